@@ -1,0 +1,85 @@
+//! The command line: `judging` and its subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "judging",
+    version,
+    about = "Judge a hackathon from the terminal: browse and score submissions, merge judges' scores, print prizes.",
+    long_about = "Judge a hackathon from the terminal.\n\n\
+        Judges run `judging` to browse the submissions from the organizers' export, open each Space, \
+        video and post, and score them on the rubric in judging.toml. Every score is saved at once \
+        to a local SQLite store.\n\n\
+        Without judging.toml in the current folder, the built-in Build Small Hackathon event and its \
+        sample export are used.",
+    after_help = "Start with `judging pull`, then `judging list`. The README has the full guide."
+)]
+pub struct Cli {
+    /// The event's configuration [default: ./judging.toml, else the built-in event]
+    #[arg(long, global = true, env = "JUDGING_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The store's SQLite file [default: one per event and judge in the XDG data folder]
+    #[arg(long, global = true, env = "JUDGING_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Who is judging [default: the name given before, else the login name]
+    #[arg(long, global = true, env = "JUDGING_JUDGE", value_name = "NAME")]
+    pub judge: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read the organizers' export into the store (again): new entries are added, changed ones
+    /// updated, vanished ones marked withdrawn. Scores are never touched.
+    Pull {
+        /// Read this file or http(s) URL instead of export.source
+        #[arg(long, value_name = "PATH|URL")]
+        from: Option<String>,
+        /// Use the copy of a URL export cached by the last pull; no network
+        #[arg(long)]
+        offline: bool,
+    },
+    /// List the submissions in the store, with this judge's progress
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Include withdrawn entries
+        #[arg(long)]
+        all: bool,
+    },
+    /// Score one submission from the command line, for scripts
+    #[command(after_help = "Example: judging score sprout-sense utility=4 latency=3 cost=5 --note \"Fast on CPU\"")]
+    Score {
+        /// The submission's id (as `judging list` shows it)
+        submission: String,
+        /// Scores as CRITERION=VALUE, such as utility=4
+        #[arg(value_name = "CRITERION=VALUE")]
+        scores: Vec<String>,
+        /// Replace the note for this submission
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Check judging.toml and the export; print every problem, and fail if there is one
+    Check {
+        /// Check the copy of a URL export cached by the last pull; no network
+        #[arg(long)]
+        offline: bool,
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}

@@ -1,0 +1,272 @@
+//! What each subcommand does, from parsed arguments to printed output.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::{Cli, Command, ListFormat};
+use crate::config::{self, Loaded};
+use crate::paths;
+use crate::pull;
+use crate::report::list;
+use crate::store::Store;
+use crate::text::clean_line;
+
+/// The pieces every command that touches the store needs.
+struct Session {
+    loaded: Loaded,
+    judge: paths::JudgeName,
+    store: Store,
+}
+
+impl Session {
+    fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
+        let judge = paths::judge(cli.judge.as_deref())?;
+        let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
+        let store = Store::open(&file, &loaded.config.event.id)?;
+        if store.meta("judge")?.is_none() {
+            store.set_meta("judge", &judge.name)?;
+        }
+        Ok(Session { loaded, judge, store })
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let loaded = config::load(cli.config.as_deref())?;
+    match &cli.command {
+        None => overview(Session::open(&cli, loaded)?),
+        Some(Command::Pull { from, offline }) => pull(Session::open(&cli, loaded)?, from.as_deref(), *offline),
+        Some(Command::List { format, all }) => list(&Session::open(&cli, loaded)?, *format, *all),
+        Some(Command::Score {
+            submission,
+            scores,
+            note,
+        }) => score(Session::open(&cli, loaded)?, submission, scores, note.as_deref()),
+        Some(Command::Check { offline, strict }) => check(&cli, loaded, *offline, *strict),
+    }
+}
+
+fn overview(session: Session) -> Result<ExitCode> {
+    let submissions = session.store.submissions()?;
+    let sheet = session.store.score_sheet()?;
+    let lines = list::lines(&submissions, &sheet, &session.loaded.config);
+    let active: Vec<_> = lines.iter().filter(|l| l.status != "withdrawn").collect();
+    let scored = active.iter().filter(|l| l.status == "scored").count();
+    println!(
+        "{} · judge {}",
+        clean_line(&session.loaded.config.event.name),
+        clean_line(&session.judge.name)
+    );
+    println!("store: {}", session.store.path().display());
+    println!("{scored} of {} submissions scored.", active.len());
+    if submissions.is_empty() {
+        println!("Run `judging pull` to read the export, then `judging list`.");
+    } else {
+        println!("`judging list` shows them; `judging score ID utility=4 ...` scores one.");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitCode> {
+    let outcome = pull::pull(&session.loaded, &mut session.store, from, offline)?;
+    let c = outcome.counts;
+    let name = outcome.fetched.source.name();
+    match &outcome.fetched.cached_at {
+        Some(at) => println!(
+            "Pulled the copy of {name} cached at {at} into {}",
+            session.store.path().display()
+        ),
+        None => println!("Pulled {name} into {}", session.store.path().display()),
+    }
+    println!(
+        "  {} submissions: {} new, {} changed, {} unchanged, {} withdrawn, {} back",
+        outcome.parsed.submissions.len(),
+        c.added,
+        c.updated,
+        c.unchanged,
+        c.withdrawn,
+        c.returned
+    );
+    if outcome.parsed.drafts_skipped > 0 {
+        println!("  {} Devpost draft(s) skipped", outcome.parsed.drafts_skipped);
+    }
+    print_problems(&outcome.parsed.problems);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_problems(problems: &[crate::export::RowProblem]) {
+    let rejected = problems.iter().filter(|p| p.error).count();
+    if problems.is_empty() {
+        return;
+    }
+    eprintln!(
+        "  {rejected} row(s) rejected, {} warning(s):",
+        problems.len() - rejected
+    );
+    for p in problems {
+        eprintln!("  {p}");
+    }
+}
+
+fn list(session: &Session, format: ListFormat, all: bool) -> Result<ExitCode> {
+    let mut submissions = session.store.submissions()?;
+    if !all {
+        submissions.retain(|s| !s.withdrawn);
+    }
+    let sheet = session.store.score_sheet()?;
+    let config = &session.loaded.config;
+    let lines = list::lines(&submissions, &sheet, config);
+    let out = match format {
+        ListFormat::Table => {
+            if submissions.is_empty() {
+                eprintln!(
+                    "No submissions in {} yet: run `judging pull` first.",
+                    session.store.path().display()
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let width = terminal_width();
+            list::table(&lines, config, width)
+        }
+        ListFormat::Csv => list::csv(&lines, config)?,
+        ListFormat::Json => list::json(&lines, config)? + "\n",
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn terminal_width() -> usize {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    match from_env {
+        Some(w) => w,
+        None if std::io::stdout().is_terminal() => 120,
+        None => 160,
+    }
+}
+
+fn score(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -> Result<ExitCode> {
+    let config = &session.loaded.config;
+    let Some(stored) = session.store.submission(id)? else {
+        let ids: Vec<String> = session
+            .store
+            .submissions()?
+            .into_iter()
+            .map(|s| s.submission.id)
+            .filter(|s| s.contains(id) || id.contains(s.as_str()))
+            .take(5)
+            .collect();
+        let hint = if ids.is_empty() {
+            String::new()
+        } else {
+            format!(" Did you mean: {}?", ids.join(", "))
+        };
+        bail!(
+            "no submission {:?} in the store; `judging list` shows the ids.{}",
+            clean_line(id),
+            clean_line(&hint)
+        );
+    };
+    if stored.withdrawn {
+        bail!(
+            "{:?} was withdrawn from the export: its scores are kept, but it takes no new ones",
+            clean_line(id)
+        );
+    }
+    let mut scores = Vec::new();
+    for pair in pairs {
+        let (criterion, value) = pair
+            .split_once('=')
+            .with_context(|| format!("{:?}: write CRITERION=VALUE, such as utility=4", clean_line(pair)))?;
+        let (criterion, value) = (criterion.trim(), value.trim());
+        let Some(c) = config.criterion(criterion) else {
+            let known: Vec<_> = config.criteria.iter().map(|c| c.id.as_str()).collect();
+            bail!(
+                "{:?} is not a criterion; the rubric has {}",
+                clean_line(criterion),
+                known.join(", ")
+            );
+        };
+        let number: i64 = value.parse().ok().filter(|v| c.scale.contains(*v)).with_context(|| {
+            format!(
+                "{criterion}={}: {criterion} takes a whole number from {} to {}",
+                clean_line(value),
+                c.scale.low,
+                c.scale.high
+            )
+        })?;
+        scores.push((c.id.clone(), number as u8));
+    }
+    if scores.is_empty() && note.is_none() {
+        bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");
+    }
+    session.store.record(id, &scores, note)?;
+    let sheet = session.store.score_sheet()?;
+    let config = &session.loaded.config;
+    let title = clean_line(&stored.submission.title);
+    println!("{} ({title})", clean_line(id));
+    for c in &config.criteria {
+        match sheet.score(id, &c.id) {
+            Some(v) => println!("  {:<10} {v}  {}", c.label, c.level_meaning(v).unwrap_or_default()),
+            None => println!("  {:<10} -", c.label),
+        }
+    }
+    match crate::model::weighted_total(&config.criteria, |c| sheet.score(id, c)) {
+        Some(total) => println!("  total      {total:.2}"),
+        None => println!(
+            "  total      - ({} of {} criteria scored)",
+            sheet.scored_count(id, &config.criteria),
+            config.criteria.len()
+        ),
+    }
+    if let Some(note) = sheet.notes.get(id) {
+        println!("  note       {}", clean_line(note));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
+fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitCode> {
+    let c = &loaded.config;
+    println!(
+        "{}: ok: event {:?}, {} criteria, {} tracks, {} judges",
+        loaded.describe(),
+        c.event.id,
+        c.criteria.len(),
+        c.tracks.len(),
+        c.judges.len()
+    );
+    // Only an offline check of a URL needs the store, for its cached copy.
+    let store = if offline {
+        Some(Session::open(cli, loaded.clone())?.store)
+    } else {
+        None
+    };
+    let fetched = pull::fetch(&loaded, None, offline, store.as_ref())?;
+    let parsed = pull::parse(&loaded, &fetched)?;
+    let name = fetched.source.name();
+    let rejected = parsed.rejected();
+    let warnings = parsed.problems.len() - rejected;
+    println!(
+        "{name}: {} row(s) read, {} valid, {rejected} rejected, {warnings} warning(s){}",
+        parsed.submissions.len() + rejected,
+        parsed.submissions.len(),
+        if parsed.drafts_skipped > 0 {
+            format!(", {} draft(s) skipped", parsed.drafts_skipped)
+        } else {
+            String::new()
+        }
+    );
+    for p in &parsed.problems {
+        println!("  {p}");
+    }
+    if parsed.submissions.is_empty() && rejected == 0 {
+        println!("{name}: the export has no submissions");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(if rejected > 0 || (strict && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

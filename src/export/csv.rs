@@ -1,0 +1,119 @@
+//! A plain CSV export (RFC 4180): one header line, then one row per submission.
+
+use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
+use crate::config::Config;
+
+/// Which column index holds each field, from the header.
+pub(super) struct Columns {
+    index: [Option<usize>; 12],
+}
+
+impl Columns {
+    /// Finds each field's column. A required field, or any field judging.toml names explicitly,
+    /// must be present; a field left to its default name may be missing.
+    pub(super) fn find(
+        header: &csv::StringRecord,
+        source_name: &str,
+        config: &crate::config::Columns,
+        default_column: impl Fn(Field) -> Option<&'static str>,
+    ) -> Result<Self, ExportError> {
+        let keys: Vec<String> = header.iter().map(column_key).collect();
+        let mut index = [None; 12];
+        for field in Field::ALL {
+            let explicit = field.configured(config);
+            let Some(column) = explicit.or_else(|| default_column(field)) else {
+                continue;
+            };
+            let wanted = column_key(column);
+            index[field as usize] = keys.iter().position(|k| *k == wanted);
+            if index[field as usize].is_none() && (explicit.is_some() || field.required()) {
+                return Err(ExportError::MissingColumn {
+                    source_name: source_name.into(),
+                    field: field.key(),
+                    column: column.into(),
+                    found: header
+                        .iter()
+                        .map(|h| format!("{:?}", crate::text::clean_line(h)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+        }
+        Ok(Columns { index })
+    }
+
+    pub(super) fn get<'r>(&self, field: Field, record: &'r csv::StringRecord) -> Option<&'r str> {
+        self.index[field as usize].and_then(|i| record.get(i))
+    }
+
+    pub(super) fn fill(&self, record: &csv::StringRecord, row: &mut RawRow) {
+        for field in Field::ALL {
+            if let Some(text) = self.get(field, record) {
+                let cell = match field {
+                    Field::Members | Field::Tags | Field::Models => Cell::List(split_list(text)),
+                    _ => Cell::Text(text.to_owned()),
+                };
+                row.set(field, cell);
+            }
+        }
+    }
+}
+
+/// Opens a CSV reader over `text` with the configured delimiter.
+pub(super) fn reader<'t>(text: &'t str, config: &Config) -> csv::Reader<&'t [u8]> {
+    let delimiter = config.export.delimiter.bytes().next().unwrap_or(b',');
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+}
+
+pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Result<csv::StringRecord, ExportError> {
+    reader.headers().cloned().map_err(|e| syntax(e, source_name))
+}
+
+/// Reads every record, or says on which line the file stops being CSV.
+pub(super) fn records<'r>(
+    reader: &'r mut csv::Reader<&[u8]>,
+    source_name: &'r str,
+) -> impl Iterator<Item = Result<(usize, csv::StringRecord), ExportError>> + 'r {
+    reader.records().map(move |r| {
+        let record = r.map_err(|e| syntax(e, source_name))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        Ok((line, record))
+    })
+}
+
+pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<Vec<RawRow>, ExportError> {
+    let mut reader = reader(text, config);
+    let header = header(&mut reader, source_name)?;
+    let columns = Columns::find(&header, source_name, &config.export.columns, |f| {
+        Some(f.default_column())
+    })?;
+    let mut rows = Vec::new();
+    for item in records(&mut reader, source_name) {
+        let (line, record) = item?;
+        let mut row = RawRow {
+            line,
+            ..RawRow::default()
+        };
+        columns.fill(&record, &mut row);
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+fn syntax(error: csv::Error, source_name: &str) -> ExportError {
+    let line = error.position().map_or(0, |p| p.line() as usize);
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
+            "has {len} field(s) where the header has {expected_len}: look for a stray quote or an unquoted {}",
+            "delimiter inside a field"
+        ),
+        _ => error.to_string(),
+    };
+    ExportError::Syntax {
+        source_name: source_name.into(),
+        line,
+        message,
+    }
+}

@@ -1,0 +1,97 @@
+//! A JSON export: an array of objects, one per submission.
+
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::{Cell, ExportError, Field, RawRow, column_key};
+use crate::config::Columns;
+
+pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<Vec<RawRow>, ExportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let syntax = |line: usize, message: String| ExportError::Syntax {
+        source_name: source_name.into(),
+        line,
+        message,
+    };
+    // Borrowed raw items keep their place in the text, which gives each row its line number.
+    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| {
+        let message = if e.is_data() {
+            "expected a JSON array of objects, one per submission".to_owned()
+        } else {
+            format!("not valid JSON: {e}")
+        };
+        syntax(e.line(), message)
+    })?;
+    let keys: Vec<(Field, String, bool)> = Field::ALL
+        .iter()
+        .map(|f| {
+            let explicit = f.configured(columns);
+            (
+                *f,
+                column_key(explicit.unwrap_or(f.default_column())),
+                explicit.is_some(),
+            )
+        })
+        .collect();
+
+    let mut rows = Vec::with_capacity(items.len());
+    let mut line = 1;
+    let mut counted_to = 0;
+    for item in items {
+        let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
+        line += text.as_bytes()[counted_to..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = offset;
+        let object: serde_json::Map<String, Value> = serde_json::from_str(item.get())
+            .map_err(|_| syntax(line, "expected an object with the submission's fields".into()))?;
+        let by_key: Vec<(String, &Value)> = object.iter().map(|(k, v)| (column_key(k), v)).collect();
+        let mut row = RawRow {
+            line,
+            ..RawRow::default()
+        };
+        for (field, key, _) in &keys {
+            if let Some(cell) = by_key.iter().find(|(k, _)| k == key).and_then(|(_, v)| cell(v)) {
+                row.set(*field, cell);
+            }
+        }
+        rows.push(row);
+    }
+    // A key that judging.toml names explicitly must appear somewhere, or the mapping is wrong.
+    for (field, key, explicit) in &keys {
+        if (*explicit || field.required())
+            && !rows.is_empty()
+            && rows.iter().all(|r| r.cells[*field as usize].is_none())
+        {
+            return Err(ExportError::MissingColumn {
+                source_name: source_name.into(),
+                field: field.key(),
+                column: key.clone(),
+                found: "no object has it".into(),
+            });
+        }
+    }
+    Ok(rows)
+}
+
+fn cell(value: &Value) -> Option<Cell> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(Cell::Text(s.clone())),
+        Value::Number(n) => Some(Cell::Text(n.to_string())),
+        Value::Bool(b) => Some(Cell::Text(b.to_string())),
+        Value::Array(items) => Some(Cell::List(
+            items
+                .iter()
+                .filter_map(|v| match v {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect(),
+        )),
+        // An object where text was expected: keep it as its JSON, which validation then shows.
+        Value::Object(_) => Some(Cell::Text(value.to_string())),
+    }
+}

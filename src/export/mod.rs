@@ -1,0 +1,291 @@
+//! The organizers' shared export: CSV, JSON or Devpost's CSV, read into submissions.
+//!
+//! Reading has two kinds of failure. A file that cannot be read as a whole (not text, broken CSV
+//! or JSON, a missing required column) gives an [`ExportError`] and nothing is imported. A row
+//! that is readable but wrong (no id, a `javascript:` link, a duplicate id) gives a
+//! [`RowProblem`] naming its line, and the other rows still import.
+
+mod csv;
+mod devpost;
+mod json;
+pub mod source;
+mod validate;
+
+use std::collections::HashSet;
+
+use crate::config::{Config, Format};
+use crate::model::Submission;
+
+/// The exports built into the binary, so a first run needs no network.
+pub const BUILTINS: &[(&str, &str)] = &[
+    ("builtin:sample", include_str!("../../assets/sample-export.csv")),
+    ("builtin:sample-v2", include_str!("../../assets/sample-export-v2.csv")),
+];
+
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
+
+/// A submission's fields, in the order of `[export.columns]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Title,
+    Team,
+    Members,
+    Space,
+    Video,
+    Post,
+    Description,
+    Track,
+    Tags,
+    Models,
+    Params,
+}
+
+impl Field {
+    pub const ALL: [Field; 12] = [
+        Field::Id,
+        Field::Title,
+        Field::Team,
+        Field::Members,
+        Field::Space,
+        Field::Video,
+        Field::Post,
+        Field::Description,
+        Field::Track,
+        Field::Tags,
+        Field::Models,
+        Field::Params,
+    ];
+
+    /// Its key under `[export.columns]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Title => "title",
+            Field::Team => "team",
+            Field::Members => "members",
+            Field::Space => "space",
+            Field::Video => "video",
+            Field::Post => "post",
+            Field::Description => "description",
+            Field::Track => "track",
+            Field::Tags => "tags",
+            Field::Models => "models",
+            Field::Params => "params",
+        }
+    }
+
+    /// The fields without which a row cannot be judged.
+    pub fn required(self) -> bool {
+        matches!(self, Field::Id | Field::Title | Field::Space)
+    }
+
+    fn configured(self, columns: &crate::config::Columns) -> Option<&str> {
+        let c = columns;
+        match self {
+            Field::Id => c.id.as_deref(),
+            Field::Title => c.title.as_deref(),
+            Field::Team => c.team.as_deref(),
+            Field::Members => c.members.as_deref(),
+            Field::Space => c.space.as_deref(),
+            Field::Video => c.video.as_deref(),
+            Field::Post => c.post.as_deref(),
+            Field::Description => c.description.as_deref(),
+            Field::Track => c.track.as_deref(),
+            Field::Tags => c.tags.as_deref(),
+            Field::Models => c.models.as_deref(),
+            Field::Params => c.params.as_deref(),
+        }
+    }
+
+    /// The column a plain CSV or JSON export uses when judging.toml names none.
+    fn default_column(self) -> &'static str {
+        match self {
+            Field::Space => "space_url",
+            Field::Video => "video_url",
+            Field::Post => "post_url",
+            Field::Params => "total_params",
+            other => other.key(),
+        }
+    }
+}
+
+/// One field's value in a row, before validation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// A JSON array, or a list built by a preset.
+    List(Vec<String>),
+}
+
+/// One row of the export, its fields picked out by the column mapping.
+#[derive(Debug, Clone, Default)]
+pub struct RawRow {
+    /// The line the row starts on, counting from 1 with the header.
+    pub line: usize,
+    pub cells: [Option<Cell>; 12],
+}
+
+impl RawRow {
+    fn set(&mut self, field: Field, cell: Cell) {
+        self.cells[field as usize] = Some(cell);
+    }
+}
+
+/// A row problem: the row named was rejected (an error) or imported with a caveat (a warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub line: usize,
+    pub id: Option<String>,
+    pub error: bool,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = if self.error { "rejected" } else { "warning" };
+        let id = self
+            .id
+            .as_deref()
+            .map(|id| format!(" ({})", crate::text::clean_line(id)))
+            .unwrap_or_default();
+        write!(
+            f,
+            "line {}{id}: {kind}: {}",
+            self.line,
+            crate::text::clean_line(&self.message)
+        )
+    }
+}
+
+/// What an export holds, once read and checked.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub submissions: Vec<Submission>,
+    pub problems: Vec<RowProblem>,
+    /// Every id the export names, including rows that were rejected: an entry whose row is
+    /// broken for now is not withdrawn.
+    pub ids_seen: HashSet<String>,
+    /// Devpost drafts, which are not submissions yet.
+    pub drafts_skipped: usize,
+    /// The format it was read as.
+    pub format: Option<Format>,
+}
+
+impl Parsed {
+    pub fn rejected(&self) -> usize {
+        self.problems.iter().filter(|p| p.error).count()
+    }
+}
+
+/// The export could not be read as a whole; nothing from it was imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{source_name} is empty: an export needs a header line and one row per submission")]
+    Empty { source_name: String },
+    #[error(
+        "{source_name} is not UTF-8 text (line {line}, byte {byte}): is it the right file? Save it as UTF-8 CSV or JSON"
+    )]
+    NotText {
+        source_name: String,
+        line: usize,
+        byte: usize,
+    },
+    #[error("{source_name}: line {line}: {message}")]
+    Syntax {
+        source_name: String,
+        line: usize,
+        message: String,
+    },
+    #[error(
+        "{source_name}: no column {column:?} for the submission's {field} (export.columns.{field}); its columns are: {found}"
+    )]
+    MissingColumn {
+        source_name: String,
+        field: &'static str,
+        column: String,
+        found: String,
+    },
+    #[error("{0}")]
+    Source(#[from] source::SourceError),
+}
+
+/// Reads `text` as the configured format into submissions and row problems.
+pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ExportError::Empty {
+            source_name: source_name.into(),
+        });
+    }
+    let format = match config.export.format {
+        Format::Auto => sniff(source_name, text),
+        f => f,
+    };
+    let columns = &config.export.columns;
+    let (rows, drafts_skipped) = match format {
+        Format::Json => (json::rows(text, source_name, columns)?, 0),
+        Format::Devpost => devpost::rows(text, source_name, config)?,
+        Format::Csv | Format::Auto => (csv::rows(text, source_name, config)?, 0),
+    };
+    let mut parsed = validate::rows(rows, config);
+    parsed.drafts_skipped = drafts_skipped;
+    parsed.format = Some(format);
+    Ok(parsed)
+}
+
+/// Checks that raw bytes are text, naming the line where they stop being so.
+pub fn as_text<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, ExportError> {
+    let not_text = |byte: usize| ExportError::NotText {
+        source_name: source_name.into(),
+        line: bytes[..byte].iter().filter(|b| **b == b'\n').count() + 1,
+        byte,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| not_text(e.valid_up_to()))?;
+    // NUL never appears in a text export; it marks a binary file that happens to be valid UTF-8.
+    match text.find('\0') {
+        Some(byte) => Err(not_text(byte)),
+        None => Ok(text),
+    }
+}
+
+/// Guesses the format from the name and the first bytes.
+fn sniff(source_name: &str, text: &str) -> Format {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('[') || start.starts_with('{') {
+        return Format::Json;
+    }
+    let header = start.lines().next().unwrap_or_default();
+    if devpost::is_devpost_header(header) {
+        return Format::Devpost;
+    }
+    let lower = source_name.to_ascii_lowercase();
+    if lower.ends_with(".json") {
+        Format::Json
+    } else {
+        Format::Csv
+    }
+}
+
+/// Column names compared as people mean them: case, quotes and spacing do not matter.
+fn column_key(name: &str) -> String {
+    let cleaned: String = name
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| *c != '"')
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Splits a list field: commas, semicolons and newlines separate items.
+fn split_list(raw: &str) -> Vec<String> {
+    raw.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

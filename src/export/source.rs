@@ -1,0 +1,167 @@
+//! Where an export comes from: the built-in sample, a file, or an http(s) URL.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use url::Url;
+
+/// The most an export may weigh: far above any hackathon's, far below a memory problem.
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    Builtin(String),
+    File(PathBuf),
+    Url(Url),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("{0:?} is not an http(s) URL or a file path; only http(s) exports can be fetched")]
+    Scheme(String),
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot fetch {url}: {reason}")]
+    Fetch { url: String, reason: String },
+    #[error("{url} answered {status}: {hint}")]
+    Status {
+        url: String,
+        status: u16,
+        hint: &'static str,
+    },
+    #[error("{url} sent a web page, not an export: is the link the export's download link, and is it public?")]
+    Html { url: String },
+    #[error("{url} is larger than {} MiB; that is not a submissions export", MAX_BYTES / 1024 / 1024)]
+    TooLarge { url: String },
+    #[error("--offline, and no copy of {url} is cached: run `judging pull` once with a network")]
+    NotCached { url: String },
+}
+
+impl Source {
+    /// Reads `raw` (from judging.toml or --from): relative paths are taken from `base_dir`.
+    pub fn resolve(raw: &str, base_dir: &Path) -> Result<Source, SourceError> {
+        let raw = raw.trim();
+        if raw.starts_with("builtin:") {
+            return Ok(Source::Builtin(raw.into()));
+        }
+        if let Some((scheme, _)) = raw.split_once("://") {
+            return match scheme.to_ascii_lowercase().as_str() {
+                "http" | "https" => crate::links::web_link(raw)
+                    .map(Source::Url)
+                    .map_err(|_| SourceError::Scheme(raw.into())),
+                _ => Err(SourceError::Scheme(raw.into())),
+            };
+        }
+        Ok(Source::File(base_dir.join(raw)))
+    }
+
+    /// How messages name it. A URL loses its query and credentials, which may hold a secret.
+    pub fn name(&self) -> String {
+        match self {
+            Source::Builtin(name) => name.clone(),
+            Source::File(path) => path.display().to_string(),
+            Source::Url(url) => redacted(url),
+        }
+    }
+
+    /// The key a fetched copy is cached under: a digest, so the URL itself is never stored.
+    pub fn cache_key(&self) -> Option<String> {
+        match self {
+            Source::Url(url) => Some(hex(&Sha256::digest(url.as_str().as_bytes()))),
+            _ => None,
+        }
+    }
+}
+
+pub fn redacted(url: &Url) -> String {
+    let mut shown = url.clone();
+    shown.set_query(None);
+    shown.set_fragment(None);
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    shown.to_string()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn read_file(path: &Path) -> Result<Vec<u8>, SourceError> {
+    std::fs::read(path).map_err(|source| SourceError::Read {
+        path: path.into(),
+        source,
+    })
+}
+
+/// Fetches an export over http(s). Only a complete, successful, non-HTML answer is returned.
+pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
+    let name = redacted(url);
+    let fail = |reason: String| SourceError::Fetch {
+        url: name.clone(),
+        reason,
+    };
+    let client = reqwest::blocking::Client::builder()
+        .timeout(timeout)
+        .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| fail(e.to_string()))?;
+    let response = client.get(url.clone()).send().map_err(|e| fail(reason(&e)))?;
+    let status = response.status();
+    if !status.is_success() {
+        return Err(SourceError::Status {
+            url: name,
+            status: status.as_u16(),
+            hint: status_hint(status.as_u16()),
+        });
+    }
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let mut body = Vec::new();
+    response
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| fail(format!("the connection broke before the whole export arrived ({e})")))?;
+    if body.len() as u64 > MAX_BYTES {
+        return Err(SourceError::TooLarge { url: name });
+    }
+    let start = String::from_utf8_lossy(&body[..body.len().min(512)])
+        .trim_start()
+        .to_ascii_lowercase();
+    if content_type.starts_with("text/html") || start.starts_with("<!doctype html") || start.starts_with("<html") {
+        return Err(SourceError::Html { url: name });
+    }
+    Ok(body)
+}
+
+/// A network error in words, with the cause reqwest wraps.
+fn reason(error: &reqwest::Error) -> String {
+    let mut text = if error.is_timeout() {
+        "no answer in time".to_owned()
+    } else if error.is_connect() {
+        "cannot connect".to_owned()
+    } else {
+        "the request failed".to_owned()
+    };
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
+}
+
+fn status_hint(status: u16) -> &'static str {
+    match status {
+        401 | 403 => "the export is not public; ask the organizers for a link that needs no sign-in",
+        404 => "there is nothing at that address; check export.source in judging.toml",
+        429 => "too many requests; wait a minute and pull again",
+        500..=599 => "the server failed; pull again later, or use the cached copy with --offline",
+        _ => "expected 200 OK with the export",
+    }
+}

@@ -1,0 +1,208 @@
+//! From raw rows to submissions: every rule a row must pass, each failure naming its line.
+
+use std::collections::HashMap;
+
+use super::{Cell, Field, Parsed, RawRow, RowProblem};
+use crate::config::Config;
+use crate::links;
+use crate::model::{Submission, parse_params};
+
+pub(super) fn rows(rows: Vec<RawRow>, config: &Config) -> Parsed {
+    let mut parsed = Parsed {
+        submissions: Vec::with_capacity(rows.len()),
+        ..Parsed::default()
+    };
+    let mut first_line: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let mut check = Check {
+            line: row.line,
+            id: None,
+            problems: Vec::new(),
+        };
+        let submission = check.row(row, config);
+        if let Some(id) = &check.id {
+            parsed.ids_seen.insert(id.clone());
+            match first_line.get(id) {
+                Some(first) => check.reject(format!(
+                    "duplicate id: line {first} has it already, and only the first is read"
+                )),
+                None => {
+                    first_line.insert(id.clone(), check.line);
+                }
+            }
+        }
+        let rejected = check.problems.iter().any(|p| p.error);
+        if let (Some(submission), false) = (submission, rejected) {
+            parsed.submissions.push(submission);
+        }
+        parsed.problems.append(&mut check.problems);
+    }
+    parsed
+}
+
+/// The checks of one row, gathering its problems.
+struct Check {
+    line: usize,
+    id: Option<String>,
+    problems: Vec<RowProblem>,
+}
+
+impl Check {
+    fn reject(&mut self, message: String) {
+        self.problems.push(RowProblem {
+            line: self.line,
+            id: self.id.clone(),
+            error: true,
+            message,
+        });
+    }
+
+    fn warn(&mut self, message: String) {
+        self.problems.push(RowProblem {
+            line: self.line,
+            id: self.id.clone(),
+            error: false,
+            message,
+        });
+    }
+
+    /// Builds the submission, or `None` when a field it cannot do without is wrong.
+    fn row(&mut self, mut row: RawRow, config: &Config) -> Option<Submission> {
+        let limit = config.export.max_field_chars;
+        for field in Field::ALL {
+            let length = match &row.cells[field as usize] {
+                Some(Cell::Text(t)) if t.len() > limit => t.chars().count(),
+                Some(Cell::List(items)) => items.iter().map(|i| i.chars().count() + 1).sum(),
+                _ => 0,
+            };
+            if length > limit {
+                self.reject(format!(
+                    "{} is {length} characters long; the limit is {limit} (export.max_field_chars)",
+                    field.key()
+                ));
+                row.cells[field as usize] = None;
+            }
+        }
+        let mut take = |field: Field| text(row.cells[field as usize].take());
+        let id = take(Field::Id);
+        let title = take(Field::Title);
+        let space = take(Field::Space);
+        let video = take(Field::Video);
+        let post = take(Field::Post);
+        let team = take(Field::Team);
+        let description = take(Field::Description);
+        let track_value = take(Field::Track);
+        let params = take(Field::Params);
+        let [members, tags, models] =
+            [Field::Members, Field::Tags, Field::Models].map(|f| list(row.cells[f as usize].take()));
+
+        if id.is_empty() {
+            self.reject(format!(
+                "no id: the {} column is empty, and every entry needs a stable id",
+                Field::Id.key()
+            ));
+            return None;
+        }
+        self.id = Some(id.clone());
+        let title = if title.is_empty() {
+            self.warn("no title; showing the id instead".into());
+            id.clone()
+        } else {
+            title
+        };
+        let space_link = if space.is_empty() {
+            self.reject("no Space URL: every entry needs the link to its app".into());
+            None
+        } else {
+            self.link("space", &space)
+        };
+        let video_url = self.optional_link("video", &video);
+        let post_url = self.optional_link("post", &post);
+        let track = self.track(&track_value, &tags, config);
+        let declared_params = match params.as_str() {
+            "" => None,
+            raw => parse_params(raw)
+                .map_err(|e| self.warn(format!("params ignored: {e}")))
+                .ok(),
+        };
+        let url = space_link?;
+        let space = links::space(&url);
+        if space.is_none() {
+            self.warn(format!(
+                "{url} is not a Hugging Face Space; Hub checks will not apply to it"
+            ));
+        }
+        Some(Submission {
+            title,
+            team,
+            members,
+            space_url: space.as_ref().map_or_else(|| url.to_string(), links::Space::url),
+            space_id: space.as_ref().and_then(|s| s.id.clone()),
+            space_key: space.map(|s| s.key),
+            video_url,
+            post_url,
+            description,
+            track,
+            tags,
+            models,
+            declared_params,
+            id,
+        })
+    }
+
+    fn link(&mut self, field: &str, raw: &str) -> Option<url::Url> {
+        links::web_link(raw)
+            .map_err(|e| self.reject(format!("{field}: {e}")))
+            .ok()
+    }
+
+    fn optional_link(&mut self, field: &str, raw: &str) -> Option<String> {
+        if raw.is_empty() {
+            return None;
+        }
+        self.link(field, raw).map(|u| u.to_string())
+    }
+
+    /// The track column when it has a value, else the first tag naming a track (`track:wood`).
+    fn track(&mut self, value: &str, tags: &[String], config: &Config) -> Option<String> {
+        if !value.is_empty() {
+            let found = config.track_for(value).map(|t| t.id.clone());
+            if found.is_none() {
+                self.reject(format!(
+                    "track {value:?} is not one of the tracks in judging.toml: {}",
+                    config.track_ids()
+                ));
+            }
+            return found;
+        }
+        let from_tags = tags.iter().find_map(|t| config.track_for(t)).map(|t| t.id.clone());
+        if from_tags.is_none() {
+            self.warn(format!(
+                "no track: give one of {} in the track column or a track: tag",
+                config.track_ids()
+            ));
+        }
+        from_tags
+    }
+}
+
+/// One-line text: trimmed, with a list joined by commas.
+fn text(cell: Option<Cell>) -> String {
+    match cell {
+        Some(Cell::Text(t)) => t.trim().to_owned(),
+        Some(Cell::List(items)) => items.join(", "),
+        None => String::new(),
+    }
+}
+
+fn list(cell: Option<Cell>) -> Vec<String> {
+    match cell {
+        Some(Cell::List(items)) => items
+            .into_iter()
+            .map(|i| i.trim().to_owned())
+            .filter(|i| !i.is_empty())
+            .collect(),
+        Some(Cell::Text(t)) => super::split_list(&t),
+        None => Vec::new(),
+    }
+}

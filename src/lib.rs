@@ -1,0 +1,16 @@
+//! judging: a terminal app for judging hackathons.
+//!
+//! The pure core (`model`, `text`, `links`, `config` validation) does no I/O. The edges read
+//! exports (`export`, `pull`), keep the judge's store (`store`), and print (`report`).
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod export;
+pub mod links;
+pub mod model;
+pub mod paths;
+pub mod pull;
+pub mod report;
+pub mod store;
+pub mod text;

@@ -1,0 +1,175 @@
+//! Links from exports: only http(s) is accepted, and a Hugging Face Space is recognised in both of
+//! its spellings, `huggingface.co/spaces/OWNER/NAME` and `OWNER-NAME.hf.space`.
+
+use url::Url;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    #[error("{0:?} is not a web link; expected one starting with https://")]
+    NotALink(String),
+    #[error("{link:?} uses {scheme}:, and only http(s) links are allowed")]
+    Scheme { link: String, scheme: String },
+}
+
+/// Checks that `raw` is an http(s) link and returns it in a tidy form. A link written without its
+/// scheme (`huggingface.co/spaces/a/b`), as people paste them, is taken as https.
+pub fn web_link(raw: &str) -> Result<Url, LinkError> {
+    let raw = raw.trim();
+    let parsed = match Url::parse(raw) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_host(raw) => {
+            Url::parse(&format!("https://{raw}")).map_err(|_| LinkError::NotALink(raw.into()))?
+        }
+        Err(_) => return Err(LinkError::NotALink(raw.into())),
+    };
+    match parsed.scheme() {
+        "http" | "https" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(parsed),
+        "http" | "https" => Err(LinkError::NotALink(raw.into())),
+        other => Err(LinkError::Scheme {
+            link: raw.into(),
+            scheme: other.into(),
+        }),
+    }
+}
+
+fn looks_like_host(raw: &str) -> bool {
+    let host = raw.split('/').next().unwrap_or_default();
+    host.contains('.') && !host.contains(char::is_whitespace) && !raw.contains(':')
+}
+
+/// A Hugging Face Space, as far as a link tells it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Space {
+    /// `owner/name`, when the link names it; an `*.hf.space` link does not.
+    pub id: Option<String>,
+    /// The Space's host label (`owner-name`): the same for both spellings of one Space.
+    pub key: String,
+}
+
+impl Space {
+    /// The link to open: the Space's page when its id is known, else its app host.
+    pub fn url(&self) -> String {
+        match &self.id {
+            Some(id) => format!("https://huggingface.co/spaces/{id}"),
+            None => format!("https://{}.hf.space", self.key),
+        }
+    }
+}
+
+/// Recognises a Space link. Returns `None` for any other link.
+pub fn space(url: &Url) -> Option<Space> {
+    let host = url.host_str()?.to_ascii_lowercase();
+    if let Some(label) = host.strip_suffix(".hf.space") {
+        return (!label.is_empty() && !label.contains('.')).then(|| Space {
+            id: None,
+            key: label.to_owned(),
+        });
+    }
+    if !matches!(host.as_str(), "huggingface.co" | "www.huggingface.co" | "hf.co") {
+        return None;
+    }
+    let mut parts = url.path_segments()?.filter(|p| !p.is_empty());
+    if parts.next()? != "spaces" {
+        return None;
+    }
+    let (owner, name) = (parts.next()?, parts.next()?);
+    Some(Space {
+        id: Some(format!("{owner}/{name}")),
+        key: host_label(owner, name),
+    })
+}
+
+/// The Hub serves a Space at `owner-name.hf.space`, lowercased, with `_` and `.` made `-`.
+fn host_label(owner: &str, name: &str) -> String {
+    format!("{owner}-{name}")
+        .chars()
+        .map(|c| match c {
+            '_' | '.' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_links_pass() {
+        let ok = [
+            ("https://huggingface.co/spaces/a/b", "https://huggingface.co/spaces/a/b"),
+            ("  http://example.org/x?y=1 ", "http://example.org/x?y=1"),
+            ("youtu.be/abc", "https://youtu.be/abc"),
+        ];
+        for (raw, want) in ok {
+            assert_eq!(web_link(raw).map(|u| u.to_string()), Ok(want.into()), "{raw}");
+        }
+        let bad = [
+            ("javascript:alert(1)", "uses javascript:"),
+            ("JAVASCRIPT:alert(1)", "uses javascript:"),
+            ("file:///etc/passwd", "uses file:"),
+            ("data:text/html,<script>", "uses data:"),
+            ("not a link", "not a web link"),
+            ("", "not a web link"),
+            ("https://", "not a web link"),
+        ];
+        for (raw, want) in bad {
+            let err = web_link(raw).expect_err(raw).to_string();
+            assert!(err.contains(want), "{raw}: {err}");
+        }
+    }
+
+    #[test]
+    fn both_spellings_of_a_space_are_one_space() {
+        let cases = [
+            (
+                "https://huggingface.co/spaces/Owner/My_App",
+                Some("Owner/My_App"),
+                "owner-my-app",
+            ),
+            (
+                "https://huggingface.co/spaces/owner/my.app/tree/main",
+                Some("owner/my.app"),
+                "owner-my-app",
+            ),
+            (
+                "https://hf.co/spaces/owner/my-app/",
+                Some("owner/my-app"),
+                "owner-my-app",
+            ),
+            ("https://owner-my-app.hf.space/?view=api", None, "owner-my-app"),
+            ("https://OWNER-MY-APP.HF.SPACE", None, "owner-my-app"),
+        ];
+        for (raw, id, key) in cases {
+            let space = space(&web_link(raw).expect(raw)).expect(raw);
+            assert_eq!(space.id.as_deref(), id, "{raw}");
+            assert_eq!(space.key, key, "{raw}");
+        }
+    }
+
+    #[test]
+    fn other_links_are_not_spaces() {
+        for raw in [
+            "https://huggingface.co/models/a/b",
+            "https://huggingface.co/spaces/onlyowner",
+            "https://example.org/spaces/a/b",
+            "https://a.b.hf.space",
+        ] {
+            assert_eq!(space(&web_link(raw).expect(raw)), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn space_url_prefers_the_page() {
+        let page = Space {
+            id: Some("o/n".into()),
+            key: "o-n".into(),
+        };
+        assert_eq!(page.url(), "https://huggingface.co/spaces/o/n");
+        let app = Space {
+            id: None,
+            key: "o-n".into(),
+        };
+        assert_eq!(app.url(), "https://o-n.hf.space");
+    }
+}

@@ -1,0 +1,146 @@
+//! Where things live: the judge's name and the store's file.
+//!
+//! The store is one SQLite file per event and judge, under the XDG data directory
+//! (`~/.local/share/judging/EVENT/JUDGE.sqlite` on Linux) unless `--db` or `JUDGING_DB` says
+//! otherwise.
+
+use std::path::PathBuf;
+
+/// How the judge's name was found: the first run of the terminal app asks when it was only
+/// guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JudgeSource {
+    /// `--judge` or `JUDGING_JUDGE`.
+    Given,
+    /// The name saved by an earlier run.
+    Remembered,
+    /// The login name, or "judge" without one: a guess.
+    Guessed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JudgeName {
+    pub name: String,
+    pub source: JudgeSource,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PathError {
+    #[error("judge name {0:?} is not usable: give 1 to 64 printable characters, such as --judge ada")]
+    BadJudge(String),
+    #[error("no home folder to keep the store in: pass --db FILE or set JUDGING_DB")]
+    NoDataDir,
+}
+
+pub fn check_judge(name: &str) -> Result<String, PathError> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(char::is_control) {
+        return Err(PathError::BadJudge(crate::text::clean_line(name)));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// The judge: as given, else as remembered, else the login name, else "judge".
+pub fn judge(given: Option<&str>) -> Result<JudgeName, PathError> {
+    if let Some(name) = given {
+        return Ok(JudgeName {
+            name: check_judge(name)?,
+            source: JudgeSource::Given,
+        });
+    }
+    if let Some(name) = remembered_judge().and_then(|n| check_judge(&n).ok()) {
+        return Ok(JudgeName {
+            name,
+            source: JudgeSource::Remembered,
+        });
+    }
+    let login = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    let name = check_judge(&login).unwrap_or_else(|_| "judge".into());
+    Ok(JudgeName {
+        name,
+        source: JudgeSource::Guessed,
+    })
+}
+
+fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "judging")
+}
+
+fn remembered_judge_file() -> Option<PathBuf> {
+    dirs().map(|d| d.config_dir().join("judge"))
+}
+
+fn remembered_judge() -> Option<String> {
+    std::fs::read_to_string(remembered_judge_file()?)
+        .ok()
+        .map(|s| s.trim().to_owned())
+}
+
+/// Saves the judge's name for later runs, when the judge has chosen it.
+pub fn remember_judge(name: &str) -> std::io::Result<()> {
+    let Some(file) = remembered_judge_file() else {
+        return Ok(());
+    };
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(file, format!("{name}\n"))
+}
+
+/// The store's file for this event and judge.
+pub fn store_file(explicit: Option<PathBuf>, event_id: &str, judge: &str) -> Result<PathBuf, PathError> {
+    if let Some(path) = explicit {
+        return Ok(path);
+    }
+    let dirs = dirs().ok_or(PathError::NoDataDir)?;
+    Ok(dirs
+        .data_dir()
+        .join(event_id)
+        .join(format!("{}.sqlite", file_stem(judge))))
+}
+
+/// A judge's name as a file name: `Ada Lovelace` is `ada-lovelace`.
+pub fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() { "judge".into() } else { stem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judge_names_become_safe_file_names() {
+        let cases = [
+            ("ada", "ada"),
+            ("Ada Lovelace", "ada-lovelace"),
+            ("../../etc", "etc"),
+            ("é", "é"),
+            ("///", "judge"),
+        ];
+        for (name, want) in cases {
+            assert_eq!(file_stem(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn judge_names_are_checked() {
+        assert_eq!(check_judge("  ada ").ok().as_deref(), Some("ada"));
+        assert!(check_judge("").is_err());
+        assert!(check_judge("a\u{1b}[2Jb").is_err());
+        assert!(check_judge(&"x".repeat(65)).is_err());
+    }
+}

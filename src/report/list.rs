@@ -1,0 +1,217 @@
+//! `judging list`: the submissions with this judge's progress, as a table, CSV or JSON.
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::config::Config;
+use crate::model::{Progress, format_params, weighted_total};
+use crate::store::{ScoreSheet, StoredSubmission};
+use crate::text::{clean_block, clean_line, csv_cell, fit};
+
+/// One submission with this judge's view of it.
+pub struct Line<'a> {
+    pub stored: &'a StoredSubmission,
+    /// withdrawn, not started, partial or scored.
+    pub status: &'static str,
+    /// One per rubric criterion, in order.
+    pub scores: Vec<Option<u8>>,
+    pub total: Option<f64>,
+    pub note: Option<&'a str>,
+    pub warnings: Vec<String>,
+}
+
+pub fn lines<'a>(submissions: &'a [StoredSubmission], sheet: &'a ScoreSheet, config: &Config) -> Vec<Line<'a>> {
+    let max_params = config.rules.max_params();
+    submissions
+        .iter()
+        .map(|stored| {
+            let id = &stored.submission.id;
+            let scores: Vec<Option<u8>> = config.criteria.iter().map(|c| sheet.score(id, &c.id)).collect();
+            let scored = scores.iter().flatten().count();
+            let status = if stored.withdrawn {
+                "withdrawn"
+            } else {
+                Progress::of(scored, scores.len()).label()
+            };
+            Line {
+                stored,
+                status,
+                total: weighted_total(&config.criteria, |c| sheet.score(id, c)),
+                scores,
+                note: sheet.notes.get(id).map(String::as_str),
+                warnings: stored.submission.warnings(max_params),
+            }
+        })
+        .collect()
+}
+
+fn total_text(total: Option<f64>) -> String {
+    total.map(|t| format!("{t:.2}")).unwrap_or_default()
+}
+
+/// A plain table, its columns cut to fit `width` terminal columns.
+pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
+    let header = ["ID", "STATUS", "TRACK", "TITLE", "TEAM", "TOTAL", "WARNINGS"];
+    let rows: Vec<[String; 7]> = lines
+        .iter()
+        .map(|l| {
+            let s = &l.stored.submission;
+            [
+                clean_line(&s.id),
+                l.status.to_owned(),
+                s.track
+                    .as_deref()
+                    .and_then(|t| config.tracks.iter().find(|k| k.id == t))
+                    .map(|t| t.id.clone())
+                    .unwrap_or_default(),
+                clean_line(&s.title),
+                clean_line(&s.team),
+                total_text(l.total),
+                l.warnings.join(", "),
+            ]
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    // Give the title and team what is left after the narrow columns, the title first.
+    let caps = [24, 11, 10, usize::MAX, 24, 6, 28];
+    for (w, cap) in widths.iter_mut().zip(caps) {
+        *w = (*w).min(cap);
+    }
+    let fixed: usize = widths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(_, w)| w + 2)
+        .sum();
+    widths[3] = widths[3].min(width.saturating_sub(fixed).max(12));
+    let mut out = String::new();
+    let mut push_row = |cells: &[String]| {
+        let line: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let cell = fit(c, *w);
+                format!("{cell}{}", " ".repeat(w.saturating_sub(cell.width())))
+            })
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    };
+    push_row(&header.map(String::from));
+    for row in &rows {
+        push_row(row);
+    }
+    out
+}
+
+/// CSV for a spreadsheet, every cell safe from formula injection.
+pub fn csv(lines: &[Line], config: &Config) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "id",
+        "status",
+        "track",
+        "title",
+        "team",
+        "members",
+        "space_url",
+        "video_url",
+        "post_url",
+        "tags",
+        "models",
+        "declared_params",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.extend(config.criteria.iter().map(|c| c.id.clone()));
+    header.extend(["total", "note", "warnings"].map(String::from));
+    w.write_record(header.iter().map(|h| csv_cell(h)))?;
+    for l in lines {
+        let s = &l.stored.submission;
+        let mut record = vec![
+            s.id.clone(),
+            l.status.to_owned(),
+            s.track.clone().unwrap_or_default(),
+            s.title.clone(),
+            s.team.clone(),
+            s.members.join("; "),
+            s.space_url.clone(),
+            s.video_url.clone().unwrap_or_default(),
+            s.post_url.clone().unwrap_or_default(),
+            s.tags.join("; "),
+            s.models.join("; "),
+            s.declared_params.map(format_params).unwrap_or_default(),
+        ];
+        record.extend(l.scores.iter().map(|v| v.map(|v| v.to_string()).unwrap_or_default()));
+        record.push(total_text(l.total));
+        record.push(l.note.unwrap_or_default().to_owned());
+        record.push(l.warnings.join("; "));
+        w.write_record(record.iter().map(|c| csv_cell(c)))?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[derive(Serialize)]
+struct JsonLine {
+    id: String,
+    status: &'static str,
+    track: Option<String>,
+    title: String,
+    team: String,
+    members: Vec<String>,
+    space_url: String,
+    space_id: Option<String>,
+    video_url: Option<String>,
+    post_url: Option<String>,
+    description: String,
+    tags: Vec<String>,
+    models: Vec<String>,
+    declared_params: Option<u64>,
+    scores: serde_json::Map<String, serde_json::Value>,
+    total: Option<f64>,
+    note: Option<String>,
+    warnings: Vec<String>,
+}
+
+/// JSON for other tools. Text is sanitised here too: JSON escapes C0 controls but not C1 ones.
+pub fn json(lines: &[Line], config: &Config) -> Result<String, serde_json::Error> {
+    let clean_all = |v: &[String]| v.iter().map(|s| clean_line(s)).collect::<Vec<_>>();
+    let out: Vec<JsonLine> = lines
+        .iter()
+        .map(|l| {
+            let s = &l.stored.submission;
+            JsonLine {
+                id: clean_line(&s.id),
+                status: l.status,
+                track: s.track.clone(),
+                title: clean_line(&s.title),
+                team: clean_line(&s.team),
+                members: clean_all(&s.members),
+                space_url: s.space_url.clone(),
+                space_id: s.space_id.as_deref().map(clean_line),
+                video_url: s.video_url.clone(),
+                post_url: s.post_url.clone(),
+                description: clean_block(&s.description),
+                tags: clean_all(&s.tags),
+                models: clean_all(&s.models),
+                declared_params: s.declared_params,
+                scores: config
+                    .criteria
+                    .iter()
+                    .zip(&l.scores)
+                    .filter_map(|(c, v)| v.map(|v| (c.id.clone(), v.into())))
+                    .collect(),
+                total: l.total,
+                note: l.note.map(clean_block),
+                warnings: l.warnings.clone(),
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&out)
+}

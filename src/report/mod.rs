@@ -1,0 +1,3 @@
+//! What judging prints: tables, CSV and JSON, always from sanitised text.
+
+pub mod list;

@@ -1,0 +1,62 @@
+//! The store's schema, as an append-only list of migrations.
+//!
+//! `PRAGMA user_version` counts the migrations applied. Never edit or remove one that has
+//! shipped: a judge's store from yesterday's build must open in today's. Add a new one instead.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: submissions from the export, the judge's scores and notes, and the pull log.
+    "CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        team TEXT NOT NULL,
+        members TEXT NOT NULL,          -- JSON array of names
+        space_url TEXT NOT NULL,
+        space_id TEXT,
+        space_key TEXT,
+        video_url TEXT,
+        post_url TEXT,
+        description TEXT NOT NULL,
+        track TEXT,
+        tags TEXT NOT NULL,             -- JSON array
+        models TEXT NOT NULL,           -- JSON array
+        declared_params INTEGER,
+        withdrawn INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL,      -- order in the latest export
+        first_pulled TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE scores (
+        submission_id TEXT NOT NULL REFERENCES submissions(id),
+        criterion TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        given_at TEXT NOT NULL,
+        PRIMARY KEY (submission_id, criterion)
+    ) STRICT;
+    CREATE TABLE notes (
+        submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+        text TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE pulls (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        withdrawn INTEGER NOT NULL,
+        returned INTEGER NOT NULL,
+        unchanged INTEGER NOT NULL,
+        rejected INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE export_cache (
+        source_key TEXT PRIMARY KEY,    -- a digest of the source URL: the URL may hold a secret
+        source TEXT NOT NULL,           -- the URL without its query, for messages
+        body BLOB NOT NULL,
+        fetched_at TEXT NOT NULL
+    ) STRICT;",
+];

@@ -1,0 +1,166 @@
+//! The judge's local store: one SQLite file per event and judge.
+//!
+//! Opened with WAL, foreign keys and a busy timeout. Every write is one transaction, so a crash
+//! at any point leaves the last committed state.
+
+mod migrations;
+mod scores;
+mod submissions;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
+
+pub use scores::ScoreSheet;
+pub use submissions::{Incoming, PullCounts, StoredSubmission};
+
+/// The SQL expression for "now", as an ISO 8601 UTC timestamp with milliseconds.
+pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: {source}", path.display())]
+    Db { path: PathBuf, source: rusqlite::Error },
+    #[error("cannot create the folder for {}: {source}", path.display())]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{} was written by a newer judging (schema {found}; this build knows up to {known}): upgrade judging to open it. The file is left as it is",
+        path.display()
+    )]
+    Newer { path: PathBuf, found: i64, known: i64 },
+    #[error(
+        "{} holds event {found:?}, but judging.toml is for event {expected:?}: use the store for this event (--db), or the judging.toml it belongs to",
+        path.display()
+    )]
+    OtherEvent {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
+    #[error("{0}")]
+    Refused(String),
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if need be) the store at `path` for `event_id`, and brings its schema up
+    /// to date.
+    pub fn open(path: &Path, event_id: &str) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: path.into(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Db {
+            path: path.into(),
+            source,
+        })?;
+        let mut store = Store {
+            conn,
+            path: path.into(),
+        };
+        store.setup().map_err(|e| store.db(e))?;
+        store.migrate()?;
+        store.claim_event(event_id)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn db(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Db {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    fn setup(&self) -> rusqlite::Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        // journal_mode answers with the mode in force; a file that cannot do WAL keeps its own.
+        let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.db(e))
+    }
+
+    /// Applies the migrations this store has not seen, all in one exclusive transaction.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let known = migrations::MIGRATIONS.len() as i64;
+        let path = self.path.clone();
+        let db = |source| StoreError::Db {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Exclusive)
+            .map_err(db)?;
+        let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db)?;
+        if found > known {
+            return Err(StoreError::Newer {
+                path: path.clone(),
+                found,
+                known,
+            });
+        }
+        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql).map_err(db)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1).map_err(db)?;
+        }
+        tx.commit().map_err(db)
+    }
+
+    fn claim_event(&mut self, event_id: &str) -> Result<(), StoreError> {
+        match self.meta("event")? {
+            Some(found) if found != event_id => Err(StoreError::OtherEvent {
+                path: self.path.clone(),
+                found,
+                expected: event_id.into(),
+            }),
+            Some(_) => Ok(()),
+            None => self.set_meta("event", event_id),
+        }
+    }
+
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.db(e))
+    }
+
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(drop)
+            .map_err(|e| self.db(e))
+    }
+
+    /// The cached body of an export URL, and when it was fetched.
+    pub fn cached_export(&self, source_key: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT body, fetched_at FROM export_cache WHERE source_key = ?1",
+                [source_key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| self.db(e))
+    }
+}
