@@ -91,6 +91,9 @@ fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitC
     if outcome.parsed.drafts_skipped > 0 {
         println!("  {} Devpost draft(s) skipped", outcome.parsed.drafts_skipped);
     }
+    for note in &outcome.parsed.notes {
+        eprintln!("  note: {}", clean_line(note));
+    }
     print_problems(&outcome.parsed.problems);
     Ok(ExitCode::SUCCESS)
 }
@@ -257,6 +260,9 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
             String::new()
         }
     );
+    for note in &parsed.notes {
+        println!("  note: {}", clean_line(note));
+    }
     for p in &parsed.problems {
         println!("  {p}");
     }

@@ -1,6 +1,7 @@
 //! A plain CSV export (RFC 4180): one header line, then one row per submission.
 
 use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
+use crate::text::clean_line;
 use crate::config::Config;
 
 /// Which column index holds each field, from the header.
@@ -9,37 +10,47 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    /// Finds each field's column. A required field, or any field judging.toml names explicitly,
-    /// must be present; a field left to its default name may be missing.
+    /// Finds each field's column. A missing required column is an error, unless the format
+    /// derives that field (`derived`); a missing optional one is a note for the user.
     pub(super) fn find(
         header: &csv::StringRecord,
         source_name: &str,
         config: &crate::config::Columns,
         default_column: impl Fn(Field) -> Option<&'static str>,
-    ) -> Result<Self, ExportError> {
+        derived: impl Fn(Field) -> bool,
+    ) -> Result<(Self, Vec<String>), ExportError> {
         let keys: Vec<String> = header.iter().map(column_key).collect();
         let mut index = [None; 12];
+        let mut notes = Vec::new();
         for field in Field::ALL {
+            // The mapped column wins when this file has it, else the format's own name for it.
             let explicit = field.configured(config);
-            let Some(column) = explicit.or_else(|| default_column(field)) else {
+            let candidates = [explicit, default_column(field)];
+            index[field as usize] = candidates.iter().flatten().find_map(|c| {
+                let wanted = column_key(c);
+                keys.iter().position(|k| *k == wanted)
+            });
+            let Some(column) = explicit.or_else(|| default_column(field)) else { continue };
+            if index[field as usize].is_some() || derived(field) {
                 continue;
-            };
-            let wanted = column_key(column);
-            index[field as usize] = keys.iter().position(|k| *k == wanted);
-            if index[field as usize].is_none() && (explicit.is_some() || field.required()) {
+            }
+            if field.required() {
                 return Err(ExportError::MissingColumn {
                     source_name: source_name.into(),
                     field: field.key(),
                     column: column.into(),
-                    found: header
-                        .iter()
-                        .map(|h| format!("{:?}", crate::text::clean_line(h)))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    found: header.iter().map(|h| format!("{:?}", clean_line(h))).collect::<Vec<_>>().join(", "),
                 });
             }
+            if explicit.is_some() {
+                notes.push(missing_note(field, column));
+            }
         }
-        Ok(Columns { index })
+        Ok((Columns { index }, notes))
+    }
+
+    pub(super) fn has(&self, field: Field) -> bool {
+        self.index[field as usize].is_some()
     }
 
     pub(super) fn get<'r>(&self, field: Field, record: &'r csv::StringRecord) -> Option<&'r str> {
@@ -83,12 +94,11 @@ pub(super) fn records<'r>(
     })
 }
 
-pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<Vec<RawRow>, ExportError> {
+pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<(Vec<RawRow>, Vec<String>), ExportError> {
     let mut reader = reader(text, config);
     let header = header(&mut reader, source_name)?;
-    let columns = Columns::find(&header, source_name, &config.export.columns, |f| {
-        Some(f.default_column())
-    })?;
+    let (columns, notes) =
+        Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;
     let mut rows = Vec::new();
     for item in records(&mut reader, source_name) {
         let (line, record) = item?;
@@ -99,7 +109,12 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<Vec
         columns.fill(&record, &mut row);
         rows.push(row);
     }
-    Ok(rows)
+    Ok((rows, notes))
+}
+
+/// Says what a missing optional column means for the judges.
+pub(super) fn missing_note(field: Field, column: &str) -> String {
+    format!("no column {column:?} (export.columns.{}): no entry will have its {}", field.key(), field.noun())
 }
 
 fn syntax(error: csv::Error, source_name: &str) -> ExportError {

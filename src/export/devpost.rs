@@ -31,10 +31,16 @@ fn devpost_column(field: Field) -> Option<&'static str> {
     }
 }
 
-pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<(Vec<RawRow>, usize), ExportError> {
+/// What Devpost's rows give: the rows, the notes on missing columns, the drafts skipped.
+pub(super) type DevpostRows = (Vec<RawRow>, Vec<String>, usize);
+
+pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<DevpostRows, ExportError> {
     let mut reader = reader(text, config);
     let header = header(&mut reader, source_name)?;
-    let mapped = Columns::find(&header, source_name, &config.export.columns, devpost_column)?;
+    let derived = |f: Field| matches!(f, Field::Id | Field::Space | Field::Team | Field::Members | Field::Tags);
+    let (mapped, mut notes) = Columns::find(&header, source_name, &config.export.columns, devpost_column, derived)?;
+    // Devpost has no such columns: a mapping for them that this file lacks says nothing new.
+    notes.retain(|n| !n.contains("export.columns.track") && !n.contains("export.columns.models"));
     let position = |name: &str| {
         let key = column_key(name);
         header.iter().position(|h| column_key(h) == key)
@@ -44,7 +50,8 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<(Ve
     let links = position(LINKS);
     let tag_columns: Vec<usize> = [PRIZES, BUILT_WITH].into_iter().filter_map(position).collect();
     let people: Vec<(usize, Option<usize>)> = person_columns(&header);
-    let explicit = |f: Field| f.configured(&config.export.columns).is_some();
+    // A field the mapping found in this file is read from there; the others are derived.
+    let derive = |f: Field| !mapped.has(f);
 
     let mut rows = Vec::new();
     let mut drafts = 0;
@@ -60,32 +67,32 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<(Ve
             ..RawRow::default()
         };
         mapped.fill(&record, &mut row);
-        if !explicit(Field::Id) {
+        if derive(Field::Id) {
             row.set(Field::Id, Cell::Text(slug(cell(url)).to_owned()));
         }
-        if !explicit(Field::Space) {
+        if derive(Field::Space) {
             let all = split_list(cell(links));
             let space = all.iter().find(|l| is_space_link(l)).or(all.first());
             row.set(Field::Space, Cell::Text(space.cloned().unwrap_or_default()));
         }
-        if !explicit(Field::Tags) {
+        if derive(Field::Tags) {
             let tags = tag_columns.iter().flat_map(|i| split_list(cell(Some(*i)))).collect();
             row.set(Field::Tags, Cell::List(tags));
         }
-        if !explicit(Field::Members) {
+        if derive(Field::Members) {
             let names: Vec<String> = people
                 .iter()
                 .map(|(first, last)| format!("{} {}", cell(Some(*first)), cell(*last)).trim().to_owned())
                 .filter(|n| !n.is_empty())
                 .collect();
-            if !explicit(Field::Team) {
+            if derive(Field::Team) {
                 row.set(Field::Team, Cell::Text(names.join(", ")));
             }
             row.set(Field::Members, Cell::List(names));
         }
         rows.push(row);
     }
-    Ok((rows, drafts))
+    Ok((rows, notes, drafts))
 }
 
 /// The submitter's and each team member's first and last name columns.

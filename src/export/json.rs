@@ -6,7 +6,7 @@ use serde_json::value::RawValue;
 use super::{Cell, ExportError, Field, RawRow, column_key};
 use crate::config::Columns;
 
-pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<Vec<RawRow>, ExportError> {
+pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<(Vec<RawRow>, Vec<String>), ExportError> {
     let text = text.trim_start_matches('\u{feff}');
     let syntax = |line: usize, message: String| ExportError::Syntax {
         source_name: source_name.into(),
@@ -58,21 +58,25 @@ pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<V
         }
         rows.push(row);
     }
-    // A key that judging.toml names explicitly must appear somewhere, or the mapping is wrong.
+    // A key no object has: an error for a required field, a note for an optional one.
+    let mut notes = Vec::new();
     for (field, key, explicit) in &keys {
-        if (*explicit || field.required())
-            && !rows.is_empty()
-            && rows.iter().all(|r| r.cells[*field as usize].is_none())
-        {
+        if rows.is_empty() || rows.iter().any(|r| r.cells[*field as usize].is_some()) {
+            continue;
+        }
+        if field.required() {
             return Err(ExportError::MissingColumn {
                 source_name: source_name.into(),
                 field: field.key(),
                 column: key.clone(),
-                found: "no object has it".into(),
+                found: "no object has that key".into(),
             });
         }
+        if *explicit {
+            notes.push(super::csv::missing_note(*field, key));
+        }
     }
-    Ok(rows)
+    Ok((rows, notes))
 }
 
 fn cell(value: &Value) -> Option<Cell> {

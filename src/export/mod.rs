@@ -77,6 +77,17 @@ impl Field {
         }
     }
 
+    /// What the field is, in a judge's words.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Field::Space => "Space link",
+            Field::Video => "video link",
+            Field::Post => "social post link",
+            Field::Params => "declared parameter count",
+            other => other.key(),
+        }
+    }
+
     /// The fields without which a row cannot be judged.
     pub fn required(self) -> bool {
         matches!(self, Field::Id | Field::Title | Field::Space)
@@ -170,6 +181,8 @@ pub struct Parsed {
     pub ids_seen: HashSet<String>,
     /// Devpost drafts, which are not submissions yet.
     pub drafts_skipped: usize,
+    /// About the file as a whole: mapped columns it does not have.
+    pub notes: Vec<String>,
     /// The format it was read as.
     pub format: Option<Format>,
 }
@@ -224,15 +237,20 @@ pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, E
         f => f,
     };
     let columns = &config.export.columns;
-    let (rows, drafts_skipped) = match format {
-        Format::Json => (json::rows(text, source_name, columns)?, 0),
+    let (rows, notes, drafts_skipped) = match format {
+        Format::Json => with_no_drafts(json::rows(text, source_name, columns)?),
         Format::Devpost => devpost::rows(text, source_name, config)?,
-        Format::Csv | Format::Auto => (csv::rows(text, source_name, config)?, 0),
+        Format::Csv | Format::Auto => with_no_drafts(csv::rows(text, source_name, config)?),
     };
     let mut parsed = validate::rows(rows, config);
+    parsed.notes = notes;
     parsed.drafts_skipped = drafts_skipped;
     parsed.format = Some(format);
     Ok(parsed)
+}
+
+fn with_no_drafts((rows, notes): (Vec<RawRow>, Vec<String>)) -> devpost::DevpostRows {
+    (rows, notes, 0)
 }
 
 /// Checks that raw bytes are text, naming the line where they stop being so.

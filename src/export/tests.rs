@@ -1,1 +1,310 @@
+//! The export readers, fed nasty input.
 
+use super::*;
+use crate::config::Config;
+
+const HEADER: &str = "id,title,team,members,space_url,video_url,post_url,description,track,tags,models,total_params";
+
+fn config() -> Config {
+    Config::builtin()
+}
+
+fn csv_of(rows: &[&str]) -> String {
+    let mut text = String::from(HEADER);
+    for r in rows {
+        text.push('\n');
+        text.push_str(r);
+    }
+    text
+}
+
+fn parse_ok(text: &str) -> Parsed {
+    parse(text, "test.csv", &config()).unwrap_or_else(|e| panic!("parse failed: {e}"))
+}
+
+fn parse_err(text: &str) -> String {
+    match parse(text, "test.csv", &config()) {
+        Ok(p) => panic!("parsed what should fail: {:?}", p.submissions),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The one problem of a one-problem parse.
+fn only_problem(parsed: &Parsed) -> &RowProblem {
+    assert_eq!(parsed.problems.len(), 1, "{:#?}", parsed.problems);
+    &parsed.problems[0]
+}
+
+const SPACE: &str = "https://huggingface.co/spaces/org/app";
+
+#[test]
+fn quoted_fields_keep_commas_quotes_and_newlines() {
+    let text = csv_of(&[&format!(
+        "a1,\"Title, with comma\",\"Team \"\"Q\"\"\",x,{SPACE},,,\"line one\nline two\",wood,,,"
+    )]);
+    let p = parse_ok(&text);
+    let s = &p.submissions[0];
+    assert_eq!(s.title, "Title, with comma");
+    assert_eq!(s.team, "Team \"Q\"");
+    assert_eq!(s.description, "line one\nline two");
+    assert!(p.problems.iter().all(|p| !p.error), "{:?}", p.problems);
+}
+
+#[test]
+fn bom_and_crlf_are_read_as_plain_csv() {
+    let text = format!("\u{feff}{HEADER}\r\na1,T,team,,{SPACE},,,\"multi\r\nline\",wood,,,\r\na2,U,team,,{SPACE}2,,,,wood,,,\r\n");
+    let p = parse_ok(&text);
+    let ids: Vec<_> = p.submissions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a1", "a2"]);
+    assert_eq!(p.submissions[0].description, "multi\r\nline");
+}
+
+#[test]
+fn a_configured_delimiter_is_used() {
+    let mut c = config();
+    c.export.delimiter = ";".into();
+    let text = format!("id;title;space_url;track\nx;A, with comma;{SPACE};backyard\n");
+    let p = parse(&text, "semi.csv", &c).expect("parses");
+    assert_eq!(p.submissions[0].title, "A, with comma");
+    assert_eq!(p.submissions[0].track.as_deref(), Some("backyard"));
+}
+
+#[test]
+fn unreadable_files_import_nothing_and_say_where() {
+    let cases: [(&str, &str); 4] = [
+        ("", "test.csv is empty"),
+        ("   \n\n", "test.csv is empty"),
+        ("id,title,space_url\na,b,c,d\n", "line 2: has 4 field(s) where the header has 3"),
+        ("title,space_url\nx,y\n", "no column \"id\" for the submission's id"),
+    ];
+    for (text, want) in cases {
+        let err = parse_err(text);
+        assert!(err.contains(want), "{text:?}: {err}");
+    }
+}
+
+#[test]
+fn binary_garbage_is_not_text() {
+    let mut bytes = b"id,title\nabc,".to_vec();
+    bytes.extend([0xff, 0xfe, 0x00, 0x9f]);
+    let err = as_text(&bytes, "garbage.bin").expect_err("not text").to_string();
+    assert!(err.contains("garbage.bin is not UTF-8 text (line 2, byte 13)"), "{err}");
+    let err = as_text(b"id\n\0\0\0", "nul.csv").expect_err("NUL").to_string();
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn a_header_without_rows_holds_no_submissions() {
+    let p = parse_ok(HEADER);
+    assert!(p.submissions.is_empty() && p.problems.is_empty());
+}
+
+#[test]
+fn a_huge_field_rejects_only_its_row() {
+    let big = "x".repeat(1024 * 1024);
+    let text = csv_of(&[&format!("big,T,,,{SPACE},,,{big},wood,,,"), &format!("ok,T,,,{SPACE}2,,,,wood,,,")]);
+    let p = parse_ok(&text);
+    assert_eq!(p.submissions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["ok"]);
+    let problem = only_problem(&p);
+    assert!(problem.error);
+    assert_eq!(problem.line, 2);
+    assert!(problem.message.contains("description is 1048576 characters long; the limit is 20000"), "{problem}");
+    assert!(p.ids_seen.contains("big"), "a rejected row's id still counts as seen");
+}
+
+#[test]
+fn rows_failing_validation_are_named_and_the_rest_import() {
+    let cases: [(String, &str); 8] = [
+        (format!(",T,,,{SPACE},,,,wood,,,"), "no id"),
+        ("a,T,,,,,,,wood,,,".into(), "no Space URL"),
+        ("a,T,,,javascript:alert(1),,,,wood,,,".into(), "space: \"javascript:alert(1)\" uses javascript:"),
+        (format!("a,T,,,{SPACE},file:///etc/passwd,,,wood,,,"), "video: \"file:///etc/passwd\" uses file:"),
+        (format!("a,T,,,{SPACE},,\"data:text/html;base64,xx\",,wood,,,"), "post: \"data:text/html;base64,xx\" uses data:"),
+        (format!("a,T,,,{SPACE},,,,forest,,,"), "track \"forest\" is not one of the tracks in judging.toml: backyard, wood"),
+        (format!("a,T,,,{SPACE},not a link,,,wood,,,"), "is not a web link"),
+        (format!("a,T,,,{SPACE},,,,,,,"), "no track"),
+    ];
+    for (row, want) in cases {
+        let text = csv_of(&[&row, &format!("good,Good,,,{SPACE}/x,,,,wood,,,")]);
+        let p = parse_ok(&text);
+        let problem = only_problem(&p);
+        assert_eq!(problem.line, 2, "{row}");
+        assert!(problem.message.contains(want), "{row}: {problem}");
+        assert!(p.submissions.iter().any(|s| s.id == "good"), "{row}: the good row imports");
+    }
+}
+
+#[test]
+fn a_duplicate_id_keeps_the_first_row() {
+    let text = csv_of(&[
+        &format!("dup,First,,,{SPACE},,,,wood,,,"),
+        &format!("other,Other,,,{SPACE}2,,,,wood,,,"),
+        &format!("dup,Second,,,{SPACE}3,,,,wood,,,"),
+    ]);
+    let p = parse_ok(&text);
+    let titles: Vec<_> = p.submissions.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["First", "Other"]);
+    let problem = only_problem(&p);
+    assert_eq!((problem.line, problem.id.as_deref()), (4, Some("dup")));
+    assert!(problem.message.contains("duplicate id: line 2 has it already"), "{problem}");
+}
+
+#[test]
+fn escapes_in_titles_are_stored_as_given_and_printed_clean() {
+    let text = csv_of(&[&format!("evil,\u{1b}[2J\u{1b}]0;owned\u{7}Nice App\u{1b}[0m,,,{SPACE},,,,wood,,,")]);
+    let p = parse_ok(&text);
+    assert!(p.submissions[0].title.contains('\u{1b}'), "stored as given");
+    assert_eq!(crate::text::clean_line(&p.submissions[0].title), "Nice App");
+    let problem_text = parse_ok(&csv_of(&[&format!("\u{1b}[31mred,T,,,javascript:x,,,,wood,,,")])).problems[0].to_string();
+    assert!(!problem_text.contains('\u{1b}'), "{problem_text:?}");
+}
+
+#[test]
+fn fields_are_mapped_and_normalised() {
+    let text = csv_of(&[
+        "s1,Sprout,Moss,\"Ines; Tobiah\",https://org-app.hf.space/,youtu.be/x,https://x.com/a/status/1,d,Backyard AI,\"track:backyard, achievement:offgrid, sponsor:nvidia\",\"a/b; c/d\",1.5B",
+    ]);
+    let p = parse_ok(&text);
+    let s = &p.submissions[0];
+    assert_eq!(s.members, ["Ines", "Tobiah"]);
+    assert_eq!((s.space_url.as_str(), s.space_id.as_deref(), s.space_key.as_deref()), ("https://org-app.hf.space", None, Some("org-app")));
+    assert_eq!(s.video_url.as_deref(), Some("https://youtu.be/x"));
+    assert_eq!(s.track.as_deref(), Some("backyard"));
+    assert_eq!(s.badges().collect::<Vec<_>>(), ["offgrid"]);
+    assert_eq!(s.sponsors().collect::<Vec<_>>(), ["nvidia"]);
+    assert_eq!(s.models, ["a/b", "c/d"]);
+    assert_eq!(s.declared_params, Some(1_500_000_000));
+}
+
+#[test]
+fn soft_problems_import_the_row_with_a_warning() {
+    let cases = [
+        (format!("a,,,,{SPACE},,,,wood,,,"), "no title; showing the id instead"),
+        ("a,T,,,https://example.org/app,,,,wood,,,".into(), "is not a Hugging Face Space"),
+        (format!("a,T,,,{SPACE},,,,wood,,,8"), "params ignored: \"8\" has no unit"),
+        (format!("a,T,,,{SPACE},,,,,track:wood,,"), ""),
+    ];
+    for (row, want) in cases {
+        let p = parse_ok(&csv_of(&[&row]));
+        assert_eq!(p.submissions.len(), 1, "{row}");
+        if want.is_empty() {
+            assert!(p.problems.is_empty(), "{row}: {:?}", p.problems);
+            assert_eq!(p.submissions[0].track.as_deref(), Some("wood"), "track from a tag");
+        } else {
+            let problem = only_problem(&p);
+            assert!(!problem.error && problem.message.contains(want), "{row}: {problem}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_column_is_an_error_only_when_required() {
+    let mut c = config();
+    c.export.columns.video = Some("Demo Video".into());
+    let p = parse("id,title,space_url\n", "x.csv", &c).expect("an optional column may be missing");
+    let note = "no column \"Demo Video\" (export.columns.video): no entry will have its video link";
+    assert!(p.notes.iter().any(|n| n == note), "{:?}", p.notes);
+    c.export.columns.space = Some("App".into());
+    let err = parse("id,title,link\n", "x.csv", &c).expect_err("a required column may not").to_string();
+    assert!(err.contains("no column \"App\" for the submission's space (export.columns.space)"), "{err}");
+    assert!(err.contains("\"id\", \"title\", \"link\""), "lists the columns found: {err}");
+}
+
+#[test]
+fn column_names_ignore_case_and_spacing() {
+    let mut c = config();
+    c.export.columns.space = Some("Space URL".into());
+    let p = parse(&format!("ID,Title,  space   url\na,A,{SPACE}\n"), "x.csv", &c).expect("parses");
+    assert_eq!(p.submissions[0].space_id.as_deref(), Some("org/app"));
+}
+
+#[test]
+fn json_rows_carry_their_line_numbers() {
+    let text = format!(
+        "[\n  {{\"id\": \"a\", \"title\": \"A\", \"space_url\": \"{SPACE}\", \"track\": \"wood\",\n    \"tags\": [\"achievement:llama\"], \"total_params\": 1500000000}},\n  {{\"id\": 7, \"title\": \"Seven\", \"space_url\": \"javascript:x\", \"track\": \"wood\"}},\n  {{\"id\": \"c\", \"title\": null, \"space_url\": \"{SPACE}/c\", \"track\": \"backyard\", \"models\": [\"m/1\", \"m/2\"]}}\n]"
+    );
+    let p = parse(&text, "export.json", &config()).expect("parses");
+    assert_eq!(p.format, Some(Format::Json));
+    let ids: Vec<_> = p.submissions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"]);
+    assert_eq!(p.submissions[0].tags, ["achievement:llama"]);
+    assert_eq!(p.submissions[0].declared_params, Some(1_500_000_000));
+    assert_eq!(p.submissions[1].models, ["m/1", "m/2"]);
+    let rejected: Vec<_> = p.problems.iter().filter(|p| p.error).collect();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!((rejected[0].line, rejected[0].id.as_deref()), (4, Some("7")));
+    let untitled = p.problems.iter().find(|p| !p.error).expect("warning for the missing title");
+    assert_eq!(untitled.line, 5);
+}
+
+#[test]
+fn broken_json_says_where() {
+    let cases = [
+        ("[{\"id\": \"a\",\n \"title\": }]", "line 2: not valid JSON"),
+        ("{\"id\": \"a\"}", "expected a JSON array of objects"),
+        ("[1, 2]", "expected an object"),
+        ("[{\"id\": \"a\", \"title\": \"A\"}", "not valid JSON"),
+    ];
+    for (text, want) in cases {
+        let err = parse(text, "x.json", &config()).expect_err(text).to_string();
+        assert!(err.contains(want), "{text}: {err}");
+    }
+}
+
+#[test]
+fn devpost_exports_are_read_as_they_come() {
+    let text = include_str!("../../tests/fixtures/devpost-export.csv");
+    let p = parse(text, "projects.csv", &config()).expect("parses");
+    assert_eq!(p.format, Some(Format::Devpost));
+    assert_eq!(p.drafts_skipped, 1);
+    let ids: Vec<_> = p.submissions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["kettle-coach", "fable-forge"]);
+    let kettle = &p.submissions[0];
+    assert_eq!(kettle.space_id.as_deref(), Some("build-small-hackathon/kettle-coach"), "the Space, not GitHub");
+    assert_eq!(kettle.members, ["Alva Brink", "Remy Cato"]);
+    assert_eq!(kettle.team, "Alva Brink, Remy Cato");
+    assert_eq!(kettle.track.as_deref(), Some("backyard"), "from the opt-in prizes");
+    assert!(kettle.tags.contains(&"NVIDIA Prize".to_owned()));
+    assert!(kettle.description.starts_with("Tells you when the kettle"));
+    assert_eq!(kettle.video_url.as_deref(), Some("https://www.youtube.com/watch?v=kettle01"));
+    let fable = &p.submissions[1];
+    assert_eq!(fable.space_key.as_deref(), Some("build-small-hackathon-fable-forge"));
+    assert_eq!(fable.track.as_deref(), Some("wood"));
+    assert!(!text.contains("alva@example.org") || !format!("{:?}", p.submissions).contains('@'), "emails are not kept");
+}
+
+#[test]
+fn devpost_columns_can_be_overridden() {
+    let mut c = config();
+    c.export.columns.track = Some("Which track are you entering?".into());
+    let text = include_str!("../../tests/fixtures/devpost-export.csv");
+    let p = parse(text, "projects.csv", &c).expect("parses");
+    assert_eq!(p.submissions[0].track.as_deref(), Some("backyard"));
+    assert_eq!(p.submissions[1].track.as_deref(), Some("wood"));
+}
+
+#[test]
+fn the_sample_exports_are_clean_and_v2_withdraws_one() {
+    let c = config();
+    let v1 = parse(builtin("builtin:sample").expect("built in"), "builtin:sample", &c).expect("parses");
+    let v2 = parse(builtin("builtin:sample-v2").expect("built in"), "builtin:sample-v2", &c).expect("parses");
+    assert_eq!(v1.submissions.len(), 40);
+    assert!(v1.problems.is_empty(), "{:?}", v1.problems);
+    assert!(v2.problems.is_empty(), "{:?}", v2.problems);
+    let tracks: HashSet<_> = v1.submissions.iter().filter_map(|s| s.track.as_deref()).collect();
+    assert_eq!(tracks, HashSet::from(["backyard", "wood"]));
+    assert!(v1.submissions.iter().any(|s| s.video_url.is_none()));
+    assert!(v1.submissions.iter().any(|s| s.declared_params.is_some_and(|p| p > 32_000_000_000)));
+    assert!(v1.submissions.iter().any(|s| s.badges().next().is_some()));
+    assert!(v1.submissions.iter().any(|s| s.sponsors().next().is_some()));
+    let gone: Vec<_> = v1.ids_seen.difference(&v2.ids_seen).collect();
+    assert_eq!(gone, ["dream-cartographer"]);
+}
+
+#[test]
+fn sniffing_picks_the_format() {
+    assert_eq!(sniff("x.csv", "[{}]"), Format::Json);
+    assert_eq!(sniff("x.txt", "\u{feff}  {\"a\": 1}"), Format::Json);
+    assert_eq!(sniff("x.csv", "Project Title,Submission Url,Project Status\n"), Format::Devpost);
+    assert_eq!(sniff("x.csv", "id,title\n"), Format::Csv);
+}

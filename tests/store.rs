@@ -1,0 +1,187 @@
+//! The store on a real SQLite file: migrations, WAL, and pulls that never lose a score.
+
+use judging::config::Config;
+use judging::export;
+use judging::model::Submission;
+use judging::store::{Incoming, PullCounts, Store, StoreError};
+use rusqlite::Connection;
+
+const EVENT: &str = "build-small-2026";
+
+fn parsed(name: &str) -> export::Parsed {
+    let text = export::builtin(name).expect("built-in export");
+    export::parse(text, name, &Config::builtin()).expect("sample parses")
+}
+
+fn pull(store: &mut Store, p: &export::Parsed) -> Result<PullCounts, StoreError> {
+    store.apply_pull(&Incoming {
+        submissions: &p.submissions,
+        ids_seen: &p.ids_seen,
+        source: "test",
+        digest: "d",
+        rejected: p.rejected(),
+        cache: None,
+    })
+}
+
+fn counts(added: usize, updated: usize, unchanged: usize, withdrawn: usize, returned: usize) -> PullCounts {
+    PullCounts { added, updated, unchanged, withdrawn, returned }
+}
+
+/// Every column of every submission, to see that nothing changed.
+fn snapshot(path: &std::path::Path) -> Vec<Vec<String>> {
+    let conn = Connection::open(path).expect("open");
+    let mut stmt = conn.prepare("SELECT * FROM submissions ORDER BY id").expect("prepare");
+    let width = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..width).map(|i| r.get::<_, rusqlite::types::Value>(i).map(|v| format!("{v:?}"))).collect()
+    })
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+#[test]
+fn opening_twice_migrates_once_and_keeps_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("nested/store.sqlite");
+    {
+        let mut store = Store::open(&path, EVENT).expect("first open creates");
+        pull(&mut store, &parsed("builtin:sample")).expect("pull");
+        store.record("sprout-sense", &[("utility".into(), 4)], Some("lovely")).expect("score");
+    }
+    let store = Store::open(&path, EVENT).expect("second open");
+    let version = store.schema_version().expect("version");
+    assert!(version >= 1);
+    let again = Store::open(&path, EVENT).expect("third open");
+    assert_eq!(again.schema_version().expect("version"), version, "migrating twice changes nothing");
+    assert_eq!(again.submissions().expect("rows").len(), 40);
+    let sheet = again.score_sheet().expect("sheet");
+    assert_eq!(sheet.score("sprout-sense", "utility"), Some(4));
+    assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
+}
+
+#[test]
+fn the_store_uses_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("store.sqlite");
+    let _store = Store::open(&path, EVENT).expect("open");
+    let conn = Connection::open(&path).expect("open raw");
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma");
+    assert_eq!(mode, "wal");
+    // Foreign keys are a per-connection setting: check it is enforced through the store.
+    let mut store = Store::open(&path, EVENT).expect("open");
+    let err = store.record("no-such-entry", &[("utility".into(), 3)], None).expect_err("foreign key");
+    assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+}
+
+#[test]
+fn a_store_from_a_newer_build_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("store.sqlite");
+    drop(Store::open(&path, EVENT).expect("open"));
+    Connection::open(&path).expect("raw").pragma_update(None, "user_version", 99).expect("bump");
+    let err = Store::open(&path, EVENT).err().expect("refused");
+    assert!(matches!(err, StoreError::Newer { found: 99, .. }), "{err}");
+    assert!(err.to_string().contains("upgrade judging"), "{err}");
+    let version: i64 = Connection::open(&path).expect("raw").query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+    assert_eq!(version, 99);
+}
+
+#[test]
+fn a_store_for_another_event_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("store.sqlite");
+    drop(Store::open(&path, EVENT).expect("open"));
+    let err = Store::open(&path, "other-event").err().expect("refused").to_string();
+    assert!(err.contains("holds event \"build-small-2026\"") && err.contains("\"other-event\""), "{err}");
+}
+
+#[test]
+fn pulling_the_same_export_twice_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("store.sqlite");
+    let mut store = Store::open(&path, EVENT).expect("open");
+    let v1 = parsed("builtin:sample");
+    assert_eq!(pull(&mut store, &v1).expect("first"), counts(40, 0, 0, 0, 0));
+    let before = snapshot(&path);
+    assert_eq!(pull(&mut store, &v1).expect("second"), counts(0, 0, 40, 0, 0));
+    assert_eq!(snapshot(&path), before);
+}
+
+#[test]
+fn a_withdrawn_entry_keeps_its_scores_and_can_return() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("v1");
+    store.record("dream-cartographer", &[("utility".into(), 5), ("cost".into(), 1)], Some("big model")).expect("score");
+    // v2 drops dream-cartographer, retitles tiny-tarot and adds late-lantern.
+    assert_eq!(pull(&mut store, &parsed("builtin:sample-v2")).expect("v2"), counts(1, 1, 38, 1, 0));
+    let dream = store.submission("dream-cartographer").expect("read").expect("still stored");
+    assert!(dream.withdrawn);
+    assert_eq!(store.score_sheet().expect("sheet").score("dream-cartographer", "utility"), Some(5));
+    assert_eq!(store.submission("tiny-tarot").expect("read").expect("kept").submission.title, "Tiny Tarot (now with Major Arcana)");
+    // Back in the export: no longer withdrawn, scores intact; late-lantern, gone now, is withdrawn.
+    assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("v1 again"), counts(0, 1, 38, 1, 1));
+    assert!(!store.submission("dream-cartographer").expect("read").expect("kept").withdrawn);
+    let sheet = store.score_sheet().expect("sheet");
+    assert_eq!(sheet.score("dream-cartographer", "cost"), Some(1));
+    assert_eq!(sheet.notes.get("dream-cartographer").map(String::as_str), Some("big model"));
+}
+
+#[test]
+fn a_rejected_row_does_not_withdraw_its_entry() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
+    let mut v1 = parsed("builtin:sample");
+    pull(&mut store, &v1).expect("v1");
+    // The row for sprout-sense is broken this time: it is not in the submissions, but was seen.
+    v1.submissions.retain(|s| s.id != "sprout-sense");
+    assert_eq!(pull(&mut store, &v1).expect("pull").withdrawn, 0);
+    assert!(!store.submission("sprout-sense").expect("read").expect("kept").withdrawn);
+}
+
+#[test]
+fn an_empty_export_does_not_withdraw_everything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.sqlite");
+    let mut store = Store::open(&path, EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("v1");
+    let before = snapshot(&path);
+    let empty = export::Parsed::default();
+    let err = pull(&mut store, &empty).expect_err("refused").to_string();
+    assert!(err.contains("refusing to mark all 40 entries in the store withdrawn"), "{err}");
+    assert_eq!(snapshot(&path), before);
+}
+
+#[test]
+fn the_other_spelling_of_a_space_is_no_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
+    let v1 = parsed("builtin:sample");
+    pull(&mut store, &v1).expect("v1");
+    let mut respelled = parsed("builtin:sample");
+    let s: &mut Submission = respelled.submissions.iter_mut().find(|s| s.id == "sprout-sense").expect("present");
+    s.space_id = None;
+    s.space_url = "https://build-small-hackathon-sprout-sense.hf.space".into();
+    assert_eq!(pull(&mut store, &respelled).expect("pull"), counts(0, 0, 40, 0, 0));
+    let kept = store.submission("sprout-sense").expect("read").expect("kept").submission;
+    assert_eq!(kept.space_url, "https://huggingface.co/spaces/build-small-hackathon/sprout-sense");
+}
+
+#[test]
+fn a_pull_that_fails_half_way_leaves_the_last_committed_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.sqlite");
+    let mut store = Store::open(&path, EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("v1");
+    let before = snapshot(&path);
+    // v2 with one new entry listed twice: the second insert fails after others have been written.
+    let mut broken = parsed("builtin:sample-v2");
+    let late = broken.submissions.iter().find(|s| s.id == "late-lantern").cloned().expect("present");
+    broken.submissions.push(late);
+    let err = pull(&mut store, &broken).expect_err("fails").to_string();
+    assert!(err.contains("UNIQUE"), "{err}");
+    assert_eq!(snapshot(&path), before, "nothing of the failed pull is kept");
+    assert!(store.submission("late-lantern").expect("read").is_none());
+}
