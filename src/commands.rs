@@ -38,11 +38,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => overview(Session::open(&cli, loaded)?),
         Some(Command::Pull { from, offline }) => pull(Session::open(&cli, loaded)?, from.as_deref(), *offline),
         Some(Command::List { format, all }) => list(&Session::open(&cli, loaded)?, *format, *all),
-        Some(Command::Score {
-            submission,
-            scores,
-            note,
-        }) => score(Session::open(&cli, loaded)?, submission, scores, note.as_deref()),
+        Some(Command::Score { submission, scores, note }) => {
+            score(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
+        }
         Some(Command::Check { offline, strict }) => check(&cli, loaded, *offline, *strict),
     }
 }
@@ -53,11 +51,7 @@ fn overview(session: Session) -> Result<ExitCode> {
     let lines = list::lines(&submissions, &sheet, &session.loaded.config);
     let active: Vec<_> = lines.iter().filter(|l| l.status != "withdrawn").collect();
     let scored = active.iter().filter(|l| l.status == "scored").count();
-    println!(
-        "{} · judge {}",
-        clean_line(&session.loaded.config.event.name),
-        clean_line(&session.judge.name)
-    );
+    println!("{} · judge {}", clean_line(&session.loaded.config.event.name), clean_line(&session.judge.name));
     println!("store: {}", session.store.path().display());
     println!("{scored} of {} submissions scored.", active.len());
     if submissions.is_empty() {
@@ -73,10 +67,7 @@ fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitC
     let c = outcome.counts;
     let name = outcome.fetched.source.name();
     match &outcome.fetched.cached_at {
-        Some(at) => println!(
-            "Pulled the copy of {name} cached at {at} into {}",
-            session.store.path().display()
-        ),
+        Some(at) => println!("Pulled the copy of {name} cached at {at} into {}", session.store.path().display()),
         None => println!("Pulled {name} into {}", session.store.path().display()),
     }
     println!(
@@ -103,10 +94,7 @@ fn print_problems(problems: &[crate::export::RowProblem]) {
     if problems.is_empty() {
         return;
     }
-    eprintln!(
-        "  {rejected} row(s) rejected, {} warning(s):",
-        problems.len() - rejected
-    );
+    eprintln!("  {rejected} row(s) rejected, {} warning(s):", problems.len() - rejected);
     for p in problems {
         eprintln!("  {p}");
     }
@@ -123,10 +111,7 @@ fn list(session: &Session, format: ListFormat, all: bool) -> Result<ExitCode> {
     let out = match format {
         ListFormat::Table => {
             if submissions.is_empty() {
-                eprintln!(
-                    "No submissions in {} yet: run `judging pull` first.",
-                    session.store.path().display()
-                );
+                eprintln!("No submissions in {} yet: run `judging pull` first.", session.store.path().display());
                 return Ok(ExitCode::SUCCESS);
             }
             let width = terminal_width();
@@ -158,23 +143,13 @@ fn score(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -
             .map(|s| s.submission.id)
             .filter(|s| s.contains(id) || id.contains(s.as_str()))
             .take(5)
+            .map(|s| clean_line(&s))
             .collect();
-        let hint = if ids.is_empty() {
-            String::new()
-        } else {
-            format!(" Did you mean: {}?", ids.join(", "))
-        };
-        bail!(
-            "no submission {:?} in the store; `judging list` shows the ids.{}",
-            clean_line(id),
-            clean_line(&hint)
-        );
+        let hint = if ids.is_empty() { String::new() } else { format!(" Did you mean: {}?", ids.join(", ")) };
+        bail!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id));
     };
     if stored.withdrawn {
-        bail!(
-            "{:?} was withdrawn from the export: its scores are kept, but it takes no new ones",
-            clean_line(id)
-        );
+        bail!("{:?} was withdrawn from the export: its scores are kept, but it takes no new ones", clean_line(id));
     }
     let mut scores = Vec::new();
     for pair in pairs {
@@ -184,11 +159,7 @@ fn score(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -
         let (criterion, value) = (criterion.trim(), value.trim());
         let Some(c) = config.criterion(criterion) else {
             let known: Vec<_> = config.criteria.iter().map(|c| c.id.as_str()).collect();
-            bail!(
-                "{:?} is not a criterion; the rubric has {}",
-                clean_line(criterion),
-                known.join(", ")
-            );
+            bail!("{:?} is not a criterion; the rubric has {}", clean_line(criterion), known.join(", "));
         };
         let number: i64 = value.parse().ok().filter(|v| c.scale.contains(*v)).with_context(|| {
             format!(
@@ -240,11 +211,7 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
         c.judges.len()
     );
     // Only an offline check of a URL needs the store, for its cached copy.
-    let store = if offline {
-        Some(Session::open(cli, loaded.clone())?.store)
-    } else {
-        None
-    };
+    let store = if offline { Some(Session::open(cli, loaded.clone())?.store) } else { None };
     let fetched = pull::fetch(&loaded, None, offline, store.as_ref())?;
     let parsed = pull::parse(&loaded, &fetched)?;
     let name = fetched.source.name();
@@ -254,11 +221,7 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
         "{name}: {} row(s) read, {} valid, {rejected} rejected, {warnings} warning(s){}",
         parsed.submissions.len() + rejected,
         parsed.submissions.len(),
-        if parsed.drafts_skipped > 0 {
-            format!(", {} draft(s) skipped", parsed.drafts_skipped)
-        } else {
-            String::new()
-        }
+        if parsed.drafts_skipped > 0 { format!(", {} draft(s) skipped", parsed.drafts_skipped) } else { String::new() }
     );
     for note in &parsed.notes {
         println!("  note: {}", clean_line(note));
@@ -270,9 +233,5 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
         println!("{name}: the export has no submissions");
         return Ok(ExitCode::FAILURE);
     }
-    Ok(if rejected > 0 || (strict && warnings > 0) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if rejected > 0 || (strict && warnings > 0) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

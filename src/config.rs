@@ -110,10 +110,7 @@ pub struct Rules {
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules {
-            max_params: "32B".into(),
-            tiny_titan_params: "4B".into(),
-        }
+        Rules { max_params: "32B".into(), tiny_titan_params: "4B".into() }
     }
 }
 
@@ -176,11 +173,7 @@ pub struct Loaded {
 impl Loaded {
     /// The folder that relative paths in the file are taken from.
     pub fn base_dir(&self) -> PathBuf {
-        self.path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."))
+        self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
     }
 
     pub fn describe(&self) -> String {
@@ -199,32 +192,17 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
         None => {
             let default = PathBuf::from("judging.toml");
             if !default.exists() {
-                return Ok(Loaded {
-                    config: builtin().clone(),
-                    path: None,
-                });
+                return Ok(Loaded { config: builtin().clone(), path: None });
             }
             default
         }
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
-        path: path.clone(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
     let config = parse(&text).map_err(|e| match e {
-        Parse::Syntax(message) => ConfigError::Syntax {
-            path: path.clone(),
-            message,
-        },
-        Parse::Invalid(problems) => ConfigError::Invalid {
-            path: path.clone(),
-            problems,
-        },
+        Parse::Syntax(message) => ConfigError::Syntax { path: path.clone(), message },
+        Parse::Invalid(problems) => ConfigError::Invalid { path: path.clone(), problems },
     })?;
-    Ok(Loaded {
-        config,
-        path: Some(path),
-    })
+    Ok(Loaded { config, path: Some(path) })
 }
 
 #[derive(Debug)]
@@ -237,11 +215,7 @@ pub enum Parse {
 pub fn parse(text: &str) -> Result<Config, Parse> {
     let config: Config = toml::from_str(text).map_err(|e| Parse::Syntax(e.to_string()))?;
     let problems = config.problems();
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(Parse::Invalid(problems))
-    }
+    if problems.is_empty() { Ok(config) } else { Err(Parse::Invalid(problems)) }
 }
 
 impl Config {
@@ -280,16 +254,12 @@ impl Config {
         unique(&mut out, "tracks", self.tracks.iter().map(|t| t.id.as_str()));
         for (i, t) in self.tracks.iter().enumerate() {
             if !is_slug(&t.id) {
-                out.push(format!(
-                    "tracks[{i}].id = {:?}: use letters, digits, '-' or '_', such as \"backyard\"",
-                    t.id
-                ));
+                out.push(format!("tracks[{i}].id = {:?}: use letters, digits, '-' or '_', such as \"backyard\"", t.id));
             }
         }
-        for (name, value) in [
-            ("max_params", &self.rules.max_params),
-            ("tiny_titan_params", &self.rules.tiny_titan_params),
-        ] {
+        for (name, value) in
+            [("max_params", &self.rules.max_params), ("tiny_titan_params", &self.rules.tiny_titan_params)]
+        {
             if let Err(e) = parse_params(value) {
                 out.push(format!("rules.{name} = {value:?}: {e}"));
             }
@@ -301,10 +271,7 @@ impl Config {
             }
             for t in &j.tracks {
                 if self.tracks.iter().all(|known| &known.id != t) {
-                    out.push(format!(
-                        "judges[{i}].tracks: {t:?} is not a track; known tracks: {}",
-                        self.track_ids()
-                    ));
+                    out.push(format!("judges[{i}].tracks: {t:?} is not a track; known tracks: {}", self.track_ids()));
                 }
             }
         }
@@ -319,11 +286,7 @@ impl Config {
             out.push(format!(
                 "export.source = {:?}: no such built-in export; there are {}",
                 e.source,
-                crate::export::BUILTINS
-                    .iter()
-                    .map(|(n, _)| format!("{n:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                crate::export::BUILTINS.iter().map(|(n, _)| format!("{n:?}")).collect::<Vec<_>>().join(", ")
             ));
         }
         if e.delimiter.chars().count() != 1 || !e.delimiter.is_ascii() || e.delimiter == "\"" {
@@ -333,10 +296,7 @@ impl Config {
             ));
         }
         if e.max_field_chars < 100 {
-            out.push(format!(
-                "export.max_field_chars = {}: use at least 100",
-                e.max_field_chars
-            ));
+            out.push(format!("export.max_field_chars = {}: use at least 100", e.max_field_chars));
         }
         if e.timeout_secs == 0 {
             out.push("export.timeout_secs = 0: use a number of seconds from 1 up".into());
@@ -351,20 +311,13 @@ impl Config {
         for (i, c) in self.criteria.iter().enumerate() {
             let key = format!("criteria[{i}] ({:?})", c.id);
             if !is_slug(&c.id) {
-                out.push(format!(
-                    "{key}.id: use letters, digits, '-' or '_', such as \"utility\""
-                ));
+                out.push(format!("{key}.id: use letters, digits, '-' or '_', such as \"utility\""));
             }
             if c.label.trim().is_empty() {
-                out.push(format!(
-                    "{key}.label is empty: give the name judges see, such as \"Utility\""
-                ));
+                out.push(format!("{key}.label is empty: give the name judges see, such as \"Utility\""));
             }
             if !(c.weight.is_finite() && c.weight > 0.0) {
-                out.push(format!(
-                    "{key}.weight = {}: use a number above 0, such as 1.0",
-                    c.weight
-                ));
+                out.push(format!("{key}.weight = {}: use a number above 0, such as 1.0", c.weight));
             }
             if c.levels.len() != c.scale.levels() {
                 out.push(format!(
@@ -396,8 +349,7 @@ fn unique<'a>(out: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a s
 pub fn is_slug(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
         && s.len() <= 64
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 #[cfg(test)]
@@ -439,32 +391,14 @@ mod tests {
     #[test]
     fn bad_files_name_the_key_and_what_would_be_valid() {
         let cases: &[(&str, &[&str])] = &[
-            (
-                "[event]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"",
-                &["unknown field `colour`", "expected"],
-            ),
+            ("[event]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"", &["unknown field `colour`", "expected"]),
             ("[exprot]\nsource = \"a.csv\"", &["unknown field `exprot`", "`export`"]),
-            (
-                "[export]\nformat = \"xml\"",
-                &["unknown variant `xml`", "`csv`", "`devpost`"],
-            ),
-            (
-                "[export]\ndelimiter = \"::\"",
-                &["export.delimiter = \"::\"", "one ASCII character"],
-            ),
-            (
-                "[export]\nsource = \"builtin:nope\"",
-                &["\"builtin:nope\"", "builtin:sample"],
-            ),
+            ("[export]\nformat = \"xml\"", &["unknown variant `xml`", "`csv`", "`devpost`"]),
+            ("[export]\ndelimiter = \"::\"", &["export.delimiter = \"::\"", "one ASCII character"]),
+            ("[export]\nsource = \"builtin:nope\"", &["\"builtin:nope\"", "builtin:sample"]),
             ("[export]\nmax_field_chars = -4", &["max_field_chars", "invalid value"]),
-            (
-                "[export.columns]\nvideos = \"v\"",
-                &["unknown field `videos`", "`video`"],
-            ),
-            (
-                "[event]\nid = \"bad id!\"\nname = \"X\"",
-                &["event.id = \"bad id!\"", "letters, digits"],
-            ),
+            ("[export.columns]\nvideos = \"v\"", &["unknown field `videos`", "`video`"]),
+            ("[event]\nid = \"bad id!\"\nname = \"X\"", &["event.id = \"bad id!\"", "letters, digits"]),
             ("[rules]\nmax_params = \"lots\"", &["rules.max_params = \"lots\"", "7B"]),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 3]\nweight = 1.0\nlevels = [\"a\"]",
@@ -482,14 +416,8 @@ mod tests {
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = \"high\"\nlevels = [\"a\", \"b\"]",
                 &["invalid type: string \"high\"", "weight"],
             ),
-            (
-                "[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"",
-                &["judges: \"a\" appears twice"],
-            ),
-            (
-                "[[judges]]\nname = \"a\"\ntracks = [\"forest\"]",
-                &["\"forest\" is not a track", "backyard, wood"],
-            ),
+            ("[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"", &["judges: \"a\" appears twice"]),
+            ("[[judges]]\nname = \"a\"\ntracks = [\"forest\"]", &["\"forest\" is not a track", "backyard, wood"]),
             ("this is not toml", &["line 1"]),
         ];
         for (text, wants) in cases {

@@ -25,10 +25,7 @@ pub fn web_link(raw: &str) -> Result<Url, LinkError> {
     match parsed.scheme() {
         "http" | "https" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(parsed),
         "http" | "https" => Err(LinkError::NotALink(raw.into())),
-        other => Err(LinkError::Scheme {
-            link: raw.into(),
-            scheme: other.into(),
-        }),
+        other => Err(LinkError::Scheme { link: raw.into(), scheme: other.into() }),
     }
 }
 
@@ -60,10 +57,7 @@ impl Space {
 pub fn space(url: &Url) -> Option<Space> {
     let host = url.host_str()?.to_ascii_lowercase();
     if let Some(label) = host.strip_suffix(".hf.space") {
-        return (!label.is_empty() && !label.contains('.')).then(|| Space {
-            id: None,
-            key: label.to_owned(),
-        });
+        return (!label.is_empty() && !label.contains('.')).then(|| Space { id: None, key: label.to_owned() });
     }
     if !matches!(host.as_str(), "huggingface.co" | "www.huggingface.co" | "hf.co") {
         return None;
@@ -73,10 +67,7 @@ pub fn space(url: &Url) -> Option<Space> {
         return None;
     }
     let (owner, name) = (parts.next()?, parts.next()?);
-    Some(Space {
-        id: Some(format!("{owner}/{name}")),
-        key: host_label(owner, name),
-    })
+    Some(Space { id: Some(format!("{owner}/{name}")), key: host_label(owner, name) })
 }
 
 /// The Hub serves a Space at `owner-name.hf.space`, lowercased, with `_` and `.` made `-`.
@@ -122,21 +113,9 @@ mod tests {
     #[test]
     fn both_spellings_of_a_space_are_one_space() {
         let cases = [
-            (
-                "https://huggingface.co/spaces/Owner/My_App",
-                Some("Owner/My_App"),
-                "owner-my-app",
-            ),
-            (
-                "https://huggingface.co/spaces/owner/my.app/tree/main",
-                Some("owner/my.app"),
-                "owner-my-app",
-            ),
-            (
-                "https://hf.co/spaces/owner/my-app/",
-                Some("owner/my-app"),
-                "owner-my-app",
-            ),
+            ("https://huggingface.co/spaces/Owner/My_App", Some("Owner/My_App"), "owner-my-app"),
+            ("https://huggingface.co/spaces/owner/my.app/tree/main", Some("owner/my.app"), "owner-my-app"),
+            ("https://hf.co/spaces/owner/my-app/", Some("owner/my-app"), "owner-my-app"),
             ("https://owner-my-app.hf.space/?view=api", None, "owner-my-app"),
             ("https://OWNER-MY-APP.HF.SPACE", None, "owner-my-app"),
         ];
@@ -161,15 +140,9 @@ mod tests {
 
     #[test]
     fn space_url_prefers_the_page() {
-        let page = Space {
-            id: Some("o/n".into()),
-            key: "o-n".into(),
-        };
+        let page = Space { id: Some("o/n".into()), key: "o-n".into() };
         assert_eq!(page.url(), "https://huggingface.co/spaces/o/n");
-        let app = Space {
-            id: None,
-            key: "o-n".into(),
-        };
+        let app = Space { id: None, key: "o-n".into() };
         assert_eq!(app.url(), "https://o-n.hf.space");
     }
 }

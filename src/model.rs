@@ -40,9 +40,7 @@ impl Submission {
 
     fn tags_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> {
         self.tags.iter().filter_map(move |t| {
-            t.get(..prefix.len())
-                .filter(|p| p.eq_ignore_ascii_case(prefix))
-                .map(|_| t[prefix.len()..].trim())
+            t.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).map(|_| t[prefix.len()..].trim())
         })
     }
 }
@@ -78,10 +76,7 @@ impl TryFrom<[i64; 2]> for Scale {
     fn try_from([low, high]: [i64; 2]) -> Result<Self, String> {
         // Each level is one key press in the judge's terminal, hence at most 0 to 10.
         if (0..=10).contains(&low) && (0..=10).contains(&high) && low < high {
-            Ok(Scale {
-                low: low as u8,
-                high: high as u8,
-            })
+            Ok(Scale { low: low as u8, high: high as u8 })
         } else {
             Err(format!(
                 "scale [{low}, {high}] is not valid: write [low, high] with 0 <= low < high <= 10, such as [1, 5]"
@@ -170,11 +165,7 @@ mod tests {
 
     #[test]
     fn weighted_total_needs_every_criterion() {
-        let rubric = [
-            criterion("utility", 2.0),
-            criterion("latency", 1.0),
-            criterion("cost", 1.0),
-        ];
+        let rubric = [criterion("utility", 2.0), criterion("latency", 1.0), criterion("cost", 1.0)];
         type Case<'a> = (&'a [(&'a str, u8)], Option<f64>);
         let cases: [Case; 4] = [
             (&[("utility", 5), ("latency", 3), ("cost", 1)], Some(3.5)),
@@ -276,9 +267,7 @@ pub fn parse_params(raw: &str) -> Result<u64, String> {
         return Err(format!("{raw:?} is not a plausible parameter count"));
     }
     if scale == 1.0 && count < 1e6 {
-        return Err(format!(
-            "{raw:?} has no unit; write 8B for eight billion, 350M for millions"
-        ));
+        return Err(format!("{raw:?} has no unit; write 8B for eight billion, 350M for millions"));
     }
     Ok(count.round() as u64)
 }

@@ -43,25 +43,14 @@ pub fn check_judge(name: &str) -> Result<String, PathError> {
 /// The judge: as given, else as remembered, else the login name, else "judge".
 pub fn judge(given: Option<&str>) -> Result<JudgeName, PathError> {
     if let Some(name) = given {
-        return Ok(JudgeName {
-            name: check_judge(name)?,
-            source: JudgeSource::Given,
-        });
+        return Ok(JudgeName { name: check_judge(name)?, source: JudgeSource::Given });
     }
     if let Some(name) = remembered_judge().and_then(|n| check_judge(&n).ok()) {
-        return Ok(JudgeName {
-            name,
-            source: JudgeSource::Remembered,
-        });
+        return Ok(JudgeName { name, source: JudgeSource::Remembered });
     }
-    let login = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_default();
+    let login = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
     let name = check_judge(&login).unwrap_or_else(|_| "judge".into());
-    Ok(JudgeName {
-        name,
-        source: JudgeSource::Guessed,
-    })
+    Ok(JudgeName { name, source: JudgeSource::Guessed })
 }
 
 fn dirs() -> Option<directories::ProjectDirs> {
@@ -73,9 +62,7 @@ fn remembered_judge_file() -> Option<PathBuf> {
 }
 
 fn remembered_judge() -> Option<String> {
-    std::fs::read_to_string(remembered_judge_file()?)
-        .ok()
-        .map(|s| s.trim().to_owned())
+    std::fs::read_to_string(remembered_judge_file()?).ok().map(|s| s.trim().to_owned())
 }
 
 /// Saves the judge's name for later runs, when the judge has chosen it.
@@ -95,10 +82,7 @@ pub fn store_file(explicit: Option<PathBuf>, event_id: &str, judge: &str) -> Res
         return Ok(path);
     }
     let dirs = dirs().ok_or(PathError::NoDataDir)?;
-    Ok(dirs
-        .data_dir()
-        .join(event_id)
-        .join(format!("{}.sqlite", file_stem(judge))))
+    Ok(dirs.data_dir().join(event_id).join(format!("{}.sqlite", file_stem(judge))))
 }
 
 /// A judge's name as a file name: `Ada Lovelace` is `ada-lovelace`.
@@ -106,13 +90,7 @@ pub fn file_stem(name: &str) -> String {
     let stem: String = name
         .trim()
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_alphanumeric() || c == '_' { c.to_lowercase().next().unwrap_or(c) } else { '-' })
         .collect();
     let stem = stem.trim_matches('-').to_owned();
     if stem.is_empty() { "judge".into() } else { stem }
@@ -124,13 +102,8 @@ mod tests {
 
     #[test]
     fn judge_names_become_safe_file_names() {
-        let cases = [
-            ("ada", "ada"),
-            ("Ada Lovelace", "ada-lovelace"),
-            ("../../etc", "etc"),
-            ("é", "é"),
-            ("///", "judge"),
-        ];
+        let cases =
+            [("ada", "ada"), ("Ada Lovelace", "ada-lovelace"), ("../../etc", "etc"), ("é", "é"), ("///", "judge")];
         for (name, want) in cases {
             assert_eq!(file_stem(name), want, "{name}");
         }

@@ -35,11 +35,7 @@ pub struct Fetched {
 /// store's cached copy of a URL.
 pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&Store>) -> Result<Fetched, PullError> {
     let raw = from.unwrap_or(&loaded.config.export.source);
-    let base = if from.is_some() {
-        std::path::PathBuf::from(".")
-    } else {
-        loaded.base_dir()
-    };
+    let base = if from.is_some() { std::path::PathBuf::from(".") } else { loaded.base_dir() };
     let source = Source::resolve(raw, &base)?;
     let (bytes, cached_at) = match &source {
         Source::Builtin(name) => match export::builtin(name) {
@@ -61,23 +57,13 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
             match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
                 Some((body, at)) => (body, Some(at)),
                 None => {
-                    return Err(source::SourceError::NotCached {
-                        url: source::redacted(url),
-                    }
-                    .into());
+                    return Err(source::SourceError::NotCached { url: source::redacted(url) }.into());
                 }
             }
         }
-        Source::Url(url) => (
-            source::fetch(url, Duration::from_secs(loaded.config.export.timeout_secs))?,
-            None,
-        ),
+        Source::Url(url) => (source::fetch(url, Duration::from_secs(loaded.config.export.timeout_secs))?, None),
     };
-    Ok(Fetched {
-        source,
-        bytes,
-        cached_at,
-    })
+    Ok(Fetched { source, bytes, cached_at })
 }
 
 /// Parses fetched bytes with the configuration's mapping.
@@ -114,9 +100,5 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
         rejected: parsed.rejected(),
         cache,
     })?;
-    Ok(Outcome {
-        fetched,
-        parsed,
-        counts,
-    })
+    Ok(Outcome { fetched, parsed, counts })
 }

@@ -134,11 +134,7 @@ pub fn fit(text: &str, width: usize) -> String {
 /// would make it a formula, so such cells get a leading apostrophe (OWASP's advice).
 pub fn csv_cell(raw: &str) -> String {
     let clean = clean_line(raw);
-    if clean.starts_with(['=', '+', '-', '@']) || raw.starts_with(['\t', '\r']) {
-        format!("'{clean}")
-    } else {
-        clean
-    }
+    if clean.starts_with(['=', '+', '-', '@']) || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean }
 }
 
 #[cfg(test)]

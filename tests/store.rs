@@ -84,7 +84,8 @@ fn a_store_from_a_newer_build_is_refused_and_left_alone() {
     let err = Store::open(&path, EVENT).err().expect("refused");
     assert!(matches!(err, StoreError::Newer { found: 99, .. }), "{err}");
     assert!(err.to_string().contains("upgrade judging"), "{err}");
-    let version: i64 = Connection::open(&path).expect("raw").query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+    let version: i64 =
+        Connection::open(&path).expect("raw").query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
     assert_eq!(version, 99);
 }
 
@@ -120,7 +121,10 @@ fn a_withdrawn_entry_keeps_its_scores_and_can_return() {
     let dream = store.submission("dream-cartographer").expect("read").expect("still stored");
     assert!(dream.withdrawn);
     assert_eq!(store.score_sheet().expect("sheet").score("dream-cartographer", "utility"), Some(5));
-    assert_eq!(store.submission("tiny-tarot").expect("read").expect("kept").submission.title, "Tiny Tarot (now with Major Arcana)");
+    assert_eq!(
+        store.submission("tiny-tarot").expect("read").expect("kept").submission.title,
+        "Tiny Tarot (now with Major Arcana)"
+    );
     // Back in the export: no longer withdrawn, scores intact; late-lantern, gone now, is withdrawn.
     assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("v1 again"), counts(0, 1, 38, 1, 1));
     assert!(!store.submission("dream-cartographer").expect("read").expect("kept").withdrawn);

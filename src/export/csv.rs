@@ -1,8 +1,8 @@
 //! A plain CSV export (RFC 4180): one header line, then one row per submission.
 
 use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
-use crate::text::clean_line;
 use crate::config::Config;
+use crate::text::clean_line;
 
 /// Which column index holds each field, from the header.
 pub(super) struct Columns {
@@ -73,9 +73,7 @@ impl Columns {
 /// Opens a CSV reader over `text` with the configured delimiter.
 pub(super) fn reader<'t>(text: &'t str, config: &Config) -> csv::Reader<&'t [u8]> {
     let delimiter = config.export.delimiter.bytes().next().unwrap_or(b',');
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes())
+    csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes())
 }
 
 pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Result<csv::StringRecord, ExportError> {
@@ -102,10 +100,7 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<(Ve
     let mut rows = Vec::new();
     for item in records(&mut reader, source_name) {
         let (line, record) = item?;
-        let mut row = RawRow {
-            line,
-            ..RawRow::default()
-        };
+        let mut row = RawRow { line, ..RawRow::default() };
         columns.fill(&record, &mut row);
         rows.push(row);
     }
@@ -126,9 +121,5 @@ fn syntax(error: csv::Error, source_name: &str) -> ExportError {
         ),
         _ => error.to_string(),
     };
-    ExportError::Syntax {
-        source_name: source_name.into(),
-        line,
-        message,
-    }
+    ExportError::Syntax { source_name: source_name.into(), line, message }
 }

@@ -62,10 +62,7 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<Dev
             drafts += 1;
             continue;
         }
-        let mut row = RawRow {
-            line,
-            ..RawRow::default()
-        };
+        let mut row = RawRow { line, ..RawRow::default() };
         mapped.fill(&record, &mut row);
         if derive(Field::Id) {
             row.set(Field::Id, Cell::Text(slug(cell(url)).to_owned()));
@@ -118,9 +115,5 @@ fn slug(url: &str) -> &str {
 }
 
 fn is_space_link(link: &str) -> bool {
-    crate::links::web_link(link)
-        .ok()
-        .as_ref()
-        .and_then(crate::links::space)
-        .is_some()
+    crate::links::web_link(link).ok().as_ref().and_then(crate::links::space).is_some()
 }

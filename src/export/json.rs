@@ -6,13 +6,13 @@ use serde_json::value::RawValue;
 use super::{Cell, ExportError, Field, RawRow, column_key};
 use crate::config::Columns;
 
-pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<(Vec<RawRow>, Vec<String>), ExportError> {
+pub(super) fn rows(
+    text: &str,
+    source_name: &str,
+    columns: &Columns,
+) -> Result<(Vec<RawRow>, Vec<String>), ExportError> {
     let text = text.trim_start_matches('\u{feff}');
-    let syntax = |line: usize, message: String| ExportError::Syntax {
-        source_name: source_name.into(),
-        line,
-        message,
-    };
+    let syntax = |line: usize, message: String| ExportError::Syntax { source_name: source_name.into(), line, message };
     // Borrowed raw items keep their place in the text, which gives each row its line number.
     let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| {
         let message = if e.is_data() {
@@ -26,11 +26,7 @@ pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<(
         .iter()
         .map(|f| {
             let explicit = f.configured(columns);
-            (
-                *f,
-                column_key(explicit.unwrap_or(f.default_column())),
-                explicit.is_some(),
-            )
+            (*f, column_key(explicit.unwrap_or(f.default_column())), explicit.is_some())
         })
         .collect();
 
@@ -39,18 +35,12 @@ pub(super) fn rows(text: &str, source_name: &str, columns: &Columns) -> Result<(
     let mut counted_to = 0;
     for item in items {
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
-        line += text.as_bytes()[counted_to..offset]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        line += text.as_bytes()[counted_to..offset].iter().filter(|b| **b == b'\n').count();
         counted_to = offset;
         let object: serde_json::Map<String, Value> = serde_json::from_str(item.get())
             .map_err(|_| syntax(line, "expected an object with the submission's fields".into()))?;
         let by_key: Vec<(String, &Value)> = object.iter().map(|(k, v)| (column_key(k), v)).collect();
-        let mut row = RawRow {
-            line,
-            ..RawRow::default()
-        };
+        let mut row = RawRow { line, ..RawRow::default() };
         for (field, key, _) in &keys {
             if let Some(cell) = by_key.iter().find(|(k, _)| k == key).and_then(|(_, v)| cell(v)) {
                 row.set(*field, cell);

@@ -157,17 +157,8 @@ pub struct RowProblem {
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = if self.error { "rejected" } else { "warning" };
-        let id = self
-            .id
-            .as_deref()
-            .map(|id| format!(" ({})", crate::text::clean_line(id)))
-            .unwrap_or_default();
-        write!(
-            f,
-            "line {}{id}: {kind}: {}",
-            self.line,
-            crate::text::clean_line(&self.message)
-        )
+        let id = self.id.as_deref().map(|id| format!(" ({})", crate::text::clean_line(id))).unwrap_or_default();
+        write!(f, "line {}{id}: {kind}: {}", self.line, crate::text::clean_line(&self.message))
     }
 }
 
@@ -201,26 +192,13 @@ pub enum ExportError {
     #[error(
         "{source_name} is not UTF-8 text (line {line}, byte {byte}): is it the right file? Save it as UTF-8 CSV or JSON"
     )]
-    NotText {
-        source_name: String,
-        line: usize,
-        byte: usize,
-    },
+    NotText { source_name: String, line: usize, byte: usize },
     #[error("{source_name}: line {line}: {message}")]
-    Syntax {
-        source_name: String,
-        line: usize,
-        message: String,
-    },
+    Syntax { source_name: String, line: usize, message: String },
     #[error(
         "{source_name}: no column {column:?} for the submission's {field} (export.columns.{field}); its columns are: {found}"
     )]
-    MissingColumn {
-        source_name: String,
-        field: &'static str,
-        column: String,
-        found: String,
-    },
+    MissingColumn { source_name: String, field: &'static str, column: String, found: String },
     #[error("{0}")]
     Source(#[from] source::SourceError),
 }
@@ -228,9 +206,7 @@ pub enum ExportError {
 /// Reads `text` as the configured format into submissions and row problems.
 pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(ExportError::Empty {
-            source_name: source_name.into(),
-        });
+        return Err(ExportError::Empty { source_name: source_name.into() });
     }
     let format = match config.export.format {
         Format::Auto => sniff(source_name, text),
@@ -279,30 +255,18 @@ fn sniff(source_name: &str, text: &str) -> Format {
         return Format::Devpost;
     }
     let lower = source_name.to_ascii_lowercase();
-    if lower.ends_with(".json") {
-        Format::Json
-    } else {
-        Format::Csv
-    }
+    if lower.ends_with(".json") { Format::Json } else { Format::Csv }
 }
 
 /// Column names compared as people mean them: case, quotes and spacing do not matter.
 fn column_key(name: &str) -> String {
-    let cleaned: String = name
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .filter(|c| *c != '"')
-        .collect();
+    let cleaned: String = name.trim_start_matches('\u{feff}').chars().filter(|c| *c != '"').collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Splits a list field: commas, semicolons and newlines separate items.
 fn split_list(raw: &str) -> Vec<String> {
-    raw.split([',', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    raw.split([',', ';', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 #[cfg(test)]

@@ -26,11 +26,7 @@ pub enum SourceError {
     #[error("cannot fetch {url}: {reason}")]
     Fetch { url: String, reason: String },
     #[error("{url} answered {status}: {hint}")]
-    Status {
-        url: String,
-        status: u16,
-        hint: &'static str,
-    },
+    Status { url: String, status: u16, hint: &'static str },
     #[error("{url} sent a web page, not an export: is the link the export's download link, and is it public?")]
     Html { url: String },
     #[error("{url} is larger than {} MiB; that is not a submissions export", MAX_BYTES / 1024 / 1024)]
@@ -48,9 +44,9 @@ impl Source {
         }
         if let Some((scheme, _)) = raw.split_once("://") {
             return match scheme.to_ascii_lowercase().as_str() {
-                "http" | "https" => crate::links::web_link(raw)
-                    .map(Source::Url)
-                    .map_err(|_| SourceError::Scheme(raw.into())),
+                "http" | "https" => {
+                    crate::links::web_link(raw).map(Source::Url).map_err(|_| SourceError::Scheme(raw.into()))
+                }
                 _ => Err(SourceError::Scheme(raw.into())),
             };
         }
@@ -89,19 +85,13 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 pub fn read_file(path: &Path) -> Result<Vec<u8>, SourceError> {
-    std::fs::read(path).map_err(|source| SourceError::Read {
-        path: path.into(),
-        source,
-    })
+    std::fs::read(path).map_err(|source| SourceError::Read { path: path.into(), source })
 }
 
 /// Fetches an export over http(s). Only a complete, successful, non-HTML answer is returned.
 pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     let name = redacted(url);
-    let fail = |reason: String| SourceError::Fetch {
-        url: name.clone(),
-        reason,
-    };
+    let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
     let client = reqwest::blocking::Client::builder()
         .timeout(timeout)
         .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
@@ -110,11 +100,7 @@ pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     let response = client.get(url.clone()).send().map_err(|e| fail(reason(&e)))?;
     let status = response.status();
     if !status.is_success() {
-        return Err(SourceError::Status {
-            url: name,
-            status: status.as_u16(),
-            hint: status_hint(status.as_u16()),
-        });
+        return Err(SourceError::Status { url: name, status: status.as_u16(), hint: status_hint(status.as_u16()) });
     }
     let content_type = response
         .headers()
@@ -130,9 +116,7 @@ pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     if body.len() as u64 > MAX_BYTES {
         return Err(SourceError::TooLarge { url: name });
     }
-    let start = String::from_utf8_lossy(&body[..body.len().min(512)])
-        .trim_start()
-        .to_ascii_lowercase();
+    let start = String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().to_ascii_lowercase();
     if content_type.starts_with("text/html") || start.starts_with("<!doctype html") || start.starts_with("<html") {
         return Err(SourceError::Html { url: name });
     }

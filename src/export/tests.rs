@@ -39,9 +39,8 @@ const SPACE: &str = "https://huggingface.co/spaces/org/app";
 
 #[test]
 fn quoted_fields_keep_commas_quotes_and_newlines() {
-    let text = csv_of(&[&format!(
-        "a1,\"Title, with comma\",\"Team \"\"Q\"\"\",x,{SPACE},,,\"line one\nline two\",wood,,,"
-    )]);
+    let text =
+        csv_of(&[&format!("a1,\"Title, with comma\",\"Team \"\"Q\"\"\",x,{SPACE},,,\"line one\nline two\",wood,,,")]);
     let p = parse_ok(&text);
     let s = &p.submissions[0];
     assert_eq!(s.title, "Title, with comma");
@@ -52,7 +51,9 @@ fn quoted_fields_keep_commas_quotes_and_newlines() {
 
 #[test]
 fn bom_and_crlf_are_read_as_plain_csv() {
-    let text = format!("\u{feff}{HEADER}\r\na1,T,team,,{SPACE},,,\"multi\r\nline\",wood,,,\r\na2,U,team,,{SPACE}2,,,,wood,,,\r\n");
+    let text = format!(
+        "\u{feff}{HEADER}\r\na1,T,team,,{SPACE},,,\"multi\r\nline\",wood,,,\r\na2,U,team,,{SPACE}2,,,,wood,,,\r\n"
+    );
     let p = parse_ok(&text);
     let ids: Vec<_> = p.submissions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a1", "a2"]);
@@ -119,8 +120,14 @@ fn rows_failing_validation_are_named_and_the_rest_import() {
         ("a,T,,,,,,,wood,,,".into(), "no Space URL"),
         ("a,T,,,javascript:alert(1),,,,wood,,,".into(), "space: \"javascript:alert(1)\" uses javascript:"),
         (format!("a,T,,,{SPACE},file:///etc/passwd,,,wood,,,"), "video: \"file:///etc/passwd\" uses file:"),
-        (format!("a,T,,,{SPACE},,\"data:text/html;base64,xx\",,wood,,,"), "post: \"data:text/html;base64,xx\" uses data:"),
-        (format!("a,T,,,{SPACE},,,,forest,,,"), "track \"forest\" is not one of the tracks in judging.toml: backyard, wood"),
+        (
+            format!("a,T,,,{SPACE},,\"data:text/html;base64,xx\",,wood,,,"),
+            "post: \"data:text/html;base64,xx\" uses data:",
+        ),
+        (
+            format!("a,T,,,{SPACE},,,,forest,,,"),
+            "track \"forest\" is not one of the tracks in judging.toml: backyard, wood",
+        ),
         (format!("a,T,,,{SPACE},not a link,,,wood,,,"), "is not a web link"),
         (format!("a,T,,,{SPACE},,,,,,,"), "no track"),
     ];
@@ -155,7 +162,8 @@ fn escapes_in_titles_are_stored_as_given_and_printed_clean() {
     let p = parse_ok(&text);
     assert!(p.submissions[0].title.contains('\u{1b}'), "stored as given");
     assert_eq!(crate::text::clean_line(&p.submissions[0].title), "Nice App");
-    let problem_text = parse_ok(&csv_of(&[&format!("\u{1b}[31mred,T,,,javascript:x,,,,wood,,,")])).problems[0].to_string();
+    let problem_text =
+        parse_ok(&csv_of(&[&format!("\u{1b}[31mred,T,,,javascript:x,,,,wood,,,")])).problems[0].to_string();
     assert!(!problem_text.contains('\u{1b}'), "{problem_text:?}");
 }
 
@@ -167,7 +175,10 @@ fn fields_are_mapped_and_normalised() {
     let p = parse_ok(&text);
     let s = &p.submissions[0];
     assert_eq!(s.members, ["Ines", "Tobiah"]);
-    assert_eq!((s.space_url.as_str(), s.space_id.as_deref(), s.space_key.as_deref()), ("https://org-app.hf.space", None, Some("org-app")));
+    assert_eq!(
+        (s.space_url.as_str(), s.space_id.as_deref(), s.space_key.as_deref()),
+        ("https://org-app.hf.space", None, Some("org-app"))
+    );
     assert_eq!(s.video_url.as_deref(), Some("https://youtu.be/x"));
     assert_eq!(s.track.as_deref(), Some("backyard"));
     assert_eq!(s.badges().collect::<Vec<_>>(), ["offgrid"]);

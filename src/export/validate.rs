@@ -8,24 +8,17 @@ use crate::links;
 use crate::model::{Submission, parse_params};
 
 pub(super) fn rows(rows: Vec<RawRow>, config: &Config) -> Parsed {
-    let mut parsed = Parsed {
-        submissions: Vec::with_capacity(rows.len()),
-        ..Parsed::default()
-    };
+    let mut parsed = Parsed { submissions: Vec::with_capacity(rows.len()), ..Parsed::default() };
     let mut first_line: HashMap<String, usize> = HashMap::with_capacity(rows.len());
     for row in rows {
-        let mut check = Check {
-            line: row.line,
-            id: None,
-            problems: Vec::new(),
-        };
+        let mut check = Check { line: row.line, id: None, problems: Vec::new() };
         let submission = check.row(row, config);
         if let Some(id) = &check.id {
             parsed.ids_seen.insert(id.clone());
             match first_line.get(id) {
-                Some(first) => check.reject(format!(
-                    "duplicate id: line {first} has it already, and only the first is read"
-                )),
+                Some(first) => {
+                    check.reject(format!("duplicate id: line {first} has it already, and only the first is read"))
+                }
                 None => {
                     first_line.insert(id.clone(), check.line);
                 }
@@ -49,21 +42,11 @@ struct Check {
 
 impl Check {
     fn reject(&mut self, message: String) {
-        self.problems.push(RowProblem {
-            line: self.line,
-            id: self.id.clone(),
-            error: true,
-            message,
-        });
+        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: true, message });
     }
 
     fn warn(&mut self, message: String) {
-        self.problems.push(RowProblem {
-            line: self.line,
-            id: self.id.clone(),
-            error: false,
-            message,
-        });
+        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: false, message });
     }
 
     /// Builds the submission, or `None` when a field it cannot do without is wrong.
@@ -97,10 +80,7 @@ impl Check {
             [Field::Members, Field::Tags, Field::Models].map(|f| list(row.cells[f as usize].take()));
 
         if id.is_empty() {
-            self.reject(format!(
-                "no id: the {} column is empty, and every entry needs a stable id",
-                Field::Id.key()
-            ));
+            self.reject(format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()));
             return None;
         }
         self.id = Some(id.clone());
@@ -121,16 +101,12 @@ impl Check {
         let track = self.track(&track_value, &tags, config);
         let declared_params = match params.as_str() {
             "" => None,
-            raw => parse_params(raw)
-                .map_err(|e| self.warn(format!("params ignored: {e}")))
-                .ok(),
+            raw => parse_params(raw).map_err(|e| self.warn(format!("params ignored: {e}"))).ok(),
         };
         let url = space_link?;
         let space = links::space(&url);
         if space.is_none() {
-            self.warn(format!(
-                "{url} is not a Hugging Face Space; Hub checks will not apply to it"
-            ));
+            self.warn(format!("{url} is not a Hugging Face Space; Hub checks will not apply to it"));
         }
         Some(Submission {
             title,
@@ -151,9 +127,7 @@ impl Check {
     }
 
     fn link(&mut self, field: &str, raw: &str) -> Option<url::Url> {
-        links::web_link(raw)
-            .map_err(|e| self.reject(format!("{field}: {e}")))
-            .ok()
+        links::web_link(raw).map_err(|e| self.reject(format!("{field}: {e}"))).ok()
     }
 
     fn optional_link(&mut self, field: &str, raw: &str) -> Option<String> {
@@ -177,10 +151,7 @@ impl Check {
         }
         let from_tags = tags.iter().find_map(|t| config.track_for(t)).map(|t| t.id.clone());
         if from_tags.is_none() {
-            self.warn(format!(
-                "no track: give one of {} in the track column or a track: tag",
-                config.track_ids()
-            ));
+            self.warn(format!("no track: give one of {} in the track column or a track: tag", config.track_ids()));
         }
         from_tags
     }
@@ -197,11 +168,7 @@ fn text(cell: Option<Cell>) -> String {
 
 fn list(cell: Option<Cell>) -> Vec<String> {
     match cell {
-        Some(Cell::List(items)) => items
-            .into_iter()
-            .map(|i| i.trim().to_owned())
-            .filter(|i| !i.is_empty())
-            .collect(),
+        Some(Cell::List(items)) => items.into_iter().map(|i| i.trim().to_owned()).filter(|i| !i.is_empty()).collect(),
         Some(Cell::Text(t)) => super::split_list(&t),
         None => Vec::new(),
     }

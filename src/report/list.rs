@@ -28,11 +28,7 @@ pub fn lines<'a>(submissions: &'a [StoredSubmission], sheet: &'a ScoreSheet, con
             let id = &stored.submission.id;
             let scores: Vec<Option<u8>> = config.criteria.iter().map(|c| sheet.score(id, &c.id)).collect();
             let scored = scores.iter().flatten().count();
-            let status = if stored.withdrawn {
-                "withdrawn"
-            } else {
-                Progress::of(scored, scores.len()).label()
-            };
+            let status = if stored.withdrawn { "withdrawn" } else { Progress::of(scored, scores.len()).label() };
             Line {
                 stored,
                 status,
@@ -82,12 +78,7 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
     for (w, cap) in widths.iter_mut().zip(caps) {
         *w = (*w).min(cap);
     }
-    let fixed: usize = widths
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != 3)
-        .map(|(_, w)| w + 2)
-        .sum();
+    let fixed: usize = widths.iter().enumerate().filter(|(i, _)| *i != 3).map(|(_, w)| w + 2).sum();
     widths[3] = widths[3].min(width.saturating_sub(fixed).max(12));
     let mut out = String::new();
     let mut push_row = |cells: &[String]| {

@@ -33,11 +33,7 @@ pub enum StoreError {
         "{} holds event {found:?}, but judging.toml is for event {expected:?}: use the store for this event (--db), or the judging.toml it belongs to",
         path.display()
     )]
-    OtherEvent {
-        path: PathBuf,
-        found: String,
-        expected: String,
-    },
+    OtherEvent { path: PathBuf, found: String, expected: String },
     #[error("{0}")]
     Refused(String),
 }
@@ -52,19 +48,10 @@ impl Store {
     /// to date.
     pub fn open(path: &Path, event_id: &str) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
-                path: path.into(),
-                source,
-            })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: path.into(), source })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Db {
-            path: path.into(),
-            source,
-        })?;
-        let mut store = Store {
-            conn,
-            path: path.into(),
-        };
+        let conn = Connection::open(path).map_err(|source| StoreError::Db { path: path.into(), source })?;
+        let mut store = Store { conn, path: path.into() };
         store.setup().map_err(|e| store.db(e))?;
         store.migrate()?;
         store.claim_event(event_id)?;
@@ -76,45 +63,29 @@ impl Store {
     }
 
     fn db(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Db {
-            path: self.path.clone(),
-            source,
-        }
+        StoreError::Db { path: self.path.clone(), source }
     }
 
     fn setup(&self) -> rusqlite::Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
         // journal_mode answers with the mode in force; a file that cannot do WAL keeps its own.
         let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        self.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
     }
 
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        self.conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.db(e))
+        self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| self.db(e))
     }
 
     /// Applies the migrations this store has not seen, all in one exclusive transaction.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let known = migrations::MIGRATIONS.len() as i64;
         let path = self.path.clone();
-        let db = |source| StoreError::Db {
-            path: path.clone(),
-            source,
-        };
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Exclusive)
-            .map_err(db)?;
+        let db = |source| StoreError::Db { path: path.clone(), source };
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive).map_err(db)?;
         let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db)?;
         if found > known {
-            return Err(StoreError::Newer {
-                path: path.clone(),
-                found,
-                known,
-            });
+            return Err(StoreError::Newer { path: path.clone(), found, known });
         }
         for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.execute_batch(sql).map_err(db)?;
@@ -125,11 +96,9 @@ impl Store {
 
     fn claim_event(&mut self, event_id: &str) -> Result<(), StoreError> {
         match self.meta("event")? {
-            Some(found) if found != event_id => Err(StoreError::OtherEvent {
-                path: self.path.clone(),
-                found,
-                expected: event_id.into(),
-            }),
+            Some(found) if found != event_id => {
+                Err(StoreError::OtherEvent { path: self.path.clone(), found, expected: event_id.into() })
+            }
             Some(_) => Ok(()),
             None => self.set_meta("event", event_id),
         }
@@ -155,11 +124,9 @@ impl Store {
     /// The cached body of an export URL, and when it was fetched.
     pub fn cached_export(&self, source_key: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
         self.conn
-            .query_row(
-                "SELECT body, fetched_at FROM export_cache WHERE source_key = ?1",
-                [source_key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT body, fetched_at FROM export_cache WHERE source_key = ?1", [source_key], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()
             .map_err(|e| self.db(e))
     }

@@ -19,37 +19,25 @@ impl ScoreSheet {
     }
 
     pub fn scored_count(&self, submission: &str, criteria: &[crate::model::Criterion]) -> usize {
-        criteria
-            .iter()
-            .filter(|c| self.score(submission, &c.id).is_some())
-            .count()
+        criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
     }
 }
 
 impl Store {
     pub fn score_sheet(&self) -> Result<ScoreSheet, StoreError> {
         let mut sheet = ScoreSheet::default();
-        let mut stmt = self
-            .conn
-            .prepare("SELECT submission_id, criterion, value FROM scores")
-            .map_err(|e| self.db(e))?;
+        let mut stmt =
+            self.conn.prepare("SELECT submission_id, criterion, value FROM scores").map_err(|e| self.db(e))?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
-            })
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
             .map_err(|e| self.db(e))?;
         for row in rows {
             let (id, criterion, value) = row.map_err(|e| self.db(e))?;
             let value = u8::try_from(value).unwrap_or(u8::MAX);
             sheet.scores.entry(id).or_default().insert(criterion, value);
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT submission_id, text FROM notes")
-            .map_err(|e| self.db(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.db(e))?;
+        let mut stmt = self.conn.prepare("SELECT submission_id, text FROM notes").map_err(|e| self.db(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
             let (id, text) = row.map_err(|e| self.db(e))?;
             sheet.notes.insert(id, text);
@@ -61,10 +49,7 @@ impl Store {
     /// in one transaction.
     pub fn record(&mut self, submission: &str, scores: &[(String, u8)], note: Option<&str>) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let db = |source| StoreError::Db {
-            path: path.clone(),
-            source,
-        };
+        let db = |source| StoreError::Db { path: path.clone(), source };
         let tx = self.conn.transaction().map_err(db)?;
         for (criterion, value) in scores {
             tx.execute(

@@ -85,20 +85,14 @@ impl Store {
     pub fn submission(&self, id: &str) -> Result<Option<StoredSubmission>, StoreError> {
         use rusqlite::OptionalExtension;
         let sql = format!("SELECT {COLUMNS} FROM submissions WHERE id = ?1");
-        self.conn
-            .query_row(&sql, [id], from_row)
-            .optional()
-            .map_err(|e| self.db(e))
+        self.conn.query_row(&sql, [id], from_row).optional().map_err(|e| self.db(e))
     }
 
     /// Brings the store in line with an export, all or nothing: new entries are added, changed
     /// ones updated by id, vanished ones marked withdrawn. No score or note is touched.
     pub fn apply_pull(&mut self, incoming: &Incoming) -> Result<PullCounts, StoreError> {
-        let existing: HashMap<String, StoredSubmission> = self
-            .submissions()?
-            .into_iter()
-            .map(|s| (s.submission.id.clone(), s))
-            .collect();
+        let existing: HashMap<String, StoredSubmission> =
+            self.submissions()?.into_iter().map(|s| (s.submission.id.clone(), s)).collect();
         if incoming.submissions.is_empty() && incoming.ids_seen.is_empty() && existing.values().any(|s| !s.withdrawn) {
             return Err(StoreError::Refused(format!(
                 "{} has no submissions; refusing to mark all {} entries in the store withdrawn. Check the export",
@@ -107,10 +101,7 @@ impl Store {
             )));
         }
         let path = self.path.clone();
-        let db = |source| StoreError::Db {
-            path: path.clone(),
-            source,
-        };
+        let db = |source| StoreError::Db { path: path.clone(), source };
         let tx = self.conn.transaction().map_err(db)?;
         let mut counts = PullCounts::default();
         {
@@ -128,9 +119,7 @@ impl Store {
                      WHERE id = ?1"
                 ))
                 .map_err(db)?;
-            let mut reorder = tx
-                .prepare("UPDATE submissions SET position = ?2 WHERE id = ?1")
-                .map_err(db)?;
+            let mut reorder = tx.prepare("UPDATE submissions SET position = ?2 WHERE id = ?1").map_err(db)?;
             for (position, new) in incoming.submissions.iter().enumerate() {
                 let old = existing.get(&new.id);
                 let new = &keep_known_space(new, old.map(|o| &o.submission));
@@ -171,14 +160,9 @@ impl Store {
                 }
             }
             let mut withdraw = tx
-                .prepare(&format!(
-                    "UPDATE submissions SET withdrawn = 1, changed_at = {NOW} WHERE id = ?1"
-                ))
+                .prepare(&format!("UPDATE submissions SET withdrawn = 1, changed_at = {NOW} WHERE id = ?1"))
                 .map_err(db)?;
-            for old in existing
-                .values()
-                .filter(|o| !o.withdrawn && !incoming.ids_seen.contains(&o.submission.id))
-            {
+            for old in existing.values().filter(|o| !o.withdrawn && !incoming.ids_seen.contains(&o.submission.id)) {
                 withdraw.execute([&old.submission.id]).map_err(db)?;
                 counts.withdrawn += 1;
             }
@@ -218,9 +202,7 @@ impl Store {
     pub fn last_pull(&self) -> Result<Option<(String, String)>, StoreError> {
         use rusqlite::OptionalExtension;
         self.conn
-            .query_row("SELECT at, source FROM pulls ORDER BY id DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row("SELECT at, source FROM pulls ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()
             .map_err(|e| self.db(e))
     }
@@ -230,11 +212,9 @@ impl Store {
 /// the same Space, keep it rather than count a change.
 fn keep_known_space(new: &Submission, old: Option<&Submission>) -> Submission {
     match old {
-        Some(old) if new.space_id.is_none() && old.space_id.is_some() && new.space_key == old.space_key => Submission {
-            space_id: old.space_id.clone(),
-            space_url: old.space_url.clone(),
-            ..new.clone()
-        },
+        Some(old) if new.space_id.is_none() && old.space_id.is_some() && new.space_key == old.space_key => {
+            Submission { space_id: old.space_id.clone(), space_url: old.space_url.clone(), ..new.clone() }
+        }
         _ => new.clone(),
     }
 }

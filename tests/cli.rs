@@ -1,0 +1,272 @@
+//! The real binary, driven as a judge and an organizer would, in a clean sandbox.
+
+mod common;
+
+use common::Sandbox;
+use predicates::prelude::*;
+
+const SPACE: &str = "https://huggingface.co/spaces/org";
+const HEADER: &str = "id,title,team,members,space_url,video_url,post_url,description,track,tags,models,total_params";
+
+/// Every failing run: one "error:" line first, and never a panic or a backtrace.
+fn clean_failure(output: &std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!output.status.success(), "should fail: {stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let s = Sandbox::new();
+    s.cmd().arg("--help").assert().success().stdout(
+        predicate::str::contains("pull")
+            .and(predicate::str::contains("list"))
+            .and(predicate::str::contains("score"))
+            .and(predicate::str::contains("check")),
+    );
+}
+
+#[test]
+fn pull_then_list_shows_the_sample() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success().stdout(predicate::str::contains("40 submissions: 40 new"));
+    assert!(s.store("tester").exists(), "the store lives in the XDG data folder, per event and judge");
+    s.cmd().arg("list").assert().success().stdout(
+        predicate::str::contains("Sprout Sense")
+            .and(predicate::str::contains("Moonlight Mixer"))
+            .and(predicate::str::contains("72B > 32B")),
+    );
+    // Once more: nothing changes.
+    s.cmd().arg("pull").assert().success().stdout(predicate::str::contains("0 new, 0 changed, 40 unchanged"));
+}
+
+#[test]
+fn the_judge_name_chooses_the_store() {
+    let s = Sandbox::new();
+    s.cmd().args(["pull", "--judge", "Ada Byron"]).assert().success();
+    assert!(s.store("ada-byron").exists());
+    s.cmd().arg("pull").env("JUDGING_JUDGE", "kim").assert().success();
+    assert!(s.store("kim").exists());
+    let db = s.path().join("elsewhere.sqlite");
+    s.cmd().arg("pull").env("JUDGING_DB", &db).assert().success();
+    assert!(db.exists());
+}
+
+#[test]
+fn list_as_csv_neutralises_formulas_and_as_json_is_clean() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "export.csv",
+        &format!("{HEADER}\nf1,=HYPERLINK(\"http://evil\"),+team,,{SPACE}/a,,,\"\u{1b}]0;x\u{7}desc\",wood,,,\n"),
+    );
+    s.cmd().args(["pull", "--from"]).arg(&export).assert().success();
+    let csv = s.cmd().args(["list", "--format", "csv"]).output().expect("runs");
+    let text = String::from_utf8(csv.stdout).expect("utf-8");
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(text.contains("'+team"), "{text}");
+    let json = s.cmd().args(["list", "--format", "json"]).output().expect("runs");
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    assert_eq!(value[0]["id"], "f1");
+    assert_eq!(value[0]["description"], "desc");
+}
+
+#[test]
+fn escapes_in_an_export_never_reach_the_terminal() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "export.csv",
+        &format!("{HEADER}\n\u{1b}[2Jesc,\u{1b}[31mRed\u{1b}[0m \u{9b}1mTitle,\u{1b}]8;;http://x\u{7}Team,,{SPACE}/a,javascript:x,,,wood,,,\nok,\u{1b}[5mBlink,T,,{SPACE}/b,,,,wood,,,\n"),
+    );
+    let pull = s.cmd().args(["pull", "--from"]).arg(&export).output().expect("runs");
+    let list = s.cmd().args(["list"]).output().expect("runs");
+    for out in [&pull.stdout, &pull.stderr, &list.stdout, &list.stderr] {
+        let text = String::from_utf8_lossy(out);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}'), "{text:?}");
+    }
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Blink"));
+    assert!(String::from_utf8_lossy(&pull.stderr).contains("line 2 (esc): rejected"), "sanitised, not dropped");
+}
+
+#[test]
+fn pull_reports_bad_rows_by_line_and_imports_the_rest() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "export.csv",
+        &format!("{HEADER}\ngood,Good,,,{SPACE}/a,,,,wood,,,\n,No id,,,{SPACE}/b,,,,wood,,,\nbad,Bad,,,file:///etc/passwd,,,,wood,,,\ngood,Again,,,{SPACE}/c,,,,wood,,,\n"),
+    );
+    s.cmd()
+        .args(["pull", "--from"])
+        .arg(&export)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 submissions: 1 new"))
+        .stderr(
+            predicate::str::contains("line 3: rejected: no id")
+                .and(predicate::str::contains("line 4 (bad): rejected: space: \"file:///etc/passwd\" uses file:"))
+                .and(predicate::str::contains("line 5 (good): rejected: duplicate id: line 2")),
+        );
+}
+
+#[test]
+fn an_unparseable_export_imports_nothing() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let before = std::fs::read(s.store("tester")).expect("store");
+    let broken = s.file("broken.csv", &format!("{HEADER}\na,b,c\n"));
+    let out = s.cmd().args(["pull", "--from"]).arg(&broken).output().expect("runs");
+    let err = clean_failure(&out);
+    assert!(err.contains("broken.csv: line 2: has 3 field(s) where the header has 12"), "{err}");
+    let garbage = s.path().join("garbage.csv");
+    std::fs::write(&garbage, [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]).expect("write");
+    let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&garbage).output().expect("runs"));
+    assert!(err.contains("is not UTF-8 text"), "{err}");
+    let err = clean_failure(&s.cmd().args(["pull", "--from", "missing.csv"]).output().expect("runs"));
+    assert!(err.contains("cannot read ./missing.csv"), "{err}");
+    assert_eq!(std::fs::read(s.store("tester")).expect("store"), before, "the store is as it was");
+}
+
+#[test]
+fn score_records_and_explains_each_level() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    s.cmd()
+        .args(["score", "sprout-sense", "utility=4", "latency=3", "--note", "Fast on CPU"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Solves the stated problem well")
+                .and(predicate::str::contains("total      - (2 of 3 criteria scored)")),
+        );
+    s.cmd()
+        .args(["score", "sprout-sense", "cost=5"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("total      4.00").and(predicate::str::contains("note       Fast on CPU")));
+    s.cmd()
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"sprout-sense\s+scored\s+backyard").expect("regex"));
+}
+
+#[test]
+fn bad_scores_are_refused_with_what_would_be_right() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    s.cmd().args(["pull", "--from", "builtin:sample-v2"]).assert().success();
+    let cases: [(&[&str], &str); 7] = [
+        (&["score", "sprout-sense", "speed=3"], "\"speed\" is not a criterion; the rubric has utility, latency, cost"),
+        (&["score", "sprout-sense", "utility=9"], "utility=9: utility takes a whole number from 1 to 5"),
+        (&["score", "sprout-sense", "utility=4.5"], "takes a whole number from 1 to 5"),
+        (&["score", "sprout-sense", "utility"], "write CRITERION=VALUE"),
+        (
+            &["score", "sprout"],
+            "no submission \"sprout\" in the store; `judging list` shows the ids. Did you mean: sprout-sense?",
+        ),
+        (&["score", "sprout-sense"], "nothing to record"),
+        (&["score", "dream-cartographer", "utility=3"], "was withdrawn from the export"),
+    ];
+    for (args, want) in cases {
+        let err = clean_failure(&s.cmd().args(args).output().expect("runs"));
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    // Nothing was recorded by any of them.
+    let json = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs");
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert!(value.as_array().expect("array").iter().all(|v| v["scores"].as_object().is_some_and(|m| m.is_empty())));
+}
+
+#[test]
+fn check_passes_the_builtin_event_and_fails_a_bad_export() {
+    let s = Sandbox::new();
+    s.cmd().arg("check").assert().success().stdout(
+        predicate::str::contains("ok: event \"build-small-2026\", 3 criteria, 2 tracks, 3 judges")
+            .and(predicate::str::contains("40 row(s) read, 40 valid, 0 rejected")),
+    );
+    s.file("export.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\nb,B,,,javascript:void(0),,,,wood,,,\n"));
+    s.file("judging.toml", "[export]\nsource = \"export.csv\"\n");
+    s.cmd()
+        .arg("check")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("line 3 (b): rejected: space: \"javascript:void(0)\" uses javascript:"));
+}
+
+#[test]
+fn a_bad_judging_toml_names_the_key_and_leaves_the_store_alone() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let before = std::fs::read(s.store("tester")).expect("store");
+    let cases = [
+        ("[export]\nsorce = \"x.csv\"\n", &["judging.toml", "unknown field `sorce`", "`source`"][..]),
+        (
+            "[[criteria]]\nid = \"utility\"\nlabel = \"U\"\njudges = \"j\"\nscale = [1, 5]\nweight = 0\nlevels = [\"a\"]\n",
+            &["criteria[0] (\"utility\").weight = 0: use a number above 0", "levels has 1 line(s)"][..],
+        ),
+        ("[event]\nid = \"x\"\n", &["missing field `name`"][..]),
+    ];
+    for (toml, wants) in cases {
+        s.file("judging.toml", toml);
+        for command in ["pull", "check", "list"] {
+            let err = clean_failure(&s.cmd().arg(command).output().expect("runs"));
+            for want in wants {
+                assert!(err.contains(want), "{command} with {toml}: {err}");
+            }
+        }
+    }
+    assert_eq!(std::fs::read(s.store("tester")).expect("store"), before);
+    let err = clean_failure(&s.cmd().args(["--config", "nope.toml", "list"]).output().expect("runs"));
+    assert!(err.contains("cannot read nope.toml"), "{err}");
+}
+
+#[test]
+fn a_devpost_export_pulls_as_it_comes() {
+    let s = Sandbox::new();
+    let devpost = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devpost-export.csv");
+    s.cmd().args(["pull", "--from"]).arg(&devpost).assert().success().stdout(
+        predicate::str::contains("2 submissions: 2 new").and(predicate::str::contains("1 Devpost draft(s) skipped")),
+    );
+    s.cmd()
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("kettle-coach").and(predicate::str::contains("Alva Brink, Remy Cato")));
+}
+
+#[test]
+fn a_json_export_pulls() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "export.json",
+        &format!("[{{\"id\": \"j1\", \"title\": \"Json One\", \"space_url\": \"{SPACE}/j1\", \"track\": \"wood\", \"tags\": [\"achievement:llama\"]}}]"),
+    );
+    s.cmd()
+        .args(["pull", "--from"])
+        .arg(&export)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 submissions: 1 new"));
+    s.cmd().arg("list").assert().success().stdout(predicate::str::contains("Json One"));
+}
+
+#[test]
+fn offline_without_a_cached_copy_says_so() {
+    let s = Sandbox::new();
+    let err = clean_failure(
+        &s.cmd().args(["pull", "--offline", "--from", "http://127.0.0.1:9/export.csv"]).output().expect("runs"),
+    );
+    assert!(err.contains("no copy of http://127.0.0.1:9/export.csv is cached"), "{err}");
+    let err = clean_failure(&s.cmd().args(["pull", "--from", "ftp://example.org/x.csv"]).output().expect("runs"));
+    assert!(err.contains("only http(s) exports can be fetched"), "{err}");
+}
+
+#[test]
+fn a_store_for_a_newer_schema_gives_a_clear_error() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    rusqlite::Connection::open(s.store("tester")).expect("open").pragma_update(None, "user_version", 42).expect("bump");
+    let err = clean_failure(&s.cmd().arg("list").output().expect("runs"));
+    assert!(err.contains("was written by a newer judging (schema 42"), "{err}");
+}

@@ -1,0 +1,94 @@
+//! Pulling an export over HTTP from a real server on 127.0.0.1, and what failures leave behind.
+
+mod common;
+
+use common::{Reply, Sandbox, Server};
+use predicates::prelude::*;
+use rusqlite::Connection;
+
+const SAMPLE: &str = include_str!("../assets/sample-export.csv");
+
+/// The cached body and its time, straight from the store's file.
+fn cache(s: &Sandbox) -> Vec<(Vec<u8>, String)> {
+    let conn = Connection::open(s.store("tester")).expect("open");
+    let mut stmt = conn.prepare("SELECT body, fetched_at FROM export_cache").expect("prepare");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("query").collect::<Result<_, _>>().expect("rows")
+}
+
+#[test]
+fn a_served_export_is_pulled_cached_and_failures_leave_the_cache_intact() {
+    let server = Server::start(vec![Reply::ok("text/csv; charset=utf-8", SAMPLE.as_bytes())]);
+    let url = format!("{}/exports/build-small.csv", server.base);
+    let s = Sandbox::new();
+    s.cmd()
+        .args(["pull", "--from", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("40 submissions: 40 new"));
+    assert_eq!(
+        server.requests.lock().expect("lock").first().map(String::as_str),
+        Some("GET /exports/build-small.csv HTTP/1.1")
+    );
+    let cached = cache(&s);
+    assert_eq!(cached.len(), 1);
+    assert_eq!(cached[0].0, SAMPLE.as_bytes());
+
+    let failures: [(Reply, &str); 4] = [
+        (Reply::status(500, "Internal Server Error", "oops"), "answered 500: the server failed"),
+        (
+            Reply::truncated(&SAMPLE.as_bytes()[..300], SAMPLE.len()),
+            "the connection broke before the whole export arrived",
+        ),
+        (
+            Reply::ok("text/html", b"<!DOCTYPE html><html><body>Sign in to continue</body></html>"),
+            "sent a web page, not an export",
+        ),
+        (Reply::ok("text/csv", b"<html><body>Error 502</body></html>"), "sent a web page"),
+    ];
+    for (reply, want) in failures {
+        server.then(vec![reply]);
+        let out = s.cmd().args(["pull", "--from", &url]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{want}: should fail");
+        assert!(stderr.starts_with("error: ") && stderr.contains(want), "{want}: {stderr}");
+        assert!(stderr.contains(&url), "names the URL: {stderr}");
+        assert_eq!(cache(&s), cached, "{want}: the cache is as it was");
+    }
+    // Offline, the cached copy still pulls, with no request made.
+    let before = server.requests.lock().expect("lock").len();
+    s.cmd()
+        .args(["pull", "--offline", "--from", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("cached at").and(predicate::str::contains("0 new, 0 changed, 40 unchanged")));
+    assert_eq!(server.requests.lock().expect("lock").len(), before);
+}
+
+#[test]
+fn a_not_found_export_points_at_the_config() {
+    let server = Server::start(vec![Reply::status(404, "Not Found", "no")]);
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("[export]\nsource = \"{}/missing.csv\"\n", server.base));
+    s.cmd().arg("pull").assert().failure().stderr(
+        predicate::str::contains("answered 404").and(predicate::str::contains("check export.source in judging.toml")),
+    );
+}
+
+#[test]
+fn a_secret_in_the_export_url_is_never_stored_or_printed() {
+    let server = Server::start(vec![Reply::ok("text/csv", SAMPLE.as_bytes())]);
+    let url = format!("{}/export.csv?token=hf_SECRETSECRET", server.base);
+    let s = Sandbox::new();
+    let out = s.cmd().args(["pull", "--from", &url]).output().expect("runs");
+    assert!(out.status.success());
+    let printed = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!printed.contains("SECRET"), "{printed}");
+    // Checkpoint the WAL so that every byte written is in the main file, then search it.
+    Connection::open(s.store("tester")).expect("open").execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").expect("ckpt");
+    for entry in std::fs::read_dir(s.store("tester").parent().expect("dir")).expect("dir") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        assert!(!bytes.windows(6).any(|w| w == b"SECRET"), "the token reached the store");
+    }
+    // And the cached copy is still found by the same URL.
+    s.cmd().args(["pull", "--offline", "--from", &url]).assert().success();
+}
