@@ -163,7 +163,7 @@ fn escapes_in_titles_are_stored_as_given_and_printed_clean() {
     assert!(p.submissions[0].title.contains('\u{1b}'), "stored as given");
     assert_eq!(crate::text::clean_line(&p.submissions[0].title), "Nice App");
     let problem_text =
-        parse_ok(&csv_of(&[&format!("\u{1b}[31mred,T,,,javascript:x,,,,wood,,,")])).problems[0].to_string();
+        parse_ok(&csv_of(&["\u{1b}[31mred,T,,,javascript:x,,,,wood,,,"])).problems[0].to_string();
     assert!(!problem_text.contains('\u{1b}'), "{problem_text:?}");
 }
 
