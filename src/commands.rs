@@ -72,7 +72,7 @@ fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitC
     }
     println!(
         "  {} submissions: {} new, {} changed, {} unchanged, {} withdrawn, {} back",
-        outcome.parsed.submissions.len(),
+        c.incoming(),
         c.added,
         c.updated,
         c.unchanged,

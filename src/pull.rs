@@ -1,5 +1,6 @@
 //! `judging pull`: read the export and bring the store up to date, all or nothing.
 
+use std::sync::mpsc;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
@@ -7,7 +8,8 @@ use sha2::{Digest, Sha256};
 use crate::config::Loaded;
 use crate::export::source::{self, Source};
 use crate::export::{self, ExportError, Parsed};
-use crate::store::{Incoming, PullCounts, Store, StoreError};
+use crate::model::Submission;
+use crate::store::{PullCounts, PullLog, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PullError {
@@ -15,6 +17,8 @@ pub enum PullError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("reading the export stopped unexpectedly; nothing was imported")]
+    ReaderFailed,
 }
 
 impl From<source::SourceError> for PullError {
@@ -41,14 +45,12 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
         Source::Builtin(name) => match export::builtin(name) {
             Some(text) => (text.as_bytes().to_vec(), None),
             None => {
-                return Err(source::SourceError::Read {
-                    path: name.into(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "no such built-in export (builtin:sample, builtin:sample-v2)",
-                    ),
-                }
-                .into());
+                let known = export::BUILTINS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+                let why = std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    format!("no such built-in export; there are {known}"),
+                );
+                return Err(source::SourceError::Read { path: name.into(), source: why }.into());
             }
         },
         Source::File(path) => (source::read_file(path)?, None),
@@ -56,9 +58,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
             let key = source.cache_key().unwrap_or_default();
             match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
                 Some((body, at)) => (body, Some(at)),
-                None => {
-                    return Err(source::SourceError::NotCached { url: source::redacted(url) }.into());
-                }
+                None => return Err(source::SourceError::NotCached { url: source::redacted(url) }.into()),
             }
         }
         Source::Url(url) => (source::fetch(url, Duration::from_secs(loaded.config.export.timeout_secs))?, None),
@@ -75,30 +75,55 @@ pub fn parse(loaded: &Loaded, fetched: &Fetched) -> Result<Parsed, PullError> {
 
 pub struct Outcome {
     pub fetched: Fetched,
+    /// The export's problems and ids; its submissions went straight to the store.
     pub parsed: Parsed,
     pub counts: PullCounts,
 }
 
-/// The whole pull: fetch, parse, apply. A URL's body is cached in the same transaction that
-/// applies it, so a failed pull leaves both the submissions and the cache as they were.
+/// Rows travel from the reader to the store in batches this size.
+const BATCH: usize = 256;
+
+/// The whole pull: fetch, parse, apply. One thread reads and checks the export while this one
+/// writes it to the store, so a large pull takes about as long as the slower of the two. A
+/// URL's body is cached in the same transaction, so a failed pull leaves both the submissions
+/// and the cache as they were.
 pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: bool) -> Result<Outcome, PullError> {
     let fetched = fetch(loaded, from, offline, Some(store))?;
-    let parsed = parse(loaded, &fetched)?;
     let name = fetched.source.name();
-    let digest = source::hex(&Sha256::digest(&fetched.bytes));
-    let key = fetched.source.cache_key();
-    let fresh_fetch = fetched.cached_at.is_none();
-    let cache = match (&key, fresh_fetch) {
-        (Some(key), true) => Some((key.as_str(), name.as_str(), fetched.bytes.as_slice())),
-        _ => None,
-    };
-    let counts = store.apply_pull(&Incoming {
-        submissions: &parsed.submissions,
-        ids_seen: &parsed.ids_seen,
-        source: &name,
-        digest: &digest,
-        rejected: parsed.rejected(),
-        cache,
+    let text = export::as_text(&fetched.bytes, &name)?;
+    let (parsed, counts) = std::thread::scope(|scope| -> Result<_, PullError> {
+        let (sender, batches) = mpsc::sync_channel::<Vec<Submission>>(4);
+        let reader = scope.spawn(|| {
+            let sender = sender;
+            let mut batch = Vec::with_capacity(BATCH);
+            let parsed = export::parse_each(text, &name, &loaded.config, &mut |s| {
+                batch.push(s);
+                if batch.len() == BATCH {
+                    // A closed channel means the writer failed; it reports why.
+                    let _ = sender.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            });
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+            parsed
+        });
+        let mut pull = store.begin_pull()?;
+        for batch in &batches {
+            for submission in &batch {
+                pull.put(submission)?;
+            }
+        }
+        let parsed = reader.join().map_err(|_| PullError::ReaderFailed)??;
+        let digest = source::hex(&Sha256::digest(&fetched.bytes));
+        let key = fetched.source.cache_key();
+        let cache = match (&key, &fetched.cached_at) {
+            (Some(key), None) => Some((key.as_str(), name.as_str(), fetched.bytes.as_slice())),
+            _ => None,
+        };
+        let log = PullLog { source: &name, digest: &digest, rejected: parsed.rejected(), cache };
+        let counts = pull.finish(&parsed.ids_seen, &log)?;
+        Ok((parsed, counts))
     })?;
     Ok(Outcome { fetched, parsed, counts })
 }

@@ -3,7 +3,7 @@
 use judging::config::Config;
 use judging::export;
 use judging::model::Submission;
-use judging::store::{Incoming, PullCounts, Store, StoreError};
+use judging::store::{Incoming, PullCounts, PullLog, Store, StoreError};
 use rusqlite::Connection;
 
 const EVENT: &str = "build-small-2026";
@@ -17,10 +17,7 @@ fn pull(store: &mut Store, p: &export::Parsed) -> Result<PullCounts, StoreError>
     store.apply_pull(&Incoming {
         submissions: &p.submissions,
         ids_seen: &p.ids_seen,
-        source: "test",
-        digest: "d",
-        rejected: p.rejected(),
-        cache: None,
+        log: PullLog { source: "test", digest: "d", rejected: p.rejected(), cache: None },
     })
 }
 

@@ -1,5 +1,6 @@
 //! A plain CSV export (RFC 4180): one header line, then one row per submission.
 
+use super::validate::Validator;
 use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
 use crate::config::Config;
 use crate::text::clean_line;
@@ -62,7 +63,7 @@ impl Columns {
             if let Some(text) = self.get(field, record) {
                 let cell = match field {
                     Field::Members | Field::Tags | Field::Models => Cell::List(split_list(text)),
-                    _ => Cell::Text(text.to_owned()),
+                    _ => Cell::Text(text.trim().to_owned()),
                 };
                 row.set(field, cell);
             }
@@ -80,31 +81,37 @@ pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Resu
     reader.headers().cloned().map_err(|e| syntax(e, source_name))
 }
 
-/// Reads every record, or says on which line the file stops being CSV.
-pub(super) fn records<'r>(
-    reader: &'r mut csv::Reader<&[u8]>,
-    source_name: &'r str,
-) -> impl Iterator<Item = Result<(usize, csv::StringRecord), ExportError>> + 'r {
-    reader.records().map(move |r| {
-        let record = r.map_err(|e| syntax(e, source_name))?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        Ok((line, record))
-    })
+/// Calls `each` with every record and the line it starts on, reusing one record's memory, or
+/// says on which line the file stops being CSV.
+pub(super) fn each_record(
+    reader: &mut csv::Reader<&[u8]>,
+    source_name: &str,
+    mut each: impl FnMut(usize, &csv::StringRecord),
+) -> Result<(), ExportError> {
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(|e| syntax(e, source_name))? {
+        each(record.position().map_or(0, |p| p.line() as usize), &record);
+    }
+    Ok(())
 }
 
-pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<(Vec<RawRow>, Vec<String>), ExportError> {
+/// Reads a plain CSV export into `out`; returns the notes on missing columns.
+pub(super) fn read(
+    text: &str,
+    source_name: &str,
+    config: &Config,
+    out: &mut Validator,
+) -> Result<Vec<String>, ExportError> {
     let mut reader = reader(text, config);
     let header = header(&mut reader, source_name)?;
     let (columns, notes) =
         Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;
-    let mut rows = Vec::new();
-    for item in records(&mut reader, source_name) {
-        let (line, record) = item?;
+    each_record(&mut reader, source_name, |line, record| {
         let mut row = RawRow { line, ..RawRow::default() };
-        columns.fill(&record, &mut row);
-        rows.push(row);
-    }
-    Ok((rows, notes))
+        columns.fill(record, &mut row);
+        out.push(row);
+    })?;
+    Ok(notes)
 }
 
 /// Says what a missing optional column means for the judges.

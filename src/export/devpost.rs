@@ -5,7 +5,8 @@
 //! is the submitter and the listed team members. Drafts are not submissions and are skipped.
 //! Any field that judging.toml maps explicitly is read from that column instead.
 
-use super::csv::{Columns, header, reader, records};
+use super::csv::{Columns, each_record, header, reader};
+use super::validate::Validator;
 use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
 use crate::config::Config;
 
@@ -31,10 +32,14 @@ fn devpost_column(field: Field) -> Option<&'static str> {
     }
 }
 
-/// What Devpost's rows give: the rows, the notes on missing columns, the drafts skipped.
-pub(super) type DevpostRows = (Vec<RawRow>, Vec<String>, usize);
-
-pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<DevpostRows, ExportError> {
+/// Reads a Devpost export into `out`; returns the notes on missing columns and the number of
+/// drafts skipped.
+pub(super) fn read(
+    text: &str,
+    source_name: &str,
+    config: &Config,
+    out: &mut Validator,
+) -> Result<(Vec<String>, usize), ExportError> {
     let mut reader = reader(text, config);
     let header = header(&mut reader, source_name)?;
     let derived = |f: Field| matches!(f, Field::Id | Field::Space | Field::Team | Field::Members | Field::Tags);
@@ -53,17 +58,15 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<Dev
     // A field the mapping found in this file is read from there; the others are derived.
     let derive = |f: Field| !mapped.has(f);
 
-    let mut rows = Vec::new();
     let mut drafts = 0;
-    for item in records(&mut reader, source_name) {
-        let (line, record) = item?;
+    each_record(&mut reader, source_name, |line, record| {
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
         if cell(status).to_ascii_lowercase().contains("draft") {
             drafts += 1;
-            continue;
+            return;
         }
         let mut row = RawRow { line, ..RawRow::default() };
-        mapped.fill(&record, &mut row);
+        mapped.fill(record, &mut row);
         if derive(Field::Id) {
             row.set(Field::Id, Cell::Text(slug(cell(url)).to_owned()));
         }
@@ -87,9 +90,9 @@ pub(super) fn rows(text: &str, source_name: &str, config: &Config) -> Result<Dev
             }
             row.set(Field::Members, Cell::List(names));
         }
-        rows.push(row);
-    }
-    Ok((rows, notes, drafts))
+        out.push(row);
+    })?;
+    Ok((notes, drafts))
 }
 
 /// The submitter's and each team member's first and last name columns.

@@ -3,14 +3,17 @@
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::validate::Validator;
 use super::{Cell, ExportError, Field, RawRow, column_key};
 use crate::config::Columns;
 
-pub(super) fn rows(
+/// Reads a JSON export into `out`; returns the notes on missing keys.
+pub(super) fn read(
     text: &str,
     source_name: &str,
     columns: &Columns,
-) -> Result<(Vec<RawRow>, Vec<String>), ExportError> {
+    out: &mut Validator,
+) -> Result<Vec<String>, ExportError> {
     let text = text.trim_start_matches('\u{feff}');
     let syntax = |line: usize, message: String| ExportError::Syntax { source_name: source_name.into(), line, message };
     // Borrowed raw items keep their place in the text, which gives each row its line number.
@@ -33,7 +36,7 @@ pub(super) fn rows(
     let mut rows = Vec::with_capacity(items.len());
     let mut line = 1;
     let mut counted_to = 0;
-    for item in items {
+    for item in &items {
         let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
         line += text.as_bytes()[counted_to..offset].iter().filter(|b| **b == b'\n').count();
         counted_to = offset;
@@ -48,7 +51,8 @@ pub(super) fn rows(
         }
         rows.push(row);
     }
-    // A key no object has: an error for a required field, a note for an optional one.
+    // A key no object has: an error for a required field, a note for an optional one. Checked
+    // before any row is validated, so a wrong mapping reports once, not once per row.
     let mut notes = Vec::new();
     for (field, key, explicit) in &keys {
         if rows.is_empty() || rows.iter().any(|r| r.cells[*field as usize].is_some()) {
@@ -66,7 +70,8 @@ pub(super) fn rows(
             notes.push(super::csv::missing_note(*field, key));
         }
     }
-    Ok((rows, notes))
+    rows.into_iter().for_each(|row| out.push(row));
+    Ok(notes)
 }
 
 fn cell(value: &Value) -> Option<Cell> {

@@ -11,7 +11,7 @@ mod json;
 pub mod source;
 mod validate;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::config::{Config, Format};
 use crate::model::Submission;
@@ -167,9 +167,9 @@ impl std::fmt::Display for RowProblem {
 pub struct Parsed {
     pub submissions: Vec<Submission>,
     pub problems: Vec<RowProblem>,
-    /// Every id the export names, including rows that were rejected: an entry whose row is
-    /// broken for now is not withdrawn.
-    pub ids_seen: HashSet<String>,
+    /// Every id the export names, with the line it first appears on, including rows that were
+    /// rejected: an entry whose row is broken for now is not withdrawn.
+    pub ids_seen: HashMap<String, usize>,
     /// Devpost drafts, which are not submissions yet.
     pub drafts_skipped: usize,
     /// About the file as a whole: mapped columns it does not have.
@@ -205,6 +205,21 @@ pub enum ExportError {
 
 /// Reads `text` as the configured format into submissions and row problems.
 pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
+    let mut submissions = Vec::new();
+    let mut parsed = parse_each(text, source_name, config, &mut |s| submissions.push(s))?;
+    parsed.submissions = submissions;
+    Ok(parsed)
+}
+
+/// As [`parse`], handing each valid submission to `each` as soon as it is read, so that a
+/// consumer on another thread can store it while the rest is still being read. The returned
+/// [`Parsed`] has the problems and ids, and no submissions.
+pub fn parse_each(
+    text: &str,
+    source_name: &str,
+    config: &Config,
+    each: &mut dyn FnMut(Submission),
+) -> Result<Parsed, ExportError> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(ExportError::Empty { source_name: source_name.into() });
     }
@@ -213,20 +228,19 @@ pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, E
         f => f,
     };
     let columns = &config.export.columns;
-    let (rows, notes, drafts_skipped) = match format {
-        Format::Json => with_no_drafts(json::rows(text, source_name, columns)?),
-        Format::Devpost => devpost::rows(text, source_name, config)?,
-        Format::Csv | Format::Auto => with_no_drafts(csv::rows(text, source_name, config)?),
+    // One row per line at most: sizing for that up front spares the allocator many regrowths.
+    let most_rows = text.bytes().filter(|b| *b == b'\n').count() + 1;
+    let mut validator = validate::Validator::new(config, most_rows, each);
+    let (notes, drafts_skipped) = match format {
+        Format::Json => (json::read(text, source_name, columns, &mut validator)?, 0),
+        Format::Devpost => devpost::read(text, source_name, config, &mut validator)?,
+        Format::Csv | Format::Auto => (csv::read(text, source_name, config, &mut validator)?, 0),
     };
-    let mut parsed = validate::rows(rows, config);
+    let mut parsed = validator.finish();
     parsed.notes = notes;
     parsed.drafts_skipped = drafts_skipped;
     parsed.format = Some(format);
     Ok(parsed)
-}
-
-fn with_no_drafts((rows, notes): (Vec<RawRow>, Vec<String>)) -> devpost::DevpostRows {
-    (rows, notes, 0)
 }
 
 /// Checks that raw bytes are text, naming the line where they stop being so.

@@ -7,30 +7,43 @@ use crate::config::Config;
 use crate::links;
 use crate::model::{Submission, parse_params};
 
-pub(super) fn rows(rows: Vec<RawRow>, config: &Config) -> Parsed {
-    let mut parsed = Parsed { submissions: Vec::with_capacity(rows.len()), ..Parsed::default() };
-    let mut first_line: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    for row in rows {
+/// Checks rows one at a time as a reader produces them, and gathers what passes.
+pub(super) struct Validator<'c> {
+    config: &'c Config,
+    parsed: Parsed,
+    /// Where valid submissions go.
+    each: &'c mut dyn FnMut(Submission),
+}
+
+impl<'c> Validator<'c> {
+    pub(super) fn new(config: &'c Config, most_rows: usize, each: &'c mut dyn FnMut(Submission)) -> Self {
+        let parsed = Parsed { ids_seen: HashMap::with_capacity(most_rows), ..Parsed::default() };
+        Validator { config, parsed, each }
+    }
+
+    pub(super) fn push(&mut self, row: RawRow) {
         let mut check = Check { line: row.line, id: None, problems: Vec::new() };
-        let submission = check.row(row, config);
+        let submission = check.row(row, self.config);
         if let Some(id) = &check.id {
-            parsed.ids_seen.insert(id.clone());
-            match first_line.get(id) {
+            match self.parsed.ids_seen.get(id) {
                 Some(first) => {
                     check.reject(format!("duplicate id: line {first} has it already, and only the first is read"))
                 }
                 None => {
-                    first_line.insert(id.clone(), check.line);
+                    self.parsed.ids_seen.insert(id.clone(), check.line);
                 }
             }
         }
         let rejected = check.problems.iter().any(|p| p.error);
         if let (Some(submission), false) = (submission, rejected) {
-            parsed.submissions.push(submission);
+            (self.each)(submission);
         }
-        parsed.problems.append(&mut check.problems);
+        self.parsed.problems.append(&mut check.problems);
     }
-    parsed
+
+    pub(super) fn finish(self) -> Parsed {
+        self.parsed
+    }
 }
 
 /// The checks of one row, gathering its problems.
@@ -160,6 +173,7 @@ impl Check {
 /// One-line text: trimmed, with a list joined by commas.
 fn text(cell: Option<Cell>) -> String {
     match cell {
+        Some(Cell::Text(t)) if t.trim().len() == t.len() => t,
         Some(Cell::Text(t)) => t.trim().to_owned(),
         Some(Cell::List(items)) => items.join(", "),
         None => String::new(),

@@ -13,7 +13,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use scores::ScoreSheet;
-pub use submissions::{Incoming, PullCounts, StoredSubmission};
+pub use submissions::{Incoming, Pull, PullCounts, PullLog, StoredSubmission};
 
 /// The SQL expression for "now", as an ISO 8601 UTC timestamp with milliseconds.
 pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -70,7 +70,9 @@ impl Store {
         self.conn.busy_timeout(Duration::from_secs(5))?;
         // journal_mode answers with the mode in force; a file that cannot do WAL keeps its own.
         let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
+        // A page cache that holds a whole pull (SQLite allocates it only as pages are used), so a
+        // large transaction does not spill to the WAL before it commits.
+        self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;")
     }
 
     pub fn schema_version(&self) -> Result<i64, StoreError> {

@@ -1,6 +1,7 @@
 //! Submissions in the store, and the pull that brings them up to date with an export.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use rusqlite::{Row, params};
 
@@ -27,16 +28,29 @@ pub struct PullCounts {
     pub returned: usize,
 }
 
-/// The pull's input: what the export holds.
+/// The pull's input when the whole export is in hand.
 pub struct Incoming<'a> {
     pub submissions: &'a [Submission],
-    /// Every id the export names, valid or not: a rejected row does not withdraw its entry.
-    pub ids_seen: &'a HashSet<String>,
+    pub ids_seen: &'a HashMap<String, usize>,
+    pub log: PullLog<'a>,
+}
+
+/// What the pull log records, known before the rows arrive.
+#[derive(Clone, Copy)]
+pub struct PullLog<'a> {
+    /// The export's name, without any secret a URL may hold.
     pub source: &'a str,
     pub digest: &'a str,
     pub rejected: usize,
     /// A fetched body to cache in the same transaction: (key, URL for messages, body).
     pub cache: Option<(&'a str, &'a str, &'a [u8])>,
+}
+
+impl PullCounts {
+    /// How many submissions the export held.
+    pub fn incoming(&self) -> usize {
+        self.added + self.updated + self.unchanged + self.returned
+    }
 }
 
 const COLUMNS: &str = "id, title, team, members, space_url, space_id, space_key, video_url, post_url, \
@@ -91,111 +105,30 @@ impl Store {
     /// Brings the store in line with an export, all or nothing: new entries are added, changed
     /// ones updated by id, vanished ones marked withdrawn. No score or note is touched.
     pub fn apply_pull(&mut self, incoming: &Incoming) -> Result<PullCounts, StoreError> {
-        let existing: HashMap<String, StoredSubmission> =
-            self.submissions()?.into_iter().map(|s| (s.submission.id.clone(), s)).collect();
-        if incoming.submissions.is_empty() && incoming.ids_seen.is_empty() && existing.values().any(|s| !s.withdrawn) {
-            return Err(StoreError::Refused(format!(
-                "{} has no submissions; refusing to mark all {} entries in the store withdrawn. Check the export",
-                incoming.source,
-                existing.len()
-            )));
+        let mut pull = self.begin_pull()?;
+        for submission in incoming.submissions {
+            pull.put(submission)?;
         }
-        let path = self.path.clone();
-        let db = |source| StoreError::Db { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(db)?;
-        let mut counts = PullCounts::default();
-        {
-            let mut insert = tx
-                .prepare(&format!(
-                    "INSERT INTO submissions ({COLUMNS}, position, first_pulled, changed_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, {NOW}, {NOW})"
-                ))
-                .map_err(db)?;
-            let mut update = tx
-                .prepare(&format!(
-                    "UPDATE submissions SET title = ?2, team = ?3, members = ?4, space_url = ?5, space_id = ?6,
-                     space_key = ?7, video_url = ?8, post_url = ?9, description = ?10, track = ?11, tags = ?12,
-                     models = ?13, declared_params = ?14, withdrawn = 0, position = ?15, changed_at = {NOW}
-                     WHERE id = ?1"
-                ))
-                .map_err(db)?;
-            let mut reorder = tx.prepare("UPDATE submissions SET position = ?2 WHERE id = ?1").map_err(db)?;
-            for (position, new) in incoming.submissions.iter().enumerate() {
-                let old = existing.get(&new.id);
-                let new = &keep_known_space(new, old.map(|o| &o.submission));
-                let values = params![
-                    new.id,
-                    new.title,
-                    new.team,
-                    json(&new.members),
-                    new.space_url,
-                    new.space_id,
-                    new.space_key,
-                    new.video_url,
-                    new.post_url,
-                    new.description,
-                    new.track,
-                    json(&new.tags),
-                    json(&new.models),
-                    new.declared_params.map(|p| p.min(i64::MAX as u64) as i64),
-                    position as i64,
-                ];
-                match old {
-                    None => {
-                        insert.execute(values).map_err(db)?;
-                        counts.added += 1;
-                    }
-                    Some(old) if old.withdrawn || old.submission != *new => {
-                        update.execute(values).map_err(db)?;
-                        if old.withdrawn {
-                            counts.returned += 1;
-                        } else {
-                            counts.updated += 1;
-                        }
-                    }
-                    Some(_) => {
-                        reorder.execute(params![new.id, position as i64]).map_err(db)?;
-                        counts.unchanged += 1;
-                    }
-                }
-            }
-            let mut withdraw = tx
-                .prepare(&format!("UPDATE submissions SET withdrawn = 1, changed_at = {NOW} WHERE id = ?1"))
-                .map_err(db)?;
-            for old in existing.values().filter(|o| !o.withdrawn && !incoming.ids_seen.contains(&o.submission.id)) {
-                withdraw.execute([&old.submission.id]).map_err(db)?;
-                counts.withdrawn += 1;
-            }
-            tx.execute(
-                &format!(
-                    "INSERT INTO pulls (at, source, digest, added, updated, withdrawn, returned, unchanged, rejected)
-                     VALUES ({NOW}, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                ),
-                params![
-                    incoming.source,
-                    incoming.digest,
-                    counts.added as i64,
-                    counts.updated as i64,
-                    counts.withdrawn as i64,
-                    counts.returned as i64,
-                    counts.unchanged as i64,
-                    incoming.rejected as i64
-                ],
-            )
-            .map_err(db)?;
-            if let Some((key, url, body)) = incoming.cache {
-                tx.execute(
-                    &format!(
-                        "INSERT INTO export_cache (source_key, source, body, fetched_at) VALUES (?1, ?2, ?3, {NOW})
-                         ON CONFLICT (source_key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at"
-                    ),
-                    params![key, url, body],
-                )
-                .map_err(db)?;
-            }
-        }
-        tx.commit().map_err(db)?;
-        Ok(counts)
+        pull.finish(incoming.ids_seen, &incoming.log)
+    }
+
+    /// Starts a pull whose rows arrive one by one, as a reader on another thread produces them.
+    /// Nothing is kept unless [`Pull::finish`] succeeds.
+    pub fn begin_pull(&mut self) -> Result<Pull<'_>, StoreError> {
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.db(e))?;
+        let mut pull = Pull {
+            store: self,
+            existing: HashMap::new(),
+            now: String::new(),
+            counts: PullCounts::default(),
+            open: true,
+        };
+        pull.existing = pull.store.submissions()?.into_iter().map(|s| (s.submission.id.clone(), s)).collect();
+        // One timestamp for the whole pull: it is one event, and SQLite's strftime per row is a
+        // measurable share of a large pull.
+        pull.now =
+            pull.store.conn.query_row(&format!("SELECT {NOW}"), [], |r| r.get(0)).map_err(|e| pull.store.db(e))?;
+        Ok(pull)
     }
 
     /// When the store last pulled, and from where.
@@ -210,11 +143,132 @@ impl Store {
 
 /// An `*.hf.space` link does not name the Space's page; when the store already knows the page of
 /// the same Space, keep it rather than count a change.
-fn keep_known_space(new: &Submission, old: Option<&Submission>) -> Submission {
+fn keep_known_space<'a>(new: &'a Submission, old: Option<&Submission>) -> Cow<'a, Submission> {
     match old {
         Some(old) if new.space_id.is_none() && old.space_id.is_some() && new.space_key == old.space_key => {
-            Submission { space_id: old.space_id.clone(), space_url: old.space_url.clone(), ..new.clone() }
+            Cow::Owned(Submission { space_id: old.space_id.clone(), space_url: old.space_url.clone(), ..new.clone() })
         }
-        _ => new.clone(),
+        _ => Cow::Borrowed(new),
     }
 }
+
+/// A pull under way: one open transaction, rolled back if dropped before [`Pull::finish`].
+pub struct Pull<'s> {
+    store: &'s mut Store,
+    existing: HashMap<String, StoredSubmission>,
+    now: String,
+    counts: PullCounts,
+    open: bool,
+}
+
+impl Pull<'_> {
+    fn db(&self, source: rusqlite::Error) -> StoreError {
+        self.store.db(source)
+    }
+
+    /// Adds or updates one submission, in export order.
+    pub fn put(&mut self, new: &Submission) -> Result<(), StoreError> {
+        let position = self.counts.incoming() as i64;
+        let old = self.existing.get(&new.id);
+        let new = &*keep_known_space(new, old.map(|o| &o.submission));
+        let values = params![
+            new.id,
+            new.title,
+            new.team,
+            json(&new.members),
+            new.space_url,
+            new.space_id,
+            new.space_key,
+            new.video_url,
+            new.post_url,
+            new.description,
+            new.track,
+            json(&new.tags),
+            json(&new.models),
+            new.declared_params.map(|p| p.min(i64::MAX as u64) as i64),
+            position,
+            self.now,
+        ];
+        let conn = &self.store.conn;
+        let (sql, counter) = match old {
+            None => (INSERT, &mut self.counts.added),
+            Some(old) if old.withdrawn => (UPDATE, &mut self.counts.returned),
+            Some(old) if old.submission != *new => (UPDATE, &mut self.counts.updated),
+            Some(_) => {
+                let result = conn.prepare_cached(REORDER).and_then(|mut s| s.execute(params![new.id, position]));
+                result.map_err(|e| self.store.db(e))?;
+                self.counts.unchanged += 1;
+                return Ok(());
+            }
+        };
+        conn.prepare_cached(sql).and_then(|mut s| s.execute(values)).map_err(|e| self.store.db(e))?;
+        *counter += 1;
+        Ok(())
+    }
+
+    /// Marks what the export no longer names as withdrawn, logs the pull, caches a fetched
+    /// body, and commits. `ids_seen` holds every id the export named, even on rejected rows.
+    pub fn finish(mut self, ids_seen: &HashMap<String, usize>, log: &PullLog) -> Result<PullCounts, StoreError> {
+        let active = self.existing.values().filter(|s| !s.withdrawn).count();
+        if self.counts.incoming() == 0 && ids_seen.is_empty() && active > 0 {
+            return Err(StoreError::Refused(format!(
+                "{} has no submissions; refusing to mark all {active} entries in the store withdrawn. Check the export",
+                log.source
+            )));
+        }
+        let conn = &self.store.conn;
+        let gone = self.existing.values().filter(|o| !o.withdrawn && !ids_seen.contains_key(&o.submission.id));
+        for old in gone {
+            conn.prepare_cached("UPDATE submissions SET withdrawn = 1, changed_at = ?2 WHERE id = ?1")
+                .and_then(|mut s| s.execute(params![old.submission.id, self.now]))
+                .map_err(|e| self.store.db(e))?;
+            self.counts.withdrawn += 1;
+        }
+        let c = self.counts;
+        conn.execute(
+            "INSERT INTO pulls (at, source, digest, added, updated, withdrawn, returned, unchanged, rejected)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                self.now,
+                log.source,
+                log.digest,
+                c.added as i64,
+                c.updated as i64,
+                c.withdrawn as i64,
+                c.returned as i64,
+                c.unchanged as i64,
+                log.rejected as i64
+            ],
+        )
+        .map_err(|e| self.db(e))?;
+        if let Some((key, url, body)) = log.cache {
+            conn.execute(
+                "INSERT INTO export_cache (source_key, source, body, fetched_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (source_key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at",
+                params![key, url, body, self.now],
+            )
+            .map_err(|e| self.db(e))?;
+        }
+        conn.execute_batch("COMMIT").map_err(|e| self.db(e))?;
+        self.open = false;
+        Ok(c)
+    }
+}
+
+impl Drop for Pull<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // Nothing to report if this fails too: SQLite rolls back an unfinished transaction
+            // when the connection closes.
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+const INSERT: &str = "INSERT INTO submissions (id, title, team, members, space_url, space_id, space_key, video_url,
+    post_url, description, track, tags, models, declared_params, withdrawn, position, first_pulled, changed_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, ?16, ?16)";
+const UPDATE: &str = "UPDATE submissions SET title = ?2, team = ?3, members = ?4, space_url = ?5, space_id = ?6,
+    space_key = ?7, video_url = ?8, post_url = ?9, description = ?10, track = ?11, tags = ?12, models = ?13,
+    declared_params = ?14, withdrawn = 0, position = ?15, changed_at = ?16 WHERE id = ?1";
+const REORDER: &str = "UPDATE submissions SET position = ?2 WHERE id = ?1";
