@@ -270,3 +270,21 @@ fn a_store_for_a_newer_schema_gives_a_clear_error() {
     let err = clean_failure(&s.cmd().arg("list").output().expect("runs"));
     assert!(err.contains("was written by a newer judging (schema 42"), "{err}");
 }
+
+#[test]
+fn a_syntax_error_after_many_good_rows_rolls_the_whole_pull_back() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let before = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs").stdout;
+    // Far more rows than one batch, so some reach the store before the reader meets the error.
+    let mut text = String::from(HEADER);
+    for i in 0..2_000 {
+        text.push_str(&format!("\nrow-{i},Row {i},,,{SPACE}/r{i},,,,wood,,,"));
+    }
+    text.push_str("\nbroken,\"unclosed quote,,,\n");
+    let export = s.file("big.csv", &text);
+    let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&export).output().expect("runs"));
+    assert!(err.contains("big.csv: line 2002"), "{err}");
+    let after = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs").stdout;
+    assert_eq!(after, before, "nothing of the failed pull was kept, and nothing was withdrawn");
+}

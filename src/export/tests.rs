@@ -143,6 +143,17 @@ fn rows_failing_validation_are_named_and_the_rest_import() {
 }
 
 #[test]
+fn every_problem_of_a_row_is_reported_at_once() {
+    let p = parse_ok(&csv_of(&[",,,,javascript:x,ftp://v,,,forest,,,"]));
+    let messages: Vec<_> = p.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 4, "{messages:#?}");
+    for want in ["no id", "space: \"javascript:x\"", "video: \"ftp://v\"", "track \"forest\""] {
+        assert!(messages.iter().any(|m| m.contains(want)), "{want} in {messages:#?}");
+    }
+    assert!(p.submissions.is_empty());
+}
+
+#[test]
 fn a_duplicate_id_keeps_the_first_row() {
     let text = csv_of(&[
         &format!("dup,First,,,{SPACE},,,,wood,,,"),

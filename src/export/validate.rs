@@ -92,12 +92,14 @@ impl Check {
         let [members, tags, models] =
             [Field::Members, Field::Tags, Field::Models].map(|f| list(row.cells[f as usize].take()));
 
+        // Without an id the row is lost, but its other problems are still worth reporting, so
+        // that the organizers can fix the row in one go.
         if id.is_empty() {
             self.reject(format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()));
-            return None;
+        } else {
+            self.id = Some(id.clone());
         }
-        self.id = Some(id.clone());
-        let title = if title.is_empty() {
+        let title = if title.is_empty() && !id.is_empty() {
             self.warn("no title; showing the id instead".into());
             id.clone()
         } else {
@@ -116,7 +118,7 @@ impl Check {
             "" => None,
             raw => parse_params(raw).map_err(|e| self.warn(format!("params ignored: {e}"))).ok(),
         };
-        let url = space_link?;
+        let url = space_link.filter(|_| !id.is_empty())?;
         let space = links::space(&url);
         if space.is_none() {
             self.warn(format!("{url} is not a Hugging Face Space; Hub checks will not apply to it"));
