@@ -45,25 +45,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn overview(session: Session) -> Result<ExitCode> {
-    let submissions = session.store.submissions()?;
+/// `judging` on its own: until the terminal app lands, a summary and the list. A store that has
+/// never pulled pulls the configured export first, so the first run shows the submissions.
+fn overview(mut session: Session) -> Result<ExitCode> {
+    println!("{} · judge {}", clean_line(&session.loaded.config.event.name), clean_line(&session.judge.name));
+    if session.store.last_pull()?.is_none() {
+        match pull::pull(&session.loaded, &mut session.store, None, false) {
+            Ok(outcome) => report_pull(&session, &outcome),
+            Err(e) => eprintln!("could not pull the export yet: {e}"),
+        }
+    }
+    let submissions: Vec<_> = session.store.submissions()?.into_iter().filter(|s| !s.withdrawn).collect();
     let sheet = session.store.score_sheet()?;
     let lines = list::lines(&submissions, &sheet, &session.loaded.config);
-    let active: Vec<_> = lines.iter().filter(|l| l.status != "withdrawn").collect();
-    let scored = active.iter().filter(|l| l.status == "scored").count();
-    println!("{} · judge {}", clean_line(&session.loaded.config.event.name), clean_line(&session.judge.name));
-    println!("store: {}", session.store.path().display());
-    println!("{scored} of {} submissions scored.", active.len());
-    if submissions.is_empty() {
-        println!("Run `judging pull` to read the export, then `judging list`.");
-    } else {
-        println!("`judging list` shows them; `judging score ID utility=4 ...` scores one.");
-    }
+    let scored = lines.iter().filter(|l| l.status == "scored").count();
+    print!("{}", list::table(&lines, &session.loaded.config, terminal_width()));
+    println!("{scored} of {} scored · store {}", lines.len(), session.store.path().display());
+    println!(
+        "Score with `judging score ID utility=4 latency=3 cost=5 --note TEXT`; `judging --help` lists the commands."
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitCode> {
     let outcome = pull::pull(&session.loaded, &mut session.store, from, offline)?;
+    report_pull(&session, &outcome);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_pull(session: &Session, outcome: &pull::Outcome) {
     let c = outcome.counts;
     let name = outcome.fetched.source.name();
     match &outcome.fetched.cached_at {
@@ -86,7 +96,6 @@ fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitC
         eprintln!("  note: {}", clean_line(note));
     }
     print_problems(&outcome.parsed.problems);
-    Ok(ExitCode::SUCCESS)
 }
 
 fn print_problems(problems: &[crate::export::RowProblem]) {

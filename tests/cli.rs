@@ -288,3 +288,18 @@ fn a_syntax_error_after_many_good_rows_rolls_the_whole_pull_back() {
     let after = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs").stdout;
     assert_eq!(after, before, "nothing of the failed pull was kept, and nothing was withdrawn");
 }
+
+#[test]
+fn the_first_run_pulls_the_sample_and_shows_it() {
+    let s = Sandbox::new();
+    s.cmd().assert().success().stdout(
+        predicate::str::contains("Build Small Hackathon · judge tester")
+            .and(predicate::str::contains("40 new"))
+            .and(predicate::str::contains("0 of 40 scored")),
+    );
+    // The second run does not pull again.
+    s.cmd()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Pulled").not().and(predicate::str::contains("Sprout Sense")));
+}

@@ -78,8 +78,15 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
     for (w, cap) in widths.iter_mut().zip(caps) {
         *w = (*w).min(cap);
     }
-    let fixed: usize = widths.iter().enumerate().filter(|(i, _)| *i != 3).map(|(_, w)| w + 2).sum();
-    widths[3] = widths[3].min(width.saturating_sub(fixed).max(12));
+    // On a narrow terminal the team and warnings give way before the title does.
+    let others =
+        |widths: &[usize]| -> usize { widths.iter().enumerate().filter(|(i, _)| *i != 3).map(|(_, w)| w + 2).sum() };
+    let title_wants = widths[3].min(28);
+    for column in [6, 4] {
+        let short = title_wants.saturating_sub(width.saturating_sub(others(&widths)));
+        widths[column] = widths[column].saturating_sub(short).max(8);
+    }
+    widths[3] = widths[3].min(width.saturating_sub(others(&widths)).max(12));
     let mut out = String::new();
     let mut push_row = |cells: &[String]| {
         let line: Vec<String> = cells
@@ -205,4 +212,49 @@ pub fn json(lines: &[Line], config: &Config) -> Result<String, serde_json::Error
         })
         .collect();
     serde_json::to_string_pretty(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Submission;
+
+    fn stored(id: &str, title: &str, team: &str) -> StoredSubmission {
+        StoredSubmission {
+            submission: Submission {
+                id: id.into(),
+                title: title.into(),
+                team: team.into(),
+                members: vec![],
+                space_url: "https://huggingface.co/spaces/o/x".into(),
+                space_id: Some("o/x".into()),
+                space_key: Some("o-x".into()),
+                video_url: None,
+                post_url: None,
+                description: String::new(),
+                track: Some("wood".into()),
+                tags: vec![],
+                models: vec![],
+                declared_params: Some(70_000_000_000),
+            },
+            withdrawn: false,
+        }
+    }
+
+    #[test]
+    fn the_table_fits_the_width_and_keeps_titles_readable() {
+        let config = Config::builtin();
+        let rows = [stored("chore-chart", "Chore Chart Diplomat", "A Team With A Long Name Indeed")];
+        let sheet = ScoreSheet::default();
+        let lines = lines(&rows, &sheet, &config);
+        for width in [80, 100, 160] {
+            let table = table(&lines, &config, width);
+            for line in table.lines() {
+                assert!(line.width() <= width.max(80), "{width}: {line:?}");
+            }
+            assert!(table.contains("Chore Chart Diplomat"), "{width}:\n{table}");
+        }
+        let wide = table(&lines, &config, 200);
+        assert!(wide.contains("no video, no post, 70B > 32B"), "{wide}");
+    }
 }
