@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A bug must still end in one clear line, not a Rust panic message and a backtrace hint.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("error: judging hit an internal error{place}; nothing more was written. Please report it.");
+    }));
     let cli = judging::cli::Cli::parse();
     match judging::commands::run(cli) {
         Ok(code) => code,

@@ -221,22 +221,7 @@ mod tests {
     }
 
     fn sample() -> Submission {
-        Submission {
-            id: "x".into(),
-            title: "X".into(),
-            team: String::new(),
-            members: vec![],
-            space_url: "https://huggingface.co/spaces/o/x".into(),
-            space_id: Some("o/x".into()),
-            space_key: Some("o-x".into()),
-            video_url: None,
-            post_url: None,
-            description: String::new(),
-            track: None,
-            tags: vec![],
-            models: vec![],
-            declared_params: None,
-        }
+        Submission::example("x")
     }
 }
 
@@ -317,6 +302,27 @@ mod param_tests {
 }
 
 impl Submission {
+    /// A plain valid entry for tests: a Space, no video, post, track or tags.
+    #[cfg(test)]
+    pub(crate) fn example(id: &str) -> Submission {
+        Submission {
+            id: id.into(),
+            title: id.to_uppercase(),
+            team: String::new(),
+            members: vec![],
+            space_url: format!("https://huggingface.co/spaces/o/{id}"),
+            space_id: Some(format!("o/{id}")),
+            space_key: Some(format!("o-{id}")),
+            video_url: None,
+            post_url: None,
+            description: String::new(),
+            track: None,
+            tags: vec![],
+            models: vec![],
+            declared_params: None,
+        }
+    }
+
     /// What a judge should know before scoring: missing links, a model total over the limit.
     pub fn warnings(&self, max_params: u64) -> Vec<String> {
         let mut out = Vec::new();

@@ -220,25 +220,14 @@ mod tests {
     use crate::model::Submission;
 
     fn stored(id: &str, title: &str, team: &str) -> StoredSubmission {
-        StoredSubmission {
-            submission: Submission {
-                id: id.into(),
-                title: title.into(),
-                team: team.into(),
-                members: vec![],
-                space_url: "https://huggingface.co/spaces/o/x".into(),
-                space_id: Some("o/x".into()),
-                space_key: Some("o-x".into()),
-                video_url: None,
-                post_url: None,
-                description: String::new(),
-                track: Some("wood".into()),
-                tags: vec![],
-                models: vec![],
-                declared_params: Some(70_000_000_000),
-            },
-            withdrawn: false,
-        }
+        let submission = Submission {
+            title: title.into(),
+            team: team.into(),
+            track: Some("wood".into()),
+            declared_params: Some(70_000_000_000),
+            ..Submission::example(id)
+        };
+        StoredSubmission { submission, withdrawn: false }
     }
 
     #[test]
