@@ -16,7 +16,6 @@ use crate::text::clean_line;
 /// The pieces every command that touches the store needs.
 struct Session {
     loaded: Loaded,
-    judge: paths::JudgeName,
     store: Store,
 }
 
@@ -28,14 +27,14 @@ impl Session {
         if store.meta("judge")?.is_none() {
             store.set_meta("judge", &judge.name)?;
         }
-        Ok(Session { loaded, judge, store })
+        Ok(Session { loaded, store })
     }
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let loaded = config::load(cli.config.as_deref())?;
     match &cli.command {
-        None => overview(Session::open(&cli, loaded)?),
+        None => terminal_app(&cli, loaded),
         Some(Command::Pull { from, offline }) => pull(Session::open(&cli, loaded)?, from.as_deref(), *offline),
         Some(Command::List { format, all }) => list(&Session::open(&cli, loaded)?, *format, *all),
         Some(Command::Score { submission, scores, note }) => {
@@ -45,26 +44,40 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// `judging` on its own: until the terminal app lands, a summary and the list. A store that has
-/// never pulled pulls the configured export first, so the first run shows the submissions.
-fn overview(mut session: Session) -> Result<ExitCode> {
-    println!("{} · judge {}", clean_line(&session.loaded.config.event.name), clean_line(&session.judge.name));
-    if session.store.last_pull()?.is_none() {
-        match pull::pull(&session.loaded, &mut session.store, None, false) {
-            Ok(outcome) => report_pull(&session, &outcome),
-            Err(e) => eprintln!("could not pull the export yet: {e}"),
-        }
+/// `judging` on its own: the terminal app. The first run asks the judge's name, once; a store
+/// that has never pulled pulls the configured export first.
+fn terminal_app(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
+    let mut judge = paths::judge(cli.judge.as_deref())?;
+    if judge.source == paths::JudgeSource::Guessed && std::io::stdin().is_terminal() {
+        judge.name = ask_name(&judge.name)?;
+        paths::remember_judge(&judge.name).context("cannot save the judge's name")?;
     }
-    let submissions: Vec<_> = session.store.submissions()?.into_iter().filter(|s| !s.withdrawn).collect();
-    let sheet = session.store.score_sheet()?;
-    let lines = list::lines(&submissions, &sheet, &session.loaded.config);
-    let scored = lines.iter().filter(|l| l.status == "scored").count();
-    print!("{}", list::table(&lines, &session.loaded.config, terminal_width()));
-    println!("{scored} of {} scored · store {}", lines.len(), session.store.path().display());
-    println!(
-        "Score with `judging score ID utility=4 latency=3 cost=5 --note TEXT`; `judging --help` lists the commands."
-    );
+    let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
+    let mut store = Store::open(&file, &loaded.config.event.id)?;
+    if store.meta("judge")?.is_none() {
+        store.set_meta("judge", &judge.name)?;
+    }
+    let status = if store.last_pull()?.is_none() {
+        match pull::pull(&loaded, &mut store, None, false) {
+            Ok(o) => format!("pulled {} submissions from {}", o.counts.incoming(), o.fetched.source.name()),
+            Err(e) => format!("could not pull the export: {e}"),
+        }
+    } else {
+        "press ? for the keys".to_owned()
+    };
+    crate::tui::run(&loaded, &judge.name, &mut store, status)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Asks for the judge's name on the plain terminal, before the app takes the screen.
+fn ask_name(guess: &str) -> Result<String> {
+    use std::io::Write;
+    print!("Welcome to judging. Your name as a judge [{guess}]: ");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    let answer = answer.trim();
+    Ok(if answer.is_empty() { guess.to_owned() } else { paths::check_judge(answer)? })
 }
 
 fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitCode> {

@@ -29,6 +29,9 @@ pub struct Config {
     pub rules: Rules,
     #[serde(default)]
     pub judges: Vec<Judge>,
+    /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
+    #[serde(default)]
+    pub browser: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -3,6 +3,7 @@
 //! The pure core (`model`, `text`, `links`, `config` validation) does no I/O. The edges read
 //! exports (`export`, `pull`), keep the judge's store (`store`), and print (`report`).
 
+pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -14,3 +15,4 @@ pub mod pull;
 pub mod report;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -290,16 +290,10 @@ fn a_syntax_error_after_many_good_rows_rolls_the_whole_pull_back() {
 }
 
 #[test]
-fn the_first_run_pulls_the_sample_and_shows_it() {
+fn the_app_without_a_terminal_says_so_and_leaves_no_lock() {
     let s = Sandbox::new();
-    s.cmd().assert().success().stdout(
-        predicate::str::contains("Build Small Hackathon · judge tester")
-            .and(predicate::str::contains("40 new"))
-            .and(predicate::str::contains("0 of 40 scored")),
-    );
-    // The second run does not pull again.
-    s.cmd()
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Pulled").not().and(predicate::str::contains("Sprout Sense")));
+    let err = clean_failure(&s.cmd().output().expect("runs"));
+    assert!(err.contains("cannot start the terminal app: is this a terminal?"), "{err}");
+    let lock = format!("{}.lock", s.store("tester").display());
+    assert!(!std::path::Path::new(&lock).exists(), "the lock file is removed");
 }

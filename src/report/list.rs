@@ -11,7 +11,7 @@ use crate::text::{clean_block, clean_line, csv_cell, fit};
 /// One submission with this judge's view of it.
 pub struct Line<'a> {
     pub stored: &'a StoredSubmission,
-    /// withdrawn, not started, partial or scored.
+    /// withdrawn, recused, not started, partial or scored.
     pub status: &'static str,
     /// One per rubric criterion, in order.
     pub scores: Vec<Option<u8>>,
@@ -28,7 +28,13 @@ pub fn lines<'a>(submissions: &'a [StoredSubmission], sheet: &'a ScoreSheet, con
             let id = &stored.submission.id;
             let scores: Vec<Option<u8>> = config.criteria.iter().map(|c| sheet.score(id, &c.id)).collect();
             let scored = scores.iter().flatten().count();
-            let status = if stored.withdrawn { "withdrawn" } else { Progress::of(scored, scores.len()).label() };
+            let status = if stored.withdrawn {
+                "withdrawn"
+            } else if sheet.recusals.contains_key(id) {
+                "recused"
+            } else {
+                Progress::of(scored, scores.len()).label()
+            };
             Line {
                 stored,
                 status,

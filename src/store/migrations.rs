@@ -59,4 +59,15 @@ pub const MIGRATIONS: &[&str] = &[
         body BLOB NOT NULL,
         fetched_at TEXT NOT NULL
     ) STRICT;",
+    // 2: the judge's stopwatch readings and recusals, from the terminal app.
+    "CREATE TABLE timings (
+        submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+        seconds REAL NOT NULL,
+        timed_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE recusals (
+        submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+        reason TEXT NOT NULL,
+        recused_at TEXT NOT NULL
+    ) STRICT;",
 ];

@@ -6,11 +6,16 @@ use rusqlite::params;
 
 use super::{NOW, Store, StoreError};
 
-/// Everything this judge has given: scores per submission and criterion, and notes.
+/// Everything this judge has given: scores per submission and criterion, notes, stopwatch
+/// readings and recusals.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoreSheet {
     pub scores: HashMap<String, HashMap<String, u8>>,
     pub notes: HashMap<String, String>,
+    /// Seconds on the stopwatch while the judge tried the demo.
+    pub timings: HashMap<String, f64>,
+    /// Entries the judge stepped back from, with the reason.
+    pub recusals: HashMap<String, String>,
 }
 
 impl ScoreSheet {
@@ -42,6 +47,18 @@ impl Store {
             let (id, text) = row.map_err(|e| self.db(e))?;
             sheet.notes.insert(id, text);
         }
+        let mut stmt = self.conn.prepare("SELECT submission_id, seconds FROM timings").map_err(|e| self.db(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        for row in rows {
+            let (id, seconds) = row.map_err(|e| self.db(e))?;
+            sheet.timings.insert(id, seconds);
+        }
+        let mut stmt = self.conn.prepare("SELECT submission_id, reason FROM recusals").map_err(|e| self.db(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        for row in rows {
+            let (id, reason) = row.map_err(|e| self.db(e))?;
+            sheet.recusals.insert(id, reason);
+        }
         Ok(sheet)
     }
 
@@ -72,5 +89,104 @@ impl Store {
             .map_err(db)?;
         }
         tx.commit().map_err(db)
+    }
+}
+
+/// One change the terminal app makes, and what undoing it writes back. `None` clears.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Score { criterion: String, value: Option<u8> },
+    Note(Option<String>),
+    Timing(Option<f64>),
+    Recusal(Option<String>),
+}
+
+impl Store {
+    /// Writes one change for one submission, as its own transaction.
+    pub fn apply(&self, submission: &str, change: &Change) -> Result<(), StoreError> {
+        let result = match change {
+            Change::Score { criterion, value: Some(v) } => self.conn.execute(
+                &format!(
+                    "INSERT INTO scores (submission_id, criterion, value, given_at) VALUES (?1, ?2, ?3, {NOW})
+                     ON CONFLICT (submission_id, criterion) DO UPDATE SET value = excluded.value, given_at = excluded.given_at"
+                ),
+                params![submission, criterion, i64::from(*v)],
+            ),
+            Change::Score { criterion, value: None } => self
+                .conn
+                .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
+            Change::Note(Some(text)) => self.conn.execute(
+                &format!(
+                    "INSERT INTO notes (submission_id, text, changed_at) VALUES (?1, ?2, {NOW})
+                     ON CONFLICT (submission_id) DO UPDATE SET text = excluded.text, changed_at = excluded.changed_at"
+                ),
+                params![submission, text],
+            ),
+            Change::Note(None) => self.conn.execute("DELETE FROM notes WHERE submission_id = ?1", [submission]),
+            Change::Timing(Some(seconds)) => self.conn.execute(
+                &format!(
+                    "INSERT INTO timings (submission_id, seconds, timed_at) VALUES (?1, ?2, {NOW})
+                     ON CONFLICT (submission_id) DO UPDATE SET seconds = excluded.seconds, timed_at = excluded.timed_at"
+                ),
+                params![submission, seconds],
+            ),
+            Change::Timing(None) => self.conn.execute("DELETE FROM timings WHERE submission_id = ?1", [submission]),
+            Change::Recusal(Some(reason)) => self.conn.execute(
+                &format!(
+                    "INSERT INTO recusals (submission_id, reason, recused_at) VALUES (?1, ?2, {NOW})
+                     ON CONFLICT (submission_id) DO UPDATE SET reason = excluded.reason, recused_at = excluded.recused_at"
+                ),
+                params![submission, reason],
+            ),
+            Change::Recusal(None) => self.conn.execute("DELETE FROM recusals WHERE submission_id = ?1", [submission]),
+        };
+        result.map(drop).map_err(|e| self.db(e))
+    }
+}
+
+impl ScoreSheet {
+    /// Mirrors a change written to the store, so the screen need not re-read it.
+    pub fn apply(&mut self, submission: &str, change: &Change) {
+        let id = submission.to_owned();
+        match change.clone() {
+            Change::Score { criterion, value: Some(v) } => {
+                self.scores.entry(id).or_default().insert(criterion, v);
+            }
+            Change::Score { criterion, value: None } => {
+                if let Some(s) = self.scores.get_mut(&id) {
+                    s.remove(&criterion);
+                }
+            }
+            Change::Note(Some(text)) => {
+                self.notes.insert(id, text);
+            }
+            Change::Note(None) => {
+                self.notes.remove(&id);
+            }
+            Change::Timing(Some(seconds)) => {
+                self.timings.insert(id, seconds);
+            }
+            Change::Timing(None) => {
+                self.timings.remove(&id);
+            }
+            Change::Recusal(Some(reason)) => {
+                self.recusals.insert(id, reason);
+            }
+            Change::Recusal(None) => {
+                self.recusals.remove(&id);
+            }
+        }
+    }
+
+    /// The change that would undo `change`: what the sheet holds now.
+    pub fn current(&self, submission: &str, change: &Change) -> Change {
+        match change {
+            Change::Score { criterion, .. } => {
+                Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
+            }
+            Change::Note(_) => Change::Note(self.notes.get(submission).cloned()),
+            Change::Timing(_) => Change::Timing(self.timings.get(submission).copied()),
+            Change::Recusal(_) => Change::Recusal(self.recusals.get(submission).cloned()),
+        }
     }
 }

@@ -1,0 +1,555 @@
+//! The judge's screen as state: what is listed, selected and focused, and what each action does.
+//!
+//! `update` applies one action. Every change to a score, note, stopwatch reading or recusal is
+//! written to the store first, as its own transaction, and only then shown: what the screen
+//! shows is always what is saved.
+
+use std::cell::Cell;
+use std::time::Instant;
+
+use ratatui_textarea::TextArea;
+
+use crate::config::Config;
+use crate::model::{Criterion, Progress, Submission, weighted_total};
+use crate::store::{Change, ScoreSheet, Store, StoredSubmission};
+
+/// Which link a key opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Space,
+    Video,
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Move(isize),
+    Page(isize),
+    First,
+    Last,
+    NextUnscored,
+    Focus(isize),
+    Score(u8),
+    ClearScore,
+    Open(Link),
+    Stopwatch,
+    Search,
+    CycleTrack,
+    ToggleUnscored,
+    ToggleMine,
+    CycleSort,
+    EditNote,
+    Recuse,
+    Undo,
+    Help,
+    /// A key for the open text box (search, note, recusal reason).
+    Type(ratatui::crossterm::event::KeyEvent),
+    /// Close the text box: keep what was typed, or (false) drop it.
+    Close(bool),
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Export,
+    Title,
+    Status,
+    Total,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Export => "export order",
+            Sort::Title => "title",
+            Sort::Status => "status",
+            Sort::Total => "my total",
+        }
+    }
+}
+
+/// Opens a link in a browser, or says why it could not.
+pub type Opener = Box<dyn Fn(&str) -> Result<(), String>>;
+
+/// What the keyboard is driving.
+pub enum Mode {
+    Browse,
+    Search(TextArea<'static>),
+    /// Editing the note of a submission; the note as it was, for undo.
+    Note {
+        editor: TextArea<'static>,
+        id: String,
+        before: Option<String>,
+    },
+    Recuse {
+        editor: TextArea<'static>,
+        id: String,
+    },
+    Help,
+}
+
+/// One submission as the screen lists it.
+pub struct Entry {
+    pub submission: Submission,
+    pub withdrawn: bool,
+    /// Title, team and tags in lower case, for `/`.
+    haystack: String,
+    /// Outside this judge's tracks or in their declared conflicts.
+    not_mine: bool,
+}
+
+pub struct App {
+    pub config: Config,
+    pub judge: String,
+    pub entries: Vec<Entry>,
+    pub sheet: ScoreSheet,
+    /// Indices into `entries`: the filtered, sorted list on screen.
+    pub view: Vec<usize>,
+    /// Position in `view`.
+    pub selected: usize,
+    /// The first row drawn; rows above it are scrolled off.
+    pub offset: usize,
+    /// Rows the table had room for at the last draw.
+    pub table_rows: Cell<usize>,
+    /// The rubric criterion that number keys score.
+    pub focus: usize,
+    pub mode: Mode,
+    pub track: Option<String>,
+    pub unscored_only: bool,
+    pub mine_only: bool,
+    pub query: String,
+    pub sort: Sort,
+    pub status: String,
+    /// The running stopwatch: which submission, since when.
+    pub stopwatch: Option<(String, Instant)>,
+    /// Changes to undo, newest last: the submission and the change that restores it.
+    undo: Vec<(String, Change)>,
+    pub quit: bool,
+    /// Opens a link, or says why not. Replaced in tests.
+    pub opener: Opener,
+}
+
+impl App {
+    pub fn new(config: Config, judge: String, submissions: Vec<StoredSubmission>, sheet: ScoreSheet) -> App {
+        let me = config.judges.iter().find(|j| j.name.eq_ignore_ascii_case(&judge)).cloned();
+        let entries = submissions
+            .into_iter()
+            .map(|s| {
+                let sub = s.submission;
+                let haystack = format!("{} {} {}", sub.title, sub.team, sub.tags.join(" ")).to_lowercase();
+                let not_mine = me.as_ref().is_some_and(|j| {
+                    let outside = !j.tracks.is_empty() && !sub.track.as_ref().is_some_and(|t| j.tracks.contains(t));
+                    outside || j.conflicts.iter().any(|c| conflicts(c, &sub))
+                });
+                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine }
+            })
+            .collect();
+        let browser = crate::browser::chosen(config.browser.as_deref());
+        let mut app = App {
+            config,
+            judge,
+            entries,
+            sheet,
+            view: Vec::new(),
+            selected: 0,
+            offset: 0,
+            table_rows: Cell::new(10),
+            focus: 0,
+            mode: Mode::Browse,
+            track: None,
+            unscored_only: false,
+            mine_only: false,
+            query: String::new(),
+            sort: Sort::Export,
+            status: String::new(),
+            stopwatch: None,
+            undo: Vec::new(),
+            quit: false,
+            opener: Box::new(move |url| crate::browser::open(url, browser.as_deref())),
+        };
+        app.refresh_view();
+        app
+    }
+
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.config.criteria
+    }
+
+    pub fn current(&self) -> Option<&Entry> {
+        self.view.get(self.selected).map(|i| &self.entries[*i])
+    }
+
+    /// The status a judge sees for an entry.
+    pub fn status_of(&self, entry: &Entry) -> &'static str {
+        let id = &entry.submission.id;
+        if entry.withdrawn {
+            "withdrawn"
+        } else if self.sheet.recusals.contains_key(id) {
+            "recused"
+        } else {
+            Progress::of(self.sheet.scored_count(id, self.criteria()), self.criteria().len()).label()
+        }
+    }
+
+    pub fn total_of(&self, id: &str) -> Option<f64> {
+        weighted_total(self.criteria(), |c| self.sheet.score(id, c))
+    }
+
+    /// "37 of 120 scored": entries this judge can still score, withdrawn and recused left out.
+    pub fn progress(&self) -> (usize, usize) {
+        let open: Vec<_> =
+            self.entries.iter().filter(|e| !matches!(self.status_of(e), "withdrawn" | "recused")).collect();
+        let done = open.iter().filter(|e| self.status_of(e) == "scored").count();
+        (done, open.len())
+    }
+
+    /// Recomputes the list on screen after a filter or sort change, keeping the selection.
+    pub fn refresh_view(&mut self) {
+        let keep = self.current().map(|e| e.submission.id.clone());
+        let query = self.query.to_lowercase();
+        let mut view: Vec<usize> = (0..self.entries.len())
+            .filter(|i| {
+                let e = &self.entries[*i];
+                self.track.as_ref().is_none_or(|t| e.submission.track.as_ref() == Some(t))
+                    && (!self.unscored_only || matches!(self.status_of(e), "not started" | "partial"))
+                    && (!self.mine_only || !e.not_mine)
+                    && (query.is_empty() || e.haystack.contains(&query))
+            })
+            .collect();
+        match self.sort {
+            Sort::Export => {}
+            Sort::Title => view.sort_by_cached_key(|i| self.entries[*i].submission.title.to_lowercase()),
+            Sort::Status => view.sort_by_key(|i| status_rank(self.status_of(&self.entries[*i]))),
+            Sort::Total => view.sort_by(|a, b| {
+                let total = |i: &usize| self.total_of(&self.entries[*i].submission.id).unwrap_or(f64::NEG_INFINITY);
+                total(b).total_cmp(&total(a))
+            }),
+        }
+        self.view = view;
+        self.selected = keep.and_then(|id| self.position_of(&id)).unwrap_or(0);
+        self.scroll_to_selection();
+    }
+
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.view.iter().position(|i| self.entries[*i].submission.id == id)
+    }
+
+    /// Selects the submission with this id, if it is listed.
+    pub fn select(&mut self, id: &str) {
+        if let Some(p) = self.position_of(id) {
+            self.selected = p;
+            self.scroll_to_selection();
+            self.focus_first_unscored();
+        }
+    }
+
+    fn scroll_to_selection(&mut self) {
+        let rows = self.table_rows.get().max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.view.len().saturating_sub(1));
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.view.is_empty() {
+            return;
+        }
+        let last = self.view.len() - 1;
+        let before = self.selected;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.scroll_to_selection();
+        if self.selected != before {
+            self.focus_first_unscored();
+        }
+    }
+
+    /// On arriving at an entry, number keys score its first criterion still without a score.
+    fn focus_first_unscored(&mut self) {
+        let Some(id) = self.current().map(|e| e.submission.id.clone()) else { return };
+        self.focus = self.criteria().iter().position(|c| self.sheet.score(&id, &c.id).is_none()).unwrap_or(0);
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action, store: &Store) {
+        match action {
+            Action::Move(d) => self.move_by(d),
+            Action::Page(d) => self.move_by(d * self.table_rows.get().max(1) as isize),
+            Action::First => self.move_by(isize::MIN),
+            Action::Last => self.move_by(isize::MAX),
+            Action::NextUnscored => self.next_unscored(),
+            Action::Focus(d) => {
+                let last = self.criteria().len().saturating_sub(1);
+                self.focus = self.focus.saturating_add_signed(d).min(last);
+            }
+            Action::Score(value) => self.score(value, store),
+            Action::ClearScore => {
+                if let Some(c) = self.criteria().get(self.focus) {
+                    let change = Change::Score { criterion: c.id.clone(), value: None };
+                    self.change(change, store, "score cleared");
+                }
+            }
+            Action::Open(link) => self.open(link),
+            Action::Stopwatch => self.stopwatch(store),
+            Action::Search => self.mode = Mode::Search(single_line(&self.query, "search title, team, tags")),
+            Action::CycleTrack => {
+                let ids: Vec<String> = self.config.tracks.iter().map(|t| t.id.clone()).collect();
+                self.track = match &self.track {
+                    None => ids.first().cloned(),
+                    Some(t) => ids.iter().skip_while(|i| *i != t).nth(1).cloned(),
+                };
+                self.refresh_view();
+            }
+            Action::ToggleUnscored => {
+                self.unscored_only = !self.unscored_only;
+                self.refresh_view();
+            }
+            Action::ToggleMine => {
+                self.mine_only = !self.mine_only;
+                self.refresh_view();
+            }
+            Action::CycleSort => {
+                self.sort = match self.sort {
+                    Sort::Export => Sort::Title,
+                    Sort::Title => Sort::Status,
+                    Sort::Status => Sort::Total,
+                    Sort::Total => Sort::Export,
+                };
+                self.refresh_view();
+                self.status = format!("sorted by {}", self.sort.label());
+            }
+            Action::EditNote => self.edit_note(),
+            Action::Recuse => self.recuse(store),
+            Action::Undo => self.undo(store),
+            Action::Help => self.mode = Mode::Help,
+            Action::Type(key) => self.type_key(key, store),
+            Action::Close(keep) => self.close(keep, store),
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    /// Writes a change for the selected entry, remembers how to undo it, then shows it.
+    fn change(&mut self, change: Change, store: &Store, done: &str) {
+        let Some(id) = self.current().map(|e| e.submission.id.clone()) else { return };
+        let before = self.sheet.current(&id, &change);
+        if before == change {
+            return;
+        }
+        if self.write(&id, &change, store) {
+            self.undo.push((id, before));
+            self.status = done.to_owned();
+        }
+    }
+
+    /// Saves first; the screen shows a change only once it is in the store.
+    fn write(&mut self, id: &str, change: &Change, store: &Store) -> bool {
+        match store.apply(id, change) {
+            Ok(()) => {
+                self.sheet.apply(id, change);
+                true
+            }
+            Err(e) => {
+                self.status = format!("NOT SAVED: {e}");
+                false
+            }
+        }
+    }
+
+    fn scorable(&mut self) -> Option<String> {
+        let entry = self.current()?;
+        let status = self.status_of(entry);
+        if matches!(status, "withdrawn" | "recused") {
+            self.status = format!("this entry is {status}; press r to undo a recusal");
+            return None;
+        }
+        Some(entry.submission.id.clone())
+    }
+
+    fn score(&mut self, key: u8, store: &Store) {
+        if self.scorable().is_none() {
+            return;
+        }
+        let Some(c) = self.criteria().get(self.focus).cloned() else { return };
+        // 0 means 10 on a scale that reaches 10 and does not start at 0.
+        let value = if key == 0 && c.scale.high == 10 && c.scale.low > 0 { 10 } else { key };
+        if !c.scale.contains(i64::from(value)) {
+            self.status = format!("{} takes {} to {}", c.label, c.scale.low, c.scale.high);
+            return;
+        }
+        self.change(Change::Score { criterion: c.id.clone(), value: Some(value) }, store, "saved");
+        // Move on to the next criterion, as a judge scores them in order.
+        self.focus = (self.focus + 1).min(self.criteria().len() - 1);
+    }
+
+    fn next_unscored(&mut self) {
+        let n = self.view.len();
+        let found = (1..=n)
+            .map(|k| (self.selected + k) % n)
+            .find(|p| matches!(self.status_of(&self.entries[self.view[*p]]), "not started" | "partial"));
+        match found {
+            Some(p) => {
+                self.selected = p;
+                self.scroll_to_selection();
+                self.focus_first_unscored();
+            }
+            None => self.status = "every listed entry is scored".into(),
+        }
+    }
+
+    fn open(&mut self, link: Link) {
+        let Some(entry) = self.current() else { return };
+        let s = &entry.submission;
+        let (url, what) = match link {
+            Link::Space => (Some(s.space_url.clone()), "Space"),
+            Link::Video => (s.video_url.clone(), "video"),
+            Link::Post => (s.post_url.clone(), "social post"),
+        };
+        self.status = match url {
+            None => format!("this entry has no {what}"),
+            Some(url) => match (self.opener)(&url) {
+                Ok(()) => format!("opened the {what}"),
+                Err(e) => format!("could not open the {what}: {e}"),
+            },
+        };
+    }
+
+    fn stopwatch(&mut self, store: &Store) {
+        match self.stopwatch.take() {
+            Some((id, since)) => {
+                let seconds = (since.elapsed().as_secs_f64() * 10.0).round() / 10.0;
+                let change = Change::Timing(Some(seconds));
+                let before = self.sheet.current(&id, &change);
+                if self.write(&id, &change, store) {
+                    self.undo.push((id, before));
+                    self.status = format!("stopwatch: {seconds:.1} s saved");
+                }
+            }
+            None => {
+                if let Some(id) = self.scorable() {
+                    self.stopwatch = Some((id, Instant::now()));
+                    self.status = "stopwatch running: press t to stop".into();
+                }
+            }
+        }
+    }
+
+    fn edit_note(&mut self) {
+        let Some(id) = self.scorable() else { return };
+        let before = self.sheet.notes.get(&id).cloned();
+        let mut editor = TextArea::new(before.clone().unwrap_or_default().lines().map(str::to_owned).collect());
+        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        self.mode = Mode::Note { editor, id, before };
+    }
+
+    fn recuse(&mut self, store: &Store) {
+        let Some(entry) = self.current() else { return };
+        let id = entry.submission.id.clone();
+        if self.sheet.recusals.contains_key(&id) {
+            self.change(Change::Recusal(None), store, "recusal withdrawn");
+            self.refresh_after_change();
+        } else if !entry.withdrawn {
+            self.mode = Mode::Recuse { editor: single_line("", "why? (a conflict of interest, ...)"), id };
+        }
+    }
+
+    fn undo(&mut self, store: &Store) {
+        let Some((id, change)) = self.undo.pop() else {
+            self.status = "nothing to undo".into();
+            return;
+        };
+        if self.write(&id, &change, store) {
+            self.select(&id);
+            self.status = "undone".into();
+        } else {
+            self.undo.push((id, change));
+        }
+    }
+
+    fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent, store: &Store) {
+        match &mut self.mode {
+            Mode::Search(editor) => {
+                editor.input(key);
+                self.query = editor.lines().concat();
+                self.refresh_view();
+            }
+            Mode::Note { editor, id, .. } => {
+                if editor.input(key) {
+                    // Every keystroke is saved, so a crash mid-sentence loses nothing.
+                    let text = editor.lines().join("\n");
+                    let change = Change::Note((!text.trim().is_empty()).then_some(text));
+                    let id = id.clone();
+                    self.write(&id, &change, store);
+                }
+            }
+            Mode::Recuse { editor, .. } => {
+                editor.input(key);
+            }
+            Mode::Browse | Mode::Help => {}
+        }
+    }
+
+    fn close(&mut self, keep: bool, store: &Store) {
+        match std::mem::replace(&mut self.mode, Mode::Browse) {
+            Mode::Search(_) if !keep => {
+                self.query.clear();
+                self.refresh_view();
+            }
+            // The whole edit is one change to undo.
+            Mode::Note { id, before, .. } if self.sheet.notes.get(&id) != before.as_ref() => {
+                self.undo.push((id, Change::Note(before)));
+                self.status = "note saved".into();
+            }
+            Mode::Recuse { editor, id } if keep => {
+                let reason = editor.lines().concat().trim().to_owned();
+                if reason.is_empty() {
+                    self.status = "a recusal needs a reason".into();
+                    return;
+                }
+                self.select(&id);
+                self.change(Change::Recusal(Some(reason)), store, "recused");
+                self.refresh_after_change();
+            }
+            _ => {}
+        }
+    }
+
+    /// A recusal can move an entry out of an "unscored only" list; keep the cursor on it.
+    fn refresh_after_change(&mut self) {
+        let id = self.current().map(|e| e.submission.id.clone());
+        self.refresh_view();
+        if let Some(id) = id {
+            self.select(&id);
+        }
+    }
+}
+
+fn single_line(text: &str, placeholder: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(vec![text.to_owned()]);
+    editor.set_placeholder_text(placeholder.to_owned());
+    editor.move_cursor(ratatui_textarea::CursorMove::End);
+    editor
+}
+
+fn status_rank(status: &str) -> u8 {
+    match status {
+        "not started" => 0,
+        "partial" => 1,
+        "scored" => 2,
+        "recused" => 3,
+        _ => 4,
+    }
+}
+
+/// A declared conflict names this entry: its id, team, a member, or the Space's owner.
+fn conflicts(conflict: &str, s: &Submission) -> bool {
+    let c = conflict.trim();
+    let owner = s.space_id.as_deref().and_then(|id| id.split('/').next());
+    !c.is_empty()
+        && (c.eq_ignore_ascii_case(&s.id)
+            || c.eq_ignore_ascii_case(&s.team)
+            || s.members.iter().any(|m| m.eq_ignore_ascii_case(c))
+            || owner.is_some_and(|o| o.eq_ignore_ascii_case(c)))
+}

@@ -1,0 +1,100 @@
+//! The keymap: which key does what in each mode. [`KEYS`] is also the `?` help screen.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{Action, App, Link, Mode};
+
+/// Every key, as the help screen and the README list them.
+pub const KEYS: &[(&str, &str)] = &[
+    ("j k ↓ ↑", "next / previous entry"),
+    ("PgDn PgUp ^d ^u", "page down / up"),
+    ("g G Home End", "first / last entry"),
+    ("n", "next entry not fully scored"),
+    ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
+    ("1-9 0", "score the focused criterion (0 is 10 on a 1-10 scale)"),
+    ("x Del", "clear the focused score"),
+    ("o v p", "open the Space / video / social post"),
+    ("t", "start / stop the demo stopwatch (saved with the entry)"),
+    ("e", "edit the note (Esc or ^s to close; saved as you type)"),
+    ("r", "recuse from the entry, with a reason (again to undo)"),
+    ("u", "undo the last change"),
+    ("/", "search title, team, tags (Enter keeps, Esc clears)"),
+    ("f", "filter by track: all, then each track"),
+    ("U", "show only entries not fully scored"),
+    ("a", "show only entries assigned to me"),
+    ("s", "sort: export order, title, status, my total"),
+    ("?", "this help"),
+    ("q ^c", "quit (everything is already saved)"),
+];
+
+/// The keys of the current mode, for the footer.
+pub fn footer_keys(app: &App) -> &'static str {
+    match app.mode {
+        Mode::Browse => "j/k move · digits score · Tab next criterion · o/v/p open · t time · e note · n next · ? help",
+        Mode::Search(_) => "type to search · Enter keep · Esc clear",
+        Mode::Note { .. } => "typing a note, saved as you type · Esc or ^s close",
+        Mode::Recuse { .. } => "type the reason · Enter recuse · Esc cancel",
+        Mode::Help => "any key closes the help",
+    }
+}
+
+/// The action a key asks for, if any.
+pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') && !matches!(app.mode, Mode::Note { .. }) {
+        return Some(Action::Quit);
+    }
+    match &app.mode {
+        Mode::Help => Some(Action::Close(true)),
+        Mode::Search(_) => match key.code {
+            KeyCode::Enter => Some(Action::Close(true)),
+            KeyCode::Esc => Some(Action::Close(false)),
+            _ => Some(Action::Type(key)),
+        },
+        Mode::Recuse { .. } => match key.code {
+            KeyCode::Enter => Some(Action::Close(true)),
+            KeyCode::Esc => Some(Action::Close(false)),
+            _ => Some(Action::Type(key)),
+        },
+        Mode::Note { .. } => match key.code {
+            KeyCode::Esc => Some(Action::Close(true)),
+            KeyCode::Char('s') if ctrl => Some(Action::Close(true)),
+            _ => Some(Action::Type(key)),
+        },
+        Mode::Browse => browse(key, ctrl),
+    }
+}
+
+fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    let action = match key.code {
+        KeyCode::Char('d') if ctrl => Action::Page(1),
+        KeyCode::Char('u') if ctrl => Action::Page(-1),
+        KeyCode::Char('j') | KeyCode::Down => Action::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Move(-1),
+        KeyCode::PageDown => Action::Page(1),
+        KeyCode::PageUp => Action::Page(-1),
+        KeyCode::Char('g') | KeyCode::Home => Action::First,
+        KeyCode::Char('G') | KeyCode::End => Action::Last,
+        KeyCode::Char('n') => Action::NextUnscored,
+        KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Action::Focus(1),
+        KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Action::Focus(-1),
+        KeyCode::Char(c @ '0'..='9') => Action::Score(c as u8 - b'0'),
+        KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => Action::ClearScore,
+        KeyCode::Char('o') => Action::Open(Link::Space),
+        KeyCode::Char('v') => Action::Open(Link::Video),
+        KeyCode::Char('p') => Action::Open(Link::Post),
+        KeyCode::Char('t') => Action::Stopwatch,
+        KeyCode::Char('e') => Action::EditNote,
+        KeyCode::Char('r') => Action::Recuse,
+        KeyCode::Char('u') => Action::Undo,
+        KeyCode::Char('/') => Action::Search,
+        KeyCode::Char('f') => Action::CycleTrack,
+        KeyCode::Char('U') => Action::ToggleUnscored,
+        KeyCode::Char('a') => Action::ToggleMine,
+        KeyCode::Char('s') => Action::CycleSort,
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Char('q') => Action::Quit,
+        _ => return None,
+    };
+    Some(action)
+}

@@ -1,0 +1,122 @@
+//! The judge's terminal app: `judging` with no subcommand.
+//!
+//! One thread, no async: the loop draws, waits for a key (or a tick while the stopwatch runs),
+//! turns it into an action and applies it. The terminal is restored on quit, on error, on a
+//! panic (ratatui's hook) and on SIGTERM or SIGHUP (checked every tick).
+
+pub mod app;
+pub mod keys;
+pub mod view;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use crate::config::Loaded;
+use crate::store::Store;
+pub use app::App;
+
+/// Where the screen was left, kept in the store's meta table.
+const SELECTED: &str = "tui.selected";
+
+/// Holds the store's lock file for as long as the app runs, so that a second app on the same
+/// store is refused rather than racing the first.
+pub struct Lock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    pub fn take(store: &Path) -> Result<Lock> {
+        let path = PathBuf::from(format!("{}.lock", store.display()));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot create the lock file {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Lock { _file: file, path }),
+            Err(std::fs::TryLockError::WouldBlock) => bail!(
+                "another judging is already open on {}: switch to it, or close it first (`judging list` and `judging score` still work)",
+                store.display()
+            ),
+            Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Builds the app from the store, back on the entry the judge last had selected.
+pub fn load(loaded: &Loaded, judge: &str, store: &Store) -> Result<App> {
+    let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?);
+    if let Some(id) = store.meta(SELECTED)? {
+        app.select(&id);
+    }
+    Ok(app)
+}
+
+/// Runs the app until the judge quits or the terminal goes away.
+pub fn run(loaded: &Loaded, judge: &str, store: &mut Store, first_status: String) -> Result<()> {
+    let _lock = Lock::take(store.path())?;
+    let mut app = load(loaded, judge, store)?;
+    app.status = first_status;
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for SIGTERM")?;
+    }
+    let mut terminal = ratatui::try_init().context("cannot start the terminal app: is this a terminal?")?;
+    let result = event_loop(&mut terminal, &mut app, store, &stop);
+    let restored = ratatui::try_restore();
+    result?;
+    restored.context("could not restore the terminal; run `reset` if it looks wrong")?;
+    Ok(())
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &Store, stop: &AtomicBool) -> Result<()> {
+    let mut saved_selection = current_id(app);
+    let mut last_save = Instant::now();
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // A running stopwatch redraws ten times a second; otherwise wake only to see signals.
+        let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(500) };
+        // Only presses count: some terminals also report releases and repeats.
+        if event::poll(tick)?
+            && let Event::Key(key) = event::read()?
+            && key.kind == KeyEventKind::Press
+            && let Some(action) = keys::handle_key(app, key)
+        {
+            app.update(action, store);
+        }
+        // Remember where the judge is, at most once a second: a write per arrow key is waste.
+        let selection = current_id(app);
+        if selection != saved_selection && last_save.elapsed() > Duration::from_secs(1) {
+            save_selection(store, selection.as_deref());
+            saved_selection = selection;
+            last_save = Instant::now();
+        }
+    }
+    save_selection(store, current_id(app).as_deref());
+    Ok(())
+}
+
+fn current_id(app: &App) -> Option<String> {
+    app.current().map(|e| e.submission.id.clone())
+}
+
+fn save_selection(store: &Store, id: Option<&str>) {
+    if let Some(id) = id {
+        // Losing the cursor position is harmless; it must never stop the app.
+        let _ = store.set_meta(SELECTED, id);
+    }
+}

@@ -1,0 +1,286 @@
+//! Drawing the judge's screen: a pure function of the app's state.
+//!
+//! Every string from the export or the store passes through `text::clean_*` on its way here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Widget, Wrap};
+
+use super::app::{App, Entry, Mode};
+use super::keys::{KEYS, footer_keys};
+use crate::model::format_params;
+use crate::text::{clean_block, clean_line};
+
+/// The smallest screen the layout works in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf);
+            return;
+        }
+        let [header, table, bottom, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Percentage(45),
+            Constraint::Fill(1),
+            Constraint::Length(2),
+        ]));
+        let [detail, scoring] =
+            bottom.layout(&Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]));
+        self.header(header, buf);
+        self.table(table, buf);
+        self.detail(detail, buf);
+        self.scoring(scoring, buf);
+        self.footer(footer, buf);
+        match &self.mode {
+            Mode::Help => help(area, buf),
+            Mode::Note { editor, .. } => popup(area, buf, 70, 12, " Note: saved as you type · Esc closes ", editor),
+            Mode::Recuse { editor, .. } => {
+                popup(area, buf, 60, 3, " Recuse: why? · Enter recuses · Esc cancels ", editor)
+            }
+            Mode::Search(_) | Mode::Browse => {}
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "judging needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nPlease enlarge it, or press q to quit. Nothing is lost.",
+        area.width, area.height
+    );
+    let height = 2.min(area.height);
+    let middle = Rect { y: area.y + area.height.saturating_sub(height) / 2, height, ..area };
+    Paragraph::new(message).alignment(Alignment::Center).wrap(Wrap { trim: true }).render(middle, buf);
+}
+
+impl App {
+    fn header(&self, area: Rect, buf: &mut Buffer) {
+        let mut filters = Vec::new();
+        if let Some(t) = &self.track {
+            filters.push(format!("track {t}"));
+        }
+        if self.unscored_only {
+            filters.push("unscored".into());
+        }
+        if self.mine_only {
+            filters.push("assigned to me".into());
+        }
+        if !self.query.is_empty() {
+            filters.push(format!("\"{}\"", clean_line(&self.query)));
+        }
+        let shown = if filters.is_empty() { String::new() } else { format!(" · showing {}", filters.join(", ")) };
+        Line::from(vec![
+            Span::from(" judging ").bold().reversed(),
+            Span::from(format!(" {} ", clean_line(&self.config.event.name))).bold(),
+            Span::from(format!("· judge {}{shown} · sorted by {}", clean_line(&self.judge), self.sort.label())),
+        ])
+        .render(area, buf);
+    }
+
+    fn table(&self, area: Rect, buf: &mut Buffer) {
+        let block = Block::bordered().title(format!(" Submissions ({}) ", self.view.len()));
+        let inner_rows = area.height.saturating_sub(3) as usize;
+        self.table_rows.set(inner_rows.max(1));
+        if self.view.is_empty() {
+            let message = if self.entries.is_empty() {
+                "No submissions yet. Quit and run `judging pull`, or check export.source in judging.toml."
+            } else {
+                "Nothing matches. Press f, U, a or / to change what is shown."
+            };
+            Paragraph::new(message).block(block).wrap(Wrap { trim: true }).render(area, buf);
+            return;
+        }
+        // Only the rows in sight are built: the list may hold ten thousand entries.
+        let offset = self.offset.min(self.selected);
+        let offset = if self.selected >= offset + inner_rows { self.selected + 1 - inner_rows.max(1) } else { offset };
+        let rows = self.view.iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
+        let widths = [
+            Constraint::Length(11),
+            Constraint::Length(9),
+            Constraint::Fill(1),
+            Constraint::Length(20),
+            Constraint::Length(5),
+        ];
+        let header = Row::new(["STATUS", "TRACK", "TITLE", "TEAM", "TOTAL"]).style(Style::new().bold());
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(block)
+            .row_highlight_style(Style::new().reversed())
+            .highlight_symbol("▶ ");
+        let mut state = TableState::new().with_selected(Some(self.selected - offset));
+        ratatui::widgets::StatefulWidget::render(table, area, buf, &mut state);
+    }
+
+    fn row(&self, entry: &Entry) -> Row<'static> {
+        let s = &entry.submission;
+        let status = self.status_of(entry);
+        let colour = match status {
+            "scored" => Color::Green,
+            "partial" => Color::Yellow,
+            "withdrawn" | "recused" => Color::DarkGray,
+            _ => Color::Reset,
+        };
+        let total = self.total_of(&s.id).map(|t| format!("{t:.2}")).unwrap_or_default();
+        Row::new([
+            Cell::from(status).style(Style::new().fg(colour)),
+            Cell::from(s.track.clone().unwrap_or_default()),
+            Cell::from(clean_line(&s.title)),
+            Cell::from(clean_line(&s.team)),
+            Cell::from(total),
+        ])
+    }
+
+    fn detail(&self, area: Rect, buf: &mut Buffer) {
+        let block = Block::bordered().title(" Entry ");
+        let Some(entry) = self.current() else {
+            block.render(area, buf);
+            return;
+        };
+        let s = &entry.submission;
+        let mut lines = vec![Line::from(clean_line(&s.title)).bold()];
+        if !s.team.is_empty() || !s.members.is_empty() {
+            let members = s.members.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
+            lines.push(Line::from(format!("{} · {members}", clean_line(&s.team))));
+        }
+        let link = |key: &str, what: &str, url: Option<&str>| match url {
+            Some(u) => Line::from(vec![Span::from(format!("[{key}] {what} ")).bold(), Span::from(short_link(u))]),
+            None => Line::from(format!("[{key}] {what} —")).dark_gray(),
+        };
+        let space = s.space_id.as_ref().map(|id| format!("hf.co/spaces/{id}"));
+        lines.push(link("o", "Space", Some(space.as_deref().unwrap_or(&s.space_url))));
+        lines.push(link("v", "Video", s.video_url.as_deref()));
+        lines.push(link("p", "Post ", s.post_url.as_deref()));
+        let badges: Vec<String> = s.badges().map(clean_line).collect();
+        let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
+        let mut facts = vec![format!("track {}", s.track.as_deref().unwrap_or("—"))];
+        if !badges.is_empty() {
+            facts.push(format!("badges {}", badges.join(" ")));
+        }
+        if !sponsors.is_empty() {
+            facts.push(format!("sponsors {}", sponsors.join(" ")));
+        }
+        lines.push(Line::from(facts.join(" · ")));
+        if !s.models.is_empty() || s.declared_params.is_some() {
+            let models = s.models.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
+            let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
+            lines.push(Line::from(format!("models {models}{params}")));
+        }
+        let mut warnings = s.warnings(self.config.rules.max_params());
+        if entry.withdrawn {
+            warnings.insert(0, "withdrawn from the export".into());
+        }
+        if let Some(reason) = self.sheet.recusals.get(&s.id) {
+            warnings.insert(0, format!("recused: {}", clean_line(reason)));
+        }
+        if !warnings.is_empty() {
+            lines.push(Line::from(format!("⚠ {}", warnings.join(" · "))).yellow());
+        }
+        lines.push(Line::default());
+        lines.extend(Text::from(clean_block(&s.description)).lines);
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
+    }
+
+    fn scoring(&self, area: Rect, buf: &mut Buffer) {
+        let block = Block::bordered().title(" Scores ");
+        let Some(entry) = self.current() else {
+            block.render(area, buf);
+            return;
+        };
+        let id = &entry.submission.id;
+        let mut lines = Vec::new();
+        for (i, c) in self.criteria().iter().enumerate() {
+            let focused = i == self.focus;
+            let value = self.sheet.score(id, &c.id);
+            let shown = value.map_or("·".to_owned(), |v| v.to_string());
+            let marker = if focused { "▶ " } else { "  " };
+            let mut head = vec![
+                Span::from(format!("{marker}{:<9}", clean_line(&c.label))).bold(),
+                Span::from(format!(" [{shown}] ")).bold(),
+                Span::from(format!("{}–{} ×{}", c.scale.low, c.scale.high, c.weight)).dark_gray(),
+            ];
+            if c.id == "latency" {
+                head.push(Span::from(self.stopwatch_hint(id)).cyan());
+            }
+            let style = if focused { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
+            lines.push(Line::from(head).style(style));
+            let meaning = value.and_then(|v| c.level_meaning(v)).unwrap_or(&c.judges);
+            lines.push(Line::from(format!("    {}", clean_line(meaning))).dark_gray());
+        }
+        let total = match self.total_of(id) {
+            Some(t) => format!("Total {t:.2}"),
+            None => {
+                format!(
+                    "Total — ({} of {} scored)",
+                    self.sheet.scored_count(id, self.criteria()),
+                    self.criteria().len()
+                )
+            }
+        };
+        lines.push(Line::from(total).bold());
+        if let Some(note) = self.sheet.notes.get(id) {
+            lines.push(Line::from(format!("Note: {}", clean_line(note))).italic());
+        }
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
+    }
+
+    fn stopwatch_hint(&self, id: &str) -> String {
+        match (&self.stopwatch, self.sheet.timings.get(id)) {
+            (Some((running, since)), _) if running == id => format!(" ⏱ {:.1} s…", since.elapsed().as_secs_f64()),
+            (_, Some(seconds)) => format!(" ⏱ {seconds:.1} s"),
+            _ => String::new(),
+        }
+    }
+
+    fn footer(&self, area: Rect, buf: &mut Buffer) {
+        let [first, second] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
+        let (done, open) = self.progress();
+        let mut spans = vec![Span::from(format!(" {done} of {open} scored ")).reversed()];
+        if let Some((id, since)) = &self.stopwatch {
+            spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", since.elapsed().as_secs_f64(), clean_line(id))).cyan());
+        }
+        if let Mode::Search(editor) = &self.mode {
+            spans.push(Span::from(format!(" /{}", editor.lines().concat())).bold());
+        } else if !self.status.is_empty() {
+            spans.push(Span::from(format!(" {}", clean_line(&self.status))));
+        }
+        Line::from(spans).render(first, buf);
+        Line::from(footer_keys(self)).dark_gray().render(second, buf);
+    }
+}
+
+/// A link without its scheme and `www.`, as people read them.
+fn short_link(url: &str) -> String {
+    let bare = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
+    clean_line(bare)
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+fn popup(area: Rect, buf: &mut Buffer, width: u16, lines: u16, title: &str, editor: &ratatui_textarea::TextArea) {
+    let rect = centered(area, width, lines + 2);
+    Clear.render(rect, buf);
+    let block = Block::bordered().title(title.to_owned()).border_style(Style::new().cyan());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    editor.render(inner, buf);
+}
+
+fn help(area: Rect, buf: &mut Buffer) {
+    let rect = centered(area, 76, KEYS.len() as u16 + 4);
+    Clear.render(rect, buf);
+    let lines: Vec<Line> = KEYS
+        .iter()
+        .map(|(keys, what)| Line::from(vec![Span::from(format!(" {keys:<18}")).bold(), Span::from(*what)]))
+        .collect();
+    Paragraph::new(lines)
+        .block(Block::new().borders(Borders::ALL).title(" Keys · any key closes ").border_style(Style::new().cyan()))
+        .render(rect, buf);
+}
