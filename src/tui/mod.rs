@@ -120,3 +120,6 @@ fn save_selection(store: &Store, id: Option<&str>) {
         let _ = store.set_meta(SELECTED, id);
     }
 }
+
+#[cfg(test)]
+mod tests;

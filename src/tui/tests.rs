@@ -1,0 +1,263 @@
+//! The app without a terminal: keys become actions, actions change a real store.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{Action, App, Link, Mode, Sort};
+use super::keys::handle_key;
+use crate::config::{Config, Loaded};
+use crate::store::Store;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+    opened: Rc<RefCell<Vec<String>>>,
+}
+
+/// The built-in sample in a fresh store, and the app on it.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", &store).expect("app");
+    let opened = Rc::new(RefCell::new(Vec::new()));
+    let sink = Rc::clone(&opened);
+    app.opener = Box::new(move |url| {
+        sink.borrow_mut().push(url.to_owned());
+        Ok(())
+    });
+    Fixture { _dir: dir, store, app, opened }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+impl Fixture {
+    /// Presses keys as a judge would: through the keymap, then update.
+    fn press(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.press_key(key(KeyCode::Char(c)));
+        }
+    }
+
+    fn press_key(&mut self, k: KeyEvent) {
+        if let Some(action) = handle_key(&self.app, k) {
+            self.app.update(action, &self.store);
+        }
+    }
+
+    fn selected_id(&self) -> String {
+        self.app.current().expect("a selection").submission.id.clone()
+    }
+
+    /// What the store holds, read back fresh.
+    fn saved(&self, id: &str, criterion: &str) -> Option<u8> {
+        self.store.score_sheet().expect("sheet").score(id, criterion)
+    }
+}
+
+#[test]
+fn keys_map_to_actions_in_each_mode() {
+    let f = fixture();
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let cases = [
+        (key(KeyCode::Char('j')), Some(Action::Move(1))),
+        (key(KeyCode::Up), Some(Action::Move(-1))),
+        (key(KeyCode::PageDown), Some(Action::Page(1))),
+        (ctrl('u'), Some(Action::Page(-1))),
+        (key(KeyCode::Char('G')), Some(Action::Last)),
+        (key(KeyCode::Home), Some(Action::First)),
+        (key(KeyCode::Tab), Some(Action::Focus(1))),
+        (key(KeyCode::Char('h')), Some(Action::Focus(-1))),
+        (key(KeyCode::Char('4')), Some(Action::Score(4))),
+        (key(KeyCode::Char('o')), Some(Action::Open(Link::Space))),
+        (key(KeyCode::Char('v')), Some(Action::Open(Link::Video))),
+        (key(KeyCode::Char('p')), Some(Action::Open(Link::Post))),
+        (key(KeyCode::Char('t')), Some(Action::Stopwatch)),
+        (key(KeyCode::Char('?')), Some(Action::Help)),
+        (ctrl('c'), Some(Action::Quit)),
+        (key(KeyCode::Char('Z')), None),
+    ];
+    for (k, want) in cases {
+        assert_eq!(handle_key(&f.app, k), want, "{k:?}");
+    }
+}
+
+#[test]
+fn number_keys_score_the_focused_criterion_and_save_at_once() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("4");
+    assert_eq!(f.saved(&id, "utility"), Some(4), "saved before anything else happens");
+    assert_eq!(f.app.focus, 1, "focus moves on to latency");
+    f.press("35");
+    assert_eq!((f.saved(&id, "latency"), f.saved(&id, "cost")), (Some(3), Some(5)));
+    assert_eq!(f.app.total_of(&id), Some(4.0));
+    assert_eq!(f.app.status_of(f.app.current().expect("entry")), "scored");
+    // Out of the 1-5 scale: refused, said, and nothing stored.
+    assert_eq!(f.app.focus, 2, "focus stays on the last criterion");
+    f.press("7");
+    assert_eq!(f.saved(&id, "cost"), Some(5));
+    assert_eq!(f.app.status, "Cost takes 1 to 5");
+    f.press("x");
+    assert_eq!(f.saved(&id, "cost"), None, "x clears the focused score");
+}
+
+#[test]
+fn undo_restores_what_was_saved_before() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("4");
+    f.press("h2");
+    assert_eq!(f.saved(&id, "utility"), Some(2));
+    f.press("j");
+    f.press("u");
+    assert_eq!(f.saved(&id, "utility"), Some(4), "undone in the store");
+    assert_eq!(f.selected_id(), id, "undo returns to the entry it changed");
+    f.press("u");
+    assert_eq!(f.saved(&id, "utility"), None);
+    f.press("u");
+    assert_eq!(f.app.status, "nothing to undo");
+}
+
+#[test]
+fn moving_searching_filtering_and_sorting() {
+    let mut f = fixture();
+    assert_eq!(f.app.view.len(), 40);
+    f.press("G");
+    assert_eq!(f.selected_id(), "moonlight-mixer");
+    f.press("g");
+    assert_eq!(f.selected_id(), "sprout-sense");
+    f.app.table_rows.set(10);
+    f.press_key(key(KeyCode::PageDown));
+    assert_eq!(f.app.selected, 10);
+    f.press("/");
+    f.press("poet");
+    assert_eq!(f.app.view.len(), 1, "search narrows as you type");
+    f.press_key(key(KeyCode::Esc));
+    assert_eq!(f.app.view.len(), 40, "Esc clears the search");
+    f.press("/");
+    f.press("moss");
+    f.press_key(key(KeyCode::Enter));
+    assert!(matches!(f.app.mode, Mode::Browse));
+    assert_eq!(f.app.view.len(), 3, "team names are searched: {:?}", f.app.view);
+    f.press("/");
+    f.press_key(key(KeyCode::Esc));
+    f.press("f");
+    assert_eq!(f.app.track.as_deref(), Some("backyard"));
+    assert!(f.app.view.iter().all(|i| f.app.entries[*i].submission.track.as_deref() == Some("backyard")));
+    f.press("ff");
+    assert_eq!(f.app.track, None, "f cycles back to all tracks");
+    let before = f.selected_id();
+    f.press("s");
+    assert_eq!(f.app.sort, Sort::Title);
+    assert_eq!(f.selected_id(), before, "the selection survives a re-sort");
+    f.press("g");
+    assert_eq!(f.selected_id(), "allergy-ally");
+}
+
+#[test]
+fn next_unscored_and_the_unscored_filter() {
+    let mut f = fixture();
+    f.press("435");
+    f.press("n");
+    assert_eq!(f.selected_id(), "pantry-poet");
+    f.press("U");
+    assert_eq!(f.app.view.len(), 39);
+    assert_eq!(f.app.progress(), (1, 40));
+}
+
+#[test]
+fn assigned_to_me_leaves_out_declared_conflicts() {
+    let mut f = fixture();
+    // tomas declared a conflict with the team "Moss & Lichen" (three entries).
+    f.press("a");
+    assert_eq!(f.app.view.len(), 37);
+    assert!(f.app.view.iter().all(|i| f.app.entries[*i].submission.team != "Moss & Lichen"));
+}
+
+#[test]
+fn notes_are_saved_as_typed_and_undone_as_one_edit() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("e");
+    assert!(matches!(f.app.mode, Mode::Note { .. }));
+    f.press("Good");
+    assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id).map(String::as_str), Some("Good"));
+    f.press_key(key(KeyCode::Enter));
+    f.press("demo");
+    f.press_key(key(KeyCode::Esc));
+    assert!(matches!(f.app.mode, Mode::Browse));
+    assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id).map(String::as_str), Some("Good\ndemo"));
+    f.press("u");
+    assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id), None);
+}
+
+#[test]
+fn recusing_needs_a_reason_and_blocks_scoring() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("r");
+    f.press_key(key(KeyCode::Enter));
+    assert_eq!(f.app.status, "a recusal needs a reason");
+    f.press("r");
+    f.press("my cousin's team");
+    f.press_key(key(KeyCode::Enter));
+    assert_eq!(f.store.score_sheet().expect("sheet").recusals.get(&id).map(String::as_str), Some("my cousin's team"));
+    f.press("4");
+    assert_eq!(f.saved(&id, "utility"), None, "a recused entry takes no scores");
+    assert_eq!(f.app.progress(), (0, 39));
+    f.press("r");
+    assert!(f.store.score_sheet().expect("sheet").recusals.is_empty(), "r again withdraws the recusal");
+}
+
+#[test]
+fn the_stopwatch_saves_its_reading_with_the_entry() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("t");
+    assert!(f.app.stopwatch.is_some());
+    f.press("j");
+    f.press("t");
+    let seconds = f.store.score_sheet().expect("sheet").timings.get(&id).copied();
+    assert!(seconds.is_some_and(|s| s >= 0.0), "saved on the entry it was started on: {seconds:?}");
+}
+
+#[test]
+fn links_open_only_what_the_entry_has() {
+    let mut f = fixture();
+    f.press("o");
+    assert_eq!(*f.opened.borrow(), ["https://huggingface.co/spaces/build-small-hackathon/sprout-sense"]);
+    f.app.select("sock-matcher");
+    f.press("v");
+    assert_eq!(f.app.status, "this entry has no video");
+    assert_eq!(f.opened.borrow().len(), 1);
+}
+
+#[test]
+fn a_withdrawn_entry_cannot_be_scored() {
+    let mut f = fixture();
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    crate::pull::pull(&loaded, &mut f.store, Some("builtin:sample-v2"), false).expect("v2");
+    f.app = super::load(&loaded, "tomas", &f.store).expect("app");
+    f.app.select("dream-cartographer");
+    f.press("5");
+    assert_eq!(f.saved("dream-cartographer", "utility"), None);
+    assert_eq!(f.app.status, "this entry is withdrawn; press r to undo a recusal");
+}
+
+#[test]
+fn a_failed_write_is_shown_and_not_pretended() {
+    let mut f = fixture();
+    // A store without this entry refuses the write: the screen must not show the score.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = Store::open(&dir.path().join("other.sqlite"), "build-small-2026").expect("empty store");
+    f.app.update(Action::Score(4), &other);
+    assert!(f.app.status.starts_with("NOT SAVED"), "{}", f.app.status);
+    assert_eq!(f.app.sheet.score("sprout-sense", "utility"), None, "the screen shows only what was saved");
+}

@@ -1,0 +1,183 @@
+//! The real binary in a real pseudo-terminal: a judge scores, the app is killed with SIGKILL,
+//! and on restart nothing is lost. Each step waits for what the screen shows, never a fixed sleep.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::Sandbox;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// The app running in a 100x30 pseudo-terminal, its screen kept by a terminal emulator.
+struct Running {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Running {
+    fn start(s: &Sandbox, extra_env: &[(&str, &str)]) -> Running {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_judging"));
+        cmd.args(["--judge", "tester"]);
+        cmd.cwd(s.path());
+        cmd.env_clear();
+        for (k, v) in [
+            ("HOME", s.path().to_str().expect("utf-8 path")),
+            ("XDG_DATA_HOME", &s.path().join("data").display().to_string()),
+            ("XDG_CONFIG_HOME", &s.path().join("config").display().to_string()),
+            ("TERM", "xterm-256color"),
+            ("PATH", &std::env::var("PATH").unwrap_or_default()),
+        ] {
+            cmd.env(k, v);
+        }
+        for (k, v) in extra_env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let size = |n| NonZeroU16::new(n).expect("non-zero");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(30), size(100), 0)));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().expect("lock").process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Running { child, writer, screen, _master: pair.master }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().expect("lock").screen().contents()
+    }
+
+    /// Waits until the screen shows `what`; fails with the screen after 20 s.
+    fn wait_for(&self, what: &str) {
+        let start = Instant::now();
+        while !self.text().contains(what) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {what:?}; the screen shows:\n{}",
+                self.text()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().expect("kill");
+        assert!(status.success());
+        let _ = self.child.wait();
+    }
+}
+
+fn json_list(s: &Sandbox) -> serde_json::Value {
+    let out = s.cmd().args(["--judge", "tester", "list", "--format", "json"]).output().expect("runs");
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn scores_and_notes_survive_sigkill() {
+    let s = Sandbox::new();
+    let mut app = Running::start(&s, &[]);
+    app.wait_for("Submissions (40)");
+    app.wait_for("pulled 40 submissions");
+    // First entry: utility 4, latency 3, cost 5, and a note.
+    app.keys("435");
+    app.wait_for("4.00");
+    app.keys("e");
+    app.wait_for("saved as you type");
+    app.keys("Fast and kind");
+    app.wait_for("Fast and kind");
+    app.keys("\x1b");
+    app.wait_for("note saved");
+    // Second entry: all fives.
+    app.keys("j555");
+    app.wait_for("5.00");
+    app.wait_for("2 of 40 scored");
+    app.kill_hard();
+
+    let list = json_list(&s);
+    let by_id = |id: &str| list.as_array().expect("array").iter().find(|e| e["id"] == id).expect("entry").clone();
+    let first = by_id("sprout-sense");
+    assert_eq!(first["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
+    assert_eq!(first["note"], "Fast and kind");
+    assert_eq!(by_id("pantry-poet")["scores"], serde_json::json!({"utility": 5, "latency": 5, "cost": 5}));
+
+    // The lock of the killed app is stale, not held: the app opens again, with both scores.
+    let mut again = Running::start(&s, &[]);
+    again.wait_for("2 of 40 scored");
+    again.wait_for("4.00");
+    again.wait_for("5.00");
+    again.keys("q");
+    let status = again.child.wait().expect("exit");
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_stub_browser_receives_exactly_the_space_url() {
+    let s = Sandbox::new();
+    let out = s.path().join("opened.txt");
+    let script = s.path().join("browser.sh");
+    std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", out.display())).expect("script");
+    make_executable(&script);
+    let mut app = Running::start(&s, &[("BROWSER", script.to_str().expect("utf-8"))]);
+    app.wait_for("Submissions (40)");
+    app.keys("jj");
+    app.wait_for("▶ not started backyard  Bus Stop Oracle");
+    app.keys("o");
+    app.wait_for("opened the Space");
+    let start = Instant::now();
+    while !out.exists() || std::fs::read_to_string(&out).expect("read").is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the browser was not started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("read"),
+        "https://huggingface.co/spaces/build-small-hackathon/bus-stop-oracle"
+    );
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+}
+
+#[test]
+fn the_terminal_is_restored_on_sigterm() {
+    let s = Sandbox::new();
+    let mut app = Running::start(&s, &[]);
+    app.wait_for("Submissions (40)");
+    let pid = app.child.process_id().expect("pid");
+    std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    let status = app.child.wait().expect("exit");
+    assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
+    // Leaving the alternate screen brings back the (empty) main screen.
+    let start = Instant::now();
+    while app.text().contains("Submissions (40)") {
+        assert!(start.elapsed() < Duration::from_secs(5), "still on the app's screen:\n{}", app.text());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!app.screen.lock().expect("lock").screen().alternate_screen());
+}
+
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}

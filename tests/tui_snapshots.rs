@@ -1,0 +1,105 @@
+//! Whole screens of the judge's app on ratatui's TestBackend, as insta snapshots.
+
+use judging::config::{Config, Loaded};
+use judging::store::{Change, Store};
+use judging::tui::App;
+use judging::tui::app::Action;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn sample() -> (tempfile::TempDir, Store, App) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    (dir, store, app)
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_list_on_first_open() {
+    let (_dir, _store, app) = sample();
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn the_smallest_screen_that_works() {
+    let (_dir, _store, app) = sample();
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn detail_and_scoring_of_a_scored_entry() {
+    let (_dir, store, mut app) = sample();
+    app.select("bus-stop-oracle");
+    app.update(Action::Score(5), &store);
+    app.update(Action::Score(4), &store);
+    let id = "bus-stop-oracle";
+    for change in [Change::Timing(Some(3.4)), Change::Note(Some("Worked offline on a train.".into()))] {
+        store.apply(id, &change).expect("write");
+        app.sheet.apply(id, &change);
+    }
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn warnings_for_an_entry_over_the_limit() {
+    let (_dir, _store, mut app) = sample();
+    app.select("dream-cartographer");
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn the_help_screen() {
+    let (_dir, store, mut app) = sample();
+    app.update(Action::Help, &store);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn the_note_editor() {
+    let (_dir, store, mut app) = sample();
+    app.update(Action::EditNote, &store);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn a_terminal_too_small() {
+    let (_dir, _store, app) = sample();
+    insta::assert_snapshot!(screen(&app, 70, 20));
+}
+
+#[test]
+fn an_empty_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn escapes_in_titles_do_not_reach_the_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("x.csv");
+    std::fs::write(
+        &export,
+        "id,title,team,space_url,track,description\nx,\u{1b}[2J\u{1b}[31mRed title\u{1b}[0m,\u{1b}]0;pwned\u{7}Team,https://huggingface.co/spaces/o/x,wood,\"line\u{1b}[1A\u{9b}2Kone\"\n",
+    )
+    .expect("write");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    let text = screen(&app, 100, 30);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{7}'));
+    assert!(text.contains("Red title") && text.contains("lineone"), "{text}");
+}
