@@ -1,1 +1,70 @@
-fn main() {}
+//! The judge's app with 10,000 submissions in the store: the time to the first frame (open the
+//! store, load, build the app, draw), and the time from a key to the next frame on a 200x50
+//! TestBackend, for a move and for a score (which includes its SQLite write).
+//!
+//! Resident memory of the real binary is measured by `benches/tui-memory.sh`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use judging::config::{Config, Loaded};
+use judging::store::Store;
+use judging::tui::keys::handle_key;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+
+fn bench_tui(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("export.csv");
+    std::fs::write(&export, common::export_csv(10_000)).expect("write");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let loaded = Loaded { config, path: None };
+    let db = dir.path().join("store.sqlite");
+    {
+        let mut store = Store::open(&db, "build-small-2026").expect("store");
+        judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    }
+    let mut group = c.benchmark_group("tui, 10k submissions");
+    group.bench_function("first frame: open, load, draw 200x50", |b| {
+        b.iter(|| {
+            let store = Store::open(&db, "build-small-2026").expect("store");
+            let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+            let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+            terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        });
+    });
+    let store = Store::open(&db, "build-small-2026").expect("store");
+    let mut app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let mut down = true;
+    group.bench_function("key to frame: move (j/k)", |b| {
+        b.iter(|| {
+            down = !down;
+            let k = if down { key('j') } else { key('k') };
+            if let Some(action) = handle_key(&app, k) {
+                app.update(action, &store);
+            }
+            terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        });
+    });
+    let mut value = b'1';
+    group.bench_function("key to frame: score (saved to SQLite)", |b| {
+        b.iter(|| {
+            value = if value == b'5' { b'1' } else { value + 1 };
+            for k in [key('h'), key(value as char)] {
+                if let Some(action) = handle_key(&app, k) {
+                    app.update(action, &store);
+                }
+            }
+            terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_tui);
+criterion_main!(benches);

@@ -22,11 +22,15 @@ struct Running {
 
 impl Running {
     fn start(s: &Sandbox, extra_env: &[(&str, &str)]) -> Running {
+        Running::start_with(s, &["--judge", "tester"], extra_env)
+    }
+
+    fn start_with(s: &Sandbox, args: &[&str], extra_env: &[(&str, &str)]) -> Running {
         let pair = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_judging"));
-        cmd.args(["--judge", "tester"]);
+        cmd.args(args);
         cmd.cwd(s.path());
         cmd.env_clear();
         for (k, v) in [
@@ -175,6 +179,24 @@ fn the_terminal_is_restored_on_sigterm() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(!app.screen.lock().expect("lock").screen().alternate_screen());
+}
+
+#[test]
+fn the_first_run_asks_the_judges_name_once() {
+    let s = Sandbox::new();
+    let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
+    app.wait_for("Your name as a judge [guess]:");
+    app.keys("Zoe Quill\r");
+    app.wait_for("judge Zoe Quill");
+    app.wait_for("Submissions (40)");
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+    let mut again = Running::start_with(&s, &[], &[("USER", "guess")]);
+    again.wait_for("judge Zoe Quill");
+    assert!(!again.text().contains("Your name"), "asked only once");
+    again.keys("q");
+    assert!(again.child.wait().expect("exit").success());
+    assert!(s.path().join("data/judging/build-small-2026/zoe-quill.sqlite").exists());
 }
 
 fn make_executable(path: &Path) {

@@ -5,6 +5,7 @@
 //! shows is always what is saved.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::time::Instant;
 
 use ratatui_textarea::TextArea;
@@ -105,6 +106,11 @@ pub struct App {
     pub sheet: ScoreSheet,
     /// Indices into `entries`: the filtered, sorted list on screen.
     pub view: Vec<usize>,
+    /// Where each submission id is in `entries`.
+    index: HashMap<String, usize>,
+    /// Entries fully scored, and entries this judge can score: kept up to date on each change,
+    /// since counting ten thousand entries on every frame costs more than the frame.
+    tally: (usize, usize),
     /// Position in `view`.
     pub selected: usize,
     /// The first row drawn; rows above it are scrolled off.
@@ -132,7 +138,7 @@ pub struct App {
 impl App {
     pub fn new(config: Config, judge: String, submissions: Vec<StoredSubmission>, sheet: ScoreSheet) -> App {
         let me = config.judges.iter().find(|j| j.name.eq_ignore_ascii_case(&judge)).cloned();
-        let entries = submissions
+        let entries: Vec<Entry> = submissions
             .into_iter()
             .map(|s| {
                 let sub = s.submission;
@@ -145,12 +151,15 @@ impl App {
             })
             .collect();
         let browser = crate::browser::chosen(config.browser.as_deref());
+        let index = entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
         let mut app = App {
             config,
             judge,
             entries,
             sheet,
             view: Vec::new(),
+            index,
+            tally: (0, 0),
             selected: 0,
             offset: 0,
             table_rows: Cell::new(10),
@@ -167,8 +176,18 @@ impl App {
             quit: false,
             opener: Box::new(move |url| crate::browser::open(url, browser.as_deref())),
         };
+        app.tally = app.entries.iter().map(|e| app.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
         app.refresh_view();
         app
+    }
+
+    /// What one entry adds to the tally: (fully scored, can be scored).
+    fn counts(&self, entry: &Entry) -> (usize, usize) {
+        match self.status_of(entry) {
+            "withdrawn" | "recused" => (0, 0),
+            "scored" => (1, 1),
+            _ => (0, 1),
+        }
     }
 
     pub fn criteria(&self) -> &[Criterion] {
@@ -197,10 +216,7 @@ impl App {
 
     /// "37 of 120 scored": entries this judge can still score, withdrawn and recused left out.
     pub fn progress(&self) -> (usize, usize) {
-        let open: Vec<_> =
-            self.entries.iter().filter(|e| !matches!(self.status_of(e), "withdrawn" | "recused")).collect();
-        let done = open.iter().filter(|e| self.status_of(e) == "scored").count();
-        (done, open.len())
+        self.tally
     }
 
     /// Recomputes the list on screen after a filter or sort change, keeping the selection.
@@ -347,7 +363,12 @@ impl App {
     fn write(&mut self, id: &str, change: &Change, store: &Store) -> bool {
         match store.apply(id, change) {
             Ok(()) => {
+                let entry = self.index.get(id).map(|i| &self.entries[*i]);
+                let before = entry.map_or((0, 0), |e| self.counts(e));
                 self.sheet.apply(id, change);
+                let entry = self.index.get(id).map(|i| &self.entries[*i]);
+                let after = entry.map_or((0, 0), |e| self.counts(e));
+                self.tally = (self.tally.0 + after.0 - before.0, self.tally.1 + after.1 - before.1);
                 true
             }
             Err(e) => {
