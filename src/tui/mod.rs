@@ -10,8 +10,8 @@ pub mod view;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -71,24 +71,45 @@ pub fn run(loaded: &Loaded, judge: &str, store: &mut Store, first_status: String
     let _lock = Lock::take(store.path())?;
     let mut app = load(loaded, judge, store)?;
     app.status = first_status;
+    // A launcher may take a while to start, or to fail: open links off the loop's thread, and
+    // hear back only about failures.
+    let (failed, failures) = mpsc::channel::<String>();
+    let browser = crate::browser::chosen(loaded.config.browser.as_deref());
+    app.opener = Box::new(move |url| {
+        crate::links::web_link(url).map_err(|e| e.to_string())?;
+        let (url, browser, failed) = (url.to_owned(), browser.clone(), failed.clone());
+        std::thread::spawn(move || {
+            if let Err(e) = crate::browser::open(&url, browser.as_deref()) {
+                let _ = failed.send(format!("could not open {url}: {e}"));
+            }
+        });
+        Ok(())
+    });
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for SIGTERM")?;
     }
     let mut terminal = ratatui::try_init().context("cannot start the terminal app: is this a terminal?")?;
-    let result = event_loop(&mut terminal, &mut app, store, &stop);
+    let result = event_loop(&mut terminal, &mut app, store, &stop, &failures);
     let restored = ratatui::try_restore();
     result?;
     restored.context("could not restore the terminal; run `reset` if it looks wrong")?;
     Ok(())
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &Store, stop: &AtomicBool) -> Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    stop: &AtomicBool,
+    failures: &mpsc::Receiver<String>,
+) -> Result<()> {
     let mut saved_selection = current_id(app);
     let mut last_save = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // A running stopwatch redraws ten times a second; otherwise wake only to see signals.
+        // (A link's failure to open shows within that half second.)
         let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(500) };
         // Only presses count: some terminals also report releases and repeats.
         if event::poll(tick)?
@@ -97,6 +118,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &St
             && let Some(action) = keys::handle_key(app, key)
         {
             app.update(action, store);
+        }
+        if let Ok(failure) = failures.try_recv() {
+            app.status = failure;
         }
         // Remember where the judge is, at most once a second: a write per arrow key is waste.
         let selection = current_id(app);
