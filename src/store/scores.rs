@@ -65,30 +65,14 @@ impl Store {
     /// Records scores (already checked against the rubric) and, if given, replaces the note: all
     /// in one transaction.
     pub fn record(&mut self, submission: &str, scores: &[(String, u8)], note: Option<&str>) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let db = |source| StoreError::Db { path: path.clone(), source };
-        let tx = self.conn.transaction().map_err(db)?;
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.db(e))?;
         for (criterion, value) in scores {
-            tx.execute(
-                &format!(
-                    "INSERT INTO scores (submission_id, criterion, value, given_at) VALUES (?1, ?2, ?3, {NOW})
-                     ON CONFLICT (submission_id, criterion) DO UPDATE SET value = excluded.value, given_at = excluded.given_at"
-                ),
-                params![submission, criterion, i64::from(*value)],
-            )
-            .map_err(db)?;
+            self.apply(submission, &Change::Score { criterion: criterion.clone(), value: Some(*value) })?;
         }
         if let Some(text) = note {
-            tx.execute(
-                &format!(
-                    "INSERT INTO notes (submission_id, text, changed_at) VALUES (?1, ?2, {NOW})
-                     ON CONFLICT (submission_id) DO UPDATE SET text = excluded.text, changed_at = excluded.changed_at"
-                ),
-                params![submission, text],
-            )
-            .map_err(db)?;
+            self.apply(submission, &Change::Note(Some(text.to_owned())))?;
         }
-        tx.commit().map_err(db)
+        tx.commit().map_err(|e| self.db(e))
     }
 }
 
@@ -115,32 +99,33 @@ impl Store {
             Change::Score { criterion, value: None } => self
                 .conn
                 .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
-            Change::Note(Some(text)) => self.conn.execute(
-                &format!(
-                    "INSERT INTO notes (submission_id, text, changed_at) VALUES (?1, ?2, {NOW})
-                     ON CONFLICT (submission_id) DO UPDATE SET text = excluded.text, changed_at = excluded.changed_at"
-                ),
-                params![submission, text],
-            ),
-            Change::Note(None) => self.conn.execute("DELETE FROM notes WHERE submission_id = ?1", [submission]),
-            Change::Timing(Some(seconds)) => self.conn.execute(
-                &format!(
-                    "INSERT INTO timings (submission_id, seconds, timed_at) VALUES (?1, ?2, {NOW})
-                     ON CONFLICT (submission_id) DO UPDATE SET seconds = excluded.seconds, timed_at = excluded.timed_at"
-                ),
-                params![submission, seconds],
-            ),
-            Change::Timing(None) => self.conn.execute("DELETE FROM timings WHERE submission_id = ?1", [submission]),
-            Change::Recusal(Some(reason)) => self.conn.execute(
-                &format!(
-                    "INSERT INTO recusals (submission_id, reason, recused_at) VALUES (?1, ?2, {NOW})
-                     ON CONFLICT (submission_id) DO UPDATE SET reason = excluded.reason, recused_at = excluded.recused_at"
-                ),
-                params![submission, reason],
-            ),
-            Change::Recusal(None) => self.conn.execute("DELETE FROM recusals WHERE submission_id = ?1", [submission]),
+            Change::Note(text) => self.set_one("notes", "text", "changed_at", submission, text.as_ref()),
+            Change::Timing(seconds) => self.set_one("timings", "seconds", "timed_at", submission, seconds.as_ref()),
+            Change::Recusal(reason) => self.set_one("recusals", "reason", "recused_at", submission, reason.as_ref()),
         };
         result.map(drop).map_err(|e| self.db(e))
+    }
+
+    /// Sets, or with `None` clears, one value kept per submission: a note, a stopwatch reading,
+    /// a recusal. The table and column names are this module's constants, never input.
+    fn set_one(
+        &self,
+        table: &str,
+        column: &str,
+        stamp: &str,
+        submission: &str,
+        value: Option<&impl rusqlite::ToSql>,
+    ) -> rusqlite::Result<usize> {
+        match value {
+            Some(v) => self.conn.execute(
+                &format!(
+                    "INSERT INTO {table} (submission_id, {column}, {stamp}) VALUES (?1, ?2, {NOW})
+                     ON CONFLICT (submission_id) DO UPDATE SET {column} = excluded.{column}, {stamp} = excluded.{stamp}"
+                ),
+                params![submission, v],
+            ),
+            None => self.conn.execute(&format!("DELETE FROM {table} WHERE submission_id = ?1"), [submission]),
+        }
     }
 }
 
