@@ -342,7 +342,13 @@ impl App {
             Action::Help => self.mode = Mode::Help,
             Action::Type(key) => self.type_key(key, store),
             Action::Close(keep) => self.close(keep, store),
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                // A running stopwatch is stopped and saved, not lost.
+                if self.stopwatch.is_some() {
+                    self.stopwatch(store);
+                }
+                self.quit = true;
+            }
         }
     }
 

@@ -226,6 +226,11 @@ fn the_stopwatch_saves_its_reading_with_the_entry() {
     f.press("t");
     let seconds = f.store.score_sheet().expect("sheet").timings.get(&id).copied();
     assert!(seconds.is_some_and(|s| s >= 0.0), "saved on the entry it was started on: {seconds:?}");
+    let next = f.selected_id();
+    f.press("t");
+    f.press("q");
+    assert!(f.app.quit);
+    assert!(f.store.score_sheet().expect("sheet").timings.contains_key(&next), "quitting saves a running stopwatch");
 }
 
 #[test]
