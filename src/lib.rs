@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod export;
 pub mod links;
+pub mod merge;
 pub mod model;
 pub mod paths;
 pub mod pull;

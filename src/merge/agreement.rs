@@ -1,0 +1,79 @@
+//! How far the judges agree: Kendall's W, each judge's leniency and spread relative to the panel,
+//! and the entries the judges disagree on most.
+
+use super::{Panel, mean, ranks, spread};
+
+/// Kendall's coefficient of concordance for `m` judges who each marked the same `n` entries
+/// (`rows[judge][entry]`): the classic 12S / (m²(n³−n)), and the form corrected for tied marks,
+/// 12S / (m²(n³−n) − m·ΣT) with T = Σ(t³−t) over each judge's groups of `t` equal marks.
+/// `None` with fewer than two judges or entries, or rows of different lengths.
+pub fn kendall_w(rows: &[Vec<f64>]) -> Option<(f64, f64)> {
+    let m = rows.len();
+    let n = rows.first()?.len();
+    if m < 2 || n < 2 || rows.iter().any(|r| r.len() != n) {
+        return None;
+    }
+    let mut totals = vec![0.0; n];
+    let mut ties = 0.0;
+    for row in rows {
+        for (t, r) in totals.iter_mut().zip(ranks(row, true)) {
+            *t += r;
+        }
+        let mut sorted = row.clone();
+        sorted.sort_by(f64::total_cmp);
+        for group in sorted.chunk_by(|a, b| a == b) {
+            let t = group.len() as f64;
+            ties += t * t * t - t;
+        }
+    }
+    let (m, n) = (m as f64, n as f64);
+    let average = m * (n + 1.0) / 2.0;
+    let s: f64 = totals.iter().map(|r| (r - average).powi(2)).sum();
+    let base = m * m * (n * n * n - n);
+    let corrected = base - m * ties;
+    Some((12.0 * s / base, if corrected > 0.0 { 12.0 * s / corrected } else { 1.0 }))
+}
+
+/// A judge's habits next to the panel's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JudgeHabits {
+    pub judge: usize,
+    pub marks: usize,
+    /// Mean of (their mark − the entry's mean over all its judges): above 0 is lenient.
+    pub leniency: f64,
+    /// The spread of their own marks.
+    pub spread: f64,
+}
+
+pub fn judge_habits(panel: &Panel) -> Vec<JudgeHabits> {
+    let entry_means: Vec<Option<f64>> =
+        panel.by_entry().iter().map(|m| mean(&m.iter().map(|k| k.value).collect::<Vec<_>>())).collect();
+    panel
+        .by_judge()
+        .iter()
+        .enumerate()
+        .map(|(judge, marks)| {
+            let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+            let offsets: Vec<f64> = marks.iter().filter_map(|m| entry_means[m.entry].map(|e| m.value - e)).collect();
+            JudgeHabits {
+                judge,
+                marks: marks.len(),
+                leniency: mean(&offsets).unwrap_or(0.0),
+                spread: spread(&values).unwrap_or(0.0),
+            }
+        })
+        .collect()
+}
+
+/// Entries marked by at least two judges, most disagreed first: (entry, spread of its marks).
+pub fn disagreements(panel: &Panel) -> Vec<(usize, f64)> {
+    let mut out: Vec<(usize, f64)> = panel
+        .by_entry()
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.len() >= 2)
+        .filter_map(|(e, m)| spread(&m.iter().map(|k| k.value).collect::<Vec<_>>()).map(|s| (e, s)))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}

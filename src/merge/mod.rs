@@ -1,0 +1,242 @@
+//! Merging judges' marks into a ranking: pure functions, no I/O.
+//!
+//! A [`Panel`] holds every mark one judge gave one entry (a weighted total, or one criterion).
+//! Judges may each have seen a different subset of the entries. Each [`Method`] turns the panel
+//! into one merged score per entry; [`rank`] orders them and reports ties instead of breaking
+//! them silently.
+
+pub mod agreement;
+mod calibrated;
+mod pairwise;
+
+pub use calibrated::Calibration;
+
+/// One judge's mark for one entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    pub judge: usize,
+    pub entry: usize,
+    pub value: f64,
+}
+
+/// The marks of a panel of judges over a set of entries, by index.
+#[derive(Debug, Clone, Default)]
+pub struct Panel {
+    pub judges: Vec<String>,
+    pub entries: Vec<String>,
+    pub marks: Vec<Mark>,
+}
+
+impl Panel {
+    /// Each entry's marks, by entry index.
+    pub fn by_entry(&self) -> Vec<Vec<Mark>> {
+        let mut out = vec![Vec::new(); self.entries.len()];
+        for m in &self.marks {
+            out[m.entry].push(*m);
+        }
+        out
+    }
+
+    /// Each judge's marks, by judge index.
+    pub fn by_judge(&self) -> Vec<Vec<Mark>> {
+        let mut out = vec![Vec::new(); self.judges.len()];
+        for m in &self.marks {
+            out[m.judge].push(*m);
+        }
+        out
+    }
+}
+
+/// How marks become one score per entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Method {
+    /// The mean of the judges' marks.
+    Mean,
+    /// The sum of the marks of the chosen judges only (all when empty), as the Judgment of Paris
+    /// counted its nine French judges.
+    Sum {
+        judges: Vec<usize>,
+    },
+    /// The mean after dropping the `drop` highest and `drop` lowest marks, as diving does.
+    Trimmed {
+        drop: usize,
+    },
+    Median,
+    /// Each judge's marks become ranks (1 is best, ties share the mean rank); the lowest sum of
+    /// ranks wins. R. E. Quandt's "votes against", used at the Judgment of Princeton.
+    RankSum,
+    /// Each judge's marks standardised (mean 0, spread 1) before averaging, so a judge's habits
+    /// of scale do not count.
+    ZScore,
+    /// A model of each judge's leniency and severity fitted jointly with each entry's quality.
+    Calibrated,
+    /// Copeland: the entries each entry beats head to head, over the judges who marked both,
+    /// minus those it loses to.
+    Copeland,
+}
+
+impl Method {
+    /// Whether a lower merged score is better (only the rank sum).
+    pub fn lower_is_better(&self) -> bool {
+        matches!(self, Method::RankSum)
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Method::Mean => "mean",
+            Method::Sum { .. } => "sum",
+            Method::Trimmed { .. } => "trimmed",
+            Method::Median => "median",
+            Method::RankSum => "rank-sum",
+            Method::ZScore => "z-score",
+            Method::Calibrated => "calibrated",
+            Method::Copeland => "copeland",
+        }
+    }
+}
+
+/// One merged score per entry, `None` for an entry no judge marked.
+pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
+    let per_entry = panel.by_entry();
+    let values = |marks: &Vec<Mark>| marks.iter().map(|m| m.value).collect::<Vec<_>>();
+    match method {
+        Method::Mean => per_entry.iter().map(|m| mean(&values(m))).collect(),
+        Method::Sum { judges } => per_entry
+            .iter()
+            .map(|marks| {
+                let chosen: Vec<f64> =
+                    marks.iter().filter(|m| judges.is_empty() || judges.contains(&m.judge)).map(|m| m.value).collect();
+                (!chosen.is_empty()).then(|| chosen.iter().sum())
+            })
+            .collect(),
+        Method::Trimmed { drop } => per_entry.iter().map(|m| trimmed_mean(&values(m), *drop)).collect(),
+        Method::Median => per_entry.iter().map(|m| median(&values(m))).collect(),
+        Method::RankSum => rank_sums(panel),
+        Method::ZScore => zscores(panel),
+        Method::Calibrated => calibrated::fit(panel).quality,
+        Method::Copeland => pairwise::copeland(panel),
+    }
+}
+
+pub fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2]),
+        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+    }
+}
+
+/// The population standard deviation: how far a set of marks spreads.
+pub fn spread(values: &[f64]) -> Option<f64> {
+    let m = mean(values)?;
+    Some((values.iter().map(|v| (v - m).powi(2)).sum::<f64>() / values.len() as f64).sqrt())
+}
+
+/// The sum after dropping the `drop` highest and `drop` lowest values; `None` if nothing is left.
+pub fn trimmed_sum(values: &[f64], drop: usize) -> Option<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let kept = v.get(drop..v.len().checked_sub(drop)?)?;
+    (!kept.is_empty()).then(|| kept.iter().sum())
+}
+
+pub fn trimmed_mean(values: &[f64], drop: usize) -> Option<f64> {
+    let kept = values.len().checked_sub(2 * drop).filter(|k| *k > 0)?;
+    Some(trimmed_sum(values, drop)? / kept as f64)
+}
+
+/// Ranks with ties sharing the mean of the ranks they span: [9, 7, 9] ranks as [1.5, 3, 1.5]
+/// when higher is better.
+pub fn ranks(values: &[f64], higher_is_better: bool) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|a, b| {
+        let (x, y) = (values[*a], values[*b]);
+        if higher_is_better { y.total_cmp(&x) } else { x.total_cmp(&y) }
+    });
+    let mut out = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && values[order[end]] == values[order[start]] {
+            end += 1;
+        }
+        // Positions start..end hold equal values: ranks start+1 ..= end, averaged.
+        let shared = (start + 1 + end) as f64 / 2.0;
+        for i in &order[start..end] {
+            out[*i] = shared;
+        }
+        start = end;
+    }
+    out
+}
+
+fn rank_sums(panel: &Panel) -> Vec<Option<f64>> {
+    let mut sums: Vec<Option<f64>> = vec![None; panel.entries.len()];
+    for marks in panel.by_judge() {
+        let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        for (m, r) in marks.iter().zip(ranks(&values, true)) {
+            *sums[m.entry].get_or_insert(0.0) += r;
+        }
+    }
+    sums
+}
+
+fn zscores(panel: &Panel) -> Vec<Option<f64>> {
+    let mut per_entry: Vec<Vec<f64>> = vec![Vec::new(); panel.entries.len()];
+    for marks in panel.by_judge() {
+        let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
+        let (Some(m), Some(s)) = (mean(&values), spread(&values)) else { continue };
+        for mark in &marks {
+            // A judge who gave every entry the same mark says nothing about their order.
+            per_entry[mark.entry].push(if s > 0.0 { (mark.value - m) / s } else { 0.0 });
+        }
+    }
+    per_entry.iter().map(|z| mean(z)).collect()
+}
+
+/// One entry's place in a ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub entry: usize,
+    pub score: f64,
+    /// 1 is best; entries with equal scores share the best of their places.
+    pub place: usize,
+    /// Shares its score with another entry: for the jury to decide, never broken silently.
+    pub tied: bool,
+}
+
+/// Orders merged scores into places. Entries without a score are left out. Equal scores (within
+/// `1e-9`) share a place and are marked tied; the order among them is by entry index only so
+/// that the output is stable.
+pub fn rank(scores: &[Option<f64>], lower_is_better: bool) -> Vec<Standing> {
+    let mut scored: Vec<(usize, f64)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
+    scored.sort_by(|a, b| {
+        let by_score = if lower_is_better { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) };
+        by_score.then(a.0.cmp(&b.0))
+    });
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    let mut out: Vec<Standing> = Vec::with_capacity(scored.len());
+    for (i, (entry, score)) in scored.iter().enumerate() {
+        let place = match out.last() {
+            Some(prev) if same(prev.score, *score) => prev.place,
+            _ => i + 1,
+        };
+        out.push(Standing { entry: *entry, score: *score, place, tied: false });
+    }
+    for i in 0..out.len() {
+        let tied =
+            (i > 0 && out[i - 1].place == out[i].place) || (i + 1 < out.len() && out[i + 1].place == out[i].place);
+        out[i].tied = tied;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

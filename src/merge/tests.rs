@@ -1,0 +1,112 @@
+//! The building blocks of merging, table by table.
+
+use super::agreement::{disagreements, judge_habits, kendall_w};
+use super::*;
+
+fn panel(judges: usize, entries: usize, marks: &[(usize, usize, f64)]) -> Panel {
+    Panel {
+        judges: (0..judges).map(|j| format!("j{j}")).collect(),
+        entries: (0..entries).map(|e| format!("e{e}")).collect(),
+        marks: marks.iter().map(|&(judge, entry, value)| Mark { judge, entry, value }).collect(),
+    }
+}
+
+#[test]
+fn ties_share_the_mean_of_their_ranks() {
+    let cases: [(&[f64], bool, &[f64]); 4] = [
+        (&[9.0, 7.0, 9.0], true, &[1.5, 3.0, 1.5]),
+        (&[9.0, 7.0, 9.0], false, &[2.5, 1.0, 2.5]),
+        (&[1.0, 2.0, 3.0, 4.0], true, &[4.0, 3.0, 2.0, 1.0]),
+        (&[5.0, 5.0, 5.0], true, &[2.0, 2.0, 2.0]),
+    ];
+    for (values, higher, want) in cases {
+        assert_eq!(ranks(values, higher), want, "{values:?}");
+    }
+}
+
+#[test]
+fn trimming_median_and_spread() {
+    let marks = [10.0, 9.5, 9.5, 10.0, 10.0, 10.0, 10.0];
+    assert_eq!(trimmed_sum(&marks, 2), Some(30.0));
+    assert_eq!(trimmed_mean(&marks, 2), Some(10.0));
+    assert_eq!(trimmed_sum(&[1.0, 2.0], 1), None, "nothing left");
+    assert_eq!(trimmed_mean(&[1.0, 2.0, 3.0], 2), None);
+    assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+    assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
+    assert_eq!(median(&[]), None);
+    assert_eq!(spread(&[2.0, 4.0]), Some(1.0));
+}
+
+#[test]
+fn ranking_reports_ties_and_never_breaks_them() {
+    let scores = [Some(3.0), Some(5.0), None, Some(3.0), Some(1.0)];
+    let got: Vec<(usize, usize, bool)> = rank(&scores, false).iter().map(|s| (s.entry, s.place, s.tied)).collect();
+    assert_eq!(got, [(1, 1, false), (0, 2, true), (3, 2, true), (4, 4, false)]);
+    let low: Vec<usize> = rank(&scores, true).iter().map(|s| s.entry).collect();
+    assert_eq!(low, [4, 0, 3, 1]);
+}
+
+#[test]
+fn each_method_on_a_small_panel() {
+    // Three judges, three entries; judge 2 is harsh by two points on everything.
+    let p = panel(
+        3,
+        3,
+        &[
+            (0, 0, 8.0),
+            (0, 1, 6.0),
+            (0, 2, 4.0),
+            (1, 0, 9.0),
+            (1, 1, 6.0),
+            (1, 2, 5.0),
+            (2, 0, 6.0),
+            (2, 1, 4.0),
+            (2, 2, 2.0),
+        ],
+    );
+    let order =
+        |m: Method| -> Vec<usize> { rank(&merge(&p, &m), m.lower_is_better()).iter().map(|s| s.entry).collect() };
+    for m in [
+        Method::Mean,
+        Method::Median,
+        Method::RankSum,
+        Method::ZScore,
+        Method::Calibrated,
+        Method::Copeland,
+        Method::Trimmed { drop: 1 },
+    ] {
+        assert_eq!(order(m.clone()), [0, 1, 2], "{m:?}");
+    }
+    assert_eq!(merge(&p, &Method::Sum { judges: vec![0, 1] }), [Some(17.0), Some(12.0), Some(9.0)]);
+    assert_eq!(merge(&p, &Method::RankSum), [Some(3.0), Some(6.0), Some(9.0)]);
+    assert_eq!(merge(&p, &Method::Copeland), [Some(2.0), Some(0.0), Some(-2.0)]);
+    let habits = judge_habits(&p);
+    assert!(habits[2].leniency < -1.0 && habits[1].leniency > 0.0, "{habits:?}");
+}
+
+#[test]
+fn kendall_w_classic_and_tie_corrected() {
+    let same = vec![vec![3.0, 2.0, 1.0], vec![3.0, 2.0, 1.0]];
+    assert_eq!(kendall_w(&same), Some((1.0, 1.0)));
+    let opposite = vec![vec![3.0, 2.0, 1.0], vec![1.0, 2.0, 3.0]];
+    assert_eq!(kendall_w(&opposite), Some((0.0, 0.0)));
+    // Equal marks: the classic form cannot reach 1; the corrected form sees full agreement.
+    let tied = vec![vec![1.0, 1.0, 2.0], vec![1.0, 1.0, 2.0]];
+    assert_eq!(kendall_w(&tied), Some((0.75, 1.0)));
+    assert_eq!(kendall_w(&[vec![1.0, 2.0]]), None);
+    assert_eq!(kendall_w(&[vec![1.0, 2.0], vec![1.0]]), None);
+}
+
+#[test]
+fn disagreements_come_most_spread_first() {
+    let p = panel(2, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (0, 2, 3.0)]);
+    assert_eq!(disagreements(&p), [(1, 2.0), (0, 0.0)]);
+}
+
+#[test]
+fn an_empty_panel_merges_to_nothing() {
+    let p = panel(2, 2, &[]);
+    for m in [Method::Mean, Method::Calibrated, Method::Copeland, Method::RankSum, Method::ZScore] {
+        assert_eq!(merge(&p, &m), [None, None], "{m:?}");
+    }
+}
