@@ -9,7 +9,7 @@ pub mod agreement;
 mod calibrated;
 mod pairwise;
 
-pub use calibrated::Calibration;
+pub use calibrated::{Calibration, fit as calibrated_fit};
 
 /// One judge's mark for one entry.
 #[derive(Debug, Clone, Copy, PartialEq)]
