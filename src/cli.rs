@@ -66,6 +66,31 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// Write this judge's score file for the head judge
+    Export {
+        /// Where to write it [default: scores-EVENT-JUDGE.json here]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Merge judges' score files into rankings, overall and per track
+    Merge {
+        /// The judges' score files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = MergeMethod::Calibrated)]
+        method: MergeMethod,
+        /// With --method trimmed: how many highest and lowest totals to drop
+        #[arg(long, default_value_t = 1)]
+        trim: usize,
+        /// Entries with fewer judges are flagged thin
+        #[arg(long, default_value_t = 2)]
+        min_judges: usize,
+        #[arg(long, value_enum, default_value_t = MergeFormat::Table)]
+        format: MergeFormat,
+        /// Write to this file instead of the terminal
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check judging.toml and the export; print every problem, and fail if there is one
     Check {
         /// Check the copy of a URL export cached by the last pull; no network
@@ -75,6 +100,31 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+}
+
+/// How `judging merge` turns judges' totals into one score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MergeMethod {
+    /// Fits each judge's leniency and severity with each entry's quality (the default: see README)
+    Calibrated,
+    /// The mean of the judges' totals
+    Mean,
+    /// The median of the judges' totals
+    Median,
+    /// The mean without the --trim highest and lowest totals
+    Trimmed,
+    /// Each judge's totals standardised before averaging
+    ZScore,
+    /// Each judge's totals as ranks; the lowest sum wins (Quandt's "votes against")
+    RankSum,
+    /// Head-to-head wins minus losses over the judges who scored both
+    Copeland,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MergeFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

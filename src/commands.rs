@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::{Cli, Command, ListFormat};
+use crate::cli::{Cli, Command, ListFormat, MergeFormat, MergeMethod};
 use crate::config::{self, Loaded};
+use crate::merge::Method;
 use crate::paths;
 use crate::pull;
 use crate::report::list;
@@ -41,6 +42,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             score(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
         }
         Some(Command::Check { offline, strict }) => check(&cli, loaded, *offline, *strict),
+        Some(Command::Export { output }) => export(&cli, loaded, output.clone()),
+        Some(Command::Merge { files, method, trim, min_judges, format, output }) => {
+            let method = match method {
+                MergeMethod::Calibrated => Method::Calibrated,
+                MergeMethod::Mean => Method::Mean,
+                MergeMethod::Median => Method::Median,
+                MergeMethod::Trimmed => Method::Trimmed { drop: *trim },
+                MergeMethod::ZScore => Method::ZScore,
+                MergeMethod::RankSum => Method::RankSum,
+                MergeMethod::Copeland => Method::Copeland,
+            };
+            merge(Session::open(&cli, loaded)?, files, &method, *min_judges, *format, output.as_deref())
+        }
     }
 }
 
@@ -256,4 +270,75 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
         return Ok(ExitCode::FAILURE);
     }
     Ok(if rejected > 0 || (strict && warnings > 0) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Writes this judge's score file, atomically: a half-written file never replaces a good one.
+fn export(cli: &Cli, loaded: Loaded, output: Option<std::path::PathBuf>) -> Result<ExitCode> {
+    let judge = paths::judge(cli.judge.as_deref())?;
+    let session = Session::open(cli, loaded)?;
+    let config = &session.loaded.config;
+    let sheet = session.store.score_sheet()?;
+    let body = crate::scorefile::Body {
+        event: config.event.id.clone(),
+        rubric: crate::scorefile::rubric_fingerprint(config),
+        judge: judge.name.clone(),
+        written_at: session.store.now()?,
+        scores: session.store.score_lines()?,
+        notes: sheet.notes.into_iter().collect(),
+        timings: sheet.timings.into_iter().collect(),
+        recusals: sheet.recusals.into_iter().collect(),
+    };
+    let text = crate::scorefile::write(&body)?;
+    let path =
+        output.unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(&judge.name)).into());
+    let partial = path.with_extension("json.partial");
+    std::fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
+    std::fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    println!(
+        "Wrote {}: {} scores, {} notes, {} recusals from judge {}",
+        path.display(),
+        body.scores.len(),
+        body.notes.len(),
+        body.recusals.len(),
+        clean_line(&judge.name)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn merge(
+    session: Session,
+    files: &[std::path::PathBuf],
+    method: &Method,
+    min_judges: usize,
+    format: MergeFormat,
+    output: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let config = &session.loaded.config;
+    let submissions = session.store.submissions()?;
+    if submissions.is_empty() {
+        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
+    }
+    let known = submissions.iter().map(|s| (s.submission.id.as_str(), s)).collect();
+    let bodies = match crate::headjudge::read_all(files, config, &known) {
+        Ok(bodies) => bodies,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            bail!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len());
+        }
+    };
+    let rankings = crate::headjudge::rank_all(bodies, config, &submissions, method, min_judges);
+    for w in &rankings.warnings {
+        eprintln!("warning: {w}");
+    }
+    let text = match format {
+        MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
+        MergeFormat::Table => crate::report::rankings::table(&rankings),
+    };
+    match output {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,3 +1,4 @@
 //! What judging prints: tables, CSV and JSON, always from sanitised text.
 
 pub mod list;
+pub mod rankings;

@@ -175,3 +175,27 @@ impl ScoreSheet {
         }
     }
 }
+
+/// One score as a score file carries it: submission, criterion, value, when it was given.
+pub type ScoreLine = (String, String, u8, String);
+
+impl Store {
+    /// Every score with its time, in a stable order.
+    pub fn score_lines(&self) -> Result<Vec<ScoreLine>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT submission_id, criterion, value, given_at FROM scores ORDER BY submission_id, criterion")
+            .map_err(|e| self.db(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, u8::try_from(r.get::<_, i64>(2)?).unwrap_or(u8::MAX), r.get(3)?))
+            })
+            .map_err(|e| self.db(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
+    }
+
+    /// The time by the store's clock, as score files write it.
+    pub fn now(&self) -> Result<String, StoreError> {
+        self.conn.query_row(&format!("SELECT {NOW}"), [], |r| r.get(0)).map_err(|e| self.db(e))
+    }
+}

@@ -1,0 +1,169 @@
+//! Score files from judges to the head judge, through the real binary.
+
+mod common;
+
+use common::Sandbox;
+use judging::config::Config;
+use judging::scorefile::{self, Body};
+use predicates::prelude::*;
+
+/// Pulls the sample as `judge`, scores some entries (`bias` added to every score), exports.
+fn judge_file(s: &Sandbox, judge: &str, bias: i8, entries: &[&str]) -> std::path::PathBuf {
+    s.cmd().args(["--judge", judge, "pull"]).assert().success();
+    for (i, id) in entries.iter().enumerate() {
+        let v = |base: i8| ((base + bias).clamp(1, 5)).to_string();
+        let base = 1 + (i % 4) as i8;
+        s.cmd()
+            .args(["--judge", judge, "score", id])
+            .arg(format!("utility={}", v(base)))
+            .arg(format!("latency={}", v(base)))
+            .arg(format!("cost={}", v(base + 1)))
+            .assert()
+            .success();
+    }
+    let out = s.path().join(format!("{judge}.json"));
+    s.cmd().args(["--judge", judge, "export", "-o"]).arg(&out).assert().success();
+    out
+}
+
+const SOME: [&str; 6] =
+    ["sprout-sense", "pantry-poet", "bus-stop-oracle", "lullaby-loom", "meter-reader", "recipe-rescue"];
+
+fn head(s: &Sandbox) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.args(["--judge", "head"]);
+    cmd
+}
+
+#[test]
+fn files_merge_into_rankings_overall_and_per_track() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 1, &SOME);
+    let b = judge_file(&s, "tomas", -1, &SOME[..4]);
+    head(&s).arg("pull").assert().success();
+    head(&s).arg("merge").args([&a, &b]).assert().success().stdout(
+        predicate::str::contains("Merged with the calibrated method")
+            .and(predicate::str::contains("OVERALL (6 entries)"))
+            .and(predicate::str::contains("BACKYARD"))
+            .and(predicate::str::contains("WOOD"))
+            .and(predicate::str::is_match(r"mira\s+6\s+\+").expect("regex")),
+    );
+}
+
+#[test]
+fn the_result_does_not_depend_on_the_order_of_the_files() {
+    let s = Sandbox::new();
+    let files =
+        [judge_file(&s, "a", 1, &SOME), judge_file(&s, "b", 0, &SOME[1..]), judge_file(&s, "c", -1, &SOME[..5])];
+    head(&s).arg("pull").assert().success();
+    let run = |order: [usize; 3]| {
+        let out = head(&s).args(["merge", "--format", "json"]).args(order.map(|i| &files[i])).output().expect("runs");
+        assert!(out.status.success());
+        out.stdout
+    };
+    assert_eq!(run([0, 1, 2]), run([2, 0, 1]));
+    assert_eq!(run([0, 1, 2]), run([1, 2, 0]));
+}
+
+#[test]
+fn a_judge_in_two_files_counts_once_from_the_newer() {
+    let s = Sandbox::new();
+    let old = judge_file(&s, "mira", 0, &SOME[..2]);
+    let older = s.path().join("mira-old.json");
+    std::fs::rename(&old, &older).expect("keep the old file");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let new = judge_file(&s, "mira", 0, &SOME);
+    head(&s).arg("pull").assert().success();
+    head(&s)
+        .arg("merge")
+        .args([&older, &new])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("judge \"mira\" appears twice"))
+        .stdout(predicate::str::contains("OVERALL (6 entries)"));
+}
+
+/// Writes a file with a valid digest around a body the test chooses.
+fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::PathBuf {
+    let config = Config::builtin();
+    let mut body = Body {
+        event: config.event.id.clone(),
+        rubric: scorefile::rubric_fingerprint(&config),
+        judge: "forger".into(),
+        written_at: "2026-06-20T10:00:00.000Z".into(),
+        scores: vec![("sprout-sense".into(), "utility".into(), 4, "2026-06-20T09:00:00.000Z".into())],
+        notes: Default::default(),
+        timings: Default::default(),
+        recusals: Default::default(),
+    };
+    edit(&mut body);
+    let path = s.path().join(name);
+    std::fs::write(&path, scorefile::write(&body).expect("json")).expect("write");
+    path
+}
+
+#[test]
+fn bad_files_are_refused_by_name_and_nothing_is_merged() {
+    let s = Sandbox::new();
+    let good = judge_file(&s, "mira", 0, &SOME);
+    head(&s).arg("pull").assert().success();
+    let text = std::fs::read_to_string(&good).expect("read");
+    let edited = s.file("edited.json", &text.replacen("\"utility\",2", "\"utility\",5", 1));
+    assert_ne!(std::fs::read_to_string(&edited).expect("read"), text, "the edit happened");
+    let cases: Vec<(std::path::PathBuf, &str)> = vec![
+        (edited, "edited after it was written"),
+        (s.file("cut.json", &text[..text.len() / 2]), "cut short"),
+        (s.file("empty.json", ""), "empty"),
+        (s.file("v2.json", &text.replace("\"version\":1", "\"version\":2")), "version 2; this judging reads version 1"),
+        (
+            s.file("other.json", "{\"format\": \"something-else\", \"version\": 1, \"body\": {}, \"digest\": \"\"}"),
+            "not a judging score file",
+        ),
+        (forged(&s, "event.json", |b| b.event = "another-event".into()), "is for event \"another-event\""),
+        (forged(&s, "rubric.json", |b| b.rubric = "sha256:0000".into()), "another rubric"),
+        (forged(&s, "scale.json", |b| b.scores[0].2 = 9), "utility = 9 is outside its scale 1-5"),
+        (forged(&s, "criterion.json", |b| b.scores[0].1 = "speed".into()), "\"speed\" is not a criterion"),
+        (forged(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()), "not in the export"),
+    ];
+    for (bad, want) in cases {
+        let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{want}: accepted");
+        assert!(
+            stderr.contains(&bad.file_name().expect("name").to_string_lossy().to_string()),
+            "names the file: {stderr}"
+        );
+        assert!(stderr.contains(want), "{want}: {stderr}");
+        assert!(stderr.contains("nothing was merged"), "{stderr}");
+        assert!(out.stdout.is_empty(), "no half-merged output");
+    }
+}
+
+#[test]
+fn withdrawn_and_recused_entries_are_left_out() {
+    let s = Sandbox::new();
+    let mut ids = SOME.to_vec();
+    ids.push("dream-cartographer");
+    let file = forged(&s, "f.json", |b| {
+        b.scores = ids
+            .iter()
+            .flat_map(|id| ["utility", "latency", "cost"].map(|c| (id.to_string(), c.to_owned(), 3, "t".to_owned())))
+            .collect();
+        b.recusals.insert("pantry-poet".into(), "conflict".into());
+    });
+    head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();
+    head(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
+    let out = head(&s).args(["merge", "--method", "mean", "--format", "json"]).arg(&file).output().expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let overall = &v["rankings"][0][1];
+    let listed: Vec<&str> = overall.as_array().expect("array").iter().map(|e| e["id"].as_str().expect("id")).collect();
+    assert_eq!(listed.len(), 5, "{listed:?}");
+    assert!(!listed.contains(&"pantry-poet") && !listed.contains(&"dream-cartographer"), "{listed:?}");
+    assert!(
+        overall.as_array().expect("array").iter().all(|e| e["flags"]
+            .as_array()
+            .expect("flags")
+            .iter()
+            .any(|f| f == "thin"))
+    );
+}
