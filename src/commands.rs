@@ -283,7 +283,8 @@ fn export(cli: &Cli, loaded: Loaded, output: Option<std::path::PathBuf>) -> Resu
         rubric: crate::scorefile::rubric_fingerprint(config),
         judge: judge.name.clone(),
         written_at: session.store.now()?,
-        scores: session.store.score_lines()?,
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        scores: session.store.score_rows(&config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
         notes: sheet.notes.into_iter().collect(),
         timings: sheet.timings.into_iter().collect(),
         recusals: sheet.recusals.into_iter().collect(),
@@ -297,7 +298,7 @@ fn export(cli: &Cli, loaded: Loaded, output: Option<std::path::PathBuf>) -> Resu
     println!(
         "Wrote {}: {} scores, {} notes, {} recusals from judge {}",
         path.display(),
-        body.scores.len(),
+        body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
         body.notes.len(),
         body.recusals.len(),
         clean_line(&judge.name)
@@ -318,9 +319,9 @@ fn merge(
     if submissions.is_empty() {
         bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
     }
-    let known = submissions.iter().map(|s| (s.submission.id.as_str(), s)).collect();
-    let bodies = match crate::headjudge::read_all(files, config, &known) {
-        Ok(bodies) => bodies,
+    let field = crate::headjudge::Field::new(&submissions);
+    let judges = match crate::headjudge::read_all(files, config, &field) {
+        Ok(judges) => judges,
         Err(problems) => {
             for p in &problems {
                 eprintln!("error: {p}");
@@ -328,7 +329,7 @@ fn merge(
             bail!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len());
         }
     };
-    let rankings = crate::headjudge::rank_all(bodies, config, &submissions, method, min_judges);
+    let rankings = crate::headjudge::rank_all(judges, config, &field, method, min_judges);
     for w in &rankings.warnings {
         eprintln!("warning: {w}");
     }

@@ -1,15 +1,14 @@
 //! `judging merge`: the head judge's files in, rankings out. Every file is read and checked
 //! before anything is merged; one bad file stops the merge and names every problem.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::merge::{Mark, Method, Panel, agreement, merge, rank, spread};
-use crate::model::weighted_total;
-use crate::scorefile::{self, Body};
+use crate::merge::{Mark, Method, Panel, agreement, merge, rank};
+use crate::scorefile;
 use crate::store::StoredSubmission;
 use crate::text::clean_line;
 
@@ -44,52 +43,112 @@ pub struct Rankings {
     pub warnings: Vec<String>,
 }
 
-/// Reads every file; returns the checked bodies, or every problem found.
-pub fn read_all(
-    files: &[PathBuf],
-    config: &Config,
-    known: &HashMap<&str, &StoredSubmission>,
-) -> Result<Vec<Body>, Vec<String>> {
-    let mut bodies = Vec::new();
-    let mut problems = Vec::new();
-    for path in files {
-        let name = path.display().to_string();
-        let body = std::fs::read(path)
-            .map_err(|e| format!("cannot read {name}: {e}"))
-            .and_then(|bytes| scorefile::read(&bytes, &name, config).map_err(|e| e.to_string()));
-        match body {
-            Ok(body) => {
-                let unknown: Vec<&str> =
-                    body.scores.iter().map(|s| s.0.as_str()).filter(|id| !known.contains_key(id)).collect();
-                if let Some(first) = unknown.first() {
-                    problems.push(format!(
-                        "{name}: {} score(s) for submissions not in the export, such as {:?}: pull the export this judge scored",
-                        unknown.len(),
-                        clean_line(first)
-                    ));
-                } else {
-                    bodies.push(body);
-                }
-            }
-            Err(e) => problems.push(e),
-        }
-    }
-    if problems.is_empty() { Ok(bodies) } else { Err(problems) }
+/// The entries a merge ranks: the store's submissions less the withdrawn ones.
+pub struct Field<'s> {
+    pub entries: Vec<&'s StoredSubmission>,
+    /// Every known id: `Some(entry)` for those ranked, `None` for the withdrawn. Its own
+    /// compact copy of the ids: a million look-ups should not chase pointers across the store.
+    index: HashMap<Box<str>, Option<usize>>,
 }
 
-/// Merges checked bodies into rankings, overall and per track.
+impl<'s> Field<'s> {
+    pub fn new(submissions: &'s [StoredSubmission]) -> Self {
+        let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
+        let mut index: HashMap<Box<str>, Option<usize>> =
+            entries.iter().enumerate().map(|(i, s)| (s.submission.id.as_str().into(), Some(i))).collect();
+        for s in submissions.iter().filter(|s| s.withdrawn) {
+            index.insert(s.submission.id.as_str().into(), None);
+        }
+        Field { entries, index }
+    }
+}
+
+/// One judge's file, reduced to what ranking needs.
+#[derive(Debug, Clone)]
+pub struct JudgeMarks {
+    pub judge: String,
+    pub written_at: String,
+    /// (entry, weighted total) for each entry fully scored and not recused.
+    pub totals: Vec<(usize, f64)>,
+    /// Entries left partly scored: they do not count.
+    pub partial: usize,
+}
+
+/// Reads every file, half of them on a second thread; returns each judge's totals in the order
+/// of the files, or every problem found.
+pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec<JudgeMarks>, Vec<String>> {
+    let half = files.len().div_ceil(2);
+    let (first, second) = files.split_at(half);
+    let read = |part: &[PathBuf]| part.iter().map(|f| read_one(f, config, field)).collect::<Vec<_>>();
+    let (mut results, rest) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| read(second));
+        let mine = read(first);
+        (mine, other.join())
+    });
+    match rest {
+        Ok(rest) => results.extend(rest),
+        Err(_) => return Err(vec!["reading the score files stopped unexpectedly; nothing was merged".into()]),
+    }
+    let problems: Vec<String> = results.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
+    if problems.is_empty() { Ok(results.into_iter().flatten().collect()) } else { Err(problems) }
+}
+
+fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, String> {
+    let name = path.display().to_string();
+    // Refused before it is read: a huge file must not exhaust memory.
+    let size = std::fs::metadata(path).map_err(|e| format!("cannot read {name}: {e}"))?.len();
+    if size > scorefile::MAX_BYTES {
+        return Err(scorefile::ScoreFileError::TooLarge { file: name, size }.to_string());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let body = scorefile::read(&bytes, &name, config).map_err(|e| e.to_string())?;
+    let weights: Vec<f64> = config.criteria.iter().map(|c| c.weight).collect();
+    let weight_sum: f64 = weights.iter().sum();
+    let mut totals = Vec::with_capacity(body.scores.len());
+    let mut partial = 0;
+    let mut unknown: Vec<&str> = Vec::new();
+    for (id, values, _) in &body.scores {
+        // Withdrawn entries and recusals are left out.
+        let entry = match field.index.get(id.as_ref()) {
+            Some(Some(entry)) => *entry,
+            Some(None) => continue,
+            None => {
+                unknown.push(id);
+                continue;
+            }
+        };
+        if body.recusals.contains_key(id) {
+            continue;
+        }
+        let sum: Option<f64> = values.iter().zip(&weights).map(|(v, w)| v.map(|v| w * f64::from(v))).sum();
+        match sum {
+            Some(sum) => totals.push((entry, sum / weight_sum)),
+            None => partial += 1,
+        }
+    }
+    if let Some(first) = unknown.first() {
+        return Err(format!(
+            "{name}: {} score row(s) for submissions not in the export, such as {:?}: pull the export this judge scored",
+            unknown.len(),
+            clean_line(first)
+        ));
+    }
+    Ok(JudgeMarks { judge: body.judge.into_owned(), written_at: body.written_at.into_owned(), totals, partial })
+}
+
+/// Merges every judge's totals into rankings, overall and per track.
 pub fn rank_all(
-    mut bodies: Vec<Body>,
+    mut judges: Vec<JudgeMarks>,
     config: &Config,
-    submissions: &[StoredSubmission],
+    field: &Field,
     method: &Method,
     min_judges: usize,
 ) -> Rankings {
     let mut warnings = Vec::new();
     // A judge in two files counts once, from the newer file. Sorting first keeps the result
     // independent of the order the files were given in.
-    bodies.sort_by(|a, b| a.judge.cmp(&b.judge).then(b.written_at.cmp(&a.written_at)));
-    bodies.dedup_by(|later, kept| {
+    judges.sort_by(|a, b| a.judge.cmp(&b.judge).then(b.written_at.cmp(&a.written_at)));
+    judges.dedup_by(|later, kept| {
         let same = later.judge == kept.judge;
         if same {
             warnings.push(format!(
@@ -101,44 +160,38 @@ pub fn rank_all(
         }
         same
     });
-    let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
-    let index: HashMap<&str, usize> = entries.iter().enumerate().map(|(i, s)| (s.submission.id.as_str(), i)).collect();
-    let mut panel = Panel {
-        judges: bodies.iter().map(|b| b.judge.clone()).collect(),
-        entries: entries.iter().map(|s| s.submission.id.clone()).collect(),
-        marks: Vec::new(),
-    };
-    for (judge, body) in bodies.iter().enumerate() {
-        let mut by_entry: BTreeMap<&str, HashMap<&str, u8>> = BTreeMap::new();
-        for (submission, criterion, value, _) in &body.scores {
-            by_entry.entry(submission).or_default().insert(criterion, *value);
-        }
-        let mut partial = 0;
-        for (submission, scores) in by_entry {
-            // Withdrawn entries and recusals are left out.
-            let (Some(&entry), false) = (index.get(submission), body.recusals.contains_key(submission)) else {
-                continue;
-            };
-            match weighted_total(&config.criteria, |c| scores.get(c).copied()) {
-                Some(value) => panel.marks.push(Mark { judge, entry, value }),
-                None => partial += 1,
-            }
-        }
-        if partial > 0 {
-            warnings.push(format!(
-                "judge {:?} left {partial} entr{} partly scored; those do not count",
-                clean_line(&body.judge),
-                if partial == 1 { "y" } else { "ies" }
-            ));
-        }
+    for j in judges.iter().filter(|j| j.partial > 0) {
+        warnings.push(format!(
+            "judge {:?} left {} entr{} partly scored; those do not count",
+            clean_line(&j.judge),
+            j.partial,
+            if j.partial == 1 { "y" } else { "ies" }
+        ));
     }
-    let mut rankings = vec![("overall".to_owned(), ranking(&panel, &entries, method, min_judges))];
+    let panel = Panel {
+        judges: judges.iter().map(|j| j.judge.clone()).collect(),
+        entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
+        marks: judges
+            .iter()
+            .enumerate()
+            .flat_map(|(judge, j)| j.totals.iter().map(move |&(entry, value)| Mark { judge, entry, value }))
+            .collect(),
+    };
+    let overall = merge(&panel, method);
+    let stats = EntryStats::of(&panel);
+    let everyone: Vec<usize> = (0..field.entries.len()).collect();
+    let mut rankings = vec![("overall".to_owned(), ranking(&overall, &everyone, &stats, field, method, min_judges))];
     for track in &config.tracks {
-        let keep: Vec<usize> =
-            (0..entries.len()).filter(|e| entries[*e].submission.track.as_deref() == Some(track.id.as_str())).collect();
-        let sub = sub_panel(&panel, &keep);
-        let chosen: Vec<&StoredSubmission> = keep.iter().map(|e| entries[*e]).collect();
-        rankings.push((track.id.clone(), ranking(&sub, &chosen, method, min_judges)));
+        let keep: Vec<usize> = (0..field.entries.len())
+            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
+            .collect();
+        // A judge's habits are the same in every track, so the methods that model or standardise
+        // judges use all their marks; ranks and head-to-heads only mean something within a track.
+        let scores = match method {
+            Method::RankSum | Method::Copeland => merge(&sub_panel(&panel, &keep), method),
+            _ => keep.iter().map(|e| overall[*e]).collect(),
+        };
+        rankings.push((track.id.clone(), ranking(&scores, &keep, &stats, field, method, min_judges)));
     }
     let judges = agreement::judge_habits(&panel)
         .into_iter()
@@ -165,16 +218,47 @@ fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
 /// Judges this far apart, in rubric points, make an entry contested.
 const CONTESTED_SPREAD: f64 = 1.0;
 
-fn ranking(panel: &Panel, entries: &[&StoredSubmission], method: &Method, min_judges: usize) -> Vec<Ranked> {
-    let scores = merge(panel, method);
-    let per_entry = panel.by_entry();
-    rank(&scores, method.lower_is_better())
+/// How many judges marked each entry, and how far apart they were: one pass over the marks.
+struct EntryStats {
+    judges: Vec<usize>,
+    spread: Vec<f64>,
+}
+
+impl EntryStats {
+    fn of(panel: &Panel) -> EntryStats {
+        let n = panel.entries.len();
+        let (mut count, mut sum, mut squares) = (vec![0usize; n], vec![0.0; n], vec![0.0; n]);
+        for m in &panel.marks {
+            count[m.entry] += 1;
+            sum[m.entry] += m.value;
+            squares[m.entry] += m.value * m.value;
+        }
+        let spread = (0..n)
+            .map(|e| {
+                let k = count[e] as f64;
+                if k == 0.0 { 0.0 } else { (squares[e] / k - (sum[e] / k).powi(2)).max(0.0).sqrt() }
+            })
+            .collect();
+        EntryStats { judges: count, spread }
+    }
+}
+
+/// One ranking of some entries (`which`, indices into the field, in the order of `scores`).
+fn ranking(
+    scores: &[Option<f64>],
+    which: &[usize],
+    stats: &EntryStats,
+    field: &Field,
+    method: &Method,
+    min_judges: usize,
+) -> Vec<Ranked> {
+    rank(scores, method.lower_is_better())
         .into_iter()
         .map(|s| {
-            let values: Vec<f64> = per_entry[s.entry].iter().map(|m| m.value).collect();
-            let spread = spread(&values).unwrap_or(0.0);
+            let e = which[s.entry];
+            let (judges, spread) = (stats.judges[e], stats.spread[e]);
             let mut flags = Vec::new();
-            if values.len() < min_judges {
+            if judges < min_judges {
                 flags.push("thin");
             }
             if spread > CONTESTED_SPREAD {
@@ -183,13 +267,13 @@ fn ranking(panel: &Panel, entries: &[&StoredSubmission], method: &Method, min_ju
             if s.tied {
                 flags.push("tie");
             }
-            let sub = &entries[s.entry].submission;
+            let sub = &field.entries[e].submission;
             Ranked {
                 place: s.place,
                 id: sub.id.clone(),
                 title: sub.title.clone(),
                 score: s.score,
-                judges: values.len(),
+                judges,
                 spread,
                 flags,
             }

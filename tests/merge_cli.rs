@@ -91,7 +91,8 @@ fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::P
         rubric: scorefile::rubric_fingerprint(&config),
         judge: "forger".into(),
         written_at: "2026-06-20T10:00:00.000Z".into(),
-        scores: vec![("sprout-sense".into(), "utility".into(), 4, "2026-06-20T09:00:00.000Z".into())],
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
         notes: Default::default(),
         timings: Default::default(),
         recusals: Default::default(),
@@ -108,7 +109,7 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     let good = judge_file(&s, "mira", 0, &SOME);
     head(&s).arg("pull").assert().success();
     let text = std::fs::read_to_string(&good).expect("read");
-    let edited = s.file("edited.json", &text.replacen("\"utility\",2", "\"utility\",5", 1));
+    let edited = s.file("edited.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
     assert_ne!(std::fs::read_to_string(&edited).expect("read"), text, "the edit happened");
     let cases: Vec<(std::path::PathBuf, &str)> = vec![
         (edited, "edited after it was written"),
@@ -121,8 +122,9 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         ),
         (forged(&s, "event.json", |b| b.event = "another-event".into()), "is for event \"another-event\""),
         (forged(&s, "rubric.json", |b| b.rubric = "sha256:0000".into()), "another rubric"),
-        (forged(&s, "scale.json", |b| b.scores[0].2 = 9), "utility = 9 is outside its scale 1-5"),
-        (forged(&s, "criterion.json", |b| b.scores[0].1 = "speed".into()), "\"speed\" is not a criterion"),
+        (forged(&s, "scale.json", |b| b.scores[0].1[0] = Some(9)), "utility = 9 is outside its scale 1-5"),
+        (forged(&s, "criterion.json", |b| b.criteria[0] = "speed".into()), "another rubric"),
+        (forged(&s, "columns.json", |b| b.scores[0].1.truncate(2)), "2 values for 3 criteria"),
         (forged(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()), "not in the export"),
     ];
     for (bad, want) in cases {
@@ -145,10 +147,7 @@ fn withdrawn_and_recused_entries_are_left_out() {
     let mut ids = SOME.to_vec();
     ids.push("dream-cartographer");
     let file = forged(&s, "f.json", |b| {
-        b.scores = ids
-            .iter()
-            .flat_map(|id| ["utility", "latency", "cost"].map(|c| (id.to_string(), c.to_owned(), 3, "t".to_owned())))
-            .collect();
+        b.scores = ids.iter().map(|id| (id.to_string(), vec![Some(3); 3], vec![Some(0); 3])).collect();
         b.recusals.insert("pantry-poet".into(), "conflict".into());
     });
     head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();

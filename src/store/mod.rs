@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
-pub use scores::{Change, ScoreLine, ScoreSheet};
+pub use scores::{Change, ScoreRow, ScoreSheet};
 pub use submissions::{Incoming, Pull, PullCounts, PullLog, StoredSubmission};
 
 /// The SQL expression for "now", as an ISO 8601 UTC timestamp with milliseconds.

@@ -176,22 +176,39 @@ impl ScoreSheet {
     }
 }
 
-/// One score as a score file carries it: submission, criterion, value, when it was given.
-pub type ScoreLine = (String, String, u8, String);
+/// One submission's scores as a score file carries them: its id, a value per criterion in the
+/// rubric's order (`None` where not scored), and when each was given, in Unix milliseconds.
+pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 impl Store {
-    /// Every score with its time, in a stable order.
-    pub fn score_lines(&self) -> Result<Vec<ScoreLine>, StoreError> {
+    /// Every scored submission's row, in id order, for the criteria given.
+    pub fn score_rows(&self, criteria: &[String]) -> Result<Vec<ScoreRow>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT submission_id, criterion, value, given_at FROM scores ORDER BY submission_id, criterion")
+            .prepare(
+                "SELECT submission_id, criterion, value,
+                        CAST(ROUND((julianday(given_at) - 2440587.5) * 86400000) AS INTEGER)
+                 FROM scores ORDER BY submission_id",
+            )
             .map_err(|e| self.db(e))?;
         let rows = stmt
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, u8::try_from(r.get::<_, i64>(2)?).unwrap_or(u8::MAX), r.get(3)?))
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
             })
             .map_err(|e| self.db(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
+        let mut out: Vec<ScoreRow> = Vec::new();
+        for row in rows {
+            let (id, criterion, value, given) = row.map_err(|e| self.db(e))?;
+            let Some(i) = criteria.iter().position(|c| *c == criterion) else { continue };
+            if out.last().is_none_or(|r| r.0 != id) {
+                out.push((id, vec![None; criteria.len()], vec![None; criteria.len()]));
+            }
+            if let Some(last) = out.last_mut() {
+                last.1[i] = u8::try_from(value).ok();
+                last.2[i] = Some(given);
+            }
+        }
+        Ok(out)
     }
 
     /// The time by the store's clock, as score files write it.

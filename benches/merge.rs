@@ -1,0 +1,98 @@
+//! `judging merge` at scale: 100 judges x 5,000 submissions x 3 criteria, 1.5 million scores in
+//! 100 score files, merged with the calibrated method: reading and checking every file, building
+//! each judge's totals, fitting the model and ranking overall and per track.
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use judging::config::{Config, Loaded};
+use judging::merge::Method;
+use judging::scorefile::{self, Body};
+use judging::store::Store;
+
+mod common;
+
+pub struct Workload {
+    pub _dir: tempfile::TempDir,
+    pub files: Vec<PathBuf>,
+    pub loaded: Loaded,
+    pub store: Store,
+}
+
+/// Writes the export, pulls it, and writes 100 judges' files with every entry scored.
+pub fn workload(judges: usize, entries: usize) -> Workload {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("export.csv");
+    std::fs::write(&export, common::export_csv(entries)).expect("export");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("head.sqlite"), "build-small-2026").expect("store");
+    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let ids: Vec<String> = store.submissions().expect("rows").into_iter().map(|s| s.submission.id).collect();
+    let mut files = Vec::new();
+    let mut seed = 1u64;
+    let mut uniform = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    // Realistic marks: each entry has a quality, each judge a leniency and a severity, plus noise.
+    let quality: Vec<f64> = (0..ids.len()).map(|_| 2.0 * uniform() - 1.0).collect();
+    for j in 0..judges {
+        let (leniency, severity) = (uniform() - 0.5, 0.5 + uniform());
+        let mut scores = Vec::with_capacity(entries);
+        for (e, id) in ids.iter().enumerate() {
+            let mut value = || {
+                let raw = 3.0 + leniency + 1.5 * severity * quality[e] + (uniform() - 0.5);
+                Some(raw.round().clamp(1.0, 5.0) as u8)
+            };
+            let values = vec![value(), value(), value()];
+            scores.push((id.clone(), values, vec![Some(1_781_000_000_000 + e as i64); 3]));
+        }
+        let body = Body {
+            event: loaded.config.event.id.clone(),
+            rubric: scorefile::rubric_fingerprint(&loaded.config),
+            judge: format!("judge-{j:03}"),
+            written_at: "2026-06-21T10:00:00.000Z".into(),
+            criteria: loaded.config.criteria.iter().map(|c| c.id.clone()).collect(),
+            scores,
+            notes: Default::default(),
+            timings: Default::default(),
+            recusals: Default::default(),
+        };
+        let path = dir.path().join(format!("judge-{j:03}.json"));
+        std::fs::write(&path, scorefile::write(&body).expect("json")).expect("write");
+        files.push(path);
+    }
+    Workload { _dir: dir, files, loaded, store }
+}
+
+fn bench_merge(c: &mut Criterion) {
+    let w = workload(100, 5_000);
+    let bytes: u64 = w.files.iter().map(|f| std::fs::metadata(f).expect("meta").len()).sum();
+    eprintln!("workload: {} files, {:.1} MB", w.files.len(), bytes as f64 / 1e6);
+    let submissions = w.store.submissions().expect("rows");
+    let field = judging::headjudge::Field::new(&submissions);
+    let config = &w.loaded.config;
+    let mut group = c.benchmark_group("merge 1.5M scores");
+    group.sample_size(10);
+    group.bench_function("whole merge, calibrated", |b| {
+        b.iter(|| {
+            let judges = judging::headjudge::read_all(&w.files, config, &field).expect("valid");
+            judging::headjudge::rank_all(judges, config, &field, &Method::Calibrated, 2)
+        })
+    });
+    group.bench_function("read and check 100 files", |b| {
+        b.iter(|| judging::headjudge::read_all(&w.files, config, &field).expect("valid"))
+    });
+    let judges = judging::headjudge::read_all(&w.files, config, &field).expect("valid");
+    for method in [Method::Calibrated, Method::Mean] {
+        group.bench_function(format!("rank only, {}", method.name()), |b| {
+            b.iter(|| judging::headjudge::rank_all(judges.clone(), config, &field, &method, 2))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_merge);
+criterion_main!(benches);
