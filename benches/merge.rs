@@ -69,6 +69,14 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
 
 fn bench_merge(c: &mut Criterion) {
     let w = workload(100, 5_000);
+    // For benches/merge-memory.sh: keep a copy of the workload where it asks.
+    if let Some(keep) = std::env::var_os("JUDGING_BENCH_KEEP") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).expect("keep dir");
+        for f in w.files.iter().chain([&w._dir.path().join("export.csv")]) {
+            std::fs::copy(f, keep.join(f.file_name().expect("name"))).expect("copy");
+        }
+    }
     let bytes: u64 = w.files.iter().map(|f| std::fs::metadata(f).expect("meta").len()).sum();
     eprintln!("workload: {} files, {:.1} MB", w.files.len(), bytes as f64 / 1e6);
     let submissions = w.store.submissions().expect("rows");
