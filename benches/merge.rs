@@ -61,7 +61,7 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
             recusals: Default::default(),
         };
         let path = dir.path().join(format!("judge-{j:03}.json"));
-        std::fs::write(&path, scorefile::write(&body).expect("json")).expect("write");
+        std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");
         files.push(path);
     }
     Workload { _dir: dir, files, loaded, store }

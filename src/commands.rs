@@ -289,15 +289,20 @@ fn export(cli: &Cli, loaded: Loaded, output: Option<std::path::PathBuf>) -> Resu
         timings: sheet.timings.into_iter().collect(),
         recusals: sheet.recusals.into_iter().collect(),
     };
-    let text = crate::scorefile::write(&body)?;
+    // The judge's key: from the environment, so it need not sit in a shared file, else from
+    // judging.toml.
+    let key = std::env::var("JUDGING_KEY").ok().filter(|k| !k.is_empty());
+    let key = key.as_deref().or_else(|| config.key_of(&judge.name));
+    let text = crate::scorefile::write(&body, key)?;
     let path =
         output.unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(&judge.name)).into());
     let partial = path.with_extension("json.partial");
     std::fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
     std::fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))?;
     println!(
-        "Wrote {}: {} scores, {} notes, {} recusals from judge {}",
+        "Wrote {}{}: {} scores, {} notes, {} recusals from judge {}",
         path.display(),
+        if key.is_some() { ", signed" } else { "" },
         body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
         body.notes.len(),
         body.recusals.len(),

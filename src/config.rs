@@ -133,6 +133,10 @@ pub struct Judge {
     /// The tracks this judge scores; empty means all.
     #[serde(default)]
     pub tracks: Vec<String>,
+    /// The secret the head judge gave this judge: their score files are signed with it
+    /// (HMAC-SHA256), and the merge refuses their files unsigned or signed otherwise.
+    #[serde(default)]
+    pub key: Option<String>,
 }
 
 fn builtin() -> &'static Config {
@@ -272,6 +276,9 @@ impl Config {
             if j.name.trim().is_empty() {
                 out.push(format!("judges[{i}].name is empty: give the judge's name"));
             }
+            if j.key.as_ref().is_some_and(|k| k.chars().count() < 16) {
+                out.push(format!("judges[{i}].key is too short to be a secret: use 16 characters or more"));
+            }
             for t in &j.tracks {
                 if self.tracks.iter().all(|known| &known.id != t) {
                     out.push(format!("judges[{i}].tracks: {t:?} is not a track; known tracks: {}", self.track_ids()));
@@ -332,6 +339,11 @@ impl Config {
                 ));
             }
         }
+    }
+
+    /// The signing key of a judge, if the head judge gave one.
+    pub fn key_of(&self, judge: &str) -> Option<&str> {
+        self.judges.iter().find(|j| j.name == judge).and_then(|j| j.key.as_deref())
     }
 
     pub fn track_ids(&self) -> String {

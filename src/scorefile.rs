@@ -67,12 +67,14 @@ pub struct Checked<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Envelope<'a> {
     format: String,
     version: u32,
     #[serde(borrow)]
     body: &'a RawValue,
     digest: String,
+    signature: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +91,35 @@ pub enum ScoreFileError {
     Tampered { file: String, judge: String },
     #[error("{file}: {problem}")]
     Invalid { file: String, problem: String },
+    #[error(
+        "{file}: judge {judge} has a key in judging.toml, and this file is {what}: ask {judge} to export again with their key"
+    )]
+    Signature { file: String, judge: String, what: &'static str },
+}
+
+type HmacSha256 = hmac::Hmac<Sha256>;
+
+/// The HMAC-SHA256 of the body's bytes under the judge's key, in hex.
+fn sign(body: &[u8], key: &str) -> String {
+    use hmac::{KeyInit, Mac};
+    // HMAC takes a key of any length.
+    let mut mac = HmacSha256::new_from_slice(key.as_bytes()).expect("HMAC accepts any key length");
+    mac.update(body);
+    hex(&mac.finalize().into_bytes())
+}
+
+fn signature_holds(body: &[u8], key: &str, signature: &str) -> bool {
+    use hmac::{KeyInit, Mac};
+    let Some(given) = signature.strip_prefix("hmac-sha256:").and_then(unhex) else { return false };
+    let Ok(mut mac) = HmacSha256::new_from_slice(key.as_bytes()) else { return false };
+    mac.update(body);
+    // verify_slice compares in constant time.
+    mac.verify_slice(&given).is_ok()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    text.len().is_multiple_of(2).then_some(())?;
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
 /// The rubric's fingerprint: two judges' files merge only if their rubrics agree.
@@ -98,11 +129,15 @@ pub fn rubric_fingerprint(config: &Config) -> String {
     format!("sha256:{}", &hex(&Sha256::digest(text.join(";").as_bytes()))[..32])
 }
 
-/// The file's text for a body.
-pub fn write(body: &Body) -> Result<String, serde_json::Error> {
+/// The file's text for a body, signed when the judge has a key. The key itself is never written.
+pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error> {
     let body = serde_json::to_string(body)?;
     let digest = hex(&Sha256::digest(body.as_bytes()));
-    Ok(format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"body\":{body},\"digest\":\"sha256:{digest}\"}}\n"))
+    let signature =
+        key.map(|k| format!(",\"signature\":\"hmac-sha256:{}\"", sign(body.as_bytes(), k))).unwrap_or_default();
+    Ok(format!(
+        "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"body\":{body},\"digest\":\"sha256:{digest}\"{signature}}}\n"
+    ))
 }
 
 /// Reads and checks a score file against the event: format, version, digest, event, rubric and
@@ -131,6 +166,16 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
     if format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
         return Err(ScoreFileError::Tampered { file, judge: clean_line(&body.judge) });
+    }
+    if let Some(key) = config.key_of(&body.judge) {
+        let what = match &envelope.signature {
+            None => Some("not signed"),
+            Some(s) if !signature_holds(raw.as_bytes(), key, s) => Some("signed with another key, or edited"),
+            Some(_) => None,
+        };
+        if let Some(what) = what {
+            return Err(ScoreFileError::Signature { file, judge: clean_line(&body.judge), what });
+        }
     }
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
     if body.event != config.event.id {

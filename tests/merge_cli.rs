@@ -99,7 +99,7 @@ fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::P
     };
     edit(&mut body);
     let path = s.path().join(name);
-    std::fs::write(&path, scorefile::write(&body).expect("json")).expect("write");
+    std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");
     path
 }
 
@@ -165,4 +165,56 @@ fn withdrawn_and_recused_entries_are_left_out() {
             .iter()
             .any(|f| f == "thin"))
     );
+}
+
+#[test]
+fn signed_files_merge_and_forgeries_do_not() {
+    let s = Sandbox::new();
+    let key = "a-secret-of-mira-0123456789";
+    // The judge signs with the key from the environment; the head judge's judging.toml has it.
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=4", "latency=3", "cost=5"]).assert().success();
+    let signed = s.path().join("mira-signed.json");
+    s.cmd()
+        .args(["--judge", "mira", "export", "-o"])
+        .arg(&signed)
+        .env("JUDGING_KEY", key)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(", signed"));
+    let text = std::fs::read_to_string(&signed).expect("read");
+    assert!(text.contains("\"signature\":\"hmac-sha256:") && !text.contains(key), "signed, key not written");
+    let other_key = s.path().join("mira-other.json");
+    s.cmd()
+        .args(["--judge", "mira", "export", "-o"])
+        .arg(&other_key)
+        .env("JUDGING_KEY", "another-key-entirely-0000")
+        .assert()
+        .success();
+    let unsigned = s.path().join("mira-unsigned.json");
+    s.cmd().args(["--judge", "mira", "export", "-o"]).arg(&unsigned).assert().success();
+    // A forger who re-computes the digest after an edit, without the key.
+    let forged = forged(&s, "forged.json", |b| b.judge = "mira".into());
+
+    s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n"));
+    head(&s).arg("pull").assert().success();
+    head(&s).arg("merge").arg(&signed).assert().success().stdout(predicate::str::contains("OVERALL (1 entries)"));
+    for (file, want) in
+        [(&unsigned, "is not signed"), (&other_key, "signed with another key"), (&forged, "is not signed")]
+    {
+        head(&s)
+            .arg("merge")
+            .arg(file)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(want).and(predicate::str::contains("nothing was merged")));
+    }
+    // A key too short to be a secret is a configuration error.
+    s.file("judging.toml", "[[judges]]\nname = \"mira\"\nkey = \"short\"\n");
+    head(&s)
+        .arg("merge")
+        .arg(&signed)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("judges[0].key is too short"));
 }
