@@ -124,6 +124,10 @@ pub enum MergeMethod {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MergeFormat {
     Table,
+    /// Markdown, ready to paste
+    Md,
+    /// CSV for a spreadsheet, safe from formula injection
+    Csv,
     Json,
 }
 

@@ -341,6 +341,8 @@ fn merge(
     let text = match format {
         MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
         MergeFormat::Table => crate::report::rankings::table(&rankings),
+        MergeFormat::Md => crate::report::rankings::markdown(&rankings),
+        MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
     };
     match output {
         Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,

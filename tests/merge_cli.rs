@@ -218,3 +218,22 @@ fn signed_files_merge_and_forgeries_do_not() {
         .failure()
         .stderr(predicate::str::contains("judges[0].key is too short"));
 }
+
+#[test]
+fn rankings_as_markdown_and_spreadsheet_safe_csv() {
+    let s = Sandbox::new();
+    let file = forged(&s, "f.json", |b| b.judge = "solo".into());
+    let export = s.file(
+        "export.csv",
+        "id,title,space_url,track\nsprout-sense,=HYPERLINK(\"http://x\")|pipe,https://huggingface.co/spaces/o/s,wood\n",
+    );
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    let md = head(&s).args(["merge", "--format", "md"]).arg(&file).output().expect("runs");
+    let md = String::from_utf8(md.stdout).expect("utf-8");
+    assert!(md.contains("| Place | Entry | Score |") && md.contains("## wood"), "{md}");
+    assert!(md.contains("=HYPERLINK(\"http://x\")\\|pipe (`sprout-sense`)"), "pipes escaped: {md}");
+    let csv = head(&s).args(["merge", "--format", "csv"]).arg(&file).output().expect("runs");
+    let csv = String::from_utf8(csv.stdout).expect("utf-8");
+    assert!(csv.starts_with("ranking,place,id,title,score,judges,spread,flags,method"), "{csv}");
+    assert!(csv.contains("\"'=HYPERLINK"), "formula neutralised: {csv}");
+}

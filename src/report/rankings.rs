@@ -3,7 +3,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::headjudge::Rankings;
-use crate::text::{clean_line, fit};
+use crate::text::{clean_line, csv_cell, fit};
 
 pub fn table(r: &Rankings) -> String {
     let mut out = format!("Merged with the {} method.\n", r.method);
@@ -35,4 +35,57 @@ pub fn table(r: &Rankings) -> String {
         ));
     }
     out
+}
+
+/// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
+pub fn markdown(r: &Rankings) -> String {
+    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    let mut out = format!("# Rankings\n\nMerged with the {} method.\n", r.method);
+    for (group, ranked) in &r.rankings {
+        out.push_str(&format!(
+            "\n## {}\n\n| Place | Entry | Score | Judges | Spread | Flags |\n|---:|---|---:|---:|---:|---|\n",
+            cell(group)
+        ));
+        for e in ranked {
+            out.push_str(&format!(
+                "| {} | {} (`{}`) | {:.2} | {} | {:.2} | {} |\n",
+                e.place,
+                cell(&e.title),
+                cell(&e.id),
+                e.score,
+                e.judges,
+                e.spread,
+                e.flags.join(", ")
+            ));
+        }
+    }
+    out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread |\n|---|---:|---:|---:|\n");
+    for j in &r.judges {
+        out.push_str(&format!("| {} | {} | {:+.2} | {:.2} |\n", cell(&j.judge), j.entries, j.leniency, j.spread));
+    }
+    out
+}
+
+/// One CSV row per entry and ranking, every cell safe to open in a spreadsheet.
+pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["ranking", "place", "id", "title", "score", "judges", "spread", "flags", "method"])?;
+    for (group, ranked) in &r.rankings {
+        for e in ranked {
+            let row = [
+                group.clone(),
+                e.place.to_string(),
+                e.id.clone(),
+                e.title.clone(),
+                format!("{:.4}", e.score),
+                e.judges.to_string(),
+                format!("{:.4}", e.spread),
+                e.flags.join(";"),
+                r.method.to_owned(),
+            ];
+            w.write_record(row.iter().map(|c| csv_cell(c)))?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
