@@ -34,9 +34,20 @@ pub struct JudgeLine {
     pub spread: f64,
 }
 
+/// Kendall's W for a group of judges who marked exactly the same entries.
+#[derive(Debug, Clone, Serialize)]
+pub struct Concordance {
+    pub judges: Vec<String>,
+    pub entries: usize,
+    pub w: f64,
+    pub w_tie_corrected: f64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Rankings {
     pub method: &'static str,
+    /// How far judges who saw the same entries agree, overall.
+    pub concordance: Vec<Concordance>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     pub judges: Vec<JudgeLine>,
@@ -202,7 +213,16 @@ pub fn rank_all(
             spread: h.spread,
         })
         .collect();
-    Rankings { method: method.name(), rankings, judges, warnings }
+    let concordance = agreement::concordance(&panel)
+        .into_iter()
+        .map(|(judges, entries, w, w_tie_corrected)| Concordance {
+            judges: judges.iter().map(|j| panel.judges[*j].clone()).collect(),
+            entries,
+            w,
+            w_tie_corrected,
+        })
+        .collect();
+    Rankings { method: method.name(), concordance, rankings, judges, warnings }
 }
 
 /// The panel restricted to some entries, renumbered.

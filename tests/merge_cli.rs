@@ -237,3 +237,17 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     assert!(csv.starts_with("ranking,place,id,title,score,judges,spread,flags,method"), "{csv}");
     assert!(csv.contains("\"'=HYPERLINK"), "formula neutralised: {csv}");
 }
+
+#[test]
+fn agreement_is_reported_for_judges_who_saw_the_same_entries() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 1, &SOME);
+    let b = judge_file(&s, "tomas", 0, &SOME);
+    head(&s).arg("pull").assert().success();
+    head(&s).arg("merge").args([&a, &b]).assert().success().stdout(
+        predicate::str::is_match(
+            r"Agreement of 2 judges on the same 6 entries: Kendall's W 0\.\d{3} \(1\.000 corrected for ties\)",
+        )
+        .expect("regex"),
+    );
+}

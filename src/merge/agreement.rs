@@ -77,3 +77,36 @@ pub fn disagreements(panel: &Panel) -> Vec<(usize, f64)> {
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out
 }
+
+/// Kendall's W wherever judges marked exactly the same entries: judges are grouped by the set of
+/// entries they marked, and each group of two or more judges over two or more entries gives
+/// (judges, entries, W classic, W tie-corrected).
+pub fn concordance(panel: &Panel) -> Vec<(Vec<usize>, usize, f64, f64)> {
+    let mut groups: std::collections::BTreeMap<Vec<usize>, Vec<usize>> = std::collections::BTreeMap::new();
+    let by_judge = panel.by_judge();
+    for (judge, marks) in by_judge.iter().enumerate() {
+        let mut entries: Vec<usize> = marks.iter().map(|m| m.entry).collect();
+        entries.sort_unstable();
+        entries.dedup();
+        groups.entry(entries).or_default().push(judge);
+    }
+    groups
+        .into_iter()
+        .filter(|(entries, judges)| entries.len() >= 2 && judges.len() >= 2)
+        .filter_map(|(entries, judges)| {
+            let rows: Vec<Vec<f64>> = judges
+                .iter()
+                .map(|j| {
+                    let mut row = vec![0.0; entries.len()];
+                    for m in &by_judge[*j] {
+                        if let Ok(i) = entries.binary_search(&m.entry) {
+                            row[i] = m.value;
+                        }
+                    }
+                    row
+                })
+                .collect();
+            kendall_w(&rows).map(|(w, corrected)| (judges, entries.len(), w, corrected))
+        })
+        .collect()
+}

@@ -98,6 +98,17 @@ fn kendall_w_classic_and_tie_corrected() {
 }
 
 #[test]
+fn concordance_groups_judges_who_saw_the_same_entries() {
+    // Judges 0 and 1 saw entries 0-2 and agree; judge 2 saw only 0-1.
+    let p = panel(
+        3,
+        3,
+        &[(0, 0, 3.0), (0, 1, 2.0), (0, 2, 1.0), (1, 0, 5.0), (1, 1, 4.0), (1, 2, 2.0), (2, 0, 1.0), (2, 1, 2.0)],
+    );
+    assert_eq!(super::agreement::concordance(&p), [(vec![0, 1], 3, 1.0, 1.0)]);
+}
+
+#[test]
 fn disagreements_come_most_spread_first() {
     let p = panel(2, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (0, 2, 3.0)]);
     assert_eq!(disagreements(&p), [(1, 2.0), (0, 0.0)]);

@@ -24,6 +24,15 @@ pub fn table(r: &Rankings) -> String {
             ));
         }
     }
+    for c in &r.concordance {
+        out.push_str(&format!(
+            "\nAgreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties)\n",
+            c.judges.len(),
+            c.entries,
+            c.w,
+            c.w_tie_corrected
+        ));
+    }
     out.push_str("\nJUDGE                 ENTRIES  LENIENCY  SPREAD\n");
     for j in &r.judges {
         out.push_str(&format!(
