@@ -66,6 +66,14 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
+    /// Import a judge's spreadsheet of scores (long format: judge, submission, criterion, score,
+    /// note) into that judge's store, all or nothing
+    #[command(after_help = "The CSV's header names the columns: judge,submission,criterion,score[,note]. \
+        Rows for other judges than --judge are refused, so a sheet lands in the right store.")]
+    ImportScores {
+        /// The spreadsheet, as CSV
+        sheet: PathBuf,
+    },
     /// Write this judge's score file for the head judge
     Export {
         /// Where to write it [default: scores-EVENT-JUDGE.json here]

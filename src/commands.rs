@@ -43,6 +43,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Check { offline, strict }) => check(&cli, loaded, *offline, *strict),
         Some(Command::Export { output }) => export(&cli, loaded, output.clone()),
+        Some(Command::ImportScores { sheet }) => {
+            let judge = paths::judge(cli.judge.as_deref())?;
+            import_scores(Session::open(&cli, loaded)?, &judge.name, sheet)
+        }
         Some(Command::Merge { files, method, trim, min_judges, format, output }) => {
             let method = match method {
                 MergeMethod::Calibrated => Method::Calibrated,
@@ -348,5 +352,90 @@ fn merge(
         Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{text}"),
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a long-format sheet into this judge's store: every row is checked as the app checks a
+/// key press, and the sheet is imported only if every row passes.
+fn import_scores(mut session: Session, judge: &str, sheet: &std::path::Path) -> Result<ExitCode> {
+    let name = sheet.display().to_string();
+    let bytes = std::fs::read(sheet).with_context(|| format!("cannot read {name}"))?;
+    let text = crate::export::as_text(&bytes, &name)?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .with_context(|| format!("{name}: no header line"))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let column = |want: &str| header.iter().position(|h| h == want);
+    let (Some(j), Some(s), Some(c), Some(v)) =
+        (column("judge"), column("submission"), column("criterion"), column("score"))
+    else {
+        bail!(
+            "{name}: the header must name judge, submission, criterion and score (and may name note); it has {}",
+            header.join(", ")
+        );
+    };
+    let note_column = column("note");
+    let config = &session.loaded.config;
+    let sheet_now = session.store.score_sheet()?;
+    let mut problems = Vec::new();
+    let mut rows: Vec<(String, String, u8, Option<String>)> = Vec::new();
+    for record in reader.records() {
+        let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let get = |i: usize| record.get(i).unwrap_or_default().trim();
+        let problem = (|| -> std::result::Result<(String, String, u8, Option<String>), String> {
+            if get(j) != judge {
+                return Err(format!(
+                    "judge {:?} is not {judge:?}: import each judge's rows with --judge",
+                    clean_line(get(j))
+                ));
+            }
+            let id = get(s);
+            let stored = session.store.submission(id).map_err(|e| e.to_string())?;
+            match stored {
+                None => return Err(format!("no submission {:?} in the store", clean_line(id))),
+                Some(st) if st.withdrawn => return Err(format!("{:?} was withdrawn", clean_line(id))),
+                Some(_) if sheet_now.recusals.contains_key(id) => {
+                    return Err(format!("you recused from {:?}", clean_line(id)));
+                }
+                Some(_) => {}
+            }
+            let Some(criterion) = config.criterion(get(c)) else {
+                let known: Vec<_> = config.criteria.iter().map(|c| c.id.as_str()).collect();
+                return Err(format!(
+                    "{:?} is not a criterion; the rubric has {}",
+                    clean_line(get(c)),
+                    known.join(", ")
+                ));
+            };
+            let value: i64 = get(v).parse().ok().filter(|x| criterion.scale.contains(*x)).ok_or_else(|| {
+                format!(
+                    "{} = {:?}: a whole number from {} to {}",
+                    criterion.id,
+                    clean_line(get(v)),
+                    criterion.scale.low,
+                    criterion.scale.high
+                )
+            })?;
+            let note = note_column.map(get).filter(|n| !n.is_empty()).map(str::to_owned);
+            Ok((id.to_owned(), criterion.id.clone(), value as u8, note))
+        })();
+        match problem {
+            Ok(row) => rows.push(row),
+            Err(p) => problems.push(format!("{name}: line {line}: {p}")),
+        }
+    }
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        bail!("{} row(s) of {name} refused; nothing was imported", problems.len());
+    }
+    let imported = rows.len();
+    session.store.import(&rows)?;
+    println!("Imported {imported} score(s) from {name} for judge {}", clean_line(judge));
     Ok(ExitCode::SUCCESS)
 }

@@ -264,3 +264,55 @@ fn a_huge_file_is_refused_before_it_is_read() {
         "huge.json: 314572800 bytes is more than a score file can be (256 MiB at most)",
     ));
 }
+
+#[test]
+fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "paper", "pull"]).assert().success();
+    s.cmd().args(["--judge", "paper", "pull", "--from", "builtin:sample-v2"]).assert().success();
+    let good = s.file(
+        "sheet.csv",
+        "Judge,Submission,Criterion,Score,Note\npaper,sprout-sense,utility,4,\"Lovely, on paper\"\npaper,sprout-sense,latency,3,\npaper,sprout-sense,cost,5,\n",
+    );
+    s.cmd()
+        .args(["--judge", "paper", "import-scores"])
+        .arg(&good)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imported 3 score(s)"));
+    let list = s.cmd().args(["--judge", "paper", "list", "--format", "json"]).output().expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let sprout = v.as_array().expect("array").iter().find(|e| e["id"] == "sprout-sense").expect("entry").clone();
+    assert_eq!(sprout["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
+    assert_eq!(sprout["note"], "Lovely, on paper");
+
+    let bad = s.file(
+        "bad.csv",
+        "judge,submission,criterion,score\npaper,pantry-poet,utility,2\nother,pantry-poet,utility,3\npaper,nope,utility,3\npaper,pantry-poet,speed,3\npaper,pantry-poet,cost,9\npaper,dream-cartographer,cost,2\n",
+    );
+    let out = s.cmd().args(["--judge", "paper", "import-scores"]).arg(&bad).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    for want in [
+        "line 3: judge \"other\" is not \"paper\"",
+        "line 4: no submission \"nope\"",
+        "line 5: \"speed\" is not a criterion",
+        "line 6: cost = \"9\": a whole number from 1 to 5",
+        "line 7: \"dream-cartographer\" was withdrawn",
+        "5 row(s) of",
+        "nothing was imported",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    let list = s.cmd().args(["--judge", "paper", "list", "--format", "json"]).output().expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let poet = v.as_array().expect("array").iter().find(|e| e["id"] == "pantry-poet").expect("entry").clone();
+    assert_eq!(poet["scores"], serde_json::json!({}), "the good row of a bad sheet was not imported either");
+    let headless = s.file("headless.csv", "who,what\nx,y\n");
+    s.cmd()
+        .args(["--judge", "paper", "import-scores"])
+        .arg(&headless)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the header must name judge, submission, criterion and score"));
+}
