@@ -66,10 +66,7 @@ fn list_as_csv_neutralises_formulas_and_as_json_is_clean() {
     let text = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(text.contains("'=HYPERLINK"), "{text}");
     assert!(text.contains("'+team"), "{text}");
-    let json = s.cmd().args(["list", "--format", "json"]).output().expect("runs");
-    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
-    assert_eq!(value[0]["id"], "f1");
-    assert_eq!(value[0]["description"], "desc");
+    assert_eq!(s.entry("tester", "f1")["description"], "desc");
 }
 
 #[test]
@@ -173,9 +170,8 @@ fn bad_scores_are_refused_with_what_would_be_right() {
         assert!(err.contains(want), "{args:?}: {err}");
     }
     // Nothing was recorded by any of them.
-    let json = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs");
-    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
-    assert!(value.as_array().expect("array").iter().all(|v| v["scores"].as_object().is_some_and(|m| m.is_empty())));
+    let list = s.list_json("tester");
+    assert!(list.as_array().expect("array").iter().all(|v| v["scores"].as_object().is_some_and(|m| m.is_empty())));
 }
 
 #[test]
@@ -275,7 +271,7 @@ fn a_store_for_a_newer_schema_gives_a_clear_error() {
 fn a_syntax_error_after_many_good_rows_rolls_the_whole_pull_back() {
     let s = Sandbox::new();
     s.cmd().arg("pull").assert().success();
-    let before = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs").stdout;
+    let before = s.list_json("tester");
     // Far more rows than one batch, so some reach the store before the reader meets the error.
     let mut text = String::from(HEADER);
     for i in 0..2_000 {
@@ -285,8 +281,7 @@ fn a_syntax_error_after_many_good_rows_rolls_the_whole_pull_back() {
     let export = s.file("big.csv", &text);
     let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&export).output().expect("runs"));
     assert!(err.contains("big.csv: line 2002"), "{err}");
-    let after = s.cmd().args(["list", "--format", "json", "--all"]).output().expect("runs").stdout;
-    assert_eq!(after, before, "nothing of the failed pull was kept, and nothing was withdrawn");
+    assert_eq!(s.list_json("tester"), before, "nothing of the failed pull was kept, and nothing was withdrawn");
 }
 
 #[test]

@@ -280,9 +280,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Imported 3 score(s)"));
-    let list = s.cmd().args(["--judge", "paper", "list", "--format", "json"]).output().expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
-    let sprout = v.as_array().expect("array").iter().find(|e| e["id"] == "sprout-sense").expect("entry").clone();
+    let sprout = s.entry("paper", "sprout-sense");
     assert_eq!(sprout["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
     assert_eq!(sprout["note"], "Lovely, on paper");
 
@@ -304,9 +302,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     ] {
         assert!(err.contains(want), "{want}: {err}");
     }
-    let list = s.cmd().args(["--judge", "paper", "list", "--format", "json"]).output().expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
-    let poet = v.as_array().expect("array").iter().find(|e| e["id"] == "pantry-poet").expect("entry").clone();
+    let poet = s.entry("paper", "pantry-poet");
     assert_eq!(poet["scores"], serde_json::json!({}), "the good row of a bad sheet was not imported either");
     let headless = s.file("headless.csv", "who,what\nx,y\n");
     s.cmd()

@@ -94,11 +94,6 @@ impl Running {
     }
 }
 
-fn json_list(s: &Sandbox) -> serde_json::Value {
-    let out = s.cmd().args(["--judge", "tester", "list", "--format", "json"]).output().expect("runs");
-    serde_json::from_slice(&out.stdout).expect("json")
-}
-
 #[test]
 fn scores_and_notes_survive_sigkill() {
     let s = Sandbox::new();
@@ -120,12 +115,10 @@ fn scores_and_notes_survive_sigkill() {
     app.wait_for("2 of 40 scored");
     app.kill_hard();
 
-    let list = json_list(&s);
-    let by_id = |id: &str| list.as_array().expect("array").iter().find(|e| e["id"] == id).expect("entry").clone();
-    let first = by_id("sprout-sense");
+    let first = s.entry("tester", "sprout-sense");
     assert_eq!(first["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
     assert_eq!(first["note"], "Fast and kind");
-    assert_eq!(by_id("pantry-poet")["scores"], serde_json::json!({"utility": 5, "latency": 5, "cost": 5}));
+    assert_eq!(s.entry("tester", "pantry-poet")["scores"], serde_json::json!({"utility": 5, "latency": 5, "cost": 5}));
 
     // The lock of the killed app is stale, not held: the app opens again, with both scores.
     let mut again = Running::start(&s, &[]);

@@ -3,7 +3,7 @@
 use judging::config::Config;
 use judging::export;
 use judging::model::Submission;
-use judging::store::{Incoming, PullCounts, PullLog, Store, StoreError};
+use judging::store::{Change, Incoming, PullCounts, PullLog, Store, StoreError};
 use rusqlite::Connection;
 
 const EVENT: &str = "build-small-2026";
@@ -19,6 +19,14 @@ fn pull(store: &mut Store, p: &export::Parsed) -> Result<PullCounts, StoreError>
         ids_seen: &p.ids_seen,
         log: PullLog { source: "test", digest: "d", rejected: p.rejected(), cache: None },
     })
+}
+
+fn score(id: &str, criterion: &str, value: u8) -> (String, Change) {
+    (id.into(), Change::Score { criterion: criterion.into(), value: Some(value) })
+}
+
+fn note(id: &str, text: &str) -> (String, Change) {
+    (id.into(), Change::Note(Some(text.into())))
 }
 
 fn counts(added: usize, updated: usize, unchanged: usize, withdrawn: usize, returned: usize) -> PullCounts {
@@ -45,7 +53,7 @@ fn opening_twice_migrates_once_and_keeps_data() {
     {
         let mut store = Store::open(&path, EVENT).expect("first open creates");
         pull(&mut store, &parsed("builtin:sample")).expect("pull");
-        store.record("sprout-sense", &[("utility".into(), 4)], Some("lovely")).expect("score");
+        store.apply_all(&[score("sprout-sense", "utility", 4), note("sprout-sense", "lovely")]).expect("score");
     }
     let store = Store::open(&path, EVENT).expect("second open");
     let version = store.schema_version().expect("version");
@@ -68,7 +76,7 @@ fn the_store_uses_wal_and_foreign_keys() {
     assert_eq!(mode, "wal");
     // Foreign keys are a per-connection setting: check it is enforced through the store.
     let mut store = Store::open(&path, EVENT).expect("open");
-    let err = store.record("no-such-entry", &[("utility".into(), 3)], None).expect_err("foreign key");
+    let err = store.apply_all(&[score("no-such-entry", "utility", 3)]).expect_err("foreign key");
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
 }
 
@@ -112,7 +120,13 @@ fn a_withdrawn_entry_keeps_its_scores_and_can_return() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
     pull(&mut store, &parsed("builtin:sample")).expect("v1");
-    store.record("dream-cartographer", &[("utility".into(), 5), ("cost".into(), 1)], Some("big model")).expect("score");
+    store
+        .apply_all(&[
+            score("dream-cartographer", "utility", 5),
+            score("dream-cartographer", "cost", 1),
+            note("dream-cartographer", "big model"),
+        ])
+        .expect("score");
     // v2 drops dream-cartographer, retitles tiny-tarot and adds late-lantern.
     assert_eq!(pull(&mut store, &parsed("builtin:sample-v2")).expect("v2"), counts(1, 1, 38, 1, 0));
     let dream = store.submission("dream-cartographer").expect("read").expect("still stored");
@@ -185,4 +199,15 @@ fn a_pull_that_fails_half_way_leaves_the_last_committed_state() {
     assert!(err.contains("UNIQUE"), "{err}");
     assert_eq!(snapshot(&path), before, "nothing of the failed pull is kept");
     assert!(store.submission("late-lantern").expect("read").is_none());
+}
+
+#[test]
+fn a_batch_of_changes_is_kept_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("v1");
+    // The second change names an entry the store does not have: the first is rolled back too.
+    let err = store.apply_all(&[score("pantry-poet", "utility", 2), score("nope", "utility", 5)]).expect_err("fails");
+    assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
+    assert_eq!(store.score_sheet().expect("sheet").score("pantry-poet", "utility"), None);
 }

@@ -292,7 +292,8 @@ fn devpost_exports_are_read_as_they_come() {
     let fable = &p.submissions[1];
     assert_eq!(fable.space_key.as_deref(), Some("build-small-hackathon-fable-forge"));
     assert_eq!(fable.track.as_deref(), Some("wood"));
-    assert!(!text.contains("alva@example.org") || !format!("{:?}", p.submissions).contains('@'), "emails are not kept");
+    assert!(text.contains("alva@example.org"), "the fixture has emails");
+    assert!(!format!("{:?}", p.submissions).contains("@example.org"), "emails are not kept");
 }
 
 #[test]

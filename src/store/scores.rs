@@ -62,27 +62,11 @@ impl Store {
         Ok(sheet)
     }
 
-    /// Imports checked rows (submission, criterion, value, note) in one transaction.
-    pub fn import(&mut self, rows: &[(String, String, u8, Option<String>)]) -> Result<(), StoreError> {
+    /// Writes several checked changes, each for its submission, in one transaction: all or none.
+    pub fn apply_all(&mut self, changes: &[(String, Change)]) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction().map_err(|e| self.db(e))?;
-        for (submission, criterion, value, note) in rows {
-            self.apply(submission, &Change::Score { criterion: criterion.clone(), value: Some(*value) })?;
-            if let Some(note) = note {
-                self.apply(submission, &Change::Note(Some(note.clone())))?;
-            }
-        }
-        tx.commit().map_err(|e| self.db(e))
-    }
-
-    /// Records scores (already checked against the rubric) and, if given, replaces the note: all
-    /// in one transaction.
-    pub fn record(&mut self, submission: &str, scores: &[(String, u8)], note: Option<&str>) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction().map_err(|e| self.db(e))?;
-        for (criterion, value) in scores {
-            self.apply(submission, &Change::Score { criterion: criterion.clone(), value: Some(*value) })?;
-        }
-        if let Some(text) = note {
-            self.apply(submission, &Change::Note(Some(text.to_owned())))?;
+        for (submission, change) in changes {
+            self.apply(submission, change)?;
         }
         tx.commit().map_err(|e| self.db(e))
     }

@@ -131,7 +131,7 @@ pub struct App {
     /// Changes to undo, newest last: the submission and the change that restores it.
     undo: Vec<(String, Change)>,
     pub quit: bool,
-    /// Opens a link, or says why not. Replaced in tests.
+    /// Opens a link, or says why not: set by the terminal app, and by tests.
     pub opener: Opener,
 }
 
@@ -150,7 +150,6 @@ impl App {
                 Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine }
             })
             .collect();
-        let browser = crate::browser::chosen(config.browser.as_deref());
         let index = entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
         let mut app = App {
             config,
@@ -174,7 +173,8 @@ impl App {
             stopwatch: None,
             undo: Vec::new(),
             quit: false,
-            opener: Box::new(move |url| crate::browser::open(url, browser.as_deref())),
+            // The terminal app installs the real opener (`tui::run`); elsewhere nothing opens.
+            opener: Box::new(|_| Err("links open only in the terminal app".into())),
         };
         app.tally = app.entries.iter().map(|e| app.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
         app.refresh_view();

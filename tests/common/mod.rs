@@ -127,6 +127,24 @@ impl Sandbox {
         cmd
     }
 
+    /// What `judge` has in their store, withdrawn entries included, as `list --format json`.
+    pub fn list_json(&self, judge: &str) -> serde_json::Value {
+        let out = self.cmd().args(["--judge", judge, "list", "--format", "json", "--all"]).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("list prints JSON")
+    }
+
+    /// One entry of [`Sandbox::list_json`], by id.
+    pub fn entry(&self, judge: &str, id: &str) -> serde_json::Value {
+        let list = self.list_json(judge);
+        list.as_array()
+            .expect("an array")
+            .iter()
+            .find(|e| e["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no entry {id}"))
+    }
+
     /// Where the store of the built-in event lives for `judge`.
     pub fn store(&self, judge: &str) -> PathBuf {
         self.path().join("data/judging/build-small-2026").join(format!("{judge}.sqlite"))

@@ -1,27 +1,30 @@
-//! What each subcommand does, from parsed arguments to printed output.
+//! What each subcommand does, from parsed arguments to printed output. The score-file commands
+//! (export, import-scores, merge) are in `scores`.
+
+mod scores;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::{Cli, Command, ListFormat, MergeFormat, MergeMethod};
+use crate::cli::{Cli, Command, ListFormat, MergeMethod};
 use crate::config::{self, Loaded};
 use crate::merge::Method;
 use crate::paths;
 use crate::pull;
 use crate::report::list;
-use crate::store::Store;
+use crate::store::{Change, Store};
 use crate::text::clean_line;
 
 /// The pieces every command that touches the store needs.
-struct Session {
-    loaded: Loaded,
-    store: Store,
+pub(crate) struct Session {
+    pub(crate) loaded: Loaded,
+    pub(crate) store: Store,
 }
 
 impl Session {
-    fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
+    pub(crate) fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
         let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
         let store = Store::open(&file, &loaded.config.event.id)?;
@@ -42,10 +45,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             score(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
         }
         Some(Command::Check { offline, strict }) => check(&cli, loaded, *offline, *strict),
-        Some(Command::Export { output }) => export(&cli, loaded, output.clone()),
+        Some(Command::Export { output }) => scores::export(&cli, loaded, output.clone()),
         Some(Command::ImportScores { sheet }) => {
             let judge = paths::judge(cli.judge.as_deref())?;
-            import_scores(Session::open(&cli, loaded)?, &judge.name, sheet)
+            scores::import_scores(Session::open(&cli, loaded)?, &judge.name, sheet)
         }
         Some(Command::Merge { files, method, trim, min_judges, format, output }) => {
             let method = match method {
@@ -57,7 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 MergeMethod::RankSum => Method::RankSum,
                 MergeMethod::Copeland => Method::Copeland,
             };
-            merge(Session::open(&cli, loaded)?, files, &method, *min_judges, *format, output.as_deref())
+            scores::merge(Session::open(&cli, loaded)?, files, &method, *min_judges, *format, output.as_deref())
         }
     }
 }
@@ -209,12 +212,15 @@ fn score(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -
                 c.scale.high
             )
         })?;
-        scores.push((c.id.clone(), number as u8));
+        scores.push((id.to_owned(), Change::Score { criterion: c.id.clone(), value: Some(number as u8) }));
     }
-    if scores.is_empty() && note.is_none() {
+    if let Some(text) = note {
+        scores.push((id.to_owned(), Change::Note(Some(text.to_owned()))));
+    }
+    if scores.is_empty() {
         bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");
     }
-    session.store.record(id, &scores, note)?;
+    session.store.apply_all(&scores)?;
     let sheet = session.store.score_sheet()?;
     let config = &session.loaded.config;
     let title = clean_line(&stored.submission.title);
@@ -274,168 +280,4 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
         return Ok(ExitCode::FAILURE);
     }
     Ok(if rejected > 0 || (strict && warnings > 0) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-/// Writes this judge's score file, atomically: a half-written file never replaces a good one.
-fn export(cli: &Cli, loaded: Loaded, output: Option<std::path::PathBuf>) -> Result<ExitCode> {
-    let judge = paths::judge(cli.judge.as_deref())?;
-    let session = Session::open(cli, loaded)?;
-    let config = &session.loaded.config;
-    let sheet = session.store.score_sheet()?;
-    let body = crate::scorefile::Body {
-        event: config.event.id.clone(),
-        rubric: crate::scorefile::rubric_fingerprint(config),
-        judge: judge.name.clone(),
-        written_at: session.store.now()?,
-        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
-        scores: session.store.score_rows(&config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
-        notes: sheet.notes.into_iter().collect(),
-        timings: sheet.timings.into_iter().collect(),
-        recusals: sheet.recusals.into_iter().collect(),
-    };
-    // The judge's key: from the environment, so it need not sit in a shared file, else from
-    // judging.toml.
-    let key = std::env::var("JUDGING_KEY").ok().filter(|k| !k.is_empty());
-    let key = key.as_deref().or_else(|| config.key_of(&judge.name));
-    let text = crate::scorefile::write(&body, key)?;
-    let path =
-        output.unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(&judge.name)).into());
-    let partial = path.with_extension("json.partial");
-    std::fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
-    std::fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))?;
-    println!(
-        "Wrote {}{}: {} scores, {} notes, {} recusals from judge {}",
-        path.display(),
-        if key.is_some() { ", signed" } else { "" },
-        body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
-        body.notes.len(),
-        body.recusals.len(),
-        clean_line(&judge.name)
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-fn merge(
-    session: Session,
-    files: &[std::path::PathBuf],
-    method: &Method,
-    min_judges: usize,
-    format: MergeFormat,
-    output: Option<&std::path::Path>,
-) -> Result<ExitCode> {
-    let config = &session.loaded.config;
-    let submissions = session.store.submissions()?;
-    if submissions.is_empty() {
-        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
-    }
-    let field = crate::headjudge::Field::new(&submissions);
-    let judges = match crate::headjudge::read_all(files, config, &field) {
-        Ok(judges) => judges,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("error: {p}");
-            }
-            bail!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len());
-        }
-    };
-    let rankings = crate::headjudge::rank_all(judges, config, &field, method, min_judges);
-    for w in &rankings.warnings {
-        eprintln!("warning: {w}");
-    }
-    let text = match format {
-        MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
-        MergeFormat::Table => crate::report::rankings::table(&rankings),
-        MergeFormat::Md => crate::report::rankings::markdown(&rankings),
-        MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
-    };
-    match output {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{text}"),
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Reads a long-format sheet into this judge's store: every row is checked as the app checks a
-/// key press, and the sheet is imported only if every row passes.
-fn import_scores(mut session: Session, judge: &str, sheet: &std::path::Path) -> Result<ExitCode> {
-    let name = sheet.display().to_string();
-    let bytes = std::fs::read(sheet).with_context(|| format!("cannot read {name}"))?;
-    let text = crate::export::as_text(&bytes, &name)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .with_context(|| format!("{name}: no header line"))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let column = |want: &str| header.iter().position(|h| h == want);
-    let (Some(j), Some(s), Some(c), Some(v)) =
-        (column("judge"), column("submission"), column("criterion"), column("score"))
-    else {
-        bail!(
-            "{name}: the header must name judge, submission, criterion and score (and may name note); it has {}",
-            header.join(", ")
-        );
-    };
-    let note_column = column("note");
-    let config = &session.loaded.config;
-    let sheet_now = session.store.score_sheet()?;
-    let mut problems = Vec::new();
-    let mut rows: Vec<(String, String, u8, Option<String>)> = Vec::new();
-    for record in reader.records() {
-        let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
-        let line = record.position().map_or(0, |p| p.line());
-        let get = |i: usize| record.get(i).unwrap_or_default().trim();
-        let problem = (|| -> std::result::Result<(String, String, u8, Option<String>), String> {
-            if get(j) != judge {
-                return Err(format!(
-                    "judge {:?} is not {judge:?}: import each judge's rows with --judge",
-                    clean_line(get(j))
-                ));
-            }
-            let id = get(s);
-            let stored = session.store.submission(id).map_err(|e| e.to_string())?;
-            match stored {
-                None => return Err(format!("no submission {:?} in the store", clean_line(id))),
-                Some(st) if st.withdrawn => return Err(format!("{:?} was withdrawn", clean_line(id))),
-                Some(_) if sheet_now.recusals.contains_key(id) => {
-                    return Err(format!("you recused from {:?}", clean_line(id)));
-                }
-                Some(_) => {}
-            }
-            let Some(criterion) = config.criterion(get(c)) else {
-                let known: Vec<_> = config.criteria.iter().map(|c| c.id.as_str()).collect();
-                return Err(format!(
-                    "{:?} is not a criterion; the rubric has {}",
-                    clean_line(get(c)),
-                    known.join(", ")
-                ));
-            };
-            let value: i64 = get(v).parse().ok().filter(|x| criterion.scale.contains(*x)).ok_or_else(|| {
-                format!(
-                    "{} = {:?}: a whole number from {} to {}",
-                    criterion.id,
-                    clean_line(get(v)),
-                    criterion.scale.low,
-                    criterion.scale.high
-                )
-            })?;
-            let note = note_column.map(get).filter(|n| !n.is_empty()).map(str::to_owned);
-            Ok((id.to_owned(), criterion.id.clone(), value as u8, note))
-        })();
-        match problem {
-            Ok(row) => rows.push(row),
-            Err(p) => problems.push(format!("{name}: line {line}: {p}")),
-        }
-    }
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("error: {p}");
-        }
-        bail!("{} row(s) of {name} refused; nothing was imported", problems.len());
-    }
-    let imported = rows.len();
-    session.store.import(&rows)?;
-    println!("Imported {imported} score(s) from {name} for judge {}", clean_line(judge));
-    Ok(ExitCode::SUCCESS)
 }
