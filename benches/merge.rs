@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use judging::config::{Config, Loaded};
+use judging::headjudge::Options;
 use judging::merge::Method;
 use judging::scorefile::{self, Body};
 use judging::store::Store;
@@ -87,7 +88,7 @@ fn bench_merge(c: &mut Criterion) {
     group.bench_function("whole merge, calibrated", |b| {
         b.iter(|| {
             let judges = judging::headjudge::read_all(&w.files, config, &field).expect("valid");
-            judging::headjudge::rank_all(judges, config, &field, &Method::Calibrated, 2)
+            judging::headjudge::rank_all(judges, config, &field, &Options::new(Method::Calibrated, config))
         })
     });
     group.bench_function("read and check 100 files", |b| {
@@ -96,7 +97,8 @@ fn bench_merge(c: &mut Criterion) {
     let judges = judging::headjudge::read_all(&w.files, config, &field).expect("valid");
     for method in [Method::Calibrated, Method::Mean] {
         group.bench_function(format!("rank only, {}", method.name()), |b| {
-            b.iter(|| judging::headjudge::rank_all(judges.clone(), config, &field, &method, 2))
+            let options = Options::new(method.clone(), config);
+            b.iter(|| judging::headjudge::rank_all(judges.clone(), config, &field, &options))
         });
     }
     group.finish();

@@ -90,9 +90,19 @@ pub enum Command {
         /// With --method trimmed: how many highest and lowest totals to drop
         #[arg(long, default_value_t = 1)]
         trim: usize,
-        /// Entries with fewer judges are flagged thin
-        #[arg(long, default_value_t = 2)]
-        min_judges: usize,
+        /// With --method sum: the judges whose totals count, comma-separated [default: all]
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        judges: Vec<String>,
+        /// Entries with fewer judges are flagged thin [default: merge.min_judges in judging.toml]
+        #[arg(long)]
+        min_judges: Option<usize>,
+        /// What separates equal scores, in turn: criterion ids, judges, agreement; "none" for
+        /// nothing [default: merge.tie_breaks in judging.toml]
+        #[arg(long, value_delimiter = ',', value_name = "KEYS")]
+        tie_breaks: Vec<String>,
+        /// Show the rankings on the head judge's screen instead of printing them
+        #[arg(long, conflicts_with_all = ["format", "output"])]
+        tui: bool,
         #[arg(long, value_enum, default_value_t = MergeFormat::Table)]
         format: MergeFormat,
         /// Write to this file instead of the terminal
@@ -117,6 +127,8 @@ pub enum MergeMethod {
     Calibrated,
     /// The mean of the judges' totals
     Mean,
+    /// The sum of the totals of the --judges chosen (all by default), as at the Judgment of Paris
+    Sum,
     /// The median of the judges' totals
     Median,
     /// The mean without the --trim highest and lowest totals

@@ -28,6 +28,8 @@ pub struct Config {
     #[serde(default)]
     pub rules: Rules,
     #[serde(default)]
+    pub merge: MergeConfig,
+    #[serde(default)]
     pub judges: Vec<Judge>,
     /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
     #[serde(default)]
@@ -122,6 +124,27 @@ impl Rules {
         parse_params(&self.max_params).unwrap_or(u64::MAX)
     }
 }
+
+/// How the head judge's merge ranks, so that every run of `judging merge` agrees.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MergeConfig {
+    /// Entries with fewer judges are flagged thinly judged.
+    pub min_judges: usize,
+    /// What decides between entries of equal merged score, in turn: a criterion id (the higher
+    /// merged score on it first), "judges" (more judges first) or "agreement" (the smaller spread
+    /// first). What they leave equal stays a tie for the jury.
+    pub tie_breaks: Vec<String>,
+}
+
+impl Default for MergeConfig {
+    fn default() -> Self {
+        MergeConfig { min_judges: 2, tie_breaks: Vec::new() }
+    }
+}
+
+/// The tie-breaks that are not a criterion.
+pub const TIE_BREAKS: [&str; 2] = ["judges", "agreement"];
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -271,6 +294,14 @@ impl Config {
                 out.push(format!("rules.{name} = {value:?}: {e}"));
             }
         }
+        for (i, key) in self.merge.tie_breaks.iter().enumerate() {
+            if let Err(e) = self.tie_break_problem(key) {
+                out.push(format!("merge.tie_breaks[{i}] = {key:?}: {e}"));
+            }
+        }
+        if self.merge.min_judges == 0 {
+            out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
+        }
         unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()));
         for (i, j) in self.judges.iter().enumerate() {
             if j.name.trim().is_empty() {
@@ -286,6 +317,15 @@ impl Config {
             }
         }
         out
+    }
+
+    /// Whether `key` can break a tie: a criterion id, or one of [`TIE_BREAKS`].
+    pub fn tie_break_problem(&self, key: &str) -> Result<(), String> {
+        if TIE_BREAKS.contains(&key) || self.criterion(key).is_some() {
+            return Ok(());
+        }
+        let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).chain(TIE_BREAKS).collect();
+        Err(format!("not a tie-break; use one of {}", known.join(", ")))
     }
 
     fn export_problems(&self, out: &mut Vec<String>) {
@@ -415,6 +455,9 @@ mod tests {
             ("[export.columns]\nvideos = \"v\"", &["unknown field `videos`", "`video`"]),
             ("[event]\nid = \"bad id!\"\nname = \"X\"", &["event.id = \"bad id!\"", "letters, digits"]),
             ("[rules]\nmax_params = \"lots\"", &["rules.max_params = \"lots\"", "7B"]),
+            ("[merge]\ntie_breaks = [\"utility\", \"luck\"]", &["merge.tie_breaks[1] = \"luck\"", "utility, latency"]),
+            ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 or more"]),
+            ("[merge]\nmethod = \"mean\"", &["unknown field `method`", "tie_breaks"]),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 3]\nweight = 1.0\nlevels = [\"a\"]",
                 &["criteria[0] (\"u\").levels has 1 line(s)", "scale [1, 3] has 3 levels"],

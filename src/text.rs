@@ -137,6 +137,13 @@ pub fn csv_cell(raw: &str) -> String {
     if clean.starts_with(['=', '+', '-', '@']) || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean }
 }
 
+/// A histogram as one bar character per scale point, scaled to the largest bin.
+pub fn bars(histogram: &[usize]) -> String {
+    const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let most = histogram.iter().copied().max().unwrap_or(0).max(1);
+    histogram.iter().map(|n| LEVELS[(n * 8).div_ceil(most).min(8)]).collect::<String>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

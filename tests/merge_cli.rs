@@ -234,7 +234,10 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     assert!(md.contains("=HYPERLINK(\"http://x\")\\|pipe (`sprout-sense`)"), "pipes escaped: {md}");
     let csv = head(&s).args(["merge", "--format", "csv"]).arg(&file).output().expect("runs");
     let csv = String::from_utf8(csv.stdout).expect("utf-8");
-    assert!(csv.starts_with("ranking,place,id,title,score,judges,spread,flags,method"), "{csv}");
+    assert!(
+        csv.starts_with("ranking,place,id,title,score,utility,latency,cost,judges,spread,flags,tie_break,method"),
+        "{csv}"
+    );
     assert!(csv.contains("\"'=HYPERLINK"), "formula neutralised: {csv}");
 }
 
@@ -311,4 +314,125 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("the header must name judge, submission, criterion and score"));
+}
+
+/// Two judges whose totals all come to 3.0 under the mean, so only the tie-breaks separate them:
+/// pantry-poet has the higher utility, sprout-sense the second judge.
+fn level_files(s: &Sandbox) -> [std::path::PathBuf; 2] {
+    let row = |id: &str, v: [u8; 3]| (id.to_owned(), v.map(Some).to_vec(), vec![Some(1_781_000_000_000); 3]);
+    let ana = forged(s, "ana.json", |b| {
+        b.judge = "ana".into();
+        b.scores = vec![
+            row("sprout-sense", [3, 3, 3]),
+            row("pantry-poet", [4, 2, 2]),
+            row("bus-stop-oracle", [3, 3, 3]),
+            row("lullaby-loom", [3, 3, 3]),
+        ];
+    });
+    let ben = forged(s, "ben.json", |b| {
+        b.judge = "ben".into();
+        b.scores = vec![row("sprout-sense", [3, 3, 3])];
+    });
+    [ana, ben]
+}
+
+/// (place, id, flags, tie-break) of the overall ranking of a JSON merge.
+fn overall(s: &Sandbox, files: &[std::path::PathBuf], args: &[&str]) -> Vec<(u64, String, String, String)> {
+    let out = head(s).args(["merge", "--format", "json"]).args(args).args(files).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    json["rankings"][0][1]
+        .as_array()
+        .expect("overall")
+        .iter()
+        .map(|e| {
+            (
+                e["place"].as_u64().expect("place"),
+                e["id"].as_str().expect("id").to_owned(),
+                e["flags"].as_array().expect("flags").iter().filter_map(|f| f.as_str()).collect::<Vec<_>>().join(","),
+                e["tie_break"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tie_breaks_settle_equal_scores_in_turn_and_what_is_left_is_reported() {
+    let s = Sandbox::new();
+    let files = level_files(&s);
+    head(&s).arg("pull").assert().success();
+    let row = |place: u64, id: &str, flags: &str, by: &str| (place, id.to_owned(), flags.to_owned(), by.to_owned());
+    // judging.toml's tie-breaks: utility, then judges.
+    assert_eq!(
+        overall(&s, &files, &["--method", "mean"]),
+        [
+            row(1, "pantry-poet", "thin", "utility"),
+            row(2, "sprout-sense", "", "judges"),
+            row(3, "bus-stop-oracle", "thin,tie", "judges"),
+            row(3, "lullaby-loom", "thin,tie", "judges"),
+        ]
+    );
+    let none = overall(&s, &files, &["--method", "mean", "--tie-breaks", "none"]);
+    assert!(
+        none.iter().all(|(place, _, flags, by)| *place == 1 && flags.ends_with("tie") && by.is_empty()),
+        "{none:?}"
+    );
+    let judges_only = overall(&s, &files, &["--method", "mean", "--tie-breaks", "judges"]);
+    assert_eq!(judges_only[0], row(1, "sprout-sense", "", "judges"));
+    assert!(judges_only[1..].iter().all(|(place, ..)| *place == 2), "{judges_only:?}");
+    head(&s).args(["merge", "--tie-breaks", "utility,luck"]).args(&files).assert().failure().stderr(
+        predicate::str::contains("tie-break \"luck\"")
+            .and(predicate::str::contains("utility, latency, cost, judges, agreement")),
+    );
+}
+
+#[test]
+fn the_sum_counts_only_the_chosen_judges() {
+    let s = Sandbox::new();
+    let files = level_files(&s);
+    head(&s).arg("pull").assert().success();
+    let out = head(&s).args(["merge", "--format", "csv", "--method", "sum", "--judges", "ben"]).args(&files).output();
+    let csv = String::from_utf8(out.expect("runs").stdout).expect("utf-8");
+    let overall: Vec<&str> = csv.lines().filter(|l| l.starts_with("overall,")).collect();
+    assert_eq!(overall.len(), 1, "only ben's entry has a sum: {csv}");
+    assert!(overall[0].starts_with("overall,1,sprout-sense,Sprout Sense,3.0000,3.0000,3.0000,3.0000,2,"), "{csv}");
+    let everyone = head(&s).args(["merge", "--format", "csv", "--method", "sum"]).args(&files).output();
+    let everyone = String::from_utf8(everyone.expect("runs").stdout).expect("utf-8");
+    assert!(everyone.contains("overall,1,sprout-sense,Sprout Sense,6.0000,"), "both judges' totals: {everyone}");
+    head(&s)
+        .args(["merge", "--method", "sum", "--judges", "zed"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no score file from judge \"zed\"; the files are from ana, ben"));
+    head(&s)
+        .args(["merge", "--judges", "ana"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("use it with --method sum"));
+}
+
+#[test]
+fn per_criterion_means_and_the_most_disagreed_entries_are_given() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 2, &SOME);
+    let b = judge_file(&s, "tomas", -2, &SOME);
+    head(&s).arg("pull").assert().success();
+    let out = head(&s).args(["merge", "--format", "json"]).args([&a, &b]).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["criteria"], serde_json::json!(["utility", "latency", "cost"]));
+    let first = &json["rankings"][0][1][0];
+    let by: Vec<f64> = first["by_criterion"].as_array().expect("means").iter().filter_map(|v| v.as_f64()).collect();
+    assert_eq!(by.len(), 3, "{first}");
+    let most = json["disagreements"].as_array().expect("disagreements");
+    assert_eq!(most.len(), 6, "every entry has two judges: {most:?}");
+    assert_eq!(most[0]["lowest"][0], "tomas");
+    assert_eq!(most[0]["highest"][0], "mira");
+    let hist: Vec<u64> =
+        json["judges"][0]["histogram"].as_array().expect("histogram").iter().filter_map(|v| v.as_u64()).collect();
+    assert_eq!((hist.len(), hist.iter().sum::<u64>()), (5, 6), "one bin per point of 1-5, six entries");
+    let table = head(&s).arg("merge").args([&a, &b]).output().expect("runs");
+    let table = String::from_utf8(table.stdout).expect("utf-8");
+    assert!(table.contains("UTILITY  LATENCY     COST") && table.contains("MOST DISAGREED"), "{table}");
 }

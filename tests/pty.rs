@@ -196,3 +196,39 @@ fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
+
+#[test]
+fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
+    let s = Sandbox::new();
+    for (judge, utility) in [("mira", "5"), ("tomas", "2")] {
+        s.cmd().args(["--judge", judge, "pull"]).assert().success();
+        for id in ["pantry-poet", "sprout-sense"] {
+            s.cmd()
+                .args(["--judge", judge, "score", id, &format!("utility={utility}"), "latency=3", "cost=3"])
+                .assert()
+                .success();
+        }
+        s.cmd().args(["--judge", judge, "export", "-o", &format!("{judge}.json")]).assert().success();
+    }
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let mut app = Running::start_with(
+        &s,
+        &["--judge", "head", "merge", "--tui", "--method", "mean", "mira.json", "tomas.json"],
+        &[],
+    );
+    app.wait_for("Rankings");
+    app.wait_for("tie at #1: Sprout Sense = Pantry Poet");
+    let screen = app.text();
+    assert!(screen.contains("lenient") && screen.contains("harsh"), "{screen}");
+    // → moves to the backyard track, where only Sprout Sense is.
+    app.keys("\x1b[C");
+    app.wait_for("backyard (1)");
+    app.wait_for("No ties, no contested");
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+    let start = Instant::now();
+    while app.screen.lock().expect("lock").screen().alternate_screen() {
+        assert!(start.elapsed() < Duration::from_secs(5), "still on the alternate screen");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -50,17 +50,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let judge = paths::judge(cli.judge.as_deref())?;
             scores::import_scores(Session::open(&cli, loaded)?, &judge.name, sheet)
         }
-        Some(Command::Merge { files, method, trim, min_judges, format, output }) => {
+        Some(Command::Merge { files, method, trim, judges, min_judges, tie_breaks, tui, format, output }) => {
+            if !judges.is_empty() && *method != MergeMethod::Sum {
+                bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
+            }
             let method = match method {
                 MergeMethod::Calibrated => Method::Calibrated,
                 MergeMethod::Mean => Method::Mean,
+                MergeMethod::Sum => Method::Sum { judges: Vec::new() },
                 MergeMethod::Median => Method::Median,
                 MergeMethod::Trimmed => Method::Trimmed { drop: *trim },
                 MergeMethod::ZScore => Method::ZScore,
                 MergeMethod::RankSum => Method::RankSum,
                 MergeMethod::Copeland => Method::Copeland,
             };
-            scores::merge(Session::open(&cli, loaded)?, files, &method, *min_judges, *format, output.as_deref())
+            let mut options = crate::headjudge::Options::new(method, &loaded.config);
+            options.chosen.clone_from(judges);
+            if let Some(n) = min_judges {
+                options.min_judges = (*n).max(1);
+            }
+            match tie_breaks.as_slice() {
+                [] => {}
+                [none] if none == "none" => options.tie_breaks.clear(),
+                keys => options.tie_breaks = keys.to_vec(),
+            }
+            let to = if *tui { scores::MergeTo::Screen } else { scores::MergeTo::Print(*format, output.as_deref()) };
+            scores::merge(Session::open(&cli, loaded)?, files, &options, to)
         }
     }
 }

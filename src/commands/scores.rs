@@ -7,7 +7,6 @@ use anyhow::{Context, Result, bail};
 use super::Session;
 use crate::cli::{Cli, MergeFormat};
 use crate::config::Loaded;
-use crate::merge::Method;
 use crate::paths;
 use crate::store::Change;
 use crate::text::clean_line;
@@ -51,13 +50,18 @@ pub(super) fn export(cli: &Cli, loaded: Loaded, output: Option<std::path::PathBu
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where the merged rankings go.
+pub(super) enum MergeTo<'a> {
+    Print(MergeFormat, Option<&'a std::path::Path>),
+    /// The head judge's screen in the terminal.
+    Screen,
+}
+
 pub(super) fn merge(
     session: Session,
     files: &[std::path::PathBuf],
-    method: &Method,
-    min_judges: usize,
-    format: MergeFormat,
-    output: Option<&std::path::Path>,
+    options: &crate::headjudge::Options,
+    to: MergeTo,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
     let submissions = session.store.submissions()?;
@@ -74,10 +78,17 @@ pub(super) fn merge(
             bail!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len());
         }
     };
-    let rankings = crate::headjudge::rank_all(judges, config, &field, method, min_judges);
+    let rankings = crate::headjudge::rank_all(judges, config, &field, options).map_err(|e| anyhow::anyhow!(e))?;
     for w in &rankings.warnings {
         eprintln!("warning: {w}");
     }
+    let (format, output) = match to {
+        MergeTo::Print(format, output) => (format, output),
+        MergeTo::Screen => {
+            crate::tui::rankings::run(&rankings, config)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     let text = match format {
         MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
         MergeFormat::Table => crate::report::rankings::table(&rankings),

@@ -65,17 +65,52 @@ pub fn judge_habits(panel: &Panel) -> Vec<JudgeHabits> {
         .collect()
 }
 
-/// Entries marked by at least two judges, most disagreed first: (entry, spread of its marks).
-pub fn disagreements(panel: &Panel) -> Vec<(usize, f64)> {
-    let mut out: Vec<(usize, f64)> = panel
-        .by_entry()
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.len() >= 2)
-        .filter_map(|(e, m)| spread(&m.iter().map(|k| k.value).collect::<Vec<_>>()).map(|s| (e, s)))
-        .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
+/// How many judges marked each entry, how far apart they were, and who was lowest and highest:
+/// one pass over the marks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryStats {
+    pub judges: Vec<usize>,
+    /// The population standard deviation of each entry's marks.
+    pub spread: Vec<f64>,
+    /// The lowest and the highest mark, with the judge who gave it.
+    pub lowest: Vec<Option<(usize, f64)>>,
+    pub highest: Vec<Option<(usize, f64)>>,
+}
+
+impl EntryStats {
+    pub fn of(panel: &Panel) -> EntryStats {
+        let n = panel.entries.len();
+        let (mut count, mut sum, mut squares) = (vec![0usize; n], vec![0.0; n], vec![0.0; n]);
+        let mut lowest: Vec<Option<(usize, f64)>> = vec![None; n];
+        let mut highest = lowest.clone();
+        for m in &panel.marks {
+            let e = m.entry;
+            count[e] += 1;
+            sum[e] += m.value;
+            squares[e] += m.value * m.value;
+            if lowest[e].is_none_or(|(_, v)| m.value < v) {
+                lowest[e] = Some((m.judge, m.value));
+            }
+            if highest[e].is_none_or(|(_, v)| m.value > v) {
+                highest[e] = Some((m.judge, m.value));
+            }
+        }
+        let spread = (0..n)
+            .map(|e| {
+                let k = count[e] as f64;
+                if k == 0.0 { 0.0 } else { (squares[e] / k - (sum[e] / k).powi(2)).max(0.0).sqrt() }
+            })
+            .collect();
+        EntryStats { judges: count, spread, lowest, highest }
+    }
+
+    /// Up to `n` entries marked by two judges or more, the most disagreed first (ties by index).
+    pub fn most_disagreed(&self, n: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.judges.len()).filter(|e| self.judges[*e] >= 2).collect();
+        out.sort_by(|a, b| self.spread[*b].total_cmp(&self.spread[*a]).then(a.cmp(b)));
+        out.truncate(n);
+        out
+    }
 }
 
 /// Kendall's W wherever judges marked exactly the same entries: judges are grouped by the set of

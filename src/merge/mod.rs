@@ -210,6 +210,9 @@ pub struct Standing {
     pub place: usize,
     /// Shares its score with another entry: for the jury to decide, never broken silently.
     pub tied: bool,
+    /// The tie-break that decided its place among entries of equal score, by index into the keys
+    /// given to [`break_ties`].
+    pub broken_by: Option<usize>,
 }
 
 /// Orders merged scores into places. Entries without a score are left out. Equal scores (within
@@ -228,7 +231,7 @@ pub fn rank(scores: &[Option<f64>], lower_is_better: bool) -> Vec<Standing> {
             Some(prev) if same(prev.score, *score) => prev.place,
             _ => i + 1,
         };
-        out.push(Standing { entry: *entry, score: *score, place, tied: false });
+        out.push(Standing { entry: *entry, score: *score, place, tied: false, broken_by: None });
     }
     for i in 0..out.len() {
         let tied =
@@ -236,6 +239,38 @@ pub fn rank(scores: &[Option<f64>], lower_is_better: bool) -> Vec<Standing> {
         out[i].tied = tied;
     }
     out
+}
+
+/// Orders entries that share a place by the tie-break keys in turn (`keys[k][entry]`, higher is
+/// better), as a jury's rules might say "higher utility first, then more judges". Entries the
+/// keys cannot separate stay tied; each entry a key placed records which key did.
+pub fn break_ties(mut standings: Vec<Standing>, keys: &[Vec<f64>]) -> Vec<Standing> {
+    // The first key that separates two entries, if any.
+    let decider = |a: usize, b: usize| keys.iter().position(|k| k[a].total_cmp(&k[b]).is_ne());
+    let mut start = 0;
+    while start < standings.len() {
+        let place = standings[start].place;
+        let end = start + standings[start..].iter().take_while(|s| s.place == place).count();
+        if end - start > 1 && !keys.is_empty() {
+            let group = &mut standings[start..end];
+            group.sort_by(|a, b| match decider(a.entry, b.entry) {
+                Some(k) => keys[k][b.entry].total_cmp(&keys[k][a.entry]),
+                None => a.entry.cmp(&b.entry),
+            });
+            let n = group.len();
+            let split: Vec<Option<usize>> = (1..n).map(|i| decider(group[i - 1].entry, group[i].entry)).collect();
+            for i in 0..n {
+                group[i].place = if i > 0 && split[i - 1].is_none() { group[i - 1].place } else { place + i };
+            }
+            for i in 0..n {
+                group[i].tied = (i > 0 && split[i - 1].is_none()) || split.get(i).is_some_and(Option::is_none);
+                // The deepest key it took to set this entry apart from the others of its score.
+                group[i].broken_by = (0..n).filter_map(|j| decider(group[i].entry, group[j].entry)).max();
+            }
+        }
+        start = end;
+    }
+    standings
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The building blocks of merging, table by table.
 
-use super::agreement::{disagreements, judge_habits, kendall_w};
+use super::agreement::{EntryStats, judge_habits, kendall_w};
 use super::*;
 
 fn panel(judges: usize, entries: usize, marks: &[(usize, usize, f64)]) -> Panel {
@@ -110,8 +110,14 @@ fn concordance_groups_judges_who_saw_the_same_entries() {
 
 #[test]
 fn disagreements_come_most_spread_first() {
-    let p = panel(2, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (0, 2, 3.0)]);
-    assert_eq!(disagreements(&p), [(1, 2.0), (0, 0.0)]);
+    let p = panel(3, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (2, 1, 3.0), (0, 2, 3.0)]);
+    let stats = EntryStats::of(&p);
+    assert_eq!(stats.judges, [2, 3, 1]);
+    assert_eq!(stats.most_disagreed(5), [1, 0], "entry 2 has one judge: nothing to disagree on");
+    assert_eq!(stats.most_disagreed(1), [1]);
+    assert!((stats.spread[1] - (8.0f64 / 3.0).sqrt()).abs() < 1e-12, "{}", stats.spread[1]);
+    assert_eq!((stats.lowest[1], stats.highest[1]), (Some((0, 1.0)), Some((1, 5.0))));
+    assert_eq!((stats.lowest[2], stats.highest[2]), (Some((0, 3.0)), Some((0, 3.0))));
 }
 
 #[test]
@@ -119,5 +125,43 @@ fn an_empty_panel_merges_to_nothing() {
     let p = panel(2, 2, &[]);
     for m in [Method::Mean, Method::Calibrated, Method::Copeland, Method::RankSum, Method::ZScore] {
         assert_eq!(merge(&p, &m), [None, None], "{m:?}");
+    }
+}
+
+#[test]
+fn tie_breaks_decide_in_turn_and_leave_the_rest_tied() {
+    // Entries 0, 1, 2 tie on score; 3 is alone. Key 0: utility; key 1: judges.
+    let scores = [Some(4.0), Some(4.0), Some(4.0), Some(3.0)];
+    let utility = vec![3.0, 5.0, 3.0, 1.0];
+    let judges = vec![2.0, 3.0, 2.0, 9.0];
+    let more_judges = vec![2.0, 3.0, 4.0, 9.0];
+    type Row = (usize, usize, bool, Option<usize>);
+    type Case = (&'static str, Vec<Vec<f64>>, Vec<Row>);
+    let cases: [Case; 4] = [
+        (
+            "no keys: the tie stands",
+            vec![],
+            vec![(0, 1, true, None), (1, 1, true, None), (2, 1, true, None), (3, 4, false, None)],
+        ),
+        (
+            "utility separates 1; 0 and 2 stay tied",
+            vec![utility.clone()],
+            vec![(1, 1, false, Some(0)), (0, 2, true, Some(0)), (2, 2, true, Some(0)), (3, 4, false, None)],
+        ),
+        (
+            "judges cannot separate 0 and 2 either",
+            vec![utility.clone(), judges],
+            vec![(1, 1, false, Some(0)), (0, 2, true, Some(0)), (2, 2, true, Some(0)), (3, 4, false, None)],
+        ),
+        (
+            "then more judges puts 2 before 0",
+            vec![utility, more_judges],
+            vec![(1, 1, false, Some(0)), (2, 2, false, Some(1)), (0, 3, false, Some(1)), (3, 4, false, None)],
+        ),
+    ];
+    for (what, keys, want) in cases {
+        let got: Vec<Row> =
+            break_ties(rank(&scores, false), &keys).iter().map(|s| (s.entry, s.place, s.tied, s.broken_by)).collect();
+        assert_eq!(got, want, "{what}");
     }
 }

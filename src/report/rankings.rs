@@ -1,26 +1,44 @@
-//! The merged rankings as a table for the terminal.
+//! The merged rankings as a table for the terminal, Markdown or CSV.
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::headjudge::Rankings;
-use crate::text::{clean_line, csv_cell, fit};
+use crate::headjudge::{Ranked, Rankings};
+use crate::text::{bars, clean_line, csv_cell, fit};
+
+/// Flags as printed: a tie the tie-breaks settled says which one did.
+fn flags(e: &Ranked) -> String {
+    let mut out: Vec<String> = e.flags.iter().map(|f| (*f).to_owned()).collect();
+    if let Some(k) = &e.tie_break {
+        out.push(format!("tie-break: {k}"));
+    }
+    out.join(", ")
+}
+
+fn preamble(r: &Rankings) -> String {
+    let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
+    format!("Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means.\n", r.method)
+}
 
 pub fn table(r: &Rankings) -> String {
-    let mut out = format!("Merged with the {} method.\n", r.method);
+    let mut out = preamble(r);
+    let criteria: String = r.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
     for (group, ranked) in &r.rankings {
         out.push_str(&format!("\n{} ({} entries)\n", group.to_uppercase(), ranked.len()));
-        out.push_str("PLACE  ID                    TITLE                          SCORE  JUDGES  SPREAD  FLAGS\n");
+        out.push_str(&format!(
+            "PLACE  ID                    TITLE                          SCORE{criteria}  JUDGES  SPREAD  FLAGS\n"
+        ));
         for e in ranked {
             let title = fit(&clean_line(&e.title), 30);
+            let by_criterion: String = e.by_criterion.iter().map(|v| format!("  {v:>7.2}")).collect();
             out.push_str(&format!(
-                "{:>5}  {:<20}  {title}{}  {:>6.2}  {:>6}  {:>6.2}  {}\n",
+                "{:>5}  {:<20}  {title}{}  {:>5.2}{by_criterion}  {:>6}  {:>6.2}  {}\n",
                 e.place,
                 fit(&clean_line(&e.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
                 e.score,
                 e.judges,
                 e.spread,
-                e.flags.join(", ")
+                flags(e)
             ));
         }
     }
@@ -33,14 +51,35 @@ pub fn table(r: &Rankings) -> String {
             c.w_tie_corrected
         ));
     }
-    out.push_str("\nJUDGE                 ENTRIES  LENIENCY  SPREAD\n");
+    if !r.disagreements.is_empty() {
+        out.push_str(
+            "\nMOST DISAGREED\nID                    TITLE                          JUDGES  SPREAD  LOWEST / HIGHEST\n",
+        );
+        for d in &r.disagreements {
+            let title = fit(&clean_line(&d.title), 30);
+            out.push_str(&format!(
+                "{:<20}  {title}{}  {:>6}  {:>6.2}  {} {:.2} / {} {:.2}\n",
+                fit(&clean_line(&d.id), 20),
+                " ".repeat(30usize.saturating_sub(title.width())),
+                d.judges,
+                d.spread,
+                clean_line(&d.lowest.0),
+                d.lowest.1,
+                clean_line(&d.highest.0),
+                d.highest.1
+            ));
+        }
+    }
+    let high = r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1;
+    out.push_str(&format!("\nJUDGE                 ENTRIES  LENIENCY  SPREAD  SCORES {}-{high}\n", r.scale_low));
     for j in &r.judges {
         out.push_str(&format!(
-            "{:<20}  {:>7}  {:>+8.2}  {:>6.2}\n",
+            "{:<20}  {:>7}  {:>+8.2}  {:>6.2}  {}\n",
             fit(&clean_line(&j.judge), 20),
             j.entries,
             j.leniency,
-            j.spread
+            j.spread,
+            bars(&j.histogram)
         ));
     }
     out
@@ -49,22 +88,43 @@ pub fn table(r: &Rankings) -> String {
 /// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
 pub fn markdown(r: &Rankings) -> String {
     let cell = |text: &str| clean_line(text).replace('|', "\\|");
-    let mut out = format!("# Rankings\n\nMerged with the {} method.\n", r.method);
+    let mut out = format!("# Rankings\n\n{}", preamble(r));
+    let criteria: String = r.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
+    let align = "---:|".repeat(r.criteria.len());
     for (group, ranked) in &r.rankings {
         out.push_str(&format!(
-            "\n## {}\n\n| Place | Entry | Score | Judges | Spread | Flags |\n|---:|---|---:|---:|---:|---|\n",
+            "\n## {}\n\n| Place | Entry | Score |{criteria} Judges | Spread | Flags |\n|---:|---|---:|{align}---:|---:|---|\n",
             cell(group)
         ));
         for e in ranked {
+            let by_criterion: String = e.by_criterion.iter().map(|v| format!(" {v:.2} |")).collect();
             out.push_str(&format!(
-                "| {} | {} (`{}`) | {:.2} | {} | {:.2} | {} |\n",
+                "| {} | {} (`{}`) | {:.2} |{by_criterion} {} | {:.2} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
                 e.score,
                 e.judges,
                 e.spread,
-                e.flags.join(", ")
+                flags(e)
+            ));
+        }
+    }
+    if !r.disagreements.is_empty() {
+        out.push_str(
+            "\n## Most disagreed\n\n| Entry | Judges | Spread | Lowest | Highest |\n|---|---:|---:|---|---|\n",
+        );
+        for d in &r.disagreements {
+            out.push_str(&format!(
+                "| {} (`{}`) | {} | {:.2} | {} {:.2} | {} {:.2} |\n",
+                cell(&d.title),
+                cell(&d.id),
+                d.judges,
+                d.spread,
+                cell(&d.lowest.0),
+                d.lowest.1,
+                cell(&d.highest.0),
+                d.highest.1
             ));
         }
     }
@@ -78,20 +138,22 @@ pub fn markdown(r: &Rankings) -> String {
 /// One CSV row per entry and ranking, every cell safe to open in a spreadsheet.
 pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["ranking", "place", "id", "title", "score", "judges", "spread", "flags", "method"])?;
+    let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
+    header.extend(r.criteria.iter().cloned());
+    header.extend(["judges", "spread", "flags", "tie_break", "method"].map(String::from));
+    w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
         for e in ranked {
-            let row = [
-                group.clone(),
-                e.place.to_string(),
-                e.id.clone(),
-                e.title.clone(),
-                format!("{:.4}", e.score),
+            let mut row =
+                vec![group.clone(), e.place.to_string(), e.id.clone(), e.title.clone(), format!("{:.4}", e.score)];
+            row.extend(e.by_criterion.iter().map(|v| format!("{v:.4}")));
+            row.extend([
                 e.judges.to_string(),
                 format!("{:.4}", e.spread),
                 e.flags.join(";"),
+                e.tie_break.clone().unwrap_or_default(),
                 r.method.to_owned(),
-            ];
+            ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
     }

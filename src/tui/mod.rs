@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod keys;
+pub mod rankings;
 pub mod view;
 
 use std::fs::File;

@@ -1,0 +1,267 @@
+//! The head judge's screen: `judging merge --tui`.
+//!
+//! The merged rankings per track, each judge's score distribution as bars (a lenient judge's
+//! bars lean right), and what the jury must deliberate: ties, contested and thinly judged
+//! entries. Read-only: nothing here changes a file or the store.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Widget, Wrap};
+
+use super::view::{MIN_HEIGHT, MIN_WIDTH};
+use crate::headjudge::{Ranked, Rankings};
+use crate::text::{bars, clean_line, fit};
+
+/// What the head judge is looking at.
+pub struct Board<'r> {
+    pub rankings: &'r Rankings,
+    pub event: String,
+    /// Which ranking: 0 is overall, then each track.
+    pub tab: usize,
+    pub selected: usize,
+    pub quit: bool,
+}
+
+impl<'r> Board<'r> {
+    pub fn new(rankings: &'r Rankings, event: &str) -> Self {
+        Board { rankings, event: clean_line(event), tab: 0, selected: 0, quit: false }
+    }
+
+    fn ranked(&self) -> &[Ranked] {
+        self.rankings.rankings.get(self.tab).map_or(&[], |(_, r)| r.as_slice())
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        let tabs = self.rankings.rankings.len().max(1);
+        let last = self.ranked().len().saturating_sub(1);
+        match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => {
+                self.tab = (self.tab + 1) % tabs;
+                self.selected = 0;
+            }
+            KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
+                self.tab = (self.tab + tabs - 1) % tabs;
+                self.selected = 0;
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::PageDown => self.selected = (self.selected + 10).min(last),
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => self.selected = last,
+            _ => {}
+        }
+    }
+}
+
+impl Widget for &Board<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Paragraph::new(format!(
+                "The head judge's screen needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q.",
+                area.width, area.height
+            ))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+            return;
+        }
+        let [header, tabs, body, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        let side_width = (area.width * 2 / 5).min(44);
+        let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
+        let [judges, deliberate] = side.layout(&Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]));
+        let r = self.rankings;
+        let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
+        Line::from(vec![
+            Span::from(" judging ").bold().reversed(),
+            Span::from(format!(" {} ", self.event)).bold(),
+            Span::from(format!("· rankings by the {} method · tie-breaks: {breaks}", r.method)),
+        ])
+        .render(header, buf);
+        self.tabs(tabs, buf);
+        self.table(table, buf);
+        self.judges(judges, buf);
+        self.deliberate(deliberate, buf);
+        Line::from(" ←/→ ranking  ↑/↓ entry  g/G first/last  q quit").dark_gray().render(footer, buf);
+    }
+}
+
+impl Board<'_> {
+    fn tabs(&self, area: Rect, buf: &mut Buffer) {
+        let mut spans = vec![Span::from(" ")];
+        for (i, (name, ranked)) in self.rankings.rankings.iter().enumerate() {
+            let label = format!(" {} ({}) ", clean_line(name), ranked.len());
+            spans.push(if i == self.tab { Span::from(label).reversed().bold() } else { Span::from(label) });
+            spans.push(Span::from(" "));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    fn table(&self, area: Rect, buf: &mut Buffer) {
+        let ranked = self.ranked();
+        let block = Block::bordered().title(" Rankings ");
+        if ranked.is_empty() {
+            Paragraph::new("No entry in this ranking has a judge's full score.").block(block).render(area, buf);
+            return;
+        }
+        // Only the rows in sight are built: a ranking may hold thousands of entries.
+        let rows_in_sight = area.height.saturating_sub(3).max(1) as usize;
+        let offset = (self.selected + 1).saturating_sub(rows_in_sight);
+        let criteria = &self.rankings.criteria;
+        let rows = ranked.iter().skip(offset).take(rows_in_sight).map(|e| {
+            let mut cells = vec![e.place.to_string(), clean_line(&e.title), format!("{:.2}", e.score)];
+            cells.extend(e.by_criterion.iter().map(|v| format!("{v:.1}")));
+            cells.push(e.judges.to_string());
+            cells.push(format!("{:.2}", e.spread));
+            cells.push(e.flags.join(" "));
+            let colour = if e.flags.contains(&"tie") {
+                Color::Yellow
+            } else if e.flags.contains(&"contested") {
+                Color::Red
+            } else {
+                Color::Reset
+            };
+            Row::new(cells).style(Style::new().fg(colour))
+        });
+        let mut widths = vec![Constraint::Length(4), Constraint::Min(12), Constraint::Length(5)];
+        widths.extend(criteria.iter().map(|_| Constraint::Length(4)));
+        widths.extend([Constraint::Length(2), Constraint::Length(6), Constraint::Length(14)]);
+        let mut header = vec!["#".to_owned(), "ENTRY".into(), "SCORE".into()];
+        header.extend(criteria.iter().map(|c| fit(&c.to_uppercase(), 4)));
+        header.extend(["J".into(), "SPREAD".into(), "FLAGS".into()]);
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(Style::new().bold()))
+            .block(block)
+            .row_highlight_style(Style::new().reversed())
+            .highlight_symbol("▶ ");
+        let mut state = TableState::new().with_selected(Some(self.selected - offset));
+        ratatui::widgets::StatefulWidget::render(table, area, buf, &mut state);
+    }
+
+    /// One line per judge: their totals' distribution over the scale as bars, then their leniency.
+    fn judges(&self, area: Rect, buf: &mut Buffer) {
+        let r = self.rankings;
+        let block = Block::bordered().title(format!(" Judges ({}): scores {}→{} ", r.judges.len(), r.scale_low, {
+            r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1
+        }));
+        let lines: Vec<Line> = r
+            .judges
+            .iter()
+            .map(|j| {
+                let leaning = if j.leniency > 0.25 {
+                    "lenient"
+                } else if j.leniency < -0.25 {
+                    "harsh"
+                } else {
+                    ""
+                };
+                Line::from(vec![
+                    Span::from(format!("{:<12} ", fit(&clean_line(&j.judge), 12))),
+                    Span::from(bars(&j.histogram)).cyan(),
+                    Span::from(format!(" {:>+5.2} {leaning}", j.leniency)),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines).block(block).render(area, buf);
+    }
+
+    /// The selected entry, then what the jury must settle in this ranking.
+    fn deliberate(&self, area: Rect, buf: &mut Buffer) {
+        let ranked = self.ranked();
+        let mut lines: Vec<Line> = Vec::new();
+        if let Some(e) = ranked.get(self.selected) {
+            lines.push(Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold());
+            let parts: Vec<String> =
+                self.rankings.criteria.iter().zip(&e.by_criterion).map(|(c, v)| format!("{c} {v:.2}")).collect();
+            lines.push(Line::from(format!("{} · {} judges", parts.join(" · "), e.judges)));
+            if let Some(d) = self.rankings.disagreements.iter().find(|d| d.id == e.id) {
+                lines.push(Line::from(format!(
+                    "lowest {} {:.2}, highest {} {:.2}",
+                    clean_line(&d.lowest.0),
+                    d.lowest.1,
+                    clean_line(&d.highest.0),
+                    d.highest.1
+                )));
+            }
+            if let Some(k) = &e.tie_break {
+                lines.push(Line::from(format!("place set by the tie-break on {k}")).yellow());
+            }
+        }
+        lines.push(Line::from(""));
+        for (place, group) in tie_groups(ranked) {
+            let names: Vec<String> = group.iter().map(|e| fit(&clean_line(&e.title), 16)).collect();
+            lines.push(Line::from(format!("tie at #{place}: {}", names.join(" = "))).yellow());
+        }
+        let count = |flag: &str| ranked.iter().filter(|e| e.flags.contains(&flag)).count();
+        for (flag, what) in [("contested", "judges far apart"), ("thin", "too few judges")] {
+            let n = count(flag);
+            if n > 0 {
+                let first: Vec<String> = ranked
+                    .iter()
+                    .filter(|e| e.flags.contains(&flag))
+                    .take(3)
+                    .map(|e| format!("#{} {}", e.place, fit(&clean_line(&e.title), 14)))
+                    .collect();
+                lines.push(Line::from(format!("{n} {flag} ({what}): {}", first.join(", "))));
+            }
+        }
+        if lines.len() <= 5 && count("tie") == 0 {
+            lines.push(Line::from("No ties, no contested or thin entries.").green());
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" To deliberate "))
+            .render(area, buf);
+    }
+}
+
+/// Entries still tied, grouped by their shared place.
+fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
+    let mut out: Vec<(usize, Vec<&Ranked>)> = Vec::new();
+    for e in ranked.iter().filter(|e| e.flags.contains(&"tie")) {
+        match out.last_mut() {
+            Some((place, group)) if *place == e.place => group.push(e),
+            _ => out.push((e.place, vec![e])),
+        }
+    }
+    out
+}
+
+/// Shows the board until the head judge quits; the terminal is restored whatever happens.
+pub fn run(rankings: &Rankings, config: &crate::config::Config) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for SIGTERM")?;
+    }
+    let mut board = Board::new(rankings, &config.event.name);
+    let mut terminal = ratatui::try_init().context("cannot start the head judge's screen: is this a terminal?")?;
+    let result = (|| -> Result<()> {
+        while !board.quit && !stop.load(Ordering::Relaxed) {
+            terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
+            if event::poll(Duration::from_millis(500))?
+                && let Event::Key(key) = event::read()?
+                && key.kind == KeyEventKind::Press
+            {
+                board.key(key);
+            }
+        }
+        Ok(())
+    })();
+    let restored = ratatui::try_restore();
+    result?;
+    restored.context("could not restore the terminal; run `reset` if it looks wrong")
+}
