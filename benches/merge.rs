@@ -48,7 +48,7 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
                 Some(raw.round().clamp(1.0, 5.0) as u8)
             };
             let values = vec![value(), value(), value()];
-            scores.push((id.clone(), values, vec![Some(1_781_000_000_000 + e as i64); 3]));
+            scores.push((id.clone(), values, vec![Some(1_781_000_000_000 + e as i64 * 30_000 + j as i64); 3]));
         }
         let body = Body {
             event: loaded.config.event.id.clone(),

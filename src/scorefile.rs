@@ -1,10 +1,15 @@
 //! A judge's score file: what travels from each judge's laptop to the head judge.
 //!
-//! Self-describing, versioned JSON: `{"format": "judging-scores", "version": 1, "body": {...},
-//! "digest": "sha256:..."}`. The digest covers the body's exact bytes as written, so checking it
-//! needs no re-serialising, and any edit to the body shows. The body names the rubric's criteria
-//! once and gives one row per scored submission, which keeps 100 judges' files for 5,000 entries
-//! small and quick to read.
+//! Self-describing, versioned JSON on one line:
+//! `{"format":"judging-scores","version":2,"digest":"sha256:…","signature":"hmac-sha256:…","body":{…}}`.
+//! The digest (and the signature, when the judge has a key) covers the body's exact bytes as
+//! written, so any edit shows and checking needs no re-serialising. The header comes first so
+//! that the reader finds the body by its fixed prefix, hashes it and parses it once: 100 files
+//! for 5,000 entries are read in a single pass each. The body names the rubric's criteria once
+//! and gives one row per scored submission: `[id, [value per criterion], [when given]]`, the
+//! times in seconds after `times_from` (Unix seconds).
+//!
+//! Version 1 (body first, digest after it, times in Unix milliseconds) is still read.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -20,7 +25,7 @@ use crate::store::ScoreRow;
 use crate::text::clean_line;
 
 pub const FORMAT: &str = "judging-scores";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Far above 100 judges' worth of scores for 10,000 entries; far below a memory problem.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -58,6 +63,9 @@ pub struct Checked<'a> {
     pub written_at: Cow<'a, str>,
     #[serde(borrow)]
     pub criteria: Vec<Cow<'a, str>>,
+    /// Version 2: what the rows' times count from.
+    #[serde(default)]
+    pub times_from: Option<IgnoredAny>,
     #[serde(borrow)]
     pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>,
     pub notes: IgnoredAny,
@@ -74,7 +82,8 @@ struct Envelope<'a> {
     #[serde(borrow)]
     body: &'a RawValue,
     digest: String,
-    signature: Option<String>,
+    #[serde(borrow)]
+    signature: Option<&'a str>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +94,7 @@ pub enum ScoreFileError {
     TooLarge { file: String, size: u64 },
     #[error("{file}: not a judging score file ({reason})")]
     NotScoreFile { file: String, reason: String },
-    #[error("{file}: score file version {found}; this judging reads version {VERSION}: upgrade judging")]
+    #[error("{file}: score file version {found}; this judging reads versions 1 to {VERSION}: upgrade judging")]
     Version { file: String, found: u32 },
     #[error("{file}: edited after it was written: its digest does not match its content. Ask {judge} to export again")]
     Tampered { file: String, judge: String },
@@ -108,9 +117,10 @@ fn sign(body: &[u8], key: &str) -> String {
     hex(&mac.finalize().into_bytes())
 }
 
+/// Whether `signature` (hex, without its `hmac-sha256:` prefix) is the body's under `key`.
 fn signature_holds(body: &[u8], key: &str, signature: &str) -> bool {
     use hmac::{KeyInit, Mac};
-    let Some(given) = signature.strip_prefix("hmac-sha256:").and_then(unhex) else { return false };
+    let Some(given) = unhex(signature) else { return false };
     let Ok(mut mac) = HmacSha256::new_from_slice(key.as_bytes()) else { return false };
     mac.update(body);
     // verify_slice compares in constant time.
@@ -129,15 +139,67 @@ pub fn rubric_fingerprint(config: &Config) -> String {
     format!("sha256:{}", &hex(&Sha256::digest(text.join(";").as_bytes()))[..32])
 }
 
+/// A row as version 2 writes it: id, values, and seconds after `times_from`.
+type WrittenRow<'a> = (&'a str, &'a [Option<u8>], Vec<Option<i64>>);
+
+/// The body as version 2 writes it: times as seconds after the earliest.
+#[derive(Serialize)]
+struct Written<'a> {
+    event: &'a str,
+    rubric: &'a str,
+    judge: &'a str,
+    written_at: &'a str,
+    criteria: &'a [String],
+    times_from: i64,
+    scores: Vec<WrittenRow<'a>>,
+    notes: &'a BTreeMap<String, String>,
+    timings: &'a BTreeMap<String, f64>,
+    recusals: &'a BTreeMap<String, String>,
+}
+
+const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:";
+const SIGNATURE: &str = "\",\"signature\":\"hmac-sha256:";
+const BODY: &str = "\",\"body\":";
+
 /// The file's text for a body, signed when the judge has a key. The key itself is never written.
 pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error> {
-    let body = serde_json::to_string(body)?;
+    let seconds = |ms: i64| ms.div_euclid(1000);
+    let times_from = body.scores.iter().flat_map(|r| r.2.iter().flatten()).map(|ms| seconds(*ms)).min().unwrap_or(0);
+    let written = Written {
+        event: &body.event,
+        rubric: &body.rubric,
+        judge: &body.judge,
+        written_at: &body.written_at,
+        criteria: &body.criteria,
+        times_from,
+        scores: body
+            .scores
+            .iter()
+            .map(|(id, values, given)| {
+                (id.as_str(), values.as_slice(), given.iter().map(|t| t.map(|ms| seconds(ms) - times_from)).collect())
+            })
+            .collect(),
+        notes: &body.notes,
+        timings: &body.timings,
+        recusals: &body.recusals,
+    };
+    let body = serde_json::to_string(&written)?;
     let digest = hex(&Sha256::digest(body.as_bytes()));
-    let signature =
-        key.map(|k| format!(",\"signature\":\"hmac-sha256:{}\"", sign(body.as_bytes(), k))).unwrap_or_default();
-    Ok(format!(
-        "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"body\":{body},\"digest\":\"sha256:{digest}\"{signature}}}\n"
-    ))
+    let signature = key.map(|k| format!("{SIGNATURE}{}", sign(body.as_bytes(), k))).unwrap_or_default();
+    Ok(format!("{PREFIX}{digest}{signature}{BODY}{body}}}\n"))
+}
+
+/// A version 2 file as `judging export` writes it: (digest, signature, body), each in hex or
+/// the body's exact text. `None` for anything else, which the slow path then explains.
+fn split(text: &str) -> Option<(&str, Option<&str>, &str)> {
+    let rest = text.strip_prefix(PREFIX)?;
+    let (digest, rest) = (rest.get(..64)?, rest.get(64..)?);
+    let (signature, rest) = match rest.strip_prefix(SIGNATURE) {
+        Some(signed) => (Some(signed.get(..64)?), signed.get(64..)?),
+        None => (None, rest),
+    };
+    let body = rest.strip_prefix(BODY)?.trim_end().strip_suffix('}')?;
+    Some((digest, signature, body))
 }
 
 /// Reads and checks a score file against the event: format, version, digest, event, rubric and
@@ -152,23 +214,17 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     }
     let not = |reason: String| ScoreFileError::NotScoreFile { file: file.clone(), reason };
     let text = std::str::from_utf8(text).map_err(|_| not("not UTF-8 text".into()))?;
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
-        let what = if e.is_eof() { "cut short" } else { "broken JSON" };
-        not(format!("{what} at line {}, column {}", e.line(), e.column()))
-    })?;
-    if envelope.format != FORMAT {
-        return Err(not(format!("its format is {:?}", clean_line(&envelope.format))));
-    }
-    if envelope.version != VERSION {
-        return Err(ScoreFileError::Version { file, found: envelope.version });
-    }
-    let raw = envelope.body.get();
-    let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
-    if format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
-        return Err(ScoreFileError::Tampered { file, judge: clean_line(&body.judge) });
-    }
+    // The fast path: a file as written, its body hashed and parsed once.
+    let (raw, signature, body) = match split(text) {
+        Some((digest, signature, raw)) if hex(&Sha256::digest(raw.as_bytes())) == digest => {
+            let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
+            (raw, signature, body)
+        }
+        // Anything else is read slowly: a version 1 file, or one to explain.
+        _ => read_slowly(text, &file)?,
+    };
     if let Some(key) = config.key_of(&body.judge) {
-        let what = match &envelope.signature {
+        let what = match signature {
             None => Some("not signed"),
             Some(s) if !signature_holds(raw.as_bytes(), key, s) => Some("signed with another key, or edited"),
             Some(_) => None,
@@ -213,4 +269,88 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         }
     }
     Ok(body)
+}
+
+/// A file that is not a version 2 file exactly as written: a version 1 file, read with its
+/// digest after the body, or the reason it cannot be read. Returns the body's text, its signature
+/// (hex) and the body.
+fn read_slowly<'a>(text: &'a str, file: &str) -> Result<(&'a str, Option<&'a str>, Checked<'a>), ScoreFileError> {
+    let not = |reason: String| ScoreFileError::NotScoreFile { file: file.to_owned(), reason };
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
+        let what = if e.is_eof() { "cut short" } else { "broken JSON" };
+        not(format!("{what} at line {}, column {}", e.line(), e.column()))
+    })?;
+    if envelope.format != FORMAT {
+        return Err(not(format!("its format is {:?}", clean_line(&envelope.format))));
+    }
+    if !(1..=VERSION).contains(&envelope.version) {
+        return Err(ScoreFileError::Version { file: file.to_owned(), found: envelope.version });
+    }
+    let raw = envelope.body.get();
+    let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
+    // A version 2 file that is not as written was edited, if only re-indented.
+    if envelope.version == 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
+        return Err(ScoreFileError::Tampered { file: file.to_owned(), judge: clean_line(&body.judge) });
+    }
+    let signature = envelope.signature.map(|s| s.strip_prefix("hmac-sha256:").unwrap_or("-"));
+    Ok((raw, signature, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(scores: Vec<ScoreRow>) -> Body {
+        let config = Config::builtin();
+        Body {
+            event: config.event.id.clone(),
+            rubric: rubric_fingerprint(&config),
+            judge: "mira".into(),
+            written_at: "2026-06-21T10:00:00.000Z".into(),
+            criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+            scores,
+            notes: Default::default(),
+            timings: Default::default(),
+            recusals: Default::default(),
+        }
+    }
+
+    #[test]
+    fn times_are_written_as_seconds_after_the_first() {
+        let rows = vec![
+            (
+                "a".to_owned(),
+                vec![Some(3), None, Some(5)],
+                vec![Some(1_781_000_000_999), None, Some(1_781_000_090_000)],
+            ),
+            ("b".to_owned(), vec![Some(1), Some(2), Some(3)], vec![Some(1_781_000_001_000); 3]),
+        ];
+        let text = write(&body(rows), None).expect("json");
+        let (_, signature, raw) = split(&text).expect("as written");
+        assert!(signature.is_none());
+        let v: serde_json::Value = serde_json::from_str(raw).expect("json");
+        assert_eq!(v["times_from"], 1_781_000_000);
+        assert_eq!(v["scores"][0], serde_json::json!(["a", [3, null, 5], [0, null, 90]]));
+        assert_eq!(v["scores"][1][2], serde_json::json!([1, 1, 1]));
+    }
+
+    #[test]
+    fn the_fast_path_and_the_slow_path_agree() {
+        let config = Config::builtin();
+        let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
+        let text = write(&body(rows), Some("a-key-of-sixteen-chars")).expect("json");
+        assert!(split(&text).is_some_and(|(_, s, _)| s.is_some()), "signed, as written");
+        let fast = read(text.as_bytes(), "f.json", &config).expect("reads");
+        // The same file with its header after the body: valid JSON, but not as written.
+        let (digest, signature, raw) = split(&text).expect("split");
+        let moved = format!(
+            "{{\"body\":{raw},\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:{digest}\",\"signature\":\"hmac-sha256:{}\"}}",
+            signature.expect("signed")
+        );
+        let slow = read(moved.as_bytes(), "m.json", &config).expect_err("re-ordered is edited");
+        assert!(matches!(slow, ScoreFileError::Tampered { .. }), "{slow}");
+        assert_eq!(fast.judge, "mira");
+        assert_eq!(fast.scores.len(), 1);
+        assert_eq!(fast.scores[0].1, [Some(4), Some(3), Some(5)]);
+    }
 }

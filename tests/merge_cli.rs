@@ -115,7 +115,11 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         (edited, "edited after it was written"),
         (s.file("cut.json", &text[..text.len() / 2]), "cut short"),
         (s.file("empty.json", ""), "empty"),
-        (s.file("v2.json", &text.replace("\"version\":1", "\"version\":2")), "version 2; this judging reads version 1"),
+        (
+            s.file("v3.json", &text.replace("\"version\":2", "\"version\":3")),
+            "version 3; this judging reads versions 1 to 2",
+        ),
+        (s.file("indented.json", &pretty(&text)), "edited after it was written"),
         (
             s.file("other.json", "{\"format\": \"something-else\", \"version\": 1, \"body\": {}, \"digest\": \"\"}"),
             "not a judging score file",
@@ -139,6 +143,30 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         assert!(stderr.contains("nothing was merged"), "{stderr}");
         assert!(out.stdout.is_empty(), "no half-merged output");
     }
+}
+
+/// The same JSON, re-indented as an editor would save it.
+fn pretty(text: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(text).expect("json");
+    serde_json::to_string_pretty(&value).expect("json")
+}
+
+#[test]
+fn a_version_1_file_from_an_earlier_build_still_merges() {
+    let s = Sandbox::new();
+    let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scores-v1-mira.json");
+    head(&s).arg("pull").assert().success();
+    head(&s).args(["merge", "--method", "mean"]).arg(&v1).assert().success().stdout(
+        predicate::str::contains("OVERALL (24 entries)").and(predicate::str::is_match(r"mira\s+24").expect("re")),
+    );
+    let text = std::fs::read_to_string(&v1).expect("read");
+    let edited = s.file("v1-edited.json", &text.replacen("[3,3,3]", "[5,5,5]", 1));
+    head(&s)
+        .arg("merge")
+        .arg(&edited)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("edited after it was written"));
 }
 
 #[test]

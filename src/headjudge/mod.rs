@@ -143,9 +143,19 @@ pub fn rank_all(
         Method::Sum { .. } => Method::Sum { judges: chosen_judges(&panel, &options.chosen)? },
         other => other.clone(),
     };
-    let overall = merge(&panel, &method);
-    let stats = EntryStats::of(&panel);
-    let criteria = criterion_means(&judges, config.criteria.len(), field.entries.len());
+    // The merge (the calibrated fit is the longest step) on one core, the figures around it on
+    // the other.
+    let (overall, (stats, criteria, habits, concordance)) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| merge(&panel, &method));
+        let figures = (
+            EntryStats::of(&panel),
+            criterion_means(&judges, config.criteria.len(), field.entries.len()),
+            agreement::judge_habits(&panel),
+            agreement::concordance(&panel),
+        );
+        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
+        (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
+    });
     let keys = tie_break_keys(&options.tie_breaks, config, &criteria, &stats);
     let context = Context { stats: &stats, criteria: &criteria, keys: &keys, field, options };
     let everyone: Vec<usize> = (0..field.entries.len()).collect();
@@ -166,7 +176,7 @@ pub fn rank_all(
         .criteria
         .iter()
         .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))));
-    let judge_lines = agreement::judge_habits(&panel)
+    let judge_lines = habits
         .into_iter()
         .map(|h| JudgeLine {
             judge: panel.judges[h.judge].clone(),
@@ -176,7 +186,7 @@ pub fn rank_all(
             histogram: histogram(&judges[h.judge].totals, scale_low, scale_high),
         })
         .collect();
-    let concordance = agreement::concordance(&panel)
+    let concordance = concordance
         .into_iter()
         .map(|(judges, entries, w, w_tie_corrected)| Concordance {
             judges: judges.iter().map(|j| panel.judges[*j].clone()).collect(),

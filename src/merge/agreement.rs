@@ -1,7 +1,7 @@
 //! How far the judges agree: Kendall's W, each judge's leniency and spread relative to the panel,
 //! and the entries the judges disagree on most.
 
-use super::{Panel, mean, ranks, spread};
+use super::{Panel, ranks};
 
 /// Kendall's coefficient of concordance for `m` judges who each marked the same `n` entries
 /// (`rows[judge][entry]`): the classic 12S / (m²(n³−n)), and the form corrected for tied marks,
@@ -45,22 +45,32 @@ pub struct JudgeHabits {
     pub spread: f64,
 }
 
+/// Two passes over the marks, no copies of them: the panel may hold a million and a half.
 pub fn judge_habits(panel: &Panel) -> Vec<JudgeHabits> {
-    let entry_means: Vec<Option<f64>> =
-        panel.by_entry().iter().map(|m| mean(&m.iter().map(|k| k.value).collect::<Vec<_>>())).collect();
-    panel
-        .by_judge()
-        .iter()
-        .enumerate()
-        .map(|(judge, marks)| {
-            let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
-            let offsets: Vec<f64> = marks.iter().filter_map(|m| entry_means[m.entry].map(|e| m.value - e)).collect();
-            JudgeHabits {
-                judge,
-                marks: marks.len(),
-                leniency: mean(&offsets).unwrap_or(0.0),
-                spread: spread(&values).unwrap_or(0.0),
-            }
+    let (mut entry_sum, mut entry_count) = (vec![0.0; panel.entries.len()], vec![0usize; panel.entries.len()]);
+    for m in &panel.marks {
+        entry_sum[m.entry] += m.value;
+        entry_count[m.entry] += 1;
+    }
+    let judges = panel.judges.len();
+    let (mut count, mut sum, mut squares, mut offsets) =
+        (vec![0usize; judges], vec![0.0; judges], vec![0.0; judges], vec![0.0; judges]);
+    for m in &panel.marks {
+        let j = m.judge;
+        count[j] += 1;
+        sum[j] += m.value;
+        squares[j] += m.value * m.value;
+        offsets[j] += m.value - entry_sum[m.entry] / entry_count[m.entry] as f64;
+    }
+    (0..judges)
+        .map(|judge| {
+            let n = count[judge] as f64;
+            let (leniency, spread) = if n == 0.0 {
+                (0.0, 0.0)
+            } else {
+                (offsets[judge] / n, (squares[judge] / n - (sum[judge] / n).powi(2)).max(0.0).sqrt())
+            };
+            JudgeHabits { judge, marks: count[judge], leniency, spread }
         })
         .collect()
 }

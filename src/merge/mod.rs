@@ -97,11 +97,13 @@ impl Method {
 
 /// One merged score per entry, `None` for an entry no judge marked.
 pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
-    let per_entry = panel.by_entry();
     let values = |marks: &Vec<Mark>| marks.iter().map(|m| m.value).collect::<Vec<_>>();
+    // Only the plain statistics need the marks grouped by entry; the models group their own.
+    let per_entry = |stat: &dyn Fn(&[f64]) -> Option<f64>| panel.by_entry().iter().map(|m| stat(&values(m))).collect();
     match method {
-        Method::Mean => per_entry.iter().map(|m| mean(&values(m))).collect(),
-        Method::Sum { judges } => per_entry
+        Method::Mean => per_entry(&mean),
+        Method::Sum { judges } => panel
+            .by_entry()
             .iter()
             .map(|marks| {
                 let chosen: Vec<f64> =
@@ -109,8 +111,8 @@ pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
                 (!chosen.is_empty()).then(|| chosen.iter().sum())
             })
             .collect(),
-        Method::Trimmed { drop } => per_entry.iter().map(|m| trimmed_mean(&values(m), *drop)).collect(),
-        Method::Median => per_entry.iter().map(|m| median(&values(m))).collect(),
+        Method::Trimmed { drop } => per_entry(&|v| trimmed_mean(v, *drop)),
+        Method::Median => per_entry(&median),
         Method::RankSum => rank_sums(panel),
         Method::ZScore => zscores(panel),
         Method::Calibrated => calibrated::fit(panel).quality,
