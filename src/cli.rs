@@ -139,6 +139,8 @@ pub enum MergeMethod {
     RankSum,
     /// Head-to-head wins minus losses over the judges who scored both
     Copeland,
+    /// The entries each beats by its strongest chain of head-to-head wins (up to 1,000 entries)
+    Schulze,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

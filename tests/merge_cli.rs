@@ -464,3 +464,31 @@ fn per_criterion_means_and_the_most_disagreed_entries_are_given() {
     let table = String::from_utf8(table.stdout).expect("utf-8");
     assert!(table.contains("UTILITY  LATENCY     COST") && table.contains("MOST DISAGREED"), "{table}");
 }
+
+#[test]
+fn schulze_ranks_and_refuses_a_field_too_large_for_it() {
+    let s = Sandbox::new();
+    let files = [judge_file(&s, "mira", 0, &SOME[..4]), judge_file(&s, "tomas", 1, &SOME[..4])];
+    head(&s).arg("pull").assert().success();
+    let ranked = overall(&s, &files, &["--method", "schulze"]);
+    let order: Vec<(u64, &str)> = ranked.iter().map(|r| (r.0, r.1.as_str())).collect();
+    // Both judges rank the four in the order they scored them, lowest first.
+    assert_eq!(order, [(1, "lullaby-loom"), (2, "bus-stop-oracle"), (3, "pantry-poet"), (4, "sprout-sense")]);
+    let level = level_files(&s);
+    let tied = overall(&s, &level, &["--method", "schulze", "--tie-breaks", "none"]);
+    assert!(tied.iter().all(|r| r.0 == 1 && r.2.ends_with("tie")), "equal totals prefer nothing: {tied:?}");
+    // 1,001 entries, each scored by one judge.
+    let mut csv = String::from("id,title,space_url\n");
+    for i in 0..1_001 {
+        csv.push_str(&format!("e{i},Entry {i},https://huggingface.co/spaces/o/e{i}\n"));
+    }
+    let export = s.file("big.csv", &csv);
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    let big = forged(&s, "big.json", |b| {
+        b.scores = (0..1_001).map(|i| (format!("e{i}"), vec![Some(3); 3], vec![None; 3])).collect();
+    });
+    head(&s).args(["merge", "--method", "schulze"]).arg(&big).assert().failure().stderr(
+        predicate::str::contains("1001 scored entries are more than it can do")
+            .and(predicate::str::contains("copeland")),
+    );
+}

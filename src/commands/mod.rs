@@ -63,6 +63,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 MergeMethod::ZScore => Method::ZScore,
                 MergeMethod::RankSum => Method::RankSum,
                 MergeMethod::Copeland => Method::Copeland,
+                MergeMethod::Schulze => Method::Schulze,
             };
             let mut options = crate::headjudge::Options::new(method, &loaded.config);
             options.chosen.clone_from(judges);

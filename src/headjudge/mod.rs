@@ -143,6 +143,17 @@ pub fn rank_all(
         Method::Sum { .. } => Method::Sum { judges: chosen_judges(&panel, &options.chosen)? },
         other => other.clone(),
     };
+    if method == Method::Schulze {
+        let mut marked = vec![false; field.entries.len()];
+        panel.marks.iter().for_each(|m| marked[m.entry] = true);
+        let n = marked.iter().filter(|m| **m).count();
+        if n > crate::merge::SCHULZE_MOST {
+            return Err(format!(
+                "schulze compares every pair of entries, and {n} scored entries are more than it can do in good time ({} at most): use --method copeland or calibrated",
+                crate::merge::SCHULZE_MOST
+            ));
+        }
+    }
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
     let (overall, (stats, criteria, habits, concordance)) = std::thread::scope(|scope| {
@@ -167,7 +178,7 @@ pub fn rank_all(
         // A judge's habits are the same in every track, so the methods that model or standardise
         // judges use all their marks; ranks and head-to-heads only mean something within a track.
         let scores = match method {
-            Method::RankSum | Method::Copeland => merge(&sub_panel(&panel, &keep), &method),
+            Method::RankSum | Method::Copeland | Method::Schulze => merge(&sub_panel(&panel, &keep), &method),
             _ => keep.iter().map(|e| overall[*e]).collect(),
         };
         rankings.push((track.id.clone(), context.ranking(&scores, &keep, &method)));

@@ -9,6 +9,8 @@ pub mod agreement;
 mod calibrated;
 mod pairwise;
 
+pub use pairwise::SCHULZE_MOST;
+
 pub use calibrated::{Calibration, fit as calibrated_fit};
 
 /// One judge's mark for one entry.
@@ -73,6 +75,8 @@ pub enum Method {
     /// Copeland: the entries each entry beats head to head, over the judges who marked both,
     /// minus those it loses to.
     Copeland,
+    /// Schulze: the entries each entry beats by its strongest chain of head-to-head wins.
+    Schulze,
 }
 
 impl Method {
@@ -91,6 +95,7 @@ impl Method {
             Method::ZScore => "z-score",
             Method::Calibrated => "calibrated",
             Method::Copeland => "copeland",
+            Method::Schulze => "schulze",
         }
     }
 }
@@ -117,6 +122,7 @@ pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
         Method::ZScore => zscores(panel),
         Method::Calibrated => calibrated::fit(panel).quality,
         Method::Copeland => pairwise::copeland(panel),
+        Method::Schulze => pairwise::schulze(panel),
     }
 }
 

@@ -73,6 +73,7 @@ fn each_method_on_a_small_panel() {
         Method::ZScore,
         Method::Calibrated,
         Method::Copeland,
+        Method::Schulze,
         Method::Trimmed { drop: 1 },
     ] {
         assert_eq!(order(m.clone()), [0, 1, 2], "{m:?}");
@@ -80,6 +81,7 @@ fn each_method_on_a_small_panel() {
     assert_eq!(merge(&p, &Method::Sum { judges: vec![0, 1] }), [Some(17.0), Some(12.0), Some(9.0)]);
     assert_eq!(merge(&p, &Method::RankSum), [Some(3.0), Some(6.0), Some(9.0)]);
     assert_eq!(merge(&p, &Method::Copeland), [Some(2.0), Some(0.0), Some(-2.0)]);
+    assert_eq!(merge(&p, &Method::Schulze), [Some(2.0), Some(1.0), Some(0.0)]);
     let habits = judge_habits(&p);
     assert!(habits[2].leniency < -1.0 && habits[1].leniency > 0.0, "{habits:?}");
 }
@@ -123,7 +125,7 @@ fn disagreements_come_most_spread_first() {
 #[test]
 fn an_empty_panel_merges_to_nothing() {
     let p = panel(2, 2, &[]);
-    for m in [Method::Mean, Method::Calibrated, Method::Copeland, Method::RankSum, Method::ZScore] {
+    for m in [Method::Mean, Method::Calibrated, Method::Copeland, Method::Schulze, Method::RankSum, Method::ZScore] {
         assert_eq!(merge(&p, &m), [None, None], "{m:?}");
     }
 }
@@ -164,4 +166,36 @@ fn tie_breaks_decide_in_turn_and_leave_the_rest_tied() {
             break_ties(rank(&scores, false), &keys).iter().map(|s| (s.entry, s.place, s.tied, s.broken_by)).collect();
         assert_eq!(got, want, "{what}");
     }
+}
+
+/// The worked example of Schulze's method (Schulze 2011, and Wikipedia's "Schulze method"):
+/// 45 voters, five candidates, and the published order E > A > C > B > D.
+#[test]
+fn schulze_reproduces_the_published_example() {
+    let ballots: [(usize, &str); 8] = [
+        (5, "ACBED"),
+        (5, "ADECB"),
+        (8, "BEDAC"),
+        (3, "CABED"),
+        (7, "CAEBD"),
+        (2, "CBADE"),
+        (7, "DCEBA"),
+        (8, "EBADC"),
+    ];
+    let mut marks = Vec::new();
+    let mut judge = 0;
+    for (voters, order) in ballots {
+        for _ in 0..voters {
+            for (place, candidate) in order.bytes().enumerate() {
+                marks.push((judge, usize::from(candidate - b'A'), 5.0 - place as f64));
+            }
+            judge += 1;
+        }
+    }
+    let p = panel(45, 5, &marks);
+    let order: String =
+        rank(&merge(&p, &Method::Schulze), false).iter().map(|s| char::from(b'A' + s.entry as u8)).collect();
+    assert_eq!(order, "EACBD");
+    let standings = rank(&merge(&p, &Method::Schulze), false);
+    assert!(standings.iter().all(|s| !s.tied), "a strict order: {standings:?}");
 }
