@@ -51,6 +51,9 @@ pub fn table(r: &Rankings) -> String {
             c.w_tie_corrected
         ));
     }
+    if r.concordance.is_empty() && r.judges.len() > 1 {
+        out.push_str("\nKendall's W: no two judges scored exactly the same entries, so it is not given.\n");
+    }
     if !r.disagreements.is_empty() {
         out.push_str(
             "\nMOST DISAGREED\nID                    TITLE                          JUDGES  SPREAD  LOWEST / HIGHEST\n",
