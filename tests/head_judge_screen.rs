@@ -85,3 +85,21 @@ fn keys_stay_within_the_rankings() {
     let small = screen(&board, 60, 20);
     assert!(small.contains("needs at least 80×24"), "{small}");
 }
+
+#[test]
+fn forty_judges_scroll_beside_the_rankings() {
+    let mut r = rankings();
+    let one = r.judges[0].clone();
+    r.judges =
+        (0..40).map(|i| judging::headjudge::JudgeLine { judge: format!("judge-{i:02}"), ..one.clone() }).collect();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    let first = screen(&board, 120, 30);
+    assert!(first.contains("judge-00") && !first.contains("judge-39"), "{first}");
+    assert!(first.contains("0 above, 31 below · J/K scroll"), "nine in sight: {first}");
+    for _ in 0..100 {
+        board.key(KeyEvent::from(KeyCode::Char('J')));
+    }
+    let last = screen(&board, 120, 30);
+    assert!(last.contains("judge-39") && !last.contains("judge-30"), "{last}");
+    assert!(last.contains("31 above, 0 below"), "the end is the last screenful: {last}");
+}

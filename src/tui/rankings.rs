@@ -27,12 +27,14 @@ pub struct Board<'r> {
     /// Which ranking: 0 is overall, then each track.
     pub tab: usize,
     pub selected: usize,
+    /// The first judge in sight: forty judges do not fit beside the rankings.
+    pub judge_offset: usize,
     pub quit: bool,
 }
 
 impl<'r> Board<'r> {
     pub fn new(rankings: &'r Rankings, event: &str) -> Self {
-        Board { rankings, event: clean_line(event), tab: 0, selected: 0, quit: false }
+        Board { rankings, event: clean_line(event), tab: 0, selected: 0, judge_offset: 0, quit: false }
     }
 
     fn ranked(&self) -> &[Ranked] {
@@ -59,6 +61,10 @@ impl<'r> Board<'r> {
             KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
             KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
             KeyCode::End | KeyCode::Char('G') => self.selected = last,
+            KeyCode::Char('J') => {
+                self.judge_offset = (self.judge_offset + 1).min(self.rankings.judges.len().saturating_sub(1));
+            }
+            KeyCode::Char('K') => self.judge_offset = self.judge_offset.saturating_sub(1),
             _ => {}
         }
     }
@@ -96,7 +102,7 @@ impl Widget for &Board<'_> {
         self.table(table, buf);
         self.judges(judges, buf);
         self.deliberate(deliberate, buf);
-        Line::from(" ←/→ ranking  ↑/↓ entry  g/G first/last  q quit").dark_gray().render(footer, buf);
+        Line::from(" ←/→ ranking  ↑/↓ entry  g/G first/last  J/K judges  q quit").dark_gray().render(footer, buf);
     }
 }
 
@@ -158,9 +164,15 @@ impl Board<'_> {
         let block = Block::bordered().title(format!(" Judges ({}): scores {}→{} ", r.judges.len(), r.scale_low, {
             r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1
         }));
-        let lines: Vec<Line> = r
+        // When not all fit, the last line in sight says what is out of sight, and how to see it.
+        let in_sight = area.height.saturating_sub(2) as usize;
+        let rows = if r.judges.len() > in_sight { in_sight.saturating_sub(1) } else { in_sight };
+        let offset = self.judge_offset.min(r.judges.len().saturating_sub(rows));
+        let mut lines: Vec<Line> = r
             .judges
             .iter()
+            .skip(offset)
+            .take(rows)
             .map(|j| {
                 let leaning = if j.leniency > 0.25 {
                     "lenient"
@@ -176,6 +188,10 @@ impl Board<'_> {
                 ])
             })
             .collect();
+        if rows < r.judges.len() {
+            let below = r.judges.len() - offset - lines.len();
+            lines.push(Line::from(format!("{offset} above, {below} below · J/K scroll")).dark_gray());
+        }
         Paragraph::new(lines).block(block).render(area, buf);
     }
 
