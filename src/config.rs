@@ -93,6 +93,8 @@ pub struct Columns {
     pub tags: Option<String>,
     pub models: Option<String>,
     pub params: Option<String>,
+    pub sdk: Option<String>,
+    pub likes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -25,6 +25,10 @@ pub struct Submission {
     pub models: Vec<String>,
     /// The total parameter count the entrants declared.
     pub declared_params: Option<u64>,
+    /// The Space's SDK, lower case (`gradio`), when the export or the Hub says.
+    pub sdk: Option<String>,
+    /// The Space's likes, when the export or the Hub says.
+    pub likes: Option<u64>,
 }
 
 impl Submission {
@@ -320,6 +324,8 @@ impl Submission {
             tags: vec![],
             models: vec![],
             declared_params: None,
+            sdk: None,
+            likes: None,
         }
     }
 

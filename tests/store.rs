@@ -66,6 +66,30 @@ fn opening_twice_migrates_once_and_keeps_data() {
     assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
 }
 
+/// A store written by the build before migration 3 (schema 2: one scored, noted entry) opens in
+/// this one: migrated, every score and note kept, and the new columns filled by the next pull.
+#[test]
+fn yesterdays_store_opens_in_todays_build() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("old.sqlite");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-schema2.sqlite"), &path).expect("copy");
+    let version = |p: &std::path::Path| -> i64 {
+        Connection::open(p).expect("raw").query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v")
+    };
+    assert_eq!(version(&path), 2, "the fixture is from the earlier build");
+    let mut store = Store::open(&path, EVENT).expect("opens and migrates");
+    assert!(store.schema_version().expect("version") >= 3);
+    let sheet = store.score_sheet().expect("sheet");
+    assert_eq!(["utility", "latency", "cost"].map(|c| sheet.score("sprout-sense", c)), [Some(4), Some(3), Some(5)]);
+    assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
+    let before = store.submission("sprout-sense").expect("row").expect("there");
+    assert_eq!((before.submission.sdk, before.submission.likes), (None, None));
+    pull(&mut store, &parsed("builtin:sample")).expect("pull");
+    let after = store.submission("sprout-sense").expect("row").expect("there");
+    assert_eq!(after.submission.sdk.as_deref(), Some("gradio"), "the sample export now says");
+    assert!(after.submission.likes.is_some());
+}
+
 #[test]
 fn the_store_uses_wal_and_foreign_keys() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -7,7 +7,7 @@ use crate::text::clean_line;
 
 /// Which column index holds each field, from the header.
 pub(super) struct Columns {
-    index: [Option<usize>; 12],
+    index: [Option<usize>; Field::COUNT],
 }
 
 impl Columns {
@@ -21,7 +21,7 @@ impl Columns {
         derived: impl Fn(Field) -> bool,
     ) -> Result<(Self, Vec<String>), ExportError> {
         let keys: Vec<String> = header.iter().map(column_key).collect();
-        let mut index = [None; 12];
+        let mut index = [None; Field::COUNT];
         let mut notes = Vec::new();
         for field in Field::ALL {
             // The mapped column wins when this file has it, else the format's own name for it.

@@ -41,10 +41,15 @@ pub enum Field {
     Tags,
     Models,
     Params,
+    /// The Space's SDK (gradio, streamlit, docker, static).
+    Sdk,
+    /// The Space's likes, for a Community Choice award.
+    Likes,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const COUNT: usize = 14;
+    pub const ALL: [Field; Field::COUNT] = [
         Field::Id,
         Field::Title,
         Field::Team,
@@ -57,6 +62,8 @@ impl Field {
         Field::Tags,
         Field::Models,
         Field::Params,
+        Field::Sdk,
+        Field::Likes,
     ];
 
     /// Its key under `[export.columns]`.
@@ -74,6 +81,8 @@ impl Field {
             Field::Tags => "tags",
             Field::Models => "models",
             Field::Params => "params",
+            Field::Sdk => "sdk",
+            Field::Likes => "likes",
         }
     }
 
@@ -108,6 +117,8 @@ impl Field {
             Field::Tags => c.tags.as_deref(),
             Field::Models => c.models.as_deref(),
             Field::Params => c.params.as_deref(),
+            Field::Sdk => c.sdk.as_deref(),
+            Field::Likes => c.likes.as_deref(),
         }
     }
 
@@ -136,7 +147,7 @@ pub enum Cell {
 pub struct RawRow {
     /// The line the row starts on, counting from 1 with the header.
     pub line: usize,
-    pub cells: [Option<Cell>; 12],
+    pub cells: [Option<Cell>; Field::COUNT],
 }
 
 impl RawRow {

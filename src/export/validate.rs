@@ -89,6 +89,8 @@ impl Check {
         let description = take(Field::Description);
         let track_value = take(Field::Track);
         let params = take(Field::Params);
+        let sdk = take(Field::Sdk).to_lowercase();
+        let likes = take(Field::Likes);
         let [members, tags, models] =
             [Field::Members, Field::Tags, Field::Models].map(|f| list(row.cells[f as usize].take()));
 
@@ -118,6 +120,12 @@ impl Check {
             "" => None,
             raw => parse_params(raw).map_err(|e| self.warn(format!("params ignored: {e}"))).ok(),
         };
+        let likes = match likes.as_str() {
+            "" => None,
+            raw => {
+                raw.parse::<u64>().map_err(|_| self.warn(format!("likes ignored: {raw:?} is not a whole number"))).ok()
+            }
+        };
         let url = space_link.filter(|_| !id.is_empty())?;
         let space = links::space(&url);
         if space.is_none() {
@@ -137,6 +145,8 @@ impl Check {
             tags,
             models,
             declared_params,
+            sdk: (!sdk.is_empty()).then_some(sdk),
+            likes,
             id,
         })
     }

@@ -70,4 +70,7 @@ pub const MIGRATIONS: &[&str] = &[
         reason TEXT NOT NULL,
         recused_at TEXT NOT NULL
     ) STRICT;",
+    // 3: the Space's SDK and likes, for the prize rules.
+    "ALTER TABLE submissions ADD COLUMN sdk TEXT;
+    ALTER TABLE submissions ADD COLUMN likes INTEGER;",
 ];

@@ -54,7 +54,7 @@ impl PullCounts {
 }
 
 const COLUMNS: &str = "id, title, team, members, space_url, space_id, space_key, video_url, post_url, \
-                       description, track, tags, models, declared_params, withdrawn";
+                       description, track, tags, models, declared_params, withdrawn, sdk, likes";
 
 fn from_row(row: &Row) -> rusqlite::Result<StoredSubmission> {
     let list = |i: usize| -> rusqlite::Result<Vec<String>> {
@@ -78,6 +78,8 @@ fn from_row(row: &Row) -> rusqlite::Result<StoredSubmission> {
             tags: list(11)?,
             models: list(12)?,
             declared_params: row.get::<_, Option<i64>>(13)?.map(|p| p.max(0) as u64),
+            sdk: row.get(15)?,
+            likes: row.get::<_, Option<i64>>(16)?.map(|l| l.max(0) as u64),
         },
         withdrawn: row.get(14)?,
     })
@@ -188,6 +190,8 @@ impl Pull<'_> {
             new.declared_params.map(|p| p.min(i64::MAX as u64) as i64),
             position,
             self.now,
+            new.sdk,
+            new.likes.map(|l| l.min(i64::MAX as u64) as i64),
         ];
         let conn = &self.store.conn;
         let (sql, counter) = match old {
@@ -266,9 +270,9 @@ impl Drop for Pull<'_> {
 }
 
 const INSERT: &str = "INSERT INTO submissions (id, title, team, members, space_url, space_id, space_key, video_url,
-    post_url, description, track, tags, models, declared_params, withdrawn, position, first_pulled, changed_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, ?16, ?16)";
+    post_url, description, track, tags, models, declared_params, withdrawn, position, first_pulled, changed_at, sdk, likes)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, ?16, ?16, ?17, ?18)";
 const UPDATE: &str = "UPDATE submissions SET title = ?2, team = ?3, members = ?4, space_url = ?5, space_id = ?6,
     space_key = ?7, video_url = ?8, post_url = ?9, description = ?10, track = ?11, tags = ?12, models = ?13,
-    declared_params = ?14, withdrawn = 0, position = ?15, changed_at = ?16 WHERE id = ?1";
+    declared_params = ?14, withdrawn = 0, position = ?15, changed_at = ?16, sdk = ?17, likes = ?18 WHERE id = ?1";
 const REORDER: &str = "UPDATE submissions SET position = ?2 WHERE id = ?1";
