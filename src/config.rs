@@ -11,6 +11,9 @@ use serde::Deserialize;
 
 use crate::model::{Criterion, parse_params};
 
+mod prizes;
+pub use prizes::{Prize, PrizeBy, ResultsConfig};
+
 /// The built-in event: the repository's judging.toml.
 pub const BUILTIN: &str = include_str!("../judging.toml");
 
@@ -29,6 +32,11 @@ pub struct Config {
     pub rules: Rules,
     #[serde(default)]
     pub merge: MergeConfig,
+    /// Left out: no prizes (the built-in ones name the built-in tracks).
+    #[serde(default)]
+    pub prizes: Vec<Prize>,
+    #[serde(default)]
+    pub results: ResultsConfig,
     #[serde(default)]
     pub judges: Vec<Judge>,
     /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
@@ -111,13 +119,27 @@ pub struct Track {
 pub struct Rules {
     /// The most parameters all of an entry's models may have together.
     pub max_params: String,
-    /// The Tiny Titan award's limit.
+    /// Read from older files; a prize's own `max_params` (Tiny Titan's "4B") is what counts.
     pub tiny_titan_params: String,
+    /// The SDK every Space must use to win a prize ("gradio"); empty: not checked.
+    pub sdk: String,
+    /// Whether a prize needs a demo video, and a social post.
+    pub require_video: bool,
+    pub require_post: bool,
+    /// Whether one entry may win more than one prize; a prize's `stacks` overrides it.
+    pub several_prizes: bool,
 }
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules { max_params: "32B".into(), tiny_titan_params: "4B".into() }
+        Rules {
+            max_params: "32B".into(),
+            tiny_titan_params: "4B".into(),
+            sdk: "gradio".into(),
+            require_video: true,
+            require_post: true,
+            several_prizes: false,
+        }
     }
 }
 
@@ -304,6 +326,7 @@ impl Config {
         if self.merge.min_judges == 0 {
             out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
         }
+        self.prize_problems(&mut out);
         unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()));
         for (i, j) in self.judges.iter().enumerate() {
             if j.name.trim().is_empty() {
@@ -459,6 +482,24 @@ mod tests {
             ("[rules]\nmax_params = \"lots\"", &["rules.max_params = \"lots\"", "7B"]),
             ("[merge]\ntie_breaks = [\"utility\", \"luck\"]", &["merge.tie_breaks[1] = \"luck\"", "utility, latency"]),
             ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 or more"]),
+            ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = []", &["prizes[0] (\"x\").amounts is empty", "[500]"]),
+            (
+                "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\ntrack = \"forest\"",
+                &["prizes[0] (\"x\").track = \"forest\" is not a track", "backyard"],
+            ),
+            (
+                "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nby = \"criterion\"",
+                &["needs criterion = one of utility, latency, cost"],
+            ),
+            (
+                "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nby = \"vibes\"",
+                &["unknown variant `vibes`", "`badges`"],
+            ),
+            ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nby = \"file\"", &["needs file = a CSV of id,value"]),
+            (
+                "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nmax_params = \"big\"",
+                &["prizes[0] (\"x\").max_params"],
+            ),
             ("[merge]\nmethod = \"mean\"", &["unknown field `method`", "tie_breaks"]),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 3]\nweight = 1.0\nlevels = [\"a\"]",

@@ -13,6 +13,7 @@ pub mod links;
 pub mod merge;
 pub mod model;
 pub mod paths;
+pub mod prizes;
 pub mod pull;
 pub mod report;
 pub mod scorefile;

@@ -85,8 +85,15 @@ pub struct Disagreement {
     pub highest: (String, f64),
 }
 
+/// What a saved merge (`merge --format json`) says it is, so `judging results` can read it back.
+pub const RANKINGS_FORMAT: &str = "judging-rankings";
+pub const RANKINGS_VERSION: u32 = 1;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Rankings {
+    pub format: &'static str,
+    pub version: u32,
+    pub event: String,
     pub method: &'static str,
     pub criteria: Vec<String>,
     pub tie_breaks: Vec<String>,
@@ -223,6 +230,9 @@ pub fn rank_all(
         })
         .collect();
     Ok(Rankings {
+        format: RANKINGS_FORMAT,
+        version: RANKINGS_VERSION,
+        event: config.event.id.clone(),
         method: method.name(),
         criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
         tie_breaks: options.tie_breaks.clone(),

@@ -1,0 +1,132 @@
+//! judging.toml's prize rules: `[[prizes]]` and `[results]`.
+
+use serde::Deserialize;
+
+use super::Config;
+use crate::model::parse_params;
+
+/// One prize: who may win it, what orders the candidates, and what each place pays.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prize {
+    pub id: String,
+    pub name: String,
+    /// What each place pays, first place first; their number is the number of places.
+    pub amounts: Vec<f64>,
+    /// What orders the candidates; ties on it fall to the merged ranking.
+    #[serde(default)]
+    pub by: PrizeBy,
+    /// Only entries in this track, ranked in the track's own ranking.
+    #[serde(default)]
+    pub track: Option<String>,
+    /// Only entries carrying this tag (`sponsor:nvidia`).
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// Only entries whose models total at most this many parameters (`"4B"`).
+    #[serde(default)]
+    pub max_params: Option<String>,
+    /// With `by = "criterion"`: the criterion.
+    #[serde(default)]
+    pub criterion: Option<String>,
+    /// With `by = "file"`: a CSV of `id,value` (votes, or a separately judged score), relative to
+    /// judging.toml.
+    #[serde(default)]
+    pub file: Option<String>,
+    /// Whether an entry that won an earlier prize may win this one too; `rules.several_prizes`
+    /// when left out.
+    #[serde(default)]
+    pub stacks: Option<bool>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrizeBy {
+    /// The merged ranking (the track's, for a track prize).
+    #[default]
+    Score,
+    /// The most achievement badges.
+    Badges,
+    /// The most likes on the Space.
+    Likes,
+    /// The judges' mean on one criterion.
+    Criterion,
+    /// A value per entry from a file: votes, or a separately judged score.
+    File,
+}
+
+impl PrizeBy {
+    pub fn label(self) -> &'static str {
+        match self {
+            PrizeBy::Score => "merged score",
+            PrizeBy::Badges => "badges",
+            PrizeBy::Likes => "likes",
+            PrizeBy::Criterion => "criterion",
+            PrizeBy::File => "file",
+        }
+    }
+}
+
+/// How results are printed, and where the head judge's decisions on ties are kept.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ResultsConfig {
+    /// Written before each amount: "$", "€", "USD ".
+    pub currency: String,
+    /// The head judge's decisions on ties, relative to judging.toml; used when the file exists.
+    pub decisions: String,
+}
+
+impl Default for ResultsConfig {
+    fn default() -> Self {
+        ResultsConfig { currency: "$".into(), decisions: "decisions.toml".into() }
+    }
+}
+
+impl Config {
+    pub(super) fn prize_problems(&self, out: &mut Vec<String>) {
+        super::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()));
+        for (i, p) in self.prizes.iter().enumerate() {
+            let at = format!("prizes[{i}] ({:?})", p.id);
+            if !super::is_slug(&p.id) {
+                out.push(format!("{at}.id: use letters, digits, '-' or '_', such as \"tiny-titan\""));
+            }
+            if p.amounts.is_empty() {
+                out.push(format!("{at}.amounts is empty: give one amount per place, such as [500] or [2000, 1000]"));
+            }
+            if p.amounts.iter().any(|a| !a.is_finite() || *a < 0.0) {
+                out.push(format!("{at}.amounts: every amount is a number of 0 or more"));
+            }
+            if let Some(t) = p.track.as_deref().filter(|t| self.tracks.iter().all(|k| k.id != *t)) {
+                out.push(format!("{at}.track = {t:?} is not a track; known tracks: {}", self.track_ids()));
+            }
+            if let Some(Err(e)) = p.max_params.as_deref().map(parse_params) {
+                out.push(format!("{at}.max_params: {e}"));
+            }
+            match (p.by, &p.criterion, &p.file) {
+                (PrizeBy::Criterion, None, _) => {
+                    out.push(format!("{at}: by = \"criterion\" needs criterion = one of {}", self.criterion_ids()));
+                }
+                (PrizeBy::Criterion, Some(c), _) if self.criterion(c).is_none() => {
+                    out.push(format!(
+                        "{at}.criterion = {c:?} is not a criterion; the rubric has {}",
+                        self.criterion_ids()
+                    ));
+                }
+                (PrizeBy::File, _, None) => {
+                    out.push(format!("{at}: by = \"file\" needs file = a CSV of id,value, such as \"votes.csv\""));
+                }
+                (by, Some(_), _) if by != PrizeBy::Criterion => {
+                    out.push(format!("{at}.criterion is only read with by = \"criterion\""));
+                }
+                (by, _, Some(_)) if by != PrizeBy::File => {
+                    out.push(format!("{at}.file is only read with by = \"file\""));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn criterion_ids(&self) -> String {
+        self.criteria.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}

@@ -1,0 +1,352 @@
+//! Prize rules applied to merged rankings: pure functions, no I/O.
+//!
+//! Each prize takes its candidates from the ranked entries, narrowed by its track, tag or
+//! parameter limit and ordered by what it is awarded for. Entries that break the event's rules,
+//! or already won when one prize per entry is the rule, are passed over with their reason, never
+//! dropped silently. A tie that decides a paid place is settled only by the head judge's recorded
+//! decision; without one it is reported as undecided.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::config::{Prize, PrizeBy, Rules};
+use crate::model::format_params;
+
+#[cfg(test)]
+mod tests;
+
+/// A ranked entry, with what the prize rules read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: String,
+    pub title: String,
+    pub team: String,
+    pub track: Option<String>,
+    pub tags: Vec<String>,
+    pub badges: usize,
+    pub likes: Option<u64>,
+    pub params: Option<u64>,
+    pub sdk: Option<String>,
+    pub video: bool,
+    pub post: bool,
+    /// Place in the overall ranking: 1 is best, tied entries share it.
+    pub place: usize,
+    pub score: f64,
+    /// Place in its track's ranking.
+    pub track_place: Option<usize>,
+    /// The judges' mean per criterion, in rubric order.
+    pub by_criterion: Vec<f64>,
+}
+
+/// The head judge's decision on a tie: the tied entries in the order they place.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub prize: String,
+    pub order: Vec<String>,
+    pub reason: String,
+}
+
+/// Everything the rules read besides the candidates.
+pub struct Rulebook<'a> {
+    pub rules: &'a Rules,
+    pub prizes: &'a [Prize],
+    /// The rubric's criterion ids, in the order of [`Candidate::by_criterion`].
+    pub criteria: &'a [String],
+    /// For `by = "file"` prizes: the file's value per entry, by prize id.
+    pub files: &'a HashMap<String, HashMap<String, f64>>,
+    pub decisions: &'a [Decision],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub prizes: Vec<PrizeOutcome>,
+    /// Entries that cannot win, with every reason.
+    pub ineligible: Vec<Flagged>,
+    /// Entries whose eligibility the data cannot confirm.
+    pub unverified: Vec<Flagged>,
+    /// Each decision, and whether it settled a tie.
+    pub decisions: Vec<DecisionUse>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrizeOutcome {
+    pub id: String,
+    pub name: String,
+    /// What ordered the candidates.
+    pub by: String,
+    pub awards: Vec<Award>,
+    /// Entries that would have placed but could not win, in order.
+    pub passed_over: Vec<Passed>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Award {
+    pub place: usize,
+    pub id: String,
+    pub title: String,
+    pub team: String,
+    /// `None` while a tie over this place is undecided.
+    pub amount: Option<f64>,
+    /// What the prize ordered by: the merged score, badges, likes, a criterion's mean, a value.
+    pub value: f64,
+    pub tie: Option<Tie>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Tie {
+    /// Placed by the head judge's recorded decision.
+    Decided { reason: String },
+    /// Tied with `with` over places whose amounts are `shares`, and no decision recorded.
+    Undecided { with: Vec<String>, shares: Vec<f64> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Passed {
+    pub id: String,
+    pub title: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flagged {
+    pub id: String,
+    pub title: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionUse {
+    pub decision: Decision,
+    /// Whether it settled a tie; an unused decision names no tie that exists.
+    pub used: bool,
+}
+
+/// Why an entry cannot win any prize, by the event's rules.
+pub fn ineligible(c: &Candidate, rules: &Rules, max_params: u64) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = c.params.filter(|p| *p > max_params) {
+        out.push(format!("{} of models, over the {} limit", format_params(p), format_params(max_params)));
+    }
+    if let Some(sdk) = c.sdk.as_deref().filter(|s| !rules.sdk.is_empty() && !s.eq_ignore_ascii_case(&rules.sdk)) {
+        out.push(format!("a {sdk} Space, not {}", rules.sdk));
+    }
+    if rules.require_video && !c.video {
+        out.push("no demo video".into());
+    }
+    if rules.require_post && !c.post {
+        out.push("no social post".into());
+    }
+    out
+}
+
+/// What the data cannot confirm about an entry's eligibility.
+fn unverified(c: &Candidate, rules: &Rules) -> Vec<String> {
+    let mut out = Vec::new();
+    if c.params.is_none() {
+        out.push("parameters not declared".to_owned());
+    }
+    if c.sdk.is_none() && !rules.sdk.is_empty() {
+        out.push("SDK not known".to_owned());
+    }
+    out
+}
+
+/// Applies every prize in order to the candidates (in overall ranking order).
+pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
+    let max_params = crate::model::parse_params(&book.rules.max_params).unwrap_or(u64::MAX);
+    let reasons: Vec<Vec<String>> = candidates.iter().map(|c| ineligible(c, book.rules, max_params)).collect();
+    let flagged = |list: Vec<(usize, Vec<String>)>| -> Vec<Flagged> {
+        list.into_iter()
+            .filter(|(_, r)| !r.is_empty())
+            .map(|(i, reasons)| Flagged { id: candidates[i].id.clone(), title: candidates[i].title.clone(), reasons })
+            .collect()
+    };
+    let mut run =
+        Run { book, candidates, reasons: &reasons, won: HashMap::new(), used: vec![false; book.decisions.len()] };
+    let mut warnings = Vec::new();
+    let prizes = book.prizes.iter().map(|p| run.prize(p, &mut warnings)).collect();
+    Outcome {
+        prizes,
+        ineligible: flagged(reasons.iter().cloned().enumerate().collect()),
+        unverified: flagged(candidates.iter().map(|c| unverified(c, book.rules)).enumerate().collect()),
+        decisions: book
+            .decisions
+            .iter()
+            .zip(&run.used)
+            .map(|(d, used)| DecisionUse { decision: d.clone(), used: *used })
+            .collect(),
+        warnings,
+    }
+}
+
+/// The state carried from one prize to the next.
+struct Run<'a> {
+    book: &'a Rulebook<'a>,
+    candidates: &'a [Candidate],
+    reasons: &'a [Vec<String>],
+    /// Entries that won, and the first prize they won.
+    won: HashMap<usize, String>,
+    used: Vec<bool>,
+}
+
+impl Run<'_> {
+    fn prize(&mut self, prize: &Prize, warnings: &mut Vec<String>) -> PrizeOutcome {
+        let mut out = PrizeOutcome {
+            id: prize.id.clone(),
+            name: prize.name.clone(),
+            by: match prize.by {
+                PrizeBy::Criterion => format!("criterion {}", prize.criterion.as_deref().unwrap_or("?")),
+                PrizeBy::File => prize.file.clone().unwrap_or_default(),
+                by => by.label().to_owned(),
+            },
+            awards: Vec::new(),
+            passed_over: Vec::new(),
+            notes: Vec::new(),
+        };
+        let ordered = self.ordered(prize, &mut out.notes);
+        let stacks = prize.stacks.unwrap_or(self.book.rules.several_prizes);
+        let places = prize.amounts.len();
+        let mut place = 1;
+        for group in ordered.chunk_by(|a, b| a.1 == b.1) {
+            if place > places {
+                break;
+            }
+            let mut live = Vec::new();
+            for &(i, _) in group {
+                let c = &self.candidates[i];
+                let reason = if !self.reasons[i].is_empty() {
+                    Some(format!("not eligible: {}", self.reasons[i].join("; ")))
+                } else {
+                    self.won
+                        .get(&i)
+                        .filter(|_| !stacks)
+                        .map(|first| format!("already won {first}; one prize per entry"))
+                };
+                match reason {
+                    Some(reason) => out.passed_over.push(Passed { id: c.id.clone(), title: c.title.clone(), reason }),
+                    None => live.push(i),
+                }
+            }
+            if live.is_empty() {
+                continue;
+            }
+            let award = |i: usize, place: usize, tie: Option<Tie>| {
+                let c = &self.candidates[i];
+                // A score prize is ordered by place, and shows the merged score.
+                let value = if prize.by == PrizeBy::Score { c.score } else { group[0].1.0 };
+                let amount = if matches!(tie, Some(Tie::Undecided { .. })) {
+                    None
+                } else {
+                    prize.amounts.get(place - 1).copied()
+                };
+                Award { place, id: c.id.clone(), title: c.title.clone(), team: c.team.clone(), amount, value, tie }
+            };
+            if let [only] = live[..] {
+                out.awards.push(award(only, place, None));
+                self.won.entry(only).or_insert_with(|| prize.name.clone());
+            } else if let Some(d) = self.decision(prize, &live) {
+                let reason = self.book.decisions[d].reason.clone();
+                for (k, id) in self.book.decisions[d].order.iter().enumerate() {
+                    let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
+                    if place + k <= places {
+                        out.awards.push(award(i, place + k, Some(Tie::Decided { reason: reason.clone() })));
+                        self.won.entry(i).or_insert_with(|| prize.name.clone());
+                    }
+                }
+            } else {
+                let shares: Vec<f64> = prize.amounts.iter().skip(place - 1).take(live.len()).copied().collect();
+                for &i in &live {
+                    let with = live.iter().filter(|j| **j != i).map(|j| self.candidates[*j].id.clone()).collect();
+                    out.awards.push(award(i, place, Some(Tie::Undecided { with, shares: shares.clone() })));
+                }
+                let names: Vec<&str> = live.iter().map(|i| self.candidates[*i].id.as_str()).collect();
+                warnings.push(format!(
+                    "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
+                    prize.name,
+                    names.join(", "),
+                    prize.id
+                ));
+                out.notes.push(format!(
+                    "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
+                ));
+            }
+            place += live.len();
+        }
+        if out.awards.is_empty() {
+            out.notes.push("no entry can win it".into());
+        }
+        out
+    }
+
+    /// The candidates this prize may go to, best first, each with the key that orders them:
+    /// equal keys are ties.
+    fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
+        let limit = prize.max_params.as_deref().and_then(|p| crate::model::parse_params(p).ok());
+        let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k == c));
+        let file = self.book.files.get(&prize.id);
+        let (mut undeclared, mut without) = (0, 0);
+        let mut out: Vec<(usize, (f64, usize))> = Vec::new();
+        for (i, c) in self.candidates.iter().enumerate() {
+            if prize.track.as_ref().is_some_and(|t| c.track.as_ref() != Some(t)) {
+                continue;
+            }
+            if prize.tag.as_ref().is_some_and(|t| !c.tags.iter().any(|tag| tag.eq_ignore_ascii_case(t))) {
+                continue;
+            }
+            if let Some(limit) = limit {
+                match c.params {
+                    None => {
+                        undeclared += 1;
+                        continue;
+                    }
+                    Some(p) if p > limit => continue,
+                    Some(_) => {}
+                }
+            }
+            // Higher values first; the merged ranking's place breaks ties (a lower place first).
+            let key = match prize.by {
+                PrizeBy::Score if prize.track.is_some() => Some((-(c.track_place.unwrap_or(usize::MAX) as f64), 0)),
+                PrizeBy::Score => Some((-(c.place as f64), 0)),
+                PrizeBy::Badges => Some((c.badges as f64, c.place)),
+                PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
+                PrizeBy::Criterion => criterion.and_then(|k| c.by_criterion.get(k)).map(|v| (*v, c.place)),
+                PrizeBy::File => file.and_then(|f| f.get(&c.id)).map(|v| (*v, c.place)),
+            };
+            match key {
+                Some(key) => out.push((i, key)),
+                None => without += 1,
+            }
+        }
+        if undeclared > 0 {
+            notes.push(format!(
+                "{undeclared} entr{} without declared parameters could not be checked against {}",
+                if undeclared == 1 { "y" } else { "ies" },
+                prize.max_params.as_deref().unwrap_or("")
+            ));
+        }
+        if without > 0 {
+            notes.push(format!(
+                "{without} entr{} without {} left out",
+                if without == 1 { "y" } else { "ies" },
+                prize.by.label()
+            ));
+        }
+        out.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The recorded decision that orders exactly these tied entries, if any.
+    fn decision(&mut self, prize: &Prize, tied: &[usize]) -> Option<usize> {
+        let ids: HashSet<&str> = tied.iter().map(|i| self.candidates[*i].id.as_str()).collect();
+        let found = self.book.decisions.iter().position(|d| {
+            d.prize == prize.id && d.order.len() == ids.len() && d.order.iter().all(|id| ids.contains(id.as_str()))
+        })?;
+        self.used[found] = true;
+        Some(found)
+    }
+}

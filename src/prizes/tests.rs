@@ -1,0 +1,220 @@
+//! Every prize rule, on small made-up fields.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::config::Rules;
+
+/// An eligible entry at `place` overall (and the same place in its track).
+fn entry(id: &str, place: usize, track: &str) -> Candidate {
+    Candidate {
+        id: id.into(),
+        title: id.to_uppercase(),
+        team: format!("team {id}"),
+        track: Some(track.into()),
+        tags: vec![],
+        badges: 0,
+        likes: Some(0),
+        params: Some(1_000_000_000),
+        sdk: Some("gradio".into()),
+        video: true,
+        post: true,
+        place,
+        score: 5.0 - place as f64 / 10.0,
+        track_place: Some(place),
+        by_criterion: vec![3.0, 3.0, 3.0],
+    }
+}
+
+fn prize(id: &str, amounts: &[f64]) -> Prize {
+    Prize {
+        id: id.into(),
+        name: id.to_uppercase(),
+        amounts: amounts.to_vec(),
+        by: PrizeBy::Score,
+        track: None,
+        tag: None,
+        max_params: None,
+        criterion: None,
+        file: None,
+        stacks: None,
+    }
+}
+
+fn track_prize(track: &str, amounts: &[f64]) -> Prize {
+    Prize { track: Some(track.into()), ..prize(track, amounts) }
+}
+
+const CRITERIA: [&str; 3] = ["utility", "latency", "cost"];
+
+fn run(candidates: &[Candidate], prizes: &[Prize], rules: &Rules, decisions: &[Decision]) -> Outcome {
+    let criteria: Vec<String> = CRITERIA.map(String::from).to_vec();
+    let files = HashMap::from([("votes".to_owned(), HashMap::from([("b".to_owned(), 40.0), ("c".to_owned(), 90.0)]))]);
+    award(candidates, &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions })
+}
+
+/// (place, id, amount) of a prize's awards.
+fn winners(o: &PrizeOutcome) -> Vec<(usize, &str, Option<f64>)> {
+    o.awards.iter().map(|a| (a.place, a.id.as_str(), a.amount)).collect()
+}
+
+#[test]
+fn track_places_pay_in_the_tracks_own_order() {
+    let field: Vec<Candidate> =
+        ["a", "b", "c", "d", "e"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "backyard")).collect();
+    let mut other = entry("w", 1, "wood");
+    other.place = 6;
+    let field = [field, vec![other]].concat();
+    let o = run(
+        &field,
+        &[track_prize("backyard", &[4.0, 3.0, 2.0, 1.0]), track_prize("wood", &[9.0])],
+        &Rules::default(),
+        &[],
+    );
+    assert_eq!(
+        winners(&o.prizes[0]),
+        [(1, "a", Some(4.0)), (2, "b", Some(3.0)), (3, "c", Some(2.0)), (4, "d", Some(1.0))]
+    );
+    assert_eq!(winners(&o.prizes[1]), [(1, "w", Some(9.0))]);
+    assert!((o.prizes[0].awards[0].value - field[0].score).abs() < 1e-12, "a score prize shows the merged score");
+}
+
+#[test]
+fn an_ineligible_winner_is_passed_over_with_its_reason() {
+    let rules = Rules::default();
+    type Case = (&'static str, fn(&mut Candidate), &'static str);
+    let cases: [Case; 4] = [
+        ("no video", |c| c.video = false, "not eligible: no demo video"),
+        ("no post", |c| c.post = false, "not eligible: no social post"),
+        ("72B", |c| c.params = Some(72_000_000_000), "not eligible: 72B of models, over the 32B limit"),
+        ("streamlit", |c| c.sdk = Some("streamlit".into()), "not eligible: a streamlit Space, not gradio"),
+    ];
+    for (what, breaks, reason) in cases {
+        let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood")];
+        breaks(&mut field[0]);
+        let o = run(&field, &[track_prize("wood", &[10.0])], &rules, &[]);
+        assert_eq!(winners(&o.prizes[0]), [(1, "b", Some(10.0))], "{what}");
+        assert_eq!(o.prizes[0].passed_over[0].reason, reason, "{what}");
+        assert_eq!(o.ineligible.len(), 1, "{what}: listed, never dropped");
+    }
+    // Rules that are switched off do not disqualify.
+    let lax = Rules { require_video: false, sdk: String::new(), ..Rules::default() };
+    let mut field = vec![entry("a", 1, "wood")];
+    field[0].video = false;
+    field[0].sdk = Some("docker".into());
+    assert_eq!(winners(&run(&field, &[track_prize("wood", &[1.0])], &lax, &[]).prizes[0]), [(1, "a", Some(1.0))]);
+}
+
+#[test]
+fn what_the_data_does_not_say_is_listed_as_unverified() {
+    let mut field = vec![entry("a", 1, "wood")];
+    (field[0].params, field[0].sdk) = (None, None);
+    let o = run(&field, &[track_prize("wood", &[1.0])], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "a", Some(1.0))], "unverified is not ineligible");
+    assert_eq!(o.unverified[0].reasons, ["parameters not declared", "SDK not known"]);
+}
+
+#[test]
+fn one_prize_per_entry_unless_the_rules_or_the_prize_allow_more() {
+    let field = vec![entry("a", 1, "wood"), entry("b", 2, "wood")];
+    let tiny = Prize { max_params: Some("4B".into()), ..prize("tiny", &[5.0]) };
+    let one_each = Rules::default();
+    let o = run(&field, &[track_prize("wood", &[10.0]), tiny.clone()], &one_each, &[]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "b", Some(5.0))]);
+    assert_eq!(o.prizes[1].passed_over[0].reason, "already won WOOD; one prize per entry");
+    let stacking = Prize { stacks: Some(true), ..tiny.clone() };
+    let o = run(&field, &[track_prize("wood", &[10.0]), stacking], &one_each, &[]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(5.0))], "this prize stacks");
+    let several = Rules { several_prizes: true, ..Rules::default() };
+    let o = run(&field, &[track_prize("wood", &[10.0]), tiny], &several, &[]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(5.0))], "the rules allow several");
+}
+
+#[test]
+fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 1, "wood"), entry("c", 3, "wood")];
+    field[1].track_place = Some(1);
+    let prizes = [track_prize("wood", &[10.0, 6.0])];
+    let o = run(&field, &prizes, &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "a", None), (1, "b", None)], "undecided: no amount yet");
+    assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Undecided { with: vec!["b".into()], shares: vec![10.0, 6.0] }));
+    assert!(o.warnings[0].contains("a, b tie for place 1"), "{:?}", o.warnings);
+    let decided = Decision { prize: "wood".into(), order: vec!["b".into(), "a".into()], reason: "b's demo ran".into() };
+    let stale = Decision { prize: "wood".into(), order: vec!["a".into(), "c".into()], reason: "old".into() };
+    let o = run(&field, &prizes, &Rules::default(), &[decided.clone(), stale]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "b", Some(10.0)), (2, "a", Some(6.0))]);
+    assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Decided { reason: "b's demo ran".into() }));
+    assert_eq!(
+        o.decisions.iter().map(|d| d.used).collect::<Vec<_>>(),
+        [true, false],
+        "the stale one is reported unused"
+    );
+    assert!(o.warnings.is_empty());
+}
+
+#[test]
+fn a_tie_below_the_paid_places_needs_no_decision() {
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood"), entry("c", 2, "wood")];
+    field[2].track_place = Some(2);
+    let o = run(&field, &[track_prize("wood", &[10.0])], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "a", Some(10.0))]);
+    assert!(o.warnings.is_empty());
+}
+
+#[test]
+fn an_empty_track_awards_nothing_and_says_so() {
+    let o = run(&[entry("a", 1, "wood")], &[track_prize("backyard", &[10.0])], &Rules::default(), &[]);
+    assert!(o.prizes[0].awards.is_empty());
+    assert_eq!(o.prizes[0].notes, ["no entry can win it"]);
+}
+
+#[test]
+fn an_entry_can_qualify_for_several_prizes_and_win_each_that_stacks() {
+    let mut star = entry("star", 1, "wood");
+    star.tags = vec!["sponsor:nvidia".into()];
+    star.badges = 4;
+    star.likes = Some(300);
+    let field = vec![star, entry("b", 2, "wood")];
+    let stack = |p: Prize| Prize { stacks: Some(true), ..p };
+    let prizes = [
+        track_prize("wood", &[10.0]),
+        stack(Prize { max_params: Some("4B".into()), ..prize("tiny", &[5.0]) }),
+        stack(Prize { by: PrizeBy::Badges, ..prize("quest", &[2.0]) }),
+        stack(Prize { by: PrizeBy::Likes, ..prize("community", &[2.0]) }),
+        stack(Prize { tag: Some("sponsor:nvidia".into()), ..prize("nvidia", &[3.0]) }),
+    ];
+    let o = run(&field, &prizes, &Rules::default(), &[]);
+    for p in &o.prizes {
+        assert_eq!(winners(p)[0].1, "star", "{}", p.id);
+    }
+    assert_eq!(o.prizes[2].awards[0].value, 4.0, "badges shown");
+}
+
+#[test]
+fn special_awards_order_by_their_own_measure_then_the_ranking() {
+    let mut field: Vec<Candidate> =
+        ["a", "b", "c", "d"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    field[0].params = Some(8_000_000_000);
+    field[1].params = None;
+    (field[1].badges, field[2].badges, field[3].badges) = (3, 3, 1);
+    (field[0].likes, field[1].likes, field[2].likes) = (Some(5), None, Some(50));
+    field[3].by_criterion = vec![5.0, 1.0, 1.0];
+    let stack = |p: Prize| Prize { stacks: Some(true), ..p };
+    let prizes = [
+        stack(Prize { max_params: Some("4B".into()), ..prize("tiny", &[1.0]) }),
+        stack(Prize { by: PrizeBy::Badges, ..prize("quest", &[1.0, 1.0]) }),
+        stack(Prize { by: PrizeBy::Likes, ..prize("community", &[1.0]) }),
+        stack(Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) }),
+        stack(Prize { by: PrizeBy::File, file: Some("votes.csv".into()), ..prize("votes", &[1.0, 1.0, 1.0]) }),
+    ];
+    let o = run(&field, &prizes, &Rules::default(), &[]);
+    let first: Vec<Vec<&str>> = o.prizes.iter().map(|p| p.awards.iter().map(|a| a.id.as_str()).collect()).collect();
+    assert_eq!(first[0], ["c"], "a is 8B; b declared nothing");
+    assert_eq!(o.prizes[0].notes[0], "1 entry without declared parameters could not be checked against 4B");
+    assert_eq!(first[1], ["b", "c"], "3 badges each: the better ranked first, not a tie");
+    assert!(o.prizes[1].awards.iter().all(|a| a.tie.is_none()));
+    assert_eq!(first[2], ["c"]);
+    assert_eq!(o.prizes[2].notes, ["1 entry without likes left out"]);
+    assert_eq!(first[3], ["d"]);
+    assert_eq!(first[4], ["c", "b"], "only entries in the file");
+}
