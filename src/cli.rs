@@ -109,6 +109,26 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Apply the prize rules in judging.toml to the merged rankings and print the winners
+    Results {
+        /// The judges' score files, or one merge saved with `judging merge --format json`
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How score files are merged (a saved merge keeps its own)
+        #[arg(long, value_enum, default_value_t = MergeMethod::Calibrated)]
+        method: MergeMethod,
+        /// With --method trimmed: how many highest and lowest totals to drop
+        #[arg(long, default_value_t = 1)]
+        trim: usize,
+        /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
+        format: ResultsFormat,
+        /// Write to this file instead of the terminal
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check judging.toml and the export; print every problem, and fail if there is one
     Check {
         /// Check the copy of a URL export cached by the last pull; no network
@@ -151,6 +171,18 @@ pub enum MergeFormat {
     /// CSV for a spreadsheet, safe from formula injection
     Csv,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultsFormat {
+    Table,
+    /// Markdown, ready to post
+    Md,
+    /// CSV for the finance team, safe from formula injection
+    Csv,
+    Json,
+    /// One printable page, no external assets (A4 or Letter)
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,7 @@
 //! What each subcommand does, from parsed arguments to printed output. The score-file commands
 //! (export, import-scores, merge) are in `scores`.
 
+mod results;
 mod scores;
 
 use std::io::IsTerminal;
@@ -50,22 +51,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let judge = paths::judge(cli.judge.as_deref())?;
             scores::import_scores(Session::open(&cli, loaded)?, &judge.name, sheet)
         }
+        Some(Command::Results { files, method, trim, decisions, format, output }) => {
+            let options = crate::headjudge::Options::new(method_of(*method, *trim), &loaded.config);
+            let request = results::Request {
+                files,
+                options,
+                decisions: decisions.as_deref(),
+                format: *format,
+                output: output.as_deref(),
+            };
+            results::results(Session::open(&cli, loaded)?, request)
+        }
         Some(Command::Merge { files, method, trim, judges, min_judges, tie_breaks, tui, format, output }) => {
             if !judges.is_empty() && *method != MergeMethod::Sum {
                 bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
             }
-            let method = match method {
-                MergeMethod::Calibrated => Method::Calibrated,
-                MergeMethod::Mean => Method::Mean,
-                MergeMethod::Sum => Method::Sum { judges: Vec::new() },
-                MergeMethod::Median => Method::Median,
-                MergeMethod::Trimmed => Method::Trimmed { drop: *trim },
-                MergeMethod::ZScore => Method::ZScore,
-                MergeMethod::RankSum => Method::RankSum,
-                MergeMethod::Copeland => Method::Copeland,
-                MergeMethod::Schulze => Method::Schulze,
-            };
-            let mut options = crate::headjudge::Options::new(method, &loaded.config);
+            let mut options = crate::headjudge::Options::new(method_of(*method, *trim), &loaded.config);
             options.chosen.clone_from(judges);
             if let Some(n) = min_judges {
                 options.min_judges = (*n).max(1);
@@ -78,6 +79,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let to = if *tui { scores::MergeTo::Screen } else { scores::MergeTo::Print(*format, output.as_deref()) };
             scores::merge(Session::open(&cli, loaded)?, files, &options, to)
         }
+    }
+}
+
+fn method_of(method: MergeMethod, trim: usize) -> Method {
+    match method {
+        MergeMethod::Calibrated => Method::Calibrated,
+        MergeMethod::Mean => Method::Mean,
+        MergeMethod::Sum => Method::Sum { judges: Vec::new() },
+        MergeMethod::Median => Method::Median,
+        MergeMethod::Trimmed => Method::Trimmed { drop: trim },
+        MergeMethod::ZScore => Method::ZScore,
+        MergeMethod::RankSum => Method::RankSum,
+        MergeMethod::Copeland => Method::Copeland,
+        MergeMethod::Schulze => Method::Schulze,
     }
 }
 

@@ -1,4 +1,6 @@
 //! What judging prints: tables, CSV and JSON, always from sanitised text.
 
+pub mod html;
 pub mod list;
 pub mod rankings;
+pub mod results;

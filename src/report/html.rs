@@ -1,0 +1,136 @@
+//! The prize results as one printable HTML page: no scripts, no external assets, and a layout
+//! that fits A4 and Letter alike (the page size is left to the printer; margins are fixed).
+
+use super::results::{Sheet, amount, note, place, value};
+use crate::text::clean_line;
+
+/// Text for HTML: markup characters escaped, after control characters are stripped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+@page { margin: 15mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.4 Georgia, 'Times New Roman', serif; color: #111; margin: 0 auto; max-width: 180mm; }
+h1 { font-size: 18pt; margin: 0 0 2pt; }
+h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-after: avoid; }
+p.meta { color: #444; margin: 0 0 8pt; }
+section { break-inside: avoid; }
+table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; }
+th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
+th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.undecided { background: #fff3c4; }
+ul { margin: 2pt 0 6pt 14pt; padding: 0; }
+li { margin: 1pt 0; }
+.small { font-size: 9pt; color: #444; }
+@media print { .undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+";
+
+pub fn page(sheet: &Sheet) -> String {
+    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<title>{}: prize results</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(sheet.event)
+    ));
+    out.push_str(&format!(
+        "<h1>{}: prize results</h1>\n<p class=\"meta\">Rankings merged with the {} method.</p>\n",
+        escape(sheet.event),
+        escape(sheet.method)
+    ));
+    for p in &sheet.outcome.prizes {
+        out.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n",
+            escape(&p.name),
+            escape(&p.by)
+        ));
+        if !p.awards.is_empty() {
+            out.push_str("<table>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
+            for a in &p.awards {
+                let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
+                out.push_str(&format!(
+                    "<tr{class}><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+                    escape(&place(a)),
+                    escape(&a.title),
+                    escape(&a.team),
+                    escape(&value(p, a)),
+                    escape(&amount(sheet, a)),
+                    escape(&note(sheet, a))
+                ));
+            }
+            out.push_str("</table>\n");
+        }
+        let extra: Vec<String> = p
+            .passed_over
+            .iter()
+            .map(|x| format!("Passed over: {} ({})", escape(&x.title), escape(&x.reason)))
+            .chain(p.notes.iter().map(|n| escape(n)))
+            .collect();
+        if !extra.is_empty() {
+            out.push_str("<ul class=\"small\">\n");
+            for e in extra {
+                out.push_str(&format!("<li>{e}</li>\n"));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    let o = sheet.outcome;
+    for (title, list) in [("Not eligible", &o.ineligible), ("Unverified", &o.unverified)] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("<section>\n<h2>{title}</h2>\n<ul class=\"small\">\n"));
+        for f in list {
+            out.push_str(&format!(
+                "<li>{} ({}): {}</li>\n",
+                escape(&f.title),
+                escape(&f.id),
+                escape(&f.reasons.join("; "))
+            ));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    if !o.decisions.is_empty() {
+        out.push_str(&format!(
+            "<section>\n<h2>Decisions on ties</h2>\n<p class=\"small\">From {}.</p>\n<ul class=\"small\">\n",
+            escape(sheet.decisions_file.unwrap_or(""))
+        ));
+        for d in &o.decisions {
+            let status = if d.used { "applied" } else { "not applied: no such tie in these rankings" };
+            out.push_str(&format!(
+                "<li>{}: {}, because {} ({status})</li>\n",
+                escape(&d.decision.prize),
+                escape(&d.decision.order.join(" before ")),
+                escape(&d.decision.reason)
+            ));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_titles_stays_text() {
+        assert_eq!(
+            super::escape("<script>alert('x')</script> & \"co\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"
+        );
+        assert_eq!(super::escape("\u{1b}[31mred"), "red");
+    }
+}

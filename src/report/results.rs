@@ -1,0 +1,231 @@
+//! The prize results as a terminal table, Markdown and CSV.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::prizes::{Award, Outcome, PrizeOutcome, Tie};
+use crate::text::{clean_line, csv_cell, fit};
+
+/// What every output of one results run shares.
+pub struct Sheet<'a> {
+    pub event: &'a str,
+    pub method: &'a str,
+    pub currency: &'a str,
+    /// The decisions file read, if any.
+    pub decisions_file: Option<&'a str>,
+    pub outcome: &'a Outcome,
+}
+
+/// An amount as a finance team reads it: `$2,500`, `$312.50`.
+pub fn money(currency: &str, amount: f64) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let whole = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let fraction = if cents % 100 == 0 { String::new() } else { format!(".{:02}", cents % 100) };
+    format!("{}{grouped}{fraction}", clean_line(currency))
+}
+
+/// The place as printed: `2=` for a shared, undecided place.
+pub fn place(a: &Award) -> String {
+    match a.tie {
+        Some(Tie::Undecided { .. }) => format!("{}=", a.place),
+        _ => a.place.to_string(),
+    }
+}
+
+/// What a prize ordered by, for one award: a score to two places, counts whole.
+pub fn value(p: &PrizeOutcome, a: &Award) -> String {
+    match p.by.as_str() {
+        "badges" | "likes" => format!("{}", a.value.round() as i64),
+        _ => format!("{:.2}", a.value),
+    }
+}
+
+pub fn amount(sheet: &Sheet, a: &Award) -> String {
+    match (a.amount, &a.tie) {
+        (Some(x), _) => money(sheet.currency, x),
+        (None, Some(Tie::Undecided { .. })) => "undecided".into(),
+        (None, _) => String::new(),
+    }
+}
+
+/// The award's note: how a tie was settled, or what an undecided one is about.
+pub fn note(sheet: &Sheet, a: &Award) -> String {
+    match &a.tie {
+        None => String::new(),
+        Some(Tie::Decided { reason }) => format!("tie decided: {}", clean_line(reason)),
+        Some(Tie::Undecided { with, shares }) => {
+            let pay: Vec<String> = shares.iter().map(|s| money(sheet.currency, *s)).collect();
+            let with: Vec<String> = with.iter().map(|w| clean_line(w)).collect();
+            let pays = match pay.as_slice() {
+                [one] => format!("one paid place ({one}) is left"),
+                many => format!("their places pay {}", many.join(" + ")),
+            };
+            format!("tied with {}: {pays}; the head judge decides", with.join(", "))
+        }
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let gap = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(gap))
+}
+
+pub fn table(sheet: &Sheet) -> String {
+    let mut out = format!(
+        "{}: prize results (rankings merged with the {} method)\n",
+        clean_line(sheet.event),
+        clean_line(sheet.method)
+    );
+    for p in &sheet.outcome.prizes {
+        out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
+        if !p.awards.is_empty() {
+            out.push_str(&format!(
+                "PLACE  {}  {}  {:>7}  {:>10}  NOTE\n",
+                pad("ENTRY", 28),
+                pad("TEAM", 20),
+                "VALUE",
+                "AMOUNT"
+            ));
+        }
+        for a in &p.awards {
+            out.push_str(&format!(
+                "{:>5}  {}  {}  {:>7}  {:>10}  {}\n",
+                place(a),
+                pad(&clean_line(&a.title), 28),
+                pad(&clean_line(&a.team), 20),
+                value(p, a),
+                amount(sheet, a),
+                note(sheet, a)
+            ));
+        }
+        for x in &p.passed_over {
+            out.push_str(&format!(
+                "  passed over: {} ({}): {}\n",
+                clean_line(&x.title),
+                clean_line(&x.id),
+                clean_line(&x.reason)
+            ));
+        }
+        for n in &p.notes {
+            out.push_str(&format!("  note: {}\n", clean_line(n)));
+        }
+    }
+    trail(sheet, &mut out, |heading| format!("\n{}\n", heading.to_uppercase()), |line| format!("  {line}\n"));
+    out
+}
+
+/// The lists after the prizes: who cannot win, what is unverified, the decisions on ties.
+fn trail(sheet: &Sheet, out: &mut String, heading: impl Fn(&str) -> String, line: impl Fn(&str) -> String) {
+    let o = sheet.outcome;
+    for (title, list) in [("Not eligible", &o.ineligible), ("Unverified", &o.unverified)] {
+        if list.is_empty() {
+            continue;
+        }
+        out.push_str(&heading(title));
+        for f in list {
+            let reasons: Vec<String> = f.reasons.iter().map(|r| clean_line(r)).collect();
+            out.push_str(&line(&format!("{} ({}): {}", clean_line(&f.title), clean_line(&f.id), reasons.join("; "))));
+        }
+    }
+    if !o.decisions.is_empty() {
+        out.push_str(&heading("Decisions on ties"));
+        out.push_str(&line(&format!("from {}", clean_line(sheet.decisions_file.unwrap_or("")))));
+        for d in &o.decisions {
+            let order: Vec<String> = d.decision.order.iter().map(|id| clean_line(id)).collect();
+            let status = if d.used { "applied" } else { "not applied: no such tie in these rankings" };
+            out.push_str(&line(&format!(
+                "{}: {}, because {} ({status})",
+                clean_line(&d.decision.prize),
+                order.join(" before "),
+                clean_line(&d.decision.reason)
+            )));
+        }
+    }
+}
+
+/// Markdown, ready to post. Pipes in names are escaped so they cannot split a cell.
+pub fn markdown(sheet: &Sheet) -> String {
+    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    let mut out =
+        format!("# {}: prize results\n\nRankings merged with the {} method.\n", cell(sheet.event), cell(sheet.method));
+    for p in &sheet.outcome.prizes {
+        out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
+        if !p.awards.is_empty() {
+            out.push_str("| Place | Entry | Team | Amount | Note |\n|---:|---|---|---:|---|\n");
+        }
+        for a in &p.awards {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                place(a),
+                cell(&a.title),
+                cell(&a.team),
+                amount(sheet, a),
+                cell(&note(sheet, a))
+            ));
+        }
+        let mut extra: Vec<String> =
+            p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))).collect();
+        extra.extend(p.notes.iter().map(|n| cell(n)));
+        if !extra.is_empty() {
+            out.push('\n');
+            for e in extra {
+                out.push_str(&format!("- {e}\n"));
+            }
+        }
+    }
+    trail(sheet, &mut out, |h| format!("\n## {h}\n\n"), |l| format!("- {}\n", l.replace('|', "\\|")));
+    out
+}
+
+/// One row per award, for the finance team; every cell safe to open in a spreadsheet.
+pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "prize_id", "prize", "place", "entry_id", "title", "team", "amount", "currency", "status", "note",
+    ])?;
+    for p in &sheet.outcome.prizes {
+        for a in &p.awards {
+            let status = match a.tie {
+                None => "awarded",
+                Some(Tie::Decided { .. }) => "awarded (tie decided)",
+                Some(Tie::Undecided { .. }) => "undecided tie",
+            };
+            let row = [
+                p.id.clone(),
+                p.name.clone(),
+                a.place.to_string(),
+                a.id.clone(),
+                a.title.clone(),
+                a.team.clone(),
+                a.amount.map(|x| format!("{x:.2}")).unwrap_or_default(),
+                sheet.currency.to_owned(),
+                status.to_owned(),
+                note(sheet, a),
+            ];
+            w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn amounts_read_as_money() {
+        let cases = [(2500.0, "$2,500"), (0.0, "$0"), (312.5, "$312.50"), (1_234_567.0, "$1,234,567"), (999.0, "$999")];
+        for (amount, want) in cases {
+            assert_eq!(money("$", amount), want);
+        }
+        assert_eq!(money("€", 1000.0), "€1,000");
+    }
+}
