@@ -28,7 +28,9 @@ h1 { font-size: 18pt; margin: 0 0 2pt; }
 h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-after: avoid; }
 p.meta { color: #444; margin: 0 0 8pt; }
 section { break-inside: avoid; }
-table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; }
+table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; table-layout: fixed; }
+col.place { width: 9%; } col.entry { width: 26%; } col.team { width: 20%; }
+col.value { width: 9%; } col.amount { width: 12%; } col.note { width: 24%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -57,7 +59,7 @@ pub fn page(sheet: &Sheet) -> String {
             escape(&p.by)
         ));
         if !p.awards.is_empty() {
-            out.push_str("<table>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
+            out.push_str("<table>\n<colgroup><col class=\"place\"><col class=\"entry\"><col class=\"team\"><col class=\"value\"><col class=\"amount\"><col class=\"note\"></colgroup>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
             for a in &p.awards {
                 let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
                 out.push_str(&format!(

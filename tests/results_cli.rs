@@ -1,0 +1,228 @@
+//! `judging results` through the real binary: the sample event's prizes from judges' files or a
+//! saved merge, ties and the head judge's decisions, and bad input.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::Sandbox;
+use judging::config::Config;
+use judging::scorefile::{self, Body};
+use predicates::prelude::*;
+
+fn head(s: &Sandbox) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.args(["--judge", "head"]);
+    cmd
+}
+
+/// A judge's file with `rows` of (submission, [utility, latency, cost]).
+fn judge_file(s: &Sandbox, judge: &str, rows: &[(&str, [u8; 3])]) -> PathBuf {
+    let config = Config::builtin();
+    let body = Body {
+        event: config.event.id.clone(),
+        rubric: scorefile::rubric_fingerprint(&config),
+        judge: judge.into(),
+        written_at: "2026-06-21T10:00:00.000Z".into(),
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        scores: rows
+            .iter()
+            .map(|(id, v)| ((*id).to_owned(), v.map(Some).to_vec(), vec![Some(1_781_000_000_000); 3]))
+            .collect(),
+        notes: Default::default(),
+        timings: Default::default(),
+        recusals: Default::default(),
+    };
+    let path = s.path().join(format!("{judge}.json"));
+    std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");
+    path
+}
+
+/// Four judges over the whole sample, each a different habit, every entry seen by two or three:
+/// a field with clear winners and no ties.
+fn sample_files(s: &Sandbox) -> Vec<PathBuf> {
+    let ids: Vec<String> = s
+        .list_json("head")
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["id"].as_str().expect("id").to_owned())
+        .collect();
+    let habits = [("ana", 1i32), ("ben", 0), ("cai", -1), ("dee", 0)];
+    habits
+        .iter()
+        .enumerate()
+        .map(|(j, (name, bias))| {
+            let rows: Vec<(&str, [u8; 3])> = ids
+                .iter()
+                .enumerate()
+                .filter(|(e, _)| (e + j) % 4 != 0)
+                .map(|(e, id)| {
+                    let quality = (e * 7 % 40) as i32; // a distinct quality per entry
+                    let mark = |k: i32| (1 + (quality + k) / 10 + bias).clamp(1, 5) as u8;
+                    (id.as_str(), [mark(0), mark(3), mark(6)])
+                })
+                .collect();
+            judge_file(s, name, &rows)
+        })
+        .collect()
+}
+
+fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn the_sample_events_results_as_markdown_and_html() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
+    insta::assert_snapshot!("sample_results_md", md);
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    assert!(!html.contains("http") && !html.contains("<script") && !html.contains("<link"), "no external assets");
+    insta::assert_snapshot!("sample_results_html", html);
+}
+
+#[test]
+fn a_saved_merge_gives_the_same_results_as_the_files() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let saved = s.path().join("rankings.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    let from_files = stdout(head(&s).args(["results", "--format", "json"]).args(&files));
+    let from_saved = stdout(head(&s).args(["results", "--format", "json"]).arg(&saved));
+    assert_eq!(from_files, from_saved);
+    let v: serde_json::Value = serde_json::from_str(&from_saved).expect("json");
+    assert_eq!(v["prizes"].as_array().expect("prizes").len(), 8);
+    let ineligible: Vec<&str> =
+        v["ineligible"].as_array().expect("list").iter().filter_map(|f| f["id"].as_str()).collect();
+    assert!(ineligible.contains(&"dream-cartographer") && ineligible.contains(&"sock-matcher"), "{ineligible:?}");
+    // Another method's merge, saved, keeps its own method.
+    head(&s).args(["merge", "--method", "mean", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    head(&s)
+        .args(["results"])
+        .arg(&saved)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("merged with the mean method"));
+}
+
+/// Two backyard entries level on everything, scored by one judge: a tie for first.
+fn level(s: &Sandbox) -> PathBuf {
+    judge_file(s, "ana", &[("sprout-sense", [3, 3, 3]), ("bus-stop-oracle", [3, 3, 3]), ("pill-pal", [2, 2, 2])])
+}
+
+#[test]
+fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    head(&s)
+        .args(["results", "--method", "mean"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1=  Sprout Sense").and(predicate::str::contains("undecided")))
+        .stderr(predicate::str::contains("Backyard AI: sprout-sense, bus-stop-oracle tie for place 1"));
+    // The decisions file beside judging.toml (here: the working folder) is read by default.
+    s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"backyard\"\norder = [\"bus-stop-oracle\", \"sprout-sense\"]\nreason = \"Works offline\"\n\n\
+         [[decisions]]\nprize = \"wood\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"Old\"\n",
+    );
+    let table = stdout(head(&s).args(["results", "--method", "mean"]).arg(&file));
+    assert!(table.contains("    1  Bus Stop Oracle"), "{table}");
+    assert!(table.contains("    2  Sprout Sense") && table.contains("tie decided: Works offline"), "{table}");
+    assert!(table.contains("wood: pantry-poet before tiny-tarot, because Old (not applied"), "{table}");
+    let csv = stdout(head(&s).args(["results", "--method", "mean", "--format", "csv"]).arg(&file));
+    assert!(
+        csv.contains(
+            "backyard,Backyard AI,1,bus-stop-oracle,Bus Stop Oracle,Ferry Lane,2500.00,$,awarded (tie decided)"
+        ),
+        "{csv}"
+    );
+}
+
+#[test]
+fn bad_inputs_are_named_and_nothing_is_printed() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let bad_decisions =
+        s.file("bad.toml", "[[decisions]]\nprize = \"backyrd\"\norder = [\"sprout-sense\"]\nreason = \" \"\n");
+    let out = head(&s).args(["results", "--decisions"]).arg(&bad_decisions).arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && out.stdout.is_empty());
+    for want in [
+        "decisions[0].prize = \"backyrd\" is not a prize",
+        "order names 1 entr",
+        "reason is empty",
+        "no results were made",
+    ] {
+        assert!(stderr.contains(want), "{want}: {stderr}");
+    }
+    let no_prizes = s.file("none.toml", "[event]\nid = \"build-small-2026\"\nname = \"Build Small\"\n");
+    head(&s)
+        .args(["--config"])
+        .arg(&no_prizes)
+        .args(["results"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("has no [[prizes]]"));
+    let votes = s.file(
+        "votes.toml",
+        "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n",
+    );
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("prize \"people\" reads").and(predicate::str::contains("votes.csv")));
+    s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,lots\n");
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("votes.csv: line 3: \"lots\" is not a number"));
+    s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,30\n");
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("    1  Bus Stop Oracle").and(predicate::str::contains("$100")));
+    let other = s.file("other.json", "{\"format\":\"judging-rankings\",\"version\":1,\"event\":\"another\",\"method\":\"mean\",\"criteria\":[],\"rankings\":[]}");
+    head(&s)
+        .args(["results"])
+        .arg(&other)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("a merge for event \"another\""));
+}
+
+#[test]
+fn finance_csv_is_safe_to_open_in_a_spreadsheet() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "export.csv",
+        "id,title,team,space_url,video_url,post_url,track,sdk,total_params\n\
+         sprout-sense,=HYPERLINK(\"http://x\"),@team,https://huggingface.co/spaces/o/s,https://v.example/1,https://p.example/1,backyard,gradio,1B\n",
+    );
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    let file = judge_file(&s, "ana", &[("sprout-sense", [4, 4, 4])]);
+    let csv = stdout(head(&s).args(["results", "--format", "csv"]).arg(&file));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'@team"), "{csv}");
+}
