@@ -109,6 +109,27 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Spread the submissions over the judges in judging.toml, and write who judges what
+    Assign {
+        /// Judges per entry [default: assign.judges_per_entry in judging.toml]
+        #[arg(short = 'k', long)]
+        judges_per_entry: Option<usize>,
+        /// The same seed gives the same assignment [default: assign.seed]
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Let judges with `tracks` judge any track
+        #[arg(long)]
+        all_tracks: bool,
+        /// Where to write [default: assign.file beside judging.toml]
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace an assignments file that exists
+        #[arg(long)]
+        force: bool,
+        /// Show the assignment's coverage without writing it
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Apply the prize rules in judging.toml to the merged rankings and print the winners
     Results {
         /// The judges' score files, or one merge saved with `judging merge --format json`

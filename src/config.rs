@@ -38,6 +38,8 @@ pub struct Config {
     #[serde(default)]
     pub results: ResultsConfig,
     #[serde(default)]
+    pub assign: AssignConfig,
+    #[serde(default)]
     pub judges: Vec<Judge>,
     /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
     #[serde(default)]
@@ -167,6 +169,26 @@ impl Default for MergeConfig {
     }
 }
 
+/// How `judging assign` spreads the entries over the judges.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AssignConfig {
+    /// Judges per entry, where conflicts and tracks allow.
+    pub judges_per_entry: usize,
+    /// Whether a judge with `tracks` judges only those tracks.
+    pub keep_tracks: bool,
+    /// The same seed gives the same assignment.
+    pub seed: u64,
+    /// Where the assignment is written and where the judges' app reads it, beside judging.toml.
+    pub file: String,
+}
+
+impl Default for AssignConfig {
+    fn default() -> Self {
+        AssignConfig { judges_per_entry: 3, keep_tracks: true, seed: 1, file: "assignments.toml".into() }
+    }
+}
+
 /// The tie-breaks that are not a criterion.
 pub const TIE_BREAKS: [&str; 2] = ["judges", "agreement"];
 
@@ -228,6 +250,33 @@ impl Loaded {
     /// The folder that relative paths in the file are taken from.
     pub fn base_dir(&self) -> PathBuf {
         self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Where `judging assign` writes, and the judges' app reads, the assignments.
+    pub fn assignments_path(&self) -> PathBuf {
+        self.base_dir().join(&self.config.assign.file)
+    }
+
+    /// The assignments beside judging.toml, if `judging assign` wrote them; an unreadable file,
+    /// or one for another event, is an error that names it.
+    pub fn assignments(&self) -> Result<Option<crate::assign::Assignments>, String> {
+        let path = self.assignments_path();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        let a: crate::assign::Assignments =
+            toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
+        if a.event != self.config.event.id {
+            return Err(format!(
+                "{}: assignments for event {:?}, and judging.toml is for {:?}: run `judging assign` again",
+                path.display(),
+                a.event,
+                self.config.event.id
+            ));
+        }
+        Ok(Some(a))
     }
 
     pub fn describe(&self) -> String {
@@ -322,6 +371,12 @@ impl Config {
             if let Err(e) = self.tie_break_problem(key) {
                 out.push(format!("merge.tie_breaks[{i}] = {key:?}: {e}"));
             }
+        }
+        if self.assign.judges_per_entry == 0 {
+            out.push("assign.judges_per_entry = 0: use 1 or more, such as 3".into());
+        }
+        if self.assign.file.trim().is_empty() {
+            out.push("assign.file is empty: name the assignments file, such as \"assignments.toml\"".into());
         }
         if self.merge.min_judges == 0 {
             out.push("merge.min_judges = 0: use 1 or more, such as 2".into());

@@ -3,6 +3,7 @@
 //! The pure core (`model`, `text`, `links`, `config` validation) does no I/O. The edges read
 //! exports (`export`, `pull`), keep the judge's store (`store`), and print (`report`).
 
+pub mod assign;
 pub mod browser;
 pub mod cli;
 pub mod commands;

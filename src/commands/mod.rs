@@ -1,6 +1,7 @@
 //! What each subcommand does, from parsed arguments to printed output. The score-file commands
 //! (export, import-scores, merge) are in `scores`.
 
+mod assign;
 mod results;
 mod scores;
 
@@ -50,6 +51,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::ImportScores { sheet }) => {
             let judge = paths::judge(cli.judge.as_deref())?;
             scores::import_scores(Session::open(&cli, loaded)?, &judge.name, sheet)
+        }
+        Some(Command::Assign { judges_per_entry, seed, all_tracks, output, force, dry_run }) => {
+            let request = assign::Request {
+                judges_per_entry: *judges_per_entry,
+                seed: *seed,
+                all_tracks: *all_tracks,
+                output: output.clone(),
+                force: *force,
+                dry_run: *dry_run,
+            };
+            assign::assign(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, method, trim, decisions, format, output }) => {
             let options = crate::headjudge::Options::new(method_of(*method, *trim), &loaded.config);

@@ -123,6 +123,8 @@ pub struct App {
     pub track: Option<String>,
     pub unscored_only: bool,
     pub mine_only: bool,
+    /// Whether the organizers' assignments file says which entries are this judge's.
+    pub assigned: bool,
     pub query: String,
     pub sort: Sort,
     pub status: String,
@@ -145,7 +147,7 @@ impl App {
                 let haystack = format!("{} {} {}", sub.title, sub.team, sub.tags.join(" ")).to_lowercase();
                 let not_mine = me.as_ref().is_some_and(|j| {
                     let outside = !j.tracks.is_empty() && !sub.track.as_ref().is_some_and(|t| j.tracks.contains(t));
-                    outside || j.conflicts.iter().any(|c| conflicts(c, &sub))
+                    outside || j.conflicts.iter().any(|c| crate::assign::conflicts(c, &sub))
                 });
                 Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine }
             })
@@ -167,6 +169,7 @@ impl App {
             track: None,
             unscored_only: false,
             mine_only: false,
+            assigned: false,
             query: String::new(),
             sort: Sort::Export,
             status: String::new(),
@@ -181,8 +184,23 @@ impl App {
         app
     }
 
+    /// Takes this judge's entries from the assignments file: the rest are not theirs, the list
+    /// shows theirs ("assigned to me", which `a` turns off), and progress counts only theirs.
+    pub fn assign_to(&mut self, ids: &[String]) {
+        let mine: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        for e in &mut self.entries {
+            e.not_mine = e.not_mine || !mine.contains(e.submission.id.as_str());
+        }
+        (self.assigned, self.mine_only) = (true, true);
+        self.tally = self.entries.iter().map(|e| self.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
+        self.refresh_view();
+    }
+
     /// What one entry adds to the tally: (fully scored, can be scored).
     fn counts(&self, entry: &Entry) -> (usize, usize) {
+        if self.assigned && entry.not_mine {
+            return (0, 0);
+        }
         match self.status_of(entry) {
             "withdrawn" | "recused" => (0, 0),
             "scored" => (1, 1),
@@ -568,15 +586,4 @@ fn status_rank(status: &str) -> u8 {
         "recused" => 3,
         _ => 4,
     }
-}
-
-/// A declared conflict names this entry: its id, team, a member, or the Space's owner.
-fn conflicts(conflict: &str, s: &Submission) -> bool {
-    let c = conflict.trim();
-    let owner = s.space_id.as_deref().and_then(|id| id.split('/').next());
-    !c.is_empty()
-        && (c.eq_ignore_ascii_case(&s.id)
-            || c.eq_ignore_ascii_case(&s.team)
-            || s.members.iter().any(|m| m.eq_ignore_ascii_case(c))
-            || owner.is_some_and(|o| o.eq_ignore_ascii_case(c)))
 }

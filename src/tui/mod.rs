@@ -61,6 +61,17 @@ impl Drop for Lock {
 /// Builds the app from the store, back on the entry the judge last had selected.
 pub fn load(loaded: &Loaded, judge: &str, store: &Store) -> Result<App> {
     let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?);
+    if let Some(a) = loaded.assignments().map_err(|e| anyhow::anyhow!(e))? {
+        match a.judges.iter().find(|(name, _)| name.eq_ignore_ascii_case(judge)) {
+            Some((_, ids)) => {
+                app.assign_to(ids);
+                app.status = format!("{} entries assigned to you; a shows every entry", ids.len());
+            }
+            None => {
+                app.status = format!("{} assigns nothing to {judge}: showing every entry", loaded.config.assign.file)
+            }
+        }
+    }
     if let Some(id) = store.meta(SELECTED)? {
         app.select(&id);
     }
@@ -71,7 +82,12 @@ pub fn load(loaded: &Loaded, judge: &str, store: &Store) -> Result<App> {
 pub fn run(loaded: &Loaded, judge: &str, store: &mut Store, first_status: String) -> Result<()> {
     let _lock = Lock::take(store.path())?;
     let mut app = load(loaded, judge, store)?;
-    app.status = first_status;
+    // The pull's news first, then what load said (the assignments).
+    app.status = [first_status, std::mem::take(&mut app.status)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     // A launcher may take a while to start, or to fail: open links off the loop's thread, and
     // hear back only about failures.
     let (failed, failures) = mpsc::channel::<String>();

@@ -266,3 +266,43 @@ fn a_failed_write_is_shown_and_not_pretended() {
     assert!(f.app.status.starts_with("NOT SAVED"), "{}", f.app.status);
     assert_eq!(f.app.sheet.score("sprout-sense", "utility"), None, "the screen shows only what was saved");
 }
+
+/// The built-in event with its judging.toml in a folder of its own, beside `assignments`.
+fn assigned_fixture(assignments: &str) -> (tempfile::TempDir, anyhow::Result<App>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("assignments.toml"), assignments).expect("write");
+    let loaded = Loaded { config: Config::builtin(), path: Some(dir.path().join("judging.toml")) };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = super::load(&loaded, "priya", &store);
+    (dir, app)
+}
+
+#[test]
+fn an_assigned_judge_sees_their_entries_and_their_progress() {
+    let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\ntomas = [\"pantry-poet\"]\n";
+    let (_dir, app) = assigned_fixture(file);
+    let mut app = app.expect("loads");
+    assert!(app.mine_only && app.assigned);
+    let shown: Vec<&str> = app.view.iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    assert_eq!(shown, ["bus-stop-oracle", "pill-pal"]);
+    assert_eq!(app.progress(), (0, 2), "progress counts only the judge's entries");
+    assert_eq!(app.status, "2 entries assigned to you; a shows every entry");
+    let mut keys = handle_key(&mut app, key(KeyCode::Char('a')));
+    if let Some(action) = keys.take() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(&dir.path().join("t.sqlite"), "build-small-2026").expect("store");
+        app.update(action, &store);
+    }
+    assert_eq!(app.view.len(), 40, "a shows every entry");
+}
+
+#[test]
+fn a_broken_assignments_file_is_named() {
+    let (_dir, app) = assigned_fixture("event = \"build-small-2026\"\n[judges]\npriya = 3\n");
+    let e = app.err().expect("refused").to_string();
+    assert!(e.contains("assignments.toml") && e.contains("line 3") && e.contains("expected a sequence"), "{e}");
+    let (_dir, app) = assigned_fixture("event = \"other\"\nseed = 1\njudges_per_entry = 2\n[judges]\n");
+    let e = app.err().expect("refused").to_string();
+    assert!(e.contains("assignments for event \"other\"") && e.contains("judging assign"), "{e}");
+}

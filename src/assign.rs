@@ -1,0 +1,284 @@
+//! Spreading the entries over the judges before judging starts: pure functions, no I/O.
+//!
+//! Every entry gets `k` judges where the rules allow it. A judge never gets an entry they
+//! declared a conflict with, nor, when tracks are kept, one outside their tracks. The most
+//! constrained entries are placed first, each with the least loaded judges who may take it, and
+//! a last pass moves entries from the busiest judges to the idlest until loads differ by at most
+//! one or the rules allow no further move. The same seed gives the same assignment.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Judge;
+use crate::model::Submission;
+
+/// Who judges what, as written to the assignments file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assignments {
+    pub event: String,
+    pub seed: u64,
+    pub judges_per_entry: usize,
+    /// Each judge's entries, by id.
+    pub judges: BTreeMap<String, Vec<String>>,
+}
+
+/// An entry that got fewer judges than asked, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Short {
+    pub id: String,
+    pub judges: usize,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub assignments: Assignments,
+    pub short: Vec<Short>,
+    /// Why loads differ by more than one, when they must.
+    pub uneven: Option<String>,
+}
+
+/// SplitMix64: a fixed, documented generator, so that a seed means the same assignment in every
+/// build (general-purpose generators promise no stability across versions).
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// A declared conflict names this entry: its id, team, a member, or the Space's owner (an org
+/// or a handle).
+pub fn conflicts(conflict: &str, s: &Submission) -> bool {
+    let c = conflict.trim();
+    let owner = s.space_id.as_deref().and_then(|id| id.split('/').next());
+    !c.is_empty()
+        && (c.eq_ignore_ascii_case(&s.id)
+            || c.eq_ignore_ascii_case(&s.team)
+            || s.members.iter().any(|m| m.eq_ignore_ascii_case(c))
+            || owner.is_some_and(|o| o.eq_ignore_ascii_case(c)))
+}
+
+/// Why `judge` may not judge `s`, if they may not.
+pub fn barred(judge: &Judge, s: &Submission, keep_tracks: bool) -> Option<&'static str> {
+    if judge.conflicts.iter().any(|c| conflicts(c, s)) {
+        return Some("conflict");
+    }
+    let outside = !judge.tracks.is_empty() && !s.track.as_ref().is_some_and(|t| judge.tracks.contains(t));
+    (keep_tracks && outside).then_some("track")
+}
+
+pub fn assign(event: &str, entries: &[&Submission], judges: &[Judge], k: usize, keep_tracks: bool, seed: u64) -> Plan {
+    let mut random = SplitMix(seed);
+    let allowed: Vec<Vec<usize>> = entries
+        .iter()
+        .map(|s| (0..judges.len()).filter(|j| barred(&judges[*j], s, keep_tracks).is_none()).collect())
+        .collect();
+    // Most constrained first; a seeded draw orders equals, so no entry is always last.
+    let draw: Vec<u64> = entries.iter().map(|_| random.next()).collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|e| (allowed[*e].len(), draw[*e]));
+    let mut load = vec![0usize; judges.len()];
+    let mut given: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
+    for e in order {
+        let mut pool = allowed[e].clone();
+        let tie: Vec<u64> = (0..judges.len()).map(|_| random.next()).collect();
+        pool.sort_by_key(|j| (load[*j], tie[*j]));
+        for j in pool.into_iter().take(k) {
+            load[j] += 1;
+            given[e].push(j);
+        }
+    }
+    rebalance(&allowed, &mut given, &mut load);
+    let short = (0..entries.len())
+        .filter(|e| given[*e].len() < k)
+        .map(|e| Short {
+            id: entries[e].id.clone(),
+            judges: given[e].len(),
+            why: why_short(entries[e], judges, keep_tracks),
+        })
+        .collect();
+    let mut by_judge: BTreeMap<String, Vec<String>> = judges.iter().map(|j| (j.name.clone(), Vec::new())).collect();
+    for (e, js) in given.iter().enumerate() {
+        for j in js {
+            by_judge.entry(judges[*j].name.clone()).or_default().push(entries[e].id.clone());
+        }
+    }
+    for list in by_judge.values_mut() {
+        list.sort();
+    }
+    let uneven = uneven(&load, judges, &allowed);
+    Plan {
+        assignments: Assignments { event: event.into(), seed, judges_per_entry: k, judges: by_judge },
+        short,
+        uneven,
+    }
+}
+
+/// Moves entries from the busiest judge to the idlest who may take them, while that narrows the
+/// gap.
+fn rebalance(allowed: &[Vec<usize>], given: &mut [Vec<usize>], load: &mut [usize]) {
+    loop {
+        let mut moved = false;
+        let mut by_load: Vec<usize> = (0..load.len()).collect();
+        by_load.sort_by_key(|j| load[*j]);
+        'search: for &idle in &by_load {
+            for &busy in by_load.iter().rev() {
+                if load[busy] <= load[idle] + 1 {
+                    break;
+                }
+                let found = (0..given.len())
+                    .find(|e| given[*e].contains(&busy) && !given[*e].contains(&idle) && allowed[*e].contains(&idle));
+                if let Some(e) = found {
+                    let slot = given[e].iter().position(|j| *j == busy).unwrap_or_default();
+                    given[e][slot] = idle;
+                    load[busy] -= 1;
+                    load[idle] += 1;
+                    moved = true;
+                    break 'search;
+                }
+            }
+        }
+        if !moved {
+            return;
+        }
+    }
+}
+
+fn why_short(s: &Submission, judges: &[Judge], keep_tracks: bool) -> String {
+    let mut conflicted = Vec::new();
+    let mut outside = Vec::new();
+    for j in judges {
+        match barred(j, s, keep_tracks) {
+            Some("conflict") => conflicted.push(j.name.as_str()),
+            Some(_) => outside.push(j.name.as_str()),
+            None => {}
+        }
+    }
+    let mut parts = Vec::new();
+    if !conflicted.is_empty() {
+        parts.push(format!("conflict: {}", conflicted.join(", ")));
+    }
+    if !outside.is_empty() {
+        parts.push(format!("other tracks only: {}", outside.join(", ")));
+    }
+    if parts.is_empty() { format!("only {} judge(s) in judging.toml", judges.len()) } else { parts.join("; ") }
+}
+
+fn uneven(load: &[usize], judges: &[Judge], allowed: &[Vec<usize>]) -> Option<String> {
+    let (&most, &least) = (load.iter().max()?, load.iter().min()?);
+    if most <= least + 1 {
+        return None;
+    }
+    let idle: Vec<String> = (0..judges.len())
+        .filter(|j| load[*j] + 1 < most)
+        .map(|j| {
+            let may = allowed.iter().filter(|a| a.contains(&j)).count();
+            format!("{} may judge {may} entr{} and has {}", judges[j].name, if may == 1 { "y" } else { "ies" }, load[j])
+        })
+        .collect();
+    Some(format!(
+        "loads range from {least} to {most}: the conflicts and tracks allow no more even spread ({})",
+        idle.join("; ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge(name: &str, conflicts: &[&str], tracks: &[&str]) -> Judge {
+        Judge {
+            name: name.into(),
+            conflicts: conflicts.iter().map(|c| c.to_string()).collect(),
+            tracks: tracks.iter().map(|t| t.to_string()).collect(),
+            key: None,
+        }
+    }
+
+    fn field(n: usize) -> Vec<Submission> {
+        (0..n)
+            .map(|i| Submission {
+                team: format!("team {}", i % 7),
+                members: vec![format!("member {i}")],
+                track: Some(if i % 2 == 0 { "backyard" } else { "wood" }.into()),
+                ..Submission::example(&format!("e{i:02}"))
+            })
+            .collect()
+    }
+
+    fn loads(plan: &Plan) -> Vec<usize> {
+        plan.assignments.judges.values().map(Vec::len).collect()
+    }
+
+    #[test]
+    fn every_entry_gets_k_judges_and_loads_differ_by_one_at_most() {
+        let entries = field(23);
+        let refs: Vec<&Submission> = entries.iter().collect();
+        let judges: Vec<Judge> = ["a", "b", "c", "d", "e"].iter().map(|n| judge(n, &[], &[])).collect();
+        for k in [1, 2, 3] {
+            let plan = assign("ev", &refs, &judges, k, true, 7);
+            assert!(plan.short.is_empty(), "k={k}");
+            let l = loads(&plan);
+            assert_eq!(l.iter().sum::<usize>(), 23 * k);
+            assert!(l.iter().max().unwrap_or(&0) - l.iter().min().unwrap_or(&0) <= 1, "k={k}: {l:?}");
+            for e in &entries {
+                let n = plan.assignments.judges.values().filter(|list| list.contains(&e.id)).count();
+                assert_eq!(n, k, "{} has {n} judges", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn conflicts_are_never_assigned_and_tracks_are_kept() {
+        let entries = field(20);
+        let refs: Vec<&Submission> = entries.iter().collect();
+        let judges = vec![
+            judge("a", &["team 1", "member 4"], &[]),
+            judge("b", &["o"], &[]), // the Spaces' owner: every entry
+            judge("c", &[], &["wood"]),
+            judge("d", &["e02"], &[]),
+        ];
+        let plan = assign("ev", &refs, &judges, 2, true, 1);
+        let list = |j: &str| plan.assignments.judges[j].clone();
+        assert!(list("b").is_empty(), "b's org owns every Space");
+        assert!(!list("a").iter().any(|id| ["e01", "e08", "e15", "e04"].contains(&id.as_str())), "team 1 and member 4");
+        assert!(list("c").iter().all(|id| entries.iter().any(|e| e.id == *id && e.track.as_deref() == Some("wood"))));
+        assert!(!list("d").contains(&"e02".to_owned()));
+        // e04 (backyard): a and d barred or busy... only d may take it (a: member 4; b: org; c: wood).
+        let short: Vec<(&str, usize)> = plan.short.iter().map(|s| (s.id.as_str(), s.judges)).collect();
+        assert!(short.contains(&("e04", 1)), "{short:?}");
+        let why = &plan.short.iter().find(|s| s.id == "e04").expect("e04").why;
+        assert_eq!(why, "conflict: a, b; other tracks only: c");
+        let free = assign("ev", &refs, &judges, 2, false, 1);
+        assert!(free.assignments.judges["c"].iter().any(|id| id == "e00"), "tracks not kept: c takes backyard too");
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_assignment() {
+        let entries = field(30);
+        let refs: Vec<&Submission> = entries.iter().collect();
+        let judges: Vec<Judge> = ["a", "b", "c", "d"].iter().map(|n| judge(n, &[], &[])).collect();
+        let one = assign("ev", &refs, &judges, 2, true, 42);
+        assert_eq!(one, assign("ev", &refs, &judges, 2, true, 42));
+        assert_ne!(one.assignments.judges, assign("ev", &refs, &judges, 2, true, 43).assignments.judges);
+    }
+
+    #[test]
+    fn loads_that_cannot_be_even_are_explained() {
+        let entries = field(20);
+        let refs: Vec<&Submission> = entries.iter().collect();
+        let judges = vec![judge("a", &[], &[]), judge("b", &[], &[]), judge("c", &["team 0"], &["wood"])];
+        let plan = assign("ev", &refs, &judges, 2, true, 3);
+        assert!(plan.short.is_empty());
+        let why = plan.uneven.expect("c can take at most the wood entries");
+        assert!(why.contains("c may judge 9 entries and has 9"), "{why}");
+    }
+}

@@ -1,0 +1,80 @@
+//! `judging assign`: who judges what, written beside judging.toml for the judges' app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use super::Session;
+use crate::text::clean_line;
+
+pub struct Request {
+    pub judges_per_entry: Option<usize>,
+    pub seed: Option<u64>,
+    pub all_tracks: bool,
+    pub output: Option<PathBuf>,
+    pub force: bool,
+    pub dry_run: bool,
+}
+
+pub(super) fn assign(session: Session, request: Request) -> Result<ExitCode> {
+    let config = &session.loaded.config;
+    if config.judges.is_empty() {
+        bail!("{} lists no [[judges]]: add one per judge, with their conflicts", session.loaded.describe());
+    }
+    let k = request.judges_per_entry.unwrap_or(config.assign.judges_per_entry).max(1);
+    let seed = request.seed.unwrap_or(config.assign.seed);
+    let keep_tracks = config.assign.keep_tracks && !request.all_tracks;
+    let stored = session.store.submissions()?;
+    let mut entries: Vec<&crate::model::Submission> =
+        stored.iter().filter(|s| !s.withdrawn).map(|s| &s.submission).collect();
+    if entries.is_empty() {
+        bail!("the store has no submissions: run `judging pull` first");
+    }
+    // By id, so that the export's order does not change the assignment.
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    let plan = crate::assign::assign(&config.event.id, &entries, &config.judges, k, keep_tracks, seed);
+    let loads: Vec<String> =
+        plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
+    println!(
+        "{} entries, {k} judge(s) each where the rules allow, seed {seed}{}: {}",
+        entries.len(),
+        if keep_tracks { ", judges kept to their tracks" } else { "" },
+        loads.join(", ")
+    );
+    if plan.short.is_empty() {
+        println!("Every entry has {k} judge(s).");
+    } else {
+        println!(
+            "{} entr{} with fewer than {k} judge(s):",
+            plan.short.len(),
+            if plan.short.len() == 1 { "y" } else { "ies" }
+        );
+        for s in &plan.short {
+            println!("  {} has {}: {}", clean_line(&s.id), s.judges, clean_line(&s.why));
+        }
+    }
+    if let Some(why) = &plan.uneven {
+        println!("Note: {}", clean_line(why));
+    }
+    if request.dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let path = request.output.unwrap_or_else(|| session.loaded.assignments_path());
+    if path.exists() && !request.force {
+        bail!(
+            "{} exists: judges may have started from it. Use --force to replace it, or -o to write elsewhere",
+            path.display()
+        );
+    }
+    let body = toml::to_string(&plan.assignments).context("cannot write the assignments as TOML")?;
+    let text = format!(
+        "# Written by `judging assign`: {k} judge(s) per entry, seed {seed}. Share it with judging.toml;\n\
+         # each judge's app then shows their entries as \"assigned to me\".\n{body}"
+    );
+    let partial = path.with_extension("toml.partial");
+    std::fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
+    std::fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("Wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}

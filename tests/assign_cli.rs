@@ -1,0 +1,72 @@
+//! `judging assign` through the real binary: coverage, determinism, and never overwriting a file
+//! judges may have started from.
+
+mod common;
+
+use common::Sandbox;
+use predicates::prelude::*;
+
+fn organizer(s: &Sandbox) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.args(["--judge", "organizer"]);
+    cmd
+}
+
+#[test]
+fn the_sample_is_assigned_with_its_coverage_explained() {
+    let s = Sandbox::new();
+    organizer(&s).arg("pull").assert().success();
+    organizer(&s).arg("assign").assert().success().stdout(
+        predicate::str::contains("40 entries, 2 judge(s) each where the rules allow, seed 2026")
+            .and(predicate::str::contains("garden-gnome-gpt has 1: conflict: tomas; other tracks only: priya"))
+            .and(predicate::str::contains("priya may judge 20 entries"))
+            .and(predicate::str::contains("Wrote ./assignments.toml")),
+    );
+    let text = std::fs::read_to_string(s.path().join("assignments.toml")).expect("written");
+    let file: judging::assign::Assignments = toml::from_str(&text).expect("reads back");
+    assert_eq!((file.event.as_str(), file.seed, file.judges_per_entry), ("build-small-2026", 2026, 2));
+    assert!(
+        !file.judges["tomas"].iter().any(|id| ["sprout-sense", "garden-gnome-gpt", "seed-swap"].contains(&id.as_str())),
+        "Moss & Lichen"
+    );
+    assert!(!file.judges["priya"].contains(&"cafe-companero".to_owned()), "priya's conflict");
+    let total: usize = file.judges.values().map(Vec::len).sum();
+    assert_eq!(total, 40 * 2 - 1, "every entry twice, but garden-gnome-gpt once");
+}
+
+#[test]
+fn the_same_seed_writes_the_same_file_and_an_existing_one_is_kept() {
+    let s = Sandbox::new();
+    organizer(&s).arg("pull").assert().success();
+    organizer(&s).args(["assign", "-o", "one.toml"]).assert().success();
+    organizer(&s).args(["assign", "-o", "two.toml"]).assert().success();
+    let read = |f: &str| std::fs::read_to_string(s.path().join(f)).expect("read");
+    assert_eq!(read("one.toml"), read("two.toml"));
+    organizer(&s)
+        .args(["assign", "-o", "one.toml", "--seed", "7"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("one.toml exists: judges may have started from it"));
+    organizer(&s).args(["assign", "-o", "one.toml", "--seed", "7", "--force"]).assert().success();
+    assert_ne!(read("one.toml"), read("two.toml"), "another seed, another spread");
+    organizer(&s)
+        .args(["assign", "-k", "3", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 judge(s) each"));
+    assert!(!s.path().join("assignments.toml").exists(), "a dry run writes nothing");
+}
+
+#[test]
+fn without_judges_or_entries_it_says_what_to_do() {
+    let s = Sandbox::new();
+    let bare = s.file("bare.toml", "[event]\nid = \"build-small-2026\"\nname = \"B\"\n");
+    organizer(&s)
+        .arg("--config")
+        .arg(&bare)
+        .arg("assign")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("lists no [[judges]]"));
+    organizer(&s).arg("assign").assert().failure().stderr(predicate::str::contains("run `judging pull` first"));
+}
