@@ -288,8 +288,7 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
     assert_eq!(shown, ["bus-stop-oracle", "pill-pal"]);
     assert_eq!(app.progress(), (0, 2), "progress counts only the judge's entries");
     assert_eq!(app.status, "2 entries assigned to you; a shows every entry");
-    let mut keys = handle_key(&mut app, key(KeyCode::Char('a')));
-    if let Some(action) = keys.take() {
+    if let Some(action) = handle_key(&app, key(KeyCode::Char('a'))) {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("t.sqlite"), "build-small-2026").expect("store");
         app.update(action, &store);
