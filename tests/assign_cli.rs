@@ -70,3 +70,22 @@ fn without_judges_or_entries_it_says_what_to_do() {
         .stderr(predicate::str::contains("lists no [[judges]]"));
     organizer(&s).arg("assign").assert().failure().stderr(predicate::str::contains("run `judging pull` first"));
 }
+
+#[test]
+fn check_reads_the_assignments_against_the_export() {
+    let s = Sandbox::new();
+    organizer(&s).arg("pull").assert().success();
+    organizer(&s).arg("assign").assert().success();
+    organizer(&s)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("./assignments.toml: 3 judges, 79 assignments"));
+    let path = s.path().join("assignments.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("mira = [", "zoe = [\"gone-entry\"]\nmira = [", 1)).expect("write");
+    organizer(&s).arg("check").assert().failure().stdout(
+        predicate::str::contains("judge \"zoe\" is not in judging.toml's [[judges]]")
+            .and(predicate::str::contains("1 of zoe's entries are not in the export, such as \"gone-entry\"")),
+    );
+}

@@ -322,5 +322,52 @@ fn check(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitC
         println!("{name}: the export has no submissions");
         return Ok(ExitCode::FAILURE);
     }
-    Ok(if rejected > 0 || (strict && warnings > 0) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    let ids: std::collections::HashSet<&str> = parsed.submissions.iter().map(|s| s.id.as_str()).collect();
+    let organizer_problems = check_organizer_files(&loaded, &ids);
+    let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings > 0);
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The files beside judging.toml that the organizers' commands read: the assignments and the
+/// prizes' value files. Prints what it finds; returns the number of problems.
+fn check_organizer_files(loaded: &Loaded, ids: &std::collections::HashSet<&str>) -> usize {
+    let mut problems = Vec::new();
+    let path = loaded.assignments_path();
+    match loaded.assignments() {
+        Err(e) => problems.push(e),
+        Ok(None) => {}
+        Ok(Some(a)) => {
+            let judges = &loaded.config.judges;
+            for (judge, list) in &a.judges {
+                if !judges.iter().any(|j| j.name.eq_ignore_ascii_case(judge)) {
+                    problems.push(format!(
+                        "{}: judge {:?} is not in judging.toml's [[judges]]",
+                        path.display(),
+                        clean_line(judge)
+                    ));
+                }
+                let unknown: Vec<&String> = list.iter().filter(|id| !ids.contains(id.as_str())).collect();
+                if let Some(first) = unknown.first() {
+                    problems.push(format!(
+                        "{}: {} of {judge}'s entries are not in the export, such as {:?}: run `judging assign --force` after the pull",
+                        path.display(),
+                        unknown.len(),
+                        clean_line(first)
+                    ));
+                }
+            }
+            let total: usize = a.judges.values().map(Vec::len).sum();
+            println!("{}: {} judges, {total} assignments", path.display(), a.judges.len());
+        }
+    }
+    for prize in loaded.config.prizes.iter().filter(|p| p.by == config::PrizeBy::File) {
+        let file = loaded.base_dir().join(prize.file.as_deref().unwrap_or_default());
+        if !file.exists() {
+            problems.push(format!("prizes {:?}: its file {} does not exist yet", prize.id, file.display()));
+        }
+    }
+    for p in &problems {
+        println!("  {}", clean_line(p));
+    }
+    problems.len()
 }
