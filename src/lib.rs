@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod export;
 pub mod headjudge;
+pub mod hub;
 pub mod links;
 pub mod merge;
 pub mod model;

@@ -1,0 +1,255 @@
+//! What the Hub's answers mean: pure parsing of its JSON and headers.
+
+use serde::{Deserialize, Serialize};
+
+/// One Space as `GET /api/spaces?author=ORG&expand[]=...` or `GET /api/spaces/{id}` gives it.
+/// Every field is optional: the Hub adds and drops fields, and an entry must not fail on that.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Space {
+    pub id: String,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub sha: Option<String>,
+    #[serde(default)]
+    pub sdk: Option<String>,
+    #[serde(default)]
+    pub likes: Option<u64>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub models: Vec<String>,
+    #[serde(default, rename = "cardData")]
+    pub card: Option<Card>,
+    #[serde(default)]
+    pub runtime: Option<Runtime>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Card {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub short_description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub models: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Runtime {
+    #[serde(default)]
+    pub stage: Option<String>,
+    #[serde(default)]
+    pub hardware: Option<Hardware>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Hardware {
+    #[serde(default)]
+    pub current: Option<String>,
+    #[serde(default)]
+    pub requested: Option<String>,
+}
+
+impl Space {
+    /// Tags from the listing and from the README's metadata, without repeats.
+    pub fn all_tags(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in self.tags.iter().chain(self.card.iter().flat_map(|c| c.tags.iter())) {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(t)) {
+                out.push(t.clone());
+            }
+        }
+        out
+    }
+
+    pub fn all_models(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.models.clone();
+        for m in self.card.iter().flat_map(|c| c.models.iter()) {
+            if !out.contains(m) {
+                out.push(m.clone());
+            }
+        }
+        out
+    }
+
+    /// The Space's name within its owner: `build-small-hackathon/pill-pal` → `pill-pal`.
+    pub fn name(&self) -> &str {
+        self.id.rsplit('/').next().unwrap_or(&self.id)
+    }
+}
+
+/// A Space's state as a judge reads it.
+pub fn stage(runtime: Option<&Runtime>) -> &'static str {
+    match runtime.and_then(|r| r.stage.as_deref()).unwrap_or_default() {
+        "RUNNING" | "RUNNING_BUILDING" => "running",
+        "SLEEPING" => "sleeping",
+        "PAUSED" | "STOPPED" => "paused",
+        "BUILDING" | "APP_STARTING" | "RUNNING_APP_STARTING" => "starting",
+        "RUNTIME_ERROR" | "BUILD_ERROR" | "CONFIG_ERROR" | "NO_APP_FILE" | "JOB_ERROR" => "error",
+        "" => "unknown",
+        _ => "other",
+    }
+}
+
+/// A model's parameter count, and why it may be wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelSize {
+    pub id: String,
+    pub params: Option<u64>,
+    /// Set when the count is absent, or understates the model (packed quantized weights).
+    pub uncertain: Option<String>,
+}
+
+/// Reads `GET /api/models/{id}`: `safetensors.total`, or `gguf.total` for a GGUF repo.
+pub fn model_size(id: &str, json: &serde_json::Value) -> ModelSize {
+    let safetensors = json.pointer("/safetensors/total").and_then(serde_json::Value::as_u64);
+    let gguf = json.pointer("/gguf/total").and_then(serde_json::Value::as_u64);
+    let tags: Vec<String> = json
+        .get("tags")
+        .and_then(|t| t.as_array())
+        .map(|t| t.iter().filter_map(|v| v.as_str()).map(str::to_ascii_lowercase).collect())
+        .unwrap_or_default();
+    let quantized_tag = ["gptq", "awq", "4-bit", "8-bit", "bitsandbytes", "exl2", "fp8"]
+        .iter()
+        .find(|q| tags.iter().any(|t| t.contains(**q)));
+    // Packed integer tensors (4-bit weights stored eight to an I32) are counted as one each.
+    let packed = json
+        .pointer("/safetensors/parameters")
+        .and_then(|p| p.as_object())
+        .is_some_and(|dtypes| dtypes.keys().any(|d| matches!(d.as_str(), "I32" | "U8" | "I8" | "U32")));
+    let params = safetensors.or(gguf);
+    let uncertain = match (params, quantized_tag, packed) {
+        (None, _, _) => Some("no parameter count on the Hub".to_owned()),
+        (Some(_), Some(q), _) if gguf.is_none() => Some(format!("{q} quantized: the count understates the model")),
+        (Some(_), _, true) if gguf.is_none() => {
+            Some("packed integer weights: the count understates the model".to_owned())
+        }
+        _ => None,
+    };
+    ModelSize { id: id.to_owned(), params, uncertain }
+}
+
+/// The `rel="next"` URL of a `Link` header.
+pub fn next_link(header: &str) -> Option<String> {
+    header.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        let is_next = params.split(';').any(|p| {
+            let p = p.trim().replace(' ', "");
+            p == "rel=\"next\"" || p == "rel=next"
+        });
+        let url = url.trim().strip_prefix('<')?.strip_suffix('>')?;
+        is_next.then(|| url.to_owned())
+    })
+}
+
+/// How long to wait after a 429: the `t=` of a `RateLimit` header (seconds until the window
+/// resets), else `Retry-After` in seconds, else a few seconds; never more than a minute.
+pub fn wait_seconds(ratelimit: Option<&str>, retry_after: Option<&str>) -> u64 {
+    let from_ratelimit = ratelimit.and_then(|h| {
+        h.split([';', ',']).find_map(|p| p.trim().strip_prefix("t=").and_then(|t| t.trim().parse::<u64>().ok()))
+    });
+    let from_retry = retry_after.and_then(|r| r.trim().parse::<u64>().ok());
+    from_ratelimit.or(from_retry).unwrap_or(5).min(60)
+}
+
+/// One hardware tier's price, as `GET /api/spaces/hardware` lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Tier {
+    pub name: String,
+    #[serde(default, rename = "unitCostUSD")]
+    pub unit_cost_usd: Option<f64>,
+    #[serde(default, rename = "unitLabel")]
+    pub unit_label: Option<String>,
+}
+
+impl Tier {
+    /// Dollars per hour, from the per-minute (or per-hour) price.
+    pub fn per_hour(&self) -> Option<f64> {
+        let cost = self.unit_cost_usd?;
+        match self.unit_label.as_deref().unwrap_or("minute") {
+            "hour" => Some(cost),
+            _ => Some(cost * 60.0),
+        }
+    }
+}
+
+/// Dollars per hour for the tiers judges meet, for when the Hub's list cannot be had. Public
+/// list prices when this was written; the Hub's own list wins whenever it answers.
+pub const FALLBACK_PRICES: [(&str, f64); 14] = [
+    ("cpu-basic", 0.0),
+    ("zero-a10g", 0.0),
+    ("cpu-upgrade", 0.03),
+    ("t4-small", 0.40),
+    ("t4-medium", 0.60),
+    ("l4x1", 0.80),
+    ("l4x4", 3.80),
+    ("a10g-small", 1.00),
+    ("a10g-large", 1.50),
+    ("a10g-largex2", 3.00),
+    ("a10g-largex4", 5.00),
+    ("l40sx1", 1.80),
+    ("a100-large", 2.50),
+    ("h100", 4.50),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> serde_json::Value {
+        let path = format!("{}/tests/fixtures/hub/{name}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json")
+    }
+
+    #[test]
+    fn model_sizes_from_real_responses() {
+        let albert = model_size("a", &fixture("model_paraphrase-albert-small-v2.json"));
+        assert!(albert.params.is_some_and(|p| p > 10_000_000 && p < 20_000_000), "{albert:?}");
+        assert_eq!(albert.uncertain, None);
+        let gguf = model_size("g", &fixture("model_ggml-org_gemma-3-1b-it-GGUF.trimmed.json"));
+        assert_eq!(gguf.params, Some(999_885_952));
+        assert_eq!(gguf.uncertain, None);
+        let none = model_size("n", &serde_json::json!({"id": "n", "tags": ["pytorch"]}));
+        assert_eq!((none.params, none.uncertain.as_deref()), (None, Some("no parameter count on the Hub")));
+        let gptq = model_size(
+            "q",
+            &serde_json::json!({"tags": ["gptq", "4-bit"], "safetensors": {"parameters": {"I32": 900, "F16": 100}, "total": 1000}}),
+        );
+        assert_eq!(gptq.params, Some(1000));
+        assert!(gptq.uncertain.as_deref().is_some_and(|u| u.contains("understates")), "{gptq:?}");
+        let packed = model_size("p", &serde_json::json!({"safetensors": {"parameters": {"U8": 5}, "total": 5}}));
+        assert!(packed.uncertain.is_some());
+    }
+
+    #[test]
+    fn a_real_listing_entry_reads() {
+        let space: Space = serde_json::from_value(fixture("space_enzostvs_deepsite.list_entry.json")).expect("space");
+        assert_eq!(
+            (space.id.as_str(), space.name(), space.sdk.as_deref()),
+            ("enzostvs/deepsite", "deepsite", Some("docker"))
+        );
+        assert_eq!(space.likes, Some(16610));
+        assert_eq!(stage(space.runtime.as_ref()), "running");
+        assert_eq!(space.runtime.and_then(|r| r.hardware).and_then(|h| h.current).as_deref(), Some("cpu-xl"));
+        let building: Runtime = serde_json::from_value(fixture("space_runtime_cassette.json")).expect("runtime");
+        assert_eq!(stage(Some(&building)), "starting");
+        assert_eq!(building.hardware.and_then(|h| h.current), None);
+    }
+
+    #[test]
+    fn headers_for_paging_and_rate_limits() {
+        let link =
+            "<https://huggingface.co/api/spaces?author=o&cursor=abc>; rel=\"next\", <https://x/prev>; rel=\"prev\"";
+        assert_eq!(next_link(link).as_deref(), Some("https://huggingface.co/api/spaces?author=o&cursor=abc"));
+        assert_eq!(next_link("<https://x/prev>; rel=\"prev\""), None);
+        assert_eq!(next_link(""), None);
+        assert_eq!(wait_seconds(Some("\"api\";r=0;t=42"), None), 42);
+        assert_eq!(wait_seconds(None, Some("7")), 7);
+        assert_eq!(wait_seconds(Some("\"api\";r=0;t=999"), None), 60, "never more than a minute");
+        assert_eq!(wait_seconds(None, None), 5);
+        assert_eq!(stage(Some(&Runtime { stage: Some("PAUSED".into()), hardware: None })), "paused");
+    }
+}

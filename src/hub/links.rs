@@ -1,0 +1,151 @@
+//! Finding an entry's demo video and social post in its Space's README: pure text scanning.
+//!
+//! READMEs put links in Markdown (`[demo](https://youtu.be/x)`), in HTML (`<a href="...">`), in
+//! badges (`[![Video](https://img.shields.io/...)](https://loom.com/share/x)`) and bare. Every
+//! http(s) URL in the text is read, cut at the first character a URL cannot end on, and
+//! classified by its host.
+
+/// The first video and the first social post link in a README, if any.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub video: Option<String>,
+    pub post: Option<String>,
+}
+
+/// Every http(s) URL in `text`, in order.
+pub fn urls(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = find_scheme(rest) {
+        let tail = &rest[start..];
+        // A URL runs until whitespace, a quote, or a bracket that closes its Markdown or HTML.
+        let end = tail
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']' | '`' | '|'))
+            .unwrap_or(tail.len());
+        // Sentence punctuation right after a bare link is not part of it.
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_']);
+        if url.len() > "https://".len() {
+            out.push(url);
+        }
+        rest = &tail[end.max(1)..];
+    }
+    out
+}
+
+fn find_scheme(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    match (lower.find("https://"), lower.find("http://")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The host of an http(s) URL, lower case, without `www.`.
+fn host(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed.host_str()?.to_ascii_lowercase();
+    Some(host.strip_prefix("www.").map(str::to_owned).unwrap_or(host))
+}
+
+fn ends_with_domain(host: &str, domain: &str) -> bool {
+    host == domain || host.ends_with(&format!(".{domain}"))
+}
+
+pub fn is_video(url: &str) -> bool {
+    let Some(h) = host(url) else { return false };
+    let path = url.split(['?', '#']).next().unwrap_or(url).to_ascii_lowercase();
+    ["youtube.com", "youtu.be", "loom.com", "vimeo.com"].iter().any(|d| ends_with_domain(&h, d))
+        || path.ends_with(".mp4")
+        || path.ends_with(".webm")
+        || path.ends_with(".mov")
+}
+
+pub fn is_post(url: &str) -> bool {
+    let Some(h) = host(url) else { return false };
+    const SITES: [&str; 12] = [
+        "x.com",
+        "twitter.com",
+        "linkedin.com",
+        "bsky.app",
+        "threads.net",
+        "threads.com",
+        "mastodon.social",
+        "fosstodon.org",
+        "hachyderm.io",
+        "reddit.com",
+        "facebook.com",
+        "instagram.com",
+    ];
+    // Any Mastodon instance: a `/@user/123` path on a host with "mastodon" or ".social" in it.
+    let mastodon = (h.contains("mastodon") || h.ends_with(".social")) && url.contains("/@");
+    SITES.iter().any(|d| ends_with_domain(&h, d)) || mastodon
+}
+
+/// The README's first video link and first social post link.
+pub fn find(readme: &str) -> Found {
+    let mut found = Found::default();
+    for url in urls(readme) {
+        if found.video.is_none() && is_video(url) {
+            found.video = Some(url.to_owned());
+        } else if found.post.is_none() && is_post(url) {
+            found.post = Some(url.to_owned());
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_found_in_markdown_html_badges_and_bare() {
+        let cases: [(&str, Option<&str>, Option<&str>); 7] = [
+            (
+                "Watch the [demo](https://youtu.be/abc123) and read [my post](https://x.com/me/status/1).",
+                Some("https://youtu.be/abc123"),
+                Some("https://x.com/me/status/1"),
+            ),
+            (
+                "<a href=\"https://www.loom.com/share/f00\">Demo</a> · <a href='https://www.linkedin.com/posts/me_x-1'>post</a>",
+                Some("https://www.loom.com/share/f00"),
+                Some("https://www.linkedin.com/posts/me_x-1"),
+            ),
+            (
+                "[![Video](https://img.shields.io/badge/Video-red?logo=youtube)](https://www.youtube.com/watch?v=Q1) \
+                 [![Bluesky](https://img.shields.io/badge/bsky-blue)](https://bsky.app/profile/me.bsky.social/post/3k)",
+                Some("https://www.youtube.com/watch?v=Q1"),
+                Some("https://bsky.app/profile/me.bsky.social/post/3k"),
+            ),
+            (
+                "Demo: https://vimeo.com/800002. Post: https://fosstodon.org/@me/1122, thanks!",
+                Some("https://vimeo.com/800002"),
+                Some("https://fosstodon.org/@me/1122"),
+            ),
+            (
+                "---\ntitle: X\n---\nVideo https://huggingface.co/spaces/o/x/resolve/main/demo.mp4\nhttps://www.threads.net/@me/post/C1",
+                Some("https://huggingface.co/spaces/o/x/resolve/main/demo.mp4"),
+                Some("https://www.threads.net/@me/post/C1"),
+            ),
+            ("No links here, only https:// and http://.", None, None),
+            (
+                "See https://huggingface.co/spaces/o/x and https://github.com/o/x and `https://twitter.com/me/status/9`",
+                None,
+                Some("https://twitter.com/me/status/9"),
+            ),
+        ];
+        for (readme, video, post) in cases {
+            let found = find(readme);
+            assert_eq!(found.video.as_deref(), video, "video in {readme:?}");
+            assert_eq!(found.post.as_deref(), post, "post in {readme:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_of_each_wins_and_lookalike_hosts_do_not_count() {
+        let found =
+            find("https://vimeo.com/1 https://youtu.be/2 https://notx.com/a https://x.com.evil.io/b https://x.com/c");
+        assert_eq!(found.video.as_deref(), Some("https://vimeo.com/1"));
+        assert_eq!(found.post.as_deref(), Some("https://x.com/c"));
+    }
+}

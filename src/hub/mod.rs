@@ -1,0 +1,5 @@
+//! The Hugging Face Hub: its Spaces as the shared export, and the metadata that checks the
+//! rules and hints at latency and cost.
+
+pub mod api;
+pub mod links;
