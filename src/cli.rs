@@ -150,6 +150,12 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Ask the Hub about every entry's Space: stage, hardware and price, models and their sizes
+    Enrich {
+        /// Show what is cached, and when it was fetched; no network
+        #[arg(long)]
+        offline: bool,
+    },
     /// Check judging.toml and the export; print every problem, and fail if there is one
     Check {
         /// Check the copy of a URL export cached by the last pull; no network

@@ -19,6 +19,8 @@ pub enum PullError {
     Store(#[from] StoreError),
     #[error("reading the export stopped unexpectedly; nothing was imported")]
     ReaderFailed,
+    #[error(transparent)]
+    Hub(#[from] crate::hub::client::HubError),
 }
 
 impl From<source::SourceError> for PullError {
@@ -33,6 +35,22 @@ pub struct Fetched {
     pub bytes: Vec<u8>,
     /// Set when the bytes came from the store's cache: when they were fetched.
     pub cached_at: Option<String>,
+    /// For a Hub source: the Spaces listed, for enriching them after the pull.
+    pub hub: Option<crate::hub::source::Listing>,
+}
+
+/// The configuration to read fetched bytes with: a Hub listing is JSON in the default column
+/// names, whatever judging.toml maps for its own export files.
+fn reading_config<'a>(loaded: &'a Loaded, source: &Source) -> std::borrow::Cow<'a, crate::config::Config> {
+    match source {
+        Source::Hub(_) => {
+            let mut config = loaded.config.clone();
+            config.export.format = crate::config::Format::Json;
+            config.export.columns = crate::config::Columns::default();
+            std::borrow::Cow::Owned(config)
+        }
+        _ => std::borrow::Cow::Borrowed(&loaded.config),
+    }
 }
 
 /// Reads the export's bytes: a file, the built-in sample, the network, or with `offline` the
@@ -54,23 +72,29 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
             }
         },
         Source::File(path) => (source::read_file(path)?, None),
-        Source::Url(url) if offline => {
+        Source::Url(_) | Source::Hub(_) if offline => {
             let key = source.cache_key().unwrap_or_default();
             match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
                 Some((body, at)) => (body, Some(at)),
-                None => return Err(source::SourceError::NotCached { url: source::redacted(url) }.into()),
+                None => return Err(source::SourceError::NotCached { url: source.name() }.into()),
             }
         }
         Source::Url(url) => (source::fetch(url, Duration::from_secs(loaded.config.export.timeout_secs))?, None),
+        Source::Hub(org) => {
+            let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
+            let listing = crate::hub::source::list_org(&hub, org, &loaded.config, store)?;
+            let bytes = listing.json.clone();
+            return Ok(Fetched { source, bytes, cached_at: None, hub: Some(listing) });
+        }
     };
-    Ok(Fetched { source, bytes, cached_at })
+    Ok(Fetched { source, bytes, cached_at, hub: None })
 }
 
 /// Parses fetched bytes with the configuration's mapping.
 pub fn parse(loaded: &Loaded, fetched: &Fetched) -> Result<Parsed, PullError> {
     let name = fetched.source.name();
     let text = export::as_text(&fetched.bytes, &name)?;
-    Ok(export::parse(text, &name, &loaded.config)?)
+    Ok(export::parse(text, &name, &reading_config(loaded, &fetched.source))?)
 }
 
 pub struct Outcome {
@@ -91,12 +115,13 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
     let fetched = fetch(loaded, from, offline, Some(store))?;
     let name = fetched.source.name();
     let text = export::as_text(&fetched.bytes, &name)?;
+    let config = reading_config(loaded, &fetched.source);
     let (parsed, counts) = std::thread::scope(|scope| -> Result<_, PullError> {
         let (sender, batches) = mpsc::sync_channel::<Vec<Submission>>(4);
         let reader = scope.spawn(|| {
             let sender = sender;
             let mut batch = Vec::with_capacity(BATCH);
-            let parsed = export::parse_each(text, &name, &loaded.config, &mut |s| {
+            let parsed = export::parse_each(text, &name, &config, &mut |s| {
                 batch.push(s);
                 if batch.len() == BATCH {
                     // A closed channel means the writer failed; it reports why.

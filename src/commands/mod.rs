@@ -2,6 +2,7 @@
 //! (export, import-scores, merge) are in `scores`.
 
 mod assign;
+mod hub;
 mod results;
 mod scores;
 
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Score { submission, scores, note }) => {
             score(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
         }
+        Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
         Some(Command::Check { offline, strict }) => check(&cli, loaded, *offline, *strict),
         Some(Command::Export { output }) => scores::export(&cli, loaded, output.clone()),
         Some(Command::ImportScores { sheet }) => {
@@ -145,8 +147,11 @@ fn ask_name(guess: &str) -> Result<String> {
 }
 
 fn pull(mut session: Session, from: Option<&str>, offline: bool) -> Result<ExitCode> {
-    let outcome = pull::pull(&session.loaded, &mut session.store, from, offline)?;
+    let mut outcome = pull::pull(&session.loaded, &mut session.store, from, offline)?;
     report_pull(&session, &outcome);
+    if let Some(listing) = outcome.fetched.hub.take() {
+        hub::after_pull(&mut session, listing)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

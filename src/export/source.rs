@@ -15,6 +15,8 @@ pub enum Source {
     Builtin(String),
     File(PathBuf),
     Url(Url),
+    /// An org's Spaces on the Hugging Face Hub (`hub:ORG`).
+    Hub(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +44,10 @@ impl Source {
         if raw.starts_with("builtin:") {
             return Ok(Source::Builtin(raw.into()));
         }
+        if let Some(org) = raw.strip_prefix("hub:").or((raw == "hub").then_some("")) {
+            let org = org.trim();
+            return Ok(Source::Hub(if org.is_empty() { crate::hub::source::DEFAULT_ORG.into() } else { org.into() }));
+        }
         if let Some((scheme, _)) = raw.split_once("://") {
             return match scheme.to_ascii_lowercase().as_str() {
                 "http" | "https" => {
@@ -59,6 +65,7 @@ impl Source {
             Source::Builtin(name) => name.clone(),
             Source::File(path) => path.display().to_string(),
             Source::Url(url) => redacted(url),
+            Source::Hub(org) => format!("hub:{org}"),
         }
     }
 
@@ -66,6 +73,7 @@ impl Source {
     pub fn cache_key(&self) -> Option<String> {
         match self {
             Source::Url(url) => Some(hex(&Sha256::digest(url.as_str().as_bytes()))),
+            Source::Hub(org) => Some(hex(&Sha256::digest(format!("hub:{org}").as_bytes()))),
             _ => None,
         }
     }

@@ -2,4 +2,7 @@
 //! rules and hints at latency and cost.
 
 pub mod api;
+pub mod client;
+pub mod enrich;
 pub mod links;
+pub mod source;

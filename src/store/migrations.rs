@@ -73,4 +73,15 @@ pub const MIGRATIONS: &[&str] = &[
     // 3: the Space's SDK and likes, for the prize rules.
     "ALTER TABLE submissions ADD COLUMN sdk TEXT;
     ALTER TABLE submissions ADD COLUMN likes INTEGER;",
+    // 4: the Hub's answers, kept with when they were fetched, and what they say of each entry.
+    "CREATE TABLE hub_cache (
+        key TEXT PRIMARY KEY,           -- what was asked: readme:ID@SHA, model:ID, hardware, list:ORG
+        body BLOB NOT NULL,
+        fetched_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE hub_facts (
+        submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+        facts TEXT NOT NULL,            -- JSON: stage, hardware, price, models and their sizes
+        fetched_at TEXT NOT NULL
+    ) STRICT;",
 ];

@@ -3,6 +3,7 @@
 //! Opened with WAL, foreign keys and a busy timeout. Every write is one transaction, so a crash
 //! at any point leaves the last committed state.
 
+mod hub;
 mod migrations;
 mod scores;
 mod submissions;

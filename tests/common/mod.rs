@@ -150,3 +150,109 @@ impl Sandbox {
         self.path().join("data/judging/build-small-2026").join(format!("{judge}.sqlite"))
     }
 }
+
+impl Reply {
+    /// 200 with JSON, and extra header lines (`Link: ...`).
+    pub fn json_with(body: &str, headers: &[String]) -> Reply {
+        let extra: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+        Reply(
+            format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+            .into_bytes(),
+        )
+    }
+
+    pub fn json(body: &str) -> Reply {
+        Reply::json_with(body, &[])
+    }
+
+    /// 429, telling the client how long to wait in the Hub's `RateLimit` header.
+    pub fn too_many(wait_seconds: u64) -> Reply {
+        Reply(
+            format!(
+                "HTTP/1.1 429 Too Many Requests\r\nRateLimit: \"api\";r=0;t={wait_seconds}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )
+            .into_bytes(),
+        )
+    }
+}
+
+/// A server on 127.0.0.1 that answers by path: each route (a prefix of the path and query) has
+/// its replies in turn, repeating the last. Each connection is served on its own thread, after
+/// `delay`, so that many requests can be in flight. It records each request line and its
+/// `Authorization` header.
+pub struct Router {
+    pub base: String,
+    pub requests: Seen,
+}
+
+type Routes = Arc<Mutex<Vec<(String, Vec<Reply>)>>>;
+/// Each request line, with its `Authorization` header.
+pub type Seen = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
+/// Written in a reply where the server's own address belongs (a `Link` to the next page).
+pub const BASE: &str = "http://BASE";
+
+impl Router {
+    pub fn start(routes: Vec<(&str, Vec<Reply>)>, delay: Duration) -> Router {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let own = |r: Reply| Reply(String::from_utf8_lossy(&r.0).replace(BASE, &base).into_bytes());
+        let routes: Routes = Arc::new(Mutex::new(
+            routes.into_iter().map(|(p, r)| (p.to_owned(), r.into_iter().map(own).collect())).collect(),
+        ));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (r, q) = (Arc::clone(&routes), Arc::clone(&requests));
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (r, q) = (Arc::clone(&r), Arc::clone(&q));
+                thread::spawn(move || route(stream, &r, &q, delay));
+            }
+        });
+        Router { base, requests }
+    }
+
+    /// The request lines seen for paths starting with `prefix`.
+    pub fn seen(&self, prefix: &str) -> usize {
+        self.requests
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|(line, _)| line.split(' ').nth(1).is_some_and(|p| p.starts_with(prefix)))
+            .count()
+    }
+}
+
+fn route(mut stream: TcpStream, routes: &Routes, requests: &Seen, delay: Duration) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => seen.extend_from_slice(&buf[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&seen).to_string();
+    let line = head.lines().next().unwrap_or_default().to_owned();
+    let auth = head.lines().find_map(|l| {
+        l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("authorization")).map(|(_, v)| v.trim().to_owned())
+    });
+    requests.lock().expect("lock").push((line.clone(), auth));
+    let path = line.split(' ').nth(1).unwrap_or_default().to_owned();
+    let reply = {
+        let mut routes = routes.lock().expect("lock");
+        // The longest matching prefix answers.
+        let best = routes.iter_mut().filter(|(p, _)| path.starts_with(p.as_str())).max_by_key(|(p, _)| p.len());
+        match best {
+            Some((_, replies)) if replies.len() > 1 => replies.remove(0),
+            Some((_, replies)) => replies[0].clone(),
+            None => Reply::status(404, "Not Found", "no route"),
+        }
+    };
+    thread::sleep(delay);
+    let _ = stream.write_all(&reply.0);
+    let _ = stream.flush();
+}

@@ -1,0 +1,181 @@
+//! One blocking HTTP client for the Hub: its base from `HF_ENDPOINT`, `HF_TOKEN` sent only to that
+//! base, 429s waited out from the `RateLimit` headers, and a bounded number of requests at once.
+
+use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use url::Url;
+
+use super::api::{next_link, wait_seconds};
+use crate::export::source::redacted;
+
+/// The Hub's public address, when `HF_ENDPOINT` does not say otherwise.
+pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
+/// Requests in flight at once: polite to the Hub, and enough to hide each request's latency.
+pub const CONCURRENCY: usize = 8;
+/// Tries of one request through 429s before giving up.
+const TRIES: usize = 5;
+/// No Hub answer a judge needs is this large.
+const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HubError {
+    #[error("HF_ENDPOINT = {0:?} is not an http(s) URL")]
+    Endpoint(String),
+    #[error("cannot reach the Hub at {url}: {reason}")]
+    Fetch { url: String, reason: String },
+    #[error("the Hub answered {status} for {url}: {hint}")]
+    Status { url: String, status: u16, hint: &'static str },
+    #[error("the Hub kept answering 429 (too many requests) for {url}; try again in a few minutes")]
+    RateLimited { url: String },
+    #[error("the Hub's answer for {url} is not what judging expects: {reason}")]
+    Json { url: String, reason: String },
+    #[error("the Hub's next page is on another host ({url}); judging follows pages only on {base}")]
+    Elsewhere { url: String, base: String },
+}
+
+pub struct Hub {
+    client: reqwest::blocking::Client,
+    base: Url,
+    token: Option<String>,
+    /// How many requests were made, for progress and benchmarks.
+    pub requests: AtomicUsize,
+    /// Where waits on a rate limit are reported.
+    pub on_wait: Box<dyn Fn(&str) + Send + Sync>,
+}
+
+impl Hub {
+    /// The Hub as huggingface_hub reads the environment: `HF_ENDPOINT` and `HF_TOKEN`.
+    pub fn from_env(timeout: Duration) -> Result<Hub, HubError> {
+        let endpoint = std::env::var("HF_ENDPOINT").ok().filter(|e| !e.trim().is_empty());
+        let token = std::env::var("HF_TOKEN").ok().filter(|t| !t.trim().is_empty());
+        Hub::new(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), token, timeout)
+    }
+
+    pub fn new(endpoint: &str, token: Option<String>, timeout: Duration) -> Result<Hub, HubError> {
+        let base = Url::parse(endpoint.trim_end_matches('/'))
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .ok_or_else(|| HubError::Endpoint(endpoint.to_owned()))?;
+        let client = reqwest::blocking::Client::builder()
+            .timeout(timeout)
+            .pool_max_idle_per_host(CONCURRENCY)
+            .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
+        Ok(Hub {
+            client,
+            base,
+            token: token.map(|t| t.trim().to_owned()),
+            requests: AtomicUsize::new(0),
+            on_wait: Box::new(|line| eprintln!("{line}")),
+        })
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    /// `path` (with its query) on the Hub.
+    pub fn url(&self, path: &str) -> Result<Url, HubError> {
+        let joined = format!("{}{path}", self.base.as_str().trim_end_matches('/'));
+        Url::parse(&joined).map_err(|_| HubError::Endpoint(joined))
+    }
+
+    /// The body of a successful answer, and the next page's URL if the answer has one.
+    pub fn get(&self, url: &Url) -> Result<(Vec<u8>, Option<Url>), HubError> {
+        let name = redacted(url);
+        if url.origin() != self.base.origin() {
+            return Err(HubError::Elsewhere { url: name, base: redacted(&self.base) });
+        }
+        for attempt in 1..=TRIES {
+            let mut request = self.client.get(url.clone());
+            if let Some(token) = &self.token {
+                request = request.bearer_auth(token);
+            }
+            self.requests.fetch_add(1, Ordering::Relaxed);
+            let response = request.send().map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
+            let status = response.status().as_u16();
+            let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
+            if status == 429 {
+                if attempt == TRIES {
+                    break;
+                }
+                let wait = wait_seconds(header("ratelimit").as_deref(), header("retry-after").as_deref());
+                (self.on_wait)(&format!(
+                    "The Hub asks judging to slow down: waiting {wait} s before try {} of {TRIES} ({name})",
+                    attempt + 1
+                ));
+                std::thread::sleep(Duration::from_secs(wait));
+                continue;
+            }
+            if !(200..300).contains(&status) {
+                return Err(HubError::Status { url: name, status, hint: hint(status) });
+            }
+            let next = header("link").and_then(|l| next_link(&l)).and_then(|n| Url::parse(&n).ok());
+            let mut body = Vec::new();
+            response
+                .take(MAX_BYTES + 1)
+                .read_to_end(&mut body)
+                .map_err(|e| HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({e})") })?;
+            if body.len() as u64 > MAX_BYTES {
+                return Err(HubError::Json {
+                    url: name,
+                    reason: "the answer is far larger than any Hub answer".into(),
+                });
+            }
+            return Ok((body, next));
+        }
+        Err(HubError::RateLimited { url: name })
+    }
+
+    /// A JSON answer, parsed.
+    pub fn get_json<T: serde::de::DeserializeOwned>(&self, url: &Url) -> Result<(T, Vec<u8>, Option<Url>), HubError> {
+        let (body, next) = self.get(url)?;
+        let value =
+            serde_json::from_slice(&body).map_err(|e| HubError::Json { url: redacted(url), reason: e.to_string() })?;
+        Ok((value, body, next))
+    }
+}
+
+/// Runs `work` on every item with at most `limit` at once, keeping the items' order.
+pub fn each_bounded<T: Sync, R: Send>(items: &[T], limit: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    let slots = std::sync::Mutex::new(&mut results);
+    std::thread::scope(|scope| {
+        for _ in 0..limit.clamp(1, items.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[i] = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    results.into_iter().flatten().collect()
+}
+
+fn reason(error: &reqwest::Error) -> String {
+    let mut text = if error.is_timeout() { "no answer in time".to_owned() } else { "the request failed".to_owned() };
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
+}
+
+fn hint(status: u16) -> &'static str {
+    match status {
+        401 | 403 => "set HF_TOKEN to a token that can read it",
+        404 => "nothing there: check the org or Space name",
+        500..=599 => "the Hub failed; the cached data is kept, try again later",
+        _ => "expected 200 OK",
+    }
+}

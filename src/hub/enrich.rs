@@ -1,0 +1,206 @@
+//! What the Hub says of each entry's Space: its runtime stage, hardware and price, and the sizes
+//! of the models it declares, checked against the event's limits. The judge sees these as hints
+//! for latency and cost; the prize rules use them.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::api::{FALLBACK_PRICES, ModelSize, Space, Tier, model_size, stage};
+use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
+use crate::store::{Store, StoreError};
+
+/// Model sizes change rarely: a week-old answer is still good.
+const MODEL_HOURS: u32 = 24 * 7;
+const HARDWARE_HOURS: u32 = 24;
+
+/// One entry's facts from the Hub.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    pub space: String,
+    /// running, sleeping, paused, starting, error, unknown.
+    pub stage: String,
+    /// The hardware it runs on now, else the one it asks for.
+    pub hardware: Option<String>,
+    pub price_per_hour: Option<f64>,
+    /// "hub" when the Hub's price list answered, "built-in" for the fallback table.
+    pub price_from: String,
+    pub sdk: Option<String>,
+    pub models: Vec<ModelSize>,
+    /// The models' parameters together, when every one is known.
+    pub params: Option<u64>,
+    /// Why the total may be wrong: a count absent or understated.
+    pub params_uncertain: Option<String>,
+}
+
+impl Facts {
+    pub fn gradio(&self) -> Option<bool> {
+        self.sdk.as_deref().map(|s| s.eq_ignore_ascii_case("gradio"))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub enriched: usize,
+    /// Entries whose facts could not be refreshed; their cached facts are kept.
+    pub failed: Vec<(String, String)>,
+    pub requests: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EnrichError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Hub(#[from] HubError),
+}
+
+/// Refreshes the facts of `entries` (submission id, Space id). Spaces already listed are not
+/// asked for again. Everything fetched is kept in one transaction at the end.
+pub fn enrich(
+    hub: &Hub,
+    store: &mut Store,
+    entries: &[(String, String)],
+    listed: &[Space],
+    mut answers: Vec<(String, Vec<u8>)>,
+) -> Result<Report, EnrichError> {
+    let before = hub.requests.load(std::sync::atomic::Ordering::Relaxed);
+    let (prices, price_from) = hardware_prices(hub, store, &mut answers);
+    let known: HashMap<&str, &Space> = listed.iter().map(|s| (s.id.as_str(), s)).collect();
+    let spaces: Vec<Result<Space, HubError>> =
+        each_bounded(entries, CONCURRENCY, |(_, space)| match known.get(space.as_str()) {
+            Some(s) => Ok((*s).clone()),
+            None => {
+                let url = hub.url(&format!("/api/spaces/{space}"))?;
+                hub.get_json::<Space>(&url).map(|(s, _, _)| s)
+            }
+        });
+    let mut wanted: Vec<String> =
+        spaces.iter().flatten().flat_map(Space::all_models).collect::<HashSet<_>>().into_iter().collect();
+    wanted.sort();
+    let sizes = model_sizes(hub, store, &wanted, &mut answers)?;
+    let mut report = Report::default();
+    let mut facts = Vec::new();
+    for ((id, _), space) in entries.iter().zip(spaces) {
+        match space {
+            Ok(space) => {
+                let f = facts_of(&space, &sizes, &prices, &price_from);
+                facts.push((id.clone(), serde_json::to_string(&f).unwrap_or_default()));
+                report.enriched += 1;
+            }
+            Err(e) => report.failed.push((id.clone(), e.to_string())),
+        }
+    }
+    store.put_hub(&answers, &facts)?;
+    report.requests = hub.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
+    Ok(report)
+}
+
+/// Dollars per hour by hardware name: the Hub's list (cached a day), else the built-in table.
+fn hardware_prices(hub: &Hub, store: &Store, answers: &mut Vec<(String, Vec<u8>)>) -> (HashMap<String, f64>, String) {
+    let parse = |body: &[u8]| -> Option<HashMap<String, f64>> {
+        let tiers: Vec<Tier> = serde_json::from_slice(body).ok()?;
+        Some(tiers.iter().filter_map(|t| t.per_hour().map(|p| (t.name.clone(), p))).collect())
+    };
+    let cached = store.hub_cached("hardware").ok().flatten();
+    let fresh = store.hub_fresh("hardware", HARDWARE_HOURS).unwrap_or(false);
+    if let (true, Some(prices)) = (fresh, cached.as_ref().and_then(|(b, _)| parse(b))) {
+        return (prices, "hub".into());
+    }
+    let fetched = hub.url("/api/spaces/hardware").and_then(|u| hub.get(&u)).ok().map(|(body, _)| body);
+    match fetched.as_deref().and_then(parse).filter(|p| !p.is_empty()) {
+        Some(prices) => {
+            answers.push(("hardware".into(), fetched.unwrap_or_default()));
+            (prices, "hub".into())
+        }
+        None => match cached.as_ref().and_then(|(b, _)| parse(b)) {
+            Some(prices) => (prices, "hub".into()),
+            None => (FALLBACK_PRICES.iter().map(|(n, p)| ((*n).to_owned(), *p)).collect(), "built-in".into()),
+        },
+    }
+}
+
+/// Each model's size: from the cache when fresh, else from the Hub. A model the Hub does not
+/// know is recorded as such; a failed request fails the refresh, leaving the cache as it was.
+fn model_sizes(
+    hub: &Hub,
+    store: &Store,
+    models: &[String],
+    answers: &mut Vec<(String, Vec<u8>)>,
+) -> Result<HashMap<String, ModelSize>, HubError> {
+    // The store is read here, on this thread; only the Hub is asked from several.
+    let mut out = HashMap::new();
+    let mut missing = Vec::new();
+    for id in models {
+        let key = format!("model:{id}");
+        let cached: Option<serde_json::Value> = store
+            .hub_fresh(&key, MODEL_HOURS)
+            .unwrap_or(false)
+            .then(|| store.hub_cached(&key).ok().flatten())
+            .flatten()
+            .and_then(|(b, _)| serde_json::from_slice(&b).ok());
+        match cached {
+            Some(json) => {
+                out.insert(id.clone(), model_size(id, &json));
+            }
+            None => missing.push(id.clone()),
+        }
+    }
+    let fetched = each_bounded(&missing, CONCURRENCY, |id| -> Result<(ModelSize, Option<Vec<u8>>), HubError> {
+        match hub.get_json::<serde_json::Value>(&hub.url(&format!("/api/models/{id}"))?) {
+            Ok((json, body, _)) => Ok((model_size(id, &json), Some(body))),
+            Err(HubError::Status { status: 404 | 401, .. }) => {
+                Ok((ModelSize { id: id.clone(), params: None, uncertain: Some("not found on the Hub".into()) }, None))
+            }
+            Err(e) => Err(e),
+        }
+    });
+    for result in fetched {
+        let (size, body) = result?;
+        if let Some(body) = body {
+            answers.push((format!("model:{}", size.id), body));
+        }
+        out.insert(size.id.clone(), size);
+    }
+    Ok(out)
+}
+
+fn facts_of(
+    space: &Space,
+    sizes: &HashMap<String, ModelSize>,
+    prices: &HashMap<String, f64>,
+    price_from: &str,
+) -> Facts {
+    let hardware = space
+        .runtime
+        .as_ref()
+        .and_then(|r| r.hardware.as_ref())
+        .and_then(|h| h.current.clone().or_else(|| h.requested.clone()));
+    let models: Vec<ModelSize> = space.all_models().iter().filter_map(|m| sizes.get(m).cloned()).collect();
+    let params = models.iter().map(|m| m.params).sum::<Option<u64>>().filter(|_| !models.is_empty());
+    let params_uncertain = if models.is_empty() {
+        Some("the Space declares no models".to_owned())
+    } else {
+        models.iter().find_map(|m| m.uncertain.as_ref().map(|u| format!("{}: {u}", m.id)))
+    };
+    Facts {
+        space: space.id.clone(),
+        stage: stage(space.runtime.as_ref()).to_owned(),
+        price_per_hour: hardware.as_ref().and_then(|h| prices.get(h).copied()),
+        price_from: price_from.to_owned(),
+        hardware,
+        sdk: space.sdk.clone(),
+        models,
+        params,
+        params_uncertain,
+    }
+}
+
+/// Every entry's cached facts, with when they were fetched.
+pub fn cached(store: &Store) -> Result<HashMap<String, (Facts, String)>, StoreError> {
+    Ok(store
+        .hub_facts()?
+        .into_iter()
+        .filter_map(|(id, json, at)| serde_json::from_str(&json).ok().map(|f| (id, (f, at))))
+        .collect())
+}

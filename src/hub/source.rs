@@ -1,0 +1,96 @@
+//! The Hub as the shared export: an org's Spaces that carry a track tag, with the demo video and
+//! social post links from their READMEs, turned into the JSON export the pull already reads.
+
+use serde_json::json;
+
+use super::api::Space;
+use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
+use super::links;
+use crate::config::Config;
+use crate::store::Store;
+
+/// The org whose Spaces are the Build Small entries.
+pub const DEFAULT_ORG: &str = "build-small-hackathon";
+
+/// What listing an org gives the pull.
+pub struct Listing {
+    /// The entries as a JSON export, in the listing's order.
+    pub json: Vec<u8>,
+    /// Every Space kept, for enriching without asking again.
+    pub spaces: Vec<Space>,
+    /// Answers worth caching: READMEs, by Space and commit.
+    pub answers: Vec<(String, Vec<u8>)>,
+    /// Spaces left out for carrying no track tag.
+    pub without_track: usize,
+}
+
+/// Every Space of `org` that carries a tag naming one of judging.toml's tracks.
+pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) -> Result<Listing, HubError> {
+    let expand = ["cardData", "tags", "runtime", "sdk", "models", "likes", "sha", "author"]
+        .map(|e| format!("&expand={e}"))
+        .concat();
+    let mut next = Some(hub.url(&format!("/api/spaces?author={org}&limit=100{expand}"))?);
+    let mut all: Vec<Space> = Vec::new();
+    while let Some(url) = next {
+        let (page, _, after): (Vec<Space>, _, _) = hub.get_json(&url)?;
+        all.extend(page);
+        next = after;
+    }
+    let total = all.len();
+    let spaces: Vec<Space> =
+        all.into_iter().filter(|s| s.all_tags().iter().any(|t| config.track_for(t).is_some())).collect();
+    let without_track = total - spaces.len();
+    // READMEs change with the Space's commit: one fetched for this commit is still right. The
+    // store is read here; only the Hub is asked from several threads.
+    let keys: Vec<String> =
+        spaces.iter().map(|s| format!("readme:{}@{}", s.id, s.sha.as_deref().unwrap_or("?"))).collect();
+    let cached: Vec<Option<Vec<u8>>> =
+        keys.iter().map(|k| store.and_then(|st| st.hub_cached(k).ok().flatten()).map(|(body, _)| body)).collect();
+    let jobs: Vec<(&Space, bool)> = spaces.iter().zip(&cached).map(|(s, c)| (s, c.is_some())).collect();
+    let fetched = each_bounded(&jobs, CONCURRENCY, |(s, have)| -> Result<Option<Vec<u8>>, HubError> {
+        if *have {
+            return Ok(None);
+        }
+        match hub.get(&hub.url(&format!("/spaces/{}/raw/main/README.md", s.id))?) {
+            Ok((body, _)) => Ok(Some(body)),
+            // A Space without a README has no links to find; that is not a failed listing, and
+            // its absence is kept for this commit like a README.
+            Err(HubError::Status { status: 404, .. }) => Ok(Some(Vec::new())),
+            Err(e) => Err(e),
+        }
+    });
+    let mut answers = Vec::new();
+    let mut rows = Vec::new();
+    for (((space, key), cached), fetched) in spaces.iter().zip(keys).zip(cached).zip(fetched) {
+        let fetched = fetched?;
+        let body = fetched.as_deref().or(cached.as_deref());
+        let found = body.map(|b| links::find(&String::from_utf8_lossy(b))).unwrap_or_default();
+        rows.push(row(space, &found, config));
+        if let Some(new) = fetched {
+            answers.push((key, new));
+        }
+    }
+    let json = serde_json::to_vec(&rows).map_err(|e| HubError::Json { url: org.into(), reason: e.to_string() })?;
+    Ok(Listing { json, spaces, answers, without_track })
+}
+
+/// One entry as a row of a JSON export, in the default column names.
+fn row(space: &Space, found: &links::Found, config: &Config) -> serde_json::Value {
+    let tags = space.all_tags();
+    let track = tags.iter().find_map(|t| config.track_for(t)).map(|t| t.id.clone());
+    let card = space.card.clone().unwrap_or_default();
+    json!({
+        "id": space.name(),
+        "title": card.title.unwrap_or_else(|| space.name().to_owned()),
+        "team": space.author.clone().unwrap_or_default(),
+        "space_url": format!("https://huggingface.co/spaces/{}", space.id),
+        "video_url": found.video,
+        "post_url": found.post,
+        "description": card.short_description.unwrap_or_default(),
+        "track": track,
+        "tags": tags,
+        "models": space.all_models(),
+        "sdk": space.sdk,
+        "likes": space.likes,
+    })
+}

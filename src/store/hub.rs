@@ -1,0 +1,61 @@
+//! The Hub's answers in the store: a cache of raw answers, and each entry's facts.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{NOW, Store, StoreError};
+
+impl Store {
+    /// A cached Hub answer, and when it was fetched.
+    pub fn hub_cached(&self, key: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
+        self.conn
+            .query_row("SELECT body, fetched_at FROM hub_cache WHERE key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(|e| self.db(e))
+    }
+
+    /// Whether a cached answer is younger than `hours`.
+    pub fn hub_fresh(&self, key: &str, hours: u32) -> Result<bool, StoreError> {
+        let sql = format!(
+            "SELECT fetched_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{hours} hours') FROM hub_cache WHERE key = ?1"
+        );
+        let fresh: Option<bool> = self.conn.query_row(&sql, [key], |r| r.get(0)).optional().map_err(|e| self.db(e))?;
+        Ok(fresh.unwrap_or(false))
+    }
+
+    /// Keeps new answers and each entry's facts, all in one transaction: a refresh that fails
+    /// half way leaves the cache as it was.
+    pub fn put_hub(&mut self, answers: &[(String, Vec<u8>)], facts: &[(String, String)]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let db = |source| StoreError::Db { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(db)?;
+        {
+            let mut put = tx
+                .prepare(&format!(
+                    "INSERT INTO hub_cache (key, body, fetched_at) VALUES (?1, ?2, {NOW})
+                     ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at"
+                ))
+                .map_err(db)?;
+            for (key, body) in answers {
+                put.execute(params![key, body]).map_err(db)?;
+            }
+            let mut fact = tx
+                .prepare(&format!(
+                    "INSERT INTO hub_facts (submission_id, facts, fetched_at) VALUES (?1, ?2, {NOW})
+                     ON CONFLICT (submission_id) DO UPDATE SET facts = excluded.facts, fetched_at = excluded.fetched_at"
+                ))
+                .map_err(db)?;
+            for (id, json) in facts {
+                fact.execute(params![id, json]).map_err(db)?;
+            }
+        }
+        tx.commit().map_err(db)
+    }
+
+    /// Every entry's facts from the Hub, as JSON, with when they were fetched.
+    pub fn hub_facts(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT submission_id, facts, fetched_at FROM hub_facts").map_err(|e| self.db(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.db(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
+    }
+}

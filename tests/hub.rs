@@ -1,0 +1,207 @@
+//! The Hub as the source, against a real HTTP server on 127.0.0.1 serving recorded answers (and
+//! more in the same shape): paging, README links, model sizes, a paused Space, a 429, a 500 and
+//! broken JSON, the cache, and the token kept out of every file and message.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Reply, Router, Sandbox};
+use predicates::prelude::*;
+
+const TOKEN: &str = "hf_secretTOKEN0123456789";
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/hub/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}
+
+fn space(id: &str, tags: &[&str], sdk: &str, stage: &str, hardware: Option<&str>, models: &[&str]) -> String {
+    serde_json::json!({
+        "id": id, "author": "bsh", "sha": format!("sha-{id}"), "sdk": sdk, "likes": 12, "tags": tags,
+        "models": models,
+        "cardData": {"title": id.rsplit('/').next().map(|n| n.replace('-', " ")), "short_description": "A small app"},
+        "runtime": {"stage": stage, "hardware": {"current": hardware, "requested": hardware.unwrap_or("t4-small")}},
+    })
+    .to_string()
+}
+
+/// The org `bsh` over three pages: three Spaces with a track tag, one without.
+fn hub_routes(base_hint: &str) -> Vec<(String, Vec<Reply>)> {
+    let next = |cursor: u32| vec![format!("Link: <{base_hint}/api/spaces?author=bsh&cursor={cursor}>; rel=\"next\"")];
+    let page1 = format!(
+        "[{}]",
+        space(
+            "bsh/pill-pal",
+            &["gradio", "track:backyard", "achievement:offgrid"],
+            "gradio",
+            "RUNNING",
+            Some("cpu-basic"),
+            &["Qwen/Qwen2.5-0.5B-Instruct"]
+        )
+    );
+    let page2 = format!(
+        "[{}]",
+        space("bsh/tiny-tarot", &["track:wood"], "gradio", "PAUSED", None, &["ggml-org/gemma-3-1b-it-GGUF"])
+    );
+    let page3 = format!(
+        "[{},{}]",
+        space("bsh/no-track", &["gradio"], "gradio", "RUNNING", Some("cpu-basic"), &[]),
+        space(
+            "bsh/big-one",
+            &["track:wood", "sponsor:nvidia"],
+            "streamlit",
+            "RUNTIME_ERROR",
+            Some("a10g-small"),
+            &["sentence-transformers/paraphrase-albert-small-v2", "nobody/no-safetensors"]
+        )
+    );
+    vec![
+        ("/api/spaces?author=bsh&limit".into(), vec![Reply::json_with(&page1, &next(2))]),
+        ("/api/spaces?author=bsh&cursor=2".into(), vec![Reply::json_with(&page2, &next(3))]),
+        ("/api/spaces?author=bsh&cursor=3".into(), vec![Reply::json(&page3)]),
+        (
+            "/spaces/bsh/pill-pal/raw/main/README.md".into(),
+            vec![Reply::ok("text/plain", b"# Pill Pal\n[![Demo](https://img.shields.io/badge/demo-red)](https://youtu.be/pp1) and [my post](https://x.com/pp/status/1).\n")],
+        ),
+        (
+            "/spaces/bsh/tiny-tarot/raw/main/README.md".into(),
+            vec![Reply::ok("text/plain", b"<a href=\"https://www.loom.com/share/tt\">demo</a> <a href='https://bsky.app/profile/tt.bsky.social/post/3'>post</a>")],
+        ),
+        ("/api/models/Qwen/Qwen2.5-0.5B-Instruct".into(), vec![Reply::json(r#"{"id":"Qwen/Qwen2.5-0.5B-Instruct","tags":["safetensors"],"safetensors":{"parameters":{"BF16":494032768},"total":494032768}}"#)]),
+        ("/api/models/ggml-org/gemma-3-1b-it-GGUF".into(), vec![Reply::json(&fixture("model_ggml-org_gemma-3-1b-it-GGUF.trimmed.json"))]),
+        ("/api/models/sentence-transformers/paraphrase-albert-small-v2".into(), vec![Reply::json(&fixture("model_paraphrase-albert-small-v2.json"))]),
+        ("/api/models/nobody/no-safetensors".into(), vec![Reply::json(r#"{"id":"nobody/no-safetensors","tags":["pytorch"]}"#)]),
+        (
+            "/api/spaces/hardware".into(),
+            vec![Reply::json(r#"[{"name":"cpu-basic","unitCostUSD":0,"unitLabel":"minute"},{"name":"t4-small","unitCostUSD":0.00667,"unitLabel":"minute"},{"name":"a10g-small","unitCostUSD":0.0167,"unitLabel":"minute"}]"#)],
+        ),
+    ]
+}
+
+/// A router serving the org, with `extra` routes first in line.
+fn start(extra: Vec<(String, Vec<Reply>)>) -> Router {
+    let mut routes = extra;
+    let replaced: Vec<String> = routes.iter().map(|(p, _)| p.clone()).collect();
+    routes.extend(hub_routes(common::BASE).into_iter().filter(|(p, _)| !replaced.contains(p)));
+    Router::start(routes.iter().map(|(p, r)| (p.as_str(), r.clone())).collect(), Duration::ZERO)
+}
+
+fn org(s: &Sandbox, router: &Router) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.env("HF_ENDPOINT", &router.base).env("HF_TOKEN", TOKEN).args(["--judge", "org"]);
+    cmd
+}
+
+#[test]
+fn an_org_is_pulled_across_pages_and_enriched() {
+    let s = Sandbox::new();
+    let router = start(vec![]);
+    let out = org(&s, &router).args(["pull", "--from", "hub:bsh"]).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("3 submissions: 3 new"), "{stdout}");
+    assert!(stdout.contains("1 Space(s) without a track tag left out"), "{stdout}");
+    assert!(stdout.contains("Hub facts refreshed for 3 entries"), "{stdout}");
+    let list = s.list_json("org");
+    let entry = |id: &str| list.as_array().expect("list").iter().find(|e| e["id"] == id).cloned().expect(id);
+    assert_eq!(entry("pill-pal")["video_url"], "https://youtu.be/pp1");
+    assert_eq!(entry("pill-pal")["post_url"], "https://x.com/pp/status/1");
+    assert_eq!(entry("tiny-tarot")["video_url"], "https://www.loom.com/share/tt");
+    assert_eq!(entry("tiny-tarot")["track"], "wood");
+    let facts = org(&s, &router).args(["enrich", "--offline"]).output().expect("runs");
+    let table = String::from_utf8_lossy(&facts.stdout);
+    let row = |id: &str| table.lines().find(|l| l.starts_with(id)).unwrap_or_default().to_owned();
+    assert!(
+        row("pill-pal").contains("running")
+            && row("pill-pal").contains("cpu-basic")
+            && row("pill-pal").contains("494M"),
+        "{table}"
+    );
+    assert!(
+        row("tiny-tarot").contains("paused")
+            && row("tiny-tarot").contains("t4-small")
+            && row("tiny-tarot").contains("0.40"),
+        "{table}"
+    );
+    assert!(row("tiny-tarot").contains("999.9M"), "the GGUF count: {table}");
+    assert!(
+        row("big-one").contains("error") && row("big-one").contains(" ? ") && row("big-one").contains("streamlit"),
+        "{table}"
+    );
+    // The token went to the Hub with every request, and nowhere else.
+    let requests = router.requests.lock().expect("lock").clone();
+    assert!(
+        requests.iter().all(|(_, auth)| auth.as_deref() == Some(&format!("Bearer {TOKEN}") as &str)),
+        "{requests:?}"
+    );
+    for file in walk(s.path()) {
+        let bytes = std::fs::read(&file).expect("read");
+        assert!(!bytes.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()), "the token is in {}", file.display());
+    }
+    assert!(!stdout.contains(TOKEN) && !stderr.contains(TOKEN));
+    // A second pull asks only for the listing: READMEs (same commit) and models are cached.
+    let (readmes, models) = (router.seen("/spaces/bsh/"), router.seen("/api/models/"));
+    org(&s, &router)
+        .args(["pull", "--from", "hub:bsh"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 unchanged"));
+    assert_eq!((router.seen("/spaces/bsh/"), router.seen("/api/models/")), (readmes, models));
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+    }
+    out
+}
+
+#[test]
+fn a_429_is_waited_out_and_the_pull_goes_on() {
+    let s = Sandbox::new();
+    let page = format!("[{}]", space("bsh/pill-pal", &["track:backyard"], "gradio", "RUNNING", Some("cpu-basic"), &[]));
+    let router = start(vec![("/api/spaces?author=bsh&limit".into(), vec![Reply::too_many(1), Reply::json(&page)])]);
+    org(&s, &router)
+        .args(["pull", "--from", "hub:bsh"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 submissions: 1 new"))
+        .stderr(predicate::str::contains("The Hub asks judging to slow down: waiting 1 s before try 2 of 5"));
+}
+
+#[test]
+fn a_failing_hub_leaves_the_store_and_the_cache_as_they_were() {
+    let s = Sandbox::new();
+    let good = start(vec![]);
+    org(&s, &good).args(["pull", "--from", "hub:bsh"]).assert().success();
+    let before = s.list_json("org");
+    let failing =
+        start(vec![("/api/spaces?author=bsh&limit".into(), vec![Reply::status(500, "Internal Server Error", "oops")])]);
+    org(&s, &failing)
+        .args(["pull", "--from", "hub:bsh"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the Hub answered 500").and(predicate::str::contains("cached data is kept")));
+    let broken = start(vec![("/api/spaces?author=bsh&limit".into(), vec![Reply::json("[{\"id\": \"bsh/x\",")])]);
+    org(&s, &broken)
+        .args(["pull", "--from", "hub:bsh"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is not what judging expects"));
+    assert_eq!(s.list_json("org"), before, "nothing changed");
+    org(&s, &broken)
+        .args(["pull", "--from", "hub:bsh", "--offline"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Pulled the copy of hub:bsh cached at"));
+    // A refresh whose Space answers fail keeps each entry's cached facts.
+    let down = start(vec![("/api/spaces/bsh/".into(), vec![Reply::status(500, "Internal Server Error", "oops")])]);
+    org(&s, &down)
+        .arg("enrich")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("pill-pal: not refreshed, the cached facts are kept"))
+        .stdout(predicate::str::contains("running").and(predicate::str::contains("494M")));
+}
