@@ -134,3 +134,8 @@ impl Store {
             .map_err(|e| self.db(e))
     }
 }
+
+/// Seconds since the Unix epoch, by this machine's clock: for saying how old a cached answer is.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}

@@ -125,6 +125,8 @@ pub struct App {
     pub mine_only: bool,
     /// Whether the organizers' assignments file says which entries are this judge's.
     pub assigned: bool,
+    /// What the Hub said of each entry's Space, and when it was fetched.
+    pub hub: HashMap<String, (crate::hub::enrich::Facts, String)>,
     pub query: String,
     pub sort: Sort,
     pub status: String,
@@ -170,6 +172,7 @@ impl App {
             unscored_only: false,
             mine_only: false,
             assigned: false,
+            hub: HashMap::new(),
             query: String::new(),
             sort: Sort::Export,
             status: String::new(),

@@ -72,6 +72,8 @@ pub fn load(loaded: &Loaded, judge: &str, store: &Store) -> Result<App> {
             }
         }
     }
+    // Hints from the Hub, as last fetched: a judge may be offline.
+    app.hub = crate::hub::enrich::cached(store)?;
     if let Some(id) = store.meta(SELECTED)? {
         app.select(&id);
     }

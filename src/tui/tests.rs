@@ -305,3 +305,35 @@ fn a_broken_assignments_file_is_named() {
     let e = app.err().expect("refused").to_string();
     assert!(e.contains("assignments for event \"other\"") && e.contains("judging assign"), "{e}");
 }
+
+#[test]
+fn the_hubs_hints_show_beside_the_entry() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let facts = crate::hub::enrich::Facts {
+        space: "build-small-hackathon/bus-stop-oracle".into(),
+        stage: "paused".into(),
+        hardware: Some("t4-small".into()),
+        price_per_hour: Some(0.4),
+        price_from: "hub".into(),
+        sdk: Some("streamlit".into()),
+        models: vec![],
+        params: Some(36_000_000_000),
+        params_uncertain: Some("x: gptq quantized".into()),
+    };
+    let json = serde_json::to_string(&facts).expect("json");
+    store.put_hub(&[], &[("bus-stop-oracle".into(), json)]).expect("facts");
+    let mut app = super::load(&loaded, "mira", &store).expect("app");
+    app.select("bus-stop-oracle");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 34)).expect("terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Hub: paused on t4-small $0.40/h · ~36B params (uncertain)"), "{screen}");
+    assert!(screen.contains("fetched just now"), "{screen}");
+    assert!(
+        screen.contains("Hub: 36B of models > 32B") && screen.contains("Hub: a streamlit Space, not gradio"),
+        "{screen}"
+    );
+}

@@ -169,7 +169,19 @@ impl App {
             let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
             lines.push(Line::from(format!("models {models}{params}")));
         }
+        if let Some((f, at)) = self.hub.get(&s.id) {
+            lines.push(Line::from(hub_hint(f, at, crate::store::now_unix())).cyan());
+        }
         let mut warnings = s.warnings(self.config.rules.max_params());
+        if let Some((f, _)) = self.hub.get(&s.id) {
+            let limit = self.config.rules.max_params();
+            if let Some(p) = f.params.filter(|p| *p > limit) {
+                warnings.push(format!("Hub: {} of models > {}", format_params(p), format_params(limit)));
+            }
+            if f.gradio() == Some(false) {
+                warnings.push(format!("Hub: a {} Space, not gradio", clean_line(f.sdk.as_deref().unwrap_or("?"))));
+            }
+        }
         if entry.withdrawn {
             warnings.insert(0, "withdrawn from the export".into());
         }
@@ -250,6 +262,24 @@ impl App {
         Line::from(spans).render(first, buf);
         Line::from(footer_keys(self)).dark_gray().render(second, buf);
     }
+}
+
+/// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
+fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, now: i64) -> String {
+    let hardware = f.hardware.as_deref().map(clean_line).unwrap_or_else(|| "no hardware".into());
+    let price = match f.price_per_hour {
+        Some(0.0) => " free".to_owned(),
+        Some(p) => format!(" ${p:.2}/h"),
+        None => String::new(),
+    };
+    let params = match (f.params, &f.params_uncertain) {
+        (Some(p), None) => format!("{} params", format_params(p)),
+        (Some(p), Some(_)) => format!("~{} params (uncertain)", format_params(p)),
+        (None, _) => "params unknown".into(),
+    };
+    let tiny =
+        f.params.filter(|p| *p <= 4_000_000_000 && f.params_uncertain.is_none()).map_or("", |_| " · Tiny Titan size");
+    format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::text::age(fetched_at, now))
 }
 
 /// A link without its scheme and `www.`, as people read them.
