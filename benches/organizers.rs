@@ -62,6 +62,7 @@ fn bench(c: &mut Criterion) {
             badges: s.badges().count() + i % 4,
             likes: Some((i * 37 % 500) as u64),
             params: s.declared_params,
+            params_uncertain: None,
             sdk: Some("gradio".into()),
             video: i % 13 != 0,
             post: i % 17 != 0,

@@ -205,3 +205,35 @@ fn a_failing_hub_leaves_the_store_and_the_cache_as_they_were() {
         .stderr(predicate::str::contains("pill-pal: not refreshed, the cached facts are kept"))
         .stdout(predicate::str::contains("running").and(predicate::str::contains("494M")));
 }
+
+#[test]
+fn the_prize_rules_use_what_the_hub_measured() {
+    let s = Sandbox::new();
+    let router = start(vec![]);
+    org(&s, &router).args(["pull", "--from", "hub:bsh"]).assert().success();
+    let config = judging::config::Config::builtin();
+    let body = judging::scorefile::Body {
+        event: config.event.id.clone(),
+        rubric: judging::scorefile::rubric_fingerprint(&config),
+        judge: "ana".into(),
+        written_at: "2026-06-21T10:00:00.000Z".into(),
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        scores: [("pill-pal", 3), ("tiny-tarot", 5), ("big-one", 4)]
+            .iter()
+            .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![None; 3]))
+            .collect(),
+        notes: Default::default(),
+        timings: Default::default(),
+        recusals: Default::default(),
+    };
+    let file = s.file("ana.json", &judging::scorefile::write(&body, None).expect("json"));
+    let out =
+        org(&s, &router).args(["results", "--method", "mean", "--format", "json"]).arg(&file).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let prize = |id: &str| v["prizes"].as_array().expect("prizes").iter().find(|p| p["id"] == id).cloned().expect(id);
+    // Nobody declared parameters: the Hub's GGUF count puts tiny-tarot under 4B.
+    assert_eq!(prize("tiny-titan")["awards"][0]["id"], "tiny-tarot");
+    let ineligible = v["ineligible"].to_string();
+    assert!(ineligible.contains("big-one") && ineligible.contains("a streamlit Space, not gradio"), "{ineligible}");
+}

@@ -89,7 +89,8 @@ pub(super) fn results(session: Session, request: Request) -> Result<ExitCode> {
             serde_json::from_value(serde_json::to_value(&rankings)?)?
         }
     };
-    let candidates = candidates(&saved, &field, config)?;
+    let hub = crate::hub::enrich::cached(&session.store)?;
+    let candidates = candidates(&saved, &field, config, &hub)?;
     let base = session.loaded.base_dir();
     let files = prize_files(config, &base)?;
     let decisions = read_decisions(request.decisions, config, &base, &field)?;
@@ -179,7 +180,12 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Saved>> {
 }
 
 /// The overall ranking's entries, with their track places and what the store knows of them.
-fn candidates(saved: &Saved, field: &Field, config: &Config) -> Result<Vec<Candidate>> {
+fn candidates(
+    saved: &Saved,
+    field: &Field,
+    config: &Config,
+    hub: &HashMap<String, (crate::hub::enrich::Facts, String)>,
+) -> Result<Vec<Candidate>> {
     let Some((_, overall)) = saved.rankings.iter().find(|(name, _)| name == "overall") else {
         bail!("the merge has no overall ranking");
     };
@@ -199,6 +205,10 @@ fn candidates(saved: &Saved, field: &Field, config: &Config) -> Result<Vec<Candi
                     clean_line(&e.id)
                 );
             };
+            // What the Hub measured wins over what the entrants declared.
+            let facts = hub.get(e.id.as_str()).map(|(f, _)| f);
+            let params = facts.and_then(|f| f.params).or(s.declared_params);
+            let params_uncertain = facts.filter(|f| f.params.is_some()).and_then(|f| f.params_uncertain.clone());
             Ok(Candidate {
                 id: e.id.clone(),
                 title: s.title.clone(),
@@ -207,8 +217,9 @@ fn candidates(saved: &Saved, field: &Field, config: &Config) -> Result<Vec<Candi
                 tags: s.tags.clone(),
                 badges: s.badges().count(),
                 likes: s.likes,
-                params: s.declared_params,
-                sdk: s.sdk.clone(),
+                params,
+                params_uncertain,
+                sdk: facts.and_then(|f| f.sdk.clone()).or_else(|| s.sdk.clone()),
                 video: s.video_url.is_some(),
                 post: s.post_url.is_some(),
                 place: e.place,

@@ -26,7 +26,10 @@ pub struct Candidate {
     pub tags: Vec<String>,
     pub badges: usize,
     pub likes: Option<u64>,
+    /// Parameters: the Hub's count when it has one, else the entrants' declaration.
     pub params: Option<u64>,
+    /// Why the count may be wrong (a quantized repo, a model without a count).
+    pub params_uncertain: Option<String>,
     pub sdk: Option<String>,
     pub video: bool,
     pub post: bool,
@@ -149,6 +152,9 @@ fn unverified(c: &Candidate, rules: &Rules) -> Vec<String> {
     let mut out = Vec::new();
     if c.params.is_none() {
         out.push("parameters not declared".to_owned());
+    }
+    if let Some(why) = &c.params_uncertain {
+        out.push(format!("parameter count uncertain ({why})"));
     }
     if c.sdk.is_none() && !rules.sdk.is_empty() {
         out.push("SDK not known".to_owned());

@@ -16,6 +16,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         badges: 0,
         likes: Some(0),
         params: Some(1_000_000_000),
+        params_uncertain: None,
         sdk: Some("gradio".into()),
         video: true,
         post: true,
