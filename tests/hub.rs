@@ -237,3 +237,16 @@ fn the_prize_rules_use_what_the_hub_measured() {
     let ineligible = v["ineligible"].to_string();
     assert!(ineligible.contains("big-one") && ineligible.contains("a streamlit Space, not gradio"), "{ineligible}");
 }
+
+#[test]
+fn a_next_page_on_another_host_is_not_followed_with_the_token() {
+    let s = Sandbox::new();
+    let page = format!("[{}]", space("bsh/pill-pal", &["track:backyard"], "gradio", "RUNNING", Some("cpu-basic"), &[]));
+    let elsewhere = vec!["Link: <http://127.0.0.2:9/api/spaces?cursor=2>; rel=\"next\"".to_owned()];
+    let router = start(vec![("/api/spaces?author=bsh&limit".into(), vec![Reply::json_with(&page, &elsewhere)])]);
+    org(&s, &router)
+        .args(["pull", "--from", "hub:bsh"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("next page is on another host").and(predicate::str::contains(TOKEN).not()));
+}

@@ -83,6 +83,6 @@ fn line(id: &str, f: &Facts, at: &str, limit: u64) -> String {
         f.price_per_hour.map(|p| format!("{p:.2}")).unwrap_or_else(|| "?".into()),
         format!("{params}{mark}"),
         crate::text::fit(&clean_line(f.sdk.as_deref().unwrap_or("?")), 9),
-        at
+        crate::text::age(at, crate::store::now_unix())
     )
 }
