@@ -201,7 +201,7 @@ fn a_failing_hub_leaves_the_store_and_the_cache_as_they_were() {
     org(&s, &down)
         .arg("enrich")
         .assert()
-        .success()
+        .failure()
         .stderr(predicate::str::contains("pill-pal: not refreshed, the cached facts are kept"))
         .stdout(predicate::str::contains("running").and(predicate::str::contains("494M")));
 }

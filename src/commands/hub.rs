@@ -50,11 +50,13 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     if entries.is_empty() {
         bail!("no entry in the store names a Hugging Face Space: run `judging pull` first");
     }
+    let mut nothing_refreshed = false;
     if !offline {
         let hub = hub(&session)?;
         println!("Asking {} about {} Space(s)…", crate::export::source::redacted(hub.base()), entries.len());
         let report = enrich::enrich(&hub, &mut session.store, &entries, &[], Vec::new())?;
         print_report(&report);
+        nothing_refreshed = report.enriched == 0;
     }
     let cached = enrich::cached(&session.store)?;
     let limit = crate::model::parse_params(&session.loaded.config.rules.max_params).unwrap_or(u64::MAX);
@@ -65,7 +67,7 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
             None => println!("{:<24} not fetched yet", crate::text::fit(&clean_line(id), 24)),
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if nothing_refreshed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn line(id: &str, f: &Facts, at: &str, limit: u64) -> String {

@@ -23,7 +23,7 @@ const MAX_BYTES: u64 = 32 * 1024 * 1024;
 pub enum HubError {
     #[error("HF_ENDPOINT = {0:?} is not an http(s) URL")]
     Endpoint(String),
-    #[error("cannot reach the Hub at {url}: {reason}")]
+    #[error("cannot reach the Hub at {url}: {reason}. What was fetched before is kept; `--offline` uses it")]
     Fetch { url: String, reason: String },
     #[error("the Hub answered {status} for {url}: {hint}")]
     Status { url: String, status: u16, hint: &'static str },

@@ -65,7 +65,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
         let fetched = fetched?;
         let body = fetched.as_deref().or(cached.as_deref());
         let found = body.map(|b| links::find(&String::from_utf8_lossy(b))).unwrap_or_default();
-        rows.push(row(space, &found, config));
+        rows.push(row(space, &found, org, config));
         if let Some(new) = fetched {
             answers.push((key, new));
         }
@@ -75,14 +75,15 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
 }
 
 /// One entry as a row of a JSON export, in the default column names.
-fn row(space: &Space, found: &links::Found, config: &Config) -> serde_json::Value {
+fn row(space: &Space, found: &links::Found, org: &str, config: &Config) -> serde_json::Value {
     let tags = space.all_tags();
     let track = tags.iter().find_map(|t| config.track_for(t)).map(|t| t.id.clone());
     let card = space.card.clone().unwrap_or_default();
     json!({
         "id": space.name(),
         "title": card.title.unwrap_or_else(|| space.name().to_owned()),
-        "team": space.author.clone().unwrap_or_default(),
+        // A Space the org owns says nothing of its team; a Space under a member's name does.
+        "team": space.author.clone().filter(|a| !a.eq_ignore_ascii_case(org)).unwrap_or_default(),
         "space_url": format!("https://huggingface.co/spaces/{}", space.id),
         "video_url": found.video,
         "post_url": found.post,
