@@ -320,7 +320,9 @@ impl Run<'_> {
                 PrizeBy::Score => Some((-(c.place as f64), 0)),
                 PrizeBy::Badges => Some((c.badges as f64, c.place)),
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
-                PrizeBy::Criterion => criterion.and_then(|k| c.by_criterion.get(k)).map(|v| (*v, c.place)),
+                PrizeBy::Criterion => {
+                    criterion.and_then(|k| c.by_criterion.get(k)).filter(|v| !v.is_nan()).map(|v| (*v, c.place))
+                }
                 PrizeBy::File => file.and_then(|f| f.get(&c.id)).map(|v| (*v, c.place)),
             };
             match key {
