@@ -126,7 +126,10 @@ fn event_loop(
     let mut saved_selection = current_id(app);
     let mut last_save = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        terminal.draw(|frame| {
+            frame.render_widget(&*app, frame.area());
+            monochrome_if_asked(frame.buffer_mut());
+        })?;
         // A running stopwatch redraws ten times a second; otherwise wake only to see signals.
         // (A link's failure to open shows within that half second.)
         let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(500) };
@@ -151,6 +154,21 @@ fn event_loop(
     }
     save_selection(store, current_id(app).as_deref());
     Ok(())
+}
+
+/// Honours `NO_COLOR` (no-color.org): colours go, bold and reverse video stay, so the selection
+/// still shows.
+pub fn monochrome_if_asked(buf: &mut ratatui::buffer::Buffer) {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        monochrome(buf);
+    }
+}
+
+pub fn monochrome(buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::style::Color;
+    for cell in &mut buf.content {
+        cell.set_fg(Color::Reset).set_bg(Color::Reset);
+    }
 }
 
 fn current_id(app: &App) -> Option<String> {

@@ -267,7 +267,10 @@ pub fn run(rankings: &Rankings, config: &crate::config::Config) -> Result<()> {
     let mut terminal = ratatui::try_init().context("cannot start the head judge's screen: is this a terminal?")?;
     let result = (|| -> Result<()> {
         while !board.quit && !stop.load(Ordering::Relaxed) {
-            terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
+            terminal.draw(|frame| {
+                frame.render_widget(&board, frame.area());
+                super::monochrome_if_asked(frame.buffer_mut());
+            })?;
             if event::poll(Duration::from_millis(500))?
                 && let Event::Key(key) = event::read()?
                 && key.kind == KeyEventKind::Press

@@ -337,3 +337,19 @@ fn the_hubs_hints_show_beside_the_entry() {
         "{screen}"
     );
 }
+
+#[test]
+fn no_color_keeps_the_selection_and_drops_the_colours() {
+    let f = fixture();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal
+        .draw(|frame| {
+            frame.render_widget(&f.app, frame.area());
+            super::monochrome(frame.buffer_mut());
+        })
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    use ratatui::style::{Color, Modifier};
+    assert!(buf.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(buf.content.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selected row still stands out");
+}
