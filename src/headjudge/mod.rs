@@ -74,6 +74,19 @@ pub struct Concordance {
     pub w_tie_corrected: f64,
 }
 
+/// Kendall's W between judges whose entries overlap but differ, pair by pair, averaged.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairAgreement {
+    pub pairs: usize,
+    /// Pairs count only with this many entries in common.
+    pub shared_at_least: usize,
+    pub w: f64,
+    pub w_tie_corrected: f64,
+}
+
+/// Judge pairs are compared on this many shared entries or more.
+const PAIR_SHARED: usize = 3;
+
 /// An entry the judges disagree on, with the judges furthest apart.
 #[derive(Debug, Clone, Serialize)]
 pub struct Disagreement {
@@ -101,6 +114,8 @@ pub struct Rankings {
     pub scale_low: i64,
     /// How far judges who saw the same entries agree, overall.
     pub concordance: Vec<Concordance>,
+    /// How far judges whose entries overlap agree on the entries they share.
+    pub pairwise: Option<PairAgreement>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     pub judges: Vec<JudgeLine>,
@@ -163,13 +178,14 @@ pub fn rank_all(
     }
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let (overall, (stats, criteria, habits, concordance)) = std::thread::scope(|scope| {
+    let (overall, (stats, criteria, habits, concordance, pairwise)) = std::thread::scope(|scope| {
         let merging = scope.spawn(|| merge(&panel, &method));
         let figures = (
             EntryStats::of(&panel),
             criterion_means(&judges, config.criteria.len(), field.entries.len()),
             agreement::judge_habits(&panel),
             agreement::concordance(&panel),
+            agreement::pairwise_concordance(&panel, PAIR_SHARED),
         );
         // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
         (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
@@ -238,6 +254,12 @@ pub fn rank_all(
         tie_breaks: options.tie_breaks.clone(),
         scale_low,
         concordance,
+        pairwise: pairwise.map(|(pairs, w, w_tie_corrected)| PairAgreement {
+            pairs,
+            shared_at_least: PAIR_SHARED,
+            w,
+            w_tie_corrected,
+        }),
         rankings,
         judges: judge_lines,
         disagreements,

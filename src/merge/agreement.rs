@@ -155,3 +155,57 @@ pub fn concordance(panel: &Panel) -> Vec<(Vec<usize>, usize, f64, f64)> {
         })
         .collect()
 }
+
+/// Kendall's W between judges whose sets of entries differ but overlap: for every such pair with
+/// at least `min_shared` entries in common, W over those entries. Returns (pairs, mean W, mean
+/// tie-corrected W), or `None` when no pair shares enough. Judges with identical sets are
+/// [`concordance`]'s, and are not paired here.
+pub fn pairwise_concordance(panel: &Panel, min_shared: usize) -> Option<(usize, f64, f64)> {
+    let mut rows: Vec<Vec<(usize, f64)>> = vec![Vec::new(); panel.judges.len()];
+    for m in &panel.marks {
+        rows[m.judge].push((m.entry, m.value));
+    }
+    for r in &mut rows {
+        r.sort_by_key(|(e, _)| *e);
+    }
+    // Judges with the same set of entries share a group id.
+    let mut groups: std::collections::HashMap<Vec<usize>, usize> = std::collections::HashMap::new();
+    let group: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let next = groups.len();
+            *groups.entry(r.iter().map(|(e, _)| *e).collect()).or_insert(next)
+        })
+        .collect();
+    let (mut pairs, mut sum, mut sum_corrected) = (0usize, 0.0, 0.0);
+    for a in 0..rows.len() {
+        for b in a + 1..rows.len() {
+            if group[a] == group[b] {
+                continue;
+            }
+            // Both rows are sorted by entry: walk them together.
+            let (mut i, mut j) = (0, 0);
+            let (mut x, mut y) = (Vec::new(), Vec::new());
+            while i < rows[a].len() && j < rows[b].len() {
+                match rows[a][i].0.cmp(&rows[b][j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        x.push(rows[a][i].1);
+                        y.push(rows[b][j].1);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            if x.len() >= min_shared.max(2)
+                && let Some((w, corrected)) = kendall_w(&[x, y])
+            {
+                pairs += 1;
+                sum += w;
+                sum_corrected += corrected;
+            }
+        }
+    }
+    (pairs > 0).then(|| (pairs, sum / pairs as f64, sum_corrected / pairs as f64))
+}

@@ -199,3 +199,25 @@ fn schulze_reproduces_the_published_example() {
     let standings = rank(&merge(&p, &Method::Schulze), false);
     assert!(standings.iter().all(|s| !s.tied), "a strict order: {standings:?}");
 }
+
+#[test]
+fn judges_with_overlapping_entries_are_compared_pair_by_pair() {
+    // Judge 0: entries 0-3; judge 1: entries 1-4 (3 shared, same order); judge 2: 0-3 reversed
+    // (the same set as judge 0, so not paired with it); judge 3 shares one entry only.
+    let mut marks = Vec::new();
+    for e in 0..4 {
+        marks.push((0, e, e as f64));
+        marks.push((2, e, -(e as f64)));
+    }
+    for e in 1..5 {
+        marks.push((1, e, e as f64));
+    }
+    marks.push((3, 4, 1.0));
+    marks.push((3, 9, 2.0));
+    let p = panel(4, 10, &marks);
+    let (pairs, w, corrected) = super::agreement::pairwise_concordance(&p, 3).expect("pairs");
+    // (0,1): agree fully, W 1; (1,2): opposite on 1-3, W 0. (0,2) is one group; 3 shares too little.
+    assert_eq!(pairs, 2);
+    assert!((w - 0.5).abs() < 1e-12 && (corrected - 0.5).abs() < 1e-12, "{w} {corrected}");
+    assert_eq!(super::agreement::pairwise_concordance(&p, 5), None);
+}

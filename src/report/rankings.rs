@@ -51,8 +51,14 @@ pub fn table(r: &Rankings) -> String {
             c.w_tie_corrected
         ));
     }
-    if r.concordance.is_empty() && r.judges.len() > 1 {
-        out.push_str("\nKendall's W: no two judges scored exactly the same entries, so it is not given.\n");
+    if let Some(p) = &r.pairwise {
+        out.push_str(&format!(
+            "\nAgreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties)\n",
+            p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
+        ));
+    }
+    if r.concordance.is_empty() && r.pairwise.is_none() && r.judges.len() > 1 {
+        out.push_str("\nKendall's W: no two judges scored enough of the same entries, so it is not given.\n");
     }
     if !r.disagreements.is_empty() {
         out.push_str(
@@ -130,6 +136,22 @@ pub fn markdown(r: &Rankings) -> String {
                 d.highest.1
             ));
         }
+    }
+    out.push('\n');
+    for c in &r.concordance {
+        out.push_str(&format!(
+            "Agreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties).\n",
+            c.judges.len(),
+            c.entries,
+            c.w,
+            c.w_tie_corrected
+        ));
+    }
+    if let Some(p) = &r.pairwise {
+        out.push_str(&format!(
+            "Agreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties).\n",
+            p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
+        ));
     }
     out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread |\n|---|---:|---:|---:|\n");
     for j in &r.judges {

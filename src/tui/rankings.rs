@@ -161,9 +161,11 @@ impl Board<'_> {
     /// One line per judge: their totals' distribution over the scale as bars, then their leniency.
     fn judges(&self, area: Rect, buf: &mut Buffer) {
         let r = self.rankings;
-        let block = Block::bordered().title(format!(" Judges ({}): scores {}→{} ", r.judges.len(), r.scale_low, {
-            r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1
-        }));
+        let high = r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1;
+        // Kendall's W where judges saw the same entries, else the mean over overlapping pairs.
+        let w = r.concordance.first().map(|c| c.w).or(r.pairwise.as_ref().map(|p| p.w));
+        let w = w.map(|w| format!(" · W {w:.2}")).unwrap_or_default();
+        let block = Block::bordered().title(format!(" Judges ({}): scores {}→{high}{w} ", r.judges.len(), r.scale_low));
         // When not all fit, the last line in sight says what is out of sight, and how to see it.
         let in_sight = area.height.saturating_sub(2) as usize;
         let rows = if r.judges.len() > in_sight { in_sight.saturating_sub(1) } else { in_sight };
