@@ -159,7 +159,11 @@ fn report_pull(session: &Session, outcome: &pull::Outcome) {
     let c = outcome.counts;
     let name = outcome.fetched.source.name();
     match &outcome.fetched.cached_at {
-        Some(at) => println!("Pulled the copy of {name} cached at {at} into {}", session.store.path().display()),
+        Some(at) => println!(
+            "Pulled the copy of {name} cached at {at} ({}) into {}",
+            crate::text::age(at, crate::store::now_unix()),
+            session.store.path().display()
+        ),
         None => println!("Pulled {name} into {}", session.store.path().display()),
     }
     println!(
