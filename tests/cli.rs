@@ -292,3 +292,20 @@ fn the_app_without_a_terminal_says_so_and_leaves_no_lock() {
     let lock = format!("{}.lock", s.store("tester").display());
     assert!(!std::path::Path::new(&lock).exists(), "the lock file is removed");
 }
+
+#[test]
+fn scoring_a_declared_conflict_warns_and_saves() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "tomas", "pull"]).assert().success();
+    // tomas declared a conflict with the team "Moss & Lichen", which made sprout-sense.
+    s.cmd()
+        .args(["--judge", "tomas", "score", "sprout-sense", "utility=4"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("a conflict of yours with \"sprout-sense\""));
+    s.cmd()
+        .args(["--judge", "tomas", "score", "pantry-poet", "utility=4"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("conflict").not());
+}

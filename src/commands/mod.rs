@@ -275,6 +275,14 @@ fn score(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -
     session.store.apply_all(&scores)?;
     let sheet = session.store.score_sheet()?;
     let config = &session.loaded.config;
+    let me = session.store.meta("judge")?;
+    let judge = config.judges.iter().find(|j| me.as_ref().is_some_and(|m| j.name.eq_ignore_ascii_case(m)));
+    if judge.is_some_and(|j| j.conflicts.iter().any(|c| crate::assign::conflicts(c, &stored.submission))) {
+        eprintln!(
+            "warning: judging.toml lists a conflict of yours with {:?}; the score is saved, but recuse (r in the app) if it applies",
+            clean_line(id)
+        );
+    }
     let title = clean_line(&stored.submission.title);
     println!("{} ({title})", clean_line(id));
     for c in &config.criteria {

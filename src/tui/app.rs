@@ -97,6 +97,8 @@ pub struct Entry {
     haystack: String,
     /// Outside this judge's tracks or in their declared conflicts.
     not_mine: bool,
+    /// In this judge's declared conflicts: scoring it earns a reminder to recuse.
+    conflict: bool,
 }
 
 pub struct App {
@@ -147,11 +149,13 @@ impl App {
             .map(|s| {
                 let sub = s.submission;
                 let haystack = format!("{} {} {}", sub.title, sub.team, sub.tags.join(" ")).to_lowercase();
-                let not_mine = me.as_ref().is_some_and(|j| {
-                    let outside = !j.tracks.is_empty() && !sub.track.as_ref().is_some_and(|t| j.tracks.contains(t));
-                    outside || j.conflicts.iter().any(|c| crate::assign::conflicts(c, &sub))
-                });
-                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine }
+                let conflict =
+                    me.as_ref().is_some_and(|j| j.conflicts.iter().any(|c| crate::assign::conflicts(c, &sub)));
+                let not_mine = conflict
+                    || me.as_ref().is_some_and(|j| {
+                        !j.tracks.is_empty() && !sub.track.as_ref().is_some_and(|t| j.tracks.contains(t))
+                    });
+                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine, conflict }
             })
             .collect();
         let index = entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
@@ -426,7 +430,13 @@ impl App {
             self.status = format!("{} takes {} to {}", c.label, c.scale.low, c.scale.high);
             return;
         }
-        self.change(Change::Score { criterion: c.id.clone(), value: Some(value) }, store, "saved");
+        let conflict = self.current().is_some_and(|e| e.conflict);
+        let saved = if conflict {
+            "saved · judging.toml lists a conflict of yours with this entry: r recuses"
+        } else {
+            "saved"
+        };
+        self.change(Change::Score { criterion: c.id.clone(), value: Some(value) }, store, saved);
         // Move on to the next criterion, as a judge scores them in order.
         self.focus = (self.focus + 1).min(self.criteria().len() - 1);
     }

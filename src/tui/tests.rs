@@ -353,3 +353,16 @@ fn no_color_keeps_the_selection_and_drops_the_colours() {
     assert!(buf.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
     assert!(buf.content.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selected row still stands out");
 }
+
+#[test]
+fn scoring_a_declared_conflict_reminds_the_judge_to_recuse() {
+    // tomas (the fixture's judge) declared a conflict with the team "Moss & Lichen".
+    let mut f = fixture();
+    f.app.select("sprout-sense");
+    f.press("4");
+    assert_eq!(f.store.score_sheet().expect("sheet").score("sprout-sense", "utility"), Some(4), "saved all the same");
+    assert!(f.app.status.contains("conflict of yours with this entry: r recuses"), "{}", f.app.status);
+    f.app.select("pantry-poet");
+    f.press("4");
+    assert_eq!(f.app.status, "saved");
+}
