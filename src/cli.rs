@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,11 +85,8 @@ pub enum Command {
         /// The judges' score files
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = MergeMethod::Calibrated)]
-        method: MergeMethod,
-        /// With --method trimmed: how many highest and lowest totals to drop
-        #[arg(long, default_value_t = 1)]
-        trim: usize,
+        #[command(flatten)]
+        method: MethodArgs,
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
         #[arg(long, value_delimiter = ',', value_name = "NAMES")]
         judges: Vec<String>,
@@ -135,12 +132,8 @@ pub enum Command {
         /// The judges' score files, or one merge saved with `judging merge --format json`
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// How score files are merged (a saved merge keeps its own)
-        #[arg(long, value_enum, default_value_t = MergeMethod::Calibrated)]
-        method: MergeMethod,
-        /// With --method trimmed: how many highest and lowest totals to drop
-        #[arg(long, default_value_t = 1)]
-        trim: usize,
+        #[command(flatten)]
+        method: MethodArgs,
         /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
         #[arg(long, value_name = "FILE")]
         decisions: Option<PathBuf>,
@@ -165,6 +158,34 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+}
+
+/// How judges' totals become one score: `judging merge` and `judging results` share these.
+#[derive(Debug, Clone, Args)]
+pub struct MethodArgs {
+    /// How the judges' totals are merged (`results` on a saved merge keeps that merge's)
+    #[arg(long = "method", value_name = "METHOD", value_enum, default_value_t = MergeMethod::Calibrated)]
+    pub name: MergeMethod,
+    /// With --method trimmed: how many highest and lowest totals to drop
+    #[arg(long, default_value_t = 1)]
+    pub trim: usize,
+}
+
+impl MethodArgs {
+    pub fn method(&self) -> crate::merge::Method {
+        use crate::merge::Method;
+        match self.name {
+            MergeMethod::Calibrated => Method::Calibrated,
+            MergeMethod::Mean => Method::Mean,
+            MergeMethod::Sum => Method::Sum { judges: Vec::new() },
+            MergeMethod::Median => Method::Median,
+            MergeMethod::Trimmed => Method::Trimmed { drop: self.trim },
+            MergeMethod::ZScore => Method::ZScore,
+            MergeMethod::RankSum => Method::RankSum,
+            MergeMethod::Copeland => Method::Copeland,
+            MergeMethod::Schulze => Method::Schulze,
+        }
+    }
 }
 
 /// How `judging merge` turns judges' totals into one score.

@@ -13,7 +13,6 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::{Cli, Command, ListFormat, MergeMethod};
 use crate::config::{self, Loaded};
-use crate::merge::Method;
 use crate::paths;
 use crate::pull;
 use crate::report::list;
@@ -65,8 +64,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::assign(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, method, trim, decisions, format, output }) => {
-            let options = crate::headjudge::Options::new(method_of(*method, *trim), &loaded.config);
+        Some(Command::Results { files, method, decisions, format, output }) => {
+            let options = crate::headjudge::Options::new(method.method(), &loaded.config);
             let request = results::Request {
                 files,
                 options,
@@ -76,11 +75,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             results::results(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Merge { files, method, trim, judges, min_judges, tie_breaks, tui, format, output }) => {
-            if !judges.is_empty() && *method != MergeMethod::Sum {
+        Some(Command::Merge { files, method, judges, min_judges, tie_breaks, tui, format, output }) => {
+            if !judges.is_empty() && method.name != MergeMethod::Sum {
                 bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
             }
-            let mut options = crate::headjudge::Options::new(method_of(*method, *trim), &loaded.config);
+            let mut options = crate::headjudge::Options::new(method.method(), &loaded.config);
             options.chosen.clone_from(judges);
             if let Some(n) = min_judges {
                 options.min_judges = (*n).max(1);
@@ -93,20 +92,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let to = if *tui { scores::MergeTo::Screen } else { scores::MergeTo::Print(*format, output.as_deref()) };
             scores::merge(Session::open(&cli, loaded)?, files, &options, to)
         }
-    }
-}
-
-fn method_of(method: MergeMethod, trim: usize) -> Method {
-    match method {
-        MergeMethod::Calibrated => Method::Calibrated,
-        MergeMethod::Mean => Method::Mean,
-        MergeMethod::Sum => Method::Sum { judges: Vec::new() },
-        MergeMethod::Median => Method::Median,
-        MergeMethod::Trimmed => Method::Trimmed { drop: trim },
-        MergeMethod::ZScore => Method::ZScore,
-        MergeMethod::RankSum => Method::RankSum,
-        MergeMethod::Copeland => Method::Copeland,
-        MergeMethod::Schulze => Method::Schulze,
     }
 }
 

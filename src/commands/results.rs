@@ -57,10 +57,7 @@ pub(super) fn results(session: Session, request: Request) -> Result<ExitCode> {
         );
     }
     let progress = std::io::stderr().is_terminal();
-    let submissions = session.store.submissions()?;
-    if submissions.is_empty() {
-        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
-    }
+    let submissions = super::scores::merge_field(&session)?;
     let field = Field::new(&submissions);
     let saved = match request.files {
         [one] => read_saved(one, config)?,
@@ -68,26 +65,14 @@ pub(super) fn results(session: Session, request: Request) -> Result<ExitCode> {
     };
     let saved = match saved {
         Some(saved) => saved,
-        None => {
-            if progress {
-                eprintln!("Reading {} score file(s)…", request.files.len());
-            }
-            let judges = crate::headjudge::read_all(request.files, config, &field).map_err(|problems| {
-                for p in &problems {
-                    eprintln!("error: {p}");
-                }
-                anyhow!("{} of {} file(s) refused; no results were made", problems.len(), request.files.len())
-            })?;
-            if progress {
-                eprintln!("Merging {} judges with the {} method…", judges.len(), request.options.method.name());
-            }
-            let rankings =
-                crate::headjudge::rank_all(judges, config, &field, &request.options).map_err(|e| anyhow!(e))?;
-            for w in &rankings.warnings {
-                eprintln!("warning: {w}");
-            }
-            serde_json::from_value(serde_json::to_value(&rankings)?)?
-        }
+        // Merged here: the same rankings as `judging merge --format json`, read back as saved.
+        None => serde_json::from_value(serde_json::to_value(super::scores::merged(
+            request.files,
+            config,
+            &field,
+            &request.options,
+            progress,
+        )?)?)?,
     };
     let hub = crate::hub::enrich::cached(&session.store)?;
     let candidates = candidates(&saved, &field, config, &hub)?;

@@ -64,24 +64,9 @@ pub(super) fn merge(
     to: MergeTo,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
-    let submissions = session.store.submissions()?;
-    if submissions.is_empty() {
-        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
-    }
+    let submissions = merge_field(&session)?;
     let field = crate::headjudge::Field::new(&submissions);
-    let judges = match crate::headjudge::read_all(files, config, &field) {
-        Ok(judges) => judges,
-        Err(problems) => {
-            for p in &problems {
-                eprintln!("error: {p}");
-            }
-            bail!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len());
-        }
-    };
-    let rankings = crate::headjudge::rank_all(judges, config, &field, options).map_err(|e| anyhow::anyhow!(e))?;
-    for w in &rankings.warnings {
-        eprintln!("warning: {w}");
-    }
+    let rankings = merged(files, config, &field, options, false)?;
     let (format, output) = match to {
         MergeTo::Print(format, output) => (format, output),
         MergeTo::Screen => {
@@ -100,6 +85,43 @@ pub(super) fn merge(
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The store's submissions, which the judges' files are checked against: none is an error.
+pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::store::StoredSubmission>> {
+    let submissions = session.store.submissions()?;
+    if submissions.is_empty() {
+        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
+    }
+    Ok(submissions)
+}
+
+/// Reads and checks every file, then merges them; every refused file is named on stderr and
+/// nothing is merged. Warnings go to stderr; with `progress`, so do the stages.
+pub(super) fn merged(
+    files: &[std::path::PathBuf],
+    config: &crate::config::Config,
+    field: &crate::headjudge::Field,
+    options: &crate::headjudge::Options,
+    progress: bool,
+) -> Result<crate::headjudge::Rankings> {
+    if progress {
+        eprintln!("Reading {} score file(s)…", files.len());
+    }
+    let judges = crate::headjudge::read_all(files, config, field).map_err(|problems| {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        anyhow::anyhow!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len())
+    })?;
+    if progress {
+        eprintln!("Merging {} judges with the {} method…", judges.len(), options.method.name());
+    }
+    let rankings = crate::headjudge::rank_all(judges, config, field, options).map_err(|e| anyhow::anyhow!(e))?;
+    for w in &rankings.warnings {
+        eprintln!("warning: {}", clean_line(w));
+    }
+    Ok(rankings)
 }
 
 /// Reads a long-format sheet into this judge's store: every row is checked as the app checks a

@@ -132,7 +132,7 @@ pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
 }
 
 /// A network error in words, with the cause reqwest wraps.
-fn reason(error: &reqwest::Error) -> String {
+pub(crate) fn reason(error: &reqwest::Error) -> String {
     let mut text = if error.is_timeout() {
         "no answer in time".to_owned()
     } else if error.is_connect() {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use url::Url;
 
 use super::api::{next_link, wait_seconds};
-use crate::export::source::redacted;
+use crate::export::source::{reason, redacted};
 
 /// The Hub's public address, when `HF_ENDPOINT` does not say otherwise.
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
@@ -159,16 +159,6 @@ pub fn each_bounded<T: Sync, R: Send>(items: &[T], limit: usize, work: impl Fn(&
         }
     });
     results.into_iter().flatten().collect()
-}
-
-fn reason(error: &reqwest::Error) -> String {
-    let mut text = if error.is_timeout() { "no answer in time".to_owned() } else { "the request failed".to_owned() };
-    let mut cause = std::error::Error::source(error);
-    while let Some(c) = cause {
-        text = format!("{text}: {c}");
-        cause = c.source();
-    }
-    text
 }
 
 fn hint(status: u16) -> &'static str {

@@ -14,6 +14,31 @@ fn flags(e: &Ranked) -> String {
     out.join(", ")
 }
 
+/// Kendall's W, as one sentence per figure: for each group of judges who saw the same entries,
+/// and over the judge pairs whose entries overlap.
+fn agreement(r: &Rankings) -> Vec<String> {
+    let mut out: Vec<String> = r
+        .concordance
+        .iter()
+        .map(|c| {
+            format!(
+                "Agreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties)",
+                c.judges.len(),
+                c.entries,
+                c.w,
+                c.w_tie_corrected
+            )
+        })
+        .collect();
+    if let Some(p) = &r.pairwise {
+        out.push(format!(
+            "Agreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties)",
+            p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
+        ));
+    }
+    out
+}
+
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
     format!("Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means.\n", r.method)
@@ -42,20 +67,8 @@ pub fn table(r: &Rankings) -> String {
             ));
         }
     }
-    for c in &r.concordance {
-        out.push_str(&format!(
-            "\nAgreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties)\n",
-            c.judges.len(),
-            c.entries,
-            c.w,
-            c.w_tie_corrected
-        ));
-    }
-    if let Some(p) = &r.pairwise {
-        out.push_str(&format!(
-            "\nAgreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties)\n",
-            p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
-        ));
+    for line in agreement(r) {
+        out.push_str(&format!("\n{line}\n"));
     }
     if r.concordance.is_empty() && r.pairwise.is_none() && r.judges.len() > 1 {
         out.push_str("\nKendall's W: no two judges scored enough of the same entries, so it is not given.\n");
@@ -138,20 +151,8 @@ pub fn markdown(r: &Rankings) -> String {
         }
     }
     out.push('\n');
-    for c in &r.concordance {
-        out.push_str(&format!(
-            "Agreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties).\n",
-            c.judges.len(),
-            c.entries,
-            c.w,
-            c.w_tie_corrected
-        ));
-    }
-    if let Some(p) = &r.pairwise {
-        out.push_str(&format!(
-            "Agreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties).\n",
-            p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
-        ));
+    for line in agreement(r) {
+        out.push_str(&format!("{line}.\n"));
     }
     out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread |\n|---|---:|---:|---:|\n");
     for j in &r.judges {
