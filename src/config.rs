@@ -121,7 +121,8 @@ pub struct Track {
 pub struct Rules {
     /// The most parameters all of an entry's models may have together.
     pub max_params: String,
-    /// Read from older files; a prize's own `max_params` (Tiny Titan's "4B") is what counts.
+    /// The Tiny Titan line the judge's Hub hints mark; the prize itself goes by its own
+    /// `max_params`.
     pub tiny_titan_params: String,
     /// The SDK every Space must use to win a prize ("gradio"); empty: not checked.
     pub sdk: String,
@@ -148,6 +149,11 @@ impl Default for Rules {
 impl Rules {
     pub fn max_params(&self) -> u64 {
         parse_params(&self.max_params).unwrap_or(u64::MAX)
+    }
+
+    /// The Tiny Titan line the judge's hints mark.
+    pub fn tiny_titan_params(&self) -> u64 {
+        parse_params(&self.tiny_titan_params).unwrap_or(0)
     }
 }
 

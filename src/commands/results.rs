@@ -5,7 +5,7 @@
 //! head judge's store. Every input is checked before anything is printed.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -129,15 +129,15 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Saved>> {
     if size > crate::scorefile::MAX_BYTES {
         return Ok(None); // the score file reader refuses it with the right words
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<String>,
-    }
-    let Ok(Head { format: Some(format) }) = serde_json::from_slice::<Head>(&bytes) else { return Ok(None) };
-    if format != RANKINGS_FORMAT {
+    // A saved merge names its format in its first line or two; a score file is left to the
+    // score file reader, and read once, there.
+    let mut head = Vec::with_capacity(256);
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
+    file.take(256).read_to_end(&mut head).with_context(|| format!("cannot read {name}"))?;
+    if !String::from_utf8_lossy(&head).contains(&format!("\"{RANKINGS_FORMAT}\"")) {
         return Ok(None);
     }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
     let saved: Saved = serde_json::from_slice(&bytes)
         .with_context(|| format!("{name}: a saved merge, but not one this judging reads"))?;
     if saved.format != RANKINGS_FORMAT || saved.version > RANKINGS_VERSION {

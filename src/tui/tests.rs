@@ -366,3 +366,22 @@ fn scoring_a_declared_conflict_reminds_the_judge_to_recuse() {
     f.press("4");
     assert_eq!(f.app.status, "saved");
 }
+
+#[test]
+fn the_tiny_titan_hint_follows_the_configured_line() {
+    let facts = crate::hub::enrich::Facts {
+        space: "o/x".into(),
+        stage: "running".into(),
+        hardware: Some("cpu-basic".into()),
+        price_per_hour: Some(0.0),
+        price_from: "hub".into(),
+        sdk: Some("gradio".into()),
+        models: vec![],
+        params: Some(3_000_000_000),
+        params_uncertain: None,
+    };
+    let at = "2026-06-21T10:00:00.000Z";
+    let hint = |line: u64| super::view::hub_hint(&facts, at, line, 1_782_036_000);
+    assert_eq!(hint(4_000_000_000), "Hub: running on cpu-basic free · 3B params · Tiny Titan size · fetched just now");
+    assert!(!hint(2_000_000_000).contains("Tiny Titan"));
+}

@@ -170,7 +170,8 @@ impl App {
             lines.push(Line::from(format!("models {models}{params}")));
         }
         if let Some((f, at)) = self.hub.get(&s.id) {
-            lines.push(Line::from(hub_hint(f, at, crate::store::now_unix())).cyan());
+            let tiny = self.config.rules.tiny_titan_params();
+            lines.push(Line::from(hub_hint(f, at, tiny, crate::store::now_unix())).cyan());
         }
         let mut warnings = s.warnings(self.config.rules.max_params());
         if let Some((f, _)) = self.hub.get(&s.id) {
@@ -265,7 +266,7 @@ impl App {
 }
 
 /// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
-fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, now: i64) -> String {
+pub(super) fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
     let hardware = f.hardware.as_deref().map(clean_line).unwrap_or_else(|| "no hardware".into());
     let price = match f.price_per_hour {
         Some(0.0) => " free".to_owned(),
@@ -278,7 +279,7 @@ fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, now: i64) -> String
         (None, _) => "params unknown".into(),
     };
     let tiny =
-        f.params.filter(|p| *p <= 4_000_000_000 && f.params_uncertain.is_none()).map_or("", |_| " · Tiny Titan size");
+        f.params.filter(|p| *p <= tiny_titan && f.params_uncertain.is_none()).map_or("", |_| " · Tiny Titan size");
     format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::text::age(fetched_at, now))
 }
 
