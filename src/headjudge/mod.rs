@@ -178,14 +178,16 @@ pub fn rank_all(
     }
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let (overall, (stats, criteria, habits, concordance, pairwise)) = std::thread::scope(|scope| {
+    let (overall, (stats, criteria, habits, (concordance, pairwise))) = std::thread::scope(|scope| {
         let merging = scope.spawn(|| merge(&panel, &method));
         let figures = (
             EntryStats::of(&panel),
             criterion_means(&judges, config.criteria.len(), field.entries.len()),
             agreement::judge_habits(&panel),
-            agreement::concordance(&panel),
-            agreement::pairwise_concordance(&panel, PAIR_SHARED),
+            {
+                let overlap = agreement::Overlap::of(&panel);
+                (overlap.concordance(), overlap.pairwise(PAIR_SHARED))
+            },
         );
         // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
         (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)

@@ -123,89 +123,90 @@ impl EntryStats {
     }
 }
 
-/// Kendall's W wherever judges marked exactly the same entries: judges are grouped by the set of
-/// entries they marked, and each group of two or more judges over two or more entries gives
-/// (judges, entries, W classic, W tie-corrected).
-pub fn concordance(panel: &Panel) -> Vec<(Vec<usize>, usize, f64, f64)> {
-    let mut groups: std::collections::BTreeMap<Vec<usize>, Vec<usize>> = std::collections::BTreeMap::new();
-    let by_judge = panel.by_judge();
-    for (judge, marks) in by_judge.iter().enumerate() {
-        let mut entries: Vec<usize> = marks.iter().map(|m| m.entry).collect();
-        entries.sort_unstable();
-        entries.dedup();
-        groups.entry(entries).or_default().push(judge);
-    }
-    groups
-        .into_iter()
-        .filter(|(entries, judges)| entries.len() >= 2 && judges.len() >= 2)
-        .filter_map(|(entries, judges)| {
-            let rows: Vec<Vec<f64>> = judges
-                .iter()
-                .map(|j| {
-                    let mut row = vec![0.0; entries.len()];
-                    for m in &by_judge[*j] {
-                        if let Ok(i) = entries.binary_search(&m.entry) {
-                            row[i] = m.value;
-                        }
-                    }
-                    row
-                })
-                .collect();
-            kendall_w(&rows).map(|(w, corrected)| (judges, entries.len(), w, corrected))
-        })
-        .collect()
+/// Which entries each judge marked, grouped: the one pass both agreement figures share.
+pub struct Overlap {
+    /// Each judge's (entry, mark), sorted by entry, one mark per entry.
+    rows: Vec<Vec<(usize, f64)>>,
+    /// Each set of entries marked, with the judges who marked exactly that set.
+    sets: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Each judge's index into `sets`.
+    set_of: Vec<usize>,
 }
 
-/// Kendall's W between judges whose sets of entries differ but overlap: for every such pair with
-/// at least `min_shared` entries in common, W over those entries. Returns (pairs, mean W, mean
-/// tie-corrected W), or `None` when no pair shares enough. Judges with identical sets are
-/// [`concordance`]'s, and are not paired here.
-pub fn pairwise_concordance(panel: &Panel, min_shared: usize) -> Option<(usize, f64, f64)> {
-    let mut rows: Vec<Vec<(usize, f64)>> = vec![Vec::new(); panel.judges.len()];
-    for m in &panel.marks {
-        rows[m.judge].push((m.entry, m.value));
-    }
-    for r in &mut rows {
-        r.sort_by_key(|(e, _)| *e);
-    }
-    // Judges with the same set of entries share a group id.
-    let mut groups: std::collections::HashMap<Vec<usize>, usize> = std::collections::HashMap::new();
-    let group: Vec<usize> = rows
-        .iter()
-        .map(|r| {
-            let next = groups.len();
-            *groups.entry(r.iter().map(|(e, _)| *e).collect()).or_insert(next)
-        })
-        .collect();
-    let (mut pairs, mut sum, mut sum_corrected) = (0usize, 0.0, 0.0);
-    for a in 0..rows.len() {
-        for b in a + 1..rows.len() {
-            if group[a] == group[b] {
-                continue;
-            }
-            // Both rows are sorted by entry: walk them together.
-            let (mut i, mut j) = (0, 0);
-            let (mut x, mut y) = (Vec::new(), Vec::new());
-            while i < rows[a].len() && j < rows[b].len() {
-                match rows[a][i].0.cmp(&rows[b][j].0) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        x.push(rows[a][i].1);
-                        y.push(rows[b][j].1);
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            if x.len() >= min_shared.max(2)
-                && let Some((w, corrected)) = kendall_w(&[x, y])
-            {
-                pairs += 1;
-                sum += w;
-                sum_corrected += corrected;
+impl Overlap {
+    pub fn of(panel: &Panel) -> Overlap {
+        let mut rows: Vec<Vec<(usize, f64)>> = vec![Vec::new(); panel.judges.len()];
+        for m in &panel.marks {
+            rows[m.judge].push((m.entry, m.value));
+        }
+        for r in &mut rows {
+            r.sort_by_key(|(e, _)| *e);
+            r.dedup_by_key(|(e, _)| *e);
+        }
+        let mut index: std::collections::BTreeMap<Vec<usize>, Vec<usize>> = std::collections::BTreeMap::new();
+        for (judge, r) in rows.iter().enumerate() {
+            index.entry(r.iter().map(|(e, _)| *e).collect()).or_default().push(judge);
+        }
+        let sets: Vec<(Vec<usize>, Vec<usize>)> = index.into_iter().collect();
+        let mut set_of = vec![0; rows.len()];
+        for (i, (_, judges)) in sets.iter().enumerate() {
+            for j in judges {
+                set_of[*j] = i;
             }
         }
+        Overlap { rows, sets, set_of }
     }
-    (pairs > 0).then(|| (pairs, sum / pairs as f64, sum_corrected / pairs as f64))
+
+    /// Kendall's W wherever judges marked exactly the same entries: each group of two or more
+    /// judges over two or more entries gives (judges, entries, W classic, W tie-corrected).
+    pub fn concordance(&self) -> Vec<(Vec<usize>, usize, f64, f64)> {
+        self.sets
+            .iter()
+            .filter(|(entries, judges)| entries.len() >= 2 && judges.len() >= 2)
+            .filter_map(|(entries, judges)| {
+                let rows: Vec<Vec<f64>> =
+                    judges.iter().map(|j| self.rows[*j].iter().map(|(_, v)| *v).collect()).collect();
+                kendall_w(&rows).map(|(w, corrected)| (judges.clone(), entries.len(), w, corrected))
+            })
+            .collect()
+    }
+
+    /// Kendall's W between judges whose sets of entries differ but overlap: for every such pair
+    /// with at least `min_shared` entries in common, W over those entries. Returns (pairs, mean W,
+    /// mean tie-corrected W), or `None` when no pair shares enough. Judges with the same set are
+    /// [`Overlap::concordance`]'s, and are not paired here.
+    pub fn pairwise(&self, min_shared: usize) -> Option<(usize, f64, f64)> {
+        let rows = &self.rows;
+        let (mut pairs, mut sum, mut sum_corrected) = (0usize, 0.0, 0.0);
+        for a in 0..rows.len() {
+            for b in a + 1..rows.len() {
+                if self.set_of[a] == self.set_of[b] {
+                    continue;
+                }
+                // Both rows are sorted by entry: walk them together.
+                let (mut i, mut j) = (0, 0);
+                let (mut x, mut y) = (Vec::new(), Vec::new());
+                while i < rows[a].len() && j < rows[b].len() {
+                    match rows[a][i].0.cmp(&rows[b][j].0) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            x.push(rows[a][i].1);
+                            y.push(rows[b][j].1);
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                if x.len() >= min_shared.max(2)
+                    && let Some((w, corrected)) = kendall_w(&[x, y])
+                {
+                    pairs += 1;
+                    sum += w;
+                    sum_corrected += corrected;
+                }
+            }
+        }
+        (pairs > 0).then(|| (pairs, sum / pairs as f64, sum_corrected / pairs as f64))
+    }
 }

@@ -107,7 +107,7 @@ fn concordance_groups_judges_who_saw_the_same_entries() {
         3,
         &[(0, 0, 3.0), (0, 1, 2.0), (0, 2, 1.0), (1, 0, 5.0), (1, 1, 4.0), (1, 2, 2.0), (2, 0, 1.0), (2, 1, 2.0)],
     );
-    assert_eq!(super::agreement::concordance(&p), [(vec![0, 1], 3, 1.0, 1.0)]);
+    assert_eq!(super::agreement::Overlap::of(&p).concordance(), [(vec![0, 1], 3, 1.0, 1.0)]);
 }
 
 #[test]
@@ -215,9 +215,10 @@ fn judges_with_overlapping_entries_are_compared_pair_by_pair() {
     marks.push((3, 4, 1.0));
     marks.push((3, 9, 2.0));
     let p = panel(4, 10, &marks);
-    let (pairs, w, corrected) = super::agreement::pairwise_concordance(&p, 3).expect("pairs");
+    let overlap = super::agreement::Overlap::of(&p);
+    let (pairs, w, corrected) = overlap.pairwise(3).expect("pairs");
     // (0,1): agree fully, W 1; (1,2): opposite on 1-3, W 0. (0,2) is one group; 3 shares too little.
     assert_eq!(pairs, 2);
     assert!((w - 0.5).abs() < 1e-12 && (corrected - 0.5).abs() < 1e-12, "{w} {corrected}");
-    assert_eq!(super::agreement::pairwise_concordance(&p, 5), None);
+    assert_eq!(overlap.pairwise(5), None);
 }
