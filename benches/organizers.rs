@@ -59,7 +59,6 @@ fn bench(c: &mut Criterion) {
             team: s.team.clone(),
             track: s.track.clone(),
             tags: s.tags.clone(),
-            badges: s.badges().count() + i % 4,
             likes: Some((i * 37 % 500) as u64),
             params: s.declared_params,
             params_uncertain: None,

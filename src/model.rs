@@ -43,10 +43,15 @@ impl Submission {
     }
 
     fn tags_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> {
-        self.tags.iter().filter_map(move |t| {
-            t.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).map(|_| t[prefix.len()..].trim())
-        })
+        tagged(&self.tags, prefix)
     }
+}
+
+/// The tags that start with `prefix` (any case), without it: `tagged(tags, "sponsor:")`.
+pub fn tagged<'a>(tags: &'a [String], prefix: &'a str) -> impl Iterator<Item = &'a str> {
+    tags.iter().filter_map(move |t| {
+        t.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).map(|_| t[prefix.len()..].trim())
+    })
 }
 
 /// One rubric criterion, as judging.toml defines it.

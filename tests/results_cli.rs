@@ -178,30 +178,14 @@ fn bad_inputs_are_named_and_nothing_is_printed() {
         "votes.toml",
         "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n",
     );
-    head(&s)
-        .arg("--config")
-        .arg(&votes)
-        .arg("results")
-        .arg(&file)
-        .assert()
+    let with_votes = || head(&s).arg("--config").arg(&votes).arg("results").arg(&file).assert();
+    with_votes()
         .failure()
         .stderr(predicate::str::contains("prize \"people\" reads").and(predicate::str::contains("votes.csv")));
     s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,lots\n");
-    head(&s)
-        .arg("--config")
-        .arg(&votes)
-        .arg("results")
-        .arg(&file)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("votes.csv: line 3: \"lots\" is not a number"));
+    with_votes().failure().stderr(predicate::str::contains("votes.csv: line 3: \"lots\" is not a number"));
     s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,30\n");
-    head(&s)
-        .arg("--config")
-        .arg(&votes)
-        .arg("results")
-        .arg(&file)
-        .assert()
+    with_votes()
         .success()
         .stdout(predicate::str::contains("    1  Bus Stop Oracle").and(predicate::str::contains("$100")));
     let other = s.file("other.json", "{\"format\":\"judging-rankings\",\"version\":1,\"event\":\"another\",\"method\":\"mean\",\"criteria\":[],\"rankings\":[]}");

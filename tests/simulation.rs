@@ -1,25 +1,17 @@
 //! Judges with random leniency, severity and noise, each entry seen by 3 of 25 judges: the
 //! calibrated method must recover the true order better than the plain mean.
 
+use judging::assign::SplitMix;
 use judging::merge::{Mark, Method, Panel, merge};
 
-/// SplitMix64: a small, well-mixed generator, so that the test is the same on every machine.
-struct Rng(u64);
+/// The same SplitMix64 the assignments use, so that the test is the same on every machine.
+struct Rng(SplitMix);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        self.0.uniform()
     }
 
-    /// Box-Muller.
     fn normal(&mut self) -> f64 {
         let (u, v) = (self.uniform().max(1e-300), self.uniform());
         (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
@@ -41,7 +33,7 @@ fn kendall_tau(a: &[f64], b: &[f64]) -> f64 {
 
 /// One simulated event: the true qualities and the panel of marks.
 fn event(seed: u64) -> (Vec<f64>, Panel) {
-    let mut rng = Rng(seed);
+    let mut rng = Rng(SplitMix(seed));
     let (judges, entries, per_entry) = (25, 200, 3);
     let leniency: Vec<f64> = (0..judges).map(|_| 0.8 * rng.normal()).collect();
     let severity: Vec<f64> = (0..judges).map(|_| 0.4 + 1.2 * rng.uniform()).collect();
@@ -50,7 +42,7 @@ fn event(seed: u64) -> (Vec<f64>, Panel) {
     for (entry, q) in truth.iter().enumerate() {
         let mut seen: Vec<usize> = Vec::new();
         while seen.len() < per_entry {
-            let j = (rng.next() % judges as u64) as usize;
+            let j = (rng.0.next_u64() % judges as u64) as usize;
             if !seen.contains(&j) {
                 seen.push(j);
             }
@@ -99,7 +91,7 @@ fn calibration_finds_the_lenient_and_the_harsh_judges() {
     let (_, panel) = event(42);
     let fit = judging::merge::calibrated_fit(&panel);
     // Re-derive the true leniencies from the same generator: the first 25 normals, times 0.8.
-    let mut rng = Rng(42);
+    let mut rng = Rng(SplitMix(42));
     let truth: Vec<f64> = (0..25).map(|_| 0.8 * rng.normal()).collect();
     let tau = kendall_tau(&fit.leniency, &truth);
     assert!(tau > 0.6, "fitted leniencies follow the true ones: tau {tau:.3}");

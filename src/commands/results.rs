@@ -200,7 +200,6 @@ fn candidates(
                 team: s.team.clone(),
                 track: s.track.clone(),
                 tags: s.tags.clone(),
-                badges: s.badges().count(),
                 likes: s.likes,
                 params,
                 params_uncertain,

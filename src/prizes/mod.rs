@@ -24,7 +24,6 @@ pub struct Candidate {
     pub team: String,
     pub track: Option<String>,
     pub tags: Vec<String>,
-    pub badges: usize,
     pub likes: Option<u64>,
     /// Parameters: the Hub's count when it has one, else the entrants' declaration.
     pub params: Option<u64>,
@@ -318,7 +317,7 @@ impl Run<'_> {
             let key = match prize.by {
                 PrizeBy::Score if prize.track.is_some() => Some((-(c.track_place.unwrap_or(usize::MAX) as f64), 0)),
                 PrizeBy::Score => Some((-(c.place as f64), 0)),
-                PrizeBy::Badges => Some((c.badges as f64, c.place)),
+                PrizeBy::Badges => Some((crate::model::tagged(&c.tags, "achievement:").count() as f64, c.place)),
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
                 PrizeBy::Criterion => {
                     criterion.and_then(|k| c.by_criterion.get(k)).filter(|v| !v.is_nan()).map(|v| (*v, c.place))

@@ -13,7 +13,6 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         team: format!("team {id}"),
         track: Some(track.into()),
         tags: vec![],
-        badges: 0,
         likes: Some(0),
         params: Some(1_000_000_000),
         params_uncertain: None,
@@ -173,7 +172,7 @@ fn an_empty_track_awards_nothing_and_says_so() {
 fn an_entry_can_qualify_for_several_prizes_and_win_each_that_stacks() {
     let mut star = entry("star", 1, "wood");
     star.tags = vec!["sponsor:nvidia".into()];
-    star.badges = 4;
+    star.tags.extend(["offgrid", "llama", "sharing", "fieldnotes"].map(|b| format!("achievement:{b}")));
     star.likes = Some(300);
     let field = vec![star, entry("b", 2, "wood")];
     let stack = |p: Prize| Prize { stacks: Some(true), ..p };
@@ -197,7 +196,9 @@ fn special_awards_order_by_their_own_measure_then_the_ranking() {
         ["a", "b", "c", "d"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
     field[0].params = Some(8_000_000_000);
     field[1].params = None;
-    (field[1].badges, field[2].badges, field[3].badges) = (3, 3, 1);
+    let badges =
+        |n: usize| ["offgrid", "llama", "sharing"][..n].iter().map(|b| format!("achievement:{b}")).collect::<Vec<_>>();
+    (field[1].tags, field[2].tags, field[3].tags) = (badges(3), badges(3), badges(1));
     (field[0].likes, field[1].likes, field[2].likes) = (Some(5), None, Some(50));
     field[3].by_criterion = vec![5.0, 1.0, 1.0];
     let stack = |p: Prize| Prize { stacks: Some(true), ..p };

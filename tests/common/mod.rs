@@ -74,17 +74,23 @@ impl Server {
     }
 }
 
-fn serve(mut stream: TcpStream, replies: &Mutex<Vec<Reply>>, requests: &Mutex<Vec<String>>) {
+/// A request's line and headers, read up to the blank line; `None` if the client hung up.
+fn read_head(stream: &mut TcpStream) -> Option<String> {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut seen = Vec::new();
     let mut buf = [0u8; 4096];
     while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
         match stream.read(&mut buf) {
-            Ok(0) | Err(_) => return,
+            Ok(0) | Err(_) => return None,
             Ok(n) => seen.extend_from_slice(&buf[..n]),
         }
     }
-    let line = String::from_utf8_lossy(&seen).lines().next().unwrap_or_default().to_owned();
+    Some(String::from_utf8_lossy(&seen).into_owned())
+}
+
+fn serve(mut stream: TcpStream, replies: &Mutex<Vec<Reply>>, requests: &Mutex<Vec<String>>) {
+    let Some(head) = read_head(&mut stream) else { return };
+    let line = head.lines().next().unwrap_or_default().to_owned();
     requests.lock().expect("lock").push(line);
     let reply = {
         let mut r = replies.lock().expect("lock");
@@ -226,16 +232,7 @@ impl Router {
 }
 
 fn route(mut stream: TcpStream, routes: &Routes, requests: &Seen, delay: Duration) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 4096];
-    while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => seen.extend_from_slice(&buf[..n]),
-        }
-    }
-    let head = String::from_utf8_lossy(&seen).to_string();
+    let Some(head) = read_head(&mut stream) else { return };
     let line = head.lines().next().unwrap_or_default().to_owned();
     let auth = head.lines().find_map(|l| {
         l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("authorization")).map(|(_, v)| v.trim().to_owned())
