@@ -102,9 +102,8 @@ fn hardware_prices(hub: &Hub, store: &Store, answers: &mut Vec<(String, Vec<u8>)
         let tiers: Vec<Tier> = serde_json::from_slice(body).ok()?;
         Some(tiers.iter().filter_map(|t| t.per_hour().map(|p| (t.name.clone(), p))).collect())
     };
-    let cached = store.hub_cached("hardware").ok().flatten();
-    let fresh = store.hub_fresh("hardware", HARDWARE_HOURS).unwrap_or(false);
-    if let (true, Some(prices)) = (fresh, cached.as_ref().and_then(|(b, _)| parse(b))) {
+    let cached = store.hub_cached("hardware", HARDWARE_HOURS).ok().flatten();
+    if let Some(prices) = cached.as_ref().filter(|c| c.fresh).and_then(|c| parse(&c.body)) {
         return (prices, "hub".into());
     }
     let fetched = hub.url("/api/spaces/hardware").and_then(|u| hub.get(&u)).ok().map(|(body, _)| body);
@@ -113,7 +112,7 @@ fn hardware_prices(hub: &Hub, store: &Store, answers: &mut Vec<(String, Vec<u8>)
             answers.push(("hardware".into(), fetched.unwrap_or_default()));
             (prices, "hub".into())
         }
-        None => match cached.as_ref().and_then(|(b, _)| parse(b)) {
+        None => match cached.as_ref().and_then(|c| parse(&c.body)) {
             Some(prices) => (prices, "hub".into()),
             None => (FALLBACK_PRICES.iter().map(|(n, p)| ((*n).to_owned(), *p)).collect(), "built-in".into()),
         },
@@ -134,11 +133,11 @@ fn model_sizes(
     for id in models {
         let key = format!("model:{id}");
         let cached: Option<serde_json::Value> = store
-            .hub_fresh(&key, MODEL_HOURS)
-            .unwrap_or(false)
-            .then(|| store.hub_cached(&key).ok().flatten())
+            .hub_cached(&key, MODEL_HOURS)
+            .ok()
             .flatten()
-            .and_then(|(b, _)| serde_json::from_slice(&b).ok());
+            .filter(|c| c.fresh)
+            .and_then(|c| serde_json::from_slice(&c.body).ok());
         match cached {
             Some(json) => {
                 out.insert(id.clone(), model_size(id, &json));

@@ -45,7 +45,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
     let keys: Vec<String> =
         spaces.iter().map(|s| format!("readme:{}@{}", s.id, s.sha.as_deref().unwrap_or("?"))).collect();
     let cached: Vec<Option<Vec<u8>>> =
-        keys.iter().map(|k| store.and_then(|st| st.hub_cached(k).ok().flatten()).map(|(body, _)| body)).collect();
+        keys.iter().map(|k| store.and_then(|st| st.hub_cached(k, 0).ok().flatten()).map(|c| c.body)).collect();
     let jobs: Vec<(&Space, bool)> = spaces.iter().zip(&cached).map(|(s, c)| (s, c.is_some())).collect();
     let fetched = each_bounded(&jobs, CONCURRENCY, |(s, have)| -> Result<Option<Vec<u8>>, HubError> {
         if *have {

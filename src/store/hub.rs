@@ -4,22 +4,24 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{NOW, Store, StoreError};
 
+/// A Hub answer from the store.
+pub struct Cached {
+    pub body: Vec<u8>,
+    /// Fetched recently enough to use without asking again.
+    pub fresh: bool,
+}
+
 impl Store {
-    /// A cached Hub answer, and when it was fetched.
-    pub fn hub_cached(&self, key: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
+    /// A cached Hub answer, and whether it was fetched within the last `fresh_hours`.
+    pub fn hub_cached(&self, key: &str, fresh_hours: u32) -> Result<Option<Cached>, StoreError> {
+        let sql = format!(
+            "SELECT body, fetched_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{fresh_hours} hours')
+             FROM hub_cache WHERE key = ?1"
+        );
         self.conn
-            .query_row("SELECT body, fetched_at FROM hub_cache WHERE key = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(&sql, [key], |r| Ok(Cached { body: r.get(0)?, fresh: r.get(1)? }))
             .optional()
             .map_err(|e| self.db(e))
-    }
-
-    /// Whether a cached answer is younger than `hours`.
-    pub fn hub_fresh(&self, key: &str, hours: u32) -> Result<bool, StoreError> {
-        let sql = format!(
-            "SELECT fetched_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-{hours} hours') FROM hub_cache WHERE key = ?1"
-        );
-        let fresh: Option<bool> = self.conn.query_row(&sql, [key], |r| r.get(0)).optional().map_err(|e| self.db(e))?;
-        Ok(fresh.unwrap_or(false))
     }
 
     /// Keeps new answers and each entry's facts, all in one transaction: a refresh that fails

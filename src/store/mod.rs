@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
+pub use hub::Cached;
 pub use scores::{Change, ScoreRow, ScoreSheet};
 pub use submissions::{Incoming, Pull, PullCounts, PullLog, StoredSubmission};
 

@@ -104,16 +104,24 @@ pub fn run(loaded: &Loaded, judge: &str, store: &mut Store, first_status: String
         });
         Ok(())
     });
+    in_terminal("the terminal app", |terminal, stop| event_loop(terminal, &mut app, store, stop, &failures))
+}
+
+/// Runs `body` on the full screen, with SIGTERM and SIGHUP raising `stop`; the terminal is
+/// restored however `body` ends (a panic is ratatui's hook's to restore).
+pub fn in_terminal(
+    what: &str,
+    body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> Result<()>,
+) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for SIGTERM")?;
     }
-    let mut terminal = ratatui::try_init().context("cannot start the terminal app: is this a terminal?")?;
-    let result = event_loop(&mut terminal, &mut app, store, &stop, &failures);
+    let mut terminal = ratatui::try_init().with_context(|| format!("cannot start {what}: is this a terminal?"))?;
+    let result = body(&mut terminal, &stop);
     let restored = ratatui::try_restore();
     result?;
-    restored.context("could not restore the terminal; run `reset` if it looks wrong")?;
-    Ok(())
+    restored.context("could not restore the terminal; run `reset` if it looks wrong")
 }
 
 fn event_loop(

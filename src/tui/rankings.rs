@@ -4,11 +4,10 @@
 //! bars lean right), and what the jury must deliberate: ties, contested and thinly judged
 //! entries. Read-only: nothing here changes a file or the store.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -261,13 +260,8 @@ fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
 
 /// Shows the board until the head judge quits; the terminal is restored whatever happens.
 pub fn run(rankings: &Rankings, config: &crate::config::Config) -> Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for SIGTERM")?;
-    }
     let mut board = Board::new(rankings, &config.event.name);
-    let mut terminal = ratatui::try_init().context("cannot start the head judge's screen: is this a terminal?")?;
-    let result = (|| -> Result<()> {
+    super::in_terminal("the head judge's screen", |terminal, stop| {
         while !board.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|frame| {
                 frame.render_widget(&board, frame.area());
@@ -281,8 +275,5 @@ pub fn run(rankings: &Rankings, config: &crate::config::Config) -> Result<()> {
             }
         }
         Ok(())
-    })();
-    let restored = ratatui::try_restore();
-    result?;
-    restored.context("could not restore the terminal; run `reset` if it looks wrong")
+    })
 }
