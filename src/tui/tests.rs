@@ -384,4 +384,11 @@ fn the_tiny_titan_hint_follows_the_configured_line() {
     let hint = |line: u64| super::view::hub_hint(&facts, at, line, 1_782_036_000);
     assert_eq!(hint(4_000_000_000), "Hub: running on cpu-basic free · 3B params · Tiny Titan size · fetched just now");
     assert!(!hint(2_000_000_000).contains("Tiny Titan"));
+    let estimated = crate::hub::enrich::Facts {
+        price_per_hour: Some(0.4),
+        price_from: "built-in".into(),
+        hardware: Some("t4-small".into()),
+        ..facts.clone()
+    };
+    assert!(super::view::hub_hint(&estimated, at, 0, 1_782_036_000).contains("on t4-small $0.40/h (est.) ·"));
 }

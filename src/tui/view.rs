@@ -268,9 +268,11 @@ impl App {
 /// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
 pub(super) fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
     let hardware = f.hardware.as_deref().map(clean_line).unwrap_or_else(|| "no hardware".into());
+    // A price from the built-in table, when the Hub's list could not be had, is an estimate.
+    let estimate = if f.price_from == "built-in" { " (est.)" } else { "" };
     let price = match f.price_per_hour {
         Some(0.0) => " free".to_owned(),
-        Some(p) => format!(" ${p:.2}/h"),
+        Some(p) => format!(" ${p:.2}/h{estimate}"),
         None => String::new(),
     };
     let params = match (f.params, &f.params_uncertain) {
