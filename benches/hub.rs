@@ -9,7 +9,8 @@ use std::net::TcpListener;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-use judging::config::{Config, Loaded};
+use judging::config::Config;
+use judging::event_files::Loaded;
 use judging::hub::client::Hub;
 use judging::store::Store;
 
@@ -66,7 +67,7 @@ fn store(dir: &std::path::Path) -> (Store, Vec<(String, String)>) {
     let mut config = Config::builtin();
     config.export.source = export.display().to_string();
     let mut store = Store::open(&dir.join("s.sqlite"), "build-small-2026").expect("store");
-    judging::pull::pull(&Loaded { config, path: None }, &mut store, None, false).expect("pull");
+    judging::commands::pull::pull(&Loaded { config, path: None }, &mut store, None, false).expect("pull");
     let entries = (0..SPACES).map(|i| (format!("e{i}"), format!("bsh/e{i}"))).collect();
     (store, entries)
 }

@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use judging::config::{Config, Loaded};
-use judging::headjudge::Options;
+use judging::config::Config;
+use judging::event_files::Loaded;
 use judging::merge::Method;
+use judging::rankings::Options;
 use judging::scorefile::{self, Body};
 use judging::store::Store;
 
@@ -29,7 +30,7 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
     config.export.source = export.display().to_string();
     let loaded = Loaded { config, path: None };
     let mut store = Store::open(&dir.path().join("head.sqlite"), "build-small-2026").expect("store");
-    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     let ids: Vec<String> = store.submissions().expect("rows").into_iter().map(|s| s.submission.id).collect();
     let mut files = Vec::new();
     let mut seed = 1u64;
@@ -81,24 +82,24 @@ fn bench_merge(c: &mut Criterion) {
     let bytes: u64 = w.files.iter().map(|f| std::fs::metadata(f).expect("meta").len()).sum();
     eprintln!("workload: {} files, {:.1} MB", w.files.len(), bytes as f64 / 1e6);
     let submissions = w.store.submissions().expect("rows");
-    let field = judging::headjudge::Field::new(&submissions);
+    let field = judging::rankings::Field::new(&submissions);
     let config = &w.loaded.config;
     let mut group = c.benchmark_group("merge 1.5M scores");
     group.sample_size(10);
     group.bench_function("whole merge, calibrated", |b| {
         b.iter(|| {
-            let judges = judging::headjudge::read_all(&w.files, config, &field).expect("valid");
-            judging::headjudge::rank_all(judges, config, &field, &Options::new(Method::Calibrated, config))
+            let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+            judging::rankings::rank_all(judges, config, &field, &Options::new(Method::Calibrated, config))
         })
     });
     group.bench_function("read and check 100 files", |b| {
-        b.iter(|| judging::headjudge::read_all(&w.files, config, &field).expect("valid"))
+        b.iter(|| judging::scorefile::read_all(&w.files, config, &field).expect("valid"))
     });
-    let judges = judging::headjudge::read_all(&w.files, config, &field).expect("valid");
+    let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
     for method in [Method::Calibrated, Method::Mean] {
         group.bench_function(format!("rank only, {}", method.name()), |b| {
             let options = Options::new(method.clone(), config);
-            b.iter(|| judging::headjudge::rank_all(judges.clone(), config, &field, &options))
+            b.iter(|| judging::rankings::rank_all(judges.clone(), config, &field, &options))
         });
     }
     group.finish();

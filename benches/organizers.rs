@@ -60,15 +60,18 @@ fn bench(c: &mut Criterion) {
             track: s.track.clone(),
             tags: s.tags.clone(),
             likes: Some((i * 37 % 500) as u64),
-            params: s.declared_params,
-            params_uncertain: None,
-            sdk: Some("gradio".into()),
-            video: i % 13 != 0,
-            post: i % 17 != 0,
+            evidence: judging::prizes::Evidence {
+                params: s.declared_params,
+                params_from_hub: false,
+                params_uncertain: None,
+                sdk: Some("gradio".into()),
+                video: i % 13 != 0,
+                post: i % 17 != 0,
+            },
             place: i + 1,
             score: 5.0 - i as f64 / ENTRIES as f64,
             track_place: Some(i / 2 + 1),
-            by_criterion: vec![3.0 + (i % 5) as f64 / 5.0, 3.0, 3.0],
+            by_criterion: vec![Some(3.0 + (i % 5) as f64 / 5.0), Some(3.0), Some(3.0)],
         })
         .collect();
     let criteria: Vec<String> = config.criteria.iter().map(|c| c.id.clone()).collect();

@@ -10,7 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
 use common::export_csv;
-use judging::config::{Config, Loaded};
+use judging::config::Config;
+use judging::event_files::Loaded;
 use judging::store::Store;
 
 fn loaded(export: &Path) -> Loaded {
@@ -34,16 +35,16 @@ fn bench_pull(c: &mut Criterion) {
             run += 1;
             let path = dir.path().join(format!("store-{run}.sqlite"));
             let mut store = Store::open(&path, &loaded.config.event.id).expect("open");
-            let outcome = judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+            let outcome = judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
             assert_eq!(outcome.counts.added, 10_000);
         });
     });
     group.bench_function("10k rows again, nothing changed", |b| {
         let path = dir.path().join("store-again.sqlite");
         let mut store = Store::open(&path, &loaded.config.event.id).expect("open");
-        judging::pull::pull(&loaded, &mut store, None, false).expect("first pull");
+        judging::commands::pull::pull(&loaded, &mut store, None, false).expect("first pull");
         b.iter(|| {
-            let outcome = judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+            let outcome = judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
             assert_eq!(outcome.counts.unchanged, 10_000);
         });
     });

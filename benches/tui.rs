@@ -5,7 +5,8 @@
 //! Resident memory of the real binary is measured by `benches/tui-memory.sh`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use judging::config::{Config, Loaded};
+use judging::config::Config;
+use judging::event_files::Loaded;
 use judging::store::Store;
 use judging::tui::keys::handle_key;
 use ratatui::Terminal;
@@ -24,19 +25,20 @@ fn bench_tui(c: &mut Criterion) {
     let db = dir.path().join("store.sqlite");
     {
         let mut store = Store::open(&db, "build-small-2026").expect("store");
-        judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+        judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     }
     let mut group = c.benchmark_group("tui, 10k submissions");
     group.bench_function("first frame: open, load, draw 200x50", |b| {
         b.iter(|| {
             let store = Store::open(&db, "build-small-2026").expect("store");
-            let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+            let assignments = loaded.assignments().expect("assignments");
+            let app = judging::tui::load(&loaded, "mira", assignments.as_ref(), &store).expect("app");
             let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
             terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
         });
     });
     let store = Store::open(&db, "build-small-2026").expect("store");
-    let mut app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Judge;
-use crate::model::Submission;
+use crate::model::{Submission, same_name};
+use crate::sanitize::clean_line;
 
 /// Who judges what, as written to the assignments file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +23,31 @@ pub struct Assignments {
     pub judges_per_entry: usize,
     /// Each judge's entries, by id.
     pub judges: BTreeMap<String, Vec<String>>,
+}
+
+/// An assignments file that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AssignmentsError {
+    #[error("{0}")]
+    Syntax(String),
+    #[error("assignments for event {found:?}, and judging.toml is for {expected:?}: run `judging assign` again")]
+    OtherEvent { found: String, expected: String },
+}
+
+impl Assignments {
+    /// Reads an assignments file's text, written by `judging assign` for `event`.
+    pub fn parse(text: &str, event: &str) -> Result<Assignments, AssignmentsError> {
+        let a: Assignments = toml::from_str(text).map_err(|e| AssignmentsError::Syntax(e.to_string()))?;
+        if a.event != event {
+            return Err(AssignmentsError::OtherEvent { found: clean_line(&a.event), expected: event.to_owned() });
+        }
+        Ok(a)
+    }
+
+    /// The entries assigned to a judge, the name compared as judges' names always are.
+    pub fn of(&self, judge: &str) -> Option<&[String]> {
+        self.judges.iter().find(|(name, _)| same_name(name, judge)).map(|(_, ids)| ids.as_slice())
+    }
 }
 
 /// An entry that got fewer judges than asked, and why.
@@ -72,13 +98,23 @@ pub fn conflicts(conflict: &str, s: &Submission) -> bool {
             || owner.is_some_and(|o| o.eq_ignore_ascii_case(c)))
 }
 
-/// Why `judge` may not judge `s`, if they may not.
-pub fn barred(judge: &Judge, s: &Submission, keep_tracks: bool) -> Option<&'static str> {
+/// Why a judge may not judge an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bar {
+    /// judging.toml lists a conflict of theirs that names the entry.
+    Conflict,
+    /// The entry is outside the tracks the judge keeps to.
+    Track,
+}
+
+/// Why `judge` may not judge `s`, if they may not: the one test that `judging assign` and the
+/// judge's "assigned to me" both use. Tracks bar only when they are kept.
+pub fn barred(judge: &Judge, s: &Submission, keep_tracks: bool) -> Option<Bar> {
     if judge.conflicts.iter().any(|c| conflicts(c, s)) {
-        return Some("conflict");
+        return Some(Bar::Conflict);
     }
     let outside = !judge.tracks.is_empty() && !s.track.as_ref().is_some_and(|t| judge.tracks.contains(t));
-    (keep_tracks && outside).then_some("track")
+    (keep_tracks && outside).then_some(Bar::Track)
 }
 
 pub fn assign(event: &str, entries: &[&Submission], judges: &[Judge], k: usize, keep_tracks: bool, seed: u64) -> Plan {
@@ -163,8 +199,8 @@ fn why_short(s: &Submission, judges: &[Judge], keep_tracks: bool) -> String {
     let mut outside = Vec::new();
     for j in judges {
         match barred(j, s, keep_tracks) {
-            Some("conflict") => conflicted.push(j.name.as_str()),
-            Some(_) => outside.push(j.name.as_str()),
+            Some(Bar::Conflict) => conflicted.push(j.name.as_str()),
+            Some(Bar::Track) => outside.push(j.name.as_str()),
             None => {}
         }
     }
@@ -265,6 +301,17 @@ mod tests {
         assert_eq!(why, "conflict: a, b; other tracks only: c");
         let free = assign("ev", &refs, &judges, 2, false, 1);
         assert!(free.assignments.judges["c"].iter().any(|id| id == "e00"), "tracks not kept: c takes backyard too");
+    }
+
+    #[test]
+    fn an_assignments_file_is_read_for_its_event_and_judges_found_by_name() {
+        let text = "event = \"ev\"\nseed = 1\njudges_per_entry = 2\n[judges]\nMira = [\"a\", \"b\"]\n";
+        let a = Assignments::parse(text, "ev").expect("valid");
+        assert_eq!(a.of(" mira"), Some(["a".to_owned(), "b".to_owned()].as_slice()));
+        assert_eq!(a.of("tomas"), None);
+        let other = Assignments::parse(text, "other").expect_err("another event");
+        assert!(other.to_string().contains("run `judging assign` again"), "{other}");
+        assert!(matches!(Assignments::parse("event = 1", "ev"), Err(AssignmentsError::Syntax(_))));
     }
 
     #[test]

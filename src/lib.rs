@@ -1,24 +1,31 @@
 //! judging: a terminal app for judging hackathons.
 //!
-//! The pure core (`model`, `text`, `links`, `config` validation) does no I/O. The edges read
-//! exports (`export`, `pull`), keep the judge's store (`store`), and print (`report`).
+//! The pure core knows nothing of files, terminals or networks: `model` (the plain data),
+//! `config` (judging.toml's meaning), `merge` (the statistics), `rankings` (a panel of judges
+//! into rankings), `prizes` (prize rules) and `assign` (who judges what), with the text helpers
+//! `sanitize`, `format` and `links`. The edges do the I/O and call into the core: `commands`
+//! (one per subcommand), `store` (SQLite), `export` (the organizers' export), `scorefile` (the
+//! judges' files), `hub` and `net` (the network), `event_files` and `paths` (where files are),
+//! `report` (printed output), `browser` and `tui` (the screens). Arrows point inward only.
 
 pub mod assign;
 pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod event_files;
 pub mod export;
-pub mod headjudge;
+pub mod format;
 pub mod hub;
 pub mod links;
 pub mod merge;
 pub mod model;
+pub mod net;
 pub mod paths;
 pub mod prizes;
-pub mod pull;
+pub mod rankings;
 pub mod report;
+pub mod sanitize;
 pub mod scorefile;
 pub mod store;
-pub mod text;
 pub mod tui;

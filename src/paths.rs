@@ -35,7 +35,7 @@ pub enum PathError {
 pub fn check_judge(name: &str) -> Result<String, PathError> {
     let trimmed = name.trim();
     if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(char::is_control) {
-        return Err(PathError::BadJudge(crate::text::clean_line(name)));
+        return Err(PathError::BadJudge(crate::sanitize::clean_line(name)));
     }
     Ok(trimmed.to_owned())
 }

@@ -36,7 +36,7 @@ fn pull_then_list_shows_the_sample() {
     s.cmd().arg("list").assert().success().stdout(
         predicate::str::contains("Sprout Sense")
             .and(predicate::str::contains("Moonlight Mixer"))
-            .and(predicate::str::contains("72B > 32B")),
+            .and(predicate::str::contains("72B of models, over the")),
     );
     // Once more: nothing changes.
     s.cmd().arg("pull").assert().success().stdout(predicate::str::contains("0 new, 0 changed, 40 unchanged"));
@@ -155,7 +155,7 @@ fn bad_scores_are_refused_with_what_would_be_right() {
     s.cmd().args(["pull", "--from", "builtin:sample-v2"]).assert().success();
     let cases: [(&[&str], &str); 7] = [
         (&["score", "sprout-sense", "speed=3"], "\"speed\" is not a criterion; the rubric has utility, latency, cost"),
-        (&["score", "sprout-sense", "utility=9"], "utility=9: utility takes a whole number from 1 to 5"),
+        (&["score", "sprout-sense", "utility=9"], "utility = \"9\": utility takes a whole number from 1 to 5"),
         (&["score", "sprout-sense", "utility=4.5"], "takes a whole number from 1 to 5"),
         (&["score", "sprout-sense", "utility"], "write CRITERION=VALUE"),
         (

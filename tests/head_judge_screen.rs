@@ -1,21 +1,22 @@
 //! The head judge's screen (`judging merge --tui`) on ratatui's TestBackend, as insta snapshots.
 
-use judging::config::{Config, Loaded};
-use judging::headjudge::{Field, JudgeMarks, Options, rank_all};
+use judging::config::Config;
+use judging::event_files::Loaded;
 use judging::merge::Method;
+use judging::rankings::{Field, JudgeMarks, Options, rank_all};
 use judging::store::Store;
-use judging::tui::rankings::Board;
+use judging::tui::board::Board;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Three judges over the sample's first twelve entries: a lenient one, a harsh one and one in
 /// between, each seeing most of them. Whole-number marks make ties.
-fn rankings() -> judging::headjudge::Rankings {
+fn rankings() -> judging::rankings::Rankings {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config: Config::builtin(), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     let submissions = store.submissions().expect("rows");
     let field = Field::new(&submissions);
     let judge = |name: &str, bias: i64, skip: usize| {
@@ -34,7 +35,7 @@ fn rankings() -> judging::headjudge::Rankings {
             entries,
             totals,
             values,
-            partial: 0,
+            partial: Vec::new(),
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
@@ -91,7 +92,7 @@ fn forty_judges_scroll_beside_the_rankings() {
     let mut r = rankings();
     let one = r.judges[0].clone();
     r.judges =
-        (0..40).map(|i| judging::headjudge::JudgeLine { judge: format!("judge-{i:02}"), ..one.clone() }).collect();
+        (0..40).map(|i| judging::rankings::JudgeLine { judge: format!("judge-{i:02}"), ..one.clone() }).collect();
     let mut board = Board::new(&r, "Build Small Hackathon");
     let first = screen(&board, 120, 30);
     assert!(first.contains("judge-00") && !first.contains("judge-39"), "{first}");

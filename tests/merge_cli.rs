@@ -303,7 +303,8 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     s.cmd().args(["--judge", "paper", "pull", "--from", "builtin:sample-v2"]).assert().success();
     let good = s.file(
         "sheet.csv",
-        "Judge,Submission,Criterion,Score,Note\npaper,sprout-sense,utility,4,\"Lovely, on paper\"\npaper,sprout-sense,latency,3,\npaper,sprout-sense,cost,5,\n",
+        // The sheet's judge is matched as names always are: "Paper " is paper.
+        "Judge,Submission,Criterion,Score,Note\npaper,sprout-sense,utility,4,\"Lovely, on paper\"\nPaper ,sprout-sense,latency,3,\nPAPER,sprout-sense,cost,5,\n",
     );
     s.cmd()
         .args(["--judge", "paper", "import-scores"])
@@ -326,7 +327,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         "line 3: judge \"other\" is not \"paper\"",
         "line 4: no submission \"nope\"",
         "line 5: \"speed\" is not a criterion",
-        "line 6: cost = \"9\": a whole number from 1 to 5",
+        "line 6: cost = \"9\": cost takes a whole number from 1 to 5",
         "line 7: \"dream-cartographer\" was withdrawn",
         "5 row(s) of",
         "nothing was imported",

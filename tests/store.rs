@@ -2,14 +2,15 @@
 
 use judging::config::Config;
 use judging::export;
+use judging::model::Change;
 use judging::model::Submission;
-use judging::store::{Change, Incoming, PullCounts, PullLog, Store, StoreError};
+use judging::store::{Incoming, PullCounts, PullLog, Store, StoreError};
 use rusqlite::Connection;
 
 const EVENT: &str = "build-small-2026";
 
 fn parsed(name: &str) -> export::Parsed {
-    let text = export::builtin(name).expect("built-in export");
+    let text = judging::config::builtin_export(name).expect("built-in export");
     export::parse(text, name, &Config::builtin()).expect("sample parses")
 }
 

@@ -1,7 +1,9 @@
 //! Whole screens of the judge's app on ratatui's TestBackend, as insta snapshots.
 
-use judging::config::{Config, Loaded};
-use judging::store::{Change, Store};
+use judging::config::Config;
+use judging::event_files::Loaded;
+use judging::model::Change;
+use judging::store::Store;
 use judging::tui::App;
 use judging::tui::app::Action;
 use ratatui::Terminal;
@@ -11,8 +13,8 @@ fn sample() -> (tempfile::TempDir, Store, App) {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config: Config::builtin(), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
     (dir, store, app)
 }
 
@@ -80,7 +82,7 @@ fn an_empty_export() {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config: Config::builtin(), path: None };
     let store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    let app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
 
@@ -97,8 +99,8 @@ fn escapes_in_titles_do_not_reach_the_screen() {
     config.export.source = export.display().to_string();
     let loaded = Loaded { config, path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let app = judging::tui::load(&loaded, "mira", &store).expect("app");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
     let text = screen(&app, 100, 30);
     assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{7}'));
     assert!(text.contains("Red title") && text.contains("lineone"), "{text}");

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use super::Session;
-use crate::text::clean_line;
+use crate::sanitize::clean_line;
 
 pub struct Request {
     pub judges_per_entry: Option<usize>,
@@ -17,7 +17,7 @@ pub struct Request {
     pub dry_run: bool,
 }
 
-pub(super) fn assign(session: Session, request: Request) -> Result<ExitCode> {
+pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let config = &session.loaded.config;
     if config.judges.is_empty() {
         bail!("{} lists no [[judges]]: add one per judge, with their conflicts", session.loaded.describe());
@@ -72,9 +72,7 @@ pub(super) fn assign(session: Session, request: Request) -> Result<ExitCode> {
         "# Written by `judging assign`: {k} judge(s) per entry, seed {seed}. Share it with judging.toml;\n\
          # each judge's app then shows their entries as \"assigned to me\".\n{body}"
     );
-    let partial = path.with_extension("toml.partial");
-    std::fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
-    std::fs::rename(&partial, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    super::write_atomically(&path, &text)?;
     println!("Wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,14 +1,18 @@
 //! The Hub's part of `judging pull`, and `judging enrich`.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
 
 use super::Session;
+use crate::format::fit;
 use crate::hub::client::Hub;
-use crate::hub::enrich::{self, Facts};
-use crate::text::clean_line;
+use crate::hub::enrich;
+use crate::model::{HubFacts, Submission, format_params};
+use crate::prizes::eligibility::{self, Breach, Evidence};
+use crate::sanitize::clean_line;
 
 /// The entries whose export names a Hub Space: (submission id, Space id).
 fn with_spaces(session: &Session) -> Result<Vec<(String, String)>> {
@@ -26,7 +30,7 @@ fn hub(session: &Session) -> Result<Hub> {
 }
 
 /// After a pull from the Hub: the listed Spaces' facts, without asking for them again.
-pub(super) fn after_pull(session: &mut Session, listing: crate::hub::source::Listing) -> Result<()> {
+pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listing) -> Result<()> {
     if listing.without_track > 0 {
         println!("  {} Space(s) without a track tag left out", listing.without_track);
     }
@@ -53,38 +57,50 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     let mut nothing_refreshed = false;
     if !offline {
         let hub = hub(&session)?;
-        println!("Asking {} about {} Space(s)…", crate::export::source::redacted(hub.base()), entries.len());
+        println!("Asking {} about {} Space(s)…", crate::net::redacted(hub.base()), entries.len());
         let report = enrich::enrich(&hub, &mut session.store, &entries, &[], Vec::new())?;
         print_report(&report);
         nothing_refreshed = report.enriched == 0;
     }
     let cached = enrich::cached(&session.store)?;
-    let limit = crate::model::parse_params(&session.loaded.config.rules.max_params).unwrap_or(u64::MAX);
-    println!("{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} FETCHED", "ENTRY", "STAGE", "HARDWARE", "$/HOUR", "PARAMS", "SDK");
+    let submissions: HashMap<String, Submission> =
+        session.store.submissions()?.into_iter().map(|s| (s.submission.id.clone(), s.submission)).collect();
+    let rules = &session.loaded.config.rules;
+    println!(
+        "{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} {:<17} BREAKS",
+        "ENTRY", "STAGE", "HARDWARE", "$/HOUR", "PARAMS", "SDK", "FETCHED"
+    );
     for (id, _) in &entries {
-        match cached.get(id) {
-            Some((facts, at)) => println!("{}", line(id, facts, at, limit)),
-            None => println!("{:<24} not fetched yet", crate::text::fit(&clean_line(id), 24)),
+        match (cached.get(id), submissions.get(id)) {
+            (Some((facts, at)), Some(s)) => {
+                let breaches = eligibility::breaches(&Evidence::of(s, Some(facts)), rules);
+                println!("{}", line(id, facts, at, &breaches));
+            }
+            _ => println!("{:<24} not fetched yet", fit(&clean_line(id), 24)),
         }
     }
     Ok(if nothing_refreshed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn line(id: &str, f: &Facts, at: &str, limit: u64) -> String {
-    let params = f.params.map(crate::model::format_params).unwrap_or_else(|| "?".into());
-    let mark = match (f.params, &f.params_uncertain) {
-        (Some(p), _) if p > limit => " over",
-        (_, Some(_)) => " ~",
-        _ => "",
+/// One entry's facts, and the rules they break by the one eligibility test.
+fn line(id: &str, f: &HubFacts, at: &str, breaches: &[Breach]) -> String {
+    let params = f.params.map(format_params).unwrap_or_else(|| "?".into());
+    let over = breaches.iter().any(|b| matches!(b, Breach::TooLarge { .. }));
+    let mark = match (over, &f.params_uncertain) {
+        (true, _) => " over",
+        (false, Some(_)) => " ~",
+        (false, None) => "",
     };
+    let breaks: Vec<String> = breaches.iter().map(ToString::to_string).collect();
     format!(
-        "{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} {}",
-        crate::text::fit(&clean_line(id), 24),
-        f.stage,
-        crate::text::fit(&clean_line(f.hardware.as_deref().unwrap_or("-")), 14),
+        "{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} {:<17} {}",
+        fit(&clean_line(id), 24),
+        clean_line(&f.stage),
+        fit(&clean_line(f.hardware.as_deref().unwrap_or("-")), 14),
         f.price_per_hour.map(|p| format!("{p:.2}")).unwrap_or_else(|| "?".into()),
         format!("{params}{mark}"),
-        crate::text::fit(&clean_line(f.sdk.as_deref().unwrap_or("?")), 9),
-        crate::text::age(at, crate::store::now_unix())
+        fit(&clean_line(f.sdk.as_deref().unwrap_or("?")), 9),
+        crate::format::age(at, crate::store::now_unix()),
+        if breaks.is_empty() { "-".to_owned() } else { breaks.join("; ") }
     )
 }

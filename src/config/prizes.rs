@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::Config;
-use crate::model::parse_params;
+use crate::model::Params;
 
 /// One prize: who may win it, what orders the candidates, and what each place pays.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -24,7 +24,7 @@ pub struct Prize {
     pub tag: Option<String>,
     /// Only entries whose models total at most this many parameters (`"4B"`).
     #[serde(default)]
-    pub max_params: Option<String>,
+    pub max_params: Option<Params>,
     /// With `by = "criterion"`: the criterion.
     #[serde(default)]
     pub criterion: Option<String>,
@@ -99,9 +99,6 @@ impl Config {
             if let Some(t) = p.track.as_deref().filter(|t| self.tracks.iter().all(|k| k.id != *t)) {
                 out.push(format!("{at}.track = {t:?} is not a track; known tracks: {}", self.track_ids()));
             }
-            if let Some(Err(e)) = p.max_params.as_deref().map(parse_params) {
-                out.push(format!("{at}.max_params: {e}"));
-            }
             match (p.by, &p.criterion, &p.file) {
                 (PrizeBy::Criterion, None, _) => {
                     out.push(format!("{at}: by = \"criterion\" needs criterion = one of {}", self.criterion_ids()));
@@ -126,7 +123,7 @@ impl Config {
         }
     }
 
-    fn criterion_ids(&self) -> String {
+    pub(super) fn criterion_ids(&self) -> String {
         self.criteria.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
     }
 }

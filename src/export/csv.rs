@@ -3,7 +3,7 @@
 use super::validate::Validator;
 use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
 use crate::config::Config;
-use crate::text::clean_line;
+use crate::sanitize::clean_line;
 
 /// Which column index holds each field, from the header.
 pub(super) struct Columns {

@@ -16,16 +16,6 @@ use std::collections::HashMap;
 use crate::config::{Config, Format};
 use crate::model::Submission;
 
-/// The exports built into the binary, so a first run needs no network.
-pub const BUILTINS: &[(&str, &str)] = &[
-    ("builtin:sample", include_str!("../../assets/sample-export.csv")),
-    ("builtin:sample-v2", include_str!("../../assets/sample-export-v2.csv")),
-];
-
-pub fn builtin(name: &str) -> Option<&'static str> {
-    BUILTINS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
-}
-
 /// A submission's fields, in the order of `[export.columns]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -168,8 +158,8 @@ pub struct RowProblem {
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = if self.error { "rejected" } else { "warning" };
-        let id = self.id.as_deref().map(|id| format!(" ({})", crate::text::clean_line(id))).unwrap_or_default();
-        write!(f, "line {}{id}: {kind}: {}", self.line, crate::text::clean_line(&self.message))
+        let id = self.id.as_deref().map(|id| format!(" ({})", crate::sanitize::clean_line(id))).unwrap_or_default();
+        write!(f, "line {}{id}: {kind}: {}", self.line, crate::sanitize::clean_line(&self.message))
     }
 }
 

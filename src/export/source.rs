@@ -1,14 +1,19 @@
 //! Where an export comes from: the built-in sample, a file, or an http(s) URL.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 use url::Url;
 
+use crate::format::hex;
+use crate::net::{BodyError, read_body, reason, redacted};
+
 /// The most an export may weigh: far above any hackathon's, far below a memory problem.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The org whose Spaces are the Build Small entries: what `hub:` alone reads.
+pub const DEFAULT_ORG: &str = "build-small-hackathon";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
@@ -46,7 +51,7 @@ impl Source {
         }
         if let Some(org) = raw.strip_prefix("hub:").or((raw == "hub").then_some("")) {
             let org = org.trim();
-            return Ok(Source::Hub(if org.is_empty() { crate::hub::source::DEFAULT_ORG.into() } else { org.into() }));
+            return Ok(Source::Hub(if org.is_empty() { DEFAULT_ORG.into() } else { org.into() }));
         }
         if let Some((scheme, _)) = raw.split_once("://") {
             return match scheme.to_ascii_lowercase().as_str() {
@@ -79,19 +84,6 @@ impl Source {
     }
 }
 
-pub fn redacted(url: &Url) -> String {
-    let mut shown = url.clone();
-    shown.set_query(None);
-    shown.set_fragment(None);
-    let _ = shown.set_username("");
-    let _ = shown.set_password(None);
-    shown.to_string()
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 pub fn read_file(path: &Path) -> Result<Vec<u8>, SourceError> {
     std::fs::read(path).map_err(|source| SourceError::Read { path: path.into(), source })
 }
@@ -100,11 +92,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, SourceError> {
 pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
-    let client = reqwest::blocking::Client::builder()
-        .timeout(timeout)
-        .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .map_err(|e| fail(e.to_string()))?;
+    let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
     let response = client.get(url.clone()).send().map_err(|e| fail(reason(&e)))?;
     let status = response.status();
     if !status.is_success() {
@@ -116,36 +104,15 @@ pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let mut body = Vec::new();
-    response
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| fail(format!("the connection broke before the whole export arrived ({e})")))?;
-    if body.len() as u64 > MAX_BYTES {
-        return Err(SourceError::TooLarge { url: name });
-    }
+    let body = read_body(response, MAX_BYTES).map_err(|e| match e {
+        BodyError::TooLarge => SourceError::TooLarge { url: name.clone() },
+        BodyError::CutOff(why) => fail(format!("the connection broke before the whole export arrived ({why})")),
+    })?;
     let start = String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().to_ascii_lowercase();
     if content_type.starts_with("text/html") || start.starts_with("<!doctype html") || start.starts_with("<html") {
         return Err(SourceError::Html { url: name });
     }
     Ok(body)
-}
-
-/// A network error in words, with the cause reqwest wraps.
-pub(crate) fn reason(error: &reqwest::Error) -> String {
-    let mut text = if error.is_timeout() {
-        "no answer in time".to_owned()
-    } else if error.is_connect() {
-        "cannot connect".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
-    let mut cause = std::error::Error::source(error);
-    while let Some(c) = cause {
-        text = format!("{text}: {c}");
-        cause = c.source();
-    }
-    text
 }
 
 fn status_hint(status: u16) -> &'static str {

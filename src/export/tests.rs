@@ -173,7 +173,7 @@ fn escapes_in_titles_are_stored_as_given_and_printed_clean() {
     let text = csv_of(&[&format!("evil,\u{1b}[2J\u{1b}]0;owned\u{7}Nice App\u{1b}[0m,,,{SPACE},,,,wood,,,")]);
     let p = parse_ok(&text);
     assert!(p.submissions[0].title.contains('\u{1b}'), "stored as given");
-    assert_eq!(crate::text::clean_line(&p.submissions[0].title), "Nice App");
+    assert_eq!(crate::sanitize::clean_line(&p.submissions[0].title), "Nice App");
     let problem_text = parse_ok(&csv_of(&["\u{1b}[31mred,T,,,javascript:x,,,,wood,,,"])).problems[0].to_string();
     assert!(!problem_text.contains('\u{1b}'), "{problem_text:?}");
 }
@@ -309,8 +309,10 @@ fn devpost_columns_can_be_overridden() {
 #[test]
 fn the_sample_exports_are_clean_and_v2_withdraws_one() {
     let c = config();
-    let v1 = parse(builtin("builtin:sample").expect("built in"), "builtin:sample", &c).expect("parses");
-    let v2 = parse(builtin("builtin:sample-v2").expect("built in"), "builtin:sample-v2", &c).expect("parses");
+    let v1 = parse(crate::config::builtin_export("builtin:sample").expect("built in"), "builtin:sample", &c)
+        .expect("parses");
+    let v2 = parse(crate::config::builtin_export("builtin:sample-v2").expect("built in"), "builtin:sample-v2", &c)
+        .expect("parses");
     assert_eq!(v1.submissions.len(), 40);
     assert!(v1.problems.is_empty(), "{:?}", v1.problems);
     assert!(v2.problems.is_empty(), "{:?}", v2.problems);

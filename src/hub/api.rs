@@ -1,6 +1,8 @@
 //! What the Hub's answers mean: pure parsing of its JSON and headers.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+
+use crate::model::ModelSize;
 
 /// One Space as `GET /api/spaces?author=ORG&expand[]=...` or `GET /api/spaces/{id}` gives it.
 /// Every field is optional: the Hub adds and drops fields, and an entry must not fail on that.
@@ -92,15 +94,6 @@ pub fn stage(runtime: Option<&Runtime>) -> &'static str {
         "" => "unknown",
         _ => "other",
     }
-}
-
-/// A model's parameter count, and why it may be wrong.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ModelSize {
-    pub id: String,
-    pub params: Option<u64>,
-    /// Set when the count is absent, or understates the model (packed quantized weights).
-    pub uncertain: Option<String>,
 }
 
 /// Reads `GET /api/models/{id}`: `safetensors.total`, or `gguf.total` for a GGUF repo.

@@ -1,14 +1,13 @@
 //! One blocking HTTP client for the Hub: its base from `HF_ENDPOINT`, `HF_TOKEN` sent only to that
 //! base, 429s waited out from the `RateLimit` headers, and a bounded number of requests at once.
 
-use std::io::Read;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use url::Url;
 
 use super::api::{next_link, wait_seconds};
-use crate::export::source::{reason, redacted};
+use crate::net::{BodyError, read_body, reason, redacted};
 
 /// The Hub's public address, when `HF_ENDPOINT` does not say otherwise.
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
@@ -58,11 +57,7 @@ impl Hub {
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https"))
             .ok_or_else(|| HubError::Endpoint(endpoint.to_owned()))?;
-        let client = reqwest::blocking::Client::builder()
-            .timeout(timeout)
-            .pool_max_idle_per_host(CONCURRENCY)
-            .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
-            .build()
+        let client = crate::net::client(timeout, CONCURRENCY)
             .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
         Ok(Hub {
             client,
@@ -114,17 +109,14 @@ impl Hub {
                 return Err(HubError::Status { url: name, status, hint: hint(status) });
             }
             let next = header("link").and_then(|l| next_link(&l)).and_then(|n| Url::parse(&n).ok());
-            let mut body = Vec::new();
-            response
-                .take(MAX_BYTES + 1)
-                .read_to_end(&mut body)
-                .map_err(|e| HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({e})") })?;
-            if body.len() as u64 > MAX_BYTES {
-                return Err(HubError::Json {
-                    url: name,
-                    reason: "the answer is far larger than any Hub answer".into(),
-                });
-            }
+            let body = read_body(response, MAX_BYTES).map_err(|e| match e {
+                BodyError::CutOff(why) => {
+                    HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({why})") }
+                }
+                BodyError::TooLarge => {
+                    HubError::Json { url: name.clone(), reason: "the answer is far larger than any Hub answer".into() }
+                }
+            })?;
             return Ok((body, next));
         }
         Err(HubError::RateLimited { url: name })

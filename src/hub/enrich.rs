@@ -4,40 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::{Deserialize, Serialize};
-
-use super::api::{FALLBACK_PRICES, ModelSize, Space, Tier, model_size, stage};
+use super::api::{FALLBACK_PRICES, Space, Tier, model_size, stage};
 use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
+use crate::model::{HubFacts, ModelSize};
 use crate::store::{Store, StoreError};
 
 /// Model sizes change rarely: a week-old answer is still good.
 const MODEL_HOURS: u32 = 24 * 7;
 const HARDWARE_HOURS: u32 = 24;
-
-/// One entry's facts from the Hub.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Facts {
-    pub space: String,
-    /// running, sleeping, paused, starting, error, unknown.
-    pub stage: String,
-    /// The hardware it runs on now, else the one it asks for.
-    pub hardware: Option<String>,
-    pub price_per_hour: Option<f64>,
-    /// "hub" when the Hub's price list answered, "built-in" for the fallback table.
-    pub price_from: String,
-    pub sdk: Option<String>,
-    pub models: Vec<ModelSize>,
-    /// The models' parameters together, when every one is known.
-    pub params: Option<u64>,
-    /// Why the total may be wrong: a count absent or understated.
-    pub params_uncertain: Option<String>,
-}
-
-impl Facts {
-    pub fn gradio(&self) -> Option<bool> {
-        self.sdk.as_deref().map(|s| s.eq_ignore_ascii_case("gradio"))
-    }
-}
 
 #[derive(Debug, Default)]
 pub struct Report {
@@ -169,7 +143,7 @@ fn facts_of(
     sizes: &HashMap<String, ModelSize>,
     prices: &HashMap<String, f64>,
     price_from: &str,
-) -> Facts {
+) -> HubFacts {
     let hardware = space
         .runtime
         .as_ref()
@@ -182,7 +156,7 @@ fn facts_of(
     } else {
         models.iter().find_map(|m| m.uncertain.as_ref().map(|u| format!("{}: {u}", m.id)))
     };
-    Facts {
+    HubFacts {
         space: space.id.clone(),
         stage: stage(space.runtime.as_ref()).to_owned(),
         price_per_hour: hardware.as_ref().and_then(|h| prices.get(h).copied()),
@@ -196,7 +170,7 @@ fn facts_of(
 }
 
 /// Every entry's cached facts, with when they were fetched.
-pub fn cached(store: &Store) -> Result<HashMap<String, (Facts, String)>, StoreError> {
+pub fn cached(store: &Store) -> Result<HashMap<String, (HubFacts, String)>, StoreError> {
     Ok(store
         .hub_facts()?
         .into_iter()

@@ -4,5 +4,5 @@
 pub mod api;
 pub mod client;
 pub mod enrich;
-pub mod links;
-pub mod source;
+pub mod org;
+pub mod readme;

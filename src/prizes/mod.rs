@@ -11,10 +11,16 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::config::{Prize, PrizeBy, Rules};
-use crate::model::format_params;
 
+pub mod candidates;
+pub mod decisions;
+pub mod eligibility;
 #[cfg(test)]
 mod tests;
+pub mod values;
+
+pub use candidates::candidates;
+pub use eligibility::{Breach, Evidence};
 
 /// A ranked entry, with what the prize rules read.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,20 +31,15 @@ pub struct Candidate {
     pub track: Option<String>,
     pub tags: Vec<String>,
     pub likes: Option<u64>,
-    /// Parameters: the Hub's count when it has one, else the entrants' declaration.
-    pub params: Option<u64>,
-    /// Why the count may be wrong (a quantized repo, a model without a count).
-    pub params_uncertain: Option<String>,
-    pub sdk: Option<String>,
-    pub video: bool,
-    pub post: bool,
+    /// What the eligibility rules read: parameters, SDK, video and post.
+    pub evidence: Evidence,
     /// Place in the overall ranking: 1 is best, tied entries share it.
     pub place: usize,
     pub score: f64,
     /// Place in its track's ranking.
     pub track_place: Option<usize>,
-    /// The judges' mean per criterion, in rubric order.
-    pub by_criterion: Vec<f64>,
+    /// The judges' mean per criterion, in rubric order; `None` where no judge scored it.
+    pub by_criterion: Vec<Option<f64>>,
 }
 
 /// The head judge's decision on a tie: the tied entries in the order they place.
@@ -128,43 +129,12 @@ pub struct DecisionUse {
     pub used: bool,
 }
 
-/// Why an entry cannot win any prize, by the event's rules.
-pub fn ineligible(c: &Candidate, rules: &Rules, max_params: u64) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(p) = c.params.filter(|p| *p > max_params) {
-        out.push(format!("{} of models, over the {} limit", format_params(p), format_params(max_params)));
-    }
-    if let Some(sdk) = c.sdk.as_deref().filter(|s| !rules.sdk.is_empty() && !s.eq_ignore_ascii_case(&rules.sdk)) {
-        out.push(format!("a {sdk} Space, not {}", rules.sdk));
-    }
-    if rules.require_video && !c.video {
-        out.push("no demo video".into());
-    }
-    if rules.require_post && !c.post {
-        out.push("no social post".into());
-    }
-    out
-}
-
-/// What the data cannot confirm about an entry's eligibility.
-fn unverified(c: &Candidate, rules: &Rules) -> Vec<String> {
-    let mut out = Vec::new();
-    if c.params.is_none() {
-        out.push("parameters not declared".to_owned());
-    }
-    if let Some(why) = &c.params_uncertain {
-        out.push(format!("parameter count uncertain ({why})"));
-    }
-    if c.sdk.is_none() && !rules.sdk.is_empty() {
-        out.push("SDK not known".to_owned());
-    }
-    out
-}
-
 /// Applies every prize in order to the candidates (in overall ranking order).
 pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
-    let max_params = crate::model::parse_params(&book.rules.max_params).unwrap_or(u64::MAX);
-    let reasons: Vec<Vec<String>> = candidates.iter().map(|c| ineligible(c, book.rules, max_params)).collect();
+    let reasons: Vec<Vec<String>> = candidates
+        .iter()
+        .map(|c| eligibility::breaches(&c.evidence, book.rules).iter().map(ToString::to_string).collect())
+        .collect();
     let flagged = |list: Vec<(usize, Vec<String>)>| -> Vec<Flagged> {
         list.into_iter()
             .filter(|(_, r)| !r.is_empty())
@@ -178,7 +148,9 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
     Outcome {
         prizes,
         ineligible: flagged(reasons.iter().cloned().enumerate().collect()),
-        unverified: flagged(candidates.iter().map(|c| unverified(c, book.rules)).enumerate().collect()),
+        unverified: flagged(
+            candidates.iter().map(|c| eligibility::unverified(&c.evidence, book.rules)).enumerate().collect(),
+        ),
         decisions: book
             .decisions
             .iter()
@@ -291,7 +263,7 @@ impl Run<'_> {
     /// The candidates this prize may go to, best first, each with the key that orders them:
     /// equal keys are ties.
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
-        let limit = prize.max_params.as_deref().and_then(|p| crate::model::parse_params(p).ok());
+        let limit = prize.max_params.map(|p| p.0);
         let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k == c));
         let file = self.book.files.get(&prize.id);
         let (mut undeclared, mut without) = (0, 0);
@@ -304,7 +276,7 @@ impl Run<'_> {
                 continue;
             }
             if let Some(limit) = limit {
-                match c.params {
+                match c.evidence.params {
                     None => {
                         undeclared += 1;
                         continue;
@@ -320,7 +292,7 @@ impl Run<'_> {
                 PrizeBy::Badges => Some((crate::model::tagged(&c.tags, "achievement:").count() as f64, c.place)),
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
                 PrizeBy::Criterion => {
-                    criterion.and_then(|k| c.by_criterion.get(k)).filter(|v| !v.is_nan()).map(|v| (*v, c.place))
+                    criterion.and_then(|k| c.by_criterion.get(k).copied().flatten()).map(|v| (v, c.place))
                 }
                 PrizeBy::File => file.and_then(|f| f.get(&c.id)).map(|v| (*v, c.place)),
             };
@@ -333,7 +305,7 @@ impl Run<'_> {
             notes.push(format!(
                 "{undeclared} entr{} without declared parameters could not be checked against {}",
                 if undeclared == 1 { "y" } else { "ies" },
-                prize.max_params.as_deref().unwrap_or("")
+                prize.max_params.map(|p| p.to_string()).unwrap_or_default()
             ));
         }
         if without > 0 {

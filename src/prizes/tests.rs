@@ -14,15 +14,18 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         track: Some(track.into()),
         tags: vec![],
         likes: Some(0),
-        params: Some(1_000_000_000),
-        params_uncertain: None,
-        sdk: Some("gradio".into()),
-        video: true,
-        post: true,
+        evidence: Evidence {
+            params: Some(1_000_000_000),
+            params_from_hub: false,
+            params_uncertain: None,
+            sdk: Some("gradio".into()),
+            video: true,
+            post: true,
+        },
         place,
         score: 5.0 - place as f64 / 10.0,
         track_place: Some(place),
-        by_criterion: vec![3.0, 3.0, 3.0],
+        by_criterion: vec![Some(3.0); 3],
     }
 }
 
@@ -84,10 +87,10 @@ fn an_ineligible_winner_is_passed_over_with_its_reason() {
     let rules = Rules::default();
     type Case = (&'static str, fn(&mut Candidate), &'static str);
     let cases: [Case; 4] = [
-        ("no video", |c| c.video = false, "not eligible: no demo video"),
-        ("no post", |c| c.post = false, "not eligible: no social post"),
-        ("72B", |c| c.params = Some(72_000_000_000), "not eligible: 72B of models, over the 32B limit"),
-        ("streamlit", |c| c.sdk = Some("streamlit".into()), "not eligible: a streamlit Space, not gradio"),
+        ("no video", |c| c.evidence.video = false, "not eligible: no demo video"),
+        ("no post", |c| c.evidence.post = false, "not eligible: no social post"),
+        ("72B", |c| c.evidence.params = Some(72_000_000_000), "not eligible: 72B of models, over the 32B limit"),
+        ("streamlit", |c| c.evidence.sdk = Some("streamlit".into()), "not eligible: a streamlit Space, not gradio"),
     ];
     for (what, breaks, reason) in cases {
         let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood")];
@@ -100,15 +103,15 @@ fn an_ineligible_winner_is_passed_over_with_its_reason() {
     // Rules that are switched off do not disqualify.
     let lax = Rules { require_video: false, sdk: String::new(), ..Rules::default() };
     let mut field = vec![entry("a", 1, "wood")];
-    field[0].video = false;
-    field[0].sdk = Some("docker".into());
+    field[0].evidence.video = false;
+    field[0].evidence.sdk = Some("docker".into());
     assert_eq!(winners(&run(&field, &[track_prize("wood", &[1.0])], &lax, &[]).prizes[0]), [(1, "a", Some(1.0))]);
 }
 
 #[test]
 fn what_the_data_does_not_say_is_listed_as_unverified() {
     let mut field = vec![entry("a", 1, "wood")];
-    (field[0].params, field[0].sdk) = (None, None);
+    (field[0].evidence.params, field[0].evidence.sdk) = (None, None);
     let o = run(&field, &[track_prize("wood", &[1.0])], &Rules::default(), &[]);
     assert_eq!(winners(&o.prizes[0]), [(1, "a", Some(1.0))], "unverified is not ineligible");
     assert_eq!(o.unverified[0].reasons, ["parameters not declared", "SDK not known"]);
@@ -117,7 +120,7 @@ fn what_the_data_does_not_say_is_listed_as_unverified() {
 #[test]
 fn one_prize_per_entry_unless_the_rules_or_the_prize_allow_more() {
     let field = vec![entry("a", 1, "wood"), entry("b", 2, "wood")];
-    let tiny = Prize { max_params: Some("4B".into()), ..prize("tiny", &[5.0]) };
+    let tiny = Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("tiny", &[5.0]) };
     let one_each = Rules::default();
     let o = run(&field, &[track_prize("wood", &[10.0]), tiny.clone()], &one_each, &[]);
     assert_eq!(winners(&o.prizes[1]), [(1, "b", Some(5.0))]);
@@ -178,7 +181,7 @@ fn an_entry_can_qualify_for_several_prizes_and_win_each_that_stacks() {
     let stack = |p: Prize| Prize { stacks: Some(true), ..p };
     let prizes = [
         track_prize("wood", &[10.0]),
-        stack(Prize { max_params: Some("4B".into()), ..prize("tiny", &[5.0]) }),
+        stack(Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("tiny", &[5.0]) }),
         stack(Prize { by: PrizeBy::Badges, ..prize("quest", &[2.0]) }),
         stack(Prize { by: PrizeBy::Likes, ..prize("community", &[2.0]) }),
         stack(Prize { tag: Some("sponsor:nvidia".into()), ..prize("nvidia", &[3.0]) }),
@@ -194,16 +197,16 @@ fn an_entry_can_qualify_for_several_prizes_and_win_each_that_stacks() {
 fn special_awards_order_by_their_own_measure_then_the_ranking() {
     let mut field: Vec<Candidate> =
         ["a", "b", "c", "d"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
-    field[0].params = Some(8_000_000_000);
-    field[1].params = None;
+    field[0].evidence.params = Some(8_000_000_000);
+    field[1].evidence.params = None;
     let badges =
         |n: usize| ["offgrid", "llama", "sharing"][..n].iter().map(|b| format!("achievement:{b}")).collect::<Vec<_>>();
     (field[1].tags, field[2].tags, field[3].tags) = (badges(3), badges(3), badges(1));
     (field[0].likes, field[1].likes, field[2].likes) = (Some(5), None, Some(50));
-    field[3].by_criterion = vec![5.0, 1.0, 1.0];
+    field[3].by_criterion = vec![Some(5.0), Some(1.0), Some(1.0)];
     let stack = |p: Prize| Prize { stacks: Some(true), ..p };
     let prizes = [
-        stack(Prize { max_params: Some("4B".into()), ..prize("tiny", &[1.0]) }),
+        stack(Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("tiny", &[1.0]) }),
         stack(Prize { by: PrizeBy::Badges, ..prize("quest", &[1.0, 1.0]) }),
         stack(Prize { by: PrizeBy::Likes, ..prize("community", &[1.0]) }),
         stack(Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) }),

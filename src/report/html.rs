@@ -2,7 +2,7 @@
 //! that fits A4 and Letter alike (the page size is left to the printer; margins are fixed).
 
 use super::results::{Sheet, amount, note, place, value};
-use crate::text::clean_line;
+use crate::sanitize::clean_line;
 
 /// Text for HTML: markup characters escaped, after control characters are stripped.
 pub fn escape(text: &str) -> String {

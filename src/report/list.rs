@@ -4,15 +4,18 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::config::Config;
-use crate::model::{Progress, format_params, weighted_total};
-use crate::store::{ScoreSheet, StoredSubmission};
-use crate::text::{clean_block, clean_line, csv_cell, fit};
+use std::collections::HashMap;
+
+use crate::format::fit;
+use crate::model::StoredSubmission;
+use crate::model::{HubFacts, ScoreSheet, Status, format_params, weighted_total};
+use crate::prizes::eligibility::{self, Evidence};
+use crate::sanitize::{clean_block, clean_line, csv_cell};
 
 /// One submission with this judge's view of it.
 pub struct Line<'a> {
     pub stored: &'a StoredSubmission,
-    /// withdrawn, recused, not started, partial or scored.
-    pub status: &'static str,
+    pub status: Status,
     /// One per rubric criterion, in order.
     pub scores: Vec<Option<u8>>,
     pub total: Option<f64>,
@@ -20,28 +23,24 @@ pub struct Line<'a> {
     pub warnings: Vec<String>,
 }
 
-pub fn lines<'a>(submissions: &'a [StoredSubmission], sheet: &'a ScoreSheet, config: &Config) -> Vec<Line<'a>> {
-    let max_params = config.rules.max_params();
+pub fn lines<'a>(
+    submissions: &'a [StoredSubmission],
+    sheet: &'a ScoreSheet,
+    config: &Config,
+    hub: &HashMap<String, (HubFacts, String)>,
+) -> Vec<Line<'a>> {
     submissions
         .iter()
         .map(|stored| {
-            let id = &stored.submission.id;
-            let scores: Vec<Option<u8>> = config.criteria.iter().map(|c| sheet.score(id, &c.id)).collect();
-            let scored = scores.iter().flatten().count();
-            let status = if stored.withdrawn {
-                "withdrawn"
-            } else if sheet.recusals.contains_key(id) {
-                "recused"
-            } else {
-                Progress::of(scored, scores.len()).label()
-            };
+            let s = &stored.submission;
+            let evidence = Evidence::of(s, hub.get(&s.id).map(|(f, _)| f));
             Line {
                 stored,
-                status,
-                total: weighted_total(&config.criteria, |c| sheet.score(id, c)),
-                scores,
-                note: sheet.notes.get(id).map(String::as_str),
-                warnings: stored.submission.warnings(max_params),
+                status: sheet.status(&s.id, stored.withdrawn, &config.criteria),
+                total: weighted_total(&config.criteria, |c| sheet.score(&s.id, c)),
+                scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
+                note: sheet.notes.get(&s.id).map(String::as_str),
+                warnings: eligibility::warnings(s, &evidence, &config.rules),
             }
         })
         .collect()
@@ -60,7 +59,7 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
             let s = &l.stored.submission;
             [
                 clean_line(&s.id),
-                l.status.to_owned(),
+                l.status.label().to_owned(),
                 s.track
                     .as_deref()
                     .and_then(|t| config.tracks.iter().find(|k| k.id == t))
@@ -80,7 +79,8 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
         }
     }
     // Give the title and team what is left after the narrow columns, the title first.
-    let caps = [24, 11, 10, usize::MAX, 24, 6, 28];
+    // Warnings are long sentences: a wide terminal shows more of them.
+    let caps = [24, 11, 10, usize::MAX, 24, 6, if width >= 160 { 60 } else { 28 }];
     for (w, cap) in widths.iter_mut().zip(caps) {
         *w = (*w).min(cap);
     }
@@ -139,7 +139,7 @@ pub fn csv(lines: &[Line], config: &Config) -> Result<String, csv::Error> {
         let s = &l.stored.submission;
         let mut record = vec![
             s.id.clone(),
-            l.status.to_owned(),
+            l.status.label().to_owned(),
             s.track.clone().unwrap_or_default(),
             s.title.clone(),
             s.team.clone(),
@@ -164,7 +164,7 @@ pub fn csv(lines: &[Line], config: &Config) -> Result<String, csv::Error> {
 #[derive(Serialize)]
 struct JsonLine {
     id: String,
-    status: &'static str,
+    status: Status,
     track: Option<String>,
     title: String,
     team: String,
@@ -241,7 +241,7 @@ mod tests {
         let config = Config::builtin();
         let rows = [stored("chore-chart", "Chore Chart Diplomat", "A Team With A Long Name Indeed")];
         let sheet = ScoreSheet::default();
-        let lines = lines(&rows, &sheet, &config);
+        let lines = lines(&rows, &sheet, &config, &HashMap::new());
         for width in [80, 100, 160] {
             let table = table(&lines, &config, width);
             for line in table.lines() {
@@ -250,6 +250,6 @@ mod tests {
             assert!(table.contains("Chore Chart Diplomat"), "{width}:\n{table}");
         }
         let wide = table(&lines, &config, 200);
-        assert!(wide.contains("no video, no post, 70B > 32B"), "{wide}");
+        assert!(wide.contains("70B of models, over the 32B limit, no demo vi"), "{wide}");
     }
 }

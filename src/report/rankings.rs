@@ -2,12 +2,13 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::headjudge::{Ranked, Rankings};
-use crate::text::{bars, clean_line, csv_cell, fit};
+use crate::format::{bars, fit, mean};
+use crate::rankings::{Ranked, Rankings};
+use crate::sanitize::{clean_line, csv_cell};
 
 /// Flags as printed: a tie the tie-breaks settled says which one did.
 fn flags(e: &Ranked) -> String {
-    let mut out: Vec<String> = e.flags.iter().map(|f| (*f).to_owned()).collect();
+    let mut out: Vec<String> = e.flags.iter().map(ToString::to_string).collect();
     if let Some(k) = &e.tie_break {
         out.push(format!("tie-break: {k}"));
     }
@@ -54,7 +55,7 @@ pub fn table(r: &Rankings) -> String {
         ));
         for e in ranked {
             let title = fit(&clean_line(&e.title), 30);
-            let by_criterion: String = e.by_criterion.iter().map(|v| format!("  {v:>7.2}")).collect();
+            let by_criterion: String = e.by_criterion.iter().map(|v| format!("  {:>7}", mean(*v, 2))).collect();
             out.push_str(&format!(
                 "{:>5}  {:<20}  {title}{}  {:>5.2}{by_criterion}  {:>6}  {:>6.2}  {}\n",
                 e.place,
@@ -119,7 +120,7 @@ pub fn markdown(r: &Rankings) -> String {
             cell(group)
         ));
         for e in ranked {
-            let by_criterion: String = e.by_criterion.iter().map(|v| format!(" {v:.2} |")).collect();
+            let by_criterion: String = e.by_criterion.iter().map(|v| format!(" {} |", mean(*v, 2))).collect();
             out.push_str(&format!(
                 "| {} | {} (`{}`) | {:.2} |{by_criterion} {} | {:.2} | {} |\n",
                 e.place,
@@ -172,13 +173,13 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
         for e in ranked {
             let mut row =
                 vec![group.clone(), e.place.to_string(), e.id.clone(), e.title.clone(), format!("{:.4}", e.score)];
-            row.extend(e.by_criterion.iter().map(|v| format!("{v:.4}")));
+            row.extend(e.by_criterion.iter().map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()));
             row.extend([
                 e.judges.to_string(),
                 format!("{:.4}", e.spread),
-                e.flags.join(";"),
+                e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
                 e.tie_break.clone().unwrap_or_default(),
-                r.method.to_owned(),
+                r.method.clone(),
             ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }

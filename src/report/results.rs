@@ -2,8 +2,9 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::format::fit;
 use crate::prizes::{Award, Outcome, PrizeOutcome, Tie};
-use crate::text::{clean_line, csv_cell, fit};
+use crate::sanitize::{clean_line, csv_cell};
 
 /// What every output of one results run shares.
 pub struct Sheet<'a> {

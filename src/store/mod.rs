@@ -14,8 +14,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use hub::Cached;
-pub use scores::{Change, ScoreRow, ScoreSheet};
-pub use submissions::{Incoming, Pull, PullCounts, PullLog, StoredSubmission};
+
+pub use submissions::{Incoming, Pull, PullCounts, PullLog};
 
 /// The SQL expression for "now", as an ISO 8601 UTC timestamp with milliseconds.
 pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";

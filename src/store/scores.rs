@@ -1,32 +1,10 @@
 //! The judge's scores and notes.
 
-use std::collections::HashMap;
-
 use rusqlite::params;
 
 use super::{NOW, Store, StoreError};
-
-/// Everything this judge has given: scores per submission and criterion, notes, stopwatch
-/// readings and recusals.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ScoreSheet {
-    pub scores: HashMap<String, HashMap<String, u8>>,
-    pub notes: HashMap<String, String>,
-    /// Seconds on the stopwatch while the judge tried the demo.
-    pub timings: HashMap<String, f64>,
-    /// Entries the judge stepped back from, with the reason.
-    pub recusals: HashMap<String, String>,
-}
-
-impl ScoreSheet {
-    pub fn score(&self, submission: &str, criterion: &str) -> Option<u8> {
-        self.scores.get(submission)?.get(criterion).copied()
-    }
-
-    pub fn scored_count(&self, submission: &str, criteria: &[crate::model::Criterion]) -> usize {
-        criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
-    }
-}
+use crate::model::{Change, ScoreSheet};
+use crate::scorefile::ScoreRow;
 
 impl Store {
     pub fn score_sheet(&self) -> Result<ScoreSheet, StoreError> {
@@ -72,15 +50,6 @@ impl Store {
     }
 }
 
-/// One change the terminal app makes, and what undoing it writes back. `None` clears.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Change {
-    Score { criterion: String, value: Option<u8> },
-    Note(Option<String>),
-    Timing(Option<f64>),
-    Recusal(Option<String>),
-}
-
 impl Store {
     /// Writes one change for one submission, as its own transaction.
     pub fn apply(&self, submission: &str, change: &Change) -> Result<(), StoreError> {
@@ -124,57 +93,6 @@ impl Store {
         }
     }
 }
-
-impl ScoreSheet {
-    /// Mirrors a change written to the store, so the screen need not re-read it.
-    pub fn apply(&mut self, submission: &str, change: &Change) {
-        let id = submission.to_owned();
-        match change.clone() {
-            Change::Score { criterion, value: Some(v) } => {
-                self.scores.entry(id).or_default().insert(criterion, v);
-            }
-            Change::Score { criterion, value: None } => {
-                if let Some(s) = self.scores.get_mut(&id) {
-                    s.remove(&criterion);
-                }
-            }
-            Change::Note(Some(text)) => {
-                self.notes.insert(id, text);
-            }
-            Change::Note(None) => {
-                self.notes.remove(&id);
-            }
-            Change::Timing(Some(seconds)) => {
-                self.timings.insert(id, seconds);
-            }
-            Change::Timing(None) => {
-                self.timings.remove(&id);
-            }
-            Change::Recusal(Some(reason)) => {
-                self.recusals.insert(id, reason);
-            }
-            Change::Recusal(None) => {
-                self.recusals.remove(&id);
-            }
-        }
-    }
-
-    /// The change that would undo `change`: what the sheet holds now.
-    pub fn current(&self, submission: &str, change: &Change) -> Change {
-        match change {
-            Change::Score { criterion, .. } => {
-                Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
-            }
-            Change::Note(_) => Change::Note(self.notes.get(submission).cloned()),
-            Change::Timing(_) => Change::Timing(self.timings.get(submission).copied()),
-            Change::Recusal(_) => Change::Recusal(self.recusals.get(submission).cloned()),
-        }
-    }
-}
-
-/// One submission's scores as a score file carries them: its id, a value per criterion in the
-/// rubric's order (`None` where not scored), and when each was given, in Unix milliseconds.
-pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 impl Store {
     /// Every scored submission's row, in id order, for the criteria given.

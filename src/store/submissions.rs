@@ -6,15 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{Row, params};
 
 use super::{NOW, Store, StoreError};
-use crate::model::Submission;
-
-/// A submission as the store holds it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredSubmission {
-    pub submission: Submission,
-    /// Gone from the latest export. Its scores are kept.
-    pub withdrawn: bool,
-}
+use crate::model::{StoredSubmission, Submission};
 
 /// What one pull changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

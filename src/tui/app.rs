@@ -4,15 +4,17 @@
 //! written to the store first, as its own transaction, and only then shown: what the screen
 //! shows is always what is saved.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::time::Instant;
 
+use ratatui::widgets::TableState;
 use ratatui_textarea::TextArea;
 
+use crate::assign::Bar;
 use crate::config::Config;
-use crate::model::{Criterion, Progress, Submission, weighted_total};
-use crate::store::{Change, ScoreSheet, Store, StoredSubmission};
+use crate::model::StoredSubmission;
+use crate::model::{Change, Criterion, HubFacts, ScoreSheet, Status, Submission, weighted_total};
+use crate::store::Store;
 
 /// Which link a key opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,10 @@ pub enum Action {
     Recuse,
     Undo,
     Help,
+    /// The screen's new size, in columns and rows.
+    Resize(u16, u16),
+    /// The time now, by the monotonic clock and in Unix seconds: given, never read while drawing.
+    Tick(Instant, i64),
     /// A key for the open text box (search, note, recusal reason).
     Type(ratatui::crossterm::event::KeyEvent),
     /// Close the text box: keep what was typed, or (false) drop it.
@@ -95,10 +101,11 @@ pub struct Entry {
     pub withdrawn: bool,
     /// Title, team and tags in lower case, for `/`.
     haystack: String,
-    /// Outside this judge's tracks or in their declared conflicts.
+    /// Not this judge's: barred by judging.toml (a conflict, another track), or not assigned.
     not_mine: bool,
-    /// In this judge's declared conflicts: scoring it earns a reminder to recuse.
-    conflict: bool,
+    /// Why judging.toml bars this judge from it, if it does: a conflict earns a reminder to
+    /// recuse when scored.
+    bar: Option<Bar>,
 }
 
 pub struct App {
@@ -113,12 +120,15 @@ pub struct App {
     /// Entries fully scored, and entries this judge can score: kept up to date on each change,
     /// since counting ten thousand entries on every frame costs more than the frame.
     tally: (usize, usize),
-    /// Position in `view`.
-    pub selected: usize,
-    /// The first row drawn; rows above it are scrolled off.
-    pub offset: usize,
-    /// Rows the table had room for at the last draw.
-    pub table_rows: Cell<usize>,
+    /// The selected position in `view`, and the first row in sight.
+    pub table: TableState,
+    /// Rows of the list in sight on the screen as it is now.
+    pub rows_in_sight: usize,
+    /// The time as of the last tick: drawing reads this, never the clock.
+    pub now: Instant,
+    pub now_unix: i64,
+    /// `NO_COLOR`, read once when the app starts: colours go, bold and reverse video stay.
+    pub monochrome: bool,
     /// The rubric criterion that number keys score.
     pub focus: usize,
     pub mode: Mode,
@@ -128,7 +138,7 @@ pub struct App {
     /// Whether the organizers' assignments file says which entries are this judge's.
     pub assigned: bool,
     /// What the Hub said of each entry's Space, and when it was fetched.
-    pub hub: HashMap<String, (crate::hub::enrich::Facts, String)>,
+    pub hub: HashMap<String, (HubFacts, String)>,
     pub query: String,
     pub sort: Sort,
     pub status: String,
@@ -143,19 +153,16 @@ pub struct App {
 
 impl App {
     pub fn new(config: Config, judge: String, submissions: Vec<StoredSubmission>, sheet: ScoreSheet) -> App {
-        let me = config.judges.iter().find(|j| j.name.eq_ignore_ascii_case(&judge)).cloned();
+        let me = config.judge(&judge).cloned();
+        let keep_tracks = config.assign.keep_tracks;
         let entries: Vec<Entry> = submissions
             .into_iter()
             .map(|s| {
                 let sub = s.submission;
                 let haystack = format!("{} {} {}", sub.title, sub.team, sub.tags.join(" ")).to_lowercase();
-                let conflict =
-                    me.as_ref().is_some_and(|j| j.conflicts.iter().any(|c| crate::assign::conflicts(c, &sub)));
-                let not_mine = conflict
-                    || me.as_ref().is_some_and(|j| {
-                        !j.tracks.is_empty() && !sub.track.as_ref().is_some_and(|t| j.tracks.contains(t))
-                    });
-                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine, conflict }
+                // The same test `judging assign` uses, so the two never disagree.
+                let bar = me.as_ref().and_then(|j| crate::assign::barred(j, &sub, keep_tracks));
+                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine: bar.is_some(), bar }
             })
             .collect();
         let index = entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
@@ -167,9 +174,11 @@ impl App {
             view: Vec::new(),
             index,
             tally: (0, 0),
-            selected: 0,
-            offset: 0,
-            table_rows: Cell::new(10),
+            table: TableState::new().with_selected(Some(0)),
+            rows_in_sight: 10,
+            now: Instant::now(),
+            now_unix: crate::store::now_unix(),
+            monochrome: false,
             focus: 0,
             mode: Mode::Browse,
             track: None,
@@ -209,9 +218,9 @@ impl App {
             return (0, 0);
         }
         match self.status_of(entry) {
-            "withdrawn" | "recused" => (0, 0),
-            "scored" => (1, 1),
-            _ => (0, 1),
+            Status::Withdrawn | Status::Recused => (0, 0),
+            Status::Scored => (1, 1),
+            Status::NotStarted | Status::Partial => (0, 1),
         }
     }
 
@@ -219,20 +228,18 @@ impl App {
         &self.config.criteria
     }
 
-    pub fn current(&self) -> Option<&Entry> {
-        self.view.get(self.selected).map(|i| &self.entries[*i])
+    /// The position of the selection in the list on screen.
+    pub fn selected(&self) -> usize {
+        self.table.selected().unwrap_or(0)
     }
 
-    /// The status a judge sees for an entry.
-    pub fn status_of(&self, entry: &Entry) -> &'static str {
-        let id = &entry.submission.id;
-        if entry.withdrawn {
-            "withdrawn"
-        } else if self.sheet.recusals.contains_key(id) {
-            "recused"
-        } else {
-            Progress::of(self.sheet.scored_count(id, self.criteria()), self.criteria().len()).label()
-        }
+    pub fn current(&self) -> Option<&Entry> {
+        self.view.get(self.selected()).map(|i| &self.entries[*i])
+    }
+
+    /// The status a judge sees for an entry: the sheet's one rule.
+    pub fn status_of(&self, entry: &Entry) -> Status {
+        self.sheet.status(&entry.submission.id, entry.withdrawn, self.criteria())
     }
 
     pub fn total_of(&self, id: &str) -> Option<f64> {
@@ -252,7 +259,7 @@ impl App {
             .filter(|i| {
                 let e = &self.entries[*i];
                 self.track.as_ref().is_none_or(|t| e.submission.track.as_ref() == Some(t))
-                    && (!self.unscored_only || matches!(self.status_of(e), "not started" | "partial"))
+                    && (!self.unscored_only || self.status_of(e).open())
                     && (!self.mine_only || !e.not_mine)
                     && (query.is_empty() || e.haystack.contains(&query))
             })
@@ -260,14 +267,14 @@ impl App {
         match self.sort {
             Sort::Export => {}
             Sort::Title => view.sort_by_cached_key(|i| self.entries[*i].submission.title.to_lowercase()),
-            Sort::Status => view.sort_by_key(|i| status_rank(self.status_of(&self.entries[*i]))),
+            Sort::Status => view.sort_by_key(|i| self.status_of(&self.entries[*i])),
             Sort::Total => view.sort_by(|a, b| {
                 let total = |i: &usize| self.total_of(&self.entries[*i].submission.id).unwrap_or(f64::NEG_INFINITY);
                 total(b).total_cmp(&total(a))
             }),
         }
         self.view = view;
-        self.selected = keep.and_then(|id| self.position_of(&id)).unwrap_or(0);
+        self.table.select(Some(keep.and_then(|id| self.position_of(&id)).unwrap_or(0)));
         self.scroll_to_selection();
     }
 
@@ -278,20 +285,21 @@ impl App {
     /// Selects the submission with this id, if it is listed.
     pub fn select(&mut self, id: &str) {
         if let Some(p) = self.position_of(id) {
-            self.selected = p;
+            self.table.select(Some(p));
             self.scroll_to_selection();
             self.focus_first_unscored();
         }
     }
 
+    /// Keeps the selected row in sight: the list scrolls only as far as it must.
     fn scroll_to_selection(&mut self) {
-        let rows = self.table_rows.get().max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
+        let (rows, selected, mut offset) = (self.rows_in_sight.max(1), self.selected(), self.table.offset());
+        if selected < offset {
+            offset = selected;
+        } else if selected >= offset + rows {
+            offset = selected + 1 - rows;
         }
-        self.offset = self.offset.min(self.view.len().saturating_sub(1));
+        *self.table.offset_mut() = offset.min(self.view.len().saturating_sub(1));
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -299,10 +307,10 @@ impl App {
             return;
         }
         let last = self.view.len() - 1;
-        let before = self.selected;
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        let before = self.selected();
+        self.table.select(Some(before.saturating_add_signed(delta).min(last)));
         self.scroll_to_selection();
-        if self.selected != before {
+        if self.selected() != before {
             self.focus_first_unscored();
         }
     }
@@ -317,7 +325,7 @@ impl App {
     pub fn update(&mut self, action: Action, store: &Store) {
         match action {
             Action::Move(d) => self.move_by(d),
-            Action::Page(d) => self.move_by(d * self.table_rows.get().max(1) as isize),
+            Action::Page(d) => self.move_by(d * self.rows_in_sight.max(1) as isize),
             Action::First => self.move_by(isize::MIN),
             Action::Last => self.move_by(isize::MAX),
             Action::NextUnscored => self.next_unscored(),
@@ -365,6 +373,11 @@ impl App {
             Action::Recuse => self.recuse(store),
             Action::Undo => self.undo(store),
             Action::Help => self.mode = Mode::Help,
+            Action::Resize(width, height) => {
+                self.rows_in_sight = super::view::rows_in_sight(width, height);
+                self.scroll_to_selection();
+            }
+            Action::Tick(now, unix) => (self.now, self.now_unix) = (now, unix),
             Action::Type(key) => self.type_key(key, store),
             Action::Close(keep) => self.close(keep, store),
             Action::Quit => {
@@ -412,8 +425,8 @@ impl App {
     fn scorable(&mut self) -> Option<String> {
         let entry = self.current()?;
         let status = self.status_of(entry);
-        if matches!(status, "withdrawn" | "recused") {
-            self.status = format!("this entry is {status}; press r to undo a recusal");
+        if !status.scorable() {
+            self.status = format!("this entry is {}; press r to undo a recusal", status.label());
             return None;
         }
         Some(entry.submission.id.clone())
@@ -425,12 +438,16 @@ impl App {
         }
         let Some(c) = self.criteria().get(self.focus).cloned() else { return };
         // 0 means 10 on a scale that reaches 10 and does not start at 0.
-        let value = if key == 0 && c.scale.high == 10 && c.scale.low > 0 { 10 } else { key };
-        if !c.scale.contains(i64::from(value)) {
-            self.status = format!("{} takes {} to {}", c.label, c.scale.low, c.scale.high);
-            return;
-        }
-        let conflict = self.current().is_some_and(|e| e.conflict);
+        let typed = if key == 0 && c.scale.high == 10 && c.scale.low > 0 { 10 } else { key };
+        // The rubric's one check, as `judging score` and `import-scores` make it.
+        let value = match self.config.check_score(&c.id, &typed.to_string()) {
+            Ok((_, value)) => value,
+            Err(e) => {
+                self.status = e.to_string();
+                return;
+            }
+        };
+        let conflict = self.current().is_some_and(|e| e.bar == Some(Bar::Conflict));
         let saved = if conflict {
             "saved · judging.toml lists a conflict of yours with this entry: r recuses"
         } else {
@@ -443,12 +460,11 @@ impl App {
 
     fn next_unscored(&mut self) {
         let n = self.view.len();
-        let found = (1..=n)
-            .map(|k| (self.selected + k) % n)
-            .find(|p| matches!(self.status_of(&self.entries[self.view[*p]]), "not started" | "partial"));
+        let found =
+            (1..=n).map(|k| (self.selected() + k) % n).find(|p| self.status_of(&self.entries[self.view[*p]]).open());
         match found {
             Some(p) => {
-                self.selected = p;
+                self.table.select(Some(p));
                 self.scroll_to_selection();
                 self.focus_first_unscored();
             }
@@ -476,7 +492,7 @@ impl App {
     fn stopwatch(&mut self, store: &Store) {
         match self.stopwatch.take() {
             Some((id, since)) => {
-                let seconds = (since.elapsed().as_secs_f64() * 10.0).round() / 10.0;
+                let seconds = (self.now.saturating_duration_since(since).as_secs_f64() * 10.0).round() / 10.0;
                 let change = Change::Timing(Some(seconds));
                 let before = self.sheet.current(&id, &change);
                 if self.write(&id, &change, store) {
@@ -486,7 +502,7 @@ impl App {
             }
             None => {
                 if let Some(id) = self.scorable() {
-                    self.stopwatch = Some((id, Instant::now()));
+                    self.stopwatch = Some((id, self.now));
                     self.status = "stopwatch running: press t to stop".into();
                 }
             }
@@ -589,14 +605,4 @@ fn single_line(text: &str, placeholder: &str) -> TextArea<'static> {
     editor.set_placeholder_text(placeholder.to_owned());
     editor.move_cursor(ratatui_textarea::CursorMove::End);
     editor
-}
-
-fn status_rank(status: &str) -> u8 {
-    match status {
-        "not started" => 0,
-        "partial" => 1,
-        "scored" => 2,
-        "recused" => 3,
-        _ => 4,
-    }
 }

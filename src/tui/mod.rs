@@ -5,8 +5,8 @@
 //! panic (ratatui's hook) and on SIGTERM or SIGHUP (checked every tick).
 
 pub mod app;
+pub mod board;
 pub mod keys;
-pub mod rankings;
 pub mod view;
 
 use std::fs::File;
@@ -18,9 +18,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
-use crate::config::Loaded;
+use crate::assign::Assignments;
+use crate::event_files::Loaded;
 use crate::store::Store;
-pub use app::App;
+pub use app::{Action, App};
 
 /// Where the screen was left, kept in the store's meta table.
 const SELECTED: &str = "tui.selected";
@@ -58,17 +59,18 @@ impl Drop for Lock {
     }
 }
 
-/// Builds the app from the store, back on the entry the judge last had selected.
-pub fn load(loaded: &Loaded, judge: &str, store: &Store) -> Result<App> {
+/// Builds the app from the store, back on the entry the judge last had selected. `assignments`
+/// (read by the command from beside judging.toml) says which entries are this judge's.
+pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, store: &Store) -> Result<App> {
     let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?);
-    if let Some(a) = loaded.assignments().map_err(|e| anyhow::anyhow!(e))? {
-        match a.judges.iter().find(|(name, _)| name.eq_ignore_ascii_case(judge)) {
-            Some((_, ids)) => {
+    if let Some(a) = assignments {
+        match a.of(judge) {
+            Some(ids) => {
                 app.assign_to(ids);
                 app.status = format!("{} entries assigned to you; a shows every entry", ids.len());
             }
             None => {
-                app.status = format!("{} assigns nothing to {judge}: showing every entry", loaded.config.assign.file)
+                app.status = format!("{} assigns nothing to {judge}: showing every entry", loaded.config.assign.file);
             }
         }
     }
@@ -81,9 +83,16 @@ pub fn load(loaded: &Loaded, judge: &str, store: &Store) -> Result<App> {
 }
 
 /// Runs the app until the judge quits or the terminal goes away.
-pub fn run(loaded: &Loaded, judge: &str, store: &mut Store, first_status: String) -> Result<()> {
+pub fn run(
+    loaded: &Loaded,
+    judge: &str,
+    assignments: Option<&Assignments>,
+    store: &mut Store,
+    first_status: String,
+) -> Result<()> {
     let _lock = Lock::take(store.path())?;
-    let mut app = load(loaded, judge, store)?;
+    let mut app = load(loaded, judge, assignments, store)?;
+    app.monochrome = no_color();
     // The pull's news first, then what load said (the assignments).
     app.status = [first_status, std::mem::take(&mut app.status)]
         .into_iter()
@@ -131,23 +140,27 @@ fn event_loop(
     stop: &AtomicBool,
     failures: &mpsc::Receiver<String>,
 ) -> Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height), store);
     let mut saved_selection = current_id(app);
     let mut last_save = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|frame| {
-            frame.render_widget(&*app, frame.area());
-            monochrome_if_asked(frame.buffer_mut());
-        })?;
+        app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // A running stopwatch redraws ten times a second; otherwise wake only to see signals.
         // (A link's failure to open shows within that half second.)
         let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(500) };
-        // Only presses count: some terminals also report releases and repeats.
-        if event::poll(tick)?
-            && let Event::Key(key) = event::read()?
-            && key.kind == KeyEventKind::Press
-            && let Some(action) = keys::handle_key(app, key)
-        {
-            app.update(action, store);
+        if event::poll(tick)? {
+            let action = match event::read()? {
+                // Only presses count: some terminals also report releases and repeats.
+                Event::Key(key) if key.kind == KeyEventKind::Press => keys::handle_key(app, key),
+                Event::Resize(width, height) => Some(Action::Resize(width, height)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
+                app.update(action, store);
+            }
         }
         if let Ok(failure) = failures.try_recv() {
             app.status = failure;
@@ -164,14 +177,13 @@ fn event_loop(
     Ok(())
 }
 
-/// Honours `NO_COLOR` (no-color.org): colours go, bold and reverse video stay, so the selection
-/// still shows.
-pub fn monochrome_if_asked(buf: &mut ratatui::buffer::Buffer) {
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        monochrome(buf);
-    }
+/// Whether `NO_COLOR` (no-color.org) asks for no colours: read once, when a screen starts.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
+/// Drops the colours from a drawn frame; bold and reverse video stay, so the selection still
+/// shows.
 pub fn monochrome(buf: &mut ratatui::buffer::Buffer) {
     use ratatui::style::Color;
     for cell in &mut buf.content {

@@ -7,7 +7,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{Action, App, Link, Mode, Sort};
 use super::keys::handle_key;
-use crate::config::{Config, Loaded};
+use crate::config::Config;
+use crate::event_files::Loaded;
+use crate::model::{HubFacts, Status};
 use crate::store::Store;
 
 struct Fixture {
@@ -22,8 +24,8 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config: Config::builtin(), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    crate::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let mut app = super::load(&loaded, "tomas", &store).expect("app");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
     let opened = Rc::new(RefCell::new(Vec::new()));
     let sink = Rc::clone(&opened);
     app.opener = Box::new(move |url| {
@@ -98,12 +100,12 @@ fn number_keys_score_the_focused_criterion_and_save_at_once() {
     f.press("35");
     assert_eq!((f.saved(&id, "latency"), f.saved(&id, "cost")), (Some(3), Some(5)));
     assert_eq!(f.app.total_of(&id), Some(4.0));
-    assert_eq!(f.app.status_of(f.app.current().expect("entry")), "scored");
+    assert_eq!(f.app.status_of(f.app.current().expect("entry")), Status::Scored);
     // Out of the 1-5 scale: refused, said, and nothing stored.
     assert_eq!(f.app.focus, 2, "focus stays on the last criterion");
     f.press("7");
     assert_eq!(f.saved(&id, "cost"), Some(5));
-    assert_eq!(f.app.status, "Cost takes 1 to 5");
+    assert_eq!(f.app.status, "cost = \"7\": cost takes a whole number from 1 to 5");
     f.press("x");
     assert_eq!(f.saved(&id, "cost"), None, "x clears the focused score");
 }
@@ -133,9 +135,10 @@ fn moving_searching_filtering_and_sorting() {
     assert_eq!(f.selected_id(), "moonlight-mixer");
     f.press("g");
     assert_eq!(f.selected_id(), "sprout-sense");
-    f.app.table_rows.set(10);
+    f.app.update(Action::Resize(100, 30), &f.store);
+    assert_eq!(f.app.rows_in_sight, 11, "a 100×30 screen shows eleven rows of the list");
     f.press_key(key(KeyCode::PageDown));
-    assert_eq!(f.app.selected, 10);
+    assert_eq!(f.app.selected(), 11, "a page is the rows in sight");
     f.press("/");
     f.press("poet");
     assert_eq!(f.app.view.len(), 1, "search narrows as you type");
@@ -248,8 +251,8 @@ fn links_open_only_what_the_entry_has() {
 fn a_withdrawn_entry_cannot_be_scored() {
     let mut f = fixture();
     let loaded = Loaded { config: Config::builtin(), path: None };
-    crate::pull::pull(&loaded, &mut f.store, Some("builtin:sample-v2"), false).expect("v2");
-    f.app = super::load(&loaded, "tomas", &f.store).expect("app");
+    crate::commands::pull::pull(&loaded, &mut f.store, Some("builtin:sample-v2"), false).expect("v2");
+    f.app = super::load(&loaded, "tomas", None, &f.store).expect("app");
     f.app.select("dream-cartographer");
     f.press("5");
     assert_eq!(f.saved("dream-cartographer", "utility"), None);
@@ -273,8 +276,11 @@ fn assigned_fixture(assignments: &str) -> (tempfile::TempDir, anyhow::Result<App
     std::fs::write(dir.path().join("assignments.toml"), assignments).expect("write");
     let loaded = Loaded { config: Config::builtin(), path: Some(dir.path().join("judging.toml")) };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    crate::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let app = super::load(&loaded, "priya", &store);
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = loaded
+        .assignments()
+        .map_err(anyhow::Error::from)
+        .and_then(|a| super::load(&loaded, "priya", a.as_ref(), &store));
     (dir, app)
 }
 
@@ -311,21 +317,17 @@ fn the_hubs_hints_show_beside_the_entry() {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config: Config::builtin(), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    crate::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let facts = crate::hub::enrich::Facts {
-        space: "build-small-hackathon/bus-stop-oracle".into(),
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let facts = HubFacts {
         stage: "paused".into(),
         hardware: Some("t4-small".into()),
         price_per_hour: Some(0.4),
-        price_from: "hub".into(),
-        sdk: Some("streamlit".into()),
-        models: vec![],
-        params: Some(36_000_000_000),
         params_uncertain: Some("x: gptq quantized".into()),
+        ..HubFacts::example(Some(36_000_000_000), "streamlit")
     };
     let json = serde_json::to_string(&facts).expect("json");
     store.put_hub(&[], &[("bus-stop-oracle".into(), json)]).expect("facts");
-    let mut app = super::load(&loaded, "mira", &store).expect("app");
+    let mut app = super::load(&loaded, "mira", None, &store).expect("app");
     app.select("bus-stop-oracle");
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 34)).expect("terminal");
     terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
@@ -333,23 +335,24 @@ fn the_hubs_hints_show_beside_the_entry() {
     assert!(screen.contains("Hub: paused on t4-small $0.40/h · ~36B params (uncertain)"), "{screen}");
     assert!(screen.contains("fetched just now"), "{screen}");
     assert!(
-        screen.contains("Hub: 36B of models > 32B") && screen.contains("Hub: a streamlit Space, not gradio"),
+        screen.contains("36B of models, over the 32B limit") && screen.contains("a streamlit Space, not"),
         "{screen}"
     );
 }
 
 #[test]
 fn no_color_keeps_the_selection_and_drops_the_colours() {
-    let f = fixture();
+    let mut f = fixture();
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    terminal
-        .draw(|frame| {
-            frame.render_widget(&f.app, frame.area());
-            super::monochrome(frame.buffer_mut());
-        })
-        .expect("draw");
-    let buf = terminal.backend().buffer();
+    let draw = |terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>, app: &App| {
+        terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+        terminal.backend().buffer().clone()
+    };
     use ratatui::style::{Color, Modifier};
+    let coloured = draw(&mut terminal, &f.app);
+    assert!(coloured.content.iter().any(|c| c.fg != Color::Reset), "colours by default");
+    f.app.monochrome = true;
+    let buf = draw(&mut terminal, &f.app);
     assert!(buf.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
     assert!(buf.content.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selected row still stands out");
 }
@@ -369,22 +372,12 @@ fn scoring_a_declared_conflict_reminds_the_judge_to_recuse() {
 
 #[test]
 fn the_tiny_titan_hint_follows_the_configured_line() {
-    let facts = crate::hub::enrich::Facts {
-        space: "o/x".into(),
-        stage: "running".into(),
-        hardware: Some("cpu-basic".into()),
-        price_per_hour: Some(0.0),
-        price_from: "hub".into(),
-        sdk: Some("gradio".into()),
-        models: vec![],
-        params: Some(3_000_000_000),
-        params_uncertain: None,
-    };
+    let facts = HubFacts::example(Some(3_000_000_000), "gradio");
     let at = "2026-06-21T10:00:00.000Z";
     let hint = |line: u64| super::view::hub_hint(&facts, at, line, 1_782_036_000);
     assert_eq!(hint(4_000_000_000), "Hub: running on cpu-basic free · 3B params · Tiny Titan size · fetched just now");
     assert!(!hint(2_000_000_000).contains("Tiny Titan"));
-    let estimated = crate::hub::enrich::Facts {
+    let estimated = HubFacts {
         price_per_hour: Some(0.4),
         price_from: "built-in".into(),
         hardware: Some("t4-small".into()),

@@ -1,6 +1,6 @@
 //! Drawing the judge's screen: a pure function of the app's state.
 //!
-//! Every string from the export or the store passes through `text::clean_*` on its way here.
+//! Every string from the export or the store passes through `sanitize::clean_*` on its way here.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -10,12 +10,30 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 
 use super::app::{App, Entry, Mode};
 use super::keys::{KEYS, footer_keys};
-use crate::model::format_params;
-use crate::text::{clean_block, clean_line};
+use crate::model::{HubFacts, Status, format_params};
+use crate::prizes::eligibility::{self, Evidence};
+use crate::sanitize::{clean_block, clean_line};
 
 /// The smallest screen the layout works in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
+
+/// The screen's parts: header, list, the entry and its scores, footer.
+fn areas(area: Rect) -> [Rect; 4] {
+    area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Percentage(45),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ]))
+}
+
+/// How many rows of the list a screen of this size shows: the app scrolls by it.
+pub fn rows_in_sight(width: u16, height: u16) -> usize {
+    let [_, table, _, _] = areas(Rect::new(0, 0, width, height));
+    // The list's borders and its header row.
+    usize::from(table.height.saturating_sub(3)).max(1)
+}
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -23,12 +41,7 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let [header, table, bottom, footer] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Percentage(45),
-            Constraint::Fill(1),
-            Constraint::Length(2),
-        ]));
+        let [header, table, bottom, footer] = areas(area);
         let [detail, scoring] =
             bottom.layout(&Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]));
         self.header(header, buf);
@@ -43,6 +56,9 @@ impl Widget for &App {
                 popup(area, buf, 60, 3, " Recuse: why? · Enter recuses · Esc cancels ", editor)
             }
             Mode::Search(_) | Mode::Browse => {}
+        }
+        if self.monochrome {
+            super::monochrome(buf);
         }
     }
 }
@@ -83,8 +99,7 @@ impl App {
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(format!(" Submissions ({}) ", self.view.len()));
-        let inner_rows = area.height.saturating_sub(3) as usize;
-        self.table_rows.set(inner_rows.max(1));
+        let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
         if self.view.is_empty() {
             let message = if self.entries.is_empty() {
                 "No submissions yet. Quit and run `judging pull`, or check export.source in judging.toml."
@@ -94,9 +109,11 @@ impl App {
             Paragraph::new(message).block(block).wrap(Wrap { trim: true }).render(area, buf);
             return;
         }
-        // Only the rows in sight are built: the list may hold ten thousand entries.
-        let offset = self.offset.min(self.selected);
-        let offset = if self.selected >= offset + inner_rows { self.selected + 1 - inner_rows.max(1) } else { offset };
+        // Only the rows in sight are built: the list may hold ten thousand entries. The app keeps
+        // the selection in sight; this only guards a frame drawn before a resize reached it.
+        let selected = self.selected();
+        let offset = self.table.offset().min(selected);
+        let offset = if selected >= offset + inner_rows { selected + 1 - inner_rows } else { offset };
         let rows = self.view.iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
         let widths = [
             Constraint::Length(11),
@@ -111,7 +128,7 @@ impl App {
             .block(block)
             .row_highlight_style(Style::new().reversed())
             .highlight_symbol("▶ ");
-        let mut state = TableState::new().with_selected(Some(self.selected - offset));
+        let mut state = TableState::new().with_selected(Some(selected - offset));
         ratatui::widgets::StatefulWidget::render(table, area, buf, &mut state);
     }
 
@@ -119,14 +136,14 @@ impl App {
         let s = &entry.submission;
         let status = self.status_of(entry);
         let colour = match status {
-            "scored" => Color::Green,
-            "partial" => Color::Yellow,
-            "withdrawn" | "recused" => Color::DarkGray,
-            _ => Color::Reset,
+            Status::Scored => Color::Green,
+            Status::Partial => Color::Yellow,
+            Status::Withdrawn | Status::Recused => Color::DarkGray,
+            Status::NotStarted => Color::Reset,
         };
         let total = self.total_of(&s.id).map(|t| format!("{t:.2}")).unwrap_or_default();
         Row::new([
-            Cell::from(status).style(Style::new().fg(colour)),
+            Cell::from(status.label()).style(Style::new().fg(colour)),
             Cell::from(s.track.clone().unwrap_or_default()),
             Cell::from(clean_line(&s.title)),
             Cell::from(clean_line(&s.team)),
@@ -169,20 +186,14 @@ impl App {
             let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
             lines.push(Line::from(format!("models {models}{params}")));
         }
-        if let Some((f, at)) = self.hub.get(&s.id) {
-            let tiny = self.config.rules.tiny_titan_params();
-            lines.push(Line::from(hub_hint(f, at, tiny, crate::store::now_unix())).cyan());
+        let facts = self.hub.get(&s.id);
+        if let Some((f, at)) = facts {
+            let tiny = self.config.rules.tiny_titan_params.0;
+            lines.push(Line::from(hub_hint(f, at, tiny, self.now_unix)).cyan());
         }
-        let mut warnings = s.warnings(self.config.rules.max_params());
-        if let Some((f, _)) = self.hub.get(&s.id) {
-            let limit = self.config.rules.max_params();
-            if let Some(p) = f.params.filter(|p| *p > limit) {
-                warnings.push(format!("Hub: {} of models > {}", format_params(p), format_params(limit)));
-            }
-            if f.gradio() == Some(false) {
-                warnings.push(format!("Hub: a {} Space, not gradio", clean_line(f.sdk.as_deref().unwrap_or("?"))));
-            }
-        }
+        // The event's rules, as the prize results apply them: the Hub's word where it has one.
+        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
+        let mut warnings = eligibility::warnings(s, &evidence, &self.config.rules);
         if entry.withdrawn {
             warnings.insert(0, "withdrawn from the export".into());
         }
@@ -240,9 +251,14 @@ impl App {
         Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
     }
 
+    /// Seconds on the stopwatch since `since`, by the app's clock.
+    fn seconds_since(&self, since: std::time::Instant) -> f64 {
+        self.now.saturating_duration_since(since).as_secs_f64()
+    }
+
     fn stopwatch_hint(&self, id: &str) -> String {
         match (&self.stopwatch, self.sheet.timings.get(id)) {
-            (Some((running, since)), _) if running == id => format!(" ⏱ {:.1} s…", since.elapsed().as_secs_f64()),
+            (Some((running, since)), _) if running == id => format!(" ⏱ {:.1} s…", self.seconds_since(*since)),
             (_, Some(seconds)) => format!(" ⏱ {seconds:.1} s"),
             _ => String::new(),
         }
@@ -253,7 +269,7 @@ impl App {
         let (done, open) = self.progress();
         let mut spans = vec![Span::from(format!(" {done} of {open} scored ")).reversed()];
         if let Some((id, since)) = &self.stopwatch {
-            spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", since.elapsed().as_secs_f64(), clean_line(id))).cyan());
+            spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", self.seconds_since(*since), clean_line(id))).cyan());
         }
         if let Mode::Search(editor) = &self.mode {
             spans.push(Span::from(format!(" /{}", editor.lines().concat())).bold());
@@ -266,7 +282,7 @@ impl App {
 }
 
 /// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
-pub(super) fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
+pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
     let hardware = f.hardware.as_deref().map(clean_line).unwrap_or_else(|| "no hardware".into());
     // A price from the built-in table, when the Hub's list could not be had, is an estimate.
     let estimate = if f.price_from == "built-in" { " (est.)" } else { "" };
@@ -282,7 +298,7 @@ pub(super) fn hub_hint(f: &crate::hub::enrich::Facts, fetched_at: &str, tiny_tit
     };
     let tiny =
         f.params.filter(|p| *p <= tiny_titan && f.params_uncertain.is_none()).map_or("", |_| " · Tiny Titan size");
-    format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::text::age(fetched_at, now))
+    format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::format::age(fetched_at, now))
 }
 
 /// A link without its scheme and `www.`, as people read them.

@@ -4,11 +4,16 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
+use std::process::ExitCode;
 
-use crate::config::Loaded;
+use super::Session;
+
+use crate::event_files::Loaded;
 use crate::export::source::{self, Source};
 use crate::export::{self, ExportError, Parsed};
+use crate::format::hex;
 use crate::model::Submission;
+use crate::sanitize::clean_line;
 use crate::store::{PullCounts, PullLog, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -36,7 +41,7 @@ pub struct Fetched {
     /// Set when the bytes came from the store's cache: when they were fetched.
     pub cached_at: Option<String>,
     /// For a Hub source: the Spaces listed, for enriching them after the pull.
-    pub hub: Option<crate::hub::source::Listing>,
+    pub hub: Option<crate::hub::org::Listing>,
 }
 
 /// The configuration to read fetched bytes with: a Hub listing is JSON in the default column
@@ -60,10 +65,10 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
     let base = if from.is_some() { std::path::PathBuf::from(".") } else { loaded.base_dir() };
     let source = Source::resolve(raw, &base)?;
     let (bytes, cached_at) = match &source {
-        Source::Builtin(name) => match export::builtin(name) {
+        Source::Builtin(name) => match crate::config::builtin_export(name) {
             Some(text) => (text.as_bytes().to_vec(), None),
             None => {
-                let known = export::BUILTINS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+                let known = crate::config::BUILTIN_EXPORTS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
                 let why = std::io::Error::new(
                     std::io::ErrorKind::NotFound,
                     format!("no such built-in export; there are {known}"),
@@ -82,7 +87,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
         Source::Url(url) => (source::fetch(url, Duration::from_secs(loaded.config.export.timeout_secs))?, None),
         Source::Hub(org) => {
             let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
-            let listing = crate::hub::source::list_org(&hub, org, &loaded.config, store)?;
+            let listing = crate::hub::org::list_org(&hub, org, &loaded.config, store)?;
             let bytes = listing.json.clone();
             return Ok(Fetched { source, bytes, cached_at: None, hub: Some(listing) });
         }
@@ -140,7 +145,7 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
             }
         }
         let parsed = reader.join().map_err(|_| PullError::ReaderFailed)??;
-        let digest = source::hex(&Sha256::digest(&fetched.bytes));
+        let digest = hex(&Sha256::digest(&fetched.bytes));
         let key = fetched.source.cache_key();
         let cache = match (&key, &fetched.cached_at) {
             (Some(key), None) => Some((key.as_str(), name.as_str(), fetched.bytes.as_slice())),
@@ -151,4 +156,54 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
         Ok((parsed, counts))
     })?;
     Ok(Outcome { fetched, parsed, counts })
+}
+
+/// `judging pull`: the export into the store, then what changed.
+pub(super) fn run(mut session: Session, from: Option<&str>, offline: bool) -> anyhow::Result<ExitCode> {
+    let mut outcome = pull(&session.loaded, &mut session.store, from, offline)?;
+    report_pull(&session, &outcome);
+    if let Some(listing) = outcome.fetched.hub.take() {
+        super::hub::after_pull(&mut session, listing)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_pull(session: &Session, outcome: &Outcome) {
+    let c = outcome.counts;
+    let name = outcome.fetched.source.name();
+    match &outcome.fetched.cached_at {
+        Some(at) => println!(
+            "Pulled the copy of {name} cached at {at} ({}) into {}",
+            crate::format::age(at, crate::store::now_unix()),
+            session.store.path().display()
+        ),
+        None => println!("Pulled {name} into {}", session.store.path().display()),
+    }
+    println!(
+        "  {} submissions: {} new, {} changed, {} unchanged, {} withdrawn, {} back",
+        c.incoming(),
+        c.added,
+        c.updated,
+        c.unchanged,
+        c.withdrawn,
+        c.returned
+    );
+    if outcome.parsed.drafts_skipped > 0 {
+        println!("  {} Devpost draft(s) skipped", outcome.parsed.drafts_skipped);
+    }
+    for note in &outcome.parsed.notes {
+        eprintln!("  note: {}", clean_line(note));
+    }
+    print_problems(&outcome.parsed.problems);
+}
+
+pub(super) fn print_problems(problems: &[crate::export::RowProblem]) {
+    let rejected = problems.iter().filter(|p| p.error).count();
+    if problems.is_empty() {
+        return;
+    }
+    eprintln!("  {rejected} row(s) rejected, {} warning(s):", problems.len() - rejected);
+    for p in problems {
+        eprintln!("  {p}");
+    }
 }

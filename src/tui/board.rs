@@ -16,8 +16,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState, Widget, Wrap};
 
 use super::view::{MIN_HEIGHT, MIN_WIDTH};
-use crate::headjudge::{Ranked, Rankings};
-use crate::text::{bars, clean_line, fit};
+use crate::format::{bars, fit, mean};
+use crate::rankings::{Flag, Ranked, Rankings};
+use crate::sanitize::clean_line;
 
 /// What the head judge is looking at.
 pub struct Board<'r> {
@@ -28,43 +29,86 @@ pub struct Board<'r> {
     pub selected: usize,
     /// The first judge in sight: forty judges do not fit beside the rankings.
     pub judge_offset: usize,
+    /// `NO_COLOR`, read once when the screen starts.
+    pub monochrome: bool,
     pub quit: bool,
+}
+
+/// What a key asks of the head judge's screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardAction {
+    /// The next (1) or previous (-1) ranking: overall, then each track.
+    Tab(isize),
+    /// Moves the selected entry by this many rows.
+    Move(isize),
+    First,
+    Last,
+    /// Scrolls the judges by one.
+    Judges(isize),
+    Quit,
+}
+
+/// The action a key asks for, if any.
+pub fn handle_key(key: KeyEvent) -> Option<BoardAction> {
+    let action = match key.code {
+        KeyCode::Char('q') | KeyCode::Esc => BoardAction::Quit,
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => BoardAction::Quit,
+        KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => BoardAction::Tab(1),
+        KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => BoardAction::Tab(-1),
+        KeyCode::Down | KeyCode::Char('j') => BoardAction::Move(1),
+        KeyCode::Up | KeyCode::Char('k') => BoardAction::Move(-1),
+        KeyCode::PageDown => BoardAction::Move(10),
+        KeyCode::PageUp => BoardAction::Move(-10),
+        KeyCode::Home | KeyCode::Char('g') => BoardAction::First,
+        KeyCode::End | KeyCode::Char('G') => BoardAction::Last,
+        KeyCode::Char('J') => BoardAction::Judges(1),
+        KeyCode::Char('K') => BoardAction::Judges(-1),
+        _ => return None,
+    };
+    Some(action)
 }
 
 impl<'r> Board<'r> {
     pub fn new(rankings: &'r Rankings, event: &str) -> Self {
-        Board { rankings, event: clean_line(event), tab: 0, selected: 0, judge_offset: 0, quit: false }
+        Board {
+            rankings,
+            event: clean_line(event),
+            tab: 0,
+            selected: 0,
+            judge_offset: 0,
+            monochrome: false,
+            quit: false,
+        }
     }
 
     fn ranked(&self) -> &[Ranked] {
         self.rankings.rankings.get(self.tab).map_or(&[], |(_, r)| r.as_slice())
     }
 
-    pub fn key(&mut self, key: KeyEvent) {
-        let tabs = self.rankings.rankings.len().max(1);
+    /// Applies one action.
+    pub fn update(&mut self, action: BoardAction) {
         let last = self.ranked().len().saturating_sub(1);
-        match key.code {
-            KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
-            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => {
-                self.tab = (self.tab + 1) % tabs;
+        match action {
+            BoardAction::Quit => self.quit = true,
+            BoardAction::Tab(step) => {
+                let tabs = self.rankings.rankings.len().max(1);
+                self.tab = (self.tab + tabs).saturating_add_signed(step) % tabs;
                 self.selected = 0;
             }
-            KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => {
-                self.tab = (self.tab + tabs - 1) % tabs;
-                self.selected = 0;
+            BoardAction::Move(step) => self.selected = self.selected.saturating_add_signed(step).min(last),
+            BoardAction::First => self.selected = 0,
+            BoardAction::Last => self.selected = last,
+            BoardAction::Judges(step) => {
+                let most = self.rankings.judges.len().saturating_sub(1);
+                self.judge_offset = self.judge_offset.saturating_add_signed(step).min(most);
             }
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown => self.selected = (self.selected + 10).min(last),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = last,
-            KeyCode::Char('J') => {
-                self.judge_offset = (self.judge_offset + 1).min(self.rankings.judges.len().saturating_sub(1));
-            }
-            KeyCode::Char('K') => self.judge_offset = self.judge_offset.saturating_sub(1),
-            _ => {}
+        }
+    }
+
+    /// Handles a key as the running screen does: for tests and the loop alike.
+    pub fn key(&mut self, key: KeyEvent) {
+        if let Some(action) = handle_key(key) {
+            self.update(action);
         }
     }
 }
@@ -102,6 +146,9 @@ impl Widget for &Board<'_> {
         self.judges(judges, buf);
         self.deliberate(deliberate, buf);
         Line::from(" ←/→ ranking  ↑/↓ entry  g/G first/last  J/K judges  q quit").dark_gray().render(footer, buf);
+        if self.monochrome {
+            super::monochrome(buf);
+        }
     }
 }
 
@@ -129,13 +176,13 @@ impl Board<'_> {
         let criteria = &self.rankings.criteria;
         let rows = ranked.iter().skip(offset).take(rows_in_sight).map(|e| {
             let mut cells = vec![e.place.to_string(), clean_line(&e.title), format!("{:.2}", e.score)];
-            cells.extend(e.by_criterion.iter().map(|v| format!("{v:.1}")));
+            cells.extend(e.by_criterion.iter().map(|v| mean(*v, 1)));
             cells.push(e.judges.to_string());
             cells.push(format!("{:.2}", e.spread));
-            cells.push(e.flags.join(" "));
-            let colour = if e.flags.contains(&"tie") {
+            cells.push(e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(" "));
+            let colour = if e.has(Flag::Tie) {
                 Color::Yellow
-            } else if e.flags.contains(&"contested") {
+            } else if e.has(Flag::Contested) {
                 Color::Red
             } else {
                 Color::Reset
@@ -175,17 +222,10 @@ impl Board<'_> {
             .skip(offset)
             .take(rows)
             .map(|j| {
-                let leaning = if j.leniency > 0.25 {
-                    "lenient"
-                } else if j.leniency < -0.25 {
-                    "harsh"
-                } else {
-                    ""
-                };
                 Line::from(vec![
                     Span::from(format!("{:<12} ", fit(&clean_line(&j.judge), 12))),
                     Span::from(bars(&j.histogram)).cyan(),
-                    Span::from(format!(" {:>+5.2} {leaning}", j.leniency)),
+                    Span::from(format!(" {:>+5.2} {}", j.leniency, j.leaning())),
                 ])
             })
             .collect();
@@ -202,8 +242,13 @@ impl Board<'_> {
         let mut lines: Vec<Line> = Vec::new();
         if let Some(e) = ranked.get(self.selected) {
             lines.push(Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold());
-            let parts: Vec<String> =
-                self.rankings.criteria.iter().zip(&e.by_criterion).map(|(c, v)| format!("{c} {v:.2}")).collect();
+            let parts: Vec<String> = self
+                .rankings
+                .criteria
+                .iter()
+                .zip(&e.by_criterion)
+                .map(|(c, v)| format!("{c} {}", mean(*v, 2)))
+                .collect();
             lines.push(Line::from(format!("{} · {} judges", parts.join(" · "), e.judges)));
             if let Some(d) = self.rankings.disagreements.iter().find(|d| d.id == e.id) {
                 lines.push(Line::from(format!(
@@ -223,20 +268,20 @@ impl Board<'_> {
             let names: Vec<String> = group.iter().map(|e| fit(&clean_line(&e.title), 16)).collect();
             lines.push(Line::from(format!("tie at #{place}: {}", names.join(" = "))).yellow());
         }
-        let count = |flag: &str| ranked.iter().filter(|e| e.flags.contains(&flag)).count();
-        for (flag, what) in [("contested", "judges far apart"), ("thin", "too few judges")] {
+        let count = |flag: Flag| ranked.iter().filter(|e| e.has(flag)).count();
+        for flag in [Flag::Contested, Flag::Thin] {
             let n = count(flag);
             if n > 0 {
                 let first: Vec<String> = ranked
                     .iter()
-                    .filter(|e| e.flags.contains(&flag))
+                    .filter(|e| e.has(flag))
                     .take(3)
                     .map(|e| format!("#{} {}", e.place, fit(&clean_line(&e.title), 14)))
                     .collect();
-                lines.push(Line::from(format!("{n} {flag} ({what}): {}", first.join(", "))));
+                lines.push(Line::from(format!("{n} {flag} ({}): {}", flag.meaning(), first.join(", "))));
             }
         }
-        if lines.len() <= 5 && count("tie") == 0 {
+        if lines.len() <= 5 && count(Flag::Tie) == 0 {
             lines.push(Line::from("No ties, no contested or thin entries.").green());
         }
         Paragraph::new(lines)
@@ -249,7 +294,7 @@ impl Board<'_> {
 /// Entries still tied, grouped by their shared place.
 fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
     let mut out: Vec<(usize, Vec<&Ranked>)> = Vec::new();
-    for e in ranked.iter().filter(|e| e.flags.contains(&"tie")) {
+    for e in ranked.iter().filter(|e| e.has(Flag::Tie)) {
         match out.last_mut() {
             Some((place, group)) if *place == e.place => group.push(e),
             _ => out.push((e.place, vec![e])),
@@ -261,17 +306,16 @@ fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
 /// Shows the board until the head judge quits; the terminal is restored whatever happens.
 pub fn run(rankings: &Rankings, config: &crate::config::Config) -> Result<()> {
     let mut board = Board::new(rankings, &config.event.name);
+    board.monochrome = super::no_color();
     super::in_terminal("the head judge's screen", |terminal, stop| {
         while !board.quit && !stop.load(Ordering::Relaxed) {
-            terminal.draw(|frame| {
-                frame.render_widget(&board, frame.area());
-                super::monochrome_if_asked(frame.buffer_mut());
-            })?;
+            terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
             if event::poll(Duration::from_millis(500))?
                 && let Event::Key(key) = event::read()?
                 && key.kind == KeyEventKind::Press
+                && let Some(action) = handle_key(key)
             {
-                board.key(key);
+                board.update(action);
             }
         }
         Ok(())

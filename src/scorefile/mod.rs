@@ -11,6 +11,8 @@
 //!
 //! Version 1 (body first, digest after it, times in Unix milliseconds) is still read.
 
+mod read;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -20,9 +22,14 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
-use crate::export::source::hex;
-use crate::store::ScoreRow;
-use crate::text::clean_line;
+use crate::format::hex;
+use crate::sanitize::clean_line;
+
+pub use read::read_all;
+
+/// One submission's scores as a score file carries them: its id, a value per criterion in the
+/// rubric's order (`None` where not scored), and when each was given, in Unix milliseconds.
+pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 pub const FORMAT: &str = "judging-scores";
 pub const VERSION: u32 = 2;

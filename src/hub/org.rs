@@ -5,12 +5,9 @@ use serde_json::json;
 
 use super::api::Space;
 use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
-use super::links;
+use super::readme;
 use crate::config::Config;
 use crate::store::Store;
-
-/// The org whose Spaces are the Build Small entries.
-pub const DEFAULT_ORG: &str = "build-small-hackathon";
 
 /// What listing an org gives the pull.
 pub struct Listing {
@@ -64,7 +61,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
     for (((space, key), cached), fetched) in spaces.iter().zip(keys).zip(cached).zip(fetched) {
         let fetched = fetched?;
         let body = fetched.as_deref().or(cached.as_deref());
-        let found = body.map(|b| links::find(&String::from_utf8_lossy(b))).unwrap_or_default();
+        let found = body.map(|b| readme::find(&String::from_utf8_lossy(b))).unwrap_or_default();
         rows.push(row(space, &found, org, config));
         if let Some(new) = fetched {
             answers.push((key, new));
@@ -75,7 +72,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
 }
 
 /// One entry as a row of a JSON export, in the default column names.
-fn row(space: &Space, found: &links::Found, org: &str, config: &Config) -> serde_json::Value {
+fn row(space: &Space, found: &readme::Found, org: &str, config: &Config) -> serde_json::Value {
     let tags = space.all_tags();
     let track = tags.iter().find_map(|t| config.track_for(t)).map(|t| t.id.clone());
     let card = space.card.clone().unwrap_or_default();

@@ -4,18 +4,29 @@
 //! section a user's file leaves out. Unknown keys are errors, so a typo never silently does
 //! nothing.
 
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::model::{Criterion, parse_params};
+use crate::model::{Criterion, Params, same_name};
+use crate::sanitize::clean_line;
 
 mod prizes;
 pub use prizes::{Prize, PrizeBy, ResultsConfig};
 
 /// The built-in event: the repository's judging.toml.
-pub const BUILTIN: &str = include_str!("../judging.toml");
+pub const BUILTIN: &str = include_str!("../../judging.toml");
+
+/// The exports built into the binary beside the built-in event, so a first run needs no network.
+pub const BUILTIN_EXPORTS: &[(&str, &str)] = &[
+    ("builtin:sample", include_str!("../../assets/sample-export.csv")),
+    ("builtin:sample-v2", include_str!("../../assets/sample-export-v2.csv")),
+];
+
+/// A built-in export's text, by its name (`builtin:sample`).
+pub fn builtin_export(name: &str) -> Option<&'static str> {
+    BUILTIN_EXPORTS.iter().find(|(n, _)| *n == name).map(|(_, text)| *text)
+}
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,10 +131,10 @@ pub struct Track {
 #[serde(deny_unknown_fields, default)]
 pub struct Rules {
     /// The most parameters all of an entry's models may have together.
-    pub max_params: String,
+    pub max_params: Params,
     /// The Tiny Titan line the judge's Hub hints mark; the prize itself goes by its own
     /// `max_params`.
-    pub tiny_titan_params: String,
+    pub tiny_titan_params: Params,
     /// The SDK every Space must use to win a prize ("gradio"); empty: not checked.
     pub sdk: String,
     /// Whether a prize needs a demo video, and a social post.
@@ -136,24 +147,13 @@ pub struct Rules {
 impl Default for Rules {
     fn default() -> Self {
         Rules {
-            max_params: "32B".into(),
-            tiny_titan_params: "4B".into(),
+            max_params: Params(32_000_000_000),
+            tiny_titan_params: Params(4_000_000_000),
             sdk: "gradio".into(),
             require_video: true,
             require_post: true,
             several_prizes: false,
         }
-    }
-}
-
-impl Rules {
-    pub fn max_params(&self) -> u64 {
-        parse_params(&self.max_params).unwrap_or(u64::MAX)
-    }
-
-    /// The Tiny Titan line the judge's hints mark.
-    pub fn tiny_titan_params(&self) -> u64 {
-        parse_params(&self.tiny_titan_params).unwrap_or(0)
     }
 }
 
@@ -198,6 +198,17 @@ impl Default for AssignConfig {
 /// The tie-breaks that are not a criterion.
 pub const TIE_BREAKS: [&str; 2] = ["judges", "agreement"];
 
+/// What decides between entries of equal merged score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TieBreak {
+    /// The higher mean on this criterion (its index in the rubric) first.
+    Criterion(usize),
+    /// More judges first.
+    Judges,
+    /// The judges closer together first.
+    Agreement,
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Judge {
@@ -233,98 +244,30 @@ fn builtin_tracks() -> Vec<Track> {
     builtin().tracks.clone()
 }
 
-/// judging.toml could not be used. Each problem is one line naming the key.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("cannot read {}: {source}", path.display())]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("{}: {message}", path.display())]
-    Syntax { path: PathBuf, message: String },
-    #[error("{}: {} problem(s):\n{}", path.display(), problems.len(), problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
-    Invalid { path: PathBuf, problems: Vec<String> },
+/// A score that the rubric does not take.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScoreError {
+    #[error("{given:?} is not a criterion; the rubric has {known}")]
+    Criterion { given: String, known: String },
+    #[error("{criterion} = {given:?}: {criterion} takes a whole number from {low} to {high}")]
+    Value { criterion: String, given: String, low: u8, high: u8 },
 }
 
-/// A loaded configuration and where it came from.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub config: Config,
-    /// The file read, or `None` for the built-in event.
-    pub path: Option<PathBuf>,
-}
-
-impl Loaded {
-    /// The folder that relative paths in the file are taken from.
-    pub fn base_dir(&self) -> PathBuf {
-        self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
-    }
-
-    /// Where `judging assign` writes, and the judges' app reads, the assignments.
-    pub fn assignments_path(&self) -> PathBuf {
-        self.base_dir().join(&self.config.assign.file)
-    }
-
-    /// The assignments beside judging.toml, if `judging assign` wrote them; an unreadable file,
-    /// or one for another event, is an error that names it.
-    pub fn assignments(&self) -> Result<Option<crate::assign::Assignments>, String> {
-        let path = self.assignments_path();
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-        };
-        let a: crate::assign::Assignments =
-            toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.to_string().trim_end()))?;
-        if a.event != self.config.event.id {
-            return Err(format!(
-                "{}: assignments for event {:?}, and judging.toml is for {:?}: run `judging assign` again",
-                path.display(),
-                a.event,
-                self.config.event.id
-            ));
-        }
-        Ok(Some(a))
-    }
-
-    pub fn describe(&self) -> String {
-        match &self.path {
-            Some(p) => p.display().to_string(),
-            None => "the built-in Build Small event".into(),
-        }
-    }
-}
-
-/// Reads the configuration. `explicit` is a path the user named: it must exist. Without one,
-/// ./judging.toml is used when present and the built-in event otherwise.
-pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let default = PathBuf::from("judging.toml");
-            if !default.exists() {
-                return Ok(Loaded { config: builtin().clone(), path: None });
-            }
-            default
-        }
-    };
-    let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
-    let config = parse(&text).map_err(|e| match e {
-        Parse::Syntax(message) => ConfigError::Syntax { path: path.clone(), message },
-        Parse::Invalid(problems) => ConfigError::Invalid { path: path.clone(), problems },
-    })?;
-    Ok(Loaded { config, path: Some(path) })
-}
-
-#[derive(Debug)]
-pub enum Parse {
+/// A judging.toml text that cannot be used: its syntax (with line and column), or every problem
+/// beyond its syntax, each naming its key, quoting its value and saying what would be valid.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParseError {
+    #[error("{0}")]
     Syntax(String),
+    #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<String>),
 }
 
 /// Parses and validates a judging.toml text.
-pub fn parse(text: &str) -> Result<Config, Parse> {
-    let config: Config = toml::from_str(text).map_err(|e| Parse::Syntax(e.to_string()))?;
+pub fn parse(text: &str) -> Result<Config, ParseError> {
+    let config: Config = toml::from_str(text).map_err(|e| ParseError::Syntax(e.to_string()))?;
     let problems = config.problems();
-    if problems.is_empty() { Ok(config) } else { Err(Parse::Invalid(problems)) }
+    if problems.is_empty() { Ok(config) } else { Err(ParseError::Invalid(problems)) }
 }
 
 impl Config {
@@ -366,15 +309,8 @@ impl Config {
                 out.push(format!("tracks[{i}].id = {:?}: use letters, digits, '-' or '_', such as \"backyard\"", t.id));
             }
         }
-        for (name, value) in
-            [("max_params", &self.rules.max_params), ("tiny_titan_params", &self.rules.tiny_titan_params)]
-        {
-            if let Err(e) = parse_params(value) {
-                out.push(format!("rules.{name} = {value:?}: {e}"));
-            }
-        }
         for (i, key) in self.merge.tie_breaks.iter().enumerate() {
-            if let Err(e) = self.tie_break_problem(key) {
+            if let Err(e) = self.tie_break(key) {
                 out.push(format!("merge.tie_breaks[{i}] = {key:?}: {e}"));
             }
         }
@@ -405,24 +341,29 @@ impl Config {
         out
     }
 
-    /// Whether `key` can break a tie: a criterion id, or one of [`TIE_BREAKS`].
-    pub fn tie_break_problem(&self, key: &str) -> Result<(), String> {
-        if TIE_BREAKS.contains(&key) || self.criterion(key).is_some() {
-            return Ok(());
+    /// What a tie-break key means: a criterion of the rubric, or one of [`TIE_BREAKS`].
+    pub fn tie_break(&self, key: &str) -> Result<TieBreak, String> {
+        match key {
+            "judges" => Ok(TieBreak::Judges),
+            "agreement" => Ok(TieBreak::Agreement),
+            criterion => {
+                self.criteria.iter().position(|c| c.id == criterion).map(TieBreak::Criterion).ok_or_else(|| {
+                    let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).chain(TIE_BREAKS).collect();
+                    format!("not a tie-break; use one of {}", known.join(", "))
+                })
+            }
         }
-        let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).chain(TIE_BREAKS).collect();
-        Err(format!("not a tie-break; use one of {}", known.join(", ")))
     }
 
     fn export_problems(&self, out: &mut Vec<String>) {
         let e = &self.export;
         if e.source.trim().is_empty() {
             out.push("export.source is empty: give a file path, an http(s) URL or \"builtin:sample\"".into());
-        } else if e.source.starts_with("builtin:") && crate::export::builtin(&e.source).is_none() {
+        } else if e.source.starts_with("builtin:") && builtin_export(&e.source).is_none() {
             out.push(format!(
                 "export.source = {:?}: no such built-in export; there are {}",
                 e.source,
-                crate::export::BUILTINS.iter().map(|(n, _)| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+                BUILTIN_EXPORTS.iter().map(|(n, _)| format!("{n:?}")).collect::<Vec<_>>().join(", ")
             ));
         }
         if e.delimiter.chars().count() != 1 || !e.delimiter.is_ascii() || e.delimiter == "\"" {
@@ -467,9 +408,34 @@ impl Config {
         }
     }
 
+    /// The judge judging.toml lists under this name: the one lookup of a judge, comparing names
+    /// as [`same_name`] does (case, spaces and Unicode spelling do not count).
+    pub fn judge(&self, name: &str) -> Option<&Judge> {
+        self.judges.iter().find(|j| same_name(&j.name, name))
+    }
+
     /// The signing key of a judge, if the head judge gave one.
     pub fn key_of(&self, judge: &str) -> Option<&str> {
-        self.judges.iter().find(|j| j.name == judge).and_then(|j| j.key.as_deref())
+        self.judge(judge).and_then(|j| j.key.as_deref())
+    }
+
+    /// Checks a score as typed (a key, a CLI argument, a sheet's cell) against the rubric: the
+    /// one rule for the app, `judging score` and `judging import-scores`.
+    pub fn check_score(&self, criterion: &str, raw: &str) -> Result<(&Criterion, u8), ScoreError> {
+        let criterion = criterion.trim();
+        let Some(c) = self.criterion(criterion) else {
+            return Err(ScoreError::Criterion { given: clean_line(criterion), known: self.criterion_ids() });
+        };
+        let raw = raw.trim();
+        match raw.parse::<i64>() {
+            Ok(v) if c.scale.contains(v) => Ok((c, u8::try_from(v).unwrap_or(c.scale.high))),
+            _ => Err(ScoreError::Value {
+                criterion: c.id.clone(),
+                given: clean_line(raw),
+                low: c.scale.low,
+                high: c.scale.high,
+            }),
+        }
     }
 
     pub fn track_ids(&self) -> String {
@@ -480,7 +446,9 @@ impl Config {
 fn unique<'a>(out: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>) {
     let mut seen = std::collections::HashSet::new();
     for id in ids {
-        if !seen.insert(id) {
+        // Ids are slugs, compared as written; judges' names compare as names do.
+        let key = if what == "judges" { crate::model::name_key(id) } else { id.to_owned() };
+        if !seen.insert(key) {
             out.push(format!("{what}: {id:?} appears twice; each must be unique"));
         }
     }
@@ -504,7 +472,7 @@ mod tests {
         let ids: Vec<_> = c.criteria.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["utility", "latency", "cost"]);
         assert_eq!(c.track_ids(), "backyard, wood");
-        assert_eq!(c.rules.max_params(), 32_000_000_000);
+        assert_eq!(c.rules.max_params, Params(32_000_000_000));
     }
 
     #[test]
@@ -516,6 +484,39 @@ mod tests {
         assert_eq!(c.tracks, builtin.tracks);
         assert_eq!(c.export, ExportConfig::default());
         assert!(c.judges.is_empty());
+    }
+
+    #[test]
+    fn scores_are_checked_against_the_rubric_in_one_place() {
+        let c = Config::builtin();
+        let cases: [(&str, &str, Result<u8, &str>); 8] = [
+            ("utility", "4", Ok(4)),
+            (" cost ", " 1 ", Ok(1)),
+            ("latency", "5", Ok(5)),
+            ("latency", "6", Err("latency = \"6\": latency takes a whole number from 1 to 5")),
+            ("latency", "0", Err("from 1 to 5")),
+            ("utility", "4.5", Err("utility = \"4.5\"")),
+            ("utility", "", Err("a whole number")),
+            ("vibes", "3", Err("\"vibes\" is not a criterion; the rubric has utility, latency, cost")),
+        ];
+        for (criterion, raw, want) in cases {
+            match (c.check_score(criterion, raw), want) {
+                (Ok((_, v)), Ok(w)) => assert_eq!(v, w, "{criterion}={raw}"),
+                (Err(e), Err(w)) => assert!(e.to_string().contains(w), "{criterion}={raw}: {e}"),
+                (got, want) => panic!("{criterion}={raw}: got {got:?}, wanted {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_judge_is_found_however_their_name_is_typed() {
+        let c = Config::builtin();
+        for typed in ["mira", "Mira", " MIRA ", "mira\t"] {
+            assert_eq!(c.judge(typed).map(|j| j.name.as_str()), Some("mira"), "{typed:?}");
+        }
+        assert!(c.judge("mir").is_none());
+        let err = parse("[[judges]]\nname = \"Zoë\"\n[[judges]]\nname = \"zoe\u{308}\"").expect_err("one judge twice");
+        assert!(err.to_string().contains("appears twice"), "{err}");
     }
 
     #[test]
@@ -540,7 +541,7 @@ mod tests {
             ("[export]\nmax_field_chars = -4", &["max_field_chars", "invalid value"]),
             ("[export.columns]\nvideos = \"v\"", &["unknown field `videos`", "`video`"]),
             ("[event]\nid = \"bad id!\"\nname = \"X\"", &["event.id = \"bad id!\"", "letters, digits"]),
-            ("[rules]\nmax_params = \"lots\"", &["rules.max_params = \"lots\"", "7B"]),
+            ("[rules]\nmax_params = \"lots\"", &["max_params = \"lots\"", "line 2", "7B"]),
             ("[merge]\ntie_breaks = [\"utility\", \"luck\"]", &["merge.tie_breaks[1] = \"luck\"", "utility, latency"]),
             ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 or more"]),
             ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = []", &["prizes[0] (\"x\").amounts is empty", "[500]"]),
@@ -559,7 +560,7 @@ mod tests {
             ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nby = \"file\"", &["needs file = a CSV of id,value"]),
             (
                 "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nmax_params = \"big\"",
-                &["prizes[0] (\"x\").max_params"],
+                &["max_params = \"big\"", "line 5", "7B"],
             ),
             ("[merge]\nmethod = \"mean\"", &["unknown field `method`", "tie_breaks"]),
             (
@@ -585,18 +586,12 @@ mod tests {
         for (text, wants) in cases {
             let message = match parse(text) {
                 Ok(_) => panic!("accepted a bad file:\n{text}"),
-                Err(Parse::Syntax(m)) => m,
-                Err(Parse::Invalid(p)) => p.join("\n"),
+                Err(ParseError::Syntax(m)) => m,
+                Err(ParseError::Invalid(p)) => p.join("\n"),
             };
             for want in *wants {
                 assert!(message.contains(want), "for\n{text}\nwanted {want:?} in\n{message}");
             }
         }
-    }
-
-    #[test]
-    fn load_names_the_missing_file() {
-        let err = load(Some(Path::new("/nonexistent/judging.toml"))).expect_err("missing");
-        assert!(err.to_string().contains("/nonexistent/judging.toml"), "{err}");
     }
 }

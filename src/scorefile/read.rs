@@ -1,47 +1,11 @@
 //! Reading the judges' score files for the merge: every file checked, on both cores.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::rankings::{Field, JudgeMarks, Place};
+use crate::sanitize::clean_line;
 use crate::scorefile;
-use crate::store::StoredSubmission;
-use crate::text::clean_line;
-
-/// The entries a merge ranks: the store's submissions less the withdrawn ones.
-pub struct Field<'s> {
-    pub entries: Vec<&'s StoredSubmission>,
-    /// Every known id: `Some(entry)` for those ranked, `None` for the withdrawn. Its own
-    /// compact copy of the ids: a million look-ups should not chase pointers across the store.
-    index: HashMap<Box<str>, Option<usize>>,
-}
-
-impl<'s> Field<'s> {
-    pub fn new(submissions: &'s [StoredSubmission]) -> Self {
-        let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
-        let mut index: HashMap<Box<str>, Option<usize>> =
-            entries.iter().enumerate().map(|(i, s)| (s.submission.id.as_str().into(), Some(i))).collect();
-        for s in submissions.iter().filter(|s| s.withdrawn) {
-            index.insert(s.submission.id.as_str().into(), None);
-        }
-        Field { entries, index }
-    }
-}
-
-/// One judge's file, reduced to what ranking needs.
-#[derive(Debug, Clone)]
-pub struct JudgeMarks {
-    pub judge: String,
-    pub written_at: String,
-    /// The entries this judge scored fully and did not recuse from.
-    pub entries: Vec<usize>,
-    /// Each of those entries' weighted total, on the rubric's scale.
-    pub totals: Vec<f64>,
-    /// Each of those entries' values, one per criterion in rubric order, row after row.
-    pub values: Vec<u8>,
-    /// Entries left partly scored: they do not count.
-    pub partial: usize,
-}
 
 /// Reads every file, half of them on a second thread; returns each judge's marks in the order
 /// of the files, or every problem found.
@@ -80,15 +44,15 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
         entries: Vec::with_capacity(rows),
         totals: Vec::with_capacity(rows),
         values: Vec::with_capacity(rows * weights.len()),
-        partial: 0,
+        partial: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     for (id, values, _) in &body.scores {
         // Withdrawn entries and recusals are left out.
-        let entry = match field.index.get(id.as_ref()) {
-            Some(Some(entry)) => *entry,
-            Some(None) => continue,
-            None => {
+        let entry = match field.place(id) {
+            Place::Ranked(entry) => entry,
+            Place::Withdrawn => continue,
+            Place::Unknown => {
                 unknown.push(id);
                 continue;
             }
@@ -103,7 +67,7 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
                 marks.totals.push(sum / weight_sum);
                 marks.values.extend(values.iter().flatten());
             }
-            None => marks.partial += 1,
+            None => marks.partial.push(id.to_string()),
         }
     }
     if let Some(first) = unknown.first() {

@@ -1,6 +1,16 @@
-//! The plain data every part of judging speaks: submissions, the rubric and scores.
+//! The plain data every part of judging speaks: submissions, the rubric, scores and what the Hub
+//! says. No I/O here, and no module of the crate below it.
+
+mod hub;
+mod params;
+mod sheet;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+pub use hub::{HubFacts, ModelSize};
+pub use params::{Params, format_params, parse_params};
+pub use sheet::{Change, ScoreSheet, Status};
 
 /// One entry of the hackathon, as the organizers' export describes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +62,27 @@ pub fn tagged<'a>(tags: &'a [String], prefix: &'a str) -> impl Iterator<Item = &
     tags.iter().filter_map(move |t| {
         t.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).map(|_| t[prefix.len()..].trim())
     })
+}
+
+/// A submission as the judge's store holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredSubmission {
+    pub submission: Submission,
+    /// Gone from the latest export. Its scores are kept.
+    pub withdrawn: bool,
+}
+
+/// How names compare everywhere judges are named (judging.toml, the app, score files, sheets,
+/// assignments): surrounding and repeated spaces do not count, nor case, nor how the same
+/// letters are encoded (Unicode NFC), so "Zoë", " zoë" and "Zoe\u{308}" are one judge.
+pub fn name_key(name: &str) -> String {
+    let spaced: Vec<&str> = name.split_whitespace().collect();
+    spaced.join(" ").nfc().flat_map(char::to_lowercase).collect()
+}
+
+/// Whether two names are the same judge's, by [`name_key`].
+pub fn same_name(a: &str, b: &str) -> bool {
+    a == b || name_key(a) == name_key(b)
 }
 
 /// One rubric criterion, as judging.toml defines it.
@@ -118,33 +149,6 @@ impl Criterion {
     }
 }
 
-/// How far a judge has got with one entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Progress {
-    NotStarted,
-    Partial,
-    Scored,
-}
-
-impl Progress {
-    pub fn of(scored: usize, criteria: usize) -> Self {
-        match scored {
-            0 => Progress::NotStarted,
-            n if n >= criteria => Progress::Scored,
-            _ => Progress::Partial,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Progress::NotStarted => "not started",
-            Progress::Partial => "partial",
-            Progress::Scored => "scored",
-        }
-    }
-}
-
 /// The weighted mean of one judge's scores for one entry, or `None` until every criterion has a
 /// score: a partial total would rank an entry on the criteria that happened to be scored first.
 pub fn weighted_total(criteria: &[Criterion], score_of: impl Fn(&str) -> Option<u8>) -> Option<f64> {
@@ -155,6 +159,31 @@ pub fn weighted_total(criteria: &[Criterion], score_of: impl Fn(&str) -> Option<
         weights += c.weight;
     }
     (weights > 0.0).then(|| sum / weights)
+}
+
+impl Submission {
+    /// A plain valid entry for tests: a Space, no video, post, track or tags.
+    #[cfg(test)]
+    pub(crate) fn example(id: &str) -> Submission {
+        Submission {
+            id: id.into(),
+            title: id.to_uppercase(),
+            team: String::new(),
+            members: vec![],
+            space_url: format!("https://huggingface.co/spaces/o/{id}"),
+            space_id: Some(format!("o/{id}")),
+            space_key: Some(format!("o-{id}")),
+            video_url: None,
+            post_url: None,
+            description: String::new(),
+            track: None,
+            tags: vec![],
+            models: vec![],
+            declared_params: None,
+            sdk: None,
+            likes: None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +236,17 @@ mod tests {
     }
 
     #[test]
+    fn names_compare_by_letters_not_by_spelling() {
+        let same = [("mira", "Mira"), (" mira ", "mira"), ("Zoë", "Zoe\u{308}"), ("ada  lovelace", "Ada Lovelace")];
+        for (a, b) in same {
+            assert!(same_name(a, b), "{a:?} = {b:?}");
+        }
+        for (a, b) in [("mira", "miro"), ("ada lovelace", "adalovelace"), ("zoe", "zoë")] {
+            assert!(!same_name(a, b), "{a:?} != {b:?}");
+        }
+    }
+
+    #[test]
     fn tags_split_into_badges_and_sponsors() {
         let s = Submission {
             tags: vec![
@@ -222,133 +262,7 @@ mod tests {
         assert_eq!(s.sponsors().collect::<Vec<_>>(), ["nvidia"]);
     }
 
-    #[test]
-    fn progress_counts_criteria() {
-        assert_eq!(Progress::of(0, 3), Progress::NotStarted);
-        assert_eq!(Progress::of(2, 3), Progress::Partial);
-        assert_eq!(Progress::of(3, 3), Progress::Scored);
-    }
-
     fn sample() -> Submission {
         Submission::example("x")
-    }
-}
-
-/// Reads a parameter count as people write it: `7B`, `1.5b`, `350M`, `2T`, `8000000000`,
-/// `1,500,000,000`. A bare number under a million has no unit and is refused: `8` is surely not
-/// eight parameters, and guessing which unit was meant could pass a 32B limit wrongly.
-pub fn parse_params(raw: &str) -> Result<u64, String> {
-    let text: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    let (number, scale) = match text.char_indices().last() {
-        Some((i, u)) if u.is_ascii_alphabetic() => {
-            let scale = match u.to_ascii_uppercase() {
-                'K' => 1e3,
-                'M' => 1e6,
-                'B' | 'G' => 1e9,
-                'T' => 1e12,
-                _ => return Err(format!("{raw:?} has an unknown unit; write it like 7B, 350M or 1.5B")),
-            };
-            (&text[..i], scale)
-        }
-        _ => (text.as_str(), 1.0),
-    };
-    let value: f64 = number
-        .trim()
-        .parse()
-        .map_err(|_| format!("{raw:?} is not a parameter count; write it like 7B, 350M or 1.5B"))?;
-    let count = value * scale;
-    if !count.is_finite() || !(0.0..=1e15).contains(&count) {
-        return Err(format!("{raw:?} is not a plausible parameter count"));
-    }
-    if scale == 1.0 && count < 1e6 {
-        return Err(format!("{raw:?} has no unit; write 8B for eight billion, 350M for millions"));
-    }
-    Ok(count.round() as u64)
-}
-
-/// A parameter count for people: `7B`, `1.5B`, `350M`.
-pub fn format_params(count: u64) -> String {
-    let (value, unit) = match count {
-        c if c >= 1_000_000_000_000 => (c as f64 / 1e12, "T"),
-        c if c >= 1_000_000_000 => (c as f64 / 1e9, "B"),
-        c if c >= 1_000_000 => (c as f64 / 1e6, "M"),
-        c => (c as f64 / 1e3, "K"),
-    };
-    let text = format!("{value:.1}");
-    format!("{}{unit}", text.trim_end_matches(".0"))
-}
-
-#[cfg(test)]
-mod param_tests {
-    use super::*;
-
-    #[test]
-    fn parameter_counts_as_people_write_them() {
-        let cases = [
-            ("7B", Ok(7_000_000_000)),
-            ("1.5b", Ok(1_500_000_000)),
-            (" 350M ", Ok(350_000_000)),
-            ("8000000000", Ok(8_000_000_000)),
-            ("1,500,000,000", Ok(1_500_000_000)),
-            ("0.5T", Ok(500_000_000_000)),
-            ("135m", Ok(135_000_000)),
-        ];
-        for (raw, want) in cases {
-            assert_eq!(parse_params(raw), want, "{raw}");
-        }
-        for bad in ["8", "seven", "7X", "", "-3B", "1e400"] {
-            assert!(parse_params(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn parameter_counts_print_short() {
-        assert_eq!(format_params(7_000_000_000), "7B");
-        assert_eq!(format_params(1_540_000_000), "1.5B");
-        assert_eq!(format_params(350_000_000), "350M");
-        assert_eq!(format_params(32_000_000_000), "32B");
-    }
-}
-
-impl Submission {
-    /// A plain valid entry for tests: a Space, no video, post, track or tags.
-    #[cfg(test)]
-    pub(crate) fn example(id: &str) -> Submission {
-        Submission {
-            id: id.into(),
-            title: id.to_uppercase(),
-            team: String::new(),
-            members: vec![],
-            space_url: format!("https://huggingface.co/spaces/o/{id}"),
-            space_id: Some(format!("o/{id}")),
-            space_key: Some(format!("o-{id}")),
-            video_url: None,
-            post_url: None,
-            description: String::new(),
-            track: None,
-            tags: vec![],
-            models: vec![],
-            declared_params: None,
-            sdk: None,
-            likes: None,
-        }
-    }
-
-    /// What a judge should know before scoring: missing links, a model total over the limit.
-    pub fn warnings(&self, max_params: u64) -> Vec<String> {
-        let mut out = Vec::new();
-        if self.video_url.is_none() {
-            out.push("no video".to_owned());
-        }
-        if self.post_url.is_none() {
-            out.push("no post".to_owned());
-        }
-        if let Some(p) = self.declared_params.filter(|p| *p > max_params) {
-            out.push(format!("{} > {}", format_params(p), format_params(max_params)));
-        }
-        if self.space_key.is_none() {
-            out.push("not a Space".to_owned());
-        }
-        out
     }
 }

@@ -1,0 +1,95 @@
+//! `judging check`: judging.toml, the export and the organizers' files, every problem printed.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{Session, pull};
+use crate::cli::Cli;
+use crate::config::PrizeBy;
+use crate::event_files::Loaded;
+use crate::sanitize::clean_line;
+
+/// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
+pub(super) fn run(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitCode> {
+    let c = &loaded.config;
+    println!(
+        "{}: ok: event {:?}, {} criteria, {} tracks, {} judges",
+        loaded.describe(),
+        c.event.id,
+        c.criteria.len(),
+        c.tracks.len(),
+        c.judges.len()
+    );
+    // Only an offline check of a URL needs the store, for its cached copy.
+    let store = if offline { Some(Session::open(cli, loaded.clone())?.store) } else { None };
+    let fetched = pull::fetch(&loaded, None, offline, store.as_ref())?;
+    let parsed = pull::parse(&loaded, &fetched)?;
+    let name = fetched.source.name();
+    let rejected = parsed.rejected();
+    let warnings = parsed.problems.len() - rejected;
+    println!(
+        "{name}: {} row(s) read, {} valid, {rejected} rejected, {warnings} warning(s){}",
+        parsed.submissions.len() + rejected,
+        parsed.submissions.len(),
+        if parsed.drafts_skipped > 0 { format!(", {} draft(s) skipped", parsed.drafts_skipped) } else { String::new() }
+    );
+    for note in &parsed.notes {
+        println!("  note: {}", clean_line(note));
+    }
+    for p in &parsed.problems {
+        println!("  {p}");
+    }
+    if parsed.submissions.is_empty() && rejected == 0 {
+        println!("{name}: the export has no submissions");
+        return Ok(ExitCode::FAILURE);
+    }
+    let ids: HashSet<&str> = parsed.submissions.iter().map(|s| s.id.as_str()).collect();
+    let organizer_problems = check_organizer_files(&loaded, &ids);
+    let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings > 0);
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The files beside judging.toml that the organizers' commands read: the assignments and the
+/// prizes' value files. Prints what it finds; returns the number of problems.
+fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
+    let mut problems = Vec::new();
+    let path = loaded.assignments_path();
+    match loaded.assignments() {
+        Err(e) => problems.push(e.to_string()),
+        Ok(None) => {}
+        Ok(Some(a)) => {
+            for (judge, list) in &a.judges {
+                if loaded.config.judge(judge).is_none() {
+                    problems.push(format!(
+                        "{}: judge {:?} is not in judging.toml's [[judges]]",
+                        path.display(),
+                        clean_line(judge)
+                    ));
+                }
+                let unknown: Vec<&String> = list.iter().filter(|id| !ids.contains(id.as_str())).collect();
+                if let Some(first) = unknown.first() {
+                    problems.push(format!(
+                        "{}: {} of {judge}'s entries are not in the export, such as {:?}: run `judging assign --force` after the pull",
+                        path.display(),
+                        unknown.len(),
+                        clean_line(first)
+                    ));
+                }
+            }
+            let total: usize = a.judges.values().map(Vec::len).sum();
+            println!("{}: {} judges, {total} assignments", path.display(), a.judges.len());
+        }
+    }
+    for prize in loaded.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
+        let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
+        if !file.exists() {
+            problems.push(format!("prizes {:?}: its file {} does not exist yet", prize.id, file.display()));
+        }
+    }
+    for p in &problems {
+        println!("  {}", clean_line(p));
+    }
+    problems.len()
+}

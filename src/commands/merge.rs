@@ -1,0 +1,84 @@
+//! `judging merge`: the head judge's files in, rankings out, printed or on the head judge's
+//! screen. Every file is read and checked before anything is merged.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::Session;
+use crate::cli::MergeFormat;
+use crate::sanitize::clean_line;
+
+/// Where the merged rankings go.
+pub(super) enum To<'a> {
+    Print(MergeFormat, Option<&'a std::path::Path>),
+    /// The head judge's screen in the terminal.
+    Screen,
+}
+
+pub(super) fn run(
+    session: Session,
+    files: &[std::path::PathBuf],
+    options: &crate::rankings::Options,
+    to: To,
+) -> Result<ExitCode> {
+    let config = &session.loaded.config;
+    let submissions = merge_field(&session)?;
+    let field = crate::rankings::Field::new(&submissions);
+    let rankings = merged(files, config, &field, options, false)?;
+    let (format, output) = match to {
+        To::Print(format, output) => (format, output),
+        To::Screen => {
+            crate::tui::board::run(&rankings, config)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    let text = match format {
+        MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
+        MergeFormat::Table => crate::report::rankings::table(&rankings),
+        MergeFormat::Md => crate::report::rankings::markdown(&rankings),
+        MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
+    };
+    match output {
+        Some(path) => super::write_atomically(path, &text)?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The store's submissions, which the judges' files are checked against: none is an error.
+pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::model::StoredSubmission>> {
+    let submissions = session.store.submissions()?;
+    if submissions.is_empty() {
+        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
+    }
+    Ok(submissions)
+}
+
+/// Reads and checks every file, then merges them; every refused file is named on stderr and
+/// nothing is merged. Warnings go to stderr; with `progress`, so do the stages.
+pub(super) fn merged(
+    files: &[std::path::PathBuf],
+    config: &crate::config::Config,
+    field: &crate::rankings::Field,
+    options: &crate::rankings::Options,
+    progress: bool,
+) -> Result<crate::rankings::Rankings> {
+    if progress {
+        eprintln!("Reading {} score file(s)…", files.len());
+    }
+    let judges = crate::scorefile::read_all(files, config, field).map_err(|problems| {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        anyhow::anyhow!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len())
+    })?;
+    if progress {
+        eprintln!("Merging {} judges with the {} method…", judges.len(), options.method.name());
+    }
+    let rankings = crate::rankings::rank_all(judges, config, field, options)?;
+    for w in &rankings.warnings {
+        eprintln!("warning: {}", clean_line(w));
+    }
+    Ok(rankings)
+}

@@ -1,0 +1,74 @@
+//! `judging score ID CRITERION=VALUE... [--note TEXT]`: one entry scored from the command line,
+//! checked by the same rules as a key press in the app.
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use super::Session;
+use crate::model::{Change, weighted_total};
+use crate::sanitize::clean_line;
+
+pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -> Result<ExitCode> {
+    let config = &session.loaded.config;
+    let Some(stored) = session.store.submission(id)? else {
+        let ids: Vec<String> = session
+            .store
+            .submissions()?
+            .into_iter()
+            .map(|s| s.submission.id)
+            .filter(|s| s.contains(id) || id.contains(s.as_str()))
+            .take(5)
+            .map(|s| clean_line(&s))
+            .collect();
+        let hint = if ids.is_empty() { String::new() } else { format!(" Did you mean: {}?", ids.join(", ")) };
+        bail!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id));
+    };
+    if stored.withdrawn {
+        bail!("{:?} was withdrawn from the export: its scores are kept, but it takes no new ones", clean_line(id));
+    }
+    let mut changes = Vec::new();
+    for pair in pairs {
+        let (criterion, value) = pair
+            .split_once('=')
+            .with_context(|| format!("{:?}: write CRITERION=VALUE, such as utility=4", clean_line(pair)))?;
+        let (c, value) = config.check_score(criterion, value)?;
+        changes.push((id.to_owned(), Change::Score { criterion: c.id.clone(), value: Some(value) }));
+    }
+    if let Some(text) = note {
+        changes.push((id.to_owned(), Change::Note(Some(text.to_owned()))));
+    }
+    if changes.is_empty() {
+        bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");
+    }
+    session.store.apply_all(&changes)?;
+    let sheet = session.store.score_sheet()?;
+    let config = &session.loaded.config;
+    let judge = config.judge(&session.judge);
+    if judge.is_some_and(|j| crate::assign::barred(j, &stored.submission, false).is_some()) {
+        eprintln!(
+            "warning: judging.toml lists a conflict of yours with {:?}; the score is saved, but recuse (r in the app) if it applies",
+            clean_line(id)
+        );
+    }
+    let title = clean_line(&stored.submission.title);
+    println!("{} ({title})", clean_line(id));
+    for c in &config.criteria {
+        match sheet.score(id, &c.id) {
+            Some(v) => println!("  {:<10} {v}  {}", c.label, c.level_meaning(v).unwrap_or_default()),
+            None => println!("  {:<10} -", c.label),
+        }
+    }
+    match weighted_total(&config.criteria, |c| sheet.score(id, c)) {
+        Some(total) => println!("  total      {total:.2}"),
+        None => println!(
+            "  total      - ({} of {} criteria scored)",
+            sheet.scored_count(id, &config.criteria),
+            config.criteria.len()
+        ),
+    }
+    if let Some(note) = sheet.notes.get(id) {
+        println!("  note       {}", clean_line(note));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,147 @@
+//! The organizers' files: judging.toml, and beside it the assignments, the head judge's decisions
+//! on ties and the prizes' value files. Reading them is here, at the edge; what they mean is in
+//! the core (`config`, `assign`, `prizes`), which never touches a file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::assign::Assignments;
+use crate::config::{self, Config, PrizeBy};
+use crate::prizes::Decision;
+
+/// A file the organizers wrote could not be used. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl FileError {
+    fn invalid(path: &Path, message: impl std::fmt::Display) -> FileError {
+        FileError::Invalid { path: path.to_path_buf(), message: message.to_string().trim_end().to_owned() }
+    }
+}
+
+/// A loaded configuration and where it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    /// The file read, or `None` for the built-in event.
+    pub path: Option<PathBuf>,
+}
+
+/// Reads the configuration. `explicit` is a path the user named: it must exist. Without one,
+/// ./judging.toml is used when present and the built-in event otherwise.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, FileError> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let default = PathBuf::from("judging.toml");
+            if !default.exists() {
+                return Ok(Loaded { config: Config::builtin(), path: None });
+            }
+            default
+        }
+    };
+    let text = read(&path)?.ok_or_else(|| FileError::Read {
+        path: path.clone(),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+    })?;
+    let config = config::parse(&text).map_err(|e| FileError::invalid(&path, e))?;
+    Ok(Loaded { config, path: Some(path) })
+}
+
+/// A file's text, or `None` when it does not exist.
+fn read(path: &Path) -> Result<Option<String>, FileError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(FileError::Read { path: path.to_path_buf(), source }),
+    }
+}
+
+impl Loaded {
+    /// The built-in event, as if no judging.toml were here.
+    pub fn builtin() -> Loaded {
+        Loaded { config: Config::builtin(), path: None }
+    }
+
+    /// The folder that relative paths in the file are taken from.
+    pub fn base_dir(&self) -> PathBuf {
+        self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Where `judging assign` writes, and the judges' app reads, the assignments.
+    pub fn assignments_path(&self) -> PathBuf {
+        self.base_dir().join(&self.config.assign.file)
+    }
+
+    /// The assignments beside judging.toml, if `judging assign` wrote them; an unreadable file,
+    /// or one for another event, is an error that names it.
+    pub fn assignments(&self) -> Result<Option<Assignments>, FileError> {
+        let path = self.assignments_path();
+        let Some(text) = read(&path)? else { return Ok(None) };
+        Assignments::parse(&text, &self.config.event.id).map(Some).map_err(|e| FileError::invalid(&path, e))
+    }
+
+    /// The head judge's decisions on ties: the file named on the command line, else
+    /// `results.decisions` beside judging.toml when it exists. Returns the file read, if any.
+    pub fn decisions(&self, explicit: Option<&Path>) -> Result<(Option<PathBuf>, Vec<Decision>), FileError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None if self.config.results.decisions.is_empty() => return Ok((None, Vec::new())),
+            None => self.base_dir().join(&self.config.results.decisions),
+        };
+        match read(&path)? {
+            Some(text) => {
+                let decisions = crate::prizes::decisions::parse(&text).map_err(|e| FileError::invalid(&path, e))?;
+                Ok((Some(path), decisions))
+            }
+            None if explicit.is_some() => {
+                Err(FileError::Read { path, source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file") })
+            }
+            None => Ok((None, Vec::new())),
+        }
+    }
+
+    /// Where a `by = "file"` prize's values are.
+    pub fn prize_file(&self, file: &str) -> PathBuf {
+        self.base_dir().join(file)
+    }
+
+    /// For each `by = "file"` prize, its file's value per entry.
+    pub fn prize_values(&self) -> Result<HashMap<String, HashMap<String, f64>>, FileError> {
+        let mut out = HashMap::new();
+        for p in self.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
+            let path = self.prize_file(p.file.as_deref().unwrap_or_default());
+            let unreadable = |e: &dyn std::fmt::Display| {
+                FileError::invalid(&path, format!("prize {:?} reads this file, and it cannot be read: {e}", p.id))
+            };
+            let bytes = std::fs::read(&path).map_err(|e| unreadable(&e))?;
+            let text = std::str::from_utf8(&bytes).map_err(|e| unreadable(&e))?;
+            let values = crate::prizes::values::parse(text).map_err(|e| FileError::invalid(&path, e))?;
+            out.insert(p.id.clone(), values);
+        }
+        Ok(out)
+    }
+
+    pub fn describe(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "the built-in Build Small event".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn load_names_the_missing_file() {
+        let err = load(Some(Path::new("/nonexistent/judging.toml"))).expect_err("missing");
+        assert!(err.to_string().contains("/nonexistent/judging.toml"), "{err}");
+    }
+}

@@ -1,0 +1,98 @@
+//! Text for people: cut to a column width, histograms as bars, ages in words, bytes in hex.
+
+use crate::sanitize::clean_line;
+
+/// Cuts `text` to at most `width` terminal columns, ending in `…` when it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A mean for a table: `decimals` places, or `-` where there is none (no judge scored it).
+pub fn mean(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.decimals$}"))
+}
+
+/// A histogram as one bar character per scale point, scaled to the largest bin.
+pub fn bars(histogram: &[usize]) -> String {
+    const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let most = histogram.iter().copied().max().unwrap_or(0).max(1);
+    histogram.iter().map(|n| LEVELS[(n * 8).div_ceil(most).min(8)]).collect::<String>()
+}
+
+/// How long ago an ISO 8601 UTC timestamp (`2026-06-21T10:00:00.000Z`) was, in words:
+/// "just now", "5 min ago", "3 h ago", "2 days ago"; the timestamp itself if it cannot be read.
+pub fn age(timestamp: &str, now_unix: i64) -> String {
+    let parse = || -> Option<i64> {
+        let (date, time) = timestamp.split_once('T')?;
+        let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+        let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+        let mut t = time.trim_end_matches('Z').split(':').map(|p| p.split('.').next()?.parse::<i64>().ok());
+        let (hh, mm, ss) = (t.next()??, t.next()??, t.next()??);
+        // Days from the civil date (Howard Hinnant's algorithm), then seconds.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some((era * 146_097 + doe - 719_468) * 86_400 + hh * 3600 + mm * 60 + ss)
+    };
+    let Some(then) = parse() else { return format!("fetched {}", clean_line(timestamp)) };
+    let ago = (now_unix - then).max(0);
+    match ago {
+        0..60 => "fetched just now".into(),
+        60..3600 => format!("fetched {} min ago", ago / 60),
+        3600..86_400 => format!("fetched {} h ago", ago / 3600),
+        _ => format!("fetched {} days ago", ago / 86_400),
+    }
+}
+
+/// Bytes as lower-case hex, as digests are written.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_columns_not_bytes() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a longer title", 8), "a longe…");
+        assert_eq!(fit("日本語のタイトル", 7), "日本語…");
+    }
+
+    #[test]
+    fn ages_read_as_words() {
+        // 2026-06-21T10:00:00Z is 1_782_036_000.
+        let then = "2026-06-21T10:00:00.000Z";
+        let cases = [
+            (0, "fetched just now"),
+            (59, "fetched just now"),
+            (300, "fetched 5 min ago"),
+            (3 * 3600 + 5, "fetched 3 h ago"),
+            (2 * 86_400, "fetched 2 days ago"),
+        ];
+        for (later, want) in cases {
+            assert_eq!(age(then, 1_782_036_000 + later), want);
+        }
+        assert_eq!(age("yesterday", 0), "fetched yesterday");
+    }
+}

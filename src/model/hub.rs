@@ -1,0 +1,50 @@
+//! What the Hub said of an entry's Space, as plain data: the judge sees it as hints for latency
+//! and cost, and the prize rules prefer it to what the entrants declared.
+
+use serde::{Deserialize, Serialize};
+
+/// One entry's facts from the Hub.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HubFacts {
+    pub space: String,
+    /// running, sleeping, paused, starting, error, unknown.
+    pub stage: String,
+    /// The hardware it runs on now, else the one it asks for.
+    pub hardware: Option<String>,
+    pub price_per_hour: Option<f64>,
+    /// "hub" when the Hub's price list answered, "built-in" for the fallback table.
+    pub price_from: String,
+    pub sdk: Option<String>,
+    pub models: Vec<ModelSize>,
+    /// The models' parameters together, when every one is known.
+    pub params: Option<u64>,
+    /// Why the total may be wrong: a count absent or understated.
+    pub params_uncertain: Option<String>,
+}
+
+/// One model's parameter count, as the Hub gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelSize {
+    pub id: String,
+    pub params: Option<u64>,
+    /// Set when the count is absent, or understates the model (packed quantized weights).
+    pub uncertain: Option<String>,
+}
+
+impl HubFacts {
+    /// Facts for tests: a running Space on free hardware, with these models' total and SDK.
+    #[cfg(test)]
+    pub(crate) fn example(params: Option<u64>, sdk: &str) -> HubFacts {
+        HubFacts {
+            space: "o/x".into(),
+            stage: "running".into(),
+            hardware: Some("cpu-basic".into()),
+            price_per_hour: Some(0.0),
+            price_from: "hub".into(),
+            sdk: Some(sdk.into()),
+            models: vec![],
+            params,
+            params_uncertain: None,
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! What one judge has given: scores, notes, stopwatch readings and recusals, the changes that
+//! make and undo them, and the status of each entry that follows from them.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::Criterion;
+
+/// Everything this judge has given: scores per submission and criterion, notes, stopwatch
+/// readings and recusals.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScoreSheet {
+    pub scores: HashMap<String, HashMap<String, u8>>,
+    pub notes: HashMap<String, String>,
+    /// Seconds on the stopwatch while the judge tried the demo.
+    pub timings: HashMap<String, f64>,
+    /// Entries the judge stepped back from, with the reason.
+    pub recusals: HashMap<String, String>,
+}
+
+impl ScoreSheet {
+    pub fn score(&self, submission: &str, criterion: &str) -> Option<u8> {
+        self.scores.get(submission)?.get(criterion).copied()
+    }
+
+    pub fn scored_count(&self, submission: &str, criteria: &[Criterion]) -> usize {
+        criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
+    }
+
+    /// The status of an entry for this judge: the one rule every screen and report uses.
+    pub fn status(&self, id: &str, withdrawn: bool, criteria: &[Criterion]) -> Status {
+        if withdrawn {
+            Status::Withdrawn
+        } else if self.recusals.contains_key(id) {
+            Status::Recused
+        } else {
+            match self.scored_count(id, criteria) {
+                0 => Status::NotStarted,
+                n if n >= criteria.len() => Status::Scored,
+                _ => Status::Partial,
+            }
+        }
+    }
+}
+
+/// Where an entry stands for one judge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Written "not started", as the screens say it.
+    #[serde(rename = "not started")]
+    NotStarted,
+    Partial,
+    Scored,
+    /// The judge stepped back from it: it takes no scores and does not count.
+    Recused,
+    /// Gone from the latest export: its scores are kept, it takes no new ones.
+    Withdrawn,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::Partial => "partial",
+            Status::Scored => "scored",
+            Status::Recused => "recused",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Whether the judge still has scoring to do on it.
+    pub fn open(self) -> bool {
+        matches!(self, Status::NotStarted | Status::Partial)
+    }
+
+    /// Whether it takes scores: not withdrawn, not recused.
+    pub fn scorable(self) -> bool {
+        !matches!(self, Status::Recused | Status::Withdrawn)
+    }
+}
+
+/// One change the terminal app makes, and what undoing it writes back. `None` clears.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Score { criterion: String, value: Option<u8> },
+    Note(Option<String>),
+    Timing(Option<f64>),
+    Recusal(Option<String>),
+}
+
+impl ScoreSheet {
+    /// Mirrors a change written to the store, so the screen need not re-read it.
+    pub fn apply(&mut self, submission: &str, change: &Change) {
+        let id = submission.to_owned();
+        match change.clone() {
+            Change::Score { criterion, value: Some(v) } => {
+                self.scores.entry(id).or_default().insert(criterion, v);
+            }
+            Change::Score { criterion, value: None } => {
+                if let Some(s) = self.scores.get_mut(&id) {
+                    s.remove(&criterion);
+                }
+            }
+            Change::Note(Some(text)) => {
+                self.notes.insert(id, text);
+            }
+            Change::Note(None) => {
+                self.notes.remove(&id);
+            }
+            Change::Timing(Some(seconds)) => {
+                self.timings.insert(id, seconds);
+            }
+            Change::Timing(None) => {
+                self.timings.remove(&id);
+            }
+            Change::Recusal(Some(reason)) => {
+                self.recusals.insert(id, reason);
+            }
+            Change::Recusal(None) => {
+                self.recusals.remove(&id);
+            }
+        }
+    }
+
+    /// The change that would undo `change`: what the sheet holds now.
+    pub fn current(&self, submission: &str, change: &Change) -> Change {
+        match change {
+            Change::Score { criterion, .. } => {
+                Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
+            }
+            Change::Note(_) => Change::Note(self.notes.get(submission).cloned()),
+            Change::Timing(_) => Change::Timing(self.timings.get(submission).copied()),
+            Change::Recusal(_) => Change::Recusal(self.recusals.get(submission).cloned()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_follows_withdrawal_recusal_and_scores_in_that_order() {
+        let criteria: Vec<Criterion> = crate::config::Config::builtin().criteria;
+        let score = |sheet: &mut ScoreSheet, c: &str| {
+            sheet.apply("a", &Change::Score { criterion: c.into(), value: Some(3) });
+        };
+        let mut sheet = ScoreSheet::default();
+        assert_eq!(sheet.status("a", false, &criteria), Status::NotStarted);
+        score(&mut sheet, "utility");
+        assert_eq!(sheet.status("a", false, &criteria), Status::Partial);
+        score(&mut sheet, "latency");
+        score(&mut sheet, "cost");
+        assert_eq!(sheet.status("a", false, &criteria), Status::Scored);
+        sheet.apply("a", &Change::Recusal(Some("my cousin".into())));
+        assert_eq!(sheet.status("a", false, &criteria), Status::Recused);
+        assert_eq!(sheet.status("a", true, &criteria), Status::Withdrawn);
+        let cases = [
+            (Status::NotStarted, true, true),
+            (Status::Partial, true, true),
+            (Status::Scored, false, true),
+            (Status::Recused, false, false),
+            (Status::Withdrawn, false, false),
+        ];
+        for (status, open, scorable) in cases {
+            assert_eq!((status.open(), status.scorable()), (open, scorable), "{status:?}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The entries a prize can go to: the merged overall ranking, each entry with its place in its
+//! track and what the eligibility rules read of it.
+
+use std::collections::HashMap;
+
+use super::{Candidate, Evidence};
+use crate::config::Track;
+use crate::model::{HubFacts, Submission};
+use crate::rankings::Rankings;
+use crate::sanitize::clean_line;
+
+/// A merge that does not fit the store the prizes are applied with.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CandidateError {
+    #[error("the merge has no overall ranking")]
+    NoOverall,
+    #[error(
+        "the merge ranks {0:?}, which the store does not have (or has withdrawn): pull the export the judges scored"
+    )]
+    Unknown(String),
+}
+
+/// The overall ranking's entries in order, each with its track place, its submission's details
+/// (`entries`, by id) and the Hub's facts where they were fetched.
+pub fn candidates(
+    rankings: &Rankings,
+    entries: &HashMap<&str, &Submission>,
+    hub: &HashMap<String, (HubFacts, String)>,
+    tracks: &[Track],
+) -> Result<Vec<Candidate>, CandidateError> {
+    let overall = rankings.ranking("overall").ok_or(CandidateError::NoOverall)?;
+    let track_place: HashMap<&str, usize> = rankings
+        .rankings
+        .iter()
+        .filter(|(name, _)| tracks.iter().any(|t| t.id == *name))
+        .flat_map(|(_, ranked)| ranked.iter().map(|e| (e.id.as_str(), e.place)))
+        .collect();
+    overall
+        .iter()
+        .map(|e| {
+            let s = entries.get(e.id.as_str()).ok_or_else(|| CandidateError::Unknown(clean_line(&e.id)))?;
+            Ok(Candidate {
+                id: e.id.clone(),
+                title: s.title.clone(),
+                team: s.team.clone(),
+                track: s.track.clone(),
+                tags: s.tags.clone(),
+                likes: s.likes,
+                evidence: Evidence::of(s, hub.get(e.id.as_str()).map(|(f, _)| f)),
+                place: e.place,
+                score: e.score,
+                track_place: track_place.get(e.id.as_str()).copied(),
+                by_criterion: e.by_criterion.clone(),
+            })
+        })
+        .collect()
+}

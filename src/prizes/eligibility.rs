@@ -1,0 +1,176 @@
+//! The event's rules for who may win, written once: the prize results, the judge's warnings, the
+//! list and `judging enrich` all ask here.
+
+use crate::config::Rules;
+use crate::model::{HubFacts, Submission, format_params};
+
+/// What the rules read of an entry: the Hub's word where it has one, else what the entrants
+/// declared in the export.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// The parameters of all its models together.
+    pub params: Option<u64>,
+    /// Whether that count is the Hub's (else the entrants' declaration).
+    pub params_from_hub: bool,
+    /// Why the count may be wrong (a quantized repo, a model without a count).
+    pub params_uncertain: Option<String>,
+    pub sdk: Option<String>,
+    pub video: bool,
+    pub post: bool,
+}
+
+impl Evidence {
+    pub fn of(s: &Submission, hub: Option<&HubFacts>) -> Evidence {
+        let hub_params = hub.and_then(|f| f.params);
+        Evidence {
+            params: hub_params.or(s.declared_params),
+            params_from_hub: hub_params.is_some(),
+            params_uncertain: hub.filter(|f| f.params.is_some()).and_then(|f| f.params_uncertain.clone()),
+            sdk: hub.and_then(|f| f.sdk.clone()).or_else(|| s.sdk.clone()),
+            video: s.video_url.is_some(),
+            post: s.post_url.is_some(),
+        }
+    }
+}
+
+/// A rule an entry breaks: it cannot win a prize.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Breach {
+    TooLarge { params: u64, limit: u64 },
+    Sdk { found: String, wanted: String },
+    NoVideo,
+    NoPost,
+}
+
+impl std::fmt::Display for Breach {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Breach::TooLarge { params, limit } => {
+                write!(f, "{} of models, over the {} limit", format_params(*params), format_params(*limit))
+            }
+            Breach::Sdk { found, wanted } => write!(f, "a {} Space, not {wanted}", crate::sanitize::clean_line(found)),
+            Breach::NoVideo => f.write_str("no demo video"),
+            Breach::NoPost => f.write_str("no social post"),
+        }
+    }
+}
+
+/// Every rule of `rules` the entry breaks, by what is known of it.
+pub fn breaches(e: &Evidence, rules: &Rules) -> Vec<Breach> {
+    let mut out = Vec::new();
+    if let Some(params) = e.params.filter(|p| *p > rules.max_params.0) {
+        out.push(Breach::TooLarge { params, limit: rules.max_params.0 });
+    }
+    if let Some(sdk) = e.sdk.as_deref().filter(|s| !rules.sdk.is_empty() && !s.eq_ignore_ascii_case(&rules.sdk)) {
+        out.push(Breach::Sdk { found: sdk.to_owned(), wanted: rules.sdk.clone() });
+    }
+    if rules.require_video && !e.video {
+        out.push(Breach::NoVideo);
+    }
+    if rules.require_post && !e.post {
+        out.push(Breach::NoPost);
+    }
+    out
+}
+
+/// What the data cannot confirm about the entry's eligibility.
+pub fn unverified(e: &Evidence, rules: &Rules) -> Vec<String> {
+    let mut out = Vec::new();
+    if e.params.is_none() {
+        out.push("parameters not declared".to_owned());
+    }
+    if let Some(why) = &e.params_uncertain {
+        out.push(format!("parameter count uncertain ({why})"));
+    }
+    if e.sdk.is_none() && !rules.sdk.is_empty() {
+        out.push("SDK not known".to_owned());
+    }
+    out
+}
+
+/// What a judge should know before scoring: every rule the entry breaks, and a link that is not
+/// a Space.
+pub fn warnings(s: &Submission, e: &Evidence, rules: &Rules) -> Vec<String> {
+    let mut out: Vec<String> = breaches(e, rules).iter().map(ToString::to_string).collect();
+    if s.space_key.is_none() {
+        out.push("not a Space".to_owned());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Params;
+
+    fn rules() -> Rules {
+        Rules::default()
+    }
+
+    /// One entry, with or without the Hub's facts, and the breaches the rules find.
+    #[test]
+    fn the_hub_wins_over_the_declaration_and_every_source_is_checked() {
+        let entry = |params: Option<u64>, sdk: Option<&str>, video: bool| Submission {
+            declared_params: params,
+            sdk: sdk.map(str::to_owned),
+            video_url: video.then(|| "https://youtu.be/x".to_owned()),
+            post_url: Some("https://x.com/p".into()),
+            ..Submission::example("x")
+        };
+        let b72 = 72_000_000_000;
+        let cases: [(Submission, Option<HubFacts>, Vec<Breach>); 7] = [
+            (entry(Some(7_000_000_000), Some("gradio"), true), None, vec![]),
+            (
+                entry(Some(b72), Some("gradio"), true),
+                None,
+                vec![Breach::TooLarge { params: b72, limit: 32_000_000_000 }],
+            ),
+            // A streamlit entry from the export is caught without the Hub.
+            (
+                entry(None, Some("streamlit"), true),
+                None,
+                vec![Breach::Sdk { found: "streamlit".into(), wanted: "gradio".into() }],
+            ),
+            (entry(Some(b72), Some("gradio"), true), Some(HubFacts::example(Some(1_000_000_000), "gradio")), vec![]),
+            (
+                entry(Some(1_000_000_000), None, true),
+                Some(HubFacts::example(Some(b72), "docker")),
+                vec![
+                    Breach::TooLarge { params: b72, limit: 32_000_000_000 },
+                    Breach::Sdk { found: "docker".into(), wanted: "gradio".into() },
+                ],
+            ),
+            (entry(None, Some("Gradio"), false), None, vec![Breach::NoVideo]),
+            (entry(None, None, true), None, vec![]),
+        ];
+        for (s, facts, want) in cases {
+            let e = Evidence::of(&s, facts.as_ref());
+            assert_eq!(breaches(&e, &rules()), want, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn rules_that_are_off_are_not_checked() {
+        let off = Rules {
+            sdk: String::new(),
+            require_video: false,
+            require_post: false,
+            max_params: Params(u64::MAX),
+            ..rules()
+        };
+        let e = Evidence { params: Some(100_000_000_000), sdk: Some("static".into()), ..Evidence::default() };
+        assert!(breaches(&e, &off).is_empty());
+        assert_eq!(unverified(&Evidence::default(), &off), ["parameters not declared"]);
+        assert_eq!(unverified(&Evidence::default(), &rules()), ["parameters not declared", "SDK not known"]);
+    }
+
+    #[test]
+    fn a_judge_is_warned_of_each_breach_and_of_a_link_that_is_not_a_space() {
+        let s = Submission { space_key: None, sdk: Some("streamlit".into()), ..Submission::example("x") };
+        let e = Evidence::of(&s, None);
+        assert_eq!(
+            warnings(&s, &e, &rules()),
+            ["a streamlit Space, not gradio", "no demo video", "no social post", "not a Space"]
+        );
+    }
+}

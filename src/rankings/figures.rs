@@ -1,0 +1,148 @@
+//! The figures around a merge: each entry's mean per criterion, the tie-break keys, each judge's
+//! habits and histogram, how far judges agree, and the entries they disagree on most.
+
+use super::{Concordance, Disagreement, Field, JudgeLine, JudgeMarks, PairAgreement};
+use crate::config::TieBreak;
+use crate::merge::Panel;
+use crate::merge::agreement::{EntryStats, JudgeHabits, Overlap};
+
+/// Judge pairs are compared on this many shared entries or more.
+pub(super) const PAIR_SHARED: usize = 3;
+
+/// How many of the most disagreed entries the rankings list.
+const DISAGREEMENTS: usize = 10;
+
+/// Each entry's mean on each criterion over its judges (`means[criterion][entry]`): `None`
+/// where no judge scored it.
+pub(super) fn criterion_means(judges: &[JudgeMarks], criteria: usize, entries: usize) -> Vec<Vec<Option<f64>>> {
+    let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![0usize; entries]);
+    for j in judges {
+        for (row, entry) in j.entries.iter().enumerate() {
+            counts[*entry] += 1;
+            for (c, sum) in sums.iter_mut().enumerate() {
+                sum[*entry] += f64::from(j.values[row * criteria + c]);
+            }
+        }
+    }
+    sums.into_iter()
+        .map(|sum| sum.iter().zip(&counts).map(|(s, n)| (*n > 0).then(|| s / *n as f64)).collect())
+        .collect()
+}
+
+/// Each tie-break as a value per entry, higher better.
+pub(super) fn tie_break_keys(breaks: &[TieBreak], means: &[Vec<Option<f64>>], stats: &EntryStats) -> Vec<Vec<f64>> {
+    breaks
+        .iter()
+        .map(|b| match b {
+            TieBreak::Judges => stats.judges.iter().map(|n| *n as f64).collect(),
+            TieBreak::Agreement => stats.spread.iter().map(|s| -s).collect(),
+            TieBreak::Criterion(c) => means[*c].iter().map(|v| v.unwrap_or(f64::NEG_INFINITY)).collect(),
+        })
+        .collect()
+}
+
+/// One line per judge: their habits beside the panel's, and their totals over the scale.
+pub(super) fn judge_lines(
+    habits: Vec<JudgeHabits>,
+    panel: &Panel,
+    judges: &[JudgeMarks],
+    scale: (i64, i64),
+) -> Vec<JudgeLine> {
+    habits
+        .into_iter()
+        .map(|h| JudgeLine {
+            judge: panel.judges[h.judge].clone(),
+            entries: h.marks,
+            leniency: h.leniency,
+            spread: h.spread,
+            histogram: histogram(&judges[h.judge].totals, scale),
+        })
+        .collect()
+}
+
+/// How many totals round to each point of the scale, lowest first.
+fn histogram(totals: &[f64], (low, high): (i64, i64)) -> Vec<usize> {
+    let mut bins = vec![0; (high - low + 1).max(1) as usize];
+    for t in totals {
+        let bin = (t.round() as i64 - low).clamp(0, bins.len() as i64 - 1) as usize;
+        bins[bin] += 1;
+    }
+    bins
+}
+
+/// Kendall's W for each group of judges who marked the same entries, and over the judge pairs
+/// whose entries overlap.
+pub(super) fn agreement(panel: &Panel) -> (Vec<Concordance>, Option<PairAgreement>) {
+    let overlap = Overlap::of(panel);
+    let groups = overlap
+        .concordance()
+        .into_iter()
+        .map(|(judges, entries, w, w_tie_corrected)| Concordance {
+            judges: judges.iter().map(|j| panel.judges[*j].clone()).collect(),
+            entries,
+            w,
+            w_tie_corrected,
+        })
+        .collect();
+    let pairs = overlap.pairwise(PAIR_SHARED).map(|(pairs, w, w_tie_corrected)| PairAgreement {
+        pairs,
+        shared_at_least: PAIR_SHARED,
+        w,
+        w_tie_corrected,
+    });
+    (groups, pairs)
+}
+
+/// The entries the judges disagree on most, with the judges furthest apart.
+pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) -> Vec<Disagreement> {
+    stats
+        .most_disagreed(DISAGREEMENTS)
+        .into_iter()
+        .filter_map(|e| {
+            let ((lo_judge, lo), (hi_judge, hi)) = (stats.lowest[e]?, stats.highest[e]?);
+            let sub = &field.entries[e].submission;
+            Some(Disagreement {
+                id: sub.id.clone(),
+                title: sub.title.clone(),
+                judges: stats.judges[e],
+                spread: stats.spread[e],
+                lowest: (panel.judges[lo_judge].clone(), lo),
+                highest: (panel.judges[hi_judge].clone(), hi),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histograms_round_totals_onto_the_scale() {
+        type Case<'a> = (&'a [f64], (i64, i64), &'a [usize]);
+        let cases: [Case; 3] = [
+            (&[1.0, 1.4, 2.6, 5.0], (1, 5), &[2, 0, 1, 0, 1]),
+            (&[0.2, 9.9], (1, 5), &[1, 0, 0, 0, 1]),
+            (&[], (0, 2), &[0, 0, 0]),
+        ];
+        for (totals, scale, want) in cases {
+            assert_eq!(histogram(totals, scale), want, "{totals:?}");
+        }
+    }
+
+    #[test]
+    fn criterion_means_are_none_where_no_judge_scored() {
+        let judge = |entries: Vec<usize>, values: Vec<u8>| JudgeMarks {
+            judge: "j".into(),
+            written_at: String::new(),
+            totals: vec![0.0; entries.len()],
+            entries,
+            values,
+            partial: Vec::new(),
+        };
+        let judges = [judge(vec![0], vec![4, 2]), judge(vec![0, 2], vec![2, 4, 5, 5])];
+        let means = criterion_means(&judges, 2, 3);
+        assert_eq!(means[0], [Some(3.0), None, Some(5.0)]);
+        assert_eq!(means[1], [Some(3.0), None, Some(5.0)]);
+    }
+}

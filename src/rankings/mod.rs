@@ -1,0 +1,300 @@
+//! A panel of judges into rankings, overall and per track: pure, no I/O. The score files are read
+//! at the edge (`scorefile::read_all`) into [`JudgeMarks`]; here they become one panel, merged by
+//! the chosen method, ranked with the head judge's tie-breaks, and flagged for deliberation.
+
+mod figures;
+mod panel;
+mod tracks;
+
+use serde::{Deserialize, Serialize};
+
+pub use panel::{Field, JudgeMarks, Place};
+
+use crate::config::Config;
+use crate::merge::agreement::{self, EntryStats};
+use crate::merge::{Method, merge};
+use crate::sanitize::clean_line;
+
+/// How to merge: the method and what the head judge chose around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    pub method: Method,
+    /// Entries with fewer judges are flagged thin.
+    pub min_judges: usize,
+    /// What separates equal merged scores, in turn: criterion ids, "judges" or "agreement".
+    pub tie_breaks: Vec<String>,
+    /// With the sum method: the judges whose marks count (all when empty).
+    pub chosen: Vec<String>,
+}
+
+impl Options {
+    pub fn new(method: Method, config: &Config) -> Options {
+        Options {
+            method,
+            min_judges: config.merge.min_judges,
+            tie_breaks: config.merge.tie_breaks.clone(),
+            chosen: Vec::new(),
+        }
+    }
+}
+
+/// What the jury should look at again about an entry's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flag {
+    /// Fewer judges than `merge.min_judges`.
+    Thin,
+    /// Its judges far apart.
+    Contested,
+    /// Its place shared, and no tie-break separated it: for the jury to decide.
+    Tie,
+}
+
+impl Flag {
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Thin => "thin",
+            Flag::Contested => "contested",
+            Flag::Tie => "tie",
+        }
+    }
+
+    /// What it means, for the head judge's screen.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Flag::Thin => "too few judges",
+            Flag::Contested => "judges far apart",
+            Flag::Tie => "a place the jury must settle",
+        }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One entry's place in one ranking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranked {
+    pub place: usize,
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    /// The judges' mean on each criterion, in the order of [`Rankings::criteria`]; `None` where
+    /// no judge scored it.
+    pub by_criterion: Vec<Option<f64>>,
+    pub judges: usize,
+    /// The spread of the judges' totals for it.
+    pub spread: f64,
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+    /// The tie-break that set its place among entries of equal score.
+    #[serde(default)]
+    pub tie_break: Option<String>,
+}
+
+impl Ranked {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgeLine {
+    pub judge: String,
+    pub entries: usize,
+    pub leniency: f64,
+    pub spread: f64,
+    /// How many of their totals round to each point of the scale, lowest first.
+    pub histogram: Vec<usize>,
+}
+
+impl JudgeLine {
+    /// "lenient" or "harsh" for a judge a quarter point or more off the panel, else nothing.
+    pub fn leaning(&self) -> &'static str {
+        match self.leniency {
+            l if l > 0.25 => "lenient",
+            l if l < -0.25 => "harsh",
+            _ => "",
+        }
+    }
+}
+
+/// Kendall's W for a group of judges who marked exactly the same entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Concordance {
+    pub judges: Vec<String>,
+    pub entries: usize,
+    pub w: f64,
+    pub w_tie_corrected: f64,
+}
+
+/// Kendall's W between judges whose entries overlap but differ, pair by pair, averaged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairAgreement {
+    pub pairs: usize,
+    /// Pairs count only with this many entries in common.
+    pub shared_at_least: usize,
+    pub w: f64,
+    pub w_tie_corrected: f64,
+}
+
+/// An entry the judges disagree on, with the judges furthest apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    pub id: String,
+    pub title: String,
+    pub judges: usize,
+    pub spread: f64,
+    pub lowest: (String, f64),
+    pub highest: (String, f64),
+}
+
+/// What a saved merge (`merge --format json`) says it is, so `judging results` can read it back.
+pub const RANKINGS_FORMAT: &str = "judging-rankings";
+pub const RANKINGS_VERSION: u32 = 1;
+
+/// A merge's whole outcome. `judging merge --format json` writes it, and `judging results` reads
+/// it back as it is: the figures are optional there, the rankings are not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rankings {
+    pub format: String,
+    pub version: u32,
+    pub event: String,
+    pub method: String,
+    pub criteria: Vec<String>,
+    #[serde(default)]
+    pub tie_breaks: Vec<String>,
+    /// The lowest point of the judges' histograms.
+    #[serde(default)]
+    pub scale_low: i64,
+    /// How far judges who saw the same entries agree, overall.
+    #[serde(default)]
+    pub concordance: Vec<Concordance>,
+    /// How far judges whose entries overlap agree on the entries they share.
+    #[serde(default)]
+    pub pairwise: Option<PairAgreement>,
+    /// "overall", then each track.
+    pub rankings: Vec<(String, Vec<Ranked>)>,
+    #[serde(default)]
+    pub judges: Vec<JudgeLine>,
+    /// The entries the judges disagree on most, the most first.
+    #[serde(default)]
+    pub disagreements: Vec<Disagreement>,
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+impl Rankings {
+    /// The ranking named "overall", or a track's, by name.
+    pub fn ranking(&self, name: &str) -> Option<&[Ranked]> {
+        self.rankings.iter().find(|(n, _)| n == name).map(|(_, r)| r.as_slice())
+    }
+}
+
+/// Options the files cannot satisfy.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RankError {
+    #[error("--judges: no score file from judge {name:?}; the files are from {known}")]
+    UnknownJudge { name: String, known: String },
+    #[error("tie-break {key:?}: {problem}")]
+    TieBreak { key: String, problem: String },
+    #[error(
+        "schulze compares every pair of entries, and {scored} scored entries are more than it can do in good time ({most} at most): use --method copeland or calibrated"
+    )]
+    TooManyForSchulze { scored: usize, most: usize },
+}
+
+/// Merges every judge's marks into rankings, overall and per track. Fails only on options that
+/// name judges or tie-breaks the files do not have.
+pub fn rank_all(
+    mut judges: Vec<JudgeMarks>,
+    config: &Config,
+    field: &Field,
+    options: &Options,
+) -> Result<Rankings, RankError> {
+    let mut warnings = panel::one_file_per_judge(&mut judges);
+    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(partial_warning));
+    let breaks = options
+        .tie_breaks
+        .iter()
+        .map(|key| config.tie_break(key).map_err(|problem| RankError::TieBreak { key: key.clone(), problem }))
+        .collect::<Result<Vec<_>, _>>()?;
+    let panel = panel::panel(&judges, field);
+    let method = match &options.method {
+        Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
+        other => other.clone(),
+    };
+    if method == Method::Schulze {
+        let mut marked = vec![false; field.entries.len()];
+        panel.marks.iter().for_each(|m| marked[m.entry] = true);
+        let scored = marked.iter().filter(|m| **m).count();
+        if scored > crate::merge::SCHULZE_MOST {
+            return Err(RankError::TooManyForSchulze { scored, most: crate::merge::SCHULZE_MOST });
+        }
+    }
+    // The merge (the calibrated fit is the longest step) on one core, the figures around it on
+    // the other.
+    let (overall, (stats, means, habits, (concordance, pairwise))) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| merge(&panel, &method));
+        let figures = (
+            EntryStats::of(&panel),
+            figures::criterion_means(&judges, config.criteria.len(), field.entries.len()),
+            agreement::judge_habits(&panel),
+            figures::agreement(&panel),
+        );
+        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
+        (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
+    });
+    let keys = figures::tie_break_keys(&breaks, &means, &stats);
+    let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options };
+    let lower_is_better = method.lower_is_better();
+    let everyone: Vec<usize> = (0..field.entries.len()).collect();
+    let mut rankings = vec![("overall".to_owned(), context.ranking(&overall, &everyone, lower_is_better))];
+    for track in &config.tracks {
+        let keep: Vec<usize> = (0..field.entries.len())
+            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
+            .collect();
+        // A judge's habits are the same in every track, so the methods that model or standardise
+        // judges use all their marks; ranks and head-to-heads only mean something within a track.
+        let scores = match method {
+            Method::RankSum | Method::Copeland | Method::Schulze => merge(&panel::sub_panel(&panel, &keep), &method),
+            _ => keep.iter().map(|e| overall[*e]).collect(),
+        };
+        rankings.push((track.id.clone(), context.ranking(&scores, &keep, lower_is_better)));
+    }
+    let scale = config
+        .criteria
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))));
+    Ok(Rankings {
+        format: RANKINGS_FORMAT.to_owned(),
+        version: RANKINGS_VERSION,
+        event: config.event.id.clone(),
+        method: method.name().to_owned(),
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        tie_breaks: options.tie_breaks.clone(),
+        scale_low: scale.0,
+        concordance,
+        pairwise,
+        rankings,
+        judges: figures::judge_lines(habits, &panel, &judges, scale),
+        disagreements: figures::disagreements(&stats, &panel, field),
+        warnings,
+    })
+}
+
+/// Names the entries a judge left partly scored (the first five), which the merge leaves out.
+fn partial_warning(j: &JudgeMarks) -> String {
+    let n = j.partial.len();
+    let named: Vec<String> = j.partial.iter().take(5).map(|id| clean_line(id)).collect();
+    let more = if n > named.len() { format!(" and {} more", n - named.len()) } else { String::new() };
+    format!(
+        "judge {:?} left {n} entr{} partly scored ({}{more}); those do not count",
+        clean_line(&j.judge),
+        if n == 1 { "y" } else { "ies" },
+        named.join(", ")
+    )
+}

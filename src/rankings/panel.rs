@@ -1,0 +1,120 @@
+//! The panel a merge ranks: the entries in play, each judge's marks on them, and the judges that
+//! count (one file per judge, the chosen ones for the sum method).
+
+use std::collections::HashMap;
+
+use super::RankError;
+use crate::merge::{Mark, Panel};
+use crate::model::{StoredSubmission, same_name};
+use crate::sanitize::clean_line;
+
+/// The entries a merge ranks: the store's submissions less the withdrawn ones.
+pub struct Field<'s> {
+    pub entries: Vec<&'s StoredSubmission>,
+    /// Every known id: `Some(entry)` for those ranked, `None` for the withdrawn. Its own
+    /// compact copy of the ids: a million look-ups should not chase pointers across the store.
+    index: HashMap<Box<str>, Option<usize>>,
+}
+
+/// Where a score file's submission id stands in the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Ranked(usize),
+    Withdrawn,
+    Unknown,
+}
+
+impl<'s> Field<'s> {
+    pub fn new(submissions: &'s [StoredSubmission]) -> Self {
+        let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
+        let mut index: HashMap<Box<str>, Option<usize>> =
+            entries.iter().enumerate().map(|(i, s)| (s.submission.id.as_str().into(), Some(i))).collect();
+        for s in submissions.iter().filter(|s| s.withdrawn) {
+            index.insert(s.submission.id.as_str().into(), None);
+        }
+        Field { entries, index }
+    }
+
+    pub fn place(&self, id: &str) -> Place {
+        match self.index.get(id) {
+            Some(Some(entry)) => Place::Ranked(*entry),
+            Some(None) => Place::Withdrawn,
+            None => Place::Unknown,
+        }
+    }
+}
+
+/// One judge's file, reduced to what ranking needs.
+#[derive(Debug, Clone)]
+pub struct JudgeMarks {
+    pub judge: String,
+    pub written_at: String,
+    /// The entries this judge scored fully and did not recuse from.
+    pub entries: Vec<usize>,
+    /// Each of those entries' weighted total, on the rubric's scale.
+    pub totals: Vec<f64>,
+    /// Each of those entries' values, one per criterion in rubric order, row after row.
+    pub values: Vec<u8>,
+    /// The ids of the entries left partly scored: they do not count.
+    pub partial: Vec<String>,
+}
+
+/// A judge in two files counts once, from the newer file; names compare as judges' names always
+/// do. Sorting first keeps the result independent of the order the files were given in.
+pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    judges.sort_by(|a, b| {
+        crate::model::name_key(&a.judge).cmp(&crate::model::name_key(&b.judge)).then(b.written_at.cmp(&a.written_at))
+    });
+    judges.dedup_by(|later, kept| {
+        let same = same_name(&later.judge, &kept.judge);
+        if same {
+            warnings.push(format!(
+                "judge {:?} appears twice: the file written at {} counts, the one of {} does not",
+                clean_line(&kept.judge),
+                kept.written_at,
+                later.written_at
+            ));
+        }
+        same
+    });
+    warnings
+}
+
+/// Every judge's weighted totals as one panel over the field.
+pub(super) fn panel(judges: &[JudgeMarks], field: &Field) -> Panel {
+    Panel {
+        judges: judges.iter().map(|j| j.judge.clone()).collect(),
+        entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
+        marks: judges
+            .iter()
+            .enumerate()
+            .flat_map(|(judge, j)| {
+                j.entries.iter().zip(&j.totals).map(move |(&entry, &value)| Mark { judge, entry, value })
+            })
+            .collect(),
+    }
+}
+
+/// The panel indices of the judges named for the sum method.
+pub(super) fn chosen_judges(panel: &Panel, names: &[String]) -> Result<Vec<usize>, RankError> {
+    names
+        .iter()
+        .map(|name| {
+            panel.judges.iter().position(|j| same_name(j, name)).ok_or_else(|| RankError::UnknownJudge {
+                name: clean_line(name),
+                known: panel.judges.iter().map(|j| clean_line(j)).collect::<Vec<_>>().join(", "),
+            })
+        })
+        .collect()
+}
+
+/// The panel restricted to some entries, renumbered.
+pub(super) fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
+    let new_index: HashMap<usize, usize> = keep.iter().enumerate().map(|(new, old)| (*old, new)).collect();
+    Panel {
+        judges: panel.judges.clone(),
+        entries: keep.iter().map(|e| panel.entries[*e].clone()).collect(),
+        marks: panel.marks.iter().filter_map(|m| new_index.get(&m.entry).map(|e| Mark { entry: *e, ..*m })).collect(),
+    }
+}

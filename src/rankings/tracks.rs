@@ -1,0 +1,54 @@
+//! One ranking of some entries: places from the merged scores, ties broken by the keys in turn,
+//! and each entry's flags.
+
+use super::{Field, Flag, Options, Ranked};
+use crate::merge::agreement::EntryStats;
+use crate::merge::{break_ties, rank};
+
+/// Judges this far apart, in rubric points, make an entry contested.
+const CONTESTED_SPREAD: f64 = 1.0;
+
+/// What every ranking of one merge shares.
+pub(super) struct Context<'a> {
+    pub stats: &'a EntryStats,
+    /// `means[criterion][entry]`.
+    pub means: &'a [Vec<Option<f64>>],
+    /// `keys[tie_break][entry]`, higher better.
+    pub keys: &'a [Vec<f64>],
+    pub field: &'a Field<'a>,
+    pub options: &'a Options,
+}
+
+impl Context<'_> {
+    /// One ranking of some entries (`which`, indices into the field, in the order of `scores`).
+    pub fn ranking(&self, scores: &[Option<f64>], which: &[usize], lower_is_better: bool) -> Vec<Ranked> {
+        let keys: Vec<Vec<f64>> = self.keys.iter().map(|k| which.iter().map(|e| k[*e]).collect()).collect();
+        break_ties(rank(scores, lower_is_better), &keys)
+            .into_iter()
+            .map(|s| {
+                let e = which[s.entry];
+                let (judges, spread) = (self.stats.judges[e], self.stats.spread[e]);
+                let flags = [
+                    (judges < self.options.min_judges, Flag::Thin),
+                    (spread > CONTESTED_SPREAD, Flag::Contested),
+                    (s.tied, Flag::Tie),
+                ]
+                .into_iter()
+                .filter_map(|(on, flag)| on.then_some(flag))
+                .collect();
+                let sub = &self.field.entries[e].submission;
+                Ranked {
+                    place: s.place,
+                    id: sub.id.clone(),
+                    title: sub.title.clone(),
+                    score: s.score,
+                    by_criterion: self.means.iter().map(|c| c[e]).collect(),
+                    judges,
+                    spread,
+                    flags,
+                    tie_break: s.broken_by.map(|k| self.options.tie_breaks[k].clone()),
+                }
+            })
+            .collect()
+    }
+}
