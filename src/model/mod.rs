@@ -142,6 +142,19 @@ impl Scale {
 }
 
 impl Criterion {
+    /// A criterion for tests: scale 1 to 5, each level named by its number.
+    #[cfg(test)]
+    pub(crate) fn example(id: &str, weight: f64) -> Criterion {
+        Criterion {
+            id: id.into(),
+            label: id.into(),
+            judges: String::new(),
+            scale: Scale { low: 1, high: 5 },
+            weight,
+            levels: (1..=5).map(|l| format!("level {l}")).collect(),
+        }
+    }
+
     /// The sentence that says what `value` means on this criterion.
     pub fn level_meaning(&self, value: u8) -> Option<&str> {
         let index = value.checked_sub(self.scale.low)?;
@@ -190,20 +203,9 @@ impl Submission {
 mod tests {
     use super::*;
 
-    fn criterion(id: &str, weight: f64) -> Criterion {
-        Criterion {
-            id: id.into(),
-            label: id.into(),
-            judges: String::new(),
-            scale: Scale { low: 1, high: 5 },
-            weight,
-            levels: (1..=5).map(|l| format!("level {l}")).collect(),
-        }
-    }
-
     #[test]
     fn weighted_total_needs_every_criterion() {
-        let rubric = [criterion("utility", 2.0), criterion("latency", 1.0), criterion("cost", 1.0)];
+        let rubric = [Criterion::example("utility", 2.0), Criterion::example("latency", 1.0), Criterion::example("cost", 1.0)];
         type Case<'a> = (&'a [(&'a str, u8)], Option<f64>);
         let cases: [Case; 4] = [
             (&[("utility", 5), ("latency", 3), ("cost", 1)], Some(3.5)),
@@ -228,7 +230,7 @@ mod tests {
 
     #[test]
     fn level_meaning_follows_the_scale() {
-        let c = criterion("utility", 1.0);
+        let c = Criterion::example("utility", 1.0);
         assert_eq!(c.level_meaning(1), Some("level 1"));
         assert_eq!(c.level_meaning(5), Some("level 5"));
         assert_eq!(c.level_meaning(0), None);

@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn status_follows_withdrawal_recusal_and_scores_in_that_order() {
-        let criteria: Vec<Criterion> = crate::config::Config::builtin().criteria;
+        let criteria = ["utility", "latency", "cost"].map(|c| Criterion::example(c, 1.0));
         let score = |sheet: &mut ScoreSheet, c: &str| {
             sheet.apply("a", &Change::Score { criterion: c.into(), value: Some(3) });
         };
