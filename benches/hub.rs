@@ -93,7 +93,7 @@ fn bench(c: &mut Criterion) {
                     assert_eq!((report.enriched, report.requests), (SPACES, 2 * SPACES + 1));
                 },
                 BatchSize::PerIteration,
-            )
+            );
         });
     }
     group.finish();

@@ -2,6 +2,9 @@
 //! 100 score files, merged with the calibrated method: reading and checking every file, building
 //! each judge's totals, fitting the model and ranking overall and per track.
 
+// Generated test data stays far inside every numeric range it is cast to.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -15,7 +18,7 @@ use judging::store::Store;
 mod common;
 
 pub struct Workload {
-    pub _dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
     pub files: Vec<PathBuf>,
     pub loaded: Loaded,
     pub store: Store,
@@ -35,7 +38,7 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
     let mut files = Vec::new();
     let mut seed = 1u64;
     let mut uniform = move || {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
     // Realistic marks: each entry has a quality, each judge a leniency and a severity, plus noise.
@@ -58,15 +61,15 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
             written_at: "2026-06-21T10:00:00.000Z".into(),
             criteria: loaded.config.criteria.iter().map(|c| c.id.clone()).collect(),
             scores,
-            notes: Default::default(),
-            timings: Default::default(),
-            recusals: Default::default(),
+            notes: std::collections::BTreeMap::new(),
+            timings: std::collections::BTreeMap::new(),
+            recusals: std::collections::BTreeMap::new(),
         };
         let path = dir.path().join(format!("judge-{j:03}.json"));
         std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");
         files.push(path);
     }
-    Workload { _dir: dir, files, loaded, store }
+    Workload { dir, files, loaded, store }
 }
 
 fn bench_merge(c: &mut Criterion) {
@@ -75,7 +78,7 @@ fn bench_merge(c: &mut Criterion) {
     if let Some(keep) = std::env::var_os("JUDGING_BENCH_KEEP") {
         let keep = PathBuf::from(keep);
         std::fs::create_dir_all(&keep).expect("keep dir");
-        for f in w.files.iter().chain([&w._dir.path().join("export.csv")]) {
+        for f in w.files.iter().chain([&w.dir.path().join("export.csv")]) {
             std::fs::copy(f, keep.join(f.file_name().expect("name"))).expect("copy");
         }
     }
@@ -90,16 +93,16 @@ fn bench_merge(c: &mut Criterion) {
         b.iter(|| {
             let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
             judging::rankings::rank_all(judges, config, &field, &Options::new(Method::Calibrated, config))
-        })
+        });
     });
     group.bench_function("read and check 100 files", |b| {
-        b.iter(|| judging::scorefile::read_all(&w.files, config, &field).expect("valid"))
+        b.iter(|| judging::scorefile::read_all(&w.files, config, &field).expect("valid"));
     });
     let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
     for method in [Method::Calibrated, Method::Mean] {
         group.bench_function(format!("rank only, {}", method.name()), |b| {
             let options = Options::new(method.clone(), config);
-            b.iter(|| judging::rankings::rank_all(judges.clone(), config, &field, &options))
+            b.iter(|| judging::rankings::rank_all(judges.clone(), config, &field, &options));
         });
     }
     group.finish();

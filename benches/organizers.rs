@@ -38,7 +38,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("organizers");
     group.sample_size(10);
     group.bench_function("assign 10k entries to 100 judges, 3 each", |b| {
-        b.iter(|| judging::assign::assign("ev", &refs, &judges, 3, true, 2026))
+        b.iter(|| judging::assign::assign("ev", &refs, &judges, 3, true, 2026));
     });
     let plan = judging::assign::assign("ev", &refs, &judges, 3, true, 2026);
     let loads: Vec<usize> = plan.assignments.judges.values().map(Vec::len).collect();
@@ -79,7 +79,7 @@ fn bench(c: &mut Criterion) {
     let book =
         Rulebook { rules: &config.rules, prizes: &config.prizes, criteria: &criteria, files: &files, decisions: &[] };
     group.bench_function("apply 8 prizes to 10k ranked entries", |b| {
-        b.iter(|| judging::prizes::award(&candidates, &book))
+        b.iter(|| judging::prizes::award(&candidates, &book));
     });
     group.finish();
 }

@@ -1,5 +1,5 @@
 //! `judging pull` of a 10,000-row export (about 5 MB of CSV) into a fresh store: reading,
-//! validation, link normalisation and the SQLite transaction, as the command runs them.
+//! validation, link normalisation and the `SQLite` transaction, as the command runs them.
 //!
 //! Compare with `benches/sqlite3-import.sh`, which times the sqlite3 shell's `.import` of the
 //! same CSV.

@@ -1,6 +1,6 @@
 //! The judge's app with 10,000 submissions in the store: the time to the first frame (open the
 //! store, load, build the app, draw), and the time from a key to the next frame on a 200x50
-//! TestBackend, for a move and for a score (which includes its SQLite write).
+//! `TestBackend`, for a move and for a score (which includes its `SQLite` write).
 //!
 //! Resident memory of the real binary is measured by `benches/tui-memory.sh`.
 

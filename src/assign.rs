@@ -66,7 +66,7 @@ pub struct Plan {
     pub uneven: Option<String>,
 }
 
-/// SplitMix64: a fixed, documented generator, so that a seed means the same assignment in every
+/// `SplitMix64`: a fixed, documented generator, so that a seed means the same assignment in every
 /// build (general-purpose generators promise no stability across versions). The simulation test
 /// draws from it too.
 pub struct SplitMix(pub u64);
@@ -239,8 +239,8 @@ mod tests {
     fn judge(name: &str, conflicts: &[&str], tracks: &[&str]) -> Judge {
         Judge {
             name: name.into(),
-            conflicts: conflicts.iter().map(|c| c.to_string()).collect(),
-            tracks: tracks.iter().map(|t| t.to_string()).collect(),
+            conflicts: conflicts.iter().map(std::string::ToString::to_string).collect(),
+            tracks: tracks.iter().map(std::string::ToString::to_string).collect(),
             key: None,
         }
     }

@@ -31,7 +31,9 @@ fn spawn(command: &str, url: &str) -> Result<(), String> {
     for candidate in command.split(':').map(str::trim).filter(|c| !c.is_empty()) {
         let mut words: Vec<String> = candidate.split_whitespace().map(str::to_owned).collect();
         if words.iter().any(|w| w.contains("%s")) {
-            words.iter_mut().for_each(|w| *w = w.replace("%s", url));
+            for w in &mut words {
+                *w = w.replace("%s", url);
+            }
         } else {
             words.push(url.to_owned());
         }

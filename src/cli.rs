@@ -22,7 +22,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "JUDGING_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// The store's SQLite file [default: one per event and judge in the XDG data folder]
+    /// The store's `SQLite` file [default: one per event and judge in the XDG data folder]
     #[arg(long, global = true, env = "JUDGING_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
 
@@ -90,11 +90,11 @@ pub enum Command {
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
         #[arg(long, value_delimiter = ',', value_name = "NAMES")]
         judges: Vec<String>,
-        /// Entries with fewer judges are flagged thin [default: merge.min_judges in judging.toml]
+        /// Entries with fewer judges are flagged thin [default: `merge.min_judges` in judging.toml]
         #[arg(long)]
         min_judges: Option<usize>,
         /// What separates equal scores, in turn: criterion ids, judges, agreement; "none" for
-        /// nothing [default: merge.tie_breaks in judging.toml]
+        /// nothing [default: `merge.tie_breaks` in judging.toml]
         #[arg(long, value_delimiter = ',', value_name = "KEYS")]
         tie_breaks: Vec<String>,
         /// Show the rankings on the head judge's screen instead of printing them
@@ -108,7 +108,7 @@ pub enum Command {
     },
     /// Spread the submissions over the judges in judging.toml, and write who judges what
     Assign {
-        /// Judges per entry [default: assign.judges_per_entry in judging.toml]
+        /// Judges per entry [default: `assign.judges_per_entry` in judging.toml]
         #[arg(short = 'k', long)]
         judges_per_entry: Option<usize>,
         /// The same seed gives the same assignment [default: assign.seed]

@@ -35,15 +35,14 @@ pub struct Loaded {
 /// Reads the configuration. `explicit` is a path the user named: it must exist. Without one,
 /// ./judging.toml is used when present and the built-in event otherwise.
 pub fn load(explicit: Option<&Path>) -> Result<Loaded, FileError> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let default = PathBuf::from("judging.toml");
-            if !default.exists() {
-                return Ok(Loaded { config: Config::builtin(), path: None });
-            }
-            default
+    let path = if let Some(p) = explicit {
+        p.to_path_buf()
+    } else {
+        let default = PathBuf::from("judging.toml");
+        if !default.exists() {
+            return Ok(Loaded { config: Config::builtin(), path: None });
         }
+        default
     };
     let text = read(&path)?.ok_or_else(|| FileError::Read {
         path: path.clone(),
@@ -70,7 +69,7 @@ impl Loaded {
 
     /// The folder that relative paths in the file are taken from.
     pub fn base_dir(&self) -> PathBuf {
-        self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+        self.path.as_deref().and_then(Path::parent).map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
 
     /// Where `judging assign` writes, and the judges' app reads, the assignments.

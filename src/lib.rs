@@ -4,7 +4,7 @@
 //! `config` (judging.toml's meaning), `merge` (the statistics), `rankings` (a panel of judges
 //! into rankings), `prizes` (prize rules) and `assign` (who judges what), with the text helpers
 //! `sanitize`, `format` and `links`. The edges do the I/O and call into the core: `commands`
-//! (one per subcommand), `store` (SQLite), `export` (the organizers' export), `scorefile` (the
+//! (one per subcommand), `store` (`SQLite`), `export` (the organizers' export), `scorefile` (the
 //! judges' files), `hub` and `net` (the network), `event_files` and `paths` (where files are),
 //! `report` (printed output), `browser` and `tui` (the screens). Arrows point inward only.
 

@@ -1,6 +1,6 @@
 //! Where things live: the judge's name and the store's file.
 //!
-//! The store is one SQLite file per event and judge, under the XDG data directory
+//! The store is one `SQLite` file per event and judge, under the XDG data directory
 //! (`~/.local/share/judging/EVENT/JUDGE.sqlite` on Linux) unless `--db` or `JUDGING_DB` says
 //! otherwise.
 

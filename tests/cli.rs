@@ -171,7 +171,9 @@ fn bad_scores_are_refused_with_what_would_be_right() {
     }
     // Nothing was recorded by any of them.
     let list = s.list_json("tester");
-    assert!(list.as_array().expect("array").iter().all(|v| v["scores"].as_object().is_some_and(|m| m.is_empty())));
+    assert!(
+        list.as_array().expect("array").iter().all(|v| v["scores"].as_object().is_some_and(serde_json::Map::is_empty))
+    );
 }
 
 #[test]

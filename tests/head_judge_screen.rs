@@ -1,4 +1,7 @@
-//! The head judge's screen (`judging merge --tui`) on ratatui's TestBackend, as insta snapshots.
+//! The head judge's screen (`judging merge --tui`) on ratatui's `TestBackend`, as insta snapshots.
+
+// Generated test data stays far inside every numeric range it is cast to.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 
 use judging::config::Config;
 use judging::event_files::Loaded;

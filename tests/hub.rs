@@ -222,9 +222,9 @@ fn the_prize_rules_use_what_the_hub_measured() {
             .iter()
             .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![None; 3]))
             .collect(),
-        notes: Default::default(),
-        timings: Default::default(),
-        recusals: Default::default(),
+        notes: std::collections::BTreeMap::new(),
+        timings: std::collections::BTreeMap::new(),
+        recusals: std::collections::BTreeMap::new(),
     };
     let file = s.file("ana.json", &judging::scorefile::write(&body, None).expect("json"));
     let out =

@@ -1,5 +1,8 @@
 //! Score files from judges to the head judge, through the real binary.
 
+// Generated test data stays far inside every numeric range it is cast to.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+
 mod common;
 
 use common::Sandbox;
@@ -93,9 +96,9 @@ fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::P
         written_at: "2026-06-20T10:00:00.000Z".into(),
         criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
         scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
-        notes: Default::default(),
-        timings: Default::default(),
-        recusals: Default::default(),
+        notes: std::collections::BTreeMap::new(),
+        timings: std::collections::BTreeMap::new(),
+        recusals: std::collections::BTreeMap::new(),
     };
     edit(&mut body);
     let path = s.path().join(name);
@@ -452,14 +455,19 @@ fn per_criterion_means_and_the_most_disagreed_entries_are_given() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["criteria"], serde_json::json!(["utility", "latency", "cost"]));
     let first = &json["rankings"][0][1][0];
-    let by: Vec<f64> = first["by_criterion"].as_array().expect("means").iter().filter_map(|v| v.as_f64()).collect();
+    let by: Vec<f64> =
+        first["by_criterion"].as_array().expect("means").iter().filter_map(serde_json::Value::as_f64).collect();
     assert_eq!(by.len(), 3, "{first}");
     let most = json["disagreements"].as_array().expect("disagreements");
     assert_eq!(most.len(), 6, "every entry has two judges: {most:?}");
     assert_eq!(most[0]["lowest"][0], "tomas");
     assert_eq!(most[0]["highest"][0], "mira");
-    let hist: Vec<u64> =
-        json["judges"][0]["histogram"].as_array().expect("histogram").iter().filter_map(|v| v.as_u64()).collect();
+    let hist: Vec<u64> = json["judges"][0]["histogram"]
+        .as_array()
+        .expect("histogram")
+        .iter()
+        .filter_map(serde_json::Value::as_u64)
+        .collect();
     assert_eq!((hist.len(), hist.iter().sum::<u64>()), (5, 6), "one bin per point of 1-5, six entries");
     let table = head(&s).arg("merge").args([&a, &b]).output().expect("runs");
     let table = String::from_utf8(table.stdout).expect("utf-8");

@@ -1,6 +1,9 @@
 //! `judging results` through the real binary: the sample event's prizes from judges' files or a
 //! saved merge, ties and the head judge's decisions, and bad input.
 
+// Generated test data stays far inside every numeric range it is cast to.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+
 mod common;
 
 use std::path::PathBuf;
@@ -29,9 +32,9 @@ fn judge_file(s: &Sandbox, judge: &str, rows: &[(&str, [u8; 3])]) -> PathBuf {
             .iter()
             .map(|(id, v)| ((*id).to_owned(), v.map(Some).to_vec(), vec![Some(1_781_000_000_000); 3]))
             .collect(),
-        notes: Default::default(),
-        timings: Default::default(),
-        recusals: Default::default(),
+        notes: std::collections::BTreeMap::new(),
+        timings: std::collections::BTreeMap::new(),
+        recusals: std::collections::BTreeMap::new(),
     };
     let path = s.path().join(format!("{judge}.json"));
     std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");

@@ -1,10 +1,13 @@
 //! Judges with random leniency, severity and noise, each entry seen by 3 of 25 judges: the
 //! calibrated method must recover the true order better than the plain mean.
 
+// Generated test data stays far inside every numeric range it is cast to.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+
 use judging::assign::SplitMix;
 use judging::merge::{Mark, Method, Panel, merge};
 
-/// The same SplitMix64 the assignments use, so that the test is the same on every machine.
+/// The same `SplitMix64` the assignments use, so that the test is the same on every machine.
 struct Rng(SplitMix);
 
 impl Rng {
@@ -40,14 +43,14 @@ fn event(seed: u64) -> (Vec<f64>, Panel) {
     let truth: Vec<f64> = (0..entries).map(|_| rng.normal()).collect();
     let mut marks = Vec::new();
     for (entry, q) in truth.iter().enumerate() {
-        let mut seen: Vec<usize> = Vec::new();
-        while seen.len() < per_entry {
+        let mut judged_by: Vec<usize> = Vec::new();
+        while judged_by.len() < per_entry {
             let j = (rng.0.next_u64() % judges as u64) as usize;
-            if !seen.contains(&j) {
-                seen.push(j);
+            if !judged_by.contains(&j) {
+                judged_by.push(j);
             }
         }
-        for judge in seen {
+        for judge in judged_by {
             let raw = 3.0 + leniency[judge] + severity[judge] * q + 0.4 * rng.normal();
             // Weighted totals on a 1-5 rubric come in quarters.
             marks.push(Mark { judge, entry, value: (raw * 4.0).round() / 4.0 });

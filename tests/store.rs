@@ -1,4 +1,4 @@
-//! The store on a real SQLite file: migrations, WAL, and pulls that never lose a score.
+//! The store on a real `SQLite` file: migrations, WAL, and pulls that never lose a score.
 
 use judging::config::Config;
 use judging::export;

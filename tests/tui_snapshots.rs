@@ -1,4 +1,4 @@
-//! Whole screens of the judge's app on ratatui's TestBackend, as insta snapshots.
+//! Whole screens of the judge's app on ratatui's `TestBackend`, as insta snapshots.
 
 use judging::config::Config;
 use judging::event_files::Loaded;

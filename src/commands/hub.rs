@@ -84,7 +84,7 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
 
 /// One entry's facts, and the rules they break by the one eligibility test.
 fn line(id: &str, f: &HubFacts, at: &str, breaches: &[Breach]) -> String {
-    let params = f.params.map(format_params).unwrap_or_else(|| "?".into());
+    let params = f.params.map_or_else(|| "?".into(), format_params);
     let over = breaches.iter().any(|b| matches!(b, Breach::TooLarge { .. }));
     let mark = match (over, &f.params_uncertain) {
         (true, _) => " over",
@@ -97,7 +97,7 @@ fn line(id: &str, f: &HubFacts, at: &str, breaches: &[Breach]) -> String {
         fit(&clean_line(id), 24),
         clean_line(&f.stage),
         fit(&clean_line(f.hardware.as_deref().unwrap_or("-")), 14),
-        f.price_per_hour.map(|p| format!("{p:.2}")).unwrap_or_else(|| "?".into()),
+        f.price_per_hour.map_or_else(|| "?".into(), |p| format!("{p:.2}")),
         format!("{params}{mark}"),
         fit(&clean_line(f.sdk.as_deref().unwrap_or("?")), 9),
         crate::format::age(at, crate::store::now_unix()),

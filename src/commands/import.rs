@@ -24,7 +24,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         .map(|h| h.trim().to_lowercase())
         .collect();
     let column = |want: &str| header.iter().position(|h| h == want);
-    let (Some(j), Some(s), Some(c), Some(v)) =
+    let (Some(judge_at), Some(id_at), Some(criterion_at), Some(score_at)) =
         (column("judge"), column("submission"), column("criterion"), column("score"))
     else {
         bail!(
@@ -39,17 +39,17 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let mut rows: Vec<(String, Change)> = Vec::new();
     for record in reader.records() {
         let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, csv::Position::line);
         let get = |i: usize| record.get(i).unwrap_or_default().trim();
         let problem = (|| -> std::result::Result<Vec<(String, Change)>, String> {
             // The sheet's judge is compared as judges' names always are.
-            if !same_name(get(j), &judge) {
+            if !same_name(get(judge_at), &judge) {
                 return Err(format!(
                     "judge {:?} is not {judge:?}: import each judge's rows with --judge",
-                    clean_line(get(j))
+                    clean_line(get(judge_at))
                 ));
             }
-            let id = get(s);
+            let id = get(id_at);
             let stored = session.store.submission(id).map_err(|e| e.to_string())?;
             match stored {
                 None => return Err(format!("no submission {:?} in the store", clean_line(id))),
@@ -59,7 +59,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
                 }
                 Some(_) => {}
             }
-            let (criterion, value) = config.check_score(get(c), get(v)).map_err(|e| e.to_string())?;
+            let (criterion, value) = config.check_score(get(criterion_at), get(score_at)).map_err(|e| e.to_string())?;
             let mut changes =
                 vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
             if let Some(note) = note_column.map(get).filter(|n| !n.is_empty()) {

@@ -65,9 +65,10 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
     let base = if from.is_some() { std::path::PathBuf::from(".") } else { loaded.base_dir() };
     let source = Source::resolve(raw, &base)?;
     let (bytes, cached_at) = match &source {
-        Source::Builtin(name) => match crate::config::builtin_export(name) {
-            Some(text) => (text.as_bytes().to_vec(), None),
-            None => {
+        Source::Builtin(name) => {
+            if let Some(text) = crate::config::builtin_export(name) {
+                (text.as_bytes().to_vec(), None)
+            } else {
                 let known = crate::config::BUILTIN_EXPORTS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
                 let why = std::io::Error::new(
                     std::io::ErrorKind::NotFound,
@@ -75,7 +76,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
                 );
                 return Err(source::SourceError::Read { path: name.into(), source: why }.into());
             }
-        },
+        }
         Source::File(path) => (source::read_file(path)?, None),
         Source::Url(_) | Source::Hub(_) if offline => {
             let key = source.cache_key().unwrap_or_default();

@@ -90,7 +90,7 @@ pub(super) fn each_record(
 ) -> Result<(), ExportError> {
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record).map_err(|e| syntax(e, source_name))? {
-        each(record.position().map_or(0, |p| p.line() as usize), &record);
+        each(record.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX)), &record);
     }
     Ok(())
 }
@@ -120,7 +120,7 @@ pub(super) fn missing_note(field: Field, column: &str) -> String {
 }
 
 fn syntax(error: csv::Error, source_name: &str) -> ExportError {
-    let line = error.position().map_or(0, |p| p.line() as usize);
+    let line = error.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
             "has {len} field(s) where the header has {expected_len}: look for a stray quote or an unquoted {}",

@@ -70,7 +70,9 @@ pub(super) fn read(
             notes.push(super::csv::missing_note(*field, key));
         }
     }
-    rows.into_iter().for_each(|row| out.push(row));
+    for row in rows {
+        out.push(row);
+    }
     Ok(notes)
 }
 

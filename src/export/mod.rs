@@ -269,8 +269,8 @@ fn sniff(source_name: &str, text: &str) -> Format {
     if devpost::is_devpost_header(header) {
         return Format::Devpost;
     }
-    let lower = source_name.to_ascii_lowercase();
-    if lower.ends_with(".json") { Format::Json } else { Format::Csv }
+    let json = std::path::Path::new(source_name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if json { Format::Json } else { Format::Csv }
 }
 
 /// Column names compared as people mean them: case, quotes and spacing do not matter.

@@ -27,7 +27,7 @@ impl<'c> Validator<'c> {
         if let Some(id) = &check.id {
             match self.parsed.ids_seen.get(id) {
                 Some(first) => {
-                    check.reject(format!("duplicate id: line {first} has it already, and only the first is read"))
+                    check.reject(format!("duplicate id: line {first} has it already, and only the first is read"));
                 }
                 None => {
                     self.parsed.ids_seen.insert(id.clone(), check.line);

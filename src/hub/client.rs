@@ -45,7 +45,7 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// The Hub as huggingface_hub reads the environment: `HF_ENDPOINT` and `HF_TOKEN`.
+    /// The Hub as `huggingface_hub` reads the environment: `HF_ENDPOINT` and `HF_TOKEN`.
     pub fn from_env(timeout: Duration) -> Result<Hub, HubError> {
         let endpoint = std::env::var("HF_ENDPOINT").ok().filter(|e| !e.trim().is_empty());
         let token = std::env::var("HF_TOKEN").ok().filter(|t| !t.trim().is_empty());

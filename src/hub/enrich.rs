@@ -41,14 +41,14 @@ pub fn enrich(
     let before = hub.requests.load(std::sync::atomic::Ordering::Relaxed);
     let (prices, price_from) = hardware_prices(hub, store, &mut answers);
     let known: HashMap<&str, &Space> = listed.iter().map(|s| (s.id.as_str(), s)).collect();
-    let spaces: Vec<Result<Space, HubError>> =
-        each_bounded(entries, CONCURRENCY, |(_, space)| match known.get(space.as_str()) {
-            Some(s) => Ok((*s).clone()),
-            None => {
-                let url = hub.url(&format!("/api/spaces/{space}"))?;
-                hub.get_json::<Space>(&url).map(|(s, _, _)| s)
-            }
-        });
+    let spaces: Vec<Result<Space, HubError>> = each_bounded(entries, CONCURRENCY, |(_, space)| {
+        if let Some(s) = known.get(space.as_str()) {
+            Ok((*s).clone())
+        } else {
+            let url = hub.url(&format!("/api/spaces/{space}"))?;
+            hub.get_json::<Space>(&url).map(|(s, _, _)| s)
+        }
+    });
     let mut wanted: Vec<String> =
         spaces.iter().flatten().flat_map(Space::all_models).collect::<HashSet<_>>().into_iter().collect();
     wanted.sort();

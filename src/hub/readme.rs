@@ -53,11 +53,10 @@ fn ends_with_domain(host: &str, domain: &str) -> bool {
 
 pub fn is_video(url: &str) -> bool {
     let Some(h) = host(url) else { return false };
-    let path = url.split(['?', '#']).next().unwrap_or(url).to_ascii_lowercase();
+    let path = std::path::Path::new(url.split(['?', '#']).next().unwrap_or(url));
+    let file = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
     ["youtube.com", "youtu.be", "loom.com", "vimeo.com"].iter().any(|d| ends_with_domain(&h, d))
-        || path.ends_with(".mp4")
-        || path.ends_with(".webm")
-        || path.ends_with(".mov")
+        || ["mp4", "webm", "mov"].iter().any(|e| file.eq_ignore_ascii_case(e))
 }
 
 pub fn is_post(url: &str) -> bool {

@@ -49,7 +49,7 @@ impl Grouped {
         let total = start[items];
         let (mut other, mut value) = (vec![0u32; total], vec![0.0; total]);
         for (item, o, v) in marks {
-            other[fill[item]] = o as u32;
+            other[fill[item]] = u32::try_from(o).unwrap_or(u32::MAX);
             value[fill[item]] = v;
             fill[item] += 1;
         }
@@ -129,7 +129,9 @@ pub fn fit(panel: &Panel) -> Calibration {
         let rated: Vec<f64> = next.iter().zip(&marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
         if let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) {
             let s = if s > 0.0 { s } else { 1.0 };
-            next.iter_mut().for_each(|q| *q = (*q - m) / s);
+            for q in &mut next {
+                *q = (*q - m) / s;
+            }
         }
         let moved = next.iter().zip(&quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
         quality = next;

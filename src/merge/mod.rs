@@ -137,7 +137,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
     match n {
         0 => None,
         _ if n % 2 == 1 => Some(v[n / 2]),
-        _ => Some((v[n / 2 - 1] + v[n / 2]) / 2.0),
+        _ => Some(f64::midpoint(v[n / 2 - 1], v[n / 2])),
     }
 }
 
@@ -227,14 +227,14 @@ pub struct Standing {
 /// `1e-9`) share a place and are marked tied; the order among them is by entry index only so
 /// that the output is stable.
 pub fn rank(scores: &[Option<f64>], lower_is_better: bool) -> Vec<Standing> {
-    let mut scored: Vec<(usize, f64)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
-    scored.sort_by(|a, b| {
+    let mut marked: Vec<(usize, f64)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
+    marked.sort_by(|a, b| {
         let by_score = if lower_is_better { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) };
         by_score.then(a.0.cmp(&b.0))
     });
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
-    let mut out: Vec<Standing> = Vec::with_capacity(scored.len());
-    for (i, (entry, score)) in scored.iter().enumerate() {
+    let mut out: Vec<Standing> = Vec::with_capacity(marked.len());
+    for (i, (entry, score)) in marked.iter().enumerate() {
         let place = match out.last() {
             Some(prev) if same(prev.score, *score) => prev.place,
             _ => i + 1,

@@ -193,8 +193,10 @@ fn schulze_reproduces_the_published_example() {
         }
     }
     let p = panel(45, 5, &marks);
-    let order: String =
-        rank(&merge(&p, &Method::Schulze), false).iter().map(|s| char::from(b'A' + s.entry as u8)).collect();
+    let order: String = rank(&merge(&p, &Method::Schulze), false)
+        .iter()
+        .map(|s| char::from(b'A' + u8::try_from(s.entry).expect("five entries")))
+        .collect();
     assert_eq!(order, "EACBD");
     let standings = rank(&merge(&p, &Method::Schulze), false);
     assert!(standings.iter().all(|s| !s.tied), "a strict order: {standings:?}");

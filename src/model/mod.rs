@@ -115,12 +115,11 @@ impl TryFrom<[i64; 2]> for Scale {
     type Error = String;
     fn try_from([low, high]: [i64; 2]) -> Result<Self, String> {
         // Each level is one key press in the judge's terminal, hence at most 0 to 10.
-        if (0..=10).contains(&low) && (0..=10).contains(&high) && low < high {
-            Ok(Scale { low: low as u8, high: high as u8 })
-        } else {
-            Err(format!(
+        match (u8::try_from(low), u8::try_from(high)) {
+            (Ok(low), Ok(high)) if low < high && high <= 10 => Ok(Scale { low, high }),
+            _ => Err(format!(
                 "scale [{low}, {high}] is not valid: write [low, high] with 0 <= low < high <= 10, such as [1, 5]"
-            ))
+            )),
         }
     }
 }
@@ -205,7 +204,8 @@ mod tests {
 
     #[test]
     fn weighted_total_needs_every_criterion() {
-        let rubric = [Criterion::example("utility", 2.0), Criterion::example("latency", 1.0), Criterion::example("cost", 1.0)];
+        let rubric =
+            [Criterion::example("utility", 2.0), Criterion::example("latency", 1.0), Criterion::example("cost", 1.0)];
         type Case<'a> = (&'a [(&'a str, u8)], Option<f64>);
         let cases: [Case; 4] = [
             (&[("utility", 5), ("latency", 3), ("cost", 1)], Some(3.5)),

@@ -61,6 +61,8 @@ pub fn parse_params(raw: &str) -> Result<u64, String> {
     if scale == 1.0 && count < 1e6 {
         return Err(format!("{raw:?} has no unit; write 8B for eight billion, 350M for millions"));
     }
+    // Finite and within 0..=1e15, checked above: the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Ok(count.round() as u64)
 }
 

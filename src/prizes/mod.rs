@@ -196,13 +196,13 @@ impl Run<'_> {
             let mut live = Vec::new();
             for &(i, _) in group {
                 let c = &self.candidates[i];
-                let reason = if !self.reasons[i].is_empty() {
-                    Some(format!("not eligible: {}", self.reasons[i].join("; ")))
-                } else {
+                let reason = if self.reasons[i].is_empty() {
                     self.won
                         .get(&i)
                         .filter(|_| !stacks)
                         .map(|first| format!("already won {first}; one prize per entry"))
+                } else {
+                    Some(format!("not eligible: {}", self.reasons[i].join("; ")))
                 };
                 match reason {
                     Some(reason) => out.passed_over.push(Passed { id: c.id.clone(), title: c.title.clone(), reason }),

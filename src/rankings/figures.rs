@@ -62,9 +62,12 @@ pub(super) fn judge_lines(
 
 /// How many totals round to each point of the scale, lowest first.
 fn histogram(totals: &[f64], (low, high): (i64, i64)) -> Vec<usize> {
-    let mut bins = vec![0; (high - low + 1).max(1) as usize];
+    let mut bins = vec![0; usize::try_from(high - low + 1).unwrap_or(1).max(1)];
+    let last = (bins.len() - 1) as f64;
     for t in totals {
-        let bin = (t.round() as i64 - low).clamp(0, bins.len() as i64 - 1) as usize;
+        // Clamped to 0..=last first: the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let bin = (t.round() - low as f64).clamp(0.0, last) as usize;
         bins[bin] += 1;
     }
     bins

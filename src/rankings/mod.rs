@@ -188,6 +188,11 @@ pub struct Rankings {
 }
 
 impl Rankings {
+    /// The highest point of the judges' histograms.
+    pub fn scale_high(&self) -> i64 {
+        self.scale_low + self.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1
+    }
+
     /// The ranking named "overall", or a track's, by name.
     pub fn ranking(&self, name: &str) -> Option<&[Ranked]> {
         self.rankings.iter().find(|(n, _)| n == name).map(|(_, r)| r.as_slice())

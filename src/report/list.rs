@@ -157,7 +157,7 @@ pub fn csv(lines: &[Line], config: &Config) -> Result<String, csv::Error> {
         record.push(l.warnings.join("; "));
         w.write_record(record.iter().map(|c| csv_cell(c)))?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -93,7 +93,7 @@ pub fn table(r: &Rankings) -> String {
             ));
         }
     }
-    let high = r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1;
+    let high = r.scale_high();
     out.push_str(&format!("\nJUDGE                 ENTRIES  LENIENCY  SPREAD  SCORES {}-{high}\n", r.scale_low));
     for j in &r.judges {
         out.push_str(&format!(
@@ -184,6 +184,6 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

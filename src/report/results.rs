@@ -18,6 +18,8 @@ pub struct Sheet<'a> {
 
 /// An amount as a finance team reads it: `$2,500`, `$312.50`.
 pub fn money(currency: &str, amount: f64) -> String {
+    // Amounts are checked finite and non-negative when judging.toml is read.
+    #[allow(clippy::cast_possible_truncation)]
     let cents = (amount * 100.0).round() as i64;
     let whole = (cents / 100).to_string();
     let mut grouped = String::new();
@@ -42,7 +44,7 @@ pub fn place(a: &Award) -> String {
 /// What a prize ordered by, for one award: a score to two places, counts whole.
 pub fn value(p: &PrizeOutcome, a: &Award) -> String {
     match p.by.as_str() {
-        "badges" | "likes" => format!("{}", a.value.round() as i64),
+        "badges" | "likes" => format!("{:.0}", a.value),
         _ => format!("{:.2}", a.value),
     }
 }
@@ -213,7 +215,7 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
             w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 

@@ -77,7 +77,9 @@ pub struct Checked<'a> {
     pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>,
     pub notes: IgnoredAny,
     pub timings: IgnoredAny,
+    /// Only whether a recusal exists matters to the merge; its reason is skipped unread.
     #[serde(borrow)]
+    #[allow(clippy::zero_sized_map_values)]
     pub recusals: BTreeMap<Cow<'a, str>, IgnoredAny>,
 }
 
@@ -151,7 +153,7 @@ type WrittenRow<'a> = (&'a str, &'a [Option<u8>], Vec<Option<i64>>);
 
 /// The body as version 2 writes it: times as seconds after the earliest.
 #[derive(Serialize)]
-struct Written<'a> {
+struct V2Body<'a> {
     event: &'a str,
     rubric: &'a str,
     judge: &'a str,
@@ -172,7 +174,7 @@ const BODY: &str = "\",\"body\":";
 pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error> {
     let seconds = |ms: i64| ms.div_euclid(1000);
     let times_from = body.scores.iter().flat_map(|r| r.2.iter().flatten()).map(|ms| seconds(*ms)).min().unwrap_or(0);
-    let written = Written {
+    let written = V2Body {
         event: &body.event,
         rubric: &body.rubric,
         judge: &body.judge,
@@ -249,7 +251,9 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         )));
     }
     let ids: Vec<&str> = config.criteria.iter().map(|c| c.id.as_str()).collect();
-    if body.rubric != rubric_fingerprint(config) || body.criteria.iter().map(|c| c.as_ref()).ne(ids.iter().copied()) {
+    if body.rubric != rubric_fingerprint(config)
+        || body.criteria.iter().map(std::convert::AsRef::as_ref).ne(ids.iter().copied())
+    {
         return Err(invalid(
             "it was scored on another rubric (criteria, scales or weights differ from judging.toml)".into(),
         ));
@@ -316,9 +320,9 @@ mod tests {
             written_at: "2026-06-21T10:00:00.000Z".into(),
             criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
             scores,
-            notes: Default::default(),
-            timings: Default::default(),
-            recusals: Default::default(),
+            notes: BTreeMap::new(),
+            timings: BTreeMap::new(),
+            recusals: BTreeMap::new(),
         }
     }
 

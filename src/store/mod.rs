@@ -1,4 +1,4 @@
-//! The judge's local store: one SQLite file per event and judge.
+//! The judge's local store: one `SQLite` file per event and judge.
 //!
 //! Opened with WAL, foreign keys and a busy timeout. Every write is one transaction, so a crash
 //! at any point leaves the last committed state.
@@ -91,7 +91,7 @@ impl Store {
         if found > known {
             return Err(StoreError::Newer { path: path.clone(), found, known });
         }
-        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(found as usize) {
+        for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
             tx.execute_batch(sql).map_err(db)?;
             tx.pragma_update(None, "user_version", i as i64 + 1).map_err(db)?;
         }

@@ -69,9 +69,9 @@ fn from_row(row: &Row) -> rusqlite::Result<StoredSubmission> {
             track: row.get(10)?,
             tags: list(11)?,
             models: list(12)?,
-            declared_params: row.get::<_, Option<i64>>(13)?.map(|p| p.max(0) as u64),
+            declared_params: row.get::<_, Option<i64>>(13)?.and_then(|p| u64::try_from(p).ok()),
             sdk: row.get(15)?,
-            likes: row.get::<_, Option<i64>>(16)?.map(|l| l.max(0) as u64),
+            likes: row.get::<_, Option<i64>>(16)?.and_then(|l| u64::try_from(l).ok()),
         },
         withdrawn: row.get(14)?,
     })
@@ -179,11 +179,11 @@ impl Pull<'_> {
             new.track,
             json(&new.tags),
             json(&new.models),
-            new.declared_params.map(|p| p.min(i64::MAX as u64) as i64),
+            new.declared_params.map(|p| i64::try_from(p).unwrap_or(i64::MAX)),
             position,
             self.now,
             new.sdk,
-            new.likes.map(|l| l.min(i64::MAX as u64) as i64),
+            new.likes.map(|l| i64::try_from(l).unwrap_or(i64::MAX)),
         ];
         let conn = &self.store.conn;
         let (sql, counter) = match old {

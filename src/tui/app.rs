@@ -325,7 +325,7 @@ impl App {
     pub fn update(&mut self, action: Action, store: &Store) {
         match action {
             Action::Move(d) => self.move_by(d),
-            Action::Page(d) => self.move_by(d * self.rows_in_sight.max(1) as isize),
+            Action::Page(d) => self.move_by(d.saturating_mul(isize::try_from(self.rows_in_sight.max(1)).unwrap_or(1))),
             Action::First => self.move_by(isize::MIN),
             Action::Last => self.move_by(isize::MAX),
             Action::NextUnscored => self.next_unscored(),
@@ -399,7 +399,7 @@ impl App {
         }
         if self.write(&id, &change, store) {
             self.undo.push((id, before));
-            self.status = done.to_owned();
+            done.clone_into(&mut self.status);
         }
     }
 

@@ -207,7 +207,7 @@ impl Board<'_> {
     /// One line per judge: their totals' distribution over the scale as bars, then their leniency.
     fn judges(&self, area: Rect, buf: &mut Buffer) {
         let r = self.rankings;
-        let high = r.scale_low + r.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1;
+        let high = r.scale_high();
         // Kendall's W where judges saw the same entries, else the mean over overlapping pairs.
         let w = r.concordance.first().map(|c| c.w).or(r.pairwise.as_ref().map(|p| p.w));
         let w = w.map(|w| format!(" · W {w:.2}")).unwrap_or_default();

@@ -53,7 +53,7 @@ impl Widget for &App {
             Mode::Help => help(area, buf),
             Mode::Note { editor, .. } => popup(area, buf, 70, 12, " Note: saved as you type · Esc closes ", editor),
             Mode::Recuse { editor, .. } => {
-                popup(area, buf, 60, 3, " Recuse: why? · Enter recuses · Esc cancels ", editor)
+                popup(area, buf, 60, 3, " Recuse: why? · Enter recuses · Esc cancels ", editor);
             }
             Mode::Search(_) | Mode::Browse => {}
         }
@@ -283,7 +283,7 @@ impl App {
 
 /// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
 pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
-    let hardware = f.hardware.as_deref().map(clean_line).unwrap_or_else(|| "no hardware".into());
+    let hardware = f.hardware.as_deref().map_or_else(|| "no hardware".into(), clean_line);
     // A price from the built-in table, when the Hub's list could not be had, is an estimate.
     let estimate = if f.price_from == "built-in" { " (est.)" } else { "" };
     let price = match f.price_per_hour {
@@ -323,7 +323,7 @@ fn popup(area: Rect, buf: &mut Buffer, width: u16, lines: u16, title: &str, edit
 }
 
 fn help(area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 76, KEYS.len() as u16 + 4);
+    let rect = centered(area, 76, u16::try_from(KEYS.len()).unwrap_or(u16::MAX).saturating_add(4));
     Clear.render(rect, buf);
     let lines: Vec<Line> = KEYS
         .iter()
