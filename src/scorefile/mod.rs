@@ -345,23 +345,66 @@ mod tests {
         assert_eq!(v["scores"][1][2], serde_json::json!([1, 1, 1]));
     }
 
+    /// The same judge's scores as version 1 wrote them: the body first (times in Unix
+    /// milliseconds), its digest after it.
+    fn version_1(rows: &[ScoreRow], recused: &str) -> String {
+        let config = Config::builtin();
+        let body = serde_json::json!({
+            "event": config.event.id,
+            "rubric": rubric_fingerprint(&config),
+            "judge": "mira",
+            "written_at": "2026-06-21T10:00:00.000Z",
+            "criteria": ["utility", "latency", "cost"],
+            "scores": rows,
+            "notes": {},
+            "timings": {},
+            "recusals": {recused: "my cousin's team"},
+        })
+        .to_string();
+        let digest = hex(&Sha256::digest(body.as_bytes()));
+        format!("{{\"format\":\"judging-scores\",\"version\":1,\"body\":{body},\"digest\":\"sha256:{digest}\"}}")
+    }
+
     #[test]
     fn the_fast_path_and_the_slow_path_agree() {
         let config = Config::builtin();
+        let rows = vec![
+            ("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3]),
+            ("pantry-poet".to_owned(), vec![Some(2), None, Some(1)], vec![Some(1_781_000_090_000), None, Some(0)]),
+        ];
+        let mut v2 = body(rows.clone());
+        v2.recusals.insert("pill-pal".into(), "my cousin's team".into());
+        let fast_text = write(&v2, None).expect("json");
+        assert!(split(&fast_text).is_some(), "a version 2 file as written takes the fast path");
+        let slow_text = version_1(&rows, "pill-pal");
+        assert!(split(&slow_text).is_none(), "a version 1 file takes the slow path");
+        let fast = read(fast_text.as_bytes(), "v2.json", &config).expect("v2 reads");
+        let slow = read(slow_text.as_bytes(), "v1.json", &config).expect("v1 reads");
+        let seen = |b: &Checked| {
+            let scores: Vec<(String, Vec<Option<u8>>)> =
+                b.scores.iter().map(|(id, values, _)| (id.to_string(), values.clone())).collect();
+            let recused: Vec<String> = b.recusals.keys().map(ToString::to_string).collect();
+            (b.judge.to_string(), b.written_at.to_string(), scores, recused)
+        };
+        assert_eq!(seen(&fast), seen(&slow));
+        assert_eq!(seen(&fast).2.len(), 2);
+    }
+
+    #[test]
+    fn an_edit_shows_on_either_path() {
+        let config = Config::builtin();
         let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
-        let text = write(&body(rows), Some("a-key-of-sixteen-chars")).expect("json");
-        assert!(split(&text).is_some_and(|(_, s, _)| s.is_some()), "signed, as written");
-        let fast = read(text.as_bytes(), "f.json", &config).expect("reads");
+        let text = write(&body(rows.clone()), Some("a-key-of-sixteen-chars")).expect("json");
         // The same file with its header after the body: valid JSON, but not as written.
         let (digest, signature, raw) = split(&text).expect("split");
         let moved = format!(
             "{{\"body\":{raw},\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:{digest}\",\"signature\":\"hmac-sha256:{}\"}}",
             signature.expect("signed")
         );
-        let slow = read(moved.as_bytes(), "m.json", &config).expect_err("re-ordered is edited");
-        assert!(matches!(slow, ScoreFileError::Tampered { .. }), "{slow}");
-        assert_eq!(fast.judge, "mira");
-        assert_eq!(fast.scores.len(), 1);
-        assert_eq!(fast.scores[0].1, [Some(4), Some(3), Some(5)]);
+        let v1_edited = version_1(&rows, "pill-pal").replace("[4,3,5]", "[5,5,5]");
+        for (name, edited) in [("moved.json", moved), ("v1.json", v1_edited)] {
+            let err = read(edited.as_bytes(), name, &config).expect_err("edited");
+            assert!(matches!(err, ScoreFileError::Tampered { .. }), "{name}: {err}");
+        }
     }
 }

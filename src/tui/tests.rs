@@ -223,12 +223,15 @@ fn recusing_needs_a_reason_and_blocks_scoring() {
 fn the_stopwatch_saves_its_reading_with_the_entry() {
     let mut f = fixture();
     let id = f.selected_id();
+    let start = f.app.now;
     f.press("t");
     assert!(f.app.stopwatch.is_some());
     f.press("j");
+    // The app's clock moves only with ticks: 2.46 s later, the reading is 2.5 s.
+    f.app.update(Action::Tick(start + std::time::Duration::from_millis(2460), f.app.now_unix), &f.store);
     f.press("t");
     let seconds = f.store.score_sheet().expect("sheet").timings.get(&id).copied();
-    assert!(seconds.is_some_and(|s| s >= 0.0), "saved on the entry it was started on: {seconds:?}");
+    assert_eq!(seconds, Some(2.5), "saved on the entry it was started on, to the tenth");
     let next = f.selected_id();
     f.press("t");
     f.press("q");
