@@ -87,15 +87,15 @@ impl SplitMix {
 }
 
 /// A declared conflict names this entry: its id, team, a member, or the Space's owner (an org
-/// or a handle).
+/// or a handle), compared as names always are (case, spaces and Unicode spelling aside).
 pub fn conflicts(conflict: &str, s: &Submission) -> bool {
     let c = conflict.trim();
     let owner = s.space_id.as_deref().and_then(|id| id.split('/').next());
     !c.is_empty()
-        && (c.eq_ignore_ascii_case(&s.id)
-            || c.eq_ignore_ascii_case(&s.team)
-            || s.members.iter().any(|m| m.eq_ignore_ascii_case(c))
-            || owner.is_some_and(|o| o.eq_ignore_ascii_case(c)))
+        && (same_name(c, &s.id)
+            || same_name(c, &s.team)
+            || s.members.iter().any(|m| same_name(m, c))
+            || owner.is_some_and(|o| same_name(o, c)))
 }
 
 /// Why a judge may not judge an entry.

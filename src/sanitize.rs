@@ -119,6 +119,13 @@ pub fn csv_cell(raw: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Each raw text, through `f`, is the text wanted.
+    fn each(f: fn(&str) -> String, cases: &[(&str, &str)]) {
+        for (raw, want) in cases {
+            assert_eq!(f(raw), *want, "input {raw:?}");
+        }
+    }
+
     #[test]
     fn strips_what_a_terminal_would_act_on() {
         let cases = [
@@ -137,9 +144,7 @@ mod tests {
             ("trailing escape \u{1b}", "trailing escape "),
             ("\u{1b}(Bcharset", "charset"),
         ];
-        for (raw, want) in cases {
-            assert_eq!(clean_block(raw), want, "input {raw:?}");
-        }
+        each(clean_block, &cases);
     }
 
     #[test]
@@ -159,8 +164,6 @@ mod tests {
             ("fine", "fine"),
             ("a=b", "a=b"),
         ];
-        for (raw, want) in cases {
-            assert_eq!(csv_cell(raw), want, "input {raw:?}");
-        }
+        each(csv_cell, &cases);
     }
 }

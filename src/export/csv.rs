@@ -35,17 +35,8 @@ impl Columns {
             if index[field as usize].is_some() || derived(field) {
                 continue;
             }
-            if field.required() {
-                return Err(ExportError::MissingColumn {
-                    source_name: source_name.into(),
-                    field: field.key(),
-                    column: column.into(),
-                    found: header.iter().map(|h| format!("{:?}", clean_line(h))).collect::<Vec<_>>().join(", "),
-                });
-            }
-            if explicit.is_some() {
-                notes.push(missing_note(field, column));
-            }
+            let found = || header.iter().map(|h| format!("{:?}", clean_line(h))).collect::<Vec<_>>().join(", ");
+            notes.extend(super::absent(field, column, explicit.is_some(), source_name, found)?);
         }
         Ok((Columns { index }, notes))
     }
@@ -115,10 +106,6 @@ pub(super) fn read(
 }
 
 /// Says what a missing optional column means for the judges.
-pub(super) fn missing_note(field: Field, column: &str) -> String {
-    format!("no column {column:?} (export.columns.{}): no entry will have its {}", field.key(), field.noun())
-}
-
 fn syntax(error: csv::Error, source_name: &str) -> ExportError {
     let line = error.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
     let message = match error.kind() {

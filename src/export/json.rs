@@ -58,17 +58,7 @@ pub(super) fn read(
         if rows.is_empty() || rows.iter().any(|r| r.cells[*field as usize].is_some()) {
             continue;
         }
-        if field.required() {
-            return Err(ExportError::MissingColumn {
-                source_name: source_name.into(),
-                field: field.key(),
-                column: key.clone(),
-                found: "no object has that key".into(),
-            });
-        }
-        if *explicit {
-            notes.push(super::csv::missing_note(*field, key));
-        }
+        notes.extend(super::absent(*field, key, *explicit, source_name, || "no object has that key".into())?);
     }
     for row in rows {
         out.push(row);

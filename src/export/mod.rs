@@ -244,6 +244,28 @@ pub fn parse_each(
     Ok(parsed)
 }
 
+/// A column the export does not have: an error for a field no row can be judged without, a note
+/// for an optional field judging.toml mapped (`explicit`), and nothing for one it did not.
+fn absent(
+    field: Field,
+    column: &str,
+    explicit: bool,
+    source_name: &str,
+    found: impl FnOnce() -> String,
+) -> Result<Option<String>, ExportError> {
+    if field.required() {
+        return Err(ExportError::MissingColumn {
+            source_name: source_name.into(),
+            field: field.key(),
+            column: column.into(),
+            found: found(),
+        });
+    }
+    Ok(explicit.then(|| {
+        format!("no column {column:?} (export.columns.{}): no entry will have its {}", field.key(), field.noun())
+    }))
+}
+
 /// Checks that raw bytes are text, naming the line where they stop being so.
 pub fn as_text<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, ExportError> {
     let not_text = |byte: usize| ExportError::NotText {

@@ -7,51 +7,40 @@ use crate::model::ModelSize;
 /// One Space as `GET /api/spaces?author=ORG&expand[]=...` or `GET /api/spaces/{id}` gives it.
 /// Every field is optional: the Hub adds and drops fields, and an entry must not fail on that.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct Space {
     pub id: String,
-    #[serde(default)]
     pub author: Option<String>,
-    #[serde(default)]
     pub sha: Option<String>,
-    #[serde(default)]
     pub sdk: Option<String>,
-    #[serde(default)]
     pub likes: Option<u64>,
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
     pub models: Vec<String>,
-    #[serde(default, rename = "cardData")]
+    #[serde(rename = "cardData")]
     pub card: Option<Card>,
-    #[serde(default)]
     pub runtime: Option<Runtime>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct Card {
-    #[serde(default)]
     pub title: Option<String>,
-    #[serde(default)]
     pub short_description: Option<String>,
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
     pub models: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct Runtime {
-    #[serde(default)]
     pub stage: Option<String>,
-    #[serde(default)]
     pub hardware: Option<Hardware>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct Hardware {
-    #[serde(default)]
     pub current: Option<String>,
-    #[serde(default)]
     pub requested: Option<String>,
 }
 

@@ -3,7 +3,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::format::{bars, fit, mean};
-use crate::rankings::{Ranked, Rankings};
+use crate::rankings::{Disagreement, Ranked, Rankings};
 use crate::sanitize::{clean_line, csv_cell};
 
 /// Flags as printed: a tie the tie-breaks settled says which one did.
@@ -38,6 +38,11 @@ fn agreement(r: &Rankings) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The lowest and the highest judge of a disagreed entry, with their totals.
+fn far_apart(d: &Disagreement, name: impl Fn(&str) -> String, between: &str) -> String {
+    format!("{} {:.2}{between}{} {:.2}", name(&d.lowest.0), d.lowest.1, name(&d.highest.0), d.highest.1)
 }
 
 fn preamble(r: &Rankings) -> String {
@@ -81,15 +86,12 @@ pub fn table(r: &Rankings) -> String {
         for d in &r.disagreements {
             let title = fit(&clean_line(&d.title), 30);
             out.push_str(&format!(
-                "{:<20}  {title}{}  {:>6}  {:>6.2}  {} {:.2} / {} {:.2}\n",
+                "{:<20}  {title}{}  {:>6}  {:>6.2}  {}\n",
                 fit(&clean_line(&d.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
                 d.judges,
                 d.spread,
-                clean_line(&d.lowest.0),
-                d.lowest.1,
-                clean_line(&d.highest.0),
-                d.highest.1
+                far_apart(d, clean_line, " / ")
             ));
         }
     }
@@ -139,15 +141,12 @@ pub fn markdown(r: &Rankings) -> String {
         );
         for d in &r.disagreements {
             out.push_str(&format!(
-                "| {} (`{}`) | {} | {:.2} | {} {:.2} | {} {:.2} |\n",
+                "| {} (`{}`) | {} | {:.2} | {} |\n",
                 cell(&d.title),
                 cell(&d.id),
                 d.judges,
                 d.spread,
-                cell(&d.lowest.0),
-                d.lowest.1,
-                cell(&d.highest.0),
-                d.highest.1
+                far_apart(d, cell, " | ")
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! The Hub's answers in the store: a cache of raw answers, and each entry's facts.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
 use super::{NOW, Store, StoreError};
 
@@ -30,26 +30,8 @@ impl Store {
         let path = self.path.clone();
         let db = |source| StoreError::Db { path: path.clone(), source };
         let tx = self.conn.transaction().map_err(db)?;
-        {
-            let mut put = tx
-                .prepare(&format!(
-                    "INSERT INTO hub_cache (key, body, fetched_at) VALUES (?1, ?2, {NOW})
-                     ON CONFLICT (key) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at"
-                ))
-                .map_err(db)?;
-            for (key, body) in answers {
-                put.execute(params![key, body]).map_err(db)?;
-            }
-            let mut fact = tx
-                .prepare(&format!(
-                    "INSERT INTO hub_facts (submission_id, facts, fetched_at) VALUES (?1, ?2, {NOW})
-                     ON CONFLICT (submission_id) DO UPDATE SET facts = excluded.facts, fetched_at = excluded.fetched_at"
-                ))
-                .map_err(db)?;
-            for (id, json) in facts {
-                fact.execute(params![id, json]).map_err(db)?;
-            }
-        }
+        upsert(&tx, "hub_cache", "key", "body", answers).map_err(db)?;
+        upsert(&tx, "hub_facts", "submission_id", "facts", facts).map_err(db)?;
         tx.commit().map_err(db)
     }
 
@@ -60,4 +42,23 @@ impl Store {
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.db(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
     }
+}
+
+/// Writes each row over the one under its key, stamped now. Table and column names are this
+/// module's constants, never input.
+fn upsert<V: ToSql>(
+    tx: &Transaction,
+    table: &str,
+    key: &str,
+    value: &str,
+    rows: &[(String, V)],
+) -> rusqlite::Result<()> {
+    let mut put = tx.prepare(&format!(
+        "INSERT INTO {table} ({key}, {value}, fetched_at) VALUES (?1, ?2, {NOW})
+         ON CONFLICT ({key}) DO UPDATE SET {value} = excluded.{value}, fetched_at = excluded.fetched_at"
+    ))?;
+    for (k, v) in rows {
+        put.execute(params![k, v])?;
+    }
+    Ok(())
 }
