@@ -97,6 +97,14 @@ struct Envelope<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScoreFileError {
+    #[error("cannot read {file}: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error("reading the score files stopped unexpectedly; nothing was merged")]
+    Stopped,
+    #[error(
+        "{file}: {count} score row(s) for submissions not in the export, such as {first:?}: pull the export this judge scored"
+    )]
+    Unknown { file: String, count: usize, first: String },
     #[error("{file}: empty: a score file is written by `judging export`")]
     Empty { file: String },
     #[error("{file}: {size} bytes is more than a score file can be ({} MiB at most)", MAX_BYTES / 1024 / 1024)]

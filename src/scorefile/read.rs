@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::rankings::{Field, JudgeMarks, Place};
 use crate::sanitize::clean_line;
-use crate::scorefile;
+use crate::scorefile::{self, ScoreFileError};
 
 /// Reads every file, half of them on a second thread; returns each judge's marks in the order
-/// of the files, or every problem found.
-pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec<JudgeMarks>, Vec<String>> {
+/// of the files, or every problem found, one per refused file.
+pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
     let half = files.len().div_ceil(2);
     let (first, second) = files.split_at(half);
     let read = |part: &[PathBuf]| part.iter().map(|f| read_one(f, config, field)).collect::<Vec<_>>();
@@ -20,21 +20,26 @@ pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec
     });
     match rest {
         Ok(rest) => results.extend(rest),
-        Err(_) => return Err(vec!["reading the score files stopped unexpectedly; nothing was merged".into()]),
+        Err(_) => return Err(vec![ScoreFileError::Stopped]),
     }
-    let problems: Vec<String> = results.iter().filter_map(|r| r.as_ref().err().cloned()).collect();
-    if problems.is_empty() { Ok(results.into_iter().flatten().collect()) } else { Err(problems) }
+    let (marks, problems): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    if problems.is_empty() {
+        Ok(marks.into_iter().flatten().collect())
+    } else {
+        Err(problems.into_iter().filter_map(Result::err).collect())
+    }
 }
 
-fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, String> {
+fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, ScoreFileError> {
     let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() };
     // Refused before it is read: a huge file must not exhaust memory.
-    let size = std::fs::metadata(path).map_err(|e| format!("cannot read {name}: {e}"))?.len();
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > scorefile::MAX_BYTES {
-        return Err(scorefile::ScoreFileError::TooLarge { file: name, size }.to_string());
+        return Err(ScoreFileError::TooLarge { file: name, size });
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let body = scorefile::read(&bytes, &name, config).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let body = scorefile::read(&bytes, &name, config)?;
     let weights: Vec<f64> = config.criteria.iter().map(|c| c.weight).collect();
     let weight_sum: f64 = weights.iter().sum();
     let rows = body.scores.len();
@@ -71,11 +76,7 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
         }
     }
     if let Some(first) = unknown.first() {
-        return Err(format!(
-            "{name}: {} score row(s) for submissions not in the export, such as {:?}: pull the export this judge scored",
-            unknown.len(),
-            clean_line(first)
-        ));
+        return Err(ScoreFileError::Unknown { file: name, count: unknown.len(), first: clean_line(first) });
     }
     Ok(marks)
 }
