@@ -1,8 +1,11 @@
 //! judging.toml: the event, its export, rubric, tracks, rules and judges.
 //!
-//! The judging.toml at the repository root is built into the binary and is the default for every
-//! section a user's file leaves out. Unknown keys are errors, so a typo never silently does
-//! nothing.
+//! The judging.toml at the repository root is built into the binary. A user's file that leaves
+//! out the event, the rubric or the tracks takes them from it; other sections left out take the
+//! defaults below, which differ from the built-in event only where a built-in value would name
+//! what another event may not have (its `utility` tie-break) or is the sample's own choice. The
+//! README's reference lists both. Unknown keys are errors, so a typo never silently does nothing.
+//! Pure: reading the file is `event_files`'s job.
 
 use std::sync::OnceLock;
 
