@@ -43,11 +43,63 @@ fn detail_and_scoring_of_a_scored_entry() {
     app.update(Action::Score(5), &store);
     app.update(Action::Score(4), &store);
     let id = "bus-stop-oracle";
-    for change in [Change::Timing(Some(3.4)), Change::Note(Some("Worked offline on a train.".into()))] {
+    for change in [Change::Readings(vec![3.4]), Change::Note(Some("Worked offline on a train.".into()))] {
         store.apply(id, &change).expect("write");
         app.sheet.apply(id, &change);
     }
     insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+/// At 80×24, the README's smallest screen: with the focus on the last criterion, every criterion,
+/// the focused one's levels (the chosen one marked), the total and both lines of the note show.
+#[test]
+fn the_smallest_screen_focused_on_the_last_criterion() {
+    let (_dir, store, mut app) = sample();
+    app.update(Action::Resize(80, 24), &store);
+    app.select("bus-stop-oracle");
+    for key in [5, 4, 3] {
+        app.update(Action::Score(key), &store);
+    }
+    let id = "bus-stop-oracle";
+    let change = Change::Note(Some("Worked offline on a train.\nAsk about the model size.".into()));
+    store.apply(id, &change).expect("write");
+    app.sheet.apply(id, &change);
+    let text = screen(&app, 80, 24);
+    for want in [
+        "Utility   [5]",
+        "Latency   [4]",
+        "▶ Cost      [3]",
+        "●3 ZeroGPU",
+        "Total 4.25",
+        "Note: Worked offline",
+        "Ask about the model",
+        "? help",
+    ] {
+        assert!(text.contains(want), "{want:?} not on the 80×24 screen:\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+/// A rubric longer than the pane scrolls to the focused criterion and its levels.
+#[test]
+fn a_long_rubric_scrolls_to_the_focused_criterion() {
+    let mut config = Config::builtin();
+    let template = config.criteria[2].clone();
+    config.criteria.extend((1..=6).map(|i| judging::model::Criterion {
+        id: format!("extra{i}"),
+        label: format!("Extra {i}"),
+        ..template.clone()
+    }));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    app.update(Action::Resize(80, 24), &store);
+    app.update(Action::Focus(8), &store);
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("▶ Extra 6") && text.contains("5 Runs on-device"), "the focused criterion's levels:\n{text}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]

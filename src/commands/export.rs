@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::Session;
+use crate::model::Status;
 use crate::paths;
 use crate::sanitize::clean_line;
 
@@ -19,9 +20,10 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
         written_at: session.store.now()?,
         criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
         scores: session.store.score_rows(&config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
-        notes: sheet.notes.into_iter().collect(),
-        timings: sheet.timings.into_iter().collect(),
-        recusals: sheet.recusals.into_iter().collect(),
+        notes: sheet.notes.clone().into_iter().collect(),
+        // The median of each entry's readings: the first answer of a cold Space is an outlier.
+        timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
+        recusals: sheet.recusals.clone().into_iter().collect(),
     };
     // The judge's key: from the environment, so it need not sit in a shared file, else from
     // judging.toml.
@@ -31,6 +33,22 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
     let path = output
         .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(&session.judge)).into());
     super::write_atomically(&path, &text)?;
+    // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
+    let partial: Vec<String> = session
+        .store
+        .submissions()?
+        .iter()
+        .filter(|s| sheet.status(&s.submission.id, s.withdrawn, &config.criteria) == Status::Partial)
+        .map(|s| clean_line(&s.submission.id))
+        .collect();
+    if !partial.is_empty() {
+        eprintln!(
+            "warning: {} entr{} partly scored, which the merge leaves out: {}. Score the rest, or clear them (x in the app)",
+            partial.len(),
+            if partial.len() == 1 { "y is" } else { "ies are" },
+            partial.join(", ")
+        );
+    }
     println!(
         "Wrote {}{}: {} scores, {} notes, {} recusals from judge {}",
         path.display(),

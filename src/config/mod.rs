@@ -399,6 +399,15 @@ impl Config {
             if !(c.weight.is_finite() && c.weight > 0.0) {
                 out.push(format!("{key}.weight = {}: use a number above 0, such as 1.0", c.weight));
             }
+            for (l, level) in c.levels.iter().enumerate() {
+                if let Some([from, to]) =
+                    level.seconds.filter(|[from, to]| *from < 0.0 || from > to || from.is_nan() || to.is_nan())
+                {
+                    out.push(format!(
+                        "{key}.levels[{l}].seconds = [{from}, {to}]: write [from, to] with 0 <= from <= to, such as [1, 5] (inf for no upper end)"
+                    ));
+                }
+            }
             if c.levels.len() != c.scale.levels() {
                 out.push(format!(
                     "{key}.levels has {} line(s), but scale [{}, {}] has {} levels: give one line per level, lowest first",
@@ -583,6 +592,10 @@ mod tests {
                 &["invalid type: string \"high\"", "weight"],
             ),
             ("[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"", &["judges: \"a\" appears twice"]),
+            (
+                "[[criteria]]\nid = \"l\"\nlabel = \"L\"\njudges = \"\"\nscale = [1, 2]\nweight = 1.0\nlevels = [\"slow\", { meaning = \"fast\", seconds = [5, 1] }]",
+                &["criteria[0] (\"l\").levels[1].seconds = [5, 1]", "0 <= from <= to"],
+            ),
             ("[[judges]]\nname = \"a\"\ntracks = [\"forest\"]", &["\"forest\" is not a track", "backyard, wood"]),
             ("this is not toml", &["line 1"]),
         ];

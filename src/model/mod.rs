@@ -114,7 +114,48 @@ pub struct Criterion {
     /// Its share of the total; weights need not add up to 1.
     pub weight: f64,
     /// What each level means, from the lowest to the highest.
-    pub levels: Vec<String>,
+    pub levels: Vec<Level>,
+}
+
+/// One level of a criterion: what it means, and for a timed criterion (latency) the seconds per
+/// answer it covers, so the stopwatch can suggest it. Written in judging.toml as a plain string,
+/// or as `{ meaning = "1 to 5 seconds per answer.", seconds = [1, 5] }` (`inf` for no upper end).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "LevelText", into = "LevelText")]
+pub struct Level {
+    pub meaning: String,
+    pub seconds: Option<[f64; 2]>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+enum LevelText {
+    Plain(String),
+    Timed { meaning: String, seconds: [f64; 2] },
+}
+
+impl From<LevelText> for Level {
+    fn from(text: LevelText) -> Level {
+        match text {
+            LevelText::Plain(meaning) => Level { meaning, seconds: None },
+            LevelText::Timed { meaning, seconds } => Level { meaning, seconds: Some(seconds) },
+        }
+    }
+}
+
+impl From<Level> for LevelText {
+    fn from(level: Level) -> LevelText {
+        match level.seconds {
+            None => LevelText::Plain(level.meaning),
+            Some(seconds) => LevelText::Timed { meaning: level.meaning, seconds },
+        }
+    }
+}
+
+impl From<&str> for Level {
+    fn from(meaning: &str) -> Level {
+        Level { meaning: meaning.to_owned(), seconds: None }
+    }
 }
 
 /// A score range such as 1 to 5, written `[1, 5]`.
@@ -164,14 +205,32 @@ impl Criterion {
             judges: String::new(),
             scale: Scale { low: 1, high: 5 },
             weight,
-            levels: (1..=5).map(|l| format!("level {l}")).collect(),
+            levels: (1..=5).map(|l| Level::from(format!("level {l}").as_str())).collect(),
         }
     }
 
     /// The sentence that says what `value` means on this criterion.
     pub fn level_meaning(&self, value: u8) -> Option<&str> {
         let index = value.checked_sub(self.scale.low)?;
-        self.levels.get(usize::from(index)).map(String::as_str)
+        self.levels.get(usize::from(index)).map(|l| l.meaning.as_str())
+    }
+
+    /// Whether its levels carry seconds: the stopwatch times it.
+    pub fn timed(&self) -> bool {
+        self.levels.iter().any(|l| l.seconds.is_some())
+    }
+
+    /// The value whose level's seconds hold `seconds`; where two levels share a bound, the
+    /// better one (a level is better the higher its value).
+    pub fn suggest(&self, seconds: f64) -> Option<u8> {
+        let low = self.scale.low;
+        self.levels
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, l)| l.seconds.is_some_and(|[from, to]| (from..=to).contains(&seconds)))
+            .and_then(|(i, _)| u8::try_from(i).ok())
+            .map(|i| low + i)
     }
 }
 
@@ -260,6 +319,37 @@ mod tests {
         for (a, b) in [("mira", "miro"), ("ada lovelace", "adalovelace"), ("zoe", "zoë")] {
             assert!(!same_name(a, b), "{a:?} != {b:?}");
         }
+    }
+
+    #[test]
+    fn the_stopwatch_suggests_the_level_its_reading_falls_in() {
+        let timed = |bounds: &[[f64; 2]]| Criterion {
+            levels: bounds.iter().map(|b| Level { meaning: String::new(), seconds: Some(*b) }).collect(),
+            ..Criterion::example("latency", 1.0)
+        };
+        let latency = timed(&[[60.0, f64::INFINITY], [20.0, 60.0], [5.0, 20.0], [1.0, 5.0], [0.0, 1.0]]);
+        let cases = [(0.4, Some(5)), (1.0, Some(5)), (3.2, Some(4)), (5.0, Some(4)), (45.0, Some(2)), (600.0, Some(1))];
+        for (seconds, want) in cases {
+            assert_eq!(latency.suggest(seconds), want, "{seconds} s");
+        }
+        assert!(latency.timed());
+        let plain = Criterion::example("utility", 1.0);
+        assert!(!plain.timed());
+        assert_eq!(plain.suggest(2.0), None);
+    }
+
+    #[test]
+    fn levels_are_plain_strings_or_meanings_with_seconds() {
+        #[derive(Deserialize)]
+        struct Levels {
+            levels: Vec<Level>,
+        }
+        let text = "levels = [\"slow\", { meaning = \"fast\", seconds = [0, 1] }, { meaning = \"never\", seconds = [60, inf] }]";
+        let read: Levels = toml::from_str(text).expect("valid");
+        assert_eq!(read.levels[0], Level { meaning: "slow".into(), seconds: None });
+        assert_eq!(read.levels[1].seconds, Some([0.0, 1.0]));
+        assert_eq!(read.levels[2].seconds, Some([60.0, f64::INFINITY]));
+        assert!(toml::from_str::<Levels>("levels = [{ meaning = \"x\", secs = [0, 1] }]").is_err());
     }
 
     #[test]

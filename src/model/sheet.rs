@@ -13,8 +13,9 @@ use super::Criterion;
 pub struct ScoreSheet {
     pub scores: HashMap<String, HashMap<String, u8>>,
     pub notes: HashMap<String, String>,
-    /// Seconds on the stopwatch while the judge tried the demo.
-    pub timings: HashMap<String, f64>,
+    /// Every stopwatch reading, in seconds, in the order they were taken: a ZeroGPU Space's
+    /// first answer is a cold start, so one reading is not the story.
+    pub readings: HashMap<String, Vec<f64>>,
     /// Entries the judge stepped back from, with the reason.
     pub recusals: HashMap<String, String>,
 }
@@ -26,6 +27,11 @@ impl ScoreSheet {
 
     pub fn scored_count(&self, submission: &str, criteria: &[Criterion]) -> usize {
         criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
+    }
+
+    /// The median of an entry's stopwatch readings, if it has any.
+    pub fn median_seconds(&self, submission: &str) -> Option<f64> {
+        crate::merge::median(self.readings.get(submission)?)
     }
 
     /// The status of an entry for this judge: the one rule every screen and report uses.
@@ -84,9 +90,13 @@ impl Status {
 /// One change the terminal app makes, and what undoing it writes back. `None` clears.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    Score { criterion: String, value: Option<u8> },
+    Score {
+        criterion: String,
+        value: Option<u8>,
+    },
     Note(Option<String>),
-    Timing(Option<f64>),
+    /// Every stopwatch reading of the entry, oldest first; empty clears them.
+    Readings(Vec<f64>),
     Recusal(Option<String>),
 }
 
@@ -109,11 +119,11 @@ impl ScoreSheet {
             Change::Note(None) => {
                 self.notes.remove(&id);
             }
-            Change::Timing(Some(seconds)) => {
-                self.timings.insert(id, seconds);
+            Change::Readings(seconds) if seconds.is_empty() => {
+                self.readings.remove(&id);
             }
-            Change::Timing(None) => {
-                self.timings.remove(&id);
+            Change::Readings(seconds) => {
+                self.readings.insert(id, seconds);
             }
             Change::Recusal(Some(reason)) => {
                 self.recusals.insert(id, reason);
@@ -131,7 +141,7 @@ impl ScoreSheet {
                 Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
             }
             Change::Note(_) => Change::Note(self.notes.get(submission).cloned()),
-            Change::Timing(_) => Change::Timing(self.timings.get(submission).copied()),
+            Change::Readings(_) => Change::Readings(self.readings.get(submission).cloned().unwrap_or_default()),
             Change::Recusal(_) => Change::Recusal(self.recusals.get(submission).cloned()),
         }
     }

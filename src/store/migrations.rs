@@ -84,4 +84,13 @@ pub const MIGRATIONS: &[&str] = &[
         facts TEXT NOT NULL,            -- JSON: stage, hardware, price, models and their sizes
         fetched_at TEXT NOT NULL
     ) STRICT;",
+    // 5: every stopwatch reading of an entry, not only the last; the last ones carried over.
+    "CREATE TABLE readings (
+        submission_id TEXT NOT NULL REFERENCES submissions(id),
+        seconds REAL NOT NULL,
+        timed_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX readings_by_submission ON readings (submission_id);
+    INSERT INTO readings (submission_id, seconds, timed_at) SELECT submission_id, seconds, timed_at FROM timings;
+    DROP TABLE timings;",
 ];

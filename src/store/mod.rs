@@ -125,6 +125,22 @@ impl Store {
             .map_err(|e| self.db(e))
     }
 
+    /// SQLite's count of commits made by other connections to this file: when it changes, another
+    /// process (`judging score`, `pull`, ...) wrote beside this one. Cheap: no table is read.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.db(e))
+    }
+
+    /// Sets a meta value that may be lost in a power cut but not in a crash: the judge's place in
+    /// the list, saved on every move. SQLite's WAL keeps the commit through a killed process
+    /// without waiting for the disk.
+    pub fn set_meta_lightly(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| self.db(e))?;
+        let result = self.set_meta(key, value);
+        self.conn.pragma_update(None, "synchronous", "FULL").map_err(|e| self.db(e))?;
+        result
+    }
+
     /// The cached body of an export URL, and when it was fetched.
     pub fn cached_export(&self, source_key: &str) -> Result<Option<(Vec<u8>, String)>, StoreError> {
         self.conn

@@ -25,11 +25,14 @@ impl Store {
             let (id, text) = row.map_err(|e| self.db(e))?;
             sheet.notes.insert(id, text);
         }
-        let mut stmt = self.conn.prepare("SELECT submission_id, seconds FROM timings").map_err(|e| self.db(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT submission_id, seconds FROM readings ORDER BY timed_at, rowid")
+            .map_err(|e| self.db(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
             let (id, seconds) = row.map_err(|e| self.db(e))?;
-            sheet.timings.insert(id, seconds);
+            sheet.readings.entry(id).or_default().push(seconds);
         }
         let mut stmt = self.conn.prepare("SELECT submission_id, reason FROM recusals").map_err(|e| self.db(e))?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
@@ -65,10 +68,46 @@ impl Store {
                 .conn
                 .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
             Change::Note(text) => self.set_one("notes", "text", "changed_at", submission, text.as_ref()),
-            Change::Timing(seconds) => self.set_one("timings", "seconds", "timed_at", submission, seconds.as_ref()),
+            Change::Readings(seconds) => self.set_readings(submission, seconds),
             Change::Recusal(reason) => self.set_one("recusals", "reason", "recused_at", submission, reason.as_ref()),
         };
         result.map(drop).map_err(|e| self.db(e))
+    }
+
+    /// Replaces an entry's stopwatch readings with `seconds`, oldest first. Readings already
+    /// stored keep their times; a new one is stamped now.
+    fn set_readings(&self, submission: &str, seconds: &[f64]) -> rusqlite::Result<usize> {
+        // Several statements, one change: a savepoint makes them all or nothing, inside a
+        // transaction of the caller's or on their own.
+        self.conn.execute_batch("SAVEPOINT readings")?;
+        let result = self.replace_readings(submission, seconds);
+        let end = if result.is_ok() { "RELEASE readings" } else { "ROLLBACK TO readings; RELEASE readings" };
+        self.conn.execute_batch(end)?;
+        result
+    }
+
+    fn replace_readings(&self, submission: &str, seconds: &[f64]) -> rusqlite::Result<usize> {
+        let kept: Vec<(f64, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT seconds, timed_at FROM readings WHERE submission_id = ?1 ORDER BY timed_at, rowid")?;
+            stmt.query_map([submission], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?
+        };
+        self.conn.execute("DELETE FROM readings WHERE submission_id = ?1", [submission])?;
+        for (i, s) in seconds.iter().enumerate() {
+            let at = kept.get(i).filter(|(old, _)| old == s).map(|(_, at)| at.clone());
+            match at {
+                Some(at) => self.conn.execute(
+                    "INSERT INTO readings (submission_id, seconds, timed_at) VALUES (?1, ?2, ?3)",
+                    params![submission, s, at],
+                )?,
+                None => self.conn.execute(
+                    &format!("INSERT INTO readings (submission_id, seconds, timed_at) VALUES (?1, ?2, {NOW})"),
+                    params![submission, s],
+                )?,
+            };
+        }
+        Ok(seconds.len())
     }
 
     /// Sets, or with `None` clears, one value kept per submission: a note, a stopwatch reading,

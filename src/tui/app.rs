@@ -10,6 +10,7 @@ use std::time::Instant;
 use ratatui::widgets::TableState;
 use ratatui_textarea::TextArea;
 
+use super::view;
 use crate::assign::Bar;
 use crate::config::Config;
 use crate::model::StoredSubmission;
@@ -49,6 +50,10 @@ pub enum Action {
     Resize(u16, u16),
     /// The time now, by the monotonic clock and in Unix seconds: given, never read while drawing.
     Tick(Instant, i64),
+    /// Text pasted into the terminal (bracketed paste): it is typed only into a text box.
+    Paste(String),
+    /// Clears the search kept from the last `/`.
+    ClearSearch,
     /// A key for the open text box (search, note, recusal reason).
     Type(ratatui::crossterm::event::KeyEvent),
     /// Close the text box: keep what was typed, or (false) drop it.
@@ -99,7 +104,7 @@ pub enum Mode {
 pub struct Entry {
     pub submission: Submission,
     pub withdrawn: bool,
-    /// Title, team and tags in lower case, for `/`.
+    /// Title, team, members, tags and models in lower case, for `/`.
     haystack: String,
     /// Not this judge's: barred by judging.toml (a conflict, another track), or not assigned.
     not_mine: bool,
@@ -124,6 +129,8 @@ pub struct App {
     pub table: TableState,
     /// Rows of the list in sight on the screen as it is now.
     pub rows_in_sight: usize,
+    /// The screen's size, columns and rows.
+    pub screen: (u16, u16),
     /// The time as of the last tick: drawing reads this, never the clock.
     pub now: Instant,
     pub now_unix: i64,
@@ -135,8 +142,8 @@ pub struct App {
     pub track: Option<String>,
     pub unscored_only: bool,
     pub mine_only: bool,
-    /// Whether the organizers' assignments file says which entries are this judge's.
-    pub assigned: bool,
+    /// The entries the organizers' assignments file gives this judge, when it names them.
+    pub assigned: Option<std::collections::HashSet<String>>,
     /// What the Hub said of each entry's Space, and when it was fetched.
     pub hub: HashMap<String, (HubFacts, String)>,
     pub query: String,
@@ -146,6 +153,8 @@ pub struct App {
     pub stopwatch: Option<(String, Instant)>,
     /// Changes to undo, newest last: the submission and the change that restores it.
     undo: Vec<(String, Change)>,
+    /// The store's `data_version` when the app last read it.
+    seen: Option<i64>,
     pub quit: bool,
     /// Opens a link, or says why not: set by the terminal app, and by tests.
     pub opener: Opener,
@@ -153,29 +162,17 @@ pub struct App {
 
 impl App {
     pub fn new(config: Config, judge: String, submissions: Vec<StoredSubmission>, sheet: ScoreSheet) -> App {
-        let me = config.judge(&judge).cloned();
-        let keep_tracks = config.assign.keep_tracks;
-        let entries: Vec<Entry> = submissions
-            .into_iter()
-            .map(|s| {
-                let sub = s.submission;
-                let haystack = format!("{} {} {}", sub.title, sub.team, sub.tags.join(" ")).to_lowercase();
-                // The same test `judging assign` uses, so the two never disagree.
-                let bar = me.as_ref().and_then(|j| crate::assign::barred(j, &sub, keep_tracks));
-                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine: bar.is_some(), bar }
-            })
-            .collect();
-        let index = entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
         let mut app = App {
             config,
             judge,
-            entries,
+            entries: Vec::new(),
             sheet,
             view: Vec::new(),
-            index,
+            index: HashMap::new(),
             tally: (0, 0),
             table: TableState::new().with_selected(Some(0)),
             rows_in_sight: 10,
+            screen: (view::MIN_WIDTH, view::MIN_HEIGHT),
             now: Instant::now(),
             now_unix: crate::store::now_unix(),
             monochrome: false,
@@ -184,37 +181,79 @@ impl App {
             track: None,
             unscored_only: false,
             mine_only: false,
-            assigned: false,
+            assigned: None,
             hub: HashMap::new(),
             query: String::new(),
             sort: Sort::Export,
             status: String::new(),
             stopwatch: None,
             undo: Vec::new(),
+            seen: None,
             quit: false,
             // The terminal app installs the real opener (`tui::run`); elsewhere nothing opens.
             opener: Box::new(|_| Err("links open only in the terminal app".into())),
         };
-        app.tally = app.entries.iter().map(|e| app.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
-        app.refresh_view();
+        app.show(submissions);
         app
+    }
+
+    /// Lists the submissions, marking what is not this judge's by the same test `judging assign`
+    /// uses (and, with assignments, what is not assigned), and counts the progress.
+    fn show(&mut self, submissions: Vec<StoredSubmission>) {
+        let me = self.config.judge(&self.judge).cloned();
+        let keep_tracks = self.config.assign.keep_tracks;
+        self.entries = submissions
+            .into_iter()
+            .map(|s| {
+                let sub = s.submission;
+                let words = [&sub.title, &sub.team].into_iter().chain(&sub.members).chain(&sub.tags).chain(&sub.models);
+                let haystack = words.map(String::as_str).collect::<Vec<_>>().join(" ").to_lowercase();
+                let bar = me.as_ref().and_then(|j| crate::assign::barred(j, &sub, keep_tracks));
+                let unassigned = self.assigned.as_ref().is_some_and(|mine| !mine.contains(&sub.id));
+                Entry { submission: sub, withdrawn: s.withdrawn, haystack, not_mine: bar.is_some() || unassigned, bar }
+            })
+            .collect();
+        self.index = self.entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
+        self.tally = self.entries.iter().map(|e| self.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
+        self.refresh_view();
     }
 
     /// Takes this judge's entries from the assignments file: the rest are not theirs, the list
     /// shows theirs ("assigned to me", which `a` turns off), and progress counts only theirs.
     pub fn assign_to(&mut self, ids: &[String]) {
-        let mine: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-        for e in &mut self.entries {
-            e.not_mine = e.not_mine || !mine.contains(e.submission.id.as_str());
+        self.assigned = Some(ids.iter().cloned().collect());
+        self.mine_only = true;
+        let submissions = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(|e| StoredSubmission { submission: e.submission, withdrawn: e.withdrawn })
+            .collect();
+        self.show(submissions);
+    }
+
+    /// Reads the store again if another process wrote to it since the app last looked (`judging
+    /// score`, `import-scores`, `pull`, `enrich`): the screen, the undo history and every write
+    /// that follows start from what the store holds, so nothing written beside the app is lost.
+    pub fn sync(&mut self, store: &Store) {
+        let Ok(version) = store.data_version() else { return };
+        if self.seen == Some(version) {
+            return;
         }
-        (self.assigned, self.mine_only) = (true, true);
-        self.tally = self.entries.iter().map(|e| self.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
-        self.refresh_view();
+        let first = self.seen.is_none();
+        self.seen = Some(version);
+        if first {
+            return; // what `new` was given was read from this store just now
+        }
+        let (Ok(submissions), Ok(sheet)) = (store.submissions(), store.score_sheet()) else { return };
+        self.sheet = sheet;
+        if let Ok(hub) = crate::hub::enrich::cached(store) {
+            self.hub = hub;
+        }
+        self.show(submissions);
     }
 
     /// What one entry adds to the tally: (fully scored, can be scored).
     fn counts(&self, entry: &Entry) -> (usize, usize) {
-        if self.assigned && entry.not_mine {
+        if self.assigned.is_some() && entry.not_mine {
             return (0, 0);
         }
         match self.status_of(entry) {
@@ -323,6 +362,12 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action, store: &Store) {
+        // What another process wrote is read before anything is shown or written.
+        self.sync(store);
+        // A message answers one action: the next one clears it.
+        if !matches!(action, Action::Tick(..) | Action::Resize(..)) {
+            self.status.clear();
+        }
         match action {
             Action::Move(d) => self.move_by(d),
             Action::Page(d) => self.move_by(d.saturating_mul(isize::try_from(self.rows_in_sight.max(1)).unwrap_or(1))),
@@ -342,7 +387,18 @@ impl App {
             }
             Action::Open(link) => self.open(link),
             Action::Stopwatch => self.stopwatch(store),
-            Action::Search => self.mode = Mode::Search(single_line(&self.query, "search title, team, tags")),
+            // A new search each time: the kept one is replaced, not appended to.
+            Action::Search => {
+                self.query.clear();
+                self.refresh_view();
+                self.mode = Mode::Search(single_line("", "search title, team, members, tags, models"));
+            }
+            Action::ClearSearch => {
+                self.query.clear();
+                self.refresh_view();
+                self.status = "search cleared".into();
+            }
+            Action::Paste(text) => self.paste(&text, store),
             Action::CycleTrack => {
                 let ids: Vec<String> = self.config.tracks.iter().map(|t| t.id.clone()).collect();
                 self.track = match &self.track {
@@ -374,7 +430,8 @@ impl App {
             Action::Undo => self.undo(store),
             Action::Help => self.mode = Mode::Help,
             Action::Resize(width, height) => {
-                self.rows_in_sight = super::view::rows_in_sight(width, height);
+                self.screen = (width, height);
+                self.rows_in_sight = view::rows_in_sight(self.criteria(), width, height);
                 self.scroll_to_selection();
             }
             Action::Tick(now, unix) => (self.now, self.now_unix) = (now, unix),
@@ -493,11 +550,16 @@ impl App {
         match self.stopwatch.take() {
             Some((id, since)) => {
                 let seconds = (self.now.saturating_duration_since(since).as_secs_f64() * 10.0).round() / 10.0;
-                let change = Change::Timing(Some(seconds));
+                // Every reading is kept; the median is what counts.
+                let mut readings = self.sheet.readings.get(&id).cloned().unwrap_or_default();
+                readings.push(seconds);
+                let change = Change::Readings(readings);
                 let before = self.sheet.current(&id, &change);
                 if self.write(&id, &change, store) {
-                    self.undo.push((id, before));
-                    self.status = format!("stopwatch: {seconds:.1} s saved");
+                    self.undo.push((id.clone(), before));
+                    let n = self.sheet.readings.get(&id).map_or(0, Vec::len);
+                    let median = self.sheet.median_seconds(&id).unwrap_or(seconds);
+                    self.status = format!("stopwatch: {seconds:.1} s saved · median {median:.1} s of {n}");
                 }
             }
             None => {
@@ -563,6 +625,38 @@ impl App {
             }
             Mode::Browse | Mode::Help => {}
         }
+    }
+
+    /// Pasted text goes into the open text box as text, never as keys: in the list it does
+    /// nothing, so a paste cannot score or quit.
+    fn paste(&mut self, text: &str, store: &Store) {
+        let line = crate::sanitize::clean_line(text);
+        match &mut self.mode {
+            Mode::Search(editor) => {
+                editor.insert_str(&line);
+                self.query = editor.lines().concat();
+                self.refresh_view();
+            }
+            Mode::Recuse { editor, .. } => {
+                editor.insert_str(&line);
+            }
+            Mode::Note { editor, id, .. } => {
+                editor.insert_str(crate::sanitize::clean_block(text));
+                let text = editor.lines().join("\n");
+                let change = Change::Note((!text.trim().is_empty()).then_some(text));
+                let id = id.clone();
+                self.write(&id, &change, store);
+            }
+            Mode::Browse | Mode::Help => {
+                self.status = "a paste types only into a note or a search: press e for the note, / to search".into();
+            }
+        }
+    }
+
+    /// Whether the screen is too small to show what a key would change: then only quitting,
+    /// help and a resize act.
+    pub fn too_small(&self) -> bool {
+        self.screen.0 < view::MIN_WIDTH || self.screen.1 < view::MIN_HEIGHT
     }
 
     fn close(&mut self, keep: bool, store: &Store) {

@@ -4,12 +4,11 @@
 //! bars lean right), and what the jury must deliberate: ties, contested and thinly judged
 //! entries. Read-only: nothing here changes a file or the store.
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use anyhow::Result;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -307,11 +306,12 @@ fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
 pub fn run(rankings: &Rankings, config: &crate::config::Config) -> Result<()> {
     let mut board = Board::new(rankings, &config.event.name);
     board.monochrome = super::no_color();
-    super::in_terminal("the head judge's screen", |terminal, stop| {
-        while !board.quit && !stop.load(Ordering::Relaxed) {
+    super::terminal::full_screen("the head judge's screen", |terminal, input| {
+        while !board.quit {
             terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
-            if event::poll(Duration::from_millis(500))?
-                && let Event::Key(key) = event::read()?
+            // A signal, or a terminal gone: there is nothing to save on this screen.
+            let Ok(event) = input.next(Duration::from_millis(250)) else { break };
+            if let Some(Event::Key(key)) = event
                 && key.kind == KeyEventKind::Press
                 && let Some(action) = handle_key(key)
             {

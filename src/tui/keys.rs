@@ -18,7 +18,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("e", "edit the note (Esc or ^s to close; saved as you type)"),
     ("r", "recuse from the entry, with a reason (again to undo)"),
     ("u", "undo the last change"),
-    ("/", "search title, team, tags (Enter keeps, Esc clears)"),
+    ("/", "search title, team, members, tags, models (Enter keeps; Esc clears)"),
     ("f", "filter by track: all, then each track"),
     ("U", "show only entries not fully scored"),
     ("a", "show only entries assigned to me"),
@@ -30,7 +30,7 @@ pub const KEYS: &[(&str, &str)] = &[
 /// The keys of the current mode, for the footer.
 pub fn footer_keys(app: &App) -> &'static str {
     match app.mode {
-        Mode::Browse => "j/k move · digits score · Tab next criterion · o/v/p open · t time · e note · n next · ? help",
+        Mode::Browse => "? help · j/k move · digits score · Tab next criterion · o/v/p open · t time · e note · n next",
         Mode::Search(_) => "type to search · Enter keep · Esc clear",
         Mode::Note { .. } => "typing a note, saved as you type · Esc or ^s close",
         Mode::Recuse { .. } => "type the reason · Enter recuse · Esc cancel",
@@ -43,6 +43,14 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') && !matches!(app.mode, Mode::Note { .. }) {
         return Some(Action::Quit);
+    }
+    // On a screen too small to show the scores, a key could change what the judge cannot see.
+    if app.too_small() && matches!(app.mode, Mode::Browse) {
+        return match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('?') => Some(Action::Help),
+            _ => None,
+        };
     }
     match &app.mode {
         Mode::Help => Some(Action::Close(true)),
@@ -61,6 +69,7 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('s') if ctrl => Some(Action::Close(true)),
             _ => Some(Action::Type(key)),
         },
+        Mode::Browse if key.code == KeyCode::Esc && !app.query.is_empty() => Some(Action::ClearSearch),
         Mode::Browse => browse(key, ctrl),
     }
 }

@@ -1,22 +1,24 @@
 //! The judge's terminal app: `judging` with no subcommand.
 //!
-//! One thread, no async: the loop draws, waits for a key (or a tick while the stopwatch runs),
-//! turns it into an action and applies it. The terminal is restored on quit, on error, on a
-//! panic (ratatui's hook) and on SIGTERM or SIGHUP (checked every tick).
+//! The loop draws, waits for an event (or a tick while the stopwatch runs), turns it into an
+//! action and applies it. Input is read on a thread of its own (`terminal`), so a signal or a
+//! terminal that went away ends the app within a tick, with everything saved and the lock
+//! released; the terminal is restored on quit, on an error, on a panic (ratatui's hook) and on
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 
 pub mod app;
 pub mod board;
 pub mod keys;
+pub mod terminal;
 pub mod view;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 
 use crate::assign::Assignments;
 use crate::event_files::Loaded;
@@ -26,16 +28,21 @@ pub use app::{Action, App};
 /// Where the screen was left, kept in the store's meta table.
 const SELECTED: &str = "tui.selected";
 
-/// Holds the store's lock file for as long as the app runs, so that a second app on the same
-/// store is refused rather than racing the first.
+/// Holds the store's lock for as long as the app runs, so that a second app on the same store is
+/// refused rather than racing the first. The lock file is named after the store's real path, so
+/// a symlink or another spelling of the path finds the same lock. It is never deleted: another
+/// app may be about to lock it, and a lock on a deleted file locks nothing. The kernel releases
+/// it when the process ends, however it ends.
 pub struct Lock {
     _file: File,
-    path: PathBuf,
 }
 
 impl Lock {
     pub fn take(store: &Path) -> Result<Lock> {
-        let path = PathBuf::from(format!("{}.lock", store.display()));
+        let real = std::fs::canonicalize(store).with_context(|| format!("cannot find {}", store.display()))?;
+        let mut name = real.into_os_string();
+        name.push(".lock");
+        let path = PathBuf::from(name);
         let file = File::options()
             .create(true)
             .truncate(false)
@@ -43,19 +50,13 @@ impl Lock {
             .open(&path)
             .with_context(|| format!("cannot create the lock file {}", path.display()))?;
         match file.try_lock() {
-            Ok(()) => Ok(Lock { _file: file, path }),
+            Ok(()) => Ok(Lock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => bail!(
                 "another judging is already open on {}: switch to it, or close it first (`judging list` and `judging score` still work)",
                 store.display()
             ),
             Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", path.display())),
         }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
     }
 }
 
@@ -113,64 +114,49 @@ pub fn run(
         });
         Ok(())
     });
-    in_terminal("the terminal app", |terminal, stop| event_loop(terminal, &mut app, store, stop, &failures))
-}
-
-/// Runs `body` on the full screen, with SIGTERM and SIGHUP raising `stop`; the terminal is
-/// restored however `body` ends (a panic is ratatui's hook's to restore).
-pub fn in_terminal(
-    what: &str,
-    body: impl FnOnce(&mut ratatui::DefaultTerminal, &AtomicBool) -> Result<()>,
-) -> Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for SIGTERM")?;
-    }
-    let mut terminal = ratatui::try_init().with_context(|| format!("cannot start {what}: is this a terminal?"))?;
-    let result = body(&mut terminal, &stop);
-    let restored = ratatui::try_restore();
-    result?;
-    restored.context("could not restore the terminal; run `reset` if it looks wrong")
+    terminal::full_screen("the terminal app", |terminal, input| event_loop(terminal, &mut app, store, input, &failures))
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     store: &Store,
-    stop: &AtomicBool,
+    input: &terminal::Input,
     failures: &mpsc::Receiver<String>,
 ) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height), store);
     let mut saved_selection = current_id(app);
-    let mut last_save = Instant::now();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit {
         app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // A running stopwatch redraws ten times a second; otherwise wake only to see signals.
-        // (A link's failure to open shows within that half second.)
-        let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(500) };
-        if event::poll(tick)? {
-            let action = match event::read()? {
-                // Only presses count: some terminals also report releases and repeats.
-                Event::Key(key) if key.kind == KeyEventKind::Press => keys::handle_key(app, key),
-                Event::Resize(width, height) => Some(Action::Resize(width, height)),
-                _ => None,
-            };
-            if let Some(action) = action {
-                app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
-                app.update(action, store);
-            }
+        // A running stopwatch redraws ten times a second; otherwise wake to see changes beside
+        // the app, a link that failed to open, and the end of the terminal.
+        let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(250) };
+        let Ok(event) = input.next(tick) else {
+            // A signal or a terminal gone: quit as `q` does, saving a running stopwatch.
+            app.update(Action::Quit, store);
+            break;
+        };
+        let action = match event {
+            // Only presses count: some terminals also report releases and repeats.
+            Some(Event::Key(key)) if key.kind == KeyEventKind::Press => keys::handle_key(app, key),
+            Some(Event::Paste(text)) => Some(Action::Paste(text)),
+            Some(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
+            app.update(action, store);
         }
         if let Ok(failure) = failures.try_recv() {
             app.status = failure;
         }
-        // Remember where the judge is, at most once a second: a write per arrow key is waste.
+        // Where the judge is, saved as it changes, so the app reopens there even after a kill.
         let selection = current_id(app);
-        if selection != saved_selection && last_save.elapsed() > Duration::from_secs(1) {
+        if selection != saved_selection {
             save_selection(store, selection.as_deref());
             saved_selection = selection;
-            last_save = Instant::now();
         }
     }
     save_selection(store, current_id(app).as_deref());
@@ -198,7 +184,7 @@ fn current_id(app: &App) -> Option<String> {
 fn save_selection(store: &Store, id: Option<&str>) {
     if let Some(id) = id {
         // Losing the cursor position is harmless; it must never stop the app.
-        let _ = store.set_meta(SELECTED, id);
+        let _ = store.set_meta_lightly(SELECTED, id);
     }
 }
 

@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 
 use super::app::{App, Entry, Mode};
 use super::keys::{KEYS, footer_keys};
-use crate::model::{HubFacts, Status, format_params};
+use crate::format::fit;
+use crate::model::{Criterion, HubFacts, Status, format_params};
 use crate::prizes::eligibility::{self, Evidence};
 use crate::sanitize::{clean_block, clean_line};
 
@@ -18,19 +19,33 @@ use crate::sanitize::{clean_block, clean_line};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// The screen's parts: header, list, the entry and its scores, footer.
-fn areas(area: Rect) -> [Rect; 4] {
+/// The list keeps at least its borders, its header and four entries.
+const MIN_LIST: u16 = 7;
+
+/// The screen's parts: header, list, the entry beside its scores, footer. The scores get the rows
+/// their rubric needs (every criterion, the focused one's levels, the total and the note) and at
+/// least half the room; the list gets what is left.
+fn areas(area: Rect, criteria: &[Criterion]) -> [Rect; 4] {
+    let room = area.height.saturating_sub(3);
+    let bottom = scores_height(criteria).max(room * 11 / 20).min(room.saturating_sub(MIN_LIST));
     area.layout(&Layout::vertical([
         Constraint::Length(1),
-        Constraint::Percentage(45),
         Constraint::Fill(1),
+        Constraint::Length(bottom),
         Constraint::Length(2),
     ]))
 }
 
+/// The scores pane's rows: a line per criterion, the longest list of levels, the total, two lines
+/// of note, and the borders.
+fn scores_height(criteria: &[Criterion]) -> u16 {
+    let levels = criteria.iter().map(|c| c.levels.len()).max().unwrap_or(0);
+    u16::try_from(criteria.len() + levels + 1 + 2 + 2).unwrap_or(u16::MAX)
+}
+
 /// How many rows of the list a screen of this size shows: the app scrolls by it.
-pub fn rows_in_sight(width: u16, height: u16) -> usize {
-    let [_, table, _, _] = areas(Rect::new(0, 0, width, height));
+pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
+    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria);
     // The list's borders and its header row.
     usize::from(table.height.saturating_sub(3)).max(1)
 }
@@ -41,9 +56,9 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let [header, table, bottom, footer] = areas(area);
+        let [header, table, bottom, footer] = areas(area, self.criteria());
         let [detail, scoring] =
-            bottom.layout(&Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]));
+            bottom.layout(&Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]));
         self.header(header, buf);
         self.table(table, buf);
         self.detail(detail, buf);
@@ -208,47 +223,75 @@ impl App {
         Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
     }
 
+    /// Every criterion on a line of its own, the focused one's levels under it (the chosen one
+    /// marked, and the stopwatch's suggestion for a timed criterion), the total and the note. A
+    /// rubric too long for the pane scrolls to the focused criterion.
     fn scoring(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(" Scores ");
-        let Some(entry) = self.current() else {
-            block.render(area, buf);
-            return;
-        };
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(entry) = self.current() else { return };
         let id = &entry.submission.id;
-        let mut lines = Vec::new();
+        let width = usize::from(inner.width);
+        let line = |text: String| fit(&text, width);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut focused_rows = 0..0;
         for (i, c) in self.criteria().iter().enumerate() {
             let focused = i == self.focus;
             let value = self.sheet.score(id, &c.id);
             let shown = value.map_or("·".to_owned(), |v| v.to_string());
             let marker = if focused { "▶ " } else { "  " };
-            let mut head = vec![
-                Span::from(format!("{marker}{:<9}", clean_line(&c.label))).bold(),
-                Span::from(format!(" [{shown}] ")).bold(),
-                Span::from(format!("{}–{} ×{}", c.scale.low, c.scale.high, c.weight)).dark_gray(),
-            ];
-            if c.id == "latency" {
-                head.push(Span::from(self.stopwatch_hint(id)).cyan());
+            let timing = if c.timed() || (c.id == "latency" && !self.criteria().iter().any(Criterion::timed)) {
+                self.stopwatch_hint(id)
+            } else {
+                String::new()
+            };
+            let head = format!(
+                "{marker}{:<9} [{shown}] {}–{} ×{}{timing}",
+                clean_line(&c.label),
+                c.scale.low,
+                c.scale.high,
+                c.weight
+            );
+            let style = if focused {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                Style::new().bold()
+            };
+            let start = lines.len();
+            lines.push(Line::from(line(head)).style(style));
+            if focused {
+                let suggested = self.sheet.median_seconds(id).and_then(|s| c.suggest(s));
+                for (v, level) in (c.scale.low..=c.scale.high).zip(&c.levels) {
+                    let chosen = value == Some(v);
+                    let mark = if chosen { "●" } else { " " };
+                    let hint = if suggested == Some(v) { " ⏱" } else { "" };
+                    let text = line(format!("  {mark}{v} {}{hint}", clean_line(&level.meaning)));
+                    lines.push(if chosen { Line::from(text).bold() } else { Line::from(text).dark_gray() });
+                }
+                focused_rows = start..lines.len();
             }
-            let style = if focused { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new() };
-            lines.push(Line::from(head).style(style));
-            let meaning = value.and_then(|v| c.level_meaning(v)).unwrap_or(&c.judges);
-            lines.push(Line::from(format!("    {}", clean_line(meaning))).dark_gray());
         }
         let total = match self.total_of(id) {
             Some(t) => format!("Total {t:.2}"),
-            None => {
-                format!(
-                    "Total — ({} of {} scored)",
-                    self.sheet.scored_count(id, self.criteria()),
-                    self.criteria().len()
-                )
-            }
+            None => format!(
+                "Total — ({} of {} scored)",
+                self.sheet.scored_count(id, self.criteria()),
+                self.criteria().len()
+            ),
         };
-        lines.push(Line::from(total).bold());
+        lines.push(Line::from(line(total)).bold());
         if let Some(note) = self.sheet.notes.get(id) {
-            lines.push(Line::from(format!("Note: {}", clean_line(note))).italic());
+            // The note as written: its line breaks kept.
+            for (k, text) in clean_block(note).lines().enumerate() {
+                let text = if k == 0 { format!("Note: {text}") } else { format!("      {text}") };
+                lines.push(Line::from(line(text)).italic());
+            }
         }
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
+        // Scrolled only as far as the focused criterion and its levels need.
+        let height = usize::from(inner.height);
+        let offset = focused_rows.end.saturating_sub(height).min(focused_rows.start);
+        Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
     }
 
     /// Seconds on the stopwatch since `since`, by the app's clock.
@@ -256,10 +299,14 @@ impl App {
         self.now.saturating_duration_since(since).as_secs_f64()
     }
 
+    /// The running stopwatch on this entry, else the median of its readings and how many.
     fn stopwatch_hint(&self, id: &str) -> String {
-        match (&self.stopwatch, self.sheet.timings.get(id)) {
+        match (&self.stopwatch, self.sheet.median_seconds(id)) {
             (Some((running, since)), _) if running == id => format!(" ⏱ {:.1} s…", self.seconds_since(*since)),
-            (_, Some(seconds)) => format!(" ⏱ {seconds:.1} s"),
+            (_, Some(median)) => match self.sheet.readings.get(id).map_or(0, Vec::len) {
+                1 => format!(" ⏱ {median:.1} s"),
+                n => format!(" ⏱ {median:.1} s, median of {n}"),
+            },
             _ => String::new(),
         }
     }

@@ -1,0 +1,98 @@
+//! The terminal around both screens: raw mode, the alternate screen and bracketed paste, restored
+//! however the screen ends; the signals that end it; and input read on its own thread, so that a
+//! terminal that goes away (a closed window, a dropped SSH session) ends the app instead of
+//! leaving it spinning.
+//!
+//! crossterm's reader retries forever when the terminal gives end-of-file, so it cannot be asked
+//! on the loop's own thread. Here it runs on a thread of its own, and the loop waits on a channel
+//! with a timeout: between events it checks the signals and whether the terminal hung up.
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+
+/// Why a screen must end now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT.
+    Signal,
+    /// The terminal is gone: end-of-file, an error or a hang-up on its input.
+    HungUp,
+}
+
+/// The screen's input: events as they come, and the reasons to stop.
+pub struct Input {
+    events: Receiver<std::io::Result<Event>>,
+    stop: Arc<AtomicBool>,
+    /// Whether standard input was a terminal when the screen started: then it is watched.
+    watch: bool,
+}
+
+impl Input {
+    /// The next event, waiting at most `tick`; `Ok(None)` when none came in time.
+    pub fn next(&self, tick: Duration) -> Result<Option<Event>, Ended> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(Ended::Signal);
+        }
+        match self.events.recv_timeout(tick) {
+            Ok(Ok(event)) => Ok(Some(event)),
+            // A read error, or the reader gone: the terminal cannot be read any more.
+            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(Ended::HungUp),
+            Err(RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) => Err(Ended::Signal),
+            Err(RecvTimeoutError::Timeout) if self.watch && hung_up() => Err(Ended::HungUp),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+        }
+    }
+}
+
+/// Runs `body` on the full screen. SIGTERM, SIGHUP, SIGINT and SIGQUIT end it through
+/// [`Input::next`]; the terminal is restored however `body` ends (a panic is ratatui's hook's to
+/// restore).
+pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, &Input) -> Result<()>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
+    }
+    let mut terminal = ratatui::try_init().with_context(|| format!("cannot start {what}: is this a terminal?"))?;
+    // Pasted text arrives as one event, not as keys that could score or quit.
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+    let (sender, events) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    // SAFETY: isatty only reads the descriptor's state.
+    let watch = unsafe { libc::isatty(libc::STDIN_FILENO) == 1 };
+    let result = body(&mut terminal, &Input { events, stop, watch });
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = std::io::stdout().flush();
+    let restored = ratatui::try_restore();
+    result?;
+    // A terminal that went away cannot be restored, and needs not be.
+    if watch && hung_up() {
+        Ok(())
+    } else {
+        restored.context("could not restore the terminal; run `reset` if it looks wrong")
+    }
+}
+
+/// Whether the terminal on standard input hung up: its other end closed. (Once hung up, it no
+/// longer even answers that it is a terminal, so the caller decides once, at the start, whether
+/// to ask.)
+fn hung_up() -> bool {
+    let mut fds = libc::pollfd { fd: libc::STDIN_FILENO, events: libc::POLLIN, revents: 0 };
+    // SAFETY: poll reads the descriptor's state into `fds`, which lives across the call.
+    let ready = unsafe { libc::poll(&raw mut fds, 1, 0) };
+    ready > 0 && fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
