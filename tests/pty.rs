@@ -18,6 +18,10 @@ struct Running {
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     _master: Box<dyn portable_pty::MasterPty + Send>,
+    /// Asks the screen reader to let go of the terminal after its next read.
+    detach: Arc<std::sync::atomic::AtomicBool>,
+    /// Told when the screen reader has let go.
+    detached: std::sync::mpsc::Receiver<()>,
 }
 
 impl Running {
@@ -26,8 +30,12 @@ impl Running {
     }
 
     fn start_with(s: &Sandbox, args: &[&str], extra_env: &[(&str, &str)]) -> Running {
+        Running::start_sized(s, args, extra_env, (100, 30))
+    }
+
+    fn start_sized(s: &Sandbox, args: &[&str], extra_env: &[(&str, &str)], (cols, rows): (u16, u16)) -> Running {
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_judging"));
         cmd.args(args);
@@ -48,9 +56,12 @@ impl Running {
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let size = |n| NonZeroU16::new(n).expect("non-zero");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(30), size(100), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let feed = Arc::clone(&screen);
+        let detach = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (let_go, detached) = std::sync::mpsc::channel();
+        let asked = Arc::clone(&detach);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -58,10 +69,15 @@ impl Running {
                     break;
                 }
                 feed.lock().expect("lock").process(&buf[..n]);
+                if asked.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
             }
+            drop(reader);
+            let _ = let_go.send(());
         });
         let writer = pair.master.take_writer().expect("writer");
-        Running { child, writer, screen, _master: pair.master }
+        Running { child, writer, screen, _master: pair.master, detach, detached }
     }
 
     fn text(&self) -> String {
@@ -84,6 +100,45 @@ impl Running {
     fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("type");
         self.writer.flush().expect("flush");
+    }
+
+    /// Closes the terminal's other end, as closing the window or a dropped SSH session does: every
+    /// copy of the master side is closed. Returns the app's process.
+    fn hang_up(mut self) -> Box<dyn portable_pty::Child + Send + Sync> {
+        self.detach.store(true, std::sync::atomic::Ordering::Relaxed);
+        // A key that redraws wakes the screen reader, which then lets go.
+        self.keys("j");
+        self.detached.recv_timeout(Duration::from_secs(10)).expect("the screen reader let go");
+        drop(self.writer);
+        drop(self._master);
+        self.child
+    }
+
+    /// Waits for the process to end, at most `within`; its exit status.
+    fn ended_within(
+        child: &mut Box<dyn portable_pty::Child + Send + Sync>,
+        within: Duration,
+    ) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().expect("status") {
+                return status;
+            }
+            if start.elapsed() > within {
+                let _ = child.kill();
+                panic!("still running {within:?} after the terminal went away");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the app to leave the alternate screen, as a restored terminal does.
+    fn wait_restored(&self) {
+        let start = Instant::now();
+        while self.screen.lock().expect("lock").screen().alternate_screen() {
+            assert!(start.elapsed() < Duration::from_secs(5), "still on the alternate screen:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn kill_hard(&mut self) {
@@ -231,4 +286,136 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
         assert!(start.elapsed() < Duration::from_secs(5), "still on the alternate screen");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn a_closed_terminal_ends_the_app_within_seconds_and_frees_its_store() {
+    let s = Sandbox::new();
+    let mut app = Running::start(&s, &[]);
+    app.wait_for("Submissions (40)");
+    app.keys("4");
+    app.wait_for("saved");
+    let mut child = app.hang_up();
+    Running::ended_within(&mut child, Duration::from_secs(2));
+    assert_eq!(s.entry("tester", "sprout-sense")["scores"]["utility"], 4, "the score was kept");
+    let mut again = Running::start(&s, &[]);
+    again.wait_for("Submissions (40)");
+    again.keys("q");
+    assert!(again.child.wait().expect("exit").success(), "the lock was released");
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal() {
+    for signal in ["-INT", "-QUIT"] {
+        let s = Sandbox::new();
+        let mut app = Running::start(&s, &[]);
+        app.wait_for("Submissions (40)");
+        let pid = app.child.process_id().expect("pid");
+        std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
+        let status = app.child.wait().expect("exit");
+        assert!(status.success(), "{signal}: a clean exit: {status:?}");
+        app.wait_restored();
+    }
+}
+
+#[test]
+fn one_store_is_locked_through_any_of_its_paths() {
+    let s = Sandbox::new();
+    let real = s.path().join("mine.sqlite");
+    s.cmd().args(["--judge", "tester", "--db"]).arg(&real).arg("pull").assert().success();
+    let link = s.path().join("link.sqlite");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let real = real.to_str().expect("utf-8");
+    let mut first = Running::start_with(&s, &["--judge", "tester", "--db", real], &[]);
+    first.wait_for("Submissions (40)");
+    for other in [link.to_str().expect("utf-8"), "./mine.sqlite"] {
+        let mut second = Running::start_with(&s, &["--judge", "tester", "--db", other], &[]);
+        second.wait_for("another judging is already open");
+        assert!(!second.child.wait().expect("exit").success(), "{other}: refused");
+    }
+    first.keys("q");
+    assert!(first.child.wait().expect("exit").success());
+}
+
+#[test]
+fn writes_beside_the_app_are_seen_and_never_undone_by_it() {
+    let s = Sandbox::new();
+    let mut app = Running::start(&s, &[]);
+    app.wait_for("Submissions (40)");
+    // The command line scores the selected entry while the app is open: the app shows it.
+    s.cmd().args(["--judge", "tester", "score", "sprout-sense", "utility=5"]).assert().success();
+    app.wait_for("Utility   [5]");
+    // 3, then undo: back to the 5 the store held, not to nothing.
+    app.keys("3");
+    app.wait_for("Utility   [3]");
+    app.keys("u");
+    app.wait_for("Utility   [5]");
+    assert_eq!(s.entry("tester", "sprout-sense")["scores"]["utility"], 5);
+    // A note imported beside the app is where the app's note editor starts.
+    let sheet =
+        s.file("sheet.csv", "judge,submission,criterion,score,note\ntester,sprout-sense,latency,2,From the sheet\n");
+    s.cmd().args(["--judge", "tester", "import-scores"]).arg(&sheet).assert().success();
+    app.wait_for("Note: From the sheet");
+    app.keys("e");
+    app.wait_for("saved as you type");
+    app.keys(" and more");
+    app.wait_for("From the sheet and more");
+    app.keys("\x1b");
+    app.wait_for("note saved");
+    assert_eq!(s.entry("tester", "sprout-sense")["note"], "From the sheet and more");
+    // An entry a pull withdrew beside the app takes no score in it.
+    s.cmd().args(["--judge", "tester", "pull", "--from", "builtin:sample-v2"]).assert().success();
+    app.keys("/Dream\r");
+    app.wait_for("withdrawn");
+    app.keys("5");
+    app.wait_for("this entry is withdrawn");
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+    assert_eq!(s.entry("tester", "dream-cartographer")["scores"], serde_json::json!({}));
+}
+
+#[test]
+fn at_80_by_24_every_criterion_the_total_and_the_help_key_show() {
+    let s = Sandbox::new();
+    let mut app = Running::start_sized(&s, &["--judge", "tester"], &[], (80, 24));
+    app.wait_for("Submissions (40)");
+    app.keys("43");
+    app.wait_for("▶ Cost");
+    let screen = app.text();
+    for want in ["Utility   [4]", "Latency   [3]", "Total — (2 of 3 scored)", "5 Runs on-device", "? help"] {
+        assert!(screen.contains(want), "{want:?} at 80×24:\n{screen}");
+    }
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+}
+
+#[test]
+fn a_screen_too_small_takes_no_scores() {
+    let s = Sandbox::new();
+    let mut app = Running::start_sized(&s, &["--judge", "tester"], &[], (60, 20));
+    app.wait_for("needs a terminal of at least 80×24");
+    app.keys("2j5e");
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+    assert_eq!(s.entry("tester", "sprout-sense")["scores"], serde_json::json!({}), "nothing the judge could not see");
+}
+
+#[test]
+fn a_paste_is_text_in_a_note_and_nothing_in_the_list() {
+    let s = Sandbox::new();
+    let mut app = Running::start(&s, &[]);
+    app.wait_for("Submissions (40)");
+    app.keys("\x1b[200~hello 45\x1b[201~");
+    app.wait_for("a paste types only into a note or a search");
+    app.keys("e");
+    app.wait_for("saved as you type");
+    app.keys("\x1b[200~first line\nsecond 45\x1b[201~");
+    app.wait_for("second 45");
+    app.keys("\x1b");
+    app.wait_for("note saved");
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
+    let entry = s.entry("tester", "sprout-sense");
+    assert_eq!(entry["scores"], serde_json::json!({}), "digits in a paste scored nothing");
+    assert_eq!(entry["note"], "first line\nsecond 45");
 }
