@@ -312,3 +312,22 @@ fn scoring_a_declared_conflict_warns_and_saves() {
         .success()
         .stderr(predicate::str::contains("conflict").not());
 }
+
+#[test]
+fn a_store_belongs_to_the_judge_who_first_opened_it() {
+    let s = Sandbox::new();
+    let db = s.path().join("k.sqlite");
+    s.cmd().args(["--judge", "kim", "--db"]).arg(&db).arg("pull").assert().success();
+    s.cmd().args(["--judge", "kim", "--db"]).arg(&db).args(["score", "sprout-sense", "utility=4"]).assert().success();
+    for command in [&["export"][..], &["score", "sprout-sense", "utility=1"], &["list"]] {
+        let err =
+            clean_failure(&s.cmd().args(["--judge", "lee", "--db"]).arg(&db).args(command).output().expect("runs"));
+        assert!(
+            err.contains("holds the scores of judge \"kim\", not \"lee\"") && err.contains("--judge \"kim\""),
+            "{err}"
+        );
+    }
+    // The same judge, however the name is typed.
+    s.cmd().args(["--judge", " Kim", "--db"]).arg(&db).arg("list").assert().success();
+    assert!(!s.path().join("scores-build-small-2026-lee.json").exists(), "nothing was exported under lee's name");
+}

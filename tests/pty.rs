@@ -419,3 +419,18 @@ fn a_paste_is_text_in_a_note_and_nothing_in_the_list() {
     assert_eq!(entry["scores"], serde_json::json!({}), "digits in a paste scored nothing");
     assert_eq!(entry["note"], "first line\nsecond 45");
 }
+
+#[test]
+fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
+    let s = Sandbox::new();
+    let mut app = Running::start(&s, &[]);
+    app.wait_for("Submissions (40)");
+    app.keys("jjj");
+    app.wait_for("▶ not started wood      Lullaby Loom");
+    // Killed at once, well within a second of the move.
+    app.kill_hard();
+    let mut again = Running::start(&s, &[]);
+    again.wait_for("▶ not started wood      Lullaby Loom");
+    again.keys("q");
+    assert!(again.child.wait().expect("exit").success());
+}

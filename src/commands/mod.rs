@@ -41,9 +41,7 @@ impl Session {
     pub(crate) fn open_as(cli: &Cli, loaded: Loaded, judge: String) -> Result<Session> {
         let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge)?;
         let store = Store::open(&file, &loaded.config.event.id)?;
-        if store.meta("judge")?.is_none() {
-            store.set_meta("judge", &judge)?;
-        }
+        store.claim_judge(&judge)?;
         Ok(Session { loaded, store, judge })
     }
 }

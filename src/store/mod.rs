@@ -36,6 +36,11 @@ pub enum StoreError {
         path.display()
     )]
     OtherEvent { path: PathBuf, found: String, expected: String },
+    #[error(
+        "{} holds the scores of judge {found:?}, not {given:?}: run as --judge {found:?}, or open your own store (leave out --db, or give your own --db FILE)",
+        path.display()
+    )]
+    OtherJudge { path: PathBuf, found: String, given: String },
     #[error("{0}")]
     Refused(String),
 }
@@ -105,6 +110,20 @@ impl Store {
             }
             Some(_) => Ok(()),
             None => self.set_meta("event", event_id),
+        }
+    }
+
+    /// A store belongs to one judge: the first to open it. Another name is refused, so that
+    /// nobody's scores are exported under someone else's name; names compare as judges' names do.
+    pub fn claim_judge(&self, judge: &str) -> Result<(), StoreError> {
+        match self.meta("judge")? {
+            Some(found) if !crate::model::same_name(&found, judge) => Err(StoreError::OtherJudge {
+                path: self.path.clone(),
+                found: crate::sanitize::clean_line(&found),
+                given: crate::sanitize::clean_line(judge),
+            }),
+            Some(_) => Ok(()),
+            None => self.set_meta("judge", judge),
         }
     }
 
