@@ -17,7 +17,7 @@ struct Running {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
     /// Asks the screen reader to let go of the terminal after its next read.
     detach: Arc<std::sync::atomic::AtomicBool>,
     /// Told when the screen reader has let go.
@@ -77,7 +77,7 @@ impl Running {
             let _ = let_go.send(());
         });
         let writer = pair.master.take_writer().expect("writer");
-        Running { child, writer, screen, _master: pair.master, detach, detached }
+        Running { child, writer, screen, master: pair.master, detach, detached }
     }
 
     fn text(&self) -> String {
@@ -110,7 +110,7 @@ impl Running {
         self.keys("j");
         self.detached.recv_timeout(Duration::from_secs(10)).expect("the screen reader let go");
         drop(self.writer);
-        drop(self._master);
+        drop(self.master);
         self.child
     }
 

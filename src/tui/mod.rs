@@ -129,7 +129,12 @@ fn event_loop(
     let mut saved_selection = current_id(app);
     while !app.quit {
         app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        terminal.draw(|frame| {
+            frame.render_widget(&*app, frame.area());
+            if let Some(caret) = app.caret(frame.area()) {
+                frame.set_cursor_position(caret);
+            }
+        })?;
         // A running stopwatch redraws ten times a second; otherwise wake to see changes beside
         // the app, a link that failed to open, and the end of the terminal.
         let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(250) };

@@ -405,3 +405,49 @@ fn the_tiny_titan_hint_follows_the_configured_line() {
     };
     assert!(super::view::hub_hint(&estimated, at, 0, 1_782_036_000).contains("on t4-small $0.40/h (est.) ·"));
 }
+
+#[test]
+fn search_covers_members_and_models_and_each_slash_starts_afresh() {
+    let mut f = fixture();
+    let shown =
+        |f: &Fixture| -> Vec<String> { f.app.view.iter().map(|i| f.app.entries[*i].submission.id.clone()).collect() };
+    // A member's name, and a model, find their entries.
+    f.press("/");
+    f.press("ilse varro");
+    f.press_key(key(KeyCode::Enter));
+    assert_eq!(shown(&f), ["moonlight-mixer"]);
+    // `/` again starts a new search rather than appending to the kept one.
+    f.press("/");
+    assert_eq!(f.app.view.len(), 40, "the kept search is replaced");
+    f.press("phi-4");
+    f.press_key(key(KeyCode::Enter));
+    assert_eq!(shown(&f), ["chore-chart", "shift-swap"], "the two entries on Phi-4");
+    // Esc in the list clears the kept search.
+    f.press_key(key(KeyCode::Esc));
+    assert_eq!(f.app.view.len(), 40);
+    assert!(f.app.query.is_empty());
+}
+
+#[test]
+fn a_message_answers_one_action_only() {
+    let mut f = fixture();
+    f.press("v");
+    f.app.select("sock-matcher");
+    f.press("v");
+    assert_eq!(f.app.status, "this entry has no video");
+    f.press("j");
+    assert_eq!(f.app.status, "", "the next action clears it");
+}
+
+#[test]
+fn the_caret_stands_where_typing_lands() {
+    let mut f = fixture();
+    f.press("e");
+    f.press("ab");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&f.app, frame.area())).expect("draw");
+    // The 70×14 note box is centred at (15, 8); its text starts inside the border.
+    assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), Some(ratatui::layout::Position { x: 18, y: 9 }));
+    f.press_key(key(KeyCode::Esc));
+    assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), None, "no text box, no caret");
+}

@@ -43,6 +43,36 @@ fn scores_height(criteria: &[Criterion]) -> u16 {
     u16::try_from(criteria.len() + levels + 1 + 2 + 2).unwrap_or(u16::MAX)
 }
 
+/// The note editor's and the recusal reason's boxes: columns and lines of text.
+const NOTE_BOX: (u16, u16) = (70, 12);
+const REASON_BOX: (u16, u16) = (60, 1);
+
+impl App {
+    /// The open text box: its editor, the rectangle it is drawn in, and its title.
+    fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, &'static str)> {
+        let (editor, (width, lines), title) = match &self.mode {
+            Mode::Note { editor, .. } => (editor, NOTE_BOX, " Note: saved as you type · Esc closes "),
+            Mode::Recuse { editor, .. } => (editor, REASON_BOX, " Recuse: why? · Enter recuses · Esc cancels "),
+            _ => return None,
+        };
+        Some((editor, centered(area, width, lines + 2), title))
+    }
+
+    /// Where the terminal's own cursor goes: at the caret of the open text box, so the judge sees
+    /// where typing lands. Read after drawing, which records the box's scroll.
+    pub fn caret(&self, area: Rect) -> Option<ratatui::layout::Position> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let (editor, rect, _) = self.text_box(area)?;
+        let inner = Block::bordered().inner(rect);
+        let (cursor, (top, left)) = (editor.screen_cursor(), editor.scroll_offset());
+        let row = u16::try_from(cursor.row.saturating_sub(usize::from(top))).ok()?.min(inner.height.saturating_sub(1));
+        let col = u16::try_from(cursor.col.saturating_sub(usize::from(left))).ok()?.min(inner.width.saturating_sub(1));
+        Some(ratatui::layout::Position { x: inner.x + col, y: inner.y + row })
+    }
+}
+
 /// How many rows of the list a screen of this size shows: the app scrolls by it.
 pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
     let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria);
@@ -66,9 +96,10 @@ impl Widget for &App {
         self.footer(footer, buf);
         match &self.mode {
             Mode::Help => help(area, buf),
-            Mode::Note { editor, .. } => popup(area, buf, 70, 12, " Note: saved as you type · Esc closes ", editor),
-            Mode::Recuse { editor, .. } => {
-                popup(area, buf, 60, 3, " Recuse: why? · Enter recuses · Esc cancels ", editor);
+            Mode::Note { .. } | Mode::Recuse { .. } => {
+                if let Some((editor, rect, title)) = self.text_box(area) {
+                    popup(rect, buf, title, editor);
+                }
             }
             Mode::Search(_) | Mode::Browse => {}
         }
@@ -360,8 +391,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
-fn popup(area: Rect, buf: &mut Buffer, width: u16, lines: u16, title: &str, editor: &ratatui_textarea::TextArea) {
-    let rect = centered(area, width, lines + 2);
+fn popup(rect: Rect, buf: &mut Buffer, title: &str, editor: &ratatui_textarea::TextArea) {
     Clear.render(rect, buf);
     let block = Block::bordered().title(title.to_owned()).border_style(Style::new().cyan());
     let inner = block.inner(rect);
