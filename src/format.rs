@@ -24,6 +24,37 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// The file's own line numbers for byte offsets, counting every `\n` (so CRLF files and fields
+/// that span lines count as an editor shows them; the csv crate's own count slips on CRLF inside
+/// quotes). Offsets must come in order; each call counts only the text since the last one.
+pub struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCounter { text: text.as_bytes(), at: 0, line: 1 }
+    }
+
+    /// The line (from 1) that the record reported at byte `offset` starts on.
+    pub fn line_at(&mut self, offset: u64) -> usize {
+        let mut offset = usize::try_from(offset).unwrap_or(usize::MAX).min(self.text.len());
+        // A record is reported from the end of the one before, which may be the `\n` of a CRLF:
+        // a record never starts with a line break, so its line is past them.
+        while self.text.get(offset).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += self.text[self.at..offset].iter().filter(|b| **b == b'\n').count();
+        self.at = offset;
+        self.line
+    }
+}
+
 /// A mean for a table: `decimals` places, or `-` where there is none (no judge scored it).
 pub fn mean(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "-".to_owned(), |v| format!("{v:.decimals$}"))
@@ -77,6 +108,17 @@ mod tests {
         assert_eq!(fit("short", 10), "short");
         assert_eq!(fit("a longer title", 8), "a longe…");
         assert_eq!(fit("日本語のタイトル", 7), "日本語…");
+    }
+
+    #[test]
+    fn lines_are_counted_as_an_editor_shows_them() {
+        let text = "judge,score\r\nz,\"two\r\nlines\"\r\nz,9\r\n";
+        let mut lines = LineCounter::new(text);
+        let third_row = text.find("z,9").expect("row") as u64;
+        assert_eq!(lines.line_at(0), 1);
+        assert_eq!(lines.line_at(12), 2, "from the \\n of the header's CRLF");
+        assert_eq!(lines.line_at(third_row), 4);
+        assert_eq!(lines.line_at(13), 2, "an earlier offset counts again from the start");
     }
 
     #[test]

@@ -501,3 +501,25 @@ fn schulze_ranks_and_refuses_a_field_too_large_for_it() {
             .and(predicate::str::contains("copeland")),
     );
 }
+
+#[test]
+fn an_empty_store_is_said_once_and_lines_are_the_files_own() {
+    let s = Sandbox::new();
+    let sheet = s.file("early.csv", "judge,submission,criterion,score\ntester,a,utility,3\ntester,b,utility,3\n");
+    for args in [&["import-scores", sheet.to_str().expect("utf-8")][..], &["score", "a", "utility=3"]] {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(err.contains("has no submissions yet: run `judging pull` first"), "{args:?}: {err}");
+        assert_eq!(err.matches("error:").count(), 1, "said once: {err}");
+    }
+    s.cmd().arg("pull").assert().success();
+    // A note over two lines, in a CRLF file: the bad row is on the file's line 4.
+    let crlf = s.file(
+        "crlf.csv",
+        "judge,submission,criterion,score,note\r\ntester,sprout-sense,utility,4,\"two\r\nlines\"\r\ntester,sprout-sense,cost,9,\r\n",
+    );
+    let out = s.cmd().arg("import-scores").arg(&crlf).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("crlf.csv: line 4: cost = \"9\""), "{err}");
+}

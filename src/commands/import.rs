@@ -13,6 +13,7 @@ use crate::sanitize::clean_line;
 /// key press, and the sheet is imported only if every row passes.
 pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitCode> {
     let judge = session.judge.clone();
+    session.require_submissions()?;
     let name = sheet.display().to_string();
     let bytes = std::fs::read(sheet).with_context(|| format!("cannot read {name}"))?;
     let text = crate::export::as_text(&bytes, &name)?;
@@ -36,10 +37,11 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let config = &session.loaded.config;
     let sheet_now = session.store.score_sheet()?;
     let mut problems = Vec::new();
+    let mut lines = crate::format::LineCounter::new(text);
     let mut rows: Vec<(String, Change)> = Vec::new();
     for record in reader.records() {
         let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let get = |i: usize| record.get(i).unwrap_or_default().trim();
         let problem = (|| -> std::result::Result<Vec<(String, Change)>, String> {
             // The sheet's judge is compared as judges' names always are.

@@ -44,6 +44,17 @@ impl Session {
         store.claim_judge(&judge)?;
         Ok(Session { loaded, store, judge })
     }
+
+    /// Refuses, once and plainly, to score into a store that has never been pulled.
+    pub(crate) fn require_submissions(&self) -> Result<()> {
+        if self.store.submission_count()? == 0 {
+            bail!(
+                "{} has no submissions yet: run `judging pull` first, with the export you are scoring",
+                self.store.path().display()
+            );
+        }
+        Ok(())
+    }
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {

@@ -10,6 +10,7 @@ use crate::model::{Change, weighted_total};
 use crate::sanitize::clean_line;
 
 pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -> Result<ExitCode> {
+    session.require_submissions()?;
     let config = &session.loaded.config;
     let Some(stored) = session.store.submission(id)? else {
         let ids: Vec<String> = session

@@ -3,6 +3,7 @@
 use super::validate::Validator;
 use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
 use crate::config::Config;
+use crate::format::LineCounter;
 use crate::sanitize::clean_line;
 
 /// Which column index holds each field, from the header.
@@ -69,7 +70,7 @@ pub(super) fn reader<'t>(text: &'t str, config: &Config) -> csv::Reader<&'t [u8]
 }
 
 pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Result<csv::StringRecord, ExportError> {
-    reader.headers().cloned().map_err(|e| syntax(e, source_name))
+    reader.headers().cloned().map_err(|e| syntax(e, source_name, &mut LineCounter::new("")))
 }
 
 /// Calls `each` with every record and the line it starts on, reusing one record's memory, or
@@ -77,11 +78,12 @@ pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Resu
 pub(super) fn each_record(
     reader: &mut csv::Reader<&[u8]>,
     source_name: &str,
+    lines: &mut LineCounter,
     mut each: impl FnMut(usize, &csv::StringRecord),
 ) -> Result<(), ExportError> {
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| syntax(e, source_name))? {
-        each(record.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX)), &record);
+    while reader.read_record(&mut record).map_err(|e| syntax(e, source_name, lines))? {
+        each(record.position().map_or(0, |p| lines.line_at(p.byte())), &record);
     }
     Ok(())
 }
@@ -97,7 +99,7 @@ pub(super) fn read(
     let header = header(&mut reader, source_name)?;
     let (columns, notes) =
         Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;
-    each_record(&mut reader, source_name, |line, record| {
+    each_record(&mut reader, source_name, &mut LineCounter::new(text), |line, record| {
         let mut row = RawRow { line, ..RawRow::default() };
         columns.fill(record, &mut row);
         out.push(row);
@@ -106,8 +108,8 @@ pub(super) fn read(
 }
 
 /// Says what a missing optional column means for the judges.
-fn syntax(error: csv::Error, source_name: &str) -> ExportError {
-    let line = error.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+fn syntax(error: csv::Error, source_name: &str, lines: &mut LineCounter) -> ExportError {
+    let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
             "has {len} field(s) where the header has {expected_len}: look for a stray quote or an unquoted {}",

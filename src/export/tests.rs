@@ -59,6 +59,10 @@ fn bom_and_crlf_are_read_as_plain_csv() {
     let ids: Vec<_> = p.submissions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a1", "a2"]);
     assert_eq!(p.submissions[0].description, "multi\r\nline");
+    // A problem names the file's own line, as an editor shows it.
+    let bad =
+        format!("{HEADER}\r\na1,T,team,,{SPACE},,,\"multi\r\nline\",wood,,,\r\na2,U,team,,javascript:x,,,,wood,,,\r\n");
+    assert_eq!(only_problem(&parse_ok(&bad)).line, 4);
 }
 
 #[test]

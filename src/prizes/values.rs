@@ -9,9 +9,10 @@ use crate::sanitize::clean_line;
 pub fn parse(text: &str) -> Result<HashMap<String, f64>, String> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let mut values = HashMap::new();
+    let mut lines = crate::format::LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| format!("not readable as CSV: {e}"))?;
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let (id, raw) = (record.get(0).unwrap_or_default().trim(), record.get(1).unwrap_or_default().trim());
         let value: f64 = raw.parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| {
             format!("line {line}: {:?} is not a number; each row is an entry's id, then its value", clean_line(raw))

@@ -90,6 +90,14 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
     }
 
+    /// How many submissions the store holds, withdrawn ones included.
+    pub fn submission_count(&self) -> Result<usize, StoreError> {
+        self.conn
+            .query_row("SELECT COUNT(*) FROM submissions", [], |r| r.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|e| self.db(e))
+    }
+
     pub fn submission(&self, id: &str) -> Result<Option<StoredSubmission>, StoreError> {
         use rusqlite::OptionalExtension;
         let sql = format!("SELECT {COLUMNS} FROM submissions WHERE id = ?1");
