@@ -523,3 +523,16 @@ fn an_empty_store_is_said_once_and_lines_are_the_files_own() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("crlf.csv: line 4: cost = \"9\""), "{err}");
 }
+
+#[test]
+fn export_names_the_entries_left_partly_scored() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    s.cmd().args(["score", "sprout-sense", "utility=4"]).assert().success();
+    s.cmd().args(["score", "pantry-poet", "utility=4", "latency=3", "cost=2"]).assert().success();
+    s.cmd()
+        .args(["export", "-o", "mine.json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 entry is partly scored, which the merge leaves out: sprout-sense"));
+}

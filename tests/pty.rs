@@ -233,8 +233,13 @@ fn the_terminal_is_restored_on_sigterm() {
 fn the_first_run_asks_the_judges_name_once() {
     let s = Sandbox::new();
     let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
+    app.wait_for("judging.toml lists these judges: mira, tomas, priya.");
     app.wait_for("Your name as a judge [guess]:");
     app.keys("Zoe Quill\r");
+    // Not a judge of judging.toml: said, and kept when given again.
+    app.wait_for("\"Zoe Quill\" is not among judging.toml's judges");
+    app.wait_for("Your name as a judge [Zoe Quill]:");
+    app.keys("\r");
     app.wait_for("judge Zoe Quill");
     app.wait_for("Submissions (40)");
     app.keys("q");
@@ -433,4 +438,16 @@ fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
     again.wait_for("▶ not started wood      Lullaby Loom");
     again.keys("q");
     assert!(again.child.wait().expect("exit").success());
+}
+
+#[test]
+fn a_listed_judge_is_taken_at_once_as_judging_toml_spells_the_name() {
+    let s = Sandbox::new();
+    let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
+    app.wait_for("Your name as a judge [guess]:");
+    app.keys(" PRIYA \r");
+    app.wait_for("judge priya");
+    assert!(!app.text().contains("not among"));
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success());
 }

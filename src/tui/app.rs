@@ -80,6 +80,35 @@ impl Sort {
     }
 }
 
+/// "37 of 120 scored", and how many are left partly scored: kept up to date on each change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Tally {
+    /// This judge's entries fully scored.
+    scored: usize,
+    /// This judge's entries that can be scored: withdrawn and recused ones left out.
+    open: usize,
+    /// Entries with some criteria scored and not all, which the merge leaves out.
+    partial: usize,
+}
+
+impl Tally {
+    fn add(self, other: Tally) -> Tally {
+        Tally {
+            scored: self.scored + other.scored,
+            open: self.open + other.open,
+            partial: self.partial + other.partial,
+        }
+    }
+
+    fn less(self, other: Tally) -> Tally {
+        Tally {
+            scored: self.scored - other.scored,
+            open: self.open - other.open,
+            partial: self.partial - other.partial,
+        }
+    }
+}
+
 /// Opens a link in a browser, or says why it could not.
 pub type Opener = Box<dyn Fn(&str) -> Result<(), String>>;
 
@@ -124,7 +153,7 @@ pub struct App {
     index: HashMap<String, usize>,
     /// Entries fully scored, and entries this judge can score: kept up to date on each change,
     /// since counting ten thousand entries on every frame costs more than the frame.
-    tally: (usize, usize),
+    tally: Tally,
     /// The selected position in `view`, and the first row in sight.
     pub table: TableState,
     /// Rows of the list in sight on the screen as it is now.
@@ -169,7 +198,7 @@ impl App {
             sheet,
             view: Vec::new(),
             index: HashMap::new(),
-            tally: (0, 0),
+            tally: Tally::default(),
             table: TableState::new().with_selected(Some(0)),
             rows_in_sight: 10,
             screen: (view::MIN_WIDTH, view::MIN_HEIGHT),
@@ -214,7 +243,7 @@ impl App {
             })
             .collect();
         self.index = self.entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
-        self.tally = self.entries.iter().map(|e| self.counts(e)).fold((0, 0), |(d, o), (dd, oo)| (d + dd, o + oo));
+        self.tally = self.entries.iter().map(|e| self.counts(e)).fold(Tally::default(), Tally::add);
         self.refresh_view();
     }
 
@@ -251,16 +280,34 @@ impl App {
         self.show(submissions);
     }
 
-    /// What one entry adds to the tally: (fully scored, can be scored).
-    fn counts(&self, entry: &Entry) -> (usize, usize) {
+    /// What one entry adds to the tally.
+    fn counts(&self, entry: &Entry) -> Tally {
+        let status = self.status_of(entry);
+        // A partly scored entry counts wherever it is: the merge leaves it out all the same.
+        let partial = usize::from(status == Status::Partial);
         if self.assigned.is_some() && entry.not_mine {
-            return (0, 0);
+            return Tally { partial, ..Tally::default() };
         }
-        match self.status_of(entry) {
-            Status::Withdrawn | Status::Recused => (0, 0),
-            Status::Scored => (1, 1),
-            Status::NotStarted | Status::Partial => (0, 1),
+        match status {
+            Status::Withdrawn | Status::Recused => Tally::default(),
+            Status::Scored => Tally { scored: 1, open: 1, partial },
+            Status::NotStarted | Status::Partial => Tally { scored: 0, open: 1, partial },
         }
+    }
+
+    /// Entries left partly scored, the first `n` of them by their ids, and how many there are.
+    pub fn partly_scored(&self, n: usize) -> (usize, Vec<&str>) {
+        if self.tally.partial == 0 {
+            return (0, Vec::new());
+        }
+        let ids = self
+            .entries
+            .iter()
+            .filter(|e| self.status_of(e) == Status::Partial)
+            .take(n)
+            .map(|e| e.submission.id.as_str())
+            .collect();
+        (self.tally.partial, ids)
     }
 
     pub fn criteria(&self) -> &[Criterion] {
@@ -287,7 +334,7 @@ impl App {
 
     /// "37 of 120 scored": entries this judge can still score, withdrawn and recused left out.
     pub fn progress(&self) -> (usize, usize) {
-        self.tally
+        (self.tally.scored, self.tally.open)
     }
 
     /// Recomputes the list on screen after a filter or sort change, keeping the selection.
@@ -465,11 +512,11 @@ impl App {
         match store.apply(id, change) {
             Ok(()) => {
                 let entry = self.index.get(id).map(|i| &self.entries[*i]);
-                let before = entry.map_or((0, 0), |e| self.counts(e));
+                let before = entry.map_or(Tally::default(), |e| self.counts(e));
                 self.sheet.apply(id, change);
                 let entry = self.index.get(id).map(|i| &self.entries[*i]);
-                let after = entry.map_or((0, 0), |e| self.counts(e));
-                self.tally = (self.tally.0 + after.0 - before.0, self.tally.1 + after.1 - before.1);
+                let after = entry.map_or(Tally::default(), |e| self.counts(e));
+                self.tally = self.tally.add(after).less(before);
                 true
             }
             Err(e) => {

@@ -346,6 +346,13 @@ impl App {
         let [first, second] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
         let (done, open) = self.progress();
         let mut spans = vec![Span::from(format!(" {done} of {open} scored ")).reversed()];
+        // Partly scored entries do not count in the merge: named here until they are finished.
+        let (partial, ids) = self.partly_scored(3);
+        if partial > 0 {
+            let more = if partial > ids.len() { ", …" } else { "" };
+            let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
+            spans.push(Span::from(format!(" {partial} partly scored: {}{more} ", ids.join(", "))).yellow());
+        }
         if let Some((id, since)) = &self.stopwatch {
             spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", self.seconds_since(*since), clean_line(id))).cyan());
         }
