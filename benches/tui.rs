@@ -1,6 +1,7 @@
 //! The judge's app with 10,000 submissions in the store: the time to the first frame (open the
 //! store, load, build the app, draw), and the time from a key to the next frame on a 200x50
-//! `TestBackend`, for a move and for a score (which includes its `SQLite` write).
+//! `TestBackend`, for a move, for a score (which includes its `SQLite` write), and for a move
+//! just after another process wrote to the store (the app reads it again first).
 //!
 //! Resident memory of the real binary is measured by `benches/tui-memory.sh`.
 
@@ -61,6 +62,26 @@ fn bench_tui(c: &mut Criterion) {
                 if let Some(action) = handle_key(&app, k) {
                     app.update(action, &store);
                 }
+            }
+            terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+        });
+    });
+    // Another process (`judging score`) writes beside the app: the next key reads the store again
+    // (ten thousand entries and every score) before it draws.
+    let beside = Store::open(&db, "build-small-2026").expect("a second connection");
+    let ids: Vec<String> = app.entries.iter().map(|e| e.submission.id.clone()).collect();
+    let mut n = 0usize;
+    group.bench_function("key to frame after a write beside the app (reload)", |b| {
+        b.iter(|| {
+            n += 1;
+            let change = judging::model::Change::Score {
+                criterion: "cost".into(),
+                value: Some(1 + u8::try_from(n % 5).expect("under 5")),
+            };
+            beside.apply(&ids[n % ids.len()], &change).expect("write beside");
+            down = !down;
+            if let Some(action) = handle_key(&app, key(if down { 'j' } else { 'k' })) {
+                app.update(action, &store);
             }
             terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
         });

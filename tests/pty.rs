@@ -451,3 +451,15 @@ fn a_listed_judge_is_taken_at_once_as_judging_toml_spells_the_name() {
     app.keys("q");
     assert!(app.child.wait().expect("exit").success());
 }
+
+#[test]
+fn a_closed_terminal_ends_the_head_judges_screen_too() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", "mira.json"]).assert().success();
+    let app = Running::start_with(&s, &["--judge", "mira", "merge", "--tui", "mira.json"], &[]);
+    app.wait_for("Rankings");
+    let mut child = app.hang_up();
+    Running::ended_within(&mut child, Duration::from_secs(2));
+}

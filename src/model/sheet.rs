@@ -29,6 +29,24 @@ impl ScoreSheet {
         criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
     }
 
+    /// How many scores, notes, readings and recusals it holds.
+    pub fn size(&self) -> usize {
+        self.scores.values().map(HashMap::len).sum::<usize>()
+            + self.notes.len()
+            + self.readings.values().map(Vec::len).sum::<usize>()
+            + self.recusals.len()
+    }
+
+    /// Takes what `part` holds for `ids` in place of what this sheet held for them.
+    pub fn replace(&mut self, ids: &[String], mut part: ScoreSheet) {
+        for id in ids {
+            take(&mut self.scores, &mut part.scores, id);
+            take(&mut self.notes, &mut part.notes, id);
+            take(&mut self.readings, &mut part.readings, id);
+            take(&mut self.recusals, &mut part.recusals, id);
+        }
+    }
+
     /// The median of an entry's stopwatch readings, if it has any.
     pub fn median_seconds(&self, submission: &str) -> Option<f64> {
         crate::merge::median(self.readings.get(submission)?)
@@ -48,6 +66,14 @@ impl ScoreSheet {
             }
         }
     }
+}
+
+/// Moves `id`'s value from `from` into `into`, or clears it there when `from` has none.
+fn take<V>(into: &mut HashMap<String, V>, from: &mut HashMap<String, V>, id: &str) {
+    match from.remove(id) {
+        Some(value) => into.insert(id.to_owned(), value),
+        None => into.remove(id),
+    };
 }
 
 /// Where an entry stands for one judge.

@@ -45,6 +45,15 @@ pub enum StoreError {
     Refused(String),
 }
 
+/// What the last pull and the Hub's facts are: see [`Store::marks`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marks {
+    /// The last pull's number.
+    pub pulls: i64,
+    /// When the Hub's facts were last fetched, and how many there are.
+    pub hub: String,
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -148,6 +157,19 @@ impl Store {
     /// process (`judging score`, `pull`, ...) wrote beside this one. Cheap: no table is read.
     pub fn data_version(&self) -> Result<i64, StoreError> {
         self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).map_err(|e| self.db(e))
+    }
+
+    /// Marks of the last pull and the Hub's facts: when they differ from before, the submissions
+    /// or the facts changed.
+    pub fn marks(&self) -> Result<Marks, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT IFNULL(MAX(id), 0) FROM pulls),
+                        (SELECT IFNULL(MAX(fetched_at), '') || '/' || COUNT(*) FROM hub_facts)",
+                [],
+                |r| Ok(Marks { pulls: r.get(0)?, hub: r.get(1)? }),
+            )
+            .map_err(|e| self.db(e))
     }
 
     /// Sets a meta value that may be lost in a power cut but not in a crash: the judge's place in

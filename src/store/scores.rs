@@ -8,34 +8,66 @@ use crate::scorefile::ScoreRow;
 
 impl Store {
     pub fn score_sheet(&self) -> Result<ScoreSheet, StoreError> {
+        // Every row: the filter holds for any value given.
+        self.sheet_where("?1 IS NOT NULL", &1)
+    }
+
+    /// What the judge gave these entries only.
+    pub fn sheet_of(&self, ids: &[String]) -> Result<ScoreSheet, StoreError> {
+        let ids = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+        self.sheet_where("submission_id IN (SELECT value FROM json_each(?1))", &ids)
+    }
+
+    /// The entries whose scores, note, readings or recusal were written at or after `since` (by
+    /// the store's clock; "" for all), and the store's time now, to ask from next time.
+    pub fn changed_since(&self, since: &str) -> Result<(Vec<String>, String), StoreError> {
+        let sql = "SELECT submission_id FROM scores WHERE given_at >= ?1
+                   UNION SELECT submission_id FROM notes WHERE changed_at >= ?1
+                   UNION SELECT submission_id FROM readings WHERE timed_at >= ?1
+                   UNION SELECT submission_id FROM recusals WHERE recused_at >= ?1";
+        let now = self.now()?;
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.db(e))?;
+        let ids = stmt.query_map([since], |r| r.get(0)).map_err(|e| self.db(e))?;
+        Ok((ids.collect::<Result<_, _>>().map_err(|e| self.db(e))?, now))
+    }
+
+    /// How many scores, notes, readings and recusals the store holds: a count that differs from
+    /// a sheet's says something was deleted.
+    pub fn sheet_size(&self) -> Result<usize, StoreError> {
+        let sql = "SELECT (SELECT COUNT(*) FROM scores) + (SELECT COUNT(*) FROM notes)
+                        + (SELECT COUNT(*) FROM readings) + (SELECT COUNT(*) FROM recusals)";
+        let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).map_err(|e| self.db(e))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    fn sheet_where(&self, filter: &str, param: &dyn rusqlite::ToSql) -> Result<ScoreSheet, StoreError> {
         let mut sheet = ScoreSheet::default();
-        let mut stmt =
-            self.conn.prepare("SELECT submission_id, criterion, value FROM scores").map_err(|e| self.db(e))?;
+        let query = |sql: &str| -> Result<rusqlite::Statement<'_>, StoreError> {
+            self.conn.prepare(&sql.replace("FILTER", filter)).map_err(|e| self.db(e))
+        };
+        let mut stmt = query("SELECT submission_id, criterion, value FROM scores WHERE FILTER")?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
+            .query_map([param], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))
             .map_err(|e| self.db(e))?;
         for row in rows {
             let (id, criterion, value) = row.map_err(|e| self.db(e))?;
             let value = u8::try_from(value).unwrap_or(u8::MAX);
             sheet.scores.entry(id).or_default().insert(criterion, value);
         }
-        let mut stmt = self.conn.prepare("SELECT submission_id, text FROM notes").map_err(|e| self.db(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        let mut stmt = query("SELECT submission_id, text FROM notes WHERE FILTER")?;
+        let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
             let (id, text) = row.map_err(|e| self.db(e))?;
             sheet.notes.insert(id, text);
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT submission_id, seconds FROM readings ORDER BY timed_at, rowid")
-            .map_err(|e| self.db(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        let mut stmt = query("SELECT submission_id, seconds FROM readings WHERE FILTER ORDER BY timed_at, rowid")?;
+        let rows = stmt.query_map([param], |r| Ok((r.get::<_, String>(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
             let (id, seconds) = row.map_err(|e| self.db(e))?;
             sheet.readings.entry(id).or_default().push(seconds);
         }
-        let mut stmt = self.conn.prepare("SELECT submission_id, reason FROM recusals").map_err(|e| self.db(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        let mut stmt = query("SELECT submission_id, reason FROM recusals WHERE FILTER")?;
+        let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
             let (id, reason) = row.map_err(|e| self.db(e))?;
             sheet.recusals.insert(id, reason);

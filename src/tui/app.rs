@@ -80,32 +80,23 @@ impl Sort {
     }
 }
 
-/// "37 of 120 scored", and how many are left partly scored: kept up to date on each change.
+/// "37 of 120 scored": kept up to date on each change, since counting ten thousand entries on
+/// every frame costs more than the frame.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Tally {
     /// This judge's entries fully scored.
     scored: usize,
     /// This judge's entries that can be scored: withdrawn and recused ones left out.
     open: usize,
-    /// Entries with some criteria scored and not all, which the merge leaves out.
-    partial: usize,
 }
 
 impl Tally {
     fn add(self, other: Tally) -> Tally {
-        Tally {
-            scored: self.scored + other.scored,
-            open: self.open + other.open,
-            partial: self.partial + other.partial,
-        }
+        Tally { scored: self.scored + other.scored, open: self.open + other.open }
     }
 
     fn less(self, other: Tally) -> Tally {
-        Tally {
-            scored: self.scored - other.scored,
-            open: self.open - other.open,
-            partial: self.partial - other.partial,
-        }
+        Tally { scored: self.scored - other.scored, open: self.open - other.open }
     }
 }
 
@@ -184,6 +175,12 @@ pub struct App {
     undo: Vec<(String, Change)>,
     /// The store's `data_version` when the app last read it.
     seen: Option<i64>,
+    /// What the store's last pull and enrich were, to read again only what changed.
+    marks: Option<crate::store::Marks>,
+    /// The store's time at the last look: scores written since are read again.
+    synced_at: String,
+    /// The ids of entries left partly scored, in order.
+    partial: std::collections::BTreeSet<String>,
     pub quit: bool,
     /// Opens a link, or says why not: set by the terminal app, and by tests.
     pub opener: Opener,
@@ -218,6 +215,9 @@ impl App {
             stopwatch: None,
             undo: Vec::new(),
             seen: None,
+            marks: None,
+            synced_at: String::new(),
+            partial: std::collections::BTreeSet::new(),
             quit: false,
             // The terminal app installs the real opener (`tui::run`); elsewhere nothing opens.
             opener: Box::new(|_| Err("links open only in the terminal app".into())),
@@ -243,8 +243,7 @@ impl App {
             })
             .collect();
         self.index = self.entries.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
-        self.tally = self.entries.iter().map(|e| self.counts(e)).fold(Tally::default(), Tally::add);
-        self.refresh_view();
+        self.recount();
     }
 
     /// Takes this judge's entries from the assignments file: the rest are not theirs, the list
@@ -269,45 +268,86 @@ impl App {
         }
         let first = self.seen.is_none();
         self.seen = Some(version);
+        let (Ok(marks), Ok((changed, now))) = (store.marks(), store.changed_since(&self.synced_at)) else { return };
+        let seen = self.marks.replace(marks.clone());
+        self.synced_at = now;
         if first {
             return; // what `new` was given was read from this store just now
         }
-        let (Ok(submissions), Ok(sheet)) = (store.submissions(), store.score_sheet()) else { return };
-        self.sheet = sheet;
-        if let Ok(hub) = crate::hub::enrich::cached(store) {
+        // Only what changed is read again: the scores, notes, readings and recusals written since
+        // the last look, the Hub's facts after an enrich, the submissions after a pull.
+        if seen.as_ref().is_none_or(|s| s.hub != marks.hub)
+            && let Ok(hub) = crate::hub::enrich::cached(store)
+        {
             self.hub = hub;
         }
-        self.show(submissions);
+        if seen.as_ref().is_none_or(|s| s.pulls != marks.pulls) {
+            if let (Ok(sheet), Ok(submissions)) = (store.score_sheet(), store.submissions()) {
+                self.sheet = sheet;
+                self.show(submissions);
+            }
+            return;
+        }
+        let Ok(part) = store.sheet_of(&changed) else { return };
+        let before: Vec<Tally> = changed.iter().map(|id| self.tally_of(id)).collect();
+        self.sheet.replace(&changed, part);
+        if store.sheet_size().is_ok_and(|n| n != self.sheet.size()) {
+            // Something was deleted beside the app: read it all.
+            if let Ok(sheet) = store.score_sheet() {
+                self.sheet = sheet;
+            }
+            self.recount();
+            return;
+        }
+        for (id, before) in changed.iter().zip(before) {
+            self.tally = self.tally.add(self.tally_of(id)).less(before);
+            self.note_partial(id);
+        }
+        self.refresh_view();
+    }
+
+    /// What the entry with this id adds to the tally.
+    fn tally_of(&self, id: &str) -> Tally {
+        self.index.get(id).map_or(Tally::default(), |i| self.counts(&self.entries[*i]))
+    }
+
+    /// Keeps the set of partly scored entries right for this one.
+    fn note_partial(&mut self, id: &str) {
+        if self.index.get(id).is_some_and(|i| self.status_of(&self.entries[*i]) == Status::Partial) {
+            self.partial.insert(id.to_owned());
+        } else {
+            self.partial.remove(id);
+        }
+    }
+
+    /// Counts the progress again and redoes the list: scores changed, the entries did not.
+    fn recount(&mut self) {
+        self.tally = self.entries.iter().map(|e| self.counts(e)).fold(Tally::default(), Tally::add);
+        self.partial = self
+            .entries
+            .iter()
+            .filter(|e| self.status_of(e) == Status::Partial)
+            .map(|e| e.submission.id.clone())
+            .collect();
+        self.refresh_view();
     }
 
     /// What one entry adds to the tally.
     fn counts(&self, entry: &Entry) -> Tally {
-        let status = self.status_of(entry);
-        // A partly scored entry counts wherever it is: the merge leaves it out all the same.
-        let partial = usize::from(status == Status::Partial);
         if self.assigned.is_some() && entry.not_mine {
-            return Tally { partial, ..Tally::default() };
+            return Tally::default();
         }
-        match status {
+        match self.status_of(entry) {
             Status::Withdrawn | Status::Recused => Tally::default(),
-            Status::Scored => Tally { scored: 1, open: 1, partial },
-            Status::NotStarted | Status::Partial => Tally { scored: 0, open: 1, partial },
+            Status::Scored => Tally { scored: 1, open: 1 },
+            Status::NotStarted | Status::Partial => Tally { scored: 0, open: 1 },
         }
     }
 
-    /// Entries left partly scored, the first `n` of them by their ids, and how many there are.
+    /// Entries left partly scored (the merge leaves them out), wherever they are in the list: how
+    /// many, and the first `n` ids.
     pub fn partly_scored(&self, n: usize) -> (usize, Vec<&str>) {
-        if self.tally.partial == 0 {
-            return (0, Vec::new());
-        }
-        let ids = self
-            .entries
-            .iter()
-            .filter(|e| self.status_of(e) == Status::Partial)
-            .take(n)
-            .map(|e| e.submission.id.as_str())
-            .collect();
-        (self.tally.partial, ids)
+        (self.partial.len(), self.partial.iter().take(n).map(String::as_str).collect())
     }
 
     pub fn criteria(&self) -> &[Criterion] {
@@ -511,12 +551,10 @@ impl App {
     fn write(&mut self, id: &str, change: &Change, store: &Store) -> bool {
         match store.apply(id, change) {
             Ok(()) => {
-                let entry = self.index.get(id).map(|i| &self.entries[*i]);
-                let before = entry.map_or(Tally::default(), |e| self.counts(e));
+                let before = self.tally_of(id);
                 self.sheet.apply(id, change);
-                let entry = self.index.get(id).map(|i| &self.entries[*i]);
-                let after = entry.map_or(Tally::default(), |e| self.counts(e));
-                self.tally = self.tally.add(after).less(before);
+                self.tally = self.tally.add(self.tally_of(id)).less(before);
+                self.note_partial(id);
                 true
             }
             Err(e) => {

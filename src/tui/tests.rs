@@ -9,7 +9,7 @@ use super::app::{Action, App, Link, Mode, Sort};
 use super::keys::handle_key;
 use crate::config::Config;
 use crate::event_files::Loaded;
-use crate::model::{HubFacts, Status};
+use crate::model::{Change, HubFacts, Status};
 use crate::store::Store;
 
 struct Fixture {
@@ -450,4 +450,30 @@ fn the_caret_stands_where_typing_lands() {
     assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), Some(ratatui::layout::Position { x: 18, y: 9 }));
     f.press_key(key(KeyCode::Esc));
     assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), None, "no text box, no caret");
+}
+
+#[test]
+fn writes_beside_the_app_are_read_before_the_next_frame() {
+    let mut f = fixture();
+    let path = f.store.path().to_path_buf();
+    let beside = Store::open(&path, "build-small-2026").expect("another connection, as `judging score` has");
+    let tick = |f: &mut Fixture| f.app.update(Action::Tick(f.app.now, f.app.now_unix), &f.store);
+    tick(&mut f);
+    // Scores and notes written beside: read again, and counted.
+    for (criterion, value) in [("utility", 5), ("latency", 4), ("cost", 3)] {
+        beside.apply("pantry-poet", &Change::Score { criterion: criterion.into(), value: Some(value) }).expect("write");
+    }
+    beside.apply("sprout-sense", &Change::Score { criterion: "utility".into(), value: Some(2) }).expect("write");
+    beside.apply("sprout-sense", &Change::Note(Some("from the sheet".into()))).expect("write");
+    tick(&mut f);
+    assert_eq!(f.app.sheet.score("pantry-poet", "cost"), Some(3));
+    assert_eq!(f.app.sheet.notes.get("sprout-sense").map(String::as_str), Some("from the sheet"));
+    assert_eq!(f.app.progress().0, 1, "pantry-poet counts as scored");
+    assert_eq!(f.app.partly_scored(3), (1, vec!["sprout-sense"]));
+    // A deletion beside the app is noticed too.
+    beside.apply("pantry-poet", &Change::Score { criterion: "cost".into(), value: None }).expect("clear");
+    tick(&mut f);
+    assert_eq!(f.app.sheet.score("pantry-poet", "cost"), None);
+    assert_eq!(f.app.progress().0, 0);
+    assert_eq!(f.app.partly_scored(3).0, 2);
 }
