@@ -65,6 +65,7 @@ fn opening_twice_migrates_once_and_keeps_data() {
     let sheet = again.score_sheet().expect("sheet");
     assert_eq!(sheet.score("sprout-sense", "utility"), Some(4));
     assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
+    assert_eq!(sheet.readings.get("sprout-sense"), Some(&vec![12.5]), "the reading moved to every-reading storage");
 }
 
 /// A store written by the build before migration 3 (schema 2: one scored, noted entry) opens in
@@ -78,11 +79,17 @@ fn yesterdays_store_opens_in_todays_build() {
         Connection::open(p).expect("raw").query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v")
     };
     assert_eq!(version(&path), 2, "the fixture is from the earlier build");
+    // A stopwatch reading as the earlier build kept it: one per entry, in `timings`.
+    Connection::open(&path)
+        .expect("raw")
+        .execute("INSERT INTO timings VALUES ('sprout-sense', 12.5, '2026-06-20T10:00:00.000Z')", [])
+        .expect("a reading");
     let mut store = Store::open(&path, EVENT).expect("opens and migrates");
     assert!(store.schema_version().expect("version") >= 3);
     let sheet = store.score_sheet().expect("sheet");
     assert_eq!(["utility", "latency", "cost"].map(|c| sheet.score("sprout-sense", c)), [Some(4), Some(3), Some(5)]);
     assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
+    assert_eq!(sheet.readings.get("sprout-sense"), Some(&vec![12.5]), "the reading moved to every-reading storage");
     let before = store.submission("sprout-sense").expect("row").expect("there");
     assert_eq!((before.submission.sdk, before.submission.likes), (None, None));
     pull(&mut store, &parsed("builtin:sample")).expect("pull");
