@@ -141,10 +141,21 @@ impl Running {
         }
     }
 
-    fn kill_hard(&mut self) {
+    /// Quits with `q` and expects a clean exit.
+    fn quit(mut self) {
+        self.keys("q");
+        assert!(self.child.wait().expect("exit").success(), "a clean exit on q");
+    }
+
+    /// Sends a signal as `kill` does.
+    fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("pid");
-        let status = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().expect("kill");
-        assert!(status.success());
+        let sent = std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
+        assert!(sent.success(), "kill {signal}");
+    }
+
+    fn kill_hard(&mut self) {
+        self.signal("-9");
         let _ = self.child.wait();
     }
 }
@@ -207,8 +218,7 @@ fn a_stub_browser_receives_exactly_the_space_url() {
         std::fs::read_to_string(&out).expect("read"),
         "https://huggingface.co/spaces/build-small-hackathon/bus-stop-oracle"
     );
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    app.quit();
 }
 
 #[test]
@@ -216,8 +226,7 @@ fn the_terminal_is_restored_on_sigterm() {
     let s = Sandbox::new();
     let mut app = Running::start(&s, &[]);
     app.wait_for("Submissions (40)");
-    let pid = app.child.process_id().expect("pid");
-    std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    app.signal("-TERM");
     let status = app.child.wait().expect("exit");
     assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
     // Leaving the alternate screen brings back the (empty) main screen.
@@ -242,13 +251,11 @@ fn the_first_run_asks_the_judges_name_once() {
     app.keys("\r");
     app.wait_for("judge Zoe Quill");
     app.wait_for("Submissions (40)");
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
-    let mut again = Running::start_with(&s, &[], &[("USER", "guess")]);
+    app.quit();
+    let again = Running::start_with(&s, &[], &[("USER", "guess")]);
     again.wait_for("judge Zoe Quill");
     assert!(!again.text().contains("Your name"), "asked only once");
-    again.keys("q");
-    assert!(again.child.wait().expect("exit").success());
+    again.quit();
     assert!(s.path().join("data/judging/build-small-2026/zoe-quill.sqlite").exists());
 }
 
@@ -286,11 +293,7 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     app.wait_for("No ties, no contested");
     app.keys("q");
     assert!(app.child.wait().expect("exit").success());
-    let start = Instant::now();
-    while app.screen.lock().expect("lock").screen().alternate_screen() {
-        assert!(start.elapsed() < Duration::from_secs(5), "still on the alternate screen");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    app.wait_restored();
 }
 
 #[test]
@@ -303,10 +306,9 @@ fn a_closed_terminal_ends_the_app_within_seconds_and_frees_its_store() {
     let mut child = app.hang_up();
     Running::ended_within(&mut child, Duration::from_secs(2));
     assert_eq!(s.entry("tester", "sprout-sense")["scores"]["utility"], 4, "the score was kept");
-    let mut again = Running::start(&s, &[]);
+    let again = Running::start(&s, &[]);
     again.wait_for("Submissions (40)");
-    again.keys("q");
-    assert!(again.child.wait().expect("exit").success(), "the lock was released");
+    again.quit();
 }
 
 #[test]
@@ -315,8 +317,7 @@ fn sigint_and_sigquit_restore_the_terminal() {
         let s = Sandbox::new();
         let mut app = Running::start(&s, &[]);
         app.wait_for("Submissions (40)");
-        let pid = app.child.process_id().expect("pid");
-        std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
+        app.signal(signal);
         let status = app.child.wait().expect("exit");
         assert!(status.success(), "{signal}: a clean exit: {status:?}");
         app.wait_restored();
@@ -331,15 +332,14 @@ fn one_store_is_locked_through_any_of_its_paths() {
     let link = s.path().join("link.sqlite");
     std::os::unix::fs::symlink(&real, &link).expect("symlink");
     let real = real.to_str().expect("utf-8");
-    let mut first = Running::start_with(&s, &["--judge", "tester", "--db", real], &[]);
+    let first = Running::start_with(&s, &["--judge", "tester", "--db", real], &[]);
     first.wait_for("Submissions (40)");
     for other in [link.to_str().expect("utf-8"), "./mine.sqlite"] {
         let mut second = Running::start_with(&s, &["--judge", "tester", "--db", other], &[]);
         second.wait_for("another judging is already open");
         assert!(!second.child.wait().expect("exit").success(), "{other}: refused");
     }
-    first.keys("q");
-    assert!(first.child.wait().expect("exit").success());
+    first.quit();
 }
 
 #[test]
@@ -374,8 +374,7 @@ fn writes_beside_the_app_are_seen_and_never_undone_by_it() {
     app.wait_for("withdrawn");
     app.keys("5");
     app.wait_for("this entry is withdrawn");
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    app.quit();
     assert_eq!(s.entry("tester", "dream-cartographer")["scores"], serde_json::json!({}));
 }
 
@@ -390,8 +389,7 @@ fn at_80_by_24_every_criterion_the_total_and_the_help_key_show() {
     for want in ["Utility   [4]", "Latency   [3]", "Total — (2 of 3 scored)", "5 Runs on-device", "? help"] {
         assert!(screen.contains(want), "{want:?} at 80×24:\n{screen}");
     }
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    app.quit();
 }
 
 #[test]
@@ -400,8 +398,7 @@ fn a_screen_too_small_takes_no_scores() {
     let mut app = Running::start_sized(&s, &["--judge", "tester"], &[], (60, 20));
     app.wait_for("needs a terminal of at least 80×24");
     app.keys("2j5e");
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    app.quit();
     assert_eq!(s.entry("tester", "sprout-sense")["scores"], serde_json::json!({}), "nothing the judge could not see");
 }
 
@@ -418,8 +415,7 @@ fn a_paste_is_text_in_a_note_and_nothing_in_the_list() {
     app.wait_for("second 45");
     app.keys("\x1b");
     app.wait_for("note saved");
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    app.quit();
     let entry = s.entry("tester", "sprout-sense");
     assert_eq!(entry["scores"], serde_json::json!({}), "digits in a paste scored nothing");
     assert_eq!(entry["note"], "first line\nsecond 45");
@@ -434,10 +430,9 @@ fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
     app.wait_for("▶ not started wood      Lullaby Loom");
     // Killed at once, well within a second of the move.
     app.kill_hard();
-    let mut again = Running::start(&s, &[]);
+    let again = Running::start(&s, &[]);
     again.wait_for("▶ not started wood      Lullaby Loom");
-    again.keys("q");
-    assert!(again.child.wait().expect("exit").success());
+    again.quit();
 }
 
 #[test]
@@ -448,8 +443,7 @@ fn a_listed_judge_is_taken_at_once_as_judging_toml_spells_the_name() {
     app.keys(" PRIYA \r");
     app.wait_for("judge priya");
     assert!(!app.text().contains("not among"));
-    app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    app.quit();
 }
 
 #[test]
