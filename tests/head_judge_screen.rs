@@ -35,6 +35,8 @@ fn rankings() -> judging::rankings::Rankings {
         JudgeMarks {
             judge: name.into(),
             written_at: "2026-06-21T10:00:00.000Z".into(),
+            file: format!("{name}.json"),
+            digest: name.into(),
             entries,
             totals,
             values,

@@ -106,6 +106,36 @@ fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::P
     path
 }
 
+fn forged_named(s: &Sandbox, judge: &str) -> std::path::PathBuf {
+    forged(s, &format!("by-{}.json", judge.trim().len()), |b| b.judge = judge.into())
+}
+
+#[test]
+fn two_different_files_of_one_judge_at_one_moment_are_refused_and_one_file_twice_counts_once() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let first = forged(&s, "first.json", |b| b.judge = "mira".into());
+    let copy = s.path().join("copy.json");
+    std::fs::copy(&first, &copy).expect("copy");
+    let other = forged(&s, "other.json", |b| {
+        b.judge = "mira".into();
+        b.scores[0].1[0] = Some(1);
+    });
+    head(&s)
+        .arg("merge")
+        .args([&first, &copy])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("are the same file"));
+    for files in [[&first, &other], [&other, &first]] {
+        head(&s).arg("merge").args(files).assert().failure().stderr(
+            predicate::str::contains("two different files of judge \"mira\" written at the same moment")
+                .and(predicate::str::contains("first.json"))
+                .and(predicate::str::contains("other.json")),
+        );
+    }
+}
+
 #[test]
 fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     let s = Sandbox::new();
@@ -133,6 +163,11 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         (forged(&s, "criterion.json", |b| b.criteria[0] = "speed".into()), "another rubric"),
         (forged(&s, "columns.json", |b| b.scores[0].1.truncate(2)), "2 values for 3 criteria"),
         (forged(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()), "not in the export"),
+        (
+            // Two rows for one entry would count the judge twice on it.
+            forged(&s, "twice.json", |b| b.scores.push(b.scores[0].clone())),
+            "sprout-sense: two rows for one submission",
+        ),
     ];
     for (bad, want) in cases {
         let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
@@ -230,9 +265,17 @@ fn signed_files_merge_and_forgeries_do_not() {
     s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n"));
     head(&s).arg("pull").assert().success();
     head(&s).arg("merge").arg(&signed).assert().success().stdout(predicate::str::contains("OVERALL (1 entries)"));
-    for (file, want) in
-        [(&unsigned, "is not signed"), (&other_key, "signed with another key"), (&forged, "is not signed")]
-    {
+    // With keys in use, a name judging.toml does not list is refused, even one that only looks
+    // like a listed one (a Cyrillic а), and so is a listed judge without a key.
+    let mallory = forged_named(&s, "mallory");
+    let lookalike = forged_named(&s, "\u{430}mira");
+    for (file, want) in [
+        (&unsigned, "is not signed"),
+        (&other_key, "signed with another key"),
+        (&forged, "is not signed"),
+        (&mallory, "judge \"mallory\" is not in judging.toml's [[judges]]"),
+        (&lookalike, "is not in judging.toml's [[judges]]"),
+    ] {
         head(&s)
             .arg("merge")
             .arg(file)
@@ -240,6 +283,12 @@ fn signed_files_merge_and_forgeries_do_not() {
             .failure()
             .stderr(predicate::str::contains(want).and(predicate::str::contains("nothing was merged")));
     }
+    // A judge without a key, beside one with: refused, as is everyone once signatures are asked.
+    s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n[[judges]]\nname = \"ana\"\n"));
+    let ana = forged_named(&s, "Ana ");
+    head(&s).arg("merge").arg(&ana).assert().failure().stderr(predicate::str::contains("from a judge without a key"));
+    s.file("judging.toml", "[merge]\nrequire_signatures = true\n[[judges]]\nname = \"ana\"\n");
+    head(&s).arg("merge").arg(&ana).assert().failure().stderr(predicate::str::contains("from a judge without a key"));
     // A key too short to be a secret is a configuration error.
     s.file("judging.toml", "[[judges]]\nname = \"mira\"\nkey = \"short\"\n");
     head(&s)

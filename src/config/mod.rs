@@ -170,11 +170,14 @@ pub struct MergeConfig {
     /// merged score on it first), "judges" (more judges first) or "agreement" (the smaller spread
     /// first). What they leave equal stays a tie for the jury.
     pub tie_breaks: Vec<String>,
+    /// Whether every score file must be signed by a judge of judging.toml; on by itself as soon as
+    /// one judge has a key.
+    pub require_signatures: bool,
 }
 
 impl Default for MergeConfig {
     fn default() -> Self {
-        MergeConfig { min_judges: 2, tie_breaks: Vec::new() }
+        MergeConfig { min_judges: 2, tie_breaks: Vec::new(), require_signatures: false }
     }
 }
 
@@ -424,6 +427,12 @@ impl Config {
     /// as [`same_name`] does (case, spaces and Unicode spelling do not count).
     pub fn judge(&self, name: &str) -> Option<&Judge> {
         self.judges.iter().find(|j| same_name(&j.name, name))
+    }
+
+    /// Whether score files must be signed: asked for, or any judge has a key (a forger would
+    /// otherwise just write a name without one).
+    pub fn signatures_required(&self) -> bool {
+        self.merge.require_signatures || self.judges.iter().any(|j| j.key.is_some())
     }
 
     /// The signing key of a judge, if the head judge gave one.

@@ -138,6 +138,8 @@ mod tests {
         let judge = |entries: Vec<usize>, values: Vec<u8>| JudgeMarks {
             judge: "j".into(),
             written_at: String::new(),
+            file: String::new(),
+            digest: String::new(),
             totals: vec![0.0; entries.len()],
             entries,
             values,

@@ -204,6 +204,10 @@ impl Rankings {
 pub enum RankError {
     #[error("--judges: no score file from judge {name:?}; the files are from {known}")]
     UnknownJudge { name: String, known: String },
+    #[error(
+        "{file} and {other}: two different files of judge {judge:?} written at the same moment ({written_at}): ask them which one counts, and merge only that"
+    )]
+    SameMoment { file: String, other: String, judge: String, written_at: String },
     #[error("tie-break {key:?}: {problem}")]
     TieBreak { key: String, problem: String },
     #[error(
@@ -220,7 +224,7 @@ pub fn rank_all(
     field: &Field,
     options: &Options,
 ) -> Result<Rankings, RankError> {
-    let mut warnings = panel::one_file_per_judge(&mut judges);
+    let mut warnings = panel::one_file_per_judge(&mut judges)?;
     warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(partial_warning));
     let breaks = options
         .tie_breaks

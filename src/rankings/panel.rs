@@ -49,6 +49,10 @@ impl<'s> Field<'s> {
 pub struct JudgeMarks {
     pub judge: String,
     pub written_at: String,
+    /// The file it was read from, for messages.
+    pub file: String,
+    /// The SHA-256 of the file's body: the same body twice is one file.
+    pub digest: String,
     /// The entries this judge scored fully and did not recuse from.
     pub entries: Vec<usize>,
     /// Each of those entries' weighted total, on the rubric's scale.
@@ -60,25 +64,46 @@ pub struct JudgeMarks {
 }
 
 /// A judge in two files counts once, from the newer file; names compare as judges' names always
-/// do. Sorting first keeps the result independent of the order the files were given in.
-pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Vec<String> {
-    let mut warnings = Vec::new();
+/// do. Two different files written at the same moment cannot be ordered: they are refused, so the
+/// result never depends on the order the files were given in. The same body twice is one file.
+pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, RankError> {
     judges.sort_by(|a, b| {
-        crate::model::name_key(&a.judge).cmp(&crate::model::name_key(&b.judge)).then(b.written_at.cmp(&a.written_at))
+        let by_name = crate::model::name_key(&a.judge).cmp(&crate::model::name_key(&b.judge));
+        by_name.then(b.written_at.cmp(&a.written_at)).then(a.file.cmp(&b.file))
     });
+    if let Some(pair) = judges.windows(2).find(|w| {
+        same_name(&w[0].judge, &w[1].judge) && w[0].written_at == w[1].written_at && w[0].digest != w[1].digest
+    }) {
+        return Err(RankError::SameMoment {
+            file: clean_line(&pair[0].file),
+            other: clean_line(&pair[1].file),
+            judge: clean_line(&pair[0].judge),
+            written_at: clean_line(&pair[0].written_at),
+        });
+    }
+    let mut warnings = Vec::new();
     judges.dedup_by(|later, kept| {
         let same = same_name(&later.judge, &kept.judge);
-        if same {
+        if same && later.digest == kept.digest {
             warnings.push(format!(
-                "judge {:?} appears twice: the file written at {} counts, the one of {} does not",
+                "{} and {} are the same file of judge {:?}: it counts once",
+                clean_line(&kept.file),
+                clean_line(&later.file),
+                clean_line(&kept.judge)
+            ));
+        } else if same {
+            warnings.push(format!(
+                "judge {:?} appears twice: {} (written at {}) counts, {} (written at {}) does not",
                 clean_line(&kept.judge),
+                clean_line(&kept.file),
                 kept.written_at,
+                clean_line(&later.file),
                 later.written_at
             ));
         }
         same
     });
-    warnings
+    Ok(warnings)
 }
 
 /// Every judge's weighted totals as one panel over the field.

@@ -81,6 +81,9 @@ pub struct Checked<'a> {
     #[serde(borrow)]
     #[allow(clippy::zero_sized_map_values)]
     pub recusals: BTreeMap<Cow<'a, str>, IgnoredAny>,
+    /// The SHA-256 of the body's bytes, in hex: two files with the same body are one file.
+    #[serde(skip)]
+    pub digest: String,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +102,11 @@ struct Envelope<'a> {
 pub enum ScoreFileError {
     #[error("cannot read {file}: {reason}")]
     Unreadable { file: String, reason: String },
+    #[error(
+        "{file}: judge {judge:?} is not in judging.toml's [[judges]], and with keys in use every file must come from one of them, signed: check the name, or add the judge with a key"
+    )]
+    UnknownJudge { file: String, judge: String },
+
     #[error("reading the score files stopped unexpectedly; nothing was merged")]
     Stopped,
     #[error(
@@ -232,14 +240,34 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     let not = |reason: String| ScoreFileError::NotScoreFile { file: file.clone(), reason };
     let text = std::str::from_utf8(text).map_err(|_| not("not UTF-8 text".into()))?;
     // The fast path: a file as written, its body hashed and parsed once.
-    let (raw, signature, body) = match split(text) {
+    let (raw, signature, mut body) = match split(text) {
         Some((digest, signature, raw)) if hex(&Sha256::digest(raw.as_bytes())) == digest => {
-            let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
+            let mut body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
+            digest.clone_into(&mut body.digest);
             (raw, signature, body)
         }
         // Anything else is read slowly: a version 1 file, or one to explain.
         _ => read_slowly(text, &file)?,
     };
+    if body.digest.is_empty() {
+        body.digest = hex(&Sha256::digest(raw.as_bytes()));
+    }
+    // With keys in use, every file must come from a judge of judging.toml, signed with their key:
+    // a name that is not there (or only looks like one that is) is refused, not merged.
+    if config.signatures_required() {
+        match config.judge(&body.judge) {
+            None => return Err(ScoreFileError::UnknownJudge { file, judge: clean_line(&body.judge) }),
+            Some(j) if j.key.is_none() => {
+                let judge = clean_line(&j.name);
+                return Err(ScoreFileError::Signature {
+                    file,
+                    judge,
+                    what: "from a judge without a key in judging.toml",
+                });
+            }
+            Some(_) => {}
+        }
+    }
     if let Some(key) = config.key_of(&body.judge) {
         let what = match signature {
             None => Some("not signed"),
@@ -266,7 +294,16 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             "it was scored on another rubric (criteria, scales or weights differ from judging.toml)".into(),
         ));
     }
+    let mut seen = std::collections::HashSet::with_capacity(body.scores.len());
     for (submission, values, _) in &body.scores {
+        // One row per submission: a second would count this judge twice on it.
+        if !seen.insert(submission.as_ref()) {
+            return Err(invalid(format!(
+                "{}: two rows for one submission; a score file has one row each: ask {} to export again",
+                clean_line(submission),
+                clean_line(&body.judge)
+            )));
+        }
         if values.len() != config.criteria.len() {
             return Err(invalid(format!(
                 "{}: {} values for {} criteria",

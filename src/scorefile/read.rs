@@ -46,6 +46,8 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
     let mut marks = JudgeMarks {
         judge: body.judge.to_string(),
         written_at: body.written_at.to_string(),
+        file: name.clone(),
+        digest: body.digest.clone(),
         entries: Vec::with_capacity(rows),
         totals: Vec::with_capacity(rows),
         values: Vec::with_capacity(rows * weights.len()),
