@@ -54,12 +54,15 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, FileError> {
 
 /// A file's text, or `None` when it does not exist.
 fn read(path: &Path) -> Result<Option<String>, FileError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(FileError::Read { path: path.to_path_buf(), source }),
+    if !path.exists() {
+        return Ok(None);
     }
+    let bytes = crate::disk::read_capped(path, SMALL).map_err(|e| FileError::invalid(path, e))?;
+    String::from_utf8(bytes).map(Some).map_err(|_| FileError::invalid(path, "not UTF-8 text: save it as UTF-8"))
 }
+
+/// Far more than any judging.toml, assignments or decisions file; far less than a problem.
+const SMALL: u64 = 16 * 1024 * 1024;
 
 impl Loaded {
     /// The built-in event, as if no judging.toml were here.
@@ -118,7 +121,7 @@ impl Loaded {
             let unreadable = |e: &dyn std::fmt::Display| {
                 FileError::invalid(&path, format!("prize {:?} reads this file, and it cannot be read: {e}", p.id))
             };
-            let bytes = std::fs::read(&path).map_err(|e| unreadable(&e))?;
+            let bytes = crate::disk::read_capped(&path, SMALL).map_err(|e| unreadable(&e))?;
             let text = std::str::from_utf8(&bytes).map_err(|e| unreadable(&e))?;
             let values = crate::prizes::values::parse(text).map_err(|e| FileError::invalid(&path, e))?;
             out.insert(p.id.clone(), values);

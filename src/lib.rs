@@ -13,6 +13,7 @@ pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod disk;
 pub mod event_files;
 pub mod export;
 pub mod format;

@@ -585,3 +585,31 @@ fn export_names_the_entries_left_partly_scored() {
         .success()
         .stderr(predicate::str::contains("1 entry is partly scored, which the merge leaves out: sprout-sense"));
 }
+
+/// Special files in every place a file is read: refused by name before they are opened, so a
+/// FIFO cannot hang a command and a device cannot fill memory.
+#[test]
+fn special_files_are_refused_before_they_are_read() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let fifo = s.path().join("pipe.json");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let zero = s.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let (fifo, zero) = (fifo.to_str().expect("utf-8"), zero.to_str().expect("utf-8"));
+    let cases: [(&[&str], &str); 8] = [
+        (&["merge", zero], "is a device, not a regular file"),
+        (&["merge", fifo], "is a FIFO (a pipe), not a regular file"),
+        (&["results", zero], "is a device, not a regular file"),
+        (&["pull", "--from", zero], "is a device, not a regular file"),
+        (&["pull", "--from", fifo], "is a FIFO (a pipe), not a regular file"),
+        (&["pull", "--from", "/dev/zero"], "is a device, not a regular file"),
+        (&["import-scores", "/dev/zero"], "is a device, not a regular file"),
+        (&["--config", fifo, "list"], "is a FIFO (a pipe), not a regular file"),
+    ];
+    for (args, want) in cases {
+        let out = head(&s).args(args).timeout(std::time::Duration::from_secs(20)).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(want), "{args:?}: {err}");
+    }
+}

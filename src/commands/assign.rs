@@ -72,7 +72,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         "# Written by `judging assign`: {k} judge(s) per entry, seed {seed}. Share it with judging.toml;\n\
          # each judge's app then shows their entries as \"assigned to me\".\n{body}"
     );
-    super::write_atomically(&path, &text)?;
+    crate::disk::write_durably(&path, text.as_bytes())?;
     println!("Wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

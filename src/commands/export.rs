@@ -32,7 +32,7 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
     let text = crate::scorefile::write(&body, key)?;
     let path = output
         .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(&session.judge)).into());
-    super::write_atomically(&path, &text)?;
+    crate::disk::write_durably(&path, text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
     let partial: Vec<String> = session
         .store

@@ -40,7 +40,7 @@ pub(super) fn run(
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
     };
     match output {
-        Some(path) => super::write_atomically(path, &text)?,
+        Some(path) => crate::disk::write_durably(path, text.as_bytes())?,
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)

@@ -111,14 +111,3 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
 }
-
-/// Writes `text` to `path` atomically: a `.partial` file first, renamed over the old one, so a
-/// half-written file never replaces a good one.
-pub(crate) fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
-    use anyhow::Context;
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = std::path::PathBuf::from(partial);
-    std::fs::write(&partial, text).with_context(|| format!("cannot write {}", partial.display()))?;
-    std::fs::rename(&partial, path).with_context(|| format!("cannot write {}", path.display()))
-}

@@ -77,7 +77,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
                 return Err(source::SourceError::Read { path: name.into(), source: why }.into());
             }
         }
-        Source::File(path) => (source::read_file(path)?, None),
+        Source::File(path) => (source::read_file(path, source::MAX_BYTES)?, None),
         Source::Url(_) | Source::Hub(_) if offline => {
             let key = source.cache_key().unwrap_or_default();
             match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {

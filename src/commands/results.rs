@@ -92,7 +92,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     };
     match request.output {
         Some(path) => {
-            super::write_atomically(path, &text)?;
+            crate::disk::write_durably(path, text.as_bytes())?;
             if progress {
                 eprintln!("Wrote {}", path.display());
             }
@@ -117,7 +117,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     if !String::from_utf8_lossy(&head).contains(&format!("\"{RANKINGS_FORMAT}\"")) {
         return Ok(None);
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let bytes = crate::disk::read_capped(path, crate::scorefile::MAX_BYTES)?;
     let saved: Rankings = serde_json::from_slice(&bytes)
         .with_context(|| format!("{name}: a saved merge, but not one this judging reads"))?;
     if saved.format != RANKINGS_FORMAT || saved.version > RANKINGS_VERSION {

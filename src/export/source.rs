@@ -30,6 +30,8 @@ pub enum SourceError {
     Scheme(String),
     #[error("cannot read {}: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Disk(#[from] crate::disk::DiskError),
     #[error("cannot fetch {url}: {reason}")]
     Fetch { url: String, reason: String },
     #[error("{url} answered {status}: {hint}")]
@@ -84,8 +86,9 @@ impl Source {
     }
 }
 
-pub fn read_file(path: &Path) -> Result<Vec<u8>, SourceError> {
-    std::fs::read(path).map_err(|source| SourceError::Read { path: path.into(), source })
+/// An export file: a regular file of at most `most` bytes.
+pub fn read_file(path: &Path, most: u64) -> Result<Vec<u8>, SourceError> {
+    Ok(crate::disk::read_capped(path, most)?)
 }
 
 /// Fetches an export over http(s). Only a complete, successful, non-HTML answer is returned.

@@ -38,7 +38,8 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
     if size > scorefile::MAX_BYTES {
         return Err(ScoreFileError::TooLarge { file: name, size });
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = crate::disk::read_capped(path, scorefile::MAX_BYTES)
+        .map_err(|e| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() })?;
     let body = scorefile::read(&bytes, &name, config)?;
     let weights: Vec<f64> = config.criteria.iter().map(|c| c.weight).collect();
     let weight_sum: f64 = weights.iter().sum();

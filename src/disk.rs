@@ -1,0 +1,133 @@
+//! Files on disk, read and written one way everywhere.
+//!
+//! Reading takes only regular files, checked before they are opened (a FIFO would block the open,
+//! `/dev/zero` would never end), and never more than a cap. Writing goes to a temporary file
+//! beside the target, synced, renamed over it, and the folder synced: a crash or a full disk
+//! leaves the old file or the new one, never half of one.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// A file that could not be read or written. Every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum DiskError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{} is {what}, not a regular file: give the path of the file itself", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
+    #[error("{} is larger than {} MiB, more than such a file can be", path.display(), most / 1024 / 1024)]
+    TooLarge { path: PathBuf, most: u64 },
+    #[error("cannot write {}: {source}{}", path.display(), hint(source))]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+/// What a full disk or a read-only folder means for the judge.
+fn hint(e: &std::io::Error) -> &'static str {
+    match e.raw_os_error() {
+        Some(libc::ENOSPC) => " (the disk is full: free some space and run it again; nothing was replaced)",
+        Some(libc::EROFS) => " (the file system is read-only)",
+        _ => "",
+    }
+}
+
+/// Reads a regular file of at most `most` bytes. Anything else (a folder, a device such as
+/// `/dev/zero`, a FIFO, a socket) is refused before it is opened.
+pub fn read_capped(path: &Path, most: u64) -> Result<Vec<u8>, DiskError> {
+    let meta = std::fs::metadata(path).map_err(|source| DiskError::Read { path: path.into(), source })?;
+    if !meta.is_file() {
+        return Err(DiskError::NotAFile { path: path.into(), what: kind(meta.file_type()) });
+    }
+    if meta.len() > most {
+        return Err(DiskError::TooLarge { path: path.into(), most });
+    }
+    let file = std::fs::File::open(path).map_err(|source| DiskError::Read { path: path.into(), source })?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The cap holds even if the file grows while it is read.
+    file.take(most + 1).read_to_end(&mut bytes).map_err(|source| DiskError::Read { path: path.into(), source })?;
+    if bytes.len() as u64 > most {
+        return Err(DiskError::TooLarge { path: path.into(), most });
+    }
+    Ok(bytes)
+}
+
+fn kind(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a FIFO (a pipe)"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
+}
+
+/// Writes `bytes` to `path` durably: a `.partial` file beside it, synced, renamed over `path`,
+/// and the folder synced, so the new name survives a power cut. The folder must exist: a typo in
+/// a path is an error, not a new folder.
+pub fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), DiskError> {
+    let fail = |source| DiskError::Write { path: path.into(), source };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&partial)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(fail(e));
+    }
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        fail(e)
+    })?;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // A folder that cannot be synced (some file systems refuse) still has the file renamed.
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_cap() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("f.txt");
+        std::fs::write(&file, "12345").expect("write");
+        assert_eq!(read_capped(&file, 5).expect("fits"), b"12345");
+        assert!(matches!(read_capped(&file, 4), Err(DiskError::TooLarge { .. })));
+        let link = dir.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
+        let fifo = dir.path().join("fifo");
+        assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+        let cases = [(link, "a device"), (fifo, "a FIFO"), (dir.path().to_path_buf(), "a folder")];
+        for (path, what) in cases {
+            let err = read_capped(&path, 1 << 30).expect_err("refused").to_string();
+            assert!(err.contains(what) && err.contains("not a regular file"), "{err}");
+        }
+        let missing = read_capped(&dir.path().join("nope"), 10).expect_err("missing").to_string();
+        assert!(missing.contains("nope"), "{missing}");
+    }
+
+    #[test]
+    fn a_durable_write_replaces_whole_and_needs_its_folder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.json");
+        write_durably(&path, b"old").expect("write");
+        write_durably(&path, b"new").expect("replace");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        assert!(!dir.path().join("out.json.partial").exists(), "no partial file left");
+        let err = write_durably(&dir.path().join("no-such-folder/out.json"), b"x").expect_err("no folder");
+        assert!(err.to_string().contains("no-such-folder"), "{err}");
+        assert!(!dir.path().join("no-such-folder").exists(), "no folder made behind the user's back");
+    }
+}
