@@ -50,11 +50,30 @@ pub enum BodyError {
     CutOff(String),
     /// Larger than the caller's bound: no answer judging needs is that large.
     TooLarge,
+    /// Still arriving at the deadline: a server trickling a byte at a time.
+    TooSlow,
 }
 
-/// Reads an answer's body, refusing one larger than `most` bytes without holding more of it.
-pub fn read_body(response: reqwest::blocking::Response, most: u64) -> Result<Vec<u8>, BodyError> {
+/// Reads an answer's body, refusing one larger than `most` bytes without holding more of it, and
+/// one still arriving at `deadline`: the client's timeout bounds each read, not the whole body.
+pub fn read_body(
+    mut response: reqwest::blocking::Response,
+    most: u64,
+    deadline: std::time::Instant,
+) -> Result<Vec<u8>, BodyError> {
     let mut body = Vec::new();
-    response.take(most + 1).read_to_end(&mut body).map_err(|e| BodyError::CutOff(e.to_string()))?;
-    if body.len() as u64 > most { Err(BodyError::TooLarge) } else { Ok(body) }
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        if std::time::Instant::now() > deadline {
+            return Err(BodyError::TooSlow);
+        }
+        let n = response.read(&mut chunk).map_err(|e| BodyError::CutOff(e.to_string()))?;
+        if n == 0 {
+            return Ok(body);
+        }
+        body.extend_from_slice(&chunk[..n]);
+        if body.len() as u64 > most {
+            return Err(BodyError::TooLarge);
+        }
+    }
 }

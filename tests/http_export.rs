@@ -92,3 +92,43 @@ fn a_secret_in_the_export_url_is_never_stored_or_printed() {
     // And the cached copy is still found by the same URL.
     s.cmd().args(["pull", "--offline", "--from", &url]).assert().success();
 }
+
+/// A server that sends its headers at once, then the body a byte every 100 ms (at most 15 s, so
+/// it stops by itself).
+fn trickling_server() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut head = [0u8; 4096];
+            let _ = stream.read(&mut head);
+            let body = SAMPLE.as_bytes();
+            let headers =
+                format!("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {}\r\n\r\n", body.len());
+            let _ = stream.write_all(headers.as_bytes());
+            for byte in body.iter().take(150) {
+                if stream.write_all(&[*byte]).and_then(|()| stream.flush()).is_err() {
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        }
+    });
+    base
+}
+
+#[test]
+fn a_trickling_body_is_given_up_at_the_timeout() {
+    let base = trickling_server();
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("[export]\nsource = \"{base}/slow.csv\"\ntimeout_secs = 1\n"));
+    let start = std::time::Instant::now();
+    s.cmd()
+        .arg("pull")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("was still arriving after 1 s"));
+    assert!(start.elapsed() < std::time::Duration::from_secs(5), "given up at the timeout: {:?}", start.elapsed());
+}

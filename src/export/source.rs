@@ -95,6 +95,8 @@ pub fn read_file(path: &Path, most: u64) -> Result<Vec<u8>, SourceError> {
 pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
+    // The whole request, body included, ends by this time.
+    let deadline = std::time::Instant::now() + timeout;
     let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
     let response = client.get(url.clone()).send().map_err(|e| fail(reason(&e)))?;
     let status = response.status();
@@ -107,9 +109,13 @@ pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let body = read_body(response, MAX_BYTES).map_err(|e| match e {
+    let body = read_body(response, MAX_BYTES, deadline).map_err(|e| match e {
         BodyError::TooLarge => SourceError::TooLarge { url: name.clone() },
         BodyError::CutOff(why) => fail(format!("the connection broke before the whole export arrived ({why})")),
+        BodyError::TooSlow => fail(format!(
+            "the export was still arriving after {} s (export.timeout_secs): the server is too slow; try again later",
+            timeout.as_secs()
+        )),
     })?;
     let start = String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().to_ascii_lowercase();
     if content_type.starts_with("text/html") || start.starts_with("<!doctype html") || start.starts_with("<html") {

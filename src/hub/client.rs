@@ -40,6 +40,8 @@ pub struct Hub {
     token: Option<String>,
     /// How many requests were made, for progress and benchmarks.
     pub requests: AtomicUsize,
+    /// How long one request may take, its answer's body included.
+    timeout: Duration,
     /// Where waits on a rate limit are reported.
     pub on_wait: Box<dyn Fn(&str) + Send + Sync>,
 }
@@ -64,6 +66,7 @@ impl Hub {
             base,
             token: token.map(|t| t.trim().to_owned()),
             requests: AtomicUsize::new(0),
+            timeout,
             on_wait: Box::new(|line| eprintln!("{line}")),
         })
     }
@@ -90,6 +93,7 @@ impl Hub {
                 request = request.bearer_auth(token);
             }
             self.requests.fetch_add(1, Ordering::Relaxed);
+            let deadline = std::time::Instant::now() + self.timeout;
             let response = request.send().map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
             let status = response.status().as_u16();
             let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -109,10 +113,14 @@ impl Hub {
                 return Err(HubError::Status { url: name, status, hint: hint(status) });
             }
             let next = header("link").and_then(|l| next_link(&l)).and_then(|n| Url::parse(&n).ok());
-            let body = read_body(response, MAX_BYTES).map_err(|e| match e {
+            let body = read_body(response, MAX_BYTES, deadline).map_err(|e| match e {
                 BodyError::CutOff(why) => {
                     HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({why})") }
                 }
+                BodyError::TooSlow => HubError::Fetch {
+                    url: name.clone(),
+                    reason: format!("the answer was still arriving after {} s", self.timeout.as_secs()),
+                },
                 BodyError::TooLarge => {
                     HubError::Json { url: name.clone(), reason: "the answer is far larger than any Hub answer".into() }
                 }
