@@ -108,6 +108,24 @@ fn skip_string(chars: &mut Chars) {
     }
 }
 
+/// Text for Markdown (a cell, a list item), as entrants wrote it and nothing more: every
+/// character Markdown or HTML would act on is escaped, so a title cannot become a `<script>`, a
+/// `javascript:` link, a remote image or a split table cell.
+pub fn markdown(raw: &str) -> String {
+    let clean = clean_line(raw);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A cell for a CSV file that a spreadsheet will open: a leading `=`, `+`, `-`, `@`, tab or CR
 /// would make it a formula, so such cells get a leading apostrophe (OWASP's advice).
 pub fn csv_cell(raw: &str) -> String {
@@ -151,6 +169,21 @@ mod tests {
     fn one_line_folds_whitespace() {
         assert_eq!(clean_line("  two\nlines\t\tand\r\ncrlf "), "two lines and crlf");
         assert_eq!(clean_line("\u{1b}[1mbold\u{1b}[0m\n"), "bold");
+    }
+
+    #[test]
+    fn markdown_text_stays_text() {
+        each(
+            markdown,
+            &[
+                ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"),
+                ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+                ("![](https://evil.example/t.png)", "\\!\\[\\]\\(https://evil.example/t.png\\)"),
+                ("a | b", "a \\| b"),
+                ("**bold** & _it_", "\\*\\*bold\\*\\* & \\_it\\_"),
+                ("Café Compañero", "Café Compañero"),
+            ],
+        );
     }
 
     #[test]

@@ -213,3 +213,21 @@ fn finance_csv_is_safe_to_open_in_a_spreadsheet() {
     let csv = stdout(head(&s).args(["results", "--format", "csv"]).arg(&file));
     assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'@team"), "{csv}");
 }
+
+#[test]
+fn entrants_text_is_plain_text_in_markdown_results() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "hostile.csv",
+        "id,title,team,space_url,video_url,post_url,track,models,total_params,sdk\n\
+         x,<script>alert(1)</script>,[team](javascript:alert(1)),https://huggingface.co/spaces/o/x,https://youtu.be/x,https://x.com/p,wood,m,1B,gradio\n\
+         y,![pixel](https://evil.example/t.png),a | b,https://huggingface.co/spaces/o/y,https://youtu.be/y,https://x.com/q,backyard,m,1B,gradio\n",
+    );
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    let file = judge_file(&s, "ana", &[("x", [5, 5, 5]), ("y", [4, 4, 4])]);
+    let md = stdout(head(&s).args(["results", "--format", "md"]).arg(&file));
+    for raw in ["<script>", "](javascript:", "![pixel](", "a | b"] {
+        assert!(!md.contains(raw), "{raw:?} reached the Markdown:\n{md}");
+    }
+    assert!(md.contains("\\<script\\>alert\\(1\\)\\</script\\>") && md.contains("a \\| b"), "{md}");
+}

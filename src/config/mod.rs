@@ -399,8 +399,9 @@ impl Config {
             if c.label.trim().is_empty() {
                 out.push(format!("{key}.label is empty: give the name judges see, such as \"Utility\""));
             }
-            if !(c.weight.is_finite() && c.weight > 0.0) {
-                out.push(format!("{key}.weight = {}: use a number above 0, such as 1.0", c.weight));
+            // Far above any rubric's weights, far below where totals overflow into NaN.
+            if !(c.weight.is_finite() && c.weight > 0.0 && c.weight <= 1_000_000.0) {
+                out.push(format!("{key}.weight = {}: use a number above 0 and at most 1000000, such as 1.0", c.weight));
             }
             for (l, level) in c.levels.iter().enumerate() {
                 if let Some([from, to]) =
@@ -595,6 +596,10 @@ mod tests {
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = -1.0\nlevels = [\"a\", \"b\"]",
                 &["weight = -1", "above 0"],
+            ),
+            (
+                "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = 1e308\nlevels = [\"a\", \"b\"]",
+                &["weight = 1000000000000000", "at most 1000000"],
             ),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = \"high\"\nlevels = [\"a\", \"b\"]",

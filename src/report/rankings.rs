@@ -112,7 +112,7 @@ pub fn table(r: &Rankings) -> String {
 
 /// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
 pub fn markdown(r: &Rankings) -> String {
-    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r));
     let criteria: String = r.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
     let align = "---:|".repeat(r.criteria.len());

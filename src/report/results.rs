@@ -120,12 +120,26 @@ pub fn table(sheet: &Sheet) -> String {
             out.push_str(&format!("  note: {}\n", clean_line(n)));
         }
     }
-    trail(sheet, &mut out, |heading| format!("\n{}\n", heading.to_uppercase()), |line| format!("  {line}\n"));
+    trail(
+        sheet,
+        &mut out,
+        |heading| format!("\n{}\n", heading.to_uppercase()),
+        |line| format!("  {line}\n"),
+        clean_line,
+    );
     out
 }
 
 /// The lists after the prizes: who cannot win, what is unverified, the decisions on ties.
-fn trail(sheet: &Sheet, out: &mut String, heading: impl Fn(&str) -> String, line: impl Fn(&str) -> String) {
+/// The lists after the prizes. `text` makes entrants' words safe for the output (plain or
+/// Markdown); the rest is judging's own.
+fn trail(
+    sheet: &Sheet,
+    out: &mut String,
+    heading: impl Fn(&str) -> String,
+    line: impl Fn(&str) -> String,
+    text: fn(&str) -> String,
+) {
     let o = sheet.outcome;
     for (title, list) in [("Not eligible", &o.ineligible), ("Unverified", &o.unverified)] {
         if list.is_empty() {
@@ -133,29 +147,30 @@ fn trail(sheet: &Sheet, out: &mut String, heading: impl Fn(&str) -> String, line
         }
         out.push_str(&heading(title));
         for f in list {
-            let reasons: Vec<String> = f.reasons.iter().map(|r| clean_line(r)).collect();
-            out.push_str(&line(&format!("{} ({}): {}", clean_line(&f.title), clean_line(&f.id), reasons.join("; "))));
+            let reasons: Vec<String> = f.reasons.iter().map(|r| text(r)).collect();
+            out.push_str(&line(&format!("{} ({}): {}", text(&f.title), text(&f.id), reasons.join("; "))));
         }
     }
     if !o.decisions.is_empty() {
         out.push_str(&heading("Decisions on ties"));
-        out.push_str(&line(&format!("from {}", clean_line(sheet.decisions_file.unwrap_or("")))));
+        out.push_str(&line(&format!("from {}", text(sheet.decisions_file.unwrap_or("")))));
         for d in &o.decisions {
-            let order: Vec<String> = d.decision.order.iter().map(|id| clean_line(id)).collect();
+            let order: Vec<String> = d.decision.order.iter().map(|id| text(id)).collect();
             let status = if d.used { "applied" } else { "not applied: no such tie in these rankings" };
             out.push_str(&line(&format!(
                 "{}: {}, because {} ({status})",
-                clean_line(&d.decision.prize),
+                text(&d.decision.prize),
                 order.join(" before "),
-                clean_line(&d.decision.reason)
+                text(&d.decision.reason)
             )));
         }
     }
 }
 
-/// Markdown, ready to post. Pipes in names are escaped so they cannot split a cell.
+/// Markdown, ready to post. Entrants' text is escaped (`sanitize::markdown`): no HTML, link,
+/// image or split cell can come from a title or a team.
 pub fn markdown(sheet: &Sheet) -> String {
-    let cell = |text: &str| clean_line(text).replace('|', "\\|");
+    let cell = crate::sanitize::markdown;
     let mut out =
         format!("# {}: prize results\n\nRankings merged with the {} method.\n", cell(sheet.event), cell(sheet.method));
     for p in &sheet.outcome.prizes {
@@ -183,7 +198,7 @@ pub fn markdown(sheet: &Sheet) -> String {
             }
         }
     }
-    trail(sheet, &mut out, |h| format!("\n## {h}\n\n"), |l| format!("- {}\n", l.replace('|', "\\|")));
+    trail(sheet, &mut out, |h| format!("\n## {h}\n\n"), |l| format!("- {l}\n"), crate::sanitize::markdown);
     out
 }
 
