@@ -124,7 +124,7 @@ pub fn markdown(r: &Rankings) -> String {
         for e in ranked {
             let by_criterion: String = e.by_criterion.iter().map(|v| format!(" {} |", mean(*v, 2))).collect();
             out.push_str(&format!(
-                "| {} | {} (`{}`) | {:.2} |{by_criterion} {} | {:.2} | {} |\n",
+                "| {} | {} ({}) | {:.2} |{by_criterion} {} | {:.2} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
@@ -141,7 +141,7 @@ pub fn markdown(r: &Rankings) -> String {
         );
         for d in &r.disagreements {
             out.push_str(&format!(
-                "| {} (`{}`) | {} | {:.2} | {} |\n",
+                "| {} ({}) | {} | {:.2} | {} |\n",
                 cell(&d.title),
                 cell(&d.id),
                 d.judges,
