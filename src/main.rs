@@ -12,10 +12,15 @@ fn main() -> ExitCode {
     match judging::commands::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            // One clear line, then the causes that add something.
-            eprintln!("error: {error}");
-            for cause in error.chain().skip(1) {
-                eprintln!("  because: {cause}");
+            // One clear line, then the causes that add something: a cause already said in the
+            // lines above (wrapped errors often repeat their source) is not said again.
+            let mut said = error.to_string();
+            eprintln!("error: {said}");
+            for cause in error.chain().skip(1).map(ToString::to_string) {
+                if !said.contains(&cause) {
+                    eprintln!("  because: {cause}");
+                    said.push_str(&cause);
+                }
             }
             ExitCode::FAILURE
         }

@@ -331,3 +331,23 @@ fn a_store_belongs_to_the_judge_who_first_opened_it() {
     s.cmd().args(["--judge", " Kim", "--db"]).arg(&db).arg("list").assert().success();
     assert!(!s.path().join("scores-build-small-2026-lee.json").exists(), "nothing was exported under lee's name");
 }
+
+#[test]
+fn each_cause_is_said_once_and_many_failures_for_one_reason_are_one_line() {
+    let s = Sandbox::new();
+    // Nothing listens on port 1 of the loopback: the connection is refused at once.
+    let out = s.cmd().args(["pull", "--from", "http://127.0.0.1:1/export.csv"]).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(err.matches("cannot fetch http://127.0.0.1:1/export.csv").count(), 1, "said once: {err}");
+    for line in err.lines().filter(|l| l.trim_start().starts_with("because:")) {
+        let cause = line.trim_start().trim_start_matches("because: ");
+        assert_eq!(err.matches(cause).count(), 1, "{cause:?} repeated: {err}");
+    }
+    s.cmd().arg("pull").assert().success();
+    let out = s.cmd().arg("enrich").env("HF_ENDPOINT", "http://127.0.0.1:1").output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "one line for one reason: {err}");
+    assert!(warnings[0].contains("entries not refreshed") && warnings[0].contains("none has earlier facts"), "{err}");
+}

@@ -202,7 +202,11 @@ fn a_failing_hub_leaves_the_store_and_the_cache_as_they_were() {
         .arg("enrich")
         .assert()
         .failure()
-        .stderr(predicate::str::contains("pill-pal: not refreshed, the cached facts are kept"))
+        .stderr(
+            predicate::str::contains("not refreshed (")
+                .and(predicate::str::contains("pill-pal"))
+                .and(predicate::str::contains("their earlier facts are kept: the Hub answered 500")),
+        )
         .stdout(predicate::str::contains("running").and(predicate::str::contains("494M")));
 }
 

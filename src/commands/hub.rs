@@ -37,14 +37,38 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
     let entries = with_spaces(session)?;
     let hub = hub(session)?;
     let report = enrich::enrich(&hub, &mut session.store, &entries, &listing.spaces, listing.answers)?;
-    print_report(&report);
+    print_report(&report, &enrich::cached(&session.store)?);
     Ok(())
 }
 
-fn print_report(report: &enrich::Report) {
+/// What a refresh did: the failures grouped by their reason, one line each (forty Spaces that
+/// failed for one reason are one problem), saying whether earlier facts remain.
+fn print_report(report: &enrich::Report, cached: &HashMap<String, (HubFacts, String)>) {
     println!("  Hub facts refreshed for {} entries ({} requests)", report.enriched, report.requests);
+    let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
     for (id, why) in &report.failed {
-        eprintln!("  warning: {}: not refreshed, the cached facts are kept: {}", clean_line(id), clean_line(why));
+        match by_reason.iter_mut().find(|(reason, _)| *reason == why.as_str()) {
+            Some((_, ids)) => ids.push(id),
+            None => by_reason.push((why, vec![id])),
+        }
+    }
+    for (why, ids) in by_reason {
+        let kept = ids.iter().filter(|id| cached.contains_key(**id)).count();
+        let shown: Vec<String> = ids.iter().take(3).map(|id| clean_line(id)).collect();
+        let more =
+            if ids.len() > shown.len() { format!(" and {} more", ids.len() - shown.len()) } else { String::new() };
+        let keeps = match kept {
+            0 => "none has earlier facts".to_owned(),
+            k if k == ids.len() => "their earlier facts are kept".to_owned(),
+            k => format!("the earlier facts of {k} are kept"),
+        };
+        eprintln!(
+            "  warning: {} entr{} not refreshed ({}{more}); {keeps}: {}",
+            ids.len(),
+            if ids.len() == 1 { "y" } else { "ies" },
+            shown.join(", "),
+            clean_line(why)
+        );
     }
 }
 
@@ -58,8 +82,9 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     if !offline {
         let hub = hub(&session)?;
         println!("Asking {} about {} Space(s)…", crate::net::redacted(hub.base()), entries.len());
+        let before = enrich::cached(&session.store)?;
         let report = enrich::enrich(&hub, &mut session.store, &entries, &[], Vec::new())?;
-        print_report(&report);
+        print_report(&report, &before);
         nothing_refreshed = report.enriched == 0;
     }
     let cached = enrich::cached(&session.store)?;

@@ -34,6 +34,19 @@ pub enum HubError {
     Elsewhere { url: String, base: String },
 }
 
+impl HubError {
+    /// What went wrong, without the address asked: the same failure on forty Spaces reads as one.
+    pub fn without_url(&self) -> String {
+        match self {
+            HubError::Fetch { reason, .. } => format!("cannot reach the Hub: {reason}"),
+            HubError::Status { status, hint, .. } => format!("the Hub answered {status}: {hint}"),
+            HubError::RateLimited { .. } => "the Hub kept answering 429 (too many requests)".to_owned(),
+            HubError::Json { reason, .. } => format!("the Hub's answer is not what judging expects: {reason}"),
+            other => other.to_string(),
+        }
+    }
+}
+
 pub struct Hub {
     client: reqwest::blocking::Client,
     base: Url,

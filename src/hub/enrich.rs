@@ -62,7 +62,7 @@ pub fn enrich(
                 facts.push((id.clone(), serde_json::to_string(&f).unwrap_or_default()));
                 report.enriched += 1;
             }
-            Err(e) => report.failed.push((id.clone(), e.to_string())),
+            Err(e) => report.failed.push((id.clone(), e.without_url())),
         }
     }
     store.put_hub(&answers, &facts)?;
