@@ -240,6 +240,16 @@ fn the_prize_rules_use_what_the_hub_measured() {
     assert_eq!(prize("tiny-titan")["awards"][0]["id"], "tiny-tarot");
     let ineligible = v["ineligible"].to_string();
     assert!(ineligible.contains("big-one") && ineligible.contains("a streamlit Space, not gradio"), "{ineligible}");
+    // `judging list --format json`, which organizers script against, carries the Hub's facts and
+    // the warnings they raise.
+    let out = org(&s, &router).args(["list", "--format", "json"]).output().expect("runs");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let entry = |id: &str| list.as_array().expect("array").iter().find(|e| e["id"] == id).cloned().expect(id);
+    let big = entry("big-one");
+    assert_eq!(big["hub"]["sdk"], "streamlit");
+    assert!(big["hub"]["fetched_at"].is_string() && big["hub"]["stage"].is_string(), "{big}");
+    assert!(big["warnings"].to_string().contains("a streamlit Space, not gradio"), "{big}");
+    assert_eq!(entry("tiny-tarot")["hub"]["params_certain"], true);
 }
 
 #[test]

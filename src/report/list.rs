@@ -21,13 +21,15 @@ pub struct Line<'a> {
     pub total: Option<f64>,
     pub note: Option<&'a str>,
     pub warnings: Vec<String>,
+    /// What the Hub said of its Space, and when, if it was asked.
+    pub hub: Option<&'a (HubFacts, String)>,
 }
 
 pub fn lines<'a>(
     submissions: &'a [StoredSubmission],
     sheet: &'a ScoreSheet,
     config: &Config,
-    hub: &HashMap<String, (HubFacts, String)>,
+    hub: &'a HashMap<String, (HubFacts, String)>,
 ) -> Vec<Line<'a>> {
     submissions
         .iter()
@@ -41,6 +43,7 @@ pub fn lines<'a>(
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
                 note: sheet.notes.get(&s.id).map(String::as_str),
                 warnings: eligibility::warnings(s, &evidence, &config.rules),
+                hub: hub.get(&s.id),
             }
         })
         .collect()
@@ -181,6 +184,22 @@ struct JsonLine {
     total: Option<f64>,
     note: Option<String>,
     warnings: Vec<String>,
+    hub: Option<HubJson>,
+}
+
+/// The Hub's facts of an entry, as organizers script against them.
+#[derive(Serialize)]
+struct HubJson {
+    stage: String,
+    hardware: Option<String>,
+    price_per_hour: Option<f64>,
+    sdk: Option<String>,
+    /// The models' parameters together, when every one is known.
+    params: Option<u64>,
+    /// Whether that total can be trusted (no packed quantized weights, no model without a count).
+    params_certain: bool,
+    params_uncertain: Option<String>,
+    fetched_at: String,
 }
 
 /// JSON for other tools. Text is sanitised here too: JSON escapes C0 controls but not C1 ones.
@@ -214,6 +233,16 @@ pub fn json(lines: &[Line], config: &Config) -> Result<String, serde_json::Error
                 total: l.total,
                 note: l.note.map(clean_block),
                 warnings: l.warnings.clone(),
+                hub: l.hub.map(|(f, at)| HubJson {
+                    stage: clean_line(&f.stage),
+                    hardware: f.hardware.as_deref().map(clean_line),
+                    price_per_hour: f.price_per_hour,
+                    sdk: f.sdk.as_deref().map(clean_line),
+                    params: f.params,
+                    params_certain: f.params.is_some() && f.params_uncertain.is_none(),
+                    params_uncertain: f.params_uncertain.as_deref().map(clean_line),
+                    fetched_at: clean_line(at),
+                }),
             }
         })
         .collect();
@@ -241,7 +270,8 @@ mod tests {
         let config = Config::builtin();
         let rows = [stored("chore-chart", "Chore Chart Diplomat", "A Team With A Long Name Indeed")];
         let sheet = ScoreSheet::default();
-        let lines = lines(&rows, &sheet, &config, &HashMap::new());
+        let hub = HashMap::new();
+        let lines = lines(&rows, &sheet, &config, &hub);
         for width in [80, 100, 160] {
             let table = table(&lines, &config, width);
             for line in table.lines() {
