@@ -99,5 +99,20 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The README scanner on 32 MiB an entrant wrote to be slow: a URL start every few bytes, in
+/// mixed case, without the delimiters that end one, and a plain stretch with no link at all.
+fn readme_scan(c: &mut Criterion) {
+    let most = 32 * 1024 * 1024;
+    let hostile: String =
+        "HtTp://x.y/ https://".repeat(most / 20 / 2) + &"plain words, no link. ".repeat(most / 22 / 2);
+    let mut group = c.benchmark_group("README scan");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(hostile.len() as u64));
+    group.bench_function("32 MiB hostile README", |b| {
+        b.iter(|| judging::hub::readme::find(&hostile));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, readme_scan);
 criterion_main!(benches);

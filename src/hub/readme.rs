@@ -12,32 +12,36 @@ pub struct Found {
     pub post: Option<String>,
 }
 
-/// Every http(s) URL in `text`, in order.
+/// Every http(s) URL in `text`, in order. One pass over the text, whatever it holds: a README is
+/// the entrant's to write, up to 32 MiB.
 pub fn urls(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = find_scheme(rest) {
-        let tail = &rest[start..];
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let scheme = [&b"https://"[..], b"http://"]
+            .into_iter()
+            .find(|s| rest.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)))
+            .map_or(0, <[u8]>::len);
+        if scheme == 0 {
+            i += 1;
+            continue;
+        }
+        // The match starts with an ASCII `h`, so `i` is on a character boundary.
+        let tail = &text[i..];
         // A URL runs until whitespace, a quote, or a bracket that closes its Markdown or HTML.
         let end = tail
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']' | '`' | '|'))
             .unwrap_or(tail.len());
         // Sentence punctuation right after a bare link is not part of it.
         let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_']);
-        if url.len() > "https://".len() {
+        if url.len() > scheme {
             out.push(url);
         }
-        rest = &tail[end.max(1)..];
+        i += end.max(scheme);
     }
     out
-}
-
-fn find_scheme(text: &str) -> Option<usize> {
-    let lower = text.to_ascii_lowercase();
-    match (lower.find("https://"), lower.find("http://")) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
 }
 
 /// The host of an http(s) URL, lower case, without `www.`.
@@ -88,6 +92,10 @@ pub fn find(readme: &str) -> Found {
             found.video = Some(url.to_owned());
         } else if found.post.is_none() && is_post(url) {
             found.post = Some(url.to_owned());
+        }
+        // The first of each is all that is wanted: the rest of the README is not looked at.
+        if found.video.is_some() && found.post.is_some() {
+            break;
         }
     }
     found
