@@ -264,3 +264,21 @@ fn a_next_page_on_another_host_is_not_followed_with_the_token() {
         .failure()
         .stderr(predicate::str::contains("next page is on another host").and(predicate::str::contains(TOKEN).not()));
 }
+
+#[test]
+fn a_readme_the_hub_fails_to_give_keeps_its_entry_without_links() {
+    let s = Sandbox::new();
+    let router = start(vec![(
+        "/spaces/bsh/pill-pal/raw/main/README.md".into(),
+        vec![Reply::status(503, "Service Unavailable", "later")],
+    )]);
+    org(&s, &router)
+        .args(["pull", "--from", "hub:bsh"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("bsh/pill-pal: its README could not be read (the Hub answered 503"));
+    let list = s.list_json("org");
+    let entry = |id: &str| list.as_array().expect("array").iter().find(|e| e["id"] == id).cloned().expect(id);
+    assert!(entry("pill-pal")["video_url"].is_null(), "kept, without its links");
+    assert!(entry("tiny-tarot")["title"].is_string(), "the rest pulled");
+}

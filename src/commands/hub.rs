@@ -34,6 +34,13 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
     if listing.without_track > 0 {
         println!("  {} Space(s) without a track tag left out", listing.without_track);
     }
+    for (space, why) in &listing.unread {
+        eprintln!(
+            "  warning: {}: its README could not be read ({}): the entry is kept without its video and post links; pull again later",
+            clean_line(space),
+            clean_line(why)
+        );
+    }
     let entries = with_spaces(session)?;
     let hub = hub(session)?;
     let report = enrich::enrich(&hub, &mut session.store, &entries, &listing.spaces, listing.answers)?;

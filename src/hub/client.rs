@@ -153,9 +153,13 @@ impl Hub {
 }
 
 /// Runs `work` on every item with at most `limit` at once, keeping the items' order.
-pub fn each_bounded<T: Sync, R: Send>(items: &[T], limit: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn each_bounded<T: Sync, R: Send>(
+    items: &[T],
+    limit: usize,
+    work: impl Fn(&T) -> Result<R, HubError> + Sync,
+) -> Vec<Result<R, HubError>> {
     let next = AtomicUsize::new(0);
-    let mut results: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    let mut results: Vec<Option<Result<R, HubError>>> = (0..items.len()).map(|_| None).collect();
     let slots = std::sync::Mutex::new(&mut results);
     std::thread::scope(|scope| {
         for _ in 0..limit.clamp(1, items.len().max(1)) {
@@ -164,14 +168,18 @@ pub fn each_bounded<T: Sync, R: Send>(items: &[T], limit: usize, work: impl Fn(&
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { break };
                     let result = work(item);
-                    if let Ok(mut slots) = slots.lock() {
-                        slots[i] = Some(result);
-                    }
+                    // A lock another worker poisoned still holds every answer already in it.
+                    slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[i] = Some(result);
                 }
             });
         }
     });
-    results.into_iter().flatten().collect()
+    // One result per item, in the items' place: an item without an answer says so, and the
+    // answers after it stay with their own items.
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(HubError::Fetch { url: String::new(), reason: "no answer was given".into() })))
+        .collect()
 }
 
 fn hint(status: u16) -> &'static str {
@@ -180,5 +188,28 @@ fn hint(status: u16) -> &'static str {
         404 => "nothing there: check the org or Space name",
         500..=599 => "the Hub failed; the cached data is kept, try again later",
         _ => "expected 200 OK",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_keeps_its_own_answer_in_its_place() {
+        let items: Vec<usize> = (0..200).collect();
+        let answers = each_bounded(&items, CONCURRENCY, |i| {
+            // Uneven work, and failures among the answers, must not shift the ones after them.
+            std::thread::sleep(Duration::from_micros((*i as u64 * 37) % 500));
+            if i % 7 == 0 { Err(HubError::Endpoint(i.to_string())) } else { Ok(i * 10) }
+        });
+        assert_eq!(answers.len(), items.len());
+        for (i, answer) in answers.iter().enumerate() {
+            match answer {
+                Ok(v) => assert_eq!(*v, i * 10),
+                Err(HubError::Endpoint(which)) => assert_eq!(which, &i.to_string()),
+                Err(e) => panic!("{i}: {e}"),
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ pub struct Listing {
     pub answers: Vec<(String, Vec<u8>)>,
     /// Spaces left out for carrying no track tag.
     pub without_track: usize,
+    /// Spaces whose README the Hub failed to give, and why: kept, without their links.
+    pub unread: Vec<(String, String)>,
 }
 
 /// Every Space of `org` that carries a tag naming one of judging.toml's tracks.
@@ -58,8 +60,17 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
     });
     let mut answers = Vec::new();
     let mut rows = Vec::new();
+    let mut unread = Vec::new();
     for (((space, key), cached), fetched) in spaces.iter().zip(keys).zip(cached).zip(fetched) {
-        let fetched = fetched?;
+        // A README the Hub failed to give keeps its entry, without the links it would have had;
+        // it is not cached, so the next pull asks again.
+        let fetched = match fetched {
+            Ok(fetched) => fetched,
+            Err(e) => {
+                unread.push((space.id.clone(), e.without_url()));
+                None
+            }
+        };
         let body = fetched.as_deref().or(cached.as_deref());
         let found = body.map(|b| readme::find(&String::from_utf8_lossy(b))).unwrap_or_default();
         rows.push(row(space, &found, org, config));
@@ -68,7 +79,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
         }
     }
     let json = serde_json::to_vec(&rows).map_err(|e| HubError::Json { url: org.into(), reason: e.to_string() })?;
-    Ok(Listing { json, spaces, answers, without_track })
+    Ok(Listing { json, spaces, answers, without_track, unread })
 }
 
 /// One entry as a row of a JSON export, in the default column names.
