@@ -109,8 +109,8 @@ pub enum Command {
     /// Spread the submissions over the judges in judging.toml, and write who judges what
     Assign {
         /// Judges per entry [default: `assign.judges_per_entry` in judging.toml]
-        #[arg(short = 'k', long)]
-        judges_per_entry: Option<usize>,
+        #[arg(short = 'k', long, value_parser = clap::value_parser!(u16).range(1..))]
+        judges_per_entry: Option<u16>,
         /// The same seed gives the same assignment [default: assign.seed]
         #[arg(long)]
         seed: Option<u64>,

@@ -7,6 +7,8 @@ use url::Url;
 pub enum LinkError {
     #[error("{0:?} is not a web link; expected one starting with https://")]
     NotALink(String),
+    #[error("{0:?} has a space or a line break inside: a link has none; check the cell it came from")]
+    Broken(String),
     #[error("{link:?} uses {scheme}:, and only http(s) links are allowed")]
     Scheme { link: String, scheme: String },
 }
@@ -15,6 +17,11 @@ pub enum LinkError {
 /// scheme (`huggingface.co/spaces/a/b`), as people paste them, is taken as https.
 pub fn web_link(raw: &str) -> Result<Url, LinkError> {
     let raw = raw.trim();
+    // A URL parser drops tabs and newlines inside a link without a word; a link that has them was
+    // broken somewhere (a wrapped cell), and is refused rather than silently joined.
+    if raw.contains("://") && raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(LinkError::Broken(raw.into()));
+    }
     let parsed = match Url::parse(raw) {
         Ok(url) => url,
         Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_host(raw) => {
@@ -103,6 +110,8 @@ mod tests {
             ("not a link", "not a web link"),
             ("", "not a web link"),
             ("https://", "not a web link"),
+            ("https://hugging\nface.co/spaces/a/b", "a space or a line break inside"),
+            ("https://huggingface.co/spaces/a b", "a space or a line break inside"),
         ];
         for (raw, want) in bad {
             let err = web_link(raw).expect_err(raw).to_string();

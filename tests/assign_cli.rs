@@ -61,6 +61,7 @@ fn the_same_seed_writes_the_same_file_and_an_existing_one_is_kept() {
 fn without_judges_or_entries_it_says_what_to_do() {
     let s = Sandbox::new();
     let bare = s.file("bare.toml", "[event]\nid = \"build-small-2026\"\nname = \"B\"\n");
+    organizer(&s).arg("--config").arg(&bare).arg("pull").assert().success();
     organizer(&s)
         .arg("--config")
         .arg(&bare)
@@ -68,7 +69,8 @@ fn without_judges_or_entries_it_says_what_to_do() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("lists no [[judges]]"));
-    organizer(&s).arg("assign").assert().failure().stderr(predicate::str::contains("run `judging pull` first"));
+    let fresh = Sandbox::new();
+    organizer(&fresh).arg("assign").assert().failure().stderr(predicate::str::contains("run `judging pull` first"));
 }
 
 #[test]

@@ -559,7 +559,7 @@ fn an_empty_store_is_said_once_and_lines_are_the_files_own() {
         let out = s.cmd().args(args).output().expect("runs");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success());
-        assert!(err.contains("has no submissions yet: run `judging pull` first"), "{args:?}: {err}");
+        assert!(err.contains("run `judging pull` first"), "{args:?}: {err}");
         assert_eq!(err.matches("error:").count(), 1, "said once: {err}");
     }
     s.cmd().arg("pull").assert().success();
@@ -612,4 +612,43 @@ fn special_files_are_refused_before_they_are_read() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success() && err.contains(want), "{args:?}: {err}");
     }
+}
+
+#[test]
+fn small_mistakes_get_the_message_a_user_needs() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 1, &SOME);
+    let b = judge_file(&s, "tomas", -1, &SOME);
+    head(&s).arg("pull").assert().success();
+    head(&s).args(["merge", "--method", "trimmed", "--trim", "100"]).args([&a, &b]).assert().failure().stderr(
+        predicate::str::contains("no entry has more than 2 judge(s)")
+            .and(predicate::str::contains("use --trim 0 or less")),
+    );
+    head(&s).args(["assign", "-k", "0"]).assert().failure().stderr(predicate::str::contains("0 is not in 1..="));
+    head(&s)
+        .args(["merge", "-o", "no-such-folder/out.md"])
+        .arg(&a)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot write no-such-folder/out.md"));
+    assert!(!s.path().join("no-such-folder").exists(), "no folder made behind the user's back");
+    let fresh = Sandbox::new();
+    fresh.cmd().arg("list").assert().failure().stderr(predicate::str::contains("run `judging pull` first"));
+    assert!(!fresh.store("tester").exists(), "list creates no empty store");
+    let nul = fresh.file("nul.csv", "id,title,space_url\na,A\0,https://huggingface.co/spaces/o/a\n");
+    fresh
+        .cmd()
+        .args(["pull", "--from"])
+        .arg(&nul)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("has a NUL byte (line 2"));
+    let broken = fresh.file("link.csv", "id,title,space_url\na,A,\"https://huggingface.co/spa\nces/o/a\"\n");
+    // The row is rejected by name (the pull itself goes on with the valid rows).
+    fresh
+        .cmd()
+        .args(["pull", "--from"])
+        .arg(&broken)
+        .assert()
+        .stderr(predicate::str::contains("has a space or a line break inside"));
 }

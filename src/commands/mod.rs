@@ -32,15 +32,23 @@ pub(crate) struct Session {
 }
 
 impl Session {
+    /// This judge's store, which must exist: only `pull` and the app create one.
     pub(crate) fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
-        Session::open_as(cli, loaded, judge.name)
+        Session::open_as(cli, loaded, judge.name, false)
     }
 
-    /// Opens this judge's store; a new store records whose it is.
-    pub(crate) fn open_as(cli: &Cli, loaded: Loaded, judge: String) -> Result<Session> {
+    /// This judge's store, created if need be, for `pull`.
+    pub(crate) fn create(cli: &Cli, loaded: Loaded) -> Result<Session> {
+        let judge = paths::judge(cli.judge.as_deref())?;
+        Session::open_as(cli, loaded, judge.name, true)
+    }
+
+    /// Opens this judge's store (creating it when `create`); a new store records whose it is.
+    pub(crate) fn open_as(cli: &Cli, loaded: Loaded, judge: String, create: bool) -> Result<Session> {
         let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge)?;
-        let store = Store::open(&file, &loaded.config.event.id)?;
+        let event = &loaded.config.event.id;
+        let store = if create { Store::open(&file, event)? } else { Store::open_existing(&file, event)? };
         store.claim_judge(&judge)?;
         Ok(Session { loaded, store, judge })
     }
@@ -61,7 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let loaded = event_files::load(cli.config.as_deref())?;
     match &cli.command {
         None => app::run(&cli, loaded),
-        Some(Command::Pull { from, offline }) => pull::run(Session::open(&cli, loaded)?, from.as_deref(), *offline),
+        Some(Command::Pull { from, offline }) => pull::run(Session::create(&cli, loaded)?, from.as_deref(), *offline),
         Some(Command::List { format, all }) => list::run(&Session::open(&cli, loaded)?, *format, *all),
         Some(Command::Score { submission, scores, note }) => {
             score::run(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
@@ -72,7 +80,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::ImportScores { sheet }) => import::run(Session::open(&cli, loaded)?, sheet),
         Some(Command::Assign { judges_per_entry, seed, all_tracks, output, force, dry_run }) => {
             let request = assign::Request {
-                judges_per_entry: *judges_per_entry,
+                judges_per_entry: judges_per_entry.map(usize::from),
                 seed: *seed,
                 all_tracks: *all_tracks,
                 output: output.clone(),

@@ -194,6 +194,10 @@ pub enum ExportError {
         "{source_name} is not UTF-8 text (line {line}, byte {byte}): is it the right file? Save it as UTF-8 CSV or JSON"
     )]
     NotText { source_name: String, line: usize, byte: usize },
+    #[error(
+        "{source_name} has a NUL byte (line {line}, byte {byte}): text never does, so this looks like a binary file (a spreadsheet, an archive); export it as CSV or JSON"
+    )]
+    Nul { source_name: String, line: usize, byte: usize },
     #[error("{source_name}: line {line}: {message}")]
     Syntax { source_name: String, line: usize, message: String },
     #[error(
@@ -268,15 +272,14 @@ fn absent(
 
 /// Checks that raw bytes are text, naming the line where they stop being so.
 pub fn as_text<'a>(bytes: &'a [u8], source_name: &str) -> Result<&'a str, ExportError> {
-    let not_text = |byte: usize| ExportError::NotText {
-        source_name: source_name.into(),
-        line: bytes[..byte].iter().filter(|b| **b == b'\n').count() + 1,
-        byte,
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| not_text(e.valid_up_to()))?;
+    let line = |byte: usize| bytes[..byte].iter().filter(|b| **b == b'\n').count() + 1;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let byte = e.valid_up_to();
+        ExportError::NotText { source_name: source_name.into(), line: line(byte), byte }
+    })?;
     // NUL never appears in a text export; it marks a binary file that happens to be valid UTF-8.
     match text.find('\0') {
-        Some(byte) => Err(not_text(byte)),
+        Some(byte) => Err(ExportError::Nul { source_name: source_name.into(), line: line(byte), byte }),
         None => Ok(text),
     }
 }

@@ -208,6 +208,11 @@ pub enum RankError {
         "{file} and {other}: two different files of judge {judge:?} written at the same moment ({written_at}): ask them which one counts, and merge only that"
     )]
     SameMoment { file: String, other: String, judge: String, written_at: String },
+    #[error(
+        "--trim {drop} drops the {drop} highest and {drop} lowest totals of every entry, and no entry has more than {most} judge(s), so none keeps a total: use --trim {} or less",
+        most.saturating_sub(1) / 2
+    )]
+    TrimTooDeep { drop: usize, most: usize },
     #[error("tie-break {key:?}: {problem}")]
     TieBreak { key: String, problem: String },
     #[error(
@@ -257,6 +262,13 @@ pub fn rank_all(
         // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
         (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
     });
+    if let Method::Trimmed { drop } = method
+        && !panel.marks.is_empty()
+        && overall.iter().all(Option::is_none)
+    {
+        let most = stats.judges.iter().copied().max().unwrap_or(0);
+        return Err(RankError::TrimTooDeep { drop, most });
+    }
     let keys = figures::tie_break_keys(&breaks, &means, &stats);
     let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options };
     let lower_is_better = method.lower_is_better();

@@ -41,6 +41,8 @@ pub enum StoreError {
         path.display()
     )]
     OtherJudge { path: PathBuf, found: String, given: String },
+    #[error("no store at {} yet: run `judging pull` first, with the export you are scoring", path.display())]
+    Missing { path: PathBuf },
     #[error("{0}")]
     Refused(String),
 }
@@ -72,6 +74,15 @@ impl Store {
         store.migrate()?;
         store.claim_event(event_id)?;
         Ok(store)
+    }
+
+    /// Opens a store that exists: the commands that only read or add to a judge's work (list,
+    /// score, export, merge, ...) never create an empty store, or its folders, by accident.
+    pub fn open_existing(path: &Path, event_id: &str) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.into() });
+        }
+        Store::open(path, event_id)
     }
 
     pub fn path(&self) -> &Path {
