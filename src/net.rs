@@ -43,6 +43,53 @@ pub fn reason(error: &reqwest::Error) -> String {
     text
 }
 
+/// How long a server asks to be left alone: the `t=` of a `RateLimit` header (seconds until the
+/// window resets), else `Retry-After` in seconds; `None` when it does not say.
+pub fn asked_wait(ratelimit: Option<&str>, retry_after: Option<&str>) -> Option<u64> {
+    let from_ratelimit = ratelimit.and_then(|h| {
+        h.split([';', ',']).find_map(|p| p.trim().strip_prefix("t=").and_then(|t| t.trim().parse::<u64>().ok()))
+    });
+    from_ratelimit.or_else(|| retry_after.and_then(|r| r.trim().parse::<u64>().ok()))
+}
+
+/// Tries of one request, at most.
+pub const TRIES: usize = 5;
+
+/// Sends a request again while that can help, the one policy of the export fetch and the Hub
+/// client: a 429 or 503 waits what the server asks (never more than a minute; 5 s when it does
+/// not say), another 5xx or a dropped connection waits 1, 2, 4, 8 s. It gives up after `TRIES`
+/// tries, or when a wait would pass `deadline`, returning the last answer or error for the
+/// caller to word. `wait` tells the user of each wait: why, its seconds, and the try that
+/// follows.
+pub fn send_with_retries(
+    send: impl Fn() -> reqwest::Result<reqwest::blocking::Response>,
+    deadline: std::time::Instant,
+    wait: &dyn Fn(&str, u64, usize),
+) -> reqwest::Result<reqwest::blocking::Response> {
+    let mut attempt = 1;
+    loop {
+        let outcome = send();
+        let (why, seconds) = match &outcome {
+            Ok(r) if matches!(r.status().as_u16(), 429 | 503) => {
+                let header = |h: &str| r.headers().get(h).and_then(|v| v.to_str().ok());
+                let asked = asked_wait(header("ratelimit"), header("retry-after")).unwrap_or(5).min(60);
+                (format!("it answered {} (busy)", r.status().as_u16()), asked)
+            }
+            Ok(r) if r.status().is_server_error() => {
+                (format!("it answered {}", r.status().as_u16()), 1 << (attempt - 1))
+            }
+            Err(e) if e.is_connect() || e.is_request() => ("the connection failed".to_owned(), 1 << (attempt - 1)),
+            _ => return outcome,
+        };
+        if attempt == TRIES || std::time::Instant::now() + Duration::from_secs(seconds) > deadline {
+            return outcome;
+        }
+        attempt += 1;
+        wait(&why, seconds, attempt);
+        std::thread::sleep(Duration::from_secs(seconds));
+    }
+}
+
 /// Why an answer's body could not be had whole.
 #[derive(Debug)]
 pub enum BodyError {
@@ -75,5 +122,19 @@ pub fn read_body(
         if body.len() as u64 > most {
             return Err(BodyError::TooLarge);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_says_how_long_to_wait_in_either_header() {
+        assert_eq!(asked_wait(Some("\"api\";r=0;t=42"), None), Some(42));
+        assert_eq!(asked_wait(None, Some("7")), Some(7));
+        assert_eq!(asked_wait(Some("\"api\";r=0;t=3"), Some("9")), Some(3), "RateLimit first");
+        assert_eq!(asked_wait(None, Some("Wed, 21 Oct 2026 07:28:00 GMT")), None, "a date is not seconds");
+        assert_eq!(asked_wait(None, None), None);
     }
 }

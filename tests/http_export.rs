@@ -33,6 +33,8 @@ fn a_served_export_is_pulled_cached_and_failures_leave_the_cache_intact() {
     assert_eq!(cached.len(), 1);
     assert_eq!(cached[0].0, SAMPLE.as_bytes());
 
+    // A short timeout: the retries of a failing server end within four of them.
+    s.file("judging.toml", "[export]\ntimeout_secs = 1\n");
     let failures: [(Reply, &str); 4] = [
         (Reply::status(500, "Internal Server Error", "oops"), "answered 500: the server failed"),
         (
@@ -50,7 +52,7 @@ fn a_served_export_is_pulled_cached_and_failures_leave_the_cache_intact() {
         let out = s.cmd().args(["pull", "--from", &url]).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{want}: should fail");
-        assert!(stderr.starts_with("error: ") && stderr.contains(want), "{want}: {stderr}");
+        assert!(stderr.contains("error: ") && stderr.contains(want), "{want}: {stderr}");
         assert!(stderr.contains(&url), "names the URL: {stderr}");
         assert_eq!(cache(&s), cached, "{want}: the cache is as it was");
     }
@@ -131,4 +133,21 @@ fn a_trickling_body_is_given_up_at_the_timeout() {
         .failure()
         .stderr(predicate::str::contains("was still arriving after 1 s"));
     assert!(start.elapsed() < std::time::Duration::from_secs(5), "given up at the timeout: {:?}", start.elapsed());
+}
+
+#[test]
+fn a_busy_export_server_is_asked_again_after_the_wait_it_asks() {
+    let busy = Reply(
+        b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            .to_vec(),
+    );
+    let server = Server::start(vec![busy, Reply::ok("text/csv", SAMPLE.as_bytes())]);
+    let s = Sandbox::new();
+    s.cmd()
+        .args(["pull", "--from", &format!("{}/export.csv", server.base)])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("it answered 503 (busy); waiting 1 s before try 2 of 5"))
+        .stdout(predicate::str::contains("40 submissions: 40 new"));
+    assert_eq!(server.requests.lock().expect("lock").len(), 2);
 }

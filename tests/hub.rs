@@ -168,12 +168,14 @@ fn a_429_is_waited_out_and_the_pull_goes_on() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1 submissions: 1 new"))
-        .stderr(predicate::str::contains("The Hub asks judging to slow down: waiting 1 s before try 2 of 5"));
+        .stderr(predicate::str::contains("The Hub: it answered 429 (busy); waiting 1 s before try 2 of 5"));
 }
 
 #[test]
 fn a_failing_hub_leaves_the_store_and_the_cache_as_they_were() {
     let s = Sandbox::new();
+    // A short timeout: a failing Hub is asked again only within four of them.
+    s.file("judging.toml", "[export]\ntimeout_secs = 1\n");
     let good = start(vec![]);
     org(&s, &good).args(["pull", "--from", "hub:bsh"]).assert().success();
     let before = s.list_json("org");
@@ -268,6 +270,8 @@ fn a_next_page_on_another_host_is_not_followed_with_the_token() {
 #[test]
 fn a_readme_the_hub_fails_to_give_keeps_its_entry_without_links() {
     let s = Sandbox::new();
+    // A short timeout: the 503 is not waited out for long.
+    s.file("judging.toml", "[export]\ntimeout_secs = 1\n");
     let router = start(vec![(
         "/spaces/bsh/pill-pal/raw/main/README.md".into(),
         vec![Reply::status(503, "Service Unavailable", "later")],

@@ -95,10 +95,16 @@ pub fn read_file(path: &Path, most: u64) -> Result<Vec<u8>, SourceError> {
 pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
-    // The whole request, body included, ends by this time.
-    let deadline = std::time::Instant::now() + timeout;
     let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
-    let response = client.get(url.clone()).send().map_err(|e| fail(reason(&e)))?;
+    // Busy or failing servers are asked again, as the Hub is; all of it within four timeouts.
+    let overall = std::time::Instant::now() + timeout * 4;
+    let waited = |why: &str, seconds: u64, next: usize| {
+        eprintln!("{name}: {why}; waiting {seconds} s before try {next} of {}", crate::net::TRIES);
+    };
+    let response = crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited)
+        .map_err(|e| fail(reason(&e)))?;
+    // The whole answer, body included, ends by this time.
+    let deadline = std::time::Instant::now() + timeout;
     let status = response.status();
     if !status.is_success() {
         return Err(SourceError::Status { url: name, status: status.as_u16(), hint: status_hint(status.as_u16()) });

@@ -127,16 +127,6 @@ pub fn next_link(header: &str) -> Option<String> {
     })
 }
 
-/// How long to wait after a 429: the `t=` of a `RateLimit` header (seconds until the window
-/// resets), else `Retry-After` in seconds, else a few seconds; never more than a minute.
-pub fn wait_seconds(ratelimit: Option<&str>, retry_after: Option<&str>) -> u64 {
-    let from_ratelimit = ratelimit.and_then(|h| {
-        h.split([';', ',']).find_map(|p| p.trim().strip_prefix("t=").and_then(|t| t.trim().parse::<u64>().ok()))
-    });
-    let from_retry = retry_after.and_then(|r| r.trim().parse::<u64>().ok());
-    from_ratelimit.or(from_retry).unwrap_or(5).min(60)
-}
-
 /// One hardware tier's price, as `GET /api/spaces/hardware` lists it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Tier {
@@ -228,10 +218,6 @@ mod tests {
         assert_eq!(next_link(link).as_deref(), Some("https://huggingface.co/api/spaces?author=o&cursor=abc"));
         assert_eq!(next_link("<https://x/prev>; rel=\"prev\""), None);
         assert_eq!(next_link(""), None);
-        assert_eq!(wait_seconds(Some("\"api\";r=0;t=42"), None), 42);
-        assert_eq!(wait_seconds(None, Some("7")), 7);
-        assert_eq!(wait_seconds(Some("\"api\";r=0;t=999"), None), 60, "never more than a minute");
-        assert_eq!(wait_seconds(None, None), 5);
         assert_eq!(stage(Some(&Runtime { stage: Some("PAUSED".into()), hardware: None })), "paused");
     }
 }

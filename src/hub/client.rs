@@ -6,15 +6,13 @@ use std::time::Duration;
 
 use url::Url;
 
-use super::api::{next_link, wait_seconds};
-use crate::net::{BodyError, read_body, reason, redacted};
+use super::api::next_link;
+use crate::net::{BodyError, TRIES, read_body, reason, redacted, send_with_retries};
 
 /// The Hub's public address, when `HF_ENDPOINT` does not say otherwise.
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
 /// Requests in flight at once: polite to the Hub, and enough to hide each request's latency.
 pub const CONCURRENCY: usize = 8;
-/// Tries of one request through 429s before giving up.
-const TRIES: usize = 5;
 /// No Hub answer a judge needs is this large.
 const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -100,47 +98,44 @@ impl Hub {
         if url.origin() != self.base.origin() {
             return Err(HubError::Elsewhere { url: name, base: redacted(&self.base) });
         }
-        for attempt in 1..=TRIES {
+        // Retries and their waits, within an overall deadline: the one policy in `net`.
+        let overall = std::time::Instant::now() + self.timeout * 4;
+        let send = || {
             let mut request = self.client.get(url.clone());
             if let Some(token) = &self.token {
                 request = request.bearer_auth(token);
             }
             self.requests.fetch_add(1, Ordering::Relaxed);
-            let deadline = std::time::Instant::now() + self.timeout;
-            let response = request.send().map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
-            let status = response.status().as_u16();
-            let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
-            if status == 429 {
-                if attempt == TRIES {
-                    break;
-                }
-                let wait = wait_seconds(header("ratelimit").as_deref(), header("retry-after").as_deref());
-                (self.on_wait)(&format!(
-                    "The Hub asks judging to slow down: waiting {wait} s before try {} of {TRIES} ({name})",
-                    attempt + 1
-                ));
-                std::thread::sleep(Duration::from_secs(wait));
-                continue;
-            }
-            if !(200..300).contains(&status) {
-                return Err(HubError::Status { url: name, status, hint: hint(status) });
-            }
-            let next = header("link").and_then(|l| next_link(&l)).and_then(|n| Url::parse(&n).ok());
-            let body = read_body(response, MAX_BYTES, deadline).map_err(|e| match e {
-                BodyError::CutOff(why) => {
-                    HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({why})") }
-                }
-                BodyError::TooSlow => HubError::Fetch {
-                    url: name.clone(),
-                    reason: format!("the answer was still arriving after {} s", self.timeout.as_secs()),
-                },
-                BodyError::TooLarge => {
-                    HubError::Json { url: name.clone(), reason: "the answer is far larger than any Hub answer".into() }
-                }
-            })?;
-            return Ok((body, next));
+            request.send()
+        };
+        let waited = |why: &str, seconds: u64, next: usize| {
+            (self.on_wait)(&format!("The Hub: {why}; waiting {seconds} s before try {next} of {TRIES} ({name})"));
+        };
+        let response = send_with_retries(send, overall, &waited)
+            .map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
+        let deadline = std::time::Instant::now() + self.timeout;
+        let status = response.status().as_u16();
+        let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        if status == 429 {
+            return Err(HubError::RateLimited { url: name });
         }
-        Err(HubError::RateLimited { url: name })
+        if !(200..300).contains(&status) {
+            return Err(HubError::Status { url: name, status, hint: hint(status) });
+        }
+        let next = header("link").and_then(|l| next_link(&l)).and_then(|n| Url::parse(&n).ok());
+        let body = read_body(response, MAX_BYTES, deadline).map_err(|e| match e {
+            BodyError::CutOff(why) => {
+                HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({why})") }
+            }
+            BodyError::TooSlow => HubError::Fetch {
+                url: name.clone(),
+                reason: format!("the answer was still arriving after {} s", self.timeout.as_secs()),
+            },
+            BodyError::TooLarge => {
+                HubError::Json { url: name.clone(), reason: "the answer is far larger than any Hub answer".into() }
+            }
+        })?;
+        Ok((body, next))
     }
 
     /// A JSON answer, parsed.
