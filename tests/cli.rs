@@ -351,3 +351,13 @@ fn each_cause_is_said_once_and_many_failures_for_one_reason_are_one_line() {
     assert_eq!(warnings.len(), 1, "one line for one reason: {err}");
     assert!(warnings[0].contains("entries not refreshed") && warnings[0].contains("none has earlier facts"), "{err}");
 }
+
+#[test]
+fn an_export_file_larger_than_export_max_mb_is_refused_before_it_is_read() {
+    let s = Sandbox::new();
+    s.file("judging.toml", "[export]\nmax_mb = 1\n");
+    let big =
+        s.file("big.csv", &format!("id,title,space_url\n{}", "a,A,https://huggingface.co/spaces/o/a\n".repeat(40_000)));
+    let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&big).output().expect("runs"));
+    assert!(err.contains("big.csv is larger than 1 MiB"), "{err}");
+}

@@ -77,7 +77,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
                 return Err(source::SourceError::Read { path: name.into(), source: why }.into());
             }
         }
-        Source::File(path) => (source::read_file(path, source::MAX_BYTES)?, None),
+        Source::File(path) => (source::read_file(path, loaded.config.export.max_mb.saturating_mul(source::MIB))?, None),
         Source::Url(_) | Source::Hub(_) if offline => {
             let key = source.cache_key().unwrap_or_default();
             match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
@@ -85,7 +85,10 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
                 None => return Err(source::SourceError::NotCached { url: source.name() }.into()),
             }
         }
-        Source::Url(url) => (source::fetch(url, Duration::from_secs(loaded.config.export.timeout_secs))?, None),
+        Source::Url(url) => {
+            let export = &loaded.config.export;
+            (source::fetch(url, Duration::from_secs(export.timeout_secs), export.max_mb)?, None)
+        }
         Source::Hub(org) => {
             let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
             let listing = crate::hub::org::list_org(&hub, org, &loaded.config, store)?;

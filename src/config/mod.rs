@@ -75,6 +75,9 @@ pub struct ExportConfig {
     pub delimiter: String,
     pub max_field_chars: usize,
     pub timeout_secs: u64,
+    /// The largest export, file or URL, in MiB: far above any hackathon's, far below a memory
+    /// problem.
+    pub max_mb: u64,
     pub columns: Columns,
 }
 
@@ -86,6 +89,7 @@ impl Default for ExportConfig {
             delimiter: ",".into(),
             max_field_chars: 20_000,
             timeout_secs: 30,
+            max_mb: 256,
             columns: Columns::default(),
         }
     }
@@ -380,6 +384,9 @@ impl Config {
         }
         if e.max_field_chars < 100 {
             out.push(format!("export.max_field_chars = {}: use at least 100", e.max_field_chars));
+        }
+        if e.max_mb == 0 {
+            out.push("export.max_mb = 0: use a number of MiB from 1 up, such as 256".into());
         }
         if e.timeout_secs == 0 {
             out.push("export.timeout_secs = 0: use a number of seconds from 1 up".into());

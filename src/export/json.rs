@@ -33,13 +33,32 @@ pub(super) fn read(
         })
         .collect();
 
-    let mut rows = Vec::with_capacity(items.len());
-    let mut line = 1;
-    let mut counted_to = 0;
+    // A key no object has: an error for a required field, a note for an optional one. Checked
+    // first, on the keys alone, so a wrong mapping reports once, not once per row, and no row is
+    // held in memory waiting for the check: each goes to the validator as soon as it is read.
+    let mut lines = crate::format::LineCounter::new(text);
+    let line_of = |item: &RawValue, lines: &mut crate::format::LineCounter| {
+        lines.line_at((item.get().as_ptr() as usize - text.as_ptr() as usize) as u64)
+    };
+    let mut present = [false; Field::COUNT];
     for item in &items {
-        let offset = item.get().as_ptr() as usize - text.as_ptr() as usize;
-        line += text.as_bytes()[counted_to..offset].iter().filter(|b| **b == b'\n').count();
-        counted_to = offset;
+        let object: std::collections::HashMap<std::borrow::Cow<str>, serde::de::IgnoredAny> =
+            serde_json::from_str(item.get()).map_err(|_| {
+                syntax(line_of(item, &mut lines), "expected an object with the submission's fields".into())
+            })?;
+        for (field, key, _) in &keys {
+            present[*field as usize] |= object.keys().any(|k| column_key(k) == *key);
+        }
+    }
+    let mut notes = Vec::new();
+    for (field, key, explicit) in &keys {
+        if items.is_empty() || present[*field as usize] {
+            continue;
+        }
+        notes.extend(super::absent(*field, key, *explicit, source_name, || "no object has that key".into())?);
+    }
+    for item in &items {
+        let line = line_of(item, &mut lines);
         let object: serde_json::Map<String, Value> = serde_json::from_str(item.get())
             .map_err(|_| syntax(line, "expected an object with the submission's fields".into()))?;
         let by_key: Vec<(String, &Value)> = object.iter().map(|(k, v)| (column_key(k), v)).collect();
@@ -49,18 +68,6 @@ pub(super) fn read(
                 row.set(*field, cell);
             }
         }
-        rows.push(row);
-    }
-    // A key no object has: an error for a required field, a note for an optional one. Checked
-    // before any row is validated, so a wrong mapping reports once, not once per row.
-    let mut notes = Vec::new();
-    for (field, key, explicit) in &keys {
-        if rows.is_empty() || rows.iter().any(|r| r.cells[*field as usize].is_some()) {
-            continue;
-        }
-        notes.extend(super::absent(*field, key, *explicit, source_name, || "no object has that key".into())?);
-    }
-    for row in rows {
         out.push(row);
     }
     Ok(notes)

@@ -9,8 +9,8 @@ use url::Url;
 use crate::format::hex;
 use crate::net::{BodyError, read_body, reason, redacted};
 
-/// The most an export may weigh: far above any hackathon's, far below a memory problem.
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// How much one MiB is, for `export.max_mb`.
+pub const MIB: u64 = 1024 * 1024;
 
 /// The org whose Spaces are the Build Small entries: what `hub:` alone reads.
 pub const DEFAULT_ORG: &str = "build-small-hackathon";
@@ -38,8 +38,10 @@ pub enum SourceError {
     Status { url: String, status: u16, hint: &'static str },
     #[error("{url} sent a web page, not an export: is the link the export's download link, and is it public?")]
     Html { url: String },
-    #[error("{url} is larger than {} MiB; that is not a submissions export", MAX_BYTES / 1024 / 1024)]
-    TooLarge { url: String },
+    #[error(
+        "{url} is larger than {most_mb} MiB (export.max_mb): raise it in judging.toml if the export really is that large"
+    )]
+    TooLarge { url: String, most_mb: u64 },
     #[error("--offline, and no copy of {url} is cached: run `judging pull` once with a network")]
     NotCached { url: String },
 }
@@ -92,7 +94,7 @@ pub fn read_file(path: &Path, most: u64) -> Result<Vec<u8>, SourceError> {
 }
 
 /// Fetches an export over http(s). Only a complete, successful, non-HTML answer is returned.
-pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
+pub fn fetch(url: &Url, timeout: Duration, most_mb: u64) -> Result<Vec<u8>, SourceError> {
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
     let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
@@ -115,8 +117,8 @@ pub fn fetch(url: &Url, timeout: Duration) -> Result<Vec<u8>, SourceError> {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let body = read_body(response, MAX_BYTES, deadline).map_err(|e| match e {
-        BodyError::TooLarge => SourceError::TooLarge { url: name.clone() },
+    let body = read_body(response, most_mb.saturating_mul(MIB), deadline).map_err(|e| match e {
+        BodyError::TooLarge => SourceError::TooLarge { url: name.clone(), most_mb },
         BodyError::CutOff(why) => fail(format!("the connection broke before the whole export arrived ({why})")),
         BodyError::TooSlow => fail(format!(
             "the export was still arriving after {} s (export.timeout_secs): the server is too slow; try again later",
