@@ -42,6 +42,8 @@ pub(super) fn read(
     };
     let mut present = [false; Field::COUNT];
     for item in &items {
+        // Only the keys are read here; the values are skipped unparsed.
+        #[allow(clippy::zero_sized_map_values)]
         let object: std::collections::HashMap<std::borrow::Cow<str>, serde::de::IgnoredAny> =
             serde_json::from_str(item.get()).map_err(|_| {
                 syntax(line_of(item, &mut lines), "expected an object with the submission's fields".into())
