@@ -22,7 +22,7 @@ pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}{}", path.display(), db_hint(source))]
     Db { path: PathBuf, source: rusqlite::Error },
     #[error("cannot create the folder for {}: {source}", path.display())]
     Folder { path: PathBuf, source: std::io::Error },
@@ -54,6 +54,22 @@ pub struct Marks {
     pub pulls: i64,
     /// When the Hub's facts were last fetched, and how many there are.
     pub hub: String,
+}
+
+/// What SQLite's terse codes mean for the judge: nothing of the failed write was kept.
+fn db_hint(e: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => " (the disk is full: free some space and run it again; the store is as it was)",
+        Some(ErrorCode::SystemIoFailure) => {
+            " (the disk could not be written: is it full, or gone? Free some space and run it again; the store is as it was)"
+        }
+        Some(ErrorCode::ReadOnly) => " (the store cannot be written: check the file's permissions)",
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            " (another judging is writing to it: try again in a moment)"
+        }
+        _ => "",
+    }
 }
 
 pub struct Store {
@@ -207,4 +223,23 @@ impl Store {
 /// Seconds since the Unix epoch, by this machine's clock: for saying how old a cached answer is.
 pub fn now_unix() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlites_codes_are_said_in_words() {
+        let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        let cases = [
+            (rusqlite::ffi::SQLITE_FULL, "the disk is full"),
+            (rusqlite::ffi::SQLITE_IOERR, "is it full, or gone?"),
+            (rusqlite::ffi::SQLITE_READONLY, "check the file's permissions"),
+        ];
+        for (code, want) in cases {
+            let e = StoreError::Db { path: "s.sqlite".into(), source: failure(code) };
+            assert!(e.to_string().contains(want), "{e}");
+        }
+    }
 }
