@@ -361,3 +361,37 @@ fn an_export_file_larger_than_export_max_mb_is_refused_before_it_is_read() {
     let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&big).output().expect("runs"));
     assert!(err.contains("big.csv is larger than 1 MiB"), "{err}");
 }
+
+/// A store its user may read but not write: `list` and `export` still work, and a write is
+/// refused by name. As root (CI), the binary runs as `nobody`, since root may write anything.
+#[test]
+fn a_read_only_store_still_lists_and_exports() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::new();
+    let dir = s.path().join("shared");
+    std::fs::create_dir(&dir).expect("dir");
+    let db = dir.join("store.sqlite");
+    s.cmd().args(["--judge", "kim", "--db"]).arg(&db).arg("pull").assert().success();
+    for (path, mode) in [(&db, 0o644), (&dir, 0o755), (&s.path().to_path_buf(), 0o755)] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    let root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let run = |args: &str| -> std::process::Output {
+        let bin = env!("CARGO_BIN_EXE_judging");
+        let line = format!("cd /tmp && HOME=/tmp {bin} --judge kim --db {} {args}", db.display());
+        if root {
+            std::process::Command::new("su").args(["-s", "/bin/sh", "nobody", "-c", &line]).output().expect("su")
+        } else {
+            std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+            std::process::Command::new("sh").args(["-c", &line]).output().expect("sh")
+        }
+    };
+    let list = run("list");
+    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Sprout Sense"));
+    let score = run("score sprout-sense utility=3");
+    let err = String::from_utf8_lossy(&score.stderr);
+    assert!(!score.status.success() && err.contains("check the file's permissions"), "{err}");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+}

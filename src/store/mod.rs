@@ -98,7 +98,40 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing { path: path.into() });
         }
-        Store::open(path, event_id)
+        match Store::open(path, event_id) {
+            Err(StoreError::Db { source, .. }) if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+                Store::open_read_only(path, event_id)
+            }
+            other => other,
+        }
+    }
+
+    /// A store this user may read but not write (another user's, a read-only disk): opened as
+    /// an unchanging file, so that `list` and `export` still work. SQLite needs to write beside a
+    /// WAL store even to read it, unless told the file cannot change under it. Every write then
+    /// fails, naming the file and its permissions.
+    fn open_read_only(path: &Path, event_id: &str) -> Result<Store, StoreError> {
+        use rusqlite::OpenFlags;
+        let db = |source| StoreError::Db { path: path.into(), source };
+        let mut uri = url::Url::from_file_path(std::fs::canonicalize(path).unwrap_or_else(|_| path.into()))
+            .map_err(|()| StoreError::Missing { path: path.into() })?;
+        uri.set_query(Some("immutable=1"));
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(uri.as_str(), flags).map_err(db)?;
+        let store = Store { conn, path: path.into() };
+        let (found, known) = (store.schema_version()?, migrations::MIGRATIONS.len() as i64);
+        if found != known {
+            return Err(StoreError::Refused(format!(
+                "{} is read-only and was written by another build (schema {found}; this build needs {known}): make it writable once to bring it up to date",
+                path.display()
+            )));
+        }
+        match store.meta("event")? {
+            Some(found) if found != event_id => {
+                Err(StoreError::OtherEvent { path: path.into(), found, expected: event_id.into() })
+            }
+            _ => Ok(store),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -125,6 +158,10 @@ impl Store {
     /// Applies the migrations this store has not seen, all in one exclusive transaction.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let known = migrations::MIGRATIONS.len() as i64;
+        // A store already current is not written to at all: a read-only one still lists.
+        if self.schema_version()? == known {
+            return Ok(());
+        }
         let path = self.path.clone();
         let db = |source| StoreError::Db { path: path.clone(), source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive).map_err(db)?;
