@@ -149,6 +149,17 @@ mod tests {
     }
 
     #[test]
+    fn urls_are_found_in_one_pass_whatever_the_case_or_the_clutter() {
+        let hostile = "HtTp://x.y/ https://https://a.b/c hTTPS://youtu.be/v ".repeat(3);
+        let found = urls(&hostile);
+        assert_eq!(found.len(), 9, "{found:?}");
+        assert_eq!(found[0], "HtTp://x.y/");
+        assert_eq!(found[1], "https://https://a.b/c", "a URL runs to its delimiter, once");
+        assert_eq!(find(&hostile).video.as_deref(), Some("hTTPS://youtu.be/v"));
+        assert!(urls("https://").is_empty() && urls("").is_empty() && urls("ünï https://é.example/ü").len() == 1);
+    }
+
+    #[test]
     fn the_first_of_each_wins_and_lookalike_hosts_do_not_count() {
         let found =
             find("https://vimeo.com/1 https://youtu.be/2 https://notx.com/a https://x.com.evil.io/b https://x.com/c");
