@@ -376,8 +376,12 @@ fn a_read_only_store_still_lists_and_exports() {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
     }
     let root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0"));
+    // A copy of the binary where `nobody` can run it, wherever the build folder is.
+    let bin = s.path().join("judging-bin");
+    std::fs::copy(env!("CARGO_BIN_EXE_judging"), &bin).expect("copy the binary");
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let run = |args: &str| -> std::process::Output {
-        let bin = env!("CARGO_BIN_EXE_judging");
+        let bin = bin.display();
         let line = format!("cd /tmp && HOME=/tmp {bin} --judge kim --db {} {args}", db.display());
         if root {
             std::process::Command::new("su").args(["-s", "/bin/sh", "nobody", "-c", &line]).output().expect("su")
