@@ -476,10 +476,22 @@ fn the_sum_counts_only_the_chosen_judges() {
     let csv = String::from_utf8(out.expect("runs").stdout).expect("utf-8");
     let overall: Vec<&str> = csv.lines().filter(|l| l.starts_with("overall,")).collect();
     assert_eq!(overall.len(), 1, "only ben's entry has a sum: {csv}");
-    assert!(overall[0].starts_with("overall,1,sprout-sense,Sprout Sense,3.0000,3.0000,3.0000,3.0000,2,"), "{csv}");
-    let everyone = head(&s).args(["merge", "--format", "csv", "--method", "sum"]).args(&files).output();
-    let everyone = String::from_utf8(everyone.expect("runs").stdout).expect("utf-8");
-    assert!(everyone.contains("overall,1,sprout-sense,Sprout Sense,6.0000,"), "both judges' totals: {everyone}");
+    // The JUDGES column counts the judges whose marks are summed: ben alone.
+    assert!(overall[0].starts_with("overall,1,sprout-sense,Sprout Sense,3.0000,3.0000,3.0000,3.0000,1,"), "{csv}");
+    // Summing everyone counts only the entry both scored, and names the ones left out.
+    let everyone = head(&s).args(["merge", "--format", "csv", "--method", "sum"]).args(&files).output().expect("runs");
+    let (out, err) = (String::from_utf8_lossy(&everyone.stdout), String::from_utf8_lossy(&everyone.stderr));
+    assert!(out.contains("overall,1,sprout-sense,Sprout Sense,6.0000,"), "both judges' totals: {out}");
+    assert_eq!(out.lines().filter(|l| l.starts_with("overall,")).count(), 1, "{out}");
+    assert!(
+        err.contains("the sum counts only entries every judge scored: 3 entries left out (pantry-poet, bus-stop-oracle, lullaby-loom)"),
+        "{err}"
+    );
+    // The rank sum refuses a panel where entries have different numbers of judges.
+    head(&s).args(["merge", "--method", "rank-sum"]).args(&files).assert().failure().stderr(
+        predicate::str::contains("entries have 1 to 2 of the 2 judges")
+            .and(predicate::str::contains("--method calibrated")),
+    );
     head(&s)
         .args(["merge", "--method", "sum", "--judges", "zed"])
         .args(&files)

@@ -107,15 +107,20 @@ pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
     let per_entry = |stat: &dyn Fn(&[f64]) -> Option<f64>| panel.by_entry().iter().map(|m| stat(&values(m))).collect();
     match method {
         Method::Mean => per_entry(&mean),
-        Method::Sum { judges } => panel
-            .by_entry()
-            .iter()
-            .map(|marks| {
-                let chosen: Vec<f64> =
-                    marks.iter().filter(|m| judges.is_empty() || judges.contains(&m.judge)).map(|m| m.value).collect();
-                (!chosen.is_empty()).then(|| chosen.iter().sum())
-            })
-            .collect(),
+        // A sum compares entries only when the same judges count for each: an entry that not every
+        // counted judge scored has none.
+        Method::Sum { judges } => {
+            let counted: Vec<usize> =
+                if judges.is_empty() { (0..panel.judges.len()).collect() } else { judges.clone() };
+            panel
+                .by_entry()
+                .iter()
+                .map(|marks| {
+                    let every = counted.iter().all(|j| marks.iter().any(|m| m.judge == *j));
+                    every.then(|| marks.iter().filter(|m| counted.contains(&m.judge)).map(|m| m.value).sum())
+                })
+                .collect()
+        }
         Method::Trimmed { drop } => per_entry(&|v| trimmed_mean(v, *drop)),
         Method::Median => per_entry(&median),
         Method::RankSum => rank_sums(panel),

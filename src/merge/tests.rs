@@ -79,6 +79,12 @@ fn each_method_on_a_small_panel() {
         assert_eq!(order(m.clone()), [0, 1, 2], "{m:?}");
     }
     assert_eq!(merge(&p, &Method::Sum { judges: vec![0, 1] }), [Some(17.0), Some(12.0), Some(9.0)]);
+    // A sum counts an entry only where every counted judge scored it.
+    let gappy =
+        Panel { marks: p.marks.iter().filter(|m| !(m.judge == 1 && m.entry == 2)).copied().collect(), ..p.clone() };
+    assert_eq!(merge(&gappy, &Method::Sum { judges: vec![0, 1] }), [Some(17.0), Some(12.0), None]);
+    assert_eq!(merge(&gappy, &Method::Sum { judges: vec![0, 2] })[2], Some(4.0 + 2.0), "judge 1 is not counted");
+    assert_eq!(merge(&gappy, &Method::Sum { judges: vec![] })[2], None, "all judges: judge 1 missing");
     assert_eq!(merge(&p, &Method::RankSum), [Some(3.0), Some(6.0), Some(9.0)]);
     assert_eq!(merge(&p, &Method::Copeland), [Some(2.0), Some(0.0), Some(-2.0)]);
     assert_eq!(merge(&p, &Method::Schulze), [Some(2.0), Some(1.0), Some(0.0)]);

@@ -213,6 +213,10 @@ pub enum RankError {
         most.saturating_sub(1) / 2
     )]
     TrimTooDeep { drop: usize, most: usize },
+    #[error(
+        "the rank sum needs every judge to rank every entry, and here entries have {fewest} to {most} of the {judges} judges: use --method calibrated (the default) or mean for a panel where judges saw different entries"
+    )]
+    Incomplete { fewest: usize, most: usize, judges: usize },
     #[error("tie-break {key:?}: {problem}")]
     TieBreak { key: String, problem: String },
     #[error(
@@ -241,14 +245,7 @@ pub fn rank_all(
         Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
         other => other.clone(),
     };
-    if method == Method::Schulze {
-        let mut marked = vec![false; field.entries.len()];
-        panel.marks.iter().for_each(|m| marked[m.entry] = true);
-        let scored = marked.iter().filter(|m| **m).count();
-        if scored > crate::merge::SCHULZE_MOST {
-            return Err(RankError::TooManyForSchulze { scored, most: crate::merge::SCHULZE_MOST });
-        }
-    }
+    fits(&method, &panel, field)?;
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
     let (overall, (stats, means, habits, (concordance, pairwise))) = std::thread::scope(|scope| {
@@ -269,8 +266,14 @@ pub fn rank_all(
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::TrimTooDeep { drop, most });
     }
+    warnings.extend(left_out_of_the_sum(&method, &options.chosen, &overall, &stats, field));
     let keys = figures::tie_break_keys(&breaks, &means, &stats);
-    let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options };
+    // In a sum, the judges that count for every entry: the chosen ones.
+    let counted = match &method {
+        Method::Sum { judges } if !judges.is_empty() => Some(judges.len()),
+        _ => None,
+    };
+    let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options, counted };
     let lower_is_better = method.lower_is_better();
     let everyone: Vec<usize> = (0..field.entries.len()).collect();
     let mut rankings = vec![("overall".to_owned(), context.ranking(&overall, &everyone, lower_is_better))];
@@ -305,6 +308,60 @@ pub fn rank_all(
         disagreements: figures::disagreements(&stats, &panel, field),
         warnings,
     })
+}
+
+/// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field
+/// it can finish in good time.
+fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(), RankError> {
+    // Quandt's rank sum adds each judge's rank of every entry: with entries seen by different
+    // numbers of judges, an entry one judge ranked last can beat one that three ranked first.
+    if *method == Method::RankSum {
+        let mut counts = vec![0usize; field.entries.len()];
+        panel.marks.iter().for_each(|m| counts[m.entry] += 1);
+        let seen: Vec<usize> = counts.into_iter().filter(|n| *n > 0).collect();
+        let (fewest, most) = (seen.iter().min().copied().unwrap_or(0), seen.iter().max().copied().unwrap_or(0));
+        let judges = panel.judges.len();
+        if fewest != judges || most != judges {
+            return Err(RankError::Incomplete { fewest, most, judges });
+        }
+    }
+    if *method == Method::Schulze {
+        let mut marked = vec![false; field.entries.len()];
+        panel.marks.iter().for_each(|m| marked[m.entry] = true);
+        let scored = marked.iter().filter(|m| **m).count();
+        if scored > crate::merge::SCHULZE_MOST {
+            return Err(RankError::TooManyForSchulze { scored, most: crate::merge::SCHULZE_MOST });
+        }
+    }
+    Ok(())
+}
+
+/// The entries a sum leaves out, because not every counted judge scored them, as a warning.
+fn left_out_of_the_sum(
+    method: &Method,
+    chosen_names: &[String],
+    overall: &[Option<f64>],
+    stats: &EntryStats,
+    field: &Field,
+) -> Option<String> {
+    let Method::Sum { judges: chosen } = method else { return None };
+    let left: Vec<&str> = (0..field.entries.len())
+        .filter(|e| stats.judges[*e] > 0 && overall[*e].is_none())
+        .map(|e| field.entries[e].submission.id.as_str())
+        .collect();
+    if left.is_empty() {
+        return None;
+    }
+    let counted = if chosen.is_empty() { "every judge".to_owned() } else { chosen_names.join(", ") };
+    let named: Vec<String> = left.iter().take(10).map(|id| clean_line(id)).collect();
+    let more = if left.len() > named.len() { format!(" and {} more", left.len() - named.len()) } else { String::new() };
+    Some(format!(
+        "the sum counts only entries {} scored: {} entr{} left out ({}{more})",
+        clean_line(&counted),
+        left.len(),
+        if left.len() == 1 { "y" } else { "ies" },
+        named.join(", ")
+    ))
 }
 
 /// Names the entries a judge left partly scored (the first five), which the merge leaves out.

@@ -17,6 +17,9 @@ pub(super) struct Context<'a> {
     pub keys: &'a [Vec<f64>],
     pub field: &'a Field<'a>,
     pub options: &'a Options,
+    /// The judges whose marks count for every ranked entry, when fewer than all do (a sum over
+    /// chosen judges): the JUDGES column says so.
+    pub counted: Option<usize>,
 }
 
 impl Context<'_> {
@@ -27,7 +30,7 @@ impl Context<'_> {
             .into_iter()
             .map(|s| {
                 let e = which[s.entry];
-                let (judges, spread) = (self.stats.judges[e], self.stats.spread[e]);
+                let (judges, spread) = (self.counted.unwrap_or(self.stats.judges[e]), self.stats.spread[e]);
                 let flags = [
                     (judges < self.options.min_judges, Flag::Thin),
                     (spread > CONTESTED_SPREAD, Flag::Contested),
