@@ -109,3 +109,23 @@ fn forty_judges_scroll_beside_the_rankings() {
     assert!(last.contains("judge-39") && !last.contains("judge-30"), "{last}");
     assert!(last.contains("31 above, 0 below"), "the end is the last screenful: {last}");
 }
+
+/// At 80×24 a number shows whole or not at all: columns that do not fit are left out, last
+/// first, and the entries' titles keep room.
+#[test]
+fn the_smallest_board_shows_numbers_whole() {
+    let rankings = rankings();
+    let board = Board::new(&rankings, "Build Small Hackathon");
+    let text = screen(&board, 80, 24);
+    assert!(text.contains("4.50") && text.contains("Bus Stop Oracle"), "{text}");
+    let cut = regex_like_cut(&text);
+    assert!(cut.is_none(), "a number cut short: {cut:?}\n{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// A number ending in its decimal point, as a squeezed column leaves it ("4.").
+fn regex_like_cut(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || c == '│')
+        .find(|w| w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_owned)
+}

@@ -173,12 +173,57 @@ impl Board<'_> {
         let rows_in_sight = area.height.saturating_sub(3).max(1) as usize;
         let offset = (self.selected + 1).saturating_sub(rows_in_sight);
         let criteria = &self.rankings.criteria;
-        let rows = ranked.iter().skip(offset).take(rows_in_sight).map(|e| {
-            let mut cells = vec![e.place.to_string(), clean_line(&e.title), format!("{:.2}", e.score)];
-            cells.extend(e.by_criterion.iter().map(|v| mean(*v, 1)));
-            cells.push(e.judges.to_string());
-            cells.push(format!("{:.2}", e.spread));
-            cells.push(e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(" "));
+        let in_sight: Vec<&Ranked> = ranked.iter().skip(offset).take(rows_in_sight).collect();
+        // Every column is as wide as its widest value, so a number shows whole or not at all; the
+        // criteria and the spread are left out, last first, when the entry's title would get
+        // fewer than 12 columns, and the title takes what is left.
+        let text = |e: &Ranked| {
+            let flags = e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(" ");
+            let by: Vec<String> = e.by_criterion.iter().map(|v| mean(*v, 1)).collect();
+            (
+                e.place.to_string(),
+                format!("{:.2}", e.score),
+                by,
+                e.judges.to_string(),
+                format!("{:.2}", e.spread),
+                flags,
+            )
+        };
+        let cells: Vec<_> = in_sight.iter().map(|e| text(e)).collect();
+        let widest = |header: &str, of: &dyn Fn(&Cells) -> usize| {
+            cells.iter().map(of).max().unwrap_or(0).max(header.chars().count())
+        };
+        let place_w = widest("#", &|c| c.0.len());
+        let score_w = widest("SCORE", &|c| c.1.len());
+        let judges_w = widest("J", &|c| c.3.len());
+        let spread_w = widest("SPREAD", &|c| c.4.len());
+        let flags_w = widest("FLAGS", &|c| c.5.len());
+        let crit_w: Vec<usize> =
+            (0..criteria.len()).map(|k| widest("    ", &|c| c.2.get(k).map_or(0, String::len))).collect();
+        // Room inside the borders and the selection mark, one space between columns.
+        let room = usize::from(area.width.saturating_sub(4));
+        let fixed = place_w + score_w + judges_w + flags_w + 4;
+        let mut shown_criteria = criteria.len();
+        let mut show_spread = true;
+        let used = |n: usize, spread: bool| {
+            fixed + crit_w.iter().take(n).map(|w| w + 1).sum::<usize>() + if spread { spread_w + 1 } else { 0 }
+        };
+        while used(shown_criteria, show_spread) + 12 > room && (shown_criteria > 0 || show_spread) {
+            if shown_criteria > 0 {
+                shown_criteria -= 1;
+            } else {
+                show_spread = false;
+            }
+        }
+        let as_u16 = |w: usize| u16::try_from(w).unwrap_or(u16::MAX);
+        let rows = in_sight.iter().zip(&cells).map(|(e, c)| {
+            let mut row = vec![c.0.clone(), clean_line(&e.title), c.1.clone()];
+            row.extend(c.2.iter().take(shown_criteria).cloned());
+            row.push(c.3.clone());
+            if show_spread {
+                row.push(c.4.clone());
+            }
+            row.push(c.5.clone());
             let colour = if e.has(Flag::Tie) {
                 Color::Yellow
             } else if e.has(Flag::Contested) {
@@ -186,14 +231,23 @@ impl Board<'_> {
             } else {
                 Color::Reset
             };
-            Row::new(cells).style(Style::new().fg(colour))
+            Row::new(row).style(Style::new().fg(colour))
         });
-        let mut widths = vec![Constraint::Length(4), Constraint::Min(12), Constraint::Length(5)];
-        widths.extend(criteria.iter().map(|_| Constraint::Length(4)));
-        widths.extend([Constraint::Length(2), Constraint::Length(6), Constraint::Length(14)]);
+        let mut widths =
+            vec![Constraint::Length(as_u16(place_w)), Constraint::Min(12), Constraint::Length(as_u16(score_w))];
+        widths.extend(crit_w.iter().take(shown_criteria).map(|w| Constraint::Length(as_u16(*w))));
+        widths.push(Constraint::Length(as_u16(judges_w)));
+        if show_spread {
+            widths.push(Constraint::Length(as_u16(spread_w)));
+        }
+        widths.push(Constraint::Length(as_u16(flags_w)));
         let mut header = vec!["#".to_owned(), "ENTRY".into(), "SCORE".into()];
-        header.extend(criteria.iter().map(|c| fit(&c.to_uppercase(), 4)));
-        header.extend(["J".into(), "SPREAD".into(), "FLAGS".into()]);
+        header.extend(criteria.iter().zip(&crit_w).take(shown_criteria).map(|(c, w)| fit(&c.to_uppercase(), *w)));
+        header.push("J".into());
+        if show_spread {
+            header.push("SPREAD".into());
+        }
+        header.push("FLAGS".into());
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(Style::new().bold()))
             .block(block)
@@ -289,6 +343,9 @@ impl Board<'_> {
             .render(area, buf);
     }
 }
+
+/// One ranked entry's cells: place, score, a mean per criterion, judges, spread, flags.
+type Cells = (String, String, Vec<String>, String, String, String);
 
 /// Entries still tied, grouped by their shared place.
 fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
