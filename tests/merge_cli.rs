@@ -609,10 +609,11 @@ fn special_files_are_refused_before_they_are_read() {
     let zero = s.path().join("zero.json");
     std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
     let (fifo, zero) = (fifo.to_str().expect("utf-8"), zero.to_str().expect("utf-8"));
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["merge", zero], "is a device, not a regular file"),
         (&["merge", fifo], "is a FIFO (a pipe), not a regular file"),
         (&["results", zero], "is a device, not a regular file"),
+        (&["results", fifo], "is a FIFO (a pipe), not a regular file"),
         (&["pull", "--from", zero], "is a device, not a regular file"),
         (&["pull", "--from", fifo], "is a FIFO (a pipe), not a regular file"),
         (&["pull", "--from", "/dev/zero"], "is a device, not a regular file"),

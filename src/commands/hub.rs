@@ -14,15 +14,20 @@ use crate::model::{HubFacts, Submission, format_params};
 use crate::prizes::eligibility::{self, Breach, Evidence};
 use crate::sanitize::clean_line;
 
-/// The entries whose export names a Hub Space: (submission id, Space id).
-fn with_spaces(session: &Session) -> Result<Vec<(String, String)>> {
+/// The entries in play whose export names a Hub Space, read once.
+fn with_spaces(session: &Session) -> Result<Vec<Submission>> {
     Ok(session
         .store
         .submissions()?
         .into_iter()
-        .filter(|s| !s.withdrawn)
-        .filter_map(|s| s.submission.space_id.clone().map(|space| (s.submission.id, space)))
+        .filter(|s| !s.withdrawn && s.submission.space_id.is_some())
+        .map(|s| s.submission)
         .collect())
+}
+
+/// (submission id, Space id), as the Hub is asked.
+fn asked(submissions: &[Submission]) -> Vec<(String, String)> {
+    submissions.iter().filter_map(|s| Some((s.id.clone(), s.space_id.clone()?))).collect()
 }
 
 fn hub(session: &Session) -> Result<Hub> {
@@ -41,7 +46,7 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
             clean_line(why)
         );
     }
-    let entries = with_spaces(session)?;
+    let entries = asked(&with_spaces(session)?);
     let hub = hub(session)?;
     let report = enrich::enrich(&hub, &mut session.store, &entries, &listing.spaces, listing.answers)?;
     print_report(&report, &enrich::cached(&session.store)?);
@@ -81,7 +86,8 @@ fn print_report(report: &enrich::Report, cached: &HashMap<String, (HubFacts, Str
 
 /// `judging enrich`: every entry naming a Space, from the Hub; `--offline`: what is cached.
 pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
-    let entries = with_spaces(&session)?;
+    let submissions = with_spaces(&session)?;
+    let entries = asked(&submissions);
     if entries.is_empty() {
         bail!("no entry in the store names a Hugging Face Space: run `judging pull` first");
     }
@@ -95,20 +101,18 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
         nothing_refreshed = report.enriched == 0;
     }
     let cached = enrich::cached(&session.store)?;
-    let submissions: HashMap<String, Submission> =
-        session.store.submissions()?.into_iter().map(|s| (s.submission.id.clone(), s.submission)).collect();
     let rules = &session.loaded.config.rules;
     println!(
         "{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} {:<17} BREAKS",
         "ENTRY", "STAGE", "HARDWARE", "$/HOUR", "PARAMS", "SDK", "FETCHED"
     );
-    for (id, _) in &entries {
-        match (cached.get(id), submissions.get(id)) {
-            (Some((facts, at)), Some(s)) => {
+    for s in &submissions {
+        match cached.get(&s.id) {
+            Some((facts, at)) => {
                 let breaches = eligibility::breaches(&Evidence::of(s, Some(facts)), rules);
-                println!("{}", line(id, facts, at, &breaches));
+                println!("{}", line(&s.id, facts, at, &breaches));
             }
-            _ => println!("{:<24} not fetched yet", fit(&clean_line(id), 24)),
+            None => println!("{:<24} not fetched yet", fit(&clean_line(&s.id), 24)),
         }
     }
     Ok(if nothing_refreshed { ExitCode::FAILURE } else { ExitCode::SUCCESS })

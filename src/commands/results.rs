@@ -105,9 +105,11 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
 /// A saved merge, if `path` is one; `None` for anything else (a score file, then).
 fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?.len();
-    if size > crate::scorefile::MAX_BYTES {
-        return Ok(None); // the score file reader refuses it with the right words
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
+    // Not a regular file (a FIFO would block the open below), or too large: the score file
+    // reader refuses it with the right words.
+    if !meta.is_file() || meta.len() > crate::scorefile::MAX_BYTES {
+        return Ok(None);
     }
     // A saved merge names its format in its first line or two; a score file is left to the
     // score file reader, and read once, there.

@@ -313,7 +313,7 @@ impl Config {
         }
         self.export_problems(&mut out);
         self.rubric_problems(&mut out);
-        unique(&mut out, "tracks", self.tracks.iter().map(|t| t.id.as_str()));
+        unique(&mut out, "tracks", self.tracks.iter().map(|t| t.id.as_str()), str::to_owned);
         for (i, t) in self.tracks.iter().enumerate() {
             if !is_slug(&t.id) {
                 out.push(format!("tracks[{i}].id = {:?}: use letters, digits, '-' or '_', such as \"backyard\"", t.id));
@@ -334,7 +334,7 @@ impl Config {
             out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
         }
         self.prize_problems(&mut out);
-        unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()));
+        unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()), crate::model::name_key);
         for (i, j) in self.judges.iter().enumerate() {
             if j.name.trim().is_empty() {
                 out.push(format!("judges[{i}].name is empty: give the judge's name"));
@@ -397,7 +397,7 @@ impl Config {
         if self.criteria.is_empty() {
             out.push("criteria is empty: the rubric needs at least one [[criteria]]".into());
         }
-        unique(out, "criteria", self.criteria.iter().map(|c| c.id.as_str()));
+        unique(out, "criteria", self.criteria.iter().map(|c| c.id.as_str()), str::to_owned);
         for (i, c) in self.criteria.iter().enumerate() {
             let key = format!("criteria[{i}] ({:?})", c.id);
             if !is_slug(&c.id) {
@@ -472,12 +472,11 @@ impl Config {
     }
 }
 
-fn unique<'a>(out: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>) {
+/// Each of `ids` once, as `key` compares them: ids as written, judges' names as names.
+fn unique<'a>(out: &mut Vec<String>, what: &str, ids: impl Iterator<Item = &'a str>, key: fn(&str) -> String) {
     let mut seen = std::collections::HashSet::new();
     for id in ids {
-        // Ids are slugs, compared as written; judges' names compare as names do.
-        let key = if what == "judges" { crate::model::name_key(id) } else { id.to_owned() };
-        if !seen.insert(key) {
+        if !seen.insert(key(id)) {
             out.push(format!("{what}: {id:?} appears twice; each must be unique"));
         }
     }

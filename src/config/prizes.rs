@@ -84,7 +84,7 @@ impl Default for ResultsConfig {
 
 impl Config {
     pub(super) fn prize_problems(&self, out: &mut Vec<String>) {
-        super::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()));
+        super::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()), str::to_owned);
         for (i, p) in self.prizes.iter().enumerate() {
             let at = format!("prizes[{i}] ({:?})", p.id);
             if !super::is_slug(&p.id) {
