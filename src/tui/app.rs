@@ -400,8 +400,14 @@ impl App {
             }),
         }
         self.view = view;
-        self.table.select(Some(keep.and_then(|id| self.position_of(&id)).unwrap_or(0)));
+        let kept = keep.as_deref().and_then(|id| self.position_of(id));
+        self.table.select(Some(kept.unwrap_or(0)));
         self.scroll_to_selection();
+        // A filter that moved the selection to another entry starts it, as moving there does,
+        // on its first criterion without a score.
+        if kept.is_none() {
+            self.focus_first_unscored();
+        }
     }
 
     pub fn position_of(&self, id: &str) -> Option<usize> {

@@ -411,11 +411,15 @@ fn search_covers_members_and_models_and_each_slash_starts_afresh() {
     let mut f = fixture();
     let shown =
         |f: &Fixture| -> Vec<String> { f.app.view.iter().map(|i| f.app.entries[*i].submission.id.clone()).collect() };
-    // A member's name, and a model, find their entries.
+    // A member's name, and a model, find their entries; the entry found starts on its first
+    // criterion, wherever the focus was.
+    f.press("43");
+    assert_eq!(f.app.focus, 2);
     f.press("/");
     f.press("ilse varro");
     f.press_key(key(KeyCode::Enter));
     assert_eq!(shown(&f), ["moonlight-mixer"]);
+    assert_eq!(f.app.focus, 0, "the found entry's first unscored criterion");
     // `/` again starts a new search rather than appending to the kept one.
     f.press("/");
     assert_eq!(f.app.view.len(), 40, "the kept search is replaced");
