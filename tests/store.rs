@@ -199,6 +199,13 @@ fn an_empty_export_does_not_withdraw_everything() {
     let err = pull(&mut store, &empty).expect_err("refused").to_string();
     assert!(err.contains("refusing to mark all 40 entries in the store withdrawn"), "{err}");
     assert_eq!(snapshot(&path), before);
+    // Rows that are all rejected, for ids the store does not have: a broken or wrong file too.
+    let text = "id,title,space_url,track\nx,X,javascript:alert(1),wood\ny,Y,https://huggingface.co/spaces/o/y,forest\n";
+    let rejected = export::parse(text, "bad.csv", &Config::builtin()).expect("readable");
+    assert_eq!((rejected.submissions.len(), rejected.rejected()), (0, 2));
+    let err = pull(&mut store, &rejected).expect_err("refused").to_string();
+    assert!(err.contains("no valid submissions") && err.contains("refusing to mark all 40"), "{err}");
+    assert_eq!(snapshot(&path), before);
 }
 
 #[test]

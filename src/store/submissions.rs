@@ -214,9 +214,15 @@ impl Pull<'_> {
     /// body, and commits. `ids_seen` holds every id the export named, even on rejected rows.
     pub fn finish(mut self, ids_seen: &HashMap<String, usize>, log: &PullLog) -> Result<PullCounts, StoreError> {
         let active = self.existing.values().filter(|s| !s.withdrawn).count();
-        if self.counts.incoming() == 0 && ids_seen.is_empty() && active > 0 {
+        // An export with no valid submission that names none of the entries in play is a wrong or
+        // broken file, not every team withdrawing, whether its rows are missing or all rejected.
+        let names_none =
+            self.existing.values().filter(|s| !s.withdrawn).all(|s| !ids_seen.contains_key(&s.submission.id));
+        if self.counts.incoming() == 0 && active > 0 && names_none {
+            let rejected =
+                if log.rejected > 0 { format!(" ({} row(s) rejected)", log.rejected) } else { String::new() };
             return Err(StoreError::Refused(format!(
-                "{} has no submissions; refusing to mark all {active} entries in the store withdrawn. Check the export",
+                "{} has no valid submissions{rejected}; refusing to mark all {active} entries in the store withdrawn. Check the export",
                 log.source
             )));
         }
