@@ -665,3 +665,20 @@ fn small_mistakes_get_the_message_a_user_needs() {
         .assert()
         .stderr(predicate::str::contains("has a space or a line break inside"));
 }
+
+#[test]
+fn a_judge_whose_marks_the_calibrated_fit_holds_at_a_bound_is_named() {
+    let s = Sandbox::new();
+    let files = [judge_file(&s, "mira", 0, &SOME), judge_file(&s, "tomas", 0, &SOME), judge_file(&s, "flat", 4, &SOME)];
+    head(&s).arg("pull").assert().success();
+    head(&s).args(["merge"]).args(&files).assert().success().stderr(predicate::str::contains(
+        "judge \"flat\" gave nearly the same total to every entry they scored: the calibrated method holds their severity at 0.25",
+    ));
+    // The mean has no severity to hold, and says nothing.
+    head(&s)
+        .args(["merge", "--method", "mean"])
+        .args(&files)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("severity").not());
+}

@@ -3,9 +3,13 @@
 //!
 //! Fitting jointly is what separates a lenient judge from one who happened to see strong entries:
 //! an entry's quality is estimated from every judge who saw it, each judge's habits from every
-//! entry they saw, back and forth until nothing moves. Mild priors (leniency near 0, severity near
-//! 1, quality near the middle) keep a judge with few marks, or an entry with one judge, from being
-//! explained away entirely.
+//! entry they saw, back and forth until nothing moves.
+//!
+//! Every judge's order counts the same: a judge's severity is the spread of their marks against
+//! the spread of the entries they saw, not how well they agree with the others, so a judge who
+//! disagrees is never silenced. Habits are shrunk towards the typical judge's by evidence (a judge
+//! with few marks is taken as mostly typical), so on a panel where every judge marked every entry
+//! the fit sits between the plain mean and per-judge z and agrees with both wherever they agree.
 
 use super::{Panel, mean, spread};
 
@@ -16,16 +20,25 @@ pub struct Calibration {
     pub quality: Vec<Option<f64>>,
     /// How much higher than a typical judge each judge marks, in marks.
     pub leniency: Vec<f64>,
-    /// How strongly each judge's marks follow quality: 1 is typical, above 1 harsh on weak entries
-    /// and generous to strong ones, below 1 compressed.
+    /// How far each judge's marks stretch per step of quality: 1 is typical, above 1 harsh on weak
+    /// entries and generous to strong ones, below 1 compressed.
     pub severity: Vec<f64>,
+    /// Judges whose severity was held at a bound, and which.
+    pub held: Vec<Option<Held>>,
 }
 
-/// Prior weights, in marks' worth: small next to a judge's dozen marks, decisive for one mark.
+/// How many marks a judge's severity needs before it counts half: with 3 marks a judge's stretch is
+/// taken mostly as typical, with 30 almost entirely as they marked.
+pub const EVIDENCE_HALF: f64 = 5.0;
+/// The same for leniency, which a judge's mean shows after far fewer marks.
 const PRIOR_LENIENCY: f64 = 1.0;
-const PRIOR_SEVERITY: f64 = 2.0;
+/// A quality with no evidence sits at the middle; this many judges' worth of pull towards it
+/// keeps an entry with one judge from the extremes.
 const PRIOR_QUALITY: f64 = 0.3;
-const LEAST_SEVERITY: f64 = 0.1;
+/// A judge's stretch is held within these bounds: marks that spread a quarter as wide as the
+/// entries they saw would otherwise have their smallest differences multiplied fourfold and more.
+pub const LEAST_SEVERITY: f64 = 0.25;
+pub const MOST_SEVERITY: f64 = 4.0;
 
 /// Marks grouped by one side (judge or entry), in flat arrays: `start[i]..start[i + 1]` are the
 /// marks of item `i`, each naming the other side and its value. Flat arrays keep each pass over
@@ -68,17 +81,19 @@ const MAX_ROUNDS: usize = 500;
 
 pub fn fit(panel: &Panel) -> Calibration {
     let all: Vec<f64> = panel.marks.iter().map(|m| m.value).collect();
+    let judges = panel.judges.len();
     let (Some(centre), Some(scale)) = (mean(&all), spread(&all)) else {
         return Calibration {
             quality: vec![None; panel.entries.len()],
-            leniency: vec![0.0; panel.judges.len()],
-            severity: vec![1.0; panel.judges.len()],
+            leniency: vec![0.0; judges],
+            severity: vec![1.0; judges],
+            held: vec![None; judges],
         };
     };
     let scale = if scale > 0.0 { scale } else { 1.0 };
-    // Work in standard units, so the priors mean the same whatever the rubric's scale.
+    // Work in standard units, so the constants mean the same whatever the rubric's scale.
     let standard = panel.marks.iter().map(|m| (m.judge, m.entry, (m.value - centre) / scale));
-    let by_judge = Grouped::new(panel.judges.len(), standard.clone());
+    let by_judge = Grouped::new(judges, standard.clone());
     let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
     let entries = panel.entries.len();
     let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
@@ -88,39 +103,21 @@ pub fn fit(panel: &Panel) -> Calibration {
             if n > 0.0 { by_entry.marks(e).map(|(_, v)| v).sum::<f64>() / n } else { 0.0 }
         })
         .collect();
-    let mut leniency = vec![0.0; panel.judges.len()];
-    let mut severity = vec![1.0; panel.judges.len()];
+    let mut habits = vec![Habit { leniency: 0.0, severity: 1.0, held: None }; judges];
     for _ in 0..MAX_ROUNDS {
-        // Each judge's leniency and severity, given the qualities: a ridge regression of their
-        // marks on quality, solved in closed form.
-        for j in 0..panel.judges.len() {
-            let (mut n, mut sq, mut sqq, mut sx, mut sxq) = (0.0, 0.0, 0.0, 0.0, 0.0);
-            for (e, v) in by_judge.marks(j) {
-                let q = quality[e];
-                n += 1.0;
-                sq += q;
-                sqq += q * q;
-                sx += v;
-                sxq += v * q;
-            }
-            let (a11, a12, a22) = (n + PRIOR_LENIENCY, sq, sqq + PRIOR_SEVERITY);
-            let (b1, b2) = (sx, sxq + PRIOR_SEVERITY);
-            let det = a11 * a22 - a12 * a12;
-            if det.abs() > 1e-12 {
-                leniency[j] = (b1 * a22 - a12 * b2) / det;
-                severity[j] = ((a11 * b2 - a12 * b1) / det).max(LEAST_SEVERITY);
-            }
+        for (j, habit) in habits.iter_mut().enumerate() {
+            *habit = Habit::of(by_judge.marks(j).map(|(e, v)| (quality[e], v)));
         }
-        // Each entry's quality, given the judges' habits.
+        // Each entry's quality: the mean of its judges' marks, each put back on the common scale
+        // by undoing that judge's leniency and stretch. Every judge's order counts the same.
         let mut next: Vec<f64> = (0..entries)
             .map(|e| {
-                let (mut num, mut den) = (0.0, PRIOR_QUALITY);
+                let (mut sum, mut n) = (0.0, PRIOR_QUALITY);
                 for (j, v) in by_entry.marks(e) {
-                    let b = severity[j];
-                    num += b * (v - leniency[j]);
-                    den += b * b;
+                    sum += (v - habits[j].leniency) / habits[j].severity;
+                    n += 1.0;
                 }
-                num / den
+                sum / n
             })
             .collect();
         // The model cannot tell a shift or stretch of every quality from the opposite change in
@@ -141,15 +138,78 @@ pub fn fit(panel: &Panel) -> Calibration {
     }
     // Report each quality as the mark a typical judge, of average leniency and severity, would
     // give it.
-    let typical_leniency = mean(&leniency).unwrap_or(0.0);
-    let typical_severity = mean(&severity).unwrap_or(1.0);
+    let typical_leniency = mean(&habits.iter().map(|h| h.leniency).collect::<Vec<_>>()).unwrap_or(0.0);
+    let typical_severity = mean(&habits.iter().map(|h| h.severity).collect::<Vec<_>>()).unwrap_or(1.0);
     Calibration {
         quality: quality
             .iter()
             .zip(&marked)
             .map(|(q, m)| m.then_some(centre + scale * (typical_leniency + typical_severity * q)))
             .collect(),
-        leniency: leniency.iter().map(|a| a * scale).collect(),
-        severity,
+        leniency: habits.iter().map(|h| h.leniency * scale).collect(),
+        severity: habits.iter().map(|h| h.severity).collect(),
+        held: habits.iter().map(|h| h.held).collect(),
     }
+}
+
+/// One judge's habits, in standard units.
+#[derive(Debug, Clone, Copy)]
+struct Habit {
+    leniency: f64,
+    severity: f64,
+    held: Option<Held>,
+}
+
+impl Habit {
+    /// A judge's habits from their marks beside the qualities of the entries they marked
+    /// (`(quality, mark)` pairs). Severity is how wide their marks spread against how wide those
+    /// entries' qualities spread, never how well their order matches the others': a judge who
+    /// disagrees is corrected for scale like any other, not silenced. Both habits are shrunk
+    /// towards the typical judge's (0 and 1) by how much evidence the judge gives.
+    fn of(pairs: impl Iterator<Item = (f64, f64)>) -> Habit {
+        let (mut n, mut sq, mut sqq, mut sv, mut svv) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for (q, v) in pairs {
+            n += 1.0;
+            sq += q;
+            sqq += q * q;
+            sv += v;
+            svv += v * v;
+        }
+        if n == 0.0 {
+            return Habit { leniency: 0.0, severity: 1.0, held: None };
+        }
+        let (mq, mv) = (sq / n, sv / n);
+        let spread_q = (sqq / n - mq * mq).max(0.0).sqrt();
+        let spread_v = (svv / n - mv * mv).max(0.0).sqrt();
+        let evidence = n / (n + EVIDENCE_HALF);
+        // The weight of each of the judge's marks is 1 / severity: shrinking that weight (rather
+        // than the severity) towards 1 keeps, on a panel where every judge marked every entry,
+        // each comparison between the plain mean's and per-judge z's, which weigh marks by 1 and by
+        // 1 / spread.
+        let (mut stretch, mut held) = (1.0, None);
+        if spread_q > 0.0 && n >= 2.0 {
+            stretch = spread_v / spread_q;
+            if stretch < LEAST_SEVERITY {
+                held = Some(Held::Narrow);
+                stretch = LEAST_SEVERITY;
+            } else if stretch > MOST_SEVERITY {
+                held = Some(Held::Wide);
+                stretch = MOST_SEVERITY;
+            }
+        }
+        let severity = 1.0 / ((1.0 - evidence) + evidence / stretch);
+        // A judge's mean is steady after a few marks, their spread is not: leniency needs far
+        // less evidence than severity.
+        let leniency = n / (n + PRIOR_LENIENCY) * (mv - severity * mq);
+        Habit { leniency, severity, held }
+    }
+}
+
+/// Why a judge's severity was held at a bound instead of following their marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// Their marks barely vary next to the entries they saw: held at [`LEAST_SEVERITY`].
+    Narrow,
+    /// Their marks spread far wider than the entries they saw: held at [`MOST_SEVERITY`].
+    Wide,
 }

@@ -11,7 +11,7 @@ mod pairwise;
 
 pub use pairwise::SCHULZE_MOST;
 
-pub use calibrated::{Calibration, fit as calibrated_fit};
+pub use calibrated::{Calibration, EVIDENCE_HALF, Held, LEAST_SEVERITY, MOST_SEVERITY, fit as calibrated_fit};
 
 /// One judge's mark for one entry.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -230,3 +230,69 @@ fn judges_with_overlapping_entries_are_compared_pair_by_pair() {
     assert!((w - 0.5).abs() < 1e-12 && (corrected - 0.5).abs() < 1e-12, "{w} {corrected}");
     assert_eq!(overlap.pairwise(5), None);
 }
+
+#[test]
+fn a_judge_who_disagrees_keeps_a_full_say_in_the_calibrated_fit() {
+    // Four entries, complete panel: judges 0 and 1 agree, judge 2 orders them the other way with
+    // the same spread. Each judge's severity follows their spread alone, so all three are alike.
+    let p = panel(
+        3,
+        4,
+        &[
+            (0, 0, 9.0),
+            (0, 1, 7.0),
+            (0, 2, 5.0),
+            (0, 3, 3.0),
+            (1, 0, 8.0),
+            (1, 1, 7.0),
+            (1, 2, 5.0),
+            (1, 3, 4.0),
+            (2, 0, 3.0),
+            (2, 1, 5.0),
+            (2, 2, 7.0),
+            (2, 3, 9.0),
+        ],
+    );
+    let fit = calibrated_fit(&p);
+    for (j, s) in fit.severity.iter().enumerate() {
+        assert!((0.7..=1.4).contains(s), "judge {j}: severity {s:.3} follows spread, not agreement");
+    }
+    assert_eq!(fit.held, [None, None, None]);
+}
+
+#[test]
+fn a_judge_who_barely_varies_is_held_at_the_floor_and_said() {
+    // Judge 2 gives every entry 6 but one 7; the others spread wide. Their severity would fall
+    // towards 0 and their one-point difference count many times over.
+    let mut marks = Vec::new();
+    for e in 0..12 {
+        let v = f64::from(u8::try_from(e).unwrap_or(0));
+        marks.push((0, e, 1.0 + v * 0.8));
+        marks.push((1, e, 0.5 + v * 0.8));
+        marks.push((2, e, if e == 3 { 7.0 } else { 6.0 }));
+    }
+    let fit = calibrated_fit(&panel(3, 12, &marks));
+    assert_eq!(fit.held, [None, None, Some(Held::Narrow)]);
+    assert!(fit.severity[2] >= LEAST_SEVERITY - 1e-12);
+    // Held or not, the fit never lets one judge's mark outweigh the others' many times over.
+    let order: Vec<usize> = rank(&fit.quality, false).iter().map(|s| s.entry).collect();
+    assert_eq!(order[0], 11, "the entry both spreading judges put first stays first: {order:?}");
+}
+
+#[test]
+fn habits_are_shrunk_towards_typical_by_evidence() {
+    // The same lenient, stretched judge with 3 marks and with 30: the fit believes the 30.
+    let stretch_of = |n: usize| {
+        let mut marks = Vec::new();
+        for e in 0..n {
+            let q = f64::from(u8::try_from(e % 10).unwrap_or(0));
+            marks.push((0, e, q));
+            marks.push((1, e, q + 1.0));
+            marks.push((2, e, 2.0 + 2.0 * q));
+        }
+        calibrated_fit(&panel(3, n, &marks)).severity[2] / calibrated_fit(&panel(3, n, &marks)).severity[0]
+    };
+    let (few, many) = (stretch_of(3), stretch_of(30));
+    assert!(few < many, "3 marks: {few:.3}, 30 marks: {many:.3}");
+    assert!(many > 1.6 && few < 1.6, "3 marks: {few:.3}, 30 marks: {many:.3}");
+}

@@ -248,8 +248,15 @@ pub fn rank_all(
     fits(&method, &panel, field)?;
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let (overall, (stats, means, habits, (concordance, pairwise))) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| merge(&panel, &method));
+    let ((overall, held), (stats, means, habits, (concordance, pairwise))) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| match method {
+            Method::Calibrated => {
+                let fit = crate::merge::calibrated_fit(&panel);
+                let held = held_warnings(&fit, &panel);
+                (fit.quality, held)
+            }
+            _ => (merge(&panel, &method), Vec::new()),
+        });
         let figures = (
             EntryStats::of(&panel),
             figures::criterion_means(&judges, config.criteria.len(), field.entries.len()),
@@ -266,6 +273,7 @@ pub fn rank_all(
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::TrimTooDeep { drop, most });
     }
+    warnings.extend(held);
     warnings.extend(left_out_of_the_sum(&method, &options.chosen, &overall, &stats, field));
     let keys = figures::tie_break_keys(&breaks, &means, &stats);
     // In a sum, the judges that count for every entry: the chosen ones.
@@ -362,6 +370,29 @@ fn left_out_of_the_sum(
         if left.len() == 1 { "y" } else { "ies" },
         named.join(", ")
     ))
+}
+
+/// Names each judge whose severity the calibrated fit held at a bound, and why: their marks then
+/// count for more or less than their own spread would say.
+fn held_warnings(fit: &crate::merge::Calibration, panel: &crate::merge::Panel) -> Vec<String> {
+    use crate::merge::{Held, LEAST_SEVERITY, MOST_SEVERITY};
+    fit.held
+        .iter()
+        .enumerate()
+        .filter_map(|(j, held)| {
+            let judge = clean_line(&panel.judges[j]);
+            held.map(|h| match h {
+                Held::Narrow => format!(
+                    "judge {judge:?} gave nearly the same total to every entry they scored: the calibrated method holds their severity at {LEAST_SEVERITY} (its least), so their small differences count at most {} times over; check their marks were meant",
+                    1.0 / LEAST_SEVERITY
+                ),
+                Held::Wide => format!(
+                    "judge {judge:?} spread their totals far wider than the entries they scored differ: the calibrated method holds their severity at {MOST_SEVERITY} (its most), so each of their points counts {} of a typical judge's (its floor)",
+                    1.0 / MOST_SEVERITY
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Names the entries a judge left partly scored (the first five), which the merge leaves out.
