@@ -76,8 +76,14 @@ fn bench(c: &mut Criterion) {
         .collect();
     let criteria: Vec<String> = config.criteria.iter().map(|c| c.id.clone()).collect();
     let files = HashMap::new();
-    let book =
-        Rulebook { rules: &config.rules, prizes: &config.prizes, criteria: &criteria, files: &files, decisions: &[] };
+    let book = Rulebook {
+        rules: &config.rules,
+        prizes: &config.prizes,
+        criteria: &criteria,
+        files: &files,
+        decisions: &[],
+        majorities: &[],
+    };
     group.bench_function("apply 8 prizes to 10k ranked entries", |b| {
         b.iter(|| judging::prizes::award(&candidates, &book));
     });

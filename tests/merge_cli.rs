@@ -264,7 +264,7 @@ fn signed_files_merge_and_forgeries_do_not() {
 
     s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n"));
     head(&s).arg("pull").assert().success();
-    head(&s).arg("merge").arg(&signed).assert().success().stdout(predicate::str::contains("OVERALL (1 entries)"));
+    head(&s).arg("merge").arg(&signed).assert().success().stdout(predicate::str::contains("OVERALL (1 entry)"));
     // With keys in use, a name judging.toml does not list is refused, even one that only looks
     // like a listed one (a Cyrillic а), and so is a listed judge without a key.
     let mallory = forged_named(&s, "mallory");
@@ -681,4 +681,52 @@ fn a_judge_whose_marks_the_calibrated_fit_holds_at_a_bound_is_named() {
         .assert()
         .success()
         .stderr(predicate::str::contains("severity").not());
+}
+
+/// Three judges whose orders of three entries make a cycle: ana a > b > c, ben b > c > a,
+/// cai c > a > b.
+fn cycle_files(s: &Sandbox) -> Vec<std::path::PathBuf> {
+    let [a, b, c] = ["sprout-sense", "pantry-poet", "lullaby-loom"];
+    let orders = [("ana", [a, b, c]), ("ben", [b, c, a]), ("cai", [c, a, b])];
+    orders
+        .iter()
+        .map(|(judge, order)| {
+            s.cmd().args(["--judge", judge, "pull"]).assert().success();
+            for (id, mark) in order.iter().zip(["5", "3", "1"]) {
+                let all = ["utility", "latency", "cost"].map(|c| format!("{c}={mark}"));
+                s.cmd().args(["--judge", judge, "score", id]).args(all).assert().success();
+            }
+            let out = s.path().join(format!("{judge}.json"));
+            s.cmd().args(["--judge", judge, "export", "-o"]).arg(&out).assert().success();
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn a_cycle_of_head_to_head_wins_is_said_in_every_format() {
+    let s = Sandbox::new();
+    let files = cycle_files(&s);
+    head(&s).arg("pull").assert().success();
+    let run = |format: &str| {
+        let out =
+            head(&s).args(["merge", "--method", "schulze", "--format", format]).args(&files).output().expect("runs");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let said = "No Condorcet winner: head to head, Sprout Sense (sprout-sense) beats Pantry Poet (pantry-poet), Pantry Poet (pantry-poet) beats Lullaby Loom (lullaby-loom), and Lullaby Loom (lullaby-loom) beats Sprout Sense (sprout-sense).";
+    assert!(run("table").contains(said), "{}", run("table"));
+    // Markdown escapes what could be markup, titles included.
+    let escaped = said.replace('(', "\\(").replace(')', "\\)");
+    assert!(run("md").contains(&escaped), "{}", run("md"));
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    let overall = &json["majorities"][0];
+    assert_eq!(overall["outcome"], "cycle");
+    assert_eq!(overall["entries"], serde_json::json!(["sprout-sense", "pantry-poet", "lullaby-loom"]));
+    let csv = run("csv");
+    let cycle_rows = csv.lines().filter(|l| l.starts_with("overall,") && l.ends_with(",in a cycle")).count();
+    assert_eq!(cycle_rows, 3, "{csv}");
+    // One judge's clear order has a Condorcet winner.
+    let one = head(&s).args(["merge", "--format", "table"]).arg(&files[0]).output().expect("runs");
+    let table = String::from_utf8_lossy(&one.stdout);
+    assert!(table.contains("Sprout Sense (sprout-sense) is the Condorcet winner"), "{table}");
 }

@@ -70,6 +70,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         criteria: &criteria,
         files: &files,
         decisions: &decisions,
+        majorities: &rankings.majorities,
     };
     let outcome = crate::prizes::award(&candidates, &book);
     for w in &outcome.warnings {

@@ -9,7 +9,7 @@ pub mod agreement;
 mod calibrated;
 mod pairwise;
 
-pub use pairwise::SCHULZE_MOST;
+pub use pairwise::{HeadToHead, SCHULZE_MOST, head_to_head};
 
 pub use calibrated::{Calibration, EVIDENCE_HALF, Held, LEAST_SEVERITY, MOST_SEVERITY, fit as calibrated_fit};
 

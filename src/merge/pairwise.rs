@@ -47,29 +47,7 @@ pub fn copeland(panel: &Panel) -> Vec<Option<f64>> {
 /// It compares every pair of entries with every other, so its time grows with the cube of the
 /// entries: callers keep it to [`SCHULZE_MOST`] entries.
 pub fn schulze(panel: &Panel) -> Vec<Option<f64>> {
-    let mut local = vec![usize::MAX; panel.entries.len()];
-    let mut marked = Vec::new();
-    for m in &panel.marks {
-        if local[m.entry] == usize::MAX {
-            local[m.entry] = marked.len();
-            marked.push(m.entry);
-        }
-    }
-    let n = marked.len();
-    // prefer[a * n + b]: how many judges marked a above b.
-    let mut prefer = vec![0u32; n * n];
-    for marks in panel.by_judge() {
-        for (i, a) in marks.iter().enumerate() {
-            for b in &marks[i + 1..] {
-                let (x, y) = (local[a.entry], local[b.entry]);
-                if a.value > b.value {
-                    prefer[x * n + y] += 1;
-                } else if b.value > a.value {
-                    prefer[y * n + x] += 1;
-                }
-            }
-        }
-    }
+    let Preferences { marked, n, prefer } = Preferences::of(panel);
     // strongest[a * n + b]: the strength of the strongest chain of wins from a to b.
     let mut strongest: Vec<u32> = (0..n * n)
         .map(|ab| {
@@ -101,3 +79,118 @@ pub fn schulze(panel: &Panel) -> Vec<Option<f64>> {
 
 /// The most entries Schulze's method takes in one ranking: about a second on a laptop.
 pub const SCHULZE_MOST: usize = 1_000;
+
+/// How many judges marked each entry above each other, over the entries some judge marked.
+struct Preferences {
+    /// The panel's index of each compared entry.
+    marked: Vec<usize>,
+    n: usize,
+    /// `prefer[a * n + b]`: how many judges marked `a` above `b` (local indices).
+    prefer: Vec<u32>,
+}
+
+impl Preferences {
+    fn of(panel: &Panel) -> Preferences {
+        let mut local = vec![usize::MAX; panel.entries.len()];
+        let mut marked = Vec::new();
+        for m in &panel.marks {
+            if local[m.entry] == usize::MAX {
+                local[m.entry] = marked.len();
+                marked.push(m.entry);
+            }
+        }
+        let n = marked.len();
+        let mut prefer = vec![0u32; n * n];
+        for marks in panel.by_judge() {
+            for (i, a) in marks.iter().enumerate() {
+                for b in &marks[i + 1..] {
+                    let (x, y) = (local[a.entry], local[b.entry]);
+                    if a.value > b.value {
+                        prefer[x * n + y] += 1;
+                    } else if b.value > a.value {
+                        prefer[y * n + x] += 1;
+                    }
+                }
+            }
+        }
+        Preferences { marked, n, prefer }
+    }
+
+    fn beats(&self, a: usize, b: usize) -> bool {
+        self.prefer[a * self.n + b] > self.prefer[b * self.n + a]
+    }
+}
+
+/// What the judges' head-to-head majorities say about the top of a ranking. Entries are the
+/// panel's indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeadToHead {
+    /// Beats every other entry head to head: more of the judges who marked both put it above.
+    Winner(usize),
+    /// No entry beats every other: the shortest cycle of head-to-head wins through the ranking's
+    /// leader, each beating the next and the last beating the first.
+    Cycle(Vec<usize>),
+    /// No entry beats every other, and no cycle runs through the leader: it does not beat `other`,
+    /// which `for_other` judges put above it and `for_leader` below (both 0: no judge marked both).
+    NotBeaten { leader: usize, other: usize, for_leader: u32, for_other: u32 },
+    /// More entries than a head-to-head table holds in good time.
+    TooMany,
+    /// Nothing to compare: fewer than two marked entries.
+    Alone,
+}
+
+/// The head-to-head report for a panel whose chosen method put `leader` first.
+pub fn head_to_head(panel: &Panel, leader: usize) -> HeadToHead {
+    let mut marked = vec![false; panel.entries.len()];
+    panel.marks.iter().for_each(|m| marked[m.entry] = true);
+    let count = marked.iter().filter(|m| **m).count();
+    if count > SCHULZE_MOST {
+        return HeadToHead::TooMany;
+    }
+    if count < 2 {
+        return HeadToHead::Alone;
+    }
+    let prefs = Preferences::of(panel);
+    let n = prefs.n;
+    let beats_all = |a: usize| (0..n).all(|b| b == a || prefs.beats(a, b));
+    if let Some(w) = (0..n).find(|a| beats_all(*a)) {
+        return HeadToHead::Winner(prefs.marked[w]);
+    }
+    let Some(start) = prefs.marked.iter().position(|e| *e == leader) else {
+        return HeadToHead::Alone;
+    };
+    // The shortest way back to the leader through head-to-head wins: breadth first from it.
+    let mut came_from = vec![usize::MAX; n];
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(a) = queue.pop_front() {
+        for b in (0..n).filter(|b| *b != a && prefs.beats(a, *b)) {
+            if b == start {
+                let mut cycle = vec![a];
+                while *cycle.last().unwrap_or(&start) != start {
+                    let last = *cycle.last().unwrap_or(&start);
+                    cycle.push(came_from[last]);
+                }
+                cycle.reverse();
+                return HeadToHead::Cycle(cycle.into_iter().map(|i| prefs.marked[i]).collect());
+            }
+            if came_from[b] == usize::MAX && b != start {
+                came_from[b] = a;
+                queue.push_back(b);
+            }
+        }
+    }
+    // No cycle through the leader: name an entry it does not beat, one that beats it first.
+    let not_beaten = |a: usize| a != start && !prefs.beats(start, a);
+    let other = (0..n)
+        .filter(|a| not_beaten(*a))
+        .max_by_key(|a| (prefs.beats(*a, start), prefs.prefer[a * n + start], std::cmp::Reverse(*a)));
+    match other {
+        Some(o) => HeadToHead::NotBeaten {
+            leader,
+            other: prefs.marked[o],
+            for_leader: prefs.prefer[start * n + o],
+            for_other: prefs.prefer[o * n + start],
+        },
+        None => HeadToHead::Winner(leader),
+    }
+}

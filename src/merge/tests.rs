@@ -296,3 +296,45 @@ fn habits_are_shrunk_towards_typical_by_evidence() {
     assert!(few < many, "3 marks: {few:.3}, 30 marks: {many:.3}");
     assert!(many > 1.6 && few < 1.6, "3 marks: {few:.3}, 30 marks: {many:.3}");
 }
+
+/// Each judge's order, best first, as marks: the first entry gets the most.
+fn ballots(entries: usize, orders: &[&[usize]]) -> Panel {
+    let mut marks = Vec::new();
+    for (j, order) in orders.iter().enumerate() {
+        for (k, e) in order.iter().enumerate() {
+            marks.push((j, *e, (entries - k) as f64));
+        }
+    }
+    panel(orders.len(), entries, &marks)
+}
+
+#[test]
+fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
+    type Case<'a> = (&'a str, usize, &'a [&'a [usize]], usize, HeadToHead);
+    let cases: [Case; 5] = [
+        ("a clear winner", 3, &[&[0, 1, 2], &[0, 2, 1], &[1, 0, 2]], 0, HeadToHead::Winner(0)),
+        // The method's leader is not the entry that beats every other.
+        ("a winner the leader is not", 3, &[&[0, 1, 2], &[0, 2, 1], &[1, 0, 2]], 1, HeadToHead::Winner(0)),
+        // The classic cycle: 0 beats 1, 1 beats 2, 2 beats 0, each by two judges to one.
+        ("a cycle", 3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]], 0, HeadToHead::Cycle(vec![0, 1, 2])),
+        ("a cycle from another leader", 3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]], 2, HeadToHead::Cycle(vec![2, 0, 1])),
+        // Two judges split on the top two: level, no cycle.
+        (
+            "level at the top",
+            3,
+            &[&[0, 1, 2], &[1, 0, 2]],
+            0,
+            HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 1, for_other: 1 },
+        ),
+    ];
+    for (name, entries, orders, leader, want) in cases {
+        assert_eq!(head_to_head(&ballots(entries, orders), leader), want, "{name}");
+    }
+    // Entries no judge marked together never met.
+    let apart = panel(2, 2, &[(0, 0, 5.0), (1, 1, 4.0)]);
+    assert_eq!(head_to_head(&apart, 0), HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0 });
+    assert_eq!(head_to_head(&panel(1, 1, &[(0, 0, 5.0)]), 0), HeadToHead::Alone);
+    // Schulze still names a winner on the cycle: the report is what says there is none.
+    let cycle = ballots(3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]]);
+    assert!(merge(&cycle, &Method::Schulze).iter().all(Option::is_some));
+}

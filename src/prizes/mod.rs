@@ -60,6 +60,8 @@ pub struct Rulebook<'a> {
     /// For `by = "file"` prizes: the file's value per entry, by prize id.
     pub files: &'a HashMap<String, HashMap<String, f64>>,
     pub decisions: &'a [Decision],
+    /// What head-to-head majorities say about each ranking (a prize by score names its own).
+    pub majorities: &'a [crate::rankings::Majority],
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,7 +191,9 @@ impl Run<'_> {
         let stacks = prize.stacks.unwrap_or(self.book.rules.several_prizes);
         let places = prize.amounts.len();
         let mut place = 1;
-        for group in ordered.chunk_by(|a, b| a.1 == b.1) {
+        // Equal values tie whatever the prize: the overall place orders them on the page, never
+        // decides between them (a badge count tie is as undecided as a track tie).
+        for group in ordered.chunk_by(|a, b| a.1.0 == b.1.0) {
             if place > places {
                 break;
             }
@@ -256,6 +260,11 @@ impl Run<'_> {
         }
         if out.awards.is_empty() {
             out.notes.push("no entry can win it".into());
+        }
+        // The head-to-head report is about a whole ranking: a prize narrowed by tag or size is not.
+        if prize.by == PrizeBy::Score && prize.tag.is_none() && prize.max_params.is_none() {
+            let ranking = prize.track.as_deref().unwrap_or("overall");
+            out.notes.extend(self.book.majorities.iter().filter(|m| m.ranking == ranking).map(|m| m.said.clone()));
         }
         out
     }

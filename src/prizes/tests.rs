@@ -53,7 +53,7 @@ const CRITERIA: [&str; 3] = ["utility", "latency", "cost"];
 fn run(candidates: &[Candidate], prizes: &[Prize], rules: &Rules, decisions: &[Decision]) -> Outcome {
     let criteria: Vec<String> = CRITERIA.map(String::from).to_vec();
     let files = HashMap::from([("votes".to_owned(), HashMap::from([("b".to_owned(), 40.0), ("c".to_owned(), 90.0)]))]);
-    award(candidates, &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions })
+    award(candidates, &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions, majorities: &[] })
 }
 
 /// (place, id, amount) of a prize's awards.
@@ -194,7 +194,7 @@ fn an_entry_can_qualify_for_several_prizes_and_win_each_that_stacks() {
 }
 
 #[test]
-fn special_awards_order_by_their_own_measure_then_the_ranking() {
+fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
     let mut field: Vec<Candidate> =
         ["a", "b", "c", "d"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
     field[0].evidence.params = Some(8_000_000_000);
@@ -207,7 +207,7 @@ fn special_awards_order_by_their_own_measure_then_the_ranking() {
     let stack = |p: Prize| Prize { stacks: Some(true), ..p };
     let prizes = [
         stack(Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("tiny", &[1.0]) }),
-        stack(Prize { by: PrizeBy::Badges, ..prize("quest", &[1.0, 1.0]) }),
+        stack(Prize { by: PrizeBy::Badges, ..prize("quest", &[2.0, 1.0]) }),
         stack(Prize { by: PrizeBy::Likes, ..prize("community", &[1.0]) }),
         stack(Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) }),
         stack(Prize { by: PrizeBy::File, file: Some("votes.csv".into()), ..prize("votes", &[1.0, 1.0, 1.0]) }),
@@ -216,8 +216,25 @@ fn special_awards_order_by_their_own_measure_then_the_ranking() {
     let first: Vec<Vec<&str>> = o.prizes.iter().map(|p| p.awards.iter().map(|a| a.id.as_str()).collect()).collect();
     assert_eq!(first[0], ["c"], "a is 8B; b declared nothing");
     assert_eq!(o.prizes[0].notes[0], "1 entry without declared parameters could not be checked against 4B");
-    assert_eq!(first[1], ["b", "c"], "3 badges each: the better ranked first, not a tie");
-    assert!(o.prizes[1].awards.iter().all(|a| a.tie.is_none()));
+    // 3 badges each: a tie for the first two places, listed in ranking order, paid nothing until
+    // the head judge decides, as a track tie is.
+    assert_eq!(first[1], ["b", "c"]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "b", None), (1, "c", None)]);
+    assert!(
+        matches!(&o.prizes[1].awards[0].tie, Some(Tie::Undecided { with, shares }) if with == &["c"] && shares == &[2.0, 1.0])
+    );
+    assert!(o.warnings.iter().any(|w| w.contains("b, c tie for place 1")), "{:?}", o.warnings);
+    let decided = run(
+        &field,
+        &prizes,
+        &Rules::default(),
+        &[Decision {
+            prize: "quest".into(),
+            order: vec!["c".into(), "b".into()],
+            reason: "c's badges came first".into(),
+        }],
+    );
+    assert_eq!(winners(&decided.prizes[1]), [(1, "c", Some(2.0)), (2, "b", Some(1.0))]);
     assert_eq!(first[2], ["c"]);
     assert_eq!(o.prizes[2].notes, ["1 entry without likes left out"]);
     assert_eq!(first[3], ["d"]);

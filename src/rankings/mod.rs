@@ -3,11 +3,13 @@
 //! the chosen method, ranked with the head judge's tie-breaks, and flagged for deliberation.
 
 mod figures;
+mod majority;
 mod panel;
 mod tracks;
 
 use serde::{Deserialize, Serialize};
 
+pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
 
 use crate::config::Config;
@@ -178,6 +180,9 @@ pub struct Rankings {
     pub pairwise: Option<PairAgreement>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
+    /// What head-to-head majorities say about each ranking, in the same order.
+    #[serde(default)]
+    pub majorities: Vec<Majority>,
     #[serde(default)]
     pub judges: Vec<JudgeLine>,
     /// The entries the judges disagree on most, the most first.
@@ -284,18 +289,25 @@ pub fn rank_all(
     let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options, counted };
     let lower_is_better = method.lower_is_better();
     let everyone: Vec<usize> = (0..field.entries.len()).collect();
-    let mut rankings = vec![("overall".to_owned(), context.ranking(&overall, &everyone, lower_is_better))];
+    let first = context.ranking(&overall, &everyone, lower_is_better);
+    let mut majorities = vec![majority::of("overall", Some(&panel), &everyone, &first, field)];
+    let mut rankings = vec![("overall".to_owned(), first)];
     for track in &config.tracks {
         let keep: Vec<usize> = (0..field.entries.len())
             .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
             .collect();
+        // Head to head compares every pair: a track too large for it is not copied out for it.
+        let within =
+            (keep.len() <= crate::merge::SCHULZE_MOST || by_ranks(&method)).then(|| panel::sub_panel(&panel, &keep));
         // A judge's habits are the same in every track, so the methods that model or standardise
         // judges use all their marks; ranks and head-to-heads only mean something within a track.
-        let scores = match method {
-            Method::RankSum | Method::Copeland | Method::Schulze => merge(&panel::sub_panel(&panel, &keep), &method),
+        let scores = match &within {
+            Some(within) if by_ranks(&method) => merge(within, &method),
             _ => keep.iter().map(|e| overall[*e]).collect(),
         };
-        rankings.push((track.id.clone(), context.ranking(&scores, &keep, lower_is_better)));
+        let ranked = context.ranking(&scores, &keep, lower_is_better);
+        majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
+        rankings.push((track.id.clone(), ranked));
     }
     let scale = config
         .criteria
@@ -312,10 +324,16 @@ pub fn rank_all(
         concordance,
         pairwise,
         rankings,
+        majorities,
         judges: figures::judge_lines(habits, &panel, &judges, scale),
         disagreements: figures::disagreements(&stats, &panel, field),
         warnings,
     })
+}
+
+/// The methods that rank by ranks or head-to-heads, which mean something only within a ranking.
+fn by_ranks(method: &Method) -> bool {
+    matches!(method, Method::RankSum | Method::Copeland | Method::Schulze)
 }
 
 /// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field

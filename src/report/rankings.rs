@@ -45,6 +45,20 @@ fn far_apart(d: &Disagreement, name: impl Fn(&str) -> String, between: &str) -> 
     format!("{} {:.2}{between}{} {:.2}", name(&d.lowest.0), d.lowest.1, name(&d.highest.0), d.highest.1)
 }
 
+/// What head-to-head majorities say about one ranking, when the merge worked it out.
+fn majority<'r>(r: &'r Rankings, group: &str) -> Option<&'r crate::rankings::Majority> {
+    r.majorities.iter().find(|m| m.ranking == group)
+}
+
+/// An entry's standing head to head, for a CSV cell.
+fn head_to_head(r: &Rankings, group: &str, id: &str) -> &'static str {
+    match majority(r, group) {
+        Some(m) if m.is_winner(id) => "condorcet winner",
+        Some(m) if m.in_cycle(id) => "in a cycle",
+        _ => "",
+    }
+}
+
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
     format!("Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means.\n", r.method)
@@ -54,7 +68,8 @@ pub fn table(r: &Rankings) -> String {
     let mut out = preamble(r);
     let criteria: String = r.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
     for (group, ranked) in &r.rankings {
-        out.push_str(&format!("\n{} ({} entries)\n", group.to_uppercase(), ranked.len()));
+        let noun = if ranked.len() == 1 { "entry" } else { "entries" };
+        out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
         out.push_str(&format!(
             "PLACE  ID                    TITLE                          SCORE{criteria}  JUDGES  SPREAD  FLAGS\n"
         ));
@@ -71,6 +86,9 @@ pub fn table(r: &Rankings) -> String {
                 e.spread,
                 flags(e)
             ));
+        }
+        if let Some(m) = majority(r, group) {
+            out.push_str(&format!("{}\n", clean_line(&m.said)));
         }
     }
     for line in agreement(r) {
@@ -134,6 +152,9 @@ pub fn markdown(r: &Rankings) -> String {
                 flags(e)
             ));
         }
+        if let Some(m) = majority(r, group) {
+            out.push_str(&format!("\n{}\n", cell(&m.said)));
+        }
     }
     if !r.disagreements.is_empty() {
         out.push_str(
@@ -166,7 +187,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
     header.extend(r.criteria.iter().cloned());
-    header.extend(["judges", "spread", "flags", "tie_break", "method"].map(String::from));
+    header.extend(["judges", "spread", "flags", "tie_break", "method", "head_to_head"].map(String::from));
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
         for e in ranked {
@@ -179,6 +200,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
                 e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),
+                head_to_head(r, group, &e.id).to_owned(),
             ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }

@@ -1,0 +1,106 @@
+//! The head-to-head majorities beside each ranking: the Condorcet winner when there is one, the
+//! cycle when there is not. A method always names a first place; this says whether a majority of
+//! judges would back it against every other entry.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Field, Ranked};
+use crate::merge::{HeadToHead, Panel, head_to_head};
+use crate::sanitize::clean_line;
+
+/// What head-to-head majorities say about one ranking, for every output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Majority {
+    pub ranking: String,
+    /// "condorcet winner", "cycle", "no condorcet winner" or "not compared".
+    pub outcome: String,
+    /// The ids it names: the winner, the cycle in order, or the leader and the entry it does
+    /// not beat.
+    pub entries: Vec<String>,
+    /// The same in one sentence.
+    pub said: String,
+}
+
+impl Majority {
+    pub fn is_winner(&self, id: &str) -> bool {
+        self.outcome == "condorcet winner" && self.entries.first().is_some_and(|w| w == id)
+    }
+
+    pub fn in_cycle(&self, id: &str) -> bool {
+        self.outcome == "cycle" && self.entries.iter().any(|e| e == id)
+    }
+}
+
+/// The report for one ranking of the entries `which` (indices into the field), whose marks are
+/// `panel` (indexed as `which`; `None` when there are too many entries to compare).
+pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[Ranked], field: &Field) -> Majority {
+    let id = |local: usize| field.entries[which[local]].submission.id.clone();
+    let label = |local: usize| {
+        let s = &field.entries[which[local]].submission;
+        format!("{} ({})", clean_line(&s.title), clean_line(&s.id))
+    };
+    let leader = ranked.first().and_then(|r| (0..which.len()).find(|l| id(*l) == r.id));
+    let result = match (panel, leader) {
+        (None, _) => HeadToHead::TooMany,
+        (Some(_), None) => HeadToHead::Alone,
+        (Some(panel), Some(l)) => head_to_head(panel, l),
+    };
+    let (outcome, entries, said) = match result {
+        HeadToHead::Winner(w) if Some(w) == leader => (
+            "condorcet winner",
+            vec![w],
+            format!(
+                "{} is the Condorcet winner: head to head, more of the judges who scored both put it above each other entry.",
+                label(w)
+            ),
+        ),
+        HeadToHead::Winner(w) => (
+            "condorcet winner",
+            vec![w],
+            format!(
+                "{} is the Condorcet winner (head to head it beats each other entry), yet the method puts {} first: the jury should weigh both.",
+                label(w),
+                leader.map(label).unwrap_or_default()
+            ),
+        ),
+        HeadToHead::Cycle(cycle) => {
+            let mut steps: Vec<String> =
+                cycle.windows(2).map(|p| format!("{} beats {}", label(p[0]), label(p[1]))).collect();
+            if let (Some(last), Some(first)) = (cycle.last(), cycle.first()) {
+                steps.push(format!("and {} beats {}", label(*last), label(*first)));
+            }
+            ("cycle", cycle, format!("No Condorcet winner: head to head, {}.", steps.join(", ")))
+        }
+        HeadToHead::NotBeaten { leader, other, for_leader, for_other } => {
+            let why = if for_leader + for_other == 0 {
+                "no judge scored both".to_owned()
+            } else {
+                format!("{for_other} judge(s) put it above, {for_leader} below")
+            };
+            let verb = if for_other > for_leader { "loses to" } else { "does not beat" };
+            (
+                "no condorcet winner",
+                vec![leader, other],
+                format!("No Condorcet winner: {} {verb} {} head to head ({why}).", label(leader), label(other)),
+            )
+        }
+        HeadToHead::TooMany => (
+            "not compared",
+            Vec::new(),
+            format!(
+                "Head to head not compared: {} entries are more than a table of every pair holds ({} at most).",
+                which.len(),
+                crate::merge::SCHULZE_MOST
+            ),
+        ),
+        HeadToHead::Alone => {
+            ("not compared", Vec::new(), "Head to head not compared: fewer than two entries scored.".to_owned())
+        }
+    };
+    Majority {
+        ranking: name.to_owned(),
+        outcome: outcome.to_owned(),
+        entries: entries.into_iter().map(id).collect(),
+        said,
+    }
+}
