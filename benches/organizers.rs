@@ -38,9 +38,9 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("organizers");
     group.sample_size(10);
     group.bench_function("assign 10k entries to 100 judges, 3 each", |b| {
-        b.iter(|| judging::assign::assign("ev", &refs, &judges, 3, true, 2026));
+        b.iter(|| judging::assign::assign("ev", &refs, &judges, 3, true, 2026, &[]));
     });
-    let plan = judging::assign::assign("ev", &refs, &judges, 3, true, 2026);
+    let plan = judging::assign::assign("ev", &refs, &judges, 3, true, 2026, &[]);
     let loads: Vec<usize> = plan.assignments.judges.values().map(Vec::len).collect();
     eprintln!(
         "assign: loads {}..{}, {} short, uneven: {:?}",

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Judge;
+use crate::merge::agreement::judge_groups;
 use crate::model::{Submission, same_name};
 use crate::sanitize::clean_line;
 
@@ -21,6 +22,9 @@ pub struct Assignments {
     pub event: String,
     pub seed: u64,
     pub judges_per_entry: usize,
+    /// Entries every judge scores, first (`[assign] calibration`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calibration: Vec<String>,
     /// Each judge's entries, by id.
     pub judges: BTreeMap<String, Vec<String>>,
 }
@@ -64,6 +68,9 @@ pub struct Plan {
     pub short: Vec<Short>,
     /// Why loads differ by more than one, when they must.
     pub uneven: Option<String>,
+    /// The groups of judges that share no entry, directly or through others, when the rules
+    /// leave more than one.
+    pub groups: Vec<Vec<String>>,
 }
 
 /// `SplitMix64`: a fixed, documented generator, so that a seed means the same assignment in every
@@ -117,18 +124,36 @@ pub fn barred(judge: &Judge, s: &Submission, keep_tracks: bool) -> Option<Bar> {
     (keep_tracks && outside).then_some(Bar::Track)
 }
 
-pub fn assign(event: &str, entries: &[&Submission], judges: &[Judge], k: usize, keep_tracks: bool, seed: u64) -> Plan {
+/// Spreads `entries` over `judges`, `k` to an entry. The `calibration` entries (by id) go to every
+/// judge without a conflict with them, whatever their tracks: they link every judge to every other.
+pub fn assign(
+    event: &str,
+    entries: &[&Submission],
+    judges: &[Judge],
+    k: usize,
+    keep_tracks: bool,
+    seed: u64,
+    calibration: &[String],
+) -> Plan {
     let mut random = SplitMix(seed);
+    let calibrating: Vec<bool> = entries.iter().map(|s| calibration.contains(&s.id)).collect();
     let allowed: Vec<Vec<usize>> = entries
         .iter()
-        .map(|s| (0..judges.len()).filter(|j| barred(&judges[*j], s, keep_tracks).is_none()).collect())
+        .zip(&calibrating)
+        .map(|(s, cal)| (0..judges.len()).filter(|j| barred(&judges[*j], s, keep_tracks && !cal).is_none()).collect())
         .collect();
     // Most constrained first; a seeded draw orders equals, so no entry is always last.
     let draw: Vec<u64> = entries.iter().map(|_| random.next_u64()).collect();
-    let mut order: Vec<usize> = (0..entries.len()).collect();
+    let mut order: Vec<usize> = (0..entries.len()).filter(|e| !calibrating[*e]).collect();
     order.sort_by_key(|e| (allowed[*e].len(), draw[*e]));
     let mut load = vec![0usize; judges.len()];
     let mut given: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
+    for e in (0..entries.len()).filter(|e| calibrating[*e]) {
+        for &j in &allowed[e] {
+            load[j] += 1;
+            given[e].push(j);
+        }
+    }
     for e in order {
         let mut pool = allowed[e].clone();
         let tie: Vec<u64> = (0..judges.len()).map(|_| random.next_u64()).collect();
@@ -139,8 +164,9 @@ pub fn assign(event: &str, entries: &[&Submission], judges: &[Judge], k: usize, 
         }
     }
     rebalance(&allowed, &mut given, &mut load);
+    link(&allowed, &mut given, judges.len());
     let short = (0..entries.len())
-        .filter(|e| given[*e].len() < k)
+        .filter(|e| !calibrating[*e] && given[*e].len() < k)
         .map(|e| Short {
             id: entries[e].id.clone(),
             judges: given[e].len(),
@@ -157,10 +183,74 @@ pub fn assign(event: &str, entries: &[&Submission], judges: &[Judge], k: usize, 
         list.sort();
     }
     let uneven = uneven(&load, judges, &allowed);
+    let groups = judge_groups(judges.len(), given.iter().map(Vec::as_slice));
+    // In the organizers' order, which the judges' app follows.
+    let calibration = calibration.iter().filter(|id| entries.iter().any(|s| s.id == **id)).cloned().collect();
     Plan {
-        assignments: Assignments { event: event.into(), seed, judges_per_entry: k, judges: by_judge },
+        assignments: Assignments { event: event.into(), seed, judges_per_entry: k, calibration, judges: by_judge },
         short,
         uneven,
+        groups: if groups.len() > 1 {
+            groups.into_iter().map(|g| g.into_iter().map(|j| judges[j].name.clone()).collect()).collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Joins groups of judges that share no entry, directly or through others, by swapping one
+/// judge of an entry in one group with one judge of an entry in another: loads stay as they
+/// are, and each entry keeps a judge of its old group. A swap is kept only if it leaves fewer
+/// groups; it stops when one group is left or no allowed swap joins two.
+fn link(allowed: &[Vec<usize>], given: &mut [Vec<usize>], judges: usize) {
+    let grouped = |given: &[Vec<usize>]| judge_groups(judges, given.iter().map(Vec::as_slice));
+    let mut groups = grouped(given);
+    while groups.len() > 1 {
+        let mut group_of = vec![usize::MAX; judges];
+        for (g, members) in groups.iter().enumerate() {
+            for j in members {
+                group_of[*j] = g;
+            }
+        }
+        let mut entries_of: Vec<Vec<usize>> = vec![Vec::new(); judges];
+        for (e, js) in given.iter().enumerate() {
+            for j in js {
+                entries_of[*j].push(e);
+            }
+        }
+        let mut joined = None;
+        // An entry `e` with two judges or more (so it keeps one of its group), a judge `b` of
+        // another group allowed on it, and one of b's entries `f` (also with two or more) that
+        // one of e's judges `a` may take in b's place. Walking from the judges allowed on `e`
+        // keeps this quick when tracks wall the groups off and no swap exists.
+        let shared: Vec<usize> = (0..given.len()).filter(|e| given[*e].len() >= 2).collect();
+        'search: for &e in &shared {
+            let home = group_of[given[e][0]];
+            for &b in allowed[e].iter().filter(|b| group_of[**b] != home && group_of[**b] != usize::MAX) {
+                for &f in entries_of[b].iter().filter(|f| shared.binary_search(f).is_ok()) {
+                    let Some(y) = given[f].iter().position(|j| *j == b) else { continue };
+                    for x in 0..given[e].len() {
+                        let a = given[e][x];
+                        if given[e].contains(&b) || given[f].contains(&a) || !allowed[f].contains(&a) {
+                            continue;
+                        }
+                        given[e][x] = b;
+                        given[f][y] = a;
+                        let after = grouped(given);
+                        if after.len() < groups.len() {
+                            joined = Some(after);
+                            break 'search;
+                        }
+                        given[e][x] = a;
+                        given[f][y] = b;
+                    }
+                }
+            }
+        }
+        match joined {
+            Some(after) => groups = after,
+            None => return,
+        }
     }
 }
 
@@ -266,7 +356,7 @@ mod tests {
         let refs: Vec<&Submission> = entries.iter().collect();
         let judges: Vec<Judge> = ["a", "b", "c", "d", "e"].iter().map(|n| judge(n, &[], &[])).collect();
         for k in [1, 2, 3] {
-            let plan = assign("ev", &refs, &judges, k, true, 7);
+            let plan = assign("ev", &refs, &judges, k, true, 7, &[]);
             assert!(plan.short.is_empty(), "k={k}");
             let l = loads(&plan);
             assert_eq!(l.iter().sum::<usize>(), 23 * k);
@@ -288,7 +378,7 @@ mod tests {
             judge("c", &[], &["wood"]),
             judge("d", &["e02"], &[]),
         ];
-        let plan = assign("ev", &refs, &judges, 2, true, 1);
+        let plan = assign("ev", &refs, &judges, 2, true, 1, &[]);
         let list = |j: &str| plan.assignments.judges[j].clone();
         assert!(list("b").is_empty(), "b's org owns every Space");
         assert!(!list("a").iter().any(|id| ["e01", "e08", "e15", "e04"].contains(&id.as_str())), "team 1 and member 4");
@@ -299,7 +389,7 @@ mod tests {
         assert!(short.contains(&("e04", 1)), "{short:?}");
         let why = &plan.short.iter().find(|s| s.id == "e04").expect("e04").why;
         assert_eq!(why, "conflict: a, b; other tracks only: c");
-        let free = assign("ev", &refs, &judges, 2, false, 1);
+        let free = assign("ev", &refs, &judges, 2, false, 1, &[]);
         assert!(free.assignments.judges["c"].iter().any(|id| id == "e00"), "tracks not kept: c takes backyard too");
     }
 
@@ -319,9 +409,9 @@ mod tests {
         let entries = field(30);
         let refs: Vec<&Submission> = entries.iter().collect();
         let judges: Vec<Judge> = ["a", "b", "c", "d"].iter().map(|n| judge(n, &[], &[])).collect();
-        let one = assign("ev", &refs, &judges, 2, true, 42);
-        assert_eq!(one, assign("ev", &refs, &judges, 2, true, 42));
-        assert_ne!(one.assignments.judges, assign("ev", &refs, &judges, 2, true, 43).assignments.judges);
+        let one = assign("ev", &refs, &judges, 2, true, 42, &[]);
+        assert_eq!(one, assign("ev", &refs, &judges, 2, true, 42, &[]));
+        assert_ne!(one.assignments.judges, assign("ev", &refs, &judges, 2, true, 43, &[]).assignments.judges);
     }
 
     #[test]
@@ -329,9 +419,53 @@ mod tests {
         let entries = field(20);
         let refs: Vec<&Submission> = entries.iter().collect();
         let judges = vec![judge("a", &[], &[]), judge("b", &[], &[]), judge("c", &["team 0"], &["wood"])];
-        let plan = assign("ev", &refs, &judges, 2, true, 3);
+        let plan = assign("ev", &refs, &judges, 2, true, 3, &[]);
         assert!(plan.short.is_empty());
         let why = plan.uneven.expect("c can take at most the wood entries");
         assert!(why.contains("c may judge 9 entries and has 9"), "{why}");
+    }
+
+    #[test]
+    fn judges_are_kept_linked_through_shared_entries() {
+        // Four judges, two to an entry: the greedy spread can pair them off into islands
+        // ({a, b} and {c, d}); a swap joins them without changing anyone's load.
+        let judges: Vec<Judge> = ["a", "b", "c", "d"].iter().map(|n| judge(n, &[], &[])).collect();
+        for n in [4, 6, 8] {
+            let entries = field(n);
+            let refs: Vec<&Submission> = entries.iter().collect();
+            for seed in 1..=40 {
+                let plan = assign("ev", &refs, &judges, 2, false, seed, &[]);
+                assert!(plan.groups.is_empty(), "{n} entries, seed {seed}: {:?}", plan.groups);
+                let l = loads(&plan);
+                assert!(l.iter().max().unwrap_or(&0) - l.iter().min().unwrap_or(&0) <= 1, "{l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tracks_that_wall_judges_off_are_reported_and_a_calibration_set_links_them() {
+        let entries = field(12);
+        let refs: Vec<&Submission> = entries.iter().collect();
+        let judges = vec![
+            judge("a", &[], &["backyard"]),
+            judge("b", &[], &["backyard"]),
+            judge("c", &[], &["wood"]),
+            judge("d", &["e03"], &["wood"]),
+        ];
+        let walled = assign("ev", &refs, &judges, 2, true, 5, &[]);
+        assert_eq!(walled.groups, [vec!["a".to_owned(), "b".to_owned()], vec!["c".to_owned(), "d".to_owned()]]);
+        let calibration = ["e03".to_owned(), "e04".to_owned()];
+        let plan = assign("ev", &refs, &judges, 2, true, 5, &calibration);
+        assert!(plan.groups.is_empty(), "{:?}", plan.groups);
+        assert_eq!(plan.assignments.calibration, calibration);
+        for (name, list) in &plan.assignments.judges {
+            // Every judge scores both, across tracks, except d, whose conflict bars e03.
+            assert!(list.contains(&"e04".to_owned()), "{name}: {list:?}");
+            assert_eq!(list.contains(&"e03".to_owned()), name != "d", "{name}: {list:?}");
+        }
+        assert!(plan.short.is_empty(), "calibration entries are not short: {:?}", plan.short);
+        // One judge per entry links no one.
+        let single = assign("ev", &refs, &judges[..2], 1, false, 5, &[]);
+        assert_eq!(single.groups.len(), 2);
     }
 }

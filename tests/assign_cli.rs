@@ -91,3 +91,35 @@ fn check_reads_the_assignments_against_the_export() {
             .and(predicate::str::contains("1 of zoe's entries are not in the export, such as \"gone-entry\"")),
     );
 }
+
+#[test]
+fn judges_walled_off_by_tracks_are_reported_and_a_calibration_set_links_them() {
+    let s = Sandbox::new();
+    let event = |extra: &str| {
+        format!(
+            "[event]\nid = \"build-small-2026\"\nname = \"B\"\n[assign]\njudges_per_entry = 2\n{extra}\n\
+             [[judges]]\nname = \"ana\"\ntracks = [\"backyard\"]\n[[judges]]\nname = \"ben\"\ntracks = [\"backyard\"]\n\
+             [[judges]]\nname = \"cai\"\ntracks = [\"wood\"]\n[[judges]]\nname = \"dee\"\ntracks = [\"wood\"]\n"
+        )
+    };
+    let walled = s.file("walled.toml", &event(""));
+    organizer(&s).arg("--config").arg(&walled).arg("pull").assert().success();
+    organizer(&s).arg("--config").arg(&walled).args(["assign", "--dry-run"]).assert().success().stdout(
+        predicate::str::contains("Judges not linked: 2 groups share no entry")
+            .and(predicate::str::contains("{ana, ben}, {cai, dee}"))
+            .and(predicate::str::contains("add an [assign] calibration set")),
+    );
+    let linked = s.file("linked.toml", &event("calibration = [\"sprout-sense\", \"pantry-poet\"]"));
+    organizer(&s).arg("--config").arg(&linked).args(["assign", "-o", "a.toml"]).assert().success().stdout(
+        predicate::str::contains("Every judge scores the 2 calibration entries first.")
+            .and(predicate::str::contains("Judges linked: every judge shares entries")),
+    );
+    let file: judging::assign::Assignments =
+        toml::from_str(&std::fs::read_to_string(s.path().join("a.toml")).expect("written")).expect("reads back");
+    assert_eq!(file.calibration, ["sprout-sense", "pantry-poet"]);
+    assert!(file.judges.values().all(|list| list.contains(&"sprout-sense".to_owned())), "{:?}", file.judges);
+    let unknown = s.file("unknown.toml", &event("calibration = [\"no-such\"]"));
+    organizer(&s).arg("--config").arg(&unknown).args(["assign", "--dry-run"]).assert().failure().stderr(
+        predicate::str::contains("[assign] calibration names \"no-such\", which is not among the store's submissions"),
+    );
+}

@@ -730,3 +730,23 @@ fn a_cycle_of_head_to_head_wins_is_said_in_every_format() {
     let table = String::from_utf8_lossy(&one.stdout);
     assert!(table.contains("Sprout Sense (sprout-sense) is the Condorcet winner"), "{table}");
 }
+
+#[test]
+fn judges_who_share_no_entry_are_named_in_groups() {
+    let s = Sandbox::new();
+    let files = [
+        judge_file(&s, "mira", 0, &SOME[..3]),
+        judge_file(&s, "tomas", 1, &SOME[..3]),
+        judge_file(&s, "zoe", 0, &SOME[3..]),
+    ];
+    head(&s).arg("pull").assert().success();
+    head(&s).arg("merge").args(&files).assert().success().stderr(predicate::str::contains(
+        "the judges fall into 2 groups that share no entry, directly or through other judges: {mira, tomas}, {zoe}",
+    ));
+    let out = head(&s).args(["merge", "--format", "json"]).args(&files).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["judge_groups"], serde_json::json!([["mira", "tomas"], ["zoe"]]));
+    // Linked through one shared entry: no groups.
+    let linked = [files[0].clone(), files[1].clone(), judge_file(&s, "zoe", 0, &SOME[2..])];
+    head(&s).arg("merge").args(&linked).assert().success().stderr(predicate::str::contains("groups").not());
+}

@@ -33,7 +33,15 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     // By id, so that the export's order does not change the assignment.
     entries.sort_by(|a, b| a.id.cmp(&b.id));
-    let plan = crate::assign::assign(&config.event.id, &entries, &config.judges, k, keep_tracks, seed);
+    let calibration = &config.assign.calibration;
+    if let Some(unknown) = calibration.iter().find(|id| !entries.iter().any(|s| s.id == **id)) {
+        bail!(
+            "{}: [assign] calibration names {:?}, which is not among the store's submissions (withdrawn ones do not count): give ids from `judging list`",
+            session.loaded.describe(),
+            clean_line(unknown)
+        );
+    }
+    let plan = crate::assign::assign(&config.event.id, &entries, &config.judges, k, keep_tracks, seed, calibration);
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
     println!(
@@ -57,6 +65,14 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     if let Some(why) = &plan.uneven {
         println!("Note: {}", clean_line(why));
     }
+    if !calibration.is_empty() {
+        println!(
+            "Every judge scores the {} calibration entr{} first.",
+            calibration.len(),
+            if calibration.len() == 1 { "y" } else { "ies" }
+        );
+    }
+    println!("{}", linked(&plan.groups, k));
     if request.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
@@ -75,4 +91,26 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     crate::disk::write_durably(&path, text.as_bytes())?;
     println!("Wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether every judge shares entries with the others, directly or through others: the
+/// calibrated merge compares judges' habits only within a linked group.
+fn linked(groups: &[Vec<String>], k: usize) -> String {
+    if groups.is_empty() {
+        return "Judges linked: every judge shares entries with the others, directly or through other judges.".into();
+    }
+    let named: Vec<String> = groups
+        .iter()
+        .map(|g| format!("{{{}}}", g.iter().map(|j| clean_line(j)).collect::<Vec<_>>().join(", ")))
+        .collect();
+    let how = if k < 2 {
+        "with one judge per entry no two judges share one: use judges_per_entry = 2 or more, or an [assign] calibration set"
+    } else {
+        "the conflicts and tracks allow no assignment that links them: add an [assign] calibration set (entries every judge scores), or judge some tracks across"
+    };
+    format!(
+        "Judges not linked: {} groups share no entry, so the merge cannot compare one group's leniency with another's: {}. {how}.",
+        groups.len(),
+        named.join(", ")
+    )
 }

@@ -197,11 +197,19 @@ pub struct AssignConfig {
     pub seed: u64,
     /// Where the assignment is written and where the judges' app reads it, beside judging.toml.
     pub file: String,
+    /// Entries every judge scores, first: they link every judge's habits to every other's.
+    pub calibration: Vec<String>,
 }
 
 impl Default for AssignConfig {
     fn default() -> Self {
-        AssignConfig { judges_per_entry: 3, keep_tracks: true, seed: 1, file: "assignments.toml".into() }
+        AssignConfig {
+            judges_per_entry: 3,
+            keep_tracks: true,
+            seed: 1,
+            file: "assignments.toml".into(),
+            calibration: Vec::new(),
+        }
     }
 }
 
@@ -322,6 +330,12 @@ impl Config {
         for (i, key) in self.merge.tie_breaks.iter().enumerate() {
             if let Err(e) = self.tie_break(key) {
                 out.push(format!("merge.tie_breaks[{i}] = {key:?}: {e}"));
+            }
+        }
+        let mut calibration = std::collections::HashSet::new();
+        for id in &self.assign.calibration {
+            if !calibration.insert(id.as_str()) {
+                out.push(format!("assign.calibration names {:?} twice: list each entry once", clean_line(id)));
             }
         }
         if self.assign.judges_per_entry == 0 {

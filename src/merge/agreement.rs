@@ -210,3 +210,38 @@ impl Overlap {
         (pairs > 0).then(|| (pairs, sum / pairs as f64, sum_corrected / pairs as f64))
     }
 }
+
+/// The groups of judges linked by the entries they share, directly or through a chain of other
+/// judges: `judges_of` gives each entry's judges. The calibrated method compares two judges'
+/// habits only within a group; between groups nothing says whether one is harsher. Judges with
+/// no entries are in no group. Each group is sorted, the largest first (then by first judge).
+pub fn judge_groups<'a>(judges: usize, judges_of: impl IntoIterator<Item = &'a [usize]>) -> Vec<Vec<usize>> {
+    // Union-find, with paths halved as they are walked.
+    let mut parent: Vec<usize> = (0..judges).collect();
+    let mut seen = vec![false; judges];
+    fn root(parent: &mut [usize], mut j: usize) -> usize {
+        while parent[j] != j {
+            parent[j] = parent[parent[j]];
+            j = parent[j];
+        }
+        j
+    }
+    for list in judges_of {
+        let Some(&first) = list.first() else { continue };
+        for &j in list {
+            seen[j] = true;
+            let (a, b) = (root(&mut parent, first), root(&mut parent, j));
+            if a != b {
+                parent[b] = a;
+            }
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for j in (0..judges).filter(|j| seen[*j]) {
+        let r = root(&mut parent, j);
+        by_root.entry(r).or_default().push(j);
+    }
+    let mut groups: Vec<Vec<usize>> = by_root.into_values().collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    groups
+}

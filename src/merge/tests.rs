@@ -338,3 +338,18 @@ fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
     let cycle = ballots(3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]]);
     assert!(merge(&cycle, &Method::Schulze).iter().all(Option::is_some));
 }
+
+#[test]
+fn judges_fall_into_groups_linked_by_shared_entries() {
+    type Case<'a> = (&'a str, usize, &'a [&'a [usize]], &'a [&'a [usize]]);
+    let cases: [Case; 4] = [
+        ("one shared entry links all", 3, &[&[0, 1], &[1, 2]], &[&[0, 1, 2]]),
+        ("two islands", 4, &[&[0, 1], &[2, 3], &[1, 0]], &[&[0, 1], &[2, 3]]),
+        ("a judge alone on their entries", 3, &[&[0, 1], &[2]], &[&[0, 1], &[2]]),
+        ("a judge with no entries is in no group", 3, &[&[2, 0]], &[&[0, 2]]),
+    ];
+    for (name, judges, entries, want) in cases {
+        let got = agreement::judge_groups(judges, entries.iter().copied());
+        assert_eq!(got, want.iter().map(|g| g.to_vec()).collect::<Vec<_>>(), "{name}");
+    }
+}

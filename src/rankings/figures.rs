@@ -116,6 +116,18 @@ pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) ->
         .collect()
 }
 
+/// The groups of judges linked by shared entries, by name.
+pub(super) fn judge_groups(panel: &Panel) -> Vec<Vec<String>> {
+    let mut judges_of: Vec<Vec<usize>> = vec![Vec::new(); panel.entries.len()];
+    for m in &panel.marks {
+        judges_of[m.entry].push(m.judge);
+    }
+    crate::merge::agreement::judge_groups(panel.judges.len(), judges_of.iter().map(Vec::as_slice))
+        .into_iter()
+        .map(|g| g.into_iter().map(|j| panel.judges[j].clone()).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -183,6 +183,10 @@ pub struct Rankings {
     /// What head-to-head majorities say about each ranking, in the same order.
     #[serde(default)]
     pub majorities: Vec<Majority>,
+    /// The groups of judges that share no entry with each other, directly or through other
+    /// judges; empty when every judge is linked.
+    #[serde(default)]
+    pub judge_groups: Vec<Vec<String>>,
     #[serde(default)]
     pub judges: Vec<JudgeLine>,
     /// The entries the judges disagree on most, the most first.
@@ -253,7 +257,7 @@ pub fn rank_all(
     fits(&method, &panel, field)?;
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held), (stats, means, habits, (concordance, pairwise))) = std::thread::scope(|scope| {
+    let ((overall, held), (stats, means, habits, (concordance, pairwise), groups)) = std::thread::scope(|scope| {
         let merging = scope.spawn(|| match method {
             Method::Calibrated => {
                 let fit = crate::merge::calibrated_fit(&panel);
@@ -267,6 +271,7 @@ pub fn rank_all(
             figures::criterion_means(&judges, config.criteria.len(), field.entries.len()),
             agreement::judge_habits(&panel),
             figures::agreement(&panel),
+            figures::judge_groups(&panel),
         );
         // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
         (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
@@ -279,6 +284,9 @@ pub fn rank_all(
         return Err(RankError::TrimTooDeep { drop, most });
     }
     warnings.extend(held);
+    if groups.len() > 1 {
+        warnings.push(groups_warning(&groups));
+    }
     warnings.extend(left_out_of_the_sum(&method, &options.chosen, &overall, &stats, field));
     let keys = figures::tie_break_keys(&breaks, &means, &stats);
     // In a sum, the judges that count for every entry: the chosen ones.
@@ -325,6 +333,7 @@ pub fn rank_all(
         pairwise,
         rankings,
         majorities,
+        judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
         judges: figures::judge_lines(habits, &panel, &judges, scale),
         disagreements: figures::disagreements(&stats, &panel, field),
         warnings,
@@ -388,6 +397,19 @@ fn left_out_of_the_sum(
         if left.len() == 1 { "y" } else { "ies" },
         named.join(", ")
     ))
+}
+
+/// Says which judges share no entry with the others, and what that costs.
+fn groups_warning(groups: &[Vec<String>]) -> String {
+    let named: Vec<String> = groups
+        .iter()
+        .map(|g| format!("{{{}}}", g.iter().map(|j| clean_line(j)).collect::<Vec<_>>().join(", ")))
+        .collect();
+    format!(
+        "the judges fall into {} groups that share no entry, directly or through other judges: {}. Nothing compares one group's leniency with another's, so places across groups assume their entries were alike; `judging assign` keeps judges linked, and [assign] calibration (entries every judge scores) links them all",
+        groups.len(),
+        named.join(", ")
+    )
 }
 
 /// Names each judge whose severity the calibrated fit held at a bound, and why: their marks then

@@ -164,6 +164,8 @@ pub struct App {
     pub mine_only: bool,
     /// The entries the organizers' assignments file gives this judge, when it names them.
     pub assigned: Option<std::collections::HashSet<String>>,
+    /// The entries every judge scores first (the assignments' calibration set): listed first.
+    pub calibration: std::collections::HashSet<String>,
     /// What the Hub said of each entry's Space, and when it was fetched.
     pub hub: HashMap<String, (HubFacts, String)>,
     pub query: String,
@@ -208,6 +210,7 @@ impl App {
             unscored_only: false,
             mine_only: false,
             assigned: None,
+            calibration: std::collections::HashSet::new(),
             hub: HashMap::new(),
             query: String::new(),
             sort: Sort::Export,
@@ -391,7 +394,8 @@ impl App {
             })
             .collect();
         match self.sort {
-            Sort::Export => {}
+            // The calibration set first, so that every judge scores it before the rest.
+            Sort::Export => view.sort_by_key(|i| !self.calibration.contains(&self.entries[*i].submission.id)),
             Sort::Title => view.sort_by_cached_key(|i| self.entries[*i].submission.title.to_lowercase()),
             Sort::Status => view.sort_by_key(|i| self.status_of(&self.entries[*i])),
             Sort::Total => view.sort_by(|a, b| {

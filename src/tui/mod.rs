@@ -67,8 +67,13 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     if let Some(a) = assignments {
         match a.of(judge) {
             Some(ids) => {
+                app.calibration = a.calibration.iter().cloned().collect();
                 app.assign_to(ids);
-                app.status = format!("{} entries assigned to you; a shows every entry", ids.len());
+                let first = match a.calibration.len() {
+                    0 => String::new(),
+                    n => format!(", the {n} calibration entr{} first", if n == 1 { "y" } else { "ies" }),
+                };
+                app.status = format!("{} entries assigned to you{first}; a shows every entry", ids.len());
             }
             None => {
                 app.status = format!("{} assigns nothing to {judge}: showing every entry", loaded.config.assign.file);

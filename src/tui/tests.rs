@@ -326,6 +326,17 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
 }
 
 #[test]
+fn the_calibration_set_comes_first_in_the_judges_list() {
+    let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\ncalibration = [\"pill-pal\"]\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\n";
+    let (_dir, app) = assigned_fixture(file);
+    let app = app.expect("loads");
+    let shown: Vec<&str> = app.view.iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    assert_eq!(shown, ["pill-pal", "bus-stop-oracle"], "calibration first, then the export's order");
+    assert_eq!(app.current().map(|e| e.submission.id.as_str()), Some("pill-pal"), "and selected first");
+    assert_eq!(app.status, "2 entries assigned to you, the 1 calibration entry first; a shows every entry");
+}
+
+#[test]
 fn a_broken_assignments_file_is_named() {
     let (_dir, app) = assigned_fixture("event = \"build-small-2026\"\n[judges]\npriya = 3\n");
     let e = app.err().expect("refused").to_string();
