@@ -60,6 +60,12 @@ pub fn mean(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "-".to_owned(), |v| format!("{v:.decimals$}"))
 }
 
+/// A number as a person writes it: `2`, `1.5`, `0.25`, up to two decimals.
+pub fn number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// A histogram as one bar character per scale point, scaled to the largest bin.
 pub fn bars(histogram: &[usize]) -> String {
     const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];

@@ -315,7 +315,7 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let csv = head(&s).args(["merge", "--format", "csv"]).arg(&file).output().expect("runs");
     let csv = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(
-        csv.starts_with("ranking,place,id,title,score,utility,latency,cost,judges,spread,flags,tie_break,method"),
+        csv.starts_with("ranking,place,id,title,score,utility,latency,cost,judges,gap,flags,tie_break,method,head_to_head"),
         "{csv}"
     );
     assert!(csv.contains("\"'=HYPERLINK"), "formula neutralised: {csv}");
@@ -749,4 +749,41 @@ fn judges_who_share_no_entry_are_named_in_groups() {
     // Linked through one shared entry: no groups.
     let linked = [files[0].clone(), files[1].clone(), judge_file(&s, "zoe", 0, &SOME[2..])];
     head(&s).arg("merge").args(&linked).assert().success().stderr(predicate::str::contains("groups").not());
+}
+
+#[test]
+fn contested_means_one_thing_and_every_output_says_what() {
+    let s = Sandbox::new();
+    let files = [judge_file(&s, "mira", -1, &SOME[..2]), judge_file(&s, "tomas", 1, &SOME[..2])];
+    head(&s).arg("pull").assert().success();
+    let run = |format: &str| {
+        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args(&files).output().expect("runs");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let csv = run("csv");
+    let row =
+        |id: &str| csv.lines().find(|l| l.starts_with("overall,") && l.contains(id)).unwrap_or_default().to_owned();
+    let gap = |id: &str| row(id).split(',').nth(9).and_then(|g| g.parse::<f64>().ok()).unwrap_or(-1.0);
+    // The gap is the highest judge's total less the lowest's; 2 points or more is contested.
+    for id in ["sprout-sense", "pantry-poet"] {
+        assert_eq!(row(id).contains("contested"), gap(id) >= 2.0, "{id}: gap {} in {}", gap(id), row(id));
+    }
+    assert!(gap("pantry-poet") >= 2.0 && gap("sprout-sense") < 2.0, "{csv}");
+    let table = run("table");
+    assert!(
+        table.contains("contested = judges' totals 2 points or more apart (the gap: highest less lowest)"),
+        "{table}"
+    );
+    assert!(table.contains("Kendall's W runs from 0"), "{table}");
+    assert!(table.contains("~ marks one from fewer than 5 entries"), "{table}");
+    assert!(table.contains("   ~-"), "two entries: a rough leniency: {table}");
+    assert!(run("md").contains("contested = judges' totals 2 points or more apart"));
+    // The event can set its own gap.
+    let strict =
+        s.file("strict.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\ncontested_gap = 1.25\n"));
+    let out =
+        head(&s).arg("--config").arg(&strict).args(["merge", "--format", "csv"]).args(&files).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let contested = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains(",contested,")).count();
+    assert_eq!(contested, 4, "both entries, overall and in their tracks");
 }

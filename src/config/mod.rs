@@ -171,17 +171,23 @@ pub struct MergeConfig {
     /// Entries with fewer judges are flagged thinly judged.
     pub min_judges: usize,
     /// What decides between entries of equal merged score, in turn: a criterion id (the higher
-    /// merged score on it first), "judges" (more judges first) or "agreement" (the smaller spread
-    /// first). What they leave equal stays a tie for the jury.
+    /// merged score on it first), "judges" (more judges first) or "agreement" (the smaller gap
+    /// between its judges' totals first). What they leave equal stays a tie for the jury.
     pub tie_breaks: Vec<String>,
     /// Whether every score file must be signed by a judge of judging.toml; on by itself as soon as
     /// one judge has a key.
     pub require_signatures: bool,
+    /// An entry whose judges' totals are this many rubric points apart or more (highest less
+    /// lowest) is contested: the jury should look at it again.
+    pub contested_gap: f64,
 }
+
+/// Two points: one judge's 2 beside another's 4 on a 1-5 rubric.
+pub const CONTESTED_GAP: f64 = 2.0;
 
 impl Default for MergeConfig {
     fn default() -> Self {
-        MergeConfig { min_judges: 2, tie_breaks: Vec::new(), require_signatures: false }
+        MergeConfig { min_judges: 2, tie_breaks: Vec::new(), require_signatures: false, contested_gap: CONTESTED_GAP }
     }
 }
 
@@ -337,6 +343,12 @@ impl Config {
             if !calibration.insert(id.as_str()) {
                 out.push(format!("assign.calibration names {:?} twice: list each entry once", clean_line(id)));
             }
+        }
+        if !(self.merge.contested_gap.is_finite() && self.merge.contested_gap > 0.0) {
+            out.push(format!(
+                "merge.contested_gap = {}: give the points apart (highest less lowest total) that make an entry contested, more than 0, such as {CONTESTED_GAP}",
+                self.merge.contested_gap
+            ));
         }
         if self.assign.judges_per_entry == 0 {
             out.push("assign.judges_per_entry = 0: use 1 or more, such as 3".into());
@@ -586,6 +598,8 @@ mod tests {
             ("[rules]\nmax_params = \"lots\"", &["max_params = \"lots\"", "line 2", "7B"]),
             ("[merge]\ntie_breaks = [\"utility\", \"luck\"]", &["merge.tie_breaks[1] = \"luck\"", "utility, latency"]),
             ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 or more"]),
+            ("[merge]\ncontested_gap = -1.0", &["merge.contested_gap = -1", "more than 0, such as 2"]),
+            ("[assign]\ncalibration = [\"a\", \"a\"]", &["assign.calibration names \"a\" twice"]),
             ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = []", &["prizes[0] (\"x\").amounts is empty", "[500]"]),
             (
                 "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\ntrack = \"forest\"",

@@ -75,13 +75,13 @@ pub fn judge_habits(panel: &Panel) -> Vec<JudgeHabits> {
         .collect()
 }
 
-/// How many judges marked each entry, how far apart they were, and who was lowest and highest:
-/// one pass over the marks.
+/// How many judges marked each entry, how far apart they were (the gap), and who was lowest and
+/// highest: one pass over the marks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntryStats {
     pub judges: Vec<usize>,
-    /// The population standard deviation of each entry's marks.
-    pub spread: Vec<f64>,
+    /// Each entry's gap: its highest mark less its lowest (0 with one judge).
+    pub gap: Vec<f64>,
     /// The lowest and the highest mark, with the judge who gave it.
     pub lowest: Vec<Option<(usize, f64)>>,
     pub highest: Vec<Option<(usize, f64)>>,
@@ -90,14 +90,12 @@ pub struct EntryStats {
 impl EntryStats {
     pub fn of(panel: &Panel) -> EntryStats {
         let n = panel.entries.len();
-        let (mut count, mut sum, mut squares) = (vec![0usize; n], vec![0.0; n], vec![0.0; n]);
+        let mut count = vec![0usize; n];
         let mut lowest: Vec<Option<(usize, f64)>> = vec![None; n];
         let mut highest = lowest.clone();
         for m in &panel.marks {
             let e = m.entry;
             count[e] += 1;
-            sum[e] += m.value;
-            squares[e] += m.value * m.value;
             if lowest[e].is_none_or(|(_, v)| m.value < v) {
                 lowest[e] = Some((m.judge, m.value));
             }
@@ -105,19 +103,14 @@ impl EntryStats {
                 highest[e] = Some((m.judge, m.value));
             }
         }
-        let spread = (0..n)
-            .map(|e| {
-                let k = count[e] as f64;
-                if k == 0.0 { 0.0 } else { (squares[e] / k - (sum[e] / k).powi(2)).max(0.0).sqrt() }
-            })
-            .collect();
-        EntryStats { judges: count, spread, lowest, highest }
+        let gap = lowest.iter().zip(&highest).map(|(lo, hi)| lo.zip(*hi).map_or(0.0, |(lo, hi)| hi.1 - lo.1)).collect();
+        EntryStats { judges: count, gap, lowest, highest }
     }
 
     /// Up to `n` entries marked by two judges or more, the most disagreed first (ties by index).
     pub fn most_disagreed(&self, n: usize) -> Vec<usize> {
         let mut out: Vec<usize> = (0..self.judges.len()).filter(|e| self.judges[*e] >= 2).collect();
-        out.sort_by(|a, b| self.spread[*b].total_cmp(&self.spread[*a]).then(a.cmp(b)));
+        out.sort_by(|a, b| self.gap[*b].total_cmp(&self.gap[*a]).then(a.cmp(b)));
         out.truncate(n);
         out
     }

@@ -117,13 +117,13 @@ fn concordance_groups_judges_who_saw_the_same_entries() {
 }
 
 #[test]
-fn disagreements_come_most_spread_first() {
+fn disagreements_come_widest_gap_first() {
     let p = panel(3, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (2, 1, 3.0), (0, 2, 3.0)]);
     let stats = EntryStats::of(&p);
     assert_eq!(stats.judges, [2, 3, 1]);
     assert_eq!(stats.most_disagreed(5), [1, 0], "entry 2 has one judge: nothing to disagree on");
     assert_eq!(stats.most_disagreed(1), [1]);
-    assert!((stats.spread[1] - (8.0f64 / 3.0).sqrt()).abs() < 1e-12, "{}", stats.spread[1]);
+    assert_eq!(stats.gap, [0.0, 4.0, 0.0], "highest less lowest");
     assert_eq!((stats.lowest[1], stats.highest[1]), (Some((0, 1.0)), Some((1, 5.0))));
     assert_eq!((stats.lowest[2], stats.highest[2]), (Some((0, 3.0)), Some((0, 3.0))));
 }

@@ -35,7 +35,7 @@ pub(super) fn tie_break_keys(breaks: &[TieBreak], means: &[Vec<Option<f64>>], st
         .iter()
         .map(|b| match b {
             TieBreak::Judges => stats.judges.iter().map(|n| *n as f64).collect(),
-            TieBreak::Agreement => stats.spread.iter().map(|s| -s).collect(),
+            TieBreak::Agreement => stats.gap.iter().map(|g| -g).collect(),
             TieBreak::Criterion(c) => means[*c].iter().map(|v| v.unwrap_or(f64::NEG_INFINITY)).collect(),
         })
         .collect()
@@ -108,7 +108,7 @@ pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) ->
                 id: sub.id.clone(),
                 title: sub.title.clone(),
                 judges: stats.judges[e],
-                spread: stats.spread[e],
+                gap: stats.gap[e],
                 lowest: (panel.judges[lo_judge].clone(), lo),
                 highest: (panel.judges[hi_judge].clone(), hi),
             })

@@ -27,6 +27,8 @@ pub struct Options {
     pub tie_breaks: Vec<String>,
     /// With the sum method: the judges whose marks count (all when empty).
     pub chosen: Vec<String>,
+    /// Judges' totals this many points apart, or more, make an entry contested.
+    pub contested_gap: f64,
 }
 
 impl Options {
@@ -36,6 +38,7 @@ impl Options {
             min_judges: config.merge.min_judges,
             tie_breaks: config.merge.tie_breaks.clone(),
             chosen: Vec::new(),
+            contested_gap: config.merge.contested_gap,
         }
     }
 }
@@ -46,7 +49,7 @@ impl Options {
 pub enum Flag {
     /// Fewer judges than `merge.min_judges`.
     Thin,
-    /// Its judges far apart.
+    /// Its judges' totals `[merge] contested_gap` points or more apart.
     Contested,
     /// Its place shared, and no tie-break separated it: for the jury to decide.
     Tie,
@@ -65,7 +68,7 @@ impl Flag {
     pub fn meaning(self) -> &'static str {
         match self {
             Flag::Thin => "too few judges",
-            Flag::Contested => "judges far apart",
+            Flag::Contested => "judges' totals far apart",
             Flag::Tie => "a place the jury must settle",
         }
     }
@@ -88,8 +91,9 @@ pub struct Ranked {
     /// no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
     pub judges: usize,
-    /// The spread of the judges' totals for it.
-    pub spread: f64,
+    /// The gap between its judges' totals: the highest less the lowest, in rubric points.
+    #[serde(alias = "spread")]
+    pub gap: f64,
     #[serde(default)]
     pub flags: Vec<Flag>,
     /// The tie-break that set its place among entries of equal score.
@@ -113,7 +117,16 @@ pub struct JudgeLine {
     pub histogram: Vec<usize>,
 }
 
+/// Fewer entries than this, and a judge's leniency is a rough guess: the calibrated method, too,
+/// takes such a judge as mostly typical.
+pub const FEW_ENTRIES: usize = 5;
+
 impl JudgeLine {
+    /// Whether their leniency rests on too few entries to trust.
+    pub fn few(&self) -> bool {
+        self.entries < FEW_ENTRIES
+    }
+
     /// "lenient" or "harsh" for a judge a quarter point or more off the panel, else nothing.
     pub fn leaning(&self) -> &'static str {
         match self.leniency {
@@ -149,14 +162,17 @@ pub struct Disagreement {
     pub id: String,
     pub title: String,
     pub judges: usize,
-    pub spread: f64,
+    /// The highest total less the lowest.
+    #[serde(alias = "spread")]
+    pub gap: f64,
     pub lowest: (String, f64),
     pub highest: (String, f64),
 }
 
 /// What a saved merge (`merge --format json`) says it is, so `judging results` can read it back.
 pub const RANKINGS_FORMAT: &str = "judging-rankings";
-pub const RANKINGS_VERSION: u32 = 1;
+/// Version 2 names an entry's gap (highest less lowest total) where version 1 had a spread.
+pub const RANKINGS_VERSION: u32 = 2;
 
 /// A merge's whole outcome. `judging merge --format json` writes it, and `judging results` reads
 /// it back as it is: the figures are optional there, the rankings are not.
@@ -172,6 +188,12 @@ pub struct Rankings {
     /// The lowest point of the judges' histograms.
     #[serde(default)]
     pub scale_low: i64,
+    /// What the flags mean here: fewer judges than this is thin…
+    #[serde(default = "default_min_judges")]
+    pub min_judges: usize,
+    /// …and judges' totals this many points apart or more is contested.
+    #[serde(default = "default_contested_gap")]
+    pub contested_gap: f64,
     /// How far judges who saw the same entries agree, overall.
     #[serde(default)]
     pub concordance: Vec<Concordance>,
@@ -196,7 +218,24 @@ pub struct Rankings {
     pub warnings: Vec<String>,
 }
 
+fn default_min_judges() -> usize {
+    crate::config::MergeConfig::default().min_judges
+}
+
+fn default_contested_gap() -> f64 {
+    crate::config::CONTESTED_GAP
+}
+
 impl Rankings {
+    /// What each flag means in this merge, in one line.
+    pub fn legend(&self) -> String {
+        format!(
+            "thin = fewer than {} judges; contested = judges' totals {} points or more apart (the gap: highest less lowest); tie = a place the jury must settle",
+            self.min_judges,
+            crate::format::number(self.contested_gap)
+        )
+    }
+
     /// The highest point of the judges' histograms.
     pub fn scale_high(&self) -> i64 {
         self.scale_low + self.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1
@@ -329,6 +368,8 @@ pub fn rank_all(
         criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
         tie_breaks: options.tie_breaks.clone(),
         scale_low: scale.0,
+        min_judges: options.min_judges,
+        contested_gap: options.contested_gap,
         concordance,
         pairwise,
         rankings,

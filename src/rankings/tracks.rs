@@ -5,9 +5,6 @@ use super::{Field, Flag, Options, Ranked};
 use crate::merge::agreement::EntryStats;
 use crate::merge::{break_ties, rank};
 
-/// Judges this far apart, in rubric points, make an entry contested.
-const CONTESTED_SPREAD: f64 = 1.0;
-
 /// What every ranking of one merge shares.
 pub(super) struct Context<'a> {
     pub stats: &'a EntryStats,
@@ -30,10 +27,10 @@ impl Context<'_> {
             .into_iter()
             .map(|s| {
                 let e = which[s.entry];
-                let (judges, spread) = (self.counted.unwrap_or(self.stats.judges[e]), self.stats.spread[e]);
+                let (judges, gap) = (self.counted.unwrap_or(self.stats.judges[e]), self.stats.gap[e]);
                 let flags = [
                     (judges < self.options.min_judges, Flag::Thin),
-                    (spread > CONTESTED_SPREAD, Flag::Contested),
+                    (gap >= self.options.contested_gap - 1e-9, Flag::Contested),
                     (s.tied, Flag::Tie),
                 ]
                 .into_iter()
@@ -47,7 +44,7 @@ impl Context<'_> {
                     score: s.score,
                     by_criterion: self.means.iter().map(|c| c[e]).collect(),
                     judges,
-                    spread,
+                    gap,
                     flags,
                     tie_break: s.broken_by.map(|k| self.options.tie_breaks[k].clone()),
                 }

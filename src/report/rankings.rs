@@ -15,8 +15,24 @@ fn flags(e: &Ranked) -> String {
     out.join(", ")
 }
 
+/// What Kendall's W means, wherever it is printed.
+pub const W_MEANING: &str = "Kendall's W runs from 0 (the judges' orders have nothing in common) to 1 (every judge put the entries in the same order)";
+
+/// What a judge's figures mean, under their table.
+fn judge_legend() -> String {
+    format!(
+        "Leniency: how many points above (+) or below (-) the other judges of the same entries a judge's totals sit; ~ marks one from fewer than {} entries, a rough guess. Spread: how widely a judge's own totals vary (their standard deviation).",
+        crate::rankings::FEW_ENTRIES
+    )
+}
+
+/// A judge's leniency, `~` marking one from too few entries to trust.
+fn leniency(j: &crate::rankings::JudgeLine) -> String {
+    format!("{}{:+.2}", if j.few() { "~" } else { "" }, j.leniency)
+}
+
 /// Kendall's W, as one sentence per figure: for each group of judges who saw the same entries,
-/// and over the judge pairs whose entries overlap.
+/// and over the judge pairs whose entries overlap; then what W means.
 fn agreement(r: &Rankings) -> Vec<String> {
     let mut out: Vec<String> = r
         .concordance
@@ -36,6 +52,9 @@ fn agreement(r: &Rankings) -> Vec<String> {
             "Agreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties)",
             p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
         ));
+    }
+    if !out.is_empty() {
+        out.push(W_MEANING.to_owned());
     }
     out
 }
@@ -61,7 +80,11 @@ fn head_to_head(r: &Rankings, group: &str, id: &str) -> &'static str {
 
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
-    format!("Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means.\n", r.method)
+    format!(
+        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's.\nFlags: {}.\n",
+        r.method,
+        r.legend()
+    )
 }
 
 pub fn table(r: &Rankings) -> String {
@@ -71,7 +94,7 @@ pub fn table(r: &Rankings) -> String {
         let noun = if ranked.len() == 1 { "entry" } else { "entries" };
         out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
         out.push_str(&format!(
-            "PLACE  ID                    TITLE                          SCORE{criteria}  JUDGES  SPREAD  FLAGS\n"
+            "PLACE  ID                    TITLE                          SCORE{criteria}  JUDGES     GAP  FLAGS\n"
         ));
         for e in ranked {
             let title = fit(&clean_line(&e.title), 30);
@@ -83,7 +106,7 @@ pub fn table(r: &Rankings) -> String {
                 " ".repeat(30usize.saturating_sub(title.width())),
                 e.score,
                 e.judges,
-                e.spread,
+                e.gap,
                 flags(e)
             ));
         }
@@ -99,7 +122,7 @@ pub fn table(r: &Rankings) -> String {
     }
     if !r.disagreements.is_empty() {
         out.push_str(
-            "\nMOST DISAGREED\nID                    TITLE                          JUDGES  SPREAD  LOWEST / HIGHEST\n",
+            "\nMOST DISAGREED\nID                    TITLE                          JUDGES     GAP  LOWEST / HIGHEST\n",
         );
         for d in &r.disagreements {
             let title = fit(&clean_line(&d.title), 30);
@@ -108,7 +131,7 @@ pub fn table(r: &Rankings) -> String {
                 fit(&clean_line(&d.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
                 d.judges,
-                d.spread,
+                d.gap,
                 far_apart(d, clean_line, " / ")
             ));
         }
@@ -117,14 +140,15 @@ pub fn table(r: &Rankings) -> String {
     out.push_str(&format!("\nJUDGE                 ENTRIES  LENIENCY  SPREAD  SCORES {}-{high}\n", r.scale_low));
     for j in &r.judges {
         out.push_str(&format!(
-            "{:<20}  {:>7}  {:>+8.2}  {:>6.2}  {}\n",
+            "{:<20}  {:>7}  {:>8}  {:>6.2}  {}\n",
             fit(&clean_line(&j.judge), 20),
             j.entries,
-            j.leniency,
+            leniency(j),
             j.spread,
             bars(&j.histogram)
         ));
     }
+    out.push_str(&format!("{}\n", judge_legend()));
     out
 }
 
@@ -136,7 +160,7 @@ pub fn markdown(r: &Rankings) -> String {
     let align = "---:|".repeat(r.criteria.len());
     for (group, ranked) in &r.rankings {
         out.push_str(&format!(
-            "\n## {}\n\n| Place | Entry | Score |{criteria} Judges | Spread | Flags |\n|---:|---|---:|{align}---:|---:|---|\n",
+            "\n## {}\n\n| Place | Entry | Score |{criteria} Judges | Gap | Flags |\n|---:|---|---:|{align}---:|---:|---|\n",
             cell(group)
         ));
         for e in ranked {
@@ -148,7 +172,7 @@ pub fn markdown(r: &Rankings) -> String {
                 cell(&e.id),
                 e.score,
                 e.judges,
-                e.spread,
+                e.gap,
                 flags(e)
             ));
         }
@@ -157,16 +181,14 @@ pub fn markdown(r: &Rankings) -> String {
         }
     }
     if !r.disagreements.is_empty() {
-        out.push_str(
-            "\n## Most disagreed\n\n| Entry | Judges | Spread | Lowest | Highest |\n|---|---:|---:|---|---|\n",
-        );
+        out.push_str("\n## Most disagreed\n\n| Entry | Judges | Gap | Lowest | Highest |\n|---|---:|---:|---|---|\n");
         for d in &r.disagreements {
             out.push_str(&format!(
                 "| {} ({}) | {} | {:.2} | {} |\n",
                 cell(&d.title),
                 cell(&d.id),
                 d.judges,
-                d.spread,
+                d.gap,
                 far_apart(d, cell, " | ")
             ));
         }
@@ -177,8 +199,9 @@ pub fn markdown(r: &Rankings) -> String {
     }
     out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread |\n|---|---:|---:|---:|\n");
     for j in &r.judges {
-        out.push_str(&format!("| {} | {} | {:+.2} | {:.2} |\n", cell(&j.judge), j.entries, j.leniency, j.spread));
+        out.push_str(&format!("| {} | {} | {} | {:.2} |\n", cell(&j.judge), j.entries, leniency(j), j.spread));
     }
+    out.push_str(&format!("\n{}\n", judge_legend()));
     out
 }
 
@@ -187,7 +210,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
     header.extend(r.criteria.iter().cloned());
-    header.extend(["judges", "spread", "flags", "tie_break", "method", "head_to_head"].map(String::from));
+    header.extend(["judges", "gap", "flags", "tie_break", "method", "head_to_head"].map(String::from));
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
         for e in ranked {
@@ -196,7 +219,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             row.extend(e.by_criterion.iter().map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()));
             row.extend([
                 e.judges.to_string(),
-                format!("{:.4}", e.spread),
+                format!("{:.4}", e.gap),
                 e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),

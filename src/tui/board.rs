@@ -180,14 +180,7 @@ impl Board<'_> {
         let text = |e: &Ranked| {
             let flags = e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(" ");
             let by: Vec<String> = e.by_criterion.iter().map(|v| mean(*v, 1)).collect();
-            (
-                e.place.to_string(),
-                format!("{:.2}", e.score),
-                by,
-                e.judges.to_string(),
-                format!("{:.2}", e.spread),
-                flags,
-            )
+            (e.place.to_string(), format!("{:.2}", e.score), by, e.judges.to_string(), format!("{:.2}", e.gap), flags)
         };
         let cells: Vec<_> = in_sight.iter().map(|e| text(e)).collect();
         let widest = |header: &str, of: &dyn Fn(&Cells) -> usize| {
@@ -196,7 +189,7 @@ impl Board<'_> {
         let place_w = widest("#", &|c| c.0.len());
         let score_w = widest("SCORE", &|c| c.1.len());
         let judges_w = widest("J", &|c| c.3.len());
-        let spread_w = widest("SPREAD", &|c| c.4.len());
+        let spread_w = widest("GAP", &|c| c.4.len());
         let flags_w = widest("FLAGS", &|c| c.5.len());
         let crit_w: Vec<usize> =
             (0..criteria.len()).map(|k| widest("    ", &|c| c.2.get(k).map_or(0, String::len))).collect();
@@ -245,7 +238,7 @@ impl Board<'_> {
         header.extend(criteria.iter().zip(&crit_w).take(shown_criteria).map(|(c, w)| fit(&c.to_uppercase(), *w)));
         header.push("J".into());
         if show_spread {
-            header.push("SPREAD".into());
+            header.push("GAP".into());
         }
         header.push("FLAGS".into());
         let table = Table::new(rows, widths)
@@ -263,7 +256,7 @@ impl Board<'_> {
         let high = r.scale_high();
         // Kendall's W where judges saw the same entries, else the mean over overlapping pairs.
         let w = r.concordance.first().map(|c| c.w).or(r.pairwise.as_ref().map(|p| p.w));
-        let w = w.map(|w| format!(" · W {w:.2}")).unwrap_or_default();
+        let w = w.map(|w| format!(" · agreement W {w:.2} of 1")).unwrap_or_default();
         let block = Block::bordered().title(format!(" Judges ({}): scores {}→{high}{w} ", r.judges.len(), r.scale_low));
         // When not all fit, the last line in sight says what is out of sight, and how to see it.
         let in_sight = area.height.saturating_sub(2) as usize;
@@ -278,7 +271,11 @@ impl Board<'_> {
                 Line::from(vec![
                     Span::from(format!("{:<12} ", fit(&clean_line(&j.judge), 12))),
                     Span::from(bars(&j.histogram)).cyan(),
-                    Span::from(format!(" {:>+5.2} {}", j.leniency, j.leaning())),
+                    Span::from(format!(
+                        " {:>6} {}",
+                        format!("{}{:+.2}", if j.few() { "~" } else { "" }, j.leniency),
+                        j.leaning()
+                    )),
                 ])
             })
             .collect();
