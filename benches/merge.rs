@@ -11,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use judging::config::Config;
 use judging::event_files::Loaded;
 use judging::merge::Method;
-use judging::rankings::Options;
+use judging::rankings::{Chances, Options};
 use judging::scorefile::{self, Body};
 use judging::store::Store;
 
@@ -24,8 +24,9 @@ pub struct Workload {
     pub store: Store,
 }
 
-/// Writes the export, pulls it, and writes 100 judges' files with every entry scored.
-pub fn workload(judges: usize, entries: usize) -> Workload {
+/// Writes the export, pulls it, and writes the judges' files: each entry scored by `per_entry`
+/// judges (every judge when it is `judges`).
+pub fn workload(judges: usize, entries: usize, per_entry: usize) -> Workload {
     let dir = tempfile::tempdir().expect("tempdir");
     let export = dir.path().join("export.csv");
     std::fs::write(&export, common::export_csv(entries)).expect("export");
@@ -46,7 +47,7 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
     for j in 0..judges {
         let (leniency, severity) = (uniform() - 0.5, 0.5 + uniform());
         let mut scores = Vec::with_capacity(entries);
-        for (e, id) in ids.iter().enumerate() {
+        for (e, id) in ids.iter().enumerate().filter(|(e, _)| (e + judges - j) % judges < per_entry) {
             let mut value = || {
                 let raw = 3.0 + leniency + 1.5 * severity * quality[e] + (uniform() - 0.5);
                 Some(raw.round().clamp(1.0, 5.0) as u8)
@@ -73,7 +74,7 @@ pub fn workload(judges: usize, entries: usize) -> Workload {
 }
 
 fn bench_merge(c: &mut Criterion) {
-    let w = workload(100, 5_000);
+    let w = workload(100, 5_000, 100);
     // For benches/merge-memory.sh: keep a copy of the workload where it asks.
     if let Some(keep) = std::env::var_os("JUDGING_BENCH_KEEP") {
         let keep = PathBuf::from(keep);
@@ -105,8 +106,40 @@ fn bench_merge(c: &mut Criterion) {
             b.iter(|| judging::rankings::rank_all(judges.clone(), config, &field, &options));
         });
     }
+    group.bench_function("whole merge, calibrated, with the chances of a paid place", |b| {
+        let mut options = Options::new(Method::Calibrated, config);
+        options.chances = Chances::On;
+        b.iter(|| {
+            let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+            judging::rankings::rank_all(judges, config, &field, &options)
+        });
+    });
     group.finish();
 }
 
-criterion_group!(benches, bench_merge);
+/// The chances of a paid place where they are worked out by default: 300 entries, 25 judges,
+/// 5 judges to an entry (1,500 marks), with and without them.
+fn bench_chances(c: &mut Criterion) {
+    let w = workload(25, 300, 5);
+    let submissions = w.store.submissions().expect("rows");
+    let field = judging::rankings::Field::new(&submissions);
+    let config = &w.loaded.config;
+    let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+    let mut group = c.benchmark_group("merge 300 entries, 25 judges");
+    for (name, chances) in [("with the chances", Chances::Auto), ("without", Chances::Off)] {
+        let mut options = Options::new(Method::Calibrated, config);
+        options.chances = chances;
+        let ranked = judging::rankings::rank_all(judges.clone(), config, &field, &options).expect("ranks");
+        assert_eq!(
+            ranked.rankings.iter().any(|(_, r)| r.iter().any(|e| e.chance.is_some())),
+            chances == Chances::Auto,
+            "{name}"
+        );
+        group
+            .bench_function(name, |b| b.iter(|| judging::rankings::rank_all(judges.clone(), config, &field, &options)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_chances, bench_merge);
 criterion_main!(benches);

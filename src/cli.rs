@@ -97,6 +97,13 @@ pub enum Command {
         /// nothing [default: `merge.tie_breaks` in judging.toml]
         #[arg(long, value_delimiter = ',', value_name = "KEYS")]
         tie_breaks: Vec<String>,
+        /// Work out each entry's chance of a paid place even on a panel of over 100,000 marks
+        /// (it is worked out by itself below that, for the calibrated method)
+        #[arg(long, conflicts_with = "no_chances")]
+        chances: bool,
+        /// Leave out the chances of a paid place
+        #[arg(long)]
+        no_chances: bool,
         /// Show the rankings on the head judge's screen instead of printing them
         #[arg(long, conflicts_with_all = ["format", "output"])]
         tui: bool,

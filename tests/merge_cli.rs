@@ -315,7 +315,9 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let csv = head(&s).args(["merge", "--format", "csv"]).arg(&file).output().expect("runs");
     let csv = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(
-        csv.starts_with("ranking,place,id,title,score,utility,latency,cost,judges,gap,flags,tie_break,method,head_to_head"),
+        csv.starts_with(
+            "ranking,place,id,title,score,utility,latency,cost,judges,gap,flags,tie_break,method,head_to_head"
+        ),
         "{csv}"
     );
     assert!(csv.contains("\"'=HYPERLINK"), "formula neutralised: {csv}");
@@ -723,7 +725,7 @@ fn a_cycle_of_head_to_head_wins_is_said_in_every_format() {
     assert_eq!(overall["outcome"], "cycle");
     assert_eq!(overall["entries"], serde_json::json!(["sprout-sense", "pantry-poet", "lullaby-loom"]));
     let csv = run("csv");
-    let cycle_rows = csv.lines().filter(|l| l.starts_with("overall,") && l.ends_with(",in a cycle")).count();
+    let cycle_rows = csv.lines().filter(|l| l.starts_with("overall,") && l.contains(",in a cycle,")).count();
     assert_eq!(cycle_rows, 3, "{csv}");
     // One judge's clear order has a Condorcet winner.
     let one = head(&s).args(["merge", "--format", "table"]).arg(&files[0]).output().expect("runs");

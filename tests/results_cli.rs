@@ -231,3 +231,42 @@ fn entrants_text_is_plain_text_in_markdown_results() {
     }
     assert!(md.contains("\\<script\\>alert\\(1\\)\\</script\\>") && md.contains("a \\| b"), "{md}");
 }
+
+#[test]
+fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let csv = stdout(head(&s).args(["merge", "--format", "csv"]).args(&files));
+    let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+    let column = header.iter().position(|h| *h == "paid_chance").expect("a paid_chance column");
+    let chances: Vec<(String, f64)> = csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with("backyard,"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[2].to_owned(), cells[column].parse::<f64>().expect("a chance in every paid ranking's row"))
+        })
+        .collect();
+    // Four places are paid in the track: the chances add up to four, the top is likelier than the
+    // bottom, and every one is a probability.
+    let total: f64 = chances.iter().map(|(_, c)| c).sum();
+    assert!((total - 4.0).abs() < 0.01, "{total}: {chances:?}");
+    assert!(chances.iter().all(|(_, c)| (0.0..=1.0).contains(c)));
+    assert!(chances[0].1 > chances[chances.len() - 1].1, "{chances:?}");
+    // The overall ranking pays no prize by score of its own: no chance there.
+    assert!(csv.lines().filter(|l| l.starts_with("overall,")).all(|l| l.ends_with(',')), "{csv}");
+    let table = stdout(head(&s).args(["merge"]).args(&files));
+    assert!(table.contains("PAID: the chance of holding one of the 4 paid place(s)"), "{table}");
+    assert!(table.contains("To discuss"), "{table}");
+    let without = stdout(head(&s).args(["merge", "--no-chances", "--format", "csv"]).args(&files));
+    assert!(without.lines().skip(1).all(|l| l.ends_with(',')), "{without}");
+    // Another method has no chances, and says so only when they were asked for.
+    head(&s)
+        .args(["merge", "--method", "mean", "--chances"])
+        .args(&files)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("chances of a paid place come from the calibrated method"));
+}

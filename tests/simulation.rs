@@ -252,3 +252,51 @@ fn complete_panel_table() {
 fn ranks_of(scores: &[f64]) -> Vec<f64> {
     judging::merge::ranks(scores, true)
 }
+
+/// The chances of a paid place mean what they say: of the entries given 90 % or more, nearly all
+/// truly belong in the paid places; of those given 10 % or less, nearly none; and as a forecast
+/// they beat the plain in-or-out of the calibrated ranking (a lower Brier score).
+#[test]
+fn chances_of_a_paid_place_are_honest_on_simulated_events() {
+    use judging::merge::chances::{Paid, REPLICATES, chances};
+    let places = 10;
+    let (mut sure, mut sure_right, mut out, mut out_wrong) = (0usize, 0usize, 0usize, 0usize);
+    let (mut brier_chances, mut brier_ranking) = (0.0, 0.0);
+    let mut uncertain = 0;
+    for seed in 1..=4u64 {
+        let (truth, panel) = event(seed, false);
+        let entries: Vec<usize> = (0..truth.len()).collect();
+        let paid = Paid { entries: entries.clone(), places };
+        let chance = chances(&panel, &[paid], REPLICATES).expect("marks").remove(0);
+        let in_top = |scores: &[f64]| {
+            let mut order = entries.clone();
+            order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
+            let mut top = vec![false; scores.len()];
+            order.iter().take(places).for_each(|e| top[*e] = true);
+            top
+        };
+        let truly = in_top(&truth);
+        let ranked = in_top(&scores(&panel, &Method::Calibrated));
+        for e in entries {
+            let actual = f64::from(u8::from(truly[e]));
+            brier_chances += (chance[e] - actual).powi(2);
+            brier_ranking += (f64::from(u8::from(ranked[e])) - actual).powi(2);
+            if chance[e] >= 0.9 {
+                sure += 1;
+                sure_right += usize::from(truly[e]);
+            } else if chance[e] <= 0.1 {
+                out += 1;
+                out_wrong += usize::from(truly[e]);
+            } else {
+                uncertain += 1;
+            }
+        }
+    }
+    eprintln!(
+        "chances: {sure_right} of {sure} sure entries truly paid, {out_wrong} of {out} ruled out truly paid, {uncertain} to discuss; Brier {brier_chances:.2} against the ranking's {brier_ranking:.2}"
+    );
+    assert!(sure > 0 && sure_right as f64 >= 0.8 * sure as f64, "{sure_right} of {sure}");
+    assert!(out_wrong as f64 <= 0.05 * out as f64, "{out_wrong} of {out}");
+    assert!(uncertain > 0, "some places are uncertain with three judges an entry");
+    assert!(brier_chances < brier_ranking, "chances {brier_chances:.2}, in-or-out {brier_ranking:.2}");
+}

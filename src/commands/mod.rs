@@ -100,12 +100,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             results::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Merge { files, method, judges, min_judges, tie_breaks, tui, format, output }) => {
+        Some(Command::Merge {
+            files,
+            method,
+            judges,
+            min_judges,
+            tie_breaks,
+            chances,
+            no_chances,
+            tui,
+            format,
+            output,
+        }) => {
             if !judges.is_empty() && method.name != MergeMethod::Sum {
                 bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
             }
             let mut options = crate::rankings::Options::new(method.method(), &loaded.config);
             options.chosen.clone_from(judges);
+            options.chances = match (chances, no_chances) {
+                (true, _) => crate::rankings::Chances::On,
+                (_, true) => crate::rankings::Chances::Off,
+                _ => crate::rankings::Chances::Auto,
+            };
             if let Some(n) = min_judges {
                 options.min_judges = (*n).max(1);
             }

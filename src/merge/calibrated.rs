@@ -80,9 +80,8 @@ const TOLERANCE: f64 = 1e-7;
 const MAX_ROUNDS: usize = 500;
 
 pub fn fit(panel: &Panel) -> Calibration {
-    let all: Vec<f64> = panel.marks.iter().map(|m| m.value).collect();
     let judges = panel.judges.len();
-    let (Some(centre), Some(scale)) = (mean(&all), spread(&all)) else {
+    let Some(solved) = Solved::of(panel, None) else {
         return Calibration {
             quality: vec![None; panel.entries.len()],
             leniency: vec![0.0; judges],
@@ -90,60 +89,17 @@ pub fn fit(panel: &Panel) -> Calibration {
             held: vec![None; judges],
         };
     };
-    let scale = if scale > 0.0 { scale } else { 1.0 };
-    // Work in standard units, so the constants mean the same whatever the rubric's scale.
-    let standard = panel.marks.iter().map(|m| (m.judge, m.entry, (m.value - centre) / scale));
-    let by_judge = Grouped::new(judges, standard.clone());
-    let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
-    let entries = panel.entries.len();
-    let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
-    let mut quality: Vec<f64> = (0..entries)
-        .map(|e| {
-            let n = (by_entry.start[e + 1] - by_entry.start[e]) as f64;
-            if n > 0.0 { by_entry.marks(e).map(|(_, v)| v).sum::<f64>() / n } else { 0.0 }
-        })
-        .collect();
-    let mut habits = vec![Habit { leniency: 0.0, severity: 1.0, held: None }; judges];
-    for _ in 0..MAX_ROUNDS {
-        for (j, habit) in habits.iter_mut().enumerate() {
-            *habit = Habit::of(by_judge.marks(j).map(|(e, v)| (quality[e], v)));
-        }
-        // Each entry's quality: the mean of its judges' marks, each put back on the common scale
-        // by undoing that judge's leniency and stretch. Every judge's order counts the same.
-        let mut next: Vec<f64> = (0..entries)
-            .map(|e| {
-                let (mut sum, mut n) = (0.0, PRIOR_QUALITY);
-                for (j, v) in by_entry.marks(e) {
-                    sum += (v - habits[j].leniency) / habits[j].severity;
-                    n += 1.0;
-                }
-                sum / n
-            })
-            .collect();
-        // The model cannot tell a shift or stretch of every quality from the opposite change in
-        // every judge's habits; pinning the qualities to mean 0 and spread 1 removes that
-        // freedom, without which the fit drifts instead of settling.
-        let rated: Vec<f64> = next.iter().zip(&marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
-        if let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) {
-            let s = if s > 0.0 { s } else { 1.0 };
-            for q in &mut next {
-                *q = (*q - m) / s;
-            }
-        }
-        let moved = next.iter().zip(&quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
-        quality = next;
-        if moved < TOLERANCE {
-            break;
-        }
-    }
+    let habits = &solved.habits;
     // Report each quality as the mark a typical judge, of average leniency and severity, would
     // give it.
     let typical_leniency = mean(&habits.iter().map(|h| h.leniency).collect::<Vec<_>>()).unwrap_or(0.0);
     let typical_severity = mean(&habits.iter().map(|h| h.severity).collect::<Vec<_>>()).unwrap_or(1.0);
+    let (centre, scale) = (solved.centre, solved.scale);
     Calibration {
-        quality: quality
+        quality: solved
+            .quality
             .iter()
-            .zip(&marked)
+            .zip(&solved.marked)
             .map(|(q, m)| m.then_some(centre + scale * (typical_leniency + typical_severity * q)))
             .collect(),
         leniency: habits.iter().map(|h| h.leniency * scale).collect(),
@@ -152,12 +108,88 @@ pub fn fit(panel: &Panel) -> Calibration {
     }
 }
 
+/// The fit in standard units (marks less `centre`, over `scale`): what the bootstrap of
+/// [`super::chances`] refits again and again.
+pub(super) struct Solved {
+    pub centre: f64,
+    pub scale: f64,
+    /// Each entry's quality, mean 0 and spread 1 over the marked entries; 0 where unmarked.
+    pub quality: Vec<f64>,
+    pub marked: Vec<bool>,
+    pub habits: Vec<Habit>,
+}
+
+impl Solved {
+    /// Fits the panel, or `None` when it has no marks. `values`, when given, replaces each mark's
+    /// value (in the panel's order) without copying the panel.
+    pub fn of(panel: &Panel, values: Option<&[f64]>) -> Option<Solved> {
+        let value = |i: usize| values.map_or(panel.marks[i].value, |v| v[i]);
+        let all: Vec<f64> = (0..panel.marks.len()).map(value).collect();
+        let (centre, scale) = (mean(&all)?, spread(&all)?);
+        let scale = if scale > 0.0 { scale } else { 1.0 };
+        let judges = panel.judges.len();
+        // Work in standard units, so the constants mean the same whatever the rubric's scale.
+        let standard = panel.marks.iter().zip(&all).map(|(m, v)| (m.judge, m.entry, (v - centre) / scale));
+        let by_judge = Grouped::new(judges, standard.clone());
+        let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
+        let entries = panel.entries.len();
+        let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
+        let mut quality: Vec<f64> = (0..entries)
+            .map(|e| {
+                let n = (by_entry.start[e + 1] - by_entry.start[e]) as f64;
+                if n > 0.0 { by_entry.marks(e).map(|(_, v)| v).sum::<f64>() / n } else { 0.0 }
+            })
+            .collect();
+        let mut habits = vec![Habit { leniency: 0.0, severity: 1.0, held: None }; judges];
+        for _ in 0..MAX_ROUNDS {
+            for (j, habit) in habits.iter_mut().enumerate() {
+                *habit = Habit::of(by_judge.marks(j).map(|(e, v)| (quality[e], v)));
+            }
+            // Each entry's quality: the mean of its judges' marks, each put back on the common
+            // scale by undoing that judge's leniency and stretch. Every judge's order counts the
+            // same.
+            let mut next: Vec<f64> = (0..entries)
+                .map(|e| {
+                    let (mut sum, mut n) = (0.0, PRIOR_QUALITY);
+                    for (j, v) in by_entry.marks(e) {
+                        sum += (v - habits[j].leniency) / habits[j].severity;
+                        n += 1.0;
+                    }
+                    sum / n
+                })
+                .collect();
+            // The model cannot tell a shift or stretch of every quality from the opposite change
+            // in every judge's habits; pinning the qualities to mean 0 and spread 1 removes that
+            // freedom, without which the fit drifts instead of settling.
+            let rated: Vec<f64> = next.iter().zip(&marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
+            if let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) {
+                let s = if s > 0.0 { s } else { 1.0 };
+                for q in &mut next {
+                    *q = (*q - m) / s;
+                }
+            }
+            let moved = next.iter().zip(&quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+            quality = next;
+            if moved < TOLERANCE {
+                break;
+            }
+        }
+        Some(Solved { centre, scale, quality, marked, habits })
+    }
+
+    /// What the fit expects a mark to be, in standard units.
+    pub fn expected(&self, judge: usize, entry: usize) -> f64 {
+        let h = &self.habits[judge];
+        h.leniency + h.severity * self.quality[entry]
+    }
+}
+
 /// One judge's habits, in standard units.
 #[derive(Debug, Clone, Copy)]
-struct Habit {
-    leniency: f64,
-    severity: f64,
-    held: Option<Held>,
+pub(super) struct Habit {
+    pub leniency: f64,
+    pub severity: f64,
+    pub held: Option<Held>,
 }
 
 impl Habit {

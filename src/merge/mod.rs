@@ -7,6 +7,7 @@
 
 pub mod agreement;
 mod calibrated;
+pub mod chances;
 mod pairwise;
 
 pub use pairwise::{HeadToHead, SCHULZE_MOST, head_to_head};

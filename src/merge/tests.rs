@@ -353,3 +353,33 @@ fn judges_fall_into_groups_linked_by_shared_entries() {
         assert_eq!(got, want.iter().map(|g| g.to_vec()).collect::<Vec<_>>(), "{name}");
     }
 }
+
+#[test]
+fn chances_of_a_paid_place_are_sure_where_judges_agree_and_open_where_they_do_not() {
+    use super::chances::{Paid, chances};
+    // Four judges, six entries, one paid place: entry 0 far ahead of all; entries 1 and 2 level
+    // for second; the rest far behind.
+    let mut marks = Vec::new();
+    for j in 0..4 {
+        let lean = f64::from(u8::try_from(j).unwrap_or(0)) * 0.3;
+        let second = if j % 2 == 0 { (7.0, 6.5) } else { (6.5, 7.0) };
+        for (e, v) in [(0, 9.5), (1, second.0), (2, second.1), (3, 3.0), (4, 2.5), (5, 2.0)] {
+            marks.push((j, e, v + lean));
+        }
+    }
+    let p = panel(4, 6, &marks);
+    let all: Vec<usize> = (0..6).collect();
+    let one = Paid { entries: all.clone(), places: 1 };
+    let two = Paid { entries: all, places: 2 };
+    let got = chances(&p, &[one, two], 200).expect("marks");
+    assert!(got[0][0] > 0.95, "one paid place: the clear winner is sure of it: {:?}", got[0]);
+    assert!(got[0][3..].iter().all(|c| *c < 0.05), "{:?}", got[0]);
+    let (a, b) = (got[1][1], got[1][2]);
+    assert!((0.1..=0.9).contains(&a) && (0.1..=0.9).contains(&b), "two level entries share the second place: {a}, {b}");
+    assert!((got[1].iter().sum::<f64>() - 2.0).abs() < 1e-9, "each refit pays exactly two places");
+    assert_eq!(
+        chances(&p, &[Paid { entries: (0..6).collect(), places: 1 }], 200).expect("marks")[0],
+        got[0],
+        "the same marks, the same chances"
+    );
+}

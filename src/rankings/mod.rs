@@ -2,6 +2,7 @@
 //! at the edge (`scorefile::read_all`) into [`JudgeMarks`]; here they become one panel, merged by
 //! the chosen method, ranked with the head judge's tie-breaks, and flagged for deliberation.
 
+mod chances;
 mod figures;
 mod majority;
 mod panel;
@@ -9,6 +10,7 @@ mod tracks;
 
 use serde::{Deserialize, Serialize};
 
+pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
 
@@ -29,6 +31,8 @@ pub struct Options {
     pub chosen: Vec<String>,
     /// Judges' totals this many points apart, or more, make an entry contested.
     pub contested_gap: f64,
+    /// Whether to work out each entry's chance of a paid place.
+    pub chances: Chances,
 }
 
 impl Options {
@@ -39,6 +43,7 @@ impl Options {
             tie_breaks: config.merge.tie_breaks.clone(),
             chosen: Vec::new(),
             contested_gap: config.merge.contested_gap,
+            chances: Chances::Auto,
         }
     }
 }
@@ -99,11 +104,29 @@ pub struct Ranked {
     /// The tie-break that set its place among entries of equal score.
     #[serde(default)]
     pub tie_break: Option<String>,
+    /// Its chance (0 to 1) of holding one of the places a prize pays in this ranking, from a
+    /// bootstrap of the calibrated fit; `None` where no prize pays or none was worked out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chance: Option<f64>,
 }
+
+/// A chance of a paid place between these is a place the jury should discuss: neither safe nor
+/// out of reach.
+pub const UNCERTAIN: (f64, f64) = (0.1, 0.9);
 
 impl Ranked {
     pub fn has(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
+    }
+
+    /// Whether its paid place is uncertain: a chance between 10 % and 90 %.
+    pub fn uncertain(&self) -> bool {
+        self.chance.is_some_and(|c| (UNCERTAIN.0..=UNCERTAIN.1).contains(&c))
+    }
+
+    /// Its chance of a paid place as a percentage, `-` where there is none.
+    pub fn chance_text(&self) -> String {
+        self.chance.map_or_else(|| "-".to_owned(), |c| format!("{:.0}%", c * 100.0))
     }
 }
 
@@ -202,6 +225,9 @@ pub struct Rankings {
     pub pairwise: Option<PairAgreement>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
+    /// The places a prize by score pays in each ranking that has one, which the chances are of.
+    #[serde(default)]
+    pub paid: std::collections::BTreeMap<String, usize>,
     /// What head-to-head majorities say about each ranking, in the same order.
     #[serde(default)]
     pub majorities: Vec<Majority>,
@@ -227,6 +253,27 @@ fn default_contested_gap() -> f64 {
 }
 
 impl Rankings {
+    /// The entries of a ranking whose paid place is uncertain, least certain first.
+    pub fn uncertain(&self, ranking: &str) -> Vec<&Ranked> {
+        let mut out: Vec<&Ranked> = self.ranking(ranking).unwrap_or(&[]).iter().filter(|e| e.uncertain()).collect();
+        out.sort_by(|a, b| {
+            let distance = |e: &Ranked| (e.chance.unwrap_or(0.0) - 0.5).abs();
+            distance(a).total_cmp(&distance(b)).then(a.place.cmp(&b.place))
+        });
+        out
+    }
+
+    /// What the chances are, in one sentence, for a ranking where a prize pays places.
+    pub fn chance_meaning(&self, ranking: &str) -> Option<String> {
+        let places = self.paid.get(ranking)?;
+        Some(format!(
+            "PAID: the chance of holding one of the {places} paid place(s), from refitting the judges' marks {} times with their scatter redrawn; between {:.0}% and {:.0}% is for the jury to discuss",
+            crate::merge::chances::REPLICATES,
+            UNCERTAIN.0 * 100.0,
+            UNCERTAIN.1 * 100.0
+        ))
+    }
+
     /// What each flag means in this merge, in one line.
     pub fn legend(&self) -> String {
         format!(
@@ -356,6 +403,8 @@ pub fn rank_all(
         majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
         rankings.push((track.id.clone(), ranked));
     }
+    warnings.extend(chances::fill(&mut rankings, &panel, field, config, &method, options.chances));
+    let paid = rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
     let scale = config
         .criteria
         .iter()
@@ -374,6 +423,7 @@ pub fn rank_all(
         pairwise,
         rankings,
         majorities,
+        paid,
         judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
         judges: figures::judge_lines(habits, &panel, &judges, scale),
         disagreements: figures::disagreements(&stats, &panel, field),

@@ -47,6 +47,7 @@ impl Context<'_> {
                     gap,
                     flags,
                     tie_break: s.broken_by.map(|k| self.options.tie_breaks[k].clone()),
+                    chance: None,
                 }
             })
             .collect()

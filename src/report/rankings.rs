@@ -78,6 +78,29 @@ fn head_to_head(r: &Rankings, group: &str, id: &str) -> &'static str {
     }
 }
 
+fn has_chances(ranked: &[Ranked]) -> bool {
+    ranked.iter().any(|e| e.chance.is_some())
+}
+
+/// Under a ranking with chances: what they mean, and the entries to discuss.
+fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> String) -> Vec<String> {
+    if !has_chances(ranked) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = r.chance_meaning(group).into_iter().collect();
+    let uncertain: Vec<String> = r
+        .uncertain(group)
+        .iter()
+        .map(|e| format!("{} ({}) {}", text(&e.title), text(&e.id), e.chance_text()))
+        .collect();
+    out.push(if uncertain.is_empty() {
+        "To discuss: none; every paid place is 90% sure or more, every other entry 10% or less.".to_owned()
+    } else {
+        format!("To discuss, the least certain first: {}.", uncertain.join(", "))
+    });
+    out
+}
+
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
     format!(
@@ -93,14 +116,17 @@ pub fn table(r: &Rankings) -> String {
     for (group, ranked) in &r.rankings {
         let noun = if ranked.len() == 1 { "entry" } else { "entries" };
         out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
+        let paid = has_chances(ranked);
         out.push_str(&format!(
-            "PLACE  ID                    TITLE                          SCORE{criteria}  JUDGES     GAP  FLAGS\n"
+            "PLACE  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  FLAGS\n",
+            if paid { "  PAID" } else { "" }
         ));
         for e in ranked {
             let title = fit(&clean_line(&e.title), 30);
             let by_criterion: String = e.by_criterion.iter().map(|v| format!("  {:>7}", mean(*v, 2))).collect();
+            let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "{:>5}  {:<20}  {title}{}  {:>5.2}{by_criterion}  {:>6}  {:>6.2}  {}\n",
+                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6.2}  {}\n",
                 e.place,
                 fit(&clean_line(&e.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
@@ -109,6 +135,9 @@ pub fn table(r: &Rankings) -> String {
                 e.gap,
                 flags(e)
             ));
+        }
+        for line in chances(r, group, ranked, clean_line) {
+            out.push_str(&format!("{line}\n"));
         }
         if let Some(m) = majority(r, group) {
             out.push_str(&format!("{}\n", clean_line(&m.said)));
@@ -159,14 +188,17 @@ pub fn markdown(r: &Rankings) -> String {
     let criteria: String = r.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
     let align = "---:|".repeat(r.criteria.len());
     for (group, ranked) in &r.rankings {
+        let paid = has_chances(ranked);
+        let (paid_head, paid_align) = if paid { (" Paid |", "---:|") } else { ("", "") };
         out.push_str(&format!(
-            "\n## {}\n\n| Place | Entry | Score |{criteria} Judges | Gap | Flags |\n|---:|---|---:|{align}---:|---:|---|\n",
+            "\n## {}\n\n| Place | Entry | Score |{paid_head}{criteria} Judges | Gap | Flags |\n|---:|---|---:|{paid_align}{align}---:|---:|---|\n",
             cell(group)
         ));
         for e in ranked {
             let by_criterion: String = e.by_criterion.iter().map(|v| format!(" {} |", mean(*v, 2))).collect();
+            let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "| {} | {} ({}) | {:.2} |{by_criterion} {} | {:.2} | {} |\n",
+                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {:.2} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
@@ -175,6 +207,13 @@ pub fn markdown(r: &Rankings) -> String {
                 e.gap,
                 flags(e)
             ));
+        }
+        let notes = chances(r, group, ranked, cell);
+        if !notes.is_empty() {
+            out.push('\n');
+        }
+        for line in notes {
+            out.push_str(&format!("{line}\n"));
         }
         if let Some(m) = majority(r, group) {
             out.push_str(&format!("\n{}\n", cell(&m.said)));
@@ -210,7 +249,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
     header.extend(r.criteria.iter().cloned());
-    header.extend(["judges", "gap", "flags", "tie_break", "method", "head_to_head"].map(String::from));
+    header.extend(["judges", "gap", "flags", "tie_break", "method", "head_to_head", "paid_chance"].map(String::from));
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
         for e in ranked {
@@ -224,6 +263,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),
                 head_to_head(r, group, &e.id).to_owned(),
+                e.chance.map(|c| format!("{c:.3}")).unwrap_or_default(),
             ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
