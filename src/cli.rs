@@ -104,6 +104,10 @@ pub enum Command {
         /// Leave out the chances of a paid place
         #[arg(long)]
         no_chances: bool,
+        /// Print every judge's view of this entry (scores, total, note, stopwatch) instead of
+        /// the rankings
+        #[arg(long, value_name = "ID", conflicts_with = "tui")]
+        entry: Option<String>,
         /// Show the rankings on the head judge's screen instead of printing them
         #[arg(long, conflicts_with_all = ["format", "output"])]
         tui: bool,

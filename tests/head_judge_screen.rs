@@ -32,6 +32,13 @@ fn rankings() -> judging::rankings::Rankings {
             })
             .collect();
         let totals = values.chunks(3).map(|v| f64::from(2 * v[0] + v[1] + v[2]) / 4.0).collect();
+        // Every judge times the demos; some write a note, one with an escape sequence in it.
+        let notes = entries
+            .iter()
+            .filter(|e| *e % 3 == 0)
+            .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
+            .collect();
+        let timings = entries.iter().map(|e| (*e, 10.0 + *e as f64 + bias as f64)).collect();
         JudgeMarks {
             judge: name.into(),
             written_at: "2026-06-21T10:00:00.000Z".into(),
@@ -41,6 +48,8 @@ fn rankings() -> judging::rankings::Rankings {
             totals,
             values,
             partial: Vec::new(),
+            notes,
+            timings,
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];

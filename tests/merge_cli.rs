@@ -789,3 +789,58 @@ fn contested_means_one_thing_and_every_output_says_what() {
     let contested = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains(",contested,")).count();
     assert_eq!(contested, 4, "both entries, overall and in their tracks");
 }
+
+#[test]
+fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
+    let s = Sandbox::new();
+    let ana = forged(&s, "ana.json", |b| {
+        b.judge = "ana".into();
+        b.notes.insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
+        b.timings.insert("sprout-sense".into(), 41.5);
+    });
+    let ben = forged(&s, "ben.json", |b| {
+        b.judge = "ben".into();
+        b.scores[0].1 = vec![Some(2), Some(2), Some(3)];
+        b.scores.push(("pantry-poet".into(), vec![Some(5), None, None], vec![Some(1_781_000_000_000); 3]));
+    });
+    let partly = forged(&s, "cai.json", |b| {
+        b.judge = "cai".into();
+        b.scores[0].1 = vec![Some(5), None, Some(5)];
+    });
+    head(&s).arg("pull").assert().success();
+    let files = [ana, ben, partly];
+    let run = |format: &str| {
+        let out = head(&s)
+            .args(["merge", "--entry", "sprout-sense", "--format", format])
+            .args(&files)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let table = run("table");
+    assert!(table.contains("Sprout Sense (sprout-sense)") && table.contains("#1 in overall"), "{table}");
+    assert!(table.contains("ana") && table.contains("42 s") && table.contains("=cmd| crashed"), "{table}");
+    assert!(!table.contains('\u{1b}'), "no escape sequence reaches the terminal: {table:?}");
+    assert!(table.contains("Partly scored by cai (not counted)."), "{table}");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    let judges = json["judges"].as_array().expect("judges");
+    assert_eq!(judges.len(), 2);
+    let ana = judges.iter().find(|j| j["judge"] == "ana").expect("ana");
+    assert_eq!(ana["scores"], serde_json::json!([4, 3, 5]));
+    assert_eq!(ana["stopwatch_seconds"], 41.5);
+    assert_eq!(ana["note"], "=cmd| crashed  once\nthen fine", "the escape sequence gone, lines kept");
+    let ben = judges.iter().find(|j| j["judge"] == "ben").expect("ben");
+    assert_eq!((ben["note"].is_null(), ben["total"].as_f64()), (true, Some(2.25)));
+    let md = run("md");
+    assert!(md.contains("| Judge | utility | latency | cost | Total | Leniency | Stopwatch | Note |"), "{md}");
+    assert!(md.contains("=cmd\\| crashed"), "a pipe cannot split the cell: {md}");
+    let csv = run("csv");
+    assert!(csv.contains("'=cmd| crashed"), "formula neutralised: {csv}");
+    head(&s)
+        .args(["merge", "--entry", "nope"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--entry \"nope\": no such entry"));
+}

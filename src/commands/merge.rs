@@ -14,6 +14,8 @@ pub(super) enum To<'a> {
     Print(MergeFormat, Option<&'a std::path::Path>),
     /// The head judge's screen in the terminal.
     Screen,
+    /// Every judge's view of one entry.
+    Entry(&'a str, MergeFormat, Option<&'a std::path::Path>),
 }
 
 pub(super) fn run(
@@ -32,6 +34,22 @@ pub(super) fn run(
             crate::tui::board::run(&rankings, config)?;
             return Ok(ExitCode::SUCCESS);
         }
+        To::Entry(id, format, output) => {
+            let Some(panel) = rankings.panel_of(id) else {
+                bail!(
+                    "--entry {:?}: no such entry among the store's submissions in play (withdrawn ones are not ranked); `judging list` gives the ids",
+                    clean_line(id)
+                );
+            };
+            let text = match format {
+                MergeFormat::Json => crate::report::entry::json(&panel)?,
+                MergeFormat::Table => crate::report::entry::table(&panel),
+                MergeFormat::Md => crate::report::entry::markdown(&panel),
+                MergeFormat::Csv => crate::report::entry::csv(&panel)?,
+            };
+            write(output, &text)?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
     let text = match format {
         MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
@@ -39,11 +57,17 @@ pub(super) fn run(
         MergeFormat::Md => crate::report::rankings::markdown(&rankings),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
     };
+    write(output, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// To the file asked for, or the terminal.
+fn write(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     match output {
         Some(path) => crate::disk::write_durably(path, text.as_bytes())?,
         None => print!("{text}"),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The store's submissions, which the judges' files are checked against: none is an error.

@@ -108,6 +108,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             tie_breaks,
             chances,
             no_chances,
+            entry,
             tui,
             format,
             output,
@@ -130,7 +131,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 [none] if none == "none" => options.tie_breaks.clear(),
                 keys => options.tie_breaks = keys.to_vec(),
             }
-            let to = if *tui { merge::To::Screen } else { merge::To::Print(*format, output.as_deref()) };
+            let to = match (tui, entry) {
+                (true, _) => merge::To::Screen,
+                (false, Some(id)) => merge::To::Entry(id, *format, output.as_deref()),
+                (false, None) => merge::To::Print(*format, output.as_deref()),
+            };
             merge::run(Session::open(&cli, loaded)?, files, &options, to)
         }
     }

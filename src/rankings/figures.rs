@@ -155,7 +155,7 @@ mod tests {
             totals: vec![0.0; entries.len()],
             entries,
             values,
-            partial: Vec::new(),
+            ..JudgeMarks::default()
         };
         let judges = [judge(vec![0], vec![4, 2]), judge(vec![0, 2], vec![2, 4, 5, 5])];
         let means = criterion_means(&judges, 2, 3);

@@ -7,12 +7,14 @@ mod figures;
 mod majority;
 mod panel;
 mod tracks;
+mod views;
 
 use serde::{Deserialize, Serialize};
 
 pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
+pub use views::{EntryPanel, JudgeView, Sheets, Standing};
 
 use crate::config::Config;
 use crate::merge::agreement::{self, EntryStats};
@@ -242,6 +244,9 @@ pub struct Rankings {
     pub disagreements: Vec<Disagreement>,
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// The files as read, for every judge's view of an entry; not saved.
+    #[serde(skip)]
+    pub sheets: Sheets,
 }
 
 fn default_min_judges() -> usize {
@@ -381,34 +386,20 @@ pub fn rank_all(
         _ => None,
     };
     let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options, counted };
-    let lower_is_better = method.lower_is_better();
-    let everyone: Vec<usize> = (0..field.entries.len()).collect();
-    let first = context.ranking(&overall, &everyone, lower_is_better);
-    let mut majorities = vec![majority::of("overall", Some(&panel), &everyone, &first, field)];
-    let mut rankings = vec![("overall".to_owned(), first)];
-    for track in &config.tracks {
-        let keep: Vec<usize> = (0..field.entries.len())
-            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
-            .collect();
-        // Head to head compares every pair: a track too large for it is not copied out for it.
-        let within =
-            (keep.len() <= crate::merge::SCHULZE_MOST || by_ranks(&method)).then(|| panel::sub_panel(&panel, &keep));
-        // A judge's habits are the same in every track, so the methods that model or standardise
-        // judges use all their marks; ranks and head-to-heads only mean something within a track.
-        let scores = match &within {
-            Some(within) if by_ranks(&method) => merge(within, &method),
-            _ => keep.iter().map(|e| overall[*e]).collect(),
-        };
-        let ranked = context.ranking(&scores, &keep, lower_is_better);
-        majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
-        rankings.push((track.id.clone(), ranked));
-    }
+    let (mut rankings, majorities) = rank_each(&context, &panel, &method, &overall, config);
     warnings.extend(chances::fill(&mut rankings, &panel, field, config, &method, options.chances));
     let paid = rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
     let scale = config
         .criteria
         .iter()
         .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))));
+    let lines = figures::judge_lines(habits, &panel, &judges, scale);
+    let disagreements = figures::disagreements(&stats, &panel, field);
+    let sheets = Sheets {
+        ids: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
+        leniency: lines.iter().map(|l| l.leniency).collect(),
+        judges,
+    };
     Ok(Rankings {
         format: RANKINGS_FORMAT.to_owned(),
         version: RANKINGS_VERSION,
@@ -425,15 +416,50 @@ pub fn rank_all(
         majorities,
         paid,
         judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
-        judges: figures::judge_lines(habits, &panel, &judges, scale),
-        disagreements: figures::disagreements(&stats, &panel, field),
+        judges: lines,
+        disagreements,
         warnings,
+        sheets,
     })
 }
 
 /// The methods that rank by ranks or head-to-heads, which mean something only within a ranking.
 fn by_ranks(method: &Method) -> bool {
     matches!(method, Method::RankSum | Method::Copeland | Method::Schulze)
+}
+
+/// The overall ranking, then each track's, with what head-to-head majorities say about each.
+fn rank_each(
+    context: &tracks::Context,
+    panel: &crate::merge::Panel,
+    method: &Method,
+    overall: &[Option<f64>],
+    config: &Config,
+) -> (Vec<(String, Vec<Ranked>)>, Vec<Majority>) {
+    let field = context.field;
+    let lower_is_better = method.lower_is_better();
+    let everyone: Vec<usize> = (0..field.entries.len()).collect();
+    let first = context.ranking(overall, &everyone, lower_is_better);
+    let mut majorities = vec![majority::of("overall", Some(panel), &everyone, &first, field)];
+    let mut rankings = vec![("overall".to_owned(), first)];
+    for track in &config.tracks {
+        let keep: Vec<usize> = (0..field.entries.len())
+            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
+            .collect();
+        // Head to head compares every pair: a track too large for it is not copied out for it.
+        let within =
+            (keep.len() <= crate::merge::SCHULZE_MOST || by_ranks(method)).then(|| panel::sub_panel(panel, &keep));
+        // A judge's habits are the same in every track, so the methods that model or standardise
+        // judges use all their marks; ranks and head-to-heads only mean something within a track.
+        let scores = match &within {
+            Some(within) if by_ranks(method) => merge(within, method),
+            _ => keep.iter().map(|e| overall[*e]).collect(),
+        };
+        let ranked = context.ranking(&scores, &keep, lower_is_better);
+        majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
+        rankings.push((track.id.clone(), ranked));
+    }
+    (rankings, majorities)
 }
 
 /// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field

@@ -45,7 +45,7 @@ impl<'s> Field<'s> {
 }
 
 /// One judge's file, reduced to what ranking needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct JudgeMarks {
     pub judge: String,
     pub written_at: String,
@@ -61,6 +61,10 @@ pub struct JudgeMarks {
     pub values: Vec<u8>,
     /// The ids of the entries left partly scored: they do not count.
     pub partial: Vec<String>,
+    /// The judge's note on each entry that has one, by entry, for the head judge's view.
+    pub notes: Vec<(usize, String)>,
+    /// The median of the judge's stopwatch readings of each timed entry, in seconds, by entry.
+    pub timings: Vec<(usize, f64)>,
 }
 
 /// A judge in two files counts once, from the newer file; names compare as judges' names always

@@ -1,5 +1,6 @@
 //! What judging prints: tables, CSV and JSON, always from sanitised text.
 
+pub mod entry;
 pub mod html;
 pub mod list;
 pub mod rankings;

@@ -75,8 +75,11 @@ pub struct Checked<'a> {
     pub times_from: Option<IgnoredAny>,
     #[serde(borrow)]
     pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>,
-    pub notes: IgnoredAny,
-    pub timings: IgnoredAny,
+    /// Read for the head judge's view of each entry: every judge's note and stopwatch time.
+    #[serde(borrow)]
+    pub notes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    #[serde(borrow)]
+    pub timings: BTreeMap<Cow<'a, str>, f64>,
     /// Only whether a recusal exists matters to the merge; its reason is skipped unread.
     #[serde(borrow)]
     #[allow(clippy::zero_sized_map_values)]

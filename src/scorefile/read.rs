@@ -53,6 +53,8 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
         totals: Vec::with_capacity(rows),
         values: Vec::with_capacity(rows * weights.len()),
         partial: Vec::new(),
+        notes: Vec::new(),
+        timings: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     for (id, values, _) in &body.scores {
@@ -81,5 +83,17 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
     if let Some(first) = unknown.first() {
         return Err(ScoreFileError::Unknown { file: name, count: unknown.len(), first: clean_line(first) });
     }
+    // Notes and times of the entries in play; a recused judge's are not theirs to give.
+    let in_play = |id: &str| match field.place(id) {
+        Place::Ranked(entry) if !body.recusals.contains_key(id) => Some(entry),
+        _ => None,
+    };
+    marks.notes = body
+        .notes
+        .iter()
+        .filter(|(_, note)| !note.trim().is_empty())
+        .filter_map(|(id, note)| Some((in_play(id)?, note.to_string())))
+        .collect();
+    marks.timings = body.timings.iter().filter_map(|(id, seconds)| Some((in_play(id)?, *seconds))).collect();
     Ok(marks)
 }

@@ -1,0 +1,99 @@
+//! Every judge's view of one entry: their score on each criterion, their total, their note and
+//! their stopwatch time, beside the entry's places. For the head judge's screen and for
+//! `judging merge --entry ID`.
+
+use serde::Serialize;
+
+use super::{JudgeMarks, Rankings};
+
+/// The judges' score files as the merge read them, kept for the views: not written to a saved
+/// merge, which stays the size of its rankings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sheets {
+    /// Each entry's id, by field index.
+    pub ids: Vec<String>,
+    pub judges: Vec<JudgeMarks>,
+    /// The leniency the merge found for each judge, by name, in the order of `judges`.
+    pub leniency: Vec<f64>,
+}
+
+/// One entry as every judge saw it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryPanel {
+    pub id: String,
+    pub title: String,
+    /// Its place and merged score in each ranking it is in.
+    pub places: Vec<Standing>,
+    pub criteria: Vec<String>,
+    /// Each judge who scored it fully, in judging.toml's or the files' order.
+    pub judges: Vec<JudgeView>,
+    /// Judges who left it partly scored: their scores do not count.
+    pub partly_scored_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    pub ranking: String,
+    pub place: usize,
+    pub score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chance: Option<f64>,
+}
+
+/// One judge's marks on the entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JudgeView {
+    pub judge: String,
+    /// One per criterion, in the rubric's order.
+    pub scores: Vec<u8>,
+    /// The weighted total.
+    pub total: f64,
+    /// Their leniency over every entry they scored (+ marks above the others), for reading the
+    /// total.
+    pub leniency: f64,
+    pub note: Option<String>,
+    /// The median of their stopwatch readings of the demo, in seconds.
+    pub stopwatch_seconds: Option<f64>,
+}
+
+impl Rankings {
+    /// Every judge's view of the entry `id`, or `None` when the merge has no such entry.
+    pub fn panel_of(&self, id: &str) -> Option<EntryPanel> {
+        let sheets = &self.sheets;
+        let entry = sheets.ids.iter().position(|i| i == id)?;
+        let criteria = self.criteria.len();
+        let mut judges = Vec::new();
+        let mut partly = Vec::new();
+        for (j, marks) in sheets.judges.iter().enumerate() {
+            if marks.partial.iter().any(|p| p == id) {
+                partly.push(marks.judge.clone());
+            }
+            let Some(row) = marks.entries.iter().position(|e| *e == entry) else { continue };
+            let find = |list: &[(usize, String)]| list.iter().find(|(e, _)| *e == entry).map(|(_, n)| n.clone());
+            judges.push(JudgeView {
+                judge: marks.judge.clone(),
+                scores: marks.values[row * criteria..(row + 1) * criteria].to_vec(),
+                total: marks.totals[row],
+                leniency: sheets.leniency.get(j).copied().unwrap_or(0.0),
+                note: find(&marks.notes),
+                stopwatch_seconds: marks.timings.iter().find(|(e, _)| *e == entry).map(|(_, s)| *s),
+            });
+        }
+        let mut places = Vec::new();
+        let mut title = String::new();
+        for (ranking, ranked) in &self.rankings {
+            if let Some(r) = ranked.iter().find(|r| r.id == id) {
+                title.clone_from(&r.title);
+                places.push(Standing { ranking: ranking.clone(), place: r.place, score: r.score, chance: r.chance });
+            }
+        }
+        Some(EntryPanel {
+            id: id.to_owned(),
+            title,
+            places,
+            criteria: self.criteria.clone(),
+            judges,
+            partly_scored_by: partly,
+        })
+    }
+}

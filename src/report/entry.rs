@@ -1,0 +1,104 @@
+//! Every judge's view of one entry (`judging merge --entry ID`): as a table for the terminal,
+//! Markdown, JSON or CSV. Judges' notes are their own words: cleaned of control characters and
+//! escaped for Markdown, neutralised for spreadsheets.
+
+use crate::format::fit;
+use crate::rankings::EntryPanel;
+use crate::sanitize::{clean_line, csv_cell};
+
+fn seconds(s: Option<f64>) -> String {
+    s.map_or_else(|| "-".to_owned(), |s| format!("{s:.0} s"))
+}
+
+fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
+    let parts: Vec<String> = p
+        .places
+        .iter()
+        .map(|s| {
+            let chance = s.chance.map(|c| format!(", {:.0}% chance of a paid place", c * 100.0)).unwrap_or_default();
+            format!("#{} in {} (score {:.2}{chance})", s.place, text(&s.ranking), s.score)
+        })
+        .collect();
+    if parts.is_empty() { "not ranked".to_owned() } else { parts.join("; ") }
+}
+
+pub fn table(p: &EntryPanel) -> String {
+    let mut out = format!("{} ({})\n{}\n\n", clean_line(&p.title), clean_line(&p.id), places(p, clean_line));
+    let criteria: String = p.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
+    out.push_str(&format!("JUDGE               {criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n"));
+    for j in &p.judges {
+        let scores: String = j.scores.iter().map(|v| format!("  {v:>7}")).collect();
+        out.push_str(&format!(
+            "{:<20}{scores}  {:>7.2}  {:>+8.2}  {:>9}  {}\n",
+            fit(&clean_line(&j.judge), 20),
+            j.total,
+            j.leniency,
+            seconds(j.stopwatch_seconds),
+            j.note.as_deref().map(clean_line).unwrap_or_default()
+        ));
+    }
+    if p.judges.is_empty() {
+        out.push_str("No judge scored it fully.\n");
+    }
+    if !p.partly_scored_by.is_empty() {
+        let names: Vec<String> = p.partly_scored_by.iter().map(|n| clean_line(n)).collect();
+        out.push_str(&format!("Partly scored by {} (not counted).\n", names.join(", ")));
+    }
+    out
+}
+
+pub fn markdown(p: &EntryPanel) -> String {
+    let cell = crate::sanitize::markdown;
+    let mut out = format!("# {} ({})\n\n{}\n\n", cell(&p.title), cell(&p.id), places(p, cell));
+    let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
+    out.push_str(&format!(
+        "| Judge |{criteria} Total | Leniency | Stopwatch | Note |\n|---|{}---:|---:|---:|---|\n",
+        "---:|".repeat(p.criteria.len())
+    ));
+    for j in &p.judges {
+        let scores: String = j.scores.iter().map(|v| format!(" {v} |")).collect();
+        out.push_str(&format!(
+            "| {} |{scores} {:.2} | {:+.2} | {} | {} |\n",
+            cell(&j.judge),
+            j.total,
+            j.leniency,
+            seconds(j.stopwatch_seconds),
+            j.note.as_deref().map(cell).unwrap_or_default()
+        ));
+    }
+    if !p.partly_scored_by.is_empty() {
+        let names: Vec<String> = p.partly_scored_by.iter().map(|n| cell(n)).collect();
+        out.push_str(&format!("\nPartly scored by {} (not counted).\n", names.join(", ")));
+    }
+    out
+}
+
+/// JSON, the judges' notes cleaned of control characters (their lines kept).
+pub fn json(p: &EntryPanel) -> serde_json::Result<String> {
+    let mut clean = p.clone();
+    for j in &mut clean.judges {
+        j.note = j.note.as_deref().map(crate::sanitize::clean_block);
+    }
+    Ok(serde_json::to_string_pretty(&clean)? + "\n")
+}
+
+pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = vec!["id".into(), "judge".into()];
+    header.extend(p.criteria.iter().cloned());
+    header.extend(["total", "leniency", "stopwatch_seconds", "note"].map(String::from));
+    w.write_record(header.iter().map(|c| csv_cell(c)))?;
+    for j in &p.judges {
+        let mut row = vec![p.id.clone(), j.judge.clone()];
+        row.extend(j.scores.iter().map(ToString::to_string));
+        row.extend([
+            format!("{:.4}", j.total),
+            format!("{:.4}", j.leniency),
+            j.stopwatch_seconds.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            j.note.clone().unwrap_or_default(),
+        ]);
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
+    }
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
