@@ -108,6 +108,66 @@ impl Loaded {
         }
     }
 
+    /// Where the head judge's decisions are kept, or `None` when judging.toml keeps none
+    /// (`results.decisions = ""`).
+    pub fn decisions_path(&self) -> Option<PathBuf> {
+        let name = &self.config.results.decisions;
+        (!name.is_empty()).then(|| self.base_dir().join(name))
+    }
+
+    /// Adds the head judge's decision on a tie to the decisions file, after what is there (the
+    /// head judge's comments and earlier decisions are kept as they are). The file as it would be
+    /// is checked first, as `judging results` checks it: a problem leaves the file as it was.
+    /// `known` are the entries in the store.
+    pub fn record_decision(
+        &self,
+        decision: &Decision,
+        known: &std::collections::HashSet<&str>,
+    ) -> Result<PathBuf, FileError> {
+        let Some(path) = self.decisions_path() else {
+            return Err(FileError::Invalid {
+                path: self.path.clone().unwrap_or_else(|| PathBuf::from("judging.toml")),
+                message: "results.decisions = \"\": this event keeps no decisions file; name one (decisions.toml) to record decisions".into(),
+            });
+        };
+        let before = read(&path)?.unwrap_or_default();
+        let earlier = crate::prizes::decisions::parse(&before).map_err(|e| FileError::invalid(&path, e))?;
+        let same_tie = |d: &Decision| {
+            d.prize == decision.prize
+                && d.order.len() == decision.order.len()
+                && d.order.iter().all(|id| decision.order.contains(id))
+        };
+        if let Some(i) = earlier.iter().position(same_tie) {
+            return Err(FileError::invalid(
+                &path,
+                format!(
+                    "decisions[{i}] already settles this tie of prize {:?}: edit or remove it there, then decide again",
+                    decision.prize
+                ),
+            ));
+        }
+        let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+        let order: Vec<String> = decision.order.iter().map(|id| quote(id)).collect();
+        let block = format!(
+            "\n[[decisions]]\nprize = {}\norder = [{}]\nreason = {}\n",
+            quote(&decision.prize),
+            order.join(", "),
+            quote(decision.reason.trim())
+        );
+        let mut after = before.clone();
+        if !after.is_empty() && !after.ends_with('\n') {
+            after.push('\n');
+        }
+        after.push_str(&block);
+        let all = crate::prizes::decisions::parse(&after).map_err(|e| FileError::invalid(&path, e))?;
+        let problems = crate::prizes::decisions::problems(&all, &self.config.prizes, known);
+        if let Some(first) = problems.first() {
+            return Err(FileError::invalid(&path, first));
+        }
+        crate::disk::write_durably(&path, after.as_bytes()).map_err(|e| FileError::invalid(&path, e))?;
+        Ok(path)
+    }
+
     /// Where a `by = "file"` prize's values are.
     pub fn prize_file(&self, file: &str) -> PathBuf {
         self.base_dir().join(file)

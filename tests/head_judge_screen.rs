@@ -35,7 +35,7 @@ fn rankings() -> judging::rankings::Rankings {
         // Every judge times the demos; some write a note, one with an escape sequence in it.
         let notes = entries
             .iter()
-            .filter(|e| *e % 3 == 0)
+            .filter(|e| *e % 2 == 0)
             .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
             .collect();
         let timings = entries.iter().map(|e| (*e, 10.0 + *e as f64 + bias as f64)).collect();
@@ -108,15 +108,16 @@ fn forty_judges_scroll_beside_the_rankings() {
     r.judges =
         (0..40).map(|i| judging::rankings::JudgeLine { judge: format!("judge-{i:02}"), ..one.clone() }).collect();
     let mut board = Board::new(&r, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Char('v')));
     let first = screen(&board, 120, 30);
     assert!(first.contains("judge-00") && !first.contains("judge-39"), "{first}");
-    assert!(first.contains("0 above, 31 below · J/K scroll"), "nine in sight: {first}");
+    assert!(first.contains("0 above, 18 below · J/K scroll"), "the judges in sight: {first}");
     for _ in 0..100 {
         board.key(KeyEvent::from(KeyCode::Char('J')));
     }
     let last = screen(&board, 120, 30);
-    assert!(last.contains("judge-39") && !last.contains("judge-30"), "{last}");
-    assert!(last.contains("31 above, 0 below"), "the end is the last screenful: {last}");
+    assert!(last.contains("judge-39") && !last.contains("judge-17"), "{last}");
+    assert!(last.contains("18 above, 0 below"), "the end is the last screenful: {last}");
 }
 
 /// At 80×24 a number shows whole or not at all: columns that do not fit are left out, last
@@ -137,4 +138,80 @@ fn regex_like_cut(text: &str) -> Option<String> {
     text.split(|c: char| c.is_whitespace() || c == '│')
         .find(|w| w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit()))
         .map(str::to_owned)
+}
+
+#[test]
+fn question_mark_shows_the_keys() {
+    let r = rankings();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    let text = screen(&board, 100, 30);
+    assert!(text.contains("Keys (? closes)") && text.contains("settle the selected tie"), "{text}");
+    board.key(KeyEvent::from(KeyCode::Char('j')));
+    assert!(!board.help && board.selected == 0, "any key closes the help, and does nothing else");
+    insta::assert_snapshot!(text);
+}
+
+/// The head judge settles the three-way tie at #5 of the backyard ranking from the screen: the
+/// decision goes to decisions.toml after what was there, and `results` applies it.
+#[test]
+fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
+    let r = rankings();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config_path = dir.path().join("judging.toml");
+    std::fs::write(&config_path, judging::config::BUILTIN).expect("config");
+    let decisions = dir.path().join("decisions.toml");
+    std::fs::write(&decisions, "# The jury's decisions, 21 June.\n").expect("decisions");
+    let loaded = judging::event_files::load(Some(&config_path)).expect("loads");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
+    let press = |board: &mut Board, code: KeyCode| board.key(KeyEvent::from(code));
+    press(&mut board, KeyCode::Right);
+    assert_eq!(board.ranking_name(), "backyard");
+    press(&mut board, KeyCode::Char('d'));
+    assert!(board.settle.is_none() && board.status.contains("is not tied"), "{}", board.status);
+    press(&mut board, KeyCode::Char('G'));
+    // Esc leaves the dialog with nothing recorded.
+    press(&mut board, KeyCode::Char('d'));
+    press(&mut board, KeyCode::Char('2'));
+    press(&mut board, KeyCode::Esc);
+    assert!(board.settle.is_none() && board.status == "Nothing recorded.");
+    press(&mut board, KeyCode::Char('d'));
+    let tied: Vec<String> = board.settle.as_ref().expect("settling").tied.iter().map(|t| t.0.clone()).collect();
+    assert_eq!(tied.len(), 3);
+    for code in [KeyCode::Char('3'), KeyCode::Char('9'), KeyCode::Char('1')] {
+        assert_eq!(press(&mut board, code), None);
+    }
+    let dialog = screen(&board, 100, 30);
+    assert!(dialog.contains("Why this order?"), "the third placed itself: {dialog}");
+    assert_eq!(press(&mut board, KeyCode::Enter), None, "no reason yet");
+    assert!(board.status.contains("Give the reason"), "{}", board.status);
+    for c in "Jury vote, 4 to 1".chars() {
+        press(&mut board, KeyCode::Char(c));
+    }
+    insta::assert_snapshot!(screen(&board, 100, 30));
+    let Some(judging::tui::board::Effect::Record(decision)) = press(&mut board, KeyCode::Enter) else {
+        panic!("Enter records the decision")
+    };
+    assert_eq!(decision.prize, "backyard");
+    assert_eq!(decision.order, [tied[2].clone(), tied[0].clone(), tied[1].clone()]);
+    assert_eq!(decision.reason, "Jury vote, 4 to 1");
+    let known: std::collections::HashSet<&str> = tied.iter().map(String::as_str).collect();
+    let path = loaded.record_decision(&decision, &known).expect("recorded");
+    board.recorded(decision.clone(), &path);
+    let written = std::fs::read_to_string(&decisions).expect("read");
+    assert!(written.starts_with("# The jury's decisions, 21 June.\n"), "the head judge's words kept: {written}");
+    let (_, read_back) = loaded.decisions(None).expect("valid");
+    assert_eq!(read_back, std::slice::from_ref(&decision));
+    let after = screen(&board, 100, 30);
+    assert!(after.contains("tie at #5 settled") && after.contains("Recorded in"), "{after}");
+    // The same tie again is refused, on the screen and in the file.
+    press(&mut board, KeyCode::Char('d'));
+    assert!(board.settle.is_none() && board.status.starts_with("Already settled"), "{}", board.status);
+    let again = loaded.record_decision(&decision, &known).expect_err("one decision per tie");
+    assert!(again.to_string().contains("decisions[0] already settles this tie"), "{again}");
+    assert_eq!(std::fs::read_to_string(&decisions).expect("read"), written, "the file as it was");
+    // A tie where no prize pays places decides nothing.
+    press(&mut board, KeyCode::Left);
+    press(&mut board, KeyCode::Char('d'));
+    assert!(board.status.contains("No prize pays places in the overall ranking"), "{}", board.status);
 }

@@ -285,12 +285,18 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     );
     app.wait_for("Rankings");
     app.wait_for("tie at #1: Sprout Sense = Pantry Poet");
+    // Every judge's view of the selected entry, then v shows the judges' habits.
+    app.wait_for("The entry, judge by judge");
+    app.keys("v");
+    app.wait_for("leniency: points above");
     let screen = app.text();
     assert!(screen.contains("lenient") && screen.contains("harsh"), "{screen}");
-    // → moves to the backyard track, where only Sprout Sense is.
+    // v twice: the side hidden, then the entry again. → moves to the backyard track, where only
+    // Sprout Sense is.
+    app.keys("vv");
     app.keys("\x1b[C");
     app.wait_for("backyard (1)");
-    app.wait_for("No ties, no contested");
+    app.wait_for("No uncertain paid place, tie,");
     app.keys("q");
     assert!(app.child.wait().expect("exit").success());
     app.wait_restored();

@@ -31,7 +31,8 @@ pub(super) fn run(
     let (format, output) = match to {
         To::Print(format, output) => (format, output),
         To::Screen => {
-            crate::tui::board::run(&rankings, config)?;
+            let known: std::collections::HashSet<&str> = submissions.iter().map(|s| s.submission.id.as_str()).collect();
+            crate::tui::board::run(&rankings, &session.loaded, &known)?;
             return Ok(ExitCode::SUCCESS);
         }
         To::Entry(id, format, output) => {

@@ -1,0 +1,467 @@
+//! Drawing the head judge's screen: pure, from the board's state to a buffer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Widget, Wrap};
+
+use super::{Board, Side};
+use crate::format::{bars, fit, mean};
+use crate::rankings::{Flag, Ranked};
+use crate::sanitize::clean_line;
+use crate::tui::view::{MIN_HEIGHT, MIN_WIDTH};
+
+/// Below this width the side starts hidden: the rankings need the room.
+pub const SIDE_FROM: u16 = 100;
+
+/// The keys, for `?` and the footer.
+const KEYS: [(&str, &str); 10] = [
+    ("←/→  Tab", "the previous or next ranking: overall, then each track"),
+    ("↑/↓  j/k", "the previous or next entry"),
+    ("PgUp/PgDn", "ten entries up or down"),
+    ("g/G", "the first or last entry"),
+    ("v", "the side: every judge's view of the entry, the judges, or none"),
+    ("J/K", "scroll the judges"),
+    ("d  Enter", "settle the selected tie: the decision goes to decisions.toml"),
+    ("Esc", "in the dialog: leave it, recording nothing"),
+    ("?", "this help, and again to close it"),
+    ("q", "quit"),
+];
+
+impl Widget for &Board<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Paragraph::new(format!(
+                "The head judge's screen needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q.",
+                area.width, area.height
+            ))
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+            return;
+        }
+        let [header, tabs, body, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ]));
+        let r = self.rankings;
+        let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
+        Line::from(vec![
+            Span::from(" judging ").bold().reversed(),
+            Span::from(format!(" {} ", self.event)).bold(),
+            Span::from(format!("· {} method · tie-breaks: {breaks}", r.method)),
+        ])
+        .render(header, buf);
+        self.tabs(tabs, buf);
+        // The side takes up to two fifths, and nothing when hidden: then the titles get it all.
+        self.width.set(area.width);
+        let showing = self.shown_side();
+        let side_width = if showing == Side::Hidden { 0 } else { (area.width * 2 / 5).clamp(34, 48) };
+        let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
+        self.table(table, buf);
+        match showing {
+            Side::Entry => self.entry_and_deliberation(side, buf),
+            Side::Judges => self.judges(side, buf),
+            Side::Hidden => {}
+        }
+        let hint = if self.status.is_empty() {
+            " ? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  q quit".to_owned()
+        } else {
+            format!(" {}", self.status)
+        };
+        Line::from(hint).dark_gray().render(footer, buf);
+        if let Some(s) = &self.settle {
+            settle_dialog(s, area, buf);
+        } else if self.help {
+            help(area, buf);
+        }
+        if self.monochrome {
+            crate::tui::monochrome(buf);
+        }
+    }
+}
+
+impl Board<'_> {
+    fn tabs(&self, area: Rect, buf: &mut Buffer) {
+        let mut spans = vec![Span::from(" ")];
+        for (i, (name, ranked)) in self.rankings.rankings.iter().enumerate() {
+            let label = format!(" {} ({}) ", clean_line(name), ranked.len());
+            spans.push(if i == self.tab { Span::from(label).reversed().bold() } else { Span::from(label) });
+            spans.push(Span::from(" "));
+        }
+        Line::from(spans).render(area, buf);
+    }
+
+    fn table(&self, area: Rect, buf: &mut Buffer) {
+        let ranked = self.ranked();
+        let block = Block::bordered().title(" Rankings ");
+        if ranked.is_empty() {
+            Paragraph::new("No entry in this ranking has a judge's full score.").block(block).render(area, buf);
+            return;
+        }
+        // Only the rows in sight are built: a ranking may hold thousands of entries.
+        let rows_in_sight = area.height.saturating_sub(3).max(1) as usize;
+        let offset = (self.selected + 1).saturating_sub(rows_in_sight);
+        let in_sight: Vec<&Ranked> = ranked.iter().skip(offset).take(rows_in_sight).collect();
+        let columns = Columns::fit(self, &in_sight, usize::from(area.width.saturating_sub(4)));
+        let rows = in_sight.iter().map(|e| {
+            let colour = if e.has(Flag::Tie) {
+                Color::Yellow
+            } else if e.uncertain() {
+                Color::Cyan
+            } else if e.has(Flag::Contested) {
+                Color::Red
+            } else {
+                Color::Reset
+            };
+            Row::new(columns.cells(e)).style(Style::new().fg(colour))
+        });
+        let table = Table::new(rows, columns.widths())
+            .header(Row::new(columns.header()).style(Style::new().bold()))
+            .block(block)
+            .row_highlight_style(Style::new().reversed())
+            .highlight_symbol("▶ ");
+        let mut state = TableState::new().with_selected(Some(self.selected - offset));
+        ratatui::widgets::StatefulWidget::render(table, area, buf, &mut state);
+    }
+
+    /// Every judge's view of the selected entry above, what to deliberate below; each takes the
+    /// room it needs, the view first.
+    fn entry_and_deliberation(&self, area: Rect, buf: &mut Buffer) {
+        let width = area.width.saturating_sub(2);
+        let view = self.entry_lines(width);
+        let deliberate = self.deliberation_lines();
+        let wrapped = |lines: &[Line]| -> u16 {
+            let w = usize::from(width.max(1));
+            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum();
+            u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+        };
+        let want = wrapped(&view).min(area.height.saturating_sub(6).max(area.height / 2));
+        let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(want), Constraint::Fill(1)]));
+        Paragraph::new(view)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" The entry, judge by judge "))
+            .render(top, buf);
+        Paragraph::new(deliberate)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(" To deliberate "))
+            .render(bottom, buf);
+    }
+
+    fn entry_lines(&self, width: u16) -> Vec<Line<'static>> {
+        let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
+        let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
+        let mut facts =
+            vec![format!("score {:.2}", e.score), format!("{} judges", e.judges), format!("gap {:.2}", e.gap)];
+        if e.chance.is_some() {
+            facts.push(format!("paid {}", e.chance_text()));
+        }
+        lines.push(Line::from(facts.join(" · ")));
+        if let Some(k) = &e.tie_break {
+            lines.push(Line::from(format!("place set by the tie-break on {k}")).yellow());
+        }
+        let Some(panel) = self.rankings.panel_of(&e.id) else { return lines };
+        // Criteria by their first three letters: the full names head the rankings table.
+        let criteria: Vec<String> =
+            panel.criteria.iter().map(|c| c.chars().take(3).collect::<String>().to_uppercase()).collect();
+        let name_w = usize::from(width).saturating_sub(criteria.len() * 4 + 13).clamp(6, 14);
+        lines.push(
+            Line::from(format!(
+                "{:<name_w$} {}  TOTAL  TIME",
+                "JUDGE",
+                criteria.iter().map(|c| format!("{c:>3}")).collect::<Vec<_>>().join(" ")
+            ))
+            .dark_gray(),
+        );
+        for j in &panel.judges {
+            let scores: Vec<String> = j.scores.iter().map(|v| format!("{v:>3}")).collect();
+            let time = j.stopwatch_seconds.map_or_else(|| "-".to_owned(), |s| format!("{s:.0}s"));
+            lines.push(Line::from(format!(
+                "{:<name_w$} {}  {:>5.2}  {time:>4}",
+                fit(&clean_line(&j.judge), name_w),
+                scores.join(" "),
+                j.total
+            )));
+            if let Some(note) = &j.note {
+                lines.push(Line::from(format!("  “{}”", clean_line(note))).italic().dark_gray());
+            }
+        }
+        if !panel.partly_scored_by.is_empty() {
+            let names: Vec<String> = panel.partly_scored_by.iter().map(|n| clean_line(n)).collect();
+            lines.push(Line::from(format!("partly scored, not counted: {}", names.join(", "))).dark_gray());
+        }
+        lines
+    }
+
+    /// The uncertain paid places first, then ties (settled or not), contested and thin entries,
+    /// and the head-to-head sentence.
+    fn deliberation_lines(&self) -> Vec<Line<'static>> {
+        let ranked = self.ranked();
+        let name = self.ranking_name();
+        let mut lines: Vec<Line> = Vec::new();
+        let uncertain = self.rankings.uncertain(name);
+        if !uncertain.is_empty() {
+            let places = self.rankings.paid.get(name).copied().unwrap_or(0);
+            lines.push(Line::from(format!("Uncertain paid places ({places} paid; 10–90% chance):")).cyan().bold());
+            for e in uncertain.iter().take(6) {
+                lines
+                    .push(Line::from(format!("  {:>4} #{} {}", e.chance_text(), e.place, clean_line(&e.title))).cyan());
+            }
+            if uncertain.len() > 6 {
+                lines.push(Line::from(format!("  and {} more", uncertain.len() - 6)).cyan());
+            }
+        }
+        for (place, group) in tie_groups(ranked) {
+            let names: Vec<String> = group.iter().map(|e| fit(&clean_line(&e.title), 18)).collect();
+            let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
+            let settled = self.prize_here().and_then(|(prize, _)| self.decision_on(prize, &ids));
+            if let Some(d) = settled {
+                let order: Vec<String> = d.order.iter().map(|id| clean_line(id)).collect();
+                let said = format!("tie at #{place} settled: {} ({})", order.join(" before "), clean_line(&d.reason));
+                lines.push(Line::from(said).green());
+            } else {
+                let how = if self.prize_here().is_some() { " · d settles it" } else { "" };
+                lines.push(Line::from(format!("tie at #{place}: {}{how}", names.join(" = "))).yellow());
+            }
+        }
+        let count = |flag: Flag| ranked.iter().filter(|e| e.has(flag)).count();
+        for flag in [Flag::Contested, Flag::Thin] {
+            let n = count(flag);
+            if n > 0 {
+                let first: Vec<String> = ranked
+                    .iter()
+                    .filter(|e| e.has(flag))
+                    .take(3)
+                    .map(|e| format!("#{} {}", e.place, fit(&clean_line(&e.title), 14)))
+                    .collect();
+                lines.push(Line::from(format!("{n} {flag} ({}): {}", flag.meaning(), first.join(", "))));
+            }
+        }
+        if lines.is_empty() {
+            lines.push(Line::from("No uncertain paid place, tie, contested or thin entry.").green());
+        }
+        if let Some(m) = self.rankings.majorities.iter().find(|m| m.ranking == name) {
+            lines.push(Line::from(clean_line(&m.said)).dark_gray());
+        }
+        lines
+    }
+
+    /// One line per judge: their totals' distribution over the scale as bars, then their leniency.
+    fn judges(&self, area: Rect, buf: &mut Buffer) {
+        let r = self.rankings;
+        let high = r.scale_high();
+        // Kendall's W where judges saw the same entries, else the mean over overlapping pairs.
+        let w = r.concordance.first().map(|c| c.w).or(r.pairwise.as_ref().map(|p| p.w));
+        let block = Block::bordered().title(format!(" Judges ({}): scores {}→{high} ", r.judges.len(), r.scale_low));
+        // Two lines say what the figures mean; when not all judges fit, the last line in sight
+        // says what is out of sight, and how to see it.
+        let in_sight = (area.height.saturating_sub(4)) as usize;
+        let rows = if r.judges.len() > in_sight { in_sight.saturating_sub(1) } else { in_sight };
+        let offset = self.judge_offset.min(r.judges.len().saturating_sub(rows));
+        let mut lines: Vec<Line> = r
+            .judges
+            .iter()
+            .skip(offset)
+            .take(rows)
+            .map(|j| {
+                let lean = format!("{}{:+.2}", if j.few() { "~" } else { "" }, j.leniency);
+                Line::from(vec![
+                    Span::from(format!("{:<12} ", fit(&clean_line(&j.judge), 12))),
+                    Span::from(bars(&j.histogram)).cyan(),
+                    Span::from(format!(" {lean:>6} {}", j.leaning())),
+                ])
+            })
+            .collect();
+        if rows < r.judges.len() {
+            let below = r.judges.len() - offset - lines.len();
+            lines.push(Line::from(format!("{offset} above, {below} below · J/K scroll")).dark_gray());
+        }
+        lines.push(Line::from("leniency: points above (+) or below the others; ~ from under 5 entries").dark_gray());
+        if let Some(w) = w {
+            lines.push(Line::from(format!("agreement W {w:.2}: 0 none, 1 every judge in the same order")).dark_gray());
+        }
+        Paragraph::new(lines).block(block).render(area, buf);
+    }
+}
+
+/// The columns of the rankings table, each as wide as its widest value in sight, so that a
+/// number shows whole or not at all. When the entry's title would get fewer than 12 columns,
+/// criteria go first (the last first), then the gap, then the chance.
+struct Columns {
+    criteria: Vec<(String, usize)>,
+    shown_criteria: usize,
+    widths: [usize; 6],
+    gap: bool,
+    paid: bool,
+}
+
+/// The cells of one entry, in the order of [`Columns::widths`]: place, score, paid, judges, gap,
+/// flags.
+fn fixed_cells(e: &Ranked) -> [String; 6] {
+    let flags = e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(" ");
+    [
+        e.place.to_string(),
+        format!("{:.2}", e.score),
+        e.chance_text(),
+        e.judges.to_string(),
+        format!("{:.2}", e.gap),
+        flags,
+    ]
+}
+
+const HEADERS: [&str; 6] = ["#", "SCORE", "PAID", "J", "GAP", "FLAGS"];
+
+impl Columns {
+    fn fit(board: &Board, in_sight: &[&Ranked], room: usize) -> Columns {
+        let cells: Vec<[String; 6]> = in_sight.iter().map(|e| fixed_cells(e)).collect();
+        let mut widths = [0; 6];
+        for (k, w) in widths.iter_mut().enumerate() {
+            *w = cells.iter().map(|c| c[k].chars().count()).max().unwrap_or(0).max(HEADERS[k].len());
+        }
+        let criteria: Vec<(String, usize)> = board
+            .rankings
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                let widest = in_sight.iter().map(|e| mean(e.by_criterion.get(k).copied().flatten(), 1).len()).max();
+                (c.to_uppercase(), widest.unwrap_or(0).max(4))
+            })
+            .collect();
+        let paid = in_sight.iter().any(|e| e.chance.is_some());
+        let mut c = Columns { shown_criteria: criteria.len(), criteria, widths, gap: true, paid };
+        while c.used() + 12 > room {
+            if c.shown_criteria > 0 {
+                c.shown_criteria -= 1;
+            } else if c.gap {
+                c.gap = false;
+            } else if c.paid {
+                c.paid = false;
+            } else {
+                break;
+            }
+        }
+        // Room the titles in sight do not need goes to the criteria's names, up to 7 letters.
+        let titles = in_sight.iter().map(|e| clean_line(&e.title).chars().count()).max().unwrap_or(0).max(12);
+        let mut spare = room.saturating_sub(c.used() + titles);
+        for (name, w) in c.criteria.iter_mut().take(c.shown_criteria) {
+            let grow = name.chars().count().min(7).saturating_sub(*w).min(spare);
+            *w += grow;
+            spare -= grow;
+        }
+        c
+    }
+
+    /// Columns wide, besides the title, with one space between columns.
+    fn used(&self) -> usize {
+        let w = &self.widths;
+        let mut used = w[0] + w[1] + w[3] + w[5] + 4;
+        used += self.criteria.iter().take(self.shown_criteria).map(|(_, w)| w + 1).sum::<usize>();
+        used += if self.gap { w[4] + 1 } else { 0 } + if self.paid { w[2] + 1 } else { 0 };
+        used
+    }
+
+    /// Which fixed columns show, with the title after the place.
+    fn shown(&self) -> [bool; 6] {
+        [true, true, self.paid, true, self.gap, true]
+    }
+
+    fn widths(&self) -> Vec<Constraint> {
+        let len = |w: usize| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX));
+        let shown = self.shown();
+        let mut out = vec![len(self.widths[0]), Constraint::Min(12), len(self.widths[1])];
+        if shown[2] {
+            out.push(len(self.widths[2]));
+        }
+        out.extend(self.criteria.iter().take(self.shown_criteria).map(|(_, w)| len(*w)));
+        out.extend((3..6).filter(|k| shown[*k]).map(|k| len(self.widths[k])));
+        out
+    }
+
+    fn header(&self) -> Vec<String> {
+        let shown = self.shown();
+        let mut out = vec!["#".to_owned(), "ENTRY".into(), "SCORE".into()];
+        if shown[2] {
+            out.push("PAID".into());
+        }
+        out.extend(self.criteria.iter().take(self.shown_criteria).map(|(c, w)| fit(c, *w)));
+        out.extend((3..6).filter(|k| shown[*k]).map(|k| HEADERS[k].to_owned()));
+        out
+    }
+
+    fn cells(&self, e: &Ranked) -> Vec<String> {
+        let shown = self.shown();
+        let fixed = fixed_cells(e);
+        let mut out = vec![fixed[0].clone(), clean_line(&e.title), fixed[1].clone()];
+        if shown[2] {
+            out.push(fixed[2].clone());
+        }
+        out.extend(e.by_criterion.iter().take(self.shown_criteria).map(|v| mean(*v, 1)));
+        out.extend((3..6).filter(|k| shown[*k]).map(|k| fixed[k].clone()));
+        out
+    }
+}
+
+/// Entries still tied, grouped by their shared place.
+fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
+    let mut out: Vec<(usize, Vec<&Ranked>)> = Vec::new();
+    for e in ranked.iter().filter(|e| e.has(Flag::Tie)) {
+        match out.last_mut() {
+            Some((place, group)) if *place == e.place => group.push(e),
+            _ => out.push((e.place, vec![e])),
+        }
+    }
+    out
+}
+
+/// A box in the middle of `area`, cleared.
+fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+    let [row] = area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
+    let [boxed] = row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
+    Clear.render(boxed, buf);
+    boxed
+}
+
+fn help(area: Rect, buf: &mut Buffer) {
+    let boxed = centred(area, 78, u16::try_from(KEYS.len()).unwrap_or(20) + 5, buf);
+    let mut lines: Vec<Line> = KEYS
+        .iter()
+        .map(|(k, what)| Line::from(vec![Span::from(format!(" {k:<11}")).bold(), Span::from(*what)]))
+        .collect();
+    lines.push(Line::from(" Flags: tie = a place to settle · contested = judges' totals far apart").dark_gray());
+    lines.push(Line::from(" thin = too few judges · PAID = the chance of holding a paid place").dark_gray());
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Keys (? closes) "))
+        .render(boxed, buf);
+}
+
+fn settle_dialog(s: &super::Settle, area: Rect, buf: &mut Buffer) {
+    let height = u16::try_from(s.tied.len()).unwrap_or(10).saturating_add(9);
+    let boxed = centred(area, 72, height, buf);
+    let mut lines = vec![Line::from(format!("The tie at #{} for {}:", s.place, clean_line(&s.prize_name))).bold()];
+    for (i, (id, title)) in s.tied.iter().enumerate() {
+        let at = s.order.iter().position(|k| *k == i).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
+        lines.push(Line::from(format!(
+            "  {}  {} ({}) {at}",
+            i + 1,
+            fit(&clean_line(title), 34),
+            fit(&clean_line(id), 16)
+        )));
+    }
+    lines.push(Line::from(""));
+    if s.ordered() {
+        lines.push(Line::from("Why this order? (printed with the results)"));
+        lines.push(Line::from(format!("> {}▏", s.reason)).bold());
+        lines.push(Line::from("Enter records it in decisions.toml · Backspace edits · Esc leaves").dark_gray());
+    } else {
+        lines.push(Line::from(format!("Press the number of the entry that places #{}.", s.place + s.order.len())));
+        lines.push(Line::from("Backspace starts again · Esc leaves, recording nothing").dark_gray());
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Settle a tie "))
+        .render(boxed, buf);
+}

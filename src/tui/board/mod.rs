@@ -1,0 +1,358 @@
+//! The head judge's screen: `judging merge --tui`.
+//!
+//! The merged rankings per track; beside them every judge's view of the selected entry and what
+//! the jury must deliberate (the uncertain paid places first, then ties, contested and thinly
+//! judged entries, and what head-to-head majorities say), or each judge's habits. A tie is
+//! settled here: the head judge orders the tied entries and gives a reason, and the decision is
+//! added to decisions.toml, checked as `judging results` checks it. Nothing else is written.
+
+mod draw;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::event_files::Loaded;
+use crate::prizes::Decision;
+use crate::rankings::{Flag, Ranked, Rankings};
+use crate::sanitize::clean_line;
+
+/// What the side of the screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Nothing: the rankings take the whole width (the start on a narrow screen).
+    Hidden,
+    /// Every judge's view of the selected entry, and what to deliberate.
+    Entry,
+    /// Each judge's habits.
+    Judges,
+}
+
+/// A tie being settled: the tied entries, the order chosen so far, then the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settle {
+    pub prize: String,
+    pub prize_name: String,
+    pub place: usize,
+    /// The tied entries as (id, title), in the order shown.
+    pub tied: Vec<(String, String)>,
+    /// Indices into `tied`, in the order chosen.
+    pub order: Vec<usize>,
+    pub reason: String,
+}
+
+impl Settle {
+    /// Whether every entry has its place and the reason is being typed.
+    pub fn ordered(&self) -> bool {
+        self.order.len() == self.tied.len()
+    }
+}
+
+/// What the head judge is looking at.
+pub struct Board<'r> {
+    pub rankings: &'r Rankings,
+    pub event: String,
+    /// Which ranking: 0 is overall, then each track.
+    pub tab: usize,
+    pub selected: usize,
+    /// The first judge in sight: forty judges do not fit beside the rankings.
+    pub judge_offset: usize,
+    /// What the side shows; `None` until the head judge chooses: the entry on a wide screen,
+    /// nothing on a narrow one.
+    pub side: Option<Side>,
+    /// The width last drawn, which the automatic side follows.
+    pub width: std::cell::Cell<u16>,
+    pub help: bool,
+    pub settle: Option<Settle>,
+    /// The decisions on ties recorded so far, from decisions.toml and from this screen.
+    pub decisions: Vec<Decision>,
+    /// The prize by score that reads each ranking, as (ranking, prize id, prize name).
+    pub prizes: Vec<(String, String, String)>,
+    pub status: String,
+    /// `NO_COLOR`, read once when the screen starts.
+    pub monochrome: bool,
+    pub quit: bool,
+}
+
+/// What a key asks of the head judge's screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardAction {
+    /// The next (1) or previous (-1) ranking: overall, then each track.
+    Tab(isize),
+    /// Moves the selected entry by this many rows.
+    Move(isize),
+    First,
+    Last,
+    /// Scrolls the judges by one.
+    Judges(isize),
+    /// Shows the next side view: hidden, the entry, the judges.
+    Side,
+    Help,
+    /// Starts settling the selected entry's tie.
+    Settle,
+    /// In the settling dialog: the tied entry with this number (1 first) places next.
+    Pick(usize),
+    Type(char),
+    Erase,
+    Confirm,
+    Cancel,
+    Quit,
+}
+
+/// What the screen asks the loop to do beyond redrawing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Add this decision to decisions.toml.
+    Record(Decision),
+}
+
+impl<'r> Board<'r> {
+    pub fn new(rankings: &'r Rankings, event: &str) -> Self {
+        Board {
+            rankings,
+            event: clean_line(event),
+            tab: 0,
+            selected: 0,
+            judge_offset: 0,
+            side: None,
+            width: std::cell::Cell::new(draw::SIDE_FROM),
+            help: false,
+            settle: None,
+            decisions: Vec::new(),
+            prizes: Vec::new(),
+            status: String::new(),
+            monochrome: false,
+            quit: false,
+        }
+    }
+
+    /// The prizes by score over whole rankings, which a tie on this screen can be settled for.
+    #[must_use]
+    pub fn with_prizes(mut self, config: &crate::config::Config) -> Self {
+        self.prizes = config
+            .prizes
+            .iter()
+            .filter(|p| p.by == crate::config::PrizeBy::Score && p.tag.is_none() && p.max_params.is_none())
+            .map(|p| (p.track.clone().unwrap_or_else(|| "overall".into()), p.id.clone(), p.name.clone()))
+            .collect();
+        self
+    }
+
+    pub fn ranked(&self) -> &[Ranked] {
+        self.rankings.rankings.get(self.tab).map_or(&[], |(_, r)| r.as_slice())
+    }
+
+    pub fn ranking_name(&self) -> &str {
+        self.rankings.rankings.get(self.tab).map_or("overall", |(n, _)| n.as_str())
+    }
+
+    /// The action a key asks for, if any: in the settling dialog and the help, keys mean what
+    /// those say.
+    pub fn action(&self, key: KeyEvent) -> Option<BoardAction> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return Some(BoardAction::Quit);
+        }
+        if let Some(s) = &self.settle {
+            return match key.code {
+                KeyCode::Esc => Some(BoardAction::Cancel),
+                KeyCode::Enter => Some(BoardAction::Confirm),
+                KeyCode::Backspace => Some(BoardAction::Erase),
+                KeyCode::Char(c) if !s.ordered() => c.to_digit(10).map(|d| BoardAction::Pick(d as usize)),
+                KeyCode::Char(c) => Some(BoardAction::Type(c)),
+                _ => None,
+            };
+        }
+        if self.help {
+            return Some(BoardAction::Help);
+        }
+        let action = match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => BoardAction::Quit,
+            KeyCode::Char('?') => BoardAction::Help,
+            KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => BoardAction::Tab(1),
+            KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => BoardAction::Tab(-1),
+            KeyCode::Down | KeyCode::Char('j') => BoardAction::Move(1),
+            KeyCode::Up | KeyCode::Char('k') => BoardAction::Move(-1),
+            KeyCode::PageDown => BoardAction::Move(10),
+            KeyCode::PageUp => BoardAction::Move(-10),
+            KeyCode::Home | KeyCode::Char('g') => BoardAction::First,
+            KeyCode::End | KeyCode::Char('G') => BoardAction::Last,
+            KeyCode::Char('J') => BoardAction::Judges(1),
+            KeyCode::Char('K') => BoardAction::Judges(-1),
+            KeyCode::Char('v') => BoardAction::Side,
+            KeyCode::Char('d') | KeyCode::Enter => BoardAction::Settle,
+            _ => return None,
+        };
+        Some(action)
+    }
+
+    /// Applies one action; what must happen beyond the screen is returned.
+    pub fn update(&mut self, action: BoardAction) -> Option<Effect> {
+        let last = self.ranked().len().saturating_sub(1);
+        match action {
+            BoardAction::Quit => self.quit = true,
+            BoardAction::Help => self.help = !self.help,
+            BoardAction::Tab(step) => {
+                let tabs = self.rankings.rankings.len().max(1);
+                self.tab = (self.tab + tabs).saturating_add_signed(step) % tabs;
+                self.selected = 0;
+            }
+            BoardAction::Move(step) => self.selected = self.selected.saturating_add_signed(step).min(last),
+            BoardAction::First => self.selected = 0,
+            BoardAction::Last => self.selected = last,
+            BoardAction::Judges(step) => {
+                let most = self.rankings.judges.len().saturating_sub(1);
+                self.judge_offset = self.judge_offset.saturating_add_signed(step).min(most);
+                self.side = Some(Side::Judges);
+            }
+            BoardAction::Side => {
+                self.side = Some(match self.shown_side() {
+                    Side::Hidden => Side::Entry,
+                    Side::Entry => Side::Judges,
+                    Side::Judges => Side::Hidden,
+                });
+            }
+            BoardAction::Settle => self.start_settling(),
+            BoardAction::Pick(n) => {
+                if let Some(s) = &mut self.settle
+                    && (1..=s.tied.len()).contains(&n)
+                    && !s.order.contains(&(n - 1))
+                {
+                    s.order.push(n - 1);
+                    // The last one left places last by itself.
+                    if s.order.len() + 1 == s.tied.len()
+                        && let Some(rest) = (0..s.tied.len()).find(|i| !s.order.contains(i))
+                    {
+                        s.order.push(rest);
+                    }
+                }
+            }
+            BoardAction::Type(c) => {
+                if let Some(s) = &mut self.settle
+                    && s.reason.chars().count() < 200
+                    && !c.is_control()
+                {
+                    s.reason.push(c);
+                }
+            }
+            BoardAction::Erase => {
+                if let Some(s) = &mut self.settle {
+                    if s.ordered() && !s.reason.is_empty() {
+                        s.reason.pop();
+                    } else {
+                        s.order.clear();
+                    }
+                }
+            }
+            BoardAction::Cancel => {
+                self.settle = None;
+                self.status = "Nothing recorded.".into();
+            }
+            BoardAction::Confirm => return self.confirm(),
+        }
+        None
+    }
+
+    /// Handles a key as the running screen does: for tests and the loop alike.
+    pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
+        self.action(key).and_then(|a| self.update(a))
+    }
+
+    /// What the side shows now.
+    pub fn shown_side(&self) -> Side {
+        self.side.unwrap_or(if self.width.get() >= draw::SIDE_FROM { Side::Entry } else { Side::Hidden })
+    }
+
+    /// The recorded decision on a tie among these entries for this prize, if any.
+    pub fn decision_on(&self, prize: &str, ids: &[&str]) -> Option<&Decision> {
+        self.decisions.iter().find(|d| {
+            d.prize == prize && d.order.len() == ids.len() && d.order.iter().all(|id| ids.contains(&id.as_str()))
+        })
+    }
+
+    /// The prize that reads the ranking in sight, as (id, name).
+    pub fn prize_here(&self) -> Option<(&str, &str)> {
+        let name = self.ranking_name();
+        self.prizes.iter().find(|(r, _, _)| r == name).map(|(_, id, n)| (id.as_str(), n.as_str()))
+    }
+
+    fn start_settling(&mut self) {
+        let Some(entry) = self.ranked().get(self.selected) else { return };
+        if !entry.has(Flag::Tie) {
+            self.status = format!("#{} {} is not tied: nothing to settle.", entry.place, clean_line(&entry.title));
+            return;
+        }
+        let Some((prize, prize_name)) = self.prize_here() else {
+            self.status =
+                format!("No prize pays places in the {} ranking: its ties decide nothing.", self.ranking_name());
+            return;
+        };
+        let (prize, prize_name) = (prize.to_owned(), prize_name.to_owned());
+        let place = entry.place;
+        let tied: Vec<(String, String)> =
+            self.ranked().iter().filter(|e| e.place == place).map(|e| (e.id.clone(), e.title.clone())).collect();
+        let ids: Vec<&str> = tied.iter().map(|(id, _)| id.as_str()).collect();
+        if let Some(d) = self.decision_on(&prize, &ids) {
+            self.status = format!(
+                "Already settled: {}. Edit decisions.toml to change it.",
+                d.order.iter().map(|id| clean_line(id)).collect::<Vec<_>>().join(" before ")
+            );
+            return;
+        }
+        self.settle = Some(Settle { prize, prize_name, place, tied, order: Vec::new(), reason: String::new() });
+    }
+
+    fn confirm(&mut self) -> Option<Effect> {
+        let s = self.settle.as_ref()?;
+        if !s.ordered() {
+            self.status = "Press the number of each entry in the order they place.".into();
+            return None;
+        }
+        if s.reason.trim().is_empty() {
+            self.status = "Give the reason, for the record: it is printed with the results.".into();
+            return None;
+        }
+        let order = s.order.iter().map(|i| s.tied[*i].0.clone()).collect();
+        Some(Effect::Record(Decision { prize: s.prize.clone(), order, reason: s.reason.trim().to_owned() }))
+    }
+
+    /// The decision is in the file: the screen shows it settled.
+    pub fn recorded(&mut self, decision: Decision, file: &std::path::Path) {
+        self.status = format!(
+            "Recorded in {}: {}.",
+            file.display(),
+            decision.order.iter().map(|id| clean_line(id)).collect::<Vec<_>>().join(" before ")
+        );
+        self.decisions.push(decision);
+        self.settle = None;
+    }
+}
+
+/// Shows the board until the head judge quits; the terminal is restored whatever happens.
+pub fn run(rankings: &Rankings, loaded: &Loaded, known: &HashSet<&str>) -> Result<()> {
+    let config = &loaded.config;
+    let mut board = Board::new(rankings, &config.event.name).with_prizes(config);
+    board.monochrome = super::no_color();
+    match loaded.decisions(None) {
+        Ok((_, decisions)) => board.decisions = decisions,
+        Err(e) => board.status = clean_line(&e.to_string()),
+    }
+    super::terminal::full_screen("the head judge's screen", |terminal, input| {
+        while !board.quit {
+            terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
+            // A signal, or a terminal gone: nothing is left unsaved on this screen.
+            let Ok(event) = input.next(Duration::from_millis(250)) else { break };
+            if let Some(Event::Key(key)) = event
+                && key.kind == KeyEventKind::Press
+                && let Some(Effect::Record(decision)) = board.key(key)
+            {
+                match loaded.record_decision(&decision, known) {
+                    Ok(path) => board.recorded(decision, &path),
+                    Err(e) => board.status = format!("Not recorded: {}", clean_line(&e.to_string())),
+                }
+            }
+        }
+        Ok(())
+    })
+}
