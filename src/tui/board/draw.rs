@@ -58,7 +58,7 @@ impl Widget for &Board<'_> {
         // The side takes up to two fifths, and nothing when hidden: then the titles get it all.
         self.width.set(area.width);
         let showing = self.shown_side();
-        let side_width = if showing == Side::Hidden { 0 } else { (area.width * 2 / 5).clamp(34, 48) };
+        let side_width = if showing == Side::Hidden { 0 } else { (area.width * 9 / 25).clamp(34, 48) };
         let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
         self.table(table, buf);
         match showing {
@@ -287,8 +287,8 @@ impl Board<'_> {
 }
 
 /// The columns of the rankings table, each as wide as its widest value in sight, so that a
-/// number shows whole or not at all. When the entry's title would get fewer than 12 columns,
-/// criteria go first (the last first), then the gap, then the chance.
+/// number shows whole or not at all. Criteria (the last first), then the gap, make way for up to
+/// 20 columns of title; the chance of a paid place only for 12.
 struct Columns {
     criteria: Vec<(String, usize)>,
     shown_criteria: usize,
@@ -331,20 +331,24 @@ impl Columns {
             })
             .collect();
         let paid = in_sight.iter().any(|e| e.chance.is_some());
+        // Titles come before the criteria's means (the side shows each judge's): up to 20
+        // columns of the longest title in sight, and never fewer than 12.
+        let titles = in_sight.iter().map(|e| clean_line(&e.title).chars().count()).max().unwrap_or(0);
+        let want = titles.clamp(12, 20);
         let mut c = Columns { shown_criteria: criteria.len(), criteria, widths, gap: true, paid };
-        while c.used() + 12 > room {
+        while c.used() + want > room && (c.shown_criteria > 0 || c.gap) {
             if c.shown_criteria > 0 {
                 c.shown_criteria -= 1;
-            } else if c.gap {
-                c.gap = false;
-            } else if c.paid {
-                c.paid = false;
             } else {
-                break;
+                c.gap = false;
             }
         }
+        // The chance of a paid place goes last, and only to keep 12 columns of title.
+        if c.used() + 12 > room {
+            c.paid = false;
+        }
         // Room the titles in sight do not need goes to the criteria's names, up to 7 letters.
-        let titles = in_sight.iter().map(|e| clean_line(&e.title).chars().count()).max().unwrap_or(0).max(12);
+        let titles = titles.max(12);
         let mut spare = room.saturating_sub(c.used() + titles);
         for (name, w) in c.criteria.iter_mut().take(c.shown_criteria) {
             let grow = name.chars().count().min(7).saturating_sub(*w).min(spare);
