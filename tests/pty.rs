@@ -284,7 +284,7 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
         &[],
     );
     app.wait_for("Rankings");
-    app.wait_for("tie at #1: Sprout Sense = Pantry Poet");
+    app.wait_for("tie at #1: Sprout Sense = Pantry");
     // Every judge's view of the selected entry, then v shows the judges' habits.
     app.wait_for("The entry, judge by judge");
     app.keys("v");
