@@ -8,6 +8,7 @@ mod majority;
 mod panel;
 mod tracks;
 mod views;
+mod warnings;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,6 @@ pub use views::{EntryPanel, JudgeView, Sheets, Standing};
 use crate::config::Config;
 use crate::merge::agreement::{self, EntryStats};
 use crate::merge::{Method, merge};
-use crate::sanitize::clean_line;
 
 /// How to merge: the method and what the head judge chose around it.
 #[derive(Debug, Clone, PartialEq)]
@@ -334,7 +334,7 @@ pub fn rank_all(
     options: &Options,
 ) -> Result<Rankings, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
-    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(partial_warning));
+    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(warnings::partial));
     let breaks = options
         .tie_breaks
         .iter()
@@ -352,7 +352,7 @@ pub fn rank_all(
         let merging = scope.spawn(|| match method {
             Method::Calibrated => {
                 let fit = crate::merge::calibrated_fit(&panel);
-                let held = held_warnings(&fit, &panel);
+                let held = warnings::held(&fit, &panel);
                 (fit.quality, held)
             }
             _ => (merge(&panel, &method), Vec::new()),
@@ -376,9 +376,9 @@ pub fn rank_all(
     }
     warnings.extend(held);
     if groups.len() > 1 {
-        warnings.push(groups_warning(&groups));
+        warnings.push(warnings::groups(&groups));
     }
-    warnings.extend(left_out_of_the_sum(&method, &options.chosen, &overall, &stats, field));
+    warnings.extend(warnings::left_out_of_the_sum(&method, &options.chosen, &overall, &stats, field));
     let keys = figures::tie_break_keys(&breaks, &means, &stats);
     // In a sum, the judges that count for every entry: the chosen ones.
     let counted = match &method {
@@ -486,81 +486,4 @@ fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(
         }
     }
     Ok(())
-}
-
-/// The entries a sum leaves out, because not every counted judge scored them, as a warning.
-fn left_out_of_the_sum(
-    method: &Method,
-    chosen_names: &[String],
-    overall: &[Option<f64>],
-    stats: &EntryStats,
-    field: &Field,
-) -> Option<String> {
-    let Method::Sum { judges: chosen } = method else { return None };
-    let left: Vec<&str> = (0..field.entries.len())
-        .filter(|e| stats.judges[*e] > 0 && overall[*e].is_none())
-        .map(|e| field.entries[e].submission.id.as_str())
-        .collect();
-    if left.is_empty() {
-        return None;
-    }
-    let counted = if chosen.is_empty() { "every judge".to_owned() } else { chosen_names.join(", ") };
-    let named: Vec<String> = left.iter().take(10).map(|id| clean_line(id)).collect();
-    let more = if left.len() > named.len() { format!(" and {} more", left.len() - named.len()) } else { String::new() };
-    Some(format!(
-        "the sum counts only entries {} scored: {} entr{} left out ({}{more})",
-        clean_line(&counted),
-        left.len(),
-        if left.len() == 1 { "y" } else { "ies" },
-        named.join(", ")
-    ))
-}
-
-/// Says which judges share no entry with the others, and what that costs.
-fn groups_warning(groups: &[Vec<String>]) -> String {
-    let named: Vec<String> = groups
-        .iter()
-        .map(|g| format!("{{{}}}", g.iter().map(|j| clean_line(j)).collect::<Vec<_>>().join(", ")))
-        .collect();
-    format!(
-        "the judges fall into {} groups that share no entry, directly or through other judges: {}. Nothing compares one group's leniency with another's, so places across groups assume their entries were alike; `judging assign` keeps judges linked, and [assign] calibration (entries every judge scores) links them all",
-        groups.len(),
-        named.join(", ")
-    )
-}
-
-/// Names each judge whose severity the calibrated fit held at a bound, and why: their marks then
-/// count for more or less than their own spread would say.
-fn held_warnings(fit: &crate::merge::Calibration, panel: &crate::merge::Panel) -> Vec<String> {
-    use crate::merge::{Held, LEAST_SEVERITY, MOST_SEVERITY};
-    fit.held
-        .iter()
-        .enumerate()
-        .filter_map(|(j, held)| {
-            let judge = clean_line(&panel.judges[j]);
-            held.map(|h| match h {
-                Held::Narrow => format!(
-                    "judge {judge:?} gave nearly the same total to every entry they scored: the calibrated method holds their severity at {LEAST_SEVERITY} (its least), so their small differences count at most {} times over; check their marks were meant",
-                    1.0 / LEAST_SEVERITY
-                ),
-                Held::Wide => format!(
-                    "judge {judge:?} spread their totals far wider than the entries they scored differ: the calibrated method holds their severity at {MOST_SEVERITY} (its most), so each of their points counts {} of a typical judge's (its floor)",
-                    1.0 / MOST_SEVERITY
-                ),
-            })
-        })
-        .collect()
-}
-
-/// Names the entries a judge left partly scored (the first five), which the merge leaves out.
-fn partial_warning(j: &JudgeMarks) -> String {
-    let n = j.partial.len();
-    let named: Vec<String> = j.partial.iter().take(5).map(|id| clean_line(id)).collect();
-    let more = if n > named.len() { format!(" and {} more", n - named.len()) } else { String::new() };
-    format!(
-        "judge {:?} left {n} entr{} partly scored ({}{more}); those do not count",
-        clean_line(&j.judge),
-        if n == 1 { "y" } else { "ies" },
-        named.join(", ")
-    )
 }
