@@ -399,3 +399,40 @@ fn a_read_only_store_still_lists_and_exports() {
     assert!(!score.status.success() && err.contains("check the file's permissions"), "{err}");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
 }
+
+/// Another event's judging.toml without tracks takes none of Build Small's: its export's rows
+/// pull without a warning, and the merge has one ranking.
+#[test]
+fn an_event_without_tracks_has_one_ranking_and_no_track_warnings() {
+    let s = Sandbox::new();
+    s.file(
+        "export.csv",
+        "id,title,space_url,track\nrobo-a,Robo A,https://huggingface.co/spaces/o/a,\nrobo-b,Robo B,https://huggingface.co/spaces/o/b,wood\nrobo-c,Robo C,https://huggingface.co/spaces/o/c,anything\n",
+    );
+    let both = [
+        "[event]\nid = \"robo-2026\"\nname = \"Robo Cup\"\n[export]\nsource = \"export.csv\"\n",
+        "tracks = []\n[event]\nid = \"robo-2026\"\nname = \"Robo Cup\"\n[export]\nsource = \"export.csv\"\n",
+    ];
+    for (k, text) in both.iter().enumerate() {
+        let config = s.file(&format!("robo-{k}.toml"), text);
+        let run = |judge: &str, args: &[&str]| {
+            let out = s.cmd().arg("--config").arg(&config).args(["--judge", judge]).args(args).output().expect("runs");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        };
+        let (out, err) = run("ana", &["pull"]);
+        assert!(!err.contains("track") && !out.contains("track"), "no track warnings: {out}{err}");
+        assert!(out.contains('3'), "three entries: {out}");
+        for (judge, v) in [("ana", "4"), ("ben", "2")] {
+            run(judge, &["pull"]);
+            for id in ["robo-a", "robo-b", "robo-c"] {
+                run(judge, &["score", id, &format!("utility={v}"), "latency=3", "cost=3"]);
+            }
+            run(judge, &["export", "-o", &format!("{judge}-{k}.json")]);
+        }
+        run("head", &["pull"]);
+        let (table, _) = run("head", &["merge", &format!("ana-{k}.json"), &format!("ben-{k}.json")]);
+        assert!(table.contains("OVERALL (3 entries)"), "{table}");
+        assert!(!table.contains("BACKYARD") && !table.contains("WOOD"), "one ranking: {table}");
+    }
+}

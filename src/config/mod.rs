@@ -1,7 +1,8 @@
 //! judging.toml: the event, its export, rubric, tracks, rules and judges.
 //!
 //! The judging.toml at the repository root is built into the binary. A user's file that leaves
-//! out the event, the rubric or the tracks takes them from it; other sections left out take the
+//! out the event or the rubric takes them from it, and so does one for the built-in event that
+//! leaves out the tracks (another event's file without tracks has none); other sections left out take the
 //! defaults below, which differ from the built-in event only where a built-in value would name
 //! what another event may not have (its `utility` tie-break) or is the sample's own choice. The
 //! README's reference lists both. Unknown keys are errors, so a typo never silently does nothing.
@@ -289,7 +290,13 @@ pub enum ParseError {
 
 /// Parses and validates a judging.toml text.
 pub fn parse(text: &str) -> Result<Config, ParseError> {
-    let config: Config = toml::from_str(text).map_err(|e| ParseError::Syntax(e.to_string()))?;
+    let mut config: Config = toml::from_str(text).map_err(|e| ParseError::Syntax(e.to_string()))?;
+    // The built-in tracks are Build Small's: a file for another event that names none has none,
+    // rather than two it never meant (and a warning on every row of its export).
+    let table: toml::Table = toml::from_str(text).map_err(|e| ParseError::Syntax(e.to_string()))?;
+    if !table.contains_key("tracks") && config.event.id != builtin().event.id {
+        config.tracks.clear();
+    }
     let problems = config.problems();
     if problems.is_empty() { Ok(config) } else { Err(ParseError::Invalid(problems)) }
 }

@@ -164,6 +164,10 @@ impl Check {
 
     /// The track column when it has a value, else the first tag naming a track (`track:wood`).
     fn track(&mut self, value: &str, tags: &[String], config: &Config) -> Option<String> {
+        // An event without tracks has one ranking: a track column there means nothing to it.
+        if config.tracks.is_empty() {
+            return None;
+        }
         if !value.is_empty() {
             let found = config.track_for(value).map(|t| t.id.clone());
             if found.is_none() {
