@@ -162,6 +162,9 @@ pub enum Command {
     },
     /// Check judging.toml and the export; print every problem, and fail if there is one
     Check {
+        /// Check this export (a file, an http(s) URL, hub:ORG) instead of `export.source`
+        #[arg(long, value_name = "SOURCE")]
+        from: Option<String>,
         /// Check the copy of a URL export cached by the last pull; no network
         #[arg(long)]
         offline: bool,

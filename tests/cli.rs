@@ -436,3 +436,39 @@ fn an_event_without_tracks_has_one_ranking_and_no_track_warnings() {
         assert!(!table.contains("BACKYARD") && !table.contains("WOOD"), "one ranking: {table}");
     }
 }
+
+/// `check` reads every section on its own and prints every problem, each with its line; and
+/// `--from` checks a given export instead of the configured one.
+#[test]
+fn check_prints_every_problem_and_checks_a_given_export() {
+    let s = Sandbox::new();
+    s.file(
+        "judging.toml",
+        "[event]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"\n[exprot]\nsource = 1\n[export]\nformat = \"xml\"\n[merge]\nmin_judges = 0\n[rules]\nmax_params = \"lots\"\n",
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    let wants = [
+        "5 problem(s)",
+        "line 4 (`colour = \"red\"`): unknown field `colour`",
+        "line 5 (`[exprot]`): unknown field `exprot`",
+        "line 8 (`format = \"xml\"`): unknown variant `xml`",
+        "line 12 (`max_params = \"lots\"`)",
+        "merge.min_judges = 0",
+    ];
+    for want in wants {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert!(err.find("line 4").unwrap_or(0) < err.find("line 12").unwrap_or(0), "in the file's order: {err}");
+    std::fs::remove_file(s.path().join("judging.toml")).expect("rm");
+    s.file("other.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\nb,B,,,javascript:void(0),,,,wood,,,\n"));
+    s.cmd().args(["check", "--from", "other.csv"]).assert().failure().stdout(
+        predicate::str::contains("other.csv: 2 row(s) read, 1 valid, 1 rejected")
+            .and(predicate::str::contains("javascript:")),
+    );
+    s.file("good.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\n"));
+    s.cmd()
+        .args(["check", "--from", "good.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 valid, 0 rejected"));
+}

@@ -12,7 +12,7 @@ use crate::event_files::Loaded;
 use crate::sanitize::clean_line;
 
 /// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
-pub(super) fn run(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Result<ExitCode> {
+pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, strict: bool) -> Result<ExitCode> {
     let c = &loaded.config;
     println!(
         "{}: ok: event {:?}, {} criteria, {} tracks, {} judges",
@@ -24,7 +24,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, offline: bool, strict: bool) -> Res
     );
     // Only an offline check of a URL needs the store, for its cached copy.
     let store = if offline { Some(Session::open(cli, loaded.clone())?.store) } else { None };
-    let fetched = pull::fetch(&loaded, None, offline, store.as_ref())?;
+    let fetched = pull::fetch(&loaded, from, offline, store.as_ref())?;
     let parsed = pull::parse(&loaded, &fetched)?;
     let name = fetched.source.name();
     let rejected = parsed.rejected();

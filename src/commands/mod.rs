@@ -75,7 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             score::run(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
-        Some(Command::Check { offline, strict }) => check::run(&cli, loaded, *offline, *strict),
+        Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
         Some(Command::Export { output }) => export::run(Session::open(&cli, loaded)?, output.clone()),
         Some(Command::ImportScores { sheet }) => import::run(Session::open(&cli, loaded)?, sheet),
         Some(Command::Assign { judges_per_entry, seed, all_tracks, output, force, dry_run }) => {

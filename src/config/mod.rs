@@ -288,17 +288,75 @@ pub enum ParseError {
     Invalid(Vec<String>),
 }
 
-/// Parses and validates a judging.toml text.
+/// The sections of judging.toml.
+const SECTIONS: [&str; 11] =
+    ["event", "export", "criteria", "tracks", "rules", "merge", "prizes", "results", "assign", "judges", "browser"];
+
+/// Parses and validates a judging.toml text. Every problem is found, not the first only: each
+/// section is read on its own, and the sections that read are checked together.
 pub fn parse(text: &str) -> Result<Config, ParseError> {
-    let mut config: Config = toml::from_str(text).map_err(|e| ParseError::Syntax(e.to_string()))?;
+    let syntax = |mut e: toml::de::Error| {
+        e.set_input(Some(text));
+        ParseError::Syntax(e.to_string())
+    };
+    let document = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
+    let mut problems = Vec::new();
+    for (key, value) in document.get_ref() {
+        let name: &str = key.get_ref();
+        let read = match name {
+            "event" => fits::<Event>(value),
+            "export" => fits::<ExportConfig>(value),
+            "criteria" => fits::<Vec<Criterion>>(value),
+            "tracks" => fits::<Vec<Track>>(value),
+            "rules" => fits::<Rules>(value),
+            "merge" => fits::<MergeConfig>(value),
+            "prizes" => fits::<Vec<Prize>>(value),
+            "results" => fits::<ResultsConfig>(value),
+            "assign" => fits::<AssignConfig>(value),
+            "judges" => fits::<Vec<Judge>>(value),
+            "browser" => fits::<Option<String>>(value),
+            other => {
+                let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();
+                let message = format!("unknown field `{other}`, expected one of {}", known.join(", "));
+                Err((key.span().start, message))
+            }
+        };
+        if let Err((at, message)) = read {
+            problems.push((at, located(text, at, &message)));
+            table.remove(name);
+        }
+    }
+    // In the file's order, as its author reads it.
+    problems.sort_by_key(|(at, _)| *at);
+    let mut problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
+    // What is left reads whole: the bad sections take their defaults, so the checks across
+    // sections still find their own problems.
+    let mut config = Config::deserialize(table).map_err(|e| ParseError::Syntax(e.to_string()))?;
     // The built-in tracks are Build Small's: a file for another event that names none has none,
     // rather than two it never meant (and a warning on every row of its export).
-    let table: toml::Table = toml::from_str(text).map_err(|e| ParseError::Syntax(e.to_string()))?;
-    if !table.contains_key("tracks") && config.event.id != builtin().event.id {
+    if !document.get_ref().contains_key("tracks") && config.event.id != builtin().event.id {
         config.tracks.clear();
     }
-    let problems = config.problems();
+    problems.extend(config.problems());
     if problems.is_empty() { Ok(config) } else { Err(ParseError::Invalid(problems)) }
+}
+
+/// Whether a section reads as `T`; else where (a byte offset) and why not.
+fn fits<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>) -> Result<(), (usize, String)> {
+    use serde::de::IntoDeserializer;
+    let start = value.span().start;
+    T::deserialize(value.clone().into_deserializer())
+        .map(|_| ())
+        .map_err(|e| (e.span().map_or(start, |s| s.start), e.message().to_owned()))
+}
+
+/// A problem at a byte offset of the text, with its line number and the line itself quoted.
+fn located(text: &str, at: usize, message: &str) -> String {
+    let at = at.min(text.len());
+    let line = text[..at].matches('\n').count() + 1;
+    let source = text.lines().nth(line - 1).unwrap_or("").trim();
+    format!("line {line} (`{}`): {message}", clean_line(source))
 }
 
 impl Config {
