@@ -230,6 +230,8 @@ fn the_prize_rules_use_what_the_hub_measured() {
             .collect(),
         notes: std::collections::BTreeMap::new(),
         timings: std::collections::BTreeMap::new(),
+        readings: std::collections::BTreeMap::new(),
+        revisions: std::collections::BTreeMap::new(),
         recusals: std::collections::BTreeMap::new(),
     };
     let file = s.file("ana.json", &judging::scorefile::write(&body, None).expect("json"));

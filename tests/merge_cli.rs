@@ -98,6 +98,8 @@ fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::P
         scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
         notes: std::collections::BTreeMap::new(),
         timings: std::collections::BTreeMap::new(),
+        readings: std::collections::BTreeMap::new(),
+        revisions: std::collections::BTreeMap::new(),
         recusals: std::collections::BTreeMap::new(),
     };
     edit(&mut body);
@@ -149,8 +151,8 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         (s.file("cut.json", &text[..text.len() / 2]), "cut short"),
         (s.file("empty.json", ""), "empty"),
         (
-            s.file("v3.json", &text.replace("\"version\":2", "\"version\":3")),
-            "version 3; this judging reads versions 1 to 2",
+            s.file("v4.json", &text.replace("\"version\":3", "\"version\":4")),
+            "version 4; this judging reads versions 1 to 3",
         ),
         (s.file("indented.json", &pretty(&text)), "edited after it was written"),
         (

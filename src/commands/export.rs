@@ -23,6 +23,8 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
         notes: sheet.notes.clone().into_iter().collect(),
         // The median of each entry's readings: the first answer of a cold Space is an outlier.
         timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
+        readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
+        revisions: std::collections::BTreeMap::new(),
         recusals: sheet.recusals.clone().into_iter().collect(),
     };
     // The judge's key: from the environment, so it need not sit in a shared file, else from
@@ -38,7 +40,10 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
         .store
         .submissions()?
         .iter()
-        .filter(|s| sheet.status(&s.submission.id, s.withdrawn, &config.criteria) == Status::Partial)
+        .filter(|s| {
+            let rubric = config.rubric(s.submission.track.as_deref());
+            sheet.status(&s.submission.id, s.withdrawn, &rubric) == Status::Partial
+        })
         .map(|s| clean_line(&s.submission.id))
         .collect();
     if !partial.is_empty() {

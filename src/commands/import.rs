@@ -54,15 +54,17 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
             }
             let id = get(id_at);
             let stored = session.store.submission(id).map_err(|e| e.to_string())?;
-            match stored {
+            let track = match stored {
                 None => return Err(format!("no submission {:?} in the store", clean_line(id))),
                 Some(st) if st.withdrawn => return Err(format!("{:?} was withdrawn", clean_line(id))),
                 Some(_) if sheet_now.recusals.contains_key(id) => {
                     return Err(format!("you recused from {:?}", clean_line(id)));
                 }
-                Some(_) => {}
-            }
-            let (criterion, value) = config.check_score(get(criterion_at), get(score_at)).map_err(|e| e.to_string())?;
+                Some(st) => st.submission.track,
+            };
+            let (criterion, value) = config
+                .check_score_for(track.as_deref(), get(criterion_at), get(score_at))
+                .map_err(|e| e.to_string())?;
             let mut changes =
                 vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
             if let Some(note) = note_column.map(get).filter(|n| !n.is_empty()) {

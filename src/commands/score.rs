@@ -33,7 +33,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option
         let (criterion, value) = pair
             .split_once('=')
             .with_context(|| format!("{:?}: write CRITERION=VALUE, such as utility=4", clean_line(pair)))?;
-        let (c, value) = config.check_score(criterion, value)?;
+        let (c, value) = config.check_score_for(stored.submission.track.as_deref(), criterion, value)?;
         changes.push((id.to_owned(), Change::Score { criterion: c.id.clone(), value: Some(value) }));
     }
     if let Some(text) = note {
@@ -54,19 +54,16 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option
     }
     let title = clean_line(&stored.submission.title);
     println!("{} ({title})", clean_line(id));
-    for c in &config.criteria {
+    let rubric = config.rubric(stored.submission.track.as_deref());
+    for c in &rubric {
         match sheet.score(id, &c.id) {
             Some(v) => println!("  {:<10} {v}  {}", c.label, c.level_meaning(v).unwrap_or_default()),
             None => println!("  {:<10} -", c.label),
         }
     }
-    match weighted_total(&config.criteria, |c| sheet.score(id, c)) {
+    match weighted_total(&rubric, |c| sheet.score(id, c)) {
         Some(total) => println!("  total      {total:.2}"),
-        None => println!(
-            "  total      - ({} of {} criteria scored)",
-            sheet.scored_count(id, &config.criteria),
-            config.criteria.len()
-        ),
+        None => println!("  total      - ({} of {} criteria scored)", sheet.scored_count(id, &rubric), rubric.len()),
     }
     if let Some(note) = sheet.notes.get(id) {
         println!("  note       {}", clean_line(note));

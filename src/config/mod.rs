@@ -276,6 +276,8 @@ pub enum ScoreError {
     Criterion { given: String, known: String },
     #[error("{criterion} = {given:?}: {criterion} takes a whole number from {low} to {high}")]
     Value { criterion: String, given: String, low: u8, high: u8 },
+    #[error("{criterion} does not judge entries in {track}; their rubric is {rubric}")]
+    OffRubric { criterion: String, track: String, rubric: String },
 }
 
 /// A judging.toml text that cannot be used: its syntax (with line and column), or every problem
@@ -366,6 +368,22 @@ impl Config {
 
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The rubric of an entry in `track`: the criteria that judge it, in the rubric's order.
+    pub fn rubric(&self, track: Option<&str>) -> Vec<Criterion> {
+        self.criteria.iter().filter(|c| c.judges_track(track)).cloned().collect()
+    }
+
+    /// Whether some criterion judges some tracks only: then each track has a rubric of its own.
+    pub fn per_track(&self) -> bool {
+        self.criteria.iter().any(|c| !c.tracks.is_empty())
+    }
+
+    /// The criteria every track shares, which the overall ranking compares entries on.
+    pub fn shared_criteria(&self) -> Vec<Criterion> {
+        let everywhere = |c: &Criterion| c.tracks.is_empty() || self.tracks.iter().all(|t| c.tracks.contains(&t.id));
+        self.criteria.iter().filter(|c| everywhere(c)).cloned().collect()
     }
 
     /// Finds the track an export's value names, by id, name or alias, ignoring case.
@@ -510,6 +528,17 @@ impl Config {
                     ));
                 }
             }
+            for t in c.tracks.iter().filter(|t| self.tracks.iter().all(|k| k.id != **t)) {
+                out.push(format!(
+                    "{key}.tracks: {:?} is not a track; the tracks are {}",
+                    clean_line(t),
+                    if self.tracks.is_empty() {
+                        "none (this event has no [[tracks]])".to_owned()
+                    } else {
+                        self.track_ids()
+                    }
+                ));
+            }
             if c.levels.len() != c.scale.levels() {
                 out.push(format!(
                     "{key}.levels has {} line(s), but scale [{}, {}] has {} levels: give one line per level, lowest first",
@@ -546,6 +575,30 @@ impl Config {
         let Some(c) = self.criterion(criterion) else {
             return Err(ScoreError::Criterion { given: clean_line(criterion), known: self.criterion_ids() });
         };
+        Config::check_value(c, raw)
+    }
+
+    /// [`Config::check_score`] for an entry in `track`: the criterion must also be on its
+    /// track's rubric.
+    pub fn check_score_for(
+        &self,
+        track: Option<&str>,
+        criterion: &str,
+        raw: &str,
+    ) -> Result<(&Criterion, u8), ScoreError> {
+        let (c, value) = self.check_score(criterion, raw)?;
+        if !c.judges_track(track) {
+            let rubric: Vec<String> = self.rubric(track).into_iter().map(|c| c.id).collect();
+            return Err(ScoreError::OffRubric {
+                criterion: c.id.clone(),
+                track: track.map_or_else(|| "no track".to_owned(), |t| format!("track {t}")),
+                rubric: rubric.join(", "),
+            });
+        }
+        Ok((c, value))
+    }
+
+    fn check_value<'c>(c: &'c Criterion, raw: &str) -> Result<(&'c Criterion, u8), ScoreError> {
         let raw = raw.trim();
         match raw.parse::<i64>() {
             Ok(v) if c.scale.contains(v) => Ok((c, u8::try_from(v).unwrap_or(c.scale.high))),

@@ -115,6 +115,18 @@ pub struct Criterion {
     pub weight: f64,
     /// What each level means, from the lowest to the highest.
     pub levels: Vec<Level>,
+    /// The tracks whose entries it judges, by id; empty: every track's (and an entry without a
+    /// track's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tracks: Vec<String>,
+}
+
+impl Criterion {
+    /// Whether it is on the rubric of an entry in `track` (`None`: an entry without a track,
+    /// which only the criteria of every track judge).
+    pub fn judges_track(&self, track: Option<&str>) -> bool {
+        self.tracks.is_empty() || track.is_some_and(|t| self.tracks.iter().any(|k| k == t))
+    }
 }
 
 /// One level of a criterion: what it means, and for a timed criterion (latency) the seconds per
@@ -206,6 +218,7 @@ impl Criterion {
             scale: Scale { low: 1, high: 5 },
             weight,
             levels: (1..=5).map(|l| Level::from(format!("level {l}").as_str())).collect(),
+            tracks: Vec::new(),
         }
     }
 

@@ -15,17 +15,21 @@ const DISAGREEMENTS: usize = 10;
 /// Each entry's mean on each criterion over its judges (`means[criterion][entry]`): `None`
 /// where no judge scored it.
 pub(super) fn criterion_means(judges: &[JudgeMarks], criteria: usize, entries: usize) -> Vec<Vec<Option<f64>>> {
-    let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![0usize; entries]);
+    let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![vec![0usize; entries]; criteria]);
     for j in judges {
         for (row, entry) in j.entries.iter().enumerate() {
-            counts[*entry] += 1;
-            for (c, sum) in sums.iter_mut().enumerate() {
-                sum[*entry] += f64::from(j.values[row * criteria + c]);
+            for c in 0..criteria {
+                // A criterion off the entry's rubric has no value, and no mean.
+                if let Some(v) = j.values[row * criteria + c] {
+                    sums[c][*entry] += f64::from(v);
+                    counts[c][*entry] += 1;
+                }
             }
         }
     }
     sums.into_iter()
-        .map(|sum| sum.iter().zip(&counts).map(|(s, n)| (*n > 0).then(|| s / *n as f64)).collect())
+        .zip(counts)
+        .map(|(sum, count)| sum.iter().zip(&count).map(|(s, n)| (*n > 0).then(|| s / *n as f64)).collect())
         .collect()
 }
 
@@ -147,7 +151,7 @@ mod tests {
 
     #[test]
     fn criterion_means_are_none_where_no_judge_scored() {
-        let judge = |entries: Vec<usize>, values: Vec<u8>| JudgeMarks {
+        let judge = |entries: Vec<usize>, values: Vec<Option<u8>>| JudgeMarks {
             judge: "j".into(),
             written_at: String::new(),
             file: String::new(),
@@ -157,9 +161,10 @@ mod tests {
             values,
             ..JudgeMarks::default()
         };
-        let judges = [judge(vec![0], vec![4, 2]), judge(vec![0, 2], vec![2, 4, 5, 5])];
+        // The second judge's entry 2 is off the second criterion's rubric: no value, no mean.
+        let judges = [judge(vec![0], vec![Some(4), Some(2)]), judge(vec![0, 2], vec![Some(2), Some(4), Some(5), None])];
         let means = criterion_means(&judges, 2, 3);
         assert_eq!(means[0], [Some(3.0), None, Some(5.0)]);
-        assert_eq!(means[1], [Some(3.0), None, Some(5.0)]);
+        assert_eq!(means[1], [Some(3.0), None, None]);
     }
 }

@@ -6,6 +6,7 @@ mod chances;
 mod figures;
 mod majority;
 mod panel;
+mod rubrics;
 mod tracks;
 mod views;
 mod warnings;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
+pub use rubrics::{Rubrics, Totals};
 pub use views::{EntryPanel, JudgeView, Sheets, Standing};
 
 use crate::config::Config;

@@ -55,10 +55,15 @@ pub struct JudgeMarks {
     pub digest: String,
     /// The entries this judge scored fully and did not recuse from.
     pub entries: Vec<usize>,
-    /// Each of those entries' weighted total, on the rubric's scale.
+    /// Each of those entries' weighted total on its own rubric (its track's), on the rubric's
+    /// scale.
     pub totals: Vec<f64>,
-    /// Each of those entries' values, one per criterion in rubric order, row after row.
-    pub values: Vec<u8>,
+    /// With per-track rubrics: each entry's total on the criteria every track shares, which the
+    /// overall ranking compares; empty otherwise.
+    pub shared_totals: Vec<f64>,
+    /// Each of those entries' values, one per criterion in rubric order, row after row; `None`
+    /// for a criterion not on the entry's rubric.
+    pub values: Vec<Option<u8>>,
     /// The ids of the entries left partly scored: they do not count.
     pub partial: Vec<String>,
     /// The judge's note on each entry that has one, by entry, for the head judge's view.

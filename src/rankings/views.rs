@@ -44,8 +44,9 @@ pub struct Standing {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JudgeView {
     pub judge: String,
-    /// One per criterion, in the rubric's order.
-    pub scores: Vec<u8>,
+    /// One per criterion, in the rubric's order; `None` for a criterion not on the entry's
+    /// track's rubric.
+    pub scores: Vec<Option<u8>>,
     /// The weighted total.
     pub total: f64,
     /// Their leniency over every entry they scored (+ marks above the others), for reading the

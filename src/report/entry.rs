@@ -6,6 +6,11 @@ use crate::format::fit;
 use crate::rankings::EntryPanel;
 use crate::sanitize::{clean_line, csv_cell};
 
+/// A judge's score, `-` for a criterion not on the entry's rubric.
+fn score(v: Option<u8>) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
+}
+
 fn seconds(s: Option<f64>) -> String {
     s.map_or_else(|| "-".to_owned(), |s| format!("{s:.0} s"))
 }
@@ -27,7 +32,7 @@ pub fn table(p: &EntryPanel) -> String {
     let criteria: String = p.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
     out.push_str(&format!("JUDGE               {criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n"));
     for j in &p.judges {
-        let scores: String = j.scores.iter().map(|v| format!("  {v:>7}")).collect();
+        let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
         out.push_str(&format!(
             "{:<20}{scores}  {:>7.2}  {:>+8.2}  {:>9}  {}\n",
             fit(&clean_line(&j.judge), 20),
@@ -56,7 +61,7 @@ pub fn markdown(p: &EntryPanel) -> String {
         "---:|".repeat(p.criteria.len())
     ));
     for j in &p.judges {
-        let scores: String = j.scores.iter().map(|v| format!(" {v} |")).collect();
+        let scores: String = j.scores.iter().map(|v| format!(" {} |", score(*v))).collect();
         out.push_str(&format!(
             "| {} |{scores} {:.2} | {:+.2} | {} | {} |\n",
             cell(&j.judge),
@@ -90,7 +95,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for j in &p.judges {
         let mut row = vec![p.id.clone(), j.judge.clone()];
-        row.extend(j.scores.iter().map(ToString::to_string));
+        row.extend(j.scores.iter().map(|v| v.map(|v| v.to_string()).unwrap_or_default()));
         row.extend([
             format!("{:.4}", j.total),
             format!("{:.4}", j.leniency),

@@ -36,10 +36,11 @@ pub fn lines<'a>(
         .map(|stored| {
             let s = &stored.submission;
             let evidence = Evidence::of(s, hub.get(&s.id).map(|(f, _)| f));
+            let rubric = config.rubric(s.track.as_deref());
             Line {
                 stored,
-                status: sheet.status(&s.id, stored.withdrawn, &config.criteria),
-                total: weighted_total(&config.criteria, |c| sheet.score(&s.id, c)),
+                status: sheet.status(&s.id, stored.withdrawn, &rubric),
+                total: weighted_total(&rubric, |c| sheet.score(&s.id, c)),
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
                 note: sheet.notes.get(&s.id).map(String::as_str),
                 warnings: eligibility::warnings(s, &evidence, &config.rules),

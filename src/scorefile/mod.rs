@@ -9,7 +9,10 @@
 //! and gives one row per scored submission: `[id, [value per criterion], [when given]]`, the
 //! times in seconds after `times_from` (Unix seconds).
 //!
-//! Version 1 (body first, digest after it, times in Unix milliseconds) is still read.
+//! Version 3 adds every stopwatch reading and the Space revision each score was given on, and its
+//! rubric fingerprint names the tracks a per-track criterion judges (a row then has `null` for
+//! the criteria not on its entry's rubric). Version 2 (the same without those) and version 1
+//! (body first, digest after it, times in Unix milliseconds) are still read.
 
 mod read;
 
@@ -32,7 +35,7 @@ pub use read::read_all;
 pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 pub const FORMAT: &str = "judging-scores";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Far above 100 judges' worth of scores for 10,000 entries; far below a memory problem.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -50,8 +53,12 @@ pub struct Body {
     /// given in Unix milliseconds.
     pub scores: Vec<ScoreRow>,
     pub notes: BTreeMap<String, String>,
-    /// Stopwatch seconds per submission.
+    /// Stopwatch seconds per submission: the median of its readings.
     pub timings: BTreeMap<String, f64>,
+    /// Every stopwatch reading per submission, in seconds (version 3).
+    pub readings: BTreeMap<String, Vec<f64>>,
+    /// The Space's commit each submission was scored on, when the Hub said (version 3).
+    pub revisions: BTreeMap<String, String>,
     /// Reasons, per submission the judge recused from.
     pub recusals: BTreeMap<String, String>,
 }
@@ -80,6 +87,11 @@ pub struct Checked<'a> {
     pub notes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     #[serde(borrow)]
     pub timings: BTreeMap<Cow<'a, str>, f64>,
+    /// Version 3: every reading, and the Space revision each entry was scored on.
+    #[serde(default, borrow)]
+    pub readings: BTreeMap<Cow<'a, str>, Vec<f64>>,
+    #[serde(default, borrow)]
+    pub revisions: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     /// Only whether a recusal exists matters to the merge; its reason is skipped unread.
     #[serde(borrow)]
     #[allow(clippy::zero_sized_map_values)]
@@ -162,17 +174,24 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 
 /// The rubric's fingerprint: two judges' files merge only if their rubrics agree.
 pub fn rubric_fingerprint(config: &Config) -> String {
-    let text: Vec<String> =
-        config.criteria.iter().map(|c| format!("{}:{}-{}:{}", c.id, c.scale.low, c.scale.high, c.weight)).collect();
+    // A criterion of every track reads as it did in version 2, so that yesterday's files match.
+    let tracks = |c: &crate::model::Criterion| {
+        if c.tracks.is_empty() { String::new() } else { format!("@{}", c.tracks.join("+")) }
+    };
+    let text: Vec<String> = config
+        .criteria
+        .iter()
+        .map(|c| format!("{}:{}-{}:{}{}", c.id, c.scale.low, c.scale.high, c.weight, tracks(c)))
+        .collect();
     format!("sha256:{}", &hex(&Sha256::digest(text.join(";").as_bytes()))[..32])
 }
 
 /// A row as version 2 writes it: id, values, and seconds after `times_from`.
 type WrittenRow<'a> = (&'a str, &'a [Option<u8>], Vec<Option<i64>>);
 
-/// The body as version 2 writes it: times as seconds after the earliest.
+/// The body as version 3 writes it: times as seconds after the earliest.
 #[derive(Serialize)]
-struct V2Body<'a> {
+struct V3Body<'a> {
     event: &'a str,
     rubric: &'a str,
     judge: &'a str,
@@ -182,10 +201,14 @@ struct V2Body<'a> {
     scores: Vec<WrittenRow<'a>>,
     notes: &'a BTreeMap<String, String>,
     timings: &'a BTreeMap<String, f64>,
+    readings: &'a BTreeMap<String, Vec<f64>>,
+    revisions: &'a BTreeMap<String, String>,
     recusals: &'a BTreeMap<String, String>,
 }
 
-const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:";
+const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":3,\"digest\":\"sha256:";
+/// Version 2 files, as yesterday's build wrote them, take the same fast path.
+const PREFIX_2: &str = "{\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:";
 const SIGNATURE: &str = "\",\"signature\":\"hmac-sha256:";
 const BODY: &str = "\",\"body\":";
 
@@ -193,7 +216,7 @@ const BODY: &str = "\",\"body\":";
 pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error> {
     let seconds = |ms: i64| ms.div_euclid(1000);
     let times_from = body.scores.iter().flat_map(|r| r.2.iter().flatten()).map(|ms| seconds(*ms)).min().unwrap_or(0);
-    let written = V2Body {
+    let written = V3Body {
         event: &body.event,
         rubric: &body.rubric,
         judge: &body.judge,
@@ -209,6 +232,8 @@ pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error
             .collect(),
         notes: &body.notes,
         timings: &body.timings,
+        readings: &body.readings,
+        revisions: &body.revisions,
         recusals: &body.recusals,
     };
     let body = serde_json::to_string(&written)?;
@@ -217,10 +242,10 @@ pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error
     Ok(format!("{PREFIX}{digest}{signature}{BODY}{body}}}\n"))
 }
 
-/// A version 2 file as `judging export` writes it: (digest, signature, body), each in hex or
-/// the body's exact text. `None` for anything else, which the slow path then explains.
+/// A version 2 or 3 file as `judging export` writes it: (digest, signature, body), each in hex
+/// or the body's exact text. `None` for anything else, which the slow path then explains.
 fn split(text: &str) -> Option<(&str, Option<&str>, &str)> {
-    let rest = text.strip_prefix(PREFIX)?;
+    let rest = text.strip_prefix(PREFIX).or_else(|| text.strip_prefix(PREFIX_2))?;
     let (digest, rest) = (rest.get(..64)?, rest.get(64..)?);
     let (signature, rest) = match rest.strip_prefix(SIGNATURE) {
         Some(signed) => (Some(signed.get(..64)?), signed.get(64..)?),
@@ -347,8 +372,8 @@ fn read_slowly<'a>(text: &'a str, file: &str) -> Result<(&'a str, Option<&'a str
     }
     let raw = envelope.body.get();
     let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
-    // A version 2 file that is not as written was edited, if only re-indented.
-    if envelope.version == 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
+    // A version 2 or 3 file that is not as written was edited, if only re-indented.
+    if envelope.version >= 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
         return Err(ScoreFileError::Tampered { file: file.to_owned(), judge: clean_line(&body.judge) });
     }
     let signature = envelope.signature.map(|s| s.strip_prefix("hmac-sha256:").unwrap_or("-"));
@@ -370,6 +395,8 @@ mod tests {
             scores,
             notes: BTreeMap::new(),
             timings: BTreeMap::new(),
+            readings: BTreeMap::new(),
+            revisions: BTreeMap::new(),
             recusals: BTreeMap::new(),
         }
     }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::rankings::{Field, JudgeMarks, Place};
+use crate::rankings::{Field, JudgeMarks, Place, Rubrics};
 use crate::sanitize::clean_line;
 use crate::scorefile::{self, ScoreFileError};
 
@@ -12,7 +12,8 @@ use crate::scorefile::{self, ScoreFileError};
 pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
     let half = files.len().div_ceil(2);
     let (first, second) = files.split_at(half);
-    let read = |part: &[PathBuf]| part.iter().map(|f| read_one(f, config, field)).collect::<Vec<_>>();
+    let rubrics = Rubrics::new(config, field);
+    let read = |part: &[PathBuf]| part.iter().map(|f| read_one(f, config, field, &rubrics)).collect::<Vec<_>>();
     let (mut results, rest) = std::thread::scope(|scope| {
         let other = scope.spawn(|| read(second));
         let mine = read(first);
@@ -30,7 +31,7 @@ pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec
     }
 }
 
-fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, ScoreFileError> {
+fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> Result<JudgeMarks, ScoreFileError> {
     let name = path.display().to_string();
     let unreadable = |e: std::io::Error| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() };
     // Refused before it is read: a huge file must not exhaust memory.
@@ -41,8 +42,7 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
     let bytes = crate::disk::read_capped(path, scorefile::MAX_BYTES)
         .map_err(|e| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() })?;
     let body = scorefile::read(&bytes, &name, config)?;
-    let weights: Vec<f64> = config.criteria.iter().map(|c| c.weight).collect();
-    let weight_sum: f64 = weights.iter().sum();
+    let criteria = config.criteria.len();
     let rows = body.scores.len();
     let mut marks = JudgeMarks {
         judge: body.judge.to_string(),
@@ -51,7 +51,8 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
         digest: body.digest.clone(),
         entries: Vec::with_capacity(rows),
         totals: Vec::with_capacity(rows),
-        values: Vec::with_capacity(rows * weights.len()),
+        shared_totals: Vec::new(),
+        values: Vec::with_capacity(rows * criteria),
         partial: Vec::new(),
         notes: Vec::new(),
         timings: Vec::new(),
@@ -70,12 +71,14 @@ fn read_one(path: &Path, config: &Config, field: &Field) -> Result<JudgeMarks, S
         if body.recusals.contains_key(id) {
             continue;
         }
-        let sum: Option<f64> = values.iter().zip(&weights).map(|(v, w)| v.map(|v| w * f64::from(v))).sum();
-        match sum {
-            Some(sum) => {
+        match rubrics.totals(entry, values) {
+            Some(totals) => {
                 marks.entries.push(entry);
-                marks.totals.push(sum / weight_sum);
-                marks.values.extend(values.iter().flatten());
+                marks.totals.push(totals.own);
+                marks.shared_totals.extend(totals.shared);
+                // A value for a criterion off the entry's rubric (its track changed since) does
+                // not count.
+                marks.values.extend(values.iter().enumerate().map(|(c, v)| v.filter(|_| rubrics.judges(entry, c))));
             }
             None => marks.partial.push(id.to_string()),
         }

@@ -135,6 +135,8 @@ pub struct Entry {
 
 pub struct App {
     pub config: Config,
+    /// Each track's rubric (and that of an entry without a track, first), worked out once.
+    pub rubrics: Vec<(Option<String>, Vec<Criterion>)>,
     pub judge: String,
     pub entries: Vec<Entry>,
     pub sheet: ScoreSheet,
@@ -190,8 +192,16 @@ pub struct App {
 
 impl App {
     pub fn new(config: Config, judge: String, submissions: Vec<StoredSubmission>, sheet: ScoreSheet) -> App {
+        let rubrics = std::iter::once(None)
+            .chain(config.tracks.iter().map(|t| Some(t.id.clone())))
+            .map(|t| {
+                let rubric = config.rubric(t.as_deref());
+                (t, rubric)
+            })
+            .collect();
         let mut app = App {
             config,
+            rubrics,
             judge,
             entries: Vec::new(),
             sheet,
@@ -353,8 +363,20 @@ impl App {
         (self.partial.len(), self.partial.iter().take(n).map(String::as_str).collect())
     }
 
+    /// The rubric of the selected entry: the criteria of its track.
     pub fn criteria(&self) -> &[Criterion] {
-        &self.config.criteria
+        self.rubric_of(self.current().and_then(|e| e.submission.track.as_deref()))
+    }
+
+    /// The rubric of an entry in `track`.
+    pub fn rubric_of(&self, track: Option<&str>) -> &[Criterion] {
+        let found = self.rubrics.iter().find(|(t, _)| t.as_deref() == track).or_else(|| self.rubrics.first());
+        found.map_or(&[], |(_, r)| r.as_slice())
+    }
+
+    /// The longest rubric, which the screen's layout makes room for whatever entry is selected.
+    pub fn longest_rubric(&self) -> &[Criterion] {
+        self.rubrics.iter().map(|(_, r)| r.as_slice()).max_by_key(|r| r.len()).unwrap_or(&[])
     }
 
     /// The position of the selection in the list on screen.
@@ -368,11 +390,13 @@ impl App {
 
     /// The status a judge sees for an entry: the sheet's one rule.
     pub fn status_of(&self, entry: &Entry) -> Status {
-        self.sheet.status(&entry.submission.id, entry.withdrawn, self.criteria())
+        let rubric = self.rubric_of(entry.submission.track.as_deref());
+        self.sheet.status(&entry.submission.id, entry.withdrawn, rubric)
     }
 
     pub fn total_of(&self, id: &str) -> Option<f64> {
-        weighted_total(self.criteria(), |c| self.sheet.score(id, c))
+        let track = self.index.get(id).and_then(|i| self.entries[*i].submission.track.as_deref());
+        weighted_total(self.rubric_of(track), |c| self.sheet.score(id, c))
     }
 
     /// "37 of 120 scored": entries this judge can still score, withdrawn and recused left out.
@@ -528,7 +552,7 @@ impl App {
             Action::Help => self.mode = Mode::Help,
             Action::Resize(width, height) => {
                 self.screen = (width, height);
-                self.rows_in_sight = view::rows_in_sight(self.criteria(), width, height);
+                self.rows_in_sight = view::rows_in_sight(self.longest_rubric(), width, height);
                 self.scroll_to_selection();
             }
             Action::Tick(now, unix) => (self.now, self.now_unix) = (now, unix),
@@ -592,7 +616,8 @@ impl App {
         // 0 means 10 on a scale that reaches 10 and does not start at 0.
         let typed = if key == 0 && c.scale.high == 10 && c.scale.low > 0 { 10 } else { key };
         // The rubric's one check, as `judging score` and `import-scores` make it.
-        let value = match self.config.check_score(&c.id, &typed.to_string()) {
+        let track = self.current().and_then(|e| e.submission.track.clone());
+        let value = match self.config.check_score_for(track.as_deref(), &c.id, &typed.to_string()) {
             Ok((_, value)) => value,
             Err(e) => {
                 self.status = e.to_string();

@@ -86,7 +86,7 @@ impl Widget for &App {
             too_small(area, buf);
             return;
         }
-        let [header, table, bottom, footer] = areas(area, self.criteria());
+        let [header, table, bottom, footer] = areas(area, self.longest_rubric());
         let [detail, scoring] =
             bottom.layout(&Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]));
         self.header(header, buf);

@@ -176,7 +176,11 @@ impl Board<'_> {
             .dark_gray(),
         );
         for j in &panel.judges {
-            let scores: Vec<String> = j.scores.iter().map(|v| format!("{v:>3}")).collect();
+            let scores: Vec<String> = j
+                .scores
+                .iter()
+                .map(|v| format!("{:>3}", v.map_or_else(|| "-".to_owned(), |v| v.to_string())))
+                .collect();
             let time = j.stopwatch_seconds.map_or_else(|| "-".to_owned(), |s| format!("{s:.0}s"));
             lines.push(Line::from(format!(
                 "{:<name_w$} {}  {:>5.2}  {time:>4}",
