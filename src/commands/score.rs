@@ -55,18 +55,24 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option
     let title = clean_line(&stored.submission.title);
     println!("{} ({title})", clean_line(id));
     let rubric = config.rubric(stored.submission.track.as_deref());
+    let width = rubric.iter().map(|c| c.label.chars().count()).max().unwrap_or(0).max(10);
     for c in &rubric {
         match sheet.score(id, &c.id) {
-            Some(v) => println!("  {:<10} {v}  {}", c.label, c.level_meaning(v).unwrap_or_default()),
-            None => println!("  {:<10} -", c.label),
+            Some(v) => println!("  {:<width$} {v}  {}", c.label, c.level_meaning(v).unwrap_or_default()),
+            None => println!("  {:<width$} -", c.label),
         }
     }
     match weighted_total(&rubric, |c| sheet.score(id, c)) {
-        Some(total) => println!("  total      {total:.2}"),
-        None => println!("  total      - ({} of {} criteria scored)", sheet.scored_count(id, &rubric), rubric.len()),
+        Some(total) => println!("  {:<width$} {total:.2}", "total"),
+        None => println!(
+            "  {:<width$} - ({} of {} criteria scored)",
+            "total",
+            sheet.scored_count(id, &rubric),
+            rubric.len()
+        ),
     }
     if let Some(note) = sheet.notes.get(id) {
-        println!("  note       {}", clean_line(note));
+        println!("  {:<width$} {}", "note", clean_line(note));
     }
     Ok(ExitCode::SUCCESS)
 }

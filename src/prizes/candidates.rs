@@ -28,7 +28,20 @@ pub fn candidates(
     hub: &HashMap<String, (HubFacts, String)>,
     tracks: &[Track],
 ) -> Result<Vec<Candidate>, CandidateError> {
-    let overall = rankings.ranking("overall").ok_or(CandidateError::NoOverall)?;
+    // Tracks with rubrics that share no criterion have no overall ranking: the candidates are
+    // then the tracks' entries, with no overall place (`usize::MAX`), which a prize by score over
+    // every track cannot order.
+    let tracked: Vec<&crate::rankings::Ranked> = rankings
+        .rankings
+        .iter()
+        .filter(|(name, _)| tracks.iter().any(|t| t.id == *name))
+        .flat_map(|(_, ranked)| ranked.iter())
+        .collect();
+    let (overall, has_overall): (Vec<&crate::rankings::Ranked>, bool) = match rankings.ranking("overall") {
+        Some(o) => (o.iter().collect(), true),
+        None if !tracked.is_empty() => (tracked, false),
+        None => return Err(CandidateError::NoOverall),
+    };
     let track_place: HashMap<&str, usize> = rankings
         .rankings
         .iter()
@@ -47,7 +60,7 @@ pub fn candidates(
                 tags: s.tags.clone(),
                 likes: s.likes,
                 evidence: Evidence::of(s, hub.get(e.id.as_str()).map(|(f, _)| f)),
-                place: e.place,
+                place: if has_overall { e.place } else { usize::MAX },
                 score: e.score,
                 track_place: track_place.get(e.id.as_str()).copied(),
                 by_criterion: e.by_criterion.clone(),

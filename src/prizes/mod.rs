@@ -297,7 +297,7 @@ impl Run<'_> {
             // Higher values first; the merged ranking's place breaks ties (a lower place first).
             let key = match prize.by {
                 PrizeBy::Score if prize.track.is_some() => Some((-(c.track_place.unwrap_or(usize::MAX) as f64), 0)),
-                PrizeBy::Score => Some((-(c.place as f64), 0)),
+                PrizeBy::Score => (c.place != usize::MAX).then(|| (-(c.place as f64), 0)),
                 PrizeBy::Badges => Some((crate::model::tagged(&c.tags, "achievement:").count() as f64, c.place)),
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
                 PrizeBy::Criterion => {

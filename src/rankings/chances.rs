@@ -1,10 +1,10 @@
 //! Each ranked entry's chance of a paid place, from the bootstrap in `merge::chances`: the
 //! rankings a prize by score reads, with as many places as the prize pays.
 
-use super::{Field, Ranked};
+use super::{Field, OwnPanel, Ranked, Scopes};
 use crate::config::{Config, PrizeBy};
+use crate::merge::Method;
 use crate::merge::chances::{Paid, REPLICATES, chances};
-use crate::merge::{Method, Panel};
 
 /// Whether to work out the chances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,7 +35,8 @@ pub fn paid_places(config: &Config, ranking: &str) -> Option<usize> {
 /// was worked out, when none was and the head judge might expect it.
 pub(super) fn fill(
     rankings: &mut [(String, Vec<Ranked>)],
-    panel: &Panel,
+    scopes: &Scopes,
+    own: &[OwnPanel],
     field: &Field,
     config: &Config,
     method: &Method,
@@ -49,32 +50,36 @@ pub(super) fn fill(
             format!("chances of a paid place come from the calibrated method; the {} method has none", method.name())
         });
     }
-    if asked == Chances::Auto && panel.marks.len() > AUTO_MOST {
+    if asked == Chances::Auto && scopes.panel.marks.len() > AUTO_MOST {
         return Some(format!(
             "chances of a paid place were not worked out: {} marks take a while ({} refits); ask for them with --chances",
-            panel.marks.len(),
+            scopes.panel.marks.len(),
             REPLICATES
         ));
     }
-    let mut which = Vec::new();
-    let mut paid = Vec::new();
+    let field_index = |r: &Ranked| match field.place(&r.id) {
+        super::Place::Ranked(e) => Some(e),
+        _ => None,
+    };
+    // The rankings merged from the main panel share its refits; a track with a rubric of its own
+    // is refitted on its own panel, its entries numbered within the track.
+    let (mut which, mut paid) = (Vec::new(), Vec::new());
+    let mut found: Vec<(usize, Vec<f64>)> = Vec::new();
     for (k, (name, ranked)) in rankings.iter().enumerate() {
         let Some(places) = paid_places(config, name) else { continue };
-        let entries: Vec<usize> = ranked
-            .iter()
-            .filter_map(|r| match field.place(&r.id) {
-                super::Place::Ranked(e) => Some(e),
-                _ => None,
-            })
-            .collect();
-        which.push(k);
-        paid.push(Paid { entries, places });
+        if let Some((_, keep, panel)) = own.iter().find(|(r, _, _)| *r == k) {
+            let entries = ranked.iter().filter_map(|r| keep.iter().position(|e| Some(*e) == field_index(r))).collect();
+            let chance = chances(panel, &[Paid { entries, places }], REPLICATES).and_then(|mut c| c.pop());
+            found.extend(chance.map(|c| (k, c)));
+        } else {
+            which.push(k);
+            paid.push(Paid { entries: ranked.iter().filter_map(field_index).collect(), places });
+        }
     }
-    if paid.is_empty() {
-        return None;
+    if !paid.is_empty() {
+        found.extend(which.into_iter().zip(chances(scopes.main, &paid, REPLICATES).unwrap_or_default()));
     }
-    let found = chances(panel, &paid, REPLICATES)?;
-    for (k, chance) in which.into_iter().zip(found) {
+    for (k, chance) in found {
         for (r, c) in rankings[k].1.iter_mut().zip(chance) {
             r.chance = Some(c);
         }

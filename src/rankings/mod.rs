@@ -343,6 +343,13 @@ pub fn rank_all(
         .map(|key| config.tie_break(key).map_err(|problem| RankError::TieBreak { key: key.clone(), problem }))
         .collect::<Result<Vec<_>, _>>()?;
     let panel = panel::panel(&judges, field);
+    // With per-track rubrics the overall ranking compares entries on the criteria every track
+    // shares (each track is ranked on its own rubric); with none shared there is none.
+    let per_track = config.per_track();
+    let shared =
+        (per_track && Rubrics::new(config, field).overall(config)).then(|| panel::shared_panel(&judges, field));
+    let has_overall = !per_track || shared.is_some();
+    let main = shared.as_ref().unwrap_or(&panel);
     let method = match &options.method {
         Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
         other => other.clone(),
@@ -352,12 +359,13 @@ pub fn rank_all(
     // the other.
     let ((overall, held), (stats, means, habits, (concordance, pairwise), groups)) = std::thread::scope(|scope| {
         let merging = scope.spawn(|| match method {
+            _ if !has_overall => (vec![None; field.entries.len()], Vec::new()),
             Method::Calibrated => {
-                let fit = crate::merge::calibrated_fit(&panel);
-                let held = warnings::held(&fit, &panel);
+                let fit = crate::merge::calibrated_fit(main);
+                let held = warnings::held(&fit, main);
                 (fit.quality, held)
             }
-            _ => (merge(&panel, &method), Vec::new()),
+            _ => (merge(main, &method), Vec::new()),
         });
         let figures = (
             EntryStats::of(&panel),
@@ -388,8 +396,15 @@ pub fn rank_all(
         _ => None,
     };
     let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options, counted };
-    let (mut rankings, majorities) = rank_each(&context, &panel, &method, &overall, config);
-    warnings.extend(chances::fill(&mut rankings, &panel, field, config, &method, options.chances));
+    let scopes = Scopes { panel: &panel, main, per_track, has_overall };
+    let (mut rankings, majorities, own) = rank_each(&context, &scopes, &method, &overall, config);
+    if !has_overall {
+        warnings.push(
+            "no overall ranking: the tracks' rubrics share no criterion, so each track is ranked on its own rubric only"
+                .into(),
+        );
+    }
+    warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &method, options.chances));
     let paid = rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
     let scale = config
         .criteria
@@ -431,37 +446,64 @@ fn by_ranks(method: &Method) -> bool {
 }
 
 /// The overall ranking, then each track's, with what head-to-head majorities say about each.
+/// The panels a merge ranks from.
+pub(super) struct Scopes<'p> {
+    /// Every judge's total for each entry on the entry's own rubric.
+    pub panel: &'p crate::merge::Panel,
+    /// What the overall ranking merges: `panel`, or with per-track rubrics the totals on the
+    /// criteria every track shares.
+    pub main: &'p crate::merge::Panel,
+    pub per_track: bool,
+    pub has_overall: bool,
+}
+
+/// Rankings by name, overall first.
+pub(super) type Named = Vec<(String, Vec<Ranked>)>;
+
+/// A track's own panel, when it is ranked on its own (per-track rubrics): (ranking index, the
+/// track's entries as field indices, the panel over them).
+pub(super) type OwnPanel = (usize, Vec<usize>, crate::merge::Panel);
+
+/// The overall ranking (unless the tracks share no criterion), then each track's, with what
+/// head-to-head majorities say about each, and the tracks ranked on panels of their own.
 fn rank_each(
     context: &tracks::Context,
-    panel: &crate::merge::Panel,
+    scopes: &Scopes,
     method: &Method,
     overall: &[Option<f64>],
     config: &Config,
-) -> (Vec<(String, Vec<Ranked>)>, Vec<Majority>) {
+) -> (Named, Vec<Majority>, Vec<OwnPanel>) {
     let field = context.field;
     let lower_is_better = method.lower_is_better();
-    let everyone: Vec<usize> = (0..field.entries.len()).collect();
-    let first = context.ranking(overall, &everyone, lower_is_better);
-    let mut majorities = vec![majority::of("overall", Some(panel), &everyone, &first, field)];
-    let mut rankings = vec![("overall".to_owned(), first)];
+    let (mut rankings, mut majorities, mut own) = (Vec::new(), Vec::new(), Vec::new());
+    if scopes.has_overall {
+        let everyone: Vec<usize> = (0..field.entries.len()).collect();
+        let first = context.ranking(overall, &everyone, lower_is_better);
+        majorities.push(majority::of("overall", Some(scopes.main), &everyone, &first, field));
+        rankings.push(("overall".to_owned(), first));
+    }
     for track in &config.tracks {
         let keep: Vec<usize> = (0..field.entries.len())
             .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
             .collect();
-        // Head to head compares every pair: a track too large for it is not copied out for it.
-        let within =
-            (keep.len() <= crate::merge::SCHULZE_MOST || by_ranks(method)).then(|| panel::sub_panel(panel, &keep));
-        // A judge's habits are the same in every track, so the methods that model or standardise
-        // judges use all their marks; ranks and head-to-heads only mean something within a track.
-        let scores = match &within {
-            Some(within) if by_ranks(method) => merge(within, method),
+        // A track with its own rubric is merged on its own. Otherwise a judge's habits are the
+        // same in every track, so the methods that model or standardise judges use all their
+        // marks; ranks and head-to-heads only mean something within a track. Head to head
+        // compares every pair: a track too large for it is not copied out for it.
+        let alone = scopes.per_track || by_ranks(method);
+        let within = (keep.len() <= crate::merge::SCHULZE_MOST || alone).then(|| panel::sub_panel(scopes.panel, &keep));
+        let merged = match &within {
+            Some(within) if alone => merge(within, method),
             _ => keep.iter().map(|e| overall[*e]).collect(),
         };
-        let ranked = context.ranking(&scores, &keep, lower_is_better);
+        let ranked = context.ranking(&merged, &keep, lower_is_better);
         majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
+        if let (true, Some(within)) = (scopes.per_track, within) {
+            own.push((rankings.len(), keep, within));
+        }
         rankings.push((track.id.clone(), ranked));
     }
-    (rankings, majorities)
+    (rankings, majorities, own)
 }
 
 /// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field

@@ -130,6 +130,22 @@ pub(super) fn panel(judges: &[JudgeMarks], field: &Field) -> Panel {
     }
 }
 
+/// Every judge's totals on the criteria every track shares, as one panel over the field: what
+/// the overall ranking merges when tracks have rubrics of their own.
+pub(super) fn shared_panel(judges: &[JudgeMarks], field: &Field) -> Panel {
+    Panel {
+        judges: judges.iter().map(|j| j.judge.clone()).collect(),
+        entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
+        marks: judges
+            .iter()
+            .enumerate()
+            .flat_map(|(judge, j)| {
+                j.entries.iter().zip(&j.shared_totals).map(move |(&entry, &value)| Mark { judge, entry, value })
+            })
+            .collect(),
+    }
+}
+
 /// The panel indices of the judges named for the sum method.
 pub(super) fn chosen_judges(panel: &Panel, names: &[String]) -> Result<Vec<usize>, RankError> {
     names

@@ -492,3 +492,34 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
     assert_eq!(f.app.progress().0, 0);
     assert_eq!(f.app.partly_scored(3).0, 2);
 }
+
+/// With the official per-track rubric, the selected entry shows its track's criteria; a key
+/// scores the focused one, and the entry is scored once its own four are.
+#[test]
+fn each_entry_shows_and_scores_its_tracks_rubric() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/build-small-official.toml"))
+        .expect("example");
+    let loaded = Loaded { config: crate::config::parse(&text).expect("valid"), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let ids = |app: &App| app.criteria().iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("backyard"));
+    assert_eq!(ids(&app), ["specificity", "adoption", "constraints", "polish"]);
+    for digit in ['4', '3', '5', '2'] {
+        if let Some(action) = handle_key(&app, key(KeyCode::Char(digit))) {
+            app.update(action, &store);
+        }
+    }
+    let first = app.current().map(|e| e.submission.id.clone()).unwrap_or_default();
+    let entry = app.entries.iter().find(|e| e.submission.id == first).expect("entry");
+    assert_eq!(app.status_of(entry), Status::Scored, "its own four criteria score it");
+    assert_eq!(app.total_of(&first), Some(3.5));
+    // The next entry is in the wood: its rubric.
+    if let Some(action) = handle_key(&app, key(KeyCode::Down)) {
+        app.update(action, &store);
+    }
+    assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("wood"));
+    assert_eq!(ids(&app), ["delight", "load-bearing", "originality", "polish"]);
+}

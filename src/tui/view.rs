@@ -267,6 +267,9 @@ impl App {
         let line = |text: String| fit(&text, width);
         let mut lines: Vec<Line> = Vec::new();
         let mut focused_rows = 0..0;
+        // Labels padded to the longest of this rubric (up to 20), so the scores line up.
+        let label_w =
+            self.criteria().iter().map(|c| clean_line(&c.label).chars().count()).max().unwrap_or(0).clamp(9, 20);
         for (i, c) in self.criteria().iter().enumerate() {
             let focused = i == self.focus;
             let value = self.sheet.score(id, &c.id);
@@ -278,8 +281,8 @@ impl App {
                 String::new()
             };
             let head = format!(
-                "{marker}{:<9} [{shown}] {}–{} ×{}{timing}",
-                clean_line(&c.label),
+                "{marker}{:<label_w$} [{shown}] {}–{} ×{}{timing}",
+                fit(&clean_line(&c.label), label_w),
                 c.scale.low,
                 c.scale.high,
                 c.weight
