@@ -134,3 +134,44 @@ fn a_version_2_file_from_yesterdays_build_still_merges() {
         .success()
         .stdout(predicate::str::contains("Fast on CPU"));
 }
+
+/// An event scored out of 100, without tracks (examples/out-of-100.toml): checked, scored on the
+/// command line, merged into one ranking.
+#[test]
+fn an_event_scored_out_of_100_without_tracks() {
+    let config = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/out-of-100.toml");
+    let s = Sandbox::new();
+    let run = |judge: &str| {
+        let mut cmd = s.cmd();
+        cmd.args(["--config", config, "--judge", judge]);
+        cmd
+    };
+    s.cmd().args(["--config", config, "check"]).assert().success().stdout(predicate::str::contains("0 tracks"));
+    let mut files = Vec::new();
+    for (judge, lift) in [("ana", 0), ("ben", 7)] {
+        run(judge).arg("pull").assert().success().stderr(predicate::str::contains("track").not());
+        for (k, id) in ["sprout-sense", "pantry-poet", "bus-stop-oracle"].iter().enumerate() {
+            let impact = 90 - 20 * k + lift;
+            run(judge)
+                .args(["score", id, &format!("impact={impact}"), "execution=60"])
+                .assert()
+                .success()
+                .stdout(predicate::str::contains("Impact"));
+        }
+        let out = s.path().join(format!("{judge}.json"));
+        run(judge).args(["export", "-o"]).arg(&out).assert().success();
+        files.push(out);
+    }
+    run("ana")
+        .args(["score", "sprout-sense", "impact=101"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("impact = \"101\": impact takes a whole number from 0 to 100"));
+    run("head").arg("pull").assert().success();
+    let out = run("head").args(["merge", "--method", "mean"]).args(&files).output().expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && table.contains("OVERALL (3 entries)"), "{table}");
+    assert!(!table.contains("BACKYARD") && !table.contains("WOOD"), "{table}");
+    let first = table.lines().find(|l| l.trim_start().starts_with("1 ")).unwrap_or_default();
+    assert!(first.contains("sprout-sense"), "{table}");
+}

@@ -539,15 +539,7 @@ impl Config {
                     }
                 ));
             }
-            if c.levels.len() != c.scale.levels() {
-                out.push(format!(
-                    "{key}.levels has {} line(s), but scale [{}, {}] has {} levels: give one line per level, lowest first",
-                    c.levels.len(),
-                    c.scale.low,
-                    c.scale.high,
-                    c.scale.levels()
-                ));
-            }
+            level_problems(c, &key, out);
         }
     }
 
@@ -613,6 +605,44 @@ impl Config {
 
     pub fn track_ids(&self) -> String {
         self.tracks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A criterion's levels: none; one per value; or, each with `scores`, ranges that cover the
+/// scale from its lowest value to its highest, in order, without a gap or an overlap.
+fn level_problems(c: &Criterion, key: &str, out: &mut Vec<String>) {
+    let (low, high) = (c.scale.low, c.scale.high);
+    let ranged = c.levels.iter().filter(|l| l.scores.is_some()).count();
+    if c.levels.is_empty() {
+        return;
+    }
+    if ranged == 0 {
+        if c.levels.len() != c.scale.levels() {
+            out.push(format!(
+                "{key}.levels has {} line(s), but scale [{low}, {high}] has {} levels: give one line per level, lowest first (on a long scale, give each line the values it covers: scores = [from, to]; or leave levels out)",
+                c.levels.len(),
+                c.scale.levels()
+            ));
+        }
+        return;
+    }
+    if ranged < c.levels.len() {
+        out.push(format!("{key}.levels: give every level its scores = [from, to], or none of them"));
+        return;
+    }
+    let mut next = i64::from(low);
+    for (l, level) in c.levels.iter().enumerate() {
+        let [from, to] = level.scores.unwrap_or([0, 0]);
+        if i64::from(from) != next || to < from || to > high {
+            out.push(format!(
+                "{key}.levels[{l}].scores = [{from}, {to}]: the levels' scores must cover [{low}, {high}] in order, each starting where the last ended (this one should start at {next}), lowest first"
+            ));
+            return;
+        }
+        next = i64::from(to) + 1;
+    }
+    if next != i64::from(high) + 1 {
+        out.push(format!("{key}.levels: their scores end at {}, and the scale goes to {high}: cover it all", next - 1));
     }
 }
 
@@ -716,6 +746,18 @@ mod tests {
             ("[rules]\nmax_params = \"lots\"", &["max_params = \"lots\"", "line 2", "7B"]),
             ("[merge]\ntie_breaks = [\"utility\", \"luck\"]", &["merge.tie_breaks[1] = \"luck\"", "utility, latency"]),
             ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 or more"]),
+            (
+                "[[criteria]]\nid = \"x\"\nlabel = \"X\"\njudges = \"j\"\nscale = [0, 100]\nweight = 1\nlevels = [{ scores = [0, 49], meaning = \"a\" }, { scores = [51, 100], meaning = \"b\" }]",
+                &["levels[1].scores = [51, 100]", "should start at 50"],
+            ),
+            (
+                "[[criteria]]\nid = \"x\"\nlabel = \"X\"\njudges = \"j\"\nscale = [0, 100]\nweight = 1\nlevels = [{ scores = [0, 49], meaning = \"a\" }]",
+                &["their scores end at 49, and the scale goes to 100"],
+            ),
+            (
+                "[[criteria]]\nid = \"x\"\nlabel = \"X\"\njudges = \"j\"\nscale = [0, 101]\nweight = 1",
+                &["scale [0, 101] is not valid", "<= 100"],
+            ),
             ("[merge]\ncontested_gap = -1.0", &["merge.contested_gap = -1", "more than 0, such as 2"]),
             ("[assign]\ncalibration = [\"a\", \"a\"]", &["assign.calibration names \"a\" twice"]),
             ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = []", &["prizes[0] (\"x\").amounts is empty", "[500]"]),

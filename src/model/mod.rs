@@ -113,7 +113,9 @@ pub struct Criterion {
     pub scale: Scale,
     /// Its share of the total; weights need not add up to 1.
     pub weight: f64,
-    /// What each level means, from the lowest to the highest.
+    /// What each level means, from the lowest to the highest: one per value, or on a long scale
+    /// one per range of values (`scores = [0, 20]`), or none at all.
+    #[serde(default)]
     pub levels: Vec<Level>,
     /// The tracks whose entries it judges, by id; empty: every track's (and an entry without a
     /// track's).
@@ -129,44 +131,52 @@ impl Criterion {
     }
 }
 
-/// One level of a criterion: what it means, and for a timed criterion (latency) the seconds per
-/// answer it covers, so the stopwatch can suggest it. Written in judging.toml as a plain string,
-/// or as `{ meaning = "1 to 5 seconds per answer.", seconds = [1, 5] }` (`inf` for no upper end).
+/// One level of a criterion: what it means; on a long scale the values it covers (`scores =
+/// [0, 20]`); and for a timed criterion (latency) the seconds per answer it covers, so the
+/// stopwatch can suggest it. Written in judging.toml as a plain string, or as a table such as
+/// `{ meaning = "1 to 5 seconds per answer.", seconds = [1, 5] }` (`inf` for no upper end).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(from = "LevelText", into = "LevelText")]
 pub struct Level {
     pub meaning: String,
     pub seconds: Option<[f64; 2]>,
+    pub scores: Option<[u8; 2]>,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(untagged, deny_unknown_fields)]
 enum LevelText {
     Plain(String),
-    Timed { meaning: String, seconds: [f64; 2] },
+    Table {
+        meaning: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seconds: Option<[f64; 2]>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scores: Option<[u8; 2]>,
+    },
 }
 
 impl From<LevelText> for Level {
     fn from(text: LevelText) -> Level {
         match text {
-            LevelText::Plain(meaning) => Level { meaning, seconds: None },
-            LevelText::Timed { meaning, seconds } => Level { meaning, seconds: Some(seconds) },
+            LevelText::Plain(meaning) => Level { meaning, seconds: None, scores: None },
+            LevelText::Table { meaning, seconds, scores } => Level { meaning, seconds, scores },
         }
     }
 }
 
 impl From<Level> for LevelText {
     fn from(level: Level) -> LevelText {
-        match level.seconds {
-            None => LevelText::Plain(level.meaning),
-            Some(seconds) => LevelText::Timed { meaning: level.meaning, seconds },
+        match (level.seconds, level.scores) {
+            (None, None) => LevelText::Plain(level.meaning),
+            (seconds, scores) => LevelText::Table { meaning: level.meaning, seconds, scores },
         }
     }
 }
 
 impl From<&str> for Level {
     fn from(meaning: &str) -> Level {
-        Level { meaning: meaning.to_owned(), seconds: None }
+        Level { meaning: meaning.to_owned(), seconds: None, scores: None }
     }
 }
 
@@ -181,11 +191,11 @@ pub struct Scale {
 impl TryFrom<[i64; 2]> for Scale {
     type Error = String;
     fn try_from([low, high]: [i64; 2]) -> Result<Self, String> {
-        // Each level is one key press in the judge's terminal, hence at most 0 to 10.
+        // Out of 100 at most: a scale of more than one digit is typed and confirmed in the app.
         match (u8::try_from(low), u8::try_from(high)) {
-            (Ok(low), Ok(high)) if low < high && high <= 10 => Ok(Scale { low, high }),
+            (Ok(low), Ok(high)) if low < high && high <= MOST_SCALE => Ok(Scale { low, high }),
             _ => Err(format!(
-                "scale [{low}, {high}] is not valid: write [low, high] with 0 <= low < high <= 10, such as [1, 5]"
+                "scale [{low}, {high}] is not valid: write [low, high] with 0 <= low < high <= {MOST_SCALE}, such as [1, 5] or [0, 100]"
             )),
         }
     }
@@ -197,9 +207,17 @@ impl From<Scale> for [i64; 2] {
     }
 }
 
+/// The highest score a scale may reach: events score out of 100 at most.
+pub const MOST_SCALE: u8 = 100;
+
 impl Scale {
     pub fn contains(&self, value: i64) -> bool {
         (i64::from(self.low)..=i64::from(self.high)).contains(&value)
+    }
+
+    /// Whether one key scores it: values of one digit, or 1 to 10 with `0` for 10.
+    pub fn one_key(&self) -> bool {
+        self.high <= 9 || (self.high == 10 && self.low > 0)
     }
 
     pub fn levels(&self) -> usize {
@@ -224,8 +242,25 @@ impl Criterion {
 
     /// The sentence that says what `value` means on this criterion.
     pub fn level_meaning(&self, value: u8) -> Option<&str> {
-        let index = value.checked_sub(self.scale.low)?;
-        self.levels.get(usize::from(index)).map(|l| l.meaning.as_str())
+        self.level_of(value).map(|i| self.levels[i].meaning.as_str())
+    }
+
+    /// The level that holds `value`: by its `scores`, or one level per value.
+    pub fn level_of(&self, value: u8) -> Option<usize> {
+        if self.levels.iter().any(|l| l.scores.is_some()) {
+            return self.levels.iter().position(|l| l.scores.is_some_and(|[from, to]| (from..=to).contains(&value)));
+        }
+        let index = usize::from(value.checked_sub(self.scale.low)?);
+        (index < self.levels.len()).then_some(index)
+    }
+
+    /// The values a level covers, lowest first.
+    pub fn level_span(&self, level: usize) -> Option<[u8; 2]> {
+        let l = self.levels.get(level)?;
+        l.scores.or_else(|| {
+            let v = self.scale.low.checked_add(u8::try_from(level).ok()?)?;
+            Some([v, v])
+        })
     }
 
     /// Whether its levels carry seconds: the stopwatch times it.
@@ -236,14 +271,14 @@ impl Criterion {
     /// The value whose level's seconds hold `seconds`; where two levels share a bound, the
     /// better one (a level is better the higher its value).
     pub fn suggest(&self, seconds: f64) -> Option<u8> {
-        let low = self.scale.low;
         self.levels
             .iter()
             .enumerate()
             .rev()
             .find(|(_, l)| l.seconds.is_some_and(|[from, to]| (from..=to).contains(&seconds)))
-            .and_then(|(i, _)| u8::try_from(i).ok())
-            .map(|i| low + i)
+            .and_then(|(i, _)| self.level_span(i))
+            // A level of several values suggests its lowest: the judge raises it if it earns more.
+            .map(|[from, _]| from)
     }
 }
 
@@ -306,12 +341,17 @@ mod tests {
     }
 
     #[test]
-    fn scale_rejects_what_a_key_cannot_type() {
+    fn scales_run_up_to_100_and_say_how_they_are_typed() {
         assert_eq!(Scale::try_from([1, 5]), Ok(Scale { low: 1, high: 5 }));
         assert_eq!(Scale::try_from([0, 10]).map(|s| s.levels()), Ok(11));
-        for bad in [[5, 1], [1, 1], [-1, 5], [1, 11]] {
+        assert_eq!(Scale::try_from([0, 100]).map(|s| s.levels()), Ok(101));
+        for bad in [[5, 1], [1, 1], [-1, 5], [1, 101], [0, 300]] {
             assert!(Scale::try_from(bad).is_err(), "{bad:?}");
         }
+        // One key: one digit, or 1 to 10 with 0 for 10. Typed: anything longer.
+        let one_key = |low, high| Scale { low, high }.one_key();
+        assert!(one_key(1, 5) && one_key(0, 9) && one_key(1, 10));
+        assert!(!one_key(0, 10) && !one_key(1, 20) && !one_key(0, 100));
     }
 
     #[test]
@@ -337,7 +377,7 @@ mod tests {
     #[test]
     fn the_stopwatch_suggests_the_level_its_reading_falls_in() {
         let timed = |bounds: &[[f64; 2]]| Criterion {
-            levels: bounds.iter().map(|b| Level { meaning: String::new(), seconds: Some(*b) }).collect(),
+            levels: bounds.iter().map(|b| Level { meaning: String::new(), seconds: Some(*b), scores: None }).collect(),
             ..Criterion::example("latency", 1.0)
         };
         let latency = timed(&[[60.0, f64::INFINITY], [20.0, 60.0], [5.0, 20.0], [1.0, 5.0], [0.0, 1.0]]);
@@ -359,7 +399,7 @@ mod tests {
         }
         let text = "levels = [\"slow\", { meaning = \"fast\", seconds = [0, 1] }, { meaning = \"never\", seconds = [60, inf] }]";
         let read: Levels = toml::from_str(text).expect("valid");
-        assert_eq!(read.levels[0], Level { meaning: "slow".into(), seconds: None });
+        assert_eq!(read.levels[0], Level { meaning: "slow".into(), seconds: None, scores: None });
         assert_eq!(read.levels[1].seconds, Some([0.0, 1.0]));
         assert_eq!(read.levels[2].seconds, Some([60.0, f64::INFINITY]));
         assert!(toml::from_str::<Levels>("levels = [{ meaning = \"x\", secs = [0, 1] }]").is_err());

@@ -34,6 +34,12 @@ pub enum Action {
     NextUnscored,
     Focus(isize),
     Score(u8),
+    /// Saves the score typed digit by digit (a scale of more than one digit).
+    ConfirmScore,
+    /// Takes back the last digit typed.
+    EraseDigit,
+    /// Leaves the score being typed, saving nothing.
+    CancelScore,
     ClearScore,
     Open(Link),
     Stopwatch,
@@ -167,6 +173,8 @@ pub struct App {
     /// The entries the organizers' assignments file gives this judge, when it names them.
     pub assigned: Option<std::collections::HashSet<String>>,
     /// The entries every judge scores first (the assignments' calibration set): listed first.
+    /// The digits of a score being typed, on a scale of more than one digit.
+    pub typed: Option<String>,
     pub calibration: std::collections::HashSet<String>,
     /// What the Hub said of each entry's Space, and when it was fetched.
     pub hub: HashMap<String, (HubFacts, String)>,
@@ -221,6 +229,7 @@ impl App {
             mine_only: false,
             assigned: None,
             calibration: std::collections::HashSet::new(),
+            typed: None,
             hub: HashMap::new(),
             query: String::new(),
             sort: Sort::Export,
@@ -489,7 +498,23 @@ impl App {
         if !matches!(action, Action::Tick(..) | Action::Resize(..)) {
             self.status.clear();
         }
+        // A score half typed belongs to the criterion in focus: any other key leaves it.
+        let typing = matches!(
+            action,
+            Action::Score(_) | Action::ConfirmScore | Action::EraseDigit | Action::Tick(..) | Action::Resize(..)
+        );
+        if !typing {
+            self.typed = None;
+        }
         match action {
+            Action::ConfirmScore => self.confirm_typed(store),
+            Action::EraseDigit => {
+                if let Some(t) = &mut self.typed {
+                    t.pop();
+                }
+                self.typed = self.typed.take().filter(|t| !t.is_empty());
+            }
+            Action::CancelScore => self.status = "nothing saved".into(),
             Action::Move(d) => self.move_by(d),
             Action::Page(d) => self.move_by(d.saturating_mul(isize::try_from(self.rows_in_sight.max(1)).unwrap_or(1))),
             Action::First => self.move_by(isize::MIN),
@@ -608,16 +633,46 @@ impl App {
         Some(entry.submission.id.clone())
     }
 
+    /// A digit key: scores a one-key scale at once; on a longer one, adds the digit to the
+    /// number being typed, saved with Enter, or at once when no further digit could fit.
     fn score(&mut self, key: u8, store: &Store) {
         if self.scorable().is_none() {
             return;
         }
         let Some(c) = self.criteria().get(self.focus).cloned() else { return };
+        if !c.scale.one_key() {
+            let mut typed = self.typed.take().unwrap_or_default();
+            typed.push(char::from(b'0' + key));
+            let value: u32 = typed.parse().unwrap_or(0);
+            // "0", or a number that one more digit would take past the top, is complete.
+            let complete = value == 0 || value * 10 > u32::from(c.scale.high);
+            if complete {
+                self.save_score(&c, &typed, store);
+            } else {
+                self.status = format!("{}: {typed}▏ Enter saves", c.label);
+                self.typed = Some(typed);
+            }
+            return;
+        }
         // 0 means 10 on a scale that reaches 10 and does not start at 0.
         let typed = if key == 0 && c.scale.high == 10 && c.scale.low > 0 { 10 } else { key };
+        self.save_score(&c, &typed.to_string(), store);
+    }
+
+    fn confirm_typed(&mut self, store: &Store) {
+        let Some(typed) = self.typed.take() else { return };
+        if self.scorable().is_none() {
+            return;
+        }
+        let Some(c) = self.criteria().get(self.focus).cloned() else { return };
+        self.save_score(&c, &typed, store);
+    }
+
+    /// Checks a typed value with the rubric's one check, saves it, and moves on.
+    fn save_score(&mut self, c: &Criterion, typed: &str, store: &Store) {
         // The rubric's one check, as `judging score` and `import-scores` make it.
         let track = self.current().and_then(|e| e.submission.track.clone());
-        let value = match self.config.check_score_for(track.as_deref(), &c.id, &typed.to_string()) {
+        let value = match self.config.check_score_for(track.as_deref(), &c.id, typed) {
             Ok((_, value)) => value,
             Err(e) => {
                 self.status = e.to_string();

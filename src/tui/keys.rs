@@ -12,6 +12,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("n", "next entry not fully scored"),
     ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
     ("1-9 0", "score the focused criterion (0 is 10 on a 1-10 scale)"),
+    ("digits Enter", "on a longer scale (0-100): type the number, Enter saves it"),
     ("x Del", "clear the focused score"),
     ("o v p", "open the Space / video / social post"),
     ("t", "start / stop the demo stopwatch (saved with the entry)"),
@@ -69,6 +70,11 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('s') if ctrl => Some(Action::Close(true)),
             _ => Some(Action::Type(key)),
         },
+        // A score being typed digit by digit: Enter saves it, Backspace takes a digit back, Esc
+        // leaves it; other keys do what they always do (and leave it).
+        Mode::Browse if app.typed.is_some() && key.code == KeyCode::Enter => Some(Action::ConfirmScore),
+        Mode::Browse if app.typed.is_some() && key.code == KeyCode::Backspace => Some(Action::EraseDigit),
+        Mode::Browse if app.typed.is_some() && key.code == KeyCode::Esc => Some(Action::CancelScore),
         Mode::Browse if key.code == KeyCode::Esc && !app.query.is_empty() => Some(Action::ClearSearch),
         Mode::Browse => browse(key, ctrl),
     }

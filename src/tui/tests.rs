@@ -523,3 +523,51 @@ fn each_entry_shows_and_scores_its_tracks_rubric() {
     assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("wood"));
     assert_eq!(ids(&app), ["delight", "load-bearing", "originality", "polish"]);
 }
+
+/// Out of 100: digits are typed and saved with Enter, or at once when no further digit fits;
+/// Backspace takes one back, Esc leaves the number unsaved; level ranges show which holds it.
+#[test]
+fn a_long_scale_is_typed_and_confirmed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/out-of-100.toml")).expect("example");
+    let loaded = Loaded { config: crate::config::parse(&text).expect("valid"), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "demo-day-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let id = app.current().map(|e| e.submission.id.clone()).expect("an entry");
+    let press = |app: &mut App, code: KeyCode| {
+        if let Some(action) = handle_key(app, key(code)) {
+            app.update(action, &store);
+        }
+    };
+    let given = |app: &App, c: &str| app.sheet.score(&id, c);
+    // 7 then 5: 75, saved at once (750 would be past 100); the focus moves on.
+    press(&mut app, KeyCode::Char('7'));
+    assert_eq!((given(&app, "impact"), app.typed.as_deref()), (None, Some("7")), "{}", app.status);
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(given(&app, "impact"), Some(75));
+    assert_eq!(app.criteria()[app.focus].id, "execution");
+    // 1, 0, 0: 100. 4, Backspace, 9, Enter: 9. 4, Esc: nothing.
+    for c in ['1', '0', '0'] {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(given(&app, "execution"), Some(100));
+    press(&mut app, KeyCode::Left);
+    for code in [KeyCode::Char('4'), KeyCode::Backspace, KeyCode::Char('9'), KeyCode::Enter] {
+        press(&mut app, code);
+    }
+    assert_eq!(given(&app, "impact"), Some(9), "{}", app.status);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((given(&app, "impact"), app.typed.clone()), (Some(9), None), "Esc saves nothing");
+    // Moving away leaves a half-typed number too.
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Down);
+    assert!(app.typed.is_none());
+    let impact = &app.config.criteria[0];
+    assert_eq!(impact.level_meaning(75), Some("Clear and wide."));
+    assert_eq!(impact.level_meaning(9), Some("Little or none."));
+    assert_eq!(app.total_of(&id), Some((2.0 * 9.0 + 100.0) / 3.0));
+}

@@ -296,12 +296,19 @@ impl App {
             lines.push(Line::from(line(head)).style(style));
             if focused {
                 let suggested = self.sheet.median_seconds(id).and_then(|s| c.suggest(s));
-                for (v, level) in (c.scale.low..=c.scale.high).zip(&c.levels) {
-                    let chosen = value == Some(v);
+                for (i, level) in c.levels.iter().enumerate() {
+                    let Some([from, to]) = c.level_span(i) else { continue };
+                    let holds = |v: Option<u8>| v.is_some_and(|v| (from..=to).contains(&v));
+                    let chosen = holds(value);
                     let mark = if chosen { "●" } else { " " };
-                    let hint = if suggested == Some(v) { " ⏱" } else { "" };
-                    let text = line(format!("  {mark}{v} {}{hint}", clean_line(&level.meaning)));
+                    let hint = if holds(suggested) { " ⏱" } else { "" };
+                    let values = if from == to { from.to_string() } else { format!("{from}–{to}") };
+                    let text = line(format!("  {mark}{values} {}{hint}", clean_line(&level.meaning)));
                     lines.push(if chosen { Line::from(text).bold() } else { Line::from(text).dark_gray() });
+                }
+                if let Some(typed) = &self.typed {
+                    let text = format!("  typing {typed}▏ · Enter saves · Backspace · Esc leaves it");
+                    lines.push(Line::from(line(text)).reversed());
                 }
                 focused_rows = start..lines.len();
             }
