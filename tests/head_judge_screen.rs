@@ -51,6 +51,7 @@ fn rankings() -> judging::rankings::Rankings {
             partial: Vec::new(),
             notes,
             timings,
+            revisions: Vec::new(),
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];

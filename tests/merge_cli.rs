@@ -846,3 +846,60 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
         .failure()
         .stderr(predicate::str::contains("--entry \"nope\": no such entry"));
 }
+
+/// Judges who scored different commits of a Space, and a Space changed after the event's
+/// deadline, are said in the merge, in JSON and in every judge's view of the entry.
+#[test]
+fn different_commits_and_changes_after_the_deadline_are_shown() {
+    let s = Sandbox::new();
+    let at = |judge: &str, rev: &str| {
+        let (judge, rev) = (judge.to_owned(), rev.to_owned());
+        forged(&s, &format!("{judge}.json"), move |b| {
+            b.judge = judge;
+            b.revisions.insert("sprout-sense".into(), rev);
+        })
+    };
+    let files = [at("ana", "d4c8bedc29019597"), at("ben", "1a2b3c4d5e6f7a8b")];
+    let config = s.file(
+        "deadline.toml",
+        &judging::config::BUILTIN
+            .replace("name = \"Build Small Hackathon\"", "name = \"Build Small Hackathon\"\ndeadline = \"2026-06-30\""),
+    );
+    head(&s).arg("--config").arg(&config).arg("pull").assert().success();
+    // The head judge's store knows, from `judging enrich`, that sprout-sense changed on 2 July.
+    let facts = r#"{"space":"o/s","stage":"running","hardware":null,"price_per_hour":null,"price_from":"hub","sdk":"gradio","models":[],"params":null,"params_uncertain":null,"revision":"1a2b3c4d5e6f7a8b","changed_at":"2026-07-02T09:00:00.000Z"}"#;
+    let mut store = judging::store::Store::open(&s.store("head"), "build-small-2026").expect("store");
+    store.put_hub(&[], &[("sprout-sense".into(), facts.into())]).expect("facts");
+    drop(store);
+    let out =
+        head(&s).arg("--config").arg(&config).args(["merge", "--format", "json"]).args(&files).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(
+            "1 entry was scored on different commits of their Space: sprout-sense (ana at d4c8bed, ben at 1a2b3c4)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "1 entry changed on the Hub after the deadline (2026-06-30): sprout-sense (2026-07-02T09:00:00.000Z)"
+        ),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["changed_after_deadline"][0][0], "sprout-sense");
+    assert_eq!(json["revisions_differ"][0][0], "sprout-sense");
+    let view = head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["merge", "--entry", "sprout-sense"])
+        .args(&files)
+        .output()
+        .expect("runs");
+    let view = String::from_utf8_lossy(&view.stdout);
+    assert!(view.contains("Scored on commits: ana d4c8bed, ben 1a2b3c4 (different"), "{view}");
+    // Before the deadline, or without one, nothing is said of it.
+    let plain = head(&s).args(["merge"]).args(&files).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&plain.stderr).contains("deadline"));
+}

@@ -250,3 +250,31 @@ fn a_batch_of_changes_is_kept_whole_or_not_at_all() {
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
     assert_eq!(store.score_sheet().expect("sheet").score("pantry-poet", "utility"), None);
 }
+
+/// A store written by yesterday's build (schema 5, before revisions) opens with its scores, and
+/// a score given once the Hub's facts name the Space's commit records that commit.
+#[test]
+fn yesterdays_store_opens_and_a_new_score_records_the_spaces_commit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tomas.sqlite");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-schema5.sqlite"), &path).expect("copy");
+    let version = Connection::open(&path).expect("raw").query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+    assert_eq!(version.expect("v"), 5, "the fixture is yesterday's");
+    let mut store = Store::open(&path, EVENT).expect("opens and migrates");
+    let sheet = store.score_sheet().expect("sheet");
+    assert_eq!(["utility", "latency", "cost"].map(|c| sheet.score("sprout-sense", c)), [Some(4), Some(3), Some(5)]);
+    assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("Fast on CPU"));
+    assert!(store.revisions().expect("revisions").is_empty());
+    let facts = r#"{"space":"o/s","stage":"running","hardware":null,"price_per_hour":null,"price_from":"hub","sdk":"gradio","models":[],"params":null,"params_uncertain":null,"revision":"d4c8bedc29019597fa5dd25cd8a73e875f1ea8b9","changed_at":"2026-07-02T09:00:00.000Z"}"#;
+    store.put_hub(&[], &[("pantry-poet".into(), facts.into())]).expect("facts");
+    store
+        .apply("pantry-poet", &judging::model::Change::Score { criterion: "utility".into(), value: Some(5) })
+        .expect("scored");
+    // No facts for sprout-sense: no commit to record.
+    store
+        .apply("sprout-sense", &judging::model::Change::Score { criterion: "utility".into(), value: Some(3) })
+        .expect("scored");
+    let revisions = store.revisions().expect("revisions");
+    assert_eq!(revisions.len(), 1);
+    assert_eq!(revisions.get("pantry-poet").map(String::as_str), Some("d4c8bedc29019597fa5dd25cd8a73e875f1ea8b9"));
+}

@@ -24,7 +24,7 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
         // The median of each entry's readings: the first answer of a cold Space is an outlier.
         timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
         readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
-        revisions: std::collections::BTreeMap::new(),
+        revisions: session.store.revisions()?,
         recusals: sheet.recusals.clone().into_iter().collect(),
     };
     // The judge's key: from the environment, so it need not sit in a shared file, else from

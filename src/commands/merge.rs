@@ -27,7 +27,8 @@ pub(super) fn run(
     let config = &session.loaded.config;
     let submissions = merge_field(&session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let rankings = merged(files, config, &field, options, false)?;
+    let mut rankings = merged(files, config, &field, options, false)?;
+    after_deadline(&mut rankings, &session, &field)?;
     let (format, output) = match to {
         To::Print(format, output) => (format, output),
         To::Screen => {
@@ -68,6 +69,44 @@ fn write(output: Option<&std::path::Path>, text: &str) -> Result<()> {
         Some(path) => crate::disk::write_durably(path, text.as_bytes())?,
         None => print!("{text}"),
     }
+    Ok(())
+}
+
+/// Notes the entries whose Space changed after `event.deadline`, by the Hub's facts that
+/// `judging enrich` cached in the head judge's store, and says so once.
+pub(super) fn after_deadline(
+    rankings: &mut crate::rankings::Rankings,
+    session: &Session,
+    field: &crate::rankings::Field,
+) -> Result<()> {
+    let event = &session.loaded.config.event;
+    if event.deadline_utc().is_none() {
+        return Ok(());
+    }
+    let hub = crate::hub::enrich::cached(&session.store)?;
+    let changed: Vec<(String, String)> = field
+        .entries
+        .iter()
+        .filter_map(|s| {
+            let at = hub.get(&s.submission.id)?.0.changed_at.clone()?;
+            event.after_deadline(&at).then(|| (s.submission.id.clone(), at))
+        })
+        .collect();
+    if !changed.is_empty() {
+        let named: Vec<String> =
+            changed.iter().take(5).map(|(id, at)| format!("{} ({})", clean_line(id), clean_line(at))).collect();
+        let more = if changed.len() > 5 { format!(" and {} more", changed.len() - 5) } else { String::new() };
+        let warning = format!(
+            "{} entr{} changed on the Hub after the deadline ({}): {}{more}; judges who looked later saw the later app",
+            changed.len(),
+            if changed.len() == 1 { "y" } else { "ies" },
+            event.deadline.as_deref().unwrap_or_default(),
+            named.join(", ")
+        );
+        eprintln!("warning: {}", clean_line(&warning));
+        rankings.warnings.push(warning);
+    }
+    rankings.changed_after_deadline = changed;
     Ok(())
 }
 

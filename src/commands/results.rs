@@ -41,9 +41,12 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         [one] => read_saved(one, config)?,
         _ => None,
     };
-    let rankings = match saved {
-        Some(saved) => saved,
-        None => super::merge::merged(request.files, config, &field, &request.options, progress)?,
+    let rankings = if let Some(saved) = saved {
+        saved
+    } else {
+        let mut merged = super::merge::merged(request.files, config, &field, &request.options, progress)?;
+        super::merge::after_deadline(&mut merged, &session, &field)?;
+        merged
     };
     let entries: HashMap<&str, &Submission> =
         field.entries.iter().map(|s| (s.submission.id.as_str(), &s.submission)).collect();

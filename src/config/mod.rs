@@ -66,6 +66,33 @@ pub struct Config {
 pub struct Event {
     pub id: String,
     pub name: String,
+    /// When entries had to be final, in UTC: `2026-06-30T23:59:59Z`, or a date for the end of
+    /// that day. A Space the Hub says changed after it is shown to the head judge.
+    #[serde(default)]
+    pub deadline: Option<String>,
+}
+
+impl Event {
+    /// The deadline as `YYYY-MM-DDTHH:MM:SS` (UTC), comparable with the Hub's times as text.
+    pub fn deadline_utc(&self) -> Option<String> {
+        let d = self.deadline.as_deref()?.trim();
+        let shape = |s: &str, pattern: &str| {
+            s.len() == pattern.len()
+                && s.chars().zip(pattern.chars()).all(|(c, p)| if p == '9' { c.is_ascii_digit() } else { c == p })
+        };
+        if shape(d, "9999-99-99") {
+            Some(format!("{d}T23:59:59"))
+        } else if shape(d, "9999-99-99T99:99:99Z") {
+            Some(d[..19].to_owned())
+        } else {
+            None
+        }
+    }
+
+    /// Whether the Hub's time of a change (`2026-07-01T10:00:00.000Z`) is after the deadline.
+    pub fn after_deadline(&self, changed_at: &str) -> bool {
+        self.deadline_utc().is_some_and(|d| changed_at.get(..19).is_some_and(|c| c > d.as_str()))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -403,6 +430,12 @@ impl Config {
             out.push(format!(
                 "event.id = {:?}: use letters, digits, '-', '_' or '.', starting with a letter or digit, such as \"build-small-2026\"",
                 self.event.id
+            ));
+        }
+        if self.event.deadline.is_some() && self.event.deadline_utc().is_none() {
+            out.push(format!(
+                "event.deadline = {:?}: write it in UTC as \"2026-06-30T23:59:59Z\", or a date (\"2026-06-30\", the end of that day)",
+                clean_line(self.event.deadline.as_deref().unwrap_or_default())
             ));
         }
         if self.event.name.trim().is_empty() {
@@ -757,6 +790,10 @@ mod tests {
             (
                 "[[criteria]]\nid = \"x\"\nlabel = \"X\"\njudges = \"j\"\nscale = [0, 101]\nweight = 1",
                 &["scale [0, 101] is not valid", "<= 100"],
+            ),
+            (
+                "[event]\nid = \"x\"\nname = \"X\"\ndeadline = \"30 June\"",
+                &["event.deadline = \"30 June\"", "2026-06-30T23:59:59Z"],
             ),
             ("[merge]\ncontested_gap = -1.0", &["merge.contested_gap = -1", "more than 0, such as 2"]),
             ("[assign]\ncalibration = [\"a\", \"a\"]", &["assign.calibration names \"a\" twice"]),

@@ -12,6 +12,8 @@ pub struct Space {
     pub id: String,
     pub author: Option<String>,
     pub sha: Option<String>,
+    #[serde(rename = "lastModified")]
+    pub last_modified: Option<String>,
     pub sdk: Option<String>,
     pub likes: Option<u64>,
     pub tags: Vec<String>,

@@ -166,6 +166,8 @@ fn facts_of(
         models,
         params,
         params_uncertain,
+        revision: space.sha.clone(),
+        changed_at: space.last_modified.clone(),
     }
 }
 

@@ -20,6 +20,11 @@ pub struct HubFacts {
     pub params: Option<u64>,
     /// Why the total may be wrong: a count absent or understated.
     pub params_uncertain: Option<String>,
+    /// The Space's commit, and when it last changed (ISO 8601), as the Hub said.
+    #[serde(default)]
+    pub revision: Option<String>,
+    #[serde(default)]
+    pub changed_at: Option<String>,
 }
 
 /// One model's parameter count, as the Hub gives it.
@@ -45,6 +50,8 @@ impl HubFacts {
             models: vec![],
             params,
             params_uncertain: None,
+            revision: None,
+            changed_at: None,
         }
     }
 }

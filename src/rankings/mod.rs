@@ -17,7 +17,7 @@ pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
 pub use rubrics::{Rubrics, Totals};
-pub use views::{EntryPanel, JudgeView, Sheets, Standing};
+pub use views::{EntryPanel, JudgeView, Sheets, Standing, revisions_differ};
 
 use crate::config::Config;
 use crate::merge::agreement::{self, EntryStats};
@@ -246,6 +246,13 @@ pub struct Rankings {
     pub disagreements: Vec<Disagreement>,
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Entries whose judges scored different commits of the Space: (id, each judge's commit).
+    #[serde(default)]
+    pub revisions_differ: Vec<(String, Vec<(String, String)>)>,
+    /// Entries whose Space changed after `event.deadline`, with when (the Hub's time), as the
+    /// head judge's store knows from `judging enrich`.
+    #[serde(default)]
+    pub changed_after_deadline: Vec<(String, String)>,
     /// The files as read, for every judge's view of an entry; not saved.
     #[serde(skip)]
     pub sheets: Sheets,
@@ -412,11 +419,12 @@ pub fn rank_all(
         .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))));
     let lines = figures::judge_lines(habits, &panel, &judges, scale);
     let disagreements = figures::disagreements(&stats, &panel, field);
-    let sheets = Sheets {
-        ids: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
-        leniency: lines.iter().map(|l| l.leniency).collect(),
-        judges,
-    };
+    let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
+    let differ = revisions_differ(&judges, &ids);
+    if !differ.is_empty() {
+        warnings.push(warnings::revisions(&differ));
+    }
+    let sheets = Sheets { ids, leniency: lines.iter().map(|l| l.leniency).collect(), judges };
     Ok(Rankings {
         format: RANKINGS_FORMAT.to_owned(),
         version: RANKINGS_VERSION,
@@ -436,6 +444,8 @@ pub fn rank_all(
         judges: lines,
         disagreements,
         warnings,
+        revisions_differ: differ,
+        changed_after_deadline: Vec::new(),
         sheets,
     })
 }

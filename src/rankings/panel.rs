@@ -70,6 +70,8 @@ pub struct JudgeMarks {
     pub notes: Vec<(usize, String)>,
     /// The median of the judge's stopwatch readings of each timed entry, in seconds, by entry.
     pub timings: Vec<(usize, f64)>,
+    /// The Space's commit the judge scored each entry on, where the Hub said (version 3 files).
+    pub revisions: Vec<(usize, String)>,
 }
 
 /// A judge in two files counts once, from the newer file; names compare as judges' names always

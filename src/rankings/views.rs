@@ -55,6 +55,23 @@ pub struct JudgeView {
     pub note: Option<String>,
     /// The median of their stopwatch readings of the demo, in seconds.
     pub stopwatch_seconds: Option<f64>,
+    /// The Space's commit they scored, where the Hub said.
+    pub revision: Option<String>,
+}
+
+/// The entries whose judges scored different commits of the Space, each with every judge's
+/// (judge, commit), by field index.
+pub fn revisions_differ(judges: &[JudgeMarks], ids: &[String]) -> Vec<(String, Vec<(String, String)>)> {
+    let mut seen: std::collections::BTreeMap<usize, Vec<(String, String)>> = std::collections::BTreeMap::new();
+    for j in judges {
+        for (e, rev) in &j.revisions {
+            seen.entry(*e).or_default().push((j.judge.clone(), rev.clone()));
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, revs)| revs.iter().any(|(_, r)| *r != revs[0].1))
+        .map(|(e, revs)| (ids[e].clone(), revs))
+        .collect()
 }
 
 impl Rankings {
@@ -78,6 +95,7 @@ impl Rankings {
                 leniency: sheets.leniency.get(j).copied().unwrap_or(0.0),
                 note: find(&marks.notes),
                 stopwatch_seconds: marks.timings.iter().find(|(e, _)| *e == entry).map(|(_, s)| *s),
+                revision: find(&marks.revisions),
             });
         }
         let mut places = Vec::new();

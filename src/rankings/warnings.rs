@@ -81,3 +81,25 @@ pub(super) fn partial(j: &JudgeMarks) -> String {
         named.join(", ")
     )
 }
+
+/// Names the entries whose judges scored different commits of their Space (the first five).
+pub(super) fn revisions(differ: &[(String, Vec<(String, String)>)]) -> String {
+    let short = |r: &str| r.chars().take(7).collect::<String>();
+    let named: Vec<String> = differ
+        .iter()
+        .take(5)
+        .map(|(id, revs)| {
+            let who: Vec<String> =
+                revs.iter().map(|(j, r)| format!("{} at {}", clean_line(j), clean_line(&short(r)))).collect();
+            format!("{} ({})", clean_line(id), who.join(", "))
+        })
+        .collect();
+    let more =
+        if differ.len() > named.len() { format!(" and {} more", differ.len() - named.len()) } else { String::new() };
+    format!(
+        "{} entr{} scored on different commits of their Space: {}{more}; the judges may have seen different apps",
+        differ.len(),
+        if differ.len() == 1 { "y was" } else { "ies were" },
+        named.join("; ")
+    )
+}

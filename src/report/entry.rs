@@ -45,6 +45,9 @@ pub fn table(p: &EntryPanel) -> String {
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
     }
+    if let Some(line) = commits(p, clean_line) {
+        out.push_str(&format!("{line}\n"));
+    }
     if !p.partly_scored_by.is_empty() {
         let names: Vec<String> = p.partly_scored_by.iter().map(|n| clean_line(n)).collect();
         out.push_str(&format!("Partly scored by {} (not counted).\n", names.join(", ")));
@@ -75,7 +78,25 @@ pub fn markdown(p: &EntryPanel) -> String {
         let names: Vec<String> = p.partly_scored_by.iter().map(|n| cell(n)).collect();
         out.push_str(&format!("\nPartly scored by {} (not counted).\n", names.join(", ")));
     }
+    if let Some(line) = commits(p, cell) {
+        out.push_str(&format!("\n{line}\n"));
+    }
     out
+}
+
+/// The Space's commit each judge scored, when the Hub said: one line, saying when they differ.
+pub fn commits(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
+    let known: Vec<(&str, &str)> =
+        p.judges.iter().filter_map(|j| j.revision.as_deref().map(|r| (j.judge.as_str(), r))).collect();
+    let first = known.first()?.1;
+    let short = |r: &str| r.chars().take(7).collect::<String>();
+    let who: Vec<String> = known.iter().map(|(j, r)| format!("{} {}", text(j), text(&short(r)))).collect();
+    let differ = known.iter().any(|(_, r)| *r != first);
+    Some(format!(
+        "Scored on commits: {}{}",
+        who.join(", "),
+        if differ { " (different: the judges may have seen different apps)" } else { "" }
+    ))
 }
 
 /// JSON, the judges' notes cleaned of control characters (their lines kept).

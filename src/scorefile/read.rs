@@ -56,6 +56,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         partial: Vec::new(),
         notes: Vec::new(),
         timings: Vec::new(),
+        revisions: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     for (id, values, _) in &body.scores {
@@ -98,5 +99,6 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         .filter_map(|(id, note)| Some((in_play(id)?, note.to_string())))
         .collect();
     marks.timings = body.timings.iter().filter_map(|(id, seconds)| Some((in_play(id)?, *seconds))).collect();
+    marks.revisions = body.revisions.iter().filter_map(|(id, rev)| Some((in_play(id)?, rev.to_string()))).collect();
     Ok(marks)
 }

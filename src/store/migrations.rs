@@ -93,4 +93,10 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX readings_by_submission ON readings (submission_id);
     INSERT INTO readings (submission_id, seconds, timed_at) SELECT submission_id, seconds, timed_at FROM timings;
     DROP TABLE timings;",
+    // 6: the Space's commit each entry was last scored on, when the Hub's facts named one.
+    "CREATE TABLE revisions (
+        submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+        revision TEXT NOT NULL,
+        scored_at TEXT NOT NULL
+    ) STRICT;",
 ];

@@ -89,13 +89,16 @@ impl Store {
     /// Writes one change for one submission, as its own transaction.
     pub fn apply(&self, submission: &str, change: &Change) -> Result<(), StoreError> {
         let result = match change {
-            Change::Score { criterion, value: Some(v) } => self.conn.execute(
-                &format!(
-                    "INSERT INTO scores (submission_id, criterion, value, given_at) VALUES (?1, ?2, ?3, {NOW})
-                     ON CONFLICT (submission_id, criterion) DO UPDATE SET value = excluded.value, given_at = excluded.given_at"
-                ),
-                params![submission, criterion, i64::from(*v)],
-            ),
+            Change::Score { criterion, value: Some(v) } => self
+                .conn
+                .execute(
+                    &format!(
+                        "INSERT INTO scores (submission_id, criterion, value, given_at) VALUES (?1, ?2, ?3, {NOW})
+                         ON CONFLICT (submission_id, criterion) DO UPDATE SET value = excluded.value, given_at = excluded.given_at"
+                    ),
+                    params![submission, criterion, i64::from(*v)],
+                )
+                .and_then(|_| self.note_revision(submission)),
             Change::Score { criterion, value: None } => self
                 .conn
                 .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
@@ -104,6 +107,31 @@ impl Store {
             Change::Recusal(reason) => self.set_one("recusals", "reason", "recused_at", submission, reason.as_ref()),
         };
         result.map(drop).map_err(|e| self.db(e))
+    }
+
+    /// Records the Space's commit an entry is scored on, when the Hub's cached facts name one:
+    /// Spaces keep changing after the deadline, and what a judge scored is one commit.
+    fn note_revision(&self, submission: &str) -> rusqlite::Result<usize> {
+        self.conn.execute(
+            &format!(
+                "INSERT INTO revisions (submission_id, revision, scored_at)
+                 SELECT submission_id, json_extract(facts, '$.revision'), {NOW} FROM hub_facts
+                 WHERE submission_id = ?1 AND json_extract(facts, '$.revision') IS NOT NULL
+                 ON CONFLICT (submission_id) DO UPDATE SET revision = excluded.revision, scored_at = excluded.scored_at"
+            ),
+            params![submission],
+        )
+    }
+
+    /// The Space's commit each entry was last scored on, by entry.
+    pub fn revisions(&self) -> Result<std::collections::BTreeMap<String, String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT submission_id, revision FROM revisions ORDER BY submission_id")
+            .map_err(|e| self.db(e))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).map_err(|e| self.db(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
     }
 
     /// Replaces an entry's stopwatch readings with `seconds`, oldest first. Readings already

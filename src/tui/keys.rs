@@ -12,7 +12,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("n", "next entry not fully scored"),
     ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
     ("1-9 0", "score the focused criterion (0 is 10 on a 1-10 scale)"),
-    ("digits Enter", "on a longer scale (0-100): type the number, Enter saves it"),
+    ("digits Enter", "on a longer scale (0-100): type it, Enter saves"),
     ("x Del", "clear the focused score"),
     ("o v p", "open the Space / video / social post"),
     ("t", "start / stop the demo stopwatch (saved with the entry)"),

@@ -236,6 +236,13 @@ impl App {
         if let Some((f, at)) = facts {
             let tiny = self.config.rules.tiny_titan_params.0;
             lines.push(Line::from(hub_hint(f, at, tiny, self.now_unix)).cyan());
+            // Spaces keep changing after the deadline: what this judge sees may not be what was
+            // entered.
+            if let Some(changed) = f.changed_at.as_deref().filter(|c| self.config.event.after_deadline(c)) {
+                lines.push(
+                    Line::from(format!("changed on the Hub after the deadline ({})", clean_line(changed))).yellow(),
+                );
+            }
         }
         // The event's rules, as the prize results apply them: the Hub's word where it has one.
         let evidence = Evidence::of(s, facts.map(|(f, _)| f));

@@ -196,6 +196,13 @@ impl Board<'_> {
             let names: Vec<String> = panel.partly_scored_by.iter().map(|n| clean_line(n)).collect();
             lines.push(Line::from(format!("partly scored, not counted: {}", names.join(", "))).dark_gray());
         }
+        if let Some(line) = crate::report::entry::commits(&panel, clean_line) {
+            let differ = self.rankings.revisions_differ.iter().any(|(id, _)| *id == e.id);
+            lines.push(if differ { Line::from(line).yellow() } else { Line::from(line).dark_gray() });
+        }
+        if let Some((_, at)) = self.rankings.changed_after_deadline.iter().find(|(id, _)| *id == e.id) {
+            lines.push(Line::from(format!("changed on the Hub after the deadline ({})", clean_line(at))).yellow());
+        }
         lines
     }
 
