@@ -83,8 +83,11 @@ pub enum Command {
     /// Merge judges' score files into rankings, overall and per track
     Merge {
         /// The judges' score files
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required_unless_present = "from_hub", value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Collect the score files from the [sync] repo on the Hub first, and merge those
+        #[arg(long, conflicts_with = "files")]
+        from_hub: bool,
         #[command(flatten)]
         method: MethodArgs,
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
@@ -141,8 +144,11 @@ pub enum Command {
     /// Apply the prize rules in judging.toml to the merged rankings and print the winners
     Results {
         /// The judges' score files, or one merge saved with `judging merge --format json`
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required_unless_present = "from_hub", value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Collect the score files from the [sync] repo on the Hub first
+        #[arg(long, conflicts_with = "files")]
+        from_hub: bool,
         #[command(flatten)]
         method: MethodArgs,
         /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
@@ -159,6 +165,19 @@ pub enum Command {
         /// Show what is cached, and when it was fetched; no network
         #[arg(long)]
         offline: bool,
+    },
+    /// Send your score file to the judges' dataset repo on the Hub ([sync] repo in judging.toml)
+    Push {
+        /// Open a pull request instead of committing (for a judge who may only read the repo)
+        #[arg(long)]
+        pr: bool,
+    },
+    /// Download every judge's score file from the dataset repo, check each, and say who has not
+    /// pushed
+    Collect {
+        /// Where to put the files
+        #[arg(short, long, value_name = "DIR", default_value = "collected")]
+        output: PathBuf,
     },
     /// Check judging.toml and the export; print every problem, and fail if there is one
     Check {

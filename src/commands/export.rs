@@ -11,33 +11,55 @@ use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
 pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Result<ExitCode> {
-    let config = &session.loaded.config;
-    let sheet = session.store.score_sheet()?;
+    write_local(&session, output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the score file (to `output`, else `scores-EVENT-JUDGE.json` here) and says so; returns
+/// where, and its text, for `push` to send.
+pub(super) fn write_local(
+    session: &Session,
+    output: Option<std::path::PathBuf>,
+) -> Result<(std::path::PathBuf, String)> {
+    write_for(&session.loaded, &session.store, &session.judge, output, &|line| println!("{line}"), &|line| {
+        eprintln!("{line}");
+    })
+}
+
+/// [`write_local`] from a store opened elsewhere: the app pushes from a thread of its own.
+pub(crate) fn write_for(
+    loaded: &crate::event_files::Loaded,
+    store: &crate::store::Store,
+    judge: &str,
+    output: Option<std::path::PathBuf>,
+    say: &dyn Fn(&str),
+    warn: &dyn Fn(&str),
+) -> Result<(std::path::PathBuf, String)> {
+    let config = &loaded.config;
+    let sheet = store.score_sheet()?;
     let body = crate::scorefile::Body {
         event: config.event.id.clone(),
         rubric: crate::scorefile::rubric_fingerprint(config),
-        judge: session.judge.clone(),
-        written_at: session.store.now()?,
+        judge: judge.to_owned(),
+        written_at: store.now()?,
         criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
-        scores: session.store.score_rows(&config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
+        scores: store.score_rows(&config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
         notes: sheet.notes.clone().into_iter().collect(),
         // The median of each entry's readings: the first answer of a cold Space is an outlier.
         timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
         readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
-        revisions: session.store.revisions()?,
+        revisions: store.revisions()?,
         recusals: sheet.recusals.clone().into_iter().collect(),
     };
     // The judge's key: from the environment, so it need not sit in a shared file, else from
     // judging.toml.
     let key = std::env::var("JUDGING_KEY").ok().filter(|k| !k.is_empty());
-    let key = key.as_deref().or_else(|| config.key_of(&session.judge));
+    let key = key.as_deref().or_else(|| config.key_of(judge));
     let text = crate::scorefile::write(&body, key)?;
-    let path = output
-        .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(&session.judge)).into());
+    let path = output.unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(judge)).into());
     crate::disk::write_durably(&path, text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
-    let partial: Vec<String> = session
-        .store
+    let partial: Vec<String> = store
         .submissions()?
         .iter()
         .filter(|s| {
@@ -47,21 +69,21 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Resul
         .map(|s| clean_line(&s.submission.id))
         .collect();
     if !partial.is_empty() {
-        eprintln!(
+        warn(&format!(
             "warning: {} entr{} partly scored, which the merge leaves out: {}. Score the rest, or clear them (x in the app)",
             partial.len(),
             if partial.len() == 1 { "y is" } else { "ies are" },
             partial.join(", ")
-        );
+        ));
     }
-    println!(
+    say(&format!(
         "Wrote {}{}: {} scores, {} notes, {} recusals from judge {}",
         path.display(),
         if key.is_some() { ", signed" } else { "" },
         body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
         body.notes.len(),
         body.recusals.len(),
-        clean_line(&session.judge)
-    );
-    Ok(ExitCode::SUCCESS)
+        clean_line(judge)
+    ));
+    Ok((path, text))
 }

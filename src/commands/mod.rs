@@ -13,6 +13,7 @@ mod merge;
 pub mod pull;
 mod results;
 mod score;
+pub mod sync;
 
 use std::process::ExitCode;
 
@@ -76,6 +77,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
         Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
+        Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
+        Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
         Some(Command::Export { output }) => export::run(Session::open(&cli, loaded)?, output.clone()),
         Some(Command::ImportScores { sheet }) => import::run(Session::open(&cli, loaded)?, sheet),
         Some(Command::Assign { judges_per_entry, seed, all_tracks, output, force, dry_run }) => {
@@ -89,19 +92,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, method, decisions, format, output }) => {
+        Some(Command::Results { files, from_hub, method, decisions, format, output }) => {
             let options = crate::rankings::Options::new(method.method(), &loaded.config);
+            let session = Session::open(&cli, loaded)?;
+            let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
             let request = results::Request {
-                files,
+                files: &collected,
                 options,
                 decisions: decisions.as_deref(),
                 format: *format,
                 output: output.as_deref(),
             };
-            results::run(Session::open(&cli, loaded)?, request)
+            results::run(session, request)
         }
         Some(Command::Merge {
             files,
+            from_hub,
             method,
             judges,
             min_judges,
@@ -136,7 +142,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 (false, Some(id)) => merge::To::Entry(id, *format, output.as_deref()),
                 (false, None) => merge::To::Print(*format, output.as_deref()),
             };
-            merge::run(Session::open(&cli, loaded)?, files, &options, to)
+            let session = Session::open(&cli, loaded)?;
+            let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
+            merge::run(session, &collected, &options, to)
         }
     }
 }

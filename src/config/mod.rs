@@ -56,6 +56,9 @@ pub struct Config {
     pub assign: AssignConfig,
     #[serde(default)]
     pub judges: Vec<Judge>,
+    /// Where the judges' score files travel: a dataset repo on the Hub.
+    #[serde(default)]
+    pub sync: SyncConfig,
     /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
     #[serde(default)]
     pub browser: Option<String>,
@@ -219,6 +222,22 @@ impl Default for MergeConfig {
     }
 }
 
+/// Where score files travel between the judges and the head judge.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SyncConfig {
+    /// A dataset repo on the Hub, `ORG/NAME`; empty: files travel by hand.
+    pub repo: String,
+}
+
+impl SyncConfig {
+    /// The repo, when one is set.
+    pub fn repo(&self) -> Option<&str> {
+        let r = self.repo.trim();
+        (!r.is_empty()).then_some(r)
+    }
+}
+
 /// How `judging assign` spreads the entries over the judges.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -318,8 +337,10 @@ pub enum ParseError {
 }
 
 /// The sections of judging.toml.
-const SECTIONS: [&str; 11] =
-    ["event", "export", "criteria", "tracks", "rules", "merge", "prizes", "results", "assign", "judges", "browser"];
+const SECTIONS: [&str; 12] = [
+    "event", "export", "criteria", "tracks", "rules", "merge", "prizes", "results", "assign", "judges", "sync",
+    "browser",
+];
 
 /// Parses and validates a judging.toml text. Every problem is found, not the first only: each
 /// section is read on its own, and the sections that read are checked together.
@@ -344,6 +365,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             "results" => fits::<ResultsConfig>(value),
             "assign" => fits::<AssignConfig>(value),
             "judges" => fits::<Vec<Judge>>(value),
+            "sync" => fits::<SyncConfig>(value),
             "browser" => fits::<Option<String>>(value),
             other => {
                 let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();
@@ -431,6 +453,15 @@ impl Config {
                 "event.id = {:?}: use letters, digits, '-', '_' or '.', starting with a letter or digit, such as \"build-small-2026\"",
                 self.event.id
             ));
+        }
+        if let Some(repo) = self.sync.repo() {
+            let parts: Vec<&str> = repo.split('/').collect();
+            if parts.len() != 2 || parts.iter().any(|p| !is_slug(p)) {
+                out.push(format!(
+                    "sync.repo = {:?}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\"",
+                    clean_line(repo)
+                ));
+            }
         }
         if self.event.deadline.is_some() && self.event.deadline_utc().is_none() {
             out.push(format!(

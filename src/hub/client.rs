@@ -138,6 +138,26 @@ impl Hub {
         Ok((body, next))
     }
 
+    /// Sends a request with a body (`POST`), once: the caller decides what a status means, since
+    /// a dataset repo's 409 and 412 ask for different answers. Returns the status and the body.
+    pub fn post(&self, url: &Url, content_type: &str, body: Vec<u8>) -> Result<(u16, Vec<u8>), HubError> {
+        let name = redacted(url);
+        if url.origin() != self.base.origin() {
+            return Err(HubError::Elsewhere { url: name, base: redacted(&self.base) });
+        }
+        let mut request = self.client.post(url.clone()).header("content-type", content_type).body(body);
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        self.requests.fetch_add(1, Ordering::Relaxed);
+        let response = request.send().map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
+        let status = response.status().as_u16();
+        let deadline = std::time::Instant::now() + self.timeout;
+        let body = read_body(response, MAX_BYTES, deadline)
+            .map_err(|_| HubError::Fetch { url: name.clone(), reason: "the answer was cut off".into() })?;
+        Ok((status, body))
+    }
+
     /// A JSON answer, parsed.
     pub fn get_json<T: serde::de::DeserializeOwned>(&self, url: &Url) -> Result<(T, Vec<u8>, Option<Url>), HubError> {
         let (body, next) = self.get(url)?;
@@ -177,7 +197,7 @@ pub fn each_bounded<T: Sync, R: Send>(
         .collect()
 }
 
-fn hint(status: u16) -> &'static str {
+pub(crate) fn hint(status: u16) -> &'static str {
     match status {
         401 | 403 => "set HF_TOKEN to a token that can read it",
         404 => "nothing there: check the org or Space name",

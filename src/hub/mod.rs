@@ -6,3 +6,4 @@ pub mod client;
 pub mod enrich;
 pub mod org;
 pub mod readme;
+pub mod repo;

@@ -48,6 +48,8 @@ pub enum Action {
     ToggleUnscored,
     ToggleMine,
     CycleSort,
+    /// Sends the score file to the judges' dataset repo.
+    Push,
     EditNote,
     Recuse,
     Undo,
@@ -196,6 +198,11 @@ pub struct App {
     pub quit: bool,
     /// Opens a link, or says why not: set by the terminal app, and by tests.
     pub opener: Opener,
+    /// Sends the judge's score file to the [sync] repo, off the loop's thread: set by the
+    /// terminal app, and by tests. It reports back through the app's loop.
+    pub pusher: Box<dyn Fn()>,
+    /// When this judge last pushed (ISO 8601), for the footer.
+    pub last_pushed: Option<String>,
 }
 
 impl App {
@@ -243,6 +250,8 @@ impl App {
             quit: false,
             // The terminal app installs the real opener (`tui::run`); elsewhere nothing opens.
             opener: Box::new(|_| Err("links open only in the terminal app".into())),
+            pusher: Box::new(|| {}),
+            last_pushed: None,
         };
         app.show(submissions);
         app
@@ -508,12 +517,7 @@ impl App {
         }
         match action {
             Action::ConfirmScore => self.confirm_typed(store),
-            Action::EraseDigit => {
-                if let Some(t) = &mut self.typed {
-                    t.pop();
-                }
-                self.typed = self.typed.take().filter(|t| !t.is_empty());
-            }
+            Action::EraseDigit => self.erase_digit(),
             Action::CancelScore => self.status = "nothing saved".into(),
             Action::Move(d) => self.move_by(d),
             Action::Page(d) => self.move_by(d.saturating_mul(isize::try_from(self.rows_in_sight.max(1)).unwrap_or(1))),
@@ -583,6 +587,7 @@ impl App {
             Action::Tick(now, unix) => (self.now, self.now_unix) = (now, unix),
             Action::Type(key) => self.type_key(key, store),
             Action::Close(keep) => self.close(keep, store),
+            Action::Push => self.push(),
             Action::Quit => {
                 // A running stopwatch is stopped and saved, not lost.
                 if self.stopwatch.is_some() {
@@ -631,6 +636,24 @@ impl App {
             return None;
         }
         Some(entry.submission.id.clone())
+    }
+
+    /// Sends the score file, off the loop's thread; the loop hears how it went.
+    fn push(&mut self) {
+        if self.config.sync.repo().is_some() {
+            self.status = "pushing your score file…".into();
+            (self.pusher)();
+        } else {
+            self.status = "judging.toml has no [sync] repo: export (judging export) and send the file by hand".into();
+        }
+    }
+
+    /// Takes back the last digit of a score being typed.
+    fn erase_digit(&mut self) {
+        if let Some(t) = &mut self.typed {
+            t.pop();
+        }
+        self.typed = self.typed.take().filter(|t| !t.is_empty());
     }
 
     /// A digit key: scores a one-key scale at once; on a longer one, adds the digit to the

@@ -108,6 +108,7 @@ pub fn run(
     // A launcher may take a while to start, or to fail: open links off the loop's thread, and
     // hear back only about failures.
     let (failed, failures) = mpsc::channel::<String>();
+    let pushed = failed.clone();
     let browser = crate::browser::chosen(loaded.config.browser.as_deref());
     app.opener = Box::new(move |url| {
         crate::links::web_link(url).map_err(|e| e.to_string())?;
@@ -119,8 +120,27 @@ pub fn run(
         });
         Ok(())
     });
+    // A push takes the network: on a thread with its own connection to the store, reporting back
+    // through the same channel as a failed link, prefixed so the loop can tell.
+    app.last_pushed = crate::commands::sync::last_pushed(store);
+    let (loaded_push, judge_push, path) = (loaded.clone(), judge.to_owned(), store.path().to_path_buf());
+    app.pusher = Box::new(move || {
+        let (loaded, judge, path, report) = (loaded_push.clone(), judge_push.clone(), path.clone(), pushed.clone());
+        std::thread::spawn(move || {
+            let said = Store::open_existing(&path, &loaded.config.event.id)
+                .map_err(|e| e.to_string())
+                .and_then(|store| crate::commands::sync::push_with(&loaded, &store, &judge, false, &|_| {}));
+            let _ = report.send(match said {
+                Ok(done) => format!("{PUSHED}{done}"),
+                Err(why) => why,
+            });
+        });
+    });
     terminal::full_screen("the terminal app", |terminal, input| event_loop(terminal, &mut app, store, input, &failures))
 }
+
+/// Marks a message on the loop's channel as a push done (the rest are failures to show).
+const PUSHED: &str = "pushed\u{0}";
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -159,8 +179,14 @@ fn event_loop(
             app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
             app.update(action, store);
         }
-        if let Ok(failure) = failures.try_recv() {
-            app.status = failure;
+        if let Ok(message) = failures.try_recv() {
+            match message.strip_prefix(PUSHED) {
+                Some(done) => {
+                    app.status = done.to_owned();
+                    app.last_pushed = crate::commands::sync::last_pushed(store);
+                }
+                None => app.status = message,
+            }
         }
         // Where the judge is, saved as it changes, so the app reopens there even after a kill.
         let selection = current_id(app);

@@ -370,6 +370,12 @@ impl App {
             let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
             spans.push(Span::from(format!(" {partial} partly scored: {}{more} ", ids.join(", "))).yellow());
         }
+        if self.config.sync.repo().is_some() {
+            let pushed = self.last_pushed.as_deref().map_or("not pushed yet · P pushes".to_owned(), |at| {
+                format!("pushed {}", crate::format::age(at, self.now_unix))
+            });
+            spans.push(Span::from(format!(" {pushed} ")).dark_gray());
+        }
         if let Some((id, since)) = &self.stopwatch {
             spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", self.seconds_since(*since), clean_line(id))).cyan());
         }

@@ -2,6 +2,8 @@
 //! environment.
 #![allow(dead_code)]
 
+pub mod hubrepo;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

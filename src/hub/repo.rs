@@ -1,0 +1,156 @@
+//! A dataset repo on the Hub, where the judges' score files travel: created once, each judge
+//! committing their own file (`scores/JUDGE.json`), the head judge listing and downloading them.
+//! The calls are those of `huggingface_hub`: preupload, then one NDJSON commit.
+
+use base64::Engine;
+use serde::Deserialize;
+use url::Url;
+
+use super::client::{Hub, HubError, hint};
+
+/// A commit that found the branch moved (412) or another commit running (409) tries again, this
+/// many times in all: each judge writes only their own file, so a retry is harmless.
+pub const COMMIT_TRIES: usize = 5;
+
+pub struct Repo<'h> {
+    hub: &'h Hub,
+    /// `ORG/NAME`.
+    pub id: String,
+}
+
+/// One file of the repo's tree.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct TreeFile {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub path: String,
+    #[serde(default)]
+    pub size: u64,
+}
+
+/// What a commit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Committed {
+    pub commit: String,
+    /// With `--pr`: the pull request opened.
+    pub pull_request: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Info {
+    sha: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CommitAnswer {
+    commit_oid: Option<String>,
+    pull_request_url: Option<String>,
+}
+
+impl<'h> Repo<'h> {
+    pub fn new(hub: &'h Hub, id: &str) -> Repo<'h> {
+        Repo { hub, id: id.to_owned() }
+    }
+
+    fn api(&self, tail: &str) -> Result<Url, HubError> {
+        self.hub.url(&format!("/api/datasets/{}{tail}", self.id))
+    }
+
+    /// Creates the repo, private; `Ok(false)` when it already exists.
+    pub fn create(&self) -> Result<bool, HubError> {
+        let (org, name) = self.id.split_once('/').unwrap_or(("", &self.id));
+        let body = serde_json::json!({"name": name, "organization": org, "type": "dataset", "private": true});
+        let url = self.hub.url("/api/repos/create")?;
+        match self.hub.post(&url, "application/json", body.to_string().into_bytes())? {
+            (200..=299, _) => Ok(true),
+            (409, _) => Ok(false),
+            (status, _) => Err(status_error(&url, status)),
+        }
+    }
+
+    /// The head commit of `main`.
+    pub fn head(&self) -> Result<String, HubError> {
+        let url = self.api("")?;
+        let (info, _, _) = self.hub.get_json::<Info>(&url)?;
+        info.sha.ok_or_else(|| HubError::Json { url: url.to_string(), reason: "no sha in the repo's info".into() })
+    }
+
+    /// Commits one file at `path`, whole: preupload, then the NDJSON commit on the head it read.
+    /// A moved branch (412) or a running commit (409) is met by reading the head again, up to
+    /// [`COMMIT_TRIES`] times. With `pull_request`, the Hub opens a pull request instead (for a
+    /// judge who may only read the repo).
+    pub fn commit(&self, path: &str, content: &[u8], summary: &str, pull_request: bool) -> Result<Committed, HubError> {
+        let encode = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let sample = &content[..content.len().min(512)];
+        let preupload = serde_json::json!({"files": [{"path": path, "sample": encode(sample), "size": content.len()}]});
+        let url = self.api("/preupload/main")?;
+        match self.hub.post(&url, "application/json", preupload.to_string().into_bytes())? {
+            (200..=299, _) => {}
+            (status, _) => return Err(status_error(&url, status)),
+        }
+        let mut url = self.api("/commit/main")?;
+        if pull_request {
+            url.set_query(Some("create_pr=1"));
+        }
+        let mut last = 0;
+        for try_number in 1..=COMMIT_TRIES {
+            let parent = self.head()?;
+            let header = serde_json::json!({"key": "header", "value": {"summary": summary, "description": "", "parentCommit": parent}});
+            let file = serde_json::json!({"key": "file", "value": {"content": encode(content), "path": path, "encoding": "base64"}});
+            let body = format!("{header}\n{file}\n");
+            match self.hub.post(&url, "application/x-ndjson", body.into_bytes())? {
+                (200..=299, answer) => {
+                    let a: CommitAnswer = serde_json::from_slice(&answer)
+                        .map_err(|e| HubError::Json { url: url.to_string(), reason: e.to_string() })?;
+                    return Ok(Committed {
+                        commit: a.commit_oid.unwrap_or_default(),
+                        pull_request: a.pull_request_url,
+                    });
+                }
+                (status @ (409 | 412), _) => {
+                    last = status;
+                    // Another commit landed or is landing: a moment, then the new head.
+                    std::thread::sleep(std::time::Duration::from_millis(50 * try_number as u64));
+                }
+                (status, _) => return Err(status_error(&url, status)),
+            }
+        }
+        Err(HubError::Status {
+            url: url.to_string(),
+            status: last,
+            hint: "the repo kept moving under this commit; try again",
+        })
+    }
+
+    /// Every file under `dir` on `main`, following `Link` pages.
+    pub fn tree(&self, dir: &str) -> Result<Vec<TreeFile>, HubError> {
+        let mut url = self.api(&format!("/tree/main/{dir}?recursive=true"))?;
+        let mut files = Vec::new();
+        loop {
+            let (page, _, next): (Vec<TreeFile>, _, _) = self.hub.get_json(&url)?;
+            files.extend(page.into_iter().filter(|f| f.kind == "file"));
+            match next {
+                Some(n) => url = n,
+                None => return Ok(files),
+            }
+        }
+    }
+
+    /// A file's bytes on `main`.
+    pub fn download(&self, path: &str) -> Result<Vec<u8>, HubError> {
+        let url = self.hub.url(&format!("/datasets/{}/resolve/main/{path}", self.id))?;
+        Ok(self.hub.get(&url)?.0)
+    }
+}
+
+/// A status the repo calls do not expect, with what permission it likely lacks.
+fn status_error(url: &Url, status: u16) -> HubError {
+    let hint = match status {
+        401 => "HF_TOKEN is missing or not valid: set it to a token of yours (hf.co/settings/tokens)",
+        403 => "this token may not write to the repo: ask for write access, or push with --pr to open a pull request",
+        404 => "no such repo: check [sync] repo, or run `judging sync init`",
+        other => hint(other),
+    };
+    HubError::Status { url: crate::net::redacted(url), status, hint }
+}

@@ -1,0 +1,172 @@
+//! Score files through a dataset repo on a loopback Hub: push, collect, merge --from-hub.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Sandbox;
+use common::hubrepo::FakeHub;
+use predicates::prelude::*;
+
+const REPO: &str = "judges/scores-2026";
+const TOKEN: &str = "hf_secret_token_of_the_test";
+
+fn event(s: &Sandbox) {
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
+}
+
+fn judging(s: &Sandbox, hub: &FakeHub, judge: &str, token: &str) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", token).args(["--judge", judge]);
+    cmd
+}
+
+/// A judge pulls and scores two entries.
+fn scored(s: &Sandbox, hub: &FakeHub, judge: &str, utility: &str) {
+    judging(s, hub, judge, TOKEN).arg("pull").assert().success();
+    for id in ["sprout-sense", "pantry-poet"] {
+        judging(s, hub, judge, TOKEN)
+            .args(["score", id, &format!("utility={utility}"), "latency=3", "cost=4"])
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn a_push_commits_the_judges_file_whole_and_retries_a_moved_branch() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+        // Another judge's commit lands first, then two answers that another commit is running.
+        st.race = true;
+        st.busy = 2;
+    });
+    scored(&s, &hub, "mira", "4");
+    judging(&s, &hub, "mira", TOKEN)
+        .arg("push")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("Pushed scores/mira.json to {REPO}")));
+    let local = std::fs::read(s.path().join("scores-build-small-2026-mira.json")).expect("written locally first");
+    assert_eq!(hub.state.lock().expect("lock").files.get("scores/mira.json"), Some(&local), "the file, whole");
+    // The exact commit: a header with the head it read, then the file in base64.
+    let commits = hub.seen("POST /api/datasets/judges/scores-2026/commit/main");
+    assert_eq!(commits.len(), 4, "412 once, 409 twice, then the commit");
+    let last = String::from_utf8_lossy(&commits[3].2).into_owned();
+    let lines: Vec<serde_json::Value> = last.lines().map(|l| serde_json::from_str(l).expect("ndjson")).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["key"], "header");
+    assert_eq!(lines[0]["value"]["summary"], "Scores of mira");
+    assert_eq!(lines[0]["value"]["parentCommit"], format!("{:040x}", 1));
+    assert_eq!(lines[1]["value"]["path"], "scores/mira.json");
+    assert_eq!(lines[1]["value"]["encoding"], "base64");
+    assert_eq!(commits[3].1.as_deref(), Some(format!("Bearer {TOKEN}").as_str()));
+    assert_eq!(hub.seen("POST /api/datasets/judges/scores-2026/preupload/main").len(), 1);
+    // The token is written nowhere: not in the score file, not in the store.
+    let store = std::fs::read(s.store("mira")).expect("store");
+    assert!(!String::from_utf8_lossy(&local).contains(TOKEN) && !String::from_utf8_lossy(&store).contains(TOKEN));
+}
+
+#[test]
+fn a_refused_or_unreachable_push_keeps_the_file_and_the_next_push_sends_it() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+        st.read_only_token = Some("hf_read_only".into());
+    });
+    scored(&s, &hub, "tomas", "3");
+    // No Hub at all: nothing sent, the file written, and said so.
+    s.cmd()
+        .env("HF_ENDPOINT", "http://127.0.0.1:9")
+        .env("HF_TOKEN", TOKEN)
+        .args(["--judge", "tomas", "push"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not sent").and(predicate::str::contains("`judging push` sends it")));
+    assert!(s.path().join("scores-build-small-2026-tomas.json").exists());
+    // A token that may only read: 403 says what is missing; --pr opens a pull request.
+    judging(&s, &hub, "tomas", "hf_read_only")
+        .arg("push")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("403").and(predicate::str::contains("push with --pr")));
+    judging(&s, &hub, "tomas", "hf_read_only")
+        .args(["push", "--pr"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Opened a pull request"));
+    assert_eq!(hub.state.lock().expect("lock").pull_requests.len(), 1);
+    assert!(hub.state.lock().expect("lock").files.is_empty(), "a pull request is not on main");
+    // No token: 401 names it.
+    judging(&s, &hub, "tomas", "wrong").arg("push").assert().failure().stderr(predicate::str::contains("HF_TOKEN"));
+    // The Hub back: the next push sends it.
+    judging(&s, &hub, "tomas", TOKEN).arg("push").assert().success();
+    assert!(hub.state.lock().expect("lock").files.contains_key("scores/tomas.json"));
+}
+
+#[test]
+fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::from_millis(5), |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+        st.page = 2;
+    });
+    scored(&s, &hub, "mira", "4");
+    scored(&s, &hub, "tomas", "2");
+    for judge in ["mira", "tomas"] {
+        judging(&s, &hub, judge, TOKEN).arg("push").assert().success();
+    }
+    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    judging(&s, &hub, "head", TOKEN)
+        .args(["merge", "--from-hub"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("OVERALL").and(predicate::str::contains("Collected 2 of 2 score file(s)")));
+    // A tampered file and one of another event: named, and the merge refuses.
+    let good = hub.state.lock().expect("lock").files["scores/mira.json"].clone();
+    let tampered = String::from_utf8_lossy(&good).replacen("[4,3,4]", "[5,3,4]", 1);
+    hub.put("scores/zed.json", tampered.as_bytes());
+    // A file written, untouched, for another event.
+    let other =
+        s.file("other.toml", &judging::config::BUILTIN.replace("id = \"build-small-2026\"", "id = \"other-2026\""));
+    let as_other =
+        |args: &[&str]| s.cmd().arg("--config").arg(&other).args(["--judge", "zoe"]).args(args).assert().success();
+    as_other(&["pull"]);
+    as_other(&["score", "sprout-sense", "utility=1", "latency=1", "cost=1"]);
+    as_other(&["export", "-o", "other.json"]);
+    hub.put("scores/other.json", &std::fs::read(s.path().join("other.json")).expect("other"));
+    hub.put("scores/../escape.json", b"{}");
+    let out = judging(&s, &hub, "head", TOKEN).arg("collect").output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success());
+    assert!(stdout.contains("Collected 2 of 5 score file(s)"), "{stdout}");
+    assert!(stdout.contains("Not pushed yet: priya"), "{stdout}");
+    assert!(stderr.contains("zed.json") && stderr.contains("edited after it was written"), "{stderr}");
+    assert!(stderr.contains("other.json") && stderr.contains("other-2026"), "{stderr}");
+    assert!(stderr.contains("not a judge's score file name"), "{stderr}");
+    assert!(!s.path().join("escape.json").exists() && !s.path().join("collected/../escape.json").exists());
+    judging(&s, &hub, "head", TOKEN)
+        .args(["merge", "--from-hub"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("3 of 5 file(s) in the repo refused; nothing was merged"));
+    // Pages of two: the tree was followed by its Link.
+    assert!(!hub.seen("GET /api/datasets/judges/scores-2026/tree/main/scores?recursive=true&cursor=2").is_empty());
+}
+
+#[test]
+fn without_a_sync_repo_push_says_what_to_add() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd()
+        .args(["--judge", "mira", "push"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("has no [sync] repo").and(predicate::str::contains("repo = \"ORG/NAME\"")));
+}
