@@ -166,6 +166,24 @@ pub enum Command {
         #[arg(long)]
         offline: bool,
     },
+    /// The judges' dataset repo on the Hub: `judging sync init` creates it and uploads judging.toml
+    /// and the assignments
+    Sync {
+        #[command(subcommand)]
+        what: SyncCommand,
+    },
+    /// Set up this machine for an event from its judges' dataset repo: judging.toml and the
+    /// assignments into your config folder, then the export pulled
+    Join {
+        /// The dataset repo, ORG/NAME
+        repo: String,
+    },
+    /// Per judge: assigned, scored, partly scored, last pushed; entries short of judges
+    Status {
+        /// Read these score files instead of the repo's
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Send your score file to the judges' dataset repo on the Hub ([sync] repo in judging.toml)
     Push {
         /// Open a pull request instead of committing (for a judge who may only read the repo)
@@ -271,4 +289,11 @@ pub enum ListFormat {
     Table,
     Csv,
     Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Create the [sync] repo (private) if it does not exist, and upload judging.toml and
+    /// assignments.toml
+    Init,
 }

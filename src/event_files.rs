@@ -33,16 +33,19 @@ pub struct Loaded {
 }
 
 /// Reads the configuration. `explicit` is a path the user named: it must exist. Without one,
-/// ./judging.toml is used when present and the built-in event otherwise.
+/// ./judging.toml is used when present, else the one `judging join` put in the config folder, and
+/// the built-in event otherwise.
 pub fn load(explicit: Option<&Path>) -> Result<Loaded, FileError> {
     let path = if let Some(p) = explicit {
         p.to_path_buf()
     } else {
         let default = PathBuf::from("judging.toml");
-        if !default.exists() {
-            return Ok(Loaded { config: Config::builtin(), path: None });
+        // Here, else the event `judging join` set up, else the built-in one.
+        match crate::paths::joined_config() {
+            _ if default.exists() => default,
+            Some(joined) if joined.exists() => joined,
+            _ => return Ok(Loaded { config: Config::builtin(), path: None }),
         }
-        default
     };
     let text = read(&path)?.ok_or_else(|| FileError::Read {
         path: path.clone(),

@@ -57,6 +57,12 @@ fn dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "judging")
 }
 
+/// Where `judging join` puts the event's judging.toml (and its assignments beside it): read when
+/// the working folder has no judging.toml of its own.
+pub fn joined_config() -> Option<PathBuf> {
+    dirs().map(|d| d.config_dir().join("judging.toml"))
+}
+
 fn remembered_judge_file() -> Option<PathBuf> {
     dirs().map(|d| d.config_dir().join("judge"))
 }

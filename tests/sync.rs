@@ -170,3 +170,61 @@ fn without_a_sync_repo_push_says_what_to_add() {
         .failure()
         .stderr(predicate::str::contains("has no [sync] repo").and(predicate::str::contains("repo = \"ORG/NAME\"")));
 }
+
+/// The organizer creates the repo and uploads the event; a judge joins from it alone, scores and
+/// pushes; the head judge's status says who has a file and which entries are short of judges.
+#[test]
+fn init_join_push_and_status() {
+    let organizer = Sandbox::new();
+    event(&organizer);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| st.token = Some(TOKEN.into()));
+    judging(&organizer, &hub, "organizer", TOKEN).arg("pull").assert().success();
+    judging(&organizer, &hub, "organizer", TOKEN).args(["assign", "-k", "2"]).assert().success();
+    judging(&organizer, &hub, "organizer", TOKEN).args(["sync", "init"]).assert().success().stdout(
+        predicate::str::contains(format!("{REPO}: created, private"))
+            .and(predicate::str::contains("Uploaded judging.toml and assignments.toml")),
+    );
+    let create = hub.seen("POST /api/repos/create");
+    let asked: serde_json::Value = serde_json::from_slice(&create[0].2).expect("json");
+    assert_eq!(
+        (asked["name"].as_str(), asked["organization"].as_str(), asked["private"].as_bool()),
+        (Some("scores-2026"), Some("judges"), Some(true))
+    );
+    judging(&organizer, &hub, "organizer", TOKEN)
+        .args(["sync", "init"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("exists"));
+    // A judge with nothing but the repo's name.
+    let judge = Sandbox::new();
+    judging(&judge, &hub, "mira", TOKEN)
+        .args(["join", REPO])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("judging.toml"));
+    assert!(judge.path().join("config/judging/judging.toml").exists(), "in the config folder");
+    let list = judging(&judge, &hub, "mira", TOKEN).args(["list", "--format", "json"]).output().expect("runs");
+    let listed: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(listed.as_array().map(Vec::len), Some(40), "the export pulled");
+    judging(&judge, &hub, "mira", TOKEN)
+        .args(["score", "sprout-sense", "utility=4", "latency=3", "cost=4"])
+        .assert()
+        .success();
+    judging(&judge, &hub, "mira", TOKEN).arg("push").assert().success();
+    // The head judge's status.
+    judging(&organizer, &hub, "organizer", TOKEN).arg("status").assert().success().stdout(
+        predicate::str::contains("mira")
+            .and(predicate::str::contains("No file yet: tomas, priya"))
+            .and(predicate::str::contains("entries with fewer than 2 judge(s) so far")),
+    );
+}
+
+#[test]
+fn a_repo_in_the_entrants_org_is_warned_of() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"build-small-hackathon/judges\"\n", judging::config::BUILTIN));
+    let hub = FakeHub::start("build-small-hackathon/judges", Duration::ZERO, |_| {});
+    judging(&s, &hub, "organizer", TOKEN).args(["sync", "init"]).assert().success().stderr(
+        predicate::str::contains("the entrants' own org").and(predicate::str::contains("separate judges' org")),
+    );
+}

@@ -77,6 +77,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
         Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
+        Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
+        Some(Command::Join { repo }) => sync::join(&cli, repo),
+        Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
         Some(Command::Export { output }) => export::run(Session::open(&cli, loaded)?, output.clone()),

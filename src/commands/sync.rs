@@ -145,7 +145,11 @@ pub(super) fn collect(session: &Session, dir: &Path) -> Result<(Vec<PathBuf>, us
                 judges.extend(marks.into_iter().map(|m| m.judge));
                 good.push(file);
             }
-            Err(problems) => problems.iter().for_each(|p| eprintln!("error: {p}")),
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("error: {p}");
+                }
+            }
         }
     }
     println!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), listed.len(), dir.display());
@@ -177,4 +181,123 @@ pub(super) fn files_from_hub(session: &Session) -> Result<Vec<PathBuf>> {
         bail!("the repo has no score files yet: judges send theirs with `judging push`");
     }
     Ok(good)
+}
+
+/// `judging sync init`: creates the repo, private, if it does not exist, and uploads judging.toml
+/// and the assignments. Warns when the repo sits in the event's own org, whose members (the
+/// entrants) can read its private repos.
+pub(super) fn init(loaded: &crate::event_files::Loaded) -> Result<ExitCode> {
+    let Some(repo_id) = loaded.config.sync.repo() else {
+        bail!("{} has no [sync] repo: add `[sync]` with `repo = \"ORG/NAME\"` first", loaded.describe());
+    };
+    let Some(config_path) = &loaded.path else {
+        bail!("the built-in event has no judging.toml to share: write one (with [sync] repo) and run this beside it");
+    };
+    let hub = Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
+    let repo = Repo::new(&hub, repo_id);
+    let org = repo_id.split('/').next().unwrap_or_default();
+    let entrants = loaded.config.export.source.strip_prefix("hub:").map_or("build-small-hackathon", |o| o.trim());
+    if org.eq_ignore_ascii_case(entrants) || (loaded.config.export.source == "hub" && org == "build-small-hackathon") {
+        eprintln!(
+            "warning: {repo_id} is in {org}, the entrants' own org: every member of an org can read its private repos. Use a separate judges' org"
+        );
+    }
+    let created = repo.create()?;
+    println!("{repo_id}: {}", if created { "created, private" } else { "exists" });
+    let mut files = vec![("judging.toml".to_owned(), std::fs::read(config_path)?)];
+    let assignments = loaded.assignments_path();
+    if assignments.exists() {
+        files.push(("assignments.toml".to_owned(), std::fs::read(&assignments)?));
+    }
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let done = repo.commit_files(&files, "The event: judging.toml and the assignments", false)?;
+    println!("Uploaded {} (commit {})", names.join(" and "), done.commit.chars().take(7).collect::<String>());
+    println!("Judges set up with: judging join {repo_id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `judging join ORG/NAME`: the event's judging.toml and assignments into this judge's config
+/// folder (checked before anything is written), then the export pulled.
+pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
+    let parts: Vec<&str> = repo_id.split('/').collect();
+    if parts.len() != 2 || parts.iter().any(|p| p.is_empty()) {
+        bail!("{:?}: give the judges' dataset repo as ORG/NAME", clean_line(repo_id));
+    }
+    let Some(target) = crate::paths::joined_config() else { bail!("this system has no config folder for judging") };
+    let hub = Hub::from_env(Duration::from_secs(30))?;
+    let repo = Repo::new(&hub, repo_id);
+    let text = String::from_utf8(repo.download("judging.toml")?)
+        .map_err(|_| anyhow::anyhow!("{repo_id}: judging.toml is not UTF-8 text"))?;
+    let config = crate::config::parse(&text).map_err(|e| anyhow::anyhow!("{repo_id}: judging.toml: {e}"))?;
+    let assignments = repo.download(&config.assign.file).ok();
+    let dir = target.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
+    crate::disk::write_durably(&target, text.as_bytes())?;
+    println!("Wrote {}", target.display());
+    if let Some(bytes) = assignments {
+        let path = dir.join(&config.assign.file);
+        crate::disk::write_durably(&path, &bytes)?;
+        println!("Wrote {}", path.display());
+    }
+    let loaded = crate::event_files::load(Some(&target))?;
+    super::pull::run(Session::create(cli, loaded)?, None, false)
+}
+
+/// `judging status`: per judge, assigned, scored, partly scored and last pushed (the file's
+/// time), from the repo's files or the files given; entries with fewer judges than
+/// `merge.min_judges` so far; judges with no file.
+pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
+    let files = if files.is_empty() { collect(session, Path::new("collected"))?.0 } else { files.to_vec() };
+    let submissions = super::merge::merge_field(session)?;
+    let field = crate::rankings::Field::new(&submissions);
+    let config = &session.loaded.config;
+    let judges = crate::scorefile::read_all(&files, config, &field).map_err(|problems| {
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+        anyhow::anyhow!("{} file(s) refused", problems.len())
+    })?;
+    let assignments = session.loaded.assignments()?;
+    println!("JUDGE                 ASSIGNED  SCORED  PARTLY  LAST WRITTEN");
+    let mut counts = vec![0usize; field.entries.len()];
+    for j in &judges {
+        j.entries.iter().for_each(|e| counts[*e] += 1);
+        let assigned =
+            assignments.as_ref().and_then(|a| a.of(&j.judge)).map_or("-".to_owned(), |l| l.len().to_string());
+        println!(
+            "{:<20}  {assigned:>8}  {:>6}  {:>6}  {}",
+            crate::format::fit(&clean_line(&j.judge), 20),
+            j.entries.len(),
+            j.partial.len(),
+            clean_line(&j.written_at)
+        );
+    }
+    let not_started: Vec<String> = config
+        .judges
+        .iter()
+        .filter(|c| !judges.iter().any(|j| crate::model::same_name(&j.judge, &c.name)))
+        .map(|c| clean_line(&c.name))
+        .collect();
+    if !not_started.is_empty() {
+        println!("No file yet: {}", not_started.join(", "));
+    }
+    let k = config.merge.min_judges;
+    let short: Vec<String> = (0..field.entries.len())
+        .filter(|e| counts[*e] < k)
+        .map(|e| format!("{} ({})", clean_line(&field.entries[e].submission.id), counts[e]))
+        .collect();
+    if short.is_empty() {
+        println!("Every entry has {k} judge(s) or more so far.");
+    } else {
+        let shown: Vec<&String> = short.iter().take(20).collect();
+        let more =
+            if short.len() > shown.len() { format!(" and {} more", short.len() - shown.len()) } else { String::new() };
+        println!(
+            "{} entr{} with fewer than {k} judge(s) so far: {}{more}",
+            short.len(),
+            if short.len() == 1 { "y" } else { "ies" },
+            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -76,14 +76,30 @@ impl<'h> Repo<'h> {
         info.sha.ok_or_else(|| HubError::Json { url: url.to_string(), reason: "no sha in the repo's info".into() })
     }
 
-    /// Commits one file at `path`, whole: preupload, then the NDJSON commit on the head it read.
-    /// A moved branch (412) or a running commit (409) is met by reading the head again, up to
-    /// [`COMMIT_TRIES`] times. With `pull_request`, the Hub opens a pull request instead (for a
-    /// judge who may only read the repo).
+    /// Commits one file at `path`, whole: see [`Repo::commit_files`].
     pub fn commit(&self, path: &str, content: &[u8], summary: &str, pull_request: bool) -> Result<Committed, HubError> {
+        self.commit_files(&[(path.to_owned(), content.to_vec())], summary, pull_request)
+    }
+
+    /// Commits files whole: preupload, then the NDJSON commit on the head it read. A moved branch
+    /// (412) or a running commit (409) is met by reading the head again, up to [`COMMIT_TRIES`]
+    /// times. With `pull_request`, the Hub opens a pull request instead (for a judge who may only
+    /// read the repo).
+    pub fn commit_files(
+        &self,
+        files: &[(String, Vec<u8>)],
+        summary: &str,
+        pull_request: bool,
+    ) -> Result<Committed, HubError> {
         let encode = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
-        let sample = &content[..content.len().min(512)];
-        let preupload = serde_json::json!({"files": [{"path": path, "sample": encode(sample), "size": content.len()}]});
+        let asked: Vec<serde_json::Value> = files
+            .iter()
+            .map(|(path, content)| {
+                let sample = &content[..content.len().min(512)];
+                serde_json::json!({"path": path, "sample": encode(sample), "size": content.len()})
+            })
+            .collect();
+        let preupload = serde_json::json!({ "files": asked });
         let url = self.api("/preupload/main")?;
         match self.hub.post(&url, "application/json", preupload.to_string().into_bytes())? {
             (200..=299, _) => {}
@@ -97,8 +113,11 @@ impl<'h> Repo<'h> {
         for try_number in 1..=COMMIT_TRIES {
             let parent = self.head()?;
             let header = serde_json::json!({"key": "header", "value": {"summary": summary, "description": "", "parentCommit": parent}});
-            let file = serde_json::json!({"key": "file", "value": {"content": encode(content), "path": path, "encoding": "base64"}});
-            let body = format!("{header}\n{file}\n");
+            let mut body = format!("{header}\n");
+            for (path, content) in files {
+                let file = serde_json::json!({"key": "file", "value": {"content": encode(content), "path": path, "encoding": "base64"}});
+                body.push_str(&format!("{file}\n"));
+            }
             match self.hub.post(&url, "application/x-ndjson", body.into_bytes())? {
                 (200..=299, answer) => {
                     let a: CommitAnswer = serde_json::from_slice(&answer)
