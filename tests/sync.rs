@@ -127,7 +127,8 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
         .args(["merge", "--from-hub"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("OVERALL").and(predicate::str::contains("Collected 2 of 2 score file(s)")));
+        .stdout(predicate::str::contains("OVERALL"))
+        .stderr(predicate::str::contains("Collected 2 of 2 score file(s)"));
     // A tampered file and one of another event: named, and the merge refuses.
     let good = hub.state.lock().expect("lock").files["scores/mira.json"].clone();
     let tampered = String::from_utf8_lossy(&good).replacen("[4,3,4]", "[5,3,4]", 1);
@@ -227,4 +228,33 @@ fn a_repo_in_the_entrants_org_is_warned_of() {
     judging(&s, &hub, "organizer", TOKEN).args(["sync", "init"]).assert().success().stderr(
         predicate::str::contains("the entrants' own org").and(predicate::str::contains("separate judges' org")),
     );
+}
+
+/// A judge who may only read the repo pushes through a pull request; collect reads the open
+/// pull request, and the merge takes that judge's file.
+#[test]
+fn collect_reads_open_pull_requests() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+        st.read_only_token = Some("hf_read_only".into());
+    });
+    scored(&s, &hub, "mira", "4");
+    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
+    scored(&s, &hub, "tomas", "2");
+    judging(&s, &hub, "tomas", "hf_read_only").args(["push", "--pr"]).assert().success();
+    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    let out = judging(&s, &hub, "head", TOKEN).arg("collect").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Collected 2 of 2 score file(s)") && stdout.contains("Not pushed yet: priya"), "{stdout}");
+    assert!(s.path().join("collected/tomas.pr1.json").exists());
+    let merged =
+        judging(&s, &hub, "head", TOKEN).args(["merge", "--from-hub", "--format", "json"]).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&merged.stdout).expect("json");
+    let judges: Vec<&str> =
+        json["judges"].as_array().expect("judges").iter().filter_map(|j| j["judge"].as_str()).collect();
+    assert_eq!(judges, ["mira", "tomas"]);
 }

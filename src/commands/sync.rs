@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 
 use super::Session;
-use crate::hub::client::{CONCURRENCY, Hub, each_bounded};
+use crate::hub::client::Hub;
 use crate::hub::repo::Repo;
 use crate::sanitize::clean_line;
 
@@ -105,32 +105,62 @@ fn safe_name(path: &str) -> Option<String> {
 
 /// Downloads every judge's file into `dir` (several at once), checks each as `merge` does, and
 /// says who has not pushed. Returns the files that passed, and how many the repo has.
-pub(super) fn collect(session: &Session, dir: &Path) -> Result<(Vec<PathBuf>, usize)> {
+/// `on_stdout`: the summary goes to standard output (`judging collect`), else to standard error,
+/// so that `merge --from-hub --format json` prints only its JSON.
+pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<(Vec<PathBuf>, usize)> {
+    let say = |line: String| if on_stdout { println!("{line}") } else { eprintln!("{line}") };
     let repo_id = repo_id(session)?;
     let hub = hub(session)?;
     let repo = Repo::new(&hub, &repo_id);
-    let listed = repo.tree(SCORES)?;
-    let wanted: Vec<(String, String)> = listed
-        .iter()
-        .filter_map(|f| {
-            let name = safe_name(&f.path);
-            if name.is_none() {
-                eprintln!("warning: {}: not a judge's score file name; left alone", clean_line(&f.path));
-            }
-            name.map(|n| (f.path.clone(), n))
-        })
-        .collect();
+    let named = |files: Vec<crate::hub::repo::TreeFile>| -> Vec<(String, String)> {
+        files
+            .into_iter()
+            .filter_map(|f| {
+                let name = safe_name(&f.path);
+                if name.is_none() {
+                    eprintln!("warning: {}: not a judge's score file name; left alone", clean_line(&f.path));
+                }
+                name.map(|n| (f.path, n))
+            })
+            .collect()
+    };
+    let listed = repo.tree("main", SCORES)?;
+    let mut count = listed.len();
+    let on_main = named(listed);
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
-    let downloaded = each_bounded(&wanted, CONCURRENCY, |(path, _)| repo.download(path));
+    let paths: Vec<String> = on_main.iter().map(|(p, _)| p.clone()).collect();
+    let main_bytes = repo.download_all("main", &paths);
+    let mut fetched: Vec<(String, String, Result<Vec<u8>, crate::hub::client::HubError>)> =
+        on_main.into_iter().zip(main_bytes).map(|((p, n), b)| (p, n, b)).collect();
+    // Judges who may only read push through pull requests: an open one's files count too, where
+    // they differ from main's (the merge then counts a judge's newer file).
+    let prs = repo.open_pull_requests().unwrap_or_else(|e| {
+        eprintln!("warning: the repo's pull requests could not be listed: {}", clean_line(&e.to_string()));
+        Vec::new()
+    });
+    for pr in prs {
+        let revision = format!("refs/pr/{pr}");
+        let files = named(repo.tree(&revision, SCORES)?);
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        for ((path, name), bytes) in files.into_iter().zip(repo.download_all(&revision, &paths)) {
+            let same = fetched.iter().any(|(p, _, b)| *p == path && b.as_ref().ok() == bytes.as_ref().ok());
+            if !same {
+                count += 1;
+                let stem = name.trim_end_matches(".json");
+                fetched.push((format!("{path} (pull request {pr})"), format!("{stem}.pr{pr}.json"), bytes));
+            }
+        }
+    }
+    let listed = vec![(); count];
     let mut written = Vec::new();
-    for ((path, name), bytes) in wanted.iter().zip(downloaded) {
+    for (path, name, bytes) in fetched {
         match bytes {
             Ok(bytes) => {
                 let file = dir.join(name);
                 crate::disk::write_durably(&file, &bytes)?;
                 written.push(file);
             }
-            Err(e) => eprintln!("error: {}: {}", clean_line(path), clean_line(&e.to_string())),
+            Err(e) => eprintln!("error: {}: {}", clean_line(&path), clean_line(&e.to_string())),
         }
     }
     // Each file checked alone, as the merge would: one bad file is named, the rest still come.
@@ -152,7 +182,7 @@ pub(super) fn collect(session: &Session, dir: &Path) -> Result<(Vec<PathBuf>, us
             }
         }
     }
-    println!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), listed.len(), dir.display());
+    say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), listed.len(), dir.display()));
     let missing: Vec<String> = config
         .judges
         .iter()
@@ -160,20 +190,20 @@ pub(super) fn collect(session: &Session, dir: &Path) -> Result<(Vec<PathBuf>, us
         .map(|j| clean_line(&j.name))
         .collect();
     if !missing.is_empty() {
-        println!("Not pushed yet: {}", missing.join(", "));
+        say(format!("Not pushed yet: {}", missing.join(", ")));
     }
     Ok((good, listed.len()))
 }
 
 pub(super) fn collect_command(session: &Session, dir: &Path) -> Result<ExitCode> {
-    let (good, listed) = collect(session, dir)?;
+    let (good, listed) = collect(session, dir, true)?;
     Ok(if good.len() == listed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// `--from-hub`: collects into `collected/`, and gives the files to merge; a refused file stops
 /// the merge, as it does for files given by hand.
 pub(super) fn files_from_hub(session: &Session) -> Result<Vec<PathBuf>> {
-    let (good, listed) = collect(session, Path::new("collected"))?;
+    let (good, listed) = collect(session, Path::new("collected"), false)?;
     if good.len() != listed {
         bail!("{} of {listed} file(s) in the repo refused; nothing was merged", listed - good.len());
     }
@@ -226,10 +256,10 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     let Some(target) = crate::paths::joined_config() else { bail!("this system has no config folder for judging") };
     let hub = Hub::from_env(Duration::from_secs(30))?;
     let repo = Repo::new(&hub, repo_id);
-    let text = String::from_utf8(repo.download("judging.toml")?)
+    let text = String::from_utf8(repo.download("main", "judging.toml")?)
         .map_err(|_| anyhow::anyhow!("{repo_id}: judging.toml is not UTF-8 text"))?;
     let config = crate::config::parse(&text).map_err(|e| anyhow::anyhow!("{repo_id}: judging.toml: {e}"))?;
-    let assignments = repo.download(&config.assign.file).ok();
+    let assignments = repo.download("main", &config.assign.file).ok();
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     crate::disk::write_durably(&target, text.as_bytes())?;
@@ -247,7 +277,7 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
 /// time), from the repo's files or the files given; entries with fewer judges than
 /// `merge.min_judges` so far; judges with no file.
 pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
-    let files = if files.is_empty() { collect(session, Path::new("collected"))?.0 } else { files.to_vec() };
+    let files = if files.is_empty() { collect(session, Path::new("collected"), false)?.0 } else { files.to_vec() };
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;

@@ -142,9 +142,9 @@ impl<'h> Repo<'h> {
         })
     }
 
-    /// Every file under `dir` on `main`, following `Link` pages.
-    pub fn tree(&self, dir: &str) -> Result<Vec<TreeFile>, HubError> {
-        let mut url = self.api(&format!("/tree/main/{dir}?recursive=true"))?;
+    /// Every file under `dir` at `revision` (`main`, or `refs/pr/N`), following `Link` pages.
+    pub fn tree(&self, revision: &str, dir: &str) -> Result<Vec<TreeFile>, HubError> {
+        let mut url = self.api(&format!("/tree/{}/{dir}?recursive=true", encoded(revision)))?;
         let mut files = Vec::new();
         loop {
             let (page, _, next): (Vec<TreeFile>, _, _) = self.hub.get_json(&url)?;
@@ -156,11 +156,42 @@ impl<'h> Repo<'h> {
         }
     }
 
-    /// A file's bytes on `main`.
-    pub fn download(&self, path: &str) -> Result<Vec<u8>, HubError> {
-        let url = self.hub.url(&format!("/datasets/{}/resolve/main/{path}", self.id))?;
+    /// A file's bytes at `revision`.
+    pub fn download(&self, revision: &str, path: &str) -> Result<Vec<u8>, HubError> {
+        let url = self.hub.url(&format!("/datasets/{}/resolve/{}/{path}", self.id, encoded(revision)))?;
         Ok(self.hub.get(&url)?.0)
     }
+
+    /// Every file of `paths` at `revision`, several at once, each its own answer in its place.
+    pub fn download_all(&self, revision: &str, paths: &[String]) -> Vec<Result<Vec<u8>, HubError>> {
+        super::client::each_bounded(paths, super::client::CONCURRENCY, |p| self.download(revision, p))
+    }
+
+    /// The numbers of the repo's open pull requests: judges who may only read push through them.
+    pub fn open_pull_requests(&self) -> Result<Vec<u64>, HubError> {
+        #[derive(Deserialize)]
+        struct Discussions {
+            #[serde(default)]
+            discussions: Vec<Discussion>,
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Discussion {
+            num: u64,
+            #[serde(default)]
+            is_pull_request: bool,
+            #[serde(default)]
+            status: String,
+        }
+        let url = self.api("/discussions?type=pull_request&status=open")?;
+        let (found, _, _) = self.hub.get_json::<Discussions>(&url)?;
+        Ok(found.discussions.into_iter().filter(|d| d.is_pull_request && d.status == "open").map(|d| d.num).collect())
+    }
+}
+
+/// A revision in a URL's path: `refs/pr/3` as `refs%2Fpr%2F3`.
+fn encoded(revision: &str) -> String {
+    revision.replace('/', "%2F")
 }
 
 /// A status the repo calls do not expect, with what permission it likely lacks.

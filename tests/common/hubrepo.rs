@@ -142,10 +142,21 @@ fn answer(
         ("POST", p) if p == format!("{api}/commit/main") => {
             commit(s, query.contains("create_pr=1"), read_only, body, base, repo)
         }
-        ("GET", p) if p.starts_with(&format!("{api}/tree/main/")) => {
-            let dir = p.trim_start_matches(&format!("{api}/tree/main/"));
+        ("GET", p) if p == format!("{api}/discussions") => {
+            let mut numbers: Vec<u64> = s.pull_requests.iter().map(|(n, _, _)| *n).collect();
+            numbers.dedup();
+            let found: Vec<serde_json::Value> = numbers
+                .iter()
+                .map(|n| serde_json::json!({"num": n, "isPullRequest": true, "status": "open"}))
+                .collect();
+            json(200, &serde_json::json!({ "discussions": found }))
+        }
+        ("GET", p) if p.starts_with(&format!("{api}/tree/")) => {
+            let rest = p.trim_start_matches(&format!("{api}/tree/"));
+            let (revision, dir) = rest.split_once('/').unwrap_or((rest, ""));
+            let files = at_revision(s, revision);
             let all: Vec<(&String, usize)> =
-                s.files.iter().filter(|(f, _)| f.starts_with(&format!("{dir}/"))).map(|(f, b)| (f, b.len())).collect();
+                files.iter().filter(|(f, _)| f.starts_with(&format!("{dir}/"))).map(|(f, b)| (f, b.len())).collect();
             let from: usize =
                 query.split('&').find_map(|q| q.strip_prefix("cursor=")).and_then(|c| c.parse().ok()).unwrap_or(0);
             let page: Vec<serde_json::Value> = all
@@ -161,15 +172,27 @@ fn answer(
             };
             reply(200, &link, serde_json::Value::Array(page).to_string().as_bytes())
         }
-        ("GET", p) if p.starts_with(&format!("/datasets/{repo}/resolve/main/")) => {
-            let file = p.trim_start_matches(&format!("/datasets/{repo}/resolve/main/"));
-            match s.files.get(file) {
+        ("GET", p) if p.starts_with(&format!("/datasets/{repo}/resolve/")) => {
+            let rest = p.trim_start_matches(&format!("/datasets/{repo}/resolve/"));
+            let (revision, file) = rest.split_once('/').unwrap_or((rest, ""));
+            match at_revision(s, revision).get(file) {
                 Some(bytes) => reply(200, "", bytes),
                 None => json(404, &serde_json::json!({"error": "Entry not found"})),
             }
         }
         _ => json(404, &serde_json::json!({"error": "no route"})),
     }
+}
+
+/// The files at `main`, or at `refs%2Fpr%2FN`: main with that pull request's files over it.
+fn at_revision(s: &State, revision: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut files = s.files.clone();
+    if let Some(n) = revision.strip_prefix("refs%2Fpr%2F").and_then(|n| n.parse::<u64>().ok()) {
+        for (_, path, content) in s.pull_requests.iter().filter(|(k, _, _)| *k == n) {
+            files.insert(path.clone(), content.clone());
+        }
+    }
+    files
 }
 
 fn commit(s: &mut State, pull_request: bool, read_only: bool, body: &[u8], base: &str, repo: &str) -> Vec<u8> {
