@@ -258,3 +258,34 @@ fn collect_reads_open_pull_requests() {
         json["judges"].as_array().expect("judges").iter().filter_map(|j| j["judge"].as_str()).collect();
     assert_eq!(judges, ["mira", "tomas"]);
 }
+
+/// Two judges pushing at the same moment: both files land, each whole, whatever the order.
+#[test]
+fn two_judges_pushing_at_once_both_land() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::from_millis(30), |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    scored(&s, &hub, "mira", "4");
+    scored(&s, &hub, "tomas", "2");
+    std::thread::scope(|scope| {
+        let pushes: Vec<_> = ["mira", "tomas"]
+            .into_iter()
+            .map(|judge| {
+                let mut cmd = judging(&s, &hub, judge, TOKEN);
+                scope.spawn(move || cmd.arg("push").output().expect("runs"))
+            })
+            .collect();
+        for push in pushes {
+            let out = push.join().expect("joined");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+    });
+    let state = hub.state.lock().expect("lock");
+    for judge in ["mira", "tomas"] {
+        let local = std::fs::read(s.path().join(format!("scores-build-small-2026-{judge}.json"))).expect("local");
+        assert_eq!(state.files.get(&format!("scores/{judge}.json")), Some(&local), "{judge}'s file, whole");
+    }
+}

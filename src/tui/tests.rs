@@ -571,3 +571,34 @@ fn a_long_scale_is_typed_and_confirmed() {
     assert_eq!(impact.level_meaning(9), Some("Little or none."));
     assert_eq!(app.total_of(&id), Some((2.0 * 9.0 + 100.0) / 3.0));
 }
+
+/// `P` pushes through the injected pusher when judging.toml names a [sync] repo, and says what to
+/// do when it does not; the footer says when the judge last pushed.
+#[test]
+fn p_pushes_and_the_footer_says_when() {
+    let mut f = fixture();
+    let pushes = Rc::new(RefCell::new(0));
+    let counted = Rc::clone(&pushes);
+    f.app.pusher = Box::new(move || *counted.borrow_mut() += 1);
+    let press = |f: &mut Fixture| {
+        if let Some(action) = handle_key(&f.app, key(KeyCode::Char('P'))) {
+            f.app.update(action, &f.store);
+        }
+    };
+    press(&mut f);
+    assert_eq!(*pushes.borrow(), 0);
+    assert!(f.app.status.contains("no [sync] repo"), "{}", f.app.status);
+    f.app.config.sync.repo = "judges/scores-2026".into();
+    press(&mut f);
+    assert_eq!(*pushes.borrow(), 1);
+    assert!(f.app.status.contains("pushing"), "{}", f.app.status);
+    let screen = |app: &App| {
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).expect("terminal");
+        terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+        terminal.backend().to_string()
+    };
+    assert!(screen(&f.app).contains("not pushed yet · P pushes"));
+    f.app.last_pushed = Some("2026-06-21T10:00:00.000Z".into());
+    f.app.now_unix = 1_782_036_000 + 300;
+    assert!(screen(&f.app).contains("pushed "), "{}", screen(&f.app));
+}
