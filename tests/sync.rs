@@ -289,3 +289,30 @@ fn two_judges_pushing_at_once_both_land() {
         assert_eq!(state.files.get(&format!("scores/{judge}.json")), Some(&local), "{judge}'s file, whole");
     }
 }
+
+/// A download the Hub redirects to another host (a CDN) goes there without the token.
+#[test]
+fn the_token_is_not_sent_to_another_host_on_a_redirect() {
+    let cdn = common::Router::start(vec![("/", vec![common::Reply::ok("application/json", b"{}")])], Duration::ZERO);
+    let hub = common::Router::start(
+        vec![
+            ("/api/datasets/judges/scores-2026/tree/", vec![common::Reply::json(r#"[{"type":"file","path":"scores/a.json","size":2}]"#)]),
+            (
+                "/datasets/judges/scores-2026/resolve/",
+                vec![common::Reply(
+                    format!("HTTP/1.1 302 Found\r\nlocation: {}/blob/a.json\r\ncontent-length: 0\r\nconnection: close\r\n\r\n", cdn.base)
+                        .into_bytes(),
+                )],
+            ),
+        ],
+        Duration::ZERO,
+    );
+    let client = judging::hub::client::Hub::new(&hub.base, Some(TOKEN.into()), Duration::from_secs(5)).expect("client");
+    let repo = judging::hub::repo::Repo::new(&client, REPO);
+    let bytes = repo.download("main", "scores/a.json").expect("followed");
+    assert_eq!(bytes, b"{}");
+    let sent =
+        |r: &common::Router| r.requests.lock().expect("lock").iter().map(|(_, auth)| auth.clone()).collect::<Vec<_>>();
+    assert_eq!(sent(&hub), [Some(format!("Bearer {TOKEN}"))], "the Hub itself gets the token");
+    assert_eq!(sent(&cdn), [None], "the other host does not");
+}
