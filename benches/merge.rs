@@ -66,6 +66,7 @@ pub fn workload(judges: usize, entries: usize, per_entry: usize) -> Workload {
             timings: std::collections::BTreeMap::new(),
             readings: std::collections::BTreeMap::new(),
             revisions: std::collections::BTreeMap::new(),
+            team_notes: std::collections::BTreeMap::new(),
             recusals: std::collections::BTreeMap::new(),
         };
         let path = dir.path().join(format!("judge-{j:03}.json"));

@@ -52,6 +52,7 @@ fn rankings() -> judging::rankings::Rankings {
             notes,
             timings,
             revisions: Vec::new(),
+            team_notes: Vec::new(),
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];

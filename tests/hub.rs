@@ -232,6 +232,7 @@ fn the_prize_rules_use_what_the_hub_measured() {
         timings: std::collections::BTreeMap::new(),
         readings: std::collections::BTreeMap::new(),
         revisions: std::collections::BTreeMap::new(),
+        team_notes: std::collections::BTreeMap::new(),
         recusals: std::collections::BTreeMap::new(),
     };
     let file = s.file("ana.json", &judging::scorefile::write(&body, None).expect("json"));

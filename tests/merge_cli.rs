@@ -100,6 +100,7 @@ fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::P
         timings: std::collections::BTreeMap::new(),
         readings: std::collections::BTreeMap::new(),
         revisions: std::collections::BTreeMap::new(),
+        team_notes: std::collections::BTreeMap::new(),
         recusals: std::collections::BTreeMap::new(),
     };
     edit(&mut body);

@@ -174,7 +174,7 @@ fn scores_and_notes_survive_sigkill() {
     app.keys("Fast and kind");
     app.wait_for("Fast and kind");
     app.keys("\x1b");
-    app.wait_for("note saved");
+    app.wait_for("note for the jury saved");
     // Second entry: all fives.
     app.keys("j555");
     app.wait_for("5.00");
@@ -366,13 +366,13 @@ fn writes_beside_the_app_are_seen_and_never_undone_by_it() {
     let sheet =
         s.file("sheet.csv", "judge,submission,criterion,score,note\ntester,sprout-sense,latency,2,From the sheet\n");
     s.cmd().args(["--judge", "tester", "import-scores"]).arg(&sheet).assert().success();
-    app.wait_for("Note: From the sheet");
+    app.wait_for("Jury: From the sheet");
     app.keys("e");
     app.wait_for("saved as you type");
     app.keys(" and more");
     app.wait_for("From the sheet and more");
     app.keys("\x1b");
-    app.wait_for("note saved");
+    app.wait_for("note for the jury saved");
     assert_eq!(s.entry("tester", "sprout-sense")["note"], "From the sheet and more");
     // An entry a pull withdrew beside the app takes no score in it.
     s.cmd().args(["--judge", "tester", "pull", "--from", "builtin:sample-v2"]).assert().success();
@@ -420,7 +420,7 @@ fn a_paste_is_text_in_a_note_and_nothing_in_the_list() {
     app.keys("\x1b[200~first line\nsecond 45\x1b[201~");
     app.wait_for("second 45");
     app.keys("\x1b");
-    app.wait_for("note saved");
+    app.wait_for("note for the jury saved");
     app.quit();
     let entry = s.entry("tester", "sprout-sense");
     assert_eq!(entry["scores"], serde_json::json!({}), "digits in a paste scored nothing");

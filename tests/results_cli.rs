@@ -36,6 +36,7 @@ fn judge_file(s: &Sandbox, judge: &str, rows: &[(&str, [u8; 3])]) -> PathBuf {
         timings: std::collections::BTreeMap::new(),
         readings: std::collections::BTreeMap::new(),
         revisions: std::collections::BTreeMap::new(),
+        team_notes: std::collections::BTreeMap::new(),
         recusals: std::collections::BTreeMap::new(),
     };
     let path = s.path().join(format!("{judge}.json"));

@@ -71,7 +71,7 @@ fn the_smallest_screen_focused_on_the_last_criterion() {
         "▶ Cost      [3]",
         "●3 ZeroGPU",
         "Total 4.25",
-        "Note: Worked offline",
+        "Jury: Worked offline",
         "Ask about the model",
         "? help",
     ] {

@@ -49,6 +49,7 @@ pub(crate) fn write_for(
         timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
         readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
         revisions: store.revisions()?,
+        team_notes: sheet.team_notes.clone().into_iter().collect(),
         recusals: sheet.recusals.clone().into_iter().collect(),
     };
     // The judge's key: from the environment, so it need not sit in a shared file, else from

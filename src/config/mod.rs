@@ -59,6 +59,9 @@ pub struct Config {
     /// Where the judges' score files travel: a dataset repo on the Hub.
     #[serde(default)]
     pub sync: SyncConfig,
+    /// What of the judges' notes reaches the teams.
+    #[serde(default)]
+    pub feedback: FeedbackConfig,
     /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
     #[serde(default)]
     pub browser: Option<String>,
@@ -222,6 +225,25 @@ impl Default for MergeConfig {
     }
 }
 
+/// What reaches the teams after the announcement.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedbackConfig {
+    pub notes: FeedbackNotes,
+}
+
+/// Which notes teams read: none; the ones each judge marks for the team (`E` in the app, the
+/// jury's own with `e`); or every note a judge writes (then `e` writes for the team too). Notes
+/// for the jury never reach a team.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FeedbackNotes {
+    Never,
+    #[default]
+    JudgeChooses,
+    Always,
+}
+
 /// Where score files travel between the judges and the head judge.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -337,9 +359,9 @@ pub enum ParseError {
 }
 
 /// The sections of judging.toml.
-const SECTIONS: [&str; 12] = [
+const SECTIONS: [&str; 13] = [
     "event", "export", "criteria", "tracks", "rules", "merge", "prizes", "results", "assign", "judges", "sync",
-    "browser",
+    "feedback", "browser",
 ];
 
 /// Parses and validates a judging.toml text. Every problem is found, not the first only: each
@@ -366,6 +388,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             "assign" => fits::<AssignConfig>(value),
             "judges" => fits::<Vec<Judge>>(value),
             "sync" => fits::<SyncConfig>(value),
+            "feedback" => fits::<FeedbackConfig>(value),
             "browser" => fits::<Option<String>>(value),
             other => {
                 let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();

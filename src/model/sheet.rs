@@ -12,7 +12,10 @@ use super::Criterion;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoreSheet {
     pub scores: HashMap<String, HashMap<String, u8>>,
+    /// Notes for the jury only.
     pub notes: HashMap<String, String>,
+    /// Notes the team may read, where `[feedback] notes` lets them reach it.
+    pub team_notes: HashMap<String, String>,
     /// Every stopwatch reading, in seconds, in the order they were taken: a ZeroGPU Space's
     /// first answer is a cold start, so one reading is not the story.
     pub readings: HashMap<String, Vec<f64>>,
@@ -120,7 +123,10 @@ pub enum Change {
         criterion: String,
         value: Option<u8>,
     },
+    /// The note for the jury only.
     Note(Option<String>),
+    /// The note the team may read.
+    TeamNote(Option<String>),
     /// Every stopwatch reading of the entry, oldest first; empty clears them.
     Readings(Vec<f64>),
     Recusal(Option<String>),
@@ -145,6 +151,12 @@ impl ScoreSheet {
             Change::Note(None) => {
                 self.notes.remove(&id);
             }
+            Change::TeamNote(Some(text)) => {
+                self.team_notes.insert(id, text);
+            }
+            Change::TeamNote(None) => {
+                self.team_notes.remove(&id);
+            }
             Change::Readings(seconds) if seconds.is_empty() => {
                 self.readings.remove(&id);
             }
@@ -167,6 +179,7 @@ impl ScoreSheet {
                 Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
             }
             Change::Note(_) => Change::Note(self.notes.get(submission).cloned()),
+            Change::TeamNote(_) => Change::TeamNote(self.team_notes.get(submission).cloned()),
             Change::Readings(_) => Change::Readings(self.readings.get(submission).cloned().unwrap_or_default()),
             Change::Recusal(_) => Change::Recusal(self.recusals.get(submission).cloned()),
         }

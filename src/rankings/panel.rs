@@ -72,6 +72,9 @@ pub struct JudgeMarks {
     pub timings: Vec<(usize, f64)>,
     /// The Space's commit the judge scored each entry on, where the Hub said (version 3 files).
     pub revisions: Vec<(usize, String)>,
+    /// The judge's notes the team may read, by entry (version 3 files; older notes are the
+    /// jury's only).
+    pub team_notes: Vec<(usize, String)>,
 }
 
 /// A judge in two files counts once, from the newer file; names compare as judges' names always

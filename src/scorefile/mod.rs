@@ -59,6 +59,8 @@ pub struct Body {
     pub readings: BTreeMap<String, Vec<f64>>,
     /// The Space's commit each submission was scored on, when the Hub said (version 3).
     pub revisions: BTreeMap<String, String>,
+    /// Notes the team may read (version 3); `notes` are the jury's only.
+    pub team_notes: BTreeMap<String, String>,
     /// Reasons, per submission the judge recused from.
     pub recusals: BTreeMap<String, String>,
 }
@@ -92,6 +94,8 @@ pub struct Checked<'a> {
     pub readings: BTreeMap<Cow<'a, str>, Vec<f64>>,
     #[serde(default, borrow)]
     pub revisions: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    #[serde(default, borrow)]
+    pub team_notes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     /// Only whether a recusal exists matters to the merge; its reason is skipped unread.
     #[serde(borrow)]
     #[allow(clippy::zero_sized_map_values)]
@@ -203,6 +207,8 @@ struct V3Body<'a> {
     timings: &'a BTreeMap<String, f64>,
     readings: &'a BTreeMap<String, Vec<f64>>,
     revisions: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    team_notes: &'a BTreeMap<String, String>,
     recusals: &'a BTreeMap<String, String>,
 }
 
@@ -234,6 +240,7 @@ pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error
         timings: &body.timings,
         readings: &body.readings,
         revisions: &body.revisions,
+        team_notes: &body.team_notes,
         recusals: &body.recusals,
     };
     let body = serde_json::to_string(&written)?;
@@ -397,6 +404,7 @@ mod tests {
             timings: BTreeMap::new(),
             readings: BTreeMap::new(),
             revisions: BTreeMap::new(),
+            team_notes: BTreeMap::new(),
             recusals: BTreeMap::new(),
         }
     }

@@ -57,6 +57,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         notes: Vec::new(),
         timings: Vec::new(),
         revisions: Vec::new(),
+        team_notes: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     for (id, values, _) in &body.scores {
@@ -100,5 +101,11 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         .collect();
     marks.timings = body.timings.iter().filter_map(|(id, seconds)| Some((in_play(id)?, *seconds))).collect();
     marks.revisions = body.revisions.iter().filter_map(|(id, rev)| Some((in_play(id)?, rev.to_string()))).collect();
+    marks.team_notes = body
+        .team_notes
+        .iter()
+        .filter(|(_, note)| !note.trim().is_empty())
+        .filter_map(|(id, note)| Some((in_play(id)?, note.to_string())))
+        .collect();
     Ok(marks)
 }

@@ -99,4 +99,10 @@ pub const MIGRATIONS: &[&str] = &[
         revision TEXT NOT NULL,
         scored_at TEXT NOT NULL
     ) STRICT;",
+    // 7: a note the team may read, beside the jury's own (`notes`, which stay jury-only).
+    "CREATE TABLE team_notes (
+        submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+        text TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    ) STRICT;",
 ];

@@ -23,6 +23,7 @@ impl Store {
     pub fn changed_since(&self, since: &str) -> Result<(Vec<String>, String), StoreError> {
         let sql = "SELECT submission_id FROM scores WHERE given_at >= ?1
                    UNION SELECT submission_id FROM notes WHERE changed_at >= ?1
+                   UNION SELECT submission_id FROM team_notes WHERE changed_at >= ?1
                    UNION SELECT submission_id FROM readings WHERE timed_at >= ?1
                    UNION SELECT submission_id FROM recusals WHERE recused_at >= ?1";
         let now = self.now()?;
@@ -34,7 +35,8 @@ impl Store {
     /// How many scores, notes, readings and recusals the store holds: a count that differs from
     /// a sheet's says something was deleted.
     pub fn sheet_size(&self) -> Result<usize, StoreError> {
-        let sql = "SELECT (SELECT COUNT(*) FROM scores) + (SELECT COUNT(*) FROM notes)
+        let sql =
+            "SELECT (SELECT COUNT(*) FROM scores) + (SELECT COUNT(*) FROM notes) + (SELECT COUNT(*) FROM team_notes)
                         + (SELECT COUNT(*) FROM readings) + (SELECT COUNT(*) FROM recusals)";
         let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).map_err(|e| self.db(e))?;
         Ok(usize::try_from(n).unwrap_or(0))
@@ -59,6 +61,12 @@ impl Store {
         for row in rows {
             let (id, text) = row.map_err(|e| self.db(e))?;
             sheet.notes.insert(id, text);
+        }
+        let mut stmt = query("SELECT submission_id, text FROM team_notes WHERE FILTER")?;
+        let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+        for row in rows {
+            let (id, text) = row.map_err(|e| self.db(e))?;
+            sheet.team_notes.insert(id, text);
         }
         let mut stmt = query("SELECT submission_id, seconds FROM readings WHERE FILTER ORDER BY timed_at, rowid")?;
         let rows = stmt.query_map([param], |r| Ok((r.get::<_, String>(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
@@ -103,6 +111,7 @@ impl Store {
                 .conn
                 .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
             Change::Note(text) => self.set_one("notes", "text", "changed_at", submission, text.as_ref()),
+            Change::TeamNote(text) => self.set_one("team_notes", "text", "changed_at", submission, text.as_ref()),
             Change::Readings(seconds) => self.set_readings(submission, seconds),
             Change::Recusal(reason) => self.set_one("recusals", "reason", "recused_at", submission, reason.as_ref()),
         };

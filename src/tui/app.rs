@@ -50,6 +50,8 @@ pub enum Action {
     CycleSort,
     /// Sends the score file to the judges' dataset repo.
     Push,
+    /// Edits the note the team may read.
+    EditTeamNote,
     EditNote,
     Recuse,
     Undo,
@@ -120,6 +122,8 @@ pub enum Mode {
         editor: TextArea<'static>,
         id: String,
         before: Option<String>,
+        /// The note the team may read, or (false) the jury's own.
+        team: bool,
     },
     Recuse {
         editor: TextArea<'static>,
@@ -575,7 +579,8 @@ impl App {
                 self.refresh_view();
                 self.status = format!("sorted by {}", self.sort.label());
             }
-            Action::EditNote => self.edit_note(),
+            Action::EditNote => self.edit_note(false),
+            Action::EditTeamNote => self.edit_note(true),
             Action::Recuse => self.recuse(store),
             Action::Undo => self.undo(store),
             Action::Help => self.mode = Mode::Help,
@@ -769,13 +774,31 @@ impl App {
         }
     }
 
-    fn edit_note(&mut self) {
+    fn edit_note(&mut self, team: bool) {
         let Some(id) = self.scorable() else { return };
-        let before = self.sheet.notes.get(&id).cloned();
+        use crate::config::FeedbackNotes;
+        // "always": every note is for the team; "never": none is.
+        let team = match self.config.feedback.notes {
+            FeedbackNotes::Always => true,
+            FeedbackNotes::Never if team => {
+                self.status =
+                    "judging.toml says no note reaches the teams ([feedback] notes = \"never\"): e writes the jury's"
+                        .into();
+                return;
+            }
+            FeedbackNotes::Never => false,
+            FeedbackNotes::JudgeChooses => team,
+        };
+        let before = self.note_of(&id, team).cloned();
         let mut editor = TextArea::new(before.clone().unwrap_or_default().lines().map(str::to_owned).collect());
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
-        self.mode = Mode::Note { editor, id, before };
+        self.mode = Mode::Note { editor, id, before, team };
+    }
+
+    /// The jury's note on an entry, or the team's.
+    pub fn note_of(&self, id: &str, team: bool) -> Option<&String> {
+        if team { self.sheet.team_notes.get(id) } else { self.sheet.notes.get(id) }
     }
 
     fn recuse(&mut self, store: &Store) {
@@ -809,11 +832,11 @@ impl App {
                 self.query = editor.lines().concat();
                 self.refresh_view();
             }
-            Mode::Note { editor, id, .. } => {
+            Mode::Note { editor, id, team, .. } => {
                 if editor.input(key) {
                     // Every keystroke is saved, so a crash mid-sentence loses nothing.
                     let text = editor.lines().join("\n");
-                    let change = Change::Note((!text.trim().is_empty()).then_some(text));
+                    let change = note_change(*team, (!text.trim().is_empty()).then_some(text));
                     let id = id.clone();
                     self.write(&id, &change, store);
                 }
@@ -838,10 +861,10 @@ impl App {
             Mode::Recuse { editor, .. } => {
                 editor.insert_str(&line);
             }
-            Mode::Note { editor, id, .. } => {
+            Mode::Note { editor, id, team, .. } => {
                 editor.insert_str(crate::sanitize::clean_block(text));
                 let text = editor.lines().join("\n");
-                let change = Change::Note((!text.trim().is_empty()).then_some(text));
+                let change = note_change(*team, (!text.trim().is_empty()).then_some(text));
                 let id = id.clone();
                 self.write(&id, &change, store);
             }
@@ -864,9 +887,9 @@ impl App {
                 self.refresh_view();
             }
             // The whole edit is one change to undo.
-            Mode::Note { id, before, .. } if self.sheet.notes.get(&id) != before.as_ref() => {
-                self.undo.push((id, Change::Note(before)));
-                self.status = "note saved".into();
+            Mode::Note { id, before, team, .. } if self.note_of(&id, team) != before.as_ref() => {
+                self.undo.push((id, note_change(team, before)));
+                self.status = if team { "note for the team saved" } else { "note for the jury saved" }.into();
             }
             Mode::Recuse { editor, id } if keep => {
                 let reason = editor.lines().concat().trim().to_owned();
@@ -897,4 +920,9 @@ fn single_line(text: &str, placeholder: &str) -> TextArea<'static> {
     editor.set_placeholder_text(placeholder.to_owned());
     editor.move_cursor(ratatui_textarea::CursorMove::End);
     editor
+}
+
+/// The change that writes a note: the team's, or the jury's.
+fn note_change(team: bool, text: Option<String>) -> Change {
+    if team { Change::TeamNote(text) } else { Change::Note(text) }
 }

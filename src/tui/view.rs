@@ -51,7 +51,12 @@ impl App {
     /// The open text box: its editor, the rectangle it is drawn in, and its title.
     fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, &'static str)> {
         let (editor, (width, lines), title) = match &self.mode {
-            Mode::Note { editor, .. } => (editor, NOTE_BOX, " Note: saved as you type · Esc closes "),
+            Mode::Note { editor, team: false, .. } => {
+                (editor, NOTE_BOX, " Note for the jury only: saved as you type · Esc closes ")
+            }
+            Mode::Note { editor, team: true, .. } => {
+                (editor, NOTE_BOX, " Note for the team: they may read it · saved as you type · Esc closes ")
+            }
             Mode::Recuse { editor, .. } => (editor, REASON_BOX, " Recuse: why? · Enter recuses · Esc cancels "),
             _ => return None,
         };
@@ -329,10 +334,11 @@ impl App {
             ),
         };
         lines.push(Line::from(line(total)).bold());
-        if let Some(note) = self.sheet.notes.get(id) {
+        for (label, note) in [("Jury: ", self.sheet.notes.get(id)), ("Team: ", self.sheet.team_notes.get(id))] {
+            let Some(note) = note else { continue };
             // The note as written: its line breaks kept.
             for (k, text) in clean_block(note).lines().enumerate() {
-                let text = if k == 0 { format!("Note: {text}") } else { format!("      {text}") };
+                let text = if k == 0 { format!("{label}{text}") } else { format!("      {text}") };
                 lines.push(Line::from(line(text)).italic());
             }
         }
