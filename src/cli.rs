@@ -282,6 +282,8 @@ pub enum ResultsFormat {
     Json,
     /// One printable page, no external assets (A4 or Letter)
     Html,
+    /// One CSV row per team for the finance team: every award, the team's total, and the pool's
+    Payouts,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -273,3 +273,36 @@ fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
         .success()
         .stderr(predicates::str::contains("chances of a paid place come from the calibrated method"));
 }
+
+#[test]
+fn payouts_give_one_row_per_team_and_pay_no_undecided_tie() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let csv = stdout(head(&s).args(["results", "--format", "payouts"]).args(&files));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let teams: Vec<&str> = rows.iter().map(|r| r.get(0).unwrap_or_default()).collect();
+    let pool_at = teams.iter().position(|t| t.starts_with("POOL TOTAL")).expect("a pool row");
+    // Each team once, and the pool is the sum of the teams' totals.
+    let mut seen = std::collections::HashSet::new();
+    assert!(teams[..pool_at].iter().all(|t| seen.insert(*t)), "{teams:?}");
+    let total = |r: &csv::StringRecord| r.get(2).and_then(|t| t.parse::<f64>().ok()).unwrap_or(-1.0);
+    let sum: f64 = rows[..pool_at].iter().map(total).sum();
+    assert!((sum - total(&rows[pool_at])).abs() < 1e-6, "{csv}");
+    // The sample has undecided ties: listed apart, and in no team's total.
+    let undecided = rows.iter().find(|r| r.get(0).is_some_and(|t| t.starts_with("UNDECIDED"))).expect("undecided row");
+    assert!(undecided.get(1).is_some_and(|a| a.contains("place 1")), "{csv}");
+    assert!(csv.contains("undecided tie: not paid yet"), "{csv}");
+    // The paid pool plus the undecided shares is every amount the results give.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(head(&s).args(["results", "--format", "json"]).args(&files))).expect("json");
+    let paid: f64 = json["prizes"]
+        .as_array()
+        .expect("prizes")
+        .iter()
+        .flat_map(|p| p["awards"].as_array().cloned().unwrap_or_default())
+        .filter_map(|a| a["amount"].as_f64())
+        .sum();
+    assert!((paid - total(&rows[pool_at])).abs() < 1e-6, "paid {paid} against the pool row: {csv}");
+}

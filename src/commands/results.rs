@@ -93,6 +93,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         ResultsFormat::Csv => crate::report::results::csv(&sheet)?,
         ResultsFormat::Json => serde_json::to_string_pretty(&outcome)? + "\n",
         ResultsFormat::Html => crate::report::html::page(&sheet),
+        ResultsFormat::Payouts => crate::report::results::payouts(&sheet)?,
     };
     match request.output {
         Some(path) => {

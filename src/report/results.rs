@@ -234,6 +234,62 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// One row per team, for the finance team: every award it won, what it is paid in all, and at the
+/// end the pool's total. An undecided tie pays nothing yet: its places are listed apart, once,
+/// so that nothing is paid twice.
+pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
+    let mut teams: std::collections::BTreeMap<String, (Vec<String>, f64)> = std::collections::BTreeMap::new();
+    let mut undecided: Vec<String> = Vec::new();
+    let mut undecided_total = 0.0;
+    for p in &sheet.outcome.prizes {
+        for a in &p.awards {
+            let team = if a.team.trim().is_empty() { a.title.clone() } else { a.team.clone() };
+            match (&a.tie, a.amount) {
+                (Some(Tie::Undecided { with, shares }), _) => {
+                    // One line per tie: the first of its entries says it for all of them.
+                    if !with.iter().any(|other| undecided.iter().any(|u| u.contains(&format!("({other})")))) {
+                        let mut who: Vec<String> = vec![format!("{} ({})", a.title, a.id)];
+                        who.extend(with.iter().map(|w| format!("({w})")));
+                        undecided_total += shares.iter().sum::<f64>();
+                        undecided.push(format!("{} place {}: {}", p.name, a.place, who.join(", ")));
+                    }
+                    teams
+                        .entry(team)
+                        .or_default()
+                        .0
+                        .push(format!("{} place {} (undecided tie: not paid yet)", p.name, a.place));
+                }
+                (_, Some(amount)) => {
+                    let entry = teams.entry(team).or_default();
+                    entry.0.push(format!("{} place {}: {}", p.name, a.place, money(sheet.currency, amount)));
+                    entry.1 += amount;
+                }
+                (_, None) => {}
+            }
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["team", "awards", "total", "currency"])?;
+    let mut pool = 0.0;
+    for (team, (awards, total)) in &teams {
+        pool += total;
+        let row = [team.clone(), awards.join("; "), format!("{total:.2}"), sheet.currency.to_owned()];
+        w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+    }
+    w.write_record(["POOL TOTAL (paid)", "", &format!("{pool:.2}"), sheet.currency].iter().map(|c| csv_cell(c)))?;
+    if !undecided.is_empty() {
+        let row = [
+            "UNDECIDED (not paid until the head judge decides)".to_owned(),
+            undecided.join("; "),
+            format!("{undecided_total:.2}"),
+            sheet.currency.to_owned(),
+        ];
+        w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+    }
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::money;
