@@ -62,9 +62,13 @@ pub enum Command {
         /// Scores as CRITERION=VALUE, such as utility=4
         #[arg(value_name = "CRITERION=VALUE")]
         scores: Vec<String>,
-        /// Replace the note for this submission
+        /// Replace the note for this submission (for the jury only)
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        /// Replace the note the team may read ([feedback] notes in judging.toml says whether it
+        /// reaches them)
+        #[arg(long, value_name = "TEXT")]
+        team_note: Option<String>,
     },
     /// Import a judge's spreadsheet of scores (long format: judge, submission, criterion, score,
     /// note) into that judge's store, all or nothing
@@ -183,6 +187,16 @@ pub enum Command {
         /// Read these score files instead of the repo's
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// For every entry, what its team may read: scores against the field, places, prizes, why it
+    /// could not win, and the judges' notes for the team (Markdown and printable HTML, an index)
+    Feedback {
+        /// The judges' score files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The folder to write into
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
     /// Send your score file to the judges' dataset repo on the Hub ([sync] repo in judging.toml)
     Push {

@@ -6,6 +6,7 @@ mod app;
 mod assign;
 mod check;
 mod export;
+mod feedback;
 mod hub;
 mod import;
 mod list;
@@ -72,14 +73,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => app::run(&cli, loaded),
         Some(Command::Pull { from, offline }) => pull::run(Session::create(&cli, loaded)?, from.as_deref(), *offline),
         Some(Command::List { format, all }) => list::run(&Session::open(&cli, loaded)?, *format, *all),
-        Some(Command::Score { submission, scores, note }) => {
-            score::run(Session::open(&cli, loaded)?, submission, scores, note.as_deref())
+        Some(Command::Score { submission, scores, note, team_note }) => {
+            let notes = score::Notes { jury: note.as_deref(), team: team_note.as_deref() };
+            score::run(Session::open(&cli, loaded)?, submission, scores, notes)
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
         Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
+        Some(Command::Feedback { files, output }) => feedback::run(&Session::open(&cli, loaded)?, files, output),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
         Some(Command::Export { output }) => export::run(Session::open(&cli, loaded)?, output.clone()),

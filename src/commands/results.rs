@@ -48,37 +48,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         super::merge::after_deadline(&mut merged, &session, &field)?;
         merged
     };
-    let entries: HashMap<&str, &Submission> =
-        field.entries.iter().map(|s| (s.submission.id.as_str(), &s.submission)).collect();
-    let hub = crate::hub::enrich::cached(&session.store)?;
-    let candidates = crate::prizes::candidates(&rankings, &entries, &hub, &config.tracks)?;
-    let files = loaded.prize_values()?;
-    let (decisions_file, decisions) = loaded.decisions(request.decisions)?;
-    let known: HashSet<&str> = entries.keys().copied().collect();
-    let problems = crate::prizes::decisions::problems(&decisions, &config.prizes, &known);
-    if !problems.is_empty() {
-        let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
-        for p in &problems {
-            eprintln!("error: {name}: {p}");
-        }
-        bail!("{} problem(s) in {name}; no results were made", problems.len());
-    }
-    if progress {
-        eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
-    }
-    let criteria = config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
-    let book = Rulebook {
-        rules: &config.rules,
-        prizes: &config.prizes,
-        criteria: &criteria,
-        files: &files,
-        decisions: &decisions,
-        majorities: &rankings.majorities,
-    };
-    let outcome = crate::prizes::award(&candidates, &book);
-    for w in &outcome.warnings {
-        eprintln!("warning: {}", clean_line(w));
-    }
+    let (outcome, decisions_file) = award(&session, &field, &rankings, request.decisions, progress)?;
     let decisions_name = decisions_file.map(|p| p.display().to_string());
     let sheet = crate::report::results::Sheet {
         event: &config.event.name,
@@ -149,4 +119,50 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
         );
     }
     Ok(Some(saved))
+}
+
+/// The prize rules of judging.toml applied to merged rankings, with the head judge's decisions:
+/// the one pipeline of `results` and `feedback`. Returns the outcome and where the decisions came
+/// from.
+pub(super) fn award(
+    session: &Session,
+    field: &Field,
+    rankings: &Rankings,
+    decisions_path: Option<&Path>,
+    progress: bool,
+) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
+    let loaded = &session.loaded;
+    let config = &loaded.config;
+    let entries: HashMap<&str, &Submission> =
+        field.entries.iter().map(|s| (s.submission.id.as_str(), &s.submission)).collect();
+    let hub = crate::hub::enrich::cached(&session.store)?;
+    let candidates = crate::prizes::candidates(rankings, &entries, &hub, &config.tracks)?;
+    let files = loaded.prize_values()?;
+    let (decisions_file, decisions) = loaded.decisions(decisions_path)?;
+    let known: HashSet<&str> = entries.keys().copied().collect();
+    let problems = crate::prizes::decisions::problems(&decisions, &config.prizes, &known);
+    if !problems.is_empty() {
+        let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        for p in &problems {
+            eprintln!("error: {name}: {p}");
+        }
+        bail!("{} problem(s) in {name}; no results were made", problems.len());
+    }
+    if progress {
+        eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
+    }
+    let criteria = config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let book = Rulebook {
+        rules: &config.rules,
+        prizes: &config.prizes,
+        criteria: &criteria,
+        files: &files,
+        decisions: &decisions,
+        majorities: &rankings.majorities,
+    };
+    let outcome = crate::prizes::award(&candidates, &book);
+    for w in &outcome.warnings {
+        eprintln!("warning: {}", clean_line(w));
+    }
+    Ok((outcome, decisions_file))
 }

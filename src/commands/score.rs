@@ -9,7 +9,13 @@ use super::Session;
 use crate::model::{Change, weighted_total};
 use crate::sanitize::clean_line;
 
-pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option<&str>) -> Result<ExitCode> {
+/// The notes given with `--note` (the jury's) and `--team-note`.
+pub struct Notes<'a> {
+    pub jury: Option<&'a str>,
+    pub team: Option<&'a str>,
+}
+
+pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes) -> Result<ExitCode> {
     session.require_submissions()?;
     let config = &session.loaded.config;
     let Some(stored) = session.store.submission(id)? else {
@@ -36,8 +42,11 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], note: Option
         let (c, value) = config.check_score_for(stored.submission.track.as_deref(), criterion, value)?;
         changes.push((id.to_owned(), Change::Score { criterion: c.id.clone(), value: Some(value) }));
     }
-    if let Some(text) = note {
+    if let Some(text) = notes.jury {
         changes.push((id.to_owned(), Change::Note(Some(text.to_owned()))));
+    }
+    if let Some(text) = notes.team {
+        changes.push((id.to_owned(), Change::TeamNote(Some(text.to_owned()))));
     }
     if changes.is_empty() {
         bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");

@@ -1,6 +1,7 @@
 //! What judging prints: tables, CSV and JSON, always from sanitised text.
 
 pub mod entry;
+pub mod feedback;
 pub mod html;
 pub mod list;
 pub mod rankings;

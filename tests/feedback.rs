@@ -1,0 +1,77 @@
+//! `judging feedback`: every team's page, with the notes meant for it and never the jury's.
+
+mod common;
+
+use common::Sandbox;
+use predicates::prelude::*;
+
+const SECRET: &str = "JURY-ONLY-do-not-share";
+
+/// Two judges score two entries; each writes a jury note (the secret) and a note for the team.
+fn files(s: &Sandbox) -> Vec<std::path::PathBuf> {
+    ["mira", "tomas"]
+        .iter()
+        .map(|judge| {
+            s.cmd().args(["--judge", judge, "pull"]).assert().success();
+            for (id, u) in [("sprout-sense", "5"), ("bus-stop-oracle", "2")] {
+                s.cmd()
+                    .args(["--judge", judge, "score", id, &format!("utility={u}"), "latency=3", "cost=4"])
+                    .args(["--note", &format!("{SECRET} from {judge}")])
+                    .args(["--team-note", &format!("Lovely demo, said {judge}'s twin <b>bold</b>")])
+                    .assert()
+                    .success();
+            }
+            let out = s.path().join(format!("{judge}.json"));
+            s.cmd().args(["--judge", judge, "export", "-o"]).arg(&out).assert().success();
+            out
+        })
+        .collect()
+}
+
+fn read_all(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).expect("text")))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_team_gets_its_page_with_team_notes_and_never_the_jurys() {
+    let s = Sandbox::new();
+    let files = files(&s);
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd()
+        .args(["--judge", "head", "feedback", "-o", "out"])
+        .args(&files)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote feedback for 40 entries"));
+    let written = read_all(&s.path().join("out"));
+    assert_eq!(written.len(), 40 * 2 + 2, "a Markdown file and an HTML page per entry, and the index");
+    for (name, text) in &written {
+        assert!(!text.contains(SECRET), "{name} holds a jury note");
+        assert!(!text.contains("mira from") && !text.contains("tomas from"), "{name}");
+        assert!(!text.contains("<b>bold</b>"), "{name}: the team note is escaped");
+    }
+    let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    assert!(md.contains("**Judge A:** Lovely demo") && md.contains("**Judge B:** Lovely demo"), "{md}");
+    assert!(md.contains("| Utility | 5.00 of 1-5 |"), "{md}");
+    assert!(md.contains("Place 1 of"), "{md}");
+    let html = std::fs::read_to_string(s.path().join("out/sprout-sense.html")).expect("page");
+    assert!(html.contains("<svg") && html.contains("<b>Judge A:</b>") && !html.contains("<script"), "{html}");
+    let index = std::fs::read_to_string(s.path().join("out/index.md")).expect("index");
+    assert!(index.contains("(sprout-sense.md)"), "{index}");
+    // With notes = "never", no note reaches a team.
+    s.file("never.toml", &judging::config::BUILTIN.replace("[merge]\n", "[feedback]\nnotes = \"never\"\n\n[merge]\n"));
+    s.cmd()
+        .args(["--config", "never.toml", "--judge", "head", "feedback", "-o", "never"])
+        .args(&files)
+        .assert()
+        .success();
+    for (name, text) in read_all(&s.path().join("never")) {
+        assert!(!text.contains("Lovely demo") && !text.contains(SECRET), "{name}");
+    }
+}
