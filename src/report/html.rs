@@ -121,7 +121,31 @@ pub fn page(sheet: &Sheet) -> String {
         }
         out.push_str("</ul>\n</section>\n");
     }
-    out.push_str("</body>\n</html>\n");
+    // For the finance team: one line per team, and nothing paid twice.
+    let pay = super::results::payouts_of(sheet);
+    out.push_str(
+        "<section>\n<h2>Payouts</h2>\n<table>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
+    );
+    for (team, awards, total) in &pay.teams {
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
+            escape(team),
+            escape(&awards.join("; ")),
+            escape(&super::results::money(sheet.currency, *total))
+        ));
+    }
+    out.push_str(&format!(
+        "<tr><th>Pool, paid</th><td></td><th class=\"num\">{}</th></tr>\n</table>\n",
+        escape(&super::results::money(sheet.currency, pay.pool))
+    ));
+    if !pay.undecided.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"small\">Undecided, paid to no one until the head judge decides ({}): {}</p>\n",
+            escape(&super::results::money(sheet.currency, pay.undecided_total)),
+            escape(&pay.undecided.join("; "))
+        ));
+    }
+    out.push_str("</section>\n</body>\n</html>\n");
     out
 }
 

@@ -234,10 +234,17 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// One row per team, for the finance team: every award it won, what it is paid in all, and at the
-/// end the pool's total. An undecided tie pays nothing yet: its places are listed apart, once,
-/// so that nothing is paid twice.
-pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
+/// What each team is paid: its awards and total, the pool's paid total, and the undecided ties,
+/// listed apart once each so that nothing is paid twice.
+pub struct Payouts {
+    /// (team, its awards in words, its total), by team.
+    pub teams: Vec<(String, Vec<String>, f64)>,
+    pub pool: f64,
+    pub undecided: Vec<String>,
+    pub undecided_total: f64,
+}
+
+pub fn payouts_of(sheet: &Sheet) -> Payouts {
     let mut teams: std::collections::BTreeMap<String, (Vec<String>, f64)> = std::collections::BTreeMap::new();
     let mut undecided: Vec<String> = Vec::new();
     let mut undecided_total = 0.0;
@@ -268,20 +275,28 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
             }
         }
     }
+    let teams: Vec<(String, Vec<String>, f64)> = teams.into_iter().map(|(t, (a, total))| (t, a, total)).collect();
+    let pool = teams.iter().map(|(_, _, t)| t).sum();
+    Payouts { teams, pool, undecided, undecided_total }
+}
+
+/// One row per team, for the finance team: every award it won, what it is paid in all, and at the
+/// end the pool's total. An undecided tie pays nothing yet: its places are listed apart, once,
+/// so that nothing is paid twice.
+pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
+    let p = payouts_of(sheet);
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(["team", "awards", "total", "currency"])?;
-    let mut pool = 0.0;
-    for (team, (awards, total)) in &teams {
-        pool += total;
+    for (team, awards, total) in &p.teams {
         let row = [team.clone(), awards.join("; "), format!("{total:.2}"), sheet.currency.to_owned()];
         w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
     }
-    w.write_record(["POOL TOTAL (paid)", "", &format!("{pool:.2}"), sheet.currency].iter().map(|c| csv_cell(c)))?;
-    if !undecided.is_empty() {
+    w.write_record(["POOL TOTAL (paid)", "", &format!("{:.2}", p.pool), sheet.currency].iter().map(|c| csv_cell(c)))?;
+    if !p.undecided.is_empty() {
         let row = [
             "UNDECIDED (not paid until the head judge decides)".to_owned(),
-            undecided.join("; "),
-            format!("{undecided_total:.2}"),
+            p.undecided.join("; "),
+            format!("{:.2}", p.undecided_total),
             sheet.currency.to_owned(),
         ];
         w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
