@@ -121,7 +121,26 @@ pub fn page(sheet: &Sheet) -> String {
         }
         out.push_str("</ul>\n</section>\n");
     }
-    // For the finance team: one line per team, and nothing paid twice.
+    out.push_str(&payouts_section(sheet));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_titles_stays_text() {
+        assert_eq!(
+            super::escape("<script>alert('x')</script> & \"co\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"
+        );
+        assert_eq!(super::escape("\u{1b}[31mred"), "red");
+    }
+}
+
+/// For the finance team: one line per team, the pool, and the undecided ties, paid to no one.
+fn payouts_section(sheet: &Sheet) -> String {
+    let mut out = String::new();
     let pay = super::results::payouts_of(sheet);
     out.push_str(
         "<section>\n<h2>Payouts</h2>\n<table>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
@@ -145,18 +164,6 @@ pub fn page(sheet: &Sheet) -> String {
             escape(&pay.undecided.join("; "))
         ));
     }
-    out.push_str("</section>\n</body>\n</html>\n");
+    out.push_str("</section>\n");
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_in_titles_stays_text() {
-        assert_eq!(
-            super::escape("<script>alert('x')</script> & \"co\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"
-        );
-        assert_eq!(super::escape("\u{1b}[31mred"), "red");
-    }
 }
