@@ -126,18 +126,6 @@ pub fn page(sheet: &Sheet) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn markup_in_titles_stays_text() {
-        assert_eq!(
-            super::escape("<script>alert('x')</script> & \"co\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"
-        );
-        assert_eq!(super::escape("\u{1b}[31mred"), "red");
-    }
-}
-
 /// For the finance team: one line per team, the pool, and the undecided ties, paid to no one.
 fn payouts_section(sheet: &Sheet) -> String {
     let mut out = String::new();
@@ -166,4 +154,16 @@ fn payouts_section(sheet: &Sheet) -> String {
     }
     out.push_str("</section>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markup_in_titles_stays_text() {
+        assert_eq!(
+            super::escape("<script>alert('x')</script> & \"co\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"
+        );
+        assert_eq!(super::escape("\u{1b}[31mred"), "red");
+    }
 }
