@@ -602,3 +602,38 @@ fn p_pushes_and_the_footer_says_when() {
     f.app.now_unix = 1_782_036_000 + 300;
     assert!(screen(&f.app).contains("pushed "), "{}", screen(&f.app));
 }
+
+/// `e` writes the jury's note and `E` the team's; with `[feedback] notes = "always"` every note is
+/// the team's, and with "never" `E` writes nothing.
+#[test]
+fn notes_for_the_jury_and_for_the_team() {
+    let mut f = fixture();
+    let type_note = |f: &mut Fixture, open: char, text: &str| {
+        for code in std::iter::once(KeyCode::Char(open)).chain(text.chars().map(KeyCode::Char)).chain([KeyCode::Esc]) {
+            if let Some(action) = handle_key(&f.app, key(code)) {
+                f.app.update(action, &f.store);
+            }
+        }
+    };
+    let id = f.app.current().map(|e| e.submission.id.clone()).expect("entry");
+    type_note(&mut f, 'e', "jury");
+    type_note(&mut f, 'E', "team");
+    let sheet = f.store.score_sheet().expect("sheet");
+    assert_eq!(
+        (sheet.notes.get(&id).map(String::as_str), sheet.team_notes.get(&id).map(String::as_str)),
+        (Some("jury"), Some("team"))
+    );
+    f.app.config.feedback.notes = crate::config::FeedbackNotes::Always;
+    type_note(&mut f, 'e', " too");
+    let sheet = f.store.score_sheet().expect("sheet");
+    assert_eq!(sheet.team_notes.get(&id).map(String::as_str), Some("team too"), "always: e writes for the team");
+    f.app.config.feedback.notes = crate::config::FeedbackNotes::Never;
+    if let Some(action) = handle_key(&f.app, key(KeyCode::Char('E'))) {
+        f.app.update(action, &f.store);
+    }
+    assert!(
+        matches!(f.app.mode, Mode::Browse) && f.app.status.contains("no note reaches the teams"),
+        "{}",
+        f.app.status
+    );
+}
