@@ -72,7 +72,7 @@ pub enum Command {
     },
     /// Import a judge's spreadsheet of scores (long format: judge, submission, criterion, score,
     /// note) into that judge's store, all or nothing
-    #[command(after_help = "The CSV's header names the columns: judge,submission,criterion,score[,note]. \
+    #[command(after_help = "The CSV's header names the columns: judge,submission,criterion,score[,note][,team_note]. \
         Rows for other judges than --judge are refused, so a sheet lands in the right store.")]
     ImportScores {
         /// The spreadsheet, as CSV

@@ -472,3 +472,16 @@ fn check_prints_every_problem_and_checks_a_given_export() {
         .success()
         .stdout(predicate::str::contains("1 valid, 0 rejected"));
 }
+
+#[test]
+fn check_names_a_calibration_entry_the_export_does_not_have() {
+    let s = Sandbox::new();
+    s.file("judging.toml", "[assign]\ncalibration = [\"sprout-sense\", \"no-such-entry\"]\n");
+    s.cmd()
+        .arg("check")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("[assign] calibration names \"no-such-entry\", which is not in the export"));
+    s.file("judging.toml", "[assign]\ncalibration = [\"sprout-sense\"]\n");
+    s.cmd().arg("check").assert().success();
+}

@@ -361,7 +361,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     let good = s.file(
         "sheet.csv",
         // The sheet's judge is matched as names always are: "Paper " is paper.
-        "Judge,Submission,Criterion,Score,Note\npaper,sprout-sense,utility,4,\"Lovely, on paper\"\nPaper ,sprout-sense,latency,3,\nPAPER,sprout-sense,cost,5,\n",
+        "Judge,Submission,Criterion,Score,Note,Team_note\npaper,sprout-sense,utility,4,\"Lovely, on paper\",Add offline mode\nPaper ,sprout-sense,latency,3,,\nPAPER,sprout-sense,cost,5,,\n",
     );
     s.cmd()
         .args(["--judge", "paper", "import-scores"])
@@ -372,6 +372,10 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     let sprout = s.entry("paper", "sprout-sense");
     assert_eq!(sprout["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
     assert_eq!(sprout["note"], "Lovely, on paper");
+    let store = judging::store::Store::open(&s.store("paper"), "build-small-2026").expect("store");
+    let sheet = store.score_sheet().expect("sheet");
+    assert_eq!(sheet.team_notes.get("sprout-sense").map(String::as_str), Some("Add offline mode"), "the team's note");
+    drop(store);
 
     let bad = s.file(
         "bad.csv",

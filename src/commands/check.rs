@@ -82,6 +82,14 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
             println!("{}: {} judges, {total} assignments", path.display(), a.judges.len());
         }
     }
+    // The calibration set every judge scores must be entries of the export.
+    for id in loaded.config.assign.calibration.iter().filter(|id| !ids.contains(id.as_str())) {
+        problems.push(format!(
+            "{}: [assign] calibration names {:?}, which is not in the export: give ids from `judging list`",
+            loaded.describe(),
+            clean_line(id)
+        ));
+    }
     for prize in loaded.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
         let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
         if !file.exists() {

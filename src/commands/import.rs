@@ -30,11 +30,13 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         (column("judge"), column("submission"), column("criterion"), column("score"))
     else {
         bail!(
-            "{name}: the header must name judge, submission, criterion and score (and may name note); it has {}",
+            "{name}: the header must name judge, submission, criterion and score (and may name note and team_note); it has {}",
             header.join(", ")
         );
     };
     let note_column = column("note");
+    // A note the team may read, beside the jury's own.
+    let team_note_column = column("team_note");
     let config = &session.loaded.config;
     let sheet_now = session.store.score_sheet()?;
     let mut problems = Vec::new();
@@ -69,6 +71,9 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
                 vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
             if let Some(note) = note_column.map(get).filter(|n| !n.is_empty()) {
                 changes.push((id.to_owned(), Change::Note(Some(note.to_owned()))));
+            }
+            if let Some(note) = team_note_column.map(get).filter(|n| !n.is_empty()) {
+                changes.push((id.to_owned(), Change::TeamNote(Some(note.to_owned()))));
             }
             Ok(changes)
         })();
