@@ -175,3 +175,22 @@ fn an_event_scored_out_of_100_without_tracks() {
     let first = table.lines().find(|l| l.trim_start().starts_with("1 ")).unwrap_or_default();
     assert!(first.contains("sprout-sense"), "{table}");
 }
+
+#[test]
+fn each_rankings_table_shows_its_own_rubrics_criteria() {
+    let s = Sandbox::new();
+    let files = [score_all(&s, "ana", 0), score_all(&s, "ben", 1)];
+    as_judge(&s, "head").arg("pull").assert().success();
+    let out = as_judge(&s, "head").args(["merge", "--method", "mean"]).args(&files).output().expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    let header_after = |heading: &str| {
+        let at = table.find(heading).unwrap_or(0);
+        table[at..].lines().nth(1).unwrap_or_default().to_owned()
+    };
+    let backyard = header_after("BACKYARD (");
+    assert!(backyard.contains("SPECIF") && backyard.contains("POLISH") && !backyard.contains("DELIGHT"), "{backyard}");
+    let wood = header_after("WOOD (");
+    assert!(wood.contains("DELIGHT") && !wood.contains("SPECIF"), "{wood}");
+    let overall = header_after("OVERALL (");
+    assert!(overall.contains("POLISH") && !overall.contains("DELIGHT") && !overall.contains("SPECIF"), "{overall}");
+}

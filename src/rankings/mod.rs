@@ -232,6 +232,10 @@ pub struct Rankings {
     /// The places a prize by score pays in each ranking that has one, which the chances are of.
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
+    /// With per-track rubrics: the criteria each ranking compares on (a track's rubric, the shared
+    /// ones overall), for the tables to show; empty when every track shares every criterion.
+    #[serde(default)]
+    pub rubrics: std::collections::BTreeMap<String, Vec<String>>,
     /// What head-to-head majorities say about each ranking, in the same order.
     #[serde(default)]
     pub majorities: Vec<Majority>,
@@ -413,10 +417,7 @@ pub fn rank_all(
     }
     warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &method, options.chances));
     let paid = rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
-    let scale = config
-        .criteria
-        .iter()
-        .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))));
+    let scale = scale_of(config);
     let lines = figures::judge_lines(habits, &panel, &judges, scale);
     let disagreements = figures::disagreements(&stats, &panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
@@ -439,6 +440,7 @@ pub fn rank_all(
         pairwise,
         rankings,
         majorities,
+        rubrics: rubric_columns(config),
         paid,
         judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
         judges: lines,
@@ -448,6 +450,25 @@ pub fn rank_all(
         changed_after_deadline: Vec::new(),
         sheets,
     })
+}
+
+/// The lowest and highest point of any criterion, which the judges' histograms span.
+fn scale_of(config: &Config) -> (i64, i64) {
+    config
+        .criteria
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))))
+}
+
+/// With per-track rubrics, the criteria of each ranking by name; none otherwise.
+fn rubric_columns(config: &Config) -> std::collections::BTreeMap<String, Vec<String>> {
+    if !config.per_track() {
+        return std::collections::BTreeMap::new();
+    }
+    let ids = |cs: Vec<crate::model::Criterion>| cs.into_iter().map(|c| c.id).collect::<Vec<_>>();
+    std::iter::once(("overall".to_owned(), ids(config.shared_criteria())))
+        .chain(config.tracks.iter().map(|t| (t.id.clone(), ids(config.rubric(Some(&t.id))))))
+        .collect()
 }
 
 /// The methods that rank by ranks or head-to-heads, which mean something only within a ranking.

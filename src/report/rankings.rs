@@ -78,6 +78,14 @@ fn head_to_head(r: &Rankings, group: &str, id: &str) -> &'static str {
     }
 }
 
+/// The criteria a ranking's table shows, by index: its rubric's with per-track rubrics, else all.
+fn columns(r: &Rankings, group: &str) -> Vec<usize> {
+    match r.rubrics.get(group) {
+        Some(ids) => (0..r.criteria.len()).filter(|k| ids.contains(&r.criteria[*k])).collect(),
+        None => (0..r.criteria.len()).collect(),
+    }
+}
+
 fn has_chances(ranked: &[Ranked]) -> bool {
     ranked.iter().any(|e| e.chance.is_some())
 }
@@ -112,8 +120,10 @@ fn preamble(r: &Rankings) -> String {
 
 pub fn table(r: &Rankings) -> String {
     let mut out = preamble(r);
-    let criteria: String = r.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
     for (group, ranked) in &r.rankings {
+        let shown = columns(r, group);
+        let criteria: String =
+            shown.iter().map(|k| format!("  {:>7}", fit(&r.criteria[*k].to_uppercase(), 7))).collect();
         let noun = if ranked.len() == 1 { "entry" } else { "entries" };
         out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
         let paid = has_chances(ranked);
@@ -123,7 +133,8 @@ pub fn table(r: &Rankings) -> String {
         ));
         for e in ranked {
             let title = fit(&clean_line(&e.title), 30);
-            let by_criterion: String = e.by_criterion.iter().map(|v| format!("  {:>7}", mean(*v, 2))).collect();
+            let by_criterion: String =
+                shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
                 "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6.2}  {}\n",
@@ -185,9 +196,10 @@ pub fn table(r: &Rankings) -> String {
 pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r));
-    let criteria: String = r.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
-    let align = "---:|".repeat(r.criteria.len());
     for (group, ranked) in &r.rankings {
+        let shown = columns(r, group);
+        let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
+        let align = "---:|".repeat(shown.len());
         let paid = has_chances(ranked);
         let (paid_head, paid_align) = if paid { (" Paid |", "---:|") } else { ("", "") };
         out.push_str(&format!(
@@ -195,7 +207,8 @@ pub fn markdown(r: &Rankings) -> String {
             cell(group)
         ));
         for e in ranked {
-            let by_criterion: String = e.by_criterion.iter().map(|v| format!(" {} |", mean(*v, 2))).collect();
+            let by_criterion: String =
+                shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
                 "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {:.2} | {} |\n",
