@@ -32,7 +32,9 @@ pub const KEYS: &[(&str, &str)] = &[
 /// The keys of the current mode, for the footer.
 pub fn footer_keys(app: &App) -> &'static str {
     match app.mode {
-        Mode::Browse => "? help · j/k move · digits score · Tab next criterion · o/v/p open · t time · e/E notes · n next",
+        Mode::Browse => {
+            "? help · j/k move · digits score · Tab next criterion · o/v/p open · t time · e/E notes · n next"
+        }
         Mode::Search(_) => "type to search · Enter keep · Esc clear",
         Mode::Note { .. } => "typing a note, saved as you type · Esc or ^s close",
         Mode::Recuse { .. } => "type the reason · Enter recuse · Esc cancel",
