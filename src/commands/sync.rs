@@ -125,7 +125,9 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
             .collect()
     };
     let listed = repo.tree("main", SCORES)?;
-    let mut count = listed.len();
+    // Every file the repo offers, unsafe names and pull requests' own included: what was refused
+    // is this less what passed.
+    let mut offered = listed.len();
     let on_main = named(listed);
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     let paths: Vec<String> = on_main.iter().map(|(p, _)| p.clone()).collect();
@@ -145,13 +147,12 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
         for ((path, name), bytes) in files.into_iter().zip(repo.download_all(&revision, &paths)) {
             let same = fetched.iter().any(|(p, _, b)| *p == path && b.as_ref().ok() == bytes.as_ref().ok());
             if !same {
-                count += 1;
+                offered += 1;
                 let stem = name.trim_end_matches(".json");
                 fetched.push((format!("{path} (pull request {pr})"), format!("{stem}.pr{pr}.json"), bytes));
             }
         }
     }
-    let listed = vec![(); count];
     let mut written = Vec::new();
     for (path, name, bytes) in fetched {
         match bytes {
@@ -182,7 +183,7 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
             }
         }
     }
-    say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), listed.len(), dir.display()));
+    say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), offered, dir.display()));
     let missing: Vec<String> = config
         .judges
         .iter()
@@ -192,7 +193,7 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     if !missing.is_empty() {
         say(format!("Not pushed yet: {}", missing.join(", ")));
     }
-    Ok((good, listed.len()))
+    Ok((good, offered))
 }
 
 pub(super) fn collect_command(session: &Session, dir: &Path) -> Result<ExitCode> {

@@ -122,22 +122,17 @@ pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<Str
 
 /// Every judge's weighted totals as one panel over the field.
 pub(super) fn panel(judges: &[JudgeMarks], field: &Field) -> Panel {
-    Panel {
-        judges: judges.iter().map(|j| j.judge.clone()).collect(),
-        entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
-        marks: judges
-            .iter()
-            .enumerate()
-            .flat_map(|(judge, j)| {
-                j.entries.iter().zip(&j.totals).map(move |(&entry, &value)| Mark { judge, entry, value })
-            })
-            .collect(),
-    }
+    panel_of(judges, field, |j| &j.totals)
 }
 
 /// Every judge's totals on the criteria every track shares, as one panel over the field: what
 /// the overall ranking merges when tracks have rubrics of their own.
 pub(super) fn shared_panel(judges: &[JudgeMarks], field: &Field) -> Panel {
+    panel_of(judges, field, |j| &j.shared_totals)
+}
+
+/// One panel over the field from each judge's `totals` (in the order of their entries).
+fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -> &Vec<f64>) -> Panel {
     Panel {
         judges: judges.iter().map(|j| j.judge.clone()).collect(),
         entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
@@ -145,7 +140,7 @@ pub(super) fn shared_panel(judges: &[JudgeMarks], field: &Field) -> Panel {
             .iter()
             .enumerate()
             .flat_map(|(judge, j)| {
-                j.entries.iter().zip(&j.shared_totals).map(move |(&entry, &value)| Mark { judge, entry, value })
+                j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark { judge, entry, value })
             })
             .collect(),
     }
