@@ -27,6 +27,7 @@ fn judges() -> Vec<Judge> {
             tracks: if j % 10 == 0 { vec![if j % 20 == 0 { "backyard" } else { "wood" }.into()] } else { vec![] },
             conflicts: if j % 7 == 0 { vec![format!("Team {}", j % 10)] } else { vec![] },
             key: None,
+            public_key: None,
         })
         .collect()
 }

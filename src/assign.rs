@@ -332,6 +332,7 @@ mod tests {
             conflicts: conflicts.iter().map(std::string::ToString::to_string).collect(),
             tracks: tracks.iter().map(std::string::ToString::to_string).collect(),
             key: None,
+            public_key: None,
         }
     }
 

@@ -1,17 +1,14 @@
 //! Opening links in the judge's browser, safely and without blocking the screen.
 //!
-//! Only http(s) links are opened. `$BROWSER` wins, then `browser` in judging.toml, then the
-//! system's opener (the `open` crate, which does not read `$BROWSER` itself). The browser is
+//! Only http(s) links are opened. `$BROWSER` wins, then the system's opener (the `open` crate, which does not read `$BROWSER` itself). The browser is
 //! started detached with its output discarded, so it can neither block nor garble the screen.
 
 use std::process::{Command, Stdio};
 
-/// The command to run for a link, when the judge or judging.toml names one.
-pub fn chosen(config_browser: Option<&str>) -> Option<String> {
-    std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty())
-        .or_else(|| config_browser.map(str::to_owned).filter(|b| !b.trim().is_empty()))
+/// The command to run for a link, when the judge names one in `$BROWSER`. Never judging.toml's
+/// `browser`: that file is shared, and a shared file must not choose a program for every judge.
+pub fn chosen() -> Option<String> {
+    std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty())
 }
 
 /// Opens `link`, or says why not.

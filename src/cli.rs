@@ -198,6 +198,17 @@ pub enum Command {
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
     },
+    /// Your signing key: made once on this machine (the private half stays in your config folder,
+    /// readable by you alone), and its public half printed for the head judge to list in
+    /// judging.toml. The merge refuses files not signed by the key listed for their judge
+    #[command(
+        after_help = "Examples:\n  judging --judge ana key        # make your key (once) and print its public half\n  judging --judge ana key --new  # a new key, if the old one may have been copied"
+    )]
+    Key {
+        /// Make a new key even if you have one (the old one is kept as JUDGE.key.old)
+        #[arg(long)]
+        new: bool,
+    },
     /// Send your score file to the judges' dataset repo on the Hub ([sync] repo in judging.toml)
     Push {
         /// Open a pull request instead of committing (for a judge who may only read the repo)

@@ -65,7 +65,7 @@ fn read(path: &Path) -> Result<Option<String>, FileError> {
 }
 
 /// Far more than any judging.toml, assignments or decisions file; far less than a problem.
-const SMALL: u64 = 16 * 1024 * 1024;
+pub const SMALL: u64 = 16 * 1024 * 1024;
 
 impl Loaded {
     /// The built-in event, as if no judging.toml were here.

@@ -82,17 +82,23 @@ pub fn remember_judge(name: &str) -> std::io::Result<()> {
     std::fs::write(file, format!("{name}\n"))
 }
 
-/// The store's file for this event and judge.
+/// The store's file for this event and judge. A store an earlier build named by the old rule
+/// (`ana-lee.sqlite` for `Ana Lee`, which `Ana.Lee` shared) is opened where it is, so a judge's
+/// scores from yesterday's build are still theirs today.
 pub fn store_file(explicit: Option<PathBuf>, event_id: &str, judge: &str) -> Result<PathBuf, PathError> {
     if let Some(path) = explicit {
         return Ok(path);
     }
     let dirs = dirs().ok_or(PathError::NoDataDir)?;
-    Ok(dirs.data_dir().join(event_id).join(format!("{}.sqlite", file_stem(judge))))
+    let folder = dirs.data_dir().join(event_id);
+    let file = folder.join(format!("{}.sqlite", crate::file_names::judge_stem(judge)));
+    let legacy = folder.join(format!("{}.sqlite", legacy_stem(judge)));
+    Ok(if !file.exists() && legacy.is_file() { legacy } else { file })
 }
 
-/// A judge's name as a file name: `Ada Lovelace` is `ada-lovelace`.
-pub fn file_stem(name: &str) -> String {
+/// How builds before the one rule of `file_names` named a judge's store: lossy, so only ever
+/// used to find a store that already exists.
+fn legacy_stem(name: &str) -> String {
     let stem: String = name
         .trim()
         .chars()
@@ -107,11 +113,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn judge_names_become_safe_file_names() {
+    fn earlier_builds_named_stores_as_before() {
         let cases =
             [("ada", "ada"), ("Ada Lovelace", "ada-lovelace"), ("../../etc", "etc"), ("é", "é"), ("///", "judge")];
         for (name, want) in cases {
-            assert_eq!(file_stem(name), want, "{name}");
+            assert_eq!(legacy_stem(name), want, "{name}");
         }
     }
 

@@ -46,7 +46,11 @@ fn pull_then_list_shows_the_sample() {
 fn the_judge_name_chooses_the_store() {
     let s = Sandbox::new();
     s.cmd().args(["pull", "--judge", "Ada Byron"]).assert().success();
-    assert!(s.store("ada-byron").exists());
+    assert!(s.store("ada_byron").exists(), "one rule for names that become file names");
+    // A store an earlier build named `ada-byron` is still Ada Byron's.
+    std::fs::rename(s.store("ada_byron"), s.store("ada-byron")).expect("rename");
+    s.cmd().args(["list", "--judge", "Ada Byron"]).assert().success().stdout(predicate::str::contains("Sprout Sense"));
+    assert!(!s.store("ada_byron").exists(), "the earlier store is opened where it is");
     s.cmd().arg("pull").env("JUDGING_JUDGE", "kim").assert().success();
     assert!(s.store("kim").exists());
     let db = s.path().join("elsewhere.sqlite");

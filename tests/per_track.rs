@@ -65,7 +65,7 @@ fn each_track_is_ranked_on_its_own_rubric_and_overall_on_what_they_share() {
     let s = Sandbox::new();
     let files = [score_all(&s, "ana", 0), score_all(&s, "ben", 1)];
     let text = std::fs::read_to_string(&files[0]).expect("read");
-    assert!(text.starts_with("{\"format\":\"judging-scores\",\"version\":3,"), "{text}");
+    assert!(text.starts_with("{\"format\":\"judging-scores\",\"version\":4,"), "{text}");
     as_judge(&s, "head").arg("pull").assert().success();
     let out = as_judge(&s, "head")
         .args(["merge", "--method", "mean", "--format", "csv"])

@@ -256,7 +256,7 @@ fn the_first_run_asks_the_judges_name_once() {
     again.wait_for("judge Zoe Quill");
     assert!(!again.text().contains("Your name"), "asked only once");
     again.quit();
-    assert!(s.path().join("data/judging/build-small-2026/zoe-quill.sqlite").exists());
+    assert!(s.path().join("data/judging/build-small-2026/zoe_quill.sqlite").exists());
 }
 
 fn make_executable(path: &Path) {

@@ -183,7 +183,7 @@ fn init_join_push_and_status() {
     judging(&organizer, &hub, "organizer", TOKEN).args(["assign", "-k", "2"]).assert().success();
     judging(&organizer, &hub, "organizer", TOKEN).args(["sync", "init"]).assert().success().stdout(
         predicate::str::contains(format!("{REPO}: created, private"))
-            .and(predicate::str::contains("Uploaded judging.toml and assignments.toml")),
+            .and(predicate::str::contains("Uploaded judging.toml, assignments.toml")),
     );
     let create = hub.seen("POST /api/repos/create");
     let asked: serde_json::Value = serde_json::from_slice(&create[0].2).expect("json");

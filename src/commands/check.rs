@@ -22,6 +22,12 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         c.tracks.len(),
         c.judges.len()
     );
+    if let Some(b) = &c.browser {
+        println!(
+            "  note: browser = {:?} is not read: judging.toml is shared between judges and names no program to run; set $BROWSER instead",
+            clean_line(b)
+        );
+    }
     // Only an offline check of a URL needs the store, for its cached copy.
     let store = if offline { Some(Session::open(cli, loaded.clone())?.store) } else { None };
     let fetched = pull::fetch(&loaded, from, offline, store.as_ref())?;

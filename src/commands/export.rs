@@ -6,7 +6,6 @@ use anyhow::Result;
 
 use super::Session;
 use crate::model::Status;
-use crate::paths;
 use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
@@ -52,12 +51,23 @@ pub(crate) fn write_for(
         team_notes: sheet.team_notes.clone().into_iter().collect(),
         recusals: sheet.recusals.clone().into_iter().collect(),
     };
-    // The judge's key: from the environment, so it need not sit in a shared file, else from
-    // judging.toml.
-    let key = std::env::var("JUDGING_KEY").ok().filter(|k| !k.is_empty());
-    let key = key.as_deref().or_else(|| config.key_of(judge));
-    let text = crate::scorefile::write(&body, key)?;
-    let path = output.unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(judge)).into());
+    // The judge's own key; else a secret an earlier build's head judge handed out (from the
+    // environment, or the judge's own judging.toml).
+    let own = crate::keys::load(judge)?;
+    if let Some(problem) = key_problem(config, judge, own.as_ref()) {
+        warn(&format!("warning: {problem}"));
+    }
+    let secret = std::env::var("JUDGING_KEY").ok().filter(|k| !k.is_empty());
+    let secret = secret.as_deref().or_else(|| config.key_of(judge));
+    let signer = match (&own, secret) {
+        (Some(key), _) => Some(crate::scorefile::Signer::Key(key)),
+        (None, Some(secret)) => Some(crate::scorefile::Signer::Secret(secret)),
+        (None, None) => None,
+    };
+    let is_signed = signer.is_some();
+    let text = crate::scorefile::write(&body, signer)?;
+    let path = output
+        .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into());
     crate::disk::write_durably(&path, text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
     let partial: Vec<String> = store
@@ -80,11 +90,34 @@ pub(crate) fn write_for(
     say(&format!(
         "Wrote {}{}: {} scores, {} notes, {} recusals from judge {}",
         path.display(),
-        if key.is_some() { ", signed" } else { "" },
+        if is_signed { ", signed" } else { "" },
         body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
         body.notes.len(),
         body.recusals.len(),
         clean_line(judge)
     ));
     Ok((path, text))
+}
+
+/// Why the merge would refuse this judge's file for its signature, and what to do; `None` when
+/// judging.toml lists no public key for them, or lists this machine's.
+pub(crate) fn key_problem(
+    config: &crate::config::Config,
+    judge: &str,
+    own: Option<&crate::scorefile::sign::PrivateKey>,
+) -> Option<String> {
+    let listed = config.judge(judge)?.public_key.as_deref()?;
+    match own {
+        None => Some(format!(
+            "judging.toml lists a public key for {}, and this machine has no key of theirs: the merge will refuse this file. Copy your key file here (`judging key` says where it goes), or make one with `judging key` and send the head judge its public half",
+            clean_line(judge)
+        )),
+        Some(key) if key.public() != listed.trim() => Some(format!(
+            "your key ({}) is not the one judging.toml lists for {} ({}): the merge will refuse this file. Send the head judge your public key, or use the key you sent them",
+            key.public(),
+            clean_line(judge),
+            clean_line(listed)
+        )),
+        Some(_) => None,
+    }
 }

@@ -28,7 +28,7 @@ pub(super) fn run(session: &Session, files: &[std::path::PathBuf], dir: &Path) -
     for (e, stored) in field.entries.iter().enumerate() {
         let s = &stored.submission;
         let page = page_of(e, s, &rankings, outcome.as_ref(), config, share_notes);
-        let name = crate::paths::file_stem(&s.id);
+        let name = crate::file_names::entry_stem(&s.id);
         crate::disk::write_durably(&dir.join(format!("{name}.md")), markdown_page(&page).as_bytes())?;
         crate::disk::write_durably(&dir.join(format!("{name}.html")), html_page(&page).as_bytes())?;
         written.push((name, s.title.clone()));

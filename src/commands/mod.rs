@@ -83,6 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
         Some(Command::Feedback { files, output }) => feedback::run(&Session::open(&cli, loaded)?, files, output),
+        Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
         Some(Command::Export { output }) => export::run(Session::open(&cli, loaded)?, output.clone()),

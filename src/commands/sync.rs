@@ -67,7 +67,7 @@ pub fn push_with(
         return Err("judging.toml has no [sync] repo to push to".into());
     };
     let (local, text) = super::export::write_for(loaded, store, judge, None, say, say).map_err(|e| e.to_string())?;
-    let path = format!("{SCORES}/{}.json", crate::paths::file_stem(judge));
+    let path = format!("{SCORES}/{}.json", crate::file_names::judge_stem(judge));
     let summary = format!("Scores of {judge}");
     let timeout = Duration::from_secs(loaded.config.export.timeout_secs);
     let sent = Hub::from_env(timeout)
@@ -92,15 +92,48 @@ pub fn push_with(
     }
 }
 
-/// A file name the head judge can write: the repo's file name, when it is a plain `NAME.json`.
+/// A file name the head judge can write: the repo's file name, when it is one `push` writes
+/// (`scores/` and a judge's stem by the one rule of `file_names`, then `.json`).
 fn safe_name(path: &str) -> Option<String> {
     let name = path.strip_prefix(&format!("{SCORES}/"))?;
-    // Written exactly as `push` writes it: `.json`, lower case.
-    #[allow(clippy::case_sensitive_file_extension_comparisons)]
-    let plain = name.ends_with(".json")
-        && !name.starts_with('.')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    plain.then(|| name.to_owned())
+    let stem = name.strip_suffix(".json")?;
+    crate::file_names::is_stem(stem).then(|| name.to_owned())
+}
+
+/// `judging key`: makes the judge's key once (or anew with `--new`) and prints its public half,
+/// ready to paste into judging.toml, with how to send it.
+pub(super) fn key(cli: &crate::cli::Cli, loaded: &crate::event_files::Loaded, new: bool) -> Result<ExitCode> {
+    let judge = crate::paths::judge(cli.judge.as_deref())?.name;
+    let (key, path, made) = match crate::keys::load(&judge)? {
+        Some(key) if !new => (key, crate::keys::key_file(&judge)?, false),
+        _ => {
+            let (key, path) = crate::keys::make(&judge)?;
+            (key, path, true)
+        }
+    };
+    let how = if made { "Made your key" } else { "Your key" };
+    println!(
+        "{how} ({}): {}, readable by you alone. Never send this file to anyone.",
+        clean_line(&judge),
+        path.display()
+    );
+    println!();
+    println!("Your public key, for the head judge to list in judging.toml:");
+    println!();
+    println!("[[judges]]");
+    println!("name = {:?}", clean_line(&judge));
+    println!("public_key = \"{}\"", key.public());
+    println!();
+    match super::export::key_problem(&loaded.config, &judge, Some(&key)) {
+        Some(problem) => println!("Note: {problem}"),
+        None if loaded.config.judge(&judge).and_then(|j| j.public_key.as_ref()).is_some() => {
+            println!("{} lists this key for you: your score files will verify.", loaded.describe());
+        }
+        None => println!(
+            "Send it to the head judge in a way they know is yours (in person, or from your own account): anyone can make a key under any name, so the head judge lists only a key they know came from you."
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Downloads every judge's file into `dir` (several at once), checks each as `merge` does, and
@@ -157,9 +190,10 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     for (path, name, bytes) in fetched {
         match bytes {
             Ok(bytes) => {
-                let file = dir.join(name);
+                let file = dir.join(&name);
                 crate::disk::write_durably(&file, &bytes)?;
-                written.push(file);
+                let stem = name.split('.').next().unwrap_or_default().to_owned();
+                written.push((path, stem, file));
             }
             Err(e) => eprintln!("error: {}: {}", clean_line(&path), clean_line(&e.to_string())),
         }
@@ -170,8 +204,18 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     let config = &session.loaded.config;
     let mut good = Vec::new();
     let mut judges = Vec::new();
-    for file in written {
+    for (path, stem, file) in written {
         match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field) {
+            // A judge's file sits under their own name: one under another's (a judge replacing a
+            // colleague's file with their own) is refused, whoever signed it.
+            Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {
+                let judge = marks.first().map(|m| clean_line(&m.judge)).unwrap_or_default();
+                eprintln!(
+                    "error: {}: holds the scores of {judge}, whose file is {SCORES}/{}.json: refused",
+                    clean_line(&path),
+                    crate::file_names::judge_stem(&judge)
+                );
+            }
             Ok(marks) => {
                 judges.extend(marks.into_iter().map(|m| m.judge));
                 good.push(file);
@@ -214,9 +258,9 @@ pub(super) fn files_from_hub(session: &Session) -> Result<Vec<PathBuf>> {
     Ok(good)
 }
 
-/// `judging sync init`: creates the repo, private, if it does not exist, and uploads judging.toml
-/// and the assignments. Warns when the repo sits in the event's own org, whose members (the
-/// entrants) can read its private repos.
+/// `judging sync init`: creates the repo, private, if it does not exist, and uploads the event:
+/// judging.toml without its secrets, the assignments and an export that is a file. Warns when the
+/// repo sits in the event's own org, whose members (the entrants) can read its private repos.
 pub(super) fn init(loaded: &crate::event_files::Loaded) -> Result<ExitCode> {
     let Some(repo_id) = loaded.config.sync.repo() else {
         bail!("{} has no [sync] repo: add `[sync]` with `repo = \"ORG/NAME\"` first", loaded.describe());
@@ -233,25 +277,61 @@ pub(super) fn init(loaded: &crate::event_files::Loaded) -> Result<ExitCode> {
             "warning: {repo_id} is in {org}, the entrants' own org: every member of an org can read its private repos. Use a separate judges' org"
         );
     }
+    let files = event_files(loaded, config_path)?;
     let created = repo.create()?;
     println!("{repo_id}: {}", if created { "created, private" } else { "exists" });
-    let mut files = vec![("judging.toml".to_owned(), std::fs::read(config_path)?)];
-    let assignments = loaded.assignments_path();
-    if assignments.exists() {
-        files.push(("assignments.toml".to_owned(), std::fs::read(&assignments)?));
-    }
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    let done = repo.commit_files(&files, "The event: judging.toml and the assignments", false)?;
-    println!("Uploaded {} (commit {})", names.join(" and "), done.commit.chars().take(7).collect::<String>());
+    let done = repo.commit_files(&files, "The event: judging.toml, the assignments and the export", false)?;
+    println!("Uploaded {} (commit {})", names.join(", "), done.commit.chars().take(7).collect::<String>());
     println!("Judges set up with: judging join {repo_id}");
     Ok(ExitCode::SUCCESS)
 }
 
-/// `judging join ORG/NAME`: the event's judging.toml and assignments into this judge's config
-/// folder (checked before anything is written), then the export pulled.
+/// What `sync init` uploads, each at its path relative to judging.toml (the paths judging.toml
+/// names are plain relative ones, so they are the repo's paths too): judging.toml without the
+/// judges' secret keys, the assignments if written, and the export if it is a file here.
+fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let config = &loaded.config;
+    let text = String::from_utf8(crate::disk::read_capped(config_path, crate::event_files::SMALL)?)
+        .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", config_path.display()))?;
+    let Some((shared, left_out)) = crate::config::without_secrets(&text) else {
+        bail!("{}: cannot be shared without its secret keys; run `judging check`", config_path.display());
+    };
+    if !left_out.is_empty() {
+        println!(
+            "Left out {}: a secret stays with the head judge. Judges sign with keys of their own (`judging key`), whose public halves judging.toml lists",
+            left_out.join(", ")
+        );
+    }
+    let mut files = vec![("judging.toml".to_owned(), shared.into_bytes())];
+    let assignments = loaded.assignments_path();
+    if assignments.exists() {
+        files.push((config.assign.file.clone(), crate::disk::read_capped(&assignments, crate::event_files::SMALL)?));
+    }
+    if crate::config::is_file_source(&config.export.source) {
+        let export = loaded.base_dir().join(&config.export.source);
+        if export.exists() {
+            let most = config.export.max_mb * crate::export::source::MIB;
+            files.push((config.export.source.clone(), crate::disk::read_capped(&export, most)?));
+        } else {
+            eprintln!(
+                "warning: export.source {} is not there to upload: judges who join will need it from you",
+                export.display()
+            );
+        }
+    }
+    Ok(files)
+}
+
+/// `judging join ORG/NAME`: the event's judging.toml, assignments and export (when a file) into
+/// this judge's config folder, then the export pulled. What the repo sends is data: judging.toml
+/// is checked whole before anything is written (its paths stay inside the folder), secrets in it
+/// are left out, and nothing in it is run.
 pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     let parts: Vec<&str> = repo_id.split('/').collect();
-    if parts.len() != 2 || parts.iter().any(|p| p.is_empty()) {
+    if parts.len() != 2
+        || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) || p.is_empty())
+    {
         bail!("{:?}: give the judges' dataset repo as ORG/NAME", clean_line(repo_id));
     }
     let Some(target) = crate::paths::joined_config() else { bail!("this system has no config folder for judging") };
@@ -259,16 +339,51 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     let repo = Repo::new(&hub, repo_id);
     let text = String::from_utf8(repo.download("main", "judging.toml")?)
         .map_err(|_| anyhow::anyhow!("{repo_id}: judging.toml is not UTF-8 text"))?;
+    let Some((text, secrets)) = crate::config::without_secrets(&text) else {
+        let e = crate::config::parse(&text).err().map(|e| e.to_string()).unwrap_or_default();
+        bail!("{repo_id}: judging.toml: {e}");
+    };
     let config = crate::config::parse(&text).map_err(|e| anyhow::anyhow!("{repo_id}: judging.toml: {e}"))?;
-    let assignments = repo.download("main", &config.assign.file).ok();
+    if !secrets.is_empty() {
+        eprintln!(
+            "warning: {repo_id}: judging.toml carries secret keys ({}): left out of your copy. Tell the head judge that every judge who joined could read them, and to list public keys instead (`judging key`)",
+            secrets.join(", ")
+        );
+    }
+    if let Some(b) = &config.browser {
+        eprintln!(
+            "note: {repo_id}: judging.toml's browser = {:?} is not read: a shared file names no program to run; set $BROWSER if you want another browser",
+            clean_line(b)
+        );
+    }
+    let mut files = vec![(config.assign.file.clone(), false)];
+    if crate::config::is_file_source(&config.export.source) {
+        files.push((config.export.source.clone(), true));
+    }
+    let fetched: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .filter_map(|(path, needed)| match repo.download("main", &path) {
+            Ok(bytes) => Some((path, bytes)),
+            Err(e) => {
+                if needed {
+                    eprintln!("warning: {repo_id}: {}: {}", clean_line(&path), clean_line(&e.to_string()));
+                }
+                None
+            }
+        })
+        .collect();
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     crate::disk::write_durably(&target, text.as_bytes())?;
     println!("Wrote {}", target.display());
-    if let Some(bytes) = assignments {
-        let path = dir.join(&config.assign.file);
-        crate::disk::write_durably(&path, &bytes)?;
-        println!("Wrote {}", path.display());
+    for (path, bytes) in fetched {
+        // A plain relative path (judging.toml was checked), so it stays inside the folder.
+        let file = dir.join(&path);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", parent.display()))?;
+        }
+        crate::disk::write_durably(&file, &bytes)?;
+        println!("Wrote {}", file.display());
     }
     let loaded = crate::event_files::load(Some(&target))?;
     super::pull::run(Session::create(cli, loaded)?, None, false)

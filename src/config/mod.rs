@@ -16,7 +16,9 @@ use crate::model::{Criterion, Params, same_name};
 use crate::sanitize::clean_line;
 
 mod prizes;
+mod travel;
 pub use prizes::{Prize, PrizeBy, ResultsConfig};
+pub use travel::{is_file_source, path_problem, without_secrets};
 
 /// The built-in event: the repository's judging.toml.
 pub const BUILTIN: &str = include_str!("../../judging.toml");
@@ -62,7 +64,9 @@ pub struct Config {
     /// What of the judges' notes reaches the teams.
     #[serde(default)]
     pub feedback: FeedbackConfig,
-    /// The command that opens links, when the system's default will not do; `$BROWSER` wins.
+    /// Not read: judging.toml is shared between judges, and a shared file must not name a program
+    /// for every judge to run. Earlier builds read it; files that still have it load, and
+    /// `judging check` says to set `$BROWSER` instead.
     #[serde(default)]
     pub browser: Option<String>,
 }
@@ -312,8 +316,12 @@ pub struct Judge {
     /// The tracks this judge scores; empty means all.
     #[serde(default)]
     pub tracks: Vec<String>,
-    /// The secret the head judge gave this judge: their score files are signed with it
-    /// (HMAC-SHA256), and the merge refuses their files unsigned or signed otherwise.
+    /// The judge's public key (`ed25519:…`, as `judging key` prints it): their score files must
+    /// be signed by its private half, which never leaves their machine. Safe to share.
+    #[serde(default)]
+    pub public_key: Option<String>,
+    /// A secret the head judge gave this judge in earlier builds (HMAC-SHA256): files signed with
+    /// it still verify. A secret: `judging sync init` never uploads it.
     #[serde(default)]
     pub key: Option<String>,
 }
@@ -530,6 +538,7 @@ impl Config {
             out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
         }
         self.prize_problems(&mut out);
+        travel::problems(self, &mut out);
         unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()), crate::model::name_key);
         for (i, j) in self.judges.iter().enumerate() {
             if j.name.trim().is_empty() {
@@ -639,7 +648,7 @@ impl Config {
     /// Whether score files must be signed: asked for, or any judge has a key (a forger would
     /// otherwise just write a name without one).
     pub fn signatures_required(&self) -> bool {
-        self.merge.require_signatures || self.judges.iter().any(|j| j.key.is_some())
+        self.merge.require_signatures || self.judges.iter().any(|j| j.key.is_some() || j.public_key.is_some())
     }
 
     /// The signing key of a judge, if the head judge gave one.

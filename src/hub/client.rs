@@ -24,6 +24,10 @@ pub enum HubError {
     Fetch { url: String, reason: String },
     #[error("the Hub answered {status} for {url}: {hint}")]
     Status { url: String, status: u16, hint: &'static str },
+    #[error("{path}: {why}; nothing was committed")]
+    Lfs { path: String, why: &'static str },
+    #[error("{path:?} is not a plain path inside the repo: {why}")]
+    RepoPath { path: String, why: &'static str },
     #[error("the Hub kept answering 429 (too many requests) for {url}; try again in a few minutes")]
     RateLimited { url: String },
     #[error("the Hub's answer for {url} is not what judging expects: {reason}")]

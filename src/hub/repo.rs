@@ -99,10 +99,13 @@ impl<'h> Repo<'h> {
                 serde_json::json!({"path": path, "sample": encode(sample), "size": content.len()})
             })
             .collect();
+        for (path, _) in files {
+            repo_path(path)?;
+        }
         let preupload = serde_json::json!({ "files": asked });
         let url = self.api("/preupload/main")?;
         match self.hub.post(&url, "application/json", preupload.to_string().into_bytes())? {
-            (200..=299, _) => {}
+            (200..=299, answer) => refuse_lfs(&answer, files)?,
             (status, _) => return Err(status_error(&url, status)),
         }
         let mut url = self.api("/commit/main")?;
@@ -156,9 +159,13 @@ impl<'h> Repo<'h> {
         }
     }
 
-    /// A file's bytes at `revision`.
+    /// A file's bytes at `revision`. The path is one plain relative path of the repo (see
+    /// [`repo_path`]), each part percent-encoded, so no name can reach outside the repo's files.
     pub fn download(&self, revision: &str, path: &str) -> Result<Vec<u8>, HubError> {
-        let url = self.hub.url(&format!("/datasets/{}/resolve/{}/{path}", self.id, encoded(revision)))?;
+        let parts = repo_path(path)?;
+        let mut url = self.hub.url(&format!("/datasets/{}/resolve/{}", self.id, encoded(revision)))?;
+        let base = url.to_string();
+        url.path_segments_mut().map_err(|()| HubError::Endpoint(base))?.extend(parts);
         Ok(self.hub.get(&url)?.0)
     }
 
@@ -189,9 +196,48 @@ impl<'h> Repo<'h> {
     }
 }
 
+/// The parts of a path inside the repo, when it is one plain relative path (the rule judging.toml's
+/// paths follow); else an error naming it.
+pub fn repo_path(path: &str) -> Result<Vec<&str>, HubError> {
+    match crate::config::path_problem(path) {
+        None => Ok(path.split('/').collect()),
+        Some(why) => Err(HubError::RepoPath { path: crate::sanitize::clean_line(path), why }),
+    }
+}
+
 /// A revision in a URL's path: `refs/pr/3` as `refs%2Fpr%2F3`.
 fn encoded(revision: &str) -> String {
     revision.replace('/', "%2F")
+}
+
+/// The preupload answer says how each file must travel: judging sends files inline, so a file the
+/// Hub wants through LFS (large, or matched by the repo's .gitattributes) is refused before the
+/// commit, by name, rather than committed in a way the Hub would not keep.
+fn refuse_lfs(answer: &[u8], files: &[(String, Vec<u8>)]) -> Result<(), HubError> {
+    #[derive(Deserialize)]
+    struct Answer {
+        #[serde(default)]
+        files: Vec<Mode>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Mode {
+        path: String,
+        #[serde(default)]
+        upload_mode: String,
+    }
+    let Ok(answer) = serde_json::from_slice::<Answer>(answer) else { return Ok(()) };
+    match answer.files.iter().find(|f| f.upload_mode.eq_ignore_ascii_case("lfs")) {
+        None => Ok(()),
+        Some(f) => Err(HubError::Lfs {
+            path: crate::sanitize::clean_line(&f.path),
+            why: if files.iter().any(|(p, b)| *p == f.path && b.len() > 5 * 1024 * 1024) {
+                "the Hub asks for a file this large to go through LFS, which judging does not send: make it smaller, or upload it with the hf command-line tool"
+            } else {
+                "the repo's .gitattributes sends this file through LFS, which judging does not send: remove its pattern from .gitattributes, or upload it with the hf command-line tool"
+            },
+        }),
+    }
 }
 
 /// A status the repo calls do not expect, with what permission it likely lacks.

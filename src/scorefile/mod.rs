@@ -1,7 +1,7 @@
 //! A judge's score file: what travels from each judge's laptop to the head judge.
 //!
 //! Self-describing, versioned JSON on one line:
-//! `{"format":"judging-scores","version":2,"digest":"sha256:…","signature":"hmac-sha256:…","body":{…}}`.
+//! `{"format":"judging-scores","version":4,"digest":"sha256:…","signature":"ed25519:…","body":{…}}`.
 //! The digest (and the signature, when the judge has a key) covers the body's exact bytes as
 //! written, so any edit shows and checking needs no re-serialising. The header comes first so
 //! that the reader finds the body by its fixed prefix, hashes it and parses it once: 100 files
@@ -13,8 +13,13 @@
 //! rubric fingerprint names the tracks a per-track criterion judges (a row then has `null` for
 //! the criteria not on its entry's rubric). Version 2 (the same without those) and version 1
 //! (body first, digest after it, times in Unix milliseconds) are still read.
+//!
+//! Version 4 is version 3 signed with the judge's own key (`ed25519:`, see `sign`) instead of a
+//! secret the head judge handed out (`hmac-sha256:`, which versions 2 and 3 carry and which
+//! still verifies where judging.toml keeps the secret).
 
 mod read;
+pub mod sign;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -35,7 +40,7 @@ pub use read::read_all;
 pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 pub const FORMAT: &str = "judging-scores";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Far above 100 judges' worth of scores for 10,000 entries; far below a memory problem.
 pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -150,30 +155,12 @@ pub enum ScoreFileError {
     Signature { file: String, judge: String, what: &'static str },
 }
 
-type HmacSha256 = hmac::Hmac<Sha256>;
-
-/// The HMAC-SHA256 of the body's bytes under the judge's key, in hex.
-fn sign(body: &[u8], key: &str) -> String {
-    use hmac::{KeyInit, Mac};
-    // HMAC takes a key of any length.
-    let mut mac = HmacSha256::new_from_slice(key.as_bytes()).expect("HMAC accepts any key length");
-    mac.update(body);
-    hex(&mac.finalize().into_bytes())
-}
-
-/// Whether `signature` (hex, without its `hmac-sha256:` prefix) is the body's under `key`.
-fn signature_holds(body: &[u8], key: &str, signature: &str) -> bool {
-    use hmac::{KeyInit, Mac};
-    let Some(given) = unhex(signature) else { return false };
-    let Ok(mut mac) = HmacSha256::new_from_slice(key.as_bytes()) else { return false };
-    mac.update(body);
-    // verify_slice compares in constant time.
-    mac.verify_slice(&given).is_ok()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    text.len().is_multiple_of(2).then_some(())?;
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
+/// What signs a file as it is written.
+pub enum Signer<'a> {
+    /// The judge's own private key (version 4's `ed25519:`).
+    Key(&'a sign::PrivateKey),
+    /// A secret the head judge handed out, as earlier builds signed (`hmac-sha256:`).
+    Secret(&'a str),
 }
 
 /// The rubric's fingerprint: two judges' files merge only if their rubrics agree.
@@ -212,14 +199,18 @@ struct V3Body<'a> {
     recusals: &'a BTreeMap<String, String>,
 }
 
-const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":3,\"digest\":\"sha256:";
-/// Version 2 files, as yesterday's build wrote them, take the same fast path.
-const PREFIX_2: &str = "{\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:";
+const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":4,\"digest\":\"sha256:";
+/// Version 2 and 3 files, as earlier builds wrote them, take the same fast path.
+const EARLIER: [&str; 2] = [
+    "{\"format\":\"judging-scores\",\"version\":3,\"digest\":\"sha256:",
+    "{\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:",
+];
+const SIGNATURE_ED: &str = "\",\"signature\":\"ed25519:";
 const SIGNATURE: &str = "\",\"signature\":\"hmac-sha256:";
 const BODY: &str = "\",\"body\":";
 
 /// The file's text for a body, signed when the judge has a key. The key itself is never written.
-pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error> {
+pub fn write(body: &Body, signer: Option<Signer>) -> Result<String, serde_json::Error> {
     let seconds = |ms: i64| ms.div_euclid(1000);
     let times_from = body.scores.iter().flat_map(|r| r.2.iter().flatten()).map(|ms| seconds(*ms)).min().unwrap_or(0);
     let written = V3Body {
@@ -245,18 +236,25 @@ pub fn write(body: &Body, key: Option<&str>) -> Result<String, serde_json::Error
     };
     let body = serde_json::to_string(&written)?;
     let digest = hex(&Sha256::digest(body.as_bytes()));
-    let signature = key.map(|k| format!("{SIGNATURE}{}", sign(body.as_bytes(), k))).unwrap_or_default();
+    let signature = match signer {
+        Some(Signer::Key(key)) => format!("{SIGNATURE_ED}{}", key.sign(body.as_bytes())),
+        Some(Signer::Secret(secret)) => format!("{SIGNATURE}{}", sign::hmac_sign(body.as_bytes(), secret)),
+        None => String::new(),
+    };
     Ok(format!("{PREFIX}{digest}{signature}{BODY}{body}}}\n"))
 }
 
-/// A version 2 or 3 file as `judging export` writes it: (digest, signature, body), each in hex
-/// or the body's exact text. `None` for anything else, which the slow path then explains.
-fn split(text: &str) -> Option<(&str, Option<&str>, &str)> {
-    let rest = text.strip_prefix(PREFIX).or_else(|| text.strip_prefix(PREFIX_2))?;
+/// A version 2, 3 or 4 file as `judging export` writes it: (digest, signature, body), each in
+/// hex or the body's exact text. `None` for anything else, which the slow path then explains.
+fn split(text: &str) -> Option<(&str, Option<sign::Signature<'_>>, &str)> {
+    let rest = text.strip_prefix(PREFIX).or_else(|| EARLIER.iter().find_map(|p| text.strip_prefix(p)))?;
     let (digest, rest) = (rest.get(..64)?, rest.get(64..)?);
-    let (signature, rest) = match rest.strip_prefix(SIGNATURE) {
-        Some(signed) => (Some(signed.get(..64)?), signed.get(64..)?),
-        None => (None, rest),
+    let (signature, rest) = if let Some(signed) = rest.strip_prefix(SIGNATURE) {
+        (Some(sign::Signature::Hmac(signed.get(..64)?)), signed.get(64..)?)
+    } else if let Some(signed) = rest.strip_prefix(SIGNATURE_ED) {
+        (Some(sign::Signature::Ed25519(signed.get(..128)?)), signed.get(128..)?)
+    } else {
+        (None, rest)
     };
     let body = rest.strip_prefix(BODY)?.trim_end().strip_suffix('}')?;
     Some((digest, signature, body))
@@ -287,31 +285,21 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     if body.digest.is_empty() {
         body.digest = hex(&Sha256::digest(raw.as_bytes()));
     }
-    // With keys in use, every file must come from a judge of judging.toml, signed with their key:
-    // a name that is not there (or only looks like one that is) is refused, not merged.
-    if config.signatures_required() {
-        match config.judge(&body.judge) {
-            None => return Err(ScoreFileError::UnknownJudge { file, judge: clean_line(&body.judge) }),
-            Some(j) if j.key.is_none() => {
-                let judge = clean_line(&j.name);
-                return Err(ScoreFileError::Signature {
-                    file,
-                    judge,
-                    what: "from a judge without a key in judging.toml",
-                });
-            }
-            Some(_) => {}
-        }
+    if let Some(what) = unsigned(config, &body.judge, raw.as_bytes(), signature) {
+        return Err(match what {
+            Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: clean_line(&body.judge) },
+            Unsigned::Not(what) => ScoreFileError::Signature { file, judge: clean_line(&body.judge), what },
+        });
     }
-    if let Some(key) = config.key_of(&body.judge) {
-        let what = match signature {
-            None => Some("not signed"),
-            Some(s) if !signature_holds(raw.as_bytes(), key, s) => Some("signed with another key, or edited"),
-            Some(_) => None,
-        };
-        if let Some(what) = what {
-            return Err(ScoreFileError::Signature { file, judge: clean_line(&body.judge), what });
-        }
+    // The CLI's rule for a judge's name: a file may not name "", "   " or a page of text.
+    if crate::paths::check_judge(&body.judge).is_err() {
+        return Err(ScoreFileError::Invalid {
+            file,
+            problem: format!(
+                "judge {:?} is not a judge's name (1 to 64 printable characters): ask the judge to export again",
+                clean_line(&body.judge.chars().take(80).collect::<String>())
+            ),
+        });
     }
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
     if body.event != config.event.id {
@@ -365,7 +353,10 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
 /// A file that is not a version 2 file exactly as written: a version 1 file, read with its
 /// digest after the body, or the reason it cannot be read. Returns the body's text, its signature
 /// (hex) and the body.
-fn read_slowly<'a>(text: &'a str, file: &str) -> Result<(&'a str, Option<&'a str>, Checked<'a>), ScoreFileError> {
+fn read_slowly<'a>(
+    text: &'a str,
+    file: &str,
+) -> Result<(&'a str, Option<sign::Signature<'a>>, Checked<'a>), ScoreFileError> {
     let not = |reason: String| ScoreFileError::NotScoreFile { file: file.to_owned(), reason };
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         let what = if e.is_eof() { "cut short" } else { "broken JSON" };
@@ -383,8 +374,37 @@ fn read_slowly<'a>(text: &'a str, file: &str) -> Result<(&'a str, Option<&'a str
     if envelope.version >= 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
         return Err(ScoreFileError::Tampered { file: file.to_owned(), judge: clean_line(&body.judge) });
     }
-    let signature = envelope.signature.map(|s| s.strip_prefix("hmac-sha256:").unwrap_or("-"));
+    let signature = envelope.signature.map(|s| match (s.strip_prefix("hmac-sha256:"), s.strip_prefix("ed25519:")) {
+        (Some(hmac), _) => sign::Signature::Hmac(hmac),
+        (_, Some(ed)) => sign::Signature::Ed25519(ed),
+        _ => sign::Signature::Hmac("-"),
+    });
     Ok((raw, signature, body))
+}
+
+/// Why a file is not signed as judging.toml requires.
+enum Unsigned {
+    /// With keys in use, a name that is not a judge of judging.toml (or only looks like one).
+    Unknown,
+    Not(&'static str),
+}
+
+/// Whether the file is signed as judging.toml requires of its judge: by the public key listed
+/// for them, or (earlier builds' files) by the secret kept for them. `None` when it is.
+fn unsigned(config: &Config, judge: &str, body: &[u8], signature: Option<sign::Signature>) -> Option<Unsigned> {
+    let Some(listed) = config.judge(judge) else {
+        return config.signatures_required().then_some(Unsigned::Unknown);
+    };
+    let (public, secret) = (listed.public_key.as_deref(), listed.key.as_deref());
+    if public.is_none() && secret.is_none() {
+        return config.signatures_required().then_some(Unsigned::Not("from a judge without a key in judging.toml"));
+    }
+    let holds = match signature {
+        None => return Some(Unsigned::Not("not signed")),
+        Some(sign::Signature::Ed25519(s)) => public.is_some_and(|p| sign::ed25519_holds(body, p, s)),
+        Some(sign::Signature::Hmac(s)) => secret.is_some_and(|k| sign::hmac_holds(body, k, s)),
+    };
+    (!holds).then_some(Unsigned::Not("signed with another key, or edited"))
 }
 
 #[cfg(test)]
@@ -477,12 +497,14 @@ mod tests {
     fn an_edit_shows_on_either_path() {
         let config = Config::builtin();
         let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
-        let text = write(&body(rows.clone()), Some("a-key-of-sixteen-chars")).expect("json");
+        let text = write(&body(rows.clone()), Some(Signer::Secret("a-key-of-sixteen-chars"))).expect("json");
         // The same file with its header after the body: valid JSON, but not as written.
         let (digest, signature, raw) = split(&text).expect("split");
         let moved = format!(
             "{{\"body\":{raw},\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:{digest}\",\"signature\":\"hmac-sha256:{}\"}}",
-            signature.expect("signed")
+            match signature.expect("signed") {
+                sign::Signature::Hmac(s) | sign::Signature::Ed25519(s) => s,
+            }
         );
         let v1_edited = version_1(&rows, "pill-pal").replace("[4,3,5]", "[5,5,5]");
         for (name, edited) in [("moved.json", moved), ("v1.json", v1_edited)] {

@@ -109,7 +109,7 @@ pub fn run(
     // hear back only about failures.
     let (failed, failures) = mpsc::channel::<String>();
     let pushed = failed.clone();
-    let browser = crate::browser::chosen(loaded.config.browser.as_deref());
+    let browser = crate::browser::chosen();
     app.opener = Box::new(move |url| {
         crate::links::web_link(url).map_err(|e| e.to_string())?;
         let (url, browser, failed) = (url.to_owned(), browser.clone(), failed.clone());

@@ -30,6 +30,8 @@ pub struct State {
     pub read_only_token: Option<String>,
     /// Tree entries per page.
     pub page: usize,
+    /// Files this large or larger are to go through LFS, as the preupload answer says.
+    pub lfs_from: Option<usize>,
     /// Every request: (method and path, Authorization, body).
     pub seen: Vec<(String, Option<String>, Vec<u8>)>,
 }
@@ -135,7 +137,11 @@ fn answer(
                 .as_array()
                 .into_iter()
                 .flatten()
-                .map(|f| serde_json::json!({"path": f["path"], "uploadMode": "regular", "shouldIgnore": false}))
+                .map(|f| {
+                    let lfs = s.lfs_from.is_some_and(|from| f["size"].as_u64().unwrap_or(0) >= from as u64);
+                    let mode = if lfs { "lfs" } else { "regular" };
+                    serde_json::json!({"path": f["path"], "uploadMode": mode, "shouldIgnore": false})
+                })
                 .collect();
             json(200, &serde_json::json!({"files": files, "commitOid": format!("{:040x}", s.head)}))
         }
@@ -175,13 +181,34 @@ fn answer(
         ("GET", p) if p.starts_with(&format!("/datasets/{repo}/resolve/")) => {
             let rest = p.trim_start_matches(&format!("/datasets/{repo}/resolve/"));
             let (revision, file) = rest.split_once('/').unwrap_or((rest, ""));
-            match file_at(s, revision, file) {
+            match file_at(s, revision, &decoded(file)) {
                 Some(bytes) => reply(200, "", bytes),
                 None => json(404, &serde_json::json!({"error": "Entry not found"})),
             }
         }
         _ => json(404, &serde_json::json!({"error": "no route"})),
     }
+}
+
+/// A URL path's percent-escapes decoded, as the Hub reads them.
+fn decoded(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = path.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The pull request a revision names (`refs%2Fpr%2FN`), if any.
