@@ -75,3 +75,29 @@ fn every_team_gets_its_page_with_team_notes_and_never_the_jurys() {
         assert!(!text.contains("Lovely demo") && !text.contains(SECRET), "{name}");
     }
 }
+
+/// Two entries whose ids differ only in case and punctuation get a page each: one team never
+/// reads the other's.
+#[test]
+fn entries_whose_ids_collide_as_file_names_get_a_page_each() {
+    let s = Sandbox::new();
+    let sample = judging::config::builtin_export("builtin:sample").expect("sample");
+    let mut lines = sample.lines();
+    let header = lines.next().expect("header");
+    let pantry = lines.clone().find(|l| l.starts_with("pantry-poet,")).expect("pantry-poet");
+    let twin = pantry.replacen("pantry-poet,Pantry Poet,Quill & Crumb", "Pantry.Poet,Pantry Twin,Other Team", 1);
+    s.file("export.csv", &format!("{header}\n{pantry}\n{twin}\n"));
+    s.file("judging.toml", &judging::config::BUILTIN.replace("builtin:sample", "export.csv"));
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    for id in ["pantry-poet", "Pantry.Poet"] {
+        s.cmd().args(["--judge", "mira", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
+    }
+    let file = s.path().join("mira.json");
+    s.cmd().args(["--judge", "mira", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "-o", "out"]).arg(&file).assert().success();
+    let pages: Vec<String> = read_all(&s.path().join("out")).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(pages.len(), 2 * 2 + 2, "{pages:?}");
+    let twin_page = std::fs::read_to_string(s.path().join("out/~50antry~2e~50oet.md")).expect("its own page");
+    assert!(twin_page.contains("Pantry Twin") && !twin_page.contains("Quill & Crumb"), "{twin_page}");
+}
