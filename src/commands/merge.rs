@@ -83,7 +83,7 @@ pub(super) fn after_deadline(
     if event.deadline_utc().is_none() {
         return Ok(());
     }
-    let hub = crate::hub::enrich::cached(&session.store)?;
+    let hub = session.store.hub_facts_by_entry()?;
     let changed: Vec<(String, String)> = field
         .entries
         .iter()

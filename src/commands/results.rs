@@ -135,7 +135,7 @@ pub(super) fn award(
     let config = &loaded.config;
     let entries: HashMap<&str, &Submission> =
         field.entries.iter().map(|s| (s.submission.id.as_str(), &s.submission)).collect();
-    let hub = crate::hub::enrich::cached(&session.store)?;
+    let hub = session.store.hub_facts_by_entry()?;
     let candidates = crate::prizes::candidates(rankings, &entries, &hub, &config.tracks)?;
     let files = loaded.prize_values()?;
     let (decisions_file, decisions) = loaded.decisions(decisions_path)?;

@@ -8,7 +8,7 @@ mod sheet;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-pub use hub::{HubFacts, ModelSize};
+pub use hub::{Cached, HubCache, HubFacts, ModelSize};
 pub use params::{Params, format_params, parse_params};
 pub use sheet::{Change, ScoreSheet, Status};
 

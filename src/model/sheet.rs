@@ -52,7 +52,7 @@ impl ScoreSheet {
 
     /// The median of an entry's stopwatch readings, if it has any.
     pub fn median_seconds(&self, submission: &str) -> Option<f64> {
-        crate::merge::median(self.readings.get(submission)?)
+        crate::stats::median(self.readings.get(submission)?)
     }
 
     /// The status of an entry for this judge: the one rule every screen and report uses.

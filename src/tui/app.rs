@@ -312,7 +312,7 @@ impl App {
         // Only what changed is read again: the scores, notes, readings and recusals written since
         // the last look, the Hub's facts after an enrich, the submissions after a pull.
         if seen.as_ref().is_none_or(|s| s.hub != marks.hub)
-            && let Ok(hub) = crate::hub::enrich::cached(store)
+            && let Ok(hub) = store.hub_facts_by_entry()
         {
             self.hub = hub;
         }
