@@ -17,7 +17,7 @@ use crate::sanitize::clean_line;
 
 mod prizes;
 mod travel;
-pub use prizes::{Prize, PrizeBy, ResultsConfig};
+pub use prizes::{OVERALL, Prize, PrizeBy, ResultsConfig};
 pub use travel::{is_file_source, path_problem, without_secrets};
 
 /// The built-in event: the repository's judging.toml.
@@ -643,6 +643,12 @@ impl Config {
     /// as [`same_name`] does (case, spaces and Unicode spelling do not count).
     pub fn judge(&self, name: &str) -> Option<&Judge> {
         self.judges.iter().find(|j| same_name(&j.name, name))
+    }
+
+    /// The size the judge's Tiny Titan hint marks: the smallest limit of a prize narrowed by size,
+    /// so the hint says what that prize decides; `rules.tiny_titan_params` when no prize is.
+    pub fn tiny_titan_limit(&self) -> u64 {
+        self.prizes.iter().filter_map(|p| p.max_params).map(|p| p.0).min().unwrap_or(self.rules.tiny_titan_params.0)
     }
 
     /// Whether score files must be signed: asked for, or any judge has a key (a forger would

@@ -262,8 +262,8 @@ impl Run<'_> {
             out.notes.push("no entry can win it".into());
         }
         // The head-to-head report is about a whole ranking: a prize narrowed by tag or size is not.
-        if prize.by == PrizeBy::Score && prize.tag.is_none() && prize.max_params.is_none() {
-            let ranking = prize.track.as_deref().unwrap_or("overall");
+        if prize.reads_whole_ranking() {
+            let ranking = prize.ranking();
             out.notes.extend(self.book.majorities.iter().filter(|m| m.ranking == ranking).map(|m| m.said.clone()));
         }
         out
@@ -285,13 +285,13 @@ impl Run<'_> {
                 continue;
             }
             if let Some(limit) = limit {
-                match c.evidence.params {
-                    None => {
+                match c.evidence.size_against(limit) {
+                    eligibility::Size::Unknown => {
                         undeclared += 1;
                         continue;
                     }
-                    Some(p) if p > limit => continue,
-                    Some(_) => {}
+                    eligibility::Size::Over => continue,
+                    eligibility::Size::Within => {}
                 }
             }
             // Higher values first; the merged ranking's place breaks ties (a lower place first).

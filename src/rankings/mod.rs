@@ -466,7 +466,7 @@ fn rubric_columns(config: &Config) -> std::collections::BTreeMap<String, Vec<Str
         return std::collections::BTreeMap::new();
     }
     let ids = |cs: Vec<crate::model::Criterion>| cs.into_iter().map(|c| c.id).collect::<Vec<_>>();
-    std::iter::once(("overall".to_owned(), ids(config.shared_criteria())))
+    std::iter::once((crate::config::OVERALL.to_owned(), ids(config.shared_criteria())))
         .chain(config.tracks.iter().map(|t| (t.id.clone(), ids(config.rubric(Some(&t.id))))))
         .collect()
 }
@@ -510,8 +510,8 @@ fn rank_each(
     if scopes.has_overall {
         let everyone: Vec<usize> = (0..field.entries.len()).collect();
         let first = context.ranking(overall, &everyone, lower_is_better);
-        majorities.push(majority::of("overall", Some(scopes.main), &everyone, &first, field));
-        rankings.push(("overall".to_owned(), first));
+        majorities.push(majority::of(crate::config::OVERALL, Some(scopes.main), &everyone, &first, field));
+        rankings.push((crate::config::OVERALL.to_owned(), first));
     }
     for track in &config.tracks {
         let keep: Vec<usize> = (0..field.entries.len())

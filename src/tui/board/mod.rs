@@ -134,8 +134,8 @@ impl<'r> Board<'r> {
         self.prizes = config
             .prizes
             .iter()
-            .filter(|p| p.by == crate::config::PrizeBy::Score && p.tag.is_none() && p.max_params.is_none())
-            .map(|p| (p.track.clone().unwrap_or_else(|| "overall".into()), p.id.clone(), p.name.clone()))
+            .filter(|p| p.reads_whole_ranking())
+            .map(|p| (p.ranking().to_owned(), p.id.clone(), p.name.clone()))
             .collect();
         self
     }
