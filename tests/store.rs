@@ -278,3 +278,44 @@ fn yesterdays_store_opens_and_a_new_score_records_the_spaces_commit() {
     assert_eq!(revisions.len(), 1);
     assert_eq!(revisions.get("pantry-poet").map(String::as_str), Some("d4c8bedc29019597fa5dd25cd8a73e875f1ea8b9"));
 }
+
+/// Every part of a judge's sheet, written through the store: the store's count and the sheet's
+/// agree, and a sheet re-read for some entries and put in place equals the whole re-read.
+#[test]
+fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("pull");
+    let mut sheet = store.score_sheet().expect("sheet");
+    let changes: Vec<(String, Change)> = vec![
+        score("sprout-sense", "utility", 4),
+        note("sprout-sense", "for the jury"),
+        ("sprout-sense".into(), Change::TeamNote(Some("for the team".into()))),
+        ("pantry-poet".into(), Change::Readings(vec![2.5, 1.0])),
+        ("pill-pal".into(), Change::Recusal(Some("my cousin".into()))),
+    ];
+    for (id, change) in &changes {
+        store.apply(id, change).expect("written");
+        // As the app does when another process wrote: the entries that changed, re-read.
+        let ids = vec![id.clone()];
+        sheet.replace(&ids, store.sheet_of(&ids).expect("part"));
+        assert_eq!(sheet.size(), store.sheet_size().expect("count"), "after {change:?}");
+        assert_eq!(sheet, store.score_sheet().expect("whole"), "after {change:?}");
+    }
+    // Cleared again, one by one.
+    for (id, change) in &changes {
+        let cleared = match change {
+            Change::Score { criterion, .. } => Change::Score { criterion: criterion.clone(), value: None },
+            Change::Note(_) => Change::Note(None),
+            Change::TeamNote(_) => Change::TeamNote(None),
+            Change::Readings(_) => Change::Readings(Vec::new()),
+            Change::Recusal(_) => Change::Recusal(None),
+        };
+        store.apply(id, &cleared).expect("cleared");
+        let ids = vec![id.clone()];
+        sheet.replace(&ids, store.sheet_of(&ids).expect("part"));
+        assert_eq!(sheet.size(), store.sheet_size().expect("count"), "after clearing {change:?}");
+        assert_eq!(sheet, store.score_sheet().expect("whole"));
+    }
+    assert_eq!(sheet.size(), 0);
+}

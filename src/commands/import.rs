@@ -69,11 +69,14 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
                 .map_err(|e| e.to_string())?;
             let mut changes =
                 vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
+            // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
+            let policy = config.feedback.notes;
             if let Some(note) = note_column.map(get).filter(|n| !n.is_empty()) {
-                changes.push((id.to_owned(), Change::Note(Some(note.to_owned()))));
+                changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(note.to_owned()))));
             }
             if let Some(note) = team_note_column.map(get).filter(|n| !n.is_empty()) {
-                changes.push((id.to_owned(), Change::TeamNote(Some(note.to_owned()))));
+                let team = policy.for_team(true).map_err(|why| format!("team_note: {why}"))?;
+                changes.push((id.to_owned(), Change::note(team, Some(note.to_owned()))));
             }
             Ok(changes)
         })();

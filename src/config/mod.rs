@@ -248,6 +248,23 @@ pub enum FeedbackNotes {
     Always,
 }
 
+impl FeedbackNotes {
+    /// Whom a note a judge writes is for: the team (`true`) or the jury, when they asked for the
+    /// team's (`E`, `--team-note`, a `team_note` column) or the jury's. The one rule the app,
+    /// `judging score` and `import-scores` follow. With "never", a note asked for the team is
+    /// refused with the reason.
+    pub fn for_team(self, asked_team: bool) -> Result<bool, &'static str> {
+        match self {
+            FeedbackNotes::Always => Ok(true),
+            FeedbackNotes::Never if asked_team => Err(
+                "judging.toml says no note reaches the teams ([feedback] notes = \"never\"): write it as the jury's note",
+            ),
+            FeedbackNotes::Never => Ok(false),
+            FeedbackNotes::JudgeChooses => Ok(asked_team),
+        }
+    }
+}
+
 /// Where score files travel between the judges and the head judge.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]

@@ -32,10 +32,12 @@ impl ScoreSheet {
         criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
     }
 
-    /// How many scores, notes, readings and recusals it holds.
+    /// How many scores, notes (the jury's and the team's), readings and recusals it holds: the
+    /// count the store's `sheet_size` makes.
     pub fn size(&self) -> usize {
         self.scores.values().map(HashMap::len).sum::<usize>()
             + self.notes.len()
+            + self.team_notes.len()
             + self.readings.values().map(Vec::len).sum::<usize>()
             + self.recusals.len()
     }
@@ -45,6 +47,7 @@ impl ScoreSheet {
         for id in ids {
             take(&mut self.scores, &mut part.scores, id);
             take(&mut self.notes, &mut part.notes, id);
+            take(&mut self.team_notes, &mut part.team_notes, id);
             take(&mut self.readings, &mut part.readings, id);
             take(&mut self.recusals, &mut part.recusals, id);
         }
@@ -130,6 +133,13 @@ pub enum Change {
     /// Every stopwatch reading of the entry, oldest first; empty clears them.
     Readings(Vec<f64>),
     Recusal(Option<String>),
+}
+
+impl Change {
+    /// A note for the team or for the jury (see `FeedbackNotes::for_team`).
+    pub fn note(for_team: bool, text: Option<String>) -> Change {
+        if for_team { Change::TeamNote(text) } else { Change::Note(text) }
+    }
 }
 
 impl ScoreSheet {
