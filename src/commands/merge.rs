@@ -54,7 +54,7 @@ pub(super) fn run(
         }
     };
     let text = match format {
-        MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
+        MergeFormat::Json => serde_json::to_string_pretty(&crate::rankings::SavedRankings::from(&rankings))? + "\n",
         MergeFormat::Table => crate::report::rankings::table(&rankings),
         MergeFormat::Md => crate::report::rankings::markdown(&rankings),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,

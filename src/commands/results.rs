@@ -16,7 +16,7 @@ use crate::cli::ResultsFormat;
 use crate::config::Config;
 use crate::model::Submission;
 use crate::prizes::Rulebook;
-use crate::rankings::{Field, Options, RANKINGS_FORMAT, RANKINGS_VERSION, Rankings};
+use crate::rankings::{Field, Options, RANKINGS_FORMAT, Rankings};
 use crate::sanitize::clean_line;
 
 /// What `results` prints.
@@ -95,14 +95,8 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
         return Ok(None);
     }
     let bytes = crate::disk::read_capped(path, crate::scorefile::MAX_BYTES)?;
-    let saved: Rankings = serde_json::from_slice(&bytes)
-        .with_context(|| format!("{name}: a saved merge, but not one this judging reads"))?;
-    if saved.format != RANKINGS_FORMAT || saved.version > RANKINGS_VERSION {
-        bail!(
-            "{name}: saved merge version {}; this judging reads version {RANKINGS_VERSION}: upgrade judging",
-            saved.version
-        );
-    }
+    let saved: Rankings =
+        crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?.into();
     if saved.event != config.event.id {
         bail!(
             "{name}: a merge for event {:?}, and this judging.toml is for {:?}",
