@@ -136,7 +136,8 @@ mod tests {
         write_durably(&path, b"old").expect("write");
         write_durably(&path, b"new").expect("replace");
         assert_eq!(std::fs::read(&path).expect("read"), b"new");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, ["out.json"], "no temporary file left");
         let err = write_durably(&dir.path().join("no-such-folder/out.json"), b"x").expect_err("no folder");
         assert!(err.to_string().contains("no-such-folder"), "{err}");
@@ -159,7 +160,8 @@ mod tests {
             let got = std::fs::read(&path).expect("read");
             assert!(texts.contains(&got), "one writer's whole text, not a mix ({} bytes)", got.len());
         }
-        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        let left: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(left, ["same.json"], "no temporary file left behind");
     }
 

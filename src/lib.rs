@@ -23,6 +23,7 @@ pub mod merge;
 pub mod model;
 pub mod net;
 pub mod paths;
+pub mod pipe;
 pub mod prizes;
 pub mod rankings;
 pub mod report;

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    judging::pipe::end_quietly_when_the_reader_leaves();
     // A bug must still end in one clear line, not a Rust panic message and a backtrace hint.
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
