@@ -135,11 +135,7 @@ impl Loaded {
         };
         let before = read(&path)?.unwrap_or_default();
         let earlier = crate::prizes::decisions::parse(&before).map_err(|e| FileError::invalid(&path, e))?;
-        let same_tie = |d: &Decision| {
-            d.prize == decision.prize
-                && d.order.len() == decision.order.len()
-                && d.order.iter().all(|id| decision.order.contains(id))
-        };
+        let same_tie = |d: &Decision| d.settles(&decision.prize, decision.order.iter().map(String::as_str));
         if let Some(i) = earlier.iter().position(same_tie) {
             return Err(FileError::invalid(
                 &path,

@@ -161,6 +161,14 @@ pub(super) fn award(
         majorities: &rankings.majorities,
     };
     let outcome = crate::prizes::award(&candidates, &book);
+    let misfits = crate::prizes::decisions::misfits(&outcome.decisions);
+    if !misfits.is_empty() {
+        let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        for p in &misfits {
+            eprintln!("error: {name}: {p}");
+        }
+        bail!("{} problem(s) in {name}; no results were made", misfits.len());
+    }
     for w in &outcome.warnings {
         eprintln!("warning: {}", clean_line(w));
     }
