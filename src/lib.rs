@@ -31,3 +31,4 @@ pub mod sanitize;
 pub mod scorefile;
 pub mod store;
 pub mod tui;
+pub mod when;
