@@ -65,7 +65,7 @@ fn read(path: &Path) -> Result<Option<String>, FileError> {
 }
 
 /// Far more than any judging.toml, assignments or decisions file; far less than a problem.
-const SMALL: u64 = 16 * 1024 * 1024;
+const SMALL: u64 = crate::limits::EVENT_FILE_BYTES;
 
 impl Loaded {
     /// The built-in event, as if no judging.toml were here.

@@ -18,6 +18,7 @@ pub mod event_files;
 pub mod export;
 pub mod format;
 pub mod hub;
+pub mod limits;
 pub mod links;
 pub mod merge;
 pub mod model;

@@ -57,6 +57,7 @@ pub(crate) fn write_for(
     let key = std::env::var("JUDGING_KEY").ok().filter(|k| !k.is_empty());
     let key = key.as_deref().or_else(|| config.key_of(judge));
     let text = crate::scorefile::write(&body, key)?;
+    crate::limits::score_file_fits(text.len() as u64).map_err(|e| anyhow::anyhow!("{e}"))?;
     let path = output.unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, paths::file_stem(judge)).into());
     crate::disk::write_durably(&path, text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.

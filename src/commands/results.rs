@@ -83,7 +83,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
     // Not a regular file (a FIFO would block the open below), or too large: the score file
     // reader refuses it with the right words.
-    if !meta.is_file() || meta.len() > crate::scorefile::MAX_BYTES {
+    if !meta.is_file() || meta.len() > crate::limits::SAVED_MERGE_BYTES {
         return Ok(None);
     }
     // A saved merge names its format in its first line or two; a score file is left to the
@@ -94,7 +94,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     if !String::from_utf8_lossy(&head).contains(&format!("\"{RANKINGS_FORMAT}\"")) {
         return Ok(None);
     }
-    let bytes = crate::disk::read_capped(path, crate::scorefile::MAX_BYTES)?;
+    let bytes = crate::disk::read_capped(path, crate::limits::SAVED_MERGE_BYTES)?;
     let saved: Rankings = serde_json::from_slice(&bytes)
         .with_context(|| format!("{name}: a saved merge, but not one this judging reads"))?;
     if saved.format != RANKINGS_FORMAT || saved.version > RANKINGS_VERSION {

@@ -36,8 +36,8 @@ pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 pub const FORMAT: &str = "judging-scores";
 pub const VERSION: u32 = 3;
-/// Far above 100 judges' worth of scores for 10,000 entries; far below a memory problem.
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest score file: the one limit export, push, collect and merge share.
+pub const MAX_BYTES: u64 = crate::limits::SCORE_FILE_BYTES;
 
 /// What a judge gave, as written to the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
