@@ -34,12 +34,12 @@ fn big_file(note_bytes: usize) -> Vec<u8> {
     scorefile::write(&body, None).expect("json").into_bytes()
 }
 
-/// 40 MB: more than the Hub's answers were once allowed (32 MiB), less than merge took (256 MiB).
+/// 34 MB: more than the Hub's answers were once allowed (32 MiB), less than merge took (256 MiB).
 #[test]
 fn a_score_file_merge_takes_by_hand_is_one_collect_brings_back() {
     let s = Sandbox::new();
     s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
-    let bytes = big_file(40_000_000);
+    let bytes = big_file(34_000_000);
     let local = s.path().join("mira.json");
     std::fs::write(&local, &bytes).expect("write");
     let hub = FakeHub::start(REPO, Duration::from_millis(1), |st| {

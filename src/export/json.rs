@@ -47,20 +47,7 @@ pub(super) fn read(
         let Keys(given) = serde_json::from_str(item.get())
             .map_err(|_| syntax(line_of(item, &mut lines), "expected an object with the submission's fields".into()))?;
         let columns: Vec<String> = given.iter().map(|k| column_key(k)).collect();
-        // A key twice (or twice in different case, which names one column) leaves the row's
-        // meaning to whichever comes last: refused, as score files refuse theirs.
-        if let Some((second, first)) =
-            columns.iter().enumerate().find_map(|(i, k)| Some((i, columns[..i].iter().position(|e| e == k)?)))
-        {
-            let message = if given[first] == given[second] {
-                format!("this object has the key {:?} twice: give each key once", clean_line(&given[first]))
-            } else {
-                format!(
-                    "this object has the keys {:?} and {:?}, one column twice: give each key once",
-                    clean_line(&given[first]),
-                    clean_line(&given[second])
-                )
-            };
+        if let Some(message) = key_twice(&given, &columns) {
             return Err(syntax(line_of(item, &mut lines), message));
         }
         for (field, key, _) in &keys {
@@ -109,6 +96,23 @@ fn cell(value: &Value) -> Option<Cell> {
         // An object where text was expected: keep it as its JSON, which validation then shows.
         Value::Object(_) => Some(Cell::Text(value.to_string())),
     }
+}
+
+/// An object's key given twice (or twice in different case, which names one column), said: the
+/// row's meaning would be left to whichever comes last, so it is refused, as score files refuse
+/// theirs. `columns` are the `given` keys as column names.
+fn key_twice(given: &[String], columns: &[String]) -> Option<String> {
+    let (second, first) =
+        columns.iter().enumerate().find_map(|(i, k)| Some((i, columns[..i].iter().position(|e| e == k)?)))?;
+    Some(if given[first] == given[second] {
+        format!("this object has the key {:?} twice: give each key once", clean_line(&given[first]))
+    } else {
+        format!(
+            "this object has the keys {:?} and {:?}, one column twice: give each key once",
+            clean_line(&given[first]),
+            clean_line(&given[second])
+        )
+    })
 }
 
 /// An object's keys, in order and with any repeats, its values skipped unparsed (a map would
