@@ -55,7 +55,12 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
         let out = run_into_closed_pipe(&s, args, Stdio::piped());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("internal error") && !stderr.contains("error:"), "{args:?}: {stderr}");
-        assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{args:?}: ended by SIGPIPE, as ls | head: {stderr}");
+        if args[0] == "--help" {
+            // clap's help swallows a broken pipe itself and ends as it always does.
+            assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        } else {
+            assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{args:?}: ended by SIGPIPE, as ls | head: {stderr}");
+        }
         if args[0] == "list" || args[0] == "--help" {
             assert!(stderr.is_empty(), "{args:?} says nothing: {stderr}");
         }
@@ -109,10 +114,10 @@ fn concurrent_exports_to_one_path_leave_one_whole_file() {
     assert_eq!(names, ["same.json"], "no temporary file left");
 }
 
-/// The judge's app keeps its own way with a closed output: it owns the terminal, so it must end
-/// through its usual path, saying why and restoring the terminal, not be killed in raw mode.
+/// The judge's app on a closed output: it owns the terminal, so it ends through its usual path,
+/// restoring the terminal (raw mode off), and only then quietly, as every command does.
 #[test]
-fn the_app_on_a_closed_output_says_so_and_leaves_the_terminal_usable() {
+fn the_app_on_a_closed_output_restores_the_terminal_and_ends_quietly() {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read;
     let s = Sandbox::new();
@@ -158,7 +163,7 @@ fn the_app_on_a_closed_output_says_so_and_leaves_the_terminal_usable() {
     }
     drop(pair.master);
     let text = seen.join().expect("reader");
-    assert!(text.contains("app=1"), "ended by its own error, not by a signal (app=141): {text}");
-    assert!(text.contains("cannot start the terminal app"), "{text}");
+    assert!(text.contains("app=141"), "ended quietly, as ls | head: {text}");
+    assert!(!text.contains("internal error") && !text.contains("error:"), "{text}");
     assert!(!text.contains("-icanon"), "the terminal is back in its usual mode: {text}");
 }

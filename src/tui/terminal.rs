@@ -59,8 +59,6 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
     }
-    // A screen that cannot write must restore the terminal on its way out, not die mid-frame.
-    crate::pipe::report_a_closed_pipe_as_an_error();
     // A start that fails half-way (raw mode on, then the screen cannot be written) undoes what it did.
     let mut terminal = ratatui::try_init()
         .inspect_err(|_| {
