@@ -5,13 +5,14 @@
 //! and `println!` turns that into a panic ("internal error", exit 101; an abort, 134, when the
 //! panic's own message cannot be written either). Giving SIGPIPE back its default action would
 //! fix every command at once, but not only for the output: the Hub and export clients write to
-//! sockets with `writev`, which has no MSG_NOSIGNAL, so a connection the Hub resets mid-upload
-//! would kill `push` silently instead of saying "not sent" and where the file is kept. So SIGPIPE
-//! stays ignored, and a failed write is recognised where it surfaces: the panic of a `print!`
-//! (every command prints with the `print!` family), and an error from a write that returns one.
-//! Either way it counts only when standard output or error really is a pipe nobody reads, so a
-//! socket's broken pipe stays an error with its message. The full-screen apps are not touched:
-//! they end through their own path, which restores the terminal, before this runs.
+//! sockets with `writev`, which takes no MSG_NOSIGNAL, so a write on a connection the Hub has
+//! already broken (EPIPE; usually the first error is ECONNRESET, but not always) would kill
+//! `push` silently instead of saying "not sent" and where the file is kept. So SIGPIPE stays
+//! ignored, as Rust sets it, and a failed write is recognised where it surfaces: the panic of a
+//! `print!` (every command prints with the `print!` family), and an error from a write that
+//! returns one. Either way it counts only when standard output or error really is a pipe nobody
+//! reads, so a socket's broken pipe stays an error with its message. The full-screen apps are
+//! not touched: they end through their own path, which restores the terminal, before this runs.
 
 use std::os::fd::RawFd;
 
