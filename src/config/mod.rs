@@ -73,7 +73,8 @@ pub struct Event {
     pub id: String,
     pub name: String,
     /// When entries had to be final: a time with its offset, `2026-06-30T23:59:59Z` or
-    /// `2026-07-01T01:59:59+02:00`, or a date for the end of that day in UTC. A Space the Hub says changed after it is shown to the head judge.
+    /// `2026-07-01T01:59:59+02:00`, or a date for the end of that day in UTC. A Space the Hub
+    /// says changed after it is shown to the head judge.
     #[serde(default)]
     pub deadline: Option<String>,
 }
