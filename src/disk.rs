@@ -83,7 +83,9 @@ fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError
     use std::os::unix::fs::PermissionsExt;
     let fail = |source| DiskError::Write { path: path.into(), source };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // The target's name starts the temporary one, for whoever finds it after a crash; cut
+    // short, so that a long name still leaves room within the file system's 255 bytes.
+    let name: String = path.file_name().map(|n| n.to_string_lossy().chars().take(64).collect()).unwrap_or_default();
     // A fresh random name, created exclusively (O_CREAT|O_EXCL): it is never an existing file
     // nor a symlink's target, so two writers never share one and nothing is written through a
     // link someone left there. Same folder as the target, so the rename cannot cross devices.
@@ -139,6 +141,8 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, ["out.json"], "no temporary file left");
+        let longest = dir.path().join(format!("{}.json", "n".repeat(250)));
+        write_durably(&longest, b"long").expect("a name as long as the file system allows");
         let err = write_durably(&dir.path().join("no-such-folder/out.json"), b"x").expect_err("no folder");
         assert!(err.to_string().contains("no-such-folder"), "{err}");
         assert!(!dir.path().join("no-such-folder").exists(), "no folder made behind the user's back");
