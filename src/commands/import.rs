@@ -16,7 +16,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     session.require_submissions()?;
     let name = sheet.display().to_string();
     // A sheet of scores is far smaller than this; a device or a pipe is not a sheet.
-    let bytes = crate::disk::read_capped(sheet, 64 * 1024 * 1024)?;
+    let bytes = crate::disk::read_capped(sheet, crate::limits::SCORE_SHEET_BYTES)?;
     let text = crate::export::as_text(&bytes, &name)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = reader

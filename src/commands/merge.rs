@@ -80,7 +80,7 @@ pub(super) fn after_deadline(
     field: &crate::rankings::Field,
 ) -> Result<()> {
     let event = &session.loaded.config.event;
-    if event.deadline_utc().is_none() {
+    if event.deadline_at().is_none() {
         return Ok(());
     }
     let hub = session.store.hub_facts_by_entry()?;

@@ -83,7 +83,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
     // Not a regular file (a FIFO would block the open below), or too large: the score file
     // reader refuses it with the right words.
-    if !meta.is_file() || meta.len() > crate::scorefile::MAX_BYTES {
+    if !meta.is_file() || meta.len() > crate::limits::SAVED_MERGE_BYTES {
         return Ok(None);
     }
     // A saved merge names its format in its first line or two; a score file is left to the
@@ -94,7 +94,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     if !String::from_utf8_lossy(&head).contains(&format!("\"{RANKINGS_FORMAT}\"")) {
         return Ok(None);
     }
-    let bytes = crate::disk::read_capped(path, crate::scorefile::MAX_BYTES)?;
+    let bytes = crate::disk::read_capped(path, crate::limits::SAVED_MERGE_BYTES)?;
     let saved: Rankings =
         crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?.into();
     if saved.event != config.event.id {
@@ -155,6 +155,14 @@ pub(super) fn award(
         majorities: &rankings.majorities,
     };
     let outcome = crate::prizes::award(&candidates, &book);
+    let misfits = crate::prizes::decisions::misfits(&outcome.decisions);
+    if !misfits.is_empty() {
+        let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        for p in &misfits {
+            eprintln!("error: {name}: {p}");
+        }
+        bail!("{} problem(s) in {name}; no results were made", misfits.len());
+    }
     for w in &outcome.warnings {
         eprintln!("warning: {}", clean_line(w));
     }
