@@ -27,7 +27,7 @@ fn score(id: &str, criterion: &str, value: u8) -> (String, Change) {
 }
 
 fn note(id: &str, text: &str) -> (String, Change) {
-    (id.into(), Change::Note(Some(text.into())))
+    (id.into(), Change::Text(judging::model::TextPart::Note, Some(text.into())))
 }
 
 fn counts(added: usize, updated: usize, unchanged: usize, withdrawn: usize, returned: usize) -> PullCounts {
@@ -287,13 +287,13 @@ fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
     let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
     pull(&mut store, &parsed("builtin:sample")).expect("pull");
     let mut sheet = store.score_sheet().expect("sheet");
-    let changes: Vec<(String, Change)> = vec![
-        score("sprout-sense", "utility", 4),
-        note("sprout-sense", "for the jury"),
-        ("sprout-sense".into(), Change::TeamNote(Some("for the team".into()))),
-        ("pantry-poet".into(), Change::Readings(vec![2.5, 1.0])),
-        ("pill-pal".into(), Change::Recusal(Some("my cousin".into()))),
-    ];
+    // One change of every kind: a score, readings, and every text part the sheet declares.
+    let entries = ["sprout-sense", "pantry-poet", "pill-pal", "bus-stop-oracle", "word-garden", "echo-owl"];
+    let mut changes: Vec<(String, Change)> =
+        vec![score(entries[0], "utility", 4), (entries[1].into(), Change::Readings(vec![2.5, 1.0]))];
+    for (i, part) in judging::model::TextPart::ALL.into_iter().enumerate() {
+        changes.push((entries[2 + i % 4].into(), Change::Text(part, Some(format!("{part:?} text")))));
+    }
     for (id, change) in &changes {
         store.apply(id, change).expect("written");
         // As the app does when another process wrote: the entries that changed, re-read.
@@ -306,10 +306,8 @@ fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
     for (id, change) in &changes {
         let cleared = match change {
             Change::Score { criterion, .. } => Change::Score { criterion: criterion.clone(), value: None },
-            Change::Note(_) => Change::Note(None),
-            Change::TeamNote(_) => Change::TeamNote(None),
             Change::Readings(_) => Change::Readings(Vec::new()),
-            Change::Recusal(_) => Change::Recusal(None),
+            Change::Text(part, _) => Change::Text(*part, None),
         };
         store.apply(id, &cleared).expect("cleared");
         let ids = vec![id.clone()];

@@ -43,7 +43,10 @@ fn detail_and_scoring_of_a_scored_entry() {
     app.update(Action::Score(5), &store);
     app.update(Action::Score(4), &store);
     let id = "bus-stop-oracle";
-    for change in [Change::Readings(vec![3.4]), Change::Note(Some("Worked offline on a train.".into()))] {
+    for change in [
+        Change::Readings(vec![3.4]),
+        Change::Text(judging::model::TextPart::Note, Some("Worked offline on a train.".into())),
+    ] {
         store.apply(id, &change).expect("write");
         app.sheet.apply(id, &change);
     }
@@ -61,7 +64,10 @@ fn the_smallest_screen_focused_on_the_last_criterion() {
         app.update(Action::Score(key), &store);
     }
     let id = "bus-stop-oracle";
-    let change = Change::Note(Some("Worked offline on a train.\nAsk about the model size.".into()));
+    let change = Change::Text(
+        judging::model::TextPart::Note,
+        Some("Worked offline on a train.\nAsk about the model size.".into()),
+    );
     store.apply(id, &change).expect("write");
     app.sheet.apply(id, &change);
     let text = screen(&app, 80, 24);

@@ -805,7 +805,7 @@ impl App {
         let Some(entry) = self.current() else { return };
         let id = entry.submission.id.clone();
         if self.sheet.recusals.contains_key(&id) {
-            self.change(Change::Recusal(None), store, "recusal withdrawn");
+            self.change(Change::Text(crate::model::TextPart::Recusal, None), store, "recusal withdrawn");
             self.refresh_after_change();
         } else if !entry.withdrawn {
             self.mode = Mode::Recuse { editor: single_line("", "why? (a conflict of interest, ...)"), id };
@@ -898,7 +898,7 @@ impl App {
                     return;
                 }
                 self.select(&id);
-                self.change(Change::Recusal(Some(reason)), store, "recused");
+                self.change(Change::Text(crate::model::TextPart::Recusal, Some(reason)), store, "recused");
                 self.refresh_after_change();
             }
             _ => {}
@@ -924,5 +924,9 @@ fn single_line(text: &str, placeholder: &str) -> TextArea<'static> {
 
 /// The change that writes a note: the team's, or the jury's.
 fn note_change(team: bool, text: Option<String>) -> Change {
-    if team { Change::TeamNote(text) } else { Change::Note(text) }
+    if team {
+        Change::Text(crate::model::TextPart::TeamNote, text)
+    } else {
+        Change::Text(crate::model::TextPart::Note, text)
+    }
 }

@@ -479,7 +479,9 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
         beside.apply("pantry-poet", &Change::Score { criterion: criterion.into(), value: Some(value) }).expect("write");
     }
     beside.apply("sprout-sense", &Change::Score { criterion: "utility".into(), value: Some(2) }).expect("write");
-    beside.apply("sprout-sense", &Change::Note(Some("from the sheet".into()))).expect("write");
+    beside
+        .apply("sprout-sense", &Change::Text(crate::model::TextPart::Note, Some("from the sheet".into())))
+        .expect("write");
     tick(&mut f);
     assert_eq!(f.app.sheet.score("pantry-poet", "cost"), Some(3));
     assert_eq!(f.app.sheet.notes.get("sprout-sense").map(String::as_str), Some("from the sheet"));
