@@ -101,10 +101,10 @@ impl Default for ResultsConfig {
 
 impl Config {
     pub(super) fn prize_problems(&self, out: &mut Vec<String>) {
-        super::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()), str::to_owned);
+        super::checks::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()), str::to_owned);
         for (i, p) in self.prizes.iter().enumerate() {
             let at = format!("prizes[{i}] ({:?})", p.id);
-            if !super::is_slug(&p.id) {
+            if !super::checks::is_slug(&p.id) {
                 out.push(format!("{at}.id: use letters, digits, '-' or '_', such as \"tiny-titan\""));
             }
             if p.amounts.is_empty() {

@@ -1,0 +1,225 @@
+//! Every problem judging.toml can have beyond its syntax, each naming its key, quoting its value
+//! and saying what would be valid.
+
+use super::{BUILTIN_EXPORTS, CONTESTED_GAP, Config, TIE_BREAKS, TieBreak, builtin_export, travel};
+use crate::model::Criterion;
+use crate::sanitize::clean_line;
+
+impl Config {
+    /// Every problem the file has beyond its syntax, each naming its key and quoting its value.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !is_slug(&self.event.id) {
+            out.push(format!(
+                "event.id = {:?}: use letters, digits, '-', '_' or '.', starting with a letter or digit, such as \"build-small-2026\"",
+                self.event.id
+            ));
+        }
+        if let Some(repo) = self.sync.repo() {
+            let parts: Vec<&str> = repo.split('/').collect();
+            if parts.len() != 2 || parts.iter().any(|p| !is_slug(p)) {
+                out.push(format!(
+                    "sync.repo = {:?}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\"",
+                    clean_line(repo)
+                ));
+            }
+        }
+        if self.event.name.trim().is_empty() {
+            out.push("event.name is empty: give the event's name, such as \"Build Small Hackathon\"".into());
+        }
+        self.export_problems(&mut out);
+        self.rubric_problems(&mut out);
+        unique(&mut out, "tracks", self.tracks.iter().map(|t| t.id.as_str()), str::to_owned);
+        for (i, t) in self.tracks.iter().enumerate() {
+            if !is_slug(&t.id) {
+                out.push(format!("tracks[{i}].id = {:?}: use letters, digits, '-' or '_', such as \"backyard\"", t.id));
+            }
+        }
+        for (i, key) in self.merge.tie_breaks.iter().enumerate() {
+            if let Err(e) = self.tie_break(key) {
+                out.push(format!("merge.tie_breaks[{i}] = {key:?}: {e}"));
+            }
+        }
+        let mut calibration = std::collections::HashSet::new();
+        for id in &self.assign.calibration {
+            if !calibration.insert(id.as_str()) {
+                out.push(format!("assign.calibration names {:?} twice: list each entry once", clean_line(id)));
+            }
+        }
+        if !(self.merge.contested_gap.is_finite() && self.merge.contested_gap > 0.0) {
+            out.push(format!(
+                "merge.contested_gap = {}: give the points apart (highest less lowest total) that make an entry contested, more than 0, such as {CONTESTED_GAP}",
+                self.merge.contested_gap
+            ));
+        }
+        if self.assign.judges_per_entry == 0 {
+            out.push("assign.judges_per_entry = 0: use 1 or more, such as 3".into());
+        }
+        if self.assign.file.trim().is_empty() {
+            out.push("assign.file is empty: name the assignments file, such as \"assignments.toml\"".into());
+        }
+        if self.merge.min_judges == 0 {
+            out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
+        }
+        self.prize_problems(&mut out);
+        travel::problems(self, &mut out);
+        unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()), crate::model::name_key);
+        for (i, j) in self.judges.iter().enumerate() {
+            if j.name.trim().is_empty() {
+                out.push(format!("judges[{i}].name is empty: give the judge's name"));
+            }
+            if j.key.as_ref().is_some_and(|k| k.chars().count() < 16) {
+                out.push(format!("judges[{i}].key is too short to be a secret: use 16 characters or more"));
+            }
+            for t in &j.tracks {
+                if self.tracks.iter().all(|known| &known.id != t) {
+                    out.push(format!("judges[{i}].tracks: {t:?} is not a track; known tracks: {}", self.track_ids()));
+                }
+            }
+        }
+        out
+    }
+
+    /// What a tie-break key means: a criterion of the rubric, or one of [`TIE_BREAKS`].
+    pub fn tie_break(&self, key: &str) -> Result<TieBreak, String> {
+        match key {
+            "judges" => Ok(TieBreak::Judges),
+            "agreement" => Ok(TieBreak::Agreement),
+            criterion => {
+                self.criteria.iter().position(|c| c.id == criterion).map(TieBreak::Criterion).ok_or_else(|| {
+                    let known: Vec<&str> = self.criteria.iter().map(|c| c.id.as_str()).chain(TIE_BREAKS).collect();
+                    format!("not a tie-break; use one of {}", known.join(", "))
+                })
+            }
+        }
+    }
+
+    fn export_problems(&self, out: &mut Vec<String>) {
+        let e = &self.export;
+        if e.source.trim().is_empty() {
+            out.push("export.source is empty: give a file path, an http(s) URL or \"builtin:sample\"".into());
+        } else if e.source.starts_with("builtin:") && builtin_export(&e.source).is_none() {
+            out.push(format!(
+                "export.source = {:?}: no such built-in export; there are {}",
+                e.source,
+                BUILTIN_EXPORTS.iter().map(|(n, _)| format!("{n:?}")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if e.delimiter.chars().count() != 1 || !e.delimiter.is_ascii() || e.delimiter == "\"" {
+            out.push(format!(
+                "export.delimiter = {:?}: use one ASCII character other than a quote, such as \",\", \";\" or \"\\t\"",
+                e.delimiter
+            ));
+        }
+        if e.max_field_chars < 100 {
+            out.push(format!("export.max_field_chars = {}: use at least 100", e.max_field_chars));
+        }
+        if e.max_mb == 0 {
+            out.push("export.max_mb = 0: use a number of MiB from 1 up, such as 256".into());
+        }
+        if e.timeout_secs == 0 {
+            out.push("export.timeout_secs = 0: use a number of seconds from 1 up".into());
+        }
+    }
+
+    fn rubric_problems(&self, out: &mut Vec<String>) {
+        if self.criteria.is_empty() {
+            out.push("criteria is empty: the rubric needs at least one [[criteria]]".into());
+        }
+        unique(out, "criteria", self.criteria.iter().map(|c| c.id.as_str()), str::to_owned);
+        for (i, c) in self.criteria.iter().enumerate() {
+            let key = format!("criteria[{i}] ({:?})", c.id);
+            if !is_slug(&c.id) {
+                out.push(format!("{key}.id: use letters, digits, '-' or '_', such as \"utility\""));
+            }
+            if c.label.trim().is_empty() {
+                out.push(format!("{key}.label is empty: give the name judges see, such as \"Utility\""));
+            }
+            // Far above any rubric's weights, far below where totals overflow into NaN.
+            if !(c.weight.is_finite() && c.weight > 0.0 && c.weight <= 1_000_000.0) {
+                out.push(format!("{key}.weight = {}: use a number above 0 and at most 1000000, such as 1.0", c.weight));
+            }
+            for (l, level) in c.levels.iter().enumerate() {
+                if let Some([from, to]) =
+                    level.seconds.filter(|[from, to]| *from < 0.0 || from > to || from.is_nan() || to.is_nan())
+                {
+                    out.push(format!(
+                        "{key}.levels[{l}].seconds = [{from}, {to}]: write [from, to] with 0 <= from <= to, such as [1, 5] (inf for no upper end)"
+                    ));
+                }
+            }
+            for t in c.tracks.iter().filter(|t| self.tracks.iter().all(|k| k.id != **t)) {
+                out.push(format!(
+                    "{key}.tracks: {:?} is not a track; the tracks are {}",
+                    clean_line(t),
+                    if self.tracks.is_empty() {
+                        "none (this event has no [[tracks]])".to_owned()
+                    } else {
+                        self.track_ids()
+                    }
+                ));
+            }
+            level_problems(c, &key, out);
+        }
+    }
+}
+
+/// A criterion's levels: none; one per value; or, each with `scores`, ranges that cover the
+/// scale from its lowest value to its highest, in order, without a gap or an overlap.
+fn level_problems(c: &Criterion, key: &str, out: &mut Vec<String>) {
+    let (low, high) = (c.scale.low, c.scale.high);
+    let ranged = c.levels.iter().filter(|l| l.scores.is_some()).count();
+    if c.levels.is_empty() {
+        return;
+    }
+    if ranged == 0 {
+        if c.levels.len() != c.scale.levels() {
+            out.push(format!(
+                "{key}.levels has {} line(s), but scale [{low}, {high}] has {} levels: give one line per level, lowest first (on a long scale, give each line the values it covers: scores = [from, to]; or leave levels out)",
+                c.levels.len(),
+                c.scale.levels()
+            ));
+        }
+        return;
+    }
+    if ranged < c.levels.len() {
+        out.push(format!("{key}.levels: give every level its scores = [from, to], or none of them"));
+        return;
+    }
+    let mut next = i64::from(low);
+    for (l, level) in c.levels.iter().enumerate() {
+        let [from, to] = level.scores.unwrap_or([0, 0]);
+        if i64::from(from) != next || to < from || to > high {
+            out.push(format!(
+                "{key}.levels[{l}].scores = [{from}, {to}]: the levels' scores must cover [{low}, {high}] in order, each starting where the last ended (this one should start at {next}), lowest first"
+            ));
+            return;
+        }
+        next = i64::from(to) + 1;
+    }
+    if next != i64::from(high) + 1 {
+        out.push(format!("{key}.levels: their scores end at {}, and the scale goes to {high}: cover it all", next - 1));
+    }
+}
+
+/// Each of `ids` once, as `key` compares them: ids as written, judges' names as names.
+pub(super) fn unique<'a>(
+    out: &mut Vec<String>,
+    what: &str,
+    ids: impl Iterator<Item = &'a str>,
+    key: fn(&str) -> String,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if !seen.insert(key(id)) {
+            out.push(format!("{what}: {id:?} appears twice; each must be unique"));
+        }
+    }
+}
+
+/// An id safe in file names and commands.
+pub fn is_slug(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && s.len() <= 64
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
