@@ -88,6 +88,16 @@ pub fn age(timestamp: &str, now_unix: i64) -> String {
     }
 }
 
+/// The first `most` of a long list, joined by `sep`, then "and N more": how every list that may
+/// run long is said (warnings, status lines), so none runs to a thousand names.
+pub fn first_few(items: &[String], most: usize, sep: &str) -> String {
+    let shown = items.iter().take(most).map(String::as_str).collect::<Vec<_>>().join(sep);
+    match items.len().saturating_sub(most) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
 /// Bytes as lower-case hex, as digests are written.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -96,6 +106,14 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_are_cut_with_how_many_more() {
+        let items: Vec<String> = (1..=5).map(|i| i.to_string()).collect();
+        assert_eq!(first_few(&items, 3, ", "), "1, 2, 3 and 2 more");
+        assert_eq!(first_few(&items, 5, ", "), "1, 2, 3, 4, 5");
+        assert_eq!(first_few(&[], 3, ", "), "");
+    }
 
     #[test]
     fn fit_cuts_by_columns_not_bytes() {

@@ -67,19 +67,17 @@ fn print_report(report: &enrich::Report, cached: &HashMap<String, (HubFacts, Str
     }
     for (why, ids) in by_reason {
         let kept = ids.iter().filter(|id| cached.contains_key(**id)).count();
-        let shown: Vec<String> = ids.iter().take(3).map(|id| clean_line(id)).collect();
-        let more =
-            if ids.len() > shown.len() { format!(" and {} more", ids.len() - shown.len()) } else { String::new() };
+        let named: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
         let keeps = match kept {
             0 => "none has earlier facts".to_owned(),
             k if k == ids.len() => "their earlier facts are kept".to_owned(),
             k => format!("the earlier facts of {k} are kept"),
         };
         eprintln!(
-            "  warning: {} entr{} not refreshed ({}{more}); {keeps}: {}",
+            "  warning: {} entr{} not refreshed ({}); {keeps}: {}",
             ids.len(),
             if ids.len() == 1 { "y" } else { "ies" },
-            shown.join(", "),
+            crate::format::first_few(&named, 3, ", "),
             clean_line(why)
         );
     }

@@ -94,14 +94,13 @@ pub(super) fn after_deadline(
         .collect();
     if !changed.is_empty() {
         let named: Vec<String> =
-            changed.iter().take(5).map(|(id, at)| format!("{} ({})", clean_line(id), clean_line(at))).collect();
-        let more = if changed.len() > 5 { format!(" and {} more", changed.len() - 5) } else { String::new() };
+            changed.iter().map(|(id, at)| format!("{} ({})", clean_line(id), clean_line(at))).collect();
         let warning = format!(
-            "{} entr{} changed on the Hub after the deadline ({}): {}{more}; judges who looked later saw the later app",
+            "{} entr{} changed on the Hub after the deadline ({}): {}; judges who looked later saw the later app",
             changed.len(),
             if changed.len() == 1 { "y" } else { "ies" },
             event.deadline.as_deref().unwrap_or_default(),
-            named.join(", ")
+            crate::format::first_few(&named, 5, ", ")
         );
         eprintln!("warning: {}", clean_line(&warning));
         rankings.warnings.push(warning);

@@ -435,14 +435,11 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     if short.is_empty() {
         println!("Every entry has {k} judge(s) or more so far.");
     } else {
-        let shown: Vec<&String> = short.iter().take(20).collect();
-        let more =
-            if short.len() > shown.len() { format!(" and {} more", short.len() - shown.len()) } else { String::new() };
         println!(
-            "{} entr{} with fewer than {k} judge(s) so far: {}{more}",
+            "{} entr{} with fewer than {k} judge(s) so far: {}",
             short.len(),
             if short.len() == 1 { "y" } else { "ies" },
-            shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            crate::format::first_few(&short, 20, ", ")
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -44,11 +44,7 @@ impl PrivateKey {
 
     /// A key file's text, read back.
     pub fn from_text(text: &str) -> Result<PrivateKey, String> {
-        let bytes = text
-            .trim()
-            .strip_prefix(SECRET_PREFIX)
-            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
-            .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
+        let bytes = key_bytes(text, SECRET_PREFIX)
             .ok_or_else(|| format!("not a judging key file (it should hold one line, {SECRET_PREFIX}…)"))?;
         Ok(PrivateKey(SigningKey::from_bytes(&bytes)))
     }
@@ -64,6 +60,12 @@ impl PrivateKey {
     }
 }
 
+/// The 32 bytes of a key written as `prefix` and base64.
+fn key_bytes(text: &str, prefix: &str) -> Option<[u8; 32]> {
+    let b = base64::engine::general_purpose::STANDARD.decode(text.trim().strip_prefix(prefix)?).ok()?;
+    <[u8; 32]>::try_from(b.as_slice()).ok()
+}
+
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
@@ -71,12 +73,7 @@ fn b64(bytes: &[u8]) -> String {
 /// A public key as judging.toml lists it, or why it is not one.
 pub fn public_key(text: &str) -> Result<VerifyingKey, String> {
     let what = "write it as `judging key` prints it: ed25519: and 44 characters of base64";
-    let bytes = text
-        .trim()
-        .strip_prefix(PUBLIC_PREFIX)
-        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
-        .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
-        .ok_or_else(|| format!("not a public key: {what}"))?;
+    let bytes = key_bytes(text, PUBLIC_PREFIX).ok_or_else(|| format!("not a public key: {what}"))?;
     let key = VerifyingKey::from_bytes(&bytes).map_err(|_| format!("not a valid Ed25519 key: {what}"))?;
     // A weak key would accept signatures anyone can make.
     if key.is_weak() {
