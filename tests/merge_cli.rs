@@ -340,6 +340,35 @@ fn agreement_is_reported_for_judges_who_saw_the_same_entries() {
     );
 }
 
+/// Krippendorff's alpha for any design: two judges on the same six entries, a third on three of
+/// them. Every output says it; the JSON carries it whole.
+#[test]
+fn krippendorffs_alpha_is_the_one_agreement_figure_for_any_design() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 1, &SOME);
+    let b = judge_file(&s, "tomas", 0, &SOME);
+    let c = judge_file(&s, "priya", 0, &SOME[..3]);
+    head(&s).arg("pull").assert().success();
+    let out = head(&s).args(["merge", "--format", "json"]).args([&a, &b, &c]).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let alpha = &json["alpha"];
+    assert_eq!(alpha["entries"], 6);
+    let (interval, ordinal) =
+        (alpha["interval"].as_f64().expect("interval"), alpha["ordinal"].as_f64().expect("ordinal"));
+    // The judges order the entries alike (one a point more lenient): agreement well above chance
+    // but not perfect, since the lenient judge's totals differ.
+    assert!(interval > 0.0 && interval < 1.0, "{alpha}");
+    assert!(ordinal > 0.0 && ordinal < 1.0, "{alpha}");
+    for format in ["table", "md"] {
+        head(&s)
+            .args(["merge", "--format", format])
+            .args([&a, &b, &c])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Krippendorff's alpha").and(predicate::str::contains("(ordinal)")));
+    }
+}
+
 #[test]
 fn a_huge_file_is_refused_before_it_is_read() {
     let s = Sandbox::new();

@@ -6,6 +6,7 @@
 //! them silently.
 
 pub mod agreement;
+pub mod alpha;
 mod calibrated;
 pub mod chances;
 mod pairwise;

@@ -132,6 +132,17 @@ pub(super) fn judge_groups(panel: &Panel) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Krippendorff's alpha, interval and ordinal, over each entry's judges' totals.
+pub(super) fn alpha(panel: &Panel) -> Option<super::Alpha> {
+    use crate::merge::alpha::{Level, alpha};
+    let mut units: Vec<Vec<f64>> = vec![Vec::new(); panel.entries.len()];
+    for m in &panel.marks {
+        units[m.entry].push(m.value);
+    }
+    let entries = units.iter().filter(|u| u.len() >= 2).count();
+    Some(super::Alpha { interval: alpha(&units, Level::Interval)?, ordinal: alpha(&units, Level::Ordinal)?, entries })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

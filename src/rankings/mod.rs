@@ -186,6 +186,21 @@ pub struct PairAgreement {
     pub w_tie_corrected: f64,
 }
 
+/// Krippendorff's alpha over every judge's total of every entry they scored: one agreement figure
+/// for any design, complete or not.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Alpha {
+    /// Comparing totals by their differences.
+    pub interval: f64,
+    /// Comparing totals by their order only.
+    pub ordinal: f64,
+    /// Entries with two judges or more, which carry the figure.
+    pub entries: usize,
+}
+
+/// What alpha means, wherever it is printed.
+pub const ALPHA_MEANING: &str = "Krippendorff's alpha is 1 when judges agree exactly, 0 when they agree no more than marks drawn at random would, below 0 when they disagree systematically; 0.8 or more is usually taken as reliable, under 0.667 as too uncertain to rest a decision on";
+
 /// An entry the judges disagree on, with the judges furthest apart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Disagreement {
@@ -217,6 +232,8 @@ pub struct Rankings {
     pub concordance: Vec<Concordance>,
     /// How far judges whose entries overlap agree on the entries they share.
     pub pairwise: Option<PairAgreement>,
+    /// Krippendorff's alpha over every judge and entry; `None` when no entry has two judges.
+    pub alpha: Option<Alpha>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.

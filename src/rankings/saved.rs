@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Concordance, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets};
+use super::{Alpha, Concordance, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets};
 
 /// What a saved merge says it is.
 pub const RANKINGS_FORMAT: &str = "judging-rankings";
@@ -32,6 +32,8 @@ pub struct SavedRankings {
     pub concordance: Vec<Concordance>,
     #[serde(default)]
     pub pairwise: Option<PairAgreement>,
+    #[serde(default)]
+    pub alpha: Option<Alpha>,
     pub rankings: Vec<(String, Vec<Ranked>)>,
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
@@ -100,6 +102,7 @@ impl From<&Rankings> for SavedRankings {
             contested_gap: r.contested_gap,
             concordance: r.concordance.clone(),
             pairwise: r.pairwise.clone(),
+            alpha: r.alpha,
             rankings: r.rankings.clone(),
             paid: r.paid.clone(),
             rubrics: r.rubrics.clone(),
@@ -128,6 +131,7 @@ impl From<SavedRankings> for Rankings {
             contested_gap: s.contested_gap,
             concordance: s.concordance,
             pairwise: s.pairwise,
+            alpha: s.alpha,
             rankings: s.rankings,
             paid: s.paid,
             rubrics: s.rubrics,

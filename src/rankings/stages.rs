@@ -208,6 +208,7 @@ fn figures_for_the_jury(
         contested_gap: options.contested_gap,
         concordance,
         pairwise,
+        alpha: figures::alpha(&built.panel),
         rankings: scoped.rankings,
         majorities: scoped.majorities,
         rubrics: rubric_columns(config),

@@ -56,6 +56,15 @@ fn agreement(r: &Rankings) -> Vec<String> {
     if !out.is_empty() {
         out.push(W_MEANING.to_owned());
     }
+    if let Some(a) = &r.alpha {
+        out.push(format!(
+            "Agreement of every judge on the {} entries with two judges or more: Krippendorff's alpha {:.3} on the totals' differences (interval), {:.3} on their order (ordinal). {}",
+            a.entries,
+            a.interval,
+            a.ordinal,
+            crate::rankings::ALPHA_MEANING
+        ));
+    }
     out
 }
 
