@@ -347,7 +347,7 @@ pub fn rank_all(
     options: &Options,
 ) -> Result<Rankings, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
-    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(warnings::partial));
+    warnings.extend(warnings::partial(&judges));
     let breaks = options
         .tie_breaks
         .iter()
