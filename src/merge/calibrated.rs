@@ -12,10 +12,12 @@
 //! that evidence is next to how much the panel's judges really differ.
 //!
 //! Every judge's order counts the same: a judge's severity is the spread of their marks against
-//! the spread of the entries they saw, not how well they agree with the others, and each of a
-//! judge's points counts as given (less their leniency), so a judge who disagrees is never
-//! silenced. On a panel where every judge marked every entry that makes the order the plain
-//! mean's, which keeps every comparison the mean, the rank sum and per-judge z agree on.
+//! the spread of the entries they saw, less the panel's noise, never how well they agree with
+//! the others, so a judge who disagrees is never silenced. On a panel where every judge marked
+//! every entry each judge's points count as given (less their leniency), which makes the order
+//! the plain mean's and keeps every comparison the mean, the rank sum and per-judge z agree on;
+//! the sparser the panel, the more a judge's points weigh by their severity, as least squares
+//! weighs them.
 
 mod spreads;
 
@@ -93,7 +95,7 @@ impl Grouped {
 
 /// Stop once no quality moves by more than this, in standard units: far finer than any ranking.
 const TOLERANCE: f64 = 1e-7;
-const MAX_ROUNDS: usize = 5000;
+const MAX_ROUNDS: usize = 500;
 
 pub fn fit(panel: &Panel) -> Calibration {
     let judges = panel.judges.len();
@@ -178,11 +180,9 @@ impl Solved {
             sparseness,
             unsure: vec![0.0; entries],
         };
-        let mut parameters = 0.0;
         for _ in 0..MAX_ROUNDS {
-            let own = fit.habits_round(&by_judge, parameters);
-            let (moved, for_entries) = fit.quality_round(&by_entry);
-            parameters = own + for_entries;
+            fit.habits_round(&by_judge);
+            let moved = fit.quality_round(&by_entry);
             if moved < TOLERANCE {
                 break;
             }
@@ -191,10 +191,8 @@ impl Solved {
     }
 
     /// Each judge's habits given the current qualities, with the panel's spreads and noise
-    /// re-estimated first. `parameters` is how many parameters the last round's qualities used up
-    /// (each entry's share of its own marks), so that the noise is not underestimated where
-    /// entries have few marks. Returns the parameters the habits use up.
-    fn habits_round(&mut self, by_judge: &Grouped, parameters: f64) -> f64 {
+    /// re-estimated as they go.
+    fn habits_round(&mut self, by_judge: &Grouped) {
         let sums: Vec<Sums> = (0..self.habits.len())
             .map(|j| {
                 let mut s = Sums::default();
@@ -205,11 +203,10 @@ impl Solved {
         let estimates: Vec<Option<(f64, f64)>> =
             sums.iter().map(|s| severity_of(s, self.noise, self.severity.typical)).collect();
         self.severity = Spread::of(&estimates.iter().flatten().copied().collect::<Vec<_>>(), self.severity);
-        let mut own = 0.0;
         let (mut lenient, mut residual, mut marks) = (Vec::with_capacity(sums.len()), 0.0, 0.0);
+        let mut unexplained = 0.0;
         for (habit, (s, estimate)) in self.habits.iter_mut().zip(sums.iter().zip(&estimates)) {
-            let (severity, share) = estimate.map_or((self.severity.typical, 0.0), |(b, v)| self.severity.blend(b, v));
-            own += share;
+            let (severity, _) = estimate.map_or((self.severity.typical, 0.0), |(b, v)| self.severity.blend(b, v));
             let own_marks = estimate.map(|(b, _)| b);
             *habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
             if s.n > 0.0 {
@@ -230,24 +227,23 @@ impl Solved {
             {
                 let (leniency, share) = self.leniency.blend(*a, *v);
                 habit.leniency = leniency;
-                own += share;
                 residual += s.residual(habit.leniency, habit.severity);
                 marks += s.n;
+                unexplained += s.n * share * v + habit.severity * habit.severity * s.unsure;
             }
         }
-        // The noise from what the model leaves unexplained, over the marks not used up by the
-        // parameters; never below a tenth of the marks, where the panel is too thin to say.
-        let free = (marks - parameters - own).max(0.1 * marks).max(1.0);
-        self.noise = (residual / free).max(1e-9);
-        own
+        // The noise, as EM estimates it: what the fit leaves unexplained, plus what it cannot
+        // yet tell apart (how unsure each leniency and each quality still is), over the marks.
+        // Residuals alone would call a panel of one mark an entry noiseless.
+        self.noise = ((residual + unexplained) / marks.max(1.0)).max(1e-9);
     }
 
     /// Each entry's quality given the judges' habits: its judges' marks less their leniency,
-    /// each point counting as given, over the quality per point their severities promise, pulled
+    /// each point weighed as [`Habit::holding`] says, over the quality per point their
+    /// severities promise, pulled
     /// towards the middle by the noise (an entry with one judge stays nearer the middle than one
-    /// with five who agree). Returns how far the qualities moved and the parameters they use up.
-    fn quality_round(&mut self, by_entry: &Grouped) -> (f64, f64) {
-        let mut used = 0.0;
+    /// with five who agree). Returns how far the qualities moved.
+    fn quality_round(&mut self, by_entry: &Grouped) -> f64 {
         // The spread of the true qualities is that of the estimates (1, once standardised) plus
         // how unsure they are: the pull towards the middle is the noise against that spread.
         let rated = self.marked.iter().filter(|m| **m).count().max(1) as f64;
@@ -263,7 +259,6 @@ impl Solved {
                     points += h.weight * (v - h.leniency);
                     promise += h.weight * h.severity;
                 }
-                used += promise / (promise + prior);
                 unsure[e] = if self.marked[e] { noise / (promise + prior) } else { 0.0 };
                 points / (promise + prior)
             })
@@ -275,7 +270,7 @@ impl Solved {
         self.unsure.iter_mut().for_each(|u| *u /= stretch * stretch);
         let moved = next.iter().zip(&self.quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
         self.quality = next;
-        (moved, used)
+        moved
     }
 
     /// What the fit expects a mark to be, in standard units.
