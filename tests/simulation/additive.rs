@@ -6,6 +6,9 @@
 
 use judging::merge::Panel;
 
+/// Enough rounds to settle on every design of the suite.
+const ROUNDS_LS: usize = 2000;
+
 /// Each marked entry's fitted quality; `None` where unmarked.
 pub fn fit(panel: &Panel) -> Vec<Option<f64>> {
     let (judges, entries) = (panel.judges.len(), panel.entries.len());
@@ -20,7 +23,7 @@ pub fn fit(panel: &Panel) -> Vec<Option<f64>> {
     }
     normalise(&mut quality, &count);
     let (mut lenient, mut severe) = (vec![0.0; judges], vec![1.0; judges]);
-    for _ in 0..300 {
+    for _ in 0..ROUNDS_LS {
         // Regression of each judge's marks on the qualities, with a whisker of ridge towards a
         // severity of 1 so that a judge with one mark or identical qualities has an answer.
         let mut s = vec![[0.0f64; 5]; judges];
