@@ -135,3 +135,53 @@ pub fn severity_of(sums: &Sums, noise: f64, typical: f64) -> Option<(f64, f64)> 
     let variance = (4.0 * t * t * var_q * noise + 2.0 * noise * noise) / ((sums.n - 1.0) * slope * slope);
     Some((b, variance))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Spread, Sums, severity_of};
+
+    fn sums(pairs: &[(f64, f64)]) -> Sums {
+        let mut s = Sums::default();
+        pairs.iter().for_each(|(q, y)| s.add(*q, 0.0, *y));
+        s
+    }
+
+    #[test]
+    fn the_spread_of_judges_is_what_their_scatter_leaves_once_sampling_noise_is_taken_out() {
+        let start = Spread { typical: 0.0, variance: 1.0 };
+        // Sure estimates: the spread is their scatter (with the small-sample correction).
+        let sure = Spread::of(&[(1.0, 0.0), (2.0, 0.0), (3.0, 0.0)], start);
+        assert!((sure.typical - 2.0).abs() < 1e-9 && (sure.variance - 1.0).abs() < 1e-9, "{sure:?}");
+        // The same scatter from estimates each as unsure as that: the judges may not differ at
+        // all, and each is taken as almost entirely typical.
+        let unsure = Spread::of(&[(1.0, 4.0), (2.0, 4.0), (3.0, 4.0)], start);
+        assert!(unsure.variance < 0.01, "{unsure:?}");
+        assert!(unsure.blend(3.0, 4.0).1 < 0.01);
+        // A judge's own share grows with their marks' sureness.
+        assert!(sure.blend(3.0, 0.1).1 > sure.blend(3.0, 1.0).1);
+    }
+
+    #[test]
+    fn a_judge_who_orders_the_entries_the_other_way_has_the_same_severity() {
+        let q = [-1.5, -0.5, 0.0, 0.7, 1.3];
+        let agrees: Vec<(f64, f64)> = q.iter().map(|q| (*q, 2.0 * q + 0.1)).collect();
+        let dissents: Vec<(f64, f64)> = q.iter().map(|q| (*q, -2.0 * q + 0.1)).collect();
+        let (a, d) = (severity_of(&sums(&agrees), 0.2, 1.0), severity_of(&sums(&dissents), 0.2, 1.0));
+        assert_eq!(a, d);
+        assert!(a.is_some_and(|(b, _)| b > 1.5), "{a:?}");
+    }
+
+    #[test]
+    fn a_judge_with_more_marks_is_trusted_more() {
+        let panel = Spread { typical: 1.0, variance: 0.08 };
+        let share = |n: usize| {
+            let pairs: Vec<(f64, f64)> =
+                (0..n).map(|i| (f64::from(u8::try_from(i % 7).unwrap_or(0)) - 3.0, 0.0)).collect();
+            let marks: Vec<(f64, f64)> = pairs.iter().map(|(q, _)| (*q / 2.0, 1.4 * q / 2.0)).collect();
+            let (b, v) = severity_of(&sums(&marks), 0.2, 1.0).unwrap_or((1.0, f64::INFINITY));
+            panel.blend(b, v).1
+        };
+        let (three, many) = (share(3), share(36));
+        assert!(three < 0.5 && many > 0.8 && three < many, "3 marks {three:.2}, 36 marks {many:.2}");
+    }
+}
