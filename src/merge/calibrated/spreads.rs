@@ -142,7 +142,9 @@ mod tests {
 
     fn sums(pairs: &[(f64, f64)]) -> Sums {
         let mut s = Sums::default();
-        pairs.iter().for_each(|(q, y)| s.add(*q, 0.0, *y));
+        for (q, y) in pairs {
+            s.add(*q, 0.0, *y);
+        }
         s
     }
 
