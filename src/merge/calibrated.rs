@@ -211,12 +211,12 @@ impl Solved {
             *habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
             if s.n > 0.0 {
                 // A judge's leniency, as their own marks show it, with its sampling variance: the
-                // noise of their n marks, and how unsure the qualities they are measured against
-                // still are (a judge whose entries no one else marked cannot be told from the
-                // entries they saw).
-                let b = habit.severity;
-                let seen = (s.y - b * s.q) / s.n;
-                lenient.push((seen, (self.noise + b * b * s.unsure / s.n) / s.n));
+                // noise of their n marks. Adding how unsure the qualities they are measured
+                // against still are made the simulated track pools and sparse graders worse and
+                // no design better: the alternating fit already shares a thinly judged entry's
+                // marks between its quality and its judges' leniency.
+                let seen = (s.y - habit.severity * s.q) / s.n;
+                lenient.push((seen, self.noise / s.n));
             }
         }
         self.leniency = Spread::of(&lenient, self.leniency);

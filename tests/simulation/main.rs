@@ -14,8 +14,9 @@
 //!
 //! on every seed. `cargo test --release --test simulation -- --ignored --nocapture` runs the full
 //! suite and prints the README's table; plain `cargo test` runs two seeds of each. The track
-//! pools and the sparse graders miss their goals on some seeds (the README says by how much):
-//! plain `cargo test` holds them to a weaker guard, the full suite to the goal, and fails.
+//! pools miss their goal on some seeds (the README says by how much): plain `cargo test` holds
+//! them to a weaker guard (never below the better of the mean and z), the full suite to the
+//! goal, and fails.
 
 // Generated test data stays far inside every numeric range it is cast to.
 #![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, clippy::cast_precision_loss)]
@@ -104,14 +105,14 @@ impl Goal {
     }
 }
 
-/// Each design, its goal, and for the two designs where the goal is not met yet (see the
-/// README), the weaker guard that plain `cargo test` holds them to, so that a change that makes
+/// Each design, its goal, and for the design where the goal is not met yet (see the README),
+/// the weaker guard that plain `cargo test` holds them to, so that a change that makes
 /// them worse still fails there. The full suite asserts the goals themselves.
 const SUITE: [(Design, Goal, Option<Goal>); 8] = [
     (BALANCED, Goal::NearAdditive(0.005), None),
     (SKEWED, Goal::BestOfMeanAndZ, None),
     (TRACKS, Goal::AtLeastOrNearAdditive(0.83), Some(Goal::BestOfMeanAndZ)),
-    (SPARSE, Goal::NearMean(0.0), Some(Goal::NearMean(0.02))),
+    (SPARSE, Goal::NearMean(0.0), None),
     (TWO, Goal::NearAdditive(0.005), None),
     (FOUR, Goal::NearAdditive(0.005), None),
     (SIXTY, Goal::NearAdditive(0.005), None),

@@ -123,8 +123,6 @@ pub fn severity_of(sums: &Sums, noise: f64, typical: f64) -> Option<(f64, f64)> 
     if sums.n < 2.0 || var_q <= 1e-12 {
         return None;
     }
-    // The qualities are estimates: the true ones spread wider by how unsure they still are.
-    let var_q = var_q + sums.unsure / sums.n;
     // Where the panel's noise is as large as all of a judge's spread the panel is too thin to
     // tell their noise from their stretch: at least a share of their spread is taken as stretch.
     let b = ((var_y - noise).max(LEAST_SIGNAL * var_y) / var_q).sqrt();
