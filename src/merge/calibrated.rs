@@ -5,38 +5,56 @@
 //! an entry's quality is estimated from every judge who saw it, each judge's habits from every
 //! entry they saw, back and forth until nothing moves.
 //!
+//! The model is hierarchical (as Piech et al.'s PG1 for peer grading): each judge's leniency and
+//! severity are drawn from distributions across the panel, whose typical values and spreads are
+//! estimated from the marks themselves ([`spreads`]), as is the noise of a mark. A judge's habits
+//! are their own marks' evidence blended with the typical judge's, in proportion to how sure
+//! that evidence is next to how much the panel's judges really differ.
+//!
 //! Every judge's order counts the same: a judge's severity is the spread of their marks against
-//! the spread of the entries they saw, not how well they agree with the others, so a judge who
-//! disagrees is never silenced. Habits are shrunk towards the typical judge's by evidence (a judge
-//! with few marks is taken as mostly typical), so on a panel where every judge marked every entry
-//! the fit sits between the plain mean and per-judge z and agrees with both wherever they agree.
+//! the spread of the entries they saw, less the panel's noise, never how well they agree with
+//! the others, so a judge who disagrees is never silenced. On a panel where every judge marked
+//! every entry each judge's points count as given (less their leniency), which makes the order
+//! the plain mean's and keeps every comparison the mean, the rank sum and per-judge z agree on;
+//! the sparser the panel, the more a judge's points weigh by their severity, as least squares
+//! weighs them.
+
+mod spreads;
 
 use super::{Panel, mean, spread};
+use spreads::{Spread, Sums, severity_of};
 
 /// The fitted model, on the scale of the marks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calibration {
     /// Each entry's estimated quality, as a mark a typical judge would give; `None` if unmarked.
     pub quality: Vec<Option<f64>>,
-    /// How much higher than a typical judge each judge marks, in marks.
+    /// How much higher than a typical judge each judge marks an average entry, in marks.
     pub leniency: Vec<f64>,
     /// How far each judge's marks stretch per step of quality: 1 is typical, above 1 harsh on weak
     /// entries and generous to strong ones, below 1 compressed.
     pub severity: Vec<f64>,
-    /// Judges whose severity was held at a bound, and which.
+    /// Judges whose severity came out beyond a bound, and which.
     pub held: Vec<Option<Held>>,
+    /// How much the panel's judges differ, as the fit estimated it.
+    pub panel: PanelSpread,
 }
 
-/// How many marks a judge's severity needs before it counts half: with 3 marks a judge's stretch is
-/// taken mostly as typical, with 30 almost entirely as they marked.
-pub const EVIDENCE_HALF: f64 = 5.0;
-/// The same for leniency, which a judge's mean shows after far fewer marks.
-const PRIOR_LENIENCY: f64 = 1.0;
-/// A quality with no evidence sits at the middle; this many judges' worth of pull towards it
-/// keeps an entry with one judge from the extremes.
-const PRIOR_QUALITY: f64 = 0.3;
-/// A judge's stretch is held within these bounds: marks that spread a quarter as wide as the
-/// entries they saw would otherwise have their smallest differences multiplied fourfold and more.
+/// How much the judges of a panel differ and how noisy a mark is, as the fit estimated them from
+/// the marks: the numbers that decide how far each judge's own marks are trusted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PanelSpread {
+    /// The spread (standard deviation) of leniency among judges, in marks.
+    pub leniency: f64,
+    /// The spread of severity among judges, relative to the typical severity of 1.
+    pub severity: f64,
+    /// The spread of a typical judge's marks about what the model expects, in marks.
+    pub noise: f64,
+}
+
+/// A judge's severity beyond these multiples of the typical judge's is said in a warning; beyond
+/// the most, their points are scaled down to it, so that one judge who spreads their marks
+/// wildly cannot outweigh the others many times over.
 pub const LEAST_SEVERITY: f64 = 0.25;
 pub const MOST_SEVERITY: f64 = 4.0;
 
@@ -87,24 +105,27 @@ pub fn fit(panel: &Panel) -> Calibration {
             leniency: vec![0.0; judges],
             severity: vec![1.0; judges],
             held: vec![None; judges],
+            panel: PanelSpread { leniency: 0.0, severity: 0.0, noise: 0.0 },
         };
     };
-    let habits = &solved.habits;
-    // Report each quality as the mark a typical judge, of average leniency and severity, would
-    // give it.
-    let typical_leniency = mean(&habits.iter().map(|h| h.leniency).collect::<Vec<_>>()).unwrap_or(0.0);
-    let typical_severity = mean(&habits.iter().map(|h| h.severity).collect::<Vec<_>>()).unwrap_or(1.0);
     let (centre, scale) = (solved.centre, solved.scale);
+    let (lenient, severe) = (solved.leniency.typical, solved.severity.typical);
     Calibration {
+        // Each quality as the mark a typical judge, of typical leniency and severity, would give.
         quality: solved
             .quality
             .iter()
             .zip(&solved.marked)
-            .map(|(q, m)| m.then_some(centre + scale * (typical_leniency + typical_severity * q)))
+            .map(|(q, m)| m.then_some(centre + scale * (lenient + severe * q)))
             .collect(),
-        leniency: habits.iter().map(|h| h.leniency * scale).collect(),
-        severity: habits.iter().map(|h| h.severity).collect(),
-        held: habits.iter().map(|h| h.held).collect(),
+        leniency: solved.habits.iter().map(|h| (h.leniency - lenient) * scale).collect(),
+        severity: solved.habits.iter().map(|h| h.severity / severe).collect(),
+        held: solved.habits.iter().map(|h| h.held).collect(),
+        panel: PanelSpread {
+            leniency: solved.leniency.variance.sqrt() * scale,
+            severity: solved.severity.variance.sqrt() / severe,
+            noise: solved.noise.sqrt() * scale,
+        },
     }
 }
 
@@ -117,6 +138,16 @@ pub(super) struct Solved {
     pub quality: Vec<f64>,
     pub marked: Vec<bool>,
     pub habits: Vec<Habit>,
+    pub leniency: Spread,
+    pub severity: Spread,
+    /// The variance of a mark about the model.
+    pub noise: f64,
+    /// 0 on a panel where every judge marked every entry, near 1 where each saw few: how far a
+    /// judge's points are weighed by their severity rather than counted as given.
+    sparseness: f64,
+    /// How unsure each entry's quality still is (its posterior variance, in squared standard
+    /// units): an entry with one mark is far less sure than one with five.
+    unsure: Vec<f64>,
 }
 
 impl Solved {
@@ -127,54 +158,119 @@ impl Solved {
         let all: Vec<f64> = (0..panel.marks.len()).map(value).collect();
         let (centre, scale) = (mean(&all)?, spread(&all)?);
         let scale = if scale > 0.0 { scale } else { 1.0 };
-        let judges = panel.judges.len();
-        // Work in standard units, so the constants mean the same whatever the rubric's scale.
+        // Work in standard units, so that the fit behaves the same whatever the rubric's scale.
         let standard = panel.marks.iter().zip(&all).map(|(m, v)| (m.judge, m.entry, (v - centre) / scale));
-        let by_judge = Grouped::new(judges, standard.clone());
+        let by_judge = Grouped::new(panel.judges.len(), standard.clone());
         let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
         let entries = panel.entries.len();
         let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
-        let mut quality: Vec<f64> = (0..entries)
-            .map(|e| {
-                let n = (by_entry.start[e + 1] - by_entry.start[e]) as f64;
-                if n > 0.0 { by_entry.marks(e).map(|(_, v)| v).sum::<f64>() / n } else { 0.0 }
-            })
-            .collect();
-        let mut habits = vec![Habit { leniency: 0.0, severity: 1.0, held: None }; judges];
+        let mut quality: Vec<f64> =
+            (0..entries).map(|e| mean(&by_entry.marks(e).map(|(_, v)| v).collect::<Vec<_>>()).unwrap_or(0.0)).collect();
+        standardise(&mut quality, &marked);
+        let sparseness = sparseness(&by_judge, &marked);
+        let mut fit = Solved {
+            centre,
+            scale,
+            quality,
+            marked,
+            habits: vec![Habit { leniency: 0.0, severity: 1.0, weight: 1.0, held: None }; panel.judges.len()],
+            leniency: Spread { typical: 0.0, variance: 0.25 },
+            severity: Spread { typical: 1.0, variance: 0.1 },
+            noise: 0.25,
+            sparseness,
+            unsure: vec![0.0; entries],
+        };
         for _ in 0..MAX_ROUNDS {
-            for (j, habit) in habits.iter_mut().enumerate() {
-                *habit = Habit::of(by_judge.marks(j).map(|(e, v)| (quality[e], v)));
-            }
-            // Each entry's quality: the mean of its judges' marks, each put back on the common
-            // scale by undoing that judge's leniency and stretch. Every judge's order counts the
-            // same.
-            let mut next: Vec<f64> = (0..entries)
-                .map(|e| {
-                    let (mut sum, mut n) = (0.0, PRIOR_QUALITY);
-                    for (j, v) in by_entry.marks(e) {
-                        sum += (v - habits[j].leniency) / habits[j].severity;
-                        n += 1.0;
-                    }
-                    sum / n
-                })
-                .collect();
-            // The model cannot tell a shift or stretch of every quality from the opposite change
-            // in every judge's habits; pinning the qualities to mean 0 and spread 1 removes that
-            // freedom, without which the fit drifts instead of settling.
-            let rated: Vec<f64> = next.iter().zip(&marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
-            if let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) {
-                let s = if s > 0.0 { s } else { 1.0 };
-                for q in &mut next {
-                    *q = (*q - m) / s;
-                }
-            }
-            let moved = next.iter().zip(&quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
-            quality = next;
+            fit.habits_round(&by_judge);
+            let moved = fit.quality_round(&by_entry);
             if moved < TOLERANCE {
                 break;
             }
         }
-        Some(Solved { centre, scale, quality, marked, habits })
+        Some(fit)
+    }
+
+    /// Each judge's habits given the current qualities, with the panel's spreads and noise
+    /// re-estimated as they go.
+    fn habits_round(&mut self, by_judge: &Grouped) {
+        let sums: Vec<Sums> = (0..self.habits.len())
+            .map(|j| {
+                let mut s = Sums::default();
+                by_judge.marks(j).for_each(|(e, v)| s.add(self.quality[e], self.unsure[e], v));
+                s
+            })
+            .collect();
+        let estimates: Vec<Option<(f64, f64)>> =
+            sums.iter().map(|s| severity_of(s, self.noise, self.severity.typical)).collect();
+        self.severity = Spread::of(&estimates.iter().flatten().copied().collect::<Vec<_>>(), self.severity);
+        let (mut lenient, mut residual, mut marks) = (Vec::with_capacity(sums.len()), 0.0, 0.0);
+        let mut unexplained = 0.0;
+        for (habit, (s, estimate)) in self.habits.iter_mut().zip(sums.iter().zip(&estimates)) {
+            let (severity, _) = estimate.map_or((self.severity.typical, 0.0), |(b, v)| self.severity.blend(b, v));
+            let own_marks = estimate.map(|(b, _)| b);
+            *habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
+            if s.n > 0.0 {
+                // A judge's leniency, as their own marks show it, with its sampling variance: the
+                // noise of their n marks. Adding how unsure the qualities they are measured
+                // against still are made the simulated track pools and sparse graders worse and
+                // no design better: the alternating fit already shares a thinly judged entry's
+                // marks between its quality and its judges' leniency.
+                let seen = (s.y - habit.severity * s.q) / s.n;
+                lenient.push((seen, self.noise / s.n));
+            }
+        }
+        self.leniency = Spread::of(&lenient, self.leniency);
+        let mut seen = lenient.iter();
+        for (habit, s) in self.habits.iter_mut().zip(&sums) {
+            if s.n > 0.0
+                && let Some((a, v)) = seen.next()
+            {
+                let (leniency, share) = self.leniency.blend(*a, *v);
+                habit.leniency = leniency;
+                residual += s.residual(habit.leniency, habit.severity);
+                marks += s.n;
+                unexplained += s.n * share * v + habit.severity * habit.severity * s.unsure;
+            }
+        }
+        // The noise, as EM estimates it: what the fit leaves unexplained, plus what it cannot
+        // yet tell apart (how unsure each leniency and each quality still is), over the marks.
+        // Residuals alone would call a panel of one mark an entry noiseless.
+        self.noise = ((residual + unexplained) / marks.max(1.0)).max(1e-9);
+    }
+
+    /// Each entry's quality given the judges' habits: its judges' marks less their leniency,
+    /// each point weighed as [`Habit::holding`] says, over the quality per point their
+    /// severities promise, pulled
+    /// towards the middle by the noise (an entry with one judge stays nearer the middle than one
+    /// with five who agree). Returns how far the qualities moved.
+    fn quality_round(&mut self, by_entry: &Grouped) -> f64 {
+        // The spread of the true qualities is that of the estimates (1, once standardised) plus
+        // how unsure they are: the pull towards the middle is the noise against that spread.
+        let rated = self.marked.iter().filter(|m| **m).count().max(1) as f64;
+        let typical = self.severity.typical.max(1e-6);
+        let noise = self.noise / typical;
+        let prior = noise / (1.0 + self.unsure.iter().sum::<f64>() / rated);
+        let unsure = &mut self.unsure;
+        let mut next: Vec<f64> = (0..self.quality.len())
+            .map(|e| {
+                let (mut points, mut promise) = (0.0, 0.0);
+                for (j, v) in by_entry.marks(e) {
+                    let h = &self.habits[j];
+                    points += h.weight * (v - h.leniency);
+                    promise += h.weight * h.severity;
+                }
+                unsure[e] = if self.marked[e] { noise / (promise + prior) } else { 0.0 };
+                points / (promise + prior)
+            })
+            .collect();
+        // The model cannot tell a shift or stretch of every quality from the opposite change in
+        // every judge's habits; pinning the qualities to mean 0 and spread 1 removes that
+        // freedom, without which the fit drifts instead of settling.
+        let stretch = standardise(&mut next, &self.marked);
+        self.unsure.iter_mut().for_each(|u| *u /= stretch * stretch);
+        let moved = next.iter().zip(&self.quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        self.quality = next;
+        moved
     }
 
     /// What the fit expects a mark to be, in standard units.
@@ -184,64 +280,71 @@ impl Solved {
     }
 }
 
+/// How far the panel is from complete: 1 less the share of the cells (judge by entry, over the
+/// judges with marks and the entries with marks) that hold a mark.
+fn sparseness(by_judge: &Grouped, marked: &[bool]) -> f64 {
+    let judges = (0..by_judge.start.len() - 1).filter(|j| by_judge.start[j + 1] > by_judge.start[*j]).count();
+    let entries = marked.iter().filter(|m| **m).count();
+    let cells = (judges * entries).max(1) as f64;
+    (1.0 - by_judge.other.len() as f64 / cells).clamp(0.0, 1.0)
+}
+
+/// Shifts and stretches the marked entries' qualities to mean 0 and spread 1; returns the
+/// spread they had.
+fn standardise(quality: &mut [f64], marked: &[bool]) -> f64 {
+    let rated: Vec<f64> = quality.iter().zip(marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
+    let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) else { return 1.0 };
+    let s = if s > 0.0 { s } else { 1.0 };
+    for q in quality {
+        *q = (*q - m) / s;
+    }
+    s
+}
+
 /// One judge's habits, in standard units.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Habit {
     pub leniency: f64,
     pub severity: f64,
+    /// What each of their points counts for in an entry's quality: 1 on a complete panel (less
+    /// only for a judge held at the widest bound), and on a sparse one their severity against
+    /// the typical judge's.
+    weight: f64,
     pub held: Option<Held>,
 }
 
 impl Habit {
-    /// A judge's habits from their marks beside the qualities of the entries they marked
-    /// (`(quality, mark)` pairs). Severity is how wide their marks spread against how wide those
-    /// entries' qualities spread, never how well their order matches the others': a judge who
-    /// disagrees is corrected for scale like any other, not silenced. Both habits are shrunk
-    /// towards the typical judge's (0 and 1) by how much evidence the judge gives.
-    fn of(pairs: impl Iterator<Item = (f64, f64)>) -> Habit {
-        let (mut n, mut sq, mut sqq, mut sv, mut svv) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        for (q, v) in pairs {
-            n += 1.0;
-            sq += q;
-            sqq += q * q;
-            sv += v;
-            svv += v * v;
-        }
-        if n == 0.0 {
-            return Habit { leniency: 0.0, severity: 1.0, held: None };
-        }
-        let (mq, mv) = (sq / n, sv / n);
-        let spread_q = (sqq / n - mq * mq).max(0.0).sqrt();
-        let spread_v = (svv / n - mv * mv).max(0.0).sqrt();
-        let evidence = n / (n + EVIDENCE_HALF);
-        // The weight of each of the judge's marks is 1 / severity: shrinking that weight (rather
-        // than the severity) towards 1 keeps, on a panel where every judge marked every entry,
-        // each comparison between the plain mean's and per-judge z's, which weigh marks by 1 and by
-        // 1 / spread.
-        let (mut stretch, mut held) = (1.0, None);
-        if spread_q > 0.0 && n >= 2.0 {
-            stretch = spread_v / spread_q;
-            if stretch < LEAST_SEVERITY {
-                held = Some(Held::Narrow);
-                stretch = LEAST_SEVERITY;
-            } else if stretch > MOST_SEVERITY {
-                held = Some(Held::Wide);
-                stretch = MOST_SEVERITY;
-            }
-        }
-        let severity = 1.0 / ((1.0 - evidence) + evidence / stretch);
-        // A judge's mean is steady after a few marks, their spread is not: leniency needs far
-        // less evidence than severity.
-        let leniency = n / (n + PRIOR_LENIENCY) * (mv - severity * mq);
-        Habit { leniency, severity, held }
+    /// A judge's habits at the given severity, held within the bounds around the typical one.
+    ///
+    /// On a sparse panel a judge who spreads their marks wider tells entries apart more surely
+    /// against the same noise, and their points weigh by their severity, as least squares weighs
+    /// them. On a complete panel every judge's points count as given, as the mean counts them,
+    /// so that the order stays within what the mean, the rank sum and per-judge z agree on;
+    /// between the two, in proportion.
+    ///
+    /// A judge is said to be narrow when their own marks, before any pull towards the typical
+    /// judge, spread under the least: that is what they did, however little it moves the fit.
+    fn holding(severity: f64, own_marks: Option<f64>, typical: f64, sparseness: f64) -> Habit {
+        let (least, most) = (LEAST_SEVERITY * typical, MOST_SEVERITY * typical);
+        let (held, weight) = if own_marks.is_some_and(|b| b < least) {
+            (Some(Held::Narrow), 1.0)
+        } else if severity > most {
+            (Some(Held::Wide), most / severity)
+        } else {
+            (None, 1.0)
+        };
+        let weight = weight * (severity.min(most) / typical.max(1e-6)).powf(sparseness);
+        Habit { leniency: 0.0, severity, weight, held }
     }
 }
 
-/// Why a judge's severity was held at a bound instead of following their marks.
+/// Why a judge's severity was said to be beyond a bound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Held {
-    /// Their marks barely vary next to the entries they saw: held at [`LEAST_SEVERITY`].
+    /// Their own marks barely vary next to the entries they saw: under [`LEAST_SEVERITY`] of a
+    /// typical judge's, so their marks tell those entries apart little.
     Narrow,
-    /// Their marks spread far wider than the entries they saw: held at [`MOST_SEVERITY`].
+    /// Their marks spread far wider than the entries they saw: beyond [`MOST_SEVERITY`] of a
+    /// typical judge's, each of their points counts for less, so they cannot outweigh the others.
     Wide,
 }

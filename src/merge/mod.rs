@@ -13,7 +13,7 @@ mod pairwise;
 
 pub use pairwise::{HeadToHead, SCHULZE_MOST, head_to_head};
 
-pub use calibrated::{Calibration, EVIDENCE_HALF, Held, LEAST_SEVERITY, MOST_SEVERITY, fit as calibrated_fit};
+pub use calibrated::{Calibration, Held, LEAST_SEVERITY, MOST_SEVERITY, PanelSpread, fit as calibrated_fit};
 
 /// One judge's mark for one entry.
 #[derive(Debug, Clone, Copy, PartialEq)]

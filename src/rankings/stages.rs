@@ -79,7 +79,7 @@ impl Built {
 
 fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &Options) -> Result<Built, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
-    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(warnings::partial));
+    warnings.extend(warnings::partial(&judges));
     let breaks = options
         .tie_breaks
         .iter()

@@ -19,27 +19,51 @@ pub(super) fn groups(groups: &[Vec<String>]) -> String {
     )
 }
 
-/// Names each judge whose severity the calibrated fit held at a bound, and why: their marks then
-/// count for more or less than their own spread would say.
+/// How many names a condensed warning spells out before "and N more".
+const FIRST_FEW: usize = 5;
+
+/// The first few of `names`, quoted, and how many more: `"ana", "ben" and 3 more`.
+fn first_few(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().take(FIRST_FEW).map(|n| format!("{:?}", clean_line(n))).collect();
+    let more = names.len() - shown.len();
+    if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") }
+}
+
+/// One warning for every judge it concerns, however many: `judge "ana" {says}: {means}` for
+/// one, `12 judges ("ana", "ben", ... and 7 more) {say}: {means}` for several, so that a
+/// panel of three hundred peer graders gets one line, not fifty.
+pub(super) fn about_judges(names: &[String], says: &str, say: &str, means: &str) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some(format!("judge {:?} {says}: {means}", clean_line(one))),
+        _ => Some(format!("{} judges ({}) {say}: {means}", names.len(), first_few(names))),
+    }
+}
+
+/// Names the judges whose severity the calibrated fit found beyond a bound, one line for each
+/// kind: what it does to their marks' weight.
 pub(super) fn held(fit: &crate::merge::Calibration, panel: &crate::merge::Panel) -> Vec<String> {
     use crate::merge::{Held, LEAST_SEVERITY, MOST_SEVERITY};
-    fit.held
-        .iter()
-        .enumerate()
-        .filter_map(|(j, held)| {
-            let judge = clean_line(&panel.judges[j]);
-            held.map(|h| match h {
-                Held::Narrow => format!(
-                    "judge {judge:?} gave nearly the same total to every entry they scored: the calibrated method holds their severity at {LEAST_SEVERITY} (its least), so their small differences count at most {} times over; check their marks were meant",
-                    1.0 / LEAST_SEVERITY
-                ),
-                Held::Wide => format!(
-                    "judge {judge:?} spread their totals far wider than the entries they scored differ: the calibrated method holds their severity at {MOST_SEVERITY} (its most), so each of their points counts {} of a typical judge's (its floor)",
-                    1.0 / MOST_SEVERITY
-                ),
-            })
-        })
-        .collect()
+    let named = |kind: Held| -> Vec<String> {
+        fit.held.iter().zip(&panel.judges).filter(|(h, _)| **h == Some(kind)).map(|(_, j)| j.clone()).collect()
+    };
+    let narrow = about_judges(
+        &named(Held::Narrow),
+        "gave nearly the same total to every entry they scored",
+        "gave nearly the same total to every entry they scored",
+        &format!(
+            "their severity is under {LEAST_SEVERITY} of a typical judge's, so their marks barely tell those entries apart and the calibrated method ranks them mostly on the other judges' marks; check the marks were meant"
+        ),
+    );
+    let wide = about_judges(
+        &named(Held::Wide),
+        "spread their totals far wider than the entries they scored differ",
+        "spread their totals far wider than the entries they scored differ",
+        &format!(
+            "the calibrated method holds their severity at {MOST_SEVERITY} times a typical judge's (its most), so their points count for less than they gave and no one judge outweighs the others"
+        ),
+    );
+    narrow.into_iter().chain(wide).collect()
 }
 
 /// The entries a sum leaves out, because not every counted judge scored them, as a warning.
@@ -70,17 +94,34 @@ pub(super) fn left_out_of_the_sum(
     ))
 }
 
-/// Names the entries a judge left partly scored (the first five), which the merge leaves out.
-pub(super) fn partial(j: &JudgeMarks) -> String {
-    let n = j.partial.len();
-    let named: Vec<String> = j.partial.iter().take(5).map(|id| clean_line(id)).collect();
-    let more = if n > named.len() { format!(" and {} more", n - named.len()) } else { String::new() };
-    format!(
-        "judge {:?} left {n} entr{} partly scored ({}{more}); those do not count",
-        clean_line(&j.judge),
-        if n == 1 { "y" } else { "ies" },
-        named.join(", ")
-    )
+/// Names the entries each judge left partly scored (the first five), which the merge leaves
+/// out: a line for one judge, one line for many.
+pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {
+    let left: Vec<&JudgeMarks> = judges.iter().filter(|j| !j.partial.is_empty()).collect();
+    let entries = |j: &JudgeMarks| {
+        let n = j.partial.len();
+        let named: Vec<String> = j.partial.iter().take(5).map(|id| clean_line(id)).collect();
+        let more = if n > named.len() { format!(" and {} more", n - named.len()) } else { String::new() };
+        format!("{n} entr{} partly scored ({}{more})", if n == 1 { "y" } else { "ies" }, named.join(", "))
+    };
+    match left.as_slice() {
+        [] => None,
+        [one] => Some(format!("judge {:?} left {}; those do not count", clean_line(&one.judge), entries(one))),
+        _ => {
+            let names: Vec<String> = left.iter().map(|j| j.judge.clone()).collect();
+            let total: usize = left.iter().map(|j| j.partial.len()).sum();
+            Some(format!(
+                "{} judges ({}) left {total} entries partly scored in all, {}; those do not count",
+                left.len(),
+                first_few(&names),
+                left.iter()
+                    .take(FIRST_FEW)
+                    .map(|j| format!("{:?} {}", clean_line(&j.judge), entries(j)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ))
+        }
+    }
 }
 
 /// Names the entries whose judges scored different commits of their Space (the first five).
@@ -103,4 +144,31 @@ pub(super) fn revisions(differ: &[(String, Vec<(String, String)>)]) -> String {
         if differ.len() == 1 { "y was" } else { "ies were" },
         named.join("; ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about_judges;
+
+    #[test]
+    fn warnings_of_one_kind_condense_into_one_line_with_a_count_and_the_first_names() {
+        let names = |n: usize| (0..n).map(|i| format!("grader {i}")).collect::<Vec<_>>();
+        let cases: [(usize, Option<&str>); 4] = [
+            (0, None),
+            (1, Some("judge \"grader 0\" did it: so")),
+            (2, Some("2 judges (\"grader 0\", \"grader 1\") did: so")),
+            (
+                53,
+                Some(
+                    "53 judges (\"grader 0\", \"grader 1\", \"grader 2\", \"grader 3\", \"grader 4\" and 48 more) did: so",
+                ),
+            ),
+        ];
+        for (n, want) in cases {
+            assert_eq!(about_judges(&names(n), "did it", "did", "so").as_deref(), want, "{n} judges");
+        }
+        // A name is data: a control character in it never reaches the terminal.
+        let line = about_judges(&["ana\u{1b}[2J".to_owned()], "did it", "did", "so").unwrap_or_default();
+        assert!(!line.contains('\u{1b}'), "{line}");
+    }
 }
