@@ -640,3 +640,29 @@ fn notes_for_the_jury_and_for_the_team() {
         f.app.status
     );
 }
+
+/// A criterion named in CJK takes two columns a character: the scores still line up after it.
+#[test]
+fn wide_criterion_labels_keep_the_scores_in_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut config = Config::builtin();
+    config.criteria[0].label = "実用性".into();
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = super::load(&loaded, "mira", None, &store).expect("app");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buf = terminal.backend().buffer();
+    // Where each criterion's "[·]" starts, by the screen's own cells.
+    let columns: Vec<u16> = (0..buf.area.height)
+        .filter_map(|y| {
+            (0..buf.area.width.saturating_sub(2)).find(|x| {
+                let at = |dx: u16| buf[(x + dx, y)].symbol().to_owned();
+                at(0) == "[" && at(1) == "·" && at(2) == "]"
+            })
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "three criteria without a score: {columns:?}");
+    assert!(columns.iter().all(|x| *x == columns[0]), "the scores line up: {columns:?}");
+}
