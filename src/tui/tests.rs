@@ -135,7 +135,7 @@ fn undo_restores_what_was_saved_before() {
 #[test]
 fn moving_searching_filtering_and_sorting() {
     let mut f = fixture();
-    assert_eq!(f.app.list.rows.len(), 40);
+    assert_eq!(f.app.list.rows().len(), 40);
     f.press("G");
     assert_eq!(f.selected_id(), "moonlight-mixer");
     f.press("g");
@@ -146,19 +146,19 @@ fn moving_searching_filtering_and_sorting() {
     assert_eq!(f.app.selected(), 10, "a page is the rows in sight");
     f.press("/");
     f.press("poet");
-    assert_eq!(f.app.list.rows.len(), 1, "search narrows as you type");
+    assert_eq!(f.app.list.rows().len(), 1, "search narrows as you type");
     f.press_key(key(KeyCode::Esc));
-    assert_eq!(f.app.list.rows.len(), 40, "Esc clears the search");
+    assert_eq!(f.app.list.rows().len(), 40, "Esc clears the search");
     f.press("/");
     f.press("moss");
     f.press_key(key(KeyCode::Enter));
     assert!(matches!(f.app.mode, Mode::Browse));
-    assert_eq!(f.app.list.rows.len(), 3, "team names are searched: {:?}", f.app.list.rows);
+    assert_eq!(f.app.list.rows().len(), 3, "team names are searched: {:?}", f.app.list.rows());
     f.press("/");
     f.press_key(key(KeyCode::Esc));
     f.press("f");
     assert_eq!(f.app.list.track.as_deref(), Some("backyard"));
-    assert!(f.app.list.rows.iter().all(|i| f.app.entries[*i].submission.track.as_deref() == Some("backyard")));
+    assert!(f.app.list.rows().iter().all(|i| f.app.entries[*i].submission.track.as_deref() == Some("backyard")));
     f.press("ff");
     assert_eq!(f.app.list.track, None, "f cycles back to all tracks");
     let before = f.selected_id();
@@ -176,7 +176,7 @@ fn next_unscored_and_the_unscored_filter() {
     f.press("n");
     assert_eq!(f.selected_id(), "pantry-poet");
     f.press("U");
-    assert_eq!(f.app.list.rows.len(), 39);
+    assert_eq!(f.app.list.rows().len(), 39);
     assert_eq!(f.app.progress(), (1, 40));
 }
 
@@ -185,8 +185,8 @@ fn assigned_to_me_leaves_out_declared_conflicts() {
     let mut f = fixture();
     // tomas declared a conflict with the team "Moss & Lichen" (three entries).
     f.press("a");
-    assert_eq!(f.app.list.rows.len(), 37);
-    assert!(f.app.list.rows.iter().all(|i| f.app.entries[*i].submission.team != "Moss & Lichen"));
+    assert_eq!(f.app.list.rows().len(), 37);
+    assert!(f.app.list.rows().iter().all(|i| f.app.entries[*i].submission.team != "Moss & Lichen"));
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
     let (_dir, app) = assigned_fixture(file);
     let mut app = app.expect("loads");
     assert!(app.list.mine_only && app.entries.assigned().is_some());
-    let shown: Vec<&str> = app.list.rows.iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    let shown: Vec<&str> = app.list.rows().iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
     assert_eq!(shown, ["bus-stop-oracle", "pill-pal"]);
     assert_eq!(app.progress(), (0, 2), "progress counts only the judge's entries");
     assert_eq!(app.status, "2 entries assigned to you; a shows every entry");
@@ -330,7 +330,7 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
         let store = Store::open(&dir.path().join("t.sqlite"), "build-small-2026").expect("store");
         Runner::new(&store).step(&store, &mut app, action);
     }
-    assert_eq!(app.list.rows.len(), 40, "a shows every entry");
+    assert_eq!(app.list.rows().len(), 40, "a shows every entry");
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn the_calibration_set_comes_first_in_the_judges_list() {
     let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\ncalibration = [\"pill-pal\"]\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\n";
     let (_dir, app) = assigned_fixture(file);
     let app = app.expect("loads");
-    let shown: Vec<&str> = app.list.rows.iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    let shown: Vec<&str> = app.list.rows().iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
     assert_eq!(shown, ["pill-pal", "bus-stop-oracle"], "calibration first, then the export's order");
     assert_eq!(app.current().map(|e| e.submission.id.as_str()), Some("pill-pal"), "and selected first");
     assert_eq!(app.status, "2 entries assigned to you, the 1 calibration entry first; a shows every entry");
@@ -429,7 +429,7 @@ fn the_tiny_titan_hint_follows_the_configured_line() {
 fn search_covers_members_and_models_and_each_slash_starts_afresh() {
     let mut f = fixture();
     let shown = |f: &Fixture| -> Vec<String> {
-        f.app.list.rows.iter().map(|i| f.app.entries[*i].submission.id.clone()).collect()
+        f.app.list.rows().iter().map(|i| f.app.entries[*i].submission.id.clone()).collect()
     };
     // A member's name, and a model, find their entries; the entry found starts on its first
     // criterion, wherever the focus was.
@@ -442,13 +442,13 @@ fn search_covers_members_and_models_and_each_slash_starts_afresh() {
     assert_eq!(f.app.focus, 0, "the found entry's first unscored criterion");
     // `/` again starts a new search rather than appending to the kept one.
     f.press("/");
-    assert_eq!(f.app.list.rows.len(), 40, "the kept search is replaced");
+    assert_eq!(f.app.list.rows().len(), 40, "the kept search is replaced");
     f.press("phi-4");
     f.press_key(key(KeyCode::Enter));
     assert_eq!(shown(&f), ["chore-chart", "shift-swap"], "the two entries on Phi-4");
     // Esc in the list clears the kept search.
     f.press_key(key(KeyCode::Esc));
-    assert_eq!(f.app.list.rows.len(), 40);
+    assert_eq!(f.app.list.rows().len(), 40);
     assert!(f.app.list.query.is_empty());
 }
 

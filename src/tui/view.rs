@@ -116,9 +116,9 @@ impl App {
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
-        let block = Block::bordered().title(format!(" Submissions ({}) ", self.list.rows.len()));
+        let block = Block::bordered().title(format!(" Submissions ({}) ", self.list.rows().len()));
         let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
-        if self.list.rows.is_empty() {
+        if self.list.rows().is_empty() {
             let message = if self.entries.is_empty() {
                 "No submissions yet. Quit and run `judging pull`, or check export.source in judging.toml."
             } else {
@@ -130,9 +130,9 @@ impl App {
         // Only the rows in sight are built: the list may hold ten thousand entries. The app keeps
         // the selection in sight; this only guards a frame drawn before a resize reached it.
         let selected = self.selected();
-        let offset = self.list.table.offset().min(selected);
+        let offset = self.list.offset().min(selected);
         let offset = if selected >= offset + inner_rows { selected + 1 - inner_rows } else { offset };
-        let rows = self.list.rows.iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
+        let rows = self.list.rows().iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
         let widths = [
             Constraint::Length(11),
             Constraint::Length(9),

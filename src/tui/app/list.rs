@@ -42,10 +42,11 @@ pub struct ListView {
     /// The search kept from the last `/`.
     pub query: String,
     pub sort: Sort,
-    /// Indices into the entries: the filtered, sorted list on screen.
-    pub rows: Vec<usize>,
+    /// Indices into the entries: the filtered, sorted list on screen. Worked out by `refresh`
+    /// only, from the filters above.
+    rows: Vec<usize>,
     /// The selected position in `rows`, and the first row in sight.
-    pub table: TableState,
+    table: TableState,
     /// Rows of the list in sight on the screen as it is now.
     pub rows_in_sight: usize,
 }
@@ -66,6 +67,16 @@ impl Default for ListView {
 }
 
 impl ListView {
+    /// The list on screen: indices into the entries.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// The first row in sight.
+    pub fn offset(&self) -> usize {
+        self.table.offset()
+    }
+
     /// The position of the selection in the list on screen.
     pub fn selected(&self) -> usize {
         self.table.selected().unwrap_or(0)

@@ -120,8 +120,8 @@ impl App {
     }
 
     fn next_unscored(&mut self) {
-        let n = self.list.rows.len();
-        let open = |p: &usize| self.status_of(&self.entries[self.list.rows[*p]]).open();
+        let n = self.list.rows().len();
+        let open = |p: &usize| self.status_of(&self.entries[self.list.rows()[*p]]).open();
         match (1..=n).map(|k| (self.selected() + k) % n).find(open) {
             Some(p) => {
                 self.list.select_row(p);
