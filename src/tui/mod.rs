@@ -117,7 +117,13 @@ pub fn run(
     pushing: Pushing,
 ) -> Result<()> {
     let _lock = Lock::take(store.path())?;
-    let mut runner = Runner::new(store);
+    // Links and pushes run off the loop's thread and answer through this channel. The runner
+    // notes what the store holds before the app reads it, so a write beside the app in between
+    // is read again at the first action.
+    let (answers, heard) = mpsc::channel::<Outcome>();
+    let mut runner = Runner::new(store)
+        .opening(opener(crate::browser::chosen(), answers.clone()))
+        .pushing(pusher(pushing.push, answers));
     let mut app = load(loaded, judge, assignments, store)?;
     app.monochrome = no_color();
     app.last_pushed = pushing.last;
@@ -127,21 +133,27 @@ pub fn run(
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    // A launcher may take a while to start, or to fail, and a push takes the network: both run
-    // off the loop's thread, and answer through this channel.
-    let (answers, heard) = mpsc::channel::<Outcome>();
-    let browser = crate::browser::chosen();
-    let failed = answers.clone();
-    runner = runner.opening(Box::new(move |url| {
-        let (url, browser, failed) = (url.to_owned(), browser.clone(), failed.clone());
+    terminal::full_screen("the terminal app", |terminal, input| {
+        event_loop(terminal, &mut app, &mut runner, store, input, &heard)
+    })
+}
+
+/// Opens links on a thread each: a launcher may take a while to start, or to fail. Only a
+/// failure answers.
+fn opener(browser: Option<String>, answers: mpsc::Sender<Outcome>) -> runner::Opener {
+    Box::new(move |url| {
+        let (url, browser, failed) = (url.to_owned(), browser.clone(), answers.clone());
         std::thread::spawn(move || {
-            if let Err(e) = crate::browser::open(&url, browser.as_deref()) {
-                let _ = failed.send(Outcome::LinkFailed { url, reason: e });
+            if let Err(reason) = crate::browser::open(&url, browser.as_deref()) {
+                let _ = failed.send(Outcome::LinkFailed { url, reason });
             }
         });
-    }));
-    let push = pushing.push;
-    runner = runner.pushing(Box::new(move || {
+    })
+}
+
+/// Pushes on a thread of its own, answering how it went.
+fn pusher(push: Push, answers: mpsc::Sender<Outcome>) -> runner::Pusher {
+    Box::new(move || {
         let (push, report) = (Arc::clone(&push), answers.clone());
         std::thread::spawn(move || {
             let _ = report.send(match push() {
@@ -149,9 +161,6 @@ pub fn run(
                 Err(why) => Outcome::PushFailed(why),
             });
         });
-    }));
-    terminal::full_screen("the terminal app", |terminal, input| {
-        event_loop(terminal, &mut app, &mut runner, store, input, &heard)
     })
 }
 

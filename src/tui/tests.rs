@@ -666,3 +666,27 @@ fn wide_criterion_labels_keep_the_scores_in_line() {
     assert_eq!(columns.len(), 3, "three criteria without a score: {columns:?}");
     assert!(columns.iter().all(|x| *x == columns[0]), "the scores line up: {columns:?}");
 }
+
+/// `P` as the terminal app wires it: the push injected by the command runs on a thread and its
+/// answer comes back on the loop's channel, typed, to be shown with the new push time.
+#[test]
+fn a_push_answers_through_the_loops_channel() {
+    let mut f = fixture();
+    f.app.config.sync.repo = "judges/scores-2026".into();
+    let (answers, heard) = std::sync::mpsc::channel();
+    let at = "2026-06-21T10:00:00.000Z";
+    let push: super::Push = std::sync::Arc::new(move || Ok(("pushed scores/tomas.json".into(), Some(at.into()))));
+    f.runner = Runner::new(&f.store).pushing(super::pusher(push, answers.clone()));
+    f.press("P");
+    assert_eq!(f.app.status, "pushing your score file…");
+    let answer = heard.recv_timeout(std::time::Duration::from_secs(5)).expect("an answer");
+    f.runner.hear(&f.store, &mut f.app, answer);
+    assert_eq!((f.app.status.as_str(), f.app.last_pushed.as_deref()), ("pushed scores/tomas.json", Some(at)));
+    let failing: super::Push = std::sync::Arc::new(|| Err("the Hub refused the token".into()));
+    f.runner = Runner::new(&f.store).pushing(super::pusher(failing, answers));
+    f.press("P");
+    let answer = heard.recv_timeout(std::time::Duration::from_secs(5)).expect("an answer");
+    f.runner.hear(&f.store, &mut f.app, answer);
+    assert_eq!(f.app.status, "the Hub refused the token");
+    assert_eq!(f.app.last_pushed.as_deref(), Some(at), "a failed push leaves the last time");
+}
