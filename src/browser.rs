@@ -26,7 +26,17 @@ pub fn open(link: &str, browser: Option<&str>) -> Result<(), String> {
 fn spawn(command: &str, url: &str) -> Result<(), String> {
     let mut last = String::from("$BROWSER is empty");
     for candidate in command.split(':').map(str::trim).filter(|c| !c.is_empty()) {
-        let mut words: Vec<String> = candidate.split_whitespace().map(str::to_owned).collect();
+        // A path to a program with spaces in it, written bare, is the program; else the words
+        // as a shell would split them (quotes kept together), never run through a shell.
+        let mut words: Vec<String> = if std::path::Path::new(candidate).is_file() {
+            vec![candidate.to_owned()]
+        } else {
+            let Some(words) = shlex::split(candidate) else {
+                last = format!("$BROWSER {candidate:?} has an unclosed quote");
+                continue;
+            };
+            words
+        };
         if words.iter().any(|w| w.contains("%s")) {
             for w in &mut words {
                 *w = w.replace("%s", url);
@@ -57,6 +67,27 @@ mod tests {
         for bad in ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", ""] {
             assert!(open(bad, Some("/bin/true")).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_browser_whose_path_has_spaces_is_started() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let seen = dir.path().join("seen");
+        let program = dir.path().join("Google Chrome");
+        std::fs::write(&program, format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display())).expect("write");
+        std::fs::set_permissions(&program, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+        let quoted = format!("'{}' %s", program.display());
+        for command in [program.display().to_string(), quoted] {
+            let _ = std::fs::remove_file(&seen);
+            open("https://example.org/a_b", Some(&command)).expect("started");
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+            while !seen.exists() && std::time::Instant::now() < deadline {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let got = std::fs::read_to_string(&seen).unwrap_or_default();
+            assert_eq!(got.trim(), "https://example.org/a_b", "{command}");
+        }
+        assert!(open("https://example.org", Some("'unclosed %s")).expect_err("refused").contains("unclosed quote"));
     }
 
     #[test]

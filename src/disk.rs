@@ -2,8 +2,9 @@
 //!
 //! Reading takes only regular files, checked before they are opened (a FIFO would block the open,
 //! `/dev/zero` would never end), and never more than a cap. Writing goes to a temporary file
-//! beside the target, synced, renamed over it, and the folder synced: a crash or a full disk
-//! leaves the old file or the new one, never half of one.
+//! of its own, created beside the target under a fresh name, synced, renamed over it, and the
+//! folder synced: a crash, a full disk or a second writer at the same moment leaves the old file
+//! or a new one, never half of one.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -65,28 +66,40 @@ fn kind(t: std::fs::FileType) -> &'static str {
     }
 }
 
-/// Writes `bytes` to `path` durably: a `.partial` file beside it, synced, renamed over `path`,
-/// and the folder synced, so the new name survives a power cut. The folder must exist: a typo in
-/// a path is an error, not a new folder.
+/// Writes `bytes` to `path` durably: a new temporary file beside it, synced, renamed over
+/// `path`, and the folder synced, so the new name survives a power cut. The file gets the
+/// permissions a plain create would (0666 less the umask). The folder must exist: a typo in a
+/// path is an error, not a new folder.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), DiskError> {
+    write_with_mode(path, bytes, 0o666)
+}
+
+/// As [`write_durably`], for a file only its owner may read (0600), such as a private key.
+pub fn write_durably_private(path: &Path, bytes: &[u8]) -> Result<(), DiskError> {
+    write_with_mode(path, bytes, 0o600)
+}
+
+fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError> {
+    use std::os::unix::fs::PermissionsExt;
     let fail = |source| DiskError::Write { path: path.into(), source };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let written = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&partial)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(fail(e));
-    }
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        fail(e)
-    })?;
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // The target's name starts the temporary one, for whoever finds it after a crash; cut
+    // short, so that a long name still leaves room within the file system's 255 bytes.
+    let name: String = path.file_name().map(|n| n.to_string_lossy().chars().take(64).collect()).unwrap_or_default();
+    // A fresh random name, created exclusively (O_CREAT|O_EXCL): it is never an existing file
+    // nor a symlink's target, so two writers never share one and nothing is written through a
+    // link someone left there. Same folder as the target, so the rename cannot cross devices.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .permissions(std::fs::Permissions::from_mode(mode))
+        .tempfile_in(folder)
+        .map_err(fail)?;
+    // On any error the temporary file is removed when `temp` drops.
+    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(fail)?;
+    // rename(2) replaces the target whole: a reader, or a concurrent writer's rename, sees one
+    // file or the other, never a mix.
+    temp.persist(path).map_err(|e| fail(e.error))?;
     // A folder that cannot be synced (some file systems refuse) still has the file renamed.
     if let Ok(dir) = std::fs::File::open(folder) {
         let _ = dir.sync_all();
@@ -125,9 +138,56 @@ mod tests {
         write_durably(&path, b"old").expect("write");
         write_durably(&path, b"new").expect("replace");
         assert_eq!(std::fs::read(&path).expect("read"), b"new");
-        assert!(!dir.path().join("out.json.partial").exists(), "no partial file left");
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(names, ["out.json"], "no temporary file left");
+        let longest = dir.path().join(format!("{}.json", "n".repeat(250)));
+        write_durably(&longest, b"long").expect("a name as long as the file system allows");
         let err = write_durably(&dir.path().join("no-such-folder/out.json"), b"x").expect_err("no folder");
         assert!(err.to_string().contains("no-such-folder"), "{err}");
         assert!(!dir.path().join("no-such-folder").exists(), "no folder made behind the user's back");
+    }
+
+    #[test]
+    fn concurrent_writers_leave_one_whole_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("same.json");
+        // Big enough that a write takes several system calls, so that two can interleave.
+        let texts: Vec<Vec<u8>> = (0..8u8).map(|k| vec![b'a' + k; 256 * 1024 + usize::from(k)]).collect();
+        for _ in 0..10 {
+            std::thread::scope(|s| {
+                for text in &texts {
+                    let path = &path;
+                    s.spawn(move || write_durably(path, text).expect("every writer succeeds"));
+                }
+            });
+            let got = std::fs::read(&path).expect("read");
+            assert!(texts.contains(&got), "one writer's whole text, not a mix ({} bytes)", got.len());
+        }
+        let left: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(left, ["same.json"], "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_private_file_is_its_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("key");
+        write_durably_private(&path, b"secret").expect("write");
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_symlink_at_the_old_partial_name_is_not_written_through() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, "keep me").expect("write");
+        let path = dir.path().join("page.html");
+        std::os::unix::fs::symlink(&victim, dir.path().join("page.html.partial")).expect("symlink");
+        write_durably(&path, b"the page").expect("write");
+        assert_eq!(std::fs::read(&victim).expect("read"), b"keep me", "the symlink's target is untouched");
+        assert_eq!(std::fs::read(&path).expect("read"), b"the page");
     }
 }

@@ -65,7 +65,7 @@ fn read(path: &Path) -> Result<Option<String>, FileError> {
 }
 
 /// Far more than any judging.toml, assignments or decisions file; far less than a problem.
-pub const SMALL: u64 = 16 * 1024 * 1024;
+pub const SMALL: u64 = crate::limits::EVENT_FILE_BYTES;
 
 impl Loaded {
     /// The built-in event, as if no judging.toml were here.
@@ -135,11 +135,7 @@ impl Loaded {
         };
         let before = read(&path)?.unwrap_or_default();
         let earlier = crate::prizes::decisions::parse(&before).map_err(|e| FileError::invalid(&path, e))?;
-        let same_tie = |d: &Decision| {
-            d.prize == decision.prize
-                && d.order.len() == decision.order.len()
-                && d.order.iter().all(|id| decision.order.contains(id))
-        };
+        let same_tie = |d: &Decision| d.settles(&decision.prize, decision.order.iter().map(String::as_str));
         if let Some(i) = earlier.iter().position(same_tie) {
             return Err(FileError::invalid(
                 &path,

@@ -73,24 +73,12 @@ pub fn bars(histogram: &[usize]) -> String {
     histogram.iter().map(|n| LEVELS[(n * 8).div_ceil(most).min(8)]).collect::<String>()
 }
 
-/// How long ago an ISO 8601 UTC timestamp (`2026-06-21T10:00:00.000Z`) was, in words:
+/// How long ago an RFC 3339 timestamp (`2026-06-21T10:00:00.000Z`, any offset) was, in words:
 /// "just now", "5 min ago", "3 h ago", "2 days ago"; the timestamp itself if it cannot be read.
 pub fn age(timestamp: &str, now_unix: i64) -> String {
-    let parse = || -> Option<i64> {
-        let (date, time) = timestamp.split_once('T')?;
-        let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
-        let (y, m, day) = (d.next()??, d.next()??, d.next()??);
-        let mut t = time.trim_end_matches('Z').split(':').map(|p| p.split('.').next()?.parse::<i64>().ok());
-        let (hh, mm, ss) = (t.next()??, t.next()??, t.next()??);
-        // Days from the civil date (Howard Hinnant's algorithm), then seconds.
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some((era * 146_097 + doe - 719_468) * 86_400 + hh * 3600 + mm * 60 + ss)
+    let Ok(then) = crate::when::instant(timestamp).map(jiff::Timestamp::as_second) else {
+        return format!("fetched {}", clean_line(timestamp));
     };
-    let Some(then) = parse() else { return format!("fetched {}", clean_line(timestamp)) };
     let ago = (now_unix - then).max(0);
     match ago {
         0..60 => "fetched just now".into(),

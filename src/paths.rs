@@ -79,7 +79,7 @@ pub fn remember_judge(name: &str) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(file, format!("{name}\n"))
+    crate::disk::write_durably(&file, format!("{name}\n").as_bytes()).map_err(std::io::Error::other)
 }
 
 /// The store's file for this event and judge. A store an earlier build named by the old rule

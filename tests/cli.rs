@@ -489,3 +489,51 @@ fn check_names_a_calibration_entry_the_export_does_not_have() {
     s.file("judging.toml", "[assign]\ncalibration = [\"sprout-sense\"]\n");
     s.cmd().arg("check").assert().success();
 }
+
+/// `[feedback] notes` decides whom a note is for wherever it is written: the app, `score` and
+/// `import-scores`.
+#[test]
+fn the_notes_policy_holds_wherever_a_note_is_written() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[feedback]\nnotes = \"always\"\n", judging::config::BUILTIN));
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    s.cmd().args(["--judge", "ana", "score", "sprout-sense", "utility=4", "--note", "Lovely"]).assert().success();
+    let out = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&out).assert().success();
+    let text = std::fs::read_to_string(&out).expect("file");
+    let body: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(body["body"]["team_notes"]["sprout-sense"], "Lovely", "with \"always\" every note is the team's");
+    s.file("judging.toml", &format!("{}\n[feedback]\nnotes = \"never\"\n", judging::config::BUILTIN));
+    s.cmd()
+        .args(["--judge", "ana", "score", "pantry-poet", "--team-note", "Nice"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no note reaches the teams"));
+    s.file("scores.csv", "judge,submission,criterion,score,team_note\nana,pantry-poet,utility,3,Nice\n");
+    s.cmd()
+        .args(["--judge", "ana", "import-scores", "scores.csv"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no note reaches the teams"));
+}
+
+#[test]
+fn a_recused_entry_takes_no_score_from_the_command_line() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    s.file("r.csv", "judge,submission,criterion,score\nana,word-garden,utility,3\n");
+    let conn = rusqlite::Connection::open(s.store("ana")).expect("open");
+    conn.execute(
+        "INSERT INTO recusals (submission_id, reason, recused_at) VALUES ('word-garden', 'my team', '2026-06-01T00:00:00.000Z')",
+        [],
+    )
+    .expect("recuse");
+    drop(conn);
+    s.cmd()
+        .args(["--judge", "ana", "score", "word-garden", "utility=3"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("you recused from \"word-garden\""));
+    let sheet = judging::store::Store::open_existing(&s.store("ana"), "build-small-2026").expect("open").score_sheet();
+    assert!(sheet.expect("sheet").scores.is_empty(), "nothing stored");
+}

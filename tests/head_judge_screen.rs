@@ -42,6 +42,7 @@ fn rankings() -> judging::rankings::Rankings {
         JudgeMarks {
             judge: name.into(),
             written_at: "2026-06-21T10:00:00.000Z".into(),
+            written: "2026-06-21T10:00:00.000Z".parse().expect("a time"),
             file: format!("{name}.json"),
             digest: name.into(),
             entries,

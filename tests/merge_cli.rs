@@ -348,9 +348,10 @@ fn a_huge_file_is_refused_before_it_is_read() {
     // A sparse 300 MiB file: no disk space used, and reading it would take 300 MiB of memory.
     let huge = s.path().join("huge.json");
     std::fs::File::create(&huge).expect("create").set_len(300 * 1024 * 1024).expect("sparse");
-    head(&s).arg("merge").args([&good, &huge]).assert().failure().stderr(predicate::str::contains(
-        "huge.json: 314572800 bytes is more than a score file can be (256 MiB at most)",
-    ));
+    head(&s).arg("merge").args([&good, &huge]).assert().failure().stderr(predicate::str::contains(format!(
+        "huge.json: 314572800 bytes is more than a score file can be ({} MiB at most)",
+        judging::limits::SCORE_FILE_BYTES >> 20
+    )));
 }
 
 #[test]

@@ -153,6 +153,36 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
     );
 }
 
+/// A decision must order exactly the tied entries, each once: naming one twice (which once paid
+/// it two places) or naming an entry outside the tie is refused with the line, and no result is
+/// printed.
+#[test]
+fn a_decision_naming_an_entry_twice_or_outside_the_tie_is_refused_with_its_line() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let cases = [
+        (
+            "# the head judge's decisions\n[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"sprout-sense\"]\nreason = \"x\"\n",
+            &["line 4", "decisions[0].order names \"sprout-sense\" twice"][..],
+        ),
+        (
+            "[[decisions]]\nprize = \"backyard\"\nreason = \"x\"\norder = [\"sprout-sense\", \"pill-pal\"]\n",
+            &["line 4", "\"pill-pal\" is not in the tie", "sprout-sense, bus-stop-oracle"],
+        ),
+    ];
+    for (text, wants) in cases {
+        let decisions = s.file("decisions.toml", text);
+        let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
+        let out = out.expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+        for want in wants.iter().chain(&["decisions.toml", "no results were made"]) {
+            assert!(stderr.contains(want), "{want}: {stderr}");
+        }
+    }
+}
+
 #[test]
 fn bad_inputs_are_named_and_nothing_is_printed() {
     let s = Sandbox::new();

@@ -27,7 +27,7 @@ fn score(id: &str, criterion: &str, value: u8) -> (String, Change) {
 }
 
 fn note(id: &str, text: &str) -> (String, Change) {
-    (id.into(), Change::Note(Some(text.into())))
+    (id.into(), Change::Text(judging::model::TextPart::Note, Some(text.into())))
 }
 
 fn counts(added: usize, updated: usize, unchanged: usize, withdrawn: usize, returned: usize) -> PullCounts {
@@ -277,4 +277,43 @@ fn yesterdays_store_opens_and_a_new_score_records_the_spaces_commit() {
     let revisions = store.revisions().expect("revisions");
     assert_eq!(revisions.len(), 1);
     assert_eq!(revisions.get("pantry-poet").map(String::as_str), Some("d4c8bedc29019597fa5dd25cd8a73e875f1ea8b9"));
+}
+
+/// Every part of a judge's sheet, written through the store: the store's count and the sheet's
+/// agree, and a sheet re-read for some entries and put in place equals the whole re-read.
+#[test]
+fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("s.sqlite"), EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("pull");
+    let mut sheet = store.score_sheet().expect("sheet");
+    // One change of every kind: a score, readings, and every text part the sheet declares.
+    let entries = ["sprout-sense", "pantry-poet", "pill-pal", "bus-stop-oracle", "word-garden", "echo-owl"];
+    let mut changes: Vec<(String, Change)> =
+        vec![score(entries[0], "utility", 4), (entries[1].into(), Change::Readings(vec![2.5, 1.0]))];
+    for (i, part) in judging::model::TextPart::ALL.into_iter().enumerate() {
+        changes.push((entries[2 + i % 4].into(), Change::Text(part, Some(format!("{part:?} text")))));
+    }
+    for (id, change) in &changes {
+        store.apply(id, change).expect("written");
+        // As the app does when another process wrote: the entries that changed, re-read.
+        let ids = vec![id.clone()];
+        sheet.replace(&ids, store.sheet_of(&ids).expect("part"));
+        assert_eq!(sheet.size(), store.sheet_size().expect("count"), "after {change:?}");
+        assert_eq!(sheet, store.score_sheet().expect("whole"), "after {change:?}");
+    }
+    // Cleared again, one by one.
+    for (id, change) in &changes {
+        let cleared = match change {
+            Change::Score { criterion, .. } => Change::Score { criterion: criterion.clone(), value: None },
+            Change::Readings(_) => Change::Readings(Vec::new()),
+            Change::Text(part, _) => Change::Text(*part, None),
+        };
+        store.apply(id, &cleared).expect("cleared");
+        let ids = vec![id.clone()];
+        sheet.replace(&ids, store.sheet_of(&ids).expect("part"));
+        assert_eq!(sheet.size(), store.sheet_size().expect("count"), "after clearing {change:?}");
+        assert_eq!(sheet, store.score_sheet().expect("whole"));
+    }
+    assert_eq!(sheet.size(), 0);
 }

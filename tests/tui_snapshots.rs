@@ -44,7 +44,10 @@ fn detail_and_scoring_of_a_scored_entry() {
     runner.step(&store, &mut app, Action::Score(5));
     runner.step(&store, &mut app, Action::Score(4));
     let id = "bus-stop-oracle";
-    for change in [Change::Readings(vec![3.4]), Change::Note(Some("Worked offline on a train.".into()))] {
+    for change in [
+        Change::Readings(vec![3.4]),
+        Change::Text(judging::model::TextPart::Note, Some("Worked offline on a train.".into())),
+    ] {
         store.apply(id, &change).expect("write");
         app.apply(id, &change);
     }
@@ -63,7 +66,10 @@ fn the_smallest_screen_focused_on_the_last_criterion() {
         runner.step(&store, &mut app, Action::Score(key));
     }
     let id = "bus-stop-oracle";
-    let change = Change::Note(Some("Worked offline on a train.\nAsk about the model size.".into()));
+    let change = Change::Text(
+        judging::model::TextPart::Note,
+        Some("Worked offline on a train.\nAsk about the model size.".into()),
+    );
     store.apply(id, &change).expect("write");
     app.apply(id, &change);
     let text = screen(&app, 80, 24);

@@ -66,6 +66,7 @@ pub(crate) fn write_for(
     };
     let is_signed = signer.is_some();
     let text = crate::scorefile::write(&body, signer)?;
+    crate::limits::score_file_fits(text.len() as u64).map_err(|e| anyhow::anyhow!("{e}"))?;
     let path = output
         .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into());
     crate::disk::write_durably(&path, text.as_bytes())?;

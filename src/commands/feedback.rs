@@ -55,13 +55,13 @@ fn page_of(
         if let Some(r) = ranked.iter().find(|r| r.id == s.id) {
             places.push((name.clone(), r.place, ranked.len()));
             // The track's own means where it has a ranking, else the overall's.
-            if name != "overall" || means.is_none() {
+            if name != crate::config::OVERALL || means.is_none() {
                 means = Some(&r.by_criterion);
             }
         }
     }
     // Every entry's mean per criterion (from the overall ranking, or every track's).
-    let everyone: Vec<&crate::rankings::Ranked> = match rankings.ranking("overall") {
+    let everyone: Vec<&crate::rankings::Ranked> = match rankings.ranking(crate::config::OVERALL) {
         Some(all) => all.iter().collect(),
         None => rankings.rankings.iter().flat_map(|(_, r)| r.iter()).collect(),
     };

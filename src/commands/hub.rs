@@ -48,8 +48,9 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
     }
     let entries = asked(&with_spaces(session)?);
     let hub = hub(session)?;
-    let report = enrich::enrich(&hub, &mut session.store, &entries, &listing.spaces, listing.answers)?;
-    print_report(&report, &enrich::cached(&session.store)?);
+    let report = enrich::enrich(&hub, &session.store, &entries, &listing.spaces, listing.answers)?;
+    session.store.put_hub(&report.answers, &report.facts)?;
+    print_report(&report, &session.store.hub_facts_by_entry()?);
     Ok(())
 }
 
@@ -95,12 +96,13 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     if !offline {
         let hub = hub(&session)?;
         println!("Asking {} about {} Space(s)…", crate::net::redacted(hub.base()), entries.len());
-        let before = enrich::cached(&session.store)?;
-        let report = enrich::enrich(&hub, &mut session.store, &entries, &[], Vec::new())?;
+        let before = session.store.hub_facts_by_entry()?;
+        let report = enrich::enrich(&hub, &session.store, &entries, &[], Vec::new())?;
+        session.store.put_hub(&report.answers, &report.facts)?;
         print_report(&report, &before);
         nothing_refreshed = report.enriched == 0;
     }
-    let cached = enrich::cached(&session.store)?;
+    let cached = session.store.hub_facts_by_entry()?;
     let rules = &session.loaded.config.rules;
     println!(
         "{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} {:<17} BREAKS",

@@ -16,7 +16,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     session.require_submissions()?;
     let name = sheet.display().to_string();
     // A sheet of scores is far smaller than this; a device or a pipe is not a sheet.
-    let bytes = crate::disk::read_capped(sheet, 64 * 1024 * 1024)?;
+    let bytes = crate::disk::read_capped(sheet, crate::limits::SCORE_SHEET_BYTES)?;
     let text = crate::export::as_text(&bytes, &name)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = reader
@@ -69,11 +69,14 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
                 .map_err(|e| e.to_string())?;
             let mut changes =
                 vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
+            // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
+            let policy = config.feedback.notes;
             if let Some(note) = note_column.map(get).filter(|n| !n.is_empty()) {
-                changes.push((id.to_owned(), Change::Note(Some(note.to_owned()))));
+                changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(note.to_owned()))));
             }
             if let Some(note) = team_note_column.map(get).filter(|n| !n.is_empty()) {
-                changes.push((id.to_owned(), Change::TeamNote(Some(note.to_owned()))));
+                let team = policy.for_team(true).map_err(|why| format!("team_note: {why}"))?;
+                changes.push((id.to_owned(), Change::note(team, Some(note.to_owned()))));
             }
             Ok(changes)
         })();

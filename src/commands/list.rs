@@ -17,7 +17,7 @@ pub(super) fn run(session: &Session, format: ListFormat, all: bool) -> Result<Ex
     }
     let sheet = session.store.score_sheet()?;
     let config = &session.loaded.config;
-    let hub = crate::hub::enrich::cached(&session.store)?;
+    let hub = session.store.hub_facts_by_entry()?;
     let lines = list::lines(&submissions, &sheet, config, &hub);
     let out = match format {
         ListFormat::Table => {

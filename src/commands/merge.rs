@@ -54,7 +54,7 @@ pub(super) fn run(
         }
     };
     let text = match format {
-        MergeFormat::Json => serde_json::to_string_pretty(&rankings)? + "\n",
+        MergeFormat::Json => serde_json::to_string_pretty(&crate::rankings::SavedRankings::from(&rankings))? + "\n",
         MergeFormat::Table => crate::report::rankings::table(&rankings),
         MergeFormat::Md => crate::report::rankings::markdown(&rankings),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
@@ -80,10 +80,10 @@ pub(super) fn after_deadline(
     field: &crate::rankings::Field,
 ) -> Result<()> {
     let event = &session.loaded.config.event;
-    if event.deadline_utc().is_none() {
+    if event.deadline_at().is_none() {
         return Ok(());
     }
-    let hub = crate::hub::enrich::cached(&session.store)?;
+    let hub = session.store.hub_facts_by_entry()?;
     let changed: Vec<(String, String)> = field
         .entries
         .iter()

@@ -91,7 +91,8 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
         }
         Source::Hub(org) => {
             let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
-            let listing = crate::hub::org::list_org(&hub, org, &loaded.config, store)?;
+            let listing =
+                crate::hub::org::list_org(&hub, org, &loaded.config, store.map(|s| s as &dyn crate::model::HubCache))?;
             let bytes = listing.json.clone();
             return Ok(Fetched { source, bytes, cached_at: None, hub: Some(listing) });
         }

@@ -16,7 +16,7 @@ use crate::cli::ResultsFormat;
 use crate::config::Config;
 use crate::model::Submission;
 use crate::prizes::Rulebook;
-use crate::rankings::{Field, Options, RANKINGS_FORMAT, RANKINGS_VERSION, Rankings};
+use crate::rankings::{Field, Options, RANKINGS_FORMAT, Rankings};
 use crate::sanitize::clean_line;
 
 /// What `results` prints.
@@ -83,7 +83,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
     // Not a regular file (a FIFO would block the open below), or too large: the score file
     // reader refuses it with the right words.
-    if !meta.is_file() || meta.len() > crate::scorefile::MAX_BYTES {
+    if !meta.is_file() || meta.len() > crate::limits::SAVED_MERGE_BYTES {
         return Ok(None);
     }
     // A saved merge names its format in its first line or two; a score file is left to the
@@ -94,15 +94,9 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
     if !String::from_utf8_lossy(&head).contains(&format!("\"{RANKINGS_FORMAT}\"")) {
         return Ok(None);
     }
-    let bytes = crate::disk::read_capped(path, crate::scorefile::MAX_BYTES)?;
-    let saved: Rankings = serde_json::from_slice(&bytes)
-        .with_context(|| format!("{name}: a saved merge, but not one this judging reads"))?;
-    if saved.format != RANKINGS_FORMAT || saved.version > RANKINGS_VERSION {
-        bail!(
-            "{name}: saved merge version {}; this judging reads version {RANKINGS_VERSION}: upgrade judging",
-            saved.version
-        );
-    }
+    let bytes = crate::disk::read_capped(path, crate::limits::SAVED_MERGE_BYTES)?;
+    let saved: Rankings =
+        crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?.into();
     if saved.event != config.event.id {
         bail!(
             "{name}: a merge for event {:?}, and this judging.toml is for {:?}",
@@ -135,7 +129,7 @@ pub(super) fn award(
     let config = &loaded.config;
     let entries: HashMap<&str, &Submission> =
         field.entries.iter().map(|s| (s.submission.id.as_str(), &s.submission)).collect();
-    let hub = crate::hub::enrich::cached(&session.store)?;
+    let hub = session.store.hub_facts_by_entry()?;
     let candidates = crate::prizes::candidates(rankings, &entries, &hub, &config.tracks)?;
     let files = loaded.prize_values()?;
     let (decisions_file, decisions) = loaded.decisions(decisions_path)?;
@@ -161,6 +155,14 @@ pub(super) fn award(
         majorities: &rankings.majorities,
     };
     let outcome = crate::prizes::award(&candidates, &book);
+    let misfits = crate::prizes::decisions::misfits(&outcome.decisions);
+    if !misfits.is_empty() {
+        let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
+        for p in &misfits {
+            eprintln!("error: {name}: {p}");
+        }
+        bail!("{} problem(s) in {name}; no results were made", misfits.len());
+    }
     for w in &outcome.warnings {
         eprintln!("warning: {}", clean_line(w));
     }

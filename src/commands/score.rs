@@ -34,6 +34,14 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
     if stored.withdrawn {
         bail!("{:?} was withdrawn from the export: its scores are kept, but it takes no new ones", clean_line(id));
     }
+    // The app and import-scores refuse a recused entry; so does this.
+    if let Some(reason) = session.store.sheet_of(&[id.to_owned()])?.recusals.get(id) {
+        bail!(
+            "you recused from {:?} ({}): it takes no scores. Undo the recusal in the app (r) to score it",
+            clean_line(id),
+            clean_line(reason)
+        );
+    }
     let mut changes = Vec::new();
     for pair in pairs {
         let (criterion, value) = pair
@@ -42,11 +50,15 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
         let (c, value) = config.check_score_for(stored.submission.track.as_deref(), criterion, value)?;
         changes.push((id.to_owned(), Change::Score { criterion: c.id.clone(), value: Some(value) }));
     }
+    // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
+    let policy = config.feedback.notes;
     if let Some(text) = notes.jury {
-        changes.push((id.to_owned(), Change::Note(Some(text.to_owned()))));
+        let team = policy.for_team(false).map_err(anyhow::Error::msg)?;
+        changes.push((id.to_owned(), Change::note(team, Some(text.to_owned()))));
     }
     if let Some(text) = notes.team {
-        changes.push((id.to_owned(), Change::TeamNote(Some(text.to_owned()))));
+        let team = policy.for_team(true).map_err(|why| anyhow::anyhow!("--team-note: {why}"))?;
+        changes.push((id.to_owned(), Change::note(team, Some(text.to_owned()))));
     }
     if changes.is_empty() {
         bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");

@@ -17,7 +17,7 @@ use crate::sanitize::clean_line;
 
 mod prizes;
 mod travel;
-pub use prizes::{Prize, PrizeBy, ResultsConfig};
+pub use prizes::{OVERALL, Prize, PrizeBy, ResultsConfig};
 pub use travel::{is_file_source, path_problem, without_secrets};
 
 /// The built-in event: the repository's judging.toml.
@@ -76,32 +76,25 @@ pub struct Config {
 pub struct Event {
     pub id: String,
     pub name: String,
-    /// When entries had to be final, in UTC: `2026-06-30T23:59:59Z`, or a date for the end of
-    /// that day. A Space the Hub says changed after it is shown to the head judge.
+    /// When entries had to be final: a time with its offset, `2026-06-30T23:59:59Z` or
+    /// `2026-07-01T01:59:59+02:00`, or a date for the end of that day in UTC. A Space the Hub
+    /// says changed after it is shown to the head judge.
     #[serde(default)]
     pub deadline: Option<String>,
 }
 
 impl Event {
-    /// The deadline as `YYYY-MM-DDTHH:MM:SS` (UTC), comparable with the Hub's times as text.
-    pub fn deadline_utc(&self) -> Option<String> {
-        let d = self.deadline.as_deref()?.trim();
-        let shape = |s: &str, pattern: &str| {
-            s.len() == pattern.len()
-                && s.chars().zip(pattern.chars()).all(|(c, p)| if p == '9' { c.is_ascii_digit() } else { c == p })
-        };
-        if shape(d, "9999-99-99") {
-            Some(format!("{d}T23:59:59"))
-        } else if shape(d, "9999-99-99T99:99:99Z") {
-            Some(d[..19].to_owned())
-        } else {
-            None
-        }
+    /// The deadline as a moment; `None` without one (a deadline that is not a real date or
+    /// time never gets this far: `parse` refuses it with its line).
+    pub fn deadline_at(&self) -> Option<jiff::Timestamp> {
+        crate::when::deadline(self.deadline.as_deref()?).ok()
     }
 
-    /// Whether the Hub's time of a change (`2026-07-01T10:00:00.000Z`) is after the deadline.
+    /// Whether the Hub's time of a change (`2026-07-01T10:00:00.000Z`, any offset) is after the
+    /// deadline. A time that cannot be read says nothing.
     pub fn after_deadline(&self, changed_at: &str) -> bool {
-        self.deadline_utc().is_some_and(|d| changed_at.get(..19).is_some_and(|c| c > d.as_str()))
+        let changed = crate::when::instant(changed_at);
+        self.deadline_at().zip(changed.ok()).is_some_and(|(deadline, changed)| changed > deadline)
     }
 }
 
@@ -246,6 +239,23 @@ pub enum FeedbackNotes {
     #[default]
     JudgeChooses,
     Always,
+}
+
+impl FeedbackNotes {
+    /// Whom a note a judge writes is for: the team (`true`) or the jury, when they asked for the
+    /// team's (`E`, `--team-note`, a `team_note` column) or the jury's. The one rule the app,
+    /// `judging score` and `import-scores` follow. With "never", a note asked for the team is
+    /// refused with the reason.
+    pub fn for_team(self, asked_team: bool) -> Result<bool, &'static str> {
+        match self {
+            FeedbackNotes::Always => Ok(true),
+            FeedbackNotes::Never if asked_team => Err(
+                "judging.toml says no note reaches the teams ([feedback] notes = \"never\"): write it as the jury's note",
+            ),
+            FeedbackNotes::Never => Ok(false),
+            FeedbackNotes::JudgeChooses => Ok(asked_team),
+        }
+    }
 }
 
 /// Where score files travel between the judges and the head judge.
@@ -409,6 +419,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             table.remove(name);
         }
     }
+    problems.extend(deadline_problem(document.get_ref(), text));
     // In the file's order, as its author reads it.
     problems.sort_by_key(|(at, _)| *at);
     let mut problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
@@ -422,6 +433,16 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     }
     problems.extend(config.problems());
     if problems.is_empty() { Ok(config) } else { Err(ParseError::Invalid(problems)) }
+}
+
+/// `event.deadline` read as a real date or time: what is wrong with it, at its line.
+fn deadline_problem(document: &toml::de::DeTable, text: &str) -> Option<(usize, String)> {
+    let toml::de::DeValue::Table(event) = document.get("event")?.get_ref() else { return None };
+    let value = event.get("deadline")?;
+    let toml::de::DeValue::String(deadline) = value.get_ref() else { return None };
+    let reason = crate::when::deadline(deadline).err()?;
+    let at = value.span().start;
+    Some((at, located(text, at, &format!("event.deadline = {:?}: {reason}", clean_line(deadline)))))
 }
 
 /// Whether a section reads as `T`; else where (a byte offset) and why not.
@@ -493,12 +514,6 @@ impl Config {
                     clean_line(repo)
                 ));
             }
-        }
-        if self.event.deadline.is_some() && self.event.deadline_utc().is_none() {
-            out.push(format!(
-                "event.deadline = {:?}: write it in UTC as \"2026-06-30T23:59:59Z\", or a date (\"2026-06-30\", the end of that day)",
-                clean_line(self.event.deadline.as_deref().unwrap_or_default())
-            ));
         }
         if self.event.name.trim().is_empty() {
             out.push("event.name is empty: give the event's name, such as \"Build Small Hackathon\"".into());
@@ -643,6 +658,12 @@ impl Config {
     /// as [`same_name`] does (case, spaces and Unicode spelling do not count).
     pub fn judge(&self, name: &str) -> Option<&Judge> {
         self.judges.iter().find(|j| same_name(&j.name, name))
+    }
+
+    /// The size the judge's Tiny Titan hint marks: the smallest limit of a prize narrowed by size,
+    /// so the hint says what that prize decides; `rules.tiny_titan_params` when no prize is.
+    pub fn tiny_titan_limit(&self) -> u64 {
+        self.prizes.iter().filter_map(|p| p.max_params).map(|p| p.0).min().unwrap_or(self.rules.tiny_titan_params.0)
     }
 
     /// Whether score files must be signed: asked for, or any judge has a key (a forger would
@@ -827,6 +848,23 @@ mod tests {
         assert!(c.track_for("forest").is_none());
     }
 
+    #[test]
+    fn a_deadline_with_an_offset_is_the_moment_it_names() {
+        let event = |deadline: &str| {
+            let text = format!("[event]\nid = \"x\"\nname = \"X\"\ndeadline = \"{deadline}\"");
+            parse(&text).unwrap_or_else(|e| panic!("{deadline}: {e}")).event
+        };
+        let paris = event("2026-07-01T01:59:59+02:00");
+        assert!(!paris.after_deadline("2026-06-30T23:59:59.000Z"), "the deadline itself");
+        assert!(paris.after_deadline("2026-07-01T00:00:00.000Z"));
+        let day = event("2026-06-30");
+        assert!(!day.after_deadline("2026-06-30T23:59:59.999Z"), "all of that day");
+        assert!(day.after_deadline("2026-07-01T00:00:00Z"));
+        assert!(day.after_deadline("2026-07-01T01:00:00+00:30"), "the Hub's time read with its offset");
+        assert!(!day.after_deadline("2026-07-01T01:00:00+02:00"), "23:00 UTC on the 30th");
+        assert!(!day.after_deadline("not a time"), "an unreadable time says nothing");
+    }
+
     /// Each bad file, and words its error must contain: the key, the quoted value, what is valid.
     #[test]
     fn bad_files_name_the_key_and_what_would_be_valid() {
@@ -856,7 +894,17 @@ mod tests {
             ),
             (
                 "[event]\nid = \"x\"\nname = \"X\"\ndeadline = \"30 June\"",
-                &["event.deadline = \"30 June\"", "2026-06-30T23:59:59Z"],
+                &["line 4", "event.deadline = \"30 June\"", "2026-06-30T23:59:59Z"],
+            ),
+            (
+                "[event]\nid = \"x\"\nname = \"X\"\ndeadline = \"2026-02-31\"",
+                &["line 4", "event.deadline = \"2026-02-31\"", "not a real date", "2026-06-30"],
+            ),
+            ("[event]\nid = \"x\"\nname = \"X\"\ndeadline = \"2026-99-99\"", &["line 4", "\"2026-99-99\""]),
+            ("[event]\nid = \"x\"\nname = \"X\"\ndeadline = \"0000-00-00\"", &["line 4", "\"0000-00-00\""]),
+            (
+                "[event]\nid = \"x\"\n\nname = \"X\"\ndeadline = \"2026-06-30T25:61:61Z\"",
+                &["line 5", "event.deadline = \"2026-06-30T25:61:61Z\"", "not a real time"],
             ),
             ("[merge]\ncontested_gap = -1.0", &["merge.contested_gap = -1", "more than 0, such as 2"]),
             ("[assign]\ncalibration = [\"a\", \"a\"]", &["assign.calibration names \"a\" twice"]),

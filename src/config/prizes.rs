@@ -54,6 +54,23 @@ pub enum PrizeBy {
     File,
 }
 
+impl Prize {
+    /// Whether this prize pays places in a whole ranking, in its order: by merged score, over
+    /// every entry of a track (or of the event), narrowed neither by tag nor by size. Only such a
+    /// prize's places have chances, settle ties on the board, and carry the ranking's majorities.
+    pub fn reads_whole_ranking(&self) -> bool {
+        self.by == PrizeBy::Score && self.tag.is_none() && self.max_params.is_none()
+    }
+
+    /// The ranking this prize reads: its track's, or "overall".
+    pub fn ranking(&self) -> &str {
+        self.track.as_deref().unwrap_or(OVERALL)
+    }
+}
+
+/// The ranking of every entry, whatever its track.
+pub const OVERALL: &str = "overall";
+
 impl PrizeBy {
     pub fn label(self) -> &'static str {
         match self {

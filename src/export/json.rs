@@ -6,6 +6,7 @@ use serde_json::value::RawValue;
 use super::validate::Validator;
 use super::{Cell, ExportError, Field, RawRow, column_key};
 use crate::config::Columns;
+use crate::sanitize::clean_line;
 
 /// Reads a JSON export into `out`; returns the notes on missing keys.
 pub(super) fn read(
@@ -43,13 +44,14 @@ pub(super) fn read(
     let mut present = [false; Field::COUNT];
     for item in &items {
         // Only the keys are read here; the values are skipped unparsed.
-        #[allow(clippy::zero_sized_map_values)]
-        let object: std::collections::HashMap<std::borrow::Cow<str>, serde::de::IgnoredAny> =
-            serde_json::from_str(item.get()).map_err(|_| {
-                syntax(line_of(item, &mut lines), "expected an object with the submission's fields".into())
-            })?;
+        let Keys(given) = serde_json::from_str(item.get())
+            .map_err(|_| syntax(line_of(item, &mut lines), "expected an object with the submission's fields".into()))?;
+        let columns: Vec<String> = given.iter().map(|k| column_key(k)).collect();
+        if let Some(message) = key_twice(&given, &columns) {
+            return Err(syntax(line_of(item, &mut lines), message));
+        }
         for (field, key, _) in &keys {
-            present[*field as usize] |= object.keys().any(|k| column_key(k) == *key);
+            present[*field as usize] |= columns.contains(key);
         }
     }
     let mut notes = Vec::new();
@@ -93,5 +95,47 @@ fn cell(value: &Value) -> Option<Cell> {
         )),
         // An object where text was expected: keep it as its JSON, which validation then shows.
         Value::Object(_) => Some(Cell::Text(value.to_string())),
+    }
+}
+
+/// An object's key given twice (or twice in different case, which names one column), said: the
+/// row's meaning would be left to whichever comes last, so it is refused, as score files refuse
+/// theirs. `columns` are the `given` keys as column names.
+fn key_twice(given: &[String], columns: &[String]) -> Option<String> {
+    let (second, first) =
+        columns.iter().enumerate().find_map(|(i, k)| Some((i, columns[..i].iter().position(|e| e == k)?)))?;
+    Some(if given[first] == given[second] {
+        format!("this object has the key {:?} twice: give each key once", clean_line(&given[first]))
+    } else {
+        format!(
+            "this object has the keys {:?} and {:?}, one column twice: give each key once",
+            clean_line(&given[first]),
+            clean_line(&given[second])
+        )
+    })
+}
+
+/// An object's keys, in order and with any repeats, its values skipped unparsed (a map would
+/// keep one of two equal keys and say nothing).
+struct Keys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Keys, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(key.into_owned());
+                }
+                Ok(Keys(keys))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
     }
 }

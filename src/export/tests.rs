@@ -277,6 +277,23 @@ fn broken_json_says_where() {
     }
 }
 
+/// An object with one key twice (or twice in different case) cannot say which value it means:
+/// refused with its line, as score files refuse theirs, not read as the last one.
+#[test]
+fn a_json_object_with_a_key_twice_is_refused_with_its_line() {
+    let row = |keys: &str| {
+        format!(
+            "[\n{{\"id\": \"a\", \"title\": \"A\", \"space_url\": \"{SPACE}/a\"}},\n{{\"id\": \"b\", {keys}, \"space_url\": \"{SPACE}/b\"}}\n]"
+        )
+    };
+    for text in [row("\"title\": \"Real\", \"title\": \"Spoofed\""), row("\"title\": \"Real\", \"Title\": \"Spoofed\"")]
+    {
+        assert!(parse(&row("\"title\": \"B\""), "x.json", &config()).is_ok(), "the rows are good otherwise");
+        let err = parse(&text, "x.json", &config()).expect_err(&text).to_string();
+        assert!(err.contains("line 3") && err.contains("\"title\"") && err.contains("twice"), "{text}: {err}");
+    }
+}
+
 #[test]
 fn devpost_exports_are_read_as_they_come() {
     let text = include_str!("../../tests/fixtures/devpost-export.csv");

@@ -13,8 +13,8 @@ use crate::net::{BodyError, TRIES, read_body, reason, redacted, send_with_retrie
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
 /// Requests in flight at once: polite to the Hub, and enough to hide each request's latency.
 pub const CONCURRENCY: usize = 8;
-/// No Hub answer a judge needs is this large.
-const MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// No Hub answer a judge needs is larger; a score file `collect` downloads fits.
+const MAX_BYTES: u64 = crate::limits::HUB_ANSWER_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum HubError {

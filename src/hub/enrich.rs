@@ -6,8 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::api::{FALLBACK_PRICES, Space, Tier, model_size, stage};
 use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
-use crate::model::{HubFacts, ModelSize};
-use crate::store::{Store, StoreError};
+use crate::model::{HubCache, HubFacts, ModelSize};
 
 /// Model sizes change rarely: a week-old answer is still good.
 const MODEL_HOURS: u32 = 24 * 7;
@@ -19,27 +18,23 @@ pub struct Report {
     /// Entries whose facts could not be refreshed; their cached facts are kept.
     pub failed: Vec<(String, String)>,
     pub requests: usize,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum EnrichError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Hub(#[from] HubError),
+    /// What to keep, in one transaction: the raw answers by key, and each entry's facts (JSON).
+    pub answers: Vec<(String, Vec<u8>)>,
+    pub facts: Vec<(String, String)>,
 }
 
 /// Refreshes the facts of `entries` (submission id, Space id). Spaces already listed are not
-/// asked for again. Everything fetched is kept in one transaction at the end.
+/// asked for again. The report carries everything fetched, for the caller to keep in one
+/// transaction: a refresh that fails half way keeps nothing.
 pub fn enrich(
     hub: &Hub,
-    store: &mut Store,
+    cache: &dyn HubCache,
     entries: &[(String, String)],
     listed: &[Space],
     mut answers: Vec<(String, Vec<u8>)>,
-) -> Result<Report, EnrichError> {
+) -> Result<Report, HubError> {
     let before = hub.requests.load(std::sync::atomic::Ordering::Relaxed);
-    let (prices, price_from) = hardware_prices(hub, store, &mut answers);
+    let (prices, price_from) = hardware_prices(hub, cache, &mut answers);
     let known: HashMap<&str, &Space> = listed.iter().map(|s| (s.id.as_str(), s)).collect();
     let spaces: Vec<Result<Space, HubError>> = each_bounded(entries, CONCURRENCY, |(_, space)| {
         if let Some(s) = known.get(space.as_str()) {
@@ -52,7 +47,7 @@ pub fn enrich(
     let mut wanted: Vec<String> =
         spaces.iter().flatten().flat_map(Space::all_models).collect::<HashSet<_>>().into_iter().collect();
     wanted.sort();
-    let sizes = model_sizes(hub, store, &wanted, &mut answers)?;
+    let sizes = model_sizes(hub, cache, &wanted, &mut answers)?;
     let mut report = Report::default();
     let mut facts = Vec::new();
     for ((id, _), space) in entries.iter().zip(spaces) {
@@ -65,18 +60,23 @@ pub fn enrich(
             Err(e) => report.failed.push((id.clone(), e.without_url())),
         }
     }
-    store.put_hub(&answers, &facts)?;
     report.requests = hub.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
+    report.answers = answers;
+    report.facts = facts;
     Ok(report)
 }
 
 /// Dollars per hour by hardware name: the Hub's list (cached a day), else the built-in table.
-fn hardware_prices(hub: &Hub, store: &Store, answers: &mut Vec<(String, Vec<u8>)>) -> (HashMap<String, f64>, String) {
+fn hardware_prices(
+    hub: &Hub,
+    cache: &dyn HubCache,
+    answers: &mut Vec<(String, Vec<u8>)>,
+) -> (HashMap<String, f64>, String) {
     let parse = |body: &[u8]| -> Option<HashMap<String, f64>> {
         let tiers: Vec<Tier> = serde_json::from_slice(body).ok()?;
         Some(tiers.iter().filter_map(|t| t.per_hour().map(|p| (t.name.clone(), p))).collect())
     };
-    let cached = store.hub_cached("hardware", HARDWARE_HOURS).ok().flatten();
+    let cached = cache.cached("hardware", HARDWARE_HOURS);
     if let Some(prices) = cached.as_ref().filter(|c| c.fresh).and_then(|c| parse(&c.body)) {
         return (prices, "hub".into());
     }
@@ -97,21 +97,17 @@ fn hardware_prices(hub: &Hub, store: &Store, answers: &mut Vec<(String, Vec<u8>)
 /// know is recorded as such; a failed request fails the refresh, leaving the cache as it was.
 fn model_sizes(
     hub: &Hub,
-    store: &Store,
+    cache: &dyn HubCache,
     models: &[String],
     answers: &mut Vec<(String, Vec<u8>)>,
 ) -> Result<HashMap<String, ModelSize>, HubError> {
-    // The store is read here, on this thread; only the Hub is asked from several.
+    // The cache is read here, on this thread; only the Hub is asked from several.
     let mut out = HashMap::new();
     let mut missing = Vec::new();
     for id in models {
         let key = format!("model:{id}");
-        let cached: Option<serde_json::Value> = store
-            .hub_cached(&key, MODEL_HOURS)
-            .ok()
-            .flatten()
-            .filter(|c| c.fresh)
-            .and_then(|c| serde_json::from_slice(&c.body).ok());
+        let cached: Option<serde_json::Value> =
+            cache.cached(&key, MODEL_HOURS).filter(|c| c.fresh).and_then(|c| serde_json::from_slice(&c.body).ok());
         match cached {
             Some(json) => {
                 out.insert(id.clone(), model_size(id, &json));
@@ -169,13 +165,4 @@ fn facts_of(
         revision: space.sha.clone(),
         changed_at: space.last_modified.clone(),
     }
-}
-
-/// Every entry's cached facts, with when they were fetched.
-pub fn cached(store: &Store) -> Result<HashMap<String, (HubFacts, String)>, StoreError> {
-    Ok(store
-        .hub_facts()?
-        .into_iter()
-        .filter_map(|(id, json, at)| serde_json::from_str(&json).ok().map(|f| (id, (f, at))))
-        .collect())
 }

@@ -7,7 +7,7 @@ use super::api::Space;
 use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
 use super::readme;
 use crate::config::Config;
-use crate::store::Store;
+use crate::model::HubCache;
 
 /// What listing an org gives the pull.
 pub struct Listing {
@@ -24,7 +24,7 @@ pub struct Listing {
 }
 
 /// Every Space of `org` that carries a tag naming one of judging.toml's tracks.
-pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) -> Result<Listing, HubError> {
+pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCache>) -> Result<Listing, HubError> {
     let expand = ["cardData", "tags", "runtime", "sdk", "models", "likes", "sha", "author"]
         .map(|e| format!("&expand={e}"))
         .concat();
@@ -40,11 +40,11 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, store: Option<&Store>) ->
         all.into_iter().filter(|s| s.all_tags().iter().any(|t| config.track_for(t).is_some())).collect();
     let without_track = total - spaces.len();
     // READMEs change with the Space's commit: one fetched for this commit is still right. The
-    // store is read here; only the Hub is asked from several threads.
+    // cache is read here; only the Hub is asked from several threads.
     let keys: Vec<String> =
         spaces.iter().map(|s| format!("readme:{}@{}", s.id, s.sha.as_deref().unwrap_or("?"))).collect();
     let cached: Vec<Option<Vec<u8>>> =
-        keys.iter().map(|k| store.and_then(|st| st.hub_cached(k, 0).ok().flatten()).map(|c| c.body)).collect();
+        keys.iter().map(|k| cache.and_then(|c| c.cached(k, 0)).map(|c| c.body)).collect();
     let jobs: Vec<(&Space, bool)> = spaces.iter().zip(&cached).map(|(s, c)| (s, c.is_some())).collect();
     let fetched = each_bounded(&jobs, CONCURRENCY, |(s, have)| -> Result<Option<Vec<u8>>, HubError> {
         if *have {

@@ -12,36 +12,21 @@ pub struct Found {
     pub post: Option<String>,
 }
 
-/// Every http(s) URL in `text`, in order. One pass over the text, whatever it holds: a README is
-/// the entrant's to write, up to 32 MiB.
+/// Every http(s) URL in `text`, in order. Found by `linkify`, which knows where a URL ends in
+/// prose, Markdown and HTML (a closing bracket or quote, sentence punctuation) and keeps what is
+/// part of it (a video id ending in `_`). One pass, whatever the text holds: a README is the
+/// entrant's to write, up to 32 MiB.
 pub fn urls(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = &bytes[i..];
-        let scheme = [&b"https://"[..], b"http://"]
-            .into_iter()
-            .find(|s| rest.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)))
-            .map_or(0, <[u8]>::len);
-        if scheme == 0 {
-            i += 1;
-            continue;
-        }
-        // The match starts with an ASCII `h`, so `i` is on a character boundary.
-        let tail = &text[i..];
-        // A URL runs until whitespace, a quote, or a bracket that closes its Markdown or HTML.
-        let end = tail
-            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']' | '`' | '|'))
-            .unwrap_or(tail.len());
-        // Sentence punctuation right after a bare link is not part of it.
-        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '_']);
-        if url.len() > scheme {
-            out.push(url);
-        }
-        i += end.max(scheme);
-    }
-    out
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]).url_must_have_scheme(true);
+    finder
+        .links(text)
+        .map(|link| link.as_str())
+        .filter(|url| {
+            let scheme = url.split_once("://").map_or("", |(s, _)| s);
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        })
+        .collect()
 }
 
 /// The host of an http(s) URL, lower case, without `www.`.
@@ -152,11 +137,19 @@ mod tests {
     fn urls_are_found_in_one_pass_whatever_the_case_or_the_clutter() {
         let hostile = "HtTp://x.y/ https://https://a.b/c hTTPS://youtu.be/v ".repeat(3);
         let found = urls(&hostile);
-        assert_eq!(found.len(), 9, "{found:?}");
         assert_eq!(found[0], "HtTp://x.y/");
-        assert_eq!(found[1], "https://https://a.b/c", "a URL runs to its delimiter, once");
+        assert!(found.iter().all(|u| !u.contains(' ')), "{found:?}");
+        assert_eq!(found.len(), 9, "three links a round, each once: {found:?}");
         assert_eq!(find(&hostile).video.as_deref(), Some("hTTPS://youtu.be/v"));
         assert!(urls("https://").is_empty() && urls("").is_empty() && urls("ünï https://é.example/ü").len() == 1);
+    }
+
+    #[test]
+    fn a_video_id_ending_in_an_underscore_keeps_it() {
+        let found = find("Demo: https://youtu.be/dQw4w9WgX_ and https://www.youtube.com/watch?v=ab_cd_.");
+        assert_eq!(found.video.as_deref(), Some("https://youtu.be/dQw4w9WgX_"));
+        assert_eq!(urls("(https://youtu.be/ab_)")[0], "https://youtu.be/ab_", "the bracket ends it, the _ stays");
+        assert_eq!(urls("see https://x.com/me_, then")[0], "https://x.com/me_");
     }
 
     #[test]

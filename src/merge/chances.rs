@@ -9,7 +9,7 @@
 
 use super::Panel;
 use super::calibrated::Solved;
-use crate::assign::SplitMix;
+use crate::rng::SplitMix;
 
 /// One ranking's paid places: its entries (panel indices) and how many places are paid.
 #[derive(Debug, Clone, PartialEq)]

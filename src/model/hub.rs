@@ -55,3 +55,18 @@ impl HubFacts {
         }
     }
 }
+
+/// A Hub answer kept from an earlier run.
+pub struct Cached {
+    pub body: Vec<u8>,
+    /// Fetched recently enough to use without asking again.
+    pub fresh: bool,
+}
+
+/// Where the Hub's answers are kept between runs (the judge's store): the Hub client asks it,
+/// and never names the store itself.
+pub trait HubCache {
+    /// A kept answer, and whether it was fetched within the last `fresh_hours`; `None` when
+    /// there is none or it cannot be read (the Hub is then asked).
+    fn cached(&self, key: &str, fresh_hours: u32) -> Option<Cached>;
+}

@@ -3,13 +3,15 @@
 
 mod hub;
 mod params;
+mod parts;
 mod sheet;
 
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-pub use hub::{HubFacts, ModelSize};
+pub use hub::{Cached, HubCache, HubFacts, ModelSize};
 pub use params::{Params, format_params, parse_params};
+pub use parts::{Kept, TextPart, all_kept};
 pub use sheet::{Change, ScoreSheet, Status};
 
 /// One entry of the hackathon, as the organizers' export describes it.
@@ -285,11 +287,17 @@ impl Criterion {
 /// The weighted mean of one judge's scores for one entry, or `None` until every criterion has a
 /// score: a partial total would rank an entry on the criteria that happened to be scored first.
 pub fn weighted_total(criteria: &[Criterion], score_of: impl Fn(&str) -> Option<u8>) -> Option<f64> {
-    let mut sum = 0.0;
-    let mut weights = 0.0;
-    for c in criteria {
-        sum += c.weight * f64::from(score_of(&c.id)?);
-        weights += c.weight;
+    total(criteria.iter().map(|c| (c.weight, score_of(&c.id))))
+}
+
+/// An entry's total from (weight, score) per criterion of its rubric: the weighted mean, or `None`
+/// when a score is missing. The one definition: the judge's app, the score file's reader and the
+/// merge all total through it.
+pub fn total(parts: impl IntoIterator<Item = (f64, Option<u8>)>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (weight, value) in parts {
+        sum += weight * f64::from(value?);
+        weights += weight;
     }
     (weights > 0.0).then(|| sum / weights)
 }

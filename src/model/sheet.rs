@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::Criterion;
+use super::{Criterion, TextPart};
 
 /// Everything this judge has given: scores per submission and criterion, notes, stopwatch
 /// readings and recusals.
@@ -32,27 +32,45 @@ impl ScoreSheet {
         criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
     }
 
-    /// How many scores, notes, readings and recusals it holds.
-    pub fn size(&self) -> usize {
-        self.scores.values().map(HashMap::len).sum::<usize>()
-            + self.notes.len()
-            + self.readings.values().map(Vec::len).sum::<usize>()
-            + self.recusals.len()
+    /// One text part's texts, by entry.
+    pub fn texts(&self, part: TextPart) -> &HashMap<String, String> {
+        match part {
+            TextPart::Note => &self.notes,
+            TextPart::TeamNote => &self.team_notes,
+            TextPart::Recusal => &self.recusals,
+        }
     }
 
-    /// Takes what `part` holds for `ids` in place of what this sheet held for them.
-    pub fn replace(&mut self, ids: &[String], mut part: ScoreSheet) {
+    pub fn texts_mut(&mut self, part: TextPart) -> &mut HashMap<String, String> {
+        match part {
+            TextPart::Note => &mut self.notes,
+            TextPart::TeamNote => &mut self.team_notes,
+            TextPart::Recusal => &mut self.recusals,
+        }
+    }
+
+    /// How many scores, readings and texts of every part it holds: the count the store's
+    /// `sheet_size` makes.
+    pub fn size(&self) -> usize {
+        self.scores.values().map(HashMap::len).sum::<usize>()
+            + self.readings.values().map(Vec::len).sum::<usize>()
+            + TextPart::ALL.iter().map(|p| self.texts(*p).len()).sum::<usize>()
+    }
+
+    /// Takes what `part` holds for `ids` in place of what this sheet held for them, every part.
+    pub fn replace(&mut self, ids: &[String], mut from: ScoreSheet) {
         for id in ids {
-            take(&mut self.scores, &mut part.scores, id);
-            take(&mut self.notes, &mut part.notes, id);
-            take(&mut self.readings, &mut part.readings, id);
-            take(&mut self.recusals, &mut part.recusals, id);
+            take(&mut self.scores, &mut from.scores, id);
+            take(&mut self.readings, &mut from.readings, id);
+            for part in TextPart::ALL {
+                take(self.texts_mut(part), from.texts_mut(part), id);
+            }
         }
     }
 
     /// The median of an entry's stopwatch readings, if it has any.
     pub fn median_seconds(&self, submission: &str) -> Option<f64> {
-        crate::merge::median(self.readings.get(submission)?)
+        crate::stats::median(self.readings.get(submission)?)
     }
 
     /// The status of an entry for this judge: the one rule every screen and report uses.
@@ -123,13 +141,17 @@ pub enum Change {
         criterion: String,
         value: Option<u8>,
     },
-    /// The note for the jury only.
-    Note(Option<String>),
-    /// The note the team may read.
-    TeamNote(Option<String>),
     /// Every stopwatch reading of the entry, oldest first; empty clears them.
     Readings(Vec<f64>),
-    Recusal(Option<String>),
+    /// A part that holds one text: the jury's note, the team's note, a recusal's reason.
+    Text(TextPart, Option<String>),
+}
+
+impl Change {
+    /// A note for the team or for the jury (see `FeedbackNotes::for_team`).
+    pub fn note(for_team: bool, text: Option<String>) -> Change {
+        Change::Text(if for_team { TextPart::TeamNote } else { TextPart::Note }, text)
+    }
 }
 
 impl ScoreSheet {
@@ -145,29 +167,17 @@ impl ScoreSheet {
                     s.remove(&criterion);
                 }
             }
-            Change::Note(Some(text)) => {
-                self.notes.insert(id, text);
+            Change::Text(part, Some(text)) => {
+                self.texts_mut(part).insert(id, text);
             }
-            Change::Note(None) => {
-                self.notes.remove(&id);
-            }
-            Change::TeamNote(Some(text)) => {
-                self.team_notes.insert(id, text);
-            }
-            Change::TeamNote(None) => {
-                self.team_notes.remove(&id);
+            Change::Text(part, None) => {
+                self.texts_mut(part).remove(&id);
             }
             Change::Readings(seconds) if seconds.is_empty() => {
                 self.readings.remove(&id);
             }
             Change::Readings(seconds) => {
                 self.readings.insert(id, seconds);
-            }
-            Change::Recusal(Some(reason)) => {
-                self.recusals.insert(id, reason);
-            }
-            Change::Recusal(None) => {
-                self.recusals.remove(&id);
             }
         }
     }
@@ -178,10 +188,8 @@ impl ScoreSheet {
             Change::Score { criterion, .. } => {
                 Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
             }
-            Change::Note(_) => Change::Note(self.notes.get(submission).cloned()),
-            Change::TeamNote(_) => Change::TeamNote(self.team_notes.get(submission).cloned()),
             Change::Readings(_) => Change::Readings(self.readings.get(submission).cloned().unwrap_or_default()),
-            Change::Recusal(_) => Change::Recusal(self.recusals.get(submission).cloned()),
+            Change::Text(part, _) => Change::Text(*part, self.texts(*part).get(submission).cloned()),
         }
     }
 }
@@ -203,7 +211,7 @@ mod tests {
         score(&mut sheet, "latency");
         score(&mut sheet, "cost");
         assert_eq!(sheet.status("a", false, &criteria), Status::Scored);
-        sheet.apply("a", &Change::Recusal(Some("my cousin".into())));
+        sheet.apply("a", &Change::Text(crate::model::TextPart::Recusal, Some("my cousin".into())));
         assert_eq!(sheet.status("a", false, &criteria), Status::Recused);
         assert_eq!(sheet.status("a", true, &criteria), Status::Withdrawn);
         let cases = [

@@ -37,7 +37,7 @@ pub fn candidates(
         .filter(|(name, _)| tracks.iter().any(|t| t.id == *name))
         .flat_map(|(_, ranked)| ranked.iter())
         .collect();
-    let (overall, has_overall): (Vec<&crate::rankings::Ranked>, bool) = match rankings.ranking("overall") {
+    let (overall, has_overall): (Vec<&crate::rankings::Ranked>, bool) = match rankings.ranking(crate::config::OVERALL) {
         Some(o) => (o.iter().collect(), true),
         None if !tracked.is_empty() => (tracked, false),
         None => return Err(CandidateError::NoOverall),

@@ -4,50 +4,112 @@
 use std::collections::HashSet;
 
 use serde::Deserialize;
+use toml::Spanned;
 
-use super::Decision;
+use super::{Decision, DecisionUse};
 use crate::config::Prize;
 use crate::sanitize::clean_line;
 
-/// The decisions in a decisions.toml text.
+/// The line of each key of a decision in decisions.toml, so that each problem names its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lines {
+    pub prize: usize,
+    pub order: usize,
+    pub reason: usize,
+}
+
+/// The decisions in a decisions.toml text, each with the lines it was read from.
 pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Raw {
+        prize: Spanned<String>,
+        order: Spanned<Vec<String>>,
+        reason: Spanned<String>,
+    }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
         #[serde(default)]
-        decisions: Vec<Decision>,
+        decisions: Vec<Raw>,
     }
-    toml::from_str::<File>(text).map(|f| f.decisions).map_err(|e| e.to_string())
+    let file = toml::from_str::<File>(text).map_err(|e| e.to_string())?;
+    let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
+    Ok(file
+        .decisions
+        .into_iter()
+        .map(|r| Decision {
+            lines: Some(Lines {
+                prize: line(r.prize.span().start),
+                order: line(r.order.span().start),
+                reason: line(r.reason.span().start),
+            }),
+            prize: r.prize.into_inner(),
+            order: r.order.into_inner(),
+            reason: r.reason.into_inner(),
+        })
+        .collect())
 }
 
-/// Every problem with the decisions, each naming `decisions[i]` and its key: a prize that does
-/// not exist, fewer than two entries, an entry not in `known`, no reason.
+/// "line N: " when the decision was read from a file.
+fn on(line: Option<usize>) -> String {
+    line.map(|n| format!("line {n}: ")).unwrap_or_default()
+}
+
+/// Every problem with the decisions, each naming its line, `decisions[i]` and its key: a prize
+/// that does not exist, fewer than two entries, an entry named twice or not in `known`, no
+/// reason.
 pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>) -> Vec<String> {
     let mut out = Vec::new();
     for (i, d) in decisions.iter().enumerate() {
         let at = format!("decisions[{i}]");
+        let (prize_at, order_at, reason_at) =
+            (on(d.lines.map(|l| l.prize)), on(d.lines.map(|l| l.order)), on(d.lines.map(|l| l.reason)));
         if prizes.iter().all(|p| p.id != d.prize) {
             let ids: Vec<&str> = prizes.iter().map(|p| p.id.as_str()).collect();
             out.push(format!(
-                "{at}.prize = {:?} is not a prize; the prizes are {}",
+                "{prize_at}{at}.prize = {:?} is not a prize; the prizes are {}",
                 clean_line(&d.prize),
                 ids.join(", ")
             ));
         }
         if d.order.len() < 2 {
             out.push(format!(
-                "{at}.order names {} entr(ies): a decision orders two tied entries or more",
+                "{order_at}{at}.order names {} entr(ies): a decision orders two tied entries or more",
                 d.order.len()
             ));
         }
-        for id in d.order.iter().filter(|id| !known.contains(id.as_str())) {
-            out.push(format!("{at}.order: {:?} is not an entry in the store", clean_line(id)));
+        let mut seen = HashSet::new();
+        for id in &d.order {
+            if !seen.insert(id.as_str()) {
+                out.push(format!(
+                    "{order_at}{at}.order names {:?} twice: name each tied entry once, in the order they place",
+                    clean_line(id)
+                ));
+            } else if !known.contains(id.as_str()) {
+                out.push(format!("{order_at}{at}.order: {:?} is not an entry in the store", clean_line(id)));
+            }
         }
         if d.reason.trim().is_empty() {
-            out.push(format!("{at}.reason is empty: say why, for the record"));
+            out.push(format!("{reason_at}{at}.reason is empty: say why, for the record"));
         }
     }
     out
+}
+
+/// The decisions that name part of an undecided tie without ordering exactly its entries, as
+/// problems naming their lines.
+pub fn misfits(uses: &[DecisionUse]) -> Vec<String> {
+    uses.iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let misfit = u.misfit.as_deref()?;
+            Some(format!(
+                "{}decisions[{i}].order: {misfit}: order exactly the tied entries, each once",
+                on(u.decision.lines.map(|l| l.order))
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -63,6 +125,7 @@ mod tests {
             prize: prize.into(),
             order: order.iter().map(|o| (*o).to_owned()).collect(),
             reason: reason.into(),
+            lines: None,
         };
         let cases = [
             (decision("wood", &["a", "b"], "coin"), None),
@@ -79,5 +142,18 @@ mod tests {
             }
         }
         assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nextra = 1").is_err());
+    }
+
+    #[test]
+    fn an_entry_named_twice_is_refused_with_its_line() {
+        let text =
+            "# decided at the table\n\n[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"a\"]\nreason = \"coin\"\n";
+        let decisions = parse(text).expect("parses");
+        assert_eq!(decisions[0].lines, Some(Lines { prize: 4, order: 5, reason: 6 }));
+        let found = problems(&decisions, &Config::builtin().prizes, &["a", "b"].into());
+        assert_eq!(
+            found,
+            ["line 5: decisions[0].order names \"a\" twice: name each tied entry once, in the order they place"]
+        );
     }
 }

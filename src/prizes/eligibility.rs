@@ -33,6 +33,28 @@ impl Evidence {
     }
 }
 
+/// Where an entry stands against a size limit: the one test that a prize narrowed by size
+/// (Tiny Titan's `max_params`) applies and that the judge's hint shows, so the two never say
+/// opposite things. The count is the Hub's where it has one, else the entrants' declaration; an
+/// uncertain count is taken as it reads (the results say it is unverified).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    Within,
+    Over,
+    /// No count, from the Hub or declared.
+    Unknown,
+}
+
+impl Evidence {
+    pub fn size_against(&self, limit: u64) -> Size {
+        match self.params {
+            None => Size::Unknown,
+            Some(p) if p > limit => Size::Over,
+            Some(_) => Size::Within,
+        }
+    }
+}
+
 /// A rule an entry breaks: it cannot win a prize.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Breach {
@@ -146,6 +168,29 @@ mod tests {
         for (s, facts, want) in cases {
             let e = Evidence::of(&s, facts.as_ref());
             assert_eq!(breaches(&e, &rules()), want, "{e:?}");
+        }
+    }
+
+    /// The cases where the judge's hint and the prize used to disagree: a count from the
+    /// declaration only, and an uncertain count from the Hub. One test decides both now.
+    #[test]
+    fn one_size_test_for_the_hint_and_the_prize() {
+        let b4 = 4_000_000_000;
+        let uncertain =
+            |params| HubFacts { params_uncertain: Some("GPTQ".into()), ..HubFacts::example(params, "gradio") };
+        let cases: [(Option<u64>, Option<HubFacts>, Size); 7] = [
+            (Some(1_000_000_000), None, Size::Within),
+            (Some(7_000_000_000), None, Size::Over),
+            (None, None, Size::Unknown),
+            (Some(1_000_000_000), Some(HubFacts::example(Some(8_000_000_000), "gradio")), Size::Over),
+            (Some(8_000_000_000), Some(HubFacts::example(Some(b4), "gradio")), Size::Within),
+            (None, Some(uncertain(Some(3_000_000_000))), Size::Within),
+            (Some(2_000_000_000), Some(HubFacts::example(None, "gradio")), Size::Within),
+        ];
+        for (declared, facts, want) in cases {
+            let s = Submission { declared_params: declared, ..Submission::example("x") };
+            let e = Evidence::of(&s, facts.as_ref());
+            assert_eq!(e.size_against(b4), want, "declared {declared:?}, hub {:?}", facts.map(|f| f.params));
         }
     }
 

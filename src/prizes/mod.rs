@@ -43,12 +43,32 @@ pub struct Candidate {
 }
 
 /// The head judge's decision on a tie: the tied entries in the order they place.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub prize: String,
     pub order: Vec<String>,
     pub reason: String,
+    /// Where it was read in decisions.toml; `None` for one not read from a file.
+    #[serde(skip)]
+    pub lines: Option<decisions::Lines>,
+}
+
+/// The same decision wherever it was read from: where is not what was decided.
+impl PartialEq for Decision {
+    fn eq(&self, other: &Decision) -> bool {
+        (&self.prize, &self.order, &self.reason) == (&other.prize, &other.order, &other.reason)
+    }
+}
+
+impl Decision {
+    /// Whether this decision settles the tie of exactly these entries for this prize: it names
+    /// each of them once, and nothing else. The one rule for matching a decision to a tie.
+    pub fn settles<'a>(&self, prize: &str, tied: impl IntoIterator<Item = &'a str>) -> bool {
+        let tied: HashSet<&str> = tied.into_iter().collect();
+        let named: HashSet<&str> = self.order.iter().map(String::as_str).collect();
+        self.prize == prize && named.len() == self.order.len() && named == tied
+    }
 }
 
 /// Everything the rules read besides the candidates.
@@ -129,6 +149,10 @@ pub struct DecisionUse {
     pub decision: Decision,
     /// Whether it settled a tie; an unused decision names no tie that exists.
     pub used: bool,
+    /// How it misses an undecided tie of its prize that it names part of: an entry not in the
+    /// tie, or a tied entry left out. Such a decision is an error, not a stale one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub misfit: Option<String>,
 }
 
 /// Applies every prize in order to the candidates (in overall ranking order).
@@ -143,8 +167,14 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
             .map(|(i, reasons)| Flagged { id: candidates[i].id.clone(), title: candidates[i].title.clone(), reasons })
             .collect()
     };
-    let mut run =
-        Run { book, candidates, reasons: &reasons, won: HashMap::new(), used: vec![false; book.decisions.len()] };
+    let mut run = Run {
+        book,
+        candidates,
+        reasons: &reasons,
+        won: HashMap::new(),
+        used: vec![false; book.decisions.len()],
+        misfits: vec![None; book.decisions.len()],
+    };
     let mut warnings = Vec::new();
     let prizes = book.prizes.iter().map(|p| run.prize(p, &mut warnings)).collect();
     Outcome {
@@ -156,8 +186,8 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
         decisions: book
             .decisions
             .iter()
-            .zip(&run.used)
-            .map(|(d, used)| DecisionUse { decision: d.clone(), used: *used })
+            .zip(run.used.iter().zip(run.misfits))
+            .map(|(d, (used, misfit))| DecisionUse { decision: d.clone(), used: *used, misfit })
             .collect(),
         warnings,
     }
@@ -171,6 +201,7 @@ struct Run<'a> {
     /// Entries that won, and the first prize they won.
     won: HashMap<usize, String>,
     used: Vec<bool>,
+    misfits: Vec<Option<String>>,
 }
 
 impl Run<'_> {
@@ -230,7 +261,7 @@ impl Run<'_> {
             if let [only] = live[..] {
                 out.awards.push(award(only, place, None));
                 self.won.entry(only).or_insert_with(|| prize.name.clone());
-            } else if let Some(d) = self.decision(prize, &live) {
+            } else if let Some(d) = self.decision(prize, &live, place) {
                 let reason = self.book.decisions[d].reason.clone();
                 for (k, id) in self.book.decisions[d].order.iter().enumerate() {
                     let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
@@ -262,8 +293,8 @@ impl Run<'_> {
             out.notes.push("no entry can win it".into());
         }
         // The head-to-head report is about a whole ranking: a prize narrowed by tag or size is not.
-        if prize.by == PrizeBy::Score && prize.tag.is_none() && prize.max_params.is_none() {
-            let ranking = prize.track.as_deref().unwrap_or("overall");
+        if prize.reads_whole_ranking() {
+            let ranking = prize.ranking();
             out.notes.extend(self.book.majorities.iter().filter(|m| m.ranking == ranking).map(|m| m.said.clone()));
         }
         out
@@ -285,13 +316,13 @@ impl Run<'_> {
                 continue;
             }
             if let Some(limit) = limit {
-                match c.evidence.params {
-                    None => {
+                match c.evidence.size_against(limit) {
+                    eligibility::Size::Unknown => {
                         undeclared += 1;
                         continue;
                     }
-                    Some(p) if p > limit => continue,
-                    Some(_) => {}
+                    eligibility::Size::Over => continue,
+                    eligibility::Size::Within => {}
                 }
             }
             // Higher values first; the merged ranking's place breaks ties (a lower place first).
@@ -328,13 +359,31 @@ impl Run<'_> {
         out
     }
 
-    /// The recorded decision that orders exactly these tied entries, if any.
-    fn decision(&mut self, prize: &Prize, tied: &[usize]) -> Option<usize> {
-        let ids: HashSet<&str> = tied.iter().map(|i| self.candidates[*i].id.as_str()).collect();
-        let found = self.book.decisions.iter().position(|d| {
-            d.prize == prize.id && d.order.len() == ids.len() && d.order.iter().all(|id| ids.contains(id.as_str()))
-        })?;
-        self.used[found] = true;
-        Some(found)
+    /// The recorded decision that orders exactly these tied entries, if any. Without one, each
+    /// decision of this prize that names part of the tie is marked as missing it.
+    fn decision(&mut self, prize: &Prize, tied: &[usize], place: usize) -> Option<usize> {
+        let ids: Vec<&str> = tied.iter().map(|i| self.candidates[*i].id.as_str()).collect();
+        if let Some(found) = self.book.decisions.iter().position(|d| d.settles(&prize.id, ids.iter().copied())) {
+            self.used[found] = true;
+            return Some(found);
+        }
+        for (k, d) in self.book.decisions.iter().enumerate() {
+            if d.prize != prize.id || !d.order.iter().any(|id| ids.contains(&id.as_str())) {
+                continue;
+            }
+            let tie = format!("the tie for place {place} of {} ({})", prize.name, ids.join(", "));
+            let outside = d.order.iter().find(|id| !ids.contains(&id.as_str()));
+            let twice = d.order.iter().enumerate().find(|(n, id)| d.order[..*n].contains(id));
+            let left_out = ids.iter().find(|id| !d.order.iter().any(|o| o == *id));
+            let clean = |id: &str| crate::sanitize::clean_line(id);
+            self.misfits[k] = Some(match (outside, twice, left_out) {
+                (Some(id), _, _) => format!("{:?} is not in {tie}", clean(id)),
+                (None, Some((_, id)), _) => format!("names {:?} twice in {tie}", clean(id)),
+                (None, None, Some(id)) => format!("{:?} is left out of {tie}", clean(id)),
+                // Exactly the tied entries, each once, would have settled it.
+                (None, None, None) => continue,
+            });
+        }
+        None
     }
 }

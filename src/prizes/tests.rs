@@ -142,8 +142,14 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
     assert_eq!(winners(&o.prizes[0]), [(1, "a", None), (1, "b", None)], "undecided: no amount yet");
     assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Undecided { with: vec!["b".into()], shares: vec![10.0, 6.0] }));
     assert!(o.warnings[0].contains("a, b tie for place 1"), "{:?}", o.warnings);
-    let decided = Decision { prize: "wood".into(), order: vec!["b".into(), "a".into()], reason: "b's demo ran".into() };
-    let stale = Decision { prize: "wood".into(), order: vec!["a".into(), "c".into()], reason: "old".into() };
+    let decided = Decision {
+        prize: "wood".into(),
+        order: vec!["b".into(), "a".into()],
+        reason: "b's demo ran".into(),
+        lines: None,
+    };
+    let stale =
+        Decision { prize: "wood".into(), order: vec!["a".into(), "c".into()], reason: "old".into(), lines: None };
     let o = run(&field, &prizes, &Rules::default(), &[decided.clone(), stale]);
     assert_eq!(winners(&o.prizes[0]), [(1, "b", Some(10.0)), (2, "a", Some(6.0))]);
     assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Decided { reason: "b's demo ran".into() }));
@@ -153,6 +159,36 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
         "the stale one is reported unused"
     );
     assert!(o.warnings.is_empty());
+}
+
+/// A decision settles a tie only by naming each tied entry once and nothing else: naming one
+/// twice once paid it two places and the other nothing.
+#[test]
+fn a_decision_that_misses_the_tie_settles_nothing_and_says_how() {
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 1, "wood"), entry("c", 3, "wood")];
+    field[1].track_place = Some(1);
+    let prizes = [track_prize("wood", &[10.0, 6.0])];
+    let decide = |order: &[&str]| Decision {
+        prize: "wood".into(),
+        order: order.iter().map(|o| (*o).to_owned()).collect(),
+        reason: "r".into(),
+        lines: None,
+    };
+    let cases = [
+        (&["a", "a"][..], "names \"a\" twice in the tie for place 1 of WOOD (a, b)"),
+        (&["a", "c"], "\"c\" is not in the tie for place 1 of WOOD (a, b)"),
+        (&["b", "a", "c"], "\"c\" is not in the tie"),
+        (&["a"], "\"b\" is left out of the tie"),
+    ];
+    for (order, want) in cases {
+        let o = run(&field, &prizes, &Rules::default(), &[decide(order)]);
+        assert_eq!(winners(&o.prizes[0]), [(1, "a", None), (1, "b", None)], "{order:?}: still undecided");
+        assert!(!o.decisions[0].used, "{order:?}");
+        let misfit = o.decisions[0].misfit.as_deref().unwrap_or_default();
+        assert!(misfit.contains(want), "{order:?}: {misfit}");
+    }
+    let o = run(&field, &prizes, &Rules::default(), &[decide(&["c", "d"])]);
+    assert_eq!(o.decisions[0].misfit, None, "a decision naming no tied entry is stale, not wrong");
 }
 
 #[test]
@@ -232,6 +268,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
             prize: "quest".into(),
             order: vec!["c".into(), "b".into()],
             reason: "c's badges came first".into(),
+            lines: None,
         }],
     );
     assert_eq!(winners(&decided.prizes[1]), [(1, "c", Some(2.0)), (2, "b", Some(1.0))]);

@@ -2,7 +2,7 @@
 //! rankings a prize by score reads, with as many places as the prize pays.
 
 use super::{Field, OwnPanel, Ranked, Scopes};
-use crate::config::{Config, PrizeBy};
+use crate::config::Config;
 use crate::merge::Method;
 use crate::merge::chances::{Paid, REPLICATES, chances};
 
@@ -22,13 +22,7 @@ pub const AUTO_MOST: usize = 100_000;
 /// The paid places of a ranking: the most any prize by score over the whole ranking pays.
 /// Prizes narrowed by tag or size read a part of a ranking, and are not counted.
 pub fn paid_places(config: &Config, ranking: &str) -> Option<usize> {
-    config
-        .prizes
-        .iter()
-        .filter(|p| p.by == PrizeBy::Score && p.tag.is_none() && p.max_params.is_none())
-        .filter(|p| p.track.as_deref().unwrap_or("overall") == ranking)
-        .map(|p| p.amounts.len())
-        .max()
+    config.prizes.iter().filter(|p| p.reads_whole_ranking() && p.ranking() == ranking).map(|p| p.amounts.len()).max()
 }
 
 /// Sets each ranked entry's `chance` where a prize pays places in its ranking. Returns why none

@@ -7,6 +7,8 @@ mod figures;
 mod majority;
 mod panel;
 mod rubrics;
+mod saved;
+mod stages;
 mod tracks;
 mod views;
 mod warnings;
@@ -17,11 +19,12 @@ pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
 pub use rubrics::{Rubrics, Totals};
+pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
+pub use stages::rank_all;
 pub use views::{EntryPanel, JudgeView, Sheets, Standing, revisions_differ};
 
 use crate::config::Config;
-use crate::merge::agreement::{self, EntryStats};
-use crate::merge::{Method, merge};
+use crate::merge::Method;
 
 /// How to merge: the method and what the head judge chose around it.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,78 +199,47 @@ pub struct Disagreement {
     pub highest: (String, f64),
 }
 
-/// What a saved merge (`merge --format json`) says it is, so `judging results` can read it back.
-pub const RANKINGS_FORMAT: &str = "judging-rankings";
-/// Version 2 names an entry's gap (highest less lowest total) where version 1 had a spread.
-pub const RANKINGS_VERSION: u32 = 2;
-
-/// A merge's whole outcome. `judging merge --format json` writes it, and `judging results` reads
-/// it back as it is: the figures are optional there, the rankings are not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A merge's whole outcome: the rankings, their flags and chances, and the figures the jury
+/// reads beside them. Saved (`merge --format json`) as a [`SavedRankings`], its own versioned type.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rankings {
-    pub format: String,
-    pub version: u32,
     pub event: String,
     pub method: String,
     pub criteria: Vec<String>,
-    #[serde(default)]
     pub tie_breaks: Vec<String>,
     /// The lowest point of the judges' histograms.
-    #[serde(default)]
     pub scale_low: i64,
     /// What the flags mean here: fewer judges than this is thin…
-    #[serde(default = "default_min_judges")]
     pub min_judges: usize,
     /// …and judges' totals this many points apart or more is contested.
-    #[serde(default = "default_contested_gap")]
     pub contested_gap: f64,
     /// How far judges who saw the same entries agree, overall.
-    #[serde(default)]
     pub concordance: Vec<Concordance>,
     /// How far judges whose entries overlap agree on the entries they share.
-    #[serde(default)]
     pub pairwise: Option<PairAgreement>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.
-    #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
     /// With per-track rubrics: the criteria each ranking compares on (a track's rubric, the shared
     /// ones overall), for the tables to show; empty when every track shares every criterion.
-    #[serde(default)]
     pub rubrics: std::collections::BTreeMap<String, Vec<String>>,
     /// What head-to-head majorities say about each ranking, in the same order.
-    #[serde(default)]
     pub majorities: Vec<Majority>,
     /// The groups of judges that share no entry with each other, directly or through other
     /// judges; empty when every judge is linked.
-    #[serde(default)]
     pub judge_groups: Vec<Vec<String>>,
-    #[serde(default)]
     pub judges: Vec<JudgeLine>,
     /// The entries the judges disagree on most, the most first.
-    #[serde(default)]
     pub disagreements: Vec<Disagreement>,
-    #[serde(default)]
     pub warnings: Vec<String>,
     /// Entries whose judges scored different commits of the Space: (id, each judge's commit).
-    #[serde(default)]
     pub revisions_differ: Vec<(String, Vec<(String, String)>)>,
     /// Entries whose Space changed after `event.deadline`, with when (the Hub's time), as the
     /// head judge's store knows from `judging enrich`.
-    #[serde(default)]
     pub changed_after_deadline: Vec<(String, String)>,
     /// The files as read, for every judge's view of an entry; not saved.
-    #[serde(skip)]
     pub sheets: Sheets,
-}
-
-fn default_min_judges() -> usize {
-    crate::config::MergeConfig::default().min_judges
-}
-
-fn default_contested_gap() -> f64 {
-    crate::config::CONTESTED_GAP
 }
 
 impl Rankings {
@@ -338,145 +310,6 @@ pub enum RankError {
     TooManyForSchulze { scored: usize, most: usize },
 }
 
-/// Merges every judge's marks into rankings, overall and per track. Fails only on options that
-/// name judges or tie-breaks the files do not have.
-pub fn rank_all(
-    mut judges: Vec<JudgeMarks>,
-    config: &Config,
-    field: &Field,
-    options: &Options,
-) -> Result<Rankings, RankError> {
-    let mut warnings = panel::one_file_per_judge(&mut judges)?;
-    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(warnings::partial));
-    let breaks = options
-        .tie_breaks
-        .iter()
-        .map(|key| config.tie_break(key).map_err(|problem| RankError::TieBreak { key: key.clone(), problem }))
-        .collect::<Result<Vec<_>, _>>()?;
-    let panel = panel::panel(&judges, field);
-    // With per-track rubrics the overall ranking compares entries on the criteria every track
-    // shares (each track is ranked on its own rubric); with none shared there is none.
-    let per_track = config.per_track();
-    let shared =
-        (per_track && Rubrics::new(config, field).overall(config)).then(|| panel::shared_panel(&judges, field));
-    let has_overall = !per_track || shared.is_some();
-    let main = shared.as_ref().unwrap_or(&panel);
-    let method = match &options.method {
-        Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
-        other => other.clone(),
-    };
-    fits(&method, &panel, field)?;
-    // The merge (the calibrated fit is the longest step) on one core, the figures around it on
-    // the other.
-    let ((overall, held), (stats, means, habits, (concordance, pairwise), groups)) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| match method {
-            _ if !has_overall => (vec![None; field.entries.len()], Vec::new()),
-            Method::Calibrated => {
-                let fit = crate::merge::calibrated_fit(main);
-                let held = warnings::held(&fit, main);
-                (fit.quality, held)
-            }
-            _ => (merge(main, &method), Vec::new()),
-        });
-        let figures = (
-            EntryStats::of(&panel),
-            figures::criterion_means(&judges, config.criteria.len(), field.entries.len()),
-            agreement::judge_habits(&panel),
-            figures::agreement(&panel),
-            figures::judge_groups(&panel),
-        );
-        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-        (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
-    });
-    if let Method::Trimmed { drop } = method
-        && !panel.marks.is_empty()
-        && overall.iter().all(Option::is_none)
-    {
-        let most = stats.judges.iter().copied().max().unwrap_or(0);
-        return Err(RankError::TrimTooDeep { drop, most });
-    }
-    warnings.extend(held);
-    if groups.len() > 1 {
-        warnings.push(warnings::groups(&groups));
-    }
-    warnings.extend(warnings::left_out_of_the_sum(&method, &options.chosen, &overall, &stats, field));
-    let keys = figures::tie_break_keys(&breaks, &means, &stats);
-    // In a sum, the judges that count for every entry: the chosen ones.
-    let counted = match &method {
-        Method::Sum { judges } if !judges.is_empty() => Some(judges.len()),
-        _ => None,
-    };
-    let context = tracks::Context { stats: &stats, means: &means, keys: &keys, field, options, counted };
-    let scopes = Scopes { panel: &panel, main, per_track, has_overall };
-    let (mut rankings, majorities, own) = rank_each(&context, &scopes, &method, &overall, config);
-    if !has_overall {
-        warnings.push(
-            "no overall ranking: the tracks' rubrics share no criterion, so each track is ranked on its own rubric only"
-                .into(),
-        );
-    }
-    warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &method, options.chances));
-    let paid = rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
-    let scale = scale_of(config);
-    let lines = figures::judge_lines(habits, &panel, &judges, scale);
-    let disagreements = figures::disagreements(&stats, &panel, field);
-    let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
-    let differ = revisions_differ(&judges, &ids);
-    if !differ.is_empty() {
-        warnings.push(warnings::revisions(&differ));
-    }
-    let sheets = Sheets { ids, leniency: lines.iter().map(|l| l.leniency).collect(), judges };
-    Ok(Rankings {
-        format: RANKINGS_FORMAT.to_owned(),
-        version: RANKINGS_VERSION,
-        event: config.event.id.clone(),
-        method: method.name().to_owned(),
-        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
-        tie_breaks: options.tie_breaks.clone(),
-        scale_low: scale.0,
-        min_judges: options.min_judges,
-        contested_gap: options.contested_gap,
-        concordance,
-        pairwise,
-        rankings,
-        majorities,
-        rubrics: rubric_columns(config),
-        paid,
-        judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
-        judges: lines,
-        disagreements,
-        warnings,
-        revisions_differ: differ,
-        changed_after_deadline: Vec::new(),
-        sheets,
-    })
-}
-
-/// The lowest and highest point of any criterion, which the judges' histograms span.
-fn scale_of(config: &Config) -> (i64, i64) {
-    config
-        .criteria
-        .iter()
-        .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))))
-}
-
-/// With per-track rubrics, the criteria of each ranking by name; none otherwise.
-fn rubric_columns(config: &Config) -> std::collections::BTreeMap<String, Vec<String>> {
-    if !config.per_track() {
-        return std::collections::BTreeMap::new();
-    }
-    let ids = |cs: Vec<crate::model::Criterion>| cs.into_iter().map(|c| c.id).collect::<Vec<_>>();
-    std::iter::once(("overall".to_owned(), ids(config.shared_criteria())))
-        .chain(config.tracks.iter().map(|t| (t.id.clone(), ids(config.rubric(Some(&t.id))))))
-        .collect()
-}
-
-/// The methods that rank by ranks or head-to-heads, which mean something only within a ranking.
-fn by_ranks(method: &Method) -> bool {
-    matches!(method, Method::RankSum | Method::Copeland | Method::Schulze)
-}
-
-/// The overall ranking, then each track's, with what head-to-head majorities say about each.
 /// The panels a merge ranks from.
 pub(super) struct Scopes<'p> {
     /// Every judge's total for each entry on the entry's own rubric.
@@ -494,71 +327,3 @@ pub(super) type Named = Vec<(String, Vec<Ranked>)>;
 /// A track's own panel, when it is ranked on its own (per-track rubrics): (ranking index, the
 /// track's entries as field indices, the panel over them).
 pub(super) type OwnPanel = (usize, Vec<usize>, crate::merge::Panel);
-
-/// The overall ranking (unless the tracks share no criterion), then each track's, with what
-/// head-to-head majorities say about each, and the tracks ranked on panels of their own.
-fn rank_each(
-    context: &tracks::Context,
-    scopes: &Scopes,
-    method: &Method,
-    overall: &[Option<f64>],
-    config: &Config,
-) -> (Named, Vec<Majority>, Vec<OwnPanel>) {
-    let field = context.field;
-    let lower_is_better = method.lower_is_better();
-    let (mut rankings, mut majorities, mut own) = (Vec::new(), Vec::new(), Vec::new());
-    if scopes.has_overall {
-        let everyone: Vec<usize> = (0..field.entries.len()).collect();
-        let first = context.ranking(overall, &everyone, lower_is_better);
-        majorities.push(majority::of("overall", Some(scopes.main), &everyone, &first, field));
-        rankings.push(("overall".to_owned(), first));
-    }
-    for track in &config.tracks {
-        let keep: Vec<usize> = (0..field.entries.len())
-            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
-            .collect();
-        // A track with its own rubric is merged on its own. Otherwise a judge's habits are the
-        // same in every track, so the methods that model or standardise judges use all their
-        // marks; ranks and head-to-heads only mean something within a track. Head to head
-        // compares every pair: a track too large for it is not copied out for it.
-        let alone = scopes.per_track || by_ranks(method);
-        let within = (keep.len() <= crate::merge::SCHULZE_MOST || alone).then(|| panel::sub_panel(scopes.panel, &keep));
-        let merged = match &within {
-            Some(within) if alone => merge(within, method),
-            _ => keep.iter().map(|e| overall[*e]).collect(),
-        };
-        let ranked = context.ranking(&merged, &keep, lower_is_better);
-        majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
-        if let (true, Some(within)) = (scopes.per_track, within) {
-            own.push((rankings.len(), keep, within));
-        }
-        rankings.push((track.id.clone(), ranked));
-    }
-    (rankings, majorities, own)
-}
-
-/// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field
-/// it can finish in good time.
-fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(), RankError> {
-    // Quandt's rank sum adds each judge's rank of every entry: with entries seen by different
-    // numbers of judges, an entry one judge ranked last can beat one that three ranked first.
-    if *method == Method::RankSum {
-        let mut counts = vec![0usize; field.entries.len()];
-        panel.marks.iter().for_each(|m| counts[m.entry] += 1);
-        let seen: Vec<usize> = counts.into_iter().filter(|n| *n > 0).collect();
-        let (fewest, most) = (seen.iter().min().copied().unwrap_or(0), seen.iter().max().copied().unwrap_or(0));
-        let judges = panel.judges.len();
-        if fewest != judges || most != judges {
-            return Err(RankError::Incomplete { fewest, most, judges });
-        }
-    }
-    if *method == Method::Schulze {
-        let mut marked = vec![false; field.entries.len()];
-        panel.marks.iter().for_each(|m| marked[m.entry] = true);
-        let scored = marked.iter().filter(|m| **m).count();
-        if scored > crate::merge::SCHULZE_MOST {
-            return Err(RankError::TooManyForSchulze { scored, most: crate::merge::SCHULZE_MOST });
-        }
-    }
-    Ok(())
-}

@@ -48,7 +48,10 @@ impl<'s> Field<'s> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct JudgeMarks {
     pub judge: String,
+    /// When the file was written, as the file says it (for messages).
     pub written_at: String,
+    /// That moment, read with its offset: what orders a judge's files.
+    pub written: jiff::Timestamp,
     /// The file it was read from, for messages.
     pub file: String,
     /// The SHA-256 of the file's body: the same body twice is one file.
@@ -83,11 +86,12 @@ pub struct JudgeMarks {
 pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, RankError> {
     judges.sort_by(|a, b| {
         let by_name = crate::model::name_key(&a.judge).cmp(&crate::model::name_key(&b.judge));
-        by_name.then(b.written_at.cmp(&a.written_at)).then(a.file.cmp(&b.file))
+        by_name.then(b.written.cmp(&a.written)).then(a.file.cmp(&b.file))
     });
-    if let Some(pair) = judges.windows(2).find(|w| {
-        same_name(&w[0].judge, &w[1].judge) && w[0].written_at == w[1].written_at && w[0].digest != w[1].digest
-    }) {
+    if let Some(pair) = judges
+        .windows(2)
+        .find(|w| same_name(&w[0].judge, &w[1].judge) && w[0].written == w[1].written && w[0].digest != w[1].digest)
+    {
         return Err(RankError::SameMoment {
             file: clean_line(&pair[0].file),
             other: clean_line(&pair[1].file),

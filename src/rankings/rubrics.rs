@@ -61,14 +61,8 @@ impl Rubrics {
     /// `None` when a criterion of its rubric has no score: partly scored.
     pub fn totals(&self, entry: usize, values: &[Option<u8>]) -> Option<Totals> {
         let weighted = |mask: &[bool]| -> Option<f64> {
-            let (mut sum, mut weights) = (0.0, 0.0);
-            for ((on, v), w) in mask.iter().zip(values).zip(&self.weights) {
-                if *on {
-                    sum += w * f64::from((*v)?);
-                    weights += w;
-                }
-            }
-            (weights > 0.0).then(|| sum / weights)
+            let parts = mask.iter().zip(values).zip(&self.weights).filter(|((on, _), _)| **on);
+            crate::model::total(parts.map(|((_, v), w)| (*w, *v)))
         };
         let own = weighted(&self.masks[self.of_entry[entry]])?;
         Some(Totals { own, shared: self.shared.as_deref().and_then(weighted) })

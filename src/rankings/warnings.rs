@@ -1,8 +1,9 @@
 //! The warnings a merge gives beside its rankings: judges held at a severity bound, judges who
 //! share no entry, entries a sum leaves out, entries a judge left partly scored.
 
-use super::{EntryStats, Field, JudgeMarks};
+use super::{Field, JudgeMarks};
 use crate::merge::Method;
+use crate::merge::agreement::EntryStats;
 use crate::sanitize::clean_line;
 
 /// Says which judges share no entry with the others, and what that costs.

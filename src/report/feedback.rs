@@ -3,8 +3,9 @@
 //! and the notes its judges wrote for the team, the judges named "Judge A", "Judge B" within the
 //! entry, never by name. Notes for the jury never reach a page: they are not given to it.
 
+use super::html::escape;
 use crate::format::mean;
-use crate::sanitize::{clean_block, clean_line, markdown};
+use crate::sanitize::{clean_block, markdown};
 
 /// One criterion on a team's page.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,10 +99,6 @@ pub fn markdown_page(p: &Page) -> String {
     out
 }
 
-fn escape(text: &str) -> String {
-    clean_line(text).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// Where the entry stands among the field on one criterion: a dot per entry, its own marked.
 fn strip(c: &CriterionLine) -> String {
     let span = f64::from(c.high.saturating_sub(c.low)).max(1.0);
@@ -193,5 +190,11 @@ mod tests {
     fn judges_are_lettered_in_order() {
         let labels: Vec<String> = [0, 1, 25, 26, 27].iter().map(|k| judge_label(*k)).collect();
         assert_eq!(labels, ["Judge A", "Judge B", "Judge Z", "Judge AA", "Judge AB"]);
+    }
+
+    #[test]
+    fn pages_escape_as_the_results_page_does() {
+        let html = index(&[("x".into(), "<b>O'Brien & \"co\"</b>".into())], "E").1;
+        assert!(html.contains("&lt;b&gt;O&#39;Brien &amp; &quot;co&quot;&lt;/b&gt;"), "{html}");
     }
 }

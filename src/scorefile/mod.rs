@@ -41,8 +41,8 @@ pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 pub const FORMAT: &str = "judging-scores";
 pub const VERSION: u32 = 4;
-/// Far above 100 judges' worth of scores for 10,000 entries; far below a memory problem.
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest score file: the one limit export, push, collect and merge share.
+pub const MAX_BYTES: u64 = crate::limits::SCORE_FILE_BYTES;
 
 /// What a judge gave, as written to the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -289,16 +289,6 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         return Err(match what {
             Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: clean_line(&body.judge) },
             Unsigned::Not(what) => ScoreFileError::Signature { file, judge: clean_line(&body.judge), what },
-        });
-    }
-    // The CLI's rule for a judge's name: a file may not name "", "   " or a page of text.
-    if crate::paths::check_judge(&body.judge).is_err() {
-        return Err(ScoreFileError::Invalid {
-            file,
-            problem: format!(
-                "judge {:?} is not a judge's name (1 to 64 printable characters): ask the judge to export again",
-                clean_line(&body.judge.chars().take(80).collect::<String>())
-            ),
         });
     }
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };

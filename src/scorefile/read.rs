@@ -42,11 +42,13 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
     let bytes = crate::disk::read_capped(path, scorefile::MAX_BYTES)
         .map_err(|e| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() })?;
     let body = scorefile::read(&bytes, &name, config)?;
+    let written = who_and_when(&body, &name)?;
     let criteria = config.criteria.len();
     let rows = body.scores.len();
     let mut marks = JudgeMarks {
         judge: body.judge.to_string(),
         written_at: body.written_at.to_string(),
+        written,
         file: name.clone(),
         digest: body.digest.clone(),
         entries: Vec::with_capacity(rows),
@@ -108,4 +110,21 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         .filter_map(|(id, note)| Some((in_play(id)?, note.to_string())))
         .collect();
     Ok(marks)
+}
+
+/// The judge's name, checked as the command line checks `--judge`, and the moment the file was
+/// written, read as a real time with its offset: the merge orders a judge's files by it.
+fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp, ScoreFileError> {
+    let invalid = |problem: String| ScoreFileError::Invalid { file: file.to_owned(), problem };
+    if crate::paths::check_judge(&body.judge).is_err() {
+        // A name of any length may arrive here: the message quotes its start only.
+        let shown: String = body.judge.chars().take(40).collect();
+        let more = if body.judge.chars().count() > 40 { "…" } else { "" };
+        return Err(invalid(format!(
+            "judge {:?}{more} is not a judge's name: a name has 1 to 64 printable characters, as `--judge` takes; ask whoever wrote it to export again",
+            clean_line(&shown)
+        )));
+    }
+    crate::when::instant(&body.written_at)
+        .map_err(|reason| invalid(format!("written_at = {:?}: {reason}", clean_line(&body.written_at))))
 }

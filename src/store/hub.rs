@@ -2,13 +2,16 @@
 
 use rusqlite::{OptionalExtension, ToSql, Transaction, params};
 
-use super::{NOW, Store, StoreError};
+use std::collections::HashMap;
 
-/// A Hub answer from the store.
-pub struct Cached {
-    pub body: Vec<u8>,
-    /// Fetched recently enough to use without asking again.
-    pub fresh: bool,
+use super::{NOW, Store, StoreError};
+use crate::model::HubFacts;
+pub use crate::model::{Cached, HubCache};
+
+impl HubCache for Store {
+    fn cached(&self, key: &str, fresh_hours: u32) -> Option<Cached> {
+        self.hub_cached(key, fresh_hours).ok().flatten()
+    }
 }
 
 impl Store {
@@ -33,6 +36,16 @@ impl Store {
         upsert(&tx, "hub_cache", "key", "body", answers).map_err(db)?;
         upsert(&tx, "hub_facts", "submission_id", "facts", facts).map_err(db)?;
         tx.commit().map_err(db)
+    }
+
+    /// Every entry's facts from the Hub, with when they were fetched; facts that no longer read
+    /// (an older build's) are left out.
+    pub fn hub_facts_by_entry(&self) -> Result<HashMap<String, (HubFacts, String)>, StoreError> {
+        Ok(self
+            .hub_facts()?
+            .into_iter()
+            .filter_map(|(id, json, at)| serde_json::from_str(&json).ok().map(|f| (id, (f, at))))
+            .collect())
     }
 
     /// Every entry's facts from the Hub, as JSON, with when they were fetched.

@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::{NOW, Store, StoreError};
-use crate::model::{Change, ScoreSheet};
+use crate::model::{Change, Kept, ScoreSheet, TextPart, all_kept};
 use crate::scorefile::ScoreRow;
 
 impl Store {
@@ -18,27 +18,23 @@ impl Store {
         self.sheet_where("submission_id IN (SELECT value FROM json_each(?1))", &ids)
     }
 
-    /// The entries whose scores, note, readings or recusal were written at or after `since` (by
-    /// the store's clock; "" for all), and the store's time now, to ask from next time.
+    /// The entries whose sheet changed in any part at or after `since` (by the store's clock; ""
+    /// for all), and the store's time now, to ask from next time.
     pub fn changed_since(&self, since: &str) -> Result<(Vec<String>, String), StoreError> {
-        let sql = "SELECT submission_id FROM scores WHERE given_at >= ?1
-                   UNION SELECT submission_id FROM notes WHERE changed_at >= ?1
-                   UNION SELECT submission_id FROM team_notes WHERE changed_at >= ?1
-                   UNION SELECT submission_id FROM readings WHERE timed_at >= ?1
-                   UNION SELECT submission_id FROM recusals WHERE recused_at >= ?1";
+        let sql: Vec<String> =
+            all_kept().map(|k| format!("SELECT submission_id FROM {} WHERE {} >= ?1", k.table, k.stamp)).collect();
         let now = self.now()?;
-        let mut stmt = self.conn.prepare(sql).map_err(|e| self.db(e))?;
+        let mut stmt = self.conn.prepare(&sql.join(" UNION ")).map_err(|e| self.db(e))?;
         let ids = stmt.query_map([since], |r| r.get(0)).map_err(|e| self.db(e))?;
         Ok((ids.collect::<Result<_, _>>().map_err(|e| self.db(e))?, now))
     }
 
-    /// How many scores, notes, readings and recusals the store holds: a count that differs from
-    /// a sheet's says something was deleted.
+    /// How many rows every part of the sheet holds in the store: a count that differs from a
+    /// sheet's says something was deleted.
     pub fn sheet_size(&self) -> Result<usize, StoreError> {
-        let sql =
-            "SELECT (SELECT COUNT(*) FROM scores) + (SELECT COUNT(*) FROM notes) + (SELECT COUNT(*) FROM team_notes)
-                        + (SELECT COUNT(*) FROM readings) + (SELECT COUNT(*) FROM recusals)";
-        let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).map_err(|e| self.db(e))?;
+        let counts: Vec<String> = all_kept().map(|k| format!("(SELECT COUNT(*) FROM {})", k.table)).collect();
+        let sql = format!("SELECT {}", counts.join(" + "));
+        let n: i64 = self.conn.query_row(&sql, [], |r| r.get(0)).map_err(|e| self.db(e))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
@@ -56,29 +52,20 @@ impl Store {
             let value = u8::try_from(value).unwrap_or(u8::MAX);
             sheet.scores.entry(id).or_default().insert(criterion, value);
         }
-        let mut stmt = query("SELECT submission_id, text FROM notes WHERE FILTER")?;
-        let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
-        for row in rows {
-            let (id, text) = row.map_err(|e| self.db(e))?;
-            sheet.notes.insert(id, text);
-        }
-        let mut stmt = query("SELECT submission_id, text FROM team_notes WHERE FILTER")?;
-        let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
-        for row in rows {
-            let (id, text) = row.map_err(|e| self.db(e))?;
-            sheet.team_notes.insert(id, text);
+        for part in TextPart::ALL {
+            let kept = part.spec();
+            let mut stmt = query(&format!("SELECT submission_id, {} FROM {} WHERE FILTER", kept.column, kept.table))?;
+            let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
+            for row in rows {
+                let (id, text) = row.map_err(|e| self.db(e))?;
+                sheet.texts_mut(part).insert(id, text);
+            }
         }
         let mut stmt = query("SELECT submission_id, seconds FROM readings WHERE FILTER ORDER BY timed_at, rowid")?;
         let rows = stmt.query_map([param], |r| Ok((r.get::<_, String>(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
             let (id, seconds) = row.map_err(|e| self.db(e))?;
             sheet.readings.entry(id).or_default().push(seconds);
-        }
-        let mut stmt = query("SELECT submission_id, reason FROM recusals WHERE FILTER")?;
-        let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
-        for row in rows {
-            let (id, reason) = row.map_err(|e| self.db(e))?;
-            sheet.recusals.insert(id, reason);
         }
         Ok(sheet)
     }
@@ -110,10 +97,8 @@ impl Store {
             Change::Score { criterion, value: None } => self
                 .conn
                 .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
-            Change::Note(text) => self.set_one("notes", "text", "changed_at", submission, text.as_ref()),
-            Change::TeamNote(text) => self.set_one("team_notes", "text", "changed_at", submission, text.as_ref()),
+            Change::Text(part, text) => self.set_one(part.spec(), submission, text.as_ref()),
             Change::Readings(seconds) => self.set_readings(submission, seconds),
-            Change::Recusal(reason) => self.set_one("recusals", "reason", "recused_at", submission, reason.as_ref()),
         };
         result.map(drop).map_err(|e| self.db(e))
     }
@@ -179,16 +164,10 @@ impl Store {
         Ok(seconds.len())
     }
 
-    /// Sets, or with `None` clears, one value kept per submission: a note, a stopwatch reading,
-    /// a recusal. The table and column names are this module's constants, never input.
-    fn set_one(
-        &self,
-        table: &str,
-        column: &str,
-        stamp: &str,
-        submission: &str,
-        value: Option<&impl rusqlite::ToSql>,
-    ) -> rusqlite::Result<usize> {
+    /// Sets, or with `None` clears, a text part of the sheet for one submission. The table and
+    /// column names are the part's declared constants, never input.
+    fn set_one(&self, kept: Kept, submission: &str, value: Option<&String>) -> rusqlite::Result<usize> {
+        let Kept { table, column, stamp } = kept;
         match value {
             Some(v) => self.conn.execute(
                 &format!(

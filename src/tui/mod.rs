@@ -85,7 +85,7 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
         }
     }
     // Hints from the Hub, as last fetched: a judge may be offline.
-    app.hub = crate::hub::enrich::cached(store)?;
+    app.hub = store.hub_facts_by_entry()?;
     if let Some(id) = store.meta(SELECTED)? {
         app.select(&id);
     }

@@ -118,7 +118,7 @@ impl Watch {
         }
         let mut news = Vec::new();
         if seen.as_ref().is_none_or(|s| s.hub != marks.hub)
-            && let Ok(hub) = crate::hub::enrich::cached(store)
+            && let Ok(hub) = store.hub_facts_by_entry()
         {
             news.push(Outside::Hub(hub));
         }

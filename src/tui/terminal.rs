@@ -59,7 +59,12 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
     }
-    let mut terminal = ratatui::try_init().with_context(|| format!("cannot start {what}: is this a terminal?"))?;
+    // A start that fails half-way (raw mode on, then the screen cannot be written) undoes what it did.
+    let mut terminal = ratatui::try_init()
+        .inspect_err(|_| {
+            let _ = ratatui::try_restore();
+        })
+        .with_context(|| format!("cannot start {what}: is this a terminal?"))?;
     // Pasted text arrives as one event, not as keys that could score or quit.
     let _ = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let (sender, events) = mpsc::channel();

@@ -413,7 +413,10 @@ fn scoring_a_declared_conflict_reminds_the_judge_to_recuse() {
 fn the_tiny_titan_hint_follows_the_configured_line() {
     let facts = HubFacts::example(Some(3_000_000_000), "gradio");
     let at = "2026-06-21T10:00:00.000Z";
-    let hint = |line: u64| super::view::hub_hint(&facts, at, line, 1_782_036_000);
+    let size = |line: u64| {
+        crate::prizes::eligibility::Evidence { params: facts.params, ..Default::default() }.size_against(line)
+    };
+    let hint = |line: u64| super::view::hub_hint(&facts, at, size(line), 1_782_036_000);
     assert_eq!(hint(4_000_000_000), "Hub: running on cpu-basic free · 3B params · Tiny Titan size · fetched just now");
     assert!(!hint(2_000_000_000).contains("Tiny Titan"));
     let estimated = HubFacts {
@@ -422,7 +425,39 @@ fn the_tiny_titan_hint_follows_the_configured_line() {
         hardware: Some("t4-small".into()),
         ..facts.clone()
     };
-    assert!(super::view::hub_hint(&estimated, at, 0, 1_782_036_000).contains("on t4-small $0.40/h (est.) ·"));
+    assert!(super::view::hub_hint(&estimated, at, size(0), 1_782_036_000).contains("on t4-small $0.40/h (est.) ·"));
+}
+
+/// The judge's hint says what the Tiny Titan prize decides (`Evidence::size_against` under the
+/// prize's limit), in the cases where the hint's own rule used to disagree: an uncertain Hub
+/// count, and no Hub count with a declared one.
+#[test]
+fn the_tiny_titan_hint_says_what_the_prize_decides() {
+    use crate::prizes::eligibility::{Evidence, Size};
+    let b = 1_000_000_000;
+    // (the Hub's count, uncertain, declared, the hint marks Tiny Titan size)
+    let cases = [
+        (Some(3 * b), false, None, true),
+        (Some(3 * b), true, None, true),
+        (None, false, Some(2 * b), true),
+        (None, false, None, false),
+        (Some(8 * b), false, Some(2 * b), false),
+        (Some(3 * b), false, Some(9 * b), true),
+    ];
+    let f = fixture();
+    let config = &f.app.config;
+    let limit = config.tiny_titan_limit();
+    assert_eq!(limit, 4 * b, "the sample's Tiny Titan prize");
+    for (hub, uncertain, declared, marked) in cases {
+        let facts =
+            HubFacts { params_uncertain: uncertain.then(|| "a gptq repo".into()), ..HubFacts::example(hub, "gradio") };
+        let mut submission = f.app.entries.get("pantry-poet").expect("entry").submission.clone();
+        submission.declared_params = declared;
+        let size = Evidence::of(&submission, Some(&facts)).size_against(limit);
+        assert_eq!(size == Size::Within, marked, "the prize: hub {hub:?} uncertain {uncertain} declared {declared:?}");
+        let hint = super::view::hub_hint(&facts, "2026-06-21T10:00:00.000Z", size, 1_782_036_000);
+        assert_eq!(hint.contains("Tiny Titan size"), marked, "{hint}");
+    }
 }
 
 #[test]
@@ -488,7 +523,9 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
         beside.apply("pantry-poet", &Change::Score { criterion: criterion.into(), value: Some(value) }).expect("write");
     }
     beside.apply("sprout-sense", &Change::Score { criterion: "utility".into(), value: Some(2) }).expect("write");
-    beside.apply("sprout-sense", &Change::Note(Some("from the sheet".into()))).expect("write");
+    beside
+        .apply("sprout-sense", &Change::Text(crate::model::TextPart::Note, Some("from the sheet".into())))
+        .expect("write");
     tick(&mut f);
     assert_eq!(f.app.sheet().score("pantry-poet", "cost"), Some(3));
     assert_eq!(f.app.sheet().notes.get("sprout-sense").map(String::as_str), Some("from the sheet"));

@@ -13,7 +13,7 @@ use super::keys::{KEYS, footer_keys};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, columns, pad};
 use crate::format::fit;
 use crate::model::{Criterion, HubFacts, Status, format_params};
-use crate::prizes::eligibility::{self, Evidence};
+use crate::prizes::eligibility::{self, Evidence, Size};
 use crate::sanitize::{clean_block, clean_line};
 
 /// The note editor's and the recusal reason's boxes: columns and lines of text.
@@ -205,9 +205,11 @@ impl App {
             lines.push(Line::from(format!("models {models}{params}")));
         }
         let facts = self.hub.get(&s.id);
+        // The event's rules, as the prize results apply them: the Hub's word where it has one.
+        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
         if let Some((f, at)) = facts {
-            let tiny = self.config.rules.tiny_titan_params.0;
-            lines.push(Line::from(hub_hint(f, at, tiny, self.now_unix)).cyan());
+            let size = evidence.size_against(self.config.tiny_titan_limit());
+            lines.push(Line::from(hub_hint(f, at, size, self.now_unix)).cyan());
             // Spaces keep changing after the deadline: what this judge sees may not be what was
             // entered.
             if let Some(changed) = f.changed_at.as_deref().filter(|c| self.config.event.after_deadline(c)) {
@@ -216,8 +218,6 @@ impl App {
                 );
             }
         }
-        // The event's rules, as the prize results apply them: the Hub's word where it has one.
-        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
         let mut warnings = eligibility::warnings(s, &evidence, &self.config.rules);
         if entry.withdrawn {
             warnings.insert(0, "withdrawn from the export".into());
@@ -361,8 +361,9 @@ impl App {
     }
 }
 
-/// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
-pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
+/// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size), and
+/// where the entry stands against Tiny Titan's limit as the prize decides it (`size`).
+pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, size: Size, now: i64) -> String {
     let hardware = f.hardware.as_deref().map_or_else(|| "no hardware".into(), clean_line);
     // A price from the built-in table, when the Hub's list could not be had, is an estimate.
     let estimate = if f.price_from == "built-in" { " (est.)" } else { "" };
@@ -376,8 +377,12 @@ pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, tiny_titan: u64, now: i64
         (Some(p), Some(_)) => format!("~{} params (uncertain)", format_params(p)),
         (None, _) => "params unknown".into(),
     };
-    let tiny =
-        f.params.filter(|p| *p <= tiny_titan && f.params_uncertain.is_none()).map_or("", |_| " · Tiny Titan size");
+    // Without the Hub's count, the prize reads the entrants' declared one: so does the hint.
+    let tiny = match (size, f.params) {
+        (Size::Within, Some(_)) => " · Tiny Titan size",
+        (Size::Within, None) => " · Tiny Titan size by the declared count",
+        (Size::Over | Size::Unknown, _) => "",
+    };
     format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::format::age(fetched_at, now))
 }
 

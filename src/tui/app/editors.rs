@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::model::Change;
+use crate::model::{Change, TextPart};
 
 /// What the keyboard is driving.
 pub enum Mode {
@@ -141,5 +141,5 @@ fn single_line(placeholder: &str) -> TextArea<'static> {
 
 /// The change that writes a note: the team's, or the jury's.
 pub fn note_change(team: bool, text: Option<String>) -> Change {
-    if team { Change::TeamNote(text) } else { Change::Note(text) }
+    Change::Text(if team { TextPart::TeamNote } else { TextPart::Note }, text)
 }

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{Action, App, Effect, Link, Mode, Outcome, Outside, Then, Write};
 use crate::config::Config;
-use crate::model::{Change, ScoreSheet, Status, StoredSubmission};
+use crate::model::{Change, ScoreSheet, Status, StoredSubmission, TextPart};
 
 /// The built-in sample as `judging pull` would store it, and the app on it for tomas (who
 /// declared a conflict with the team behind the first entry, sprout-sense).
@@ -165,7 +165,8 @@ fn a_note_is_written_key_by_key_and_undone_as_one() {
     assert_eq!(app.note_of("pantry-poet", false).map(String::as_str), Some("ok"));
     assert!(app.update(Action::Close(true)).is_empty());
     assert_eq!(app.status, "note for the jury saved");
-    let want = Write { id: "pantry-poet".into(), change: Change::Note(None), undo: None, then: Then::Undone };
+    let want =
+        Write { id: "pantry-poet".into(), change: Change::Text(TextPart::Note, None), undo: None, then: Then::Undone };
     assert_eq!(app.update(Action::Undo), [Effect::Write(want)], "the whole note is one undo");
 }
 
@@ -180,7 +181,7 @@ fn a_recusal_needs_a_reason_and_then_blocks_scores() {
     app.update(Action::Recuse);
     app.update(Action::Paste("my cousin's team".into()));
     let effects = app.update(Action::Close(true));
-    let want = Change::Recusal(Some("my cousin's team".into()));
+    let want = Change::Text(TextPart::Recusal, Some("my cousin's team".into()));
     assert!(matches!(effects.as_slice(), [Effect::Write(w)] if w.change == want && w.then == Then::Recusal("recused")));
     save_all(&mut app, effects);
     assert_eq!((app.status.as_str(), app.progress()), ("recused", (0, 39)));

@@ -4,7 +4,7 @@ use super::editors::{Mode, NoteEditor, Recusal, Search, note_change};
 use super::effects::{Effect, Then, Write};
 use super::{Action, App, Link};
 use crate::assign::Bar;
-use crate::model::{Change, Criterion};
+use crate::model::{Change, Criterion, TextPart};
 
 impl App {
     /// Applies one action; what must leave the screen (a write, a link, a push) is returned for
@@ -273,18 +273,13 @@ impl App {
 
     fn edit_note(&mut self, team: bool) {
         let Some(id) = self.scorable() else { return };
-        use crate::config::FeedbackNotes;
-        // "always": every note is for the team; "never": none is.
-        let team = match self.config.feedback.notes {
-            FeedbackNotes::Always => true,
-            FeedbackNotes::Never if team => {
-                self.status =
-                    "judging.toml says no note reaches the teams ([feedback] notes = \"never\"): e writes the jury's"
-                        .into();
-                return;
-            }
-            FeedbackNotes::Never => false,
-            FeedbackNotes::JudgeChooses => team,
+        // "always": every note is for the team; "never": none is. The rule `judging score` and
+        // `import-scores` follow too; only the way out is the app's own (a key).
+        let Ok(team) = self.config.feedback.notes.for_team(team) else {
+            self.status =
+                "judging.toml says no note reaches the teams ([feedback] notes = \"never\"): e writes the jury's"
+                    .into();
+            return;
         };
         let before = self.note_of(&id, team).cloned();
         self.mode = Mode::Note(NoteEditor::new(id, before, team));
@@ -294,7 +289,10 @@ impl App {
         let Some(entry) = self.current() else { return Vec::new() };
         let id = entry.submission.id.clone();
         if self.sheet().recusals.contains_key(&id) {
-            return self.change(Change::Recusal(None), Then::Recusal("recusal withdrawn")).into_iter().collect();
+            return self
+                .change(Change::Text(TextPart::Recusal, None), Then::Recusal("recusal withdrawn"))
+                .into_iter()
+                .collect();
         }
         if !entry.withdrawn {
             self.mode = Mode::Recuse(Recusal::new(id));
@@ -371,7 +369,10 @@ impl App {
                     return Vec::new();
                 }
                 self.select(&recusal.id);
-                return self.change(Change::Recusal(Some(reason)), Then::Recusal("recused")).into_iter().collect();
+                return self
+                    .change(Change::Text(TextPart::Recusal, Some(reason)), Then::Recusal("recused"))
+                    .into_iter()
+                    .collect();
             }
             _ => {}
         }

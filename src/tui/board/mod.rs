@@ -135,8 +135,8 @@ impl<'r> Board<'r> {
         self.prizes = config
             .prizes
             .iter()
-            .filter(|p| p.by == crate::config::PrizeBy::Score && p.tag.is_none() && p.max_params.is_none())
-            .map(|p| (p.track.clone().unwrap_or_else(|| "overall".into()), p.id.clone(), p.name.clone()))
+            .filter(|p| p.reads_whole_ranking())
+            .map(|p| (p.ranking().to_owned(), p.id.clone(), p.name.clone()))
             .collect();
         self
     }
@@ -267,9 +267,7 @@ impl<'r> Board<'r> {
 
     /// The recorded decision on a tie among these entries for this prize, if any.
     pub fn decision_on(&self, prize: &str, ids: &[&str]) -> Option<&Decision> {
-        self.decisions.iter().find(|d| {
-            d.prize == prize && d.order.len() == ids.len() && d.order.iter().all(|id| ids.contains(&id.as_str()))
-        })
+        self.decisions.iter().find(|d| d.settles(prize, ids.iter().copied()))
     }
 
     /// The prize that reads the ranking in sight, as (id, name).
@@ -315,7 +313,12 @@ impl<'r> Board<'r> {
             return None;
         }
         let order = s.order.iter().map(|i| s.tied[*i].0.clone()).collect();
-        Some(Effect::Record(Decision { prize: s.prize.clone(), order, reason: s.reason.trim().to_owned() }))
+        Some(Effect::Record(Decision {
+            prize: s.prize.clone(),
+            order,
+            reason: s.reason.trim().to_owned(),
+            lines: None,
+        }))
     }
 
     /// The decision is in the file: the screen shows it settled.

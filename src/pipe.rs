@@ -1,0 +1,59 @@
+//! What the process does when the reader of its output goes away (`judging list | head -n 1`):
+//! it ends at once, saying nothing, killed by SIGPIPE as `ls | head` is (141 in a shell).
+//!
+//! Rust starts every program with SIGPIPE ignored, so a write to a closed pipe returns EPIPE,
+//! and `println!` turns that into a panic ("internal error", exit 101; an abort, 134, when the
+//! panic's own message cannot be written either). Giving SIGPIPE back its default action would
+//! fix every command at once, but not only for the output: the Hub and export clients write to
+//! sockets with `writev`, which takes no MSG_NOSIGNAL, so a write on a connection the Hub has
+//! already broken (EPIPE; usually the first error is ECONNRESET, but not always) would kill
+//! `push` silently instead of saying "not sent" and where the file is kept. So SIGPIPE stays
+//! ignored, as Rust sets it, and a failed write is recognised where it surfaces: the panic of a
+//! `print!` (every command prints with the `print!` family), and an error from a write that
+//! returns one. Either way it counts only when standard output or error really is a pipe nobody
+//! reads, so a socket's broken pipe stays an error with its message. The full-screen apps are
+//! not touched: they end through their own path, which restores the terminal, before this runs.
+
+use std::os::fd::RawFd;
+
+/// Whether `fd` is a pipe whose reader has gone: the kernel reports it as an error to poll.
+fn reader_gone(fd: RawFd) -> bool {
+    let mut probe = libc::pollfd { fd, events: libc::POLLOUT, revents: 0 };
+    // SAFETY: poll reads the descriptor's state into `probe`, which lives across the call; a
+    // zero timeout never blocks.
+    let ready = unsafe { libc::poll(&raw mut probe, 1, 0) };
+    ready > 0 && probe.revents & libc::POLLERR != 0
+}
+
+/// Whether standard output or standard error is a pipe no one reads any more.
+pub fn output_closed() -> bool {
+    reader_gone(libc::STDOUT_FILENO) || reader_gone(libc::STDERR_FILENO)
+}
+
+/// Whether a panic is a `print!` that could not write because its reader left.
+pub fn is_closed_output_panic(info: &std::panic::PanicHookInfo) -> bool {
+    let payload = info.payload();
+    let message =
+        payload.downcast_ref::<String>().map(String::as_str).or_else(|| payload.downcast_ref::<&str>().copied());
+    message.is_some_and(|m| m.starts_with("failed printing to")) && output_closed()
+}
+
+/// Whether an error is a write whose reader left (an EPIPE in its causes, with an output closed).
+pub fn is_closed_output_error(error: &anyhow::Error) -> bool {
+    let epipe = error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    epipe && output_closed()
+}
+
+/// Ends the process as a program with SIGPIPE's default action would: killed by it, silently.
+pub fn end_as_ls_does() -> ! {
+    // SAFETY: setting SIGPIPE's disposition to its default installs no handler; raising it then
+    // ends the process, as the write to the closed pipe would have in a C program.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        libc::raise(libc::SIGPIPE);
+    }
+    // Not reached; the status a shell would show, should the signal be blocked.
+    std::process::exit(128 + libc::SIGPIPE)
+}

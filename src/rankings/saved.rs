@@ -1,0 +1,164 @@
+//! The saved merge: what `judging merge --format json` writes and `judging results` reads back.
+//! A versioned type of its own, converted to and from the domain's [`Rankings`], so the merge can
+//! change what it works out without changing the file (and yesterday's files still read).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Concordance, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets};
+
+/// What a saved merge says it is.
+pub const RANKINGS_FORMAT: &str = "judging-rankings";
+/// Version 2 names an entry's gap (highest less lowest total) where version 1 had a spread.
+pub const RANKINGS_VERSION: u32 = 2;
+
+/// A saved merge, as the file has it. Everything but the rankings may be missing from an older
+/// file: they are figures the results can do without.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedRankings {
+    pub format: String,
+    pub version: u32,
+    pub event: String,
+    pub method: String,
+    pub criteria: Vec<String>,
+    #[serde(default)]
+    pub tie_breaks: Vec<String>,
+    #[serde(default)]
+    pub scale_low: i64,
+    #[serde(default = "default_min_judges")]
+    pub min_judges: usize,
+    #[serde(default = "default_contested_gap")]
+    pub contested_gap: f64,
+    #[serde(default)]
+    pub concordance: Vec<Concordance>,
+    #[serde(default)]
+    pub pairwise: Option<PairAgreement>,
+    pub rankings: Vec<(String, Vec<Ranked>)>,
+    #[serde(default)]
+    pub paid: std::collections::BTreeMap<String, usize>,
+    #[serde(default)]
+    pub rubrics: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub majorities: Vec<Majority>,
+    #[serde(default)]
+    pub judge_groups: Vec<Vec<String>>,
+    #[serde(default)]
+    pub judges: Vec<JudgeLine>,
+    #[serde(default)]
+    pub disagreements: Vec<Disagreement>,
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    #[serde(default)]
+    pub revisions_differ: Vec<(String, Vec<(String, String)>)>,
+    #[serde(default)]
+    pub changed_after_deadline: Vec<(String, String)>,
+}
+
+fn default_min_judges() -> usize {
+    crate::config::MergeConfig::default().min_judges
+}
+
+fn default_contested_gap() -> f64 {
+    crate::config::CONTESTED_GAP
+}
+
+/// Why a saved merge cannot be read back.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SavedError {
+    #[error("a saved merge, but not one this judging reads: {0}")]
+    Json(String),
+    #[error("saved merge version {0}; this judging reads versions 1 to {RANKINGS_VERSION}: upgrade judging")]
+    Version(u32),
+    #[error("not a saved merge (its format is {0:?})")]
+    Format(String),
+}
+
+impl SavedRankings {
+    /// A saved merge's bytes, checked for its format and version.
+    pub fn read(bytes: &[u8]) -> Result<SavedRankings, SavedError> {
+        let saved: SavedRankings = serde_json::from_slice(bytes).map_err(|e| SavedError::Json(e.to_string()))?;
+        if saved.format != RANKINGS_FORMAT {
+            return Err(SavedError::Format(crate::sanitize::clean_line(&saved.format)));
+        }
+        if !(1..=RANKINGS_VERSION).contains(&saved.version) {
+            return Err(SavedError::Version(saved.version));
+        }
+        Ok(saved)
+    }
+}
+
+impl From<&Rankings> for SavedRankings {
+    fn from(r: &Rankings) -> SavedRankings {
+        SavedRankings {
+            format: RANKINGS_FORMAT.to_owned(),
+            version: RANKINGS_VERSION,
+            event: r.event.clone(),
+            method: r.method.clone(),
+            criteria: r.criteria.clone(),
+            tie_breaks: r.tie_breaks.clone(),
+            scale_low: r.scale_low,
+            min_judges: r.min_judges,
+            contested_gap: r.contested_gap,
+            concordance: r.concordance.clone(),
+            pairwise: r.pairwise.clone(),
+            rankings: r.rankings.clone(),
+            paid: r.paid.clone(),
+            rubrics: r.rubrics.clone(),
+            majorities: r.majorities.clone(),
+            judge_groups: r.judge_groups.clone(),
+            judges: r.judges.clone(),
+            disagreements: r.disagreements.clone(),
+            warnings: r.warnings.clone(),
+            revisions_differ: r.revisions_differ.clone(),
+            changed_after_deadline: r.changed_after_deadline.clone(),
+        }
+    }
+}
+
+impl From<SavedRankings> for Rankings {
+    /// The merge as it was saved; the files it read are not in it, so every judge's view of an
+    /// entry is empty.
+    fn from(s: SavedRankings) -> Rankings {
+        Rankings {
+            event: s.event,
+            method: s.method,
+            criteria: s.criteria,
+            tie_breaks: s.tie_breaks,
+            scale_low: s.scale_low,
+            min_judges: s.min_judges,
+            contested_gap: s.contested_gap,
+            concordance: s.concordance,
+            pairwise: s.pairwise,
+            rankings: s.rankings,
+            paid: s.paid,
+            rubrics: s.rubrics,
+            majorities: s.majorities,
+            judge_groups: s.judge_groups,
+            judges: s.judges,
+            disagreements: s.disagreements,
+            warnings: s.warnings,
+            revisions_differ: s.revisions_differ,
+            changed_after_deadline: s.changed_after_deadline,
+            sheets: Sheets::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_file_reads_and_a_newer_one_is_refused() {
+        let v1 = r#"{"format":"judging-rankings","version":1,"event":"e","method":"mean","criteria":["u"],
+            "rankings":[["overall",[{"place":1,"id":"a","title":"A","score":4.0,"by_criterion":[4.0],"judges":2,"spread":1.0}]]]}"#;
+        let saved = SavedRankings::read(v1.as_bytes()).expect("version 1 reads");
+        let rankings = Rankings::from(saved.clone());
+        assert_eq!(rankings.rankings[0].1[0].gap, 1.0, "a spread is a gap");
+        assert_eq!(rankings.min_judges, default_min_judges());
+        assert_eq!(SavedRankings::from(&rankings).version, RANKINGS_VERSION, "saved anew as the current version");
+        let v9 = v1.replace("\"version\":1", "\"version\":9");
+        assert_eq!(SavedRankings::read(v9.as_bytes()), Err(SavedError::Version(9)));
+        let other = v1.replace("judging-rankings", "something");
+        assert!(matches!(SavedRankings::read(other.as_bytes()), Err(SavedError::Format(_))));
+    }
+}

@@ -1,0 +1,315 @@
+//! The merge in named stages, each a small function with its own result: the panel built from
+//! the judges' files, the fit of the chosen method (with the figures worked out beside it), the
+//! rankings of each scope, their chances, and the figures for the jury. `rank_all` runs them in
+//! turn; a new figure goes in the stage that has what it needs.
+
+use super::{
+    Field, JudgeMarks, Majority, Named, Options, OwnPanel, RankError, Rankings, Rubrics, Scopes, Sheets, chances,
+    figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
+};
+use crate::config::{Config, TieBreak};
+use crate::merge::agreement::{self, EntryStats, JudgeHabits};
+use crate::merge::{Method, Panel, merge};
+
+/// Merges every judge's marks into rankings, overall and per track. Fails only on options that
+/// name judges or tie-breaks the files do not have.
+pub fn rank_all(
+    judges: Vec<JudgeMarks>,
+    config: &Config,
+    field: &Field,
+    options: &Options,
+) -> Result<Rankings, RankError> {
+    let built = build(judges, config, field, options)?;
+    let fitted = fit(&built, field, config)?;
+    let mut warnings = built.warnings.clone();
+    warnings.extend(fitted.held.iter().cloned());
+    if fitted.groups.len() > 1 {
+        warnings.push(warnings::groups(&fitted.groups));
+    }
+    warnings.extend(warnings::left_out_of_the_sum(
+        &built.method,
+        &options.chosen,
+        &fitted.overall,
+        &fitted.stats,
+        field,
+    ));
+    let ranked = rank_scopes(&built, &fitted, field, options, config);
+    if !built.has_overall {
+        warnings.push(
+            "no overall ranking: the tracks' rubrics share no criterion, so each track is ranked on its own rubric only"
+                .into(),
+        );
+    }
+    let Ranked3 { mut rankings, majorities, own } = ranked;
+    let scopes = built.scopes();
+    warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances));
+    Ok(figures_for_the_jury(built, fitted, Scoped { rankings, majorities }, warnings, config, field, options))
+}
+
+/// Stage 1: the panel, from the judges' files, with the method the options ask for.
+pub(super) struct Built {
+    pub judges: Vec<JudgeMarks>,
+    pub warnings: Vec<String>,
+    pub breaks: Vec<TieBreak>,
+    /// Every judge's total for each entry on the entry's own rubric.
+    pub panel: Panel,
+    /// With per-track rubrics, the totals on the criteria every track shares (what the overall
+    /// ranking merges); `None` otherwise, or when the tracks share none.
+    pub shared: Option<Panel>,
+    pub per_track: bool,
+    pub has_overall: bool,
+    pub method: Method,
+}
+
+impl Built {
+    /// What the overall ranking merges.
+    pub fn main(&self) -> &Panel {
+        self.shared.as_ref().unwrap_or(&self.panel)
+    }
+
+    pub fn scopes(&self) -> super::Scopes<'_> {
+        super::Scopes {
+            panel: &self.panel,
+            main: self.main(),
+            per_track: self.per_track,
+            has_overall: self.has_overall,
+        }
+    }
+}
+
+fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &Options) -> Result<Built, RankError> {
+    let mut warnings = panel::one_file_per_judge(&mut judges)?;
+    warnings.extend(judges.iter().filter(|j| !j.partial.is_empty()).map(warnings::partial));
+    let breaks = options
+        .tie_breaks
+        .iter()
+        .map(|key| config.tie_break(key).map_err(|problem| RankError::TieBreak { key: key.clone(), problem }))
+        .collect::<Result<Vec<_>, _>>()?;
+    let panel = panel::panel(&judges, field);
+    // With per-track rubrics the overall ranking compares entries on the criteria every track
+    // shares (each track is ranked on its own rubric); with none shared there is none.
+    let per_track = config.per_track();
+    let shared =
+        (per_track && Rubrics::new(config, field).overall(config)).then(|| panel::shared_panel(&judges, field));
+    let has_overall = !per_track || shared.is_some();
+    let method = match &options.method {
+        Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
+        other => other.clone(),
+    };
+    fits(&method, &panel, field)?;
+    Ok(Built { judges, warnings, breaks, panel, shared, per_track, has_overall, method })
+}
+
+/// Stage 2: the method's merged score of every entry overall, and beside it the figures every
+/// ranking reads (per-entry statistics, criterion means, judges' habits, agreement, groups).
+pub(super) struct Fitted {
+    pub overall: Vec<Option<f64>>,
+    /// Warnings about judges the calibrated fit held at a bound.
+    pub held: Vec<String>,
+    pub stats: EntryStats,
+    /// `means[criterion][entry]`.
+    pub means: Vec<Vec<Option<f64>>>,
+    pub habits: Vec<JudgeHabits>,
+    pub agreement: (Vec<super::Concordance>, Option<super::PairAgreement>),
+    pub groups: Vec<Vec<String>>,
+}
+
+fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankError> {
+    let (main, panel, judges) = (built.main(), &built.panel, &built.judges);
+    // The merge (the calibrated fit is the longest step) on one core, the figures around it on
+    // the other.
+    let ((overall, held), (stats, means, habits, agreement, groups)) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| match &built.method {
+            _ if !built.has_overall => (vec![None; field.entries.len()], Vec::new()),
+            Method::Calibrated => {
+                let fit = crate::merge::calibrated_fit(main);
+                let held = warnings::held(&fit, main);
+                (fit.quality, held)
+            }
+            method => (merge(main, method), Vec::new()),
+        });
+        let figures = (
+            EntryStats::of(panel),
+            figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
+            agreement::judge_habits(panel),
+            figures::agreement(panel),
+            figures::judge_groups(panel),
+        );
+        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
+        (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
+    });
+    if let Method::Trimmed { drop } = built.method
+        && !panel.marks.is_empty()
+        && overall.iter().all(Option::is_none)
+    {
+        let most = stats.judges.iter().copied().max().unwrap_or(0);
+        return Err(RankError::TrimTooDeep { drop, most });
+    }
+    Ok(Fitted { overall, held, stats, means, habits, agreement, groups })
+}
+
+/// Stage 3: the rankings of every scope, what head-to-head majorities say of each, and the
+/// tracks ranked on panels of their own.
+pub(super) struct Ranked3 {
+    pub rankings: super::Named,
+    pub majorities: Vec<Majority>,
+    pub own: Vec<super::OwnPanel>,
+}
+
+fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options, config: &Config) -> Ranked3 {
+    let keys = figures::tie_break_keys(&built.breaks, &fitted.means, &fitted.stats);
+    // In a sum, the judges that count for every entry: the chosen ones.
+    let counted = match &built.method {
+        Method::Sum { judges } if !judges.is_empty() => Some(judges.len()),
+        _ => None,
+    };
+    let context = tracks::Context { stats: &fitted.stats, means: &fitted.means, keys: &keys, field, options, counted };
+    let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
+    Ranked3 { rankings, majorities, own }
+}
+
+/// The rankings as they will be shown: places, flags and chances.
+struct Scoped {
+    rankings: super::Named,
+    majorities: Vec<Majority>,
+}
+
+/// Stage 5: the figures the jury reads beside the rankings (each judge's line, the most
+/// disagreed entries, differing revisions), and the files as read for every judge's view.
+fn figures_for_the_jury(
+    built: Built,
+    fitted: Fitted,
+    scoped: Scoped,
+    mut warnings: Vec<String>,
+    config: &Config,
+    field: &Field,
+    options: &Options,
+) -> Rankings {
+    let scale = scale_of(config);
+    let lines = figures::judge_lines(fitted.habits, &built.panel, &built.judges, scale);
+    let disagreements = figures::disagreements(&fitted.stats, &built.panel, field);
+    let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
+    let differ = revisions_differ(&built.judges, &ids);
+    if !differ.is_empty() {
+        warnings.push(warnings::revisions(&differ));
+    }
+    let paid =
+        scoped.rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
+    let (concordance, pairwise) = fitted.agreement;
+    let groups = fitted.groups;
+    let sheets = Sheets { ids, leniency: lines.iter().map(|l| l.leniency).collect(), judges: built.judges };
+    Rankings {
+        event: config.event.id.clone(),
+        method: built.method.name().to_owned(),
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        tie_breaks: options.tie_breaks.clone(),
+        scale_low: scale.0,
+        min_judges: options.min_judges,
+        contested_gap: options.contested_gap,
+        concordance,
+        pairwise,
+        rankings: scoped.rankings,
+        majorities: scoped.majorities,
+        rubrics: rubric_columns(config),
+        paid,
+        judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
+        judges: lines,
+        disagreements,
+        warnings,
+        revisions_differ: differ,
+        changed_after_deadline: Vec::new(),
+        sheets,
+    }
+}
+
+/// The lowest and highest point of any criterion, which the judges' histograms span.
+fn scale_of(config: &Config) -> (i64, i64) {
+    config
+        .criteria
+        .iter()
+        .fold((i64::MAX, i64::MIN), |(lo, hi), c| (lo.min(i64::from(c.scale.low)), hi.max(i64::from(c.scale.high))))
+}
+
+/// With per-track rubrics, the criteria of each ranking by name; none otherwise.
+fn rubric_columns(config: &Config) -> std::collections::BTreeMap<String, Vec<String>> {
+    if !config.per_track() {
+        return std::collections::BTreeMap::new();
+    }
+    let ids = |cs: Vec<crate::model::Criterion>| cs.into_iter().map(|c| c.id).collect::<Vec<_>>();
+    std::iter::once((crate::config::OVERALL.to_owned(), ids(config.shared_criteria())))
+        .chain(config.tracks.iter().map(|t| (t.id.clone(), ids(config.rubric(Some(&t.id))))))
+        .collect()
+}
+
+/// The methods that rank by ranks or head-to-heads, which mean something only within a ranking.
+fn by_ranks(method: &Method) -> bool {
+    matches!(method, Method::RankSum | Method::Copeland | Method::Schulze)
+}
+
+/// The overall ranking (unless the tracks share no criterion), then each track's, with what
+/// head-to-head majorities say about each, and the tracks ranked on panels of their own.
+fn rank_each(
+    context: &tracks::Context,
+    scopes: &Scopes,
+    method: &Method,
+    overall: &[Option<f64>],
+    config: &Config,
+) -> (Named, Vec<Majority>, Vec<OwnPanel>) {
+    let field = context.field;
+    let lower_is_better = method.lower_is_better();
+    let (mut rankings, mut majorities, mut own) = (Vec::new(), Vec::new(), Vec::new());
+    if scopes.has_overall {
+        let everyone: Vec<usize> = (0..field.entries.len()).collect();
+        let first = context.ranking(overall, &everyone, lower_is_better);
+        majorities.push(majority::of(crate::config::OVERALL, Some(scopes.main), &everyone, &first, field));
+        rankings.push((crate::config::OVERALL.to_owned(), first));
+    }
+    for track in &config.tracks {
+        let keep: Vec<usize> = (0..field.entries.len())
+            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
+            .collect();
+        // A track with its own rubric is merged on its own. Otherwise a judge's habits are the
+        // same in every track, so the methods that model or standardise judges use all their
+        // marks; ranks and head-to-heads only mean something within a track. Head to head
+        // compares every pair: a track too large for it is not copied out for it.
+        let alone = scopes.per_track || by_ranks(method);
+        let within = (keep.len() <= crate::merge::SCHULZE_MOST || alone).then(|| panel::sub_panel(scopes.panel, &keep));
+        let merged = match &within {
+            Some(within) if alone => merge(within, method),
+            _ => keep.iter().map(|e| overall[*e]).collect(),
+        };
+        let ranked = context.ranking(&merged, &keep, lower_is_better);
+        majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
+        if let (true, Some(within)) = (scopes.per_track, within) {
+            own.push((rankings.len(), keep, within));
+        }
+        rankings.push((track.id.clone(), ranked));
+    }
+    (rankings, majorities, own)
+}
+
+/// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field
+/// it can finish in good time.
+fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(), RankError> {
+    // Quandt's rank sum adds each judge's rank of every entry: with entries seen by different
+    // numbers of judges, an entry one judge ranked last can beat one that three ranked first.
+    if *method == Method::RankSum {
+        let mut counts = vec![0usize; field.entries.len()];
+        panel.marks.iter().for_each(|m| counts[m.entry] += 1);
+        let seen: Vec<usize> = counts.into_iter().filter(|n| *n > 0).collect();
+        let (fewest, most) = (seen.iter().min().copied().unwrap_or(0), seen.iter().max().copied().unwrap_or(0));
+        let judges = panel.judges.len();
+        if fewest != judges || most != judges {
+            return Err(RankError::Incomplete { fewest, most, judges });
+        }
+    }
+    if *method == Method::Schulze {
+        let mut marked = vec![false; field.entries.len()];
+        panel.marks.iter().for_each(|m| marked[m.entry] = true);
+        let scored = marked.iter().filter(|m| **m).count();
+        if scored > crate::merge::SCHULZE_MOST {
+            return Err(RankError::TooManyForSchulze { scored, most: crate::merge::SCHULZE_MOST });
+        }
+    }
+    Ok(())
+}

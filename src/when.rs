@@ -1,0 +1,67 @@
+//! Dates and times read from untrusted text: judging.toml's deadline, the Hub's `lastModified`,
+//! score files' `written_at`. One parser for all of them, so that an impossible date
+//! (`2026-02-31`, `25:61:61`) is refused wherever it comes from, and times with different
+//! offsets compare as the moments they are, never as text.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, Time};
+use jiff::tz::Offset;
+
+/// A moment: RFC 3339 with its offset, `2026-06-30T23:59:59Z`, `2026-06-30T23:59:59.250Z` or
+/// `2026-07-01T01:59:59+02:00`. The error says what is wrong and what would be right; the
+/// caller names the key and quotes the value.
+pub fn instant(text: &str) -> Result<Timestamp, String> {
+    text.trim().parse::<Timestamp>().map_err(|e| {
+        format!(
+            "not a real time ({e}); write it as \"2026-06-30T23:59:59Z\" or with an offset, \"2026-06-30T23:59:59+02:00\""
+        )
+    })
+}
+
+/// A deadline: a moment as [`instant`] reads it, or a date alone (`2026-06-30`) for the last
+/// moment of that day in UTC.
+pub fn deadline(text: &str) -> Result<Timestamp, String> {
+    let text = text.trim();
+    if text.len() == "2026-06-30".len() && !text.contains(['T', 't']) {
+        let date = text.parse::<Date>().map_err(|e| {
+            format!(
+                "not a real date ({e}); write a date as \"2026-06-30\" (the end of that day, UTC), or a time as \"2026-06-30T23:59:59Z\""
+            )
+        })?;
+        return Offset::UTC.to_timestamp(date.to_datetime(Time::MAX)).map_err(|e| format!("out of range ({e})"));
+    }
+    instant(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_dates_and_times_with_offsets_are_read() {
+        let utc = deadline("2026-06-30T23:59:59Z").expect("a time");
+        assert_eq!(deadline("2026-07-01T01:59:59+02:00").expect("an offset"), utc, "the same moment");
+        assert_eq!(instant("2026-06-30T23:59:59.000Z").expect("fractions"), utc);
+        let day = deadline("2026-06-30").expect("a date");
+        assert!(day > utc && day < instant("2026-07-01T00:00:00Z").expect("a time"), "the day's last moment");
+        assert!(deadline("2028-02-29").is_ok(), "a leap day");
+    }
+
+    #[test]
+    fn impossible_dates_and_times_are_refused() {
+        for bad in [
+            "2026-02-31",
+            "2026-99-99",
+            "0000-00-00",
+            "2027-02-29",
+            "2026-06-30T25:61:61Z",
+            "2026-06-30T23:59:59",
+            "30 June",
+            "",
+        ] {
+            let err = deadline(bad).expect_err(bad);
+            assert!(err.starts_with("not a real") && err.contains("2026-06-30"), "{bad}: {err}");
+        }
+        assert!(instant("2026-06-30").is_err(), "a moment needs its time and offset");
+    }
+}

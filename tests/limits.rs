@@ -1,0 +1,71 @@
+//! One limit for a score file, whichever way it travels: what merge takes by hand, collect
+//! brings back from the Hub, and nothing larger is written.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Sandbox;
+use common::hubrepo::FakeHub;
+use judging::config::Config;
+use judging::scorefile::{self, Body};
+use predicates::prelude::*;
+
+const REPO: &str = "judges/scores-2026";
+const TOKEN: &str = "hf_secret_token_of_the_test";
+
+/// A valid, unsigned score file of mira's, its note on one entry `note_bytes` long.
+fn big_file(note_bytes: usize) -> Vec<u8> {
+    let config = Config::builtin();
+    let body = Body {
+        event: config.event.id.clone(),
+        rubric: scorefile::rubric_fingerprint(&config),
+        judge: "mira".into(),
+        written_at: "2026-06-20T10:00:00.000Z".into(),
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
+        notes: [("sprout-sense".to_owned(), "n".repeat(note_bytes))].into(),
+        timings: std::collections::BTreeMap::new(),
+        readings: std::collections::BTreeMap::new(),
+        revisions: std::collections::BTreeMap::new(),
+        team_notes: std::collections::BTreeMap::new(),
+        recusals: std::collections::BTreeMap::new(),
+    };
+    scorefile::write(&body, None).expect("json").into_bytes()
+}
+
+/// 34 MB: more than the Hub's answers were once allowed (32 MiB), less than merge took (256 MiB).
+#[test]
+fn a_score_file_merge_takes_by_hand_is_one_collect_brings_back() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
+    let bytes = big_file(34_000_000);
+    let local = s.path().join("mira.json");
+    std::fs::write(&local, &bytes).expect("write");
+    let hub = FakeHub::start(REPO, Duration::from_millis(1), |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+        st.files.insert("scores/mira.json".into(), bytes);
+    });
+    let head = || {
+        let mut cmd = s.cmd();
+        cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN).args(["--judge", "head"]);
+        cmd
+    };
+    head().arg("pull").assert().success();
+    head().arg("merge").arg(&local).assert().success();
+    head().arg("collect").assert().success().stdout(predicate::str::contains("Collected 1 of 1 score file(s)"));
+}
+
+#[test]
+fn a_score_file_over_the_limit_is_refused_by_merge_with_the_limit() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let over = s.path().join("over.json");
+    let file = std::fs::File::create(&over).expect("create");
+    file.set_len(judging::limits::SCORE_FILE_BYTES + 1).expect("size");
+    s.cmd().arg("merge").arg(&over).assert().failure().stderr(
+        predicate::str::contains("over.json")
+            .and(predicate::str::contains(format!("{} MiB at most", judging::limits::SCORE_FILE_BYTES >> 20))),
+    );
+}

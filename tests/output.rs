@@ -1,0 +1,169 @@
+//! What the binary writes, when its readers go away or two of it write one file at once.
+
+mod common;
+
+use std::os::unix::process::ExitStatusExt;
+use std::process::Stdio;
+
+use common::Sandbox;
+
+/// The binary in the sandbox's clean environment, as `Sandbox::cmd`, with std's `Command` so
+/// that its standard streams can be any pipe.
+fn command(s: &Sandbox) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_judging"));
+    cmd.current_dir(s.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", s.path())
+        .env("XDG_DATA_HOME", s.path().join("data"))
+        .env("XDG_CONFIG_HOME", s.path().join("config"))
+        .env("USER", "tester");
+    cmd
+}
+
+/// A pipe whose reading end is already closed: the first write to it fails with EPIPE.
+fn closed_pipe() -> std::io::PipeWriter {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    writer
+}
+
+/// Runs the binary with `args`, its standard output a closed pipe and its standard error
+/// `stderr`.
+fn run_into_closed_pipe(s: &Sandbox, args: &[&str], stderr: Stdio) -> std::process::Output {
+    let mut cmd = command(s);
+    cmd.args(args).stdin(Stdio::null()).stdout(closed_pipe()).stderr(stderr);
+    cmd.output().expect("runs")
+}
+
+/// As `ls | head` does: the reader left, so the writer ends at once, by SIGPIPE, saying nothing.
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    s.cmd().args(["score", "sprout-sense", "utility=3", "latency=2", "cost=2"]).assert().success();
+    s.cmd().args(["export", "-o", "tester.json"]).assert().success();
+    let commands: [&[&str]; 6] = [
+        &["list"],
+        &["list", "--format", "json"],
+        &["--help"],
+        &["check"],
+        &["merge", "--format", "csv", "tester.json"],
+        &["results", "--format", "md", "tester.json"],
+    ];
+    for args in commands {
+        let out = run_into_closed_pipe(&s, args, Stdio::piped());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("internal error") && !stderr.contains("error:"), "{args:?}: {stderr}");
+        if args[0] == "--help" {
+            // clap's help swallows a broken pipe itself and ends as it always does.
+            assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        } else {
+            assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{args:?}: ended by SIGPIPE, as ls | head: {stderr}");
+        }
+        if args[0] == "list" || args[0] == "--help" {
+            assert!(stderr.is_empty(), "{args:?} says nothing: {stderr}");
+        }
+    }
+    // Both pipes closed: no abort (134) from a panic that could not print.
+    let (reader, stderr) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = run_into_closed_pipe(&s, &["list"], Stdio::from(stderr));
+    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
+}
+
+/// Two judges export to one path at the same moment: the file is always one whole export, and
+/// both say so truthfully.
+#[test]
+fn concurrent_exports_to_one_path_leave_one_whole_file() {
+    let s = Sandbox::new();
+    for (judge, scores) in [("ana", &["utility=3"][..]), ("ben", &["utility=1", "latency=2", "cost=2"])] {
+        s.cmd().args(["--judge", judge, "pull"]).assert().success();
+        let mut args = vec!["--judge", judge, "score", "sprout-sense"];
+        args.extend_from_slice(scores);
+        s.cmd().args(&args).assert().success();
+    }
+    let target = s.path().join("same.json");
+    for round in 0..12 {
+        let children: Vec<_> = ["ana", "ben"]
+            .iter()
+            .map(|judge| {
+                command(&s)
+                    .args(["--judge", judge, "export", "-o"])
+                    .arg(&target)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("spawns")
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("waits");
+            assert!(out.status.success(), "round {round}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let text = std::fs::read_to_string(&target).expect("read");
+        let file: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("round {round}: not one whole export: {e}"));
+        assert!(["ana", "ben"].contains(&file["body"]["judge"].as_str().unwrap_or_default()), "{text}");
+    }
+    let names: Vec<String> = std::fs::read_dir(s.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("same.json"))
+        .collect();
+    assert_eq!(names, ["same.json"], "no temporary file left");
+}
+
+/// The judge's app on a closed output: it owns the terminal, so it ends through its usual path,
+/// restoring the terminal (raw mode off), and only then quietly, as every command does.
+#[test]
+fn the_app_on_a_closed_output_restores_the_terminal_and_ends_quietly() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let fifo = s.path().join("out.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let pair = native_pty_system().openpty(PtySize { rows: 30, cols: 100, ..PtySize::default() }).expect("a pty");
+    let mut cmd = CommandBuilder::new("bash");
+    // The shell opens the FIFO for the app's output, then runs it; the test reads the FIFO only
+    // to close it, so the app's first write finds no reader. Then: how it ended, and the terminal.
+    cmd.args(["-c", "\"$APP\" --judge tester > out.fifo; echo \"app=$?\"; stty -a"]);
+    cmd.cwd(s.path());
+    cmd.env_clear();
+    for (k, v) in [
+        ("APP", env!("CARGO_BIN_EXE_judging").to_owned()),
+        ("HOME", s.path().display().to_string()),
+        ("XDG_DATA_HOME", s.path().join("data").display().to_string()),
+        ("XDG_CONFIG_HOME", s.path().join("config").display().to_string()),
+        ("TERM", "xterm-256color".to_owned()),
+        ("PATH", std::env::var("PATH").unwrap_or_default()),
+    ] {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let seen = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&all).into_owned()
+    });
+    drop(std::fs::File::open(&fifo).expect("open the FIFO for reading"));
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the app did not end");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(pair.master);
+    let text = seen.join().expect("reader");
+    assert!(text.contains("app=141"), "ended quietly, as ls | head: {text}");
+    assert!(!text.contains("internal error") && !text.contains("error:"), "{text}");
+    assert!(!text.contains("-icanon"), "the terminal is back in its usual mode: {text}");
+}
