@@ -40,6 +40,7 @@ fn bench_tui(c: &mut Criterion) {
     });
     let store = Store::open(&db, "build-small-2026").expect("store");
     let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    let mut runner = judging::tui::Runner::new(&store);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -49,7 +50,7 @@ fn bench_tui(c: &mut Criterion) {
             down = !down;
             let k = if down { key('j') } else { key('k') };
             if let Some(action) = handle_key(&app, k) {
-                app.update(action, &store);
+                runner.step(&store, &mut app, action);
             }
             terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
         });
@@ -60,7 +61,7 @@ fn bench_tui(c: &mut Criterion) {
             value = if value == b'5' { b'1' } else { value + 1 };
             for k in [key('h'), key(value as char)] {
                 if let Some(action) = handle_key(&app, k) {
-                    app.update(action, &store);
+                    runner.step(&store, &mut app, action);
                 }
             }
             terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
@@ -81,7 +82,7 @@ fn bench_tui(c: &mut Criterion) {
             beside.apply(&ids[n % ids.len()], &change).expect("write beside");
             down = !down;
             if let Some(action) = handle_key(&app, key(if down { 'j' } else { 'k' })) {
-                app.update(action, &store);
+                runner.step(&store, &mut app, action);
             }
             terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
         });

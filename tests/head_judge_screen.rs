@@ -219,3 +219,19 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     press(&mut board, KeyCode::Char('d'));
     assert!(board.status.contains("No prize pays places in the overall ranking"), "{}", board.status);
 }
+
+/// A CJK character takes two columns: the rankings make room for a wide title by its columns,
+/// not its characters, so the whole title shows.
+#[test]
+fn wide_titles_get_the_columns_they_take() {
+    let mut r = rankings();
+    let title = "夜の森の小さな詩人たち"; // 11 characters, 22 columns
+    for ranked in &mut r.rankings[0].1 {
+        ranked.title = title.into();
+    }
+    let board = Board::new(&r, "Build Small Hackathon");
+    let text = screen(&board, 100, 30);
+    // The selected row of the rankings, left of the side pane.
+    let row = text.lines().find(|l| l.contains('▶')).and_then(|l| l.split("││").next()).expect("a selected row");
+    assert!(row.contains(title), "the whole title in the rankings: {row}\n{text}");
+}

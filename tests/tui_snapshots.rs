@@ -4,8 +4,8 @@ use judging::config::Config;
 use judging::event_files::Loaded;
 use judging::model::Change;
 use judging::store::Store;
-use judging::tui::App;
 use judging::tui::app::Action;
+use judging::tui::{App, Runner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -39,16 +39,17 @@ fn the_smallest_screen_that_works() {
 #[test]
 fn detail_and_scoring_of_a_scored_entry() {
     let (_dir, store, mut app) = sample();
+    let mut runner = Runner::new(&store);
     app.select("bus-stop-oracle");
-    app.update(Action::Score(5), &store);
-    app.update(Action::Score(4), &store);
+    runner.step(&store, &mut app, Action::Score(5));
+    runner.step(&store, &mut app, Action::Score(4));
     let id = "bus-stop-oracle";
     for change in [
         Change::Readings(vec![3.4]),
         Change::Text(judging::model::TextPart::Note, Some("Worked offline on a train.".into())),
     ] {
         store.apply(id, &change).expect("write");
-        app.sheet.apply(id, &change);
+        app.apply(id, &change);
     }
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
@@ -58,10 +59,11 @@ fn detail_and_scoring_of_a_scored_entry() {
 #[test]
 fn the_smallest_screen_focused_on_the_last_criterion() {
     let (_dir, store, mut app) = sample();
-    app.update(Action::Resize(80, 24), &store);
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
     app.select("bus-stop-oracle");
     for key in [5, 4, 3] {
-        app.update(Action::Score(key), &store);
+        runner.step(&store, &mut app, Action::Score(key));
     }
     let id = "bus-stop-oracle";
     let change = Change::Text(
@@ -69,7 +71,7 @@ fn the_smallest_screen_focused_on_the_last_criterion() {
         Some("Worked offline on a train.\nAsk about the model size.".into()),
     );
     store.apply(id, &change).expect("write");
-    app.sheet.apply(id, &change);
+    app.apply(id, &change);
     let text = screen(&app, 80, 24);
     for want in [
         "Utility   [5]",
@@ -101,8 +103,9 @@ fn a_long_rubric_scrolls_to_the_focused_criterion() {
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
     judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
-    app.update(Action::Resize(80, 24), &store);
-    app.update(Action::Focus(8), &store);
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    runner.step(&store, &mut app, Action::Focus(8));
     let text = screen(&app, 80, 24);
     assert!(text.contains("▶ Extra 6") && text.contains("5 Runs on-device"), "the focused criterion's levels:\n{text}");
     insta::assert_snapshot!(text);
@@ -117,15 +120,15 @@ fn warnings_for_an_entry_over_the_limit() {
 
 #[test]
 fn the_help_screen() {
-    let (_dir, store, mut app) = sample();
-    app.update(Action::Help, &store);
+    let (_dir, _store, mut app) = sample();
+    assert_eq!(app.update(Action::Help), [], "help asks nothing of the loop");
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
 
 #[test]
 fn the_note_editor() {
-    let (_dir, store, mut app) = sample();
-    app.update(Action::EditNote, &store);
+    let (_dir, _store, mut app) = sample();
+    assert_eq!(app.update(Action::EditNote), [], "opening the note writes nothing yet");
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
 

@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
@@ -11,6 +12,7 @@ use crate::config::Config;
 use crate::event_files::Loaded;
 use crate::paths;
 use crate::sanitize::clean_line;
+use crate::store::Store;
 
 /// The first run asks the judge's name, once; a store that has never pulled pulls the configured
 /// export first. The organizers' assignments are read here and handed to the app.
@@ -31,8 +33,23 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
         "press ? for the keys".to_owned()
     };
     let Session { loaded, mut store, judge } = session;
-    crate::tui::run(&loaded, &judge, assignments.as_ref(), &mut store, status)?;
+    let pushing = pushing(&loaded, &judge, &store);
+    crate::tui::run(&loaded, &judge, assignments.as_ref(), &mut store, status, pushing)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the app's `P` does: `judging push`, on a connection of its own to the store (it runs
+/// off the app's thread), answering with what it said and when the judge has now last pushed.
+fn pushing(loaded: &Loaded, judge: &str, store: &Store) -> crate::tui::Pushing {
+    let (loaded, judge, path) = (loaded.clone(), judge.to_owned(), store.path().to_path_buf());
+    crate::tui::Pushing {
+        last: super::sync::last_pushed(store),
+        push: Arc::new(move || {
+            let store = Store::open_existing(&path, &loaded.config.event.id).map_err(|e| e.to_string())?;
+            let said = super::sync::push_with(&loaded, &store, &judge, false, &|_| {})?;
+            Ok((said, super::sync::last_pushed(&store)))
+        }),
+    }
 }
 
 /// Asks for the judge's name on the plain terminal, before the app takes the screen, offering

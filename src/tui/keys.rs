@@ -1,4 +1,6 @@
 //! The keymap: which key does what in each mode. [`KEYS`] is also the `?` help screen.
+//!
+//! Keys read the app's state (its mode) and give actions; nothing in the app's state reads keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -36,8 +38,8 @@ pub fn footer_keys(app: &App) -> &'static str {
             "? help · j/k move · digits score · Tab next criterion · o/v/p open · t time · e/E notes · n next"
         }
         Mode::Search(_) => "type to search · Enter keep · Esc clear",
-        Mode::Note { .. } => "typing a note, saved as you type · Esc or ^s close",
-        Mode::Recuse { .. } => "type the reason · Enter recuse · Esc cancel",
+        Mode::Note(_) => "typing a note, saved as you type · Esc or ^s close",
+        Mode::Recuse(_) => "type the reason · Enter recuse · Esc cancel",
         Mode::Help => "any key closes the help",
     }
 }
@@ -45,7 +47,7 @@ pub fn footer_keys(app: &App) -> &'static str {
 /// The action a key asks for, if any.
 pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') && !matches!(app.mode, Mode::Note { .. }) {
+    if ctrl && key.code == KeyCode::Char('c') && !matches!(app.mode, Mode::Note(_)) {
         return Some(Action::Quit);
     }
     // On a screen too small to show the scores, a key could change what the judge cannot see.
@@ -63,22 +65,22 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::Close(false)),
             _ => Some(Action::Type(key)),
         },
-        Mode::Recuse { .. } => match key.code {
+        Mode::Recuse(_) => match key.code {
             KeyCode::Enter => Some(Action::Close(true)),
             KeyCode::Esc => Some(Action::Close(false)),
             _ => Some(Action::Type(key)),
         },
-        Mode::Note { .. } => match key.code {
+        Mode::Note(_) => match key.code {
             KeyCode::Esc => Some(Action::Close(true)),
             KeyCode::Char('s') if ctrl => Some(Action::Close(true)),
             _ => Some(Action::Type(key)),
         },
         // A score being typed digit by digit: Enter saves it, Backspace takes a digit back, Esc
         // leaves it; other keys do what they always do (and leave it).
-        Mode::Browse if app.typed.is_some() && key.code == KeyCode::Enter => Some(Action::ConfirmScore),
-        Mode::Browse if app.typed.is_some() && key.code == KeyCode::Backspace => Some(Action::EraseDigit),
-        Mode::Browse if app.typed.is_some() && key.code == KeyCode::Esc => Some(Action::CancelScore),
-        Mode::Browse if key.code == KeyCode::Esc && !app.query.is_empty() => Some(Action::ClearSearch),
+        Mode::Browse if app.typing.digits.is_some() && key.code == KeyCode::Enter => Some(Action::ConfirmScore),
+        Mode::Browse if app.typing.digits.is_some() && key.code == KeyCode::Backspace => Some(Action::EraseDigit),
+        Mode::Browse if app.typing.digits.is_some() && key.code == KeyCode::Esc => Some(Action::CancelScore),
+        Mode::Browse if key.code == KeyCode::Esc && !app.list.query.is_empty() => Some(Action::ClearSearch),
         Mode::Browse => browse(key, ctrl),
     }
 }

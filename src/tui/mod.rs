@@ -1,7 +1,8 @@
 //! The judge's terminal app: `judging` with no subcommand.
 //!
 //! The loop draws, waits for an event (or a tick while the stopwatch runs), turns it into an
-//! action and applies it. Input is read on a thread of its own (`terminal`), so a signal or a
+//! action and hands it to the [`Runner`], which applies it and does what it asks (writes, links,
+//! pushes); answers that come later (a failed link, a push) arrive on a channel as [`Outcome`]s. Input is read on a thread of its own (`terminal`), so a signal or a
 //! terminal that went away ends the app within a tick, with everything saved and the lock
 //! released; the terminal is restored on quit, on an error, on a panic (ratatui's hook) and on
 //! SIGTERM, SIGHUP, SIGINT and SIGQUIT.
@@ -9,12 +10,14 @@
 pub mod app;
 pub mod board;
 pub mod keys;
+pub mod layout;
+pub mod runner;
 pub mod terminal;
 pub mod view;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -23,7 +26,8 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 use crate::assign::Assignments;
 use crate::event_files::Loaded;
 use crate::store::Store;
-pub use app::{Action, App};
+pub use app::{Action, App, Outcome};
+pub use runner::Runner;
 
 /// Where the screen was left, kept in the store's meta table.
 const SELECTED: &str = "tui.selected";
@@ -63,12 +67,12 @@ impl Lock {
 /// Builds the app from the store, back on the entry the judge last had selected. `assignments`
 /// (read by the command from beside judging.toml) says which entries are this judge's.
 pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, store: &Store) -> Result<App> {
-    let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?);
+    let now = (Instant::now(), crate::store::now_unix());
+    let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?, now);
     if let Some(a) = assignments {
         match a.of(judge) {
             Some(ids) => {
-                app.calibration = a.calibration.iter().cloned().collect();
-                app.assign_to(ids);
+                app.assign_to(ids, &a.calibration);
                 let first = match a.calibration.len() {
                     0 => String::new(),
                     n => format!(", the {n} calibration entr{} first", if n == 1 { "y" } else { "ies" }),
@@ -88,6 +92,21 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     Ok(app)
 }
 
+/// How the app sends the judge's score file to the judges' repo: given by the command that
+/// starts it, so that the screens know nothing of the commands.
+pub struct Pushing {
+    /// When this judge last pushed (ISO 8601), for the footer.
+    pub last: Option<String>,
+    /// Pushes, taking the network: what it said and when the judge has now last pushed, or why
+    /// it failed. Called on a thread of its own.
+    pub push: Push,
+}
+
+/// A push, as the command that starts the app gives it: see [`Pushing::push`].
+pub type Push = Arc<dyn Fn() -> Result<Pushed, String> + Send + Sync>;
+/// What a push said, and when the judge has now last pushed.
+pub type Pushed = (String, Option<String>);
+
 /// Runs the app until the judge quits or the terminal goes away.
 pub fn run(
     loaded: &Loaded,
@@ -95,65 +114,69 @@ pub fn run(
     assignments: Option<&Assignments>,
     store: &mut Store,
     first_status: String,
+    pushing: Pushing,
 ) -> Result<()> {
     let _lock = Lock::take(store.path())?;
+    // Links and pushes run off the loop's thread and answer through this channel. The runner
+    // notes what the store holds before the app reads it, so a write beside the app in between
+    // is read again at the first action.
+    let (answers, heard) = mpsc::channel::<Outcome>();
+    let mut runner = Runner::new(store)
+        .opening(opener(crate::browser::chosen(), answers.clone()))
+        .pushing(pusher(pushing.push, answers));
     let mut app = load(loaded, judge, assignments, store)?;
     app.monochrome = no_color();
+    app.last_pushed = pushing.last;
     // The pull's news first, then what load said (the assignments).
     app.status = [first_status, std::mem::take(&mut app.status)]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    // A launcher may take a while to start, or to fail: open links off the loop's thread, and
-    // hear back only about failures.
-    let (failed, failures) = mpsc::channel::<String>();
-    let pushed = failed.clone();
-    let browser = crate::browser::chosen();
-    app.opener = Box::new(move |url| {
-        crate::links::web_link(url).map_err(|e| e.to_string())?;
-        let (url, browser, failed) = (url.to_owned(), browser.clone(), failed.clone());
-        std::thread::spawn(move || {
-            if let Err(e) = crate::browser::open(&url, browser.as_deref()) {
-                let _ = failed.send(format!("could not open {url}: {e}"));
-            }
-        });
-        Ok(())
-    });
-    // A push takes the network: on a thread with its own connection to the store, reporting back
-    // through the same channel as a failed link, prefixed so the loop can tell.
-    app.last_pushed = crate::commands::sync::last_pushed(store);
-    let (loaded_push, judge_push, path) = (loaded.clone(), judge.to_owned(), store.path().to_path_buf());
-    app.pusher = Box::new(move || {
-        let (loaded, judge, path, report) = (loaded_push.clone(), judge_push.clone(), path.clone(), pushed.clone());
-        std::thread::spawn(move || {
-            let said = Store::open_existing(&path, &loaded.config.event.id)
-                .map_err(|e| e.to_string())
-                .and_then(|store| crate::commands::sync::push_with(&loaded, &store, &judge, false, &|_| {}));
-            let _ = report.send(match said {
-                Ok(done) => format!("{PUSHED}{done}"),
-                Err(why) => why,
-            });
-        });
-    });
-    terminal::full_screen("the terminal app", |terminal, input| event_loop(terminal, &mut app, store, input, &failures))
+    terminal::full_screen("the terminal app", |terminal, input| {
+        event_loop(terminal, &mut app, &mut runner, store, input, &heard)
+    })
 }
 
-/// Marks a message on the loop's channel as a push done (the rest are failures to show).
-const PUSHED: &str = "pushed\u{0}";
+/// Opens links on a thread each: a launcher may take a while to start, or to fail. Only a
+/// failure answers.
+fn opener(browser: Option<String>, answers: mpsc::Sender<Outcome>) -> runner::Opener {
+    Box::new(move |url| {
+        let (url, browser, failed) = (url.to_owned(), browser.clone(), answers.clone());
+        std::thread::spawn(move || {
+            if let Err(reason) = crate::browser::open(&url, browser.as_deref()) {
+                let _ = failed.send(Outcome::LinkFailed { url, reason });
+            }
+        });
+    })
+}
+
+/// Pushes on a thread of its own, answering how it went.
+fn pusher(push: Push, answers: mpsc::Sender<Outcome>) -> runner::Pusher {
+    Box::new(move || {
+        let (push, report) = (Arc::clone(&push), answers.clone());
+        std::thread::spawn(move || {
+            let _ = report.send(match push() {
+                Ok((said, at)) => Outcome::Pushed { said, at },
+                Err(why) => Outcome::PushFailed(why),
+            });
+        });
+    })
+}
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
+    runner: &mut Runner,
     store: &Store,
     input: &terminal::Input,
-    failures: &mpsc::Receiver<String>,
+    heard: &mpsc::Receiver<Outcome>,
 ) -> Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height), store);
+    runner.step(store, app, Action::Resize(size.width, size.height));
     let mut saved_selection = current_id(app);
     while !app.quit {
-        app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
+        runner.step(store, app, Action::Tick(Instant::now(), crate::store::now_unix()));
         terminal.draw(|frame| {
             frame.render_widget(&*app, frame.area());
             if let Some(caret) = app.caret(frame.area()) {
@@ -161,11 +184,11 @@ fn event_loop(
             }
         })?;
         // A running stopwatch redraws ten times a second; otherwise wake to see changes beside
-        // the app, a link that failed to open, and the end of the terminal.
+        // the app, a link that failed to open, a push, and the end of the terminal.
         let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(250) };
         let Ok(event) = input.next(tick) else {
             // A signal or a terminal gone: quit as `q` does, saving a running stopwatch.
-            app.update(Action::Quit, store);
+            runner.step(store, app, Action::Quit);
             break;
         };
         let action = match event {
@@ -176,17 +199,11 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action {
-            app.update(Action::Tick(Instant::now(), crate::store::now_unix()), store);
-            app.update(action, store);
+            runner.step(store, app, Action::Tick(Instant::now(), crate::store::now_unix()));
+            runner.step(store, app, action);
         }
-        if let Ok(message) = failures.try_recv() {
-            match message.strip_prefix(PUSHED) {
-                Some(done) => {
-                    app.status = done.to_owned();
-                    app.last_pushed = crate::commands::sync::last_pushed(store);
-                }
-                None => app.status = message,
-            }
+        while let Ok(outcome) = heard.try_recv() {
+            runner.hear(store, app, outcome);
         }
         // Where the judge is, saved as it changes, so the app reopens there even after a kill.
         let selection = current_id(app);

@@ -7,7 +7,7 @@
 //! on the loop's own thread. Here it runs on a thread of its own, and the loop waits on a channel
 //! with a timeout: between events it checks the signals and whether the terminal hung up.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -77,8 +77,7 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
             }
         }
     });
-    // SAFETY: isatty only reads the descriptor's state.
-    let watch = unsafe { libc::isatty(libc::STDIN_FILENO) == 1 };
+    let watch = std::io::stdin().is_terminal();
     let result = body(&mut terminal, &Input { events, stop, watch });
     let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     let _ = std::io::stdout().flush();

@@ -1,10 +1,12 @@
-//! The app without a terminal: keys become actions, actions change a real store.
+//! The app without a terminal: keys become actions, and the runner does what they ask to a real
+//! store. (`app/tests.rs` tests `update` alone, without a store.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::Runner;
 use super::app::{Action, App, Link, Mode, Sort};
 use super::keys::handle_key;
 use crate::config::Config;
@@ -16,6 +18,7 @@ struct Fixture {
     _dir: tempfile::TempDir,
     store: Store,
     app: App,
+    runner: Runner,
     opened: Rc<RefCell<Vec<String>>>,
 }
 
@@ -25,14 +28,11 @@ fn fixture() -> Fixture {
     let loaded = Loaded { config: Config::builtin(), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
     crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let app = super::load(&loaded, "tomas", None, &store).expect("app");
     let opened = Rc::new(RefCell::new(Vec::new()));
     let sink = Rc::clone(&opened);
-    app.opener = Box::new(move |url| {
-        sink.borrow_mut().push(url.to_owned());
-        Ok(())
-    });
-    Fixture { _dir: dir, store, app, opened }
+    let runner = Runner::new(&store).opening(Box::new(move |url| sink.borrow_mut().push(url.to_owned())));
+    Fixture { _dir: dir, store, app, runner, opened }
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -49,8 +49,13 @@ impl Fixture {
 
     fn press_key(&mut self, k: KeyEvent) {
         if let Some(action) = handle_key(&self.app, k) {
-            self.app.update(action, &self.store);
+            self.act(action);
         }
+    }
+
+    /// Applies an action as the loop does: the runner reads, updates and writes.
+    fn act(&mut self, action: Action) {
+        self.runner.step(&self.store, &mut self.app, action);
     }
 
     fn selected_id(&self) -> String {
@@ -130,35 +135,35 @@ fn undo_restores_what_was_saved_before() {
 #[test]
 fn moving_searching_filtering_and_sorting() {
     let mut f = fixture();
-    assert_eq!(f.app.view.len(), 40);
+    assert_eq!(f.app.list.rows().len(), 40);
     f.press("G");
     assert_eq!(f.selected_id(), "moonlight-mixer");
     f.press("g");
     assert_eq!(f.selected_id(), "sprout-sense");
-    f.app.update(Action::Resize(100, 30), &f.store);
-    assert_eq!(f.app.rows_in_sight, 10, "a 100×30 screen shows ten rows of the list");
+    f.act(Action::Resize(100, 30));
+    assert_eq!(f.app.list.rows_in_sight, 10, "a 100×30 screen shows ten rows of the list");
     f.press_key(key(KeyCode::PageDown));
     assert_eq!(f.app.selected(), 10, "a page is the rows in sight");
     f.press("/");
     f.press("poet");
-    assert_eq!(f.app.view.len(), 1, "search narrows as you type");
+    assert_eq!(f.app.list.rows().len(), 1, "search narrows as you type");
     f.press_key(key(KeyCode::Esc));
-    assert_eq!(f.app.view.len(), 40, "Esc clears the search");
+    assert_eq!(f.app.list.rows().len(), 40, "Esc clears the search");
     f.press("/");
     f.press("moss");
     f.press_key(key(KeyCode::Enter));
     assert!(matches!(f.app.mode, Mode::Browse));
-    assert_eq!(f.app.view.len(), 3, "team names are searched: {:?}", f.app.view);
+    assert_eq!(f.app.list.rows().len(), 3, "team names are searched: {:?}", f.app.list.rows());
     f.press("/");
     f.press_key(key(KeyCode::Esc));
     f.press("f");
-    assert_eq!(f.app.track.as_deref(), Some("backyard"));
-    assert!(f.app.view.iter().all(|i| f.app.entries[*i].submission.track.as_deref() == Some("backyard")));
+    assert_eq!(f.app.list.track.as_deref(), Some("backyard"));
+    assert!(f.app.list.rows().iter().all(|i| f.app.entries[*i].submission.track.as_deref() == Some("backyard")));
     f.press("ff");
-    assert_eq!(f.app.track, None, "f cycles back to all tracks");
+    assert_eq!(f.app.list.track, None, "f cycles back to all tracks");
     let before = f.selected_id();
     f.press("s");
-    assert_eq!(f.app.sort, Sort::Title);
+    assert_eq!(f.app.list.sort, Sort::Title);
     assert_eq!(f.selected_id(), before, "the selection survives a re-sort");
     f.press("g");
     assert_eq!(f.selected_id(), "allergy-ally");
@@ -171,7 +176,7 @@ fn next_unscored_and_the_unscored_filter() {
     f.press("n");
     assert_eq!(f.selected_id(), "pantry-poet");
     f.press("U");
-    assert_eq!(f.app.view.len(), 39);
+    assert_eq!(f.app.list.rows().len(), 39);
     assert_eq!(f.app.progress(), (1, 40));
 }
 
@@ -180,8 +185,8 @@ fn assigned_to_me_leaves_out_declared_conflicts() {
     let mut f = fixture();
     // tomas declared a conflict with the team "Moss & Lichen" (three entries).
     f.press("a");
-    assert_eq!(f.app.view.len(), 37);
-    assert!(f.app.view.iter().all(|i| f.app.entries[*i].submission.team != "Moss & Lichen"));
+    assert_eq!(f.app.list.rows().len(), 37);
+    assert!(f.app.list.rows().iter().all(|i| f.app.entries[*i].submission.team != "Moss & Lichen"));
 }
 
 #[test]
@@ -189,7 +194,7 @@ fn notes_are_saved_as_typed_and_undone_as_one_edit() {
     let mut f = fixture();
     let id = f.selected_id();
     f.press("e");
-    assert!(matches!(f.app.mode, Mode::Note { .. }));
+    assert!(matches!(f.app.mode, Mode::Note(_)));
     f.press("Good");
     assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id).map(String::as_str), Some("Good"));
     f.press_key(key(KeyCode::Enter));
@@ -226,7 +231,8 @@ fn the_stopwatch_keeps_every_reading_and_suggests_a_level_by_their_median() {
     let time = |f: &mut Fixture, ms: u64| {
         let start = f.app.now;
         f.press("t");
-        f.app.update(Action::Tick(start + std::time::Duration::from_millis(ms), f.app.now_unix), &f.store);
+        let unix = f.app.now_unix;
+        f.act(Action::Tick(start + std::time::Duration::from_millis(ms), unix));
         f.press("t");
     };
     // The app's clock moves only with ticks: a cold start of 41.96 s, then 2.46 s and 3.04 s.
@@ -276,6 +282,7 @@ fn a_withdrawn_entry_cannot_be_scored() {
     let loaded = Loaded { config: Config::builtin(), path: None };
     crate::commands::pull::pull(&loaded, &mut f.store, Some("builtin:sample-v2"), false).expect("v2");
     f.app = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    f.runner = Runner::new(&f.store);
     f.app.select("dream-cartographer");
     f.press("5");
     assert_eq!(f.saved("dream-cartographer", "utility"), None);
@@ -288,9 +295,10 @@ fn a_failed_write_is_shown_and_not_pretended() {
     // A store without this entry refuses the write: the screen must not show the score.
     let dir = tempfile::tempdir().expect("tempdir");
     let other = Store::open(&dir.path().join("other.sqlite"), "build-small-2026").expect("empty store");
-    f.app.update(Action::Score(4), &other);
+    Runner::new(&other).step(&other, &mut f.app, Action::Score(4));
     assert!(f.app.status.starts_with("NOT SAVED"), "{}", f.app.status);
-    assert_eq!(f.app.sheet.score("sprout-sense", "utility"), None, "the screen shows only what was saved");
+    assert_eq!(f.app.sheet().score("sprout-sense", "utility"), None, "the screen shows only what was saved");
+    assert_eq!(f.app.focus, 0, "the focus stays on the score not saved");
 }
 
 /// The built-in event with its judging.toml in a folder of its own, beside `assignments`.
@@ -312,17 +320,17 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
     let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\ntomas = [\"pantry-poet\"]\n";
     let (_dir, app) = assigned_fixture(file);
     let mut app = app.expect("loads");
-    assert!(app.mine_only && app.assigned.is_some());
-    let shown: Vec<&str> = app.view.iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    assert!(app.list.mine_only && app.entries.assigned().is_some());
+    let shown: Vec<&str> = app.list.rows().iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
     assert_eq!(shown, ["bus-stop-oracle", "pill-pal"]);
     assert_eq!(app.progress(), (0, 2), "progress counts only the judge's entries");
     assert_eq!(app.status, "2 entries assigned to you; a shows every entry");
     if let Some(action) = handle_key(&app, key(KeyCode::Char('a'))) {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(&dir.path().join("t.sqlite"), "build-small-2026").expect("store");
-        app.update(action, &store);
+        Runner::new(&store).step(&store, &mut app, action);
     }
-    assert_eq!(app.view.len(), 40, "a shows every entry");
+    assert_eq!(app.list.rows().len(), 40, "a shows every entry");
 }
 
 #[test]
@@ -330,7 +338,7 @@ fn the_calibration_set_comes_first_in_the_judges_list() {
     let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\ncalibration = [\"pill-pal\"]\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\n";
     let (_dir, app) = assigned_fixture(file);
     let app = app.expect("loads");
-    let shown: Vec<&str> = app.view.iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    let shown: Vec<&str> = app.list.rows().iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
     assert_eq!(shown, ["pill-pal", "bus-stop-oracle"], "calibration first, then the export's order");
     assert_eq!(app.current().map(|e| e.submission.id.as_str()), Some("pill-pal"), "and selected first");
     assert_eq!(app.status, "2 entries assigned to you, the 1 calibration entry first; a shows every entry");
@@ -405,7 +413,10 @@ fn scoring_a_declared_conflict_reminds_the_judge_to_recuse() {
 fn the_tiny_titan_hint_follows_the_configured_line() {
     let facts = HubFacts::example(Some(3_000_000_000), "gradio");
     let at = "2026-06-21T10:00:00.000Z";
-    let hint = |line: u64| super::view::hub_hint(&facts, at, line, 1_782_036_000);
+    let size = |line: u64| {
+        crate::prizes::eligibility::Evidence { params: facts.params, ..Default::default() }.size_against(line)
+    };
+    let hint = |line: u64| super::view::hub_hint(&facts, at, size(line), 1_782_036_000);
     assert_eq!(hint(4_000_000_000), "Hub: running on cpu-basic free · 3B params · Tiny Titan size · fetched just now");
     assert!(!hint(2_000_000_000).contains("Tiny Titan"));
     let estimated = HubFacts {
@@ -414,14 +425,47 @@ fn the_tiny_titan_hint_follows_the_configured_line() {
         hardware: Some("t4-small".into()),
         ..facts.clone()
     };
-    assert!(super::view::hub_hint(&estimated, at, 0, 1_782_036_000).contains("on t4-small $0.40/h (est.) ·"));
+    assert!(super::view::hub_hint(&estimated, at, size(0), 1_782_036_000).contains("on t4-small $0.40/h (est.) ·"));
+}
+
+/// The judge's hint says what the Tiny Titan prize decides (`Evidence::size_against` under the
+/// prize's limit), in the cases where the hint's own rule used to disagree: an uncertain Hub
+/// count, and no Hub count with a declared one.
+#[test]
+fn the_tiny_titan_hint_says_what_the_prize_decides() {
+    use crate::prizes::eligibility::{Evidence, Size};
+    let b = 1_000_000_000;
+    // (the Hub's count, uncertain, declared, the hint marks Tiny Titan size)
+    let cases = [
+        (Some(3 * b), false, None, true),
+        (Some(3 * b), true, None, true),
+        (None, false, Some(2 * b), true),
+        (None, false, None, false),
+        (Some(8 * b), false, Some(2 * b), false),
+        (Some(3 * b), false, Some(9 * b), true),
+    ];
+    let f = fixture();
+    let config = &f.app.config;
+    let limit = config.tiny_titan_limit();
+    assert_eq!(limit, 4 * b, "the sample's Tiny Titan prize");
+    for (hub, uncertain, declared, marked) in cases {
+        let facts =
+            HubFacts { params_uncertain: uncertain.then(|| "a gptq repo".into()), ..HubFacts::example(hub, "gradio") };
+        let mut submission = f.app.entries.get("pantry-poet").expect("entry").submission.clone();
+        submission.declared_params = declared;
+        let size = Evidence::of(&submission, Some(&facts)).size_against(limit);
+        assert_eq!(size == Size::Within, marked, "the prize: hub {hub:?} uncertain {uncertain} declared {declared:?}");
+        let hint = super::view::hub_hint(&facts, "2026-06-21T10:00:00.000Z", size, 1_782_036_000);
+        assert_eq!(hint.contains("Tiny Titan size"), marked, "{hint}");
+    }
 }
 
 #[test]
 fn search_covers_members_and_models_and_each_slash_starts_afresh() {
     let mut f = fixture();
-    let shown =
-        |f: &Fixture| -> Vec<String> { f.app.view.iter().map(|i| f.app.entries[*i].submission.id.clone()).collect() };
+    let shown = |f: &Fixture| -> Vec<String> {
+        f.app.list.rows().iter().map(|i| f.app.entries[*i].submission.id.clone()).collect()
+    };
     // A member's name, and a model, find their entries; the entry found starts on its first
     // criterion, wherever the focus was.
     f.press("43");
@@ -433,14 +477,14 @@ fn search_covers_members_and_models_and_each_slash_starts_afresh() {
     assert_eq!(f.app.focus, 0, "the found entry's first unscored criterion");
     // `/` again starts a new search rather than appending to the kept one.
     f.press("/");
-    assert_eq!(f.app.view.len(), 40, "the kept search is replaced");
+    assert_eq!(f.app.list.rows().len(), 40, "the kept search is replaced");
     f.press("phi-4");
     f.press_key(key(KeyCode::Enter));
     assert_eq!(shown(&f), ["chore-chart", "shift-swap"], "the two entries on Phi-4");
     // Esc in the list clears the kept search.
     f.press_key(key(KeyCode::Esc));
-    assert_eq!(f.app.view.len(), 40);
-    assert!(f.app.query.is_empty());
+    assert_eq!(f.app.list.rows().len(), 40);
+    assert!(f.app.list.query.is_empty());
 }
 
 #[test]
@@ -472,7 +516,7 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
     let mut f = fixture();
     let path = f.store.path().to_path_buf();
     let beside = Store::open(&path, "build-small-2026").expect("another connection, as `judging score` has");
-    let tick = |f: &mut Fixture| f.app.update(Action::Tick(f.app.now, f.app.now_unix), &f.store);
+    let tick = |f: &mut Fixture| f.act(Action::Tick(f.app.now, f.app.now_unix));
     tick(&mut f);
     // Scores and notes written beside: read again, and counted.
     for (criterion, value) in [("utility", 5), ("latency", 4), ("cost", 3)] {
@@ -483,14 +527,14 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
         .apply("sprout-sense", &Change::Text(crate::model::TextPart::Note, Some("from the sheet".into())))
         .expect("write");
     tick(&mut f);
-    assert_eq!(f.app.sheet.score("pantry-poet", "cost"), Some(3));
-    assert_eq!(f.app.sheet.notes.get("sprout-sense").map(String::as_str), Some("from the sheet"));
+    assert_eq!(f.app.sheet().score("pantry-poet", "cost"), Some(3));
+    assert_eq!(f.app.sheet().notes.get("sprout-sense").map(String::as_str), Some("from the sheet"));
     assert_eq!(f.app.progress().0, 1, "pantry-poet counts as scored");
     assert_eq!(f.app.partly_scored(3), (1, vec!["sprout-sense"]));
     // A deletion beside the app is noticed too.
     beside.apply("pantry-poet", &Change::Score { criterion: "cost".into(), value: None }).expect("clear");
     tick(&mut f);
-    assert_eq!(f.app.sheet.score("pantry-poet", "cost"), None);
+    assert_eq!(f.app.sheet().score("pantry-poet", "cost"), None);
     assert_eq!(f.app.progress().0, 0);
     assert_eq!(f.app.partly_scored(3).0, 2);
 }
@@ -506,12 +550,13 @@ fn each_entry_shows_and_scores_its_tracks_rubric() {
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
     crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let mut runner = Runner::new(&store);
     let ids = |app: &App| app.criteria().iter().map(|c| c.id.clone()).collect::<Vec<_>>();
     assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("backyard"));
     assert_eq!(ids(&app), ["specificity", "adoption", "constraints", "polish"]);
     for digit in ['4', '3', '5', '2'] {
         if let Some(action) = handle_key(&app, key(KeyCode::Char(digit))) {
-            app.update(action, &store);
+            runner.step(&store, &mut app, action);
         }
     }
     let first = app.current().map(|e| e.submission.id.clone()).unwrap_or_default();
@@ -520,7 +565,7 @@ fn each_entry_shows_and_scores_its_tracks_rubric() {
     assert_eq!(app.total_of(&first), Some(3.5));
     // The next entry is in the wood: its rubric.
     if let Some(action) = handle_key(&app, key(KeyCode::Down)) {
-        app.update(action, &store);
+        runner.step(&store, &mut app, action);
     }
     assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("wood"));
     assert_eq!(ids(&app), ["delight", "load-bearing", "originality", "polish"]);
@@ -537,16 +582,17 @@ fn a_long_scale_is_typed_and_confirmed() {
     let mut store = Store::open(&dir.path().join("s.sqlite"), "demo-day-2026").expect("store");
     crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let mut runner = Runner::new(&store);
     let id = app.current().map(|e| e.submission.id.clone()).expect("an entry");
-    let press = |app: &mut App, code: KeyCode| {
+    let mut press = |app: &mut App, code: KeyCode| {
         if let Some(action) = handle_key(app, key(code)) {
-            app.update(action, &store);
+            runner.step(&store, app, action);
         }
     };
-    let given = |app: &App, c: &str| app.sheet.score(&id, c);
+    let given = |app: &App, c: &str| app.sheet().score(&id, c);
     // 7 then 5: 75, saved at once (750 would be past 100); the focus moves on.
     press(&mut app, KeyCode::Char('7'));
-    assert_eq!((given(&app, "impact"), app.typed.as_deref()), (None, Some("7")), "{}", app.status);
+    assert_eq!((given(&app, "impact"), app.typing.digits.as_deref()), (None, Some("7")), "{}", app.status);
     press(&mut app, KeyCode::Char('5'));
     assert_eq!(given(&app, "impact"), Some(75));
     assert_eq!(app.criteria()[app.focus].id, "execution");
@@ -563,11 +609,11 @@ fn a_long_scale_is_typed_and_confirmed() {
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Esc);
-    assert_eq!((given(&app, "impact"), app.typed.clone()), (Some(9), None), "Esc saves nothing");
+    assert_eq!((given(&app, "impact"), app.typing.digits.clone()), (Some(9), None), "Esc saves nothing");
     // Moving away leaves a half-typed number too.
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Down);
-    assert!(app.typed.is_none());
+    assert!(app.typing.digits.is_none());
     let impact = &app.config.criteria[0];
     assert_eq!(impact.level_meaning(75), Some("Clear and wide."));
     assert_eq!(impact.level_meaning(9), Some("Little or none."));
@@ -581,12 +627,8 @@ fn p_pushes_and_the_footer_says_when() {
     let mut f = fixture();
     let pushes = Rc::new(RefCell::new(0));
     let counted = Rc::clone(&pushes);
-    f.app.pusher = Box::new(move || *counted.borrow_mut() += 1);
-    let press = |f: &mut Fixture| {
-        if let Some(action) = handle_key(&f.app, key(KeyCode::Char('P'))) {
-            f.app.update(action, &f.store);
-        }
-    };
+    f.runner = Runner::new(&f.store).pushing(Box::new(move || *counted.borrow_mut() += 1));
+    let press = |f: &mut Fixture| f.press("P");
     press(&mut f);
     assert_eq!(*pushes.borrow(), 0);
     assert!(f.app.status.contains("no [sync] repo"), "{}", f.app.status);
@@ -612,9 +654,7 @@ fn notes_for_the_jury_and_for_the_team() {
     let mut f = fixture();
     let type_note = |f: &mut Fixture, open: char, text: &str| {
         for code in std::iter::once(KeyCode::Char(open)).chain(text.chars().map(KeyCode::Char)).chain([KeyCode::Esc]) {
-            if let Some(action) = handle_key(&f.app, key(code)) {
-                f.app.update(action, &f.store);
-            }
+            f.press_key(key(code));
         }
     };
     let id = f.app.current().map(|e| e.submission.id.clone()).expect("entry");
@@ -630,12 +670,60 @@ fn notes_for_the_jury_and_for_the_team() {
     let sheet = f.store.score_sheet().expect("sheet");
     assert_eq!(sheet.team_notes.get(&id).map(String::as_str), Some("team too"), "always: e writes for the team");
     f.app.config.feedback.notes = crate::config::FeedbackNotes::Never;
-    if let Some(action) = handle_key(&f.app, key(KeyCode::Char('E'))) {
-        f.app.update(action, &f.store);
-    }
+    f.press("E");
     assert!(
         matches!(f.app.mode, Mode::Browse) && f.app.status.contains("no note reaches the teams"),
         "{}",
         f.app.status
     );
+}
+
+/// A criterion named in CJK takes two columns a character: the scores still line up after it.
+#[test]
+fn wide_criterion_labels_keep_the_scores_in_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut config = Config::builtin();
+    config.criteria[0].label = "実用性".into();
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let app = super::load(&loaded, "mira", None, &store).expect("app");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buf = terminal.backend().buffer();
+    // Where each criterion's "[·]" starts, by the screen's own cells.
+    let columns: Vec<u16> = (0..buf.area.height)
+        .filter_map(|y| {
+            (0..buf.area.width.saturating_sub(2)).find(|x| {
+                let at = |dx: u16| buf[(x + dx, y)].symbol().to_owned();
+                at(0) == "[" && at(1) == "·" && at(2) == "]"
+            })
+        })
+        .collect();
+    assert_eq!(columns.len(), 3, "three criteria without a score: {columns:?}");
+    assert!(columns.iter().all(|x| *x == columns[0]), "the scores line up: {columns:?}");
+}
+
+/// `P` as the terminal app wires it: the push injected by the command runs on a thread and its
+/// answer comes back on the loop's channel, typed, to be shown with the new push time.
+#[test]
+fn a_push_answers_through_the_loops_channel() {
+    let mut f = fixture();
+    f.app.config.sync.repo = "judges/scores-2026".into();
+    let (answers, heard) = std::sync::mpsc::channel();
+    let at = "2026-06-21T10:00:00.000Z";
+    let push: super::Push = std::sync::Arc::new(move || Ok(("pushed scores/tomas.json".into(), Some(at.into()))));
+    f.runner = Runner::new(&f.store).pushing(super::pusher(push, answers.clone()));
+    f.press("P");
+    assert_eq!(f.app.status, "pushing your score file…");
+    let answer = heard.recv_timeout(std::time::Duration::from_secs(5)).expect("an answer");
+    f.runner.hear(&f.store, &mut f.app, answer);
+    assert_eq!((f.app.status.as_str(), f.app.last_pushed.as_deref()), ("pushed scores/tomas.json", Some(at)));
+    let failing: super::Push = std::sync::Arc::new(|| Err("the Hub refused the token".into()));
+    f.runner = Runner::new(&f.store).pushing(super::pusher(failing, answers));
+    f.press("P");
+    let answer = heard.recv_timeout(std::time::Duration::from_secs(5)).expect("an answer");
+    f.runner.hear(&f.store, &mut f.app, answer);
+    assert_eq!(f.app.status, "the Hub refused the token");
+    assert_eq!(f.app.last_pushed.as_deref(), Some(at), "a failed push leaves the last time");
 }

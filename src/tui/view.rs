@@ -10,38 +10,11 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 
 use super::app::{App, Entry, Mode};
 use super::keys::{KEYS, footer_keys};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, columns, pad};
 use crate::format::fit;
 use crate::model::{Criterion, HubFacts, Status, format_params};
-use crate::prizes::eligibility::{self, Evidence};
+use crate::prizes::eligibility::{self, Evidence, Size};
 use crate::sanitize::{clean_block, clean_line};
-
-/// The smallest screen the layout works in.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// The list keeps at least its borders, its header and four entries.
-const MIN_LIST: u16 = 7;
-
-/// The screen's parts: header, list, the entry beside its scores, footer. The scores get the rows
-/// their rubric needs (every criterion, the focused one's levels, the total and the note) and at
-/// least half the room; the list gets what is left.
-fn areas(area: Rect, criteria: &[Criterion]) -> [Rect; 4] {
-    let room = area.height.saturating_sub(3);
-    let bottom = scores_height(criteria).max(room * 11 / 20).min(room.saturating_sub(MIN_LIST));
-    area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(bottom),
-        Constraint::Length(2),
-    ]))
-}
-
-/// The scores pane's rows: a line per criterion, the longest list of levels, the total, two lines
-/// of note, and the borders.
-fn scores_height(criteria: &[Criterion]) -> u16 {
-    let levels = criteria.iter().map(|c| c.levels.len()).max().unwrap_or(0);
-    u16::try_from(criteria.len() + levels + 1 + 2 + 2).unwrap_or(u16::MAX)
-}
 
 /// The note editor's and the recusal reason's boxes: columns and lines of text.
 const NOTE_BOX: (u16, u16) = (70, 12);
@@ -51,13 +24,13 @@ impl App {
     /// The open text box: its editor, the rectangle it is drawn in, and its title.
     fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, &'static str)> {
         let (editor, (width, lines), title) = match &self.mode {
-            Mode::Note { editor, team: false, .. } => {
-                (editor, NOTE_BOX, " Note for the jury only: saved as you type · Esc closes ")
+            Mode::Note(note) if !note.team => {
+                (&note.editor, NOTE_BOX, " Note for the jury only: saved as you type · Esc closes ")
             }
-            Mode::Note { editor, team: true, .. } => {
-                (editor, NOTE_BOX, " Note for the team: they may read it · saved as you type · Esc closes ")
+            Mode::Note(note) => {
+                (&note.editor, NOTE_BOX, " Note for the team: they may read it · saved as you type · Esc closes ")
             }
-            Mode::Recuse { editor, .. } => (editor, REASON_BOX, " Recuse: why? · Enter recuses · Esc cancels "),
+            Mode::Recuse(recusal) => (&recusal.editor, REASON_BOX, " Recuse: why? · Enter recuses · Esc cancels "),
             _ => return None,
         };
         Some((editor, centered(area, width, lines + 2), title))
@@ -78,13 +51,6 @@ impl App {
     }
 }
 
-/// How many rows of the list a screen of this size shows: the app scrolls by it.
-pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
-    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria);
-    // The list's borders and its header row.
-    usize::from(table.height.saturating_sub(3)).max(1)
-}
-
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -101,7 +67,7 @@ impl Widget for &App {
         self.footer(footer, buf);
         match &self.mode {
             Mode::Help => help(area, buf),
-            Mode::Note { .. } | Mode::Recuse { .. } => {
+            Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some((editor, rect, title)) = self.text_box(area) {
                     popup(rect, buf, title, editor);
                 }
@@ -127,31 +93,32 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 impl App {
     fn header(&self, area: Rect, buf: &mut Buffer) {
         let mut filters = Vec::new();
-        if let Some(t) = &self.track {
+        let list = &self.list;
+        if let Some(t) = &list.track {
             filters.push(format!("track {t}"));
         }
-        if self.unscored_only {
+        if list.unscored_only {
             filters.push("unscored".into());
         }
-        if self.mine_only {
+        if list.mine_only {
             filters.push("assigned to me".into());
         }
-        if !self.query.is_empty() {
-            filters.push(format!("\"{}\"", clean_line(&self.query)));
+        if !list.query.is_empty() {
+            filters.push(format!("\"{}\"", clean_line(&list.query)));
         }
         let shown = if filters.is_empty() { String::new() } else { format!(" · showing {}", filters.join(", ")) };
         Line::from(vec![
             Span::from(" judging ").bold().reversed(),
             Span::from(format!(" {} ", clean_line(&self.config.event.name))).bold(),
-            Span::from(format!("· judge {}{shown} · sorted by {}", clean_line(&self.judge), self.sort.label())),
+            Span::from(format!("· judge {}{shown} · sorted by {}", clean_line(&self.judge), list.sort.label())),
         ])
         .render(area, buf);
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
-        let block = Block::bordered().title(format!(" Submissions ({}) ", self.view.len()));
+        let block = Block::bordered().title(format!(" Submissions ({}) ", self.list.rows().len()));
         let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
-        if self.view.is_empty() {
+        if self.list.rows().is_empty() {
             let message = if self.entries.is_empty() {
                 "No submissions yet. Quit and run `judging pull`, or check export.source in judging.toml."
             } else {
@@ -163,9 +130,9 @@ impl App {
         // Only the rows in sight are built: the list may hold ten thousand entries. The app keeps
         // the selection in sight; this only guards a frame drawn before a resize reached it.
         let selected = self.selected();
-        let offset = self.table.offset().min(selected);
+        let offset = self.list.offset().min(selected);
         let offset = if selected >= offset + inner_rows { selected + 1 - inner_rows } else { offset };
-        let rows = self.view.iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
+        let rows = self.list.rows().iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
         let widths = [
             Constraint::Length(11),
             Constraint::Length(9),
@@ -238,9 +205,11 @@ impl App {
             lines.push(Line::from(format!("models {models}{params}")));
         }
         let facts = self.hub.get(&s.id);
+        // The event's rules, as the prize results apply them: the Hub's word where it has one.
+        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
         if let Some((f, at)) = facts {
-            let tiny = self.config.rules.tiny_titan_params.0;
-            lines.push(Line::from(hub_hint(f, at, tiny, self.now_unix)).cyan());
+            let size = evidence.size_against(self.config.tiny_titan_limit());
+            lines.push(Line::from(hub_hint(f, at, size, self.now_unix)).cyan());
             // Spaces keep changing after the deadline: what this judge sees may not be what was
             // entered.
             if let Some(changed) = f.changed_at.as_deref().filter(|c| self.config.event.after_deadline(c)) {
@@ -249,13 +218,11 @@ impl App {
                 );
             }
         }
-        // The event's rules, as the prize results apply them: the Hub's word where it has one.
-        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
         let mut warnings = eligibility::warnings(s, &evidence, &self.config.rules);
         if entry.withdrawn {
             warnings.insert(0, "withdrawn from the export".into());
         }
-        if let Some(reason) = self.sheet.recusals.get(&s.id) {
+        if let Some(reason) = self.sheet().recusals.get(&s.id) {
             warnings.insert(0, format!("recused: {}", clean_line(reason)));
         }
         if !warnings.is_empty() {
@@ -280,11 +247,10 @@ impl App {
         let mut lines: Vec<Line> = Vec::new();
         let mut focused_rows = 0..0;
         // Labels padded to the longest of this rubric (up to 20), so the scores line up.
-        let label_w =
-            self.criteria().iter().map(|c| clean_line(&c.label).chars().count()).max().unwrap_or(0).clamp(9, 20);
+        let label_w = self.criteria().iter().map(|c| columns(&clean_line(&c.label))).max().unwrap_or(0).clamp(9, 20);
         for (i, c) in self.criteria().iter().enumerate() {
             let focused = i == self.focus;
-            let value = self.sheet.score(id, &c.id);
+            let value = self.sheet().score(id, &c.id);
             let shown = value.map_or("·".to_owned(), |v| v.to_string());
             let marker = if focused { "▶ " } else { "  " };
             let timing = if c.timed() || (c.id == "latency" && !self.criteria().iter().any(Criterion::timed)) {
@@ -293,8 +259,8 @@ impl App {
                 String::new()
             };
             let head = format!(
-                "{marker}{:<label_w$} [{shown}] {}–{} ×{}{timing}",
-                fit(&clean_line(&c.label), label_w),
+                "{marker}{} [{shown}] {}–{} ×{}{timing}",
+                pad(&fit(&clean_line(&c.label), label_w), label_w),
                 c.scale.low,
                 c.scale.high,
                 c.weight
@@ -307,7 +273,7 @@ impl App {
             let start = lines.len();
             lines.push(Line::from(line(head)).style(style));
             if focused {
-                let suggested = self.sheet.median_seconds(id).and_then(|s| c.suggest(s));
+                let suggested = self.sheet().median_seconds(id).and_then(|s| c.suggest(s));
                 for (i, level) in c.levels.iter().enumerate() {
                     let Some([from, to]) = c.level_span(i) else { continue };
                     let holds = |v: Option<u8>| v.is_some_and(|v| (from..=to).contains(&v));
@@ -318,7 +284,7 @@ impl App {
                     let text = line(format!("  {mark}{values} {}{hint}", clean_line(&level.meaning)));
                     lines.push(if chosen { Line::from(text).bold() } else { Line::from(text).dark_gray() });
                 }
-                if let Some(typed) = &self.typed {
+                if let Some(typed) = &self.typing.digits {
                     let text = format!("  typing {typed}▏ · Enter saves · Backspace · Esc leaves it");
                     lines.push(Line::from(line(text)).reversed());
                 }
@@ -329,12 +295,12 @@ impl App {
             Some(t) => format!("Total {t:.2}"),
             None => format!(
                 "Total — ({} of {} scored)",
-                self.sheet.scored_count(id, self.criteria()),
+                self.sheet().scored_count(id, self.criteria()),
                 self.criteria().len()
             ),
         };
         lines.push(Line::from(line(total)).bold());
-        for (label, note) in [("Jury: ", self.sheet.notes.get(id)), ("Team: ", self.sheet.team_notes.get(id))] {
+        for (label, note) in [("Jury: ", self.sheet().notes.get(id)), ("Team: ", self.sheet().team_notes.get(id))] {
             let Some(note) = note else { continue };
             // The note as written: its line breaks kept.
             for (k, text) in clean_block(note).lines().enumerate() {
@@ -355,9 +321,9 @@ impl App {
 
     /// The running stopwatch on this entry, else the median of its readings and how many.
     fn stopwatch_hint(&self, id: &str) -> String {
-        match (&self.stopwatch, self.sheet.median_seconds(id)) {
+        match (&self.stopwatch, self.sheet().median_seconds(id)) {
             (Some((running, since)), _) if running == id => format!(" ⏱ {:.1} s…", self.seconds_since(*since)),
-            (_, Some(median)) => match self.sheet.readings.get(id).map_or(0, Vec::len) {
+            (_, Some(median)) => match self.sheet().readings.get(id).map_or(0, Vec::len) {
                 1 => format!(" ⏱ {median:.1} s"),
                 n => format!(" ⏱ {median:.1} s, median of {n}"),
             },
@@ -385,8 +351,8 @@ impl App {
         if let Some((id, since)) = &self.stopwatch {
             spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", self.seconds_since(*since), clean_line(id))).cyan());
         }
-        if let Mode::Search(editor) = &self.mode {
-            spans.push(Span::from(format!(" /{}", editor.lines().concat())).bold());
+        if let Mode::Search(search) = &self.mode {
+            spans.push(Span::from(format!(" /{}", search.query())).bold());
         } else if !self.status.is_empty() {
             spans.push(Span::from(format!(" {}", clean_line(&self.status))));
         }
@@ -395,8 +361,9 @@ impl App {
     }
 }
 
-/// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size).
-pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, tiny_titan: u64, now: i64) -> String {
+/// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size), and
+/// where the entry stands against Tiny Titan's limit as the prize decides it (`size`).
+pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, size: Size, now: i64) -> String {
     let hardware = f.hardware.as_deref().map_or_else(|| "no hardware".into(), clean_line);
     // A price from the built-in table, when the Hub's list could not be had, is an estimate.
     let estimate = if f.price_from == "built-in" { " (est.)" } else { "" };
@@ -410,8 +377,12 @@ pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, tiny_titan: u64, now: i64
         (Some(p), Some(_)) => format!("~{} params (uncertain)", format_params(p)),
         (None, _) => "params unknown".into(),
     };
-    let tiny =
-        f.params.filter(|p| *p <= tiny_titan && f.params_uncertain.is_none()).map_or("", |_| " · Tiny Titan size");
+    // Without the Hub's count, the prize reads the entrants' declared one: so does the hint.
+    let tiny = match (size, f.params) {
+        (Size::Within, Some(_)) => " · Tiny Titan size",
+        (Size::Within, None) => " · Tiny Titan size by the declared count",
+        (Size::Over | Size::Unknown, _) => "",
+    };
     format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::format::age(fetched_at, now))
 }
 

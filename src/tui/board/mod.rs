@@ -6,6 +6,7 @@
 //! settled here: the head judge orders the tied entries and gives a reason, and the decision is
 //! added to decisions.toml, checked as `judging results` checks it. Nothing else is written.
 
+mod columns;
 mod draw;
 
 use std::collections::HashSet;

@@ -1,0 +1,145 @@
+//! The judge's app's editors: the search box, the note editor, the recusal reason, and a score
+//! typed digit by digit. Each owns its text and says what a key or a paste changed; the app
+//! decides what to save.
+
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::model::{Change, TextPart};
+
+/// What the keyboard is driving.
+pub enum Mode {
+    Browse,
+    Search(Search),
+    Note(NoteEditor),
+    Recuse(Recusal),
+    Help,
+}
+
+/// The `/` box: the query narrows the list as it is typed.
+pub struct Search {
+    pub editor: TextArea<'static>,
+}
+
+impl Default for Search {
+    fn default() -> Search {
+        Search { editor: single_line("search title, team, members, tags, models") }
+    }
+}
+
+impl Search {
+    /// Types a key; the query as it now reads.
+    pub fn key(&mut self, key: KeyEvent) -> String {
+        self.editor.input(key);
+        self.query()
+    }
+
+    /// Pastes a line; the query as it now reads.
+    pub fn paste(&mut self, text: &str) -> String {
+        self.editor.insert_str(crate::sanitize::clean_line(text));
+        self.query()
+    }
+
+    pub fn query(&self) -> String {
+        self.editor.lines().concat()
+    }
+}
+
+/// A note being written on one entry: the jury's or the team's, saved as it is typed.
+pub struct NoteEditor {
+    pub editor: TextArea<'static>,
+    pub id: String,
+    /// The note as it was, for undo: the whole edit is one change.
+    pub before: Option<String>,
+    /// The note the team may read, or (false) the jury's own.
+    pub team: bool,
+}
+
+impl NoteEditor {
+    pub fn new(id: String, before: Option<String>, team: bool) -> NoteEditor {
+        let mut editor = TextArea::new(before.clone().unwrap_or_default().lines().map(str::to_owned).collect());
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        NoteEditor { editor, id, before, team }
+    }
+
+    /// Types a key: the change that writes the note, when the text changed.
+    pub fn key(&mut self, key: KeyEvent) -> Option<Change> {
+        self.editor.input(key).then(|| self.change())
+    }
+
+    /// Pastes text, its line breaks kept: the change that writes the note.
+    pub fn paste(&mut self, text: &str) -> Change {
+        self.editor.insert_str(crate::sanitize::clean_block(text));
+        self.change()
+    }
+
+    /// The note as it reads now; an empty note is no note.
+    fn change(&self) -> Change {
+        let text = self.editor.lines().join("\n");
+        note_change(self.team, (!text.trim().is_empty()).then_some(text))
+    }
+}
+
+/// The reason for a recusal, being typed.
+pub struct Recusal {
+    pub editor: TextArea<'static>,
+    pub id: String,
+}
+
+impl Recusal {
+    pub fn new(id: String) -> Recusal {
+        Recusal { editor: single_line("why? (a conflict of interest, ...)"), id }
+    }
+
+    pub fn key(&mut self, key: KeyEvent) {
+        self.editor.input(key);
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.editor.insert_str(crate::sanitize::clean_line(text));
+    }
+
+    pub fn reason(&self) -> String {
+        self.editor.lines().concat().trim().to_owned()
+    }
+}
+
+/// The digits of a score being typed, on a scale of more than one digit.
+#[derive(Debug, Default)]
+pub struct Typing {
+    pub digits: Option<String>,
+}
+
+impl Typing {
+    /// Adds a digit: the number typed so far.
+    pub fn push(&mut self, digit: u8) -> String {
+        let typed = self.digits.get_or_insert_default();
+        typed.push(char::from(b'0' + digit));
+        typed.clone()
+    }
+
+    /// Takes back the last digit typed.
+    pub fn erase(&mut self) {
+        if let Some(t) = &mut self.digits {
+            t.pop();
+        }
+        self.digits = self.digits.take().filter(|t| !t.is_empty());
+    }
+
+    pub fn take(&mut self) -> Option<String> {
+        self.digits.take()
+    }
+}
+
+fn single_line(placeholder: &str) -> TextArea<'static> {
+    let mut editor = TextArea::new(vec![String::new()]);
+    editor.set_placeholder_text(placeholder.to_owned());
+    editor.move_cursor(CursorMove::End);
+    editor
+}
+
+/// The change that writes a note: the team's, or the jury's.
+pub fn note_change(team: bool, text: Option<String>) -> Change {
+    Change::Text(if team { TextPart::TeamNote } else { TextPart::Note }, text)
+}

@@ -1,0 +1,80 @@
+//! What the judge's app does with the loop's answers: a change saved or not, a push, a link
+//! that failed, and what was written beside the app.
+
+use super::App;
+use super::effects::{Effect, Outcome, Outside, Then, Write};
+
+impl App {
+    /// Takes in one answer from the loop; what must follow is returned, as from `update`.
+    pub fn heard(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::Saved(write) => self.saved(write),
+            Outcome::NotSaved(write, reason) => {
+                self.status = format!("NOT SAVED: {reason}");
+                // An undo that did not happen is still there to undo.
+                if write.then == Then::Undone {
+                    self.remember(write.id, write.change);
+                }
+            }
+            Outcome::Pushed { said, at } => {
+                self.status = said;
+                self.last_pushed = at;
+            }
+            Outcome::PushFailed(why) => self.status = why,
+            Outcome::LinkFailed { url, reason } => self.status = format!("could not open {url}: {reason}"),
+            Outcome::Outside(news) => return self.outside(news),
+        }
+        Vec::new()
+    }
+
+    /// The store has the change: show it, remember how to undo it, say so.
+    fn saved(&mut self, write: Write) {
+        let Write { id, change, undo, then } = write;
+        self.apply(&id, &change);
+        if let Some(undo) = undo {
+            self.remember(id.clone(), undo);
+        }
+        match then {
+            Then::Scored(said) => {
+                said.clone_into(&mut self.status);
+                self.next_criterion();
+            }
+            Then::Say(said) => said.clone_into(&mut self.status),
+            Then::Recusal(said) => {
+                said.clone_into(&mut self.status);
+                self.refresh_after_change();
+            }
+            Then::Reading(seconds) => {
+                let sheet = self.sheet();
+                let n = sheet.readings.get(&id).map_or(0, Vec::len);
+                let median = sheet.median_seconds(&id).unwrap_or(seconds);
+                self.status = format!("stopwatch: {seconds:.1} s saved · median {median:.1} s of {n}");
+            }
+            Then::Typed => {}
+            Then::Undone => {
+                self.select(&id);
+                self.status = "undone".into();
+            }
+        }
+    }
+
+    /// What another process wrote: the screen, the undo history and every write that follows
+    /// start from what the store holds, so nothing written beside the app is lost.
+    fn outside(&mut self, news: Outside) -> Vec<Effect> {
+        match news {
+            Outside::Hub(hub) => self.hub = hub,
+            Outside::Pulled { submissions, sheet } => self.show(submissions, sheet),
+            Outside::Changed { ids, part, stored } => {
+                if !self.scores.replace(&self.entries, &ids, part, stored) {
+                    return vec![Effect::ReadSheet];
+                }
+                self.refresh_view();
+            }
+            Outside::Sheet(sheet) => {
+                self.scores.reload(&self.entries, sheet);
+                self.refresh_view();
+            }
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,161 @@
+//! The list on screen: what it shows (track, unscored only, mine only, the search), in which
+//! order, and which row is selected and in sight.
+
+use ratatui::widgets::TableState;
+
+use super::entries::{Entries, Entry};
+use super::scores::Scores;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Export,
+    Title,
+    Status,
+    Total,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Export => "export order",
+            Sort::Title => "title",
+            Sort::Status => "status",
+            Sort::Total => "my total",
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Export => Sort::Title,
+            Sort::Title => Sort::Status,
+            Sort::Status => Sort::Total,
+            Sort::Total => Sort::Export,
+        }
+    }
+}
+
+pub struct ListView {
+    pub track: Option<String>,
+    pub unscored_only: bool,
+    pub mine_only: bool,
+    /// The search kept from the last `/`.
+    pub query: String,
+    pub sort: Sort,
+    /// Indices into the entries: the filtered, sorted list on screen. Worked out by `refresh`
+    /// only, from the filters above.
+    rows: Vec<usize>,
+    /// The selected position in `rows`, and the first row in sight.
+    table: TableState,
+    /// Rows of the list in sight on the screen as it is now.
+    pub rows_in_sight: usize,
+}
+
+impl Default for ListView {
+    fn default() -> Self {
+        ListView {
+            track: None,
+            unscored_only: false,
+            mine_only: false,
+            query: String::new(),
+            sort: Sort::Export,
+            rows: Vec::new(),
+            table: TableState::new().with_selected(Some(0)),
+            rows_in_sight: 10,
+        }
+    }
+}
+
+impl ListView {
+    /// The list on screen: indices into the entries.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
+    /// The first row in sight.
+    pub fn offset(&self) -> usize {
+        self.table.offset()
+    }
+
+    /// The position of the selection in the list on screen.
+    pub fn selected(&self) -> usize {
+        self.table.selected().unwrap_or(0)
+    }
+
+    pub fn current<'e>(&self, entries: &'e Entries) -> Option<&'e Entry> {
+        self.rows.get(self.selected()).map(|i| &entries[*i])
+    }
+
+    /// Lists again after a filter, sort or entries change. True when the selected entry is
+    /// still the one selected.
+    pub fn refresh(&mut self, entries: &Entries, scores: &Scores) -> bool {
+        let keep = self.current(entries).map(|e| e.submission.id.clone());
+        let query = self.query.to_lowercase();
+        let shown = |e: &Entry| {
+            self.track.as_ref().is_none_or(|t| e.submission.track.as_ref() == Some(t))
+                && (!self.unscored_only || scores.status_of(entries, e).open())
+                && (!self.mine_only || !e.not_mine)
+                && (query.is_empty() || e.haystack.contains(&query))
+        };
+        let mut rows: Vec<usize> = (0..entries.len()).filter(|i| shown(&entries[*i])).collect();
+        match self.sort {
+            // The calibration set first, so that every judge scores it before the rest.
+            Sort::Export => rows.sort_by_key(|i| !entries.calibration.contains(&entries[*i].submission.id)),
+            Sort::Title => rows.sort_by_cached_key(|i| entries[*i].submission.title.to_lowercase()),
+            Sort::Status => rows.sort_by_key(|i| scores.status_of(entries, &entries[*i])),
+            Sort::Total => rows.sort_by(|a, b| {
+                let total =
+                    |i: &usize| scores.total_of(entries, &entries[*i].submission.id).unwrap_or(f64::NEG_INFINITY);
+                total(b).total_cmp(&total(a))
+            }),
+        }
+        self.rows = rows;
+        let kept = keep.as_deref().and_then(|id| self.position_of(entries, id));
+        self.table.select(Some(kept.unwrap_or(0)));
+        self.scroll_to_selection();
+        kept.is_some()
+    }
+
+    pub fn position_of(&self, entries: &Entries, id: &str) -> Option<usize> {
+        self.rows.iter().position(|i| entries[*i].submission.id == id)
+    }
+
+    /// Selects the submission with this id, if it is listed.
+    pub fn select(&mut self, entries: &Entries, id: &str) -> bool {
+        let Some(p) = self.position_of(entries, id) else { return false };
+        self.select_row(p);
+        true
+    }
+
+    pub fn select_row(&mut self, row: usize) {
+        self.table.select(Some(row));
+        self.scroll_to_selection();
+    }
+
+    /// Moves the selection by `delta` rows; true when it moved.
+    pub fn move_by(&mut self, delta: isize) -> bool {
+        if self.rows.is_empty() {
+            return false;
+        }
+        let last = self.rows.len() - 1;
+        let before = self.selected();
+        self.select_row(before.saturating_add_signed(delta).min(last));
+        self.selected() != before
+    }
+
+    /// A page: the rows in sight.
+    pub fn page(&self, pages: isize) -> isize {
+        pages.saturating_mul(isize::try_from(self.rows_in_sight.max(1)).unwrap_or(1))
+    }
+
+    /// Keeps the selected row in sight: the list scrolls only as far as it must.
+    pub fn scroll_to_selection(&mut self) {
+        let (rows, selected, mut offset) = (self.rows_in_sight.max(1), self.selected(), self.table.offset());
+        if selected < offset {
+            offset = selected;
+        } else if selected >= offset + rows {
+            offset = selected + 1 - rows;
+        }
+        *self.table.offset_mut() = offset.min(self.rows.len().saturating_sub(1));
+    }
+}

@@ -1,0 +1,263 @@
+//! The judge's screen as state: what is listed, selected and focused, and what each action does.
+//!
+//! `update` applies one action and returns what must leave the screen as [`Effect`]s: a change
+//! to save, a link to open, a push. It reads and writes nothing itself. A change shows only once
+//! the loop answers that it is saved ([`Outcome::Saved`], through [`App::heard`]): what the
+//! screen shows is always what is saved.
+//!
+//! The state is in parts that own theirs: [`Entries`] (the submissions and rubrics), [`Scores`]
+//! (the sheet, with its tally and partly scored entries), [`ListView`] (filters, sort,
+//! selection) and the editors in [`Mode`].
+
+mod editors;
+mod effects;
+mod entries;
+mod heard;
+mod list;
+mod scores;
+mod update;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+pub use editors::{Mode, NoteEditor, Recusal, Search, Typing};
+pub use effects::{Effect, Outcome, Outside, Then, Write};
+pub use entries::{Entries, Entry};
+pub use list::{ListView, Sort};
+pub use scores::Scores;
+
+use crate::config::Config;
+use crate::model::{Change, Criterion, HubFacts, ScoreSheet, Status, StoredSubmission};
+
+/// Which link a key opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Space,
+    Video,
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Move(isize),
+    Page(isize),
+    First,
+    Last,
+    NextUnscored,
+    Focus(isize),
+    Score(u8),
+    /// Saves the score typed digit by digit (a scale of more than one digit).
+    ConfirmScore,
+    /// Takes back the last digit typed.
+    EraseDigit,
+    /// Leaves the score being typed, saving nothing.
+    CancelScore,
+    ClearScore,
+    Open(Link),
+    Stopwatch,
+    Search,
+    CycleTrack,
+    ToggleUnscored,
+    ToggleMine,
+    CycleSort,
+    /// Sends the score file to the judges' dataset repo.
+    Push,
+    /// Edits the note the team may read.
+    EditTeamNote,
+    EditNote,
+    Recuse,
+    Undo,
+    Help,
+    /// The screen's new size, in columns and rows.
+    Resize(u16, u16),
+    /// The time now, by the monotonic clock and in Unix seconds: given, never read while drawing.
+    Tick(Instant, i64),
+    /// Text pasted into the terminal (bracketed paste): it is typed only into a text box.
+    Paste(String),
+    /// Clears the search kept from the last `/`.
+    ClearSearch,
+    /// A key for the open text box (search, note, recusal reason).
+    Type(ratatui::crossterm::event::KeyEvent),
+    /// Close the text box: keep what was typed, or (false) drop it.
+    Close(bool),
+    Quit,
+}
+
+pub struct App {
+    pub config: Config,
+    pub judge: String,
+    pub entries: Entries,
+    pub scores: Scores,
+    pub list: ListView,
+    pub mode: Mode,
+    /// The rubric criterion that number keys score.
+    pub focus: usize,
+    pub typing: Typing,
+    /// The screen's size, columns and rows.
+    pub screen: (u16, u16),
+    /// The time as of the last tick: drawing reads this, never the clock.
+    pub now: Instant,
+    pub now_unix: i64,
+    /// `NO_COLOR`, read once when the app starts: colours go, bold and reverse video stay.
+    pub monochrome: bool,
+    /// What the Hub said of each entry's Space, and when it was fetched.
+    pub hub: HashMap<String, (HubFacts, String)>,
+    pub status: String,
+    /// The running stopwatch: which submission, since when.
+    pub stopwatch: Option<(String, Instant)>,
+    /// Changes to undo, newest last: the submission and the change that restores it.
+    undo: Vec<(String, Change)>,
+    /// When this judge last pushed (ISO 8601), for the footer.
+    pub last_pushed: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// The app on these submissions and this sheet, at this time (monotonic, and Unix seconds).
+    pub fn new(
+        config: Config,
+        judge: String,
+        submissions: Vec<StoredSubmission>,
+        sheet: ScoreSheet,
+        (now, now_unix): (Instant, i64),
+    ) -> App {
+        let mut entries = Entries::new(&config);
+        entries.show(&config, &judge, submissions);
+        let scores = Scores::new(sheet, &entries);
+        let mut app = App {
+            config,
+            judge,
+            entries,
+            scores,
+            list: ListView::default(),
+            mode: Mode::Browse,
+            focus: 0,
+            typing: Typing::default(),
+            screen: (crate::tui::layout::MIN_WIDTH, crate::tui::layout::MIN_HEIGHT),
+            now,
+            now_unix,
+            monochrome: false,
+            hub: HashMap::new(),
+            status: String::new(),
+            stopwatch: None,
+            undo: Vec::new(),
+            last_pushed: None,
+            quit: false,
+        };
+        app.refresh_view();
+        app
+    }
+
+    /// Takes this judge's entries from the assignments file, the calibration set first: the rest
+    /// are not theirs, the list shows theirs ("assigned to me", which `a` turns off), and progress
+    /// counts only theirs.
+    pub fn assign_to(&mut self, ids: &[String], calibration: &[String]) {
+        self.entries.calibration = calibration.iter().cloned().collect();
+        self.entries.assign(&self.config, &self.judge, ids);
+        self.list.mine_only = true;
+        self.scores.recount(&self.entries);
+        self.refresh_view();
+    }
+
+    /// Lists new submissions (a pull), with the sheet as the store holds it now.
+    fn show(&mut self, submissions: Vec<StoredSubmission>, sheet: ScoreSheet) {
+        self.entries.show(&self.config, &self.judge, submissions);
+        self.scores.reload(&self.entries, sheet);
+        self.refresh_view();
+    }
+
+    /// The judge's sheet.
+    pub fn sheet(&self) -> &ScoreSheet {
+        self.scores.sheet()
+    }
+
+    /// The rubric of the selected entry: the criteria of its track.
+    pub fn criteria(&self) -> &[Criterion] {
+        self.entries.rubric_of(self.current().and_then(|e| e.submission.track.as_deref()))
+    }
+
+    /// The longest rubric, which the screen's layout makes room for whatever entry is selected.
+    pub fn longest_rubric(&self) -> &[Criterion] {
+        self.entries.longest_rubric()
+    }
+
+    /// The position of the selection in the list on screen.
+    pub fn selected(&self) -> usize {
+        self.list.selected()
+    }
+
+    pub fn current(&self) -> Option<&Entry> {
+        self.list.current(&self.entries)
+    }
+
+    /// The status a judge sees for an entry: the sheet's one rule.
+    pub fn status_of(&self, entry: &Entry) -> Status {
+        self.scores.status_of(&self.entries, entry)
+    }
+
+    pub fn total_of(&self, id: &str) -> Option<f64> {
+        self.scores.total_of(&self.entries, id)
+    }
+
+    /// "37 of 120 scored": entries this judge can still score, withdrawn and recused left out.
+    pub fn progress(&self) -> (usize, usize) {
+        self.scores.progress()
+    }
+
+    /// Entries left partly scored, wherever they are in the list: how many, and the first `n`.
+    pub fn partly_scored(&self, n: usize) -> (usize, Vec<&str>) {
+        self.scores.partly_scored(n)
+    }
+
+    /// The jury's note on an entry, or the team's.
+    pub fn note_of(&self, id: &str, team: bool) -> Option<&String> {
+        let sheet = self.scores.sheet();
+        if team { sheet.team_notes.get(id) } else { sheet.notes.get(id) }
+    }
+
+    /// Whether the screen is too small to show what a key would change: then only quitting,
+    /// help and a resize act.
+    pub fn too_small(&self) -> bool {
+        crate::tui::layout::too_small(self.screen.0, self.screen.1)
+    }
+
+    /// Recomputes the list on screen after a filter or sort change, keeping the selection.
+    pub fn refresh_view(&mut self) {
+        // A filter that moved the selection to another entry starts it, as moving there does,
+        // on its first criterion without a score.
+        if !self.list.refresh(&self.entries, &self.scores) {
+            self.focus_first_unscored();
+        }
+    }
+
+    /// Selects the submission with this id, if it is listed.
+    pub fn select(&mut self, id: &str) {
+        if self.list.select(&self.entries, id) {
+            self.focus_first_unscored();
+        }
+    }
+
+    /// A change the store has saved, shown: the sheet, its tally and its partly scored entries.
+    pub fn apply(&mut self, id: &str, change: &Change) {
+        self.scores.apply(&self.entries, id, change);
+    }
+
+    /// On arriving at an entry, number keys score its first criterion still without a score.
+    fn focus_first_unscored(&mut self) {
+        let Some(id) = self.current().map(|e| e.submission.id.clone()) else { return };
+        let sheet = self.scores.sheet();
+        self.focus = self.criteria().iter().position(|c| sheet.score(&id, &c.id).is_none()).unwrap_or(0);
+    }
+
+    /// A recusal can move an entry out of an "unscored only" list; keep the cursor on it.
+    fn refresh_after_change(&mut self) {
+        let id = self.current().map(|e| e.submission.id.clone());
+        self.refresh_view();
+        if let Some(id) = id {
+            self.select(&id);
+        }
+    }
+}

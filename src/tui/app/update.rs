@@ -1,0 +1,386 @@
+//! What each action does to the judge's screen, and what it asks the loop to do.
+
+use super::editors::{Mode, NoteEditor, Recusal, Search, note_change};
+use super::effects::{Effect, Then, Write};
+use super::{Action, App, Link};
+use crate::assign::Bar;
+use crate::model::{Change, Criterion, TextPart};
+
+impl App {
+    /// Applies one action; what must leave the screen (a write, a link, a push) is returned for
+    /// the loop to do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        // A message answers one action: the next one clears it.
+        if !matches!(action, Action::Tick(..) | Action::Resize(..)) {
+            self.status.clear();
+        }
+        // A score half typed belongs to the criterion in focus: any other key leaves it.
+        let typing = matches!(
+            action,
+            Action::Score(_) | Action::ConfirmScore | Action::EraseDigit | Action::Tick(..) | Action::Resize(..)
+        );
+        if !typing {
+            self.typing.digits = None;
+        }
+        match action {
+            Action::ConfirmScore => self.confirm_typed(),
+            Action::EraseDigit => {
+                self.typing.erase();
+                Vec::new()
+            }
+            Action::CancelScore => {
+                self.status = "nothing saved".into();
+                Vec::new()
+            }
+            Action::Score(value) => self.score(value),
+            Action::ClearScore => self.clear_score(),
+            Action::Open(link) => self.open(link),
+            Action::Stopwatch => self.stopwatch(),
+            Action::Paste(text) => self.paste(&text),
+            Action::EditNote | Action::EditTeamNote => {
+                self.edit_note(action == Action::EditTeamNote);
+                Vec::new()
+            }
+            Action::Recuse => self.recuse(),
+            Action::Undo => self.undo(),
+            Action::Type(key) => self.type_key(key),
+            Action::Close(keep) => self.close(keep),
+            Action::Push => self.push(),
+            Action::Quit => {
+                self.quit = true;
+                // A running stopwatch is stopped and saved, not lost.
+                if self.stopwatch.is_some() { self.stopwatch() } else { Vec::new() }
+            }
+            other => {
+                self.browse(other);
+                Vec::new()
+            }
+        }
+    }
+
+    /// The actions that only change what is shown.
+    fn browse(&mut self, action: Action) {
+        match action {
+            Action::Move(d) => self.move_by(d),
+            Action::Page(d) => self.move_by(self.list.page(d)),
+            Action::First => self.move_by(isize::MIN),
+            Action::Last => self.move_by(isize::MAX),
+            Action::NextUnscored => self.next_unscored(),
+            Action::Focus(d) => {
+                let last = self.criteria().len().saturating_sub(1);
+                self.focus = self.focus.saturating_add_signed(d).min(last);
+            }
+            // A new search each time: the kept one is replaced, not appended to.
+            Action::Search => {
+                self.list.query.clear();
+                self.refresh_view();
+                self.mode = Mode::Search(Search::default());
+            }
+            Action::ClearSearch => {
+                self.list.query.clear();
+                self.refresh_view();
+                self.status = "search cleared".into();
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::Resize(width, height) => {
+                self.screen = (width, height);
+                self.list.rows_in_sight = crate::tui::layout::rows_in_sight(self.longest_rubric(), width, height);
+                self.list.scroll_to_selection();
+            }
+            Action::Tick(now, unix) => (self.now, self.now_unix) = (now, unix),
+            filter => self.filter(filter),
+        }
+    }
+
+    /// The actions that change what the list shows, or its order.
+    fn filter(&mut self, action: Action) {
+        match action {
+            Action::CycleTrack => {
+                let ids: Vec<String> = self.config.tracks.iter().map(|t| t.id.clone()).collect();
+                self.list.track = match &self.list.track {
+                    None => ids.first().cloned(),
+                    Some(t) => ids.iter().skip_while(|i| *i != t).nth(1).cloned(),
+                };
+            }
+            Action::ToggleUnscored => self.list.unscored_only = !self.list.unscored_only,
+            Action::ToggleMine => self.list.mine_only = !self.list.mine_only,
+            Action::CycleSort => self.list.sort = self.list.sort.next(),
+            _ => return,
+        }
+        self.refresh_view();
+        if matches!(action, Action::CycleSort) {
+            self.status = format!("sorted by {}", self.list.sort.label());
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.list.move_by(delta) {
+            self.focus_first_unscored();
+        }
+    }
+
+    fn next_unscored(&mut self) {
+        let n = self.list.rows().len();
+        let open = |p: &usize| self.status_of(&self.entries[self.list.rows()[*p]]).open();
+        match (1..=n).map(|k| (self.selected() + k) % n).find(open) {
+            Some(p) => {
+                self.list.select_row(p);
+                self.focus_first_unscored();
+            }
+            None => self.status = "every listed entry is scored".into(),
+        }
+    }
+
+    /// A change for the selected entry, to save; nothing when it changes nothing.
+    fn change(&self, change: Change, then: Then) -> Option<Effect> {
+        let id = self.current()?.submission.id.clone();
+        let before = self.sheet().current(&id, &change);
+        (before != change).then_some(Effect::Write(Write { id, change, undo: Some(before), then }))
+    }
+
+    /// The selected entry's id, when it can be scored; else says why not.
+    fn scorable(&mut self) -> Option<String> {
+        let entry = self.current()?;
+        let status = self.status_of(entry);
+        if !status.scorable() {
+            self.status = format!("this entry is {}; press r to undo a recusal", status.label());
+            return None;
+        }
+        Some(entry.submission.id.clone())
+    }
+
+    /// A digit key: scores a one-key scale at once; on a longer one, adds the digit to the
+    /// number being typed, saved with Enter, or at once when no further digit could fit.
+    fn score(&mut self, key: u8) -> Vec<Effect> {
+        if self.scorable().is_none() {
+            return Vec::new();
+        }
+        let Some(c) = self.criteria().get(self.focus).cloned() else { return Vec::new() };
+        if !c.scale.one_key() {
+            let typed = self.typing.push(key);
+            let value: u32 = typed.parse().unwrap_or(0);
+            // "0", or a number that one more digit would take past the top, is complete.
+            if value == 0 || value * 10 > u32::from(c.scale.high) {
+                self.typing.digits = None;
+                return self.save_score(&c, &typed);
+            }
+            self.status = format!("{}: {typed}▏ Enter saves", c.label);
+            return Vec::new();
+        }
+        // 0 means 10 on a scale that reaches 10 and does not start at 0.
+        let typed = if key == 0 && c.scale.high == 10 && c.scale.low > 0 { 10 } else { key };
+        self.save_score(&c, &typed.to_string())
+    }
+
+    fn confirm_typed(&mut self) -> Vec<Effect> {
+        let Some(typed) = self.typing.take() else { return Vec::new() };
+        if self.scorable().is_none() {
+            return Vec::new();
+        }
+        let Some(c) = self.criteria().get(self.focus).cloned() else { return Vec::new() };
+        self.save_score(&c, &typed)
+    }
+
+    /// Checks a typed value with the rubric's one check (as `judging score` and `import-scores`
+    /// make it) and asks to save it; once saved, the focus moves on.
+    fn save_score(&mut self, c: &Criterion, typed: &str) -> Vec<Effect> {
+        let track = self.current().and_then(|e| e.submission.track.clone());
+        let value = match self.config.check_score_for(track.as_deref(), &c.id, typed) {
+            Ok((_, value)) => value,
+            Err(e) => {
+                self.status = e.to_string();
+                return Vec::new();
+            }
+        };
+        let conflict = self.current().is_some_and(|e| e.bar == Some(Bar::Conflict));
+        let saved = if conflict {
+            "saved · judging.toml lists a conflict of yours with this entry: r recuses"
+        } else {
+            "saved"
+        };
+        let change = Change::Score { criterion: c.id.clone(), value: Some(value) };
+        if let Some(write) = self.change(change, Then::Scored(saved)) {
+            return vec![write];
+        }
+        // The same score again: nothing to save, and the judge moves on all the same.
+        self.next_criterion();
+        Vec::new()
+    }
+
+    /// Moves on to the next criterion, as a judge scores them in order.
+    pub(super) fn next_criterion(&mut self) {
+        self.focus = (self.focus + 1).min(self.criteria().len().saturating_sub(1));
+    }
+
+    fn clear_score(&mut self) -> Vec<Effect> {
+        let Some(c) = self.criteria().get(self.focus) else { return Vec::new() };
+        let change = Change::Score { criterion: c.id.clone(), value: None };
+        self.change(change, Then::Say("score cleared")).into_iter().collect()
+    }
+
+    /// Sends the score file, off the loop's thread; the loop hears how it went.
+    fn push(&mut self) -> Vec<Effect> {
+        if self.config.sync.repo().is_some() {
+            self.status = "pushing your score file…".into();
+            vec![Effect::Push]
+        } else {
+            self.status = "judging.toml has no [sync] repo: export (judging export) and send the file by hand".into();
+            Vec::new()
+        }
+    }
+
+    /// Only http(s) links leave the screen; the browser is the loop's to start.
+    fn open(&mut self, link: Link) -> Vec<Effect> {
+        let Some(entry) = self.current() else { return Vec::new() };
+        let s = &entry.submission;
+        let (url, what) = match link {
+            Link::Space => (Some(s.space_url.clone()), "Space"),
+            Link::Video => (s.video_url.clone(), "video"),
+            Link::Post => (s.post_url.clone(), "social post"),
+        };
+        let Some(url) = url else {
+            self.status = format!("this entry has no {what}");
+            return Vec::new();
+        };
+        match crate::links::web_link(&url) {
+            Ok(_) => {
+                self.status = format!("opened the {what}");
+                vec![Effect::Open(url)]
+            }
+            Err(e) => {
+                self.status = format!("could not open the {what}: {e}");
+                Vec::new()
+            }
+        }
+    }
+
+    fn stopwatch(&mut self) -> Vec<Effect> {
+        let Some((id, since)) = self.stopwatch.take() else {
+            if let Some(id) = self.scorable() {
+                self.stopwatch = Some((id, self.now));
+                self.status = "stopwatch running: press t to stop".into();
+            }
+            return Vec::new();
+        };
+        let seconds = (self.now.saturating_duration_since(since).as_secs_f64() * 10.0).round() / 10.0;
+        // Every reading is kept; the median is what counts.
+        let mut readings = self.sheet().readings.get(&id).cloned().unwrap_or_default();
+        readings.push(seconds);
+        let change = Change::Readings(readings);
+        let undo = Some(self.sheet().current(&id, &change));
+        vec![Effect::Write(Write { id, change, undo, then: Then::Reading(seconds) })]
+    }
+
+    fn edit_note(&mut self, team: bool) {
+        let Some(id) = self.scorable() else { return };
+        // "always": every note is for the team; "never": none is. The rule `judging score` and
+        // `import-scores` follow too; only the way out is the app's own (a key).
+        let Ok(team) = self.config.feedback.notes.for_team(team) else {
+            self.status =
+                "judging.toml says no note reaches the teams ([feedback] notes = \"never\"): e writes the jury's"
+                    .into();
+            return;
+        };
+        let before = self.note_of(&id, team).cloned();
+        self.mode = Mode::Note(NoteEditor::new(id, before, team));
+    }
+
+    fn recuse(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.current() else { return Vec::new() };
+        let id = entry.submission.id.clone();
+        if self.sheet().recusals.contains_key(&id) {
+            return self
+                .change(Change::Text(TextPart::Recusal, None), Then::Recusal("recusal withdrawn"))
+                .into_iter()
+                .collect();
+        }
+        if !entry.withdrawn {
+            self.mode = Mode::Recuse(Recusal::new(id));
+        }
+        Vec::new()
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        let Some((id, change)) = self.undo.pop() else {
+            self.status = "nothing to undo".into();
+            return Vec::new();
+        };
+        vec![Effect::Write(Write { id, change, undo: None, then: Then::Undone })]
+    }
+
+    /// Remembers how to take a saved change back.
+    pub(super) fn remember(&mut self, id: String, undo: Change) {
+        self.undo.push((id, undo));
+    }
+
+    fn type_key(&mut self, key: ratatui::crossterm::event::KeyEvent) -> Vec<Effect> {
+        match &mut self.mode {
+            Mode::Search(search) => {
+                self.list.query = search.key(key);
+                self.refresh_view();
+            }
+            // Every keystroke is saved, so a crash mid-sentence loses nothing.
+            Mode::Note(note) => {
+                if let Some(change) = note.key(key) {
+                    return vec![typed_note(note, change)];
+                }
+            }
+            Mode::Recuse(recusal) => recusal.key(key),
+            Mode::Browse | Mode::Help => {}
+        }
+        Vec::new()
+    }
+
+    /// Pasted text goes into the open text box as text, never as keys: in the list it does
+    /// nothing, so a paste cannot score or quit.
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.mode {
+            Mode::Search(search) => {
+                self.list.query = search.paste(text);
+                self.refresh_view();
+            }
+            Mode::Recuse(recusal) => recusal.paste(text),
+            Mode::Note(note) => {
+                let change = note.paste(text);
+                return vec![typed_note(note, change)];
+            }
+            Mode::Browse | Mode::Help => {
+                self.status = "a paste types only into a note or a search: press e for the note, / to search".into();
+            }
+        }
+        Vec::new()
+    }
+
+    fn close(&mut self, keep: bool) -> Vec<Effect> {
+        match std::mem::replace(&mut self.mode, Mode::Browse) {
+            Mode::Search(_) if !keep => {
+                self.list.query.clear();
+                self.refresh_view();
+            }
+            // The whole edit is one change to undo.
+            Mode::Note(NoteEditor { id, before, team, .. }) if self.note_of(&id, team) != before.as_ref() => {
+                self.remember(id, note_change(team, before));
+                self.status = if team { "note for the team saved" } else { "note for the jury saved" }.into();
+            }
+            Mode::Recuse(recusal) if keep => {
+                let reason = recusal.reason();
+                if reason.is_empty() {
+                    self.status = "a recusal needs a reason".into();
+                    return Vec::new();
+                }
+                self.select(&recusal.id);
+                return self
+                    .change(Change::Text(TextPart::Recusal, Some(reason)), Then::Recusal("recused"))
+                    .into_iter()
+                    .collect();
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+/// A keystroke in a note, to save quietly: the undo is remembered when the note closes.
+fn typed_note(note: &NoteEditor, change: Change) -> Effect {
+    Effect::Write(Write { id: note.id.clone(), change, undo: None, then: Then::Typed })
+}
