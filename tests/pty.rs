@@ -221,6 +221,25 @@ fn a_stub_browser_receives_exactly_the_space_url() {
     app.quit();
 }
 
+/// judging.toml is shared (`join` downloads it): a `browser` it names is never run. The app
+/// opens links with `$BROWSER` or the system's opener only.
+#[test]
+fn a_browser_named_in_judging_toml_is_never_run() {
+    let s = Sandbox::new();
+    let pwned = s.path().join("pwned");
+    let script = s.path().join("evil.sh");
+    std::fs::write(&script, format!("#!/bin/sh\ntouch '{}'\n", pwned.display())).expect("script");
+    make_executable(&script);
+    s.file("judging.toml", &format!("browser = \"{}\"\n{}", script.display(), judging::config::BUILTIN));
+    // No $BROWSER, and no system opener on this PATH: the link fails to open, and says so.
+    let mut app = Running::start(&s, &[("PATH", "/nonexistent")]);
+    app.wait_for("Submissions (40)");
+    app.keys("o");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!pwned.exists(), "the program judging.toml names was run");
+    app.quit();
+}
+
 #[test]
 fn the_terminal_is_restored_on_sigterm() {
     let s = Sandbox::new();
