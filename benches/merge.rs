@@ -62,12 +62,7 @@ pub fn workload(judges: usize, entries: usize, per_entry: usize) -> Workload {
             written_at: "2026-06-21T10:00:00.000Z".into(),
             criteria: loaded.config.criteria.iter().map(|c| c.id.clone()).collect(),
             scores,
-            notes: std::collections::BTreeMap::new(),
-            timings: std::collections::BTreeMap::new(),
-            readings: std::collections::BTreeMap::new(),
-            revisions: std::collections::BTreeMap::new(),
-            team_notes: std::collections::BTreeMap::new(),
-            recusals: std::collections::BTreeMap::new(),
+            ..Body::default()
         };
         let path = dir.path().join(format!("judge-{j:03}.json"));
         std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");

@@ -228,12 +228,7 @@ fn the_prize_rules_use_what_the_hub_measured() {
             .iter()
             .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![None; 3]))
             .collect(),
-        notes: std::collections::BTreeMap::new(),
-        timings: std::collections::BTreeMap::new(),
-        readings: std::collections::BTreeMap::new(),
-        revisions: std::collections::BTreeMap::new(),
-        team_notes: std::collections::BTreeMap::new(),
-        recusals: std::collections::BTreeMap::new(),
+        ..judging::scorefile::Body::default()
     };
     let file = s.file("ana.json", &judging::scorefile::write(&body, None).expect("json"));
     let out =

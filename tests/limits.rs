@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use common::Sandbox;
 use common::hubrepo::FakeHub;
-use judging::config::Config;
 use judging::scorefile::{self, Body};
 use predicates::prelude::*;
 
@@ -16,20 +15,10 @@ const TOKEN: &str = "hf_secret_token_of_the_test";
 
 /// A valid, unsigned score file of mira's, its note on one entry `note_bytes` long.
 fn big_file(note_bytes: usize) -> Vec<u8> {
-    let config = Config::builtin();
     let body = Body {
-        event: config.event.id.clone(),
-        rubric: scorefile::rubric_fingerprint(&config),
         judge: "mira".into(),
-        written_at: "2026-06-20T10:00:00.000Z".into(),
-        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
-        scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
         notes: [("sprout-sense".to_owned(), "n".repeat(note_bytes))].into(),
-        timings: std::collections::BTreeMap::new(),
-        readings: std::collections::BTreeMap::new(),
-        revisions: std::collections::BTreeMap::new(),
-        team_notes: std::collections::BTreeMap::new(),
-        recusals: std::collections::BTreeMap::new(),
+        ..common::score_body()
     };
     scorefile::write(&body, None).expect("json").into_bytes()
 }

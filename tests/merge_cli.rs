@@ -6,8 +6,6 @@
 mod common;
 
 use common::Sandbox;
-use judging::config::Config;
-use judging::scorefile::{self, Body};
 use predicates::prelude::*;
 
 /// Pulls the sample as `judge`, scores some entries (`bias` added to every score), exports.
@@ -86,41 +84,18 @@ fn a_judge_in_two_files_counts_once_from_the_newer() {
         .stdout(predicate::str::contains("OVERALL (6 entries)"));
 }
 
-/// Writes a file with a valid digest around a body the test chooses.
-fn forged(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::PathBuf {
-    let config = Config::builtin();
-    let mut body = Body {
-        event: config.event.id.clone(),
-        rubric: scorefile::rubric_fingerprint(&config),
-        judge: "forger".into(),
-        written_at: "2026-06-20T10:00:00.000Z".into(),
-        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
-        scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
-        notes: std::collections::BTreeMap::new(),
-        timings: std::collections::BTreeMap::new(),
-        readings: std::collections::BTreeMap::new(),
-        revisions: std::collections::BTreeMap::new(),
-        team_notes: std::collections::BTreeMap::new(),
-        recusals: std::collections::BTreeMap::new(),
-    };
-    edit(&mut body);
-    let path = s.path().join(name);
-    std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");
-    path
-}
-
 fn forged_named(s: &Sandbox, judge: &str) -> std::path::PathBuf {
-    forged(s, &format!("by-{}.json", judge.trim().len()), |b| b.judge = judge.into())
+    common::score_file(s, &format!("by-{}.json", judge.trim().len()), |b| b.judge = judge.into())
 }
 
 #[test]
 fn two_different_files_of_one_judge_at_one_moment_are_refused_and_one_file_twice_counts_once() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
-    let first = forged(&s, "first.json", |b| b.judge = "mira".into());
+    let first = common::score_file(&s, "first.json", |b| b.judge = "mira".into());
     let copy = s.path().join("copy.json");
     std::fs::copy(&first, &copy).expect("copy");
-    let other = forged(&s, "other.json", |b| {
+    let other = common::score_file(&s, "other.json", |b| {
         b.judge = "mira".into();
         b.scores[0].1[0] = Some(1);
     });
@@ -160,15 +135,15 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
             s.file("other.json", "{\"format\": \"something-else\", \"version\": 1, \"body\": {}, \"digest\": \"\"}"),
             "not a judging score file",
         ),
-        (forged(&s, "event.json", |b| b.event = "another-event".into()), "is for event \"another-event\""),
-        (forged(&s, "rubric.json", |b| b.rubric = "sha256:0000".into()), "another rubric"),
-        (forged(&s, "scale.json", |b| b.scores[0].1[0] = Some(9)), "utility = 9 is outside its scale 1-5"),
-        (forged(&s, "criterion.json", |b| b.criteria[0] = "speed".into()), "another rubric"),
-        (forged(&s, "columns.json", |b| b.scores[0].1.truncate(2)), "2 values for 3 criteria"),
-        (forged(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()), "not in the export"),
+        (common::score_file(&s, "event.json", |b| b.event = "another-event".into()), "is for event \"another-event\""),
+        (common::score_file(&s, "rubric.json", |b| b.rubric = "sha256:0000".into()), "another rubric"),
+        (common::score_file(&s, "scale.json", |b| b.scores[0].1[0] = Some(9)), "utility = 9 is outside its scale 1-5"),
+        (common::score_file(&s, "criterion.json", |b| b.criteria[0] = "speed".into()), "another rubric"),
+        (common::score_file(&s, "columns.json", |b| b.scores[0].1.truncate(2)), "2 values for 3 criteria"),
+        (common::score_file(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()), "not in the export"),
         (
             // Two rows for one entry would count the judge twice on it.
-            forged(&s, "twice.json", |b| b.scores.push(b.scores[0].clone())),
+            common::score_file(&s, "twice.json", |b| b.scores.push(b.scores[0].clone())),
             "sprout-sense: two rows for one submission",
         ),
     ];
@@ -215,7 +190,7 @@ fn withdrawn_and_recused_entries_are_left_out() {
     let s = Sandbox::new();
     let mut ids = SOME.to_vec();
     ids.push("dream-cartographer");
-    let file = forged(&s, "f.json", |b| {
+    let file = common::score_file(&s, "f.json", |b| {
         b.scores = ids.iter().map(|id| (id.to_string(), vec![Some(3); 3], vec![Some(0); 3])).collect();
         b.recusals.insert("pantry-poet".into(), "conflict".into());
     });
@@ -263,7 +238,7 @@ fn signed_files_merge_and_forgeries_do_not() {
     let unsigned = s.path().join("mira-unsigned.json");
     s.cmd().args(["--judge", "mira", "export", "-o"]).arg(&unsigned).assert().success();
     // A forger who re-computes the digest after an edit, without the key.
-    let forged = forged(&s, "forged.json", |b| b.judge = "mira".into());
+    let forged = common::score_file(&s, "forged.json", |b| b.judge = "mira".into());
 
     s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n"));
     head(&s).arg("pull").assert().success();
@@ -305,7 +280,7 @@ fn signed_files_merge_and_forgeries_do_not() {
 #[test]
 fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let s = Sandbox::new();
-    let file = forged(&s, "f.json", |b| b.judge = "solo".into());
+    let file = common::score_file(&s, "f.json", |b| b.judge = "solo".into());
     let export = s.file(
         "export.csv",
         "id,title,space_url,track\nsprout-sense,=HYPERLINK(\"http://x\")|pipe,https://huggingface.co/spaces/o/s,wood\n",
@@ -440,7 +415,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
 /// pantry-poet has the higher utility, sprout-sense the second judge.
 fn level_files(s: &Sandbox) -> [std::path::PathBuf; 2] {
     let row = |id: &str, v: [u8; 3]| (id.to_owned(), v.map(Some).to_vec(), vec![Some(1_781_000_000_000); 3]);
-    let ana = forged(s, "ana.json", |b| {
+    let ana = common::score_file(s, "ana.json", |b| {
         b.judge = "ana".into();
         b.scores = vec![
             row("sprout-sense", [3, 3, 3]),
@@ -449,7 +424,7 @@ fn level_files(s: &Sandbox) -> [std::path::PathBuf; 2] {
             row("lullaby-loom", [3, 3, 3]),
         ];
     });
-    let ben = forged(s, "ben.json", |b| {
+    let ben = common::score_file(s, "ben.json", |b| {
         b.judge = "ben".into();
         b.scores = vec![row("sprout-sense", [3, 3, 3])];
     });
@@ -593,7 +568,7 @@ fn schulze_ranks_and_refuses_a_field_too_large_for_it() {
     }
     let export = s.file("big.csv", &csv);
     head(&s).args(["pull", "--from"]).arg(&export).assert().success();
-    let big = forged(&s, "big.json", |b| {
+    let big = common::score_file(&s, "big.json", |b| {
         b.scores = (0..1_001).map(|i| (format!("e{i}"), vec![Some(3); 3], vec![None; 3])).collect();
     });
     head(&s).args(["merge", "--method", "schulze"]).arg(&big).assert().failure().stderr(
@@ -830,17 +805,17 @@ fn contested_means_one_thing_and_every_output_says_what() {
 #[test]
 fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     let s = Sandbox::new();
-    let ana = forged(&s, "ana.json", |b| {
+    let ana = common::score_file(&s, "ana.json", |b| {
         b.judge = "ana".into();
         b.notes.insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
         b.timings.insert("sprout-sense".into(), 41.5);
     });
-    let ben = forged(&s, "ben.json", |b| {
+    let ben = common::score_file(&s, "ben.json", |b| {
         b.judge = "ben".into();
         b.scores[0].1 = vec![Some(2), Some(2), Some(3)];
         b.scores.push(("pantry-poet".into(), vec![Some(5), None, None], vec![Some(1_781_000_000_000); 3]));
     });
-    let partly = forged(&s, "cai.json", |b| {
+    let partly = common::score_file(&s, "cai.json", |b| {
         b.judge = "cai".into();
         b.scores[0].1 = vec![Some(5), None, Some(5)];
     });
@@ -889,7 +864,7 @@ fn different_commits_and_changes_after_the_deadline_are_shown() {
     let s = Sandbox::new();
     let at = |judge: &str, rev: &str| {
         let (judge, rev) = (judge.to_owned(), rev.to_owned());
-        forged(&s, &format!("{judge}.json"), move |b| {
+        common::score_file(&s, &format!("{judge}.json"), move |b| {
             b.judge = judge;
             b.revisions.insert("sprout-sense".into(), rev);
         })

@@ -32,12 +32,7 @@ fn judge_file(s: &Sandbox, judge: &str, rows: &[(&str, [u8; 3])]) -> PathBuf {
             .iter()
             .map(|(id, v)| ((*id).to_owned(), v.map(Some).to_vec(), vec![Some(1_781_000_000_000); 3]))
             .collect(),
-        notes: std::collections::BTreeMap::new(),
-        timings: std::collections::BTreeMap::new(),
-        readings: std::collections::BTreeMap::new(),
-        revisions: std::collections::BTreeMap::new(),
-        team_notes: std::collections::BTreeMap::new(),
-        recusals: std::collections::BTreeMap::new(),
+        ..Body::default()
     };
     let path = s.path().join(format!("{judge}.json"));
     std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");

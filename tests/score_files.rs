@@ -5,8 +5,6 @@
 mod common;
 
 use common::Sandbox;
-use judging::config::Config;
-use judging::scorefile::{self, Body};
 use predicates::prelude::*;
 
 fn head(s: &Sandbox) -> assert_cmd::Command {
@@ -15,36 +13,13 @@ fn head(s: &Sandbox) -> assert_cmd::Command {
     cmd
 }
 
-/// A valid, unsigned score file around a body the test edits.
-fn file(s: &Sandbox, name: &str, edit: impl FnOnce(&mut Body)) -> std::path::PathBuf {
-    let config = Config::builtin();
-    let mut body = Body {
-        event: config.event.id.clone(),
-        rubric: scorefile::rubric_fingerprint(&config),
-        judge: "mira".into(),
-        written_at: "2026-06-20T10:00:00.000Z".into(),
-        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
-        scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
-        notes: std::collections::BTreeMap::new(),
-        timings: std::collections::BTreeMap::new(),
-        readings: std::collections::BTreeMap::new(),
-        revisions: std::collections::BTreeMap::new(),
-        team_notes: std::collections::BTreeMap::new(),
-        recusals: std::collections::BTreeMap::new(),
-    };
-    edit(&mut body);
-    let path = s.path().join(name);
-    std::fs::write(&path, scorefile::write(&body, None).expect("json")).expect("write");
-    path
-}
-
 #[test]
 fn a_judge_name_the_command_line_refuses_is_refused_in_a_file() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let long = "x".repeat(100_000);
     for (k, judge) in ["", "   ", long.as_str(), "a\u{1b}[2Jb"].into_iter().enumerate() {
-        let bad = file(&s, &format!("bad-{k}.json"), |b| b.judge = judge.into());
+        let bad = common::score_file(&s, &format!("bad-{k}.json"), |b| b.judge = judge.into());
         let out = head(&s).arg("merge").arg(&bad).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "judge {k} refused: {stderr}");
@@ -61,7 +36,7 @@ fn a_time_that_is_not_real_is_refused_in_a_file() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     for (k, at) in ["2026-02-31T10:00:00.000Z", "2026-06-30T25:61:61Z", "yesterday"].into_iter().enumerate() {
-        let bad = file(&s, &format!("bad-{k}.json"), |b| b.written_at = at.into());
+        let bad = common::score_file(&s, &format!("bad-{k}.json"), |b| b.written_at = at.into());
         head(&s).arg("merge").arg(&bad).assert().failure().stderr(
             predicate::str::contains(format!("bad-{k}.json"))
                 .and(predicate::str::contains(format!("written_at = {at:?}")))
@@ -76,8 +51,8 @@ fn a_time_that_is_not_real_is_refused_in_a_file() {
 fn the_newer_of_two_files_is_found_by_the_moment_not_the_text() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
-    let paris = file(&s, "paris.json", |b| b.written_at = "2026-06-21T12:30:00+02:00".into());
-    let utc = file(&s, "utc.json", |b| {
+    let paris = common::score_file(&s, "paris.json", |b| b.written_at = "2026-06-21T12:30:00+02:00".into());
+    let utc = common::score_file(&s, "utc.json", |b| {
         b.written_at = "2026-06-21T11:00:00Z".into();
         b.scores[0].1[0] = Some(1);
     });
@@ -86,7 +61,7 @@ fn the_newer_of_two_files_is_found_by_the_moment_not_the_text() {
             .and(predicate::str::contains("paris.json (written at 2026-06-21T12:30:00+02:00) does not")),
     );
     // The same moment with two offsets is the same moment: two different files then are refused.
-    let same = file(&s, "same.json", |b| {
+    let same = common::score_file(&s, "same.json", |b| {
         b.written_at = "2026-06-21T10:30:00Z".into();
         b.scores[0].1[0] = Some(2);
     });

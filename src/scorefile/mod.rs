@@ -44,8 +44,9 @@ pub const VERSION: u32 = 4;
 /// The largest score file: the one limit export, push, collect and merge share.
 pub const MAX_BYTES: u64 = crate::limits::SCORE_FILE_BYTES;
 
-/// What a judge gave, as written to the file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What a judge gave, as written to the file. `Body { event, judge, .., ..Body::default() }`
+/// builds one with nothing but what it names.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Body {
     pub event: String,
     /// The rubric's fingerprint: criteria, scales and weights.
@@ -410,12 +411,7 @@ mod tests {
             written_at: "2026-06-21T10:00:00.000Z".into(),
             criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
             scores,
-            notes: BTreeMap::new(),
-            timings: BTreeMap::new(),
-            readings: BTreeMap::new(),
-            revisions: BTreeMap::new(),
-            team_notes: BTreeMap::new(),
-            recusals: BTreeMap::new(),
+            ..Body::default()
         }
     }
 

@@ -255,3 +255,27 @@ fn route(mut stream: TcpStream, routes: &Routes, requests: &Seen, delay: Duratio
     let _ = stream.write_all(&reply.0);
     let _ = stream.flush();
 }
+
+/// A valid body of scores on the built-in event, from judge "forger": one entry scored, for a
+/// test to edit into the file it needs.
+pub fn score_body() -> judging::scorefile::Body {
+    let config = judging::config::Config::builtin();
+    judging::scorefile::Body {
+        event: config.event.id.clone(),
+        rubric: judging::scorefile::rubric_fingerprint(&config),
+        judge: "forger".into(),
+        written_at: "2026-06-20T10:00:00.000Z".into(),
+        criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+        scores: vec![("sprout-sense".into(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])],
+        ..judging::scorefile::Body::default()
+    }
+}
+
+/// Writes an unsigned score file with a valid digest around [`score_body`] as `edit` leaves it.
+pub fn score_file(s: &Sandbox, name: &str, edit: impl FnOnce(&mut judging::scorefile::Body)) -> PathBuf {
+    let mut body = score_body();
+    edit(&mut body);
+    let path = s.path().join(name);
+    std::fs::write(&path, judging::scorefile::write(&body, None).expect("json")).expect("write");
+    path
+}
