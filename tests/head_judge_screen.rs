@@ -124,6 +124,18 @@ fn forty_judges_scroll_beside_the_rankings() {
     assert!(last.contains("18 above, 0 below"), "the end is the last screenful: {last}");
 }
 
+/// The judges' view says how far they agree as Krippendorff's alpha, the one figure for any
+/// design.
+#[test]
+fn the_judges_view_gives_krippendorffs_alpha() {
+    let r = rankings();
+    let alpha = r.alpha.expect("entries with two judges").interval;
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Char('v')));
+    let text = screen(&board, 120, 30);
+    assert!(text.contains(&format!("agreement α {alpha:.2}")), "{text}");
+}
+
 /// At 80×24 a number shows whole or not at all: columns that do not fit are left out, last
 /// first, and the entries' titles keep room.
 #[test]

@@ -290,7 +290,13 @@ impl Board<'_> {
             lines.push(Line::from(format!("{offset} above, {below} below · J/K scroll")).dark_gray());
         }
         lines.push(Line::from("leniency: points above (+) or below the others; ~ from under 5 entries").dark_gray());
-        if let Some(w) = w {
+        // Krippendorff's alpha, the one figure for any design; Kendall's W where alpha has none.
+        if let Some(a) = r.alpha {
+            lines.push(
+                Line::from(format!("agreement α {:.2}: 1 exact, 0 chance, under 0.67 too unsure", a.interval))
+                    .dark_gray(),
+            );
+        } else if let Some(w) = w {
             lines.push(Line::from(format!("agreement W {w:.2}: 0 none, 1 every judge in the same order")).dark_gray());
         }
         Paragraph::new(lines).block(block).render(area, buf);
