@@ -5,6 +5,7 @@
 mod app;
 mod assign;
 mod check;
+mod collect;
 mod export;
 mod feedback;
 mod hub;

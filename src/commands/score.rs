@@ -19,17 +19,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
     session.require_submissions()?;
     let config = &session.loaded.config;
     let Some(stored) = session.store.submission(id)? else {
-        let ids: Vec<String> = session
-            .store
-            .submissions()?
-            .into_iter()
-            .map(|s| s.submission.id)
-            .filter(|s| s.contains(id) || id.contains(s.as_str()))
-            .take(5)
-            .map(|s| clean_line(&s))
-            .collect();
-        let hint = if ids.is_empty() { String::new() } else { format!(" Did you mean: {}?", ids.join(", ")) };
-        bail!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id));
+        return Err(no_such_entry(&session, id)?);
     };
     if stored.withdrawn {
         bail!("{:?} was withdrawn from the export: its scores are kept, but it takes no new ones", clean_line(id));
@@ -96,4 +86,19 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
         println!("  {:<width$} {}", "note", clean_line(note));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What to say of an id the store does not have: the ids that look like it.
+fn no_such_entry(session: &Session, id: &str) -> Result<anyhow::Error> {
+    let ids: Vec<String> = session
+        .store
+        .submissions()?
+        .into_iter()
+        .map(|s| s.submission.id)
+        .filter(|s| s.contains(id) || id.contains(s.as_str()))
+        .take(5)
+        .map(|s| clean_line(&s))
+        .collect();
+    let hint = if ids.is_empty() { String::new() } else { format!(" Did you mean: {}?", ids.join(", ")) };
+    Ok(anyhow::anyhow!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id)))
 }

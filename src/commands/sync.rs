@@ -15,10 +15,10 @@ use crate::sanitize::clean_line;
 /// Where the store remembers the last push.
 const PUSHED_AT: &str = "pushed_at";
 /// The folder of the repo the score files go in.
-const SCORES: &str = "scores";
+pub(super) const SCORES: &str = "scores";
 
 /// The repo judging.toml names, or what to do.
-fn repo_id(session: &Session) -> Result<String> {
+pub(super) fn repo_id(session: &Session) -> Result<String> {
     match session.loaded.config.sync.repo() {
         Some(r) => Ok(r.to_owned()),
         None => bail!(
@@ -28,7 +28,7 @@ fn repo_id(session: &Session) -> Result<String> {
     }
 }
 
-fn hub(session: &Session) -> Result<Hub> {
+pub(super) fn hub(session: &Session) -> Result<Hub> {
     Ok(Hub::from_env(Duration::from_secs(session.loaded.config.export.timeout_secs))?)
 }
 
@@ -92,14 +92,6 @@ pub fn push_with(
     }
 }
 
-/// A file name the head judge can write: the repo's file name, when it is one `push` writes
-/// (`scores/` and a judge's stem by the one rule of `file_names`, then `.json`).
-fn safe_name(path: &str) -> Option<String> {
-    let name = path.strip_prefix(&format!("{SCORES}/"))?;
-    let stem = name.strip_suffix(".json")?;
-    crate::file_names::is_stem(stem).then(|| name.to_owned())
-}
-
 /// `judging key`: makes the judge's key once (or anew with `--new`) and prints its public half,
 /// ready to paste into judging.toml, with how to send it.
 pub(super) fn key(cli: &crate::cli::Cli, loaded: &crate::event_files::Loaded, new: bool) -> Result<ExitCode> {
@@ -136,119 +128,15 @@ pub(super) fn key(cli: &crate::cli::Cli, loaded: &crate::event_files::Loaded, ne
     Ok(ExitCode::SUCCESS)
 }
 
-/// Downloads every judge's file into `dir` (several at once), checks each as `merge` does, and
-/// says who has not pushed. Returns the files that passed, and how many the repo has.
-/// `on_stdout`: the summary goes to standard output (`judging collect`), else to standard error,
-/// so that `merge --from-hub --format json` prints only its JSON.
-pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<(Vec<PathBuf>, usize)> {
-    let say = |line: String| if on_stdout { println!("{line}") } else { eprintln!("{line}") };
-    let repo_id = repo_id(session)?;
-    let hub = hub(session)?;
-    let repo = Repo::new(&hub, &repo_id);
-    let named = |files: Vec<crate::hub::repo::TreeFile>| -> Vec<(String, String)> {
-        files
-            .into_iter()
-            .filter_map(|f| {
-                let name = safe_name(&f.path);
-                if name.is_none() {
-                    eprintln!("warning: {}: not a judge's score file name; left alone", clean_line(&f.path));
-                }
-                name.map(|n| (f.path, n))
-            })
-            .collect()
-    };
-    let listed = repo.tree("main", SCORES)?;
-    // Every file the repo offers, unsafe names and pull requests' own included: what was refused
-    // is this less what passed.
-    let mut offered = listed.len();
-    let on_main = named(listed);
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
-    let paths: Vec<String> = on_main.iter().map(|(p, _)| p.clone()).collect();
-    let main_bytes = repo.download_all("main", &paths);
-    let mut fetched: Vec<(String, String, Result<Vec<u8>, crate::hub::client::HubError>)> =
-        on_main.into_iter().zip(main_bytes).map(|((p, n), b)| (p, n, b)).collect();
-    // Judges who may only read push through pull requests: an open one's files count too, where
-    // they differ from main's (the merge then counts a judge's newer file).
-    let prs = repo.open_pull_requests().unwrap_or_else(|e| {
-        eprintln!("warning: the repo's pull requests could not be listed: {}", clean_line(&e.to_string()));
-        Vec::new()
-    });
-    for pr in prs {
-        let revision = format!("refs/pr/{pr}");
-        let files = named(repo.tree(&revision, SCORES)?);
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-        for ((path, name), bytes) in files.into_iter().zip(repo.download_all(&revision, &paths)) {
-            let same = fetched.iter().any(|(p, _, b)| *p == path && b.as_ref().ok() == bytes.as_ref().ok());
-            if !same {
-                offered += 1;
-                let stem = name.trim_end_matches(".json");
-                fetched.push((format!("{path} (pull request {pr})"), format!("{stem}.pr{pr}.json"), bytes));
-            }
-        }
-    }
-    let mut written = Vec::new();
-    for (path, name, bytes) in fetched {
-        match bytes {
-            Ok(bytes) => {
-                let file = dir.join(&name);
-                crate::disk::write_durably(&file, &bytes)?;
-                let stem = name.split('.').next().unwrap_or_default().to_owned();
-                written.push((path, stem, file));
-            }
-            Err(e) => eprintln!("error: {}: {}", clean_line(&path), clean_line(&e.to_string())),
-        }
-    }
-    // Each file checked alone, as the merge would: one bad file is named, the rest still come.
-    let submissions = super::merge::merge_field(session)?;
-    let field = crate::rankings::Field::new(&submissions);
-    let config = &session.loaded.config;
-    let mut good = Vec::new();
-    let mut judges = Vec::new();
-    for (path, stem, file) in written {
-        match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field) {
-            // A judge's file sits under their own name: one under another's (a judge replacing a
-            // colleague's file with their own) is refused, whoever signed it.
-            Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {
-                let judge = marks.first().map(|m| clean_line(&m.judge)).unwrap_or_default();
-                eprintln!(
-                    "error: {}: holds the scores of {judge}, whose file is {SCORES}/{}.json: refused",
-                    clean_line(&path),
-                    crate::file_names::judge_stem(&judge)
-                );
-            }
-            Ok(marks) => {
-                judges.extend(marks.into_iter().map(|m| m.judge));
-                good.push(file);
-            }
-            Err(problems) => {
-                for p in &problems {
-                    eprintln!("error: {p}");
-                }
-            }
-        }
-    }
-    say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), offered, dir.display()));
-    let missing: Vec<String> = config
-        .judges
-        .iter()
-        .filter(|j| !judges.iter().any(|n| crate::model::same_name(n, &j.name)))
-        .map(|j| clean_line(&j.name))
-        .collect();
-    if !missing.is_empty() {
-        say(format!("Not pushed yet: {}", missing.join(", ")));
-    }
-    Ok((good, offered))
-}
-
 pub(super) fn collect_command(session: &Session, dir: &Path) -> Result<ExitCode> {
-    let (good, listed) = collect(session, dir, true)?;
+    let (good, listed) = super::collect::collect(session, dir, true)?;
     Ok(if good.len() == listed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// `--from-hub`: collects into `collected/`, and gives the files to merge; a refused file stops
 /// the merge, as it does for files given by hand.
 pub(super) fn files_from_hub(session: &Session) -> Result<Vec<PathBuf>> {
-    let (good, listed) = collect(session, Path::new("collected"), false)?;
+    let (good, listed) = super::collect::collect(session, Path::new("collected"), false)?;
     if good.len() != listed {
         bail!("{} of {listed} file(s) in the repo refused; nothing was merged", listed - good.len());
     }
@@ -393,7 +281,11 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
 /// time), from the repo's files or the files given; entries with fewer judges than
 /// `merge.min_judges` so far; judges with no file.
 pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
-    let files = if files.is_empty() { collect(session, Path::new("collected"), false)?.0 } else { files.to_vec() };
+    let files = if files.is_empty() {
+        super::collect::collect(session, Path::new("collected"), false)?.0
+    } else {
+        files.to_vec()
+    };
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;

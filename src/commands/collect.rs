@@ -1,0 +1,149 @@
+//! `judging collect` (and `--from-hub`): every judge's score file from the judges' repo, main's
+//! and open pull requests', downloaded several at once, each checked alone as the merge checks
+//! it, and the judges who have not pushed named.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use super::Session;
+use super::sync::{SCORES, hub, repo_id};
+use crate::hub::client::HubError;
+use crate::hub::repo::{Repo, TreeFile};
+use crate::sanitize::clean_line;
+
+/// A file name the head judge can write: the repo's file name, when it is one `push` writes
+/// (`scores/` and a judge's stem by the one rule of `file_names`, then `.json`).
+fn safe_name(path: &str) -> Option<String> {
+    let name = path.strip_prefix(&format!("{SCORES}/"))?;
+    let stem = name.strip_suffix(".json")?;
+    crate::file_names::is_stem(stem).then(|| name.to_owned())
+}
+
+/// The repo's files whose names `push` could have written, as (path, local name); the others are
+/// named and left alone.
+fn named(files: Vec<TreeFile>) -> Vec<(String, String)> {
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let name = safe_name(&f.path);
+            if name.is_none() {
+                eprintln!("warning: {}: not a judge's score file name; left alone", clean_line(&f.path));
+            }
+            name.map(|n| (f.path, n))
+        })
+        .collect()
+}
+
+/// A file downloaded into the folder: where it came from, the judge's stem its name says, and
+/// where it is now.
+struct Fetched {
+    path: String,
+    stem: String,
+    file: PathBuf,
+}
+
+/// Downloads every file `scores/` offers on main and in open pull requests (where they differ
+/// from main's) into `dir`. Returns what was written, and how many files the repo offered,
+/// refused names included.
+fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
+    let listed = repo.tree("main", SCORES)?;
+    let mut offered = listed.len();
+    let on_main = named(listed);
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
+    let paths: Vec<String> = on_main.iter().map(|(p, _)| p.clone()).collect();
+    let main_bytes = repo.download_all("main", &paths);
+    let mut fetched: Vec<(String, String, Result<Vec<u8>, HubError>)> =
+        on_main.into_iter().zip(main_bytes).map(|((p, n), b)| (p, n, b)).collect();
+    // Judges who may only read push through pull requests: an open one's files count too, where
+    // they differ from main's (the merge then counts a judge's newer file).
+    let prs = repo.open_pull_requests().unwrap_or_else(|e| {
+        eprintln!("warning: the repo's pull requests could not be listed: {}", clean_line(&e.to_string()));
+        Vec::new()
+    });
+    for pr in prs {
+        let revision = format!("refs/pr/{pr}");
+        let files = named(repo.tree(&revision, SCORES)?);
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        for ((path, name), bytes) in files.into_iter().zip(repo.download_all(&revision, &paths)) {
+            let same = fetched.iter().any(|(p, _, b)| *p == path && b.as_ref().ok() == bytes.as_ref().ok());
+            if !same {
+                offered += 1;
+                let stem = name.trim_end_matches(".json");
+                fetched.push((format!("{path} (pull request {pr})"), format!("{stem}.pr{pr}.json"), bytes));
+            }
+        }
+    }
+    let mut written = Vec::new();
+    for (path, name, bytes) in fetched {
+        match bytes {
+            Ok(bytes) => {
+                let file = dir.join(&name);
+                crate::disk::write_durably(&file, &bytes)?;
+                let stem = name.split('.').next().unwrap_or_default().to_owned();
+                written.push(Fetched { path, stem, file });
+            }
+            Err(e) => eprintln!("error: {}: {}", clean_line(&path), clean_line(&e.to_string())),
+        }
+    }
+    Ok((written, offered))
+}
+
+/// Each file checked alone, as the merge would: one bad file is named, the rest still come.
+/// Returns the files that passed and their judges.
+fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let submissions = super::merge::merge_field(session)?;
+    let field = crate::rankings::Field::new(&submissions);
+    let config = &session.loaded.config;
+    let (mut good, mut judges) = (Vec::new(), Vec::new());
+    for Fetched { path, stem, file } in written {
+        match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field) {
+            // A judge's file sits under their own name: one under another's (a judge replacing a
+            // colleague's file with their own) is refused, whoever signed it.
+            Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {
+                let judge = marks.first().map(|m| m.judge.clone()).unwrap_or_default();
+                eprintln!(
+                    "error: {}: holds the scores of {}, whose file is {SCORES}/{}.json: refused",
+                    clean_line(&path),
+                    clean_line(&judge),
+                    crate::file_names::judge_stem(&judge)
+                );
+            }
+            Ok(marks) => {
+                judges.extend(marks.into_iter().map(|m| m.judge));
+                good.push(file);
+            }
+            Err(problems) => {
+                for p in &problems {
+                    eprintln!("error: {p}");
+                }
+            }
+        }
+    }
+    Ok((good, judges))
+}
+
+/// Downloads every judge's file into `dir`, checks each as `merge` does, and says who has not
+/// pushed. Returns the files that passed, and how many the repo has. `on_stdout`: the summary
+/// goes to standard output (`judging collect`), else to standard error, so that
+/// `merge --from-hub --format json` prints only its JSON.
+pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<(Vec<PathBuf>, usize)> {
+    let say = |line: String| if on_stdout { println!("{line}") } else { eprintln!("{line}") };
+    let repo_id = repo_id(session)?;
+    let hub = hub(session)?;
+    let (written, offered) = fetch(&Repo::new(&hub, &repo_id), dir)?;
+    let (good, judges) = check(session, written)?;
+    say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), offered, dir.display()));
+    let missing: Vec<String> = session
+        .loaded
+        .config
+        .judges
+        .iter()
+        .filter(|j| !judges.iter().any(|n| crate::model::same_name(n, &j.name)))
+        .map(|j| clean_line(&j.name))
+        .collect();
+    if !missing.is_empty() {
+        say(format!("Not pushed yet: {}", missing.join(", ")));
+    }
+    Ok((good, offered))
+}
