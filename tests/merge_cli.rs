@@ -344,6 +344,27 @@ fn krippendorffs_alpha_is_the_one_agreement_figure_for_any_design() {
     }
 }
 
+/// Entries no judge scored are in no ranking; every format names them.
+#[test]
+fn entries_nobody_scored_are_named_in_every_format() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 0, &SOME);
+    head(&s).arg("pull").assert().success();
+    let out = head(&s).args(["merge", "--format", "json"]).arg(&a).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let unscored: Vec<&str> = json["unscored"].as_array().expect("a list").iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(unscored.len(), 40 - SOME.len(), "{unscored:?}");
+    assert!(!unscored.contains(&"sprout-sense") && unscored.contains(&"pill-pal"), "{unscored:?}");
+    for format in ["table", "md"] {
+        head(&s)
+            .args(["merge", "--format", format])
+            .arg(&a)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Not scored by any judge, so in no ranking (34)"));
+    }
+}
+
 #[test]
 fn a_huge_file_is_refused_before_it_is_read() {
     let s = Sandbox::new();

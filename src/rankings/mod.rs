@@ -234,6 +234,9 @@ pub struct Rankings {
     pub pairwise: Option<PairAgreement>,
     /// Krippendorff's alpha over every judge and entry; `None` when no entry has two judges.
     pub alpha: Option<Alpha>,
+    /// The entries in play that no judge scored, by id: in no ranking, and named so that none
+    /// vanishes unseen.
+    pub unscored: Vec<String>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.

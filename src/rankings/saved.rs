@@ -34,6 +34,8 @@ pub struct SavedRankings {
     pub pairwise: Option<PairAgreement>,
     #[serde(default)]
     pub alpha: Option<Alpha>,
+    #[serde(default)]
+    pub unscored: Vec<String>,
     pub rankings: Vec<(String, Vec<Ranked>)>,
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
@@ -103,6 +105,7 @@ impl From<&Rankings> for SavedRankings {
             concordance: r.concordance.clone(),
             pairwise: r.pairwise.clone(),
             alpha: r.alpha,
+            unscored: r.unscored.clone(),
             rankings: r.rankings.clone(),
             paid: r.paid.clone(),
             rubrics: r.rubrics.clone(),
@@ -132,6 +135,7 @@ impl From<SavedRankings> for Rankings {
             concordance: s.concordance,
             pairwise: s.pairwise,
             alpha: s.alpha,
+            unscored: s.unscored,
             rankings: s.rankings,
             paid: s.paid,
             rubrics: s.rubrics,

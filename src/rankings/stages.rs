@@ -209,6 +209,10 @@ fn figures_for_the_jury(
         concordance,
         pairwise,
         alpha: figures::alpha(&built.panel),
+        unscored: (0..field.entries.len())
+            .filter(|e| fitted.stats.judges[*e] == 0)
+            .map(|e| field.entries[e].submission.id.clone())
+            .collect(),
         rankings: scoped.rankings,
         majorities: scoped.majorities,
         rubrics: rubric_columns(config),

@@ -127,8 +127,21 @@ fn preamble(r: &Rankings) -> String {
     )
 }
 
+/// The entries no judge scored, in one sentence, each id passed through `show`.
+fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
+    (!r.unscored.is_empty()).then(|| {
+        let ids: Vec<String> = r.unscored.iter().map(|id| show(id)).collect();
+        format!(
+            "Not scored by any judge, so in no ranking ({}): {}.\n",
+            ids.len(),
+            crate::format::first_few(&ids, 12, ", ")
+        )
+    })
+}
+
 pub fn table(r: &Rankings) -> String {
     let mut out = preamble(r);
+    out.push_str(&unscored(r, clean_line).unwrap_or_default());
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String =
@@ -205,6 +218,7 @@ pub fn table(r: &Rankings) -> String {
 pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r));
+    out.push_str(&unscored(r, cell).unwrap_or_default());
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();

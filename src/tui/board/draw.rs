@@ -253,6 +253,15 @@ impl Board<'_> {
         if lines.is_empty() {
             lines.push(Line::from("No uncertain paid place, tie, contested or thin entry.").green());
         }
+        // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
+        if !self.rankings.unscored.is_empty() {
+            let ids: Vec<String> = self.rankings.unscored.iter().map(|id| clean_line(id)).collect();
+            let n = ids.len();
+            lines.push(
+                Line::from(format!("{n} not scored by any judge: {}", crate::format::first_few(&ids, 2, ", ")))
+                    .yellow(),
+            );
+        }
         if let Some(m) = self.rankings.majorities.iter().find(|m| m.ranking == name) {
             lines.push(Line::from(clean_line(&m.said)).dark_gray());
         }
