@@ -670,7 +670,7 @@ fn small_mistakes_get_the_message_a_user_needs() {
     head(&s).arg("pull").assert().success();
     head(&s).args(["merge", "--method", "trimmed", "--trim", "100"]).args([&a, &b]).assert().failure().stderr(
         predicate::str::contains("no entry has more than 2 judge(s)")
-            .and(predicate::str::contains("use --trim 0 or less")),
+            .and(predicate::str::contains("trimming needs 3 judges or more on an entry; use --method mean")),
     );
     head(&s).args(["assign", "-k", "0"]).assert().failure().stderr(predicate::str::contains("0 is not in 1..="));
     head(&s)

@@ -304,6 +304,15 @@ impl Rankings {
     }
 }
 
+/// What to do when trimming leaves no entry a total: a smaller trim where one would keep one,
+/// else another method (a trim of 0 is the plain mean).
+fn trim_advice(most: usize) -> String {
+    match most.saturating_sub(1) / 2 {
+        0 => "trimming needs 3 judges or more on an entry; use --method mean (or calibrated, the default)".into(),
+        deepest => format!("use --trim {deepest} or less"),
+    }
+}
+
 /// Options the files cannot satisfy.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RankError {
@@ -314,8 +323,8 @@ pub enum RankError {
     )]
     SameMoment { file: String, other: String, judge: String, written_at: String },
     #[error(
-        "--trim {drop} drops the {drop} highest and {drop} lowest totals of every entry, and no entry has more than {most} judge(s), so none keeps a total: use --trim {} or less",
-        most.saturating_sub(1) / 2
+        "--trim {drop} drops the {drop} highest and {drop} lowest totals of every entry, and no entry has more than {most} judge(s), so none keeps a total: {}",
+        trim_advice(*most)
     )]
     TrimTooDeep { drop: usize, most: usize },
     #[error(
