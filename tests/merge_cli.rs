@@ -363,6 +363,13 @@ fn entries_nobody_scored_are_named_in_every_format() {
             .success()
             .stdout(predicate::str::contains("Not scored by any judge, so in no ranking (34)"));
     }
+    // Its view names it, though no ranking does.
+    head(&s)
+        .args(["merge", "--entry", "pill-pal"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Pill Pal (pill-pal)"));
 }
 
 #[test]

@@ -197,7 +197,8 @@ fn figures_for_the_jury(
         scoped.rankings.iter().filter_map(|(name, _)| paid_places(config, name).map(|p| (name.clone(), p))).collect();
     let (concordance, pairwise) = fitted.agreement;
     let groups = fitted.groups;
-    let sheets = Sheets { ids, leniency: lines.iter().map(|l| l.leniency).collect(), judges: built.judges };
+    let titles = field.entries.iter().map(|s| s.submission.title.clone()).collect();
+    let sheets = Sheets { ids, titles, leniency: lines.iter().map(|l| l.leniency).collect(), judges: built.judges };
     Rankings {
         event: config.event.id.clone(),
         method: built.method.name().to_owned(),

@@ -12,6 +12,8 @@ use super::{JudgeMarks, Rankings};
 pub struct Sheets {
     /// Each entry's id, by field index.
     pub ids: Vec<String>,
+    /// Each entry's title, by field index: an entry no judge scored has no ranking to name it.
+    pub titles: Vec<String>,
     pub judges: Vec<JudgeMarks>,
     /// The leniency the merge found for each judge, by name, in the order of `judges`.
     pub leniency: Vec<f64>,
@@ -99,7 +101,7 @@ impl Rankings {
             });
         }
         let mut places = Vec::new();
-        let mut title = String::new();
+        let mut title = sheets.titles.get(entry).cloned().unwrap_or_default();
         for (ranking, ranked) in &self.rankings {
             if let Some(r) = ranked.iter().find(|r| r.id == id) {
                 title.clone_from(&r.title);

@@ -12,7 +12,8 @@ fn score(v: Option<u8>) -> String {
 }
 
 fn seconds(s: Option<f64>) -> String {
-    s.map_or_else(|| "-".to_owned(), |s| format!("{s:.0} s"))
+    // Tenths: a 2.5 s median is not a 2 s one.
+    s.map_or_else(|| "-".to_owned(), |s| format!("{s:.1} s"))
 }
 
 fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
