@@ -860,7 +860,7 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     };
     let table = run("table");
     assert!(table.contains("Sprout Sense (sprout-sense)") && table.contains("#1 in overall"), "{table}");
-    assert!(table.contains("ana") && table.contains("42.0 s") && table.contains("=cmd| crashed"), "{table}");
+    assert!(table.contains("ana") && table.contains("41.5 s") && table.contains("=cmd| crashed"), "{table}");
     assert!(!table.contains('\u{1b}'), "no escape sequence reaches the terminal: {table:?}");
     assert!(table.contains("Partly scored by cai (not counted)."), "{table}");
     let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
