@@ -372,6 +372,32 @@ fn entries_nobody_scored_are_named_in_every_format() {
         .stdout(predicate::str::starts_with("Pill Pal (pill-pal)"));
 }
 
+/// One judge's gap of 0 is not agreement: under the `agreement` tie-break an entry with one judge
+/// goes after one whose two judges were two points apart.
+#[test]
+fn one_judge_is_unknown_agreement_and_goes_last_on_that_tie_break() {
+    let s = Sandbox::new();
+    let row = |id: &str, v: u8| (id.to_owned(), vec![Some(v); 3], vec![Some(1_781_000_000_000); 3]);
+    let mira = common::score_file(&s, "mira.json", |b| {
+        b.judge = "mira".into();
+        b.scores = vec![row("sprout-sense", 4), row("pantry-poet", 5)];
+    });
+    let tomas = common::score_file(&s, "tomas.json", |b| {
+        b.judge = "tomas".into();
+        b.scores = vec![row("pantry-poet", 3)];
+    });
+    head(&s).arg("pull").assert().success();
+    let out = head(&s)
+        .args(["merge", "--method", "mean", "--tie-breaks", "agreement", "--format", "json"])
+        .args([&mira, &tomas])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let overall = &json["rankings"][0][1];
+    assert_eq!(overall[0]["id"], "pantry-poet", "two judges first: {overall}");
+    assert_eq!(overall[1]["id"], "sprout-sense", "one judge's agreement is unknown: {overall}");
+}
+
 #[test]
 fn a_huge_file_is_refused_before_it_is_read() {
     let s = Sandbox::new();

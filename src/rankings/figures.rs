@@ -39,7 +39,10 @@ pub(super) fn tie_break_keys(breaks: &[TieBreak], means: &[Vec<Option<f64>>], st
         .iter()
         .map(|b| match b {
             TieBreak::Judges => stats.judges.iter().map(|n| *n as f64).collect(),
-            TieBreak::Agreement => stats.gap.iter().map(|g| -g).collect(),
+            // One judge's gap of 0 says nothing of agreement: unknown agreement goes last.
+            TieBreak::Agreement => {
+                stats.gap.iter().zip(&stats.judges).map(|(g, n)| if *n >= 2 { -g } else { f64::NEG_INFINITY }).collect()
+            }
             TieBreak::Criterion(c) => means[*c].iter().map(|v| v.unwrap_or(f64::NEG_INFINITY)).collect(),
         })
         .collect()
