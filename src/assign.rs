@@ -73,7 +73,7 @@ pub struct Plan {
     pub groups: Vec<Vec<String>>,
 }
 
-pub use crate::rng::SplitMix;
+use crate::rng::SplitMix;
 
 /// A declared conflict names this entry: its id, team, a member, or the Space's owner (an org
 /// or a handle), compared as names always are (case, spaces and Unicode spelling aside).

@@ -2,8 +2,7 @@
 //! (`~/.config/judging/keys/JUDGE.key` on Linux). It never travels: only its public half is
 //! printed, for the head judge to list in judging.toml.
 
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::PathBuf;
 
 use crate::scorefile::sign::PrivateKey;
@@ -57,23 +56,13 @@ pub fn make(judge: &str) -> Result<(PrivateKey, PathBuf), KeyError> {
         std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(fail)?;
     }
     let key = PrivateKey::generate().map_err(|e| fail(std::io::Error::other(e)))?;
-    let mut fresh = path.as_os_str().to_owned();
-    fresh.push(".new");
-    let fresh = PathBuf::from(fresh);
-    let _ = std::fs::remove_file(&fresh);
-    // Created with mode 600 from the start, so the key is never readable by others, even for a
-    // moment; `create_new` never follows a link someone left at that name.
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&fresh)?;
-        file.write_all(key.to_text().as_bytes())?;
-        file.sync_all()
-    })();
-    written.map_err(fail)?;
     if path.exists() {
         let mut old = path.as_os_str().to_owned();
         old.push(".old");
         std::fs::rename(&path, PathBuf::from(old)).map_err(fail)?;
     }
-    std::fs::rename(&fresh, &path).map_err(fail)?;
+    // Mode 600 from its creation, through a fresh file never reached through a link.
+    crate::disk::write_durably_private(&path, key.to_text().as_bytes())
+        .map_err(|e| fail(std::io::Error::other(e.to_string())))?;
     Ok((key, path))
 }

@@ -393,7 +393,9 @@ fn unsigned(config: &Config, judge: &str, body: &[u8], signature: Option<sign::S
     let holds = match signature {
         None => return Some(Unsigned::Not("not signed")),
         Some(sign::Signature::Ed25519(s)) => public.is_some_and(|p| sign::ed25519_holds(body, p, s)),
-        Some(sign::Signature::Hmac(s)) => secret.is_some_and(|k| sign::hmac_holds(body, k, s)),
+        // Once a judge's public key is listed it alone counts: a secret of earlier builds was
+        // handed round, and whoever saw it could otherwise still sign as them.
+        Some(sign::Signature::Hmac(s)) => public.is_none() && secret.is_some_and(|k| sign::hmac_holds(body, k, s)),
     };
     (!holds).then_some(Unsigned::Not("signed with another key, or edited"))
 }
@@ -497,5 +499,31 @@ mod tests {
             let err = read(edited.as_bytes(), name, &config).expect_err("edited");
             assert!(matches!(err, ScoreFileError::Tampered { .. }), "{name}: {err}");
         }
+    }
+
+    /// A judge whose public key is listed signs with it alone: the shared secret of earlier
+    /// builds, which others may have seen, no longer signs for them.
+    #[test]
+    fn a_listed_public_key_supersedes_a_shared_secret() {
+        let key = sign::PrivateKey::generate().expect("key");
+        let mut config = Config::builtin();
+        config.judges = vec![crate::config::Judge {
+            name: "mira".into(),
+            conflicts: vec![],
+            tracks: vec![],
+            public_key: Some(key.public()),
+            key: Some("a-key-of-sixteen-chars".into()),
+        }];
+        let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
+        let by_secret = write(&body(rows.clone()), Some(Signer::Secret("a-key-of-sixteen-chars"))).expect("json");
+        let err = read(by_secret.as_bytes(), "s.json", &config).expect_err("the secret no longer counts");
+        assert!(matches!(err, ScoreFileError::Signature { .. }), "{err}");
+        let by_key = write(&body(rows), Some(Signer::Key(&key))).expect("json");
+        assert!(read(by_key.as_bytes(), "k.json", &config).is_ok());
+        config.judges[0].public_key = None;
+        assert!(
+            read(by_secret.as_bytes(), "s.json", &config).is_ok(),
+            "without a public key the secret still verifies"
+        );
     }
 }

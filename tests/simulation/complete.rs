@@ -1,8 +1,8 @@
 //! Small complete panels, where every judge marks every entry and the consensus of the mean,
 //! the rank sum and per-judge z is the yardstick.
 
-use judging::assign::SplitMix;
 use judging::merge::{Mark, Method, Panel};
+use judging::rng::SplitMix;
 
 use super::designs::Rng;
 use super::{kendall_tau, panel, scores};

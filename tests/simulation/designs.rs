@@ -1,8 +1,8 @@
 //! Simulated events where the true order is known: judges with a leniency, a severity and noise
 //! of their own, marking on a 1-10 scale in whole points, assigned in different designs.
 
-use judging::assign::SplitMix;
 use judging::merge::{Mark, Panel};
+use judging::rng::SplitMix;
 
 /// The same `SplitMix64` the assignments use, so that the suite is the same on every machine.
 pub struct Rng(pub SplitMix);

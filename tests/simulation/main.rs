@@ -179,7 +179,7 @@ fn calibration_finds_the_lenient_and_the_harsh_judges() {
     let (_, panel) = designs::event(&BALANCED, 42);
     let fit = judging::merge::calibrated_fit(&panel);
     // Re-derive the true leniencies from the same generator: the first normals, times its spread.
-    let mut rng = designs::Rng(judging::assign::SplitMix(42));
+    let mut rng = designs::Rng(judging::rng::SplitMix(42));
     let truth: Vec<f64> = (0..BALANCED.judges).map(|_| BALANCED.leniency * rng.normal()).collect();
     let tau = kendall_tau(&fit.leniency, &truth);
     assert!(tau > 0.6, "fitted leniencies follow the true ones: tau {tau:.3}");
