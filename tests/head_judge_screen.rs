@@ -6,6 +6,7 @@
 use judging::config::Config;
 use judging::event_files::Loaded;
 use judging::merge::Method;
+use judging::model::{ByPart, TextPart};
 use judging::rankings::{Field, JudgeMarks, Options, rank_all};
 use judging::store::Store;
 use judging::tui::board::Board;
@@ -33,7 +34,7 @@ fn rankings() -> judging::rankings::Rankings {
             .collect();
         let totals = values.chunks(3).map(|v| f64::from(2 * v[0] + v[1] + v[2]) / 4.0).collect();
         // Every judge times the demos; some write a note, one with an escape sequence in it.
-        let notes = entries
+        let notes: Vec<(usize, String)> = entries
             .iter()
             .filter(|e| *e % 2 == 0)
             .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
@@ -50,10 +51,9 @@ fn rankings() -> judging::rankings::Rankings {
             values: values.into_iter().map(Some).collect(),
             shared_totals: Vec::new(),
             partial: Vec::new(),
-            notes,
             timings,
             revisions: Vec::new(),
-            team_notes: Vec::new(),
+            texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];

@@ -192,7 +192,7 @@ fn withdrawn_and_recused_entries_are_left_out() {
     ids.push("dream-cartographer");
     let file = common::score_file(&s, "f.json", |b| {
         b.scores = ids.iter().map(|id| (id.to_string(), vec![Some(3); 3], vec![Some(0); 3])).collect();
-        b.recusals.insert("pantry-poet".into(), "conflict".into());
+        b.texts[judging::model::TextPart::Recusal].insert("pantry-poet".into(), "conflict".into());
     });
     head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();
     head(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
@@ -433,7 +433,11 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     assert_eq!(sprout["note"], "Lovely, on paper");
     let store = judging::store::Store::open(&s.store("paper"), "build-small-2026").expect("store");
     let sheet = store.score_sheet().expect("sheet");
-    assert_eq!(sheet.team_notes.get("sprout-sense").map(String::as_str), Some("Add offline mode"), "the team's note");
+    assert_eq!(
+        sheet.text(judging::model::TextPart::TeamNote, "sprout-sense"),
+        Some("Add offline mode"),
+        "the team's note"
+    );
     drop(store);
 
     let bad = s.file(
@@ -861,7 +865,8 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     let s = Sandbox::new();
     let ana = common::score_file(&s, "ana.json", |b| {
         b.judge = "ana".into();
-        b.notes.insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
+        b.texts[judging::model::TextPart::Note]
+            .insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
         b.timings.insert("sprout-sense".into(), 41.5);
     });
     let ben = common::score_file(&s, "ben.json", |b| {

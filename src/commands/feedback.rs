@@ -113,7 +113,7 @@ fn page_of(
         sheets
             .judges
             .iter()
-            .filter_map(|j| j.team_notes.iter().find(|(x, _)| *x == entry).map(|(_, n)| n.clone()))
+            .filter_map(|j| j.text(crate::model::TextPart::TeamNote, entry).map(str::to_owned))
             .enumerate()
             .map(|(k, n)| (judge_label(k), n))
             .collect()

@@ -59,7 +59,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
             let track = match stored {
                 None => return Err(format!("no submission {:?} in the store", clean_line(id))),
                 Some(st) if st.withdrawn => return Err(format!("{:?} was withdrawn", clean_line(id))),
-                Some(_) if sheet_now.recusals.contains_key(id) => {
+                Some(_) if sheet_now.recused(id) => {
                     return Err(format!("you recused from {:?}", clean_line(id)));
                 }
                 Some(st) => st.submission.track,

@@ -69,15 +69,22 @@ pub struct JudgeMarks {
     pub values: Vec<Option<u8>>,
     /// The ids of the entries left partly scored: they do not count.
     pub partial: Vec<String>,
-    /// The judge's note on each entry that has one, by entry, for the head judge's view.
-    pub notes: Vec<(usize, String)>,
     /// The median of the judge's stopwatch readings of each timed entry, in seconds, by entry.
     pub timings: Vec<(usize, f64)>,
     /// The Space's commit the judge scored each entry on, where the Hub said (version 3 files).
     pub revisions: Vec<(usize, String)>,
-    /// The judge's notes the team may read, by entry (version 3 files; older notes are the
-    /// jury's only).
-    pub team_notes: Vec<(usize, String)>,
+    /// The judge's texts of each part, by entry, for the head judge's view and the teams'
+    /// feedback: notes for the jury, notes the team may read (version 3 files; older notes are
+    /// the jury's only), and recusals with their reasons. Blank notes are left out, and so are
+    /// the notes of an entry the judge recused from.
+    pub texts: crate::model::ByPart<Vec<(usize, String)>>,
+}
+
+impl JudgeMarks {
+    /// The judge's text of one part on an entry, if they wrote one.
+    pub fn text(&self, part: crate::model::TextPart, entry: usize) -> Option<&str> {
+        self.texts[part].iter().find(|(e, _)| *e == entry).map(|(_, text)| text.as_str())
+    }
 }
 
 /// A judge in two files counts once, from the newer file; names compare as judges' names always
