@@ -972,3 +972,48 @@ fn different_commits_and_changes_after_the_deadline_are_shown() {
     let plain = head(&s).args(["merge"]).args(&files).output().expect("runs");
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("deadline"));
 }
+
+#[test]
+fn the_events_method_is_set_once_in_judging_toml_and_a_flag_overrides_it() {
+    let s = Sandbox::new();
+    let files =
+        [judge_file(&s, "mira", 1, &SOME), judge_file(&s, "tomas", -1, &SOME), judge_file(&s, "priya", 0, &SOME)];
+    head(&s).arg("pull").assert().success();
+    let event = |merge: &str| {
+        s.file("event.toml", &judging::config::BUILTIN.replace("[merge]\n", &format!("[merge]\n{merge}\n")))
+    };
+    let config = event("method = \"trimmed\"\ntrim_by = \"criterion\"");
+    let run = |args: &[&str]| {
+        let out = head(&s).arg("--config").arg(&config).args(args).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    assert!(run(&["merge"]).contains("Merged with the trimmed-by-criterion method"));
+    assert!(run(&["merge", "--trim-by", "total"]).contains("Merged with the trimmed method"));
+    assert!(run(&["merge", "--method", "mean"]).contains("Merged with the mean method"));
+    assert!(run(&["results"]).contains("rankings merged with the trimmed-by-criterion method"));
+    let json: serde_json::Value = serde_json::from_str(&run(&["merge", "--format", "json"])).expect("json");
+    assert_eq!(json["method"], "trimmed-by-criterion");
+    // feedback ranks as merge does: the event's method gives its places.
+    let dir = s.path().join("feedback");
+    let out =
+        head(&s).arg("--config").arg(&config).arg("feedback").args(&files).arg("-o").arg(&dir).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["feedback", "--method", "mean"])
+        .args(&files)
+        .arg("-o")
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "feedback takes --method: {}", String::from_utf8_lossy(&out.stderr));
+    // A method judging does not know is refused by its line, with the names it knows.
+    let bad = event("method = \"average\"");
+    head(&s).arg("--config").arg(&bad).arg("merge").args(&files).assert().failure().stderr(
+        predicate::str::contains("`method = \"average\"`")
+            .and(predicate::str::contains("unknown variant `average`"))
+            .and(predicate::str::contains("`calibrated`, `mean`")),
+    );
+}

@@ -11,11 +11,16 @@ use super::Session;
 use crate::config::FeedbackNotes;
 use crate::report::feedback::{CriterionLine, Page, html_page, index, judge_label, markdown_page};
 
-pub(super) fn run(session: &Session, files: &[std::path::PathBuf], dir: &Path) -> Result<ExitCode> {
+pub(super) fn run(
+    session: &Session,
+    files: &[std::path::PathBuf],
+    method: crate::merge::Method,
+    dir: &Path,
+) -> Result<ExitCode> {
     let config = &session.loaded.config;
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let options = crate::rankings::Options::new(crate::merge::Method::Calibrated, config);
+    let options = crate::rankings::Options::new(method, config);
     let rankings = super::merge::merged(files, config, &field, &options, false)?;
     let outcome = if config.prizes.is_empty() {
         None

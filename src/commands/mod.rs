@@ -21,7 +21,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{Cli, Command, MergeMethod};
+use crate::cli::{Cli, Command};
 use crate::event_files::{self, Loaded};
 use crate::paths;
 use crate::store::Store;
@@ -83,7 +83,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
-        Some(Command::Feedback { files, output }) => feedback::run(&Session::open(&cli, loaded)?, files, output),
+        Some(Command::Feedback { files, method, output }) => {
+            let method = method.method(&loaded.config.merge);
+            feedback::run(&Session::open(&cli, loaded)?, files, method, output)
+        }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
@@ -101,7 +104,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             assign::run(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, from_hub, method, decisions, format, output }) => {
-            let options = crate::rankings::Options::new(method.method(), &loaded.config);
+            let options = crate::rankings::Options::new(method.method(&loaded.config.merge), &loaded.config);
             let session = Session::open(&cli, loaded)?;
             let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
             let request = results::Request {
@@ -127,10 +130,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
         }) => {
-            if !judges.is_empty() && method.name != MergeMethod::Sum {
+            let method = method.method(&loaded.config.merge);
+            if !judges.is_empty() && !matches!(method, crate::merge::Method::Sum { .. }) {
                 bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
             }
-            let mut options = crate::rankings::Options::new(method.method(), &loaded.config);
+            let mut options = crate::rankings::Options::new(method, &loaded.config);
             options.chosen.clone_from(judges);
             options.chances = match (chances, no_chances) {
                 (true, _) => crate::rankings::Chances::On,

@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 
+use crate::merge::{MethodName, TrimBy};
 use crate::model::Params;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -146,6 +147,20 @@ pub struct MergeConfig {
     /// An entry whose judges' totals are this many rubric points apart or more (highest less
     /// lowest) is contested: the jury should look at it again.
     pub contested_gap: f64,
+    /// The event's method: what `merge`, `results`, `feedback` and the board use unless
+    /// `--method` says otherwise, so that every output of the event ranks alike.
+    pub method: MethodName,
+    /// With the trimmed method: how many highest and lowest marks are dropped.
+    pub trim: usize,
+    /// With the trimmed method: each judge's total, or each criterion on its own.
+    pub trim_by: TrimBy,
+}
+
+impl MergeConfig {
+    /// The event's method, with its options.
+    pub fn method(&self) -> crate::merge::Method {
+        crate::merge::Method::named(self.method, self.trim, self.trim_by)
+    }
 }
 
 /// Two points: one judge's 2 beside another's 4 on a 1-5 rubric.
@@ -153,7 +168,15 @@ pub const CONTESTED_GAP: f64 = 2.0;
 
 impl Default for MergeConfig {
     fn default() -> Self {
-        MergeConfig { min_judges: 2, tie_breaks: Vec::new(), require_signatures: false, contested_gap: CONTESTED_GAP }
+        MergeConfig {
+            min_judges: 2,
+            tie_breaks: Vec::new(),
+            require_signatures: false,
+            contested_gap: CONTESTED_GAP,
+            method: MethodName::Calibrated,
+            trim: 1,
+            trim_by: TrimBy::Total,
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::RankError;
-use crate::merge::{Mark, Panel};
+use crate::merge::{CriterionMarks, Mark, Panel};
 use crate::model::{StoredSubmission, same_name};
 use crate::sanitize::clean_line;
 
@@ -154,6 +154,24 @@ fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -
                 j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark { judge, entry, value })
             })
             .collect(),
+        criteria: None,
+    }
+}
+
+/// Each mark's values criterion by criterion, in the order [`panel`] (and [`shared_panel`])
+/// give the marks, for the methods that merge each criterion on its own. With `shared_only`,
+/// the criteria of some tracks only weigh nothing: the overall ranking compares what every
+/// track shares.
+pub(super) fn criterion_marks(
+    judges: &[JudgeMarks],
+    config: &crate::config::Config,
+    shared_only: bool,
+) -> CriterionMarks {
+    let shared: Vec<String> = config.shared_criteria().into_iter().map(|c| c.id).collect();
+    let counts = |c: &crate::model::Criterion| !shared_only || shared.contains(&c.id);
+    CriterionMarks {
+        weights: config.criteria.iter().map(|c| if counts(c) { c.weight } else { 0.0 }).collect(),
+        values: judges.iter().flat_map(|j| j.values.iter().map(|v| v.map(f64::from))).collect(),
     }
 }
 
@@ -177,5 +195,12 @@ pub(super) fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
         judges: panel.judges.clone(),
         entries: keep.iter().map(|e| panel.entries[*e].clone()).collect(),
         marks: panel.marks.iter().filter_map(|m| new_index.get(&m.entry).map(|e| Mark { entry: *e, ..*m })).collect(),
+        criteria: panel.criteria.as_ref().map(|c| CriterionMarks {
+            weights: c.weights.clone(),
+            values: (0..panel.marks.len())
+                .filter(|i| new_index.contains_key(&panel.marks[*i].entry))
+                .flat_map(|i| c.of(i).iter().copied())
+                .collect(),
+        }),
     }
 }
