@@ -17,13 +17,16 @@ mod results;
 mod score;
 pub mod sync;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, MergeFormat, MethodArgs};
+use crate::config::Config;
 use crate::event_files::{self, Loaded};
 use crate::paths;
+use crate::rankings::{Chances, Options};
 use crate::store::Store;
 
 /// The pieces every command that touches the store needs.
@@ -104,9 +107,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             assign::run(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, from_hub, method, decisions, format, output }) => {
-            let options = crate::rankings::Options::new(method.method(&loaded.config.merge), &loaded.config);
+            let options = Options::new(method.method(&loaded.config.merge), &loaded.config);
             let session = Session::open(&cli, loaded)?;
-            let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
+            let collected = score_files(&session, *from_hub, files)?;
             let request = results::Request {
                 files: &collected,
                 options,
@@ -130,33 +133,65 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
         }) => {
-            let method = method.method(&loaded.config.merge);
-            if !judges.is_empty() && !matches!(method, crate::merge::Method::Sum { .. }) {
-                bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
-            }
-            let mut options = crate::rankings::Options::new(method, &loaded.config);
-            options.chosen.clone_from(judges);
-            options.chances = match (chances, no_chances) {
-                (true, _) => crate::rankings::Chances::On,
-                (_, true) => crate::rankings::Chances::Off,
-                _ => crate::rankings::Chances::Auto,
-            };
-            if let Some(n) = min_judges {
-                options.min_judges = (*n).max(1);
-            }
-            match tie_breaks.as_slice() {
-                [] => {}
-                [none] if none == "none" => options.tie_breaks.clear(),
-                keys => options.tie_breaks = keys.to_vec(),
-            }
-            let to = match (tui, entry) {
-                (true, _) => merge::To::Screen,
-                (false, Some(id)) => merge::To::Entry(id, *format, output.as_deref()),
-                (false, None) => merge::To::Print(*format, output.as_deref()),
-            };
+            let chances = chances_asked(*chances, *no_chances);
+            let options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
+            let to = merged_to(*tui, entry.as_deref(), *format, output.as_deref());
             let session = Session::open(&cli, loaded)?;
-            let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
+            let collected = score_files(&session, *from_hub, files)?;
             merge::run(session, &collected, &options, to)
         }
+    }
+}
+
+/// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
+/// [sync] repo, collected and checked first.
+fn score_files(session: &Session, from_hub: bool, named: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if from_hub { sync::files_from_hub(session) } else { Ok(named.to_vec()) }
+}
+
+/// How this `judging merge` ranks: judging.toml's [merge], with what the flags override. A
+/// `--min-judges` of 0 counts as 1, and `--tie-breaks none` leaves equal scores tied.
+fn merge_options(
+    config: &Config,
+    method: &MethodArgs,
+    judges: &[String],
+    min_judges: Option<usize>,
+    tie_breaks: &[String],
+    chances: Chances,
+) -> Result<Options> {
+    let method = method.method(&config.merge);
+    if !judges.is_empty() && !matches!(method, crate::merge::Method::Sum { .. }) {
+        bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
+    }
+    let mut options = Options::new(method, config);
+    options.chosen = judges.to_vec();
+    options.chances = chances;
+    if let Some(n) = min_judges {
+        options.min_judges = n.max(1);
+    }
+    match tie_breaks {
+        [] => {}
+        [none] if none == "none" => options.tie_breaks.clear(),
+        keys => options.tie_breaks = keys.to_vec(),
+    }
+    Ok(options)
+}
+
+/// Whether to work out the chances of a paid place: `--chances`, `--no-chances`, or neither, and
+/// then the method and the panel's size decide.
+fn chances_asked(chances: bool, no_chances: bool) -> Chances {
+    match (chances, no_chances) {
+        (true, _) => Chances::On,
+        (_, true) => Chances::Off,
+        _ => Chances::Auto,
+    }
+}
+
+/// Where the merged rankings go: the head judge's screen, one entry's view, or printed.
+fn merged_to<'a>(tui: bool, entry: Option<&'a str>, format: MergeFormat, output: Option<&'a Path>) -> merge::To<'a> {
+    match (tui, entry) {
+        (true, _) => merge::To::Screen,
+        (false, Some(id)) => merge::To::Entry(id, format, output),
+        (false, None) => merge::To::Print(format, output),
     }
 }

@@ -1,6 +1,10 @@
 //! judging.toml's sections other than the rubric and the prizes: the event, the export, the
 //! tracks, the rules, the merge, the assignments, the judges, feedback and sync, with the
 //! defaults a file that leaves them out takes.
+//!
+//! Each `Default` impl here is the one home of its section's defaults: judging.toml only shows
+//! them, on lines marked "(the default)" that a test checks against these. A `Default` must never
+//! read TOML (the built-in file included): `#[serde(default)]` calls it while a file is read.
 
 use serde::Deserialize;
 

@@ -395,12 +395,12 @@ fn chances_of_a_paid_place_are_sure_where_judges_agree_and_open_where_they_do_no
 #[test]
 fn trimming_by_criterion_drops_each_criteria_extremes_before_weighting() {
     // Marks of the nine judges, by component; one row per component.
-    let components: [[f64; 9]; 5] = [
-        [7., 8., 8., 9., 6., 7., 8., 10., 5.], // drop 10 and 5: 53 / 7
-        [6., 6., 7., 7., 7., 8., 6., 9., 3.],  // drop 9 and 3: 47 / 7
-        [9.; 9],                               // 9
-        [5., 6., 7., 8., 9., 4., 3., 10., 6.], // drop 10 and 3: 45 / 7
-        [8., 8., 8., 8., 8., 8., 8., 8., 1.],  // drop one 8 and the 1: 8
+    let components: [[u8; 9]; 5] = [
+        [7, 8, 8, 9, 6, 7, 8, 10, 5], // drop 10 and 5: 53 / 7
+        [6, 6, 7, 7, 7, 8, 6, 9, 3],  // drop 9 and 3: 47 / 7
+        [9; 9],                       // 9
+        [5, 6, 7, 8, 9, 4, 3, 10, 6], // drop 10 and 3: 45 / 7
+        [8, 8, 8, 8, 8, 8, 8, 8, 1],  // drop one 8 and the 1: 8
     ];
     let weights = vec![2.0, 1.0, 1.0, 1.0, 1.0];
     let mut p = panel(9, 2, &[]);
@@ -408,10 +408,10 @@ fn trimming_by_criterion_drops_each_criteria_extremes_before_weighting() {
     for judge in 0..9 {
         // Entry 0 by all nine; entry 1 by the first two only, too few to drop one of each end.
         for entry in 0..if judge < 2 { 2 } else { 1 } {
-            let marks: Vec<f64> = components.iter().map(|c| c[judge]).collect();
-            let total = crate::model::total(weights.iter().zip(&marks).map(|(w, v)| (*w, Some(*v as u8))));
+            let marks: Vec<u8> = components.iter().map(|c| c[judge]).collect();
+            let total = crate::model::total(weights.iter().zip(&marks).map(|(w, v)| (*w, Some(*v))));
             p.marks.push(Mark { judge, entry, value: total.expect("a total") });
-            values.extend(marks.into_iter().map(Some));
+            values.extend(marks.into_iter().map(|v| Some(f64::from(v))));
         }
     }
     p.criteria = Some(CriterionMarks { weights, values });
