@@ -90,19 +90,21 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
     if let Some(first) = unknown.first() {
         return Err(ScoreFileError::Unknown { file: name, count: unknown.len(), first: clean_line(first) });
     }
-    // Notes and times of the entries in play; a recused judge's are not theirs to give. A
-    // recusal itself is kept, with its reason, for the head judge's view of the entry.
-    let in_play = |id: &str| match field.place(id) {
-        Place::Ranked(entry) if !body.sets_aside(id) => Some(entry),
+    keep_notes_and_times(&mut marks, &body, field);
+    Ok(marks)
+}
+
+/// The judge's notes, times and revisions of the entries in play: a recused judge's are not
+/// theirs to give. A recusal itself is kept, with its reason, for the head judge's view.
+fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, field: &Field) {
+    let ranked = |id: &str| match field.place(id) {
+        Place::Ranked(entry) => Some(entry),
         _ => None,
     };
+    let in_play = |id: &str| ranked(id).filter(|_| !body.sets_aside(id));
     marks.timings = body.timings.iter().filter_map(|(id, seconds)| Some((in_play(id)?, *seconds))).collect();
     marks.revisions = body.revisions.iter().filter_map(|(id, rev)| Some((in_play(id)?, rev.to_string()))).collect();
     marks.texts = ByPart::from_fn(|part| {
-        let ranked = |id: &str| match field.place(id) {
-            Place::Ranked(entry) => Some(entry),
-            _ => None,
-        };
         let texts = body.texts[part].iter();
         if part.sets_aside() {
             texts.filter_map(|(id, why)| Some((ranked(id)?, why.to_string()))).collect()
@@ -113,7 +115,6 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
                 .collect()
         }
     });
-    Ok(marks)
 }
 
 /// The judge's name, checked as the command line checks `--judge`, and the moment the file was
