@@ -88,12 +88,8 @@ pub enum Command {
     },
     /// Merge judges' score files into rankings, overall and per track
     Merge {
-        /// The judges' score files
-        #[arg(required_unless_present = "from_hub", value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Collect the score files from the [sync] repo on the Hub first, and merge those
-        #[arg(long, conflicts_with = "files")]
-        from_hub: bool,
+        #[command(flatten)]
+        files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
@@ -149,12 +145,8 @@ pub enum Command {
     },
     /// Apply the prize rules in judging.toml to the merged rankings and print the winners
     Results {
-        /// The judges' score files, or one merge saved with `judging merge --format json`
-        #[arg(required_unless_present = "from_hub", value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Collect the score files from the [sync] repo on the Hub first
-        #[arg(long, conflicts_with = "files")]
-        from_hub: bool,
+        #[command(flatten)]
+        files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
         /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
@@ -193,9 +185,8 @@ pub enum Command {
     /// For every entry, what its team may read: scores against the field, places, prizes, why it
     /// could not win, and the judges' notes for the team (Markdown and printable HTML, an index)
     Feedback {
-        /// The judges' score files
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
         /// The folder to write into
@@ -238,6 +229,18 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+}
+
+/// Where the head judge's commands (`merge`, `results`, `feedback`) read the judges' scores.
+#[derive(Debug, Clone, Args)]
+pub struct ScoreFiles {
+    /// The judges' score files (`results` also reads one merge saved with `judging merge
+    /// --format json`)
+    #[arg(required_unless_present = "from_hub", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Collect the score files from the [sync] repo on the Hub first, and read those
+    #[arg(long, conflicts_with = "files")]
+    pub from_hub: bool,
 }
 
 /// How judges' totals become one score, where it is not the event's own (`[merge] method` in

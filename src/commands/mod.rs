@@ -88,7 +88,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
         Some(Command::Feedback { files, method, output }) => {
             let method = method.method(&loaded.config.merge);
-            feedback::run(&Session::open(&cli, loaded)?, files, method, output)
+            let session = Session::open(&cli, loaded)?;
+            let collected = score_files(&session, files)?;
+            feedback::run(&session, &collected, method, output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
@@ -106,10 +108,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, from_hub, method, decisions, format, output }) => {
+        Some(Command::Results { files, method, decisions, format, output }) => {
             let options = Options::new(method.method(&loaded.config.merge), &loaded.config);
             let session = Session::open(&cli, loaded)?;
-            let collected = score_files(&session, *from_hub, files)?;
+            let collected = score_files(&session, files)?;
             let request = results::Request {
                 files: &collected,
                 options,
@@ -121,7 +123,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Merge {
             files,
-            from_hub,
             method,
             judges,
             min_judges,
@@ -137,7 +138,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
             let to = merged_to(*tui, entry.as_deref(), *format, output.as_deref());
             let session = Session::open(&cli, loaded)?;
-            let collected = score_files(&session, *from_hub, files)?;
+            let collected = score_files(&session, files)?;
             merge::run(session, &collected, &options, to)
         }
     }
@@ -145,8 +146,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
 /// [sync] repo, collected and checked first.
-fn score_files(session: &Session, from_hub: bool, named: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    if from_hub { sync::files_from_hub(session) } else { Ok(named.to_vec()) }
+fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<PathBuf>> {
+    if given.from_hub { sync::files_from_hub(session) } else { Ok(given.files.clone()) }
 }
 
 /// How this `judging merge` ranks: judging.toml's [merge], with what the flags override. A
