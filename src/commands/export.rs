@@ -103,7 +103,7 @@ pub(crate) fn write_for(
 pub(crate) fn key_problem(
     config: &crate::config::Config,
     judge: &str,
-    own: Option<&crate::scorefile::sign::PrivateKey>,
+    own: Option<&crate::signing::PrivateKey>,
 ) -> Option<String> {
     let listed = config.judge(judge)?.public_key.as_deref()?;
     match own {

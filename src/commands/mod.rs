@@ -38,6 +38,12 @@ pub(crate) struct Session {
 }
 
 impl Session {
+    /// A client of the Hub, with the event's time limit and the token from the environment.
+    pub(crate) fn hub(&self) -> Result<crate::hub::client::Hub> {
+        let limit = std::time::Duration::from_secs(self.loaded.config.export.timeout_secs);
+        Ok(crate::hub::client::Hub::from_env(limit)?)
+    }
+
     /// This judge's store, which must exist: only `pull` and the app create one.
     pub(crate) fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;

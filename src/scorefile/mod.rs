@@ -20,7 +20,7 @@
 
 mod body;
 mod read;
-pub mod sign;
+use crate::signing as sign;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
