@@ -329,7 +329,7 @@ fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
             3,
             &[&[0, 1, 2], &[1, 0, 2]],
             0,
-            HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 1, for_other: 1 },
+            HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 1, for_other: 1, level: 0 },
         ),
     ];
     for (name, entries, orders, leader, want) in cases {
@@ -337,7 +337,16 @@ fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
     }
     // Entries no judge marked together never met.
     let apart = panel(2, 2, &[(0, 0, 5.0), (1, 1, 4.0)]);
-    assert_eq!(head_to_head(&apart, 0), HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0 });
+    assert_eq!(
+        head_to_head(&apart, 0),
+        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0, level: 0 }
+    );
+    // Two judges who marked both alike: they met, and neither put one above the other.
+    let alike = panel(2, 2, &[(0, 0, 4.0), (0, 1, 4.0), (1, 0, 3.0), (1, 1, 3.0)]);
+    assert_eq!(
+        head_to_head(&alike, 0),
+        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0, level: 2 }
+    );
     assert_eq!(head_to_head(&panel(1, 1, &[(0, 0, 5.0)]), 0), HeadToHead::Alone);
     // Schulze still names a winner on the cycle: the report is what says there is none.
     let cycle = ballots(3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]]);

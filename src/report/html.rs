@@ -135,7 +135,7 @@ fn decisions_section(sheet: &Sheet) -> String {
         escape(sheet.decisions_file.unwrap_or(""))
     );
     for d in decisions {
-        let status = if d.used { "applied" } else { "not applied: no such tie in these rankings" };
+        let status = escape(&d.decision.status(d.used, sheet.method));
         out.push_str(&format!(
             "<li>{}: {}, because {} ({status})</li>\n",
             escape(&d.decision.prize),
