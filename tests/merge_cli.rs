@@ -576,6 +576,12 @@ fn the_sum_counts_only_the_chosen_judges() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("use it with --method sum"));
+    // Judges who share no entry: a sum of every judge counts nothing, and says so.
+    let apart = [judge_file(&s, "cy", 0, &SOME[..1]), judge_file(&s, "di", 0, &SOME[1..2])];
+    head(&s).args(["merge", "--method", "sum"]).args(&apart).assert().failure().stderr(
+        predicate::str::contains("no entry was scored by all 2 of them (the most on one entry is 1)")
+            .and(predicate::str::contains("--judges")),
+    );
 }
 
 #[test]

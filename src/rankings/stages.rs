@@ -151,6 +151,16 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::TrimTooDeep { drop, most });
     }
+    // A sum that leaves every entry out ranks nothing: say so, rather than print empty rankings.
+    if let Method::Sum { judges: chosen } = &built.method
+        && built.has_overall
+        && !panel.marks.is_empty()
+        && overall.iter().all(Option::is_none)
+    {
+        let counted = if chosen.is_empty() { main.judges.len() } else { chosen.len() };
+        let most = stats.judges.iter().copied().max().unwrap_or(0);
+        return Err(RankError::SumEmpty { counted, most });
+    }
     Ok(Fitted { overall, held, stats, means, habits, agreement, groups })
 }
 
