@@ -874,6 +874,12 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
         b.texts[judging::model::TextPart::Note]
             .insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
         b.timings.insert("sprout-sense".into(), 41.5);
+        b.texts[judging::model::TextPart::TeamNote].insert("sprout-sense".into(), "Add offline mode".into());
+    });
+    let dee = common::score_file(&s, "dee.json", |b| {
+        b.judge = "dee".into();
+        b.scores.retain(|r| r.0 != "sprout-sense");
+        b.texts[judging::model::TextPart::Recusal].insert("sprout-sense".into(), "my cousin's \u{1b}[2Jteam".into());
     });
     let ben = common::score_file(&s, "ben.json", |b| {
         b.judge = "ben".into();
@@ -885,7 +891,7 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
         b.scores[0].1 = vec![Some(5), None, Some(5)];
     });
     head(&s).arg("pull").assert().success();
-    let files = [ana, ben, partly];
+    let files = [ana, ben, partly, dee];
     let run = |format: &str| {
         let out = head(&s)
             .args(["merge", "--entry", "sprout-sense", "--format", format])
@@ -900,6 +906,9 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     assert!(table.contains("ana") && table.contains("41.5 s") && table.contains("=cmd| crashed"), "{table}");
     assert!(!table.contains('\u{1b}'), "no escape sequence reaches the terminal: {table:?}");
     assert!(table.contains("Partly scored by cai (not counted)."), "{table}");
+    // Who stepped back and why, and the note the team may read.
+    assert!(table.contains("Recused: dee (my cousin's team); they gave it no score."), "{table}");
+    assert!(table.contains("for the team: Add offline mode"), "{table}");
     let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
     let judges = json["judges"].as_array().expect("judges");
     assert_eq!(judges.len(), 2);
@@ -907,6 +916,8 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     assert_eq!(ana["scores"], serde_json::json!([4, 3, 5]));
     assert_eq!(ana["stopwatch_seconds"], 41.5);
     assert_eq!(ana["note"], "=cmd| crashed  once\nthen fine", "the escape sequence gone, lines kept");
+    assert_eq!(ana["team_note"], "Add offline mode");
+    assert_eq!(json["recused"], serde_json::json!([{"judge": "dee", "reason": "my cousin's team"}]));
     let ben = judges.iter().find(|j| j["judge"] == "ben").expect("ben");
     assert_eq!((ben["note"].is_null(), ben["total"].as_f64()), (true, Some(2.25)));
     let md = run("md");

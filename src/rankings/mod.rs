@@ -21,7 +21,7 @@ pub use panel::{Field, JudgeMarks, Place};
 pub use rubrics::{Rubrics, Totals};
 pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
 pub use stages::rank_all;
-pub use views::{EntryPanel, JudgeView, Sheets, Standing, revisions_differ};
+pub use views::{EntryPanel, JudgeView, Recused, Sheets, Standing, revisions_differ};
 
 use crate::config::Config;
 use crate::merge::Method;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{JudgeMarks, Rankings};
+use crate::model::TextPart;
 
 /// The judges' score files as the merge read them, kept for the views: not written to a saved
 /// merge, which stays the size of its rankings.
@@ -31,6 +32,15 @@ pub struct EntryPanel {
     pub judges: Vec<JudgeView>,
     /// Judges who left it partly scored: their scores do not count.
     pub partly_scored_by: Vec<String>,
+    /// Judges who stepped back from it, with their reasons: they gave it no score.
+    pub recused: Vec<Recused>,
+}
+
+/// A judge who stepped back from an entry, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recused {
+    pub judge: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +65,8 @@ pub struct JudgeView {
     /// total.
     pub leniency: f64,
     pub note: Option<String>,
+    /// Their note for the team, which the team's feedback page may show.
+    pub team_note: Option<String>,
     /// The median of their stopwatch readings of the demo, in seconds.
     pub stopwatch_seconds: Option<f64>,
     /// The Space's commit they scored, where the Hub said.
@@ -84,9 +96,13 @@ impl Rankings {
         let criteria = self.criteria.len();
         let mut judges = Vec::new();
         let mut partly = Vec::new();
+        let mut recused = Vec::new();
         for (j, marks) in sheets.judges.iter().enumerate() {
             if marks.partial.iter().any(|p| p == id) {
                 partly.push(marks.judge.clone());
+            }
+            if let Some(reason) = marks.text(TextPart::Recusal, entry) {
+                recused.push(Recused { judge: marks.judge.clone(), reason: reason.to_owned() });
             }
             let Some(row) = marks.entries.iter().position(|e| *e == entry) else { continue };
             let find = |list: &[(usize, String)]| list.iter().find(|(e, _)| *e == entry).map(|(_, n)| n.clone());
@@ -95,7 +111,8 @@ impl Rankings {
                 scores: marks.values[row * criteria..(row + 1) * criteria].to_vec(),
                 total: marks.totals[row],
                 leniency: sheets.leniency.get(j).copied().unwrap_or(0.0),
-                note: marks.text(crate::model::TextPart::Note, entry).map(str::to_owned),
+                note: marks.text(TextPart::Note, entry).map(str::to_owned),
+                team_note: marks.text(TextPart::TeamNote, entry).map(str::to_owned),
                 stopwatch_seconds: marks.timings.iter().find(|(e, _)| *e == entry).map(|(_, s)| *s),
                 revision: find(&marks.revisions),
             });
@@ -115,6 +132,7 @@ impl Rankings {
             criteria: self.criteria.clone(),
             judges,
             partly_scored_by: partly,
+            recused,
         })
     }
 }

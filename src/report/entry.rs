@@ -40,11 +40,14 @@ pub fn table(p: &EntryPanel) -> String {
             j.total,
             j.leniency,
             seconds(j.stopwatch_seconds),
-            j.note.as_deref().map(clean_line).unwrap_or_default()
+            notes(j, clean_line)
         ));
     }
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
+    }
+    if let Some(line) = recused(p, clean_line) {
+        out.push_str(&format!("{line}\n"));
     }
     if let Some(line) = commits(p, clean_line) {
         out.push_str(&format!("{line}\n"));
@@ -72,8 +75,11 @@ pub fn markdown(p: &EntryPanel) -> String {
             j.total,
             j.leniency,
             seconds(j.stopwatch_seconds),
-            j.note.as_deref().map(cell).unwrap_or_default()
+            notes(j, cell)
         ));
+    }
+    if let Some(line) = recused(p, cell) {
+        out.push_str(&format!("\n{line}\n"));
     }
     if !p.partly_scored_by.is_empty() {
         let names: Vec<String> = p.partly_scored_by.iter().map(|n| cell(n)).collect();
@@ -83,6 +89,19 @@ pub fn markdown(p: &EntryPanel) -> String {
         out.push_str(&format!("\n{line}\n"));
     }
     out
+}
+
+/// A judge's notes in one cell: the jury's, then the one for the team, marked as such.
+fn notes(j: &crate::rankings::JudgeView, text: fn(&str) -> String) -> String {
+    let jury = j.note.as_deref().map(text);
+    let team = j.team_note.as_deref().map(|n| format!("for the team: {}", text(n)));
+    jury.into_iter().chain(team).collect::<Vec<_>>().join(" · ")
+}
+
+/// Who stepped back from the entry, and why: one line.
+fn recused(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
+    let who: Vec<String> = p.recused.iter().map(|r| format!("{} ({})", text(&r.judge), text(&r.reason))).collect();
+    (!who.is_empty()).then(|| format!("Recused: {}; they gave it no score.", who.join(", ")))
 }
 
 /// The Space's commit each judge scored, when the Hub said: one line, saying when they differ.
@@ -105,6 +124,10 @@ pub fn json(p: &EntryPanel) -> serde_json::Result<String> {
     let mut clean = p.clone();
     for j in &mut clean.judges {
         j.note = j.note.as_deref().map(crate::sanitize::clean_block);
+        j.team_note = j.team_note.as_deref().map(crate::sanitize::clean_block);
+    }
+    for r in &mut clean.recused {
+        r.reason = crate::sanitize::clean_line(&r.reason);
     }
     Ok(serde_json::to_string_pretty(&clean)? + "\n")
 }
@@ -113,7 +136,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = vec!["id".into(), "judge".into()];
     header.extend(p.criteria.iter().cloned());
-    header.extend(["total", "leniency", "stopwatch_seconds", "note"].map(String::from));
+    header.extend(["total", "leniency", "stopwatch_seconds", "note", "team_note"].map(String::from));
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for j in &p.judges {
         let mut row = vec![p.id.clone(), j.judge.clone()];
@@ -123,6 +146,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
             format!("{:.4}", j.leniency),
             j.stopwatch_seconds.map(|s| format!("{s:.1}")).unwrap_or_default(),
             j.note.clone().unwrap_or_default(),
+            j.team_note.clone().unwrap_or_default(),
         ]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
