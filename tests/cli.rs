@@ -499,7 +499,10 @@ fn the_notes_policy_holds_wherever_a_note_is_written() {
     s.cmd().args(["--judge", "ana", "pull"]).assert().success();
     s.cmd().args(["--judge", "ana", "score", "sprout-sense", "utility=4", "--note", "Lovely"]).assert().success();
     let out = s.path().join("ana.json");
-    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&out).assert().success();
+    // The export counts what it wrote, the team's notes among them, in words.
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&out).assert().success().stdout(predicate::str::contains(
+        "1 score, 0 notes for the jury, 1 note for the team, 0 recusals from judge ana",
+    ));
     let text = std::fs::read_to_string(&out).expect("file");
     let body: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(body["body"]["team_notes"]["sprout-sense"], "Lovely", "with \"always\" every note is the team's");

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::Session;
-use crate::model::{Status, TextPart};
+use crate::model::Status;
 use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
@@ -86,13 +86,15 @@ pub(crate) fn write_for(
             partial.join(", ")
         ));
     }
+    let scores = body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>();
+    let counts: Vec<String> = std::iter::once(crate::format::count(scores, "score", "scores"))
+        .chain(body.texts.iter().map(|(part, texts)| part.counted(texts.len())))
+        .collect();
     say(&format!(
-        "Wrote {}{}: {} scores, {} notes, {} recusals from judge {}",
+        "Wrote {}{}: {} from judge {}",
         path.display(),
         if is_signed { ", signed" } else { "" },
-        body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
-        body.texts[TextPart::Note].len(),
-        body.texts[TextPart::Recusal].len(),
+        counts.join(", "),
         clean_line(judge)
     ));
     Ok((path, text))

@@ -47,6 +47,16 @@ impl TextPart {
         matches!(self, TextPart::Recusal)
     }
 
+    /// How many texts of this part, in words: "1 note for the jury", "2 recusals".
+    pub fn counted(self, n: usize) -> String {
+        let (one, many) = match self {
+            TextPart::Note => ("note for the jury", "notes for the jury"),
+            TextPart::TeamNote => ("note for the team", "notes for the team"),
+            TextPart::Recusal => ("recusal", "recusals"),
+        };
+        crate::format::count(n, one, many)
+    }
+
     /// The part a score file's key names.
     pub fn from_key(key: &str) -> Option<TextPart> {
         TextPart::ALL.into_iter().find(|p| p.spec().key == key)
