@@ -318,6 +318,9 @@ fn payouts_give_one_row_per_team_and_pay_no_undecided_tie() {
     // The sample has undecided ties: listed apart, and in no team's total.
     let undecided = rows.iter().find(|r| r.get(0).is_some_and(|t| t.starts_with("UNDECIDED"))).expect("undecided row");
     assert!(undecided.get(1).is_some_and(|a| a.contains("place 1")), "{csv}");
+    // Every tied entry by its title and id, none by its id alone.
+    let said = undecided.get(1).unwrap_or_default();
+    assert!(!said.contains(", (") && !said.contains(": ("), "a title dropped: {said}");
     assert!(csv.contains("undecided tie: not paid yet"), "{csv}");
     // The paid pool plus the undecided shares is every amount the results give.
     let json: serde_json::Value =

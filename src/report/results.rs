@@ -248,15 +248,19 @@ pub fn payouts_of(sheet: &Sheet) -> Payouts {
     let mut teams: std::collections::BTreeMap<String, (Vec<String>, f64)> = std::collections::BTreeMap::new();
     let mut undecided: Vec<String> = Vec::new();
     let mut undecided_total = 0.0;
+    // One line per tie, said by the first of its entries for all of them.
+    let mut said: std::collections::HashSet<(&str, usize)> = std::collections::HashSet::new();
     for p in &sheet.outcome.prizes {
         for a in &p.awards {
             let team = if a.team.trim().is_empty() { a.title.clone() } else { a.team.clone() };
             match (&a.tie, a.amount) {
-                (Some(Tie::Undecided { with, shares }), _) => {
-                    // One line per tie: the first of its entries says it for all of them.
-                    if !with.iter().any(|other| undecided.iter().any(|u| u.contains(&format!("({other})")))) {
-                        let mut who: Vec<String> = vec![format!("{} ({})", a.title, a.id)];
-                        who.extend(with.iter().map(|w| format!("({w})")));
+                (Some(Tie::Undecided { shares, .. }), _) => {
+                    if said.insert((p.id.as_str(), a.place)) {
+                        let tied = p
+                            .awards
+                            .iter()
+                            .filter(|o| o.place == a.place && matches!(o.tie, Some(Tie::Undecided { .. })));
+                        let who: Vec<String> = tied.map(|o| format!("{} ({})", o.title, o.id)).collect();
                         undecided_total += shares.iter().sum::<f64>();
                         undecided.push(format!("{} place {}: {}", p.name, a.place, who.join(", ")));
                     }
