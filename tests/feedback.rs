@@ -101,3 +101,25 @@ fn entries_whose_ids_collide_as_file_names_get_a_page_each() {
     let twin_page = std::fs::read_to_string(s.path().join("out/~50antry~2e~50oet.md")).expect("its own page");
     assert!(twin_page.contains("Pantry Twin") && !twin_page.contains("Quill & Crumb"), "{twin_page}");
 }
+
+/// A page quotes the level of the score it shows: two judges' 3 and 4 make 3.50, and the page
+/// says what a 4 means, not what the lower judge's 3 means.
+#[test]
+fn the_level_quoted_is_the_level_of_the_score_shown() {
+    let s = Sandbox::new();
+    let files: Vec<std::path::PathBuf> = [("ana", 3), ("ben", 4)]
+        .into_iter()
+        .map(|(judge, utility)| {
+            common::score_file(&s, &format!("{judge}.json"), |b| {
+                b.judge = judge.into();
+                b.scores[0].1 = vec![Some(utility), Some(3), Some(4)];
+            })
+        })
+        .collect();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "out"]).args(&files).assert().success();
+    let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    let row = md.lines().find(|l| l.contains("3.50")).expect("the utility row");
+    assert!(row.contains("Solves the stated problem well"), "a 4's meaning beside 3.50: {row}");
+    assert!(!row.contains("Works and helps"), "not a 3's: {row}");
+}

@@ -65,15 +65,17 @@ fn page_of(
         .iter()
         .enumerate()
         .filter(|(_, c)| rubric.iter().any(|r| r.id == c.id))
-        .map(|(k, c)| CriterionLine {
-            label: c.label.clone(),
-            mean: means.and_then(|m| m.get(k).copied().flatten()),
-            field: field.iter().filter_map(|r| r.by_criterion.get(k).copied().flatten()).collect(),
-            level: median_mark(&rankings.sheets, entry, k, config.criteria.len())
-                .and_then(|v| c.level_meaning(v))
-                .map(str::to_owned),
-            low: c.scale.low,
-            high: c.scale.high,
+        .map(|(k, c)| {
+            let mean = means.and_then(|m| m.get(k).copied().flatten());
+            CriterionLine {
+                label: c.label.clone(),
+                mean,
+                field: field.iter().filter_map(|r| r.by_criterion.get(k).copied().flatten()).collect(),
+                // The level of the score the page shows: one figure, never two that disagree.
+                level: mean.and_then(|m| c.level_nearest(m)).map(str::to_owned),
+                low: c.scale.low,
+                high: c.scale.high,
+            }
         })
         .collect();
     let prizes = outcome.map(|o| prizes_won(o, &s.id)).unwrap_or_default();
@@ -114,21 +116,6 @@ fn field_means(rankings: &Rankings) -> Vec<&Ranked> {
         Some(all) => all.iter().collect(),
         None => rankings.rankings.iter().flat_map(|(_, r)| r.iter()).collect(),
     }
-}
-
-/// The middle mark the judges gave the entry on criterion `k` (the lower middle of an even
-/// number): the level whose meaning the page quotes. `None` when no judge marked it.
-fn median_mark(sheets: &Sheets, entry: usize, k: usize, criteria: usize) -> Option<u8> {
-    let mut given: Vec<u8> = sheets
-        .judges
-        .iter()
-        .filter_map(|j| {
-            let row = j.entries.iter().position(|x| *x == entry)?;
-            j.values.get(row * criteria + k).copied().flatten()
-        })
-        .collect();
-    given.sort_unstable();
-    given.get(given.len().saturating_sub(1) / 2).copied()
 }
 
 /// The paid places the entry won: "Backyard AI, place 2". An undecided tie pays no one yet.

@@ -247,6 +247,19 @@ impl Criterion {
         self.level_of(value).map(|i| self.levels[i].meaning.as_str())
     }
 
+    /// What the level of a merged score says: the meaning of the mark nearest to it (a half
+    /// rounds up), so that a page showing 3.50 quotes the level of a 4, never a level its score
+    /// does not reach.
+    pub fn level_nearest(&self, score: f64) -> Option<&str> {
+        if !score.is_finite() {
+            return None;
+        }
+        let nearest = score.round().clamp(f64::from(self.scale.low), f64::from(self.scale.high));
+        // Within the scale's u8 bounds after the clamp.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        self.level_meaning(nearest as u8)
+    }
+
     /// The level that holds `value`: by its `scores`, or one level per value.
     pub fn level_of(&self, value: u8) -> Option<usize> {
         if self.levels.iter().any(|l| l.scores.is_some()) {
@@ -360,6 +373,17 @@ mod tests {
         let one_key = |low, high| Scale { low, high }.one_key();
         assert!(one_key(1, 5) && one_key(0, 9) && one_key(1, 10));
         assert!(!one_key(0, 10) && !one_key(1, 20) && !one_key(0, 100));
+    }
+
+    #[test]
+    fn the_level_of_a_merged_score_is_the_nearest_marks() {
+        let c = Criterion::example("utility", 1.0);
+        let meaning = |v: u8| c.level_meaning(v).map(str::to_owned);
+        let cases = [(3.5, 4), (3.49, 3), (2.5, 3), (1.0, 1), (0.2, 1), (5.0, 5), (7.0, 5), (4.51, 5)];
+        for (score, mark) in cases {
+            assert_eq!(c.level_nearest(score).map(str::to_owned), meaning(mark), "{score}");
+        }
+        assert_eq!(c.level_nearest(f64::NAN), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! What each team receives after the announcement: its merged score on each criterion beside the
-//! field's, the level its judges' median reaches, its places, its prizes, why it could not win,
+//! field's, the level of the score shown, its places, its prizes, why it could not win,
 //! and the notes its judges wrote for the team, the judges named "Judge A", "Judge B" within the
 //! entry, never by name. Notes for the jury never reach a page: they are not given to it.
 
@@ -14,7 +14,7 @@ pub struct CriterionLine {
     pub mean: Option<f64>,
     /// Every entry's mean on it, for where this one stands.
     pub field: Vec<f64>,
-    /// What the level its judges' median reaches says.
+    /// What the level of the score shown says (the nearest mark's).
     pub level: Option<String>,
     pub low: u8,
     pub high: u8,
