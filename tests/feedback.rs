@@ -122,4 +122,10 @@ fn the_level_quoted_is_the_level_of_the_score_shown() {
     let row = md.lines().find(|l| l.contains("3.50")).expect("the utility row");
     assert!(row.contains("Solves the stated problem well"), "a 4's meaning beside 3.50: {row}");
     assert!(!row.contains("Works and helps"), "not a 3's: {row}");
+    // An entry no judge scored says so, with no table of empty scores.
+    for page in ["out/pantry-poet.md", "out/pantry-poet.html"] {
+        let text = std::fs::read_to_string(s.path().join(page)).expect("page");
+        assert!(text.contains("No judge's scores of this entry count"), "{page}: {text}");
+        assert!(!text.contains("- of 1-5") && !text.contains("Level reached"), "{page}: {text}");
+    }
 }

@@ -83,7 +83,18 @@ fn page_of(
         outcome.and_then(|o| o.ineligible.iter().find(|f| f.id == s.id)).map(|f| f.reasons.clone()).unwrap_or_default();
     let notes = if share_notes { team_notes(&rankings.sheets, entry) } else { Vec::new() };
     let places = places(rankings, &s.id);
-    Page { id: s.id.clone(), title: s.title.clone(), team: s.team.clone(), places, criteria, prizes, ineligible, notes }
+    let scored = rankings.sheets.judges.iter().any(|j| j.entries.contains(&entry));
+    Page {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        team: s.team.clone(),
+        places,
+        criteria,
+        prizes,
+        ineligible,
+        notes,
+        scored,
+    }
 }
 
 /// Where the entry stands in each ranking that has it: (ranking, place, entries in it).

@@ -42,7 +42,13 @@ pub struct Page {
     pub ineligible: Vec<String>,
     /// (judge's label, note): notes written for the team only.
     pub notes: Vec<(String, String)>,
+    /// Whether any judge's scores of it count: a page of a field no one scored says so instead
+    /// of showing empty scores.
+    pub scored: bool,
 }
+
+/// What the page of an entry no judge scored says in place of its scores.
+pub const NOT_SCORED: &str = "No judge's scores of this entry count, so it has no scores and no place here. If you think this is a mistake, write to the organizers.";
 
 /// "Judge A", "Judge B", ... "Judge Z", "Judge AA".
 pub fn judge_label(k: usize) -> String {
@@ -71,8 +77,13 @@ pub fn markdown_page(p: &Page) -> String {
     if !p.prizes.is_empty() {
         out.push_str(&format!("- Won: {}\n", p.prizes.iter().map(|x| markdown(x)).collect::<Vec<_>>().join("; ")));
     }
-    out.push_str("\n## Scores\n\n| Criterion | Score | Higher than | Level reached |\n|---|---:|---:|---|\n");
-    for c in &p.criteria {
+    if !p.scored {
+        out.push_str(&format!("\n{NOT_SCORED}\n"));
+    }
+    if p.scored {
+        out.push_str("\n## Scores\n\n| Criterion | Score | Higher than | Level reached |\n|---|---:|---:|---|\n");
+    }
+    for c in p.criteria.iter().filter(|_| p.scored) {
         let above = c.above().map(|a| format!("{a}% of entries")).unwrap_or_default();
         out.push_str(&format!(
             "| {} | {} of {}-{} | {above} | {} |\n",
@@ -125,10 +136,15 @@ pub fn html_page(p: &Page) -> String {
     for x in &p.prizes {
         body.push_str(&format!("<li>Won: {}</li>\n", escape(x)));
     }
-    body.push_str(
-        "</ul>\n<table>\n<tr><th>Criterion</th><th>Score</th><th>Among the entries</th><th>Level reached</th></tr>\n",
-    );
-    for c in &p.criteria {
+    body.push_str("</ul>\n");
+    if p.scored {
+        body.push_str(
+            "<table>\n<tr><th>Criterion</th><th>Score</th><th>Among the entries</th><th>Level reached</th></tr>\n",
+        );
+    } else {
+        body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
+    }
+    for c in p.criteria.iter().filter(|_| p.scored) {
         let above = c.above().map(|a| format!(" (higher than {a}%)")).unwrap_or_default();
         body.push_str(&format!(
             "<tr><td>{}</td><td>{} of {}-{}</td><td>{}{above}</td><td>{}</td></tr>\n",
@@ -140,7 +156,9 @@ pub fn html_page(p: &Page) -> String {
             c.level.as_deref().map(escape).unwrap_or_default()
         ));
     }
-    body.push_str("</table>\n");
+    if p.scored {
+        body.push_str("</table>\n");
+    }
     if !p.ineligible.is_empty() {
         body.push_str("<h2>Why it could not win a prize</h2>\n<ul>\n");
         for r in &p.ineligible {
