@@ -396,6 +396,21 @@ fn one_judge_is_unknown_agreement_and_goes_last_on_that_tie_break() {
     let overall = &json["rankings"][0][1];
     assert_eq!(overall[0]["id"], "pantry-poet", "two judges first: {overall}");
     assert_eq!(overall[1]["id"], "sprout-sense", "one judge's agreement is unknown: {overall}");
+    // One judge has no gap: null, not 0; `-` in the table and Markdown, empty in the CSV.
+    assert_eq!(overall[1]["gap"], serde_json::Value::Null, "{overall}");
+    assert_eq!(overall[0]["gap"], 2.0, "{overall}");
+    let run = |format: &str| {
+        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args([&mira, &tomas]).output();
+        String::from_utf8(out.expect("runs").stdout).expect("utf-8")
+    };
+    let table = run("table");
+    let row = |text: &str, id: &str| text.lines().find(|l| l.contains(id)).unwrap_or_default().to_owned();
+    assert!(row(&table, "sprout-sense").split_whitespace().any(|w| w == "-"), "{table}");
+    assert!(!row(&table, "sprout-sense").contains("0.00"), "{table}");
+    assert!(row(&run("md"), "sprout-sense").contains(" 1 | - |"), "{}", run("md"));
+    let csv = run("csv");
+    let gap = row(&csv, "sprout-sense").split(',').nth(9).map(str::to_owned);
+    assert_eq!(gap.as_deref(), Some(""), "{csv}");
 }
 
 #[test]

@@ -103,9 +103,10 @@ pub struct Ranked {
     /// no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
     pub judges: usize,
-    /// The gap between its judges' totals: the highest less the lowest, in rubric points.
+    /// The gap between its judges' totals: the highest less the lowest, in rubric points; `None`
+    /// with one judge, whose agreement with others is unknown (not perfect).
     #[serde(alias = "spread")]
-    pub gap: f64,
+    pub gap: Option<f64>,
     #[serde(default)]
     pub flags: Vec<Flag>,
     /// The tie-break that set its place among entries of equal score.
@@ -134,6 +135,11 @@ impl Ranked {
     /// Its chance of a paid place as a percentage, `-` where there is none.
     pub fn chance_text(&self) -> String {
         self.chance.map_or_else(|| "-".to_owned(), |c| format!("{:.0}%", c * 100.0))
+    }
+
+    /// Its gap to two decimals, `-` with one judge.
+    pub fn gap_text(&self) -> String {
+        crate::format::mean(self.gap, 2)
     }
 }
 

@@ -27,10 +27,12 @@ impl Context<'_> {
             .into_iter()
             .map(|s| {
                 let e = which[s.entry];
-                let (judges, gap) = (self.counted.unwrap_or(self.stats.judges[e]), self.stats.gap[e]);
+                let judges = self.counted.unwrap_or(self.stats.judges[e]);
+                // One judge's marks have nothing to be apart from: no gap, not a gap of 0.
+                let gap = (self.stats.judges[e] >= 2).then_some(self.stats.gap[e]);
                 let flags = [
                     (judges < self.options.min_judges, Flag::Thin),
-                    (gap >= self.options.contested_gap - 1e-9, Flag::Contested),
+                    (gap.is_some_and(|g| g >= self.options.contested_gap - 1e-9), Flag::Contested),
                     (s.tied, Flag::Tie),
                 ]
                 .into_iter()

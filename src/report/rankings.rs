@@ -159,13 +159,13 @@ pub fn table(r: &Rankings) -> String {
                 shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6.2}  {}\n",
+                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {}\n",
                 e.place,
                 fit(&clean_line(&e.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
                 e.score,
                 e.judges,
-                e.gap,
+                e.gap_text(),
                 flags(e)
             ));
         }
@@ -234,13 +234,13 @@ pub fn markdown(r: &Rankings) -> String {
                 shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {:.2} | {} |\n",
+                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
                 e.score,
                 e.judges,
-                e.gap,
+                e.gap_text(),
                 flags(e)
             ));
         }
@@ -294,7 +294,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             row.extend(e.by_criterion.iter().map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()));
             row.extend([
                 e.judges.to_string(),
-                format!("{:.4}", e.gap),
+                e.gap.map(|g| format!("{g:.4}")).unwrap_or_default(),
                 e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),

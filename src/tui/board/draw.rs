@@ -155,7 +155,7 @@ impl Board<'_> {
         let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
         let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
         let mut facts =
-            vec![format!("score {:.2}", e.score), format!("{} judges", e.judges), format!("gap {:.2}", e.gap)];
+            vec![format!("score {:.2}", e.score), format!("{} judges", e.judges), format!("gap {}", e.gap_text())];
         if e.chance.is_some() {
             facts.push(format!("paid {}", e.chance_text()));
         }
