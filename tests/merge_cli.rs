@@ -867,7 +867,8 @@ fn contested_means_one_thing_and_every_output_says_what() {
     let out =
         head(&s).arg("--config").arg(&strict).args(["merge", "--format", "csv"]).args(&files).output().expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let contested = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains(",contested,")).count();
+    let flagged = |l: &&str| l.split(',').nth(10).is_some_and(|f| f.split(';').any(|f| f == "contested"));
+    let contested = String::from_utf8_lossy(&out.stdout).lines().filter(flagged).count();
     assert_eq!(contested, 4, "both entries, overall and in their tracks");
 }
 
@@ -981,4 +982,87 @@ fn different_commits_and_changes_after_the_deadline_are_shown() {
     // Before the deadline, or without one, nothing is said of it.
     let plain = head(&s).args(["merge"]).args(&files).output().expect("runs");
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("deadline"));
+}
+
+/// tomas declares a conflict with team "Moss & Lichen" in the sample's judging.toml, and his file
+/// scores their Sprout Sense anyway (`judging score` would refuse it; a file can say anything).
+fn conflict_files(s: &Sandbox) -> [std::path::PathBuf; 2] {
+    let row = |id: &str, v: u8| (id.to_owned(), vec![Some(v); 3], vec![Some(1_781_000_000_000); 3]);
+    let mira = common::score_file(s, "mira.json", |b| {
+        b.judge = "mira".into();
+        b.scores = vec![row("sprout-sense", 3), row("pantry-poet", 4)];
+    });
+    let tomas = common::score_file(s, "tomas.json", |b| {
+        b.judge = "tomas".into();
+        b.scores = vec![row("sprout-sense", 5), row("pantry-poet", 4)];
+    });
+    [mira, tomas]
+}
+
+/// A score given despite a declared conflict is flagged on its entry and named in every format;
+/// `merge.conflicts = "exclude"` leaves it out, and the output says so.
+#[test]
+fn a_score_despite_a_declared_conflict_is_flagged_or_left_out() {
+    let s = Sandbox::new();
+    let files = conflict_files(&s);
+    head(&s).arg("pull").assert().success();
+    let json = |config: Option<&std::path::Path>| {
+        let mut cmd = head(&s);
+        if let Some(config) = config {
+            cmd.arg("--config").arg(config);
+        }
+        let out = cmd.args(["merge", "--method", "mean", "--format", "json"]).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let entry = |json: &serde_json::Value, id: &str| {
+        json["rankings"][0][1].as_array().expect("a ranking").iter().find(|e| e["id"] == id).cloned().expect(id)
+    };
+    let flagged = json(None);
+    assert_eq!(flagged["conflicts"], serde_json::json!([{"judge": "tomas", "id": "sprout-sense", "counted": true}]));
+    let sprout = entry(&flagged, "sprout-sense");
+    assert!(sprout["flags"].as_array().expect("flags").contains(&"conflict".into()), "{sprout}");
+    assert_eq!((sprout["judges"].as_u64(), sprout["score"].as_f64()), (Some(2), Some(4.0)), "counted: {sprout}");
+    let pantry = entry(&flagged, "pantry-poet");
+    assert!(!pantry["flags"].as_array().expect("flags").contains(&"conflict".into()), "{pantry}");
+    assert!(flagged["warnings"].to_string().contains("tomas on sprout-sense"), "{}", flagged["warnings"]);
+    for format in ["table", "md"] {
+        let out = head(&s).args(["merge", "--format", format]).args(&files).output().expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Scored despite a conflict the judge declared in judging.toml (1), counted"), "{text}");
+        assert!(text.contains("tomas on sprout-sense") && text.contains("conflict = scored by a judge"), "{text}");
+        let row = text.lines().find(|l| l.contains("sprout-sense") && !l.contains("despite")).unwrap_or_default();
+        assert!(row.contains("conflict"), "{format}: the entry's row: {text}");
+    }
+    head(&s)
+        .args(["merge", "--entry", "sprout-sense"])
+        .args(&files)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Scored despite a conflict declared in judging.toml by tomas: counted"));
+    // The event leaves such scores out.
+    let exclude =
+        s.file("exclude.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\nconflicts = \"exclude\"\n"));
+    let excluded = json(Some(&exclude));
+    assert_eq!(excluded["conflicts"][0]["counted"], false, "{}", excluded["conflicts"]);
+    let sprout = entry(&excluded, "sprout-sense");
+    assert_eq!((sprout["judges"].as_u64(), sprout["score"].as_f64()), (Some(1), Some(3.0)), "mira's only: {sprout}");
+    assert!(sprout["flags"].as_array().expect("flags").contains(&"conflict".into()), "still flagged: {sprout}");
+    let out = head(&s).arg("--config").arg(&exclude).arg("merge").args(&files).output().expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("left out of the merge, as merge.conflicts = \"exclude\" asks"), "{table}");
+    let view = head(&s).arg("--config").arg(&exclude).args(["merge", "--entry", "sprout-sense"]).args(&files).output();
+    let view = String::from_utf8(view.expect("runs").stdout).expect("utf-8");
+    assert!(view.contains("by tomas: left out of the merge"), "{view}");
+    assert!(!view.lines().any(|l| l.starts_with("tomas ")), "his score is not among the counted: {view}");
+    // A policy it does not know is refused, naming what is valid.
+    let bad = s.file("bad.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\nconflicts = \"drop\"\n"));
+    head(&s)
+        .arg("--config")
+        .arg(&bad)
+        .args(["merge"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("drop").and(predicate::str::contains("exclude")));
 }

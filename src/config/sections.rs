@@ -146,6 +146,20 @@ pub struct MergeConfig {
     /// An entry whose judges' totals are this many rubric points apart or more (highest less
     /// lowest) is contested: the jury should look at it again.
     pub contested_gap: f64,
+    /// What a score given despite a declared conflict does: flagged and counted, or left out.
+    pub conflicts: ConflictPolicy,
+}
+
+/// What the merge does with a score from a judge whose `[[judges]]` entry declares a conflict
+/// with the entry (`merge.conflicts`). Either way the entry is flagged and the score named.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictPolicy {
+    /// Counted, and flagged for the jury.
+    #[default]
+    Flag,
+    /// Left out of the merge, and said so.
+    Exclude,
 }
 
 /// Two points: one judge's 2 beside another's 4 on a 1-5 rubric.
@@ -153,7 +167,13 @@ pub const CONTESTED_GAP: f64 = 2.0;
 
 impl Default for MergeConfig {
     fn default() -> Self {
-        MergeConfig { min_judges: 2, tie_breaks: Vec::new(), require_signatures: false, contested_gap: CONTESTED_GAP }
+        MergeConfig {
+            min_judges: 2,
+            tie_breaks: Vec::new(),
+            require_signatures: false,
+            contested_gap: CONTESTED_GAP,
+            conflicts: ConflictPolicy::Flag,
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! the chosen method, ranked with the head judge's tie-breaks, and flagged for deliberation.
 
 mod chances;
+mod conflicts;
 mod figures;
 mod majority;
 mod panel;
@@ -16,6 +17,7 @@ mod warnings;
 use serde::{Deserialize, Serialize};
 
 pub use chances::{AUTO_MOST, Chances, paid_places};
+pub use conflicts::{Conflicted, said as conflicts_said};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
 pub use rubrics::{Rubrics, Totals};
@@ -40,6 +42,8 @@ pub struct Options {
     pub contested_gap: f64,
     /// Whether to work out each entry's chance of a paid place.
     pub chances: Chances,
+    /// Whether a score given despite a declared conflict counts or is left out.
+    pub conflicts: crate::config::ConflictPolicy,
 }
 
 impl Options {
@@ -51,12 +55,14 @@ impl Options {
             chosen: Vec::new(),
             contested_gap: config.merge.contested_gap,
             chances: Chances::Auto,
+            conflicts: config.merge.conflicts,
         }
     }
 }
 
-/// What the jury should look at again about an entry's place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What the jury should look at again about an entry's place. Declared once: every output lists
+/// an entry's flags by [`Flag::label`] and explains them all from [`Rankings::legend`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Flag {
     /// Fewer judges than `merge.min_judges`.
@@ -65,14 +71,23 @@ pub enum Flag {
     Contested,
     /// Its place shared, and no tie-break separated it: for the jury to decide.
     Tie,
+    /// Scored by a judge whose `[[judges]]` entry declares a conflict with it.
+    Conflict,
+    /// The event's rules exclude it from prizes (`Rankings::ineligible` says why).
+    Ineligible,
 }
 
 impl Flag {
+    /// Every flag, in the order an entry lists them.
+    pub const ALL: [Flag; 5] = [Flag::Thin, Flag::Contested, Flag::Tie, Flag::Conflict, Flag::Ineligible];
+
     pub fn label(self) -> &'static str {
         match self {
             Flag::Thin => "thin",
             Flag::Contested => "contested",
             Flag::Tie => "tie",
+            Flag::Conflict => "conflict",
+            Flag::Ineligible => "ineligible",
         }
     }
 
@@ -82,6 +97,8 @@ impl Flag {
             Flag::Thin => "too few judges",
             Flag::Contested => "judges' totals far apart",
             Flag::Tie => "a place the jury must settle",
+            Flag::Conflict => "scored despite a declared conflict",
+            Flag::Ineligible => "the rules exclude it from prizes",
         }
     }
 }
@@ -243,6 +260,8 @@ pub struct Rankings {
     /// The entries in play that no judge scored, by id: in no ranking, and named so that none
     /// vanishes unseen.
     pub unscored: Vec<String>,
+    /// The scores given despite a conflict the judge declared, and whether each counts.
+    pub conflicts: Vec<Conflicted>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.
@@ -290,13 +309,19 @@ impl Rankings {
         ))
     }
 
-    /// What each flag means in this merge, in one line.
+    /// What each flag means in this merge, in one line: every flag, with this merge's figures.
     pub fn legend(&self) -> String {
-        format!(
-            "thin = fewer than {} judges; contested = judges' totals {} points or more apart (the gap: highest less lowest); tie = a place the jury must settle",
-            self.min_judges,
-            crate::format::number(self.contested_gap)
-        )
+        let explain = |flag: Flag| match flag {
+            Flag::Thin => format!("fewer than {} judges", self.min_judges),
+            Flag::Contested => format!(
+                "judges' totals {} points or more apart (the gap: highest less lowest)",
+                crate::format::number(self.contested_gap)
+            ),
+            Flag::Tie => "a place the jury must settle".to_owned(),
+            Flag::Conflict => "scored by a judge who declared a conflict with it in judging.toml".to_owned(),
+            Flag::Ineligible => "the event's rules exclude it from prizes, for the reason given".to_owned(),
+        };
+        Flag::ALL.map(|f| format!("{} = {}", f.label(), explain(f))).join("; ")
     }
 
     /// The highest point of the judges' histograms.

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alpha, Concordance, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets};
+use super::{
+    Alpha, Concordance, Conflicted, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets,
+};
 
 /// What a saved merge says it is.
 pub const RANKINGS_FORMAT: &str = "judging-rankings";
@@ -37,6 +39,8 @@ pub struct SavedRankings {
     pub alpha: Option<Alpha>,
     #[serde(default)]
     pub unscored: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflicted>,
     pub rankings: Vec<(String, Vec<Ranked>)>,
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
@@ -107,6 +111,7 @@ impl From<&Rankings> for SavedRankings {
             pairwise: r.pairwise.clone(),
             alpha: r.alpha,
             unscored: r.unscored.clone(),
+            conflicts: r.conflicts.clone(),
             rankings: r.rankings.clone(),
             paid: r.paid.clone(),
             rubrics: r.rubrics.clone(),
@@ -141,6 +146,7 @@ impl From<SavedRankings> for Rankings {
             pairwise: s.pairwise,
             alpha: s.alpha,
             unscored: s.unscored,
+            conflicts: s.conflicts,
             rankings: s.rankings,
             paid: s.paid,
             rubrics: s.rubrics,

@@ -5,7 +5,7 @@
 
 use super::{
     Field, JudgeMarks, Majority, Named, Options, OwnPanel, RankError, Rankings, Rubrics, Scopes, Sheets, chances,
-    figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
+    conflicts, figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
 };
 use crate::config::{Config, TieBreak};
 use crate::merge::agreement::{self, EntryStats, JudgeHabits};
@@ -59,6 +59,9 @@ pub(super) struct Built {
     pub per_track: bool,
     pub has_overall: bool,
     pub method: Method,
+    /// The scores given despite a declared conflict, and by field index, the entries they flag.
+    pub conflicts: Vec<super::Conflicted>,
+    pub conflicted: Vec<bool>,
 }
 
 impl Built {
@@ -80,6 +83,8 @@ impl Built {
 fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &Options) -> Result<Built, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
     warnings.extend(warnings::partial(&judges));
+    let (conflicts, conflicted) = conflicts::apply(&mut judges, config, field, options.conflicts);
+    warnings.extend(conflicts::warning(&conflicts));
     let breaks = options
         .tie_breaks
         .iter()
@@ -97,7 +102,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         other => other.clone(),
     };
     fits(&method, &panel, field)?;
-    Ok(Built { judges, warnings, breaks, panel, shared, per_track, has_overall, method })
+    Ok(Built { judges, warnings, breaks, panel, shared, per_track, has_overall, method, conflicts, conflicted })
 }
 
 /// Stage 2: the method's merged score of every entry overall, and beside it the figures every
@@ -163,7 +168,15 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
         Method::Sum { judges } if !judges.is_empty() => Some(judges.len()),
         _ => None,
     };
-    let context = tracks::Context { stats: &fitted.stats, means: &fitted.means, keys: &keys, field, options, counted };
+    let context = tracks::Context {
+        stats: &fitted.stats,
+        means: &fitted.means,
+        keys: &keys,
+        field,
+        options,
+        counted,
+        conflicted: &built.conflicted,
+    };
     let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
     Ranked3 { rankings, majorities, own }
 }
@@ -214,6 +227,7 @@ fn figures_for_the_jury(
             .filter(|e| fitted.stats.judges[*e] == 0)
             .map(|e| field.entries[e].submission.id.clone())
             .collect(),
+        conflicts: built.conflicts,
         rankings: scoped.rankings,
         majorities: scoped.majorities,
         rubrics: rubric_columns(config),

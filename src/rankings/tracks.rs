@@ -17,6 +17,8 @@ pub(super) struct Context<'a> {
     /// The judges whose marks count for every ranked entry, when fewer than all do (a sum over
     /// chosen judges): the JUDGES column says so.
     pub counted: Option<usize>,
+    /// By field index, the entries scored despite a declared conflict.
+    pub conflicted: &'a [bool],
 }
 
 impl Context<'_> {
@@ -34,6 +36,7 @@ impl Context<'_> {
                     (judges < self.options.min_judges, Flag::Thin),
                     (gap.is_some_and(|g| g >= self.options.contested_gap - 1e-9), Flag::Contested),
                     (s.tied, Flag::Tie),
+                    (self.conflicted[e], Flag::Conflict),
                 ]
                 .into_iter()
                 .filter_map(|(on, flag)| on.then_some(flag))

@@ -31,6 +31,8 @@ pub struct EntryPanel {
     pub judges: Vec<JudgeView>,
     /// Judges who left it partly scored: their scores do not count.
     pub partly_scored_by: Vec<String>,
+    /// Judges who scored it despite a conflict they declared, and whether their score counts.
+    pub conflicts: Vec<super::Conflicted>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -115,6 +117,7 @@ impl Rankings {
             criteria: self.criteria.clone(),
             judges,
             partly_scored_by: partly,
+            conflicts: self.conflicts.iter().filter(|c| c.id == id).cloned().collect(),
         })
     }
 }

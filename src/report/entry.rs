@@ -46,6 +46,9 @@ pub fn table(p: &EntryPanel) -> String {
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
     }
+    if let Some(line) = conflicts(p, clean_line) {
+        out.push_str(&format!("{line}\n"));
+    }
     if let Some(line) = commits(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
@@ -79,10 +82,26 @@ pub fn markdown(p: &EntryPanel) -> String {
         let names: Vec<String> = p.partly_scored_by.iter().map(|n| cell(n)).collect();
         out.push_str(&format!("\nPartly scored by {} (not counted).\n", names.join(", ")));
     }
+    if let Some(line) = conflicts(p, cell) {
+        out.push_str(&format!("\n{line}\n"));
+    }
     if let Some(line) = commits(p, cell) {
         out.push_str(&format!("\n{line}\n"));
     }
     out
+}
+
+/// The judges who scored it despite a conflict they declared, and whether their scores count:
+/// one line, or none.
+pub fn conflicts(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
+    let first = p.conflicts.first()?;
+    let names: Vec<String> = p.conflicts.iter().map(|c| text(&c.judge)).collect();
+    let how = if first.counted {
+        "counted, as merge.conflicts = \"flag\" has it"
+    } else {
+        "left out of the merge, as merge.conflicts = \"exclude\" asks"
+    };
+    Some(format!("Scored despite a conflict declared in judging.toml by {}: {how}.", names.join(", ")))
 }
 
 /// The Space's commit each judge scored, when the Hub said: one line, saying when they differ.
@@ -113,8 +132,12 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = vec!["id".into(), "judge".into()];
     header.extend(p.criteria.iter().cloned());
-    header.extend(["total", "leniency", "stopwatch_seconds", "note"].map(String::from));
+    header.extend(["total", "leniency", "stopwatch_seconds", "note", "conflict"].map(String::from));
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
+    let conflict = |judge: &str| {
+        let c = p.conflicts.iter().find(|c| c.judge == judge)?;
+        Some(if c.counted { "declared, counted" } else { "declared, left out" })
+    };
     for j in &p.judges {
         let mut row = vec![p.id.clone(), j.judge.clone()];
         row.extend(j.scores.iter().map(|v| v.map(|v| v.to_string()).unwrap_or_default()));
@@ -123,7 +146,15 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
             format!("{:.4}", j.leniency),
             j.stopwatch_seconds.map(|s| format!("{s:.1}")).unwrap_or_default(),
             j.note.clone().unwrap_or_default(),
+            conflict(&j.judge).unwrap_or_default().to_owned(),
         ]);
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
+    }
+    // A score left out for a conflict has no row above: a row says whose it was.
+    for c in p.conflicts.iter().filter(|c| !c.counted) {
+        let mut row = vec![p.id.clone(), c.judge.clone()];
+        row.extend(std::iter::repeat_n(String::new(), p.criteria.len() + 4));
+        row.push("declared, left out".to_owned());
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

@@ -139,9 +139,15 @@ fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
     })
 }
 
+/// The scores given despite a declared conflict, in one sentence, names passed through `show`.
+fn conflicts(r: &Rankings, show: fn(&str) -> String) -> String {
+    crate::rankings::conflicts_said(&r.conflicts, show).map(|s| format!("{s}\n")).unwrap_or_default()
+}
+
 pub fn table(r: &Rankings) -> String {
     let mut out = preamble(r);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
+    out.push_str(&conflicts(r, clean_line));
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String =
@@ -219,6 +225,7 @@ pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r));
     out.push_str(&unscored(r, cell).unwrap_or_default());
+    out.push_str(&conflicts(r, cell));
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();

@@ -196,6 +196,9 @@ impl Board<'_> {
             let names: Vec<String> = panel.partly_scored_by.iter().map(|n| clean_line(n)).collect();
             lines.push(Line::from(format!("partly scored, not counted: {}", names.join(", "))).dark_gray());
         }
+        if let Some(line) = crate::report::entry::conflicts(&panel, clean_line) {
+            lines.push(Line::from(line).yellow());
+        }
         if let Some(line) = crate::report::entry::commits(&panel, clean_line) {
             let differ = self.rankings.revisions_differ.iter().any(|(id, _)| *id == e.id);
             lines.push(if differ { Line::from(line).yellow() } else { Line::from(line).dark_gray() });
@@ -238,7 +241,8 @@ impl Board<'_> {
             }
         }
         let count = |flag: Flag| ranked.iter().filter(|e| e.has(flag)).count();
-        for flag in [Flag::Contested, Flag::Thin] {
+        // Every flag but the tie, which is said above with its entries.
+        for flag in Flag::ALL.into_iter().filter(|f| *f != Flag::Tie) {
             let n = count(flag);
             if n > 0 {
                 let first: Vec<String> = ranked
@@ -251,7 +255,7 @@ impl Board<'_> {
             }
         }
         if lines.is_empty() {
-            lines.push(Line::from("No uncertain paid place, tie, contested or thin entry.").green());
+            lines.push(Line::from("No uncertain paid place, tie, or flagged entry.").green());
         }
         // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
         if !self.rankings.unscored.is_empty() {
@@ -333,13 +337,14 @@ fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
 }
 
 fn help(area: Rect, buf: &mut Buffer) {
-    let boxed = centred(area, 78, u16::try_from(KEYS.len()).unwrap_or(20) + 5, buf);
+    let boxed = centred(area, 78, u16::try_from(KEYS.len() + Flag::ALL.len()).unwrap_or(20) + 4, buf);
     let mut lines: Vec<Line> = KEYS
         .iter()
         .map(|(k, what)| Line::from(vec![Span::from(format!(" {k:<11}")).bold(), Span::from(*what)]))
         .collect();
-    lines.push(Line::from(" Flags: tie = a place to settle · contested = judges' totals far apart").dark_gray());
-    lines.push(Line::from(" thin = too few judges · PAID = the chance of holding a paid place").dark_gray());
+    // Every flag, from its one declaration.
+    lines.extend(Flag::ALL.iter().map(|f| Line::from(format!(" {:<11}{}", f.label(), f.meaning())).dark_gray()));
+    lines.push(Line::from(format!(" {:<11}the chance of holding a paid place", "PAID")).dark_gray());
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(" Keys (? closes) "))
