@@ -294,7 +294,7 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let csv = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(
         csv.starts_with(
-            "ranking,place,id,title,score,utility,latency,cost,judges,gap,flags,tie_break,method,head_to_head"
+            "ranking,place,id,title,score,utility,latency,cost,judges,gap,gap_beyond_habits,flags,tie_break,method,head_to_head"
         ),
         "{csv}"
     );
@@ -834,42 +834,73 @@ fn judges_who_share_no_entry_are_named_in_groups() {
     head(&s).arg("merge").args(&linked).assert().success().stderr(predicate::str::contains("groups").not());
 }
 
+/// Judge `name`'s file: the i-th of SOME given `values[i]` on every criterion, so its total.
+fn totals_file(s: &Sandbox, name: &str, values: &[u8]) -> std::path::PathBuf {
+    common::score_file(s, &format!("{name}.json"), |b| {
+        b.judge = name.into();
+        b.scores = SOME
+            .iter()
+            .zip(values)
+            .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![Some(1_781_000_000_000); 3]))
+            .collect();
+    })
+}
+
+/// Contested means disagreement beyond habits: a lenient and a harsh judge who order the entries
+/// alike (two points apart on every one) make none contested, whatever the method; two who order
+/// them oppositely make the entries at either end contested. The plain gap stays a figure.
 #[test]
-fn contested_means_one_thing_and_every_output_says_what() {
+fn contested_means_apart_beyond_habits_and_every_output_says_what() {
     let s = Sandbox::new();
-    let files = [judge_file(&s, "mira", -1, &SOME[..2]), judge_file(&s, "tomas", 1, &SOME[..2])];
     head(&s).arg("pull").assert().success();
-    let run = |format: &str| {
-        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args(&files).output().expect("runs");
+    let alike = [totals_file(&s, "ana", &[3, 4, 5, 4, 5, 3]), totals_file(&s, "ben", &[1, 2, 3, 2, 3, 1])];
+    let opposite = [totals_file(&s, "cai", &[1, 2, 3, 4, 5, 3]), totals_file(&s, "dee", &[5, 4, 3, 2, 1, 3])];
+    let csv = |files: &[std::path::PathBuf], args: &[&str]| {
+        let out = head(&s).arg("merge").args(args).args(["--format", "csv"]).args(files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).expect("utf-8")
     };
-    let csv = run("csv");
-    let row =
-        |id: &str| csv.lines().find(|l| l.starts_with("overall,") && l.contains(id)).unwrap_or_default().to_owned();
-    let gap = |id: &str| row(id).split(',').nth(9).and_then(|g| g.parse::<f64>().ok()).unwrap_or(-1.0);
-    // The gap is the highest judge's total less the lowest's; 2 points or more is contested.
-    for id in ["sprout-sense", "pantry-poet"] {
-        assert_eq!(row(id).contains("contested"), gap(id) >= 2.0, "{id}: gap {} in {}", gap(id), row(id));
+    // (gap, contested, gap beyond habits) of each entry of SOME in the overall ranking.
+    let read = |csv: &str| -> Vec<(f64, bool, f64)> {
+        let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+        let at = |name: &str| header.iter().position(|h| *h == name).unwrap_or(usize::MAX);
+        SOME.iter()
+            .map(|id| {
+                let row = csv.lines().find(|l| l.starts_with("overall,") && l.contains(id)).unwrap_or_default();
+                let cells: Vec<&str> = row.split(',').collect();
+                let number = |k: usize| cells.get(k).and_then(|g| g.parse::<f64>().ok()).unwrap_or(f64::NAN);
+                let contested = cells.get(at("flags")).is_some_and(|f| f.split(';').any(|f| f == "contested"));
+                (number(at("gap")), contested, number(at("gap_beyond_habits")))
+            })
+            .collect()
+    };
+    for method in ["calibrated", "mean"] {
+        let entries = read(&csv(&alike, &["--method", method]));
+        for (id, (gap, contested, beyond)) in SOME.iter().zip(&entries) {
+            assert!((gap - 2.0).abs() < 1e-9, "{method}, {id}: the plain gap stays: {entries:?}");
+            assert!(!contested && *beyond < 0.5, "{method}, {id}: alike, not contested: {entries:?}");
+        }
     }
-    assert!(gap("pantry-poet") >= 2.0 && gap("sprout-sense") < 2.0, "{csv}");
-    let table = run("table");
-    assert!(
-        table.contains("contested = judges' totals 2 points or more apart (the gap: highest less lowest)"),
-        "{table}"
-    );
+    let entries = read(&csv(&opposite, &[]));
+    for (k, want) in [(0, true), (4, true), (2, false), (5, false)] {
+        assert_eq!(entries[k].1, want, "{}: {entries:?}", SOME[k]);
+    }
+    assert!(entries[0].2 >= 3.5 && entries[4].2 >= 3.5, "as far apart as they were: {entries:?}");
+    let text = |format: &str| {
+        let out = head(&s).args(["merge", "--format", format]).args(&opposite).output().expect("runs");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let table = text("table");
+    assert!(table.contains("contested = judges 2 points or more apart beyond their habits"), "{table}");
+    assert!(table.contains("GAP  BEYOND  FLAGS"), "{table}");
     assert!(table.contains("Kendall's W runs from 0"), "{table}");
     assert!(table.contains("~ marks one from fewer than 5 entries"), "{table}");
-    assert!(table.contains("   ~-"), "two entries: a rough leniency: {table}");
-    assert!(run("md").contains("contested = judges' totals 2 points or more apart"));
-    // The event can set its own gap.
-    let strict =
-        s.file("strict.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\ncontested_gap = 1.25\n"));
-    let out =
-        head(&s).arg("--config").arg(&strict).args(["merge", "--format", "csv"]).args(&files).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let flagged = |l: &&str| l.split(',').nth(10).is_some_and(|f| f.split(';').any(|f| f == "contested"));
-    let contested = String::from_utf8_lossy(&out.stdout).lines().filter(flagged).count();
-    assert_eq!(contested, 4, "both entries, overall and in their tracks");
+    assert!(text("md").contains("contested = judges 2 points or more apart beyond their habits"));
+    // The event sets how far apart is contested: 3 points leaves the ends only.
+    let loose = s.file("loose.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\ncontested_gap = 3\n"));
+    let loose = read(&csv(&opposite, &["--config", &loose.display().to_string()]));
+    let contested: Vec<&str> = SOME.iter().zip(&loose).filter(|(_, e)| e.1).map(|(id, _)| *id).collect();
+    assert_eq!(contested, [SOME[0], SOME[4]], "{loose:?}");
 }
 
 #[test]

@@ -143,8 +143,9 @@ pub struct MergeConfig {
     /// Whether every score file must be signed by a judge of judging.toml; on by itself as soon as
     /// one judge has a key.
     pub require_signatures: bool,
-    /// An entry whose judges' totals are this many rubric points apart or more (highest less
-    /// lowest) is contested: the jury should look at it again.
+    /// An entry whose judges are this many rubric points apart or more beyond their habits (each
+    /// judge's total less what their leniency and severity predict, highest less lowest) is
+    /// contested: the jury should look at it again.
     pub contested_gap: f64,
     /// What a score given despite a declared conflict does: flagged and counted, or left out.
     pub conflicts: ConflictPolicy,

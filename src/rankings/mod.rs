@@ -38,7 +38,7 @@ pub struct Options {
     pub tie_breaks: Vec<String>,
     /// With the sum method: the judges whose marks count (all when empty).
     pub chosen: Vec<String>,
-    /// Judges' totals this many points apart, or more, make an entry contested.
+    /// Judges this many points apart or more, beyond their habits, make an entry contested.
     pub contested_gap: f64,
     /// Whether to work out each entry's chance of a paid place.
     pub chances: Chances,
@@ -67,7 +67,8 @@ impl Options {
 pub enum Flag {
     /// Fewer judges than `merge.min_judges`.
     Thin,
-    /// Its judges' totals `[merge] contested_gap` points or more apart.
+    /// Its judges `[merge] contested_gap` points or more apart beyond their habits: what each gave
+    /// less what their leniency and severity predict.
     Contested,
     /// Its place shared, and no tie-break separated it: for the jury to decide.
     Tie,
@@ -95,7 +96,7 @@ impl Flag {
     pub fn meaning(self) -> &'static str {
         match self {
             Flag::Thin => "too few judges",
-            Flag::Contested => "judges' totals far apart",
+            Flag::Contested => "judges apart beyond their habits",
             Flag::Tie => "a place the jury must settle",
             Flag::Conflict => "scored despite a declared conflict",
             Flag::Ineligible => "the rules exclude it from prizes",
@@ -124,6 +125,11 @@ pub struct Ranked {
     /// with one judge, whose agreement with others is unknown (not perfect).
     #[serde(alias = "spread")]
     pub gap: Option<f64>,
+    /// The gap left once each judge's habits are taken out: what each judge gave less what the
+    /// calibrated fit expects of them (their leniency and severity), highest less lowest, in
+    /// rubric points; `None` with one judge. Contested is judged on it.
+    #[serde(default)]
+    pub gap_beyond_habits: Option<f64>,
     #[serde(default)]
     pub flags: Vec<Flag>,
     /// The tie-break that set its place among entries of equal score.
@@ -157,6 +163,11 @@ impl Ranked {
     /// Its gap to two decimals, `-` with one judge.
     pub fn gap_text(&self) -> String {
         crate::format::mean(self.gap, 2)
+    }
+
+    /// Its gap beyond its judges' habits to two decimals, `-` with one judge.
+    pub fn beyond_text(&self) -> String {
+        crate::format::mean(self.gap_beyond_habits, 2)
     }
 }
 
@@ -249,7 +260,7 @@ pub struct Rankings {
     pub scale_low: i64,
     /// What the flags mean here: fewer judges than this is thin…
     pub min_judges: usize,
-    /// …and judges' totals this many points apart or more is contested.
+    /// …and judges this many points apart or more beyond their habits is contested.
     pub contested_gap: f64,
     /// How far judges who saw the same entries agree, overall.
     pub concordance: Vec<Concordance>,
@@ -314,7 +325,7 @@ impl Rankings {
         let explain = |flag: Flag| match flag {
             Flag::Thin => format!("fewer than {} judges", self.min_judges),
             Flag::Contested => format!(
-                "judges' totals {} points or more apart (the gap: highest less lowest)",
+                "judges {} points or more apart beyond their habits (BEYOND: each judge's total less what their leniency and severity predict, highest less lowest; a lenient and a harsh judge who agree on the entry are not apart)",
                 crate::format::number(self.contested_gap)
             ),
             Flag::Tie => "a place the jury must settle".to_owned(),

@@ -109,6 +109,8 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
 /// ranking reads (per-entry statistics, criterion means, judges' habits, agreement, groups).
 pub(super) struct Fitted {
     pub overall: Vec<Option<f64>>,
+    /// Each entry's gap beyond its judges' habits (what contested is judged on), by field index.
+    pub beyond: Vec<Option<f64>>,
     /// Warnings about judges the calibrated fit held at a bound.
     pub held: Vec<String>,
     pub stats: EntryStats,
@@ -120,19 +122,11 @@ pub(super) struct Fitted {
 }
 
 fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankError> {
-    let (main, panel, judges) = (built.main(), &built.panel, &built.judges);
+    let (panel, judges) = (&built.panel, &built.judges);
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held), (stats, means, habits, agreement, groups)) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| match &built.method {
-            _ if !built.has_overall => (vec![None; field.entries.len()], Vec::new()),
-            Method::Calibrated => {
-                let fit = crate::merge::calibrated_fit(main);
-                let held = warnings::held(&fit, main);
-                (fit.quality, held)
-            }
-            method => (merge(main, method), Vec::new()),
-        });
+    let ((overall, held, beyond), (stats, means, habits, agreement, groups)) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| merged_and_beyond(built, field));
         let figures = (
             EntryStats::of(panel),
             figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
@@ -150,7 +144,27 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::TrimTooDeep { drop, most });
     }
-    Ok(Fitted { overall, held, stats, means, habits, agreement, groups })
+    Ok(Fitted { overall, beyond, held, stats, means, habits, agreement, groups })
+}
+
+/// The method's merged score of every entry overall, the warnings of the calibrated fit, and each
+/// entry's gap beyond its judges' habits. Contested is judged on what each judge's habits leave
+/// unexplained, by the calibrated fit of every entry's own total (`panel`): the merge's own fit
+/// where it is that one, else one more, on the merge's core, which the plain methods leave idle.
+fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, Vec<Option<f64>>) {
+    let main = built.main();
+    let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
+    let (overall, held, fit) = match &built.method {
+        _ if !built.has_overall => (vec![None; field.entries.len()], Vec::new(), None),
+        Method::Calibrated => {
+            let fit = crate::merge::calibrated_fit(main);
+            let held = warnings::held(&fit, main);
+            (fit.quality.clone(), held, reuse.then_some(fit))
+        }
+        method => (merge(main, method), Vec::new(), None),
+    };
+    let fit = fit.unwrap_or_else(|| crate::merge::calibrated_fit(&built.panel));
+    (overall, held, figures::beyond_habits(&built.panel, &fit))
 }
 
 /// Stage 3: the rankings of every scope, what head-to-head majorities say of each, and the
@@ -176,6 +190,7 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
         options,
         counted,
         conflicted: &built.conflicted,
+        beyond: &fitted.beyond,
     };
     let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
     Ranked3 { rankings, majorities, own }

@@ -121,7 +121,7 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
     format!(
-        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's.\nFlags: {}.\n",
+        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's; BEYOND: what is left of it once each judge's habits are taken out.\nFlags: {}.\n",
         r.method,
         r.legend()
     )
@@ -156,7 +156,7 @@ pub fn table(r: &Rankings) -> String {
         out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
         let paid = has_chances(ranked);
         out.push_str(&format!(
-            "PLACE  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  FLAGS\n",
+            "PLACE  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
             if paid { "  PAID" } else { "" }
         ));
         for e in ranked {
@@ -165,13 +165,14 @@ pub fn table(r: &Rankings) -> String {
                 shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {}\n",
+                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {:>6}  {}\n",
                 e.place,
                 fit(&clean_line(&e.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
                 e.score,
                 e.judges,
                 e.gap_text(),
+                e.beyond_text(),
                 flags(e)
             ));
         }
@@ -233,7 +234,7 @@ pub fn markdown(r: &Rankings) -> String {
         let paid = has_chances(ranked);
         let (paid_head, paid_align) = if paid { (" Paid |", "---:|") } else { ("", "") };
         out.push_str(&format!(
-            "\n## {}\n\n| Place | Entry | Score |{paid_head}{criteria} Judges | Gap | Flags |\n|---:|---|---:|{paid_align}{align}---:|---:|---|\n",
+            "\n## {}\n\n| Place | Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|---|---:|{paid_align}{align}---:|---:|---:|---|\n",
             cell(group)
         ));
         for e in ranked {
@@ -241,13 +242,14 @@ pub fn markdown(r: &Rankings) -> String {
                 shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} |\n",
+                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
                 e.score,
                 e.judges,
                 e.gap_text(),
+                e.beyond_text(),
                 flags(e)
             ));
         }
@@ -292,7 +294,10 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
     header.extend(r.criteria.iter().cloned());
-    header.extend(["judges", "gap", "flags", "tie_break", "method", "head_to_head", "paid_chance"].map(String::from));
+    header.extend(
+        ["judges", "gap", "gap_beyond_habits", "flags", "tie_break", "method", "head_to_head", "paid_chance"]
+            .map(String::from),
+    );
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
         for e in ranked {
@@ -302,6 +307,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             row.extend([
                 e.judges.to_string(),
                 e.gap.map(|g| format!("{g:.4}")).unwrap_or_default(),
+                e.gap_beyond_habits.map(|g| format!("{g:.4}")).unwrap_or_default(),
                 e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),

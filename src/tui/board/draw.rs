@@ -154,8 +154,11 @@ impl Board<'_> {
     fn entry_lines(&self, width: u16) -> Vec<Line<'static>> {
         let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
         let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
-        let mut facts =
-            vec![format!("score {:.2}", e.score), format!("{} judges", e.judges), format!("gap {}", e.gap_text())];
+        let mut facts = vec![
+            format!("score {:.2}", e.score),
+            format!("{} judges", e.judges),
+            format!("gap {} ({} beyond habits)", e.gap_text(), e.beyond_text()),
+        ];
         if e.chance.is_some() {
             facts.push(format!("paid {}", e.chance_text()));
         }
