@@ -57,7 +57,10 @@ fn rankings() -> judging::rankings::Rankings {
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
-    rank_all(marks, &loaded.config, &field, &Options::new(Method::Mean, &loaded.config)).expect("ranks")
+    let mut r = rank_all(marks, &loaded.config, &field, &Options::new(Method::Mean, &loaded.config)).expect("ranks");
+    // Who cannot win, as `judging merge` marks it from the store (no Hub facts here).
+    judging::prizes::eligibility::mark(&mut r, &field, &std::collections::HashMap::new(), &loaded.config.rules);
+    r
 }
 
 fn screen(board: &Board, width: u16, height: u16) -> String {
@@ -154,6 +157,23 @@ fn regex_like_cut(text: &str) -> Option<String> {
     text.split(|c: char| c.is_whitespace() || c == '│')
         .find(|w| w.len() > 1 && w.ends_with('.') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit()))
         .map(str::to_owned)
+}
+
+/// An entry the rules exclude from prizes is flagged in its row, counted under what to
+/// deliberate, and its view says why.
+#[test]
+fn the_board_says_who_cannot_win_and_why() {
+    let r = rankings();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    let at = r.rankings[0].1.iter().position(|e| e.id == "dream-cartographer").expect("ranked");
+    for _ in 0..at {
+        board.key(KeyEvent::from(KeyCode::Down));
+    }
+    let text = screen(&board, 120, 30);
+    let row = text.lines().find(|l| l.contains('▶')).unwrap_or_default();
+    assert!(row.contains("Dream Cartographer") && row.contains("ineligible"), "{text}");
+    assert!(text.contains("1 ineligible (the rules exclude it from"), "{text}");
+    assert!(text.contains("Cannot win a prize under the event's") && text.contains("rules: 72B of models"), "{text}");
 }
 
 #[test]

@@ -294,7 +294,7 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let csv = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(
         csv.starts_with(
-            "ranking,place,id,title,score,utility,latency,cost,judges,gap,gap_beyond_habits,flags,tie_break,method,head_to_head"
+            "ranking,place,id,title,score,utility,latency,cost,judges,gap,gap_beyond_habits,flags,ineligible,tie_break,method,head_to_head"
         ),
         "{csv}"
     );
@@ -1096,4 +1096,57 @@ fn a_score_despite_a_declared_conflict_is_flagged_or_left_out() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("drop").and(predicate::str::contains("exclude")));
+}
+
+/// An entry the event's rules exclude from prizes is marked so in the rankings, in every format,
+/// with the reason `results` gives when it passes the entry over: one rule for both.
+#[test]
+fn who_cannot_win_is_marked_in_every_format_with_the_reason() {
+    let s = Sandbox::new();
+    let ids = ["dream-cartographer", "riddle-bridge", "pantry-poet"];
+    let file = common::score_file(&s, "mira.json", |b| {
+        b.judge = "mira".into();
+        b.scores =
+            ids.iter().map(|id| ((*id).to_owned(), vec![Some(4); 3], vec![Some(1_781_000_000_000); 3])).collect();
+    });
+    head(&s).arg("pull").assert().success();
+    let run = |args: &[&str]| {
+        let out = head(&s).args(args).arg(&file).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let json: serde_json::Value = serde_json::from_str(&run(&["merge", "--format", "json"])).expect("json");
+    let reasons = |id: &str| -> Vec<String> {
+        let listed = json["ineligible"].as_array().expect("a list").iter().find(|i| i["id"] == id);
+        listed.map(|i| serde_json::from_value(i["reasons"].clone()).expect("reasons")).unwrap_or_default()
+    };
+    assert_eq!(reasons("dream-cartographer"), ["72B of models, over the 32B limit"], "{}", json["ineligible"]);
+    assert_eq!(reasons("riddle-bridge"), ["no social post"]);
+    assert!(reasons("pantry-poet").is_empty(), "eligible");
+    for (_, ranked) in json["rankings"].as_array().expect("rankings").iter().filter_map(|r| r.as_array()?.split_first())
+    {
+        for e in ranked[0].as_array().expect("entries") {
+            let flagged = e["flags"].as_array().expect("flags").contains(&"ineligible".into());
+            assert_eq!(flagged, e["id"] != "pantry-poet", "{e}");
+        }
+    }
+    for format in ["table", "md"] {
+        let text = run(&["merge", "--format", format]);
+        assert!(text.contains("Ranked, but the event's rules exclude from prizes (2)"), "{text}");
+        assert!(text.contains("(dream-cartographer): 72B of models, over the 32B limit"), "{text}");
+        assert!(text.contains("ineligible = the event's rules exclude it from prizes"), "{text}");
+        let row = text.lines().find(|l| l.contains("riddle-bridge") && !l.contains("exclude")).unwrap_or_default();
+        assert!(row.contains("ineligible"), "{format}: {text}");
+    }
+    let csv = run(&["merge", "--format", "csv"]);
+    let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+    let column = header.iter().position(|h| *h == "ineligible").expect("an ineligible column");
+    let row = csv.lines().find(|l| l.contains("riddle-bridge")).unwrap_or_default();
+    assert_eq!(row.split(',').nth(column), Some("no social post"), "{csv}");
+    let view = run(&["merge", "--entry", "dream-cartographer"]);
+    assert!(view.contains("Cannot win a prize under the event's rules: 72B of models, over the 32B limit."), "{view}");
+    assert!(!run(&["merge", "--entry", "pantry-poet"]).contains("Cannot win"));
+    // The prize results pass it over for the same reason.
+    let results = run(&["results"]);
+    assert!(results.contains("72B of models, over the 32B limit"), "{results}");
 }

@@ -235,6 +235,16 @@ pub struct Alpha {
 /// What alpha means, wherever it is printed.
 pub const ALPHA_MEANING: &str = "Krippendorff's alpha is 1 when judges agree exactly, 0 when they agree no more than marks drawn at random would, below 0 when they disagree systematically; 0.8 or more is usually taken as reliable, under 0.667 as too uncertain to rest a decision on";
 
+/// An entry the event's rules exclude from prizes, and why: flagged `ineligible` wherever it is
+/// ranked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ineligible {
+    pub id: String,
+    pub title: String,
+    /// Every rule it breaks, as the prize results word it.
+    pub reasons: Vec<String>,
+}
+
 /// An entry the judges disagree on, with the judges furthest apart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Disagreement {
@@ -273,6 +283,9 @@ pub struct Rankings {
     pub unscored: Vec<String>,
     /// The scores given despite a conflict the judge declared, and whether each counts.
     pub conflicts: Vec<Conflicted>,
+    /// The ranked entries the event's rules exclude from prizes, in the order of the field; filled
+    /// by [`crate::prizes::eligibility::mark`] from what the head judge's store knows.
+    pub ineligible: Vec<Ineligible>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.

@@ -5,7 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alpha, Concordance, Conflicted, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets,
+    Alpha, Concordance, Conflicted, Disagreement, Ineligible, JudgeLine, Majority, PairAgreement, Ranked, Rankings,
+    Sheets,
 };
 
 /// What a saved merge says it is.
@@ -41,6 +42,8 @@ pub struct SavedRankings {
     pub unscored: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflicted>,
+    #[serde(default)]
+    pub ineligible: Vec<Ineligible>,
     pub rankings: Vec<(String, Vec<Ranked>)>,
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
@@ -112,6 +115,7 @@ impl From<&Rankings> for SavedRankings {
             alpha: r.alpha,
             unscored: r.unscored.clone(),
             conflicts: r.conflicts.clone(),
+            ineligible: r.ineligible.clone(),
             rankings: r.rankings.clone(),
             paid: r.paid.clone(),
             rubrics: r.rubrics.clone(),
@@ -147,6 +151,7 @@ impl From<SavedRankings> for Rankings {
             alpha: s.alpha,
             unscored: s.unscored,
             conflicts: s.conflicts,
+            ineligible: s.ineligible,
             rankings: s.rankings,
             paid: s.paid,
             rubrics: s.rubrics,

@@ -243,6 +243,7 @@ fn figures_for_the_jury(
             .map(|e| field.entries[e].submission.id.clone())
             .collect(),
         conflicts: built.conflicts,
+        ineligible: Vec::new(),
         rankings: scoped.rankings,
         majorities: scoped.majorities,
         rubrics: rubric_columns(config),

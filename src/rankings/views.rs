@@ -33,6 +33,8 @@ pub struct EntryPanel {
     pub partly_scored_by: Vec<String>,
     /// Judges who scored it despite a conflict they declared, and whether their score counts.
     pub conflicts: Vec<super::Conflicted>,
+    /// Why the event's rules exclude it from prizes; empty when they do not.
+    pub ineligible: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,6 +120,7 @@ impl Rankings {
             judges,
             partly_scored_by: partly,
             conflicts: self.conflicts.iter().filter(|c| c.id == id).cloned().collect(),
+            ineligible: self.ineligible.iter().find(|i| i.id == id).map(|i| i.reasons.clone()).unwrap_or_default(),
         })
     }
 }

@@ -144,10 +144,31 @@ fn conflicts(r: &Rankings, show: fn(&str) -> String) -> String {
     crate::rankings::conflicts_said(&r.conflicts, show).map(|s| format!("{s}\n")).unwrap_or_default()
 }
 
+/// The ranked entries the event's rules exclude from prizes, with why, in one sentence.
+fn ineligible(r: &Rankings, show: fn(&str) -> String) -> String {
+    if r.ineligible.is_empty() {
+        return String::new();
+    }
+    let named: Vec<String> = r
+        .ineligible
+        .iter()
+        .map(|i| {
+            let reasons: Vec<String> = i.reasons.iter().map(|w| show(w)).collect();
+            format!("{} ({}): {}", show(&i.title), show(&i.id), reasons.join(", "))
+        })
+        .collect();
+    format!(
+        "Ranked, but the event's rules exclude from prizes ({}): {}.\n",
+        named.len(),
+        crate::format::first_few(&named, 12, "; ")
+    )
+}
+
 pub fn table(r: &Rankings) -> String {
     let mut out = preamble(r);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
     out.push_str(&conflicts(r, clean_line));
+    out.push_str(&ineligible(r, clean_line));
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String =
@@ -227,6 +248,7 @@ pub fn markdown(r: &Rankings) -> String {
     let mut out = format!("# Rankings\n\n{}", preamble(r));
     out.push_str(&unscored(r, cell).unwrap_or_default());
     out.push_str(&conflicts(r, cell));
+    out.push_str(&ineligible(r, cell));
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
@@ -295,8 +317,18 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
     header.extend(r.criteria.iter().cloned());
     header.extend(
-        ["judges", "gap", "gap_beyond_habits", "flags", "tie_break", "method", "head_to_head", "paid_chance"]
-            .map(String::from),
+        [
+            "judges",
+            "gap",
+            "gap_beyond_habits",
+            "flags",
+            "ineligible",
+            "tie_break",
+            "method",
+            "head_to_head",
+            "paid_chance",
+        ]
+        .map(String::from),
     );
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
@@ -309,6 +341,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
                 e.gap.map(|g| format!("{g:.4}")).unwrap_or_default(),
                 e.gap_beyond_habits.map(|g| format!("{g:.4}")).unwrap_or_default(),
                 e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
+                r.ineligible.iter().find(|i| i.id == e.id).map(|i| i.reasons.join("; ")).unwrap_or_default(),
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),
                 head_to_head(r, group, &e.id).to_owned(),

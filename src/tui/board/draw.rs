@@ -167,6 +167,9 @@ impl Board<'_> {
             lines.push(Line::from(format!("place set by the tie-break on {k}")).yellow());
         }
         let Some(panel) = self.rankings.panel_of(&e.id) else { return lines };
+        if let Some(line) = crate::report::entry::ineligible(&panel, clean_line) {
+            lines.push(Line::from(line).magenta());
+        }
         // Criteria by their first three columns: the full names head the rankings table.
         let criteria: Vec<String> = panel.criteria.iter().map(|c| take_columns(&c.to_uppercase(), 3)).collect();
         let name_w = usize::from(width).saturating_sub(criteria.len() * 4 + 13).clamp(6, 14);
