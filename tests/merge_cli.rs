@@ -363,6 +363,13 @@ fn entries_nobody_scored_are_named_in_every_format() {
             .success()
             .stdout(predicate::str::contains("Not scored by any judge, so in no ranking (34)"));
     }
+    // The CSV has a row for each, in a group of their own.
+    let csv = head(&s).args(["merge", "--format", "csv"]).arg(&a).output().expect("runs");
+    let csv = String::from_utf8(csv.stdout).expect("utf-8");
+    let rows: Vec<&str> = csv.lines().filter(|l| l.starts_with("unscored,")).collect();
+    assert_eq!(rows.len(), unscored.len(), "{csv}");
+    assert!(rows.iter().any(|l| l.starts_with("unscored,,pill-pal,Pill Pal,,")), "{csv}");
+    assert!(!rows.iter().any(|l| l.contains("sprout-sense")), "{csv}");
     // Its view names it, though no ranking does.
     head(&s)
         .args(["merge", "--entry", "pill-pal"])

@@ -350,6 +350,24 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
     }
+    // Entries no judge scored are in no ranking: a row each, in a group of their own, so that a
+    // spreadsheet accounts for every entry in play.
+    // The fixed columns follow the criteria, whatever a criterion is called: the last of a name.
+    let column = |name: &str| header.iter().rposition(|h| h == name);
+    for id in &r.unscored {
+        let title = r.sheets.ids.iter().position(|i| i == id).and_then(|e| r.sheets.titles.get(e)).cloned();
+        let mut row = vec![UNSCORED.to_owned(), String::new(), id.clone(), title.unwrap_or_default()];
+        row.resize(header.len(), String::new());
+        for (name, value) in [("judges", "0"), ("method", r.method.as_str())] {
+            if let Some(k) = column(name) {
+                row[k] = value.to_owned();
+            }
+        }
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
+    }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// The CSV's `ranking` for the entries no judge scored.
+const UNSCORED: &str = "unscored";
