@@ -360,7 +360,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
         row.resize(header.len(), String::new());
         for (name, value) in [("judges", "0"), ("method", r.method.as_str())] {
             if let Some(k) = column(name) {
-                row[k] = value.to_owned();
+                value.clone_into(&mut row[k]);
             }
         }
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
