@@ -338,7 +338,7 @@ impl Rankings {
         let explain = |flag: Flag| match flag {
             Flag::Thin => format!("fewer than {} judges", self.min_judges),
             Flag::Contested => format!(
-                "judges {} points or more apart beyond their habits (BEYOND: each judge's total less what their leniency and severity predict, highest less lowest; a lenient and a harsh judge who agree on the entry are not apart)",
+                "judges {} points or more apart beyond their habits (BEYOND; a lenient and a harsh judge who rate the entry alike are not)",
                 crate::format::number(self.contested_gap)
             ),
             Flag::Tie => "a place the jury must settle".to_owned(),

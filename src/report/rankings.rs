@@ -121,7 +121,7 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
     format!(
-        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's; BEYOND: what is left of it once each judge's habits are taken out.\nFlags: {}.\n",
+        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's. BEYOND: the same once each judge's habits are taken out (each judge's total less what their leniency and severity predict, highest less lowest).\nFlags: {}.\n",
         r.method,
         r.legend()
     )
