@@ -36,7 +36,7 @@ fn find(judges: &[JudgeMarks], config: &Config, field: &Field) -> Vec<(usize, us
 }
 
 /// Takes the rows `found` (judge's file, row) out of the judges' marks: their scores no longer
-/// count anywhere in the merge.
+/// count anywhere in the merge, nor their commits and stopwatch readings of those entries.
 fn leave_out(judges: &mut [JudgeMarks], found: &[(usize, usize)]) {
     for (j, marks) in judges.iter_mut().enumerate() {
         let rows: Vec<usize> = found.iter().filter(|(k, _)| *k == j).map(|(_, row)| *row).collect();
@@ -45,6 +45,10 @@ fn leave_out(judges: &mut [JudgeMarks], found: &[(usize, usize)]) {
         }
         let criteria = marks.values.len() / marks.entries.len().max(1);
         let keep: Vec<bool> = (0..marks.entries.len()).map(|row| !rows.contains(&row)).collect();
+        // What else the merge reads of those entries: the commit scored and the stopwatch.
+        let gone: Vec<usize> = rows.iter().map(|row| marks.entries[*row]).collect();
+        marks.revisions.retain(|(e, _)| !gone.contains(e));
+        marks.timings.retain(|(e, _)| !gone.contains(e));
         let mut kept = keep.iter().copied();
         marks.entries.retain(|_| kept.next().unwrap_or(true));
         let mut kept = keep.iter().copied();
@@ -142,7 +146,11 @@ mod tests {
         config.judges.iter_mut().for_each(|j| j.conflicts.clear());
         config.judges[0].name = "ana".into();
         config.judges[0].conflicts = vec!["moss & lichen".into()];
-        let judges = || vec![marks("Ana", vec![1, 0, 2]), marks("ben", vec![0, 1])];
+        let judges = || {
+            let mut ana = marks("Ana", vec![1, 0, 2]);
+            ana.revisions = vec![(0, "abc".into()), (1, "def".into())];
+            vec![ana, marks("ben", vec![0, 1])]
+        };
         let mut flagged = judges();
         let (named, entries) = apply(&mut flagged, &config, &field, ConflictPolicy::Flag);
         assert_eq!(named, [Conflicted { judge: "Ana".into(), id: "a".into(), counted: true }]);
@@ -154,6 +162,7 @@ mod tests {
         assert_eq!(excluded[0].entries, [1, 2]);
         assert_eq!(excluded[0].totals, [1.0, 3.0]);
         assert_eq!(excluded[0].values, [Some(1), Some(10), Some(3), Some(12)]);
+        assert_eq!(excluded[0].revisions, [(1, "def".to_owned())], "the commit of the entry left out goes too");
         assert_eq!(excluded[1], judges()[1], "ben declared nothing");
         let line = said(&named, clean_line).expect("a sentence");
         assert!(line.contains("(1)") && line.contains("Ana on a") && line.contains("left out"), "{line}");
