@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::merge::{MethodName, TrimBy};
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -86,12 +88,8 @@ pub enum Command {
     },
     /// Merge judges' score files into rankings, overall and per track
     Merge {
-        /// The judges' score files
-        #[arg(required_unless_present = "from_hub", value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Collect the score files from the [sync] repo on the Hub first, and merge those
-        #[arg(long, conflicts_with = "files")]
-        from_hub: bool,
+        #[command(flatten)]
+        files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
@@ -147,12 +145,8 @@ pub enum Command {
     },
     /// Apply the prize rules in judging.toml to the merged rankings and print the winners
     Results {
-        /// The judges' score files, or one merge saved with `judging merge --format json`
-        #[arg(required_unless_present = "from_hub", value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// Collect the score files from the [sync] repo on the Hub first
-        #[arg(long, conflicts_with = "files")]
-        from_hub: bool,
+        #[command(flatten)]
+        files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
         /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
@@ -191,9 +185,10 @@ pub enum Command {
     /// For every entry, what its team may read: scores against the field, places, prizes, why it
     /// could not win, and the judges' notes for the team (Markdown and printable HTML, an index)
     Feedback {
-        /// The judges' score files
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        files: ScoreFiles,
+        #[command(flatten)]
+        method: MethodArgs,
         /// The folder to write into
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
@@ -236,55 +231,45 @@ pub enum Command {
     },
 }
 
-/// How judges' totals become one score: `judging merge` and `judging results` share these.
+/// Where the head judge's commands (`merge`, `results`, `feedback`) read the judges' scores.
+#[derive(Debug, Clone, Args)]
+pub struct ScoreFiles {
+    /// The judges' score files (`results` also reads one merge saved with `judging merge
+    /// --format json`)
+    #[arg(required_unless_present = "from_hub", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Collect the score files from the [sync] repo on the Hub first, and read those
+    #[arg(long, conflicts_with = "files")]
+    pub from_hub: bool,
+}
+
+/// How judges' totals become one score, where it is not the event's own (`[merge] method` in
+/// judging.toml): `judging merge`, `results` and `feedback` share these.
 #[derive(Debug, Clone, Args)]
 pub struct MethodArgs {
-    /// How the judges' totals are merged (`results` on a saved merge keeps that merge's)
-    #[arg(long = "method", value_name = "METHOD", value_enum, default_value_t = MergeMethod::Calibrated)]
-    pub name: MergeMethod,
-    /// With --method trimmed: how many highest and lowest totals to drop
-    #[arg(long, default_value_t = 1)]
-    pub trim: usize,
+    /// How the judges' totals are merged [default: `merge.method` in judging.toml, else
+    /// calibrated] (`results` on a saved merge keeps that merge's)
+    #[arg(long = "method", value_name = "METHOD", value_enum)]
+    pub name: Option<MethodName>,
+    /// With --method trimmed: how many highest and lowest marks to drop [default: `merge.trim`,
+    /// else 1]
+    #[arg(long)]
+    pub trim: Option<usize>,
+    /// With --method trimmed: trim each judge's total, or each criterion's marks on their own
+    /// before weighting [default: `merge.trim_by`, else total]
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub trim_by: Option<TrimBy>,
 }
 
 impl MethodArgs {
-    pub fn method(&self) -> crate::merge::Method {
-        use crate::merge::Method;
-        match self.name {
-            MergeMethod::Calibrated => Method::Calibrated,
-            MergeMethod::Mean => Method::Mean,
-            MergeMethod::Sum => Method::Sum { judges: Vec::new() },
-            MergeMethod::Median => Method::Median,
-            MergeMethod::Trimmed => Method::Trimmed { drop: self.trim },
-            MergeMethod::ZScore => Method::ZScore,
-            MergeMethod::RankSum => Method::RankSum,
-            MergeMethod::Copeland => Method::Copeland,
-            MergeMethod::Schulze => Method::Schulze,
-        }
+    /// The method these flags name, the event's where they name none.
+    pub fn method(&self, event: &crate::config::MergeConfig) -> crate::merge::Method {
+        crate::merge::Method::named(
+            self.name.unwrap_or(event.method),
+            self.trim.unwrap_or(event.trim),
+            self.trim_by.unwrap_or(event.trim_by),
+        )
     }
-}
-
-/// How `judging merge` turns judges' totals into one score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MergeMethod {
-    /// Fits each judge's leniency and severity with each entry's quality (the default: see README)
-    Calibrated,
-    /// The mean of the judges' totals
-    Mean,
-    /// The sum of the totals of the --judges chosen (all by default), as at the Judgment of Paris
-    Sum,
-    /// The median of the judges' totals
-    Median,
-    /// The mean without the --trim highest and lowest totals
-    Trimmed,
-    /// Each judge's totals standardised before averaging
-    ZScore,
-    /// Each judge's totals as ranks; the lowest sum wins (Quandt's "votes against")
-    RankSum,
-    /// Head-to-head wins minus losses over the judges who scored both
-    Copeland,
-    /// The entries each beats by its strongest chain of head-to-head wins (up to 1,000 entries)
-    Schulze,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

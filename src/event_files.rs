@@ -147,8 +147,9 @@ impl Loaded {
         }
         let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
         let order: Vec<String> = decision.order.iter().map(|id| quote(id)).collect();
+        let method = decision.method.as_deref().map(|m| format!("method = {}\n", quote(m))).unwrap_or_default();
         let block = format!(
-            "\n[[decisions]]\nprize = {}\norder = [{}]\nreason = {}\n",
+            "\n[[decisions]]\nprize = {}\norder = [{}]\nreason = {}\n{method}",
             quote(&decision.prize),
             order.join(", "),
             quote(decision.reason.trim())

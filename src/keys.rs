@@ -5,7 +5,7 @@
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::PathBuf;
 
-use crate::scorefile::sign::PrivateKey;
+use crate::signing::PrivateKey;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {

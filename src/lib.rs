@@ -33,6 +33,7 @@ pub mod report;
 pub mod rng;
 pub mod sanitize;
 pub mod scorefile;
+pub mod signing;
 pub mod stats;
 pub mod store;
 pub mod tui;

@@ -6,6 +6,7 @@
 use judging::config::Config;
 use judging::event_files::Loaded;
 use judging::merge::Method;
+use judging::model::{ByPart, TextPart};
 use judging::rankings::{Field, JudgeMarks, Options, rank_all};
 use judging::store::Store;
 use judging::tui::board::Board;
@@ -33,7 +34,7 @@ fn rankings() -> judging::rankings::Rankings {
             .collect();
         let totals = values.chunks(3).map(|v| f64::from(2 * v[0] + v[1] + v[2]) / 4.0).collect();
         // Every judge times the demos; some write a note, one with an escape sequence in it.
-        let notes = entries
+        let notes: Vec<(usize, String)> = entries
             .iter()
             .filter(|e| *e % 2 == 0)
             .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
@@ -50,10 +51,9 @@ fn rankings() -> judging::rankings::Rankings {
             values: values.into_iter().map(Some).collect(),
             shared_totals: Vec::new(),
             partial: Vec::new(),
-            notes,
             timings,
             revisions: Vec::new(),
-            team_notes: Vec::new(),
+            texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
@@ -195,7 +195,10 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     let r = rankings();
     let dir = tempfile::tempdir().expect("tempdir");
     let config_path = dir.path().join("judging.toml");
-    std::fs::write(&config_path, judging::config::BUILTIN).expect("config");
+    // Backyard pays seven places here, so that its tie at #5 decides money.
+    let seven = judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    std::fs::write(&config_path, seven).expect("config");
     let decisions = dir.path().join("decisions.toml");
     std::fs::write(&decisions, "# The jury's decisions, 21 June.\n").expect("decisions");
     let loaded = judging::event_files::load(Some(&config_path)).expect("loads");
@@ -212,13 +215,16 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     press(&mut board, KeyCode::Esc);
     assert!(board.settle.is_none() && board.status == "Nothing recorded.");
     press(&mut board, KeyCode::Char('d'));
-    let tied: Vec<String> = board.settle.as_ref().expect("settling").tied.iter().map(|t| t.0.clone()).collect();
+    let tied: Vec<String> = board.settle.as_ref().expect("settling").tied.iter().map(|t| t.id.clone()).collect();
     assert_eq!(tied.len(), 3);
     for code in [KeyCode::Char('3'), KeyCode::Char('9'), KeyCode::Char('1')] {
         assert_eq!(press(&mut board, code), None);
     }
     let dialog = screen(&board, 100, 30);
     assert!(dialog.contains("Why this order?"), "the third placed itself: {dialog}");
+    // What is at stake, and what the jury weighs: each entry's score and judges.
+    assert!(dialog.contains("At stake: #5 $300, #6 $200, #7 $100."), "{dialog}");
+    assert!(dialog.contains("Sprout Sense                   1.00 · 2 judge(s)"), "{dialog}");
     assert_eq!(press(&mut board, KeyCode::Enter), None, "no reason yet");
     assert!(board.status.contains("Give the reason"), "{}", board.status);
     for c in "Jury vote, 4 to 1".chars() {
@@ -231,6 +237,7 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert_eq!(decision.prize, "backyard");
     assert_eq!(decision.order, [tied[2].clone(), tied[0].clone(), tied[1].clone()]);
     assert_eq!(decision.reason, "Jury vote, 4 to 1");
+    assert_eq!(decision.method.as_deref(), Some(r.method.as_str()), "the method it was made under");
     let known: std::collections::HashSet<&str> = tied.iter().map(String::as_str).collect();
     let path = loaded.record_decision(&decision, &known).expect("recorded");
     board.recorded(decision.clone(), &path);
@@ -250,6 +257,14 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     press(&mut board, KeyCode::Left);
     press(&mut board, KeyCode::Char('d'));
     assert!(board.status.contains("No prize pays places in the overall ranking"), "{}", board.status);
+    // Where backyard pays four places, its tie at #5 changes no prize: refused, saying why.
+    let four = judging::event_files::load(None).expect("built in");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&four.config);
+    press(&mut board, KeyCode::Right);
+    press(&mut board, KeyCode::Char('G'));
+    press(&mut board, KeyCode::Char('d'));
+    assert!(board.settle.is_none(), "nothing to settle below the paid places");
+    assert!(board.status.contains("below the 4 paid place(s) of Backyard AI"), "{}", board.status);
 }
 
 /// A CJK character takes two columns: the rankings make room for a wide title by its columns,

@@ -3,10 +3,12 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use common::Sandbox;
 use common::hubrepo::FakeHub;
+use judging::model::{ByPart, TextPart};
 use judging::scorefile::{self, Body};
 use predicates::prelude::*;
 
@@ -17,7 +19,10 @@ const TOKEN: &str = "hf_secret_token_of_the_test";
 fn big_file(note_bytes: usize) -> Vec<u8> {
     let body = Body {
         judge: "mira".into(),
-        notes: [("sprout-sense".to_owned(), "n".repeat(note_bytes))].into(),
+        texts: ByPart::from_fn(|part| match part {
+            TextPart::Note => [("sprout-sense".to_owned(), "n".repeat(note_bytes))].into(),
+            _ => BTreeMap::new(),
+        }),
         ..common::score_body()
     };
     scorefile::write(&body, None).expect("json").into_bytes()

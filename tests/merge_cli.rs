@@ -192,7 +192,7 @@ fn withdrawn_and_recused_entries_are_left_out() {
     ids.push("dream-cartographer");
     let file = common::score_file(&s, "f.json", |b| {
         b.scores = ids.iter().map(|id| (id.to_string(), vec![Some(3); 3], vec![Some(0); 3])).collect();
-        b.recusals.insert("pantry-poet".into(), "conflict".into());
+        b.texts[judging::model::TextPart::Recusal].insert("pantry-poet".into(), "conflict".into());
     });
     head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();
     head(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
@@ -455,7 +455,11 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     assert_eq!(sprout["note"], "Lovely, on paper");
     let store = judging::store::Store::open(&s.store("paper"), "build-small-2026").expect("store");
     let sheet = store.score_sheet().expect("sheet");
-    assert_eq!(sheet.team_notes.get("sprout-sense").map(String::as_str), Some("Add offline mode"), "the team's note");
+    assert_eq!(
+        sheet.text(judging::model::TextPart::TeamNote, "sprout-sense"),
+        Some("Add offline mode"),
+        "the team's note"
+    );
     drop(store);
 
     let bad = s.file(
@@ -594,6 +598,12 @@ fn the_sum_counts_only_the_chosen_judges() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("use it with --method sum"));
+    // Judges who share no entry: a sum of every judge counts nothing, and says so.
+    let apart = [judge_file(&s, "cy", 0, &SOME[..1]), judge_file(&s, "di", 0, &SOME[1..2])];
+    head(&s).args(["merge", "--method", "sum"]).args(&apart).assert().failure().stderr(
+        predicate::str::contains("no entry was scored by all 2 of them (the most on one entry is 1)")
+            .and(predicate::str::contains("--judges")),
+    );
 }
 
 #[test]
@@ -915,7 +925,8 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     let s = Sandbox::new();
     let ana = common::score_file(&s, "ana.json", |b| {
         b.judge = "ana".into();
-        b.notes.insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
+        b.texts[judging::model::TextPart::Note]
+            .insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
         b.timings.insert("sprout-sense".into(), 41.5);
     });
     let ben = common::score_file(&s, "ben.json", |b| {
@@ -1156,4 +1167,49 @@ fn who_cannot_win_is_marked_in_every_format_with_the_reason() {
     // The prize results pass it over for the same reason.
     let results = run(&["results"]);
     assert!(results.contains("72B of models, over the 32B limit"), "{results}");
+}
+
+#[test]
+fn the_events_method_is_set_once_in_judging_toml_and_a_flag_overrides_it() {
+    let s = Sandbox::new();
+    let files =
+        [judge_file(&s, "mira", 1, &SOME), judge_file(&s, "tomas", -1, &SOME), judge_file(&s, "priya", 0, &SOME)];
+    head(&s).arg("pull").assert().success();
+    let event = |merge: &str| {
+        s.file("event.toml", &judging::config::BUILTIN.replace("[merge]\n", &format!("[merge]\n{merge}\n")))
+    };
+    let config = event("method = \"trimmed\"\ntrim_by = \"criterion\"");
+    let run = |args: &[&str]| {
+        let out = head(&s).arg("--config").arg(&config).args(args).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    assert!(run(&["merge"]).contains("Merged with the trimmed-by-criterion method"));
+    assert!(run(&["merge", "--trim-by", "total"]).contains("Merged with the trimmed method"));
+    assert!(run(&["merge", "--method", "mean"]).contains("Merged with the mean method"));
+    assert!(run(&["results"]).contains("rankings merged with the trimmed-by-criterion method"));
+    let json: serde_json::Value = serde_json::from_str(&run(&["merge", "--format", "json"])).expect("json");
+    assert_eq!(json["method"], "trimmed-by-criterion");
+    // feedback ranks as merge does: the event's method gives its places.
+    let dir = s.path().join("feedback");
+    let out =
+        head(&s).arg("--config").arg(&config).arg("feedback").args(&files).arg("-o").arg(&dir).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["feedback", "--method", "mean"])
+        .args(&files)
+        .arg("-o")
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "feedback takes --method: {}", String::from_utf8_lossy(&out.stderr));
+    // A method judging does not know is refused by its line, with the names it knows.
+    let bad = event("method = \"average\"");
+    head(&s).arg("--config").arg(&bad).arg("merge").args(&files).assert().failure().stderr(
+        predicate::str::contains("`method = \"average\"`")
+            .and(predicate::str::contains("unknown variant `average`"))
+            .and(predicate::str::contains("`calibrated`, `mean`")),
+    );
 }

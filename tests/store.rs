@@ -64,7 +64,7 @@ fn opening_twice_migrates_once_and_keeps_data() {
     assert_eq!(again.submissions().expect("rows").len(), 40);
     let sheet = again.score_sheet().expect("sheet");
     assert_eq!(sheet.score("sprout-sense", "utility"), Some(4));
-    assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
+    assert_eq!(sheet.text(judging::model::TextPart::Note, "sprout-sense"), Some("lovely"));
 }
 
 /// A store written by the build before migration 3 (schema 2: one scored, noted entry) opens in
@@ -88,7 +88,7 @@ fn yesterdays_store_opens_in_todays_build() {
     let sheet = store.score_sheet().expect("sheet");
     assert_eq!(["utility", "latency", "cost"].map(|c| sheet.score("sprout-sense", c)), [Some(4), Some(3), Some(5)]);
     assert_eq!(sheet.readings.get("sprout-sense"), Some(&vec![12.5]), "the reading moved to every-reading storage");
-    assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("lovely"));
+    assert_eq!(sheet.text(judging::model::TextPart::Note, "sprout-sense"), Some("lovely"));
     assert_eq!(sheet.readings.get("sprout-sense"), Some(&vec![12.5]), "the reading moved to every-reading storage");
     let before = store.submission("sprout-sense").expect("row").expect("there");
     assert_eq!((before.submission.sdk, before.submission.likes), (None, None));
@@ -173,7 +173,7 @@ fn a_withdrawn_entry_keeps_its_scores_and_can_return() {
     assert!(!store.submission("dream-cartographer").expect("read").expect("kept").withdrawn);
     let sheet = store.score_sheet().expect("sheet");
     assert_eq!(sheet.score("dream-cartographer", "cost"), Some(1));
-    assert_eq!(sheet.notes.get("dream-cartographer").map(String::as_str), Some("big model"));
+    assert_eq!(sheet.text(judging::model::TextPart::Note, "dream-cartographer"), Some("big model"));
 }
 
 #[test]
@@ -263,7 +263,7 @@ fn yesterdays_store_opens_and_a_new_score_records_the_spaces_commit() {
     let mut store = Store::open(&path, EVENT).expect("opens and migrates");
     let sheet = store.score_sheet().expect("sheet");
     assert_eq!(["utility", "latency", "cost"].map(|c| sheet.score("sprout-sense", c)), [Some(4), Some(3), Some(5)]);
-    assert_eq!(sheet.notes.get("sprout-sense").map(String::as_str), Some("Fast on CPU"));
+    assert_eq!(sheet.text(judging::model::TextPart::Note, "sprout-sense"), Some("Fast on CPU"));
     assert!(store.revisions().expect("revisions").is_empty());
     let facts = r#"{"space":"o/s","stage":"running","hardware":null,"price_per_hour":null,"price_from":"hub","sdk":"gradio","models":[],"params":null,"params_uncertain":null,"revision":"d4c8bedc29019597fa5dd25cd8a73e875f1ea8b9","changed_at":"2026-07-02T09:00:00.000Z"}"#;
     store.put_hub(&[], &[("pantry-poet".into(), facts.into())]).expect("facts");

@@ -4,13 +4,26 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::Session;
-use super::sync::{SCORES, hub, repo_id};
 use crate::hub::client::HubError;
 use crate::hub::repo::{Repo, TreeFile};
 use crate::sanitize::clean_line;
+
+/// The folder of the repo the score files go in.
+pub(super) const SCORES: &str = "scores";
+
+/// The repo judging.toml names, or what to do.
+pub(super) fn repo_id(session: &Session) -> Result<String> {
+    match session.loaded.config.sync.repo() {
+        Some(r) => Ok(r.to_owned()),
+        None => bail!(
+            "{} has no [sync] repo: add `[sync]` with `repo = \"ORG/NAME\"` (a dataset repo of the judges' own org), or send score files by hand",
+            session.loaded.describe()
+        ),
+    }
+}
 
 /// A file name the head judge can write: the repo's file name, when it is one `push` writes
 /// (`scores/` and a judge's stem by the one rule of `file_names`, then `.json`).
@@ -130,7 +143,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
 pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<(Vec<PathBuf>, usize)> {
     let say = |line: String| if on_stdout { println!("{line}") } else { eprintln!("{line}") };
     let repo_id = repo_id(session)?;
-    let hub = hub(session)?;
+    let hub = session.hub()?;
     let (written, offered) = fetch(&Repo::new(&hub, &repo_id), dir)?;
     let (good, judges) = check(session, written)?;
     say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), offered, dir.display()));

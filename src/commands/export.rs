@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::Session;
-use crate::model::Status;
+use crate::model::{Status, TextPart};
 use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
@@ -43,13 +43,11 @@ pub(crate) fn write_for(
         written_at: store.now()?,
         criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
         scores: store.score_rows(&config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>())?,
-        notes: sheet.notes.clone().into_iter().collect(),
         // The median of each entry's readings: the first answer of a cold Space is an outlier.
         timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
         readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
         revisions: store.revisions()?,
-        team_notes: sheet.team_notes.clone().into_iter().collect(),
-        recusals: sheet.recusals.clone().into_iter().collect(),
+        texts: crate::model::ByPart::from_fn(|part| sheet.texts[part].clone().into_iter().collect()),
     };
     // The judge's own key; else a secret an earlier build's head judge handed out (from the
     // environment, or the judge's own judging.toml).
@@ -93,8 +91,8 @@ pub(crate) fn write_for(
         path.display(),
         if is_signed { ", signed" } else { "" },
         body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>(),
-        body.notes.len(),
-        body.recusals.len(),
+        body.texts[TextPart::Note].len(),
+        body.texts[TextPart::Recusal].len(),
         clean_line(judge)
     ));
     Ok((path, text))
@@ -105,7 +103,7 @@ pub(crate) fn write_for(
 pub(crate) fn key_problem(
     config: &crate::config::Config,
     judge: &str,
-    own: Option<&crate::scorefile::sign::PrivateKey>,
+    own: Option<&crate::signing::PrivateKey>,
 ) -> Option<String> {
     let listed = config.judge(judge)?.public_key.as_deref()?;
     match own {

@@ -8,14 +8,22 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::Session;
-use crate::config::FeedbackNotes;
+use crate::config::{Config, FeedbackNotes, OVERALL};
+use crate::model::Submission;
+use crate::prizes::Outcome;
+use crate::rankings::{Ranked, Rankings, Sheets};
 use crate::report::feedback::{CriterionLine, Page, html_page, index, judge_label, markdown_page};
 
-pub(super) fn run(session: &Session, files: &[std::path::PathBuf], dir: &Path) -> Result<ExitCode> {
+pub(super) fn run(
+    session: &Session,
+    files: &[std::path::PathBuf],
+    method: crate::merge::Method,
+    dir: &Path,
+) -> Result<ExitCode> {
     let config = &session.loaded.config;
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let options = crate::rankings::Options::new(crate::merge::Method::Calibrated, config);
+    let options = crate::rankings::Options::new(method, config);
     let rankings = super::merge::merged(files, config, &field, &options, false)?;
     let outcome = if config.prizes.is_empty() {
         None
@@ -43,82 +51,108 @@ pub(super) fn run(session: &Session, files: &[std::path::PathBuf], dir: &Path) -
 /// One entry's page: the place of the rankings, the prizes, the criteria against the field.
 fn page_of(
     entry: usize,
-    s: &crate::model::Submission,
-    rankings: &crate::rankings::Rankings,
-    outcome: Option<&crate::prizes::Outcome>,
-    config: &crate::config::Config,
+    s: &Submission,
+    rankings: &Rankings,
+    outcome: Option<&Outcome>,
+    config: &Config,
     share_notes: bool,
 ) -> Page {
-    let mut places = Vec::new();
-    let mut means: Option<&Vec<Option<f64>>> = None;
-    for (name, ranked) in &rankings.rankings {
-        if let Some(r) = ranked.iter().find(|r| r.id == s.id) {
-            places.push((name.clone(), r.place, ranked.len()));
-            // The track's own means where it has a ranking, else the overall's.
-            if name != crate::config::OVERALL || means.is_none() {
-                means = Some(&r.by_criterion);
-            }
-        }
-    }
-    // Every entry's mean per criterion (from the overall ranking, or every track's).
-    let everyone: Vec<&crate::rankings::Ranked> = match rankings.ranking(crate::config::OVERALL) {
-        Some(all) => all.iter().collect(),
-        None => rankings.rankings.iter().flat_map(|(_, r)| r.iter()).collect(),
-    };
-    let sheets = &rankings.sheets;
+    let means = means(rankings, &s.id);
     let rubric = config.rubric(s.track.as_deref());
+    let field = field_means(rankings);
     let criteria = config
         .criteria
         .iter()
         .enumerate()
         .filter(|(_, c)| rubric.iter().any(|r| r.id == c.id))
-        .map(|(k, c)| {
-            let mut given: Vec<u8> = sheets
-                .judges
-                .iter()
-                .filter_map(|j| {
-                    let row = j.entries.iter().position(|x| *x == entry)?;
-                    j.values.get(row * config.criteria.len() + k).copied().flatten()
-                })
-                .collect();
-            given.sort_unstable();
-            let median = given.get(given.len().saturating_sub(1) / 2).copied();
-            CriterionLine {
-                label: c.label.clone(),
-                mean: means.and_then(|m| m.get(k).copied().flatten()),
-                field: everyone.iter().filter_map(|r| r.by_criterion.get(k).copied().flatten()).collect(),
-                level: median.and_then(|v| c.level_meaning(v)).map(str::to_owned),
-                low: c.scale.low,
-                high: c.scale.high,
-            }
+        .map(|(k, c)| CriterionLine {
+            label: c.label.clone(),
+            mean: means.and_then(|m| m.get(k).copied().flatten()),
+            field: field.iter().filter_map(|r| r.by_criterion.get(k).copied().flatten()).collect(),
+            level: median_mark(&rankings.sheets, entry, k, config.criteria.len())
+                .and_then(|v| c.level_meaning(v))
+                .map(str::to_owned),
+            low: c.scale.low,
+            high: c.scale.high,
         })
         .collect();
-    let prizes = outcome
-        .map(|o| {
-            o.prizes
-                .iter()
-                .flat_map(|p| {
-                    p.awards
-                        .iter()
-                        .filter(|a| a.id == s.id && a.amount.is_some())
-                        .map(move |a| format!("{}, place {}", p.name, a.place))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let prizes = outcome.map(|o| prizes_won(o, &s.id)).unwrap_or_default();
     let ineligible =
         outcome.and_then(|o| o.ineligible.iter().find(|f| f.id == s.id)).map(|f| f.reasons.clone()).unwrap_or_default();
-    // Notes for the team only, the judges lettered in the order the files name them.
-    let notes = if share_notes {
-        sheets
-            .judges
-            .iter()
-            .filter_map(|j| j.team_notes.iter().find(|(x, _)| *x == entry).map(|(_, n)| n.clone()))
-            .enumerate()
-            .map(|(k, n)| (judge_label(k), n))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let notes = if share_notes { team_notes(&rankings.sheets, entry) } else { Vec::new() };
+    let places = places(rankings, &s.id);
     Page { id: s.id.clone(), title: s.title.clone(), team: s.team.clone(), places, criteria, prizes, ineligible, notes }
+}
+
+/// Where the entry stands in each ranking that has it: (ranking, place, entries in it).
+fn places(rankings: &Rankings, id: &str) -> Vec<(String, usize, usize)> {
+    rankings
+        .rankings
+        .iter()
+        .filter_map(|(name, ranked)| ranked.iter().find(|r| r.id == id).map(|r| (name.clone(), r.place, ranked.len())))
+        .collect()
+}
+
+/// The entry's means per criterion that its page shows: its track's own where it has a track
+/// ranking, else the overall's.
+fn means<'r>(rankings: &'r Rankings, id: &str) -> Option<&'r Vec<Option<f64>>> {
+    let mut means = None;
+    for (name, ranked) in &rankings.rankings {
+        if let Some(r) = ranked.iter().find(|r| r.id == id)
+            && (name != OVERALL || means.is_none())
+        {
+            means = Some(&r.by_criterion);
+        }
+    }
+    means
+}
+
+/// Every entry of the field, for where this one stands on each criterion: the overall ranking,
+/// or, without one, every track's.
+fn field_means(rankings: &Rankings) -> Vec<&Ranked> {
+    match rankings.ranking(OVERALL) {
+        Some(all) => all.iter().collect(),
+        None => rankings.rankings.iter().flat_map(|(_, r)| r.iter()).collect(),
+    }
+}
+
+/// The middle mark the judges gave the entry on criterion `k` (the lower middle of an even
+/// number): the level whose meaning the page quotes. `None` when no judge marked it.
+fn median_mark(sheets: &Sheets, entry: usize, k: usize, criteria: usize) -> Option<u8> {
+    let mut given: Vec<u8> = sheets
+        .judges
+        .iter()
+        .filter_map(|j| {
+            let row = j.entries.iter().position(|x| *x == entry)?;
+            j.values.get(row * criteria + k).copied().flatten()
+        })
+        .collect();
+    given.sort_unstable();
+    given.get(given.len().saturating_sub(1) / 2).copied()
+}
+
+/// The paid places the entry won: "Backyard AI, place 2". An undecided tie pays no one yet.
+fn prizes_won(outcome: &Outcome, id: &str) -> Vec<String> {
+    outcome
+        .prizes
+        .iter()
+        .flat_map(|p| {
+            p.awards
+                .iter()
+                .filter(|a| a.id == id && a.amount.is_some())
+                .map(move |a| format!("{}, place {}", p.name, a.place))
+        })
+        .collect()
+}
+
+/// The notes written for the team only, the judges lettered in the order the files name them
+/// ("Judge A") rather than named.
+fn team_notes(sheets: &Sheets, entry: usize) -> Vec<(String, String)> {
+    sheets
+        .judges
+        .iter()
+        .filter_map(|j| j.text(crate::model::TextPart::TeamNote, entry).map(str::to_owned))
+        .enumerate()
+        .map(|(k, n)| (judge_label(k), n))
+        .collect()
 }

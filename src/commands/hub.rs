@@ -2,13 +2,11 @@
 
 use std::collections::HashMap;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::{Result, bail};
 
 use super::Session;
 use crate::format::fit;
-use crate::hub::client::Hub;
 use crate::hub::enrich;
 use crate::model::{HubFacts, Submission, format_params};
 use crate::prizes::eligibility::{self, Breach, Evidence};
@@ -30,10 +28,6 @@ fn asked(submissions: &[Submission]) -> Vec<(String, String)> {
     submissions.iter().filter_map(|s| Some((s.id.clone(), s.space_id.clone()?))).collect()
 }
 
-fn hub(session: &Session) -> Result<Hub> {
-    Ok(Hub::from_env(Duration::from_secs(session.loaded.config.export.timeout_secs))?)
-}
-
 /// After a pull from the Hub: the listed Spaces' facts, without asking for them again.
 pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listing) -> Result<()> {
     if listing.without_track > 0 {
@@ -47,7 +41,7 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
         );
     }
     let entries = asked(&with_spaces(session)?);
-    let hub = hub(session)?;
+    let hub = session.hub()?;
     let report = enrich::enrich(&hub, &session.store, &entries, &listing.spaces, listing.answers)?;
     session.store.put_hub(&report.answers, &report.facts)?;
     print_report(&report, &session.store.hub_facts_by_entry()?);
@@ -92,7 +86,7 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     }
     let mut nothing_refreshed = false;
     if !offline {
-        let hub = hub(&session)?;
+        let hub = session.hub()?;
         println!("Asking {} about {} Space(s)…", crate::net::redacted(hub.base()), entries.len());
         let before = session.store.hub_facts_by_entry()?;
         let report = enrich::enrich(&hub, &session.store, &entries, &[], Vec::new())?;

@@ -6,38 +6,19 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use super::Session;
-use crate::model::{Change, same_name};
+use crate::model::{Change, ScoreSheet, same_name};
 use crate::sanitize::clean_line;
 
 /// Reads a long-format sheet into this judge's store: every row is checked as the app checks a
 /// key press, and the sheet is imported only if every row passes.
 pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitCode> {
-    let judge = session.judge.clone();
     session.require_submissions()?;
     let name = sheet.display().to_string();
     // A sheet of scores is far smaller than this; a device or a pipe is not a sheet.
     let bytes = crate::disk::read_capped(sheet, crate::limits::SCORE_SHEET_BYTES)?;
     let text = crate::export::as_text(&bytes, &name)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .with_context(|| format!("{name}: no header line"))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let column = |want: &str| header.iter().position(|h| h == want);
-    let (Some(judge_at), Some(id_at), Some(criterion_at), Some(score_at)) =
-        (column("judge"), column("submission"), column("criterion"), column("score"))
-    else {
-        bail!(
-            "{name}: the header must name judge, submission, criterion and score (and may name note and team_note); it has {}",
-            header.join(", ")
-        );
-    };
-    let note_column = column("note");
-    // A note the team may read, beside the jury's own.
-    let team_note_column = column("team_note");
-    let config = &session.loaded.config;
+    let columns = Columns::find(reader.headers().with_context(|| format!("{name}: no header line"))?, &name)?;
     let sheet_now = session.store.score_sheet()?;
     let mut problems = Vec::new();
     let mut lines = crate::format::LineCounter::new(text);
@@ -45,46 +26,12 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     for record in reader.records() {
         let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        let get = |i: usize| record.get(i).unwrap_or_default().trim();
-        let problem = (|| -> std::result::Result<Vec<(String, Change)>, String> {
-            // The sheet's judge is compared as judges' names always are.
-            if !same_name(get(judge_at), &judge) {
-                return Err(format!(
-                    "judge {:?} is not {judge:?}: import each judge's rows with --judge",
-                    clean_line(get(judge_at))
-                ));
-            }
-            let id = get(id_at);
-            let stored = session.store.submission(id).map_err(|e| e.to_string())?;
-            let track = match stored {
-                None => return Err(format!("no submission {:?} in the store", clean_line(id))),
-                Some(st) if st.withdrawn => return Err(format!("{:?} was withdrawn", clean_line(id))),
-                Some(_) if sheet_now.recusals.contains_key(id) => {
-                    return Err(format!("you recused from {:?}", clean_line(id)));
-                }
-                Some(st) => st.submission.track,
-            };
-            let (criterion, value) = config
-                .check_score_for(track.as_deref(), get(criterion_at), get(score_at))
-                .map_err(|e| e.to_string())?;
-            let mut changes =
-                vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
-            // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
-            let policy = config.feedback.notes;
-            if let Some(note) = note_column.map(get).filter(|n| !n.is_empty()) {
-                changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(note.to_owned()))));
-            }
-            if let Some(note) = team_note_column.map(get).filter(|n| !n.is_empty()) {
-                let team = policy.for_team(true).map_err(|why| format!("team_note: {why}"))?;
-                changes.push((id.to_owned(), Change::note(team, Some(note.to_owned()))));
-            }
-            Ok(changes)
-        })();
-        match problem {
+        match row_changes(&record, &columns, &session, &sheet_now) {
             Ok(changes) => rows.extend(changes),
             Err(p) => problems.push(format!("{name}: line {line}: {p}")),
         }
     }
+    // All or nothing, so the judge never has to work out which of the sheet's scores went in.
     if !problems.is_empty() {
         for p in &problems {
             eprintln!("error: {p}");
@@ -93,6 +40,84 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     }
     let imported = rows.iter().filter(|(_, c)| matches!(c, Change::Score { .. })).count();
     session.store.apply_all(&rows)?;
-    println!("Imported {imported} score(s) from {name} for judge {}", clean_line(&judge));
+    println!("Imported {imported} score(s) from {name} for judge {}", clean_line(&session.judge));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the sheet keeps each thing a row says: the four columns it must have, and the notes
+/// it may have.
+struct Columns {
+    judge: usize,
+    submission: usize,
+    criterion: usize,
+    score: usize,
+    /// The jury's note.
+    note: Option<usize>,
+    /// A note the team may read, beside the jury's own.
+    team_note: Option<usize>,
+}
+
+impl Columns {
+    /// The columns by their headers, whatever their case and the spaces around them; a sheet
+    /// without one it must have is refused with the headers it does have.
+    fn find(header: &csv::StringRecord, name: &str) -> Result<Columns> {
+        let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        let column = |want: &str| header.iter().position(|h| h == want);
+        let (Some(judge), Some(submission), Some(criterion), Some(score)) =
+            (column("judge"), column("submission"), column("criterion"), column("score"))
+        else {
+            bail!(
+                "{name}: the header must name judge, submission, criterion and score (and may name note and team_note); it has {}",
+                header.join(", ")
+            );
+        };
+        Ok(Columns { judge, submission, criterion, score, note: column("note"), team_note: column("team_note") })
+    }
+}
+
+/// What one row asks of the store (its score, and its notes), checked as the app checks a key
+/// press; or why the row is refused.
+fn row_changes(
+    record: &csv::StringRecord,
+    columns: &Columns,
+    session: &Session,
+    sheet_now: &ScoreSheet,
+) -> std::result::Result<Vec<(String, Change)>, String> {
+    let get = |i: usize| record.get(i).unwrap_or_default().trim();
+    let judge = &session.judge;
+    // The sheet's judge is compared as judges' names always are.
+    if !same_name(get(columns.judge), judge) {
+        return Err(format!(
+            "judge {:?} is not {judge:?}: import each judge's rows with --judge",
+            clean_line(get(columns.judge))
+        ));
+    }
+    let id = get(columns.submission);
+    let track = scorable_track(session, sheet_now, id)?;
+    let config = &session.loaded.config;
+    let (criterion, value) = config
+        .check_score_for(track.as_deref(), get(columns.criterion), get(columns.score))
+        .map_err(|e| e.to_string())?;
+    let mut changes = vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
+    // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
+    let policy = config.feedback.notes;
+    if let Some(note) = columns.note.map(get).filter(|n| !n.is_empty()) {
+        changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(note.to_owned()))));
+    }
+    if let Some(note) = columns.team_note.map(get).filter(|n| !n.is_empty()) {
+        let team = policy.for_team(true).map_err(|why| format!("team_note: {why}"))?;
+        changes.push((id.to_owned(), Change::note(team, Some(note.to_owned()))));
+    }
+    Ok(changes)
+}
+
+/// The track of the entry a row scores (its rubric depends on it), or why this judge may not
+/// score it: it is not in the store, it was withdrawn, or they recused from it.
+fn scorable_track(session: &Session, sheet_now: &ScoreSheet, id: &str) -> std::result::Result<Option<String>, String> {
+    match session.store.submission(id).map_err(|e| e.to_string())? {
+        None => Err(format!("no submission {:?} in the store", clean_line(id))),
+        Some(st) if st.withdrawn => Err(format!("{:?} was withdrawn", clean_line(id))),
+        Some(_) if sheet_now.recused(id) => Err(format!("you recused from {:?}", clean_line(id))),
+        Some(st) => Ok(st.submission.track),
+    }
 }

@@ -17,13 +17,16 @@ mod results;
 mod score;
 pub mod sync;
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::cli::{Cli, Command, MergeMethod};
+use crate::cli::{Cli, Command, MergeFormat, MethodArgs};
+use crate::config::Config;
 use crate::event_files::{self, Loaded};
 use crate::paths;
+use crate::rankings::{Chances, Options};
 use crate::store::Store;
 
 /// The pieces every command that touches the store needs.
@@ -35,6 +38,12 @@ pub(crate) struct Session {
 }
 
 impl Session {
+    /// A client of the Hub, with the event's time limit and the token from the environment.
+    pub(crate) fn hub(&self) -> Result<crate::hub::client::Hub> {
+        let limit = std::time::Duration::from_secs(self.loaded.config.export.timeout_secs);
+        Ok(crate::hub::client::Hub::from_env(limit)?)
+    }
+
     /// This judge's store, which must exist: only `pull` and the app create one.
     pub(crate) fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
@@ -83,7 +92,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
-        Some(Command::Feedback { files, output }) => feedback::run(&Session::open(&cli, loaded)?, files, output),
+        Some(Command::Feedback { files, method, output }) => {
+            let method = method.method(&loaded.config.merge);
+            let session = Session::open(&cli, loaded)?;
+            let collected = score_files(&session, files)?;
+            feedback::run(&session, &collected, method, output)
+        }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
@@ -100,10 +114,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, from_hub, method, decisions, format, output }) => {
-            let options = crate::rankings::Options::new(method.method(), &loaded.config);
+        Some(Command::Results { files, method, decisions, format, output }) => {
+            let options = Options::new(method.method(&loaded.config.merge), &loaded.config);
             let session = Session::open(&cli, loaded)?;
-            let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
+            let collected = score_files(&session, files)?;
             let request = results::Request {
                 files: &collected,
                 options,
@@ -115,7 +129,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Merge {
             files,
-            from_hub,
             method,
             judges,
             min_judges,
@@ -127,32 +140,65 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
         }) => {
-            if !judges.is_empty() && method.name != MergeMethod::Sum {
-                bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
-            }
-            let mut options = crate::rankings::Options::new(method.method(), &loaded.config);
-            options.chosen.clone_from(judges);
-            options.chances = match (chances, no_chances) {
-                (true, _) => crate::rankings::Chances::On,
-                (_, true) => crate::rankings::Chances::Off,
-                _ => crate::rankings::Chances::Auto,
-            };
-            if let Some(n) = min_judges {
-                options.min_judges = (*n).max(1);
-            }
-            match tie_breaks.as_slice() {
-                [] => {}
-                [none] if none == "none" => options.tie_breaks.clear(),
-                keys => options.tie_breaks = keys.to_vec(),
-            }
-            let to = match (tui, entry) {
-                (true, _) => merge::To::Screen,
-                (false, Some(id)) => merge::To::Entry(id, *format, output.as_deref()),
-                (false, None) => merge::To::Print(*format, output.as_deref()),
-            };
+            let chances = chances_asked(*chances, *no_chances);
+            let options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
+            let to = merged_to(*tui, entry.as_deref(), *format, output.as_deref());
             let session = Session::open(&cli, loaded)?;
-            let collected = if *from_hub { sync::files_from_hub(&session)? } else { files.clone() };
+            let collected = score_files(&session, files)?;
             merge::run(session, &collected, &options, to)
         }
+    }
+}
+
+/// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
+/// [sync] repo, collected and checked first.
+fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<PathBuf>> {
+    if given.from_hub { sync::files_from_hub(session) } else { Ok(given.files.clone()) }
+}
+
+/// How this `judging merge` ranks: judging.toml's [merge], with what the flags override. A
+/// `--min-judges` of 0 counts as 1, and `--tie-breaks none` leaves equal scores tied.
+fn merge_options(
+    config: &Config,
+    method: &MethodArgs,
+    judges: &[String],
+    min_judges: Option<usize>,
+    tie_breaks: &[String],
+    chances: Chances,
+) -> Result<Options> {
+    let method = method.method(&config.merge);
+    if !judges.is_empty() && !matches!(method, crate::merge::Method::Sum { .. }) {
+        bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
+    }
+    let mut options = Options::new(method, config);
+    options.chosen = judges.to_vec();
+    options.chances = chances;
+    if let Some(n) = min_judges {
+        options.min_judges = n.max(1);
+    }
+    match tie_breaks {
+        [] => {}
+        [none] if none == "none" => options.tie_breaks.clear(),
+        keys => options.tie_breaks = keys.to_vec(),
+    }
+    Ok(options)
+}
+
+/// Whether to work out the chances of a paid place: `--chances`, `--no-chances`, or neither, and
+/// then the method and the panel's size decide.
+fn chances_asked(chances: bool, no_chances: bool) -> Chances {
+    match (chances, no_chances) {
+        (true, _) => Chances::On,
+        (_, true) => Chances::Off,
+        _ => Chances::Auto,
+    }
+}
+
+/// Where the merged rankings go: the head judge's screen, one entry's view, or printed.
+fn merged_to<'a>(tui: bool, entry: Option<&'a str>, format: MergeFormat, output: Option<&'a Path>) -> merge::To<'a> {
+    match (tui, entry) {
+        (true, _) => merge::To::Screen,
+        (false, Some(id)) => merge::To::Entry(id, format, output),
+        (false, None) => merge::To::Print(format, output),
     }
 }

@@ -25,7 +25,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
         bail!("{:?} was withdrawn from the export: its scores are kept, but it takes no new ones", clean_line(id));
     }
     // The app and import-scores refuse a recused entry; so does this.
-    if let Some(reason) = session.store.sheet_of(&[id.to_owned()])?.recusals.get(id) {
+    if let Some(reason) = session.store.sheet_of(&[id.to_owned()])?.text(crate::model::TextPart::Recusal, id) {
         bail!(
             "you recused from {:?} ({}): it takes no scores. Undo the recusal in the app (r) to score it",
             clean_line(id),
@@ -82,7 +82,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
             rubric.len()
         ),
     }
-    if let Some(note) = sheet.notes.get(id) {
+    if let Some(note) = sheet.texts[crate::model::TextPart::Note].get(id) {
         println!("  {:<width$} {}", "note", clean_line(note));
     }
     Ok(ExitCode::SUCCESS)

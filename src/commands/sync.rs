@@ -8,30 +8,13 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 
 use super::Session;
+use super::collect::{SCORES, repo_id};
 use crate::hub::client::Hub;
 use crate::hub::repo::Repo;
 use crate::sanitize::clean_line;
 
 /// Where the store remembers the last push.
 const PUSHED_AT: &str = "pushed_at";
-/// The folder of the repo the score files go in.
-pub(super) const SCORES: &str = "scores";
-
-/// The repo judging.toml names, or what to do.
-pub(super) fn repo_id(session: &Session) -> Result<String> {
-    match session.loaded.config.sync.repo() {
-        Some(r) => Ok(r.to_owned()),
-        None => bail!(
-            "{} has no [sync] repo: add `[sync]` with `repo = \"ORG/NAME\"` (a dataset repo of the judges' own org), or send score files by hand",
-            session.loaded.describe()
-        ),
-    }
-}
-
-pub(super) fn hub(session: &Session) -> Result<Hub> {
-    Ok(Hub::from_env(Duration::from_secs(session.loaded.config.export.timeout_secs))?)
-}
-
 /// When this judge last pushed, as the store remembers it.
 pub fn last_pushed(store: &crate::store::Store) -> Option<String> {
     store.meta(PUSHED_AT).ok().flatten()

@@ -1,7 +1,7 @@
 //! Every problem judging.toml can have beyond its syntax, each naming its key, quoting its value
 //! and saying what would be valid.
 
-use super::{BUILTIN_EXPORTS, CONTESTED_GAP, Config, TIE_BREAKS, TieBreak, builtin_export, travel};
+use super::{BUILTIN_EXPORTS, CONTESTED_GAP, Config, ExportConfig, TIE_BREAKS, TieBreak, builtin_export, travel};
 use crate::model::Criterion;
 use crate::sanitize::clean_line;
 
@@ -115,7 +115,8 @@ impl Config {
             out.push(format!("export.max_field_chars = {}: use at least 100", e.max_field_chars));
         }
         if e.max_mb == 0 {
-            out.push("export.max_mb = 0: use a number of MiB from 1 up, such as 256".into());
+            let such_as = ExportConfig::default().max_mb;
+            out.push(format!("export.max_mb = 0: use a number of MiB from 1 up, such as {such_as}"));
         }
         if e.timeout_secs == 0 {
             out.push("export.timeout_secs = 0: use a number of seconds from 1 up".into());

@@ -2,11 +2,12 @@
 //!
 //! The judging.toml at the repository root is built into the binary. A user's file that leaves
 //! out the event or the rubric takes them from it, and so does one for the built-in event that
-//! leaves out the tracks (another event's file without tracks has none); other sections left out take the
-//! defaults below, which differ from the built-in event only where a built-in value would name
-//! what another event may not have (its `utility` tie-break) or is the sample's own choice. The
-//! README's reference lists both. Unknown keys are errors, so a typo never silently does nothing.
-//! Pure: reading the file is `event_files`'s job.
+//! leaves out the tracks (another event's file without tracks has none); other sections left out
+//! take their `Default` (in `sections` and `prizes`), the one home of each default. The built-in
+//! file sets only its own choices (as its `utility` tie-break, which another rubric may not have)
+//! and shows a default only on a line marked "(the default)", which `defaults_tests` holds to the
+//! `Default`. The README's reference lists both. Unknown keys are errors, so a typo never silently
+//! does nothing. Pure: reading the file is `event_files`'s job.
 
 use std::sync::OnceLock;
 
@@ -16,6 +17,8 @@ use crate::model::{Criterion, same_name};
 use crate::sanitize::clean_line;
 
 mod checks;
+#[cfg(test)]
+mod defaults_tests;
 mod parse;
 mod prizes;
 mod sections;
@@ -359,7 +362,8 @@ mod tests {
                 "[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [1]\nmax_params = \"big\"",
                 &["max_params = \"big\"", "line 5", "7B"],
             ),
-            ("[merge]\nmethod = \"mean\"", &["unknown field `method`", "tie_breaks"]),
+            ("[merge]\nmethod = \"mean\"\nmthod = 1", &["unknown field `mthod`", "tie_breaks"]),
+            ("[merge]\ntrim_by = \"judge\"", &["unknown variant `judge`", "expected `total` or `criterion`"]),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 3]\nweight = 1.0\nlevels = [\"a\"]",
                 &["criteria[0] (\"u\").levels has 1 line(s)", "scale [1, 3] has 3 levels"],

@@ -93,6 +93,7 @@ pub struct ResultsConfig {
     pub decisions: String,
 }
 
+/// The one home of these defaults (see `sections`); never read from TOML.
 impl Default for ResultsConfig {
     fn default() -> Self {
         ResultsConfig { currency: "$".into(), decisions: "decisions.toml".into() }

@@ -1,9 +1,14 @@
 //! judging.toml's sections other than the rubric and the prizes: the event, the export, the
 //! tracks, the rules, the merge, the assignments, the judges, feedback and sync, with the
 //! defaults a file that leaves them out takes.
+//!
+//! Each `Default` impl here is the one home of its section's defaults: judging.toml only shows
+//! them, on lines marked "(the default)" that a test checks against these. A `Default` must never
+//! read TOML (the built-in file included): `#[serde(default)]` calls it while a file is read.
 
 use serde::Deserialize;
 
+use crate::merge::{MethodName, TrimBy};
 use crate::model::Params;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -149,6 +154,20 @@ pub struct MergeConfig {
     pub contested_gap: f64,
     /// What a score given despite a declared conflict does: flagged and counted, or left out.
     pub conflicts: ConflictPolicy,
+    /// The event's method: what `merge`, `results`, `feedback` and the board use unless
+    /// `--method` says otherwise, so that every output of the event ranks alike.
+    pub method: MethodName,
+    /// With the trimmed method: how many highest and lowest marks are dropped.
+    pub trim: usize,
+    /// With the trimmed method: each judge's total, or each criterion on its own.
+    pub trim_by: TrimBy,
+}
+
+impl MergeConfig {
+    /// The event's method, with its options.
+    pub fn method(&self) -> crate::merge::Method {
+        crate::merge::Method::named(self.method, self.trim, self.trim_by)
+    }
 }
 
 /// What the merge does with a score from a judge whose `[[judges]]` entry declares a conflict
@@ -174,6 +193,9 @@ impl Default for MergeConfig {
             require_signatures: false,
             contested_gap: CONTESTED_GAP,
             conflicts: ConflictPolicy::Flag,
+            method: MethodName::Calibrated,
+            trim: 1,
+            trim_by: TrimBy::Total,
         }
     }
 }

@@ -53,7 +53,7 @@ pub(super) fn problems(config: &Config, out: &mut Vec<String>) {
         }
     }
     for (i, j) in config.judges.iter().enumerate() {
-        if let Some(Err(why)) = j.public_key.as_deref().map(crate::scorefile::sign::public_key) {
+        if let Some(Err(why)) = j.public_key.as_deref().map(crate::signing::public_key) {
             out.push(format!(
                 "judges[{i}].public_key = {:?}: {why}",
                 clean_line(j.public_key.as_deref().unwrap_or(""))

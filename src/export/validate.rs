@@ -62,23 +62,10 @@ impl Check {
         self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: false, message });
     }
 
-    /// Builds the submission, or `None` when a field it cannot do without is wrong.
+    /// Builds the submission, or `None` when a field it cannot do without is wrong. Every check
+    /// runs even after one fails, so that the organizers can fix the row in one go.
     fn row(&mut self, mut row: RawRow, config: &Config) -> Option<Submission> {
-        let limit = config.export.max_field_chars;
-        for field in Field::ALL {
-            let length = match &row.cells[field as usize] {
-                Some(Cell::Text(t)) if t.len() > limit => t.chars().count(),
-                Some(Cell::List(items)) => items.iter().map(|i| i.chars().count() + 1).sum(),
-                _ => 0,
-            };
-            if length > limit {
-                self.reject(format!(
-                    "{} is {length} characters long; the limit is {limit} (export.max_field_chars)",
-                    field.key()
-                ));
-                row.cells[field as usize] = None;
-            }
-        }
+        self.drop_overlong(&mut row, config.export.max_field_chars);
         let mut take = |field: Field| text(row.cells[field as usize].take());
         let id = take(Field::Id);
         let title = take(Field::Title);
@@ -94,38 +81,14 @@ impl Check {
         let [members, tags, models] =
             [Field::Members, Field::Tags, Field::Models].map(|f| list(row.cells[f as usize].take()));
 
-        // Without an id the row is lost, but its other problems are still worth reporting, so
-        // that the organizers can fix the row in one go.
-        if id.is_empty() {
-            self.reject(format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()));
-        } else {
-            self.id = Some(id.clone());
-        }
-        let title = if title.is_empty() && !id.is_empty() {
-            self.warn("no title; showing the id instead".into());
-            id.clone()
-        } else {
-            title
-        };
-        let space_link = if space.is_empty() {
-            self.reject("no Space URL: every entry needs the link to its app".into());
-            None
-        } else {
-            self.link("space", &space)
-        };
+        self.note_id(&id);
+        let title = self.title_or_id(title, &id);
+        let space_link = self.space_link(&space);
         let video_url = self.optional_link("video", &video);
         let post_url = self.optional_link("post", &post);
         let track = self.track(&track_value, &tags, config);
-        let declared_params = match params.as_str() {
-            "" => None,
-            raw => parse_params(raw).map_err(|e| self.warn(format!("params ignored: {e}"))).ok(),
-        };
-        let likes = match likes.as_str() {
-            "" => None,
-            raw => {
-                raw.parse::<u64>().map_err(|_| self.warn(format!("likes ignored: {raw:?} is not a whole number"))).ok()
-            }
-        };
+        let declared_params = self.declared_params(&params);
+        let likes = self.likes(&likes);
         let url = space_link.filter(|_| !id.is_empty())?;
         let space = links::space(&url);
         if space.is_none() {
@@ -149,6 +112,75 @@ impl Check {
             likes,
             id,
         })
+    }
+
+    /// Rejects the row for each field longer than `limit` characters (a list counts a separator
+    /// after each item), and empties that field so nothing reads it.
+    fn drop_overlong(&mut self, row: &mut RawRow, limit: usize) {
+        for field in Field::ALL {
+            let length = match &row.cells[field as usize] {
+                Some(Cell::Text(t)) if t.len() > limit => t.chars().count(),
+                Some(Cell::List(items)) => items.iter().map(|i| i.chars().count() + 1).sum(),
+                _ => 0,
+            };
+            if length > limit {
+                self.reject(format!(
+                    "{} is {length} characters long; the limit is {limit} (export.max_field_chars)",
+                    field.key()
+                ));
+                row.cells[field as usize] = None;
+            }
+        }
+    }
+
+    /// Keeps the row's id for the problems that follow and the duplicate check, or rejects a row
+    /// without one. Without an id the row is lost, but its other problems are still reported.
+    fn note_id(&mut self, id: &str) {
+        if id.is_empty() {
+            self.reject(format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()));
+        } else {
+            self.id = Some(id.to_owned());
+        }
+    }
+
+    /// The title, or the id (with a warning) when the export gives none: a judge needs
+    /// something to call the entry.
+    fn title_or_id(&mut self, title: String, id: &str) -> String {
+        if title.is_empty() && !id.is_empty() {
+            self.warn("no title; showing the id instead".into());
+            id.to_owned()
+        } else {
+            title
+        }
+    }
+
+    /// The Space's link, which every entry must have: it is the app the judges try.
+    fn space_link(&mut self, raw: &str) -> Option<url::Url> {
+        if raw.is_empty() {
+            self.reject("no Space URL: every entry needs the link to its app".into());
+            None
+        } else {
+            self.link("space", raw)
+        }
+    }
+
+    /// The parameters the team declares ("7B"); one that cannot be read is ignored with a
+    /// warning, not a rejection: a size left undeclared makes an entry unverified, not ineligible.
+    fn declared_params(&mut self, raw: &str) -> Option<u64> {
+        match raw {
+            "" => None,
+            raw => parse_params(raw).map_err(|e| self.warn(format!("params ignored: {e}"))).ok(),
+        }
+    }
+
+    /// The Space's likes; a value that is not a whole number is ignored with a warning.
+    fn likes(&mut self, raw: &str) -> Option<u64> {
+        match raw {
+            "" => None,
+            raw => {
+                raw.parse::<u64>().map_err(|_| self.warn(format!("likes ignored: {raw:?} is not a whole number"))).ok()
+            }
+        }
     }
 
     fn link(&mut self, field: &str, raw: &str) -> Option<url::Url> {

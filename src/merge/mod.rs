@@ -29,6 +29,27 @@ pub struct Panel {
     pub judges: Vec<String>,
     pub entries: Vec<String>,
     pub marks: Vec<Mark>,
+    /// Each mark's values criterion by criterion, for the methods that merge each criterion on
+    /// its own; `None` where the method merges totals only.
+    pub criteria: Option<CriterionMarks>,
+}
+
+/// Each mark's value on every criterion: the criteria's weights, and for each mark in the order
+/// of [`Panel::marks`] one value per criterion (`None` for a criterion off the entry's rubric).
+/// A criterion of weight 0 does not count in this panel (with per-track rubrics, the overall
+/// ranking counts only the criteria every track shares).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CriterionMarks {
+    pub weights: Vec<f64>,
+    pub values: Vec<Option<f64>>,
+}
+
+impl CriterionMarks {
+    /// One mark's values, by the mark's index.
+    pub fn of(&self, mark: usize) -> &[Option<f64>] {
+        let n = self.weights.len();
+        &self.values[mark * n..(mark + 1) * n]
+    }
 }
 
 impl Panel {
@@ -61,9 +82,12 @@ pub enum Method {
     Sum {
         judges: Vec<usize>,
     },
-    /// The mean after dropping the `drop` highest and `drop` lowest marks, as diving does.
+    /// The mean after dropping the `drop` highest and `drop` lowest marks, as diving does:
+    /// of the judges' totals, or of each criterion on its own before weighting, as figure
+    /// skating judges its program components.
     Trimmed {
         drop: usize,
+        by: TrimBy,
     },
     Median,
     /// Each judge's marks become ranks (1 is best, ties share the mean rank); the lowest sum of
@@ -81,7 +105,66 @@ pub enum Method {
     Schulze,
 }
 
+/// The methods by name, as `merge.method` in judging.toml and `--method` give them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum MethodName {
+    /// Fits each judge's leniency and severity with each entry's quality (the default: see README)
+    #[default]
+    Calibrated,
+    /// The mean of the judges' totals
+    Mean,
+    /// The sum of the totals of the --judges chosen (all by default), as at the Judgment of Paris
+    Sum,
+    /// The median of the judges' totals
+    Median,
+    /// The mean without the --trim highest and lowest totals (or marks of each criterion, with
+    /// --trim-by criterion)
+    Trimmed,
+    /// Each judge's totals standardised before averaging
+    ZScore,
+    /// Each judge's totals as ranks; the lowest sum wins (Quandt's "votes against")
+    RankSum,
+    /// Head-to-head wins minus losses over the judges who scored both
+    Copeland,
+    /// The entries each beats by its strongest chain of head-to-head wins (up to 1,000 entries)
+    Schulze,
+}
+
+/// What the trimmed method trims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrimBy {
+    /// Each judge's total: the highest and lowest totals are dropped
+    #[default]
+    Total,
+    /// Each criterion on its own: its highest and lowest marks are dropped, the rest averaged,
+    /// then weighted
+    Criterion,
+}
+
 impl Method {
+    /// The method a name stands for, with the trimmed method's depth and what it trims. The
+    /// judges the sum counts are chosen later, by name.
+    pub fn named(name: MethodName, drop: usize, by: TrimBy) -> Method {
+        match name {
+            MethodName::Calibrated => Method::Calibrated,
+            MethodName::Mean => Method::Mean,
+            MethodName::Sum => Method::Sum { judges: Vec::new() },
+            MethodName::Median => Method::Median,
+            MethodName::Trimmed => Method::Trimmed { drop, by },
+            MethodName::ZScore => Method::ZScore,
+            MethodName::RankSum => Method::RankSum,
+            MethodName::Copeland => Method::Copeland,
+            MethodName::Schulze => Method::Schulze,
+        }
+    }
+
+    /// Whether it merges each criterion on its own, and so needs [`Panel::criteria`].
+    pub fn by_criterion(&self) -> bool {
+        matches!(self, Method::Trimmed { by: TrimBy::Criterion, .. })
+    }
+
     /// Whether a lower merged score is better (only the rank sum).
     pub fn lower_is_better(&self) -> bool {
         matches!(self, Method::RankSum)
@@ -91,7 +174,8 @@ impl Method {
         match self {
             Method::Mean => "mean",
             Method::Sum { .. } => "sum",
-            Method::Trimmed { .. } => "trimmed",
+            Method::Trimmed { by: TrimBy::Total, .. } => "trimmed",
+            Method::Trimmed { by: TrimBy::Criterion, .. } => "trimmed-by-criterion",
             Method::Median => "median",
             Method::RankSum => "rank-sum",
             Method::ZScore => "z-score",
@@ -123,7 +207,11 @@ pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
                 })
                 .collect()
         }
-        Method::Trimmed { drop } => per_entry(&|v| trimmed_mean(v, *drop)),
+        Method::Trimmed { drop, by: TrimBy::Criterion } if panel.criteria.is_some() => {
+            trimmed_by_criterion(panel, *drop)
+        }
+        // A panel without criterion values holds totals only: they are what is trimmed.
+        Method::Trimmed { drop, .. } => per_entry(&|v| trimmed_mean(v, *drop)),
         Method::Median => per_entry(&median),
         Method::RankSum => rank_sums(panel),
         Method::ZScore => zscores(panel),
@@ -156,6 +244,31 @@ pub fn trimmed_sum(values: &[f64], drop: usize) -> Option<f64> {
 pub fn trimmed_mean(values: &[f64], drop: usize) -> Option<f64> {
     let kept = values.len().checked_sub(2 * drop).filter(|k| *k > 0)?;
     Some(trimmed_sum(values, drop)? / kept as f64)
+}
+
+/// Each criterion trimmed on its own (its `drop` highest and lowest marks dropped, the rest
+/// averaged), then the criteria weighted into a total as a judge's total is
+/// ([`crate::model::total`]'s weighted mean). An entry with a criterion too thinly marked to
+/// trim has none; a criterion nobody could mark on its rubric does not count.
+fn trimmed_by_criterion(panel: &Panel, drop: usize) -> Vec<Option<f64>> {
+    let Some(criteria) = &panel.criteria else { return vec![None; panel.entries.len()] };
+    let mut marks_of = vec![Vec::new(); panel.entries.len()];
+    for (i, m) in panel.marks.iter().enumerate() {
+        marks_of[m.entry].push(i);
+    }
+    let entry_total = |marks: &Vec<usize>| {
+        let (mut sum, mut weights) = (0.0, 0.0);
+        for (c, weight) in criteria.weights.iter().enumerate().filter(|(_, w)| **w > 0.0) {
+            let values: Vec<f64> = marks.iter().filter_map(|i| criteria.of(*i)[c]).collect();
+            if values.is_empty() {
+                continue;
+            }
+            sum += weight * trimmed_mean(&values, drop)?;
+            weights += weight;
+        }
+        (weights > 0.0).then(|| sum / weights)
+    };
+    marks_of.iter().map(entry_total).collect()
 }
 
 /// Ranks with ties sharing the mean of the ranks they span: [9, 7, 9] ranks as [1.5, 3, 1.5]

@@ -131,12 +131,23 @@ pub enum HeadToHead {
     /// leader, each beating the next and the last beating the first.
     Cycle(Vec<usize>),
     /// No entry beats every other, and no cycle runs through the leader: it does not beat `other`,
-    /// which `for_other` judges put above it and `for_leader` below (both 0: no judge marked both).
-    NotBeaten { leader: usize, other: usize, for_leader: u32, for_other: u32 },
+    /// which `for_other` judges put above it, `for_leader` below and `level` level with it (all
+    /// 0: no judge marked both).
+    NotBeaten { leader: usize, other: usize, for_leader: u32, for_other: u32, level: u32 },
     /// More entries than a head-to-head table holds in good time.
     TooMany,
     /// Nothing to compare: fewer than two marked entries.
     Alone,
+}
+
+/// How many judges marked both entries alike.
+fn level(panel: &Panel, a: usize, b: usize) -> u32 {
+    let mut marks: std::collections::HashMap<usize, [Option<f64>; 2]> = std::collections::HashMap::new();
+    for m in panel.marks.iter().filter(|m| m.entry == a || m.entry == b) {
+        marks.entry(m.judge).or_default()[usize::from(m.entry == b)] = Some(m.value);
+    }
+    let alike = marks.values().filter(|[x, y]| x.is_some() && x == y).count();
+    u32::try_from(alike).unwrap_or(u32::MAX)
 }
 
 /// The head-to-head report for a panel whose chosen method put `leader` first.
@@ -190,6 +201,7 @@ pub fn head_to_head(panel: &Panel, leader: usize) -> HeadToHead {
             other: prefs.marked[o],
             for_leader: prefs.prefer[start * n + o],
             for_other: prefs.prefer[o * n + start],
+            level: level(panel, leader, prefs.marked[o]),
         },
         None => HeadToHead::Winner(leader),
     }

@@ -8,6 +8,7 @@ fn panel(judges: usize, entries: usize, marks: &[(usize, usize, f64)]) -> Panel 
         judges: (0..judges).map(|j| format!("j{j}")).collect(),
         entries: (0..entries).map(|e| format!("e{e}")).collect(),
         marks: marks.iter().map(|&(judge, entry, value)| Mark { judge, entry, value }).collect(),
+        criteria: None,
     }
 }
 
@@ -74,7 +75,7 @@ fn each_method_on_a_small_panel() {
         Method::Calibrated,
         Method::Copeland,
         Method::Schulze,
-        Method::Trimmed { drop: 1 },
+        Method::Trimmed { drop: 1, by: TrimBy::Total },
     ] {
         assert_eq!(order(m.clone()), [0, 1, 2], "{m:?}");
     }
@@ -328,7 +329,7 @@ fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
             3,
             &[&[0, 1, 2], &[1, 0, 2]],
             0,
-            HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 1, for_other: 1 },
+            HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 1, for_other: 1, level: 0 },
         ),
     ];
     for (name, entries, orders, leader, want) in cases {
@@ -336,7 +337,16 @@ fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
     }
     // Entries no judge marked together never met.
     let apart = panel(2, 2, &[(0, 0, 5.0), (1, 1, 4.0)]);
-    assert_eq!(head_to_head(&apart, 0), HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0 });
+    assert_eq!(
+        head_to_head(&apart, 0),
+        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0, level: 0 }
+    );
+    // Two judges who marked both alike: they met, and neither put one above the other.
+    let alike = panel(2, 2, &[(0, 0, 4.0), (0, 1, 4.0), (1, 0, 3.0), (1, 1, 3.0)]);
+    assert_eq!(
+        head_to_head(&alike, 0),
+        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0, level: 2 }
+    );
     assert_eq!(head_to_head(&panel(1, 1, &[(0, 0, 5.0)]), 0), HeadToHead::Alone);
     // Schulze still names a winner on the cycle: the report is what says there is none.
     let cycle = ballots(3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]]);
@@ -386,4 +396,49 @@ fn chances_of_a_paid_place_are_sure_where_judges_agree_and_open_where_they_do_no
         got[0],
         "the same marks, the same chances"
     );
+}
+
+/// Figure skating's program components, worked by hand: nine judges, five components, each
+/// component's highest and lowest marks dropped and the other seven averaged, then weighted (here
+/// the first component counts twice). An entry too thinly judged to trim a component has none.
+#[test]
+fn trimming_by_criterion_drops_each_criteria_extremes_before_weighting() {
+    // Marks of the nine judges, by component; one row per component.
+    let components: [[u8; 9]; 5] = [
+        [7, 8, 8, 9, 6, 7, 8, 10, 5], // drop 10 and 5: 53 / 7
+        [6, 6, 7, 7, 7, 8, 6, 9, 3],  // drop 9 and 3: 47 / 7
+        [9; 9],                       // 9
+        [5, 6, 7, 8, 9, 4, 3, 10, 6], // drop 10 and 3: 45 / 7
+        [8, 8, 8, 8, 8, 8, 8, 8, 1],  // drop one 8 and the 1: 8
+    ];
+    let weights = vec![2.0, 1.0, 1.0, 1.0, 1.0];
+    let mut p = panel(9, 2, &[]);
+    let mut values = Vec::new();
+    for judge in 0..9 {
+        // Entry 0 by all nine; entry 1 by the first two only, too few to drop one of each end.
+        for entry in 0..if judge < 2 { 2 } else { 1 } {
+            let marks: Vec<u8> = components.iter().map(|c| c[judge]).collect();
+            let total = crate::model::total(weights.iter().zip(&marks).map(|(w, v)| (*w, Some(*v))));
+            p.marks.push(Mark { judge, entry, value: total.expect("a total") });
+            values.extend(marks.into_iter().map(|v| Some(f64::from(v))));
+        }
+    }
+    p.criteria = Some(CriterionMarks { weights, values });
+    let by_criterion = merge(&p, &Method::Trimmed { drop: 1, by: TrimBy::Criterion });
+    let by_hand = (2.0 * 53.0 / 7.0 + 47.0 / 7.0 + 9.0 + 45.0 / 7.0 + 8.0) / 6.0;
+    assert!((by_criterion[0].expect("entry 0") - by_hand).abs() < 1e-12, "{by_criterion:?} vs {by_hand}");
+    assert_eq!(by_criterion[1], None, "two judges: nothing left after dropping one of each end");
+    // Trimming totals drops whole judges instead, and comes to another figure.
+    let by_total = merge(&p, &Method::Trimmed { drop: 1, by: TrimBy::Total })[0].expect("entry 0");
+    assert!((by_total - by_hand).abs() > 0.01, "{by_total} vs {by_hand}");
+    // A criterion off an entry's rubric (no marks) or of weight 0 does not count.
+    let mut q = p.clone();
+    if let Some(c) = &mut q.criteria {
+        c.weights[4] = 0.0;
+        for v in c.values.iter_mut().skip(3).step_by(5) {
+            *v = None;
+        }
+    }
+    let without = merge(&q, &Method::Trimmed { drop: 1, by: TrimBy::Criterion })[0].expect("entry 0");
+    assert!((without - (2.0 * 53.0 / 7.0 + 47.0 / 7.0 + 9.0) / 4.0).abs() < 1e-12, "{without}");
 }

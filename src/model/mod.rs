@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 
 pub use hub::{Cached, HubCache, HubFacts, ModelSize};
 pub use params::{Params, format_params, parse_params};
-pub use parts::{Kept, TextPart, all_kept};
+pub use parts::{ByPart, Kept, TextPart, all_kept};
 pub use sheet::{Change, ScoreSheet, Status};
 
 /// One entry of the hackathon, as the organizers' export describes it.

@@ -5,22 +5,19 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Criterion, TextPart};
+use super::{ByPart, Criterion, TextPart};
 
 /// Everything this judge has given: scores per submission and criterion, notes, stopwatch
 /// readings and recusals.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoreSheet {
     pub scores: HashMap<String, HashMap<String, u8>>,
-    /// Notes for the jury only.
-    pub notes: HashMap<String, String>,
-    /// Notes the team may read, where `[feedback] notes` lets them reach it.
-    pub team_notes: HashMap<String, String>,
+    /// Each text part's texts by entry: notes for the jury, notes the team may read, recusals
+    /// with their reasons.
+    pub texts: ByPart<HashMap<String, String>>,
     /// Every stopwatch reading, in seconds, in the order they were taken: a ZeroGPU Space's
     /// first answer is a cold start, so one reading is not the story.
     pub readings: HashMap<String, Vec<f64>>,
-    /// Entries the judge stepped back from, with the reason.
-    pub recusals: HashMap<String, String>,
 }
 
 impl ScoreSheet {
@@ -32,21 +29,14 @@ impl ScoreSheet {
         criteria.iter().filter(|c| self.score(submission, &c.id).is_some()).count()
     }
 
-    /// One text part's texts, by entry.
-    pub fn texts(&self, part: TextPart) -> &HashMap<String, String> {
-        match part {
-            TextPart::Note => &self.notes,
-            TextPart::TeamNote => &self.team_notes,
-            TextPart::Recusal => &self.recusals,
-        }
+    /// The entry's text of one part, if it has one.
+    pub fn text(&self, part: TextPart, submission: &str) -> Option<&str> {
+        self.texts[part].get(submission).map(String::as_str)
     }
 
-    pub fn texts_mut(&mut self, part: TextPart) -> &mut HashMap<String, String> {
-        match part {
-            TextPart::Note => &mut self.notes,
-            TextPart::TeamNote => &mut self.team_notes,
-            TextPart::Recusal => &mut self.recusals,
-        }
+    /// Whether the judge stepped back from the entry.
+    pub fn recused(&self, submission: &str) -> bool {
+        TextPart::ALL.into_iter().any(|p| p.sets_aside() && self.texts[p].contains_key(submission))
     }
 
     /// How many scores, readings and texts of every part it holds: the count the store's
@@ -54,7 +44,7 @@ impl ScoreSheet {
     pub fn size(&self) -> usize {
         self.scores.values().map(HashMap::len).sum::<usize>()
             + self.readings.values().map(Vec::len).sum::<usize>()
-            + TextPart::ALL.iter().map(|p| self.texts(*p).len()).sum::<usize>()
+            + self.texts.values().map(HashMap::len).sum::<usize>()
     }
 
     /// Takes what `part` holds for `ids` in place of what this sheet held for them, every part.
@@ -63,7 +53,7 @@ impl ScoreSheet {
             take(&mut self.scores, &mut from.scores, id);
             take(&mut self.readings, &mut from.readings, id);
             for part in TextPart::ALL {
-                take(self.texts_mut(part), from.texts_mut(part), id);
+                take(&mut self.texts[part], &mut from.texts[part], id);
             }
         }
     }
@@ -77,7 +67,7 @@ impl ScoreSheet {
     pub fn status(&self, id: &str, withdrawn: bool, criteria: &[Criterion]) -> Status {
         if withdrawn {
             Status::Withdrawn
-        } else if self.recusals.contains_key(id) {
+        } else if self.recused(id) {
             Status::Recused
         } else {
             match self.scored_count(id, criteria) {
@@ -168,10 +158,10 @@ impl ScoreSheet {
                 }
             }
             Change::Text(part, Some(text)) => {
-                self.texts_mut(part).insert(id, text);
+                self.texts[part].insert(id, text);
             }
             Change::Text(part, None) => {
-                self.texts_mut(part).remove(&id);
+                self.texts[part].remove(&id);
             }
             Change::Readings(seconds) if seconds.is_empty() => {
                 self.readings.remove(&id);
@@ -189,7 +179,7 @@ impl ScoreSheet {
                 Change::Score { criterion: criterion.clone(), value: self.score(submission, criterion) }
             }
             Change::Readings(_) => Change::Readings(self.readings.get(submission).cloned().unwrap_or_default()),
-            Change::Text(part, _) => Change::Text(*part, self.texts(*part).get(submission).cloned()),
+            Change::Text(part, _) => Change::Text(*part, self.texts[*part].get(submission).cloned()),
         }
     }
 }

@@ -26,6 +26,7 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
         prize: Spanned<String>,
         order: Spanned<Vec<String>>,
         reason: Spanned<String>,
+        method: Option<String>,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -47,6 +48,7 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
             prize: r.prize.into_inner(),
             order: r.order.into_inner(),
             reason: r.reason.into_inner(),
+            method: r.method,
         })
         .collect())
 }
@@ -125,6 +127,7 @@ mod tests {
             prize: prize.into(),
             order: order.iter().map(|o| (*o).to_owned()).collect(),
             reason: reason.into(),
+            method: None,
             lines: None,
         };
         let cases = [

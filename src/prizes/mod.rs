@@ -49,6 +49,10 @@ pub struct Decision {
     pub prize: String,
     pub order: Vec<String>,
     pub reason: String,
+    /// The merge method the rankings it was made on used (decisions of earlier builds do not
+    /// say): a tie under one method may not be one under another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
     /// Where it was read in decisions.toml; `None` for one not read from a file.
     #[serde(skip)]
     pub lines: Option<decisions::Lines>,
@@ -62,6 +66,23 @@ impl PartialEq for Decision {
 }
 
 impl Decision {
+    /// What became of it in rankings merged with `method`, in words for the printed results:
+    /// applied or not, and, when it was made under another method, which.
+    pub fn status(&self, used: bool, method: &str) -> String {
+        let under = match self.method.as_deref() {
+            Some(made) if made != method => {
+                format!("settled under {}; this merge is {method}", crate::sanitize::clean_line(made))
+            }
+            _ => String::new(),
+        };
+        match (used, under.is_empty()) {
+            (true, true) => "applied".into(),
+            (true, false) => format!("applied ({under})"),
+            (false, true) => "not applied: no such tie in these rankings".into(),
+            (false, false) => format!("not applied: {under}, and has no such tie"),
+        }
+    }
+
     /// Whether this decision settles the tie of exactly these entries for this prize: it names
     /// each of them once, and nothing else. The one rule for matching a decision to a tie.
     pub fn settles<'a>(&self, prize: &str, tied: impl IntoIterator<Item = &'a str>) -> bool {

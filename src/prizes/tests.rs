@@ -146,10 +146,16 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
         prize: "wood".into(),
         order: vec!["b".into(), "a".into()],
         reason: "b's demo ran".into(),
+        method: None,
         lines: None,
     };
-    let stale =
-        Decision { prize: "wood".into(), order: vec!["a".into(), "c".into()], reason: "old".into(), lines: None };
+    let stale = Decision {
+        prize: "wood".into(),
+        order: vec!["a".into(), "c".into()],
+        reason: "old".into(),
+        method: None,
+        lines: None,
+    };
     let o = run(&field, &prizes, &Rules::default(), &[decided.clone(), stale]);
     assert_eq!(winners(&o.prizes[0]), [(1, "b", Some(10.0)), (2, "a", Some(6.0))]);
     assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Decided { reason: "b's demo ran".into() }));
@@ -172,6 +178,7 @@ fn a_decision_that_misses_the_tie_settles_nothing_and_says_how() {
         prize: "wood".into(),
         order: order.iter().map(|o| (*o).to_owned()).collect(),
         reason: "r".into(),
+        method: None,
         lines: None,
     };
     let cases = [
@@ -268,6 +275,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
             prize: "quest".into(),
             order: vec!["c".into(), "b".into()],
             reason: "c's badges came first".into(),
+            method: None,
             lines: None,
         }],
     );
@@ -276,4 +284,26 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
     assert_eq!(o.prizes[2].notes, ["1 entry without likes left out"]);
     assert_eq!(first[3], ["d"]);
     assert_eq!(first[4], ["c", "b"], "only entries in the file");
+}
+
+#[test]
+fn a_decision_says_whether_it_was_applied_and_under_which_method_it_was_made() {
+    let made = |method: Option<&str>| Decision {
+        prize: "wood".into(),
+        order: vec!["a".into(), "b".into()],
+        reason: "jury vote".into(),
+        method: method.map(str::to_owned),
+        lines: None,
+    };
+    let cases = [
+        (None, true, "applied"),
+        (Some("calibrated"), true, "applied"),
+        (Some("mean"), true, "applied (settled under mean; this merge is calibrated)"),
+        (None, false, "not applied: no such tie in these rankings"),
+        (Some("calibrated"), false, "not applied: no such tie in these rankings"),
+        (Some("mean"), false, "not applied: settled under mean; this merge is calibrated, and has no such tie"),
+    ];
+    for (method, used, want) in cases {
+        assert_eq!(made(method).status(used, "calibrated"), want, "{method:?} {used}");
+    }
 }

@@ -189,6 +189,7 @@ mod tests {
             judges: vec!["lenient".into(), "harsh".into()],
             entries: (0..a.len()).map(|e| format!("e{e}")).collect(),
             marks: marks(0, a).into_iter().chain(marks(1, b)).collect(),
+            criteria: None,
         }
     }
 

@@ -383,6 +383,10 @@ pub enum RankError {
     )]
     TrimTooDeep { drop: usize, most: usize },
     #[error(
+        "the sum counts an entry only when every counted judge scored it, and no entry was scored by all {counted} of them (the most on one entry is {most}): name the judges whose totals count with --judges, or use --method mean (or calibrated, the default) where judges saw different entries"
+    )]
+    SumEmpty { counted: usize, most: usize },
+    #[error(
         "the rank sum needs every judge to rank every entry, and here entries have {fewest} to {most} of the {judges} judges: use --method calibrated (the default) or mean for a panel where judges saw different entries"
     )]
     Incomplete { fewest: usize, most: usize, judges: usize },

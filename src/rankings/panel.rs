@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::RankError;
-use crate::merge::{Mark, Panel};
+use crate::merge::{CriterionMarks, Mark, Panel};
 use crate::model::{StoredSubmission, same_name};
 use crate::sanitize::clean_line;
 
@@ -69,15 +69,22 @@ pub struct JudgeMarks {
     pub values: Vec<Option<u8>>,
     /// The ids of the entries left partly scored: they do not count.
     pub partial: Vec<String>,
-    /// The judge's note on each entry that has one, by entry, for the head judge's view.
-    pub notes: Vec<(usize, String)>,
     /// The median of the judge's stopwatch readings of each timed entry, in seconds, by entry.
     pub timings: Vec<(usize, f64)>,
     /// The Space's commit the judge scored each entry on, where the Hub said (version 3 files).
     pub revisions: Vec<(usize, String)>,
-    /// The judge's notes the team may read, by entry (version 3 files; older notes are the
-    /// jury's only).
-    pub team_notes: Vec<(usize, String)>,
+    /// The judge's texts of each part, by entry, for the head judge's view and the teams'
+    /// feedback: notes for the jury, notes the team may read (version 3 files; older notes are
+    /// the jury's only), and recusals with their reasons. Blank notes are left out, and so are
+    /// the notes of an entry the judge recused from.
+    pub texts: crate::model::ByPart<Vec<(usize, String)>>,
+}
+
+impl JudgeMarks {
+    /// The judge's text of one part on an entry, if they wrote one.
+    pub fn text(&self, part: crate::model::TextPart, entry: usize) -> Option<&str> {
+        self.texts[part].iter().find(|(e, _)| *e == entry).map(|(_, text)| text.as_str())
+    }
 }
 
 /// A judge in two files counts once, from the newer file; names compare as judges' names always
@@ -147,6 +154,24 @@ fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -
                 j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark { judge, entry, value })
             })
             .collect(),
+        criteria: None,
+    }
+}
+
+/// Each mark's values criterion by criterion, in the order [`panel`] (and [`shared_panel`])
+/// give the marks, for the methods that merge each criterion on its own. With `shared_only`,
+/// the criteria of some tracks only weigh nothing: the overall ranking compares what every
+/// track shares.
+pub(super) fn criterion_marks(
+    judges: &[JudgeMarks],
+    config: &crate::config::Config,
+    shared_only: bool,
+) -> CriterionMarks {
+    let shared: Vec<String> = config.shared_criteria().into_iter().map(|c| c.id).collect();
+    let counts = |c: &crate::model::Criterion| !shared_only || shared.contains(&c.id);
+    CriterionMarks {
+        weights: config.criteria.iter().map(|c| if counts(c) { c.weight } else { 0.0 }).collect(),
+        values: judges.iter().flat_map(|j| j.values.iter().map(|v| v.map(f64::from))).collect(),
     }
 }
 
@@ -170,5 +195,12 @@ pub(super) fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
         judges: panel.judges.clone(),
         entries: keep.iter().map(|e| panel.entries[*e].clone()).collect(),
         marks: panel.marks.iter().filter_map(|m| new_index.get(&m.entry).map(|e| Mark { entry: *e, ..*m })).collect(),
+        criteria: panel.criteria.as_ref().map(|c| CriterionMarks {
+            weights: c.weights.clone(),
+            values: (0..panel.marks.len())
+                .filter(|i| new_index.contains_key(&panel.marks[*i].entry))
+                .flat_map(|i| c.of(i).iter().copied())
+                .collect(),
+        }),
     }
 }

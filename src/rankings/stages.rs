@@ -90,12 +90,18 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         .iter()
         .map(|key| config.tie_break(key).map_err(|problem| RankError::TieBreak { key: key.clone(), problem }))
         .collect::<Result<Vec<_>, _>>()?;
-    let panel = panel::panel(&judges, field);
+    let mut panel = panel::panel(&judges, field);
     // With per-track rubrics the overall ranking compares entries on the criteria every track
     // shares (each track is ranked on its own rubric); with none shared there is none.
     let per_track = config.per_track();
-    let shared =
+    let mut shared =
         (per_track && Rubrics::new(config, field).overall(config)).then(|| panel::shared_panel(&judges, field));
+    if options.method.by_criterion() {
+        panel.criteria = Some(panel::criterion_marks(&judges, config, false));
+        if let Some(shared) = &mut shared {
+            shared.criteria = Some(panel::criterion_marks(&judges, config, true));
+        }
+    }
     let has_overall = !per_track || shared.is_some();
     let method = match &options.method {
         Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
@@ -137,12 +143,22 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
         (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
     });
-    if let Method::Trimmed { drop } = built.method
+    if let Method::Trimmed { drop, .. } = built.method
         && !panel.marks.is_empty()
         && overall.iter().all(Option::is_none)
     {
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::TrimTooDeep { drop, most });
+    }
+    // A sum that leaves every entry out ranks nothing: say so, rather than print empty rankings.
+    if let Method::Sum { judges: chosen } = &built.method
+        && built.has_overall
+        && !panel.marks.is_empty()
+        && overall.iter().all(Option::is_none)
+    {
+        let counted = if chosen.is_empty() { built.main().judges.len() } else { chosen.len() };
+        let most = stats.judges.iter().copied().max().unwrap_or(0);
+        return Err(RankError::SumEmpty { counted, most });
     }
     Ok(Fitted { overall, beyond, held, stats, means, habits, agreement, groups })
 }

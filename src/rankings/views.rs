@@ -99,7 +99,7 @@ impl Rankings {
                 scores: marks.values[row * criteria..(row + 1) * criteria].to_vec(),
                 total: marks.totals[row],
                 leniency: sheets.leniency.get(j).copied().unwrap_or(0.0),
-                note: find(&marks.notes),
+                note: marks.text(crate::model::TextPart::Note, entry).map(str::to_owned),
                 stopwatch_seconds: marks.timings.iter().find(|(e, _)| *e == entry).map(|(_, s)| *s),
                 revision: find(&marks.revisions),
             });

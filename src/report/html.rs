@@ -2,6 +2,7 @@
 //! that fits A4 and Letter alike (the page size is left to the printer; margins are fixed).
 
 use super::results::{Sheet, amount, note, place, value};
+use crate::prizes::{Flagged, PrizeOutcome};
 use crate::sanitize::clean_line;
 
 /// Text for HTML: markup characters escaped, after control characters are stripped.
@@ -41,6 +42,8 @@ li { margin: 1pt 0; }
 @media print { .undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
+/// The whole results page: each prize in the order awarded, who could not win and why, the
+/// head judge's decisions on ties, and the payouts.
 pub fn page(sheet: &Sheet) -> String {
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
@@ -53,76 +56,94 @@ pub fn page(sheet: &Sheet) -> String {
         escape(sheet.method)
     ));
     for p in &sheet.outcome.prizes {
-        out.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n",
-            escape(&p.name),
-            escape(&p.by)
-        ));
-        if !p.awards.is_empty() {
-            out.push_str("<table>\n<colgroup><col class=\"place\"><col class=\"entry\"><col class=\"team\"><col class=\"value\"><col class=\"amount\"><col class=\"note\"></colgroup>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
-            for a in &p.awards {
-                let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
-                out.push_str(&format!(
-                    "<tr{class}><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                    escape(&place(a)),
-                    escape(&a.title),
-                    escape(&a.team),
-                    escape(&value(p, a)),
-                    escape(&amount(sheet, a)),
-                    escape(&note(sheet, a))
-                ));
-            }
-            out.push_str("</table>\n");
-        }
-        let extra: Vec<String> = p
-            .passed_over
-            .iter()
-            .map(|x| format!("Passed over: {} ({})", escape(&x.title), escape(&x.reason)))
-            .chain(p.notes.iter().map(|n| escape(n)))
-            .collect();
-        if !extra.is_empty() {
-            out.push_str("<ul class=\"small\">\n");
-            for e in extra {
-                out.push_str(&format!("<li>{e}</li>\n"));
-            }
-            out.push_str("</ul>\n");
-        }
-        out.push_str("</section>\n");
+        out.push_str(&prize_section(sheet, p));
     }
     let o = sheet.outcome;
-    for (title, list) in [("Not eligible", &o.ineligible), ("Unverified", &o.unverified)] {
-        if list.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("<section>\n<h2>{title}</h2>\n<ul class=\"small\">\n"));
-        for f in list {
-            out.push_str(&format!(
-                "<li>{} ({}): {}</li>\n",
-                escape(&f.title),
-                escape(&f.id),
-                escape(&f.reasons.join("; "))
-            ));
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
-    if !o.decisions.is_empty() {
-        out.push_str(&format!(
-            "<section>\n<h2>Decisions on ties</h2>\n<p class=\"small\">From {}.</p>\n<ul class=\"small\">\n",
-            escape(sheet.decisions_file.unwrap_or(""))
-        ));
-        for d in &o.decisions {
-            let status = if d.used { "applied" } else { "not applied: no such tie in these rankings" };
-            out.push_str(&format!(
-                "<li>{}: {}, because {} ({status})</li>\n",
-                escape(&d.decision.prize),
-                escape(&d.decision.order.join(" before ")),
-                escape(&d.decision.reason)
-            ));
-        }
-        out.push_str("</ul>\n</section>\n");
-    }
+    out.push_str(&flagged_section("Not eligible", &o.ineligible));
+    out.push_str(&flagged_section("Unverified", &o.unverified));
+    out.push_str(&decisions_section(sheet));
     out.push_str(&payouts_section(sheet));
     out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// One prize: its places (a tie the head judge has not settled is marked undecided, so nobody
+/// pays it by mistake), then who was passed over and the prize's notes.
+fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
+    let mut out = format!("<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n", escape(&p.name), escape(&p.by));
+    if !p.awards.is_empty() {
+        out.push_str("<table>\n<colgroup><col class=\"place\"><col class=\"entry\"><col class=\"team\"><col class=\"value\"><col class=\"amount\"><col class=\"note\"></colgroup>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
+        for a in &p.awards {
+            let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
+            out.push_str(&format!(
+                "<tr{class}><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
+                escape(&place(a)),
+                escape(&a.title),
+                escape(&a.team),
+                escape(&value(p, a)),
+                escape(&amount(sheet, a)),
+                escape(&note(sheet, a))
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+    let extra: Vec<String> = p
+        .passed_over
+        .iter()
+        .map(|x| format!("Passed over: {} ({})", escape(&x.title), escape(&x.reason)))
+        .chain(p.notes.iter().map(|n| escape(n)))
+        .collect();
+    if !extra.is_empty() {
+        out.push_str("<ul class=\"small\">\n");
+        for e in extra {
+            out.push_str(&format!("<li>{e}</li>\n"));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// Entries that cannot win, or whose eligibility the data cannot confirm, each with every
+/// reason; nothing when the list is empty.
+fn flagged_section(title: &str, list: &[Flagged]) -> String {
+    if list.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<section>\n<h2>{title}</h2>\n<ul class=\"small\">\n");
+    for f in list {
+        out.push_str(&format!(
+            "<li>{} ({}): {}</li>\n",
+            escape(&f.title),
+            escape(&f.id),
+            escape(&f.reasons.join("; "))
+        ));
+    }
+    out.push_str("</ul>\n</section>\n");
+    out
+}
+
+/// The head judge's decisions on ties, and whether each settled a tie in these rankings: a
+/// decision that settled nothing is shown, not silently dropped. Nothing without decisions.
+fn decisions_section(sheet: &Sheet) -> String {
+    let decisions = &sheet.outcome.decisions;
+    if decisions.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<section>\n<h2>Decisions on ties</h2>\n<p class=\"small\">From {}.</p>\n<ul class=\"small\">\n",
+        escape(sheet.decisions_file.unwrap_or(""))
+    );
+    for d in decisions {
+        let status = escape(&d.decision.status(d.used, sheet.method));
+        out.push_str(&format!(
+            "<li>{}: {}, because {} ({status})</li>\n",
+            escape(&d.decision.prize),
+            escape(&d.decision.order.join(" before ")),
+            escape(&d.decision.reason)
+        ));
+    }
+    out.push_str("</ul>\n</section>\n");
     out
 }
 

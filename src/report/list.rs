@@ -42,7 +42,7 @@ pub fn lines<'a>(
                 status: sheet.status(&s.id, stored.withdrawn, &rubric),
                 total: weighted_total(&rubric, |c| sheet.score(&s.id, c)),
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
-                note: sheet.notes.get(&s.id).map(String::as_str),
+                note: sheet.text(crate::model::TextPart::Note, &s.id),
                 warnings: eligibility::warnings(s, &evidence, &config.rules),
                 hub: hub.get(&s.id),
             }

@@ -156,7 +156,7 @@ fn trail(
         out.push_str(&line(&format!("from {}", text(sheet.decisions_file.unwrap_or("")))));
         for d in &o.decisions {
             let order: Vec<String> = d.decision.order.iter().map(|id| text(id)).collect();
-            let status = if d.used { "applied" } else { "not applied: no such tie in these rankings" };
+            let status = text(&d.decision.status(d.used, sheet.method));
             out.push_str(&line(&format!(
                 "{}: {}, because {} ({status})",
                 text(&d.decision.prize),

@@ -18,14 +18,11 @@
 //! secret the head judge handed out (`hmac-sha256:`, which versions 2 and 3 carry and which
 //! still verifies where judging.toml keeps the secret).
 
+mod body;
 mod read;
-pub mod sign;
+use crate::signing as sign;
 
-use std::borrow::Cow;
-use std::collections::BTreeMap;
-
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
@@ -33,83 +30,13 @@ use crate::config::Config;
 use crate::format::hex;
 use crate::sanitize::clean_line;
 
+pub use body::{Body, Checked, ScoreRow};
 pub use read::read_all;
-
-/// One submission's scores as a score file carries them: its id, a value per criterion in the
-/// rubric's order (`None` where not scored), and when each was given, in Unix milliseconds.
-pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
 
 pub const FORMAT: &str = "judging-scores";
 pub const VERSION: u32 = 4;
 /// The largest score file: the one limit export, push, collect and merge share.
 pub const MAX_BYTES: u64 = crate::limits::SCORE_FILE_BYTES;
-
-/// What a judge gave, as written to the file. `Body { event, judge, .., ..Body::default() }`
-/// builds one with nothing but what it names.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Body {
-    pub event: String,
-    /// The rubric's fingerprint: criteria, scales and weights.
-    pub rubric: String,
-    pub judge: String,
-    pub written_at: String,
-    /// The rubric's criteria, in the order of each row's values.
-    pub criteria: Vec<String>,
-    /// Per scored submission: id, value per criterion (null if not scored), and when each was
-    /// given in Unix milliseconds.
-    pub scores: Vec<ScoreRow>,
-    pub notes: BTreeMap<String, String>,
-    /// Stopwatch seconds per submission: the median of its readings.
-    pub timings: BTreeMap<String, f64>,
-    /// Every stopwatch reading per submission, in seconds (version 3).
-    pub readings: BTreeMap<String, Vec<f64>>,
-    /// The Space's commit each submission was scored on, when the Hub said (version 3).
-    pub revisions: BTreeMap<String, String>,
-    /// Notes the team may read (version 3); `notes` are the jury's only.
-    pub team_notes: BTreeMap<String, String>,
-    /// Reasons, per submission the judge recused from.
-    pub recusals: BTreeMap<String, String>,
-}
-
-/// A body as the merge reads it: borrowed from the file's text, times and notes skipped.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Checked<'a> {
-    #[serde(borrow)]
-    pub event: Cow<'a, str>,
-    #[serde(borrow)]
-    pub rubric: Cow<'a, str>,
-    #[serde(borrow)]
-    pub judge: Cow<'a, str>,
-    #[serde(borrow)]
-    pub written_at: Cow<'a, str>,
-    #[serde(borrow)]
-    pub criteria: Vec<Cow<'a, str>>,
-    /// Version 2: what the rows' times count from.
-    #[serde(default)]
-    pub times_from: Option<IgnoredAny>,
-    #[serde(borrow)]
-    pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>,
-    /// Read for the head judge's view of each entry: every judge's note and stopwatch time.
-    #[serde(borrow)]
-    pub notes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(borrow)]
-    pub timings: BTreeMap<Cow<'a, str>, f64>,
-    /// Version 3: every reading, and the Space revision each entry was scored on.
-    #[serde(default, borrow)]
-    pub readings: BTreeMap<Cow<'a, str>, Vec<f64>>,
-    #[serde(default, borrow)]
-    pub revisions: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    #[serde(default, borrow)]
-    pub team_notes: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
-    /// Only whether a recusal exists matters to the merge; its reason is skipped unread.
-    #[serde(borrow)]
-    #[allow(clippy::zero_sized_map_values)]
-    pub recusals: BTreeMap<Cow<'a, str>, IgnoredAny>,
-    /// The SHA-256 of the body's bytes, in hex: two files with the same body are one file.
-    #[serde(skip)]
-    pub digest: String,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,28 +105,6 @@ pub fn rubric_fingerprint(config: &Config) -> String {
     format!("sha256:{}", &hex(&Sha256::digest(text.join(";").as_bytes()))[..32])
 }
 
-/// A row as version 2 writes it: id, values, and seconds after `times_from`.
-type WrittenRow<'a> = (&'a str, &'a [Option<u8>], Vec<Option<i64>>);
-
-/// The body as version 3 writes it: times as seconds after the earliest.
-#[derive(Serialize)]
-struct V3Body<'a> {
-    event: &'a str,
-    rubric: &'a str,
-    judge: &'a str,
-    written_at: &'a str,
-    criteria: &'a [String],
-    times_from: i64,
-    scores: Vec<WrittenRow<'a>>,
-    notes: &'a BTreeMap<String, String>,
-    timings: &'a BTreeMap<String, f64>,
-    readings: &'a BTreeMap<String, Vec<f64>>,
-    revisions: &'a BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    team_notes: &'a BTreeMap<String, String>,
-    recusals: &'a BTreeMap<String, String>,
-}
-
 const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":4,\"digest\":\"sha256:";
 /// Version 2 and 3 files, as earlier builds wrote them, take the same fast path.
 const EARLIER: [&str; 2] = [
@@ -214,12 +119,8 @@ const BODY: &str = "\",\"body\":";
 pub fn write(body: &Body, signer: Option<Signer>) -> Result<String, serde_json::Error> {
     let seconds = |ms: i64| ms.div_euclid(1000);
     let times_from = body.scores.iter().flat_map(|r| r.2.iter().flatten()).map(|ms| seconds(*ms)).min().unwrap_or(0);
-    let written = V3Body {
-        event: &body.event,
-        rubric: &body.rubric,
-        judge: &body.judge,
-        written_at: &body.written_at,
-        criteria: &body.criteria,
+    let written = body::Written {
+        body,
         times_from,
         scores: body
             .scores
@@ -228,12 +129,6 @@ pub fn write(body: &Body, signer: Option<Signer>) -> Result<String, serde_json::
                 (id.as_str(), values.as_slice(), given.iter().map(|t| t.map(|ms| seconds(ms) - times_from)).collect())
             })
             .collect(),
-        notes: &body.notes,
-        timings: &body.timings,
-        readings: &body.readings,
-        revisions: &body.revisions,
-        team_notes: &body.team_notes,
-        recusals: &body.recusals,
     };
     let body = serde_json::to_string(&written)?;
     let digest = hex(&Sha256::digest(body.as_bytes()));
@@ -464,7 +359,7 @@ mod tests {
             ("pantry-poet".to_owned(), vec![Some(2), None, Some(1)], vec![Some(1_781_000_090_000), None, Some(0)]),
         ];
         let mut v2 = body(rows.clone());
-        v2.recusals.insert("pill-pal".into(), "my cousin's team".into());
+        v2.texts[crate::model::TextPart::Recusal].insert("pill-pal".into(), "my cousin's team".into());
         let fast_text = write(&v2, None).expect("json");
         assert!(split(&fast_text).is_some(), "a version 2 file as written takes the fast path");
         let slow_text = version_1(&rows, "pill-pal");
@@ -474,7 +369,8 @@ mod tests {
         let seen = |b: &Checked| {
             let scores: Vec<(String, Vec<Option<u8>>)> =
                 b.scores.iter().map(|(id, values, _)| (id.to_string(), values.clone())).collect();
-            let recused: Vec<String> = b.recusals.keys().map(ToString::to_string).collect();
+            let recused: Vec<String> =
+                b.texts[crate::model::TextPart::Recusal].keys().map(ToString::to_string).collect();
             (b.judge.to_string(), b.written_at.to_string(), scores, recused)
         };
         assert_eq!(seen(&fast), seen(&slow));

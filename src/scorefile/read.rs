@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::model::ByPart;
 use crate::rankings::{Field, JudgeMarks, Place, Rubrics};
 use crate::sanitize::clean_line;
 use crate::scorefile::{self, ScoreFileError};
@@ -56,10 +57,9 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         shared_totals: Vec::new(),
         values: Vec::with_capacity(rows * criteria),
         partial: Vec::new(),
-        notes: Vec::new(),
         timings: Vec::new(),
         revisions: Vec::new(),
-        team_notes: Vec::new(),
+        texts: ByPart::default(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     for (id, values, _) in &body.scores {
@@ -72,7 +72,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
                 continue;
             }
         };
-        if body.recusals.contains_key(id) {
+        if body.sets_aside(id) {
             continue;
         }
         match rubrics.totals(entry, values) {
@@ -90,26 +90,31 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
     if let Some(first) = unknown.first() {
         return Err(ScoreFileError::Unknown { file: name, count: unknown.len(), first: clean_line(first) });
     }
-    // Notes and times of the entries in play; a recused judge's are not theirs to give.
-    let in_play = |id: &str| match field.place(id) {
-        Place::Ranked(entry) if !body.recusals.contains_key(id) => Some(entry),
+    keep_notes_and_times(&mut marks, &body, field);
+    Ok(marks)
+}
+
+/// The judge's notes, times and revisions of the entries in play: a recused judge's are not
+/// theirs to give. A recusal itself is kept, with its reason, for the head judge's view.
+fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, field: &Field) {
+    let ranked = |id: &str| match field.place(id) {
+        Place::Ranked(entry) => Some(entry),
         _ => None,
     };
-    marks.notes = body
-        .notes
-        .iter()
-        .filter(|(_, note)| !note.trim().is_empty())
-        .filter_map(|(id, note)| Some((in_play(id)?, note.to_string())))
-        .collect();
+    let in_play = |id: &str| ranked(id).filter(|_| !body.sets_aside(id));
     marks.timings = body.timings.iter().filter_map(|(id, seconds)| Some((in_play(id)?, *seconds))).collect();
     marks.revisions = body.revisions.iter().filter_map(|(id, rev)| Some((in_play(id)?, rev.to_string()))).collect();
-    marks.team_notes = body
-        .team_notes
-        .iter()
-        .filter(|(_, note)| !note.trim().is_empty())
-        .filter_map(|(id, note)| Some((in_play(id)?, note.to_string())))
-        .collect();
-    Ok(marks)
+    marks.texts = ByPart::from_fn(|part| {
+        let texts = body.texts[part].iter();
+        if part.sets_aside() {
+            texts.filter_map(|(id, why)| Some((ranked(id)?, why.to_string()))).collect()
+        } else {
+            texts
+                .filter(|(_, text)| !text.trim().is_empty())
+                .filter_map(|(id, text)| Some((in_play(id)?, text.to_string())))
+                .collect()
+        }
+    });
 }
 
 /// The judge's name, checked as the command line checks `--judge`, and the moment the file was

@@ -58,7 +58,7 @@ impl Store {
             let rows = stmt.query_map([param], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
             for row in rows {
                 let (id, text) = row.map_err(|e| self.db(e))?;
-                sheet.texts_mut(part).insert(id, text);
+                sheet.texts[part].insert(id, text);
             }
         }
         let mut stmt = query("SELECT submission_id, seconds FROM readings WHERE FILTER ORDER BY timed_at, rowid")?;
@@ -167,7 +167,7 @@ impl Store {
     /// Sets, or with `None` clears, a text part of the sheet for one submission. The table and
     /// column names are the part's declared constants, never input.
     fn set_one(&self, kept: Kept, submission: &str, value: Option<&String>) -> rusqlite::Result<usize> {
-        let Kept { table, column, stamp } = kept;
+        let Kept { table, column, stamp, .. } = kept;
         match value {
             Some(v) => self.conn.execute(
                 &format!(

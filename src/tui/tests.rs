@@ -196,14 +196,14 @@ fn notes_are_saved_as_typed_and_undone_as_one_edit() {
     f.press("e");
     assert!(matches!(f.app.mode, Mode::Note(_)));
     f.press("Good");
-    assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id).map(String::as_str), Some("Good"));
+    assert_eq!(f.store.score_sheet().expect("sheet").text(crate::model::TextPart::Note, &id), Some("Good"));
     f.press_key(key(KeyCode::Enter));
     f.press("demo");
     f.press_key(key(KeyCode::Esc));
     assert!(matches!(f.app.mode, Mode::Browse));
-    assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id).map(String::as_str), Some("Good\ndemo"));
+    assert_eq!(f.store.score_sheet().expect("sheet").text(crate::model::TextPart::Note, &id), Some("Good\ndemo"));
     f.press("u");
-    assert_eq!(f.store.score_sheet().expect("sheet").notes.get(&id), None);
+    assert_eq!(f.store.score_sheet().expect("sheet").texts[crate::model::TextPart::Note].get(&id), None);
 }
 
 #[test]
@@ -216,12 +216,18 @@ fn recusing_needs_a_reason_and_blocks_scoring() {
     f.press("r");
     f.press("my cousin's team");
     f.press_key(key(KeyCode::Enter));
-    assert_eq!(f.store.score_sheet().expect("sheet").recusals.get(&id).map(String::as_str), Some("my cousin's team"));
+    assert_eq!(
+        f.store.score_sheet().expect("sheet").text(crate::model::TextPart::Recusal, &id),
+        Some("my cousin's team")
+    );
     f.press("4");
     assert_eq!(f.saved(&id, "utility"), None, "a recused entry takes no scores");
     assert_eq!(f.app.progress(), (0, 39));
     f.press("r");
-    assert!(f.store.score_sheet().expect("sheet").recusals.is_empty(), "r again withdraws the recusal");
+    assert!(
+        f.store.score_sheet().expect("sheet").texts[crate::model::TextPart::Recusal].is_empty(),
+        "r again withdraws the recusal"
+    );
 }
 
 #[test]
@@ -528,7 +534,7 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
         .expect("write");
     tick(&mut f);
     assert_eq!(f.app.sheet().score("pantry-poet", "cost"), Some(3));
-    assert_eq!(f.app.sheet().notes.get("sprout-sense").map(String::as_str), Some("from the sheet"));
+    assert_eq!(f.app.sheet().text(crate::model::TextPart::Note, "sprout-sense"), Some("from the sheet"));
     assert_eq!(f.app.progress().0, 1, "pantry-poet counts as scored");
     assert_eq!(f.app.partly_scored(3), (1, vec!["sprout-sense"]));
     // A deletion beside the app is noticed too.
@@ -662,13 +668,13 @@ fn notes_for_the_jury_and_for_the_team() {
     type_note(&mut f, 'E', "team");
     let sheet = f.store.score_sheet().expect("sheet");
     assert_eq!(
-        (sheet.notes.get(&id).map(String::as_str), sheet.team_notes.get(&id).map(String::as_str)),
+        (sheet.text(crate::model::TextPart::Note, &id), sheet.text(crate::model::TextPart::TeamNote, &id)),
         (Some("jury"), Some("team"))
     );
     f.app.config.feedback.notes = crate::config::FeedbackNotes::Always;
     type_note(&mut f, 'e', " too");
     let sheet = f.store.score_sheet().expect("sheet");
-    assert_eq!(sheet.team_notes.get(&id).map(String::as_str), Some("team too"), "always: e writes for the team");
+    assert_eq!(sheet.text(crate::model::TextPart::TeamNote, &id), Some("team too"), "always: e writes for the team");
     f.app.config.feedback.notes = crate::config::FeedbackNotes::Never;
     f.press("E");
     assert!(

@@ -12,7 +12,7 @@ use super::app::{App, Entry, Mode};
 use super::keys::{KEYS, footer_keys};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, columns, pad};
 use crate::format::fit;
-use crate::model::{Criterion, HubFacts, Status, format_params};
+use crate::model::{Criterion, HubFacts, Status, TextPart, format_params};
 use crate::prizes::eligibility::{self, Evidence, Size};
 use crate::sanitize::{clean_block, clean_line};
 
@@ -222,7 +222,7 @@ impl App {
         if entry.withdrawn {
             warnings.insert(0, "withdrawn from the export".into());
         }
-        if let Some(reason) = self.sheet().recusals.get(&s.id) {
+        if let Some(reason) = self.sheet().text(TextPart::Recusal, &s.id) {
             warnings.insert(0, format!("recused: {}", clean_line(reason)));
         }
         if !warnings.is_empty() {
@@ -300,7 +300,8 @@ impl App {
             ),
         };
         lines.push(Line::from(line(total)).bold());
-        for (label, note) in [("Jury: ", self.sheet().notes.get(id)), ("Team: ", self.sheet().team_notes.get(id))] {
+        for (label, part) in [("Jury: ", TextPart::Note), ("Team: ", TextPart::TeamNote)] {
+            let note = self.sheet().text(part, id);
             let Some(note) = note else { continue };
             // The note as written: its line breaks kept.
             for (k, text) in clean_block(note).lines().enumerate() {

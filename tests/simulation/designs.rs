@@ -92,6 +92,7 @@ pub fn event(design: &Design, seed: u64) -> (Vec<f64>, Panel) {
         judges: (0..d.judges).map(|j| format!("judge {j}")).collect(),
         entries: (0..d.entries).map(|e| format!("entry {e}")).collect(),
         marks,
+        criteria: None,
     };
     (truth, panel)
 }

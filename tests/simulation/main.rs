@@ -50,6 +50,7 @@ fn panel(judges: usize, entries: usize, marks: Vec<Mark>) -> Panel {
         judges: (0..judges).map(|j| format!("judge {j}")).collect(),
         entries: (0..entries).map(|e| format!("entry {e}")).collect(),
         marks,
+        criteria: None,
     }
 }
 

@@ -30,7 +30,7 @@ pub use list::{ListView, Sort};
 pub use scores::Scores;
 
 use crate::config::Config;
-use crate::model::{Change, Criterion, HubFacts, ScoreSheet, Status, StoredSubmission};
+use crate::model::{Change, Criterion, HubFacts, ScoreSheet, Status, StoredSubmission, TextPart};
 
 /// Which link a key opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,8 +214,8 @@ impl App {
 
     /// The jury's note on an entry, or the team's.
     pub fn note_of(&self, id: &str, team: bool) -> Option<&String> {
-        let sheet = self.scores.sheet();
-        if team { sheet.team_notes.get(id) } else { sheet.notes.get(id) }
+        let part = if team { TextPart::TeamNote } else { TextPart::Note };
+        self.scores.sheet().texts[part].get(id)
     }
 
     /// Whether the screen is too small to show what a key would change: then only quitting,

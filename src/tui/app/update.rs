@@ -288,7 +288,7 @@ impl App {
     fn recuse(&mut self) -> Vec<Effect> {
         let Some(entry) = self.current() else { return Vec::new() };
         let id = entry.submission.id.clone();
-        if self.sheet().recusals.contains_key(&id) {
+        if self.sheet().recused(&id) {
             return self
                 .change(Change::Text(TextPart::Recusal, None), Then::Recusal("recusal withdrawn"))
                 .into_iter()

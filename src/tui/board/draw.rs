@@ -236,7 +236,7 @@ impl Board<'_> {
         for (place, group) in tie_groups(ranked) {
             let names: Vec<String> = group.iter().map(|e| fit(&clean_line(&e.title), 18)).collect();
             let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
-            let settled = self.prize_here().and_then(|(prize, _)| self.decision_on(prize, &ids));
+            let settled = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids));
             if let Some(d) = settled {
                 let order: Vec<String> = d.order.iter().map(|id| clean_line(id)).collect();
                 let said = format!("tie at #{place} settled: {} ({})", order.join(" before "), clean_line(&d.reason));
@@ -361,15 +361,27 @@ fn settle_dialog(s: &super::Settle, area: Rect, buf: &mut Buffer) {
     let height = u16::try_from(s.tied.len()).unwrap_or(10).saturating_add(9);
     let boxed = centred(area, 72, height, buf);
     let mut lines = vec![Line::from(format!("The tie at #{} for {}:", s.place, clean_line(&s.prize_name))).bold()];
-    for (i, (id, title)) in s.tied.iter().enumerate() {
+    for (i, t) in s.tied.iter().enumerate() {
         let at = s.order.iter().position(|k| *k == i).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
         lines.push(Line::from(format!(
-            "  {}  {} ({}) {at}",
+            "  {}  {} {:.2} · {} judge(s) {at}",
             i + 1,
-            fit(&clean_line(title), 34),
-            fit(&clean_line(id), 16)
+            crate::tui::layout::pad(&fit(&clean_line(&t.title), 30), 30),
+            t.score,
+            t.judges
         )));
     }
+    let pays: Vec<String> = s
+        .pays
+        .iter()
+        .enumerate()
+        .map(|(k, amount)| {
+            let pays =
+                if *amount > 0.0 { crate::report::results::money(&s.currency, *amount) } else { "nothing".into() };
+            format!("#{} {pays}", s.place + k)
+        })
+        .collect();
+    lines.push(Line::from(format!("At stake: {}.", pays.join(", "))).dark_gray());
     lines.push(Line::from(""));
     if s.ordered() {
         lines.push(Line::from("Why this order? (printed with the results)"));

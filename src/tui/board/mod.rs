@@ -31,14 +31,39 @@ pub enum Side {
     Judges,
 }
 
+/// A prize whose places a tie on this screen can decide: one that reads a whole ranking by
+/// merged score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaidRanking {
+    /// The ranking it reads.
+    pub ranking: String,
+    pub id: String,
+    pub name: String,
+    /// What each place pays, first place first: the places it pays.
+    pub amounts: Vec<f64>,
+    pub currency: String,
+}
+
+/// One of the tied entries, with what the jury weighs: its merged score and its judges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tied {
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    pub judges: usize,
+}
+
 /// A tie being settled: the tied entries, the order chosen so far, then the reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settle {
     pub prize: String,
     pub prize_name: String,
     pub place: usize,
-    /// The tied entries as (id, title), in the order shown.
-    pub tied: Vec<(String, String)>,
+    /// The tied entries, in the order shown.
+    pub tied: Vec<Tied>,
+    /// What the places the tie spans pay, the first of them first (0 for a place not paid).
+    pub pays: Vec<f64>,
+    pub currency: String,
     /// Indices into `tied`, in the order chosen.
     pub order: Vec<usize>,
     pub reason: String,
@@ -70,7 +95,7 @@ pub struct Board<'r> {
     /// The decisions on ties recorded so far, from decisions.toml and from this screen.
     pub decisions: Vec<Decision>,
     /// The prize by score that reads each ranking, as (ranking, prize id, prize name).
-    pub prizes: Vec<(String, String, String)>,
+    pub prizes: Vec<PaidRanking>,
     pub status: String,
     /// `NO_COLOR`, read once when the screen starts.
     pub monochrome: bool,
@@ -136,7 +161,13 @@ impl<'r> Board<'r> {
             .prizes
             .iter()
             .filter(|p| p.reads_whole_ranking())
-            .map(|p| (p.ranking().to_owned(), p.id.clone(), p.name.clone()))
+            .map(|p| PaidRanking {
+                ranking: p.ranking().to_owned(),
+                id: p.id.clone(),
+                name: p.name.clone(),
+                amounts: p.amounts.clone(),
+                currency: config.results.currency.clone(),
+            })
             .collect();
         self
     }
@@ -271,9 +302,9 @@ impl<'r> Board<'r> {
     }
 
     /// The prize that reads the ranking in sight, as (id, name).
-    pub fn prize_here(&self) -> Option<(&str, &str)> {
+    pub fn prize_here(&self) -> Option<&PaidRanking> {
         let name = self.ranking_name();
-        self.prizes.iter().find(|(r, _, _)| r == name).map(|(_, id, n)| (id.as_str(), n.as_str()))
+        self.prizes.iter().find(|p| p.ranking == name)
     }
 
     fn start_settling(&mut self) {
@@ -282,24 +313,47 @@ impl<'r> Board<'r> {
             self.status = format!("#{} {} is not tied: nothing to settle.", entry.place, clean_line(&entry.title));
             return;
         }
-        let Some((prize, prize_name)) = self.prize_here() else {
+        let Some(paid) = self.prize_here().cloned() else {
             self.status =
                 format!("No prize pays places in the {} ranking: its ties decide nothing.", self.ranking_name());
             return;
         };
-        let (prize, prize_name) = (prize.to_owned(), prize_name.to_owned());
         let place = entry.place;
-        let tied: Vec<(String, String)> =
-            self.ranked().iter().filter(|e| e.place == place).map(|e| (e.id.clone(), e.title.clone())).collect();
-        let ids: Vec<&str> = tied.iter().map(|(id, _)| id.as_str()).collect();
-        if let Some(d) = self.decision_on(&prize, &ids) {
+        // A tie below the paid places changes no prize: a decision on it would be one `results`
+        // never applies.
+        if place > paid.amounts.len() {
+            self.status = format!(
+                "The tie at #{place} is below the {} paid place(s) of {}: it changes no prize, so there is nothing to settle.",
+                paid.amounts.len(),
+                clean_line(&paid.name)
+            );
+            return;
+        }
+        let tied: Vec<Tied> = self
+            .ranked()
+            .iter()
+            .filter(|e| e.place == place)
+            .map(|e| Tied { id: e.id.clone(), title: e.title.clone(), score: e.score, judges: e.judges })
+            .collect();
+        let ids: Vec<&str> = tied.iter().map(|t| t.id.as_str()).collect();
+        if let Some(d) = self.decision_on(&paid.id, &ids) {
             self.status = format!(
                 "Already settled: {}. Edit decisions.toml to change it.",
                 d.order.iter().map(|id| clean_line(id)).collect::<Vec<_>>().join(" before ")
             );
             return;
         }
-        self.settle = Some(Settle { prize, prize_name, place, tied, order: Vec::new(), reason: String::new() });
+        let pays = (place..place + tied.len()).map(|p| paid.amounts.get(p - 1).copied().unwrap_or(0.0)).collect();
+        self.settle = Some(Settle {
+            prize: paid.id,
+            prize_name: paid.name,
+            place,
+            tied,
+            pays,
+            currency: paid.currency,
+            order: Vec::new(),
+            reason: String::new(),
+        });
     }
 
     fn confirm(&mut self) -> Option<Effect> {
@@ -312,11 +366,12 @@ impl<'r> Board<'r> {
             self.status = "Give the reason, for the record: it is printed with the results.".into();
             return None;
         }
-        let order = s.order.iter().map(|i| s.tied[*i].0.clone()).collect();
+        let order = s.order.iter().map(|i| s.tied[*i].id.clone()).collect();
         Some(Effect::Record(Decision {
             prize: s.prize.clone(),
             order,
             reason: s.reason.trim().to_owned(),
+            method: Some(self.rankings.method.clone()),
             lines: None,
         }))
     }

@@ -1,0 +1,237 @@
+//! A score file's body: what a judge gave, as written ([`Body`], [`Written`]) and as the merge
+//! reads it ([`Checked`]). The text parts of a judge's sheet travel under the keys their
+//! declarations name (`TextPart::spec().key`), so a new part needs no edit here.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model::{ByPart, TextPart};
+
+/// One submission's scores as a score file carries them: its id, a value per criterion in the
+/// rubric's order (`None` where not scored), and when each was given, in Unix milliseconds.
+pub type ScoreRow = (String, Vec<Option<u8>>, Vec<Option<i64>>);
+
+/// What a judge gave, as written to the file. `Body { event, judge, .., ..Body::default() }`
+/// builds one with nothing but what it names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    pub event: String,
+    /// The rubric's fingerprint: criteria, scales and weights.
+    pub rubric: String,
+    pub judge: String,
+    pub written_at: String,
+    /// The rubric's criteria, in the order of each row's values.
+    pub criteria: Vec<String>,
+    /// Per scored submission: id, value per criterion (null if not scored), and when each was
+    /// given in Unix milliseconds.
+    pub scores: Vec<ScoreRow>,
+    /// Stopwatch seconds per submission: the median of its readings.
+    pub timings: BTreeMap<String, f64>,
+    /// Every stopwatch reading per submission, in seconds (version 3).
+    pub readings: BTreeMap<String, Vec<f64>>,
+    /// The Space's commit each submission was scored on, when the Hub said (version 3).
+    pub revisions: BTreeMap<String, String>,
+    /// Each text part's texts, by submission: the jury's notes, the team's notes (version 3),
+    /// recusals with their reasons.
+    pub texts: ByPart<BTreeMap<String, String>>,
+}
+
+/// A row as version 2 and later write it: id, values, and seconds after `times_from`.
+pub(super) type WrittenRow<'a> = (&'a str, &'a [Option<u8>], Vec<Option<i64>>);
+
+/// The body as written since version 3: times as seconds after the earliest.
+pub(super) struct Written<'a> {
+    pub body: &'a Body,
+    pub times_from: i64,
+    pub scores: Vec<WrittenRow<'a>>,
+}
+
+impl Serialize for Written<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let b = self.body;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("event", &b.event)?;
+        map.serialize_entry("rubric", &b.rubric)?;
+        map.serialize_entry("judge", &b.judge)?;
+        map.serialize_entry("written_at", &b.written_at)?;
+        map.serialize_entry("criteria", &b.criteria)?;
+        map.serialize_entry("times_from", &self.times_from)?;
+        map.serialize_entry("scores", &self.scores)?;
+        map.serialize_entry("timings", &b.timings)?;
+        map.serialize_entry("readings", &b.readings)?;
+        map.serialize_entry("revisions", &b.revisions)?;
+        for (part, texts) in b.texts.iter() {
+            map.serialize_entry(part.spec().key, texts)?;
+        }
+        map.end()
+    }
+}
+
+/// A body as the merge reads it: borrowed from the file's text where it can be, times skipped.
+#[derive(Debug)]
+pub struct Checked<'a> {
+    pub event: Cow<'a, str>,
+    pub rubric: Cow<'a, str>,
+    pub judge: Cow<'a, str>,
+    pub written_at: Cow<'a, str>,
+    pub criteria: Vec<Cow<'a, str>>,
+    pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>,
+    /// Read for the head judge's view of each entry: every judge's stopwatch time.
+    pub timings: BTreeMap<Cow<'a, str>, f64>,
+    /// Version 3: every reading, and the Space revision each entry was scored on.
+    pub readings: BTreeMap<Cow<'a, str>, Vec<f64>>,
+    pub revisions: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    /// Each text part's texts, by entry; a part the file does not have is empty.
+    pub texts: ByPart<BTreeMap<Cow<'a, str>, Cow<'a, str>>>,
+    /// The SHA-256 of the body's bytes, in hex: two files with the same body are one file.
+    pub digest: String,
+}
+
+impl Checked<'_> {
+    /// Whether the judge stepped back from the entry: their marks on it do not count.
+    pub fn sets_aside(&self, id: &str) -> bool {
+        self.texts.iter().any(|(part, texts)| part.sets_aside() && texts.contains_key(id))
+    }
+}
+
+/// The keys a body has besides its text parts'.
+const FIELDS: [&str; 10] =
+    ["event", "rubric", "judge", "written_at", "criteria", "times_from", "scores", "timings", "readings", "revisions"];
+
+// Wrappers that let a value borrow from the file's text, as `#[serde(borrow)]` does on a field.
+#[derive(Deserialize)]
+struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
+#[derive(Deserialize)]
+struct Texts<'a>(#[serde(borrow)] Vec<Cow<'a, str>>);
+#[derive(Deserialize)]
+struct Rows<'a>(#[serde(borrow)] Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Checked<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(BodyVisitor(PhantomData))
+    }
+}
+
+struct BodyVisitor<'a>(PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
+    type Value = Checked<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a score file's body")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Checked<'a>, M::Error> {
+        let (mut event, mut rubric, mut judge, mut written_at) = (None, None, None, None);
+        let (mut criteria, mut scores) = (None, None);
+        let (mut timings, mut readings, mut revisions) = (None, None, None);
+        let mut texts: ByPart<Option<BTreeMap<Cow<'a, str>, Cow<'a, str>>>> = ByPart::default();
+        let mut times_from = false;
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match key.as_ref() {
+                "event" => once(&mut event, "event", map.next_value::<Text>()?.0)?,
+                "rubric" => once(&mut rubric, "rubric", map.next_value::<Text>()?.0)?,
+                "judge" => once(&mut judge, "judge", map.next_value::<Text>()?.0)?,
+                "written_at" => once(&mut written_at, "written_at", map.next_value::<Text>()?.0)?,
+                "criteria" => once(&mut criteria, "criteria", map.next_value::<Texts>()?.0)?,
+                "scores" => once(&mut scores, "scores", map.next_value::<Rows>()?.0)?,
+                "timings" => once(&mut timings, "timings", map.next_value()?)?,
+                "readings" => once(&mut readings, "readings", map.next_value()?)?,
+                "revisions" => once(&mut revisions, "revisions", map.next_value()?)?,
+                // Version 2 on: what the rows' times count from, which the merge does not need.
+                "times_from" if !times_from => {
+                    times_from = true;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                other => match TextPart::from_key(other) {
+                    Some(part) => once(&mut texts[part], part.spec().key, map.next_value()?)?,
+                    None => return Err(unknown(other)),
+                },
+            }
+        }
+        let need = |field: &'static str| de::Error::missing_field(field);
+        Ok(Checked {
+            event: event.ok_or_else(|| need("event"))?,
+            rubric: rubric.ok_or_else(|| need("rubric"))?,
+            judge: judge.ok_or_else(|| need("judge"))?,
+            written_at: written_at.ok_or_else(|| need("written_at"))?,
+            criteria: criteria.ok_or_else(|| need("criteria"))?,
+            scores: scores.ok_or_else(|| need("scores"))?,
+            timings: timings.unwrap_or_default(),
+            readings: readings.unwrap_or_default(),
+            revisions: revisions.unwrap_or_default(),
+            texts: ByPart::from_fn(|part| texts[part].take().unwrap_or_default()),
+            digest: String::new(),
+        })
+    }
+}
+
+/// Sets a field seen for the first time; a key given twice is refused, as serde's derive does.
+fn once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
+    if slot.is_some() {
+        return Err(E::duplicate_field(field));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn unknown<E: de::Error>(key: &str) -> E {
+    let parts = TextPart::ALL.map(|p| p.spec().key);
+    let known: Vec<&str> = FIELDS.iter().copied().chain(parts).collect();
+    E::custom(format_args!(
+        "unknown field `{}`, expected one of {}",
+        crate::sanitize::clean_line(key),
+        known.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(body: &Body) -> String {
+        serde_json::to_string(&Written { body, times_from: 0, scores: Vec::new() }).expect("written")
+    }
+
+    #[test]
+    fn every_text_part_travels_under_its_key_and_comes_back() {
+        let body = Body {
+            texts: ByPart::from_fn(|part| [(format!("{part:?}-entry"), format!("{part:?} text"))].into()),
+            ..Body::default()
+        };
+        let text = written(&body);
+        let read: Checked = serde_json::from_str(&text).expect("read back");
+        for part in TextPart::ALL {
+            assert!(text.contains(&format!("\"{}\":{{\"{part:?}-entry\"", part.spec().key)), "{text}");
+            let got: Vec<(String, String)> =
+                read.texts[part].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            assert_eq!(got, [(format!("{part:?}-entry"), format!("{part:?} text"))]);
+        }
+        assert!(read.sets_aside("Recusal-entry") && !read.sets_aside("Note-entry"));
+    }
+
+    #[test]
+    fn a_body_with_an_unknown_or_doubled_key_is_refused_by_name() {
+        let base = r#""event":"e","rubric":"r","judge":"j","written_at":"w","criteria":[],"scores":[]"#;
+        let cases = [
+            (format!("{{{base},\"notez\":{{}}}}"), "unknown field `notez`"),
+            (format!("{{{base},\"notes\":{{}},\"notes\":{{}}}}"), "duplicate field `notes`"),
+            (format!("{{{base},\"judge\":\"k\"}}"), "duplicate field `judge`"),
+            (r#"{"event":"e"}"#.to_owned(), "missing field `rubric`"),
+        ];
+        for (text, want) in cases {
+            let err = serde_json::from_str::<Checked>(&text).expect_err(&text).to_string();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+        // A file of an earlier version without team notes reads as having none.
+        let earlier = format!("{{{base},\"notes\":{{\"a\":\"n\"}}}}");
+        let read: Checked = serde_json::from_str(&earlier).expect("read");
+        assert!(read.texts[TextPart::TeamNote].is_empty() && read.texts[TextPart::Note].len() == 1);
+    }
+}
