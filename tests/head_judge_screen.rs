@@ -57,7 +57,10 @@ fn rankings() -> judging::rankings::Rankings {
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
-    rank_all(marks, &loaded.config, &field, &Options::new(Method::Mean, &loaded.config)).expect("ranks")
+    let mut r = rank_all(marks, &loaded.config, &field, &Options::new(Method::Mean, &loaded.config)).expect("ranks");
+    // Who cannot win, as `judging merge` marks it from the store (no Hub facts here).
+    judging::prizes::eligibility::mark(&mut r, &field, &std::collections::HashMap::new(), &loaded.config.rules);
+    r
 }
 
 fn screen(board: &Board, width: u16, height: u16) -> String {
@@ -156,6 +159,23 @@ fn regex_like_cut(text: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// An entry the rules exclude from prizes is flagged in its row, counted under what to
+/// deliberate, and its view says why.
+#[test]
+fn the_board_says_who_cannot_win_and_why() {
+    let r = rankings();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    let at = r.rankings[0].1.iter().position(|e| e.id == "dream-cartographer").expect("ranked");
+    for _ in 0..at {
+        board.key(KeyEvent::from(KeyCode::Down));
+    }
+    let text = screen(&board, 120, 30);
+    let row = text.lines().find(|l| l.contains('▶')).unwrap_or_default();
+    assert!(row.contains("Dream Cartographer") && row.contains("ineligible"), "{text}");
+    assert!(text.contains("1 ineligible (the rules exclude it from"), "{text}");
+    assert!(text.contains("Cannot win a prize under the event's") && text.contains("rules: 72B of models"), "{text}");
+}
+
 #[test]
 fn question_mark_shows_the_keys() {
     let r = rankings();
@@ -248,11 +268,12 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
 }
 
 /// A CJK character takes two columns: the rankings make room for a wide title by its columns,
-/// not its characters, so the whole title shows.
+/// not its characters, so the whole title shows (up to the 20 columns a title is given room for,
+/// here beside flags as wide as "tie conflict").
 #[test]
 fn wide_titles_get_the_columns_they_take() {
     let mut r = rankings();
-    let title = "夜の森の小さな詩人たち"; // 11 characters, 22 columns
+    let title = "夜の森の小さな詩人た"; // 10 characters, 20 columns
     for ranked in &mut r.rankings[0].1 {
         ranked.title = title.into();
     }

@@ -294,7 +294,7 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let csv = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(
         csv.starts_with(
-            "ranking,place,id,title,score,utility,latency,cost,judges,gap,flags,tie_break,method,head_to_head"
+            "ranking,place,id,title,score,utility,latency,cost,judges,gap,gap_beyond_habits,flags,ineligible,tie_break,method,head_to_head"
         ),
         "{csv}"
     );
@@ -363,6 +363,13 @@ fn entries_nobody_scored_are_named_in_every_format() {
             .success()
             .stdout(predicate::str::contains("Not scored by any judge, so in no ranking (34)"));
     }
+    // The CSV has a row for each, in a group of their own.
+    let csv = head(&s).args(["merge", "--format", "csv"]).arg(&a).output().expect("runs");
+    let csv = String::from_utf8(csv.stdout).expect("utf-8");
+    let rows: Vec<&str> = csv.lines().filter(|l| l.starts_with("unscored,")).collect();
+    assert_eq!(rows.len(), unscored.len(), "{csv}");
+    assert!(rows.iter().any(|l| l.starts_with("unscored,,pill-pal,Pill Pal,,")), "{csv}");
+    assert!(!rows.iter().any(|l| l.contains("sprout-sense")), "{csv}");
     // Its view names it, though no ranking does.
     head(&s)
         .args(["merge", "--entry", "pill-pal"])
@@ -396,6 +403,21 @@ fn one_judge_is_unknown_agreement_and_goes_last_on_that_tie_break() {
     let overall = &json["rankings"][0][1];
     assert_eq!(overall[0]["id"], "pantry-poet", "two judges first: {overall}");
     assert_eq!(overall[1]["id"], "sprout-sense", "one judge's agreement is unknown: {overall}");
+    // One judge has no gap: null, not 0; `-` in the table and Markdown, empty in the CSV.
+    assert_eq!(overall[1]["gap"], serde_json::Value::Null, "{overall}");
+    assert_eq!(overall[0]["gap"], 2.0, "{overall}");
+    let run = |format: &str| {
+        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args([&mira, &tomas]).output();
+        String::from_utf8(out.expect("runs").stdout).expect("utf-8")
+    };
+    let table = run("table");
+    let row = |text: &str, id: &str| text.lines().find(|l| l.contains(id)).unwrap_or_default().to_owned();
+    assert!(row(&table, "sprout-sense").split_whitespace().any(|w| w == "-"), "{table}");
+    assert!(!row(&table, "sprout-sense").contains("0.00"), "{table}");
+    assert!(row(&run("md"), "sprout-sense").contains(" 1 | - |"), "{}", run("md"));
+    let csv = run("csv");
+    let gap = row(&csv, "sprout-sense").split(',').nth(9).map(str::to_owned);
+    assert_eq!(gap.as_deref(), Some(""), "{csv}");
 }
 
 #[test]
@@ -829,41 +851,73 @@ fn judges_who_share_no_entry_are_named_in_groups() {
     head(&s).arg("merge").args(&linked).assert().success().stderr(predicate::str::contains("groups").not());
 }
 
+/// Judge `name`'s file: the i-th of SOME given `values[i]` on every criterion, so its total.
+fn totals_file(s: &Sandbox, name: &str, values: &[u8]) -> std::path::PathBuf {
+    common::score_file(s, &format!("{name}.json"), |b| {
+        b.judge = name.into();
+        b.scores = SOME
+            .iter()
+            .zip(values)
+            .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![Some(1_781_000_000_000); 3]))
+            .collect();
+    })
+}
+
+/// Contested means disagreement beyond habits: a lenient and a harsh judge who order the entries
+/// alike (two points apart on every one) make none contested, whatever the method; two who order
+/// them oppositely make the entries at either end contested. The plain gap stays a figure.
 #[test]
-fn contested_means_one_thing_and_every_output_says_what() {
+fn contested_means_apart_beyond_habits_and_every_output_says_what() {
     let s = Sandbox::new();
-    let files = [judge_file(&s, "mira", -1, &SOME[..2]), judge_file(&s, "tomas", 1, &SOME[..2])];
     head(&s).arg("pull").assert().success();
-    let run = |format: &str| {
-        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args(&files).output().expect("runs");
+    let alike = [totals_file(&s, "ana", &[3, 4, 5, 4, 5, 3]), totals_file(&s, "ben", &[1, 2, 3, 2, 3, 1])];
+    let opposite = [totals_file(&s, "cai", &[1, 2, 3, 4, 5, 3]), totals_file(&s, "dee", &[5, 4, 3, 2, 1, 3])];
+    let csv = |files: &[std::path::PathBuf], args: &[&str]| {
+        let out = head(&s).arg("merge").args(args).args(["--format", "csv"]).args(files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).expect("utf-8")
     };
-    let csv = run("csv");
-    let row =
-        |id: &str| csv.lines().find(|l| l.starts_with("overall,") && l.contains(id)).unwrap_or_default().to_owned();
-    let gap = |id: &str| row(id).split(',').nth(9).and_then(|g| g.parse::<f64>().ok()).unwrap_or(-1.0);
-    // The gap is the highest judge's total less the lowest's; 2 points or more is contested.
-    for id in ["sprout-sense", "pantry-poet"] {
-        assert_eq!(row(id).contains("contested"), gap(id) >= 2.0, "{id}: gap {} in {}", gap(id), row(id));
+    // (gap, contested, gap beyond habits) of each entry of SOME in the overall ranking.
+    let read = |csv: &str| -> Vec<(f64, bool, f64)> {
+        let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+        let at = |name: &str| header.iter().position(|h| *h == name).unwrap_or(usize::MAX);
+        SOME.iter()
+            .map(|id| {
+                let row = csv.lines().find(|l| l.starts_with("overall,") && l.contains(id)).unwrap_or_default();
+                let cells: Vec<&str> = row.split(',').collect();
+                let number = |k: usize| cells.get(k).and_then(|g| g.parse::<f64>().ok()).unwrap_or(f64::NAN);
+                let contested = cells.get(at("flags")).is_some_and(|f| f.split(';').any(|f| f == "contested"));
+                (number(at("gap")), contested, number(at("gap_beyond_habits")))
+            })
+            .collect()
+    };
+    for method in ["calibrated", "mean"] {
+        let entries = read(&csv(&alike, &["--method", method]));
+        for (id, (gap, contested, beyond)) in SOME.iter().zip(&entries) {
+            assert!((gap - 2.0).abs() < 1e-9, "{method}, {id}: the plain gap stays: {entries:?}");
+            assert!(!contested && *beyond < 0.5, "{method}, {id}: alike, not contested: {entries:?}");
+        }
     }
-    assert!(gap("pantry-poet") >= 2.0 && gap("sprout-sense") < 2.0, "{csv}");
-    let table = run("table");
-    assert!(
-        table.contains("contested = judges' totals 2 points or more apart (the gap: highest less lowest)"),
-        "{table}"
-    );
+    let entries = read(&csv(&opposite, &[]));
+    for (k, want) in [(0, true), (4, true), (2, false), (5, false)] {
+        assert_eq!(entries[k].1, want, "{}: {entries:?}", SOME[k]);
+    }
+    assert!(entries[0].2 >= 3.5 && entries[4].2 >= 3.5, "as far apart as they were: {entries:?}");
+    let text = |format: &str| {
+        let out = head(&s).args(["merge", "--format", format]).args(&opposite).output().expect("runs");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let table = text("table");
+    assert!(table.contains("contested = judges 2 points or more apart beyond their habits"), "{table}");
+    assert!(table.contains("GAP  BEYOND  FLAGS"), "{table}");
     assert!(table.contains("Kendall's W runs from 0"), "{table}");
     assert!(table.contains("~ marks one from fewer than 5 entries"), "{table}");
-    assert!(table.contains("   ~-"), "two entries: a rough leniency: {table}");
-    assert!(run("md").contains("contested = judges' totals 2 points or more apart"));
-    // The event can set its own gap.
-    let strict =
-        s.file("strict.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\ncontested_gap = 1.25\n"));
-    let out =
-        head(&s).arg("--config").arg(&strict).args(["merge", "--format", "csv"]).args(&files).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let contested = String::from_utf8_lossy(&out.stdout).lines().filter(|l| l.contains(",contested,")).count();
-    assert_eq!(contested, 4, "both entries, overall and in their tracks");
+    assert!(text("md").contains("contested = judges 2 points or more apart beyond their habits"));
+    // The event sets how far apart is contested: 3 points leaves the ends only.
+    let loose = s.file("loose.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\ncontested_gap = 3\n"));
+    let loose = read(&csv(&opposite, &["--config", &loose.display().to_string()]));
+    let contested: Vec<&str> = SOME.iter().zip(&loose).filter(|(_, e)| e.1).map(|(id, _)| *id).collect();
+    assert_eq!(contested, [SOME[0], SOME[4]], "{loose:?}");
 }
 
 #[test]
@@ -988,6 +1042,142 @@ fn different_commits_and_changes_after_the_deadline_are_shown() {
     // Before the deadline, or without one, nothing is said of it.
     let plain = head(&s).args(["merge"]).args(&files).output().expect("runs");
     assert!(!String::from_utf8_lossy(&plain.stderr).contains("deadline"));
+}
+
+/// tomas declares a conflict with team "Moss & Lichen" in the sample's judging.toml, and his file
+/// scores their Sprout Sense anyway (`judging score` would refuse it; a file can say anything).
+fn conflict_files(s: &Sandbox) -> [std::path::PathBuf; 2] {
+    let row = |id: &str, v: u8| (id.to_owned(), vec![Some(v); 3], vec![Some(1_781_000_000_000); 3]);
+    let mira = common::score_file(s, "mira.json", |b| {
+        b.judge = "mira".into();
+        b.scores = vec![row("sprout-sense", 3), row("pantry-poet", 4)];
+    });
+    let tomas = common::score_file(s, "tomas.json", |b| {
+        b.judge = "tomas".into();
+        b.scores = vec![row("sprout-sense", 5), row("pantry-poet", 4)];
+    });
+    [mira, tomas]
+}
+
+/// A score given despite a declared conflict is flagged on its entry and named in every format;
+/// `merge.conflicts = "exclude"` leaves it out, and the output says so.
+#[test]
+fn a_score_despite_a_declared_conflict_is_flagged_or_left_out() {
+    let s = Sandbox::new();
+    let files = conflict_files(&s);
+    head(&s).arg("pull").assert().success();
+    let json = |config: Option<&std::path::Path>| {
+        let mut cmd = head(&s);
+        if let Some(config) = config {
+            cmd.arg("--config").arg(config);
+        }
+        let out = cmd.args(["merge", "--method", "mean", "--format", "json"]).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let entry = |json: &serde_json::Value, id: &str| {
+        json["rankings"][0][1].as_array().expect("a ranking").iter().find(|e| e["id"] == id).cloned().expect(id)
+    };
+    let flagged = json(None);
+    assert_eq!(flagged["conflicts"], serde_json::json!([{"judge": "tomas", "id": "sprout-sense", "counted": true}]));
+    let sprout = entry(&flagged, "sprout-sense");
+    assert!(sprout["flags"].as_array().expect("flags").contains(&"conflict".into()), "{sprout}");
+    assert_eq!((sprout["judges"].as_u64(), sprout["score"].as_f64()), (Some(2), Some(4.0)), "counted: {sprout}");
+    let pantry = entry(&flagged, "pantry-poet");
+    assert!(!pantry["flags"].as_array().expect("flags").contains(&"conflict".into()), "{pantry}");
+    assert!(flagged["warnings"].to_string().contains("tomas on sprout-sense"), "{}", flagged["warnings"]);
+    for format in ["table", "md"] {
+        let out = head(&s).args(["merge", "--format", format]).args(&files).output().expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Scored despite a conflict the judge declared in judging.toml (1), counted"), "{text}");
+        assert!(text.contains("tomas on sprout-sense") && text.contains("conflict = scored by a judge"), "{text}");
+        let row = text.lines().find(|l| l.contains("sprout-sense") && !l.contains("despite")).unwrap_or_default();
+        assert!(row.contains("conflict"), "{format}: the entry's row: {text}");
+    }
+    head(&s)
+        .args(["merge", "--entry", "sprout-sense"])
+        .args(&files)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Scored despite a conflict declared in judging.toml by tomas: counted"));
+    // The event leaves such scores out.
+    let exclude =
+        s.file("exclude.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\nconflicts = \"exclude\"\n"));
+    let excluded = json(Some(&exclude));
+    assert_eq!(excluded["conflicts"][0]["counted"], false, "{}", excluded["conflicts"]);
+    let sprout = entry(&excluded, "sprout-sense");
+    assert_eq!((sprout["judges"].as_u64(), sprout["score"].as_f64()), (Some(1), Some(3.0)), "mira's only: {sprout}");
+    assert!(sprout["flags"].as_array().expect("flags").contains(&"conflict".into()), "still flagged: {sprout}");
+    let out = head(&s).arg("--config").arg(&exclude).arg("merge").args(&files).output().expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("left out of the merge, as merge.conflicts = \"exclude\" asks"), "{table}");
+    let view = head(&s).arg("--config").arg(&exclude).args(["merge", "--entry", "sprout-sense"]).args(&files).output();
+    let view = String::from_utf8(view.expect("runs").stdout).expect("utf-8");
+    assert!(view.contains("by tomas: left out of the merge"), "{view}");
+    assert!(!view.lines().any(|l| l.starts_with("tomas ")), "his score is not among the counted: {view}");
+    // A policy it does not know is refused, naming what is valid.
+    let bad = s.file("bad.toml", &judging::config::BUILTIN.replace("[merge]\n", "[merge]\nconflicts = \"drop\"\n"));
+    head(&s)
+        .arg("--config")
+        .arg(&bad)
+        .args(["merge"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("drop").and(predicate::str::contains("exclude")));
+}
+
+/// An entry the event's rules exclude from prizes is marked so in the rankings, in every format,
+/// with the reason `results` gives when it passes the entry over: one rule for both.
+#[test]
+fn who_cannot_win_is_marked_in_every_format_with_the_reason() {
+    let s = Sandbox::new();
+    let ids = ["dream-cartographer", "riddle-bridge", "pantry-poet"];
+    let file = common::score_file(&s, "mira.json", |b| {
+        b.judge = "mira".into();
+        b.scores =
+            ids.iter().map(|id| ((*id).to_owned(), vec![Some(4); 3], vec![Some(1_781_000_000_000); 3])).collect();
+    });
+    head(&s).arg("pull").assert().success();
+    let run = |args: &[&str]| {
+        let out = head(&s).args(args).arg(&file).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let json: serde_json::Value = serde_json::from_str(&run(&["merge", "--format", "json"])).expect("json");
+    let reasons = |id: &str| -> Vec<String> {
+        let listed = json["ineligible"].as_array().expect("a list").iter().find(|i| i["id"] == id);
+        listed.map(|i| serde_json::from_value(i["reasons"].clone()).expect("reasons")).unwrap_or_default()
+    };
+    assert_eq!(reasons("dream-cartographer"), ["72B of models, over the 32B limit"], "{}", json["ineligible"]);
+    assert_eq!(reasons("riddle-bridge"), ["no social post"]);
+    assert!(reasons("pantry-poet").is_empty(), "eligible");
+    for (_, ranked) in json["rankings"].as_array().expect("rankings").iter().filter_map(|r| r.as_array()?.split_first())
+    {
+        for e in ranked[0].as_array().expect("entries") {
+            let flagged = e["flags"].as_array().expect("flags").contains(&"ineligible".into());
+            assert_eq!(flagged, e["id"] != "pantry-poet", "{e}");
+        }
+    }
+    for format in ["table", "md"] {
+        let text = run(&["merge", "--format", format]);
+        assert!(text.contains("Ranked, but the event's rules exclude from prizes (2)"), "{text}");
+        assert!(text.contains("(dream-cartographer): 72B of models, over the 32B limit"), "{text}");
+        assert!(text.contains("ineligible = the event's rules exclude it from prizes"), "{text}");
+        let row = text.lines().find(|l| l.contains("riddle-bridge") && !l.contains("exclude")).unwrap_or_default();
+        assert!(row.contains("ineligible"), "{format}: {text}");
+    }
+    let csv = run(&["merge", "--format", "csv"]);
+    let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
+    let column = header.iter().position(|h| *h == "ineligible").expect("an ineligible column");
+    let row = csv.lines().find(|l| l.contains("riddle-bridge")).unwrap_or_default();
+    assert_eq!(row.split(',').nth(column), Some("no social post"), "{csv}");
+    let view = run(&["merge", "--entry", "dream-cartographer"]);
+    assert!(view.contains("Cannot win a prize under the event's rules: 72B of models, over the 32B limit."), "{view}");
+    assert!(!run(&["merge", "--entry", "pantry-poet"]).contains("Cannot win"));
+    // The prize results pass it over for the same reason.
+    let results = run(&["results"]);
+    assert!(results.contains("72B of models, over the 32B limit"), "{results}");
 }
 
 #[test]

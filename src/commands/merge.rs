@@ -28,7 +28,7 @@ pub(super) fn run(
     let submissions = merge_field(&session)?;
     let field = crate::rankings::Field::new(&submissions);
     let mut rankings = merged(files, config, &field, options, false)?;
-    after_deadline(&mut rankings, &session, &field)?;
+    from_the_store(&mut rankings, &session, &field)?;
     let (format, output) = match to {
         To::Print(format, output) => (format, output),
         To::Screen => {
@@ -72,18 +72,32 @@ fn write(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Notes the entries whose Space changed after `event.deadline`, by the Hub's facts that
-/// `judging enrich` cached in the head judge's store, and says so once.
-pub(super) fn after_deadline(
+/// What the head judge's store adds to a merge: the Hub's facts that `judging enrich` cached, for
+/// the entries the event's rules exclude from prizes (the same test as the prize results) and
+/// those whose Space changed after the deadline.
+pub(super) fn from_the_store(
     rankings: &mut crate::rankings::Rankings,
     session: &Session,
     field: &crate::rankings::Field,
 ) -> Result<()> {
+    let hub = session.store.hub_facts_by_entry()?;
+    crate::prizes::eligibility::mark(rankings, field, &hub, &session.loaded.config.rules);
+    after_deadline(rankings, session, field, &hub);
+    Ok(())
+}
+
+/// Notes the entries whose Space changed after `event.deadline`, by the Hub's facts that
+/// `judging enrich` cached in the head judge's store, and says so once.
+fn after_deadline(
+    rankings: &mut crate::rankings::Rankings,
+    session: &Session,
+    field: &crate::rankings::Field,
+    hub: &std::collections::HashMap<String, (crate::model::HubFacts, String)>,
+) {
     let event = &session.loaded.config.event;
     if event.deadline_at().is_none() {
-        return Ok(());
+        return;
     }
-    let hub = session.store.hub_facts_by_entry()?;
     let changed: Vec<(String, String)> = field
         .entries
         .iter()
@@ -106,7 +120,6 @@ pub(super) fn after_deadline(
         rankings.warnings.push(warning);
     }
     rankings.changed_after_deadline = changed;
-    Ok(())
 }
 
 /// The store's submissions, which the judges' files are checked against: none is an error.

@@ -45,7 +45,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         saved
     } else {
         let mut merged = super::merge::merged(request.files, config, &field, &request.options, progress)?;
-        super::merge::after_deadline(&mut merged, &session, &field)?;
+        super::merge::from_the_store(&mut merged, &session, &field)?;
         merged
     };
     let (outcome, decisions_file) = award(&session, &field, &rankings, request.decisions, progress)?;

@@ -48,7 +48,7 @@ impl Config {
         }
         if !(self.merge.contested_gap.is_finite() && self.merge.contested_gap > 0.0) {
             out.push(format!(
-                "merge.contested_gap = {}: give the points apart (highest less lowest total) that make an entry contested, more than 0, such as {CONTESTED_GAP}",
+                "merge.contested_gap = {}: give the points judges must be apart beyond their habits to make an entry contested, more than 0, such as {CONTESTED_GAP}",
                 self.merge.contested_gap
             ));
         }

@@ -148,9 +148,12 @@ pub struct MergeConfig {
     /// Whether every score file must be signed by a judge of judging.toml; on by itself as soon as
     /// one judge has a key.
     pub require_signatures: bool,
-    /// An entry whose judges' totals are this many rubric points apart or more (highest less
-    /// lowest) is contested: the jury should look at it again.
+    /// An entry whose judges are this many rubric points apart or more beyond their habits (each
+    /// judge's total less what their leniency and severity predict, highest less lowest) is
+    /// contested: the jury should look at it again.
     pub contested_gap: f64,
+    /// What a score given despite a declared conflict does: flagged and counted, or left out.
+    pub conflicts: ConflictPolicy,
     /// The event's method: what `merge`, `results`, `feedback` and the board use unless
     /// `--method` says otherwise, so that every output of the event ranks alike.
     pub method: MethodName,
@@ -167,6 +170,18 @@ impl MergeConfig {
     }
 }
 
+/// What the merge does with a score from a judge whose `[[judges]]` entry declares a conflict
+/// with the entry (`merge.conflicts`). Either way the entry is flagged and the score named.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictPolicy {
+    /// Counted, and flagged for the jury.
+    #[default]
+    Flag,
+    /// Left out of the merge, and said so.
+    Exclude,
+}
+
 /// Two points: one judge's 2 beside another's 4 on a 1-5 rubric.
 pub const CONTESTED_GAP: f64 = 2.0;
 
@@ -177,6 +192,7 @@ impl Default for MergeConfig {
             tie_breaks: Vec::new(),
             require_signatures: false,
             contested_gap: CONTESTED_GAP,
+            conflicts: ConflictPolicy::Flag,
             method: MethodName::Calibrated,
             trim: 1,
             trim_by: TrimBy::Total,

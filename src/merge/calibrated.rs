@@ -38,6 +38,19 @@ pub struct Calibration {
     pub held: Vec<Option<Held>>,
     /// How much the panel's judges differ, as the fit estimated it.
     pub panel: PanelSpread,
+    /// The mark a typical judge gives an average entry: the point a judge's severity stretches
+    /// their marks from.
+    pub middle: f64,
+}
+
+impl Calibration {
+    /// What the fit expects `judge` to give `entry`, from their habits and its quality:
+    /// `middle + leniency + severity × (quality − middle)`; `None` for an entry no judge marked.
+    /// A mark less this is what the judge's habits do not explain.
+    pub fn expected(&self, judge: usize, entry: usize) -> Option<f64> {
+        let quality = self.quality.get(entry).copied().flatten()?;
+        Some(self.middle + self.leniency.get(judge)? + self.severity.get(judge)? * (quality - self.middle))
+    }
 }
 
 /// How much the judges of a panel differ and how noisy a mark is, as the fit estimated them from
@@ -106,6 +119,7 @@ pub fn fit(panel: &Panel) -> Calibration {
             severity: vec![1.0; judges],
             held: vec![None; judges],
             panel: PanelSpread { leniency: 0.0, severity: 0.0, noise: 0.0 },
+            middle: 0.0,
         };
     };
     let (centre, scale) = (solved.centre, solved.scale);
@@ -126,6 +140,7 @@ pub fn fit(panel: &Panel) -> Calibration {
             severity: solved.severity.variance.sqrt() / severe,
             noise: solved.noise.sqrt() * scale,
         },
+        middle: centre + scale * lenient,
     }
 }
 

@@ -1,8 +1,11 @@
-//! The event's rules for who may win, written once: the prize results, the judge's warnings, the
-//! list and `judging enrich` all ask here.
+//! The event's rules for who may win, written once: the prize results, the merge's rankings, the
+//! judge's warnings, the list and `judging enrich` all ask here.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::config::Rules;
 use crate::model::{HubFacts, Submission, format_params};
+use crate::rankings::{Field, Flag, Ineligible, Rankings};
 
 /// What the rules read of an entry: the Hub's word where it has one, else what the entrants
 /// declared in the export.
@@ -93,6 +96,34 @@ pub fn breaches(e: &Evidence, rules: &Rules) -> Vec<Breach> {
         out.push(Breach::NoPost);
     }
     out
+}
+
+/// Marks every ranked entry the rules exclude from prizes: flagged `ineligible` in each ranking
+/// it is in, and listed with its reasons in `rankings.ineligible`, by the same test the prize
+/// results apply (`hub` is what the head judge's store holds of the Hub, by entry id).
+pub fn mark(rankings: &mut Rankings, field: &Field, hub: &HashMap<String, (HubFacts, String)>, rules: &Rules) {
+    let ranked: HashSet<&str> = rankings.rankings.iter().flat_map(|(_, r)| r).map(|e| e.id.as_str()).collect();
+    let ineligible: Vec<Ineligible> = field
+        .entries
+        .iter()
+        .map(|s| &s.submission)
+        .filter(|s| ranked.contains(s.id.as_str()))
+        .filter_map(|s| {
+            let reasons: Vec<String> = breaches(&Evidence::of(s, hub.get(&s.id).map(|(f, _)| f)), rules)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            (!reasons.is_empty()).then(|| Ineligible { id: s.id.clone(), title: s.title.clone(), reasons })
+        })
+        .collect();
+    let out: HashSet<&str> = ineligible.iter().map(|i| i.id.as_str()).collect();
+    for e in rankings.rankings.iter_mut().flat_map(|(_, r)| r).filter(|e| out.contains(e.id.as_str())) {
+        if !e.has(Flag::Ineligible) {
+            e.flags.push(Flag::Ineligible);
+            e.flags.sort();
+        }
+    }
+    rankings.ineligible = ineligible;
 }
 
 /// What the data cannot confirm about the entry's eligibility.

@@ -48,6 +48,23 @@ pub(super) fn tie_break_keys(breaks: &[TieBreak], means: &[Vec<Option<f64>>], st
         .collect()
 }
 
+/// Each entry's gap beyond its judges' habits: what each judge gave less what the calibrated fit
+/// expects of them (their leniency and severity applied to the entry's quality), highest less
+/// lowest, in rubric points. A lenient and a harsh judge who order entries alike leave little;
+/// two who order them oppositely leave much. `None` with fewer than two judges.
+pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration) -> Vec<Option<f64>> {
+    let n = panel.entries.len();
+    let (mut low, mut high, mut count) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n], vec![0usize; n]);
+    for m in &panel.marks {
+        let Some(expected) = fit.expected(m.judge, m.entry) else { continue };
+        let left = m.value - expected;
+        low[m.entry] = low[m.entry].min(left);
+        high[m.entry] = high[m.entry].max(left);
+        count[m.entry] += 1;
+    }
+    (0..n).map(|e| (count[e] >= 2).then(|| high[e] - low[e])).collect()
+}
+
 /// One line per judge: their habits beside the panel's, and their totals over the scale.
 pub(super) fn judge_lines(
     habits: Vec<JudgeHabits>,
@@ -161,6 +178,49 @@ mod tests {
         for (totals, scale, want) in cases {
             assert_eq!(histogram(totals, scale), want, "{totals:?}");
         }
+    }
+
+    /// Two judges' totals over the same entries as a panel.
+    fn two_judges(a: &[f64], b: &[f64]) -> Panel {
+        let marks = |judge: usize, totals: &[f64]| -> Vec<crate::merge::Mark> {
+            totals.iter().enumerate().map(|(entry, value)| crate::merge::Mark { judge, entry, value: *value }).collect()
+        };
+        Panel {
+            judges: vec!["lenient".into(), "harsh".into()],
+            entries: (0..a.len()).map(|e| format!("e{e}")).collect(),
+            marks: marks(0, a).into_iter().chain(marks(1, b)).collect(),
+            criteria: None,
+        }
+    }
+
+    /// Contested is disagreement beyond habits: a lenient and a harsh judge who order the
+    /// entries alike are two points apart on each (the plain gap would call every one
+    /// contested), and nothing is left once their habits are taken out; two judges who order
+    /// them oppositely are as far apart as ever on the entries at either end.
+    #[test]
+    fn beyond_habits_a_lenient_and_a_harsh_judge_agree_and_opposite_orders_do_not() {
+        let quality = [2.0, 2.5, 3.0, 3.25, 3.5, 4.0];
+        let lenient: Vec<f64> = quality.iter().map(|q| q + 1.0).collect();
+        let harsh: Vec<f64> = quality.iter().map(|q| q - 1.0).collect();
+        let alike = two_judges(&lenient, &harsh);
+        let stats = EntryStats::of(&alike);
+        assert!(stats.gap.iter().all(|g| (g - 2.0).abs() < 1e-9), "two points apart on each: {:?}", stats.gap);
+        let beyond = beyond_habits(&alike, &crate::merge::calibrated_fit(&alike));
+        for (e, g) in beyond.iter().enumerate() {
+            let g = g.expect("two judges");
+            assert!(g < 0.25, "entry {e}: {g} beyond habits, where their orders agree: {beyond:?}");
+        }
+        let up = [1.0, 2.0, 3.0, 4.0, 5.0];
+        let down: Vec<f64> = up.iter().rev().copied().collect();
+        let opposite = two_judges(&up, &down);
+        let beyond = beyond_habits(&opposite, &crate::merge::calibrated_fit(&opposite));
+        let apart = |e: usize| beyond[e].expect("two judges");
+        for e in [0, 4] {
+            assert!(apart(e) >= crate::config::CONTESTED_GAP, "entry {e}: {beyond:?}");
+        }
+        assert!(apart(2) < 0.25, "the middle entry, where they agree: {beyond:?}");
+        let one = two_judges(&[3.0], &[]);
+        assert_eq!(beyond_habits(&one, &crate::merge::calibrated_fit(&one)), [None], "one judge has no gap");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the chosen method, ranked with the head judge's tie-breaks, and flagged for deliberation.
 
 mod chances;
+mod conflicts;
 mod figures;
 mod majority;
 mod panel;
@@ -16,6 +17,7 @@ mod warnings;
 use serde::{Deserialize, Serialize};
 
 pub use chances::{AUTO_MOST, Chances, paid_places};
+pub use conflicts::{Conflicted, said as conflicts_said};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
 pub use rubrics::{Rubrics, Totals};
@@ -36,10 +38,12 @@ pub struct Options {
     pub tie_breaks: Vec<String>,
     /// With the sum method: the judges whose marks count (all when empty).
     pub chosen: Vec<String>,
-    /// Judges' totals this many points apart, or more, make an entry contested.
+    /// Judges this many points apart or more, beyond their habits, make an entry contested.
     pub contested_gap: f64,
     /// Whether to work out each entry's chance of a paid place.
     pub chances: Chances,
+    /// Whether a score given despite a declared conflict counts or is left out.
+    pub conflicts: crate::config::ConflictPolicy,
 }
 
 impl Options {
@@ -51,28 +55,40 @@ impl Options {
             chosen: Vec::new(),
             contested_gap: config.merge.contested_gap,
             chances: Chances::Auto,
+            conflicts: config.merge.conflicts,
         }
     }
 }
 
-/// What the jury should look at again about an entry's place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What the jury should look at again about an entry's place. Declared once: every output lists
+/// an entry's flags by [`Flag::label`] and explains them all from [`Rankings::legend`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Flag {
     /// Fewer judges than `merge.min_judges`.
     Thin,
-    /// Its judges' totals `[merge] contested_gap` points or more apart.
+    /// Its judges `[merge] contested_gap` points or more apart beyond their habits: what each gave
+    /// less what their leniency and severity predict.
     Contested,
     /// Its place shared, and no tie-break separated it: for the jury to decide.
     Tie,
+    /// Scored by a judge whose `[[judges]]` entry declares a conflict with it.
+    Conflict,
+    /// The event's rules exclude it from prizes (`Rankings::ineligible` says why).
+    Ineligible,
 }
 
 impl Flag {
+    /// Every flag, in the order an entry lists them.
+    pub const ALL: [Flag; 5] = [Flag::Thin, Flag::Contested, Flag::Tie, Flag::Conflict, Flag::Ineligible];
+
     pub fn label(self) -> &'static str {
         match self {
             Flag::Thin => "thin",
             Flag::Contested => "contested",
             Flag::Tie => "tie",
+            Flag::Conflict => "conflict",
+            Flag::Ineligible => "ineligible",
         }
     }
 
@@ -80,8 +96,10 @@ impl Flag {
     pub fn meaning(self) -> &'static str {
         match self {
             Flag::Thin => "too few judges",
-            Flag::Contested => "judges' totals far apart",
+            Flag::Contested => "judges apart beyond their habits",
             Flag::Tie => "a place the jury must settle",
+            Flag::Conflict => "scored despite a declared conflict",
+            Flag::Ineligible => "the rules exclude it from prizes",
         }
     }
 }
@@ -103,9 +121,15 @@ pub struct Ranked {
     /// no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
     pub judges: usize,
-    /// The gap between its judges' totals: the highest less the lowest, in rubric points.
+    /// The gap between its judges' totals: the highest less the lowest, in rubric points; `None`
+    /// with one judge, whose agreement with others is unknown (not perfect).
     #[serde(alias = "spread")]
-    pub gap: f64,
+    pub gap: Option<f64>,
+    /// The gap left once each judge's habits are taken out: what each judge gave less what the
+    /// calibrated fit expects of them (their leniency and severity), highest less lowest, in
+    /// rubric points; `None` with one judge. Contested is judged on it.
+    #[serde(default)]
+    pub gap_beyond_habits: Option<f64>,
     #[serde(default)]
     pub flags: Vec<Flag>,
     /// The tie-break that set its place among entries of equal score.
@@ -134,6 +158,16 @@ impl Ranked {
     /// Its chance of a paid place as a percentage, `-` where there is none.
     pub fn chance_text(&self) -> String {
         self.chance.map_or_else(|| "-".to_owned(), |c| format!("{:.0}%", c * 100.0))
+    }
+
+    /// Its gap to two decimals, `-` with one judge.
+    pub fn gap_text(&self) -> String {
+        crate::format::mean(self.gap, 2)
+    }
+
+    /// Its gap beyond its judges' habits to two decimals, `-` with one judge.
+    pub fn beyond_text(&self) -> String {
+        crate::format::mean(self.gap_beyond_habits, 2)
     }
 }
 
@@ -201,6 +235,16 @@ pub struct Alpha {
 /// What alpha means, wherever it is printed.
 pub const ALPHA_MEANING: &str = "Krippendorff's alpha is 1 when judges agree exactly, 0 when they agree no more than marks drawn at random would, below 0 when they disagree systematically; 0.8 or more is usually taken as reliable, under 0.667 as too uncertain to rest a decision on";
 
+/// An entry the event's rules exclude from prizes, and why: flagged `ineligible` wherever it is
+/// ranked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ineligible {
+    pub id: String,
+    pub title: String,
+    /// Every rule it breaks, as the prize results word it.
+    pub reasons: Vec<String>,
+}
+
 /// An entry the judges disagree on, with the judges furthest apart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Disagreement {
@@ -226,7 +270,7 @@ pub struct Rankings {
     pub scale_low: i64,
     /// What the flags mean here: fewer judges than this is thin…
     pub min_judges: usize,
-    /// …and judges' totals this many points apart or more is contested.
+    /// …and judges this many points apart or more beyond their habits is contested.
     pub contested_gap: f64,
     /// How far judges who saw the same entries agree, overall.
     pub concordance: Vec<Concordance>,
@@ -237,6 +281,11 @@ pub struct Rankings {
     /// The entries in play that no judge scored, by id: in no ranking, and named so that none
     /// vanishes unseen.
     pub unscored: Vec<String>,
+    /// The scores given despite a conflict the judge declared, and whether each counts.
+    pub conflicts: Vec<Conflicted>,
+    /// The ranked entries the event's rules exclude from prizes, in the order of the field; filled
+    /// by [`crate::prizes::eligibility::mark`] from what the head judge's store knows.
+    pub ineligible: Vec<Ineligible>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.
@@ -284,13 +333,19 @@ impl Rankings {
         ))
     }
 
-    /// What each flag means in this merge, in one line.
+    /// What each flag means in this merge, in one line: every flag, with this merge's figures.
     pub fn legend(&self) -> String {
-        format!(
-            "thin = fewer than {} judges; contested = judges' totals {} points or more apart (the gap: highest less lowest); tie = a place the jury must settle",
-            self.min_judges,
-            crate::format::number(self.contested_gap)
-        )
+        let explain = |flag: Flag| match flag {
+            Flag::Thin => format!("fewer than {} judges", self.min_judges),
+            Flag::Contested => format!(
+                "judges {} points or more apart beyond their habits (BEYOND; a lenient and a harsh judge who rate the entry alike are not)",
+                crate::format::number(self.contested_gap)
+            ),
+            Flag::Tie => "a place the jury must settle".to_owned(),
+            Flag::Conflict => "scored by a judge who declared a conflict with it in judging.toml".to_owned(),
+            Flag::Ineligible => "the event's rules exclude it from prizes, for the reason given".to_owned(),
+        };
+        Flag::ALL.map(|f| format!("{} = {}", f.label(), explain(f))).join("; ")
     }
 
     /// The highest point of the judges' histograms.

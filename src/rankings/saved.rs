@@ -4,12 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alpha, Concordance, Disagreement, JudgeLine, Majority, PairAgreement, Ranked, Rankings, Sheets};
+use super::{
+    Alpha, Concordance, Conflicted, Disagreement, Ineligible, JudgeLine, Majority, PairAgreement, Ranked, Rankings,
+    Sheets,
+};
 
 /// What a saved merge says it is.
 pub const RANKINGS_FORMAT: &str = "judging-rankings";
-/// Version 2 names an entry's gap (highest less lowest total) where version 1 had a spread.
-pub const RANKINGS_VERSION: u32 = 2;
+/// Version 2 names an entry's gap (highest less lowest total) where version 1 had a spread;
+/// version 3 gives an entry with one judge no gap (`null`), where earlier versions wrote 0.
+pub const RANKINGS_VERSION: u32 = 3;
 
 /// A saved merge, as the file has it. Everything but the rankings may be missing from an older
 /// file: they are figures the results can do without.
@@ -36,6 +40,10 @@ pub struct SavedRankings {
     pub alpha: Option<Alpha>,
     #[serde(default)]
     pub unscored: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflicted>,
+    #[serde(default)]
+    pub ineligible: Vec<Ineligible>,
     pub rankings: Vec<(String, Vec<Ranked>)>,
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
@@ -106,6 +114,8 @@ impl From<&Rankings> for SavedRankings {
             pairwise: r.pairwise.clone(),
             alpha: r.alpha,
             unscored: r.unscored.clone(),
+            conflicts: r.conflicts.clone(),
+            ineligible: r.ineligible.clone(),
             rankings: r.rankings.clone(),
             paid: r.paid.clone(),
             rubrics: r.rubrics.clone(),
@@ -123,7 +133,11 @@ impl From<&Rankings> for SavedRankings {
 impl From<SavedRankings> for Rankings {
     /// The merge as it was saved; the files it read are not in it, so every judge's view of an
     /// entry is empty.
-    fn from(s: SavedRankings) -> Rankings {
+    fn from(mut s: SavedRankings) -> Rankings {
+        // Before version 3 one judge's entry had a gap of 0, which is no gap.
+        if s.version < 3 {
+            s.rankings.iter_mut().flat_map(|(_, r)| r).filter(|e| e.judges < 2).for_each(|e| e.gap = None);
+        }
         Rankings {
             event: s.event,
             method: s.method,
@@ -136,6 +150,8 @@ impl From<SavedRankings> for Rankings {
             pairwise: s.pairwise,
             alpha: s.alpha,
             unscored: s.unscored,
+            conflicts: s.conflicts,
+            ineligible: s.ineligible,
             rankings: s.rankings,
             paid: s.paid,
             rubrics: s.rubrics,
@@ -161,7 +177,10 @@ mod tests {
             "rankings":[["overall",[{"place":1,"id":"a","title":"A","score":4.0,"by_criterion":[4.0],"judges":2,"spread":1.0}]]]}"#;
         let saved = SavedRankings::read(v1.as_bytes()).expect("version 1 reads");
         let rankings = Rankings::from(saved.clone());
-        assert_eq!(rankings.rankings[0].1[0].gap, 1.0, "a spread is a gap");
+        assert_eq!(rankings.rankings[0].1[0].gap, Some(1.0), "a spread is a gap");
+        let one = v1.replace("\"judges\":2", "\"judges\":1").replace("\"spread\":1.0", "\"spread\":0.0");
+        let one = Rankings::from(SavedRankings::read(one.as_bytes()).expect("reads"));
+        assert_eq!(one.rankings[0].1[0].gap, None, "one judge's 0 of an earlier version is no gap");
         assert_eq!(rankings.min_judges, default_min_judges());
         assert_eq!(SavedRankings::from(&rankings).version, RANKINGS_VERSION, "saved anew as the current version");
         let v9 = v1.replace("\"version\":1", "\"version\":9");

@@ -5,7 +5,7 @@
 
 use super::{
     Field, JudgeMarks, Majority, Named, Options, OwnPanel, RankError, Rankings, Rubrics, Scopes, Sheets, chances,
-    figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
+    conflicts, figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
 };
 use crate::config::{Config, TieBreak};
 use crate::merge::agreement::{self, EntryStats, JudgeHabits};
@@ -59,6 +59,9 @@ pub(super) struct Built {
     pub per_track: bool,
     pub has_overall: bool,
     pub method: Method,
+    /// The scores given despite a declared conflict, and by field index, the entries they flag.
+    pub conflicts: Vec<super::Conflicted>,
+    pub conflicted: Vec<bool>,
 }
 
 impl Built {
@@ -80,6 +83,8 @@ impl Built {
 fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &Options) -> Result<Built, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
     warnings.extend(warnings::partial(&judges));
+    let (conflicts, conflicted) = conflicts::apply(&mut judges, config, field, options.conflicts);
+    warnings.extend(conflicts::warning(&conflicts));
     let breaks = options
         .tie_breaks
         .iter()
@@ -103,13 +108,15 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         other => other.clone(),
     };
     fits(&method, &panel, field)?;
-    Ok(Built { judges, warnings, breaks, panel, shared, per_track, has_overall, method })
+    Ok(Built { judges, warnings, breaks, panel, shared, per_track, has_overall, method, conflicts, conflicted })
 }
 
 /// Stage 2: the method's merged score of every entry overall, and beside it the figures every
 /// ranking reads (per-entry statistics, criterion means, judges' habits, agreement, groups).
 pub(super) struct Fitted {
     pub overall: Vec<Option<f64>>,
+    /// Each entry's gap beyond its judges' habits (what contested is judged on), by field index.
+    pub beyond: Vec<Option<f64>>,
     /// Warnings about judges the calibrated fit held at a bound.
     pub held: Vec<String>,
     pub stats: EntryStats,
@@ -121,19 +128,11 @@ pub(super) struct Fitted {
 }
 
 fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankError> {
-    let (main, panel, judges) = (built.main(), &built.panel, &built.judges);
+    let (panel, judges) = (&built.panel, &built.judges);
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held), (stats, means, habits, agreement, groups)) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| match &built.method {
-            _ if !built.has_overall => (vec![None; field.entries.len()], Vec::new()),
-            Method::Calibrated => {
-                let fit = crate::merge::calibrated_fit(main);
-                let held = warnings::held(&fit, main);
-                (fit.quality, held)
-            }
-            method => (merge(main, method), Vec::new()),
-        });
+    let ((overall, held, beyond), (stats, means, habits, agreement, groups)) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| merged_and_beyond(built, field));
         let figures = (
             EntryStats::of(panel),
             figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
@@ -157,11 +156,31 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         && !panel.marks.is_empty()
         && overall.iter().all(Option::is_none)
     {
-        let counted = if chosen.is_empty() { main.judges.len() } else { chosen.len() };
+        let counted = if chosen.is_empty() { built.main().judges.len() } else { chosen.len() };
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::SumEmpty { counted, most });
     }
-    Ok(Fitted { overall, held, stats, means, habits, agreement, groups })
+    Ok(Fitted { overall, beyond, held, stats, means, habits, agreement, groups })
+}
+
+/// The method's merged score of every entry overall, the warnings of the calibrated fit, and each
+/// entry's gap beyond its judges' habits. Contested is judged on what each judge's habits leave
+/// unexplained, by the calibrated fit of every entry's own total (`panel`): the merge's own fit
+/// where it is that one, else one more, on the merge's core, which the plain methods leave idle.
+fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, Vec<Option<f64>>) {
+    let main = built.main();
+    let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
+    let (overall, held, fit) = match &built.method {
+        _ if !built.has_overall => (vec![None; field.entries.len()], Vec::new(), None),
+        Method::Calibrated => {
+            let fit = crate::merge::calibrated_fit(main);
+            let held = warnings::held(&fit, main);
+            (fit.quality.clone(), held, reuse.then_some(fit))
+        }
+        method => (merge(main, method), Vec::new(), None),
+    };
+    let fit = fit.unwrap_or_else(|| crate::merge::calibrated_fit(&built.panel));
+    (overall, held, figures::beyond_habits(&built.panel, &fit))
 }
 
 /// Stage 3: the rankings of every scope, what head-to-head majorities say of each, and the
@@ -179,7 +198,16 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
         Method::Sum { judges } if !judges.is_empty() => Some(judges.len()),
         _ => None,
     };
-    let context = tracks::Context { stats: &fitted.stats, means: &fitted.means, keys: &keys, field, options, counted };
+    let context = tracks::Context {
+        stats: &fitted.stats,
+        means: &fitted.means,
+        keys: &keys,
+        field,
+        options,
+        counted,
+        conflicted: &built.conflicted,
+        beyond: &fitted.beyond,
+    };
     let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
     Ranked3 { rankings, majorities, own }
 }
@@ -230,6 +258,8 @@ fn figures_for_the_jury(
             .filter(|e| fitted.stats.judges[*e] == 0)
             .map(|e| field.entries[e].submission.id.clone())
             .collect(),
+        conflicts: built.conflicts,
+        ineligible: Vec::new(),
         rankings: scoped.rankings,
         majorities: scoped.majorities,
         rubrics: rubric_columns(config),

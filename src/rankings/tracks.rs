@@ -17,6 +17,10 @@ pub(super) struct Context<'a> {
     /// The judges whose marks count for every ranked entry, when fewer than all do (a sum over
     /// chosen judges): the JUDGES column says so.
     pub counted: Option<usize>,
+    /// By field index, the entries scored despite a declared conflict.
+    pub conflicted: &'a [bool],
+    /// By field index, each entry's gap beyond its judges' habits.
+    pub beyond: &'a [Option<f64>],
 }
 
 impl Context<'_> {
@@ -27,11 +31,17 @@ impl Context<'_> {
             .into_iter()
             .map(|s| {
                 let e = which[s.entry];
-                let (judges, gap) = (self.counted.unwrap_or(self.stats.judges[e]), self.stats.gap[e]);
+                let judges = self.counted.unwrap_or(self.stats.judges[e]);
+                // One judge's marks have nothing to be apart from: no gap, not a gap of 0.
+                let gap = (self.stats.judges[e] >= 2).then_some(self.stats.gap[e]);
+                // Contested: judges apart beyond what their habits explain, not merely apart (a
+                // lenient and a harsh judge who agree on the entry are not).
+                let beyond = self.beyond[e];
                 let flags = [
                     (judges < self.options.min_judges, Flag::Thin),
-                    (gap >= self.options.contested_gap - 1e-9, Flag::Contested),
+                    (beyond.is_some_and(|g| g >= self.options.contested_gap - 1e-9), Flag::Contested),
                     (s.tied, Flag::Tie),
+                    (self.conflicted[e], Flag::Conflict),
                 ]
                 .into_iter()
                 .filter_map(|(on, flag)| on.then_some(flag))
@@ -45,6 +55,7 @@ impl Context<'_> {
                     by_criterion: self.means.iter().map(|c| c[e]).collect(),
                     judges,
                     gap,
+                    gap_beyond_habits: beyond,
                     flags,
                     tie_break: s.broken_by.map(|k| self.options.tie_breaks[k].clone()),
                     chance: None,

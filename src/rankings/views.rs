@@ -32,6 +32,10 @@ pub struct EntryPanel {
     pub judges: Vec<JudgeView>,
     /// Judges who left it partly scored: their scores do not count.
     pub partly_scored_by: Vec<String>,
+    /// Judges who scored it despite a conflict they declared, and whether their score counts.
+    pub conflicts: Vec<super::Conflicted>,
+    /// Why the event's rules exclude it from prizes; empty when they do not.
+    pub ineligible: Vec<String>,
     /// Judges who stepped back from it, with their reasons: they gave it no score.
     pub recused: Vec<Recused>,
 }
@@ -132,6 +136,8 @@ impl Rankings {
             criteria: self.criteria.clone(),
             judges,
             partly_scored_by: partly,
+            conflicts: self.conflicts.iter().filter(|c| c.id == id).cloned().collect(),
+            ineligible: self.ineligible.iter().find(|i| i.id == id).map(|i| i.reasons.clone()).unwrap_or_default(),
             recused,
         })
     }

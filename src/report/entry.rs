@@ -16,6 +16,12 @@ fn seconds(s: Option<f64>) -> String {
     s.map_or_else(|| "-".to_owned(), |s| format!("{s:.1} s"))
 }
 
+/// Why the event's rules exclude it from prizes, in one line; `None` when they do not.
+pub fn ineligible(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
+    let reasons: Vec<String> = p.ineligible.iter().map(|r| text(r)).collect();
+    (!reasons.is_empty()).then(|| format!("Cannot win a prize under the event's rules: {}.", reasons.join("; ")))
+}
+
 fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
     let parts: Vec<String> = p
         .places
@@ -29,7 +35,11 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
 }
 
 pub fn table(p: &EntryPanel) -> String {
-    let mut out = format!("{} ({})\n{}\n\n", clean_line(&p.title), clean_line(&p.id), places(p, clean_line));
+    let mut out = format!("{} ({})\n{}\n", clean_line(&p.title), clean_line(&p.id), places(p, clean_line));
+    if let Some(line) = ineligible(p, clean_line) {
+        out.push_str(&format!("{line}\n"));
+    }
+    out.push('\n');
     let criteria: String = p.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
     out.push_str(&format!("JUDGE               {criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n"));
     for j in &p.judges {
@@ -49,6 +59,9 @@ pub fn table(p: &EntryPanel) -> String {
     if let Some(line) = recused(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
+    if let Some(line) = conflicts(p, clean_line) {
+        out.push_str(&format!("{line}\n"));
+    }
     if let Some(line) = commits(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
@@ -62,6 +75,9 @@ pub fn table(p: &EntryPanel) -> String {
 pub fn markdown(p: &EntryPanel) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# {} ({})\n\n{}\n\n", cell(&p.title), cell(&p.id), places(p, cell));
+    if let Some(line) = ineligible(p, cell) {
+        out.push_str(&format!("{line}\n\n"));
+    }
     let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
     out.push_str(&format!(
         "| Judge |{criteria} Total | Leniency | Stopwatch | Note |\n|---|{}---:|---:|---:|---|\n",
@@ -85,6 +101,9 @@ pub fn markdown(p: &EntryPanel) -> String {
         let names: Vec<String> = p.partly_scored_by.iter().map(|n| cell(n)).collect();
         out.push_str(&format!("\nPartly scored by {} (not counted).\n", names.join(", ")));
     }
+    if let Some(line) = conflicts(p, cell) {
+        out.push_str(&format!("\n{line}\n"));
+    }
     if let Some(line) = commits(p, cell) {
         out.push_str(&format!("\n{line}\n"));
     }
@@ -102,6 +121,19 @@ fn notes(j: &crate::rankings::JudgeView, text: fn(&str) -> String) -> String {
 fn recused(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     let who: Vec<String> = p.recused.iter().map(|r| format!("{} ({})", text(&r.judge), text(&r.reason))).collect();
     (!who.is_empty()).then(|| format!("Recused: {}; they gave it no score.", who.join(", ")))
+}
+
+/// The judges who scored it despite a conflict they declared, and whether their scores count:
+/// one line, or none.
+pub fn conflicts(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
+    let first = p.conflicts.first()?;
+    let names: Vec<String> = p.conflicts.iter().map(|c| text(&c.judge)).collect();
+    let how = if first.counted {
+        "counted, as merge.conflicts = \"flag\" has it"
+    } else {
+        "left out of the merge, as merge.conflicts = \"exclude\" asks"
+    };
+    Some(format!("Scored despite a conflict declared in judging.toml by {}: {how}.", names.join(", ")))
 }
 
 /// The Space's commit each judge scored, when the Hub said: one line, saying when they differ.
@@ -136,8 +168,15 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = vec!["id".into(), "judge".into()];
     header.extend(p.criteria.iter().cloned());
-    header.extend(["total", "leniency", "stopwatch_seconds", "note", "team_note"].map(String::from));
+    header.extend(
+        ["total", "leniency", "stopwatch_seconds", "note", "team_note", "conflict", "ineligible"].map(String::from),
+    );
+    let ineligible = p.ineligible.join("; ");
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
+    let conflict = |judge: &str| {
+        let c = p.conflicts.iter().find(|c| c.judge == judge)?;
+        Some(if c.counted { "declared, counted" } else { "declared, left out" })
+    };
     for j in &p.judges {
         let mut row = vec![p.id.clone(), j.judge.clone()];
         row.extend(j.scores.iter().map(|v| v.map(|v| v.to_string()).unwrap_or_default()));
@@ -147,7 +186,16 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
             j.stopwatch_seconds.map(|s| format!("{s:.1}")).unwrap_or_default(),
             j.note.clone().unwrap_or_default(),
             j.team_note.clone().unwrap_or_default(),
+            conflict(&j.judge).unwrap_or_default().to_owned(),
+            ineligible.clone(),
         ]);
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
+    }
+    // A score left out for a conflict has no row above: a row says whose it was.
+    for c in p.conflicts.iter().filter(|c| !c.counted) {
+        let mut row = vec![p.id.clone(), c.judge.clone()];
+        row.extend(std::iter::repeat_n(String::new(), p.criteria.len() + 4));
+        row.extend(["declared, left out".to_owned(), ineligible.clone()]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

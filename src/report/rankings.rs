@@ -121,7 +121,7 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
 fn preamble(r: &Rankings) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
     format!(
-        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's.\nFlags: {}.\n",
+        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's. BEYOND: the same once each judge's habits are taken out (each judge's total less what their leniency and severity predict, highest less lowest).\nFlags: {}.\n",
         r.method,
         r.legend()
     )
@@ -139,9 +139,36 @@ fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
     })
 }
 
+/// The scores given despite a declared conflict, in one sentence, names passed through `show`.
+fn conflicts(r: &Rankings, show: fn(&str) -> String) -> String {
+    crate::rankings::conflicts_said(&r.conflicts, show).map(|s| format!("{s}\n")).unwrap_or_default()
+}
+
+/// The ranked entries the event's rules exclude from prizes, with why, in one sentence.
+fn ineligible(r: &Rankings, show: fn(&str) -> String) -> String {
+    if r.ineligible.is_empty() {
+        return String::new();
+    }
+    let named: Vec<String> = r
+        .ineligible
+        .iter()
+        .map(|i| {
+            let reasons: Vec<String> = i.reasons.iter().map(|w| show(w)).collect();
+            format!("{} ({}): {}", show(&i.title), show(&i.id), reasons.join(", "))
+        })
+        .collect();
+    format!(
+        "Ranked, but the event's rules exclude from prizes ({}): {}.\n",
+        named.len(),
+        crate::format::first_few(&named, 12, "; ")
+    )
+}
+
 pub fn table(r: &Rankings) -> String {
     let mut out = preamble(r);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
+    out.push_str(&conflicts(r, clean_line));
+    out.push_str(&ineligible(r, clean_line));
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String =
@@ -150,7 +177,7 @@ pub fn table(r: &Rankings) -> String {
         out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
         let paid = has_chances(ranked);
         out.push_str(&format!(
-            "PLACE  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  FLAGS\n",
+            "PLACE  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
             if paid { "  PAID" } else { "" }
         ));
         for e in ranked {
@@ -159,13 +186,14 @@ pub fn table(r: &Rankings) -> String {
                 shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6.2}  {}\n",
+                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {:>6}  {}\n",
                 e.place,
                 fit(&clean_line(&e.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
                 e.score,
                 e.judges,
-                e.gap,
+                e.gap_text(),
+                e.beyond_text(),
                 flags(e)
             ));
         }
@@ -219,6 +247,8 @@ pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r));
     out.push_str(&unscored(r, cell).unwrap_or_default());
+    out.push_str(&conflicts(r, cell));
+    out.push_str(&ineligible(r, cell));
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
@@ -226,7 +256,7 @@ pub fn markdown(r: &Rankings) -> String {
         let paid = has_chances(ranked);
         let (paid_head, paid_align) = if paid { (" Paid |", "---:|") } else { ("", "") };
         out.push_str(&format!(
-            "\n## {}\n\n| Place | Entry | Score |{paid_head}{criteria} Judges | Gap | Flags |\n|---:|---|---:|{paid_align}{align}---:|---:|---|\n",
+            "\n## {}\n\n| Place | Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|---|---:|{paid_align}{align}---:|---:|---:|---|\n",
             cell(group)
         ));
         for e in ranked {
@@ -234,13 +264,14 @@ pub fn markdown(r: &Rankings) -> String {
                 shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
             out.push_str(&format!(
-                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {:.2} | {} |\n",
+                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
                 e.score,
                 e.judges,
-                e.gap,
+                e.gap_text(),
+                e.beyond_text(),
                 flags(e)
             ));
         }
@@ -285,7 +316,20 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = ["ranking", "place", "id", "title", "score"].map(String::from).to_vec();
     header.extend(r.criteria.iter().cloned());
-    header.extend(["judges", "gap", "flags", "tie_break", "method", "head_to_head", "paid_chance"].map(String::from));
+    header.extend(
+        [
+            "judges",
+            "gap",
+            "gap_beyond_habits",
+            "flags",
+            "ineligible",
+            "tie_break",
+            "method",
+            "head_to_head",
+            "paid_chance",
+        ]
+        .map(String::from),
+    );
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
         for e in ranked {
@@ -294,8 +338,10 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             row.extend(e.by_criterion.iter().map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()));
             row.extend([
                 e.judges.to_string(),
-                format!("{:.4}", e.gap),
+                e.gap.map(|g| format!("{g:.4}")).unwrap_or_default(),
+                e.gap_beyond_habits.map(|g| format!("{g:.4}")).unwrap_or_default(),
                 e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(";"),
+                r.ineligible.iter().find(|i| i.id == e.id).map(|i| i.reasons.join("; ")).unwrap_or_default(),
                 e.tie_break.clone().unwrap_or_default(),
                 r.method.clone(),
                 head_to_head(r, group, &e.id).to_owned(),
@@ -304,6 +350,24 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
     }
+    // Entries no judge scored are in no ranking: a row each, in a group of their own, so that a
+    // spreadsheet accounts for every entry in play.
+    // The fixed columns follow the criteria, whatever a criterion is called: the last of a name.
+    let column = |name: &str| header.iter().rposition(|h| h == name);
+    for id in &r.unscored {
+        let title = r.sheets.ids.iter().position(|i| i == id).and_then(|e| r.sheets.titles.get(e)).cloned();
+        let mut row = vec![UNSCORED.to_owned(), String::new(), id.clone(), title.unwrap_or_default()];
+        row.resize(header.len(), String::new());
+        for (name, value) in [("judges", "0"), ("method", r.method.as_str())] {
+            if let Some(k) = column(name) {
+                value.clone_into(&mut row[k]);
+            }
+        }
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
+    }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// The CSV's `ranking` for the entries no judge scored.
+const UNSCORED: &str = "unscored";

@@ -24,14 +24,7 @@ pub(super) struct Columns {
 /// flags.
 fn fixed_cells(e: &Ranked) -> [String; 6] {
     let flags = e.flags.iter().map(|f| f.label()).collect::<Vec<_>>().join(" ");
-    [
-        e.place.to_string(),
-        format!("{:.2}", e.score),
-        e.chance_text(),
-        e.judges.to_string(),
-        format!("{:.2}", e.gap),
-        flags,
-    ]
+    [e.place.to_string(), format!("{:.2}", e.score), e.chance_text(), e.judges.to_string(), e.gap_text(), flags]
 }
 
 const HEADERS: [&str; 6] = ["#", "SCORE", "PAID", "J", "GAP", "FLAGS"];

@@ -154,8 +154,11 @@ impl Board<'_> {
     fn entry_lines(&self, width: u16) -> Vec<Line<'static>> {
         let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
         let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
-        let mut facts =
-            vec![format!("score {:.2}", e.score), format!("{} judges", e.judges), format!("gap {:.2}", e.gap)];
+        let mut facts = vec![
+            format!("score {:.2}", e.score),
+            format!("{} judges", e.judges),
+            format!("gap {} ({} beyond habits)", e.gap_text(), e.beyond_text()),
+        ];
         if e.chance.is_some() {
             facts.push(format!("paid {}", e.chance_text()));
         }
@@ -164,6 +167,9 @@ impl Board<'_> {
             lines.push(Line::from(format!("place set by the tie-break on {k}")).yellow());
         }
         let Some(panel) = self.rankings.panel_of(&e.id) else { return lines };
+        if let Some(line) = crate::report::entry::ineligible(&panel, clean_line) {
+            lines.push(Line::from(line).magenta());
+        }
         // Criteria by their first three columns: the full names head the rankings table.
         let criteria: Vec<String> = panel.criteria.iter().map(|c| take_columns(&c.to_uppercase(), 3)).collect();
         let name_w = usize::from(width).saturating_sub(criteria.len() * 4 + 13).clamp(6, 14);
@@ -195,6 +201,9 @@ impl Board<'_> {
         if !panel.partly_scored_by.is_empty() {
             let names: Vec<String> = panel.partly_scored_by.iter().map(|n| clean_line(n)).collect();
             lines.push(Line::from(format!("partly scored, not counted: {}", names.join(", "))).dark_gray());
+        }
+        if let Some(line) = crate::report::entry::conflicts(&panel, clean_line) {
+            lines.push(Line::from(line).yellow());
         }
         if let Some(line) = crate::report::entry::commits(&panel, clean_line) {
             let differ = self.rankings.revisions_differ.iter().any(|(id, _)| *id == e.id);
@@ -238,7 +247,8 @@ impl Board<'_> {
             }
         }
         let count = |flag: Flag| ranked.iter().filter(|e| e.has(flag)).count();
-        for flag in [Flag::Contested, Flag::Thin] {
+        // Every flag but the tie, which is said above with its entries.
+        for flag in Flag::ALL.into_iter().filter(|f| *f != Flag::Tie) {
             let n = count(flag);
             if n > 0 {
                 let first: Vec<String> = ranked
@@ -251,7 +261,7 @@ impl Board<'_> {
             }
         }
         if lines.is_empty() {
-            lines.push(Line::from("No uncertain paid place, tie, contested or thin entry.").green());
+            lines.push(Line::from("No uncertain paid place, tie, or flagged entry.").green());
         }
         // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
         if !self.rankings.unscored.is_empty() {
@@ -333,13 +343,14 @@ fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
 }
 
 fn help(area: Rect, buf: &mut Buffer) {
-    let boxed = centred(area, 78, u16::try_from(KEYS.len()).unwrap_or(20) + 5, buf);
+    let boxed = centred(area, 78, u16::try_from(KEYS.len() + Flag::ALL.len()).unwrap_or(20) + 4, buf);
     let mut lines: Vec<Line> = KEYS
         .iter()
         .map(|(k, what)| Line::from(vec![Span::from(format!(" {k:<11}")).bold(), Span::from(*what)]))
         .collect();
-    lines.push(Line::from(" Flags: tie = a place to settle · contested = judges' totals far apart").dark_gray());
-    lines.push(Line::from(" thin = too few judges · PAID = the chance of holding a paid place").dark_gray());
+    // Every flag, from its one declaration.
+    lines.extend(Flag::ALL.iter().map(|f| Line::from(format!(" {:<11}{}", f.label(), f.meaning())).dark_gray()));
+    lines.push(Line::from(format!(" {:<11}the chance of holding a paid place", "PAID")).dark_gray());
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(" Keys (? closes) "))
