@@ -88,12 +88,12 @@ pub fn age(timestamp: &str, now_unix: i64) -> String {
     }
 }
 
-/// The first `most` of a long list, joined by `sep`, then "and N more": how every list that may
 /// A count with its noun: "1 score", "2 scores", "0 recusals".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The first `most` of a long list, joined by `sep`, then "and N more": how every list that may
 /// run long is said (warnings, status lines), so none runs to a thousand names.
 pub fn first_few(items: &[String], most: usize, sep: &str) -> String {
     let shown = items.iter().take(most).map(String::as_str).collect::<Vec<_>>().join(sep);

@@ -286,8 +286,19 @@ fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
     // The overall ranking pays no prize by score of its own: no chance there.
     assert!(csv.lines().filter(|l| l.starts_with("overall,")).all(|l| l.ends_with(',')), "{csv}");
     let table = stdout(head(&s).args(["merge"]).args(&files));
-    assert!(table.contains("PAID: the chance of holding one of the 4 paid place(s)"), "{table}");
+    assert!(table.contains("PAID: how sure an entry is of one of the 4 paid place(s)"), "{table}");
+    assert!(table.contains("It need not follow the order"), "why PAID may run out of order: {table}");
     assert!(table.contains("To discuss"), "{table}");
+    // Each list to discuss: in place order, five at most, then how many more.
+    for line in table.lines().filter(|l| l.starts_with("To discuss (")) {
+        let count: usize =
+            line["To discuss (".len()..].split(' ').next().and_then(|n| n.parse().ok()).expect("a count");
+        let places: Vec<usize> =
+            line.split('#').skip(1).filter_map(|p| p.split(' ').next().and_then(|n| n.parse().ok())).collect();
+        assert!(places.windows(2).all(|w| w[0] <= w[1]), "in place order: {line}");
+        assert_eq!(places.len(), count.min(5), "{line}");
+        assert_eq!(line.contains(&format!("and {} more", count.saturating_sub(5))), count > 5, "{line}");
+    }
     let without = stdout(head(&s).args(["merge", "--no-chances", "--format", "csv"]).args(&files));
     assert!(without.lines().skip(1).all(|l| l.ends_with(',')), "{without}");
     // Another method has no chances, and says so only when they were asked for.

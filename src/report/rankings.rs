@@ -99,23 +99,38 @@ fn has_chances(ranked: &[Ranked]) -> bool {
     ranked.iter().any(|e| e.chance.is_some())
 }
 
+/// How many entries "To discuss" names before "and N more".
+const TO_DISCUSS: usize = 5;
+
 /// Under a ranking with chances: what they mean, and the entries to discuss.
 fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> String) -> Vec<String> {
     if !has_chances(ranked) {
         return Vec::new();
     }
     let mut out: Vec<String> = r.chance_meaning(group).into_iter().collect();
-    let uncertain: Vec<String> = r
-        .uncertain(group)
-        .iter()
-        .map(|e| format!("{} ({}) {}", text(&e.title), text(&e.id), e.chance_text()))
-        .collect();
-    out.push(if uncertain.is_empty() {
-        "To discuss: none; every paid place is 90% sure or more, every other entry 10% or less.".to_owned()
-    } else {
-        format!("To discuss, the least certain first: {}.", uncertain.join(", "))
-    });
+    let uncertain = r.uncertain(group);
+    out.push(to_discuss(
+        uncertain.iter().map(|e| (e.place, format!("{} {}", text(&e.title), e.chance_text()))).collect(),
+    ));
     out
+}
+
+/// The entries whose paid place is uncertain, as (place, what to say of it): in place order, the
+/// first few, so that the jury can read the list aloud.
+fn to_discuss(mut uncertain: Vec<(usize, String)>) -> String {
+    let (low, high) = (crate::rankings::UNCERTAIN.0 * 100.0, crate::rankings::UNCERTAIN.1 * 100.0);
+    if uncertain.is_empty() {
+        return format!(
+            "To discuss: none; every paid place is {high:.0}% sure or more, every other entry {low:.0}% or less."
+        );
+    }
+    uncertain.sort_by_key(|(place, _)| *place);
+    let named: Vec<String> = uncertain.iter().map(|(place, said)| format!("#{place} {said}")).collect();
+    format!(
+        "To discuss ({} between {low:.0}% and {high:.0}%): {}.",
+        named.len(),
+        crate::format::first_few(&named, TO_DISCUSS, ", ")
+    )
 }
 
 fn preamble(r: &Rankings) -> String {
@@ -371,3 +386,24 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
 
 /// The CSV's `ranking` for the entries no judge scored.
 const UNSCORED: &str = "unscored";
+
+#[cfg(test)]
+mod tests {
+    use super::to_discuss;
+
+    #[test]
+    fn the_list_to_discuss_is_in_place_order_and_short() {
+        let entry = |place: usize| (place, format!("E{place} 50%"));
+        let cases: [(Vec<(usize, String)>, &str); 3] = [
+            (vec![], "To discuss: none; every paid place is 90% sure or more, every other entry 10% or less."),
+            (vec![entry(3), entry(2)], "To discuss (2 between 10% and 90%): #2 E2 50%, #3 E3 50%."),
+            (
+                (1..=7).rev().map(entry).collect(),
+                "To discuss (7 between 10% and 90%): #1 E1 50%, #2 E2 50%, #3 E3 50%, #4 E4 50%, #5 E5 50% and 2 more.",
+            ),
+        ];
+        for (uncertain, want) in cases {
+            assert_eq!(to_discuss(uncertain), want);
+        }
+    }
+}
