@@ -307,3 +307,15 @@ fn a_decision_says_whether_it_was_applied_and_under_which_method_it_was_made() {
         assert_eq!(made(method).status(used, "calibrated"), want, "{method:?} {used}");
     }
 }
+
+#[test]
+fn a_tie_of_many_is_said_in_one_short_line() {
+    let mut field: Vec<_> = (0..25).map(|i| entry(&format!("e{i:02}"), 1, "wood")).collect();
+    for f in &mut field {
+        f.track_place = Some(1);
+    }
+    let o = run(&field, &[track_prize("wood", &[10.0])], &Rules::default(), &[]);
+    let said = o.warnings.iter().find(|w| w.contains("tie for place 1")).expect("the tie said");
+    assert!(said.contains("e00, e01") && said.contains("and 15 more tie for place 1"), "{said}");
+    assert!(!said.contains("e24"), "{said}");
+}
