@@ -26,7 +26,9 @@ pub(super) fn run(
     let config = &session.loaded.config;
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let options = crate::rankings::Options::new(method, config);
+    let mut options = crate::rankings::Options::new(method, config);
+    // A team's page shows no chance of a paid place: the refits that work them out are skipped.
+    options.chances = crate::rankings::Chances::Off;
     let rankings = super::merge::merged(files, config, &field, &options, false)?;
     let outcome = if config.prizes.is_empty() {
         None
