@@ -92,6 +92,9 @@ impl Decision {
     }
 }
 
+/// How many of the entries it is tied with an award names.
+pub const TIED_NAMED: usize = 10;
+
 /// Everything the rules read besides the candidates.
 pub struct Rulebook<'a> {
     pub rules: &'a Rules,
@@ -147,8 +150,10 @@ pub struct Award {
 pub enum Tie {
     /// Placed by the head judge's recorded decision.
     Decided { reason: String },
-    /// Tied with `with` over places whose amounts are `shares`, and no decision recorded.
-    Undecided { with: Vec<String>, shares: Vec<f64> },
+    /// Tied with `others` other entries over places whose amounts are `shares`, and no decision
+    /// recorded. `with` names the first few of them (at most [`TIED_NAMED`]): a tie of thousands
+    /// would otherwise repeat every id in every award.
+    Undecided { with: Vec<String>, others: usize, shares: Vec<f64> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -294,8 +299,14 @@ impl Run<'_> {
             } else {
                 let shares: Vec<f64> = prize.amounts.iter().skip(place - 1).take(live.len()).copied().collect();
                 for &i in &live {
-                    let with = live.iter().filter(|j| **j != i).map(|j| self.candidates[*j].id.clone()).collect();
-                    out.awards.push(award(i, place, Some(Tie::Undecided { with, shares: shares.clone() })));
+                    let with = live
+                        .iter()
+                        .filter(|j| **j != i)
+                        .take(TIED_NAMED)
+                        .map(|j| self.candidates[*j].id.clone())
+                        .collect();
+                    let tie = Tie::Undecided { with, others: live.len() - 1, shares: shares.clone() };
+                    out.awards.push(award(i, place, Some(tie)));
                 }
                 let names: Vec<String> = live.iter().map(|i| self.candidates[*i].id.clone()).collect();
                 // A tie of thousands (a prize nobody earned a mark for) is said in one short line.

@@ -140,7 +140,10 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
     let prizes = [track_prize("wood", &[10.0, 6.0])];
     let o = run(&field, &prizes, &Rules::default(), &[]);
     assert_eq!(winners(&o.prizes[0]), [(1, "a", None), (1, "b", None)], "undecided: no amount yet");
-    assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Undecided { with: vec!["b".into()], shares: vec![10.0, 6.0] }));
+    assert_eq!(
+        o.prizes[0].awards[0].tie,
+        Some(Tie::Undecided { with: vec!["b".into()], others: 1, shares: vec![10.0, 6.0] })
+    );
     assert!(o.warnings[0].contains("a, b tie for place 1"), "{:?}", o.warnings);
     let decided = Decision {
         prize: "wood".into(),
@@ -264,7 +267,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
     assert_eq!(first[1], ["b", "c"]);
     assert_eq!(winners(&o.prizes[1]), [(1, "b", None), (1, "c", None)]);
     assert!(
-        matches!(&o.prizes[1].awards[0].tie, Some(Tie::Undecided { with, shares }) if with == &["c"] && shares == &[2.0, 1.0])
+        matches!(&o.prizes[1].awards[0].tie, Some(Tie::Undecided { with, shares, .. }) if with == &["c"] && shares == &[2.0, 1.0])
     );
     assert!(o.warnings.iter().any(|w| w.contains("b, c tie for place 1")), "{:?}", o.warnings);
     let decided = run(
@@ -318,4 +321,7 @@ fn a_tie_of_many_is_said_in_one_short_line() {
     let said = o.warnings.iter().find(|w| w.contains("tie for place 1")).expect("the tie said");
     assert!(said.contains("e00, e01") && said.contains("and 15 more tie for place 1"), "{said}");
     assert!(!said.contains("e24"), "{said}");
+    // Each award names the first few it is tied with, and counts them all.
+    let Some(Tie::Undecided { with, others, .. }) = &o.prizes[0].awards[0].tie else { panic!("undecided") };
+    assert_eq!((with.len(), *others), (crate::prizes::TIED_NAMED, 24));
 }

@@ -62,9 +62,12 @@ pub fn note(sheet: &Sheet, a: &Award) -> String {
     match &a.tie {
         None => String::new(),
         Some(Tie::Decided { reason }) => format!("tie decided: {}", clean_line(reason)),
-        Some(Tie::Undecided { with, shares }) => {
+        Some(Tie::Undecided { with, others, shares }) => {
             let pay: Vec<String> = shares.iter().map(|s| money(sheet.currency, *s)).collect();
-            let with: Vec<String> = with.iter().map(|w| clean_line(w)).collect();
+            let mut with: Vec<String> = with.iter().map(|w| clean_line(w)).collect();
+            if *others > with.len() {
+                with.push(format!("{} more", others - with.len()));
+            }
             let pays = match pay.as_slice() {
                 [one] => format!("one paid place ({one}) is left"),
                 many => format!("their places pay {}", many.join(" + ")),
