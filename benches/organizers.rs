@@ -75,12 +75,11 @@ fn bench(c: &mut Criterion) {
             by_criterion: vec![Some(3.0 + (i % 5) as f64 / 5.0), Some(3.0), Some(3.0)],
         })
         .collect();
-    let criteria: Vec<String> = config.criteria.iter().map(|c| c.id.clone()).collect();
     let files = HashMap::new();
     let book = Rulebook {
         rules: &config.rules,
         prizes: &config.prizes,
-        criteria: &criteria,
+        criteria: &config.criteria,
         files: &files,
         decisions: &[],
         majorities: &[],

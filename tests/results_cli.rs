@@ -84,7 +84,54 @@ fn the_sample_events_results_as_markdown_and_html() {
     insta::assert_snapshot!("sample_results_md", md);
     let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
     assert!(!html.contains("http") && !html.contains("<script") && !html.contains("<link"), "no external assets");
-    insta::assert_snapshot!("sample_results_html", html);
+    insta::assert_snapshot!("sample_results_html", undated(&html));
+}
+
+/// The page with the day it was made, which must be today (or yesterday, past midnight), as DAY.
+fn undated(html: &str) -> String {
+    let today = judging::when::today();
+    let days = [today, today.yesterday().expect("a day before")].map(judging::when::day);
+    let made = days.iter().find(|d| html.contains(&format!("Made on {d}."))).expect("made today: {html}");
+    html.replace(made.as_str(), "DAY")
+}
+
+/// The part of an HTML page about one prize.
+fn section<'a>(html: &'a str, prize: &str) -> &'a str {
+    let start = html.find(&format!("<h2>{prize}</h2>")).expect(prize);
+    let end = html[start..].find("</section>").map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+#[test]
+fn the_html_page_says_when_it_was_made_and_what_each_prize_ranks_by() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    undated(&html);
+    for (prize, by) in [
+        ("Backyard AI", "Score"),
+        ("Bonus Quest Champion", "Badges"),
+        ("Community Choice", "Likes"),
+        ("Best Demo", "Utility"),
+    ] {
+        assert!(section(&html, prize).contains(&format!("<th class=\"num\">{by}</th>")), "{prize} by {by}: {html}");
+    }
+    assert!(!html.contains(">Value</th>"), "{html}");
+    // A note column only where some place has a note: the undecided ties have one.
+    assert!(!section(&html, "Backyard AI").contains("<th>Note</th>"), "{html}");
+    assert!(section(&html, "Bonus Quest Champion").contains("<th>Note</th>"), "{html}");
+    let prizes = &html[..html.find("<h2>Payouts</h2>").expect("payouts")];
+    assert!(!prizes.contains("<td></td>"), "no empty cells in the prizes' tables: {prizes}");
+    // Every figure in a numeric cell, and numeric cells never break.
+    for cell in html.split("<td").skip(1) {
+        let text = &cell[cell.find('>').expect("a cell") + 1..];
+        if text.starts_with(|c: char| c.is_ascii_digit() || c == '$') {
+            assert!(cell.starts_with(" class=\"num\""), "a figure in a text cell: <td{cell}");
+        }
+    }
+    let nowrap = html.split('\n').find(|l| l.starts_with("td.num")).expect("a rule for numbers");
+    assert!(nowrap.contains("white-space: nowrap"), "{nowrap}");
 }
 
 #[test]

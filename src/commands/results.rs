@@ -56,6 +56,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         currency: &config.results.currency,
         decisions_file: decisions_name.as_deref(),
         outcome: &outcome,
+        made: crate::when::today(),
     };
     let text = match request.format {
         ResultsFormat::Table => crate::report::results::table(&sheet),
@@ -145,11 +146,10 @@ pub(super) fn award(
     if progress {
         eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
     }
-    let criteria = config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
     let book = Rulebook {
         rules: &config.rules,
         prizes: &config.prizes,
-        criteria: &criteria,
+        criteria: &config.criteria,
         files: &files,
         decisions: &decisions,
         majorities: &rankings.majorities,

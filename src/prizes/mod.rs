@@ -96,8 +96,8 @@ impl Decision {
 pub struct Rulebook<'a> {
     pub rules: &'a Rules,
     pub prizes: &'a [Prize],
-    /// The rubric's criterion ids, in the order of [`Candidate::by_criterion`].
-    pub criteria: &'a [String],
+    /// The rubric's criteria, in the order of [`Candidate::by_criterion`].
+    pub criteria: &'a [crate::model::Criterion],
     /// For `by = "file"` prizes: the file's value per entry, by prize id.
     pub files: &'a HashMap<String, HashMap<String, f64>>,
     pub decisions: &'a [Decision],
@@ -123,6 +123,8 @@ pub struct PrizeOutcome {
     pub name: String,
     /// What ordered the candidates.
     pub by: String,
+    /// What its places are ranked by, as a column heading: "Score", "Badges", a criterion's label.
+    pub heading: String,
     pub awards: Vec<Award>,
     /// Entries that would have placed but could not win, in order.
     pub passed_over: Vec<Passed>,
@@ -235,6 +237,7 @@ impl Run<'_> {
                 PrizeBy::File => prize.file.clone().unwrap_or_default(),
                 by => by.label().to_owned(),
             },
+            heading: prize.heading(self.book.criteria),
             awards: Vec::new(),
             passed_over: Vec::new(),
             notes: Vec::new(),
@@ -325,7 +328,7 @@ impl Run<'_> {
     /// equal keys are ties.
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
-        let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k == c));
+        let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k.id == c));
         let file = self.book.files.get(&prize.id);
         let (mut undeclared, mut without) = (0, 0);
         let mut out: Vec<(usize, (f64, usize))> = Vec::new();

@@ -48,10 +48,8 @@ fn track_prize(track: &str, amounts: &[f64]) -> Prize {
     Prize { track: Some(track.into()), ..prize(track, amounts) }
 }
 
-const CRITERIA: [&str; 3] = ["utility", "latency", "cost"];
-
 fn run(candidates: &[Candidate], prizes: &[Prize], rules: &Rules, decisions: &[Decision]) -> Outcome {
-    let criteria: Vec<String> = CRITERIA.map(String::from).to_vec();
+    let criteria = crate::config::Config::builtin().criteria;
     let files = HashMap::from([("votes".to_owned(), HashMap::from([("b".to_owned(), 40.0), ("c".to_owned(), 90.0)]))]);
     award(candidates, &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions, majorities: &[] })
 }

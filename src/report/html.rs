@@ -1,7 +1,8 @@
 //! The prize results as one printable HTML page: no scripts, no external assets, and a layout
 //! that fits A4 and Letter alike (the page size is left to the printer; margins are fixed).
 
-use super::results::{Sheet, amount, note, place, value};
+use super::columns::{Column, columns};
+use super::results::Sheet;
 use crate::prizes::{Flagged, PrizeOutcome};
 use crate::sanitize::clean_line;
 
@@ -30,8 +31,8 @@ h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-a
 p.meta { color: #444; margin: 0 0 8pt; }
 section { break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; table-layout: fixed; }
-col.place { width: 9%; } col.entry { width: 26%; } col.team { width: 20%; }
-col.value { width: 9%; } col.amount { width: 12%; } col.note { width: 24%; }
+col.place { width: 8%; } col.team { width: 20%; } col.value { width: 10%; } col.amount { width: 13%; }
+col.note { width: 26%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -51,8 +52,9 @@ pub fn page(sheet: &Sheet) -> String {
         escape(sheet.event)
     ));
     out.push_str(&format!(
-        "<h1>{}: prize results</h1>\n<p class=\"meta\">Rankings merged with the {} method.</p>\n",
+        "<h1>{}: prize results</h1>\n<p class=\"meta\">Made on {}. Rankings merged with the {} method.</p>\n",
         escape(sheet.event),
+        crate::when::day(sheet.made),
         escape(sheet.method)
     ));
     for p in &sheet.outcome.prizes {
@@ -72,20 +74,7 @@ pub fn page(sheet: &Sheet) -> String {
 fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
     let mut out = format!("<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n", escape(&p.name), escape(&p.by));
     if !p.awards.is_empty() {
-        out.push_str("<table>\n<colgroup><col class=\"place\"><col class=\"entry\"><col class=\"team\"><col class=\"value\"><col class=\"amount\"><col class=\"note\"></colgroup>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
-        for a in &p.awards {
-            let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
-            out.push_str(&format!(
-                "<tr{class}><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                escape(&place(a)),
-                escape(&a.title),
-                escape(&a.team),
-                escape(&value(p, a)),
-                escape(&amount(sheet, a)),
-                escape(&note(sheet, a))
-            ));
-        }
-        out.push_str("</table>\n");
+        out.push_str(&prize_table(sheet, p));
     }
     let extra: Vec<String> = p
         .passed_over
@@ -101,6 +90,24 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+    out
+}
+
+/// A prize's places, one column for each thing some row has to say (`columns`): numbers to the
+/// right and never broken, a tie the head judge has not settled shaded.
+fn prize_table(sheet: &Sheet, p: &PrizeOutcome) -> String {
+    let columns = columns(sheet, p);
+    let num = |c: Column| if c.numeric() { " class=\"num\"" } else { "" };
+    let cols: String = columns.iter().map(|c| format!("<col class=\"{}\">", c.class())).collect();
+    let heads: String = columns.iter().map(|c| format!("<th{}>{}</th>", num(*c), escape(&c.heading(p)))).collect();
+    let mut out = format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{heads}</tr>\n");
+    for a in &p.awards {
+        let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
+        let cells: String =
+            columns.iter().map(|c| format!("<td{}>{}</td>", num(*c), escape(&c.text(sheet, p, a)))).collect();
+        out.push_str(&format!("<tr{class}>{cells}</tr>\n"));
+    }
+    out.push_str("</table>\n");
     out
 }
 

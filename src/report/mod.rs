@@ -1,5 +1,6 @@
 //! What judging prints: tables, CSV and JSON, always from sanitised text.
 
+pub mod columns;
 pub mod entry;
 pub mod feedback;
 pub mod html;

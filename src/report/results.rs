@@ -2,6 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::columns::{Column, columns};
 use crate::format::fit;
 use crate::prizes::{Award, Outcome, PrizeOutcome, Tie};
 use crate::sanitize::{clean_line, csv_cell};
@@ -14,6 +15,8 @@ pub struct Sheet<'a> {
     /// The decisions file read, if any.
     pub decisions_file: Option<&'a str>,
     pub outcome: &'a Outcome,
+    /// The day the results were made, for a printed page.
+    pub made: jiff::civil::Date,
 }
 
 /// An amount as a finance team reads it: `$2,500`, `$312.50`.
@@ -80,6 +83,30 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(gap))
 }
 
+/// One line of a prize's table in the terminal: numbers to the right, words to the left, the
+/// last column as long as it is.
+fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
+    let width = |c: Column| match c {
+        Column::Place => 5,
+        Column::Entry => 28,
+        Column::Team => 20,
+        Column::Value => c.heading(p).width().max(7),
+        Column::Amount => 10,
+        Column::Note => 0,
+    };
+    let line: Vec<String> = columns
+        .iter()
+        .zip(cells)
+        .enumerate()
+        .map(|(k, (c, text))| match (c.numeric(), k + 1 == columns.len()) {
+            (true, _) => format!("{text:>w$}", w = width(*c)),
+            (false, true) => text.clone(),
+            (false, false) => pad(text, width(*c)),
+        })
+        .collect();
+    format!("{}\n", line.join("  ").trim_end())
+}
+
 pub fn table(sheet: &Sheet) -> String {
     let mut out = format!(
         "{}: prize results (rankings merged with the {} method)\n",
@@ -88,25 +115,14 @@ pub fn table(sheet: &Sheet) -> String {
     );
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
+        let columns = columns(sheet, p);
         if !p.awards.is_empty() {
-            out.push_str(&format!(
-                "PLACE  {}  {}  {:>7}  {:>10}  NOTE\n",
-                pad("ENTRY", 28),
-                pad("TEAM", 20),
-                "VALUE",
-                "AMOUNT"
-            ));
+            let headings: Vec<String> = columns.iter().map(|c| c.heading(p).to_uppercase()).collect();
+            out.push_str(&row(p, &columns, &headings));
         }
         for a in &p.awards {
-            out.push_str(&format!(
-                "{:>5}  {}  {}  {:>7}  {:>10}  {}\n",
-                place(a),
-                pad(&clean_line(&a.title), 28),
-                pad(&clean_line(&a.team), 20),
-                value(p, a),
-                amount(sheet, a),
-                note(sheet, a)
-            ));
+            let cells: Vec<String> = columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect();
+            out.push_str(&row(p, &columns, &cells));
         }
         for x in &p.passed_over {
             out.push_str(&format!(
@@ -175,18 +191,15 @@ pub fn markdown(sheet: &Sheet) -> String {
         format!("# {}: prize results\n\nRankings merged with the {} method.\n", cell(sheet.event), cell(sheet.method));
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
+        let columns = columns(sheet, p);
         if !p.awards.is_empty() {
-            out.push_str("| Place | Entry | Team | Amount | Note |\n|---:|---|---|---:|---|\n");
+            let headings: Vec<String> = columns.iter().map(|c| cell(&c.heading(p))).collect();
+            let rules: Vec<&str> = columns.iter().map(|c| if c.numeric() { "---:" } else { "---" }).collect();
+            out.push_str(&format!("| {} |\n|{}|\n", headings.join(" | "), rules.join("|")));
         }
         for a in &p.awards {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
-                place(a),
-                cell(&a.title),
-                cell(&a.team),
-                amount(sheet, a),
-                cell(&note(sheet, a))
-            ));
+            let cells: Vec<String> = columns.iter().map(|c| cell(&c.text(sheet, p, a))).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
         let mut extra: Vec<String> =
             p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))).collect();
