@@ -73,6 +73,9 @@ fn bench(c: &mut Criterion) {
             score: 5.0 - i as f64 / ENTRIES as f64,
             track_place: Some(i / 2 + 1),
             by_criterion: vec![Some(3.0 + (i % 5) as f64 / 5.0), Some(3.0), Some(3.0)],
+            judges: 1 + i % 3,
+            chance: None,
+            track_chance: Some(1.0 / (1 + i / 2) as f64),
         })
         .collect();
     let files = HashMap::new();
@@ -83,6 +86,7 @@ fn bench(c: &mut Criterion) {
         files: &files,
         decisions: &[],
         majorities: &[],
+        min_judges: config.merge.min_judges,
     };
     group.bench_function("apply 8 prizes to 10k ranked entries", |b| {
         b.iter(|| judging::prizes::award(&candidates, &book));

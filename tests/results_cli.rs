@@ -159,6 +159,69 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
         .stdout(predicate::str::contains("merged with the mean method"));
 }
 
+/// Echo Owl first in its track on one judge's marks, the rest of the track on two judges'.
+fn echo_owl_on_one_judge(s: &Sandbox) -> Vec<PathBuf> {
+    let shared: [(&str, [u8; 3]); 5] = [
+        ("letter-to-later", [4, 4, 4]),
+        ("cloud-shapes", [3, 4, 3]),
+        ("moonlight-mixer", [3, 3, 3]),
+        ("pantry-poet", [3, 2, 3]),
+        ("weather-bard", [2, 2, 2]),
+    ];
+    let ana = [&[("echo-owl", [5, 5, 5])][..], &shared].concat();
+    let ben: Vec<(&str, [u8; 3])> = shared.iter().map(|(id, m)| (*id, m.map(|x| x.saturating_sub(1).max(1)))).collect();
+    vec![judge_file(s, "ana", &ana), judge_file(s, "ben", &ben)]
+}
+
+#[test]
+fn a_place_on_too_few_judges_is_flagged_in_every_jury_format() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = echo_owl_on_one_judge(&s);
+    let said = "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing";
+    let table = stdout(head(&s).arg("results").args(&files));
+    assert!(table.contains(&format!("CHECK: {said}")), "{table}");
+    // Each place shows its judges and its chance of a paid place.
+    let echo = table.lines().find(|l| l.contains("Echo Owl")).expect("Echo Owl placed");
+    assert!(echo.starts_with("    1  Echo Owl"), "{table}");
+    let heading = table.lines().find(|l| l.starts_with("PLACE") && l.contains("JUDGES")).expect("a judges column");
+    assert!(heading.contains("PAID"), "{heading}");
+    let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
+    assert!(
+        md.contains("**Check:** Echo Owl \\(place 1\\) rests on one judge's marks \\(merge.min\\_judges is 2\\)"),
+        "{md}"
+    );
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    assert!(html.contains(&format!("<li class=\"check\">Check: {}</li>", said.replace('\'', "&#39;"))), "{html}");
+    let csv = stdout(head(&s).args(["results", "--format", "csv"]).args(&files));
+    assert!(csv.lines().next().is_some_and(|h| h.ends_with(",check")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("wood,") && l.contains(said)), "{csv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(head(&s).args(["results", "--format", "json"]).args(&files))).expect("json");
+    let first = &json["prizes"][1]["awards"][0];
+    assert_eq!((first["id"].as_str(), first["support"]["judges"].as_u64()), (Some("echo-owl"), Some(1)), "{first}");
+    assert_eq!(first["support"]["doubts"][0]["kind"], "few_judges", "{first}");
+    // A place the judges' marks do not decide (most badges) shows no judges.
+    assert!(json["prizes"][3]["awards"].as_array().expect("awards").iter().all(|a| a.get("support").is_none()));
+}
+
+#[test]
+fn every_paid_place_less_likely_than_not_to_hold_is_flagged() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let table = stdout(head(&s).arg("results").args(&files));
+    let mut flagged = 0;
+    for row in table.lines().filter(|l| l.contains('%') && l.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+        let cells: Vec<&str> = row.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+        let paid = cells.iter().find_map(|c| c.strip_suffix('%')?.parse::<u32>().ok()).expect("a chance");
+        let said = format!("CHECK: {} (place {}) holds a paid place in only {paid}%", cells[1], cells[0]);
+        assert_eq!(table.contains(&said), paid < 50, "{said}: {table}");
+        flagged += usize::from(paid < 50);
+    }
+    assert!(flagged > 0, "the sample has a paid place under even chances: {table}");
+}
+
 /// Two backyard entries level on everything, scored by one judge: a tie for first.
 fn level(s: &Sandbox) -> PathBuf {
     judge_file(s, "ana", &[("sprout-sense", [3, 3, 3]), ("bus-stop-oracle", [3, 3, 3]), ("pill-pal", [2, 2, 2])])

@@ -153,6 +153,7 @@ pub(super) fn award(
         files: &files,
         decisions: &decisions,
         majorities: &rankings.majorities,
+        min_judges: rankings.min_judges,
     };
     let outcome = crate::prizes::award(&candidates, &book);
     let misfits = crate::prizes::decisions::misfits(&outcome.decisions);

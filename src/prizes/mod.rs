@@ -15,12 +15,14 @@ use crate::config::{Prize, PrizeBy, Rules};
 pub mod candidates;
 pub mod decisions;
 pub mod eligibility;
+pub mod support;
 #[cfg(test)]
 mod tests;
 pub mod values;
 
 pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
+pub use support::{Doubt, Support};
 
 /// A ranked entry, with what the prize rules read.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +40,12 @@ pub struct Candidate {
     pub score: f64,
     /// Place in its track's ranking.
     pub track_place: Option<usize>,
+    /// The judges who scored it.
+    pub judges: usize,
+    /// Its chance of a paid place in the overall ranking, and in its track's, where the merge
+    /// worked them out.
+    pub chance: Option<f64>,
+    pub track_chance: Option<f64>,
     /// The judges' mean per criterion, in rubric order; `None` where no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
 }
@@ -103,6 +111,8 @@ pub struct Rulebook<'a> {
     pub decisions: &'a [Decision],
     /// What head-to-head majorities say about each ranking (a prize by score names its own).
     pub majorities: &'a [crate::rankings::Majority],
+    /// `merge.min_judges` of the merge: a paid place on fewer judges is doubted.
+    pub min_judges: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -142,6 +152,10 @@ pub struct Award {
     /// What the prize ordered by: the merged score, badges, likes, a criterion's mean, a value.
     pub value: f64,
     pub tie: Option<Tie>,
+    /// What the place rests on, for a prize the judges' marks order; `None` for badges, likes
+    /// or a file's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub support: Option<Support>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -244,73 +258,23 @@ impl Run<'_> {
         };
         let ordered = self.ordered(prize, &mut out.notes);
         let stacks = prize.stacks.unwrap_or(self.book.rules.several_prizes);
-        let places = prize.amounts.len();
         let mut place = 1;
         // Equal values tie whatever the prize: the overall place orders them on the page, never
         // decides between them (a badge count tie is as undecided as a track tie).
         for group in ordered.chunk_by(|a, b| a.1.0 == b.1.0) {
-            if place > places {
+            if place > prize.amounts.len() {
                 break;
             }
             let mut live = Vec::new();
             for &(i, _) in group {
-                let c = &self.candidates[i];
-                let reason = if self.reasons[i].is_empty() {
-                    self.won
-                        .get(&i)
-                        .filter(|_| !stacks)
-                        .map(|first| format!("already won {first}; one prize per entry"))
-                } else {
-                    Some(format!("not eligible: {}", self.reasons[i].join("; ")))
-                };
-                match reason {
-                    Some(reason) => out.passed_over.push(Passed { id: c.id.clone(), title: c.title.clone(), reason }),
-                    None => live.push(i),
+                if self.may_win(i, stacks, &mut out) {
+                    live.push(i);
                 }
             }
             if live.is_empty() {
                 continue;
             }
-            let award = |i: usize, place: usize, tie: Option<Tie>| {
-                let c = &self.candidates[i];
-                // A score prize is ordered by place, and shows the merged score.
-                let value = if prize.by == PrizeBy::Score { c.score } else { group[0].1.0 };
-                let amount = if matches!(tie, Some(Tie::Undecided { .. })) {
-                    None
-                } else {
-                    prize.amounts.get(place - 1).copied()
-                };
-                Award { place, id: c.id.clone(), title: c.title.clone(), team: c.team.clone(), amount, value, tie }
-            };
-            if let [only] = live[..] {
-                out.awards.push(award(only, place, None));
-                self.won.entry(only).or_insert_with(|| prize.name.clone());
-            } else if let Some(d) = self.decision(prize, &live, place) {
-                let reason = self.book.decisions[d].reason.clone();
-                for (k, id) in self.book.decisions[d].order.iter().enumerate() {
-                    let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
-                    if place + k <= places {
-                        out.awards.push(award(i, place + k, Some(Tie::Decided { reason: reason.clone() })));
-                        self.won.entry(i).or_insert_with(|| prize.name.clone());
-                    }
-                }
-            } else {
-                let shares: Vec<f64> = prize.amounts.iter().skip(place - 1).take(live.len()).copied().collect();
-                for &i in &live {
-                    let with = live.iter().filter(|j| **j != i).map(|j| self.candidates[*j].id.clone()).collect();
-                    out.awards.push(award(i, place, Some(Tie::Undecided { with, shares: shares.clone() })));
-                }
-                let names: Vec<&str> = live.iter().map(|i| self.candidates[*i].id.as_str()).collect();
-                warnings.push(format!(
-                    "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
-                    prize.name,
-                    names.join(", "),
-                    prize.id
-                ));
-                out.notes.push(format!(
-                    "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
-                ));
-            }
+            self.place(prize, &live, (place, group[0].1.0), &mut out, warnings);
             place += live.len();
         }
         if out.awards.is_empty() {
@@ -322,6 +286,69 @@ impl Run<'_> {
             out.notes.extend(self.book.majorities.iter().filter(|m| m.ranking == ranking).map(|m| m.said.clone()));
         }
         out
+    }
+
+    /// Whether candidate `i` may win this prize; if not, it is passed over with its reason.
+    fn may_win(&self, i: usize, stacks: bool, out: &mut PrizeOutcome) -> bool {
+        let reason = if self.reasons[i].is_empty() {
+            self.won.get(&i).filter(|_| !stacks).map(|first| format!("already won {first}; one prize per entry"))
+        } else {
+            Some(format!("not eligible: {}", self.reasons[i].join("; ")))
+        };
+        let Some(reason) = reason else { return true };
+        let c = &self.candidates[i];
+        out.passed_over.push(Passed { id: c.id.clone(), title: c.title.clone(), reason });
+        false
+    }
+
+    /// The places of one group of equal values, from `place` on: one winner, a tie the head
+    /// judge decided, or an undecided tie, paid to no one until it is decided.
+    fn place(
+        &mut self,
+        prize: &Prize,
+        live: &[usize],
+        (place, value): (usize, f64),
+        out: &mut PrizeOutcome,
+        warnings: &mut Vec<String>,
+    ) {
+        let award = |i: usize, place: usize, tie: Option<Tie>| {
+            let c = &self.candidates[i];
+            // A score prize is ordered by place, and shows the merged score.
+            let value = if prize.by == PrizeBy::Score { c.score } else { value };
+            let amount =
+                if matches!(tie, Some(Tie::Undecided { .. })) { None } else { prize.amounts.get(place - 1).copied() };
+            let support = support::of(prize, c, self.book.min_judges);
+            Award { place, id: c.id.clone(), title: c.title.clone(), team: c.team.clone(), amount, value, tie, support }
+        };
+        if let [only] = live[..] {
+            out.awards.push(award(only, place, None));
+            self.won.entry(only).or_insert_with(|| prize.name.clone());
+        } else if let Some(d) = self.decision(prize, live, place) {
+            let reason = self.book.decisions[d].reason.clone();
+            for (k, id) in self.book.decisions[d].order.iter().enumerate() {
+                let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
+                if place + k <= prize.amounts.len() {
+                    out.awards.push(award(i, place + k, Some(Tie::Decided { reason: reason.clone() })));
+                    self.won.entry(i).or_insert_with(|| prize.name.clone());
+                }
+            }
+        } else {
+            let shares: Vec<f64> = prize.amounts.iter().skip(place - 1).take(live.len()).copied().collect();
+            for &i in live {
+                let with = live.iter().filter(|j| **j != i).map(|j| self.candidates[*j].id.clone()).collect();
+                out.awards.push(award(i, place, Some(Tie::Undecided { with, shares: shares.clone() })));
+            }
+            let names: Vec<&str> = live.iter().map(|i| self.candidates[*i].id.as_str()).collect();
+            warnings.push(format!(
+                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
+                prize.name,
+                names.join(", "),
+                prize.id
+            ));
+            out.notes.push(format!(
+                "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
+            ));
+        }
     }
 
     /// The candidates this prize may go to, best first, each with the key that orders them:

@@ -12,6 +12,10 @@ pub enum Column {
     Team,
     /// What the prize ranks by: the score, badges, likes, a criterion, a file's values.
     Value,
+    /// The judges a place rests on, where the judges' marks decide it.
+    Judges,
+    /// Its chance of a paid place (the merge's PAID), where one was worked out.
+    Paid,
     Amount,
     /// How a tie was settled, or what an undecided one is about.
     Note,
@@ -24,6 +28,8 @@ impl Column {
             Column::Entry => "Entry".into(),
             Column::Team => "Team".into(),
             Column::Value => p.heading.clone(),
+            Column::Judges => "Judges".into(),
+            Column::Paid => "Paid".into(),
             Column::Amount => "Amount".into(),
             Column::Note => "Note".into(),
         }
@@ -31,7 +37,7 @@ impl Column {
 
     /// A number, right-aligned and never broken across lines.
     pub fn numeric(self) -> bool {
-        matches!(self, Column::Place | Column::Value | Column::Amount)
+        matches!(self, Column::Place | Column::Value | Column::Judges | Column::Paid | Column::Amount)
     }
 
     /// The class an HTML page names it by.
@@ -41,6 +47,8 @@ impl Column {
             Column::Entry => "entry",
             Column::Team => "team",
             Column::Value => "value",
+            Column::Judges => "judges",
+            Column::Paid => "paid",
             Column::Amount => "amount",
             Column::Note => "note",
         }
@@ -53,6 +61,10 @@ impl Column {
             Column::Entry => a.title.clone(),
             Column::Team => a.team.clone(),
             Column::Value => value(p, a),
+            Column::Judges => a.support.as_ref().map(|s| s.judges.to_string()).unwrap_or_default(),
+            Column::Paid => {
+                a.support.as_ref().and_then(|s| s.chance).map(|c| format!("{:.0}%", c * 100.0)).unwrap_or_default()
+            }
             Column::Amount => amount(sheet, a),
             Column::Note => note(sheet, a),
         }
@@ -61,7 +73,16 @@ impl Column {
 
 /// The columns of a prize's table, in order; a column with nothing in any row is left out.
 pub fn columns(sheet: &Sheet, p: &PrizeOutcome) -> Vec<Column> {
-    let every = [Column::Place, Column::Entry, Column::Team, Column::Value, Column::Amount, Column::Note];
+    let every = [
+        Column::Place,
+        Column::Entry,
+        Column::Team,
+        Column::Value,
+        Column::Judges,
+        Column::Paid,
+        Column::Amount,
+        Column::Note,
+    ];
     let always = [Column::Place, Column::Entry, Column::Team];
     every
         .into_iter()

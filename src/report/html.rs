@@ -31,8 +31,8 @@ h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-a
 p.meta { color: #444; margin: 0 0 8pt; }
 section { break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; table-layout: fixed; }
-col.place { width: 8%; } col.team { width: 20%; } col.value { width: 10%; } col.amount { width: 13%; }
-col.note { width: 26%; }
+col.place { width: 7%; } col.team { width: 18%; } col.value { width: 9%; } col.judges { width: 8%; }
+col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -40,6 +40,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 ul { margin: 2pt 0 6pt 14pt; padding: 0; }
 li { margin: 1pt 0; }
 .small { font-size: 9pt; color: #444; }
+li.check { color: #8a1c00; font-weight: bold; }
 @media print { .undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
@@ -76,16 +77,18 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
     if !p.awards.is_empty() {
         out.push_str(&prize_table(sheet, p));
     }
-    let extra: Vec<String> = p
-        .passed_over
-        .iter()
-        .map(|x| format!("Passed over: {} ({})", escape(&x.title), escape(&x.reason)))
-        .chain(p.notes.iter().map(|n| escape(n)))
+    let checks =
+        super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c)));
+    let extra: Vec<String> = checks
+        .chain(
+            p.passed_over.iter().map(|x| format!("<li>Passed over: {} ({})</li>", escape(&x.title), escape(&x.reason))),
+        )
+        .chain(p.notes.iter().map(|n| format!("<li>{}</li>", escape(n))))
         .collect();
     if !extra.is_empty() {
         out.push_str("<ul class=\"small\">\n");
         for e in extra {
-            out.push_str(&format!("<li>{e}</li>\n"));
+            out.push_str(&format!("{e}\n"));
         }
         out.push_str("</ul>\n");
     }

@@ -77,6 +77,17 @@ pub fn note(sheet: &Sheet, a: &Award) -> String {
     }
 }
 
+/// What the jury should settle about a prize's places before announcing them, a sentence each:
+/// places resting on too few judges, or unlikely to hold (`prizes::support`).
+pub fn checks(p: &PrizeOutcome) -> Vec<String> {
+    p.awards.iter().flat_map(award_checks).collect()
+}
+
+/// What the jury should settle about one place before announcing it.
+fn award_checks(a: &Award) -> Vec<String> {
+    a.support.iter().flat_map(|s| s.doubts.iter().map(|d| d.advice(&a.title, a.place))).collect()
+}
+
 fn pad(text: &str, width: usize) -> String {
     let text = fit(text, width);
     let gap = width.saturating_sub(text.width());
@@ -91,6 +102,8 @@ fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
         Column::Entry => 28,
         Column::Team => 20,
         Column::Value => c.heading(p).width().max(7),
+        Column::Judges => 6,
+        Column::Paid => 4,
         Column::Amount => 10,
         Column::Note => 0,
     };
@@ -123,6 +136,9 @@ pub fn table(sheet: &Sheet) -> String {
         for a in &p.awards {
             let cells: Vec<String> = columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect();
             out.push_str(&row(p, &columns, &cells));
+        }
+        for check in checks(p) {
+            out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
         }
         for x in &p.passed_over {
             out.push_str(&format!(
@@ -201,8 +217,8 @@ pub fn markdown(sheet: &Sheet) -> String {
             let cells: Vec<String> = columns.iter().map(|c| cell(&c.text(sheet, p, a))).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
-        let mut extra: Vec<String> =
-            p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))).collect();
+        let mut extra: Vec<String> = checks(p).iter().map(|c| format!("**Check:** {}", cell(c))).collect();
+        extra.extend(p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))));
         extra.extend(p.notes.iter().map(|n| cell(n)));
         if !extra.is_empty() {
             out.push('\n');
@@ -219,7 +235,7 @@ pub fn markdown(sheet: &Sheet) -> String {
 pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "prize_id", "prize", "place", "entry_id", "title", "team", "amount", "currency", "status", "note",
+        "prize_id", "prize", "place", "entry_id", "title", "team", "amount", "currency", "status", "note", "check",
     ])?;
     for p in &sheet.outcome.prizes {
         for a in &p.awards {
@@ -239,6 +255,7 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
                 sheet.currency.to_owned(),
                 status.to_owned(),
                 note(sheet, a),
+                award_checks(a).join("; "),
             ];
             w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
         }
