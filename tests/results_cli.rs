@@ -85,14 +85,24 @@ fn the_sample_events_results_as_markdown_and_html() {
     let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
     assert!(!html.contains("http") && !html.contains("<script") && !html.contains("<link"), "no external assets");
     insta::assert_snapshot!("sample_results_html", undated(&html));
+    let public = stdout(head(&s).args(["results", "--public", "--format", "md"]).args(&files));
+    insta::assert_snapshot!("sample_public_md", public);
+    let public = stdout(head(&s).args(["results", "--public", "--format", "html"]).args(&files));
+    assert!(!public.contains("http") && !public.contains("<script") && !public.contains("<link"), "no external assets");
+    insta::assert_snapshot!("sample_public_html", dated(&public, "<p class=\"meta\">"));
 }
 
-/// The page with the day it was made, which must be today (or yesterday, past midnight), as DAY.
-fn undated(html: &str) -> String {
+/// The page with the day it was made, said after `before`, which must be today (or yesterday,
+/// past midnight), as DAY.
+fn dated(html: &str, before: &str) -> String {
     let today = judging::when::today();
     let days = [today, today.yesterday().expect("a day before")].map(judging::when::day);
-    let made = days.iter().find(|d| html.contains(&format!("Made on {d}."))).expect("made today: {html}");
+    let made = days.iter().find(|d| html.contains(&format!("{before}{d}"))).expect("made today: {html}");
     html.replace(made.as_str(), "DAY")
+}
+
+fn undated(html: &str) -> String {
+    dated(html, "Made on ")
 }
 
 /// The part of an HTML page about one prize.
@@ -220,6 +230,52 @@ fn every_paid_place_less_likely_than_not_to_hold_is_flagged() {
         flagged += usize::from(paid < 50);
     }
     assert!(flagged > 0, "the sample has a paid place under even chances: {table}");
+}
+
+#[test]
+fn the_public_announcement_carries_nothing_of_the_jurys_deliberation() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    // A decided tie whose reason is the jury's own words, and a decision no tie needs any more.
+    s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"best-demo\"\norder = [\"shift-swap\", \"seed-swap\", \"chore-chart\"]\n\
+         reason = \"Ana and Dee found it contested; leniency applied\"\n\n\
+         [[decisions]]\nprize = \"wood\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"Ben: not eligible, unverified\"\n",
+    );
+    let jury = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    assert!(jury.contains("not applied") && jury.contains("Condorcet") && jury.contains("Not eligible"), "{jury}");
+    for format in ["table", "md", "html"] {
+        let out = head(&s).args(["results", "--public", "--format", format]).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let public = String::from_utf8(out.stdout).expect("utf-8");
+        let lower = public.to_lowercase();
+        for word in ["condorcet", "eligible", "unverified", "applied", "leniency", "contested", "check", "undecided"] {
+            assert!(!lower.contains(word), "{word:?} in the public {format}:\n{public}");
+        }
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+        for judge in ["ana", "ben", "cai", "dee"] {
+            assert!(!words.contains(&judge), "judge {judge} named in the public {format}:\n{public}");
+        }
+        // Places, titles, teams and amounts; the decided tie in its order; the undecided one shared.
+        for want in ["Moth or Butterfly?", "Lepidoptera Ltd", "$2,500", "Shift Swap", "to be announced", "Garden Gnome"]
+        {
+            assert!(public.contains(want), "{want:?} not in the public {format}:\n{public}");
+        }
+        let shared =
+            public.lines().find(|l| l.contains("Moonlight Mixer") && l.contains("1=")).expect("a shared place");
+        assert!(shared.contains("Garden Gnome") && shared.contains("to be announced"), "{shared}");
+    }
+    let md = stdout(head(&s).args(["results", "--public", "--format", "md"]).args(&files));
+    assert!(md.contains("| 1 | Shift Swap | Night Nurses | $250 |"), "the decided place, plainly: {md}");
+    assert!(md.contains("| 1= | Moonlight Mixer | Nocturne | to be announced | Garden Gnome |"), "{md}");
+    head(&s)
+        .args(["results", "--public", "--format", "csv"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--public prints the announcement as a table, md or html"));
 }
 
 /// Two backyard entries level on everything, scored by one judge: a tie for first.
@@ -368,6 +424,12 @@ fn entrants_text_is_plain_text_in_markdown_results() {
         assert!(!md.contains(raw), "{raw:?} reached the Markdown:\n{md}");
     }
     assert!(md.contains("\\<script\\>alert\\(1\\)\\</script\\>") && md.contains("a \\| b"), "{md}");
+    let public = stdout(head(&s).args(["results", "--public", "--format", "md"]).arg(&file));
+    for raw in ["<script>", "](javascript:", "![pixel](", "a | b"] {
+        assert!(!public.contains(raw), "{raw:?} reached the public Markdown:\n{public}");
+    }
+    let html = stdout(head(&s).args(["results", "--public", "--format", "html"]).arg(&file));
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::config::{Prize, PrizeBy, Rules};
 pub mod candidates;
 pub mod decisions;
 pub mod eligibility;
+pub mod public;
 pub mod support;
 #[cfg(test)]
 mod tests;

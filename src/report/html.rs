@@ -22,6 +22,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The style every page shares: the jury's results and the announcement.
 const STYLE: &str = "
 @page { margin: 15mm; }
 * { box-sizing: border-box; }
@@ -31,15 +32,20 @@ h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-a
 p.meta { color: #444; margin: 0 0 8pt; }
 section { break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; table-layout: fixed; }
-col.place { width: 7%; } col.team { width: 18%; } col.value { width: 9%; } col.judges { width: 8%; }
-col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
+col.place { width: 7%; } col.team { width: 25%; } col.amount { width: 14%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-.undecided { background: #fff3c4; }
+td.later { white-space: normal; }
 ul { margin: 2pt 0 6pt 14pt; padding: 0; }
 li { margin: 1pt 0; }
 .small { font-size: 9pt; color: #444; }
+";
+
+/// What only the jury's page has: its wider tables, the undecided ties shaded, the places to check.
+const JURY_STYLE: &str = "col.team { width: 18%; } col.value { width: 9%; } col.judges { width: 8%; }
+col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
+.undecided { background: #fff3c4; }
 li.check { color: #8a1c00; font-weight: bold; }
 @media print { .undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
@@ -47,16 +53,13 @@ li.check { color: #8a1c00; font-weight: bold; }
 /// The whole results page: each prize in the order awarded, who could not win and why, the
 /// head judge's decisions on ties, and the payouts.
 pub fn page(sheet: &Sheet) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let mut out = top(&format!("{}: prize results", sheet.event), JURY_STYLE);
     out.push_str(&format!(
-        "<title>{}: prize results</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(sheet.event)
-    ));
-    out.push_str(&format!(
-        "<h1>{}: prize results</h1>\n<p class=\"meta\">Made on {}. Rankings merged with the {} method.</p>\n",
+        "<h1>{}: prize results</h1>\n<p class=\"meta\">Made on {}. Rankings merged with the {} method.</p>\n<p class=\"meta\">{}</p>\n",
         escape(sheet.event),
         crate::when::day(sheet.made),
-        escape(sheet.method)
+        escape(sheet.method),
+        super::results::FOR_THE_JURY
     ));
     for p in &sheet.outcome.prizes {
         out.push_str(&prize_section(sheet, p));
@@ -68,6 +71,14 @@ pub fn page(sheet: &Sheet) -> String {
     out.push_str(&payouts_section(sheet));
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A page's beginning, up to its body: `title`, the style every page shares and `extra`.
+pub(super) fn top(title: &str, extra: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n",
+        escape(title)
+    )
 }
 
 /// One prize: its places (a tie the head judge has not settled is marked undecided, so nobody
@@ -162,7 +173,7 @@ fn payouts_section(sheet: &Sheet) -> String {
     let mut out = String::new();
     let pay = super::results::payouts_of(sheet);
     out.push_str(
-        "<section>\n<h2>Payouts</h2>\n<table>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
+        "<section>\n<h2>Payouts</h2>\n<table>\n<colgroup><col class=\"team\"><col class=\"awards\"><col class=\"amount\"></colgroup>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
     );
     for (team, awards, total) in &pay.teams {
         out.push_str(&format!(

@@ -5,5 +5,6 @@ pub mod entry;
 pub mod feedback;
 pub mod html;
 pub mod list;
+pub mod public;
 pub mod rankings;
 pub mod results;

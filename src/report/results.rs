@@ -19,6 +19,9 @@ pub struct Sheet<'a> {
     pub made: jiff::civil::Date,
 }
 
+/// What the jury's results say of themselves, so that nobody posts them by mistake.
+pub const FOR_THE_JURY: &str = "For the jury, not for publication: judging results --public prints the announcement.";
+
 /// An amount as a finance team reads it: `$2,500`, `$312.50`.
 pub fn money(currency: &str, amount: f64) -> String {
     // Amounts are checked finite and non-negative when judging.toml is read.
@@ -122,7 +125,7 @@ fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
 
 pub fn table(sheet: &Sheet) -> String {
     let mut out = format!(
-        "{}: prize results (rankings merged with the {} method)\n",
+        "{}: prize results (rankings merged with the {} method)\n{FOR_THE_JURY}\n",
         clean_line(sheet.event),
         clean_line(sheet.method)
     );
@@ -199,12 +202,16 @@ fn trail(
     }
 }
 
-/// Markdown, ready to post. Entrants' text is escaped (`sanitize::markdown`): no HTML, link,
+/// The jury's Markdown: every place with its support, who was passed over and why, the lists
+/// and the decisions (the announcement is `report::public`). Entrants' text is escaped (`sanitize::markdown`): no HTML, link,
 /// image or split cell can come from a title or a team.
 pub fn markdown(sheet: &Sheet) -> String {
     let cell = crate::sanitize::markdown;
-    let mut out =
-        format!("# {}: prize results\n\nRankings merged with the {} method.\n", cell(sheet.event), cell(sheet.method));
+    let mut out = format!(
+        "# {}: prize results\n\nRankings merged with the {} method. {FOR_THE_JURY}\n",
+        cell(sheet.event),
+        cell(sheet.method)
+    );
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
         let columns = columns(sheet, p);
