@@ -59,11 +59,18 @@ fn every_team_gets_its_page_with_team_notes_and_never_the_jurys() {
     let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
     assert!(md.contains("**Judge A:** Lovely demo") && md.contains("**Judge B:** Lovely demo"), "{md}");
     assert!(md.contains("| Utility | 5.00 of 1-5 |"), "{md}");
-    assert!(md.contains("Place 1 of"), "{md}");
+    // The page names the event, and the track by its name, not its id.
+    assert!(md.contains("Build Small Hackathon: feedback to the team"), "{md}");
+    assert!(md.contains("Place 1 of 2 in Backyard AI"), "{md}");
+    assert!(!md.contains("in backyard"), "{md}");
     let html = std::fs::read_to_string(s.path().join("out/sprout-sense.html")).expect("page");
     assert!(html.contains("<svg") && html.contains("<b>Judge A:</b>") && !html.contains("<script"), "{html}");
+    // The index groups the entries by track, in place order, then those no one ranked.
     let index = std::fs::read_to_string(s.path().join("out/index.md")).expect("index");
-    assert!(index.contains("(sprout-sense.md)"), "{index}");
+    let at = |what: &str| index.find(what).unwrap_or_else(|| panic!("{what} in {index}"));
+    assert!(at("## Backyard AI") < at("- #1 [Sprout Sense](sprout-sense.md)"), "{index}");
+    assert!(at("- #1 [Sprout Sense]") < at("- #2 [Bus Stop Oracle](bus-stop-oracle.md)"), "{index}");
+    assert!(at("(bus-stop-oracle.md)") < at("## Not ranked"), "{index}");
     // With notes = "never", no note reaches a team.
     s.file("never.toml", &judging::config::BUILTIN.replace("[merge]\n", "[feedback]\nnotes = \"never\"\n\n[merge]\n"));
     s.cmd()

@@ -1,4 +1,6 @@
-//! What the benchmarks share: a generated export of realistic size.
+//! What the benchmarks share: a generated export of realistic size, and a head judge's workload.
+
+pub mod workload;
 
 /// A realistic export: ids, titles, teams, links of both Space spellings, long descriptions.
 pub fn export_csv(rows: usize) -> String {

@@ -2,6 +2,7 @@
 //! an index, from the judges' score files and the prize rules. Only notes written for the team
 //! reach a page, and only when `[feedback] notes` lets them.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,8 +12,10 @@ use super::Session;
 use crate::config::{Config, FeedbackNotes, OVERALL};
 use crate::model::Submission;
 use crate::prizes::Outcome;
-use crate::rankings::{Ranked, Rankings, Sheets};
-use crate::report::feedback::{CriterionLine, Page, html_page, index, judge_label, markdown_page};
+use crate::rankings::Rankings;
+use crate::report::feedback::{
+    BINS, CriterionLine, Listed, Page, Standing, bin_of, html_page, index, judge_label, markdown_page,
+};
 
 pub(super) fn run(
     session: &Session,
@@ -23,7 +26,9 @@ pub(super) fn run(
     let config = &session.loaded.config;
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let options = crate::rankings::Options::new(method, config);
+    let mut options = crate::rankings::Options::new(method, config);
+    // A team's page shows no chance of a paid place: the refits that work them out are skipped.
+    options.chances = crate::rankings::Chances::Off;
     let rankings = super::merge::merged(files, config, &field, &options, false)?;
     let outcome = if config.prizes.is_empty() {
         None
@@ -31,35 +36,116 @@ pub(super) fn run(
         Some(super::results::award(session, &field, &rankings, None, false)?.0)
     };
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
-    let share_notes = config.feedback.notes != FeedbackNotes::Never;
-    let mut written = Vec::new();
+    let figures = Figures::of(&rankings, outcome.as_ref(), config);
+    let mut titles = Vec::new();
     for (e, stored) in field.entries.iter().enumerate() {
         let s = &stored.submission;
-        let page = page_of(e, s, &rankings, outcome.as_ref(), config, share_notes);
+        let page = page_of(e, s, &figures, config);
         let name = crate::file_names::entry_stem(&s.id);
-        crate::disk::write_durably(&dir.join(format!("{name}.md")), markdown_page(&page).as_bytes())?;
-        crate::disk::write_durably(&dir.join(format!("{name}.html")), html_page(&page).as_bytes())?;
-        written.push((name, s.title.clone()));
+        // Pages are made again from the score files at will: written plainly, not synced one by
+        // one (thousands of syncs would take minutes).
+        write(&dir.join(format!("{name}.md")), &markdown_page(&page))?;
+        write(&dir.join(format!("{name}.html")), &html_page(&page))?;
+        titles.push((s.id.as_str(), name, s.title.as_str()));
     }
-    let (md, html) = index(&written, &config.event.name);
+    let (md, html) = index(&groups(&rankings, config, &titles), &config.event.name);
     crate::disk::write_durably(&dir.join("index.md"), md.as_bytes())?;
     crate::disk::write_durably(&dir.join("index.html"), html.as_bytes())?;
-    println!("Wrote feedback for {} entries into {} (index.md, index.html)", written.len(), dir.display());
+    println!("Wrote feedback for {} entries into {} (index.md, index.html)", titles.len(), dir.display());
     Ok(ExitCode::SUCCESS)
 }
 
-/// One entry's page: the place of the rankings, the prizes, the criteria against the field.
-fn page_of(
-    entry: usize,
-    s: &Submission,
-    rankings: &Rankings,
-    outcome: Option<&Outcome>,
-    config: &Config,
-    share_notes: bool,
-) -> Page {
-    let means = means(rankings, &s.id);
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
+}
+
+/// What every page reads of the field, worked out once: each entry's places and scores, where
+/// the field stands on each criterion, the team notes and the reasons an entry could not win.
+/// Pages are then made in time that does not grow with the field.
+struct Figures<'r> {
+    standings: HashMap<&'r str, Vec<Standing>>,
+    /// Each entry's scores per criterion: its track's ranking's where it has one, else the
+    /// overall's.
+    means: HashMap<&'r str, &'r Vec<Option<f64>>>,
+    /// Per criterion: every entry's score, sorted, and how many fall in each tenth of the scale.
+    sorted: Vec<Vec<f64>>,
+    bins: Vec<Vec<usize>>,
+    /// The team notes per entry, in the order the files name their judges.
+    notes: HashMap<usize, Vec<(String, String)>>,
+    scored: HashSet<usize>,
+    prizes: HashMap<&'r str, Vec<String>>,
+    ineligible: HashMap<&'r str, &'r Vec<String>>,
+}
+
+impl<'r> Figures<'r> {
+    fn of(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config: &Config) -> Figures<'r> {
+        let name_of = |ranking: &str| {
+            config.tracks.iter().find(|t| t.id == ranking).map_or_else(|| ranking.to_owned(), |t| t.name.clone())
+        };
+        let mut standings: HashMap<&str, Vec<Standing>> = HashMap::new();
+        let mut means: HashMap<&str, &Vec<Option<f64>>> = HashMap::new();
+        for (ranking, ranked) in &rankings.rankings {
+            let mut at_place: HashMap<usize, usize> = HashMap::new();
+            for r in ranked {
+                *at_place.entry(r.place).or_default() += 1;
+            }
+            for r in ranked {
+                let shared_with = at_place.get(&r.place).map_or(0, |n| n - 1);
+                let standing = Standing { ranking: name_of(ranking), place: r.place, of: ranked.len(), shared_with };
+                standings.entry(r.id.as_str()).or_default().push(standing);
+                if ranking != OVERALL || !means.contains_key(r.id.as_str()) {
+                    means.insert(r.id.as_str(), &r.by_criterion);
+                }
+            }
+        }
+        let (sorted, bins) = field_of(rankings, config);
+        let share = config.feedback.notes != FeedbackNotes::Never;
+        let mut notes: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+        for j in rankings.sheets.judges.iter().filter(|_| share) {
+            for (entry, note) in &j.texts[crate::model::TextPart::TeamNote] {
+                let list = notes.entry(*entry).or_default();
+                list.push((judge_label(list.len()), note.clone()));
+            }
+        }
+        let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
+        let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
+        for p in outcome.iter().flat_map(|o| &o.prizes) {
+            // An undecided tie pays no one yet.
+            for a in p.awards.iter().filter(|a| a.amount.is_some()) {
+                prizes.entry(a.id.as_str()).or_default().push(format!("{}, place {}", p.name, a.place));
+            }
+        }
+        let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
+        Figures { standings, means, sorted, bins, notes, scored, prizes, ineligible }
+    }
+}
+
+/// Per criterion, every entry's score sorted, and how many fall in each tenth of its scale: from
+/// the overall ranking, or, without one, every track's.
+fn field_of(rankings: &Rankings, config: &Config) -> (Vec<Vec<f64>>, Vec<Vec<usize>>) {
+    let field: Vec<&crate::rankings::Ranked> = match rankings.ranking(OVERALL) {
+        Some(all) => all.iter().collect(),
+        None => rankings.rankings.iter().flat_map(|(_, r)| r.iter()).collect(),
+    };
+    let mut sorted = Vec::new();
+    let mut bins = Vec::new();
+    for (k, c) in config.criteria.iter().enumerate() {
+        let mut scores: Vec<f64> = field.iter().filter_map(|r| r.by_criterion.get(k).copied().flatten()).collect();
+        scores.sort_by(f64::total_cmp);
+        let mut counts = vec![0; BINS];
+        for v in &scores {
+            counts[bin_of(*v, c.scale.low, c.scale.high)] += 1;
+        }
+        sorted.push(scores);
+        bins.push(counts);
+    }
+    (sorted, bins)
+}
+
+/// One entry's page: its places, prizes, and each criterion against the field.
+fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config) -> Page {
+    let means = figures.means.get(s.id.as_str());
     let rubric = config.rubric(s.track.as_deref());
-    let field = field_means(rankings);
     let criteria = config
         .criteria
         .iter()
@@ -67,10 +153,17 @@ fn page_of(
         .filter(|(_, c)| rubric.iter().any(|r| r.id == c.id))
         .map(|(k, c)| {
             let mean = means.and_then(|m| m.get(k).copied().flatten());
+            let field = &figures.sorted[k];
+            // The share of the field scoring lower, found in the sorted scores.
+            let above = mean.filter(|_| !field.is_empty()).map(|m| {
+                let below = field.partition_point(|v| *v < m - 1e-9);
+                u32::try_from(below * 100 / field.len()).unwrap_or(100)
+            });
             CriterionLine {
                 label: c.label.clone(),
                 mean,
-                field: field.iter().filter_map(|r| r.by_criterion.get(k).copied().flatten()).collect(),
+                above,
+                bins: figures.bins[k].clone(),
                 // The level of the score the page shows: one figure, never two that disagree.
                 level: mean.and_then(|m| c.level_nearest(m)).map(str::to_owned),
                 low: c.scale.low,
@@ -78,79 +171,49 @@ fn page_of(
             }
         })
         .collect();
-    let prizes = outcome.map(|o| prizes_won(o, &s.id)).unwrap_or_default();
-    let ineligible =
-        outcome.and_then(|o| o.ineligible.iter().find(|f| f.id == s.id)).map(|f| f.reasons.clone()).unwrap_or_default();
-    let notes = if share_notes { team_notes(&rankings.sheets, entry) } else { Vec::new() };
-    let places = places(rankings, &s.id);
-    let scored = rankings.sheets.judges.iter().any(|j| j.entries.contains(&entry));
     Page {
+        event: config.event.name.clone(),
         id: s.id.clone(),
         title: s.title.clone(),
         team: s.team.clone(),
-        places,
+        places: figures.standings.get(s.id.as_str()).cloned().unwrap_or_default(),
         criteria,
-        prizes,
-        ineligible,
-        notes,
-        scored,
+        prizes: figures.prizes.get(s.id.as_str()).cloned().unwrap_or_default(),
+        ineligible: figures.ineligible.get(s.id.as_str()).map(|r| (*r).clone()).unwrap_or_default(),
+        notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
+        scored: figures.scored.contains(&entry),
     }
 }
 
-/// Where the entry stands in each ranking that has it: (ranking, place, entries in it).
-fn places(rankings: &Rankings, id: &str) -> Vec<(String, usize, usize)> {
-    rankings
-        .rankings
-        .iter()
-        .filter_map(|(name, ranked)| ranked.iter().find(|r| r.id == id).map(|r| (name.clone(), r.place, ranked.len())))
-        .collect()
-}
-
-/// The entry's means per criterion that its page shows: its track's own where it has a track
-/// ranking, else the overall's.
-fn means<'r>(rankings: &'r Rankings, id: &str) -> Option<&'r Vec<Option<f64>>> {
-    let mut means = None;
-    for (name, ranked) in &rankings.rankings {
-        if let Some(r) = ranked.iter().find(|r| r.id == id)
-            && (name != OVERALL || means.is_none())
-        {
-            means = Some(&r.by_criterion);
-        }
+/// The index's groups: each track's entries in place order (or the overall ranking's, without
+/// tracks), then the entries in no such ranking, by title.
+fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)]) -> Vec<(String, Vec<Listed>)> {
+    let by_id: HashMap<&str, (&String, &str)> = titles.iter().map(|(id, file, title)| (*id, (file, *title))).collect();
+    let scopes: Vec<(String, &str)> = if config.tracks.is_empty() {
+        vec![("Overall".to_owned(), OVERALL)]
+    } else {
+        config.tracks.iter().map(|t| (t.name.clone(), t.id.as_str())).collect()
+    };
+    let mut listed: HashSet<&str> = HashSet::new();
+    let mut groups = Vec::new();
+    for (name, ranking) in scopes {
+        let ranked = rankings.ranking(ranking).unwrap_or(&[]);
+        let entries = ranked
+            .iter()
+            .filter_map(|r| {
+                let (file, title) = by_id.get(r.id.as_str())?;
+                listed.insert(r.id.as_str());
+                Some(Listed { file: (*file).clone(), title: (*title).to_owned(), place: Some(r.place) })
+            })
+            .collect();
+        groups.push((name, entries));
     }
-    means
-}
-
-/// Every entry of the field, for where this one stands on each criterion: the overall ranking,
-/// or, without one, every track's.
-fn field_means(rankings: &Rankings) -> Vec<&Ranked> {
-    match rankings.ranking(OVERALL) {
-        Some(all) => all.iter().collect(),
-        None => rankings.rankings.iter().flat_map(|(_, r)| r.iter()).collect(),
-    }
-}
-
-/// The paid places the entry won: "Backyard AI, place 2". An undecided tie pays no one yet.
-fn prizes_won(outcome: &Outcome, id: &str) -> Vec<String> {
-    outcome
-        .prizes
+    let mut rest: Vec<Listed> = titles
         .iter()
-        .flat_map(|p| {
-            p.awards
-                .iter()
-                .filter(|a| a.id == id && a.amount.is_some())
-                .map(move |a| format!("{}, place {}", p.name, a.place))
-        })
-        .collect()
-}
-
-/// The notes written for the team only, the judges lettered in the order the files name them
-/// ("Judge A") rather than named.
-fn team_notes(sheets: &Sheets, entry: usize) -> Vec<(String, String)> {
-    sheets
-        .judges
-        .iter()
-        .filter_map(|j| j.text(crate::model::TextPart::TeamNote, entry).map(str::to_owned))
-        .enumerate()
-        .map(|(k, n)| (judge_label(k), n))
-        .collect()
+        .filter(|(id, _, _)| !listed.contains(id))
+        .map(|(_, file, title)| Listed { file: file.clone(), title: (*title).to_owned(), place: None })
+        .collect();
+    rest.sort_by(|a, b| a.title.cmp(&b.title));
+    groups.push(("Not ranked".to_owned(), rest));
+    groups
 }

@@ -339,11 +339,12 @@ impl Run<'_> {
                 let with = live.iter().filter(|j| **j != i).map(|j| self.candidates[*j].id.clone()).collect();
                 out.awards.push(award(i, place, Some(Tie::Undecided { with, shares: shares.clone() })));
             }
-            let names: Vec<&str> = live.iter().map(|i| self.candidates[*i].id.as_str()).collect();
+            let names: Vec<String> = live.iter().map(|i| self.candidates[*i].id.clone()).collect();
+            // A tie of thousands (a prize nobody earned a mark for) is said in one short line.
             warnings.push(format!(
                 "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
                 prize.name,
-                names.join(", "),
+                crate::format::first_few(&names, 10, ", "),
                 prize.id
             ));
             out.notes.push(format!(

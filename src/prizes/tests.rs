@@ -341,3 +341,15 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
     // A sponsor prize reads part of a ranking: its place has no chance, but still its judges.
     assert_eq!(o.prizes[3].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
 }
+
+#[test]
+fn a_tie_of_many_is_said_in_one_short_line() {
+    let mut field: Vec<_> = (0..25).map(|i| entry(&format!("e{i:02}"), 1, "wood")).collect();
+    for f in &mut field {
+        f.track_place = Some(1);
+    }
+    let o = run(&field, &[track_prize("wood", &[10.0])], &Rules::default(), &[]);
+    let said = o.warnings.iter().find(|w| w.contains("tie for place 1")).expect("the tie said");
+    assert!(said.contains("e00, e01") && said.contains("and 15 more tie for place 1"), "{said}");
+    assert!(!said.contains("e24"), "{said}");
+}

@@ -7,36 +7,75 @@ use super::html::escape;
 use crate::format::mean;
 use crate::sanitize::{clean_block, markdown};
 
+/// How many bars a page's picture of the field has: a fixed number, so that a page's size does
+/// not grow with the field.
+pub const BINS: usize = 10;
+
 /// One criterion on a team's page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionLine {
     pub label: String,
     pub mean: Option<f64>,
-    /// Every entry's mean on it, for where this one stands.
-    pub field: Vec<f64>,
+    /// The share of entries with a lower score on it, as a whole percentage.
+    pub above: Option<u32>,
+    /// How many entries of the field score in each tenth of the scale, lowest first.
+    pub bins: Vec<usize>,
     /// What the level of the score shown says (the nearest mark's).
     pub level: Option<String>,
     pub low: u8,
     pub high: u8,
 }
 
-impl CriterionLine {
-    /// The share of entries with a lower mean, as a whole percentage.
-    pub fn above(&self) -> Option<u32> {
-        let m = self.mean?;
-        let below = self.field.iter().filter(|v| **v < m - 1e-9).count();
-        (!self.field.is_empty()).then(|| u32::try_from(below * 100 / self.field.len()).unwrap_or(100))
+/// The bar of the field's picture a score falls in.
+pub fn bin_of(value: f64, low: u8, high: u8) -> usize {
+    let span = f64::from(high.saturating_sub(low)).max(1.0);
+    let share = ((value - f64::from(low)) / span).clamp(0.0, 1.0);
+    // A share in [0, 1] times BINS is a small whole number after the floor; the nudge keeps a
+    // score on a tenth's edge (1.4 of 1-5) in the tenth it starts.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let bin = (share * BINS as f64 + 1e-9).floor() as usize;
+    bin.min(BINS - 1)
+}
+
+/// Where an entry stands in one ranking, as its team reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// The ranking's name: the track's own name, or "overall".
+    pub ranking: String,
+    pub place: usize,
+    /// How many entries the ranking has.
+    pub of: usize,
+    /// How many other entries share the place.
+    pub shared_with: usize,
+}
+
+impl Standing {
+    /// "Place 1 of 4 in Backyard AI", "Place 2, shared with 1 other entry, of 17 in the overall
+    /// ranking".
+    pub fn said(&self) -> String {
+        let shared = match self.shared_with {
+            0 => String::new(),
+            1 => ", shared with 1 other entry,".to_owned(),
+            n => format!(", shared with {n} other entries,"),
+        };
+        let within = if self.ranking == crate::config::OVERALL {
+            "the overall ranking".to_owned()
+        } else {
+            clean_block(&self.ranking).lines().next().unwrap_or_default().to_owned()
+        };
+        format!("Place {}{shared} of {} in {within}", self.place, self.of)
     }
 }
 
 /// One team's page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
+    /// The event's name, which every page names.
+    pub event: String,
     pub id: String,
     pub title: String,
     pub team: String,
-    /// (ranking, place, entries in it).
-    pub places: Vec<(String, usize, usize)>,
+    pub places: Vec<Standing>,
     pub criteria: Vec<CriterionLine>,
     pub prizes: Vec<String>,
     pub ineligible: Vec<String>,
@@ -67,12 +106,13 @@ pub fn judge_label(k: usize) -> String {
 }
 
 pub fn markdown_page(p: &Page) -> String {
-    let mut out = format!("# {} ({})\n\n", markdown(&p.title), markdown(&p.id));
+    let mut out =
+        format!("# {} ({})\n\n{}: feedback to the team\n\n", markdown(&p.title), markdown(&p.id), markdown(&p.event));
     if !p.team.is_empty() {
         out.push_str(&format!("Team: {}\n\n", markdown(&p.team)));
     }
-    for (ranking, place, of) in &p.places {
-        out.push_str(&format!("- Place {place} of {of} in {}\n", markdown(ranking)));
+    for standing in &p.places {
+        out.push_str(&format!("- {}\n", markdown(&standing.said())));
     }
     if !p.prizes.is_empty() {
         out.push_str(&format!("- Won: {}\n", p.prizes.iter().map(|x| markdown(x)).collect::<Vec<_>>().join("; ")));
@@ -84,7 +124,7 @@ pub fn markdown_page(p: &Page) -> String {
         out.push_str("\n## Scores\n\n| Criterion | Score | Higher than | Level reached |\n|---|---:|---:|---|\n");
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above().map(|a| format!("{a}% of entries")).unwrap_or_default();
+        let above = c.above.map(|a| format!("{a}% of entries")).unwrap_or_default();
         out.push_str(&format!(
             "| {} | {} of {}-{} | {above} | {} |\n",
             markdown(&c.label),
@@ -110,28 +150,52 @@ pub fn markdown_page(p: &Page) -> String {
     out
 }
 
-/// Where the entry stands among the field on one criterion: a dot per entry, its own marked.
-fn strip(c: &CriterionLine) -> String {
-    let span = f64::from(c.high.saturating_sub(c.low)).max(1.0);
-    let x = |v: f64| 4.0 + 192.0 * ((v - f64::from(c.low)) / span).clamp(0.0, 1.0);
-    let dots: String =
-        c.field.iter().map(|v| format!("<circle cx=\"{:.1}\" cy=\"10\" r=\"2\" fill=\"#bbb\"/>", x(*v))).collect();
-    let own =
-        c.mean.map(|m| format!("<rect x=\"{:.1}\" y=\"2\" width=\"3\" height=\"16\" fill=\"#c33\"/>", x(m) - 1.5));
+/// Where the entry stands among the field on one criterion: how many entries score in each tenth
+/// of the scale, its own bar in red and its score written above it, the scale's ends below. The
+/// same size whatever the field's.
+fn histogram(c: &CriterionLine) -> String {
+    const WIDTH: usize = 20;
+    let most = c.bins.iter().copied().max().unwrap_or(0).max(1);
+    let own = c.mean.map(|m| bin_of(m, c.low, c.high));
+    let mut bars = String::new();
+    for (i, count) in c.bins.iter().enumerate() {
+        // Whole pixels: a bar's height is at most 40.
+        let height = (count * 40).div_ceil(most);
+        let (x, fill) = (10 + i * WIDTH, if own == Some(i) { "#c33" } else { "#999" });
+        bars.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{}\" width=\"{}\" height=\"{height}\" fill=\"{fill}\"/>",
+            52 - height,
+            WIDTH - 2
+        ));
+    }
+    let label = match (c.mean, own) {
+        (Some(m), Some(i)) => format!(
+            "<text x=\"{}\" y=\"9\" font-size=\"10\" text-anchor=\"middle\" fill=\"#c33\">{}</text>",
+            10 + i * WIDTH + WIDTH / 2,
+            crate::format::mean(Some(m), 2)
+        ),
+        _ => String::new(),
+    };
     format!(
-        "<svg width=\"200\" height=\"20\" role=\"img\" aria-label=\"where it stands\"><line x1=\"4\" y1=\"10\" x2=\"196\" y2=\"10\" stroke=\"#999\"/>{dots}{}</svg>",
-        own.unwrap_or_default()
+        "<svg width=\"220\" height=\"66\" role=\"img\" aria-label=\"how many entries score in each tenth of {low}-{high}; this entry in red\">{bars}{label}<line x1=\"10\" y1=\"52\" x2=\"210\" y2=\"52\" stroke=\"#333\"/><text x=\"10\" y=\"64\" font-size=\"10\">{low}</text><text x=\"210\" y=\"64\" font-size=\"10\" text-anchor=\"end\">{high}</text></svg>",
+        low = c.low,
+        high = c.high
     )
 }
 
 pub fn html_page(p: &Page) -> String {
-    let mut body = format!("<h1>{} <small>({})</small></h1>\n", escape(&p.title), escape(&p.id));
+    let mut body = format!(
+        "<p class=\"event\">{}: feedback to the team</p>\n<h1>{} <small>({})</small></h1>\n",
+        escape(&p.event),
+        escape(&p.title),
+        escape(&p.id)
+    );
     if !p.team.is_empty() {
         body.push_str(&format!("<p>Team: {}</p>\n", escape(&p.team)));
     }
     body.push_str("<ul>\n");
-    for (ranking, place, of) in &p.places {
-        body.push_str(&format!("<li>Place {place} of {of} in {}</li>\n", escape(ranking)));
+    for standing in &p.places {
+        body.push_str(&format!("<li>{}</li>\n", escape(&standing.said())));
     }
     for x in &p.prizes {
         body.push_str(&format!("<li>Won: {}</li>\n", escape(x)));
@@ -145,14 +209,14 @@ pub fn html_page(p: &Page) -> String {
         body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above().map(|a| format!(" (higher than {a}%)")).unwrap_or_default();
+        let above = c.above.map(|a| format!("<br>higher than {a}%")).unwrap_or_default();
         body.push_str(&format!(
-            "<tr><td>{}</td><td>{} of {}-{}</td><td>{}{above}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"num\">{} of {}-{}</td><td>{}{above}</td><td>{}</td></tr>\n",
             escape(&c.label),
             mean(c.mean, 2),
             c.low,
             c.high,
-            strip(c),
+            histogram(c),
             c.level.as_deref().map(escape).unwrap_or_default()
         ));
     }
@@ -178,19 +242,33 @@ pub fn html_page(p: &Page) -> String {
 
 fn page(title: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}.num{{white-space:nowrap}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
     )
 }
 
-/// The index: every entry's page, by title.
-pub fn index(pages: &[(String, String)], event: &str) -> (String, String) {
-    let mut md = format!("# {}: feedback to the teams\n\n", markdown(event));
-    let mut html = String::from("<ul>\n");
-    for (file, title) in pages {
-        md.push_str(&format!("- [{}]({file}.md)\n", markdown(title)));
-        html.push_str(&format!("<li><a href=\"{file}.html\">{}</a></li>\n", escape(title)));
+/// One entry on the index: its page's file name (without extension), its title, and its place
+/// in the group, if it has one.
+pub struct Listed {
+    pub file: String,
+    pub title: String,
+    pub place: Option<usize>,
+}
+
+/// The index: every entry's page, grouped (by track, then those in no ranking), each group in
+/// place order.
+pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) {
+    let mut md = format!("# {}: feedback to the teams\n", markdown(event));
+    let mut html = String::new();
+    for (group, listed) in groups.iter().filter(|(_, l)| !l.is_empty()) {
+        md.push_str(&format!("\n## {}\n\n", markdown(group)));
+        html.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(group)));
+        for l in listed {
+            let place = l.place.map(|p| format!("#{p} ")).unwrap_or_default();
+            md.push_str(&format!("- {place}[{}]({}.md)\n", markdown(&l.title), l.file));
+            html.push_str(&format!("<li>{place}<a href=\"{}.html\">{}</a></li>\n", l.file, escape(&l.title)));
+        }
+        html.push_str("</ul>\n");
     }
-    html.push_str("</ul>\n");
     (
         md,
         page(
@@ -212,7 +290,49 @@ mod tests {
 
     #[test]
     fn pages_escape_as_the_results_page_does() {
-        let html = index(&[("x".into(), "<b>O'Brien & \"co\"</b>".into())], "E").1;
+        let listed = vec![Listed { file: "x".into(), title: "<b>O'Brien & \"co\"</b>".into(), place: Some(2) }];
+        let html = index(&[("Wood <3".into(), listed)], "E").1;
         assert!(html.contains("&lt;b&gt;O&#39;Brien &amp; &quot;co&quot;&lt;/b&gt;"), "{html}");
+        assert!(html.contains("<h2>Wood &lt;3</h2>") && html.contains("#2 <a href=\"x.html\">"), "{html}");
+    }
+
+    #[test]
+    fn a_score_falls_in_its_tenth_of_the_scale() {
+        let cases = [(1.0, 0), (1.39, 0), (1.4, 1), (3.0, 5), (4.99, 9), (5.0, 9), (0.0, 0), (9.0, 9)];
+        for (value, bin) in cases {
+            assert_eq!(bin_of(value, 1, 5), bin, "{value}");
+        }
+        assert_eq!(bin_of(7.0, 7, 7), 0, "a scale of one mark");
+    }
+
+    #[test]
+    fn a_place_says_its_ranking_by_name_and_whether_it_is_shared() {
+        let at = |ranking: &str, place, of, shared_with| Standing { ranking: ranking.into(), place, of, shared_with };
+        let cases = [
+            (at("Backyard AI", 1, 4, 0), "Place 1 of 4 in Backyard AI"),
+            (at("overall", 2, 17, 1), "Place 2, shared with 1 other entry, of 17 in the overall ranking"),
+            (at("Wood", 5, 9, 2), "Place 5, shared with 2 other entries, of 9 in Wood"),
+        ];
+        for (standing, want) in cases {
+            assert_eq!(standing.said(), want);
+        }
+    }
+
+    #[test]
+    fn a_page_is_the_same_size_whatever_the_field() {
+        let line = |bins: Vec<usize>| CriterionLine {
+            label: "Utility".into(),
+            mean: Some(3.5),
+            above: Some(50),
+            bins,
+            level: None,
+            low: 1,
+            high: 5,
+        };
+        let small = histogram(&line(vec![1, 0, 0, 0, 0, 2, 0, 0, 0, 1]));
+        let large = histogram(&line(vec![900, 8000, 12000, 30000, 9, 20000, 7000, 5000, 100, 1]));
+        assert!(large.len() <= small.len() + 40, "{} against {}", large.len(), small.len());
+        assert_eq!(small.matches("<rect").count(), BINS);
+        assert!(small.contains("fill=\"#c33\"") && small.contains(">3.50</text>"), "its own bar and score: {small}");
     }
 }
