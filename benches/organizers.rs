@@ -73,17 +73,20 @@ fn bench(c: &mut Criterion) {
             score: 5.0 - i as f64 / ENTRIES as f64,
             track_place: Some(i / 2 + 1),
             by_criterion: vec![Some(3.0 + (i % 5) as f64 / 5.0), Some(3.0), Some(3.0)],
+            judges: 1 + i % 3,
+            chance: None,
+            track_chance: Some(1.0 / (1 + i / 2) as f64),
         })
         .collect();
-    let criteria: Vec<String> = config.criteria.iter().map(|c| c.id.clone()).collect();
     let files = HashMap::new();
     let book = Rulebook {
         rules: &config.rules,
         prizes: &config.prizes,
-        criteria: &criteria,
+        criteria: &config.criteria,
         files: &files,
         decisions: &[],
         majorities: &[],
+        min_judges: config.merge.min_judges,
     };
     group.bench_function("apply 8 prizes to 10k ranked entries", |b| {
         b.iter(|| judging::prizes::award(&candidates, &book));

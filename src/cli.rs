@@ -154,6 +154,10 @@ pub enum Command {
         decisions: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
         format: ResultsFormat,
+        /// The announcement for the public: places, entries, teams and amounts, and nothing of
+        /// the jury's deliberation (as a table, md or html)
+        #[arg(long)]
+        public: bool,
         /// Write to this file instead of the terminal
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -285,7 +289,7 @@ pub enum MergeFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ResultsFormat {
     Table,
-    /// Markdown, ready to post
+    /// Markdown: the jury's, or with --public the announcement, ready to post
     Md,
     /// CSV for the finance team, safe from formula injection
     Csv,

@@ -1,7 +1,8 @@
 //! Dates and times read from untrusted text: judging.toml's deadline, the Hub's `lastModified`,
 //! score files' `written_at`. One parser for all of them, so that an impossible date
 //! (`2026-02-31`, `25:61:61`) is refused wherever it comes from, and times with different
-//! offsets compare as the moments they are, never as text.
+//! offsets compare as the moments they are, never as text. And the day a page is made, said as
+//! its readers say a date.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
@@ -31,6 +32,18 @@ pub fn deadline(text: &str) -> Result<Timestamp, String> {
         return Offset::UTC.to_timestamp(date.to_datetime(Time::MAX)).map_err(|e| format!("out of range ({e})"));
     }
     instant(text)
+}
+
+/// Today, where this machine is (its `TZ`, else its system time zone, else UTC): the day a
+/// printed page was made. Read at the edge and passed in, so that what prints it stays pure.
+pub fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+/// A date as a printed page says it: `21 June 2026`, the month in words, so that no reader takes
+/// 6/7 for 7/6.
+pub fn day(date: Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
 }
 
 #[cfg(test)]
@@ -63,5 +76,16 @@ mod tests {
             assert!(err.starts_with("not a real") && err.contains("2026-06-30"), "{bad}: {err}");
         }
         assert!(instant("2026-06-30").is_err(), "a moment needs its time and offset");
+    }
+
+    #[test]
+    fn a_day_is_said_in_words() {
+        for (date, want) in [
+            (jiff::civil::date(2026, 6, 21), "21 June 2026"),
+            (jiff::civil::date(2026, 7, 1), "1 July 2026"),
+            (jiff::civil::date(2028, 2, 29), "29 February 2028"),
+        ] {
+            assert_eq!(day(date), want);
+        }
     }
 }

@@ -84,7 +84,64 @@ fn the_sample_events_results_as_markdown_and_html() {
     insta::assert_snapshot!("sample_results_md", md);
     let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
     assert!(!html.contains("http") && !html.contains("<script") && !html.contains("<link"), "no external assets");
-    insta::assert_snapshot!("sample_results_html", html);
+    insta::assert_snapshot!("sample_results_html", undated(&html));
+    let public = stdout(head(&s).args(["results", "--public", "--format", "md"]).args(&files));
+    insta::assert_snapshot!("sample_public_md", public);
+    let public = stdout(head(&s).args(["results", "--public", "--format", "html"]).args(&files));
+    assert!(!public.contains("http") && !public.contains("<script") && !public.contains("<link"), "no external assets");
+    insta::assert_snapshot!("sample_public_html", dated(&public, "<p class=\"meta\">"));
+}
+
+/// The page with the day it was made, said after `before`, which must be today (or yesterday,
+/// past midnight), as DAY.
+fn dated(html: &str, before: &str) -> String {
+    let today = judging::when::today();
+    let days = [today, today.yesterday().expect("a day before")].map(judging::when::day);
+    let made = days.iter().find(|d| html.contains(&format!("{before}{d}"))).expect("made today: {html}");
+    html.replace(made.as_str(), "DAY")
+}
+
+fn undated(html: &str) -> String {
+    dated(html, "Made on ")
+}
+
+/// The part of an HTML page about one prize.
+fn section<'a>(html: &'a str, prize: &str) -> &'a str {
+    let start = html.find(&format!("<h2>{prize}</h2>")).expect(prize);
+    let end = html[start..].find("</section>").map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+#[test]
+fn the_html_page_says_when_it_was_made_and_what_each_prize_ranks_by() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    undated(&html);
+    for (prize, by) in [
+        ("Backyard AI", "Score"),
+        ("Bonus Quest Champion", "Badges"),
+        ("Community Choice", "Likes"),
+        ("Best Demo", "Utility"),
+    ] {
+        assert!(section(&html, prize).contains(&format!("<th class=\"num\">{by}</th>")), "{prize} by {by}: {html}");
+    }
+    assert!(!html.contains(">Value</th>"), "{html}");
+    // A note column only where some place has a note: the undecided ties have one.
+    assert!(!section(&html, "Backyard AI").contains("<th>Note</th>"), "{html}");
+    assert!(section(&html, "Bonus Quest Champion").contains("<th>Note</th>"), "{html}");
+    let prizes = &html[..html.find("<h2>Payouts</h2>").expect("payouts")];
+    assert!(!prizes.contains("<td></td>"), "no empty cells in the prizes' tables: {prizes}");
+    // Every figure in a numeric cell, and numeric cells never break.
+    for cell in html.split("<td").skip(1) {
+        let text = &cell[cell.find('>').expect("a cell") + 1..];
+        if text.starts_with(|c: char| c.is_ascii_digit() || c == '$') {
+            assert!(cell.starts_with(" class=\"num\""), "a figure in a text cell: <td{cell}");
+        }
+    }
+    let nowrap = html.split('\n').find(|l| l.starts_with("td.num")).expect("a rule for numbers");
+    assert!(nowrap.contains("white-space: nowrap"), "{nowrap}");
 }
 
 #[test]
@@ -110,6 +167,115 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
         .assert()
         .success()
         .stdout(predicate::str::contains("merged with the mean method"));
+}
+
+/// Echo Owl first in its track on one judge's marks, the rest of the track on two judges'.
+fn echo_owl_on_one_judge(s: &Sandbox) -> Vec<PathBuf> {
+    let shared: [(&str, [u8; 3]); 5] = [
+        ("letter-to-later", [4, 4, 4]),
+        ("cloud-shapes", [3, 4, 3]),
+        ("moonlight-mixer", [3, 3, 3]),
+        ("pantry-poet", [3, 2, 3]),
+        ("weather-bard", [2, 2, 2]),
+    ];
+    let ana = [&[("echo-owl", [5, 5, 5])][..], &shared].concat();
+    let ben: Vec<(&str, [u8; 3])> = shared.iter().map(|(id, m)| (*id, m.map(|x| x.saturating_sub(1).max(1)))).collect();
+    vec![judge_file(s, "ana", &ana), judge_file(s, "ben", &ben)]
+}
+
+#[test]
+fn a_place_on_too_few_judges_is_flagged_in_every_jury_format() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = echo_owl_on_one_judge(&s);
+    let said = "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing";
+    let table = stdout(head(&s).arg("results").args(&files));
+    assert!(table.contains(&format!("CHECK: {said}")), "{table}");
+    // Each place shows its judges and its chance of a paid place.
+    let echo = table.lines().find(|l| l.contains("Echo Owl")).expect("Echo Owl placed");
+    assert!(echo.starts_with("    1  Echo Owl"), "{table}");
+    let heading = table.lines().find(|l| l.starts_with("PLACE") && l.contains("JUDGES")).expect("a judges column");
+    assert!(heading.contains("PAID"), "{heading}");
+    let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
+    assert!(
+        md.contains("**Check:** Echo Owl \\(place 1\\) rests on one judge's marks \\(merge.min\\_judges is 2\\)"),
+        "{md}"
+    );
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    assert!(html.contains(&format!("<li class=\"check\">Check: {}</li>", said.replace('\'', "&#39;"))), "{html}");
+    let csv = stdout(head(&s).args(["results", "--format", "csv"]).args(&files));
+    assert!(csv.lines().next().is_some_and(|h| h.ends_with(",check")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("wood,") && l.contains(said)), "{csv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(head(&s).args(["results", "--format", "json"]).args(&files))).expect("json");
+    let first = &json["prizes"][1]["awards"][0];
+    assert_eq!((first["id"].as_str(), first["support"]["judges"].as_u64()), (Some("echo-owl"), Some(1)), "{first}");
+    assert_eq!(first["support"]["doubts"][0]["kind"], "few_judges", "{first}");
+    // A place the judges' marks do not decide (most badges) shows no judges.
+    assert!(json["prizes"][3]["awards"].as_array().expect("awards").iter().all(|a| a.get("support").is_none()));
+}
+
+#[test]
+fn every_paid_place_less_likely_than_not_to_hold_is_flagged() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let table = stdout(head(&s).arg("results").args(&files));
+    let mut flagged = 0;
+    for row in table.lines().filter(|l| l.contains('%') && l.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
+        let cells: Vec<&str> = row.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+        let paid = cells.iter().find_map(|c| c.strip_suffix('%')?.parse::<u32>().ok()).expect("a chance");
+        let said = format!("CHECK: {} (place {}) holds a paid place in only {paid}%", cells[1], cells[0]);
+        assert_eq!(table.contains(&said), paid < 50, "{said}: {table}");
+        flagged += usize::from(paid < 50);
+    }
+    assert!(flagged > 0, "the sample has a paid place under even chances: {table}");
+}
+
+#[test]
+fn the_public_announcement_carries_nothing_of_the_jurys_deliberation() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    // A decided tie whose reason is the jury's own words, and a decision no tie needs any more.
+    s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"best-demo\"\norder = [\"shift-swap\", \"seed-swap\", \"chore-chart\"]\n\
+         reason = \"Ana and Dee found it contested; leniency applied\"\n\n\
+         [[decisions]]\nprize = \"wood\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"Ben: not eligible, unverified\"\n",
+    );
+    let jury = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    assert!(jury.contains("not applied") && jury.contains("Condorcet") && jury.contains("Not eligible"), "{jury}");
+    for format in ["table", "md", "html"] {
+        let out = head(&s).args(["results", "--public", "--format", format]).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let public = String::from_utf8(out.stdout).expect("utf-8");
+        let lower = public.to_lowercase();
+        for word in ["condorcet", "eligible", "unverified", "applied", "leniency", "contested", "check", "undecided"] {
+            assert!(!lower.contains(word), "{word:?} in the public {format}:\n{public}");
+        }
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+        for judge in ["ana", "ben", "cai", "dee"] {
+            assert!(!words.contains(&judge), "judge {judge} named in the public {format}:\n{public}");
+        }
+        // Places, titles, teams and amounts; the decided tie in its order; the undecided one shared.
+        for want in ["Moth or Butterfly?", "Lepidoptera Ltd", "$2,500", "Shift Swap", "to be announced", "Garden Gnome"]
+        {
+            assert!(public.contains(want), "{want:?} not in the public {format}:\n{public}");
+        }
+        let shared =
+            public.lines().find(|l| l.contains("Moonlight Mixer") && l.contains("1=")).expect("a shared place");
+        assert!(shared.contains("Garden Gnome") && shared.contains("to be announced"), "{shared}");
+    }
+    let md = stdout(head(&s).args(["results", "--public", "--format", "md"]).args(&files));
+    assert!(md.contains("| 1 | Shift Swap | Night Nurses | $250 |"), "the decided place, plainly: {md}");
+    assert!(md.contains("| 1= | Moonlight Mixer | Nocturne | to be announced | Garden Gnome |"), "{md}");
+    head(&s)
+        .args(["results", "--public", "--format", "csv"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--public prints the announcement as a table, md or html"));
 }
 
 /// Two backyard entries level on everything, scored by one judge: a tie for first.
@@ -258,6 +424,12 @@ fn entrants_text_is_plain_text_in_markdown_results() {
         assert!(!md.contains(raw), "{raw:?} reached the Markdown:\n{md}");
     }
     assert!(md.contains("\\<script\\>alert\\(1\\)\\</script\\>") && md.contains("a \\| b"), "{md}");
+    let public = stdout(head(&s).args(["results", "--public", "--format", "md"]).arg(&file));
+    for raw in ["<script>", "](javascript:", "![pixel](", "a | b"] {
+        assert!(!public.contains(raw), "{raw:?} reached the public Markdown:\n{public}");
+    }
+    let html = stdout(head(&s).args(["results", "--public", "--format", "html"]).arg(&file));
+    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
 }
 
 #[test]

@@ -114,7 +114,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, method, decisions, format, output }) => {
+        Some(Command::Results { files, method, decisions, format, public, output }) => {
             let options = Options::new(method.method(&loaded.config.merge), &loaded.config);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
@@ -123,6 +123,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 options,
                 decisions: decisions.as_deref(),
                 format: *format,
+                public: *public,
                 output: output.as_deref(),
             };
             results::run(session, request)

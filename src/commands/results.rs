@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use clap::ValueEnum;
 
 use super::Session;
 use crate::cli::ResultsFormat;
@@ -25,6 +26,8 @@ pub struct Request<'a> {
     pub options: Options,
     pub decisions: Option<&'a Path>,
     pub format: ResultsFormat,
+    /// The announcement for the public, not the jury's results.
+    pub public: bool,
     pub output: Option<&'a Path>,
 }
 
@@ -33,6 +36,12 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let config = &loaded.config;
     if config.prizes.is_empty() {
         bail!("{} has no [[prizes]]: add one per prize (see the README's judging.toml reference)", loaded.describe());
+    }
+    if request.public && !matches!(request.format, ResultsFormat::Table | ResultsFormat::Md | ResultsFormat::Html) {
+        let name = request.format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+        bail!(
+            "--public prints the announcement as a table, md or html; --format {name} is for the jury and the finance team"
+        );
     }
     let progress = std::io::stderr().is_terminal();
     let submissions = super::merge::merge_field(&session)?;
@@ -56,15 +65,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         currency: &config.results.currency,
         decisions_file: decisions_name.as_deref(),
         outcome: &outcome,
+        made: crate::when::today(),
     };
-    let text = match request.format {
-        ResultsFormat::Table => crate::report::results::table(&sheet),
-        ResultsFormat::Md => crate::report::results::markdown(&sheet),
-        ResultsFormat::Csv => crate::report::results::csv(&sheet)?,
-        ResultsFormat::Json => serde_json::to_string_pretty(&outcome)? + "\n",
-        ResultsFormat::Html => crate::report::html::page(&sheet),
-        ResultsFormat::Payouts => crate::report::results::payouts(&sheet)?,
-    };
+    let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format)? };
     match request.output {
         Some(path) => {
             crate::disk::write_durably(path, text.as_bytes())?;
@@ -75,6 +78,42 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The jury's results in `format`: every place with its support, and the deliberation.
+fn jury(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Result<String> {
+    let outcome = sheet.outcome;
+    Ok(match format {
+        ResultsFormat::Table => crate::report::results::table(sheet),
+        ResultsFormat::Md => crate::report::results::markdown(sheet),
+        ResultsFormat::Csv => crate::report::results::csv(sheet)?,
+        ResultsFormat::Json => serde_json::to_string_pretty(outcome)? + "\n",
+        ResultsFormat::Html => crate::report::html::page(sheet),
+        ResultsFormat::Payouts => crate::report::results::payouts(sheet)?,
+    })
+}
+
+/// The announcement in `format` (a table, md or html), printed from the public view of the
+/// outcome alone. The organizer is told, on stderr, of any place the jury should settle first.
+fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> String {
+    let checks: usize = sheet.outcome.prizes.iter().map(|p| crate::report::results::checks(p).len()).sum();
+    if checks > 0 {
+        eprintln!(
+            "warning: the jury has {checks} paid place(s) to check before announcing (CHECK in judging results, without --public)"
+        );
+    }
+    let announcement = crate::prizes::public::Announcement::of(sheet.outcome);
+    let notice = crate::report::public::Notice {
+        event: sheet.event,
+        currency: sheet.currency,
+        made: sheet.made,
+        announcement: &announcement,
+    };
+    match format {
+        ResultsFormat::Md => crate::report::public::markdown(&notice),
+        ResultsFormat::Html => crate::report::public::html(&notice),
+        _ => crate::report::public::table(&notice),
+    }
 }
 
 /// A saved merge, if `path` is one; `None` for anything else (a score file, then).
@@ -145,14 +184,14 @@ pub(super) fn award(
     if progress {
         eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
     }
-    let criteria = config.criteria.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
     let book = Rulebook {
         rules: &config.rules,
         prizes: &config.prizes,
-        criteria: &criteria,
+        criteria: &config.criteria,
         files: &files,
         decisions: &decisions,
         majorities: &rankings.majorities,
+        min_judges: rankings.min_judges,
     };
     let outcome = crate::prizes::award(&candidates, &book);
     let misfits = crate::prizes::decisions::misfits(&outcome.decisions);

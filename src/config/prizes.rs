@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::Config;
-use crate::model::Params;
+use crate::model::{Criterion, Params};
 
 /// One prize: who may win it, what orders the candidates, and what each place pays.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -66,6 +66,31 @@ impl Prize {
     pub fn ranking(&self) -> &str {
         self.track.as_deref().unwrap_or(OVERALL)
     }
+
+    /// What its places are ranked by, as a column heading: "Score", "Badges", "Likes", the
+    /// criterion's label (`criteria` is the rubric), or the file's name without its extension.
+    pub fn heading(&self, criteria: &[Criterion]) -> String {
+        match self.by {
+            PrizeBy::Score => "Score".into(),
+            PrizeBy::Badges => "Badges".into(),
+            PrizeBy::Likes => "Likes".into(),
+            PrizeBy::Criterion => {
+                let id = self.criterion.as_deref().unwrap_or_default();
+                criteria.iter().find(|c| c.id == id).map_or_else(|| capitalized(id), |c| c.label.clone())
+            }
+            PrizeBy::File => {
+                let file = self.file.as_deref().unwrap_or_default();
+                let name = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned());
+                capitalized(&name.unwrap_or_default().replace(['-', '_'], " "))
+            }
+        }
+    }
+}
+
+/// `votes` as `Votes`; an empty name as `Value`.
+fn capitalized(name: &str) -> String {
+    let mut chars = name.trim().chars();
+    chars.next().map_or_else(|| "Value".into(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// The ranking of every entry, whatever its track.
@@ -143,5 +168,40 @@ impl Config {
 
     pub(super) fn criterion_ids(&self) -> String {
         self.criteria.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Config, Prize, PrizeBy};
+
+    #[test]
+    fn a_prizes_column_is_named_for_what_it_ranks_by() {
+        let config = Config::builtin();
+        let prize = |by, criterion: Option<&str>, file: Option<&str>| Prize {
+            id: "p".into(),
+            name: "P".into(),
+            amounts: vec![1.0],
+            by,
+            track: None,
+            tag: None,
+            max_params: None,
+            criterion: criterion.map(Into::into),
+            file: file.map(Into::into),
+            stacks: None,
+        };
+        let cases = [
+            (prize(PrizeBy::Score, None, None), "Score"),
+            (prize(PrizeBy::Badges, None, None), "Badges"),
+            (prize(PrizeBy::Likes, None, None), "Likes"),
+            (prize(PrizeBy::Criterion, Some("utility"), None), "Utility"),
+            (prize(PrizeBy::Criterion, Some("demo"), None), "Demo"),
+            (prize(PrizeBy::File, None, Some("votes.csv")), "Votes"),
+            (prize(PrizeBy::File, None, Some("data/people-choice.csv")), "People choice"),
+            (prize(PrizeBy::File, None, Some("")), "Value"),
+        ];
+        for (p, want) in cases {
+            assert_eq!(p.heading(&config.criteria), want, "{:?}", p.by);
+        }
     }
 }

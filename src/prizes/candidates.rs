@@ -42,11 +42,11 @@ pub fn candidates(
         None if !tracked.is_empty() => (tracked, false),
         None => return Err(CandidateError::NoOverall),
     };
-    let track_place: HashMap<&str, usize> = rankings
+    let in_track: HashMap<&str, &crate::rankings::Ranked> = rankings
         .rankings
         .iter()
         .filter(|(name, _)| tracks.iter().any(|t| t.id == *name))
-        .flat_map(|(_, ranked)| ranked.iter().map(|e| (e.id.as_str(), e.place)))
+        .flat_map(|(_, ranked)| ranked.iter().map(|e| (e.id.as_str(), e)))
         .collect();
     overall
         .iter()
@@ -62,8 +62,11 @@ pub fn candidates(
                 evidence: Evidence::of(s, hub.get(e.id.as_str()).map(|(f, _)| f)),
                 place: if has_overall { e.place } else { usize::MAX },
                 score: e.score,
-                track_place: track_place.get(e.id.as_str()).copied(),
+                track_place: in_track.get(e.id.as_str()).map(|t| t.place),
                 by_criterion: e.by_criterion.clone(),
+                judges: e.judges,
+                chance: if has_overall { e.chance } else { None },
+                track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
             })
         })
         .collect()

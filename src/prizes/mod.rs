@@ -15,12 +15,15 @@ use crate::config::{Prize, PrizeBy, Rules};
 pub mod candidates;
 pub mod decisions;
 pub mod eligibility;
+pub mod public;
+pub mod support;
 #[cfg(test)]
 mod tests;
 pub mod values;
 
 pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
+pub use support::{Doubt, Support};
 
 /// A ranked entry, with what the prize rules read.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,12 @@ pub struct Candidate {
     pub score: f64,
     /// Place in its track's ranking.
     pub track_place: Option<usize>,
+    /// The judges who scored it.
+    pub judges: usize,
+    /// Its chance of a paid place in the overall ranking, and in its track's, where the merge
+    /// worked them out.
+    pub chance: Option<f64>,
+    pub track_chance: Option<f64>,
     /// The judges' mean per criterion, in rubric order; `None` where no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
 }
@@ -99,13 +108,15 @@ pub const TIED_NAMED: usize = 10;
 pub struct Rulebook<'a> {
     pub rules: &'a Rules,
     pub prizes: &'a [Prize],
-    /// The rubric's criterion ids, in the order of [`Candidate::by_criterion`].
-    pub criteria: &'a [String],
+    /// The rubric's criteria, in the order of [`Candidate::by_criterion`].
+    pub criteria: &'a [crate::model::Criterion],
     /// For `by = "file"` prizes: the file's value per entry, by prize id.
     pub files: &'a HashMap<String, HashMap<String, f64>>,
     pub decisions: &'a [Decision],
     /// What head-to-head majorities say about each ranking (a prize by score names its own).
     pub majorities: &'a [crate::rankings::Majority],
+    /// `merge.min_judges` of the merge: a paid place on fewer judges is doubted.
+    pub min_judges: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,6 +137,8 @@ pub struct PrizeOutcome {
     pub name: String,
     /// What ordered the candidates.
     pub by: String,
+    /// What its places are ranked by, as a column heading: "Score", "Badges", a criterion's label.
+    pub heading: String,
     pub awards: Vec<Award>,
     /// Entries that would have placed but could not win, in order.
     pub passed_over: Vec<Passed>,
@@ -143,6 +156,10 @@ pub struct Award {
     /// What the prize ordered by: the merged score, badges, likes, a criterion's mean, a value.
     pub value: f64,
     pub tie: Option<Tie>,
+    /// What the place rests on, for a prize the judges' marks order; `None` for badges, likes
+    /// or a file's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub support: Option<Support>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -240,86 +257,30 @@ impl Run<'_> {
                 PrizeBy::File => prize.file.clone().unwrap_or_default(),
                 by => by.label().to_owned(),
             },
+            heading: prize.heading(self.book.criteria),
             awards: Vec::new(),
             passed_over: Vec::new(),
             notes: Vec::new(),
         };
         let ordered = self.ordered(prize, &mut out.notes);
         let stacks = prize.stacks.unwrap_or(self.book.rules.several_prizes);
-        let places = prize.amounts.len();
         let mut place = 1;
         // Equal values tie whatever the prize: the overall place orders them on the page, never
         // decides between them (a badge count tie is as undecided as a track tie).
         for group in ordered.chunk_by(|a, b| a.1.0 == b.1.0) {
-            if place > places {
+            if place > prize.amounts.len() {
                 break;
             }
             let mut live = Vec::new();
             for &(i, _) in group {
-                let c = &self.candidates[i];
-                let reason = if self.reasons[i].is_empty() {
-                    self.won
-                        .get(&i)
-                        .filter(|_| !stacks)
-                        .map(|first| format!("already won {first}; one prize per entry"))
-                } else {
-                    Some(format!("not eligible: {}", self.reasons[i].join("; ")))
-                };
-                match reason {
-                    Some(reason) => out.passed_over.push(Passed { id: c.id.clone(), title: c.title.clone(), reason }),
-                    None => live.push(i),
+                if self.may_win(i, stacks, &mut out) {
+                    live.push(i);
                 }
             }
             if live.is_empty() {
                 continue;
             }
-            let award = |i: usize, place: usize, tie: Option<Tie>| {
-                let c = &self.candidates[i];
-                // A score prize is ordered by place, and shows the merged score.
-                let value = if prize.by == PrizeBy::Score { c.score } else { group[0].1.0 };
-                let amount = if matches!(tie, Some(Tie::Undecided { .. })) {
-                    None
-                } else {
-                    prize.amounts.get(place - 1).copied()
-                };
-                Award { place, id: c.id.clone(), title: c.title.clone(), team: c.team.clone(), amount, value, tie }
-            };
-            if let [only] = live[..] {
-                out.awards.push(award(only, place, None));
-                self.won.entry(only).or_insert_with(|| prize.name.clone());
-            } else if let Some(d) = self.decision(prize, &live, place) {
-                let reason = self.book.decisions[d].reason.clone();
-                for (k, id) in self.book.decisions[d].order.iter().enumerate() {
-                    let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
-                    if place + k <= places {
-                        out.awards.push(award(i, place + k, Some(Tie::Decided { reason: reason.clone() })));
-                        self.won.entry(i).or_insert_with(|| prize.name.clone());
-                    }
-                }
-            } else {
-                let shares: Vec<f64> = prize.amounts.iter().skip(place - 1).take(live.len()).copied().collect();
-                for &i in &live {
-                    let with = live
-                        .iter()
-                        .filter(|j| **j != i)
-                        .take(TIED_NAMED)
-                        .map(|j| self.candidates[*j].id.clone())
-                        .collect();
-                    let tie = Tie::Undecided { with, others: live.len() - 1, shares: shares.clone() };
-                    out.awards.push(award(i, place, Some(tie)));
-                }
-                let names: Vec<String> = live.iter().map(|i| self.candidates[*i].id.clone()).collect();
-                // A tie of thousands (a prize nobody earned a mark for) is said in one short line.
-                warnings.push(format!(
-                    "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
-                    prize.name,
-                    crate::format::first_few(&names, 10, ", "),
-                    prize.id
-                ));
-                out.notes.push(format!(
-                    "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
-                ));
-            }
+            self.place(prize, &live, (place, group[0].1.0), &mut out, warnings);
             place += live.len();
         }
         if out.awards.is_empty() {
@@ -333,11 +294,77 @@ impl Run<'_> {
         out
     }
 
+    /// Whether candidate `i` may win this prize; if not, it is passed over with its reason.
+    fn may_win(&self, i: usize, stacks: bool, out: &mut PrizeOutcome) -> bool {
+        let reason = if self.reasons[i].is_empty() {
+            self.won.get(&i).filter(|_| !stacks).map(|first| format!("already won {first}; one prize per entry"))
+        } else {
+            Some(format!("not eligible: {}", self.reasons[i].join("; ")))
+        };
+        let Some(reason) = reason else { return true };
+        let c = &self.candidates[i];
+        out.passed_over.push(Passed { id: c.id.clone(), title: c.title.clone(), reason });
+        false
+    }
+
+    /// The places of one group of equal values, from `place` on: one winner, a tie the head
+    /// judge decided, or an undecided tie, paid to no one until it is decided.
+    fn place(
+        &mut self,
+        prize: &Prize,
+        live: &[usize],
+        (place, value): (usize, f64),
+        out: &mut PrizeOutcome,
+        warnings: &mut Vec<String>,
+    ) {
+        let award = |i: usize, place: usize, tie: Option<Tie>| {
+            let c = &self.candidates[i];
+            // A score prize is ordered by place, and shows the merged score.
+            let value = if prize.by == PrizeBy::Score { c.score } else { value };
+            let amount =
+                if matches!(tie, Some(Tie::Undecided { .. })) { None } else { prize.amounts.get(place - 1).copied() };
+            let support = support::of(prize, c, self.book.min_judges);
+            Award { place, id: c.id.clone(), title: c.title.clone(), team: c.team.clone(), amount, value, tie, support }
+        };
+        if let [only] = live[..] {
+            out.awards.push(award(only, place, None));
+            self.won.entry(only).or_insert_with(|| prize.name.clone());
+        } else if let Some(d) = self.decision(prize, live, place) {
+            let reason = self.book.decisions[d].reason.clone();
+            for (k, id) in self.book.decisions[d].order.iter().enumerate() {
+                let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
+                if place + k <= prize.amounts.len() {
+                    out.awards.push(award(i, place + k, Some(Tie::Decided { reason: reason.clone() })));
+                    self.won.entry(i).or_insert_with(|| prize.name.clone());
+                }
+            }
+        } else {
+            let shares: Vec<f64> = prize.amounts.iter().skip(place - 1).take(live.len()).copied().collect();
+            for &i in live {
+                let with =
+                    live.iter().filter(|j| **j != i).take(TIED_NAMED).map(|j| self.candidates[*j].id.clone()).collect();
+                let tie = Tie::Undecided { with, others: live.len() - 1, shares: shares.clone() };
+                out.awards.push(award(i, place, Some(tie)));
+            }
+            let names: Vec<String> = live.iter().map(|i| self.candidates[*i].id.clone()).collect();
+            // A tie of thousands (a prize nobody earned a mark for) is said in one short line.
+            warnings.push(format!(
+                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
+                prize.name,
+                crate::format::first_few(&names, 10, ", "),
+                prize.id
+            ));
+            out.notes.push(format!(
+                "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
+            ));
+        }
+    }
+
     /// The candidates this prize may go to, best first, each with the key that orders them:
     /// equal keys are ties.
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
-        let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k == c));
+        let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k.id == c));
         let file = self.book.files.get(&prize.id);
         let (mut undeclared, mut without) = (0, 0);
         let mut out: Vec<(usize, (f64, usize))> = Vec::new();

@@ -26,6 +26,9 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         score: 5.0 - place as f64 / 10.0,
         track_place: Some(place),
         by_criterion: vec![Some(3.0); 3],
+        judges: 3,
+        chance: None,
+        track_chance: None,
     }
 }
 
@@ -48,12 +51,13 @@ fn track_prize(track: &str, amounts: &[f64]) -> Prize {
     Prize { track: Some(track.into()), ..prize(track, amounts) }
 }
 
-const CRITERIA: [&str; 3] = ["utility", "latency", "cost"];
-
 fn run(candidates: &[Candidate], prizes: &[Prize], rules: &Rules, decisions: &[Decision]) -> Outcome {
-    let criteria: Vec<String> = CRITERIA.map(String::from).to_vec();
+    let criteria = crate::config::Config::builtin().criteria;
     let files = HashMap::from([("votes".to_owned(), HashMap::from([("b".to_owned(), 40.0), ("c".to_owned(), 90.0)]))]);
-    award(candidates, &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions, majorities: &[] })
+    award(
+        candidates,
+        &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions, majorities: &[], min_judges: 2 },
+    )
 }
 
 /// (place, id, amount) of a prize's awards.
@@ -309,6 +313,36 @@ fn a_decision_says_whether_it_was_applied_and_under_which_method_it_was_made() {
     for (method, used, want) in cases {
         assert_eq!(made(method).status(used, "calibrated"), want, "{method:?} {used}");
     }
+}
+
+#[test]
+fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
+    let mut field: Vec<Candidate> =
+        ["a", "b", "c"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    // a: one judge; b: two judges, a poor chance of a paid place; c: firm.
+    (field[0].judges, field[0].track_chance) = (1, Some(0.9));
+    (field[1].judges, field[1].track_chance) = (2, Some(0.3));
+    (field[2].judges, field[2].track_chance) = (3, Some(0.8));
+    field[0].tags = vec!["achievement:llama".into(), "sponsor:nvidia".into()];
+    let by = |by| Prize { by, criterion: (by == PrizeBy::Criterion).then(|| "utility".into()), ..prize("x", &[1.0]) };
+    let tagged = Prize { tag: Some("sponsor:nvidia".into()), ..prize("nvidia", &[1.0]) };
+    let prizes = [track_prize("wood", &[3.0, 2.0, 1.0]), by(PrizeBy::Criterion), by(PrizeBy::Badges), tagged];
+    let rules = Rules { several_prizes: true, ..Rules::default() };
+    let o = run(&field, &prizes, &rules, &[]);
+    let doubts = |p: &PrizeOutcome| -> Vec<Vec<Doubt>> {
+        p.awards.iter().map(|a| a.support.as_ref().map(|s| s.doubts.clone()).unwrap_or_default()).collect()
+    };
+    assert_eq!(
+        doubts(&o.prizes[0]),
+        [vec![Doubt::FewJudges { judges: 1, min_judges: 2 }], vec![Doubt::Unlikely { chance: 0.3 }], vec![]]
+    );
+    assert_eq!(o.prizes[0].awards[2].support, Some(Support { judges: 3, chance: Some(0.8), doubts: vec![] }));
+    // A criterion prize rests on the judges too, with no chance of its own; badges do not.
+    assert_eq!(o.prizes[1].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
+    assert_eq!(doubts(&o.prizes[1])[0], [Doubt::FewJudges { judges: 1, min_judges: 2 }]);
+    assert_eq!(o.prizes[2].awards[0].support, None, "badges are counted, not judged");
+    // A sponsor prize reads part of a ranking: its place has no chance, but still its judges.
+    assert_eq!(o.prizes[3].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
 }
 
 #[test]

@@ -60,6 +60,12 @@ impl Options {
     }
 }
 
+/// Whether an entry scored by `judges` judges is thinly judged: fewer than `merge.min_judges`.
+/// The one rule for the rankings' thin flag and the prizes' doubt about a place.
+pub fn thin(judges: usize, min_judges: usize) -> bool {
+    judges < min_judges
+}
+
 /// What the jury should look at again about an entry's place. Declared once: every output lists
 /// an entry's flags by [`Flag::label`] and explains them all from [`Rankings::legend`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

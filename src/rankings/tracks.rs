@@ -38,7 +38,7 @@ impl Context<'_> {
                 // lenient and a harsh judge who agree on the entry are not).
                 let beyond = self.beyond[e];
                 let flags = [
-                    (judges < self.options.min_judges, Flag::Thin),
+                    (super::thin(judges, self.options.min_judges), Flag::Thin),
                     (beyond.is_some_and(|g| g >= self.options.contested_gap - 1e-9), Flag::Contested),
                     (s.tied, Flag::Tie),
                     (self.conflicted[e], Flag::Conflict),

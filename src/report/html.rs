@@ -1,7 +1,8 @@
 //! The prize results as one printable HTML page: no scripts, no external assets, and a layout
 //! that fits A4 and Letter alike (the page size is left to the printer; margins are fixed).
 
-use super::results::{Sheet, amount, note, place, value};
+use super::columns::{Column, columns};
+use super::results::Sheet;
 use crate::prizes::{Flagged, PrizeOutcome};
 use crate::sanitize::clean_line;
 
@@ -21,6 +22,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The style every page shares: the jury's results and the announcement.
 const STYLE: &str = "
 @page { margin: 15mm; }
 * { box-sizing: border-box; }
@@ -30,30 +32,34 @@ h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-a
 p.meta { color: #444; margin: 0 0 8pt; }
 section { break-inside: avoid; }
 table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; table-layout: fixed; }
-col.place { width: 9%; } col.entry { width: 26%; } col.team { width: 20%; }
-col.value { width: 9%; } col.amount { width: 12%; } col.note { width: 24%; }
+col.place { width: 7%; } col.team { width: 25%; } col.amount { width: 14%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-.undecided { background: #fff3c4; }
+td.later { white-space: normal; }
 ul { margin: 2pt 0 6pt 14pt; padding: 0; }
 li { margin: 1pt 0; }
 .small { font-size: 9pt; color: #444; }
+";
+
+/// What only the jury's page has: its wider tables, the undecided ties shaded, the places to check.
+const JURY_STYLE: &str = "col.team { width: 18%; } col.value { width: 9%; } col.judges { width: 8%; }
+col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
+.undecided { background: #fff3c4; }
+li.check { color: #8a1c00; font-weight: bold; }
 @media print { .undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
 /// The whole results page: each prize in the order awarded, who could not win and why, the
 /// head judge's decisions on ties, and the payouts.
 pub fn page(sheet: &Sheet) -> String {
-    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let mut out = top(&format!("{}: prize results", sheet.event), JURY_STYLE);
     out.push_str(&format!(
-        "<title>{}: prize results</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(sheet.event)
-    ));
-    out.push_str(&format!(
-        "<h1>{}: prize results</h1>\n<p class=\"meta\">Rankings merged with the {} method.</p>\n",
+        "<h1>{}: prize results</h1>\n<p class=\"meta\">Made on {}. Rankings merged with the {} method.</p>\n<p class=\"meta\">{}</p>\n",
         escape(sheet.event),
-        escape(sheet.method)
+        crate::when::day(sheet.made),
+        escape(sheet.method),
+        super::results::FOR_THE_JURY
     ));
     for p in &sheet.outcome.prizes {
         out.push_str(&prize_section(sheet, p));
@@ -67,40 +73,55 @@ pub fn page(sheet: &Sheet) -> String {
     out
 }
 
+/// A page's beginning, up to its body: `title`, the style every page shares and `extra`.
+pub(super) fn top(title: &str, extra: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n",
+        escape(title)
+    )
+}
+
 /// One prize: its places (a tie the head judge has not settled is marked undecided, so nobody
 /// pays it by mistake), then who was passed over and the prize's notes.
 fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
     let mut out = format!("<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n", escape(&p.name), escape(&p.by));
     if !p.awards.is_empty() {
-        out.push_str("<table>\n<colgroup><col class=\"place\"><col class=\"entry\"><col class=\"team\"><col class=\"value\"><col class=\"amount\"><col class=\"note\"></colgroup>\n<tr><th class=\"num\">Place</th><th>Entry</th><th>Team</th><th class=\"num\">Value</th><th class=\"num\">Amount</th><th>Note</th></tr>\n");
-        for a in &p.awards {
-            let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
-            out.push_str(&format!(
-                "<tr{class}><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                escape(&place(a)),
-                escape(&a.title),
-                escape(&a.team),
-                escape(&value(p, a)),
-                escape(&amount(sheet, a)),
-                escape(&note(sheet, a))
-            ));
-        }
-        out.push_str("</table>\n");
+        out.push_str(&prize_table(sheet, p));
     }
-    let extra: Vec<String> = p
-        .passed_over
-        .iter()
-        .map(|x| format!("Passed over: {} ({})", escape(&x.title), escape(&x.reason)))
-        .chain(p.notes.iter().map(|n| escape(n)))
+    let checks =
+        super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c)));
+    let extra: Vec<String> = checks
+        .chain(
+            p.passed_over.iter().map(|x| format!("<li>Passed over: {} ({})</li>", escape(&x.title), escape(&x.reason))),
+        )
+        .chain(p.notes.iter().map(|n| format!("<li>{}</li>", escape(n))))
         .collect();
     if !extra.is_empty() {
         out.push_str("<ul class=\"small\">\n");
         for e in extra {
-            out.push_str(&format!("<li>{e}</li>\n"));
+            out.push_str(&format!("{e}\n"));
         }
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+    out
+}
+
+/// A prize's places, one column for each thing some row has to say (`columns`): numbers to the
+/// right and never broken, a tie the head judge has not settled shaded.
+fn prize_table(sheet: &Sheet, p: &PrizeOutcome) -> String {
+    let columns = columns(sheet, p);
+    let num = |c: Column| if c.numeric() { " class=\"num\"" } else { "" };
+    let cols: String = columns.iter().map(|c| format!("<col class=\"{}\">", c.class())).collect();
+    let heads: String = columns.iter().map(|c| format!("<th{}>{}</th>", num(*c), escape(&c.heading(p)))).collect();
+    let mut out = format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{heads}</tr>\n");
+    for a in &p.awards {
+        let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
+        let cells: String =
+            columns.iter().map(|c| format!("<td{}>{}</td>", num(*c), escape(&c.text(sheet, p, a)))).collect();
+        out.push_str(&format!("<tr{class}>{cells}</tr>\n"));
+    }
+    out.push_str("</table>\n");
     out
 }
 
@@ -152,7 +173,7 @@ fn payouts_section(sheet: &Sheet) -> String {
     let mut out = String::new();
     let pay = super::results::payouts_of(sheet);
     out.push_str(
-        "<section>\n<h2>Payouts</h2>\n<table>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
+        "<section>\n<h2>Payouts</h2>\n<table>\n<colgroup><col class=\"team\"><col class=\"awards\"><col class=\"amount\"></colgroup>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
     );
     for (team, awards, total) in &pay.teams {
         out.push_str(&format!(

@@ -2,6 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::columns::{Column, columns};
 use crate::format::fit;
 use crate::prizes::{Award, Outcome, PrizeOutcome, Tie};
 use crate::sanitize::{clean_line, csv_cell};
@@ -14,7 +15,12 @@ pub struct Sheet<'a> {
     /// The decisions file read, if any.
     pub decisions_file: Option<&'a str>,
     pub outcome: &'a Outcome,
+    /// The day the results were made, for a printed page.
+    pub made: jiff::civil::Date,
 }
+
+/// What the jury's results say of themselves, so that nobody posts them by mistake.
+pub const FOR_THE_JURY: &str = "For the jury, not for publication: judging results --public prints the announcement.";
 
 /// An amount as a finance team reads it: `$2,500`, `$312.50`.
 pub fn money(currency: &str, amount: f64) -> String {
@@ -77,39 +83,68 @@ pub fn note(sheet: &Sheet, a: &Award) -> String {
     }
 }
 
+/// What the jury should settle about a prize's places before announcing them, a sentence each:
+/// places resting on too few judges, or unlikely to hold (`prizes::support`).
+pub fn checks(p: &PrizeOutcome) -> Vec<String> {
+    p.awards.iter().flat_map(award_checks).collect()
+}
+
+/// What the jury should settle about one place before announcing it.
+fn award_checks(a: &Award) -> Vec<String> {
+    a.support.iter().flat_map(|s| s.doubts.iter().map(|d| d.advice(&a.title, a.place))).collect()
+}
+
 fn pad(text: &str, width: usize) -> String {
     let text = fit(text, width);
     let gap = width.saturating_sub(text.width());
     format!("{text}{}", " ".repeat(gap))
 }
 
+/// One line of a prize's table in the terminal: numbers to the right, words to the left, the
+/// last column as long as it is.
+fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
+    let width = |c: Column| match c {
+        Column::Place => 5,
+        Column::Entry => 28,
+        Column::Team => 20,
+        Column::Value => c.heading(p).width().max(7),
+        Column::Judges => 6,
+        Column::Paid => 4,
+        Column::Amount => 10,
+        Column::Note => 0,
+    };
+    let line: Vec<String> = columns
+        .iter()
+        .zip(cells)
+        .enumerate()
+        .map(|(k, (c, text))| match (c.numeric(), k + 1 == columns.len()) {
+            (true, _) => format!("{text:>w$}", w = width(*c)),
+            (false, true) => text.clone(),
+            (false, false) => pad(text, width(*c)),
+        })
+        .collect();
+    format!("{}\n", line.join("  ").trim_end())
+}
+
 pub fn table(sheet: &Sheet) -> String {
     let mut out = format!(
-        "{}: prize results (rankings merged with the {} method)\n",
+        "{}: prize results (rankings merged with the {} method)\n{FOR_THE_JURY}\n",
         clean_line(sheet.event),
         clean_line(sheet.method)
     );
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
+        let columns = columns(sheet, p);
         if !p.awards.is_empty() {
-            out.push_str(&format!(
-                "PLACE  {}  {}  {:>7}  {:>10}  NOTE\n",
-                pad("ENTRY", 28),
-                pad("TEAM", 20),
-                "VALUE",
-                "AMOUNT"
-            ));
+            let headings: Vec<String> = columns.iter().map(|c| c.heading(p).to_uppercase()).collect();
+            out.push_str(&row(p, &columns, &headings));
         }
         for a in &p.awards {
-            out.push_str(&format!(
-                "{:>5}  {}  {}  {:>7}  {:>10}  {}\n",
-                place(a),
-                pad(&clean_line(&a.title), 28),
-                pad(&clean_line(&a.team), 20),
-                value(p, a),
-                amount(sheet, a),
-                note(sheet, a)
-            ));
+            let cells: Vec<String> = columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect();
+            out.push_str(&row(p, &columns, &cells));
+        }
+        for check in checks(p) {
+            out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
         }
         for x in &p.passed_over {
             out.push_str(&format!(
@@ -170,29 +205,30 @@ fn trail(
     }
 }
 
-/// Markdown, ready to post. Entrants' text is escaped (`sanitize::markdown`): no HTML, link,
+/// The jury's Markdown: every place with its support, who was passed over and why, the lists
+/// and the decisions (the announcement is `report::public`). Entrants' text is escaped (`sanitize::markdown`): no HTML, link,
 /// image or split cell can come from a title or a team.
 pub fn markdown(sheet: &Sheet) -> String {
     let cell = crate::sanitize::markdown;
-    let mut out =
-        format!("# {}: prize results\n\nRankings merged with the {} method.\n", cell(sheet.event), cell(sheet.method));
+    let mut out = format!(
+        "# {}: prize results\n\nRankings merged with the {} method. {FOR_THE_JURY}\n",
+        cell(sheet.event),
+        cell(sheet.method)
+    );
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
+        let columns = columns(sheet, p);
         if !p.awards.is_empty() {
-            out.push_str("| Place | Entry | Team | Amount | Note |\n|---:|---|---|---:|---|\n");
+            let headings: Vec<String> = columns.iter().map(|c| cell(&c.heading(p))).collect();
+            let rules: Vec<&str> = columns.iter().map(|c| if c.numeric() { "---:" } else { "---" }).collect();
+            out.push_str(&format!("| {} |\n|{}|\n", headings.join(" | "), rules.join("|")));
         }
         for a in &p.awards {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
-                place(a),
-                cell(&a.title),
-                cell(&a.team),
-                amount(sheet, a),
-                cell(&note(sheet, a))
-            ));
+            let cells: Vec<String> = columns.iter().map(|c| cell(&c.text(sheet, p, a))).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
-        let mut extra: Vec<String> =
-            p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))).collect();
+        let mut extra: Vec<String> = checks(p).iter().map(|c| format!("**Check:** {}", cell(c))).collect();
+        extra.extend(p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))));
         extra.extend(p.notes.iter().map(|n| cell(n)));
         if !extra.is_empty() {
             out.push('\n');
@@ -209,7 +245,7 @@ pub fn markdown(sheet: &Sheet) -> String {
 pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "prize_id", "prize", "place", "entry_id", "title", "team", "amount", "currency", "status", "note",
+        "prize_id", "prize", "place", "entry_id", "title", "team", "amount", "currency", "status", "note", "check",
     ])?;
     for p in &sheet.outcome.prizes {
         for a in &p.awards {
@@ -229,6 +265,7 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
                 sheet.currency.to_owned(),
                 status.to_owned(),
                 note(sheet, a),
+                award_checks(a).join("; "),
             ];
             w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
         }

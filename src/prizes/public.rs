@@ -1,0 +1,141 @@
+//! What the public may read of the results: each prize's places, with their entries' titles,
+//! teams and amounts, and which places are shared. It is built from the outcome by taking these
+//! and nothing else, and the public formats are printed from it alone: the jury's deliberation
+//! (notes, who was passed over and why, eligibility, decisions and their reasons, each place's
+//! judges and chances) is not in it, so it cannot reach an announcement by accident.
+
+use super::{Outcome, Tie};
+
+/// The announcement: every prize, in the order awarded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Announcement {
+    pub prizes: Vec<Announced>,
+}
+
+/// One prize and its winners; none when no entry could win it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Announced {
+    pub name: String,
+    pub winners: Vec<Winner>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Winner {
+    pub place: usize,
+    pub title: String,
+    pub team: String,
+    /// The titles of the entries this place is shared with: a tie the jury has yet to settle.
+    pub shared_with: Vec<String>,
+    /// What the place pays; `None` while it is shared: to be announced.
+    pub amount: Option<f64>,
+}
+
+impl Announcement {
+    pub fn of(outcome: &Outcome) -> Announcement {
+        let prizes = outcome
+            .prizes
+            .iter()
+            .map(|p| {
+                let title = |id: &String| p.awards.iter().find(|a| a.id == *id).map(|a| a.title.clone());
+                let winners = p
+                    .awards
+                    .iter()
+                    .map(|a| Winner {
+                        place: a.place,
+                        title: a.title.clone(),
+                        team: a.team.clone(),
+                        shared_with: match &a.tie {
+                            Some(Tie::Undecided { with, others, .. }) => {
+                                let mut shared: Vec<String> = with.iter().filter_map(title).collect();
+                                if *others > with.len() {
+                                    shared.push(format!("{} more", others - with.len()));
+                                }
+                                shared
+                            }
+                            _ => Vec::new(),
+                        },
+                        amount: a.amount,
+                    })
+                    .collect();
+                Announced { name: p.name.clone(), winners }
+            })
+            .collect();
+        Announcement { prizes }
+    }
+}
+
+impl Winner {
+    /// Its place as an announcement prints it: `1`, or `1=` when shared.
+    pub fn place_text(&self) -> String {
+        if self.shared_with.is_empty() { self.place.to_string() } else { format!("{}=", self.place) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prizes::{Award, PrizeOutcome, Support};
+
+    fn award(place: usize, id: &str, amount: Option<f64>, tie: Option<Tie>) -> Award {
+        let support = Some(Support { judges: 1, chance: Some(0.2), doubts: vec![] });
+        Award {
+            place,
+            id: id.into(),
+            title: id.to_uppercase(),
+            team: format!("team {id}"),
+            amount,
+            value: 4.0,
+            tie,
+            support,
+        }
+    }
+
+    #[test]
+    fn the_public_read_places_and_amounts_with_shared_places_named() {
+        let undecided = |with: &str| Some(Tie::Undecided { with: vec![with.into()], others: 1, shares: vec![250.0] });
+        let outcome = Outcome {
+            prizes: vec![
+                PrizeOutcome {
+                    id: "quest".into(),
+                    name: "Quest".into(),
+                    by: "badges".into(),
+                    heading: "Badges".into(),
+                    awards: vec![
+                        award(1, "a", None, undecided("b")),
+                        award(1, "b", None, undecided("a")),
+                        award(3, "c", Some(50.0), Some(Tie::Decided { reason: "Ana liked it".into() })),
+                    ],
+                    passed_over: vec![],
+                    notes: vec!["undecided tie at place 1".into()],
+                },
+                PrizeOutcome {
+                    id: "none".into(),
+                    name: "None".into(),
+                    by: "likes".into(),
+                    heading: "Likes".into(),
+                    awards: vec![],
+                    passed_over: vec![],
+                    notes: vec!["no entry can win it".into()],
+                },
+            ],
+            ineligible: vec![],
+            unverified: vec![],
+            decisions: vec![],
+            warnings: vec![],
+        };
+        let public = Announcement::of(&outcome);
+        let winner = |place, title: &str, shared: &[&str], amount| Winner {
+            place,
+            title: title.into(),
+            team: format!("team {}", title.to_lowercase()),
+            shared_with: shared.iter().map(|s| (*s).to_owned()).collect(),
+            amount,
+        };
+        assert_eq!(
+            public.prizes[0].winners,
+            [winner(1, "A", &["B"], None), winner(1, "B", &["A"], None), winner(3, "C", &[], Some(50.0))]
+        );
+        assert_eq!(public.prizes[0].winners.iter().map(Winner::place_text).collect::<Vec<_>>(), ["1=", "1=", "3"]);
+        assert_eq!(public.prizes[1], Announced { name: "None".into(), winners: vec![] });
+    }
+}

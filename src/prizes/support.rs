@@ -1,0 +1,143 @@
+//! How firmly a paid place stands on the judges' marks. A place that rests on fewer judges than
+//! `merge.min_judges`, or that a redraw of the judges' marks would more often than not leave out
+//! of the paid places, is one the jury should look at again before anything is announced: the
+//! rule is here, once, and every output of the results says what it found.
+
+use serde::Serialize;
+
+use super::Candidate;
+use crate::config::{Prize, PrizeBy};
+
+/// Under this chance of a paid place, a paid place is doubtful: less likely to hold than not.
+pub const LEAST_CHANCE: f64 = 0.5;
+
+/// What a place rests on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Support {
+    /// The judges who scored the entry.
+    pub judges: usize,
+    /// Its chance of one of the paid places of the ranking the prize pays in, where the merge
+    /// worked one out (a prize over a whole track or the whole event, by score).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chance: Option<f64>,
+    /// What the jury should settle before announcing it; empty when it stands firm.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<Doubt>,
+}
+
+/// Why a paid place may not stand.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Doubt {
+    /// Scored by fewer judges than `merge.min_judges`.
+    FewJudges { judges: usize, min_judges: usize },
+    /// Under [`LEAST_CHANCE`] of a paid place when the judges' marks are redrawn.
+    Unlikely { chance: f64 },
+}
+
+/// The rule: fewer judges than `min_judges` (the rankings' thin), or a chance of a paid place
+/// under [`LEAST_CHANCE`].
+pub fn doubts(judges: usize, chance: Option<f64>, min_judges: usize) -> Vec<Doubt> {
+    let mut out = Vec::new();
+    if crate::rankings::thin(judges, min_judges) {
+        out.push(Doubt::FewJudges { judges, min_judges });
+    }
+    if let Some(chance) = chance.filter(|c| *c < LEAST_CHANCE) {
+        out.push(Doubt::Unlikely { chance });
+    }
+    out
+}
+
+/// What a place in `prize` rests on, when the judges' marks order the prize (by score or by a
+/// criterion); `None` for one they do not (badges, likes, a file's values).
+pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
+    if !matches!(prize.by, PrizeBy::Score | PrizeBy::Criterion) {
+        return None;
+    }
+    // Chances are of a whole ranking's paid places: a prize narrowed by tag or size has none.
+    let chance = match (prize.reads_whole_ranking(), &prize.track) {
+        (false, _) => None,
+        (true, Some(_)) => c.track_chance,
+        (true, None) => c.chance,
+    };
+    Some(Support { judges: c.judges, chance, doubts: doubts(c.judges, chance, min_judges) })
+}
+
+impl Doubt {
+    /// What the head judge should do about it, in a sentence about the place `place` of `title`.
+    pub fn advice(&self, title: &str, place: usize) -> String {
+        match *self {
+            Doubt::FewJudges { judges, min_judges } => {
+                let marks =
+                    if judges == 1 { "one judge's marks".to_owned() } else { format!("{judges} judges' marks") };
+                let more = match (min_judges.saturating_sub(judges).max(1), ordinal(judges + 1)) {
+                    (1, Some(next)) => format!("a {next} judge"),
+                    (1, None) => "another judge".to_owned(),
+                    (n, _) => format!("{n} more judges"),
+                };
+                format!(
+                    "{title} (place {place}) rests on {marks} (merge.min_judges is {min_judges}): have {more} score it before announcing"
+                )
+            }
+            Doubt::Unlikely { chance } => format!(
+                "{title} (place {place}) holds a paid place in only {:.0}% of the merges redrawn from the judges' marks (PAID, under {:.0}%): discuss it, or have another judge score it, before announcing",
+                chance * 100.0,
+                LEAST_CHANCE * 100.0
+            ),
+        }
+    }
+}
+
+fn ordinal(n: usize) -> Option<&'static str> {
+    ["second", "third", "fourth", "fifth"].get(n.checked_sub(2)?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_doubted_on_too_few_judges_or_under_even_chances() {
+        let few = |judges, min_judges| Doubt::FewJudges { judges, min_judges };
+        let unlikely = |chance| Doubt::Unlikely { chance };
+        let cases = [
+            ((1, None, 2), vec![few(1, 2)]),
+            ((2, None, 2), vec![]),
+            ((3, None, 2), vec![]),
+            ((2, None, 3), vec![few(2, 3)]),
+            ((3, Some(0.49), 2), vec![unlikely(0.49)]),
+            ((3, Some(0.5), 2), vec![]),
+            ((3, Some(0.97), 2), vec![]),
+            ((1, Some(0.2), 2), vec![few(1, 2), unlikely(0.2)]),
+            ((1, Some(0.0), 1), vec![unlikely(0.0)]),
+        ];
+        for ((judges, chance, min), want) in cases {
+            assert_eq!(doubts(judges, chance, min), want, "{judges} judges, chance {chance:?}, min {min}");
+        }
+    }
+
+    #[test]
+    fn each_doubt_says_what_to_do() {
+        let cases = [
+            (
+                Doubt::FewJudges { judges: 1, min_judges: 2 },
+                "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing",
+            ),
+            (
+                Doubt::FewJudges { judges: 2, min_judges: 3 },
+                "rests on 2 judges' marks (merge.min_judges is 3): have a third judge",
+            ),
+            (Doubt::FewJudges { judges: 1, min_judges: 4 }, "have 3 more judges score it"),
+            (Doubt::FewJudges { judges: 5, min_judges: 6 }, "have another judge score it"),
+            (
+                Doubt::Unlikely { chance: 0.35 },
+                "in only 35% of the merges redrawn from the judges' marks (PAID, under 50%)",
+            ),
+        ];
+        for (doubt, want) in cases {
+            let said = doubt.advice("Echo Owl", 1);
+            assert!(said.contains(want), "{doubt:?}: {said}");
+            assert!(said.ends_with("before announcing"), "{said}");
+        }
+    }
+}

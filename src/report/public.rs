@@ -1,0 +1,137 @@
+//! The public announcement of the prizes (`judging results --public`): a terminal table,
+//! Markdown ready to post and a printable HTML page. Each is printed from the public view of the
+//! outcome ([`Announcement`]) alone, which holds places, titles, teams and amounts and nothing
+//! of the jury's deliberation.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::html::escape;
+use super::results::money;
+use crate::format::fit;
+use crate::prizes::public::{Announced, Announcement, Winner};
+use crate::sanitize::clean_line;
+
+/// What the announcement prints.
+pub struct Notice<'a> {
+    pub event: &'a str,
+    pub currency: &'a str,
+    /// The day it was made, for the printed page.
+    pub made: jiff::civil::Date,
+    pub announcement: &'a Announcement,
+}
+
+/// What a place pays, or that it is yet to be announced (a shared place the jury has to settle).
+fn amount(n: &Notice, w: &Winner) -> String {
+    w.amount.map_or_else(|| "to be announced".into(), |a| money(n.currency, a))
+}
+
+/// The columns of a prize: place, entry, team, amount, and "shared with" only where a place is.
+fn cells(n: &Notice, p: &Announced, w: &Winner) -> Vec<String> {
+    let mut out = vec![w.place_text(), w.title.clone(), w.team.clone(), amount(n, w)];
+    if shares(p) {
+        out.push(w.shared_with.join(", "));
+    }
+    out
+}
+
+fn shares(p: &Announced) -> bool {
+    p.winners.iter().any(|w| !w.shared_with.is_empty())
+}
+
+fn headings(p: &Announced) -> Vec<&'static str> {
+    let mut out = vec!["Place", "Entry", "Team", "Amount"];
+    if shares(p) {
+        out.push("Shared with");
+    }
+    out
+}
+
+/// Whether a column holds figures: right-aligned, and on the page never broken across lines.
+fn numeric(heading: &str) -> bool {
+    matches!(heading, "Place" | "Amount")
+}
+
+const NOT_AWARDED: &str = "Not awarded.";
+
+pub fn table(n: &Notice) -> String {
+    let mut out = format!("{}: prize winners\n", clean_line(n.event));
+    let line = |cells: &[String]| {
+        let pad = |text: &str, width: usize| {
+            let text = fit(&clean_line(text), width);
+            format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+        };
+        let mut line =
+            format!("{:>5}  {}  {}  {:>15}", clean_line(&cells[0]), pad(&cells[1], 28), pad(&cells[2], 20), cells[3]);
+        if let Some(shared) = cells.get(4) {
+            line.push_str(&format!("  {}", clean_line(shared)));
+        }
+        format!("{}\n", line.trim_end())
+    };
+    for p in &n.announcement.prizes {
+        out.push_str(&format!("\n{}\n", clean_line(&p.name).to_uppercase()));
+        if p.winners.is_empty() {
+            out.push_str(&format!("  {NOT_AWARDED}\n"));
+            continue;
+        }
+        out.push_str(&line(&headings(p).iter().map(|h| h.to_uppercase()).collect::<Vec<_>>()));
+        for w in &p.winners {
+            out.push_str(&line(&cells(n, p, w)));
+        }
+    }
+    out
+}
+
+/// Markdown, ready to post: entrants' words escaped (`sanitize::markdown`), so that no title or
+/// team becomes HTML, a link, an image or a split cell.
+pub fn markdown(n: &Notice) -> String {
+    let cell = crate::sanitize::markdown;
+    let mut out = format!("# {}: prize winners\n", cell(n.event));
+    for p in &n.announcement.prizes {
+        out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
+        if p.winners.is_empty() {
+            out.push_str(&format!("{NOT_AWARDED}\n"));
+            continue;
+        }
+        let heads = headings(p);
+        let rules: Vec<&str> = heads.iter().map(|h| if numeric(h) { "---:" } else { "---" }).collect();
+        out.push_str(&format!("| {} |\n|{}|\n", heads.join(" | "), rules.join("|")));
+        for w in &p.winners {
+            let row: Vec<String> = cells(n, p, w).iter().map(|c| cell(c)).collect();
+            out.push_str(&format!("| {} |\n", row.join(" | ")));
+        }
+    }
+    out
+}
+
+/// One printable page, in the jury's page's style: no scripts, no external assets.
+pub fn html(n: &Notice) -> String {
+    let mut out = super::html::top(&format!("{}: prize winners", n.event), "");
+    out.push_str(&format!(
+        "<h1>{}: prize winners</h1>\n<p class=\"meta\">{}</p>\n",
+        escape(n.event),
+        crate::when::day(n.made)
+    ));
+    for p in &n.announcement.prizes {
+        out.push_str(&format!("<section>\n<h2>{}</h2>\n", escape(&p.name)));
+        if p.winners.is_empty() {
+            out.push_str(&format!("<p>{NOT_AWARDED}</p>\n</section>\n"));
+            continue;
+        }
+        let heads = headings(p);
+        let class = |h: &str| if numeric(h) { " class=\"num\"" } else { "" };
+        let cols: String =
+            heads.iter().map(|h| format!("<col class=\"{}\">", h.to_lowercase().replace(' ', "-"))).collect();
+        let row: String = heads.iter().map(|h| format!("<th{}>{h}</th>", class(h))).collect();
+        out.push_str(&format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{row}</tr>\n"));
+        for w in &p.winners {
+            // "to be announced" is words, and may wrap.
+            let class = |h: &str| if w.amount.is_none() && h == "Amount" { " class=\"num later\"" } else { class(h) };
+            let row: String =
+                heads.iter().zip(cells(n, p, w)).map(|(h, c)| format!("<td{}>{}</td>", class(h), escape(&c))).collect();
+            out.push_str(&format!("<tr>{row}</tr>\n"));
+        }
+        out.push_str("</table>\n</section>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
