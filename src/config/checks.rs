@@ -211,9 +211,9 @@ pub(super) fn unique<'a>(
     key: fn(&str) -> String,
 ) {
     let mut seen = std::collections::HashSet::new();
-    for id in ids {
+    for (i, id) in ids.enumerate() {
         if !seen.insert(key(id)) {
-            out.push(format!("{what}: {id:?} appears twice; each must be unique"));
+            out.push(format!("{what}[{i}]: {id:?} appears twice; each must be unique"));
         }
     }
 }

@@ -19,6 +19,7 @@ use crate::sanitize::clean_line;
 mod checks;
 #[cfg(test)]
 mod defaults_tests;
+mod locate;
 mod parse;
 mod prizes;
 mod sections;
@@ -384,7 +385,19 @@ mod tests {
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = \"high\"\nlevels = [\"a\", \"b\"]",
                 &["invalid type: string \"high\"", "weight"],
             ),
-            ("[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"", &["judges: \"a\" appears twice"]),
+            (
+                "[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"",
+                &["line 3 (`[[judges]]`): judges[1]: \"a\" appears twice"],
+            ),
+            // A problem across sections names its key and gets its line, like any other.
+            (
+                "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = -2.0\nlevels = [\"a\", \"b\"]",
+                &["line 6 (`weight = -2.0`): criteria[0] (\"u\").weight = -2"],
+            ),
+            (
+                "[merge]\ntie_breaks = [\"luck\"]",
+                &["line 2 (`tie_breaks = [\"luck\"]`): merge.tie_breaks[0] = \"luck\""],
+            ),
             (
                 "[[criteria]]\nid = \"l\"\nlabel = \"L\"\njudges = \"\"\nscale = [1, 2]\nweight = 1.0\nlevels = [\"slow\", { meaning = \"fast\", seconds = [5, 1] }]",
                 &["criteria[0] (\"l\").levels[1].seconds = [5, 1]", "0 <= from <= to"],

@@ -64,9 +64,6 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
         }
     }
     problems.extend(deadline_problem(document.get_ref(), text));
-    // In the file's order, as its author reads it.
-    problems.sort_by_key(|(at, _)| *at);
-    let mut problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
     // What is left reads whole: the bad sections take their defaults, so the checks across
     // sections still find their own problems.
     let mut config = Config::deserialize(table).map_err(|e| ParseError::Syntax(e.to_string()))?;
@@ -75,7 +72,16 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     if !document.get_ref().contains_key("tracks") && config.event.id != builtin().event.id {
         config.tracks.clear();
     }
-    problems.extend(config.problems());
+    // The checks across sections name their key first: each is found in the file for its line.
+    for problem in config.problems() {
+        match super::locate::offset(document.get_ref(), &problem) {
+            Some(at) => problems.push((at, located(text, at, &problem))),
+            None => problems.push((text.len(), problem)),
+        }
+    }
+    // In the file's order, as its author reads it.
+    problems.sort_by_key(|(at, _)| *at);
+    let problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
     if problems.is_empty() { Ok(config) } else { Err(ParseError::Invalid(problems)) }
 }
 
