@@ -304,6 +304,34 @@ mod tests {
 
     /// Each bad file, and words its error must contain: the key, the quoted value, what is valid.
     #[test]
+    fn problems_across_sections_get_their_lines_too() {
+        // A problem across sections names its key and gets its line, like any other.
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"",
+                &["line 3 (`[[judges]]`): judges[1]: \"a\" appears twice"],
+            ),
+            (
+                "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = -2.0\nlevels = [\"a\", \"b\"]",
+                &["line 6 (`weight = -2.0`): criteria[0] (\"u\").weight = -2"],
+            ),
+            (
+                "[merge]\ntie_breaks = [\"luck\"]",
+                &["line 2 (`tie_breaks = [\"luck\"]`): merge.tie_breaks[0] = \"luck\""],
+            ),
+        ];
+        for (text, wants) in cases {
+            let message = match parse(text) {
+                Ok(_) => panic!("accepted a bad file:\n{text}"),
+                Err(e) => e.to_string(),
+            };
+            for want in wants {
+                assert!(message.contains(want), "for\n{text}\nwanted {want:?} in\n{message}");
+            }
+        }
+    }
+
+    #[test]
     fn bad_files_name_the_key_and_what_would_be_valid() {
         let cases: &[(&str, &[&str])] = &[
             ("[event]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"", &["unknown field `colour`", "expected"]),
@@ -384,19 +412,6 @@ mod tests {
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = \"high\"\nlevels = [\"a\", \"b\"]",
                 &["invalid type: string \"high\"", "weight"],
-            ),
-            (
-                "[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"",
-                &["line 3 (`[[judges]]`): judges[1]: \"a\" appears twice"],
-            ),
-            // A problem across sections names its key and gets its line, like any other.
-            (
-                "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = -2.0\nlevels = [\"a\", \"b\"]",
-                &["line 6 (`weight = -2.0`): criteria[0] (\"u\").weight = -2"],
-            ),
-            (
-                "[merge]\ntie_breaks = [\"luck\"]",
-                &["line 2 (`tie_breaks = [\"luck\"]`): merge.tie_breaks[0] = \"luck\""],
             ),
             (
                 "[[criteria]]\nid = \"l\"\nlabel = \"L\"\njudges = \"\"\nscale = [1, 2]\nweight = 1.0\nlevels = [\"slow\", { meaning = \"fast\", seconds = [5, 1] }]",
