@@ -305,8 +305,18 @@ mod tests {
     /// Each bad file, and words its error must contain: the key, the quoted value, what is valid.
     #[test]
     fn problems_across_sections_get_their_lines_too() {
-        // A problem across sections names its key and gets its line, like any other.
-        let cases: [(&str, &[&str]); 3] = [
+        // A problem across sections names its key and gets its line, like any other; and a
+        // section with a key at fault keeps its other keys, whose own problems are found too.
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "[merge]\nmin_judges = \"two\"\ncontested_gap = \"far\"\ntie_breaks = [\"luck\"]",
+                &[
+                    "line 2 (`min_judges = \"two\"`)",
+                    "line 3 (`contested_gap = \"far\"`)",
+                    "line 4 (`tie_breaks = [\"luck\"]`): merge.tie_breaks[0] = \"luck\"",
+                ],
+            ),
+            ("[event]\nid = 5\nname = \"E\"", &["line 2 (`id = 5`): invalid type: integer `5`"]),
             (
                 "[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"",
                 &["line 3 (`[[judges]]`): judges[1]: \"a\" appears twice"],

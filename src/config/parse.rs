@@ -39,28 +39,34 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     for (key, value) in document.get_ref() {
         let name: &str = key.get_ref();
         let read = match name {
-            "event" => fits::<Event>(value),
-            "export" => fits::<ExportConfig>(value),
-            "criteria" => fits::<Vec<Criterion>>(value),
-            "tracks" => fits::<Vec<Track>>(value),
-            "rules" => fits::<Rules>(value),
-            "merge" => fits::<MergeConfig>(value),
-            "prizes" => fits::<Vec<Prize>>(value),
-            "results" => fits::<ResultsConfig>(value),
-            "assign" => fits::<AssignConfig>(value),
-            "judges" => fits::<Vec<Judge>>(value),
-            "sync" => fits::<SyncConfig>(value),
-            "feedback" => fits::<FeedbackConfig>(value),
-            "browser" => fits::<Option<String>>(value),
+            "event" => every_problem::<Event>(value),
+            "export" => every_problem::<ExportConfig>(value),
+            "criteria" => every_problem::<Vec<Criterion>>(value),
+            "tracks" => every_problem::<Vec<Track>>(value),
+            "rules" => every_problem::<Rules>(value),
+            "merge" => every_problem::<MergeConfig>(value),
+            "prizes" => every_problem::<Vec<Prize>>(value),
+            "results" => every_problem::<ResultsConfig>(value),
+            "assign" => every_problem::<AssignConfig>(value),
+            "judges" => every_problem::<Vec<Judge>>(value),
+            "sync" => every_problem::<SyncConfig>(value),
+            "feedback" => every_problem::<FeedbackConfig>(value),
+            "browser" => every_problem::<Option<String>>(value),
             other => {
                 let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();
                 let message = format!("unknown field `{other}`, expected one of {}", known.join(", "));
-                Err((key.span().start, message))
+                Err((vec![(key.span().start, message)], None))
             }
         };
-        if let Err((at, message)) = read {
-            problems.push((at, located(text, at, &message)));
-            table.remove(name);
+        if let Err((found, left_out)) = read {
+            problems.extend(found.into_iter().map(|(at, message)| (at, located(text, at, &message))));
+            // The keys at fault are left out and the rest of the section is kept, so that the
+            // checks across sections still read it; a section that cannot read without a key it
+            // needs is left out whole.
+            match (left_out, table.get_mut(name)) {
+                (Some(keys), Some(toml::Value::Table(section))) => keys.iter().for_each(|k| drop(section.remove(k))),
+                _ => drop(table.remove(name)),
+            }
         }
     }
     problems.extend(deadline_problem(document.get_ref(), text));
@@ -93,6 +99,41 @@ fn deadline_problem(document: &toml::de::DeTable, text: &str) -> Option<(usize, 
     let reason = crate::when::deadline(deadline).err()?;
     let at = value.span().start;
     Some((at, located(text, at, &format!("event.deadline = {:?}: {reason}", clean_line(deadline)))))
+}
+
+/// What a section's problems are, when it does not read as `T`: every one, not only the first,
+/// where the section is one table (the key at fault is set aside and the rest read again); and
+/// the keys to leave out, or `None` when the rest cannot read without them.
+type Problems = (Vec<(usize, String)>, Option<Vec<String>>);
+
+fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>) -> Result<(), Problems> {
+    let Err(first) = fits::<T>(value) else { return Ok(()) };
+    let mut found = vec![first];
+    let mut rest = value.clone();
+    let mut left_out = Vec::new();
+    // The key a problem lies in; none for a problem of the whole section (a key it needs is
+    // missing), which cannot be read in part.
+    let at_fault = |rest: &toml::Spanned<toml::de::DeValue<'de>>, at: usize| match rest.get_ref() {
+        toml::de::DeValue::Table(keys) => keys
+            .iter()
+            .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
+            .map(|(k, _)| k.get_ref().to_string()),
+        _ => None,
+    };
+    while let Some(key) = found.last().and_then(|(at, _)| at_fault(&rest, *at)) {
+        if let toml::de::DeValue::Table(keys) = rest.get_mut() {
+            keys.remove(key.as_str());
+        }
+        left_out.push(key);
+        match fits::<T>(&rest) {
+            Ok(()) => return Err((found, Some(left_out))),
+            // Only a problem of another key is the file's: one of the whole section now is of
+            // the key just set aside.
+            Err(next) if at_fault(&rest, next.0).is_some() => found.push(next),
+            Err(_) => break,
+        }
+    }
+    Err((found, None))
 }
 
 /// Whether a section reads as `T`; else where (a byte offset) and why not.
