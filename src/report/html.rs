@@ -90,10 +90,10 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
     }
     let checks =
         super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c)));
+    let (passed, more) = super::first_rows(&p.passed_over);
     let extra: Vec<String> = checks
-        .chain(
-            p.passed_over.iter().map(|x| format!("<li>Passed over: {} ({})</li>", escape(&x.title), escape(&x.reason))),
-        )
+        .chain(passed.iter().map(|x| format!("<li>Passed over: {} ({})</li>", escape(&x.title), escape(&x.reason))))
+        .chain((more > 0).then(|| format!("<li>and {more} more passed over</li>")))
         .chain(p.notes.iter().map(|n| format!("<li>{}</li>", escape(n))))
         .collect();
     if !extra.is_empty() {
@@ -115,11 +115,15 @@ fn prize_table(sheet: &Sheet, p: &PrizeOutcome) -> String {
     let cols: String = columns.iter().map(|c| format!("<col class=\"{}\">", c.class())).collect();
     let heads: String = columns.iter().map(|c| format!("<th{}>{}</th>", num(*c), escape(&c.heading(p)))).collect();
     let mut out = format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{heads}</tr>\n");
-    for a in &p.awards {
+    let (shown, more) = super::first_rows(&p.awards);
+    for a in shown {
         let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
         let cells: String =
             columns.iter().map(|c| format!("<td{}>{}</td>", num(*c), escape(&c.text(sheet, p, a)))).collect();
         out.push_str(&format!("<tr{class}>{cells}</tr>\n"));
+    }
+    if more > 0 {
+        out.push_str(&format!("<tr><td colspan=\"{}\">and {more} more</td></tr>\n", columns.len()));
     }
     out.push_str("</table>\n");
     out
@@ -132,7 +136,11 @@ fn flagged_section(title: &str, list: &[Flagged]) -> String {
         return String::new();
     }
     let mut out = format!("<section>\n<h2>{title}</h2>\n<ul class=\"small\">\n");
-    for f in list {
+    let (shown, more) = super::first_rows(list);
+    if more > 0 {
+        out.push_str(&format!("<li>{} in all; the first {}:</li>\n", list.len(), shown.len()));
+    }
+    for f in shown {
         out.push_str(&format!(
             "<li>{} ({}): {}</li>\n",
             escape(&f.title),
@@ -175,12 +183,21 @@ fn payouts_section(sheet: &Sheet) -> String {
     out.push_str(
         "<section>\n<h2>Payouts</h2>\n<table>\n<colgroup><col class=\"team\"><col class=\"awards\"><col class=\"amount\"></colgroup>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
     );
-    for (team, awards, total) in &pay.teams {
+    // Teams paid something, each on its line, then those holding only an undecided place: the
+    // first few of them, as a tie of thousands (a prize nobody earned marks for) has thousands.
+    let (paid, waiting): (Vec<_>, Vec<_>) = pay.teams.iter().partition(|(_, _, total)| *total > 0.0);
+    let (waiting, more) = super::first_rows(&waiting);
+    for (team, awards, total) in paid.into_iter().chain(waiting.iter().copied()) {
         out.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
             escape(team),
             escape(&awards.join("; ")),
             escape(&super::results::money(sheet.currency, *total))
+        ));
+    }
+    if more > 0 {
+        out.push_str(&format!(
+            "<tr><td colspan=\"3\">and {more} more team(s) holding only an undecided place, paid nothing yet</td></tr>\n"
         ));
     }
     out.push_str(&format!(
@@ -207,5 +224,57 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"
         );
         assert_eq!(super::escape("\u{1b}[31mred"), "red");
+    }
+
+    /// A prize nobody earned marks for ties thousands: the page shows the first rows of each
+    /// list and says how many more, so its size does not grow with the field.
+    #[test]
+    fn long_lists_end_with_how_many_more() {
+        use crate::prizes::{Award, Flagged, Outcome, Passed, PrizeOutcome, Tie};
+        let tied = 5_000;
+        let award = |i: usize| Award {
+            place: 1,
+            id: format!("e{i}"),
+            title: format!("Entry {i}"),
+            team: String::new(),
+            amount: None,
+            value: 0.0,
+            tie: Some(Tie::Undecided { with: vec![], others: tied - 1, shares: vec![100.0] }),
+            support: None,
+        };
+        let prize = PrizeOutcome {
+            id: "badges".into(),
+            name: "Badges".into(),
+            by: "badges".into(),
+            heading: "Badges".into(),
+            awards: (0..tied).map(award).collect(),
+            passed_over: (0..tied)
+                .map(|i| Passed { id: format!("p{i}"), title: format!("P{i}"), reason: "r".into() })
+                .collect(),
+            notes: vec![],
+        };
+        let flagged =
+            (0..tied).map(|i| Flagged { id: format!("f{i}"), title: format!("F{i}"), reasons: vec!["r".into()] });
+        let outcome = Outcome {
+            prizes: vec![prize],
+            ineligible: flagged.collect(),
+            unverified: vec![],
+            decisions: vec![],
+            warnings: vec![],
+        };
+        let sheet = super::Sheet {
+            event: "E",
+            method: "calibrated",
+            currency: "$",
+            decisions_file: None,
+            outcome: &outcome,
+            made: jiff::civil::date(2026, 12, 2),
+        };
+        let html = super::page(&sheet);
+        assert!(html.len() < 60_000, "{} bytes for lists of {tied}", html.len());
+        let more = super::super::LONGEST_LIST;
+        assert!(html.contains(&format!("and {} more</td>", tied - more)), "the places");
+        assert!(html.contains(&format!("and {} more passed over", tied - more)), "the passed over");
+        assert!(html.contains(&format!("{tied} in all; the first {more}:")), "the ineligible");
     }
 }

@@ -8,3 +8,13 @@ pub mod list;
 pub mod public;
 pub mod rankings;
 pub mod results;
+
+/// The most rows a printed list shows before "and N more": a prize nobody earned marks for can
+/// tie thousands of entries, and a page for the jury must stay one they can read and print.
+pub const LONGEST_LIST: usize = 40;
+
+/// The first [`LONGEST_LIST`] of a list, and how many are left out.
+pub fn first_rows<T>(items: &[T]) -> (&[T], usize) {
+    let shown = items.len().min(LONGEST_LIST);
+    (&items[..shown], items.len() - shown)
+}

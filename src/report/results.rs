@@ -302,7 +302,12 @@ pub fn payouts_of(sheet: &Sheet) -> Payouts {
                             .filter(|o| o.place == a.place && matches!(o.tie, Some(Tie::Undecided { .. })));
                         let who: Vec<String> = tied.map(|o| format!("{} ({})", o.title, o.id)).collect();
                         undecided_total += shares.iter().sum::<f64>();
-                        undecided.push(format!("{} place {}: {}", p.name, a.place, who.join(", ")));
+                        undecided.push(format!(
+                            "{} place {}: {}",
+                            p.name,
+                            a.place,
+                            crate::format::first_few(&who, 10, ", ")
+                        ));
                     }
                     teams
                         .entry(team)
