@@ -324,9 +324,23 @@ pub fn payouts_of(sheet: &Sheet) -> Payouts {
             }
         }
     }
-    let teams: Vec<(String, Vec<String>, f64)> = teams.into_iter().map(|(t, (a, total))| (t, a, total)).collect();
+    let teams: Vec<(String, Vec<String>, f64)> =
+        teams.into_iter().map(|(t, (a, total))| (t, counted(a), total)).collect();
     let pool = teams.iter().map(|(_, _, t)| t).sum();
     Payouts { teams, pool, undecided, undecided_total }
+}
+
+/// A team's awards with the same award said once, with how many times: a team of many entries
+/// in a tie of thousands holds the same undecided place hundreds of times.
+fn counted(awards: Vec<String>) -> Vec<String> {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for a in awards {
+        match seen.iter_mut().find(|(s, _)| *s == a) {
+            Some((_, n)) => *n += 1,
+            None => seen.push((a, 1)),
+        }
+    }
+    seen.into_iter().map(|(a, n)| if n == 1 { a } else { format!("{a} ×{n}") }).collect()
 }
 
 /// One row per team, for the finance team: every award it won, what it is paid in all, and at the
@@ -357,6 +371,19 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
 #[cfg(test)]
 mod tests {
     use super::money;
+
+    #[test]
+    fn a_teams_same_award_is_said_once_with_its_count() {
+        let awards = [
+            "Wood place 1: $2,500",
+            "Bonus place 1 (undecided)",
+            "Bonus place 1 (undecided)",
+            "Bonus place 1 (undecided)",
+        ];
+        let said = super::counted(awards.iter().map(ToString::to_string).collect());
+        assert_eq!(said, ["Wood place 1: $2,500", "Bonus place 1 (undecided) ×3"]);
+        assert_eq!(super::counted(vec!["a".into()]), ["a"]);
+    }
 
     #[test]
     fn amounts_read_as_money() {
