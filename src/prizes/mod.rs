@@ -101,7 +101,7 @@ impl Decision {
     }
 }
 
-/// How many of the entries it is tied with an award names.
+/// How many tied entries an award, a warning or a payout line names before "and N more".
 pub const TIED_NAMED: usize = 10;
 
 /// Everything the rules read besides the candidates.
@@ -351,7 +351,7 @@ impl Run<'_> {
             warnings.push(format!(
                 "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
                 prize.name,
-                crate::format::first_few(&names, 10, ", "),
+                crate::format::first_few(&names, TIED_NAMED, ", "),
                 prize.id
             ));
             out.notes.push(format!(

@@ -306,7 +306,7 @@ pub fn payouts_of(sheet: &Sheet) -> Payouts {
                             "{} place {}: {}",
                             p.name,
                             a.place,
-                            crate::format::first_few(&who, 10, ", ")
+                            crate::format::first_few(&who, crate::prizes::TIED_NAMED, ", ")
                         ));
                     }
                     teams
