@@ -11,6 +11,13 @@
 //! are their own marks' evidence blended with the typical judge's, in proportion to how sure
 //! that evidence is next to how much the panel's judges really differ.
 //!
+//! A judge's leniency is read from their marks against what the same entries' other judges'
+//! marks say of them (and, for an entry no one else marked, against the typical entry, as unsure
+//! as the qualities are spread), never against where the pull of every quality towards the
+//! middle put their entries: that pull is there to keep an entry with one mark from the top, and
+//! measured against it, a pool of judges who together saw a weaker track would be taken as harsh
+//! and the track lifted back towards the others.
+//!
 //! Every judge's order counts the same: a judge's severity is the spread of their marks against
 //! the spread of the entries they saw, less the panel's noise, never how well they agree with
 //! the others, so a judge who disagrees is never silenced. On a panel where every judge marked
@@ -109,6 +116,8 @@ impl Grouped {
 /// Stop once no quality moves by more than this, in standard units: far finer than any ranking.
 const TOLERANCE: f64 = 1e-7;
 const MAX_ROUNDS: usize = 500;
+/// The noise of a mark the fit starts from, in squared standard units, before the marks say.
+const START_NOISE: f64 = 0.25;
 
 pub fn fit(panel: &Panel) -> Calibration {
     let judges = panel.judges.len();
@@ -163,6 +172,44 @@ pub(super) struct Solved {
     /// How unsure each entry's quality still is (its posterior variance, in squared standard
     /// units): an entry with one mark is far less sure than one with five.
     unsure: Vec<f64>,
+    /// The severities' common scale: a severity from spreads says how far a judge stretches
+    /// against the others, and this factor puts it in the qualities' unit (see
+    /// [`Solved::quality_round`]).
+    gauge: f64,
+    /// What the last quality round summed for each entry: what a judge's co-judges say of it.
+    totals: Totals,
+}
+
+/// What a quality round summed for each entry, and how it turned the sums into qualities in
+/// standard units.
+struct Totals {
+    /// Each entry's judges' weighed points less their leniency, and the quality per point their
+    /// severities promise (before any pull towards the middle).
+    sums: Vec<(f64, f64)>,
+    /// The shift and stretch that took those sums' qualities to mean 0 and spread 1.
+    shift: f64,
+    stretch: f64,
+    /// The noise of a mark over the typical severity, as that round took it.
+    noise: f64,
+    /// The variance of the true qualities in standard units: how far from the middle an entry
+    /// that no other judge saw may be.
+    spread: f64,
+}
+
+impl Totals {
+    /// What an entry's judges other than one (whose habits, in the round that summed, were `own`
+    /// and who gave it `value`) say of its quality: the estimate from their marks alone, and how
+    /// unsure it is, in standard units. Where no other judge saw it, the typical entry's, unsure
+    /// by the whole spread of the qualities.
+    fn others(&self, entry: usize, own: &Habit, value: f64) -> (f64, f64) {
+        let (points, promise) = self.sums[entry];
+        let others = promise - own.weight * own.severity;
+        if others <= 1e-9 * promise {
+            return (0.0, self.spread);
+        }
+        let points = points - own.weight * (value - own.leniency);
+        ((points / others - self.shift) / self.stretch, self.noise / others / (self.stretch * self.stretch))
+    }
 }
 
 impl Solved {
@@ -179,10 +226,14 @@ impl Solved {
         let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
         let entries = panel.entries.len();
         let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
-        let mut quality: Vec<f64> =
-            (0..entries).map(|e| mean(&by_entry.marks(e).map(|(_, v)| v).collect::<Vec<_>>()).unwrap_or(0.0)).collect();
-        standardise(&mut quality, &marked);
+        // The first qualities are the mean marks: the sums of a panel of typical judges.
+        let sums: Vec<(f64, f64)> = (0..entries)
+            .map(|e| by_entry.marks(e).fold((0.0, 0.0), |(points, promise), (_, v)| (points + v, promise + 1.0)))
+            .collect();
+        let mut quality: Vec<f64> = sums.iter().map(|(points, n)| if *n > 0.0 { points / n } else { 0.0 }).collect();
+        let (shift, stretch) = standardise(&mut quality, &marked);
         let sparseness = sparseness(&by_judge, &marked);
+        let totals = Totals { sums, shift, stretch, noise: START_NOISE, spread: 1.0 };
         let mut fit = Solved {
             centre,
             scale,
@@ -191,9 +242,11 @@ impl Solved {
             habits: vec![Habit { leniency: 0.0, severity: 1.0, weight: 1.0, held: None }; panel.judges.len()],
             leniency: Spread { typical: 0.0, variance: 0.25 },
             severity: Spread { typical: 1.0, variance: 0.1 },
-            noise: 0.25,
+            noise: START_NOISE,
             sparseness,
             unsure: vec![0.0; entries],
+            gauge: 1.0,
+            totals,
         };
         for _ in 0..MAX_ROUNDS {
             fit.habits_round(&by_judge);
@@ -215,24 +268,25 @@ impl Solved {
                 s
             })
             .collect();
-        let estimates: Vec<Option<(f64, f64)>> =
-            sums.iter().map(|s| severity_of(s, self.noise, self.severity.typical)).collect();
+        // Each severity from spreads, put in the qualities' unit by the gauge.
+        let gauge = self.gauge;
+        let estimates: Vec<Option<(f64, f64)>> = sums
+            .iter()
+            .map(|s| {
+                severity_of(s, self.noise, self.severity.typical / gauge).map(|(b, v)| (gauge * b, gauge * gauge * v))
+            })
+            .collect();
         self.severity = Spread::of(&estimates.iter().flatten().copied().collect::<Vec<_>>(), self.severity);
         let (mut lenient, mut residual, mut marks) = (Vec::with_capacity(sums.len()), 0.0, 0.0);
         let mut unexplained = 0.0;
-        for (habit, (s, estimate)) in self.habits.iter_mut().zip(sums.iter().zip(&estimates)) {
+        for (j, (s, estimate)) in sums.iter().zip(&estimates).enumerate() {
             let (severity, _) = estimate.map_or((self.severity.typical, 0.0), |(b, v)| self.severity.blend(b, v));
             let own_marks = estimate.map(|(b, _)| b);
-            *habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
+            let habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
             if s.n > 0.0 {
-                // A judge's leniency, as their own marks show it, with its sampling variance: the
-                // noise of their n marks. Adding how unsure the qualities they are measured
-                // against still are made the simulated track pools and sparse graders worse and
-                // no design better: the alternating fit already shares a thinly judged entry's
-                // marks between its quality and its judges' leniency.
-                let seen = (s.y - habit.severity * s.q) / s.n;
-                lenient.push((seen, self.noise / s.n));
+                lenient.push(self.leniency_seen(by_judge.marks(j), habit.severity, &self.habits[j]));
             }
+            self.habits[j] = habit;
         }
         self.leniency = Spread::of(&lenient, self.leniency);
         let mut seen = lenient.iter();
@@ -253,6 +307,25 @@ impl Solved {
         self.noise = ((residual + unexplained) / marks.max(1.0)).max(1e-9);
     }
 
+    /// A judge's leniency as their marks show it, with its sampling variance: each mark against
+    /// what the entry's other judges' marks alone say of it (or, where no other judge saw it,
+    /// against the typical entry), each weighed by how sure that comparison is, the noise of the
+    /// mark and how unsure the others' view is. So a judge's leniency is measured only against
+    /// their co-judges, never against where the pull towards the middle put their entries: a
+    /// pool of judges who saw a weaker track together is not taken as harsh because the fit
+    /// pulled that track's entries up. `previous` are the judge's habits in the round that
+    /// summed the entries' marks.
+    fn leniency_seen(&self, marks: impl Iterator<Item = (usize, f64)>, severity: f64, previous: &Habit) -> (f64, f64) {
+        let (mut sum, mut sure) = (0.0, 0.0);
+        for (e, v) in marks {
+            let (quality, unsure) = self.totals.others(e, previous, v);
+            let w = 1.0 / (self.noise + severity * severity * unsure);
+            sum += w * (v - severity * quality);
+            sure += w;
+        }
+        (sum / sure, 1.0 / sure)
+    }
+
     /// Each entry's quality given the judges' habits: its judges' marks less their leniency,
     /// each point weighed as [`Habit::holding`] says, over the quality per point their
     /// severities promise, pulled
@@ -264,9 +337,9 @@ impl Solved {
         let rated = self.marked.iter().filter(|m| **m).count().max(1) as f64;
         let typical = self.severity.typical.max(1e-6);
         let noise = self.noise / typical;
-        let prior = noise / (1.0 + self.unsure.iter().sum::<f64>() / rated);
-        let unsure = &mut self.unsure;
-        let mut next: Vec<f64> = (0..self.quality.len())
+        let spread = 1.0 + self.unsure.iter().sum::<f64>() / rated;
+        let prior = noise / spread;
+        let sums: Vec<(f64, f64)> = (0..self.quality.len())
             .map(|e| {
                 let (mut points, mut promise) = (0.0, 0.0);
                 for (j, v) in by_entry.marks(e) {
@@ -274,15 +347,31 @@ impl Solved {
                     points += h.weight * (v - h.leniency);
                     promise += h.weight * h.severity;
                 }
-                unsure[e] = if self.marked[e] { noise / (promise + prior) } else { 0.0 };
+                (points, promise)
+            })
+            .collect();
+        let unsure = &mut self.unsure;
+        let mut next: Vec<f64> = sums
+            .iter()
+            .zip(&self.marked)
+            .enumerate()
+            .map(|(e, ((points, promise), marked))| {
+                unsure[e] = if *marked { noise / (promise + prior) } else { 0.0 };
                 points / (promise + prior)
             })
             .collect();
         // The model cannot tell a shift or stretch of every quality from the opposite change in
         // every judge's habits; pinning the qualities to mean 0 and spread 1 removes that
-        // freedom, without which the fit drifts instead of settling.
-        let stretch = standardise(&mut next, &self.marked);
+        // freedom, without which the fit drifts instead of settling. The stretch this needs is
+        // carried over to the severities' gauge, so that by the fit's end the round's qualities
+        // come out at spread 1 by themselves. Without that, severities from spreads leave the
+        // round's qualities a few per cent too wide or too narrow every round, and rescaling
+        // them each time also rescales what only a few marks pin down and each round moves only
+        // a little: how much stronger one track is than another when few judges saw both.
+        let (shift, stretch) = standardise(&mut next, &self.marked);
         self.unsure.iter_mut().for_each(|u| *u /= stretch * stretch);
+        self.gauge *= stretch;
+        self.totals = Totals { sums, shift, stretch, noise, spread };
         let moved = next.iter().zip(&self.quality).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
         self.quality = next;
         moved
@@ -304,16 +393,16 @@ fn sparseness(by_judge: &Grouped, marked: &[bool]) -> f64 {
     (1.0 - by_judge.other.len() as f64 / cells).clamp(0.0, 1.0)
 }
 
-/// Shifts and stretches the marked entries' qualities to mean 0 and spread 1; returns the
-/// spread they had.
-fn standardise(quality: &mut [f64], marked: &[bool]) -> f64 {
+/// Shifts and stretches the marked entries' qualities to mean 0 and spread 1; returns the mean
+/// and the spread they had.
+fn standardise(quality: &mut [f64], marked: &[bool]) -> (f64, f64) {
     let rated: Vec<f64> = quality.iter().zip(marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
-    let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) else { return 1.0 };
+    let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) else { return (0.0, 1.0) };
     let s = if s > 0.0 { s } else { 1.0 };
     for q in quality {
         *q = (*q - m) / s;
     }
-    s
+    (m, s)
 }
 
 /// One judge's habits, in standard units.

@@ -442,3 +442,51 @@ fn trimming_by_criterion_drops_each_criteria_extremes_before_weighting() {
     let without = merge(&q, &Method::Trimmed { drop: 1, by: TrimBy::Criterion })[0].expect("entry 0");
     assert!((without - (2.0 * 53.0 / 7.0 + 47.0 / 7.0 + 9.0) / 4.0).abs() < 1e-12, "{without}");
 }
+
+#[test]
+fn a_weaker_track_judged_by_its_own_pool_keeps_its_gap() {
+    // Two tracks of 100 entries, each marked by its own pool of eight judges (leniency and
+    // severity of their own), three an entry; two judges also mark 6 entries each of the other
+    // track, and only they say how much weaker the second track is (0.75 points, against qualities
+    // spread 2 points within a track). The fit must find that gap from their marks, not pull the
+    // tracks together because each pool's leniency was measured against entries already pulled
+    // to the middle. The gap is compared in spreads within a track, so that it means the same
+    // whatever the fit's scale.
+    let found = |seed: u64| {
+        let mut rng = crate::rng::SplitMix(seed);
+        let mut normal = || {
+            let (u, v) = (rng.uniform().max(1e-300), rng.uniform());
+            (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+        };
+        let habits: Vec<(f64, f64)> = (0..18).map(|_| (1.2 * normal(), 1.0 + 0.3 * normal())).collect();
+        let truth: Vec<f64> = (0..200).map(|e| 2.0 * normal() - if e < 100 { 0.0 } else { 0.75 }).collect();
+        let mut marks = Vec::new();
+        for (e, q) in truth.iter().enumerate() {
+            let pool = if e < 100 { 0 } else { 8 };
+            for k in 0..3 {
+                let judge = match (e, k) {
+                    (0..30 | 100..106, 2) => 16,
+                    (30..60 | 106..112, 2) => 17,
+                    _ => pool + (e + k) % 8,
+                };
+                let (leniency, severity) = habits[judge];
+                marks.push((judge, e, 5.5 + leniency + severity * q + 0.8 * normal()));
+            }
+        }
+        let fitted: Vec<f64> = calibrated_fit(&panel(18, 200, &marks)).quality.into_iter().flatten().collect();
+        gap_in_spreads(&fitted) / gap_in_spreads(&truth)
+    };
+    let found: Vec<f64> = (1..=24).map(found).collect();
+    let average = found.iter().sum::<f64>() / found.len() as f64;
+    // Each event's few linking marks leave its gap unsure either way; over many, the fit must
+    // find it whole (measuring leniencies against the pulled qualities found six tenths).
+    assert!((0.8..1.2).contains(&average), "the fit found {found:.2?} of each true gap");
+}
+
+/// How far the first half of the entries stands above the second, in spreads within a half.
+fn gap_in_spreads(quality: &[f64]) -> f64 {
+    let (first, second) = quality.split_at(quality.len() / 2);
+    let mean = |s: &[f64]| s.iter().sum::<f64>() / s.len() as f64;
+    let spread = |s: &[f64]| (s.iter().map(|q| (q - mean(s)).powi(2)).sum::<f64>() / s.len() as f64).sqrt();
+    (mean(first) - mean(second)) / (0.5 * (spread(first) + spread(second)))
+}

@@ -16,8 +16,9 @@ pub struct Spread {
     pub variance: f64,
 }
 
-/// Below this share of the raw spread the judges are taken as alike rather than as identical:
-/// a variance of 0 would silence every judge's own evidence, however much of it there is.
+/// Below this share of the estimates' scatter the judges are taken as alike rather than as
+/// identical: a variance of 0 would silence every judge's own evidence, however much of it there
+/// is.
 const FLOOR: f64 = 1e-4;
 /// Rounds of the fixed point between the typical value and the spread; it settles in a few, and
 /// the fit's outer loop refines it again every round.
@@ -34,9 +35,15 @@ impl Spread {
         if estimates.len() < 2 {
             return previous;
         }
+        // The scatter the floor is a share of, each estimate weighed by how sure it is: one
+        // judge's wild estimate from two marks of two nearly equal entries (which comes with a
+        // sampling variance as wild) must not lift the floor for everyone.
         let raw = {
-            let m = estimates.iter().map(|e| e.0).sum::<f64>() / estimates.len() as f64;
-            estimates.iter().map(|e| (e.0 - m).powi(2)).sum::<f64>() / estimates.len() as f64
+            let least = estimates.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
+            let sure = |v: f64| if v <= least { 1.0 } else { least / v };
+            let total: f64 = estimates.iter().map(|(_, v)| sure(*v)).sum();
+            let m = estimates.iter().map(|(x, v)| x * sure(*v)).sum::<f64>() / total;
+            estimates.iter().map(|(x, v)| (x - m).powi(2) * sure(*v)).sum::<f64>() / total
         };
         let floor = (FLOOR * raw).max(1e-12);
         let mut s = Spread { typical: previous.typical, variance: previous.variance.max(floor) };
@@ -159,6 +166,17 @@ mod tests {
         assert!(unsure.blend(3.0, 4.0).1 < 0.01);
         // A judge's own share grows with their marks' sureness.
         assert!(sure.blend(3.0, 0.1).1 > sure.blend(3.0, 1.0).1);
+    }
+
+    #[test]
+    fn one_wild_and_unsure_estimate_does_not_make_judges_differ() {
+        // Three judges alike, and one whose two marks fell on two nearly equal entries: their
+        // severity comes out enormous, and so unsure that it says nothing.
+        let alike = [(1.0, 0.01), (1.1, 0.01), (0.9, 0.01)];
+        let with_wild = [(1.0, 0.01), (1.1, 0.01), (0.9, 0.01), (1000.0, 1e8)];
+        let start = Spread { typical: 1.0, variance: 0.1 };
+        let (a, w) = (Spread::of(&alike, start), Spread::of(&with_wild, start));
+        assert!(w.variance < 0.02 && (w.variance - a.variance).abs() < 1e-3, "{a:?} {w:?}");
     }
 
     #[test]
