@@ -249,8 +249,9 @@ impl Solved {
             totals,
         };
         for _ in 0..MAX_ROUNDS {
+            let before = (fit.habits.clone(), fit.noise);
             fit.habits_round(&by_judge);
-            let moved = fit.quality_round(&by_entry);
+            let moved = fit.quality_round(&by_entry).max(fit.habits_moved(&before.0, before.1));
             if moved < TOLERANCE {
                 break;
             }
@@ -279,15 +280,29 @@ impl Solved {
         self.severity = Spread::of(&estimates.iter().flatten().copied().collect::<Vec<_>>(), self.severity);
         let (mut lenient, mut residual, mut marks) = (Vec::with_capacity(sums.len()), 0.0, 0.0);
         let mut unexplained = 0.0;
+        let mut next = self.habits.clone();
         for (j, (s, estimate)) in sums.iter().zip(&estimates).enumerate() {
             let (severity, _) = estimate.map_or((self.severity.typical, 0.0), |(b, v)| self.severity.blend(b, v));
             let own_marks = estimate.map(|(b, _)| b);
-            let habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
+            let mut habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
             if s.n > 0.0 {
-                lenient.push(self.leniency_seen(by_judge.marks(j), habit.severity, &self.habits[j]));
+                let seen = self.leniency_seen(by_judge.marks(j), habit.severity, &self.habits[j]);
+                lenient.push(seen);
+                // The judges after this one are measured against it with its new leniency, as
+                // Gauss-Seidel does: measured against the others' leniencies of the round
+                // before, two judges who saw the same entries would swap their difference back
+                // and forth for ever.
+                let summed = &mut self.habits[j];
+                let (leniency, _) = self.leniency.blend(seen.0, seen.1);
+                for (e, _) in by_judge.marks(j) {
+                    self.totals.sums[e].0 += summed.weight * (summed.leniency - leniency);
+                }
+                summed.leniency = leniency;
+                habit.leniency = leniency;
             }
-            self.habits[j] = habit;
+            next[j] = habit;
         }
+        self.habits = next;
         self.leniency = Spread::of(&lenient, self.leniency);
         let mut seen = lenient.iter();
         for (habit, s) in self.habits.iter_mut().zip(&sums) {
@@ -305,6 +320,15 @@ impl Solved {
         // yet tell apart (how unsure each leniency and each quality still is), over the marks.
         // Residuals alone would call a panel of one mark an entry noiseless.
         self.noise = ((residual + unexplained) / marks.max(1.0)).max(1e-9);
+    }
+
+    /// How far the habits and the noise moved in the last round, in standard units: on a
+    /// complete panel the qualities settle in the first round, while the severities still move
+    /// as the noise they are measured against is learnt, so stopping on the qualities alone
+    /// would keep the noise the fit started from.
+    fn habits_moved(&self, before: &[Habit], noise: f64) -> f64 {
+        let habit = |(a, b): (&Habit, &Habit)| (a.leniency - b.leniency).abs().max((a.severity - b.severity).abs());
+        self.habits.iter().zip(before).map(habit).fold((self.noise - noise).abs(), f64::max)
     }
 
     /// A judge's leniency as their marks show it, with its sampling variance: each mark against
@@ -398,7 +422,9 @@ fn sparseness(by_judge: &Grouped, marked: &[bool]) -> f64 {
 fn standardise(quality: &mut [f64], marked: &[bool]) -> (f64, f64) {
     let rated: Vec<f64> = quality.iter().zip(marked).filter(|(_, m)| **m).map(|(q, _)| *q).collect();
     let (Some(m), Some(s)) = (mean(&rated), spread(&rated)) else { return (0.0, 1.0) };
-    let s = if s > 0.0 { s } else { 1.0 };
+    // Qualities all alike (two judges ordering the entries oppositely) have no spread to take
+    // to 1: rounding would make one of 1e-16, and stretching by it blows the fit up.
+    let s = if s > 1e-9 { s } else { 1.0 };
     for q in quality {
         *q = (*q - m) / s;
     }
