@@ -113,8 +113,12 @@ impl Grouped {
     }
 }
 
-/// Stop once no quality moves by more than this, in standard units: far finer than any ranking.
-const TOLERANCE: f64 = 1e-7;
+/// Stop once no quality moves by more than this, in standard units: far finer than any ranking
+/// (a hundredth of a point is 1e-2 on a panel whose marks spread by one point).
+const TOLERANCE: f64 = 1e-6;
+/// Stop once no habit and not the noise moves by more than this either: a judge's leniency and
+/// severity are shown to two decimals and decide no place by themselves.
+const HABIT_TOLERANCE: f64 = 1e-5;
 const MAX_ROUNDS: usize = 500;
 /// The noise of a mark the fit starts from, in squared standard units, before the marks say.
 const START_NOISE: f64 = 0.25;
@@ -251,8 +255,8 @@ impl Solved {
         for _ in 0..MAX_ROUNDS {
             let before = (fit.habits.clone(), fit.noise);
             fit.habits_round(&by_judge);
-            let moved = fit.quality_round(&by_entry).max(fit.habits_moved(&before.0, before.1));
-            if moved < TOLERANCE {
+            let moved = fit.quality_round(&by_entry);
+            if moved < TOLERANCE && fit.habits_moved(&before.0, before.1) < HABIT_TOLERANCE {
                 break;
             }
         }

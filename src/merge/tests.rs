@@ -490,3 +490,30 @@ fn gap_in_spreads(quality: &[f64]) -> f64 {
     let spread = |s: &[f64]| (s.iter().map(|q| (q - mean(s)).powi(2)).sum::<f64>() / s.len() as f64).sqrt();
     (mean(first) - mean(second)) / (0.5 * (spread(first) + spread(second)))
 }
+
+/// Two judges who marked the same entries, one a point above the truth and one a point below,
+/// with no noise: the fit settles on exactly that (each judge measured against the other would
+/// swap their difference back and forth, and stopping once the qualities stop moving would keep
+/// the noise the fit started from), and two who order them oppositely leave the fit finite.
+#[test]
+fn two_judges_on_the_same_entries_settle_on_their_habits() {
+    let quality = [2.0, 2.5, 3.0, 3.25, 3.5, 4.0];
+    let two = |a: &[f64], b: &[f64]| Panel {
+        judges: vec!["a".into(), "b".into()],
+        entries: (0..a.len()).map(|e| format!("e{e}")).collect(),
+        marks: (0..a.len())
+            .flat_map(|e| [Mark { judge: 0, entry: e, value: a[e] }, Mark { judge: 1, entry: e, value: b[e] }])
+            .collect(),
+        criteria: None,
+    };
+    let up: Vec<f64> = quality.iter().map(|q| q + 1.0).collect();
+    let down: Vec<f64> = quality.iter().map(|q| q - 1.0).collect();
+    let fit = calibrated_fit(&two(&up, &down));
+    assert!((fit.leniency[0] - 1.0).abs() < 1e-3 && (fit.leniency[1] + 1.0).abs() < 1e-3, "{fit:?}");
+    assert!(fit.panel.noise < 0.01, "{fit:?}");
+    let rising = [1.0, 2.0, 3.0, 4.0, 5.0, 3.0];
+    let falling: Vec<f64> = rising.iter().map(|v| 6.0 - v).collect();
+    let fit = calibrated_fit(&two(&rising, &falling));
+    assert!(fit.quality.iter().flatten().all(|q| (q - 3.0).abs() < 1e-6), "{fit:?}");
+    assert!(fit.severity.iter().chain(&fit.leniency).all(|x| x.is_finite()), "{fit:?}");
+}
