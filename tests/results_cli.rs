@@ -240,7 +240,7 @@ fn the_public_announcement_carries_nothing_of_the_jurys_deliberation() {
     // A decided tie whose reason is the jury's own words, and a decision no tie needs any more.
     s.file(
         "decisions.toml",
-        "[[decisions]]\nprize = \"best-demo\"\norder = [\"shift-swap\", \"seed-swap\", \"chore-chart\"]\n\
+        "[[decisions]]\nprize = \"best-demo\"\norder = [\"recipe-rescue\", \"letter-to-later\", \"echo-owl\"]\n\
          reason = \"Ana and Dee found it contested; leniency applied\"\n\n\
          [[decisions]]\nprize = \"wood\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"Ben: not eligible, unverified\"\n",
     );
@@ -268,7 +268,7 @@ fn the_public_announcement_carries_nothing_of_the_jurys_deliberation() {
         assert!(shared.contains("Garden Gnome") && shared.contains("to be announced"), "{shared}");
     }
     let md = stdout(head(&s).args(["results", "--public", "--format", "md"]).args(&files));
-    assert!(md.contains("| 1 | Shift Swap | Night Nurses | $250 |"), "the decided place, plainly: {md}");
+    assert!(md.contains("| 1 | Recipe Rescue | Second Helping | $250 |"), "the decided place, plainly: {md}");
     assert!(md.contains("| 1= | Moonlight Mixer | Nocturne | to be announced | Garden Gnome |"), "{md}");
     head(&s)
         .args(["results", "--public", "--format", "csv"])

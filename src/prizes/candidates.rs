@@ -64,6 +64,7 @@ pub fn candidates(
                 score: e.score,
                 track_place: in_track.get(e.id.as_str()).map(|t| t.place),
                 by_criterion: e.by_criterion.clone(),
+                by_criterion_merged: e.by_criterion_merged.clone(),
                 judges: e.judges,
                 chance: if has_overall { e.chance } else { None },
                 track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),

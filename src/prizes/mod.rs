@@ -49,6 +49,22 @@ pub struct Candidate {
     pub track_chance: Option<f64>,
     /// The judges' mean per criterion, in rubric order; `None` where no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
+    /// Its merged score and place on each criterion a prize ranks by, by the event's method
+    /// (see [`crate::rankings::Ranked::by_criterion_merged`]); empty from a merge saved by a
+    /// build that did not work them out.
+    pub by_criterion_merged: Vec<Option<crate::rankings::CriterionStanding>>,
+}
+
+impl Candidate {
+    /// What a prize by criterion `k` shows of it and orders it by (higher first): its merged
+    /// score on the criterion and its place there; from a merge saved without them, the judges'
+    /// mean for both.
+    fn on_criterion(&self, k: usize) -> Option<(f64, f64)> {
+        if self.by_criterion_merged.is_empty() {
+            return self.by_criterion.get(k).copied().flatten().map(|mean| (mean, mean));
+        }
+        self.by_criterion_merged.get(k).copied().flatten().map(|s| (s.score, -(s.place as f64)))
+    }
 }
 
 /// The head judge's decision on a tie: the tied entries in the order they place.
@@ -317,10 +333,15 @@ impl Run<'_> {
         out: &mut PrizeOutcome,
         warnings: &mut Vec<String>,
     ) {
+        let criterion = self.criterion_of(prize);
         let award = |i: usize, place: usize, tie: Option<Tie>| {
             let c = &self.candidates[i];
-            // A score prize is ordered by place, and shows the merged score.
-            let value = if prize.by == PrizeBy::Score { c.score } else { value };
+            // A prize by score or by criterion is ordered by place, and shows the merged score.
+            let value = match prize.by {
+                PrizeBy::Score => c.score,
+                PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map_or(value, |v| v.0),
+                _ => value,
+            };
             let amount =
                 if matches!(tie, Some(Tie::Undecided { .. })) { None } else { prize.amounts.get(place - 1).copied() };
             let support = support::of(prize, c, self.book.min_judges);
@@ -360,11 +381,23 @@ impl Run<'_> {
         }
     }
 
+    /// The rubric index of the criterion a prize by criterion ranks by.
+    fn criterion_of(&self, prize: &Prize) -> Option<usize> {
+        let id = prize.criterion.as_deref().filter(|_| prize.by == PrizeBy::Criterion)?;
+        self.book.criteria.iter().position(|k| k.id == id)
+    }
+
     /// The candidates this prize may go to, best first, each with the key that orders them:
     /// equal keys are ties.
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
-        let criterion = prize.criterion.as_deref().and_then(|c| self.book.criteria.iter().position(|k| k.id == c));
+        let criterion = self.criterion_of(prize);
+        if criterion.is_some() && self.candidates.iter().any(|c| c.by_criterion_merged.is_empty()) {
+            notes.push(format!(
+                "ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
+                prize.criterion.as_deref().unwrap_or_default()
+            ));
+        }
         let file = self.book.files.get(&prize.id);
         let (mut undeclared, mut without) = (0, 0);
         let mut out: Vec<(usize, (f64, usize))> = Vec::new();
@@ -391,9 +424,7 @@ impl Run<'_> {
                 PrizeBy::Score => (c.place != usize::MAX).then(|| (-(c.place as f64), 0)),
                 PrizeBy::Badges => Some((crate::model::tagged(&c.tags, "achievement:").count() as f64, c.place)),
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
-                PrizeBy::Criterion => {
-                    criterion.and_then(|k| c.by_criterion.get(k).copied().flatten()).map(|v| (v, c.place))
-                }
+                PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map(|(_, key)| (key, c.place)),
                 PrizeBy::File => file.and_then(|f| f.get(&c.id)).map(|v| (*v, c.place)),
             };
             match key {

@@ -26,6 +26,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         score: 5.0 - place as f64 / 10.0,
         track_place: Some(place),
         by_criterion: vec![Some(3.0); 3],
+        by_criterion_merged: Vec::new(),
         judges: 3,
         chance: None,
         track_chance: None,
@@ -358,4 +359,39 @@ fn a_tie_of_many_is_said_in_one_short_line() {
     // Each award names the first few it is tied with, and counts them all.
     let Some(Tie::Undecided { with, others, .. }) = &o.prizes[0].awards[0].tie else { panic!("undecided") };
     assert_eq!((with.len(), *others), (crate::prizes::TIED_NAMED, 24));
+}
+
+/// A prize by criterion ranks by the merge's score on that criterion (its place there), not the
+/// judges' raw mean, shows that score, and flags a winner resting on fewer judges than the
+/// event asks; a merge saved without the merged criterion scores falls back to the mean and says
+/// so.
+#[test]
+fn a_prize_by_criterion_ranks_by_the_merged_criterion_score() {
+    use crate::rankings::CriterionStanding;
+    let mut field: Vec<Candidate> =
+        ["map", "pantry", "other"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    // The raw mean puts map first (one lenient judge's 5); the merged scores put pantry first.
+    field[0].by_criterion = vec![Some(5.0), None, None];
+    field[1].by_criterion = vec![Some(4.5), None, None];
+    field[2].by_criterion = vec![Some(3.0), None, None];
+    let merged = |score: f64, place: usize| vec![Some(CriterionStanding { score, place }), None, None];
+    let mut corrected = field.clone();
+    corrected[0].by_criterion_merged = merged(3.9, 2);
+    corrected[0].judges = 1;
+    corrected[1].by_criterion_merged = merged(4.3, 1);
+    corrected[2].by_criterion_merged = merged(3.0, 3);
+    let demo = Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[2.0, 1.0]) };
+    let o = run(&corrected, std::slice::from_ref(&demo), &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "pantry", Some(2.0)), (2, "map", Some(1.0))]);
+    assert_eq!(o.prizes[0].awards[0].value, 4.3, "the merged score is shown");
+    assert!(o.prizes[0].notes.is_empty(), "{:?}", o.prizes[0].notes);
+    let thin = o.prizes[0].awards[1].support.as_ref().expect("support of a prize by criterion");
+    assert!(!thin.doubts.is_empty(), "one judge, fewer than min_judges: {thin:?}");
+    let old = run(&field, &[demo], &Rules::default(), &[]);
+    assert_eq!(winners(&old.prizes[0])[0].1, "map");
+    assert!(
+        old.prizes[0].notes.iter().any(|n| n.contains("judges' mean") && n.contains("merge again")),
+        "{:?}",
+        old.prizes[0].notes
+    );
 }

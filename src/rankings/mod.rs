@@ -4,6 +4,7 @@
 
 mod chances;
 mod conflicts;
+mod criteria;
 mod figures;
 mod majority;
 mod panel;
@@ -145,6 +146,19 @@ pub struct Ranked {
     /// bootstrap of the calibrated fit; `None` where no prize pays or none was worked out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chance: Option<f64>,
+    /// Its merged score and place on each criterion alone, by the event's method, in the order of
+    /// [`Rankings::criteria`]: what a prize by criterion ranks by. Worked out only for the
+    /// criteria a prize ranks by (`None` for the others); empty in a merge saved by a build
+    /// that did not work them out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_criterion_merged: Vec<Option<CriterionStanding>>,
+}
+
+/// An entry's merged score on one criterion alone and its place among the entries scored on it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CriterionStanding {
+    pub score: f64,
+    pub place: usize,
 }
 
 /// A chance of a paid place between these is a place the jury should discuss: neither safe nor

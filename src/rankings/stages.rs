@@ -5,7 +5,7 @@
 
 use super::{
     Field, JudgeMarks, Majority, Named, Options, OwnPanel, RankError, Rankings, Rubrics, Scopes, Sheets, chances,
-    conflicts, figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
+    conflicts, criteria, figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
 };
 use crate::config::{Config, TieBreak};
 use crate::merge::agreement::{self, EntryStats, JudgeHabits};
@@ -122,6 +122,9 @@ pub(super) struct Fitted {
     pub stats: EntryStats,
     /// `means[criterion][entry]`.
     pub means: Vec<Vec<Option<f64>>>,
+    /// `standings[criterion][entry]`: the method's score and place on each criterion a prize
+    /// ranks by.
+    pub standings: Vec<Vec<Option<super::CriterionStanding>>>,
     pub habits: Vec<JudgeHabits>,
     pub agreement: (Vec<super::Concordance>, Option<super::PairAgreement>),
     pub groups: Vec<Vec<String>>,
@@ -131,11 +134,13 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     let (panel, judges) = (&built.panel, &built.judges);
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held, beyond), (stats, means, habits, agreement, groups)) = std::thread::scope(|scope| {
+    let ((overall, held, beyond), (stats, means, standings, habits, agreement, groups)) = std::thread::scope(|scope| {
         let merging = scope.spawn(|| merged_and_beyond(built, field));
+        let prized = criteria::prize_criteria(config);
         let figures = (
             EntryStats::of(panel),
             figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
+            criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized),
             agreement::judge_habits(panel),
             figures::agreement(panel),
             figures::judge_groups(panel),
@@ -160,7 +165,7 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::SumEmpty { counted, most });
     }
-    Ok(Fitted { overall, beyond, held, stats, means, habits, agreement, groups })
+    Ok(Fitted { overall, beyond, held, stats, means, standings, habits, agreement, groups })
 }
 
 /// The method's merged score of every entry overall, the warnings of the calibrated fit, and each
@@ -207,6 +212,7 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
         counted,
         conflicted: &built.conflicted,
         beyond: &fitted.beyond,
+        standings: &fitted.standings,
     };
     let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
     Ranked3 { rankings, majorities, own }

@@ -1,7 +1,7 @@
 //! One ranking of some entries: places from the merged scores, ties broken by the keys in turn,
 //! and each entry's flags.
 
-use super::{Field, Flag, Options, Ranked};
+use super::{CriterionStanding, Field, Flag, Options, Ranked};
 use crate::merge::agreement::EntryStats;
 use crate::merge::{break_ties, rank};
 
@@ -21,6 +21,8 @@ pub(super) struct Context<'a> {
     pub conflicted: &'a [bool],
     /// By field index, each entry's gap beyond its judges' habits.
     pub beyond: &'a [Option<f64>],
+    /// `standings[criterion][entry]`, for the criteria a prize ranks by.
+    pub standings: &'a [Vec<Option<CriterionStanding>>],
 }
 
 impl Context<'_> {
@@ -59,6 +61,7 @@ impl Context<'_> {
                     flags,
                     tie_break: s.broken_by.map(|k| self.options.tie_breaks[k].clone()),
                     chance: None,
+                    by_criterion_merged: self.standings.iter().map(|c| c[e]).collect(),
                 }
             })
             .collect()
