@@ -341,6 +341,27 @@ mod tests {
         }
     }
 
+    /// Two bad rows of one array of tables are two problems, each at its line, and a row with a
+    /// bad key keeps its others for the checks across sections; a row missing a key it needs is
+    /// still reported beside the others.
+    #[test]
+    fn every_bad_row_of_an_array_of_tables_is_reported() {
+        let text = "[[prizes]]\nid = \"t\"\nname = \"T\"\nmax_params = \"4Q\"\namounts = [1]\n\
+                    [[prizes]]\nid = \"q\"\nname = \"Q\"\nby = \"badgez\"\namounts = [1]\n\
+                    [[prizes]]\nid = \"d\"\nname = \"D\"\nby = \"criterion\"\ncriterion = \"none\"\namounts = [1]\n";
+        let message = parse(text).expect_err("three bad prizes").to_string();
+        for want in [
+            "line 4 (`max_params = \"4Q\"`)",
+            "line 9 (`by = \"badgez\"`)",
+            "line 15 (`criterion = \"none\"`): prizes[2] (\"d\").criterion = \"none\"",
+        ] {
+            assert!(message.contains(want), "wanted {want:?} in\n{message}");
+        }
+        let missing = "[[judges]]\nname = 5\n[[judges]]\nkey = \"x\"\n";
+        let message = parse(missing).expect_err("two bad judges").to_string();
+        assert!(message.contains("line 2") && message.contains("2 problem(s)"), "{message}");
+    }
+
     #[test]
     fn bad_files_name_the_key_and_what_would_be_valid() {
         let cases: &[(&str, &[&str])] = &[

@@ -41,14 +41,14 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
         let read = match name {
             "event" => every_problem::<Event>(value),
             "export" => every_problem::<ExportConfig>(value),
-            "criteria" => every_problem::<Vec<Criterion>>(value),
-            "tracks" => every_problem::<Vec<Track>>(value),
+            "criteria" => every_row_problem::<Criterion>(value),
+            "tracks" => every_row_problem::<Track>(value),
             "rules" => every_problem::<Rules>(value),
             "merge" => every_problem::<MergeConfig>(value),
-            "prizes" => every_problem::<Vec<Prize>>(value),
+            "prizes" => every_row_problem::<Prize>(value),
             "results" => every_problem::<ResultsConfig>(value),
             "assign" => every_problem::<AssignConfig>(value),
-            "judges" => every_problem::<Vec<Judge>>(value),
+            "judges" => every_row_problem::<Judge>(value),
             "sync" => every_problem::<SyncConfig>(value),
             "feedback" => every_problem::<FeedbackConfig>(value),
             "browser" => every_problem::<Option<String>>(value),
@@ -61,10 +61,23 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
         if let Err((found, left_out)) = read {
             problems.extend(found.into_iter().map(|(at, message)| (at, located(text, at, &message))));
             // The keys at fault are left out and the rest of the section is kept, so that the
-            // checks across sections still read it; a section that cannot read without a key it
-            // needs is left out whole.
+            // checks across sections still read it; a section (or a row of an array of tables)
+            // that cannot read without a key it needs is left out whole.
             match (left_out, table.get_mut(name)) {
-                (Some(keys), Some(toml::Value::Table(section))) => keys.iter().for_each(|k| drop(section.remove(k))),
+                (Some(LeftOut::Keys(keys)), Some(toml::Value::Table(section))) => {
+                    for k in &keys {
+                        section.remove(k);
+                    }
+                }
+                (Some(LeftOut::Rows(rows)), Some(toml::Value::Array(section))) => {
+                    for (row, keys) in rows {
+                        if let (Some(toml::Value::Table(t)), Some(keys)) = (section.get_mut(row), keys) {
+                            for k in keys {
+                                t.remove(&k);
+                            }
+                        }
+                    }
+                }
                 _ => drop(table.remove(name)),
             }
         }
@@ -101,10 +114,35 @@ fn deadline_problem(document: &toml::de::DeTable, text: &str) -> Option<(usize, 
     Some((at, located(text, at, &format!("event.deadline = {:?}: {reason}", clean_line(deadline)))))
 }
 
-/// What a section's problems are, when it does not read as `T`: every one, not only the first,
-/// where the section is one table (the key at fault is set aside and the rest read again); and
-/// the keys to leave out, or `None` when the rest cannot read without them.
-type Problems = (Vec<(usize, String)>, Option<Vec<String>>);
+/// What a section's problems are, when it does not read as `T`: every one, not only the first
+/// (the key at fault is set aside and the rest read again; each row of an array of tables is read
+/// on its own); and what to leave out, or `None` when the rest cannot read without it.
+type Problems = (Vec<(usize, String)>, Option<LeftOut>);
+
+/// What of a section with problems to leave out so that the rest reads.
+enum LeftOut {
+    /// These keys of a table.
+    Keys(Vec<String>),
+    /// Of an array of tables, by row: these keys of it, or (`None`) the whole row.
+    Rows(Vec<(usize, Option<Vec<String>>)>),
+}
+
+/// [`every_problem`] for an array of tables (`[[prizes]]`): every row read on its own, so that
+/// two bad prizes are two problems, not the first one's alone. A row that cannot read without a
+/// key it needs leaves the whole section out: removing the row alone would shift the rows after
+/// it, and the checks across sections name rows by their place (`prizes[5]`).
+fn every_row_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>) -> Result<(), Problems> {
+    let toml::de::DeValue::Array(rows) = value.get_ref() else { return every_problem::<Vec<T>>(value) };
+    let (mut found, mut left_out) = (Vec::new(), Vec::new());
+    for (i, row) in rows.iter().enumerate() {
+        if let Err((problems, keys)) = every_problem::<T>(row) {
+            found.extend(problems);
+            left_out.push((i, keys.and_then(|k| if let LeftOut::Keys(k) = k { Some(k) } else { None })));
+        }
+    }
+    let whole = left_out.iter().all(|(_, keys)| keys.is_some());
+    if found.is_empty() { Ok(()) } else { Err((found, whole.then_some(LeftOut::Rows(left_out)))) }
+}
 
 fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>) -> Result<(), Problems> {
     let Err(first) = fits::<T>(value) else { return Ok(()) };
@@ -126,7 +164,7 @@ fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeVal
         }
         left_out.push(key);
         match fits::<T>(&rest) {
-            Ok(()) => return Err((found, Some(left_out))),
+            Ok(()) => return Err((found, Some(LeftOut::Keys(left_out)))),
             // Only a problem of another key is the file's: one of the whole section now is of
             // the key just set aside.
             Err(next) if at_fault(&rest, next.0).is_some() => found.push(next),
