@@ -196,6 +196,26 @@ fn check_passes_the_builtin_event_and_fails_a_bad_export() {
         .stdout(predicate::str::contains("line 3 (b): rejected: space: \"javascript:void(0)\" uses javascript:"));
 }
 
+/// Checking judging.toml needs no store: `check --offline` on a machine that never pulled checks
+/// the file and a local export, and says plainly that an export on the network was not checked.
+#[test]
+fn check_offline_needs_no_store() {
+    let s = Sandbox::new();
+    s.cmd()
+        .args(["check", "--offline"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: event \"build-small-2026\"").and(predicate::str::contains("40 valid")));
+    s.file("judging.toml", "[export]\nsource = \"https://example.com/export.csv\"\n");
+    s.cmd()
+        .args(["check", "--offline"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok: event").and(predicate::str::contains("the export: not checked")));
+    s.cmd().args(["check", "--offline", "--strict"]).assert().failure();
+    assert!(!s.path().join("data").exists(), "no store made by a check");
+}
+
 #[test]
 fn a_bad_judging_toml_names_the_key_and_leaves_the_store_alone() {
     let s = Sandbox::new();

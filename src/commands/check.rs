@@ -5,10 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::pull::PullError;
 use super::{Session, pull};
 use crate::cli::Cli;
 use crate::config::PrizeBy;
 use crate::event_files::Loaded;
+use crate::export::ExportError;
+use crate::export::source::SourceError;
 use crate::sanitize::clean_line;
 
 /// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
@@ -28,9 +31,16 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
             clean_line(b)
         );
     }
-    // Only an offline check of a URL needs the store, for its cached copy.
-    let store = if offline { Some(Session::open(cli, loaded.clone())?.store) } else { None };
-    let fetched = pull::fetch(&loaded, from, offline, store.as_ref())?;
+    // Only an offline check of a URL needs the store, for its cached copy; judging.toml and a
+    // local export are checked on a machine that has never pulled.
+    let store = if offline { cached_copies(cli, &loaded)? } else { None };
+    let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
+        Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
+            println!("the export: not checked: {e}");
+            return Ok(if strict { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+        }
+        other => other?,
+    };
     let parsed = pull::parse(&loaded, &fetched)?;
     let name = fetched.source.name();
     let rejected = parsed.rejected();
@@ -55,6 +65,17 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let organizer_problems = check_organizer_files(&loaded, &ids);
     let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// This judge's store, for the copies of the export it cached, where there is one: `None` on a
+/// machine that has never pulled.
+fn cached_copies(cli: &Cli, loaded: &Loaded) -> Result<Option<crate::store::Store>> {
+    let judge = crate::paths::judge(cli.judge.as_deref())?;
+    let file = crate::paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
+    if !file.exists() {
+        return Ok(None);
+    }
+    Ok(Some(Session::open(cli, loaded.clone())?.store))
 }
 
 /// The files beside judging.toml that the organizers' commands read: the assignments and the
