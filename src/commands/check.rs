@@ -44,7 +44,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let parsed = pull::parse(&loaded, &fetched)?;
     let name = fetched.source.name();
     let rejected = parsed.rejected();
-    let warnings = parsed.problems.len() - rejected;
+    let warnings = parsed.warnings();
     println!(
         "{name}: {} row(s) read, {} valid, {rejected} rejected, {warnings} warning(s){}",
         parsed.submissions.len() + rejected,
@@ -54,8 +54,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     for note in &parsed.notes {
         println!("  note: {}", clean_line(note));
     }
-    for p in &parsed.problems {
-        println!("  {p}");
+    for line in crate::export::condensed(&parsed.problems) {
+        println!("  {line}");
     }
     if parsed.submissions.is_empty() && rejected == 0 {
         println!("{name}: the export has no submissions");

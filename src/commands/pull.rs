@@ -199,16 +199,11 @@ fn report_pull(session: &Session, outcome: &Outcome) {
     for note in &outcome.parsed.notes {
         eprintln!("  note: {}", clean_line(note));
     }
-    print_problems(&outcome.parsed.problems);
-}
-
-pub(super) fn print_problems(problems: &[crate::export::RowProblem]) {
-    let rejected = problems.iter().filter(|p| p.error).count();
-    if problems.is_empty() {
-        return;
-    }
-    eprintln!("  {rejected} row(s) rejected, {} warning(s):", problems.len() - rejected);
-    for p in problems {
-        eprintln!("  {p}");
+    let parsed = &outcome.parsed;
+    if !parsed.problems.is_empty() {
+        eprintln!("  {} row(s) rejected, {} warning(s):", parsed.rejected(), parsed.warnings());
+        for line in crate::export::condensed(&parsed.problems) {
+            eprintln!("  {line}");
+        }
     }
 }

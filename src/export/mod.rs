@@ -152,6 +152,9 @@ pub struct RowProblem {
     pub line: usize,
     pub id: Option<String>,
     pub error: bool,
+    /// What kind of problem, in a few words ("duplicate id", "bad link"): problems of one kind
+    /// are condensed when there are many.
+    pub kind: &'static str,
     pub message: String,
 }
 
@@ -161,6 +164,36 @@ impl std::fmt::Display for RowProblem {
         let id = self.id.as_deref().map(|id| format!(" ({})", crate::sanitize::clean_line(id))).unwrap_or_default();
         write!(f, "line {}{id}: {kind}: {}", self.line, crate::sanitize::clean_line(&self.message))
     }
+}
+
+/// How many problems of one kind are printed in full before the rest are counted.
+const SHOWN_PER_KIND: usize = 3;
+
+/// The problems as lines to print, condensed: each kind's first few in full, in the file's order,
+/// then one line counting the rest of that kind (100,000 duplicate rows are four lines, not
+/// 100,000).
+pub fn condensed(problems: &[RowProblem]) -> Vec<String> {
+    let mut kinds: Vec<(bool, &str, Vec<&RowProblem>)> = Vec::new();
+    for p in problems {
+        match kinds.iter_mut().find(|(error, kind, _)| *error == p.error && *kind == p.kind) {
+            Some((_, _, list)) => list.push(p),
+            None => kinds.push((p.error, p.kind, vec![p])),
+        }
+    }
+    let mut lines = Vec::new();
+    for (error, kind, list) in kinds {
+        lines.extend(list.iter().take(SHOWN_PER_KIND).map(ToString::to_string));
+        if list.len() > SHOWN_PER_KIND {
+            let rest: Vec<String> = list[SHOWN_PER_KIND..].iter().map(|p| p.line.to_string()).collect();
+            let what = if error { "rejected" } else { "warnings" };
+            lines.push(format!(
+                "... and {} more {what} ({kind}): lines {}",
+                rest.len(),
+                crate::format::first_few(&rest, 10, ", ")
+            ));
+        }
+    }
+    lines
 }
 
 /// What an export holds, once read and checked.
@@ -180,8 +213,16 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// The rows rejected (a row with two faults is one row).
     pub fn rejected(&self) -> usize {
-        self.problems.iter().filter(|p| p.error).count()
+        let mut lines: Vec<usize> = self.problems.iter().filter(|p| p.error).map(|p| p.line).collect();
+        lines.dedup();
+        lines.len()
+    }
+
+    /// The warnings about rows that were imported.
+    pub fn warnings(&self) -> usize {
+        self.problems.iter().filter(|p| !p.error).count()
     }
 }
 

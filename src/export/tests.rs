@@ -354,3 +354,20 @@ fn sniffing_picks_the_format() {
     assert_eq!(sniff("x.csv", "Project Title,Submission Url,Project Status\n"), Format::Devpost);
     assert_eq!(sniff("x.csv", "id,title\n"), Format::Csv);
 }
+
+/// Many rows with one fault print a few lines, not one each; a rejected row carries no warnings
+/// (it is not imported), and a row with two faults is one row rejected.
+#[test]
+fn many_problems_of_one_kind_are_condensed_and_a_rejected_row_has_no_warnings() {
+    let mut rows: Vec<String> = (0..1000).map(|i| format!("dup,T{i},team,,{SPACE}{i},,,,wood,,,")).collect();
+    // No title (a warning) and an unknown track and a javascript: link (two rejections).
+    rows.push("bad,,team,,javascript:void(0),,,,forest,,,".into());
+    let text = csv_of(&rows.iter().map(String::as_str).collect::<Vec<_>>());
+    let p = parse_ok(&text);
+    assert_eq!(p.rejected(), 1000, "999 duplicates and one bad row");
+    assert!(p.problems.iter().filter(|x| x.line == 1002).all(|x| x.error), "{:?}", p.problems);
+    let lines = condensed(&p.problems);
+    assert!(lines.len() <= 8, "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("996 more rejected (duplicate id)")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("line 1002 (bad)") && l.contains("forest")), "{lines:#?}");
+}

@@ -27,7 +27,10 @@ impl<'c> Validator<'c> {
         if let Some(id) = &check.id {
             match self.parsed.ids_seen.get(id) {
                 Some(first) => {
-                    check.reject(format!("duplicate id: line {first} has it already, and only the first is read"));
+                    check.reject(
+                        "duplicate id",
+                        format!("duplicate id: line {first} has it already, and only the first is read"),
+                    );
                 }
                 None => {
                     self.parsed.ids_seen.insert(id.clone(), check.line);
@@ -37,6 +40,10 @@ impl<'c> Validator<'c> {
         let rejected = check.problems.iter().any(|p| p.error);
         if let (Some(submission), false) = (submission, rejected) {
             (self.each)(submission);
+        }
+        // A rejected row is not imported: what would have been its caveats says nothing.
+        if rejected {
+            check.problems.retain(|p| p.error);
         }
         self.parsed.problems.append(&mut check.problems);
     }
@@ -54,12 +61,12 @@ struct Check {
 }
 
 impl Check {
-    fn reject(&mut self, message: String) {
-        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: true, message });
+    fn reject(&mut self, kind: &'static str, message: String) {
+        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: true, kind, message });
     }
 
-    fn warn(&mut self, message: String) {
-        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: false, message });
+    fn warn(&mut self, kind: &'static str, message: String) {
+        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: false, kind, message });
     }
 
     /// Builds the submission, or `None` when a field it cannot do without is wrong. Every check
@@ -92,7 +99,7 @@ impl Check {
         let url = space_link.filter(|_| !id.is_empty())?;
         let space = links::space(&url);
         if space.is_none() {
-            self.warn(format!("{url} is not a Hugging Face Space; Hub checks will not apply to it"));
+            self.warn("not a Space", format!("{url} is not a Hugging Face Space; Hub checks will not apply to it"));
         }
         Some(Submission {
             title,
@@ -124,10 +131,13 @@ impl Check {
                 _ => 0,
             };
             if length > limit {
-                self.reject(format!(
-                    "{} is {length} characters long; the limit is {limit} (export.max_field_chars)",
-                    field.key()
-                ));
+                self.reject(
+                    "too long",
+                    format!(
+                        "{} is {length} characters long; the limit is {limit} (export.max_field_chars)",
+                        field.key()
+                    ),
+                );
                 row.cells[field as usize] = None;
             }
         }
@@ -137,7 +147,10 @@ impl Check {
     /// without one. Without an id the row is lost, but its other problems are still reported.
     fn note_id(&mut self, id: &str) {
         if id.is_empty() {
-            self.reject(format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()));
+            self.reject(
+                "no id",
+                format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()),
+            );
         } else {
             self.id = Some(id.to_owned());
         }
@@ -147,7 +160,7 @@ impl Check {
     /// something to call the entry.
     fn title_or_id(&mut self, title: String, id: &str) -> String {
         if title.is_empty() && !id.is_empty() {
-            self.warn("no title; showing the id instead".into());
+            self.warn("no title", "no title; showing the id instead".into());
             id.to_owned()
         } else {
             title
@@ -157,7 +170,7 @@ impl Check {
     /// The Space's link, which every entry must have: it is the app the judges try.
     fn space_link(&mut self, raw: &str) -> Option<url::Url> {
         if raw.is_empty() {
-            self.reject("no Space URL: every entry needs the link to its app".into());
+            self.reject("no Space URL", "no Space URL: every entry needs the link to its app".into());
             None
         } else {
             self.link("space", raw)
@@ -169,7 +182,7 @@ impl Check {
     fn declared_params(&mut self, raw: &str) -> Option<u64> {
         match raw {
             "" => None,
-            raw => parse_params(raw).map_err(|e| self.warn(format!("params ignored: {e}"))).ok(),
+            raw => parse_params(raw).map_err(|e| self.warn("params ignored", format!("params ignored: {e}"))).ok(),
         }
     }
 
@@ -177,14 +190,15 @@ impl Check {
     fn likes(&mut self, raw: &str) -> Option<u64> {
         match raw {
             "" => None,
-            raw => {
-                raw.parse::<u64>().map_err(|_| self.warn(format!("likes ignored: {raw:?} is not a whole number"))).ok()
-            }
+            raw => raw
+                .parse::<u64>()
+                .map_err(|_| self.warn("likes ignored", format!("likes ignored: {raw:?} is not a whole number")))
+                .ok(),
         }
     }
 
     fn link(&mut self, field: &str, raw: &str) -> Option<url::Url> {
-        links::web_link(raw).map_err(|e| self.reject(format!("{field}: {e}"))).ok()
+        links::web_link(raw).map_err(|e| self.reject("bad link", format!("{field}: {e}"))).ok()
     }
 
     fn optional_link(&mut self, field: &str, raw: &str) -> Option<String> {
@@ -203,16 +217,19 @@ impl Check {
         if !value.is_empty() {
             let found = config.track_for(value).map(|t| t.id.clone());
             if found.is_none() {
-                self.reject(format!(
-                    "track {value:?} is not one of the tracks in judging.toml: {}",
-                    config.track_ids()
-                ));
+                self.reject(
+                    "unknown track",
+                    format!("track {value:?} is not one of the tracks in judging.toml: {}", config.track_ids()),
+                );
             }
             return found;
         }
         let from_tags = tags.iter().find_map(|t| config.track_for(t)).map(|t| t.id.clone());
         if from_tags.is_none() {
-            self.warn(format!("no track: give one of {} in the track column or a track: tag", config.track_ids()));
+            self.warn(
+                "no track",
+                format!("no track: give one of {} in the track column or a track: tag", config.track_ids()),
+            );
         }
         from_tags
     }
