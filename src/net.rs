@@ -58,7 +58,9 @@ pub const TRIES: usize = 5;
 /// Sends a request again while that can help, the one policy of the export fetch and the Hub
 /// client: a 429 or 503 waits what the server asks (never more than a minute; 5 s when it does
 /// not say), another 5xx or a connection that broke waits 1, 2, 4, 8 s; a connection that could
-/// not be made is not retried. It gives up after `TRIES`
+/// not be made, or a server that gave no answer within the client's timeout, is not retried (a
+/// server that hangs for the whole timeout would hang again, four times over). It gives up after
+/// `TRIES`
 /// tries, or when a wait would pass `deadline`, returning the last answer or error for the
 /// caller to word. `wait` tells the user of each wait: why, its seconds, and the try that
 /// follows.
@@ -81,7 +83,9 @@ pub fn send_with_retries(
             }
             // A connection that broke is tried again; one that could not be made at all (offline,
             // nothing listening) is said at once, not after a minute of waiting.
-            Err(e) if e.is_request() && !e.is_connect() => ("the connection broke".to_owned(), 1 << (attempt - 1)),
+            Err(e) if e.is_request() && !e.is_connect() && !e.is_timeout() => {
+                ("the connection broke".to_owned(), 1 << (attempt - 1))
+            }
             _ => return outcome,
         };
         if attempt == TRIES || std::time::Instant::now() + Duration::from_secs(seconds) > deadline {

@@ -103,8 +103,17 @@ pub fn fetch(url: &Url, timeout: Duration, most_mb: u64) -> Result<Vec<u8>, Sour
     let waited = |why: &str, seconds: u64, next: usize| {
         eprintln!("{name}: {why}; waiting {seconds} s before try {next} of {}", crate::net::TRIES);
     };
-    let response = crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited)
-        .map_err(|e| fail(reason(&e)))?;
+    let response =
+        crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited).map_err(|e| {
+            if e.is_timeout() {
+                fail(format!(
+                    "no answer within {} s (export.timeout_secs): the server is not answering; try again later, or `judging pull --offline` for the copy cached at the last pull",
+                    timeout.as_secs()
+                ))
+            } else {
+                fail(reason(&e))
+            }
+        })?;
     // The whole answer, body included, ends by this time.
     let deadline = std::time::Instant::now() + timeout;
     let status = response.status();
