@@ -16,8 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         video and post, and score them on the rubric in judging.toml. Every score is saved at once \
         to a local SQLite store.\n\n\
         Without judging.toml in the current folder, the built-in Build Small Hackathon event and its \
-        sample export are used.",
-    after_help = "Start with `judging pull`, then `judging list`. The README has the full guide."
+        sample export are used."
 )]
 pub struct Cli {
     /// The event's configuration [default: ./judging.toml, else the built-in event]
@@ -57,7 +56,6 @@ pub enum Command {
         all: bool,
     },
     /// Score one submission from the command line, for scripts
-    #[command(after_help = "Example: judging score sprout-sense utility=4 latency=3 cost=5 --note \"Fast on CPU\"")]
     Score {
         /// The submission's id (as `judging list` shows it)
         submission: String,
@@ -200,9 +198,6 @@ pub enum Command {
     /// Your signing key: made once on this machine (the private half stays in your config folder,
     /// readable by you alone), and its public half printed for the head judge to list in
     /// judging.toml. The merge refuses files not signed by the key listed for their judge
-    #[command(
-        after_help = "Examples:\n  judging --judge ana key        # make your key (once) and print its public half\n  judging --judge ana key --new  # a new key, if the old one may have been copied"
-    )]
     Key {
         /// Make a new key even if you have one (the old one is kept as JUDGE.key.old)
         #[arg(long)]
@@ -233,6 +228,14 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Print the completion script for a shell, made from this very command line
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), made from this very command line
+    Man,
 }
 
 /// Where the head judge's commands (`merge`, `results`, `feedback`) read the judges' scores.

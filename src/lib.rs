@@ -18,6 +18,7 @@ pub mod event_files;
 pub mod export;
 pub mod file_names;
 pub mod format;
+pub mod help;
 pub mod hub;
 pub mod keys;
 pub mod limits;

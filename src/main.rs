@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // A bug must still end in one clear line, not a Rust panic message and a backtrace hint.
     std::panic::set_hook(Box::new(|info| {
@@ -12,7 +10,7 @@ fn main() -> ExitCode {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("error: judging hit an internal error{place}; nothing more was written. Please report it.");
     }));
-    let cli = judging::cli::Cli::parse();
+    let cli = judging::help::parse();
     match judging::commands::run(cli) {
         Ok(code) => code,
         Err(error) if judging::pipe::is_closed_output_error(&error) => judging::pipe::end_as_ls_does(),

@@ -196,6 +196,41 @@ fn check_passes_the_builtin_event_and_fails_a_bad_export() {
         .stdout(predicate::str::contains("line 3 (b): rejected: space: \"javascript:void(0)\" uses javascript:"));
 }
 
+/// Completions and the man page are made from the command line itself, with no event needed (a
+/// broken judging.toml here does not stop them); a missing argument is followed by examples.
+#[test]
+fn completions_man_page_and_examples_on_a_usage_error() {
+    let s = Sandbox::new();
+    s.file("judging.toml", "[event]\nid = 5\n");
+    for (shell, word) in [
+        ("bash", "_judging()"),
+        ("zsh", "#compdef judging"),
+        ("fish", "complete -c judging"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        s.cmd()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(word).and(predicate::str::contains("results")));
+    }
+    s.cmd()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH judging 1").and(predicate::str::contains("merge")));
+    s.cmd().arg("merge").assert().code(2).stderr(
+        predicate::str::contains("required arguments were not provided")
+            .and(predicate::str::contains("Examples:\n  # rank every entry"))
+            .and(predicate::str::contains("judging merge --from-hub --tui")),
+    );
+    s.cmd()
+        .args(["results", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("judging results scores/*.json --public --format md"));
+}
+
 /// Checking judging.toml needs no store: `check --offline` on a machine that never pulled checks
 /// the file and a local export, and says plainly that an export on the network was not checked.
 #[test]

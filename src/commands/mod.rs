@@ -78,8 +78,24 @@ impl Session {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // What is made from the command line alone needs no event: a broken judging.toml in this
+    // folder does not stop it.
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut command = crate::help::command();
+            clap_complete::generate(*shell, &mut command, "judging", &mut std::io::stdout());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(crate::help::command()).render(&mut std::io::stdout())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let loaded = event_files::load(cli.config.as_deref())?;
     match &cli.command {
+        // Done above, before any event was read.
+        Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
         None => app::run(&cli, loaded),
         Some(Command::Pull { from, offline }) => pull::run(Session::create(&cli, loaded)?, from.as_deref(), *offline),
         Some(Command::List { format, all }) => list::run(&Session::open(&cli, loaded)?, *format, *all),

@@ -1,0 +1,224 @@
+//! The command line as its users meet it: every subcommand's help ends with real examples, declared
+//! here once; the same definition parses the command line and makes the shell completions and the
+//! man page, so none of them can drift from the others.
+
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::cli::Cli;
+
+/// Each subcommand's examples, as `(command line, what it does)`. A test parses every line, so an
+/// example that no longer works fails the build's tests.
+pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "pull",
+        &[
+            ("judging pull", "read the export judging.toml names into your store"),
+            ("judging pull --from export.csv", "read this file instead"),
+            ("judging pull --offline", "read the copy of a URL export cached by the last pull"),
+        ],
+    ),
+    (
+        "list",
+        &[
+            ("judging list", "every entry, with your progress"),
+            ("judging list --format csv > entries.csv", "for a spreadsheet"),
+        ],
+    ),
+    (
+        "score",
+        &[
+            ("judging score sprout-sense utility=4 latency=3 cost=5", "score one entry"),
+            ("judging score sprout-sense --note 'Fast on CPU'", "replace its note for the jury"),
+        ],
+    ),
+    ("import-scores", &[("judging --judge ana import-scores ana.csv", "ana's spreadsheet into ana's store")]),
+    (
+        "export",
+        &[
+            ("judging export", "write scores-EVENT-JUDGE.json here, for the head judge"),
+            ("judging export -o ~/shared/ana.json", "write it there"),
+        ],
+    ),
+    (
+        "merge",
+        &[
+            ("judging merge scores/*.json", "rank every entry, overall and per track"),
+            (
+                "judging merge --from-hub --tui",
+                "collect the files from the judges' repo and open the head judge's board",
+            ),
+            (
+                "judging merge scores/*.json --method mean --format csv -o ranking.csv",
+                "the plain mean, for a spreadsheet",
+            ),
+            ("judging merge scores/*.json --entry sprout-sense", "every judge's view of one entry"),
+        ],
+    ),
+    (
+        "assign",
+        &[
+            ("judging assign --dry-run", "show how entries would be spread over the judges"),
+            ("judging assign -k 3 --seed 7", "three judges an entry, written to assignments.toml"),
+        ],
+    ),
+    (
+        "results",
+        &[
+            ("judging results scores/*.json", "the prizes, with what each place rests on, for the jury"),
+            ("judging results scores/*.json --format html -o results.html", "a printable page for the jury"),
+            ("judging results scores/*.json --public --format md", "the announcement, ready to post"),
+            (
+                "judging results merged.json --format payouts",
+                "one row per team for the finance team, from a saved merge",
+            ),
+        ],
+    ),
+    (
+        "enrich",
+        &[
+            ("judging enrich", "ask the Hub about every entry's Space"),
+            ("judging enrich --offline", "show what is cached, and when"),
+        ],
+    ),
+    ("sync", &[("judging sync init", "create the judges' repo and upload judging.toml")]),
+    ("join", &[("judging join build-small/judges", "set up this machine from the judges' repo")]),
+    (
+        "status",
+        &[
+            ("judging status", "who has scored what, from the judges' repo"),
+            ("judging status collected/*.json", "the same from files"),
+        ],
+    ),
+    ("feedback", &[("judging feedback scores/*.json -o feedback", "a page for every team, and an index")]),
+    (
+        "key",
+        &[
+            ("judging --judge ana key", "make your key (once) and print its public half"),
+            ("judging --judge ana key --new", "a new key, if the old one may have been copied"),
+        ],
+    ),
+    (
+        "push",
+        &[
+            ("judging push", "send your score file to the judges' repo"),
+            ("judging push --pr", "as a pull request, where you may only read the repo"),
+        ],
+    ),
+    ("collect", &[("judging collect -o collected", "download every judge's file and say who has not pushed")]),
+    (
+        "check",
+        &[
+            ("judging check", "judging.toml and the export, every problem"),
+            ("judging check --from new-export.csv --strict", "another export, failing on warnings too"),
+        ],
+    ),
+    (
+        "completions",
+        &[
+            ("judging completions bash > ~/.local/share/bash-completion/completions/judging", "bash"),
+            ("judging completions zsh > ~/.zfunc/_judging", "zsh (with ~/.zfunc on $fpath)"),
+            ("judging completions fish > ~/.config/fish/completions/judging.fish", "fish"),
+        ],
+    ),
+    ("man", &[("judging man > ~/.local/share/man/man1/judging.1", "install the man page")]),
+];
+
+/// The top level's examples: how a judge and a head judge start.
+const START: &[(&str, &str)] = &[
+    ("judging", "the judge's app: the first time, it asks your name and reads the export"),
+    ("judging merge scores/*.json", "the head judge: rank the judges' score files"),
+    ("judging results scores/*.json", "the organizers: the prizes"),
+];
+
+/// The examples as help text: what each does, then the line to type, which stays whole however
+/// narrow the terminal.
+fn examples_text(examples: &[(&str, &str)]) -> String {
+    let lines: Vec<String> = examples.iter().map(|(line, what)| format!("  # {what}\n  {line}")).collect();
+    format!("Examples:\n{}", lines.join("\n"))
+}
+
+/// The whole command line: the derived definition with every subcommand's examples after its help
+/// (after what it already says there).
+pub fn command() -> clap::Command {
+    let mut command = Cli::command().after_help(format!(
+        "{}\n\nThe README has the full guide; `judging COMMAND --help` shows each command's examples.",
+        examples_text(START)
+    ));
+    for (name, examples) in EXAMPLES {
+        command = command.mut_subcommand(*name, |sub| {
+            let text = match sub.get_after_help() {
+                Some(said) => format!("{said}\n\n{}", examples_text(examples)),
+                None => examples_text(examples),
+            };
+            sub.after_help(text)
+        });
+    }
+    command
+}
+
+/// Parses the process's arguments with [`command`]; prints help, a version or a usage error and
+/// exits where clap would. A usage error of a subcommand (a missing file, an unknown flag) is
+/// followed by that subcommand's examples: what to give, not only what is missing.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = command().try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+    parsed.unwrap_or_else(|e| {
+        use clap::error::ErrorKind;
+        if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            e.exit();
+        }
+        let _ = e.print();
+        let named = args.iter().skip(1).filter_map(|a| a.to_str()).find_map(|a| EXAMPLES.iter().find(|(n, _)| *n == a));
+        if let Some((_, examples)) = named {
+            eprintln!("\n{}", examples_text(examples));
+        }
+        std::process::exit(e.exit_code())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every subcommand has examples, and every example is a command line that parses (words
+    /// split as a shell would, redirections left out).
+    #[test]
+    fn every_subcommand_has_examples_that_parse() {
+        let command = command();
+        for sub in command.get_subcommands() {
+            let help = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
+            assert!(help.contains("Examples:\n  judging"), "`judging {}` has no examples", sub.get_name());
+        }
+        for (name, examples) in EXAMPLES {
+            assert!(command.find_subcommand(name).is_some(), "examples for {name}, which is not a subcommand");
+            for (line, _) in *examples {
+                let words = shell_words(line);
+                assert!(words.iter().skip(1).any(|w| w == name), "{line:?} is not an example of {name}");
+                if let Err(e) = command.clone().try_get_matches_from(&words) {
+                    panic!("{line:?} does not parse: {e}");
+                }
+            }
+        }
+    }
+
+    /// The words of an example as a shell splits them: quotes group, a redirection ends it.
+    fn shell_words(line: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        let (mut word, mut quoted) = (String::new(), false);
+        for c in line.chars() {
+            match c {
+                '\'' => quoted = !quoted,
+                ' ' if !quoted => {
+                    if !word.is_empty() {
+                        words.push(std::mem::take(&mut word));
+                    }
+                }
+                _ => word.push(c),
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        words.into_iter().take_while(|w| w != ">").collect()
+    }
+}
