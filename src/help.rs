@@ -187,7 +187,11 @@ mod tests {
         let command = command();
         for sub in command.get_subcommands() {
             let help = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
-            assert!(help.contains("Examples:\n  judging"), "`judging {}` has no examples", sub.get_name());
+            assert!(
+                help.contains("Examples:\n  # ") && help.contains("\n  judging "),
+                "`judging {}` has no examples",
+                sub.get_name()
+            );
         }
         for (name, examples) in EXAMPLES {
             assert!(command.find_subcommand(name).is_some(), "examples for {name}, which is not a subcommand");
