@@ -88,7 +88,15 @@ fn bench(c: &mut Criterion) {
                 |(_dir, mut store, entries)| {
                     let mut hub = Hub::new(&base, None, Duration::from_secs(30)).expect("hub");
                     hub.on_wait = Box::new(|_| {});
-                    let report = judging::hub::enrich::enrich(&hub, &store, &entries, &[], Vec::new()).expect("enrich");
+                    let report = judging::hub::enrich::enrich(
+                        &hub,
+                        &store,
+                        &entries,
+                        &[],
+                        Vec::new(),
+                        &judging::progress::Progress::hidden(),
+                    )
+                    .expect("enrich");
                     store.put_hub(&report.answers, &report.facts).expect("kept");
                     assert_eq!((report.enriched, report.requests), (SPACES, 2 * SPACES + 1));
                 },

@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "JUDGING_JUDGE", value_name = "NAME")]
     pub judge: Option<String>,
 
+    /// No progress bars or spinners (they are drawn only on a terminal anyway)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

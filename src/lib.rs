@@ -29,6 +29,7 @@ pub mod net;
 pub mod paths;
 pub mod pipe;
 pub mod prizes;
+pub mod progress;
 pub mod rankings;
 pub mod report;
 pub mod rng;

@@ -136,3 +136,24 @@ fn the_level_quoted_is_the_level_of_the_score_shown() {
         assert!(!text.contains("- of 1-5") && !text.contains("Level reached"), "{page}: {text}");
     }
 }
+
+/// Progress is drawn only on a terminal: with standard error a pipe (as here, and in any script),
+/// the long steps (pull, merge, the pages) say nothing on it, and standard output is the
+/// command's alone.
+#[test]
+fn no_progress_when_standard_error_is_not_a_terminal() {
+    let s = Sandbox::new();
+    let files = files(&s);
+    let pull = s.cmd().args(["--judge", "head", "pull"]).output().expect("runs");
+    let feedback = s.cmd().args(["--judge", "head", "feedback", "-o", "out"]).args(&files).output().expect("runs");
+    let merge = s.cmd().args(["--judge", "head", "merge", "--format", "json"]).args(&files).output().expect("runs");
+    for (what, out) in [("pull", &pull), ("feedback", &feedback), ("merge", &merge)] {
+        assert!(out.status.success(), "{what}: {}", String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        for drawn in ["Reading", "Writing the teams' pages", "Merging", "[=", "\u{1b}["] {
+            assert!(!err.contains(drawn), "{what} drew {drawn:?} on a pipe:\n{err}");
+        }
+    }
+    let json: serde_json::Value = serde_json::from_slice(&merge.stdout).expect("merge's stdout is its JSON alone");
+    assert!(json["rankings"].is_array(), "{json}");
+}

@@ -144,7 +144,10 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     let say = |line: String| if on_stdout { println!("{line}") } else { eprintln!("{line}") };
     let repo_id = repo_id(session)?;
     let hub = session.hub()?;
-    let (written, offered) = fetch(&Repo::new(&hub, &repo_id), dir)?;
+    let spinner = crate::progress::Progress::spinner(&format!("Collecting the score files from {repo_id}"));
+    let fetched = fetch(&Repo::new(&hub, &repo_id), dir);
+    spinner.done();
+    let (written, offered) = fetched?;
     let (good, judges) = check(session, written)?;
     say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), offered, dir.display()));
     let missing: Vec<String> = session

@@ -29,7 +29,7 @@ pub(super) fn run(
     let mut options = crate::rankings::Options::new(method, config);
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;
-    let rankings = super::merge::merged(files, config, &field, &options, false)?;
+    let rankings = super::merge::merged(files, config, &field, &options, true)?;
     let outcome = if config.prizes.is_empty() {
         None
     } else {
@@ -38,7 +38,9 @@ pub(super) fn run(
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     let figures = Figures::of(&rankings, outcome.as_ref(), config);
     let mut titles = Vec::new();
+    let progress = crate::progress::Progress::bar(field.entries.len(), "Writing the teams' pages");
     for (e, stored) in field.entries.iter().enumerate() {
+        progress.tick();
         let s = &stored.submission;
         let page = page_of(e, s, &figures, config);
         let name = crate::file_names::entry_stem(&s.id);
@@ -48,6 +50,7 @@ pub(super) fn run(
         write(&dir.join(format!("{name}.html")), &html_page(&page))?;
         titles.push((s.id.as_str(), name, s.title.as_str()));
     }
+    progress.done();
     let (md, html) = index(&groups(&rankings, config, &titles), &config.event.name);
     crate::disk::write_durably(&dir.join("index.md"), md.as_bytes())?;
     crate::disk::write_durably(&dir.join("index.html"), html.as_bytes())?;

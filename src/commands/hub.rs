@@ -42,7 +42,10 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
     }
     let entries = asked(&with_spaces(session)?);
     let hub = session.hub()?;
-    let report = enrich::enrich(&hub, &session.store, &entries, &listing.spaces, listing.answers)?;
+    let progress = crate::progress::Progress::bar(entries.len(), "Asking the Hub about each Space");
+    let report = enrich::enrich(&hub, &session.store, &entries, &listing.spaces, listing.answers, &progress);
+    progress.done();
+    let report = report?;
     session.store.put_hub(&report.answers, &report.facts)?;
     print_report(&report, &session.store.hub_facts_by_entry()?);
     Ok(())
@@ -89,7 +92,10 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
         let hub = session.hub()?;
         println!("Asking {} about {} Space(s)…", crate::net::redacted(hub.base()), entries.len());
         let before = session.store.hub_facts_by_entry()?;
-        let report = enrich::enrich(&hub, &session.store, &entries, &[], Vec::new())?;
+        let progress = crate::progress::Progress::bar(entries.len(), "Asking the Hub about each Space");
+        let report = enrich::enrich(&hub, &session.store, &entries, &[], Vec::new(), &progress);
+        progress.done();
+        let report = report?;
         session.store.put_hub(&report.answers, &report.facts)?;
         print_report(&report, &before);
         nothing_refreshed = report.enriched == 0;

@@ -27,7 +27,7 @@ pub(super) fn run(
     let config = &session.loaded.config;
     let submissions = merge_field(&session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let mut rankings = merged(files, config, &field, options, false)?;
+    let mut rankings = merged(files, config, &field, options, true)?;
     from_the_store(&mut rankings, &session, &field)?;
     let (format, output) = match to {
         To::Print(format, output) => (format, output),
@@ -140,19 +140,22 @@ pub(super) fn merged(
     options: &crate::rankings::Options,
     progress: bool,
 ) -> Result<crate::rankings::Rankings> {
-    if progress {
-        eprintln!("Reading {} score file(s)…", files.len());
-    }
+    let spinner = if progress {
+        crate::progress::Progress::spinner(&format!("Reading {} score file(s)", files.len()))
+    } else {
+        crate::progress::Progress::hidden()
+    };
     let judges = crate::scorefile::read_all(files, config, field).map_err(|problems| {
+        spinner.done();
         for p in &problems {
             eprintln!("error: {p}");
         }
         anyhow::anyhow!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len())
     })?;
-    if progress {
-        eprintln!("Merging {} judges with the {} method…", judges.len(), options.method.name());
-    }
-    let rankings = crate::rankings::rank_all(judges, config, field, options)?;
+    spinner.say(&format!("Merging {} judges with the {} method", judges.len(), options.method.name()));
+    let rankings = crate::rankings::rank_all(judges, config, field, options);
+    spinner.done();
+    let rankings = rankings?;
     for w in &rankings.warnings {
         eprintln!("warning: {}", clean_line(w));
     }

@@ -78,6 +78,7 @@ impl Session {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    crate::progress::set_quiet(cli.quiet);
     // What is made from the command line alone needs no event: a broken judging.toml in this
     // folder does not stop it.
     match &cli.command {

@@ -165,7 +165,10 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
 
 /// `judging pull`: the export into the store, then what changed.
 pub(super) fn run(mut session: Session, from: Option<&str>, offline: bool) -> anyhow::Result<ExitCode> {
-    let mut outcome = pull(&session.loaded, &mut session.store, from, offline)?;
+    let spinner = crate::progress::Progress::spinner("Reading the export");
+    let outcome = pull(&session.loaded, &mut session.store, from, offline);
+    spinner.done();
+    let mut outcome = outcome?;
     report_pull(&session, &outcome);
     if let Some(listing) = outcome.fetched.hub.take() {
         super::hub::after_pull(&mut session, listing)?;

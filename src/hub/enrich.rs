@@ -23,8 +23,8 @@ pub struct Report {
     pub facts: Vec<(String, String)>,
 }
 
-/// Refreshes the facts of `entries` (submission id, Space id). Spaces already listed are not
-/// asked for again. The report carries everything fetched, for the caller to keep in one
+/// Refreshes the facts of `entries` (submission id, Space id), one tick of `progress` each.
+/// Spaces already listed are not asked for again. The report carries everything fetched, for the caller to keep in one
 /// transaction: a refresh that fails half way keeps nothing.
 pub fn enrich(
     hub: &Hub,
@@ -32,17 +32,19 @@ pub fn enrich(
     entries: &[(String, String)],
     listed: &[Space],
     mut answers: Vec<(String, Vec<u8>)>,
+    progress: &crate::progress::Progress,
 ) -> Result<Report, HubError> {
     let before = hub.requests.load(std::sync::atomic::Ordering::Relaxed);
     let (prices, price_from) = hardware_prices(hub, cache, &mut answers);
     let known: HashMap<&str, &Space> = listed.iter().map(|s| (s.id.as_str(), s)).collect();
     let spaces: Vec<Result<Space, HubError>> = each_bounded(entries, CONCURRENCY, |(_, space)| {
-        if let Some(s) = known.get(space.as_str()) {
+        let asked = if let Some(s) = known.get(space.as_str()) {
             Ok((*s).clone())
         } else {
-            let url = hub.url(&format!("/api/spaces/{space}"))?;
-            hub.get_json::<Space>(&url).map(|(s, _, _)| s)
-        }
+            hub.url(&format!("/api/spaces/{space}")).and_then(|url| hub.get_json::<Space>(&url).map(|(s, _, _)| s))
+        };
+        progress.tick();
+        asked
     });
     let mut wanted: Vec<String> =
         spaces.iter().flatten().flat_map(Space::all_models).collect::<HashSet<_>>().into_iter().collect();
