@@ -230,47 +230,9 @@ mod tests {
     /// list and says how many more, so its size does not grow with the field.
     #[test]
     fn long_lists_end_with_how_many_more() {
-        use crate::prizes::{Award, Flagged, Outcome, Passed, PrizeOutcome, Tie};
         let tied = 5_000;
-        let award = |i: usize| Award {
-            place: 1,
-            id: format!("e{i}"),
-            title: format!("Entry {i}"),
-            team: String::new(),
-            amount: None,
-            value: 0.0,
-            tie: Some(Tie::Undecided { with: vec![], others: tied - 1, shares: vec![100.0] }),
-            support: None,
-        };
-        let prize = PrizeOutcome {
-            id: "badges".into(),
-            name: "Badges".into(),
-            by: "badges".into(),
-            heading: "Badges".into(),
-            awards: (0..tied).map(award).collect(),
-            passed_over: (0..tied)
-                .map(|i| Passed { id: format!("p{i}"), title: format!("P{i}"), reason: "r".into() })
-                .collect(),
-            notes: vec![],
-        };
-        let flagged =
-            (0..tied).map(|i| Flagged { id: format!("f{i}"), title: format!("F{i}"), reasons: vec!["r".into()] });
-        let outcome = Outcome {
-            prizes: vec![prize],
-            ineligible: flagged.collect(),
-            unverified: vec![],
-            decisions: vec![],
-            warnings: vec![],
-        };
-        let sheet = super::Sheet {
-            event: "E",
-            method: "calibrated",
-            currency: "$",
-            decisions_file: None,
-            outcome: &outcome,
-            made: jiff::civil::date(2026, 12, 2),
-        };
-        let html = super::page(&sheet);
+        let outcome = super::super::fixtures::tied(tied);
+        let html = super::page(&super::super::fixtures::sheet(&outcome));
         assert!(html.len() < 60_000, "{} bytes for lists of {tied}", html.len());
         let more = super::super::LONGEST_LIST;
         assert!(html.contains(&format!("and {} more</td>", tied - more)), "the places");
