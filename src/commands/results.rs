@@ -66,6 +66,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         decisions_file: decisions_name.as_deref(),
         outcome: &outcome,
         made: crate::when::today(),
+        judges: &rankings.judges,
     };
     let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format)? };
     match request.output {

@@ -47,5 +47,6 @@ pub fn sheet(outcome: &Outcome) -> Sheet<'_> {
         decisions_file: None,
         outcome,
         made: jiff::civil::date(2026, 12, 2),
+        judges: &[],
     }
 }

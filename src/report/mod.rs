@@ -10,6 +10,7 @@ pub mod list;
 pub mod public;
 pub mod rankings;
 pub mod results;
+pub mod svg;
 
 /// The most rows a printed list shows before "and N more": a prize nobody earned marks for can
 /// tie thousands of entries, and a page for the jury must stay one they can read and print.

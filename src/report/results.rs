@@ -17,6 +17,8 @@ pub struct Sheet<'a> {
     pub outcome: &'a Outcome,
     /// The day the results were made, for a printed page.
     pub made: jiff::civil::Date,
+    /// The merge's judges, for the page's picture of their leniency.
+    pub judges: &'a [crate::rankings::JudgeLine],
 }
 
 /// What the jury's results say of themselves, so that nobody posts them by mistake.
