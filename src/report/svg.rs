@@ -107,7 +107,7 @@ pub fn leniency(judges: &[JudgeDot]) -> String {
     for (k, j) in sorted.iter().enumerate() {
         if between > 0 && k == most / 2 {
             out.push_str(&format!(
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#444\">and {between} more judges between</text>\n",
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#444\" stroke=\"#fff\" stroke-width=\"4\" paint-order=\"stroke\">and {between} more judges between</text>\n",
                 f64::midpoint(left, right),
                 y + 4.0
             ));
