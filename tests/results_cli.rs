@@ -144,6 +144,34 @@ fn the_html_page_says_when_it_was_made_and_what_each_prize_ranks_by() {
     assert!(nowrap.contains("white-space: nowrap"), "{nowrap}");
 }
 
+/// The sample's judges mark one above (ana), at (ben, dee) and one below (cai) the others: the
+/// jury's page draws ana right of the typical judge and cai left, each paid place of a track with
+/// its chance, and a saved merge draws the same.
+#[test]
+fn the_jury_page_draws_each_judges_leniency_and_each_paid_places_chance() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
+    let judges = section(&html, "The judges");
+    assert!(judges.contains("<svg") && judges.contains("</svg>"), "{judges}");
+    assert!(judges.contains("<title>ana: +") && judges.contains("<title>cai: -"), "{judges}");
+    let order: Vec<usize> = ["ana", "ben", "dee", "cai"]
+        .iter()
+        .map(|j| judges.find(&format!("<title>{j}:")).expect("every judge drawn"))
+        .collect();
+    assert!(order[0] < order[1].min(order[2]) && order[1].max(order[2]) < order[3], "most lenient first: {judges}");
+    for track in ["Backyard AI", "Thousand Token Wood"] {
+        let prize = section(&html, track);
+        assert_eq!(prize.matches("<rect").count(), 4, "a bar per paid place: {prize}");
+    }
+    assert!(!section(&html, "Bonus Quest Champion").contains("<svg"), "badges have no chances");
+    let saved = s.path().join("rankings.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    let from_saved = stdout(head(&s).args(["results", "--format", "html"]).arg(&saved));
+    assert_eq!(section(&from_saved, "The judges"), judges, "a saved merge keeps the judges' fitted leniency");
+}
+
 #[test]
 fn a_saved_merge_gives_the_same_results_as_the_files() {
     let s = Sandbox::new();

@@ -44,20 +44,29 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         );
     }
     let progress = std::io::stderr().is_terminal();
-    let submissions = super::merge::merge_field(&session)?;
-    let field = Field::new(&submissions);
-    let saved = match request.files {
-        [one] => read_saved(one, config)?,
-        _ => None,
+    let (prizes, rankings) = {
+        let submissions = super::merge::merge_field(&session)?;
+        let field = Field::new(&submissions);
+        let saved = match request.files {
+            [one] => read_saved(one, config)?,
+            _ => None,
+        };
+        let mut rankings = if let Some(saved) = saved {
+            saved
+        } else {
+            let mut merged = super::merge::merged(request.files, config, &field, &request.options, progress)?;
+            super::merge::from_the_store(&mut merged, &session, &field)?;
+            merged
+        };
+        let prizes = prepare(&session, &field, &rankings, request.decisions)?;
+        // The store's submissions, the rankings' tables and the files as read are the largest
+        // things held, and the candidates carry what the prizes need of them: they go before the
+        // outcome is built, which keeps 100,000 entries well under 500 MB.
+        rankings.rankings = Vec::new();
+        rankings.sheets = crate::rankings::Sheets::default();
+        (prizes, rankings)
     };
-    let rankings = if let Some(saved) = saved {
-        saved
-    } else {
-        let mut merged = super::merge::merged(request.files, config, &field, &request.options, progress)?;
-        super::merge::from_the_store(&mut merged, &session, &field)?;
-        merged
-    };
-    let (outcome, decisions_file) = award(&session, &field, &rankings, request.decisions, progress)?;
+    let (outcome, decisions_file) = apply(&session, prizes, &rankings, progress)?;
     let decisions_name = decisions_file.map(|p| p.display().to_string());
     let sheet = crate::report::results::Sheet {
         event: &config.event.name,
@@ -66,6 +75,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         decisions_file: decisions_name.as_deref(),
         outcome: &outcome,
         made: crate::when::today(),
+        judges: &rankings.judges,
     };
     let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format)? };
     match request.output {
@@ -164,6 +174,28 @@ pub(super) fn award(
     decisions_path: Option<&Path>,
     progress: bool,
 ) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
+    let prizes = prepare(session, field, rankings, decisions_path)?;
+    apply(session, prizes, rankings, progress)
+}
+
+/// What the prizes are applied to: each ranked entry as a candidate, the prize files' values and
+/// the head judge's decisions, checked against the field. Owns all it needs of the field.
+pub(super) struct Prepared {
+    candidates: Vec<crate::prizes::Candidate>,
+    /// Each `by = "file"` prize's values, by prize id and entry id.
+    files: HashMap<String, HashMap<String, f64>>,
+    decisions_file: Option<PathBuf>,
+    decisions: Vec<crate::prizes::Decision>,
+}
+
+/// The candidates, the prize files and the decisions, every decision checked against the field:
+/// one naming an unknown entry or prize stops the results here.
+pub(super) fn prepare(
+    session: &Session,
+    field: &Field,
+    rankings: &Rankings,
+    decisions_path: Option<&Path>,
+) -> Result<Prepared> {
     let loaded = &session.loaded;
     let config = &loaded.config;
     let entries: HashMap<&str, &Submission> =
@@ -181,6 +213,19 @@ pub(super) fn award(
         }
         bail!("{} problem(s) in {name}; no results were made", problems.len());
     }
+    Ok(Prepared { candidates, files, decisions_file, decisions })
+}
+
+/// The prizes applied to the prepared candidates, with the rankings' head-to-head majorities and
+/// their `merge.min_judges`.
+pub(super) fn apply(
+    session: &Session,
+    prepared: Prepared,
+    rankings: &Rankings,
+    progress: bool,
+) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
+    let config = &session.loaded.config;
+    let Prepared { candidates, files, decisions_file, decisions } = prepared;
     if progress {
         eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
     }

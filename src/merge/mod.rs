@@ -9,6 +9,7 @@ pub mod agreement;
 pub mod alpha;
 mod calibrated;
 pub mod chances;
+pub mod leniency;
 mod pairwise;
 
 pub use pairwise::{HeadToHead, SCHULZE_MOST, head_to_head};

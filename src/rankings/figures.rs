@@ -65,9 +65,11 @@ pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration) -> V
     (0..n).map(|e| (count[e] >= 2).then(|| high[e] - low[e])).collect()
 }
 
-/// One line per judge: their habits beside the panel's, and their totals over the scale.
+/// One line per judge: their habits beside the panel's, their leniency as the calibrated fit
+/// found it (`fitted`, by judge index), and their totals over the scale.
 pub(super) fn judge_lines(
     habits: Vec<JudgeHabits>,
+    fitted: &[crate::merge::leniency::Leniency],
     panel: &Panel,
     judges: &[JudgeMarks],
     scale: (i64, i64),
@@ -80,6 +82,7 @@ pub(super) fn judge_lines(
             leniency: h.leniency,
             spread: h.spread,
             histogram: histogram(&judges[h.judge].totals, scale),
+            fitted: fitted.get(h.judge).copied(),
         })
         .collect()
 }

@@ -195,10 +195,16 @@ impl Ranked {
 pub struct JudgeLine {
     pub judge: String,
     pub entries: usize,
+    /// Mean of (their total − the entry's mean over its judges): above 0 is lenient.
     pub leniency: f64,
     pub spread: f64,
     /// How many of their totals round to each point of the scale, lowest first.
     pub histogram: Vec<usize>,
+    /// Their leniency as the calibrated fit of every entry's own total finds it (against the
+    /// same entries' other judges, their severity apart), with its standard error; `None` in a
+    /// merge saved before it was worked out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fitted: Option<crate::merge::leniency::Leniency>,
 }
 
 /// Fewer entries than this, and a judge's leniency is a rough guess: the calibrated method, too,

@@ -117,6 +117,8 @@ pub(super) struct Fitted {
     pub overall: Vec<Option<f64>>,
     /// Each entry's gap beyond its judges' habits (what contested is judged on), by field index.
     pub beyond: Vec<Option<f64>>,
+    /// Each judge's leniency in the same fit, with its standard error, by judge index.
+    pub leniency: Vec<crate::merge::leniency::Leniency>,
     /// Warnings about judges the calibrated fit held at a bound.
     pub held: Vec<String>,
     pub stats: EntryStats,
@@ -134,20 +136,21 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     let (panel, judges) = (&built.panel, &built.judges);
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held, beyond), (stats, means, standings, habits, agreement, groups)) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| merged_and_beyond(built, field));
-        let prized = criteria::prize_criteria(config);
-        let figures = (
-            EntryStats::of(panel),
-            figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
-            criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized),
-            agreement::judge_habits(panel),
-            figures::agreement(panel),
-            figures::judge_groups(panel),
-        );
-        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-        (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
-    });
+    let ((overall, held, (beyond, leniency)), (stats, means, standings, habits, agreement, groups)) =
+        std::thread::scope(|scope| {
+            let merging = scope.spawn(|| merged_and_beyond(built, field));
+            let prized = criteria::prize_criteria(config);
+            let figures = (
+                EntryStats::of(panel),
+                figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
+                criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized),
+                agreement::judge_habits(panel),
+                figures::agreement(panel),
+                figures::judge_groups(panel),
+            );
+            // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
+            (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
+        });
     if let Method::Trimmed { drop, .. } = built.method
         && !panel.marks.is_empty()
         && overall.iter().all(Option::is_none)
@@ -165,14 +168,14 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::SumEmpty { counted, most });
     }
-    Ok(Fitted { overall, beyond, held, stats, means, standings, habits, agreement, groups })
+    Ok(Fitted { overall, beyond, leniency, held, stats, means, standings, habits, agreement, groups })
 }
 
-/// The method's merged score of every entry overall, the warnings of the calibrated fit, and each
-/// entry's gap beyond its judges' habits. Contested is judged on what each judge's habits leave
+/// The method's merged score of every entry overall, the warnings of the calibrated fit, each
+/// entry's gap beyond its judges' habits and each judge's leniency in that fit. Contested is judged on what each judge's habits leave
 /// unexplained, by the calibrated fit of every entry's own total (`panel`): the merge's own fit
 /// where it is that one, else one more, on the merge's core, which the plain methods leave idle.
-fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, Vec<Option<f64>>) {
+fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, Beyond) {
     let main = built.main();
     let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
     let (overall, held, fit) = match &built.method {
@@ -185,8 +188,12 @@ fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<Str
         method => (merge(main, method), Vec::new(), None),
     };
     let fit = fit.unwrap_or_else(|| crate::merge::calibrated_fit(&built.panel));
-    (overall, held, figures::beyond_habits(&built.panel, &fit))
+    let leniency = crate::merge::leniency::of(&fit, &built.panel);
+    (overall, held, (figures::beyond_habits(&built.panel, &fit), leniency))
 }
+
+/// Each entry's gap beyond its judges' habits, and each judge's leniency in the fit that says so.
+type Beyond = (Vec<Option<f64>>, Vec<crate::merge::leniency::Leniency>);
 
 /// Stage 3: the rankings of every scope, what head-to-head majorities say of each, and the
 /// tracks ranked on panels of their own.
@@ -236,7 +243,7 @@ fn figures_for_the_jury(
     options: &Options,
 ) -> Rankings {
     let scale = scale_of(config);
-    let lines = figures::judge_lines(fitted.habits, &built.panel, &built.judges, scale);
+    let lines = figures::judge_lines(fitted.habits, &fitted.leniency, &built.panel, &built.judges, scale);
     let disagreements = figures::disagreements(&fitted.stats, &built.panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     let differ = revisions_differ(&built.judges, &ids);

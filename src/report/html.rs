@@ -3,7 +3,8 @@
 
 use super::columns::{Column, columns};
 use super::results::Sheet;
-use crate::prizes::{Flagged, PrizeOutcome};
+use super::svg::{self, JudgeDot, PlaceBar};
+use crate::prizes::{Award, Flagged, PrizeOutcome, Tie};
 use crate::sanitize::clean_line;
 
 /// Text for HTML: markup characters escaped, after control characters are stripped.
@@ -47,7 +48,10 @@ const JURY_STYLE: &str = "col.team { width: 18%; } col.value { width: 9%; } col.
 col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
 .undecided { background: #fff3c4; }
 li.check { color: #8a1c00; font-weight: bold; }
-@media print { .undecided { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+figure { margin: 4pt 0 6pt; break-inside: avoid; }
+figure svg { display: block; max-width: 100%; height: auto; }
+figcaption { margin-top: 2pt; }
+@media print { .undecided, figure { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
 /// The whole results page: each prize in the order awarded, who could not win and why, the
@@ -64,6 +68,7 @@ pub fn page(sheet: &Sheet) -> String {
     for p in &sheet.outcome.prizes {
         out.push_str(&prize_section(sheet, p));
     }
+    out.push_str(&judges_section(sheet));
     let o = sheet.outcome;
     out.push_str(&flagged_section("Not eligible", &o.ineligible));
     out.push_str(&flagged_section("Unverified", &o.unverified));
@@ -87,6 +92,7 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
     let mut out = format!("<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n", escape(&p.name), escape(&p.by));
     if !p.awards.is_empty() {
         out.push_str(&prize_table(sheet, p));
+        out.push_str(&chances_figure(p));
     }
     let checks =
         super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c)));
@@ -127,6 +133,59 @@ fn prize_table(sheet: &Sheet, p: &PrizeOutcome) -> String {
     }
     out.push_str("</table>\n");
     out
+}
+
+/// A place that pays, or will once the head judge settles its tie.
+fn paid(a: &Award) -> bool {
+    a.amount.is_some() || matches!(a.tie, Some(Tie::Undecided { .. }))
+}
+
+/// Beside a prize's table, each paid place's chance of a paid place (its PAID) as a bar; nothing
+/// where the merge worked out none (badges, likes, a file's values, a prize narrowed by tag).
+fn chances_figure(p: &PrizeOutcome) -> String {
+    let least = crate::prizes::support::LEAST_CHANCE;
+    let bars: Vec<PlaceBar> = p
+        .awards
+        .iter()
+        .filter(|a| paid(a))
+        .filter_map(|a| {
+            let chance = a.support.as_ref()?.chance?;
+            Some(PlaceBar {
+                label: format!("{} {}", super::results::place(a), a.title),
+                chance,
+                doubtful: chance < least,
+            })
+        })
+        .collect();
+    let picture = svg::chances(&bars, crate::prizes::support::LEAST_CHANCE);
+    if picture.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): the share of the merge's reruns, each with the judges' marks varied as they vary, that paid it. Under the dashed line at {:.0}%, dark, a place to check before announcing.</figcaption>\n</figure>\n",
+        least * 100.0
+    )
+}
+
+/// The judges' leniency as the calibrated fit found it, each with its uncertainty, drawn; nothing
+/// for a merge saved before it was worked out.
+fn judges_section(sheet: &Sheet) -> String {
+    let dots: Vec<JudgeDot> = sheet
+        .judges
+        .iter()
+        .filter_map(|j| {
+            let fitted = j.fitted?;
+            Some(JudgeDot { name: j.judge.clone(), leniency: fitted.marks, error: fitted.error, marks: j.entries })
+        })
+        .collect();
+    let picture = svg::leniency(&dots);
+    if picture.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one.</figcaption>\n</figure>\n</section>\n",
+        svg::Z95
+    )
 }
 
 /// Entries that cannot win, or whose eligibility the data cannot confirm, each with every
@@ -230,47 +289,9 @@ mod tests {
     /// list and says how many more, so its size does not grow with the field.
     #[test]
     fn long_lists_end_with_how_many_more() {
-        use crate::prizes::{Award, Flagged, Outcome, Passed, PrizeOutcome, Tie};
         let tied = 5_000;
-        let award = |i: usize| Award {
-            place: 1,
-            id: format!("e{i}"),
-            title: format!("Entry {i}"),
-            team: String::new(),
-            amount: None,
-            value: 0.0,
-            tie: Some(Tie::Undecided { with: vec![], others: tied - 1, shares: vec![100.0] }),
-            support: None,
-        };
-        let prize = PrizeOutcome {
-            id: "badges".into(),
-            name: "Badges".into(),
-            by: "badges".into(),
-            heading: "Badges".into(),
-            awards: (0..tied).map(award).collect(),
-            passed_over: (0..tied)
-                .map(|i| Passed { id: format!("p{i}"), title: format!("P{i}"), reason: "r".into() })
-                .collect(),
-            notes: vec![],
-        };
-        let flagged =
-            (0..tied).map(|i| Flagged { id: format!("f{i}"), title: format!("F{i}"), reasons: vec!["r".into()] });
-        let outcome = Outcome {
-            prizes: vec![prize],
-            ineligible: flagged.collect(),
-            unverified: vec![],
-            decisions: vec![],
-            warnings: vec![],
-        };
-        let sheet = super::Sheet {
-            event: "E",
-            method: "calibrated",
-            currency: "$",
-            decisions_file: None,
-            outcome: &outcome,
-            made: jiff::civil::date(2026, 12, 2),
-        };
-        let html = super::page(&sheet);
+        let outcome = super::super::fixtures::tied(tied);
+        let html = super::page(&super::super::fixtures::sheet(&outcome));
         assert!(html.len() < 60_000, "{} bytes for lists of {tied}", html.len());
         let more = super::super::LONGEST_LIST;
         assert!(html.contains(&format!("and {} more</td>", tied - more)), "the places");

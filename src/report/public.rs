@@ -53,6 +53,18 @@ fn numeric(heading: &str) -> bool {
 
 const NOT_AWARDED: &str = "Not awarded.";
 
+/// A prize's places as the announcement lists them: every settled place (paid, or the prize
+/// pays nothing), and of the entries sharing a place still to be decided, the first rows; and
+/// how many of those are left out. A prize nobody earned marks for can tie thousands.
+fn listed(p: &Announced) -> (Vec<&Winner>, usize) {
+    super::first_rows_but(&p.winners, |w| w.shared_with.is_empty())
+}
+
+/// What the announcement says of the entries it leaves out of a shared place.
+fn more_sharing(more: usize) -> String {
+    format!("and {more} more entries sharing a place, to be announced")
+}
+
 pub fn table(n: &Notice) -> String {
     let mut out = format!("{}: prize winners\n", clean_line(n.event));
     let line = |cells: &[String]| {
@@ -74,8 +86,12 @@ pub fn table(n: &Notice) -> String {
             continue;
         }
         out.push_str(&line(&headings(p).iter().map(|h| h.to_uppercase()).collect::<Vec<_>>()));
-        for w in &p.winners {
+        let (shown, more) = listed(p);
+        for w in shown {
             out.push_str(&line(&cells(n, p, w)));
+        }
+        if more > 0 {
+            out.push_str(&format!("  {}\n", more_sharing(more)));
         }
     }
     out
@@ -95,9 +111,13 @@ pub fn markdown(n: &Notice) -> String {
         let heads = headings(p);
         let rules: Vec<&str> = heads.iter().map(|h| if numeric(h) { "---:" } else { "---" }).collect();
         out.push_str(&format!("| {} |\n|{}|\n", heads.join(" | "), rules.join("|")));
-        for w in &p.winners {
+        let (shown, more) = listed(p);
+        for w in shown {
             let row: Vec<String> = cells(n, p, w).iter().map(|c| cell(c)).collect();
             out.push_str(&format!("| {} |\n", row.join(" | ")));
+        }
+        if more > 0 {
+            out.push_str(&format!("\n{}\n", more_sharing(more)));
         }
     }
     out
@@ -123,15 +143,68 @@ pub fn html(n: &Notice) -> String {
             heads.iter().map(|h| format!("<col class=\"{}\">", h.to_lowercase().replace(' ', "-"))).collect();
         let row: String = heads.iter().map(|h| format!("<th{}>{h}</th>", class(h))).collect();
         out.push_str(&format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{row}</tr>\n"));
-        for w in &p.winners {
+        let (shown, more) = listed(p);
+        for w in shown {
             // "to be announced" is words, and may wrap.
             let class = |h: &str| if w.amount.is_none() && h == "Amount" { " class=\"num later\"" } else { class(h) };
             let row: String =
                 heads.iter().zip(cells(n, p, w)).map(|(h, c)| format!("<td{}>{}</td>", class(h), escape(&c))).collect();
             out.push_str(&format!("<tr>{row}</tr>\n"));
         }
+        if more > 0 {
+            out.push_str(&format!("<tr><td colspan=\"{}\">{}</td></tr>\n", heads.len(), more_sharing(more)));
+        }
         out.push_str("</table>\n</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prizes::public::Announcement;
+
+    /// Every paid place is announced, however many; of a place shared by every entry, the first
+    /// rows and how many more.
+    #[test]
+    fn the_announcement_lists_every_paid_place_and_caps_a_shared_one() {
+        let (tied, paid) = (100, 60);
+        let mut outcome = crate::report::fixtures::tied(tied);
+        let mut many = outcome.prizes[0].clone();
+        many.name = "Many".into();
+        many.awards = (0..paid)
+            .map(|i| crate::prizes::Award {
+                place: i + 1,
+                id: format!("m{i}"),
+                title: format!("Many {i}"),
+                team: format!("Crew {i}"),
+                amount: Some(10.0),
+                value: 1.0,
+                tie: None,
+                support: None,
+            })
+            .collect();
+        outcome.prizes.push(many);
+        let announcement = Announcement::of(&outcome);
+        let notice = super::Notice {
+            event: "E",
+            currency: "$",
+            made: jiff::civil::date(2026, 12, 2),
+            announcement: &announcement,
+        };
+        let most = crate::report::LONGEST_LIST;
+        for (format, text) in
+            [("table", super::table(&notice)), ("md", super::markdown(&notice)), ("html", super::html(&notice))]
+        {
+            // How many times `prefix` is followed by a number: rows naming an entry or a team.
+            let named = |prefix: &str| {
+                text.match_indices(prefix)
+                    .filter(|(at, _)| text[at + prefix.len()..].starts_with(|c: char| c.is_ascii_digit()))
+                    .count()
+            };
+            assert_eq!(named("Crew "), paid, "{format}: every paid place\n{text}");
+            assert_eq!(named("Entry "), most, "{format}: the first of those sharing a place\n{text}");
+            assert!(text.contains(&super::more_sharing(tied - most)), "{format}: {text}");
+        }
+    }
 }

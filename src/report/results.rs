@@ -17,6 +17,8 @@ pub struct Sheet<'a> {
     pub outcome: &'a Outcome,
     /// The day the results were made, for a printed page.
     pub made: jiff::civil::Date,
+    /// The merge's judges, for the page's picture of their leniency.
+    pub judges: &'a [crate::rankings::JudgeLine],
 }
 
 /// What the jury's results say of themselves, so that nobody posts them by mistake.
@@ -139,20 +141,28 @@ pub fn table(sheet: &Sheet) -> String {
             let headings: Vec<String> = columns.iter().map(|c| c.heading(p).to_uppercase()).collect();
             out.push_str(&row(p, &columns, &headings));
         }
-        for a in &p.awards {
+        let (shown, more) = super::first_rows(&p.awards);
+        for a in shown {
             let cells: Vec<String> = columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect();
             out.push_str(&row(p, &columns, &cells));
+        }
+        if more > 0 {
+            out.push_str(&format!("  and {more} more\n"));
         }
         for check in checks(p) {
             out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
         }
-        for x in &p.passed_over {
+        let (passed, more) = super::first_rows(&p.passed_over);
+        for x in passed {
             out.push_str(&format!(
                 "  passed over: {} ({}): {}\n",
                 clean_line(&x.title),
                 clean_line(&x.id),
                 clean_line(&x.reason)
             ));
+        }
+        if more > 0 {
+            out.push_str(&format!("  and {more} more passed over\n"));
         }
         for n in &p.notes {
             out.push_str(&format!("  note: {}\n", clean_line(n)));
@@ -168,8 +178,8 @@ pub fn table(sheet: &Sheet) -> String {
     out
 }
 
-/// The lists after the prizes: who cannot win, what is unverified, the decisions on ties.
-/// The lists after the prizes. `text` makes entrants' words safe for the output (plain or
+/// The lists after the prizes: who cannot win (the first rows of a long list, and how many in
+/// all), what is unverified, the decisions on ties. `text` makes entrants' words safe for the output (plain or
 /// Markdown); the rest is judging's own.
 fn trail(
     sheet: &Sheet,
@@ -184,7 +194,11 @@ fn trail(
             continue;
         }
         out.push_str(&heading(title));
-        for f in list {
+        let (shown, more) = super::first_rows(list);
+        if more > 0 {
+            out.push_str(&line(&format!("{} in all; the first {}:", list.len(), shown.len())));
+        }
+        for f in shown {
             let reasons: Vec<String> = f.reasons.iter().map(|r| text(r)).collect();
             out.push_str(&line(&format!("{} ({}): {}", text(&f.title), text(&f.id), reasons.join("; "))));
         }
@@ -223,12 +237,23 @@ pub fn markdown(sheet: &Sheet) -> String {
             let rules: Vec<&str> = columns.iter().map(|c| if c.numeric() { "---:" } else { "---" }).collect();
             out.push_str(&format!("| {} |\n|{}|\n", headings.join(" | "), rules.join("|")));
         }
-        for a in &p.awards {
+        let (shown, more) = super::first_rows(&p.awards);
+        for a in shown {
             let cells: Vec<String> = columns.iter().map(|c| cell(&c.text(sheet, p, a))).collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
+        if more > 0 {
+            // A row of its own, in the Entry column, so the table stays one table.
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|c| if *c == Column::Entry { format!("and {more} more") } else { String::new() })
+                .collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
         let mut extra: Vec<String> = checks(p).iter().map(|c| format!("**Check:** {}", cell(c))).collect();
-        extra.extend(p.passed_over.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))));
+        let (passed, more) = super::first_rows(&p.passed_over);
+        extra.extend(passed.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))));
+        extra.extend((more > 0).then(|| format!("and {more} more passed over")));
         extra.extend(p.notes.iter().map(|n| cell(n)));
         if !extra.is_empty() {
             out.push('\n');
@@ -383,6 +408,30 @@ mod tests {
         let said = super::counted(awards.iter().map(ToString::to_string).collect());
         assert_eq!(said, ["Wood place 1: $2,500", "Bonus place 1 (undecided) ×3"]);
         assert_eq!(super::counted(vec!["a".into()]), ["a"]);
+    }
+
+    /// A prize nobody earned marks for ties every entry: the table and the Markdown show the
+    /// first rows of each list and say how many more, as the page does.
+    #[test]
+    fn long_lists_end_with_how_many_more_in_the_table_and_markdown() {
+        let tied = 100;
+        let outcome = crate::report::fixtures::tied(tied);
+        let sheet = crate::report::fixtures::sheet(&outcome);
+        let most = crate::report::LONGEST_LIST;
+        for (format, text) in [("table", super::table(&sheet)), ("markdown", super::markdown(&sheet))] {
+            // Lines naming an entry of the fixture: "Entry 7", "P7", "F7", by what follows.
+            let rows = |prefix: &str| {
+                let numbered = |l: &&str| l.split(prefix).skip(1).any(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+                text.lines().filter(numbered).count()
+            };
+            assert_eq!(rows("Entry "), most, "{format}: the places\n{text}");
+            assert_eq!(rows("over: P"), most, "{format}: the passed over\n{text}");
+            assert_eq!(rows("F"), most, "{format}: the ineligible\n{text}");
+            let left = tied - most;
+            assert!(text.contains(&format!("and {left} more")), "{format}: the places\n{text}");
+            assert!(text.contains(&format!("and {left} more passed over")), "{format}\n{text}");
+            assert!(text.contains(&format!("{tied} in all; the first {most}:")), "{format}: the ineligible\n{text}");
+        }
     }
 
     #[test]
