@@ -545,3 +545,39 @@ fn payouts_give_one_row_per_team_and_pay_no_undecided_tie() {
         .sum();
     assert!((paid - total(&rows[pool_at])).abs() < 1e-6, "paid {paid} against the pool row: {csv}");
 }
+
+/// A team's page never contradicts itself: where an entry ranked above it could not win, its
+/// prize place differs from its place in the ranking, and the page says why beside the prize.
+#[test]
+fn a_prize_place_that_differs_from_the_ranking_place_says_why() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let dir = s.path().join("pages");
+    head(&s).arg("feedback").args(&files).arg("-o").arg(&dir).assert().success();
+    let mut explained = 0;
+    for entry in std::fs::read_dir(&dir).expect("pages").flatten() {
+        let text = std::fs::read_to_string(entry.path()).expect("page");
+        if !entry.path().extension().is_some_and(|e| e == "md") || entry.file_name() == "index.md" {
+            continue;
+        }
+        // "Place 3 of 19 in Thousand Token Wood" against "Thousand Token Wood, prize place 2".
+        for line in text.lines().filter(|l| l.contains("Place ") && l.contains(" of ") && l.contains(" in ")) {
+            let (Some(place), Some(ranking)) =
+                (line.split("Place ").nth(1).and_then(|r| r.split([' ', ',']).next()), line.rsplit(" in ").next())
+            else {
+                continue;
+            };
+            let ranking = ranking.trim().trim_end_matches('.');
+            let won = format!("{ranking}, prize place ");
+            let Some(prize) = text.lines().find(|l| l.contains(&won)) else { continue };
+            let prize_place =
+                prize.split(&won).nth(1).and_then(|r| r.split([' ', ';', '(']).next()).unwrap_or_default();
+            if prize_place != place {
+                assert!(prize.contains("could not win"), "{:?}: {line:?} but {prize:?}", entry.file_name());
+                explained += 1;
+            }
+        }
+    }
+    assert!(explained > 0, "the sample event has an entry paid above its ranking place (one above it is ineligible)");
+}

@@ -113,9 +113,26 @@ impl<'r> Figures<'r> {
         let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
         let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
         for p in outcome.iter().flat_map(|o| &o.prizes) {
+            // A prize by score pays in its ranking's order, passing over entries that could not
+            // win: where one placed above this entry, its prize place is not its ranking place,
+            // and the page says why rather than contradict its own "Place 3 of 19".
+            let ranking = config
+                .prizes
+                .iter()
+                .find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score)
+                .and_then(|c| rankings.ranking(c.ranking()));
+            let place_of = |id: &str| ranking.and_then(|r| r.iter().find(|e| e.id == id)).map(|e| e.place);
             // An undecided tie pays no one yet.
             for a in p.awards.iter().filter(|a| a.amount.is_some()) {
-                prizes.entry(a.id.as_str()).or_default().push(format!("{}, place {}", p.name, a.place));
+                let mut line = format!("{}, prize place {}", p.name, a.place);
+                if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
+                    let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
+                    line.push_str(&format!(
+                        " (placed {own} in its ranking; {} above it could not win this prize)",
+                        crate::format::count(above, "entry", "entries")
+                    ));
+                }
+                prizes.entry(a.id.as_str()).or_default().push(line);
             }
         }
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
