@@ -558,7 +558,7 @@ fn a_prize_place_that_differs_from_the_ranking_place_says_why() {
     let mut explained = 0;
     for entry in std::fs::read_dir(&dir).expect("pages").flatten() {
         let text = std::fs::read_to_string(entry.path()).expect("page");
-        if !entry.path().extension().is_some_and(|e| e == "md") || entry.file_name() == "index.md" {
+        if entry.path().extension().is_none_or(|e| e != "md") || entry.file_name() == "index.md" {
             continue;
         }
         // "Place 3 of 19 in Thousand Token Wood" against "Thousand Token Wood, prize place 2".
