@@ -131,6 +131,8 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
             "version 5; this judging reads versions 1 to 4",
         ),
         (s.file("indented.json", &pretty(&text)), "edited after it was written"),
+        // An edit that breaks the body is an edit first: said as one, with the judge it names.
+        (s.file("renamed.json", &text.replacen("\"judge\":", "\"judgez\":", 1)), "edited after it was written"),
         (
             s.file("other.json", "{\"format\": \"something-else\", \"version\": 1, \"body\": {}, \"digest\": \"\"}"),
             "not a judging score file",

@@ -255,17 +255,32 @@ fn read_slowly<'a>(
         return Err(ScoreFileError::Version { file: file.to_owned(), found: envelope.version });
     }
     let raw = envelope.body.get();
-    let body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
-    // A version 2 or 3 file that is not as written was edited, if only re-indented.
+    let body: Result<Checked, _> = serde_json::from_str(raw);
+    // A version 2 or later file that is not as written was edited, if only re-indented; so was
+    // one whose digest does not match. That is said first, before whatever the edit broke in the
+    // body (a renamed key is an edit, not a file of another kind).
     if envelope.version >= 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
-        return Err(ScoreFileError::Tampered { file: file.to_owned(), judge: clean_line(&body.judge) });
+        let judge = match &body {
+            Ok(body) => clean_line(&body.judge),
+            Err(_) => judge_named_in(raw),
+        };
+        return Err(ScoreFileError::Tampered { file: file.to_owned(), judge });
     }
+    let body = body.map_err(|e| not(format!("its body: {e}")))?;
     let signature = envelope.signature.map(|s| match (s.strip_prefix("hmac-sha256:"), s.strip_prefix("ed25519:")) {
         (Some(hmac), _) => sign::Signature::Hmac(hmac),
         (_, Some(ed)) => sign::Signature::Ed25519(ed),
         _ => sign::Signature::Hmac("-"),
     });
     Ok((raw, signature, body))
+}
+
+/// The judge a body that does not read names, for a message: "its judge" where it names none.
+fn judge_named_in(raw: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| v.get("judge").and_then(serde_json::Value::as_str).map(clean_line))
+        .unwrap_or_else(|| "its judge".to_owned())
 }
 
 /// Why a file is not signed as judging.toml requires.
