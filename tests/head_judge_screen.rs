@@ -118,13 +118,13 @@ fn forty_judges_scroll_beside_the_rankings() {
     board.key(KeyEvent::from(KeyCode::Char('v')));
     let first = screen(&board, 120, 30);
     assert!(first.contains("judge-00") && !first.contains("judge-39"), "{first}");
-    assert!(first.contains("0 above, 18 below · J/K scroll"), "the judges in sight: {first}");
+    assert!(first.contains("0 above, 20 below · J/K scroll"), "the judges in sight: {first}");
     for _ in 0..100 {
         board.key(KeyEvent::from(KeyCode::Char('J')));
     }
     let last = screen(&board, 120, 30);
-    assert!(last.contains("judge-39") && !last.contains("judge-17"), "{last}");
-    assert!(last.contains("18 above, 0 below"), "the end is the last screenful: {last}");
+    assert!(last.contains("judge-39") && !last.contains("judge-19"), "{last}");
+    assert!(last.contains("20 above, 0 below"), "the end is the last screenful: {last}");
 }
 
 /// The judges' view says how far they agree as Krippendorff's alpha, the one figure for any
@@ -269,7 +269,7 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
 
 /// A CJK character takes two columns: the rankings make room for a wide title by its columns,
 /// not its characters, so the whole title shows (up to the 20 columns a title is given room for,
-/// here beside flags as wide as "tie conflict").
+/// here beside flags as wide as "tie conflict", and every criterion's whole heading).
 #[test]
 fn wide_titles_get_the_columns_they_take() {
     let mut r = rankings();
@@ -278,7 +278,7 @@ fn wide_titles_get_the_columns_they_take() {
         ranked.title = title.into();
     }
     let board = Board::new(&r, "Build Small Hackathon");
-    let text = screen(&board, 100, 30);
+    let text = screen(&board, 120, 30);
     // The selected row of the rankings, left of the side pane.
     let row = text.lines().find(|l| l.contains('▶')).and_then(|l| l.split("││").next()).expect("a selected row");
     assert!(row.contains(title), "the whole title in the rankings: {row}\n{text}");

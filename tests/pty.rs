@@ -206,7 +206,7 @@ fn a_stub_browser_receives_exactly_the_space_url() {
     let mut app = Running::start(&s, &[("BROWSER", script.to_str().expect("utf-8"))]);
     app.wait_for("Submissions (40)");
     app.keys("jj");
-    app.wait_for("▶ not started backyard  Bus Stop Oracle");
+    app.wait_for("▶ not started backyard Bus Stop Oracle");
     app.keys("o");
     app.wait_for("opened the Space");
     let start = Instant::now();
@@ -412,7 +412,7 @@ fn at_80_by_24_every_criterion_the_total_and_the_help_key_show() {
     app.keys("43");
     app.wait_for("▶ Cost");
     let screen = app.text();
-    for want in ["Utility   [4]", "Latency   [3]", "Total — (2 of 3 scored)", "5 Runs on-device", "? help"] {
+    for want in ["Utility   [4]", "Latency   [3]", "Total — (2 of 3 scored)", "5 Runs on-device", "? keys"] {
         assert!(screen.contains(want), "{want:?} at 80×24:\n{screen}");
     }
     app.quit();
@@ -453,11 +453,11 @@ fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
     let mut app = Running::start(&s, &[]);
     app.wait_for("Submissions (40)");
     app.keys("jjj");
-    app.wait_for("▶ not started wood      Lullaby Loom");
+    app.wait_for("▶ not started wood     Lullaby Loom");
     // Killed at once, well within a second of the move.
     app.kill_hard();
     let again = Running::start(&s, &[]);
-    again.wait_for("▶ not started wood      Lullaby Loom");
+    again.wait_for("▶ not started wood     Lullaby Loom");
     again.quit();
 }
 

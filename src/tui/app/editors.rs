@@ -3,7 +3,7 @@
 //! decides what to save.
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::model::{Change, TextPart};
 
@@ -58,6 +58,8 @@ pub struct NoteEditor {
 impl NoteEditor {
     pub fn new(id: String, before: Option<String>, team: bool) -> NoteEditor {
         let mut editor = TextArea::new(before.clone().unwrap_or_default().lines().map(str::to_owned).collect());
+        // A long line wraps at its words rather than scrolling sideways out of sight.
+        editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.move_cursor(CursorMove::Bottom);
         editor.move_cursor(CursorMove::End);
         NoteEditor { editor, id, before, team }
