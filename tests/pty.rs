@@ -262,7 +262,10 @@ fn the_first_run_asks_the_judges_name_once() {
     let s = Sandbox::new();
     let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
     app.wait_for("judging.toml lists these judges: mira, tomas, priya.");
-    app.wait_for("Your name as a judge [guess]:");
+    // The login name is not on the list: it is not offered, and Enter alone takes nothing.
+    app.wait_for("Your name as a judge: ");
+    assert!(!app.text().contains("[guess]"), "{}", app.text());
+    app.keys("\r");
     app.keys("Zoe Quill\r");
     // Not a judge of judging.toml: said, and kept when given again.
     app.wait_for("\"Zoe Quill\" is not among judging.toml's judges");
@@ -463,9 +466,16 @@ fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
 
 #[test]
 fn a_listed_judge_is_taken_at_once_as_judging_toml_spells_the_name() {
+    // A login name judging.toml lists is offered.
+    let s = Sandbox::new();
+    let mut app = Running::start_with(&s, &[], &[("USER", "mira")]);
+    app.wait_for("Your name as a judge [mira]:");
+    app.keys("\r");
+    app.wait_for("judge mira");
+    app.quit();
     let s = Sandbox::new();
     let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
-    app.wait_for("Your name as a judge [guess]:");
+    app.wait_for("Your name as a judge: ");
     app.keys(" PRIYA \r");
     app.wait_for("judge priya");
     assert!(!app.text().contains("not among"));

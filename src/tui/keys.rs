@@ -101,7 +101,8 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Action::Focus(1),
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Action::Focus(-1),
         KeyCode::Char(c @ '0'..='9') => Action::Score(c as u8 - b'0'),
-        KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => Action::ClearScore,
+        // Not Backspace: it takes back a typed digit, and one too many must not clear a score.
+        KeyCode::Char('x') | KeyCode::Delete => Action::ClearScore,
         KeyCode::Char('o') => Action::Open(Link::Space),
         KeyCode::Char('v') => Action::Open(Link::Video),
         KeyCode::Char('p') => Action::Open(Link::Post),

@@ -121,12 +121,16 @@ impl Typing {
         typed.clone()
     }
 
-    /// Takes back the last digit typed.
+    /// Takes back the last digit typed. With every digit taken back the judge is still typing
+    /// (so a further Backspace cannot clear the saved score); one more leaves it.
     pub fn erase(&mut self) {
-        if let Some(t) = &mut self.digits {
-            t.pop();
+        match &mut self.digits {
+            Some(t) if t.is_empty() => self.digits = None,
+            Some(t) => {
+                t.pop();
+            }
+            None => {}
         }
-        self.digits = self.digits.take().filter(|t| !t.is_empty());
     }
 
     pub fn take(&mut self) -> Option<String> {
