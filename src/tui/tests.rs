@@ -836,3 +836,19 @@ fn a_screen_too_small_says_what_to_do_and_shows_the_keys() {
     assert!(super::fit::shows_whole(&buf, &format!("{keys} {what}")), "the help shows on a small screen");
     assert!(super::fit::shows_whole(&buf, "more keys: enlarge the terminal to see them"));
 }
+
+/// Issue 25, item 4: a note line longer than the box wraps at its words, its start kept in
+/// sight, and the box's titles read whole.
+#[test]
+fn a_long_note_line_wraps_in_the_box() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.press("e");
+    let line = "Opening words of a long note that runs well past the edge of the box to its last";
+    f.press(line);
+    let buf = drawn(&f.app, 80, 24);
+    assert!(super::fit::shows_whole(&buf, line), "the whole line, wrapped");
+    for said in f.app.promised() {
+        assert!(super::fit::shows_whole(&buf, &said), "{said}");
+    }
+}
