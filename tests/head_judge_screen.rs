@@ -118,13 +118,13 @@ fn forty_judges_scroll_beside_the_rankings() {
     board.key(KeyEvent::from(KeyCode::Char('v')));
     let first = screen(&board, 120, 30);
     assert!(first.contains("judge-00") && !first.contains("judge-39"), "{first}");
-    assert!(first.contains("0 above, 18 below · J/K scroll"), "the judges in sight: {first}");
+    assert!(first.contains("0 above, 20 below · J/K scroll"), "the judges in sight: {first}");
     for _ in 0..100 {
         board.key(KeyEvent::from(KeyCode::Char('J')));
     }
     let last = screen(&board, 120, 30);
-    assert!(last.contains("judge-39") && !last.contains("judge-17"), "{last}");
-    assert!(last.contains("18 above, 0 below"), "the end is the last screenful: {last}");
+    assert!(last.contains("judge-39") && !last.contains("judge-19"), "{last}");
+    assert!(last.contains("20 above, 0 below"), "the end is the last screenful: {last}");
 }
 
 /// The judges' view says how far they agree as Krippendorff's alpha, the one figure for any
@@ -269,7 +269,7 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
 
 /// A CJK character takes two columns: the rankings make room for a wide title by its columns,
 /// not its characters, so the whole title shows (up to the 20 columns a title is given room for,
-/// here beside flags as wide as "tie conflict").
+/// here beside flags as wide as "tie conflict", and every criterion's whole heading).
 #[test]
 fn wide_titles_get_the_columns_they_take() {
     let mut r = rankings();
@@ -278,8 +278,60 @@ fn wide_titles_get_the_columns_they_take() {
         ranked.title = title.into();
     }
     let board = Board::new(&r, "Build Small Hackathon");
-    let text = screen(&board, 100, 30);
+    let text = screen(&board, 120, 30);
     // The selected row of the rankings, left of the side pane.
     let row = text.lines().find(|l| l.contains('▶')).and_then(|l| l.split("││").next()).expect("a selected row");
     assert!(row.contains(title), "the whole title in the rankings: {row}\n{text}");
+}
+
+/// Issue 25, item 15: a tie of more than nine entries is settled by typing two-digit numbers;
+/// a number that one more digit could extend waits for it, or for Enter.
+#[test]
+fn a_tie_of_more_than_nine_is_settled_by_number() {
+    use judging::tui::board::{Settle, Tied};
+    let r = rankings();
+    let mut board = Board::new(&r, "x");
+    let tied =
+        (1..=11).map(|i| Tied { id: format!("e{i}"), title: format!("Entry {i}"), score: 1.0, judges: 2 }).collect();
+    board.settle = Some(Settle {
+        prize: "p".into(),
+        prize_name: "P".into(),
+        place: 1,
+        tied,
+        pays: vec![100.0],
+        currency: "USD".into(),
+        order: Vec::new(),
+        typed: String::new(),
+        reason: String::new(),
+    });
+    let press = |board: &mut Board, code: KeyCode| board.key(KeyEvent::from(code));
+    let order = |board: &Board| board.settle.as_ref().map(|s| s.order.clone()).unwrap_or_default();
+    press(&mut board, KeyCode::Char('1'));
+    assert_eq!(order(&board), Vec::<usize>::new(), "1 could become 10 or 11: it waits");
+    press(&mut board, KeyCode::Char('1'));
+    assert_eq!(order(&board), [10], "11 places first");
+    press(&mut board, KeyCode::Char('1'));
+    press(&mut board, KeyCode::Enter);
+    assert_eq!(order(&board), [10, 0], "1 and Enter: the first entry");
+    press(&mut board, KeyCode::Char('7'));
+    assert_eq!(order(&board), [10, 0, 6], "7 cannot go on: at once");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&board, frame.area())).expect("draw");
+    let buf = terminal.backend().buffer();
+    assert!(judging::tui::fit::shows_whole(buf, "(Enter after a number that could go on)"), "{buf:?}");
+}
+
+/// Issue 25, item 12: at 100×30 with the side shown, every criterion's column of the backyard
+/// ranking shows under its whole heading.
+#[test]
+fn at_100_by_30_with_the_side_every_heading_is_whole() {
+    let r = rankings();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Right));
+    let text = screen(&board, 100, 30);
+    let header = text.lines().nth(3).unwrap_or_default();
+    for heading in ["UTILITY", "LATENCY", "COST"] {
+        assert!(header.contains(heading), "{heading} in {header}\n{text}");
+    }
+    assert!(!header.contains('…'), "{header}");
 }

@@ -206,7 +206,7 @@ fn a_stub_browser_receives_exactly_the_space_url() {
     let mut app = Running::start(&s, &[("BROWSER", script.to_str().expect("utf-8"))]);
     app.wait_for("Submissions (40)");
     app.keys("jj");
-    app.wait_for("▶ not started backyard  Bus Stop Oracle");
+    app.wait_for("▶ not started backyard Bus Stop Oracle");
     app.keys("o");
     app.wait_for("opened the Space");
     let start = Instant::now();
@@ -262,7 +262,10 @@ fn the_first_run_asks_the_judges_name_once() {
     let s = Sandbox::new();
     let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
     app.wait_for("judging.toml lists these judges: mira, tomas, priya.");
-    app.wait_for("Your name as a judge [guess]:");
+    // The login name is not on the list: it is not offered, and Enter alone takes nothing.
+    app.wait_for("Your name as a judge: ");
+    assert!(!app.text().contains("[guess]"), "{}", app.text());
+    app.keys("\r");
     app.keys("Zoe Quill\r");
     // Not a judge of judging.toml: said, and kept when given again.
     app.wait_for("\"Zoe Quill\" is not among judging.toml's judges");
@@ -412,7 +415,7 @@ fn at_80_by_24_every_criterion_the_total_and_the_help_key_show() {
     app.keys("43");
     app.wait_for("▶ Cost");
     let screen = app.text();
-    for want in ["Utility   [4]", "Latency   [3]", "Total — (2 of 3 scored)", "5 Runs on-device", "? help"] {
+    for want in ["Utility   [4]", "Latency   [3]", "Total — (2 of 3 scored)", "5 Runs on-device", "? keys"] {
         assert!(screen.contains(want), "{want:?} at 80×24:\n{screen}");
     }
     app.quit();
@@ -453,19 +456,26 @@ fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
     let mut app = Running::start(&s, &[]);
     app.wait_for("Submissions (40)");
     app.keys("jjj");
-    app.wait_for("▶ not started wood      Lullaby Loom");
+    app.wait_for("▶ not started wood     Lullaby Loom");
     // Killed at once, well within a second of the move.
     app.kill_hard();
     let again = Running::start(&s, &[]);
-    again.wait_for("▶ not started wood      Lullaby Loom");
+    again.wait_for("▶ not started wood     Lullaby Loom");
     again.quit();
 }
 
 #[test]
 fn a_listed_judge_is_taken_at_once_as_judging_toml_spells_the_name() {
+    // A login name judging.toml lists is offered.
+    let s = Sandbox::new();
+    let mut app = Running::start_with(&s, &[], &[("USER", "mira")]);
+    app.wait_for("Your name as a judge [mira]:");
+    app.keys("\r");
+    app.wait_for("judge mira");
+    app.quit();
     let s = Sandbox::new();
     let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
-    app.wait_for("Your name as a judge [guess]:");
+    app.wait_for("Your name as a judge: ");
     app.keys(" PRIYA \r");
     app.wait_for("judge priya");
     assert!(!app.text().contains("not among"));

@@ -81,7 +81,7 @@ fn the_smallest_screen_focused_on_the_last_criterion() {
         "Total 4.25",
         "Jury: Worked offline",
         "Ask about the model",
-        "? help",
+        "? keys",
     ] {
         assert!(text.contains(want), "{want:?} not on the 80×24 screen:\n{text}");
     }

@@ -32,6 +32,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     } else {
         "press ? for the keys".to_owned()
     };
+    // Which event is in use, and why: said on the first screen.
+    let status = format!("{} · {status}", event_notice(&session.loaded));
     let Session { loaded, mut store, judge } = session;
     let pushing = pushing(&loaded, &judge, &store);
     crate::tui::run(&loaded, &judge, assignments.as_ref(), &mut store, status, pushing)?;
@@ -52,24 +54,52 @@ fn pushing(loaded: &Loaded, judge: &str, store: &Store) -> crate::tui::Pushing {
     }
 }
 
+/// Which event the app judges and why: the judging.toml here, the one `judging join` set up, or
+/// the built-in event because neither was found.
+fn event_notice(loaded: &Loaded) -> String {
+    let name = clean_line(&loaded.config.event.name);
+    match &loaded.path {
+        None => format!(
+            "no judging.toml in this folder: judging the built-in event, {name}; run judging in your event's folder to judge it"
+        ),
+        Some(p) if p.is_relative() => format!("judging {name}, from {}", clean_line(&p.display().to_string())),
+        Some(p) => format!("judging {name}, from {} (set up by judging join)", clean_line(&p.display().to_string())),
+    }
+}
+
 /// Asks for the judge's name on the plain terminal, before the app takes the screen, offering
-/// judging.toml's `[[judges]]`. A name not among them is said, and kept only when given again
-/// (Enter): without it no assignment and no conflict reminder applies.
+/// judging.toml's `[[judges]]`. The login name is offered (Enter takes it) only when judging.toml
+/// lists it. A name not among them is said, and kept only when given again (Enter): without it
+/// no assignment and no conflict reminder applies.
 fn ask_name(guess: &str, config: &Config) -> Result<String> {
     use std::io::Write;
     let names: Vec<String> = config.judges.iter().map(|j| clean_line(&j.name)).collect();
     if !names.is_empty() {
         println!("Welcome to judging. judging.toml lists these judges: {}.", names.join(", "));
     }
-    let mut default = config.judge(guess).map_or_else(|| guess.to_owned(), |j| j.name.clone());
+    // Without a list of judges, any name is as good as the login's.
+    let mut default = match config.judge(guess) {
+        Some(j) => Some(j.name.clone()),
+        None if names.is_empty() => Some(guess.to_owned()),
+        None => None,
+    };
     let mut warned: Option<String> = None;
     loop {
-        print!("Your name as a judge [{}]: ", clean_line(&default));
+        match &default {
+            Some(d) => print!("Your name as a judge [{}]: ", clean_line(d)),
+            None => print!("Your name as a judge: "),
+        }
         std::io::stdout().flush()?;
         let mut answer = String::new();
-        std::io::stdin().read_line(&mut answer)?;
+        if std::io::stdin().read_line(&mut answer)? == 0 {
+            anyhow::bail!("no name given: run judging again, or give --judge NAME");
+        }
         let answer = answer.trim();
-        let name = if answer.is_empty() { default.clone() } else { paths::check_judge(answer)? };
+        let name = match (answer.is_empty(), &default) {
+            (false, _) => paths::check_judge(answer)?,
+            (true, Some(d)) => d.clone(),
+            (true, None) => continue,
+        };
         // The name as judging.toml spells it, when it is there.
         if let Some(known) = config.judge(&name) {
             return Ok(known.name.clone());
@@ -82,7 +112,23 @@ fn ask_name(guess: &str, config: &Config) -> Result<String> {
             "{:?} is not among judging.toml's judges, so no assignments and no conflict reminders apply to you. Press Enter to keep it, or type your name as listed.",
             clean_line(&name)
         );
-        default.clone_from(&name);
+        default = Some(name.clone());
         warned = Some(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 25, item 8: the first screen says which event is judged, and why.
+    #[test]
+    fn the_first_screen_says_which_event_and_why() {
+        let builtin = event_notice(&Loaded::builtin());
+        assert!(builtin.starts_with("no judging.toml in this folder: judging the built-in event"), "{builtin}");
+        let here = Loaded { path: Some("judging.toml".into()), ..Loaded::builtin() };
+        assert_eq!(event_notice(&here), "judging Build Small Hackathon, from judging.toml");
+        let joined = Loaded { path: Some("/home/j/.config/judging/judging.toml".into()), ..Loaded::builtin() };
+        assert!(event_notice(&joined).ends_with("(set up by judging join)"));
     }
 }

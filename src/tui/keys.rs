@@ -6,7 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{Action, App, Link, Mode};
 
-/// Every key, as the help screen and the README list them.
+/// Every key, as the help screen and the README list them. Each meaning fits one line of the
+/// help at 80 columns (59 columns after the keys); narrower, it wraps.
 pub const KEYS: &[(&str, &str)] = &[
     ("j k ↓ ↑", "next / previous entry"),
     ("PgDn PgUp ^d ^u", "page down / up"),
@@ -15,32 +16,33 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
     ("1-9 0", "score the focused criterion (0 is 10 on a 1-10 scale)"),
     ("digits Enter", "on a longer scale (0-100): type it, Enter saves"),
-    ("P", "push your score file to the judges' repo on the Hub ([sync])"),
     ("x Del", "clear the focused score"),
     ("o v p", "open the Space / video / social post"),
-    ("t", "start / stop the demo stopwatch (saved with the entry)"),
-    ("e E", "the note for the jury only / the one the team may read (saved as you type)"),
+    ("t", "time this entry's demo; t again stops and saves it"),
+    ("e E", "note for the jury / for the team (saved as you type)"),
     ("r", "recuse from the entry, with a reason (again to undo)"),
     ("u", "undo the last change"),
-    ("/", "search title, team, members, tags, models (Enter keeps; Esc clears)"),
+    ("/", "search title, team, members, tags, models (Esc clears)"),
     ("f", "filter by track: all, then each track"),
     ("U", "show only entries not fully scored"),
     ("a", "show only entries assigned to me"),
     ("s", "sort: export order, title, status, my total"),
+    ("P", "push your score file to the judges' Hub repo ([sync])"),
     ("?", "this help"),
     ("q ^c", "quit (everything is already saved)"),
 ];
 
-/// The keys of the current mode, for the footer.
-pub fn footer_keys(app: &App) -> &'static str {
+/// The keys of the current mode, for the footer, most needed first, two spaces apart: all fit
+/// in 80 columns; on a narrower line those that do not fit are left, whole, to `?`.
+pub fn footer_keys(app: &App) -> &'static [&'static str] {
     match app.mode {
         Mode::Browse => {
-            "? help · j/k move · digits score · Tab next criterion · o/v/p open · t time · e/E notes · n next"
+            &["? keys", "j/k move", "0-9 score", "Tab next", "o/v/p open", "t time", "e/E note", "r recuse"]
         }
-        Mode::Search(_) => "type to search · Enter keep · Esc clear",
-        Mode::Note(_) => "typing a note, saved as you type · Esc or ^s close",
-        Mode::Recuse(_) => "type the reason · Enter recuse · Esc cancel",
-        Mode::Help => "any key closes the help",
+        Mode::Search(_) => &["type to search", "Enter keeps", "Esc clears"],
+        Mode::Note(_) => &["saved as you type", "Esc or ^s closes"],
+        Mode::Recuse(_) => &["type the reason", "Enter recuses", "Esc cancels"],
+        Mode::Help => &["any key closes the help"],
     }
 }
 
@@ -99,7 +101,8 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Action::Focus(1),
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Action::Focus(-1),
         KeyCode::Char(c @ '0'..='9') => Action::Score(c as u8 - b'0'),
-        KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => Action::ClearScore,
+        // Not Backspace: it takes back a typed digit, and one too many must not clear a score.
+        KeyCode::Char('x') | KeyCode::Delete => Action::ClearScore,
         KeyCode::Char('o') => Action::Open(Link::Space),
         KeyCode::Char('v') => Action::Open(Link::Video),
         KeyCode::Char('p') => Action::Open(Link::Post),

@@ -20,33 +20,67 @@ pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-/// The judge's screen's parts: header, list, the entry beside its scores, footer. The scores get
-/// the rows their rubric needs (every criterion, the focused one's levels, the total and the
-/// note) and at least half the room; the list gets what is left.
-pub fn areas(area: Rect, criteria: &[Criterion]) -> [Rect; 4] {
-    let room = area.height.saturating_sub(3);
-    let bottom = scores_height(criteria).max(room * 11 / 20).min(room.saturating_sub(MIN_LIST));
+/// The judge's screen's parts: header, list, the entry beside its scores, and a footer of
+/// `footer` rows. The scores get the rows their rubric needs (every criterion, the focused
+/// one's levels wrapped to the pane, the total); the entry gets the rows it `wants`, up to
+/// about half the room; the list gets what is left, never under four entries.
+pub fn areas(area: Rect, criteria: &[Criterion], footer: u16, wants: u16) -> [Rect; 4] {
+    let room = area.height.saturating_sub(1 + footer);
+    let [_, scores] = bottom(Rect { height: 1, ..area });
+    let needed = scores_height(criteria, usize::from(scores.width.saturating_sub(2)));
+    let bottom = needed.max(wants.min(room * 11 / 20)).min(room.saturating_sub(MIN_LIST));
     area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(bottom),
-        Constraint::Length(2),
+        Constraint::Length(footer),
     ]))
 }
 
-/// The scores pane's rows: a line per criterion, the longest list of levels, the total, two lines
-/// of note, and the borders.
-fn scores_height(criteria: &[Criterion]) -> u16 {
-    let levels = criteria.iter().map(|c| c.levels.len()).max().unwrap_or(0);
-    u16::try_from(criteria.len() + levels + 1 + 2 + 2).unwrap_or(u16::MAX)
+/// The entry and its scores, side by side. Under 140 columns the scores take three fifths, so
+/// that the focused criterion's levels read whole in few rows; the entry's description is what
+/// shrinks first.
+pub fn bottom(area: Rect) -> [Rect; 2] {
+    let entry = if area.width >= 140 { 50 } else { 40 };
+    area.layout(&Layout::horizontal([Constraint::Percentage(entry), Constraint::Fill(1)]))
 }
 
-/// How many rows of the list a screen of this size shows: the app scrolls by it.
+/// The head of a level's line: its mark (chosen or not) and the values it covers.
+pub fn level_head(mark: &str, from: u8, to: u8) -> String {
+    if from == to { format!("  {mark}{from} ") } else { format!("  {mark}{from}–{to} ") }
+}
+
+/// The rows a criterion's levels take when wrapped to `room` columns (with room for the
+/// stopwatch's mark).
+pub fn level_rows(c: &Criterion, room: usize) -> usize {
+    (0..c.levels.len())
+        .filter_map(|i| Some((c.level_span(i)?, &c.levels[i].meaning)))
+        .map(|([from, to], meaning)| {
+            super::fit::hanging(&level_head(" ", from, to), &format!("{meaning} ⏱"), room).len()
+        })
+        .sum()
+}
+
+/// The scores pane's rows: a line per criterion, the most rows any criterion's levels take,
+/// a line for a score being typed (on a scale of more than one key), the total, the borders.
+fn scores_height(criteria: &[Criterion], room: usize) -> u16 {
+    let levels = criteria.iter().map(|c| level_rows(c, room)).max().unwrap_or(0);
+    let typing = usize::from(criteria.iter().any(|c| !c.scale.one_key()));
+    u16::try_from(criteria.len() + levels + typing + 1 + 2).unwrap_or(u16::MAX)
+}
+
+/// How many rows of the list a screen of this size shows, with the footer at its smallest: the
+/// app pages by it.
 pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
-    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria);
+    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria, FOOTER, u16::MAX);
     // The list's borders and its header row.
     usize::from(table.height.saturating_sub(3)).max(1)
 }
+
+/// The footer's rows at the least: a line of news, a line of keys. Longer news wraps, up to
+/// [`FOOTER_MOST`].
+pub const FOOTER: u16 = 2;
+pub const FOOTER_MOST: u16 = 4;
 
 /// How many terminal columns `text` takes: a CJK character takes two.
 pub fn columns(text: &str) -> usize {

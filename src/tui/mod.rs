@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod board;
+pub mod fit;
 pub mod keys;
 pub mod layout;
 pub mod runner;
@@ -69,6 +70,7 @@ impl Lock {
 pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, store: &Store) -> Result<App> {
     let now = (Instant::now(), crate::store::now_unix());
     let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?, now);
+    app.builtin_event = loaded.path.is_none();
     if let Some(a) = assignments {
         match a.of(judge) {
             Some(ids) => {

@@ -380,9 +380,9 @@ fn the_hubs_hints_show_beside_the_entry() {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 34)).expect("terminal");
     terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
     let screen = terminal.backend().to_string();
-    assert!(screen.contains("Hub: paused on t4-small $0.40/h · ~36B params (uncertain)"), "{screen}");
-    assert!(screen.contains("fetched just now"), "{screen}");
-    assert!(screen.contains("36B of models, over the 32B limit") && screen.contains("a streamlit Space,"), "{screen}");
+    let whole = |text: &str| super::fit::shows_whole(terminal.backend().buffer(), text);
+    assert!(whole("Hub: paused on t4-small $0.40/h · ~36B params (uncertain) · fetched just now"), "{screen}");
+    assert!(whole("36B of models, over the 32B limit") && whole("a streamlit Space,"), "{screen}");
 }
 
 #[test]
@@ -732,4 +732,123 @@ fn a_push_answers_through_the_loops_channel() {
     f.runner.hear(&f.store, &mut f.app, answer);
     assert_eq!(f.app.status, "the Hub refused the token");
     assert_eq!(f.app.last_pushed.as_deref(), Some(at), "a failed push leaves the last time");
+}
+
+/// Issue 25, item 7: with the stopwatch running on one entry, `t` on another saves the first
+/// reading and times the entry in front of the judge; the footer says so before the key.
+#[test]
+fn t_times_the_entry_in_front_of_the_judge() {
+    let mut f = fixture();
+    let first = f.selected_id();
+    f.press("t");
+    let (start, unix) = (f.app.now, f.app.now_unix);
+    f.act(Action::Tick(start + std::time::Duration::from_millis(1_600), unix));
+    f.press("j");
+    let second = f.selected_id();
+    let news = f.app.stopwatch_news().expect("running");
+    assert!(news.contains("1.6 s on Sprout Sense · t saves it and times this entry"), "{news}");
+    f.press("t");
+    assert_eq!(f.store.score_sheet().expect("sheet").readings.get(&first), Some(&vec![1.6]));
+    assert_eq!(f.app.stopwatch.as_ref().map(|(id, _)| id.clone()), Some(second), "timing this entry now");
+    assert!(f.app.status.contains("now timing this entry"), "{}", f.app.status);
+    f.press("t");
+    assert!(f.app.stopwatch.is_none(), "t on the entry timed stops it");
+}
+
+/// Issue 25, item 6: undo brings the focus back to the criterion it restored.
+#[test]
+fn undo_returns_to_the_criterion_it_restored() {
+    let mut f = fixture();
+    f.app.select("pantry-poet");
+    f.press("435");
+    assert_eq!(f.app.focus, 2);
+    f.press("x");
+    f.press("j");
+    f.press("u");
+    assert_eq!(f.saved("pantry-poet", "cost"), Some(5));
+    assert_eq!((f.selected_id().as_str(), f.app.focus), ("pantry-poet", 2), "back on Cost, not Utility");
+}
+
+/// Issue 25, item 6: on a 0-100 scale, Backspace past the last typed digit leaves the typing
+/// and never clears the saved score.
+#[test]
+fn backspace_past_the_typed_digits_keeps_the_saved_score() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/out-of-100.toml")).expect("example");
+    let loaded = Loaded { config: crate::config::parse(&text).expect("valid"), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "demo-day-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let mut runner = Runner::new(&store);
+    let id = app.current().map(|e| e.submission.id.clone()).expect("an entry");
+    let mut press = |app: &mut App, code: KeyCode| {
+        if let Some(action) = handle_key(app, key(code)) {
+            runner.step(&store, app, action);
+        }
+    };
+    for code in [KeyCode::Char('7'), KeyCode::Char('5'), KeyCode::Left, KeyCode::Char('4')] {
+        press(&mut app, code);
+    }
+    assert_eq!(app.sheet().score(&id, "impact"), Some(75));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(app.sheet().score(&id, "impact"), Some(75), "the saved score stays");
+    assert!(app.typing.digits.is_none(), "the typing is left");
+}
+
+fn drawn(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// Issue 25, item 5: a conflict judging.toml declares shows before any score: in the list's
+/// status and, whole, in the entry.
+#[test]
+fn a_declared_conflict_shows_before_any_score() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.app.select("sprout-sense");
+    let buf = drawn(&f.app, 80, 24);
+    let row = (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .find(|l| l.contains("Sprout Sense"))
+        .unwrap_or_default();
+    assert!(row.contains("conflict") && !row.contains("not started"), "{row}");
+    assert!(super::fit::shows_whole(&buf, super::view::CONFLICT), "the reminder, whole");
+}
+
+/// Issue 25, item 10: on a screen too small, `?` shows the keys, and the message says what to
+/// do, whole.
+#[test]
+fn a_screen_too_small_says_what_to_do_and_shows_the_keys() {
+    let mut f = fixture();
+    f.act(Action::Resize(60, 20));
+    let buf = drawn(&f.app, 60, 20);
+    for said in f.app.promised() {
+        assert!(super::fit::shows_whole(&buf, &said), "{said}");
+    }
+    f.press("?");
+    let buf = drawn(&f.app, 60, 20);
+    let (keys, what) = super::keys::KEYS[0];
+    assert!(super::fit::shows_whole(&buf, &format!("{keys} {what}")), "the help shows on a small screen");
+    assert!(super::fit::shows_whole(&buf, "more keys: enlarge the terminal to see them"));
+}
+
+/// Issue 25, item 4: a note line longer than the box wraps at its words, its start kept in
+/// sight, and the box's titles read whole.
+#[test]
+fn a_long_note_line_wraps_in_the_box() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.press("e");
+    let line = "Opening words of a long note that runs well past the edge of the box to its last";
+    f.press(line);
+    let buf = drawn(&f.app, 80, 24);
+    assert!(super::fit::shows_whole(&buf, line), "the whole line, wrapped");
+    for said in f.app.promised() {
+        assert!(super::fit::shows_whole(&buf, &said), "{said}");
+    }
 }

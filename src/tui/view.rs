@@ -3,14 +3,16 @@
 //! Every string from the export or the store passes through `sanitize::clean_*` on its way here.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Widget};
 
 use super::app::{App, Entry, Mode};
+use super::fit::{self, Column, flow, hanging, wrap};
 use super::keys::{KEYS, footer_keys};
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, areas, columns, pad};
+use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
+use crate::assign::Bar;
 use crate::format::fit;
 use crate::model::{Criterion, HubFacts, Status, TextPart, format_params};
 use crate::prizes::eligibility::{self, Evidence, Size};
@@ -20,20 +22,37 @@ use crate::sanitize::{clean_block, clean_line};
 const NOTE_BOX: (u16, u16) = (70, 12);
 const REASON_BOX: (u16, u16) = (60, 1);
 
+/// An open text box's titles: what it is, at the top; its keys, at the bottom. Each fits the
+/// narrowest box whole.
+pub struct BoxTitles {
+    pub top: &'static str,
+    pub keys: &'static str,
+}
+
 impl App {
-    /// The open text box: its editor, the rectangle it is drawn in, and its title.
-    fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, &'static str)> {
-        let (editor, (width, lines), title) = match &self.mode {
-            Mode::Note(note) if !note.team => {
-                (&note.editor, NOTE_BOX, " Note for the jury only: saved as you type · Esc closes ")
-            }
-            Mode::Note(note) => {
-                (&note.editor, NOTE_BOX, " Note for the team: they may read it · saved as you type · Esc closes ")
-            }
-            Mode::Recuse(recusal) => (&recusal.editor, REASON_BOX, " Recuse: why? · Enter recuses · Esc cancels "),
+    /// The open text box: its editor, the rectangle it is drawn in, and its titles.
+    fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, BoxTitles)> {
+        let (editor, (width, lines)) = match &self.mode {
+            Mode::Note(note) => (&note.editor, NOTE_BOX),
+            Mode::Recuse(recusal) => (&recusal.editor, REASON_BOX),
             _ => return None,
         };
-        Some((editor, centered(area, width, lines + 2), title))
+        let titles = self.box_titles()?;
+        Some((editor, centered(area, width.min(area.width.saturating_sub(4)), lines + 2), titles))
+    }
+
+    /// The open text box's titles, if a box is open.
+    pub fn box_titles(&self) -> Option<BoxTitles> {
+        Some(match &self.mode {
+            Mode::Note(note) if !note.team => {
+                BoxTitles { top: " Note for the jury only ", keys: " saved as you type · Esc closes " }
+            }
+            Mode::Note(_) => {
+                BoxTitles { top: " Note for the team: they may read it ", keys: " saved as you type · Esc closes " }
+            }
+            Mode::Recuse(_) => BoxTitles { top: " Recuse: why? ", keys: " Enter recuses · Esc cancels " },
+            _ => return None,
+        })
     }
 
     /// Where the terminal's own cursor goes: at the caret of the open text box, so the judge sees
@@ -55,21 +74,29 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf);
+            if matches!(self.mode, Mode::Help) {
+                help(area, buf);
+            }
             return;
         }
-        let [header, table, bottom, footer] = areas(area, self.longest_rubric());
-        let [detail, scoring] =
-            bottom.layout(&Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]));
+        let news = self.news(usize::from(area.width));
+        let footer_rows = u16::try_from(news.len()).unwrap_or(u16::MAX).clamp(FOOTER - 1, FOOTER_MOST - 1) + 1;
+        let [entry_pane, _] = bottom(area);
+        let wants =
+            self.current().map_or(0, |e| self.entry_lines(e, usize::from(entry_pane.width - 2), usize::MAX).len());
+        let wants = u16::try_from(wants).unwrap_or(u16::MAX).saturating_add(2);
+        let [header, table, lower, footer] = areas(area, self.longest_rubric(), footer_rows, wants);
+        let [detail, scoring] = bottom(lower);
         self.header(header, buf);
         self.table(table, buf);
         self.detail(detail, buf);
         self.scoring(scoring, buf);
-        self.footer(footer, buf);
+        self.footer(footer, buf, news);
         match &self.mode {
             Mode::Help => help(area, buf),
             Mode::Note(_) | Mode::Recuse(_) => {
-                if let Some((editor, rect, title)) = self.text_box(area) {
-                    popup(rect, buf, title, editor);
+                if let Some((editor, rect, titles)) = self.text_box(area) {
+                    popup(rect, buf, &titles, editor);
                 }
             }
             Mode::Search(_) | Mode::Browse => {}
@@ -80,17 +107,26 @@ impl Widget for &App {
     }
 }
 
+/// What a screen too small says: how small, and what to do.
+pub fn too_small_message(width: u16, height: u16) -> String {
+    format!(
+        "judging needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {width}×{height}.\nEnlarge it, or press q to quit: nothing is lost. ? shows the keys."
+    )
+}
+
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let message = format!(
-        "judging needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.\nPlease enlarge it, or press q to quit. Nothing is lost.",
-        area.width, area.height
-    );
-    let height = 2.min(area.height);
+    let lines: Vec<Line> = wrap(&too_small_message(area.width, area.height), usize::from(area.width))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
     let middle = Rect { y: area.y + area.height.saturating_sub(height) / 2, height, ..area };
-    Paragraph::new(message).alignment(Alignment::Center).wrap(Wrap { trim: true }).render(middle, buf);
+    Paragraph::new(lines).alignment(Alignment::Center).render(middle, buf);
 }
 
 impl App {
+    /// The event, the judge, what the list shows and its order: each part whole, the order
+    /// left out first and then the event's name when the line is too short for all.
     fn header(&self, area: Rect, buf: &mut Buffer) {
         let mut filters = Vec::new();
         let list = &self.list;
@@ -106,13 +142,24 @@ impl App {
         if !list.query.is_empty() {
             filters.push(format!("\"{}\"", clean_line(&list.query)));
         }
-        let shown = if filters.is_empty() { String::new() } else { format!(" · showing {}", filters.join(", ")) };
-        Line::from(vec![
-            Span::from(" judging ").bold().reversed(),
-            Span::from(format!(" {} ", clean_line(&self.config.event.name))).bold(),
-            Span::from(format!("· judge {}{shown} · sorted by {}", clean_line(&self.judge), list.sort.label())),
-        ])
-        .render(area, buf);
+        let event = clean_line(&self.config.event.name);
+        let event = if self.builtin_event { format!("{event} (built-in event)") } else { event };
+        // (what, how long it stays: the lowest goes first)
+        let mut parts = vec![(event, 2), (format!("judge {}", clean_line(&self.judge)), 4)];
+        if !filters.is_empty() {
+            parts.push((format!("showing {}", filters.join(", ")), 3));
+        }
+        parts.push((format!("sorted by {}", list.sort.label()), 1));
+        let room = usize::from(area.width).saturating_sub(10);
+        while parts.len() > 1
+            && fit::width(&parts.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(" · ")) > room
+        {
+            if let Some(k) = parts.iter().enumerate().min_by_key(|(_, (_, keep))| *keep).map(|(k, _)| k) {
+                parts.remove(k);
+            }
+        }
+        let text = parts.into_iter().map(|(p, _)| p).collect::<Vec<_>>().join(" · ");
+        Line::from(vec![Span::from(" judging ").bold().reversed(), Span::from(format!(" {text}"))]).render(area, buf);
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
@@ -124,7 +171,9 @@ impl App {
             } else {
                 "Nothing matches. Press f, U, a or / to change what is shown."
             };
-            Paragraph::new(message).block(block).wrap(Wrap { trim: true }).render(area, buf);
+            let lines: Vec<Line> =
+                wrap(message, usize::from(area.width.saturating_sub(2))).into_iter().map(Line::from).collect();
+            Paragraph::new(lines).block(block).render(area, buf);
             return;
         }
         // Only the rows in sight are built: the list may hold ten thousand entries. The app keeps
@@ -132,16 +181,36 @@ impl App {
         let selected = self.selected();
         let offset = self.list.offset().min(selected);
         let offset = if selected >= offset + inner_rows { selected + 1 - inner_rows } else { offset };
-        let rows = self.list.rows().iter().skip(offset).take(inner_rows).map(|i| self.row(&self.entries[*i]));
-        let widths = [
-            Constraint::Length(11),
-            Constraint::Length(9),
-            Constraint::Fill(1),
-            Constraint::Length(20),
-            Constraint::Length(5),
+        let in_sight: Vec<&Entry> =
+            self.list.rows().iter().skip(offset).take(inner_rows).map(|i| &self.entries[*i]).collect();
+        let widest = |k: usize, head: &str| {
+            in_sight.iter().map(|e| columns(&self.cell_text(e, k))).max().unwrap_or(0).max(columns(head))
+        };
+        // The title never goes and the status shows whole; the track goes first (the entry pane
+        // and `f` say it), then the total, then the team.
+        let spec = [
+            Column::whole(widest(0, "STATUS"), None),
+            Column::whole(widest(1, "TRACK"), Some(1)),
+            Column { want: widest(2, "TITLE"), least: 16, drop: None },
+            // The team whole where it can be, its members after it where there is room.
+            Column { want: widest(3, "TEAM"), least: widest(5, "TEAM").min(20), drop: Some(3) },
+            Column::whole(widest(4, "TOTAL"), Some(2)),
         ];
-        let header = Row::new(["STATUS", "TRACK", "TITLE", "TEAM", "TOTAL"]).style(Style::new().bold());
-        let table = Table::new(rows, widths)
+        // Inside the borders, less the selection's mark.
+        let room = usize::from(area.width.saturating_sub(4));
+        let widths = fit::columns(&spec, 1, room);
+        let heads = ["STATUS", "TRACK", "TITLE", "TEAM", "TOTAL"];
+        let shown = |k: usize| widths[k].is_some();
+        let team_width = widths[3].unwrap_or(0);
+        let rows = in_sight.iter().map(|e| {
+            let cells = self.row(e, team_width);
+            Row::new(cells.into_iter().enumerate().filter(|(k, _)| shown(*k)).map(|(_, c)| c).collect::<Vec<_>>())
+        });
+        let header =
+            Row::new((0..5).filter(|k| shown(*k)).map(|k| heads[k]).collect::<Vec<_>>()).style(Style::new().bold());
+        let constraints: Vec<Constraint> =
+            widths.iter().flatten().map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX))).collect();
+        let table = Table::new(rows, constraints)
             .header(header)
             .block(block)
             .row_highlight_style(Style::new().reversed())
@@ -150,45 +219,128 @@ impl App {
         ratatui::widgets::StatefulWidget::render(table, area, buf, &mut state);
     }
 
-    fn row(&self, entry: &Entry) -> Row<'static> {
+    /// The text of an entry's cell in column `k`: status, track, title, team and members,
+    /// total; (5) the team alone.
+    fn cell_text(&self, entry: &Entry, k: usize) -> String {
         let s = &entry.submission;
-        let status = self.status_of(entry);
-        let colour = match status {
-            Status::Scored => Color::Green,
-            Status::Partial => Color::Yellow,
-            Status::Withdrawn | Status::Recused => Color::DarkGray,
-            Status::NotStarted => Color::Reset,
-        };
-        let total = self.total_of(&s.id).map(|t| format!("{t:.2}")).unwrap_or_default();
-        Row::new([
-            Cell::from(status.label()).style(Style::new().fg(colour)),
-            Cell::from(s.track.clone().unwrap_or_default()),
-            Cell::from(clean_line(&s.title)),
-            Cell::from(clean_line(&s.team)),
-            Cell::from(total),
-        ])
+        match k {
+            0 => self.shown_status(entry).0.to_owned(),
+            1 => s.track.clone().unwrap_or_default(),
+            2 => clean_line(&s.title),
+            3 if s.members.is_empty() => clean_line(&s.team),
+            3 => format!(
+                "{} · {}",
+                clean_line(&s.team),
+                s.members.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ")
+            ),
+            5 => clean_line(&s.team),
+            _ => self.total_of(&s.id).map(|t| format!("{t:.2}")).unwrap_or_default(),
+        }
     }
 
+    /// The status the list shows, and its colour: a declared conflict shows before any score
+    /// is given, so the judge recuses rather than scores.
+    fn shown_status(&self, entry: &Entry) -> (&'static str, Color) {
+        let status = self.status_of(entry);
+        match status {
+            Status::NotStarted | Status::Partial if entry.bar == Some(Bar::Conflict) => ("conflict", Color::Yellow),
+            Status::Scored => (status.label(), Color::Green),
+            Status::Partial => (status.label(), Color::Yellow),
+            Status::Withdrawn | Status::Recused => (status.label(), Color::DarkGray),
+            Status::NotStarted => (status.label(), Color::Reset),
+        }
+    }
+
+    /// An entry's cells; the team with its members when they fit in `team` columns, else the
+    /// team alone, cut with "…" only when even that does not fit. (Titles are cut by the
+    /// table: the entry pane shows them whole.)
+    fn row(&self, entry: &Entry, team: usize) -> [Cell<'static>; 5] {
+        let colour = self.shown_status(entry).1;
+        std::array::from_fn(|k| match k {
+            0 => Cell::from(self.cell_text(entry, 0)).style(Style::new().fg(colour)),
+            3 => {
+                let full = self.cell_text(entry, 3);
+                let text = if columns(&full) <= team { full } else { fit(&self.cell_text(entry, 5), team) };
+                Cell::from(text)
+            }
+            k => Cell::from(self.cell_text(entry, k)),
+        })
+    }
+
+    /// What the judge must know before scoring this entry, each said whole: a recusal, a
+    /// withdrawal, a declared conflict, and the event's rules it may break.
+    pub fn warnings(&self, entry: &Entry) -> Vec<String> {
+        let s = &entry.submission;
+        let facts = self.hub.get(&s.id);
+        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
+        let mut warnings = eligibility::warnings(s, &evidence, &self.config.rules);
+        if entry.bar == Some(Bar::Conflict) && !self.sheet().recused(&s.id) {
+            warnings.insert(0, CONFLICT.into());
+        }
+        if entry.withdrawn {
+            warnings.insert(0, "withdrawn from the export".into());
+        }
+        if let Some(reason) = self.sheet().text(TextPart::Recusal, &s.id) {
+            warnings.insert(0, format!("recused: {}", clean_line(reason)));
+        }
+        warnings
+    }
+
+    /// The entry: what it is and who made it, what to know before scoring it, the notes given,
+    /// its links, tags, models and the Hub's facts, then its description. Every part wraps;
+    /// when the pane is too short the description shrinks first ("and N more lines"), then
+    /// the Hub's facts, the models and the tags, then the links' addresses (their keys stay).
     fn detail(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(" Entry ");
-        let Some(entry) = self.current() else {
-            block.render(area, buf);
-            return;
-        };
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(entry) = self.current() else { return };
+        let lines = self.entry_lines(entry, usize::from(inner.width), usize::from(inner.height));
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The entry pane's lines in `room` columns and at most `height` rows.
+    fn entry_lines(&self, entry: &Entry, room: usize, height: usize) -> Vec<Line<'static>> {
         let s = &entry.submission;
-        let mut lines = vec![Line::from(clean_line(&s.title)).bold()];
+        let para = |text: &str, style: Style| -> Vec<Line<'static>> {
+            wrap(text, room).into_iter().map(|l| Line::from(l).style(style)).collect()
+        };
+        // (lines, how long they stay: the lowest goes first)
+        let mut parts: Vec<(Vec<Line<'static>>, u8)> = Vec::new();
+        parts.push((para(&clean_line(&s.title), Style::new().bold()), 9));
         if !s.team.is_empty() || !s.members.is_empty() {
             let members = s.members.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
-            lines.push(Line::from(format!("{} · {members}", clean_line(&s.team))));
+            parts.push((para(&format!("{} · {members}", clean_line(&s.team)), Style::new()), 8));
         }
-        let link = |key: &str, what: &str, url: Option<&str>| match url {
-            Some(u) => Line::from(vec![Span::from(format!("[{key}] {what} ")).bold(), Span::from(short_link(u))]),
-            None => Line::from(format!("[{key}] {what} —")).dark_gray(),
-        };
+        let warnings = self.warnings(entry);
+        if !warnings.is_empty() {
+            parts.push((para(&format!("⚠ {}", warnings.join(" · ")), Style::new().yellow()), 9));
+        }
+        for (label, part) in [("Jury: ", TextPart::Note), ("Team: ", TextPart::TeamNote)] {
+            if let Some(note) = self.sheet().text(part, &s.id) {
+                parts.push((para(&format!("{label}{}", clean_block(note)), Style::new().italic()), 7));
+            }
+        }
         let space = s.space_id.as_ref().map(|id| format!("hf.co/spaces/{id}"));
-        lines.push(link("o", "Space", Some(space.as_deref().unwrap_or(&s.space_url))));
-        lines.push(link("v", "Video", s.video_url.as_deref()));
-        lines.push(link("p", "Post ", s.post_url.as_deref()));
+        let link_keys = [
+            ("o", "Space", Some(space.unwrap_or_else(|| s.space_url.clone()))),
+            ("v", "Video", s.video_url.clone()),
+            ("p", "Post", s.post_url.clone()),
+        ];
+        let keys: Vec<Span> = link_keys
+            .iter()
+            .map(|(key, what, url)| match url {
+                Some(_) => Span::from(format!("[{key}] {what}  ")).bold(),
+                None => Span::from(format!("[{key}] {what} —  ")).dark_gray(),
+            })
+            .collect();
+        parts.push((vec![Line::from(keys)], 8));
+        let addresses: Vec<Line> = link_keys
+            .iter()
+            .filter_map(|(key, _, url)| Some(format!("{key}: {}", short_link(url.as_deref()?))))
+            .flat_map(|text| para(&text, Style::new().dark_gray()))
+            .collect();
+        parts.push((addresses, 2));
         let badges: Vec<String> = s.badges().map(clean_line).collect();
         let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
         let mut facts = vec![format!("track {}", s.track.as_deref().unwrap_or("—"))];
@@ -198,44 +350,53 @@ impl App {
         if !sponsors.is_empty() {
             facts.push(format!("sponsors {}", sponsors.join(" ")));
         }
-        lines.push(Line::from(facts.join(" · ")));
+        parts.push((para(&facts.join(" · "), Style::new()), 4));
         if !s.models.is_empty() || s.declared_params.is_some() {
             let models = s.models.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
             let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
-            lines.push(Line::from(format!("models {models}{params}")));
+            parts.push((para(&format!("models {models}{params}"), Style::new()), 4));
         }
         let facts = self.hub.get(&s.id);
-        // The event's rules, as the prize results apply them: the Hub's word where it has one.
-        let evidence = Evidence::of(s, facts.map(|(f, _)| f));
         if let Some((f, at)) = facts {
-            let size = evidence.size_against(self.config.tiny_titan_limit());
-            lines.push(Line::from(hub_hint(f, at, size, self.now_unix)).cyan());
+            // The event's rules, as the prize results apply them: the Hub's word where it has one.
+            let size = Evidence::of(s, Some(f)).size_against(self.config.tiny_titan_limit());
+            parts.push((para(&hub_hint(f, at, size, self.now_unix), Style::new().cyan()), 3));
             // Spaces keep changing after the deadline: what this judge sees may not be what was
             // entered.
             if let Some(changed) = f.changed_at.as_deref().filter(|c| self.config.event.after_deadline(c)) {
-                lines.push(
-                    Line::from(format!("changed on the Hub after the deadline ({})", clean_line(changed))).yellow(),
-                );
+                let text = format!("changed on the Hub after the deadline ({})", clean_line(changed));
+                parts.push((para(&text, Style::new().yellow()), 5));
             }
         }
-        let mut warnings = eligibility::warnings(s, &evidence, &self.config.rules);
-        if entry.withdrawn {
-            warnings.insert(0, "withdrawn from the export".into());
+        // The parts that stay, lowest first out, until what is left fits with a line of the
+        // description.
+        let rows = |parts: &[(Vec<Line>, u8)]| parts.iter().map(|(l, _)| l.len()).sum::<usize>();
+        while rows(&parts).saturating_add(2) > height {
+            let Some(k) = parts
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, keep))| *keep < 7)
+                .min_by_key(|(_, (_, keep))| *keep)
+                .map(|(k, _)| k)
+            else {
+                break;
+            };
+            parts.remove(k);
         }
-        if let Some(reason) = self.sheet().text(TextPart::Recusal, &s.id) {
-            warnings.insert(0, format!("recused: {}", clean_line(reason)));
+        let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
+        let description = para(&clean_block(&s.description), Style::new());
+        if !s.description.trim().is_empty() && lines.len() + 2 <= height {
+            lines.push(Line::default());
+            let left = height - lines.len();
+            lines.extend(fit::rows(description, left, |n| Line::from(format!("… and {n} more lines")).dark_gray()));
         }
-        if !warnings.is_empty() {
-            lines.push(Line::from(format!("⚠ {}", warnings.join(" · "))).yellow());
-        }
-        lines.push(Line::default());
-        lines.extend(Text::from(clean_block(&s.description)).lines);
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(area, buf);
+        lines
     }
 
-    /// Every criterion on a line of its own, the focused one's levels under it (the chosen one
-    /// marked, and the stopwatch's suggestion for a timed criterion), the total and the note. A
-    /// rubric too long for the pane scrolls to the focused criterion.
+    /// Every criterion on a line of its own, the focused one's levels under it, each meaning
+    /// wrapped whole (the chosen level marked, and the stopwatch's suggestion for a timed
+    /// criterion), then the total. A rubric too long for the pane scrolls to the focused
+    /// criterion.
     fn scoring(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(" Scores ");
         let inner = block.inner(area);
@@ -280,13 +441,17 @@ impl App {
                     let chosen = holds(value);
                     let mark = if chosen { "●" } else { " " };
                     let hint = if holds(suggested) { " ⏱" } else { "" };
-                    let values = if from == to { from.to_string() } else { format!("{from}–{to}") };
-                    let text = line(format!("  {mark}{values} {}{hint}", clean_line(&level.meaning)));
-                    lines.push(if chosen { Line::from(text).bold() } else { Line::from(text).dark_gray() });
+                    let text = format!("{}{hint}", clean_line(&level.meaning));
+                    let style = if chosen { Style::new().bold() } else { Style::new().dark_gray() };
+                    lines.extend(
+                        hanging(&level_head(mark, from, to), &text, width)
+                            .into_iter()
+                            .map(|l| Line::from(l).style(style)),
+                    );
                 }
                 if let Some(typed) = &self.typing.digits {
                     let text = format!("  typing {typed}▏ · Enter saves · Backspace · Esc leaves it");
-                    lines.push(Line::from(line(text)).reversed());
+                    lines.extend(wrap(&text, width).into_iter().map(|l| Line::from(l).reversed()));
                 }
                 focused_rows = start..lines.len();
             }
@@ -300,19 +465,21 @@ impl App {
             ),
         };
         lines.push(Line::from(line(total)).bold());
-        for (label, part) in [("Jury: ", TextPart::Note), ("Team: ", TextPart::TeamNote)] {
-            let note = self.sheet().text(part, id);
-            let Some(note) = note else { continue };
-            // The note as written: its line breaks kept.
-            for (k, text) in clean_block(note).lines().enumerate() {
-                let text = if k == 0 { format!("{label}{text}") } else { format!("      {text}") };
-                lines.push(Line::from(line(text)).italic());
-            }
-        }
         // Scrolled only as far as the focused criterion and its levels need.
         let height = usize::from(inner.height);
         let offset = focused_rows.end.saturating_sub(height).min(focused_rows.start);
         Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
+    }
+
+    /// The focused criterion's levels as the judge must read them whole: values and meaning.
+    pub fn level_texts(&self) -> Vec<String> {
+        let Some(c) = self.criteria().get(self.focus) else { return Vec::new() };
+        (0..c.levels.len())
+            .filter_map(|i| {
+                let [from, to] = c.level_span(i)?;
+                Some(format!("{}{}", level_head("", from, to).trim_start(), clean_line(&c.levels[i].meaning)))
+            })
+            .collect()
     }
 
     /// Seconds on the stopwatch since `since`, by the app's clock.
@@ -332,34 +499,107 @@ impl App {
         }
     }
 
-    fn footer(&self, area: Rect, buf: &mut Buffer) {
-        let [first, second] = area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Length(1)]));
+    /// The footer's news, wrapped to `room` columns: progress, partly scored entries (the
+    /// first few, "and N more"), the last push, the stopwatch, the search or the last message.
+    fn news(&self, room: usize) -> Vec<Line<'static>> {
         let (done, open) = self.progress();
-        let mut spans = vec![Span::from(format!(" {done} of {open} scored ")).reversed()];
+        let mut pieces = vec![(format!(" {done} of {open} scored "), Style::new().reversed())];
         // Partly scored entries do not count in the merge: named here until they are finished.
         let (partial, ids) = self.partly_scored(3);
         if partial > 0 {
-            let more = if partial > ids.len() { ", …" } else { "" };
+            let head = format!("{partial} partly scored: ");
             let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
-            spans.push(Span::from(format!(" {partial} partly scored: {}{more} ", ids.join(", "))).yellow());
+            // Half a line at most: the message needs the rest.
+            let listed = fit::list(&ids, partial, ", ", (room / 2).saturating_sub(fit::width(&head)));
+            pieces.push((format!("{head}{listed}"), Style::new().yellow()));
         }
         if self.config.sync.repo().is_some() {
             let pushed = self.last_pushed.as_deref().map_or("not pushed yet · P pushes".to_owned(), |at| {
                 format!("pushed {}", crate::format::age(at, self.now_unix))
             });
-            spans.push(Span::from(format!(" {pushed} ")).dark_gray());
+            pieces.push((pushed, Style::new().dark_gray()));
         }
-        if let Some((id, since)) = &self.stopwatch {
-            spans.push(Span::from(format!(" ⏱ {:.1} s on {} ", self.seconds_since(*since), clean_line(id))).cyan());
+        if let Some(said) = self.stopwatch_news() {
+            pieces.push((said, Style::new().cyan()));
         }
         if let Mode::Search(search) = &self.mode {
-            spans.push(Span::from(format!(" /{}", search.query())).bold());
+            pieces.push((format!("/{}", clean_line(&search.query())), Style::new().bold()));
         } else if !self.status.is_empty() {
-            spans.push(Span::from(format!(" {}", clean_line(&self.status))));
+            pieces.push((clean_line(&self.status), Style::new()));
         }
-        Line::from(spans).render(first, buf);
-        Line::from(footer_keys(self)).dark_gray().render(second, buf);
+        flow(&pieces, room)
     }
+
+    /// What the running stopwatch times, and what `t` will do: it always times the entry in
+    /// front of the judge.
+    pub fn stopwatch_news(&self) -> Option<String> {
+        let (id, since) = self.stopwatch.as_ref()?;
+        let seconds = self.seconds_since(*since);
+        let here = self.current().is_some_and(|e| &e.submission.id == id);
+        Some(if here {
+            format!("⏱ {seconds:.1} s on this entry · t stops and saves")
+        } else {
+            let title = self.entries.get(id).map_or_else(|| clean_line(id), |e| clean_line(&e.submission.title));
+            format!("⏱ {seconds:.1} s on {title} · t saves it and times this entry")
+        })
+    }
+
+    fn footer(&self, area: Rect, buf: &mut Buffer, news: Vec<Line<'static>>) {
+        let rows = usize::from(area.height.saturating_sub(1));
+        for (k, line) in news.into_iter().take(rows).enumerate() {
+            let y = area.y + u16::try_from(k).unwrap_or(0);
+            line.render(Rect { y, height: 1, ..area }, buf);
+        }
+        let keys = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+        Line::from(footer_line(self, usize::from(area.width))).dark_gray().render(keys, buf);
+    }
+
+    /// What this screen means to show whole, from the declarations it draws from: the keys in
+    /// the footer (and every key, in the help), the message, the stopwatch, the open box's
+    /// titles, the focused criterion's levels and the entry's warnings. The screen-fit test
+    /// finds each in the drawn screen.
+    pub fn promised(&self) -> Vec<String> {
+        let (width, height) = self.screen;
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return vec![too_small_message(width, height)];
+        }
+        let mut out: Vec<String> = footer_keys(self).iter().map(|k| (*k).to_owned()).collect();
+        match &self.mode {
+            Mode::Help => return KEYS.iter().map(|(k, what)| format!("{k} {what}")).collect(),
+            Mode::Note(_) | Mode::Recuse(_) => {
+                if let Some(t) = self.box_titles() {
+                    out.extend([t.top.trim().to_owned(), t.keys.trim().to_owned()]);
+                }
+                return out;
+            }
+            Mode::Search(_) | Mode::Browse => {}
+        }
+        if !self.status.is_empty() && !matches!(self.mode, Mode::Search(_)) {
+            out.push(clean_line(&self.status));
+        }
+        out.extend(self.stopwatch_news());
+        out.extend(self.level_texts());
+        if let Some(entry) = self.current() {
+            out.extend(self.warnings(entry));
+        }
+        out
+    }
+}
+
+/// The conflict reminder, as the entry shows it before any score.
+pub const CONFLICT: &str = "judging.toml lists a conflict of yours with this entry: r recuses";
+
+/// The footer's keys: as many as fit, whole, the most needed first.
+fn footer_line(app: &App, room: usize) -> String {
+    let mut line = String::new();
+    for key in footer_keys(app) {
+        let next = if line.is_empty() { format!(" {key}") } else { format!("{line}  {key}") };
+        if fit::width(&next) > room {
+            break;
+        }
+        line = next;
+    }
+    line
 }
 
 /// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size), and
@@ -399,22 +639,33 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
-fn popup(rect: Rect, buf: &mut Buffer, title: &str, editor: &ratatui_textarea::TextArea) {
+fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_textarea::TextArea) {
     Clear.render(rect, buf);
-    let block = Block::bordered().title(title.to_owned()).border_style(Style::new().cyan());
+    let block = Block::bordered()
+        .title(titles.top)
+        .title_bottom(Line::from(titles.keys).right_aligned())
+        .border_style(Style::new().cyan());
     let inner = block.inner(rect);
     block.render(rect, buf);
     editor.render(inner, buf);
 }
 
+/// Every key, its meaning wrapped beside it; on a screen too short for all, the last line says
+/// how many keys are left out and what to do.
 fn help(area: Rect, buf: &mut Buffer) {
-    let rect = centered(area, 76, u16::try_from(KEYS.len()).unwrap_or(u16::MAX).saturating_add(4));
-    Clear.render(rect, buf);
-    let lines: Vec<Line> = KEYS
+    let width = area.width.min(80);
+    let room = usize::from(width.saturating_sub(2));
+    let keys: Vec<Vec<Line>> = KEYS
         .iter()
-        .map(|(keys, what)| Line::from(vec![Span::from(format!(" {keys:<18}")).bold(), Span::from(*what)]))
+        .map(|(keys, what)| hanging(&format!(" {}", pad(keys, 18)), what, room).into_iter().map(Line::from).collect())
         .collect();
+    let (lines, _) = fit::items(&keys, usize::from(area.height.saturating_sub(2)), |n| {
+        Line::from(format!(" and {n} more keys: enlarge the terminal to see them")).dark_gray()
+    });
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
     Paragraph::new(lines)
-        .block(Block::new().borders(Borders::ALL).title(" Keys · any key closes ").border_style(Style::new().cyan()))
+        .block(Block::bordered().title(" Keys · any key closes ").border_style(Style::new().cyan()))
         .render(rect, buf);
 }

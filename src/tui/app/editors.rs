@@ -3,7 +3,7 @@
 //! decides what to save.
 
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::model::{Change, TextPart};
 
@@ -58,6 +58,8 @@ pub struct NoteEditor {
 impl NoteEditor {
     pub fn new(id: String, before: Option<String>, team: bool) -> NoteEditor {
         let mut editor = TextArea::new(before.clone().unwrap_or_default().lines().map(str::to_owned).collect());
+        // A long line wraps at its words rather than scrolling sideways out of sight.
+        editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.move_cursor(CursorMove::Bottom);
         editor.move_cursor(CursorMove::End);
         NoteEditor { editor, id, before, team }
@@ -119,12 +121,16 @@ impl Typing {
         typed.clone()
     }
 
-    /// Takes back the last digit typed.
+    /// Takes back the last digit typed. With every digit taken back the judge is still typing
+    /// (so a further Backspace cannot clear the saved score); one more leaves it.
     pub fn erase(&mut self) {
-        if let Some(t) = &mut self.digits {
-            t.pop();
+        match &mut self.digits {
+            Some(t) if t.is_empty() => self.digits = None,
+            Some(t) => {
+                t.pop();
+            }
+            None => {}
         }
-        self.digits = self.digits.take().filter(|t| !t.is_empty());
     }
 
     pub fn take(&mut self) -> Option<String> {

@@ -16,7 +16,7 @@ pub struct Entry {
     pub(super) not_mine: bool,
     /// Why judging.toml bars this judge from it, if it does: a conflict earns a reminder to
     /// recuse when scored.
-    pub(super) bar: Option<Bar>,
+    pub bar: Option<Bar>,
 }
 
 /// Every submission, where each id is, each track's rubric, and which entries are this judge's.

@@ -48,11 +48,24 @@ impl App {
                 let sheet = self.sheet();
                 let n = sheet.readings.get(&id).map_or(0, Vec::len);
                 let median = sheet.median_seconds(&id).unwrap_or(seconds);
-                self.status = format!("stopwatch: {seconds:.1} s saved · median {median:.1} s of {n}");
+                let title = self
+                    .entries
+                    .get(&id)
+                    .map_or_else(String::new, |e| crate::sanitize::clean_line(&e.submission.title));
+                self.status = format!("stopwatch: {seconds:.1} s saved on {title} · median {median:.1} s of {n}");
+                if self.stopwatch.as_ref().is_some_and(|(running, _)| *running != id) {
+                    self.status.push_str(" · now timing this entry");
+                }
             }
             Then::Typed => {}
             Then::Undone => {
                 self.select(&id);
+                // Back on the criterion whose score came back, not the first without one.
+                if let crate::model::Change::Score { criterion, .. } = &change
+                    && let Some(k) = self.criteria().iter().position(|c| &c.id == criterion)
+                {
+                    self.focus = k;
+                }
                 self.status = "undone".into();
             }
         }

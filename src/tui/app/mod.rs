@@ -88,6 +88,8 @@ pub enum Action {
 
 pub struct App {
     pub config: Config,
+    /// Whether the event is the built-in one: no judging.toml was found. The header says so.
+    pub builtin_event: bool,
     pub judge: String,
     pub entries: Entries,
     pub scores: Scores,
@@ -129,6 +131,7 @@ impl App {
         let scores = Scores::new(sheet, &entries);
         let mut app = App {
             config,
+            builtin_event: false,
             judge,
             entries,
             scores,

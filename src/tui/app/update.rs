@@ -173,7 +173,10 @@ impl App {
     }
 
     fn confirm_typed(&mut self) -> Vec<Effect> {
-        let Some(typed) = self.typing.take() else { return Vec::new() };
+        let Some(typed) = self.typing.take().filter(|t| !t.is_empty()) else {
+            self.status = "nothing typed: nothing saved".into();
+            return Vec::new();
+        };
         if self.scorable().is_none() {
             return Vec::new();
         }
@@ -254,14 +257,25 @@ impl App {
         }
     }
 
+    /// `t` times the entry in front of the judge: it starts the stopwatch on it, or stops the
+    /// one running on it. A stopwatch running on another entry is stopped and its reading saved
+    /// there first, and this entry's starts.
     fn stopwatch(&mut self) -> Vec<Effect> {
+        let here = self.current().map(|e| e.submission.id.clone());
+        let elsewhere = self.stopwatch.as_ref().is_some_and(|(running, _)| Some(running) != here.as_ref());
         let Some((id, since)) = self.stopwatch.take() else {
             if let Some(id) = self.scorable() {
                 self.stopwatch = Some((id, self.now));
-                self.status = "stopwatch running: press t to stop".into();
+                self.status = "stopwatch running on this entry: t stops and saves it".into();
             }
             return Vec::new();
         };
+        if elsewhere
+            && !self.quit
+            && let Some(next) = self.scorable()
+        {
+            self.stopwatch = Some((next, self.now));
+        }
         let seconds = (self.now.saturating_duration_since(since).as_secs_f64() * 10.0).round() / 10.0;
         // Every reading is kept; the median is what counts.
         let mut readings = self.sheet().readings.get(&id).cloned().unwrap_or_default();

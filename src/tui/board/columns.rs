@@ -4,14 +4,13 @@
 use ratatui::layout::Constraint;
 
 use super::Board;
-use crate::format::{fit, mean};
+use crate::format::mean;
 use crate::rankings::Ranked;
 use crate::sanitize::clean_line;
 use crate::tui::layout::columns;
 
-/// The columns of the rankings table, each as wide as its widest value in sight, so that a
-/// number shows whole or not at all. Criteria (the last first), then the gap, make way for up to
-/// 20 columns of title; the chance of a paid place only for 12.
+/// The columns of the rankings table, each as wide as its widest value in sight or its heading,
+/// so that a number or a heading shows whole or not at all.
 pub(super) struct Columns {
     criteria: Vec<(String, usize)>,
     shown_criteria: usize,
@@ -36,6 +35,7 @@ impl Columns {
         for (k, w) in widths.iter_mut().enumerate() {
             *w = cells.iter().map(|c| columns(&c[k])).max().unwrap_or(0).max(HEADERS[k].len());
         }
+        // A criterion's column is as wide as its name: a heading shows whole or not at all.
         let criteria: Vec<(String, usize)> = board
             .rankings
             .criteria
@@ -43,33 +43,26 @@ impl Columns {
             .enumerate()
             .map(|(k, c)| {
                 let widest = in_sight.iter().map(|e| mean(e.by_criterion.get(k).copied().flatten(), 1).len()).max();
-                (c.to_uppercase(), widest.unwrap_or(0).max(4))
+                let name = c.to_uppercase();
+                let width = widest.unwrap_or(0).max(columns(&name));
+                (name, width)
             })
             .collect();
         let paid = in_sight.iter().any(|e| e.chance.is_some());
-        // Titles come before the criteria's means (the side shows each judge's): up to 20
-        // columns of the longest title in sight, and never fewer than 12.
-        let titles = in_sight.iter().map(|e| columns(&clean_line(&e.title))).max().unwrap_or(0);
-        let want = titles.clamp(12, 20);
+        // Titles keep at least 12 columns (the side shows the selected one whole). To make
+        // them room, whole columns go: the gap first (the side shows it), then the criteria's
+        // means, the last first (the side shows each judge's), then the chance of a paid place.
         let mut c = Columns { shown_criteria: criteria.len(), criteria, widths, gap: true, paid };
-        while c.used() + want > room && (c.shown_criteria > 0 || c.gap) {
-            if c.shown_criteria > 0 {
-                c.shown_criteria -= 1;
-            } else {
+        while c.used() + 12 > room {
+            if c.gap {
                 c.gap = false;
+            } else if c.shown_criteria > 0 {
+                c.shown_criteria -= 1;
+            } else if c.paid {
+                c.paid = false;
+            } else {
+                break;
             }
-        }
-        // The chance of a paid place goes last, and only to keep 12 columns of title.
-        if c.used() + 12 > room {
-            c.paid = false;
-        }
-        // Room the titles in sight do not need goes to the criteria's names, up to 7 letters.
-        let titles = titles.max(12);
-        let mut spare = room.saturating_sub(c.used() + titles);
-        for (name, w) in c.criteria.iter_mut().take(c.shown_criteria) {
-            let grow = columns(name).min(7).saturating_sub(*w).min(spare);
-            *w += grow;
-            spare -= grow;
         }
         c
     }
@@ -106,7 +99,7 @@ impl Columns {
         if shown[2] {
             out.push("PAID".into());
         }
-        out.extend(self.criteria.iter().take(self.shown_criteria).map(|(c, w)| fit(c, *w)));
+        out.extend(self.criteria.iter().take(self.shown_criteria).map(|(c, _)| c.clone()));
         out.extend((3..6).filter(|k| shown[*k]).map(|k| HEADERS[k].to_owned()));
         out
     }

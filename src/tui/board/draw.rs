@@ -4,20 +4,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Widget};
 
 use super::columns::Columns;
 use super::{Board, Side};
 use crate::format::{bars, fit};
 use crate::rankings::{Flag, Ranked};
 use crate::sanitize::clean_line;
+use crate::tui::fit::{self as fitting, Column, flow, hanging, wrap};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, pad, pad_left, take_columns};
 
 /// Below this width the side starts hidden: the rankings need the room.
 pub const SIDE_FROM: u16 = 100;
 
+/// The footer's keys, when no message takes the line.
+pub const HINT: &str = "? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  q quit";
+
 /// The keys, for `?` and the footer.
-const KEYS: [(&str, &str); 10] = [
+pub const KEYS: [(&str, &str); 10] = [
     ("←/→  Tab", "the previous or next ranking: overall, then each track"),
     ("↑/↓  j/k", "the previous or next entry"),
     ("PgUp/PgDn", "ten entries up or down"),
@@ -33,19 +37,22 @@ const KEYS: [(&str, &str); 10] = [
 impl Widget for &Board<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            Paragraph::new(format!(
-                "The head judge's screen needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q.",
+            let said = format!(
+                "The head judge's screen needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q to quit.",
                 area.width, area.height
-            ))
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+            );
+            Paragraph::new(wrap(&said, usize::from(area.width)).into_iter().map(Line::from).collect::<Vec<_>>())
+                .render(area, buf);
             return;
         }
+        // A message wraps over up to three rows; the keys take one.
+        let said = self.footer_lines(usize::from(area.width));
+        let footer_rows = u16::try_from(said.len()).unwrap_or(3).clamp(1, 3);
         let [header, tabs, body, footer] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(footer_rows),
         ]));
         let r = self.rankings;
         let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
@@ -58,8 +65,9 @@ impl Widget for &Board<'_> {
         self.tabs(tabs, buf);
         // The side takes up to two fifths, and nothing when hidden: then the titles get it all.
         self.width.set(area.width);
+        self.height.set(area.height);
         let showing = self.shown_side();
-        let side_width = if showing == Side::Hidden { 0 } else { (area.width * 9 / 25).clamp(34, 48) };
+        let side_width = if showing == Side::Hidden { 0 } else { side_width(area.width) };
         let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
         self.table(table, buf);
         match showing {
@@ -67,12 +75,7 @@ impl Widget for &Board<'_> {
             Side::Judges => self.judges(side, buf),
             Side::Hidden => {}
         }
-        let hint = if self.status.is_empty() {
-            " ? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  q quit".to_owned()
-        } else {
-            format!(" {}", self.status)
-        };
-        Line::from(hint).dark_gray().render(footer, buf);
+        Paragraph::new(said).render(footer, buf);
         if let Some(s) = &self.settle {
             settle_dialog(s, area, buf);
         } else if self.help {
@@ -85,6 +88,47 @@ impl Widget for &Board<'_> {
 }
 
 impl Board<'_> {
+    /// The footer: the last message, wrapped whole, else the keys.
+    fn footer_lines(&self, room: usize) -> Vec<Line<'static>> {
+        let text = if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) };
+        flow(&[(text, Style::new().dark_gray())], room.saturating_sub(1))
+            .into_iter()
+            .map(|l| {
+                let mut spans = vec![Span::from(" ")];
+                spans.extend(l.spans);
+                Line::from(spans)
+            })
+            .collect()
+    }
+
+    /// What this screen means to show whole, from the declarations it draws from: the keys and
+    /// the flags' meanings in the help, the footer, the tie dialog, the judges' legend and what
+    /// to deliberate. The screen-fit test finds each in the drawn screen.
+    pub fn promised(&self) -> Vec<String> {
+        let width = self.width.get();
+        if let Some(s) = &self.settle {
+            return settle_lines(s).into_iter().map(|l| l.to_string().trim().to_owned()).collect();
+        }
+        if self.help {
+            return help_lines().into_iter().map(|(head, what)| format!("{head} {what}")).collect();
+        }
+        let mut out = vec![if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) }];
+        match self.shown_side() {
+            Side::Judges => out.extend(self.legend()),
+            Side::Entry => {
+                // What the side shows whole: the same panes the screen draws.
+                let footer = u16::try_from(self.footer_lines(usize::from(width)).len()).unwrap_or(3).clamp(1, 3);
+                let body = self.height.get().saturating_sub(2 + footer);
+                let side = Rect::new(0, 0, side_width(width), body);
+                let room = usize::from(side.width.saturating_sub(2));
+                let (_, _, _, shown) = self.side_panes(side);
+                out.extend(self.deliberation_lines(room).iter().take(shown).map(ToString::to_string));
+            }
+            Side::Hidden => {}
+        }
+        out
+    }
+
     fn tabs(&self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::from(" ")];
         for (i, (name, ranked)) in self.rankings.rankings.iter().enumerate() {
@@ -129,26 +173,39 @@ impl Board<'_> {
     }
 
     /// Every judge's view of the selected entry above, what to deliberate below; each takes the
-    /// room it needs, the view first.
+    /// room it needs, the view first, what to deliberate keeping up to eight rows. Each line
+    /// wraps whole; a pane too short shows whole lines and says how many more there are.
     fn entry_and_deliberation(&self, area: Rect, buf: &mut Buffer) {
+        let (view, deliberate, top, _) = self.side_panes(area);
+        let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]));
+        Paragraph::new(view).block(Block::bordered().title(" The entry, judge by judge ")).render(top, buf);
+        Paragraph::new(deliberate).block(Block::bordered().title(" To deliberate ")).render(bottom, buf);
+    }
+
+    /// The side's two panes in `area`: the entry's rows, what to deliberate's rows, the
+    /// entry pane's height, and how many lines to deliberate show whole.
+    fn side_panes(&self, area: Rect) -> (Vec<Line<'static>>, Vec<Line<'static>>, u16, usize) {
         let width = area.width.saturating_sub(2);
-        let view = self.entry_lines(width);
-        let deliberate = self.deliberation_lines();
-        let wrapped = |lines: &[Line]| -> u16 {
-            let w = usize::from(width.max(1));
-            let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(w)).sum();
-            u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
+        let room = usize::from(width.max(1));
+        let wrapped = |lines: Vec<Line<'static>>| -> Vec<Vec<Line<'static>>> {
+            lines
+                .into_iter()
+                .map(|l| {
+                    let style = l.spans.first().map_or(l.style, |s| l.style.patch(s.style));
+                    wrap(&l.to_string(), room).into_iter().map(|t| Line::from(t).style(style)).collect()
+                })
+                .collect()
         };
-        let want = wrapped(&view).min(area.height.saturating_sub(6).max(area.height / 2));
-        let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(want), Constraint::Fill(1)]));
-        Paragraph::new(view)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(" The entry, judge by judge "))
-            .render(top, buf);
-        Paragraph::new(deliberate)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" To deliberate "))
-            .render(bottom, buf);
+        let view = wrapped(self.entry_lines(width));
+        let deliberate = wrapped(self.deliberation_lines(room));
+        let rows = |items: &[Vec<Line>]| u16::try_from(items.iter().map(Vec::len).sum::<usize>()).unwrap_or(u16::MAX);
+        let keep = rows(&deliberate).saturating_add(2).min(8);
+        let top = rows(&view).saturating_add(2).min(area.height.saturating_sub(keep).max(area.height / 2));
+        let more = |n: usize| Line::from(format!("… and {n} more lines")).dark_gray();
+        let (view, _) = fitting::items(&view, usize::from(top.saturating_sub(2)), more);
+        let bottom = area.height.saturating_sub(top);
+        let (deliberate, shown) = fitting::items(&deliberate, usize::from(bottom.saturating_sub(2)), more);
+        (view, deliberate, top, shown)
     }
 
     fn entry_lines(&self, width: u16) -> Vec<Line<'static>> {
@@ -217,7 +274,7 @@ impl Board<'_> {
 
     /// The uncertain paid places first, then ties (settled or not), contested and thin entries,
     /// and the head-to-head sentence.
-    fn deliberation_lines(&self) -> Vec<Line<'static>> {
+    fn deliberation_lines(&self, room: usize) -> Vec<Line<'static>> {
         let ranked = self.ranked();
         let name = self.ranking_name();
         let mut lines: Vec<Line> = Vec::new();
@@ -234,7 +291,7 @@ impl Board<'_> {
             }
         }
         for (place, group) in tie_groups(ranked) {
-            let names: Vec<String> = group.iter().map(|e| fit(&clean_line(&e.title), 18)).collect();
+            let names: Vec<String> = group.iter().map(|e| clean_line(&e.title)).collect();
             let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
             let settled = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids));
             if let Some(d) = settled {
@@ -243,7 +300,15 @@ impl Board<'_> {
                 lines.push(Line::from(said).green());
             } else {
                 let how = if self.prize_here().is_some() { " · d settles it" } else { "" };
-                lines.push(Line::from(format!("tie at #{place}: {}{how}", names.join(" = "))).yellow());
+                // Two rows of names at most, then how many more.
+                let head = format!("tie at #{place}: ");
+                let listed = fitting::list(
+                    &names,
+                    names.len(),
+                    " = ",
+                    (2 * room).saturating_sub(head.len() + how.len()).max(room),
+                );
+                lines.push(Line::from(format!("{head}{listed}{how}")).yellow());
             }
         }
         let count = |flag: Flag| ranked.iter().filter(|e| e.has(flag)).count();
@@ -251,13 +316,15 @@ impl Board<'_> {
         for flag in Flag::ALL.into_iter().filter(|f| *f != Flag::Tie) {
             let n = count(flag);
             if n > 0 {
-                let first: Vec<String> = ranked
+                // As many as two rows hold, then how many more.
+                let all: Vec<String> = ranked
                     .iter()
                     .filter(|e| e.has(flag))
-                    .take(3)
-                    .map(|e| format!("#{} {}", e.place, fit(&clean_line(&e.title), 14)))
+                    .map(|e| format!("#{} {}", e.place, clean_line(&e.title)))
                     .collect();
-                lines.push(Line::from(format!("{n} {flag} ({}): {}", flag.meaning(), first.join(", "))));
+                let head = format!("{n} {flag} ({}): ", flag.meaning());
+                let listed = fitting::list(&all, n, ", ", (2 * room).saturating_sub(fitting::width(&head)).max(room));
+                lines.push(Line::from(format!("{head}{listed}")));
             }
         }
         if lines.is_empty() {
@@ -278,18 +345,43 @@ impl Board<'_> {
         lines
     }
 
-    /// One line per judge: their totals' distribution over the scale as bars, then their leniency.
+    /// What the judges' figures mean, said whole under them.
+    pub fn legend(&self) -> Vec<String> {
+        let r = self.rankings;
+        let mut out = vec!["leniency: points above (+) or below the others; ~ from under 5 entries".to_owned()];
+        // Krippendorff's alpha, the one figure for any design; Kendall's W where alpha has none.
+        let w = r.concordance.first().map(|c| c.w).or(r.pairwise.as_ref().map(|p| p.w));
+        if let Some(a) = r.alpha {
+            out.push(format!("agreement α {:.2}: 1 exact, 0 chance, under 0.67 too unsure", a.interval));
+        } else if let Some(w) = w {
+            out.push(format!("agreement W {w:.2}: 0 none, 1 every judge in the same order"));
+        }
+        out
+    }
+
+    /// One line per judge: their name, their totals' distribution over the scale as bars,
+    /// their leniency and its word. When the side is narrow the bars go first, whole; the
+    /// legend wraps under the judges in sight.
     fn judges(&self, area: Rect, buf: &mut Buffer) {
         let r = self.rankings;
         let high = r.scale_high();
-        // Kendall's W where judges saw the same entries, else the mean over overlapping pairs.
-        let w = r.concordance.first().map(|c| c.w).or(r.pairwise.as_ref().map(|p| p.w));
         let block = Block::bordered().title(format!(" Judges ({}): scores {}→{high} ", r.judges.len(), r.scale_low));
-        // Two lines say what the figures mean; when not all judges fit, the last line in sight
-        // says what is out of sight, and how to see it.
-        let in_sight = (area.height.saturating_sub(4)) as usize;
+        let room = usize::from(area.width.saturating_sub(2));
+        let legend: Vec<Line> =
+            self.legend().iter().flat_map(|l| wrap(l, room)).map(|l| Line::from(l).dark_gray()).collect();
+        // When not all judges fit, the last line in sight says what is out of sight, and how
+        // to see it.
+        let in_sight = usize::from(area.height.saturating_sub(2)).saturating_sub(legend.len()).max(1);
         let rows = if r.judges.len() > in_sight { in_sight.saturating_sub(1) } else { in_sight };
         let offset = self.judge_offset.min(r.judges.len().saturating_sub(rows));
+        let names = r.judges.iter().map(|j| fitting::width(&clean_line(&j.judge))).max().unwrap_or(0);
+        let spec = [
+            Column { want: names.min(16), least: names.min(8), drop: None },
+            Column::whole(r.judges.first().map_or(0, |j| j.histogram.len()), Some(1)),
+            Column::whole(6, None),
+            Column::whole(7, Some(2)),
+        ];
+        let widths = fitting::columns(&spec, 1, room);
         let mut lines: Vec<Line> = r
             .judges
             .iter()
@@ -297,29 +389,30 @@ impl Board<'_> {
             .take(rows)
             .map(|j| {
                 let lean = format!("{}{:+.2}", if j.few() { "~" } else { "" }, j.leniency);
-                Line::from(vec![
-                    Span::from(format!("{} ", pad(&fit(&clean_line(&j.judge), 12), 12))),
-                    Span::from(bars(&j.histogram)).cyan(),
-                    Span::from(format!(" {lean:>6} {}", j.leaning())),
-                ])
+                let mut spans =
+                    vec![Span::from(pad(&fit(&clean_line(&j.judge), widths[0].unwrap_or(8)), widths[0].unwrap_or(8)))];
+                if widths[1].is_some() {
+                    spans.push(Span::from(format!(" {}", bars(&j.histogram))).cyan());
+                }
+                spans.push(Span::from(format!(" {lean:>6}")));
+                if widths[3].is_some() {
+                    spans.push(Span::from(format!(" {}", j.leaning())));
+                }
+                Line::from(spans)
             })
             .collect();
         if rows < r.judges.len() {
             let below = r.judges.len() - offset - lines.len();
             lines.push(Line::from(format!("{offset} above, {below} below · J/K scroll")).dark_gray());
         }
-        lines.push(Line::from("leniency: points above (+) or below the others; ~ from under 5 entries").dark_gray());
-        // Krippendorff's alpha, the one figure for any design; Kendall's W where alpha has none.
-        if let Some(a) = r.alpha {
-            lines.push(
-                Line::from(format!("agreement α {:.2}: 1 exact, 0 chance, under 0.67 too unsure", a.interval))
-                    .dark_gray(),
-            );
-        } else if let Some(w) = w {
-            lines.push(Line::from(format!("agreement W {w:.2}: 0 none, 1 every judge in the same order")).dark_gray());
-        }
+        lines.extend(legend);
         Paragraph::new(lines).block(block).render(area, buf);
     }
+}
+
+/// The side's width on a screen this wide: up to two fifths.
+fn side_width(width: u16) -> u16 {
+    (width * 9 / 25).clamp(34, 48)
 }
 
 /// Entries still tied, grouped by their shared place.
@@ -342,29 +435,46 @@ fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
     boxed
 }
 
-fn help(area: Rect, buf: &mut Buffer) {
-    let boxed = centred(area, 78, u16::try_from(KEYS.len() + Flag::ALL.len()).unwrap_or(20) + 4, buf);
-    let mut lines: Vec<Line> = KEYS
-        .iter()
-        .map(|(k, what)| Line::from(vec![Span::from(format!(" {k:<11}")).bold(), Span::from(*what)]))
-        .collect();
-    // Every flag, from its one declaration.
-    lines.extend(Flag::ALL.iter().map(|f| Line::from(format!(" {:<11}{}", f.label(), f.meaning())).dark_gray()));
-    lines.push(Line::from(format!(" {:<11}the chance of holding a paid place", "PAID")).dark_gray());
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Keys (? closes) "))
-        .render(boxed, buf);
+/// The help's lines: every key, every flag from its one declaration, and PAID.
+fn help_lines() -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &str)> = KEYS.iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
+    out.extend(Flag::ALL.iter().map(|f| (f.label().to_uppercase(), f.meaning())));
+    out.push(("PAID".into(), "the chance of holding a paid place"));
+    out
 }
 
-fn settle_dialog(s: &super::Settle, area: Rect, buf: &mut Buffer) {
-    let height = u16::try_from(s.tied.len()).unwrap_or(10).saturating_add(9);
-    let boxed = centred(area, 72, height, buf);
+/// The keys and flags, each meaning wrapped beside its key; on a screen too short for all, the
+/// last line says how many are left out.
+fn help(area: Rect, buf: &mut Buffer) {
+    let width = area.width.min(80);
+    let room = usize::from(width.saturating_sub(2));
+    let items: Vec<Vec<Line>> = help_lines()
+        .iter()
+        .enumerate()
+        .map(|(k, (head, what))| {
+            let style = if k < KEYS.len() { Style::new() } else { Style::new().dark_gray() };
+            hanging(&format!(" {}", pad(head, 11)), what, room)
+                .into_iter()
+                .map(|l| Line::from(l).style(style))
+                .collect()
+        })
+        .collect();
+    let (lines, _) = fitting::items(&items, usize::from(area.height.saturating_sub(2)), |n| {
+        Line::from(format!(" and {n} more: enlarge the terminal to see them")).dark_gray()
+    });
+    let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
+    Paragraph::new(lines).block(Block::bordered().title(" Keys (? closes) ")).render(boxed, buf);
+}
+
+/// The tie dialog's lines: the tied entries with their numbers, what is at stake, and what to
+/// press now.
+fn settle_lines(s: &super::Settle) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(format!("The tie at #{} for {}:", s.place, clean_line(&s.prize_name))).bold()];
+    let number = s.tied.len().to_string().len();
     for (i, t) in s.tied.iter().enumerate() {
         let at = s.order.iter().position(|k| *k == i).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
         lines.push(Line::from(format!(
-            "  {}  {} {:.2} · {} judge(s) {at}",
+            "  {:>number$}  {} {:.2} · {} judge(s) {at}",
             i + 1,
             crate::tui::layout::pad(&fit(&clean_line(&t.title), 30), 30),
             t.score,
@@ -388,11 +498,29 @@ fn settle_dialog(s: &super::Settle, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(format!("> {}▏", s.reason)).bold());
         lines.push(Line::from("Enter records it in decisions.toml · Backspace edits · Esc leaves").dark_gray());
     } else {
-        lines.push(Line::from(format!("Press the number of the entry that places #{}.", s.place + s.order.len())));
+        let place = s.place + s.order.len();
+        let typed = if s.typed.is_empty() { String::new() } else { format!(" {}▏", s.typed) };
+        // Past nine entries a number takes two digits: Enter ends one that could go on.
+        let how = if s.tied.len() > 9 { " (Enter after a number that could go on)" } else { "" };
+        lines.push(Line::from(format!("Press the number of the entry that places #{place}{how}.{typed}")));
         lines.push(Line::from("Backspace starts again · Esc leaves, recording nothing").dark_gray());
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Settle a tie "))
-        .render(boxed, buf);
+    lines
+}
+
+fn settle_dialog(s: &super::Settle, area: Rect, buf: &mut Buffer) {
+    let width = area.width.min(76);
+    let room = usize::from(width.saturating_sub(2));
+    let lines: Vec<Line> = settle_lines(s)
+        .into_iter()
+        .flat_map(|l| {
+            let style = l.spans.first().map_or(l.style, |span| l.style.patch(span.style));
+            wrap(&l.to_string(), room).into_iter().map(move |t| Line::from(t).style(style))
+        })
+        .collect();
+    let lines = fitting::rows(lines, usize::from(area.height.saturating_sub(2)), |n| {
+        Line::from(format!("… and {n} more lines: enlarge the terminal")).dark_gray()
+    });
+    let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
+    Paragraph::new(lines).block(Block::bordered().title(" Settle a tie ")).render(boxed, buf);
 }

@@ -66,6 +66,8 @@ pub struct Settle {
     pub currency: String,
     /// Indices into `tied`, in the order chosen.
     pub order: Vec<usize>,
+    /// The digits of an entry's number being typed, when more than nine are tied.
+    pub typed: String,
     pub reason: String,
 }
 
@@ -90,6 +92,8 @@ pub struct Board<'r> {
     pub side: Option<Side>,
     /// The width last drawn, which the automatic side follows.
     pub width: std::cell::Cell<u16>,
+    /// The height last drawn, which says how much of the side shows.
+    pub height: std::cell::Cell<u16>,
     pub help: bool,
     pub settle: Option<Settle>,
     /// The decisions on ties recorded so far, from decisions.toml and from this screen.
@@ -118,7 +122,8 @@ pub enum BoardAction {
     Help,
     /// Starts settling the selected entry's tie.
     Settle,
-    /// In the settling dialog: the tied entry with this number (1 first) places next.
+    /// In the settling dialog: a digit of the number (1 first) of the tied entry that places
+    /// next; a number that one more digit could not extend picks at once.
     Pick(usize),
     Type(char),
     Erase,
@@ -144,6 +149,7 @@ impl<'r> Board<'r> {
             judge_offset: 0,
             side: None,
             width: std::cell::Cell::new(draw::SIDE_FROM),
+            height: std::cell::Cell::new(crate::tui::layout::MIN_HEIGHT),
             help: false,
             settle: None,
             decisions: Vec::new(),
@@ -189,6 +195,7 @@ impl<'r> Board<'r> {
         if let Some(s) = &self.settle {
             return match key.code {
                 KeyCode::Esc => Some(BoardAction::Cancel),
+                KeyCode::Enter if !s.ordered() && !s.typed.is_empty() => Some(BoardAction::Pick(usize::MAX)),
                 KeyCode::Enter => Some(BoardAction::Confirm),
                 KeyCode::Backspace => Some(BoardAction::Erase),
                 KeyCode::Char(c) if !s.ordered() => c.to_digit(10).map(|d| BoardAction::Pick(d as usize)),
@@ -246,11 +253,19 @@ impl<'r> Board<'r> {
                 });
             }
             BoardAction::Settle => self.start_settling(),
-            BoardAction::Pick(n) => {
-                if let Some(s) = &mut self.settle
-                    && (1..=s.tied.len()).contains(&n)
-                    && !s.order.contains(&(n - 1))
-                {
+            BoardAction::Pick(digit) => {
+                let Some(s) = &mut self.settle else { return None };
+                // Enter (usize::MAX) ends the number typed; a digit adds to it, and picks at once
+                // when no further digit could make a number of a tied entry.
+                if digit != usize::MAX {
+                    s.typed.push_str(&digit.to_string());
+                }
+                let n: usize = s.typed.parse().unwrap_or(0);
+                if digit != usize::MAX && n > 0 && n * 10 <= s.tied.len() {
+                    return None;
+                }
+                s.typed.clear();
+                if (1..=s.tied.len()).contains(&n) && !s.order.contains(&(n - 1)) {
                     s.order.push(n - 1);
                     // The last one left places last by itself.
                     if s.order.len() + 1 == s.tied.len()
@@ -272,6 +287,8 @@ impl<'r> Board<'r> {
                 if let Some(s) = &mut self.settle {
                     if s.ordered() && !s.reason.is_empty() {
                         s.reason.pop();
+                    } else if !s.typed.is_empty() {
+                        s.typed.pop();
                     } else {
                         s.order.clear();
                     }
@@ -352,6 +369,7 @@ impl<'r> Board<'r> {
             pays,
             currency: paid.currency,
             order: Vec::new(),
+            typed: String::new(),
             reason: String::new(),
         });
     }

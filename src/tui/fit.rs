@@ -1,0 +1,372 @@
+//! Text fitted to the room by what it means, not cut wherever the room runs out.
+//!
+//! Each kind of text has its one way to fit, and both screens use these:
+//! - prose (help, reminders, legends, level meanings, messages) wraps at spaces by display
+//!   width, a hanging indent keeping a label's text in a column of its own ([`wrap`],
+//!   [`hanging`]);
+//! - a list that does not fit names the first items and says how many it left out, "and 3
+//!   more" ([`list`], [`rows`]);
+//! - a table drops whole columns, the least needed first, and gives the rest of the room to
+//!   the columns that want it ([`columns`]); cells are padded by display width.
+//!
+//! Only a table cell (a title, a team) may still be cut with "…", and never a number.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// How many terminal columns `text` takes: a CJK character takes two.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` in lines of at most `room` columns, broken at spaces; a word longer than a line is
+/// broken where the line ends. Line breaks in `text` are kept. Never empty.
+pub fn wrap(text: &str, room: usize) -> Vec<String> {
+    let room = room.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.split('\n') {
+        // A line that fits is kept as it is, its runs of spaces (a table's padding) with it.
+        if width(paragraph) <= room {
+            out.push(paragraph.trim_end().to_owned());
+            continue;
+        }
+        let mut line = String::new();
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let needed = if line.is_empty() { width(word) } else { width(&line) + 1 + width(word) };
+            if needed <= room {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            // A word wider than the line: broken by columns, the rest starting the next line.
+            let mut rest = word;
+            while width(rest) > room {
+                let head = take(rest, room);
+                out.push(head.to_owned());
+                rest = &rest[head.len()..];
+            }
+            line.push_str(rest);
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// `head` then `text` wrapped after it, its following lines indented to where the text
+/// starts, so that the text reads as a column: `  4 Solves the stated problem well;` /
+/// `    someone would use it this week.`. When `head` leaves under 12 columns, the text
+/// continues under the head, indented by two.
+pub fn hanging(head: &str, text: &str, room: usize) -> Vec<String> {
+    let head_width = width(head);
+    if head_width + 12 <= room {
+        let pad = " ".repeat(head_width);
+        return wrap(text, room - head_width)
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| if i == 0 { format!("{head}{line}") } else { format!("{pad}{line}") })
+            .collect();
+    }
+    let indent = 2.min(room.saturating_sub(1));
+    let mut out = wrap(head.trim_end(), room);
+    out.extend(wrap(text, room - indent).into_iter().map(|line| format!("{}{line}", " ".repeat(indent))));
+    out
+}
+
+/// The first characters of `text` that fit in `room` columns (at least one character, so a
+/// loop on what is left always ends).
+fn take(text: &str, room: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > room && i > 0 {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// As many of `items` as fit in `room` columns, joined by `sep`, then "and N more" for those
+/// left out; `total` counts the items, given or not (a caller may give only the first few).
+pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
+    let n = total.max(items.len());
+    for shown in (0..=items.len()).rev() {
+        let mut text = items[..shown].join(sep);
+        if shown < n {
+            let more = if shown == 0 { format!("{n} of them") } else { format!(" and {} more", n - shown) };
+            text.push_str(&more);
+        }
+        if width(&text) <= room {
+            return text;
+        }
+    }
+    format!("{n} of them")
+}
+
+/// `lines` when they fit in `room` rows; else the first ones, the last row given to what
+/// `more` says of how many were left out.
+pub fn rows<T>(mut lines: Vec<T>, room: usize, more: impl FnOnce(usize) -> T) -> Vec<T> {
+    if lines.len() <= room {
+        return lines;
+    }
+    let kept = room.saturating_sub(1);
+    let left = lines.len() - kept;
+    lines.truncate(kept);
+    if room > 0 {
+        lines.push(more(left));
+    }
+    lines
+}
+
+/// As many whole `items` (each some rows) as fit in `room` rows; when not all fit, the last
+/// row is what `more` says of how many items were left out. The rows, and how many items show.
+pub fn items<T: Clone>(items: &[Vec<T>], room: usize, more: impl FnOnce(usize) -> T) -> (Vec<T>, usize) {
+    let all: usize = items.iter().map(Vec::len).sum();
+    let mut out = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        let reserve = usize::from(all > room && k + 1 < items.len());
+        if out.len() + item.len() + reserve > room {
+            if room > 0 {
+                out.truncate(room - 1);
+                out.push(more(items.len() - k));
+            }
+            return (out, k);
+        }
+        out.extend(item.iter().cloned());
+    }
+    (out, items.len())
+}
+
+/// One column of a table, as [`columns`] fits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The columns its widest cell in sight (or its heading) takes.
+    pub want: usize,
+    /// The fewest it may be given; a number's column has `least == want`.
+    pub least: usize,
+    /// Which goes first when the room runs out: the lowest; `None` never goes.
+    pub drop: Option<u8>,
+}
+
+impl Column {
+    /// A column that shows whole or not at all (a number, a status).
+    pub fn whole(want: usize, drop: Option<u8>) -> Column {
+        Column { want, least: want, drop }
+    }
+}
+
+/// The width given to each column (`None`: dropped whole) in `room` columns, with `gap`
+/// between columns. Columns are dropped, lowest `drop` first (the last of equals first), until
+/// the rest fit at their least; the room left is shared among those that want more, in
+/// proportion to what they want.
+pub fn columns(cols: &[Column], gap: usize, room: usize) -> Vec<Option<usize>> {
+    let mut shown: Vec<bool> = vec![true; cols.len()];
+    let used = |shown: &[bool], w: &dyn Fn(&Column) -> usize| -> usize {
+        let n = shown.iter().filter(|s| **s).count();
+        cols.iter().zip(shown).filter(|(_, s)| **s).map(|(c, _)| w(c)).sum::<usize>() + gap * n.saturating_sub(1)
+    };
+    while used(&shown, &|c| c.least) > room {
+        let next = (0..cols.len())
+            .rev()
+            .filter(|k| shown[*k])
+            .filter_map(|k| cols[k].drop.map(|d| (d, k)))
+            .min_by_key(|(d, k)| (*d, std::cmp::Reverse(*k)));
+        let Some((_, k)) = next else { break };
+        shown[k] = false;
+    }
+    let spare = room.saturating_sub(used(&shown, &|c| c.least));
+    let wanting: usize = cols.iter().zip(&shown).filter(|(_, s)| **s).map(|(c, _)| c.want - c.least.min(c.want)).sum();
+    let mut left = spare;
+    cols.iter()
+        .zip(&shown)
+        .map(|(c, s)| {
+            if !*s {
+                return None;
+            }
+            let wants = c.want.saturating_sub(c.least);
+            let grow = if wanting <= spare { wants } else { (spare * wants / wanting.max(1)).min(left) };
+            left -= grow;
+            Some(c.least + grow)
+        })
+        .collect()
+}
+
+/// Styled pieces of prose set one after another, two spaces apart, and wrapped at spaces to
+/// `room` columns: the footer's news, whatever its length, reads whole.
+pub fn flow(pieces: &[(String, Style)], room: usize) -> Vec<Line<'static>> {
+    let room = room.max(1);
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for (text, style) in pieces.iter().filter(|(t, _)| !t.trim().is_empty()) {
+        // A piece that fits on the line goes as it is, its spacing kept.
+        let gap = if used == 0 { 0 } else { 2 };
+        let text = text.trim();
+        if used + gap + width(text) <= room {
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::styled(format!("{}{text}", " ".repeat(gap)), *style));
+            }
+            used += gap + width(text);
+            continue;
+        }
+        let mut first = true;
+        for word in wrap(text, room).iter().flat_map(|l| l.split(' ')).filter(|w| !w.is_empty()) {
+            let gap = match (used, first) {
+                (0, _) => 0,
+                (_, true) => 2,
+                (_, false) => 1,
+            };
+            first = false;
+            if used > 0 && used + gap + width(word) > room {
+                lines.push(Vec::new());
+                used = 0;
+            }
+            let lead = if used == 0 { 0 } else { gap };
+            if let Some(line) = lines.last_mut() {
+                line.push(Span::styled(format!("{}{word}", " ".repeat(lead)), *style));
+            }
+            used += lead + width(word);
+        }
+    }
+    lines.into_iter().filter(|l| !l.is_empty()).map(Line::from).collect()
+}
+
+/// Whether `text` shows whole on the drawn screen: its words in order, each whole, one space
+/// or more apart on a row, or going on at the start of a word on the next row (as [`wrap`] and
+/// [`hanging`] set it). The screen-fit test's check, for any text a screen means to show whole.
+pub fn shows_whole(buf: &Buffer, text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else { return true };
+    let area = buf.area;
+    (area.top()..area.bottom()).any(|y| {
+        (area.left()..area.right()).any(|x| {
+            !letter(buf, x.checked_sub(1), y)
+                && word_at(buf, x, y, first).is_some_and(|end| goes_on(buf, end, y, &words[1..]))
+        })
+    })
+}
+
+/// Where `word` ends if it starts at (x, y), whole: the cell after it is not a letter.
+fn word_at(buf: &Buffer, x: u16, y: u16, word: &str) -> Option<u16> {
+    let mut x = x;
+    for c in word.chars() {
+        if x >= buf.area.right() || buf[(x, y)].symbol() != c.encode_utf8(&mut [0; 4]) {
+            return None;
+        }
+        x += u16::try_from(c.width().unwrap_or(1).max(1)).unwrap_or(1);
+    }
+    (!letter(buf, Some(x), y)).then_some(x)
+}
+
+fn letter(buf: &Buffer, x: Option<u16>, y: u16) -> bool {
+    x.filter(|x| *x < buf.area.right()).is_some_and(|x| buf[(x, y)].symbol().chars().any(char::is_alphanumeric))
+}
+
+/// Whether `words` follow a word that ended at (x, y).
+fn goes_on(buf: &Buffer, x: u16, y: u16, words: &[&str]) -> bool {
+    let Some(next) = words.first() else { return true };
+    // On the same row, after one space or more.
+    let mut at = x;
+    while at < buf.area.right() && buf[(at, y)].symbol() == " " {
+        at += 1;
+    }
+    if at > x && word_at(buf, at, y, next).is_some_and(|end| goes_on(buf, end, y, &words[1..])) {
+        return true;
+    }
+    // At the start of a word on the next row.
+    let below = y + 1;
+    below < buf.area.bottom()
+        && (buf.area.left()..buf.area.right()).any(|c| {
+            let starts = c == buf.area.left() || !letter(buf, Some(c - 1), below);
+            starts && word_at(buf, c, below, next).is_some_and(|end| goes_on(buf, end, below, &words[1..]))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_wraps_at_spaces_by_display_width() {
+        assert_eq!(
+            wrap("Solves the stated problem well; someone would use it", 20),
+            ["Solves the stated", "problem well;", "someone would use it"]
+        );
+        assert_eq!(wrap("実用性 実用性", 7), ["実用性", "実用性"], "six columns each, not three");
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"], "a word wider than the line is broken");
+        assert_eq!(wrap("one\ntwo", 10), ["one", "two"], "line breaks are kept");
+        assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn a_hanging_indent_keeps_the_text_in_its_column() {
+        assert_eq!(
+            hanging("  ●4 ", "Solves the stated problem well; someone would use it.", 30),
+            ["  ●4 Solves the stated problem", "     well; someone would use", "     it."]
+        );
+        // A head that leaves too little room: the text goes under it.
+        assert_eq!(
+            hanging("Tab S-Tab h l ← → ", "focus the next criterion", 24),
+            ["Tab S-Tab h l ← →", "  focus the next", "  criterion"]
+        );
+    }
+
+    #[test]
+    fn a_list_says_how_many_it_left_out() {
+        let items: Vec<String> = ["#1 Sprout Sense", "#2 Pantry Poet", "#3 Bus Stop Oracle"].map(String::from).into();
+        assert_eq!(list(&items, 3, ", ", 80), "#1 Sprout Sense, #2 Pantry Poet, #3 Bus Stop Oracle");
+        assert_eq!(list(&items, 3, ", ", 45), "#1 Sprout Sense, #2 Pantry Poet and 1 more");
+        assert_eq!(list(&items, 3, ", ", 12), "3 of them");
+        assert_eq!(list(&items[..1], 3, ", ", 80), "#1 Sprout Sense and 2 more", "only the first given");
+        let kept = rows((1..=7).collect(), 4, |n| 100 + n);
+        assert_eq!(kept, [1, 2, 3, 104], "three rows, and the fourth says four more");
+        assert_eq!(rows(vec![1, 2], 4, |n| n), [1, 2]);
+        let groups = [vec![1, 1], vec![2], vec![3, 3]];
+        assert_eq!(super::items(&groups, 4, |n| 100 + n), (vec![1, 1, 2, 101], 2), "whole items, then how many more");
+        assert_eq!(super::items(&groups, 5, |n| 100 + n), (vec![1, 1, 2, 3, 3], 3));
+    }
+
+    #[test]
+    fn a_text_shows_whole_on_one_row_or_wrapped() {
+        use ratatui::widgets::Widget;
+        let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 24, 3));
+        for (y, text) in
+            ["│ 4 Solves the stated  │", "│   problem well.      │", "│ 5 Indispensable or d…│"].into_iter().enumerate()
+        {
+            Line::from(text).render(ratatui::layout::Rect::new(0, u16::try_from(y).unwrap_or(0), 24, 1), &mut buf);
+        }
+        assert!(shows_whole(&buf, "4 Solves the stated problem well."));
+        assert!(shows_whole(&buf, "Solves the"), "on one row");
+        assert!(!shows_whole(&buf, "5 Indispensable or delightful"), "cut with an ellipsis");
+        assert!(!shows_whole(&buf, "4 Solves the stat"), "a word cut short is not whole");
+        assert!(!shows_whole(&buf, "problem well. 4"), "rows go down, not back up");
+    }
+
+    #[test]
+    fn pieces_flow_two_spaces_apart_and_wrap_at_spaces() {
+        let plain = Style::new();
+        let pieces = [(" 0 of 40 scored ".to_owned(), plain), ("saved · r recuses this entry".to_owned(), plain)];
+        let text = |lines: Vec<Line>| lines.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(text(flow(&pieces, 80)), ["0 of 40 scored  saved · r recuses this entry"]);
+        assert_eq!(text(flow(&pieces, 30)), ["0 of 40 scored  saved · r", "recuses this entry"]);
+    }
+
+    #[test]
+    fn columns_are_dropped_whole_and_the_room_shared() {
+        let title = Column { want: 40, least: 12, drop: None };
+        let team = Column { want: 20, least: 8, drop: Some(3) };
+        let track = Column::whole(8, Some(1));
+        let total = Column::whole(5, Some(2));
+        let cols = [track, title, team, total];
+        assert_eq!(columns(&cols, 1, 200), [Some(8), Some(40), Some(20), Some(5)], "room for all they want");
+        assert_eq!(columns(&cols, 1, 30), [None, Some(14), Some(8), Some(5)], "the track goes first");
+        assert_eq!(columns(&cols, 1, 22), [None, Some(12), Some(8), None], "then the total, whole");
+        // Spare room shared in proportion to what each wants: 28 and 12 over 10 spare.
+        assert_eq!(columns(&[title, team], 1, 31), [Some(19), Some(11)]);
+    }
+}

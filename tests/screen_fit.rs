@@ -1,0 +1,174 @@
+//! Every screen and popup of both apps at 80×24, 100×30 and 200×50: each text the screen means
+//! to show whole (its keys, help, messages, legends, the focused criterion's levels) is found
+//! whole in the drawn buffer, wrapped or not. The texts come from the screens' own declarations
+//! (`App::promised`, `Board::promised`), so the test cannot drift from what they draw. At 80×24
+//! each screen is also a snapshot.
+
+use judging::config::Config;
+use judging::event_files::Loaded;
+use judging::model::{Change, TextPart};
+use judging::store::Store;
+use judging::tui::app::Action;
+use judging::tui::fit::shows_whole;
+use judging::tui::{App, Runner};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+mod boards;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (200, 50)];
+
+struct Judge {
+    _dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+    runner: Runner,
+}
+
+/// tomas on the built-in sample (a declared conflict with "Moss & Lichen"), with a jury note.
+fn judge() -> Judge {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let note = Change::Text(TextPart::Note, Some("Worked offline on a train; ask about the model size.".into()));
+    store.apply("bus-stop-oracle", &note).expect("note");
+    let app = judging::tui::load(&loaded, "tomas", None, &store).expect("app");
+    let runner = Runner::new(&store);
+    Judge { _dir: dir, store, app, runner }
+}
+
+impl Judge {
+    fn act(&mut self, action: Action) {
+        self.runner.step(&self.store, &mut self.app, action);
+    }
+
+    fn keys(&mut self, keys: &[KeyCode]) {
+        for key in keys {
+            if let Some(action) = judging::tui::keys::handle_key(&self.app, KeyEvent::from(*key)) {
+                self.act(action);
+            }
+        }
+    }
+}
+
+fn chars(text: &str) -> Vec<KeyCode> {
+    text.chars().map(KeyCode::Char).collect()
+}
+
+/// The judge's screens, each reached by the keys a judge presses.
+fn judge_screens() -> Vec<(&'static str, Vec<KeyCode>)> {
+    let to_oracle = chars("jj");
+    let with = |mut first: Vec<KeyCode>, more: Vec<KeyCode>| {
+        first.extend(more);
+        first
+    };
+    vec![
+        ("list", Vec::new()),
+        ("conflict reminder after a score", chars("4")),
+        ("detail with a note", to_oracle.clone()),
+        ("scores on latency", with(to_oracle.clone(), vec![KeyCode::Tab])),
+        ("scores on cost", with(to_oracle.clone(), vec![KeyCode::Tab, KeyCode::Tab])),
+        ("note editor", with(to_oracle.clone(), chars("e"))),
+        ("team note editor", with(to_oracle.clone(), chars("E"))),
+        ("help", chars("?")),
+        ("recusal", with(to_oracle, chars("r"))),
+        ("search", with(chars("/"), chars("moss"))),
+        ("stopwatch on another entry", chars("tj")),
+    ]
+}
+
+fn draw<W>(width: u16, height: u16, widget: W) -> Buffer
+where
+    W: ratatui::widgets::Widget,
+{
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(widget, frame.area())).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n").collect()
+}
+
+/// A screen's name as a file name: letters, digits and dashes.
+fn slug(name: &str) -> String {
+    name.chars().filter(|c| *c != ':').map(|c| if c == ' ' { '-' } else { c }).collect()
+}
+
+/// Every promised text of `promised`, whole in `buf`; else the ones that are not.
+fn missing(buf: &Buffer, promised: &[String]) -> Vec<String> {
+    promised.iter().filter(|t| !shows_whole(buf, t)).cloned().collect()
+}
+
+#[test]
+fn the_judges_screens_show_what_they_promise_whole_at_three_sizes() {
+    let mut failures = Vec::new();
+    for (name, keys) in judge_screens() {
+        for (width, height) in SIZES {
+            let mut j = judge();
+            j.act(Action::Resize(width, height));
+            j.keys(&keys);
+            let promised = j.app.promised();
+            assert!(!promised.is_empty(), "{name}: a screen promises something");
+            let buf = draw(width, height, &j.app);
+            let lost = missing(&buf, &promised);
+            if !lost.is_empty() {
+                failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
+            }
+            if (width, height) == (80, 24) {
+                insta::assert_snapshot!(format!("judge-{}", slug(name)), text(&buf));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// At 80×24 the judge reads every level of the focused criterion whole, whichever it is,
+/// without leaving the entry.
+#[test]
+fn at_80_by_24_every_level_of_each_criterion_reads_whole() {
+    let mut j = judge();
+    j.act(Action::Resize(80, 24));
+    j.keys(&chars("jj"));
+    for focus in 0..3 {
+        let levels = j.app.level_texts();
+        assert_eq!(levels.len(), 5, "five levels");
+        let buf = draw(80, 24, &j.app);
+        assert_eq!(missing(&buf, &levels), Vec::<String>::new(), "criterion {focus}:\n{}", text(&buf));
+        j.keys(&[KeyCode::Tab]);
+    }
+}
+
+#[test]
+fn the_head_judges_screens_show_what_they_promise_whole_at_three_sizes() {
+    let rankings = boards::rankings();
+    let config = boards::seven_places();
+    let mut failures = Vec::new();
+    for (name, keys, side) in boards::screens() {
+        for (width, height) in SIZES {
+            let mut board = judging::tui::board::Board::new(&rankings, "Build Small Hackathon").with_prizes(&config);
+            // The side follows the width drawn: a first frame sets it, as the running screen's does.
+            let _ = draw(width, height, &board);
+            for key in &keys {
+                board.key(KeyEvent::from(*key));
+            }
+            if side.is_some() {
+                board.side = side;
+            }
+            let promised = board.promised();
+            assert!(!promised.is_empty(), "{name}: a screen promises something");
+            let buf = draw(width, height, &board);
+            let lost = missing(&buf, &promised);
+            if !lost.is_empty() {
+                failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
+            }
+            if (width, height) == (80, 24) {
+                insta::assert_snapshot!(format!("board-{}", slug(name)), text(&buf));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
