@@ -510,7 +510,7 @@ fn two_judges_on_the_same_entries_settle_on_their_habits() {
     let down: Vec<f64> = quality.iter().map(|q| q - 1.0).collect();
     let fit = calibrated_fit(&two(&up, &down));
     assert!((fit.leniency[0] - 1.0).abs() < 1e-3 && (fit.leniency[1] + 1.0).abs() < 1e-3, "{fit:?}");
-    assert!(fit.panel.noise < 0.01, "{fit:?}");
+    assert!(fit.panel.noise < 0.05, "next to a point of leniency, next to none: {fit:?}");
     let rising = [1.0, 2.0, 3.0, 4.0, 5.0, 3.0];
     let falling: Vec<f64> = rising.iter().map(|v| 6.0 - v).collect();
     let fit = calibrated_fit(&two(&rising, &falling));

@@ -139,17 +139,23 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     let ((overall, held, (beyond, leniency)), (stats, means, standings, habits, agreement, groups)) =
         std::thread::scope(|scope| {
             let merging = scope.spawn(|| merged_and_beyond(built, field));
+            // A prize's criterion is a fit as long as the merge's own: a thread of its own keeps
+            // it off the figures' path, and the two cores share the three.
             let prized = criteria::prize_criteria(config);
-            let figures = (
+            let standing = scope.spawn(move || {
+                criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized)
+            });
+            let (stats, means, habits, agreement, groups) = (
                 EntryStats::of(panel),
                 figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
-                criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized),
                 agreement::judge_habits(panel),
                 figures::agreement(panel),
                 figures::judge_groups(panel),
             );
             // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-            (merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), figures)
+            let standings = standing.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (merged, (stats, means, standings, habits, agreement, groups))
         });
     if let Method::Trimmed { drop, .. } = built.method
         && !panel.marks.is_empty()
