@@ -211,7 +211,7 @@ impl Totals {
     fn others_sums(&self, entry: usize, own: &Habit, value: f64) -> Option<(f64, f64)> {
         let (points, promise) = self.sums[entry];
         let others = promise - own.weight * own.severity;
-        (others > 1e-9 * promise).then(|| (points - own.weight * (value - own.leniency), others))
+        (others > 1e-9 * promise).then_some((points - own.weight * (value - own.leniency), others))
     }
 }
 
@@ -353,17 +353,14 @@ impl Solved {
         let alone = 1.0 / (self.noise + b2 * t.spread);
         let (mut sum, mut sure) = (0.0, 0.0);
         for (e, v) in marks {
-            match t.others_sums(e, previous, v) {
-                Some((points, others)) => {
-                    let scaled = others * s2;
-                    let r = 1.0 / (self.noise * scaled + b2 * t.noise);
-                    sum += r * (scaled * v - severity * t.stretch * (points - t.shift * others));
-                    sure += r * scaled;
-                }
-                None => {
-                    sum += alone * v;
-                    sure += alone;
-                }
+            if let Some((points, others)) = t.others_sums(e, previous, v) {
+                let scaled = others * s2;
+                let r = 1.0 / (self.noise * scaled + b2 * t.noise);
+                sum += r * (scaled * v - severity * t.stretch * (points - t.shift * others));
+                sure += r * scaled;
+            } else {
+                sum += alone * v;
+                sure += alone;
             }
         }
         (sum / sure, 1.0 / sure)
