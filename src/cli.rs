@@ -58,6 +58,9 @@ pub enum Command {
         /// Include withdrawn entries
         #[arg(long)]
         all: bool,
+        /// Only the entries assigned to you (the assignments file beside judging.toml)
+        #[arg(long, short = 'a')]
+        assigned: bool,
     },
     /// Score one submission from the command line, for scripts
     Score {

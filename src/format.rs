@@ -103,6 +103,43 @@ pub fn first_few(items: &[String], most: usize, sep: &str) -> String {
     }
 }
 
+/// The candidates that look like `typed`: those that contain it or that it contains, then those
+/// a few edits away (a letter dropped, doubled or swapped: at most a quarter of its length, and
+/// at least 2), nearest first; at most `most` of them. What "did you mean" offers.
+pub fn look_alike<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>, most: usize) -> Vec<&'c str> {
+    let typed_lower = typed.to_lowercase();
+    let limit = (typed.chars().count() / 4).max(2);
+    let mut near: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            if lower.contains(&typed_lower) || typed_lower.contains(&lower) {
+                return Some((0, c));
+            }
+            let d = edits(&typed_lower, &lower);
+            (d <= limit).then_some((d, c))
+        })
+        .collect();
+    near.sort_by_key(|(d, _)| *d);
+    near.into_iter().take(most).map(|(_, c)| c).collect()
+}
+
+/// The Levenshtein distance between two strings, by characters.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Bytes as lower-case hex, as digests are written.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -111,6 +148,17 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn look_alikes_are_found_by_a_few_edits_or_a_part() {
+        let ids = ["dream-cartographer", "sprout-sense", "bus-stop-oracle", "seed-swap"];
+        let near = |typed: &str| look_alike(typed, ids.iter().copied(), 5);
+        assert_eq!(near("dream-cartogapher"), ["dream-cartographer"], "a letter dropped");
+        assert_eq!(near("sprout-snese"), ["sprout-sense"], "two letters swapped");
+        assert_eq!(near("SEED"), ["seed-swap"], "a part, in any case");
+        assert!(near("moonlight-mixer").is_empty(), "nothing like it");
+        assert_eq!(edits("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn long_lists_are_cut_with_how_many_more() {

@@ -21,6 +21,7 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         "list",
         &[
             ("judging list", "every entry, with your progress"),
+            ("judging list --assigned", "only the entries assigned to you"),
             ("judging list --format csv > entries.csv", "for a spreadsheet"),
         ],
     ),

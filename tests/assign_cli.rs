@@ -123,3 +123,35 @@ fn judges_walled_off_by_tracks_are_reported_and_a_calibration_set_links_them() {
         predicate::str::contains("[assign] calibration names \"no-such\", which is not among the store's submissions"),
     );
 }
+
+/// `judging list --assigned` shows a judge the entries assigned to them, and no other; without an
+/// assignments file it says where the file would be and who writes it. A mistyped id offers the
+/// ids that look like it.
+#[test]
+fn a_judge_lists_only_their_entries_and_a_typo_gets_a_suggestion() {
+    let s = Sandbox::new();
+    organizer(&s).arg("pull").assert().success();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd()
+        .args(["--judge", "mira", "list", "--assigned"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no assignments file").and(predicate::str::contains("judging assign")));
+    organizer(&s).arg("assign").assert().success();
+    let text = std::fs::read_to_string(s.path().join("assignments.toml")).expect("written");
+    let file: judging::assign::Assignments = toml::from_str(&text).expect("reads back");
+    let out = s.cmd().args(["--judge", "mira", "list", "--assigned", "--format", "json"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut ids: Vec<&str> = listed.as_array().expect("list").iter().map(|e| e["id"].as_str().expect("id")).collect();
+    let mut want: Vec<&str> = file.judges["mira"].iter().map(String::as_str).collect();
+    ids.sort_unstable();
+    want.sort_unstable();
+    assert!(!want.is_empty() && want.len() < 40, "{want:?}");
+    assert_eq!(ids, want);
+    s.cmd()
+        .args(["--judge", "mira", "score", "dream-cartogapher", "utility=3"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("Did you mean: dream-cartographer?"));
+}

@@ -9,11 +9,42 @@ use super::Session;
 use crate::cli::ListFormat;
 use crate::report::list;
 
+/// Which submissions `judging list` shows.
+pub(super) struct Which {
+    /// Withdrawn entries too.
+    pub all: bool,
+    /// Only the entries assigned to this judge.
+    pub assigned: bool,
+}
+
 /// `judging list`: the submissions with this judge's progress.
-pub(super) fn run(session: &Session, format: ListFormat, all: bool) -> Result<ExitCode> {
+pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result<ExitCode> {
     let mut submissions = session.store.submissions()?;
-    if !all {
+    if !which.all {
         submissions.retain(|s| !s.withdrawn);
+    }
+    if which.assigned {
+        let loaded = &session.loaded;
+        let Some(assignments) = loaded.assignments()? else {
+            anyhow::bail!(
+                "--assigned: there is no assignments file ({}); the organizers write it with `judging assign`",
+                loaded.assignments_path().display()
+            );
+        };
+        let Some(mine) = assignments.of(&session.judge) else {
+            anyhow::bail!(
+                "--assigned: {} assigns nothing to {:?}; it names {}",
+                loaded.assignments_path().display(),
+                crate::sanitize::clean_line(&session.judge),
+                crate::format::first_few(
+                    &assignments.judges.keys().map(|k| crate::sanitize::clean_line(k)).collect::<Vec<_>>(),
+                    10,
+                    ", "
+                )
+            );
+        };
+        let mine: std::collections::HashSet<&str> = mine.iter().map(String::as_str).collect();
+        submissions.retain(|s| mine.contains(s.submission.id.as_str()));
     }
     let sheet = session.store.score_sheet()?;
     let config = &session.loaded.config;

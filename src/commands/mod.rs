@@ -99,7 +99,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
         None => app::run(&cli, loaded),
         Some(Command::Pull { from, offline }) => pull::run(Session::create(&cli, loaded)?, from.as_deref(), *offline),
-        Some(Command::List { format, all }) => list::run(&Session::open(&cli, loaded)?, *format, *all),
+        Some(Command::List { format, all, assigned }) => {
+            list::run(&Session::open(&cli, loaded)?, *format, list::Which { all: *all, assigned: *assigned })
+        }
         Some(Command::Score { submission, scores, note, team_note }) => {
             let notes = score::Notes { jury: note.as_deref(), team: team_note.as_deref() };
             score::run(Session::open(&cli, loaded)?, submission, scores, notes)

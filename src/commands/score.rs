@@ -90,15 +90,9 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
 
 /// What to say of an id the store does not have: the ids that look like it.
 fn no_such_entry(session: &Session, id: &str) -> Result<anyhow::Error> {
-    let ids: Vec<String> = session
-        .store
-        .submissions()?
-        .into_iter()
-        .map(|s| s.submission.id)
-        .filter(|s| s.contains(id) || id.contains(s.as_str()))
-        .take(5)
-        .map(|s| clean_line(&s))
-        .collect();
+    let all: Vec<String> = session.store.submissions()?.into_iter().map(|s| s.submission.id).collect();
+    let ids: Vec<String> =
+        crate::format::look_alike(id, all.iter().map(String::as_str), 5).into_iter().map(clean_line).collect();
     let hint = if ids.is_empty() { String::new() } else { format!(" Did you mean: {}?", ids.join(", ")) };
     Ok(anyhow::anyhow!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id)))
 }
