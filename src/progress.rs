@@ -86,6 +86,14 @@ impl Progress {
         }
     }
 
+    /// Prints a line of the command's own output on standard output, the bar out of its way.
+    pub fn above(&self, line: &str) {
+        match &self.0 {
+            Some(bar) => bar.suspend(|| println!("{line}")),
+            None => println!("{line}"),
+        }
+    }
+
     /// Done: the line is cleared, leaving the terminal to the command's own output.
     pub fn done(&self) {
         if let Some(bar) = &self.0 {

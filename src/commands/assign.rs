@@ -41,7 +41,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             clean_line(unknown)
         );
     }
+    let progress = crate::progress::Progress::spinner(&format!("Assigning {} entries", entries.len()));
     let plan = crate::assign::assign(&config.event.id, &entries, &config.judges, k, keep_tracks, seed, calibration);
+    progress.done();
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
     println!(

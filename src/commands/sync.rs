@@ -23,8 +23,10 @@ pub fn last_pushed(store: &crate::store::Store) -> Option<String> {
 /// Writes the score file locally, then commits it to the repo. A refusal or no network leaves
 /// the local file, and says that the next push sends it.
 pub(super) fn push(session: Session, pull_request: bool) -> Result<ExitCode> {
-    repo_id(&session)?;
-    let said = push_with(&session.loaded, &session.store, &session.judge, pull_request, &|line| println!("{line}"));
+    let repo = repo_id(&session)?;
+    let progress = crate::progress::Progress::spinner(&format!("Sending your score file to {repo}"));
+    let said = push_with(&session.loaded, &session.store, &session.judge, pull_request, &|line| progress.above(line));
+    progress.done();
     match said {
         Ok(done) => {
             println!("{done}");
