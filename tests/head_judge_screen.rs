@@ -3,65 +3,13 @@
 // Generated test data stays far inside every numeric range it is cast to.
 #![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 
-use judging::config::Config;
-use judging::event_files::Loaded;
-use judging::merge::Method;
-use judging::model::{ByPart, TextPart};
-use judging::rankings::{Field, JudgeMarks, Options, rank_all};
-use judging::store::Store;
+mod boards;
+
+use boards::rankings;
 use judging::tui::board::Board;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-/// Three judges over the sample's first twelve entries: a lenient one, a harsh one and one in
-/// between, each seeing most of them. Whole-number marks make ties.
-fn rankings() -> judging::rankings::Rankings {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let loaded = Loaded { config: Config::builtin(), path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let submissions = store.submissions().expect("rows");
-    let field = Field::new(&submissions);
-    let judge = |name: &str, bias: i64, skip: usize| {
-        let entries: Vec<usize> = (0..12).filter(|e| e % 5 != skip).collect();
-        let values: Vec<u8> = entries
-            .iter()
-            .flat_map(|e| {
-                let base = 1 + (*e as i64 * 7 % 5);
-                [base + bias, base, base].map(|v| v.clamp(1, 5) as u8)
-            })
-            .collect();
-        let totals = values.chunks(3).map(|v| f64::from(2 * v[0] + v[1] + v[2]) / 4.0).collect();
-        // Every judge times the demos; some write a note, one with an escape sequence in it.
-        let notes: Vec<(usize, String)> = entries
-            .iter()
-            .filter(|e| *e % 2 == 0)
-            .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
-            .collect();
-        let timings = entries.iter().map(|e| (*e, 10.0 + *e as f64 + bias as f64)).collect();
-        JudgeMarks {
-            judge: name.into(),
-            written_at: "2026-06-21T10:00:00.000Z".into(),
-            written: "2026-06-21T10:00:00.000Z".parse().expect("a time"),
-            file: format!("{name}.json"),
-            digest: name.into(),
-            entries,
-            totals,
-            values: values.into_iter().map(Some).collect(),
-            shared_totals: Vec::new(),
-            partial: Vec::new(),
-            timings,
-            revisions: Vec::new(),
-            texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
-        }
-    };
-    let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
-    let mut r = rank_all(marks, &loaded.config, &field, &Options::new(Method::Mean, &loaded.config)).expect("ranks");
-    // Who cannot win, as `judging merge` marks it from the store (no Hub facts here).
-    judging::prizes::eligibility::mark(&mut r, &field, &std::collections::HashMap::new(), &loaded.config.rules);
-    r
-}
 
 fn screen(board: &Board, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");

@@ -1,5 +1,6 @@
-//! The head judge's board for the screen-fit test: the rankings of `head_judge_screen.rs`'s
-//! three judges, and the screens a head judge reaches.
+//! The head judge's board for its snapshot tests and the screen-fit test: three judges'
+//! rankings, and the screens a head judge reaches. Each test crate uses what it needs.
+#![allow(dead_code)]
 // Generated test data stays far inside every numeric range it is cast to.
 #![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 
