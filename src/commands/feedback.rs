@@ -116,12 +116,16 @@ impl<'r> Figures<'r> {
             // A prize by score pays in its ranking's order, passing over entries that could not
             // win: where one placed above this entry, its prize place is not its ranking place,
             // and the page says why rather than contradict its own "Place 3 of 19".
-            let ranking = config
+            // Each place looked up once per prize, not searched for per award: a ranking may hold
+            // 100,000 entries.
+            let places: HashMap<&str, usize> = config
                 .prizes
                 .iter()
                 .find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score)
-                .and_then(|c| rankings.ranking(c.ranking()));
-            let place_of = |id: &str| ranking.and_then(|r| r.iter().find(|e| e.id == id)).map(|e| e.place);
+                .and_then(|c| rankings.ranking(c.ranking()))
+                .map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect())
+                .unwrap_or_default();
+            let place_of = |id: &str| places.get(id).copied();
             // An undecided tie pays no one yet.
             for a in p.awards.iter().filter(|a| a.amount.is_some()) {
                 let mut line = format!("{}, prize place {}", p.name, a.place);
