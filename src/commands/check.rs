@@ -33,7 +33,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     }
     // Only an offline check of a URL needs the store, for its cached copy; judging.toml and a
     // local export are checked on a machine that has never pulled.
-    let store = if offline { cached_copies(cli, &loaded)? } else { None };
+    let store = if offline { Session::open_if_any(cli, loaded.clone())?.map(|s| s.store) } else { None };
     let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
         Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
             println!("the export: not checked: {e}");
@@ -65,17 +65,6 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let organizer_problems = check_organizer_files(&loaded, &ids);
     let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-/// This judge's store, for the copies of the export it cached, where there is one: `None` on a
-/// machine that has never pulled.
-fn cached_copies(cli: &Cli, loaded: &Loaded) -> Result<Option<crate::store::Store>> {
-    let judge = crate::paths::judge(cli.judge.as_deref())?;
-    let file = crate::paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
-    if !file.exists() {
-        return Ok(None);
-    }
-    Ok(Some(Session::open(cli, loaded.clone())?.store))
 }
 
 /// The files beside judging.toml that the organizers' commands read: the assignments and the

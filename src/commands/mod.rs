@@ -50,6 +50,17 @@ impl Session {
         Session::open_as(cli, loaded, judge.name, false)
     }
 
+    /// This judge's store where it exists; `None` on a machine that has never pulled, for the
+    /// commands that can do without one (`check --offline`).
+    pub(crate) fn open_if_any(cli: &Cli, loaded: Loaded) -> Result<Option<Session>> {
+        let judge = paths::judge(cli.judge.as_deref())?;
+        let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
+        if !file.exists() {
+            return Ok(None);
+        }
+        Session::open_as(cli, loaded, judge.name, false).map(Some)
+    }
+
     /// This judge's store, created if need be, for `pull`.
     pub(crate) fn create(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
