@@ -23,7 +23,8 @@ pub(super) fn prize_criteria(config: &Config) -> Vec<usize> {
 
 /// `standings[criterion][entry]`: for each criterion in `which`, every entry's merged score on it
 /// and its place among the entries scored on it; `None` for an entry no judge scored on it, and
-/// for every entry of a criterion not in `which` (no prize asks, so nothing is worked out).
+/// for every entry of a criterion not in `which` (no prize asks, so nothing is worked out). With
+/// no criterion asked for, nothing at all: the rankings then carry no column of nothing.
 pub(super) fn standings(
     judges: &[JudgeMarks],
     criteria: usize,
@@ -31,6 +32,9 @@ pub(super) fn standings(
     method: &Method,
     which: &[usize],
 ) -> Vec<Vec<Option<CriterionStanding>>> {
+    if which.is_empty() {
+        return Vec::new();
+    }
     (0..criteria)
         .map(|k| {
             if !which.contains(&k) {
@@ -108,7 +112,7 @@ mod tests {
         let judges = [judge("a", &[(0, 3), (1, 4)])];
         let entries = vec!["x".to_owned(), "y".to_owned()];
         let s = standings(&judges, 1, &entries, &Method::Mean, &[]);
-        assert_eq!(s, vec![vec![None, None]]);
+        assert!(s.is_empty(), "no prize asks: no column of nothing in every ranked entry: {s:?}");
         let s = standings(&judges, 1, &entries, &Method::Mean, &[0]);
         assert_eq!(s[0][1], Some(CriterionStanding { score: 4.0, place: 1 }));
         assert_eq!(s[0][0], Some(CriterionStanding { score: 3.0, place: 2 }));
