@@ -577,16 +577,22 @@ fn each_entry_shows_and_scores_its_tracks_rubric() {
     assert_eq!(ids(&app), ["delight", "load-bearing", "originality", "polish"]);
 }
 
-/// Out of 100: digits are typed and saved with Enter, or at once when no further digit fits;
-/// Backspace takes one back, Esc leaves the number unsaved; level ranges show which holds it.
-#[test]
-fn a_long_scale_is_typed_and_confirmed() {
+/// The out-of-100 example event, pulled into a fresh store (kept alive by the folder returned).
+fn out_of_100() -> (tempfile::TempDir, Loaded, Store) {
     let dir = tempfile::tempdir().expect("tempdir");
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/out-of-100.toml")).expect("example");
     let loaded = Loaded { config: crate::config::parse(&text).expect("valid"), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "demo-day-2026").expect("store");
     crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    (dir, loaded, store)
+}
+
+/// Out of 100: digits are typed and saved with Enter, or at once when no further digit fits;
+/// Backspace takes one back, Esc leaves the number unsaved; level ranges show which holds it.
+#[test]
+fn a_long_scale_is_typed_and_confirmed() {
+    let (_dir, loaded, store) = out_of_100();
     let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
     let mut runner = Runner::new(&store);
     let id = app.current().map(|e| e.submission.id.clone()).expect("an entry");
@@ -773,12 +779,7 @@ fn undo_returns_to_the_criterion_it_restored() {
 /// and never clears the saved score.
 #[test]
 fn backspace_past_the_typed_digits_keeps_the_saved_score() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/out-of-100.toml")).expect("example");
-    let loaded = Loaded { config: crate::config::parse(&text).expect("valid"), path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "demo-day-2026").expect("store");
-    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let (_dir, loaded, store) = out_of_100();
     let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
     let mut runner = Runner::new(&store);
     let id = app.current().map(|e| e.submission.id.clone()).expect("an entry");
