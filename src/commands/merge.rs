@@ -27,7 +27,7 @@ pub(super) fn run(
     let config = &session.loaded.config;
     let submissions = merge_field(&session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let mut rankings = merged(files, config, &field, options, true)?;
+    let mut rankings = merged(files, config, &field, options)?;
     from_the_store(&mut rankings, &session, &field)?;
     let (format, output) = match to {
         To::Print(format, output) => (format, output),
@@ -132,19 +132,15 @@ pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::model::StoredS
 }
 
 /// Reads and checks every file, then merges them; every refused file is named on stderr and
-/// nothing is merged. Warnings go to stderr; with `progress`, so do the stages.
+/// nothing is merged. Warnings go to stderr, and on a terminal a spinner while it works.
 pub(super) fn merged(
     files: &[std::path::PathBuf],
     config: &crate::config::Config,
     field: &crate::rankings::Field,
     options: &crate::rankings::Options,
-    progress: bool,
 ) -> Result<crate::rankings::Rankings> {
-    let spinner = if progress {
-        crate::progress::Progress::spinner(&format!("Reading {} score file(s)", files.len()))
-    } else {
-        crate::progress::Progress::hidden()
-    };
+    // Drawn only on a terminal: `Progress` decides, so no caller passes a flag for it.
+    let spinner = crate::progress::Progress::spinner(&format!("Reading {} score file(s)", files.len()));
     let judges = crate::scorefile::read_all(files, config, field).map_err(|problems| {
         spinner.done();
         for p in &problems {

@@ -54,7 +54,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         let mut rankings = if let Some(saved) = saved {
             saved
         } else {
-            let mut merged = super::merge::merged(request.files, config, &field, &request.options, progress)?;
+            let mut merged = super::merge::merged(request.files, config, &field, &request.options)?;
             super::merge::from_the_store(&mut merged, &session, &field)?;
             merged
         };
