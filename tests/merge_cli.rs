@@ -1226,3 +1226,18 @@ fn the_events_method_is_set_once_in_judging_toml_and_a_flag_overrides_it() {
             .and(predicate::str::contains("`calibrated`, `mean`")),
     );
 }
+
+/// A file from a judge judging.toml does not list is said, by name, not merged silently: without
+/// keys, nothing proves who wrote it (a hostile judge can write one under any name).
+#[test]
+fn a_file_from_an_unlisted_judge_is_named() {
+    let s = Sandbox::new();
+    let listed = judge_file(&s, "mira", 0, &SOME);
+    let stranger = judge_file(&s, "zed", 1, &SOME);
+    head(&s).arg("pull").assert().success();
+    head(&s).arg("merge").arg(&listed).assert().success().stderr(predicate::str::contains("not listed").not());
+    head(&s).arg("merge").args([&listed, &stranger]).assert().success().stderr(
+        predicate::str::contains("judge \"zed\" is not listed in judging.toml's [[judges]]")
+            .and(predicate::str::contains("proves nothing")),
+    );
+}

@@ -83,6 +83,7 @@ impl Built {
 fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &Options) -> Result<Built, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
     warnings.extend(warnings::partial(&judges));
+    warnings.extend(warnings::unlisted(&judges, config));
     let (conflicts, conflicted) = conflicts::apply(&mut judges, config, field, options.conflicts);
     warnings.extend(conflicts::warning(&conflicts));
     let breaks = options

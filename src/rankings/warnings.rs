@@ -94,6 +94,23 @@ pub(super) fn left_out_of_the_sum(
     ))
 }
 
+/// The files whose judge judging.toml's `[[judges]]` does not list, when it lists any: without
+/// signatures (a judge's key listed) such a name proves nothing, so it is said, never merged
+/// silently. With signatures required the file is refused before this.
+pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) -> Option<String> {
+    if config.judges.is_empty() {
+        return None;
+    }
+    let names: Vec<String> =
+        judges.iter().filter(|j| config.judge(&j.judge).is_none()).map(|j| j.judge.clone()).collect();
+    about_judges(
+        &names,
+        "is not listed in judging.toml's [[judges]]",
+        "are not listed in judging.toml's [[judges]]",
+        "an unsigned file's name proves nothing, and their marks count as given. List each judge with the public key `judging key` prints, and the merge refuses a file no listed judge signed",
+    )
+}
+
 /// Names the entries each judge left partly scored (the first five), which the merge leaves
 /// out: a line for one judge, one line for many.
 pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {

@@ -73,7 +73,9 @@ pub enum ScoreFileError {
     NotScoreFile { file: String, reason: String },
     #[error("{file}: score file version {found}; this judging reads versions 1 to {VERSION}: upgrade judging")]
     Version { file: String, found: u32 },
-    #[error("{file}: edited after it was written: its digest does not match its content. Ask {judge} to export again")]
+    #[error(
+        "{file}: edited after it was written: its digest does not match its content. Ask the judge who sent it (it names {judge:?}, which an edit may have changed) to export again"
+    )]
     Tampered { file: String, judge: String },
     #[error("{file}: {problem}")]
     Invalid { file: String, problem: String },
