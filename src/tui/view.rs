@@ -179,8 +179,7 @@ impl App {
         // Only the rows in sight are built: the list may hold ten thousand entries. The app keeps
         // the selection in sight; this only guards a frame drawn before a resize reached it.
         let selected = self.selected();
-        let offset = self.list.offset().min(selected);
-        let offset = if selected >= offset + inner_rows { selected + 1 - inner_rows } else { offset };
+        let offset = super::app::in_sight(self.list.offset(), selected, inner_rows, self.list.rows().len());
         let in_sight: Vec<&Entry> =
             self.list.rows().iter().skip(offset).take(inner_rows).map(|i| &self.entries[*i]).collect();
         let widest = |k: usize, head: &str| {

@@ -148,14 +148,46 @@ impl ListView {
         pages.saturating_mul(isize::try_from(self.rows_in_sight.max(1)).unwrap_or(1))
     }
 
-    /// Keeps the selected row in sight: the list scrolls only as far as it must.
+    /// Keeps the selected row in sight: the list scrolls only as far as it must, and never so
+    /// far that rows stand empty below the last entry while entries above are hidden (a screen
+    /// made taller shows more of the list, not blank rows).
     pub fn scroll_to_selection(&mut self) {
-        let (rows, selected, mut offset) = (self.rows_in_sight.max(1), self.selected(), self.table.offset());
-        if selected < offset {
-            offset = selected;
-        } else if selected >= offset + rows {
-            offset = selected + 1 - rows;
+        let (rows, selected) = (self.rows_in_sight.max(1), self.selected());
+        *self.table.offset_mut() = in_sight(self.table.offset(), selected, rows, self.rows.len());
+    }
+}
+
+/// The first row to show: `offset` moved as little as keeps `selected` among `rows` rows, and no
+/// further down than fills them from a list of `len`.
+pub fn in_sight(offset: usize, selected: usize, rows: usize, len: usize) -> usize {
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_sight;
+
+    /// (offset, selected, rows in sight, entries) → the first row shown.
+    #[test]
+    fn the_list_keeps_the_selection_in_sight_and_its_rows_filled() {
+        let cases = [
+            ((0, 5, 10, 40), 0, "already in sight"),
+            ((0, 15, 10, 40), 6, "down as far as it must"),
+            ((20, 12, 10, 40), 12, "up to the selection"),
+            // A screen grown from 10 rows to 30 with entry 35 selected at offset 30: all of the
+            // last 30 are shown, not 10 and 20 blank rows.
+            ((30, 35, 30, 40), 10, "filled from the end"),
+            ((0, 3, 30, 5), 0, "a short list starts at the top"),
+        ];
+        for ((offset, selected, rows, len), want, why) in cases {
+            assert_eq!(in_sight(offset, selected, rows, len), want, "{why}");
         }
-        *self.table.offset_mut() = offset.min(self.rows.len().saturating_sub(1));
     }
 }
