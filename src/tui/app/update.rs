@@ -266,7 +266,8 @@ impl App {
         let Some((id, since)) = self.stopwatch.take() else {
             if let Some(id) = self.scorable() {
                 self.stopwatch = Some((id, self.now));
-                self.status = "stopwatch running on this entry: t stops and saves it".into();
+                // The footer shows the running watch and that `t` stops it: the message only says it began.
+                self.status = "stopwatch started".into();
             }
             return Vec::new();
         };
