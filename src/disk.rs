@@ -18,6 +18,9 @@ pub enum DiskError {
     NotAFile { path: PathBuf, what: &'static str },
     #[error("{} is larger than {} MiB, more than such a file can be", path.display(), most / 1024 / 1024)]
     TooLarge { path: PathBuf, most: u64 },
+    /// The caller's watch on the bytes stopped the read part way: `why` says what it found.
+    #[error("{}: {why}", path.display())]
+    Refused { path: PathBuf, why: String },
     #[error("cannot write {}: {source}{}", path.display(), hint(source))]
     Write { path: PathBuf, source: std::io::Error },
 }
@@ -34,6 +37,16 @@ fn hint(e: &std::io::Error) -> &'static str {
 /// Reads a regular file of at most `most` bytes. Anything else (a folder, a device such as
 /// `/dev/zero`, a FIFO, a socket) is refused before it is opened.
 pub fn read_capped(path: &Path, most: u64) -> Result<Vec<u8>, DiskError> {
+    read_watched(path, most, &mut |_| Ok(()))
+}
+
+/// As [`read_capped`], showing `watch` everything read so far after each read, so that it can
+/// stop a file that is going wrong before the rest of it is read.
+pub fn read_watched(
+    path: &Path,
+    most: u64,
+    watch: &mut dyn FnMut(&[u8]) -> Result<(), String>,
+) -> Result<Vec<u8>, DiskError> {
     let meta = std::fs::metadata(path).map_err(|source| DiskError::Read { path: path.into(), source })?;
     if !meta.is_file() {
         return Err(DiskError::NotAFile { path: path.into(), what: kind(meta.file_type()) });
@@ -42,13 +55,22 @@ pub fn read_capped(path: &Path, most: u64) -> Result<Vec<u8>, DiskError> {
         return Err(DiskError::TooLarge { path: path.into(), most });
     }
     let file = std::fs::File::open(path).map_err(|source| DiskError::Read { path: path.into(), source })?;
+    // Reserved, not touched: pages the read never reaches take no memory.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The cap holds even if the file grows while it is read.
-    file.take(most + 1).read_to_end(&mut bytes).map_err(|source| DiskError::Read { path: path.into(), source })?;
-    if bytes.len() as u64 > most {
-        return Err(DiskError::TooLarge { path: path.into(), most });
+    let mut file = file.take(most + 1);
+    loop {
+        let before = bytes.len();
+        let read = (&mut file).take(1024 * 1024).read_to_end(&mut bytes);
+        read.map_err(|source| DiskError::Read { path: path.into(), source })?;
+        if bytes.len() as u64 > most {
+            return Err(DiskError::TooLarge { path: path.into(), most });
+        }
+        watch(&bytes).map_err(|why| DiskError::Refused { path: path.into(), why })?;
+        if bytes.len() == before {
+            return Ok(bytes);
+        }
     }
-    Ok(bytes)
 }
 
 fn kind(t: std::fs::FileType) -> &'static str {

@@ -106,14 +106,18 @@ pub enum BodyError {
     TooLarge,
     /// Still arriving at the deadline: a server trickling a byte at a time.
     TooSlow,
+    /// The caller's watch on the bytes stopped it part way, saying why.
+    Refused(String),
 }
 
 /// Reads an answer's body, refusing one larger than `most` bytes without holding more of it, and
 /// one still arriving at `deadline`: the client's timeout bounds each read, not the whole body.
+/// `watch` sees everything read so far after each read, and can stop it.
 pub fn read_body(
     mut response: reqwest::blocking::Response,
     most: u64,
     deadline: std::time::Instant,
+    watch: &mut dyn FnMut(&[u8]) -> Result<(), String>,
 ) -> Result<Vec<u8>, BodyError> {
     let mut body = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
@@ -129,6 +133,7 @@ pub fn read_body(
         if body.len() as u64 > most {
             return Err(BodyError::TooLarge);
         }
+        watch(&body).map_err(BodyError::Refused)?;
     }
 }
 

@@ -35,7 +35,9 @@ fn a_served_export_is_pulled_cached_and_failures_leave_the_cache_intact() {
 
     // A short timeout: the retries of a failing server end within four of them.
     s.file("judging.toml", "[export]\ntimeout_secs = 1\n");
-    let failures: [(Reply, &str); 4] = [
+    let mut runaway = b"id,title\n1,\"opens and never closes\n".to_vec();
+    runaway.resize(1024 * 1024 + 4096, b'x');
+    let failures: [(Reply, &str); 5] = [
         (Reply::status(500, "Internal Server Error", "oops"), "answered 500: the server failed"),
         (
             Reply::truncated(&SAMPLE.as_bytes()[..300], SAMPLE.len()),
@@ -46,6 +48,7 @@ fn a_served_export_is_pulled_cached_and_failures_leave_the_cache_intact() {
             "sent a web page, not an export",
         ),
         (Reply::ok("text/csv", b"<html><body>Error 502</body></html>"), "sent a web page"),
+        (Reply::ok("text/csv", &runaway), "line 2: a field runs on past 1 MiB"),
     ];
     for (reply, want) in failures {
         server.then(vec![reply]);

@@ -63,3 +63,29 @@ fn a_score_file_over_the_limit_is_refused_by_merge_with_the_limit() {
             .and(predicate::str::contains(format!("{} MiB at most", judging::limits::SCORE_FILE_BYTES >> 20))),
     );
 }
+
+/// A quote that opens on line 3 and never closes makes the rest of a 3 MiB export one field:
+/// the pull stops a MiB into it, names the line, and the judge's store is as it was.
+#[test]
+fn an_export_field_that_never_ends_is_refused_at_its_line_without_reading_the_rest() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let mut csv = String::from("id,title,space_url\nok-1,Fine,https://huggingface.co/spaces/a/b\n");
+    csv.push_str("bad-2,\"Never closed,https://huggingface.co/spaces/a/c\n");
+    while csv.len() < 3 * 1024 * 1024 {
+        csv.push_str("more-3,More,https://huggingface.co/spaces/a/d\n");
+    }
+    let path = s.file("runaway.csv", &csv);
+    s.cmd()
+        .args(["--judge", "mira", "pull", "--from"])
+        .arg(&path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("runaway.csv: line 3: a field runs on past 1 MiB"))
+        .stderr(predicate::str::contains("never closes"));
+    assert_eq!(s.list_json("mira").as_array().map(Vec::len), Some(40), "the sample's 40 entries, untouched");
+    // Within the limit, the same quoting rules read the file: a closed quote is one field.
+    let fine =
+        s.file("fine.csv", "id,title,space_url\nq-1,\"Quoted, with a comma\",https://huggingface.co/spaces/a/q\n");
+    s.cmd().args(["--judge", "mira", "pull", "--from"]).arg(&fine).assert().success();
+}

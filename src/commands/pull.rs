@@ -77,7 +77,10 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
                 return Err(source::SourceError::Read { path: name.into(), source: why }.into());
             }
         }
-        Source::File(path) => (source::read_file(path, loaded.config.export.max_mb.saturating_mul(source::MIB))?, None),
+        Source::File(path) => {
+            let config = reading_config(loaded, &source);
+            (source::read_file(path, config.export.max_mb.saturating_mul(source::MIB), &config)?, None)
+        }
         Source::Url(_) | Source::Hub(_) if offline => {
             let key = source.cache_key().unwrap_or_default();
             match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
@@ -85,10 +88,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
                 None => return Err(source::SourceError::NotCached { url: source.name() }.into()),
             }
         }
-        Source::Url(url) => {
-            let export = &loaded.config.export;
-            (source::fetch(url, Duration::from_secs(export.timeout_secs), export.max_mb)?, None)
-        }
+        Source::Url(url) => (source::fetch(url, &reading_config(loaded, &source))?, None),
         Source::Hub(org) => {
             let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
             let listing =

@@ -7,6 +7,7 @@
 
 mod csv;
 mod devpost;
+pub mod guard;
 mod json;
 pub mod source;
 mod validate;

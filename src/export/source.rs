@@ -88,13 +88,15 @@ impl Source {
     }
 }
 
-/// An export file: a regular file of at most `most` bytes.
-pub fn read_file(path: &Path, most: u64) -> Result<Vec<u8>, SourceError> {
-    Ok(crate::disk::read_capped(path, most)?)
+/// An export file: a regular file of at most `most` bytes, whose fields stay within `config`'s
+/// limit (the read stops at the first that does not).
+pub fn read_file(path: &Path, most: u64, config: &crate::config::Config) -> Result<Vec<u8>, SourceError> {
+    Ok(crate::disk::read_watched(path, most, &mut super::guard::watch(config))?)
 }
 
 /// Fetches an export over http(s). Only a complete, successful, non-HTML answer is returned.
-pub fn fetch(url: &Url, timeout: Duration, most_mb: u64) -> Result<Vec<u8>, SourceError> {
+pub fn fetch(url: &Url, config: &crate::config::Config) -> Result<Vec<u8>, SourceError> {
+    let (timeout, most_mb) = (Duration::from_secs(config.export.timeout_secs), config.export.max_mb);
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
     let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
@@ -126,13 +128,15 @@ pub fn fetch(url: &Url, timeout: Duration, most_mb: u64) -> Result<Vec<u8>, Sour
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let body = read_body(response, most_mb.saturating_mul(MIB), deadline).map_err(|e| match e {
+    let mut watch = super::guard::watch(config);
+    let body = read_body(response, most_mb.saturating_mul(MIB), deadline, &mut watch).map_err(|e| match e {
         BodyError::TooLarge => SourceError::TooLarge { url: name.clone(), most_mb },
         BodyError::CutOff(why) => fail(format!("the connection broke before the whole export arrived ({why})")),
         BodyError::TooSlow => fail(format!(
             "the export was still arriving after {} s (export.timeout_secs): the server is too slow; try again later",
             timeout.as_secs()
         )),
+        BodyError::Refused(why) => fail(why),
     })?;
     let start = String::from_utf8_lossy(&body[..body.len().min(512)]).trim_start().to_ascii_lowercase();
     if content_type.starts_with("text/html") || start.starts_with("<!doctype html") || start.starts_with("<html") {

@@ -127,7 +127,7 @@ impl Hub {
             return Err(HubError::Status { url: name, status, hint: hint(status) });
         }
         let next = header("link").and_then(|l| next_link(&l)).and_then(|n| Url::parse(&n).ok());
-        let body = read_body(response, MAX_BYTES, deadline).map_err(|e| match e {
+        let body = read_body(response, MAX_BYTES, deadline, &mut |_| Ok(())).map_err(|e| match e {
             BodyError::CutOff(why) => {
                 HubError::Fetch { url: name.clone(), reason: format!("the answer was cut off ({why})") }
             }
@@ -138,6 +138,7 @@ impl Hub {
             BodyError::TooLarge => {
                 HubError::Json { url: name.clone(), reason: "the answer is far larger than any Hub answer".into() }
             }
+            BodyError::Refused(why) => HubError::Json { url: name.clone(), reason: why },
         })?;
         Ok((body, next))
     }
@@ -157,7 +158,7 @@ impl Hub {
         let response = request.send().map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
         let status = response.status().as_u16();
         let deadline = std::time::Instant::now() + self.timeout;
-        let body = read_body(response, MAX_BYTES, deadline)
+        let body = read_body(response, MAX_BYTES, deadline, &mut |_| Ok(()))
             .map_err(|_| HubError::Fetch { url: name.clone(), reason: "the answer was cut off".into() })?;
         Ok((status, body))
     }

@@ -1,0 +1,220 @@
+//! A watch on an export's bytes as they arrive: one field that runs on past any real
+//! submission's (a quote that opens and never closes, a file pasted into a cell) stops the read
+//! there, instead of after the whole file has been taken into memory.
+//!
+//! It follows the quoting rules the readers do (RFC 4180 for CSV, as the csv crate reads it; JSON
+//! strings with their escapes), so that it measures the same fields they will read, and it never
+//! copies a byte: it only moves a position along the bytes read so far.
+
+use crate::config::{Config, Format};
+
+/// The most raw bytes one field may take: `max_field_chars` characters of four bytes each, each
+/// doubled by quoting, and never less than a MiB. A field under it but over `max_field_chars` only
+/// rejects its row, as before; one past it refuses the export.
+pub fn field_bytes(max_field_chars: usize) -> u64 {
+    (max_field_chars as u64).saturating_mul(8).max(1024 * 1024)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum State {
+    /// Before the first byte that says which format this is (a BOM and blanks come first).
+    Sniffing,
+    /// CSV: at the start of a field, in an unquoted one, in a quoted one, just after a quote
+    /// inside a quoted one.
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+    /// JSON: between strings, in a string, just after a backslash in one.
+    Between,
+    InString,
+    Escaped,
+}
+
+pub struct FieldGuard {
+    state: State,
+    /// Set by judging.toml: JSON, CSV, or `None` to decide from the first byte as the reader does.
+    json: Option<bool>,
+    delimiter: u8,
+    most: u64,
+    /// How far the bytes have been read, and where the field being read began.
+    pos: usize,
+    field_start: usize,
+}
+
+/// Where a field ran past the limit: the byte it began at, for its line.
+#[derive(Debug, PartialEq)]
+pub struct Overlong {
+    pub start: usize,
+    pub most: u64,
+}
+
+impl FieldGuard {
+    pub fn new(config: &Config) -> FieldGuard {
+        let json = match config.export.format {
+            Format::Json => Some(true),
+            Format::Csv | Format::Devpost => Some(false),
+            Format::Auto => None,
+        };
+        FieldGuard {
+            state: State::Sniffing,
+            json,
+            delimiter: config.export.delimiter.bytes().next().unwrap_or(b','),
+            most: field_bytes(config.export.max_field_chars),
+            pos: 0,
+            field_start: 0,
+        }
+    }
+
+    /// Reads on through `bytes` (everything read so far; only the part past the last call is
+    /// new) and says whether a field has run past the limit.
+    pub fn check(&mut self, bytes: &[u8]) -> Result<(), Overlong> {
+        while self.pos < bytes.len() {
+            self.step(bytes)?;
+        }
+        let open = matches!(self.state, State::Unquoted | State::Quoted | State::QuoteInQuoted | State::InString);
+        let open = open || self.state == State::Escaped;
+        if open && (bytes.len() - self.field_start) as u64 > self.most {
+            return Err(Overlong { start: self.field_start, most: self.most });
+        }
+        Ok(())
+    }
+
+    /// Moves past one run of bytes that cannot change the state, then past the byte that does;
+    /// a field that ends there is measured.
+    fn step(&mut self, bytes: &[u8]) -> Result<(), Overlong> {
+        let rest = &bytes[self.pos..];
+        let delimiter = self.delimiter;
+        let (skip, next) = match self.state {
+            State::Sniffing => {
+                let blank = rest.iter().take_while(|b| b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF));
+                let skip = blank.count();
+                if skip == rest.len() {
+                    self.pos = bytes.len();
+                    return Ok(());
+                }
+                let json = self.json.unwrap_or(matches!(rest[skip], b'[' | b'{'));
+                self.pos += skip;
+                self.field_start = self.pos;
+                self.state = if json { State::Between } else { State::FieldStart };
+                return Ok(());
+            }
+            State::FieldStart => (0, rest[0]),
+            State::Unquoted => until(rest, |b| b == delimiter || b == b'\n'),
+            State::Quoted => until(rest, |b| b == b'"'),
+            State::QuoteInQuoted | State::Escaped => (0, rest[0]),
+            State::Between => until(rest, |b| b == b'"'),
+            State::InString => until(rest, |b| b == b'"' || b == b'\\'),
+        };
+        if skip == rest.len() {
+            self.pos = bytes.len();
+            return Ok(());
+        }
+        let at = self.pos + skip;
+        self.pos = at + 1;
+        let ends = match (self.state, next) {
+            (State::Unquoted | State::QuoteInQuoted, b) => b == delimiter || b == b'\n',
+            (State::InString, b) => b == b'"',
+            _ => false,
+        };
+        if ends && (self.pos - self.field_start) as u64 > self.most + 1 {
+            return Err(Overlong { start: self.field_start, most: self.most });
+        }
+        self.state = match (self.state, next) {
+            (State::FieldStart, b'"') => State::Quoted,
+            (State::FieldStart | State::Unquoted | State::QuoteInQuoted, b) if b == delimiter || b == b'\n' => {
+                self.field_start = self.pos;
+                State::FieldStart
+            }
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::FieldStart | State::QuoteInQuoted, _) => State::Unquoted,
+            (State::Quoted, _) => State::QuoteInQuoted,
+            (State::Between, _) => {
+                self.field_start = at;
+                State::InString
+            }
+            (State::InString, b'\\') => State::Escaped,
+            (State::InString, _) => State::Between,
+            (State::Escaped, _) => State::InString,
+            (state, _) => state,
+        };
+        Ok(())
+    }
+}
+
+/// A watch for [`crate::disk::read_watched`] and [`crate::net::read_body`]: says on which line
+/// a field ran past the limit and what to look for.
+pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<> {
+    let mut guard = FieldGuard::new(config);
+    move |bytes| {
+        guard.check(bytes).map_err(|o| {
+            let line = bytes[..o.start].iter().filter(|b| **b == b'\n').count() + 1;
+            format!(
+                "line {line}: a field runs on past {} MiB without ending, longer than any submission's can be (export.max_field_chars): look for a quote that opens a field and never closes; nothing was read further, nothing was stored",
+                o.most.div_ceil(1024 * 1024)
+            )
+        })
+    }
+}
+
+/// How many bytes of `rest` come before the first that `stop` picks, and that byte.
+fn until(rest: &[u8], stop: impl Fn(u8) -> bool) -> (usize, u8) {
+    match rest.iter().position(|b| stop(*b)) {
+        Some(i) => (i, rest[i]),
+        None => (rest.len(), 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(format: Format) -> Config {
+        let mut config = Config::builtin();
+        config.export.format = format;
+        config.export.max_field_chars = 100;
+        config
+    }
+
+    /// Feeds `text` in pieces of `piece` bytes, as reads deliver it.
+    fn guard(text: &str, format: Format, most: u64, piece: usize) -> Result<(), Overlong> {
+        let mut guard = FieldGuard::new(&config(format));
+        guard.most = most;
+        let bytes = text.as_bytes();
+        let mut end = 0;
+        while end < bytes.len() {
+            end = (end + piece).min(bytes.len());
+            guard.check(&bytes[..end])?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn fields_within_the_limit_pass_and_the_first_past_it_is_found_where_it_began() {
+        let long = "x".repeat(11);
+        let cases: &[(&str, String, Format, Option<usize>)] = &[
+            ("short CSV fields", "id,title\n1,abc\n2,\"a,b\"\"c\"\n".into(), Format::Auto, None),
+            ("a long unquoted CSV field", format!("id,title\n1,{long}\n"), Format::Auto, Some(11)),
+            ("a quote never closed", "id,title\n1,\"abc\n2,def\n3,ghi\n".into(), Format::Auto, Some(11)),
+            ("doubled quotes stay inside", "id,t\n1,\"a\"\"b\"\"c\"\n".into(), Format::Csv, None),
+            ("a quote mid-field is a letter", "id,t\n1,5\" wide\n2,ok\n".into(), Format::Auto, None),
+            ("delimiters in quotes do not end it", "t\n\"a,b,c,d,e,f\"\n".into(), Format::Csv, Some(2)),
+            ("short JSON strings", r#"[{"id":"1","title":"a\"b"}]"#.into(), Format::Auto, None),
+            ("a long JSON string", format!(r#"[{{"id":"1","title":"{long}"}}]"#), Format::Auto, Some(19)),
+            ("escapes do not end a string", r#"[{"t":"ab\"cdefghij"}]"#.into(), Format::Json, Some(6)),
+            ("a BOM and blanks first", format!("\u{feff}  [{{\"t\":\"{long}\"}}]"), Format::Auto, Some(11)),
+        ];
+        for (what, text, format, start) in cases {
+            for piece in [1, 3, 1000] {
+                let found = guard(text, *format, 10, piece).err().map(|o| o.start);
+                assert_eq!(found, *start, "{what}, read {piece} bytes at a time");
+            }
+        }
+    }
+
+    #[test]
+    fn the_limit_follows_max_field_chars_and_is_never_below_a_mib() {
+        assert_eq!(field_bytes(100), 1024 * 1024);
+        assert_eq!(field_bytes(1_000_000), 8_000_000);
+    }
+}
