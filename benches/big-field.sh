@@ -20,6 +20,6 @@ for kind in csv json; do
     --from "$work/field.$kind" >/dev/null 2>"$work/err"
   code=$?
   set -e
-  echo "$kind, file $((size / 1024 / 1024)) MiB: exit $code, $(cat "$work/time")"
+  echo "$kind, file $((size / 1024 / 1024)) MiB: exit $code, $(tail -1 "$work/time")"
   echo "  $(grep -m1 error "$work/err" | cut -c1-160)"
 done

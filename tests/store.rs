@@ -112,6 +112,43 @@ fn the_store_uses_wal_and_foreign_keys() {
     assert!(err.to_string().contains("FOREIGN KEY"), "{err}");
 }
 
+/// The first pull into a store nobody else has open is written with a rollback journal (its
+/// pages once, not twice); whatever happens, the store is in WAL again after it. With another
+/// connection open, the pull stays in WAL throughout and still succeeds.
+#[test]
+fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_ends() {
+    let mode = |path: &std::path::Path| -> String {
+        let conn = Connection::open(path).expect("open raw");
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma")
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Alone: succeeds, WAL after.
+    let alone = dir.path().join("alone.sqlite");
+    let mut store = Store::open(&alone, EVENT).expect("open");
+    assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
+    drop(store);
+    assert_eq!(mode(&alone), "wal");
+    // A first pull that fails half way: nothing kept, WAL after.
+    let failed = dir.path().join("failed.sqlite");
+    let mut store = Store::open(&failed, EVENT).expect("open");
+    let mut broken = parsed("builtin:sample");
+    let twice = broken.submissions[0].clone();
+    broken.submissions.push(twice);
+    pull(&mut store, &broken).expect_err("the same id twice");
+    assert!(store.submissions().expect("read").is_empty());
+    drop(store);
+    assert_eq!(mode(&failed), "wal");
+    // Another connection open (the judge's app beside a first pull): WAL throughout.
+    let shared = dir.path().join("shared.sqlite");
+    let mut store = Store::open(&shared, EVENT).expect("open");
+    let beside = Connection::open(&shared).expect("a second connection");
+    let _: i64 = beside.query_row("SELECT COUNT(*) FROM submissions", [], |r| r.get(0)).expect("it reads");
+    assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
+    let seen: i64 = beside.query_row("SELECT COUNT(*) FROM submissions", [], |r| r.get(0)).expect("reads");
+    assert_eq!(seen, 40);
+    assert_eq!(mode(&shared), "wal");
+}
+
 #[test]
 fn a_store_from_a_newer_build_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");

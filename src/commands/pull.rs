@@ -127,6 +127,8 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
     let text = export::as_text(&fetched.bytes, &name)?;
     let config = reading_config(loaded, &fetched.source);
     let (parsed, counts) = std::thread::scope(|scope| -> Result<_, PullError> {
+        // The pull log's digest of the export, worked out while the rows are read and written.
+        let digest = scope.spawn(|| hex(&Sha256::digest(&fetched.bytes)));
         let (sender, batches) = mpsc::sync_channel::<Vec<Submission>>(4);
         let reader = scope.spawn(|| {
             let sender = sender;
@@ -150,7 +152,7 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
             }
         }
         let parsed = reader.join().map_err(|_| PullError::ReaderFailed)??;
-        let digest = hex(&Sha256::digest(&fetched.bytes));
+        let digest = digest.join().map_err(|_| PullError::ReaderFailed)?;
         let key = fetched.source.cache_key();
         let cache = match (&key, &fetched.cached_at) {
             (Some(key), None) => Some((key.as_str(), name.as_str(), fetched.bytes.as_slice())),

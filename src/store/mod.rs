@@ -151,6 +151,34 @@ impl Store {
         self.conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;")
     }
 
+    /// Whether this is the store's first pull and no other connection has the store open: then
+    /// it leaves WAL for a rollback journal until the pull ends. A new store's rollback journal
+    /// holds nothing (pages past the file's old end are not journaled), so the pull's pages are
+    /// written once, not to the WAL and again at its checkpoint. SQLite refuses to leave WAL
+    /// while another connection is open, and then the pull simply stays in WAL.
+    pub(crate) fn first_pull_unshared(&self) -> Result<bool, StoreError> {
+        let pulled: i64 = self
+            .conn
+            .query_row("SELECT (SELECT COUNT(*) FROM pulls) + (SELECT COUNT(*) FROM submissions)", [], |r| r.get(0))
+            .map_err(|e| self.db(e))?;
+        if pulled > 0 {
+            return Ok(false);
+        }
+        let mode: String = match self.conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0)) {
+            Ok(mode) => mode,
+            Err(_) => return Ok(false),
+        };
+        Ok(mode.eq_ignore_ascii_case("delete"))
+    }
+
+    /// Back to WAL, the store's mode whenever a pull is not writing it for the first time.
+    pub(crate) fn use_wal(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            .map(drop)
+            .map_err(|e| self.db(e))
+    }
+
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| self.db(e))
     }

@@ -117,6 +117,7 @@ impl Store {
     /// Starts a pull whose rows arrive one by one, as a reader on another thread produces them.
     /// Nothing is kept unless [`Pull::finish`] succeeds.
     pub fn begin_pull(&mut self) -> Result<Pull<'_>, StoreError> {
+        let bulk = self.first_pull_unshared()?;
         self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.db(e))?;
         let mut pull = Pull {
             store: self,
@@ -124,6 +125,7 @@ impl Store {
             now: String::new(),
             counts: PullCounts::default(),
             open: true,
+            bulk,
         };
         pull.existing = pull.store.submissions()?.into_iter().map(|s| (s.submission.id.clone(), s)).collect();
         // One timestamp for the whole pull: it is one event, and SQLite's strftime per row is a
@@ -161,6 +163,10 @@ pub struct Pull<'s> {
     now: String,
     counts: PullCounts,
     open: bool,
+    /// The first pull into a store nobody else has open: written with a rollback journal, so
+    /// that its pages reach the file once rather than through the WAL and again at the
+    /// checkpoint. The store returns to WAL when the pull ends, however it ends.
+    bulk: bool,
 }
 
 impl Pull<'_> {
@@ -261,6 +267,9 @@ impl Pull<'_> {
         }
         conn.execute_batch("COMMIT").map_err(|e| self.db(e))?;
         self.open = false;
+        if std::mem::take(&mut self.bulk) {
+            self.store.use_wal()?;
+        }
         Ok(c)
     }
 }
@@ -271,6 +280,10 @@ impl Drop for Pull<'_> {
             // Nothing to report if this fails too: SQLite rolls back an unfinished transaction
             // when the connection closes.
             let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
+        if self.bulk {
+            // The next open turns WAL on again if this fails.
+            let _ = self.store.use_wal();
         }
     }
 }
