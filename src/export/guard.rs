@@ -100,11 +100,10 @@ impl FieldGuard {
                 return Ok(());
             }
             State::FieldStart => (0, rest[0]),
-            State::Unquoted => until(rest, |b| b == delimiter || b == b'\n'),
-            State::Quoted => until(rest, |b| b == b'"'),
+            State::Unquoted => found(rest, memchr::memchr2(delimiter, b'\n', rest)),
+            State::Quoted | State::Between => found(rest, memchr::memchr(b'"', rest)),
             State::QuoteInQuoted | State::Escaped => (0, rest[0]),
-            State::Between => until(rest, |b| b == b'"'),
-            State::InString => until(rest, |b| b == b'"' || b == b'\\'),
+            State::InString => found(rest, memchr::memchr2(b'"', b'\\', rest)),
         };
         if skip == rest.len() {
             self.pos = bytes.len();
@@ -157,9 +156,10 @@ pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<>
     }
 }
 
-/// How many bytes of `rest` come before the first that `stop` picks, and that byte.
-fn until(rest: &[u8], stop: impl Fn(u8) -> bool) -> (usize, u8) {
-    match rest.iter().position(|b| stop(*b)) {
+/// How many bytes of `rest` come before the one found at `at`, and that byte; all of them if none
+/// was found.
+fn found(rest: &[u8], at: Option<usize>) -> (usize, u8) {
+    match at {
         Some(i) => (i, rest[i]),
         None => (rest.len(), 0),
     }

@@ -105,4 +105,6 @@ pub const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         changed_at TEXT NOT NULL
     ) STRICT;",
+    // 8: the list in export order without sorting the whole table each time the app opens.
+    "CREATE INDEX submissions_in_export_order ON submissions (position);",
 ];

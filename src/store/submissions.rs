@@ -86,8 +86,12 @@ impl Store {
     pub fn submissions(&self) -> Result<Vec<StoredSubmission>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM submissions ORDER BY position, id");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.db(e))?;
-        let rows = stmt.query_map([], from_row).map_err(|e| self.db(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.db(e))
+        // Sized once: 10,000 entries grown by doubling would be copied a dozen times.
+        let mut all = Vec::with_capacity(self.submission_count()?);
+        for row in stmt.query_map([], from_row).map_err(|e| self.db(e))? {
+            all.push(row.map_err(|e| self.db(e))?);
+        }
+        Ok(all)
     }
 
     /// How many submissions the store holds, withdrawn ones included.
