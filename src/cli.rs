@@ -23,11 +23,14 @@ pub struct Cli {
     #[arg(long, global = true, env = "JUDGING_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// The store's `SQLite` file [default: one per event and judge in the XDG data folder]
+    /// The store's `SQLite` file: a judge's scores, and the submissions that merge, results,
+    /// feedback and assign read titles and tracks from [default: one per event and judge in the
+    /// XDG data folder]
     #[arg(long, global = true, env = "JUDGING_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
 
-    /// Who is judging [default: the name given before, else the login name]
+    /// Who is judging, and so whose store is used, the head judge's too [default: the name
+    /// given before, else the login name]
     #[arg(long, global = true, env = "JUDGING_JUDGE", value_name = "NAME")]
     pub judge: Option<String>,
 
