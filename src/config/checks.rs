@@ -62,6 +62,7 @@ impl Config {
             out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
         }
         self.prize_problems(&mut out);
+        self.finals_problems(&mut out);
         travel::problems(self, &mut out);
         unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()), crate::model::name_key);
         for (i, j) in self.judges.iter().enumerate() {

@@ -19,6 +19,7 @@ use crate::sanitize::clean_line;
 mod checks;
 #[cfg(test)]
 mod defaults_tests;
+mod finals;
 mod locate;
 mod parse;
 mod prizes;
@@ -73,6 +74,9 @@ pub struct Config {
     /// What of the judges' notes reaches the teams.
     #[serde(default)]
     pub feedback: FeedbackConfig,
+    /// The finals round, if the event has one.
+    #[serde(default)]
+    pub finals: Option<FinalsConfig>,
     /// Not read: judging.toml is shared between judges, and a shared file must not name a program
     /// for every judge to run. Earlier builds read it; files that still have it load, and
     /// `judging check` says to set `$BROWSER` instead.

@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use super::{
-    AssignConfig, Config, Event, ExportConfig, FeedbackConfig, Judge, MergeConfig, Prize, ResultsConfig, Rules,
-    SyncConfig, Track, builtin,
+    AssignConfig, Config, Event, ExportConfig, FeedbackConfig, FinalsConfig, Judge, MergeConfig, Prize, ResultsConfig,
+    Rules, SyncConfig, Track, builtin,
 };
 use crate::model::Criterion;
 use crate::sanitize::clean_line;
@@ -21,9 +21,9 @@ pub enum ParseError {
 }
 
 /// The sections of judging.toml.
-const SECTIONS: [&str; 13] = [
+const SECTIONS: [&str; 14] = [
     "event", "export", "criteria", "tracks", "rules", "merge", "prizes", "results", "assign", "judges", "sync",
-    "feedback", "browser",
+    "feedback", "finals", "browser",
 ];
 
 /// Parses and validates a judging.toml text. Every problem is found, not the first only: each
@@ -51,6 +51,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             "judges" => every_row_problem::<Judge>(value),
             "sync" => every_problem::<SyncConfig>(value),
             "feedback" => every_problem::<FeedbackConfig>(value),
+            "finals" => every_problem::<FinalsConfig>(value),
             "browser" => every_problem::<Option<String>>(value),
             other => {
                 let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();

@@ -313,3 +313,31 @@ pub struct Judge {
     #[serde(default)]
     pub key: Option<String>,
 }
+
+/// The finals round (`[finals]`): the top entries of a ranking compared side by side by the
+/// judges, and the paid places taken from a model of those comparisons. Left out: no finals.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FinalsConfig {
+    /// How many of each ranking's top entries go to the finals (entries tied at the last place
+    /// all go).
+    pub size: usize,
+    /// The rankings that have finals: "overall" or track ids; empty, every ranking a prize pays
+    /// places in.
+    pub rankings: Vec<String>,
+    /// The judges who compare: names from `[[judges]]`; empty, every judge. A judge is never
+    /// shown a pair with an entry they have a conflict with.
+    pub judges: Vec<String>,
+    /// Where `judging merge --finals` publishes the finalists, beside judging.toml.
+    pub file: String,
+}
+
+/// The fewest and the most finalists a ranking may have: two make one pair; thirty make 435
+/// pairs, as many as a panel can compare in an afternoon.
+pub const FINALISTS: (usize, usize) = (2, 30);
+
+impl Default for FinalsConfig {
+    fn default() -> Self {
+        FinalsConfig { size: 6, rankings: Vec::new(), judges: Vec::new(), file: "finals.toml".into() }
+    }
+}

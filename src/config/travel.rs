@@ -40,6 +40,9 @@ pub(super) fn problems(config: &Config, out: &mut Vec<String>) {
             paths.push((format!("prizes[{i}].file"), file.as_str()));
         }
     }
+    if let Some(finals) = &config.finals {
+        paths.push(("finals.file".into(), finals.file.as_str()));
+    }
     let source = &config.export.source;
     if !source.trim().is_empty() && is_file_source(source) {
         paths.push(("export.source".into(), source.as_str()));
