@@ -9,6 +9,8 @@ pub mod agreement;
 pub mod alpha;
 mod calibrated;
 pub mod chances;
+pub mod davidson;
+mod dense;
 pub mod leniency;
 mod pairwise;
 
