@@ -331,6 +331,9 @@ fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
     for (i, part) in judging::model::TextPart::ALL.into_iter().enumerate() {
         changes.push((entries[2 + i % 4].into(), Change::Text(part, Some(format!("{part:?} text")))));
     }
+    let pair = judging::model::Pair::new("pantry-poet", "echo-owl").expect("a pair");
+    let answer = judging::model::Compared { verdict: judging::model::Verdict::Second, note: Some("warmer".into()) };
+    changes.push(Change::comparison(&pair, Some(answer)));
     for (id, change) in &changes {
         store.apply(id, change).expect("written");
         // As the app does when another process wrote: the entries that changed, re-read.
@@ -345,6 +348,7 @@ fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
             Change::Score { criterion, .. } => Change::Score { criterion: criterion.clone(), value: None },
             Change::Readings(_) => Change::Readings(Vec::new()),
             Change::Text(part, _) => Change::Text(*part, None),
+            Change::Comparison { other, .. } => Change::Comparison { other: other.clone(), answer: None },
         };
         store.apply(id, &cleared).expect("cleared");
         let ids = vec![id.clone()];

@@ -1,6 +1,7 @@
 //! The plain data every part of judging speaks: submissions, the rubric, scores and what the Hub
 //! says. No I/O here, and no module of the crate below it.
 
+mod compare;
 mod hub;
 mod params;
 mod parts;
@@ -9,9 +10,10 @@ mod sheet;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
+pub use compare::{Compared, Pair, Verdict};
 pub use hub::{Cached, HubCache, HubFacts, ModelSize};
 pub use params::{Params, format_params, parse_params};
-pub use parts::{ByPart, Kept, TextPart, all_kept};
+pub use parts::{ByPart, COMPARISONS, Kept, TextPart, all_kept};
 pub use sheet::{Change, ScoreSheet, Status};
 
 /// One entry of the hackathon, as the organizers' export describes it.

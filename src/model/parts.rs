@@ -95,12 +95,18 @@ impl<T> IndexMut<TextPart> for ByPart<T> {
     }
 }
 
+/// Where the finals' comparisons are kept: a row per pair, its first entry (the smaller id) as
+/// `submission_id`, so that what is re-read by entry finds them.
+pub const COMPARISONS: Kept =
+    Kept { table: "comparisons", column: "verdict", stamp: "compared_at", key: "comparisons" };
+
 /// Every part's table, the scores and readings first: what the store counts, and re-reads when
 /// another process wrote.
 pub fn all_kept() -> impl Iterator<Item = Kept> {
     [
         Kept { table: "scores", column: "value", stamp: "given_at", key: "scores" },
         Kept { table: "readings", column: "seconds", stamp: "timed_at", key: "readings" },
+        COMPARISONS,
     ]
     .into_iter()
     .chain(TextPart::ALL.into_iter().map(TextPart::spec))

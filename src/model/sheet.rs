@@ -1,11 +1,11 @@
 //! What one judge has given: scores, notes, stopwatch readings and recusals, the changes that
 //! make and undo them, and the status of each entry that follows from them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::{ByPart, Criterion, TextPart};
+use super::{ByPart, Compared, Criterion, Pair, TextPart};
 
 /// Everything this judge has given: scores per submission and criterion, notes, stopwatch
 /// readings and recusals.
@@ -18,6 +18,8 @@ pub struct ScoreSheet {
     /// Every stopwatch reading, in seconds, in the order they were taken: a ZeroGPU Space's
     /// first answer is a cold start, so one reading is not the story.
     pub readings: HashMap<String, Vec<f64>>,
+    /// The finals' comparisons, by the pair's first entry then its second: one answer a pair.
+    pub comparisons: HashMap<String, BTreeMap<String, Compared>>,
 }
 
 impl ScoreSheet {
@@ -39,12 +41,31 @@ impl ScoreSheet {
         TextPart::ALL.into_iter().any(|p| p.sets_aside() && self.texts[p].contains_key(submission))
     }
 
-    /// How many scores, readings and texts of every part it holds: the count the store's
-    /// `sheet_size` makes.
+    /// How many scores, readings, comparisons and texts of every part it holds: the count the
+    /// store's `sheet_size` makes.
     pub fn size(&self) -> usize {
         self.scores.values().map(HashMap::len).sum::<usize>()
             + self.readings.values().map(Vec::len).sum::<usize>()
+            + self.comparisons.values().map(BTreeMap::len).sum::<usize>()
             + self.texts.values().map(HashMap::len).sum::<usize>()
+    }
+
+    /// What the judge answered on a pair, if they compared it.
+    pub fn comparison(&self, pair: &Pair) -> Option<&Compared> {
+        self.comparisons.get(&pair.first)?.get(&pair.second)
+    }
+
+    /// Every pair the judge compared, with their answer, in the pairs' order.
+    pub fn compared(&self) -> Vec<(Pair, &Compared)> {
+        let mut out: Vec<(Pair, &Compared)> = self
+            .comparisons
+            .iter()
+            .flat_map(|(first, seconds)| {
+                seconds.iter().map(move |(second, c)| (Pair { first: first.clone(), second: second.clone() }, c))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
     }
 
     /// Takes what `part` holds for `ids` in place of what this sheet held for them, every part.
@@ -52,6 +73,7 @@ impl ScoreSheet {
         for id in ids {
             take(&mut self.scores, &mut from.scores, id);
             take(&mut self.readings, &mut from.readings, id);
+            take(&mut self.comparisons, &mut from.comparisons, id);
             for part in TextPart::ALL {
                 take(&mut self.texts[part], &mut from.texts[part], id);
             }
@@ -135,9 +157,21 @@ pub enum Change {
     Readings(Vec<f64>),
     /// A part that holds one text: the jury's note, the team's note, a recusal's reason.
     Text(TextPart, Option<String>),
+    /// The answer on the pair of this entry (the pair's first, the smaller id) and `other`;
+    /// `None` takes it back.
+    Comparison {
+        other: String,
+        answer: Option<Compared>,
+    },
 }
 
 impl Change {
+    /// The change that answers `pair` (or with `None` takes its answer back), with the entry it is
+    /// written for.
+    pub fn comparison(pair: &Pair, answer: Option<Compared>) -> (String, Change) {
+        (pair.first.clone(), Change::Comparison { other: pair.second.clone(), answer })
+    }
+
     /// A note for the team or for the jury (see `FeedbackNotes::for_team`).
     pub fn note(for_team: bool, text: Option<String>) -> Change {
         Change::Text(if for_team { TextPart::TeamNote } else { TextPart::Note }, text)
@@ -169,6 +203,17 @@ impl ScoreSheet {
             Change::Readings(seconds) => {
                 self.readings.insert(id, seconds);
             }
+            Change::Comparison { other, answer: Some(answer) } => {
+                self.comparisons.entry(id).or_default().insert(other, answer);
+            }
+            Change::Comparison { other, answer: None } => {
+                if let Some(seconds) = self.comparisons.get_mut(&id) {
+                    seconds.remove(&other);
+                    if seconds.is_empty() {
+                        self.comparisons.remove(&id);
+                    }
+                }
+            }
         }
     }
 
@@ -180,6 +225,10 @@ impl ScoreSheet {
             }
             Change::Readings(_) => Change::Readings(self.readings.get(submission).cloned().unwrap_or_default()),
             Change::Text(part, _) => Change::Text(*part, self.texts[*part].get(submission).cloned()),
+            Change::Comparison { other, .. } => Change::Comparison {
+                other: other.clone(),
+                answer: self.comparisons.get(submission).and_then(|s| s.get(other)).cloned(),
+            },
         }
     }
 }
@@ -187,6 +236,24 @@ impl ScoreSheet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comparison_is_answered_replaced_and_undone_like_any_change() {
+        let pair = Pair::new("b", "a").expect("a pair");
+        let mut sheet = ScoreSheet::default();
+        let level = Compared { verdict: super::super::Verdict::Level, note: None };
+        let (id, change) = Change::comparison(&pair, Some(level.clone()));
+        assert_eq!(id, "a");
+        let undo = sheet.current(&id, &change);
+        sheet.apply(&id, &change);
+        assert_eq!(sheet.comparison(&pair), Some(&level));
+        assert_eq!(sheet.size(), 1);
+        let first = Compared { verdict: super::super::Verdict::First, note: Some("steadier".into()) };
+        sheet.apply(&id, &Change::comparison(&pair, Some(first.clone())).1);
+        assert_eq!(sheet.compared(), [(pair.clone(), &first)], "one answer a pair: the later replaces");
+        sheet.apply(&id, &undo);
+        assert_eq!((sheet.comparison(&pair), sheet.size()), (None, 0), "undone to what was before");
+    }
 
     #[test]
     fn status_follows_withdrawal_recusal_and_scores_in_that_order() {

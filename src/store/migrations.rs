@@ -107,4 +107,16 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;",
     // 8: the list in export order without sorting the whole table each time the app opens.
     "CREATE INDEX submissions_in_export_order ON submissions (position);",
+    // 9: the finals: which of two finalists the judge found better, or that they are level. One
+    // answer a pair, kept with the smaller id first (`submission_id`), so that what is re-read
+    // by entry finds it.
+    "CREATE TABLE comparisons (
+        submission_id TEXT NOT NULL REFERENCES submissions(id),
+        other_id TEXT NOT NULL REFERENCES submissions(id),
+        verdict TEXT NOT NULL CHECK (verdict IN ('first', 'second', 'level')),
+        note TEXT,
+        compared_at TEXT NOT NULL,
+        PRIMARY KEY (submission_id, other_id),
+        CHECK (submission_id < other_id)
+    ) STRICT;",
 ];

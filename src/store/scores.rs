@@ -3,7 +3,7 @@
 use rusqlite::params;
 
 use super::{NOW, Store, StoreError};
-use crate::model::{Change, Kept, ScoreSheet, TextPart, all_kept};
+use crate::model::{Change, Compared, Kept, ScoreSheet, TextPart, Verdict, all_kept};
 use crate::scorefile::ScoreRow;
 
 impl Store {
@@ -61,6 +61,18 @@ impl Store {
                 sheet.texts[part].insert(id, text);
             }
         }
+        let mut stmt = query("SELECT submission_id, other_id, verdict, note FROM comparisons WHERE FILTER")?;
+        let rows = stmt
+            .query_map([param], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?))
+            })
+            .map_err(|e| self.db(e))?;
+        for row in rows {
+            let (first, second, verdict, note) = row.map_err(|e| self.db(e))?;
+            // The table's CHECK admits these three only.
+            let verdict = Verdict::from_key(&verdict).unwrap_or(Verdict::Level);
+            sheet.comparisons.entry(first).or_default().insert(second, Compared { verdict, note });
+        }
         let mut stmt = query("SELECT submission_id, seconds FROM readings WHERE FILTER ORDER BY timed_at, rowid")?;
         let rows = stmt.query_map([param], |r| Ok((r.get::<_, String>(0)?, r.get(1)?))).map_err(|e| self.db(e))?;
         for row in rows {
@@ -99,6 +111,18 @@ impl Store {
                 .execute("DELETE FROM scores WHERE submission_id = ?1 AND criterion = ?2", params![submission, criterion]),
             Change::Text(part, text) => self.set_one(part.spec(), submission, text.as_ref()),
             Change::Readings(seconds) => self.set_readings(submission, seconds),
+            Change::Comparison { other, answer: Some(answer) } => self.conn.execute(
+                &format!(
+                    "INSERT INTO comparisons (submission_id, other_id, verdict, note, compared_at) VALUES (?1, ?2, ?3, ?4, {NOW})
+                     ON CONFLICT (submission_id, other_id) DO UPDATE SET verdict = excluded.verdict, note = excluded.note,
+                     compared_at = excluded.compared_at"
+                ),
+                params![submission, other, answer.verdict.key(), answer.note],
+            ),
+            Change::Comparison { other, answer: None } => self.conn.execute(
+                "DELETE FROM comparisons WHERE submission_id = ?1 AND other_id = ?2",
+                params![submission, other],
+            ),
         };
         result.map(drop).map_err(|e| self.db(e))
     }
