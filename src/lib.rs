@@ -17,6 +17,7 @@ pub mod disk;
 pub mod event_files;
 pub mod export;
 pub mod file_names;
+pub mod finals;
 pub mod format;
 pub mod help;
 pub mod hub;

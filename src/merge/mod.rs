@@ -10,7 +10,7 @@ pub mod alpha;
 mod calibrated;
 pub mod chances;
 pub mod davidson;
-mod dense;
+pub(crate) mod dense;
 pub mod leniency;
 mod pairwise;
 

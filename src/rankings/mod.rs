@@ -152,6 +152,10 @@ pub struct Ranked {
     /// that did not work them out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_criterion_merged: Vec<Option<CriterionStanding>>,
+    /// In a ranking whose paid places a finals round decided: its place in the rubric round,
+    /// shown beside the finals' place; `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric_place: Option<usize>,
 }
 
 /// An entry's merged score on one criterion alone and its place among the entries scored on it.
@@ -333,6 +337,9 @@ pub struct Rankings {
     /// Entries whose Space changed after `event.deadline`, with when (the Hub's time), as the
     /// head judge's store knows from `judging enrich`.
     pub changed_after_deadline: Vec<(String, String)>,
+    /// The finals rounds that decided the paid places of their rankings, filled by
+    /// [`crate::finals::settle`]; empty without finals.
+    pub finals: Vec<crate::finals::Standing>,
     /// The files as read, for every judge's view of an entry; not saved.
     pub sheets: Sheets,
 }

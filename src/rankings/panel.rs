@@ -78,6 +78,9 @@ pub struct JudgeMarks {
     /// the jury's only), and recusals with their reasons. Blank notes are left out, and so are
     /// the notes of an entry the judge recused from.
     pub texts: crate::model::ByPart<Vec<(usize, String)>>,
+    /// The judge's answers in the finals, by the pair's entries (as the field indexes them, the
+    /// pair's first as its sheet keeps it first), said of that order.
+    pub comparisons: Vec<(usize, usize, crate::model::Compared)>,
 }
 
 impl JudgeMarks {

@@ -63,6 +63,9 @@ pub struct SavedRankings {
     pub revisions_differ: Vec<(String, Vec<(String, String)>)>,
     #[serde(default)]
     pub changed_after_deadline: Vec<(String, String)>,
+    /// The finals rounds that decided paid places (a merge saved before them has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub finals: Vec<crate::finals::Standing>,
 }
 
 fn default_min_judges() -> usize {
@@ -126,6 +129,7 @@ impl From<&Rankings> for SavedRankings {
             warnings: r.warnings.clone(),
             revisions_differ: r.revisions_differ.clone(),
             changed_after_deadline: r.changed_after_deadline.clone(),
+            finals: r.finals.clone(),
         }
     }
 }
@@ -162,6 +166,7 @@ impl From<SavedRankings> for Rankings {
             warnings: s.warnings,
             revisions_differ: s.revisions_differ,
             changed_after_deadline: s.changed_after_deadline,
+            finals: s.finals,
             sheets: Sheets::default(),
         }
     }

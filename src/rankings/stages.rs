@@ -290,6 +290,7 @@ fn figures_for_the_jury(
         warnings,
         revisions_differ: differ,
         changed_after_deadline: Vec::new(),
+        finals: Vec::new(),
         sheets,
     }
 }

@@ -62,6 +62,7 @@ impl Context<'_> {
                     tie_break: s.broken_by.map(|k| self.options.tie_breaks[k].clone()),
                     chance: None,
                     by_criterion_merged: self.standings.iter().map(|c| c[e]).collect(),
+                    rubric_place: None,
                 }
             })
             .collect()

@@ -60,6 +60,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         timings: Vec::new(),
         revisions: Vec::new(),
         texts: ByPart::default(),
+        comparisons: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     for (id, values, _) in &body.scores {

@@ -53,6 +53,7 @@ pub fn rankings() -> judging::rankings::Rankings {
             timings,
             revisions: Vec::new(),
             texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
+            comparisons: Vec::new(),
         }
     };
     let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];

@@ -1,0 +1,89 @@
+//! The rounds a merge settles: the published finalists, placed as the rubric round now places
+//! them, with every answer the judges' score files carry on them. An answer that cannot count is
+//! left out and said: from a judge who does not compare in the finals, on a pair with an entry
+//! the judge may not compare (a declared conflict, a track they do not judge, a recusal), or on a
+//! pair that is not two finalists of one ranking (the finals were published anew since).
+
+use super::Round;
+use super::published::Published;
+use crate::config::Config;
+use crate::model::{Pair, TextPart};
+use crate::rankings::{Field, JudgeMarks, Rankings};
+use crate::sanitize::clean_line;
+
+/// The published rounds with the judges' answers, and what was left out, in words.
+pub fn gather(
+    published: &Published,
+    rankings: &Rankings,
+    judges: &[JudgeMarks],
+    field: &Field,
+    config: &Config,
+) -> (Vec<Round>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let mut rounds: Vec<Round> = Vec::new();
+    for round in &published.rounds {
+        let mut round = Round { judges: Vec::new(), answers: Vec::new(), ..round.clone() };
+        if let Some(ranked) = rankings.ranking(&round.ranking) {
+            let before = round.finalists.len();
+            round.finalists.retain(|f| ranked.iter().any(|r| r.id == f.id));
+            for f in &mut round.finalists {
+                if let Some(r) = ranked.iter().find(|r| r.id == f.id) {
+                    f.rubric_place = r.rubric_place.unwrap_or(r.place);
+                    f.rubric_score = r.score;
+                }
+            }
+            if round.finalists.len() < before {
+                warnings.push(format!(
+                    "{} finalist(s) of {:?} are not in this merge's ranking (withdrawn, or scored by no judge): the finals go on without them",
+                    before - round.finalists.len(),
+                    clean_line(&round.ranking)
+                ));
+            }
+        }
+        rounds.push(round);
+    }
+    for marks in judges {
+        let name = &marks.judge;
+        let (mut outside, mut barred) = (0, 0);
+        if !marks.comparisons.is_empty() && !config.compares_in_finals(name) {
+            warnings.push(format!(
+                "{} comparison(s) by {} are left out: judging.toml does not list them among the finals' judges",
+                marks.comparisons.len(),
+                clean_line(name)
+            ));
+            continue;
+        }
+        let judge = config.judge(name);
+        let recused = |entry: usize| marks.text(TextPart::Recusal, entry).is_some();
+        for (i, j, answer) in &marks.comparisons {
+            let (a, b) = (&field.entries[*i].submission, &field.entries[*j].submission);
+            let Some(pair) = Pair::new(&a.id, &b.id) else { continue };
+            let kept = |s| judge.is_some_and(|j| crate::assign::barred(j, s, config.assign.keep_tracks).is_some());
+            if kept(a) || kept(b) || recused(*i) || recused(*j) {
+                barred += 1;
+                continue;
+            }
+            // Said of the pair in its kept order, as the sheet keeps it.
+            let mut placed = false;
+            for round in &mut rounds {
+                placed |= round.record(name, &pair, Some(answer.clone()));
+            }
+            if !placed {
+                outside += 1;
+            }
+        }
+        if barred > 0 {
+            warnings.push(format!(
+                "{barred} comparison(s) by {} are left out: each has an entry they may not judge (a conflict in judging.toml, a track they do not judge, or their recusal)",
+                clean_line(name)
+            ));
+        }
+        if outside > 0 {
+            warnings.push(format!(
+                "{outside} comparison(s) by {} are left out: not two finalists of one published ranking (were the finals published anew?)",
+                clean_line(name)
+            ));
+        }
+    }
+    (rounds, warnings)
+}

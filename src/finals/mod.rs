@@ -1,0 +1,156 @@
+//! The finals round: the top entries of a ranking compared side by side by the judges, and the
+//! paid places taken from a model of those comparisons. Pure: what the store, the score files
+//! and the published file hold comes in as plain values.
+//!
+//! A [`Round`] is one ranking's finalists and every answer given on them. From it:
+//! - [`Round::fit`] is the model (`merge::davidson`): Davidson's Bradley-Terry with ties, each
+//!   judge's reliability as Crowd-BT estimates it, the rubric round's merged scores as a weak
+//!   prior;
+//! - [`Round::next_pair`] is the pair a judge compares next;
+//! - [`Round::standing`] is the finals' order, each pair's tally, the pairs still uncompared, how
+//!   sure each paid place is, the cycles and the disagreements, in plain words;
+//! - [`settle`] puts the finals' order into the merged rankings, so that every output pays from it.
+
+mod choose;
+mod gather;
+pub mod published;
+mod settle;
+mod standing;
+
+pub use gather::gather;
+pub use settle::{Settled, settle};
+pub use standing::{FinalistStanding, JudgeWeight, PairTally, Standing};
+
+use crate::merge::davidson::{self, Answer, Fit, Outcome, Prior, Settings};
+use crate::model::{Compared, Pair, Verdict, same_name};
+
+/// A finalist, as the rubric round placed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finalist {
+    pub id: String,
+    pub title: String,
+    /// Its place in the rubric round's ranking.
+    pub rubric_place: usize,
+    /// Its merged score there: what the prior orders the finalists by.
+    pub rubric_score: f64,
+}
+
+/// One answer in a round, by index: judge `judge` on finalists `first` and `second`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    pub judge: usize,
+    pub first: usize,
+    pub second: usize,
+    /// Said of `first` and `second` in that order.
+    pub verdict: Verdict,
+    pub note: Option<String>,
+}
+
+/// One ranking's finals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    /// "overall" or a track's id.
+    pub ranking: String,
+    /// The places a prize pays in the ranking: the finals' chances are of these.
+    pub paid: usize,
+    pub finalists: Vec<Finalist>,
+    /// The judges who answered, by the index [`Answered::judge`] uses.
+    pub judges: Vec<String>,
+    pub answers: Vec<Answered>,
+}
+
+/// How far apart the prior puts the rubric round's best and worst finalist, in strength (log
+/// worth): half a unit, so that with no comparison the rubric's better finalist is ahead, and a
+/// few comparisons outweigh it.
+pub const PRIOR_SPAN: f64 = 0.5;
+/// How unsure the prior is of each strength: as much as the finalists of a round usually differ.
+pub const PRIOR_SD: f64 = 1.0;
+
+impl Round {
+    /// The finalists' index by id.
+    pub fn finalist(&self, id: &str) -> Option<usize> {
+        self.finalists.iter().position(|f| f.id == id)
+    }
+
+    /// A judge's index by name (names compare as judges' names do), if they answered.
+    pub fn judge(&self, name: &str) -> Option<usize> {
+        self.judges.iter().position(|j| same_name(j, name))
+    }
+
+    /// Sets what `judge` answered on `pair` (both finalists): a judge has one answer a pair, so
+    /// a new one replaces theirs, and `None` takes it back. Returns `false`, changing nothing,
+    /// when the pair is not two finalists of this round.
+    pub fn record(&mut self, judge: &str, pair: &Pair, answer: Option<Compared>) -> bool {
+        let (Some(first), Some(second)) = (self.finalist(&pair.first), self.finalist(&pair.second)) else {
+            return false;
+        };
+        let k = self.judge(judge).unwrap_or_else(|| {
+            self.judges.push(judge.trim().to_owned());
+            self.judges.len() - 1
+        });
+        let same = |a: &Answered| {
+            a.judge == k && a.first.min(a.second) == first.min(second) && a.first.max(a.second) == first.max(second)
+        };
+        self.answers.retain(|a| !same(a));
+        if let Some(Compared { verdict, note }) = answer {
+            self.answers.push(Answered { judge: k, first, second, verdict, note });
+        }
+        true
+    }
+
+    /// The pairs `judge` has answered, as finalist indices (smaller first).
+    pub fn answered_by(&self, judge: &str) -> Vec<(usize, usize)> {
+        let Some(k) = self.judge(judge) else { return Vec::new() };
+        self.answers.iter().filter(|a| a.judge == k).map(|a| (a.first.min(a.second), a.first.max(a.second))).collect()
+    }
+
+    /// The prior of the strengths: the rubric round's scores, the best and worst finalist
+    /// [`PRIOR_SPAN`] apart, each as unsure as [`PRIOR_SD`].
+    pub fn prior(&self) -> Prior {
+        let scores: Vec<f64> = self.finalists.iter().map(|f| f.rubric_score).collect();
+        let (low, high) = scores.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), s| (l.min(*s), h.max(*s)));
+        let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        let span = high - low;
+        let mean = scores
+            .iter()
+            .map(|s| if span > 0.0 && span.is_finite() { (s - mean) / span * PRIOR_SPAN } else { 0.0 })
+            .collect();
+        Prior { mean, sd: PRIOR_SD }
+    }
+
+    /// The model of this round's answers. `start`, the fit before the last answer came in, makes
+    /// it quicker and changes nothing else.
+    pub fn fit(&self, start: Option<&Fit>) -> Fit {
+        let answers: Vec<Answer> = self
+            .answers
+            .iter()
+            .map(|a| Answer {
+                judge: a.judge,
+                first: a.first,
+                second: a.second,
+                outcome: match a.verdict {
+                    Verdict::First => Outcome::First,
+                    Verdict::Second => Outcome::Second,
+                    Verdict::Level => Outcome::Level,
+                },
+            })
+            .collect();
+        let settings = Settings { prior: Some(self.prior()), reliability: true };
+        davidson::fit(self.finalists.len(), self.judges.len(), &answers, &settings, start)
+    }
+
+    /// The pair of finalists `judge` compares next, as indices; `None` when none is left.
+    /// `barred[i]` says the judge may not compare finalist `i` (a declared conflict, a recusal).
+    /// See [`choose`].
+    pub fn next_pair(&self, fit: &Fit, judge: &str, barred: &[bool]) -> Option<(usize, usize)> {
+        choose::next_pair(self, fit, judge, barred)
+    }
+
+    /// The pair of finalists `i` and `j`, by id.
+    pub fn pair(&self, i: usize, j: usize) -> Option<Pair> {
+        Pair::new(&self.finalists.get(i)?.id, &self.finalists.get(j)?.id)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,370 @@
+//! The finals as the head judge publishes them (`judging merge --finals`), beside judging.toml:
+//! each ranking's finalists with their rubric place and score, and the answers given so far, so
+//! that each judge's next pair takes the others' into account. A versioned file of its own,
+//! TOML as the other files beside judging.toml are:
+//!
+//! ```toml
+//! format = "judging-finals"
+//! version = 1
+//! event = "build-small-2026"
+//! published_at = "2026-07-01T10:00:00.000Z"
+//! method = "calibrated"
+//!
+//! [[rankings]]
+//! ranking = "backyard"
+//! paid = 4
+//! finalists = [
+//!   { id = "bus-stop-oracle", title = "Bus Stop Oracle", rubric_place = 1, rubric_score = 4.25 },
+//! ]
+//!
+//! [[answers]]
+//! judge = "mira"
+//! pair = ["bus-stop-oracle", "meter-reader"]
+//! verdict = "first"
+//! ```
+//!
+//! It travels between machines, so it is read as untrusted data: every key is known, every id a
+//! finalist at most once, every answer's judge a judge's name and its pair two finalists of one
+//! ranking, at most once a judge; each problem is named with its line. Notes never go in it: they
+//! are the jury's, in the signed score files.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Finalist, Round};
+use crate::model::{Pair, Verdict, same_name};
+use crate::sanitize::clean_line;
+
+pub const FORMAT: &str = "judging-finals";
+pub const VERSION: u32 = 1;
+
+/// The published finals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    pub event: String,
+    pub published_at: String,
+    /// The merge method the finalists were chosen by.
+    pub method: String,
+    /// One round per ranking, each with the answers published on its pairs.
+    pub rounds: Vec<Round>,
+}
+
+/// One published answer: a judge's verdict on a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedAnswer {
+    pub judge: String,
+    pub pair: Pair,
+    pub verdict: Verdict,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    format: String,
+    version: u32,
+    event: String,
+    published_at: String,
+    method: String,
+    #[serde(default)]
+    rankings: Vec<Spanned<RawRanking>>,
+    #[serde(default)]
+    answers: Vec<Spanned<RawAnswer>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRanking {
+    ranking: String,
+    paid: usize,
+    finalists: Vec<RawFinalist>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFinalist {
+    id: String,
+    title: String,
+    rubric_place: usize,
+    rubric_score: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswer {
+    judge: String,
+    pair: [String; 2],
+    verdict: String,
+}
+
+/// Reads a published finals file's text for `event`: every problem found, each with its line.
+pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| vec![e.to_string().trim_end().to_owned()])?;
+    let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
+    let mut problems = Vec::new();
+    if raw.format != FORMAT {
+        problems.push(format!("format = {:?}: not published finals (those say {FORMAT:?})", clean_line(&raw.format)));
+    }
+    if raw.version != VERSION {
+        problems.push(format!(
+            "version = {}: this judging reads finals of version {VERSION}: upgrade judging",
+            raw.version
+        ));
+    }
+    if raw.event != event {
+        problems.push(format!(
+            "event = {:?}: these finals are of another event than judging.toml's {event:?}",
+            clean_line(&raw.event)
+        ));
+    }
+    let mut rounds: Vec<Round> = Vec::new();
+    for (r, spanned) in raw.rankings.iter().enumerate() {
+        let at = format!("line {}: rankings[{r}]", line(spanned.span().start));
+        let ranking = spanned.get_ref();
+        if rounds.iter().any(|round| round.ranking == ranking.ranking) {
+            problems.push(format!("{at}: ranking {:?} is published twice", clean_line(&ranking.ranking)));
+        }
+        if ranking.finalists.len() < 2 {
+            problems
+                .push(format!("{at}: {} finalist(s); a finals round compares two or more", ranking.finalists.len()));
+        }
+        let mut ids = HashSet::new();
+        for (f, finalist) in ranking.finalists.iter().enumerate() {
+            if !ids.insert(finalist.id.as_str()) {
+                problems.push(format!("{at}.finalists[{f}]: {:?} is a finalist twice", clean_line(&finalist.id)));
+            }
+            if !finalist.rubric_score.is_finite() || finalist.rubric_place == 0 {
+                problems.push(format!(
+                    "{at}.finalists[{f}] ({:?}): rubric_place must be 1 or more and rubric_score a number",
+                    clean_line(&finalist.id)
+                ));
+            }
+        }
+        rounds.push(Round {
+            ranking: ranking.ranking.clone(),
+            paid: ranking.paid,
+            finalists: ranking
+                .finalists
+                .iter()
+                .map(|f| Finalist {
+                    id: f.id.clone(),
+                    title: f.title.clone(),
+                    rubric_place: f.rubric_place,
+                    rubric_score: f.rubric_score,
+                })
+                .collect(),
+            judges: Vec::new(),
+            answers: Vec::new(),
+        });
+    }
+    place_answers(&raw.answers, &mut rounds, &line, &mut problems);
+    if problems.is_empty() {
+        Ok(Published { event: raw.event, published_at: raw.published_at, method: raw.method, rounds })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Each published answer checked and recorded in the round of its pair.
+fn place_answers(
+    answers: &[Spanned<RawAnswer>],
+    rounds: &mut [Round],
+    line: &dyn Fn(usize) -> usize,
+    problems: &mut Vec<String>,
+) {
+    let mut seen: Vec<(String, Pair)> = Vec::new();
+    for (a, spanned) in answers.iter().enumerate() {
+        let at = format!("line {}: answers[{a}]", line(spanned.span().start));
+        let answer = spanned.get_ref();
+        if crate::paths::check_judge(&answer.judge).is_err() {
+            problems.push(format!("{at}.judge = {:?}: not a judge's name", clean_line(&answer.judge)));
+            continue;
+        }
+        let Some(pair) = Pair::new(&answer.pair[0], &answer.pair[1]) else {
+            problems.push(format!("{at}.pair names {:?} twice: a pair is two finalists", clean_line(&answer.pair[0])));
+            continue;
+        };
+        let Some(verdict) = Verdict::from_key(&answer.verdict) else {
+            problems.push(format!(
+                "{at}.verdict = {:?}: say \"first\", \"second\" or \"level\" (of the pair in its order)",
+                clean_line(&answer.verdict)
+            ));
+            continue;
+        };
+        if seen.iter().any(|(j, p)| same_name(j, &answer.judge) && *p == pair) {
+            problems.push(format!(
+                "{at}: {} answers {} twice; a judge has one answer a pair",
+                clean_line(&answer.judge),
+                clean_line(&pair.to_string())
+            ));
+            continue;
+        }
+        // Ordered as the pair is kept, whatever order the file wrote it in.
+        let verdict = if pair.first == answer.pair[0] {
+            verdict
+        } else {
+            match verdict {
+                Verdict::First => Verdict::Second,
+                Verdict::Second => Verdict::First,
+                Verdict::Level => Verdict::Level,
+            }
+        };
+        let mut placed = false;
+        for round in rounds.iter_mut() {
+            placed |= round.record(&answer.judge, &pair, Some(crate::model::Compared { verdict, note: None }));
+        }
+        if !placed {
+            problems.push(format!("{at}: {} are not two finalists of one ranking", clean_line(&pair.to_string())));
+        }
+        seen.push((answer.judge.clone(), pair));
+    }
+}
+
+/// The text of the published finals: `rounds` (their answers included, without notes), for
+/// `event`, chosen by `method`, at `now`.
+pub fn write(event_name: &str, event: &str, method: &str, now: &str, rounds: &[Round]) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    let mut out = format!(
+        "# The finals of {}, published by `judging merge --finals`. Judges: `judging finals` lists them,\n\
+         # `judging compare A B --winner A|B|level` answers a pair. Publish again to share the answers\n\
+         # given so far; the finalists stay as they are unless published anew with --force.\n\
+         format = {}\nversion = {VERSION}\nevent = {}\npublished_at = {}\nmethod = {}\n",
+        clean_line(event_name),
+        quote(FORMAT),
+        quote(event),
+        quote(now),
+        quote(method)
+    );
+    for round in rounds {
+        out.push_str(&format!(
+            "\n[[rankings]]\nranking = {}\npaid = {}\nfinalists = [\n",
+            quote(&round.ranking),
+            round.paid
+        ));
+        for f in &round.finalists {
+            out.push_str(&format!(
+                "  {{ id = {}, title = {}, rubric_place = {}, rubric_score = {} }},\n",
+                quote(&f.id),
+                quote(&clean_line(&f.title)),
+                f.rubric_place,
+                toml::Value::Float(f.rubric_score)
+            ));
+        }
+        out.push_str("]\n");
+    }
+    let mut answers: Vec<(String, Pair, Verdict)> = Vec::new();
+    for round in rounds {
+        for a in &round.answers {
+            let Some(pair) = round.pair(a.first, a.second) else { continue };
+            // Said of the pair in its kept order.
+            let verdict = match (a.verdict, round.finalists[a.first].id == pair.first) {
+                (Verdict::Level, _) => Verdict::Level,
+                (v, true) => v,
+                (Verdict::First, false) => Verdict::Second,
+                (Verdict::Second, false) => Verdict::First,
+            };
+            let judge = round.judges[a.judge].clone();
+            if !answers.iter().any(|(j, p, _)| same_name(j, &judge) && *p == pair) {
+                answers.push((judge, pair, verdict));
+            }
+        }
+    }
+    answers.sort_by(|a, b| (crate::model::name_key(&a.0), &a.1).cmp(&(crate::model::name_key(&b.0), &b.1)));
+    for (judge, pair, verdict) in answers {
+        out.push_str(&format!(
+            "\n[[answers]]\njudge = {}\npair = [{}, {}]\nverdict = {}\n",
+            quote(&judge),
+            quote(&pair.first),
+            quote(&pair.second),
+            quote(verdict.key())
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round(ranking: &str, ids: &[&str]) -> Round {
+        Round {
+            ranking: ranking.into(),
+            paid: 2,
+            finalists: ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| Finalist {
+                    id: (*id).into(),
+                    title: format!("Title {id}"),
+                    rubric_place: i + 1,
+                    rubric_score: 4.0 - i as f64 / 4.0,
+                })
+                .collect(),
+            judges: Vec::new(),
+            answers: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn what_is_written_reads_back_the_same() {
+        let mut backyard = round("backyard", &["b", "a", "c"]);
+        let pair = Pair::new("b", "a").expect("pair");
+        assert!(backyard.record(
+            "mira",
+            &pair,
+            Some(crate::model::Compared { verdict: Verdict::Second, note: Some("jury only".into()) })
+        ));
+        let wood = round("wood", &["x", "y"]);
+        let text =
+            write("Build Small", "e", "calibrated", "2026-07-01T10:00:00.000Z", &[backyard.clone(), wood.clone()]);
+        assert!(!text.contains("jury only"), "notes stay in the score files:\n{text}");
+        let read = parse(&text, "e").unwrap_or_else(|p| panic!("{p:?}\n{text}"));
+        backyard.answers[0].note = None;
+        assert_eq!(read.rounds, [backyard, wood]);
+        assert_eq!(read.method, "calibrated");
+    }
+
+    /// Each broken file, and words its error must contain.
+    #[test]
+    fn a_bad_published_file_is_refused_with_every_problem_at_its_line() {
+        let good = write("E", "e", "mean", "now", &[round("backyard", &["a", "b", "c"])]);
+        let answer = |judge: &str, pair: &str, verdict: &str| {
+            format!("{good}\n[[answers]]\njudge = {judge:?}\npair = {pair}\nverdict = {verdict:?}\n")
+        };
+        let twice = format!(
+            "{}\n[[answers]]\njudge = \"Mira\"\npair = [\"b\", \"a\"]\nverdict = \"level\"\n",
+            answer("mira", "[\"a\", \"b\"]", "first")
+        );
+        let cases: Vec<(String, &str, &[&str])> = vec![
+            (good.replace("event = \"e\"", "event = \"f\""), "e", &["event = \"f\"", "another event"]),
+            (good.replace("version = 1", "version = 7"), "e", &["version = 7", "upgrade judging"]),
+            (good.replace("paid = 2", "paid = 2\nprize = 1"), "e", &["unknown field `prize`"]),
+            (good.replace("id = \"b\"", "id = \"a\""), "e", &["\"a\" is a finalist twice"]),
+            (answer("mira", "[\"a\", \"z\"]", "first"), "e", &["answers[0]", "a / z are not two finalists"]),
+            (answer("mira", "[\"a\", \"a\"]", "first"), "e", &["names \"a\" twice"]),
+            (
+                answer("mira", "[\"a\", \"b\"]", "won"),
+                "e",
+                &["verdict = \"won\"", "\"first\", \"second\" or \"level\""],
+            ),
+            (
+                format!("{good}\n[[answers]]\njudge = \"\\u001b[31m\"\npair = [\"a\", \"b\"]\nverdict = \"first\"\n"),
+                "e",
+                &["not a judge's name"],
+            ),
+            (twice, "e", &["answers[1]", "Mira answers a / b twice"]),
+            ("this = is not [finals".into(), "e", &["line 1"]),
+        ];
+        for (text, event, wants) in cases {
+            let problems = parse(&text, event).expect_err(&text).join("\n");
+            for want in wants {
+                assert!(problems.contains(want), "wanted {want:?} in\n{problems}\nfor\n{text}");
+            }
+            assert!(!problems.contains('\u{1b}'), "{problems}");
+        }
+        let lined = parse(&answer("mira", "[\"a\", \"a\"]", "first"), "e").expect_err("bad");
+        let at = good.lines().count() + 2;
+        assert!(lined[0].starts_with(&format!("line {at}:")), "{lined:?}");
+    }
+}

@@ -1,0 +1,397 @@
+//! Where a finals round stands: the finals' order with each finalist's strength and how sure it
+//! is, how many comparisons it had and how sure its paid place is; each pair's tally (the pairs
+//! nobody compared among them); each judge's weight; and, in plain words, the cycles among the
+//! finalists and the pairs the judges disagree on.
+
+use serde::{Deserialize, Serialize};
+
+use super::Round;
+use crate::merge::davidson::Fit;
+use crate::model::Verdict;
+use crate::rng::SplitMix;
+
+/// One finals round's standing: what the board, the results and the feedback show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Standing {
+    pub ranking: String,
+    /// The places a prize pays in the ranking.
+    pub paid: usize,
+    /// The finalists in the finals' order, the strongest first.
+    pub order: Vec<FinalistStanding>,
+    /// Every pair of finalists, in the finalists' rubric order, with its tally.
+    pub pairs: Vec<PairTally>,
+    /// Each judge who answered, with how much their answers count.
+    pub judges: Vec<JudgeWeight>,
+    /// How readily the judges call two finalists level (Davidson's `ν`).
+    pub tie: f64,
+    /// Each cycle of head-to-head wins among the finalists, in words.
+    pub cycles: Vec<String>,
+    /// Each pair the judges answered both ways, in words.
+    pub disagreements: Vec<String>,
+}
+
+/// A finalist's place in the finals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FinalistStanding {
+    pub id: String,
+    pub title: String,
+    /// Its place in the finals (finalists of equal strength share one).
+    pub place: usize,
+    /// Its place, and merged score, in the rubric round.
+    pub rubric_place: usize,
+    pub rubric_score: f64,
+    /// Its strength (log worth), centred on the finalists' mean, and its standard error.
+    pub strength: f64,
+    pub sd: f64,
+    /// The answers it was in, and how they went for it.
+    pub compared: usize,
+    pub wins: usize,
+    pub losses: usize,
+    pub levels: usize,
+    /// Its chance of one of the paid places: the share of draws from the model's uncertainty
+    /// that put it there.
+    pub paid: f64,
+    /// How sure the model is that it is above the finalist after it; `None` for the last.
+    pub above_next: Option<f64>,
+}
+
+/// A pair of finalists and what the judges answered on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairTally {
+    pub first: String,
+    pub second: String,
+    pub first_wins: usize,
+    pub second_wins: usize,
+    pub levels: usize,
+    /// How sure the model is that `first` is above `second`.
+    pub above: f64,
+}
+
+impl PairTally {
+    pub fn answers(&self) -> usize {
+        self.first_wins + self.second_wins + self.levels
+    }
+
+    /// Whether judges answered it both ways.
+    pub fn disputed(&self) -> bool {
+        self.first_wins > 0 && self.second_wins > 0
+    }
+}
+
+/// How much one judge's answers count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgeWeight {
+    pub judge: String,
+    pub answers: usize,
+    /// Their chance of agreeing with the true order (Crowd-BT's η), shrunk towards the panel's.
+    pub reliability: f64,
+    /// What their answers weigh: `2η − 1`, 1 for a judge always right, 0 for one no better than a
+    /// coin (the least any judge weighs: none is turned round).
+    pub weight: f64,
+}
+
+/// How many draws from the model's uncertainty the chances of a paid place count.
+pub const DRAWS: usize = 2000;
+/// The draws' seed: the same answers, the same chances.
+const SEED: u64 = 27;
+
+impl Round {
+    /// Where the round stands under `fit` (see [`Standing`]).
+    pub fn standing(&self, fit: &Fit) -> Standing {
+        let n = self.finalists.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        // The strongest first; equal strengths (nothing yet tells them apart) by the rubric.
+        order.sort_by(|&a, &b| {
+            fit.strength[b]
+                .total_cmp(&fit.strength[a])
+                .then(self.finalists[a].rubric_place.cmp(&self.finalists[b].rubric_place))
+        });
+        let paid = chances_of_paid(fit, self.paid);
+        let mut tally = vec![[0usize; 3]; n];
+        for a in &self.answers {
+            let (w, l, level) = match a.verdict {
+                Verdict::First => (a.first, a.second, false),
+                Verdict::Second => (a.second, a.first, false),
+                Verdict::Level => (a.first, a.second, true),
+            };
+            if level {
+                tally[w][2] += 1;
+                tally[l][2] += 1;
+            } else {
+                tally[w][0] += 1;
+                tally[l][1] += 1;
+            }
+        }
+        let mut standings: Vec<FinalistStanding> = Vec::with_capacity(n);
+        for (k, &i) in order.iter().enumerate() {
+            let f = &self.finalists[i];
+            let place = match standings.last() {
+                Some(before) if fit.strength[order[k - 1]] == fit.strength[i] => before.place,
+                _ => k + 1,
+            };
+            standings.push(FinalistStanding {
+                id: f.id.clone(),
+                title: f.title.clone(),
+                place,
+                rubric_place: f.rubric_place,
+                rubric_score: f.rubric_score,
+                strength: fit.strength[i],
+                sd: fit.sd(i),
+                compared: tally[i].iter().sum(),
+                wins: tally[i][0],
+                losses: tally[i][1],
+                levels: tally[i][2],
+                paid: paid[i],
+                above_next: order.get(k + 1).map(|&j| fit.above(i, j)),
+            });
+        }
+        let pairs = self.tallies(fit);
+        Standing {
+            ranking: self.ranking.clone(),
+            paid: self.paid,
+            order: standings,
+            cycles: self.cycles(&pairs),
+            disagreements: self.disagreements(),
+            pairs,
+            judges: self.weights(fit),
+            tie: fit.tie,
+        }
+    }
+
+    /// Every pair, in the finalists' order, with its tally and how sure the model is of it.
+    fn tallies(&self, fit: &Fit) -> Vec<PairTally> {
+        let n = self.finalists.len();
+        let mut out = Vec::with_capacity(n * n.saturating_sub(1) / 2);
+        for i in 0..n {
+            for j in i + 1..n {
+                let mut t = PairTally {
+                    first: self.finalists[i].id.clone(),
+                    second: self.finalists[j].id.clone(),
+                    first_wins: 0,
+                    second_wins: 0,
+                    levels: 0,
+                    above: fit.above(i, j),
+                };
+                for a in self.answers.iter().filter(|a| a.first.min(a.second) == i && a.first.max(a.second) == j) {
+                    let first_said = match a.verdict {
+                        Verdict::Level => None,
+                        Verdict::First => Some(a.first == i),
+                        Verdict::Second => Some(a.second == i),
+                    };
+                    match first_said {
+                        None => t.levels += 1,
+                        Some(true) => t.first_wins += 1,
+                        Some(false) => t.second_wins += 1,
+                    }
+                }
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    fn weights(&self, fit: &Fit) -> Vec<JudgeWeight> {
+        self.judges
+            .iter()
+            .enumerate()
+            .map(|(k, judge)| {
+                let reliability = fit.reliability.get(k).copied().unwrap_or(1.0);
+                JudgeWeight {
+                    judge: judge.clone(),
+                    answers: self.answers.iter().filter(|a| a.judge == k).count(),
+                    reliability,
+                    weight: 2.0 * reliability - 1.0,
+                }
+            })
+            .collect()
+    }
+
+    fn title(&self, id: &str) -> String {
+        let title = self.finalists.iter().find(|f| f.id == id).map_or(id, |f| f.title.as_str());
+        crate::sanitize::clean_line(title)
+    }
+
+    /// Each group of finalists whose head-to-head majorities go round in a circle, as one
+    /// sentence naming a cycle through it: "A beat B (2–1), B beat C (1–0) and C beat A (2–0)".
+    fn cycles(&self, pairs: &[PairTally]) -> Vec<String> {
+        let n = self.finalists.len();
+        let index = |id: &str| self.finalist(id).unwrap_or(0);
+        // beat[i][j]: more judges put i above j than j above i.
+        let mut beat = vec![vec![None; n]; n];
+        for t in pairs {
+            let (i, j) = (index(&t.first), index(&t.second));
+            if t.first_wins > t.second_wins {
+                beat[i][j] = Some((t.first_wins, t.second_wins));
+            } else if t.second_wins > t.first_wins {
+                beat[j][i] = Some((t.second_wins, t.first_wins));
+            }
+        }
+        let mut reach = vec![vec![false; n]; n];
+        for i in 0..n {
+            for j in 0..n {
+                reach[i][j] = beat[i][j].is_some();
+            }
+        }
+        for k in 0..n {
+            for i in 0..n {
+                for j in 0..n {
+                    reach[i][j] = reach[i][j] || (reach[i][k] && reach[k][j]);
+                }
+            }
+        }
+        let mut seen = vec![false; n];
+        let mut out = Vec::new();
+        for start in 0..n {
+            if seen[start] || !reach[start][start] {
+                continue;
+            }
+            let group: Vec<usize> = (0..n).filter(|&j| reach[start][j] && reach[j][start]).collect();
+            for &j in &group {
+                seen[j] = true;
+            }
+            let cycle = shortest_cycle(start, &beat, &group);
+            let steps: Vec<String> = cycle
+                .windows(2)
+                .map(|w| {
+                    let (won, lost) = beat[w[0]][w[1]].unwrap_or((0, 0));
+                    format!(
+                        "{} beat {} ({won}–{lost})",
+                        self.title(&self.finalists[w[0]].id),
+                        self.title(&self.finalists[w[1]].id)
+                    )
+                })
+                .collect();
+            let said = and_list(&steps);
+            let more = if group.len() + 1 > cycle.len() {
+                format!(" ({} finalists are caught in this circle)", group.len())
+            } else {
+                String::new()
+            };
+            out.push(format!(
+                "A cycle: {said}{more}. Head to head alone cannot order them; the model places them by every comparison they had, and the rubric round where those are few"
+            ));
+        }
+        out
+    }
+
+    /// Each pair the judges answered both ways: who chose which.
+    fn disagreements(&self) -> Vec<String> {
+        let n = self.finalists.len();
+        let mut out = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                let on: Vec<_> =
+                    self.answers.iter().filter(|a| a.first.min(a.second) == i && a.first.max(a.second) == j).collect();
+                let chose = |who: usize| -> Vec<String> {
+                    on.iter()
+                        .filter(|a| match a.verdict {
+                            Verdict::First => a.first == who,
+                            Verdict::Second => a.second == who,
+                            Verdict::Level => false,
+                        })
+                        .map(|a| crate::sanitize::clean_line(&self.judges[a.judge]))
+                        .collect()
+                };
+                let (for_i, for_j) = (chose(i), chose(j));
+                if for_i.is_empty() || for_j.is_empty() {
+                    continue;
+                }
+                let levels: Vec<String> = on
+                    .iter()
+                    .filter(|a| a.verdict == Verdict::Level)
+                    .map(|a| crate::sanitize::clean_line(&self.judges[a.judge]))
+                    .collect();
+                let level = if levels.is_empty() { String::new() } else { format!("; level: {}", levels.join(", ")) };
+                let (a, b) = (self.title(&self.finalists[i].id), self.title(&self.finalists[j].id));
+                out.push(format!(
+                    "The judges disagree on {a} and {b}: {a} by {}, {b} by {}{level}",
+                    for_i.join(", "),
+                    for_j.join(", ")
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The shortest cycle of wins from `start` back to it within `group`, as indices, `start` at
+/// both ends.
+fn shortest_cycle(start: usize, beat: &[Vec<Option<(usize, usize)>>], group: &[usize]) -> Vec<usize> {
+    let n = beat.len();
+    let mut from = vec![None; n];
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(at) = queue.pop_front() {
+        for &next in group {
+            if beat[at][next].is_none() {
+                continue;
+            }
+            if next == start {
+                // Back from `at` to `start`, then round: start → … → at → start.
+                let mut path = vec![at];
+                let mut back = at;
+                while let Some(prev) = from[back] {
+                    path.push(prev);
+                    back = prev;
+                }
+                path.reverse();
+                path.push(start);
+                return path;
+            }
+            if from[next].is_none() && next != start {
+                from[next] = Some(at);
+                queue.push_back(next);
+            }
+        }
+    }
+    vec![start]
+}
+
+/// Each finalist's chance of one of the `paid` places: draws of the strengths from the model's
+/// uncertainty (a normal around the fit, with its covariance), the share that put it there.
+fn chances_of_paid(fit: &Fit, paid: usize) -> Vec<f64> {
+    let n = fit.strength.len();
+    if paid >= n {
+        return vec![1.0; n];
+    }
+    if paid == 0 {
+        return vec![0.0; n];
+    }
+    // The centred covariance has the strengths' common shift as a null direction; a jitter far
+    // below any difference makes it factor, and moves no rank.
+    let mut jittered = fit.covariance.clone();
+    (0..n).for_each(|i| jittered[i * n + i] += 1e-9);
+    let Some(l) = crate::merge::dense::cholesky(n, &jittered) else {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| fit.strength[b].total_cmp(&fit.strength[a]));
+        let mut out = vec![0.0; n];
+        order.iter().take(paid).for_each(|&i| out[i] = 1.0);
+        return out;
+    };
+    let mut random = SplitMix(SEED);
+    let mut normal = || {
+        // Box and Muller: two uniforms into a standard normal.
+        let (u, v) = (1.0 - random.uniform(), random.uniform());
+        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+    };
+    let mut counts = vec![0usize; n];
+    let mut draw = vec![0.0; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    for _ in 0..DRAWS {
+        let z: Vec<f64> = (0..n).map(|_| normal()).collect();
+        for i in 0..n {
+            draw[i] = fit.strength[i] + (0..=i).map(|k| l[i * n + k] * z[k]).sum::<f64>();
+        }
+        order.sort_by(|&a, &b| draw[b].total_cmp(&draw[a]));
+        order.iter().take(paid).for_each(|&i| counts[i] += 1);
+    }
+    counts.into_iter().map(|c| c as f64 / DRAWS as f64).collect()
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}

@@ -1,0 +1,178 @@
+use super::*;
+use crate::model::Verdict;
+
+/// A round of finalists `a`, `b`, `c`, … in rubric order, each a quarter point below the last,
+/// paying `paid` places.
+pub(crate) fn round(n: usize, paid: usize) -> Round {
+    Round {
+        ranking: "backyard".into(),
+        paid,
+        finalists: (0..n)
+            .map(|i| Finalist {
+                id: char::from(b'a' + u8::try_from(i).expect("few")).to_string(),
+                title: format!("Entry {}", char::from(b'A' + u8::try_from(i).expect("few"))),
+                rubric_place: i + 1,
+                rubric_score: 4.0 - i as f64 / 4.0,
+            })
+            .collect(),
+        judges: Vec::new(),
+        answers: Vec::new(),
+    }
+}
+
+fn answer(round: &mut Round, judge: &str, winner: &str, loser: &str) {
+    let pair = Pair::new(winner, loser).expect("a pair");
+    let verdict = pair.verdict(Some(winner)).expect("one of the pair");
+    assert!(round.record(judge, &pair, Some(Compared { verdict, note: None })));
+}
+
+fn level(round: &mut Round, judge: &str, a: &str, b: &str) {
+    let pair = Pair::new(a, b).expect("a pair");
+    assert!(round.record(judge, &pair, Some(Compared { verdict: Verdict::Level, note: None })));
+}
+
+#[test]
+fn with_no_answer_the_rubric_orders_the_finals() {
+    let r = round(4, 2);
+    let standing = r.standing(&r.fit(None));
+    let ids: Vec<&str> = standing.order.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d"]);
+    assert!(standing.pairs.iter().all(|p| p.answers() == 0), "every pair uncompared");
+    let paid: f64 = standing.order.iter().map(|f| f.paid).sum();
+    assert!((paid - 2.0).abs() < 1e-9, "two places are paid in every draw: {paid}");
+    assert!(standing.order[0].paid > standing.order[3].paid);
+    assert!(standing.cycles.is_empty() && standing.disagreements.is_empty());
+}
+
+/// Table: what has been answered, what the judge may not compare, and the pair they get next.
+#[test]
+fn the_next_pair_is_one_nobody_compared_then_the_least_sure_never_barred_never_twice() {
+    type Case = (&'static str, Vec<(&'static str, &'static str, &'static str)>, Vec<bool>, Option<(usize, usize)>);
+    let cases: Vec<Case> = vec![
+        // Nothing answered: the pair the rubric puts closest (every gap is equal: the first).
+        ("a fresh round", vec![], vec![false; 3], Some((0, 1))),
+        // a/b answered by someone else: the uncompared pairs come first.
+        ("uncompared first", vec![("tomas", "a", "b")], vec![false; 3], Some((1, 2))),
+        // Finalist b is barred for mira: only a/c is left.
+        ("never a barred finalist", vec![], vec![false, true, false], Some((0, 2))),
+        // mira answered every pair she may.
+        (
+            "never the same pair twice",
+            vec![("mira", "a", "b"), ("mira", "a", "c"), ("mira", "b", "c")],
+            vec![false; 3],
+            None,
+        ),
+        ("all left are barred", vec![("mira", "a", "b")], vec![false, false, true], None),
+    ];
+    for (what, answered, barred, want) in cases {
+        let mut r = round(3, 1);
+        for (judge, winner, loser) in answered {
+            answer(&mut r, judge, winner, loser);
+        }
+        let fit = r.fit(None);
+        assert_eq!(r.next_pair(&fit, "mira", &barred), want, "{what}");
+    }
+    // Every pair compared once: the one the model is least sure of comes next. b beat a and c
+    // beat b, against the rubric's order; a against c is now the closest call.
+    let mut r = round(3, 1);
+    answer(&mut r, "tomas", "b", "a");
+    answer(&mut r, "tomas", "c", "b");
+    answer(&mut r, "tomas", "a", "c");
+    let fit = r.fit(None);
+    let sure = |i: usize, j: usize| (fit.above(i, j) - 0.5).abs();
+    let least = [(0, 1), (0, 2), (1, 2)].into_iter().min_by(|x, y| sure(x.0, x.1).total_cmp(&sure(y.0, y.1)));
+    assert_eq!(r.next_pair(&fit, "mira", &[false; 3]), least);
+}
+
+#[test]
+fn a_judge_answers_a_pair_once_and_may_change_the_answer() {
+    let mut r = round(3, 1);
+    answer(&mut r, "mira", "a", "b");
+    answer(&mut r, "Mira", "b", "a");
+    assert_eq!(r.answers.len(), 1, "the second answer replaced the first");
+    assert_eq!(r.answers[0].verdict, Verdict::Second);
+    assert!(r.record("mira", &Pair::new("a", "b").expect("pair"), None));
+    assert!(r.answers.is_empty(), "taken back");
+    assert!(!r.record("mira", &Pair::new("a", "z").expect("pair"), None), "z is no finalist");
+}
+
+#[test]
+fn a_cycle_and_a_disagreement_are_said_in_plain_words() {
+    let mut r = round(4, 2);
+    answer(&mut r, "mira", "a", "b");
+    answer(&mut r, "mira", "b", "c");
+    answer(&mut r, "mira", "c", "a");
+    answer(&mut r, "tomas", "c", "a");
+    answer(&mut r, "priya", "a", "d");
+    answer(&mut r, "tomas", "d", "a");
+    level(&mut r, "mira", "a", "d");
+    let standing = r.standing(&r.fit(None));
+    assert_eq!(standing.cycles.len(), 1, "{:?}", standing.cycles);
+    let cycle = &standing.cycles[0];
+    assert!(
+        cycle.starts_with(
+            "A cycle: Entry A beat Entry B (1–0), Entry B beat Entry C (1–0) and Entry C beat Entry A (2–0)"
+        ),
+        "{cycle}"
+    );
+    assert_eq!(
+        standing.disagreements,
+        ["The judges disagree on Entry A and Entry D: Entry A by priya, Entry D by tomas; level: mira"]
+    );
+    let ad = standing.pairs.iter().find(|p| p.first == "a" && p.second == "d").expect("a/d");
+    assert_eq!((ad.first_wins, ad.second_wins, ad.levels, ad.disputed()), (1, 1, 1, true));
+    assert_eq!(standing.pairs.iter().filter(|p| p.answers() == 0).count(), 2, "b/d and c/d uncompared");
+    let a = standing.order.iter().find(|f| f.id == "a").expect("a");
+    assert_eq!((a.compared, a.wins, a.losses, a.levels), (6, 2, 3, 1));
+}
+
+#[test]
+fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place_beside() {
+    use crate::rankings::{Flag, Ranked};
+    let entry = |place: usize, id: &str, flags: Vec<Flag>| Ranked {
+        place,
+        id: id.into(),
+        title: id.to_uppercase(),
+        score: 5.0 - place as f64,
+        by_criterion: Vec::new(),
+        judges: 2,
+        gap: None,
+        gap_beyond_habits: None,
+        flags,
+        tie_break: None,
+        chance: Some(0.5),
+        by_criterion_merged: Vec::new(),
+        rubric_place: None,
+    };
+    let mut ranked = vec![
+        entry(1, "a", vec![]),
+        entry(2, "b", vec![Flag::Tie]),
+        entry(2, "c", vec![Flag::Tie]),
+        entry(4, "x", vec![Flag::Tie]),
+        entry(4, "y", vec![Flag::Tie]),
+        entry(6, "z", vec![]),
+    ];
+    let mut r = round(3, 2);
+    for judge in ["mira", "tomas", "priya"] {
+        answer(&mut r, judge, "c", "a");
+        answer(&mut r, judge, "c", "b");
+        answer(&mut r, judge, "a", "b");
+    }
+    let standing = r.standing(&r.fit(None));
+    super::settle::reorder_for_tests(&mut ranked, &standing, Some(2));
+    let seen: Vec<(&str, usize, Option<usize>, bool)> =
+        ranked.iter().map(|e| (e.id.as_str(), e.place, e.rubric_place, e.has(Flag::Tie))).collect();
+    assert_eq!(
+        seen,
+        [
+            ("c", 1, Some(2), false),
+            ("a", 2, Some(1), false),
+            ("b", 3, Some(2), false),
+            ("x", 4, Some(4), true),
+            ("y", 4, Some(4), true),
+            ("z", 6, Some(6), false),
+        ]
+    );
+    assert!(ranked[0].chance.is_some_and(|c| c > 0.9), "{:?}", ranked[0].chance);
+    assert_eq!(ranked[3].chance, Some(0.0), "the finalists hold every paid place");
+}
