@@ -127,8 +127,8 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         (s.file("cut.json", &text[..text.len() / 2]), "cut short"),
         (s.file("empty.json", ""), "empty"),
         (
-            s.file("v5.json", &text.replace("\"version\":4", "\"version\":5")),
-            "version 5; this judging reads versions 1 to 4",
+            s.file("v6.json", &text.replace("\"version\":4", "\"version\":6")),
+            "version 6; this judging reads versions 1 to 5",
         ),
         (s.file("indented.json", &pretty(&text)), "edited after it was written"),
         // An edit that breaks the body is an edit first: said as one, with the judge it names.

@@ -48,6 +48,7 @@ pub(crate) fn write_for(
         readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
         revisions: store.revisions()?,
         texts: crate::model::ByPart::from_fn(|part| sheet.texts[part].clone().into_iter().collect()),
+        comparisons: sheet.compared().into_iter().map(|(pair, c)| (pair, c.clone())).collect(),
     };
     // The judge's own key; else a secret an earlier build's head judge handed out (from the
     // environment, or the judge's own judging.toml).
@@ -87,8 +88,11 @@ pub(crate) fn write_for(
         ));
     }
     let scores = body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>();
+    let comparisons = (!body.comparisons.is_empty())
+        .then(|| crate::format::count(body.comparisons.len(), "comparison", "comparisons"));
     let counts: Vec<String> = std::iter::once(crate::format::count(scores, "score", "scores"))
         .chain(body.texts.iter().map(|(part, texts)| part.counted(texts.len())))
+        .chain(comparisons)
         .collect();
     say(&format!(
         "Wrote {}{}: {} from judge {}",

@@ -11,7 +11,7 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::{ByPart, TextPart};
+use crate::model::{ByPart, Compared, Pair, TextPart};
 
 /// One submission's scores as a score file carries them: its id, a value per criterion in the
 /// rubric's order (`None` where not scored), and when each was given, in Unix milliseconds.
@@ -40,6 +40,21 @@ pub struct Body {
     /// Each text part's texts, by submission: the jury's notes, the team's notes (version 3),
     /// recusals with their reasons.
     pub texts: ByPart<BTreeMap<String, String>>,
+    /// The judge's answers in the finals, one a pair (version 5).
+    pub comparisons: Vec<(Pair, Compared)>,
+}
+
+/// One comparison as a file carries it: `{"pair": [A, B], "verdict": "first", "note": "…"}`,
+/// the verdict said of the pair in the order written.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonRow<'a> {
+    #[serde(borrow)]
+    pub pair: [Cow<'a, str>; 2],
+    #[serde(borrow)]
+    pub verdict: Cow<'a, str>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Cow<'a, str>>,
 }
 
 /// A row as version 2 and later write it: id, values, and seconds after `times_from`.
@@ -69,6 +84,20 @@ impl Serialize for Written<'_> {
         for (part, texts) in b.texts.iter() {
             map.serialize_entry(part.spec().key, texts)?;
         }
+        // Only a file with comparisons has the key, and only such a file is version 5: a judge
+        // who took no part in the finals sends what earlier builds read.
+        if !b.comparisons.is_empty() {
+            let rows: Vec<ComparisonRow> = b
+                .comparisons
+                .iter()
+                .map(|(pair, c)| ComparisonRow {
+                    pair: [Cow::Borrowed(pair.first.as_str()), Cow::Borrowed(pair.second.as_str())],
+                    verdict: Cow::Borrowed(c.verdict.key()),
+                    note: c.note.as_deref().map(Cow::Borrowed),
+                })
+                .collect();
+            map.serialize_entry(crate::model::COMPARISONS.key, &rows)?;
+        }
         map.end()
     }
 }
@@ -89,6 +118,8 @@ pub struct Checked<'a> {
     pub revisions: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
     /// Each text part's texts, by entry; a part the file does not have is empty.
     pub texts: ByPart<BTreeMap<Cow<'a, str>, Cow<'a, str>>>,
+    /// Version 5: the judge's answers in the finals, as written (checked by `read`).
+    pub comparisons: Vec<ComparisonRow<'a>>,
     /// The SHA-256 of the body's bytes, in hex: two files with the same body are one file.
     pub digest: String,
 }
@@ -101,8 +132,19 @@ impl Checked<'_> {
 }
 
 /// The keys a body has besides its text parts'.
-const FIELDS: [&str; 10] =
-    ["event", "rubric", "judge", "written_at", "criteria", "times_from", "scores", "timings", "readings", "revisions"];
+const FIELDS: [&str; 11] = [
+    "event",
+    "rubric",
+    "judge",
+    "written_at",
+    "criteria",
+    "times_from",
+    "scores",
+    "timings",
+    "readings",
+    "revisions",
+    crate::model::COMPARISONS.key,
+];
 
 // Wrappers that let a value borrow from the file's text, as `#[serde(borrow)]` does on a field.
 #[derive(Deserialize)]
@@ -111,6 +153,8 @@ struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
 struct Texts<'a>(#[serde(borrow)] Vec<Cow<'a, str>>);
 #[derive(Deserialize)]
 struct Rows<'a>(#[serde(borrow)] Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>);
+#[derive(Deserialize)]
+struct Comparisons<'a>(#[serde(borrow)] Vec<ComparisonRow<'a>>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Checked<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -131,6 +175,7 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
         let (mut event, mut rubric, mut judge, mut written_at) = (None, None, None, None);
         let (mut criteria, mut scores) = (None, None);
         let (mut timings, mut readings, mut revisions) = (None, None, None);
+        let mut comparisons = None;
         let mut texts: ByPart<Option<BTreeMap<Cow<'a, str>, Cow<'a, str>>>> = ByPart::default();
         let mut times_from = false;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
@@ -144,6 +189,7 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
                 "timings" => once(&mut timings, "timings", map.next_value()?)?,
                 "readings" => once(&mut readings, "readings", map.next_value()?)?,
                 "revisions" => once(&mut revisions, "revisions", map.next_value()?)?,
+                "comparisons" => once(&mut comparisons, "comparisons", map.next_value::<Comparisons>()?.0)?,
                 // Version 2 on: what the rows' times count from, which the merge does not need.
                 "times_from" if !times_from => {
                     times_from = true;
@@ -167,6 +213,7 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
             readings: readings.unwrap_or_default(),
             revisions: revisions.unwrap_or_default(),
             texts: ByPart::from_fn(|part| texts[part].take().unwrap_or_default()),
+            comparisons: comparisons.unwrap_or_default(),
             digest: String::new(),
         })
     }

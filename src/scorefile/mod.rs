@@ -17,6 +17,10 @@
 //! Version 4 is version 3 signed with the judge's own key (`ed25519:`, see `sign`) instead of a
 //! secret the head judge handed out (`hmac-sha256:`, which versions 2 and 3 carry and which
 //! still verifies where judging.toml keeps the secret).
+//!
+//! Version 5 adds the judge's answers in the finals, `"comparisons": [{"pair": [A, B],
+//! "verdict": "first" | "second" | "level", "note": …}]`, covered by the digest and signature as
+//! all the body is. Only a file with comparisons is written as version 5.
 
 mod body;
 mod read;
@@ -34,7 +38,7 @@ pub use body::{Body, Checked, ScoreRow};
 pub use read::read_all;
 
 pub const FORMAT: &str = "judging-scores";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// The largest score file: the one limit export, push, collect and merge share.
 pub const MAX_BYTES: u64 = crate::limits::SCORE_FILE_BYTES;
 
@@ -107,9 +111,11 @@ pub fn rubric_fingerprint(config: &Config) -> String {
     format!("sha256:{}", &hex(&Sha256::digest(text.join(";").as_bytes()))[..32])
 }
 
-const PREFIX: &str = "{\"format\":\"judging-scores\",\"version\":4,\"digest\":\"sha256:";
-/// Version 2 and 3 files, as earlier builds wrote them, take the same fast path.
-const EARLIER: [&str; 2] = [
+/// How a file of each version from 5 down to 2 begins, as written: every one takes the fast
+/// path. A file with comparisons is written as version 5, one without as version 4.
+const PREFIXES: [&str; 4] = [
+    "{\"format\":\"judging-scores\",\"version\":5,\"digest\":\"sha256:",
+    "{\"format\":\"judging-scores\",\"version\":4,\"digest\":\"sha256:",
     "{\"format\":\"judging-scores\",\"version\":3,\"digest\":\"sha256:",
     "{\"format\":\"judging-scores\",\"version\":2,\"digest\":\"sha256:",
 ];
@@ -139,13 +145,14 @@ pub fn write(body: &Body, signer: Option<Signer>) -> Result<String, serde_json::
         Some(Signer::Secret(secret)) => format!("{SIGNATURE}{}", sign::hmac_sign(body.as_bytes(), secret)),
         None => String::new(),
     };
-    Ok(format!("{PREFIX}{digest}{signature}{BODY}{body}}}\n"))
+    let prefix = if written.body.comparisons.is_empty() { PREFIXES[1] } else { PREFIXES[0] };
+    Ok(format!("{prefix}{digest}{signature}{BODY}{body}}}\n"))
 }
 
 /// A version 2, 3 or 4 file as `judging export` writes it: (digest, signature, body), each in
 /// hex or the body's exact text. `None` for anything else, which the slow path then explains.
 fn split(text: &str) -> Option<(&str, Option<sign::Signature<'_>>, &str)> {
-    let rest = text.strip_prefix(PREFIX).or_else(|| EARLIER.iter().find_map(|p| text.strip_prefix(p)))?;
+    let rest = PREFIXES.iter().find_map(|p| text.strip_prefix(p))?;
     let (digest, rest) = (rest.get(..64)?, rest.get(64..)?);
     let (signature, rest) = if let Some(signed) = rest.strip_prefix(SIGNATURE) {
         (Some(sign::Signature::Hmac(signed.get(..64)?)), signed.get(64..)?)
@@ -235,7 +242,33 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             }
         }
     }
-    Ok(body)
+    comparison_problem(&body).map_or(Ok(body), |problem| Err(invalid(problem)))
+}
+
+/// What is wrong with a file's comparisons, if anything: a pair of one entry, a verdict that is
+/// not one of the three, or one pair answered twice (in either order).
+fn comparison_problem(body: &Checked) -> Option<String> {
+    let mut seen = std::collections::HashSet::with_capacity(body.comparisons.len());
+    for (k, row) in body.comparisons.iter().enumerate() {
+        let [a, b] = &row.pair;
+        let at = format!("comparisons[{k}] ({} / {})", clean_line(a), clean_line(b));
+        let Some(pair) = crate::model::Pair::new(a, b) else {
+            return Some(format!("{at}: a pair of one entry; a comparison is of two"));
+        };
+        if crate::model::Verdict::from_key(&row.verdict).is_none() {
+            return Some(format!(
+                "{at}: verdict {:?}; a comparison says \"first\", \"second\" or \"level\"",
+                clean_line(&row.verdict)
+            ));
+        }
+        if !seen.insert(pair) {
+            return Some(format!(
+                "{at}: this pair is answered twice; a judge answers a pair once: ask {} to export again",
+                clean_line(&body.judge)
+            ));
+        }
+    }
+    None
 }
 
 /// A file that is not a version 2 file exactly as written: a version 1 file, read with its
@@ -366,6 +399,49 @@ mod tests {
         .to_string();
         let digest = hex(&Sha256::digest(body.as_bytes()));
         format!("{{\"format\":\"judging-scores\",\"version\":1,\"body\":{body},\"digest\":\"sha256:{digest}\"}}")
+    }
+
+    /// A file with comparisons is version 5, signed over them like the scores; one without is
+    /// version 4, as earlier builds read; a pair answered twice, of one entry or with a verdict
+    /// that is not one of the three is refused by name.
+    #[test]
+    fn comparisons_travel_in_version_5_signed_and_checked() {
+        use crate::model::{Compared, Pair, Verdict};
+        let key = sign::PrivateKey::generate().expect("key");
+        let mut config = Config::builtin();
+        config.judges[0].public_key = Some(key.public());
+        let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
+        let without = write(&body(rows.clone()), Some(Signer::Key(&key))).expect("json");
+        assert!(without.starts_with(PREFIXES[1]), "no comparisons: version 4");
+        let mut with = body(rows);
+        let pair = Pair::new("sprout-sense", "pantry-poet").expect("pair");
+        with.comparisons = vec![(pair, Compared { verdict: Verdict::Second, note: Some("kinder".into()) })];
+        let text = write(&with, Some(Signer::Key(&key))).expect("json");
+        assert!(text.starts_with(PREFIXES[0]), "{text}");
+        let read_back = read(text.as_bytes(), "five.json", &config).expect("reads");
+        let row = &read_back.comparisons[0];
+        assert_eq!(
+            (row.pair[0].as_ref(), row.pair[1].as_ref(), row.verdict.as_ref()),
+            ("pantry-poet", "sprout-sense", "second")
+        );
+        assert_eq!(row.note.as_deref(), Some("kinder"));
+        let turned = text.replace("\"verdict\":\"second\"", "\"verdict\":\"first\"");
+        assert!(read(turned.as_bytes(), "turned.json", &config).is_err(), "an answer turned round shows");
+        let unsigned = |edit: &dyn Fn(&mut Body)| {
+            let mut b = with.clone();
+            edit(&mut b);
+            read(write(&b, None).expect("json").as_bytes(), "bad.json", &Config::builtin())
+                .map(|_| ())
+                .expect_err("refused")
+                .to_string()
+        };
+        let again = |b: &mut Body| {
+            let pair = Pair::new("pantry-poet", "sprout-sense").expect("pair");
+            b.comparisons.push((pair, Compared { verdict: Verdict::Level, note: None }));
+        };
+        assert!(unsigned(&again).contains("answered twice"), "{}", unsigned(&again));
+        let one = |b: &mut Body| b.comparisons[0].0 = Pair { first: "a".into(), second: "a".into() };
+        assert!(unsigned(&one).contains("a pair of one entry"), "{}", unsigned(&one));
     }
 
     #[test]

@@ -88,11 +88,46 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
             None => marks.partial.push(id.to_string()),
         }
     }
+    marks.comparisons = comparisons(&body, field, &mut unknown);
     if let Some(first) = unknown.first() {
         return Err(ScoreFileError::Unknown { file: name, count: unknown.len(), first: clean_line(first) });
     }
     keep_notes_and_times(&mut marks, &body, field);
     Ok(marks)
+}
+
+/// The judge's answers in the finals, by field index, each pair in its kept order (the smaller id
+/// first) with the verdict said of that order. A pair with a withdrawn entry is left out; an id
+/// the store does not have is added to `unknown`. `read` has checked each verdict and pair.
+fn comparisons<'b>(
+    body: &'b scorefile::Checked,
+    field: &Field,
+    unknown: &mut Vec<&'b str>,
+) -> Vec<(usize, usize, crate::model::Compared)> {
+    use crate::model::{Compared, Pair, Verdict};
+    let mut out = Vec::with_capacity(body.comparisons.len());
+    for row in &body.comparisons {
+        let [a, b] = &row.pair;
+        let (Some(pair), Some(verdict)) = (Pair::new(a, b), Verdict::from_key(&row.verdict)) else { continue };
+        let verdict = match (verdict, pair.first == a.as_ref()) {
+            (Verdict::Level, _) | (_, true) => verdict,
+            (Verdict::First, false) => Verdict::Second,
+            (Verdict::Second, false) => Verdict::First,
+        };
+        let place = |id: &'b str, unknown: &mut Vec<&'b str>| match field.place(id) {
+            Place::Ranked(entry) => Some(entry),
+            Place::Withdrawn => None,
+            Place::Unknown => {
+                unknown.push(id);
+                None
+            }
+        };
+        let (first, second) =
+            if pair.first == a.as_ref() { (a.as_ref(), b.as_ref()) } else { (b.as_ref(), a.as_ref()) };
+        let (Some(i), Some(j)) = (place(first, unknown), place(second, unknown)) else { continue };
+        out.push((i, j, Compared { verdict, note: row.note.as_deref().map(str::to_owned) }));
+    }
+    out
 }
 
 /// The judge's notes, times and revisions of the entries in play: a recused judge's are not
