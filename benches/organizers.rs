@@ -74,6 +74,8 @@ fn bench(c: &mut Criterion) {
             track_place: Some(i / 2 + 1),
             by_criterion: vec![Some(3.0 + (i % 5) as f64 / 5.0), Some(3.0), Some(3.0)],
             by_criterion_merged: Vec::new(),
+            rubric_place: None,
+            track_rubric_place: None,
             judges: 1 + i % 3,
             chance: None,
             track_chance: Some(1.0 / (1 + i / 2) as f64),

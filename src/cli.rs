@@ -124,6 +124,14 @@ pub enum Command {
         /// Show the rankings on the head judge's screen instead of printing them
         #[arg(long, conflicts_with_all = ["format", "output"])]
         tui: bool,
+        /// Publish the finals: the top `[finals] size` entries of each ranking with finals, with
+        /// the comparisons made so far, to `finals.file` beside judging.toml
+        #[arg(long, conflicts_with_all = ["tui", "entry", "format", "output"])]
+        finals: bool,
+        /// With --finals: publish other finalists than the file has, though comparisons were made
+        /// on them (those comparisons then count for nothing)
+        #[arg(long, requires = "finals")]
+        force: bool,
         #[arg(long, value_enum, default_value_t = MergeFormat::Table)]
         format: MergeFormat,
         /// Write to this file instead of the terminal
@@ -150,6 +158,26 @@ pub enum Command {
         /// Show the assignment's coverage without writing it
         #[arg(long)]
         dry_run: bool,
+    },
+    /// The finals the head judge published: each ranking's finalists, the pairs you compared,
+    /// and the pair to compare next
+    Finals,
+    /// Compare two finalists side by side: which is better, or level. One answer a pair: giving
+    /// it again replaces it
+    Compare {
+        /// One finalist's id (as `judging finals` shows it)
+        a: String,
+        /// The other's
+        b: String,
+        /// The better of the two: A (the first named), B (the second), or level
+        #[arg(long, value_name = "A|B|level", required_unless_present = "clear")]
+        winner: Option<String>,
+        /// Why, for the jury
+        #[arg(long, value_name = "TEXT", conflicts_with = "clear")]
+        note: Option<String>,
+        /// Take back your answer on this pair
+        #[arg(long, conflicts_with = "winner")]
+        clear: bool,
     },
     /// Apply the prize rules in judging.toml to the merged rankings and print the winners
     Results {

@@ -168,6 +168,23 @@ impl Loaded {
         Ok(path)
     }
 
+    /// Where `judging merge --finals` publishes the finals and everyone reads them; `None`
+    /// without `[finals]`.
+    pub fn finals_path(&self) -> Option<PathBuf> {
+        self.config.finals.as_ref().map(|f| self.base_dir().join(&f.file))
+    }
+
+    /// The published finals, when `[finals]` is set and the file exists; a file that cannot be
+    /// used is an error naming it and every problem, each at its line.
+    pub fn published_finals(&self) -> Result<Option<crate::finals::published::Published>, FileError> {
+        let Some(path) = self.finals_path() else { return Ok(None) };
+        let Some(text) = read(&path)? else { return Ok(None) };
+        crate::finals::published::parse(&text, &self.config.event.id).map(Some).map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            FileError::invalid(&path, format!("{} problem(s):\n{}", problems.len(), problems.join("\n")))
+        })
+    }
+
     /// Where a `by = "file"` prize's values are.
     pub fn prize_file(&self, file: &str) -> PathBuf {
         self.base_dir().join(file)

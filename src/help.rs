@@ -53,6 +53,16 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "the plain mean, for a spreadsheet",
             ),
             ("judging merge scores/*.json --entry sprout-sense", "every judge's view of one entry"),
+            ("judging merge scores/*.json --finals", "publish the finals: the top entries of each paid ranking"),
+        ],
+    ),
+    ("finals", &[("judging finals", "the finalists you compare, what you compared, and the pair to compare next")]),
+    (
+        "compare",
+        &[
+            ("judging compare bus-stop-oracle meter-reader --winner A", "the first named is better"),
+            ("judging compare bus-stop-oracle meter-reader --winner level --note 'Both fine'", "neither is"),
+            ("judging compare bus-stop-oracle meter-reader --clear", "take back your answer on that pair"),
         ],
     ),
     (

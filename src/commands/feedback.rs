@@ -29,7 +29,8 @@ pub(super) fn run(
     let mut options = crate::rankings::Options::new(method, config);
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;
-    let rankings = super::merge::merged(files, config, &field, &options)?;
+    let mut rankings = super::merge::merged(files, config, &field, &options)?;
+    super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
     let outcome = if config.prizes.is_empty() {
         None
     } else {

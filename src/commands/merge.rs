@@ -16,6 +16,10 @@ pub(super) enum To<'a> {
     Screen,
     /// Every judge's view of one entry.
     Entry(&'a str, MergeFormat, Option<&'a std::path::Path>),
+    /// The finals published, from the rubric round's rankings.
+    Finals {
+        force: bool,
+    },
 }
 
 pub(super) fn run(
@@ -29,7 +33,12 @@ pub(super) fn run(
     let field = crate::rankings::Field::new(&submissions);
     let mut rankings = merged(files, config, &field, options)?;
     from_the_store(&mut rankings, &session, &field)?;
+    // The finals are chosen from the rubric round's order; every other output has the finals'.
+    if !matches!(to, To::Finals { .. }) {
+        super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
+    }
     let (format, output) = match to {
+        To::Finals { force } => return super::finals::publish(&session, &rankings, &field, force),
         To::Print(format, output) => (format, output),
         To::Screen => {
             let known: std::collections::HashSet<&str> = submissions.iter().map(|s| s.submission.id.as_str()).collect();

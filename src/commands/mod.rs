@@ -8,6 +8,7 @@ mod check;
 mod collect;
 mod export;
 mod feedback;
+mod finals;
 mod hub;
 mod import;
 mod list;
@@ -118,6 +119,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             score::run(Session::open(&cli, loaded)?, submission, scores, notes)
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
+        Some(Command::Finals) => finals::list(&Session::open(&cli, loaded)?),
+        Some(Command::Compare { a, b, winner, note, clear }) => {
+            let asked = finals::Asked { a, b, winner: winner.as_deref(), note: note.as_deref(), clear: *clear };
+            finals::compare(Session::open(&cli, loaded)?, &asked)
+        }
         Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
@@ -168,12 +174,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             no_chances,
             entry,
             tui,
+            finals,
+            force,
             format,
             output,
         }) => {
             let chances = chances_asked(*chances, *no_chances);
             let options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
-            let to = merged_to(*tui, entry.as_deref(), *format, output.as_deref());
+            let to = if *finals {
+                merge::To::Finals { force: *force }
+            } else {
+                merged_to(*tui, entry.as_deref(), *format, output.as_deref())
+            };
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             merge::run(session, &collected, &options, to)

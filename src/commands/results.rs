@@ -56,6 +56,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         } else {
             let mut merged = super::merge::merged(request.files, config, &field, &request.options)?;
             super::merge::from_the_store(&mut merged, &session, &field)?;
+            super::finals::settle_into(&mut merged, &session.loaded, &field)?;
             merged
         };
         let prizes = prepare(&session, &field, &rankings, request.decisions)?;

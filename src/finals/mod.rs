@@ -12,11 +12,13 @@
 //! - [`settle`] puts the finals' order into the merged rankings, so that every output pays from it.
 
 mod choose;
+mod finalists;
 mod gather;
 pub mod published;
 mod settle;
 mod standing;
 
+pub use finalists::finalists;
 pub use gather::gather;
 pub use settle::{Settled, settle};
 pub use standing::{FinalistStanding, JudgeWeight, PairTally, Standing};
@@ -144,6 +146,20 @@ impl Round {
     /// See [`choose`].
     pub fn next_pair(&self, fit: &Fit, judge: &str, barred: &[bool]) -> Option<(usize, usize)> {
         choose::next_pair(self, fit, judge, barred)
+    }
+
+    /// The round as `judge` sees it on their own machine: everyone else's answers as published,
+    /// and their own as their sheet has them now (`own`: each pair with its answer).
+    #[must_use]
+    pub fn as_seen_by(&self, judge: &str, own: &[(Pair, Compared)]) -> Round {
+        let mut round = self.clone();
+        if let Some(k) = round.judge(judge) {
+            round.answers.retain(|a| a.judge != k);
+        }
+        for (pair, answer) in own {
+            round.record(judge, pair, Some(answer.clone()));
+        }
+        round
     }
 
     /// The pair of finalists `i` and `j`, by id.

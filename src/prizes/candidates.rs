@@ -68,6 +68,8 @@ pub fn candidates(
                 judges: e.judges,
                 chance: if has_overall { e.chance } else { None },
                 track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
+                rubric_place: if has_overall { e.rubric_place } else { None },
+                track_rubric_place: in_track.get(e.id.as_str()).and_then(|t| t.rubric_place),
             })
         })
         .collect()

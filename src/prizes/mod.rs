@@ -47,6 +47,10 @@ pub struct Candidate {
     /// worked them out.
     pub chance: Option<f64>,
     pub track_chance: Option<f64>,
+    /// Its place in the rubric round, overall and in its track, where a finals round decided
+    /// that ranking's places (`None` elsewhere).
+    pub rubric_place: Option<usize>,
+    pub track_rubric_place: Option<usize>,
     /// The judges' mean per criterion, in rubric order; `None` where no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
     /// Its merged score and place on each criterion a prize ranks by, by the event's method

@@ -77,7 +77,7 @@ mod tests {
     use crate::prizes::{Award, PrizeOutcome, Support};
 
     fn award(place: usize, id: &str, amount: Option<f64>, tie: Option<Tie>) -> Award {
-        let support = Some(Support { judges: 1, chance: Some(0.2), doubts: vec![] });
+        let support = Some(Support { judges: 1, chance: Some(0.2), rubric_place: None, doubts: vec![] });
         Award {
             place,
             id: id.into(),

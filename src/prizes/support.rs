@@ -20,6 +20,9 @@ pub struct Support {
     /// worked one out (a prize over a whole track or the whole event, by score).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chance: Option<f64>,
+    /// Its place in the rubric round, where a finals round decided the places of the ranking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rubric_place: Option<usize>,
     /// What the jury should settle before announcing it; empty when it stands firm.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub doubts: Vec<Doubt>,
@@ -55,12 +58,12 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         return None;
     }
     // Chances are of a whole ranking's paid places: a prize narrowed by tag or size has none.
-    let chance = match (prize.reads_whole_ranking(), &prize.track) {
-        (false, _) => None,
-        (true, Some(_)) => c.track_chance,
-        (true, None) => c.chance,
+    let (chance, rubric_place) = match (prize.reads_whole_ranking(), &prize.track) {
+        (false, _) => (None, None),
+        (true, Some(_)) => (c.track_chance, c.track_rubric_place),
+        (true, None) => (c.chance, c.rubric_place),
     };
-    Some(Support { judges: c.judges, chance, doubts: doubts(c.judges, chance, min_judges) })
+    Some(Support { judges: c.judges, chance, rubric_place, doubts: doubts(c.judges, chance, min_judges) })
 }
 
 impl Doubt {

@@ -27,6 +27,8 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         track_place: Some(place),
         by_criterion: vec![Some(3.0); 3],
         by_criterion_merged: Vec::new(),
+        rubric_place: None,
+        track_rubric_place: None,
         judges: 3,
         chance: None,
         track_chance: None,
@@ -337,7 +339,10 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
         doubts(&o.prizes[0]),
         [vec![Doubt::FewJudges { judges: 1, min_judges: 2 }], vec![Doubt::Unlikely { chance: 0.3 }], vec![]]
     );
-    assert_eq!(o.prizes[0].awards[2].support, Some(Support { judges: 3, chance: Some(0.8), doubts: vec![] }));
+    assert_eq!(
+        o.prizes[0].awards[2].support,
+        Some(Support { judges: 3, chance: Some(0.8), rubric_place: None, doubts: vec![] })
+    );
     // A criterion prize rests on the judges too, with no chance of its own; badges do not.
     assert_eq!(o.prizes[1].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
     assert_eq!(doubts(&o.prizes[1])[0], [Doubt::FewJudges { judges: 1, min_judges: 2 }]);

@@ -8,6 +8,8 @@ use crate::prizes::{Award, PrizeOutcome};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
     Place,
+    /// Its place in the rubric round, where a finals round decided the places.
+    Rubric,
     Entry,
     Team,
     /// What the prize ranks by: the score, badges, likes, a criterion, a file's values.
@@ -25,6 +27,7 @@ impl Column {
     pub fn heading(self, p: &PrizeOutcome) -> String {
         match self {
             Column::Place => "Place".into(),
+            Column::Rubric => "Rubric".into(),
             Column::Entry => "Entry".into(),
             Column::Team => "Team".into(),
             Column::Value => p.heading.clone(),
@@ -37,13 +40,14 @@ impl Column {
 
     /// A number, right-aligned and never broken across lines.
     pub fn numeric(self) -> bool {
-        matches!(self, Column::Place | Column::Value | Column::Judges | Column::Paid | Column::Amount)
+        matches!(self, Column::Place | Column::Rubric | Column::Value | Column::Judges | Column::Paid | Column::Amount)
     }
 
     /// The class an HTML page names it by.
     pub fn class(self) -> &'static str {
         match self {
             Column::Place => "place",
+            Column::Rubric => "rubric",
             Column::Entry => "entry",
             Column::Team => "team",
             Column::Value => "value",
@@ -58,6 +62,9 @@ impl Column {
     pub fn text(self, sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
         match self {
             Column::Place => place(a),
+            Column::Rubric => {
+                a.support.as_ref().and_then(|s| s.rubric_place).map(|p| p.to_string()).unwrap_or_default()
+            }
             Column::Entry => a.title.clone(),
             Column::Team => a.team.clone(),
             Column::Value => value(p, a),
@@ -75,6 +82,7 @@ impl Column {
 pub fn columns(sheet: &Sheet, p: &PrizeOutcome) -> Vec<Column> {
     let every = [
         Column::Place,
+        Column::Rubric,
         Column::Entry,
         Column::Team,
         Column::Value,

@@ -3,6 +3,7 @@
 pub mod columns;
 pub mod entry;
 pub mod feedback;
+pub mod finals;
 #[cfg(test)]
 mod fixtures;
 pub mod html;

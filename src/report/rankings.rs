@@ -99,6 +99,20 @@ fn has_chances(ranked: &[Ranked]) -> bool {
     ranked.iter().any(|e| e.chance.is_some())
 }
 
+/// Whether a finals round placed this ranking: then each entry's rubric place is shown beside.
+fn has_finals(ranked: &[Ranked]) -> bool {
+    ranked.iter().any(|e| e.rubric_place.is_some())
+}
+
+/// The finals round of a ranking, as lines for the table (`markdown` false) or Markdown.
+fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool) -> Vec<String> {
+    r.finals
+        .iter()
+        .filter(|s| s.ranking == group)
+        .flat_map(|s| crate::report::finals::lines(s, show, markdown))
+        .collect()
+}
+
 /// How many entries "To discuss" names before "and N more".
 const TO_DISCUSS: usize = 5;
 
@@ -107,7 +121,13 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
     if !has_chances(ranked) {
         return Vec::new();
     }
-    let mut out: Vec<String> = r.chance_meaning(group).into_iter().collect();
+    let mut out: Vec<String> = if r.finals.iter().any(|s| s.ranking == group) {
+        vec![
+            "PAID: a finals round decided these places; a finalist's chance comes from the finals' model (below), and an entry outside the finals holds none of the places they decide".to_owned(),
+        ]
+    } else {
+        r.chance_meaning(group).into_iter().collect()
+    };
     let uncertain = r.uncertain(group);
     out.push(to_discuss(
         uncertain.iter().map(|e| (e.place, format!("{} {}", text(&e.title), e.chance_text()))).collect(),
@@ -191,8 +211,10 @@ pub fn table(r: &Rankings) -> String {
         let noun = if ranked.len() == 1 { "entry" } else { "entries" };
         out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
         let paid = has_chances(ranked);
+        let rubric = has_finals(ranked);
         out.push_str(&format!(
-            "PLACE  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
+            "PLACE{}  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
+            if rubric { "  RUBRIC" } else { "" },
             if paid { "  PAID" } else { "" }
         ));
         for e in ranked {
@@ -200,8 +222,13 @@ pub fn table(r: &Rankings) -> String {
             let by_criterion: String =
                 shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
+            let rubric_place = if rubric {
+                format!("  {:>6}", e.rubric_place.map_or_else(|| "-".into(), |p| p.to_string()))
+            } else {
+                String::new()
+            };
             out.push_str(&format!(
-                "{:>5}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {:>6}  {}\n",
+                "{:>5}{rubric_place}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {:>6}  {}\n",
                 e.place,
                 fit(&clean_line(&e.id), 20),
                 " ".repeat(30usize.saturating_sub(title.width())),
@@ -217,6 +244,9 @@ pub fn table(r: &Rankings) -> String {
         }
         if let Some(m) = majority(r, group) {
             out.push_str(&format!("{}\n", clean_line(&m.said)));
+        }
+        for line in finals(r, group, clean_line, false) {
+            out.push_str(&format!("{line}\n"));
         }
     }
     for line in agreement(r) {
@@ -270,16 +300,23 @@ pub fn markdown(r: &Rankings) -> String {
         let align = "---:|".repeat(shown.len());
         let paid = has_chances(ranked);
         let (paid_head, paid_align) = if paid { (" Paid |", "---:|") } else { ("", "") };
+        let rubric = has_finals(ranked);
+        let (rubric_head, rubric_align) = if rubric { (" Rubric |", "---:|") } else { ("", "") };
         out.push_str(&format!(
-            "\n## {}\n\n| Place | Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|---|---:|{paid_align}{align}---:|---:|---:|---|\n",
+            "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
             cell(group)
         ));
         for e in ranked {
             let by_criterion: String =
                 shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
+            let rubric_place = if rubric {
+                format!(" {} |", e.rubric_place.map_or_else(|| "-".into(), |p| p.to_string()))
+            } else {
+                String::new()
+            };
             out.push_str(&format!(
-                "| {} | {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
+                "| {} |{rubric_place} {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
                 e.place,
                 cell(&e.title),
                 cell(&e.id),
@@ -299,6 +336,10 @@ pub fn markdown(r: &Rankings) -> String {
         }
         if let Some(m) = majority(r, group) {
             out.push_str(&format!("\n{}\n", cell(&m.said)));
+        }
+        let finals = finals(r, group, cell, true);
+        if !finals.is_empty() {
+            out.push_str(&format!("\n### Finals\n\n{}\n", finals.join("\n")));
         }
     }
     if !r.disagreements.is_empty() {

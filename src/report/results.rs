@@ -107,6 +107,7 @@ fn pad(text: &str, width: usize) -> String {
 fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
     let width = |c: Column| match c {
         Column::Place => 5,
+        Column::Rubric => 6,
         Column::Entry => 28,
         Column::Team => 20,
         Column::Value => c.heading(p).width().max(7),

@@ -1,0 +1,305 @@
+//! The finals from the command line: `judging merge --finals` publishes them, `judging finals`
+//! lists them for a judge, `judging compare A B --winner A|B|level` answers a pair; and every
+//! merge settles the published finals into its rankings (`settle_into`). The rules are the
+//! core's (`finals`); this is the files, the store and the words.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::Session;
+use crate::event_files::Loaded;
+use crate::finals::{Round, published::Published};
+use crate::model::{Change, Compared, Pair, Verdict};
+use crate::rankings::{Field, Rankings};
+use crate::sanitize::clean_line;
+
+/// Puts the published finals' order into freshly merged rankings (a saved merge has it already),
+/// saying on stderr what was left out.
+pub(super) fn settle_into(rankings: &mut Rankings, loaded: &Loaded, field: &Field) -> Result<()> {
+    let Some(published) = loaded.published_finals()? else { return Ok(()) };
+    let (rounds, warnings) =
+        crate::finals::gather(&published, rankings, &rankings.sheets.judges, field, &loaded.config);
+    for w in &warnings {
+        eprintln!("warning: {}", clean_line(w));
+    }
+    rankings.warnings.extend(warnings);
+    let settled = crate::finals::settle(rankings, &rounds);
+    for w in &settled.warnings {
+        eprintln!("warning: {}", clean_line(w));
+    }
+    Ok(())
+}
+
+/// `judging merge --finals`: the finalists of each ranking with finals, from `rankings` as the
+/// rubric round merged them, written to `finals.file` with the comparisons made so far. A file
+/// that names other finalists, on whom comparisons were made, is replaced only with `force`.
+pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, force: bool) -> Result<ExitCode> {
+    let loaded = &session.loaded;
+    let config = &loaded.config;
+    let Some(path) = loaded.finals_path() else {
+        bail!(
+            "{} has no [finals]: add the section (`[finals]` alone takes the defaults: the top 6 of each ranking a prize pays places in, every judge comparing) and run this again",
+            loaded.describe()
+        );
+    };
+    let (mut rounds, notes) = crate::finals::finalists(rankings, config);
+    for n in &notes {
+        eprintln!("note: {}", clean_line(n));
+    }
+    if rounds.is_empty() {
+        bail!("no ranking has finals to publish (see the notes above): name them in [finals] rankings");
+    }
+    if let Some(before) = loaded.published_finals()? {
+        let (answered, _) = crate::finals::gather(&before, rankings, &rankings.sheets.judges, field, config);
+        let same = |a: &[Round], b: &[Round]| {
+            a.len() == b.len()
+                && a.iter().zip(b).all(|(x, y)| {
+                    x.ranking == y.ranking && x.finalists.iter().map(|f| &f.id).eq(y.finalists.iter().map(|f| &f.id))
+                })
+        };
+        let made: usize = answered.iter().map(|r| r.answers.len()).sum::<usize>()
+            + before.rounds.iter().map(|r| r.answers.len()).sum::<usize>();
+        if same(&before.rounds, &rounds) {
+            // The same finalists: published again with the answers the files now hold.
+            rounds = answered;
+        } else if made > 0 && !force {
+            bail!(
+                "{} already publishes other finalists, and {made} comparison(s) were made on them: publishing these would leave those out. Add --force to publish anyway",
+                path.display()
+            );
+        }
+    }
+    let text = crate::finals::published::write(
+        &config.event.name,
+        &config.event.id,
+        &rankings.method,
+        &session.store.now()?,
+        &rounds,
+    );
+    crate::disk::write_durably(&path, text.as_bytes())?;
+    for round in &rounds {
+        println!(
+            "{} finals: {} finalists, {} place(s) paid",
+            clean_line(&round.ranking),
+            round.finalists.len(),
+            round.paid
+        );
+        for f in &round.finalists {
+            println!("  {:>3}  {:<24} {}", f.rubric_place, clean_line(&f.id), clean_line(&f.title));
+        }
+    }
+    let answers: usize = rounds.iter().map(|r| r.answers.len()).sum();
+    println!(
+        "Wrote {} ({answers} comparison(s) so far). Share it with the judges beside judging.toml; `judging finals` lists it for each of them",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The published finals, or why there are none.
+fn published(loaded: &Loaded) -> Result<Published> {
+    let Some(path) = loaded.finals_path() else {
+        bail!("{} has no [finals]: this event has no finals round", loaded.describe());
+    };
+    loaded.published_finals()?.ok_or_else(|| {
+        anyhow::anyhow!(
+            "no finals published yet: {} does not exist. The head judge publishes them with `judging merge --finals`, and shares the file beside judging.toml",
+            path.display()
+        )
+    })
+}
+
+/// Each published round as this judge sees it (their own answers from their store), with the
+/// finalists they may not compare marked.
+fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Vec<bool>)>> {
+    let config = &session.loaded.config;
+    let sheet = session.store.score_sheet()?;
+    let own: Vec<(Pair, Compared)> = sheet.compared().into_iter().map(|(p, c)| (p, c.clone())).collect();
+    let stored = session.store.submissions()?;
+    let judge = config.judge(&session.judge);
+    Ok(published
+        .rounds
+        .iter()
+        .map(|round| {
+            let seen = round.as_seen_by(&session.judge, &own);
+            let barred = seen
+                .finalists
+                .iter()
+                .map(|f| match stored.iter().find(|s| s.submission.id == f.id) {
+                    None => true,
+                    Some(s) => {
+                        s.withdrawn
+                            || sheet.recused(&f.id)
+                            || judge.is_some_and(|j| {
+                                crate::assign::barred(j, &s.submission, config.assign.keep_tracks).is_some()
+                            })
+                    }
+                })
+                .collect();
+            (seen, barred)
+        })
+        .collect())
+}
+
+/// What to type to compare the next pair, or that none is left.
+fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
+    let fit = round.fit(None);
+    match round.next_pair(&fit, judge, barred) {
+        Some((i, j)) => format!(
+            "Next: judging compare {} {} --winner A|B|level   ({} / {})",
+            clean_line(&round.finalists[i].id),
+            clean_line(&round.finalists[j].id),
+            clean_line(&round.finalists[i].title),
+            clean_line(&round.finalists[j].title)
+        ),
+        None => "Every pair you may compare is compared: thank you.".to_owned(),
+    }
+}
+
+/// How many of the pairs the judge may compare they have compared.
+fn progress(round: &Round, judge: &str, barred: &[bool]) -> (usize, usize) {
+    let n = round.finalists.len();
+    let open: Vec<(usize, usize)> =
+        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).filter(|&(i, j)| !barred[i] && !barred[j]).collect();
+    let done = round.answered_by(judge).iter().filter(|p| open.contains(p)).count();
+    (done, open.len())
+}
+
+/// `judging finals`: the finalists of each round, the judge's answers, and the next pair.
+pub(super) fn list(session: &Session) -> Result<ExitCode> {
+    let loaded = &session.loaded;
+    let published = published(loaded)?;
+    let takes_part = loaded.config.compares_in_finals(&session.judge);
+    println!(
+        "Finals of {}, published {} (chosen by the {} method); judge {}",
+        clean_line(&loaded.config.event.name),
+        clean_line(&published.published_at),
+        clean_line(&published.method),
+        clean_line(&session.judge)
+    );
+    if !takes_part {
+        println!("judging.toml does not list you among the finals' judges: you see the finalists, and compare none.");
+    }
+    for (round, barred) in rounds_for(session, &published)? {
+        let (done, open) = progress(&round, &session.judge, &barred);
+        println!(
+            "\n{}: {} finalists, {} place(s) paid; you compared {done} of the {open} pairs you may",
+            clean_line(&round.ranking),
+            round.finalists.len(),
+            round.paid
+        );
+        println!("  RUBRIC  ID                        TITLE");
+        for (f, barred) in round.finalists.iter().zip(&barred) {
+            let mark =
+                if *barred { "   (not yours to compare: a conflict, your recusal, or not in your store)" } else { "" };
+            println!("  {:>6}  {:<24}  {}{mark}", f.rubric_place, clean_line(&f.id), clean_line(&f.title));
+        }
+        let k = round.judge(&session.judge);
+        for a in round.answers.iter().filter(|a| Some(a.judge) == k) {
+            println!("  you: {}", said(&round, a.first, a.second, a.verdict));
+        }
+        if takes_part {
+            println!("  {}", next_line(&round, &session.judge, &barred));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An answer in words: "A over B", or "A and B level".
+fn said(round: &Round, first: usize, second: usize, verdict: Verdict) -> String {
+    let title = |i: usize| clean_line(&round.finalists[i].title);
+    match verdict {
+        Verdict::First => format!("{} over {}", title(first), title(second)),
+        Verdict::Second => format!("{} over {}", title(second), title(first)),
+        Verdict::Level => format!("{} and {} level", title(first), title(second)),
+    }
+}
+
+/// What `judging compare` was asked.
+pub struct Asked<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
+    pub winner: Option<&'a str>,
+    pub note: Option<&'a str>,
+    pub clear: bool,
+}
+
+/// `judging compare A B --winner A|B|level`: the judge's answer on a pair of finalists, saved at
+/// once like a score (a new answer replaces theirs), or taken back with `--clear`.
+pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
+    session.require_submissions()?;
+    let loaded = &session.loaded;
+    let published = published(loaded)?;
+    if !loaded.config.compares_in_finals(&session.judge) {
+        bail!(
+            "judging.toml does not list {} among the finals' judges ([finals] judges): only they compare",
+            clean_line(&session.judge)
+        );
+    }
+    let (a, b) = (asked.a.trim(), asked.b.trim());
+    let Some(pair) = Pair::new(a, b) else {
+        bail!("{:?} twice: compare two different finalists", clean_line(a));
+    };
+    let rounds = rounds_for(&session, &published)?;
+    let Some((round, barred)) = rounds.iter().find(|(r, _)| r.finalist(a).is_some() && r.finalist(b).is_some()) else {
+        let ids: Vec<&str> = published.rounds.iter().flat_map(|r| r.finalists.iter().map(|f| f.id.as_str())).collect();
+        let unknown = [a, b].into_iter().find(|id| !ids.contains(id));
+        let hint = unknown
+            .map(|id| crate::format::look_alike(id, ids.iter().copied(), 3))
+            .filter(|alike| !alike.is_empty())
+            .map(|alike| {
+                format!(" Did you mean: {}?", alike.into_iter().map(clean_line).collect::<Vec<_>>().join(", "))
+            })
+            .unwrap_or_default();
+        bail!(
+            "{} and {} are not two finalists of one ranking; `judging finals` lists them.{hint}",
+            clean_line(a),
+            clean_line(b)
+        );
+    };
+    for id in [a, b] {
+        if round.finalist(id).is_some_and(|i| barred[i]) {
+            bail!(
+                "you may not compare {}: judging.toml lists a conflict of yours with it (or a track you do not judge), you recused from it, or it was withdrawn",
+                clean_line(id)
+            );
+        }
+    }
+    let answer = if asked.clear {
+        None
+    } else {
+        let winner = asked.winner.unwrap_or_default().trim();
+        let named = match winner.to_lowercase().as_str() {
+            "a" => Some(a),
+            "b" => Some(b),
+            "level" => None,
+            _ if winner == a => Some(a),
+            _ if winner == b => Some(b),
+            _ => bail!("--winner {:?}: say A ({}), B ({}) or level", clean_line(winner), clean_line(a), clean_line(b)),
+        };
+        let verdict = pair.verdict(named).unwrap_or(Verdict::Level);
+        Some(Compared { verdict, note: asked.note.map(str::to_owned).filter(|n| !n.trim().is_empty()) })
+    };
+    let before = session.store.sheet_of(std::slice::from_ref(&pair.first))?.comparison(&pair).cloned();
+    let (id, change) = Change::comparison(&pair, answer.clone());
+    session.store.apply(&id, &change)?;
+    let mut round = round.clone();
+    round.record(&session.judge, &pair, answer.clone());
+    let at = (round.finalist(&pair.first).unwrap_or(0), round.finalist(&pair.second).unwrap_or(0));
+    let said_of = |verdict| said(&round, at.0, at.1, verdict);
+    let earlier = before.map(|c| said_of(c.verdict));
+    match (&answer, earlier) {
+        (Some(c), None) => println!("Saved in the {} finals: {}", clean_line(&round.ranking), said_of(c.verdict)),
+        (Some(c), Some(was)) => println!(
+            "Saved in the {} finals: {} (in place of your earlier answer: {was})",
+            clean_line(&round.ranking),
+            said_of(c.verdict)
+        ),
+        (None, Some(was)) => println!("Taken back: your answer {was}"),
+        (None, None) => println!("You had no answer on {}: nothing to take back", clean_line(&pair.to_string())),
+    }
+    let (done, open) = progress(&round, &session.judge, barred);
+    println!("You compared {done} of the {open} pairs you may. {}", next_line(&round, &session.judge, barred));
+    Ok(ExitCode::SUCCESS)
+}
