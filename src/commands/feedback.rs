@@ -95,7 +95,13 @@ impl<'r> Figures<'r> {
             }
             for r in ranked {
                 let shared_with = at_place.get(&r.place).map_or(0, |n| n - 1);
-                let standing = Standing { ranking: name_of(ranking), place: r.place, of: ranked.len(), shared_with };
+                let standing = Standing {
+                    ranking: name_of(ranking),
+                    place: r.place,
+                    of: ranked.len(),
+                    shared_with,
+                    rubric_place: r.rubric_place,
+                };
                 standings.entry(r.id.as_str()).or_default().push(standing);
                 if ranking != OVERALL || !means.contains_key(r.id.as_str()) {
                     means.insert(r.id.as_str(), &r.by_criterion);

@@ -47,6 +47,8 @@ pub struct Standing {
     pub of: usize,
     /// How many other entries share the place.
     pub shared_with: usize,
+    /// Its place in the rubric round, where a finals round decided the ranking's places.
+    pub rubric_place: Option<usize>,
 }
 
 impl Standing {
@@ -63,7 +65,11 @@ impl Standing {
         } else {
             clean_block(&self.ranking).lines().next().unwrap_or_default().to_owned()
         };
-        format!("Place {}{shared} of {} in {within}", self.place, self.of)
+        let finals = self
+            .rubric_place
+            .map(|r| format!(", after the finals (place {r} in the rubric round)"))
+            .unwrap_or_default();
+        format!("Place {}{shared} of {} in {within}{finals}", self.place, self.of)
     }
 }
 
@@ -307,11 +313,21 @@ mod tests {
 
     #[test]
     fn a_place_says_its_ranking_by_name_and_whether_it_is_shared() {
-        let at = |ranking: &str, place, of, shared_with| Standing { ranking: ranking.into(), place, of, shared_with };
+        let at = |ranking: &str, place, of, shared_with| Standing {
+            ranking: ranking.into(),
+            place,
+            of,
+            shared_with,
+            rubric_place: None,
+        };
         let cases = [
             (at("Backyard AI", 1, 4, 0), "Place 1 of 4 in Backyard AI"),
             (at("overall", 2, 17, 1), "Place 2, shared with 1 other entry, of 17 in the overall ranking"),
             (at("Wood", 5, 9, 2), "Place 5, shared with 2 other entries, of 9 in Wood"),
+            (
+                Standing { rubric_place: Some(3), ..at("Backyard AI", 1, 4, 0) },
+                "Place 1 of 4 in Backyard AI, after the finals (place 3 in the rubric round)",
+            ),
         ];
         for (standing, want) in cases {
             assert_eq!(standing.said(), want);
