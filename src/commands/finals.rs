@@ -117,26 +117,13 @@ fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Ve
     let sheet = session.store.score_sheet()?;
     let own: Vec<(Pair, Compared)> = sheet.compared().into_iter().map(|(p, c)| (p, c.clone())).collect();
     let stored = session.store.submissions()?;
-    let judge = config.judge(&session.judge);
+    let entry = |id: &str| stored.iter().find(|s| s.submission.id == id).map(|s| (&s.submission, s.withdrawn));
     Ok(published
         .rounds
         .iter()
         .map(|round| {
             let seen = round.as_seen_by(&session.judge, &own);
-            let barred = seen
-                .finalists
-                .iter()
-                .map(|f| match stored.iter().find(|s| s.submission.id == f.id) {
-                    None => true,
-                    Some(s) => {
-                        s.withdrawn
-                            || sheet.recused(&f.id)
-                            || judge.is_some_and(|j| {
-                                crate::assign::barred(j, &s.submission, config.assign.keep_tracks).is_some()
-                            })
-                    }
-                })
-                .collect();
+            let barred = seen.barred(config, &session.judge, &sheet, entry);
             (seen, barred)
         })
         .collect())

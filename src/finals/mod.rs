@@ -162,6 +162,30 @@ impl Round {
         round
     }
 
+    /// Which finalists `judge` may not compare, by index: one they have a conflict with (or a
+    /// track they do not judge) in judging.toml, by `assign::barred`, the one conflict test; one
+    /// they recused from (`sheet`); one `entry` does not know or knows as withdrawn. `entry`
+    /// looks a finalist up: its submission and whether it was withdrawn.
+    pub fn barred<'s>(
+        &self,
+        config: &crate::config::Config,
+        judge: &str,
+        sheet: &crate::model::ScoreSheet,
+        entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
+    ) -> Vec<bool> {
+        let listed = config.judge(judge);
+        self.finalists
+            .iter()
+            .map(|f| match entry(&f.id) {
+                None | Some((_, true)) => true,
+                Some((s, false)) => {
+                    sheet.recused(&f.id)
+                        || listed.is_some_and(|j| crate::assign::barred(j, s, config.assign.keep_tracks).is_some())
+                }
+            })
+            .collect()
+    }
+
     /// The pair of finalists `i` and `j`, by id.
     pub fn pair(&self, i: usize, j: usize) -> Option<Pair> {
         Pair::new(&self.finalists.get(i)?.id, &self.finalists.get(j)?.id)

@@ -21,6 +21,7 @@
 mod additive;
 mod complete;
 mod designs;
+mod finals;
 
 use designs::{BALANCED, Design, FOUR, SIXTY, SKEWED, SPARSE, TRACKS, TWO, WIDE};
 use judging::merge::{Mark, Method, Panel, merge};
