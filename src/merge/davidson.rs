@@ -151,19 +151,18 @@ pub fn fit(n: usize, judges: usize, answers: &[Answer], settings: &Settings, sta
     // shrunk towards the typical one, which is the share of all answers the fit takes as true.
     // The typical value is found where the two agree, by the secant method.
     if model.judges > 0 {
-        let mut before = (model.typical, model.typical(&x) - model.typical);
-        let mut next = model.typical(&x);
+        let mut before: Option<(f64, f64)> = None;
         for _ in 0..30 {
-            if before.1.abs() < SETTLED {
+            let at = model.typical;
+            let gap = model.typical(&x) - at;
+            // Settled, or held at a bound it would go beyond.
+            if gap.abs() < SETTLED || (at >= MOST_RELIABLE && gap > 0.0) || (at <= 0.5 && gap < 0.0) {
                 break;
             }
-            model.typical = next;
+            let slope = before.map(|(m, g)| (gap - g) / (at - m)).filter(|s| s.is_finite() && *s < 0.0);
+            before = Some((at, gap));
+            model.typical = slope.map_or(at + gap, |s| at - gap / s).clamp(0.5, MOST_RELIABLE);
             steps += model.settle(&mut x);
-            let gap = model.typical(&x) - next;
-            let slope = (gap - before.1) / (next - before.0);
-            before = (next, gap);
-            next = if slope.abs() > 1e-12 && slope < 1.0 - 1e-12 { next - gap / slope } else { next + gap };
-            next = next.clamp(0.5, MOST_RELIABLE);
         }
     }
     let covariance = model.covariance(&x);
