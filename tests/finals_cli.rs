@@ -1,0 +1,202 @@
+//! A finals round on the sample event through the real binary: three judges score the field,
+//! the head judge publishes the finals, the judges compare the pairs `judging finals` gives them,
+//! and `judging results` pays from the finals' order with the rubric place beside it.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::Sandbox;
+
+const JUDGES: [&str; 3] = ["mira", "tomas", "priya"];
+
+fn run(s: &Sandbox, judge: &str, args: &[&str]) -> String {
+    let out = s.cmd().args(["--judge", judge]).args(args).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "judging {args:?} as {judge}:\n{stdout}\n{stderr}");
+    stdout.into_owned()
+}
+
+/// The sample event with a finals round of four finalists a ranking.
+fn event() -> Sandbox {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[finals]\nsize = 4\n", judging::config::BUILTIN));
+    for judge in JUDGES.iter().chain(&["head"]) {
+        run(&s, judge, &["pull"]);
+    }
+    s
+}
+
+/// Each judge's rubric scores, by import: within each track, every entry a total of its own
+/// (`2·utility + latency + cost` from 20 down, one step a place, in an order shuffled from the
+/// export's), so that the top places do not tie. Returns the files the judges export.
+fn rubric_round(s: &Sandbox) -> Vec<PathBuf> {
+    let listed = s.list_json("mira");
+    let entries = listed.as_array().expect("a list");
+    let quality = |e: usize| (e * 17 + 3) % 40;
+    let marks = |id: &str, track: &serde_json::Value| {
+        let mut rivals: Vec<usize> = (0..entries.len()).filter(|e| entries[*e]["track"] == *track).collect();
+        rivals.sort_by_key(|e| std::cmp::Reverse(quality(*e)));
+        let rank = rivals.iter().position(|e| entries[*e]["id"] == id).expect("in its track");
+        let total = 20usize.saturating_sub(rank).max(4);
+        let utility = ((total - 2) / 2).clamp(1, 5);
+        let rest = total - 2 * utility;
+        [utility, (rest - rest / 2).clamp(1, 5), (rest / 2).clamp(1, 5)]
+    };
+    JUDGES
+        .iter()
+        .map(|judge| {
+            let mut csv = String::from("judge,submission,criterion,score\n");
+            for entry in entries {
+                let (id, team, track) = (entry["id"].as_str().expect("id"), &entry["team"], &entry["track"]);
+                // The sample's declared conflicts and priya's one track.
+                if (*judge == "tomas" && team == "Moss & Lichen")
+                    || (*judge == "priya" && (id == "cafe-companero" || track != "backyard"))
+                {
+                    continue;
+                }
+                for (criterion, mark) in ["utility", "latency", "cost"].into_iter().zip(marks(id, track)) {
+                    csv.push_str(&format!("{judge},{id},{criterion},{mark}\n"));
+                }
+            }
+            let sheet = s.file(&format!("{judge}.csv"), &csv);
+            run(s, judge, &["import-scores", sheet.to_str().expect("utf-8")]);
+            export(s, judge)
+        })
+        .collect()
+}
+
+fn export(s: &Sandbox, judge: &str) -> PathBuf {
+    let path = s.path().join(format!("{judge}.json"));
+    run(s, judge, &["export", "-o", path.to_str().expect("utf-8")]);
+    path
+}
+
+fn paths(files: &[PathBuf]) -> Vec<&str> {
+    files.iter().map(|p| p.to_str().expect("utf-8")).collect()
+}
+
+/// The pair `judging finals` says to compare next in the backyard finals, if any.
+fn next_pair(s: &Sandbox, judge: &str) -> Option<(String, String)> {
+    let listed = run(s, judge, &["finals"]);
+    let backyard = listed.split("\nwood:").next().expect("a backyard section");
+    let line = backyard.lines().find(|l| l.contains("Next: judging compare"))?;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == "compare")?;
+    Some((words[at + 1].to_owned(), words[at + 2].to_owned()))
+}
+
+#[test]
+fn three_judges_run_a_finals_round_and_results_pay_from_it() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut head_args = vec!["merge"];
+    head_args.extend(paths(&files));
+    head_args.push("--finals");
+    let published = run(&s, "head", &head_args);
+    assert!(published.contains("backyard finals: 4 finalists, 4 place(s) paid"), "{published}");
+    let finals = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
+    // The backyard finalists in rubric order, from the published file.
+    let backyard =
+        finals.split("ranking = \"backyard\"").nth(1).expect("backyard").split("[[").next().expect("its rows");
+    let finalists: Vec<String> = backyard
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("{ id = \"")?.split('"').next().map(str::to_owned))
+        .collect();
+    assert_eq!(finalists.len(), 4, "{finals}");
+    // The judges find the rubric's third the best of the four; otherwise they keep its order.
+    let favourite = finalists[2].clone();
+    let rank =
+        |id: &str| if id == favourite { 0 } else { 1 + finalists.iter().position(|f| f == id).expect("a finalist") };
+    for judge in JUDGES {
+        let mut compared = Vec::new();
+        while let Some((a, b)) = next_pair(&s, judge) {
+            assert!(!compared.contains(&(a.clone(), b.clone())), "{judge} was given {a} / {b} twice");
+            let winner = if rank(&a) < rank(&b) { "A" } else { "B" };
+            let said = run(&s, judge, &["compare", &a, &b, "--winner", winner, "--note", "side by side"]);
+            assert!(said.starts_with("Saved in the backyard finals: "), "{said}");
+            compared.push((a, b));
+        }
+        // Every pair they may compare, each once: six, or three where a conflict bars a finalist.
+        let listed = run(&s, judge, &["finals"]);
+        let done = format!("you compared {} of the {} pairs you may", compared.len(), compared.len());
+        assert!(listed.contains(&done) && compared.len() >= 3, "{judge}: {listed}");
+        let again = s
+            .cmd()
+            .args(["--judge", judge, "compare", &compared[0].0, &compared[0].1, "--winner", "level"])
+            .output()
+            .expect("runs");
+        assert!(
+            String::from_utf8_lossy(&again.stdout).contains("in place of your earlier answer"),
+            "a second answer replaces the first"
+        );
+        run(
+            &s,
+            judge,
+            &[
+                "compare",
+                &compared[0].0,
+                &compared[0].1,
+                "--winner",
+                if rank(&compared[0].0) < rank(&compared[0].1) { "A" } else { "B" },
+            ],
+        );
+    }
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let mut results = vec!["results", "--format", "json"];
+    results.extend(paths(&files));
+    let outcome: serde_json::Value = serde_json::from_str(&run(&s, "head", &results)).expect("JSON");
+    let prize = outcome["prizes"].as_array().expect("prizes").iter().find(|p| p["id"] == "backyard").expect("backyard");
+    let first = &prize["awards"][0];
+    assert_eq!(first["id"], favourite.as_str(), "the finals' favourite is paid first: {prize}");
+    assert_eq!(first["support"]["rubric_place"], 3, "with its rubric place beside");
+    let mut table = vec!["results"];
+    table.extend(paths(&files));
+    let printed = run(&s, "head", &table);
+    let line = printed.lines().find(|l| l.contains("$2,500")).expect("a first place");
+    assert!(line.trim_start().starts_with("1       3  "), "place 1, rubric 3: {line}");
+    let mut merge = vec!["merge"];
+    merge.extend(paths(&files));
+    let merged = run(&s, "head", &merge);
+    assert!(merged.contains("FINALS of backyard"), "{merged}");
+    assert!(merged.contains("Every one of the 6 pairs was compared."), "{merged}");
+}
+
+/// A published file that cannot be used is named with each problem and its line, and an
+/// entrant's title with an escape sequence in it reaches the terminal clean.
+#[test]
+fn a_bad_or_hostile_finals_file_is_data() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut head_args = vec!["merge"];
+    head_args.extend(paths(&files));
+    head_args.push("--finals");
+    run(&s, "head", &head_args);
+    let path = s.path().join("finals.toml");
+    let text = std::fs::read_to_string(&path).expect("published");
+    let hostile = text.replacen("title = \"", "title = \"\\u001b[2J\\u001b]0;owned\\u0007", 1);
+    std::fs::write(&path, &hostile).expect("write");
+    let listed = run(&s, "mira", &["finals"]);
+    assert!(!listed.contains('\u{1b}') && !listed.contains('\u{7}'), "{listed:?}");
+    std::fs::write(&path, hostile.replacen("verdict", "verdikt", 1).replacen("paid = 4", "paid = \"four\"", 1))
+        .expect("write");
+    let out = s.cmd().args(["--judge", "mira", "finals"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("finals.toml") && said.contains("line "), "{said}");
+    // Not a finalist, and a judge judging.toml does not list for the finals.
+    std::fs::write(&path, &text).expect("write");
+    let refused = |judge: &str, args: &[&str], want: &str| {
+        let out = s.cmd().args(["--judge", judge]).args(args).output().expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && said.contains(want), "{args:?}: {said}");
+    };
+    refused("mira", &["compare", "sprout-sense", "sprout-sense", "--winner", "A"], "twice");
+    refused("mira", &["compare", "bus-stop-oracle", "no-such-entry", "--winner", "A"], "not two finalists");
+    s.cmd().args(["--judge", "zed", "pull"]).assert().success();
+    refused(
+        "zed",
+        &["compare", "bus-stop-oracle", "meter-reader", "--winner", "A"],
+        "not list zed among the finals' judges",
+    );
+}
