@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 
 use super::Session;
 use crate::event_files::Loaded;
-use crate::finals::{Round, published::Published};
+use crate::finals::{Barred, Round, published::Published};
 use crate::model::{Change, Compared, Pair, Verdict};
 use crate::rankings::{Field, Rankings};
 use crate::sanitize::clean_line;
@@ -112,7 +112,7 @@ fn published(loaded: &Loaded) -> Result<Published> {
 
 /// Each published round as this judge sees it (their own answers from their store), with the
 /// finalists they may not compare marked.
-fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Vec<bool>)>> {
+fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Vec<Option<Barred>>)>> {
     let config = &session.loaded.config;
     let sheet = session.store.score_sheet()?;
     let own: Vec<(Pair, Compared)> = sheet.compared().into_iter().map(|(p, c)| (p, c.clone())).collect();
@@ -123,8 +123,8 @@ fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Ve
         .iter()
         .map(|round| {
             let seen = round.as_seen_by(&session.judge, &own);
-            let barred = seen.barred(config, &session.judge, &sheet, entry);
-            (seen, barred)
+            let why = seen.why_barred(config, &session.judge, &sheet, entry);
+            (seen, why)
         })
         .collect())
 }
@@ -140,6 +140,7 @@ fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
             clean_line(&round.finalists[i].title),
             clean_line(&round.finalists[j].title)
         ),
+        None if progress(round, judge, barred).1 == 0 => "No pair here is yours to compare.".to_owned(),
         None => "Every pair you may compare is compared: thank you.".to_owned(),
     }
 }
@@ -168,7 +169,8 @@ pub(super) fn list(session: &Session) -> Result<ExitCode> {
     if !takes_part {
         println!("judging.toml does not list you among the finals' judges: you see the finalists, and compare none.");
     }
-    for (round, barred) in rounds_for(session, &published)? {
+    for (round, why) in rounds_for(session, &published)? {
+        let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
         let (done, open) = progress(&round, &session.judge, &barred);
         println!(
             "\n{}: {} finalists, {} place(s) paid; you compared {done} of the {open} pairs you may",
@@ -177,9 +179,8 @@ pub(super) fn list(session: &Session) -> Result<ExitCode> {
             round.paid
         );
         println!("  RUBRIC  ID                        TITLE");
-        for (f, barred) in round.finalists.iter().zip(&barred) {
-            let mark =
-                if *barred { "   (not yours to compare: a conflict, your recusal, or not in your store)" } else { "" };
+        for (f, why) in round.finalists.iter().zip(&why) {
+            let mark = why.map(|w| format!("   (not yours to compare: {})", w.said())).unwrap_or_default();
             println!("  {:>6}  {:<24}  {}{mark}", f.rubric_place, clean_line(&f.id), clean_line(&f.title));
         }
         let k = round.judge(&session.judge);
@@ -229,7 +230,7 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         bail!("{:?} twice: compare two different finalists", clean_line(a));
     };
     let rounds = rounds_for(&session, &published)?;
-    let Some((round, barred)) = rounds.iter().find(|(r, _)| r.finalist(a).is_some() && r.finalist(b).is_some()) else {
+    let Some((round, why)) = rounds.iter().find(|(r, _)| r.finalist(a).is_some() && r.finalist(b).is_some()) else {
         let ids: Vec<&str> = published.rounds.iter().flat_map(|r| r.finalists.iter().map(|f| f.id.as_str())).collect();
         let unknown = [a, b].into_iter().find(|id| !ids.contains(id));
         let hint = unknown
@@ -246,13 +247,11 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         );
     };
     for id in [a, b] {
-        if round.finalist(id).is_some_and(|i| barred[i]) {
-            bail!(
-                "you may not compare {}: judging.toml lists a conflict of yours with it (or a track you do not judge), you recused from it, or it was withdrawn",
-                clean_line(id)
-            );
+        if let Some(why) = round.finalist(id).and_then(|i| why[i]) {
+            bail!("you may not compare {}: {}", clean_line(id), why.said());
         }
     }
+    let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
     let answer = if asked.clear {
         None
     } else {
@@ -286,7 +285,7 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         (None, Some(was)) => println!("Taken back: your answer {was}"),
         (None, None) => println!("You had no answer on {}: nothing to take back", clean_line(&pair.to_string())),
     }
-    let (done, open) = progress(&round, &session.judge, barred);
-    println!("You compared {done} of the {open} pairs you may. {}", next_line(&round, &session.judge, barred));
+    let (done, open) = progress(&round, &session.judge, &barred);
+    println!("You compared {done} of the {open} pairs you may. {}", next_line(&round, &session.judge, &barred));
     Ok(ExitCode::SUCCESS)
 }

@@ -48,6 +48,31 @@ pub struct Answered {
     pub note: Option<String>,
 }
 
+/// Why a judge may not compare a finalist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Barred {
+    /// judging.toml lists a conflict of theirs with it.
+    Conflict,
+    /// It is in a track the judge does not judge.
+    Track,
+    /// The judge recused from it.
+    Recused,
+    /// Withdrawn, or not in the judge's store.
+    Absent,
+}
+
+impl Barred {
+    /// In a few words, for a list of finalists.
+    pub fn said(self) -> &'static str {
+        match self {
+            Barred::Conflict => "your conflict (judging.toml)",
+            Barred::Track => "not a track you judge",
+            Barred::Recused => "you recused",
+            Barred::Absent => "withdrawn, or not in your store (pull)",
+        }
+    }
+}
+
 /// One ranking's finals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
@@ -162,10 +187,33 @@ impl Round {
         round
     }
 
-    /// Which finalists `judge` may not compare, by index: one they have a conflict with (or a
-    /// track they do not judge) in judging.toml, by `assign::barred`, the one conflict test; one
-    /// they recused from (`sheet`); one `entry` does not know or knows as withdrawn. `entry`
+    /// Why `judge` may not compare each finalist, by index (`None`: they may): a conflict of
+    /// theirs in judging.toml or a track they do not judge, by `assign::barred`, the one test;
+    /// their recusal (`sheet`); or an entry `entry` does not know or knows as withdrawn. `entry`
     /// looks a finalist up: its submission and whether it was withdrawn.
+    pub fn why_barred<'s>(
+        &self,
+        config: &crate::config::Config,
+        judge: &str,
+        sheet: &crate::model::ScoreSheet,
+        entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
+    ) -> Vec<Option<Barred>> {
+        let listed = config.judge(judge);
+        self.finalists
+            .iter()
+            .map(|f| match entry(&f.id) {
+                None | Some((_, true)) => Some(Barred::Absent),
+                Some(_) if sheet.recused(&f.id) => Some(Barred::Recused),
+                Some((s, false)) => match listed.and_then(|j| crate::assign::barred(j, s, config.assign.keep_tracks)) {
+                    Some(crate::assign::Bar::Conflict) => Some(Barred::Conflict),
+                    Some(crate::assign::Bar::Track) => Some(Barred::Track),
+                    None => None,
+                },
+            })
+            .collect()
+    }
+
+    /// [`Round::why_barred`] as yes or no, as [`Round::next_pair`] takes it.
     pub fn barred<'s>(
         &self,
         config: &crate::config::Config,
@@ -173,17 +221,7 @@ impl Round {
         sheet: &crate::model::ScoreSheet,
         entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
     ) -> Vec<bool> {
-        let listed = config.judge(judge);
-        self.finalists
-            .iter()
-            .map(|f| match entry(&f.id) {
-                None | Some((_, true)) => true,
-                Some((s, false)) => {
-                    sheet.recused(&f.id)
-                        || listed.is_some_and(|j| crate::assign::barred(j, s, config.assign.keep_tracks).is_some())
-                }
-            })
-            .collect()
+        self.why_barred(config, judge, sheet, entry).iter().map(Option::is_some).collect()
     }
 
     /// The pair of finalists `i` and `j`, by id.
