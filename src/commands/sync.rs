@@ -181,6 +181,12 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
     if assignments.exists() {
         files.push((config.assign.file.clone(), crate::disk::read_capped(&assignments, crate::event_files::SMALL)?));
     }
+    // The finals, once published: `sync init` again after `merge --finals` shares them.
+    if let (Some(path), Some(finals)) = (loaded.finals_path(), &config.finals)
+        && path.exists()
+    {
+        files.push((finals.file.clone(), crate::disk::read_capped(&path, crate::event_files::SMALL)?));
+    }
     if crate::config::is_file_source(&config.export.source) {
         let export = loaded.base_dir().join(&config.export.source);
         if export.exists() {
@@ -196,8 +202,8 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
     Ok(files)
 }
 
-/// `judging join ORG/NAME`: the event's judging.toml, assignments and export (when a file) into
-/// this judge's config folder, then the export pulled. What the repo sends is data: judging.toml
+/// `judging join ORG/NAME`: the event's judging.toml, assignments, published finals and export
+/// (when a file) into this judge's config folder, then the export pulled. What the repo sends is data: judging.toml
 /// is checked whole before anything is written (its paths stay inside the folder), secrets in it
 /// are left out, and nothing in it is run.
 pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
@@ -230,6 +236,10 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
         );
     }
     let mut files = vec![(config.assign.file.clone(), false)];
+    // Published finals, read as untrusted data whenever they are used (`finals::published`).
+    if let Some(finals) = &config.finals {
+        files.push((finals.file.clone(), false));
+    }
     if crate::config::is_file_source(&config.export.source) {
         files.push((config.export.source.clone(), true));
     }
