@@ -203,9 +203,9 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
 }
 
 /// `judging join ORG/NAME`: the event's judging.toml, assignments, published finals and export
-/// (when a file) into this judge's config folder, then the export pulled. What the repo sends is data: judging.toml
-/// is checked whole before anything is written (its paths stay inside the folder), secrets in it
-/// are left out, and nothing in it is run.
+/// (when a file) into this judge's config folder, then the export pulled. What the repo sends is
+/// data: judging.toml is checked whole before anything is written (its paths stay inside the
+/// folder), secrets in it are left out, and nothing in it is run.
 pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     let parts: Vec<&str> = repo_id.split('/').collect();
     if parts.len() != 2
