@@ -115,14 +115,13 @@ fn published(loaded: &Loaded) -> Result<Published> {
 fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Vec<Option<Barred>>)>> {
     let config = &session.loaded.config;
     let sheet = session.store.score_sheet()?;
-    let own: Vec<(Pair, Compared)> = sheet.compared().into_iter().map(|(p, c)| (p, c.clone())).collect();
     let stored = session.store.submissions()?;
     let entry = |id: &str| stored.iter().find(|s| s.submission.id == id).map(|s| (&s.submission, s.withdrawn));
     Ok(published
         .rounds
         .iter()
         .map(|round| {
-            let seen = round.as_seen_by(&session.judge, &own);
+            let seen = round.as_seen_by(&session.judge, &sheet);
             let why = seen.why_barred(config, &session.judge, &sheet, entry);
             (seen, why)
         })

@@ -174,15 +174,15 @@ impl Round {
     }
 
     /// The round as `judge` sees it on their own machine: everyone else's answers as published,
-    /// and their own as their sheet has them now (`own`: each pair with its answer).
+    /// and their own as their sheet has them now.
     #[must_use]
-    pub fn as_seen_by(&self, judge: &str, own: &[(Pair, Compared)]) -> Round {
+    pub fn as_seen_by(&self, judge: &str, sheet: &crate::model::ScoreSheet) -> Round {
         let mut round = self.clone();
         if let Some(k) = round.judge(judge) {
             round.answers.retain(|a| a.judge != k);
         }
-        for (pair, answer) in own {
-            round.record(judge, pair, Some(answer.clone()));
+        for (pair, answer) in sheet.compared() {
+            round.record(judge, &pair, Some(answer.clone()));
         }
         round
     }

@@ -176,3 +176,28 @@ fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place
     assert!(ranked[0].chance.is_some_and(|c| c > 0.9), "{:?}", ranked[0].chance);
     assert_eq!(ranked[3].chance, Some(0.0), "the finalists hold every paid place");
 }
+
+/// What the judge's app builds from: the published round with the judge's own answers as their
+/// sheet has them, and why each finalist is or is not theirs to compare.
+#[test]
+fn a_judge_sees_the_published_round_with_their_own_sheet_and_why_a_finalist_is_barred() {
+    let mut published = round(4, 2);
+    answer(&mut published, "mira", "a", "b");
+    answer(&mut published, "tomas", "c", "d");
+    let mut sheet = crate::model::ScoreSheet::default();
+    let pair = Pair::new("a", "c").expect("pair");
+    let (id, change) = crate::model::Change::comparison(&pair, Some(Compared { verdict: Verdict::Second, note: None }));
+    sheet.apply(&id, &change);
+    sheet.apply("d", &crate::model::Change::Text(crate::model::TextPart::Recusal, Some("my cousin".into())));
+    let seen = published.as_seen_by("mira", &sheet);
+    assert_eq!(seen.answered_by("mira"), [(0, 2)], "the sheet's answer, not the published one");
+    assert_eq!(seen.answered_by("tomas"), [(2, 3)], "the others' as published");
+    let mut config = crate::config::Config::builtin();
+    config.judges[0].conflicts = vec!["b".into()];
+    let subs: Vec<crate::model::Submission> = ["a", "b", "c", "d"].map(crate::model::Submission::example).to_vec();
+    let entry = |id: &str| subs.iter().find(|s| s.id == id).filter(|s| s.id != "c").map(|s| (s, false));
+    let why = seen.why_barred(&config, "mira", &sheet, entry);
+    assert_eq!(why, [None, Some(Barred::Conflict), Some(Barred::Absent), Some(Barred::Recused)]);
+    let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
+    assert_eq!(seen.next_pair(&seen.fit(None), "mira", &barred), None, "a is the only finalist left to her");
+}

@@ -36,8 +36,8 @@ fn pudding() -> Vec<Answer> {
 
 const MLE: Settings = Settings { prior: None, reliability: false };
 
-/// Davidson's estimates for the pudding (his Table 5, the worths summing to 1, and ν), as
-/// reproduced by PlackettLuce (Turner, van Etten, Firth and Kosmidis 2020, section 2.1.1:
+/// Davidson's estimates for the pudding (the worths summing to 1, and ν), as reproduced by
+/// PlackettLuce (Turner, van Etten, Firth and Kosmidis 2020, section 2.1.1:
 /// 0.1388, 0.1730, 0.1617, 0.1654, 0.1587, 0.2024 and ν = 0.7468), to the four places
 /// published; and the standard errors of the centred log-worths PlackettLuce reports for the
 /// same fit (0.1219, 0.1218, 0.1268, 0.1220, 0.1271, 0.1266), to three.
