@@ -1,5 +1,10 @@
 use std::process::ExitCode;
 
+// Thousands of small strings a pull or a load makes and frees: glibc's allocator was a sixth of
+// their time, mimalloc's thread-local pages a fraction of it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A bug must still end in one clear line, not a Rust panic message and a backtrace hint.
     std::panic::set_hook(Box::new(|info| {
