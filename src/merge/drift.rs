@@ -101,7 +101,7 @@ pub fn corrected(value: f64, at: f64, centre: f64, drift: &Drift) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Points one an hour (or `step` hours apart), with a rise of `slope` an hour and a scatter
@@ -118,7 +118,8 @@ mod tests {
     #[test]
     fn the_line_finds_the_slope_its_error_and_the_time_it_spans() {
         // (points, slope wanted, large?)
-        let cases: [(Vec<(f64, f64)>, Option<f64>, bool); 6] = [
+        type Case = (Vec<(f64, f64)>, Option<f64>, bool);
+        let cases: [Case; 6] = [
             // A point over four hours, as steady as can be: large.
             (points(17, 0.25, 0.25, 0.0), Some(0.25), true),
             // The same rise through the scatter of a typical judge: still large.
@@ -150,6 +151,54 @@ mod tests {
         let d = line(&points(12, 2.0 / 11.0, 0.1, 1.0)).expect("a line");
         assert!(d.error > 0.1, "{d:?}");
         assert!(!d.large(), "{d:?}");
+    }
+
+    /// Four judges mark the same 24 entries, one every ten minutes, each in an order of their own;
+    /// marks are the entry's quality plus a scatter of up to 0.3 points. One judge's marks rise
+    /// by a point over four hours. Returns the panel and when each mark was given.
+    pub(crate) fn day(rising: usize) -> (Panel, Vec<Option<f64>>) {
+        let mut random = crate::rng::SplitMix(28);
+        let quality: Vec<f64> = (0..24).map(|_| 1.5 + 3.0 * random.uniform()).collect();
+        let (mut marks, mut given) = (Vec::new(), Vec::new());
+        for judge in 0..4 {
+            // Each judge's own order of the entries, shuffled.
+            let mut order: Vec<usize> = (0..24).collect();
+            for k in (1..order.len()).rev() {
+                order.swap(k, usize::try_from(random.next_u64() % (k as u64 + 1)).unwrap_or(0));
+            }
+            for (slot, &entry) in order.iter().enumerate() {
+                let hours = slot as f64 / 6.0;
+                let rise = if judge == rising { hours / 4.0 } else { 0.0 };
+                let scatter = 0.6 * random.uniform() - 0.3;
+                marks.push(super::super::Mark { judge, entry, value: quality[entry] + rise + scatter });
+                given.push(Some(1_781_000_000.0 + hours * 3600.0));
+            }
+        }
+        let panel = Panel {
+            judges: ["steady", "calm", "even", "rising"].map(String::from).to_vec(),
+            entries: (0..24).map(|e| format!("e{e}")).collect(),
+            marks,
+            criteria: None,
+        };
+        (panel, given)
+    }
+
+    #[test]
+    fn a_steady_judge_and_one_whose_marks_rise_a_point_over_four_hours_are_told_apart() {
+        let (panel, given) = day(3);
+        let fit = super::super::calibrated_fit(&panel);
+        let drift = of(&panel, &fit, &given);
+        let rising = drift[3].expect("24 marks with times");
+        // The entries absorb a share of the rise (each has four judges, one of them rising).
+        assert!((0.15..0.3).contains(&rising.per_hour), "{rising:?}");
+        assert!(rising.large(), "{rising:?}");
+        for steady in &drift[..3] {
+            let steady = steady.expect("24 marks with times");
+            assert!(steady.per_hour.abs() < 0.1, "{steady:?}");
+            assert!(!steady.large(), "{steady:?}");
+        }
+        // Without times, or with too few marks, there is nothing to say.
+        assert!(of(&panel, &fit, &vec![None; given.len()]).iter().all(Option::is_none));
     }
 
     #[test]

@@ -338,7 +338,7 @@ pub(super) mod tests {
                 .collect();
             assert_eq!(got, want, "{}", method.name());
             assert!(r.robustness.iter().flatten().all(|c| c.ranking == "backyard"), "only the paid ranking");
-            let lines = r.robustness_lines("backyard", |s| s.to_owned());
+            let lines = r.robustness_lines("backyard", str::to_owned);
             assert_eq!(lines.len(), 4, "{lines:?}");
             assert_eq!(lines[2], "3rd C: holds without any one judge", "{}", method.name());
         }
@@ -363,7 +363,7 @@ pub(super) mod tests {
             (change(None, None), "without ana, Map Mender is no longer ranked and no entry holds 2nd"),
         ];
         for (c, want) in cases {
-            assert_eq!(c.said(|s| s.to_owned()), want);
+            assert_eq!(c.said(str::to_owned), want);
         }
     }
 
@@ -378,7 +378,7 @@ pub(super) mod tests {
         let mut judges: Vec<JudgeMarks> = (0..5).map(|k| judge(&format!("a{k}"), &[4, 2, 1])).collect();
         judges.extend((0..3).map(|k| judge(&format!("b{k}"), &[2, 5, 1])));
         let r = super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
-        let lines = r.robustness_lines("backyard", |s| s.to_owned());
+        let lines = r.robustness_lines("backyard", str::to_owned);
         assert!(lines[0].starts_with("1st A: without a0, A drops to 2nd and B takes 1st; without a1,"), "{lines:?}");
         assert!(lines[0].ends_with("and 2 more judges"), "{lines:?}");
         assert_eq!(r.fragile("backyard").len(), 10, "two places, five judges each");

@@ -54,8 +54,8 @@ pub fn rank_all(
         }
     };
     warnings.extend(warnings::drifting(&built.panel.judges, &fitted.drift, options.drift));
-    let scoped = Scoped { rankings, majorities, robust };
-    Ok(figures_for_the_jury(built, fitted, scoped, warnings, config, field, options))
+    let shown = Scoped { rankings, majorities, robust };
+    Ok(figures_for_the_jury(built, fitted, shown, warnings, config, field, options))
 }
 
 /// Stage 1: the panel, from the judges' files, with the method the options ask for.
@@ -161,30 +161,47 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
 
 /// With `merge.drift = "correct"`: each judge's drift, found from the calibrated fit's
 /// residuals, subtracted from their totals about their mean time, and the panels built again
-/// from what is left. The drift found is kept, to report.
+/// from what is left. The entries' qualities take up a share of a judge's drift (a quarter, with
+/// four judges to an entry), so the first fit finds only the rest: the fit is run again on what
+/// is left until no drift is left to take out, and the drift reported is all that was taken out.
 fn take_out_drift(built: &mut Built, field: &Field) {
-    let fit = crate::merge::calibrated_fit(&built.panel);
-    let found = drift::of(&built.panel, &fit, &built.given);
-    for (marks, d) in built.judges.iter_mut().zip(&found) {
-        let Some(d) = d else { continue };
-        let times: Vec<f64> = marks.given.iter().flatten().copied().collect();
-        let centre = times.iter().sum::<f64>() / times.len().max(1) as f64;
-        for (row, at) in marks.given.iter().enumerate() {
-            let Some(at) = at else { continue };
-            marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, d);
-            if let Some(shared) = marks.shared_totals.get_mut(row) {
-                *shared = drift::corrected(*shared, *at, centre, d);
+    let mut taken: Vec<Option<Drift>> = vec![None; built.judges.len()];
+    for _ in 0..DRIFT_ROUNDS {
+        let fit = crate::merge::calibrated_fit(&built.panel);
+        let found = drift::of(&built.panel, &fit, &built.given);
+        for ((marks, d), total) in built.judges.iter_mut().zip(&found).zip(&mut taken) {
+            let Some(d) = d else { continue };
+            let times: Vec<f64> = marks.given.iter().flatten().copied().collect();
+            let centre = times.iter().sum::<f64>() / times.len().max(1) as f64;
+            for (row, at) in marks.given.iter().enumerate() {
+                let Some(at) = at else { continue };
+                marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, d);
+                if let Some(shared) = marks.shared_totals.get_mut(row) {
+                    *shared = drift::corrected(*shared, *at, centre, d);
+                }
             }
+            // The first round's uncertainty is the estimate's; later rounds only finish it.
+            *total = Some(match total {
+                Some(t) => Drift { per_hour: t.per_hour + d.per_hour, ..*t },
+                None => *d,
+            });
+        }
+        let criteria = built.panel.criteria.take();
+        built.panel = Panel { criteria, ..panel::panel(&built.judges, field) };
+        if let Some(shared) = &mut built.shared {
+            let criteria = shared.criteria.take();
+            *shared = Panel { criteria, ..panel::shared_panel(&built.judges, field) };
+        }
+        if found.iter().flatten().all(|d| d.per_hour.abs() < DRIFT_LEFT) {
+            break;
         }
     }
-    let criteria = built.panel.criteria.take();
-    built.panel = crate::merge::Panel { criteria, ..panel::panel(&built.judges, field) };
-    if let Some(shared) = &mut built.shared {
-        let criteria = shared.criteria.take();
-        *shared = crate::merge::Panel { criteria, ..panel::shared_panel(&built.judges, field) };
-    }
-    built.corrected = Some(found);
+    built.corrected = Some(taken);
 }
+
+/// The most fits a correction of drift runs, and the drift (points an hour) it may leave.
+const DRIFT_ROUNDS: usize = 8;
+const DRIFT_LEFT: f64 = 0.002;
 
 /// Stage 2: the method's merged score of every entry overall, and beside it the figures every
 /// ranking reads (per-entry statistics, criterion means, judges' habits, agreement, groups).
@@ -498,3 +515,6 @@ fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -111,7 +111,8 @@ mod tests {
     fn a_trainee_is_compared_with_the_panel_on_the_entries_both_scored() {
         let quality = [Some(2.0), Some(3.0), Some(4.0), Some(5.0), None];
         // (rows, leniency, gap, order, compared)
-        let cases: [(Vec<(usize, f64)>, Option<f64>, Option<f64>, Option<f64>, usize); 5] = [
+        type Case = (Vec<(usize, f64)>, Option<f64>, Option<f64>, Option<f64>, usize);
+        let cases: [Case; 5] = [
             // A point above the panel on every entry, in its order.
             (vec![(0, 3.0), (1, 4.0), (2, 5.0), (3, 6.0)], Some(1.0), Some(1.0), Some(1.0), 4),
             // The panel's order reversed, no leaning on average.
@@ -145,8 +146,8 @@ mod tests {
         // The listed name in other case is the same judge; a name judging.toml does not list counts.
         let (counting, trainees) =
             split(vec![named(&config.judges[0].name), named(&trainee_name.to_uppercase()), named("stranger")], &config);
-        let names = |list: &[JudgeMarks]| list.iter().map(|j| j.judge.clone()).collect::<Vec<_>>();
-        assert_eq!(names(&counting), [config.judges[0].name.clone(), "stranger".into()]);
-        assert_eq!(names(&trainees), [trainee_name.to_uppercase()]);
+        let who = |list: &[JudgeMarks]| list.iter().map(|j| j.judge.clone()).collect::<Vec<_>>();
+        assert_eq!(who(&counting), [config.judges[0].name.clone(), "stranger".into()]);
+        assert_eq!(who(&trainees), [trainee_name.to_uppercase()]);
     }
 }

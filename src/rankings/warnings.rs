@@ -163,33 +163,6 @@ pub(super) fn revisions(differ: &[(String, Vec<(String, String)>)]) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::about_judges;
-
-    #[test]
-    fn warnings_of_one_kind_condense_into_one_line_with_a_count_and_the_first_names() {
-        let names = |n: usize| (0..n).map(|i| format!("grader {i}")).collect::<Vec<_>>();
-        let cases: [(usize, Option<&str>); 4] = [
-            (0, None),
-            (1, Some("judge \"grader 0\" did it: so")),
-            (2, Some("2 judges (\"grader 0\", \"grader 1\") did: so")),
-            (
-                53,
-                Some(
-                    "53 judges (\"grader 0\", \"grader 1\", \"grader 2\", \"grader 3\", \"grader 4\" and 48 more) did: so",
-                ),
-            ),
-        ];
-        for (n, want) in cases {
-            assert_eq!(about_judges(&names(n), "did it", "did", "so").as_deref(), want, "{n} judges");
-        }
-        // A name is data: a control character in it never reaches the terminal.
-        let line = about_judges(&["ana\u{1b}[2J".to_owned()], "did it", "did", "so").unwrap_or_default();
-        assert!(!line.contains('\u{1b}'), "{line}");
-    }
-}
-
 /// Names the judges whose marks moved a lot through their judging time (a large drift), one
 /// line for all of them, with each one's drift and what `merge.drift` did about it.
 pub(super) fn drifting(
@@ -228,4 +201,31 @@ pub(super) fn drifting(
         "{whose} moved through their judging time beyond what the entries explain: {}; {done}",
         crate::format::first_few(&large, FIRST_FEW, "; ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about_judges;
+
+    #[test]
+    fn warnings_of_one_kind_condense_into_one_line_with_a_count_and_the_first_names() {
+        let names = |n: usize| (0..n).map(|i| format!("grader {i}")).collect::<Vec<_>>();
+        let cases: [(usize, Option<&str>); 4] = [
+            (0, None),
+            (1, Some("judge \"grader 0\" did it: so")),
+            (2, Some("2 judges (\"grader 0\", \"grader 1\") did: so")),
+            (
+                53,
+                Some(
+                    "53 judges (\"grader 0\", \"grader 1\", \"grader 2\", \"grader 3\", \"grader 4\" and 48 more) did: so",
+                ),
+            ),
+        ];
+        for (n, want) in cases {
+            assert_eq!(about_judges(&names(n), "did it", "did", "so").as_deref(), want, "{n} judges");
+        }
+        // A name is data: a control character in it never reaches the terminal.
+        let line = about_judges(&["ana\u{1b}[2J".to_owned()], "did it", "did", "so").unwrap_or_default();
+        assert!(!line.contains('\u{1b}'), "{line}");
+    }
 }

@@ -73,6 +73,9 @@ impl Serialize for Written<'_> {
     }
 }
 
+/// A row as the merge reads it: id (borrowed where it can be), values, and the times as written.
+pub type ReadRow<'a> = (Cow<'a, str>, Vec<Option<u8>>, Vec<Option<i64>>);
+
 /// A body as the merge reads it: borrowed from the file's text where it can be.
 #[derive(Debug)]
 pub struct Checked<'a> {
@@ -83,7 +86,7 @@ pub struct Checked<'a> {
     pub criteria: Vec<Cow<'a, str>>,
     /// Each row: id, a value per criterion, and when each was given as the file counts time
     /// (see [`Checked::given`]).
-    pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, Vec<Option<i64>>)>,
+    pub scores: Vec<ReadRow<'a>>,
     /// Version 2 on: the Unix second the rows' times count from, in seconds; without it
     /// (version 1) the times are Unix milliseconds.
     pub times_from: Option<i64>,
@@ -125,7 +128,7 @@ struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
 #[derive(Deserialize)]
 struct Texts<'a>(#[serde(borrow)] Vec<Cow<'a, str>>);
 #[derive(Deserialize)]
-struct Rows<'a>(#[serde(borrow)] Vec<(Cow<'a, str>, Vec<Option<u8>>, Vec<Option<i64>>)>);
+struct Rows<'a>(#[serde(borrow)] Vec<ReadRow<'a>>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Checked<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
