@@ -16,6 +16,10 @@ use super::{Calibration, Panel};
 /// line, fewer say nothing the jury should read.
 pub const LEAST_MARKS: usize = 10;
 
+/// A judge whose marks with a time span less than this many hours gets no drift either: a rate
+/// per hour read from minutes is noise.
+pub const LEAST_HOURS: f64 = 0.5;
+
 /// A drift that moves a judge's marks this many points or more over their judging time, and
 /// that is at least [`SURE`] standard errors from none, is large: the merge names the judge.
 pub const LARGE_POINTS: f64 = 0.5;
@@ -57,7 +61,7 @@ impl Drift {
 }
 
 /// The least-squares line through (hour, residual) points: the drift, or `None` with fewer than
-/// [`LEAST_MARKS`] points or all of them at one moment.
+/// [`LEAST_MARKS`] points or spanning less than [`LEAST_HOURS`].
 pub fn line(points: &[(f64, f64)]) -> Option<Drift> {
     let n = points.len();
     if n < LEAST_MARKS {
@@ -70,14 +74,14 @@ pub fn line(points: &[(f64, f64)]) -> Option<Drift> {
         stt += (t - mean_t) * (t - mean_t);
         str_ += (t - mean_t) * (r - mean_r);
     }
-    if stt <= f64::EPSILON {
+    let (first, last) =
+        points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (t, _)| (lo.min(*t), hi.max(*t)));
+    if last - first < LEAST_HOURS || stt <= f64::EPSILON {
         return None;
     }
     let slope = str_ / stt;
     let left: f64 = points.iter().map(|(t, r)| (r - mean_r - slope * (t - mean_t)).powi(2)).sum();
     let error = (left / (count - 2.0) / stt).sqrt();
-    let (first, last) =
-        points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (t, _)| (lo.min(*t), hi.max(*t)));
     Some(Drift { per_hour: slope, error, marks: n, hours: last - first })
 }
 
@@ -119,7 +123,7 @@ pub(crate) mod tests {
     fn the_line_finds_the_slope_its_error_and_the_time_it_spans() {
         // (points, slope wanted, large?)
         type Case = (Vec<(f64, f64)>, Option<f64>, bool);
-        let cases: [Case; 6] = [
+        let cases: [Case; 7] = [
             // A point over four hours, as steady as can be: large.
             (points(17, 0.25, 0.25, 0.0), Some(0.25), true),
             // The same rise through the scatter of a typical judge: still large.
@@ -132,6 +136,8 @@ pub(crate) mod tests {
             (points(LEAST_MARKS - 1, 0.5, 0.25, 0.0), None, false),
             // Every mark at one moment: no line.
             (points(12, 0.0, 0.0, 0.2), None, false),
+            // Twelve marks in twenty minutes: no rate per hour.
+            (points(12, 1.0 / 33.0, 3.0, 0.0), None, false),
         ];
         for (k, (p, want, large)) in cases.into_iter().enumerate() {
             let got = line(&p);

@@ -64,31 +64,38 @@ impl Rankings {
         self.robustness.iter().flatten().filter(|c| c.ranking == ranking).collect()
     }
 
-    /// A line for each place a prize pays in `ranking`, whether it holds without any one judge
-    /// and if not, without whom it changes and how: "2nd Map Mender: without ana, Map Mender
-    /// drops to 4th and Story Dice takes 2nd". Empty where the test was not worked out or no
+    /// For each place a prize pays in `ranking`, in place order, whether it holds without any one
+    /// judge and if not, without whom it changes and how: "without ana, Map Mender drops to 4th
+    /// and Story Dice takes 2nd; without bo, ...". Empty where the test was not worked out or no
     /// prize pays places in the ranking. Names pass through `text`.
-    pub fn robustness_lines(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
+    pub fn robustness_said(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
         let (Some(changes), Some(places), Some(ranked)) =
             (&self.robustness, self.paid.get(ranking), self.ranking(ranking))
         else {
             return Vec::new();
         };
-        ranked
-            .iter()
-            .take(*places)
-            .enumerate()
-            .map(|(k, holder)| {
-                let place = k + 1;
+        (1..=(*places).min(ranked.len()))
+            .map(|place| {
                 let here: Vec<String> =
                     changes.iter().filter(|c| c.ranking == ranking && c.place == place).map(|c| c.said(text)).collect();
-                let said = if here.is_empty() {
+                if here.is_empty() {
                     HOLDS.to_owned()
                 } else {
                     crate::format::first_few(&here, NAMED, "; ").replace(" more", " more judges")
-                };
-                format!("{} {}: {said}", ordinal(place), text(&holder.title))
+                }
             })
+            .collect()
+    }
+
+    /// [`Rankings::robustness_said`] with each place and its holder before it: "2nd Map Mender:
+    /// without ana, Map Mender drops to 4th and Story Dice takes 2nd".
+    pub fn robustness_lines(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
+        let holders = self.ranking(ranking).unwrap_or(&[]);
+        self.robustness_said(ranking, text)
+            .into_iter()
+            .zip(holders)
+            .enumerate()
+            .map(|(k, (said, holder))| format!("{} {}: {said}", ordinal(k + 1), text(&holder.title)))
             .collect()
     }
 

@@ -247,7 +247,7 @@ impl Board<'_> {
             let time = j.stopwatch_seconds.map_or_else(|| "-".to_owned(), |s| format!("{s:.0}s"));
             lines.push(Line::from(format!(
                 "{} {}  {:>5.2}  {time:>4}",
-                pad(&fit(&clean_line(&j.judge), name_w), name_w),
+                pad(&fit(&clean_line(&j.name()), name_w), name_w),
                 scores.join(" "),
                 j.total
             )));
