@@ -23,7 +23,7 @@ pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use conflicts::{Conflicted, said as conflicts_said};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
-pub use robustness::{HOLDS, PlaceChange};
+pub use robustness::{HOLDS, PlaceChange, WithoutOne};
 pub use rubrics::{Rubrics, Totals};
 pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
 pub use stages::rank_all;
@@ -361,6 +361,9 @@ pub struct Rankings {
     /// Each paid place that changes hands when one judge is left out, with that judge and who
     /// would hold it; empty when every paid place holds, `None` where it was not worked out.
     pub robustness: Option<Vec<PlaceChange>>,
+    /// Each paid ranking as it would be without each judge, which `robustness` compares with;
+    /// `None` where it was not worked out, and in a merge read back. Not saved.
+    pub without_each: Option<Vec<WithoutOne>>,
     /// The judges whose files were left out, as asked (`--without`).
     pub left_out: Vec<String>,
     /// The trainee judges (`counts = false`), and how far each agrees with the panel.

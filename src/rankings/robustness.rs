@@ -3,11 +3,19 @@
 //! tie-breaks, through the same ranking as the merge itself. A place whose holder would change is
 //! said with the judge and who would then hold it; a place that keeps its holder whichever judge
 //! is left out holds.
+//!
+//! The paid places are the first entries of a ranking that can win: an entry the event's rules
+//! exclude from prizes holds none, as the prizes pass it over. Which entries those are is known
+//! only once the head judge's store has been asked, after the merge: so the merge keeps each
+//! judge's ranking without them ([`WithoutOne`]), and the places are compared again whenever the
+//! entries that cannot win are marked ([`Rankings::test_places`]).
+
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::stages::{Built, ranked_alone, track_entries};
-use super::{Field, Named, Options, Ranked, Rankings, figures, paid_places, panel, tracks};
+use super::{Field, Named, Options, Rankings, figures, paid_places, panel, tracks};
 use crate::config::Config;
 use crate::format::ordinal;
 use crate::merge::agreement::EntryStats;
@@ -17,7 +25,7 @@ use crate::merge::{Method, merge};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceChange {
     pub ranking: String,
-    /// The paid place, 1 first: its position in the ranking's order.
+    /// The paid place, 1 first: its position among the ranking's entries that can win.
     pub place: usize,
     /// Who holds it.
     pub id: String,
@@ -52,16 +60,81 @@ impl PlaceChange {
     }
 }
 
+/// Each paid ranking as it would be without one judge: the merge's own entries (by their
+/// position in the merge's ranking) in the order they would then take. Kept beside the rankings
+/// to compare the places again once the entries that cannot win are known; not saved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WithoutOne {
+    pub judge: String,
+    /// (ranking's index among the rankings, the order without the judge).
+    pub orders: Vec<(usize, Vec<u32>)>,
+}
+
 /// How many judges a paid place's line names before "and N more".
 const NAMED: usize = 3;
 
-/// What the test says when every paid place keeps its holder.
+/// What the test says of a place that keeps its holder.
 pub const HOLDS: &str = "holds without any one judge";
 
 impl Rankings {
-    /// The places a prize pays in `ranking` that the test found resting on one judge.
+    /// The paid places of `ranking` that the test found resting on one judge.
     pub fn fragile(&self, ranking: &str) -> Vec<&PlaceChange> {
         self.robustness.iter().flatten().filter(|c| c.ranking == ranking).collect()
+    }
+
+    /// The entries of `ranking` that hold its paid places, in place order: the first that can
+    /// win (an entry the rules exclude holds none), as many as a prize pays.
+    pub fn paid_holders(&self, ranking: &str) -> Vec<&super::Ranked> {
+        let places = self.paid.get(ranking).copied().unwrap_or(0);
+        let out = self.cannot_win();
+        self.ranking(ranking).unwrap_or(&[]).iter().filter(|e| !out.contains(e.id.as_str())).take(places).collect()
+    }
+
+    /// The ids of the entries the event's rules exclude from prizes.
+    fn cannot_win(&self) -> HashSet<&str> {
+        self.ineligible.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    /// Compares every paid place with who would hold it without each judge, and sets
+    /// `robustness`: where the merge kept each judge's ranking without them (a merge saved and
+    /// read back keeps the places it saved).
+    pub fn test_places(&mut self) {
+        let Some(without) = &self.without_each else { return };
+        let out = self.cannot_win();
+        let mut found: Vec<(usize, usize, usize, PlaceChange)> = Vec::new();
+        for (j, one) in without.iter().enumerate() {
+            for (k, order) in &one.orders {
+                let Some((name, ranked)) = self.rankings.get(*k) else { continue };
+                let Some(places) = self.paid.get(name) else { continue };
+                let can_win = |p: &&u32| ranked.get(**p as usize).is_some_and(|e| !out.contains(e.id.as_str()));
+                let now: Vec<u32> =
+                    (0..ranked.len()).filter_map(|p| u32::try_from(p).ok()).filter(|p| can_win(&p)).collect();
+                let then: Vec<u32> = order.iter().filter(can_win).copied().collect();
+                for (place, holder) in now.iter().take(*places).enumerate() {
+                    let taker = then.get(place);
+                    if taker == Some(holder) {
+                        continue;
+                    }
+                    let (holder, taker) = (&ranked[*holder as usize], taker.map(|t| &ranked[*t as usize]));
+                    let change = PlaceChange {
+                        ranking: name.clone(),
+                        place: place + 1,
+                        id: holder.id.clone(),
+                        title: holder.title.clone(),
+                        judge: one.judge.clone(),
+                        then: taker.map(|t| t.id.clone()),
+                        then_title: taker.map(|t| t.title.clone()),
+                        moves_to: then
+                            .iter()
+                            .position(|t| ranked.get(*t as usize).is_some_and(|e| e.id == holder.id))
+                            .map(|p| p + 1),
+                    };
+                    found.push((*k, place, j, change));
+                }
+            }
+        }
+        found.sort_by_key(|(k, place, j, _)| (*k, *place, *j));
+        self.robustness = Some(found.into_iter().map(|(_, _, _, c)| c).collect());
     }
 
     /// For each place a prize pays in `ranking`, in place order, whether it holds without any one
@@ -69,19 +142,19 @@ impl Rankings {
     /// and Story Dice takes 2nd; without bo, ...". Empty where the test was not worked out or no
     /// prize pays places in the ranking. Names pass through `text`.
     pub fn robustness_said(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
-        let (Some(changes), Some(places), Some(ranked)) =
-            (&self.robustness, self.paid.get(ranking), self.ranking(ranking))
-        else {
-            return Vec::new();
-        };
-        (1..=(*places).min(ranked.len()))
+        let Some(changes) = &self.robustness else { return Vec::new() };
+        (1..=self.paid_holders(ranking).len())
             .map(|place| {
                 let here: Vec<String> =
                     changes.iter().filter(|c| c.ranking == ranking && c.place == place).map(|c| c.said(text)).collect();
-                if here.is_empty() {
-                    HOLDS.to_owned()
-                } else {
-                    crate::format::first_few(&here, NAMED, "; ").replace(" more", " more judges")
+                match here.len().saturating_sub(NAMED) {
+                    0 if here.is_empty() => HOLDS.to_owned(),
+                    0 => here.join("; "),
+                    more => format!(
+                        "{} and {}",
+                        here[..NAMED].join("; "),
+                        crate::format::count(more, "more judge", "more judges")
+                    ),
                 }
             })
             .collect()
@@ -90,10 +163,9 @@ impl Rankings {
     /// [`Rankings::robustness_said`] with each place and its holder before it: "2nd Map Mender:
     /// without ana, Map Mender drops to 4th and Story Dice takes 2nd".
     pub fn robustness_lines(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
-        let holders = self.ranking(ranking).unwrap_or(&[]);
         self.robustness_said(ranking, text)
             .into_iter()
-            .zip(holders)
+            .zip(self.paid_holders(ranking))
             .enumerate()
             .map(|(k, (said, holder))| format!("{} {}: {said}", ordinal(k + 1), text(&holder.title)))
             .collect()
@@ -103,7 +175,7 @@ impl Rankings {
     /// the test was not worked out.
     pub fn robustness_summary(&self) -> Option<String> {
         let changes = self.robustness.as_ref()?;
-        let places: usize = self.paid.iter().filter_map(|(r, p)| Some((*p).min(self.ranking(r)?.len()))).sum();
+        let places: usize = self.paid.keys().map(|r| self.paid_holders(r).len()).sum();
         if changes.is_empty() {
             return Some(format!("Every paid place ({places}) {HOLDS}."));
         }
@@ -120,13 +192,9 @@ impl Rankings {
     }
 }
 
-/// Up to this many marks the test is worked out by itself: each judge left out is a merge of
-/// its own.
-pub const AUTO_MOST: usize = super::AUTO_MOST;
-
 /// Whether the test is worked out: there is a place a prize pays, two judges or more, and a
-/// panel small enough (or the head judge asked for it). Returns why not, where they might have
-/// expected it.
+/// panel small enough (up to [`super::AUTO_MOST`] marks, as the chances), or the head judge asked
+/// for it. Returns why not, where they might have expected it.
 pub(super) fn wanted(
     built: &Built,
     rankings: &Named,
@@ -138,7 +206,7 @@ pub(super) fn wanted(
         return Err(None);
     }
     let marks = built.panel.marks.len();
-    if asked != super::Chances::On && marks > AUTO_MOST {
+    if asked != super::Chances::On && marks > super::AUTO_MOST {
         return Err(Some(format!(
             "the paid places were not tested without each judge: {marks} marks take a while ({} merges); ask for it with --chances",
             built.panel.judges.len()
@@ -147,50 +215,60 @@ pub(super) fn wanted(
     Ok(())
 }
 
-/// Every paid place of `rankings` that changes hands when one judge's marks are left out, for
-/// each judge in turn: the ranking's order, then the place, then the judges in their order.
-/// The judges are shared between two threads: each left out is a whole merge.
+/// Every paid ranking of `rankings` without each judge in turn, in the judges' order. The judges
+/// are shared between two threads: each left out is a whole merge.
 pub(super) fn test(
     built: &Built,
     rankings: &Named,
     field: &Field,
     config: &Config,
     options: &Options,
-) -> Vec<PlaceChange> {
-    let paid: Vec<(usize, usize)> =
-        rankings.iter().enumerate().filter_map(|(k, (name, _))| paid_places(config, name).map(|p| (k, p))).collect();
+) -> Vec<WithoutOne> {
+    let paid: Vec<usize> = rankings
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| paid_places(config, name).is_some())
+        .map(|(k, _)| k)
+        .collect();
+    // Each ranked entry's position in its ranking, by field index.
+    let positions: Vec<HashMap<&str, u32>> = paid
+        .iter()
+        .map(|k| {
+            rankings[*k]
+                .1
+                .iter()
+                .enumerate()
+                .filter_map(|(p, e)| Some((e.id.as_str(), u32::try_from(p).ok()?)))
+                .collect()
+        })
+        .collect();
     let judges = built.panel.judges.len();
-    let run = |range: std::ops::Range<usize>| -> Vec<(usize, PlaceChange)> {
-        range
-            .flat_map(|j| without(built, j, rankings, &paid, field, config, options).into_iter().map(move |c| (j, c)))
-            .collect()
+    let run = |range: std::ops::Range<usize>| -> Vec<WithoutOne> {
+        range.map(|j| without(built, j, rankings, (&paid, &positions), field, config, options)).collect()
     };
     let half = judges / 2;
-    let mut found = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let other = scope.spawn(|| run(half..judges));
         let mut mine = run(0..half);
         // A panic in a merge is a bug; it resumes here, where the panic hook reports it.
         mine.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
         mine
-    });
-    let order = |name: &str| rankings.iter().position(|(n, _)| n == name).unwrap_or(usize::MAX);
-    found
-        .sort_by(|(a, x), (b, y)| order(&x.ranking).cmp(&order(&y.ranking)).then(x.place.cmp(&y.place)).then(a.cmp(b)));
-    found.into_iter().map(|(_, c)| c).collect()
+    })
 }
 
-/// The paid places of `rankings` (`paid`: ranking index, places) that change hands without
-/// judge `j`: the panel without their marks, merged and ranked as the merge ranks.
+/// The paid rankings (`paid`: their indices, and each one's positions by id) without judge `j`:
+/// the panel without their marks, merged and ranked as the merge ranks.
 fn without(
     built: &Built,
     j: usize,
     rankings: &Named,
-    paid: &[(usize, usize)],
+    (paid, positions): (&[usize], &[HashMap<&str, u32>]),
     field: &Field,
     config: &Config,
     options: &Options,
-) -> Vec<PlaceChange> {
+) -> WithoutOne {
     let n = field.entries.len();
+    let judge = built.panel.judges[j].clone();
     let panel = panel::without_judge(&built.panel, j);
     let shared = built.shared.as_ref().map(|s| panel::without_judge(s, j));
     let main = shared.as_ref().unwrap_or(&panel);
@@ -200,7 +278,7 @@ fn without(
             let rest: Vec<usize> =
                 judges.iter().filter(|k| **k != j).map(|k| if *k > j { k - 1 } else { *k }).collect();
             if rest.is_empty() {
-                return Vec::new();
+                return WithoutOne { judge, orders: Vec::new() };
             }
             Method::Sum { judges: rest }
         }
@@ -226,44 +304,23 @@ fn without(
         beyond: &beyond,
         standings: &[],
     };
-    let judge = &built.panel.judges[j];
-    let mut out = Vec::new();
-    for (k, places) in paid {
-        let (name, ranked) = &rankings[*k];
-        let keep: Vec<usize> =
-            if name == crate::config::OVERALL { (0..n).collect() } else { track_entries(field, name) };
-        let scores: Vec<Option<f64>> = if name != crate::config::OVERALL && ranked_alone(built.per_track, &method) {
-            merge(&panel::sub_panel(&panel, &keep), &method)
-        } else {
-            keep.iter().map(|e| overall[*e]).collect()
-        };
-        let again = context.ranking(&scores, &keep, method.lower_is_better());
-        out.extend(changed(name, ranked, &again, *places, judge));
-    }
-    out
-}
-
-/// The paid places (the first `places`) of `ranked` whose holder is not the same in `again`.
-fn changed(name: &str, ranked: &[Ranked], again: &[Ranked], places: usize, judge: &str) -> Vec<PlaceChange> {
-    ranked
+    let orders = paid
         .iter()
-        .take(places)
-        .enumerate()
-        .filter(|(k, now)| again.get(*k).is_none_or(|then| then.id != now.id))
-        .map(|(k, now)| {
-            let then = again.get(k);
-            PlaceChange {
-                ranking: name.to_owned(),
-                place: k + 1,
-                id: now.id.clone(),
-                title: now.title.clone(),
-                judge: judge.to_owned(),
-                then: then.map(|t| t.id.clone()),
-                then_title: then.map(|t| t.title.clone()),
-                moves_to: again.iter().position(|r| r.id == now.id).map(|p| p + 1),
-            }
+        .zip(positions)
+        .map(|(k, at)| {
+            let name = &rankings[*k].0;
+            let keep: Vec<usize> =
+                if name == crate::config::OVERALL { (0..n).collect() } else { track_entries(field, name) };
+            let scores: Vec<Option<f64>> = if name != crate::config::OVERALL && ranked_alone(built.per_track, &method) {
+                merge(&panel::sub_panel(&panel, &keep), &method)
+            } else {
+                keep.iter().map(|e| overall[*e]).collect()
+            };
+            let again = context.ranking(&scores, &keep, method.lower_is_better());
+            (*k, again.iter().filter_map(|e| at.get(e.id.as_str()).copied()).collect())
         })
-        .collect()
+        .collect();
+    WithoutOne { judge, orders }
 }
 
 #[cfg(test)]
@@ -349,6 +406,26 @@ pub(super) mod tests {
             assert_eq!(lines.len(), 4, "{lines:?}");
             assert_eq!(lines[2], "3rd C: holds without any one judge", "{}", method.name());
         }
+    }
+
+    /// An entry the rules exclude holds no paid place: the places are tested again among the
+    /// entries that can win, and its fall no longer moves anyone's place.
+    #[test]
+    fn an_entry_that_cannot_win_holds_no_paid_place() {
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        let judges =
+            vec![judge("ana", &[5, 1, 3, 2, 1, 1]), judge("bo", &[4, 5, 3, 2, 1, 1]), judge("cy", &[4, 5, 3, 2, 1, 1])];
+        let mut r =
+            super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
+        assert_eq!(r.fragile("backyard").len(), 2, "a and b swap without ana");
+        r.ineligible = vec![super::super::Ineligible { id: "b".into(), title: "B".into(), reasons: vec!["r".into()] }];
+        r.test_places();
+        let holders: Vec<&str> = r.paid_holders("backyard").iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(holders, ["a", "c", "d", "e"]);
+        assert!(r.fragile("backyard").is_empty(), "{:?}", r.robustness);
+        assert_eq!(r.robustness_lines("backyard", str::to_owned)[1], "2nd C: holds without any one judge");
     }
 
     #[test]

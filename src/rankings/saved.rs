@@ -176,6 +176,7 @@ impl From<SavedRankings> for Rankings {
             revisions_differ: s.revisions_differ,
             changed_after_deadline: s.changed_after_deadline,
             robustness: s.robustness,
+            without_each: None,
             left_out: s.left_out,
             trainees: s.trainees,
             drift: s.drift,

@@ -46,7 +46,7 @@ pub fn rank_all(
     let scopes = built.scopes();
     warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances));
     // Stage 4b: every paid place tested without each judge in turn.
-    let robust = match robustness::wanted(&built, &rankings, config, options.chances) {
+    let without_each = match robustness::wanted(&built, &rankings, config, options.chances) {
         Ok(()) => Some(robustness::test(&built, &rankings, field, config, options)),
         Err(why) => {
             warnings.extend(why);
@@ -54,8 +54,10 @@ pub fn rank_all(
         }
     };
     warnings.extend(warnings::drifting(&built.panel.judges, &fitted.drift, options.drift));
-    let shown = Scoped { rankings, majorities, robust };
-    Ok(figures_for_the_jury(built, fitted, shown, warnings, config, field, options))
+    let shown = Scoped { rankings, majorities, without_each };
+    let mut out = figures_for_the_jury(built, fitted, shown, warnings, config, field, options);
+    out.test_places();
+    Ok(out)
 }
 
 /// Stage 1: the panel, from the judges' files, with the method the options ask for.
@@ -346,7 +348,7 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
 struct Scoped {
     rankings: super::Named,
     majorities: Vec<Majority>,
-    robust: Option<Vec<super::PlaceChange>>,
+    without_each: Option<Vec<super::WithoutOne>>,
 }
 
 /// Stage 5: the figures the jury reads beside the rankings (each judge's line, the most
@@ -408,7 +410,8 @@ fn figures_for_the_jury(
         warnings,
         revisions_differ: differ,
         changed_after_deadline: Vec::new(),
-        robustness: scoped.robust,
+        robustness: None,
+        without_each: scoped.without_each,
         left_out: built.left_out,
         trainees: fitted.trainees,
         drift: options.drift,

@@ -60,7 +60,7 @@ fn robustness(r: &Rankings, group: &str, text: fn(&str) -> String) -> Vec<String
         return lines;
     }
     let head = format!(
-        "Without any one judge (the merge run again without each judge's file in turn, by the {} method):",
+        "Without any one judge (each paid place, among the entries that can win, with the merge run again without each judge's file in turn, by the {} method):",
         r.method
     );
     std::iter::once(head).chain(lines.into_iter().map(|l| format!("  {l}"))).collect()
@@ -445,8 +445,10 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     );
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
-        let held = r.robustness_said(group, str::to_owned);
-        for (k, e) in ranked.iter().enumerate() {
+        let said = r.robustness_said(group, str::to_owned);
+        let holders: Vec<&str> = r.paid_holders(group).iter().map(|h| h.id.as_str()).collect();
+        let held = |id: &str| holders.iter().position(|h| *h == id).and_then(|k| said.get(k)).cloned();
+        for e in ranked {
             let mut row =
                 vec![group.clone(), e.place.to_string(), e.id.clone(), e.title.clone(), format!("{:.4}", e.score)];
             row.extend(e.by_criterion.iter().map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()));
@@ -460,7 +462,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
                 r.method.clone(),
                 head_to_head(r, group, &e.id).to_owned(),
                 e.chance.map(|c| format!("{c:.3}")).unwrap_or_default(),
-                held.get(k).cloned().unwrap_or_default(),
+                held(&e.id).unwrap_or_default(),
             ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
