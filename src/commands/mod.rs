@@ -207,6 +207,11 @@ fn merge_options(
     let mut options = Options::new(method, config);
     options.chosen = judges.to_vec();
     options.chances = chances;
+    // --chances asks for both figures of how sure a place is on a panel too large for them to
+    // be worked out by themselves.
+    if chances == Chances::On {
+        options.robustness = Chances::On;
+    }
     if let Some(n) = min_judges {
         options.min_judges = n.max(1);
     }

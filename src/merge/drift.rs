@@ -7,6 +7,14 @@
 //! ordinary least squares: the slope is their drift in points per hour, with its standard error
 //! from the scatter left about the line. A judge's own leniency is the line's height and does not
 //! count; only the slope does.
+//!
+//! Each residual is taken against what the entry's other judges say of it, as the fit reads
+//! their marks (each mark, less its judge's leniency and over their severity, is a reading of
+//! the entry's quality; the others' readings are averaged as least squares weighs them), never
+//! against the entry's fitted quality: that quality is partly the judge's own mark, so with three
+//! judges to an entry it would take up a third of the judge's drift and hide it, and hand the
+//! rest to the judges who scored the same entries at the same hours. A mark no other judge's
+//! mark can be set against says nothing of a drift.
 
 use serde::{Deserialize, Serialize};
 
@@ -87,11 +95,30 @@ pub fn line(points: &[(f64, f64)]) -> Option<Drift> {
 
 /// Each judge's drift in `fit` of `panel`, by judge index, from when each mark was given
 /// (`given[mark]`, Unix seconds, in the order of [`Panel::marks`]; `None` for a mark without a
-/// time). Marks of an entry the fit could not place are left out.
+/// time). Each mark is set against what the entry's other judges say of it.
 pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option<Drift>> {
+    // What a mark says of its entry's quality, as the fit reads its judge, and how much it
+    // weighs (a severe judge's points tell entries apart more surely against the same noise).
+    let reading = |m: &super::Mark| -> Option<(f64, f64)> {
+        let (lenient, severe) = (*fit.leniency.get(m.judge)?, *fit.severity.get(m.judge)?);
+        (severe > 1e-9).then(|| (fit.middle + (m.value - fit.middle - lenient) / severe, severe * severe))
+    };
+    let (mut weight, mut weighted) = (vec![0.0; panel.entries.len()], vec![0.0; panel.entries.len()]);
+    for m in &panel.marks {
+        if let Some((quality, w)) = reading(m) {
+            weight[m.entry] += w;
+            weighted[m.entry] += w * quality;
+        }
+    }
     let mut points: Vec<Vec<(f64, f64)>> = vec![Vec::new(); panel.judges.len()];
     for (m, at) in panel.marks.iter().zip(given) {
-        let (Some(at), Some(expected)) = (at, fit.expected(m.judge, m.entry)) else { continue };
+        let (Some(at), Some((quality, w))) = (at, reading(m)) else { continue };
+        let others = weight[m.entry] - w;
+        if others <= 1e-9 {
+            continue;
+        }
+        let theirs = (weighted[m.entry] - w * quality) / others;
+        let expected = fit.middle + fit.leniency[m.judge] + fit.severity[m.judge] * (theirs - fit.middle);
         points[m.judge].push((at / 3600.0, m.value - expected));
     }
     points.iter().map(|p| line(p)).collect()
@@ -195,8 +222,8 @@ pub(crate) mod tests {
         let fit = super::super::calibrated_fit(&panel);
         let drift = of(&panel, &fit, &given);
         let rising = drift[3].expect("24 marks with times");
-        // The entries absorb a share of the rise (each has four judges, one of them rising).
-        assert!((0.15..0.3).contains(&rising.per_hour), "{rising:?}");
+        // Against the entries' other judges, the whole rise shows.
+        assert!((0.2..0.3).contains(&rising.per_hour), "{rising:?}");
         assert!(rising.large(), "{rising:?}");
         for steady in &drift[..3] {
             let steady = steady.expect("24 marks with times");

@@ -47,6 +47,9 @@ pub struct Options {
     pub contested_gap: f64,
     /// Whether to work out each entry's chance of a paid place.
     pub chances: Chances,
+    /// Whether to test every paid place without each judge: by itself up to [`AUTO_MOST`]
+    /// marks, as the chances.
+    pub robustness: Chances,
     /// Whether a score given despite a declared conflict counts or is left out.
     pub conflicts: crate::config::ConflictPolicy,
     /// The judges whose files are left out (`--without`), by name: the merge as if they had not
@@ -65,6 +68,7 @@ impl Options {
             chosen: Vec::new(),
             contested_gap: config.merge.contested_gap,
             chances: Chances::Auto,
+            robustness: Chances::Auto,
             conflicts: config.merge.conflicts,
             without: Vec::new(),
             drift: config.merge.drift,

@@ -202,7 +202,7 @@ pub(super) fn wanted(
     asked: super::Chances,
 ) -> Result<(), Option<String>> {
     let paid = rankings.iter().any(|(name, _)| paid_places(config, name).is_some());
-    if !paid || built.panel.judges.len() < 2 {
+    if !paid || built.panel.judges.len() < 2 || asked == super::Chances::Off {
         return Err(None);
     }
     let marks = built.panel.marks.len();

@@ -46,7 +46,7 @@ pub fn rank_all(
     let scopes = built.scopes();
     warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances));
     // Stage 4b: every paid place tested without each judge in turn.
-    let without_each = match robustness::wanted(&built, &rankings, config, options.chances) {
+    let without_each = match robustness::wanted(&built, &rankings, config, options.robustness) {
         Ok(()) => Some(robustness::test(&built, &rankings, field, config, options)),
         Err(why) => {
             warnings.extend(why);
