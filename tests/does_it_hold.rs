@@ -179,7 +179,7 @@ fn day(s: &Sandbox) -> Vec<PathBuf> {
                 seed ^= seed << 17;
                 order.swap(k, (seed % (k as u64 + 1)) as usize);
             }
-            let rows: Vec<(String, Vec<Option<u8>>, Vec<Option<i64>>)> = order
+            let rows: Vec<judging::scorefile::ScoreRow> = order
                 .iter()
                 .enumerate()
                 .map(|(slot, &e)| {
