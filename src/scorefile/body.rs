@@ -73,8 +73,36 @@ impl Serialize for Written<'_> {
     }
 }
 
-/// A row as the merge reads it: id (borrowed where it can be), values, and the times as written.
-pub type ReadRow<'a> = (Cow<'a, str>, Vec<Option<u8>>, Vec<Option<i64>>);
+/// A row as the merge reads it: id (borrowed where it can be), values, and the latest of its
+/// times as written.
+pub type ReadRow<'a> = (Cow<'a, str>, Vec<Option<u8>>, Latest);
+
+/// The latest of a row's times, as the file counts time: what the merge needs of them (when the
+/// entry was fully scored), read without keeping the list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Latest(pub Option<i64>);
+
+impl<'de> Deserialize<'de> for Latest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Times;
+        impl<'de> Visitor<'de> for Times {
+            type Value = Latest;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of times")
+            }
+
+            fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Latest, S::Error> {
+                let mut latest: Option<i64> = None;
+                while let Some(time) = seq.next_element::<Option<i64>>()? {
+                    latest = latest.max(time);
+                }
+                Ok(Latest(latest))
+            }
+        }
+        deserializer.deserialize_seq(Times)
+    }
+}
 
 /// A body as the merge reads it: borrowed from the file's text where it can be.
 #[derive(Debug)]
@@ -104,8 +132,8 @@ pub struct Checked<'a> {
 impl Checked<'_> {
     /// When a row's scores were all given, in Unix seconds: the latest of its times, whichever
     /// version wrote them; `None` when the row carries none.
-    pub fn given(&self, times: &[Option<i64>]) -> Option<f64> {
-        let latest = times.iter().flatten().copied().max()?;
+    pub fn given(&self, latest: Latest) -> Option<f64> {
+        let latest = latest.0?;
         Some(match self.times_from {
             Some(from) => (from + latest) as f64,
             None => latest as f64 / 1000.0,

@@ -393,7 +393,7 @@ mod tests {
         assert_eq!(seen(&fast), seen(&slow));
         assert_eq!(seen(&fast).2.len(), 2);
         // When each row was given, in Unix seconds, whichever way the version counts time.
-        let given = |b: &Checked| b.scores.iter().map(|row| b.given(&row.2)).collect::<Vec<_>>();
+        let given = |b: &Checked| b.scores.iter().map(|row| b.given(row.2)).collect::<Vec<_>>();
         assert_eq!(given(&fast), [Some(1_781_000_000.0), Some(1_781_000_090.0)]);
         assert_eq!(given(&slow), given(&fast));
     }

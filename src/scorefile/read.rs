@@ -80,7 +80,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
             Some(totals) => {
                 marks.entries.push(entry);
                 marks.totals.push(totals.own);
-                marks.given.push(body.given(times));
+                marks.given.push(body.given(*times));
                 marks.shared_totals.extend(totals.shared);
                 // A value for a criterion off the entry's rubric (its track changed since) does
                 // not count.
