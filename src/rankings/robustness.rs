@@ -184,8 +184,9 @@ impl Rankings {
         let mut judges: Vec<String> = changes.iter().map(|c| c.judge.clone()).collect();
         judges.sort();
         judges.dedup();
+        let rest = if fragile.len() < places { "; the others hold without any one judge" } else { "" };
         Some(format!(
-            "{} of {places} paid places change without one judge ({}); the rest hold.",
+            "Paid places that change without one judge: {} of {places} (without {}){rest}.",
             fragile.len(),
             crate::format::first_few(&judges, 5, ", ")
         ))
@@ -467,6 +468,9 @@ pub(super) mod tests {
         assert!(lines[0].ends_with("and 2 more judges"), "{lines:?}");
         assert_eq!(r.fragile("backyard").len(), 10, "two places, five judges each");
         let summary = r.robustness_summary().expect("tested");
-        assert!(summary.starts_with("2 of 3 paid places change without one judge (a0, a1"), "{summary}");
+        assert_eq!(
+            summary,
+            "Paid places that change without one judge: 2 of 3 (without a0, a1, a2, a3, a4); the others hold without any one judge."
+        );
     }
 }

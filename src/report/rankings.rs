@@ -228,6 +228,7 @@ pub fn table(r: &Rankings) -> String {
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
     out.push_str(&conflicts(r, clean_line));
     out.push_str(&ineligible(r, clean_line));
+    out.push_str(&r.robustness_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String =
@@ -330,6 +331,7 @@ pub fn markdown(r: &Rankings) -> String {
     out.push_str(&unscored(r, cell).unwrap_or_default());
     out.push_str(&conflicts(r, cell));
     out.push_str(&ineligible(r, cell));
+    out.push_str(&r.robustness_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
