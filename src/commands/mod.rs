@@ -144,8 +144,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, method, decisions, format, public, output }) => {
-            let options = Options::new(method.method(&loaded.config.merge), &loaded.config);
+        Some(Command::Results { files, method, decisions, without, format, public, output }) => {
+            let mut options = Options::new(method.method(&loaded.config.merge), &loaded.config);
+            options.without.clone_from(without);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             let request = results::Request {
@@ -162,6 +163,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             files,
             method,
             judges,
+            without,
             min_judges,
             tie_breaks,
             chances,
@@ -172,7 +174,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
         }) => {
             let chances = chances_asked(*chances, *no_chances);
-            let options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
+            let mut options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
+            options.without.clone_from(without);
             let to = merged_to(*tui, entry.as_deref(), *format, output.as_deref());
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
@@ -204,6 +207,11 @@ fn merge_options(
     let mut options = Options::new(method, config);
     options.chosen = judges.to_vec();
     options.chances = chances;
+    // --chances asks for both figures of how sure a place is on a panel too large for them to
+    // be worked out by themselves.
+    if chances == Chances::On {
+        options.robustness = Chances::On;
+    }
     if let Some(n) = min_judges {
         options.min_judges = n.max(1);
     }

@@ -9,6 +9,7 @@ pub mod agreement;
 pub mod alpha;
 mod calibrated;
 pub mod chances;
+pub mod drift;
 pub mod leniency;
 mod pairwise;
 
