@@ -37,7 +37,7 @@ fn time_to_frame(cmd: CommandBuilder) -> Duration {
     std::thread::spawn(move || {
         let size = |n| NonZeroU16::new(n).expect("non-zero");
         let mut screen = vt100::Parser::new(size(50), size(200), 0);
-        let mut buf = [0u8; 65536];
+        let mut buf = vec![0u8; 65536];
         let mut told = false;
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {

@@ -28,6 +28,7 @@ fn judges() -> Vec<Judge> {
             conflicts: if j % 7 == 0 { vec![format!("Team {}", j % 10)] } else { vec![] },
             key: None,
             public_key: None,
+            counts: true,
         })
         .collect()
 }

@@ -315,6 +315,7 @@ mod tests {
             tracks: tracks.iter().map(std::string::ToString::to_string).collect(),
             key: None,
             public_key: None,
+            counts: true,
         }
     }
 

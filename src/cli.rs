@@ -103,6 +103,10 @@ pub enum Command {
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
         #[arg(long, value_delimiter = ',', value_name = "NAMES")]
         judges: Vec<String>,
+        /// Leave these judges' files out, comma-separated: the same merge as if they had not been
+        /// given (the output says who was left out)
+        #[arg(long, value_delimiter = ',', value_name = "JUDGES")]
+        without: Vec<String>,
         /// Entries with fewer judges are flagged thin [default: `merge.min_judges` in judging.toml]
         #[arg(long)]
         min_judges: Option<usize>,
@@ -188,6 +192,10 @@ pub enum Command {
         /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
         #[arg(long, value_name = "FILE")]
         decisions: Option<PathBuf>,
+        /// Leave these judges' files out, comma-separated: the results as if they had not been
+        /// given (the output says who was left out)
+        #[arg(long, value_delimiter = ',', value_name = "JUDGES")]
+        without: Vec<String>,
         #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
         format: ResultsFormat,
         /// The announcement for the public: places, entries, teams and amounts, and nothing of

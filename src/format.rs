@@ -140,6 +140,18 @@ fn edits(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// A place as said aloud: "1st", "2nd", "3rd", "4th", "11th", "22nd".
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// Bytes as lower-case hex, as digests are written.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -148,6 +160,14 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_are_said_as_ordinals() {
+        let cases = [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th")];
+        for (n, want) in cases.into_iter().chain([(21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th")]) {
+            assert_eq!(ordinal(n), want);
+        }
+    }
 
     #[test]
     fn look_alikes_are_found_by_a_few_edits_or_a_part() {

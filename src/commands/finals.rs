@@ -18,8 +18,16 @@ use crate::sanitize::clean_line;
 /// saying on stderr what was left out.
 pub(super) fn settle_into(rankings: &mut Rankings, loaded: &Loaded, field: &Field) -> Result<()> {
     let Some(published) = loaded.published_finals()? else { return Ok(()) };
-    let (rounds, warnings) =
+    let (rounds, mut warnings) =
         crate::finals::gather(&published, rankings, &rankings.sheets.judges, field, &loaded.config);
+    // A trainee's comparisons, like their marks, count nowhere.
+    for t in rankings.sheets.trainees.iter().filter(|t| !t.comparisons.is_empty()) {
+        warnings.push(format!(
+            "{} comparison(s) by {} (a trainee: counts = false) count nowhere, as their marks do not",
+            t.comparisons.len(),
+            clean_line(&t.judge)
+        ));
+    }
     for w in &warnings {
         eprintln!("warning: {}", clean_line(w));
     }

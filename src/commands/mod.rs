@@ -150,8 +150,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, method, decisions, format, public, output }) => {
-            let options = Options::new(method.method(&loaded.config.merge), &loaded.config);
+        Some(Command::Results { files, method, decisions, without, format, public, output }) => {
+            let mut options = Options::new(method.method(&loaded.config.merge), &loaded.config);
+            options.without.clone_from(without);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             let request = results::Request {
@@ -168,6 +169,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             files,
             method,
             judges,
+            without,
             min_judges,
             tie_breaks,
             chances,
@@ -180,12 +182,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
         }) => {
             let chances = chances_asked(*chances, *no_chances);
-            let options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
-            let to = if *finals {
-                merge::To::Finals { force: *force }
-            } else {
-                merged_to(*tui, entry.as_deref(), *format, output.as_deref())
-            };
+            let mut options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
+            options.without.clone_from(without);
+            let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             merge::run(session, &collected, &options, to)
@@ -216,6 +215,11 @@ fn merge_options(
     let mut options = Options::new(method, config);
     options.chosen = judges.to_vec();
     options.chances = chances;
+    // --chances asks for both figures of how sure a place is on a panel too large for them to
+    // be worked out by themselves.
+    if chances == Chances::On {
+        options.robustness = Chances::On;
+    }
     if let Some(n) = min_judges {
         options.min_judges = n.max(1);
     }
@@ -237,11 +241,19 @@ fn chances_asked(chances: bool, no_chances: bool) -> Chances {
     }
 }
 
-/// Where the merged rankings go: the head judge's screen, one entry's view, or printed.
-fn merged_to<'a>(tui: bool, entry: Option<&'a str>, format: MergeFormat, output: Option<&'a Path>) -> merge::To<'a> {
-    match (tui, entry) {
-        (true, _) => merge::To::Screen,
-        (false, Some(id)) => merge::To::Entry(id, format, output),
-        (false, None) => merge::To::Print(format, output),
+/// Where the merged rankings go: the published finals (`Some(force)`), the head judge's screen,
+/// one entry's view, or printed.
+fn merged_to<'a>(
+    tui: bool,
+    entry: Option<&'a str>,
+    finals: Option<bool>,
+    format: MergeFormat,
+    output: Option<&'a Path>,
+) -> merge::To<'a> {
+    match (tui, entry, finals) {
+        (_, _, Some(force)) => merge::To::Finals { force },
+        (true, _, None) => merge::To::Screen,
+        (false, Some(id), None) => merge::To::Entry(id, format, output),
+        (false, None, None) => merge::To::Print(format, output),
     }
 }

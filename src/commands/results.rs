@@ -44,7 +44,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         );
     }
     let progress = std::io::stderr().is_terminal();
-    let (prizes, rankings) = {
+    let (prizes, rankings, held) = {
         let submissions = super::merge::merge_field(&session)?;
         let field = Field::new(&submissions);
         let saved = match request.files {
@@ -52,6 +52,12 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             _ => None,
         };
         let mut rankings = if let Some(saved) = saved {
+            if !request.options.without.is_empty() {
+                bail!(
+                    "--without leaves judges' score files out of the merge, and {} is a merge saved already: give the judges' score files instead",
+                    request.files.first().map(|f| f.display().to_string()).unwrap_or_default()
+                );
+            }
             saved
         } else {
             let mut merged = super::merge::merged(request.files, config, &field, &request.options)?;
@@ -60,12 +66,13 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             merged
         };
         let prizes = prepare(&session, &field, &rankings, request.decisions)?;
+        let held = crate::report::results::Held::of(&rankings, &config.prizes);
         // The store's submissions, the rankings' tables and the files as read are the largest
         // things held, and the candidates carry what the prizes need of them: they go before the
         // outcome is built, which keeps 100,000 entries well under 500 MB.
         rankings.rankings = Vec::new();
         rankings.sheets = crate::rankings::Sheets::default();
-        (prizes, rankings)
+        (prizes, rankings, held)
     };
     let (outcome, decisions_file) = apply(&session, prizes, &rankings, progress)?;
     let decisions_name = decisions_file.map(|p| p.display().to_string());
@@ -77,6 +84,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         outcome: &outcome,
         made: crate::when::today(),
         judges: &rankings.judges,
+        held: &held,
+        robustness: rankings.robustness.as_deref(),
+        left_out: &rankings.left_out,
     };
     let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format)? };
     match request.output {
@@ -93,12 +103,11 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
 
 /// The jury's results in `format`: every place with its support, and the deliberation.
 fn jury(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Result<String> {
-    let outcome = sheet.outcome;
     Ok(match format {
         ResultsFormat::Table => crate::report::results::table(sheet),
         ResultsFormat::Md => crate::report::results::markdown(sheet),
         ResultsFormat::Csv => crate::report::results::csv(sheet)?,
-        ResultsFormat::Json => serde_json::to_string_pretty(outcome)? + "\n",
+        ResultsFormat::Json => crate::report::results::json(sheet)?,
         ResultsFormat::Html => crate::report::html::page(sheet),
         ResultsFormat::Payouts => crate::report::results::payouts(sheet)?,
     })

@@ -161,6 +161,21 @@ pub struct MergeConfig {
     pub trim: usize,
     /// With the trimmed method: each judge's total, or each criterion on its own.
     pub trim_by: TrimBy,
+    /// What the merge does with a judge whose marks moved through their judging time: say so,
+    /// or also take the movement out before the fit.
+    pub drift: DriftPolicy,
+}
+
+/// What the merge does with each judge's drift through the day (`merge.drift`): the drift is
+/// reported either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DriftPolicy {
+    /// Reported beside each judge; their marks count as given.
+    #[default]
+    Report,
+    /// Reported, and each judge's fitted drift subtracted from their totals before the fit.
+    Correct,
 }
 
 impl MergeConfig {
@@ -196,6 +211,7 @@ impl Default for MergeConfig {
             method: MethodName::Calibrated,
             trim: 1,
             trim_by: TrimBy::Total,
+            drift: DriftPolicy::Report,
         }
     }
 }
@@ -312,6 +328,15 @@ pub struct Judge {
     /// it still verify. A secret: `judging sync init` never uploads it.
     #[serde(default)]
     pub key: Option<String>,
+    /// Whether their marks count. A trainee (`counts = false`) scores like any judge and their
+    /// file is checked like any other, but their marks never change a ranking, a chance or a
+    /// prize: the merge shows them beside the others' and says how far they agree.
+    #[serde(default = "counts_by_default")]
+    pub counts: bool,
+}
+
+fn counts_by_default() -> bool {
+    true
 }
 
 /// The finals round (`[finals]`): the top entries of a ranking compared side by side by the

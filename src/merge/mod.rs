@@ -11,6 +11,7 @@ mod calibrated;
 pub mod chances;
 pub mod davidson;
 pub(crate) mod dense;
+pub mod drift;
 pub mod leniency;
 mod pairwise;
 

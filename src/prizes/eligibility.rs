@@ -124,6 +124,8 @@ pub fn mark(rankings: &mut Rankings, field: &Field, hub: &HashMap<String, (HubFa
         }
     }
     rankings.ineligible = ineligible;
+    // The paid places go to the entries that can win: tested again without those that cannot.
+    rankings.test_places();
 }
 
 /// What the data cannot confirm about the entry's eligibility.

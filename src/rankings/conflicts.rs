@@ -57,6 +57,10 @@ fn leave_out(judges: &mut [JudgeMarks], found: &[(usize, usize)]) {
             let mut kept = keep.iter().copied();
             marks.shared_totals.retain(|_| kept.next().unwrap_or(true));
         }
+        if !marks.given.is_empty() {
+            let mut kept = keep.iter().copied();
+            marks.given.retain(|_| kept.next().unwrap_or(true));
+        }
         let mut value = 0;
         marks.values.retain(|_| {
             value += 1;

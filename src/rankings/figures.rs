@@ -14,7 +14,11 @@ const DISAGREEMENTS: usize = 10;
 
 /// Each entry's mean on each criterion over its judges (`means[criterion][entry]`): `None`
 /// where no judge scored it.
-pub(super) fn criterion_means(judges: &[JudgeMarks], criteria: usize, entries: usize) -> Vec<Vec<Option<f64>>> {
+pub(super) fn criterion_means<'j>(
+    judges: impl Iterator<Item = &'j JudgeMarks>,
+    criteria: usize,
+    entries: usize,
+) -> Vec<Vec<Option<f64>>> {
     let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![vec![0usize; entries]; criteria]);
     for j in judges {
         for (row, entry) in j.entries.iter().enumerate() {
@@ -66,10 +70,12 @@ pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration) -> V
 }
 
 /// One line per judge: their habits beside the panel's, their leniency as the calibrated fit
-/// found it (`fitted`, by judge index), and their totals over the scale.
+/// found it and their drift through the day (`fitted` and `drift`, by judge index), and their
+/// totals over the scale.
 pub(super) fn judge_lines(
     habits: Vec<JudgeHabits>,
     fitted: &[crate::merge::leniency::Leniency],
+    drift: &[Option<crate::merge::drift::Drift>],
     panel: &Panel,
     judges: &[JudgeMarks],
     scale: (i64, i64),
@@ -83,6 +89,7 @@ pub(super) fn judge_lines(
             spread: h.spread,
             histogram: histogram(&judges[h.judge].totals, scale),
             fitted: fitted.get(h.judge).copied(),
+            drift: drift.get(h.judge).copied().flatten(),
         })
         .collect()
 }
@@ -240,7 +247,7 @@ mod tests {
         };
         // The second judge's entry 2 is off the second criterion's rubric: no value, no mean.
         let judges = [judge(vec![0], vec![Some(4), Some(2)]), judge(vec![0, 2], vec![Some(2), Some(4), Some(5), None])];
-        let means = criterion_means(&judges, 2, 3);
+        let means = criterion_means(judges.iter(), 2, 3);
         assert_eq!(means[0], [Some(3.0), None, Some(5.0)]);
         assert_eq!(means[1], [Some(3.0), None, None]);
     }

@@ -8,10 +8,12 @@ mod criteria;
 mod figures;
 mod majority;
 mod panel;
+mod robustness;
 mod rubrics;
 mod saved;
 mod stages;
 mod tracks;
+mod trainees;
 mod views;
 mod warnings;
 
@@ -21,9 +23,11 @@ pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use conflicts::{Conflicted, said as conflicts_said};
 pub use majority::Majority;
 pub use panel::{Field, JudgeMarks, Place};
+pub use robustness::{HOLDS, PlaceChange, WithoutOne};
 pub use rubrics::{Rubrics, Totals};
 pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
 pub use stages::rank_all;
+pub use trainees::TraineeLine;
 pub use views::{EntryPanel, JudgeView, Recused, Sheets, Standing, revisions_differ};
 
 use crate::config::Config;
@@ -43,8 +47,16 @@ pub struct Options {
     pub contested_gap: f64,
     /// Whether to work out each entry's chance of a paid place.
     pub chances: Chances,
+    /// Whether to test every paid place without each judge: by itself up to [`AUTO_MOST`]
+    /// marks, as the chances.
+    pub robustness: Chances,
     /// Whether a score given despite a declared conflict counts or is left out.
     pub conflicts: crate::config::ConflictPolicy,
+    /// The judges whose files are left out (`--without`), by name: the merge as if they had not
+    /// been given.
+    pub without: Vec<String>,
+    /// Whether each judge's drift through the day is only reported or also taken out.
+    pub drift: crate::config::DriftPolicy,
 }
 
 impl Options {
@@ -56,7 +68,10 @@ impl Options {
             chosen: Vec::new(),
             contested_gap: config.merge.contested_gap,
             chances: Chances::Auto,
+            robustness: Chances::Auto,
             conflicts: config.merge.conflicts,
+            without: Vec::new(),
+            drift: config.merge.drift,
         }
     }
 }
@@ -209,6 +224,11 @@ pub struct JudgeLine {
     /// merge saved before it was worked out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fitted: Option<crate::merge::leniency::Leniency>,
+    /// How their marks moved through their judging time beyond what the entries explain, in
+    /// points per hour with its standard error; `None` (null) with fewer than
+    /// [`crate::merge::drift::LEAST_MARKS`] marks with a time.
+    #[serde(default)]
+    pub drift: Option<crate::merge::drift::Drift>,
 }
 
 /// Fewer entries than this, and a judge's leniency is a rough guess: the calibrated method, too,
@@ -219,6 +239,15 @@ impl JudgeLine {
     /// Whether their leniency rests on too few entries to trust.
     pub fn few(&self) -> bool {
         self.entries < FEW_ENTRIES
+    }
+
+    /// Their drift as a table cell: "+0.25 ± 0.03", `!` after a large one, `-` without one.
+    pub fn drift_text(&self) -> String {
+        match self.drift {
+            Some(d) if d.large() => format!("{}!", d.text()),
+            Some(d) => d.text(),
+            None => "-".to_owned(),
+        }
     }
 
     /// "lenient" or "harsh" for a judge a quarter point or more off the panel, else nothing.
@@ -337,6 +366,18 @@ pub struct Rankings {
     /// Entries whose Space changed after `event.deadline`, with when (the Hub's time), as the
     /// head judge's store knows from `judging enrich`.
     pub changed_after_deadline: Vec<(String, String)>,
+    /// Each paid place that changes hands when one judge is left out, with that judge and who
+    /// would hold it; empty when every paid place holds, `None` where it was not worked out.
+    pub robustness: Option<Vec<PlaceChange>>,
+    /// Each paid ranking as it would be without each judge, which `robustness` compares with;
+    /// `None` where it was not worked out, and in a merge read back. Not saved.
+    pub without_each: Option<Vec<WithoutOne>>,
+    /// The judges whose files were left out, as asked (`--without`).
+    pub left_out: Vec<String>,
+    /// The trainee judges (`counts = false`), and how far each agrees with the panel.
+    pub trainees: Vec<TraineeLine>,
+    /// Whether the judges' drift was taken out before the fit, or only reported.
+    pub drift: crate::config::DriftPolicy,
     /// The finals rounds that decided the paid places of their rankings, filled by
     /// [`crate::finals::settle`]; empty without finals.
     pub finals: Vec<crate::finals::Standing>,
@@ -401,6 +442,12 @@ fn trim_advice(most: usize) -> String {
     }
 }
 
+/// " (did you mean "ana"?)" for the names that look like one typed, nothing without any.
+fn did_you_mean(near: &[String]) -> String {
+    let quoted: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
+    if quoted.is_empty() { String::new() } else { format!(" (did you mean {}?)", quoted.join(" or ")) }
+}
+
 /// Options the files cannot satisfy.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RankError {
@@ -423,6 +470,13 @@ pub enum RankError {
         "the rank sum needs every judge to rank every entry, and here entries have {fewest} to {most} of the {judges} judges: use --method calibrated (the default) or mean for a panel where judges saw different entries"
     )]
     Incomplete { fewest: usize, most: usize, judges: usize },
+    #[error(
+        "--without {name:?}: no score file is from a judge of that name{}; the files are from {known}",
+        did_you_mean(near)
+    )]
+    UnknownWithout { name: String, near: Vec<String>, known: String },
+    #[error("--without leaves out every judge whose marks count ({names}): nothing is left to merge")]
+    NoneLeft { names: String },
     #[error("tie-break {key:?}: {problem}")]
     TieBreak { key: String, problem: String },
     #[error(

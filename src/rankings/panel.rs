@@ -67,6 +67,9 @@ pub struct JudgeMarks {
     /// Each of those entries' values, one per criterion in rubric order, row after row; `None`
     /// for a criterion not on the entry's rubric.
     pub values: Vec<Option<u8>>,
+    /// When each of those entries was scored, in Unix seconds (the latest of its criteria's
+    /// times), by row; `None` where the file gives no time, and empty when built without times.
+    pub given: Vec<Option<f64>>,
     /// The ids of the entries left partly scored: they do not count.
     pub partial: Vec<String>,
     /// The median of the judge's stopwatch readings of each timed entry, in seconds, by entry.
@@ -206,4 +209,53 @@ pub(super) fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
                 .collect(),
         }),
     }
+}
+
+/// The panel without judge `j`'s marks, the judges after them renumbered: what the merge would
+/// have been had their file not been given.
+pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
+    let kept: Vec<usize> = (0..panel.marks.len()).filter(|i| panel.marks[*i].judge != j).collect();
+    Panel {
+        judges: panel.judges.iter().enumerate().filter(|(k, _)| *k != j).map(|(_, name)| name.clone()).collect(),
+        entries: panel.entries.clone(),
+        marks: kept
+            .iter()
+            .map(|i| {
+                let m = panel.marks[*i];
+                Mark { judge: if m.judge > j { m.judge - 1 } else { m.judge }, ..m }
+            })
+            .collect(),
+        criteria: panel.criteria.as_ref().map(|c| CriterionMarks {
+            weights: c.weights.clone(),
+            values: kept.iter().flat_map(|i| c.of(*i).iter().copied()).collect(),
+        }),
+    }
+}
+
+/// When each mark of [`panel`] was given, in Unix seconds, in the order of its marks.
+pub(super) fn given(judges: &[JudgeMarks]) -> Vec<Option<f64>> {
+    judges.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())).collect()
+}
+
+/// Takes out the files of the judges named (`--without`), every file of each; returns the names
+/// as the files give them. A name no file gives is refused, with the names that look like it.
+pub(super) fn leave_out(judges: &mut Vec<JudgeMarks>, names: &[String]) -> Result<Vec<String>, RankError> {
+    let mut left_out = Vec::new();
+    for name in names {
+        let Some(found) = judges.iter().find(|j| same_name(&j.judge, name)).map(|j| j.judge.clone()) else {
+            if left_out.iter().any(|l: &String| same_name(l, name)) {
+                continue;
+            }
+            let known: Vec<&str> = judges.iter().map(|j| j.judge.as_str()).collect();
+            let near = crate::format::look_alike(name, known.iter().copied(), 3);
+            return Err(RankError::UnknownWithout {
+                name: clean_line(name),
+                near: near.iter().map(|n| clean_line(n)).collect(),
+                known: known.iter().map(|n| clean_line(n)).collect::<Vec<_>>().join(", "),
+            });
+        };
+        judges.retain(|j| !same_name(&j.judge, name));
+        left_out.push(found);
+    }
+    Ok(left_out)
 }

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alpha, Concordance, Conflicted, Disagreement, Ineligible, JudgeLine, Majority, PairAgreement, Ranked, Rankings,
-    Sheets,
+    Alpha, Concordance, Conflicted, Disagreement, Ineligible, JudgeLine, Majority, PairAgreement, PlaceChange, Ranked,
+    Rankings, Sheets, TraineeLine,
 };
 
 /// What a saved merge says it is.
@@ -63,6 +63,15 @@ pub struct SavedRankings {
     pub revisions_differ: Vec<(String, Vec<(String, String)>)>,
     #[serde(default)]
     pub changed_after_deadline: Vec<(String, String)>,
+    /// Each paid place that changes hands without one judge; absent where it was not tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub robustness: Option<Vec<PlaceChange>>,
+    #[serde(default)]
+    pub left_out: Vec<String>,
+    #[serde(default)]
+    pub trainees: Vec<TraineeLine>,
+    #[serde(default)]
+    pub drift: crate::config::DriftPolicy,
     /// The finals rounds that decided paid places (a merge saved before them has none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub finals: Vec<crate::finals::Standing>,
@@ -129,6 +138,10 @@ impl From<&Rankings> for SavedRankings {
             warnings: r.warnings.clone(),
             revisions_differ: r.revisions_differ.clone(),
             changed_after_deadline: r.changed_after_deadline.clone(),
+            robustness: r.robustness.clone(),
+            left_out: r.left_out.clone(),
+            trainees: r.trainees.clone(),
+            drift: r.drift,
             finals: r.finals.clone(),
         }
     }
@@ -166,6 +179,11 @@ impl From<SavedRankings> for Rankings {
             warnings: s.warnings,
             revisions_differ: s.revisions_differ,
             changed_after_deadline: s.changed_after_deadline,
+            robustness: s.robustness,
+            without_each: None,
+            left_out: s.left_out,
+            trainees: s.trainees,
+            drift: s.drift,
             finals: s.finals,
             sheets: Sheets::default(),
         }

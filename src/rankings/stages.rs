@@ -5,10 +5,12 @@
 
 use super::{
     Field, JudgeMarks, Majority, Named, Options, OwnPanel, RankError, Rankings, Rubrics, Scopes, Sheets, chances,
-    conflicts, criteria, figures, majority, paid_places, panel, revisions_differ, tracks, warnings,
+    conflicts, criteria, figures, majority, paid_places, panel, revisions_differ, robustness, tracks, trainees,
+    warnings,
 };
-use crate::config::{Config, TieBreak};
+use crate::config::{Config, DriftPolicy, TieBreak};
 use crate::merge::agreement::{self, EntryStats, JudgeHabits};
+use crate::merge::drift::{self, Drift};
 use crate::merge::{Method, Panel, merge};
 
 /// Merges every judge's marks into rankings, overall and per track. Fails only on options that
@@ -43,7 +45,19 @@ pub fn rank_all(
     let Ranked3 { mut rankings, majorities, own } = ranked;
     let scopes = built.scopes();
     warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances));
-    Ok(figures_for_the_jury(built, fitted, Scoped { rankings, majorities }, warnings, config, field, options))
+    // Stage 4b: every paid place tested without each judge in turn.
+    let without_each = match robustness::wanted(&built, &rankings, config, options.robustness) {
+        Ok(()) => Some(robustness::test(&built, &rankings, field, config, options)),
+        Err(why) => {
+            warnings.extend(why);
+            None
+        }
+    };
+    warnings.extend(warnings::drifting(&built.panel.judges, &fitted.drift, options.drift));
+    let shown = Scoped { rankings, majorities, without_each };
+    let mut out = figures_for_the_jury(built, fitted, shown, warnings, config, field, options);
+    out.test_places();
+    Ok(out)
 }
 
 /// Stage 1: the panel, from the judges' files, with the method the options ask for.
@@ -62,6 +76,14 @@ pub(super) struct Built {
     /// The scores given despite a declared conflict, and by field index, the entries they flag.
     pub conflicts: Vec<super::Conflicted>,
     pub conflicted: Vec<bool>,
+    /// The trainees' files (`counts = false`): read and checked, in no panel.
+    pub trainees: Vec<JudgeMarks>,
+    /// The judges whose files were left out, as asked.
+    pub left_out: Vec<String>,
+    /// When each mark of `panel` was given, in Unix seconds, in the order of its marks.
+    pub given: Vec<Option<f64>>,
+    /// With `merge.drift = "correct"`: each judge's drift as found before it was taken out.
+    pub corrected: Option<Vec<Option<Drift>>>,
 }
 
 impl Built {
@@ -82,8 +104,15 @@ impl Built {
 
 fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &Options) -> Result<Built, RankError> {
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
+    let left_out = panel::leave_out(&mut judges, &options.without)?;
     warnings.extend(warnings::partial(&judges));
     warnings.extend(warnings::unlisted(&judges, config));
+    // Trainees' files are checked like any other, then set apart: from here on only the judges
+    // whose marks count make the panel.
+    let (mut judges, trainees) = trainees::split(judges, config);
+    if judges.is_empty() && !left_out.is_empty() {
+        return Err(RankError::NoneLeft { names: left_out.join(", ") });
+    }
     let (conflicts, conflicted) = conflicts::apply(&mut judges, config, field, options.conflicts);
     warnings.extend(conflicts::warning(&conflicts));
     let breaks = options
@@ -109,8 +138,72 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         other => other.clone(),
     };
     fits(&method, &panel, field)?;
-    Ok(Built { judges, warnings, breaks, panel, shared, per_track, has_overall, method, conflicts, conflicted })
+    let given = panel::given(&judges);
+    let mut built = Built {
+        judges,
+        warnings,
+        breaks,
+        panel,
+        shared,
+        per_track,
+        has_overall,
+        method,
+        conflicts,
+        conflicted,
+        trainees,
+        left_out,
+        given,
+        corrected: None,
+    };
+    if options.drift == DriftPolicy::Correct {
+        take_out_drift(&mut built, field);
+    }
+    Ok(built)
 }
+
+/// With `merge.drift = "correct"`: each judge's drift, found from the calibrated fit's
+/// residuals, subtracted from their totals about their mean time, and the panels built again
+/// from what is left. The entries' qualities take up a share of a judge's drift (a quarter, with
+/// four judges to an entry), so the first fit finds only the rest: the fit is run again on what
+/// is left until no drift is left to take out, and the drift reported is all that was taken out.
+fn take_out_drift(built: &mut Built, field: &Field) {
+    let mut taken: Vec<Option<Drift>> = vec![None; built.judges.len()];
+    for _ in 0..DRIFT_ROUNDS {
+        let fit = crate::merge::calibrated_fit(&built.panel);
+        let found = drift::of(&built.panel, &fit, &built.given);
+        for ((marks, d), total) in built.judges.iter_mut().zip(&found).zip(&mut taken) {
+            let Some(d) = d else { continue };
+            let times: Vec<f64> = marks.given.iter().flatten().copied().collect();
+            let centre = times.iter().sum::<f64>() / times.len().max(1) as f64;
+            for (row, at) in marks.given.iter().enumerate() {
+                let Some(at) = at else { continue };
+                marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, d);
+                if let Some(shared) = marks.shared_totals.get_mut(row) {
+                    *shared = drift::corrected(*shared, *at, centre, d);
+                }
+            }
+            // The first round's uncertainty is the estimate's; later rounds only finish it.
+            *total = Some(match total {
+                Some(t) => Drift { per_hour: t.per_hour + d.per_hour, ..*t },
+                None => *d,
+            });
+        }
+        let criteria = built.panel.criteria.take();
+        built.panel = Panel { criteria, ..panel::panel(&built.judges, field) };
+        if let Some(shared) = &mut built.shared {
+            let criteria = shared.criteria.take();
+            *shared = Panel { criteria, ..panel::shared_panel(&built.judges, field) };
+        }
+        if found.iter().flatten().all(|d| d.per_hour.abs() < DRIFT_LEFT) {
+            break;
+        }
+    }
+    built.corrected = Some(taken);
+}
+
+/// The most fits a correction of drift runs, and the drift (points an hour) it may leave.
+const DRIFT_ROUNDS: usize = 8;
+const DRIFT_LEFT: f64 = 0.002;
 
 /// Stage 2: the method's merged score of every entry overall, and beside it the figures every
 /// ranking reads (per-entry statistics, criterion means, judges' habits, agreement, groups).
@@ -120,6 +213,11 @@ pub(super) struct Fitted {
     pub beyond: Vec<Option<f64>>,
     /// Each judge's leniency in the same fit, with its standard error, by judge index.
     pub leniency: Vec<crate::merge::leniency::Leniency>,
+    /// Each judge's drift through the day, by judge index: as found before it was taken out,
+    /// with `merge.drift = "correct"`.
+    pub drift: Vec<Option<Drift>>,
+    /// Each trainee against the same fit.
+    pub trainees: Vec<super::TraineeLine>,
     /// Warnings about judges the calibrated fit held at a bound.
     pub held: Vec<String>,
     pub stats: EntryStats,
@@ -137,27 +235,25 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     let (panel, judges) = (&built.panel, &built.judges);
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held, (beyond, leniency)), (stats, means, standings, habits, agreement, groups)) =
-        std::thread::scope(|scope| {
-            let merging = scope.spawn(|| merged_and_beyond(built, field));
-            // A prize's criterion is a fit as long as the merge's own: a thread of its own keeps
-            // it off the figures' path, and the two cores share the three.
-            let prized = criteria::prize_criteria(config);
-            let standing = scope.spawn(move || {
-                criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized)
-            });
-            let (stats, means, habits, agreement, groups) = (
-                EntryStats::of(panel),
-                figures::criterion_means(judges, config.criteria.len(), field.entries.len()),
-                agreement::judge_habits(panel),
-                figures::agreement(panel),
-                figures::judge_groups(panel),
-            );
-            // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-            let standings = standing.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (merged, (stats, means, standings, habits, agreement, groups))
-        });
+    let ((overall, held, around), (stats, means, standings, habits, agreement, groups)) = std::thread::scope(|scope| {
+        let merging = scope.spawn(|| merged_and_beyond(built, field));
+        // A prize's criterion is a fit as long as the merge's own: a thread of its own keeps
+        // it off the figures' path, and the two cores share the three.
+        let prized = criteria::prize_criteria(config);
+        let standing = scope
+            .spawn(move || criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized));
+        let (stats, means, habits, agreement, groups) = (
+            EntryStats::of(panel),
+            figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()),
+            agreement::judge_habits(panel),
+            figures::agreement(panel),
+            figures::judge_groups(panel),
+        );
+        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
+        let standings = standing.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (merged, (stats, means, standings, habits, agreement, groups))
+    });
     if let Method::Trimmed { drop, .. } = built.method
         && !panel.marks.is_empty()
         && overall.iter().all(Option::is_none)
@@ -175,14 +271,17 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::SumEmpty { counted, most });
     }
-    Ok(Fitted { overall, beyond, leniency, held, stats, means, standings, habits, agreement, groups })
+    let AroundTheFit { beyond, leniency, drift, trainees } = around;
+    let drift = built.corrected.clone().unwrap_or(drift);
+    Ok(Fitted { overall, beyond, leniency, drift, trainees, held, stats, means, standings, habits, agreement, groups })
 }
 
-/// The method's merged score of every entry overall, the warnings of the calibrated fit, each
-/// entry's gap beyond its judges' habits and each judge's leniency in that fit. Contested is judged on what each judge's habits leave
-/// unexplained, by the calibrated fit of every entry's own total (`panel`): the merge's own fit
-/// where it is that one, else one more, on the merge's core, which the plain methods leave idle.
-fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, Beyond) {
+/// The method's merged score of every entry overall, the warnings of the calibrated fit, and
+/// what that fit says around the merge ([`AroundTheFit`]). Contested is judged on what each
+/// judge's habits leave unexplained, by the calibrated fit of every entry's own total (`panel`):
+/// the merge's own fit where it is that one, else one more, on the merge's core, which the plain
+/// methods leave idle.
+fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, AroundTheFit) {
     let main = built.main();
     let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
     let (overall, held, fit) = match &built.method {
@@ -195,12 +294,24 @@ fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<Str
         method => (merge(main, method), Vec::new(), None),
     };
     let fit = fit.unwrap_or_else(|| crate::merge::calibrated_fit(&built.panel));
-    let leniency = crate::merge::leniency::of(&fit, &built.panel);
-    (overall, held, (figures::beyond_habits(&built.panel, &fit), leniency))
+    let around = AroundTheFit {
+        beyond: figures::beyond_habits(&built.panel, &fit),
+        leniency: crate::merge::leniency::of(&fit, &built.panel),
+        drift: drift::of(&built.panel, &fit, &built.given),
+        trainees: trainees::lines(&built.trainees, &fit.quality),
+    };
+    (overall, held, around)
 }
 
-/// Each entry's gap beyond its judges' habits, and each judge's leniency in the fit that says so.
-type Beyond = (Vec<Option<f64>>, Vec<crate::merge::leniency::Leniency>);
+/// What the calibrated fit of every entry's own total says beside the merge: each entry's gap
+/// beyond its judges' habits, each judge's leniency and drift through the day (by judge index),
+/// and how far each trainee agrees with the panel.
+struct AroundTheFit {
+    beyond: Vec<Option<f64>>,
+    leniency: Vec<crate::merge::leniency::Leniency>,
+    drift: Vec<Option<Drift>>,
+    trainees: Vec<super::TraineeLine>,
+}
 
 /// Stage 3: the rankings of every scope, what head-to-head majorities say of each, and the
 /// tracks ranked on panels of their own.
@@ -232,10 +343,12 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
     Ranked3 { rankings, majorities, own }
 }
 
-/// The rankings as they will be shown: places, flags and chances.
+/// The rankings as they will be shown: places, flags and chances, and which paid places change
+/// without one judge.
 struct Scoped {
     rankings: super::Named,
     majorities: Vec<Majority>,
+    without_each: Option<Vec<super::WithoutOne>>,
 }
 
 /// Stage 5: the figures the jury reads beside the rankings (each judge's line, the most
@@ -250,7 +363,8 @@ fn figures_for_the_jury(
     options: &Options,
 ) -> Rankings {
     let scale = scale_of(config);
-    let lines = figures::judge_lines(fitted.habits, &fitted.leniency, &built.panel, &built.judges, scale);
+    let lines =
+        figures::judge_lines(fitted.habits, &fitted.leniency, &fitted.drift, &built.panel, &built.judges, scale);
     let disagreements = figures::disagreements(&fitted.stats, &built.panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     let differ = revisions_differ(&built.judges, &ids);
@@ -262,7 +376,13 @@ fn figures_for_the_jury(
     let (concordance, pairwise) = fitted.agreement;
     let groups = fitted.groups;
     let titles = field.entries.iter().map(|s| s.submission.title.clone()).collect();
-    let sheets = Sheets { ids, titles, leniency: lines.iter().map(|l| l.leniency).collect(), judges: built.judges };
+    let sheets = Sheets {
+        ids,
+        titles,
+        leniency: lines.iter().map(|l| l.leniency).collect(),
+        judges: built.judges,
+        trainees: built.trainees,
+    };
     Rankings {
         event: config.event.id.clone(),
         method: built.method.name().to_owned(),
@@ -290,6 +410,11 @@ fn figures_for_the_jury(
         warnings,
         revisions_differ: differ,
         changed_after_deadline: Vec::new(),
+        robustness: None,
+        without_each: scoped.without_each,
+        left_out: built.left_out,
+        trainees: fitted.trainees,
+        drift: options.drift,
         finals: Vec::new(),
         sheets,
     }
@@ -319,6 +444,19 @@ fn by_ranks(method: &Method) -> bool {
     matches!(method, Method::RankSum | Method::Copeland | Method::Schulze)
 }
 
+/// Whether a track is merged on its own, not read from the overall merge. A track with its own
+/// rubric is. Otherwise a judge's habits are the same in every track, so the methods that model
+/// or standardise judges use all their marks; ranks and head-to-heads only mean something within
+/// a track.
+pub(super) fn ranked_alone(per_track: bool, method: &Method) -> bool {
+    per_track || by_ranks(method)
+}
+
+/// A track's entries, as field indices.
+pub(super) fn track_entries(field: &Field, track: &str) -> Vec<usize> {
+    (0..field.entries.len()).filter(|e| field.entries[*e].submission.track.as_deref() == Some(track)).collect()
+}
+
 /// The overall ranking (unless the tracks share no criterion), then each track's, with what
 /// head-to-head majorities say about each, and the tracks ranked on panels of their own.
 fn rank_each(
@@ -338,14 +476,9 @@ fn rank_each(
         rankings.push((crate::config::OVERALL.to_owned(), first));
     }
     for track in &config.tracks {
-        let keep: Vec<usize> = (0..field.entries.len())
-            .filter(|e| field.entries[*e].submission.track.as_deref() == Some(track.id.as_str()))
-            .collect();
-        // A track with its own rubric is merged on its own. Otherwise a judge's habits are the
-        // same in every track, so the methods that model or standardise judges use all their
-        // marks; ranks and head-to-heads only mean something within a track. Head to head
-        // compares every pair: a track too large for it is not copied out for it.
-        let alone = scopes.per_track || by_ranks(method);
+        let keep = track_entries(field, &track.id);
+        // Head to head compares every pair: a track too large for it is not copied out for it.
+        let alone = ranked_alone(scopes.per_track, method);
         let within = (keep.len() <= crate::merge::SCHULZE_MOST || alone).then(|| panel::sub_panel(scopes.panel, &keep));
         let merged = match &within {
             Some(within) if alone => merge(within, method),
@@ -386,3 +519,6 @@ fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -18,6 +18,8 @@ pub struct Sheets {
     pub judges: Vec<JudgeMarks>,
     /// The leniency the merge found for each judge, by name, in the order of `judges`.
     pub leniency: Vec<f64>,
+    /// The trainees' files (`counts = false`): shown beside the judges', counted nowhere.
+    pub trainees: Vec<JudgeMarks>,
 }
 
 /// One entry as every judge saw it.
@@ -75,6 +77,15 @@ pub struct JudgeView {
     pub stopwatch_seconds: Option<f64>,
     /// The Space's commit they scored, where the Hub said.
     pub revision: Option<String>,
+    /// Whether their marks count: a trainee's (`counts = false`) are shown, never counted.
+    pub counts: bool,
+}
+
+impl JudgeView {
+    /// Their name, with "(trainee)" after a trainee's.
+    pub fn name(&self) -> String {
+        if self.counts { self.judge.clone() } else { format!("{} (trainee)", self.judge) }
+    }
 }
 
 /// The entries whose judges scored different commits of the Space, each with every judge's
@@ -101,7 +112,11 @@ impl Rankings {
         let mut judges = Vec::new();
         let mut partly = Vec::new();
         let mut recused = Vec::new();
-        for (j, marks) in sheets.judges.iter().enumerate() {
+        // The trainees after the judges: their leniency is against the panel they do not join.
+        let trainee_leniency =
+            |name: &str| self.trainees.iter().find(|t| t.judge == name).and_then(|t| t.leniency).unwrap_or(0.0);
+        let everyone = sheets.judges.iter().map(|m| (m, true)).chain(sheets.trainees.iter().map(|m| (m, false)));
+        for (j, (marks, counts)) in everyone.enumerate() {
             if marks.partial.iter().any(|p| p == id) {
                 partly.push(marks.judge.clone());
             }
@@ -114,11 +129,16 @@ impl Rankings {
                 judge: marks.judge.clone(),
                 scores: marks.values[row * criteria..(row + 1) * criteria].to_vec(),
                 total: marks.totals[row],
-                leniency: sheets.leniency.get(j).copied().unwrap_or(0.0),
+                leniency: if counts {
+                    sheets.leniency.get(j).copied().unwrap_or(0.0)
+                } else {
+                    trainee_leniency(&marks.judge)
+                },
                 note: marks.text(TextPart::Note, entry).map(str::to_owned),
                 team_note: marks.text(TextPart::TeamNote, entry).map(str::to_owned),
                 stopwatch_seconds: marks.timings.iter().find(|(e, _)| *e == entry).map(|(_, s)| *s),
                 revision: find(&marks.revisions),
+                counts,
             });
         }
         let mut places = Vec::new();

@@ -163,6 +163,46 @@ pub(super) fn revisions(differ: &[(String, Vec<(String, String)>)]) -> String {
     )
 }
 
+/// Names the judges whose marks moved a lot through their judging time (a large drift), one
+/// line for all of them, with each one's drift and what `merge.drift` did about it.
+pub(super) fn drifting(
+    judges: &[String],
+    drift: &[Option<crate::merge::drift::Drift>],
+    policy: crate::config::DriftPolicy,
+) -> Option<String> {
+    let large: Vec<String> = judges
+        .iter()
+        .zip(drift)
+        .filter_map(|(name, d)| {
+            let d = d.filter(crate::merge::drift::Drift::large)?;
+            let way = if d.per_hour > 0.0 { "rose" } else { "fell" };
+            Some(format!(
+                "{:?} {way} {:.1} points over {:.1} hours ({} points an hour)",
+                clean_line(name),
+                d.over_their_time().abs(),
+                d.hours,
+                d.text()
+            ))
+        })
+        .collect();
+    if large.is_empty() {
+        return None;
+    }
+    let done = match policy {
+        crate::config::DriftPolicy::Report => {
+            "their marks count as given; merge.drift = \"correct\" in judging.toml takes the drift out before the fit"
+        }
+        crate::config::DriftPolicy::Correct => {
+            "merge.drift = \"correct\": the drift was taken out of their marks before the fit"
+        }
+    };
+    let whose = if large.len() == 1 { "a judge's marks" } else { "judges' marks" };
+    Some(format!(
+        "{whose} moved through their judging time beyond what the entries explain: {}; {done}",
+        crate::format::first_few(&large, FIRST_FEW, "; ")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::about_judges;

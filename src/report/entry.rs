@@ -16,6 +16,14 @@ fn seconds(s: Option<f64>) -> String {
     s.map_or_else(|| "-".to_owned(), |s| format!("{s:.1} s"))
 }
 
+/// What a trainee's row means, when the entry has one.
+pub fn trainees(p: &EntryPanel) -> Option<String> {
+    p.judges.iter().any(|j| !j.counts).then(|| TRAINEE_MEANING.to_owned())
+}
+
+/// What a trainee is, wherever one is shown.
+pub const TRAINEE_MEANING: &str = "A trainee (counts = false in judging.toml) is shown beside the judges; their marks change no ranking, chance or prize.";
+
 /// Why the event's rules exclude it from prizes, in one line; `None` when they do not.
 pub fn ineligible(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     let reasons: Vec<String> = p.ineligible.iter().map(|r| text(r)).collect();
@@ -46,7 +54,7 @@ pub fn table(p: &EntryPanel) -> String {
         let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
         out.push_str(&format!(
             "{:<20}{scores}  {:>7.2}  {:>+8.2}  {:>9}  {}\n",
-            fit(&clean_line(&j.judge), 20),
+            fit(&clean_line(&j.name()), 20),
             j.total,
             j.leniency,
             seconds(j.stopwatch_seconds),
@@ -55,6 +63,9 @@ pub fn table(p: &EntryPanel) -> String {
     }
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
+    }
+    if let Some(line) = trainees(p) {
+        out.push_str(&format!("{line}\n"));
     }
     if let Some(line) = recused(p, clean_line) {
         out.push_str(&format!("{line}\n"));
@@ -87,12 +98,15 @@ pub fn markdown(p: &EntryPanel) -> String {
         let scores: String = j.scores.iter().map(|v| format!(" {} |", score(*v))).collect();
         out.push_str(&format!(
             "| {} |{scores} {:.2} | {:+.2} | {} | {} |\n",
-            cell(&j.judge),
+            cell(&j.name()),
             j.total,
             j.leniency,
             seconds(j.stopwatch_seconds),
             notes(j, cell)
         ));
+    }
+    if let Some(line) = trainees(p) {
+        out.push_str(&format!("\n{line}\n"));
     }
     if let Some(line) = recused(p, cell) {
         out.push_str(&format!("\n{line}\n"));
@@ -169,7 +183,8 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     let mut header: Vec<String> = vec!["id".into(), "judge".into()];
     header.extend(p.criteria.iter().cloned());
     header.extend(
-        ["total", "leniency", "stopwatch_seconds", "note", "team_note", "conflict", "ineligible"].map(String::from),
+        ["total", "leniency", "stopwatch_seconds", "note", "team_note", "conflict", "ineligible", "counts"]
+            .map(String::from),
     );
     let ineligible = p.ineligible.join("; ");
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
@@ -188,6 +203,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
             j.team_note.clone().unwrap_or_default(),
             conflict(&j.judge).unwrap_or_default().to_owned(),
             ineligible.clone(),
+            (if j.counts { "yes" } else { "no (trainee)" }).to_owned(),
         ]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
@@ -195,7 +211,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     for c in p.conflicts.iter().filter(|c| !c.counted) {
         let mut row = vec![p.id.clone(), c.judge.clone()];
         row.extend(std::iter::repeat_n(String::new(), p.criteria.len() + 4));
-        row.extend(["declared, left out".to_owned(), ineligible.clone()]);
+        row.extend(["declared, left out".to_owned(), ineligible.clone(), "yes".to_owned()]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

@@ -48,5 +48,8 @@ pub fn sheet(outcome: &Outcome) -> Sheet<'_> {
         outcome,
         made: jiff::civil::date(2026, 12, 2),
         judges: &[],
+        held: &[],
+        robustness: None,
+        left_out: &[],
     }
 }

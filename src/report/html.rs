@@ -65,6 +65,9 @@ pub fn page(sheet: &Sheet) -> String {
         escape(sheet.method),
         super::results::FOR_THE_JURY
     ));
+    if let Some(line) = super::results::left_out(sheet, escape) {
+        out.push_str(&format!("<p class=\"meta\">{line}</p>\n"));
+    }
     for p in &sheet.outcome.prizes {
         out.push_str(&prize_section(sheet, p));
     }
@@ -106,6 +109,13 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
         out.push_str("<ul class=\"small\">\n");
         for e in extra {
             out.push_str(&format!("{e}\n"));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(h) = sheet.held.iter().find(|h| h.prize == p.id) {
+        out.push_str(&format!("<p class=\"small\">{}:</p>\n<ul class=\"small\">\n", escape(&h.heading())));
+        for line in &h.lines {
+            out.push_str(&format!("<li>{}</li>\n", escape(line)));
         }
         out.push_str("</ul>\n");
     }

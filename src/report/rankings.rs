@@ -19,12 +19,55 @@ fn flags(e: &Ranked) -> String {
 pub const W_MEANING: &str = "Kendall's W runs from 0 (the judges' orders have nothing in common) to 1 (every judge put the entries in the same order)";
 
 /// What a judge's figures mean, under their table.
-fn judge_legend() -> String {
+fn judge_legend(r: &Rankings) -> String {
     format!(
-        "Leniency: how many points above (+) or below (-) the other judges of the same entries a judge's totals sit; ~ marks one from fewer than {} entries, a rough guess. Spread: how widely a judge's own totals vary (their standard deviation).",
-        crate::rankings::FEW_ENTRIES
+        "Leniency: how many points above (+) or below (-) the other judges of the same entries a judge's totals sit; ~ marks one from fewer than {} entries, a rough guess. Spread: how widely a judge's own totals vary (their standard deviation). {}",
+        crate::rankings::FEW_ENTRIES,
+        drift_legend(r)
     )
 }
+
+/// What the drift column means, and what the merge did about it.
+fn drift_legend(r: &Rankings) -> String {
+    let done = match r.drift {
+        crate::config::DriftPolicy::Report => {
+            "reported only; merge.drift = \"correct\" in judging.toml takes it out before the fit"
+        }
+        crate::config::DriftPolicy::Correct => "taken out of their marks before the fit (merge.drift = \"correct\")",
+    };
+    format!(
+        "Drift: how many points an hour a judge's marks rose (+) or fell (-) through their judging time beyond what the entries explain, ± its standard error; ! marks a large one ({} points or more over their time, and at least {} standard errors from none); - under {} marks with a time, or less than {} hours between the first and the last. Drift is {done}.",
+        crate::format::number(crate::merge::drift::LARGE_POINTS),
+        crate::format::number(crate::merge::drift::SURE),
+        crate::merge::drift::LEAST_MARKS,
+        crate::format::number(crate::merge::drift::LEAST_HOURS)
+    )
+}
+
+/// Who was left out as asked (`--without`), in one sentence; empty when nobody was.
+fn left_out(r: &Rankings, show: fn(&str) -> String) -> String {
+    if r.left_out.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = r.left_out.iter().map(|n| show(n)).collect();
+    format!("Left out, as asked (--without): {}; their files were not merged.\n", names.join(", "))
+}
+
+/// Under a ranking a prize pays places in: whether each holds without any one judge.
+fn robustness(r: &Rankings, group: &str, text: fn(&str) -> String) -> Vec<String> {
+    let lines = r.robustness_lines(group, text);
+    if lines.is_empty() {
+        return lines;
+    }
+    let head = format!(
+        "Without any one judge (each paid place, among the entries that can win, with the merge run again without each judge's file in turn, by the {} method):",
+        r.method
+    );
+    std::iter::once(head).chain(lines.into_iter().map(|l| format!("  {l}"))).collect()
+}
+
+/// What a trainee's figures mean, under their table.
+const TRAINEE_LEGEND: &str = "Trainees (counts = false in judging.toml): their files are checked and their marks shown beside the judges', and change no ranking, chance or prize. Leniency: how many points above (+) or below (-) a typical judge of the panel they mark the same entries; Apart: how far from it on average, either way; Order: how far they order the entries as the panel does (Spearman's rank correlation: 1 the same order, 0 nothing in common, -1 the reverse).";
 
 /// A judge's leniency, `~` marking one from too few entries to trust.
 fn leniency(j: &crate::rankings::JudgeLine) -> String {
@@ -104,6 +147,27 @@ fn has_finals(ranked: &[Ranked]) -> bool {
     ranked.iter().any(|e| e.rubric_place.is_some())
 }
 
+/// A Markdown column's heading and alignment when it is shown, nothing otherwise.
+fn optional(shown: bool, heading: &'static str) -> (&'static str, &'static str) {
+    if shown { (heading, "---:|") } else { ("", "") }
+}
+
+/// An entry's RUBRIC cell where a finals round placed its ranking (`shown`), empty elsewhere.
+fn rubric_cell(shown: bool, e: &Ranked, markdown: bool) -> String {
+    let place = e.rubric_place.map_or_else(|| "-".into(), |p| p.to_string());
+    match (shown, markdown) {
+        (false, _) => String::new(),
+        (true, true) => format!(" {place} |"),
+        (true, false) => format!("  {place:>6}"),
+    }
+}
+
+/// The finals round of a ranking as a Markdown section, or nothing without one.
+fn finals_section(r: &Rankings, group: &str) -> String {
+    let lines = finals(r, group, crate::sanitize::markdown, true);
+    if lines.is_empty() { String::new() } else { format!("\n### Finals\n\n{}\n", lines.join("\n")) }
+}
+
 /// The finals round of a ranking, as lines for the table (`markdown` false) or Markdown.
 fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool) -> Vec<String> {
     r.finals
@@ -153,13 +217,14 @@ fn to_discuss(mut uncertain: Vec<(usize, String)>) -> String {
     )
 }
 
-fn preamble(r: &Rankings) -> String {
+fn preamble(r: &Rankings, show: fn(&str) -> String) -> String {
     let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
-    format!(
-        "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's. BEYOND: the same once each judge's habits are taken out (each judge's total less what their leniency and severity predict, highest less lowest).\nFlags: {}.\n",
-        r.method,
-        r.legend()
-    )
+    left_out(r, show)
+        + &format!(
+            "Merged with the {} method. Tie-breaks: {breaks}. Criteria columns are the judges' means. GAP: the highest judge's total less the lowest's. BEYOND: the same once each judge's habits are taken out (each judge's total less what their leniency and severity predict, highest less lowest).\nFlags: {}.\n",
+            r.method,
+            r.legend()
+        )
 }
 
 /// The entries no judge scored, in one sentence, each id passed through `show`.
@@ -200,10 +265,11 @@ fn ineligible(r: &Rankings, show: fn(&str) -> String) -> String {
 }
 
 pub fn table(r: &Rankings) -> String {
-    let mut out = preamble(r);
+    let mut out = preamble(r, clean_line);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
     out.push_str(&conflicts(r, clean_line));
     out.push_str(&ineligible(r, clean_line));
+    out.push_str(&r.robustness_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String =
@@ -222,11 +288,7 @@ pub fn table(r: &Rankings) -> String {
             let by_criterion: String =
                 shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
-            let rubric_place = if rubric {
-                format!("  {:>6}", e.rubric_place.map_or_else(|| "-".into(), |p| p.to_string()))
-            } else {
-                String::new()
-            };
+            let rubric_place = rubric_cell(rubric, e, false);
             out.push_str(&format!(
                 "{:>5}{rubric_place}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {:>6}  {}\n",
                 e.place,
@@ -239,13 +301,9 @@ pub fn table(r: &Rankings) -> String {
                 flags(e)
             ));
         }
-        for line in chances(r, group, ranked, clean_line) {
-            out.push_str(&format!("{line}\n"));
-        }
-        if let Some(m) = majority(r, group) {
-            out.push_str(&format!("{}\n", clean_line(&m.said)));
-        }
-        for line in finals(r, group, clean_line, false) {
+        let said = majority(r, group).map(|m| clean_line(&m.said));
+        let under = chances(r, group, ranked, clean_line).into_iter().chain(robustness(r, group, clean_line));
+        for line in under.chain(said).chain(finals(r, group, clean_line, false)) {
             out.push_str(&format!("{line}\n"));
         }
     }
@@ -272,36 +330,55 @@ pub fn table(r: &Rankings) -> String {
         }
     }
     let high = r.scale_high();
-    out.push_str(&format!("\nJUDGE                 ENTRIES  LENIENCY  SPREAD  SCORES {}-{high}\n", r.scale_low));
+    out.push_str(&format!(
+        "\nJUDGE                 ENTRIES  LENIENCY  SPREAD  DRIFT/HOUR     SCORES {}-{high}\n",
+        r.scale_low
+    ));
     for j in &r.judges {
         out.push_str(&format!(
-            "{:<20}  {:>7}  {:>8}  {:>6.2}  {}\n",
+            "{:<20}  {:>7}  {:>8}  {:>6.2}  {:<13}  {}\n",
             fit(&clean_line(&j.judge), 20),
             j.entries,
             leniency(j),
             j.spread,
+            j.drift_text(),
             bars(&j.histogram)
         ));
     }
-    out.push_str(&format!("{}\n", judge_legend()));
+    out.push_str(&format!("{}\n", judge_legend(r)));
+    if !r.trainees.is_empty() {
+        out.push_str("\nTRAINEE               ENTRIES  COMPARED  LENIENCY  APART  ORDER\n");
+        for t in &r.trainees {
+            out.push_str(&format!(
+                "{:<20}  {:>7}  {:>8}  {:>8}  {:>5}  {:>5}\n",
+                fit(&clean_line(&t.judge), 20),
+                t.entries,
+                t.compared,
+                t.leniency.map_or_else(|| "-".to_owned(), |l| format!("{l:+.2}")),
+                mean(t.gap, 2),
+                mean(t.order, 2)
+            ));
+        }
+        out.push_str(&format!("{TRAINEE_LEGEND}\n"));
+    }
     out
 }
 
 /// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
 pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
-    let mut out = format!("# Rankings\n\n{}", preamble(r));
+    let mut out = format!("# Rankings\n\n{}", preamble(r, cell));
     out.push_str(&unscored(r, cell).unwrap_or_default());
     out.push_str(&conflicts(r, cell));
     out.push_str(&ineligible(r, cell));
+    out.push_str(&r.robustness_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
     for (group, ranked) in &r.rankings {
         let shown = columns(r, group);
         let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
         let align = "---:|".repeat(shown.len());
-        let paid = has_chances(ranked);
-        let (paid_head, paid_align) = if paid { (" Paid |", "---:|") } else { ("", "") };
-        let rubric = has_finals(ranked);
-        let (rubric_head, rubric_align) = if rubric { (" Rubric |", "---:|") } else { ("", "") };
+        let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
+        let ((paid_head, paid_align), (rubric_head, rubric_align)) =
+            (optional(paid, " Paid |"), optional(rubric, " Rubric |"));
         out.push_str(&format!(
             "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
             cell(group)
@@ -310,11 +387,7 @@ pub fn markdown(r: &Rankings) -> String {
             let by_criterion: String =
                 shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
-            let rubric_place = if rubric {
-                format!(" {} |", e.rubric_place.map_or_else(|| "-".into(), |p| p.to_string()))
-            } else {
-                String::new()
-            };
+            let rubric_place = rubric_cell(rubric, e, true);
             out.push_str(&format!(
                 "| {} |{rubric_place} {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
                 e.place,
@@ -334,13 +407,17 @@ pub fn markdown(r: &Rankings) -> String {
         for line in notes {
             out.push_str(&format!("{line}\n"));
         }
+        let held = robustness(r, group, cell);
+        if let Some((head, places)) = held.split_first() {
+            out.push_str(&format!("\n{head}\n\n"));
+            for line in places {
+                out.push_str(&format!("- {}\n", line.trim_start()));
+            }
+        }
         if let Some(m) = majority(r, group) {
             out.push_str(&format!("\n{}\n", cell(&m.said)));
         }
-        let finals = finals(r, group, cell, true);
-        if !finals.is_empty() {
-            out.push_str(&format!("\n### Finals\n\n{}\n", finals.join("\n")));
-        }
+        out.push_str(&finals_section(r, group));
     }
     if !r.disagreements.is_empty() {
         out.push_str("\n## Most disagreed\n\n| Entry | Judges | Gap | Lowest | Highest |\n|---|---:|---:|---|---|\n");
@@ -359,11 +436,35 @@ pub fn markdown(r: &Rankings) -> String {
     for line in agreement(r) {
         out.push_str(&format!("{line}.\n"));
     }
-    out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread |\n|---|---:|---:|---:|\n");
+    out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread | Drift/hour |\n|---|---:|---:|---:|---:|\n");
     for j in &r.judges {
-        out.push_str(&format!("| {} | {} | {} | {:.2} |\n", cell(&j.judge), j.entries, leniency(j), j.spread));
+        out.push_str(&format!(
+            "| {} | {} | {} | {:.2} | {} |\n",
+            cell(&j.judge),
+            j.entries,
+            leniency(j),
+            j.spread,
+            j.drift_text()
+        ));
     }
-    out.push_str(&format!("\n{}\n", judge_legend()));
+    out.push_str(&format!("\n{}\n", judge_legend(r)));
+    if !r.trainees.is_empty() {
+        out.push_str(
+            "\n## Trainees\n\n| Trainee | Entries | Compared | Leniency | Apart | Order |\n|---|---:|---:|---:|---:|---:|\n",
+        );
+        for t in &r.trainees {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                cell(&t.judge),
+                t.entries,
+                t.compared,
+                t.leniency.map_or_else(|| "-".to_owned(), |l| format!("{l:+.2}")),
+                mean(t.gap, 2),
+                mean(t.order, 2)
+            ));
+        }
+        out.push_str(&format!("\n{TRAINEE_LEGEND}\n"));
+    }
     out
 }
 
@@ -383,11 +484,15 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             "method",
             "head_to_head",
             "paid_chance",
+            "without_one_judge",
         ]
         .map(String::from),
     );
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
+        let said = r.robustness_said(group, str::to_owned);
+        let holders: Vec<&str> = r.paid_holders(group).iter().map(|h| h.id.as_str()).collect();
+        let held = |id: &str| holders.iter().position(|h| *h == id).and_then(|k| said.get(k)).cloned();
         for e in ranked {
             let mut row =
                 vec![group.clone(), e.place.to_string(), e.id.clone(), e.title.clone(), format!("{:.4}", e.score)];
@@ -402,6 +507,7 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
                 r.method.clone(),
                 head_to_head(r, group, &e.id).to_owned(),
                 e.chance.map(|c| format!("{c:.3}")).unwrap_or_default(),
+                held(&e.id).unwrap_or_default(),
             ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }

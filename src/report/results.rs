@@ -19,6 +19,69 @@ pub struct Sheet<'a> {
     pub made: jiff::civil::Date,
     /// The merge's judges, for the page's picture of their leniency.
     pub judges: &'a [crate::rankings::JudgeLine],
+    /// What the test without each judge says of the ranking each prize by score reads.
+    pub held: &'a [Held],
+    /// Each paid place that changes hands without one judge; `None` where it was not tested.
+    pub robustness: Option<&'a [crate::rankings::PlaceChange]>,
+    /// The judges whose files were left out, as asked (`--without`).
+    pub left_out: &'a [String],
+}
+
+/// The ranking a prize by score reads, and for each place it pays in that ranking whether it
+/// holds without any one judge, a line each (as `Rankings::robustness_lines` says it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub prize: String,
+    pub ranking: String,
+    pub lines: Vec<String>,
+}
+
+impl Held {
+    /// For each prize of judging.toml that reads a whole ranking by score, what the test says of
+    /// that ranking's paid places; none where it was not worked out.
+    pub fn of(rankings: &crate::rankings::Rankings, prizes: &[crate::config::Prize]) -> Vec<Held> {
+        prizes
+            .iter()
+            .filter(|p| p.reads_whole_ranking())
+            .filter_map(|p| {
+                let lines = rankings.robustness_lines(p.ranking(), str::to_owned);
+                (!lines.is_empty()).then(|| Held { prize: p.id.clone(), ranking: p.ranking().to_owned(), lines })
+            })
+            .collect()
+    }
+
+    /// The heading over its lines.
+    pub fn heading(&self) -> String {
+        format!("Without any one judge, the places of the {} ranking this prize reads", self.ranking)
+    }
+}
+
+/// The prize's lines of the test without each judge, if it has any.
+fn held<'s>(sheet: &'s Sheet, p: &PrizeOutcome) -> Option<&'s Held> {
+    sheet.held.iter().find(|h| h.prize == p.id)
+}
+
+/// Who was left out as asked, in one sentence; `None` when nobody was.
+pub fn left_out(sheet: &Sheet, text: fn(&str) -> String) -> Option<String> {
+    (!sheet.left_out.is_empty()).then(|| {
+        let names: Vec<String> = sheet.left_out.iter().map(|n| text(n)).collect();
+        format!("Left out, as asked (--without): {}; their files were not merged.", names.join(", "))
+    })
+}
+
+/// The jury's results as JSON: the outcome, with beside it every paid place that changes hands
+/// without one judge (`robustness`) and who was left out.
+pub fn json(sheet: &Sheet) -> Result<String, serde_json::Error> {
+    #[derive(serde::Serialize)]
+    struct Jury<'a> {
+        #[serde(flatten)]
+        outcome: &'a Outcome,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        robustness: Option<&'a [crate::rankings::PlaceChange]>,
+        left_out: &'a [String],
+    }
+    let jury = Jury { outcome: sheet.outcome, robustness: sheet.robustness, left_out: sheet.left_out };
+    Ok(serde_json::to_string_pretty(&jury)? + "\n")
 }
 
 /// What the jury's results say of themselves, so that nobody posts them by mistake.
@@ -135,6 +198,9 @@ pub fn table(sheet: &Sheet) -> String {
         clean_line(sheet.event),
         clean_line(sheet.method)
     );
+    if let Some(line) = left_out(sheet, clean_line) {
+        out.push_str(&format!("{line}\n"));
+    }
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
         let columns = columns(sheet, p);
@@ -152,6 +218,12 @@ pub fn table(sheet: &Sheet) -> String {
         }
         for check in checks(p) {
             out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
+        }
+        if let Some(h) = held(sheet, p) {
+            out.push_str(&format!("  {}:\n", h.heading()));
+            for line in &h.lines {
+                out.push_str(&format!("    {}\n", clean_line(line)));
+            }
         }
         let (passed, more) = super::first_rows(&p.passed_over);
         for x in passed {
@@ -230,6 +302,9 @@ pub fn markdown(sheet: &Sheet) -> String {
         cell(sheet.event),
         cell(sheet.method)
     );
+    if let Some(line) = left_out(sheet, cell) {
+        out.push_str(&format!("\n{line}\n"));
+    }
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
         let columns = columns(sheet, p);
@@ -260,6 +335,12 @@ pub fn markdown(sheet: &Sheet) -> String {
             out.push('\n');
             for e in extra {
                 out.push_str(&format!("- {e}\n"));
+            }
+        }
+        if let Some(h) = held(sheet, p) {
+            out.push_str(&format!("\n{}:\n\n", h.heading()));
+            for line in &h.lines {
+                out.push_str(&format!("- {}\n", cell(line)));
             }
         }
     }

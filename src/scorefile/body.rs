@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -102,7 +102,38 @@ impl Serialize for Written<'_> {
     }
 }
 
-/// A body as the merge reads it: borrowed from the file's text where it can be, times skipped.
+/// A row as the merge reads it: id (borrowed where it can be), values, and the latest of its
+/// times as written.
+pub type ReadRow<'a> = (Cow<'a, str>, Vec<Option<u8>>, Latest);
+
+/// The latest of a row's times, as the file counts time: what the merge needs of them (when the
+/// entry was fully scored), read without keeping the list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Latest(pub Option<i64>);
+
+impl<'de> Deserialize<'de> for Latest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Times;
+        impl<'de> Visitor<'de> for Times {
+            type Value = Latest;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of times")
+            }
+
+            fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Latest, S::Error> {
+                let mut latest: Option<i64> = None;
+                while let Some(time) = seq.next_element::<Option<i64>>()? {
+                    latest = latest.max(time);
+                }
+                Ok(Latest(latest))
+            }
+        }
+        deserializer.deserialize_seq(Times)
+    }
+}
+
+/// A body as the merge reads it: borrowed from the file's text where it can be.
 #[derive(Debug)]
 pub struct Checked<'a> {
     pub event: Cow<'a, str>,
@@ -110,7 +141,12 @@ pub struct Checked<'a> {
     pub judge: Cow<'a, str>,
     pub written_at: Cow<'a, str>,
     pub criteria: Vec<Cow<'a, str>>,
-    pub scores: Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>,
+    /// Each row: id, a value per criterion, and when each was given as the file counts time
+    /// (see [`Checked::given`]).
+    pub scores: Vec<ReadRow<'a>>,
+    /// Version 2 on: the Unix second the rows' times count from, in seconds; without it
+    /// (version 1) the times are Unix milliseconds.
+    pub times_from: Option<i64>,
     /// Read for the head judge's view of each entry: every judge's stopwatch time.
     pub timings: BTreeMap<Cow<'a, str>, f64>,
     /// Version 3: every reading, and the Space revision each entry was scored on.
@@ -125,6 +161,16 @@ pub struct Checked<'a> {
 }
 
 impl Checked<'_> {
+    /// When a row's scores were all given, in Unix seconds: the latest of its times, whichever
+    /// version wrote them; `None` when the row carries none.
+    pub fn given(&self, latest: Latest) -> Option<f64> {
+        let latest = latest.0?;
+        Some(match self.times_from {
+            Some(from) => (from + latest) as f64,
+            None => latest as f64 / 1000.0,
+        })
+    }
+
     /// Whether the judge stepped back from the entry: their marks on it do not count.
     pub fn sets_aside(&self, id: &str) -> bool {
         self.texts.iter().any(|(part, texts)| part.sets_aside() && texts.contains_key(id))
@@ -152,7 +198,7 @@ struct Text<'a>(#[serde(borrow)] Cow<'a, str>);
 #[derive(Deserialize)]
 struct Texts<'a>(#[serde(borrow)] Vec<Cow<'a, str>>);
 #[derive(Deserialize)]
-struct Rows<'a>(#[serde(borrow)] Vec<(Cow<'a, str>, Vec<Option<u8>>, IgnoredAny)>);
+struct Rows<'a>(#[serde(borrow)] Vec<ReadRow<'a>>);
 #[derive(Deserialize)]
 struct Comparisons<'a>(#[serde(borrow)] Vec<ComparisonRow<'a>>);
 
@@ -177,7 +223,7 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
         let (mut timings, mut readings, mut revisions) = (None, None, None);
         let mut comparisons = None;
         let mut texts: ByPart<Option<BTreeMap<Cow<'a, str>, Cow<'a, str>>>> = ByPart::default();
-        let mut times_from = false;
+        let mut times_from = None;
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             match key.as_ref() {
                 "event" => once(&mut event, "event", map.next_value::<Text>()?.0)?,
@@ -190,11 +236,8 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
                 "readings" => once(&mut readings, "readings", map.next_value()?)?,
                 "revisions" => once(&mut revisions, "revisions", map.next_value()?)?,
                 "comparisons" => once(&mut comparisons, "comparisons", map.next_value::<Comparisons>()?.0)?,
-                // Version 2 on: what the rows' times count from, which the merge does not need.
-                "times_from" if !times_from => {
-                    times_from = true;
-                    map.next_value::<IgnoredAny>()?;
-                }
+                // Version 2 on: what the rows' times count from.
+                "times_from" => once(&mut times_from, "times_from", map.next_value()?)?,
                 other => match TextPart::from_key(other) {
                     Some(part) => once(&mut texts[part], part.spec().key, map.next_value()?)?,
                     None => return Err(unknown(other)),
@@ -209,6 +252,7 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
             written_at: written_at.ok_or_else(|| need("written_at"))?,
             criteria: criteria.ok_or_else(|| need("criteria"))?,
             scores: scores.ok_or_else(|| need("scores"))?,
+            times_from,
             timings: timings.unwrap_or_default(),
             readings: readings.unwrap_or_default(),
             revisions: revisions.unwrap_or_default(),

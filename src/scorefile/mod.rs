@@ -468,6 +468,10 @@ mod tests {
         };
         assert_eq!(seen(&fast), seen(&slow));
         assert_eq!(seen(&fast).2.len(), 2);
+        // When each row was given, in Unix seconds, whichever way the version counts time.
+        let given = |b: &Checked| b.scores.iter().map(|row| b.given(row.2)).collect::<Vec<_>>();
+        assert_eq!(given(&fast), [Some(1_781_000_000.0), Some(1_781_000_090.0)]);
+        assert_eq!(given(&slow), given(&fast));
     }
 
     #[test]
@@ -502,6 +506,7 @@ mod tests {
             tracks: vec![],
             public_key: Some(key.public()),
             key: Some("a-key-of-sixteen-chars".into()),
+            counts: true,
         }];
         let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
         let by_secret = write(&body(rows.clone()), Some(Signer::Secret("a-key-of-sixteen-chars"))).expect("json");

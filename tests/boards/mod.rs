@@ -49,6 +49,7 @@ pub fn rankings() -> judging::rankings::Rankings {
             totals,
             values: values.into_iter().map(Some).collect(),
             shared_totals: Vec::new(),
+            given: Vec::new(),
             partial: Vec::new(),
             timings,
             revisions: Vec::new(),

@@ -219,6 +219,20 @@ impl Board<'_> {
         if e.chance.is_some() {
             facts.push(format!("paid {}", e.chance_text()));
         }
+        let name = self.ranking_name();
+        if let Some(place) = self.rankings.paid_holders(name).iter().position(|h| h.id == e.id) {
+            let resting: Vec<String> = self
+                .rankings
+                .fragile(name)
+                .iter()
+                .filter(|c| c.place == place + 1)
+                .map(|c| clean_line(&c.judge))
+                .collect();
+            // A place that holds says nothing here: the pane to deliberate says whether all do.
+            if !resting.is_empty() {
+                facts.push(format!("its place rests on {}", crate::format::first_few(&resting, 3, ", ")));
+            }
+        }
         lines.push(Line::from(facts.join(" · ")));
         if let Some(k) = &e.tie_break {
             lines.push(Line::from(format!("place set by the tie-break on {k}")).yellow());
@@ -247,7 +261,7 @@ impl Board<'_> {
             let time = j.stopwatch_seconds.map_or_else(|| "-".to_owned(), |s| format!("{s:.0}s"));
             lines.push(Line::from(format!(
                 "{} {}  {:>5.2}  {time:>4}",
-                pad(&fit(&clean_line(&j.judge), name_w), name_w),
+                pad(&fit(&clean_line(&j.name()), name_w), name_w),
                 scores.join(" "),
                 j.total
             )));
@@ -290,6 +304,8 @@ impl Board<'_> {
                 lines.push(Line::from(format!("  and {} more", uncertain.len() - 6)).cyan());
             }
         }
+        let (fragile, all_hold) = self.robustness_lines(name);
+        lines.extend(fragile);
         for (place, group) in tie_groups(ranked) {
             let names: Vec<String> = group.iter().map(|e| clean_line(&e.title)).collect();
             let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
@@ -327,6 +343,7 @@ impl Board<'_> {
                 lines.push(Line::from(format!("{head}{listed}")));
             }
         }
+        lines.extend(all_hold);
         if lines.is_empty() {
             lines.push(Line::from("No uncertain paid place, tie, or flagged entry.").green());
         }
@@ -345,6 +362,29 @@ impl Board<'_> {
         lines
     }
 
+    /// Beside the chances: the paid places of this ranking that change without one judge, each
+    /// in plain words; or, when every one holds, a line saying so (shown after the flags).
+    fn robustness_lines(&self, name: &str) -> (Vec<Line<'static>>, Option<Line<'static>>) {
+        let r = self.rankings;
+        let (said, lines) = (r.robustness_said(name, clean_line), r.robustness_lines(name, clean_line));
+        if said.is_empty() {
+            return (Vec::new(), None);
+        }
+        let fragile: Vec<String> = said
+            .iter()
+            .zip(lines)
+            .filter(|(said, _)| *said != crate::rankings::HOLDS)
+            .map(|(_, line)| format!("  {line}"))
+            .collect();
+        if fragile.is_empty() {
+            return (Vec::new(), Some(Line::from("Every paid place holds without any one judge.").green()));
+        }
+        let head = format!("Paid places resting on one judge ({} of {}):", fragile.len(), r.paid_holders(name).len());
+        let lines =
+            std::iter::once(Line::from(head).cyan().bold()).chain(fragile.into_iter().map(|l| Line::from(l).cyan()));
+        (lines.collect(), None)
+    }
+
     /// What the judges' figures mean, said whole under them.
     pub fn legend(&self) -> Vec<String> {
         let r = self.rankings;
@@ -355,6 +395,19 @@ impl Board<'_> {
             out.push(format!("agreement α {:.2}: 1 exact, 0 chance, under 0.67 too unsure", a.interval));
         } else if let Some(w) = w {
             out.push(format!("agreement W {w:.2}: 0 none, 1 every judge in the same order"));
+        }
+        let drifting: Vec<String> = r
+            .judges
+            .iter()
+            .filter_map(|j| j.drift.filter(crate::merge::drift::Drift::large).map(|d| (j, d)))
+            .map(|(j, d)| format!("{} {:+.2}/h", clean_line(&j.judge), d.per_hour))
+            .collect();
+        if !drifting.is_empty() {
+            out.push(format!("drifting through the day: {}", crate::format::first_few(&drifting, 3, ", ")));
+        }
+        if !r.trainees.is_empty() {
+            let names: Vec<String> = r.trainees.iter().map(|t| clean_line(&t.judge)).collect();
+            out.push(format!("trainees, not counted: {}", crate::format::first_few(&names, 3, ", ")));
         }
         out
     }

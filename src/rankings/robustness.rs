@@ -1,0 +1,476 @@
+//! Does the result hold? Every paid place tested against the absence of each judge in turn: the
+//! merge run again without one judge's marks, by the event's method and with the same
+//! tie-breaks, through the same ranking as the merge itself. A place whose holder would change is
+//! said with the judge and who would then hold it; a place that keeps its holder whichever judge
+//! is left out holds.
+//!
+//! The paid places are the first entries of a ranking that can win: an entry the event's rules
+//! exclude from prizes holds none, as the prizes pass it over. Which entries those are is known
+//! only once the head judge's store has been asked, after the merge: so the merge keeps each
+//! judge's ranking without them ([`WithoutOne`]), and the places are compared again whenever the
+//! entries that cannot win are marked ([`Rankings::test_places`]).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::stages::{Built, ranked_alone, track_entries};
+use super::{Field, Named, Options, Rankings, figures, paid_places, panel, tracks};
+use crate::config::Config;
+use crate::format::ordinal;
+use crate::merge::agreement::EntryStats;
+use crate::merge::{Method, merge};
+
+/// One paid place that changes hands without one judge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceChange {
+    pub ranking: String,
+    /// The paid place, 1 first: its position among the ranking's entries that can win.
+    pub place: usize,
+    /// Who holds it.
+    pub id: String,
+    pub title: String,
+    /// The judge whose absence changes it.
+    pub judge: String,
+    /// Who would hold it without that judge; `None` when no entry would.
+    pub then: Option<String>,
+    #[serde(default)]
+    pub then_title: Option<String>,
+    /// Where its holder would then be; `None` when it would not be ranked at all (that judge
+    /// alone scored it).
+    #[serde(default)]
+    pub moves_to: Option<usize>,
+}
+
+impl PlaceChange {
+    /// "without ana, Map Mender drops to 4th and Story Dice takes 2nd", names passed through
+    /// `text`.
+    pub fn said(&self, text: fn(&str) -> String) -> String {
+        let who = text(&self.title);
+        let moved = match self.moves_to {
+            Some(to) if to > self.place => format!("{who} drops to {}", ordinal(to)),
+            Some(to) => format!("{who} rises to {}", ordinal(to)),
+            None => format!("{who} is no longer ranked"),
+        };
+        let taken = match &self.then_title {
+            Some(title) => format!("{} takes {}", text(title), ordinal(self.place)),
+            None => format!("no entry holds {}", ordinal(self.place)),
+        };
+        format!("without {}, {moved} and {taken}", text(&self.judge))
+    }
+}
+
+/// Each paid ranking as it would be without one judge: the merge's own entries (by their
+/// position in the merge's ranking) in the order they would then take. Kept beside the rankings
+/// to compare the places again once the entries that cannot win are known; not saved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WithoutOne {
+    pub judge: String,
+    /// (ranking's index among the rankings, the order without the judge).
+    pub orders: Vec<(usize, Vec<u32>)>,
+}
+
+/// How many judges a paid place's line names before "and N more".
+const NAMED: usize = 3;
+
+/// What the test says of a place that keeps its holder.
+pub const HOLDS: &str = "holds without any one judge";
+
+impl Rankings {
+    /// The paid places of `ranking` that the test found resting on one judge.
+    pub fn fragile(&self, ranking: &str) -> Vec<&PlaceChange> {
+        self.robustness.iter().flatten().filter(|c| c.ranking == ranking).collect()
+    }
+
+    /// The entries of `ranking` that hold its paid places, in place order: the first that can
+    /// win (an entry the rules exclude holds none), as many as a prize pays.
+    pub fn paid_holders(&self, ranking: &str) -> Vec<&super::Ranked> {
+        let places = self.paid.get(ranking).copied().unwrap_or(0);
+        let out = self.cannot_win();
+        self.ranking(ranking).unwrap_or(&[]).iter().filter(|e| !out.contains(e.id.as_str())).take(places).collect()
+    }
+
+    /// The ids of the entries the event's rules exclude from prizes.
+    fn cannot_win(&self) -> HashSet<&str> {
+        self.ineligible.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    /// Compares every paid place with who would hold it without each judge, and sets
+    /// `robustness`: where the merge kept each judge's ranking without them (a merge saved and
+    /// read back keeps the places it saved).
+    pub fn test_places(&mut self) {
+        let Some(without) = &self.without_each else { return };
+        let out = self.cannot_win();
+        let mut found: Vec<(usize, usize, usize, PlaceChange)> = Vec::new();
+        for (j, one) in without.iter().enumerate() {
+            for (k, order) in &one.orders {
+                let Some((name, ranked)) = self.rankings.get(*k) else { continue };
+                let Some(places) = self.paid.get(name) else { continue };
+                let can_win = |p: &&u32| ranked.get(**p as usize).is_some_and(|e| !out.contains(e.id.as_str()));
+                let now: Vec<u32> =
+                    (0..ranked.len()).filter_map(|p| u32::try_from(p).ok()).filter(|p| can_win(&p)).collect();
+                let then: Vec<u32> = order.iter().filter(can_win).copied().collect();
+                for (place, holder) in now.iter().take(*places).enumerate() {
+                    let taker = then.get(place);
+                    if taker == Some(holder) {
+                        continue;
+                    }
+                    let (holder, taker) = (&ranked[*holder as usize], taker.map(|t| &ranked[*t as usize]));
+                    let change = PlaceChange {
+                        ranking: name.clone(),
+                        place: place + 1,
+                        id: holder.id.clone(),
+                        title: holder.title.clone(),
+                        judge: one.judge.clone(),
+                        then: taker.map(|t| t.id.clone()),
+                        then_title: taker.map(|t| t.title.clone()),
+                        moves_to: then
+                            .iter()
+                            .position(|t| ranked.get(*t as usize).is_some_and(|e| e.id == holder.id))
+                            .map(|p| p + 1),
+                    };
+                    found.push((*k, place, j, change));
+                }
+            }
+        }
+        found.sort_by_key(|(k, place, j, _)| (*k, *place, *j));
+        self.robustness = Some(found.into_iter().map(|(_, _, _, c)| c).collect());
+    }
+
+    /// For each place a prize pays in `ranking`, in place order, whether it holds without any one
+    /// judge and if not, without whom it changes and how: "without ana, Map Mender drops to 4th
+    /// and Story Dice takes 2nd; without bo, ...". Empty where the test was not worked out or no
+    /// prize pays places in the ranking. Names pass through `text`.
+    pub fn robustness_said(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
+        let Some(changes) = &self.robustness else { return Vec::new() };
+        (1..=self.paid_holders(ranking).len())
+            .map(|place| {
+                let here: Vec<String> =
+                    changes.iter().filter(|c| c.ranking == ranking && c.place == place).map(|c| c.said(text)).collect();
+                match here.len().saturating_sub(NAMED) {
+                    0 if here.is_empty() => HOLDS.to_owned(),
+                    0 => here.join("; "),
+                    more => format!(
+                        "{} and {}",
+                        here[..NAMED].join("; "),
+                        crate::format::count(more, "more judge", "more judges")
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    /// [`Rankings::robustness_said`] with each place and its holder before it: "2nd Map Mender:
+    /// without ana, Map Mender drops to 4th and Story Dice takes 2nd".
+    pub fn robustness_lines(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
+        self.robustness_said(ranking, text)
+            .into_iter()
+            .zip(self.paid_holders(ranking))
+            .enumerate()
+            .map(|(k, (said, holder))| format!("{} {}: {said}", ordinal(k + 1), text(&holder.title)))
+            .collect()
+    }
+
+    /// In one sentence: how many paid places rest on one judge, and which judges; `None` where
+    /// the test was not worked out.
+    pub fn robustness_summary(&self) -> Option<String> {
+        let changes = self.robustness.as_ref()?;
+        let places: usize = self.paid.keys().map(|r| self.paid_holders(r).len()).sum();
+        if changes.is_empty() {
+            return Some(format!("Every paid place ({places}) {HOLDS}."));
+        }
+        let mut fragile: Vec<(&str, usize)> = changes.iter().map(|c| (c.ranking.as_str(), c.place)).collect();
+        fragile.dedup();
+        let mut judges: Vec<String> = changes.iter().map(|c| c.judge.clone()).collect();
+        judges.sort();
+        judges.dedup();
+        let rest = if fragile.len() < places { "; the others hold without any one judge" } else { "" };
+        Some(format!(
+            "Paid places that change without one judge: {} of {places} (without {}){rest}.",
+            fragile.len(),
+            crate::format::first_few(&judges, 5, ", ")
+        ))
+    }
+}
+
+/// Whether the test is worked out: there is a place a prize pays, two judges or more, and a
+/// panel small enough (up to [`super::AUTO_MOST`] marks, as the chances), or the head judge asked
+/// for it. Returns why not, where they might have expected it.
+pub(super) fn wanted(
+    built: &Built,
+    rankings: &Named,
+    config: &Config,
+    asked: super::Chances,
+) -> Result<(), Option<String>> {
+    let paid = rankings.iter().any(|(name, _)| paid_places(config, name).is_some());
+    if !paid || built.panel.judges.len() < 2 || asked == super::Chances::Off {
+        return Err(None);
+    }
+    let marks = built.panel.marks.len();
+    if asked != super::Chances::On && marks > super::AUTO_MOST {
+        return Err(Some(format!(
+            "the paid places were not tested without each judge: {marks} marks take a while ({} merges); ask for it with --chances",
+            built.panel.judges.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Every paid ranking of `rankings` without each judge in turn, in the judges' order. The judges
+/// are shared between two threads: each left out is a whole merge.
+pub(super) fn test(
+    built: &Built,
+    rankings: &Named,
+    field: &Field,
+    config: &Config,
+    options: &Options,
+) -> Vec<WithoutOne> {
+    let paid: Vec<usize> = rankings
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| paid_places(config, name).is_some())
+        .map(|(k, _)| k)
+        .collect();
+    // Each ranked entry's position in its ranking, by field index.
+    let positions: Vec<HashMap<&str, u32>> = paid
+        .iter()
+        .map(|k| {
+            rankings[*k]
+                .1
+                .iter()
+                .enumerate()
+                .filter_map(|(p, e)| Some((e.id.as_str(), u32::try_from(p).ok()?)))
+                .collect()
+        })
+        .collect();
+    let judges = built.panel.judges.len();
+    let run = |range: std::ops::Range<usize>| -> Vec<WithoutOne> {
+        range.map(|j| without(built, j, rankings, (&paid, &positions), field, config, options)).collect()
+    };
+    let half = judges / 2;
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| run(half..judges));
+        let mut mine = run(0..half);
+        // A panic in a merge is a bug; it resumes here, where the panic hook reports it.
+        mine.extend(other.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        mine
+    })
+}
+
+/// The paid rankings (`paid`: their indices, and each one's positions by id) without judge `j`:
+/// the panel without their marks, merged and ranked as the merge ranks.
+fn without(
+    built: &Built,
+    j: usize,
+    rankings: &Named,
+    (paid, positions): (&[usize], &[HashMap<&str, u32>]),
+    field: &Field,
+    config: &Config,
+    options: &Options,
+) -> WithoutOne {
+    let n = field.entries.len();
+    let judge = built.panel.judges[j].clone();
+    let panel = panel::without_judge(&built.panel, j);
+    let shared = built.shared.as_ref().map(|s| panel::without_judge(s, j));
+    let main = shared.as_ref().unwrap_or(&panel);
+    let method = match &built.method {
+        // The sum's chosen judges, renumbered; a sum of the one judge left out has no others.
+        Method::Sum { judges } if !judges.is_empty() => {
+            let rest: Vec<usize> =
+                judges.iter().filter(|k| **k != j).map(|k| if *k > j { k - 1 } else { *k }).collect();
+            if rest.is_empty() {
+                return WithoutOne { judge, orders: Vec::new() };
+            }
+            Method::Sum { judges: rest }
+        }
+        other => other.clone(),
+    };
+    let overall = if built.has_overall { merge(main, &method) } else { vec![None; n] };
+    let stats = EntryStats::of(&panel);
+    let others = built.judges.iter().enumerate().filter(|(k, _)| *k != j).map(|(_, m)| m);
+    let means = figures::criterion_means(others, config.criteria.len(), n);
+    let keys = figures::tie_break_keys(&built.breaks, &means, &stats);
+    let beyond = vec![None; n];
+    let context = tracks::Context {
+        stats: &stats,
+        means: &means,
+        keys: &keys,
+        field,
+        options,
+        counted: match &method {
+            Method::Sum { judges } if !judges.is_empty() => Some(judges.len()),
+            _ => None,
+        },
+        conflicted: &built.conflicted,
+        beyond: &beyond,
+        standings: &[],
+    };
+    let orders = paid
+        .iter()
+        .zip(positions)
+        .map(|(k, at)| {
+            let name = &rankings[*k].0;
+            let keep: Vec<usize> =
+                if name == crate::config::OVERALL { (0..n).collect() } else { track_entries(field, name) };
+            let scores: Vec<Option<f64>> = if name != crate::config::OVERALL && ranked_alone(built.per_track, &method) {
+                merge(&panel::sub_panel(&panel, &keep), &method)
+            } else {
+                keep.iter().map(|e| overall[*e]).collect()
+            };
+            let again = context.ranking(&scores, &keep, method.lower_is_better());
+            (*k, again.iter().filter_map(|e| at.get(e.id.as_str()).copied()).collect())
+        })
+        .collect();
+    WithoutOne { judge, orders }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::model::{StoredSubmission, Submission};
+    use crate::rankings::JudgeMarks;
+
+    /// Backyard entries `a`..`f`, titled in capitals.
+    pub fn backyard(n: usize) -> Vec<StoredSubmission> {
+        (0..n)
+            .map(|e| {
+                let id = ((b'a' + u8::try_from(e).expect("a few")) as char).to_string();
+                let submission = Submission { track: Some("backyard".into()), ..Submission::example(&id) };
+                StoredSubmission { submission, withdrawn: false }
+            })
+            .collect()
+    }
+
+    /// A judge who gave entry `e` the total `totals[e]` (every criterion that value).
+    pub fn judge(name: &str, totals: &[u8]) -> JudgeMarks {
+        JudgeMarks {
+            judge: name.into(),
+            digest: name.into(),
+            entries: (0..totals.len()).collect(),
+            totals: totals.iter().map(|t| f64::from(*t)).collect(),
+            values: totals.iter().flat_map(|t| [Some(*t); 3]).collect(),
+            ..JudgeMarks::default()
+        }
+    }
+
+    /// (place, holder, judge, then, moves to) for each change.
+    type Said = (usize, &'static str, &'static str, Option<&'static str>, Option<usize>);
+
+    /// bo and cy agree: b first, a second. ana's lone 5 for a and 1 for b put a first by the mean
+    /// (4.33 to 3.67): without her, b would win. Without bo or cy, a still leads. The median
+    /// instead puts b first, as two of three judges did, and there the place rests on each of
+    /// them.
+    #[test]
+    fn a_winner_decided_by_one_judges_outlier_is_fragile_naming_that_judge() {
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        let panel = || {
+            vec![judge("ana", &[5, 1, 3, 2, 1, 1]), judge("bo", &[4, 5, 3, 2, 1, 1]), judge("cy", &[4, 5, 3, 2, 1, 1])]
+        };
+        let cases: [(Method, Vec<Said>); 4] = [
+            (Method::Mean, vec![(1, "a", "ana", Some("b"), Some(2)), (2, "b", "ana", Some("a"), Some(1))]),
+            (Method::Calibrated, vec![(1, "a", "ana", Some("b"), Some(2)), (2, "b", "ana", Some("a"), Some(1))]),
+            (
+                Method::Median,
+                vec![
+                    (1, "b", "bo", Some("a"), Some(2)),
+                    (1, "b", "cy", Some("a"), Some(2)),
+                    (2, "a", "bo", Some("b"), Some(1)),
+                    (2, "a", "cy", Some("b"), Some(1)),
+                ],
+            ),
+            // Every judge's sum needs every judge: without any one, the same three count alike.
+            (
+                Method::Sum { judges: Vec::new() },
+                vec![(1, "a", "ana", Some("b"), Some(2)), (2, "b", "ana", Some("a"), Some(1))],
+            ),
+        ];
+        for (method, want) in cases {
+            let options = Options::new(method.clone(), &config);
+            let r = super::super::rank_all(panel(), &config, &field, &options).expect("ranks");
+            let got: Vec<Said> = r
+                .robustness
+                .clone()
+                .expect("tested")
+                .iter()
+                .map(|c| {
+                    let name = |s: &str| -> &'static str {
+                        ["a", "b", "c", "d", "e", "f", "ana", "bo", "cy"].into_iter().find(|n| *n == s).expect("known")
+                    };
+                    (c.place, name(&c.id), name(&c.judge), c.then.as_deref().map(name), c.moves_to)
+                })
+                .collect();
+            assert_eq!(got, want, "{}", method.name());
+            assert!(r.robustness.iter().flatten().all(|c| c.ranking == "backyard"), "only the paid ranking");
+            let lines = r.robustness_lines("backyard", str::to_owned);
+            assert_eq!(lines.len(), 4, "{lines:?}");
+            assert_eq!(lines[2], "3rd C: holds without any one judge", "{}", method.name());
+        }
+    }
+
+    /// An entry the rules exclude holds no paid place: the places are tested again among the
+    /// entries that can win, and its fall no longer moves anyone's place.
+    #[test]
+    fn an_entry_that_cannot_win_holds_no_paid_place() {
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        let judges =
+            vec![judge("ana", &[5, 1, 3, 2, 1, 1]), judge("bo", &[4, 5, 3, 2, 1, 1]), judge("cy", &[4, 5, 3, 2, 1, 1])];
+        let mut r =
+            super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
+        assert_eq!(r.fragile("backyard").len(), 2, "a and b swap without ana");
+        r.ineligible = vec![super::super::Ineligible { id: "b".into(), title: "B".into(), reasons: vec!["r".into()] }];
+        r.test_places();
+        let holders: Vec<&str> = r.paid_holders("backyard").iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(holders, ["a", "c", "d", "e"]);
+        assert!(r.fragile("backyard").is_empty(), "{:?}", r.robustness);
+        assert_eq!(r.robustness_lines("backyard", str::to_owned)[1], "2nd C: holds without any one judge");
+    }
+
+    #[test]
+    fn a_change_is_said_in_plain_words() {
+        let change = |moves_to, then: Option<&str>| PlaceChange {
+            ranking: "backyard".into(),
+            place: 2,
+            id: "map".into(),
+            title: "Map Mender".into(),
+            judge: "ana".into(),
+            then: then.map(str::to_owned),
+            then_title: then.map(str::to_owned),
+            moves_to,
+        };
+        let cases = [
+            (change(Some(4), Some("Story Dice")), "without ana, Map Mender drops to 4th and Story Dice takes 2nd"),
+            (change(Some(1), Some("Story Dice")), "without ana, Map Mender rises to 1st and Story Dice takes 2nd"),
+            (change(None, Some("Story Dice")), "without ana, Map Mender is no longer ranked and Story Dice takes 2nd"),
+            (change(None, None), "without ana, Map Mender is no longer ranked and no entry holds 2nd"),
+        ];
+        for (c, want) in cases {
+            assert_eq!(c.said(str::to_owned), want);
+        }
+    }
+
+    /// A place that rests on several judges names the first few, then how many more.
+    #[test]
+    fn a_place_resting_on_many_judges_names_the_first_few() {
+        let subs = backyard(3);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        // Five judges put a two points above b, three put b three points above a: a leads by
+        // an eighth of a point, and without any one of the five, b leads.
+        let mut judges: Vec<JudgeMarks> = (0..5).map(|k| judge(&format!("a{k}"), &[4, 2, 1])).collect();
+        judges.extend((0..3).map(|k| judge(&format!("b{k}"), &[2, 5, 1])));
+        let r = super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
+        let lines = r.robustness_lines("backyard", str::to_owned);
+        assert!(lines[0].starts_with("1st A: without a0, A drops to 2nd and B takes 1st; without a1,"), "{lines:?}");
+        assert!(lines[0].ends_with("and 2 more judges"), "{lines:?}");
+        assert_eq!(r.fragile("backyard").len(), 10, "two places, five judges each");
+        let summary = r.robustness_summary().expect("tested");
+        assert_eq!(
+            summary,
+            "Paid places that change without one judge: 2 of 3 (without a0, a1, a2, a3, a4); the others hold without any one judge."
+        );
+    }
+}

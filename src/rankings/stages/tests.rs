@@ -1,0 +1,150 @@
+//! The merge's stages on constructed panels whose answers are known: a trainee changes nothing,
+//! `--without` is the merge without that file, and a drift taken out is gone.
+
+// Constructed marks stay far inside every numeric range they are cast to.
+#![allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+
+use super::*;
+use crate::rankings::robustness::tests::{backyard, judge};
+
+/// judging.toml's judges for these panels: `tia` a trainee.
+fn config() -> Config {
+    let mut config = Config::builtin();
+    let listed = |name: &str, counts: bool| crate::config::Judge {
+        name: name.into(),
+        conflicts: vec![],
+        tracks: vec![],
+        public_key: None,
+        key: None,
+        counts,
+    };
+    config.judges = vec![listed("ana", true), listed("bo", true), listed("cy", true), listed("tia", false)];
+    config
+}
+
+fn panel() -> Vec<JudgeMarks> {
+    vec![judge("ana", &[5, 1, 3, 2, 1, 1]), judge("bo", &[4, 5, 3, 2, 1, 1]), judge("cy", &[4, 5, 3, 2, 1, 1])]
+}
+
+/// A trainee who gives the last entry every point and the winner none changes no place, score,
+/// chance, flag, judge's figure or robustness; they are shown beside the judges and compared.
+#[test]
+fn a_trainee_with_extreme_marks_changes_nothing() {
+    let subs = backyard(6);
+    let field = Field::new(&subs);
+    let config = config();
+    for method in [Method::Calibrated, Method::Mean, Method::Median] {
+        let options = Options::new(method.clone(), &config);
+        let without = rank_all(panel(), &config, &field, &options).expect("ranks");
+        let mut with = panel();
+        with.push(judge("tia", &[1, 1, 1, 1, 5, 5]));
+        let with = rank_all(with, &config, &field, &options).expect("ranks");
+        assert_eq!(with.rankings, without.rankings, "{}", method.name());
+        assert_eq!(with.judges, without.judges, "{}", method.name());
+        assert_eq!(with.robustness, without.robustness, "{}", method.name());
+        assert_eq!(with.majorities, without.majorities, "{}", method.name());
+        assert_eq!((with.alpha, &with.disagreements), (without.alpha, &without.disagreements));
+        assert!(with.rankings[1].1.iter().any(|e| e.chance.is_some()) == (method == Method::Calibrated));
+        let tia = &with.trainees;
+        assert_eq!(tia.len(), 1);
+        assert_eq!((tia[0].judge.as_str(), tia[0].compared), ("tia", 6));
+        assert!(tia[0].order.is_some_and(|o| o < 0.0), "tia orders the entries against the panel: {tia:?}");
+        let view = with.panel_of("e").expect("an entry");
+        let shown: Vec<(String, bool)> = view.judges.iter().map(|j| (j.name(), j.counts)).collect();
+        assert_eq!(
+            shown,
+            [("ana".into(), true), ("bo".into(), true), ("cy".into(), true), ("tia (trainee)".into(), false)]
+        );
+    }
+}
+
+/// `--without ana` is the merge of the other files, and says who was left out; a name no file
+/// gives is refused with the names like it; leaving out everyone is refused.
+#[test]
+fn without_a_judge_is_the_merge_of_the_other_files() {
+    let subs = backyard(6);
+    let field = Field::new(&subs);
+    let config = config();
+    let mut options = Options::new(Method::Calibrated, &config);
+    let others: Vec<JudgeMarks> = panel().into_iter().filter(|j| j.judge != "ana").collect();
+    let expected = rank_all(others, &config, &field, &options).expect("ranks");
+    options.without = vec!["ANA".into()];
+    let left = rank_all(panel(), &config, &field, &options).expect("ranks");
+    assert_eq!(left.rankings, expected.rankings);
+    assert_eq!(left.left_out, ["ana"]);
+    assert!(expected.left_out.is_empty());
+    // What the full merge reported of the first place is what leaving ana out gives.
+    let full = rank_all(panel(), &config, &field, &Options::new(Method::Calibrated, &config)).expect("ranks");
+    let change = &full.fragile("backyard")[0];
+    assert_eq!((change.place, change.judge.as_str()), (1, "ana"));
+    assert_eq!(left.ranking("backyard").expect("ranked")[0].id, change.then.clone().expect("a holder"));
+    options.without = vec!["anna".into()];
+    let err = rank_all(panel(), &config, &field, &options).expect_err("no such judge");
+    assert_eq!(
+        err.to_string(),
+        "--without \"anna\": no score file is from a judge of that name (did you mean \"ana\"?); the files are from ana, bo, cy"
+    );
+    options.without = vec!["ana".into(), "bo".into(), "cy".into()];
+    let err = rank_all(panel(), &config, &field, &options).expect_err("nobody left");
+    assert!(matches!(err, RankError::NoneLeft { .. }), "{err}");
+}
+
+/// The day of `merge::drift`'s test as score files: four judges, one rising a point over four
+/// hours.
+fn day() -> (Vec<JudgeMarks>, Vec<crate::model::StoredSubmission>) {
+    let (panel, given) = crate::merge::drift::tests::day(3);
+    let judges = panel
+        .judges
+        .iter()
+        .enumerate()
+        .map(|(j, name)| {
+            let mine: Vec<(usize, &crate::merge::Mark)> =
+                panel.marks.iter().enumerate().filter(|(_, m)| m.judge == j).collect();
+            JudgeMarks {
+                judge: name.clone(),
+                digest: name.clone(),
+                entries: mine.iter().map(|(_, m)| m.entry).collect(),
+                totals: mine.iter().map(|(_, m)| m.value).collect(),
+                values: mine.iter().flat_map(|(_, m)| [Some(m.value.round().clamp(1.0, 5.0) as u8); 3]).collect(),
+                given: mine.iter().map(|(i, _)| given[*i]).collect(),
+                ..JudgeMarks::default()
+            }
+        })
+        .collect();
+    (judges, backyard(24))
+}
+
+/// Reported, the rising judge's drift is named and their marks count as given; corrected, it is
+/// taken out, and what is left of it in the panel is nothing.
+#[test]
+fn a_drift_is_reported_or_taken_out_before_the_fit() {
+    let (judges, subs) = day();
+    let field = Field::new(&subs);
+    let config = Config::builtin();
+    let mut options = Options::new(Method::Calibrated, &config);
+    let reported = rank_all(judges.clone(), &config, &field, &options).expect("ranks");
+    let rising = reported.judges.iter().find(|j| j.judge == "rising").expect("a judge");
+    assert!(rising.drift.is_some_and(|d| d.large()), "{rising:?}");
+    assert!(reported.judges.iter().filter(|j| j.judge != "rising").all(|j| j.drift.is_some_and(|d| !d.large())));
+    let warned =
+        |r: &Rankings, what: &str| r.warnings.iter().any(|w| w.contains("\"rising\" rose") && w.contains(what));
+    assert!(
+        warned(&reported, "merge.drift = \"correct\" in judging.toml takes the drift out"),
+        "{:?}",
+        reported.warnings
+    );
+
+    options.drift = DriftPolicy::Correct;
+    let corrected = rank_all(judges.clone(), &config, &field, &options).expect("ranks");
+    // Reported, the rise is what the residuals show (the entries take up a share of it);
+    // corrected, it is all that was taken out: nearer the quarter point an hour it was.
+    let drift_of = |r: &Rankings| r.judges.iter().find(|j| j.judge == "rising").and_then(|j| j.drift).expect("a drift");
+    let (seen, taken) = (drift_of(&reported), drift_of(&corrected));
+    assert!(seen.per_hour < taken.per_hour && (taken.per_hour - 0.25).abs() < 0.04, "{seen:?} {taken:?}");
+    assert!(warned(&corrected, "the drift was taken out of their marks before the fit"), "{:?}", corrected.warnings);
+    assert_ne!(corrected.rankings, reported.rankings, "taking a drift out moves the scores");
+    let built = build(judges, &config, &field, &options).expect("builds");
+    let refit = crate::merge::calibrated_fit(&built.panel);
+    let left = drift::of(&built.panel, &refit, &built.given);
+    assert!(left.iter().flatten().all(|d| d.per_hour.abs() < 0.01 && !d.large()), "{left:?}");
+}
