@@ -30,6 +30,9 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
         let standing = round.standing(&fit);
         let paid = rankings.paid.get(&round.ranking).copied();
         reorder(&mut rankings.rankings[at].1, &standing, paid);
+        if let Some(without_each) = rankings.without_each.as_mut() {
+            without_finals_judge(without_each, at, &rankings.rankings[at].1, round, &fit);
+        }
         if let Some(m) = rankings.majorities.iter_mut().find(|m| m.ranking == round.ranking) {
             m.said = format!("Rubric round: {} Finals: {}", m.said, summary(round, &standing));
         }
@@ -37,7 +40,45 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
     }
     rankings.finals.clone_from(&settled.standings);
     rankings.warnings.extend(settled.warnings.iter().cloned());
+    // Who holds each paid place changed: the places are tested again, in the finals' order.
+    if !settled.standings.is_empty() {
+        rankings.test_places();
+    }
     settled
+}
+
+/// The ranking `at` without each judge, once the finals decide its places: the rubric round's
+/// orders without a judge (kept by the merge, by the places before the finals) no longer say who
+/// holds a paid place. Without a judge who answered in the finals, the finals are fitted again
+/// without their answers, and the finalists take that order, the rest after them as settled;
+/// without a judge who gave no answer, the places are the settled ones. A judge's rubric marks
+/// also set the prior, which this leaves as it is: a few answers outweigh it.
+fn without_finals_judge(
+    without_each: &mut [crate::rankings::WithoutOne],
+    at: usize,
+    settled: &[Ranked],
+    round: &Round,
+    fit: &super::Fit,
+) {
+    let position = |id: &str| settled.iter().position(|r| r.id == id).and_then(|p| u32::try_from(p).ok());
+    let finalists: Vec<u32> = round.finalists.iter().filter_map(|f| position(&f.id)).collect();
+    let rest = (0..settled.len()).filter_map(|p| u32::try_from(p).ok()).filter(|p| !finalists.contains(p));
+    let rest: Vec<u32> = rest.collect();
+    for one in without_each.iter_mut() {
+        let order = match round.judge(&one.judge) {
+            Some(k) => {
+                let mut without = round.clone();
+                without.answers.retain(|a| a.judge != k);
+                let standing = without.standing(&without.fit(Some(fit)));
+                let mut order: Vec<u32> = standing.order.iter().filter_map(|f| position(&f.id)).collect();
+                order.extend(&rest);
+                order
+            }
+            None => (0..settled.len()).filter_map(|p| u32::try_from(p).ok()).collect(),
+        };
+        one.orders.retain(|(k, _)| *k != at);
+        one.orders.push((at, order));
+    }
 }
 
 /// One sentence for the ranking's notes: how many answers the finals' order rests on.
@@ -97,6 +138,16 @@ fn reorder(ranked: &mut Vec<Ranked>, standing: &Standing, paid: Option<usize>) {
         finalists.push(r);
     }
     *ranked = finalists;
+}
+
+#[cfg(test)]
+pub(super) fn without_finals_judge_for_tests(
+    without_each: &mut [crate::rankings::WithoutOne],
+    at: usize,
+    settled: &[Ranked],
+    round: &Round,
+) {
+    without_finals_judge(without_each, at, settled, round, &round.fit(None));
 }
 
 #[cfg(test)]

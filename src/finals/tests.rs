@@ -177,6 +177,45 @@ fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place
     assert_eq!(ranked[3].chance, Some(0.0), "the finalists hold every paid place");
 }
 
+/// Once the finals decide a ranking, "without that judge" means without their answers: ana alone
+/// put `c` over `a` and `b`, so without her the finals' order is the rubric's; bo answered
+/// nothing, so without him the places are the settled ones. The rubric round's orders, kept by
+/// places from before the finals, are replaced.
+#[test]
+fn without_a_judge_in_a_ranking_the_finals_decide_means_without_their_answers() {
+    use crate::rankings::{Ranked, WithoutOne};
+    let entry = |place: usize, id: &str| Ranked {
+        place,
+        id: id.into(),
+        title: id.to_uppercase(),
+        score: 5.0 - place as f64,
+        by_criterion: Vec::new(),
+        judges: 2,
+        gap: None,
+        gap_beyond_habits: None,
+        flags: Vec::new(),
+        tie_break: None,
+        chance: None,
+        by_criterion_merged: Vec::new(),
+        rubric_place: None,
+    };
+    let mut r = round(3, 2);
+    for _ in 0..3 {
+        answer(&mut r, "ana", "c", "a");
+        answer(&mut r, "ana", "c", "b");
+    }
+    // Settled: c first by ana's answers, then a, b, and z after the finalists.
+    let settled = vec![entry(1, "c"), entry(2, "a"), entry(3, "b"), entry(4, "z")];
+    let stale = vec![(0, vec![3, 2, 1, 0])];
+    let mut without = vec![
+        WithoutOne { judge: "ana".into(), orders: stale.clone() },
+        WithoutOne { judge: "bo".into(), orders: stale },
+    ];
+    super::settle::without_finals_judge_for_tests(&mut without, 0, &settled, &r);
+    assert_eq!(without[0].orders, [(0, vec![1, 2, 0, 3])], "without ana: a, b, c by the rubric, then z");
+    assert_eq!(without[1].orders, [(0, vec![0, 1, 2, 3])], "without bo: as settled");
+}
+
 /// What the judge's app builds from: the published round with the judge's own answers as their
 /// sheet has them, and why each finalist is or is not theirs to compare.
 #[test]
