@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod board;
+mod compare_view;
 pub mod fit;
 pub mod keys;
 pub mod layout;
@@ -88,6 +89,12 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     }
     // Hints from the Hub, as last fetched: a judge may be offline.
     app.hub = store.hub_facts_by_entry()?;
+    // The finals, as published beside judging.toml: read as untrusted data, and a file that
+    // cannot be used is said when the judge asks for the finals (`F`), never stops the app.
+    match loaded.published_finals() {
+        Ok(published) => app.finals = published.map(|p| p.rounds).unwrap_or_default(),
+        Err(e) => app.finals_problem = Some(e.to_string()),
+    }
     if let Some(id) = store.meta(SELECTED)? {
         app.select(&id);
     }

@@ -49,6 +49,8 @@ pub enum Then {
     Typed,
     /// An undo: go back to the entry it changed.
     Undone,
+    /// An answer in the finals: say it, and put the next pair in front of the judge.
+    Compared,
 }
 
 /// What the loop tells the app: the answer to an effect, or news from beside it.
