@@ -59,7 +59,12 @@ impl App {
             }
             Then::Typed => {}
             Then::Compared => self.compared(&id, &change),
-            Then::Undone if matches!(self.mode, super::Mode::Finals(_)) => self.uncompared(&id, &change),
+            Then::Undone
+                if matches!(self.mode, super::Mode::Finals(_))
+                    && matches!(change, crate::model::Change::Comparison { .. }) =>
+            {
+                self.uncompared(&id, &change);
+            }
             Then::Undone => {
                 self.select(&id);
                 // Back on the criterion whose score came back, not the first without one.
