@@ -215,3 +215,18 @@ fn without_published_finals_f_says_why_and_stays_on_the_list() {
     assert!(matches!(j.app.mode, Mode::Browse));
     assert!(j.app.status.contains("no finals published yet"), "{}", j.app.status);
 }
+
+#[test]
+fn finals_published_after_the_app_started_are_read_when_f_is_pressed() {
+    let mut j = judge(100, 30);
+    j.app.finals.clear();
+    j.runner = Runner::new(&j.store).reading_finals(Box::new(|| Ok(vec![round()])));
+    j.keys(&[KeyCode::Char('F')]);
+    assert!(j.on_screen().is_some(), "{}", j.app.status);
+    // A file that cannot be used is said, and the screen stays on the list.
+    j.keys(&[KeyCode::Esc]);
+    j.runner = Runner::new(&j.store).reading_finals(Box::new(|| Err("finals.toml: 1 problem(s)".into())));
+    j.keys(&[KeyCode::Char('F')]);
+    assert!(matches!(j.app.mode, Mode::Browse));
+    assert!(j.app.status.contains("the finals cannot be read: finals.toml"), "{}", j.app.status);
+}

@@ -132,7 +132,8 @@ pub fn run(
     let (answers, heard) = mpsc::channel::<Outcome>();
     let mut runner = Runner::new(store)
         .opening(opener(crate::browser::chosen(), answers.clone()))
-        .pushing(pusher(pushing.push, answers));
+        .pushing(pusher(pushing.push, answers))
+        .reading_finals(finals_reader(loaded.clone()));
     let mut app = load(loaded, judge, assignments, store)?;
     app.monochrome = no_color();
     app.last_pushed = pushing.last;
@@ -157,6 +158,14 @@ fn opener(browser: Option<String>, answers: mpsc::Sender<Outcome>) -> runner::Op
                 let _ = failed.send(Outcome::LinkFailed { url, reason });
             }
         });
+    })
+}
+
+/// Reads the published finals each time the judge opens them: a small local file.
+fn finals_reader(loaded: Loaded) -> runner::FinalsReader {
+    Box::new(move || match loaded.published_finals() {
+        Ok(published) => Ok(published.map(|p| p.rounds).unwrap_or_default()),
+        Err(e) => Err(e.to_string()),
     })
 }
 

@@ -49,6 +49,8 @@ impl App {
             Action::Type(key) => self.type_key(key),
             Action::Close(keep) => self.close(keep),
             Action::Push => self.push(),
+            // The finals as published now: the screen opens once they are read.
+            Action::Finals => vec![Effect::ReadFinals],
             Action::Quit => {
                 self.quit = true;
                 // A running stopwatch is stopped and saved, not lost.
@@ -115,7 +117,6 @@ impl App {
                 self.status = "search cleared".into();
             }
             Action::Help => self.mode = Mode::Help,
-            Action::Finals => self.open_finals(),
             Action::Resize(width, height) => {
                 self.screen = (width, height);
                 self.list.rows_in_sight = crate::tui::layout::rows_in_sight(self.longest_rubric(), width, height);
