@@ -283,3 +283,26 @@ fn at_100_by_30_with_the_side_every_heading_is_whole() {
     }
     assert!(!header.contains('…'), "{header}");
 }
+
+#[test]
+fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place_is() {
+    let r = boards::with_finals();
+    let s = r.finals.first().expect("a settled round").clone();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Char('F')));
+    // Overall has no finals: the view says where they are.
+    assert!(screen(&board, 100, 30).contains("No finals in this ranking"), "{}", screen(&board, 100, 30));
+    board.key(KeyEvent::from(KeyCode::Right));
+    let text = screen(&board, 100, 30);
+    assert!(text.contains("Finals of backyard: 4 finalists, 2 place(s) paid"), "{text}");
+    // The core's order, first to last, each with its chance of a paid place.
+    let at = |title: &str| text.find(&title[..title.len().min(20)]).expect("each finalist shown");
+    let shown: Vec<usize> = s.order.iter().map(|f| at(&f.title)).collect();
+    assert!(shown.windows(2).all(|w| w[0] < w[1]), "in the finals' order: {text}");
+    assert!(text.contains("5 compared, 1 still uncompared") && text.contains("Uncompared:"), "{text}");
+    assert!(text.contains("judges disagree"), "{text}");
+    insta::assert_snapshot!(text);
+    insta::assert_snapshot!("finals_view_80x24", screen(&board, 80, 24));
+    board.key(KeyEvent::from(KeyCode::Char('F')));
+    assert!(!board.finals, "F again returns to the ranking");
+}

@@ -493,3 +493,42 @@ fn a_closed_terminal_ends_the_head_judges_screen_too() {
     let mut child = app.hang_up();
     Running::ended_within(&mut child, Duration::from_secs(2));
 }
+
+#[test]
+fn a_finals_answer_given_in_the_app_survives_sigkill_and_judging_finals_shows_it() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[finals]\n", judging::config::BUILTIN));
+    s.file(
+        "finals.toml",
+        r#"format = "judging-finals"
+version = 1
+event = "build-small-2026"
+published_at = "2026-07-01T10:00:00.000Z"
+method = "calibrated"
+
+[[rankings]]
+ranking = "overall"
+paid = 2
+finalists = [
+  { id = "bus-stop-oracle", title = "Bus Stop Oracle", rubric_place = 1, rubric_score = 4.4 },
+  { id = "pantry-poet", title = "Pantry Poet", rubric_place = 2, rubric_score = 4.2 },
+]
+"#,
+    );
+    let mut app = Running::start_with(&s, &["--judge", "mira"], &[]);
+    app.wait_for("pulled 40 submissions");
+    app.keys("F");
+    app.wait_for("Finals · overall");
+    app.wait_for("Pantry Poet");
+    // The right-hand finalist is the better: saved at once, and no pair is left.
+    app.keys("\x1b[C");
+    app.wait_for("saved: ");
+    app.wait_for("No pair is left for you to compare");
+    app.kill_hard();
+
+    let out = s.cmd().args(["--judge", "mira", "finals"]).output().expect("runs");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{listed}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(listed.contains("you compared 1 of the 1 pairs you may"), "{listed}");
+    assert!(listed.contains("you: Pantry Poet over Bus Stop Oracle"), "{listed}");
+}

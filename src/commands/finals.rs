@@ -147,18 +147,9 @@ fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
             clean_line(&round.finalists[i].title),
             clean_line(&round.finalists[j].title)
         ),
-        None if progress(round, judge, barred).1 == 0 => "No pair here is yours to compare.".to_owned(),
+        None if round.progress(judge, barred).1 == 0 => "No pair here is yours to compare.".to_owned(),
         None => "Every pair you may compare is compared: thank you.".to_owned(),
     }
-}
-
-/// How many of the pairs the judge may compare they have compared.
-fn progress(round: &Round, judge: &str, barred: &[bool]) -> (usize, usize) {
-    let n = round.finalists.len();
-    let open: Vec<(usize, usize)> =
-        (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).filter(|&(i, j)| !barred[i] && !barred[j]).collect();
-    let done = round.answered_by(judge).iter().filter(|p| open.contains(p)).count();
-    (done, open.len())
 }
 
 /// `judging finals`: the finalists of each round, the judge's answers, and the next pair.
@@ -178,7 +169,7 @@ pub(super) fn list(session: &Session) -> Result<ExitCode> {
     }
     for (round, why) in rounds_for(session, &published)? {
         let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
-        let (done, open) = progress(&round, &session.judge, &barred);
+        let (done, open) = round.progress(&session.judge, &barred);
         println!(
             "\n{}: {} finalists, {} place(s) paid; you compared {done} of the {open} pairs you may",
             clean_line(&round.ranking),
@@ -292,7 +283,7 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         (None, Some(was)) => println!("Taken back: your answer {was}"),
         (None, None) => println!("You had no answer on {}: nothing to take back", clean_line(&pair.to_string())),
     }
-    let (done, open) = progress(&round, &session.judge, &barred);
+    let (done, open) = round.progress(&session.judge, &barred);
     println!("You compared {done} of the {open} pairs you may. {}", next_line(&round, &session.judge, &barred));
     Ok(ExitCode::SUCCESS)
 }

@@ -9,7 +9,15 @@ use crate::merge::davidson::Fit;
 /// the order of choice is: how many answers the pair has (none first), then how close the model
 /// is to a coin toss on it (how sure it is that one is above the other, nearest to a half
 /// first), then the fewest answers on its two finalists together, then the finalists' order.
-pub(super) fn next_pair(round: &Round, fit: &Fit, judge: &str, barred: &[bool]) -> Option<(usize, usize)> {
+/// The pairs in `skipped` (smaller index first) are left out as if answered: a judge's app puts
+/// a pair they skipped behind the others.
+pub(super) fn next_pair(
+    round: &Round,
+    fit: &Fit,
+    judge: &str,
+    barred: &[bool],
+    skipped: &[(usize, usize)],
+) -> Option<(usize, usize)> {
     let n = round.finalists.len();
     let done = round.answered_by(judge);
     let mut on_pair = vec![0usize; n * n];
@@ -23,7 +31,7 @@ pub(super) fn next_pair(round: &Round, fit: &Fit, judge: &str, barred: &[bool]) 
     let may = |i: usize| !barred.get(i).copied().unwrap_or(false);
     (0..n)
         .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .filter(|&(i, j)| may(i) && may(j) && !done.contains(&(i, j)))
+        .filter(|&(i, j)| may(i) && may(j) && !done.contains(&(i, j)) && !skipped.contains(&(i, j)))
         .min_by(|&(a, b), &(c, d)| {
             let key = |i: usize, j: usize| {
                 (on_pair[i * n + j], (fit.above(i, j) - 0.5).abs(), on_finalist[i] + on_finalist[j])

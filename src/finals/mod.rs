@@ -131,6 +131,17 @@ impl Round {
         self.answers.iter().filter(|a| a.judge == k).map(|a| (a.first.min(a.second), a.first.max(a.second))).collect()
     }
 
+    /// How many of the pairs `judge` may compare (neither finalist `barred`) they have compared,
+    /// and how many there are.
+    pub fn progress(&self, judge: &str, barred: &[bool]) -> (usize, usize) {
+        let n = self.finalists.len();
+        let may = |i: usize| !barred.get(i).copied().unwrap_or(false);
+        let open: Vec<(usize, usize)> =
+            (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).filter(|&(i, j)| may(i) && may(j)).collect();
+        let done = self.answered_by(judge).iter().filter(|p| open.contains(p)).count();
+        (done, open.len())
+    }
+
     /// The prior of the strengths: the rubric round's scores, the best and worst finalist
     /// [`PRIOR_SPAN`] apart, each as unsure as [`PRIOR_SD`].
     pub fn prior(&self) -> Prior {
@@ -170,7 +181,19 @@ impl Round {
     /// `barred[i]` says the judge may not compare finalist `i` (a declared conflict, a recusal).
     /// See [`choose`].
     pub fn next_pair(&self, fit: &Fit, judge: &str, barred: &[bool]) -> Option<(usize, usize)> {
-        choose::next_pair(self, fit, judge, barred)
+        choose::next_pair(self, fit, judge, barred, &[])
+    }
+
+    /// [`Round::next_pair`] leaving out the pairs in `skipped` (smaller index first), as the
+    /// judge's app does with the pairs the judge skipped; `None` when no other pair is left.
+    pub fn next_pair_skipping(
+        &self,
+        fit: &Fit,
+        judge: &str,
+        barred: &[bool],
+        skipped: &[(usize, usize)],
+    ) -> Option<(usize, usize)> {
+        choose::next_pair(self, fit, judge, barred, skipped)
     }
 
     /// The round as `judge` sees it on their own machine: everyone else's answers as published,

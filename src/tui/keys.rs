@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{Action, App, Link, Mode};
+use super::app::{Action, App, Choice, Comparing, Link, Mode, Side};
 
 /// Every key, as the help screen and the README list them. Each meaning fits one line of the
 /// help at 80 columns (59 columns after the keys); narrower, it wraps.
@@ -28,7 +28,22 @@ pub const KEYS: &[(&str, &str)] = &[
     ("a", "show only entries assigned to me"),
     ("s", "sort: export order, title, status, my total"),
     ("P", "push your score file to the judges' Hub repo ([sync])"),
+    ("F", "finals: compare the finalists two by two (once published)"),
     ("?", "this help"),
+    ("q ^c", "quit (everything is already saved)"),
+];
+
+/// The comparison screen's keys (`F`), as its `?` and the README list them.
+pub const FINALS_KEYS: &[(&str, &str)] = &[
+    ("← h  → l", "the left / the right finalist is better (saved at once)"),
+    ("=", "the two are level"),
+    ("s", "skip this pair: it comes back when the others are done"),
+    ("u", "undo your last answer: its pair comes back"),
+    ("e", "a note on this pair, saved with your answer (Enter keeps)"),
+    ("o v p", "open the left finalist's Space / video / social post"),
+    ("O V P", "open the right finalist's Space / video / social post"),
+    ("Esc", "back to the list (every answer is already saved)"),
+    ("?", "these keys"),
     ("q ^c", "quit (everything is already saved)"),
 ];
 
@@ -43,6 +58,9 @@ pub fn footer_keys(app: &App) -> &'static [&'static str] {
         Mode::Note(_) => &["saved as you type", "Esc or ^s closes"],
         Mode::Recuse(_) => &["type the reason", "Enter recuses", "Esc cancels"],
         Mode::Help => &["any key closes the help"],
+        Mode::Finals(Comparing { typing: Some(_), .. }) => &["type the note", "Enter keeps", "Esc drops"],
+        Mode::Finals(Comparing { help: true, .. }) => &["Esc or ? closes the keys"],
+        Mode::Finals(_) => &["? keys", "←/→ better", "= level", "s skip", "u undo", "e note", "o/O open", "Esc list"],
     }
 }
 
@@ -53,15 +71,18 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     // On a screen too small to show the scores, a key could change what the judge cannot see.
-    if app.too_small() && matches!(app.mode, Mode::Browse) {
+    if app.too_small() && matches!(app.mode, Mode::Browse | Mode::Finals(_)) {
+        let finals = matches!(app.mode, Mode::Finals(_));
         return match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('?') => Some(Action::Help),
+            KeyCode::Char('?') if !finals => Some(Action::Help),
+            KeyCode::Esc if finals => Some(Action::Close(true)),
             _ => None,
         };
     }
     match &app.mode {
         Mode::Help => Some(Action::Close(true)),
+        Mode::Finals(c) => finals(c, key),
         Mode::Search(_) => match key.code {
             KeyCode::Enter => Some(Action::Close(true)),
             KeyCode::Esc => Some(Action::Close(false)),
@@ -117,6 +138,44 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('a') => Action::ToggleMine,
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('P') => Action::Push,
+        KeyCode::Char('F') => Action::Finals,
+        KeyCode::Char('?') => Action::Help,
+        KeyCode::Char('q') => Action::Quit,
+        _ => return None,
+    };
+    Some(action)
+}
+
+/// A key on the comparison screen: the note's box takes every key but Enter and Esc.
+fn finals(c: &Comparing, key: KeyEvent) -> Option<Action> {
+    if c.typing.is_some() {
+        return Some(match key.code {
+            KeyCode::Enter => Action::Close(true),
+            KeyCode::Esc => Action::Close(false),
+            _ => Action::Type(key),
+        });
+    }
+    if c.help {
+        return match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Esc | KeyCode::Char('?') => Some(Action::Close(true)),
+            _ => None,
+        };
+    }
+    let action = match key.code {
+        KeyCode::Left | KeyCode::Char('h') => Action::Choose(Choice::Better(Side::Left)),
+        KeyCode::Right | KeyCode::Char('l') => Action::Choose(Choice::Better(Side::Right)),
+        KeyCode::Char('=') => Action::Choose(Choice::Level),
+        KeyCode::Char('s') => Action::SkipPair,
+        KeyCode::Char('u') => Action::Undo,
+        KeyCode::Char('e') => Action::EditNote,
+        KeyCode::Char('o') => Action::Open(Link::Space),
+        KeyCode::Char('v') => Action::Open(Link::Video),
+        KeyCode::Char('p') => Action::Open(Link::Post),
+        KeyCode::Char('O') => Action::OpenRight(Link::Space),
+        KeyCode::Char('V') => Action::OpenRight(Link::Video),
+        KeyCode::Char('P') => Action::OpenRight(Link::Post),
+        KeyCode::Esc => Action::Close(true),
         KeyCode::Char('?') => Action::Help,
         KeyCode::Char('q') => Action::Quit,
         _ => return None,

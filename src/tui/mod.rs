@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod board;
+mod compare_view;
 pub mod fit;
 pub mod keys;
 pub mod layout;
@@ -88,6 +89,12 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     }
     // Hints from the Hub, as last fetched: a judge may be offline.
     app.hub = store.hub_facts_by_entry()?;
+    // The finals, as published beside judging.toml: read as untrusted data, and a file that
+    // cannot be used is said when the judge asks for the finals (`F`), never stops the app.
+    match loaded.published_finals() {
+        Ok(published) => app.finals = published.map(|p| p.rounds).unwrap_or_default(),
+        Err(e) => app.finals_problem = Some(e.to_string()),
+    }
     if let Some(id) = store.meta(SELECTED)? {
         app.select(&id);
     }
@@ -125,7 +132,8 @@ pub fn run(
     let (answers, heard) = mpsc::channel::<Outcome>();
     let mut runner = Runner::new(store)
         .opening(opener(crate::browser::chosen(), answers.clone()))
-        .pushing(pusher(pushing.push, answers));
+        .pushing(pusher(pushing.push, answers))
+        .reading_finals(finals_reader(loaded.clone()));
     let mut app = load(loaded, judge, assignments, store)?;
     app.monochrome = no_color();
     app.last_pushed = pushing.last;
@@ -150,6 +158,14 @@ fn opener(browser: Option<String>, answers: mpsc::Sender<Outcome>) -> runner::Op
                 let _ = failed.send(Outcome::LinkFailed { url, reason });
             }
         });
+    })
+}
+
+/// Reads the published finals each time the judge opens them: a small local file.
+fn finals_reader(loaded: Loaded) -> runner::FinalsReader {
+    Box::new(move || match loaded.published_finals() {
+        Ok(published) => Ok(published.map(|p| p.rounds).unwrap_or_default()),
+        Err(e) => Err(e.to_string()),
     })
 }
 

@@ -10,24 +10,33 @@ use super::app::{Action, App, Effect, Outcome, Outside};
 pub type Opener = Box<dyn Fn(&str)>;
 /// Starts a push; how it went comes back through the loop's channel.
 pub type Pusher = Box<dyn Fn()>;
+/// Reads the published finals (finals.toml beside judging.toml): `None` when there are none.
+pub type FinalsReader = Box<dyn Fn() -> Result<Vec<crate::finals::Round>, String>>;
 
 /// The effect runner: the app's hands on the store, the browser and the network.
 pub struct Runner {
     watch: Watch,
     opener: Opener,
     pusher: Pusher,
+    finals: Option<FinalsReader>,
 }
 
 impl Runner {
     /// A runner on this store that opens and pushes nothing (tests and benchmarks give their
     /// own with [`Runner::opening`] and [`Runner::pushing`]).
     pub fn new(store: &Store) -> Runner {
-        Runner { watch: Watch::new(store), opener: Box::new(|_| {}), pusher: Box::new(|| {}) }
+        Runner { watch: Watch::new(store), opener: Box::new(|_| {}), pusher: Box::new(|| {}), finals: None }
     }
 
     #[must_use]
     pub fn opening(mut self, opener: Opener) -> Runner {
         self.opener = opener;
+        self
+    }
+
+    #[must_use]
+    pub fn reading_finals(mut self, finals: FinalsReader) -> Runner {
+        self.finals = Some(finals);
         self
     }
 
@@ -75,6 +84,7 @@ impl Runner {
                     (self.pusher)();
                     continue;
                 }
+                Effect::ReadFinals => Outcome::Finals(self.finals.as_ref().map(|read| read())),
             };
             queue.extend(app.heard(answer));
         }

@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Widget};
 
-use super::app::{App, Entry, Mode};
+use super::app::{App, Comparing, Entry, Mode};
 use super::fit::{self, Column, flow, hanging, wrap};
 use super::keys::{KEYS, footer_keys};
 use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
@@ -35,6 +35,7 @@ impl App {
         let (editor, (width, lines)) = match &self.mode {
             Mode::Note(note) => (&note.editor, NOTE_BOX),
             Mode::Recuse(recusal) => (&recusal.editor, REASON_BOX),
+            Mode::Finals(Comparing { typing: Some(editor), .. }) => (editor, REASON_BOX),
             _ => return None,
         };
         let titles = self.box_titles()?;
@@ -51,6 +52,9 @@ impl App {
                 BoxTitles { top: " Note for the team: they may read it ", keys: " saved as you type · Esc closes " }
             }
             Mode::Recuse(_) => BoxTitles { top: " Recuse: why? ", keys: " Enter recuses · Esc cancels " },
+            Mode::Finals(Comparing { typing: Some(_), .. }) => {
+                BoxTitles { top: " Note on this pair, for the jury ", keys: " Enter keeps · Esc drops " }
+            }
             _ => return None,
         })
     }
@@ -75,7 +79,19 @@ impl Widget for &App {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf);
             if matches!(self.mode, Mode::Help) {
-                help(area, buf);
+                help(area, buf, KEYS);
+            }
+            return;
+        }
+        if let Mode::Finals(c) = &self.mode {
+            self.comparison(c, area, buf);
+            if c.help {
+                help(area, buf, super::keys::FINALS_KEYS);
+            } else if let Some((editor, rect, titles)) = self.text_box(area) {
+                popup(rect, buf, &titles, editor);
+            }
+            if self.monochrome {
+                super::monochrome(buf);
             }
             return;
         }
@@ -93,13 +109,13 @@ impl Widget for &App {
         self.scoring(scoring, buf);
         self.footer(footer, buf, news);
         match &self.mode {
-            Mode::Help => help(area, buf),
+            Mode::Help => help(area, buf, KEYS),
             Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some((editor, rect, titles)) = self.text_box(area) {
                     popup(rect, buf, &titles, editor);
                 }
             }
-            Mode::Search(_) | Mode::Browse => {}
+            Mode::Search(_) | Mode::Browse | Mode::Finals(_) => {}
         }
         if self.monochrome {
             super::monochrome(buf);
@@ -565,6 +581,13 @@ impl App {
         let mut out: Vec<String> = footer_keys(self).iter().map(|k| (*k).to_owned()).collect();
         match &self.mode {
             Mode::Help => return KEYS.iter().map(|(k, what)| format!("{k} {what}")).collect(),
+            Mode::Finals(c) => {
+                if c.help {
+                    return super::keys::FINALS_KEYS.iter().map(|(k, what)| format!("{k} {what}")).collect();
+                }
+                out.extend(self.comparison_promised(c));
+                return out;
+            }
             Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some(t) = self.box_titles() {
                     out.extend([t.top.trim().to_owned(), t.keys.trim().to_owned()]);
@@ -589,7 +612,7 @@ impl App {
 pub const CONFLICT: &str = "judging.toml lists a conflict of yours with this entry: r recuses";
 
 /// The footer's keys: as many as fit, whole, the most needed first.
-fn footer_line(app: &App, room: usize) -> String {
+pub(super) fn footer_line(app: &App, room: usize) -> String {
     let mut line = String::new();
     for key in footer_keys(app) {
         let next = if line.is_empty() { format!(" {key}") } else { format!("{line}  {key}") };
@@ -632,13 +655,13 @@ fn short_link(url: &str) -> String {
     clean_line(bare)
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
-fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_textarea::TextArea) {
+pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_textarea::TextArea) {
     Clear.render(rect, buf);
     let block = Block::bordered()
         .title(titles.top)
@@ -651,10 +674,10 @@ fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_text
 
 /// Every key, its meaning wrapped beside it; on a screen too short for all, the last line says
 /// how many keys are left out and what to do.
-fn help(area: Rect, buf: &mut Buffer) {
+fn help(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)]) {
     let width = area.width.min(80);
     let room = usize::from(width.saturating_sub(2));
-    let keys: Vec<Vec<Line>> = KEYS
+    let keys: Vec<Vec<Line>> = keys
         .iter()
         .map(|(keys, what)| hanging(&format!(" {}", pad(keys, 18)), what, room).into_iter().map(Line::from).collect())
         .collect();

@@ -89,3 +89,38 @@ pub fn screens() -> Vec<(&'static str, Vec<KeyCode>, Option<Side>)> {
         ("tie dialog: the reason", reason, None),
     ]
 }
+
+/// `rankings()` with backyard's top four in a finals round paying two places: mira and tomas
+/// put the rubric's third first and disagree on the top two; priya says two pairs are level; one
+/// pair nobody compared.
+pub fn with_finals() -> judging::rankings::Rankings {
+    use judging::finals::{Answered, Finalist, Round};
+    use judging::model::Verdict;
+    let mut r = rankings();
+    let top: Vec<Finalist> = r
+        .ranking("backyard")
+        .expect("a backyard ranking")
+        .iter()
+        .take(4)
+        .map(|e| Finalist { id: e.id.clone(), title: e.title.clone(), rubric_place: e.place, rubric_score: e.score })
+        .collect();
+    let answer = |judge, first, second, verdict| Answered { judge, first, second, verdict, note: None };
+    let round = Round {
+        ranking: "backyard".into(),
+        paid: 2,
+        finalists: top,
+        judges: vec!["mira".into(), "tomas".into(), "priya".into()],
+        answers: vec![
+            answer(0, 0, 2, Verdict::Second),
+            answer(1, 0, 2, Verdict::Second),
+            answer(0, 1, 2, Verdict::Second),
+            answer(0, 0, 1, Verdict::First),
+            answer(1, 0, 1, Verdict::Second),
+            answer(2, 0, 3, Verdict::First),
+            answer(2, 0, 1, Verdict::Level),
+            answer(1, 2, 3, Verdict::First),
+        ],
+    };
+    judging::finals::settle(&mut r, &[round]);
+    r
+}

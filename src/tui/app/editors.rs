@@ -14,6 +14,8 @@ pub enum Mode {
     Note(NoteEditor),
     Recuse(Recusal),
     Help,
+    /// The finals' comparison screen.
+    Finals(super::finals::Comparing),
 }
 
 /// The `/` box: the query narrows the list as it is typed.

@@ -20,6 +20,9 @@ pub enum Effect {
     Push,
     /// Read the whole score sheet again: something was deleted beside the app.
     ReadSheet,
+    /// Read the published finals again (finals.toml beside judging.toml): the head judge may
+    /// have published them, or again, since the app started.
+    ReadFinals,
 }
 
 /// One change to save, what restores it, and what the judge is told once it is saved.
@@ -49,6 +52,8 @@ pub enum Then {
     Typed,
     /// An undo: go back to the entry it changed.
     Undone,
+    /// An answer in the finals: say it, and put the next pair in front of the judge.
+    Compared,
 }
 
 /// What the loop tells the app: the answer to an effect, or news from beside it.
@@ -69,6 +74,9 @@ pub enum Outcome {
         reason: String,
     },
     Outside(Outside),
+    /// The published finals as read now (`Effect::ReadFinals`), or why they cannot be used;
+    /// `None` when the loop has no way to read them (tests): the app keeps what it has.
+    Finals(Option<Result<Vec<crate::finals::Round>, String>>),
 }
 
 /// What another process (`judging score`, `import-scores`, `pull`, `enrich`) wrote to the store.

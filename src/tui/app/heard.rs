@@ -23,6 +23,14 @@ impl App {
             Outcome::PushFailed(why) => self.status = why,
             Outcome::LinkFailed { url, reason } => self.status = format!("could not open {url}: {reason}"),
             Outcome::Outside(news) => return self.outside(news),
+            Outcome::Finals(read) => {
+                match read {
+                    Some(Ok(rounds)) => (self.finals, self.finals_problem) = (rounds, None),
+                    Some(Err(problem)) => self.finals_problem = Some(problem),
+                    None => {}
+                }
+                self.open_finals();
+            }
         }
         Vec::new()
     }
@@ -58,6 +66,13 @@ impl App {
                 }
             }
             Then::Typed => {}
+            Then::Compared => self.compared(&id, &change),
+            Then::Undone
+                if matches!(self.mode, super::Mode::Finals(_))
+                    && matches!(change, crate::model::Change::Comparison { .. }) =>
+            {
+                self.uncompared(&id, &change);
+            }
             Then::Undone => {
                 self.select(&id);
                 // Back on the criterion whose score came back, not the first without one.

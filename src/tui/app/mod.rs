@@ -12,6 +12,7 @@
 mod editors;
 mod effects;
 mod entries;
+mod finals;
 mod heard;
 mod list;
 mod scores;
@@ -26,6 +27,7 @@ use std::time::Instant;
 pub use editors::{Mode, NoteEditor, Recusal, Search, Typing};
 pub use effects::{Effect, Outcome, Outside, Then, Write};
 pub use entries::{Entries, Entry};
+pub use finals::{Choice, Comparing, FinalistShown, Side};
 pub use list::{ListView, Sort, in_sight};
 pub use scores::Scores;
 
@@ -71,6 +73,14 @@ pub enum Action {
     Recuse,
     Undo,
     Help,
+    /// The finals' comparison screen (once the head judge has published the finals).
+    Finals,
+    /// On the comparison screen: the judge's answer on the pair in front of them.
+    Choose(Choice),
+    /// On the comparison screen: the pair goes behind the others, unanswered.
+    SkipPair,
+    /// On the comparison screen: a link of the finalist on the right (`Open` is the left one's).
+    OpenRight(Link),
     /// The screen's new size, in columns and rows.
     Resize(u16, u16),
     /// The time now, by the monotonic clock and in Unix seconds: given, never read while drawing.
@@ -114,6 +124,11 @@ pub struct App {
     undo: Vec<(String, Change)>,
     /// When this judge last pushed (ISO 8601), for the footer.
     pub last_pushed: Option<String>,
+    /// The finals as the head judge published them (finals.toml), one round per ranking: empty
+    /// until they are published.
+    pub finals: Vec<crate::finals::Round>,
+    /// Why the published finals could not be read, if they could not.
+    pub finals_problem: Option<String>,
     pub quit: bool,
 }
 
@@ -148,6 +163,8 @@ impl App {
             stopwatch: None,
             undo: Vec::new(),
             last_pushed: None,
+            finals: Vec::new(),
+            finals_problem: None,
             quit: false,
         };
         app.refresh_view();

@@ -2,7 +2,7 @@
 
 use super::editors::{Mode, NoteEditor, Recusal, Search, note_change};
 use super::effects::{Effect, Then, Write};
-use super::{Action, App, Link};
+use super::{Action, App, Link, Side};
 use crate::assign::Bar;
 use crate::model::{Change, Criterion, TextPart};
 
@@ -21,6 +21,9 @@ impl App {
         );
         if !typing {
             self.typing.digits = None;
+        }
+        if matches!(self.mode, Mode::Finals(_)) {
+            return self.in_finals(action);
         }
         match action {
             Action::ConfirmScore => self.confirm_typed(),
@@ -46,6 +49,8 @@ impl App {
             Action::Type(key) => self.type_key(key),
             Action::Close(keep) => self.close(keep),
             Action::Push => self.push(),
+            // The finals as published now: the screen opens once they are read.
+            Action::Finals => vec![Effect::ReadFinals],
             Action::Quit => {
                 self.quit = true;
                 // A running stopwatch is stopped and saved, not lost.
@@ -56,6 +61,36 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// An action on the comparison screen: the keys give only these.
+    fn in_finals(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Choose(choice) => return self.choose(choice),
+            Action::SkipPair => self.skip_pair(),
+            Action::Open(link) => return self.open_side(Side::Left, link),
+            Action::OpenRight(link) => return self.open_side(Side::Right, link),
+            Action::EditNote => self.edit_pair_note(),
+            Action::Type(key) => self.type_pair_note(key),
+            Action::Paste(text) => self.paste_pair_note(&text),
+            Action::Close(keep) => self.close_finals(keep),
+            Action::Help => {
+                if let Mode::Finals(c) = &mut self.mode {
+                    c.help = !c.help;
+                }
+            }
+            Action::Undo => return self.undo(),
+            Action::Quit => {
+                self.quit = true;
+                // A running stopwatch is stopped and saved, not lost.
+                if self.stopwatch.is_some() {
+                    return self.stopwatch();
+                }
+            }
+            Action::Resize(..) | Action::Tick(..) => self.browse(action),
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// The actions that only change what is shown.
@@ -234,7 +269,16 @@ impl App {
 
     /// Only http(s) links leave the screen; the browser is the loop's to start.
     fn open(&mut self, link: Link) -> Vec<Effect> {
-        let Some(entry) = self.current() else { return Vec::new() };
+        let Some(id) = self.current().map(|e| e.submission.id.clone()) else { return Vec::new() };
+        self.open_entry(&id, link)
+    }
+
+    /// A link of this entry.
+    pub(super) fn open_entry(&mut self, id: &str, link: Link) -> Vec<Effect> {
+        let Some(entry) = self.entries.get(id) else {
+            self.status = "this entry is not in your store: pull first".into();
+            return Vec::new();
+        };
         let s = &entry.submission;
         let (url, what) = match link {
             Link::Space => (Some(s.space_url.clone()), "Space"),
@@ -341,7 +385,7 @@ impl App {
                 }
             }
             Mode::Recuse(recusal) => recusal.key(key),
-            Mode::Browse | Mode::Help => {}
+            Mode::Browse | Mode::Help | Mode::Finals(_) => {}
         }
         Vec::new()
     }
@@ -359,7 +403,7 @@ impl App {
                 let change = note.paste(text);
                 return vec![typed_note(note, change)];
             }
-            Mode::Browse | Mode::Help => {
+            Mode::Browse | Mode::Help | Mode::Finals(_) => {
                 self.status = "a paste types only into a note or a search: press e for the note, / to search".into();
             }
         }

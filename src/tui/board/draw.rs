@@ -18,16 +18,17 @@ use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, pad, pad_left, take_columns};
 pub const SIDE_FROM: u16 = 100;
 
 /// The footer's keys, when no message takes the line.
-pub const HINT: &str = "? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  q quit";
+pub const HINT: &str = "? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  F finals  q quit";
 
 /// The keys, for `?` and the footer.
-pub const KEYS: [(&str, &str); 10] = [
+pub const KEYS: [(&str, &str); 11] = [
     ("←/→  Tab", "the previous or next ranking: overall, then each track"),
     ("↑/↓  j/k", "the previous or next entry"),
     ("PgUp/PgDn", "ten entries up or down"),
     ("g/G", "the first or last entry"),
     ("v", "the side: every judge's view of the entry, the judges, or none"),
     ("J/K", "scroll the judges"),
+    ("F", "the finals of this ranking: order, pairs, how sure each paid place is"),
     ("d  Enter", "settle the selected tie: the decision goes to decisions.toml"),
     ("Esc", "in the dialog: leave it, recording nothing"),
     ("?", "this help, and again to close it"),
@@ -69,11 +70,21 @@ impl Widget for &Board<'_> {
         let showing = self.shown_side();
         let side_width = if showing == Side::Hidden { 0 } else { side_width(area.width) };
         let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
-        self.table(table, buf);
-        match showing {
-            Side::Entry => self.entry_and_deliberation(side, buf),
-            Side::Judges => self.judges(side, buf),
-            Side::Hidden => {}
+        if self.finals {
+            let lines = self.finals_lines(usize::from(body.width.saturating_sub(2)));
+            let lines = fitting::rows(lines, usize::from(body.height.saturating_sub(2)), |n| {
+                Line::from(format!("… and {n} more lines: enlarge the terminal")).dark_gray()
+            });
+            Paragraph::new(lines)
+                .block(Block::bordered().title(" Finals (F returns to the ranking) "))
+                .render(body, buf);
+        } else {
+            self.table(table, buf);
+            match showing {
+                Side::Entry => self.entry_and_deliberation(side, buf),
+                Side::Judges => self.judges(side, buf),
+                Side::Hidden => {}
+            }
         }
         Paragraph::new(said).render(footer, buf);
         if let Some(s) = &self.settle {
@@ -113,6 +124,12 @@ impl Board<'_> {
             return help_lines().into_iter().map(|(head, what)| format!("{head} {what}")).collect();
         }
         let mut out = vec![if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) }];
+        if self.finals {
+            // The view's first lines: what it is, and the finalists' heading.
+            let room = usize::from(width.saturating_sub(2));
+            out.extend(self.finals_lines(room).iter().take(2).map(|l| l.to_string().trim().to_owned()));
+            return out;
+        }
         match self.shown_side() {
             Side::Judges => out.extend(self.legend()),
             Side::Entry => {

@@ -8,6 +8,7 @@
 
 mod columns;
 mod draw;
+mod finals;
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -95,6 +96,8 @@ pub struct Board<'r> {
     /// The height last drawn, which says how much of the side shows.
     pub height: std::cell::Cell<u16>,
     pub help: bool,
+    /// Whether the finals view (`F`) takes the place of the ranking.
+    pub finals: bool,
     pub settle: Option<Settle>,
     /// The decisions on ties recorded so far, from decisions.toml and from this screen.
     pub decisions: Vec<Decision>,
@@ -119,6 +122,8 @@ pub enum BoardAction {
     Judges(isize),
     /// Shows the next side view: hidden, the entry, the judges.
     Side,
+    /// The finals view of the ranking in sight, or back to the ranking.
+    Finals,
     Help,
     /// Starts settling the selected entry's tie.
     Settle,
@@ -151,6 +156,7 @@ impl<'r> Board<'r> {
             width: std::cell::Cell::new(draw::SIDE_FROM),
             height: std::cell::Cell::new(crate::tui::layout::MIN_HEIGHT),
             help: false,
+            finals: false,
             settle: None,
             decisions: Vec::new(),
             prizes: Vec::new(),
@@ -220,6 +226,7 @@ impl<'r> Board<'r> {
             KeyCode::Char('J') => BoardAction::Judges(1),
             KeyCode::Char('K') => BoardAction::Judges(-1),
             KeyCode::Char('v') => BoardAction::Side,
+            KeyCode::Char('F') => BoardAction::Finals,
             KeyCode::Char('d') | KeyCode::Enter => BoardAction::Settle,
             _ => return None,
         };
@@ -232,6 +239,7 @@ impl<'r> Board<'r> {
         match action {
             BoardAction::Quit => self.quit = true,
             BoardAction::Help => self.help = !self.help,
+            BoardAction::Finals => self.finals = !self.finals,
             BoardAction::Tab(step) => {
                 let tabs = self.rankings.rankings.len().max(1);
                 self.tab = (self.tab + tabs).saturating_add_signed(step) % tabs;

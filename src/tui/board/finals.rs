@@ -1,0 +1,109 @@
+//! The head judge's finals view (`F`): for the ranking in sight, the finals' order with each
+//! finalist's strength and its uncertainty, its comparisons and how sure its paid place is; each
+//! pair's tally; the pairs still uncompared; the cycles and disagreements, in plain words. All of
+//! it is the core's `Standing` (`Round::standing`), which the merge put in `Rankings::finals`.
+
+use ratatui::style::Stylize;
+use ratatui::text::Line;
+
+use super::Board;
+use crate::finals::Standing;
+use crate::format::fit;
+use crate::sanitize::clean_line;
+use crate::tui::fit::{hanging, wrap};
+use crate::tui::layout::{pad, pad_left};
+
+impl Board<'_> {
+    /// The finals of the ranking in sight, if it had any.
+    pub fn standing_here(&self) -> Option<&Standing> {
+        self.rankings.finals.iter().find(|s| s.ranking == self.ranking_name())
+    }
+
+    /// The finals view's lines, most needed first, in `room` columns.
+    pub(super) fn finals_lines(&self, room: usize) -> Vec<Line<'static>> {
+        let Some(s) = self.standing_here() else {
+            let said = if self.rankings.finals.is_empty() {
+                "No finals: none were published (judging merge --finals), or no comparison was read.".to_owned()
+            } else {
+                let with: Vec<String> = self.rankings.finals.iter().map(|s| clean_line(&s.ranking)).collect();
+                format!("No finals in this ranking; ←/→ to those with finals: {}.", with.join(", "))
+            };
+            return wrap(&said, room).into_iter().map(Line::from).collect();
+        };
+        let mut out: Vec<Line<'static>> = wrap(
+            &format!(
+                "Finals of {}: {} finalists, {} place(s) paid; the paid places by the finals' order",
+                clean_line(&s.ranking),
+                s.order.len(),
+                s.paid
+            ),
+            room,
+        )
+        .into_iter()
+        .map(|l| Line::from(l).bold())
+        .collect();
+        // PLACE RUBRIC STRENGTH W-L-= PAID ABOVE NEXT, then the title in the rest.
+        let fixed = 5 + 7 + 14 + 10 + 6 + 7;
+        let title_room = room.saturating_sub(fixed + 1).max(8);
+        out.push(
+            Line::from(format!(
+                "{}{}{}{}{}{} {}",
+                pad_left("PLACE", 5),
+                pad_left("RUBRIC", 7),
+                pad_left("STRENGTH", 14),
+                pad_left("W-L-=", 10),
+                pad_left("PAID", 6),
+                pad_left("ABOVE", 7),
+                "TITLE"
+            ))
+            .underlined(),
+        );
+        for f in &s.order {
+            let above = f.above_next.map_or_else(|| "–".to_owned(), |a| format!("{:.0}%", a * 100.0));
+            let line = format!(
+                "{}{}{}{}{}{} {}",
+                pad_left(&f.place.to_string(), 5),
+                pad_left(&f.rubric_place.to_string(), 7),
+                pad_left(&format!("{:+.2} ± {:.2}", f.strength, f.sd), 14),
+                pad_left(&format!("{}-{}-{}", f.wins, f.losses, f.levels), 10),
+                pad_left(&format!("{:.0}%", f.paid * 100.0), 6),
+                pad_left(&above, 7),
+                pad(&fit(&clean_line(&f.title), title_room), title_room)
+            );
+            let line = Line::from(line);
+            out.push(if f.place <= s.paid { line.bold() } else { line });
+        }
+        out.push(Line::from(""));
+        let title =
+            |id: &str| s.order.iter().find(|f| f.id == id).map_or_else(|| clean_line(id), |f| clean_line(&f.title));
+        let (answered, open): (Vec<_>, Vec<_>) = s.pairs.iter().partition(|p| p.answers() > 0);
+        out.extend(
+            wrap(&format!("Pairs: {} compared, {} still uncompared", answered.len(), open.len()), room)
+                .into_iter()
+                .map(|l| Line::from(l).bold()),
+        );
+        for p in &answered {
+            let said = format!(
+                "{} – {}: {}–{}, {} level · {:.0}% sure the first is above{}",
+                title(&p.first),
+                title(&p.second),
+                p.first_wins,
+                p.second_wins,
+                p.levels,
+                p.above * 100.0,
+                if p.disputed() { " · judges disagree" } else { "" }
+            );
+            out.extend(hanging("  ", &said, room).into_iter().map(Line::from));
+        }
+        if !open.is_empty() {
+            let names: Vec<String> =
+                open.iter().map(|p| format!("{} – {}", title(&p.first), title(&p.second))).collect();
+            let head = "  Uncompared: ";
+            out.extend(hanging(head, &names.join("; "), room).into_iter().map(Line::from));
+        }
+        for said in s.cycles.iter().chain(&s.disagreements) {
+            out.extend(hanging("  ", &clean_line(said), room).into_iter().map(|l| Line::from(l).yellow()));
+        }
+        out
+    }
+}

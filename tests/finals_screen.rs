@@ -1,0 +1,232 @@
+//! The finals' comparison screen in the judge's app (`F`): drawn whole at three sizes, as
+//! snapshots at 80×24 and 100×30, and its keys: an answer is saved at once in the store as
+//! `judging compare` saves it, and the next pair is the core's; skip, undo, a note, Esc.
+
+use judging::config::{Config, FinalsConfig};
+use judging::event_files::Loaded;
+use judging::finals::{Finalist, Round};
+use judging::model::{Change, Pair, TextPart, Verdict};
+use judging::store::Store;
+use judging::tui::app::{Action, Mode};
+use judging::tui::fit::shows_whole;
+use judging::tui::{App, Runner};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+struct Judge {
+    _dir: tempfile::TempDir,
+    store: Store,
+    app: App,
+    runner: Runner,
+}
+
+/// The overall finals of four sample entries, the last of them (by Moss & Lichen) tomas's
+/// conflict: three pairs are his to compare.
+fn round() -> Round {
+    let finalist = |id: &str, title: &str, place: usize, score: f64| Finalist {
+        id: id.into(),
+        title: title.into(),
+        rubric_place: place,
+        rubric_score: score,
+    };
+    Round {
+        ranking: "overall".into(),
+        paid: 3,
+        finalists: vec![
+            finalist("bus-stop-oracle", "Bus Stop Oracle", 1, 4.4),
+            finalist("pantry-poet", "Pantry Poet", 2, 4.2),
+            finalist("meter-reader", "Meter Reader", 3, 4.1),
+            finalist("sprout-sense", "Sprout Sense", 4, 4.0),
+        ],
+        judges: Vec::new(),
+        answers: Vec::new(),
+    }
+}
+
+/// tomas on the sample event with a finals round published, his scores and a note on one
+/// finalist, on a screen of this size.
+fn judge(width: u16, height: u16) -> Judge {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut config = Config::builtin();
+    config.finals = Some(FinalsConfig::default());
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    for (criterion, value) in [("utility", 4), ("latency", 3), ("cost", 5)] {
+        let change = Change::Score { criterion: criterion.into(), value: Some(value) };
+        store.apply("bus-stop-oracle", &change).expect("score");
+    }
+    let note = Change::Text(TextPart::Note, Some("Worked offline on a train; ask about the model size.".into()));
+    store.apply("bus-stop-oracle", &note).expect("note");
+    let mut app = judging::tui::load(&loaded, "tomas", None, &store).expect("app");
+    app.finals = vec![round()];
+    let runner = Runner::new(&store);
+    let mut j = Judge { _dir: dir, store, app, runner };
+    j.act(Action::Resize(width, height));
+    j
+}
+
+impl Judge {
+    fn act(&mut self, action: Action) {
+        self.runner.step(&self.store, &mut self.app, action);
+    }
+
+    fn keys(&mut self, keys: &[KeyCode]) {
+        for key in keys {
+            if let Some(action) = judging::tui::keys::handle_key(&self.app, KeyEvent::from(*key)) {
+                self.act(action);
+            }
+        }
+    }
+
+    /// The pair on screen, by id, left then right.
+    fn on_screen(&self) -> Option<(String, String)> {
+        let Mode::Finals(c) = &self.app.mode else { return None };
+        let (i, j) = c.pair?;
+        let f = &self.app.finals[c.round].finalists;
+        Some((f[i].id.clone(), f[j].id.clone()))
+    }
+
+    /// What the store holds on a pair.
+    fn stored(&self, a: &str, b: &str) -> Option<(Verdict, Option<String>)> {
+        let pair = Pair::new(a, b).expect("a pair");
+        let sheet = self.store.score_sheet().expect("sheet");
+        sheet.comparison(&pair).map(|c| (c.verdict, c.note.clone()))
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn chars(text: &str) -> Vec<KeyCode> {
+    text.chars().map(KeyCode::Char).collect()
+}
+
+#[test]
+fn the_comparison_screen_at_80_by_24() {
+    let mut j = judge(80, 24);
+    j.keys(&[KeyCode::Char('F')]);
+    assert!(matches!(j.app.mode, Mode::Finals(_)), "{}", j.app.status);
+    insta::assert_snapshot!(screen(&j.app, 80, 24));
+}
+
+#[test]
+fn the_comparison_screen_at_100_by_30_with_a_note_and_an_answer_said() {
+    let mut j = judge(100, 30);
+    j.keys(&[KeyCode::Char('F'), KeyCode::Left, KeyCode::Char('e')]);
+    j.keys(&chars("the steadier demo"));
+    j.keys(&[KeyCode::Enter]);
+    insta::assert_snapshot!(screen(&j.app, 100, 30));
+}
+
+#[test]
+fn the_comparison_screen_shows_what_it_promises_whole_at_three_sizes() {
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        for (what, keys) in [
+            ("a pair", chars("F")),
+            ("its keys", chars("F?")),
+            ("the note's box", chars("Fe")),
+            ("none left", chars("F===")),
+        ] {
+            let mut j = judge(width, height);
+            j.keys(&keys);
+            let drawn = {
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+                terminal.draw(|frame| frame.render_widget(&j.app, frame.area())).expect("draw");
+                terminal.backend().buffer().clone()
+            };
+            let missing: Vec<String> = j.app.promised().into_iter().filter(|p| !shows_whole(&drawn, p)).collect();
+            assert!(missing.is_empty(), "{what} at {width}×{height}: not shown whole: {missing:?}");
+        }
+    }
+}
+
+#[test]
+fn each_answer_is_saved_at_once_and_the_next_pair_follows_never_a_barred_one_nor_one_twice() {
+    let mut j = judge(100, 30);
+    j.keys(&[KeyCode::Char('F')]);
+    let mut seen = Vec::new();
+    // Left, right, level: each saved in the store as it is given, with the note typed before it.
+    for (k, key) in [KeyCode::Left, KeyCode::Right, KeyCode::Char('=')].into_iter().enumerate() {
+        let (left, right) = j.on_screen().expect("a pair on screen");
+        assert!(left != "sprout-sense" && right != "sprout-sense", "a conflict of tomas's is never shown");
+        assert!(!seen.contains(&(left.clone(), right.clone())), "never a pair twice");
+        if k == 0 {
+            j.keys(&[KeyCode::Char('e')]);
+            j.keys(&chars("closer than it looks"));
+            j.keys(&[KeyCode::Enter]);
+        }
+        j.keys(&[key]);
+        let pair = Pair::new(&left, &right).expect("a pair");
+        let want = match key {
+            KeyCode::Left => pair.verdict(Some(&left)),
+            KeyCode::Right => pair.verdict(Some(&right)),
+            _ => Some(Verdict::Level),
+        }
+        .expect("a verdict");
+        let note = (k == 0).then(|| "closer than it looks".to_owned());
+        assert_eq!(j.stored(&left, &right), Some((want, note)), "saved at once: {}", j.app.status);
+        assert!(j.app.status.starts_with("saved: "), "{}", j.app.status);
+        seen.push((left, right));
+    }
+    // Three pairs were his: none is left, and the screen says so.
+    assert_eq!(j.on_screen(), None);
+    assert!(screen(&j.app, 100, 30).contains("No pair is left for you to compare"));
+    // Undo takes the last answer back, in the store, and puts its pair in front of him again.
+    j.keys(&[KeyCode::Char('u')]);
+    let (left, right) = seen.last().cloned().expect("answered");
+    assert_eq!(j.stored(&left, &right), None, "{}", j.app.status);
+    assert_eq!(j.on_screen(), Some((left, right)));
+    // Esc returns to the list; F comes back to the same pair, still unanswered.
+    j.keys(&[KeyCode::Esc]);
+    assert!(matches!(j.app.mode, Mode::Browse));
+    j.keys(&[KeyCode::Char('F')]);
+    assert_eq!(j.on_screen(), seen.last().cloned());
+}
+
+#[test]
+fn a_skipped_pair_comes_back_only_when_the_others_are_done_and_esc_drops_a_note() {
+    let mut j = judge(100, 30);
+    j.keys(&[KeyCode::Char('F')]);
+    let first = j.on_screen().expect("a pair");
+    j.keys(&[KeyCode::Char('s')]);
+    assert_ne!(j.on_screen(), Some(first.clone()), "skipped: another pair");
+    assert_eq!(j.stored(&first.0, &first.1), None, "a skip saves nothing");
+    j.keys(&[KeyCode::Char('=')]);
+    j.keys(&[KeyCode::Char('=')]);
+    assert_eq!(j.on_screen(), Some(first.clone()), "the skipped pair, once the others are done");
+    // A note dropped with Esc is not saved with the answer.
+    j.keys(&[KeyCode::Char('e')]);
+    j.keys(&chars("never mind"));
+    j.keys(&[KeyCode::Esc, KeyCode::Right]);
+    let pair = Pair::new(&first.0, &first.1).expect("a pair");
+    assert_eq!(j.stored(&first.0, &first.1), Some((pair.verdict(Some(&first.1)).expect("verdict"), None)));
+}
+
+#[test]
+fn without_published_finals_f_says_why_and_stays_on_the_list() {
+    let mut j = judge(100, 30);
+    j.app.finals.clear();
+    j.keys(&[KeyCode::Char('F')]);
+    assert!(matches!(j.app.mode, Mode::Browse));
+    assert!(j.app.status.contains("no finals published yet"), "{}", j.app.status);
+}
+
+#[test]
+fn finals_published_after_the_app_started_are_read_when_f_is_pressed() {
+    let mut j = judge(100, 30);
+    j.app.finals.clear();
+    j.runner = Runner::new(&j.store).reading_finals(Box::new(|| Ok(vec![round()])));
+    j.keys(&[KeyCode::Char('F')]);
+    assert!(j.on_screen().is_some(), "{}", j.app.status);
+    // A file that cannot be used is said, and the screen stays on the list.
+    j.keys(&[KeyCode::Esc]);
+    j.runner = Runner::new(&j.store).reading_finals(Box::new(|| Err("finals.toml: 1 problem(s)".into())));
+    j.keys(&[KeyCode::Char('F')]);
+    assert!(matches!(j.app.mode, Mode::Browse));
+    assert!(j.app.status.contains("the finals cannot be read: finals.toml"), "{}", j.app.status);
+}
