@@ -78,7 +78,9 @@ fn main() {
         judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
     }
     let app = || {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_judging"));
+        // JUDGING_BIN times another build of the binary instead, for A/B runs.
+        let bin = std::env::var("JUDGING_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_judging").to_owned());
+        let mut cmd = CommandBuilder::new(bin);
         cmd.args(["--db", &db.display().to_string(), "--judge", "bench"]);
         cmd.cwd(dir.path());
         cmd.env("HOME", dir.path());
