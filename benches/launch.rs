@@ -12,9 +12,6 @@ use std::num::NonZeroU16;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use judging::config::Config;
-use judging::event_files::Loaded;
-use judging::store::Store;
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 mod common;
@@ -67,16 +64,7 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let export = dir.path().join("export.csv");
-    std::fs::write(&export, common::export_csv(10_000)).expect("write");
-    let mut config = Config::builtin();
-    config.export.source = export.display().to_string();
-    let loaded = Loaded { config, path: None };
-    let db = dir.path().join("store.sqlite");
-    {
-        let mut store = Store::open(&db, "build-small-2026").expect("store");
-        judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    }
+    let (_, db) = common::store::pulled(dir.path(), 10_000);
     let app = || {
         // JUDGING_BIN times another build of the binary instead, for A/B runs.
         let bin = std::env::var("JUDGING_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_judging").to_owned());

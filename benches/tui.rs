@@ -6,8 +6,6 @@
 //! Resident memory of the real binary is measured by `benches/tui-memory.sh`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use judging::config::Config;
-use judging::event_files::Loaded;
 use judging::store::Store;
 use judging::tui::keys::handle_key;
 use ratatui::Terminal;
@@ -18,16 +16,7 @@ mod common;
 
 fn bench_tui(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let export = dir.path().join("export.csv");
-    std::fs::write(&export, common::export_csv(10_000)).expect("write");
-    let mut config = Config::builtin();
-    config.export.source = export.display().to_string();
-    let loaded = Loaded { config, path: None };
-    let db = dir.path().join("store.sqlite");
-    {
-        let mut store = Store::open(&db, "build-small-2026").expect("store");
-        judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    }
+    let (loaded, db) = common::store::pulled(dir.path(), 10_000);
     let mut group = c.benchmark_group("tui, 10k submissions");
     group.bench_function("first frame: open, load, draw 200x50", |b| {
         b.iter(|| {

@@ -1,5 +1,6 @@
 //! What the benchmarks share: a generated export of realistic size, and a head judge's workload.
 
+pub mod store;
 pub mod workload;
 
 /// A realistic export: ids, titles, teams, links of both Space spellings, long descriptions.

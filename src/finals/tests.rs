@@ -20,6 +20,25 @@ pub(crate) fn round(n: usize, paid: usize) -> Round {
     }
 }
 
+/// An entry of a merged ranking at `place`, two judges, no flags, a half chance of being paid.
+fn ranked(place: usize, id: &str) -> crate::rankings::Ranked {
+    crate::rankings::Ranked {
+        place,
+        id: id.into(),
+        title: id.to_uppercase(),
+        score: 5.0 - place as f64,
+        by_criterion: Vec::new(),
+        judges: 2,
+        gap: None,
+        gap_beyond_habits: None,
+        flags: Vec::new(),
+        tie_break: None,
+        chance: Some(0.5),
+        by_criterion_merged: Vec::new(),
+        rubric_place: None,
+    }
+}
+
 fn answer(round: &mut Round, judge: &str, winner: &str, loser: &str) {
     let pair = Pair::new(winner, loser).expect("a pair");
     let verdict = pair.verdict(Some(winner)).expect("one of the pair");
@@ -129,21 +148,7 @@ fn a_cycle_and_a_disagreement_are_said_in_plain_words() {
 #[test]
 fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place_beside() {
     use crate::rankings::{Flag, Ranked};
-    let entry = |place: usize, id: &str, flags: Vec<Flag>| Ranked {
-        place,
-        id: id.into(),
-        title: id.to_uppercase(),
-        score: 5.0 - place as f64,
-        by_criterion: Vec::new(),
-        judges: 2,
-        gap: None,
-        gap_beyond_habits: None,
-        flags,
-        tie_break: None,
-        chance: Some(0.5),
-        by_criterion_merged: Vec::new(),
-        rubric_place: None,
-    };
+    let entry = |place: usize, id: &str, flags: Vec<Flag>| Ranked { flags, ..ranked(place, id) };
     let mut ranked = vec![
         entry(1, "a", vec![]),
         entry(2, "b", vec![Flag::Tie]),
@@ -184,21 +189,7 @@ fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place
 #[test]
 fn without_a_judge_in_a_ranking_the_finals_decide_means_without_their_answers() {
     use crate::rankings::{Ranked, WithoutOne};
-    let entry = |place: usize, id: &str| Ranked {
-        place,
-        id: id.into(),
-        title: id.to_uppercase(),
-        score: 5.0 - place as f64,
-        by_criterion: Vec::new(),
-        judges: 2,
-        gap: None,
-        gap_beyond_habits: None,
-        flags: Vec::new(),
-        tie_break: None,
-        chance: None,
-        by_criterion_merged: Vec::new(),
-        rubric_place: None,
-    };
+    let entry = |place: usize, id: &str| Ranked { chance: None, ..ranked(place, id) };
     let mut r = round(3, 2);
     for _ in 0..3 {
         answer(&mut r, "ana", "c", "a");

@@ -89,12 +89,8 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     }
     // Hints from the Hub, as last fetched: a judge may be offline.
     app.hub = store.hub_facts_by_entry()?;
-    // The finals, as published beside judging.toml: read as untrusted data, and a file that
-    // cannot be used is said when the judge asks for the finals (`F`), never stops the app.
-    match loaded.published_finals() {
-        Ok(published) => app.finals = published.map(|p| p.rounds).unwrap_or_default(),
-        Err(e) => app.finals_problem = Some(e.to_string()),
-    }
+    // The published finals are not read here: `F` reads them each time (the runner's
+    // `reading_finals`), so opening the app does no work for a screen the judge may never open.
     if let Some(id) = store.meta(SELECTED)? {
         app.select(&id);
     }
