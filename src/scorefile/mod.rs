@@ -213,7 +213,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         ));
     }
     let mut seen = std::collections::HashSet::with_capacity(body.scores.len());
-    for (submission, values, _) in &body.scores {
+    for (submission, values, _) in body.scores.iter() {
         // One row per submission: a second would count this judge twice on it.
         if !seen.insert(submission.as_ref()) {
             return Err(invalid(format!(
@@ -461,7 +461,7 @@ mod tests {
         let slow = read(slow_text.as_bytes(), "v1.json", &config).expect("v1 reads");
         let seen = |b: &Checked| {
             let scores: Vec<(String, Vec<Option<u8>>)> =
-                b.scores.iter().map(|(id, values, _)| (id.to_string(), values.clone())).collect();
+                b.scores.iter().map(|(id, values, _)| (id.to_string(), values.to_vec())).collect();
             let recused: Vec<String> =
                 b.texts[crate::model::TextPart::Recusal].keys().map(ToString::to_string).collect();
             (b.judge.to_string(), b.written_at.to_string(), scores, recused)

@@ -64,7 +64,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
         comparisons: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
-    for (id, values, times) in &body.scores {
+    for (id, values, times) in body.scores.iter() {
         // Withdrawn entries and recusals are left out.
         let entry = match field.place(id) {
             Place::Ranked(entry) => entry,
@@ -81,7 +81,7 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
             Some(totals) => {
                 marks.entries.push(entry);
                 marks.totals.push(totals.own);
-                marks.given.push(body.given(*times));
+                marks.given.push(body.given(times));
                 marks.shared_totals.extend(totals.shared);
                 // A value for a criterion off the entry's rubric (its track changed since) does
                 // not count.
