@@ -40,6 +40,12 @@ pub fn read_capped(path: &Path, most: u64) -> Result<Vec<u8>, DiskError> {
     read_watched(path, most, &mut |_| Ok(()))
 }
 
+/// As [`read_capped`], into `bytes` (emptied first): reading many files one after another into
+/// one buffer touches its memory once, not once a file.
+pub fn read_capped_into(path: &Path, most: u64, bytes: &mut Vec<u8>) -> Result<(), DiskError> {
+    read_into(path, most, &mut |_| Ok(()), bytes)
+}
+
 /// As [`read_capped`], showing `watch` everything read so far after each read, so that it can
 /// stop a file that is going wrong before the rest of it is read.
 pub fn read_watched(
@@ -47,6 +53,18 @@ pub fn read_watched(
     most: u64,
     watch: &mut dyn FnMut(&[u8]) -> Result<(), String>,
 ) -> Result<Vec<u8>, DiskError> {
+    let mut bytes = Vec::new();
+    read_into(path, most, watch, &mut bytes)?;
+    Ok(bytes)
+}
+
+fn read_into(
+    path: &Path,
+    most: u64,
+    watch: &mut dyn FnMut(&[u8]) -> Result<(), String>,
+    bytes: &mut Vec<u8>,
+) -> Result<(), DiskError> {
+    bytes.clear();
     let meta = std::fs::metadata(path).map_err(|source| DiskError::Read { path: path.into(), source })?;
     if !meta.is_file() {
         return Err(DiskError::NotAFile { path: path.into(), what: kind(meta.file_type()) });
@@ -56,19 +74,19 @@ pub fn read_watched(
     }
     let file = std::fs::File::open(path).map_err(|source| DiskError::Read { path: path.into(), source })?;
     // Reserved, not touched: pages the read never reaches take no memory.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     // The cap holds even if the file grows while it is read.
     let mut file = file.take(most + 1);
     loop {
         let before = bytes.len();
-        let read = (&mut file).take(1024 * 1024).read_to_end(&mut bytes);
+        let read = (&mut file).take(1024 * 1024).read_to_end(bytes);
         read.map_err(|source| DiskError::Read { path: path.into(), source })?;
         if bytes.len() as u64 > most {
             return Err(DiskError::TooLarge { path: path.into(), most });
         }
-        watch(&bytes).map_err(|why| DiskError::Refused { path: path.into(), why })?;
+        watch(bytes).map_err(|why| DiskError::Refused { path: path.into(), why })?;
         if bytes.len() == before {
-            return Ok(bytes);
+            return Ok(());
         }
     }
 }

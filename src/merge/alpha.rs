@@ -4,6 +4,8 @@
 //! Alpha-Reliability" (2011) does: the disagreement observed within each entry's marks, against
 //! the disagreement expected among all marks paired at random.
 
+use std::collections::HashMap;
+
 /// How marks are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -28,15 +30,28 @@ pub fn alpha(units: &[Vec<f64>], level: Level) -> Option<f64> {
         Level::Interval => interval(&pairable, n),
         Level::Ordinal => {
             // The ordinal metric is the interval one on each value's mid-rank among all pairable
-            // values: (ranks up to it) less half its own count.
-            let mut all: Vec<f64> = pairable.iter().flat_map(|u| u.iter().copied()).collect();
-            all.sort_by(f64::total_cmp);
-            let rank = |v: f64| {
-                let below = all.partition_point(|x| *x < v);
-                let upto = all.partition_point(|x| *x <= v);
-                below as f64 + (upto - below) as f64 / 2.0
-            };
-            let ranked: Vec<Vec<f64>> = pairable.iter().map(|u| u.iter().map(|v| rank(*v)).collect()).collect();
+            // values: the values below it plus half its own count. Counted by distinct value, not
+            // sorted and searched a value at a time: half a million marks hold a few dozen values.
+            let key = |v: f64| (v + 0.0).to_bits(); // -0 and 0 are one value
+            let mut counts: HashMap<u64, usize> = HashMap::new();
+            for v in pairable.iter().flat_map(|u| u.iter()) {
+                *counts.entry(key(*v)).or_default() += 1;
+            }
+            let mut distinct: Vec<(f64, usize)> = counts.into_iter().map(|(k, n)| (f64::from_bits(k), n)).collect();
+            distinct.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut below = 0;
+            let mid: HashMap<u64, f64> = distinct
+                .into_iter()
+                .map(|(v, n)| {
+                    let rank = below as f64 + n as f64 / 2.0;
+                    below += n;
+                    (key(v), rank)
+                })
+                .collect();
+            let ranked: Vec<Vec<f64>> = pairable
+                .iter()
+                .map(|u| u.iter().map(|v| mid.get(&key(*v)).copied().unwrap_or_default()).collect())
+                .collect();
             interval(&ranked.iter().collect::<Vec<_>>(), n)
         }
         Level::Nominal => nominal(&pairable, n),

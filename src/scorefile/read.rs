@@ -14,7 +14,11 @@ pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec
     let half = files.len().div_ceil(2);
     let (first, second) = files.split_at(half);
     let rubrics = Rubrics::new(config, field);
-    let read = |part: &[PathBuf]| part.iter().map(|f| read_one(f, config, field, &rubrics)).collect::<Vec<_>>();
+    // One buffer a thread for the files' text: each file's is dropped once read.
+    let read = |part: &[PathBuf]| {
+        let mut text = Vec::new();
+        part.iter().map(|f| read_one(f, config, field, &rubrics, &mut text)).collect::<Vec<_>>()
+    };
     let (mut results, rest) = std::thread::scope(|scope| {
         let other = scope.spawn(|| read(second));
         let mine = read(first);
@@ -32,7 +36,13 @@ pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec
     }
 }
 
-fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> Result<JudgeMarks, ScoreFileError> {
+fn read_one(
+    path: &Path,
+    config: &Config,
+    field: &Field,
+    rubrics: &Rubrics,
+    text: &mut Vec<u8>,
+) -> Result<JudgeMarks, ScoreFileError> {
     let name = path.display().to_string();
     let unreadable = |e: std::io::Error| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() };
     // Refused before it is read: a huge file must not exhaust memory.
@@ -40,9 +50,9 @@ fn read_one(path: &Path, config: &Config, field: &Field, rubrics: &Rubrics) -> R
     if size > scorefile::MAX_BYTES {
         return Err(ScoreFileError::TooLarge { file: name, size });
     }
-    let bytes = crate::disk::read_capped(path, scorefile::MAX_BYTES)
+    crate::disk::read_capped_into(path, scorefile::MAX_BYTES, text)
         .map_err(|e| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() })?;
-    let body = scorefile::read(&bytes, &name, config)?;
+    let body = scorefile::read(text, &name, config)?;
     let written = who_and_when(&body, &name)?;
     let criteria = config.criteria.len();
     let rows = body.scores.len();
