@@ -13,7 +13,7 @@ pub struct Field<'s> {
     pub entries: Vec<&'s StoredSubmission>,
     /// Every known id: `Some(entry)` for those ranked, `None` for the withdrawn. Its own
     /// compact copy of the ids: a million look-ups should not chase pointers across the store.
-    index: HashMap<Box<str>, Option<usize>>,
+    index: HashMap<Box<str>, Option<usize>, foldhash::fast::RandomState>,
 }
 
 /// Where a score file's submission id stands in the field.
@@ -27,7 +27,7 @@ pub enum Place {
 impl<'s> Field<'s> {
     pub fn new(submissions: &'s [StoredSubmission]) -> Self {
         let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
-        let mut index: HashMap<Box<str>, Option<usize>> =
+        let mut index: HashMap<Box<str>, Option<usize>, _> =
             entries.iter().enumerate().map(|(i, s)| (s.submission.id.as_str().into(), Some(i))).collect();
         for s in submissions.iter().filter(|s| s.withdrawn) {
             index.insert(s.submission.id.as_str().into(), None);

@@ -212,7 +212,8 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             "it was scored on another rubric (criteria, scales or weights differ from judging.toml)".into(),
         ));
     }
-    let mut seen = std::collections::HashSet::with_capacity(body.scores.len());
+    let mut seen =
+        std::collections::HashSet::with_capacity_and_hasher(body.scores.len(), foldhash::fast::RandomState::default());
     for (submission, values, _) in body.scores.iter() {
         // One row per submission: a second would count this judge twice on it.
         if !seen.insert(submission.as_ref()) {
