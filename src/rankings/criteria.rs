@@ -62,16 +62,15 @@ fn on_one_criterion(method: &Method) -> Method {
 
 /// Every judge's mark on criterion `k` of each entry they scored, as a panel of its own.
 fn criterion_panel(judges: &[JudgeMarks], criteria: usize, entries: &[String], k: usize) -> Panel {
-    let marks = judges
-        .iter()
-        .enumerate()
-        .flat_map(|(judge, j)| {
+    let marks = super::panel::sized(
+        judges.iter().map(|j| j.entries.len()).sum(),
+        judges.iter().enumerate().flat_map(|(judge, j)| {
             j.entries.iter().enumerate().filter_map(move |(row, &entry)| {
                 let value = j.values.get(row * criteria + k).copied().flatten()?;
                 Some(Mark { judge, entry, value: f64::from(value) })
             })
-        })
-        .collect();
+        }),
+    );
     Panel { judges: judges.iter().map(|j| j.judge.clone()).collect(), entries: entries.to_vec(), marks, criteria: None }
 }
 

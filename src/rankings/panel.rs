@@ -153,15 +153,22 @@ fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -
     Panel {
         judges: judges.iter().map(|j| j.judge.clone()).collect(),
         entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
-        marks: judges
-            .iter()
-            .enumerate()
-            .flat_map(|(judge, j)| {
+        marks: sized(
+            judges.iter().map(|j| j.entries.len()).sum(),
+            judges.iter().enumerate().flat_map(|(judge, j)| {
                 j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark { judge, entry, value })
-            })
-            .collect(),
+            }),
+        ),
         criteria: None,
     }
+}
+
+/// A list of `len` items from `items`, allocated once: a list of a million marks grown by
+/// doubling holds half as much again while it grows.
+pub(super) fn sized<T>(len: usize, items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut list = Vec::with_capacity(len);
+    list.extend(items);
+    list
 }
 
 /// Each mark's values criterion by criterion, in the order [`panel`] (and [`shared_panel`])
@@ -177,7 +184,10 @@ pub(super) fn criterion_marks(
     let counts = |c: &crate::model::Criterion| !shared_only || shared.contains(&c.id);
     CriterionMarks {
         weights: config.criteria.iter().map(|c| if counts(c) { c.weight } else { 0.0 }).collect(),
-        values: judges.iter().flat_map(|j| j.values.iter().map(|v| v.map(f64::from))).collect(),
+        values: sized(
+            judges.iter().map(|j| j.values.len()).sum(),
+            judges.iter().flat_map(|j| j.values.iter().map(|v| v.map(f64::from))),
+        ),
     }
 }
 
@@ -234,7 +244,10 @@ pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
 
 /// When each mark of [`panel`] was given, in Unix seconds, in the order of its marks.
 pub(super) fn given(judges: &[JudgeMarks]) -> Vec<Option<f64>> {
-    judges.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())).collect()
+    sized(
+        judges.iter().map(|j| j.entries.len()).sum(),
+        judges.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())),
+    )
 }
 
 /// Takes out the files of the judges named (`--without`), every file of each; returns the names
