@@ -94,7 +94,7 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     head_args.extend(paths(&files));
     head_args.push("--finals");
     let published = run(&s, "head", &head_args);
-    assert!(published.contains("backyard finals: 4 finalists, 4 place(s) paid"), "{published}");
+    assert!(published.contains("backyard finals: 4 finalists, 4 places paid"), "{published}");
     let finals = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
     // The backyard finalists in rubric order, from the published file.
     let backyard =

@@ -486,7 +486,7 @@ fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
     // The overall ranking pays no prize by score of its own: no chance there.
     assert!(csv.lines().filter(|l| l.starts_with("overall,")).all(|l| l.ends_with(',')), "{csv}");
     let table = stdout(head(&s).args(["merge"]).args(&files));
-    assert!(table.contains("PAID: how sure an entry is of one of the 4 paid place(s)"), "{table}");
+    assert!(table.contains("PAID: how sure an entry is of one of the 4 paid places"), "{table}");
     assert!(table.contains("It need not follow the order"), "why PAID may run out of order: {table}");
     assert!(table.contains("To discuss"), "{table}");
     // Each list to discuss: in place order, five at most, then how many more.

@@ -119,7 +119,8 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Str
     let checks: usize = sheet.outcome.prizes.iter().map(|p| crate::report::results::checks(p).len()).sum();
     if checks > 0 {
         eprintln!(
-            "warning: the jury has {checks} paid place(s) to check before announcing (CHECK in judging results, without --public)"
+            "warning: the jury has {} to check before announcing (CHECK in judging results, without --public)",
+            crate::format::count(checks, "paid place", "paid places")
         );
     }
     let announcement = crate::prizes::public::Announcement::of(sheet.outcome);
@@ -221,7 +222,7 @@ pub(super) fn prepare(
         for p in &problems {
             eprintln!("error: {name}: {p}");
         }
-        bail!("{} problem(s) in {name}; no results were made", problems.len());
+        bail!("{} in {name}; no results were made", crate::format::count(problems.len(), "problem", "problems"));
     }
     Ok(Prepared { candidates, files, decisions_file, decisions })
 }
@@ -237,7 +238,11 @@ pub(super) fn apply(
     let config = &session.loaded.config;
     let Prepared { candidates, files, decisions_file, decisions } = prepared;
     if progress {
-        eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
+        eprintln!(
+            "Applying {} to {}…",
+            crate::format::count(config.prizes.len(), "prize", "prizes"),
+            crate::format::count(candidates.len(), "ranked entry", "ranked entries")
+        );
     }
     let book = Rulebook {
         rules: &config.rules,
@@ -255,7 +260,7 @@ pub(super) fn apply(
         for p in &misfits {
             eprintln!("error: {name}: {p}");
         }
-        bail!("{} problem(s) in {name}; no results were made", misfits.len());
+        bail!("{} in {name}; no results were made", crate::format::count(misfits.len(), "problem", "problems"));
     }
     for w in &outcome.warnings {
         eprintln!("warning: {}", clean_line(w));

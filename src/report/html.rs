@@ -266,7 +266,8 @@ fn payouts_section(sheet: &Sheet) -> String {
     }
     if more > 0 {
         out.push_str(&format!(
-            "<tr><td colspan=\"3\">and {more} more team(s) holding only an undecided place, paid nothing yet</td></tr>\n"
+            "<tr><td colspan=\"3\">and {} more holding only an undecided place, paid nothing yet</td></tr>\n",
+            crate::format::count(more, "team", "teams")
         ));
     }
     out.push_str(&format!(

@@ -544,11 +544,11 @@ fn settle_lines(s: &super::Settle) -> Vec<Line<'static>> {
     for (i, t) in s.tied.iter().enumerate() {
         let at = s.order.iter().position(|k| *k == i).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
         lines.push(Line::from(format!(
-            "  {:>number$}  {} {:.2} · {} judge(s) {at}",
+            "  {:>number$}  {} {:.2} · {} {at}",
             i + 1,
             crate::tui::layout::pad(&fit(&clean_line(&t.title), 30), 30),
             t.score,
-            t.judges
+            crate::format::count(t.judges, "judge", "judges")
         )));
     }
     let pays: Vec<String> = s

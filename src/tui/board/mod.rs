@@ -348,8 +348,8 @@ impl<'r> Board<'r> {
         // never applies.
         if place > paid.amounts.len() {
             self.status = format!(
-                "The tie at #{place} is below the {} paid place(s) of {}: it changes no prize, so there is nothing to settle.",
-                paid.amounts.len(),
+                "The tie at #{place} is below the {} of {}: it changes no prize, so there is nothing to settle.",
+                crate::format::count(paid.amounts.len(), "paid place", "paid places"),
                 clean_line(&paid.name)
             );
             return;
