@@ -195,9 +195,14 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert_eq!(read_back, std::slice::from_ref(&decision));
     let after = screen(&board, 100, 30);
     assert!(after.contains("tie at #5 settled") && after.contains("Recorded in"), "{after}");
+    // The entries by their titles, not their ids.
+    let said = "Chore Chart Diplomat before Sprout Sense before Recipe Rescue";
+    assert!(board.status.contains(said) && !board.status.contains(&tied[2]), "{}", board.status);
+    assert!(after.contains("tie at #5 settled: Chore Chart"), "{after}");
     // The same tie again is refused, on the screen and in the file.
     press(&mut board, KeyCode::Char('d'));
     assert!(board.settle.is_none() && board.status.starts_with("Already settled"), "{}", board.status);
+    assert!(board.status.contains(said), "{}", board.status);
     let again = loaded.record_decision(&decision, &known).expect_err("one decision per tie");
     assert!(again.to_string().contains("decisions[0] already settles this tie"), "{again}");
     assert_eq!(std::fs::read_to_string(&decisions).expect("read"), written, "the file as it was");

@@ -165,6 +165,21 @@ pub struct PrizeOutcome {
     pub notes: Vec<String>,
 }
 
+impl PrizeOutcome {
+    /// The title of the entry `id` among its places, if it holds one.
+    pub fn title_of(&self, id: &str) -> Option<&str> {
+        self.awards.iter().find(|a| a.id == id).map(|a| a.title.as_str())
+    }
+}
+
+impl DecisionUse {
+    /// The entries its order names, for a jury: by title (`format::entry_names`), in order.
+    pub fn named(&self) -> Vec<String> {
+        let titles = self.titles.iter().map(Option::as_deref).chain(std::iter::repeat(None));
+        crate::format::entry_names(self.decision.order.iter().map(String::as_str).zip(titles))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Award {
     pub place: usize,
@@ -210,6 +225,9 @@ pub struct Flagged {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionUse {
     pub decision: Decision,
+    /// The title of each entry its order names, in that order; `None` for an id no ranked entry
+    /// has.
+    pub titles: Vec<Option<String>>,
     /// Whether it settled a tie; an unused decision names no tie that exists.
     pub used: bool,
     /// How it misses an undecided tie of its prize that it names part of: an entry not in the
@@ -250,7 +268,16 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
             .decisions
             .iter()
             .zip(run.used.iter().zip(run.misfits))
-            .map(|(d, (used, misfit))| DecisionUse { decision: d.clone(), used: *used, misfit })
+            .map(|(d, (used, misfit))| DecisionUse {
+                decision: d.clone(),
+                titles: d
+                    .order
+                    .iter()
+                    .map(|id| candidates.iter().find(|c| c.id == *id).map(|c| c.title.clone()))
+                    .collect(),
+                used: *used,
+                misfit,
+            })
             .collect(),
         warnings,
     }
@@ -371,10 +398,17 @@ impl Run<'_> {
                 let tie = Tie::Undecided { with, others: live.len() - 1, shares: shares.clone() };
                 out.awards.push(award(i, place, Some(tie)));
             }
-            let names: Vec<String> = live.iter().map(|i| self.candidates[*i].id.clone()).collect();
+            let tied = live.iter().map(|i| &self.candidates[*i]);
+            let names = crate::format::entry_names(tied.clone().map(|c| (c.id.as_str(), Some(c.title.as_str()))));
+            // The order to record, ready to copy, where it is short enough to write out.
+            let order = if live.len() <= TIED_NAMED {
+                tied.map(|c| format!("{:?}", crate::sanitize::clean_line(&c.id))).collect::<Vec<_>>().join(", ")
+            } else {
+                "...".to_owned()
+            };
             // A tie of thousands (a prize nobody earned a mark for) is said in one short line.
             warnings.push(format!(
-                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
+                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}]) to settle it",
                 prize.name,
                 crate::format::first_few(&names, TIED_NAMED, ", "),
                 prize.id

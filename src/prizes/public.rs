@@ -36,7 +36,7 @@ impl Announcement {
             .prizes
             .iter()
             .map(|p| {
-                let title = |id: &String| p.awards.iter().find(|a| a.id == *id).map(|a| a.title.clone());
+                let title = |id: &String| p.title_of(id).map(str::to_owned);
                 let winners = p
                     .awards
                     .iter()

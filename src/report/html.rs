@@ -236,8 +236,8 @@ fn decisions_section(sheet: &Sheet) -> String {
         let status = escape(&d.decision.status(d.used, sheet.method));
         out.push_str(&format!(
             "<li>{}: {}, because {} ({status})</li>\n",
-            escape(&d.decision.prize),
-            escape(&d.decision.order.join(" before ")),
+            escape(&super::results::prize_name(sheet.outcome, &d.decision.prize)),
+            escape(&d.named().join(" before ")),
             escape(&d.decision.reason)
         ));
     }

@@ -328,8 +328,8 @@ impl Board<'_> {
             let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
             let settled = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids));
             if let Some(d) = settled {
-                let order: Vec<String> = d.order.iter().map(|id| clean_line(id)).collect();
-                let said = format!("tie at #{place} settled: {} ({})", order.join(" before "), clean_line(&d.reason));
+                let said =
+                    format!("tie at #{place} settled: {} ({})", self.order_said(&d.order), clean_line(&d.reason));
                 lines.push(Line::from(said).green());
             } else {
                 let how = if self.prize_here().is_some() { " · d settles it" } else { "" };
