@@ -43,7 +43,7 @@ pub(super) fn run(
     for (e, stored) in field.entries.iter().enumerate() {
         progress.tick();
         let s = &stored.submission;
-        let page = page_of(e, s, &figures, config);
+        let page = page_of(e, s, &figures, config, &options.method);
         let name = crate::file_names::entry_stem(&s.id);
         // Pages are made again from the score files at will: written plainly, not synced one by
         // one (thousands of syncs would take minutes).
@@ -174,7 +174,7 @@ fn field_of(rankings: &Rankings, config: &Config) -> (Vec<Vec<f64>>, Vec<Vec<usi
 }
 
 /// One entry's page: its places, prizes, and each criterion against the field.
-fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config) -> Page {
+fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, method: &crate::merge::Method) -> Page {
     let means = figures.means.get(s.id.as_str());
     let rubric = config.rubric(s.track.as_deref());
     let criteria = config
@@ -213,6 +213,7 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config) -> 
         ineligible: figures.ineligible.get(s.id.as_str()).map(|r| (*r).clone()).unwrap_or_default(),
         notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
         scored: figures.scored.contains(&entry),
+        method: method.clone(),
     }
 }
 
