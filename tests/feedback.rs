@@ -201,3 +201,27 @@ fn the_readme_describes_the_team_page_as_it_is() {
         }
     }
 }
+
+/// A place two entries share is said to be shared on the index, as each one's page says it.
+#[test]
+fn the_index_says_a_shared_place_is_shared() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    for id in ["sprout-sense", "bus-stop-oracle"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
+    }
+    s.cmd().args(["--judge", "ana", "score", "pill-pal", "utility=2", "latency=2", "cost=2"]).assert().success();
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "out"]).arg(&file).assert().success();
+    let page = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    assert!(page.contains("Place 1, shared with 1 other entry, of 3 in Backyard AI"), "{page}");
+    let md = std::fs::read_to_string(s.path().join("out/index.md")).expect("index");
+    assert!(md.contains("- #1 (shared) [Sprout Sense](sprout-sense.md)"), "{md}");
+    assert!(md.contains("- #1 (shared) [Bus Stop Oracle](bus-stop-oracle.md)"), "{md}");
+    assert!(md.contains("- #3 [Pill Pal](pill-pal.md)"), "a place of its own is not shared: {md}");
+    let html = std::fs::read_to_string(s.path().join("out/index.html")).expect("index");
+    assert!(html.contains("<li>#1 (shared) <a href=\"sprout-sense.html\">Sprout Sense</a></li>"), "{html}");
+    assert!(html.contains("<li>#3 <a href=\"pill-pal.html\">"), "{html}");
+}

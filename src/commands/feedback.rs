@@ -89,10 +89,7 @@ impl<'r> Figures<'r> {
         let mut standings: HashMap<&str, Vec<Standing>> = HashMap::new();
         let mut means: HashMap<&str, &Vec<Option<f64>>> = HashMap::new();
         for (ranking, ranked) in &rankings.rankings {
-            let mut at_place: HashMap<usize, usize> = HashMap::new();
-            for r in ranked {
-                *at_place.entry(r.place).or_default() += 1;
-            }
+            let at_place = at_each_place(ranked);
             for r in ranked {
                 let shared_with = at_place.get(&r.place).map_or(0, |n| n - 1);
                 let standing = Standing {
@@ -149,6 +146,16 @@ impl<'r> Figures<'r> {
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
         Figures { standings, means, sorted, bins, notes, scored, prizes, ineligible }
     }
+}
+
+/// How many entries of a ranking hold each place: a place more than one holds is shared, as the
+/// pages and the index say.
+fn at_each_place(ranked: &[crate::rankings::Ranked]) -> HashMap<usize, usize> {
+    let mut at_place: HashMap<usize, usize> = HashMap::new();
+    for r in ranked {
+        *at_place.entry(r.place).or_default() += 1;
+    }
+    at_place
 }
 
 /// Per criterion, every entry's score sorted, and how many fall in each tenth of its scale: from
@@ -230,12 +237,18 @@ fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)])
     let mut groups = Vec::new();
     for (name, ranking) in scopes {
         let ranked = rankings.ranking(ranking).unwrap_or(&[]);
+        let at_place = at_each_place(ranked);
         let entries = ranked
             .iter()
             .filter_map(|r| {
                 let (file, title) = by_id.get(r.id.as_str())?;
                 listed.insert(r.id.as_str());
-                Some(Listed { file: (*file).clone(), title: (*title).to_owned(), place: Some(r.place) })
+                Some(Listed {
+                    file: (*file).clone(),
+                    title: (*title).to_owned(),
+                    place: Some(r.place),
+                    shared: at_place.get(&r.place).is_some_and(|n| *n > 1),
+                })
             })
             .collect();
         groups.push((name, entries));
@@ -243,7 +256,7 @@ fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)])
     let mut rest: Vec<Listed> = titles
         .iter()
         .filter(|(id, _, _)| !listed.contains(id))
-        .map(|(_, file, title)| Listed { file: file.clone(), title: (*title).to_owned(), place: None })
+        .map(|(_, file, title)| Listed { file: file.clone(), title: (*title).to_owned(), place: None, shared: false })
         .collect();
     rest.sort_by(|a, b| a.title.cmp(&b.title));
     groups.push(("Not ranked".to_owned(), rest));

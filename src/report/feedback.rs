@@ -278,11 +278,24 @@ fn page(title: &str, body: &str) -> String {
 }
 
 /// One entry on the index: its page's file name (without extension), its title, and its place
-/// in the group, if it has one.
+/// in the group, if it has one, and whether another entry shares that place.
 pub struct Listed {
     pub file: String,
     pub title: String,
     pub place: Option<usize>,
+    pub shared: bool,
+}
+
+impl Listed {
+    /// Its place as the index says it: `#3 `, `#16 (shared) ` as its page says "shared with", or
+    /// nothing.
+    fn place_said(&self) -> String {
+        match (self.place, self.shared) {
+            (Some(p), true) => format!("#{p} (shared) "),
+            (Some(p), false) => format!("#{p} "),
+            (None, _) => String::new(),
+        }
+    }
 }
 
 /// The index: every entry's page, grouped (by track, then those in no ranking), each group in
@@ -294,7 +307,7 @@ pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) 
         md.push_str(&format!("\n## {}\n\n", markdown(group)));
         html.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(group)));
         for l in listed {
-            let place = l.place.map(|p| format!("#{p} ")).unwrap_or_default();
+            let place = l.place_said();
             md.push_str(&format!("- {place}[{}]({}.md)\n", markdown(&l.title), l.file));
             html.push_str(&format!("<li>{place}<a href=\"{}.html\">{}</a></li>\n", l.file, escape(&l.title)));
         }
@@ -321,7 +334,8 @@ mod tests {
 
     #[test]
     fn pages_escape_as_the_results_page_does() {
-        let listed = vec![Listed { file: "x".into(), title: "<b>O'Brien & \"co\"</b>".into(), place: Some(2) }];
+        let listed =
+            vec![Listed { file: "x".into(), title: "<b>O'Brien & \"co\"</b>".into(), place: Some(2), shared: false }];
         let html = index(&[("Wood <3".into(), listed)], "E").1;
         assert!(html.contains("&lt;b&gt;O&#39;Brien &amp; &quot;co&quot;&lt;/b&gt;"), "{html}");
         assert!(html.contains("<h2>Wood &lt;3</h2>") && html.contains("#2 <a href=\"x.html\">"), "{html}");
