@@ -157,6 +157,10 @@ pub struct PrizeOutcome {
     pub name: String,
     /// What ordered the candidates.
     pub by: String,
+    /// Whether a finals round set the order of the ranking it pays from (a prize by score):
+    /// the finalists first in the finals' order, then the rest by merged score.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub finals: bool,
     /// What its places are ranked by, as a column heading: "Score", "Badges", a criterion's label.
     pub heading: String,
     pub awards: Vec<Award>,
@@ -296,14 +300,22 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn prize(&mut self, prize: &Prize, warnings: &mut Vec<String>) -> PrizeOutcome {
+        // A finals round reorders its ranking, and gives each entry of it its rubric place.
+        let finals = prize.by == PrizeBy::Score
+            && self.candidates.iter().any(|c| match &prize.track {
+                Some(t) => c.track.as_ref() == Some(t) && c.track_rubric_place.is_some(),
+                None => c.rubric_place.is_some(),
+            });
         let mut out = PrizeOutcome {
             id: prize.id.clone(),
             name: prize.name.clone(),
             by: match prize.by {
+                PrizeBy::Score if finals => format!("the finals' order, then {}", prize.by.label()),
                 PrizeBy::Criterion => format!("criterion {}", prize.criterion.as_deref().unwrap_or("?")),
                 PrizeBy::File => prize.file.clone().unwrap_or_default(),
                 by => by.label().to_owned(),
             },
+            finals,
             heading: prize.heading(self.book.criteria),
             awards: Vec::new(),
             passed_over: Vec::new(),

@@ -99,6 +99,7 @@ mod tests {
                     id: "quest".into(),
                     name: "Quest".into(),
                     by: "badges".into(),
+                    finals: false,
                     heading: "Badges".into(),
                     awards: vec![
                         award(1, "a", None, undecided("b")),
@@ -112,6 +113,7 @@ mod tests {
                     id: "none".into(),
                     name: "None".into(),
                     by: "likes".into(),
+                    finals: false,
                     heading: "Likes".into(),
                     awards: vec![],
                     passed_over: vec![],

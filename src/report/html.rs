@@ -171,8 +171,13 @@ fn chances_figure(p: &PrizeOutcome) -> String {
     if picture.is_empty() {
         return String::new();
     }
+    let share = if p.finals {
+        "the finals set these places, and Paid is how often a place is paid when the finals' strengths are redrawn as unsure as the judges' comparisons leave them"
+    } else {
+        "the share of the merge's reruns, each with the judges' marks varied as they vary, that paid it"
+    };
     format!(
-        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): the share of the merge's reruns, each with the judges' marks varied as they vary, that paid it. Under the dashed line at {:.0}%, dark, a place to check before announcing.</figcaption>\n</figure>\n",
+        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): {share}. Under the dashed line at {:.0}%, dark, a place to check before announcing.</figcaption>\n</figure>\n",
         least * 100.0
     )
 }

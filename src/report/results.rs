@@ -160,7 +160,10 @@ pub fn checks(p: &PrizeOutcome) -> Vec<String> {
 
 /// What the jury should settle about one place before announcing it.
 fn award_checks(a: &Award) -> Vec<String> {
-    a.support.iter().flat_map(|s| s.doubts.iter().map(|d| d.advice(&a.title, a.place))).collect()
+    a.support
+        .iter()
+        .flat_map(|s| s.doubts.iter().map(|d| d.advice(&a.title, a.place, s.rubric_place.is_some())))
+        .collect()
 }
 
 fn pad(text: &str, width: usize) -> String {
