@@ -207,7 +207,7 @@ fn histogram(c: &CriterionLine) -> String {
         _ => String::new(),
     };
     format!(
-        "<svg width=\"220\" height=\"66\" role=\"img\" aria-label=\"how many entries average in each tenth of {low}-{high}; this entry in red\">{bars}{label}<line x1=\"10\" y1=\"52\" x2=\"210\" y2=\"52\" stroke=\"#333\"/><text x=\"10\" y=\"64\" font-size=\"10\">{low}</text><text x=\"210\" y=\"64\" font-size=\"10\" text-anchor=\"end\">{high}</text></svg>",
+        "<svg viewBox=\"0 0 220 66\" width=\"220\" height=\"66\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"how many entries average in each tenth of {low}-{high}; this entry in red\">{bars}{label}<line x1=\"10\" y1=\"52\" x2=\"210\" y2=\"52\" stroke=\"#333\"/><text x=\"10\" y=\"64\" font-size=\"10\">{low}</text><text x=\"210\" y=\"64\" font-size=\"10\" text-anchor=\"end\">{high}</text></svg>",
         low = c.low,
         high = c.high
     )
@@ -233,7 +233,7 @@ pub fn html_page(p: &Page) -> String {
     body.push_str("</ul>\n");
     if p.scored {
         body.push_str(&format!(
-            "<p>{}</p>\n<table>\n<tr><th>Criterion</th><th>Judges' average</th><th>Among the entries</th><th>Level reached</th></tr>\n",
+            "<p>{}</p>\n<div class=\"scroll\"><table class=\"scores\">\n<tr><th>Criterion</th><th>Judges' average</th><th>Among the entries</th><th>Level reached</th></tr>\n",
             escape(&p.scores_said())
         ));
     } else {
@@ -252,7 +252,7 @@ pub fn html_page(p: &Page) -> String {
         ));
     }
     if p.scored {
-        body.push_str("</table>\n");
+        body.push_str("</table></div>\n");
     }
     if !p.ineligible.is_empty() {
         body.push_str("<h2>Why it could not win a prize</h2>\n<ul>\n");
@@ -273,7 +273,7 @@ pub fn html_page(p: &Page) -> String {
 
 fn page(title: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}.num{{white-space:nowrap}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 0.5em}}.scroll{{overflow-x:auto}}@media print{{.scroll{{overflow:visible}}}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}td{{overflow-wrap:break-word}}.num{{white-space:nowrap;overflow-wrap:normal}}@media (max-width:32em){{.scores tr:first-child{{display:none}}.scores,.scores tbody,.scores tr,.scores td{{display:block}}.scores td{{border:0;padding:2px 0}}.scores tr{{border-bottom:1px solid #ddd;padding:6px 0}}}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
     )
 }
 
@@ -389,5 +389,29 @@ mod tests {
         assert!(large.len() <= small.len() + 40, "{} against {}", large.len(), small.len());
         assert_eq!(small.matches("<rect").count(), BINS);
         assert!(small.contains("fill=\"#c33\"") && small.contains(">3.50</text>"), "its own bar and score: {small}");
+        // It scales to a narrow screen: its drawing has a viewBox, and it is never wider than
+        // its cell.
+        let page = html_page(&Page {
+            event: "E".into(),
+            id: "x".into(),
+            title: "X".into(),
+            team: String::new(),
+            places: vec![],
+            criteria: vec![line(vec![1; BINS])],
+            prizes: vec![],
+            ineligible: vec![],
+            notes: vec![],
+            scored: true,
+            method: crate::merge::Method::Calibrated,
+        });
+        assert!(page.contains("<div class=\"scroll\"><table class=\"scores\">"), "{page}");
+        // On a phone a criterion's cells stack, so its picture keeps its size.
+        assert!(page.contains("width=device-width") && page.contains("@media (max-width:32em)"), "{page}");
+        assert!(
+            small.starts_with(
+                "<svg viewBox=\"0 0 220 66\" width=\"220\" height=\"66\" style=\"max-width:100%;height:auto\""
+            ),
+            "{small}"
+        );
     }
 }
