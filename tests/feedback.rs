@@ -225,3 +225,23 @@ fn the_index_says_a_shared_place_is_shared() {
     assert!(html.contains("<li>#1 (shared) <a href=\"sprout-sense.html\">Sprout Sense</a></li>"), "{html}");
     assert!(html.contains("<li>#3 <a href=\"pill-pal.html\">"), "{html}");
 }
+
+/// A sponsor's prize open only to some entries pays its first place to an entry ranked lower
+/// than entries it is not open to: the page says the prize ranks only the entries it is open to,
+/// never that "0 entries above it could not win" beside a place 3.
+#[test]
+fn a_prize_open_to_some_entries_only_says_so_beside_the_ranking_place() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    s.cmd()
+        .args(["--judge", "head", "feedback", "-o", "out"])
+        .arg(fixtures.join("scores-v1-mira.json"))
+        .arg(fixtures.join("scores-v2-tomas.json"))
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    let won = md.lines().find(|l| l.contains("OpenBMB award, prize place 1")).unwrap_or_else(|| panic!("{md}"));
+    assert!(won.contains("placed 3 in its ranking; this prize ranks only the entries it is open to"), "{won}");
+    assert!(!md.contains("0 entries above it"), "{md}");
+}

@@ -122,18 +122,23 @@ impl<'r> Figures<'r> {
             // and the page says why rather than contradict its own "Place 3 of 19".
             // Each place looked up once per prize, not searched for per award: a ranking may hold
             // 100,000 entries.
-            let places: HashMap<&str, usize> = config
-                .prizes
-                .iter()
-                .find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score)
+            let rule = config.prizes.iter().find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score);
+            let places: HashMap<&str, usize> = rule
                 .and_then(|c| rankings.ranking(c.ranking()))
                 .map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect())
                 .unwrap_or_default();
+            // A prize narrowed by tag or size ranks only the entries it is open to: those above
+            // are not passed over, they were never in the running.
+            let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
             let place_of = |id: &str| places.get(id).copied();
             // An undecided tie pays no one yet.
             for a in p.awards.iter().filter(|a| a.amount.is_some()) {
                 let mut line = format!("{}, prize place {}", p.name, a.place);
-                if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
+                if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
+                    line.push_str(&format!(
+                        " (placed {own} in its ranking; this prize ranks only the entries it is open to)"
+                    ));
+                } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
                     let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
                     line.push_str(&format!(
                         " (placed {own} in its ranking; {} above it could not win this prize)",
