@@ -283,7 +283,11 @@ fn why_short(s: &Submission, judges: &[Judge], keep_tracks: bool) -> String {
     if !outside.is_empty() {
         parts.push(format!("other tracks only: {}", outside.join(", ")));
     }
-    if parts.is_empty() { format!("only {} judge(s) in judging.toml", judges.len()) } else { parts.join("; ") }
+    if parts.is_empty() {
+        format!("only {} in judging.toml", crate::format::count(judges.len(), "judge", "judges"))
+    } else {
+        parts.join("; ")
+    }
 }
 
 fn uneven(load: &[usize], judges: &[Judge], allowed: &[Vec<usize>]) -> Option<String> {

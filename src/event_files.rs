@@ -181,7 +181,10 @@ impl Loaded {
         let Some(text) = read(&path)? else { return Ok(None) };
         crate::finals::published::parse(&text, &self.config.event.id).map(Some).map_err(|problems| {
             let problems: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            FileError::invalid(&path, format!("{} problem(s):\n{}", problems.len(), problems.join("\n")))
+            FileError::invalid(
+                &path,
+                format!("{}:\n{}", crate::format::count(problems.len(), "problem", "problems"), problems.join("\n")),
+            )
         })
     }
 

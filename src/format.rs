@@ -93,6 +93,29 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Entries named for a jury: each by its title made plain (`clean_line`), with its id in
+/// brackets where the title alone would not tell it from another entry of `entries` (the same
+/// title, case apart), or is blank; an entry whose title is unknown, by its id alone. `entries`
+/// are (id, title) pairs, named in their order.
+pub fn entry_names<'a>(entries: impl IntoIterator<Item = (&'a str, Option<&'a str>)>) -> Vec<String> {
+    let entries: Vec<(String, Option<String>)> =
+        entries.into_iter().map(|(id, title)| (clean_line(id), title.map(clean_line))).collect();
+    let key = |title: &str| title.to_lowercase();
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for title in entries.iter().filter_map(|(_, t)| t.as_deref()) {
+        *seen.entry(key(title)).or_default() += 1;
+    }
+    entries
+        .into_iter()
+        .map(|(id, title)| match title {
+            Some(t) if t.is_empty() => id,
+            Some(t) if seen.get(&key(&t)).is_some_and(|n| *n > 1) => format!("{t} ({id})"),
+            Some(t) => t,
+            None => id,
+        })
+        .collect()
+}
+
 /// The first `most` of a long list, joined by `sep`, then "and N more": how every list that may
 /// run long is said (warnings, status lines), so none runs to a thousand names.
 pub fn first_few(items: &[String], most: usize, sep: &str) -> String {
@@ -160,6 +183,19 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_are_named_by_title_with_the_id_only_where_needed() {
+        let named = super::entry_names([
+            ("a", Some("Owl")),
+            ("b", Some("Twin")),
+            ("c", Some("twin ")),
+            ("d", Some("")),
+            ("e", None),
+            ("f", Some("<b>\u{1b}[31mRed</b>")),
+        ]);
+        assert_eq!(named, ["Owl", "Twin (b)", "twin (c)", "d", "e", "<b>Red</b>"]);
+    }
 
     #[test]
     fn places_are_said_as_ordinals() {

@@ -17,7 +17,7 @@ fn the_sample_is_assigned_with_its_coverage_explained() {
     let s = Sandbox::new();
     organizer(&s).arg("pull").assert().success();
     organizer(&s).arg("assign").assert().success().stdout(
-        predicate::str::contains("40 entries, 2 judge(s) each where the rules allow, seed 2026")
+        predicate::str::contains("40 entries, 2 judges each where the rules allow, seed 2026")
             .and(predicate::str::contains("garden-gnome-gpt has 1: conflict: tomas; other tracks only: priya"))
             .and(predicate::str::contains("priya may judge 20 entries"))
             .and(predicate::str::contains("Wrote ./assignments.toml")),
@@ -53,7 +53,7 @@ fn the_same_seed_writes_the_same_file_and_an_existing_one_is_kept() {
         .args(["assign", "-k", "3", "--dry-run"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("3 judge(s) each"));
+        .stdout(predicate::str::contains("3 judges each"));
     assert!(!s.path().join("assignments.toml").exists(), "a dry run writes nothing");
 }
 

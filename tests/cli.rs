@@ -118,7 +118,7 @@ fn an_unparseable_export_imports_nothing() {
     let broken = s.file("broken.csv", &format!("{HEADER}\na,b,c\n"));
     let out = s.cmd().args(["pull", "--from"]).arg(&broken).output().expect("runs");
     let err = clean_failure(&out);
-    assert!(err.contains("broken.csv: line 2: has 3 field(s) where the header has 12"), "{err}");
+    assert!(err.contains("broken.csv: line 2: has 3 fields where the header has 12"), "{err}");
     let garbage = s.path().join("garbage.csv");
     std::fs::write(&garbage, [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]).expect("write");
     let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&garbage).output().expect("runs"));
@@ -185,7 +185,7 @@ fn check_passes_the_builtin_event_and_fails_a_bad_export() {
     let s = Sandbox::new();
     s.cmd().arg("check").assert().success().stdout(
         predicate::str::contains("ok: event \"build-small-2026\", 3 criteria, 2 tracks, 3 judges")
-            .and(predicate::str::contains("40 row(s) read, 40 valid, 0 rejected")),
+            .and(predicate::str::contains("40 rows read, 40 valid, 0 rejected")),
     );
     s.file("export.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\nb,B,,,javascript:void(0),,,,wood,,,\n"));
     s.file("judging.toml", "[export]\nsource = \"export.csv\"\n");
@@ -260,7 +260,7 @@ fn a_bad_judging_toml_names_the_key_and_leaves_the_store_alone() {
         ("[export]\nsorce = \"x.csv\"\n", &["judging.toml", "unknown field `sorce`", "`source`"][..]),
         (
             "[[criteria]]\nid = \"utility\"\nlabel = \"U\"\njudges = \"j\"\nscale = [1, 5]\nweight = 0\nlevels = [\"a\"]\n",
-            &["criteria[0] (\"utility\").weight = 0: use a number above 0", "levels has 1 line(s)"][..],
+            &["criteria[0] (\"utility\").weight = 0: use a number above 0", "levels has 1 line"][..],
         ),
         ("[event]\nid = \"x\"\n", &["missing field `name`"][..]),
     ];
@@ -283,7 +283,7 @@ fn a_devpost_export_pulls_as_it_comes() {
     let s = Sandbox::new();
     let devpost = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devpost-export.csv");
     s.cmd().args(["pull", "--from"]).arg(&devpost).assert().success().stdout(
-        predicate::str::contains("2 submissions: 2 new").and(predicate::str::contains("1 Devpost draft(s) skipped")),
+        predicate::str::contains("2 submissions: 2 new").and(predicate::str::contains("1 Devpost draft skipped")),
     );
     s.cmd()
         .arg("list")
@@ -507,7 +507,7 @@ fn check_prints_every_problem_and_checks_a_given_export() {
     );
     let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
     let wants = [
-        "5 problem(s)",
+        "5 problems",
         "line 4 (`colour = \"red\"`): unknown field `colour`",
         "line 5 (`[exprot]`): unknown field `exprot`",
         "line 8 (`format = \"xml\"`): unknown variant `xml`",
@@ -521,7 +521,7 @@ fn check_prints_every_problem_and_checks_a_given_export() {
     std::fs::remove_file(s.path().join("judging.toml")).expect("rm");
     s.file("other.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\nb,B,,,javascript:void(0),,,,wood,,,\n"));
     s.cmd().args(["check", "--from", "other.csv"]).assert().failure().stdout(
-        predicate::str::contains("other.csv: 2 row(s) read, 1 valid, 1 rejected")
+        predicate::str::contains("other.csv: 2 rows read, 1 valid, 1 rejected")
             .and(predicate::str::contains("javascript:")),
     );
     s.file("good.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\n"));

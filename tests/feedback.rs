@@ -157,3 +157,91 @@ fn no_progress_when_standard_error_is_not_a_terminal() {
     let json: serde_json::Value = serde_json::from_slice(&merge.stdout).expect("merge's stdout is its JSON alone");
     assert!(json["rankings"].is_array(), "{json}");
 }
+
+/// A team's page shows the judges' average mark on each criterion and says so, and says that the
+/// places come from the same marks merged by the event's method: with the calibrated method the
+/// two can differ (a judge's leniency is taken out of the places, not the averages), and the
+/// page must not leave a team to find the contradiction.
+#[test]
+fn the_page_says_its_scores_are_the_judges_average_marks_and_what_the_places_come_from() {
+    let s = Sandbox::new();
+    let files = files(&s);
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    for (method, places) in [
+        ("calibrated", "The places come from the same marks with each judge's leniency taken out"),
+        ("mean", "The places rank the entries by the same marks, averaged"),
+    ] {
+        let out = format!("out-{method}");
+        s.cmd().args(["--judge", "head", "feedback", "--method", method, "-o", &out]).args(&files).assert().success();
+        let md = std::fs::read_to_string(s.path().join(format!("{out}/sprout-sense.md"))).expect("page");
+        assert!(md.contains("| Criterion | Judges' average | Higher than | Level reached |"), "{md}");
+        assert!(md.contains("Each score is the judges' average mark on the criterion") && md.contains(places), "{md}");
+        let html = std::fs::read_to_string(s.path().join(format!("{out}/sprout-sense.html"))).expect("page");
+        assert!(html.contains("<th>Judges' average</th>") && html.contains(&places.replace('\'', "&#39;")), "{html}");
+    }
+}
+
+/// The README describes a team's page as the page is: the judges' average mark, the level that
+/// average reaches, a histogram of ten bars, never a median or a chart of every entry.
+#[test]
+fn the_readme_describes_the_team_page_as_it_is() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let about = |start: &str| {
+        let at = readme.find(start).unwrap_or_else(|| panic!("{start} in the README"));
+        let end = readme[at..].find("\n\n").map_or(readme.len(), |e| at + e);
+        readme[at..end].replace('\n', " ")
+    };
+    for part in ["- **Feedback to the teams.**", "**A team's page**"] {
+        let text = about(part);
+        for wrong in ["median", "every entry's mean", "merged score on each criterion"] {
+            assert!(!text.contains(wrong), "{part} says {wrong:?}: {text}");
+        }
+        for right in ["judges' average mark", "ten bars"] {
+            assert!(text.contains(right), "{part} does not say {right:?}: {text}");
+        }
+    }
+}
+
+/// A place two entries share is said to be shared on the index, as each one's page says it.
+#[test]
+fn the_index_says_a_shared_place_is_shared() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    for id in ["sprout-sense", "bus-stop-oracle"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
+    }
+    s.cmd().args(["--judge", "ana", "score", "pill-pal", "utility=2", "latency=2", "cost=2"]).assert().success();
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "out"]).arg(&file).assert().success();
+    let page = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    assert!(page.contains("Place 1, shared with 1 other entry, of 3 in Backyard AI"), "{page}");
+    let md = std::fs::read_to_string(s.path().join("out/index.md")).expect("index");
+    assert!(md.contains("- #1 (shared) [Sprout Sense](sprout-sense.md)"), "{md}");
+    assert!(md.contains("- #1 (shared) [Bus Stop Oracle](bus-stop-oracle.md)"), "{md}");
+    assert!(md.contains("- #3 [Pill Pal](pill-pal.md)"), "a place of its own is not shared: {md}");
+    let html = std::fs::read_to_string(s.path().join("out/index.html")).expect("index");
+    assert!(html.contains("<li>#1 (shared) <a href=\"sprout-sense.html\">Sprout Sense</a></li>"), "{html}");
+    assert!(html.contains("<li>#3 <a href=\"pill-pal.html\">"), "{html}");
+}
+
+/// A sponsor's prize open only to some entries pays its first place to an entry ranked lower
+/// than entries it is not open to: the page says the prize ranks only the entries it is open to,
+/// never that "0 entries above it could not win" beside a place 3.
+#[test]
+fn a_prize_open_to_some_entries_only_says_so_beside_the_ranking_place() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    s.cmd()
+        .args(["--judge", "head", "feedback", "-o", "out"])
+        .arg(fixtures.join("scores-v1-mira.json"))
+        .arg(fixtures.join("scores-v2-tomas.json"))
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    let won = md.lines().find(|l| l.contains("OpenBMB award, prize place 1")).unwrap_or_else(|| panic!("{md}"));
+    assert!(won.contains("placed 3 in its ranking; this prize ranks only the entries it is open to"), "{won}");
+    assert!(!md.contains("0 entries above it"), "{md}");
+}

@@ -94,7 +94,7 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     head_args.extend(paths(&files));
     head_args.push("--finals");
     let published = run(&s, "head", &head_args);
-    assert!(published.contains("backyard finals: 4 finalists, 4 place(s) paid"), "{published}");
+    assert!(published.contains("backyard finals: 4 finalists, 4 places paid"), "{published}");
     let finals = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
     // The backyard finalists in rubric order, from the published file.
     let backyard =
@@ -155,6 +155,19 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let printed = run(&s, "head", &table);
     let line = printed.lines().find(|l| l.contains("$2,500")).expect("a first place");
     assert!(line.trim_start().starts_with("1       3  "), "place 1, rubric 3: {line}");
+    // Where the finals set the places, every jury format says so, not "by merged score".
+    assert!(printed.contains("BACKYARD AI (by the finals' order, then merged score)"), "{printed}");
+    let mut html = vec!["results", "--format", "html"];
+    html.extend(paths(&files));
+    let page = run(&s, "head", &html);
+    let at = page.find("<h2>Backyard AI</h2>").expect("backyard");
+    let backyard = &page[at..at + page[at..].find("</section>").expect("its end")];
+    assert!(backyard.contains("By the finals&#39; order, then merged score."), "{backyard}");
+    assert!(!backyard.contains("By merged score") && !backyard.contains("merge's reruns"), "{backyard}");
+    assert!(
+        backyard.contains("when the finals' strengths are redrawn"),
+        "the Paid legend speaks of the finals: {backyard}"
+    );
     let mut merge = vec!["merge"];
     merge.extend(paths(&files));
     let merged = run(&s, "head", &merge);

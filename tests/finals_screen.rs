@@ -225,7 +225,7 @@ fn finals_published_after_the_app_started_are_read_when_f_is_pressed() {
     assert!(j.on_screen().is_some(), "{}", j.app.status);
     // A file that cannot be used is said, and the screen stays on the list.
     j.keys(&[KeyCode::Esc]);
-    j.runner = Runner::new(&j.store).reading_finals(Box::new(|| Err("finals.toml: 1 problem(s)".into())));
+    j.runner = Runner::new(&j.store).reading_finals(Box::new(|| Err("finals.toml: 1 problem".into())));
     j.keys(&[KeyCode::Char('F')]);
     assert!(matches!(j.app.mode, Mode::Browse));
     assert!(j.app.status.contains("the finals cannot be read: finals.toml"), "{}", j.app.status);

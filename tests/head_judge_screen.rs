@@ -172,7 +172,7 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert!(dialog.contains("Why this order?"), "the third placed itself: {dialog}");
     // What is at stake, and what the jury weighs: each entry's score and judges.
     assert!(dialog.contains("At stake: #5 $300, #6 $200, #7 $100."), "{dialog}");
-    assert!(dialog.contains("Sprout Sense                   1.00 · 2 judge(s)"), "{dialog}");
+    assert!(dialog.contains("Sprout Sense                   1.00 · 2 judges"), "{dialog}");
     assert_eq!(press(&mut board, KeyCode::Enter), None, "no reason yet");
     assert!(board.status.contains("Give the reason"), "{}", board.status);
     for c in "Jury vote, 4 to 1".chars() {
@@ -195,9 +195,14 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert_eq!(read_back, std::slice::from_ref(&decision));
     let after = screen(&board, 100, 30);
     assert!(after.contains("tie at #5 settled") && after.contains("Recorded in"), "{after}");
+    // The entries by their titles, not their ids.
+    let said = "Chore Chart Diplomat before Sprout Sense before Recipe Rescue";
+    assert!(board.status.contains(said) && !board.status.contains(&tied[2]), "{}", board.status);
+    assert!(after.contains("tie at #5 settled: Chore Chart"), "{after}");
     // The same tie again is refused, on the screen and in the file.
     press(&mut board, KeyCode::Char('d'));
     assert!(board.settle.is_none() && board.status.starts_with("Already settled"), "{}", board.status);
+    assert!(board.status.contains(said), "{}", board.status);
     let again = loaded.record_decision(&decision, &known).expect_err("one decision per tie");
     assert!(again.to_string().contains("decisions[0] already settles this tie"), "{again}");
     assert_eq!(std::fs::read_to_string(&decisions).expect("read"), written, "the file as it was");
@@ -212,7 +217,7 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     press(&mut board, KeyCode::Char('G'));
     press(&mut board, KeyCode::Char('d'));
     assert!(board.settle.is_none(), "nothing to settle below the paid places");
-    assert!(board.status.contains("below the 4 paid place(s) of Backyard AI"), "{}", board.status);
+    assert!(board.status.contains("below the 4 paid places of Backyard AI"), "{}", board.status);
 }
 
 /// A CJK character takes two columns: the rankings make room for a wide title by its columns,
@@ -294,7 +299,7 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
     assert!(screen(&board, 100, 30).contains("No finals in this ranking"), "{}", screen(&board, 100, 30));
     board.key(KeyEvent::from(KeyCode::Right));
     let text = screen(&board, 100, 30);
-    assert!(text.contains("Finals of backyard: 4 finalists, 2 place(s) paid"), "{text}");
+    assert!(text.contains("Finals of backyard: 4 finalists, 2 places paid"), "{text}");
     // The core's order, first to last, each with its chance of a paid place.
     let at = |title: &str| text.find(&title[..title.len().min(20)]).expect("each finalist shown");
     let shown: Vec<usize> = s.order.iter().map(|f| at(&f.title)).collect();

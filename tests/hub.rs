@@ -100,7 +100,7 @@ fn an_org_is_pulled_across_pages_and_enriched() {
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(stdout.contains("3 submissions: 3 new"), "{stdout}");
-    assert!(stdout.contains("1 Space(s) without a track tag left out"), "{stdout}");
+    assert!(stdout.contains("1 Space without a track tag left out"), "{stdout}");
     assert!(stdout.contains("Hub facts refreshed for 3 entries"), "{stdout}");
     let list = s.list_json("org");
     let entry = |id: &str| list.as_array().expect("list").iter().find(|e| e["id"] == id).cloned().expect(id);

@@ -48,7 +48,7 @@ fn a_score_file_merge_takes_by_hand_is_one_collect_brings_back() {
     };
     head().arg("pull").assert().success();
     head().arg("merge").arg(&local).assert().success();
-    head().arg("collect").assert().success().stdout(predicate::str::contains("Collected 1 of 1 score file(s)"));
+    head().arg("collect").assert().success().stdout(predicate::str::contains("Collected 1 of 1 score file"));
 }
 
 #[test]

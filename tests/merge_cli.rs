@@ -451,7 +451,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         .arg(&good)
         .assert()
         .success()
-        .stdout(predicate::str::contains("Imported 3 score(s)"));
+        .stdout(predicate::str::contains("Imported 3 scores"));
     let sprout = s.entry("paper", "sprout-sense");
     assert_eq!(sprout["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
     assert_eq!(sprout["note"], "Lovely, on paper");
@@ -477,7 +477,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         "line 5: \"speed\" is not a criterion",
         "line 6: cost = \"9\": cost takes a whole number from 1 to 5",
         "line 7: \"dream-cartographer\" was withdrawn",
-        "5 row(s) of",
+        "5 rows of",
         "nothing was imported",
     ] {
         assert!(err.contains(want), "{want}: {err}");
@@ -736,7 +736,7 @@ fn small_mistakes_get_the_message_a_user_needs() {
     let b = judge_file(&s, "tomas", -1, &SOME);
     head(&s).arg("pull").assert().success();
     head(&s).args(["merge", "--method", "trimmed", "--trim", "100"]).args([&a, &b]).assert().failure().stderr(
-        predicate::str::contains("no entry has more than 2 judge(s)")
+        predicate::str::contains("no entry has more than 2 judges")
             .and(predicate::str::contains("trimming needs 3 judges or more on an entry; use --method mean")),
     );
     head(&s).args(["assign", "-k", "0"]).assert().failure().stderr(predicate::str::contains("0 is not in 1..="));

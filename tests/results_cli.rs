@@ -322,7 +322,7 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1=  Sprout Sense").and(predicate::str::contains("undecided")))
-        .stderr(predicate::str::contains("Backyard AI: sprout-sense, bus-stop-oracle tie for place 1"));
+        .stderr(predicate::str::contains("Backyard AI: Sprout Sense, Bus Stop Oracle tie for place 1"));
     // The decisions file beside judging.toml (here: the working folder) is read by default.
     s.file(
         "decisions.toml",
@@ -332,13 +332,70 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
     let table = stdout(head(&s).args(["results", "--method", "mean"]).arg(&file));
     assert!(table.contains("    1  Bus Stop Oracle"), "{table}");
     assert!(table.contains("    2  Sprout Sense") && table.contains("tie decided: Works offline"), "{table}");
-    assert!(table.contains("wood: pantry-poet before tiny-tarot, because Old (not applied"), "{table}");
+    assert!(table.contains("Thousand Token Wood: Pantry Poet before Tiny Tarot, because Old (not applied"), "{table}");
     let csv = stdout(head(&s).args(["results", "--method", "mean", "--format", "csv"]).arg(&file));
     assert!(
         csv.contains(
             "backyard,Backyard AI,1,bus-stop-oracle,Bus Stop Oracle,Ferry Lane,2500.00,$,awarded (tie decided)"
         ),
         "{csv}"
+    );
+}
+
+/// A tie's note and a decision name entries by title, as every jury format prints them, with
+/// the prize by its name: an id is a file's key, not what a jury reads. A title from the export
+/// is untrusted: it is made plain or escaped like every other.
+#[test]
+fn ties_and_decisions_name_entries_by_title_in_every_jury_format() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "titles.csv",
+        "id,title,team,space_url,video_url,post_url,track,models,total_params,sdk\n\
+         a,<b>Owl</b>\u{1b}[31m,T1,https://huggingface.co/spaces/o/a,https://youtu.be/a,https://x.com/a,backyard,m,1B,gradio\n\
+         b,Twin,T2,https://huggingface.co/spaces/o/b,https://youtu.be/b,https://x.com/b,backyard,m,1B,gradio\n\
+         c,Twin,T3,https://huggingface.co/spaces/o/c,https://youtu.be/c,https://x.com/c,backyard,m,1B,gradio\n\
+         d,Dove,T4,https://huggingface.co/spaces/o/d,https://youtu.be/d,https://x.com/d,backyard,m,1B,gradio\n\
+         e,Eel,T5,https://huggingface.co/spaces/o/e,https://youtu.be/e,https://x.com/e,backyard,m,1B,gradio\n",
+    );
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    // Five backyard entries level, for the four paid places: an undecided tie.
+    let rows: Vec<(&str, [u8; 3])> = ["a", "b", "c", "d", "e"].iter().map(|id| (*id, [3, 3, 3])).collect();
+    let file = judge_file(&s, "ana", &rows);
+    let mean = ["results", "--method", "mean"];
+    let out = head(&s).args(mean).arg(&file).output().expect("runs");
+    let (table, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(table.contains("tied with Twin (b), Twin (c), Dove, Eel: "), "{table}");
+    assert!(!table.contains("tied with b") && !table.contains('\u{1b}'), "{table}");
+    assert!(
+        stderr.contains("Backyard AI: <b>Owl</b>, Twin (b), Twin (c), Dove, Eel tie for place 1")
+            && stderr.contains("order = [\"a\", \"b\", \"c\", \"d\", \"e\"]"),
+        "{stderr}"
+    );
+    let md = stdout(head(&s).args(mean).args(["--format", "md"]).arg(&file));
+    assert!(md.contains("tied with \\<b\\>Owl\\</b\\>, Twin \\(c\\), Dove, Eel"), "{md}");
+    assert!(!md.contains("<b>"), "{md}");
+    let html = stdout(head(&s).args(mean).args(["--format", "html"]).arg(&file));
+    assert!(html.contains("tied with &lt;b&gt;Owl&lt;/b&gt;, Twin (c)"), "{html}");
+    let csv = stdout(head(&s).args(mean).args(["--format", "csv"]).arg(&file));
+    assert!(csv.contains("tied with Twin (b), Twin (c), Dove, Eel"), "{csv}");
+    // Decided: the decision is said by the prize's name and the entries' titles.
+    s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"backyard\"\norder = [\"c\", \"b\", \"a\", \"d\", \"e\"]\nreason = \"Demo\"\n",
+    );
+    let table = stdout(head(&s).args(mean).arg(&file));
+    assert!(
+        table.contains(
+            "Backyard AI: Twin (c) before Twin (b) before <b>Owl</b> before Dove before Eel, because Demo (applied)"
+        ),
+        "{table}"
+    );
+    let md = stdout(head(&s).args(mean).args(["--format", "md"]).arg(&file));
+    assert!(md.contains("Backyard AI: Twin \\(c\\) before Twin \\(b\\) before \\<b\\>Owl"), "{md}");
+    let html = stdout(head(&s).args(mean).args(["--format", "html"]).arg(&file));
+    assert!(
+        html.contains("<li>Backyard AI: Twin (c) before Twin (b) before &lt;b&gt;Owl&lt;/b&gt; before Dove"),
+        "{html}"
     );
 }
 
@@ -486,7 +543,7 @@ fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
     // The overall ranking pays no prize by score of its own: no chance there.
     assert!(csv.lines().filter(|l| l.starts_with("overall,")).all(|l| l.ends_with(',')), "{csv}");
     let table = stdout(head(&s).args(["merge"]).args(&files));
-    assert!(table.contains("PAID: how sure an entry is of one of the 4 paid place(s)"), "{table}");
+    assert!(table.contains("PAID: how sure an entry is of one of the 4 paid places"), "{table}");
     assert!(table.contains("It need not follow the order"), "why PAID may run out of order: {table}");
     assert!(table.contains("To discuss"), "{table}");
     // Each list to discuss: in place order, five at most, then how many more.

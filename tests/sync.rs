@@ -128,7 +128,7 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
         .assert()
         .success()
         .stdout(predicate::str::contains("OVERALL"))
-        .stderr(predicate::str::contains("Collected 2 of 2 score file(s)"));
+        .stderr(predicate::str::contains("Collected 2 of 2 score files"));
     // A tampered file and one of another event: named, and the merge refuses.
     let good = hub.state.lock().expect("lock").files["scores/mira.json"].clone();
     let tampered = String::from_utf8_lossy(&good).replacen("[4,3,4]", "[5,3,4]", 1);
@@ -146,7 +146,7 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
     let out = judging(&s, &hub, "head", TOKEN).arg("collect").output().expect("runs");
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(!out.status.success());
-    assert!(stdout.contains("Collected 2 of 5 score file(s)"), "{stdout}");
+    assert!(stdout.contains("Collected 2 of 5 score files"), "{stdout}");
     assert!(stdout.contains("Not pushed yet: priya"), "{stdout}");
     assert!(stderr.contains("zed.json") && stderr.contains("edited after it was written"), "{stderr}");
     assert!(stderr.contains("other.json") && stderr.contains("other-2026"), "{stderr}");
@@ -156,7 +156,7 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
         .args(["merge", "--from-hub"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("3 of 5 file(s) in the repo refused; nothing was merged"));
+        .stderr(predicate::str::contains("3 of 5 files in the repo refused; nothing was merged"));
     // Pages of two: the tree was followed by its Link.
     assert!(!hub.seen("GET /api/datasets/judges/scores-2026/tree/main/scores?recursive=true&cursor=2").is_empty());
 }
@@ -216,7 +216,7 @@ fn init_join_push_and_status() {
     judging(&organizer, &hub, "organizer", TOKEN).arg("status").assert().success().stdout(
         predicate::str::contains("mira")
             .and(predicate::str::contains("No file yet: tomas, priya"))
-            .and(predicate::str::contains("entries with fewer than 2 judge(s) so far")),
+            .and(predicate::str::contains("entries with fewer than 2 judges so far")),
     );
 }
 
@@ -249,7 +249,7 @@ fn collect_reads_open_pull_requests() {
     let out = judging(&s, &hub, "head", TOKEN).arg("collect").output().expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Collected 2 of 2 score file(s)") && stdout.contains("Not pushed yet: priya"), "{stdout}");
+    assert!(stdout.contains("Collected 2 of 2 score files") && stdout.contains("Not pushed yet: priya"), "{stdout}");
     assert!(s.path().join("collected/tomas.pr1.json").exists());
     let merged =
         judging(&s, &hub, "head", TOKEN).args(["merge", "--from-hub", "--format", "json"]).output().expect("runs");

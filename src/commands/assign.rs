@@ -47,18 +47,19 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
     println!(
-        "{} entries, {k} judge(s) each where the rules allow, seed {seed}{}: {}",
-        entries.len(),
+        "{}, {} each where the rules allow, seed {seed}{}: {}",
+        crate::format::count(entries.len(), "entry", "entries"),
+        crate::format::count(k, "judge", "judges"),
         if keep_tracks { ", judges kept to their tracks" } else { "" },
         loads.join(", ")
     );
     if plan.short.is_empty() {
-        println!("Every entry has {k} judge(s).");
+        println!("Every entry has {}.", crate::format::count(k, "judge", "judges"));
     } else {
         println!(
-            "{} entr{} with fewer than {k} judge(s):",
-            plan.short.len(),
-            if plan.short.len() == 1 { "y" } else { "ies" }
+            "{} with fewer than {}:",
+            crate::format::count(plan.short.len(), "entry", "entries"),
+            crate::format::count(k, "judge", "judges")
         );
         for s in &plan.short {
             println!("  {} has {}: {}", clean_line(&s.id), s.judges, clean_line(&s.why));
@@ -87,8 +88,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     let body = toml::to_string(&plan.assignments).context("cannot write the assignments as TOML")?;
     let text = format!(
-        "# Written by `judging assign`: {k} judge(s) per entry, seed {seed}. Share it with judging.toml;\n\
-         # each judge's app then shows their entries as \"assigned to me\".\n{body}"
+        "# Written by `judging assign`: {} per entry, seed {seed}. Share it with judging.toml;\n\
+         # each judge's app then shows their entries as \"assigned to me\".\n{body}",
+        crate::format::count(k, "judge", "judges")
     );
     crate::disk::write_durably(&path, text.as_bytes())?;
     println!("Wrote {}", path.display());

@@ -46,10 +46,15 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let rejected = parsed.rejected();
     let warnings = parsed.warnings();
     println!(
-        "{name}: {} row(s) read, {} valid, {rejected} rejected, {warnings} warning(s){}",
-        parsed.submissions.len() + rejected,
+        "{name}: {} read, {} valid, {rejected} rejected, {}{}",
+        crate::format::count(parsed.submissions.len() + rejected, "row", "rows"),
         parsed.submissions.len(),
-        if parsed.drafts_skipped > 0 { format!(", {} draft(s) skipped", parsed.drafts_skipped) } else { String::new() }
+        crate::format::count(warnings, "warning", "warnings"),
+        if parsed.drafts_skipped > 0 {
+            format!(", {} skipped", crate::format::count(parsed.drafts_skipped, "draft", "drafts"))
+        } else {
+            String::new()
+        }
     );
     for note in &parsed.notes {
         println!("  note: {}", clean_line(note));

@@ -149,7 +149,12 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     spinner.done();
     let (written, offered) = fetched?;
     let (good, judges) = check(session, written)?;
-    say(format!("Collected {} of {} score file(s) from {repo_id} into {}", good.len(), offered, dir.display()));
+    say(format!(
+        "Collected {} of {} from {repo_id} into {}",
+        good.len(),
+        crate::format::count(offered, "score file", "score files"),
+        dir.display()
+    ));
     let missing: Vec<String> = session
         .loaded
         .config

@@ -43,7 +43,7 @@ pub(super) fn run(
     for (e, stored) in field.entries.iter().enumerate() {
         progress.tick();
         let s = &stored.submission;
-        let page = page_of(e, s, &figures, config);
+        let page = page_of(e, s, &figures, config, &options.method);
         let name = crate::file_names::entry_stem(&s.id);
         // Pages are made again from the score files at will: written plainly, not synced one by
         // one (thousands of syncs would take minutes).
@@ -89,10 +89,7 @@ impl<'r> Figures<'r> {
         let mut standings: HashMap<&str, Vec<Standing>> = HashMap::new();
         let mut means: HashMap<&str, &Vec<Option<f64>>> = HashMap::new();
         for (ranking, ranked) in &rankings.rankings {
-            let mut at_place: HashMap<usize, usize> = HashMap::new();
-            for r in ranked {
-                *at_place.entry(r.place).or_default() += 1;
-            }
+            let at_place = at_each_place(ranked);
             for r in ranked {
                 let shared_with = at_place.get(&r.place).map_or(0, |n| n - 1);
                 let standing = Standing {
@@ -125,18 +122,23 @@ impl<'r> Figures<'r> {
             // and the page says why rather than contradict its own "Place 3 of 19".
             // Each place looked up once per prize, not searched for per award: a ranking may hold
             // 100,000 entries.
-            let places: HashMap<&str, usize> = config
-                .prizes
-                .iter()
-                .find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score)
+            let rule = config.prizes.iter().find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score);
+            let places: HashMap<&str, usize> = rule
                 .and_then(|c| rankings.ranking(c.ranking()))
                 .map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect())
                 .unwrap_or_default();
+            // A prize narrowed by tag or size ranks only the entries it is open to: those above
+            // are not passed over, they were never in the running.
+            let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
             let place_of = |id: &str| places.get(id).copied();
             // An undecided tie pays no one yet.
             for a in p.awards.iter().filter(|a| a.amount.is_some()) {
                 let mut line = format!("{}, prize place {}", p.name, a.place);
-                if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
+                if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
+                    line.push_str(&format!(
+                        " (placed {own} in its ranking; this prize ranks only the entries it is open to)"
+                    ));
+                } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
                     let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
                     line.push_str(&format!(
                         " (placed {own} in its ranking; {} above it could not win this prize)",
@@ -149,6 +151,16 @@ impl<'r> Figures<'r> {
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
         Figures { standings, means, sorted, bins, notes, scored, prizes, ineligible }
     }
+}
+
+/// How many entries of a ranking hold each place: a place more than one holds is shared, as the
+/// pages and the index say.
+fn at_each_place(ranked: &[crate::rankings::Ranked]) -> HashMap<usize, usize> {
+    let mut at_place: HashMap<usize, usize> = HashMap::new();
+    for r in ranked {
+        *at_place.entry(r.place).or_default() += 1;
+    }
+    at_place
 }
 
 /// Per criterion, every entry's score sorted, and how many fall in each tenth of its scale: from
@@ -174,7 +186,7 @@ fn field_of(rankings: &Rankings, config: &Config) -> (Vec<Vec<f64>>, Vec<Vec<usi
 }
 
 /// One entry's page: its places, prizes, and each criterion against the field.
-fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config) -> Page {
+fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, method: &crate::merge::Method) -> Page {
     let means = figures.means.get(s.id.as_str());
     let rubric = config.rubric(s.track.as_deref());
     let criteria = config
@@ -213,6 +225,7 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config) -> 
         ineligible: figures.ineligible.get(s.id.as_str()).map(|r| (*r).clone()).unwrap_or_default(),
         notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
         scored: figures.scored.contains(&entry),
+        method: method.clone(),
     }
 }
 
@@ -229,12 +242,18 @@ fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)])
     let mut groups = Vec::new();
     for (name, ranking) in scopes {
         let ranked = rankings.ranking(ranking).unwrap_or(&[]);
+        let at_place = at_each_place(ranked);
         let entries = ranked
             .iter()
             .filter_map(|r| {
                 let (file, title) = by_id.get(r.id.as_str())?;
                 listed.insert(r.id.as_str());
-                Some(Listed { file: (*file).clone(), title: (*title).to_owned(), place: Some(r.place) })
+                Some(Listed {
+                    file: (*file).clone(),
+                    title: (*title).to_owned(),
+                    place: Some(r.place),
+                    shared: at_place.get(&r.place).is_some_and(|n| *n > 1),
+                })
             })
             .collect();
         groups.push((name, entries));
@@ -242,7 +261,7 @@ fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)])
     let mut rest: Vec<Listed> = titles
         .iter()
         .filter(|(id, _, _)| !listed.contains(id))
-        .map(|(_, file, title)| Listed { file: file.clone(), title: (*title).to_owned(), place: None })
+        .map(|(_, file, title)| Listed { file: file.clone(), title: (*title).to_owned(), place: None, shared: false })
         .collect();
     rest.sort_by(|a, b| a.title.cmp(&b.title));
     groups.push(("Not ranked".to_owned(), rest));

@@ -23,9 +23,9 @@ pub(super) fn settle_into(rankings: &mut Rankings, loaded: &Loaded, field: &Fiel
     // A trainee's comparisons, like their marks, count nowhere.
     for t in rankings.sheets.trainees.iter().filter(|t| !t.comparisons.is_empty()) {
         warnings.push(format!(
-            "{} comparison(s) by {} (a trainee: counts = false) count nowhere, as their marks do not",
-            t.comparisons.len(),
-            clean_line(&t.judge)
+            "{} is a trainee (counts = false): {} left out, as their marks are",
+            clean_line(&t.judge),
+            crate::format::count(t.comparisons.len(), "comparison", "comparisons")
         ));
     }
     for w in &warnings {
@@ -73,8 +73,9 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
             rounds = answered;
         } else if made > 0 && !force {
             bail!(
-                "{} already publishes other finalists, and {made} comparison(s) were made on them: publishing these would leave those out. Add --force to publish anyway",
-                path.display()
+                "{} already publishes other finalists, and judges compared them {}: publishing these would leave those comparisons out. Add --force to publish anyway",
+                path.display(),
+                crate::format::count(made, "time", "times")
             );
         }
     }
@@ -88,10 +89,10 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     crate::disk::write_durably(&path, text.as_bytes())?;
     for round in &rounds {
         println!(
-            "{} finals: {} finalists, {} place(s) paid",
+            "{} finals: {} finalists, {} paid",
             clean_line(&round.ranking),
             round.finalists.len(),
-            round.paid
+            crate::format::count(round.paid, "place", "places")
         );
         for f in &round.finalists {
             println!("  {:>3}  {:<24} {}", f.rubric_place, clean_line(&f.id), clean_line(&f.title));
@@ -99,8 +100,9 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     }
     let answers: usize = rounds.iter().map(|r| r.answers.len()).sum();
     println!(
-        "Wrote {} ({answers} comparison(s) so far). Share it with the judges beside judging.toml; `judging finals` lists it for each of them",
-        path.display()
+        "Wrote {} ({} so far). Share it with the judges beside judging.toml; `judging finals` lists it for each of them",
+        path.display(),
+        crate::format::count(answers, "comparison", "comparisons")
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -171,10 +173,10 @@ pub(super) fn list(session: &Session) -> Result<ExitCode> {
         let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
         let (done, open) = round.progress(&session.judge, &barred);
         println!(
-            "\n{}: {} finalists, {} place(s) paid; you compared {done} of the {open} pairs you may",
+            "\n{}: {} finalists, {} paid; you compared {done} of the {open} pairs you may",
             clean_line(&round.ranking),
             round.finalists.len(),
-            round.paid
+            crate::format::count(round.paid, "place", "places")
         );
         println!("  RUBRIC  ID                        TITLE");
         for (f, why) in round.finalists.iter().zip(&why) {

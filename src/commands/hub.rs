@@ -31,7 +31,7 @@ fn asked(submissions: &[Submission]) -> Vec<(String, String)> {
 /// After a pull from the Hub: the listed Spaces' facts, without asking for them again.
 pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listing) -> Result<()> {
     if listing.without_track > 0 {
-        println!("  {} Space(s) without a track tag left out", listing.without_track);
+        println!("  {} without a track tag left out", crate::format::count(listing.without_track, "Space", "Spaces"));
     }
     for (space, why) in &listing.unread {
         eprintln!(
@@ -90,7 +90,11 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     let mut nothing_refreshed = false;
     if !offline {
         let hub = session.hub()?;
-        println!("Asking {} about {} Space(s)…", crate::net::redacted(hub.base()), entries.len());
+        println!(
+            "Asking {} about {}…",
+            crate::net::redacted(hub.base()),
+            crate::format::count(entries.len(), "Space", "Spaces")
+        );
         let before = session.store.hub_facts_by_entry()?;
         let progress = crate::progress::Progress::bar(entries.len(), "Asking the Hub about each Space");
         let report = enrich::enrich(&hub, &session.store, &entries, &[], Vec::new(), &progress);

@@ -36,11 +36,15 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         for p in &problems {
             eprintln!("error: {p}");
         }
-        bail!("{} row(s) of {name} refused; nothing was imported", problems.len());
+        bail!("{} of {name} refused; nothing was imported", crate::format::count(problems.len(), "row", "rows"));
     }
     let imported = rows.iter().filter(|(_, c)| matches!(c, Change::Score { .. })).count();
     session.store.apply_all(&rows)?;
-    println!("Imported {imported} score(s) from {name} for judge {}", clean_line(&session.judge));
+    println!(
+        "Imported {} from {name} for judge {}",
+        crate::format::count(imported, "score", "scores"),
+        clean_line(&session.judge)
+    );
     Ok(ExitCode::SUCCESS)
 }
 

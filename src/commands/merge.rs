@@ -149,13 +149,20 @@ pub(super) fn merged(
     options: &crate::rankings::Options,
 ) -> Result<crate::rankings::Rankings> {
     // Drawn only on a terminal: `Progress` decides, so no caller passes a flag for it.
-    let spinner = crate::progress::Progress::spinner(&format!("Reading {} score file(s)", files.len()));
+    let spinner = crate::progress::Progress::spinner(&format!(
+        "Reading {}",
+        crate::format::count(files.len(), "score file", "score files")
+    ));
     let judges = crate::scorefile::read_all(files, config, field).map_err(|problems| {
         spinner.done();
         for p in &problems {
             eprintln!("error: {p}");
         }
-        anyhow::anyhow!("{} of {} file(s) refused; nothing was merged", problems.len(), files.len())
+        anyhow::anyhow!(
+            "{} of {} refused; nothing was merged",
+            problems.len(),
+            crate::format::count(files.len(), "file", "files")
+        )
     })?;
     spinner.say(&format!("Merging {} judges with the {} method", judges.len(), options.method.name()));
     let rankings = crate::rankings::rank_all(judges, config, field, options);

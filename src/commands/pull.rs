@@ -199,14 +199,21 @@ fn report_pull(session: &Session, outcome: &Outcome) {
         c.returned
     );
     if outcome.parsed.drafts_skipped > 0 {
-        println!("  {} Devpost draft(s) skipped", outcome.parsed.drafts_skipped);
+        println!(
+            "  {} skipped",
+            crate::format::count(outcome.parsed.drafts_skipped, "Devpost draft", "Devpost drafts")
+        );
     }
     for note in &outcome.parsed.notes {
         eprintln!("  note: {}", clean_line(note));
     }
     let parsed = &outcome.parsed;
     if !parsed.problems.is_empty() {
-        eprintln!("  {} row(s) rejected, {} warning(s):", parsed.rejected(), parsed.warnings());
+        eprintln!(
+            "  {} rejected, {}:",
+            crate::format::count(parsed.rejected(), "row", "rows"),
+            crate::format::count(parsed.warnings(), "warning", "warnings")
+        );
         for line in crate::export::condensed(&parsed.problems) {
             eprintln!("  {line}");
         }

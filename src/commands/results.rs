@@ -119,7 +119,8 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Str
     let checks: usize = sheet.outcome.prizes.iter().map(|p| crate::report::results::checks(p).len()).sum();
     if checks > 0 {
         eprintln!(
-            "warning: the jury has {checks} paid place(s) to check before announcing (CHECK in judging results, without --public)"
+            "warning: the jury has {} to check before announcing (CHECK in judging results, without --public)",
+            crate::format::count(checks, "paid place", "paid places")
         );
     }
     let announcement = crate::prizes::public::Announcement::of(sheet.outcome);
@@ -196,6 +197,9 @@ pub(super) struct Prepared {
     files: HashMap<String, HashMap<String, f64>>,
     decisions_file: Option<PathBuf>,
     decisions: Vec<crate::prizes::Decision>,
+    /// The title of each entry a decision names, ranked or not, by id: a decision on a tie that
+    /// is gone may name entries no judge scored since.
+    titles: HashMap<String, String>,
 }
 
 /// The candidates, the prize files and the decisions, every decision checked against the field:
@@ -221,9 +225,14 @@ pub(super) fn prepare(
         for p in &problems {
             eprintln!("error: {name}: {p}");
         }
-        bail!("{} problem(s) in {name}; no results were made", problems.len());
+        bail!("{} in {name}; no results were made", crate::format::count(problems.len(), "problem", "problems"));
     }
-    Ok(Prepared { candidates, files, decisions_file, decisions })
+    let titles = decisions
+        .iter()
+        .flat_map(|d| &d.order)
+        .filter_map(|id| entries.get(id.as_str()).map(|s| (id.clone(), s.title.clone())))
+        .collect();
+    Ok(Prepared { candidates, files, decisions_file, decisions, titles })
 }
 
 /// The prizes applied to the prepared candidates, with the rankings' head-to-head majorities and
@@ -235,9 +244,13 @@ pub(super) fn apply(
     progress: bool,
 ) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
     let config = &session.loaded.config;
-    let Prepared { candidates, files, decisions_file, decisions } = prepared;
+    let Prepared { candidates, files, decisions_file, decisions, titles } = prepared;
     if progress {
-        eprintln!("Applying {} prize(s) to {} ranked entries…", config.prizes.len(), candidates.len());
+        eprintln!(
+            "Applying {} to {}…",
+            crate::format::count(config.prizes.len(), "prize", "prizes"),
+            crate::format::count(candidates.len(), "ranked entry", "ranked entries")
+        );
     }
     let book = Rulebook {
         rules: &config.rules,
@@ -248,14 +261,21 @@ pub(super) fn apply(
         majorities: &rankings.majorities,
         min_judges: rankings.min_judges,
     };
-    let outcome = crate::prizes::award(&candidates, &book);
+    let mut outcome = crate::prizes::award(&candidates, &book);
+    for d in &mut outcome.decisions {
+        for (id, title) in d.decision.order.iter().zip(&mut d.titles) {
+            if title.is_none() {
+                title.clone_from(&titles.get(id).cloned());
+            }
+        }
+    }
     let misfits = crate::prizes::decisions::misfits(&outcome.decisions);
     if !misfits.is_empty() {
         let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
         for p in &misfits {
             eprintln!("error: {name}: {p}");
         }
-        bail!("{} problem(s) in {name}; no results were made", misfits.len());
+        bail!("{} in {name}; no results were made", crate::format::count(misfits.len(), "problem", "problems"));
     }
     for w in &outcome.warnings {
         eprintln!("warning: {}", clean_line(w));

@@ -123,7 +123,11 @@ pub(super) fn collect_command(session: &Session, dir: &Path) -> Result<ExitCode>
 pub(super) fn files_from_hub(session: &Session) -> Result<Vec<PathBuf>> {
     let (good, listed) = super::collect::collect(session, Path::new("collected"), false)?;
     if good.len() != listed {
-        bail!("{} of {listed} file(s) in the repo refused; nothing was merged", listed - good.len());
+        bail!(
+            "{} of {} in the repo refused; nothing was merged",
+            listed - good.len(),
+            crate::format::count(listed, "file", "files")
+        );
     }
     if good.is_empty() {
         bail!("the repo has no score files yet: judges send theirs with `judging push`");
@@ -288,7 +292,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         for p in &problems {
             eprintln!("error: {p}");
         }
-        anyhow::anyhow!("{} file(s) refused", problems.len())
+        anyhow::anyhow!("{} refused", crate::format::count(problems.len(), "file", "files"))
     })?;
     let assignments = session.loaded.assignments()?;
     println!("JUDGE                 ASSIGNED  SCORED  PARTLY  LAST WRITTEN");
@@ -320,12 +324,12 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .map(|e| format!("{} ({})", clean_line(&field.entries[e].submission.id), counts[e]))
         .collect();
     if short.is_empty() {
-        println!("Every entry has {k} judge(s) or more so far.");
+        println!("Every entry has {} or more so far.", crate::format::count(k, "judge", "judges"));
     } else {
         println!(
-            "{} entr{} with fewer than {k} judge(s) so far: {}",
-            short.len(),
-            if short.len() == 1 { "y" } else { "ies" },
+            "{} with fewer than {} so far: {}",
+            crate::format::count(short.len(), "entry", "entries"),
+            crate::format::count(k, "judge", "judges"),
             crate::format::first_few(&short, 20, ", ")
         );
     }

@@ -177,9 +177,9 @@ fn level_problems(c: &Criterion, key: &str, out: &mut Vec<String>) {
     if ranged == 0 {
         if c.levels.len() != c.scale.levels() {
             out.push(format!(
-                "{key}.levels has {} line(s), but scale [{low}, {high}] has {} levels: give one line per level, lowest first (on a long scale, give each line the values it covers: scores = [from, to]; or leave levels out)",
-                c.levels.len(),
-                c.scale.levels()
+                "{key}.levels has {}, but scale [{low}, {high}] has {}: give one line per level, lowest first (on a long scale, give each line the values it covers: scores = [from, to]; or leave levels out)",
+                crate::format::count(c.levels.len(), "line", "lines"),
+                crate::format::count(c.scale.levels(), "level", "levels")
             ));
         }
         return;

@@ -80,7 +80,7 @@ mod tests {
         let line = |problem: &str| offset(document.get_ref(), problem).map(|at| text[..at].matches('\n').count() + 1);
         let cases = [
             ("criteria[1] (\"l\").weight = -2: use a number above 0", Some(10)),
-            ("criteria[1] (\"l\").levels has 1 line(s)", Some(8)),
+            ("criteria[1] (\"l\").levels has 1 line", Some(8)),
             ("merge.tie_breaks[1] = \"luck\": not a criterion", Some(13)),
             ("event.id = \"e\": fine", Some(2)),
             ("judges[0]: \"a\" appears twice", None),

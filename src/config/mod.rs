@@ -363,7 +363,7 @@ mod tests {
         }
         let missing = "[[judges]]\nname = 5\n[[judges]]\nkey = \"x\"\n";
         let message = parse(missing).expect_err("two bad judges").to_string();
-        assert!(message.contains("line 2") && message.contains("2 problem(s)"), "{message}");
+        assert!(message.contains("line 2") && message.contains("2 problems"), "{message}");
     }
 
     #[test]
@@ -430,7 +430,7 @@ mod tests {
             ("[merge]\ntrim_by = \"judge\"", &["unknown variant `judge`", "expected `total` or `criterion`"]),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 3]\nweight = 1.0\nlevels = [\"a\"]",
-                &["criteria[0] (\"u\").levels has 1 line(s)", "scale [1, 3] has 3 levels"],
+                &["criteria[0] (\"u\").levels has 1 line", "scale [1, 3] has 3 levels"],
             ),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [3, 1]\nweight = 1.0\nlevels = []",

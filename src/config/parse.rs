@@ -16,7 +16,7 @@ use crate::sanitize::clean_line;
 pub enum ParseError {
     #[error("{0}")]
     Syntax(String),
-    #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    #[error("{}:\n{}", crate::format::count(.0.len(), "problem", "problems"), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<String>),
 }
 

@@ -112,7 +112,8 @@ fn syntax(error: csv::Error, source_name: &str, lines: &mut LineCounter) -> Expo
     let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-            "has {len} field(s) where the header has {expected_len}: look for a stray quote or an unquoted {}",
+            "has {} where the header has {expected_len}: look for a stray quote or an unquoted {}",
+            crate::format::count(usize::try_from(*len).unwrap_or(usize::MAX), "field", "fields"),
             "delimiter inside a field"
         ),
         _ => error.to_string(),

@@ -80,7 +80,7 @@ fn unreadable_files_import_nothing_and_say_where() {
     let cases: [(&str, &str); 4] = [
         ("", "test.csv is empty"),
         ("   \n\n", "test.csv is empty"),
-        ("id,title,space_url\na,b,c,d\n", "line 2: has 4 field(s) where the header has 3"),
+        ("id,title,space_url\na,b,c,d\n", "line 2: has 4 fields where the header has 3"),
         ("title,space_url\nx,y\n", "no column \"id\" for the submission's id"),
     ];
     for (text, want) in cases {

@@ -34,9 +34,9 @@ pub fn gather(
             }
             if round.finalists.len() < before {
                 warnings.push(format!(
-                    "{} finalist(s) of {:?} are not in this merge's ranking (withdrawn, or scored by no judge): the finals go on without them",
-                    before - round.finalists.len(),
-                    clean_line(&round.ranking)
+                    "{:?} has {} not in this merge's ranking (withdrawn, or scored by no judge): the finals go on without them",
+                    clean_line(&round.ranking),
+                    crate::format::count(before - round.finalists.len(), "finalist", "finalists")
                 ));
             }
         }
@@ -47,8 +47,8 @@ pub fn gather(
         let (mut outside, mut barred) = (0, 0);
         if !marks.comparisons.is_empty() && !config.compares_in_finals(name) {
             warnings.push(format!(
-                "{} comparison(s) by {} are left out: judging.toml does not list them among the finals' judges",
-                marks.comparisons.len(),
+                "left out: {} by {}, as judging.toml does not list them among the finals' judges",
+                crate::format::count(marks.comparisons.len(), "comparison", "comparisons"),
                 clean_line(name)
             ));
             continue;
@@ -74,13 +74,15 @@ pub fn gather(
         }
         if barred > 0 {
             warnings.push(format!(
-                "{barred} comparison(s) by {} are left out: each has an entry they may not judge (a conflict in judging.toml, a track they do not judge, or their recusal)",
+                "left out: {} by {}, each with an entry they may not judge (a conflict in judging.toml, a track they do not judge, or their recusal)",
+                crate::format::count(barred, "comparison", "comparisons"),
                 clean_line(name)
             ));
         }
         if outside > 0 {
             warnings.push(format!(
-                "{outside} comparison(s) by {} are left out: not two finalists of one published ranking (were the finals published anew?)",
+                "left out: {} by {}, not of two finalists of one published ranking (were the finals published anew?)",
+                crate::format::count(outside, "comparison", "comparisons"),
                 clean_line(name)
             ));
         }

@@ -126,8 +126,10 @@ pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
             problems.push(format!("{at}: ranking {:?} is published twice", clean_line(&ranking.ranking)));
         }
         if ranking.finalists.len() < 2 {
-            problems
-                .push(format!("{at}: {} finalist(s); a finals round compares two or more", ranking.finalists.len()));
+            problems.push(format!(
+                "{at}: {}; a finals round compares two or more",
+                crate::format::count(ranking.finalists.len(), "finalist", "finalists")
+            ));
         }
         let mut ids = HashSet::new();
         for (f, finalist) in ranking.finalists.iter().enumerate() {

@@ -91,10 +91,10 @@ fn summary(round: &Round, standing: &Standing) -> String {
         format!("; {open} of its {pairs} pairs not yet compared, ordered by the rubric round")
     };
     format!(
-        "the paid places of {} come from {} comparison(s) by {} judge(s) among {} finalists{open}.",
+        "the paid places of {} come from {} by {} among {} finalists{open}.",
         crate::sanitize::clean_line(&round.ranking),
-        round.answers.len(),
-        round.judges.len(),
+        crate::format::count(round.answers.len(), "comparison", "comparisons"),
+        crate::format::count(round.judges.len(), "judge", "judges"),
         round.finalists.len()
     )
 }

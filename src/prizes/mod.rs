@@ -157,12 +157,31 @@ pub struct PrizeOutcome {
     pub name: String,
     /// What ordered the candidates.
     pub by: String,
+    /// Whether a finals round set the order of the ranking it pays from (a prize by score):
+    /// the finalists first in the finals' order, then the rest by merged score.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub finals: bool,
     /// What its places are ranked by, as a column heading: "Score", "Badges", a criterion's label.
     pub heading: String,
     pub awards: Vec<Award>,
     /// Entries that would have placed but could not win, in order.
     pub passed_over: Vec<Passed>,
     pub notes: Vec<String>,
+}
+
+impl PrizeOutcome {
+    /// The title of the entry `id` among its places, if it holds one.
+    pub fn title_of(&self, id: &str) -> Option<&str> {
+        self.awards.iter().find(|a| a.id == id).map(|a| a.title.as_str())
+    }
+}
+
+impl DecisionUse {
+    /// The entries its order names, for a jury: by title (`format::entry_names`), in order.
+    pub fn named(&self) -> Vec<String> {
+        let titles = self.titles.iter().map(Option::as_deref).chain(std::iter::repeat(None));
+        crate::format::entry_names(self.decision.order.iter().map(String::as_str).zip(titles))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -210,6 +229,9 @@ pub struct Flagged {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionUse {
     pub decision: Decision,
+    /// The title of each entry its order names, in that order; `None` for an id no ranked entry
+    /// has.
+    pub titles: Vec<Option<String>>,
     /// Whether it settled a tie; an unused decision names no tie that exists.
     pub used: bool,
     /// How it misses an undecided tie of its prize that it names part of: an entry not in the
@@ -250,7 +272,16 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
             .decisions
             .iter()
             .zip(run.used.iter().zip(run.misfits))
-            .map(|(d, (used, misfit))| DecisionUse { decision: d.clone(), used: *used, misfit })
+            .map(|(d, (used, misfit))| DecisionUse {
+                decision: d.clone(),
+                titles: d
+                    .order
+                    .iter()
+                    .map(|id| candidates.iter().find(|c| c.id == *id).map(|c| c.title.clone()))
+                    .collect(),
+                used: *used,
+                misfit,
+            })
             .collect(),
         warnings,
     }
@@ -269,14 +300,22 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn prize(&mut self, prize: &Prize, warnings: &mut Vec<String>) -> PrizeOutcome {
+        // A finals round reorders its ranking, and gives each entry of it its rubric place.
+        let finals = prize.by == PrizeBy::Score
+            && self.candidates.iter().any(|c| match &prize.track {
+                Some(t) => c.track.as_ref() == Some(t) && c.track_rubric_place.is_some(),
+                None => c.rubric_place.is_some(),
+            });
         let mut out = PrizeOutcome {
             id: prize.id.clone(),
             name: prize.name.clone(),
             by: match prize.by {
+                PrizeBy::Score if finals => format!("the finals' order, then {}", prize.by.label()),
                 PrizeBy::Criterion => format!("criterion {}", prize.criterion.as_deref().unwrap_or("?")),
                 PrizeBy::File => prize.file.clone().unwrap_or_default(),
                 by => by.label().to_owned(),
             },
+            finals,
             heading: prize.heading(self.book.criteria),
             awards: Vec::new(),
             passed_over: Vec::new(),
@@ -371,10 +410,17 @@ impl Run<'_> {
                 let tie = Tie::Undecided { with, others: live.len() - 1, shares: shares.clone() };
                 out.awards.push(award(i, place, Some(tie)));
             }
-            let names: Vec<String> = live.iter().map(|i| self.candidates[*i].id.clone()).collect();
+            let tied = live.iter().map(|i| &self.candidates[*i]);
+            let names = crate::format::entry_names(tied.clone().map(|c| (c.id.as_str(), Some(c.title.as_str()))));
+            // The order to record, ready to copy, where it is short enough to write out.
+            let order = if live.len() <= TIED_NAMED {
+                tied.map(|c| format!("{:?}", crate::sanitize::clean_line(&c.id))).collect::<Vec<_>>().join(", ")
+            } else {
+                "...".to_owned()
+            };
             // A tie of thousands (a prize nobody earned a mark for) is said in one short line.
             warnings.push(format!(
-                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [...]) to settle it",
+                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}]) to settle it",
                 prize.name,
                 crate::format::first_few(&names, TIED_NAMED, ", "),
                 prize.id

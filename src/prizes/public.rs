@@ -36,7 +36,7 @@ impl Announcement {
             .prizes
             .iter()
             .map(|p| {
-                let title = |id: &String| p.awards.iter().find(|a| a.id == *id).map(|a| a.title.clone());
+                let title = |id: &String| p.title_of(id).map(str::to_owned);
                 let winners = p
                     .awards
                     .iter()
@@ -99,6 +99,7 @@ mod tests {
                     id: "quest".into(),
                     name: "Quest".into(),
                     by: "badges".into(),
+                    finals: false,
                     heading: "Badges".into(),
                     awards: vec![
                         award(1, "a", None, undecided("b")),
@@ -112,6 +113,7 @@ mod tests {
                     id: "none".into(),
                     name: "None".into(),
                     by: "likes".into(),
+                    finals: false,
                     heading: "Likes".into(),
                     awards: vec![],
                     passed_over: vec![],

@@ -67,8 +67,9 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
 }
 
 impl Doubt {
-    /// What the head judge should do about it, in a sentence about the place `place` of `title`.
-    pub fn advice(&self, title: &str, place: usize) -> String {
+    /// What the head judge should do about it, in a sentence about the place `place` of `title`;
+    /// `finals` where a finals round set the places, whose chances come from the finals.
+    pub fn advice(&self, title: &str, place: usize, finals: bool) -> String {
         match *self {
             Doubt::FewJudges { judges, min_judges } => {
                 let marks =
@@ -82,6 +83,11 @@ impl Doubt {
                     "{title} (place {place}) rests on {marks} (merge.min_judges is {min_judges}): have {more} score it before announcing"
                 )
             }
+            Doubt::Unlikely { chance } if finals => format!(
+                "{title} (place {place}) holds a paid place in only {:.0}% of the finals redrawn from the judges' comparisons (PAID, under {:.0}%): discuss it, or have the judges compare it further, before announcing",
+                chance * 100.0,
+                LEAST_CHANCE * 100.0
+            ),
             Doubt::Unlikely { chance } => format!(
                 "{title} (place {place}) holds a paid place in only {:.0}% of the merges redrawn from the judges' marks (PAID, under {:.0}%): discuss it, or have another judge score it, before announcing",
                 chance * 100.0,
@@ -138,9 +144,12 @@ mod tests {
             ),
         ];
         for (doubt, want) in cases {
-            let said = doubt.advice("Echo Owl", 1);
+            let said = doubt.advice("Echo Owl", 1, false);
             assert!(said.contains(want), "{doubt:?}: {said}");
             assert!(said.ends_with("before announcing"), "{said}");
         }
+        let finals = Doubt::Unlikely { chance: 0.35 }.advice("Echo Owl", 1, true);
+        assert!(finals.contains("35% of the finals redrawn from the judges' comparisons"), "{finals}");
+        assert!(finals.contains("have the judges compare it further") && !finals.contains("merges"), "{finals}");
     }
 }

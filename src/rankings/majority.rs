@@ -72,11 +72,12 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             ("cycle", cycle, format!("No Condorcet winner: head to head, {}.", steps.join(", ")))
         }
         HeadToHead::NotBeaten { leader, other, for_leader, for_other, level } => {
+            let judges = |n: u32| crate::format::count(n as usize, "judge", "judges");
             let why = match (for_leader + for_other, level) {
                 (0, 0) => "no judge scored both".to_owned(),
-                (0, level) => format!("the {level} judge(s) who scored both rated them level"),
-                (_, 0) => format!("{for_other} judge(s) put it above, {for_leader} below"),
-                (_, level) => format!("{for_other} judge(s) put it above, {for_leader} below, {level} level"),
+                (0, level) => format!("the {} who scored both rated them level", judges(level)),
+                (_, 0) => format!("{} put it above, {for_leader} below", judges(for_other)),
+                (_, level) => format!("{} put it above, {for_leader} below, {level} level", judges(for_other)),
             };
             let verb = if for_other > for_leader { "loses to" } else { "does not beat" };
             (

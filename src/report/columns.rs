@@ -73,7 +73,7 @@ impl Column {
                 a.support.as_ref().and_then(|s| s.chance).map(|c| format!("{:.0}%", c * 100.0)).unwrap_or_default()
             }
             Column::Amount => amount(sheet, a),
-            Column::Note => note(sheet, a),
+            Column::Note => note(sheet, p, a),
         }
     }
 }

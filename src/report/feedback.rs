@@ -1,5 +1,6 @@
-//! What each team receives after the announcement: its merged score on each criterion beside the
-//! field's, the level of the score shown, its places, its prizes, why it could not win,
+//! What each team receives after the announcement: the judges' average mark on each criterion
+//! beside the field's, the level of the average shown, what its places come from, its places,
+//! its prizes, why it could not win,
 //! and the notes its judges wrote for the team, the judges named "Judge A", "Judge B" within the
 //! entry, never by name. Notes for the jury never reach a page: they are not given to it.
 
@@ -15,12 +16,13 @@ pub const BINS: usize = 10;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionLine {
     pub label: String,
+    /// The judges' average mark on it, as they gave it (no judge's leniency taken out).
     pub mean: Option<f64>,
-    /// The share of entries with a lower score on it, as a whole percentage.
+    /// The share of entries with a lower average on it, as a whole percentage.
     pub above: Option<u32>,
-    /// How many entries of the field score in each tenth of the scale, lowest first.
+    /// How many entries of the field average in each tenth of the scale, lowest first.
     pub bins: Vec<usize>,
-    /// What the level of the score shown says (the nearest mark's).
+    /// What the level of the average shown says (the nearest mark's).
     pub level: Option<String>,
     pub low: u8,
     pub high: u8,
@@ -90,6 +92,25 @@ pub struct Page {
     /// Whether any judge's scores of it count: a page of a field no one scored says so instead
     /// of showing empty scores.
     pub scored: bool,
+    /// The method the places were merged by: the page says how they relate to the averages.
+    pub method: crate::merge::Method,
+}
+
+impl Page {
+    /// What the scores on the page are, and what the places come from, in plain words: the
+    /// averages are the judges' marks as given, and only the mean method ranks by them alone.
+    pub fn scores_said(&self) -> String {
+        let averages = "Each score is the judges' average mark on the criterion, as they gave it.";
+        let places = match &self.method {
+            crate::merge::Method::Mean => "The places rank the entries by the same marks, averaged.".to_owned(),
+            crate::merge::Method::Calibrated => "The places come from the same marks with each judge's leniency taken out (the calibrated method: a judge who marks high counts for less), so an entry can place above one whose averages are higher.".to_owned(),
+            m => format!(
+                "The places come from the same marks merged by the {} method, so an entry can place above one whose averages are higher.",
+                m.name()
+            ),
+        };
+        format!("{averages} {places}")
+    }
 }
 
 /// What the page of an entry no judge scored says in place of its scores.
@@ -127,7 +148,10 @@ pub fn markdown_page(p: &Page) -> String {
         out.push_str(&format!("\n{NOT_SCORED}\n"));
     }
     if p.scored {
-        out.push_str("\n## Scores\n\n| Criterion | Score | Higher than | Level reached |\n|---|---:|---:|---|\n");
+        out.push_str(&format!(
+            "\n## Scores\n\n{}\n\n| Criterion | Judges' average | Higher than | Level reached |\n|---|---:|---:|---|\n",
+            p.scores_said()
+        ));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
         let above = c.above.map(|a| format!("{a}% of entries")).unwrap_or_default();
@@ -156,8 +180,8 @@ pub fn markdown_page(p: &Page) -> String {
     out
 }
 
-/// Where the entry stands among the field on one criterion: how many entries score in each tenth
-/// of the scale, its own bar in red and its score written above it, the scale's ends below. The
+/// Where the entry stands among the field on one criterion: how many entries' averages fall in each
+/// tenth of the scale, its own bar in red and its average written above it, the scale's ends below. The
 /// same size whatever the field's.
 fn histogram(c: &CriterionLine) -> String {
     const WIDTH: usize = 20;
@@ -183,7 +207,7 @@ fn histogram(c: &CriterionLine) -> String {
         _ => String::new(),
     };
     format!(
-        "<svg width=\"220\" height=\"66\" role=\"img\" aria-label=\"how many entries score in each tenth of {low}-{high}; this entry in red\">{bars}{label}<line x1=\"10\" y1=\"52\" x2=\"210\" y2=\"52\" stroke=\"#333\"/><text x=\"10\" y=\"64\" font-size=\"10\">{low}</text><text x=\"210\" y=\"64\" font-size=\"10\" text-anchor=\"end\">{high}</text></svg>",
+        "<svg viewBox=\"0 0 220 66\" width=\"220\" height=\"66\" style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"how many entries average in each tenth of {low}-{high}; this entry in red\">{bars}{label}<line x1=\"10\" y1=\"52\" x2=\"210\" y2=\"52\" stroke=\"#333\"/><text x=\"10\" y=\"64\" font-size=\"10\">{low}</text><text x=\"210\" y=\"64\" font-size=\"10\" text-anchor=\"end\">{high}</text></svg>",
         low = c.low,
         high = c.high
     )
@@ -208,9 +232,10 @@ pub fn html_page(p: &Page) -> String {
     }
     body.push_str("</ul>\n");
     if p.scored {
-        body.push_str(
-            "<table>\n<tr><th>Criterion</th><th>Score</th><th>Among the entries</th><th>Level reached</th></tr>\n",
-        );
+        body.push_str(&format!(
+            "<p>{}</p>\n<div class=\"scroll\"><table class=\"scores\">\n<tr><th>Criterion</th><th>Judges' average</th><th>Among the entries</th><th>Level reached</th></tr>\n",
+            escape(&p.scores_said())
+        ));
     } else {
         body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
     }
@@ -227,7 +252,7 @@ pub fn html_page(p: &Page) -> String {
         ));
     }
     if p.scored {
-        body.push_str("</table>\n");
+        body.push_str("</table></div>\n");
     }
     if !p.ineligible.is_empty() {
         body.push_str("<h2>Why it could not win a prize</h2>\n<ul>\n");
@@ -248,16 +273,29 @@ pub fn html_page(p: &Page) -> String {
 
 fn page(title: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto}}table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}.num{{white-space:nowrap}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 0.5em}}.scroll{{overflow-x:auto}}@media print{{.scroll{{overflow:visible}}}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}td{{overflow-wrap:break-word}}.num{{white-space:nowrap;overflow-wrap:normal}}@media (max-width:32em){{.scores tr:first-child{{display:none}}.scores,.scores tbody,.scores tr,.scores td{{display:block}}.scores td{{border:0;padding:2px 0}}.scores tr{{border-bottom:1px solid #ddd;padding:6px 0}}}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
     )
 }
 
 /// One entry on the index: its page's file name (without extension), its title, and its place
-/// in the group, if it has one.
+/// in the group, if it has one, and whether another entry shares that place.
 pub struct Listed {
     pub file: String,
     pub title: String,
     pub place: Option<usize>,
+    pub shared: bool,
+}
+
+impl Listed {
+    /// Its place as the index says it: `#3 `, `#16 (shared) ` as its page says "shared with", or
+    /// nothing.
+    fn place_said(&self) -> String {
+        match (self.place, self.shared) {
+            (Some(p), true) => format!("#{p} (shared) "),
+            (Some(p), false) => format!("#{p} "),
+            (None, _) => String::new(),
+        }
+    }
 }
 
 /// The index: every entry's page, grouped (by track, then those in no ranking), each group in
@@ -269,7 +307,7 @@ pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) 
         md.push_str(&format!("\n## {}\n\n", markdown(group)));
         html.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(group)));
         for l in listed {
-            let place = l.place.map(|p| format!("#{p} ")).unwrap_or_default();
+            let place = l.place_said();
             md.push_str(&format!("- {place}[{}]({}.md)\n", markdown(&l.title), l.file));
             html.push_str(&format!("<li>{place}<a href=\"{}.html\">{}</a></li>\n", l.file, escape(&l.title)));
         }
@@ -296,7 +334,8 @@ mod tests {
 
     #[test]
     fn pages_escape_as_the_results_page_does() {
-        let listed = vec![Listed { file: "x".into(), title: "<b>O'Brien & \"co\"</b>".into(), place: Some(2) }];
+        let listed =
+            vec![Listed { file: "x".into(), title: "<b>O'Brien & \"co\"</b>".into(), place: Some(2), shared: false }];
         let html = index(&[("Wood <3".into(), listed)], "E").1;
         assert!(html.contains("&lt;b&gt;O&#39;Brien &amp; &quot;co&quot;&lt;/b&gt;"), "{html}");
         assert!(html.contains("<h2>Wood &lt;3</h2>") && html.contains("#2 <a href=\"x.html\">"), "{html}");
@@ -350,5 +389,29 @@ mod tests {
         assert!(large.len() <= small.len() + 40, "{} against {}", large.len(), small.len());
         assert_eq!(small.matches("<rect").count(), BINS);
         assert!(small.contains("fill=\"#c33\"") && small.contains(">3.50</text>"), "its own bar and score: {small}");
+        // It scales to a narrow screen: its drawing has a viewBox, and it is never wider than
+        // its cell.
+        let page = html_page(&Page {
+            event: "E".into(),
+            id: "x".into(),
+            title: "X".into(),
+            team: String::new(),
+            places: vec![],
+            criteria: vec![line(vec![1; BINS])],
+            prizes: vec![],
+            ineligible: vec![],
+            notes: vec![],
+            scored: true,
+            method: crate::merge::Method::Calibrated,
+        });
+        assert!(page.contains("<div class=\"scroll\"><table class=\"scores\">"), "{page}");
+        // On a phone a criterion's cells stack, so its picture keeps its size.
+        assert!(page.contains("width=device-width") && page.contains("@media (max-width:32em)"), "{page}");
+        assert!(
+            small.starts_with(
+                "<svg viewBox=\"0 0 220 66\" width=\"220\" height=\"66\" style=\"max-width:100%;height:auto\""
+            ),
+            "{small}"
+        );
     }
 }

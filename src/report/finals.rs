@@ -11,9 +11,10 @@ use crate::format::fit;
 pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<String> {
     let answers: usize = s.judges.iter().map(|j| j.answers).sum();
     let mut out = vec![format!(
-        "FINALS of {}: the paid places come from {answers} comparison(s) by {} judge(s) among {} finalists, fitted by Bradley-Terry with ties (Davidson 1970), each judge weighed by how often they agree with the order (Crowd-BT), the rubric round a weak prior. STRENGTH is on a log scale, ± its standard error; PAID is the chance of one of the {} paid places when the strengths are redrawn as unsure as they are; NEXT, how sure it is above the finalist after it.",
+        "FINALS of {}: the paid places come from {} by {} among {} finalists, fitted by Bradley-Terry with ties (Davidson 1970), each judge weighed by how often they agree with the order (Crowd-BT), the rubric round a weak prior. STRENGTH is on a log scale, ± its standard error; PAID is the chance of one of the {} paid places when the strengths are redrawn as unsure as they are; NEXT, how sure it is above the finalist after it.",
         show(&s.ranking),
-        s.judges.len(),
+        crate::format::count(answers, "comparison", "comparisons"),
+        crate::format::count(s.judges.len(), "judge", "judges"),
         s.order.len(),
         s.paid
     )];
@@ -75,8 +76,13 @@ pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<Stri
     out.extend(s.cycles.iter().map(|c| show(c)));
     out.extend(s.disagreements.iter().map(|d| show(d)));
     if !s.judges.is_empty() {
-        let weights: Vec<String> =
-            s.judges.iter().map(|j| format!("{} {:.2} ({} answer(s))", show(&j.judge), j.weight, j.answers)).collect();
+        let weights: Vec<String> = s
+            .judges
+            .iter()
+            .map(|j| {
+                format!("{} {:.2} ({})", show(&j.judge), j.weight, crate::format::count(j.answers, "answer", "answers"))
+            })
+            .collect();
         out.push(format!(
             "Each judge's weight (1 always agrees with the order, 0 no better than a coin; none is turned round): {}.",
             weights.join(", ")

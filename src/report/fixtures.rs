@@ -21,6 +21,7 @@ pub fn tied(tied: usize) -> Outcome {
         id: "badges".into(),
         name: "Badges".into(),
         by: "badges".into(),
+        finals: false,
         heading: "Badges".into(),
         awards: (0..tied).map(award).collect(),
         passed_over: (0..tied)

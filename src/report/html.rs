@@ -32,19 +32,22 @@ h1 { font-size: 18pt; margin: 0 0 2pt; }
 h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-after: avoid; }
 p.meta { color: #444; margin: 0 0 8pt; }
 section { break-inside: avoid; }
-table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; table-layout: fixed; }
+.scroll { overflow-x: auto; }
+@media print { .scroll { overflow: visible; } }
+table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; }
 col.place { width: 7%; } col.team { width: 25%; } col.amount { width: 14%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-td.later { white-space: normal; }
+td { overflow-wrap: break-word; }
+td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 ul { margin: 2pt 0 6pt 14pt; padding: 0; }
 li { margin: 1pt 0; }
 .small { font-size: 9pt; color: #444; }
 ";
 
 /// What only the jury's page has: its wider tables, the undecided ties shaded, the places to check.
-const JURY_STYLE: &str = "col.team { width: 18%; } col.value { width: 9%; } col.judges { width: 8%; }
+const JURY_STYLE: &str = "table.jury { min-width: 44em; }
+col.team { width: 18%; } col.value { width: 9%; } col.judges { width: 8%; }
 col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
 .undecided { background: #fff3c4; }
 li.check { color: #8a1c00; font-weight: bold; }
@@ -84,7 +87,7 @@ pub fn page(sheet: &Sheet) -> String {
 /// A page's beginning, up to its body: `title`, the style every page shares and `extra`.
 pub(super) fn top(title: &str, extra: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}{extra}</style>\n</head>\n<body>\n",
         escape(title)
     )
 }
@@ -130,7 +133,8 @@ fn prize_table(sheet: &Sheet, p: &PrizeOutcome) -> String {
     let num = |c: Column| if c.numeric() { " class=\"num\"" } else { "" };
     let cols: String = columns.iter().map(|c| format!("<col class=\"{}\">", c.class())).collect();
     let heads: String = columns.iter().map(|c| format!("<th{}>{}</th>", num(*c), escape(&c.heading(p)))).collect();
-    let mut out = format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{heads}</tr>\n");
+    let mut out =
+        format!("<div class=\"scroll\"><table class=\"jury\">\n<colgroup>{cols}</colgroup>\n<tr>{heads}</tr>\n");
     let (shown, more) = super::first_rows(&p.awards);
     for a in shown {
         let class = if a.amount.is_none() && a.tie.is_some() { " class=\"undecided\"" } else { "" };
@@ -141,7 +145,7 @@ fn prize_table(sheet: &Sheet, p: &PrizeOutcome) -> String {
     if more > 0 {
         out.push_str(&format!("<tr><td colspan=\"{}\">and {more} more</td></tr>\n", columns.len()));
     }
-    out.push_str("</table>\n");
+    out.push_str("</table></div>\n");
     out
 }
 
@@ -171,8 +175,13 @@ fn chances_figure(p: &PrizeOutcome) -> String {
     if picture.is_empty() {
         return String::new();
     }
+    let share = if p.finals {
+        "the finals set these places, and Paid is how often a place is paid when the finals' strengths are redrawn as unsure as the judges' comparisons leave them"
+    } else {
+        "the share of the merge's reruns, each with the judges' marks varied as they vary, that paid it"
+    };
     format!(
-        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): the share of the merge's reruns, each with the judges' marks varied as they vary, that paid it. Under the dashed line at {:.0}%, dark, a place to check before announcing.</figcaption>\n</figure>\n",
+        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): {share}. Under the dashed line at {:.0}%, dark, a place to check before announcing.</figcaption>\n</figure>\n",
         least * 100.0
     )
 }
@@ -236,8 +245,8 @@ fn decisions_section(sheet: &Sheet) -> String {
         let status = escape(&d.decision.status(d.used, sheet.method));
         out.push_str(&format!(
             "<li>{}: {}, because {} ({status})</li>\n",
-            escape(&d.decision.prize),
-            escape(&d.decision.order.join(" before ")),
+            escape(&super::results::prize_name(sheet.outcome, &d.decision.prize)),
+            escape(&d.named().join(" before ")),
             escape(&d.decision.reason)
         ));
     }
@@ -250,7 +259,7 @@ fn payouts_section(sheet: &Sheet) -> String {
     let mut out = String::new();
     let pay = super::results::payouts_of(sheet);
     out.push_str(
-        "<section>\n<h2>Payouts</h2>\n<table>\n<colgroup><col class=\"team\"><col class=\"awards\"><col class=\"amount\"></colgroup>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
+        "<section>\n<h2>Payouts</h2>\n<div class=\"scroll\"><table>\n<colgroup><col class=\"team\"><col class=\"awards\"><col class=\"amount\"></colgroup>\n<tr><th>Team</th><th>Awards</th><th class=\"num\">Total</th></tr>\n",
     );
     // Teams paid something, each on its line, then those holding only an undecided place: the
     // first few of them, as a tie of thousands (a prize nobody earned marks for) has thousands.
@@ -266,11 +275,12 @@ fn payouts_section(sheet: &Sheet) -> String {
     }
     if more > 0 {
         out.push_str(&format!(
-            "<tr><td colspan=\"3\">and {more} more team(s) holding only an undecided place, paid nothing yet</td></tr>\n"
+            "<tr><td colspan=\"3\">and {} more holding only an undecided place, paid nothing yet</td></tr>\n",
+            crate::format::count(more, "team", "teams")
         ));
     }
     out.push_str(&format!(
-        "<tr><th>Pool, paid</th><td></td><th class=\"num\">{}</th></tr>\n</table>\n",
+        "<tr><th>Pool, paid</th><td></td><th class=\"num\">{}</th></tr>\n</table></div>\n",
         escape(&super::results::money(sheet.currency, pay.pool))
     ));
     if !pay.undecided.is_empty() {
@@ -285,7 +295,27 @@ fn payouts_section(sheet: &Sheet) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    /// Each table of `html` is inside a box that scrolls sideways, and the page's style lets no
+    /// table squeeze a column below its heading: the layout is the browser's own (`auto`, which
+    /// never overlaps cells), not `fixed`, and a box shows what does not fit by scrolling.
+    pub(crate) fn every_table_scrolls_within_its_box(html: &str) {
+        let tables = html.matches("<table").count();
+        assert!(tables > 0, "{html}");
+        assert_eq!(html.matches("<div class=\"scroll\"><table").count(), tables, "{html}");
+        assert!(html.contains(".scroll { overflow-x: auto; }"), "{html}");
+        assert!(!html.contains("table-layout: fixed"), "{html}");
+    }
+
+    #[test]
+    fn every_table_of_the_jurys_page_scrolls_within_its_box() {
+        let outcome = super::super::fixtures::tied(3);
+        let html = super::page(&super::super::fixtures::sheet(&outcome));
+        every_table_scrolls_within_its_box(&html);
+        // The jury's tables are wide: below their least width they scroll, never overlap.
+        assert!(html.contains("table.jury { min-width:"), "{html}");
+    }
+
     #[test]
     fn markup_in_titles_stays_text() {
         assert_eq!(

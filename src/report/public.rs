@@ -142,11 +142,10 @@ pub fn html(n: &Notice) -> String {
         let cols: String =
             heads.iter().map(|h| format!("<col class=\"{}\">", h.to_lowercase().replace(' ', "-"))).collect();
         let row: String = heads.iter().map(|h| format!("<th{}>{h}</th>", class(h))).collect();
-        out.push_str(&format!("<table>\n<colgroup>{cols}</colgroup>\n<tr>{row}</tr>\n"));
+        out.push_str(&format!("<div class=\"scroll\"><table>\n<colgroup>{cols}</colgroup>\n<tr>{row}</tr>\n"));
         let (shown, more) = listed(p);
         for w in shown {
-            // "to be announced" is words, and may wrap.
-            let class = |h: &str| if w.amount.is_none() && h == "Amount" { " class=\"num later\"" } else { class(h) };
+            // An amount, "to be announced" too, stays on one line.
             let row: String =
                 heads.iter().zip(cells(n, p, w)).map(|(h, c)| format!("<td{}>{}</td>", class(h), escape(&c))).collect();
             out.push_str(&format!("<tr>{row}</tr>\n"));
@@ -154,7 +153,7 @@ pub fn html(n: &Notice) -> String {
         if more > 0 {
             out.push_str(&format!("<tr><td colspan=\"{}\">{}</td></tr>\n", heads.len(), more_sharing(more)));
         }
-        out.push_str("</table>\n</section>\n");
+        out.push_str("</table></div>\n</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -206,5 +205,24 @@ mod tests {
             assert_eq!(named("Entry "), most, "{format}: the first of those sharing a place\n{text}");
             assert!(text.contains(&super::more_sharing(tied - most)), "{format}: {text}");
         }
+    }
+
+    /// "to be announced" is an amount to the reader: it never wraps onto two lines, and no
+    /// column's heading runs into the next on a narrow screen: each table sits in a box that
+    /// scrolls sideways rather than squeeze its columns under their headings.
+    #[test]
+    fn amounts_stay_on_one_line_and_tables_scroll_within_their_box() {
+        let outcome = crate::report::fixtures::tied(3);
+        let announcement = Announcement::of(&outcome);
+        let notice = super::Notice {
+            event: "E",
+            currency: "$",
+            made: jiff::civil::date(2026, 12, 2),
+            announcement: &announcement,
+        };
+        let html = super::html(&notice);
+        assert!(html.contains("<td class=\"num\">to be announced</td>"), "{html}");
+        assert!(!html.contains("later"), "no rule lets it wrap: {html}");
+        crate::report::html::tests::every_table_scrolls_within_its_box(&html);
     }
 }

@@ -128,14 +128,18 @@ pub fn amount(sheet: &Sheet, a: &Award) -> String {
     }
 }
 
-/// The award's note: how a tie was settled, or what an undecided one is about.
-pub fn note(sheet: &Sheet, a: &Award) -> String {
+/// The award's note: how a tie was settled, or what an undecided one is about, the entries it
+/// is tied with named by title (`format::entry_names`, among the tie).
+pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
     match &a.tie {
         None => String::new(),
         Some(Tie::Decided { reason }) => format!("tie decided: {}", clean_line(reason)),
         Some(Tie::Undecided { with, others, shares }) => {
             let pay: Vec<String> = shares.iter().map(|s| money(sheet.currency, *s)).collect();
-            let mut with: Vec<String> = with.iter().map(|w| clean_line(w)).collect();
+            // Named among the whole tie, this entry included: a title it shares needs the ids.
+            let tie = std::iter::once(a.id.as_str()).chain(with.iter().map(String::as_str));
+            let mut with: Vec<String> =
+                crate::format::entry_names(tie.map(|id| (id, p.title_of(id)))).into_iter().skip(1).collect();
             if *others > with.len() {
                 with.push(format!("{} more", others - with.len()));
             }
@@ -156,7 +160,10 @@ pub fn checks(p: &PrizeOutcome) -> Vec<String> {
 
 /// What the jury should settle about one place before announcing it.
 fn award_checks(a: &Award) -> Vec<String> {
-    a.support.iter().flat_map(|s| s.doubts.iter().map(|d| d.advice(&a.title, a.place))).collect()
+    a.support
+        .iter()
+        .flat_map(|s| s.doubts.iter().map(|d| d.advice(&a.title, a.place, s.rubric_place.is_some())))
+        .collect()
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -280,16 +287,21 @@ fn trail(
         out.push_str(&heading("Decisions on ties"));
         out.push_str(&line(&format!("from {}", text(sheet.decisions_file.unwrap_or("")))));
         for d in &o.decisions {
-            let order: Vec<String> = d.decision.order.iter().map(|id| text(id)).collect();
+            let order: Vec<String> = d.named().iter().map(|n| text(n)).collect();
             let status = text(&d.decision.status(d.used, sheet.method));
             out.push_str(&line(&format!(
                 "{}: {}, because {} ({status})",
-                text(&d.decision.prize),
+                text(&prize_name(o, &d.decision.prize)),
                 order.join(" before "),
                 text(&d.decision.reason)
             )));
         }
     }
+}
+
+/// A prize by its name, from its id; an id no prize has, as it is.
+pub fn prize_name(o: &Outcome, id: &str) -> String {
+    o.prizes.iter().find(|p| p.id == id).map_or_else(|| id.to_owned(), |p| p.name.clone())
 }
 
 /// The jury's Markdown: every place with its support, who was passed over and why, the lists
@@ -371,7 +383,7 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
                 a.amount.map(|x| format!("{x:.2}")).unwrap_or_default(),
                 sheet.currency.to_owned(),
                 status.to_owned(),
-                note(sheet, a),
+                note(sheet, p, a),
                 award_checks(a).join("; "),
             ];
             w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;

@@ -229,8 +229,11 @@ impl Pull<'_> {
         let names_none =
             self.existing.values().filter(|s| !s.withdrawn).all(|s| !ids_seen.contains_key(&s.submission.id));
         if self.counts.incoming() == 0 && active > 0 && names_none {
-            let rejected =
-                if log.rejected > 0 { format!(" ({} row(s) rejected)", log.rejected) } else { String::new() };
+            let rejected = if log.rejected > 0 {
+                format!(" ({} rejected)", crate::format::count(log.rejected, "row", "rows"))
+            } else {
+                String::new()
+            };
             return Err(StoreError::Refused(format!(
                 "{} has no valid submissions{rejected}; refusing to mark all {active} entries in the store withdrawn. Check the export",
                 log.source

@@ -91,7 +91,7 @@ impl App {
         vec![
             format!(" Finals · {}", clean_line(&round.ranking)),
             format!("you compared {done} of the {open} pairs you may"),
-            format!("{} place(s) paid", round.paid),
+            format!("{} paid", crate::format::count(round.paid, "place", "places")),
             format!("judge {}", clean_line(&self.judge)),
         ]
     }

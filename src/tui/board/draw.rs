@@ -328,8 +328,8 @@ impl Board<'_> {
             let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
             let settled = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids));
             if let Some(d) = settled {
-                let order: Vec<String> = d.order.iter().map(|id| clean_line(id)).collect();
-                let said = format!("tie at #{place} settled: {} ({})", order.join(" before "), clean_line(&d.reason));
+                let said =
+                    format!("tie at #{place} settled: {} ({})", self.order_said(&d.order), clean_line(&d.reason));
                 lines.push(Line::from(said).green());
             } else {
                 let how = if self.prize_here().is_some() { " · d settles it" } else { "" };
@@ -544,11 +544,11 @@ fn settle_lines(s: &super::Settle) -> Vec<Line<'static>> {
     for (i, t) in s.tied.iter().enumerate() {
         let at = s.order.iter().position(|k| *k == i).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
         lines.push(Line::from(format!(
-            "  {:>number$}  {} {:.2} · {} judge(s) {at}",
+            "  {:>number$}  {} {:.2} · {} {at}",
             i + 1,
             crate::tui::layout::pad(&fit(&clean_line(&t.title), 30), 30),
             t.score,
-            t.judges
+            crate::format::count(t.judges, "judge", "judges")
         )));
     }
     let pays: Vec<String> = s

@@ -32,10 +32,10 @@ impl Board<'_> {
         };
         let mut out: Vec<Line<'static>> = wrap(
             &format!(
-                "Finals of {}: {} finalists, {} place(s) paid; the paid places by the finals' order",
+                "Finals of {}: {} finalists, {} paid; the paid places by the finals' order",
                 clean_line(&s.ranking),
                 s.order.len(),
-                s.paid
+                crate::format::count(s.paid, "place", "places")
             ),
             room,
         )

@@ -188,6 +188,13 @@ impl<'r> Board<'r> {
         self.rankings.rankings.get(self.tab).map_or(&[], |(_, r)| r.as_slice())
     }
 
+    /// A decision's order as the jury reads it: the entries by title (`format::entry_names`),
+    /// from the ranking in sight.
+    pub fn order_said(&self, order: &[String]) -> String {
+        let title = |id: &str| self.ranked().iter().find(|r| r.id == id).map(|r| r.title.as_str());
+        crate::format::entry_names(order.iter().map(|id| (id.as_str(), title(id)))).join(" before ")
+    }
+
     pub fn ranking_name(&self) -> &str {
         self.rankings.rankings.get(self.tab).map_or("overall", |(n, _)| n.as_str())
     }
@@ -348,8 +355,8 @@ impl<'r> Board<'r> {
         // never applies.
         if place > paid.amounts.len() {
             self.status = format!(
-                "The tie at #{place} is below the {} paid place(s) of {}: it changes no prize, so there is nothing to settle.",
-                paid.amounts.len(),
+                "The tie at #{place} is below the {} of {}: it changes no prize, so there is nothing to settle.",
+                crate::format::count(paid.amounts.len(), "paid place", "paid places"),
                 clean_line(&paid.name)
             );
             return;
@@ -362,10 +369,7 @@ impl<'r> Board<'r> {
             .collect();
         let ids: Vec<&str> = tied.iter().map(|t| t.id.as_str()).collect();
         if let Some(d) = self.decision_on(&paid.id, &ids) {
-            self.status = format!(
-                "Already settled: {}. Edit decisions.toml to change it.",
-                d.order.iter().map(|id| clean_line(id)).collect::<Vec<_>>().join(" before ")
-            );
+            self.status = format!("Already settled: {}. Edit decisions.toml to change it.", self.order_said(&d.order));
             return;
         }
         let pays = (place..place + tied.len()).map(|p| paid.amounts.get(p - 1).copied().unwrap_or(0.0)).collect();
@@ -404,11 +408,7 @@ impl<'r> Board<'r> {
 
     /// The decision is in the file: the screen shows it settled.
     pub fn recorded(&mut self, decision: Decision, file: &std::path::Path) {
-        self.status = format!(
-            "Recorded in {}: {}.",
-            file.display(),
-            decision.order.iter().map(|id| clean_line(id)).collect::<Vec<_>>().join(" before ")
-        );
+        self.status = format!("Recorded in {}: {}.", file.display(), self.order_said(&decision.order));
         self.decisions.push(decision);
         self.settle = None;
     }
