@@ -77,6 +77,8 @@ fn judge_screens() -> Vec<(&'static str, Vec<KeyCode>)> {
         ("recusal", with(to_oracle, chars("r"))),
         ("search", with(chars("/"), chars("moss"))),
         ("stopwatch on another entry", chars("tj")),
+        // A message of three rows above the keys, the first criterion focused.
+        ("scores under a long message", chars("t4jP")),
     ]
 }
 
@@ -114,7 +116,14 @@ fn the_judges_screens_show_what_they_promise_whole_at_three_sizes() {
             let promised = j.app.promised();
             assert!(!promised.is_empty(), "{name}: a screen promises something");
             let buf = draw(width, height, &j.app);
-            let lost = missing(&buf, &promised);
+            let mut lost = missing(&buf, &promised);
+            // Every criterion's score and the total, in a row or named on a folded line, where
+            // no box or the help covers the Scores pane.
+            if j.app.box_titles().is_none() && name != "help" {
+                let mut scores = j.app.score_rows();
+                scores.push(j.app.total_text());
+                lost.extend(missing(&buf, &scores));
+            }
             if !lost.is_empty() {
                 failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
             }
