@@ -172,7 +172,9 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert!(dialog.contains("Why this order?"), "the third placed itself: {dialog}");
     // What is at stake, and what the jury weighs: each entry's score and judges.
     assert!(dialog.contains("At stake: #5 $300, #6 $200, #7 $100."), "{dialog}");
-    assert!(dialog.contains("Sprout Sense                   1.00 · 2 judges"), "{dialog}");
+    let row = dialog.lines().find(|l| l.contains("Sprout Sense") && l.contains("judges")).expect("its row");
+    let after = &row[row.find("Sprout Sense").unwrap_or(0)..];
+    assert!(after.contains("1.00") && after.contains("· 2 judges"), "{dialog}");
     assert_eq!(press(&mut board, KeyCode::Enter), None, "no reason yet");
     assert!(board.status.contains("Give the reason"), "{}", board.status);
     for c in "Jury vote, 4 to 1".chars() {

@@ -7,8 +7,10 @@
 use judging::config::Config;
 use judging::event_files::Loaded;
 use judging::model::{Change, TextPart};
+use judging::rankings::Flag;
 use judging::store::Store;
 use judging::tui::app::Action;
+use judging::tui::board::Board;
 use judging::tui::fit::shows_whole;
 use judging::tui::{App, Runner};
 use ratatui::Terminal;
@@ -17,6 +19,8 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 mod boards;
+
+use boards::Data;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (200, 50)];
 
@@ -77,6 +81,8 @@ fn judge_screens() -> Vec<(&'static str, Vec<KeyCode>)> {
         ("recusal", with(to_oracle, chars("r"))),
         ("search", with(chars("/"), chars("moss"))),
         ("stopwatch on another entry", chars("tj")),
+        // A message of three rows above the keys, the first criterion focused.
+        ("scores under a long message", chars("t4jP")),
     ]
 }
 
@@ -114,7 +120,14 @@ fn the_judges_screens_show_what_they_promise_whole_at_three_sizes() {
             let promised = j.app.promised();
             assert!(!promised.is_empty(), "{name}: a screen promises something");
             let buf = draw(width, height, &j.app);
-            let lost = missing(&buf, &promised);
+            let mut lost = missing(&buf, &promised);
+            // Every criterion's score and the total, in a row or named on a folded line, where
+            // no box or the help covers the Scores pane.
+            if j.app.box_titles().is_none() && name != "help" {
+                let mut scores = j.app.score_rows();
+                scores.push(j.app.total_text());
+                lost.extend(missing(&buf, &scores));
+            }
             if !lost.is_empty() {
                 failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
             }
@@ -144,31 +157,140 @@ fn at_80_by_24_every_level_of_each_criterion_reads_whole() {
 
 #[test]
 fn the_head_judges_screens_show_what_they_promise_whole_at_three_sizes() {
-    let rankings = boards::rankings();
     let config = boards::seven_places();
     let mut failures = Vec::new();
-    for (name, keys, side) in boards::screens() {
-        for (width, height) in SIZES {
-            let mut board = judging::tui::board::Board::new(&rankings, "Build Small Hackathon").with_prizes(&config);
-            // The side follows the width drawn: a first frame sets it, as the running screen's does.
-            let _ = draw(width, height, &board);
-            for key in &keys {
-                board.key(KeyEvent::from(*key));
-            }
-            if side.is_some() {
-                board.side = side;
-            }
-            let promised = board.promised();
-            assert!(!promised.is_empty(), "{name}: a screen promises something");
-            let buf = draw(width, height, &board);
-            let lost = missing(&buf, &promised);
-            if !lost.is_empty() {
-                failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
-            }
-            if (width, height) == (80, 24) {
-                insta::assert_snapshot!(format!("board-{}", slug(name)), text(&buf));
+    for data in [Data::Small, Data::Crowded, Data::TieOf21] {
+        let rankings = data.rankings();
+        for screen in boards::screens().into_iter().filter(|s| s.data == data) {
+            let name = screen.name;
+            for (width, height) in SIZES {
+                let mut board = Board::new(&rankings, "Build Small Hackathon").with_prizes(&config);
+                // The side follows the width drawn: a first frame sets it, as the running screen's does.
+                let _ = draw(width, height, &board);
+                for key in &screen.keys {
+                    board.key(KeyEvent::from(*key));
+                }
+                if screen.side.is_some() {
+                    board.side = screen.side;
+                }
+                let promised = board.promised();
+                assert!(!promised.is_empty(), "{name}: a screen promises something");
+                let buf = draw(width, height, &board);
+                let mut lost = missing(&buf, &promised);
+                if board.settle.is_none() && !board.help {
+                    lost.extend(cut_in_the_rankings(&buf, &board));
+                }
+                if !lost.is_empty() {
+                    failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
+                }
+                if (width, height) == (80, 24) {
+                    insta::assert_snapshot!(format!("board-{}", slug(name)), text(&buf));
+                }
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The rows of the rankings table as drawn: the text between the borders of its box.
+fn rankings_rows(buf: &Buffer) -> Vec<String> {
+    let rows: Vec<Vec<String>> =
+        (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_owned()).collect()).collect();
+    let Some((top, left)) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(y, r)| r.concat().find("┌ Rankings").map(|_| (y, r.iter().position(|c| c == "┌"))))
+    else {
+        return Vec::new();
+    };
+    let left = left.unwrap_or(0);
+    let right = rows[top].iter().skip(left + 1).position(|c| c == "┐").map_or(rows[top].len(), |k| left + 1 + k);
+    rows.iter().skip(top + 1).take_while(|r| r[left] != "└").map(|r| r[left + 1..right].concat()).collect()
+}
+
+/// What the rankings table cuts where it should not: a title cut without "…", a flag that is
+/// neither whole nor its declared short form.
+fn cut_in_the_rankings(buf: &Buffer, board: &Board) -> Vec<String> {
+    let rows = rankings_rows(buf);
+    let mut cut = Vec::new();
+    for title in board.ranked().iter().map(|e| judging::sanitize::clean_line(&e.title)) {
+        let chars: Vec<char> = title.chars().collect();
+        let start: String = chars.iter().take(8).collect();
+        for row in &rows {
+            let Some(at) = row.find(&start) else { continue };
+            let shown: Vec<char> = row[at..].chars().collect();
+            let same = chars.iter().zip(&shown).take_while(|(a, b)| a == b).count();
+            if same < chars.len() && shown.get(same) != Some(&'…') {
+                cut.push(format!("the title {title:?} cut without \"…\": {:?}", row.trim_end()));
+            }
+        }
+    }
+    let words: Vec<&str> = Flag::ALL.iter().flat_map(|f| [f.label(), f.short()]).collect();
+    if let Some((k, head)) = rows.iter().enumerate().find(|(_, r)| r.contains(" FLAGS")) {
+        let from = head[..=head.find(" FLAGS").unwrap_or(0)].chars().count();
+        for row in &rows[k + 1..] {
+            let cell: String = row.chars().skip(from).collect();
+            for word in cell.split_whitespace().filter(|w| !words.contains(w)) {
+                cut.push(format!("a flag cut to {word:?}: {:?}", row.trim_end()));
+            }
+        }
+    }
+    cut
+}
+
+/// At 200 columns the rankings take the room their columns want, and the side the rest.
+#[test]
+fn a_wide_screen_gives_the_side_what_the_rankings_do_not_need() {
+    let rankings = Data::Crowded.rankings();
+    let board = Board::new(&rankings, "Build Small Hackathon");
+    let buf = draw(200, 50, &board);
+    let rows = rankings_rows(&buf);
+    let head = rows.iter().find(|r| r.contains(" FLAGS")).expect("a heading");
+    // The titles' column, and the space after it, from its heading to the next one's.
+    let titles = head.find("SCORE").expect("SCORE") - head.find("ENTRY").expect("ENTRY");
+    let longest = board.ranked().iter().take(rows.len()).map(|e| e.title.chars().count()).max().unwrap_or(0);
+    assert!(titles <= longest + 2, "the titles' column no wider than its longest title:\n{}", text(&buf));
+    let used = rows.iter().map(|r| r.trim_end().chars().count()).max().unwrap_or(0);
+    assert!(used + 3 >= rows[0].chars().count(), "no blank room left in the rankings:\n{}", text(&buf));
+}
+
+/// The crowded board at `width`×`height` on `tab`, with every judge's view beside it.
+fn crowded_board(rankings: &judging::rankings::Rankings, tab: usize, width: u16, height: u16) -> Buffer {
+    let mut board = Board::new(rankings, "Build Small Hackathon");
+    board.tab = tab;
+    board.side = Some(judging::tui::board::Side::Entry);
+    draw(width, height, &board)
+}
+
+/// At 80 columns the header names the method and every tie-break whole, whatever else it
+/// leaves out.
+#[test]
+fn the_header_keeps_the_method_and_the_tie_breaks_whole() {
+    let rankings = Data::Crowded.rankings();
+    let buf = crowded_board(&rankings, 0, 80, 24);
+    for said in ["calibrated method", "tie-breaks: utility, then judges"] {
+        assert!(shows_whole(&buf, said), "{said:?}:\n{}", text(&buf));
+    }
+}
+
+/// At 100×30 on a track, every list to deliberate shows its heading; those that do not fit
+/// are a key away, which the pane names.
+#[test]
+fn every_list_to_deliberate_shows_or_a_key_named_scrolls_to_it() {
+    let rankings = Data::Crowded.rankings();
+    let mut board = Board::new(&rankings, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Right));
+    board.side = Some(judging::tui::board::Side::Entry);
+    let headings = ["Uncertain paid places", "Paid places resting on one judge", "Ties", "2 contested", "2 conflict"];
+    let mut lost: Vec<&str> = headings.to_vec();
+    let first = text(&draw(100, 30, &board));
+    for _ in 0..headings.len() {
+        let buf = draw(100, 30, &board);
+        lost.retain(|h| !shows_whole(&buf, h));
+        if lost.is_empty() || !text(&buf).contains("] scroll") {
+            break;
+        }
+        board.key(KeyEvent::from(KeyCode::Char(']')));
+    }
+    assert!(lost.is_empty(), "{lost:?} neither shown nor a key away:\n{first}");
 }

@@ -114,6 +114,18 @@ impl Flag {
         }
     }
 
+    /// Its short form, two letters, where a column has no room for the label: the head judge's
+    /// rankings then explain the short forms in sight under the table, and `?` all of them.
+    pub fn short(self) -> &'static str {
+        match self {
+            Flag::Thin => "th",
+            Flag::Contested => "co",
+            Flag::Tie => "ti",
+            Flag::Conflict => "cf",
+            Flag::Ineligible => "in",
+        }
+    }
+
     /// What it means, for the head judge's screen.
     pub fn meaning(self) -> &'static str {
         match self {

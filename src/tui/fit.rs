@@ -21,8 +21,10 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` in lines of at most `room` columns, broken at spaces; a word longer than a line is
-/// broken where the line ends. Line breaks in `text` are kept. Never empty.
+/// `text` in lines of at most `room` columns, broken at spaces. A short aside in parentheses
+/// that does not fit on the line goes whole to the next rather than split; a word longer than
+/// a line (a model's or a link's path) is broken after a `/` where it can, else where the line
+/// ends. Line breaks in `text` are kept. Never empty.
 pub fn wrap(text: &str, room: usize) -> Vec<String> {
     let room = room.max(1);
     let mut out = Vec::new();
@@ -32,8 +34,16 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
             out.push(paragraph.trim_end().to_owned());
             continue;
         }
+        let words: Vec<&str> = paragraph.split(' ').filter(|w| !w.is_empty()).collect();
         let mut line = String::new();
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        for (k, word) in words.iter().enumerate() {
+            if !line.is_empty()
+                && let Some(aside) = aside(&words[k..])
+                && aside <= room
+                && width(&line) + 1 + aside > room
+            {
+                out.push(std::mem::take(&mut line));
+            }
             let needed = if line.is_empty() { width(word) } else { width(&line) + 1 + width(word) };
             if needed <= room {
                 if !line.is_empty() {
@@ -42,13 +52,24 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
                 line.push_str(word);
                 continue;
             }
+            let mut rest: &str = word;
+            if width(word) > room {
+                // Wider than a line: its head after the line's words where a `/` allows.
+                if !line.is_empty()
+                    && let Some(head) = after_slash(rest, room.saturating_sub(width(&line) + 1))
+                {
+                    line.push(' ');
+                    line.push_str(head);
+                    rest = &rest[head.len()..];
+                }
+            }
             if !line.is_empty() {
                 out.push(std::mem::take(&mut line));
             }
-            // A word wider than the line: broken by columns, the rest starting the next line.
-            let mut rest = word;
+            // A word wider than the line: broken after a `/`, else by columns, the rest
+            // starting the next line.
             while width(rest) > room {
-                let head = take(rest, room);
+                let head = after_slash(rest, room).unwrap_or_else(|| take(rest, room));
                 out.push(head.to_owned());
                 rest = &rest[head.len()..];
             }
@@ -57,6 +78,27 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// The columns an aside in parentheses takes when `words` start one: up to and with the word
+/// that closes it, at most four words.
+fn aside(words: &[&str]) -> Option<usize> {
+    let first = words.first()?;
+    if !first.starts_with('(') || first.ends_with(')') {
+        return None;
+    }
+    let end = words.iter().take(4).position(|w| w.ends_with(')'))?;
+    Some(words[..=end].iter().map(|w| width(w)).sum::<usize>() + end)
+}
+
+/// The longest head of `word` that ends with a `/` and fits in `room` columns, if any (never
+/// the whole word).
+fn after_slash(word: &str, room: usize) -> Option<&str> {
+    word.char_indices()
+        .filter(|(i, c)| *c == '/' && i + 1 < word.len())
+        .map(|(i, _)| &word[..=i])
+        .take_while(|head| width(head) <= room)
+        .last()
 }
 
 /// `head` then `text` wrapped after it, its following lines indented to where the text
@@ -246,21 +288,31 @@ pub fn shows_whole(buf: &Buffer, text: &str) -> bool {
     (area.top()..area.bottom()).any(|y| {
         (area.left()..area.right()).any(|x| {
             !letter(buf, x.checked_sub(1), y)
-                && word_at(buf, x, y, first).is_some_and(|end| goes_on(buf, end, y, &words[1..]))
+                && word_at(buf, x, y, first).is_some_and(|(end, row)| goes_on(buf, end, row, &words[1..]))
         })
     })
 }
 
-/// Where `word` ends if it starts at (x, y), whole: the cell after it is not a letter.
-fn word_at(buf: &Buffer, x: u16, y: u16, word: &str) -> Option<u16> {
+/// Where `word` ends, column and row, if it starts at (x, y), whole: the cell after it is not
+/// a letter. A word broken after a `/` at the end of a row (as [`wrap`] breaks a path) goes on
+/// at the start of a word on the next row.
+fn word_at(buf: &Buffer, x: u16, y: u16, word: &str) -> Option<(u16, u16)> {
     let mut x = x;
-    for c in word.chars() {
+    for (i, c) in word.char_indices() {
         if x >= buf.area.right() || buf[(x, y)].symbol() != c.encode_utf8(&mut [0; 4]) {
-            return None;
+            let broken = word[..i].ends_with('/') && !letter(buf, Some(x), y) && y + 1 < buf.area.bottom();
+            return broken.then(|| starts_below(buf, y + 1, &word[i..])).flatten();
         }
         x += u16::try_from(c.width().unwrap_or(1).max(1)).unwrap_or(1);
     }
-    (!letter(buf, Some(x), y)).then_some(x)
+    (!letter(buf, Some(x), y)).then_some((x, y))
+}
+
+/// Where `word` ends if it starts a word somewhere on row `y`.
+fn starts_below(buf: &Buffer, y: u16, word: &str) -> Option<(u16, u16)> {
+    (buf.area.left()..buf.area.right())
+        .filter(|c| *c == buf.area.left() || !letter(buf, Some(c - 1), y))
+        .find_map(|c| word_at(buf, c, y, word))
 }
 
 fn letter(buf: &Buffer, x: Option<u16>, y: u16) -> bool {
@@ -275,7 +327,7 @@ fn goes_on(buf: &Buffer, x: u16, y: u16, words: &[&str]) -> bool {
     while at < buf.area.right() && buf[(at, y)].symbol() == " " {
         at += 1;
     }
-    if at > x && word_at(buf, at, y, next).is_some_and(|end| goes_on(buf, end, y, &words[1..])) {
+    if at > x && word_at(buf, at, y, next).is_some_and(|(end, row)| goes_on(buf, end, row, &words[1..])) {
         return true;
     }
     // At the start of a word on the next row.
@@ -283,7 +335,7 @@ fn goes_on(buf: &Buffer, x: u16, y: u16, words: &[&str]) -> bool {
     below < buf.area.bottom()
         && (buf.area.left()..buf.area.right()).any(|c| {
             let starts = c == buf.area.left() || !letter(buf, Some(c - 1), below);
-            starts && word_at(buf, c, below, next).is_some_and(|end| goes_on(buf, end, below, &words[1..]))
+            starts && word_at(buf, c, below, next).is_some_and(|(end, row)| goes_on(buf, end, row, &words[1..]))
         })
 }
 
@@ -301,6 +353,24 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"], "a word wider than the line is broken");
         assert_eq!(wrap("one\ntwo", 10), ["one", "two"], "line breaks are kept");
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn a_path_breaks_after_a_slash_and_an_aside_goes_whole() {
+        assert_eq!(
+            wrap("models meta-llama/Llama-3.2-3B-Instruct (3.2B declared)", 30),
+            ["models meta-llama/", "Llama-3.2-3B-Instruct", "(3.2B declared)"]
+        );
+        assert_eq!(
+            wrap("hf.co/spaces/build-small-hackathon/pantry-poet", 20),
+            ["hf.co/spaces/", "build-small-hackatho", "n/pantry-poet"],
+            "after a slash where one fits, else where the line ends"
+        );
+        assert_eq!(
+            wrap("a long aside (in four words here) ends", 20),
+            ["a long aside", "(in four words here)", "ends"]
+        );
+        assert_eq!(wrap("abc (d e) f", 8), ["abc", "(d e) f"]);
     }
 
     #[test]
@@ -345,6 +415,21 @@ mod tests {
         assert!(!shows_whole(&buf, "5 Indispensable or delightful"), "cut with an ellipsis");
         assert!(!shows_whole(&buf, "4 Solves the stat"), "a word cut short is not whole");
         assert!(!shows_whole(&buf, "problem well. 4"), "rows go down, not back up");
+    }
+
+    #[test]
+    fn a_path_shows_whole_broken_after_a_slash() {
+        use ratatui::widgets::Widget;
+        let drawn = |rows: [&str; 2]| {
+            let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 24, 2));
+            for (y, text) in rows.into_iter().enumerate() {
+                Line::from(text).render(ratatui::layout::Rect::new(0, u16::try_from(y).unwrap_or(0), 24, 1), &mut buf);
+            }
+            buf
+        };
+        let model = "models meta-llama/Llama-3.2-3B-Instruct";
+        assert!(shows_whole(&drawn(["│models meta-llama/    │", "│Llama-3.2-3B-Instruct │"]), model));
+        assert!(!shows_whole(&drawn(["│meta-llama/Llama-3.2-3│", "│B-Instruct            │"]), model), "cut mid-word");
     }
 
     #[test]

@@ -95,13 +95,7 @@ impl Widget for &App {
             }
             return;
         }
-        let news = self.news(usize::from(area.width));
-        let footer_rows = u16::try_from(news.len()).unwrap_or(u16::MAX).clamp(FOOTER - 1, FOOTER_MOST - 1) + 1;
-        let [entry_pane, _] = bottom(area);
-        let wants =
-            self.current().map_or(0, |e| self.entry_lines(e, usize::from(entry_pane.width - 2), usize::MAX).len());
-        let wants = u16::try_from(wants).unwrap_or(u16::MAX).saturating_add(2);
-        let [header, table, lower, footer] = areas(area, self.longest_rubric(), footer_rows, wants);
+        let (news, [header, table, lower, footer]) = self.panes(area);
         let [detail, scoring] = bottom(lower);
         self.header(header, buf);
         self.table(table, buf);
@@ -120,6 +114,30 @@ impl Widget for &App {
         if self.monochrome {
             super::monochrome(buf);
         }
+    }
+}
+
+impl App {
+    /// The footer's news, and where the header, the list, the entry beside its scores, and
+    /// the footer go.
+    fn panes(&self, area: Rect) -> (Vec<Line<'static>>, [Rect; 4]) {
+        let news = self.news(usize::from(area.width));
+        let footer_rows = u16::try_from(news.len()).unwrap_or(u16::MAX).clamp(FOOTER - 1, FOOTER_MOST - 1) + 1;
+        let [entry_pane, _] = bottom(area);
+        let wants =
+            self.current().map_or(0, |e| self.entry_lines(e, usize::from(entry_pane.width - 2), usize::MAX).len());
+        let wants = u16::try_from(wants).unwrap_or(u16::MAX).saturating_add(2);
+        (news, areas(area, self.longest_rubric(), footer_rows, wants))
+    }
+
+    /// The entry's models and their declared size, as the entry pane says them.
+    fn models(s: &crate::model::Submission) -> Option<String> {
+        if s.models.is_empty() && s.declared_params.is_none() {
+            return None;
+        }
+        let models = s.models.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
+        let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
+        Some(format!("models {models}{params}"))
     }
 }
 
@@ -366,10 +384,8 @@ impl App {
             facts.push(format!("sponsors {}", sponsors.join(" ")));
         }
         parts.push((para(&facts.join(" · "), Style::new()), 4));
-        if !s.models.is_empty() || s.declared_params.is_some() {
-            let models = s.models.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
-            let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
-            parts.push((para(&format!("models {models}{params}"), Style::new()), 4));
+        if let Some(models) = App::models(s) {
+            parts.push((para(&models, Style::new()), 4));
         }
         let facts = self.hub.get(&s.id);
         if let Some((f, at)) = facts {
@@ -410,8 +426,9 @@ impl App {
 
     /// Every criterion on a line of its own, the focused one's levels under it, each meaning
     /// wrapped whole (the chosen level marked, and the stopwatch's suggestion for a timed
-    /// criterion), then the total. A rubric too long for the pane scrolls to the focused
-    /// criterion.
+    /// criterion), then the total. When the pane is too short for all, the focused criterion
+    /// and its levels stay whole, and the criteria (and the total) that do not fit above or
+    /// below it are named on one line there, with their scores.
     fn scoring(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(" Scores ");
         let inner = block.inner(area);
@@ -420,15 +437,18 @@ impl App {
         let id = &entry.submission.id;
         let width = usize::from(inner.width);
         let line = |text: String| fit(&text, width);
-        let mut lines: Vec<Line> = Vec::new();
-        let mut focused_rows = 0..0;
+        // (the criterion's row, its focused block when focused)
+        let mut above: Vec<(Line, String)> = Vec::new();
+        let mut focused: Vec<Line> = Vec::new();
+        let mut below: Vec<(Line, String)> = Vec::new();
         // Labels padded to the longest of this rubric (up to 20), so the scores line up.
         let label_w = self.criteria().iter().map(|c| columns(&clean_line(&c.label))).max().unwrap_or(0).clamp(9, 20);
+        let rows = self.score_rows();
         for (i, c) in self.criteria().iter().enumerate() {
-            let focused = i == self.focus;
+            let is_focused = i == self.focus;
             let value = self.sheet().score(id, &c.id);
             let shown = value.map_or("·".to_owned(), |v| v.to_string());
-            let marker = if focused { "▶ " } else { "  " };
+            let marker = if is_focused { "▶ " } else { "  " };
             let timing = if c.timed() || (c.id == "latency" && !self.criteria().iter().any(Criterion::timed)) {
                 self.stopwatch_hint(id)
             } else {
@@ -441,49 +461,65 @@ impl App {
                 c.scale.high,
                 c.weight
             );
-            let style = if focused {
-                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-            } else {
-                Style::new().bold()
-            };
-            let start = lines.len();
-            lines.push(Line::from(line(head)).style(style));
-            if focused {
-                let suggested = self.sheet().median_seconds(id).and_then(|s| c.suggest(s));
-                for (i, level) in c.levels.iter().enumerate() {
-                    let Some([from, to]) = c.level_span(i) else { continue };
-                    let holds = |v: Option<u8>| v.is_some_and(|v| (from..=to).contains(&v));
-                    let chosen = holds(value);
-                    let mark = if chosen { "●" } else { " " };
-                    let hint = if holds(suggested) { " ⏱" } else { "" };
-                    let text = format!("{}{hint}", clean_line(&level.meaning));
-                    let style = if chosen { Style::new().bold() } else { Style::new().dark_gray() };
-                    lines.extend(
-                        hanging(&level_head(mark, from, to), &text, width)
-                            .into_iter()
-                            .map(|l| Line::from(l).style(style)),
-                    );
+            if !is_focused {
+                let row = (Line::from(line(head)).bold(), rows[i].clone());
+                if i < self.focus {
+                    above.push(row);
+                } else {
+                    below.push(row);
                 }
-                if let Some(typed) = &self.typing.digits {
-                    let text = format!("  typing {typed}▏ · Enter saves · Backspace · Esc leaves it");
-                    lines.extend(wrap(&text, width).into_iter().map(|l| Line::from(l).reversed()));
-                }
-                focused_rows = start..lines.len();
+                continue;
+            }
+            focused.push(Line::from(line(head)).style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)));
+            let suggested = self.sheet().median_seconds(id).and_then(|s| c.suggest(s));
+            for (i, level) in c.levels.iter().enumerate() {
+                let Some([from, to]) = c.level_span(i) else { continue };
+                let holds = |v: Option<u8>| v.is_some_and(|v| (from..=to).contains(&v));
+                let chosen = holds(value);
+                let mark = if chosen { "●" } else { " " };
+                let hint = if holds(suggested) { " ⏱" } else { "" };
+                let text = format!("{}{hint}", clean_line(&level.meaning));
+                let style = if chosen { Style::new().bold() } else { Style::new().dark_gray() };
+                focused.extend(
+                    hanging(&level_head(mark, from, to), &text, width).into_iter().map(|l| Line::from(l).style(style)),
+                );
+            }
+            if let Some(typed) = &self.typing.digits {
+                let text = format!("  typing {typed}▏ · Enter saves · Backspace · Esc leaves it");
+                focused.extend(wrap(&text, width).into_iter().map(|l| Line::from(l).reversed()));
             }
         }
-        let total = match self.total_of(id) {
-            Some(t) => format!("Total {t:.2}"),
-            None => format!(
-                "Total — ({} of {} scored)",
-                self.sheet().scored_count(id, self.criteria()),
-                self.criteria().len()
-            ),
+        // The total; named short where the rows are folded.
+        let total = self.total_text();
+        let scored = self.sheet().scored_count(id, self.criteria());
+        let row = if self.total_of(id).is_some() {
+            total.clone()
+        } else {
+            format!("{total} ({scored} of {} scored)", self.criteria().len())
         };
-        lines.push(Line::from(line(total)).bold());
-        // Scrolled only as far as the focused criterion and its levels need.
-        let height = usize::from(inner.height);
-        let offset = focused_rows.end.saturating_sub(height).min(focused_rows.start);
-        Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
+        below.push((Line::from(line(row)).bold(), total));
+        let lines = fold_scores(above, focused, below, usize::from(inner.height), width);
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// Each criterion's label and score as its row shows them (`Cost [4]`, `Cost [·]` when not
+    /// scored), for the entry in front of the judge.
+    pub fn score_rows(&self) -> Vec<String> {
+        let Some(entry) = self.current() else { return Vec::new() };
+        self.criteria()
+            .iter()
+            .map(|c| {
+                let value = self.sheet().score(&entry.submission.id, &c.id);
+                format!("{} [{}]", clean_line(&c.label), value.map_or("·".to_owned(), |v| v.to_string()))
+            })
+            .collect()
+    }
+
+    /// The entry's total, "Total —" until every criterion is scored: the Scores pane's last
+    /// line says it (and how many are scored), a folded line names it.
+    pub fn total_text(&self) -> String {
+        let Some(entry) = self.current() else { return String::new() };
+        self.total_of(&entry.submission.id).map_or_else(|| "Total —".to_owned(), |t| format!("Total {t:.2}"))
     }
 
     /// The focused criterion's levels as the judge must read them whole: values and meaning.
@@ -603,9 +639,75 @@ impl App {
         out.extend(self.level_texts());
         if let Some(entry) = self.current() {
             out.extend(self.warnings(entry));
+            // The models, whole when the entry pane keeps them (a path breaks after a `/`).
+            let [detail, _] = bottom(self.panes(Rect::new(0, 0, width, height)).1[2]);
+            let inner = Block::bordered().inner(detail);
+            let lines = self.entry_lines(entry, usize::from(inner.width), usize::from(inner.height));
+            if lines.iter().any(|l| l.to_string().starts_with("models")) {
+                out.extend(App::models(&entry.submission));
+            }
         }
         out
     }
+}
+
+/// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
+/// one (each a row and what it says in short), the `focused` criterion with its levels, then
+/// the criteria and the total `below`. The focused block stays whole; the rows that do not fit
+/// above or below it are named on one line there, "↑ Utility [4]" or "↓ Cost [·] · Total —",
+/// as many as the line holds, then how many more. With no room even for that, the focused
+/// block shows from its start.
+fn fold_scores(
+    above: Vec<(Line<'static>, String)>,
+    focused: Vec<Line<'static>>,
+    below: Vec<(Line<'static>, String)>,
+    height: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let all = above.len() + focused.len() + below.len();
+    let fold = |mark: &str, rows: &[(Line, String)]| -> Line<'static> {
+        let said: Vec<String> = rows.iter().map(|(_, s)| s.clone()).collect();
+        let listed = fit::list(&said, said.len(), " · ", width.saturating_sub(fit::width(mark)));
+        Line::from(format!("{mark}{listed}")).bold()
+    };
+    let mut out: Vec<Line> = Vec::new();
+    if all <= height {
+        out.extend(above.into_iter().map(|(l, _)| l));
+        out.extend(focused);
+        out.extend(below.into_iter().map(|(l, _)| l));
+        return out;
+    }
+    let room = height.saturating_sub(focused.len());
+    if room == 0 {
+        return focused.into_iter().take(height).collect();
+    }
+    if room == 1 {
+        let mut others = above;
+        others.extend(below);
+        let mut out = focused;
+        out.push(fold("also ", &others));
+        return out;
+    }
+    // Below (the criteria still to come, and the total) first, keeping a row for above;
+    // each side shows its rows nearest the focus whole and names the rest on one line.
+    let below_rows = below.len().min(room - usize::from(!above.is_empty()));
+    let above_rows = room - below_rows;
+    if above.len() <= above_rows {
+        out.extend(above.into_iter().map(|(l, _)| l));
+    } else {
+        let (folded, whole) = above.split_at(above.len() - (above_rows - 1));
+        out.push(fold("↑ ", folded));
+        out.extend(whole.iter().map(|(l, _)| l.clone()));
+    }
+    out.extend(focused);
+    if below.len() <= below_rows {
+        out.extend(below.into_iter().map(|(l, _)| l));
+    } else {
+        let (whole, folded) = below.split_at(below_rows - 1);
+        out.extend(whole.iter().map(|(l, _)| l.clone()));
+        out.push(fold("↓ ", folded));
+    }
+    out
 }
 
 /// The conflict reminder, as the entry shows it before any score.

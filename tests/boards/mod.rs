@@ -16,52 +16,107 @@ use ratatui::crossterm::event::KeyCode;
 /// Three judges over the sample's first twelve entries: a lenient one, a harsh one and one in
 /// between, each seeing most of them. Whole-number marks make ties.
 pub fn rankings() -> judging::rankings::Rankings {
+    let judge = |name: &str, bias: i64, skip: usize| {
+        let entries: Vec<usize> = (0..12).filter(|e| e % 5 != skip).collect();
+        let marks = |e: usize, c: usize| {
+            let base = 1 + (e as i64 * 7 % 5);
+            (if c == 0 { base + bias } else { base }).clamp(1, 5) as u8
+        };
+        marks_of(name, entries, bias, marks)
+    };
+    let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
+    rank(marks, Method::Mean)
+}
+
+/// A judge's marks on `entries`, each criterion's value from `marks(entry, criterion)`: every
+/// judge times the demos and writes a note on every other entry, one with an escape sequence.
+fn marks_of(name: &str, entries: Vec<usize>, bias: i64, marks: impl Fn(usize, usize) -> u8) -> JudgeMarks {
+    let values: Vec<u8> = entries.iter().flat_map(|e| [0, 1, 2].map(|c| marks(*e, c))).collect();
+    let totals = values.chunks(3).map(|v| f64::from(2 * v[0] + v[1] + v[2]) / 4.0).collect();
+    let notes: Vec<(usize, String)> = entries
+        .iter()
+        .filter(|e| *e % 2 == 0)
+        .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
+        .collect();
+    let timings = entries.iter().map(|e| (*e, 10.0 + *e as f64 + bias as f64)).collect();
+    JudgeMarks {
+        judge: name.into(),
+        written_at: "2026-06-21T10:00:00.000Z".into(),
+        written: "2026-06-21T10:00:00.000Z".parse().expect("a time"),
+        file: format!("{name}.json"),
+        digest: name.into(),
+        entries,
+        totals,
+        values: values.into_iter().map(Some).collect(),
+        shared_totals: Vec::new(),
+        given: Vec::new(),
+        partial: Vec::new(),
+        timings,
+        revisions: Vec::new(),
+        texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
+        comparisons: Vec::new(),
+    }
+}
+
+/// The sample's entries, in the order the marks' indices count them.
+fn sample() -> Vec<judging::model::StoredSubmission> {
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config: Config::builtin(), path: None };
     let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
     judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let submissions = store.submissions().expect("rows");
+    store.submissions().expect("rows")
+}
+
+/// The rankings of `marks` over the sample by `method`, with who cannot win marked as
+/// `judging merge` marks it from the store (no Hub facts here).
+fn rank(marks: Vec<JudgeMarks>, method: Method) -> judging::rankings::Rankings {
+    let config = Config::builtin();
+    let submissions = sample();
     let field = Field::new(&submissions);
-    let judge = |name: &str, bias: i64, skip: usize| {
-        let entries: Vec<usize> = (0..12).filter(|e| e % 5 != skip).collect();
-        let values: Vec<u8> = entries
-            .iter()
-            .flat_map(|e| {
-                let base = 1 + (*e as i64 * 7 % 5);
-                [base + bias, base, base].map(|v| v.clamp(1, 5) as u8)
-            })
-            .collect();
-        let totals = values.chunks(3).map(|v| f64::from(2 * v[0] + v[1] + v[2]) / 4.0).collect();
-        // Every judge times the demos; some write a note, one with an escape sequence in it.
-        let notes: Vec<(usize, String)> = entries
-            .iter()
-            .filter(|e| *e % 2 == 0)
-            .map(|e| (*e, format!("{name} on entry {e}: the demo \u{1b}[31mcrashed once, then ran well")))
-            .collect();
-        let timings = entries.iter().map(|e| (*e, 10.0 + *e as f64 + bias as f64)).collect();
-        JudgeMarks {
-            judge: name.into(),
-            written_at: "2026-06-21T10:00:00.000Z".into(),
-            written: "2026-06-21T10:00:00.000Z".parse().expect("a time"),
-            file: format!("{name}.json"),
-            digest: name.into(),
-            entries,
-            totals,
-            values: values.into_iter().map(Some).collect(),
-            shared_totals: Vec::new(),
-            given: Vec::new(),
-            partial: Vec::new(),
-            timings,
-            revisions: Vec::new(),
-            texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
-            comparisons: Vec::new(),
-        }
-    };
-    let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
-    let mut r = rank_all(marks, &loaded.config, &field, &Options::new(Method::Mean, &loaded.config)).expect("ranks");
-    // Who cannot win, as `judging merge` marks it from the store (no Hub facts here).
-    judging::prizes::eligibility::mark(&mut r, &field, &std::collections::HashMap::new(), &loaded.config.rules);
+    let mut r = rank_all(marks, &config, &field, &Options::new(method, &config)).expect("ranks");
+    judging::prizes::eligibility::mark(&mut r, &field, &std::collections::HashMap::new(), &config.rules);
     r
+}
+
+/// A crowded event as a head judge meets it: the calibrated method over every entry of the
+/// sample, priya judging backyard only, each judge skipping a quarter and disagreeing now and
+/// then. It makes long flags (contested and ineligible), uncertain paid places, places resting
+/// on one judge, thin entries and long titles.
+pub fn crowded() -> judging::rankings::Rankings {
+    let tracks: Vec<Option<String>> = sample().into_iter().map(|s| s.submission.track).collect();
+    let judge = |name: &str, k: usize, bias: i64| {
+        let entries: Vec<usize> = (0..tracks.len())
+            .filter(|e| !(e * 3 + k).is_multiple_of(4))
+            .filter(|e| name != "priya" || tracks[*e].as_deref() == Some("backyard"))
+            .collect();
+        let marks = move |e: usize, c: usize| {
+            let noise = [-2, -1, 0, 0, 1][mix(e * 100 + k * 10 + c) % 5];
+            let mark = (1 + (mix(e) % 5) as i64 + bias + noise).clamp(1, 5);
+            // tomas sees every seventh entry the other way round: contested.
+            (if k == 1 && e % 7 == 3 { 6 - mark } else { mark }) as u8
+        };
+        marks_of(name, entries, bias, marks)
+    };
+    rank(vec![judge("mira", 0, 1), judge("tomas", 1, -1), judge("priya", 2, 0)], Method::Calibrated)
+}
+
+/// A number from `n`, scattered (splitmix64's finaliser): marks that look drawn, the same on
+/// every run.
+fn mix(n: usize) -> usize {
+    let mut x = (n as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (x ^ (x >> 31)) as usize
+}
+
+/// Every backyard entry of the sample (21) marked alike by two judges: a tie of 21 at #1, over
+/// the four places backyard pays and seventeen it does not.
+pub fn tie_of_21() -> judging::rankings::Rankings {
+    let tracks: Vec<Option<String>> = sample().into_iter().map(|s| s.submission.track).collect();
+    let backyard: Vec<usize> = (0..tracks.len()).filter(|e| tracks[*e].as_deref() == Some("backyard")).collect();
+    assert_eq!(backyard.len(), 21, "the sample's backyard track");
+    let judge = |name: &str| marks_of(name, backyard.clone(), 0, |_, _| 3);
+    rank(vec![judge("mira"), judge("tomas")], Method::Calibrated)
 }
 
 /// The built-in event with backyard paying seven places, so that its tie at #5 decides money.
@@ -71,22 +126,64 @@ pub fn seven_places() -> Config {
     judging::config::parse(&text).expect("valid")
 }
 
-/// The board's screens, each reached by the keys a head judge presses, with the side view
-/// chosen (`v` cycles from what the width shows first, so the test names it).
-pub fn screens() -> Vec<(&'static str, Vec<KeyCode>, Option<Side>)> {
+/// The rankings a board screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Data {
+    /// [`rankings`]: twelve entries, the mean method.
+    Small,
+    /// [`crowded`]: forty entries, the calibrated method.
+    Crowded,
+    /// [`tie_of_21`].
+    TieOf21,
+}
+
+impl Data {
+    pub fn rankings(self) -> judging::rankings::Rankings {
+        match self {
+            Data::Small => rankings(),
+            Data::Crowded => crowded(),
+            Data::TieOf21 => tie_of_21(),
+        }
+    }
+}
+
+/// One of the board's screens: its name, the keys a head judge presses to reach it, the side
+/// view chosen (`v` cycles from what the width shows first, so the test names it) and the
+/// rankings it shows.
+pub struct Screen {
+    pub name: &'static str,
+    pub keys: Vec<KeyCode>,
+    pub side: Option<Side>,
+    pub data: Data,
+}
+
+/// The board's screens, each reached by the keys a head judge presses.
+pub fn screens() -> Vec<Screen> {
     let tie = vec![KeyCode::Right, KeyCode::Char('G'), KeyCode::Char('d')];
     let mut reason = tie.clone();
     reason.extend([KeyCode::Char('3'), KeyCode::Char('1')]);
+    // Twenty of the 21 in order (the last places itself): a number that could go on waits for
+    // Enter or its second digit.
+    let mut tie_of_21 = vec![KeyCode::Right, KeyCode::Char('d')];
+    let mut ordered = tie_of_21.clone();
+    ordered.extend([KeyCode::Char('1'), KeyCode::Enter, KeyCode::Char('2'), KeyCode::Enter]);
+    ordered.extend((3..=20).flat_map(|n: u32| n.to_string().chars().map(KeyCode::Char).collect::<Vec<_>>()));
+    let screen = |name, keys, side, data| Screen { name, keys, side, data };
     vec![
-        ("overall", Vec::new(), None),
-        ("backyard tab", vec![KeyCode::Right], Some(Side::Entry)),
-        ("wood tab", vec![KeyCode::Right, KeyCode::Right], Some(Side::Entry)),
-        ("side: the entry", vec![KeyCode::Down], Some(Side::Entry)),
-        ("side: the judges", Vec::new(), Some(Side::Judges)),
-        ("side: hidden", Vec::new(), Some(Side::Hidden)),
-        ("help", vec![KeyCode::Char('?')], None),
-        ("tie dialog", tie, None),
-        ("tie dialog: the reason", reason, None),
+        screen("overall", Vec::new(), None, Data::Small),
+        screen("backyard tab", vec![KeyCode::Right], Some(Side::Entry), Data::Small),
+        screen("wood tab", vec![KeyCode::Right, KeyCode::Right], Some(Side::Entry), Data::Small),
+        screen("side: the entry", vec![KeyCode::Down], Some(Side::Entry), Data::Small),
+        screen("side: the judges", Vec::new(), Some(Side::Judges), Data::Small),
+        screen("side: hidden", Vec::new(), Some(Side::Hidden), Data::Small),
+        screen("help", vec![KeyCode::Char('?')], None, Data::Small),
+        screen("tie dialog", tie, None, Data::Small),
+        screen("tie dialog: the reason", reason, None, Data::Small),
+        screen("crowded: overall", Vec::new(), None, Data::Crowded),
+        screen("crowded: overall with the side", Vec::new(), Some(Side::Entry), Data::Crowded),
+        screen("crowded: backyard tab", vec![KeyCode::Right], Some(Side::Entry), Data::Crowded),
+        screen("tie of 21", std::mem::take(&mut tie_of_21), None, Data::TieOf21),
+        screen("tie of 21: the reason", ordered, None, Data::TieOf21),
     ]
 }
 

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, TableState, Widget};
 
 use super::columns::Columns;
+use super::deliberate::lay_out;
 use super::{Board, Side};
 use crate::format::{bars, fit};
 use crate::rankings::{Flag, Ranked};
@@ -21,19 +22,43 @@ pub const SIDE_FROM: u16 = 100;
 pub const HINT: &str = "? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  F finals  q quit";
 
 /// The keys, for `?` and the footer.
-pub const KEYS: [(&str, &str); 11] = [
+pub const KEYS: [(&str, &str); 12] = [
     ("←/→  Tab", "the previous or next ranking: overall, then each track"),
     ("↑/↓  j/k", "the previous or next entry"),
     ("PgUp/PgDn", "ten entries up or down"),
     ("g/G", "the first or last entry"),
     ("v", "the side: every judge's view of the entry, the judges, or none"),
     ("J/K", "scroll the judges"),
+    ("[/]", "scroll what to deliberate, when its lists do not all fit"),
     ("F", "the finals of this ranking: order, pairs, how sure each paid place is"),
     ("d  Enter", "settle the selected tie: the decision goes to decisions.toml"),
     ("Esc", "in the dialog: leave it, recording nothing"),
     ("?", "this help, and again to close it"),
     ("q", "quit"),
 ];
+
+/// Where each part of the screen goes.
+pub(super) struct Areas {
+    pub header: Rect,
+    pub tabs: Rect,
+    pub body: Rect,
+    pub table: Rect,
+    pub side: Rect,
+    pub footer: Rect,
+}
+
+/// The side's two panes: every judge's view of the selected entry, and what to deliberate.
+pub(super) struct SidePanes {
+    view: Vec<Line<'static>>,
+    deliberate: Vec<Line<'static>>,
+    /// The view's height, borders included.
+    top: u16,
+    /// The headings of the lists to deliberate in sight.
+    pub headings: Vec<String>,
+    /// What the pane's bottom edge says when not every list is in sight: which are, and the
+    /// keys that scroll.
+    pub scroll: Option<String>,
+}
 
 impl Widget for &Board<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -46,31 +71,20 @@ impl Widget for &Board<'_> {
                 .render(area, buf);
             return;
         }
-        // A message wraps over up to three rows; the keys take one.
-        let said = self.footer_lines(usize::from(area.width));
-        let footer_rows = u16::try_from(said.len()).unwrap_or(3).clamp(1, 3);
-        let [header, tabs, body, footer] = area.layout(&Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(footer_rows),
-        ]));
-        let r = self.rankings;
-        let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
-        Line::from(vec![
-            Span::from(" judging ").bold().reversed(),
-            Span::from(format!(" {} ", self.event)).bold(),
-            Span::from(format!("· {} method · tie-breaks: {breaks}", r.method)),
-        ])
-        .render(header, buf);
-        self.tabs(tabs, buf);
-        // The side takes up to two fifths, and nothing when hidden: then the titles get it all.
         self.width.set(area.width);
         self.height.set(area.height);
-        let showing = self.shown_side();
-        let side_width = if showing == Side::Hidden { 0 } else { side_width(area.width) };
-        let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
+        let areas = self.areas(area);
+        let mut header = vec![Span::from(" judging ").bold().reversed(), Span::from(" ")];
+        for (k, part) in self.header_parts(usize::from(area.width)).into_iter().enumerate() {
+            if k > 0 {
+                header.push(Span::from(" · "));
+            }
+            header.push(if part == self.event { Span::from(part).bold() } else { Span::from(part) });
+        }
+        Line::from(header).render(areas.header, buf);
+        self.tabs(areas.tabs, buf);
         if self.finals {
+            let body = areas.body;
             let lines = self.finals_lines(usize::from(body.width.saturating_sub(2)));
             let lines = fitting::rows(lines, usize::from(body.height.saturating_sub(2)), |n| {
                 Line::from(format!("… and {n} more lines: enlarge the terminal")).dark_gray()
@@ -79,16 +93,16 @@ impl Widget for &Board<'_> {
                 .block(Block::bordered().title(" Finals (F returns to the ranking) "))
                 .render(body, buf);
         } else {
-            self.table(table, buf);
-            match showing {
-                Side::Entry => self.entry_and_deliberation(side, buf),
-                Side::Judges => self.judges(side, buf),
+            self.table(areas.table, buf);
+            match self.shown_side() {
+                Side::Entry => self.entry_and_deliberation(areas.side, buf),
+                Side::Judges => self.judges(areas.side, buf),
                 Side::Hidden => {}
             }
         }
-        Paragraph::new(said).render(footer, buf);
+        Paragraph::new(self.footer_lines(usize::from(area.width))).render(areas.footer, buf);
         if let Some(s) = &self.settle {
-            settle_dialog(s, area, buf);
+            super::settle::dialog(s, area, buf);
         } else if self.help {
             help(area, buf);
         }
@@ -99,6 +113,47 @@ impl Widget for &Board<'_> {
 }
 
 impl Board<'_> {
+    /// The parts of the screen: a message wraps over up to three rows of the footer; the side
+    /// takes what the rankings' columns do not want, and at least about a third of the width.
+    pub(super) fn areas(&self, area: Rect) -> Areas {
+        let said = self.footer_lines(usize::from(area.width));
+        let footer_rows = u16::try_from(said.len()).unwrap_or(3).clamp(1, 3);
+        let [header, tabs, body, footer] = area.layout(&Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(footer_rows),
+        ]));
+        let side_width = if self.shown_side() == Side::Hidden {
+            0
+        } else {
+            let (_, in_sight) = self.in_sight(body.height);
+            let wanted = u16::try_from(Columns::wanted(self, &in_sight)).unwrap_or(u16::MAX);
+            side_width(area.width).max(area.width.saturating_sub(wanted))
+        };
+        let [table, side] = body.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)]));
+        Areas { header, tabs, body, table, side, footer }
+    }
+
+    /// The header's parts after " judging ", each whole: the event's name, the method, the
+    /// tie-breaks. When the line is too short the event's name goes first (the head judge knows
+    /// it), then the tie-breaks are named as far as they fit, "and N more".
+    pub(super) fn header_parts(&self, width: usize) -> Vec<String> {
+        let r = self.rankings;
+        let room = width.saturating_sub(fitting::width(" judging  "));
+        let method = format!("{} method", r.method);
+        let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
+        let joined = |parts: &[String]| fitting::width(&parts.join(" · "));
+        let all = vec![self.event.clone(), method.clone(), format!("tie-breaks: {breaks}")];
+        if joined(&all) <= room {
+            return all;
+        }
+        let head = format!("{method} · tie-breaks: ");
+        let listed =
+            fitting::list(&r.tie_breaks, r.tie_breaks.len(), ", then ", room.saturating_sub(fitting::width(&head)));
+        vec![method, format!("tie-breaks: {}", if r.tie_breaks.is_empty() { breaks } else { listed })]
+    }
+
     /// The footer: the last message, wrapped whole, else the keys.
     fn footer_lines(&self, room: usize) -> Vec<Line<'static>> {
         let text = if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) };
@@ -112,34 +167,34 @@ impl Board<'_> {
             .collect()
     }
 
-    /// What this screen means to show whole, from the declarations it draws from: the keys and
-    /// the flags' meanings in the help, the footer, the tie dialog, the judges' legend and what
-    /// to deliberate. The screen-fit test finds each in the drawn screen.
+    /// What this screen means to show whole, from the declarations it draws from: the header's
+    /// parts, the keys and the flags' meanings in the help, the footer, the tie dialog's
+    /// heading, stakes, prompt and keys, the short flags' legend, the judges' legend and the
+    /// headings of what to deliberate. The screen-fit test finds each in the drawn screen.
     pub fn promised(&self) -> Vec<String> {
-        let width = self.width.get();
+        let (width, height) = (self.width.get(), self.height.get());
         if let Some(s) = &self.settle {
-            return settle_lines(s).into_iter().map(|l| l.to_string().trim().to_owned()).collect();
+            return super::settle::promised(s);
         }
         if self.help {
             return help_lines().into_iter().map(|(head, what)| format!("{head} {what}")).collect();
         }
         let mut out = vec![if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) }];
+        out.extend(self.header_parts(usize::from(width)));
+        let areas = self.areas(Rect::new(0, 0, width, height));
         if self.finals {
             // The view's first lines: what it is, and the finalists' heading.
             let room = usize::from(width.saturating_sub(2));
             out.extend(self.finals_lines(room).iter().take(2).map(|l| l.to_string().trim().to_owned()));
             return out;
         }
+        out.extend(self.flags_legend(areas.table));
         match self.shown_side() {
             Side::Judges => out.extend(self.legend()),
             Side::Entry => {
-                // What the side shows whole: the same panes the screen draws.
-                let footer = u16::try_from(self.footer_lines(usize::from(width)).len()).unwrap_or(3).clamp(1, 3);
-                let body = self.height.get().saturating_sub(2 + footer);
-                let side = Rect::new(0, 0, side_width(width), body);
-                let room = usize::from(side.width.saturating_sub(2));
-                let (_, _, _, shown) = self.side_panes(side);
-                out.extend(self.deliberation_lines(room).iter().take(shown).map(ToString::to_string));
+                let panes = self.side_panes(areas.side);
+                out.extend(panes.headings);
+                out.extend(panes.scroll.map(|s| s.trim().to_owned()));
             }
             Side::Hidden => {}
         }
@@ -156,18 +211,26 @@ impl Board<'_> {
         Line::from(spans).render(area, buf);
     }
 
+    /// The entries in sight in a table `height` rows high, and how many are above them: only
+    /// those are measured and drawn, as a ranking may hold thousands.
+    fn in_sight(&self, height: u16) -> (usize, Vec<&Ranked>) {
+        let rows_in_sight = height.saturating_sub(3).max(1) as usize;
+        let offset = (self.selected + 1).saturating_sub(rows_in_sight);
+        (offset, self.ranked().iter().skip(offset).take(rows_in_sight).collect())
+    }
+
     fn table(&self, area: Rect, buf: &mut Buffer) {
-        let ranked = self.ranked();
         let block = Block::bordered().title(" Rankings ");
-        if ranked.is_empty() {
+        if self.ranked().is_empty() {
             Paragraph::new("No entry in this ranking has a judge's full score.").block(block).render(area, buf);
             return;
         }
-        // Only the rows in sight are built: a ranking may hold thousands of entries.
-        let rows_in_sight = area.height.saturating_sub(3).max(1) as usize;
-        let offset = (self.selected + 1).saturating_sub(rows_in_sight);
-        let in_sight: Vec<&Ranked> = ranked.iter().skip(offset).take(rows_in_sight).collect();
+        let (offset, in_sight) = self.in_sight(area.height);
         let columns = Columns::fit(self, &in_sight, usize::from(area.width.saturating_sub(4)));
+        let block = match self.flags_legend(area) {
+            Some(said) => block.title_bottom(format!(" {said} ")),
+            None => block,
+        };
         let rows = in_sight.iter().map(|e| {
             let colour = if e.has(Flag::Tie) {
                 Color::Yellow
@@ -189,23 +252,37 @@ impl Board<'_> {
         ratatui::widgets::StatefulWidget::render(table, area, buf, &mut state);
     }
 
-    /// Every judge's view of the selected entry above, what to deliberate below; each takes the
-    /// room it needs, the view first, what to deliberate keeping up to eight rows. Each line
-    /// wraps whole; a pane too short shows whole lines and says how many more there are.
-    fn entry_and_deliberation(&self, area: Rect, buf: &mut Buffer) {
-        let (view, deliberate, top, _) = self.side_panes(area);
-        let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]));
-        Paragraph::new(view).block(Block::bordered().title(" The entry, judge by judge ")).render(top, buf);
-        Paragraph::new(deliberate).block(Block::bordered().title(" To deliberate ")).render(bottom, buf);
+    /// Under a table in `area` whose flags show short, what those in sight mean: as many as
+    /// the bottom edge holds, `?` explaining all.
+    fn flags_legend(&self, area: Rect) -> Option<String> {
+        let (_, in_sight) = self.in_sight(area.height);
+        let legend = Columns::fit(self, &in_sight, usize::from(area.width.saturating_sub(4))).legend(&in_sight);
+        (!legend.is_empty()).then(|| short_flags(&legend, usize::from(area.width.saturating_sub(4))))
     }
 
-    /// The side's two panes in `area`: the entry's rows, what to deliberate's rows, the
-    /// entry pane's height, and how many lines to deliberate show whole.
-    fn side_panes(&self, area: Rect) -> (Vec<Line<'static>>, Vec<Line<'static>>, u16, usize) {
+    /// Every judge's view of the selected entry above, what to deliberate below. Each line
+    /// wraps whole; a view too tall shows whole lines and says how many more there are; the
+    /// lists to deliberate share their pane, and scroll when even their headings do not fit.
+    fn entry_and_deliberation(&self, area: Rect, buf: &mut Buffer) {
+        let panes = self.side_panes(area);
+        let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(panes.top), Constraint::Fill(1)]));
+        Paragraph::new(panes.view).block(Block::bordered().title(" The entry, judge by judge ")).render(top, buf);
+        let block = Block::bordered().title(" To deliberate ");
+        let block = match panes.scroll {
+            Some(said) => block.title_bottom(Line::from(said).right_aligned()),
+            None => block,
+        };
+        Paragraph::new(panes.deliberate).block(block).render(bottom, buf);
+    }
+
+    /// The side's two panes in `area`. The view takes the rows it needs when what to
+    /// deliberate fits beside it, each list at least its heading, first entry and how many
+    /// more; else it gives up rows down to two fifths of the side, its judges' notes first.
+    pub(super) fn side_panes(&self, area: Rect) -> SidePanes {
         let width = area.width.saturating_sub(2);
         let room = usize::from(width.max(1));
-        let wrapped = |lines: Vec<Line<'static>>| -> Vec<Vec<Line<'static>>> {
-            lines
+        let view = |notes: bool| -> Vec<Vec<Line<'static>>> {
+            self.entry_lines(width, notes)
                 .into_iter()
                 .map(|l| {
                     let style = l.spans.first().map_or(l.style, |s| l.style.patch(s.style));
@@ -213,19 +290,42 @@ impl Board<'_> {
                 })
                 .collect()
         };
-        let view = wrapped(self.entry_lines(width));
-        let deliberate = wrapped(self.deliberation_lines(room));
-        let rows = |items: &[Vec<Line>]| u16::try_from(items.iter().map(Vec::len).sum::<usize>()).unwrap_or(u16::MAX);
-        let keep = rows(&deliberate).saturating_add(2).min(8);
-        let top = rows(&view).saturating_add(2).min(area.height.saturating_sub(keep).max(area.height / 2));
+        let sections = self.deliberation(room);
+        let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX).saturating_add(2);
+        let whole = view(true);
+        let wants = rows(whole.iter().map(Vec::len).sum());
+        let (all, least) = sections.iter().fold((0, 0), |(w, l), s| (w + s.rows_whole(), l + s.least()));
+        let height = area.height;
+        let bare = view(false);
+        let bare_rows = bare.iter().map(Vec::len).sum();
+        let top = if wants.saturating_add(rows(all)) <= height {
+            wants
+        } else {
+            // The view keeps at least two fifths of the side, and its judges up to half.
+            let judges = rows(bare_rows).min(height / 2);
+            wants.min(height.saturating_sub(rows(least)).max(height * 2 / 5).max(judges))
+        };
+        // The judges' notes go first when the view is too short, then its last lines.
+        let (view, top) = if wants <= top { (whole, top) } else { (bare, top.min(rows(bare_rows))) };
         let more = |n: usize| Line::from(format!("… and {n} more lines")).dark_gray();
         let (view, _) = fitting::items(&view, usize::from(top.saturating_sub(2)), more);
-        let bottom = area.height.saturating_sub(top);
-        let (deliberate, shown) = fitting::items(&deliberate, usize::from(bottom.saturating_sub(2)), more);
-        (view, deliberate, top, shown)
+        let inner = usize::from(height.saturating_sub(top).saturating_sub(2));
+        let from = self.deliberate_from.min(sections.len().saturating_sub(1));
+        let (deliberate, shown) = lay_out(&sections, from, inner);
+        let headings = sections[shown.clone()].iter().map(super::deliberate::Section::heading).collect();
+        let scroll = (shown.len() < sections.len()).then(|| {
+            let keys = match (shown.start > 0, shown.end < sections.len()) {
+                (true, true) => "[ ] scroll",
+                (true, false) => "[ scrolls up",
+                _ => "] scrolls",
+            };
+            format!(" lists {}–{} of {} · {keys} ", shown.start + 1, shown.end, sections.len())
+        });
+        SidePanes { view, deliberate, top, headings, scroll }
     }
 
-    fn entry_lines(&self, width: u16) -> Vec<Line<'static>> {
+    /// The selected entry, judge by judge: with each judge's note under them when `notes`.
+    fn entry_lines(&self, width: u16, notes: bool) -> Vec<Line<'static>> {
         let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
         let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
         let mut facts = vec![
@@ -282,7 +382,7 @@ impl Board<'_> {
                 scores.join(" "),
                 j.total
             )));
-            if let Some(note) = &j.note {
+            if let Some(note) = j.note.as_ref().filter(|_| notes) {
                 lines.push(Line::from(format!("  “{}”", clean_line(note))).italic().dark_gray());
             }
         }
@@ -301,105 +401,6 @@ impl Board<'_> {
             lines.push(Line::from(format!("changed on the Hub after the deadline ({})", clean_line(at))).yellow());
         }
         lines
-    }
-
-    /// The uncertain paid places first, then ties (settled or not), contested and thin entries,
-    /// and the head-to-head sentence.
-    fn deliberation_lines(&self, room: usize) -> Vec<Line<'static>> {
-        let ranked = self.ranked();
-        let name = self.ranking_name();
-        let mut lines: Vec<Line> = Vec::new();
-        let uncertain = self.rankings.uncertain(name);
-        if !uncertain.is_empty() {
-            let places = self.rankings.paid.get(name).copied().unwrap_or(0);
-            lines.push(Line::from(format!("Uncertain paid places ({places} paid; 10–90% chance):")).cyan().bold());
-            for e in uncertain.iter().take(6) {
-                lines
-                    .push(Line::from(format!("  {:>4} #{} {}", e.chance_text(), e.place, clean_line(&e.title))).cyan());
-            }
-            if uncertain.len() > 6 {
-                lines.push(Line::from(format!("  and {} more", uncertain.len() - 6)).cyan());
-            }
-        }
-        let (fragile, all_hold) = self.robustness_lines(name);
-        lines.extend(fragile);
-        for (place, group) in tie_groups(ranked) {
-            let names: Vec<String> = group.iter().map(|e| clean_line(&e.title)).collect();
-            let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
-            let settled = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids));
-            if let Some(d) = settled {
-                let said =
-                    format!("tie at #{place} settled: {} ({})", self.order_said(&d.order), clean_line(&d.reason));
-                lines.push(Line::from(said).green());
-            } else {
-                let how = if self.prize_here().is_some() { " · d settles it" } else { "" };
-                // Two rows of names at most, then how many more.
-                let head = format!("tie at #{place}: ");
-                let listed = fitting::list(
-                    &names,
-                    names.len(),
-                    " = ",
-                    (2 * room).saturating_sub(head.len() + how.len()).max(room),
-                );
-                lines.push(Line::from(format!("{head}{listed}{how}")).yellow());
-            }
-        }
-        let count = |flag: Flag| ranked.iter().filter(|e| e.has(flag)).count();
-        // Every flag but the tie, which is said above with its entries.
-        for flag in Flag::ALL.into_iter().filter(|f| *f != Flag::Tie) {
-            let n = count(flag);
-            if n > 0 {
-                // As many as two rows hold, then how many more.
-                let all: Vec<String> = ranked
-                    .iter()
-                    .filter(|e| e.has(flag))
-                    .map(|e| format!("#{} {}", e.place, clean_line(&e.title)))
-                    .collect();
-                let head = format!("{n} {flag} ({}): ", flag.meaning());
-                let listed = fitting::list(&all, n, ", ", (2 * room).saturating_sub(fitting::width(&head)).max(room));
-                lines.push(Line::from(format!("{head}{listed}")));
-            }
-        }
-        lines.extend(all_hold);
-        if lines.is_empty() {
-            lines.push(Line::from("No uncertain paid place, tie, or flagged entry.").green());
-        }
-        // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
-        if !self.rankings.unscored.is_empty() {
-            let ids: Vec<String> = self.rankings.unscored.iter().map(|id| clean_line(id)).collect();
-            let n = ids.len();
-            lines.push(
-                Line::from(format!("{n} not scored by any judge: {}", crate::format::first_few(&ids, 2, ", ")))
-                    .yellow(),
-            );
-        }
-        if let Some(m) = self.rankings.majorities.iter().find(|m| m.ranking == name) {
-            lines.push(Line::from(clean_line(&m.said)).dark_gray());
-        }
-        lines
-    }
-
-    /// Beside the chances: the paid places of this ranking that change without one judge, each
-    /// in plain words; or, when every one holds, a line saying so (shown after the flags).
-    fn robustness_lines(&self, name: &str) -> (Vec<Line<'static>>, Option<Line<'static>>) {
-        let r = self.rankings;
-        let (said, lines) = (r.robustness_said(name, clean_line), r.robustness_lines(name, clean_line));
-        if said.is_empty() {
-            return (Vec::new(), None);
-        }
-        let fragile: Vec<String> = said
-            .iter()
-            .zip(lines)
-            .filter(|(said, _)| *said != crate::rankings::HOLDS)
-            .map(|(_, line)| format!("  {line}"))
-            .collect();
-        if fragile.is_empty() {
-            return (Vec::new(), Some(Line::from("Every paid place holds without any one judge.").green()));
-        }
-        let head = format!("Paid places resting on one judge ({} of {}):", fragile.len(), r.paid_holders(name).len());
-        let lines =
-            std::iter::once(Line::from(head).cyan().bold()).chain(fragile.into_iter().map(|l| Line::from(l).cyan()));
-        (lines.collect(), None)
     }
 
     /// What the judges' figures mean, said whole under them.
@@ -480,13 +481,29 @@ impl Board<'_> {
     }
 }
 
-/// The side's width on a screen this wide: up to two fifths.
+/// The short flags' legend in `room` columns: as many as fit, then where the rest are
+/// explained.
+fn short_flags(legend: &[String], room: usize) -> String {
+    for shown in (1..=legend.len()).rev() {
+        let mut said = legend[..shown].join(" · ");
+        if shown < legend.len() {
+            said.push_str(" · ? the rest");
+        }
+        if fitting::width(&said) <= room {
+            return said;
+        }
+    }
+    "? explains the flags".to_owned()
+}
+
+/// The side's least width on a screen this wide: about a third, up to 48 columns; it takes
+/// more where the rankings' columns leave room.
 fn side_width(width: u16) -> u16 {
     (width * 9 / 25).clamp(34, 48)
 }
 
 /// Entries still tied, grouped by their shared place.
-fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
+pub(super) fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
     let mut out: Vec<(usize, Vec<&Ranked>)> = Vec::new();
     for e in ranked.iter().filter(|e| e.has(Flag::Tie)) {
         match out.last_mut() {
@@ -498,7 +515,7 @@ fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
 }
 
 /// A box in the middle of `area`, cleared.
-fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+pub(super) fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
     let [row] = area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
     let [boxed] = row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
     Clear.render(boxed, buf);
@@ -508,7 +525,7 @@ fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
 /// The help's lines: every key, every flag from its one declaration, and PAID.
 fn help_lines() -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &str)> = KEYS.iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
-    out.extend(Flag::ALL.iter().map(|f| (f.label().to_uppercase(), f.meaning())));
+    out.extend(Flag::ALL.iter().map(|f| (format!("{} ({})", f.label().to_uppercase(), f.short()), f.meaning())));
     out.push(("PAID".into(), "the chance of holding a paid place"));
     out
 }
@@ -523,7 +540,7 @@ fn help(area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(k, (head, what))| {
             let style = if k < KEYS.len() { Style::new() } else { Style::new().dark_gray() };
-            hanging(&format!(" {}", pad(head, 11)), what, room)
+            hanging(&format!(" {}", pad(head, 16)), what, room)
                 .into_iter()
                 .map(|l| Line::from(l).style(style))
                 .collect()
@@ -534,63 +551,4 @@ fn help(area: Rect, buf: &mut Buffer) {
     });
     let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
     Paragraph::new(lines).block(Block::bordered().title(" Keys (? closes) ")).render(boxed, buf);
-}
-
-/// The tie dialog's lines: the tied entries with their numbers, what is at stake, and what to
-/// press now.
-fn settle_lines(s: &super::Settle) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(format!("The tie at #{} for {}:", s.place, clean_line(&s.prize_name))).bold()];
-    let number = s.tied.len().to_string().len();
-    for (i, t) in s.tied.iter().enumerate() {
-        let at = s.order.iter().position(|k| *k == i).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
-        lines.push(Line::from(format!(
-            "  {:>number$}  {} {:.2} · {} {at}",
-            i + 1,
-            crate::tui::layout::pad(&fit(&clean_line(&t.title), 30), 30),
-            t.score,
-            crate::format::count(t.judges, "judge", "judges")
-        )));
-    }
-    let pays: Vec<String> = s
-        .pays
-        .iter()
-        .enumerate()
-        .map(|(k, amount)| {
-            let pays =
-                if *amount > 0.0 { crate::report::results::money(&s.currency, *amount) } else { "nothing".into() };
-            format!("#{} {pays}", s.place + k)
-        })
-        .collect();
-    lines.push(Line::from(format!("At stake: {}.", pays.join(", "))).dark_gray());
-    lines.push(Line::from(""));
-    if s.ordered() {
-        lines.push(Line::from("Why this order? (printed with the results)"));
-        lines.push(Line::from(format!("> {}▏", s.reason)).bold());
-        lines.push(Line::from("Enter records it in decisions.toml · Backspace edits · Esc leaves").dark_gray());
-    } else {
-        let place = s.place + s.order.len();
-        let typed = if s.typed.is_empty() { String::new() } else { format!(" {}▏", s.typed) };
-        // Past nine entries a number takes two digits: Enter ends one that could go on.
-        let how = if s.tied.len() > 9 { " (Enter after a number that could go on)" } else { "" };
-        lines.push(Line::from(format!("Press the number of the entry that places #{place}{how}.{typed}")));
-        lines.push(Line::from("Backspace starts again · Esc leaves, recording nothing").dark_gray());
-    }
-    lines
-}
-
-fn settle_dialog(s: &super::Settle, area: Rect, buf: &mut Buffer) {
-    let width = area.width.min(76);
-    let room = usize::from(width.saturating_sub(2));
-    let lines: Vec<Line> = settle_lines(s)
-        .into_iter()
-        .flat_map(|l| {
-            let style = l.spans.first().map_or(l.style, |span| l.style.patch(span.style));
-            wrap(&l.to_string(), room).into_iter().map(move |t| Line::from(t).style(style))
-        })
-        .collect();
-    let lines = fitting::rows(lines, usize::from(area.height.saturating_sub(2)), |n| {
-        Line::from(format!("… and {n} more lines: enlarge the terminal")).dark_gray()
-    });
-    let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
-    Paragraph::new(lines).block(Block::bordered().title(" Settle a tie ")).render(boxed, buf);
 }

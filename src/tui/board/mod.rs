@@ -7,8 +7,10 @@
 //! added to decisions.toml, checked as `judging results` checks it. Nothing else is written.
 
 mod columns;
+mod deliberate;
 mod draw;
 mod finals;
+mod settle;
 
 use std::collections::HashSet;
 use std::time::Duration;
@@ -88,6 +90,8 @@ pub struct Board<'r> {
     pub selected: usize,
     /// The first judge in sight: forty judges do not fit beside the rankings.
     pub judge_offset: usize,
+    /// The first list to deliberate in sight, when not all fit.
+    pub deliberate_from: usize,
     /// What the side shows; `None` until the head judge chooses: the entry on a wide screen,
     /// nothing on a narrow one.
     pub side: Option<Side>,
@@ -120,6 +124,8 @@ pub enum BoardAction {
     Last,
     /// Scrolls the judges by one.
     Judges(isize),
+    /// Scrolls what to deliberate by one list.
+    Deliberate(isize),
     /// Shows the next side view: hidden, the entry, the judges.
     Side,
     /// The finals view of the ranking in sight, or back to the ranking.
@@ -152,6 +158,7 @@ impl<'r> Board<'r> {
             tab: 0,
             selected: 0,
             judge_offset: 0,
+            deliberate_from: 0,
             side: None,
             width: std::cell::Cell::new(draw::SIDE_FROM),
             height: std::cell::Cell::new(crate::tui::layout::MIN_HEIGHT),
@@ -232,6 +239,8 @@ impl<'r> Board<'r> {
             KeyCode::End | KeyCode::Char('G') => BoardAction::Last,
             KeyCode::Char('J') => BoardAction::Judges(1),
             KeyCode::Char('K') => BoardAction::Judges(-1),
+            KeyCode::Char(']') => BoardAction::Deliberate(1),
+            KeyCode::Char('[') => BoardAction::Deliberate(-1),
             KeyCode::Char('v') => BoardAction::Side,
             KeyCode::Char('F') => BoardAction::Finals,
             KeyCode::Char('d') | KeyCode::Enter => BoardAction::Settle,
@@ -251,6 +260,7 @@ impl<'r> Board<'r> {
                 let tabs = self.rankings.rankings.len().max(1);
                 self.tab = (self.tab + tabs).saturating_add_signed(step) % tabs;
                 self.selected = 0;
+                self.deliberate_from = 0;
             }
             BoardAction::Move(step) => self.selected = self.selected.saturating_add_signed(step).min(last),
             BoardAction::First => self.selected = 0,
@@ -259,6 +269,11 @@ impl<'r> Board<'r> {
                 let most = self.rankings.judges.len().saturating_sub(1);
                 self.judge_offset = self.judge_offset.saturating_add_signed(step).min(most);
                 self.side = Some(Side::Judges);
+            }
+            BoardAction::Deliberate(step) => {
+                let last = self.deliberation(80).len().saturating_sub(1);
+                self.deliberate_from = self.deliberate_from.saturating_add_signed(step).min(last);
+                self.side = Some(Side::Entry);
             }
             BoardAction::Side => {
                 self.side = Some(match self.shown_side() {

@@ -1,0 +1,295 @@
+//! What the jury must deliberate, as lists that share the pane: each list's heading shows with
+//! at least its first entry and how many more it has; when even that is too much for the
+//! pane, it shows the lists it can and scrolls by whole lists (`[` and `]`).
+
+use std::ops::Range;
+
+use ratatui::style::{Style, Stylize};
+use ratatui::text::Line;
+
+use super::Board;
+use super::draw::tie_groups;
+use crate::rankings::Flag;
+use crate::sanitize::clean_line;
+use crate::tui::fit::{self as fitting, hanging};
+
+/// One list of what to deliberate: its heading, then its entries, each wrapped to the pane,
+/// one a row or (`flow`) one after another after the heading. A sentence is a list without
+/// entries.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Section {
+    head: Line<'static>,
+    items: Vec<Line<'static>>,
+    /// When the entries follow the heading on its rows, what goes between two of them.
+    flow: Option<&'static str>,
+    room: usize,
+}
+
+/// A line's style, its first span's included.
+fn style_of(l: &Line) -> Style {
+    l.spans.first().map_or(l.style, |s| l.style.patch(s.style))
+}
+
+/// `l` wrapped to `room` columns, in its style; an indented line keeps its indent on the rows
+/// it wraps to.
+fn wrapped(l: &Line, room: usize) -> Vec<Line<'static>> {
+    let style = style_of(l);
+    let text = l.to_string();
+    let body = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - body.len()];
+    hanging(indent, body, room).into_iter().map(|t| Line::from(t).style(style)).collect()
+}
+
+impl Section {
+    /// A heading with its entries one a row.
+    fn rows(head: Line<'static>, items: Vec<Line<'static>>, room: usize) -> Section {
+        Section { head, items, flow: None, room }
+    }
+
+    /// A heading with its entries after it, `sep` between them.
+    fn flowing(head: Line<'static>, items: Vec<String>, sep: &'static str, room: usize) -> Section {
+        Section { head, items: items.into_iter().map(Line::from).collect(), flow: Some(sep), room }
+    }
+
+    fn sentence(line: Line<'static>, room: usize) -> Section {
+        Section::rows(line, Vec::new(), room)
+    }
+
+    /// The heading's text, as the screen-fit test finds it.
+    pub fn heading(&self) -> String {
+        self.head.to_string()
+    }
+
+    /// Its lines with its first `k` entries, and how many more there are.
+    fn with(&self, k: usize) -> Vec<Line<'static>> {
+        let k = k.min(self.items.len());
+        let left = self.items.len() - k;
+        if let Some(sep) = self.flow {
+            let shown: Vec<String> = self.items[..k].iter().map(ToString::to_string).collect();
+            let mut text = format!("{} {}", self.head, shown.join(sep));
+            if left > 0 {
+                text.push_str(&if k == 0 { format!("{left} of them") } else { format!(" and {left} more") });
+            }
+            return wrapped(&Line::from(text.trim_end().to_owned()).style(style_of(&self.head)), self.room);
+        }
+        let mut out = wrapped(&self.head, self.room);
+        out.extend(self.items[..k].iter().flat_map(|l| wrapped(l, self.room)));
+        if left > 0 {
+            let style = self.items.first().map_or(Style::new(), style_of);
+            out.push(Line::from(format!("  and {left} more")).style(style));
+        }
+        out
+    }
+
+    /// Every row it takes when whole.
+    pub fn rows_whole(&self) -> usize {
+        self.with(self.items.len()).len()
+    }
+
+    /// The fewest rows it shows in: its heading, its first entry, and how many more.
+    pub fn least(&self) -> usize {
+        self.with(1).len()
+    }
+
+    /// Its lines in at most `rows` rows (at least [`Section::least`]): the heading, as many
+    /// whole entries as fit, then "and N more".
+    fn lines(&self, rows: usize) -> Vec<Line<'static>> {
+        // The most entries that fit: rows grow with the entries shown.
+        let whole = self.with(self.items.len());
+        if whole.len() <= rows {
+            return whole;
+        }
+        let (mut fits, mut over) = (1, self.items.len());
+        while fits + 1 < over {
+            let mid = usize::midpoint(fits, over);
+            if self.with(mid).len() <= rows {
+                fits = mid;
+            } else {
+                over = mid;
+            }
+        }
+        self.with(fits)
+    }
+}
+
+/// The lists from `from` on in `room` rows: when all fit whole, all; else each list in sight
+/// gets its heading, its first entry and how many more, and the rows left go to the lists in
+/// order. The lines, and which lists show.
+pub(super) fn lay_out(sections: &[Section], from: usize, room: usize) -> (Vec<Line<'static>>, Range<usize>) {
+    let from = from.min(sections.len().saturating_sub(1));
+    let rest = &sections[from..];
+    if rest.iter().map(Section::rows_whole).sum::<usize>() <= room {
+        return (rest.iter().flat_map(|s| s.lines(usize::MAX)).collect(), from..sections.len());
+    }
+    // As many lists as fit at their least; at least one, whatever the room.
+    let mut fit = 0;
+    let mut used = 0;
+    for s in rest {
+        if fit > 0 && used + s.least() > room {
+            break;
+        }
+        used += s.least();
+        fit += 1;
+    }
+    let mut spare = room.saturating_sub(used);
+    let mut out = Vec::new();
+    for s in &rest[..fit] {
+        let lines = s.lines(s.least() + spare);
+        spare = (s.least() + spare).saturating_sub(lines.len());
+        out.extend(lines);
+    }
+    (out, from..from + fit)
+}
+
+impl Board<'_> {
+    /// What to deliberate on the ranking in sight, as lists wrapped to `room` columns: the
+    /// uncertain paid places first, then the paid places resting on one judge, the ties
+    /// (settled or not), the entries of each flag, whether every paid place holds, the entries
+    /// nobody scored and the head-to-head sentence.
+    pub(super) fn deliberation(&self, room: usize) -> Vec<Section> {
+        let ranked = self.ranked();
+        let name = self.ranking_name();
+        let mut out: Vec<Section> = Vec::new();
+        let sentence = |line: Line<'static>| Section::sentence(line, room);
+        let uncertain = self.rankings.uncertain(name);
+        if !uncertain.is_empty() {
+            let places = self.rankings.paid.get(name).copied().unwrap_or(0);
+            let head = Line::from(format!("Uncertain paid places ({places} paid; 10–90% chance):")).cyan().bold();
+            let items = uncertain
+                .iter()
+                .map(|e| Line::from(format!("  {:>4} #{} {}", e.chance_text(), e.place, clean_line(&e.title))).cyan())
+                .collect();
+            out.push(Section::rows(head, items, room));
+        }
+        let (fragile, all_hold) = self.robustness_lines(name);
+        if let Some((head, items)) = fragile {
+            out.push(Section::rows(head, items, room));
+        }
+        let groups = tie_groups(ranked);
+        if !groups.is_empty() {
+            let mut open = false;
+            let items = groups
+                .iter()
+                .map(|(place, group)| {
+                    let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
+                    if let Some(d) = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids)) {
+                        let said = format!(
+                            "  tie at #{place} settled: {} ({})",
+                            self.order_said(&d.order),
+                            clean_line(&d.reason)
+                        );
+                        return Line::from(said).green();
+                    }
+                    open = true;
+                    // Two rows of names at most, then how many more.
+                    let names: Vec<String> = group.iter().map(|e| clean_line(&e.title)).collect();
+                    let head = format!("  tie at #{place}: ");
+                    let room = (2 * room).saturating_sub(fitting::width(&head)).max(room / 2);
+                    Line::from(format!("{head}{}", fitting::list(&names, names.len(), " = ", room))).yellow()
+                })
+                .collect();
+            let how = if open && self.prize_here().is_some() { " · d on one settles it" } else { "" };
+            out.push(Section::rows(Line::from(format!("Ties ({}){how}:", groups.len())).yellow().bold(), items, room));
+        }
+        // Every flag but the tie, which is said above with its entries.
+        for flag in Flag::ALL.into_iter().filter(|f| *f != Flag::Tie) {
+            let all: Vec<String> = ranked
+                .iter()
+                .filter(|e| e.has(flag))
+                .map(|e| format!("#{} {}", e.place, clean_line(&e.title)))
+                .collect();
+            if !all.is_empty() {
+                let head = Line::from(format!("{} {flag} ({}):", all.len(), flag.meaning()));
+                out.push(Section::flowing(head, all, ", ", room));
+            }
+        }
+        out.extend(all_hold.map(sentence));
+        if out.is_empty() {
+            out.push(sentence(Line::from("No uncertain paid place, tie, or flagged entry.").green()));
+        }
+        // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
+        if !self.rankings.unscored.is_empty() {
+            let ids: Vec<String> = self.rankings.unscored.iter().map(|id| clean_line(id)).collect();
+            let said = format!("{} not scored by any judge: {}", ids.len(), crate::format::first_few(&ids, 2, ", "));
+            out.push(sentence(Line::from(said).yellow()));
+        }
+        if let Some(m) = self.rankings.majorities.iter().find(|m| m.ranking == name) {
+            out.push(sentence(Line::from(clean_line(&m.said)).dark_gray()));
+        }
+        out
+    }
+
+    /// The paid places of this ranking that change without one judge, as a heading and a line
+    /// each in plain words; or, when every one holds, a sentence saying so (shown after the
+    /// flags).
+    #[allow(clippy::type_complexity)]
+    fn robustness_lines(&self, name: &str) -> (Option<(Line<'static>, Vec<Line<'static>>)>, Option<Line<'static>>) {
+        let r = self.rankings;
+        let (said, lines) = (r.robustness_said(name, clean_line), r.robustness_lines(name, clean_line));
+        if said.is_empty() {
+            return (None, None);
+        }
+        let fragile: Vec<Line<'static>> = said
+            .iter()
+            .zip(lines)
+            .filter(|(said, _)| *said != crate::rankings::HOLDS)
+            .map(|(_, line)| Line::from(format!("  {line}")).cyan())
+            .collect();
+        if fragile.is_empty() {
+            return (None, Some(Line::from("Every paid place holds without any one judge.").green()));
+        }
+        let head = format!("Paid places resting on one judge ({} of {}):", fragile.len(), r.paid_holders(name).len());
+        (Some((Line::from(head).cyan().bold(), fragile)), None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(head: &str, n: usize) -> Section {
+        let items = (1..=n).map(|k| Line::from(format!("  entry {k}"))).collect();
+        Section::rows(Line::from(head.to_owned()), items, 40)
+    }
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn each_list_keeps_its_heading_its_first_entry_and_how_many_more() {
+        let sections = [list("A:", 5), list("B:", 5), list("C:", 1)];
+        let (lines, shown) = lay_out(&sections, 0, 8);
+        assert_eq!(shown, 0..3);
+        assert_eq!(
+            text(&lines),
+            ["A:", "  entry 1", "  and 4 more", "B:", "  entry 1", "  and 4 more", "C:", "  entry 1"]
+        );
+        // Rows to spare go to the first lists.
+        let (lines, _) = lay_out(&sections, 0, 10);
+        assert_eq!(text(&lines)[..5], ["A:", "  entry 1", "  entry 2", "  entry 3", "  and 2 more"]);
+        assert_eq!(lines.len(), 10, "every row used");
+        let (lines, _) = lay_out(&sections, 0, 100);
+        assert_eq!(lines.len(), 14, "all whole");
+    }
+
+    #[test]
+    fn a_flowing_list_names_as_many_as_its_rows_hold() {
+        let items = ["#1 Sprout Sense", "#2 Pantry Poet", "#3 Bus Stop Oracle"].map(String::from).to_vec();
+        let s = Section::flowing(Line::from("3 thin (too few judges):"), items, ", ", 40);
+        assert_eq!(text(&s.lines(2)), ["3 thin (too few judges): #1 Sprout", "Sense, #2 Pantry Poet and 1 more"]);
+        assert_eq!(s.rows_whole(), 3);
+        assert_eq!(s.least(), 2);
+    }
+
+    #[test]
+    fn lists_that_do_not_fit_wait_below() {
+        let sections = [list("A:", 5), list("B:", 5), list("C:", 1)];
+        let (lines, shown) = lay_out(&sections, 0, 5);
+        assert_eq!(shown, 0..1);
+        assert_eq!(text(&lines), ["A:", "  entry 1", "  entry 2", "  entry 3", "  and 2 more"]);
+        let (lines, shown) = lay_out(&sections, 1, 5);
+        assert_eq!(shown, 1..3);
+        assert_eq!(text(&lines), ["B:", "  entry 1", "  and 4 more", "C:", "  entry 1"]);
+    }
+}
