@@ -47,7 +47,7 @@ pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Ve
             .map(|(from, to)| {
                 let (expected, residuals, base) = (&expected, &residuals, &base);
                 scope.spawn(move || {
-                    let mut counts: Vec<Vec<u32>> = paid.iter().map(|p| vec![0; p.entries.len()]).collect();
+                    let mut counts: Vec<Vec<f64>> = paid.iter().map(|p| vec![0.0; p.entries.len()]).collect();
                     let mut values = vec![0.0; expected.len()];
                     for r in from..to {
                         let mut random = SplitMix(SEED ^ (r as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
@@ -58,8 +58,8 @@ pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Ve
                         }
                         let Some(fit) = Solved::of(panel, Some(&values)) else { continue };
                         for (p, count) in paid.iter().zip(&mut counts) {
-                            for k in top(&fit.quality, &p.entries, p.places) {
-                                count[k] += 1;
+                            for (k, share) in top(&fit.quality, &p.entries, p.places) {
+                                count[k] += share;
                             }
                         }
                     }
@@ -67,7 +67,7 @@ pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Ve
                 })
             })
             .collect();
-        let mut total: Vec<Vec<u32>> = paid.iter().map(|p| vec![0; p.entries.len()]).collect();
+        let mut total: Vec<Vec<f64>> = paid.iter().map(|p| vec![0.0; p.entries.len()]).collect();
         for half in halves {
             // A panic in a replicate is a bug; it resumes here, where the panic hook reports it.
             let counts = half.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -78,13 +78,55 @@ pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Ve
         total
     });
     let share = replicates.max(1) as f64;
-    Some(counts.into_iter().map(|c| c.into_iter().map(|n| f64::from(n) / share).collect()).collect())
+    Some(counts.into_iter().map(|c| c.into_iter().map(|n| n / share).collect()).collect())
 }
 
-/// The positions (in `entries`) of the `places` highest qualities.
-fn top(quality: &[f64], entries: &[usize], places: usize) -> Vec<usize> {
+/// The positions (in `entries`) of the `places` highest qualities, each with its share of a paid
+/// place: 1 above the last paid place, and where entries tie across it, the places left shared
+/// among all of them. Otherwise a tie would be paid to whichever the sort put first, every time:
+/// twenty entries tied for four places would read 100% for four and 0% for sixteen.
+fn top(quality: &[f64], entries: &[usize], places: usize) -> Vec<(usize, f64)> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by(|a, b| quality[entries[*b]].total_cmp(&quality[entries[*a]]));
-    order.truncate(places);
-    order
+    if places == 0 {
+        return Vec::new();
+    }
+    // Fewer entries than places: every one is paid.
+    let Some(&last) = order.get(places - 1) else {
+        return order.into_iter().map(|k| (k, 1.0)).collect();
+    };
+    let boundary = quality[entries[last]];
+    let same = |k: usize| (quality[entries[k]] - boundary).abs() <= 1e-9 * (1.0 + boundary.abs());
+    let above = order.iter().take_while(|k| !same(**k)).count();
+    let tied = order[above..].iter().take_while(|k| same(**k)).count();
+    let share = (places - above) as f64 / tied as f64;
+    order[..above].iter().map(|k| (*k, 1.0)).chain(order[above..above + tied].iter().map(|k| (*k, share))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tie_across_the_last_paid_place_shares_the_places_left() {
+        let entries = [0, 1, 2, 3, 4];
+        // (qualities, places, each entry's share)
+        let cases: [(&[f64], usize, [f64; 5]); 5] = [
+            (&[5.0, 4.0, 3.0, 2.0, 1.0], 2, [1.0, 1.0, 0.0, 0.0, 0.0]),
+            (&[3.0, 3.0, 3.0, 3.0, 3.0], 2, [0.4; 5]),
+            (&[5.0, 3.0, 3.0, 3.0, 1.0], 2, [1.0, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0, 0.0]),
+            (&[5.0, 4.0, 3.0, 3.0, 1.0], 4, [1.0, 1.0, 1.0, 1.0, 0.0]),
+            (&[1.0, 2.0, 3.0, 4.0, 5.0], 0, [0.0; 5]),
+        ];
+        for (quality, places, want) in cases {
+            let mut got = [0.0; 5];
+            for (k, share) in top(quality, &entries, places) {
+                got[k] += share;
+            }
+            for (g, w) in got.iter().zip(want) {
+                assert!((g - w).abs() < 1e-12, "{quality:?} {places}: {got:?}");
+            }
+            assert!((got.iter().sum::<f64>() - places as f64).abs() < 1e-12, "the places paid, no more");
+        }
+    }
 }
