@@ -227,6 +227,8 @@ impl Solved {
         let standard = panel.marks.iter().zip(&all).map(|(m, v)| (m.judge, m.entry, (v - centre) / scale));
         let by_judge = Grouped::new(panel.judges.len(), standard.clone());
         let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
+        // The groups hold every value now: half a million marks need not be held twice more.
+        drop(all);
         let entries = panel.entries.len();
         let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
         // The first qualities are the mean marks: the sums of a panel of typical judges.

@@ -110,7 +110,13 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option
             weighted[m.entry] += w * quality;
         }
     }
-    let mut points: Vec<Vec<(f64, f64)>> = vec![Vec::new(); panel.judges.len()];
+    // Each judge's points allocated once, at most one a mark: grown by doubling they held half
+    // as much again.
+    let mut counts = vec![0usize; panel.judges.len()];
+    for m in &panel.marks {
+        counts[m.judge] += 1;
+    }
+    let mut points: Vec<Vec<(f64, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (m, at) in panel.marks.iter().zip(given) {
         let (Some(at), Some((quality, w))) = (at, reading(m)) else { continue };
         let others = weight[m.entry] - w;

@@ -237,11 +237,6 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     // the other.
     let ((overall, held, around), (stats, means, standings, habits, agreement, groups)) = std::thread::scope(|scope| {
         let merging = scope.spawn(|| merged_and_beyond(built, field));
-        // A prize's criterion is a fit as long as the merge's own: a thread of its own keeps
-        // it off the figures' path, and the two cores share the three.
-        let prized = criteria::prize_criteria(config);
-        let standing = scope
-            .spawn(move || criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized));
         let (stats, means, habits, agreement, groups) = (
             EntryStats::of(panel),
             figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()),
@@ -249,8 +244,11 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
             figures::agreement(panel),
             figures::judge_groups(panel),
         );
+        // A prize's criterion is a fit as long as the merge's own: after the figures, on their
+        // core, so that its panel and fit are not held beside theirs.
+        let prized = criteria::prize_criteria(config);
+        let standings = criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized);
         // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-        let standings = standing.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (merged, (stats, means, standings, habits, agreement, groups))
     });
