@@ -13,15 +13,25 @@ cargo build --release --quiet
 "$python" benches/compare_merge.py csv "$work" "$work/scores.csv"
 echo "CSV: $(wc -c <"$work/scores.csv") bytes, $(($(wc -l <"$work/scores.csv") - 1)) scores"
 target/release/judging --db "$work/head.sqlite" --judge head pull --from "$work/export.csv" >/dev/null
+# Each command 5 times; the medians and the ratio to pandas printed at the end.
 run() {
-  echo "$1"
-  shift
+  local label=$1 log=$2
+  shift 2
+  echo "$label"
   for _ in 1 2 3 4 5; do
-    /usr/bin/time -f "  %e s wall, %M KB peak" "$@" 2>&1 >/dev/null | tail -1
+    /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | tee -a "$log" | awk '{printf "  %s s wall, %s KB peak\n", $1, $2}'
   done
 }
-run "pandas, plain z-score merge of the CSV" "$python" benches/compare_merge.py merge "$work/scores.csv"
+median() { sort -n -k"$2" "$1" | sed -n 3p | awk -v k="$2" '{print $k}'; }
+run "pandas, plain z-score merge of the CSV" "$work/pandas.log" "$python" benches/compare_merge.py merge "$work/scores.csv"
 for method in z-score calibrated; do
-  run "judging merge --method $method" target/release/judging --db "$work/head.sqlite" --judge head \
+  run "judging merge --method $method" "$work/$method.log" target/release/judging --db "$work/head.sqlite" --judge head \
     merge --method "$method" "$work"/judge-*.json -o "$work/rankings.txt"
+done
+pandas=$(median "$work/pandas.log" 1)
+for method in z-score calibrated; do
+  wall=$(median "$work/$method.log" 1)
+  peak=$(median "$work/$method.log" 2)
+  echo "judging merge --method $method: median $wall s, $((peak / 1000)) MB peak; pandas median $pandas s:" \
+    "$(awk "BEGIN { printf \"%.1f\", $pandas / $wall }")x faster (target: at least 12x, under 100 MB)"
 done
