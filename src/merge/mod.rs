@@ -384,16 +384,35 @@ pub fn break_ties(mut standings: Vec<Standing>, keys: &[Vec<f64>]) -> Vec<Standi
             let split: Vec<Option<usize>> = (1..n).map(|i| decider(group[i - 1].entry, group[i].entry)).collect();
             for i in 0..n {
                 group[i].place = if i > 0 && split[i - 1].is_none() { group[i - 1].place } else { place + i };
-            }
-            for i in 0..n {
                 group[i].tied = (i > 0 && split[i - 1].is_none()) || split.get(i).is_some_and(Option::is_none);
-                // The deepest key it took to set this entry apart from the others of its score.
-                group[i].broken_by = (0..n).filter_map(|j| decider(group[i].entry, group[j].entry)).max();
+            }
+            for (i, deepest) in deepest_keys(&split).into_iter().enumerate() {
+                group[i].broken_by = deepest;
             }
         }
         start = end;
     }
     standings
+}
+
+/// For each entry of a group in the keys' order, the deepest key it took to set it apart from
+/// any other (`None` where nothing did), from `split[i]`, the key that separates entries `i` and
+/// `i + 1`. In that order the first key on which two entries differ is the shallowest split
+/// between them, so an entry's deepest is at the edges of its own run of tied entries: one pass,
+/// where comparing every pair took a tie of 10,000 a hundred million comparisons.
+fn deepest_keys(split: &[Option<usize>]) -> Vec<Option<usize>> {
+    let n = split.len() + 1;
+    let mut deepest = vec![None; n];
+    let mut start = 0;
+    while start < n {
+        // The run of entries tied with `start`, and the splits at its two edges.
+        let end = start + split[start..].iter().take_while(|s| s.is_none()).count();
+        let before = start.checked_sub(1).and_then(|i| split[i]);
+        let after = split.get(end).copied().flatten();
+        deepest[start..=end].fill(before.max(after));
+        start = end + 1;
+    }
+    deepest
 }
 
 #[cfg(test)]
