@@ -149,6 +149,37 @@ fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_end
     assert_eq!(mode(&shared), "wal");
 }
 
+/// A store opened for a pull that creates it starts with a rollback journal, claimed for its
+/// event in the same commit as its tables; its pull leaves it in WAL. A pull that never came
+/// leaves a store the next open turns to WAL; a store that existed stays in WAL throughout.
+#[test]
+fn a_store_made_for_a_pull_is_wal_once_the_pull_ends_or_at_the_next_open() {
+    let mode = |path: &std::path::Path| -> String {
+        let conn = Connection::open(path).expect("open raw");
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma")
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = dir.path().join("new.sqlite");
+    let mut store = Store::open_for_pull(&new, EVENT).expect("open");
+    assert_eq!(mode(&new), "delete", "a new store waits for its first pull in a rollback journal");
+    assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
+    assert_eq!(mode(&new), "wal");
+    // The same connection goes on in WAL: a second pull sees what the first wrote.
+    assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("again").unchanged, 40);
+    drop(store);
+    let err = Store::open(&new, "other-event").err().expect("claimed for its event").to_string();
+    assert!(err.contains("holds event \"build-small-2026\""), "{err}");
+    let never = dir.path().join("never.sqlite");
+    drop(Store::open_for_pull(&never, EVENT).expect("open"));
+    assert_eq!(mode(&never), "delete");
+    drop(Store::open(&never, EVENT).expect("the next open"));
+    assert_eq!(mode(&never), "wal");
+    let mut store = Store::open_for_pull(&never, EVENT).expect("it exists now");
+    assert_eq!(mode(&never), "wal");
+    assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
+    assert_eq!(mode(&never), "wal");
+}
+
 #[test]
 fn a_store_from_a_newer_build_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -65,7 +65,10 @@ impl Session {
     /// This judge's store, created if need be, for `pull`.
     pub(crate) fn create(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
-        Session::open_as(cli, loaded, judge.name, true)
+        let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
+        let store = Store::open_for_pull(&file, &loaded.config.event.id)?;
+        store.claim_judge(&judge.name)?;
+        Ok(Session { loaded, store, judge: judge.name })
     }
 
     /// Opens this judge's store (creating it when `create`); a new store records whose it is.

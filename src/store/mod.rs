@@ -72,6 +72,10 @@ fn db_hint(e: &rusqlite::Error) -> &'static str {
     }
 }
 
+/// The page cache, in KiB: enough to hold a whole pull in WAL (SQLite allocates it only as
+/// pages are used).
+const CACHE_KIB: u32 = 65536;
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -81,13 +85,26 @@ impl Store {
     /// Opens (creating if need be) the store at `path` for `event_id`, and brings its schema up
     /// to date.
     pub fn open(path: &Path, event_id: &str) -> Result<Store, StoreError> {
+        Store::open_with(path, event_id, true)
+    }
+
+    /// Opens the store as [`Store::open`] does, for a pull: a store that does not exist yet is
+    /// created with a rollback journal, which its first pull keeps (see
+    /// [`Store::first_pull_unshared`]) and leaves for WAL when it ends. Created in WAL, it would
+    /// be checkpointed and switched out of WAL and back again, each switch a write of its own.
+    /// Should the pull stop before it writes, the next open turns WAL on.
+    pub fn open_for_pull(path: &Path, event_id: &str) -> Result<Store, StoreError> {
+        Store::open_with(path, event_id, path.exists())
+    }
+
+    fn open_with(path: &Path, event_id: &str, wal: bool) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: path.into(), source })?;
         }
         let conn = Connection::open(path).map_err(|source| StoreError::Db { path: path.into(), source })?;
         let mut store = Store { conn, path: path.into() };
-        store.setup().map_err(|e| store.db(e))?;
-        store.migrate()?;
+        store.setup(wal).map_err(|e| store.db(e))?;
+        store.migrate(event_id)?;
         store.claim_event(event_id)?;
         Ok(store)
     }
@@ -142,17 +159,19 @@ impl Store {
         StoreError::Db { path: self.path.clone(), source }
     }
 
-    fn setup(&self) -> rusqlite::Result<()> {
+    fn setup(&self, wal: bool) -> rusqlite::Result<()> {
         self.conn.busy_timeout(Duration::from_secs(5))?;
         // journal_mode answers with the mode in force; a file that cannot do WAL keeps its own.
-        let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if wal {
+            let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        }
         // A page cache that holds a whole pull (SQLite allocates it only as pages are used), so a
         // large transaction does not spill to the WAL before it commits. Reads go through a
         // memory map of the file: opening the app reads every submission, and the map spares a
         // copy of each page into memory of the app's own.
-        self.conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456;",
-        )
+        self.conn.execute_batch(&format!(
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -{CACHE_KIB}; PRAGMA mmap_size = 268435456;"
+        ))
     }
 
     /// Whether this is the store's first pull and no other connection has the store open: then
@@ -176,10 +195,12 @@ impl Store {
     }
 
     /// Back to WAL, the store's mode whenever a pull is not writing it for the first time.
+    /// The page cache goes back to its size for WAL, should a first pull have made it small.
     pub(crate) fn use_wal(&self) -> Result<(), StoreError> {
         self.conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
             .map(drop)
+            .and_then(|()| self.conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}")))
             .map_err(|e| self.db(e))
     }
 
@@ -188,7 +209,7 @@ impl Store {
     }
 
     /// Applies the migrations this store has not seen, all in one exclusive transaction.
-    fn migrate(&mut self) -> Result<(), StoreError> {
+    fn migrate(&mut self, event_id: &str) -> Result<(), StoreError> {
         let known = migrations::MIGRATIONS.len() as i64;
         // A store already current is not written to at all: a read-only one still lists.
         if self.schema_version()? == known {
@@ -204,6 +225,11 @@ impl Store {
         for (i, sql) in migrations::MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
             tx.execute_batch(sql).map_err(db)?;
             tx.pragma_update(None, "user_version", i as i64 + 1).map_err(db)?;
+        }
+        // A new store is claimed for its event in the same commit as its tables: one write, not
+        // two (claim_event then finds it claimed).
+        if found == 0 {
+            tx.execute("INSERT INTO meta (key, value) VALUES ('event', ?1)", [event_id]).map_err(db)?;
         }
         tx.commit().map_err(db)
     }
