@@ -3,6 +3,7 @@
 //! declarations name (`TextPart::spec().key`), so a new part needs no edit here.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -10,6 +11,7 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::model::{ByPart, Compared, Pair, TextPart};
 
@@ -107,13 +109,22 @@ impl Serialize for Written<'_> {
 /// end marked, so that reading 5,000 rows makes a few allocations, not one a row.
 #[derive(Debug, Default)]
 pub struct ReadRows<'a> {
-    ids: Vec<Cow<'a, str>>,
-    values: Vec<Option<u8>>,
-    ends: Vec<usize>,
-    latest: Vec<Latest>,
+    pub(super) ids: Vec<Cow<'a, str>>,
+    pub(super) values: Vec<Option<u8>>,
+    pub(super) ends: Vec<usize>,
+    pub(super) latest: Vec<Latest>,
 }
 
 impl<'a> ReadRows<'a> {
+    pub(super) fn with_capacity(rows: usize, values_per_row: usize) -> Self {
+        ReadRows {
+            ids: Vec::with_capacity(rows),
+            values: Vec::with_capacity(rows * values_per_row),
+            ends: Vec::with_capacity(rows),
+            latest: Vec::with_capacity(rows),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -311,13 +322,31 @@ struct Comparisons<'a>(#[serde(borrow)] Vec<ComparisonRow<'a>>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Checked<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(BodyVisitor(PhantomData))
+        deserializer.deserialize_map(BodyVisitor { fast: None, lifetime: PhantomData })
     }
 }
 
-struct BodyVisitor<'a>(PhantomData<&'a ()>);
+/// Reads a body as [`Checked`]'s `Deserialize` does, its rows through the fast reader
+/// (`rows::scan`). Where that reader gives up, the whole body is read again through serde alone,
+/// so a broken file is said to be broken exactly as before, at the same line and column.
+pub fn parse(raw: &str) -> serde_json::Result<Checked<'_>> {
+    let gave_up = Cell::new(false);
+    let read = |fast: Option<&Cell<bool>>| {
+        let mut deserializer = serde_json::Deserializer::from_str(raw);
+        let body = deserializer.deserialize_map(BodyVisitor { fast, lifetime: PhantomData })?;
+        deserializer.end().map(|()| body)
+    };
+    let fast = read(Some(&gave_up));
+    if gave_up.get() { read(None) } else { fast }
+}
 
-impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
+/// With `fast`, the rows go through the fast reader, which sets it when it gives up.
+struct BodyVisitor<'a, 'f> {
+    fast: Option<&'f Cell<bool>>,
+    lifetime: PhantomData<&'a ()>,
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a, '_> {
     type Value = Checked<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -338,7 +367,23 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
                 "judge" => once(&mut judge, "judge", map.next_value::<Text>()?.0)?,
                 "written_at" => once(&mut written_at, "written_at", map.next_value::<Text>()?.0)?,
                 "criteria" => once(&mut criteria, "criteria", map.next_value::<Texts>()?.0)?,
-                "scores" => once(&mut scores, "scores", map.next_value::<Rows>()?.0)?,
+                "scores" => {
+                    let rows = match self.fast {
+                        Some(gave_up) => {
+                            // Serde's skipping finds some faults at another column than its
+                            // reading: anything wrong with the rows is left to its reading.
+                            let rows =
+                                map.next_value::<&'de RawValue>().ok().and_then(|raw| super::rows::scan(raw.get()));
+                            let Some(rows) = rows else {
+                                gave_up.set(true);
+                                return Err(de::Error::custom("the rows are read again by serde"));
+                            };
+                            rows
+                        }
+                        None => map.next_value::<Rows>()?.0,
+                    };
+                    once(&mut scores, "scores", rows)?;
+                }
                 "timings" => once(&mut timings, "timings", map.next_value()?)?,
                 "readings" => once(&mut readings, "readings", map.next_value()?)?,
                 "revisions" => once(&mut revisions, "revisions", map.next_value()?)?,

@@ -24,6 +24,7 @@
 
 mod body;
 mod read;
+mod rows;
 use crate::signing as sign;
 
 use serde::Deserialize;
@@ -181,7 +182,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     // The fast path: a file as written, its body hashed and parsed once.
     let (raw, signature, mut body) = match split(text) {
         Some((digest, signature, raw)) if hex(&Sha256::digest(raw.as_bytes())) == digest => {
-            let mut body: Checked = serde_json::from_str(raw).map_err(|e| not(format!("its body: {e}")))?;
+            let mut body = body::parse(raw).map_err(|e| not(format!("its body: {e}")))?;
             digest.clone_into(&mut body.digest);
             (raw, signature, body)
         }
@@ -292,7 +293,7 @@ fn read_slowly<'a>(
         return Err(ScoreFileError::Version { file: file.to_owned(), found: envelope.version });
     }
     let raw = envelope.body.get();
-    let body: Result<Checked, _> = serde_json::from_str(raw);
+    let body = body::parse(raw);
     // A version 2 or later file that is not as written was edited, if only re-indented; so was
     // one whose digest does not match. That is said first, before whatever the edit broke in the
     // body (a renamed key is an edit, not a file of another kind).
