@@ -72,7 +72,7 @@ fn princeton(flight: &str) -> Panel {
     for r in rows(PRINCETON, b';').iter().filter(|r| &r[1] == flight) {
         let judge = position_or_push(&mut panel.judges, &r[0]);
         let entry = position_or_push(&mut panel.entries, &r[2]);
-        panel.marks.push(Mark { judge, entry, value: num(r, 3) });
+        panel.marks.push(Mark::new(judge, entry, num(r, 3)));
     }
     panel
 }
@@ -112,7 +112,7 @@ fn princeton_rank_sums_and_order_match_the_published_result() {
     let w = {
         let mut rows = vec![vec![0.0; 10]; 9];
         for m in &red.marks {
-            rows[m.judge][m.entry] = m.value;
+            rows[m.judge()][m.entry()] = m.value;
         }
         kendall_w(&rows).expect("complete panel")
     };
@@ -126,7 +126,7 @@ fn paris_the_nine_french_judges_sum_with_ties_reported() {
     for (e, w) in wines.iter().enumerate() {
         panel.entries.push(w[0].to_owned());
         for j in 0..11 {
-            panel.marks.push(Mark { judge: j, entry: e, value: num(w, 2 + j) });
+            panel.marks.push(Mark::new(j, e, num(w, 2 + j)));
         }
     }
     // Judges 4 (Gallagher) and 8 (Spurrier) scored but were not counted.

@@ -49,18 +49,18 @@ pub struct JudgeHabits {
 pub fn judge_habits(panel: &Panel) -> Vec<JudgeHabits> {
     let (mut entry_sum, mut entry_count) = (vec![0.0; panel.entries.len()], vec![0usize; panel.entries.len()]);
     for m in &panel.marks {
-        entry_sum[m.entry] += m.value;
-        entry_count[m.entry] += 1;
+        entry_sum[m.entry()] += m.value;
+        entry_count[m.entry()] += 1;
     }
     let judges = panel.judges.len();
     let (mut count, mut sum, mut squares, mut offsets) =
         (vec![0usize; judges], vec![0.0; judges], vec![0.0; judges], vec![0.0; judges]);
     for m in &panel.marks {
-        let j = m.judge;
+        let j = m.judge();
         count[j] += 1;
         sum[j] += m.value;
         squares[j] += m.value * m.value;
-        offsets[j] += m.value - entry_sum[m.entry] / entry_count[m.entry] as f64;
+        offsets[j] += m.value - entry_sum[m.entry()] / entry_count[m.entry()] as f64;
     }
     (0..judges)
         .map(|judge| {
@@ -94,13 +94,13 @@ impl EntryStats {
         let mut lowest: Vec<Option<(usize, f64)>> = vec![None; n];
         let mut highest = lowest.clone();
         for m in &panel.marks {
-            let e = m.entry;
+            let e = m.entry();
             count[e] += 1;
             if lowest[e].is_none_or(|(_, v)| m.value < v) {
-                lowest[e] = Some((m.judge, m.value));
+                lowest[e] = Some((m.judge(), m.value));
             }
             if highest[e].is_none_or(|(_, v)| m.value > v) {
-                highest[e] = Some((m.judge, m.value));
+                highest[e] = Some((m.judge(), m.value));
             }
         }
         let gap = lowest.iter().zip(&highest).map(|(lo, hi)| lo.zip(*hi).map_or(0.0, |(lo, hi)| hi.1 - lo.1)).collect();
@@ -132,11 +132,11 @@ impl Overlap {
         // marks held half as much again.
         let mut counts = vec![0usize; panel.judges.len()];
         for m in &panel.marks {
-            counts[m.judge] += 1;
+            counts[m.judge()] += 1;
         }
         let mut rows: Vec<Vec<(usize, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
         for m in &panel.marks {
-            rows[m.judge].push((m.entry, m.value));
+            rows[m.judge()].push((m.entry(), m.value));
         }
         for r in &mut rows {
             r.sort_by_key(|(e, _)| *e);

@@ -224,7 +224,7 @@ impl Solved {
         let (centre, scale) = (mean(&all)?, spread(&all)?);
         let scale = if scale > 0.0 { scale } else { 1.0 };
         // Work in standard units, so that the fit behaves the same whatever the rubric's scale.
-        let standard = panel.marks.iter().zip(&all).map(|(m, v)| (m.judge, m.entry, (v - centre) / scale));
+        let standard = panel.marks.iter().zip(&all).map(|(m, v)| (m.judge(), m.entry(), (v - centre) / scale));
         let by_judge = Grouped::new(panel.judges.len(), standard.clone());
         let by_entry = Grouped::new(panel.entries.len(), standard.map(|(j, e, v)| (e, j, v)));
         // The groups hold every value now: half a million marks need not be held twice more.

@@ -26,7 +26,7 @@ const SEED: u64 = 0x006a_7564_6769_6e67;
 /// holding one of the paid places. `None` when the panel has no marks.
 pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Vec<f64>>> {
     let base = Solved::of(panel, None)?;
-    let expected: Vec<f64> = panel.marks.iter().map(|m| base.expected(m.judge, m.entry)).collect();
+    let expected: Vec<f64> = panel.marks.iter().map(|m| base.expected(m.judge(), m.entry())).collect();
     let mut residuals: Vec<f64> =
         panel.marks.iter().zip(&expected).map(|(m, e)| (m.value - base.centre) / base.scale - e).collect();
     // A fitted model's residuals are smaller than its noise by the share of the marks its

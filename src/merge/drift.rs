@@ -100,32 +100,32 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option
     // What a mark says of its entry's quality, as the fit reads its judge, and how much it
     // weighs (a severe judge's points tell entries apart more surely against the same noise).
     let reading = |m: &super::Mark| -> Option<(f64, f64)> {
-        let (lenient, severe) = (*fit.leniency.get(m.judge)?, *fit.severity.get(m.judge)?);
+        let (lenient, severe) = (*fit.leniency.get(m.judge())?, *fit.severity.get(m.judge())?);
         (severe > 1e-9).then(|| (fit.middle + (m.value - fit.middle - lenient) / severe, severe * severe))
     };
     let (mut weight, mut weighted) = (vec![0.0; panel.entries.len()], vec![0.0; panel.entries.len()]);
     for m in &panel.marks {
         if let Some((quality, w)) = reading(m) {
-            weight[m.entry] += w;
-            weighted[m.entry] += w * quality;
+            weight[m.entry()] += w;
+            weighted[m.entry()] += w * quality;
         }
     }
     // Each judge's points allocated once, at most one a mark: grown by doubling they held half
     // as much again.
     let mut counts = vec![0usize; panel.judges.len()];
     for m in &panel.marks {
-        counts[m.judge] += 1;
+        counts[m.judge()] += 1;
     }
     let mut points: Vec<Vec<(f64, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (m, at) in panel.marks.iter().zip(given) {
         let (Some(at), Some((quality, w))) = (at, reading(m)) else { continue };
-        let others = weight[m.entry] - w;
+        let others = weight[m.entry()] - w;
         if others <= 1e-9 {
             continue;
         }
-        let theirs = (weighted[m.entry] - w * quality) / others;
-        let expected = fit.middle + fit.leniency[m.judge] + fit.severity[m.judge] * (theirs - fit.middle);
-        points[m.judge].push((at / 3600.0, m.value - expected));
+        let theirs = (weighted[m.entry()] - w * quality) / others;
+        let expected = fit.middle + fit.leniency[m.judge()] + fit.severity[m.judge()] * (theirs - fit.middle);
+        points[m.judge()].push((at / 3600.0, m.value - expected));
     }
     points.iter().map(|p| line(p)).collect()
 }
@@ -209,7 +209,7 @@ pub(crate) mod tests {
                 let hours = slot as f64 / 6.0;
                 let rise = if judge == rising { hours / 4.0 } else { 0.0 };
                 let scatter = 0.6 * random.uniform() - 0.3;
-                marks.push(super::super::Mark { judge, entry, value: quality[entry] + rise + scatter });
+                marks.push(super::super::Mark::new(judge, entry, quality[entry] + rise + scatter));
                 given.push(Some(1_781_000_000.0 + hours * 3600.0));
             }
         }

@@ -37,7 +37,7 @@ pub fn standard_error(panel: &PanelSpread, marks: usize) -> f64 {
 pub fn of(fit: &Calibration, panel: &Panel) -> Vec<Leniency> {
     let mut marks = vec![0usize; panel.judges.len()];
     for m in &panel.marks {
-        marks[m.judge] += 1;
+        marks[m.judge()] += 1;
     }
     marks
         .iter()
@@ -72,10 +72,10 @@ mod tests {
         let quality = [1.0, 2.0, 3.0, 4.0, 5.0, 2.5, 3.5, 4.5];
         let mut marks = Vec::new();
         for (e, q) in quality.iter().enumerate() {
-            marks.push(crate::merge::Mark { judge: 0, entry: e, value: q + 1.0 });
-            marks.push(crate::merge::Mark { judge: 1, entry: e, value: q - 0.5 + 0.1 * (e % 3) as f64 });
+            marks.push(crate::merge::Mark::new(0, e, q + 1.0));
+            marks.push(crate::merge::Mark::new(1, e, q - 0.5 + 0.1 * (e % 3) as f64));
         }
-        marks.push(crate::merge::Mark { judge: 2, entry: 0, value: 1.5 });
+        marks.push(crate::merge::Mark::new(2, 0, 1.5));
         let panel = Panel {
             judges: vec!["a".into(), "b".into(), "c".into()],
             entries: (0..quality.len()).map(|e| format!("e{e}")).collect(),

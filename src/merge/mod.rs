@@ -13,19 +13,14 @@ pub mod davidson;
 pub(crate) mod dense;
 pub mod drift;
 pub mod leniency;
+mod mark;
 mod pairwise;
 
 pub use pairwise::{HeadToHead, SCHULZE_MOST, head_to_head};
 
-pub use calibrated::{Calibration, Held, LEAST_SEVERITY, MOST_SEVERITY, PanelSpread, fit as calibrated_fit};
+pub use mark::Mark;
 
-/// One judge's mark for one entry.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Mark {
-    pub judge: usize,
-    pub entry: usize,
-    pub value: f64,
-}
+pub use calibrated::{Calibration, Held, LEAST_SEVERITY, MOST_SEVERITY, PanelSpread, fit as calibrated_fit};
 
 /// The marks of a panel of judges over a set of entries, by index.
 #[derive(Debug, Clone, Default)]
@@ -61,7 +56,7 @@ impl Panel {
     pub fn by_entry(&self) -> Vec<Vec<Mark>> {
         let mut out = vec![Vec::new(); self.entries.len()];
         for m in &self.marks {
-            out[m.entry].push(*m);
+            out[m.entry()].push(*m);
         }
         out
     }
@@ -70,7 +65,7 @@ impl Panel {
     pub fn by_judge(&self) -> Vec<Vec<Mark>> {
         let mut out = vec![Vec::new(); self.judges.len()];
         for m in &self.marks {
-            out[m.judge].push(*m);
+            out[m.judge()].push(*m);
         }
         out
     }
@@ -206,8 +201,8 @@ pub fn merge(panel: &Panel, method: &Method) -> Vec<Option<f64>> {
                 .by_entry()
                 .iter()
                 .map(|marks| {
-                    let every = counted.iter().all(|j| marks.iter().any(|m| m.judge == *j));
-                    every.then(|| marks.iter().filter(|m| counted.contains(&m.judge)).map(|m| m.value).sum())
+                    let every = counted.iter().all(|j| marks.iter().any(|m| m.judge() == *j));
+                    every.then(|| marks.iter().filter(|m| counted.contains(&m.judge())).map(|m| m.value).sum())
                 })
                 .collect()
         }
@@ -258,7 +253,7 @@ fn trimmed_by_criterion(panel: &Panel, drop: usize) -> Vec<Option<f64>> {
     let Some(criteria) = &panel.criteria else { return vec![None; panel.entries.len()] };
     let mut marks_of = vec![Vec::new(); panel.entries.len()];
     for (i, m) in panel.marks.iter().enumerate() {
-        marks_of[m.entry].push(i);
+        marks_of[m.entry()].push(i);
     }
     let entry_total = |marks: &Vec<usize>| {
         let (mut sum, mut weights) = (0.0, 0.0);
@@ -305,7 +300,7 @@ fn rank_sums(panel: &Panel) -> Vec<Option<f64>> {
     for marks in panel.by_judge() {
         let values: Vec<f64> = marks.iter().map(|m| m.value).collect();
         for (m, r) in marks.iter().zip(ranks(&values, true)) {
-            *sums[m.entry].get_or_insert(0.0) += r;
+            *sums[m.entry()].get_or_insert(0.0) += r;
         }
     }
     sums
@@ -318,7 +313,7 @@ fn zscores(panel: &Panel) -> Vec<Option<f64>> {
         let (Some(m), Some(s)) = (mean(&values), spread(&values)) else { continue };
         for mark in &marks {
             // A judge who gave every entry the same mark says nothing about their order.
-            per_entry[mark.entry].push(if s > 0.0 { (mark.value - m) / s } else { 0.0 });
+            per_entry[mark.entry()].push(if s > 0.0 { (mark.value - m) / s } else { 0.0 });
         }
     }
     per_entry.iter().map(|z| mean(z)).collect()

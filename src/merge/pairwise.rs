@@ -12,13 +12,13 @@ pub fn copeland(panel: &Panel) -> Vec<Option<f64>> {
     for marks in panel.by_judge() {
         for (i, a) in marks.iter().enumerate() {
             for b in &marks[i + 1..] {
-                if a.entry == b.entry || a.value == b.value {
+                if a.entry() == b.entry() || a.value == b.value {
                     continue;
                 }
-                let (lo, hi, lo_value, hi_value) = if a.entry < b.entry {
-                    (a.entry, b.entry, a.value, b.value)
+                let (lo, hi, lo_value, hi_value) = if a.entry() < b.entry() {
+                    (a.entry(), b.entry(), a.value, b.value)
                 } else {
-                    (b.entry, a.entry, b.value, a.value)
+                    (b.entry(), a.entry(), b.value, a.value)
                 };
                 *net.entry((lo, hi)).or_default() += if lo_value > hi_value { 1 } else { -1 };
             }
@@ -26,7 +26,7 @@ pub fn copeland(panel: &Panel) -> Vec<Option<f64>> {
     }
     let mut score: Vec<Option<f64>> = vec![None; panel.entries.len()];
     for m in &panel.marks {
-        score[m.entry] = Some(0.0);
+        score[m.entry()] = Some(0.0);
     }
     for ((lo, hi), votes) in net {
         let (win, lose) = match votes.signum() {
@@ -94,9 +94,9 @@ impl Preferences {
         let mut local = vec![usize::MAX; panel.entries.len()];
         let mut marked = Vec::new();
         for m in &panel.marks {
-            if local[m.entry] == usize::MAX {
-                local[m.entry] = marked.len();
-                marked.push(m.entry);
+            if local[m.entry()] == usize::MAX {
+                local[m.entry()] = marked.len();
+                marked.push(m.entry());
             }
         }
         let n = marked.len();
@@ -104,7 +104,7 @@ impl Preferences {
         for marks in panel.by_judge() {
             for (i, a) in marks.iter().enumerate() {
                 for b in &marks[i + 1..] {
-                    let (x, y) = (local[a.entry], local[b.entry]);
+                    let (x, y) = (local[a.entry()], local[b.entry()]);
                     if a.value > b.value {
                         prefer[x * n + y] += 1;
                     } else if b.value > a.value {
@@ -143,8 +143,8 @@ pub enum HeadToHead {
 /// How many judges marked both entries alike.
 fn level(panel: &Panel, a: usize, b: usize) -> u32 {
     let mut marks: std::collections::HashMap<usize, [Option<f64>; 2]> = std::collections::HashMap::new();
-    for m in panel.marks.iter().filter(|m| m.entry == a || m.entry == b) {
-        marks.entry(m.judge).or_default()[usize::from(m.entry == b)] = Some(m.value);
+    for m in panel.marks.iter().filter(|m| m.entry() == a || m.entry() == b) {
+        marks.entry(m.judge()).or_default()[usize::from(m.entry() == b)] = Some(m.value);
     }
     let alike = marks.values().filter(|[x, y]| x.is_some() && x == y).count();
     u32::try_from(alike).unwrap_or(u32::MAX)
@@ -153,7 +153,7 @@ fn level(panel: &Panel, a: usize, b: usize) -> u32 {
 /// The head-to-head report for a panel whose chosen method put `leader` first.
 pub fn head_to_head(panel: &Panel, leader: usize) -> HeadToHead {
     let mut marked = vec![false; panel.entries.len()];
-    panel.marks.iter().for_each(|m| marked[m.entry] = true);
+    panel.marks.iter().for_each(|m| marked[m.entry()] = true);
     let count = marked.iter().filter(|m| **m).count();
     if count > SCHULZE_MOST {
         return HeadToHead::TooMany;

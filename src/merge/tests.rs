@@ -7,7 +7,7 @@ fn panel(judges: usize, entries: usize, marks: &[(usize, usize, f64)]) -> Panel 
     Panel {
         judges: (0..judges).map(|j| format!("j{j}")).collect(),
         entries: (0..entries).map(|e| format!("e{e}")).collect(),
-        marks: marks.iter().map(|&(judge, entry, value)| Mark { judge, entry, value }).collect(),
+        marks: marks.iter().map(|&(judge, entry, value)| Mark::new(judge, entry, value)).collect(),
         criteria: None,
     }
 }
@@ -82,7 +82,7 @@ fn each_method_on_a_small_panel() {
     assert_eq!(merge(&p, &Method::Sum { judges: vec![0, 1] }), [Some(17.0), Some(12.0), Some(9.0)]);
     // A sum counts an entry only where every counted judge scored it.
     let gappy =
-        Panel { marks: p.marks.iter().filter(|m| !(m.judge == 1 && m.entry == 2)).copied().collect(), ..p.clone() };
+        Panel { marks: p.marks.iter().filter(|m| !(m.judge() == 1 && m.entry() == 2)).copied().collect(), ..p.clone() };
     assert_eq!(merge(&gappy, &Method::Sum { judges: vec![0, 1] }), [Some(17.0), Some(12.0), None]);
     assert_eq!(merge(&gappy, &Method::Sum { judges: vec![0, 2] })[2], Some(4.0 + 2.0), "judge 1 is not counted");
     assert_eq!(merge(&gappy, &Method::Sum { judges: vec![] })[2], None, "all judges: judge 1 missing");
@@ -459,7 +459,7 @@ fn trimming_by_criterion_drops_each_criteria_extremes_before_weighting() {
         for entry in 0..if judge < 2 { 2 } else { 1 } {
             let marks: Vec<u8> = components.iter().map(|c| c[judge]).collect();
             let total = crate::model::total(weights.iter().zip(&marks).map(|(w, v)| (*w, Some(*v))));
-            p.marks.push(Mark { judge, entry, value: total.expect("a total") });
+            p.marks.push(Mark::new(judge, entry, total.expect("a total")));
             values.extend(marks.into_iter().map(|v| Some(f64::from(v))));
         }
     }
@@ -541,9 +541,7 @@ fn two_judges_on_the_same_entries_settle_on_their_habits() {
     let two = |a: &[f64], b: &[f64]| Panel {
         judges: vec!["a".into(), "b".into()],
         entries: (0..a.len()).map(|e| format!("e{e}")).collect(),
-        marks: (0..a.len())
-            .flat_map(|e| [Mark { judge: 0, entry: e, value: a[e] }, Mark { judge: 1, entry: e, value: b[e] }])
-            .collect(),
+        marks: (0..a.len()).flat_map(|e| [Mark::new(0, e, a[e]), Mark::new(1, e, b[e])]).collect(),
         criteria: None,
     };
     let up: Vec<f64> = quality.iter().map(|q| q + 1.0).collect();

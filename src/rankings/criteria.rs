@@ -67,7 +67,7 @@ fn criterion_panel(judges: &[JudgeMarks], criteria: usize, entries: &[String], k
         judges.iter().enumerate().flat_map(|(judge, j)| {
             j.entries.iter().enumerate().filter_map(move |(row, &entry)| {
                 let value = j.values.get(row * criteria + k).copied().flatten()?;
-                Some(Mark { judge, entry, value: f64::from(value) })
+                Some(Mark::new(judge, entry, f64::from(value)))
             })
         }),
     );

@@ -60,11 +60,11 @@ pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration) -> V
     let n = panel.entries.len();
     let (mut low, mut high, mut count) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n], vec![0usize; n]);
     for m in &panel.marks {
-        let Some(expected) = fit.expected(m.judge, m.entry) else { continue };
+        let Some(expected) = fit.expected(m.judge(), m.entry()) else { continue };
         let left = m.value - expected;
-        low[m.entry] = low[m.entry].min(left);
-        high[m.entry] = high[m.entry].max(left);
-        count[m.entry] += 1;
+        low[m.entry()] = low[m.entry()].min(left);
+        high[m.entry()] = high[m.entry()].max(left);
+        count[m.entry()] += 1;
     }
     (0..n).map(|e| (count[e] >= 2).then(|| high[e] - low[e])).collect()
 }
@@ -154,7 +154,7 @@ pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) ->
 pub(super) fn judge_groups(panel: &Panel) -> Vec<Vec<String>> {
     let mut judges_of: Vec<Vec<usize>> = vec![Vec::new(); panel.entries.len()];
     for m in &panel.marks {
-        judges_of[m.entry].push(m.judge);
+        judges_of[m.entry()].push(m.judge());
     }
     crate::merge::agreement::judge_groups(panel.judges.len(), judges_of.iter().map(Vec::as_slice))
         .into_iter()
@@ -167,7 +167,7 @@ pub(super) fn alpha(panel: &Panel) -> Option<super::Alpha> {
     use crate::merge::alpha::{Level, alpha};
     let mut units: Vec<Vec<f64>> = vec![Vec::new(); panel.entries.len()];
     for m in &panel.marks {
-        units[m.entry].push(m.value);
+        units[m.entry()].push(m.value);
     }
     let entries = units.iter().filter(|u| u.len() >= 2).count();
     Some(super::Alpha { interval: alpha(&units, Level::Interval)?, ordinal: alpha(&units, Level::Ordinal)?, entries })
@@ -193,7 +193,7 @@ mod tests {
     /// Two judges' totals over the same entries as a panel.
     fn two_judges(a: &[f64], b: &[f64]) -> Panel {
         let marks = |judge: usize, totals: &[f64]| -> Vec<crate::merge::Mark> {
-            totals.iter().enumerate().map(|(entry, value)| crate::merge::Mark { judge, entry, value: *value }).collect()
+            totals.iter().enumerate().map(|(entry, value)| crate::merge::Mark::new(judge, entry, *value)).collect()
         };
         Panel {
             judges: vec!["lenient".into(), "harsh".into()],

@@ -156,7 +156,7 @@ fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -
         marks: sized(
             judges.iter().map(|j| j.entries.len()).sum(),
             judges.iter().enumerate().flat_map(|(judge, j)| {
-                j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark { judge, entry, value })
+                j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark::new(judge, entry, value))
             }),
         ),
         criteria: None,
@@ -210,11 +210,15 @@ pub(super) fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
     Panel {
         judges: panel.judges.clone(),
         entries: keep.iter().map(|e| panel.entries[*e].clone()).collect(),
-        marks: panel.marks.iter().filter_map(|m| new_index.get(&m.entry).map(|e| Mark { entry: *e, ..*m })).collect(),
+        marks: panel
+            .marks
+            .iter()
+            .filter_map(|m| new_index.get(&m.entry()).map(|e| Mark::new(m.judge(), *e, m.value)))
+            .collect(),
         criteria: panel.criteria.as_ref().map(|c| CriterionMarks {
             weights: c.weights.clone(),
             values: (0..panel.marks.len())
-                .filter(|i| new_index.contains_key(&panel.marks[*i].entry))
+                .filter(|i| new_index.contains_key(&panel.marks[*i].entry()))
                 .flat_map(|i| c.of(i).iter().copied())
                 .collect(),
         }),
@@ -224,7 +228,7 @@ pub(super) fn sub_panel(panel: &Panel, keep: &[usize]) -> Panel {
 /// The panel without judge `j`'s marks, the judges after them renumbered: what the merge would
 /// have been had their file not been given.
 pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
-    let kept: Vec<usize> = (0..panel.marks.len()).filter(|i| panel.marks[*i].judge != j).collect();
+    let kept: Vec<usize> = (0..panel.marks.len()).filter(|i| panel.marks[*i].judge() != j).collect();
     Panel {
         judges: panel.judges.iter().enumerate().filter(|(k, _)| *k != j).map(|(_, name)| name.clone()).collect(),
         entries: panel.entries.clone(),
@@ -232,7 +236,7 @@ pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
             .iter()
             .map(|i| {
                 let m = panel.marks[*i];
-                Mark { judge: if m.judge > j { m.judge - 1 } else { m.judge }, ..m }
+                Mark::new(if m.judge() > j { m.judge() - 1 } else { m.judge() }, m.entry(), m.value)
             })
             .collect(),
         criteria: panel.criteria.as_ref().map(|c| CriterionMarks {

@@ -499,7 +499,7 @@ fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(
     // numbers of judges, an entry one judge ranked last can beat one that three ranked first.
     if *method == Method::RankSum {
         let mut counts = vec![0usize; field.entries.len()];
-        panel.marks.iter().for_each(|m| counts[m.entry] += 1);
+        panel.marks.iter().for_each(|m| counts[m.entry()] += 1);
         let seen: Vec<usize> = counts.into_iter().filter(|n| *n > 0).collect();
         let (fewest, most) = (seen.iter().min().copied().unwrap_or(0), seen.iter().max().copied().unwrap_or(0));
         let judges = panel.judges.len();
@@ -509,7 +509,7 @@ fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(
     }
     if *method == Method::Schulze {
         let mut marked = vec![false; field.entries.len()];
-        panel.marks.iter().for_each(|m| marked[m.entry] = true);
+        panel.marks.iter().for_each(|m| marked[m.entry()] = true);
         let scored = marked.iter().filter(|m| **m).count();
         if scored > crate::merge::SCHULZE_MOST {
             return Err(RankError::TooManyForSchulze { scored, most: crate::merge::SCHULZE_MOST });

@@ -15,8 +15,8 @@ pub fn fit(panel: &Panel) -> Vec<Option<f64>> {
     let mut count = vec![0.0; entries];
     let mut quality = vec![0.0; entries];
     for m in &panel.marks {
-        count[m.entry] += 1.0;
-        quality[m.entry] += m.value;
+        count[m.entry()] += 1.0;
+        quality[m.entry()] += m.value;
     }
     for (q, n) in quality.iter_mut().zip(&count) {
         *q = if *n > 0.0 { *q / n } else { 0.0 };
@@ -28,8 +28,8 @@ pub fn fit(panel: &Panel) -> Vec<Option<f64>> {
         // severity of 1 so that a judge with one mark or identical qualities has an answer.
         let mut s = vec![[0.0f64; 5]; judges];
         for m in &panel.marks {
-            let (q, y) = (quality[m.entry], m.value);
-            let t = &mut s[m.judge];
+            let (q, y) = (quality[m.entry()], m.value);
+            let t = &mut s[m.judge()];
             t[0] += 1.0;
             t[1] += q;
             t[2] += y;
@@ -48,9 +48,9 @@ pub fn fit(panel: &Panel) -> Vec<Option<f64>> {
         }
         let (mut num, mut den) = (vec![0.0; entries], vec![1e-9; entries]);
         for m in &panel.marks {
-            let b = severe[m.judge];
-            num[m.entry] += b * (m.value - lenient[m.judge]);
-            den[m.entry] += b * b;
+            let b = severe[m.judge()];
+            num[m.entry()] += b * (m.value - lenient[m.judge()]);
+            den[m.entry()] += b * b;
         }
         let mut next: Vec<f64> = num.iter().zip(&den).map(|(a, b)| a / b).collect();
         normalise(&mut next, &count);

@@ -20,7 +20,7 @@ fn complete(seed: u64, entries: usize, judges: usize, dissenting: usize) -> Pane
         for entry in 0..entries {
             let perceived = if judge < dissenting { 0.3 * truth[entry] + taste[entry] } else { truth[entry] };
             let raw = 6.0 + leniency + stretch * perceived + 0.5 * rng.normal();
-            marks.push(Mark { judge, entry, value: raw.round().clamp(1.0, 10.0) });
+            marks.push(Mark::new(judge, entry, raw.round().clamp(1.0, 10.0)));
         }
     }
     panel(judges, entries, marks)

@@ -85,7 +85,7 @@ pub fn event(design: &Design, seed: u64) -> (Vec<f64>, Panel) {
     for (entry, judges) in judged.iter().enumerate() {
         for judge in judges {
             let raw = 5.5 + leniency[*judge] + severity[*judge] * truth[entry] + d.noise * rng.normal();
-            marks.push(Mark { judge: *judge, entry, value: raw.round().clamp(1.0, 10.0) });
+            marks.push(Mark::new(*judge, entry, raw.round().clamp(1.0, 10.0)));
         }
     }
     let panel = Panel {

@@ -99,11 +99,11 @@ fn day() -> (Vec<JudgeMarks>, Vec<crate::model::StoredSubmission>) {
         .enumerate()
         .map(|(j, name)| {
             let mine: Vec<(usize, &crate::merge::Mark)> =
-                panel.marks.iter().enumerate().filter(|(_, m)| m.judge == j).collect();
+                panel.marks.iter().enumerate().filter(|(_, m)| m.judge() == j).collect();
             JudgeMarks {
                 judge: name.clone(),
                 digest: name.clone(),
-                entries: mine.iter().map(|(_, m)| m.entry).collect(),
+                entries: mine.iter().map(|(_, m)| m.entry()).collect(),
                 totals: mine.iter().map(|(_, m)| m.value).collect(),
                 values: mine.iter().flat_map(|(_, m)| [Some(m.value.round().clamp(1.0, 5.0) as u8); 3]).collect(),
                 given: mine.iter().map(|(i, _)| given[*i]).collect(),
