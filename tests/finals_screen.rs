@@ -3,23 +3,18 @@
 //! `judging compare` saves it, and the next pair is the core's; skip, undo, a note, Esc.
 
 use judging::config::{Config, FinalsConfig};
-use judging::event_files::Loaded;
 use judging::finals::{Finalist, Round};
-use judging::model::{Change, Pair, TextPart, Verdict};
-use judging::store::Store;
+use judging::model::{Change, Pair, Verdict};
 use judging::tui::app::{Action, Mode};
 use judging::tui::fit::shows_whole;
 use judging::tui::{App, Runner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 
-struct Judge {
-    _dir: tempfile::TempDir,
-    store: Store,
-    app: App,
-    runner: Runner,
-}
+mod judge;
+
+use judge::Judge;
 
 /// The overall finals of four sample entries, the last of them (by Moss & Lichen) tomas's
 /// conflict: three pairs are his to compare.
@@ -47,39 +42,20 @@ fn round() -> Round {
 /// tomas on the sample event with a finals round published, his scores and a note on one
 /// finalist, on a screen of this size.
 fn judge(width: u16, height: u16) -> Judge {
-    let dir = tempfile::tempdir().expect("tempdir");
     let mut config = Config::builtin();
     config.finals = Some(FinalsConfig::default());
-    let loaded = Loaded { config, path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    for (criterion, value) in [("utility", 4), ("latency", 3), ("cost", 5)] {
-        let change = Change::Score { criterion: criterion.into(), value: Some(value) };
-        store.apply("bus-stop-oracle", &change).expect("score");
-    }
-    let note = Change::Text(TextPart::Note, Some("Worked offline on a train; ask about the model size.".into()));
-    store.apply("bus-stop-oracle", &note).expect("note");
-    let mut app = judging::tui::load(&loaded, "tomas", None, &store).expect("app");
-    app.finals = vec![round()];
-    let runner = Runner::new(&store);
-    let mut j = Judge { _dir: dir, store, app, runner };
+    let mut j = Judge::tomas(config, |store| {
+        for (criterion, value) in [("utility", 4), ("latency", 3), ("cost", 5)] {
+            let change = Change::Score { criterion: criterion.into(), value: Some(value) };
+            store.apply("bus-stop-oracle", &change).expect("score");
+        }
+    });
+    j.app.finals = vec![round()];
     j.act(Action::Resize(width, height));
     j
 }
 
 impl Judge {
-    fn act(&mut self, action: Action) {
-        self.runner.step(&self.store, &mut self.app, action);
-    }
-
-    fn keys(&mut self, keys: &[KeyCode]) {
-        for key in keys {
-            if let Some(action) = judging::tui::keys::handle_key(&self.app, KeyEvent::from(*key)) {
-                self.act(action);
-            }
-        }
-    }
-
     /// The pair on screen, by id, left then right.
     fn on_screen(&self) -> Option<(String, String)> {
         let Mode::Finals(c) = &self.app.mode else { return None };

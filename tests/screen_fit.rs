@@ -5,57 +5,26 @@
 //! each screen is also a snapshot.
 
 use judging::config::Config;
-use judging::event_files::Loaded;
-use judging::model::{Change, TextPart};
 use judging::rankings::Flag;
-use judging::store::Store;
 use judging::tui::app::Action;
 use judging::tui::board::Board;
 use judging::tui::fit::shows_whole;
-use judging::tui::{App, Runner};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 mod boards;
+mod judge;
 
 use boards::Data;
+use judge::Judge;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (200, 50)];
 
-struct Judge {
-    _dir: tempfile::TempDir,
-    store: Store,
-    app: App,
-    runner: Runner,
-}
-
 /// tomas on the built-in sample (a declared conflict with "Moss & Lichen"), with a jury note.
 fn judge() -> Judge {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let loaded = Loaded { config: Config::builtin(), path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let note = Change::Text(TextPart::Note, Some("Worked offline on a train; ask about the model size.".into()));
-    store.apply("bus-stop-oracle", &note).expect("note");
-    let app = judging::tui::load(&loaded, "tomas", None, &store).expect("app");
-    let runner = Runner::new(&store);
-    Judge { _dir: dir, store, app, runner }
-}
-
-impl Judge {
-    fn act(&mut self, action: Action) {
-        self.runner.step(&self.store, &mut self.app, action);
-    }
-
-    fn keys(&mut self, keys: &[KeyCode]) {
-        for key in keys {
-            if let Some(action) = judging::tui::keys::handle_key(&self.app, KeyEvent::from(*key)) {
-                self.act(action);
-            }
-        }
-    }
+    Judge::tomas(Config::builtin(), |_| {})
 }
 
 fn chars(text: &str) -> Vec<KeyCode> {
@@ -128,12 +97,7 @@ fn the_judges_screens_show_what_they_promise_whole_at_three_sizes() {
                 scores.push(j.app.total_text());
                 lost.extend(missing(&buf, &scores));
             }
-            if !lost.is_empty() {
-                failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
-            }
-            if (width, height) == (80, 24) {
-                insta::assert_snapshot!(format!("judge-{}", slug(name)), text(&buf));
-            }
+            judged(&mut failures, &format!("judge-{}", slug(name)), (width, height), &buf, &lost);
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -180,16 +144,21 @@ fn the_head_judges_screens_show_what_they_promise_whole_at_three_sizes() {
                 if board.settle.is_none() && !board.help {
                     lost.extend(cut_in_the_rankings(&buf, &board));
                 }
-                if !lost.is_empty() {
-                    failures.push(format!("{name} at {width}×{height}: {lost:?}\n{}", text(&buf)));
-                }
-                if (width, height) == (80, 24) {
-                    insta::assert_snapshot!(format!("board-{}", slug(name)), text(&buf));
-                }
+                judged(&mut failures, &format!("board-{}", slug(name)), (width, height), &buf, &lost);
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Notes a screen's lost texts among the failures, and at 80×24 checks its snapshot.
+fn judged(failures: &mut Vec<String>, snapshot: &str, (width, height): (u16, u16), buf: &Buffer, lost: &[String]) {
+    if !lost.is_empty() {
+        failures.push(format!("{snapshot} at {width}×{height}: {lost:?}\n{}", text(buf)));
+    }
+    if (width, height) == (80, 24) {
+        insta::assert_snapshot!(snapshot.to_owned(), text(buf));
+    }
 }
 
 /// The rows of the rankings table as drawn: the text between the borders of its box.

@@ -9,6 +9,12 @@ use rusqlite::Connection;
 
 const EVENT: &str = "build-small-2026";
 
+/// The store file's journal mode, as another connection finds it.
+fn journal_mode(path: &std::path::Path) -> String {
+    let conn = Connection::open(path).expect("open raw");
+    conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma")
+}
+
 fn parsed(name: &str) -> export::Parsed {
     let text = judging::config::builtin_export(name).expect("built-in export");
     export::parse(text, name, &Config::builtin()).expect("sample parses")
@@ -117,17 +123,13 @@ fn the_store_uses_wal_and_foreign_keys() {
 /// connection open, the pull stays in WAL throughout and still succeeds.
 #[test]
 fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_ends() {
-    let mode = |path: &std::path::Path| -> String {
-        let conn = Connection::open(path).expect("open raw");
-        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma")
-    };
     let dir = tempfile::tempdir().expect("tempdir");
     // Alone: succeeds, WAL after.
     let alone = dir.path().join("alone.sqlite");
     let mut store = Store::open(&alone, EVENT).expect("open");
     assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
     drop(store);
-    assert_eq!(mode(&alone), "wal");
+    assert_eq!(journal_mode(&alone), "wal");
     // A first pull that fails half way: nothing kept, WAL after.
     let failed = dir.path().join("failed.sqlite");
     let mut store = Store::open(&failed, EVENT).expect("open");
@@ -137,7 +139,7 @@ fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_end
     pull(&mut store, &broken).expect_err("the same id twice");
     assert!(store.submissions().expect("read").is_empty());
     drop(store);
-    assert_eq!(mode(&failed), "wal");
+    assert_eq!(journal_mode(&failed), "wal");
     // Another connection open (the judge's app beside a first pull): WAL throughout.
     let shared = dir.path().join("shared.sqlite");
     let mut store = Store::open(&shared, EVENT).expect("open");
@@ -146,7 +148,7 @@ fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_end
     assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
     let seen: i64 = beside.query_row("SELECT COUNT(*) FROM submissions", [], |r| r.get(0)).expect("reads");
     assert_eq!(seen, 40);
-    assert_eq!(mode(&shared), "wal");
+    assert_eq!(journal_mode(&shared), "wal");
 }
 
 /// A store opened for a pull that creates it starts with a rollback journal, claimed for its
@@ -154,16 +156,12 @@ fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_end
 /// leaves a store the next open turns to WAL; a store that existed stays in WAL throughout.
 #[test]
 fn a_store_made_for_a_pull_is_wal_once_the_pull_ends_or_at_the_next_open() {
-    let mode = |path: &std::path::Path| -> String {
-        let conn = Connection::open(path).expect("open raw");
-        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("pragma")
-    };
     let dir = tempfile::tempdir().expect("tempdir");
     let new = dir.path().join("new.sqlite");
     let mut store = Store::open_for_pull(&new, EVENT).expect("open");
-    assert_eq!(mode(&new), "delete", "a new store waits for its first pull in a rollback journal");
+    assert_eq!(journal_mode(&new), "delete", "a new store waits for its first pull in a rollback journal");
     assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
-    assert_eq!(mode(&new), "wal");
+    assert_eq!(journal_mode(&new), "wal");
     // The same connection goes on in WAL: a second pull sees what the first wrote.
     assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("again").unchanged, 40);
     drop(store);
@@ -171,13 +169,13 @@ fn a_store_made_for_a_pull_is_wal_once_the_pull_ends_or_at_the_next_open() {
     assert!(err.contains("holds event \"build-small-2026\""), "{err}");
     let never = dir.path().join("never.sqlite");
     drop(Store::open_for_pull(&never, EVENT).expect("open"));
-    assert_eq!(mode(&never), "delete");
+    assert_eq!(journal_mode(&never), "delete");
     drop(Store::open(&never, EVENT).expect("the next open"));
-    assert_eq!(mode(&never), "wal");
+    assert_eq!(journal_mode(&never), "wal");
     let mut store = Store::open_for_pull(&never, EVENT).expect("it exists now");
-    assert_eq!(mode(&never), "wal");
+    assert_eq!(journal_mode(&never), "wal");
     assert_eq!(pull(&mut store, &parsed("builtin:sample")).expect("pull").added, 40);
-    assert_eq!(mode(&never), "wal");
+    assert_eq!(journal_mode(&never), "wal");
 }
 
 #[test]

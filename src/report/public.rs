@@ -163,6 +163,11 @@ pub fn html(n: &Notice) -> String {
 mod tests {
     use crate::prizes::public::Announcement;
 
+    /// The announcement of event "E", made on a fixed day.
+    fn notice(announcement: &Announcement) -> super::Notice<'_> {
+        super::Notice { event: "E", currency: "$", made: jiff::civil::date(2026, 12, 2), announcement }
+    }
+
     /// Every paid place is announced, however many; of a place shared by every entry, the first
     /// rows and how many more.
     #[test]
@@ -185,12 +190,7 @@ mod tests {
             .collect();
         outcome.prizes.push(many);
         let announcement = Announcement::of(&outcome);
-        let notice = super::Notice {
-            event: "E",
-            currency: "$",
-            made: jiff::civil::date(2026, 12, 2),
-            announcement: &announcement,
-        };
+        let notice = notice(&announcement);
         let most = crate::report::LONGEST_LIST;
         for (format, text) in
             [("table", super::table(&notice)), ("md", super::markdown(&notice)), ("html", super::html(&notice))]
@@ -214,12 +214,7 @@ mod tests {
     fn amounts_stay_on_one_line_and_tables_scroll_within_their_box() {
         let outcome = crate::report::fixtures::tied(3);
         let announcement = Announcement::of(&outcome);
-        let notice = super::Notice {
-            event: "E",
-            currency: "$",
-            made: jiff::civil::date(2026, 12, 2),
-            announcement: &announcement,
-        };
+        let notice = notice(&announcement);
         let html = super::html(&notice);
         assert!(html.contains("<td class=\"num\">to be announced</td>"), "{html}");
         assert!(!html.contains("later"), "no rule lets it wrap: {html}");
