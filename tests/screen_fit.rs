@@ -119,6 +119,34 @@ fn at_80_by_24_every_level_of_each_criterion_reads_whole() {
     }
 }
 
+/// A title the list has no room for ends in "…", at every size and on every page of the list:
+/// a title cut mid-word without a sign reads as another title ("Dream Cartographe").
+#[test]
+fn a_title_cut_in_the_list_ends_in_an_ellipsis() {
+    for (width, height) in SIZES {
+        let mut j = judge();
+        j.act(Action::Resize(width, height));
+        let titles: Vec<String> = j.app.entries.iter().map(|e| e.submission.title.clone()).collect();
+        let mut cut = 0;
+        for _page in 0..=titles.len() / usize::from(height / 2) {
+            let drawn = text(&draw(width, height, &j.app));
+            for title in &titles {
+                for (at, _) in drawn.match_indices(&title[..title.len().min(10)]) {
+                    let shown: String = drawn[at..].chars().take(title.chars().count()).collect();
+                    let Some(stop) = shown.chars().zip(title.chars()).position(|(a, b)| a != b) else { continue };
+                    let next = shown.chars().nth(stop);
+                    cut += usize::from(next == Some('…'));
+                    assert_eq!(next, Some('…'), "{title:?} cut without a sign at {width}×{height}:\n{drawn}");
+                }
+            }
+            j.keys(&[KeyCode::PageDown]);
+        }
+        if width == 80 {
+            assert!(cut > 0, "at 80×24 some title of the sample does not fit, and is seen cut");
+        }
+    }
+}
+
 #[test]
 fn the_head_judges_screens_show_what_they_promise_whole_at_three_sizes() {
     let config = boards::seven_places();

@@ -234,9 +234,8 @@ impl App {
         let widths = fit::columns(&spec, 1, room);
         let heads = ["STATUS", "TRACK", "TITLE", "TEAM", "TOTAL"];
         let shown = |k: usize| widths[k].is_some();
-        let team_width = widths[3].unwrap_or(0);
         let rows = in_sight.iter().map(|e| {
-            let cells = self.row(e, team_width);
+            let cells = self.row(e, &widths);
             Row::new(cells.into_iter().enumerate().filter(|(k, _)| shown(*k)).map(|(_, c)| c).collect::<Vec<_>>())
         });
         let header =
@@ -284,16 +283,18 @@ impl App {
         }
     }
 
-    /// An entry's cells; the team with its members when they fit in `team` columns, else the
-    /// team alone, cut with "…" only when even that does not fit. (Titles are cut by the
-    /// table: the entry pane shows them whole.)
-    fn row(&self, entry: &Entry, team: usize) -> [Cell<'static>; 5] {
+    /// An entry's cells in their columns' `widths`: the team with its members when they fit,
+    /// else the team alone; a title or a team that does not fit is cut with "…" (the entry
+    /// pane shows them whole), never mid-word without a sign.
+    fn row(&self, entry: &Entry, widths: &[Option<usize>]) -> [Cell<'static>; 5] {
         let colour = self.shown_status(entry).1;
+        let width = |k: usize| widths.get(k).copied().flatten().unwrap_or(0);
         std::array::from_fn(|k| match k {
             0 => Cell::from(self.cell_text(entry, 0)).style(Style::new().fg(colour)),
+            2 => Cell::from(fit(&self.cell_text(entry, 2), width(2))),
             3 => {
                 let full = self.cell_text(entry, 3);
-                let text = if columns(&full) <= team { full } else { fit(&self.cell_text(entry, 5), team) };
+                let text = if columns(&full) <= width(3) { full } else { fit(&self.cell_text(entry, 5), width(3)) };
                 Cell::from(text)
             }
             k => Cell::from(self.cell_text(entry, k)),
