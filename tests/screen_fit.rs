@@ -119,6 +119,23 @@ fn at_80_by_24_every_level_of_each_criterion_reads_whole() {
     }
 }
 
+/// What the judge's screen promises for each entry (its warnings, its link keys, the levels)
+/// reads whole on every entry of the sample, at 80×24 and 100×30: an entry with no video and
+/// no post once read "[o] Space  [v] Video —  [p] Po".
+#[test]
+fn every_entry_shows_what_it_promises_whole() {
+    for (width, height) in [(80, 24), (100, 30)] {
+        let mut j = judge();
+        j.act(Action::Resize(width, height));
+        for _ in 0..j.app.entries.len() {
+            let buf = draw(width, height, &j.app);
+            let lost = missing(&buf, &j.app.promised());
+            assert!(lost.is_empty(), "{lost:?} at {width}×{height}:\n{}", text(&buf));
+            j.keys(&[KeyCode::Char('j')]);
+        }
+    }
+}
+
 /// A title the list has no room for ends in "…", at every size and on every page of the list:
 /// a title cut mid-word without a sign reads as another title ("Dream Cartographe").
 #[test]

@@ -361,14 +361,15 @@ impl App {
             ("v", "Video", s.video_url.clone()),
             ("p", "Post", s.post_url.clone()),
         ];
-        let keys: Vec<Span> = link_keys
+        // Each key whole, wrapped to the pane: "[p] Post —" must not read "[p] Po".
+        let keys: Vec<(String, Style)> = link_keys
             .iter()
-            .map(|(key, what, url)| match url {
-                Some(_) => Span::from(format!("[{key}] {what}  ")).bold(),
-                None => Span::from(format!("[{key}] {what} —  ")).dark_gray(),
+            .zip(link_key_texts(s))
+            .map(|((_, _, url), text)| {
+                (text, if url.is_some() { Style::new().bold() } else { Style::new().dark_gray() })
             })
             .collect();
-        parts.push((vec![Line::from(keys)], 8));
+        parts.push((fit::flow(&keys, room), 8));
         let addresses: Vec<Line> = link_keys
             .iter()
             .filter_map(|(key, _, url)| Some(format!("{key}: {}", short_link(url.as_deref()?))))
@@ -640,6 +641,7 @@ impl App {
         out.extend(self.level_texts());
         if let Some(entry) = self.current() {
             out.extend(self.warnings(entry));
+            out.extend(link_key_texts(&entry.submission));
             // The models, whole when the entry pane keeps them (a path breaks after a `/`).
             let [detail, _] = bottom(self.panes(Rect::new(0, 0, width, height)).1[2]);
             let inner = Block::bordered().inner(detail);
@@ -650,6 +652,16 @@ impl App {
         }
         out
     }
+}
+
+/// The entry's link keys as the entry pane shows them, "[v] Video —" where it has none.
+fn link_key_texts(s: &crate::model::Submission) -> [String; 3] {
+    let has = |url: Option<&String>| if url.is_some() { "" } else { " —" };
+    [
+        "[o] Space".to_owned(),
+        format!("[v] Video{}", has(s.video_url.as_ref())),
+        format!("[p] Post{}", has(s.post_url.as_ref())),
+    ]
 }
 
 /// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
