@@ -16,6 +16,16 @@ pub fn clean_line(raw: &str) -> String {
     clean(raw, true)
 }
 
+/// A name that must stay recognisable, such as a file's path from the command line: each
+/// character a terminal would act on is shown as its escape (`\u{1b}`) rather than dropped,
+/// so the name printed is the name given, and nothing in it reaches the terminal.
+pub fn visible(raw: &str) -> String {
+    if !raw.chars().any(is_unsafe) {
+        return raw.to_owned();
+    }
+    raw.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
 fn clean(raw: &str, one_line: bool) -> String {
     // Most text is plain: skip the character-by-character copy for it.
     let plain = |c: char| match c {
@@ -135,6 +145,20 @@ pub fn csv_cell(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A path with an escape sequence in its name prints as given, its control characters
+    /// shown, none of them raw.
+    #[test]
+    fn a_name_stays_recognisable_with_its_controls_shown() {
+        for (raw, shown) in [
+            ("mira.json", "mira.json"),
+            ("m\u{1b}]0;owned\u{7}\u{1b}[8mira.json", "m\\u{1b}]0;owned\\u{7}\\u{1b}[8mira.json"),
+            ("caf\u{e9}\u{202e}.json", "caf\u{e9}\\u{202e}.json"),
+        ] {
+            assert_eq!(super::visible(raw), shown);
+            assert!(!super::visible(raw).chars().any(super::is_unsafe));
+        }
+    }
+
     use super::*;
 
     /// Each raw text, through `f`, is the text wanted.

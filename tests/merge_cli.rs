@@ -163,6 +163,22 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     }
 }
 
+/// A file a judge named with an escape sequence in it is named as given, its controls shown,
+/// and no escape sequence reaches the head judge's terminal.
+#[test]
+fn a_file_named_with_an_escape_sequence_is_named_without_it_reaching_the_terminal() {
+    let s = Sandbox::new();
+    let good = judge_file(&s, "mira", 0, &SOME);
+    head(&s).arg("pull").assert().success();
+    let text = std::fs::read_to_string(&good).expect("read");
+    let bad = s.file("m\u{1b}]0;owned\u{7}\u{1b}[8mira.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
+    let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("m\\u{1b}]0;owned\\u{7}\\u{1b}[8mira.json: edited after it was written"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr:?}");
+}
+
 /// The same JSON, re-indented as an editor would save it.
 fn pretty(text: &str) -> String {
     let value: serde_json::Value = serde_json::from_str(text).expect("json");

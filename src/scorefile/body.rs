@@ -204,7 +204,8 @@ impl Checked<'_> {
     pub fn given(&self, latest: Latest) -> Option<f64> {
         let latest = latest.0?;
         Some(match self.times_from {
-            Some(from) => (from + latest) as f64,
+            // Added as floats: a hostile file's two i64s may overflow as integers.
+            Some(from) => from as f64 + latest as f64,
             None => latest as f64 / 1000.0,
         })
     }
@@ -440,6 +441,15 @@ mod tests {
 
     fn written(body: &Body) -> String {
         serde_json::to_string(&Written { body, times_from: 0, scores: Vec::new() }).expect("written")
+    }
+
+    /// A hostile file's times past what an i64 sum holds are read as a (far) time, not a crash.
+    #[test]
+    fn times_that_overflow_when_added_are_read_without_a_crash() {
+        let text = r#"{"event":"e","rubric":"r","judge":"j","written_at":"w","criteria":["a"],"times_from":9223372036854775807,"scores":[["a",[1],[999999999999999999]]]}"#;
+        let body = super::parse(text).expect("read");
+        let (_, _, latest) = body.scores.iter().next().expect("a row");
+        assert!(body.given(latest).is_some_and(|t| t > 9.2e18), "{:?}", body.given(latest));
     }
 
     #[test]

@@ -43,7 +43,8 @@ fn read_one(
     rubrics: &Rubrics,
     text: &mut Vec<u8>,
 ) -> Result<JudgeMarks, ScoreFileError> {
-    let name = path.display().to_string();
+    // A judge may name their file: shown as given, with no escape sequence reaching a terminal.
+    let name = crate::sanitize::visible(&path.display().to_string());
     let unreadable = |e: std::io::Error| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() };
     // Refused before it is read: a huge file must not exhaust memory.
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
