@@ -42,6 +42,12 @@ fn judge_file(s: &Sandbox, judge: &str, rows: &[(&str, [u8; 3])]) -> PathBuf {
 /// Four judges over the whole sample, each a different habit, every entry seen by two or three:
 /// a field with clear winners and no ties.
 fn sample_files(s: &Sandbox) -> Vec<PathBuf> {
+    files_with_scatter(s, 0)
+}
+
+/// As [`sample_files`], each mark moved by up to `scatter` points either way, differently by
+/// judge and entry: judges who disagree make places less sure.
+fn files_with_scatter(s: &Sandbox, scatter: i32) -> Vec<PathBuf> {
     let ids: Vec<String> = s
         .list_json("head")
         .as_array()
@@ -60,7 +66,9 @@ fn sample_files(s: &Sandbox) -> Vec<PathBuf> {
                 .filter(|(e, _)| (e + j) % 4 != 0)
                 .map(|(e, id)| {
                     let quality = (e * 7 % 40) as i32; // a distinct quality per entry
-                    let mark = |k: i32| (1 + (quality + k) / 10 + bias).clamp(1, 5) as u8;
+                    let moved =
+                        if scatter == 0 { 0 } else { ((e * 13 + j * 7) % (2 * scatter as usize + 1)) as i32 - scatter };
+                    let mark = |k: i32| (1 + (quality + k) / 10 + bias + moved).clamp(1, 5) as u8;
                     (id.as_str(), [mark(0), mark(3), mark(6)])
                 })
                 .collect();
@@ -247,7 +255,7 @@ fn a_place_on_too_few_judges_is_flagged_in_every_jury_format() {
 fn every_paid_place_less_likely_than_not_to_hold_is_flagged() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
-    let files = sample_files(&s);
+    let files = files_with_scatter(&s, 2);
     let table = stdout(head(&s).arg("results").args(&files));
     let mut flagged = 0;
     for row in table.lines().filter(|l| l.contains('%') && l.trim_start().starts_with(|c: char| c.is_ascii_digit())) {
@@ -258,6 +266,37 @@ fn every_paid_place_less_likely_than_not_to_hold_is_flagged() {
         flagged += usize::from(paid < 50);
     }
     assert!(flagged > 0, "the sample has a paid place under even chances: {table}");
+}
+
+/// An entry the event's rules exclude holds no paid place in any refit: its chance is 0, and
+/// each paid ranking's chances add up to the places its entries that can win may hold. It once
+/// took a share (70% for Dream Cartographer), pushing an entry that can win under 50%.
+#[test]
+fn an_entry_that_cannot_win_has_no_chance_of_a_paid_place() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(head(&s).args(["merge", "--format", "json"]).args(&files))).expect("json");
+    let ineligible: Vec<&str> =
+        json["ineligible"].as_array().expect("list").iter().filter_map(|i| i["id"].as_str()).collect();
+    assert!(ineligible.contains(&"dream-cartographer"), "{ineligible:?}");
+    let mut checked = 0;
+    for ranking in json["rankings"].as_array().expect("rankings") {
+        let name = ranking[0].as_str().expect("name");
+        let Some(places) = json["paid"][name].as_u64() else { continue };
+        let entries = ranking[1].as_array().expect("entries");
+        let chance = |e: &serde_json::Value| e["chance"].as_f64().expect("a chance");
+        let can_win = entries.iter().filter(|e| !ineligible.contains(&e["id"].as_str().unwrap_or(""))).count();
+        for e in entries.iter().filter(|e| ineligible.contains(&e["id"].as_str().unwrap_or(""))) {
+            assert_eq!(chance(e), 0.0, "{name}: {e}");
+            checked += 1;
+        }
+        let total: f64 = entries.iter().map(chance).sum();
+        let want = places.min(can_win as u64) as f64;
+        assert!((total - want).abs() < 1e-9, "{name}: chances add up to {total}, not {want}");
+    }
+    assert!(checked > 0, "an ineligible entry in a paid ranking");
 }
 
 #[test]

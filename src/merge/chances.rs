@@ -23,8 +23,45 @@ pub const REPLICATES: usize = 200;
 const SEED: u64 = 0x006a_7564_6769_6e67;
 
 /// For each of `paid`, each of its entries' chance (0 to 1, in the order of `entries`) of
-/// holding one of the paid places. `None` when the panel has no marks.
+/// holding one of the paid places, every entry able to win. `None` when the panel has no marks.
 pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Vec<f64>>> {
+    let draws = draws(panel, paid, replicates)?;
+    Some(draws.iter().map(|d| d.shares(&vec![true; d.entries()])).collect())
+}
+
+/// A ranking's refits: in each replicate, the quality of each of its entries (in the order of
+/// its `entries`). Kept so that its paid places can be counted again among the entries that can
+/// win, once the store has said which cannot: an entry the rules exclude takes no paid place
+/// from one that can win it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draws {
+    pub places: usize,
+    qualities: Vec<Vec<f64>>,
+}
+
+impl Draws {
+    fn entries(&self) -> usize {
+        self.qualities.first().map_or(0, Vec::len)
+    }
+
+    /// Each entry's chance of a paid place, counting only the entries that `can_win` (by
+    /// position); 0 for the others.
+    pub fn shares(&self, can_win: &[bool]) -> Vec<f64> {
+        let contenders: Vec<usize> = (0..self.entries()).filter(|k| can_win.get(*k).copied().unwrap_or(true)).collect();
+        let mut count = vec![0.0; self.entries()];
+        for quality in &self.qualities {
+            for (k, share) in top(quality, &contenders, self.places) {
+                count[contenders[k]] += share;
+            }
+        }
+        let replicates = self.qualities.len().max(1) as f64;
+        count.into_iter().map(|n| n / replicates).collect()
+    }
+}
+
+/// For each of `paid`, its entries' qualities in every replicate. `None` when the panel has no
+/// marks.
+pub fn draws(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Draws>> {
     let base = Solved::of(panel, None)?;
     let expected: Vec<f64> = panel.marks.iter().map(|m| base.expected(m.judge(), m.entry())).collect();
     let mut residuals: Vec<f64> =
@@ -40,14 +77,15 @@ pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Ve
             *r *= inflate;
         }
     }
-    let counts = std::thread::scope(|scope| {
+    let mut draws: Vec<Draws> = paid.iter().map(|p| Draws { places: p.places, qualities: Vec::new() }).collect();
+    std::thread::scope(|scope| {
         // Two halves on two cores: each replicate is a whole fit.
         let halves: Vec<_> = [(0, replicates / 2), (replicates / 2, replicates)]
             .into_iter()
             .map(|(from, to)| {
                 let (expected, residuals, base) = (&expected, &residuals, &base);
                 scope.spawn(move || {
-                    let mut counts: Vec<Vec<f64>> = paid.iter().map(|p| vec![0.0; p.entries.len()]).collect();
+                    let mut kept: Vec<Vec<Vec<f64>>> = paid.iter().map(|_| Vec::with_capacity(to - from)).collect();
                     let mut values = vec![0.0; expected.len()];
                     for r in from..to {
                         let mut random = SplitMix(SEED ^ (r as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
@@ -57,28 +95,23 @@ pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Ve
                             *v = base.centre + base.scale * (e + draw);
                         }
                         let Some(fit) = Solved::of(panel, Some(&values)) else { continue };
-                        for (p, count) in paid.iter().zip(&mut counts) {
-                            for (k, share) in top(&fit.quality, &p.entries, p.places) {
-                                count[k] += share;
-                            }
+                        for (p, kept) in paid.iter().zip(&mut kept) {
+                            kept.push(p.entries.iter().map(|e| fit.quality[*e]).collect());
                         }
                     }
-                    counts
+                    kept
                 })
             })
             .collect();
-        let mut total: Vec<Vec<f64>> = paid.iter().map(|p| vec![0.0; p.entries.len()]).collect();
         for half in halves {
             // A panic in a replicate is a bug; it resumes here, where the panic hook reports it.
-            let counts = half.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            for (t, c) in total.iter_mut().zip(counts) {
-                t.iter_mut().zip(c).for_each(|(t, c)| *t += c);
+            let kept = half.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for (d, k) in draws.iter_mut().zip(kept) {
+                d.qualities.extend(k);
             }
         }
-        total
     });
-    let share = replicates.max(1) as f64;
-    Some(counts.into_iter().map(|c| c.into_iter().map(|n| n / share).collect()).collect())
+    Some(draws)
 }
 
 /// The positions (in `entries`) of the `places` highest qualities, each with its share of a paid

@@ -124,7 +124,9 @@ pub fn mark(rankings: &mut Rankings, field: &Field, hub: &HashMap<String, (HubFa
         }
     }
     rankings.ineligible = ineligible;
-    // The paid places go to the entries that can win: tested again without those that cannot.
+    // The paid places go to the entries that can win: their chances, and whether each holds
+    // without one judge, worked out again without those that cannot.
+    rankings.pay_only_who_can_win();
     rankings.test_places();
 }
 

@@ -4,7 +4,7 @@
 use super::{Field, OwnPanel, Ranked, Scopes};
 use crate::config::Config;
 use crate::merge::Method;
-use crate::merge::chances::{Paid, REPLICATES, chances};
+use crate::merge::chances::{Draws, Paid, REPLICATES, draws};
 
 /// Whether to work out the chances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,8 +25,10 @@ pub fn paid_places(config: &Config, ranking: &str) -> Option<usize> {
     config.prizes.iter().filter(|p| p.reads_whole_ranking() && p.ranking() == ranking).map(|p| p.amounts.len()).max()
 }
 
-/// Sets each ranked entry's `chance` where a prize pays places in its ranking. Returns why none
-/// was worked out, when none was and the head judge might expect it.
+/// Sets each ranked entry's `chance` where a prize pays places in its ranking, every entry able
+/// to win, and keeps each such ranking's refits by its position in `rankings` (see
+/// [`super::Rankings::pay_only_who_can_win`]). Says why none was worked out, when none was and
+/// the head judge might expect it.
 pub(super) fn fill(
     rankings: &mut [(String, Vec<Ranked>)],
     scopes: &Scopes,
@@ -35,21 +37,25 @@ pub(super) fn fill(
     config: &Config,
     method: &Method,
     asked: Chances,
-) -> Option<String> {
+) -> (Option<String>, Vec<(usize, Draws)>) {
     if asked == Chances::Off {
-        return None;
+        return (None, Vec::new());
     }
     if *method != Method::Calibrated {
-        return (asked == Chances::On).then(|| {
+        let why = (asked == Chances::On).then(|| {
             format!("chances of a paid place come from the calibrated method; the {} method has none", method.name())
         });
+        return (why, Vec::new());
     }
     if asked == Chances::Auto && scopes.panel.marks.len() > AUTO_MOST {
-        return Some(format!(
-            "chances of a paid place were not worked out: {} marks take a while ({} refits); ask for them with --chances",
-            scopes.panel.marks.len(),
-            REPLICATES
-        ));
+        return (
+            Some(format!(
+                "chances of a paid place were not worked out: {} marks take a while ({} refits); ask for them with --chances",
+                scopes.panel.marks.len(),
+                REPLICATES
+            )),
+            Vec::new(),
+        );
     }
     let field_index = |r: &Ranked| match field.place(&r.id) {
         super::Place::Ranked(e) => Some(e),
@@ -58,25 +64,26 @@ pub(super) fn fill(
     // The rankings merged from the main panel share its refits; a track with a rubric of its own
     // is refitted on its own panel, its entries numbered within the track.
     let (mut which, mut paid) = (Vec::new(), Vec::new());
-    let mut found: Vec<(usize, Vec<f64>)> = Vec::new();
+    let mut found: Vec<(usize, Draws)> = Vec::new();
     for (k, (name, ranked)) in rankings.iter().enumerate() {
         let Some(places) = paid_places(config, name) else { continue };
         if let Some((_, keep, panel)) = own.iter().find(|(r, _, _)| *r == k) {
             let entries = ranked.iter().filter_map(|r| keep.iter().position(|e| Some(*e) == field_index(r))).collect();
-            let chance = chances(panel, &[Paid { entries, places }], REPLICATES).and_then(|mut c| c.pop());
-            found.extend(chance.map(|c| (k, c)));
+            let kept = draws(panel, &[Paid { entries, places }], REPLICATES).and_then(|mut d| d.pop());
+            found.extend(kept.map(|d| (k, d)));
         } else {
             which.push(k);
             paid.push(Paid { entries: ranked.iter().filter_map(field_index).collect(), places });
         }
     }
     if !paid.is_empty() {
-        found.extend(which.into_iter().zip(chances(scopes.main, &paid, REPLICATES).unwrap_or_default()));
+        found.extend(which.into_iter().zip(draws(scopes.main, &paid, REPLICATES).unwrap_or_default()));
     }
-    for (k, chance) in found {
-        for (r, c) in rankings[k].1.iter_mut().zip(chance) {
+    for (k, kept) in &found {
+        let everyone = vec![true; rankings[*k].1.len()];
+        for (r, c) in rankings[*k].1.iter_mut().zip(kept.shares(&everyone)) {
             r.chance = Some(c);
         }
     }
-    None
+    (None, found)
 }

@@ -384,6 +384,9 @@ pub struct Rankings {
     /// Each paid ranking as it would be without each judge, which `robustness` compares with;
     /// `None` where it was not worked out, and in a merge read back. Not saved.
     pub without_each: Option<Vec<WithoutOne>>,
+    /// The refits behind each paid ranking's chances, by its position in `rankings`, for
+    /// [`Rankings::pay_only_who_can_win`]; not saved.
+    pub chance_draws: Vec<(usize, crate::merge::chances::Draws)>,
     /// The judges whose files were left out, as asked (`--without`).
     pub left_out: Vec<String>,
     /// The trainee judges (`counts = false`), and how far each agrees with the panel.

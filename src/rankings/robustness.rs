@@ -95,6 +95,20 @@ impl Rankings {
         self.ineligible.iter().map(|i| i.id.as_str()).collect()
     }
 
+    /// Each paid ranking's chances counted again among the entries that can win, once
+    /// eligibility is marked: an ineligible entry has no chance of a paid place (0), and the
+    /// places it took in the refits go to those that can hold them.
+    pub fn pay_only_who_can_win(&mut self) {
+        let out: HashSet<String> = self.cannot_win().into_iter().map(str::to_owned).collect();
+        for (k, draws) in &self.chance_draws {
+            let Some((_, ranked)) = self.rankings.get_mut(*k) else { continue };
+            let can_win: Vec<bool> = ranked.iter().map(|e| !out.contains(&e.id)).collect();
+            for (e, c) in ranked.iter_mut().zip(draws.shares(&can_win)) {
+                e.chance = Some(c);
+            }
+        }
+    }
+
     /// Compares every paid place with who would hold it without each judge, and sets
     /// `robustness`: where the merge kept each judge's ranking without them (a merge saved and
     /// read back keeps the places it saved).

@@ -181,6 +181,7 @@ impl From<SavedRankings> for Rankings {
             changed_after_deadline: s.changed_after_deadline,
             robustness: s.robustness,
             without_each: None,
+            chance_draws: Vec::new(),
             left_out: s.left_out,
             trainees: s.trainees,
             drift: s.drift,

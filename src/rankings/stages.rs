@@ -44,7 +44,9 @@ pub fn rank_all(
     }
     let Ranked3 { mut rankings, majorities, own } = ranked;
     let scopes = built.scopes();
-    warnings.extend(chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances));
+    let (why, chance_draws) =
+        chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances);
+    warnings.extend(why);
     // Stage 4b: every paid place tested without each judge in turn.
     let without_each = match robustness::wanted(&built, &rankings, config, options.robustness) {
         Ok(()) => Some(robustness::test(&built, &rankings, field, config, options)),
@@ -54,7 +56,7 @@ pub fn rank_all(
         }
     };
     warnings.extend(warnings::drifting(&built.panel.judges, &fitted.drift, options.drift));
-    let shown = Scoped { rankings, majorities, without_each };
+    let shown = Scoped { rankings, majorities, without_each, chance_draws };
     let mut out = figures_for_the_jury(built, fitted, shown, warnings, config, field, options);
     out.test_places();
     Ok(out)
@@ -347,6 +349,7 @@ struct Scoped {
     rankings: super::Named,
     majorities: Vec<Majority>,
     without_each: Option<Vec<super::WithoutOne>>,
+    chance_draws: Vec<(usize, crate::merge::chances::Draws)>,
 }
 
 /// Stage 5: the figures the jury reads beside the rankings (each judge's line, the most
@@ -410,6 +413,7 @@ fn figures_for_the_jury(
         changed_after_deadline: Vec::new(),
         robustness: None,
         without_each: scoped.without_each,
+        chance_draws: scoped.chance_draws,
         left_out: built.left_out,
         trainees: fitted.trainees,
         drift: options.drift,
