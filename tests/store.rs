@@ -152,7 +152,7 @@ fn the_first_pull_writes_once_and_the_store_is_wal_again_after_it_however_it_end
 }
 
 /// A store opened for a pull that creates it starts with a rollback journal, claimed for its
-/// event in the same commit as its tables; its pull leaves it in WAL. A pull that never came
+/// event; its pull leaves it in WAL. A pull that never came
 /// leaves a store the next open turns to WAL; a store that existed stays in WAL throughout.
 #[test]
 fn a_store_made_for_a_pull_is_wal_once_the_pull_ends_or_at_the_next_open() {

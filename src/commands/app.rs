@@ -23,7 +23,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
         paths::remember_judge(&judge.name).context("cannot save the judge's name")?;
     }
     let assignments = loaded.assignments()?;
-    let mut session = Session::open_as(cli, loaded, judge.name, true)?;
+    let mut session = Session::open_as(cli, loaded, judge.name, super::Open::Create)?;
     let status = if session.store.last_pull()?.is_none() {
         match pull::pull(&session.loaded, &mut session.store, None, false) {
             Ok(o) => format!("pulled {} submissions from {}", o.counts.incoming(), o.fetched.source.name()),

@@ -38,6 +38,17 @@ pub(crate) struct Session {
     pub(crate) judge: String,
 }
 
+/// How a command opens the judge's store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Open {
+    /// It must exist: commands that read or add to a judge's work never create one by accident.
+    Existing,
+    /// Created if need be, in WAL (the app).
+    Create,
+    /// Created if need be for its first pull (see `Store::open_for_pull`).
+    ForPull,
+}
+
 impl Session {
     /// A client of the Hub, with the event's time limit and the token from the environment.
     pub(crate) fn hub(&self) -> Result<crate::hub::client::Hub> {
@@ -48,7 +59,7 @@ impl Session {
     /// This judge's store, which must exist: only `pull` and the app create one.
     pub(crate) fn open(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
-        Session::open_as(cli, loaded, judge.name, false)
+        Session::open_as(cli, loaded, judge.name, Open::Existing)
     }
 
     /// This judge's store where it exists; `None` on a machine that has never pulled, for the
@@ -59,23 +70,24 @@ impl Session {
         if !file.exists() {
             return Ok(None);
         }
-        Session::open_as(cli, loaded, judge.name, false).map(Some)
+        Session::open_as(cli, loaded, judge.name, Open::Existing).map(Some)
     }
 
     /// This judge's store, created if need be, for `pull`.
     pub(crate) fn create(cli: &Cli, loaded: Loaded) -> Result<Session> {
         let judge = paths::judge(cli.judge.as_deref())?;
-        let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge.name)?;
-        let store = Store::open_for_pull(&file, &loaded.config.event.id)?;
-        store.claim_judge(&judge.name)?;
-        Ok(Session { loaded, store, judge: judge.name })
+        Session::open_as(cli, loaded, judge.name, Open::ForPull)
     }
 
-    /// Opens this judge's store (creating it when `create`); a new store records whose it is.
-    pub(crate) fn open_as(cli: &Cli, loaded: Loaded, judge: String, create: bool) -> Result<Session> {
+    /// Opens this judge's store as `how` says; a new store records whose it is.
+    pub(crate) fn open_as(cli: &Cli, loaded: Loaded, judge: String, how: Open) -> Result<Session> {
         let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge)?;
         let event = &loaded.config.event.id;
-        let store = if create { Store::open(&file, event)? } else { Store::open_existing(&file, event)? };
+        let store = match how {
+            Open::Existing => Store::open_existing(&file, event)?,
+            Open::Create => Store::open(&file, event)?,
+            Open::ForPull => Store::open_for_pull(&file, event)?,
+        };
         store.claim_judge(&judge)?;
         Ok(Session { loaded, store, judge })
     }

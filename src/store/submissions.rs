@@ -122,14 +122,13 @@ impl Store {
     /// Nothing is kept unless [`Pull::finish`] succeeds.
     pub fn begin_pull(&mut self) -> Result<Pull<'_>, StoreError> {
         let bulk = self.first_pull_unshared()?;
-        if bulk {
-            // With a rollback journal, pages a new store's pull cannot keep in its cache are
-            // written to the file as the rows arrive, once, while the reader is still parsing,
-            // instead of all at the commit (10k rows: 18-22 ms at the commit, 10 ms with this).
-            // The large cache is for WAL, where a spilled page would be written twice.
-            self.conn.execute_batch(&format!("PRAGMA cache_size = -{BULK_CACHE_KIB}")).map_err(|e| self.db(e))?;
+        if let Err(e) = self.conn.execute_batch("BEGIN IMMEDIATE") {
+            if bulk {
+                // No pull to drop: the store goes back to WAL here, as the pull's drop would.
+                let _ = self.use_wal();
+            }
+            return Err(self.db(e));
         }
-        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.db(e))?;
         let mut pull = Pull {
             store: self,
             existing: HashMap::new(),
@@ -301,9 +300,6 @@ impl Drop for Pull<'_> {
         }
     }
 }
-
-/// The page cache, in KiB, of a new store's first pull (see [`Store::begin_pull`]).
-const BULK_CACHE_KIB: u32 = 1024;
 
 const INSERT: &str = "INSERT INTO submissions (id, title, team, members, space_url, space_id, space_key, video_url,
     post_url, description, track, tags, models, declared_params, withdrawn, position, first_pulled, changed_at, sdk, likes)
