@@ -206,6 +206,39 @@ fn judged(failures: &mut Vec<String>, snapshot: &str, (width, height): (u16, u16
     }
 }
 
+/// A flag on 10,000 entries is said with its count, its first entries as the pane holds them,
+/// and how many more, as on a small event; the side keeps at most a few hundred of them to lay
+/// out (laying out all of them took 63 ms a key press).
+#[test]
+fn a_flag_on_ten_thousand_entries_says_its_count_and_how_many_more() {
+    let mut rankings = boards::crowded();
+    let (_, overall) = &mut rankings.rankings[0];
+    let model = overall[0].clone();
+    overall.clear();
+    for k in 0..10_000 {
+        let mut e = model.clone();
+        (e.place, e.id, e.title) = (k + 1, format!("e{k}"), format!("Entry {k}"));
+        e.flags = vec![Flag::Thin];
+        e.chance = None;
+        overall.push(e);
+    }
+    let board = Board::new(&rankings, "Big Event");
+    let drawn = text(&draw(200, 50, &board));
+    assert!(drawn.contains("10000 thin"), "{drawn}");
+    // The list names the first places in order, then counts the rest.
+    let number_after = |marker: &str| -> Vec<usize> {
+        drawn
+            .split(marker)
+            .skip(1)
+            .filter_map(|rest| rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+            .collect()
+    };
+    let named = number_after("#").into_iter().max().expect("places named");
+    let more = number_after(" and ").into_iter().max().expect("and N more");
+    assert!(named > 10, "{drawn}");
+    assert_eq!(named + more, 10_000, "every entry named or counted:\n{drawn}");
+}
+
 /// The rows of the rankings table as drawn: the text between the borders of its box.
 fn rankings_rows(buf: &Buffer) -> Vec<String> {
     let rows: Vec<Vec<String>> =

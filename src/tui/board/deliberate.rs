@@ -19,11 +19,18 @@ use crate::tui::fit::{self as fitting, hanging};
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Section {
     head: Line<'static>,
+    /// Its first entries, at most [`AT_MOST`]: a pane never shows more.
     items: Vec<Line<'static>>,
+    /// The entries past those kept, said in "and N more".
+    more: usize,
     /// When the entries follow the heading on its rows, what goes between two of them.
     flow: Option<&'static str>,
     room: usize,
 }
+
+/// The most entries of one list kept for the pane: more than any screen has rows for. A list
+/// of 10,000 thin entries was wrapped whole, several times a frame (63 ms a key press).
+const AT_MOST: usize = 200;
 
 /// A line's style, its first span's included.
 fn style_of(l: &Line) -> Style {
@@ -43,12 +50,19 @@ fn wrapped(l: &Line, room: usize) -> Vec<Line<'static>> {
 impl Section {
     /// A heading with its entries one a row.
     fn rows(head: Line<'static>, items: Vec<Line<'static>>, room: usize) -> Section {
-        Section { head, items, flow: None, room }
+        Section { head, items, more: 0, flow: None, room }
     }
 
     /// A heading with its entries after it, `sep` between them.
     fn flowing(head: Line<'static>, items: Vec<String>, sep: &'static str, room: usize) -> Section {
-        Section { head, items: items.into_iter().map(Line::from).collect(), flow: Some(sep), room }
+        Section { head, items: items.into_iter().map(Line::from).collect(), more: 0, flow: Some(sep), room }
+    }
+
+    /// Says the list has `total` entries, of which it was given the first (at most
+    /// [`AT_MOST`]).
+    fn of(mut self, total: usize) -> Section {
+        self.more = total.saturating_sub(self.items.len());
+        self
     }
 
     fn sentence(line: Line<'static>, room: usize) -> Section {
@@ -63,7 +77,7 @@ impl Section {
     /// Its lines with its first `k` entries, and how many more there are.
     fn with(&self, k: usize) -> Vec<Line<'static>> {
         let k = k.min(self.items.len());
-        let left = self.items.len() - k;
+        let left = self.items.len() - k + self.more;
         if let Some(sep) = self.flow {
             let shown: Vec<String> = self.items[..k].iter().map(ToString::to_string).collect();
             let mut text = format!("{} {}", self.head, shown.join(sep));
@@ -157,9 +171,10 @@ impl Board<'_> {
             let head = Line::from(format!("Uncertain paid places ({places} paid; 10–90% chance):")).cyan().bold();
             let items = uncertain
                 .iter()
+                .take(AT_MOST)
                 .map(|e| Line::from(format!("  {:>4} #{} {}", e.chance_text(), e.place, clean_line(&e.title))).cyan())
                 .collect();
-            out.push(Section::rows(head, items, room));
+            out.push(Section::rows(head, items, room).of(uncertain.len()));
         }
         let (fragile, all_hold) = self.robustness_lines(name);
         if let Some((head, items)) = fragile {
@@ -167,12 +182,16 @@ impl Board<'_> {
         }
         let groups = tie_groups(ranked);
         if !groups.is_empty() {
-            let mut open = false;
+            let decision = |group: &[&crate::rankings::Ranked]| {
+                let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
+                self.prize_here().and_then(|p| self.decision_on(&p.id, &ids))
+            };
+            let open = groups.iter().any(|(_, group)| decision(group).is_none());
             let items = groups
                 .iter()
+                .take(AT_MOST)
                 .map(|(place, group)| {
-                    let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
-                    if let Some(d) = self.prize_here().and_then(|p| self.decision_on(&p.id, &ids)) {
+                    if let Some(d) = decision(group) {
                         let said = format!(
                             "  tie at #{place} settled: {} ({})",
                             self.order_said(&d.order),
@@ -180,7 +199,6 @@ impl Board<'_> {
                         );
                         return Line::from(said).green();
                     }
-                    open = true;
                     // Two rows of names at most, then how many more.
                     let names: Vec<String> = group.iter().map(|e| clean_line(&e.title)).collect();
                     let head = format!("  tie at #{place}: ");
@@ -189,18 +207,21 @@ impl Board<'_> {
                 })
                 .collect();
             let how = if open && self.prize_here().is_some() { " · d on one settles it" } else { "" };
-            out.push(Section::rows(Line::from(format!("Ties ({}){how}:", groups.len())).yellow().bold(), items, room));
+            let head = Line::from(format!("Ties ({}){how}:", groups.len())).yellow().bold();
+            out.push(Section::rows(head, items, room).of(groups.len()));
         }
         // Every flag but the tie, which is said above with its entries.
         for flag in Flag::ALL.into_iter().filter(|f| *f != Flag::Tie) {
-            let all: Vec<String> = ranked
-                .iter()
-                .filter(|e| e.has(flag))
-                .map(|e| format!("#{} {}", e.place, clean_line(&e.title)))
-                .collect();
-            if !all.is_empty() {
-                let head = Line::from(format!("{} {flag} ({}):", all.len(), flag.meaning()));
-                out.push(Section::flowing(head, all, ", ", room));
+            let count = ranked.iter().filter(|e| e.has(flag)).count();
+            if count > 0 {
+                let first: Vec<String> = ranked
+                    .iter()
+                    .filter(|e| e.has(flag))
+                    .take(AT_MOST)
+                    .map(|e| format!("#{} {}", e.place, clean_line(&e.title)))
+                    .collect();
+                let head = Line::from(format!("{count} {flag} ({}):", flag.meaning()));
+                out.push(Section::flowing(head, first, ", ", room).of(count));
             }
         }
         out.extend(all_hold.map(sentence));
