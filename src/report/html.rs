@@ -201,8 +201,16 @@ fn judges_section(sheet: &Sheet) -> String {
     if picture.is_empty() {
         return String::new();
     }
+    // A panel whose marks differ no more than their noise: the fit puts every judge at zero, sure
+    // of it, and the tables' LENIENCY (each judge's marks against their co-judges') still differs.
+    let none_told_apart = dots.iter().all(|d| d.leniency.abs() < 0.005 && d.error.abs() < 0.005);
+    let held = if none_told_apart {
+        " Here the fit cannot tell the judges' leniencies apart: their marks differ no more than the noise in them, so it draws each judge at zero (the judges' table, which compares each judge's marks with their co-judges' on the same entries, still shows how they differ)."
+    } else {
+        ""
+    };
     format!(
-        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one.</figcaption>\n</figure>\n</section>\n",
+        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one.{held}</figcaption>\n</figure>\n</section>\n",
         svg::Z95
     )
 }

@@ -117,7 +117,8 @@ pub fn leniency(judges: &[JudgeDot]) -> String {
         out.push_str(&format!(
             "<g><title>{name}: {lean:+.2} ± {err:.2} marks, on {marks} entries</title><text x=\"{lx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{name}</text><line x1=\"{x1:.1}\" y1=\"{y:.1}\" x2=\"{x2:.1}\" y2=\"{y:.1}\" stroke=\"#555\" stroke-width=\"1.5\"/><circle cx=\"{cx:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"#111\"/></g>\n",
             name = label(&j.name),
-            lean = j.leniency,
+            // What rounds to zero reads "+0.00", never "-0.00".
+            lean = if j.leniency.abs() < 0.005 { 0.0 } else { j.leniency },
             err = Z95 * j.error.max(0.0),
             marks = j.marks,
             lx = left - 8.0,
@@ -202,6 +203,14 @@ mod tests {
         let start = rest.find(&format!("{attribute}=\"")).unwrap_or_else(|| panic!("{attribute} after {from}"));
         let value = &rest[start + attribute.len() + 2..];
         value[..value.find('"').expect("closed")].parse().expect("a number")
+    }
+
+    /// A leniency that rounds to zero reads "+0.00", never "-0.00".
+    #[test]
+    fn a_leniency_of_nothing_reads_plus_zero() {
+        let drawn = leniency(&[judge("ana", -0.0, 0.0), judge("ben", -0.004, 0.1), judge("cai", 0.3, 0.1)]);
+        assert!(!drawn.contains("-0.00"), "{drawn}");
+        assert!(drawn.contains("ana: +0.00") && drawn.contains("ben: +0.00"), "{drawn}");
     }
 
     #[test]
