@@ -26,7 +26,9 @@ pub struct JudgeName {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
-    #[error("judge name {0:?} is not usable: give 1 to 64 printable characters, such as --judge ada")]
+    #[error(
+        "judge name \"{0}\" is not usable: give 1 to 64 printable characters, none of them invisible, such as --judge ada"
+    )]
     BadJudge(String),
     #[error("no home folder to keep the store in: pass --db FILE or set JUDGING_DB")]
     NoDataDir,
@@ -34,8 +36,8 @@ pub enum PathError {
 
 pub fn check_judge(name: &str) -> Result<String, PathError> {
     let trimmed = name.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(char::is_control) {
-        return Err(PathError::BadJudge(crate::sanitize::clean_line(name)));
+    if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(crate::sanitize::hides) {
+        return Err(PathError::BadJudge(crate::sanitize::quoted(name)));
     }
     Ok(trimmed.to_owned())
 }
@@ -127,5 +129,9 @@ mod tests {
         assert!(check_judge("").is_err());
         assert!(check_judge("a\u{1b}[2Jb").is_err());
         assert!(check_judge(&"x".repeat(65)).is_err());
+        // An invisible character would let "mi\u{200b}ra" pass for mira.
+        assert!(check_judge("mi\u{200b}ra").is_err());
+        let said = check_judge(&"y".repeat(5000)).expect_err("too long").to_string();
+        assert!(said.len() < 200, "a long name is quoted short: {said}");
     }
 }

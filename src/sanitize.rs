@@ -26,6 +26,25 @@ pub fn visible(raw: &str) -> String {
     raw.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
+/// How much of a name or an id from another machine a message quotes.
+const QUOTED_AT_MOST: usize = 40;
+
+/// A name or an id from another machine, quoted in a message: its controls shown
+/// ([`visible`]), and past [`QUOTED_AT_MOST`] characters cut with "…" (a 200,000-character id
+/// made a 200 KB line).
+pub fn quoted(raw: &str) -> String {
+    let cut = raw.chars().count() > QUOTED_AT_MOST;
+    let start: String = raw.chars().take(QUOTED_AT_MOST).collect();
+    format!("{}{}", visible(&start), if cut { "…" } else { "" })
+}
+
+/// Whether `c` is one a reader cannot see: a control, a direction mark, or a zero-width or
+/// invisible format character. A name holding one can pass for another ("mi\u{200b}ra" for
+/// "mira").
+pub fn hides(c: char) -> bool {
+    is_unsafe(c) || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
 fn clean(raw: &str, one_line: bool) -> String {
     // Most text is plain: skip the character-by-character copy for it.
     let plain = |c: char| match c {
@@ -145,6 +164,15 @@ pub fn csv_cell(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A name or an id quoted in a message shows what a reader could not see, and is cut at
+    /// forty characters.
+    #[test]
+    fn a_quoted_name_shows_its_controls_and_stays_short() {
+        assert_eq!(super::quoted("bus-stop-oracle\u{1b}[2J"), "bus-stop-oracle\\u{1b}[2J");
+        assert_eq!(super::quoted(&"a".repeat(200_000)), format!("{}…", "a".repeat(40)));
+        assert!(super::hides('\u{200b}') && super::hides('\u{1b}') && !super::hides('é'));
+    }
+
     /// A path with an escape sequence in its name prints as given, its control characters
     /// shown, none of them raw.
     #[test]

@@ -67,7 +67,7 @@ pub enum ScoreFileError {
     #[error("reading the score files stopped unexpectedly; nothing was merged")]
     Stopped,
     #[error(
-        "{file}: {} for submissions not in the export, such as {first:?}: pull the export this judge scored",
+        "{file}: {} for submissions not in the export, such as \"{first}\": pull the export this judge scored",
         crate::format::count(*count, "score row", "score rows")
     )]
     Unknown { file: String, count: usize, first: String },

@@ -103,7 +103,11 @@ fn read_one(
     }
     marks.comparisons = comparisons(&body, field, &mut unknown);
     if let Some(first) = unknown.first() {
-        return Err(ScoreFileError::Unknown { file: name, count: unknown.len(), first: clean_line(first) });
+        return Err(ScoreFileError::Unknown {
+            file: name,
+            count: unknown.len(),
+            first: crate::sanitize::quoted(first),
+        });
     }
     keep_notes_and_times(&mut marks, &body, field);
     Ok(marks)
@@ -172,11 +176,9 @@ fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.to_owned(), problem };
     if crate::paths::check_judge(&body.judge).is_err() {
         // A name of any length may arrive here: the message quotes its start only.
-        let shown: String = body.judge.chars().take(40).collect();
-        let more = if body.judge.chars().count() > 40 { "…" } else { "" };
         return Err(invalid(format!(
-            "judge {:?}{more} is not a judge's name: a name has 1 to 64 printable characters, as `--judge` takes; ask whoever wrote it to export again",
-            clean_line(&shown)
+            "judge \"{}\" is not a judge's name: a name has 1 to 64 printable characters, none of them invisible, as `--judge` takes; ask whoever wrote it to export again",
+            crate::sanitize::quoted(&body.judge)
         )));
     }
     crate::when::instant(&body.written_at)
