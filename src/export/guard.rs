@@ -149,7 +149,7 @@ pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<>
         guard.check(bytes).map_err(|o| {
             let line = bytes[..o.start].iter().filter(|b| **b == b'\n').count() + 1;
             format!(
-                "line {line}: a field runs on past {} MiB without ending, longer than any submission's can be (export.max_field_chars): look for a quote that opens a field and never closes; nothing was read further, nothing was stored",
+                "line {line}: a field runs on past {} MiB, longer than any submission's can be (export.max_field_chars): look for a quote that opens a field and never closes, or raise export.max_field_chars if a field truly is that long; nothing was read further, nothing was stored",
                 o.most.div_ceil(1024 * 1024)
             )
         })

@@ -28,6 +28,7 @@ const STYLE: &str = "
 @page { margin: 15mm; }
 * { box-sizing: border-box; }
 body { font: 10.5pt/1.4 Georgia, 'Times New Roman', serif; color: #111; margin: 0 auto; max-width: 180mm; }
+@media screen { body { padding: 0 12px; } }
 h1 { font-size: 18pt; margin: 0 0 2pt; }
 h2 { font-size: 13pt; margin: 14pt 0 4pt; border-bottom: 1pt solid #999; break-after: avoid; }
 p.meta { color: #444; margin: 0 0 8pt; }
