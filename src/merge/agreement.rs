@@ -1,7 +1,7 @@
 //! How far the judges agree: Kendall's W, each judge's leniency and spread relative to the panel,
 //! and the entries the judges disagree on most.
 
-use super::{Panel, ranks};
+use super::Panel;
 
 /// Kendall's coefficient of concordance for `m` judges who each marked the same `n` entries
 /// (`rows[judge][entry]`): the classic 12S / (m²(n³−n)), and the form corrected for tied marks,
@@ -15,14 +15,21 @@ pub fn kendall_w(rows: &[Vec<f64>]) -> Option<(f64, f64)> {
     }
     let mut totals = vec![0.0; n];
     let mut ties = 0.0;
+    // Each row sorted once, by value (a judge's few distinct marks sort fast): each run of equal
+    // marks shares the mean of the ranks it spans, and counts towards the ties.
+    let mut sorted: Vec<(f64, u32)> = Vec::with_capacity(n);
     for row in rows {
-        for (t, r) in totals.iter_mut().zip(ranks(row, true)) {
-            *t += r;
-        }
-        let mut sorted = row.clone();
-        sorted.sort_by(f64::total_cmp);
-        for group in sorted.chunk_by(|a, b| a == b) {
-            let t = group.len() as f64;
+        sorted.clear();
+        sorted.extend(row.iter().zip(0u32..).map(|(v, at)| (*v, at)));
+        sorted.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        let mut start = 0;
+        for run in sorted.chunk_by(|a, b| a.0 == b.0) {
+            let shared = (2 * start + 1 + run.len()) as f64 / 2.0;
+            for (_, at) in run {
+                totals[*at as usize] += shared;
+            }
+            start += run.len();
+            let t = run.len() as f64;
             ties += t * t * t - t;
         }
     }
@@ -212,9 +219,10 @@ impl Overlap {
 
 /// The groups of judges linked by the entries they share, directly or through a chain of other
 /// judges: `judges_of` gives each entry's judges. The calibrated method compares two judges'
-/// habits only within a group; between groups nothing says whether one is harsher. Judges with
+/// habits only within a group; between groups nothing says whether one is harsher. A list need
+/// not hold all of an entry's judges at once: lists that share a judge join. Judges with
 /// no entries are in no group. Each group is sorted, the largest first (then by first judge).
-pub fn judge_groups<'a>(judges: usize, judges_of: impl IntoIterator<Item = &'a [usize]>) -> Vec<Vec<usize>> {
+pub fn judge_groups<L: AsRef<[usize]>>(judges: usize, judges_of: impl IntoIterator<Item = L>) -> Vec<Vec<usize>> {
     // Union-find, with paths halved as they are walked.
     let mut parent: Vec<usize> = (0..judges).collect();
     let mut seen = vec![false; judges];
@@ -226,6 +234,7 @@ pub fn judge_groups<'a>(judges: usize, judges_of: impl IntoIterator<Item = &'a [
         j
     }
     for list in judges_of {
+        let list = list.as_ref();
         let Some(&first) = list.first() else { continue };
         for &j in list {
             seen[j] = true;

@@ -21,26 +21,40 @@ pub enum Level {
 /// fewer than two values carry no pair and are left out, as the method says. `None` when fewer
 /// than two pairable values are left, or when they are all equal (no disagreement to expect).
 pub fn alpha(units: &[Vec<f64>], level: Level) -> Option<f64> {
-    let pairable: Vec<&Vec<f64>> = units.iter().filter(|u| u.len() >= 2).collect();
-    let n: usize = pairable.iter().map(|u| u.len()).sum();
+    of_marks(
+        units.len(),
+        || units.iter().enumerate().flat_map(|(u, values)| values.iter().map(move |v| (u, *v))),
+        level,
+    )
+}
+
+/// [`alpha`] over marks given as (unit, value), in any order, as often as `marks` is called:
+/// half a million marks need not be gathered into a list for each unit.
+pub fn of_marks<I: Iterator<Item = (usize, f64)>>(units: usize, marks: impl Fn() -> I, level: Level) -> Option<f64> {
+    let mut count = vec![0usize; units];
+    for (u, _) in marks() {
+        count[u] += 1;
+    }
+    let pairable = || marks().filter(|(u, _)| count[*u] >= 2);
+    let n: usize = count.iter().filter(|c| **c >= 2).sum();
     if n < 2 {
         return None;
     }
     match level {
-        Level::Interval => interval(&pairable, n),
+        Level::Interval => interval(units, pairable(), n, |v| v),
         Level::Ordinal => {
             // The ordinal metric is the interval one on each value's mid-rank among all pairable
-            // values: the values below it plus half its own count. Counted by distinct value, not
-            // sorted and searched a value at a time: half a million marks hold a few dozen values.
+            // values: the values below it plus half its own count. Counted by distinct value
+            // (half a million marks hold a few dozen), not sorted.
             let key = |v: f64| (v + 0.0).to_bits(); // -0 and 0 are one value
-            let mut counts: HashMap<u64, usize> = HashMap::new();
-            for v in pairable.iter().flat_map(|u| u.iter()) {
-                *counts.entry(key(*v)).or_default() += 1;
+            let mut counts: HashMap<u64, usize, foldhash::fast::RandomState> = HashMap::default();
+            for (_, v) in pairable() {
+                *counts.entry(key(v)).or_default() += 1;
             }
             let mut distinct: Vec<(f64, usize)> = counts.into_iter().map(|(k, n)| (f64::from_bits(k), n)).collect();
             distinct.sort_by(|a, b| a.0.total_cmp(&b.0));
             let mut below = 0;
-            let mid: HashMap<u64, f64> = distinct
+            let mid: HashMap<u64, f64, foldhash::fast::RandomState> = distinct
                 .into_iter()
                 .map(|(v, n)| {
                     let rank = below as f64 + n as f64 / 2.0;
@@ -48,31 +62,53 @@ pub fn alpha(units: &[Vec<f64>], level: Level) -> Option<f64> {
                     (key(v), rank)
                 })
                 .collect();
-            let ranked: Vec<Vec<f64>> = pairable
-                .iter()
-                .map(|u| u.iter().map(|v| mid.get(&key(*v)).copied().unwrap_or_default()).collect())
-                .collect();
-            interval(&ranked.iter().collect::<Vec<_>>(), n)
+            interval(units, pairable(), n, |v| mid.get(&key(v)).copied().unwrap_or_default())
         }
-        Level::Nominal => nominal(&pairable, n),
+        Level::Nominal => {
+            let mut grouped: Vec<Vec<f64>> = count.iter().map(|c| Vec::with_capacity(*c)).collect();
+            for (u, v) in pairable() {
+                grouped[u].push(v);
+            }
+            nominal(&grouped.iter().filter(|g| !g.is_empty()).collect::<Vec<_>>(), n)
+        }
     }
 }
 
-/// Interval alpha in one pass: the sum of squared differences over all ordered pairs of a set is
-/// 2·m·Σv² − 2·(Σv)², within each unit and over all values.
-fn interval(units: &[&Vec<f64>], n: usize) -> Option<f64> {
-    let squared_gaps = |values: &mut dyn Iterator<Item = f64>| {
-        let (mut count, mut sum, mut squares) = (0.0, 0.0, 0.0);
-        for v in values {
-            count += 1.0;
-            sum += v;
-            squares += v * v;
+/// Interval alpha in one pass over the pairable marks, each value as `measure` takes it: the sum
+/// of squared differences over all ordered pairs of a set of m values is 2·m·Σv² − 2·(Σv)², so
+/// each unit needs only its count, sum and sum of squares, and so do all values together.
+fn interval(
+    units: usize,
+    pairable: impl Iterator<Item = (usize, f64)>,
+    n: usize,
+    measure: impl Fn(f64) -> f64,
+) -> Option<f64> {
+    #[derive(Clone, Copy, Default)]
+    struct Sums {
+        count: f64,
+        sum: f64,
+        squares: f64,
+    }
+    impl Sums {
+        fn add(&mut self, v: f64) {
+            self.count += 1.0;
+            self.sum += v;
+            self.squares += v * v;
         }
-        2.0 * count * squares - 2.0 * sum * sum
-    };
+        fn squared_gaps(&self) -> f64 {
+            2.0 * self.count * self.squares - 2.0 * self.sum * self.sum
+        }
+    }
+    let mut each = vec![Sums::default(); units];
+    let mut all = Sums::default();
+    for (u, v) in pairable {
+        let v = measure(v);
+        each[u].add(v);
+        all.add(v);
+    }
     let observed: f64 =
-        units.iter().map(|u| squared_gaps(&mut u.iter().copied()) / (u.len() as f64 - 1.0)).sum::<f64>() / n as f64;
-    let expected = squared_gaps(&mut units.iter().flat_map(|u| u.iter().copied())) / (n as f64 * (n as f64 - 1.0));
+        each.iter().filter(|s| s.count >= 2.0).map(|s| s.squared_gaps() / (s.count - 1.0)).sum::<f64>() / n as f64;
+    let expected = all.squared_gaps() / (n as f64 * (n as f64 - 1.0));
     ratio(observed, expected)
 }
 
@@ -116,6 +152,16 @@ mod tests {
         assert_eq!(round(alpha(&units, Level::Nominal)), Some(0.743));
         assert_eq!(round(alpha(&units, Level::Ordinal)), Some(0.815));
         assert_eq!(round(alpha(&units, Level::Interval)), Some(0.849));
+        // The same marks observer by observer, as a panel holds them: the same figures.
+        let marks = || {
+            observers
+                .iter()
+                .flat_map(|o| o.iter().enumerate().filter_map(|(u, v)| v.map(|v| (u, v))))
+                .collect::<Vec<_>>()
+        };
+        for level in [Level::Nominal, Level::Ordinal, Level::Interval] {
+            assert_eq!(of_marks(12, || marks().into_iter(), level), alpha(&units, level), "{level:?}");
+        }
     }
 
     #[test]

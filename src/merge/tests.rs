@@ -102,6 +102,14 @@ fn kendall_w_classic_and_tie_corrected() {
     // Equal marks: the classic form cannot reach 1; the corrected form sees full agreement.
     let tied = vec![vec![1.0, 1.0, 2.0], vec![1.0, 1.0, 2.0]];
     assert_eq!(kendall_w(&tied), Some((0.75, 1.0)));
+    // Ties and ranks within one row, with the ranks as the mean of the places they span.
+    let mixed = vec![vec![2.0, 5.0, 2.0, 1.0, 5.0], vec![1.0, 4.0, 3.0, 2.0, 5.0]];
+    let ranks: Vec<Vec<f64>> = mixed.iter().map(|r| super::ranks(r, true)).collect();
+    let totals: Vec<f64> = (0..5).map(|e| ranks[0][e] + ranks[1][e]).collect();
+    let s: f64 = totals.iter().map(|t| (t - 6.0).powi(2)).sum();
+    let ties = 2.0 * (8.0 - 2.0);
+    let want = (12.0 * s / (4.0 * 120.0), 12.0 * s / (4.0 * 120.0 - 2.0 * ties));
+    assert_eq!(kendall_w(&mixed), Some(want));
     assert_eq!(kendall_w(&[vec![1.0, 2.0]]), None);
     assert_eq!(kendall_w(&[vec![1.0, 2.0], vec![1.0]]), None);
 }

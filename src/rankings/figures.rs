@@ -152,11 +152,10 @@ pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) ->
 
 /// The groups of judges linked by shared entries, by name.
 pub(super) fn judge_groups(panel: &Panel) -> Vec<Vec<String>> {
-    let mut judges_of: Vec<Vec<usize>> = vec![Vec::new(); panel.entries.len()];
-    for m in &panel.marks {
-        judges_of[m.entry()].push(m.judge());
-    }
-    crate::merge::agreement::judge_groups(panel.judges.len(), judges_of.iter().map(Vec::as_slice))
+    // Each mark links its judge with the entry's first judge: all a group needs.
+    let mut first: Vec<Option<usize>> = vec![None; panel.entries.len()];
+    let links = panel.marks.iter().map(|m| [*first[m.entry()].get_or_insert(m.judge()), m.judge()]);
+    crate::merge::agreement::judge_groups(panel.judges.len(), links)
         .into_iter()
         .map(|g| g.into_iter().map(|j| panel.judges[j].clone()).collect())
         .collect()
@@ -164,13 +163,16 @@ pub(super) fn judge_groups(panel: &Panel) -> Vec<Vec<String>> {
 
 /// Krippendorff's alpha, interval and ordinal, over each entry's judges' totals.
 pub(super) fn alpha(panel: &Panel) -> Option<super::Alpha> {
-    use crate::merge::alpha::{Level, alpha};
-    let mut units: Vec<Vec<f64>> = vec![Vec::new(); panel.entries.len()];
-    for m in &panel.marks {
-        units[m.entry()].push(m.value);
+    use crate::merge::alpha::{Level, of_marks};
+    let marks = || panel.marks.iter().map(|m| (m.entry(), m.value));
+    let mut judged = vec![0usize; panel.entries.len()];
+    for (e, _) in marks() {
+        judged[e] += 1;
     }
-    let entries = units.iter().filter(|u| u.len() >= 2).count();
-    Some(super::Alpha { interval: alpha(&units, Level::Interval)?, ordinal: alpha(&units, Level::Ordinal)?, entries })
+    let entries = judged.iter().filter(|n| **n >= 2).count();
+    let interval = of_marks(judged.len(), marks, Level::Interval)?;
+    let ordinal = of_marks(judged.len(), marks, Level::Ordinal)?;
+    Some(super::Alpha { interval, ordinal, entries })
 }
 
 #[cfg(test)]

@@ -230,6 +230,8 @@ pub(super) struct Fitted {
     pub standings: Vec<Vec<Option<super::CriterionStanding>>>,
     pub habits: Vec<JudgeHabits>,
     pub agreement: (Vec<super::Concordance>, Option<super::PairAgreement>),
+    /// Krippendorff's alpha over every entry's judges' totals.
+    pub alpha: Option<super::Alpha>,
     pub groups: Vec<Vec<String>>,
 }
 
@@ -237,23 +239,28 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     let (panel, judges) = (&built.panel, &built.judges);
     // The merge (the calibrated fit is the longest step) on one core, the figures around it on
     // the other.
-    let ((overall, held, around), (stats, means, standings, habits, agreement, groups)) = std::thread::scope(|scope| {
-        let merging = scope.spawn(|| merged_and_beyond(built, field));
-        let (stats, means, habits, agreement, groups) = (
-            EntryStats::of(panel),
-            figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()),
-            agreement::judge_habits(panel),
-            figures::agreement(panel),
-            figures::judge_groups(panel),
-        );
-        // A prize's criterion is a fit as long as the merge's own: after the figures, on their
-        // core, so that its panel and fit are not held beside theirs.
-        let prized = criteria::prize_criteria(config);
-        let standings = criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized);
-        // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-        let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (merged, (stats, means, standings, habits, agreement, groups))
-    });
+    let ((overall, held, around, alpha), (stats, means, standings, habits, agreement, groups)) =
+        std::thread::scope(|scope| {
+            // Alpha after the fit, on its core: the figures and a prize's criterion take longer.
+            let merging = scope.spawn(|| {
+                let (overall, held, around) = merged_and_beyond(built, field);
+                (overall, held, around, figures::alpha(panel))
+            });
+            let (stats, means, habits, agreement, groups) = (
+                EntryStats::of(panel),
+                figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()),
+                agreement::judge_habits(panel),
+                figures::agreement(panel),
+                figures::judge_groups(panel),
+            );
+            // A prize's criterion is a fit as long as the merge's own: after the figures, on their
+            // core, so that its panel and fit are not held beside theirs.
+            let prized = criteria::prize_criteria(config);
+            let standings = criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized);
+            // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
+            let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (merged, (stats, means, standings, habits, agreement, groups))
+        });
     if let Method::Trimmed { drop, .. } = built.method
         && !panel.marks.is_empty()
         && overall.iter().all(Option::is_none)
@@ -273,7 +280,21 @@ fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankErro
     }
     let AroundTheFit { beyond, leniency, drift, trainees } = around;
     let drift = built.corrected.clone().unwrap_or(drift);
-    Ok(Fitted { overall, beyond, leniency, drift, trainees, held, stats, means, standings, habits, agreement, groups })
+    Ok(Fitted {
+        overall,
+        beyond,
+        leniency,
+        drift,
+        trainees,
+        held,
+        stats,
+        means,
+        standings,
+        habits,
+        agreement,
+        alpha,
+        groups,
+    })
 }
 
 /// The method's merged score of every entry overall, the warnings of the calibrated fit, and
@@ -394,7 +415,7 @@ fn figures_for_the_jury(
         contested_gap: options.contested_gap,
         concordance,
         pairwise,
-        alpha: figures::alpha(&built.panel),
+        alpha: fitted.alpha,
         unscored: (0..field.entries.len())
             .filter(|e| fitted.stats.judges[*e] == 0)
             .map(|e| field.entries[e].submission.id.clone())
