@@ -107,8 +107,8 @@ fn kendall_w_classic_and_tie_corrected() {
     let ranks: Vec<Vec<f64>> = mixed.iter().map(|r| super::ranks(r, true)).collect();
     let totals: Vec<f64> = (0..5).map(|e| ranks[0][e] + ranks[1][e]).collect();
     let s: f64 = totals.iter().map(|t| (t - 6.0).powi(2)).sum();
-    let ties = 2.0 * (8.0 - 2.0);
-    let want = (12.0 * s / (4.0 * 120.0), 12.0 * s / (4.0 * 120.0 - 2.0 * ties));
+    let tie_sum = 2.0 * (8.0 - 2.0);
+    let want = (12.0 * s / (4.0 * 120.0), 12.0 * s / (4.0 * 120.0 - 2.0 * tie_sum));
     assert_eq!(kendall_w(&mixed), Some(want));
     assert_eq!(kendall_w(&[vec![1.0, 2.0]]), None);
     assert_eq!(kendall_w(&[vec![1.0, 2.0], vec![1.0]]), None);
