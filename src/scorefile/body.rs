@@ -3,7 +3,6 @@
 //! declarations name (`TextPart::spec().key`), so a new part needs no edit here.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -11,7 +10,6 @@ use std::marker::PhantomData;
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
 
 use crate::model::{ByPart, Compared, Pair, TextPart};
 
@@ -323,31 +321,20 @@ struct Comparisons<'a>(#[serde(borrow)] Vec<ComparisonRow<'a>>);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Checked<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(BodyVisitor { fast: None, lifetime: PhantomData })
+        deserializer.deserialize_map(BodyVisitor(PhantomData))
     }
 }
 
-/// Reads a body as [`Checked`]'s `Deserialize` does, its rows through the fast reader
-/// (`rows::scan`). Where that reader gives up, the whole body is read again through serde alone,
-/// so a broken file is said to be broken exactly as before, at the same line and column.
+/// Reads a body as [`Checked`]'s `Deserialize` does: through the fast reader (`rows::body`)
+/// where it is sure of every byte, else through serde alone, so that a broken file is said to be
+/// broken exactly as before, at the same line and column.
 pub fn parse(raw: &str) -> serde_json::Result<Checked<'_>> {
-    let gave_up = Cell::new(false);
-    let read = |fast: Option<&Cell<bool>>| {
-        let mut deserializer = serde_json::Deserializer::from_str(raw);
-        let body = deserializer.deserialize_map(BodyVisitor { fast, lifetime: PhantomData })?;
-        deserializer.end().map(|()| body)
-    };
-    let fast = read(Some(&gave_up));
-    if gave_up.get() { read(None) } else { fast }
+    super::rows::body(raw).map_or_else(|| serde_json::from_str(raw), Ok)
 }
 
-/// With `fast`, the rows go through the fast reader, which sets it when it gives up.
-struct BodyVisitor<'a, 'f> {
-    fast: Option<&'f Cell<bool>>,
-    lifetime: PhantomData<&'a ()>,
-}
+struct BodyVisitor<'a>(PhantomData<&'a ()>);
 
-impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a, '_> {
+impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a> {
     type Value = Checked<'a>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -355,62 +342,93 @@ impl<'de: 'a, 'a> Visitor<'de> for BodyVisitor<'a, '_> {
     }
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Checked<'a>, M::Error> {
-        let (mut event, mut rubric, mut judge, mut written_at) = (None, None, None, None);
-        let (mut criteria, mut scores) = (None, None);
-        let (mut timings, mut readings, mut revisions) = (None, None, None);
-        let mut comparisons = None;
-        let mut texts: ByPart<Option<BTreeMap<Cow<'a, str>, Cow<'a, str>>>> = ByPart::default();
-        let mut times_from = None;
+        let mut fields = Fields::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            match key.as_ref() {
-                "event" => once(&mut event, "event", map.next_value::<Text>()?.0)?,
-                "rubric" => once(&mut rubric, "rubric", map.next_value::<Text>()?.0)?,
-                "judge" => once(&mut judge, "judge", map.next_value::<Text>()?.0)?,
-                "written_at" => once(&mut written_at, "written_at", map.next_value::<Text>()?.0)?,
-                "criteria" => once(&mut criteria, "criteria", map.next_value::<Texts>()?.0)?,
-                "scores" => {
-                    let rows = match self.fast {
-                        Some(gave_up) => {
-                            // Serde's skipping finds some faults at another column than its
-                            // reading: anything wrong with the rows is left to its reading.
-                            let rows =
-                                map.next_value::<&'de RawValue>().ok().and_then(|raw| super::rows::scan(raw.get()));
-                            let Some(rows) = rows else {
-                                gave_up.set(true);
-                                return Err(de::Error::custom("the rows are read again by serde"));
-                            };
-                            rows
-                        }
-                        None => map.next_value::<Rows>()?.0,
-                    };
-                    once(&mut scores, "scores", rows)?;
-                }
-                "timings" => once(&mut timings, "timings", map.next_value()?)?,
-                "readings" => once(&mut readings, "readings", map.next_value()?)?,
-                "revisions" => once(&mut revisions, "revisions", map.next_value()?)?,
-                "comparisons" => once(&mut comparisons, "comparisons", map.next_value::<Comparisons>()?.0)?,
-                // Version 2 on: what the rows' times count from.
-                "times_from" => once(&mut times_from, "times_from", map.next_value()?)?,
-                other => match TextPart::from_key(other) {
-                    Some(part) => once(&mut texts[part], part.spec().key, map.next_value()?)?,
-                    None => return Err(unknown(other)),
-                },
-            }
+            fields.take(&key, &mut Serde(&mut map))?;
         }
-        let need = |field: &'static str| de::Error::missing_field(field);
+        fields.finish()
+    }
+}
+
+/// Where a body's values come from, key by key: serde's reader of the map ([`Serde`]) or the
+/// fast reader, which reads the rows itself.
+pub(super) trait Source<'de> {
+    type Error: de::Error;
+    fn value<T: Deserialize<'de>>(&mut self) -> Result<T, Self::Error>;
+    fn rows(&mut self) -> Result<ReadRows<'de>, Self::Error>;
+}
+
+struct Serde<'m, M>(&'m mut M);
+
+impl<'de, M: MapAccess<'de>> Source<'de> for Serde<'_, M> {
+    type Error = M::Error;
+
+    fn value<T: Deserialize<'de>>(&mut self) -> Result<T, M::Error> {
+        self.0.next_value()
+    }
+
+    fn rows(&mut self) -> Result<ReadRows<'de>, M::Error> {
+        self.0.next_value::<Rows>().map(|rows| rows.0)
+    }
+}
+
+/// A body's fields as they are read, each once: the one place that knows its keys.
+#[derive(Default)]
+pub(super) struct Fields<'a> {
+    event: Option<Cow<'a, str>>,
+    rubric: Option<Cow<'a, str>>,
+    judge: Option<Cow<'a, str>>,
+    written_at: Option<Cow<'a, str>>,
+    criteria: Option<Vec<Cow<'a, str>>>,
+    scores: Option<ReadRows<'a>>,
+    times_from: Option<i64>,
+    timings: Option<BTreeMap<Cow<'a, str>, f64>>,
+    readings: Option<BTreeMap<Cow<'a, str>, Vec<f64>>>,
+    revisions: Option<BTreeMap<Cow<'a, str>, Cow<'a, str>>>,
+    comparisons: Option<Vec<ComparisonRow<'a>>>,
+    texts: ByPart<Option<BTreeMap<Cow<'a, str>, Cow<'a, str>>>>,
+}
+
+impl<'a> Fields<'a> {
+    /// Reads the value of `key` from `source`.
+    pub(super) fn take<S: Source<'a>>(&mut self, key: &str, source: &mut S) -> Result<(), S::Error> {
+        match key {
+            "event" => once(&mut self.event, "event", source.value::<Text>()?.0),
+            "rubric" => once(&mut self.rubric, "rubric", source.value::<Text>()?.0),
+            "judge" => once(&mut self.judge, "judge", source.value::<Text>()?.0),
+            "written_at" => once(&mut self.written_at, "written_at", source.value::<Text>()?.0),
+            "criteria" => once(&mut self.criteria, "criteria", source.value::<Texts>()?.0),
+            "scores" => once(&mut self.scores, "scores", source.rows()?),
+            "timings" => once(&mut self.timings, "timings", source.value()?),
+            "readings" => once(&mut self.readings, "readings", source.value()?),
+            "revisions" => once(&mut self.revisions, "revisions", source.value()?),
+            "comparisons" => once(&mut self.comparisons, "comparisons", source.value::<Comparisons>()?.0),
+            // Version 2 on: what the rows' times count from.
+            "times_from" => once(&mut self.times_from, "times_from", source.value()?),
+            other => match TextPart::from_key(other) {
+                Some(part) => once(&mut self.texts[part], part.spec().key, source.value()?),
+                None => Err(unknown(other)),
+            },
+        }
+    }
+
+    /// The body, once every key is read: the keys every body has must have been there.
+    pub(super) fn finish<E: de::Error>(self) -> Result<Checked<'a>, E> {
+        let need = |field: &'static str| E::missing_field(field);
+        let mut texts = self.texts;
         Ok(Checked {
-            event: event.ok_or_else(|| need("event"))?,
-            rubric: rubric.ok_or_else(|| need("rubric"))?,
-            judge: judge.ok_or_else(|| need("judge"))?,
-            written_at: written_at.ok_or_else(|| need("written_at"))?,
-            criteria: criteria.ok_or_else(|| need("criteria"))?,
-            scores: scores.ok_or_else(|| need("scores"))?,
-            times_from,
-            timings: timings.unwrap_or_default(),
-            readings: readings.unwrap_or_default(),
-            revisions: revisions.unwrap_or_default(),
+            event: self.event.ok_or_else(|| need("event"))?,
+            rubric: self.rubric.ok_or_else(|| need("rubric"))?,
+            judge: self.judge.ok_or_else(|| need("judge"))?,
+            written_at: self.written_at.ok_or_else(|| need("written_at"))?,
+            criteria: self.criteria.ok_or_else(|| need("criteria"))?,
+            scores: self.scores.ok_or_else(|| need("scores"))?,
+            times_from: self.times_from,
+            timings: self.timings.unwrap_or_default(),
+            readings: self.readings.unwrap_or_default(),
+            revisions: self.revisions.unwrap_or_default(),
             texts: ByPart::from_fn(|part| texts[part].take().unwrap_or_default()),
-            comparisons: comparisons.unwrap_or_default(),
+            comparisons: self.comparisons.unwrap_or_default(),
             digest: String::new(),
         })
     }
