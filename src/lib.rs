@@ -27,6 +27,7 @@ pub mod links;
 pub mod merge;
 pub mod model;
 pub mod net;
+pub mod parallel;
 pub mod paths;
 pub mod pipe;
 pub mod prizes;

@@ -237,30 +237,37 @@ pub(super) struct Fitted {
 
 fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankError> {
     let (panel, judges) = (&built.panel, &built.judges);
-    // The merge (the calibrated fit is the longest step) on one core, the figures around it on
-    // the other.
-    let ((overall, held, around, alpha), (stats, means, standings, habits, agreement, groups)) =
-        std::thread::scope(|scope| {
-            // Alpha after the fit, on its core: the figures and a prize's criterion take longer.
-            let merging = scope.spawn(|| {
-                let (overall, held, around) = merged_and_beyond(built, field);
-                (overall, held, around, figures::alpha(panel))
-            });
-            let (stats, means, habits, agreement, groups) = (
-                EntryStats::of(panel),
-                figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()),
-                agreement::judge_habits(panel),
-                figures::agreement(panel),
-                figures::judge_groups(panel),
-            );
-            // A prize's criterion is a fit as long as the merge's own: after the figures, on their
-            // core, so that its panel and fit are not held beside theirs.
-            let prized = criteria::prize_criteria(config);
-            let standings = criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized);
-            // A panic in the merge is a bug; it resumes here, where the panic hook reports it.
-            let merged = merging.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (merged, (stats, means, standings, habits, agreement, groups))
-        });
+    let prized = criteria::prize_criteria(config);
+    let (mut merged, mut standings, mut agreement, mut alpha) = (None, None, None, None);
+    let (mut stats, mut means, mut habits, mut groups) = (None, None, None, None);
+    // On every core, the longest first: the merge's fit (the calibrated fit is the longest step),
+    // a prize's criterion (a fit as long), then the figures around them.
+    crate::parallel::run_all(vec![
+        Box::new(|| merged = Some(merged_and_beyond(built, field))),
+        Box::new(|| {
+            standings =
+                Some(criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized));
+        }),
+        Box::new(|| agreement = Some(figures::agreement(panel))),
+        Box::new(|| alpha = Some(figures::alpha(panel))),
+        Box::new(|| stats = Some(EntryStats::of(panel))),
+        Box::new(|| means = Some(figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()))),
+        Box::new(|| habits = Some(agreement::judge_habits(panel))),
+        Box::new(|| groups = Some(figures::judge_groups(panel))),
+    ]);
+    let (
+        Some((overall, held, around)),
+        Some(standings),
+        Some(agreement),
+        Some(alpha),
+        Some(stats),
+        Some(means),
+        Some(habits),
+        Some(groups),
+    ) = (merged, standings, agreement, alpha, stats, means, habits, groups)
+    else {
+        unreachable!("run_all runs every job, or resumes its panic");
+    };
     if let Method::Trimmed { drop, .. } = built.method
         && !panel.marks.is_empty()
         && overall.iter().all(Option::is_none)

@@ -1,0 +1,43 @@
+//! Independent pieces of work spread over the machine's cores: each worker takes the next job in
+//! the order given, so that a core that finishes early takes what is left rather than wait while
+//! another has two jobs queued. Callers give the longest first.
+
+use std::sync::Mutex;
+
+/// One piece of work, which leaves its result where its closure puts it.
+pub type Job<'a> = Box<dyn FnOnce() + Send + 'a>;
+
+/// Runs every job, on as many threads as there are cores (the calling thread one of them), and
+/// returns when all are done. A panicking job is a bug: it resumes on the calling thread, where
+/// the panic hook reports it.
+pub fn run_all(jobs: Vec<Job<'_>>) {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(jobs.len()).max(1);
+    let queue = Mutex::new(jobs.into_iter());
+    let work = || {
+        // A poisoned queue means another job panicked: this worker stops, and the panic resumes.
+        while let Some(job) = queue.lock().ok().and_then(|mut jobs| jobs.next()) {
+            job();
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(work);
+        }
+        work();
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_job_runs_once_and_leaves_its_result() {
+        let mut results = [0usize; 50];
+        let jobs: Vec<Job> =
+            results.iter_mut().enumerate().map(|(i, slot)| Box::new(move || *slot = i * i) as Job).collect();
+        run_all(jobs);
+        assert!(results.iter().enumerate().all(|(i, r)| *r == i * i), "{results:?}");
+        run_all(Vec::new());
+    }
+}
