@@ -138,6 +138,38 @@ fn columns(r: &Rankings, group: &str) -> Vec<usize> {
     }
 }
 
+/// One entry's line of the table, written straight into it: 10,000 entries are 10,000 lines.
+fn table_row(out: &mut String, e: &Ranked, shown: &[usize], paid: bool, rubric: bool) {
+    use std::fmt::Write as _;
+    // Right-aligned to `width`, to two decimals, or "-" for none.
+    let figure = |out: &mut String, value: Option<f64>, width: usize| {
+        let _ = match value {
+            Some(v) => write!(out, "  {v:>width$.2}"),
+            None => write!(out, "  {:>width$}", "-"),
+        };
+    };
+    let title = fit(&clean_line(&e.title), 30);
+    let _ = write!(out, "{:>5}{}", e.place, rubric_cell(rubric, e, false));
+    let _ = write!(
+        out,
+        "  {:<20}  {title}{:pad$}  {:>5.2}",
+        fit(&clean_line(&e.id), 20),
+        "",
+        e.score,
+        pad = 30usize.saturating_sub(title.width())
+    );
+    if paid {
+        let _ = write!(out, "  {:>4}", e.chance_text());
+    }
+    for k in shown {
+        figure(out, e.by_criterion.get(*k).copied().flatten(), 7);
+    }
+    let _ = write!(out, "  {:>6}", e.judges);
+    figure(out, e.gap, 6);
+    figure(out, e.gap_beyond_habits, 6);
+    let _ = writeln!(out, "  {}", flags(e));
+}
+
 fn has_chances(ranked: &[Ranked]) -> bool {
     ranked.iter().any(|e| e.chance.is_some())
 }
@@ -284,22 +316,7 @@ pub fn table(r: &Rankings) -> String {
             if paid { "  PAID" } else { "" }
         ));
         for e in ranked {
-            let title = fit(&clean_line(&e.title), 30);
-            let by_criterion: String =
-                shown.iter().map(|k| format!("  {:>7}", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
-            let chance = if paid { format!("  {:>4}", e.chance_text()) } else { String::new() };
-            let rubric_place = rubric_cell(rubric, e, false);
-            out.push_str(&format!(
-                "{:>5}{rubric_place}  {:<20}  {title}{}  {:>5.2}{chance}{by_criterion}  {:>6}  {:>6}  {:>6}  {}\n",
-                e.place,
-                fit(&clean_line(&e.id), 20),
-                " ".repeat(30usize.saturating_sub(title.width())),
-                e.score,
-                e.judges,
-                e.gap_text(),
-                e.beyond_text(),
-                flags(e)
-            ));
+            table_row(&mut out, e, &shown, paid, rubric);
         }
         let said = majority(r, group).map(|m| clean_line(&m.said));
         let under = chances(r, group, ranked, clean_line).into_iter().chain(robustness(r, group, clean_line));
