@@ -214,11 +214,16 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             "it was scored on another rubric (criteria, scales or weights differ from judging.toml)".into(),
         ));
     }
-    let mut seen =
-        std::collections::HashSet::with_capacity_and_hasher(body.scores.len(), foldhash::fast::RandomState::default());
+    // One row per submission: a second would count this judge twice on it. The app writes the
+    // rows sorted by id, and ids that only ever rise hold no two alike: a set is needed only
+    // for a file written otherwise.
+    let sorted = body.scores.ids.windows(2).all(|pair| pair[0] < pair[1]);
+    let mut seen = std::collections::HashSet::with_capacity_and_hasher(
+        if sorted { 0 } else { body.scores.len() },
+        foldhash::fast::RandomState::default(),
+    );
     for (submission, values, _) in body.scores.iter() {
-        // One row per submission: a second would count this judge twice on it.
-        if !seen.insert(submission.as_ref()) {
+        if !sorted && !seen.insert(submission.as_ref()) {
             return Err(invalid(format!(
                 "{}: two rows for one submission; a score file has one row each: ask {} to export again",
                 clean_line(submission),
@@ -382,6 +387,22 @@ mod tests {
         assert_eq!(v["times_from"], 1_781_000_000);
         assert_eq!(v["scores"][0], serde_json::json!(["a", [3, null, 5], [0, null, 90]]));
         assert_eq!(v["scores"][1][2], serde_json::json!([1, 1, 1]));
+    }
+
+    /// Two rows for one submission are refused wherever they stand: side by side in rows sorted
+    /// as the app writes them, or apart in rows in any other order.
+    #[test]
+    fn two_rows_for_one_submission_are_refused_in_any_order() {
+        let config = Config::builtin();
+        let row = |id: &str| (id.to_owned(), vec![Some(3); 3], vec![None; 3]);
+        for (ids, twice) in
+            [(["a", "a", "b"], true), (["b", "a", "b"], true), (["a", "b", "c"], false), (["c", "a", "b"], false)]
+        {
+            let text = write(&body(ids.iter().map(|id| row(id)).collect()), None).expect("json");
+            let read = read(text.as_bytes(), "mira.json", &config);
+            let refused = read.as_ref().err().is_some_and(|e| e.to_string().contains("two rows for one submission"));
+            assert_eq!(refused, twice, "{ids:?}: {:?}", read.err());
+        }
     }
 
     /// The same judge's scores as version 1 wrote them: the body first (times in Unix

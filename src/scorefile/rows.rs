@@ -176,18 +176,24 @@ impl<'a> Scan<'a> {
     }
 
     /// A whole number as JSON writes one: digits, no leading zero, no fraction or exponent;
-    /// at most 18 digits, so that it fits any type it is read into here.
+    /// at most 18 digits, so that it fits any type it is read into here. Read in one pass: three
+    /// million numbers in a merge of 1.5 million scores.
     fn whole(&mut self) -> Option<u64> {
-        let digits = self.bytes[self.at..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let number = &self.bytes[self.at..self.at + digits];
-        if digits == 0 || digits > 18 || (digits > 1 && number[0] == b'0') {
+        let start = self.at;
+        let mut n: u64 = 0;
+        while let Some(digit) = self.bytes.get(self.at).map(|b| b.wrapping_sub(b'0')).filter(|d| *d < 10) {
+            // Wrapping: past 18 digits the number is refused below, whatever it came to.
+            n = n.wrapping_mul(10).wrapping_add(u64::from(digit));
+            self.at += 1;
+        }
+        let digits = self.at - start;
+        if digits == 0 || digits > 18 || (digits > 1 && self.bytes[start] == b'0') {
             return None;
         }
-        if matches!(self.bytes.get(self.at + digits), Some(b'.' | b'e' | b'E')) {
+        if matches!(self.bytes.get(self.at), Some(b'.' | b'e' | b'E')) {
             return None;
         }
-        self.at += digits;
-        Some(number.iter().fold(0, |n, d| n * 10 + u64::from(d - b'0')))
+        Some(n)
     }
 
     /// A whole number that may be negative; not `-0`, which serde reads as a float.
