@@ -22,6 +22,19 @@ pub(super) enum To<'a> {
     },
 }
 
+impl To<'_> {
+    /// Whether the output shows what a prize by criterion ranks by: the printed rankings (a
+    /// table, Markdown or CSV) and one entry's view do not; the saved JSON, which `results`
+    /// reads, the head judge's screen and the finals do.
+    pub(super) fn shows_criterion_standings(&self) -> bool {
+        match self {
+            To::Print(format, _) => *format == MergeFormat::Json,
+            To::Entry(..) => false,
+            To::Screen | To::Finals { .. } => true,
+        }
+    }
+}
+
 pub(super) fn run(
     session: Session,
     files: &[std::path::PathBuf],
@@ -172,4 +185,27 @@ pub(super) fn merged(
         eprintln!("warning: {}", clean_line(w));
     }
     Ok(rankings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The criterion fits are left out only where nothing shows them: the saved JSON (what
+    /// `results` reads), the screen and the finals keep them.
+    #[test]
+    fn only_outputs_that_show_no_prize_leave_the_criterion_fits_out() {
+        let cases = [
+            (To::Print(MergeFormat::Table, None), false),
+            (To::Print(MergeFormat::Md, None), false),
+            (To::Print(MergeFormat::Csv, None), false),
+            (To::Entry("e", MergeFormat::Json, None), false),
+            (To::Print(MergeFormat::Json, None), true),
+            (To::Screen, true),
+            (To::Finals { force: false }, true),
+        ];
+        for (to, shows) in cases {
+            assert_eq!(to.shows_criterion_standings(), shows);
+        }
+    }
 }

@@ -200,6 +200,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let mut options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
             options.without.clone_from(without);
             let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
+            options.criterion_standings = to.shows_criterion_standings();
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             merge::run(session, &collected, &options, to)

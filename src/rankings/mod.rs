@@ -55,6 +55,10 @@ pub struct Options {
     /// The judges whose files are left out (`--without`), by name: the merge as if they had not
     /// been given.
     pub without: Vec<String>,
+    /// Whether each entry's standing on the criteria prizes rank by is worked out: a fit as long
+    /// as the merge's own, which an output that shows no prize (`merge` as a table, Markdown or
+    /// CSV) leaves out.
+    pub criterion_standings: bool,
     /// Whether each judge's drift through the day is only reported or also taken out.
     pub drift: crate::config::DriftPolicy,
 }
@@ -71,6 +75,7 @@ impl Options {
             robustness: Chances::Auto,
             conflicts: config.merge.conflicts,
             without: Vec::new(),
+            criterion_standings: true,
             drift: config.merge.drift,
         }
     }

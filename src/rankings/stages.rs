@@ -22,7 +22,7 @@ pub fn rank_all(
     options: &Options,
 ) -> Result<Rankings, RankError> {
     let built = build(judges, config, field, options)?;
-    let fitted = fit(&built, field, config)?;
+    let fitted = fit(&built, field, config, options)?;
     let mut warnings = built.warnings.clone();
     warnings.extend(fitted.held.iter().cloned());
     if fitted.groups.len() > 1 {
@@ -235,9 +235,9 @@ pub(super) struct Fitted {
     pub groups: Vec<Vec<String>>,
 }
 
-fn fit(built: &Built, field: &Field, config: &Config) -> Result<Fitted, RankError> {
+fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Result<Fitted, RankError> {
     let (panel, judges) = (&built.panel, &built.judges);
-    let prized = criteria::prize_criteria(config);
+    let prized = if options.criterion_standings { criteria::prize_criteria(config) } else { Vec::new() };
     let (mut merged, mut standings, mut agreement, mut alpha) = (None, None, None, None);
     let (mut stats, mut means, mut habits, mut groups) = (None, None, None, None);
     // On every core, the longest first: the merge's fit (the calibrated fit is the longest step),
