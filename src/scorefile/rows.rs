@@ -88,8 +88,10 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     /// The rows of a `scores` list.
     fn rows_list(&mut self) -> Option<ReadRows<'a>> {
-        // About 40 bytes a row of three criteria: sized once, not grown by doubling.
-        let mut rows = ReadRows::with_capacity((self.bytes.len() - self.at) / 40, 3);
+        // About 40 bytes a row of three criteria: sized once, not grown by doubling, from what is
+        // left of the body; at most for an event of 16,384 entries, as the notes that follow the
+        // rows may be far longer than they are.
+        let mut rows = ReadRows::with_capacity(((self.bytes.len() - self.at) / 40).min(1 << 14), 3);
         self.list(|s| {
             s.eat(b'[')?;
             let id = s.string()?;
