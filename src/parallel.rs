@@ -8,8 +8,8 @@ use std::sync::Mutex;
 pub type Job<'a> = Box<dyn FnOnce() + Send + 'a>;
 
 /// Runs every job, on as many threads as there are cores (the calling thread one of them), and
-/// returns when all are done. A panicking job is a bug: it resumes on the calling thread, where
-/// the panic hook reports it.
+/// returns when all are done. A panicking job is a bug: the panic hook reports it once, and the
+/// panic resumes on the calling thread without being reported again.
 pub fn run_all(jobs: Vec<Job<'_>>) {
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(jobs.len()).max(1);
     let queue = Mutex::new(jobs.into_iter());
@@ -20,10 +20,13 @@ pub fn run_all(jobs: Vec<Job<'_>>) {
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..workers {
-            scope.spawn(work);
-        }
+        let others: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
         work();
+        for other in others {
+            if let Err(panic) = other.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
     });
 }
 
@@ -39,5 +42,14 @@ mod tests {
         run_all(jobs);
         assert!(results.iter().enumerate().all(|(i, r)| *r == i * i), "{results:?}");
         run_all(Vec::new());
+    }
+
+    /// A job's panic reaches the caller with its own message, whichever worker ran it.
+    #[test]
+    fn a_panicking_job_resumes_on_the_caller() {
+        let jobs: Vec<Job> = (0..4).map(|i| Box::new(move || assert!(i != 2, "job {i}")) as Job).collect();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_all(jobs)));
+        let message = caught.err().and_then(|p| p.downcast_ref::<String>().cloned());
+        assert_eq!(message.as_deref(), Some("job 2"));
     }
 }
