@@ -14,7 +14,8 @@ pub fn run_all(jobs: Vec<Job<'_>>) {
     let workers = std::thread::available_parallelism().map_or(1, usize::from).min(jobs.len()).max(1);
     let queue = Mutex::new(jobs.into_iter());
     let work = || {
-        // A poisoned queue means another job panicked: this worker stops, and the panic resumes.
+        // Jobs run with the queue unlocked, so a panicking job leaves it usable: the other workers
+        // finish what is left, and the panic resumes on the caller once they have.
         while let Some(job) = queue.lock().ok().and_then(|mut jobs| jobs.next()) {
             job();
         }

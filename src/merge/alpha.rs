@@ -100,12 +100,16 @@ fn interval(
         }
     }
     let mut each = vec![Sums::default(); units];
-    let mut all = Sums::default();
     for (u, v) in pairable {
-        let v = measure(v);
-        each[u].add(v);
-        all.add(v);
+        each[u].add(measure(v));
     }
+    // All values' sums from the units', in unit order: the same whatever order the marks came
+    // in, and more exact than one long running sum of half a million values.
+    let all = each.iter().fold(Sums::default(), |all, u| Sums {
+        count: all.count + u.count,
+        sum: all.sum + u.sum,
+        squares: all.squares + u.squares,
+    });
     let observed: f64 =
         each.iter().filter(|s| s.count >= 2.0).map(|s| s.squared_gaps() / (s.count - 1.0)).sum::<f64>() / n as f64;
     let expected = all.squared_gaps() / (n as f64 * (n as f64 - 1.0));
@@ -161,6 +165,21 @@ mod tests {
         };
         for level in [Level::Nominal, Level::Ordinal, Level::Interval] {
             assert_eq!(of_marks(12, || marks().into_iter(), level), alpha(&units, level), "{level:?}");
+        }
+    }
+
+    /// Marks that binary fractions cannot hold exactly (the mean of three criteria) give the
+    /// same alpha to the last bit in whatever order the marks come: judge by judge, as a panel
+    /// holds them, or entry by entry.
+    #[test]
+    fn the_order_of_the_marks_does_not_change_a_bit() {
+        let value = |j: usize, e: usize| ((j * 7 + e * 3) % 13 + 3) as f64 / 3.0;
+        let by_judge: Vec<(usize, f64)> = (0..9).flat_map(|j| (0..40).map(move |e| (e, value(j, e)))).collect();
+        let by_entry: Vec<(usize, f64)> = (0..40).flat_map(|e| (0..9).map(move |j| (e, value(j, e)))).collect();
+        for level in [Level::Interval, Level::Ordinal] {
+            let a = of_marks(40, || by_judge.iter().copied(), level);
+            let b = of_marks(40, || by_entry.iter().copied(), level);
+            assert_eq!(a.map(f64::to_bits), b.map(f64::to_bits), "{level:?}");
         }
     }
 
