@@ -337,6 +337,24 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
         Runner::new(&store).step(&store, &mut app, action);
     }
     assert_eq!(app.list.rows().len(), 40, "a shows every entry");
+    assert_eq!(app.status, "every entry shown; a hides what is not yours");
+}
+
+/// `a` says what it hides and why; with nothing to hide it says so, rather than nothing at
+/// all.
+#[test]
+fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
+    let mut f = fixture();
+    f.press("a");
+    assert_eq!(f.app.status, "3 entries hidden: you declared a conflict; a shows all");
+    f.press("a");
+    assert_eq!(f.app.status, "every entry shown; a hides what is not yours");
+    // mira declared no conflict, and no assignments file names her.
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    f.app = super::load(&loaded, "mira", None, &f.store).expect("app");
+    f.press("a");
+    assert_eq!(f.app.list.rows().len(), 40);
+    assert!(f.app.status.starts_with("nothing to hide: "), "{}", f.app.status);
 }
 
 #[test]

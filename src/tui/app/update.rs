@@ -143,8 +143,33 @@ impl App {
             _ => return,
         }
         self.refresh_view();
-        if matches!(action, Action::CycleSort) {
-            self.status = format!("sorted by {}", self.list.sort.label());
+        match action {
+            Action::CycleSort => self.status = format!("sorted by {}", self.list.sort.label()),
+            Action::ToggleMine => self.status = self.mine_said(),
+            _ => {}
+        }
+    }
+
+    /// What `a` did: how many entries it leaves out and why, or why it has nothing to leave
+    /// out (a key that changes nothing must still say so).
+    fn mine_said(&self) -> String {
+        let assigned = self.entries.assigned().is_some();
+        let left_out = self.entries.iter().filter(|e| e.not_mine).count();
+        // Short enough for the status line of an 80-column terminal.
+        match (left_out, self.list.mine_only) {
+            (0, _) if assigned => "nothing to hide: every entry is yours to judge".to_owned(),
+            (0, _) => {
+                format!(
+                    "nothing to hide: {} assigns you nothing, and you declared no conflict",
+                    self.config.assign.file
+                )
+            }
+            (n, true) => format!(
+                "{} hidden: {}; a shows all",
+                crate::format::count(n, "entry", "entries"),
+                if assigned { "not assigned to you, or in conflict" } else { "you declared a conflict" }
+            ),
+            (_, false) => "every entry shown; a hides what is not yours".to_owned(),
         }
     }
 
