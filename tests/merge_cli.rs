@@ -114,12 +114,19 @@ fn two_different_files_of_one_judge_at_one_moment_are_refused_and_one_file_twice
     }
 }
 
+/// The head judge's store pulled, and mira's good file with its text, for a bad file to be
+/// made from and merged beside.
+fn pulled_with_a_good_file(s: &Sandbox) -> (std::path::PathBuf, String) {
+    let good = judge_file(s, "mira", 0, &SOME);
+    head(s).arg("pull").assert().success();
+    let text = std::fs::read_to_string(&good).expect("read");
+    (good, text)
+}
+
 #[test]
 fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     let s = Sandbox::new();
-    let good = judge_file(&s, "mira", 0, &SOME);
-    head(&s).arg("pull").assert().success();
-    let text = std::fs::read_to_string(&good).expect("read");
+    let (good, text) = pulled_with_a_good_file(&s);
     let edited = s.file("edited.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
     assert_ne!(std::fs::read_to_string(&edited).expect("read"), text, "the edit happened");
     let cases: Vec<(std::path::PathBuf, &str)> = vec![
@@ -168,9 +175,7 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
 #[test]
 fn a_file_named_with_an_escape_sequence_is_named_without_it_reaching_the_terminal() {
     let s = Sandbox::new();
-    let good = judge_file(&s, "mira", 0, &SOME);
-    head(&s).arg("pull").assert().success();
-    let text = std::fs::read_to_string(&good).expect("read");
+    let (good, text) = pulled_with_a_good_file(&s);
     let bad = s.file("m\u{1b}]0;owned\u{7}\u{1b}[8mira.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
     let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -182,16 +182,21 @@ impl Board<'_> {
         }
         let groups = tie_groups(ranked);
         if !groups.is_empty() {
-            let decision = |group: &[&crate::rankings::Ranked]| {
-                let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
-                self.prize_here().and_then(|p| self.decision_on(&p.id, &ids))
-            };
-            let open = groups.iter().any(|(_, group)| decision(group).is_none());
+            // Each tie's decision, looked up once: whether any is open is said in the heading.
+            let decisions: Vec<_> = groups
+                .iter()
+                .map(|(_, group)| {
+                    let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
+                    self.prize_here().and_then(|p| self.decision_on(&p.id, &ids))
+                })
+                .collect();
+            let open = decisions.iter().any(Option::is_none);
             let items = groups
                 .iter()
+                .zip(&decisions)
                 .take(AT_MOST)
-                .map(|(place, group)| {
-                    if let Some(d) = decision(group) {
+                .map(|((place, group), decision)| {
+                    if let Some(d) = decision {
                         let said = format!(
                             "  tie at #{place} settled: {} ({})",
                             self.order_said(&d.order),
