@@ -346,10 +346,10 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
 fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
     let mut f = fixture();
     f.press("a");
-    assert_eq!(f.app.status, "3 entries hidden: you declared a conflict; a shows all");
+    assert_eq!(f.app.status, "3 hidden: judging.toml lists a conflict of yours; a shows all");
     f.press("a");
     assert_eq!(f.app.status, "every entry shown; a hides what is not yours");
-    // mira declared no conflict, and no assignments file names her.
+    // judging.toml lists no conflict of mira's, and no assignments file names her.
     let loaded = Loaded { config: Config::builtin(), path: None };
     f.app = super::load(&loaded, "mira", None, &f.store).expect("app");
     f.press("a");

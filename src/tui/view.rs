@@ -171,7 +171,8 @@ impl App {
             filters.push("unscored".into());
         }
         if list.mine_only {
-            filters.push("assigned to me".into());
+            // Without assignments, `a` hides only the entries judging.toml says are in conflict.
+            filters.push(if self.entries.assigned().is_some() { "assigned to me" } else { "no conflicts" }.into());
         }
         if !list.query.is_empty() {
             filters.push(format!("\"{}\"", clean_line(&list.query)));

@@ -160,14 +160,13 @@ impl App {
             (0, _) if assigned => "nothing to hide: every entry is yours to judge".to_owned(),
             (0, _) => {
                 format!(
-                    "nothing to hide: {} assigns you nothing, and you declared no conflict",
+                    "nothing to hide: {} assigns you nothing, and judging.toml lists no conflict of yours",
                     self.config.assign.file
                 )
             }
             (n, true) => format!(
-                "{} hidden: {}; a shows all",
-                crate::format::count(n, "entry", "entries"),
-                if assigned { "not assigned to you, or in conflict" } else { "you declared a conflict" }
+                "{n} hidden: {}; a shows all",
+                if assigned { "not assigned to you, or in conflict" } else { "judging.toml lists a conflict of yours" }
             ),
             (_, false) => "every entry shown; a hides what is not yours".to_owned(),
         }
