@@ -54,6 +54,13 @@ col.paid { width: 7%; } col.amount { width: 12%; } col.note { width: 24%; }
 li.check { color: #8a1c00; font-weight: bold; }
 figure { margin: 4pt 0 6pt; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
+@media screen and (max-width: 560px) {
+  /* On a phone a chart keeps its own size, read by scrolling sideways, not shrunk to 5 px text. */
+  figure { overflow-x: auto; }
+  figure svg { max-width: none; }
+  /* The table scrolls sideways too: wider, its notes wrap in a few lines, not in tall rows. */
+  table.jury { min-width: 60em; }
+}
 figcaption { margin-top: 2pt; }
 @media print { .undecided, figure { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
