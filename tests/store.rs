@@ -387,3 +387,29 @@ fn every_part_of_a_sheet_is_counted_and_replaced_alike() {
     }
     assert_eq!(sheet.size(), 0);
 }
+
+/// Submissions come in the export's order, as SQLite orders them by position then id, after
+/// pulls that reorder the export, withdraw an entry and bring one back.
+#[test]
+fn submissions_are_listed_in_the_latest_exports_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.sqlite");
+    let mut store = Store::open(&path, EVENT).expect("open");
+    let as_sqlite_orders = || -> Vec<String> {
+        let conn = Connection::open(&path).expect("open raw");
+        let mut stmt = conn.prepare("SELECT id FROM submissions ORDER BY position, id").expect("prepare");
+        stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
+    };
+    let listed = |store: &Store| -> Vec<String> {
+        store.submissions().expect("listed").into_iter().map(|s| s.submission.id).collect()
+    };
+    let mut reversed = parsed("builtin:sample");
+    reversed.submissions.reverse();
+    let firsts: Vec<String> = reversed.submissions.iter().take(3).map(|s| s.id.clone()).collect();
+    for export in [parsed("builtin:sample"), parsed("builtin:sample-v2"), reversed] {
+        pull(&mut store, &export).expect("pull");
+        assert_eq!(listed(&store), as_sqlite_orders());
+    }
+    // The last export's order, reversed, is the order listed.
+    assert_eq!(listed(&store)[..3], firsts[..]);
+}

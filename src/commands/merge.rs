@@ -82,6 +82,9 @@ pub(super) fn run(
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
     };
     write(output, &text)?;
+    // The process ends here, and its memory goes back whole: freeing a big merge's rankings
+    // and submissions piece by piece took 7 ms of 200 (the store is closed as ever).
+    std::mem::forget((rankings, submissions, text));
     Ok(ExitCode::SUCCESS)
 }
 

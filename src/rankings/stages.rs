@@ -11,7 +11,7 @@ use super::{
 use crate::config::{Config, DriftPolicy, TieBreak};
 use crate::merge::agreement::{self, EntryStats, JudgeHabits};
 use crate::merge::drift::{self, Drift};
-use crate::merge::{Method, Panel, merge};
+use crate::merge::{Calibration, Method, Panel, merge};
 
 /// Merges every judge's marks into rankings, overall and per track. Fails only on options that
 /// name judges or tie-breaks the files do not have.
@@ -240,10 +240,14 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
     let prized = if options.criterion_standings { criteria::prize_criteria(config) } else { Vec::new() };
     let (mut merged, mut standings, mut agreement, mut alpha) = (None, None, None, None);
     let (mut stats, mut means, mut habits, mut groups) = (None, None, None, None);
+    // The calibrated fit of every entry's own total, which the figures around the merge read:
+    // the merge's own where it is that one, else one more, beside it.
+    let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
+    let mut own_fit = None;
     // On every core, the longest first: the merge's fit (the calibrated fit is the longest step),
     // a prize's criterion (a fit as long), then the figures around them.
-    crate::parallel::run_all(vec![
-        Box::new(|| merged = Some(merged_and_beyond(built, field))),
+    let mut jobs: Vec<crate::parallel::Job> = vec![
+        Box::new(|| merged = Some(merged_overall(built, field, reuse))),
         Box::new(|| {
             standings =
                 Some(criteria::standings(judges, config.criteria.len(), &panel.entries, &built.method, &prized));
@@ -254,9 +258,13 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         Box::new(|| means = Some(figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()))),
         Box::new(|| habits = Some(agreement::judge_habits(panel))),
         Box::new(|| groups = Some(figures::judge_groups(panel))),
-    ]);
+    ];
+    if !reuse {
+        jobs.insert(1, Box::new(|| own_fit = Some(crate::merge::calibrated_fit(&built.panel))));
+    }
+    crate::parallel::run_all(jobs);
     let (
-        Some((overall, held, around)),
+        Some((overall, held, reused)),
         Some(standings),
         Some(agreement),
         Some(alpha),
@@ -285,7 +293,8 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         let most = stats.judges.iter().copied().max().unwrap_or(0);
         return Err(RankError::SumEmpty { counted, most });
     }
-    let AroundTheFit { beyond, leniency, drift, trainees } = around;
+    let Some(fit) = reused.or(own_fit) else { unreachable!("the merge's fit is reused, or one more was run") };
+    let AroundTheFit { beyond, leniency, drift, trainees } = around_the_fit(built, &fit);
     let drift = built.corrected.clone().unwrap_or(drift);
     Ok(Fitted {
         overall,
@@ -305,14 +314,11 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
 }
 
 /// The method's merged score of every entry overall, the warnings of the calibrated fit, and
-/// what that fit says around the merge ([`AroundTheFit`]). Contested is judged on what each
-/// judge's habits leave unexplained, by the calibrated fit of every entry's own total (`panel`):
-/// the merge's own fit where it is that one, else one more, on the merge's core, which the plain
-/// methods leave idle.
-fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<String>, AroundTheFit) {
+/// that fit itself where the figures around the merge read it (`reuse`: the calibrated method on
+/// every entry's own total).
+fn merged_overall(built: &Built, field: &Field, reuse: bool) -> (Vec<Option<f64>>, Vec<String>, Option<Calibration>) {
     let main = built.main();
-    let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
-    let (overall, held, fit) = match &built.method {
+    match &built.method {
         _ if !built.has_overall => (vec![None; field.entries.len()], Vec::new(), None),
         Method::Calibrated => {
             let fit = crate::merge::calibrated_fit(main);
@@ -320,15 +326,24 @@ fn merged_and_beyond(built: &Built, field: &Field) -> (Vec<Option<f64>>, Vec<Str
             (fit.quality.clone(), held, reuse.then_some(fit))
         }
         method => (merge(main, method), Vec::new(), None),
+    }
+}
+
+/// What the calibrated fit of every entry's own total says around the merge. Contested is judged
+/// on what each judge's habits leave unexplained in it. Its pieces run on every core, the longest
+/// (the drift, a line through every judge's marks) first.
+fn around_the_fit(built: &Built, fit: &Calibration) -> AroundTheFit {
+    let (mut beyond, mut leniency, mut drift, mut trainees) = (None, None, None, None);
+    crate::parallel::run_all(vec![
+        Box::new(|| drift = Some(drift::of(&built.panel, fit, &built.given))),
+        Box::new(|| beyond = Some(figures::beyond_habits(&built.panel, fit))),
+        Box::new(|| leniency = Some(crate::merge::leniency::of(fit, &built.panel))),
+        Box::new(|| trainees = Some(trainees::lines(&built.trainees, &fit.quality))),
+    ]);
+    let (Some(beyond), Some(leniency), Some(drift), Some(trainees)) = (beyond, leniency, drift, trainees) else {
+        unreachable!("run_all runs every job, or resumes its panic");
     };
-    let fit = fit.unwrap_or_else(|| crate::merge::calibrated_fit(&built.panel));
-    let around = AroundTheFit {
-        beyond: figures::beyond_habits(&built.panel, &fit),
-        leniency: crate::merge::leniency::of(&fit, &built.panel),
-        drift: drift::of(&built.panel, &fit, &built.given),
-        trainees: trainees::lines(&built.trainees, &fit.quality),
-    };
-    (overall, held, around)
+    AroundTheFit { beyond, leniency, drift, trainees }
 }
 
 /// What the calibrated fit of every entry's own total says beside the merge: each entry's gap
