@@ -514,6 +514,39 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         .stderr(predicate::str::contains("the header must name judge, submission, criterion and score"));
 }
 
+/// A note whose quote never closes would take the sheet's next rows into it: the sheet is
+/// refused at the line the quote opens, and nothing is imported. An export with a quote that
+/// never closes, its rows still the header's width, is refused as well, and withdraws nothing.
+#[test]
+fn a_quote_that_never_closes_is_refused_where_it_opens() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "paper", "pull"]).assert().success();
+    let sheet = s.file(
+        "sheet.csv",
+        "judge,submission,criterion,score,note\npaper,sprout-sense,utility,4,ok\npaper,sprout-sense,latency,3,\"fast\npaper,sprout-sense,cost,5,\n",
+    );
+    s.cmd()
+        .args(["--judge", "paper", "import-scores"])
+        .arg(&sheet)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("sheet.csv: line 3: a quote opens a field here and never closes"));
+    assert_eq!(s.entry("paper", "sprout-sense")["scores"], serde_json::json!({}), "nothing imported");
+    let listed = || s.cmd().args(["--judge", "paper", "list"]).output().expect("runs").stdout;
+    let before = listed();
+    let export = s.file(
+        "export.csv",
+        "id,title,space_url\nsprout-sense,Sprout,\"https://huggingface.co/spaces/a/b\npantry-poet,Poet,https://huggingface.co/spaces/a/c\n",
+    );
+    s.cmd()
+        .args(["--judge", "paper", "pull", "--from"])
+        .arg(&export)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("export.csv: line 2: a quote opens a field here and never closes"));
+    assert_eq!(listed(), before, "the store is as it was");
+}
+
 /// Two judges whose totals all come to 3.0 under the mean, so only the tie-breaks separate them:
 /// pantry-poet has the higher utility, sprout-sense the second judge.
 fn level_files(s: &Sandbox) -> [std::path::PathBuf; 2] {

@@ -17,7 +17,8 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     // A sheet of scores is far smaller than this; a device or a pipe is not a sheet.
     let bytes = crate::disk::read_capped(sheet, crate::limits::SCORE_SHEET_BYTES)?;
     let text = crate::export::as_text(&bytes, &name)?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = crate::export::guard::csv_reader(text, b',', true)
+        .map_err(|(line, why)| anyhow::anyhow!("{name}: line {line}: {why}"))?;
     let columns = Columns::find(reader.headers().with_context(|| format!("{name}: no header line"))?, &name)?;
     let sheet_now = session.store.score_sheet()?;
     let mut problems = Vec::new();

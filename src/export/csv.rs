@@ -63,10 +63,19 @@ impl Columns {
     }
 }
 
-/// Opens a CSV reader over `text` with the configured delimiter.
-pub(super) fn reader<'t>(text: &'t str, config: &Config) -> csv::Reader<&'t [u8]> {
+/// Opens a CSV reader over `text` with the configured delimiter, once every quote is known to
+/// close.
+pub(super) fn reader<'t>(
+    text: &'t str,
+    config: &Config,
+    source_name: &str,
+) -> Result<csv::Reader<&'t [u8]>, ExportError> {
     let delimiter = config.export.delimiter.bytes().next().unwrap_or(b',');
-    csv::ReaderBuilder::new().delimiter(delimiter).from_reader(text.as_bytes())
+    super::guard::csv_reader(text, delimiter, false).map_err(|(line, message)| ExportError::Syntax {
+        source_name: source_name.into(),
+        line,
+        message: message.into(),
+    })
 }
 
 pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Result<csv::StringRecord, ExportError> {
@@ -95,7 +104,7 @@ pub(super) fn read(
     config: &Config,
     out: &mut Validator,
 ) -> Result<Vec<String>, ExportError> {
-    let mut reader = reader(text, config);
+    let mut reader = reader(text, config, source_name)?;
     let header = header(&mut reader, source_name)?;
     let (columns, notes) =
         Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;

@@ -40,7 +40,7 @@ pub(super) fn read(
     config: &Config,
     out: &mut Validator,
 ) -> Result<(Vec<String>, usize), ExportError> {
-    let mut reader = reader(text, config);
+    let mut reader = reader(text, config, source_name)?;
     let header = header(&mut reader, source_name)?;
     let derived = |f: Field| matches!(f, Field::Id | Field::Space | Field::Team | Field::Members | Field::Tags);
     let (mapped, mut notes) = Columns::find(&header, source_name, &config.export.columns, devpost_column, derived)?;

@@ -156,6 +156,36 @@ pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<>
     }
 }
 
+/// The line on which a quote opens a CSV field and never closes, if one does. A CSV reader takes
+/// the rest of the text as that one field, and the rows after it with it, without a word: a
+/// judge's next score would land in a note, an export's next entries would be withdrawn.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    // No limit on a field's length here: the text is in hand, and only its end is in question.
+    let mut guard = FieldGuard {
+        state: State::FieldStart,
+        json: Some(false),
+        delimiter,
+        most: u64::MAX / 2,
+        pos: 0,
+        field_start: 0,
+    };
+    guard.check(text.as_bytes()).ok()?;
+    (guard.state == State::Quoted)
+        .then(|| text.as_bytes()[..guard.field_start].iter().filter(|b| **b == b'\n').count() + 1)
+}
+
+/// A CSV reader over `text`, for every CSV the app reads (exports, sheets of scores, prize
+/// values), or the line on which a quote opens and never closes, with what to say of it.
+pub fn csv_reader(text: &str, delimiter: u8, flexible: bool) -> Result<csv::Reader<&[u8]>, (usize, &'static str)> {
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err((
+            line,
+            "a quote opens a field here and never closes, so every line after it would be read as part of that one field; close the quote (a quote inside a quoted field is written twice, \"\"); nothing was read",
+        ));
+    }
+    Ok(csv::ReaderBuilder::new().delimiter(delimiter).flexible(flexible).from_reader(text.as_bytes()))
+}
+
 /// How many bytes of `rest` come before the one found at `at`, and that byte; all of them if none
 /// was found.
 fn found(rest: &[u8], at: Option<usize>) -> (usize, u8) {
@@ -187,6 +217,24 @@ mod tests {
             guard.check(&bytes[..end])?;
         }
         Ok(())
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_found_on_the_line_it_opens() {
+        let cases: &[(&str, u8, Option<usize>)] = &[
+            ("judge,id,note\nana,a,\"good\nana,b,fine\n", b',', Some(2)),
+            ("id,t\n1,ok\n2,ok\n3,\"never closed", b',', Some(4)),
+            ("id;t\n1;\"a;b\n2;c\n", b';', Some(2)),
+            // Closed quotes, doubled quotes, a quote inside an unquoted field, a quoted line break.
+            ("id,t\n1,\"a,b\"\n2,\"say \"\"hi\"\"\"\n", b',', None),
+            ("id,t\n1,5\" wide\n2,ok\n", b',', None),
+            ("id,t\n1,\"two\nlines\"\n2,ok", b',', None),
+            ("id,t\n1,\"ends closed\"", b',', None),
+            ("", b',', None),
+        ];
+        for (text, delimiter, line) in cases {
+            assert_eq!(unclosed_quote(text, *delimiter), *line, "{text:?}");
+        }
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::sanitize::clean_line;
 
 /// Each entry's value; an error names the file's own line (the header is line 1).
 pub fn parse(text: &str) -> Result<HashMap<String, f64>, String> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader =
+        crate::export::guard::csv_reader(text, b',', true).map_err(|(line, why)| format!("line {line}: {why}"))?;
     let mut values = HashMap::new();
     let mut lines = crate::format::LineCounter::new(text);
     for record in reader.records() {
@@ -36,6 +37,7 @@ mod tests {
             ("id,votes\na,3\nb,lots\n", "line 3: \"lots\" is not a number"),
             ("id,votes\na,3\na,4\n", "line 3: \"a\" appears twice"),
             ("id,votes\na,inf\n", "line 2: \"inf\" is not a number"),
+            ("id,votes\na,\"3\nb,4\n", "line 2: a quote opens a field here and never closes"),
         ];
         for (text, want) in cases {
             let err = parse(text).expect_err(text);
