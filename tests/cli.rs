@@ -42,6 +42,30 @@ fn pull_then_list_shows_the_sample() {
     s.cmd().arg("pull").assert().success().stdout(predicate::str::contains("0 new, 0 changed, 40 unchanged"));
 }
 
+/// `list` warns a judge of what their app warns them of: a conflict judging.toml lists for them
+/// (the built-in event's tomas and sprout-sense), until they recuse, and not for another judge.
+#[test]
+fn list_warns_of_a_declared_conflict_as_the_app_does() {
+    let s = Sandbox::new();
+    let conflict = "judging.toml lists a conflict of yours with this entry: recuse in the app (r)";
+    let sprout = |judge: &str| -> serde_json::Value {
+        let out = s.cmd().args(["--judge", judge, "list", "--format", "json"]).output().expect("runs");
+        let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let rows = all.as_array().cloned().unwrap_or_default();
+        rows.into_iter().find(|r| r["id"] == "sprout-sense").expect("sprout-sense listed")
+    };
+    for judge in ["tomas", "mira"] {
+        s.cmd().args(["--judge", judge, "pull"]).assert().success();
+    }
+    assert_eq!(sprout("tomas")["warnings"][0], conflict, "{}", sprout("tomas"));
+    assert!(!sprout("mira")["warnings"].to_string().contains("conflict"), "{}", sprout("mira"));
+    s.cmd()
+        .args(["--judge", "tomas", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("judging.toml lists a"));
+}
+
 #[test]
 fn the_judge_name_chooses_the_store() {
     let s = Sandbox::new();

@@ -49,7 +49,7 @@ pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result
     let sheet = session.store.score_sheet()?;
     let config = &session.loaded.config;
     let hub = session.store.hub_facts_by_entry()?;
-    let lines = list::lines(&submissions, &sheet, config, &hub);
+    let lines = list::lines(&submissions, &sheet, config, &session.judge, &hub);
     let out = match format {
         ListFormat::Table => {
             if submissions.is_empty() {

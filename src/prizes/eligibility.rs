@@ -145,6 +145,35 @@ pub fn unverified(e: &Evidence, rules: &Rules) -> Vec<String> {
     out
 }
 
+/// One judge's standing towards an entry, beside what the entry is.
+pub struct Standing<'a> {
+    pub withdrawn: bool,
+    /// judging.toml lists a conflict of this judge's with the entry.
+    pub conflict: bool,
+    /// Why the judge recused from it, if they did.
+    pub recusal: Option<&'a str>,
+    /// How this judge recuses where they read the warning (a key in the app, which `list` names).
+    pub how_to_recuse: &'a str,
+}
+
+/// What one judge must know before scoring an entry, the most pressing first: their recusal and
+/// why, the entry withdrawn from the export, a conflict of theirs judging.toml lists (until they
+/// recuse), then the event's rules it breaks. The judge's app and `judging list` both say these.
+pub fn for_a_judge(s: &Submission, standing: &Standing, e: &Evidence, rules: &Rules) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(reason) = standing.recusal {
+        out.push(format!("recused: {}", crate::sanitize::clean_line(reason)));
+    }
+    if standing.withdrawn {
+        out.push("withdrawn from the export".to_owned());
+    }
+    if standing.conflict && standing.recusal.is_none() {
+        out.push(format!("judging.toml lists a conflict of yours with this entry: {}", standing.how_to_recuse));
+    }
+    out.extend(warnings(s, e, rules));
+    out
+}
+
 /// What a judge should know before scoring: every rule the entry breaks, and a link that is not
 /// a Space.
 pub fn warnings(s: &Submission, e: &Evidence, rules: &Rules) -> Vec<String> {
@@ -162,6 +191,30 @@ mod tests {
 
     fn rules() -> Rules {
         Rules::default()
+    }
+
+    /// A judge's own standing comes before the rules' warnings, the most pressing first, and a
+    /// conflict is no longer said once they recused.
+    #[test]
+    fn a_judges_standing_is_said_first_and_a_recusal_ends_the_conflict_reminder() {
+        let entry = Submission::example("e");
+        let evidence = Evidence::of(&entry, None);
+        let conflict = "judging.toml lists a conflict of yours with this entry: r recuses";
+        // (withdrawn, conflict, recusal, the warnings' start)
+        let cases: [(bool, bool, Option<&str>, &[&str]); 5] = [
+            (false, false, None, &[]),
+            (false, true, None, &[conflict]),
+            (true, true, None, &["withdrawn from the export", conflict]),
+            (false, true, Some("my cousin's"), &["recused: my cousin's"]),
+            (true, false, Some("x"), &["recused: x", "withdrawn from the export"]),
+        ];
+        for (withdrawn, conflict, recusal, want) in cases {
+            let standing = Standing { withdrawn, conflict, recusal, how_to_recuse: "r recuses" };
+            let got = for_a_judge(&entry, &standing, &evidence, &rules());
+            let rules_say = warnings(&entry, &evidence, &rules());
+            assert_eq!(got[..want.len()], *want, "{got:?}");
+            assert_eq!(got[want.len()..], rules_say[..], "the rules' warnings follow");
+        }
     }
 
     /// One entry, with or without the Hub's facts, and the breaches the rules find.

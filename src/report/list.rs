@@ -25,17 +25,27 @@ pub struct Line<'a> {
     pub hub: Option<&'a (HubFacts, String)>,
 }
 
+/// Each submission as `judge` sees it: their progress, and what they must know before scoring it
+/// (as their app says it).
 pub fn lines<'a>(
     submissions: &'a [StoredSubmission],
     sheet: &'a ScoreSheet,
     config: &Config,
+    judge: &str,
     hub: &'a HashMap<String, (HubFacts, String)>,
 ) -> Vec<Line<'a>> {
+    let me = config.judge(judge);
     submissions
         .iter()
         .map(|stored| {
             let s = &stored.submission;
             let evidence = Evidence::of(s, hub.get(&s.id).map(|(f, _)| f));
+            let standing = eligibility::Standing {
+                withdrawn: stored.withdrawn,
+                conflict: me.is_some_and(|j| crate::assign::barred(j, s, false) == Some(crate::assign::Bar::Conflict)),
+                recusal: sheet.text(crate::model::TextPart::Recusal, &s.id),
+                how_to_recuse: "recuse in the app (r)",
+            };
             let rubric = config.rubric(s.track.as_deref());
             Line {
                 stored,
@@ -43,7 +53,7 @@ pub fn lines<'a>(
                 total: weighted_total(&rubric, |c| sheet.score(&s.id, c)),
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
                 note: sheet.text(crate::model::TextPart::Note, &s.id),
-                warnings: eligibility::warnings(s, &evidence, &config.rules),
+                warnings: eligibility::for_a_judge(s, &standing, &evidence, &config.rules),
                 hub: hub.get(&s.id),
             }
         })
@@ -272,7 +282,7 @@ mod tests {
         let rows = [stored("chore-chart", "Chore Chart Diplomat", "A Team With A Long Name Indeed")];
         let sheet = ScoreSheet::default();
         let hub = HashMap::new();
-        let lines = lines(&rows, &sheet, &config, &hub);
+        let lines = lines(&rows, &sheet, &config, "tester", &hub);
         for width in [80, 100, 160] {
             let table = table(&lines, &config, width);
             for line in table.lines() {

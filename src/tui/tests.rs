@@ -836,7 +836,8 @@ fn a_declared_conflict_shows_before_any_score() {
         .find(|l| l.contains("Sprout Sense"))
         .unwrap_or_default();
     assert!(row.contains("conflict") && !row.contains("not started"), "{row}");
-    assert!(super::fit::shows_whole(&buf, super::view::CONFLICT), "the reminder, whole");
+    let reminder = format!("judging.toml lists a conflict of yours with this entry: {}", super::view::RECUSE);
+    assert!(super::fit::shows_whole(&buf, &reminder), "the reminder, whole");
 }
 
 /// Issue 25, item 10: on a screen too small, `?` shows the keys, and the message says what to

@@ -308,17 +308,13 @@ impl App {
         let s = &entry.submission;
         let facts = self.hub.get(&s.id);
         let evidence = Evidence::of(s, facts.map(|(f, _)| f));
-        let mut warnings = eligibility::warnings(s, &evidence, &self.config.rules);
-        if entry.bar == Some(Bar::Conflict) && !self.sheet().recused(&s.id) {
-            warnings.insert(0, CONFLICT.into());
-        }
-        if entry.withdrawn {
-            warnings.insert(0, "withdrawn from the export".into());
-        }
-        if let Some(reason) = self.sheet().text(TextPart::Recusal, &s.id) {
-            warnings.insert(0, format!("recused: {}", clean_line(reason)));
-        }
-        warnings
+        let standing = eligibility::Standing {
+            withdrawn: entry.withdrawn,
+            conflict: entry.bar == Some(Bar::Conflict),
+            recusal: self.sheet().text(TextPart::Recusal, &s.id),
+            how_to_recuse: RECUSE,
+        };
+        eligibility::for_a_judge(s, &standing, &evidence, &self.config.rules)
     }
 
     /// The entry: what it is and who made it, what to know before scoring it, the notes given,
@@ -724,8 +720,8 @@ fn fold_scores(
     out
 }
 
-/// The conflict reminder, as the entry shows it before any score.
-pub const CONFLICT: &str = "judging.toml lists a conflict of yours with this entry: r recuses";
+/// How a judge recuses in the app, as the conflict reminder ends.
+pub const RECUSE: &str = "r recuses";
 
 /// The footer's keys: as many as fit, whole, the most needed first.
 pub(super) fn footer_line(app: &App, room: usize) -> String {
