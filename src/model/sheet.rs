@@ -135,6 +135,12 @@ impl Status {
         }
     }
 
+    /// The status as a judge's list shows it: an entry still open that judging.toml lists as a
+    /// conflict of theirs shows "conflict", so that they recuse rather than score it.
+    pub fn shown(self, conflict: bool) -> &'static str {
+        if conflict && self.open() { "conflict" } else { self.label() }
+    }
+
     /// Whether the judge still has scoring to do on it.
     pub fn open(self) -> bool {
         matches!(self, Status::NotStarted | Status::Partial)

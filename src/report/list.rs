@@ -21,6 +21,8 @@ pub struct Line<'a> {
     pub total: Option<f64>,
     pub note: Option<&'a str>,
     pub warnings: Vec<String>,
+    /// judging.toml lists a conflict of this judge's with it.
+    pub conflict: bool,
     /// What the Hub said of its Space, and when, if it was asked.
     pub hub: Option<&'a (HubFacts, String)>,
 }
@@ -40,9 +42,10 @@ pub fn lines<'a>(
         .map(|stored| {
             let s = &stored.submission;
             let evidence = Evidence::of(s, hub.get(&s.id).map(|(f, _)| f));
+            let conflict = me.is_some_and(|j| crate::assign::barred(j, s, false) == Some(crate::assign::Bar::Conflict));
             let standing = eligibility::Standing {
                 withdrawn: stored.withdrawn,
-                conflict: me.is_some_and(|j| crate::assign::barred(j, s, false) == Some(crate::assign::Bar::Conflict)),
+                conflict,
                 recusal: sheet.text(crate::model::TextPart::Recusal, &s.id),
                 how_to_recuse: "recuse in the app (r)",
             };
@@ -54,6 +57,7 @@ pub fn lines<'a>(
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
                 note: sheet.text(crate::model::TextPart::Note, &s.id),
                 warnings: eligibility::for_a_judge(s, &standing, &evidence, &config.rules),
+                conflict,
                 hub: hub.get(&s.id),
             }
         })
@@ -73,7 +77,7 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
             let s = &l.stored.submission;
             [
                 clean_line(&s.id),
-                l.status.label().to_owned(),
+                l.status.shown(l.conflict).to_owned(),
                 s.track
                     .as_deref()
                     .and_then(|t| config.tracks.iter().find(|k| k.id == t))

@@ -275,13 +275,15 @@ impl App {
     /// is given, so the judge recuses rather than scores.
     fn shown_status(&self, entry: &Entry) -> (&'static str, Color) {
         let status = self.status_of(entry);
-        match status {
-            Status::NotStarted | Status::Partial if entry.bar == Some(Bar::Conflict) => ("conflict", Color::Yellow),
-            Status::Scored => (status.label(), Color::Green),
-            Status::Partial => (status.label(), Color::Yellow),
-            Status::Withdrawn | Status::Recused => (status.label(), Color::DarkGray),
-            Status::NotStarted => (status.label(), Color::Reset),
-        }
+        let conflict = entry.bar == Some(Bar::Conflict);
+        let colour = match status {
+            _ if conflict && status.open() => Color::Yellow,
+            Status::Scored => Color::Green,
+            Status::Partial => Color::Yellow,
+            Status::Withdrawn | Status::Recused => Color::DarkGray,
+            Status::NotStarted => Color::Reset,
+        };
+        (status.shown(conflict), colour)
     }
 
     /// An entry's cells in their columns' `widths`: the team with its members when they fit,
