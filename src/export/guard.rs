@@ -100,7 +100,8 @@ impl FieldGuard {
                 return Ok(());
             }
             State::FieldStart => (0, rest[0]),
-            State::Unquoted => found(rest, memchr::memchr2(delimiter, b'\n', rest)),
+            // A row ends at \n, \r or \r\n, as the csv crate reads rows.
+            State::Unquoted => found(rest, memchr::memchr3(delimiter, b'\n', b'\r', rest)),
             State::Quoted | State::Between => found(rest, memchr::memchr(b'"', rest)),
             State::QuoteInQuoted | State::Escaped => (0, rest[0]),
             State::InString => found(rest, memchr::memchr2(b'"', b'\\', rest)),
@@ -112,7 +113,7 @@ impl FieldGuard {
         let at = self.pos + skip;
         self.pos = at + 1;
         let ends = match (self.state, next) {
-            (State::Unquoted | State::QuoteInQuoted, b) => b == delimiter || b == b'\n',
+            (State::Unquoted | State::QuoteInQuoted, b) => b == delimiter || b == b'\n' || b == b'\r',
             (State::InString, b) => b == b'"',
             _ => false,
         };
@@ -121,7 +122,9 @@ impl FieldGuard {
         }
         self.state = match (self.state, next) {
             (State::FieldStart, b'"') => State::Quoted,
-            (State::FieldStart | State::Unquoted | State::QuoteInQuoted, b) if b == delimiter || b == b'\n' => {
+            (State::FieldStart | State::Unquoted | State::QuoteInQuoted, b)
+                if b == delimiter || b == b'\n' || b == b'\r' =>
+            {
                 self.field_start = self.pos;
                 State::FieldStart
             }
@@ -147,7 +150,7 @@ pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<>
     let mut guard = FieldGuard::new(config);
     move |bytes| {
         guard.check(bytes).map_err(|o| {
-            let line = bytes[..o.start].iter().filter(|b| **b == b'\n').count() + 1;
+            let line = line_of(bytes, o.start);
             format!(
                 "line {line}: a field runs on past {} MiB, longer than any submission's can be (export.max_field_chars): look for a quote that opens a field and never closes, or raise export.max_field_chars if a field truly is that long; nothing was read further, nothing was stored",
                 o.most.div_ceil(1024 * 1024)
@@ -161,17 +164,26 @@ pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<>
 /// judge's next score would land in a note, an export's next entries would be withdrawn.
 fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
     // No limit on a field's length here: the text is in hand, and only its end is in question.
+    // A byte order mark is not part of the first field, as the csv crate reads it.
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut guard = FieldGuard {
         state: State::FieldStart,
         json: Some(false),
         delimiter,
         most: u64::MAX / 2,
-        pos: 0,
-        field_start: 0,
+        pos: start,
+        field_start: start,
     };
     guard.check(text.as_bytes()).ok()?;
-    (guard.state == State::Quoted)
-        .then(|| text.as_bytes()[..guard.field_start].iter().filter(|b| **b == b'\n').count() + 1)
+    (guard.state == State::Quoted).then(|| line_of(text.as_bytes(), guard.field_start))
+}
+
+/// The line `at` is on, 1 first, with lines ended by \n, \r or \r\n, as the csv crate ends rows.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    let before = &bytes[..at];
+    let lone_returns =
+        before.iter().enumerate().filter(|(i, b)| **b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).count();
+    before.iter().filter(|b| **b == b'\n').count() + lone_returns + 1
 }
 
 /// A CSV reader over `text`, for every CSV the app reads (exports, sheets of scores, prize
@@ -231,6 +243,12 @@ mod tests {
             ("id,t\n1,\"two\nlines\"\n2,ok", b',', None),
             ("id,t\n1,\"ends closed\"", b',', None),
             ("", b',', None),
+            // Rows ended by a lone \r (old Mac CSV) or \r\n, and a byte order mark first.
+            ("title,id\r\"Stop, Look,\",a1\rPoet,a2\r", b',', None),
+            ("id,t\r1,ok\r\"2,x\r3,y\r", b',', Some(3)),
+            ("id,t\r\n1,ok\r\n2,\"x\r\n3,y\r\n", b',', Some(3)),
+            ("\u{feff}\"x,\"\n1\n", b',', None),
+            ("\u{feff}\"x,\n1\n", b',', Some(1)),
         ];
         for (text, delimiter, line) in cases {
             assert_eq!(unclosed_quote(text, *delimiter), *line, "{text:?}");
