@@ -103,10 +103,8 @@ pub enum Command {
         /// With --method sum: the judges whose totals count, comma-separated [default: all]
         #[arg(long, value_delimiter = ',', value_name = "NAMES")]
         judges: Vec<String>,
-        /// Leave these judges' files out, comma-separated: the same merge as if they had not been
-        /// given (the output says who was left out)
-        #[arg(long, value_delimiter = ',', value_name = "JUDGES")]
-        without: Vec<String>,
+        #[command(flatten)]
+        left_out: LeftOut,
         /// Entries with fewer judges are flagged thin [default: `merge.min_judges` in judging.toml]
         #[arg(long)]
         min_judges: Option<usize>,
@@ -192,10 +190,8 @@ pub enum Command {
         /// The head judge's decisions on ties [default: results.decisions beside judging.toml]
         #[arg(long, value_name = "FILE")]
         decisions: Option<PathBuf>,
-        /// Leave these judges' files out, comma-separated: the results as if they had not been
-        /// given (the output says who was left out)
-        #[arg(long, value_delimiter = ',', value_name = "JUDGES")]
-        without: Vec<String>,
+        #[command(flatten)]
+        left_out: LeftOut,
         #[arg(long, value_enum, default_value_t = ResultsFormat::Table)]
         format: ResultsFormat,
         /// The announcement for the public: places, entries, teams and amounts, and nothing of
@@ -237,6 +233,8 @@ pub enum Command {
         files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
+        #[command(flatten)]
+        left_out: LeftOut,
         /// The folder to write into
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
@@ -294,6 +292,16 @@ pub struct ScoreFiles {
     /// Collect the score files from the [sync] repo on the Hub first, and read those
     #[arg(long, conflicts_with = "files")]
     pub from_hub: bool,
+}
+
+/// The judges a merge leaves out: `judging merge`, `results` and `feedback` share it, so that the
+/// teams' pages can be made from the same merge as the results announced.
+#[derive(Debug, Clone, Args)]
+pub struct LeftOut {
+    /// Leave these judges' files out, comma-separated: as if they had not been given (the output
+    /// says who was left out)
+    #[arg(long, value_delimiter = ',', value_name = "JUDGES")]
+    pub without: Vec<String>,
 }
 
 /// How judges' totals become one score, where it is not the event's own (`[merge] method` in

@@ -120,6 +120,18 @@ fn a_place_one_judge_decides_is_named_and_without_that_judge_gives_it() {
     assert_eq!(backyard["awards"][0]["id"], "meter-reader");
     let html = stdout(head(&s).args(["results", "--format", "html", "--without", "mira"]).args(&files));
     assert!(html.contains("Left out, as asked (--without): mira"), "{html}");
+
+    // The teams' pages follow the same merge as the results announced: Meter Reader's says it
+    // took the first place without mira, and not with her.
+    let page = |without: &[&str], dir: &str| -> String {
+        let said = stdout(head(&s).args(["feedback", "-o", dir]).args(without).args(&files));
+        assert_eq!(said.contains("Left out, as asked (--without): mira"), !without.is_empty(), "{said}");
+        std::fs::read_to_string(s.path().join(dir).join("meter-reader.md")).expect("meter reader's page")
+    };
+    let (with_her, without_her) = (page(&[], "pages"), page(&["--without", "mira"], "pages-without"));
+    assert!(with_her.contains("- Place 2 of 6 in Backyard AI"), "{with_her}");
+    assert!(without_her.contains("- Place 1 of 6 in Backyard AI"), "{without_her}");
+    assert!(without_her.contains("- Won: Backyard AI, prize place 1;"), "{without_her}");
 }
 
 #[test]
@@ -127,8 +139,8 @@ fn a_judge_no_file_gives_is_refused_with_the_names_like_it() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let files = outlier_panel(&s);
-    for command in ["merge", "results"] {
-        let out = head(&s).args([command, "--without", "mria"]).args(&files).output().expect("runs");
+    for command in ["merge", "results", "feedback"] {
+        let out = head(&s).args([command, "--without", "mria", "-o", "pages"]).args(&files).output().expect("runs");
         assert!(!out.status.success(), "{command}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(

@@ -21,6 +21,7 @@ pub(super) fn run(
     session: &Session,
     files: &[std::path::PathBuf],
     method: crate::merge::Method,
+    without: &[String],
     dir: &Path,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
@@ -29,6 +30,8 @@ pub(super) fn run(
     let mut options = crate::rankings::Options::new(method, config);
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;
+    // The pages follow the merge the results were announced from, judges left out alike.
+    options.without = without.to_vec();
     let mut rankings = super::merge::merged(files, config, &field, &options)?;
     super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
     let outcome = if config.prizes.is_empty() {
@@ -56,6 +59,9 @@ pub(super) fn run(
     crate::disk::write_durably(&dir.join("index.md"), md.as_bytes())?;
     crate::disk::write_durably(&dir.join("index.html"), html.as_bytes())?;
     println!("Wrote feedback for {} entries into {} (index.md, index.html)", titles.len(), dir.display());
+    if let Some(line) = crate::report::results::left_out(&rankings.left_out, crate::sanitize::clean_line) {
+        println!("{line}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

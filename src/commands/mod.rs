@@ -143,11 +143,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
-        Some(Command::Feedback { files, method, output }) => {
+        Some(Command::Feedback { files, method, left_out, output }) => {
             let method = method.method(&loaded.config.merge);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
-            feedback::run(&session, &collected, method, output)
+            feedback::run(&session, &collected, method, &left_out.without, output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
@@ -165,9 +165,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             assign::run(Session::open(&cli, loaded)?, request)
         }
-        Some(Command::Results { files, method, decisions, without, format, public, output }) => {
+        Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
             let mut options = Options::new(method.method(&loaded.config.merge), &loaded.config);
-            options.without.clone_from(without);
+            options.without.clone_from(&left_out.without);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             let request = results::Request {
@@ -184,7 +184,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             files,
             method,
             judges,
-            without,
+            left_out,
             min_judges,
             tie_breaks,
             chances,
@@ -198,7 +198,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let chances = chances_asked(*chances, *no_chances);
             let mut options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
-            options.without.clone_from(without);
+            options.without.clone_from(&left_out.without);
             let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
             options.criterion_standings = to.shows_criterion_standings();
             let session = Session::open(&cli, loaded)?;

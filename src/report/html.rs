@@ -76,7 +76,7 @@ pub fn page(sheet: &Sheet) -> String {
         escape(sheet.method),
         super::results::FOR_THE_JURY
     ));
-    if let Some(line) = super::results::left_out(sheet, escape) {
+    if let Some(line) = super::results::left_out(sheet.left_out, escape) {
         out.push_str(&format!("<p class=\"meta\">{line}</p>\n"));
     }
     for p in &sheet.outcome.prizes {

@@ -46,11 +46,7 @@ fn drift_legend(r: &Rankings) -> String {
 
 /// Who was left out as asked (`--without`), in one sentence; empty when nobody was.
 fn left_out(r: &Rankings, show: fn(&str) -> String) -> String {
-    if r.left_out.is_empty() {
-        return String::new();
-    }
-    let names: Vec<String> = r.left_out.iter().map(|n| show(n)).collect();
-    format!("Left out, as asked (--without): {}; their files were not merged.\n", names.join(", "))
+    super::results::left_out(&r.left_out, show).map(|line| line + "\n").unwrap_or_default()
 }
 
 /// Under a ranking a prize pays places in: whether each holds without any one judge.

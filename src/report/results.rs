@@ -61,10 +61,11 @@ fn held<'s>(sheet: &'s Sheet, p: &PrizeOutcome) -> Option<&'s Held> {
     sheet.held.iter().find(|h| h.prize == p.id)
 }
 
-/// Who was left out as asked, in one sentence; `None` when nobody was.
-pub fn left_out(sheet: &Sheet, text: fn(&str) -> String) -> Option<String> {
-    (!sheet.left_out.is_empty()).then(|| {
-        let names: Vec<String> = sheet.left_out.iter().map(|n| text(n)).collect();
+/// Who was left out as asked (`--without`), in one sentence, as the merge, the results and the
+/// teams' feedback all say it; `None` when nobody was.
+pub fn left_out(judges: &[String], text: fn(&str) -> String) -> Option<String> {
+    (!judges.is_empty()).then(|| {
+        let names: Vec<String> = judges.iter().map(|n| text(n)).collect();
         format!("Left out, as asked (--without): {}; their files were not merged.", names.join(", "))
     })
 }
@@ -205,7 +206,7 @@ pub fn table(sheet: &Sheet) -> String {
         clean_line(sheet.event),
         clean_line(sheet.method)
     );
-    if let Some(line) = left_out(sheet, clean_line) {
+    if let Some(line) = left_out(sheet.left_out, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
     for p in &sheet.outcome.prizes {
@@ -314,7 +315,7 @@ pub fn markdown(sheet: &Sheet) -> String {
         cell(sheet.event),
         cell(sheet.method)
     );
-    if let Some(line) = left_out(sheet, cell) {
+    if let Some(line) = left_out(sheet.left_out, cell) {
         out.push_str(&format!("\n{line}\n"));
     }
     for p in &sheet.outcome.prizes {
