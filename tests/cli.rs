@@ -47,7 +47,7 @@ fn pull_then_list_shows_the_sample() {
 #[test]
 fn list_warns_of_a_declared_conflict_as_the_app_does() {
     let s = Sandbox::new();
-    let conflict = "judging.toml lists a conflict of yours with this entry: recuse in the app (r)";
+    let conflict = judging::prizes::eligibility::conflict_reminder("recuse in the app (r)");
     let sprout = |judge: &str| -> serde_json::Value {
         let out = s.cmd().args(["--judge", judge, "list", "--format", "json"]).output().expect("runs");
         let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");

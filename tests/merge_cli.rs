@@ -457,6 +457,11 @@ fn a_huge_file_is_refused_before_it_is_read() {
     )));
 }
 
+/// `judging --judge paper import-scores SHEET`, run.
+fn import_as_paper(s: &Sandbox, sheet: &std::path::Path) -> assert_cmd::assert::Assert {
+    s.cmd().args(["--judge", "paper", "import-scores"]).arg(sheet).assert()
+}
+
 #[test]
 fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     let s = Sandbox::new();
@@ -467,12 +472,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         // The sheet's judge is matched as names always are: "Paper " is paper.
         "Judge,Submission,Criterion,Score,Note,Team_note\npaper,sprout-sense,utility,4,\"Lovely, on paper\",Add offline mode\nPaper ,sprout-sense,latency,3,,\nPAPER,sprout-sense,cost,5,,\n",
     );
-    s.cmd()
-        .args(["--judge", "paper", "import-scores"])
-        .arg(&good)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Imported 3 scores"));
+    import_as_paper(&s, &good).success().stdout(predicate::str::contains("Imported 3 scores"));
     let sprout = s.entry("paper", "sprout-sense");
     assert_eq!(sprout["scores"], serde_json::json!({"utility": 4, "latency": 3, "cost": 5}));
     assert_eq!(sprout["note"], "Lovely, on paper");
@@ -489,7 +489,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         "bad.csv",
         "judge,submission,criterion,score\npaper,pantry-poet,utility,2\nother,pantry-poet,utility,3\npaper,nope,utility,3\npaper,pantry-poet,speed,3\npaper,pantry-poet,cost,9\npaper,dream-cartographer,cost,2\n",
     );
-    let out = s.cmd().args(["--judge", "paper", "import-scores"]).arg(&bad).output().expect("runs");
+    let out = import_as_paper(&s, &bad).get_output().clone();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     for want in [
@@ -506,10 +506,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     let poet = s.entry("paper", "pantry-poet");
     assert_eq!(poet["scores"], serde_json::json!({}), "the good row of a bad sheet was not imported either");
     let headless = s.file("headless.csv", "who,what\nx,y\n");
-    s.cmd()
-        .args(["--judge", "paper", "import-scores"])
-        .arg(&headless)
-        .assert()
+    import_as_paper(&s, &headless)
         .failure()
         .stderr(predicate::str::contains("the header must name judge, submission, criterion and score"));
 }
@@ -525,10 +522,7 @@ fn a_quote_that_never_closes_is_refused_where_it_opens() {
         "sheet.csv",
         "judge,submission,criterion,score,note\npaper,sprout-sense,utility,4,ok\npaper,sprout-sense,latency,3,\"fast\npaper,sprout-sense,cost,5,\n",
     );
-    s.cmd()
-        .args(["--judge", "paper", "import-scores"])
-        .arg(&sheet)
-        .assert()
+    import_as_paper(&s, &sheet)
         .failure()
         .stderr(predicate::str::contains("sheet.csv: line 3: a quote opens a field here and never closes"));
     assert_eq!(s.entry("paper", "sprout-sense")["scores"], serde_json::json!({}), "nothing imported");

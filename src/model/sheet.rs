@@ -135,10 +135,15 @@ impl Status {
         }
     }
 
-    /// The status as a judge's list shows it: an entry still open that judging.toml lists as a
-    /// conflict of theirs shows "conflict", so that they recuse rather than score it.
+    /// Whether a judge's list shows the entry as a conflict: one still open that judging.toml
+    /// lists as a conflict of theirs, so that they recuse rather than score it.
+    pub fn shows_conflict(self, conflict: bool) -> bool {
+        conflict && self.open()
+    }
+
+    /// The status as a judge's list shows it ("conflict" where [`Status::shows_conflict`]).
     pub fn shown(self, conflict: bool) -> &'static str {
-        if conflict && self.open() { "conflict" } else { self.label() }
+        if self.shows_conflict(conflict) { "conflict" } else { self.label() }
     }
 
     /// Whether the judge still has scoring to do on it.

@@ -168,10 +168,16 @@ pub fn for_a_judge(s: &Submission, standing: &Standing, e: &Evidence, rules: &Ru
         out.push("withdrawn from the export".to_owned());
     }
     if standing.conflict && standing.recusal.is_none() {
-        out.push(format!("judging.toml lists a conflict of yours with this entry: {}", standing.how_to_recuse));
+        out.push(conflict_reminder(standing.how_to_recuse));
     }
     out.extend(warnings(s, e, rules));
     out
+}
+
+/// The reminder a judge reads by an entry judging.toml lists as a conflict of theirs, ending with
+/// how they recuse where they read it: the app's list, its messages and `judging list` say it so.
+pub fn conflict_reminder(how_to_recuse: &str) -> String {
+    format!("judging.toml lists a conflict of yours with this entry: {how_to_recuse}")
 }
 
 /// What a judge should know before scoring: every rule the entry breaks, and a link that is not
@@ -199,7 +205,7 @@ mod tests {
     fn a_judges_standing_is_said_first_and_a_recusal_ends_the_conflict_reminder() {
         let entry = Submission::example("e");
         let evidence = Evidence::of(&entry, None);
-        let conflict = "judging.toml lists a conflict of yours with this entry: r recuses";
+        let conflict = &conflict_reminder("r recuses");
         // (withdrawn, conflict, recusal, the warnings' start)
         let cases: [(bool, bool, Option<&str>, &[&str]); 5] = [
             (false, false, None, &[]),

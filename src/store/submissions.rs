@@ -47,8 +47,6 @@ impl PullCounts {
 
 const COLUMNS: &str = "id, title, team, members, space_url, space_id, space_key, video_url, post_url, \
                        description, track, tags, models, declared_params, withdrawn, sdk, likes";
-/// The column after [`COLUMNS`] where a query asks for the submission's place in the export.
-const POSITION: usize = 17;
 
 fn from_row(row: &Row) -> rusqlite::Result<StoredSubmission> {
     // Read in place, not copied into a String first: three lists a row, 10,000 rows.
@@ -92,9 +90,11 @@ impl Store {
         // ties sorted again in a temporary tree, a quarter of the time for 5,000 submissions.
         let sql = format!("SELECT {COLUMNS}, position FROM submissions");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.db(e))?;
+        // The position is the column after [`COLUMNS`]: the last.
+        let position = stmt.column_count() - 1;
         // Sized once: 10,000 entries grown by doubling would be copied a dozen times.
         let mut all = Vec::with_capacity(self.submission_count()?);
-        let read = |row: &Row| Ok((row.get::<_, i64>(POSITION)?, from_row(row)?));
+        let read = |row: &Row| Ok((row.get::<_, i64>(position)?, from_row(row)?));
         for row in stmt.query_map([], read).map_err(|e| self.db(e))? {
             all.push(row.map_err(|e| self.db(e))?);
         }

@@ -836,7 +836,7 @@ fn a_declared_conflict_shows_before_any_score() {
         .find(|l| l.contains("Sprout Sense"))
         .unwrap_or_default();
     assert!(row.contains("conflict") && !row.contains("not started"), "{row}");
-    let reminder = format!("judging.toml lists a conflict of yours with this entry: {}", super::view::RECUSE);
+    let reminder = crate::prizes::eligibility::conflict_reminder(super::view::RECUSE);
     assert!(super::fit::shows_whole(&buf, &reminder), "the reminder, whole");
 }
 

@@ -277,7 +277,7 @@ impl App {
         let status = self.status_of(entry);
         let conflict = entry.bar == Some(Bar::Conflict);
         let colour = match status {
-            _ if conflict && status.open() => Color::Yellow,
+            _ if status.shows_conflict(conflict) => Color::Yellow,
             Status::Scored => Color::Green,
             Status::Partial => Color::Yellow,
             Status::Withdrawn | Status::Recused => Color::DarkGray,

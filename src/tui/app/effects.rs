@@ -39,8 +39,9 @@ pub struct Write {
 /// What follows a saved change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Then {
-    /// A score: say this, and move the focus on to the next criterion.
-    Scored(&'static str),
+    /// A score: say it was saved (with the reminder, on an entry judging.toml lists as a conflict
+    /// of this judge's), and move the focus on to the next criterion.
+    Scored { conflict: bool },
     /// Say this.
     Say(&'static str),
     /// A recusal given or withdrawn: say this, and keep the cursor on the entry, which a filter

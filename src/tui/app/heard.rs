@@ -43,8 +43,12 @@ impl App {
             self.remember(id.clone(), undo);
         }
         match then {
-            Then::Scored(said) => {
-                said.clone_into(&mut self.status);
+            Then::Scored { conflict } => {
+                self.status = if conflict {
+                    format!("saved · {}", crate::prizes::eligibility::conflict_reminder(crate::tui::view::RECUSE))
+                } else {
+                    "saved".to_owned()
+                };
                 self.next_criterion();
             }
             Then::Say(said) => said.clone_into(&mut self.status),

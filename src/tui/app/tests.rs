@@ -45,7 +45,7 @@ fn a_score_key_asks_for_a_write_and_shows_it_only_once_saved() {
         id: "pantry-poet".into(),
         change: score("utility", Some(4)),
         undo: Some(score("utility", None)),
-        then: Then::Scored("saved"),
+        then: Then::Scored { conflict: false },
     };
     assert_eq!(effects, [Effect::Write(want.clone())]);
     assert_eq!(app.sheet().score("pantry-poet", "utility"), None, "not shown before the store has it");

@@ -255,13 +255,8 @@ impl App {
             }
         };
         let conflict = self.current().is_some_and(|e| e.bar == Some(Bar::Conflict));
-        let saved = if conflict {
-            "saved · judging.toml lists a conflict of yours with this entry: r recuses"
-        } else {
-            "saved"
-        };
         let change = Change::Score { criterion: c.id.clone(), value: Some(value) };
-        if let Some(write) = self.change(change, Then::Scored(saved)) {
+        if let Some(write) = self.change(change, Then::Scored { conflict }) {
             return vec![write];
         }
         // The same score again: nothing to save, and the judge moves on all the same.
