@@ -58,8 +58,9 @@ figure svg { display: block; max-width: 100%; height: auto; }
   /* On a phone a chart keeps its own size, read by scrolling sideways, not shrunk to 5 px text. */
   figure { overflow-x: auto; }
   figure svg { max-width: none; }
-  /* The table scrolls sideways too: wider, its notes wrap in a few lines, not in tall rows. */
-  table.jury { min-width: 60em; }
+  /* A table with notes scrolls sideways too: wider, its notes wrap in a few lines, not in tall
+     rows. One of places and names alone fits as it is. */
+  table.jury:has(col.note) { min-width: 60em; }
 }
 figcaption { margin-top: 2pt; }
 @media print { .undecided, figure { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
