@@ -20,18 +20,14 @@ use crate::report::feedback::{
 pub(super) fn run(
     session: &Session,
     files: &[std::path::PathBuf],
-    method: crate::merge::Method,
-    without: &[String],
+    mut options: crate::rankings::Options,
     dir: &Path,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
-    let mut options = crate::rankings::Options::new(method, config);
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;
-    // The pages follow the merge the results were announced from, judges left out alike.
-    options.without = without.to_vec();
     let mut rankings = super::merge::merged(files, config, &field, &options)?;
     super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
     let outcome = if config.prizes.is_empty() {

@@ -144,10 +144,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
         Some(Command::Feedback { files, method, left_out, output }) => {
-            let method = method.method(&loaded.config.merge);
+            let options = options_of(&loaded.config, method, left_out);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
-            feedback::run(&session, &collected, method, &left_out.without, output)
+            feedback::run(&session, &collected, options, output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
@@ -166,8 +166,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             assign::run(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
-            let mut options = Options::new(method.method(&loaded.config.merge), &loaded.config);
-            options.without.clone_from(&left_out.without);
+            let options = options_of(&loaded.config, method, left_out);
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             let request = results::Request {
@@ -197,8 +196,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
         }) => {
             let chances = chances_asked(*chances, *no_chances);
-            let mut options = merge_options(&loaded.config, method, judges, *min_judges, tie_breaks, chances)?;
-            options.without.clone_from(&left_out.without);
+            let mut options =
+                merge_options(&loaded.config, method, left_out, judges, *min_judges, tie_breaks, chances)?;
             let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
             options.criterion_standings = to.shows_criterion_standings();
             let session = Session::open(&cli, loaded)?;
@@ -214,21 +213,29 @@ fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<
     if given.from_hub { sync::files_from_hub(session) } else { Ok(given.files.clone()) }
 }
 
+/// The merge `merge`, `results` and `feedback` all run: the method asked for (else the event's)
+/// and the judges left out.
+fn options_of(config: &Config, method: &MethodArgs, left_out: &crate::cli::LeftOut) -> Options {
+    let mut options = Options::new(method.method(&config.merge), config);
+    options.without.clone_from(&left_out.without);
+    options
+}
+
 /// How this `judging merge` ranks: judging.toml's [merge], with what the flags override. A
 /// `--min-judges` of 0 counts as 1, and `--tie-breaks none` leaves equal scores tied.
 fn merge_options(
     config: &Config,
     method: &MethodArgs,
+    left_out: &crate::cli::LeftOut,
     judges: &[String],
     min_judges: Option<usize>,
     tie_breaks: &[String],
     chances: Chances,
 ) -> Result<Options> {
-    let method = method.method(&config.merge);
-    if !judges.is_empty() && !matches!(method, crate::merge::Method::Sum { .. }) {
+    let mut options = options_of(config, method, left_out);
+    if !judges.is_empty() && !matches!(options.method, crate::merge::Method::Sum { .. }) {
         bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
     }
-    let mut options = Options::new(method, config);
     options.chosen = judges.to_vec();
     options.chances = chances;
     // --chances asks for both figures of how sure a place is on a panel too large for them to
