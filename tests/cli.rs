@@ -464,7 +464,9 @@ fn a_read_only_store_still_lists_and_exports() {
     let bin = s.path().join("judging-bin");
     std::fs::copy(env!("CARGO_BIN_EXE_judging"), &bin).expect("copy the binary");
     std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let run = |args: &str| -> std::process::Output {
+    // Another test's thread may fork while the copy is being written; its child holds the
+    // write handle for a few microseconds, and the kernel says "Text file busy". Run again then.
+    let run_once = |args: &str| -> std::process::Output {
         let bin = bin.display();
         let line = format!("cd /tmp && HOME=/tmp {bin} --judge kim --db {} {args}", db.display());
         if root {
@@ -474,6 +476,17 @@ fn a_read_only_store_still_lists_and_exports() {
             std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).expect("chmod");
             std::process::Command::new("sh").args(["-c", &line]).output().expect("sh")
         }
+    };
+    let run = |args: &str| {
+        let mut out = run_once(args);
+        for _ in 0..100 {
+            if !String::from_utf8_lossy(&out.stderr).contains("Text file busy") {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            out = run_once(args);
+        }
+        out
     };
     let list = run("list");
     assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
