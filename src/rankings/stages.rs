@@ -140,7 +140,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         other => other.clone(),
     };
     fits(&method, &panel, field)?;
-    let given = panel::given(&judges);
+    let given = panel::given(&mut judges);
     let mut built = Built {
         judges,
         warnings,
@@ -173,11 +173,15 @@ fn take_out_drift(built: &mut Built, field: &Field) {
     for _ in 0..DRIFT_ROUNDS {
         let fit = crate::merge::calibrated_fit(&built.panel);
         let found = drift::of(&built.panel, &fit, &built.given);
+        // Each judge's times, in the panel's order: their rows, judge after judge.
+        let mut times = built.given.as_slice();
         for ((marks, d), total) in built.judges.iter_mut().zip(&found).zip(&mut taken) {
+            let (given, rest) = times.split_at(marks.entries.len().min(times.len()));
+            times = rest;
             let Some(d) = d else { continue };
-            let times: Vec<f64> = marks.given.iter().flatten().copied().collect();
-            let centre = times.iter().sum::<f64>() / times.len().max(1) as f64;
-            for (row, at) in marks.given.iter().enumerate() {
+            let known: Vec<f64> = given.iter().flatten().copied().collect();
+            let centre = known.iter().sum::<f64>() / known.len().max(1) as f64;
+            for (row, at) in given.iter().enumerate() {
                 let Some(at) = at else { continue };
                 marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, d);
                 if let Some(shared) = marks.shared_totals.get_mut(row) {

@@ -872,3 +872,23 @@ fn a_long_note_line_wraps_in_the_box() {
         assert!(super::fit::shows_whole(&buf, &said), "{said}");
     }
 }
+
+/// A part of the entry left out for room is not lost without a word: a saved note that pushes
+/// the track's line out is answered by a last row that counts the lines not shown.
+#[test]
+fn a_part_left_out_for_room_is_counted() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.press("e");
+    f.press(&"A note of many words that wraps over several lines of the entry's pane. ".repeat(6));
+    f.press_key(key(KeyCode::Esc));
+    let buf = drawn(&f.app, 80, 24);
+    let screen: Vec<String> =
+        (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect();
+    let shows_track = screen.iter().any(|l| l.contains("track "));
+    let more = screen.iter().find_map(|l| {
+        let (_, after) = l.split_once("… and ")?;
+        after.split_whitespace().next()?.parse::<usize>().ok()
+    });
+    assert!(shows_track || more.is_some_and(|n| n >= 1), "{}", screen.join("\n"));
+}

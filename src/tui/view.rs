@@ -403,6 +403,7 @@ impl App {
         // The parts that stay, lowest first out, until what is left fits with a line of the
         // description.
         let rows = |parts: &[(Vec<Line>, u8)]| parts.iter().map(|(l, _)| l.len()).sum::<usize>();
+        let mut hidden = 0;
         while rows(&parts).saturating_add(2) > height {
             let Some(k) = parts
                 .iter()
@@ -413,14 +414,21 @@ impl App {
             else {
                 break;
             };
-            parts.remove(k);
+            hidden += parts.remove(k).0.len();
         }
         let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
-        let description = para(&clean_block(&s.description), Style::new());
-        if !s.description.trim().is_empty() && lines.len() + 2 <= height {
+        if !s.description.trim().is_empty() && lines.len() + 2 + usize::from(hidden > 0) <= height {
             lines.push(Line::default());
-            let left = height - lines.len();
-            lines.extend(fit::rows(description, left, |n| Line::from(format!("… and {n} more lines")).dark_gray()));
+            lines.extend(para(&clean_block(&s.description), Style::new()));
+        }
+        // Nothing goes without a word: the parts left out for room and the rows past the pane's
+        // foot (a long note's, say) are counted on its last row.
+        let past = lines.len().saturating_sub(height);
+        if (hidden > 0 || past > 0) && height > 0 {
+            let kept = lines.len().min(height - 1);
+            let cut = lines.len() - kept;
+            lines.truncate(kept);
+            lines.push(Line::from(format!("… and {} more lines", hidden + cut)).dark_gray());
         }
         lines
     }
