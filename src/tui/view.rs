@@ -29,6 +29,10 @@ pub struct BoxTitles {
     pub keys: &'static str,
 }
 
+/// How long the links' addresses stay in the entry pane: they are the first part to go when it
+/// is short, and go without being counted, as their keys ("[o] Space") stay.
+const SAID_BY_THEIR_KEYS: u8 = 2;
+
 impl App {
     /// The open text box: its editor, the rectangle it is drawn in, and its titles.
     fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, BoxTitles)> {
@@ -333,6 +337,9 @@ impl App {
     }
 
     /// The entry pane's lines in `room` columns and at most `height` rows.
+    ///
+    /// How long a part stays is a number, the lowest going first; the links' addresses go first
+    /// and without a word (`SAID_BY_THEIR_KEYS`): their keys stay in sight.
     fn entry_lines(&self, entry: &Entry, room: usize, height: usize) -> Vec<Line<'static>> {
         let s = &entry.submission;
         let para = |text: &str, style: Style| -> Vec<Line<'static>> {
@@ -374,7 +381,7 @@ impl App {
             .filter_map(|(key, _, url)| Some(format!("{key}: {}", short_link(url.as_deref()?))))
             .flat_map(|text| para(&text, Style::new().dark_gray()))
             .collect();
-        parts.push((addresses, 2));
+        parts.push((addresses, SAID_BY_THEIR_KEYS));
         let badges: Vec<String> = s.badges().map(clean_line).collect();
         let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
         let mut facts = vec![format!("track {}", s.track.as_deref().unwrap_or("—"))];
@@ -414,7 +421,10 @@ impl App {
             else {
                 break;
             };
-            hidden += parts.remove(k).0.len();
+            let (gone, keep) = parts.remove(k);
+            if keep > SAID_BY_THEIR_KEYS {
+                hidden += gone.len();
+            }
         }
         let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
         if !s.description.trim().is_empty() && lines.len() + 2 + usize::from(hidden > 0) <= height {
