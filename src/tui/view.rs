@@ -427,12 +427,20 @@ impl App {
             }
         }
         let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
-        if !s.description.trim().is_empty() && lines.len() + 2 + usize::from(hidden > 0) <= height {
+        let description =
+            if s.description.trim().is_empty() { Vec::new() } else { para(&clean_block(&s.description), Style::new()) };
+        if !description.is_empty() && lines.len() + 2 + usize::from(hidden > 0) <= height {
             lines.push(Line::default());
-            lines.extend(para(&clean_block(&s.description), Style::new()));
+            lines.extend(description);
+        } else {
+            hidden += description.len();
+            if hidden > 0 && lines.len() + 2 <= height {
+                // The count below a gap, where the description would have begun.
+                lines.push(Line::default());
+            }
         }
-        // Nothing goes without a word: the parts left out for room and the rows past the pane's
-        // foot (a long note's, say) are counted on its last row.
+        // Nothing goes without a word: the parts left out for room, a description with no room,
+        // and the rows past the pane's foot (a long note's, say) are counted on its last row.
         let past = lines.len().saturating_sub(height);
         if (hidden > 0 || past > 0) && height > 0 {
             let kept = lines.len().min(height - 1);
