@@ -174,7 +174,8 @@ pub enum DriftPolicy {
     /// Reported beside each judge; their marks count as given.
     #[default]
     Report,
-    /// Reported, and each judge's fitted drift subtracted from their totals before the fit.
+    /// Reported, and each large drift (sure, and large over the judge's time) subtracted from
+    /// the judge's totals before the fit; a drift the marks cannot tell from none stays in.
     Correct,
 }
 

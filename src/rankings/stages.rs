@@ -163,36 +163,48 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     Ok(built)
 }
 
-/// With `merge.drift = "correct"`: each judge's drift, found from the calibrated fit's
-/// residuals, subtracted from their totals about their mean time, and the panels built again
-/// from what is left. The entries' qualities take up a share of a judge's drift (a quarter, with
-/// four judges to an entry), so the first fit finds only the rest: the fit is run again on what
-/// is left until no drift is left to take out, and the drift reported is all that was taken out.
+/// With `merge.drift = "correct"`: each large drift (the ones the merge names: sure, and
+/// large over the judge's time), found from the calibrated fit's residuals, subtracted from the
+/// judge's totals about their mean time, and the panels built again from what is left. A drift
+/// the marks cannot tell from none is reported and left in: taking out noise would move scores,
+/// and break ties, on nothing (and on whatever times a file claims). The entries' qualities take
+/// up a share of a judge's drift (a quarter, with four judges to an entry), so the first fit
+/// finds only the rest: the fit is run again on what is left until no drift is left to take
+/// out, and the drift reported for those judges is all that was taken out.
 fn take_out_drift(built: &mut Built, field: &Field) {
     let mut taken: Vec<Option<Drift>> = vec![None; built.judges.len()];
-    for _ in 0..DRIFT_ROUNDS {
+    let mut chosen: Vec<bool> = Vec::new();
+    for round in 0..DRIFT_ROUNDS {
         let fit = crate::merge::calibrated_fit(&built.panel);
         let found = drift::of(&built.panel, &fit, &built.given);
+        // The judges to correct are chosen once, on the first fit, and reported as it found
+        // them; later rounds finish their correction.
+        if round == 0 {
+            chosen = found.iter().map(|d| d.is_some_and(|d| d.large())).collect();
+            taken.clone_from(&found);
+        }
+        if !chosen.contains(&true) {
+            break;
+        }
         // Each judge's times, in the panel's order: their rows, judge after judge.
         let mut times = built.given.as_slice();
-        for ((marks, d), total) in built.judges.iter_mut().zip(&found).zip(&mut taken) {
+        for (((marks, d), total), chosen) in built.judges.iter_mut().zip(&found).zip(&mut taken).zip(&chosen) {
             let (given, rest) = times.split_at(marks.entries.len().min(times.len()));
             times = rest;
-            let Some(d) = d else { continue };
+            let Some(d) = d.filter(|_| *chosen) else { continue };
             let known: Vec<f64> = given.iter().flatten().copied().collect();
             let centre = known.iter().sum::<f64>() / known.len().max(1) as f64;
             for (row, at) in given.iter().enumerate() {
                 let Some(at) = at else { continue };
-                marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, d);
+                marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, &d);
                 if let Some(shared) = marks.shared_totals.get_mut(row) {
-                    *shared = drift::corrected(*shared, *at, centre, d);
+                    *shared = drift::corrected(*shared, *at, centre, &d);
                 }
             }
             // The first round's uncertainty is the estimate's; later rounds only finish it.
-            *total = Some(match total {
-                Some(t) => Drift { per_hour: t.per_hour + d.per_hour, ..*t },
-                None => *d,
-            });
+            if let Some(total) = total.as_mut().filter(|_| round > 0) {
+                total.per_hour += d.per_hour;
+            }
         }
         let criteria = built.panel.criteria.take();
         built.panel = Panel { criteria, ..panel::panel(&built.judges, field) };
@@ -200,7 +212,8 @@ fn take_out_drift(built: &mut Built, field: &Field) {
             let criteria = shared.criteria.take();
             *shared = Panel { criteria, ..panel::shared_panel(&built.judges, field) };
         }
-        if found.iter().flatten().all(|d| d.per_hour.abs() < DRIFT_LEFT) {
+        let left = found.iter().zip(&chosen).filter(|(_, chosen)| **chosen);
+        if left.map(|(d, _)| d.map_or(0.0, |d| d.per_hour.abs())).all(|per_hour| per_hour < DRIFT_LEFT) {
             break;
         }
     }

@@ -33,7 +33,9 @@ fn drift_legend(r: &Rankings) -> String {
         crate::config::DriftPolicy::Report => {
             "reported only; merge.drift = \"correct\" in judging.toml takes it out before the fit"
         }
-        crate::config::DriftPolicy::Correct => "taken out of their marks before the fit (merge.drift = \"correct\")",
+        crate::config::DriftPolicy::Correct => {
+            "taken out of their marks before the fit where it is large (merge.drift = \"correct\"), and reported only where it is not"
+        }
     };
     format!(
         "Drift: how many points an hour a judge's marks rose (+) or fell (-) through their judging time beyond what the entries explain, ± its standard error; ! marks a large one ({} points or more over their time, and at least {} standard errors from none); - under {} marks with a time, or less than {} hours between the first and the last. Drift is {done}.",
