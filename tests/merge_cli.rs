@@ -214,7 +214,7 @@ fn withdrawn_and_recused_entries_are_left_out() {
     let mut ids = SOME.to_vec();
     ids.push("dream-cartographer");
     let file = common::score_file(&s, "f.json", |b| {
-        b.scores = ids.iter().map(|id| (id.to_string(), vec![Some(3); 3], vec![Some(0); 3])).collect();
+        b.scores = ids.iter().map(|id| (id.to_string(), vec![Some(3); 3], vec![Some(1_781_000_000_000); 3])).collect();
         b.texts[judging::model::TextPart::Recusal].insert("pantry-poet".into(), "conflict".into());
     });
     head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();

@@ -45,6 +45,62 @@ fn a_time_that_is_not_real_is_refused_in_a_file() {
     }
 }
 
+/// Times a judge's app cannot write, found by a hostile judge: a score given after its file was
+/// written, or decades before it (both move the judge's drift), and a file dated in the future
+/// (it would replace every real file of its judge). Each is refused, naming the file, the entry
+/// and what would be right.
+#[test]
+fn times_no_app_writes_are_refused_in_a_file() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let next_year = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 * 400)).to_string();
+    let cases: [(&str, i64, &str, &str); 4] = [
+        ("after.json", 1_781_000_000_000 + 30 * 86_400_000, "2026-06-20T10:00:00.000Z", "after the file was written"),
+        ("epoch.json", 1_000, "2026-06-20T10:00:00.000Z", "more than a year before the file was written"),
+        ("far.json", 1_000_000_000_000_000, "2026-06-20T10:00:00.000Z", "after the file was written"),
+        ("future.json", 1_781_000_000_000, next_year.as_str(), "later than this machine's clock"),
+    ];
+    for (name, at, written_at, said) in cases {
+        let bad = common::score_file(&s, name, |b| {
+            b.written_at = written_at.into();
+            b.scores[0].2 = vec![Some(at); 3];
+        });
+        let out = head(&s).arg("merge").arg(&bad).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && stderr.contains(name) && stderr.contains(said), "{name}: {stderr}");
+        assert!(stderr.contains("export again"), "{name}: what would be right: {stderr}");
+    }
+    let fine = common::score_file(&s, "fine.json", |_| {});
+    head(&s).arg("merge").arg(&fine).assert().success();
+}
+
+/// A stopwatch counts up from 0: a reading below it is refused, naming the entry; and the time
+/// shown for an entry is the median of the file's readings, as the judge's app works it out,
+/// whatever the file's `timings` claim.
+#[test]
+fn stopwatch_readings_are_checked_and_their_median_is_the_time() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let negative = common::score_file(&s, "negative.json", |b| {
+        b.readings.insert("sprout-sense".into(), vec![30.0, -5.0]);
+    });
+    head(&s).arg("merge").arg(&negative).assert().failure().stderr(
+        predicate::str::contains("negative.json")
+            .and(predicate::str::contains("sprout-sense = -5"))
+            .and(predicate::str::contains("0 seconds or more")),
+    );
+    let claimed = common::score_file(&s, "claimed.json", |b| {
+        b.readings.insert("sprout-sense".into(), vec![100.0, 200.0, 300.0]);
+        b.timings.insert("sprout-sense".into(), 1.0);
+    });
+    head(&s)
+        .args(["merge", "--entry", "sprout-sense"])
+        .arg(&claimed)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("200.0 s").and(predicate::str::contains("1.0 s").not()));
+}
+
 /// 12:30 at +02:00 is 10:30 UTC: the file written at 11:00 UTC is the newer, whatever the text
 /// says.
 #[test]

@@ -250,7 +250,23 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             }
         }
     }
+    if let Some(problem) = stopwatch_problem(&body) {
+        return Err(invalid(problem));
+    }
     comparison_problem(&body).map_or(Ok(body), |problem| Err(invalid(problem)))
+}
+
+/// What is wrong with a file's stopwatch times, if anything: a stopwatch counts up from 0, so
+/// a reading (or a median of readings) below 0 can only come from an edited file.
+fn stopwatch_problem(body: &Checked) -> Option<String> {
+    let each = body.readings.iter().flat_map(|(id, all)| all.iter().map(move |s| ("readings", id, s)));
+    let (field, id, seconds) =
+        body.timings.iter().map(|(id, s)| ("timings", id, s)).chain(each).find(|(_, _, s)| s.is_nan() || **s < 0.0)?;
+    Some(format!(
+        "{field}: {} = {seconds}: a stopwatch reading is 0 seconds or more; ask {} to export again",
+        clean_line(id),
+        clean_line(&body.judge)
+    ))
 }
 
 /// What is wrong with a file's comparisons, if anything: a pair of one entry, a verdict that is

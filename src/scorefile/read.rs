@@ -75,7 +75,13 @@ fn read_one(
         comparisons: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
+    let (earliest, latest) = times_possible(written);
     for (id, values, times) in body.scores.iter() {
+        // A forged time moves a judge's drift, and with it a corrected merge.
+        let at = body.given(times);
+        if let Some(at) = at.filter(|at| !(earliest..=latest).contains(at)) {
+            return Err(ScoreFileError::Invalid { file: name, problem: impossible_time(id, at, written, &body) });
+        }
         // Withdrawn entries and recusals are left out.
         let entry = match field.place(id) {
             Place::Ranked(entry) => entry,
@@ -92,7 +98,7 @@ fn read_one(
             Some(totals) => {
                 marks.entries.push(entry);
                 marks.totals.push(totals.own);
-                marks.given.push(body.given(times));
+                marks.given.push(at);
                 marks.shared_totals.extend(totals.shared);
                 // A value for a criterion off the entry's rubric (its track changed since) does
                 // not count.
@@ -155,7 +161,11 @@ fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, field
         _ => None,
     };
     let in_play = |id: &str| ranked(id).filter(|_| !body.sets_aside(id));
-    marks.timings = body.timings.iter().filter_map(|(id, seconds)| Some((in_play(id)?, *seconds))).collect();
+    // The median of an entry's readings, where the file has them (version 3), as the judge's
+    // app works it out: a file's `timings` may say otherwise only if it was edited.
+    let medians = body.readings.iter().filter_map(|(id, all)| Some((id, crate::stats::median(all)?)));
+    let older = body.timings.iter().filter(|(id, _)| !body.readings.contains_key(*id)).map(|(id, s)| (id, *s));
+    marks.timings = medians.chain(older).filter_map(|(id, seconds)| Some((in_play(id)?, seconds))).collect();
     marks.revisions = body.revisions.iter().filter_map(|(id, rev)| Some((in_play(id)?, rev.to_string()))).collect();
     marks.texts = ByPart::from_fn(|part| {
         let texts = body.texts[part].iter();
@@ -170,8 +180,43 @@ fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, field
     });
 }
 
+/// How long before its file was written a score may have been given: a judging longer than a
+/// year is not one.
+const LONGEST_JUDGING_SECONDS: f64 = 366.0 * 86_400.0;
+
+/// How far a clock may have been set back, and how far ahead of this machine's a judge's may
+/// run: a score given after its file was written, or a file written after now, by more than
+/// this, cannot be.
+const CLOCK_SLACK_SECONDS: f64 = 86_400.0;
+
+/// The Unix seconds a score in a file written at `written` may have been given between.
+fn times_possible(written: jiff::Timestamp) -> (f64, f64) {
+    let written = written.as_second() as f64;
+    (written - LONGEST_JUDGING_SECONDS, written + CLOCK_SLACK_SECONDS)
+}
+
+/// Why a row's time cannot be, in words, with the time as a date where it is one.
+fn impossible_time(id: &str, at: f64, written: jiff::Timestamp, body: &scorefile::Checked) -> String {
+    let when = jiff::SignedDuration::try_from_secs_f64(at.trunc())
+        .and_then(jiff::Timestamp::from_duration)
+        .map_or_else(|_| format!("{at} s after 1970"), |t| t.to_string());
+    let how = if at > written.as_second() as f64 {
+        "after the file was written"
+    } else {
+        "more than a year before the file was written"
+    };
+    format!(
+        "{}: scored at {when}, {how} ({}): a score is given before its file is written, in the same judging; ask {} to export again",
+        crate::sanitize::quoted(id),
+        clean_line(&body.written_at),
+        clean_line(&body.judge)
+    )
+}
+
 /// The judge's name, checked as the command line checks `--judge`, and the moment the file was
-/// written, read as a real time with its offset: the merge orders a judge's files by it.
+/// written, read as a real time with its offset: the merge orders a judge's files by it, so a
+/// moment later than this machine's clock (beyond a day) is refused: it would put the file
+/// after every real one.
 fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp, ScoreFileError> {
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.to_owned(), problem };
     if crate::paths::check_judge(&body.judge).is_err() {
@@ -181,6 +226,16 @@ fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp
             crate::sanitize::quoted(&body.judge)
         )));
     }
-    crate::when::instant(&body.written_at)
-        .map_err(|reason| invalid(format!("written_at = {:?}: {reason}", clean_line(&body.written_at))))
+    let written = crate::when::instant(&body.written_at)
+        .map_err(|reason| invalid(format!("written_at = {:?}: {reason}", clean_line(&body.written_at))))?;
+    // Whole seconds: enough to compare by eye with the file's.
+    let now = jiff::Timestamp::now();
+    let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
+    if written.as_second() as f64 > now.as_second() as f64 + CLOCK_SLACK_SECONDS {
+        return Err(invalid(format!(
+            "written_at = {:?}: later than this machine's clock ({now}) by more than a day; a file is not written in the future, and one dated ahead would replace every real file of its judge: check the judge's clock and this one, then export again",
+            clean_line(&body.written_at)
+        )));
+    }
+    Ok(written)
 }
