@@ -38,6 +38,13 @@ pub fn quoted(raw: &str) -> String {
     format!("{}{}", visible(&start), if cut { "…" } else { "" })
 }
 
+/// A value a message refuses, in double quotes as given: [`quoted`], so that a control in it is
+/// shown, not dropped ("2026-06-20\u{1b}[2J" is not a real time; with its control dropped
+/// it would look like one).
+pub fn in_quotes(raw: &str) -> String {
+    format!("\"{}\"", quoted(raw))
+}
+
 /// Whether `c` is one a reader cannot see: a control, a direction mark, or a zero-width or
 /// invisible format character. A name holding one can pass for another ("mi\u{200b}ra" for
 /// "mira").

@@ -287,9 +287,19 @@ fn signed_files_merge_and_forgeries_do_not() {
     // A judge without a key, beside one with: refused, as is everyone once signatures are asked.
     s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n[[judges]]\nname = \"ana\"\n"));
     let ana = forged_named(&s, "Ana ");
-    head(&s).arg("merge").arg(&ana).assert().failure().stderr(predicate::str::contains("from a judge without a key"));
+    head(&s)
+        .arg("merge")
+        .arg(&ana)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is listed in judging.toml with no public_key"));
     s.file("judging.toml", "[merge]\nrequire_signatures = true\n[[judges]]\nname = \"ana\"\n");
-    head(&s).arg("merge").arg(&ana).assert().failure().stderr(predicate::str::contains("from a judge without a key"));
+    head(&s)
+        .arg("merge")
+        .arg(&ana)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is listed in judging.toml with no public_key"));
     // A key too short to be a secret is a configuration error.
     s.file("judging.toml", "[[judges]]\nname = \"mira\"\nkey = \"short\"\n");
     head(&s)

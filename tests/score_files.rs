@@ -128,3 +128,53 @@ fn the_newer_of_two_files_is_found_by_the_moment_not_the_text() {
         .failure()
         .stderr(predicate::str::contains("written at the same moment"));
 }
+
+/// With keys in use, a judge listed without one is told so, with what to add: not that they
+/// have a key (a hostile-judge probe found the message saying both).
+#[test]
+fn a_judge_listed_without_a_key_is_told_to_add_one() {
+    let s = Sandbox::new();
+    let out = s.cmd().args(["--judge", "ana", "key"]).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout.lines().find(|l| l.starts_with("public_key = ")).expect("a public_key line");
+    let config = s.file(
+        "judging.toml",
+        &format!("{}\n[[judges]]\nname = \"ana\"\n{line}\n\n[[judges]]\nname = \"forger\"\n", judging::config::BUILTIN),
+    );
+    head(&s).arg("--config").arg(&config).arg("pull").assert().success();
+    let file = common::score_file(&s, "forger.json", |_| {});
+    let out = head(&s).arg("--config").arg(&config).arg("merge").arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("judge forger is listed in judging.toml with no public_key"), "{stderr}");
+    assert!(stderr.contains("judging key") && !stderr.contains("has a key"), "{stderr}");
+}
+
+/// A value a message refuses is shown as given, its controls visible: with them dropped,
+/// "2026-06-20T10:00:00Z" would be "not a real time" and "sprout" "no such entry" while
+/// looking right. An id nearly right is answered with the ids it looks like.
+#[test]
+fn a_refused_value_is_quoted_as_given() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let bad = common::score_file(&s, "esc.json", |b| b.written_at = "2026-06-20T10:00:00Z\u{1b}[2J".into());
+    head(&s).arg("merge").arg(&bad).assert().failure().stderr(
+        predicate::str::contains("written_at = \"2026-06-20T10:00:00Z\\u{1b}[2J\"")
+            .and(predicate::str::contains("\u{1b}").not()),
+    );
+    let event = common::score_file(&s, "event.json", |b| b.event = "other\u{7}".into());
+    head(&s).arg("merge").arg(&event).assert().failure().stderr(predicate::str::contains("for event \"other\\u{7}\""));
+    let fine = common::score_file(&s, "fine.json", |_| {});
+    head(&s).args(["merge", "--entry", "sprout-sens\u{1b}[2J"]).arg(&fine).assert().failure().stderr(
+        predicate::str::contains("--entry \"sprout-sens\\u{1b}[2J\"").and(predicate::str::contains("\u{1b}").not()),
+    );
+    head(&s)
+        .args(["merge", "--entry", "sprout-sens"])
+        .arg(&fine)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("Did you mean: sprout-sense?"));
+    head(&s).args(["merge", "--without", "forg\u{1b}[31mer"]).arg(&fine).assert().failure().stderr(
+        predicate::str::contains("--without \"forg\\u{1b}[31mer\"").and(predicate::str::contains("\u{1b}").not()),
+    );
+}

@@ -60,9 +60,12 @@ pub(super) fn run(
         }
         To::Entry(id, format, output) => {
             let Some(panel) = rankings.panel_of(id) else {
+                let ids = field.entries.iter().map(|s| s.submission.id.as_str());
+                let near: Vec<String> = crate::format::look_alike(id, ids, 5).into_iter().map(clean_line).collect();
+                let hint = if near.is_empty() { String::new() } else { format!(" Did you mean: {}?", near.join(", ")) };
                 bail!(
-                    "--entry {:?}: no such entry among the store's submissions in play (withdrawn ones are not ranked); `judging list` gives the ids",
-                    clean_line(id)
+                    "--entry {}: no such entry among the store's submissions in play (withdrawn ones are not ranked); `judging list` gives the ids.{hint}",
+                    crate::sanitize::in_quotes(id)
                 );
             };
             let text = match format {

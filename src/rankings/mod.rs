@@ -472,7 +472,7 @@ fn did_you_mean(near: &[String]) -> String {
 /// Options the files cannot satisfy.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RankError {
-    #[error("--judges: no score file from judge {name:?}; the files are from {known}")]
+    #[error("--judges: no score file from judge \"{name}\"; the files are from {known}")]
     UnknownJudge { name: String, known: String },
     #[error(
         "{file} and {other}: two different files of judge {judge:?} written at the same moment ({written_at}): ask them which one counts, and merge only that"
@@ -493,7 +493,7 @@ pub enum RankError {
     )]
     Incomplete { fewest: usize, most: usize, judges: usize },
     #[error(
-        "--without {name:?}: no score file is from a judge of that name{}; the files are from {known}",
+        "--without \"{name}\": no score file is from a judge of that name{}; the files are from {known}",
         did_you_mean(near)
     )]
     UnknownWithout { name: String, near: Vec<String>, known: String },

@@ -197,7 +197,7 @@ pub(super) fn chosen_judges(panel: &Panel, names: &[String]) -> Result<Vec<usize
         .iter()
         .map(|name| {
             panel.judges.iter().position(|j| same_name(j, name)).ok_or_else(|| RankError::UnknownJudge {
-                name: clean_line(name),
+                name: crate::sanitize::quoted(name),
                 known: panel.judges.iter().map(|j| clean_line(j)).collect::<Vec<_>>().join(", "),
             })
         })
@@ -272,7 +272,7 @@ pub(super) fn leave_out(judges: &mut Vec<JudgeMarks>, names: &[String]) -> Resul
             let known: Vec<&str> = judges.iter().map(|j| j.judge.as_str()).collect();
             let near = crate::format::look_alike(name, known.iter().copied(), 3);
             return Err(RankError::UnknownWithout {
-                name: clean_line(name),
+                name: crate::sanitize::quoted(name),
                 near: near.iter().map(|n| clean_line(n)).collect(),
                 known: known.iter().map(|n| clean_line(n)).collect::<Vec<_>>().join(", "),
             });

@@ -89,6 +89,10 @@ pub enum ScoreFileError {
         "{file}: judge {judge} has a key in judging.toml, and this file is {what}: ask {judge} to export again with their key"
     )]
     Signature { file: String, judge: String, what: &'static str },
+    #[error(
+        "{file}: judge {judge} is listed in judging.toml with no public_key, and with keys in use every judge's file must be signed: add the public key `judging key` prints on {judge}'s machine to their [[judges]] entry"
+    )]
+    Keyless { file: String, judge: String },
 }
 
 /// What signs a file as it is written.
@@ -195,14 +199,15 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     if let Some(what) = unsigned(config, &body.judge, raw.as_bytes(), signature) {
         return Err(match what {
             Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: clean_line(&body.judge) },
+            Unsigned::Keyless => ScoreFileError::Keyless { file, judge: clean_line(&body.judge) },
             Unsigned::Not(what) => ScoreFileError::Signature { file, judge: clean_line(&body.judge), what },
         });
     }
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
     if body.event != config.event.id {
         return Err(invalid(format!(
-            "it is for event {:?}, and this judging.toml is for {:?}",
-            clean_line(&body.event),
+            "it is for event {}, and this judging.toml is for {:?}",
+            crate::sanitize::in_quotes(&body.event),
             config.event.id
         )));
     }
@@ -346,6 +351,8 @@ fn judge_named_in(raw: &str) -> String {
 enum Unsigned {
     /// With keys in use, a name that is not a judge of judging.toml (or only looks like one).
     Unknown,
+    /// With keys in use, a judge judging.toml lists with none.
+    Keyless,
     Not(&'static str),
 }
 
@@ -357,7 +364,7 @@ fn unsigned(config: &Config, judge: &str, body: &[u8], signature: Option<sign::S
     };
     let (public, secret) = (listed.public_key.as_deref(), listed.key.as_deref());
     if public.is_none() && secret.is_none() {
-        return config.signatures_required().then_some(Unsigned::Not("from a judge without a key in judging.toml"));
+        return config.signatures_required().then_some(Unsigned::Keyless);
     }
     let holds = match signature {
         None => return Some(Unsigned::Not("not signed")),

@@ -226,15 +226,16 @@ fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp
             crate::sanitize::quoted(&body.judge)
         )));
     }
-    let written = crate::when::instant(&body.written_at)
-        .map_err(|reason| invalid(format!("written_at = {:?}: {reason}", clean_line(&body.written_at))))?;
+    let written = crate::when::instant(&body.written_at).map_err(|reason| {
+        invalid(format!("written_at = {}: {reason}", crate::sanitize::in_quotes(&body.written_at)))
+    })?;
     // Whole seconds: enough to compare by eye with the file's.
     let now = jiff::Timestamp::now();
     let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
     if written.as_second() as f64 > now.as_second() as f64 + CLOCK_SLACK_SECONDS {
         return Err(invalid(format!(
-            "written_at = {:?}: later than this machine's clock ({now}) by more than a day; a file is not written in the future, and one dated ahead would replace every real file of its judge: check the judge's clock and this one, then export again",
-            clean_line(&body.written_at)
+            "written_at = {}: later than this machine's clock ({now}) by more than a day; a file is not written in the future, and one dated ahead would replace every real file of its judge: check the judge's clock and this one, then export again",
+            crate::sanitize::in_quotes(&body.written_at)
         )));
     }
     Ok(written)
