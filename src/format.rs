@@ -66,6 +66,13 @@ pub fn number(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// A figure with its sign, to `places` decimals: "+0.25", "-1.50". What rounds to zero reads
+/// "+0.00", never "-0.00": a judge a hair below the others is not shown as harsh.
+pub fn signed(value: f64, places: usize) -> String {
+    let text = format!("{value:+.places$}");
+    if text[1..].bytes().all(|b| b == b'0' || b == b'.') { text.replacen('-', "+", 1) } else { text }
+}
+
 /// A histogram as one bar character per scale point, scaled to the largest bin.
 pub fn bars(histogram: &[usize]) -> String {
     const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -183,6 +190,23 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_figures_never_read_minus_zero() {
+        for (value, places, shown) in [
+            (0.25, 2, "+0.25"),
+            (-1.5, 2, "-1.50"),
+            (-0.004, 2, "+0.00"),
+            (-0.0, 2, "+0.00"),
+            (0.004, 2, "+0.00"),
+            (-0.005_000_1, 2, "-0.01"),
+            (-0.04, 1, "+0.0"),
+            (-12.0, 0, "-12"),
+            (-0.2, 0, "+0"),
+        ] {
+            assert_eq!(signed(value, places), shown, "{value} to {places}");
+        }
+    }
 
     #[test]
     fn entries_are_named_by_title_with_the_id_only_where_needed() {

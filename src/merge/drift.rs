@@ -64,7 +64,7 @@ impl Drift {
 
     /// "+0.25 ± 0.03" points per hour, for a table.
     pub fn text(&self) -> String {
-        format!("{:+.2} ± {:.2}", self.per_hour, self.error)
+        format!("{} ± {:.2}", crate::format::signed(self.per_hour, 2), self.error)
     }
 }
 

@@ -36,7 +36,11 @@ impl TraineeLine {
         match (self.leniency, self.gap) {
             (Some(l), Some(g)) => {
                 let order = self.order.map(|o| format!(", order {o:.2}")).unwrap_or_default();
-                format!("{l:+.2} points, {g:.2} apart on average{order} ({} entries)", self.compared)
+                format!(
+                    "{} points, {g:.2} apart on average{order} ({} entries)",
+                    crate::format::signed(l, 2),
+                    self.compared
+                )
             }
             _ => format!("no entry in common with the panel ({} scored)", self.entries),
         }

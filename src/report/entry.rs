@@ -53,10 +53,10 @@ pub fn table(p: &EntryPanel) -> String {
     for j in &p.judges {
         let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
         out.push_str(&format!(
-            "{:<20}{scores}  {:>7.2}  {:>+8.2}  {:>9}  {}\n",
+            "{:<20}{scores}  {:>7.2}  {:>8}  {:>9}  {}\n",
             fit(&clean_line(&j.name()), 20),
             j.total,
-            j.leniency,
+            crate::format::signed(j.leniency, 2),
             seconds(j.stopwatch_seconds),
             notes(j, clean_line)
         ));
@@ -97,10 +97,10 @@ pub fn markdown(p: &EntryPanel) -> String {
     for j in &p.judges {
         let scores: String = j.scores.iter().map(|v| format!(" {} |", score(*v))).collect();
         out.push_str(&format!(
-            "| {} |{scores} {:.2} | {:+.2} | {} | {} |\n",
+            "| {} |{scores} {:.2} | {} | {} | {} |\n",
             cell(&j.name()),
             j.total,
-            j.leniency,
+            crate::format::signed(j.leniency, 2),
             seconds(j.stopwatch_seconds),
             notes(j, cell)
         ));

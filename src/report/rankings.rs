@@ -69,7 +69,7 @@ const TRAINEE_LEGEND: &str = "Trainees (counts = false in judging.toml): their f
 
 /// A judge's leniency, `~` marking one from too few entries to trust.
 fn leniency(j: &crate::rankings::JudgeLine) -> String {
-    format!("{}{:+.2}", if j.few() { "~" } else { "" }, j.leniency)
+    format!("{}{}", if j.few() { "~" } else { "" }, crate::format::signed(j.leniency, 2))
 }
 
 /// Kendall's W, as one sentence per figure: for each group of judges who saw the same entries,
@@ -369,7 +369,7 @@ pub fn table(r: &Rankings) -> String {
                 fit(&clean_line(&t.judge), 20),
                 t.entries,
                 t.compared,
-                t.leniency.map_or_else(|| "-".to_owned(), |l| format!("{l:+.2}")),
+                t.leniency.map_or_else(|| "-".to_owned(), |l| crate::format::signed(l, 2)),
                 mean(t.gap, 2),
                 mean(t.order, 2)
             ));
@@ -473,7 +473,7 @@ pub fn markdown(r: &Rankings) -> String {
                 cell(&t.judge),
                 t.entries,
                 t.compared,
-                t.leniency.map_or_else(|| "-".to_owned(), |l| format!("{l:+.2}")),
+                t.leniency.map_or_else(|| "-".to_owned(), |l| crate::format::signed(l, 2)),
                 mean(t.gap, 2),
                 mean(t.order, 2)
             ));

@@ -115,10 +115,9 @@ pub fn leniency(judges: &[JudgeDot]) -> String {
         }
         let (low, high) = (j.leniency - Z95 * j.error.max(0.0), j.leniency + Z95 * j.error.max(0.0));
         out.push_str(&format!(
-            "<g><title>{name}: {lean:+.2} ± {err:.2} marks, on {marks} entries</title><text x=\"{lx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{name}</text><line x1=\"{x1:.1}\" y1=\"{y:.1}\" x2=\"{x2:.1}\" y2=\"{y:.1}\" stroke=\"#555\" stroke-width=\"1.5\"/><circle cx=\"{cx:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"#111\"/></g>\n",
+            "<g><title>{name}: {lean} ± {err:.2} marks, on {marks} entries</title><text x=\"{lx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{name}</text><line x1=\"{x1:.1}\" y1=\"{y:.1}\" x2=\"{x2:.1}\" y2=\"{y:.1}\" stroke=\"#555\" stroke-width=\"1.5\"/><circle cx=\"{cx:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"#111\"/></g>\n",
             name = label(&j.name),
-            // What rounds to zero reads "+0.00", never "-0.00".
-            lean = if j.leniency.abs() < 0.005 { 0.0 } else { j.leniency },
+            lean = crate::format::signed(j.leniency, 2),
             err = Z95 * j.error.max(0.0),
             marks = j.marks,
             lx = left - 8.0,

@@ -418,7 +418,7 @@ impl Board<'_> {
             .judges
             .iter()
             .filter_map(|j| j.drift.filter(crate::merge::drift::Drift::large).map(|d| (j, d)))
-            .map(|(j, d)| format!("{} {:+.2}/h", clean_line(&j.judge), d.per_hour))
+            .map(|(j, d)| format!("{} {}/h", clean_line(&j.judge), crate::format::signed(d.per_hour, 2)))
             .collect();
         if !drifting.is_empty() {
             out.push(format!("drifting through the day: {}", crate::format::first_few(&drifting, 3, ", ")));
@@ -459,7 +459,7 @@ impl Board<'_> {
             .skip(offset)
             .take(rows)
             .map(|j| {
-                let lean = format!("{}{:+.2}", if j.few() { "~" } else { "" }, j.leniency);
+                let lean = format!("{}{}", if j.few() { "~" } else { "" }, crate::format::signed(j.leniency, 2));
                 let mut spans =
                     vec![Span::from(pad(&fit(&clean_line(&j.judge), widths[0].unwrap_or(8)), widths[0].unwrap_or(8)))];
                 if widths[1].is_some() {

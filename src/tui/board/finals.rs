@@ -64,7 +64,7 @@ impl Board<'_> {
                 "{}{}{}{}{}{} {}",
                 pad_left(&f.place.to_string(), 5),
                 pad_left(&f.rubric_place.to_string(), 7),
-                pad_left(&format!("{:+.2} ± {:.2}", f.strength, f.sd), 14),
+                pad_left(&format!("{} ± {:.2}", crate::format::signed(f.strength, 2), f.sd), 14),
                 pad_left(&format!("{}-{}-{}", f.wins, f.losses, f.levels), 10),
                 pad_left(&format!("{:.0}%", f.paid * 100.0), 6),
                 pad_left(&above, 7),
