@@ -178,3 +178,54 @@ fn a_refused_value_is_quoted_as_given() {
         predicate::str::contains("--without \"forg\\u{1b}[31mer\"").and(predicate::str::contains("\u{1b}").not()),
     );
 }
+
+/// Files found by a hostile-judge probe, each answered with what it is and what would be right:
+/// a byte order mark before a valid file is read past; version 0 is no version, not a newer
+/// one; valid JSON of another shape is not "broken JSON"; criteria in another order are named;
+/// and a file that scores nothing is said to change nothing.
+#[test]
+fn odd_files_are_answered_with_what_they_are() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let fine = common::score_file(&s, "fine.json", |_| {});
+    let text = std::fs::read_to_string(&fine).expect("read");
+    let bom = s.file("bom.json", &format!("\u{feff}{text}"));
+    head(&s).arg("merge").arg(&bom).assert().success();
+    let zero = s.file("zero.json", &text.replacen("\"version\":4", "\"version\":0", 1));
+    head(&s)
+        .arg("merge")
+        .arg(&zero)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("version 0, and versions start at 1"));
+    let list = s.file("list.json", "[1, 2]");
+    head(&s)
+        .arg("merge")
+        .arg(&list)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("JSON, but a list").and(predicate::str::contains("broken").not()));
+    let order = common::score_file(&s, "order.json", |b| b.criteria.swap(0, 1));
+    head(&s).arg("merge").arg(&order).assert().failure().stderr(
+        predicate::str::contains("its criteria are latency, utility, cost")
+            .and(predicate::str::contains("judging.toml's are utility, latency, cost")),
+    );
+    let nothing = common::score_file(&s, "nothing.json", |b| {
+        b.judge = "eve".into();
+        b.scores.clear();
+    });
+    head(&s)
+        .arg("merge")
+        .arg(&fine)
+        .arg(&nothing)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("judge \"eve\" scores no entry in play"));
+    // A revision of controls shows as itself, cut, not as nothing.
+    let odd = common::score_file(&s, "odd.json", |b| {
+        b.revisions.insert("sprout-sense".into(), "\u{1b}]0;PWNED\u{7}".into());
+    });
+    head(&s).args(["merge", "--entry", "sprout-sense"]).arg(&odd).assert().success().stdout(
+        predicate::str::contains("Scored on commits: forger \\u{1b}").and(predicate::str::contains("\u{1b}").not()),
+    );
+}

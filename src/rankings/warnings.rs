@@ -111,6 +111,19 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
     )
 }
 
+/// Names the judges whose files score no entry in play (nothing, or only entries withdrawn,
+/// recused from or left partly scored): their files change no ranking, and a head judge who
+/// counted on them should know.
+pub(super) fn scoring_nothing(judges: &[JudgeMarks]) -> Option<String> {
+    let names: Vec<String> = judges.iter().filter(|j| j.entries.is_empty()).map(|j| j.judge.clone()).collect();
+    about_judges(
+        &names,
+        "scores no entry in play",
+        "score no entry in play",
+        "their files change nothing (no score, or only entries withdrawn, recused from or partly scored); check that the right files were exported",
+    )
+}
+
 /// Names the entries each judge left partly scored (the first five), which the merge leaves
 /// out: a line for one judge, one line for many.
 pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {

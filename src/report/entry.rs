@@ -155,7 +155,8 @@ pub fn commits(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     let known: Vec<(&str, &str)> =
         p.judges.iter().filter_map(|j| j.revision.as_deref().map(|r| (j.judge.as_str(), r))).collect();
     let first = known.first()?.1;
-    let short = |r: &str| r.chars().take(7).collect::<String>();
+    // Cut after its controls are shown: a revision that is all controls still shows as itself.
+    let short = |r: &str| crate::sanitize::visible(r).chars().take(7).collect::<String>();
     let who: Vec<String> = known.iter().map(|(j, r)| format!("{} {}", text(j), text(&short(r)))).collect();
     let differ = known.iter().any(|(_, r)| *r != first);
     Some(format!(

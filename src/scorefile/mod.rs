@@ -79,6 +79,8 @@ pub enum ScoreFileError {
     NotScoreFile { file: String, reason: String },
     #[error("{file}: score file version {found}; this judging reads versions 1 to {VERSION}: upgrade judging")]
     Version { file: String, found: u32 },
+    #[error("{file}: score file version 0, and versions start at 1: `judging export` writes the file whole")]
+    NoVersion { file: String },
     #[error(
         "{file}: edited after it was written: its digest does not match its content. Ask the judge who sent it (it names {judge:?}, which an edit may have changed) to export again"
     )]
@@ -182,6 +184,9 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         return Err(ScoreFileError::Empty { file });
     }
     let not = |reason: String| ScoreFileError::NotScoreFile { file: file.clone(), reason };
+    // A byte order mark (an editor's, on Windows) is not part of the file's JSON, nor of the
+    // body its digest covers.
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     let text = std::str::from_utf8(text).map_err(|_| not("not UTF-8 text".into()))?;
     // The fast path: a file as written, its body hashed and parsed once.
     let (raw, signature, mut body) = match split(text) {
@@ -212,11 +217,17 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         )));
     }
     let ids: Vec<&str> = config.criteria.iter().map(|c| c.id.as_str()).collect();
-    if body.rubric != rubric_fingerprint(config)
-        || body.criteria.iter().map(std::convert::AsRef::as_ref).ne(ids.iter().copied())
-    {
+    if body.criteria.iter().map(std::convert::AsRef::as_ref).ne(ids.iter().copied()) {
+        let theirs: Vec<String> = body.criteria.iter().map(|c| crate::sanitize::quoted(c)).collect();
+        return Err(invalid(format!(
+            "it was scored on another rubric: its criteria are {}, and judging.toml's are {}, in that order; score with this judging.toml and export again",
+            crate::format::first_few(&theirs, 8, ", "),
+            ids.join(", ")
+        )));
+    }
+    if body.rubric != rubric_fingerprint(config) {
         return Err(invalid(
-            "it was scored on another rubric (criteria, scales or weights differ from judging.toml)".into(),
+            "it was scored on another rubric: its criteria are judging.toml's, but their scales or weights differ; score with this judging.toml and export again".into(),
         ));
     }
     // One row per submission: a second would count this judge twice on it. The app writes the
@@ -309,13 +320,30 @@ fn read_slowly<'a>(
 ) -> Result<(&'a str, Option<sign::Signature<'a>>, Checked<'a>), ScoreFileError> {
     let not = |reason: String| ScoreFileError::NotScoreFile { file: file.to_owned(), reason };
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
-        let what = if e.is_eof() { "cut short" } else { "broken JSON" };
-        not(format!("{what} at line {}, column {}", e.line(), e.column()))
+        // Valid JSON of another shape is not broken: say what it is, and what a score file is.
+        let what = match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(_)) => format!("a JSON object without a score file's keys ({e})"),
+            Ok(other) => format!(
+                "JSON, but {}; a score file is one object, {{\"format\": \"judging-scores\", \"version\": …, \"body\": {{…}}}}, as `judging export` writes it",
+                match other {
+                    serde_json::Value::Array(_) => "a list",
+                    serde_json::Value::String(_) => "a string",
+                    serde_json::Value::Number(_) => "a number",
+                    _ => "not an object",
+                }
+            ),
+            Err(_) if e.is_eof() => format!("cut short at line {}, column {}", e.line(), e.column()),
+            Err(_) => format!("broken JSON at line {}, column {}", e.line(), e.column()),
+        };
+        not(what)
     })?;
     if envelope.format != FORMAT {
         return Err(not(format!("its format is {:?}", clean_line(&envelope.format))));
     }
-    if !(1..=VERSION).contains(&envelope.version) {
+    if envelope.version == 0 {
+        return Err(ScoreFileError::NoVersion { file: file.to_owned() });
+    }
+    if envelope.version > VERSION {
         return Err(ScoreFileError::Version { file: file.to_owned(), found: envelope.version });
     }
     let raw = envelope.body.get();
