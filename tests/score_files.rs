@@ -229,3 +229,35 @@ fn odd_files_are_answered_with_what_they_are() {
         predicate::str::contains("Scored on commits: forger \\u{1b}").and(predicate::str::contains("\u{1b}").not()),
     );
 }
+
+/// A row's value no scale can hold is said with the row's id, in words, at its place in the
+/// file (not in the body's count, which starts part-way along the first line).
+#[test]
+fn a_value_no_scale_holds_is_named_with_its_row_and_place() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let fine = common::score_file(&s, "fine.json", |_| {});
+    let text = std::fs::read_to_string(&fine).expect("read");
+    let row = "[\"sprout-sense\",[4,";
+    // The 1-based column where the first value starts.
+    let at = text.find(row).expect("the row") + row.len() - 1;
+    for (name, value, said) in [
+        ("big.json", "300", "a score of 300: no scale runs past 255"),
+        ("neg.json", "-2", "a score of -2: a scale runs from 0 up"),
+        ("frac.json", "2.5", "a score of 2.5: a score is a whole number"),
+    ] {
+        // Edited, then given the digest of its new body, as a hostile judge would.
+        let edited = text.replacen(row, &format!("[\"sprout-sense\",[{value},"), 1);
+        let body = &edited[edited.find("\"body\":").expect("body") + 7..edited.trim_end().len() - 1];
+        let digest: String =
+            <sha2::Sha256 as sha2::Digest>::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        let old = &text[text.find("sha256:").expect("digest") + 7..][..64];
+        let file = s.file(name, &edited.replacen(old, &digest, 1));
+        let column = at + value.len();
+        head(&s).arg("merge").arg(&file).assert().failure().stderr(
+            predicate::str::contains(format!("{name}: sprout-sense: {said}"))
+                .and(predicate::str::contains(format!("at line 1, column {column}")))
+                .and(predicate::str::contains("not a judging score file").not()),
+        );
+    }
+}

@@ -279,7 +279,15 @@ impl<'de: 'a, 'a> Visitor<'de> for Row<'_, 'a> {
         let rows = self.0;
         let short = |n: usize| de::Error::invalid_length(n, &"a row of 3: [id, [values], [times]]");
         let id = seq.next_element::<Text>()?.ok_or_else(|| short(0))?.0;
-        seq.next_element_seed(Values(&mut rows.values))?.ok_or_else(|| short(1))?;
+        // A bad value is said with its row's id: "sprout-sense: a score of 300: …".
+        seq.next_element_seed(Values(&mut rows.values))
+            .map_err(|e| {
+                // The reader places the error again: its first place is left out.
+                let said = e.to_string();
+                let said = said.split(" at line ").next().unwrap_or(&said);
+                de::Error::custom(format!("{}: {said}", crate::sanitize::quoted(&id)))
+            })?
+            .ok_or_else(|| short(1))?;
         let latest = seq.next_element::<Latest>()?.ok_or_else(|| short(2))?;
         if seq.next_element::<de::IgnoredAny>()?.is_some() {
             return Err(de::Error::invalid_length(4, &"a row of 3: [id, [values], [times]]"));
@@ -310,10 +318,40 @@ impl<'de> Visitor<'de> for Values<'_> {
     }
 
     fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
-        while let Some(value) = seq.next_element::<Option<u8>>()? {
-            self.0.push(value);
+        while let Some(value) = seq.next_element::<Option<Score>>()? {
+            self.0.push(value.map(|s| s.0));
         }
         Ok(())
+    }
+}
+
+/// One value of a row: a whole number a scale can hold (0 to 255), said so when it is not,
+/// rather than in serde's terms ("expected u8").
+struct Score(u8);
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Whole;
+        impl Visitor<'_> for Whole {
+            type Value = Score;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a score: a whole number on its criterion's scale, or null")
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Score, E> {
+                u8::try_from(v).map(Score).map_err(|_| E::custom(format!("a score of {v}: no scale runs past 255")))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Score, E> {
+                u8::try_from(v).map(Score).map_err(|_| E::custom(format!("a score of {v}: a scale runs from 0 up")))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Score, E> {
+                Err(E::custom(format!("a score of {v}: a score is a whole number")))
+            }
+        }
+        deserializer.deserialize_any(Whole)
     }
 }
 #[derive(Deserialize)]

@@ -191,7 +191,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     // The fast path: a file as written, its body hashed and parsed once.
     let (raw, signature, mut body) = match split(text) {
         Some((digest, signature, raw)) if hex(&Sha256::digest(raw.as_bytes())) == digest => {
-            let mut body = body::parse(raw).map_err(|e| not(format!("its body: {e}")))?;
+            let mut body = body::parse(raw).map_err(|e| body_problem(&file, text, raw, &e))?;
             digest.clone_into(&mut body.digest);
             (raw, signature, body)
         }
@@ -358,13 +358,29 @@ fn read_slowly<'a>(
         };
         return Err(ScoreFileError::Tampered { file: file.to_owned(), judge });
     }
-    let body = body.map_err(|e| not(format!("its body: {e}")))?;
+    let body = body.map_err(|e| body_problem(file, text, raw, &e))?;
     let signature = envelope.signature.map(|s| match (s.strip_prefix("hmac-sha256:"), s.strip_prefix("ed25519:")) {
         (Some(hmac), _) => sign::Signature::Hmac(hmac),
         (_, Some(ed)) => sign::Signature::Ed25519(ed),
         _ => sign::Signature::Hmac("-"),
     });
     Ok((raw, signature, body))
+}
+
+/// What is wrong in a body that does not read, placed in the file: the reader counts lines and
+/// columns from the body's start, part-way along the file's first line.
+fn body_problem(file: &str, text: &str, raw: &str, e: &serde_json::Error) -> ScoreFileError {
+    let said = e.to_string();
+    let said = said.split(" at line ").next().unwrap_or(&said);
+    let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+    let before = text.get(..offset).unwrap_or_default();
+    let lines_before = before.matches('\n').count();
+    let (line, column) = if e.line() <= 1 {
+        (lines_before + 1, before.len() - before.rfind('\n').map_or(0, |i| i + 1) + e.column())
+    } else {
+        (lines_before + e.line(), e.column())
+    };
+    ScoreFileError::Invalid { file: file.to_owned(), problem: format!("{said}, at line {line}, column {column}") }
 }
 
 /// The judge a body that does not read names, for a message: "its judge" where it names none.
