@@ -252,9 +252,9 @@ fn a_value_no_scale_holds_is_named_with_its_row_and_place() {
         let digest: String =
             <sha2::Sha256 as sha2::Digest>::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
         let old = &text[text.find("sha256:").expect("digest") + 7..][..64];
-        let file = s.file(name, &edited.replacen(old, &digest, 1));
+        let forged = s.file(name, &edited.replacen(old, &digest, 1));
         let column = at + value.len();
-        head(&s).arg("merge").arg(&file).assert().failure().stderr(
+        head(&s).arg("merge").arg(&forged).assert().failure().stderr(
             predicate::str::contains(format!("{name}: sprout-sense: {said}"))
                 .and(predicate::str::contains(format!("at line 1, column {column}")))
                 .and(predicate::str::contains("not a judging score file").not()),
