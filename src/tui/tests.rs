@@ -891,4 +891,8 @@ fn a_part_left_out_for_room_is_counted() {
         after.split_whitespace().next()?.parse::<usize>().ok()
     });
     assert!(shows_track || more.is_some_and(|n| n >= 1), "{}", screen.join("\n"));
+    // The note shrinks before the link keys go, and says how much of it is left out.
+    assert!(screen.iter().any(|l| l.contains("[o] Space")), "{}", screen.join("\n"));
+    assert!(screen.iter().any(|l| l.contains("more note lines")), "{}", screen.join("\n"));
+    assert!(screen.iter().any(|l| l.contains("Jury: A note of many words")), "its start stays");
 }

@@ -33,6 +33,10 @@ pub struct BoxTitles {
 /// is short, and go without being counted, as their keys ("[o] Space") stay.
 const SAID_BY_THEIR_KEYS: u8 = 2;
 
+/// How long a note stays in the entry pane: past every part that goes for room; when even the
+/// notes do not fit, the longest shrinks to its first lines and how many more.
+const A_NOTE: u8 = 7;
+
 impl App {
     /// The open text box: its editor, the rectangle it is drawn in, and its titles.
     fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, BoxTitles)> {
@@ -325,8 +329,9 @@ impl App {
 
     /// The entry: what it is and who made it, what to know before scoring it, the notes given,
     /// its links, tags, models and the Hub's facts, then its description. Every part wraps;
-    /// when the pane is too short the description shrinks first ("and N more lines"), then
-    /// the Hub's facts, the models and the tags, then the links' addresses (their keys stay).
+    /// when the pane is too short the description shrinks first, to its first line and "and N
+    /// more lines", then the links' addresses go (their keys stay), the Hub's facts, the models
+    /// and the tags; last the longest note shrinks ("and N more note lines").
     fn detail(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(" Entry ");
         let inner = block.inner(area);
@@ -358,7 +363,7 @@ impl App {
         }
         for (label, part) in [("Jury: ", TextPart::Note), ("Team: ", TextPart::TeamNote)] {
             if let Some(note) = self.sheet().text(part, &s.id) {
-                parts.push((para(&format!("{label}{}", clean_block(note)), Style::new().italic()), 7));
+                parts.push((para(&format!("{label}{}", clean_block(note)), Style::new().italic()), A_NOTE));
             }
         }
         let space = s.space_id.as_ref().map(|id| format!("hf.co/spaces/{id}"));
@@ -391,7 +396,7 @@ impl App {
         if !sponsors.is_empty() {
             facts.push(format!("sponsors {}", sponsors.join(" ")));
         }
-        parts.push((para(&facts.join(" · "), Style::new()), 4));
+        parts.push((para(&facts.join(" · "), Style::new()), 5));
         if let Some(models) = App::models(s) {
             parts.push((para(&models, Style::new()), 4));
         }
@@ -404,51 +409,12 @@ impl App {
             // entered.
             if let Some(changed) = f.changed_at.as_deref().filter(|c| self.config.event.after_deadline(c)) {
                 let text = format!("changed on the Hub after the deadline ({})", clean_line(changed));
-                parts.push((para(&text, Style::new().yellow()), 5));
+                parts.push((para(&text, Style::new().yellow()), 6));
             }
         }
-        // The parts that stay, lowest first out, until what is left fits with a line of the
-        // description.
-        let rows = |parts: &[(Vec<Line>, u8)]| parts.iter().map(|(l, _)| l.len()).sum::<usize>();
-        let mut hidden = 0;
-        while rows(&parts).saturating_add(2) > height {
-            let Some(k) = parts
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, keep))| *keep < 7)
-                .min_by_key(|(_, (_, keep))| *keep)
-                .map(|(k, _)| k)
-            else {
-                break;
-            };
-            let (gone, keep) = parts.remove(k);
-            if keep > SAID_BY_THEIR_KEYS {
-                hidden += gone.len();
-            }
-        }
-        let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
         let description =
             if s.description.trim().is_empty() { Vec::new() } else { para(&clean_block(&s.description), Style::new()) };
-        if !description.is_empty() && lines.len() + 2 + usize::from(hidden > 0) <= height {
-            lines.push(Line::default());
-            lines.extend(description);
-        } else {
-            hidden += description.len();
-            if hidden > 0 && lines.len() + 2 <= height {
-                // The count below a gap, where the description would have begun.
-                lines.push(Line::default());
-            }
-        }
-        // Nothing goes without a word: the parts left out for room, a description with no room,
-        // and the rows past the pane's foot (a long note's, say) are counted on its last row.
-        let past = lines.len().saturating_sub(height);
-        if (hidden > 0 || past > 0) && height > 0 {
-            let kept = lines.len().min(height - 1);
-            let cut = lines.len() - kept;
-            lines.truncate(kept);
-            lines.push(Line::from(format!("… and {} more lines", hidden + cut)).dark_gray());
-        }
-        lines
+        fit_to_pane(parts, description, height)
     }
 
     /// Every criterion on a line of its own, the focused one's levels under it, each meaning
@@ -677,6 +643,62 @@ impl App {
         }
         out
     }
+}
+
+/// The entry pane's parts and description in `height` rows: everything, or the parts that stay
+/// and the description's first line, the rest counted on the last row. The lowest parts go
+/// first, while that line and the count do not fit; then the notes shrink, the longest first.
+fn fit_to_pane(
+    mut parts: Vec<(Vec<Line<'static>>, u8)>,
+    description: Vec<Line<'static>>,
+    height: usize,
+) -> Vec<Line<'static>> {
+    let rows = |parts: &[(Vec<Line>, u8)]| parts.iter().map(|(l, _)| l.len()).sum::<usize>();
+    let whole = rows(&parts) + if description.is_empty() { 0 } else { 1 + description.len() };
+    let mut hidden = 0;
+    if whole > height {
+        // A blank row, the description's first line (if it has one), and the count.
+        let tail = if description.is_empty() { 2 } else { 3 };
+        while rows(&parts) + tail > height {
+            let lowest =
+                parts.iter().enumerate().filter(|(_, (_, keep))| *keep < A_NOTE).min_by_key(|(_, (_, keep))| *keep);
+            let Some(k) = lowest.map(|(k, _)| k) else { break };
+            let (gone, keep) = parts.remove(k);
+            if keep > SAID_BY_THEIR_KEYS {
+                hidden += gone.len();
+            }
+        }
+        while rows(&parts) + tail > height {
+            let over = rows(&parts) + tail - height;
+            let longest =
+                parts.iter_mut().filter(|(l, keep)| *keep == A_NOTE && l.len() > 2).max_by_key(|(l, _)| l.len());
+            let Some((note, _)) = longest else { break };
+            // Its first lines, and a row that counts the rest.
+            let keep = note.len().saturating_sub(over + 1).max(1);
+            let cut = note.len() - keep;
+            note.truncate(keep);
+            note.push(Line::from(format!("… and {cut} more note lines")).dark_gray());
+        }
+    }
+    let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
+    if lines.len() + 2 <= height && (hidden > 0 || !description.is_empty()) {
+        lines.push(Line::default());
+    }
+    let room = height.saturating_sub(lines.len());
+    let shown = if hidden == 0 && description.len() <= room {
+        description.len()
+    } else {
+        description.len().min(room.saturating_sub(1))
+    };
+    let unshown = hidden + description.len() - shown;
+    lines.extend(description.into_iter().take(shown));
+    if unshown > 0 && height > 0 {
+        // Nothing goes without a word: what was left out is counted on the last row.
+        lines.truncate(height - 1);
+        lines.push(Line::from(format!("… and {unshown} more lines")).dark_gray());
+    }
+    lines.truncate(height);
+    lines
 }
 
 /// The entry's link keys as the entry pane shows them, "[v] Video —" where it has none.
