@@ -138,17 +138,25 @@ fn take(text: &str, room: usize) -> &str {
 /// left out; `total` counts the items, given or not (a caller may give only the first few).
 pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
     let n = total.max(items.len());
-    for shown in (0..=items.len()).rev() {
+    if n == 0 {
+        return String::new();
+    }
+    for shown in (1..=items.len()).rev() {
         let mut text = items[..shown].join(sep);
         if shown < n {
-            let more = if shown == 0 { format!("{n} of them") } else { format!(" and {} more", n - shown) };
-            text.push_str(&more);
+            text.push_str(&format!(" and {} more", n - shown));
         }
         if width(&text) <= room {
             return text;
         }
     }
-    format!("{n} of them")
+    // Not even the first whole: its start, cut, names one of them better than a count alone.
+    let more = if n > 1 { format!(" and {} more", n - 1) } else { String::new() };
+    let left = room.saturating_sub(width(&more) + 1);
+    match items.first() {
+        Some(first) if left >= 6 => format!("{}…{more}", take(first, left).trim_end()),
+        _ => format!("{n} of them"),
+    }
 }
 
 /// `lines` when they fit in `room` rows; else the first ones, the last row given to what
@@ -391,6 +399,7 @@ mod tests {
         let items: Vec<String> = ["#1 Sprout Sense", "#2 Pantry Poet", "#3 Bus Stop Oracle"].map(String::from).into();
         assert_eq!(list(&items, 3, ", ", 80), "#1 Sprout Sense, #2 Pantry Poet, #3 Bus Stop Oracle");
         assert_eq!(list(&items, 3, ", ", 45), "#1 Sprout Sense, #2 Pantry Poet and 1 more");
+        assert_eq!(list(&items, 3, ", ", 22), "#1 Sprout… and 2 more", "the first, cut, before a bare count");
         assert_eq!(list(&items, 3, ", ", 12), "3 of them");
         assert_eq!(list(&items[..1], 3, ", ", 80), "#1 Sprout Sense and 2 more", "only the first given");
         let kept = rows((1..=7).collect(), 4, |n| 100 + n);
