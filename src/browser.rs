@@ -17,7 +17,10 @@ pub fn open(link: &str, browser: Option<&str>) -> Result<(), String> {
     let url = url.as_str();
     match browser {
         Some(command) => spawn(command, url),
-        None => open::that_detached(url).map_err(|e| format!("could not start a browser: {e}")),
+        // The opener's own error is a launcher's exit status; what helps is what to do.
+        None => open::that_detached(url).map_err(|_| {
+            "no browser started (the system's opener failed): set $BROWSER to your browser's command, or copy the link".to_owned()
+        }),
     }
 }
 
