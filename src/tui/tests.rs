@@ -355,6 +355,8 @@ fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
     f.press("a");
     assert_eq!(f.app.list.rows().len(), 40);
     assert!(f.app.status.starts_with("nothing to hide: "), "{}", f.app.status);
+    assert!(!f.app.list.mine_only, "with nothing to hide, no filter is said to be on");
+    assert!(f.app.status.contains("the built-in event"), "no file is named that is not there: {}", f.app.status);
 }
 
 #[test]

@@ -138,7 +138,8 @@ impl App {
                 };
             }
             Action::ToggleUnscored => self.list.unscored_only = !self.list.unscored_only,
-            Action::ToggleMine => self.list.mine_only = !self.list.mine_only,
+            // With nothing to hide the filter stays off: the header would say it hides something.
+            Action::ToggleMine => self.list.mine_only = !self.list.mine_only && self.entries.iter().any(|e| e.not_mine),
             Action::CycleSort => self.list.sort = self.list.sort.next(),
             _ => return,
         }
@@ -158,6 +159,9 @@ impl App {
         // Short enough for the status line of an 80-column terminal.
         match (left_out, self.list.mine_only) {
             (0, _) if assigned => "nothing to hide: every entry is yours to judge".to_owned(),
+            (0, _) if self.builtin_event => {
+                "nothing to hide: the built-in event assigns no entries and lists no conflicts".to_owned()
+            }
             (0, _) => {
                 format!(
                     "nothing to hide: {} assigns you nothing, and judging.toml lists no conflict of yours",
