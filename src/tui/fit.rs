@@ -249,6 +249,10 @@ pub fn columns(cols: &[Column], gap: usize, room: usize) -> Vec<Option<usize>> {
 
 /// Styled pieces of prose set one after another, two spaces apart, and wrapped at spaces to
 /// `room` columns: the footer's news, whatever its length, reads whole.
+/// The longest piece [`flow`] keeps whole, moving it to the next line rather than splitting it:
+/// a link key, a count; a message longer than this fills the line it starts on.
+const SHORT_PIECE: usize = 16;
+
 pub fn flow(pieces: &[(String, Style)], room: usize) -> Vec<Line<'static>> {
     let room = room.max(1);
     let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
@@ -262,6 +266,13 @@ pub fn flow(pieces: &[(String, Style)], room: usize) -> Vec<Line<'static>> {
                 line.push(Span::styled(format!("{}{text}", " ".repeat(gap)), *style));
             }
             used += gap + width(text);
+            continue;
+        }
+        // A short piece that fits a line of its own goes whole to the next: "[p] Post —" must
+        // not read "[p]" at a line's end and "Post —" under it. A longer one flows word by word.
+        if width(text) <= room && width(text) <= SHORT_PIECE {
+            lines.push(vec![Span::styled(text.to_owned(), *style)]);
+            used = width(text);
             continue;
         }
         let mut first = true;
@@ -448,6 +459,10 @@ mod tests {
         let text = |lines: Vec<Line>| lines.iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(text(flow(&pieces, 80)), ["0 of 40 scored  saved · r recuses this entry"]);
         assert_eq!(text(flow(&pieces, 30)), ["0 of 40 scored  saved · r", "recuses this entry"]);
+        // A link key is never split from its label, as a probe found "[p]" / "Post —".
+        let keys: Vec<(String, Style)> =
+            ["[o] Space", "[v] Video —", "[p] Post —"].iter().map(|k| ((*k).to_owned(), Style::new())).collect();
+        assert_eq!(text(flow(&keys, 29)), ["[o] Space  [v] Video —", "[p] Post —"]);
     }
 
     #[test]
