@@ -898,3 +898,13 @@ fn a_part_left_out_for_room_is_counted() {
     assert!(screen.iter().any(|l| l.contains("more note lines")), "{}", screen.join("\n"));
     assert!(screen.iter().any(|l| l.contains("Jury: A note of many words")), "its start stays");
 }
+
+/// Two badges read as two, as the models do: "offbrand, fieldnotes", not "offbrand fieldnotes".
+#[test]
+fn badges_are_listed_apart() {
+    let mut f = fixture();
+    f.act(Action::Resize(100, 30));
+    f.app.select("lullaby-loom");
+    let buf = drawn(&f.app, 100, 30);
+    assert!(super::fit::shows_whole(&buf, "badges offbrand, fieldnotes"), "badges apart");
+}

@@ -391,10 +391,10 @@ impl App {
         let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
         let mut facts = vec![format!("track {}", s.track.as_deref().unwrap_or("—"))];
         if !badges.is_empty() {
-            facts.push(format!("badges {}", badges.join(" ")));
+            facts.push(format!("badges {}", badges.join(", ")));
         }
         if !sponsors.is_empty() {
-            facts.push(format!("sponsors {}", sponsors.join(" ")));
+            facts.push(format!("sponsors {}", sponsors.join(", ")));
         }
         parts.push((para(&facts.join(" · "), Style::new()), 5));
         if let Some(models) = App::models(s) {
