@@ -23,12 +23,17 @@ pub fn too_small(width: u16, height: u16) -> bool {
 /// The judge's screen's parts: header, list, the entry beside its scores, and a footer of
 /// `footer` rows. The scores get the rows their rubric needs (every criterion, the focused
 /// one's levels wrapped to the pane, the total); the entry gets the rows it `wants`, up to
-/// about half the room; the list gets what is left, never under four entries.
-pub fn areas(area: Rect, criteria: &[Criterion], footer: u16, wants: u16) -> [Rect; 4] {
+/// about half the room, or every row the list's `listed` entries leave (a search that finds
+/// one entry gives the rest to it); the list gets what is left, never under four entries when
+/// it has them.
+pub fn areas(area: Rect, criteria: &[Criterion], footer: u16, wants: u16, listed: usize) -> [Rect; 4] {
     let room = area.height.saturating_sub(1 + footer);
     let [_, scores] = bottom(Rect { height: 1, ..area });
     let needed = scores_height(criteria, usize::from(scores.width.saturating_sub(2)));
-    let bottom = needed.max(wants.min(room * 11 / 20)).min(room.saturating_sub(MIN_LIST));
+    // The list's borders, its header and its rows (one row says when none is found).
+    let list_needs = u16::try_from(listed.max(1)).unwrap_or(u16::MAX).saturating_add(3);
+    let most = (room * 11 / 20).max(room.saturating_sub(list_needs));
+    let bottom = needed.max(wants.min(most)).min(room.saturating_sub(MIN_LIST.min(list_needs)));
     area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -72,7 +77,7 @@ fn scores_height(criteria: &[Criterion], room: usize) -> u16 {
 /// How many rows of the list a screen of this size shows, with the footer at its smallest: the
 /// app pages by it.
 pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
-    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria, FOOTER, u16::MAX);
+    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria, FOOTER, u16::MAX, usize::MAX);
     // The list's borders and its header row.
     usize::from(table.height.saturating_sub(3)).max(1)
 }
@@ -117,6 +122,21 @@ pub fn take_columns(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A list of few entries gives the entry pane the rows it does not need (a probe found a
+    /// search for one entry leaving nine blank rows beside an entry cut short); a long list
+    /// keeps its share.
+    #[test]
+    fn a_short_list_gives_its_rows_to_the_entry() {
+        let criteria = crate::config::Config::builtin().criteria;
+        let area = Rect::new(0, 0, 100, 30);
+        let entry_rows = |listed: usize| areas(area, &criteria, FOOTER, u16::MAX, listed)[2].height;
+        let list_rows = |listed: usize| areas(area, &criteria, FOOTER, u16::MAX, listed)[1].height;
+        assert!(entry_rows(1) > entry_rows(40), "{} against {}", entry_rows(1), entry_rows(40));
+        assert_eq!(list_rows(1), 4, "borders, header and the one entry");
+        assert_eq!(list_rows(40), area.height - 1 - FOOTER - entry_rows(40));
+        assert!(list_rows(40) >= MIN_LIST);
+    }
 
     #[test]
     fn wide_characters_take_two_columns() {

@@ -135,7 +135,7 @@ impl App {
         let wants =
             self.current().map_or(0, |e| self.entry_lines(e, usize::from(entry_pane.width - 2), usize::MAX).len());
         let wants = u16::try_from(wants).unwrap_or(u16::MAX).saturating_add(2);
-        (news, areas(area, self.longest_rubric(), footer_rows, wants))
+        (news, areas(area, self.longest_rubric(), footer_rows, wants, self.list.rows().len()))
     }
 
     /// The entry's models and their declared size, as the entry pane says them.
