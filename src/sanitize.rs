@@ -164,9 +164,21 @@ pub fn markdown(raw: &str) -> String {
 
 /// A cell for a CSV file that a spreadsheet will open: a leading `=`, `+`, `-`, `@`, tab or CR
 /// would make it a formula, so such cells get a leading apostrophe (OWASP's advice).
+///
+/// A negative number written plainly ("-0.37", "-5") is a number, not a formula: it stays one,
+/// so that a spreadsheet can sum a leniency column.
 pub fn csv_cell(raw: &str) -> String {
     let clean = clean_line(raw);
-    if clean.starts_with(['=', '+', '-', '@']) || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean }
+    let formula = clean.starts_with(['=', '+', '-', '@']) && !negative_number(&clean);
+    if formula || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean }
+}
+
+/// "-" then digits, with at most one "." between digits: nothing a spreadsheet reads as more.
+fn negative_number(text: &str) -> bool {
+    let Some(digits) = text.strip_prefix('-') else { return false };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 #[cfg(test)]
@@ -255,6 +267,14 @@ mod tests {
             ("\t=1", "'=1"),
             ("fine", "fine"),
             ("a=b", "a=b"),
+            ("-0.3700", "-0.3700"),
+            ("-5", "-5"),
+            ("-5.", "'-5."),
+            ("-.5", "'-.5"),
+            ("-1e3", "'-1e3"),
+            ("-1-1", "'-1-1"),
+            ("--1", "'--1"),
+            ("-", "'-"),
         ];
         each(csv_cell, &cases);
     }

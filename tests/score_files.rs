@@ -221,6 +221,12 @@ fn odd_files_are_answered_with_what_they_are() {
         .assert()
         .success()
         .stderr(predicate::str::contains("judge \"eve\" scores no entry in play"));
+    // A row with no value is an entry not scored, not one "partly scored".
+    let blank = common::score_file(&s, "blank.json", |b| {
+        b.judge = "blank".into();
+        b.scores.push(("pantry-poet".into(), vec![None; 3], vec![None; 3]));
+    });
+    head(&s).arg("merge").arg(&fine).arg(&blank).assert().success().stderr(predicate::str::contains("partly").not());
     // A revision of controls shows as itself, cut, not as nothing.
     let odd = common::score_file(&s, "odd.json", |b| {
         b.revisions.insert("sprout-sense".into(), "\u{1b}]0;PWNED\u{7}".into());

@@ -91,7 +91,8 @@ fn read_one(
                 continue;
             }
         };
-        if body.sets_aside(id) {
+        // A row with no value is an entry not scored, not one partly scored.
+        if body.sets_aside(id) || values.iter().all(Option::is_none) {
             continue;
         }
         match rubrics.totals(entry, values) {
