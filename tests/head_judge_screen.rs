@@ -313,3 +313,37 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
     board.key(KeyEvent::from(KeyCode::Char('F')));
     assert!(!board.finals, "F again returns to the ranking");
 }
+
+/// The tie the screen settles is the one `results` pays: among the entries the event's rules
+/// let win, at the place they hold among those (a probe recorded an order naming an excluded
+/// entry, at the merge's place, and `results` then refused every prize).
+#[test]
+fn a_tie_is_settled_among_the_entries_that_can_win() {
+    let mut r = rankings();
+    let seven = judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config_path = dir.path().join("judging.toml");
+    std::fs::write(&config_path, seven).expect("config");
+    let loaded = judging::event_files::load(Some(&config_path)).expect("loads");
+    // In the backyard ranking: one entry above the tie at #5, and one of the tied, excluded.
+    let backyard = &mut r.rankings[1].1;
+    let above = backyard.iter().position(|e| e.place < 5).expect("an entry above");
+    backyard[above].flags.push(judging::rankings::Flag::Ineligible);
+    let tied_at_five: Vec<usize> = (0..backyard.len()).filter(|i| backyard[*i].place == 5).collect();
+    assert_eq!(tied_at_five.len(), 3, "the fixture's three-way tie");
+    backyard[tied_at_five[0]].flags.push(judging::rankings::Flag::Ineligible);
+    let excluded = backyard[tied_at_five[0]].id.clone();
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
+    board.key(KeyEvent::from(KeyCode::Right));
+    for _ in 0..tied_at_five[1] {
+        board.key(KeyEvent::from(KeyCode::Down));
+    }
+    board.key(KeyEvent::from(KeyCode::Char('d')));
+    let settle = board.settle.as_ref().expect("settling");
+    assert_eq!(settle.place, 4, "one entry above can win no prize: the tie is for prize place 4");
+    assert_eq!(settle.tied.len(), 2);
+    assert!(settle.tied.iter().all(|t| t.id != excluded), "the excluded entry is not in the tie");
+    let dialog = screen(&board, 100, 30);
+    assert!(dialog.contains("At stake: #4 $500, #5 $300."), "{dialog}");
+}

@@ -360,12 +360,31 @@ impl<'r> Board<'r> {
             self.status = format!("#{} {} is not tied: nothing to settle.", entry.place, clean_line(&entry.title));
             return;
         }
+        if entry.has(Flag::Ineligible) {
+            self.status = format!(
+                "#{} {} is excluded from prizes by the event's rules: its tie decides no prize.",
+                entry.place,
+                clean_line(&entry.title)
+            );
+            return;
+        }
         let Some(paid) = self.prize_here().cloned() else {
             self.status =
                 format!("No prize pays places in the {} ranking: its ties decide nothing.", self.ranking_name());
             return;
         };
-        let place = entry.place;
+        // Places as the prize results count them: among the entries the event's rules let win,
+        // so that the decision recorded is one `results` applies.
+        let eligible: Vec<&Ranked> = self.ranked().iter().filter(|e| !e.has(Flag::Ineligible)).collect();
+        let place = 1 + eligible.iter().filter(|e| e.place < entry.place).count();
+        if eligible.iter().filter(|e| e.place == entry.place).count() < 2 {
+            self.status = format!(
+                "#{} {} is tied only with entries the event's rules exclude from prizes: nothing to settle.",
+                entry.place,
+                clean_line(&entry.title)
+            );
+            return;
+        }
         // A tie below the paid places changes no prize: a decision on it would be one `results`
         // never applies.
         if place > paid.amounts.len() {
@@ -376,10 +395,9 @@ impl<'r> Board<'r> {
             );
             return;
         }
-        let tied: Vec<Tied> = self
-            .ranked()
+        let tied: Vec<Tied> = eligible
             .iter()
-            .filter(|e| e.place == place)
+            .filter(|e| e.place == entry.place)
             .map(|e| Tied { id: e.id.clone(), title: e.title.clone(), score: e.score, judges: e.judges })
             .collect();
         let ids: Vec<&str> = tied.iter().map(|t| t.id.as_str()).collect();
