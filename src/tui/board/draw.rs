@@ -330,7 +330,7 @@ impl Board<'_> {
         let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
         let mut facts = vec![
             format!("score {:.2}", e.score),
-            format!("{} judges", e.judges),
+            crate::format::count(e.judges, "judge", "judges"),
             format!("gap {} ({} beyond habits)", e.gap_text(), e.beyond_text()),
         ];
         if e.chance.is_some() {
@@ -347,7 +347,9 @@ impl Board<'_> {
                 .collect();
             // A place that holds says nothing here: the pane to deliberate says whether all do.
             if !resting.is_empty() {
-                facts.push(format!("its place rests on {}", crate::format::first_few(&resting, 3, ", ")));
+                // What the test without each judge found: not who scored it (a judge who did
+                // not can still move it, through the others' calibration).
+                facts.push(format!("its place changes without {}", crate::format::first_few(&resting, 3, " or ")));
             }
         }
         lines.push(Line::from(facts.join(" · ")));
