@@ -119,8 +119,8 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Str
     let checks: usize = sheet.outcome.prizes.iter().map(|p| crate::report::results::checks(p).len()).sum();
     if checks > 0 {
         eprintln!(
-            "warning: the jury has {} to check before announcing (CHECK in judging results, without --public)",
-            crate::format::count(checks, "paid place", "paid places")
+            "warning: the jury has {} to read before announcing (CHECK in judging results, without --public)",
+            crate::format::count(checks, "check", "checks")
         );
     }
     let announcement = crate::prizes::public::Announcement::of(sheet.outcome);
