@@ -394,7 +394,7 @@ fn entries_nobody_scored_are_named_in_every_format() {
             .arg(&a)
             .assert()
             .success()
-            .stdout(predicate::str::contains("Not scored by any judge, so in no ranking (34)"));
+            .stdout(predicate::str::contains("Not scored in full by any judge, so in no ranking (34)"));
     }
     // The CSV has a row for each, in a group of their own.
     let csv = head(&s).args(["merge", "--format", "csv"]).arg(&a).output().expect("runs");

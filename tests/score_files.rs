@@ -221,6 +221,14 @@ fn odd_files_are_answered_with_what_they_are() {
         .assert()
         .success()
         .stderr(predicate::str::contains("judge \"eve\" scores no entry in play"));
+    // A saved merge given among the score files is named as one, with what to do.
+    let saved = s.path().join("merged.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).arg(&fine).assert().success();
+    head(&s).arg("merge").arg(&fine).arg(&saved).assert().failure().stderr(
+        predicate::str::contains("merged.json")
+            .and(predicate::str::contains("a saved merge"))
+            .and(predicate::str::contains("on its own")),
+    );
     // A row with no value is an entry not scored, not one "partly scored".
     let blank = common::score_file(&s, "blank.json", |b| {
         b.judge = "blank".into();

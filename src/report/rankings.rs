@@ -262,7 +262,7 @@ fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
     (!r.unscored.is_empty()).then(|| {
         let ids: Vec<String> = r.unscored.iter().map(|id| show(id)).collect();
         format!(
-            "Not scored by any judge, so in no ranking ({}): {}.\n",
+            "Not scored in full by any judge, so in no ranking ({}): {}.\n",
             ids.len(),
             crate::format::first_few(&ids, 12, ", ")
         )

@@ -322,6 +322,11 @@ fn read_slowly<'a>(
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         // Valid JSON of another shape is not broken: say what it is, and what a score file is.
         let what = match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(serde_json::Value::Object(o))
+                if o.get("format").and_then(serde_json::Value::as_str) == Some(crate::rankings::RANKINGS_FORMAT) =>
+            {
+                "a saved merge (`judging merge --format json` writes one), not a judge's score file: give it to `judging results` on its own, or give the judges' score files".to_owned()
+            }
             Ok(serde_json::Value::Object(_)) => format!("a JSON object without a score file's keys ({e})"),
             Ok(other) => format!(
                 "JSON, but {}; a score file is one object, {{\"format\": \"judging-scores\", \"version\": …, \"body\": {{…}}}}, as `judging export` writes it",
