@@ -183,17 +183,17 @@ fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, field
 
 /// How long before its file was written a score may have been given: a judging longer than a
 /// year is not one.
-const LONGEST_JUDGING_SECONDS: f64 = 366.0 * 86_400.0;
+const LONGEST_JUDGING: jiff::SignedDuration = jiff::SignedDuration::from_hours(366 * 24);
 
 /// How far a clock may have been set back, and how far ahead of this machine's a judge's may
 /// run: a score given after its file was written, or a file written after now, by more than
 /// this, cannot be.
-const CLOCK_SLACK_SECONDS: f64 = 86_400.0;
+const CLOCK_SLACK: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
 /// The Unix seconds a score in a file written at `written` may have been given between.
 fn times_possible(written: jiff::Timestamp) -> (f64, f64) {
     let written = written.as_second() as f64;
-    (written - LONGEST_JUDGING_SECONDS, written + CLOCK_SLACK_SECONDS)
+    (written - LONGEST_JUDGING.as_secs_f64(), written + CLOCK_SLACK.as_secs_f64())
 }
 
 /// Why a row's time cannot be, in words, with the time as a date where it is one.
@@ -233,7 +233,7 @@ fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp
     // Whole seconds: enough to compare by eye with the file's.
     let now = jiff::Timestamp::now();
     let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
-    if written.as_second() as f64 > now.as_second() as f64 + CLOCK_SLACK_SECONDS {
+    if written > now + CLOCK_SLACK {
         return Err(invalid(format!(
             "written_at = {}: later than this machine's clock ({now}) by more than a day; a file is not written in the future, and one dated ahead would replace every real file of its judge: check the judge's clock and this one, then export again",
             crate::sanitize::in_quotes(&body.written_at)

@@ -247,12 +247,12 @@ pub fn columns(cols: &[Column], gap: usize, room: usize) -> Vec<Option<usize>> {
         .collect()
 }
 
-/// Styled pieces of prose set one after another, two spaces apart, and wrapped at spaces to
-/// `room` columns: the footer's news, whatever its length, reads whole.
 /// The longest piece [`flow`] keeps whole, moving it to the next line rather than splitting it:
 /// a link key, a count; a message longer than this fills the line it starts on.
 const SHORT_PIECE: usize = 16;
 
+/// Styled pieces of prose set one after another, two spaces apart, and wrapped at spaces to
+/// `room` columns: the footer's news, whatever its length, reads whole.
 pub fn flow(pieces: &[(String, Style)], room: usize) -> Vec<Line<'static>> {
     let room = room.max(1);
     let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
