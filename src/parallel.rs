@@ -31,6 +31,25 @@ pub fn run_all(jobs: Vec<Job<'_>>) {
     });
 }
 
+/// Below this many items, one thread writes them all: starting a second costs more than it saves.
+const SPLIT_FROM: usize = 1000;
+
+/// The text `write` gives each item, in the items' order. A long list is cut into one run a
+/// core, each written on its own: 10,000 lines of a table took a tenth of a merge on one core.
+pub fn text_of_each<T: Sync>(items: &[T], write: impl Fn(&mut String, &T) + Sync) -> String {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let runs = if items.len() < SPLIT_FROM { 1 } else { cores };
+    let mut texts = vec![String::new(); runs];
+    let write = &write;
+    let jobs: Vec<Job> = items
+        .chunks(items.len().div_ceil(runs).max(1))
+        .zip(&mut texts)
+        .map(|(run, text)| Box::new(move || run.iter().for_each(|item| write(text, item))) as Job)
+        .collect();
+    run_all(jobs);
+    texts.concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,6 +62,17 @@ mod tests {
         run_all(jobs);
         assert!(results.iter().enumerate().all(|(i, r)| *r == i * i), "{results:?}");
         run_all(Vec::new());
+    }
+
+    /// Long lists and short, the items' texts come out whole and in order.
+    #[test]
+    fn each_items_text_comes_out_in_order() {
+        for count in [0, 1, 999, SPLIT_FROM, 5001] {
+            let items: Vec<usize> = (0..count).collect();
+            let text = text_of_each(&items, |out, i| out.push_str(&format!("{i}\n")));
+            let expected: String = items.iter().map(|i| format!("{i}\n")).collect();
+            assert_eq!(text, expected, "{count} items");
+        }
     }
 
     /// A job's panic reaches the caller with its own message, whichever worker ran it.

@@ -11,9 +11,12 @@ use crate::sanitize::clean_line;
 /// The entries a merge ranks: the store's submissions less the withdrawn ones.
 pub struct Field<'s> {
     pub entries: Vec<&'s StoredSubmission>,
-    /// Every known id: `Some(entry)` for those ranked, `None` for the withdrawn. Its own
-    /// compact copy of the ids: a million look-ups should not chase pointers across the store.
-    index: HashMap<Box<str>, Option<usize>, foldhash::fast::RandomState>,
+    /// Every known id in order, with where it stands: `Some(entry)` for those ranked, `None` for
+    /// the withdrawn. Its own compact copy of the ids: a million look-ups should not chase
+    /// pointers across the store.
+    by_id: Vec<(Box<str>, Option<usize>)>,
+    /// Each id's position in `by_id`.
+    index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
 }
 
 /// Where a score file's submission id stands in the field.
@@ -27,20 +30,62 @@ pub enum Place {
 impl<'s> Field<'s> {
     pub fn new(submissions: &'s [StoredSubmission]) -> Self {
         let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
-        let mut index: HashMap<Box<str>, Option<usize>, _> =
-            entries.iter().enumerate().map(|(i, s)| (s.submission.id.as_str().into(), Some(i))).collect();
-        for s in submissions.iter().filter(|s| s.withdrawn) {
-            index.insert(s.submission.id.as_str().into(), None);
-        }
-        Field { entries, index }
+        let withdrawn = submissions.iter().filter(|s| s.withdrawn).map(|s| (s.submission.id.as_str().into(), None));
+        let mut by_id: Vec<(Box<str>, Option<usize>)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.submission.id.as_str().into(), Some(i)))
+            .chain(withdrawn)
+            .collect();
+        // An id both ranked and withdrawn (a store holds each once) stands withdrawn.
+        by_id.sort_by(|a, b| a.0.cmp(&b.0));
+        by_id.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = later.1;
+            }
+            same
+        });
+        let index = by_id.iter().enumerate().map(|(at, (id, _))| (id.clone(), at)).collect();
+        Field { entries, by_id, index }
     }
 
     pub fn place(&self, id: &str) -> Place {
-        match self.index.get(id) {
-            Some(Some(entry)) => Place::Ranked(*entry),
-            Some(None) => Place::Withdrawn,
-            None => Place::Unknown,
-        }
+        self.index.get(id).map_or(Place::Unknown, |at| self.by_id[*at].1.into())
+    }
+
+    /// Looks up a file's ids one after another: rows in the order of their ids, as the judge's
+    /// app writes them, are found by one comparison each instead of a hash.
+    pub fn in_order(&self) -> InOrder<'_, 's> {
+        InOrder { field: self, next: 0 }
+    }
+}
+
+impl From<Option<usize>> for Place {
+    fn from(entry: Option<usize>) -> Place {
+        entry.map_or(Place::Withdrawn, Place::Ranked)
+    }
+}
+
+/// Where the next id is looked first: just after the last one found.
+pub struct InOrder<'f, 's> {
+    field: &'f Field<'s>,
+    next: usize,
+}
+
+impl InOrder<'_, '_> {
+    /// Where `id` stands in the field, as [`Field::place`] says.
+    pub fn place(&mut self, id: &str) -> Place {
+        let by_id = &self.field.by_id;
+        let at = match by_id.get(self.next) {
+            Some((next, _)) if **next == *id => self.next,
+            _ => match self.field.index.get(id) {
+                Some(at) => *at,
+                None => return Place::Unknown,
+            },
+        };
+        self.next = at + 1;
+        by_id[at].1.into()
     }
 }
 
@@ -281,4 +326,50 @@ pub(super) fn leave_out(judges: &mut Vec<JudgeMarks>, names: &[String]) -> Resul
         left_out.push(found);
     }
     Ok(left_out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Submission;
+
+    /// A field of ids given out of order, some withdrawn, one both ranked and withdrawn.
+    fn stored() -> Vec<StoredSubmission> {
+        let entry = |id: &str, withdrawn: bool| StoredSubmission { submission: Submission::example(id), withdrawn };
+        vec![
+            entry("e", false),
+            entry("b", false),
+            entry("d", true),
+            entry("a", false),
+            entry("c", false),
+            entry("c", true),
+        ]
+    }
+
+    /// Looked up in any order, with gaps, repeats and ids the store lacks, the ids stand where
+    /// the index says: the shortcut for ids in order never answers otherwise.
+    #[test]
+    fn ids_in_any_order_stand_where_the_index_says() {
+        let subs = stored();
+        let field = Field::new(&subs);
+        assert_eq!(field.place("e"), Place::Ranked(0));
+        assert_eq!(field.place("a"), Place::Ranked(2));
+        assert_eq!(field.place("d"), Place::Withdrawn);
+        assert_eq!(field.place("c"), Place::Withdrawn, "withdrawn wins over ranked");
+        assert_eq!(field.place("zz"), Place::Unknown);
+        let orders: [&[&str]; 6] = [
+            &["a", "b", "c", "d", "e"],
+            &["e", "d", "c", "b", "a"],
+            &["a", "c", "e"],
+            &["b", "b", "a", "zz", "b", "c", "", "e", "f"],
+            &["a", "a0", "b", "e", "e"],
+            &[],
+        ];
+        for ids in orders {
+            let mut in_order = field.in_order();
+            let found: Vec<Place> = ids.iter().map(|id| in_order.place(id)).collect();
+            let expected: Vec<Place> = ids.iter().map(|id| field.place(id)).collect();
+            assert_eq!(found, expected, "{ids:?}");
+        }
+    }
 }

@@ -313,9 +313,7 @@ pub fn table(r: &Rankings) -> String {
             if rubric { "  RUBRIC" } else { "" },
             if paid { "  PAID" } else { "" }
         ));
-        for e in ranked {
-            table_row(&mut out, e, &shown, paid, rubric);
-        }
+        out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, paid, rubric)));
         let said = majority(r, group).map(|m| clean_line(&m.said));
         let under = chances(r, group, ranked, clean_line).into_iter().chain(robustness(r, group, clean_line));
         for line in under.chain(said).chain(finals(r, group, clean_line, false)) {
@@ -398,7 +396,7 @@ pub fn markdown(r: &Rankings) -> String {
             "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
             cell(group)
         ));
-        for e in ranked {
+        out.push_str(&crate::parallel::text_of_each(ranked, |out, e| {
             let by_criterion: String =
                 shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
             let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
@@ -414,7 +412,7 @@ pub fn markdown(r: &Rankings) -> String {
                 e.beyond_text(),
                 flags(e)
             ));
-        }
+        }));
         let notes = chances(r, group, ranked, cell);
         if !notes.is_empty() {
             out.push('\n');

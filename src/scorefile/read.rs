@@ -76,6 +76,7 @@ fn read_one(
     };
     let mut unknown: Vec<&str> = Vec::new();
     let (earliest, latest) = times_possible(written);
+    let mut places = field.in_order();
     for (id, values, times) in body.scores.iter() {
         // A forged time moves a judge's drift, and with it a corrected merge.
         let at = body.given(times);
@@ -83,7 +84,7 @@ fn read_one(
             return Err(ScoreFileError::Invalid { file: name, problem: impossible_time(id, at, written, &body) });
         }
         // Withdrawn entries and recusals are left out.
-        let entry = match field.place(id) {
+        let entry = match places.place(id) {
             Place::Ranked(entry) => entry,
             Place::Withdrawn => continue,
             Place::Unknown => {
