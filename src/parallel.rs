@@ -31,6 +31,19 @@ pub fn run_all(jobs: Vec<Job<'_>>) {
     });
 }
 
+/// Two pieces of work at once, the second on a thread of its own; returns both results.
+pub fn both<A: Send, B: Send>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|scope| {
+        let other = scope.spawn(second);
+        let mine = first();
+        match other.join() {
+            Ok(theirs) => (mine, theirs),
+            // A panic there is a bug: the panic hook has reported it; it goes on here.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 /// Below this many items, one thread writes them all: starting a second costs more than it saves.
 const SPLIT_FROM: usize = 1000;
 

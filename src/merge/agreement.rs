@@ -7,10 +7,10 @@ use super::Panel;
 /// (`rows[judge][entry]`): the classic 12S / (m²(n³−n)), and the form corrected for tied marks,
 /// 12S / (m²(n³−n) − m·ΣT) with T = Σ(t³−t) over each judge's groups of `t` equal marks.
 /// `None` with fewer than two judges or entries, or rows of different lengths.
-pub fn kendall_w(rows: &[Vec<f64>]) -> Option<(f64, f64)> {
+pub fn kendall_w<R: AsRef<[f64]>>(rows: &[R]) -> Option<(f64, f64)> {
     let m = rows.len();
-    let n = rows.first()?.len();
-    if m < 2 || n < 2 || rows.iter().any(|r| r.len() != n) {
+    let n = rows.first()?.as_ref().len();
+    if m < 2 || n < 2 || rows.iter().any(|r| r.as_ref().len() != n) {
         return None;
     }
     let mut totals = vec![0.0; n];
@@ -20,7 +20,7 @@ pub fn kendall_w(rows: &[Vec<f64>]) -> Option<(f64, f64)> {
     let mut sorted: Vec<(f64, u32)> = Vec::with_capacity(n);
     for row in rows {
         sorted.clear();
-        sorted.extend(row.iter().zip(0u32..).map(|(v, at)| (*v, at)));
+        sorted.extend(row.as_ref().iter().zip(0u32..).map(|(v, at)| (*v, at)));
         sorted.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
         let mut start = 0;
         for run in sorted.chunk_by(|a, b| a.0 == b.0) {
@@ -125,42 +125,94 @@ impl EntryStats {
 
 /// Which entries each judge marked, grouped: the one pass both agreement figures share.
 pub struct Overlap {
-    /// Each judge's (entry, mark), sorted by entry, one mark per entry.
-    rows: Vec<Vec<(usize, f64)>>,
-    /// Each set of entries marked, with the judges who marked exactly that set.
-    sets: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Each judge's marks, sorted by entry, one mark per entry: `start[j]..start[j + 1]` of
+    /// `entry` and `value`. Flat lists: a hundred rows of 5,000 marks, each a list of its own
+    /// and each set of entries copied again as a key, were a fifth of the merge's figures.
+    start: Vec<usize>,
+    entry: Vec<u32>,
+    value: Vec<f64>,
+    /// Each set of entries marked (as its size, and a judge who marked it), with the judges who
+    /// marked exactly that set, in the order of the sets' entries.
+    sets: Vec<(usize, Vec<usize>)>,
     /// Each judge's index into `sets`.
     set_of: Vec<usize>,
 }
 
 impl Overlap {
     pub fn of(panel: &Panel) -> Overlap {
-        // Each judge's row allocated once at its size: grown by doubling, a hundred rows of 5,000
-        // marks held half as much again.
-        let mut counts = vec![0usize; panel.judges.len()];
+        let judges = panel.judges.len();
+        // The marks' indices, judge by judge in the panel's order (a counting sort).
+        let mut first = vec![0usize; judges + 1];
         for m in &panel.marks {
-            counts[m.judge()] += 1;
+            first[m.judge() + 1] += 1;
         }
-        let mut rows: Vec<Vec<(usize, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
-        for m in &panel.marks {
-            rows[m.judge()].push((m.entry(), m.value));
+        for j in 0..judges {
+            first[j + 1] += first[j];
         }
-        for r in &mut rows {
-            r.sort_by_key(|(e, _)| *e);
-            r.dedup_by_key(|(e, _)| *e);
+        let mut order = vec![0u32; panel.marks.len()];
+        let mut fill = first.clone();
+        for (i, m) in panel.marks.iter().enumerate() {
+            order[fill[m.judge()]] = u32::try_from(i).unwrap_or(u32::MAX);
+            fill[m.judge()] += 1;
         }
-        let mut index: std::collections::BTreeMap<Vec<usize>, Vec<usize>> = std::collections::BTreeMap::new();
-        for (judge, r) in rows.iter().enumerate() {
-            index.entry(r.iter().map(|(e, _)| *e).collect()).or_default().push(judge);
+        let (mut start, mut entry, mut value) = (Vec::with_capacity(judges + 1), Vec::new(), Vec::new());
+        entry.reserve_exact(panel.marks.len());
+        value.reserve_exact(panel.marks.len());
+        start.push(0);
+        let mut row: Vec<(u32, f64)> = Vec::new();
+        for j in 0..judges {
+            row.clear();
+            row.extend(order[first[j]..first[j + 1]].iter().map(|i| {
+                let m = &panel.marks[*i as usize];
+                (u32::try_from(m.entry()).unwrap_or(u32::MAX), m.value)
+            }));
+            // Stable: of two marks on one entry, the first in the panel's order is kept.
+            if !row.is_sorted_by(|a, b| a.0 < b.0) {
+                row.sort_by_key(|(e, _)| *e);
+                row.dedup_by_key(|(e, _)| *e);
+            }
+            entry.extend(row.iter().map(|(e, _)| *e));
+            value.extend(row.iter().map(|(_, v)| *v));
+            start.push(entry.len());
         }
-        let sets: Vec<(Vec<usize>, Vec<usize>)> = index.into_iter().collect();
-        let mut set_of = vec![0; rows.len()];
-        for (i, (_, judges)) in sets.iter().enumerate() {
-            for j in judges {
-                set_of[*j] = i;
+        let mut overlap = Overlap { start, entry, value, sets: Vec::new(), set_of: vec![0; judges] };
+        overlap.group_sets();
+        overlap
+    }
+
+    fn entries(&self, judge: usize) -> &[u32] {
+        &self.entry[self.start[judge]..self.start[judge + 1]]
+    }
+
+    fn values(&self, judge: usize) -> &[f64] {
+        &self.value[self.start[judge]..self.start[judge + 1]]
+    }
+
+    /// The judges who marked exactly the same entries, set by set, the sets in the order of
+    /// their entries (as lists of entries compare).
+    fn group_sets(&mut self) {
+        use std::hash::BuildHasher;
+        let hasher = foldhash::fast::FixedState::default();
+        let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+        let mut sets: Vec<(usize, Vec<usize>)> = Vec::new();
+        for judge in 0..self.set_of.len() {
+            let entries = self.entries(judge);
+            let same = by_hash.entry(hasher.hash_one(entries)).or_default();
+            match same.iter().find(|set| self.entries(sets[**set].1[0]) == entries) {
+                Some(set) => sets[*set].1.push(judge),
+                None => {
+                    same.push(sets.len());
+                    sets.push((entries.len(), vec![judge]));
+                }
             }
         }
-        Overlap { rows, sets, set_of }
+        sets.sort_by(|a, b| self.entries(a.1[0]).cmp(self.entries(b.1[0])));
+        for (i, (_, judges)) in sets.iter().enumerate() {
+            for j in judges {
+                self.set_of[*j] = i;
+            }
+        }
+        self.sets = sets;
     }
 
     /// Kendall's W wherever judges marked exactly the same entries: each group of two or more
@@ -168,11 +220,10 @@ impl Overlap {
     pub fn concordance(&self) -> Vec<(Vec<usize>, usize, f64, f64)> {
         self.sets
             .iter()
-            .filter(|(entries, judges)| entries.len() >= 2 && judges.len() >= 2)
+            .filter(|(entries, judges)| *entries >= 2 && judges.len() >= 2)
             .filter_map(|(entries, judges)| {
-                let rows: Vec<Vec<f64>> =
-                    judges.iter().map(|j| self.rows[*j].iter().map(|(_, v)| *v).collect()).collect();
-                kendall_w(&rows).map(|(w, corrected)| (judges.clone(), entries.len(), w, corrected))
+                let rows: Vec<&[f64]> = judges.iter().map(|j| self.values(*j)).collect();
+                kendall_w(&rows).map(|(w, corrected)| (judges.clone(), *entries, w, corrected))
             })
             .collect()
     }
@@ -182,30 +233,34 @@ impl Overlap {
     /// mean tie-corrected W), or `None` when no pair shares enough. Judges with the same set are
     /// [`Overlap::concordance`]'s, and are not paired here.
     pub fn pairwise(&self, min_shared: usize) -> Option<(usize, f64, f64)> {
-        let rows = &self.rows;
+        let judges = self.set_of.len();
         let (mut pairs, mut sum, mut sum_corrected) = (0usize, 0.0, 0.0);
-        for a in 0..rows.len() {
-            for b in a + 1..rows.len() {
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for a in 0..judges {
+            for b in a + 1..judges {
                 if self.set_of[a] == self.set_of[b] {
                     continue;
                 }
                 // Both rows are sorted by entry: walk them together.
+                let (ea, eb) = (self.entries(a), self.entries(b));
+                let (va, vb) = (self.values(a), self.values(b));
                 let (mut i, mut j) = (0, 0);
-                let (mut x, mut y) = (Vec::new(), Vec::new());
-                while i < rows[a].len() && j < rows[b].len() {
-                    match rows[a][i].0.cmp(&rows[b][j].0) {
+                x.clear();
+                y.clear();
+                while i < ea.len() && j < eb.len() {
+                    match ea[i].cmp(&eb[j]) {
                         std::cmp::Ordering::Less => i += 1,
                         std::cmp::Ordering::Greater => j += 1,
                         std::cmp::Ordering::Equal => {
-                            x.push(rows[a][i].1);
-                            y.push(rows[b][j].1);
+                            x.push(va[i]);
+                            y.push(vb[j]);
                             i += 1;
                             j += 1;
                         }
                     }
                 }
                 if x.len() >= min_shared.max(2)
-                    && let Some((w, corrected)) = kendall_w(&[x, y])
+                    && let Some((w, corrected)) = kendall_w(&[&x, &y])
                 {
                     pairs += 1;
                     sum += w;

@@ -125,6 +125,39 @@ fn concordance_groups_judges_who_saw_the_same_entries() {
     assert_eq!(super::agreement::Overlap::of(&p).concordance(), [(vec![0, 1], 3, 1.0, 1.0)]);
 }
 
+/// The judges' marks in any order, one entry marked twice by a judge (the first counts), give
+/// the agreement the same marks give judge by judge in entry order.
+#[test]
+fn agreement_does_not_depend_on_the_order_of_the_marks() {
+    let sorted: Vec<(usize, usize, f64)> = vec![
+        (0, 0, 3.0),
+        (0, 1, 2.0),
+        (0, 2, 1.0),
+        (0, 3, 4.0),
+        (1, 0, 5.0),
+        (1, 1, 4.0),
+        (1, 2, 2.0),
+        (1, 3, 1.0),
+        (2, 0, 1.0),
+        (2, 1, 2.0),
+        (2, 3, 3.0),
+        (3, 0, 2.0),
+        (3, 1, 3.0),
+        (3, 2, 1.0),
+        (3, 3, 5.0),
+    ];
+    let mut shuffled: Vec<(usize, usize, f64)> = sorted.iter().rev().copied().collect();
+    shuffled.swap(0, 7);
+    // Judge 2's second mark on entry 1 comes after their first: it is not counted.
+    shuffled.push((2, 1, 9.0));
+    let (a, b) = (panel(4, 4, &sorted), panel(4, 4, &shuffled));
+    let (a, b) = (super::agreement::Overlap::of(&a), super::agreement::Overlap::of(&b));
+    assert_eq!(a.concordance(), b.concordance());
+    assert_eq!(a.concordance().len(), 1, "judges 0, 1 and 3 saw the same four entries");
+    assert_eq!(a.pairwise(2), b.pairwise(2));
+    assert!(a.pairwise(2).is_some(), "judge 2 shares three entries with each other judge");
+}
+
 #[test]
 fn disagreements_come_widest_gap_first() {
     let p = panel(3, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (2, 1, 3.0), (0, 2, 3.0)]);

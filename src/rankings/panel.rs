@@ -291,18 +291,23 @@ pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
     }
 }
 
-/// When each mark of [`panel`] was given, in Unix seconds, in the order of its marks, taken out
-/// of the judges' marks: from here on only the panel's order holds them (1.5 million marks'
-/// times are 8 MB, and the merge's peak was held twice).
-pub(super) fn given(judges: &mut [JudgeMarks]) -> Vec<Option<f64>> {
-    let times = sized(
-        judges.iter().map(|j| j.entries.len()).sum(),
-        judges.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())),
-    );
+/// The panel of every judge's totals and when each of its marks was given, in Unix seconds, in
+/// the order of its marks, taken out of the judges' marks: from here on only the panel's order
+/// holds them (1.5 million marks' times are 8 MB, and the merge's peak was held twice). The two
+/// copies of every mark are made on both cores.
+pub(super) fn panel_and_times(judges: &mut [JudgeMarks], field: &Field) -> (Panel, Vec<Option<f64>>) {
+    let shown: &[JudgeMarks] = judges;
+    let times = || {
+        sized(
+            shown.iter().map(|j| j.entries.len()).sum(),
+            shown.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())),
+        )
+    };
+    let both = crate::parallel::both(|| panel(shown, field), times);
     for judge in judges {
         judge.given = Vec::new();
     }
-    times
+    both
 }
 
 /// Takes out the files of the judges named (`--without`), every file of each; returns the names

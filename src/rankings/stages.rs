@@ -123,7 +123,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         .iter()
         .map(|key| config.tie_break(key).map_err(|problem| RankError::TieBreak { key: key.clone(), problem }))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut panel = panel::panel(&judges, field);
+    let (mut panel, given) = panel::panel_and_times(&mut judges, field);
     // With per-track rubrics the overall ranking compares entries on the criteria every track
     // shares (each track is ranked on its own rubric); with none shared there is none.
     let per_track = config.per_track();
@@ -141,7 +141,6 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
         other => other.clone(),
     };
     fits(&method, &panel, field)?;
-    let given = panel::given(&mut judges);
     let mut built = Built {
         judges,
         warnings,
