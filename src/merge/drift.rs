@@ -110,24 +110,43 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option
             weighted[m.entry()] += w * quality;
         }
     }
-    // Each judge's points allocated once, at most one a mark: grown by doubling they held half
-    // as much again.
-    let mut counts = vec![0usize; panel.judges.len()];
-    for m in &panel.marks {
-        counts[m.judge()] += 1;
-    }
-    let mut points: Vec<Vec<(f64, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
-    for (m, at) in panel.marks.iter().zip(given) {
-        let (Some(at), Some((quality, w))) = (at, reading(m)) else { continue };
+    // A mark's point: the hour it was given and how far it sits from what the entry's other
+    // judges say of it.
+    let point = |m: &super::Mark, at: &Option<f64>| -> Option<(f64, f64)> {
+        let (at, (quality, w)) = ((*at)?, reading(m)?);
         let others = weight[m.entry()] - w;
         if others <= 1e-9 {
-            continue;
+            return None;
         }
         let theirs = (weighted[m.entry()] - w * quality) / others;
         let expected = fit.middle + fit.leniency[m.judge()] + fit.severity[m.judge()] * (theirs - fit.middle);
-        points[m.judge()].push((at / 3600.0, m.value - expected));
+        Some((at / 3600.0, m.value - expected))
+    };
+    let mut drifts = vec![None; panel.judges.len()];
+    if panel.marks.is_sorted_by_key(super::Mark::judge) {
+        // Judge after judge, as the panel is built: one judge's points held at a time, not a
+        // copy of every mark.
+        let (mut points, mut at) = (Vec::new(), 0);
+        for marks in panel.marks.chunk_by(|a, b| a.judge() == b.judge()) {
+            let times = given.get(at..).unwrap_or_default();
+            at += marks.len();
+            points.clear();
+            points.extend(marks.iter().zip(times).filter_map(|(m, t)| point(m, t)));
+            drifts[marks[0].judge()] = line(&points);
+        }
+    } else {
+        // Each judge's points allocated once, at most one a mark.
+        let mut counts = vec![0usize; panel.judges.len()];
+        for m in &panel.marks {
+            counts[m.judge()] += 1;
+        }
+        let mut points: Vec<Vec<(f64, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
+        for (m, at) in panel.marks.iter().zip(given) {
+            points[m.judge()].extend(point(m, at));
+        }
+        drifts = points.iter().map(|p| line(p)).collect();
     }
-    points.iter().map(|p| line(p)).collect()
+    drifts
 }
 
 /// What a mark given at `at` (Unix seconds) is with the judge's drift taken out: the drift's
@@ -238,6 +257,26 @@ pub(crate) mod tests {
         }
         // Without times, or with too few marks, there is nothing to say.
         assert!(of(&panel, &fit, &vec![None; given.len()]).iter().all(Option::is_none));
+    }
+
+    /// The panel's marks interleaved judge by judge (not judge after judge, as a merge builds it)
+    /// give each judge the same drift (the entries' sums, added in another order, differ in
+    /// their last bits only).
+    #[test]
+    fn the_drift_does_not_depend_on_the_order_of_the_judges_marks() {
+        let (panel, given) = day(3);
+        let fit = super::super::calibrated_fit(&panel);
+        let mut order: Vec<usize> = (0..panel.marks.len()).collect();
+        // Each judge's marks stay in their order; the judges take turns.
+        order.sort_by_key(|i| (i % 24, i / 24));
+        let interleaved = Panel { marks: order.iter().map(|i| panel.marks[*i].clone()).collect(), ..panel.clone() };
+        let times: Vec<Option<f64>> = order.iter().map(|i| given[*i]).collect();
+        let (a, b) = (of(&interleaved, &fit, &times), of(&panel, &fit, &given));
+        for (a, b) in a.iter().zip(&b) {
+            let (a, b) = (a.expect("24 marks with times"), b.expect("24 marks with times"));
+            assert!((a.per_hour - b.per_hour).abs() < 1e-12 && (a.error - b.error).abs() < 1e-12, "{a:?} {b:?}");
+            assert_eq!((a.marks, a.hours), (b.marks, b.hours));
+        }
     }
 
     #[test]
