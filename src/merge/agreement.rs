@@ -198,12 +198,11 @@ impl Overlap {
         for judge in 0..self.set_of.len() {
             let entries = self.entries(judge);
             let same = by_hash.entry(hasher.hash_one(entries)).or_default();
-            match same.iter().find(|set| self.entries(sets[**set].1[0]) == entries) {
-                Some(set) => sets[*set].1.push(judge),
-                None => {
-                    same.push(sets.len());
-                    sets.push((entries.len(), vec![judge]));
-                }
+            if let Some(set) = same.iter().find(|set| self.entries(sets[**set].1[0]) == entries) {
+                sets[*set].1.push(judge);
+            } else {
+                same.push(sets.len());
+                sets.push((entries.len(), vec![judge]));
             }
         }
         sets.sort_by(|a, b| self.entries(a.1[0]).cmp(self.entries(b.1[0])));

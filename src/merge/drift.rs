@@ -269,7 +269,7 @@ pub(crate) mod tests {
         let mut order: Vec<usize> = (0..panel.marks.len()).collect();
         // Each judge's marks stay in their order; the judges take turns.
         order.sort_by_key(|i| (i % 24, i / 24));
-        let interleaved = Panel { marks: order.iter().map(|i| panel.marks[*i].clone()).collect(), ..panel.clone() };
+        let interleaved = Panel { marks: order.iter().map(|i| panel.marks[*i]).collect(), ..panel.clone() };
         let times: Vec<Option<f64>> = order.iter().map(|i| given[*i]).collect();
         let (a, b) = (of(&interleaved, &fit, &times), of(&panel, &fit, &given));
         for (a, b) in a.iter().zip(&b) {
