@@ -303,7 +303,8 @@ pub(super) fn panel_and_times(judges: &mut [JudgeMarks], field: &Field) -> (Pane
             shown.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())),
         )
     };
-    let both = crate::parallel::both(|| panel(shown, field), times);
+    let marks = shown.iter().map(|j| j.entries.len()).sum();
+    let both = crate::parallel::both(marks, || panel(shown, field), times);
     for judge in judges {
         judge.given = Vec::new();
     }
