@@ -60,6 +60,33 @@ pub fn mean(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "-".to_owned(), |v| format!("{v:.decimals$}"))
 }
 
+/// Writes `value` to two decimals, right-aligned in `width` columns: what `{value:>width$.2}`
+/// writes, character for character. A table of 10,000 entries writes 70,000 figures, and the
+/// standard formatter's exact rounding took most of its time. The value times 100 is rounded
+/// here where the product's rounding error cannot cross the half between two hundredths; the
+/// rare value near that half, a negative one or a large one goes to the standard formatter.
+pub fn two_decimals(out: &mut String, value: f64, width: usize) {
+    use std::fmt::Write as _;
+    // Below a million, `value * 100` is within 2^-53 of the exact product, well inside 1e-6.
+    let hundredths = value * 100.0;
+    let clear = (0.0..1e8).contains(&hundredths) && ((hundredths - hundredths.floor()) - 0.5).abs() > 1e-6;
+    if !clear || value.is_sign_negative() {
+        let _ = write!(out, "{value:>width$.2}");
+        return;
+    }
+    // Clamped by the range above: the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = hundredths.round_ties_even() as u64;
+    let (whole, cents) = (n / 100, n % 100);
+    let digits = whole.checked_ilog10().unwrap_or(0) as usize + 1;
+    for _ in digits + 3..width {
+        out.push(' ');
+    }
+    let _ = write!(out, "{whole}.");
+    out.push(char::from(b'0' + (cents / 10) as u8));
+    out.push(char::from(b'0' + (cents % 10) as u8));
+}
+
 /// A number as a person writes it: `2`, `1.5`, `0.25`, up to two decimals.
 pub fn number(value: f64) -> String {
     let text = format!("{value:.2}");
@@ -190,6 +217,54 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every kind of value, and 600,000 of them spread over the hundredths' halves, reads as
+    /// the standard formatter writes it.
+    #[test]
+    fn two_decimals_write_what_the_standard_formatter_writes() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.005,
+            0.015,
+            0.125,
+            0.375,
+            1.005,
+            2.675,
+            4.525,
+            9.995,
+            99.995,
+            0.994_999_999_999_999_9,
+            1e-300,
+            12.5,
+            1234.5678,
+            999_999.995,
+            1e6,
+            1e7 + 0.125,
+            1e15,
+            -1.25,
+            -0.001,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+        ];
+        let mut random = crate::rng::SplitMix(7);
+        for _ in 0..300_000 {
+            // Near a half of a hundredth, at every scale a mark or a total reaches.
+            let cents = (random.uniform() * 100_000.0).floor();
+            values.push((cents + 0.5 + (random.uniform() - 0.5) * 1e-6) / 100.0);
+            values.push(random.uniform() * 10f64.powi(i32::try_from(random.next_u64() % 9).unwrap_or(0)));
+        }
+        for value in values {
+            for width in [0, 5, 7] {
+                let mut fast = String::from("|");
+                two_decimals(&mut fast, value, width);
+                assert_eq!(fast, format!("|{value:>width$.2}"), "{value:e} in {width}");
+            }
+        }
+    }
 
     #[test]
     fn signed_figures_never_read_minus_zero() {

@@ -8,11 +8,22 @@ use crate::sanitize::{clean_line, csv_cell};
 
 /// Flags as printed: a tie the tie-breaks settled says which one did.
 fn flags(e: &Ranked) -> String {
-    let mut out: Vec<String> = e.flags.iter().map(ToString::to_string).collect();
-    if let Some(k) = &e.tie_break {
-        out.push(format!("tie-break: {k}"));
+    let mut out = String::new();
+    write_flags(&mut out, e);
+    out
+}
+
+/// The flags, written straight into a table's line.
+fn write_flags(out: &mut String, e: &Ranked) {
+    use std::fmt::Write as _;
+    let mut sep = "";
+    for flag in &e.flags {
+        let _ = write!(out, "{sep}{flag}");
+        sep = ", ";
     }
-    out.join(", ")
+    if let Some(k) = &e.tie_break {
+        let _ = write!(out, "{sep}tie-break: {k}");
+    }
 }
 
 /// What Kendall's W means, wherever it is printed.
@@ -141,21 +152,24 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], paid: bool, rubric: 
     use std::fmt::Write as _;
     // Right-aligned to `width`, to two decimals, or "-" for none.
     let figure = |out: &mut String, value: Option<f64>, width: usize| {
-        let _ = match value {
-            Some(v) => write!(out, "  {v:>width$.2}"),
-            None => write!(out, "  {:>width$}", "-"),
-        };
+        out.push_str("  ");
+        match value {
+            Some(v) => crate::format::two_decimals(out, v, width),
+            None => {
+                let _ = write!(out, "{:>width$}", "-");
+            }
+        }
     };
     let title = fit(&clean_line(&e.title), 30);
     let _ = write!(out, "{:>5}{}", e.place, rubric_cell(rubric, e, false));
     let _ = write!(
         out,
-        "  {:<20}  {title}{:pad$}  {:>5.2}",
+        "  {:<20}  {title}{:pad$}",
         fit(&clean_line(&e.id), 20),
         "",
-        e.score,
         pad = 30usize.saturating_sub(title.width())
     );
+    figure(out, Some(e.score), 5);
     if paid {
         let _ = write!(out, "  {:>4}", e.chance_text());
     }
@@ -165,7 +179,9 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], paid: bool, rubric: 
     let _ = write!(out, "  {:>6}", e.judges);
     figure(out, e.gap, 6);
     figure(out, e.gap_beyond_habits, 6);
-    let _ = writeln!(out, "  {}", flags(e));
+    out.push_str("  ");
+    write_flags(out, e);
+    out.push('\n');
 }
 
 fn has_chances(ranked: &[Ranked]) -> bool {
