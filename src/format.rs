@@ -82,9 +82,7 @@ pub fn two_decimals(out: &mut String, value: f64, width: usize) {
     for _ in digits + 3..width {
         out.push(' ');
     }
-    let _ = write!(out, "{whole}.");
-    out.push(char::from(b'0' + (cents / 10) as u8));
-    out.push(char::from(b'0' + (cents % 10) as u8));
+    let _ = write!(out, "{whole}.{cents:02}");
 }
 
 /// A number as a person writes it: `2`, `1.5`, `0.25`, up to two decimals.
