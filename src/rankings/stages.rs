@@ -521,6 +521,10 @@ pub(super) fn track_entries(field: &Field, track: &str) -> Vec<usize> {
 
 /// The overall ranking (unless the tracks share no criterion), then each track's, with what
 /// head-to-head majorities say about each, and the tracks ranked on panels of their own.
+/// One scope ranked: its entries in order, what head-to-head majorities say, and the track's
+/// own panel where it is ranked on one.
+type ScopeRanked = (Vec<super::Ranked>, Majority, Option<Panel>);
+
 fn rank_each(
     context: &tracks::Context,
     scopes: &Scopes,
@@ -530,28 +534,48 @@ fn rank_each(
 ) -> (Named, Vec<Majority>, Vec<OwnPanel>) {
     let field = context.field;
     let lower_is_better = method.lower_is_better();
-    let (mut rankings, mut majorities, mut own) = (Vec::new(), Vec::new(), Vec::new());
+    // Each scope: its name, its entries, and whether it is a track.
+    let mut each: Vec<(&str, Vec<usize>, bool)> = Vec::new();
     if scopes.has_overall {
-        let everyone: Vec<usize> = (0..field.entries.len()).collect();
-        let first = context.ranking(overall, &everyone, lower_is_better);
-        majorities.push(majority::of(crate::config::OVERALL, Some(scopes.main), &everyone, &first, field));
-        rankings.push((crate::config::OVERALL.to_owned(), first));
+        each.push((crate::config::OVERALL, (0..field.entries.len()).collect(), false));
     }
-    for track in &config.tracks {
-        let keep = track_entries(field, &track.id);
-        // Head to head compares every pair: a track too large for it is not copied out for it.
-        let alone = ranked_alone(scopes.per_track, method);
-        let within = (keep.len() <= crate::merge::SCHULZE_MOST || alone).then(|| panel::sub_panel(scopes.panel, &keep));
-        let merged = match &within {
-            Some(within) if alone => merge(within, method),
-            _ => keep.iter().map(|e| overall[*e]).collect(),
-        };
-        let ranked = context.ranking(&merged, &keep, lower_is_better);
-        majorities.push(majority::of(&track.id, within.as_ref(), &keep, &ranked, field));
-        if let (true, Some(within)) = (scopes.per_track, within) {
+    each.extend(config.tracks.iter().map(|track| (track.id.as_str(), track_entries(field, &track.id), true)));
+    // The scopes are ranked on every core: each is its own.
+    let mut done: Vec<Option<ScopeRanked>> = each.iter().map(|_| None).collect();
+    let jobs: Vec<crate::parallel::Job> = each
+        .iter()
+        .zip(&mut done)
+        .map(|((name, keep, track), slot)| {
+            Box::new(move || {
+                if !track {
+                    let first = context.ranking(overall, keep, lower_is_better);
+                    let said = majority::of(name, Some(scopes.main), keep, &first, field);
+                    *slot = Some((first, said, None));
+                    return;
+                }
+                // Head to head compares every pair: a track too large for it is not copied out for it.
+                let alone = ranked_alone(scopes.per_track, method);
+                let within =
+                    (keep.len() <= crate::merge::SCHULZE_MOST || alone).then(|| panel::sub_panel(scopes.panel, keep));
+                let merged = match &within {
+                    Some(within) if alone => merge(within, method),
+                    _ => keep.iter().map(|e| overall[*e]).collect(),
+                };
+                let ranked = context.ranking(&merged, keep, lower_is_better);
+                let said = majority::of(name, within.as_ref(), keep, &ranked, field);
+                *slot = Some((ranked, said, within.filter(|_| scopes.per_track)));
+            }) as crate::parallel::Job
+        })
+        .collect();
+    crate::parallel::run_all(jobs);
+    let (mut rankings, mut majorities, mut own) = (Vec::new(), Vec::new(), Vec::new());
+    for ((name, keep, _), result) in each.into_iter().zip(done) {
+        let Some((ranked, said, within)) = result else { unreachable!("run_all runs every job, or resumes its panic") };
+        majorities.push(said);
+        if let Some(within) = within {
             own.push((rankings.len(), keep, within));
         }
-        rankings.push((track.id.clone(), ranked));
+        rankings.push((name.to_owned(), ranked));
     }
     (rankings, majorities, own)
 }
