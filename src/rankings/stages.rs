@@ -519,12 +519,12 @@ pub(super) fn track_entries(field: &Field, track: &str) -> Vec<usize> {
     (0..field.entries.len()).filter(|e| field.entries[*e].submission.track.as_deref() == Some(track)).collect()
 }
 
-/// The overall ranking (unless the tracks share no criterion), then each track's, with what
-/// head-to-head majorities say about each, and the tracks ranked on panels of their own.
 /// One scope ranked: its entries in order, what head-to-head majorities say, and the track's
 /// own panel where it is ranked on one.
 type ScopeRanked = (Vec<super::Ranked>, Majority, Option<Panel>);
 
+/// The overall ranking (unless the tracks share no criterion), then each track's, with what
+/// head-to-head majorities say about each, and the tracks ranked on panels of their own.
 fn rank_each(
     context: &tracks::Context,
     scopes: &Scopes,
