@@ -8,27 +8,36 @@ use crate::rankings::{Field, JudgeMarks, Place, Rubrics};
 use crate::sanitize::clean_line;
 use crate::scorefile::{self, ScoreFileError};
 
-/// Reads every file, half of them on a second thread; returns each judge's marks in the order
-/// of the files, or every problem found, one per refused file.
+/// Reads every file on both cores, each thread taking the next file not yet taken (so that
+/// neither waits while the other has files left); returns each judge's marks in the order of
+/// the files, or every problem found, one per refused file.
 pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
-    let half = files.len().div_ceil(2);
-    let (first, second) = files.split_at(half);
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let rubrics = Rubrics::new(config, field);
+    let next = AtomicUsize::new(0);
     // One buffer a thread for the files' text: each file's is dropped once read.
-    let read = |part: &[PathBuf]| {
+    let read = || {
         let mut text = Vec::new();
-        part.iter().map(|f| read_one(f, config, field, &rubrics, &mut text)).collect::<Vec<_>>()
+        let mut read = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = files.get(at) else { return read };
+            read.push((at, read_one(file, config, field, &rubrics, &mut text)));
+        }
     };
     let (mut results, rest) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| read(second));
-        let mine = read(first);
-        (mine, other.join())
+        let other = (files.len() > 1).then(|| scope.spawn(read));
+        let mine = read();
+        (mine, other.map(std::thread::ScopedJoinHandle::join))
     });
     match rest {
-        Ok(rest) => results.extend(rest),
-        Err(_) => return Err(vec![ScoreFileError::Stopped]),
+        Some(Ok(rest)) => results.extend(rest),
+        Some(Err(_)) => return Err(vec![ScoreFileError::Stopped]),
+        None => {}
     }
-    let (marks, problems): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    results.sort_by_key(|(at, _)| *at);
+    let results = results.into_iter().map(|(_, result)| result);
+    let (marks, problems): (Vec<_>, Vec<_>) = results.partition(Result::is_ok);
     if problems.is_empty() {
         Ok(marks.into_iter().flatten().collect())
     } else {
