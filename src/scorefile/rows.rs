@@ -93,6 +93,9 @@ impl<'a> Scan<'a> {
         // rows may be far longer than they are.
         let mut rows = ReadRows::with_capacity(((self.bytes.len() - self.at) / 40).min(1 << 14), 3);
         self.list(|s| {
+            if s.compact_row(&mut rows).is_some() {
+                return Some(());
+            }
             s.eat(b'[')?;
             let id = s.string()?;
             s.eat(b',')?;
@@ -115,6 +118,43 @@ impl<'a> Scan<'a> {
             Some(())
         })?;
         Some(rows)
+    }
+
+    /// A row as the app writes it, with no whitespace: `["id",[3,null,4],[0,30,null]]`, read
+    /// with no step over whitespace between its parts; `None`, with nothing read or kept, for
+    /// anything else, which the reader of any row then reads from the same place. Most rows of
+    /// a merge are read here, at about twice the speed.
+    fn compact_row(&mut self, rows: &mut ReadRows<'a>) -> Option<()> {
+        /// Values a row reads here: more go to the reader of any row.
+        const MOST: usize = 16;
+        let bytes = self.bytes;
+        let past = |expected: &[u8], at: usize| -> Option<usize> {
+            (bytes.get(at..at + expected.len())? == expected).then_some(at + expected.len())
+        };
+        let start = past(b"[\"", self.at)?;
+        let end = start + memchr::memchr2(b'"', b'\\', &bytes[start..])?;
+        if bytes[end] != b'"' || bytes[start..end].iter().any(|b| *b < 0x20) {
+            return None;
+        }
+        // Both ends are at a '"', an ASCII byte, so both are character boundaries.
+        let id = self.text.get(start..end)?;
+        let (mut values, mut count) = ([None; MOST], 0);
+        let at = numbers_at(bytes, past(b",[", end + 1)?, false, |value| {
+            *values.get_mut(count)? = value.map(u8::try_from).transpose().ok()?;
+            count += 1;
+            Some(())
+        })?;
+        let mut latest: Option<i64> = None;
+        let at = numbers_at(bytes, past(b",[", at)?, true, |time| {
+            latest = latest.max(time);
+            Some(())
+        })?;
+        self.at = past(b"]", at)?;
+        rows.values.extend_from_slice(&values[..count]);
+        rows.ids.push(Cow::Borrowed(id));
+        rows.ends.push(rows.values.len());
+        rows.latest.push(Latest(latest));
+        Some(())
     }
 
     /// Past JSON's whitespace.
@@ -177,24 +217,10 @@ impl<'a> Scan<'a> {
         null
     }
 
-    /// A whole number as JSON writes one: digits, no leading zero, no fraction or exponent;
-    /// at most 18 digits, so that it fits any type it is read into here. Read in one pass: three
-    /// million numbers in a merge of 1.5 million scores.
+    /// A whole number as JSON writes one ([`whole_at`]).
     fn whole(&mut self) -> Option<u64> {
-        let start = self.at;
-        let mut n: u64 = 0;
-        while let Some(digit) = self.bytes.get(self.at).map(|b| b.wrapping_sub(b'0')).filter(|d| *d < 10) {
-            // Wrapping: past 18 digits the number is refused below, whatever it came to.
-            n = n.wrapping_mul(10).wrapping_add(u64::from(digit));
-            self.at += 1;
-        }
-        let digits = self.at - start;
-        if digits == 0 || digits > 18 || (digits > 1 && self.bytes[start] == b'0') {
-            return None;
-        }
-        if matches!(self.bytes.get(self.at), Some(b'.' | b'e' | b'E')) {
-            return None;
-        }
+        let (n, next) = whole_at(self.bytes, self.at)?;
+        self.at = next;
         Some(n)
     }
 
@@ -209,6 +235,63 @@ impl<'a> Scan<'a> {
             (true, 0) => None,
             (true, n) => Some(-n),
             (false, n) => Some(n),
+        }
+    }
+}
+
+/// A whole number as JSON writes one, at `at`: digits, no leading zero, no fraction or
+/// exponent; at most 18 digits, so that it fits any type it is read into here. Read in one pass:
+/// three million numbers in a merge of 1.5 million scores. Returns it and where it ends.
+fn whole_at(bytes: &[u8], start: usize) -> Option<(u64, usize)> {
+    let mut at = start;
+    let mut n: u64 = 0;
+    while let Some(digit) = bytes.get(at).map(|b| b.wrapping_sub(b'0')).filter(|d| *d < 10) {
+        // Wrapping: past 18 digits the number is refused below, whatever it came to.
+        n = n.wrapping_mul(10).wrapping_add(u64::from(digit));
+        at += 1;
+    }
+    let digits = at - start;
+    if digits == 0 || digits > 18 || (digits > 1 && bytes[start] == b'0') {
+        return None;
+    }
+    if matches!(bytes.get(at), Some(b'.' | b'e' | b'E')) {
+        return None;
+    }
+    Some((n, at))
+}
+
+/// A list of numbers or nulls with no whitespace, from just after its `[`, each given to
+/// `each` (which may refuse it); negative ones only with `signed`, and never `-0`, which serde
+/// reads as a float. Returns where the list ends, past its `]`.
+fn numbers_at(
+    bytes: &[u8],
+    mut at: usize,
+    signed: bool,
+    mut each: impl FnMut(Option<i64>) -> Option<()>,
+) -> Option<usize> {
+    if bytes.get(at) == Some(&b']') {
+        return Some(at + 1);
+    }
+    loop {
+        let number = if bytes.get(at..at + 4) == Some(b"null") {
+            at += 4;
+            None
+        } else {
+            let negative = signed && bytes.get(at) == Some(&b'-');
+            let (n, next) = whole_at(bytes, at + usize::from(negative))?;
+            at = next;
+            let n = i64::try_from(n).ok()?;
+            match (negative, n) {
+                (true, 0) => return None,
+                (true, n) => Some(-n),
+                (false, n) => Some(n),
+            }
+        };
+        each(number)?;
+        match bytes.get(at)? {
+            b',' => at += 1,
+            b']' => return Some(at + 1),
+            _ => return None,
         }
     }
 }
@@ -235,6 +318,10 @@ mod tests {
             r#"[["a",[null,null,null],[null,null,null]]]"#,
             r#"[["a",[0,255,9],[-5,0,1781000000000]]]"#,
             r#"[["café ünï",[1,2,3],[1,2,3]]]"#,
+            r#"[["a",[],[]],["b",[1],[-2,null]],["c",[null],[]]]"#,
+            // More values than a compact row reads: the reader of any row reads it.
+            r#"[["a",[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1],[1]]]"#,
+            "[[\"a\",[1,2,3],[1,2,3]] , [\"b\",[4,5,6],[4,5,6]]]",
         ];
         let given_up = [
             r#"[["a\"b",[1,2,3],[1,2,3]]]"#,
@@ -261,6 +348,10 @@ mod tests {
             r#"[["a",[1,2,3],[1,2,3]]"#,
             r#"{"a":[1,2,3]}"#,
             r#"[["a",[1,,3],[1,2,3]]]"#,
+            r#"[["a",[1,2,3],[1,2,3]]]]"#,
+            r#"[["a",[1,2,3],[--1]]]"#,
+            r#"[["a",[1,2,3],[1,]]]"#,
+            r#"[["a",[,],[1]]]"#,
         ];
         for (list, fast_reads) in fast.iter().map(|l| (l, true)).chain(given_up.iter().map(|l| (l, false))) {
             let text = body(list);
