@@ -583,6 +583,33 @@ fn check_names_a_calibration_entry_the_export_does_not_have() {
     s.cmd().arg("check").assert().success();
 }
 
+/// A revision an earlier build cached as the Hub sent it, and that is no commit, is left out of
+/// the exported file (which the head judge's merge then takes); a commit is kept.
+#[test]
+fn a_cached_revision_that_is_no_commit_is_not_exported() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    let facts = |revision: &str| {
+        format!(
+            r#"{{"space":"o/s","stage":"running","hardware":null,"price_per_hour":null,"price_from":"hub","sdk":"gradio","models":[],"params":null,"params_uncertain":null,"revision":"{revision}","changed_at":null}}"#
+        )
+    };
+    let mut store = judging::store::Store::open(&s.store("ana"), "build-small-2026").expect("store");
+    store
+        .put_hub(&[], &[("sprout-sense".into(), facts("<head commit>")), ("pantry-poet".into(), facts("d4c8bedc2901"))])
+        .expect("facts");
+    drop(store);
+    for id in ["sprout-sense", "pantry-poet"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=5"]).assert().success();
+    }
+    let out = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&out).assert().success();
+    let body: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("file")).expect("json");
+    assert_eq!(body["body"]["revisions"], serde_json::json!({ "pantry-poet": "d4c8bedc2901" }));
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "merge"]).arg(&out).assert().success();
+}
+
 /// `[feedback] notes` decides whom a note is for wherever it is written: the app, `score` and
 /// `import-scores`.
 #[test]

@@ -101,6 +101,41 @@ fn stopwatch_readings_are_checked_and_their_median_is_the_time() {
         .stdout(predicate::str::contains("200.0 s").and(predicate::str::contains("1.0 s").not()));
 }
 
+/// A revision is the Space's commit as the Hub names it: anything else (words a judge wrote
+/// in, an escape sequence) is refused, naming the file and the entry, and shown with its
+/// controls visible; a commit, short or long, is taken.
+#[test]
+fn a_revision_that_is_no_commit_is_refused() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    for (k, revision) in
+        ["approved by the head judge", "\u{1b}]0;pwned\u{7}abc1234", "abc12", "g123456"].into_iter().enumerate()
+    {
+        let bad = common::score_file(&s, &format!("bad-{k}.json"), |b| {
+            b.revisions.insert("sprout-sense".into(), revision.into());
+        });
+        let out = head(&s).arg("merge").arg(&bad).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{revision:?} refused: {stderr}");
+        assert!(
+            stderr.contains(&format!("bad-{k}.json"))
+                && stderr.contains("revisions: sprout-sense")
+                && stderr.contains("7 to 64 hexadecimal digits"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "no control reaches the terminal: {stderr:?}");
+        if revision.starts_with('\u{1b}') {
+            assert!(stderr.contains("\\u{1b}]0;pwned\\u{7}"), "the controls shown as themselves: {stderr}");
+        }
+    }
+    for revision in ["abc1234", "f9c28bcd85737ffc5aef028638d3341d49869c27"] {
+        let fine = common::score_file(&s, "fine.json", |b| {
+            b.revisions.insert("sprout-sense".into(), revision.into());
+        });
+        head(&s).arg("merge").arg(&fine).assert().success();
+    }
+}
+
 /// 12:30 at +02:00 is 10:30 UTC: the file written at 11:00 UTC is the newer, whatever the text
 /// says.
 #[test]
@@ -235,13 +270,7 @@ fn odd_files_are_answered_with_what_they_are() {
         b.scores.push(("pantry-poet".into(), vec![None; 3], vec![None; 3]));
     });
     head(&s).arg("merge").arg(&fine).arg(&blank).assert().success().stderr(predicate::str::contains("partly").not());
-    // A revision of controls shows as itself, cut, not as nothing.
-    let odd = common::score_file(&s, "odd.json", |b| {
-        b.revisions.insert("sprout-sense".into(), "\u{1b}]0;PWNED\u{7}".into());
-    });
-    head(&s).args(["merge", "--entry", "sprout-sense"]).arg(&odd).assert().success().stdout(
-        predicate::str::contains("Scored on commits: forger \\u{1b}").and(predicate::str::contains("\u{1b}").not()),
-    );
+    // A revision of controls is refused, shown as itself (a_revision_that_is_no_commit_is_refused).
 }
 
 /// A row's value no scale can hold is said with the row's id, in words, at its place in the

@@ -46,7 +46,9 @@ pub(crate) fn write_for(
         // The median of each entry's readings: the first answer of a cold Space is an outlier.
         timings: sheet.readings.keys().filter_map(|id| Some((id.clone(), sheet.median_seconds(id)?))).collect(),
         readings: sheet.readings.clone().into_iter().filter(|(_, r)| !r.is_empty()).collect(),
-        revisions: store.revisions()?,
+        // A revision an earlier build cached as the Hub sent it, and that is no commit, is left
+        // out: the merge refuses a file that carries one.
+        revisions: store.revisions()?.into_iter().filter(|(_, r)| crate::model::is_revision(r)).collect(),
         texts: crate::model::ByPart::from_fn(|part| sheet.texts[part].clone().into_iter().collect()),
         comparisons: sheet.compared().into_iter().map(|(pair, c)| (pair, c.clone())).collect(),
     };

@@ -164,7 +164,8 @@ fn facts_of(
         models,
         params,
         params_uncertain,
-        revision: space.sha.clone(),
+        // Anything else the Hub sent is no commit: a score file carries none rather than it.
+        revision: space.sha.clone().filter(|sha| crate::model::is_revision(sha)),
         changed_at: space.last_modified.clone(),
     }
 }

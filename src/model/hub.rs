@@ -27,6 +27,12 @@ pub struct HubFacts {
     pub changed_at: Option<String>,
 }
 
+/// Whether `text` is a commit as git names one, 7 to 64 hexadecimal digits (the Hub gives 40):
+/// all a Space's revision may be, whether the Hub said it or a score file does.
+pub fn is_revision(text: &str) -> bool {
+    (7..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// One model's parameter count, as the Hub gives it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelSize {
@@ -69,4 +75,27 @@ pub trait HubCache {
     /// A kept answer, and whether it was fetched within the last `fresh_hours`; `None` when
     /// there is none or it cannot be read (the Hub is then asked).
     fn cached(&self, key: &str, fresh_hours: u32) -> Option<Cached>;
+}
+
+#[cfg(test)]
+mod tests {
+    /// A commit, short or long, in either case; nothing else.
+    #[test]
+    fn a_revision_is_a_commit_and_nothing_else() {
+        let cases = [
+            ("f9c28bcd85737ffc5aef028638d3341d49869c27", true),
+            ("abc1234", true),
+            ("ABCDEF0", true),
+            (&"a".repeat(64), true),
+            ("abc123", false),
+            (&"a".repeat(65), false),
+            ("<head commit>", false),
+            ("g123456", false),
+            ("abc1234\u{1b}", false),
+            ("", false),
+        ];
+        for (text, is) in cases {
+            assert_eq!(super::is_revision(text), is, "{text:?}");
+        }
+    }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 pub use compare::{Compared, Pair, Verdict};
-pub use hub::{Cached, HubCache, HubFacts, ModelSize};
+pub use hub::{Cached, HubCache, HubFacts, ModelSize, is_revision};
 pub use params::{Params, format_params, parse_params};
 pub use parts::{ByPart, COMPARISONS, Kept, TextPart, all_kept};
 pub use sheet::{Change, ScoreSheet, Status};

@@ -266,7 +266,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             }
         }
     }
-    if let Some(problem) = stopwatch_problem(&body) {
+    if let Some(problem) = stopwatch_problem(&body).or_else(|| revision_problem(&body)) {
         return Err(invalid(problem));
     }
     comparison_problem(&body).map_or(Ok(body), |problem| Err(invalid(problem)))
@@ -281,6 +281,18 @@ fn stopwatch_problem(body: &Checked) -> Option<String> {
     Some(format!(
         "{field}: {} = {seconds}: a stopwatch reading is 0 seconds or more; ask {} to export again",
         clean_line(id),
+        clean_line(&body.judge)
+    ))
+}
+
+/// What is wrong with a file's revisions, if anything: each is the commit of the Space the entry
+/// was scored on, as the Hub named it, and the jury reads it as one.
+fn revision_problem(body: &Checked) -> Option<String> {
+    let (id, revision) = body.revisions.iter().find(|(_, r)| !crate::model::is_revision(r))?;
+    Some(format!(
+        "revisions: {} = {}: a revision is the Space's commit, 7 to 64 hexadecimal digits; ask {} to export again",
+        clean_line(id),
+        crate::sanitize::in_quotes(revision),
         clean_line(&body.judge)
     ))
 }
