@@ -67,10 +67,10 @@ pub fn mean(value: Option<f64>, decimals: usize) -> String {
 /// rare value near that half, a negative one or a large one goes to the standard formatter.
 pub fn two_decimals(out: &mut String, value: f64, width: usize) {
     use std::fmt::Write as _;
-    // Below a million, `value * 100` is within 2^-53 of the exact product, well inside 1e-6.
+    // Below a million, `value * 100` (under 1e8) is within half a unit in its last place of the
+    // exact product, at most 7.5e-9: well inside the 1e-6 kept from the half.
     let hundredths = value * 100.0;
-    let clear = (0.0..1e8).contains(&hundredths) && ((hundredths - hundredths.floor()) - 0.5).abs() > 1e-6;
-    if !clear || value.is_sign_negative() {
+    if !rounded_here(value) {
         let _ = write!(out, "{value:>width$.2}");
         return;
     }
@@ -83,6 +83,15 @@ pub fn two_decimals(out: &mut String, value: f64, width: usize) {
         out.push(' ');
     }
     let _ = write!(out, "{whole}.{cents:02}");
+}
+
+/// Whether [`two_decimals`] rounds `value` itself: not negative, under a million, and its
+/// hundredths more than 1e-6 from a half.
+fn rounded_here(value: f64) -> bool {
+    let hundredths = value * 100.0;
+    !value.is_sign_negative()
+        && (0.0..1e8).contains(&hundredths)
+        && ((hundredths - hundredths.floor()) - 0.5).abs() > 1e-6
 }
 
 /// A number as a person writes it: `2`, `1.5`, `0.25`, up to two decimals.
@@ -216,8 +225,9 @@ pub fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    /// Every kind of value, and 600,000 of them spread over the hundredths' halves, reads as
-    /// the standard formatter writes it.
+    /// Every kind of value reads as the standard formatter writes it: 600,000 of them, a third
+    /// within 1e-6 of a half of a hundredth (left to the standard formatter), a third just
+    /// outside it on either side (rounded here), and a third at every scale up to 1e8.
     #[test]
     fn two_decimals_write_what_the_standard_formatter_writes() {
         let mut values = vec![
@@ -249,12 +259,18 @@ mod tests {
             f64::MIN_POSITIVE,
         ];
         let mut random = crate::rng::SplitMix(7);
-        for _ in 0..300_000 {
-            // Near a half of a hundredth, at every scale a mark or a total reaches.
+        for _ in 0..200_000 {
+            // Near a half of a hundredth, at every scale a mark or a total reaches: inside the
+            // band left to the standard formatter, and just outside it.
             let cents = (random.uniform() * 100_000.0).floor();
             values.push((cents + 0.5 + (random.uniform() - 0.5) * 1e-6) / 100.0);
+            let outside = 1.01e-6 + random.uniform() * 1e-4;
+            let side = if random.next_u64() % 2 == 0 { 1.0 } else { -1.0 };
+            values.push((cents + 0.5 + side * outside) / 100.0);
             values.push(random.uniform() * 10f64.powi(i32::try_from(random.next_u64() % 9).unwrap_or(0)));
         }
+        let here = values.iter().filter(|v| rounded_here(**v)).count();
+        assert!(here > 350_000, "the values just outside the band and the spread ones are rounded here: {here}");
         for value in values {
             for width in [0, 5, 7] {
                 let mut fast = String::from("|");

@@ -164,7 +164,7 @@ fn facts_of(
         models,
         params,
         params_uncertain,
-        // Anything else the Hub sent is no commit: a score file carries none rather than it.
+        // Anything else the Hub sent is no commit, and is not recorded as the Space's revision.
         revision: space.sha.clone().filter(|sha| crate::model::is_revision(sha)),
         changed_at: space.last_modified.clone(),
     }

@@ -131,8 +131,8 @@ pub struct Overlap {
     start: Vec<usize>,
     entry: Vec<u32>,
     value: Vec<f64>,
-    /// Each set of entries marked (as its size, and a judge who marked it), with the judges who
-    /// marked exactly that set, in the order of the sets' entries.
+    /// Each set of entries marked, as how many entries it holds and the judges who marked exactly
+    /// that set (the first of them gives its entries), the sets in the order of their entries.
     sets: Vec<(usize, Vec<usize>)>,
     /// Each judge's index into `sets`.
     set_of: Vec<usize>,
@@ -219,10 +219,10 @@ impl Overlap {
     pub fn concordance(&self) -> Vec<(Vec<usize>, usize, f64, f64)> {
         self.sets
             .iter()
-            .filter(|(entries, judges)| *entries >= 2 && judges.len() >= 2)
-            .filter_map(|(entries, judges)| {
+            .filter(|(size, judges)| *size >= 2 && judges.len() >= 2)
+            .filter_map(|(size, judges)| {
                 let rows: Vec<&[f64]> = judges.iter().map(|j| self.values(*j)).collect();
-                kendall_w(&rows).map(|(w, corrected)| (judges.clone(), *entries, w, corrected))
+                kendall_w(&rows).map(|(w, corrected)| (judges.clone(), *size, w, corrected))
             })
             .collect()
     }

@@ -228,9 +228,10 @@ impl Solved {
         let scale = if scale > 0.0 { scale } else { 1.0 };
         // Work in standard units, so that the fit behaves the same whatever the rubric's scale.
         let standard = panel.marks.iter().enumerate().map(|(i, m)| (m.judge(), m.entry(), (value(i) - centre) / scale));
-        // The two groupings on both cores: they are a fifth of the fit on a big panel.
+        // The two groupings on both cores: they are a fifth of the fit on a big panel. Not for a
+        // refit of the chances' bootstrap (`values` given), whose refits already take every core.
         let (by_judge, by_entry) = crate::parallel::both(
-            panel.marks.len(),
+            if values.is_some() { 0 } else { panel.marks.len() },
             || Grouped::new(panel.judges.len(), standard.clone()),
             || Grouped::new(panel.entries.len(), standard.clone().map(|(j, e, v)| (e, j, v))),
         );

@@ -12,8 +12,8 @@ use crate::sanitize::clean_line;
 pub struct Field<'s> {
     pub entries: Vec<&'s StoredSubmission>,
     /// Every known id in order, with where it stands: `Some(entry)` for those ranked, `None` for
-    /// the withdrawn. Its own compact copy of the ids: a million look-ups should not chase
-    /// pointers across the store.
+    /// the withdrawn. Its own copies of the ids (here and in `index`): a million look-ups should
+    /// not chase pointers across the store.
     by_id: Vec<(Box<str>, Option<usize>)>,
     /// Each id's position in `by_id`.
     index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
@@ -67,9 +67,10 @@ impl From<Option<usize>> for Place {
     }
 }
 
-/// Where the next id is looked first: just after the last one found.
+/// A file's ids looked up one after another ([`Field::in_order`]).
 pub struct InOrder<'f, 's> {
     field: &'f Field<'s>,
+    /// Where the next id is looked first: just after the last one found.
     next: usize,
 }
 
@@ -293,8 +294,8 @@ pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
 
 /// The panel of every judge's totals and when each of its marks was given, in Unix seconds, in
 /// the order of its marks, taken out of the judges' marks: from here on only the panel's order
-/// holds them (1.5 million marks' times are 8 MB, and the merge's peak was held twice). The two
-/// copies of every mark are made on both cores.
+/// holds them (1.5 million marks' times are 8 MB, and the merge's peak was held twice). On a big
+/// panel the two copies of every mark are made on both cores ([`crate::parallel::both`]).
 pub(super) fn panel_and_times(judges: &mut [JudgeMarks], field: &Field) -> (Panel, Vec<Option<f64>>) {
     let shown: &[JudgeMarks] = judges;
     let times = || {

@@ -374,7 +374,7 @@ mod tests {
             scores: vec![("x".into(), vec![Some(3)], vec![Some(1_781_000_000_000)])],
             timings: [("x".to_owned(), 42.5)].into(),
             readings: [("x".to_owned(), vec![40.0, 45.0])].into(),
-            revisions: [("x".to_owned(), "abc123".to_owned())].into(),
+            revisions: [("x".to_owned(), "abc1234".to_owned())].into(),
             texts: ByPart::from_fn(|part| [("x".to_owned(), format!("{part:?}: \"quoted\" \u{e9}\n"))].into()),
             comparisons: vec![(
                 Pair::new("x", "y").expect("two entries"),
