@@ -265,7 +265,7 @@ mod tests {
             let cents = (random.uniform() * 100_000.0).floor();
             values.push((cents + 0.5 + (random.uniform() - 0.5) * 1e-6) / 100.0);
             let outside = 1.01e-6 + random.uniform() * 1e-4;
-            let side = if random.next_u64() % 2 == 0 { 1.0 } else { -1.0 };
+            let side = if random.next_u64().is_multiple_of(2) { 1.0 } else { -1.0 };
             values.push((cents + 0.5 + side * outside) / 100.0);
             values.push(random.uniform() * 10f64.powi(i32::try_from(random.next_u64() % 9).unwrap_or(0)));
         }
