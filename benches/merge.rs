@@ -34,14 +34,14 @@ fn bench_merge(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("whole merge, calibrated", |b| {
         b.iter(|| {
-            let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+            let judges = judging::scorefile::read_all(&w.files, config, &field.ids).expect("valid");
             judging::rankings::rank_all(judges, config, &field, &Options::new(Method::Calibrated, config))
         });
     });
     group.bench_function("read and check 100 files", |b| {
-        b.iter(|| judging::scorefile::read_all(&w.files, config, &field).expect("valid"));
+        b.iter(|| judging::scorefile::read_all(&w.files, config, &field.ids).expect("valid"));
     });
-    let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+    let judges = judging::scorefile::read_all(&w.files, config, &field.ids).expect("valid");
     for method in [Method::Calibrated, Method::Mean] {
         group.bench_function(format!("rank only, {}", method.name()), |b| {
             let options = Options::new(method.clone(), config);
@@ -52,7 +52,7 @@ fn bench_merge(c: &mut Criterion) {
         let mut options = Options::new(Method::Calibrated, config);
         options.chances = Chances::On;
         b.iter(|| {
-            let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+            let judges = judging::scorefile::read_all(&w.files, config, &field.ids).expect("valid");
             judging::rankings::rank_all(judges, config, &field, &options)
         });
     });
@@ -66,7 +66,7 @@ fn bench_chances(c: &mut Criterion) {
     let submissions = w.store.submissions().expect("rows");
     let field = judging::rankings::Field::new(&submissions);
     let config = &w.loaded.config;
-    let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+    let judges = judging::scorefile::read_all(&w.files, config, &field.ids).expect("valid");
     let mut group = c.benchmark_group("merge 300 entries, 25 judges");
     for (name, chances) in [("with the chances", Chances::Auto), ("without", Chances::Off)] {
         let mut options = Options::new(Method::Calibrated, config);

@@ -15,7 +15,7 @@ fn bench_robustness(c: &mut Criterion) {
     let submissions = w.store.submissions().expect("rows");
     let field = judging::rankings::Field::new(&submissions);
     let config = &w.loaded.config;
-    let judges = judging::scorefile::read_all(&w.files, config, &field).expect("valid");
+    let judges = judging::scorefile::read_all(&w.files, config, &field.ids).expect("valid");
     let mut group = c.benchmark_group("robustness 300 entries, 25 judges");
     for method in [Method::Calibrated, Method::Mean] {
         for (name, robustness) in [("with the test without each judge", Chances::Auto), ("without it", Chances::Off)] {

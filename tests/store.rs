@@ -409,6 +409,15 @@ fn submissions_are_listed_in_the_latest_exports_order() {
     for export in [parsed("builtin:sample"), parsed("builtin:sample-v2"), reversed] {
         pull(&mut store, &export).expect("pull");
         assert_eq!(listed(&store), as_sqlite_orders());
+        // What the merge reads the judges' files against, before the submissions load: the
+        // same order, withdrawn entries and tracks.
+        let whole: Vec<(String, bool, Option<String>)> = store
+            .submissions()
+            .expect("listed")
+            .into_iter()
+            .map(|s| (s.submission.id, s.withdrawn, s.submission.track))
+            .collect();
+        assert_eq!(store.places().expect("places"), whole);
     }
     // The last export's order, reversed, is the order listed.
     assert_eq!(listed(&store)[..3], firsts[..]);

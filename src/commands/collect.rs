@@ -110,7 +110,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
     let config = &session.loaded.config;
     let (mut good, mut judges) = (Vec::new(), Vec::new());
     for Fetched { path, stem, file } in written {
-        match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field) {
+        match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field.ids) {
             // A judge's file sits under their own name: one under another's (a judge replacing a
             // colleague's file with their own) is refused, whoever signed it.
             Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {

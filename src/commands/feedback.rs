@@ -24,11 +24,11 @@ pub(super) fn run(
     dir: &Path,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
-    let submissions = super::merge::merge_field(session)?;
-    let field = crate::rankings::Field::new(&submissions);
+    let (submissions, ids, judges) = super::merge::read_with_the_store(session, files)?;
+    let field = super::merge::in_play(&submissions, ids)?;
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;
-    let mut rankings = super::merge::merged(files, config, &field, &options)?;
+    let mut rankings = super::merge::merged(judges, config, &field, &options)?;
     super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
     let outcome = if config.prizes.is_empty() {
         None

@@ -42,9 +42,9 @@ pub(super) fn run(
     to: To,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
-    let submissions = merge_field(&session)?;
-    let field = crate::rankings::Field::new(&submissions);
-    let mut rankings = merged(files, config, &field, options)?;
+    let (submissions, ids, judges) = read_with_the_store(&session, files)?;
+    let field = in_play(&submissions, ids)?;
+    let mut rankings = merged(judges, config, &field, options)?;
     from_the_store(&mut rankings, &session, &field)?;
     // The finals are chosen from the rubric round's order; every other output has the finals'.
     if !matches!(to, To::Finals { .. }) {
@@ -150,30 +150,46 @@ fn after_deadline(
     rankings.changed_after_deadline = changed;
 }
 
+/// What a command that reads the judges' files says of a store with no submissions.
+const NO_SUBMISSIONS: &str =
+    "the store has no submissions: run `judging pull` first, with the export the judges scored";
+
 /// The store's submissions, which the judges' files are checked against: none is an error.
 pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::model::StoredSubmission>> {
     let submissions = session.store.submissions()?;
     if submissions.is_empty() {
-        bail!("the store has no submissions: run `judging pull` first, with the export the judges scored");
+        bail!(NO_SUBMISSIONS);
     }
     Ok(submissions)
 }
 
-/// Reads and checks every file, then merges them; every refused file is named on stderr and
-/// nothing is merged. Warnings go to stderr, and on a terminal a spinner while it works.
-pub(super) fn merged(
+/// The store's submissions and every judge's file, read and checked against them: the files on
+/// both cores while the submissions load, as what the reading needs (each entry's id and track)
+/// comes first from one small query. Every refused file is named on stderr and nothing is
+/// merged; on a terminal a spinner shows while it works.
+pub(super) fn read_with_the_store(
+    session: &Session,
     files: &[std::path::PathBuf],
-    config: &crate::config::Config,
-    field: &crate::rankings::Field,
-    options: &crate::rankings::Options,
-) -> Result<crate::rankings::Rankings> {
+) -> Result<(Vec<crate::model::StoredSubmission>, crate::rankings::Ids, Vec<crate::rankings::JudgeMarks>)> {
+    let config = &session.loaded.config;
+    let places = session.store.places()?;
+    if places.is_empty() {
+        bail!(NO_SUBMISSIONS);
+    }
+    let ids = crate::rankings::Ids::new(places.iter().map(|(id, gone, track)| (id.as_str(), *gone, track.as_deref())));
     // Drawn only on a terminal: `Progress` decides, so no caller passes a flag for it.
     let spinner = crate::progress::Progress::spinner(&format!(
         "Reading {}",
         crate::format::count(files.len(), "score file", "score files")
     ));
-    let judges = crate::scorefile::read_all(files, config, field).map_err(|problems| {
-        spinner.done();
+    let (submissions, judges) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| crate::scorefile::read_all(files, config, &ids));
+        (session.store.submissions(), reading.join())
+    });
+    spinner.done();
+    let judges = judges.unwrap_or_else(|_| Err(vec![crate::scorefile::ScoreFileError::Stopped]));
+    let submissions = submissions?;
+    let judges = judges.map_err(|problems| {
         for p in &problems {
             eprintln!("error: {p}");
         }
@@ -183,7 +199,34 @@ pub(super) fn merged(
             crate::format::count(files.len(), "file", "files")
         )
     })?;
-    spinner.say(&format!("Merging {} judges with the {} method", judges.len(), options.method.name()));
+    Ok((submissions, ids, judges))
+}
+
+/// The field the files were read against, with the submissions loaded beside them.
+pub(super) fn in_play(
+    submissions: &[crate::model::StoredSubmission],
+    ids: crate::rankings::Ids,
+) -> Result<crate::rankings::Field<'_>> {
+    crate::rankings::Field::with_ids(submissions, ids).ok_or_else(|| {
+        anyhow::anyhow!(
+            "the store's submissions changed while the score files were read (a `judging pull` at the same time?): nothing was merged; run the command again"
+        )
+    })
+}
+
+/// Merges the judges' marks, read and checked; warnings go to stderr, and on a terminal a
+/// spinner while it works.
+pub(super) fn merged(
+    judges: Vec<crate::rankings::JudgeMarks>,
+    config: &crate::config::Config,
+    field: &crate::rankings::Field,
+    options: &crate::rankings::Options,
+) -> Result<crate::rankings::Rankings> {
+    let spinner = crate::progress::Progress::spinner(&format!(
+        "Merging {} judges with the {} method",
+        judges.len(),
+        options.method.name()
+    ));
     let rankings = crate::rankings::rank_all(judges, config, field, options);
     spinner.done();
     let rankings = rankings?;

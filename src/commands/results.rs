@@ -45,11 +45,20 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     let progress = std::io::stderr().is_terminal();
     let (prizes, rankings, held) = {
-        let submissions = super::merge::merge_field(&session)?;
-        let field = Field::new(&submissions);
         let saved = match request.files {
             [one] => read_saved(one, config)?,
             _ => None,
+        };
+        // A saved merge needs the store's submissions only; judges' files are read beside them.
+        let (submissions, read) = if saved.is_some() {
+            (super::merge::merge_field(&session)?, None)
+        } else {
+            let (submissions, ids, judges) = super::merge::read_with_the_store(&session, request.files)?;
+            (submissions, Some((ids, judges)))
+        };
+        let (field, judges) = match read {
+            Some((ids, judges)) => (super::merge::in_play(&submissions, ids)?, judges),
+            None => (Field::new(&submissions), Vec::new()),
         };
         let mut rankings = if let Some(saved) = saved {
             if !request.options.without.is_empty() {
@@ -60,7 +69,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             }
             saved
         } else {
-            let mut merged = super::merge::merged(request.files, config, &field, &request.options)?;
+            let mut merged = super::merge::merged(judges, config, &field, &request.options)?;
             super::merge::from_the_store(&mut merged, &session, &field)?;
             super::finals::settle_into(&mut merged, &session.loaded, &field)?;
             merged

@@ -288,7 +288,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
-    let judges = crate::scorefile::read_all(&files, config, &field).map_err(|problems| {
+    let judges = crate::scorefile::read_all(&files, config, &field.ids).map_err(|problems| {
         for p in &problems {
             eprintln!("error: {p}");
         }

@@ -1,7 +1,7 @@
 //! The panel a merge ranks: the entries in play, each judge's marks on them, and the judges that
 //! count (one file per judge, the chosen ones for the sum method).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::RankError;
 use crate::merge::{CriterionMarks, Mark, Panel};
@@ -11,12 +11,8 @@ use crate::sanitize::clean_line;
 /// The entries a merge ranks: the store's submissions less the withdrawn ones.
 pub struct Field<'s> {
     pub entries: Vec<&'s StoredSubmission>,
-    /// Every known id in order, with where it stands: `Some(entry)` for those ranked, `None` for
-    /// the withdrawn. Its own copies of the ids (here and in `index`): a million look-ups should
-    /// not chase pointers across the store.
-    by_id: Vec<(Box<str>, Option<usize>)>,
-    /// Each id's position in `by_id`.
-    index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
+    /// Where each known id stands: all that reading the judges' files needs.
+    pub ids: Ids,
 }
 
 /// Where a score file's submission id stands in the field.
@@ -29,14 +25,64 @@ pub enum Place {
 
 impl<'s> Field<'s> {
     pub fn new(submissions: &'s [StoredSubmission]) -> Self {
-        let entries: Vec<&StoredSubmission> = submissions.iter().filter(|s| !s.withdrawn).collect();
-        let withdrawn = submissions.iter().filter(|s| s.withdrawn).map(|s| (s.submission.id.as_str().into(), None));
-        let mut by_id: Vec<(Box<str>, Option<usize>)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.submission.id.as_str().into(), Some(i)))
-            .chain(withdrawn)
-            .collect();
+        let ids = Ids::new(
+            submissions.iter().map(|s| (s.submission.id.as_str(), s.withdrawn, s.submission.track.as_deref())),
+        );
+        Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids }
+    }
+
+    /// The field of `submissions` with the ids read before them ([`Ids::new`], from the same
+    /// store); `None` when they do not agree, entry by entry (the store changed between the two
+    /// reads).
+    pub fn with_ids(submissions: &'s [StoredSubmission], ids: Ids) -> Option<Self> {
+        let field = Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids };
+        let same = field.entries.len() == field.ids.tracks.len()
+            && field.entries.iter().zip(&field.ids.tracks).enumerate().all(|(i, (s, track))| {
+                field.ids.place(&s.submission.id) == Place::Ranked(i) && s.submission.track == *track
+            })
+            && submissions
+                .iter()
+                .filter(|s| s.withdrawn)
+                .all(|s| field.ids.place(&s.submission.id) == Place::Withdrawn)
+            && field.ids.by_id.len()
+                == submissions.iter().map(|s| s.submission.id.as_str()).collect::<HashSet<_>>().len();
+        same.then_some(field)
+    }
+
+    pub fn place(&self, id: &str) -> Place {
+        self.ids.place(id)
+    }
+}
+
+/// Where each known id stands, and each entry's track: what reading a judge's file checks its
+/// rows against, known from the store's ids alone.
+pub struct Ids {
+    /// Every known id in order, with where it stands: `Some(entry)` for those ranked, `None` for
+    /// the withdrawn. Its own copies of the ids (here and in `index`): a million look-ups should
+    /// not chase pointers across the store.
+    by_id: Vec<(Box<str>, Option<usize>)>,
+    /// Each id's position in `by_id`.
+    index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
+    /// Each ranked entry's track, by entry.
+    tracks: Vec<Option<String>>,
+}
+
+impl Ids {
+    /// From every submission's id, whether it is withdrawn and its track, in the store's order:
+    /// the entries are the ones not withdrawn, numbered in that order.
+    pub fn new<'a>(submissions: impl Iterator<Item = (&'a str, bool, Option<&'a str>)>) -> Ids {
+        type Known = Vec<(Box<str>, Option<usize>)>;
+        let (mut by_id, mut withdrawn, mut tracks): (Known, Known, Vec<Option<String>>) =
+            (Vec::new(), Vec::new(), Vec::new());
+        for (id, gone, track) in submissions {
+            if gone {
+                withdrawn.push((id.into(), None));
+            } else {
+                by_id.push((id.into(), Some(tracks.len())));
+                tracks.push(track.map(str::to_owned));
+            }
+        }
+        by_id.append(&mut withdrawn);
         // An id both ranked and withdrawn (a store holds each once) stands withdrawn.
         by_id.sort_by(|a, b| a.0.cmp(&b.0));
         by_id.dedup_by(|later, kept| {
@@ -47,7 +93,7 @@ impl<'s> Field<'s> {
             same
         });
         let index = by_id.iter().enumerate().map(|(at, (id, _))| (id.clone(), at)).collect();
-        Field { entries, by_id, index }
+        Ids { by_id, index, tracks }
     }
 
     pub fn place(&self, id: &str) -> Place {
@@ -56,8 +102,13 @@ impl<'s> Field<'s> {
 
     /// Looks up a file's ids one after another: rows in the order of their ids, as the judge's
     /// app writes them, are found by one comparison each instead of a hash.
-    pub fn in_order(&self) -> InOrder<'_, 's> {
-        InOrder { field: self, next: 0 }
+    pub fn in_order(&self) -> InOrder<'_> {
+        InOrder { ids: self, next: 0 }
+    }
+
+    /// Each ranked entry's track, by entry.
+    pub fn tracks(&self) -> impl Iterator<Item = Option<&str>> {
+        self.tracks.iter().map(Option::as_deref)
     }
 }
 
@@ -67,20 +118,20 @@ impl From<Option<usize>> for Place {
     }
 }
 
-/// A file's ids looked up one after another ([`Field::in_order`]).
-pub struct InOrder<'f, 's> {
-    field: &'f Field<'s>,
+/// A file's ids looked up one after another ([`Ids::in_order`]).
+pub struct InOrder<'f> {
+    ids: &'f Ids,
     /// Where the next id is looked first: just after the last one found.
     next: usize,
 }
 
-impl InOrder<'_, '_> {
-    /// Where `id` stands in the field, as [`Field::place`] says.
+impl InOrder<'_> {
+    /// Where `id` stands in the field, as [`Ids::place`] says.
     pub fn place(&mut self, id: &str) -> Place {
-        let by_id = &self.field.by_id;
+        let by_id = &self.ids.by_id;
         let at = match by_id.get(self.next) {
             Some((next, _)) if **next == *id => self.next,
-            _ => match self.field.index.get(id) {
+            _ => match self.ids.index.get(id) {
                 Some(at) => *at,
                 None => return Place::Unknown,
             },
@@ -353,6 +404,32 @@ mod tests {
         ]
     }
 
+    /// The ids read before the submissions make the field only where they agree entry by entry:
+    /// the same ids in the same order, the same tracks and the same withdrawn ones.
+    #[test]
+    fn a_field_takes_ids_read_before_only_where_they_agree() {
+        // Each id once, as a store holds them.
+        let unique = || stored().into_iter().take(5).collect::<Vec<_>>();
+        let subs = unique();
+        let of = |subs: &[StoredSubmission]| {
+            Ids::new(subs.iter().map(|s| (s.submission.id.as_str(), s.withdrawn, s.submission.track.as_deref())))
+        };
+        let field = Field::with_ids(&subs, of(&subs)).expect("the same store");
+        assert_eq!(field.entries.len(), 4);
+        assert_eq!(field.place("a"), Field::new(&subs).place("a"));
+        let mut swapped = unique();
+        swapped.swap(0, 1);
+        let mut retracked = unique();
+        retracked[0].submission.track = Some("elsewhere".into());
+        let mut withdrawn = unique();
+        withdrawn[1].withdrawn = true;
+        let mut more = unique();
+        more.push(StoredSubmission { submission: Submission::example("z"), withdrawn: true });
+        for (what, before) in [("order", swapped), ("track", retracked), ("withdrawn", withdrawn), ("more", more)] {
+            assert!(Field::with_ids(&subs, of(&before)).is_none(), "{what}");
+        }
+    }
+
     /// Looked up in any order, with gaps, repeats and ids the store lacks, the ids stand where
     /// the index says: the shortcut for ids in order never answers otherwise.
     #[test]
@@ -373,7 +450,7 @@ mod tests {
             &[],
         ];
         for ids in orders {
-            let mut in_order = field.in_order();
+            let mut in_order = field.ids.in_order();
             let found: Vec<Place> = ids.iter().map(|id| in_order.place(id)).collect();
             let expected: Vec<Place> = ids.iter().map(|id| field.place(id)).collect();
             assert_eq!(found, expected, "{ids:?}");

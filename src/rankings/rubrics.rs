@@ -2,7 +2,7 @@
 //! the entry's track. Worked out once per merge, so that reading a million scores asks nothing
 //! but an index.
 
-use super::Field;
+use super::panel::Ids;
 use crate::config::Config;
 
 pub struct Rubrics {
@@ -24,14 +24,13 @@ pub struct Totals {
 }
 
 impl Rubrics {
-    pub fn new(config: &Config, field: &Field) -> Rubrics {
+    pub fn new(config: &Config, ids: &Ids) -> Rubrics {
         let mask = |track: Option<&str>| config.criteria.iter().map(|c| c.judges_track(track)).collect::<Vec<bool>>();
         let mut masks: Vec<Vec<bool>> = Vec::new();
-        let of_entry = field
-            .entries
-            .iter()
-            .map(|s| {
-                let m = mask(s.submission.track.as_deref());
+        let of_entry = ids
+            .tracks()
+            .map(|track| {
+                let m = mask(track);
                 masks.iter().position(|k| *k == m).unwrap_or_else(|| {
                     masks.push(m);
                     masks.len() - 1

@@ -128,7 +128,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     // shares (each track is ranked on its own rubric); with none shared there is none.
     let per_track = config.per_track();
     let mut shared =
-        (per_track && Rubrics::new(config, field).overall(config)).then(|| panel::shared_panel(&judges, field));
+        (per_track && Rubrics::new(config, &field.ids).overall(config)).then(|| panel::shared_panel(&judges, field));
     if options.method.by_criterion() {
         panel.criteria = Some(panel::criterion_marks(&judges, config, false));
         if let Some(shared) = &mut shared {

@@ -4,16 +4,16 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::model::ByPart;
-use crate::rankings::{Field, JudgeMarks, Place, Rubrics};
+use crate::rankings::{Ids, JudgeMarks, Place, Rubrics};
 use crate::sanitize::clean_line;
 use crate::scorefile::{self, ScoreFileError};
 
 /// Reads every file on both cores, each thread taking the next file not yet taken (so that
 /// neither waits while the other has files left); returns each judge's marks in the order of
 /// the files, or every problem found, one per refused file.
-pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
+pub fn read_all(files: &[PathBuf], config: &Config, ids: &Ids) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let rubrics = Rubrics::new(config, field);
+    let rubrics = Rubrics::new(config, ids);
     let next = AtomicUsize::new(0);
     // One buffer a thread for the files' text: each file's is dropped once read.
     let read = || {
@@ -22,7 +22,7 @@ pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some(file) = files.get(at) else { return read };
-            read.push((at, read_one(file, config, field, &rubrics, &mut text)));
+            read.push((at, read_one(file, config, ids, &rubrics, &mut text)));
         }
     };
     let (mut results, rest) = std::thread::scope(|scope| {
@@ -48,7 +48,7 @@ pub fn read_all(files: &[PathBuf], config: &Config, field: &Field) -> Result<Vec
 fn read_one(
     path: &Path,
     config: &Config,
-    field: &Field,
+    ids: &Ids,
     rubrics: &Rubrics,
     text: &mut Vec<u8>,
 ) -> Result<JudgeMarks, ScoreFileError> {
@@ -85,7 +85,7 @@ fn read_one(
     };
     let mut unknown: Vec<&str> = Vec::new();
     let (earliest, latest) = times_possible(written);
-    let mut places = field.in_order();
+    let mut places = ids.in_order();
     for (id, values, times) in body.scores.iter() {
         // A forged time moves a judge's drift, and with it a corrected merge.
         let at = body.given(times);
@@ -118,7 +118,7 @@ fn read_one(
             None => marks.partial.push(id.to_string()),
         }
     }
-    marks.comparisons = comparisons(&body, field, &mut unknown);
+    marks.comparisons = comparisons(&body, ids, &mut unknown);
     if let Some(first) = unknown.first() {
         return Err(ScoreFileError::Unknown {
             file: name,
@@ -126,7 +126,7 @@ fn read_one(
             first: crate::sanitize::quoted(first),
         });
     }
-    keep_notes_and_times(&mut marks, &body, field);
+    keep_notes_and_times(&mut marks, &body, ids);
     Ok(marks)
 }
 
@@ -135,7 +135,7 @@ fn read_one(
 /// the store does not have is added to `unknown`. `read` has checked each verdict and pair.
 fn comparisons<'b>(
     body: &'b scorefile::Checked,
-    field: &Field,
+    ids: &Ids,
     unknown: &mut Vec<&'b str>,
 ) -> Vec<(usize, usize, crate::model::Compared)> {
     use crate::model::{Compared, Pair, Verdict};
@@ -148,7 +148,7 @@ fn comparisons<'b>(
             (Verdict::First, false) => Verdict::Second,
             (Verdict::Second, false) => Verdict::First,
         };
-        let place = |id: &'b str, unknown: &mut Vec<&'b str>| match field.place(id) {
+        let place = |id: &'b str, unknown: &mut Vec<&'b str>| match ids.place(id) {
             Place::Ranked(entry) => Some(entry),
             Place::Withdrawn => None,
             Place::Unknown => {
@@ -166,8 +166,8 @@ fn comparisons<'b>(
 
 /// The judge's notes, times and revisions of the entries in play: a recused judge's are not
 /// theirs to give. A recusal itself is kept, with its reason, for the head judge's view.
-fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, field: &Field) {
-    let ranked = |id: &str| match field.place(id) {
+fn keep_notes_and_times(marks: &mut JudgeMarks, body: &scorefile::Checked, ids: &Ids) {
+    let ranked = |id: &str| match ids.place(id) {
         Place::Ranked(entry) => Some(entry),
         _ => None,
     };

@@ -78,6 +78,12 @@ fn from_row(row: &Row) -> rusqlite::Result<StoredSubmission> {
     })
 }
 
+/// Rows with their export position, by position then id as SQLite compares them (bytewise).
+fn in_the_exports_order<T>(mut all: Vec<(i64, T)>, id: impl Fn(&T) -> &String) -> Vec<T> {
+    all.sort_unstable_by(|(p, a), (q, b)| p.cmp(q).then_with(|| id(a).cmp(id(b))));
+    all.into_iter().map(|(_, row)| row).collect()
+}
+
 fn json(list: &[String]) -> String {
     serde_json::to_string(list).unwrap_or_else(|_| "[]".into())
 }
@@ -98,8 +104,18 @@ impl Store {
         for row in stmt.query_map([], read).map_err(|e| self.db(e))? {
             all.push(row.map_err(|e| self.db(e))?);
         }
-        all.sort_unstable_by(|(p, a), (q, b)| p.cmp(q).then_with(|| a.submission.id.cmp(&b.submission.id)));
-        Ok(all.into_iter().map(|(_, s)| s).collect())
+        Ok(in_the_exports_order(all, |s| &s.submission.id))
+    }
+
+    /// Every submission's id, whether it is withdrawn, and its track, in the order of
+    /// [`Store::submissions`]: what reading the judges' files needs, read in a small part of the
+    /// time the whole submissions take (so the files can be read while those load).
+    pub fn places(&self) -> Result<Vec<(String, bool, Option<String>)>, StoreError> {
+        let mut stmt =
+            self.conn.prepare("SELECT position, id, withdrawn, track FROM submissions").map_err(|e| self.db(e))?;
+        let read = |r: &Row| Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)));
+        let all = stmt.query_map([], read).map_err(|e| self.db(e))?.collect::<Result<Vec<_>, _>>();
+        Ok(in_the_exports_order(all.map_err(|e| self.db(e))?, |(id, _, _)| id))
     }
 
     /// How many submissions the store holds, withdrawn ones included.
