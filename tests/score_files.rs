@@ -13,6 +13,11 @@ fn head(s: &Sandbox) -> assert_cmd::Command {
     cmd
 }
 
+/// `judging merge FILE` as the head judge, failing: what it says is for the caller to check.
+fn refused(s: &Sandbox, file: &std::path::Path) -> assert_cmd::assert::Assert {
+    head(s).arg("merge").arg(file).assert().failure()
+}
+
 #[test]
 fn a_judge_name_the_command_line_refuses_is_refused_in_a_file() {
     let s = Sandbox::new();
@@ -37,7 +42,7 @@ fn a_time_that_is_not_real_is_refused_in_a_file() {
     head(&s).arg("pull").assert().success();
     for (k, at) in ["2026-02-31T10:00:00.000Z", "2026-06-30T25:61:61Z", "yesterday"].into_iter().enumerate() {
         let bad = common::score_file(&s, &format!("bad-{k}.json"), |b| b.written_at = at.into());
-        head(&s).arg("merge").arg(&bad).assert().failure().stderr(
+        refused(&s, &bad).stderr(
             predicate::str::contains(format!("bad-{k}.json"))
                 .and(predicate::str::contains(format!("written_at = {at:?}")))
                 .and(predicate::str::contains("not a real time")),
@@ -84,7 +89,7 @@ fn stopwatch_readings_are_checked_and_their_median_is_the_time() {
     let negative = common::score_file(&s, "negative.json", |b| {
         b.readings.insert("sprout-sense".into(), vec![30.0, -5.0]);
     });
-    head(&s).arg("merge").arg(&negative).assert().failure().stderr(
+    refused(&s, &negative).stderr(
         predicate::str::contains("negative.json")
             .and(predicate::str::contains("sprout-sense = -5"))
             .and(predicate::str::contains("0 seconds or more")),
@@ -193,12 +198,12 @@ fn a_refused_value_is_quoted_as_given() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let bad = common::score_file(&s, "esc.json", |b| b.written_at = "2026-06-20T10:00:00Z\u{1b}[2J".into());
-    head(&s).arg("merge").arg(&bad).assert().failure().stderr(
+    refused(&s, &bad).stderr(
         predicate::str::contains("written_at = \"2026-06-20T10:00:00Z\\u{1b}[2J\"")
             .and(predicate::str::contains("\u{1b}").not()),
     );
     let event = common::score_file(&s, "event.json", |b| b.event = "other\u{7}".into());
-    head(&s).arg("merge").arg(&event).assert().failure().stderr(predicate::str::contains("for event \"other\\u{7}\""));
+    refused(&s, &event).stderr(predicate::str::contains("for event \"other\\u{7}\""));
     let fine = common::score_file(&s, "fine.json", |_| {});
     head(&s).args(["merge", "--entry", "sprout-sens\u{1b}[2J"]).arg(&fine).assert().failure().stderr(
         predicate::str::contains("--entry \"sprout-sens\\u{1b}[2J\"").and(predicate::str::contains("\u{1b}").not()),
@@ -227,21 +232,12 @@ fn odd_files_are_answered_with_what_they_are() {
     let bom = s.file("bom.json", &format!("\u{feff}{text}"));
     head(&s).arg("merge").arg(&bom).assert().success();
     let zero = s.file("zero.json", &text.replacen("\"version\":4", "\"version\":0", 1));
-    head(&s)
-        .arg("merge")
-        .arg(&zero)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("version 0, and versions start at 1"));
+    refused(&s, &zero).stderr(predicate::str::contains("version 0, and versions start at 1"));
     let list = s.file("list.json", "[1, 2]");
-    head(&s)
-        .arg("merge")
-        .arg(&list)
-        .assert()
-        .failure()
+    refused(&s, &list)
         .stderr(predicate::str::contains("JSON, but a list").and(predicate::str::contains("broken").not()));
     let order = common::score_file(&s, "order.json", |b| b.criteria.swap(0, 1));
-    head(&s).arg("merge").arg(&order).assert().failure().stderr(
+    refused(&s, &order).stderr(
         predicate::str::contains("its criteria are latency, utility, cost")
             .and(predicate::str::contains("judging.toml's are utility, latency, cost")),
     );
@@ -297,7 +293,7 @@ fn a_value_no_scale_holds_is_named_with_its_row_and_place() {
         let old = &text[text.find("sha256:").expect("digest") + 7..][..64];
         let forged = s.file(name, &edited.replacen(old, &digest, 1));
         let column = at + value.len();
-        head(&s).arg("merge").arg(&forged).assert().failure().stderr(
+        refused(&s, &forged).stderr(
             predicate::str::contains(format!("{name}: sprout-sense: {said}"))
                 .and(predicate::str::contains(format!("at line 1, column {column}")))
                 .and(predicate::str::contains("not a judging score file").not()),

@@ -1,7 +1,7 @@
 //! The panel a merge ranks: the entries in play, each judge's marks on them, and the judges that
 //! count (one file per judge, the chosen ones for the sum method).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::RankError;
 use crate::merge::{CriterionMarks, Mark, Panel};
@@ -25,28 +25,16 @@ pub enum Place {
 
 impl<'s> Field<'s> {
     pub fn new(submissions: &'s [StoredSubmission]) -> Self {
-        let ids = Ids::new(
-            submissions.iter().map(|s| (s.submission.id.as_str(), s.withdrawn, s.submission.track.as_deref())),
-        );
-        Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids }
+        Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids: Ids::new(Ids::of(submissions)) }
     }
 
     /// The field of `submissions` with the ids read before them ([`Ids::new`], from the same
-    /// store); `None` when they do not agree, entry by entry (the store changed between the two
-    /// reads).
+    /// store); `None` when they do not say the same of every id (the store changed between the
+    /// two reads).
     pub fn with_ids(submissions: &'s [StoredSubmission], ids: Ids) -> Option<Self> {
-        let field = Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids };
-        let same = field.entries.len() == field.ids.tracks.len()
-            && field.entries.iter().zip(&field.ids.tracks).enumerate().all(|(i, (s, track))| {
-                field.ids.place(&s.submission.id) == Place::Ranked(i) && s.submission.track == *track
-            })
-            && submissions
-                .iter()
-                .filter(|s| s.withdrawn)
-                .all(|s| field.ids.place(&s.submission.id) == Place::Withdrawn)
-            && field.ids.by_id.len()
-                == submissions.iter().map(|s| s.submission.id.as_str()).collect::<HashSet<_>>().len();
-        same.then_some(field)
+        let (by_id, tracks) = Ids::known(Ids::of(submissions));
+        (by_id == ids.by_id && tracks == ids.tracks)
+            .then(|| Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids })
     }
 
     pub fn place(&self, id: &str) -> Place {
@@ -54,13 +42,16 @@ impl<'s> Field<'s> {
     }
 }
 
+/// Every known id in order, with where it stands (see [`Ids`]).
+type Known = Vec<(Box<str>, Option<usize>)>;
+
 /// Where each known id stands, and each entry's track: what reading a judge's file checks its
 /// rows against, known from the store's ids alone.
 pub struct Ids {
     /// Every known id in order, with where it stands: `Some(entry)` for those ranked, `None` for
     /// the withdrawn. Its own copies of the ids (here and in `index`): a million look-ups should
     /// not chase pointers across the store.
-    by_id: Vec<(Box<str>, Option<usize>)>,
+    by_id: Known,
     /// Each id's position in `by_id`.
     index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
     /// Each ranked entry's track, by entry.
@@ -71,7 +62,19 @@ impl Ids {
     /// From every submission's id, whether it is withdrawn and its track, in the store's order:
     /// the entries are the ones not withdrawn, numbered in that order.
     pub fn new<'a>(submissions: impl Iterator<Item = (&'a str, bool, Option<&'a str>)>) -> Ids {
-        type Known = Vec<(Box<str>, Option<usize>)>;
+        let (by_id, tracks) = Ids::known(submissions);
+        let index = by_id.iter().enumerate().map(|(at, (id, _))| (id.clone(), at)).collect();
+        Ids { by_id, index, tracks }
+    }
+
+    /// What [`Ids::new`] takes, from the submissions themselves.
+    fn of(submissions: &[StoredSubmission]) -> impl Iterator<Item = (&str, bool, Option<&str>)> {
+        submissions.iter().map(|s| (s.submission.id.as_str(), s.withdrawn, s.submission.track.as_deref()))
+    }
+
+    /// Every id in order with where it stands, and each entry's track: all that [`Ids`] holds
+    /// beside the index derived from them.
+    fn known<'a>(submissions: impl Iterator<Item = (&'a str, bool, Option<&'a str>)>) -> (Known, Vec<Option<String>>) {
         let (mut by_id, mut withdrawn, mut tracks): (Known, Known, Vec<Option<String>>) =
             (Vec::new(), Vec::new(), Vec::new());
         for (id, gone, track) in submissions {
@@ -92,8 +95,7 @@ impl Ids {
             }
             same
         });
-        let index = by_id.iter().enumerate().map(|(at, (id, _))| (id.clone(), at)).collect();
-        Ids { by_id, index, tracks }
+        (by_id, tracks)
     }
 
     pub fn place(&self, id: &str) -> Place {

@@ -226,16 +226,9 @@ impl<'a> Scan<'a> {
 
     /// A whole number that may be negative; not `-0`, which serde reads as a float.
     fn signed(&mut self) -> Option<i64> {
-        let negative = self.bytes.get(self.at) == Some(&b'-');
-        if negative {
-            self.at += 1;
-        }
-        let n = i64::try_from(self.whole()?).ok()?;
-        match (negative, n) {
-            (true, 0) => None,
-            (true, n) => Some(-n),
-            (false, n) => Some(n),
-        }
+        let (n, next) = signed_at(self.bytes, self.at)?;
+        self.at = next;
+        Some(n)
     }
 }
 
@@ -260,9 +253,22 @@ fn whole_at(bytes: &[u8], start: usize) -> Option<(u64, usize)> {
     Some((n, at))
 }
 
+/// A whole number at `start` that may be negative ([`whole_at`] after an optional `-`); not
+/// `-0`, which serde reads as a float. Returns it and where it ends.
+fn signed_at(bytes: &[u8], start: usize) -> Option<(i64, usize)> {
+    let negative = bytes.get(start) == Some(&b'-');
+    let (n, at) = whole_at(bytes, start + usize::from(negative))?;
+    let n = i64::try_from(n).ok()?;
+    match (negative, n) {
+        (true, 0) => None,
+        (true, n) => Some((-n, at)),
+        (false, n) => Some((n, at)),
+    }
+}
+
 /// A list of numbers or nulls with no whitespace, from just after its `[`, each given to
-/// `each` (which may refuse it); negative ones only with `signed`, and never `-0`, which serde
-/// reads as a float. Returns where the list ends, past its `]`.
+/// `each` (which may refuse it); negative ones only with `signed` ([`signed_at`]). Returns where
+/// the list ends, past its `]`.
 fn numbers_at(
     bytes: &[u8],
     mut at: usize,
@@ -277,15 +283,14 @@ fn numbers_at(
             at += 4;
             None
         } else {
-            let negative = signed && bytes.get(at) == Some(&b'-');
-            let (n, next) = whole_at(bytes, at + usize::from(negative))?;
+            let (n, next) = if signed {
+                signed_at(bytes, at)?
+            } else {
+                let (n, next) = whole_at(bytes, at)?;
+                (i64::try_from(n).ok()?, next)
+            };
             at = next;
-            let n = i64::try_from(n).ok()?;
-            match (negative, n) {
-                (true, 0) => return None,
-                (true, n) => Some(-n),
-                (false, n) => Some(n),
-            }
+            Some(n)
         };
         each(number)?;
         match bytes.get(at)? {
