@@ -125,14 +125,34 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option
     let mut drifts = vec![None; panel.judges.len()];
     if panel.marks.is_sorted_by_key(super::Mark::judge) {
         // Judge after judge, as the panel is built: one judge's points held at a time, not a
-        // copy of every mark.
-        let (mut points, mut at) = (Vec::new(), 0);
+        // copy of every mark. Each judge's line is their own, so the judges are split in two
+        // halves, one a core (the lines were four fifths of this, on one core).
+        let mut runs: Vec<(&[super::Mark], &[Option<f64>])> = Vec::new();
+        let mut at = 0;
         for marks in panel.marks.chunk_by(|a, b| a.judge() == b.judge()) {
-            let times = given.get(at..).unwrap_or_default();
+            runs.push((marks, given.get(at..).unwrap_or_default()));
             at += marks.len();
-            points.clear();
-            points.extend(marks.iter().zip(times).filter_map(|(m, t)| point(m, t)));
-            drifts[marks[0].judge()] = line(&points);
+        }
+        let lines = |runs: &[(&[super::Mark], &[Option<f64>])]| -> Vec<(usize, Option<Drift>)> {
+            let mut points = Vec::new();
+            let mut lines = Vec::with_capacity(runs.len());
+            for (marks, times) in runs {
+                points.clear();
+                points.extend(marks.iter().zip(*times).filter_map(|(m, t)| point(m, t)));
+                lines.push((marks[0].judge(), line(&points)));
+            }
+            lines
+        };
+        // Halves of equal marks, not of equal judges: one judge may hold most of them.
+        let half = runs.iter().scan(0, |seen, (marks, _)| {
+            *seen += marks.len();
+            Some(*seen)
+        });
+        let cut = half.take_while(|seen| *seen <= at / 2).count();
+        let (first, second) = runs.split_at(cut);
+        let (a, b) = crate::parallel::both(at, || lines(first), || lines(second));
+        for (judge, drift) in a.into_iter().chain(b) {
+            drifts[judge] = drift;
         }
     } else {
         // Each judge's points allocated once, at most one a mark.
@@ -277,6 +297,60 @@ pub(crate) mod tests {
             assert!((a.per_hour - b.per_hour).abs() < 1e-12 && (a.error - b.error).abs() < 1e-12, "{a:?} {b:?}");
             assert_eq!((a.marks, a.hours), (b.marks, b.hours));
         }
+    }
+
+    /// A panel big enough that the judges' lines are drawn on two threads, one judge holding
+    /// half of its marks (so the halves are not of equal judges): every drift comes out as the
+    /// one-thread reading of the same marks interleaved gives it, to the bit (with two judges
+    /// to an entry, the entries' sums are the same in either order).
+    #[test]
+    fn the_judges_lines_drawn_on_two_threads_are_the_ones_drawn_on_one() {
+        let (entries, first) = (60_000, 15_000);
+        let (mut marks, mut given) = (Vec::new(), Vec::new());
+        let mut random = crate::rng::SplitMix(7);
+        let mut mark = |judge: usize, entry: usize, slot: usize, rise: f64| {
+            let hours = slot as f64 / 2000.0;
+            let value = 3.0 + (entry % 5) as f64 * 0.5 + rise * hours + 0.6 * random.uniform() - 0.3;
+            marks.push(super::super::Mark::new(judge, entry, value));
+            given.push(Some(1_781_000_000.0 + hours * 3600.0));
+        };
+        for entry in 0..entries {
+            mark(0, entry, entry, 0.0);
+        }
+        for judge in 1..5 {
+            for (slot, entry) in ((judge - 1) * first..judge * first).enumerate() {
+                mark(judge, entry, slot, 0.1 * judge as f64);
+            }
+        }
+        assert!(marks.len() >= 100_000, "enough marks for two threads");
+        let panel = Panel {
+            judges: (0..5).map(|j| format!("j{j}")).collect(),
+            entries: (0..entries).map(|e| format!("e{e}")).collect(),
+            marks,
+            criteria: None,
+        };
+        let fit = Calibration {
+            quality: vec![None; entries],
+            leniency: vec![0.0, 0.1, -0.1, 0.2, 0.0],
+            severity: vec![1.0, 1.1, 0.9, 1.0, 1.2],
+            held: vec![None; 5],
+            panel: super::super::PanelSpread { leniency: 0.0, severity: 0.0, noise: 0.0 },
+            middle: 3.5,
+        };
+        // Judge by judge in turns, each judge's marks in their order: the other way of reading
+        // the panel, on one thread.
+        let runs: Vec<std::ops::Range<usize>> =
+            (0..5).map(|j| if j == 0 { 0..entries } else { entries + (j - 1) * first..entries + j * first }).collect();
+        let order: Vec<usize> = (0..entries).flat_map(|k| runs.iter().filter_map(move |r| r.clone().nth(k))).collect();
+        assert_eq!(order.len(), panel.marks.len());
+        let interleaved = Panel { marks: order.iter().map(|i| panel.marks[*i]).collect(), ..panel.clone() };
+        let times: Vec<Option<f64>> = order.iter().map(|i| given[*i]).collect();
+        let (split, one) = (of(&panel, &fit, &given), of(&interleaved, &fit, &times));
+        assert_eq!(split, one);
+        assert!(split.iter().all(Option::is_some), "every judge has a line: {split:?}");
+        // The judges' own rises, as drawn, tell them apart.
+        let rise = |j: usize| split[j].map_or(0.0, |d| d.per_hour);
+        assert!(rise(1) < rise(2) && rise(2) < rise(3) && rise(3) < rise(4), "{split:?}");
     }
 
     #[test]
