@@ -224,6 +224,24 @@ fn the_index_says_a_shared_place_is_shared() {
     let html = std::fs::read_to_string(s.path().join("out/index.html")).expect("index");
     assert!(html.contains("<li>#1 (shared) <a href=\"sprout-sense.html\">Sprout Sense</a></li>"), "{html}");
     assert!(html.contains("<li>#3 <a href=\"pill-pal.html\">"), "{html}");
+    // The tie over the track prize's first place is undecided: the results print it `1=`, and
+    // each tied team's page says it is in that tie, not nothing of the prize.
+    let results = s.cmd().args(["--judge", "head", "results", "--method", "mean"]).arg(&file).assert().success();
+    let results = String::from_utf8_lossy(&results.get_output().stdout).into_owned();
+    assert!(results.contains("1=") && results.contains("undecided"), "{results}");
+    for id in ["sprout-sense", "bus-stop-oracle"] {
+        let page = std::fs::read_to_string(s.path().join(format!("out/{id}.md"))).expect("page");
+        let tied = page.lines().find(|l| l.starts_with("- Tied for: ")).unwrap_or_else(|| panic!("{page}"));
+        assert!(tied.contains("Backyard AI, prize place 1=, shared with 1 other entry"), "{tied}");
+        assert!(tied.contains("the head judge has yet to decide the tie"), "{tied}");
+        let won = page.lines().find(|l| l.starts_with("- Won: ")).unwrap_or_default();
+        assert!(!won.contains("Backyard AI"), "an undecided tie pays no one yet: {page}");
+        let html = std::fs::read_to_string(s.path().join(format!("out/{id}.html"))).expect("page");
+        assert!(html.contains("<li>Tied for: Backyard AI, prize place 1=, shared with 1 other entry"), "{html}");
+    }
+    let page = std::fs::read_to_string(s.path().join("out/pill-pal.md")).expect("page");
+    assert!(page.contains("- Won: Backyard AI, prize place 3"), "{page}");
+    assert!(!page.contains("Tied for: Backyard AI"), "the third place is in no tie: {page}");
 }
 
 /// A sponsor's prize open only to some entries pays its first place to an entry ranked lower

@@ -80,6 +80,9 @@ struct Figures<'r> {
     notes: HashMap<usize, Vec<(String, String)>>,
     scored: HashSet<usize>,
     prizes: HashMap<&'r str, Vec<String>>,
+    /// The prizes each entry is tied for with no decision recorded yet, as the results print
+    /// the place (`4=`).
+    tied: HashMap<&'r str, Vec<String>>,
     ineligible: HashMap<&'r str, &'r Vec<String>>,
 }
 
@@ -118,6 +121,7 @@ impl<'r> Figures<'r> {
         }
         let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
         let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut tied: HashMap<&str, Vec<String>> = HashMap::new();
         for p in outcome.iter().flat_map(|o| &o.prizes) {
             // A prize by score pays in its ranking's order, passing over entries that could not
             // win: where one placed above this entry, its prize place is not its ranking place,
@@ -133,9 +137,8 @@ impl<'r> Figures<'r> {
             // are not passed over, they were never in the running.
             let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
             let place_of = |id: &str| places.get(id).copied();
-            // An undecided tie pays no one yet.
-            for a in p.awards.iter().filter(|a| a.amount.is_some()) {
-                let mut line = format!("{}, prize place {}", p.name, a.place);
+            for a in &p.awards {
+                let mut line = format!("{}, prize place {}", p.name, crate::report::results::place(a));
                 if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
                     line.push_str(&format!(
                         " (placed {own} in its ranking; this prize ranks only the entries it is open to)"
@@ -147,11 +150,23 @@ impl<'r> Figures<'r> {
                         crate::format::count(above, "entry", "entries")
                     ));
                 }
-                prizes.entry(a.id.as_str()).or_default().push(line);
+                // An undecided tie pays no one yet: the page says the entry is in it, as the
+                // results do, rather than say nothing of a prize it may still win.
+                match &a.tie {
+                    Some(crate::prizes::Tie::Undecided { others, .. }) if a.amount.is_none() => {
+                        line.push_str(&format!(
+                            ", shared with {}: the head judge has yet to decide the tie",
+                            crate::format::count(*others, "other entry", "other entries")
+                        ));
+                        tied.entry(a.id.as_str()).or_default().push(line);
+                    }
+                    _ if a.amount.is_some() => prizes.entry(a.id.as_str()).or_default().push(line),
+                    _ => {}
+                }
             }
         }
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
-        Figures { standings, means, sorted, bins, notes, scored, prizes, ineligible }
+        Figures { standings, means, sorted, bins, notes, scored, prizes, tied, ineligible }
     }
 }
 
@@ -224,6 +239,7 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
         places: figures.standings.get(s.id.as_str()).cloned().unwrap_or_default(),
         criteria,
         prizes: figures.prizes.get(s.id.as_str()).cloned().unwrap_or_default(),
+        tied: figures.tied.get(s.id.as_str()).cloned().unwrap_or_default(),
         ineligible: figures.ineligible.get(s.id.as_str()).map(|r| (*r).clone()).unwrap_or_default(),
         notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
         scored: figures.scored.contains(&entry),

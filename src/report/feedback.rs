@@ -86,6 +86,8 @@ pub struct Page {
     pub places: Vec<Standing>,
     pub criteria: Vec<CriterionLine>,
     pub prizes: Vec<String>,
+    /// The prizes it is tied for, the tie not yet decided.
+    pub tied: Vec<String>,
     pub ineligible: Vec<String>,
     /// (judge's label, note): notes written for the team only.
     pub notes: Vec<(String, String)>,
@@ -143,6 +145,9 @@ pub fn markdown_page(p: &Page) -> String {
     }
     if !p.prizes.is_empty() {
         out.push_str(&format!("- Won: {}\n", p.prizes.iter().map(|x| markdown(x)).collect::<Vec<_>>().join("; ")));
+    }
+    for x in &p.tied {
+        out.push_str(&format!("- Tied for: {}\n", markdown(x)));
     }
     if !p.scored {
         out.push_str(&format!("\n{NOT_SCORED}\n"));
@@ -229,6 +234,9 @@ pub fn html_page(p: &Page) -> String {
     }
     for x in &p.prizes {
         body.push_str(&format!("<li>Won: {}</li>\n", escape(x)));
+    }
+    for x in &p.tied {
+        body.push_str(&format!("<li>Tied for: {}</li>\n", escape(x)));
     }
     body.push_str("</ul>\n");
     if p.scored {
@@ -399,6 +407,7 @@ mod tests {
             places: vec![],
             criteria: vec![line(vec![1; BINS])],
             prizes: vec![],
+            tied: vec![],
             ineligible: vec![],
             notes: vec![],
             scored: true,
