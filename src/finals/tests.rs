@@ -22,21 +22,7 @@ pub(crate) fn round(n: usize, paid: usize) -> Round {
 
 /// An entry of a merged ranking at `place`, two judges, no flags, a half chance of being paid.
 fn ranked(place: usize, id: &str) -> crate::rankings::Ranked {
-    crate::rankings::Ranked {
-        place,
-        id: id.into(),
-        title: id.to_uppercase(),
-        score: 5.0 - place as f64,
-        by_criterion: Vec::new(),
-        judges: 2,
-        gap: None,
-        gap_beyond_habits: None,
-        flags: Vec::new(),
-        tie_break: None,
-        chance: Some(0.5),
-        by_criterion_merged: Vec::new(),
-        rubric_place: None,
-    }
+    crate::rankings::Ranked::example(place, id)
 }
 
 fn answer(round: &mut Round, judge: &str, winner: &str, loser: &str) {

@@ -190,6 +190,29 @@ pub struct Ranked {
     pub rubric_place: Option<usize>,
 }
 
+#[cfg(test)]
+impl Ranked {
+    /// An entry of a merged ranking at `place`, scored 5 less its place, two judges, no flags,
+    /// a half chance of being paid.
+    pub fn example(place: usize, id: &str) -> Ranked {
+        Ranked {
+            place,
+            id: id.into(),
+            title: id.to_uppercase(),
+            score: 5.0 - place as f64,
+            by_criterion: Vec::new(),
+            judges: 2,
+            gap: None,
+            gap_beyond_habits: None,
+            flags: Vec::new(),
+            tie_break: None,
+            chance: Some(0.5),
+            by_criterion_merged: Vec::new(),
+            rubric_place: None,
+        }
+    }
+}
+
 /// An entry's merged score on one criterion alone and its place among the entries scored on it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CriterionStanding {

@@ -227,6 +227,31 @@ fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool) -
 const TO_DISCUSS: usize = 5;
 
 /// Under a ranking with chances: what they mean, and the entries to discuss.
+/// Neighbouring places whose scores show alike to the two decimals printed, though the scores
+/// differ (the unrounded ones decide): said under the ranking with the first such pair, so that
+/// two rows of 4.53 at places 1 and 2 are not read as a slip or an unflagged tie.
+fn closer_than_shown(ranked: &[Ranked], text: fn(&str) -> String) -> Option<String> {
+    let shown = |v: f64| format!("{v:.2}");
+    let mut pairs = ranked.windows(2).filter(|pair| {
+        let (a, b) = (&pair[0], &pair[1]);
+        // Only scores a hundredth apart or less can show alike: most pairs are not formatted.
+        a.place != b.place && a.score != b.score && (a.score - b.score).abs() < 0.01 && shown(a.score) == shown(b.score)
+    });
+    let first = pairs.next()?;
+    let (a, b) = (&first[0], &first[1]);
+    let more = pairs.count();
+    let others =
+        if more == 0 { String::new() } else { format!(", and {}", crate::format::count(more, "more pair", "more pairs")) };
+    Some(format!(
+        "Places apart, scores alike: #{} {} and #{} {} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the CSV gives four decimals, the JSON every digit).",
+        a.place,
+        text(&a.id),
+        b.place,
+        text(&b.id),
+        shown(a.score)
+    ))
+}
+
 fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> String) -> Vec<String> {
     if !has_chances(ranked) {
         return Vec::new();
@@ -331,7 +356,10 @@ pub fn table(r: &Rankings) -> String {
         ));
         out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, paid, rubric)));
         let said = majority(r, group).map(|m| clean_line(&m.said));
-        let under = chances(r, group, ranked, clean_line).into_iter().chain(robustness(r, group, clean_line));
+        let under = closer_than_shown(ranked, clean_line)
+            .into_iter()
+            .chain(chances(r, group, ranked, clean_line))
+            .chain(robustness(r, group, clean_line));
         for line in under.chain(said).chain(finals(r, group, clean_line, false)) {
             out.push_str(&format!("{line}\n"));
         }
@@ -429,7 +457,8 @@ pub fn markdown(r: &Rankings) -> String {
                 flags(e)
             ));
         }));
-        let notes = chances(r, group, ranked, cell);
+        let notes: Vec<String> =
+            closer_than_shown(ranked, cell).into_iter().chain(chances(r, group, ranked, cell)).collect();
         if !notes.is_empty() {
             out.push('\n');
         }
@@ -565,7 +594,34 @@ const UNSCORED: &str = "unscored";
 
 #[cfg(test)]
 mod tests {
-    use super::to_discuss;
+    use super::{closer_than_shown, to_discuss};
+    use crate::rankings::Ranked;
+
+    /// Neighbours placed apart whose scores show alike are said, with the first pair; equal
+    /// scores (a tie or a tie-break, said by their flags) and scores that show apart are not.
+    #[test]
+    fn places_apart_with_scores_alike_to_two_decimals_are_said() {
+        let at = |place: usize, score: f64| Ranked { score, ..Ranked::example(place, &format!("e{place}")) };
+        let said = |ranked: &[Ranked]| closer_than_shown(ranked, str::to_owned);
+        let cases: [(Vec<Ranked>, Option<&str>); 6] = [
+            (vec![], None),
+            (vec![at(1, 4.5312), at(2, 4.5280)], Some("#1 e1 and #2 e2 both show 4.53;")),
+            (vec![at(1, 4.5312), at(2, 4.5249)], None),
+            // Equal to the bit: a tie or a tie-break, not a rounding.
+            (vec![at(1, 4.53), at(2, 4.53)], None),
+            (vec![at(1, 4.53), at(1, 4.53)], None),
+            (
+                vec![at(1, 4.9), at(2, 4.5312), at(3, 4.5280), at(4, 4.527), at(5, 3.0), at(6, 2.999)],
+                Some("#2 e2 and #3 e3 both show 4.53, and 2 more pairs;"),
+            ),
+        ];
+        for (ranked, want) in cases {
+            match (said(&ranked), want) {
+                (Some(line), Some(want)) => assert!(line.contains(want), "{line}"),
+                (got, want) => assert_eq!(got.as_deref(), want, "{ranked:?}"),
+            }
+        }
+    }
 
     #[test]
     fn the_list_to_discuss_is_in_place_order_and_short() {
