@@ -240,8 +240,11 @@ fn closer_than_shown(ranked: &[Ranked], text: fn(&str) -> String) -> Option<Stri
     let first = pairs.next()?;
     let (a, b) = (&first[0], &first[1]);
     let more = pairs.count();
-    let others =
-        if more == 0 { String::new() } else { format!(", and {}", crate::format::count(more, "more pair", "more pairs")) };
+    let others = if more == 0 {
+        String::new()
+    } else {
+        format!(", and {}", crate::format::count(more, "more pair", "more pairs"))
+    };
     Some(format!(
         "Places apart, scores alike: #{} {} and #{} {} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the CSV gives four decimals, the JSON every digit).",
         a.place,
@@ -422,6 +425,33 @@ pub fn table(r: &Rankings) -> String {
 }
 
 /// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
+/// What the Markdown says under one ranking's table: scores alike to two decimals, chances,
+/// the paid places without each judge, the head-to-head majority and the finals.
+fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
+    let cell = crate::sanitize::markdown;
+    let mut out = String::new();
+    let notes: Vec<String> =
+        closer_than_shown(ranked, cell).into_iter().chain(chances(r, group, ranked, cell)).collect();
+    if !notes.is_empty() {
+        out.push('\n');
+    }
+    for line in notes {
+        out.push_str(&format!("{line}\n"));
+    }
+    let held = robustness(r, group, cell);
+    if let Some((head, places)) = held.split_first() {
+        out.push_str(&format!("\n{head}\n\n"));
+        for line in places {
+            out.push_str(&format!("- {}\n", line.trim_start()));
+        }
+    }
+    if let Some(m) = majority(r, group) {
+        out.push_str(&format!("\n{}\n", cell(&m.said)));
+    }
+    out.push_str(&finals_section(r, group));
+    out
+}
+
 pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r, cell));
@@ -457,25 +487,7 @@ pub fn markdown(r: &Rankings) -> String {
                 flags(e)
             ));
         }));
-        let notes: Vec<String> =
-            closer_than_shown(ranked, cell).into_iter().chain(chances(r, group, ranked, cell)).collect();
-        if !notes.is_empty() {
-            out.push('\n');
-        }
-        for line in notes {
-            out.push_str(&format!("{line}\n"));
-        }
-        let held = robustness(r, group, cell);
-        if let Some((head, places)) = held.split_first() {
-            out.push_str(&format!("\n{head}\n\n"));
-            for line in places {
-                out.push_str(&format!("- {}\n", line.trim_start()));
-            }
-        }
-        if let Some(m) = majority(r, group) {
-            out.push_str(&format!("\n{}\n", cell(&m.said)));
-        }
-        out.push_str(&finals_section(r, group));
+        out.push_str(&markdown_under(r, group, ranked));
     }
     if !r.disagreements.is_empty() {
         out.push_str("\n## Most disagreed\n\n| Entry | Judges | Gap | Lowest | Highest |\n|---|---:|---:|---|---|\n");
