@@ -224,24 +224,32 @@ fn a_place_on_too_few_judges_is_flagged_in_every_jury_format() {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let files = echo_owl_on_one_judge(&s);
-    let said = "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing";
+    // The judge it rests on is named, with their leniency as the jury's table of judges shows it.
     let table = stdout(head(&s).arg("results").args(&files));
-    assert!(table.contains(&format!("CHECK: {said}")), "{table}");
+    let check =
+        table.lines().find(|l| l.trim_start().starts_with("CHECK: Echo Owl")).unwrap_or_else(|| panic!("{table}"));
+    let leniency =
+        check.split("ana (leniency ").nth(1).and_then(|rest| rest.split(')').next()).expect("ana's leniency");
+    assert!(leniency.starts_with('+'), "ana marks higher than ben: {check}");
+    let said = format!(
+        "Echo Owl (place 1) rests on the marks of one judge, ana (leniency {leniency}) (merge.min_judges is 2): have a second judge score it before announcing"
+    );
+    assert!(check.ends_with(&said), "{check}");
+    let merged = stdout(head(&s).args(["merge", "--method", "mean"]).args(&files));
+    let ana = merged.lines().find(|l| l.starts_with("ana ")).unwrap_or_else(|| panic!("{merged}"));
+    assert!(ana.contains(leniency), "the leniency the jury's table shows: {ana}");
     // Each place shows its judges and its chance of a paid place.
     let echo = table.lines().find(|l| l.contains("Echo Owl")).expect("Echo Owl placed");
     assert!(echo.starts_with("    1  Echo Owl"), "{table}");
     let heading = table.lines().find(|l| l.starts_with("PLACE") && l.contains("JUDGES")).expect("a judges column");
     assert!(heading.contains("PAID"), "{heading}");
     let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
-    assert!(
-        md.contains("**Check:** Echo Owl \\(place 1\\) rests on one judge's marks \\(merge.min\\_judges is 2\\)"),
-        "{md}"
-    );
+    assert!(md.contains("**Check:** Echo Owl \\(place 1\\) rests on the marks of one judge, ana \\(leniency "), "{md}");
     let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
     assert!(html.contains(&format!("<li class=\"check\">Check: {}</li>", said.replace('\'', "&#39;"))), "{html}");
     let csv = stdout(head(&s).args(["results", "--format", "csv"]).args(&files));
     assert!(csv.lines().next().is_some_and(|h| h.ends_with(",check")), "{csv}");
-    assert!(csv.lines().any(|l| l.starts_with("wood,") && l.contains(said)), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("wood,") && l.contains(&said)), "{csv}");
     let json: serde_json::Value =
         serde_json::from_str(&stdout(head(&s).args(["results", "--format", "json"]).args(&files))).expect("json");
     let first = &json["prizes"][1]["awards"][0];

@@ -42,6 +42,7 @@ pub fn candidates(
         None if !tracked.is_empty() => (tracked, false),
         None => return Err(CandidateError::NoOverall),
     };
+    let judged_by = thin_judges(rankings, &overall);
     let in_track: HashMap<&str, &crate::rankings::Ranked> = rankings
         .rankings
         .iter()
@@ -66,6 +67,7 @@ pub fn candidates(
                 by_criterion: e.by_criterion.clone(),
                 by_criterion_merged: e.by_criterion_merged.clone(),
                 judges: e.judges,
+                judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
                 chance: if has_overall { e.chance } else { None },
                 track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
                 rubric_place: if has_overall { e.rubric_place } else { None },
@@ -73,4 +75,29 @@ pub fn candidates(
             })
         })
         .collect()
+}
+
+/// Who scored each entry that rests on fewer judges than `merge.min_judges`, each with their
+/// leniency as the jury's table of judges shows it: a prize place on one lenient judge's marks
+/// is the first a jury asks about. Empty for a merge saved without the judges' files.
+fn thin_judges<'r>(rankings: &'r Rankings, ranked: &[&'r crate::rankings::Ranked]) -> HashMap<&'r str, Vec<String>> {
+    let thin: std::collections::HashSet<&str> =
+        ranked.iter().filter(|e| crate::rankings::thin(e.judges, rankings.min_judges)).map(|e| e.id.as_str()).collect();
+    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
+    if thin.is_empty() {
+        return out;
+    }
+    let sheets = &rankings.sheets;
+    for marks in &sheets.judges {
+        let leniency = rankings.judges.iter().find(|j| j.judge == marks.judge).map(|j| j.leniency);
+        for entry in &marks.entries {
+            let Some(id) = sheets.ids.get(*entry).map(String::as_str).filter(|id| thin.contains(id)) else { continue };
+            let said = match leniency {
+                Some(l) => format!("{} (leniency {})", clean_line(&marks.judge), crate::format::signed(l, 2)),
+                None => clean_line(&marks.judge),
+            };
+            out.entry(id).or_default().push(said);
+        }
+    }
+    out
 }

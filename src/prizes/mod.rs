@@ -43,6 +43,9 @@ pub struct Candidate {
     pub track_place: Option<usize>,
     /// The judges who scored it.
     pub judges: usize,
+    /// Where fewer than `merge.min_judges` scored it: who, each with their leniency as the
+    /// jury's table of judges shows it ("ana (leniency +0.80)"); empty otherwise.
+    pub judged_by: Vec<String>,
     /// Its chance of a paid place in the overall ranking, and in its track's, where the merge
     /// worked them out.
     pub chance: Option<f64>,

@@ -29,21 +29,28 @@ pub struct Support {
 }
 
 /// Why a paid place may not stand.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Doubt {
-    /// Scored by fewer judges than `merge.min_judges`.
-    FewJudges { judges: usize, min_judges: usize },
+    /// Scored by fewer judges than `merge.min_judges`; `by` names them, each with their
+    /// leniency as the jury's table of judges shows it (empty from a saved merge that has no
+    /// judges' files).
+    FewJudges {
+        judges: usize,
+        min_judges: usize,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        by: Vec<String>,
+    },
     /// Under [`LEAST_CHANCE`] of a paid place when the judges' marks are redrawn.
     Unlikely { chance: f64 },
 }
 
 /// The rule: fewer judges than `min_judges` (the rankings' thin), or a chance of a paid place
 /// under [`LEAST_CHANCE`].
-pub fn doubts(judges: usize, chance: Option<f64>, min_judges: usize) -> Vec<Doubt> {
+pub fn doubts(judges: usize, by: &[String], chance: Option<f64>, min_judges: usize) -> Vec<Doubt> {
     let mut out = Vec::new();
     if crate::rankings::thin(judges, min_judges) {
-        out.push(Doubt::FewJudges { judges, min_judges });
+        out.push(Doubt::FewJudges { judges, min_judges, by: by.to_vec() });
     }
     if let Some(chance) = chance.filter(|c| *c < LEAST_CHANCE) {
         out.push(Doubt::Unlikely { chance });
@@ -63,7 +70,7 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         (true, Some(_)) => (c.track_chance, c.track_rubric_place),
         (true, None) => (c.chance, c.rubric_place),
     };
-    Some(Support { judges: c.judges, chance, rubric_place, doubts: doubts(c.judges, chance, min_judges) })
+    Some(Support { judges: c.judges, chance, rubric_place, doubts: doubts(c.judges, &c.judged_by, chance, min_judges) })
 }
 
 impl Doubt {
@@ -71,9 +78,15 @@ impl Doubt {
     /// `finals` where a finals round set the places, whose chances come from the finals.
     pub fn advice(&self, title: &str, place: usize, finals: bool) -> String {
         match *self {
-            Doubt::FewJudges { judges, min_judges } => {
-                let marks =
-                    if judges == 1 { "one judge's marks".to_owned() } else { format!("{judges} judges' marks") };
+            Doubt::FewJudges { judges, min_judges, ref by } => {
+                // Whose, where the judges' files were read: a place on one lenient judge's
+                // marks is the one to look at first.
+                let marks = match (judges, by.is_empty()) {
+                    (1, true) => "one judge's marks".to_owned(),
+                    (n, true) => format!("{n} judges' marks"),
+                    (1, false) => format!("the marks of one judge, {}", crate::format::first_few(by, 5, ", ")),
+                    (n, false) => format!("the marks of {n} judges, {}", crate::format::first_few(by, 5, ", ")),
+                };
                 let more = match (min_judges.saturating_sub(judges).max(1), ordinal(judges + 1)) {
                     (1, Some(next)) => format!("a {next} judge"),
                     (1, None) => "another judge".to_owned(),
@@ -107,7 +120,7 @@ mod tests {
 
     #[test]
     fn a_place_is_doubted_on_too_few_judges_or_under_even_chances() {
-        let few = |judges, min_judges| Doubt::FewJudges { judges, min_judges };
+        let few = |judges, min_judges| Doubt::FewJudges { judges, min_judges, by: vec![] };
         let unlikely = |chance| Doubt::Unlikely { chance };
         let cases = [
             ((1, None, 2), vec![few(1, 2)]),
@@ -121,7 +134,7 @@ mod tests {
             ((1, Some(0.0), 1), vec![unlikely(0.0)]),
         ];
         for ((judges, chance, min), want) in cases {
-            assert_eq!(doubts(judges, chance, min), want, "{judges} judges, chance {chance:?}, min {min}");
+            assert_eq!(doubts(judges, &[], chance, min), want, "{judges} judges, chance {chance:?}, min {min}");
         }
     }
 
@@ -129,15 +142,27 @@ mod tests {
     fn each_doubt_says_what_to_do() {
         let cases = [
             (
-                Doubt::FewJudges { judges: 1, min_judges: 2 },
+                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] },
                 "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing",
             ),
             (
-                Doubt::FewJudges { judges: 2, min_judges: 3 },
+                Doubt::FewJudges { judges: 2, min_judges: 3, by: vec![] },
                 "rests on 2 judges' marks (merge.min_judges is 3): have a third judge",
             ),
-            (Doubt::FewJudges { judges: 1, min_judges: 4 }, "have 3 more judges score it"),
-            (Doubt::FewJudges { judges: 5, min_judges: 6 }, "have another judge score it"),
+            (Doubt::FewJudges { judges: 1, min_judges: 4, by: vec![] }, "have 3 more judges score it"),
+            (
+                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec!["ana (leniency +0.42)".into()] },
+                "Echo Owl (place 1) rests on the marks of one judge, ana (leniency +0.42) (merge.min_judges is 2): have a second judge",
+            ),
+            (
+                Doubt::FewJudges {
+                    judges: 2,
+                    min_judges: 3,
+                    by: vec!["ana (leniency +0.42)".into(), "ben (leniency -0.10)".into()],
+                },
+                "rests on the marks of 2 judges, ana (leniency +0.42), ben (leniency -0.10) (merge.min_judges is 3)",
+            ),
+            (Doubt::FewJudges { judges: 5, min_judges: 6, by: vec![] }, "have another judge score it"),
             (
                 Doubt::Unlikely { chance: 0.35 },
                 "in only 35% of the merges redrawn from the judges' marks (PAID, under 50%)",

@@ -30,6 +30,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         rubric_place: None,
         track_rubric_place: None,
         judges: 3,
+        judged_by: vec![],
         chance: None,
         track_chance: None,
     }
@@ -339,7 +340,11 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
     };
     assert_eq!(
         doubts(&o.prizes[0]),
-        [vec![Doubt::FewJudges { judges: 1, min_judges: 2 }], vec![Doubt::Unlikely { chance: 0.3 }], vec![]]
+        [
+            vec![Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] }],
+            vec![Doubt::Unlikely { chance: 0.3 }],
+            vec![]
+        ]
     );
     assert_eq!(
         o.prizes[0].awards[2].support,
@@ -347,7 +352,7 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
     );
     // A criterion prize rests on the judges too, with no chance of its own; badges do not.
     assert_eq!(o.prizes[1].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
-    assert_eq!(doubts(&o.prizes[1])[0], [Doubt::FewJudges { judges: 1, min_judges: 2 }]);
+    assert_eq!(doubts(&o.prizes[1])[0], [Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] }]);
     assert_eq!(o.prizes[2].awards[0].support, None, "badges are counted, not judged");
     // A sponsor prize reads part of a ranking: its place has no chance, but still its judges.
     assert_eq!(o.prizes[3].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
