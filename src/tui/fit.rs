@@ -24,7 +24,8 @@ pub fn width(text: &str) -> usize {
 /// `text` in lines of at most `room` columns, broken at spaces. A short aside in parentheses
 /// that does not fit on the line goes whole to the next rather than split; a word longer than
 /// a line (a model's or a link's path) is broken after a `/` where it can, else where the line
-/// ends. Line breaks in `text` are kept. Never empty.
+/// ends, and so is a path that would leave a first word alone on its line ("models" above
+/// "Qwen/Qwen2.5-1.5B-Instruct"). Line breaks in `text` are kept. Never empty.
 pub fn wrap(text: &str, room: usize) -> Vec<String> {
     let room = room.max(1);
     let mut out = Vec::new();
@@ -53,7 +54,10 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
                 continue;
             }
             let mut rest: &str = word;
-            if width(word) > room {
+            // A line holding only the paragraph's first word (a label: "models") is not left
+            // alone on its line by a path that follows: the path breaks after a `/` there too.
+            let lone_label = k == 1;
+            if width(word) > room || lone_label {
                 // Wider than a line: its head after the line's words where a `/` allows.
                 if !line.is_empty()
                     && let Some(head) = after_slash(rest, room.saturating_sub(width(&line) + 1))
@@ -379,6 +383,17 @@ mod tests {
         assert_eq!(
             wrap("models meta-llama/Llama-3.2-3B-Instruct (3.2B declared)", 30),
             ["models meta-llama/", "Llama-3.2-3B-Instruct", "(3.2B declared)"]
+        );
+        // A path that fits a line of its own still breaks after a `/` rather than leave the
+        // label alone; a word with no `/`, or one after the second word, goes whole.
+        assert_eq!(
+            wrap("models Qwen/Qwen2.5-1.5B-Instruct (1.5B declared)", 30),
+            ["models Qwen/", "Qwen2.5-1.5B-Instruct", "(1.5B declared)"]
+        );
+        assert_eq!(wrap("models Qwen2.5-1.5B-Instruct-GGUF-q4", 30), ["models", "Qwen2.5-1.5B-Instruct-GGUF-q4"]);
+        assert_eq!(
+            wrap("see the models Qwen/Qwen2.5-1.5B-Instruct", 30),
+            ["see the models", "Qwen/Qwen2.5-1.5B-Instruct"]
         );
         assert_eq!(
             wrap("hf.co/spaces/build-small-hackathon/pantry-poet", 20),
