@@ -229,10 +229,10 @@ fn a_place_on_too_few_judges_is_flagged_in_every_jury_format() {
     let check =
         table.lines().find(|l| l.trim_start().starts_with("CHECK: Echo Owl")).unwrap_or_else(|| panic!("{table}"));
     let leniency =
-        check.split("ana (leniency ").nth(1).and_then(|rest| rest.split(')').next()).expect("ana's leniency");
-    assert!(leniency.starts_with('+'), "ana marks higher than ben: {check}");
+        check.split("\"ana\" (leniency ").nth(1).and_then(|rest| rest.split(')').next()).expect("ana's leniency");
+    assert!(leniency.trim_start_matches('~').starts_with('+'), "ana marks higher than ben: {check}");
     let said = format!(
-        "Echo Owl (place 1) rests on the marks of one judge, ana (leniency {leniency}) (merge.min_judges is 2): have a second judge score it before announcing"
+        "Echo Owl (place 1) rests on the marks of one judge, \"ana\" (leniency {leniency}) (merge.min_judges is 2): have a second judge score it before announcing"
     );
     assert!(check.ends_with(&said), "{check}");
     let merged = stdout(head(&s).args(["merge", "--method", "mean"]).args(&files));
@@ -244,17 +244,28 @@ fn a_place_on_too_few_judges_is_flagged_in_every_jury_format() {
     let heading = table.lines().find(|l| l.starts_with("PLACE") && l.contains("JUDGES")).expect("a judges column");
     assert!(heading.contains("PAID"), "{heading}");
     let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
-    assert!(md.contains("**Check:** Echo Owl \\(place 1\\) rests on the marks of one judge, ana \\(leniency "), "{md}");
+    assert!(
+        md.contains("**Check:** Echo Owl \\(place 1\\) rests on the marks of one judge, \"ana\" \\(leniency "),
+        "{md}"
+    );
     let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files));
-    assert!(html.contains(&format!("<li class=\"check\">Check: {}</li>", said.replace('\'', "&#39;"))), "{html}");
+    assert!(
+        html.contains(&format!(
+            "<li class=\"check\">Check: {}</li>",
+            said.replace('\'', "&#39;").replace('"', "&quot;")
+        )),
+        "{html}"
+    );
     let csv = stdout(head(&s).args(["results", "--format", "csv"]).args(&files));
     assert!(csv.lines().next().is_some_and(|h| h.ends_with(",check")), "{csv}");
-    assert!(csv.lines().any(|l| l.starts_with("wood,") && l.contains(&said)), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("wood,") && l.contains(&said.replace('"', "\"\""))), "{csv}");
     let json: serde_json::Value =
         serde_json::from_str(&stdout(head(&s).args(["results", "--format", "json"]).args(&files))).expect("json");
     let first = &json["prizes"][1]["awards"][0];
     assert_eq!((first["id"].as_str(), first["support"]["judges"].as_u64()), (Some("echo-owl"), Some(1)), "{first}");
     assert_eq!(first["support"]["doubts"][0]["kind"], "few_judges", "{first}");
+    assert_eq!(first["support"]["doubts"][0]["by"][0]["judge"], "ana", "{first}");
+    assert!(first["support"]["doubts"][0]["by"][0]["leniency"].as_f64().is_some_and(|l| l > 0.0), "{first}");
     // A place the judges' marks do not decide (most badges) shows no judges.
     assert!(json["prizes"][3]["awards"].as_array().expect("awards").iter().all(|a| a.get("support").is_none()));
 }

@@ -80,23 +80,27 @@ pub fn candidates(
 /// Who scored each entry that rests on fewer judges than `merge.min_judges`, each with their
 /// leniency as the jury's table of judges shows it: a prize place on one lenient judge's marks
 /// is the first a jury asks about. Empty for a merge saved without the judges' files.
-fn thin_judges<'r>(rankings: &'r Rankings, ranked: &[&'r crate::rankings::Ranked]) -> HashMap<&'r str, Vec<String>> {
+fn thin_judges<'r>(
+    rankings: &'r Rankings,
+    ranked: &[&'r crate::rankings::Ranked],
+) -> HashMap<&'r str, Vec<super::Whose>> {
     let thin: std::collections::HashSet<&str> =
         ranked.iter().filter(|e| crate::rankings::thin(e.judges, rankings.min_judges)).map(|e| e.id.as_str()).collect();
-    let mut out: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut out: HashMap<&str, Vec<super::Whose>> = HashMap::new();
     if thin.is_empty() {
         return out;
     }
     let sheets = &rankings.sheets;
     for marks in &sheets.judges {
-        let leniency = rankings.judges.iter().find(|j| j.judge == marks.judge).map(|j| j.leniency);
+        let line = rankings.judges.iter().find(|j| j.judge == marks.judge);
         for entry in &marks.entries {
             let Some(id) = sheets.ids.get(*entry).map(String::as_str).filter(|id| thin.contains(id)) else { continue };
-            let said = match leniency {
-                Some(l) => format!("{} (leniency {})", clean_line(&marks.judge), crate::format::signed(l, 2)),
-                None => clean_line(&marks.judge),
+            let whose = super::Whose {
+                judge: marks.judge.clone(),
+                leniency: line.map(|j| j.leniency),
+                few: line.is_some_and(crate::rankings::JudgeLine::few),
             };
-            out.entry(id).or_default().push(said);
+            out.entry(id).or_default().push(whose);
         }
     }
     out

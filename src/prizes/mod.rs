@@ -23,7 +23,7 @@ pub mod values;
 
 pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
-pub use support::{Doubt, Support};
+pub use support::{Doubt, Support, Whose};
 
 /// A ranked entry, with what the prize rules read.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,8 +44,8 @@ pub struct Candidate {
     /// The judges who scored it.
     pub judges: usize,
     /// Where fewer than `merge.min_judges` scored it: who, each with their leniency as the
-    /// jury's table of judges shows it ("ana (leniency +0.80)"); empty otherwise.
-    pub judged_by: Vec<String>,
+    /// jury's table of judges shows it; empty otherwise.
+    pub judged_by: Vec<Whose>,
     /// Its chance of a paid place in the overall ranking, and in its track's, where the merge
     /// worked them out.
     pub chance: Option<f64>,

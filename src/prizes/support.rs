@@ -28,6 +28,28 @@ pub struct Support {
     pub doubts: Vec<Doubt>,
 }
 
+/// A judge a thin place rests on, with their leniency as the jury's table of judges shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Whose {
+    pub judge: String,
+    /// `None` for a judge the merge gives no line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leniency: Option<f64>,
+    /// Whether that leniency rests on too few entries to trust (`~` in the tables).
+    pub few: bool,
+}
+
+impl Whose {
+    /// `"ana" (leniency ~+0.42)`: the name quoted, so that no name reads as another's leniency.
+    pub fn said(&self) -> String {
+        let name = crate::sanitize::in_quotes(&self.judge);
+        match self.leniency {
+            Some(l) => format!("{name} (leniency {})", crate::rankings::leniency_text(l, self.few)),
+            None => name,
+        }
+    }
+}
+
 /// Why a paid place may not stand.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -39,7 +61,7 @@ pub enum Doubt {
         judges: usize,
         min_judges: usize,
         #[serde(skip_serializing_if = "Vec::is_empty")]
-        by: Vec<String>,
+        by: Vec<Whose>,
     },
     /// Under [`LEAST_CHANCE`] of a paid place when the judges' marks are redrawn.
     Unlikely { chance: f64 },
@@ -47,7 +69,7 @@ pub enum Doubt {
 
 /// The rule: fewer judges than `min_judges` (the rankings' thin), or a chance of a paid place
 /// under [`LEAST_CHANCE`].
-pub fn doubts(judges: usize, by: &[String], chance: Option<f64>, min_judges: usize) -> Vec<Doubt> {
+pub fn doubts(judges: usize, by: &[Whose], chance: Option<f64>, min_judges: usize) -> Vec<Doubt> {
     let mut out = Vec::new();
     if crate::rankings::thin(judges, min_judges) {
         out.push(Doubt::FewJudges { judges, min_judges, by: by.to_vec() });
@@ -81,11 +103,12 @@ impl Doubt {
             Doubt::FewJudges { judges, min_judges, ref by } => {
                 // Whose, where the judges' files were read: a place on one lenient judge's
                 // marks is the one to look at first.
+                let names: Vec<String> = by.iter().map(Whose::said).collect();
                 let marks = match (judges, by.is_empty()) {
                     (1, true) => "one judge's marks".to_owned(),
                     (n, true) => format!("{n} judges' marks"),
-                    (1, false) => format!("the marks of one judge, {}", crate::format::first_few(by, 5, ", ")),
-                    (n, false) => format!("the marks of {n} judges, {}", crate::format::first_few(by, 5, ", ")),
+                    (1, false) => format!("the marks of one judge, {}", crate::format::first_few(&names, 5, ", ")),
+                    (n, false) => format!("the marks of {n} judges, {}", crate::format::first_few(&names, 5, ", ")),
                 };
                 let more = match (min_judges.saturating_sub(judges).max(1), ordinal(judges + 1)) {
                     (1, Some(next)) => format!("a {next} judge"),
@@ -138,6 +161,10 @@ mod tests {
         }
     }
 
+    fn whose(judge: &str, leniency: Option<f64>, few: bool) -> Whose {
+        Whose { judge: judge.into(), leniency, few }
+    }
+
     #[test]
     fn each_doubt_says_what_to_do() {
         let cases = [
@@ -151,16 +178,16 @@ mod tests {
             ),
             (Doubt::FewJudges { judges: 1, min_judges: 4, by: vec![] }, "have 3 more judges score it"),
             (
-                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec!["ana (leniency +0.42)".into()] },
-                "Echo Owl (place 1) rests on the marks of one judge, ana (leniency +0.42) (merge.min_judges is 2): have a second judge",
+                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![whose("ana", Some(0.42), false)] },
+                "Echo Owl (place 1) rests on the marks of one judge, \"ana\" (leniency +0.42) (merge.min_judges is 2): have a second judge",
             ),
             (
                 Doubt::FewJudges {
                     judges: 2,
                     min_judges: 3,
-                    by: vec!["ana (leniency +0.42)".into(), "ben (leniency -0.10)".into()],
+                    by: vec![whose("ana", Some(0.42), true), whose("x (leniency -0.90), ben", None, false)],
                 },
-                "rests on the marks of 2 judges, ana (leniency +0.42), ben (leniency -0.10) (merge.min_judges is 3)",
+                "rests on the marks of 2 judges, \"ana\" (leniency ~+0.42), \"x (leniency -0.90), ben\" (merge.min_judges is 3)",
             ),
             (Doubt::FewJudges { judges: 5, min_judges: 6, by: vec![] }, "have another judge score it"),
             (

@@ -83,6 +83,11 @@ impl Options {
 
 /// Whether an entry scored by `judges` judges is thinly judged: fewer than `merge.min_judges`.
 /// The one rule for the rankings' thin flag and the prizes' doubt about a place.
+/// A judge's leniency as every output shows it: `~` marks one from too few entries to trust.
+pub fn leniency_text(leniency: f64, few: bool) -> String {
+    format!("{}{}", if few { "~" } else { "" }, crate::format::signed(leniency, 2))
+}
+
 pub fn thin(judges: usize, min_judges: usize) -> bool {
     judges < min_judges
 }
@@ -279,6 +284,11 @@ impl JudgeLine {
     /// Whether their leniency rests on too few entries to trust.
     pub fn few(&self) -> bool {
         self.entries < FEW_ENTRIES
+    }
+
+    /// Their leniency as every output shows it ([`leniency_text`]).
+    pub fn leniency_text(&self) -> String {
+        leniency_text(self.leniency, self.few())
     }
 
     /// Their drift as a table cell: "+0.25 ± 0.03", `!` after a large one, `-` without one.

@@ -78,11 +78,6 @@ fn robustness(r: &Rankings, group: &str, text: fn(&str) -> String) -> Vec<String
 /// What a trainee's figures mean, under their table.
 const TRAINEE_LEGEND: &str = "Trainees (counts = false in judging.toml): their files are checked and their marks shown beside the judges', and change no ranking, chance or prize. Leniency: how many points above (+) or below (-) a typical judge of the panel they mark the same entries; Apart: how far from it on average, either way; Order: how far they order the entries as the panel does (Spearman's rank correlation: 1 the same order, 0 nothing in common, -1 the reverse).";
 
-/// A judge's leniency, `~` marking one from too few entries to trust.
-fn leniency(j: &crate::rankings::JudgeLine) -> String {
-    format!("{}{}", if j.few() { "~" } else { "" }, crate::format::signed(j.leniency, 2))
-}
-
 /// Kendall's W, as one sentence per figure: for each group of judges who saw the same entries,
 /// and over the judge pairs whose entries overlap; then what W means.
 fn agreement(r: &Rankings) -> Vec<String> {
@@ -226,7 +221,6 @@ fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool) -
 /// How many entries "To discuss" names before "and N more".
 const TO_DISCUSS: usize = 5;
 
-/// Under a ranking with chances: what they mean, and the entries to discuss.
 /// Neighbouring places whose scores show alike to the two decimals printed, though the scores
 /// differ (the unrounded ones decide): said under the ranking with the first such pair, so that
 /// two rows of 4.53 at places 1 and 2 are not read as a slip or an unflagged tie.
@@ -234,8 +228,14 @@ fn closer_than_shown(ranked: &[Ranked], text: fn(&str) -> String) -> Option<Stri
     let shown = |v: f64| format!("{v:.2}");
     let mut pairs = ranked.windows(2).filter(|pair| {
         let (a, b) = (&pair[0], &pair[1]);
-        // Only scores a hundredth apart or less can show alike: most pairs are not formatted.
-        a.place != b.place && a.score != b.score && (a.score - b.score).abs() < 0.01 && shown(a.score) == shown(b.score)
+        // Places a finals round set are not the scores' (RUBRIC shows the rubric round's), and
+        // only scores a hundredth apart or less can show alike: most pairs are not formatted.
+        a.rubric_place.is_none()
+            && b.rubric_place.is_none()
+            && a.place != b.place
+            && a.score != b.score
+            && (a.score - b.score).abs() < 0.01
+            && shown(a.score) == shown(b.score)
     });
     let first = pairs.next()?;
     let (a, b) = (&first[0], &first[1]);
@@ -255,6 +255,7 @@ fn closer_than_shown(ranked: &[Ranked], text: fn(&str) -> String) -> Option<Stri
     ))
 }
 
+/// Under a ranking with chances: what they mean, and the entries to discuss.
 fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> String) -> Vec<String> {
     if !has_chances(ranked) {
         return Vec::new();
@@ -399,7 +400,7 @@ pub fn table(r: &Rankings) -> String {
             "{:<20}  {:>7}  {:>8}  {:>6.2}  {:<13}  {}\n",
             fit(&clean_line(&j.judge), 20),
             j.entries,
-            leniency(j),
+            j.leniency_text(),
             j.spread,
             j.drift_text(),
             bars(&j.histogram)
@@ -424,14 +425,16 @@ pub fn table(r: &Rankings) -> String {
     out
 }
 
-/// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
 /// What the Markdown says under one ranking's table: scores alike to two decimals, chances,
 /// the paid places without each judge, the head-to-head majority and the finals.
 fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = String::new();
-    let notes: Vec<String> =
-        closer_than_shown(ranked, cell).into_iter().chain(chances(r, group, ranked, cell)).collect();
+    // Its own paragraph: a renderer joins lines with no blank line between.
+    if let Some(line) = closer_than_shown(ranked, cell) {
+        out.push_str(&format!("\n{line}\n"));
+    }
+    let notes = chances(r, group, ranked, cell);
     if !notes.is_empty() {
         out.push('\n');
     }
@@ -452,6 +455,7 @@ fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     out
 }
 
+/// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
 pub fn markdown(r: &Rankings) -> String {
     let cell = crate::sanitize::markdown;
     let mut out = format!("# Rankings\n\n{}", preamble(r, cell));
@@ -512,7 +516,7 @@ pub fn markdown(r: &Rankings) -> String {
             "| {} | {} | {} | {:.2} | {} |\n",
             cell(&j.judge),
             j.entries,
-            leniency(j),
+            j.leniency_text(),
             j.spread,
             j.drift_text()
         ));
@@ -615,7 +619,11 @@ mod tests {
     fn places_apart_with_scores_alike_to_two_decimals_are_said() {
         let at = |place: usize, score: f64| Ranked { score, ..Ranked::example(place, &format!("e{place}")) };
         let said = |ranked: &[Ranked]| closer_than_shown(ranked, str::to_owned);
-        let cases: [(Vec<Ranked>, Option<&str>); 6] = [
+        // Places a finals round set: the rubric round's scores do not place them.
+        let finals =
+            |place: usize, score: f64, rubric: usize| Ranked { rubric_place: Some(rubric), ..at(place, score) };
+        let cases: [(Vec<Ranked>, Option<&str>); 7] = [
+            (vec![finals(2, 3.6410, 3), finals(3, 3.6412, 2)], None),
             (vec![], None),
             (vec![at(1, 4.5312), at(2, 4.5280)], Some("#1 e1 and #2 e2 both show 4.53;")),
             (vec![at(1, 4.5312), at(2, 4.5249)], None),
