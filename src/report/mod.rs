@@ -56,3 +56,28 @@ mod tests {
         assert_eq!((shown.len(), more), (3, 0));
     }
 }
+
+/// Places apart whose values show alike to the two decimals printed, though the values differ:
+/// the first such pair of neighbours, as `(place, label, value, set by a finals round)` in place
+/// order, and how many more, in one sentence; `None` where there is none. Equal values are ties
+/// or tie-breaks, which their flags say, and places a finals round set are not the values'.
+pub fn alike_when_shown(rows: Vec<(usize, String, f64, bool)>) -> Option<String> {
+    let shown = |v: f64| format!("{v:.2}");
+    let mut pairs = rows.windows(2).filter(|pair| {
+        let ((p, _, a, fa), (q, _, b, fb)) = (&pair[0], &pair[1]);
+        // Only values a hundredth apart or less can show alike: most pairs are not formatted.
+        !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && shown(*a) == shown(*b)
+    });
+    let first = pairs.next()?;
+    let ((p, a, value, _), (q, b, _, _)) = (&first[0], &first[1]);
+    let more = pairs.count();
+    let others = if more == 0 {
+        String::new()
+    } else {
+        format!(", and {}", crate::format::count(more, "more pair", "more pairs"))
+    };
+    Some(format!(
+        "Places apart, scores alike: #{p} {a} and #{q} {b} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the JSON gives every digit).",
+        shown(*value)
+    ))
+}

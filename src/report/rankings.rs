@@ -225,34 +225,8 @@ const TO_DISCUSS: usize = 5;
 /// differ (the unrounded ones decide): said under the ranking with the first such pair, so that
 /// two rows of 4.53 at places 1 and 2 are not read as a slip or an unflagged tie.
 fn closer_than_shown(ranked: &[Ranked], text: fn(&str) -> String) -> Option<String> {
-    let shown = |v: f64| format!("{v:.2}");
-    let mut pairs = ranked.windows(2).filter(|pair| {
-        let (a, b) = (&pair[0], &pair[1]);
-        // Places a finals round set are not the scores' (RUBRIC shows the rubric round's), and
-        // only scores a hundredth apart or less can show alike: most pairs are not formatted.
-        a.rubric_place.is_none()
-            && b.rubric_place.is_none()
-            && a.place != b.place
-            && a.score != b.score
-            && (a.score - b.score).abs() < 0.01
-            && shown(a.score) == shown(b.score)
-    });
-    let first = pairs.next()?;
-    let (a, b) = (&first[0], &first[1]);
-    let more = pairs.count();
-    let others = if more == 0 {
-        String::new()
-    } else {
-        format!(", and {}", crate::format::count(more, "more pair", "more pairs"))
-    };
-    Some(format!(
-        "Places apart, scores alike: #{} {} and #{} {} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the CSV gives four decimals, the JSON every digit).",
-        a.place,
-        text(&a.id),
-        b.place,
-        text(&b.id),
-        shown(a.score)
-    ))
+    let rows = ranked.iter().map(|e| (e.place, text(&e.id), e.score, e.rubric_place.is_some()));
+    super::alike_when_shown(rows.collect())
 }
 
 /// Under a ranking with chances: what they mean, and the entries to discuss.

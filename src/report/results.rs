@@ -153,6 +153,16 @@ pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
     }
 }
 
+/// A prize's places whose values show alike to two decimals though they differ (not a count of
+/// badges or likes, shown whole): [`super::alike_when_shown`], each place by its title.
+fn alike_when_shown(p: &PrizeOutcome) -> Option<String> {
+    if matches!(p.by.as_str(), "badges" | "likes") {
+        return None;
+    }
+    let set_by_finals = |a: &Award| a.support.as_ref().is_some_and(|s| s.rubric_place.is_some());
+    super::alike_when_shown(p.awards.iter().map(|a| (a.place, a.title.clone(), a.value, set_by_finals(a))).collect())
+}
+
 /// What the jury should settle about a prize's places before announcing them, a sentence each:
 /// places resting on too few judges, or unlikely to hold (`prizes::support`).
 pub fn checks(p: &PrizeOutcome) -> Vec<String> {
@@ -223,6 +233,9 @@ pub fn table(sheet: &Sheet) -> String {
         }
         if more > 0 {
             out.push_str(&format!("  and {more} more\n"));
+        }
+        if let Some(line) = alike_when_shown(p) {
+            out.push_str(&format!("  {}\n", clean_line(&line)));
         }
         for check in checks(p) {
             out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
