@@ -40,23 +40,6 @@ pub fn first_rows_but<T>(items: &[T], always: impl Fn(&T) -> bool) -> (Vec<&T>, 
     (shown, others.saturating_sub(LONGEST_LIST))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn lists_keep_their_first_rows_and_what_must_always_show() {
-        let items: Vec<usize> = (0..100).collect();
-        let (shown, more) = super::first_rows(&items);
-        assert_eq!((shown.len(), shown.last(), more), (super::LONGEST_LIST, Some(&39), 60));
-        let (shown, more) = super::first_rows_but(&items, |i| i % 10 == 0);
-        // The multiples of ten always; the first 40 of the other 90, which run out at 44.
-        assert_eq!(more, 50);
-        assert!(shown.contains(&&90) && shown.contains(&&44) && !shown.contains(&&45), "{shown:?}");
-        assert_eq!(shown.len(), 10 + 40, "{shown:?}");
-        let (shown, more) = super::first_rows_but(&items[..3], |_| false);
-        assert_eq!((shown.len(), more), (3, 0));
-    }
-}
-
 /// Places apart whose values show alike to the two decimals printed, though the values differ:
 /// the first such pair of neighbours, as `(place, label, value, set by a finals round)` in place
 /// order, and how many more, in one sentence; `None` where there is none. Equal values are ties
@@ -80,4 +63,33 @@ pub fn alike_when_shown(rows: Vec<(usize, String, f64, bool)>) -> Option<String>
         "Places apart, scores alike: #{p} {a} and #{q} {b} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the JSON gives every digit).",
         shown(*value)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn places_apart_alike_when_shown_are_said_by_their_labels() {
+        let row = |place: usize, label: &str, value: f64, finals: bool| (place, label.to_owned(), value, finals);
+        let said =
+            super::alike_when_shown(vec![row(1, "Pantry Poet", 3.2104, false), row(2, "Lullaby Loom", 3.2071, false)]);
+        assert!(said.is_some_and(|s| s.contains("#1 Pantry Poet and #2 Lullaby Loom both show 3.21;")));
+        assert_eq!(super::alike_when_shown(vec![row(1, "a", 3.21, false), row(2, "b", 3.21, false)]), None);
+        assert_eq!(super::alike_when_shown(vec![row(1, "a", 3.2104, true), row(2, "b", 3.2071, true)]), None);
+        assert_eq!(super::alike_when_shown(vec![row(1, "a", 3.2104, false), row(2, "b", 3.2049, false)]), None);
+        assert_eq!(super::alike_when_shown(vec![]), None);
+    }
+
+    #[test]
+    fn lists_keep_their_first_rows_and_what_must_always_show() {
+        let items: Vec<usize> = (0..100).collect();
+        let (shown, more) = super::first_rows(&items);
+        assert_eq!((shown.len(), shown.last(), more), (super::LONGEST_LIST, Some(&39), 60));
+        let (shown, more) = super::first_rows_but(&items, |i| i % 10 == 0);
+        // The multiples of ten always; the first 40 of the other 90, which run out at 44.
+        assert_eq!(more, 50);
+        assert!(shown.contains(&&90) && shown.contains(&&44) && !shown.contains(&&45), "{shown:?}");
+        assert_eq!(shown.len(), 10 + 40, "{shown:?}");
+        let (shown, more) = super::first_rows_but(&items[..3], |_| false);
+        assert_eq!((shown.len(), more), (3, 0));
+    }
 }
