@@ -109,8 +109,10 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
         out.push_str(&prize_table(sheet, p));
         out.push_str(&chances_figure(p));
     }
-    let checks =
-        super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c)));
+    let alike = super::results::alike_when_shown(p).map(|line| format!("<li>{}</li>", escape(&line)));
+    let checks = alike.into_iter().chain(
+        super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c))),
+    );
     let (passed, more) = super::first_rows(&p.passed_over);
     let extra: Vec<String> = checks
         .chain(passed.iter().map(|x| format!("<li>Passed over: {} ({})</li>", escape(&x.title), escape(&x.reason))))

@@ -155,7 +155,7 @@ pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
 
 /// A prize's places whose values show alike to two decimals though they differ (not a count of
 /// badges or likes, shown whole): [`super::alike_when_shown`], each place by its title.
-fn alike_when_shown(p: &PrizeOutcome) -> Option<String> {
+pub(super) fn alike_when_shown(p: &PrizeOutcome) -> Option<String> {
     if matches!(p.by.as_str(), "badges" | "likes") {
         return None;
     }
@@ -352,7 +352,8 @@ pub fn markdown(sheet: &Sheet) -> String {
                 .collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
-        let mut extra: Vec<String> = checks(p).iter().map(|c| format!("**Check:** {}", cell(c))).collect();
+        let mut extra: Vec<String> = alike_when_shown(p).iter().map(|line| cell(line)).collect();
+        extra.extend(checks(p).iter().map(|c| format!("**Check:** {}", cell(c))));
         let (passed, more) = super::first_rows(&p.passed_over);
         extra.extend(passed.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))));
         extra.extend((more > 0).then(|| format!("and {more} more passed over")));
