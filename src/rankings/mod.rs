@@ -81,13 +81,13 @@ impl Options {
     }
 }
 
-/// Whether an entry scored by `judges` judges is thinly judged: fewer than `merge.min_judges`.
-/// The one rule for the rankings' thin flag and the prizes' doubt about a place.
 /// A judge's leniency as every output shows it: `~` marks one from too few entries to trust.
 pub fn leniency_text(leniency: f64, few: bool) -> String {
     format!("{}{}", if few { "~" } else { "" }, crate::format::signed(leniency, 2))
 }
 
+/// Whether an entry scored by `judges` judges is thinly judged: fewer than `merge.min_judges`.
+/// The one rule for the rankings' thin flag and the prizes' doubt about a place.
 pub fn thin(judges: usize, min_judges: usize) -> bool {
     judges < min_judges
 }

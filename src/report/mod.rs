@@ -41,18 +41,24 @@ pub fn first_rows_but<T>(items: &[T], always: impl Fn(&T) -> bool) -> (Vec<&T>, 
 }
 
 /// Places apart whose values show alike to the two decimals printed, though the values differ:
-/// the first such pair of neighbours, as `(place, label, value, set by a finals round)` in place
-/// order, and how many more, in one sentence; `None` where there is none. Equal values are ties
-/// or tie-breaks, which their flags say, and places a finals round set are not the values'.
-pub fn alike_when_shown(rows: Vec<(usize, String, f64, bool)>) -> Option<String> {
+/// the first such pair of neighbouring `rows` (in place order; `figures` gives each one's place,
+/// value and whether a finals round set the place, `label` names it), and how many more, in one
+/// sentence; `None` where there is none. Equal values are ties or tie-breaks, which their flags
+/// say, and places a finals round set are not the values'. Only the pair said is labelled.
+pub fn alike_when_shown<T>(
+    rows: &[T],
+    figures: impl Fn(&T) -> (usize, f64, bool),
+    label: impl Fn(&T) -> String,
+) -> Option<String> {
     let shown = |v: f64| format!("{v:.2}");
     let mut pairs = rows.windows(2).filter(|pair| {
-        let ((p, _, a, fa), (q, _, b, fb)) = (&pair[0], &pair[1]);
+        let ((p, a, fa), (q, b, fb)) = (figures(&pair[0]), figures(&pair[1]));
         // Only values a hundredth apart or less can show alike: most pairs are not formatted.
-        !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && shown(*a) == shown(*b)
+        !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && shown(a) == shown(b)
     });
     let first = pairs.next()?;
-    let ((p, a, value, _), (q, b, _, _)) = (&first[0], &first[1]);
+    let ((p, value, _), (q, _, _)) = (figures(&first[0]), figures(&first[1]));
+    let (a, b) = (label(&first[0]), label(&first[1]));
     let more = pairs.count();
     let others = if more == 0 {
         String::new()
@@ -61,7 +67,7 @@ pub fn alike_when_shown(rows: Vec<(usize, String, f64, bool)>) -> Option<String>
     };
     Some(format!(
         "Places apart, scores alike: #{p} {a} and #{q} {b} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the JSON gives every digit).",
-        shown(*value)
+        shown(value)
     ))
 }
 
@@ -69,14 +75,14 @@ pub fn alike_when_shown(rows: Vec<(usize, String, f64, bool)>) -> Option<String>
 mod tests {
     #[test]
     fn places_apart_alike_when_shown_are_said_by_their_labels() {
-        let row = |place: usize, label: &str, value: f64, finals: bool| (place, label.to_owned(), value, finals);
-        let said =
-            super::alike_when_shown(vec![row(1, "Pantry Poet", 3.2104, false), row(2, "Lullaby Loom", 3.2071, false)]);
-        assert!(said.is_some_and(|s| s.contains("#1 Pantry Poet and #2 Lullaby Loom both show 3.21;")));
-        assert_eq!(super::alike_when_shown(vec![row(1, "a", 3.21, false), row(2, "b", 3.21, false)]), None);
-        assert_eq!(super::alike_when_shown(vec![row(1, "a", 3.2104, true), row(2, "b", 3.2071, true)]), None);
-        assert_eq!(super::alike_when_shown(vec![row(1, "a", 3.2104, false), row(2, "b", 3.2049, false)]), None);
-        assert_eq!(super::alike_when_shown(vec![]), None);
+        type Row = (usize, &'static str, f64, bool);
+        let said = |rows: &[Row]| super::alike_when_shown(rows, |r| (r.0, r.2, r.3), |r| r.1.to_owned());
+        let two = said(&[(1, "Pantry Poet", 3.2104, false), (2, "Lullaby Loom", 3.2071, false)]);
+        assert!(two.is_some_and(|s| s.contains("#1 Pantry Poet and #2 Lullaby Loom both show 3.21;")));
+        assert_eq!(said(&[(1, "a", 3.21, false), (2, "b", 3.21, false)]), None);
+        assert_eq!(said(&[(1, "a", 3.2104, true), (2, "b", 3.2071, true)]), None);
+        assert_eq!(said(&[(1, "a", 3.2104, false), (2, "b", 3.2049, false)]), None);
+        assert_eq!(said(&[]), None);
     }
 
     #[test]

@@ -225,8 +225,7 @@ const TO_DISCUSS: usize = 5;
 /// differ (the unrounded ones decide): said under the ranking with the first such pair, so that
 /// two rows of 4.53 at places 1 and 2 are not read as a slip or an unflagged tie.
 fn closer_than_shown(ranked: &[Ranked], text: fn(&str) -> String) -> Option<String> {
-    let rows = ranked.iter().map(|e| (e.place, text(&e.id), e.score, e.rubric_place.is_some()));
-    super::alike_when_shown(rows.collect())
+    super::alike_when_shown(ranked, |e| (e.place, e.score, e.rubric_place.is_some()), |e| text(&e.id))
 }
 
 /// Under a ranking with chances: what they mean, and the entries to discuss.

@@ -115,10 +115,12 @@ pub fn place(a: &Award) -> String {
 
 /// What a prize ordered by, for one award: a score to two places, counts whole.
 pub fn value(p: &PrizeOutcome, a: &Award) -> String {
-    match p.by.as_str() {
-        "badges" | "likes" => format!("{:.0}", a.value),
-        _ => format!("{:.2}", a.value),
-    }
+    if shown_whole(p) { format!("{:.0}", a.value) } else { format!("{:.2}", a.value) }
+}
+
+/// Whether a prize orders by a count (badges, likes), shown whole; any other value to two places.
+fn shown_whole(p: &PrizeOutcome) -> bool {
+    matches!(p.by.as_str(), "badges" | "likes")
 }
 
 pub fn amount(sheet: &Sheet, a: &Award) -> String {
@@ -156,11 +158,11 @@ pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
 /// A prize's places whose values show alike to two decimals though they differ (not a count of
 /// badges or likes, shown whole): [`super::alike_when_shown`], each place by its title.
 pub(super) fn alike_when_shown(p: &PrizeOutcome) -> Option<String> {
-    if matches!(p.by.as_str(), "badges" | "likes") {
+    if shown_whole(p) {
         return None;
     }
     let set_by_finals = |a: &Award| a.support.as_ref().is_some_and(|s| s.rubric_place.is_some());
-    super::alike_when_shown(p.awards.iter().map(|a| (a.place, a.title.clone(), a.value, set_by_finals(a))).collect())
+    super::alike_when_shown(&p.awards, |a| (a.place, a.value, set_by_finals(a)), |a| a.title.clone())
 }
 
 /// What the jury should settle about a prize's places before announcing them, a sentence each:

@@ -56,7 +56,7 @@ pub fn wrap(text: &str, room: usize) -> Vec<String> {
             let mut rest: &str = word;
             // A line holding only the paragraph's first word (a label: "models") is not left
             // alone on its line by a path that follows: the path breaks after a `/` there too.
-            let lone_label = k == 1;
+            let lone_label = k == 1 && line == words[0];
             if width(word) > room || lone_label {
                 // Wider than a line: its head after the line's words where a `/` allows.
                 if !line.is_empty()
@@ -391,6 +391,11 @@ mod tests {
             ["models Qwen/", "Qwen2.5-1.5B-Instruct", "(1.5B declared)"]
         );
         assert_eq!(wrap("models Qwen2.5-1.5B-Instruct-GGUF-q4", 30), ["models", "Qwen2.5-1.5B-Instruct-GGUF-q4"]);
+        // A first word broken across lines leaves a fragment, not a label: the path goes whole.
+        assert_eq!(
+            wrap("abcdefghijklmnopqrstuvwxyz a/bcdefghij", 12),
+            ["abcdefghijkl", "mnopqrstuvwx", "yz", "a/bcdefghij"]
+        );
         assert_eq!(
             wrap("see the models Qwen/Qwen2.5-1.5B-Instruct", 30),
             ["see the models", "Qwen/Qwen2.5-1.5B-Instruct"]
