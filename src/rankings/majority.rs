@@ -33,6 +33,18 @@ impl Majority {
 
 /// The report for one ranking of the entries `which` (indices into the field), whose marks are
 /// `panel` (indexed as `which`; `None` when there are too many entries to compare).
+/// How the judges who scored both the leader and `other` voted, naming `other`: "2 judges put
+/// Lost & Found (lost-and-found) above it, 1 below" (an "it" alone read as either entry).
+fn votes_said(other: &str, for_leader: u32, for_other: u32, level: u32) -> String {
+    let judges = |n: u32| crate::format::count(n as usize, "judge", "judges");
+    match (for_leader + for_other, level) {
+        (0, 0) => "no judge scored both".to_owned(),
+        (0, level) => format!("the {} who scored both rated them level", judges(level)),
+        (_, 0) => format!("{} put {other} above it, {for_leader} below", judges(for_other)),
+        (_, level) => format!("{} put {other} above it, {for_leader} below, {level} level", judges(for_other)),
+    }
+}
+
 pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[Ranked], field: &Field) -> Majority {
     let id = |local: usize| field.entries[which[local]].submission.id.clone();
     let label = |local: usize| {
@@ -72,13 +84,7 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             ("cycle", cycle, format!("No Condorcet winner: head to head, {}.", steps.join(", ")))
         }
         HeadToHead::NotBeaten { leader, other, for_leader, for_other, level } => {
-            let judges = |n: u32| crate::format::count(n as usize, "judge", "judges");
-            let why = match (for_leader + for_other, level) {
-                (0, 0) => "no judge scored both".to_owned(),
-                (0, level) => format!("the {} who scored both rated them level", judges(level)),
-                (_, 0) => format!("{} put it above, {for_leader} below", judges(for_other)),
-                (_, level) => format!("{} put it above, {for_leader} below, {level} level", judges(for_other)),
-            };
+            let why = votes_said(&label(other), for_leader, for_other, level);
             let verb = if for_other > for_leader { "loses to" } else { "does not beat" };
             (
                 "no condorcet winner",
@@ -104,5 +110,21 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
         outcome: outcome.to_owned(),
         entries: entries.into_iter().map(id).collect(),
         said,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_votes_name_the_entry_put_above_the_leader() {
+        let cases = [
+            ((1, 2, 0), "2 judges put Lost & Found above it, 1 below"),
+            ((1, 1, 1), "1 judge put Lost & Found above it, 1 below, 1 level"),
+            ((0, 0, 2), "the 2 judges who scored both rated them level"),
+            ((0, 0, 0), "no judge scored both"),
+        ];
+        for ((leader, other, level), want) in cases {
+            assert_eq!(super::votes_said("Lost & Found", leader, other, level), want);
+        }
     }
 }
