@@ -129,6 +129,16 @@ pub fn age(timestamp: &str, now_unix: i64) -> String {
     }
 }
 
+/// A share (0 to 1) as a whole percentage, rounded down: a share shown is never one past a line
+/// it has not reached (0.495 reads 49%, under a 50% line, not 50% beside "under 50%"). A share
+/// above 0 that rounds down to nothing reads "<1%".
+pub fn percent(share: f64) -> String {
+    // The nudge keeps a share that is a whole percentage in its binary form (0.29 × 100 is
+    // 28.999…) at that percentage.
+    let whole = (share * 100.0 + 1e-9).floor();
+    if share > 0.0 && whole < 1.0 { "<1%".to_owned() } else { format!("{whole:.0}%") }
+}
+
 /// A count with its noun: "1 score", "2 scores", "0 recusals".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -223,6 +233,24 @@ pub fn hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_share_reads_rounded_down_never_past_a_line_it_has_not_reached() {
+        let cases = [
+            (0.495, "49%"),
+            (0.5, "50%"),
+            (0.29, "29%"),
+            (0.8999, "89%"),
+            (0.9, "90%"),
+            (0.9951, "99%"),
+            (1.0, "100%"),
+            (0.004, "<1%"),
+            (0.0, "0%"),
+        ];
+        for (share, want) in cases {
+            assert_eq!(super::percent(share), want, "{share}");
+        }
+    }
+
     use super::*;
 
     /// Every kind of value reads as the standard formatter writes it: 600,000 of them, a third

@@ -120,14 +120,14 @@ impl Doubt {
                 )
             }
             Doubt::Unlikely { chance } if finals => format!(
-                "{title} (place {place}) holds a paid place in only {:.0}% of the finals redrawn from the judges' comparisons (PAID, under {:.0}%): discuss it, or have the judges compare it further, before announcing",
-                chance * 100.0,
-                LEAST_CHANCE * 100.0
+                "{title} (place {place}) holds a paid place in only {} of the finals redrawn from the judges' comparisons (PAID, under {}): discuss it, or have the judges compare it further, before announcing",
+                crate::format::percent(chance),
+                crate::format::percent(LEAST_CHANCE)
             ),
             Doubt::Unlikely { chance } => format!(
-                "{title} (place {place}) holds a paid place in only {:.0}% of the merges redrawn from the judges' marks (PAID, under {:.0}%): discuss it, or have another judge score it, before announcing",
-                chance * 100.0,
-                LEAST_CHANCE * 100.0
+                "{title} (place {place}) holds a paid place in only {} of the merges redrawn from the judges' marks (PAID, under {}): discuss it, or have another judge score it, before announcing",
+                crate::format::percent(chance),
+                crate::format::percent(LEAST_CHANCE)
             ),
         }
     }

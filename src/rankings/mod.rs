@@ -241,7 +241,7 @@ impl Ranked {
 
     /// Its chance of a paid place as a percentage, `-` where there is none.
     pub fn chance_text(&self) -> String {
-        self.chance.map_or_else(|| "-".to_owned(), |c| format!("{:.0}%", c * 100.0))
+        self.chance.map_or_else(|| "-".to_owned(), crate::format::percent)
     }
 
     /// Its gap to two decimals, `-` with one judge.

@@ -69,9 +69,7 @@ impl Column {
             Column::Team => a.team.clone(),
             Column::Value => value(p, a),
             Column::Judges => a.support.as_ref().map(|s| s.judges.to_string()).unwrap_or_default(),
-            Column::Paid => {
-                a.support.as_ref().and_then(|s| s.chance).map(|c| format!("{:.0}%", c * 100.0)).unwrap_or_default()
-            }
+            Column::Paid => a.support.as_ref().and_then(|s| s.chance).map(crate::format::percent).unwrap_or_default(),
             Column::Amount => amount(sheet, a),
             Column::Note => note(sheet, p, a),
         }

@@ -35,7 +35,8 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
         .places
         .iter()
         .map(|s| {
-            let chance = s.chance.map(|c| format!(", {:.0}% chance of a paid place", c * 100.0)).unwrap_or_default();
+            let chance =
+                s.chance.map(|c| format!(", {} chance of a paid place", crate::format::percent(c))).unwrap_or_default();
             format!("#{} in {} (score {:.2}{chance})", s.place, text(&s.ranking), s.score)
         })
         .collect();

@@ -29,10 +29,10 @@ pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<Stri
         );
     }
     for f in &s.order {
-        let next = f.above_next.map_or_else(|| "-".to_owned(), |p| format!("{:.0}%", p * 100.0));
+        let next = f.above_next.map_or_else(|| "-".to_owned(), crate::format::percent);
         let strength = format!("{} ± {:.2}", crate::format::signed(f.strength, 2), f.sd);
         let record = format!("{}-{}-{}", f.wins, f.losses, f.levels);
-        let paid = format!("{:.0}%", f.paid * 100.0);
+        let paid = crate::format::percent(f.paid);
         out.push(if markdown {
             format!(
                 "| {} | {} | {} | {} | {strength} | {} ({record}) | {paid} | {next} |",

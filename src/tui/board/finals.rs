@@ -59,14 +59,14 @@ impl Board<'_> {
             .underlined(),
         );
         for f in &s.order {
-            let above = f.above_next.map_or_else(|| "–".to_owned(), |a| format!("{:.0}%", a * 100.0));
+            let above = f.above_next.map_or_else(|| "–".to_owned(), crate::format::percent);
             let line = format!(
                 "{}{}{}{}{}{} {}",
                 pad_left(&f.place.to_string(), 5),
                 pad_left(&f.rubric_place.to_string(), 7),
                 pad_left(&format!("{} ± {:.2}", crate::format::signed(f.strength, 2), f.sd), 14),
                 pad_left(&format!("{}-{}-{}", f.wins, f.losses, f.levels), 10),
-                pad_left(&format!("{:.0}%", f.paid * 100.0), 6),
+                pad_left(&crate::format::percent(f.paid), 6),
                 pad_left(&above, 7),
                 pad(&fit(&clean_line(&f.title), title_room), title_room)
             );
