@@ -109,7 +109,7 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
         out.push_str(&prize_table(sheet, p));
         out.push_str(&chances_figure(p));
     }
-    let alike = super::results::alike_when_shown(p).map(|line| format!("<li>{}</li>", escape(&line)));
+    let alike = super::results::placed_apart(p).into_iter().map(|line| format!("<li>{}</li>", escape(&line)));
     let checks = alike.into_iter().chain(
         super::results::checks(p).into_iter().map(|c| format!("<li class=\"check\">Check: {}</li>", escape(&c))),
     );

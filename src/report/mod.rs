@@ -59,16 +59,16 @@ pub fn alike_when_shown<T>(
     let first = pairs.next()?;
     let ((p, value, _), (q, _, _)) = (figures(&first[0]), figures(&first[1]));
     let (a, b) = (label(&first[0]), label(&first[1]));
-    let more = pairs.count();
-    let others = if more == 0 {
-        String::new()
-    } else {
-        format!(", and {}", crate::format::count(more, "more pair", "more pairs"))
-    };
+    let others = and_more_pairs(pairs.count());
     Some(format!(
         "Places apart, scores alike: #{p} {a} and #{q} {b} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the JSON gives every digit).",
         shown(value)
     ))
+}
+
+/// ", and 3 more pairs" after the first pair said; nothing without more.
+pub fn and_more_pairs(more: usize) -> String {
+    if more == 0 { String::new() } else { format!(", and {}", crate::format::count(more, "more pair", "more pairs")) }
 }
 
 #[cfg(test)]

@@ -155,14 +155,30 @@ pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
     }
 }
 
-/// A prize's places whose values show alike to two decimals though they differ (not a count of
-/// badges or likes, shown whole): [`super::alike_when_shown`], each place by its title.
-pub(super) fn alike_when_shown(p: &PrizeOutcome) -> Option<String> {
+/// What a prize's values shown side by side do not say (not a count of badges or likes, shown
+/// whole): places apart whose values show alike to two decimals though they differ
+/// ([`super::alike_when_shown`]), and places apart on the very same value, which the event's
+/// tie-breaks ordered (the jury's table has no FLAGS column to say so, as `merge` does). Each
+/// place by its title.
+pub(super) fn placed_apart(p: &PrizeOutcome) -> Vec<String> {
     if shown_whole(p) {
-        return None;
+        return Vec::new();
     }
     let set_by_finals = |a: &Award| a.support.as_ref().is_some_and(|s| s.rubric_place.is_some());
-    super::alike_when_shown(&p.awards, |a| (a.place, a.value, set_by_finals(a)), |a| a.title.clone())
+    let alike = super::alike_when_shown(&p.awards, |a| (a.place, a.value, set_by_finals(a)), |a| a.title.clone());
+    // A tie the head judge decided says so in its note; an undecided one shares its place.
+    let mut broken = p.awards.windows(2).filter(|pair| {
+        let (a, b) = (&pair[0], &pair[1]);
+        a.place != b.place && a.value == b.value && a.tie.is_none() && b.tie.is_none() && !set_by_finals(a)
+    });
+    let broken = broken.next().map(|first| {
+        let others = super::and_more_pairs(broken.count());
+        format!(
+            "Places apart, scores equal: #{} {} and #{} {} have the very same score{others}; the event's tie-breaks placed them (`judging merge` names each in FLAGS).",
+            first[0].place, first[0].title, first[1].place, first[1].title
+        )
+    });
+    alike.into_iter().chain(broken).collect()
 }
 
 /// What the jury should settle about a prize's places before announcing them, a sentence each:
@@ -236,7 +252,7 @@ pub fn table(sheet: &Sheet) -> String {
         if more > 0 {
             out.push_str(&format!("  and {more} more\n"));
         }
-        if let Some(line) = alike_when_shown(p) {
+        for line in placed_apart(p) {
             out.push_str(&format!("  {}\n", clean_line(&line)));
         }
         for check in checks(p) {
@@ -354,7 +370,7 @@ pub fn markdown(sheet: &Sheet) -> String {
                 .collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
-        let mut extra: Vec<String> = alike_when_shown(p).iter().map(|line| cell(line)).collect();
+        let mut extra: Vec<String> = placed_apart(p).iter().map(|line| cell(line)).collect();
         extra.extend(checks(p).iter().map(|c| format!("**Check:** {}", cell(c))));
         let (passed, more) = super::first_rows(&p.passed_over);
         extra.extend(passed.iter().map(|x| format!("Passed over: {} ({})", cell(&x.title), cell(&x.reason))));
@@ -507,6 +523,26 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
 #[cfg(test)]
 mod tests {
     use super::money;
+
+    /// Places apart on values that show alike, and on the very same value (tie-broken), are
+    /// said under the prize; a decided tie and a count of badges are not.
+    #[test]
+    fn places_apart_on_alike_or_equal_values_are_said() {
+        let mut outcome = crate::report::fixtures::tied(4);
+        let p = &mut outcome.prizes[0];
+        assert!(super::placed_apart(p).is_empty(), "badges are shown whole");
+        p.by = "merged score".into();
+        for (k, (value, tie)) in [(3.51, None), (3.51, None), (3.5051, None), (3.2, None)].into_iter().enumerate() {
+            (p.awards[k].place, p.awards[k].value, p.awards[k].tie) = (k + 1, value, tie);
+        }
+        let said = super::placed_apart(p);
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("#2 Entry 1 and #3 Entry 2 both show 3.51;"), "{said:?}");
+        assert!(said[1].contains("#1 Entry 0 and #2 Entry 1 have the very same score;"), "{said:?}");
+        p.awards[1].tie = Some(crate::prizes::Tie::Decided { reason: "the jury chose".into() });
+        let said = super::placed_apart(p);
+        assert!(!said.iter().any(|s| s.contains("very same")), "a decided tie says so in its note: {said:?}");
+    }
 
     #[test]
     fn a_teams_same_award_is_said_once_with_its_count() {
