@@ -108,8 +108,14 @@ impl Grouped {
     }
 
     fn marks(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let (other, value) = self.of(i);
+        other.iter().map(|o| *o as usize).zip(value.iter().copied())
+    }
+
+    /// The marks of item `i`: the other side of each, and its value.
+    fn of(&self, i: usize) -> (&[u32], &[f64]) {
         let range = self.start[i]..self.start[i + 1];
-        self.other[range.clone()].iter().map(|o| *o as usize).zip(self.value[range].iter().copied())
+        (&self.other[range.clone()], &self.value[range])
     }
 }
 
@@ -183,6 +189,8 @@ pub(super) struct Solved {
     gauge: f64,
     /// What the last quality round summed for each entry: what a judge's co-judges say of it.
     totals: Totals,
+    /// Each judge's own marks summed, which no round changes.
+    own: Vec<Sums>,
 }
 
 /// What a quality round summed for each entry, and how it turned the sums into qualities in
@@ -258,6 +266,7 @@ impl Solved {
             unsure: vec![0.0; entries],
             gauge: 1.0,
             totals,
+            own: (0..panel.judges.len()).map(|j| Sums::own(by_judge.of(j).1)).collect(),
         };
         for _ in 0..MAX_ROUNDS {
             let before = (fit.habits.clone(), fit.noise);
@@ -275,9 +284,8 @@ impl Solved {
     fn habits_round(&mut self, by_judge: &Grouped) {
         let sums: Vec<Sums> = (0..self.habits.len())
             .map(|j| {
-                let mut s = Sums::default();
-                by_judge.marks(j).for_each(|(e, v)| s.add(self.quality[e], self.unsure[e], v));
-                s
+                let (entries, values) = by_judge.of(j);
+                against_qualities(self.own[j], entries, values, &self.quality, &self.unsure)
             })
             .collect();
         // Each severity from spreads, put in the qualities' unit by the gauge.
@@ -297,7 +305,7 @@ impl Solved {
             let own_marks = estimate.map(|(b, _)| b);
             let mut habit = Habit::holding(severity.max(1e-6), own_marks, self.severity.typical, self.sparseness);
             if s.n > 0.0 {
-                let seen = self.leniency_seen(by_judge.marks(j), habit.severity, &self.habits[j]);
+                let seen = self.leniency_seen(by_judge.of(j), habit.severity, &self.habits[j]);
                 lenient.push(seen);
                 // The judges after this one are measured against it with its new leniency, as
                 // Gauss-Seidel does: measured against the others' leniencies of the round
@@ -305,9 +313,7 @@ impl Solved {
                 // and forth for ever.
                 let summed = &mut self.habits[j];
                 let (leniency, _) = self.leniency.blend(seen.0, seen.1);
-                for (e, _) in by_judge.marks(j) {
-                    self.totals.sums[e].0 += summed.weight * (summed.leniency - leniency);
-                }
+                move_points(&mut self.totals.sums, by_judge.of(j).0, summed.weight * (summed.leniency - leniency));
                 summed.leniency = leniency;
                 habit.leniency = leniency;
             }
@@ -350,7 +356,11 @@ impl Solved {
     /// pool of judges who saw a weaker track together is not taken as harsh because the fit
     /// pulled that track's entries up. `previous` are the judge's habits in the round that
     /// summed the entries' marks.
-    fn leniency_seen(&self, marks: impl Iterator<Item = (usize, f64)>, severity: f64, previous: &Habit) -> (f64, f64) {
+    ///
+    /// Its own function, kept out of the fit's: inlined there, the compiler kept the two sums in
+    /// memory for want of registers, and each mark waited on the last one's store.
+    #[inline(never)]
+    fn leniency_seen(&self, (entries, values): (&[u32], &[f64]), severity: f64, previous: &Habit) -> (f64, f64) {
         // The weight of a mark is 1 / (noise + severity² × unsure) and what it says of the
         // leniency is v − severity × quality, with the others' quality (P/O − shift) / stretch
         // and its uncertainty noise′ / (O × stretch²) (see [`Totals::others_sums`]). Multiplied
@@ -359,12 +369,14 @@ impl Solved {
         let t = &self.totals;
         let (s2, b2) = (t.stretch * t.stretch, severity * severity);
         let alone = 1.0 / (self.noise + b2 * t.spread);
+        // The same products, in the same order, as written out per mark: hoisted, not changed.
+        let (noise, others_noise, stretched) = (self.noise, b2 * t.noise, severity * t.stretch);
         let (mut sum, mut sure) = (0.0, 0.0);
-        for (e, v) in marks {
-            if let Some((points, others)) = t.others_sums(e, previous, v) {
+        for (&e, &v) in entries.iter().zip(values) {
+            if let Some((points, others)) = t.others_sums(e as usize, previous, v) {
                 let scaled = others * s2;
-                let r = 1.0 / (self.noise * scaled + b2 * t.noise);
-                sum += r * (scaled * v - severity * t.stretch * (points - t.shift * others));
+                let r = 1.0 / (noise * scaled + others_noise);
+                sum += r * (scaled * v - stretched * (points - t.shift * others));
                 sure += r * scaled;
             } else {
                 sum += alone * v;
@@ -389,13 +401,8 @@ impl Solved {
         let prior = noise / spread;
         let sums: Vec<(f64, f64)> = (0..self.quality.len())
             .map(|e| {
-                let (mut points, mut promise) = (0.0, 0.0);
-                for (j, v) in by_entry.marks(e) {
-                    let h = &self.habits[j];
-                    points += h.weight * (v - h.leniency);
-                    promise += h.weight * h.severity;
-                }
-                (points, promise)
+                let (judges, values) = by_entry.of(e);
+                judges_sums(judges, values, &self.habits)
             })
             .collect();
         let unsure = &mut self.unsure;
@@ -430,6 +437,39 @@ impl Solved {
         let h = &self.habits[judge];
         h.leniency + h.severity * self.quality[entry]
     }
+}
+
+/// A judge's sums against the current qualities of the entries they marked (`entries`, with
+/// their `values`), from their own sums (`own`, which no round changes).
+#[inline(never)]
+fn against_qualities(own: Sums, entries: &[u32], values: &[f64], quality: &[f64], unsure: &[f64]) -> Sums {
+    let mut s = own;
+    for (&e, &v) in entries.iter().zip(values) {
+        s.add_quality(quality[e as usize], unsure[e as usize], v);
+    }
+    s
+}
+
+/// Moves the points summed for each of `entries` by `by`: a judge's new leniency, taken into
+/// the sums the judges after them are measured against.
+#[inline(never)]
+fn move_points(sums: &mut [(f64, f64)], entries: &[u32], by: f64) {
+    for &e in entries {
+        sums[e as usize].0 += by;
+    }
+}
+
+/// An entry's judges' weighed points less their leniency, and the quality per point their
+/// severities promise: what a quality round sums for it.
+#[inline(never)]
+fn judges_sums(judges: &[u32], values: &[f64], habits: &[Habit]) -> (f64, f64) {
+    let (mut points, mut promise) = (0.0, 0.0);
+    for (&j, &v) in judges.iter().zip(values) {
+        let h = &habits[j as usize];
+        points += h.weight * (v - h.leniency);
+        promise += h.weight * h.severity;
+    }
+    (points, promise)
 }
 
 /// How far the panel is from complete: 1 less the share of the cells (judge by entry, over the

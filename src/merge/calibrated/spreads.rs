@@ -95,11 +95,31 @@ pub struct Sums {
 }
 
 impl Sums {
+    /// One mark of a judge against an entry of quality `q`: what the fit's split sums add up to.
+    #[cfg(test)]
     pub fn add(&mut self, q: f64, unsure: f64, y: f64) {
-        self.unsure += unsure;
         self.n += 1.0;
         self.y += y;
         self.yy += y * y;
+        self.add_quality(q, unsure, y);
+    }
+
+    /// A judge's own marks summed, with nothing of the qualities yet: these sums do not change
+    /// from round to round, so the fit sums them once.
+    pub fn own(marks: &[f64]) -> Sums {
+        let mut s = Sums::default();
+        for y in marks {
+            s.n += 1.0;
+            s.y += y;
+            s.yy += y * y;
+        }
+        s
+    }
+
+    /// The part of [`Sums::add`] that reads the entry's current quality. Each sum adds in the
+    /// marks' order, whichever part it is in, so the split changes no bit of it.
+    pub fn add_quality(&mut self, q: f64, unsure: f64, y: f64) {
+        self.unsure += unsure;
         self.q += q;
         self.qq += q * q;
         self.yq += y * q;
@@ -151,6 +171,28 @@ mod tests {
             s.add(*q, 0.0, *y);
         }
         s
+    }
+
+    /// The fit sums a judge's own marks once and the qualities each round: the sums come out
+    /// as one pass over the marks gives them, to the bit.
+    #[test]
+    fn sums_split_in_two_parts_are_the_sums_of_one_pass() {
+        let marks: Vec<(f64, f64, f64)> = (0..1000u32)
+            .map(|i| {
+                let x = f64::from(i);
+                ((x * 0.37).sin(), (x * 0.11).cos().abs() / 7.0, (x * 1.3).sin() * 2.0 + 0.1)
+            })
+            .collect();
+        let mut whole = Sums::default();
+        for (q, u, y) in &marks {
+            whole.add(*q, *u, *y);
+        }
+        let mut split = Sums::own(&marks.iter().map(|(_, _, y)| *y).collect::<Vec<_>>());
+        for (q, u, y) in &marks {
+            split.add_quality(*q, *u, *y);
+        }
+        let bits = |s: &Sums| [s.n, s.y, s.yy, s.q, s.qq, s.yq, s.unsure].map(f64::to_bits);
+        assert_eq!(bits(&whole), bits(&split));
     }
 
     #[test]
