@@ -14,10 +14,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///   it would soon take back again took 5-9% of its time: after 250 ms, 89 MB. `results --format
 ///   html` on 100,000 entries took 5.4-5.9 s and 406 MB, and takes 3.7-4.3 s and 434 MB; the
 ///   judge's app holds 40 MB after its first frame of 10,000 entries, where it held 38 MB.
-const OPTIONS: [(libmimalloc_sys::mi_option_t, std::ffi::c_long); 3] = [
+/// - at the process's end, nothing returned piece by piece (`mi_option_destroy_on_exit` at 2
+///   skips mimalloc's last collection): the kernel takes the memory back whole as the process
+///   ends, and a merge of 1.5 million scores spent 1 ms at its end returning 60 MB first.
+const OPTIONS: [(libmimalloc_sys::mi_option_t, std::ffi::c_long); 4] = [
     (4, 0),    // mi_option_arena_eager_commit
     (15, 250), // mi_option_purge_delay, in milliseconds
     (24, 1),   // mi_option_arena_purge_mult
+    (22, 2),   // mi_option_destroy_on_exit
 ];
 
 /// Sets mimalloc's options. They must be set before the first allocation, which the Rust runtime
