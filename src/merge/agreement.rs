@@ -149,12 +149,16 @@ impl Overlap {
         for j in 0..judges {
             first[j + 1] += first[j];
         }
-        let mut order = vec![0u32; panel.marks.len()];
+        // A panel built judge after judge (as every merge's is) is in that order already: its
+        // marks are read in place, not through a list of half a million indices.
+        let in_order = panel.marks.is_sorted_by_key(crate::merge::Mark::judge);
+        let mut order = vec![0u32; if in_order { 0 } else { panel.marks.len() }];
         let mut fill = first.clone();
-        for (i, m) in panel.marks.iter().enumerate() {
+        for (i, m) in panel.marks.iter().enumerate().filter(|_| !in_order) {
             order[fill[m.judge()]] = u32::try_from(i).unwrap_or(u32::MAX);
             fill[m.judge()] += 1;
         }
+        let mark = |at: usize| &panel.marks[if in_order { at } else { order[at] as usize }];
         let (mut start, mut entry, mut value) = (Vec::with_capacity(judges + 1), Vec::new(), Vec::new());
         entry.reserve_exact(panel.marks.len());
         value.reserve_exact(panel.marks.len());
@@ -162,8 +166,8 @@ impl Overlap {
         let mut row: Vec<(u32, f64)> = Vec::new();
         for j in 0..judges {
             row.clear();
-            row.extend(order[first[j]..first[j + 1]].iter().map(|i| {
-                let m = &panel.marks[*i as usize];
+            row.extend((first[j]..first[j + 1]).map(|at| {
+                let m = mark(at);
                 (u32::try_from(m.entry()).unwrap_or(u32::MAX), m.value)
             }));
             // Stable: of two marks on one entry, the first in the panel's order is kept.

@@ -20,13 +20,18 @@ pub(super) fn criterion_means<'j>(
     entries: usize,
 ) -> Vec<Vec<Option<f64>>> {
     let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![vec![0usize; entries]; criteria]);
+    if criteria == 0 {
+        return Vec::new();
+    }
     for j in judges {
-        for (row, entry) in j.entries.iter().enumerate() {
-            for c in 0..criteria {
+        // Row by row, each row's values together: 1.5 million values indexed one by one took
+        // twice as long.
+        for (entry, values) in j.entries.iter().zip(j.values.chunks_exact(criteria)) {
+            for ((sum, count), value) in sums.iter_mut().zip(&mut counts).zip(values) {
                 // A criterion off the entry's rubric has no value, and no mean.
-                if let Some(v) = j.values[row * criteria + c] {
-                    sums[c][*entry] += f64::from(v);
-                    counts[c][*entry] += 1;
+                if let Some(v) = value {
+                    sum[*entry] += f64::from(*v);
+                    count[*entry] += 1;
                 }
             }
         }
