@@ -94,9 +94,11 @@ pub fn line(points: &[(f64, f64)]) -> Option<Drift> {
 }
 
 /// Each judge's drift in `fit` of `panel`, by judge index, from when each mark was given
-/// (`given[mark]`, Unix seconds, in the order of [`Panel::marks`]; `None` for a mark without a
-/// time). Each mark is set against what the entry's other judges say of it.
-pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option<Drift>> {
+/// (`given[judge][k]`, Unix seconds, for the judge's `k`-th mark in the order of
+/// [`Panel::marks`]; `None`, or nothing, for a mark without a time). Each mark is set against
+/// what the entry's other judges say of it.
+pub fn of(panel: &Panel, fit: &Calibration, given: &[Vec<Option<f64>>]) -> Vec<Option<Drift>> {
+    let times = |judge: usize| given.get(judge).map_or(&[][..], Vec::as_slice);
     // What a mark says of its entry's quality, as the fit reads its judge, and how much it
     // weighs (a severe judge's points tell entries apart more surely against the same noise).
     let reading = |m: &super::Mark| -> Option<(f64, f64)> {
@@ -130,7 +132,7 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option
         let mut runs: Vec<(&[super::Mark], &[Option<f64>])> = Vec::new();
         let mut at = 0;
         for marks in panel.marks.chunk_by(|a, b| a.judge() == b.judge()) {
-            runs.push((marks, given.get(at..).unwrap_or_default()));
+            runs.push((marks, times(marks[0].judge())));
             at += marks.len();
         }
         let lines = |runs: &[(&[super::Mark], &[Option<f64>])]| -> Vec<(usize, Option<Drift>)> {
@@ -161,8 +163,12 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Option<f64>]) -> Vec<Option
             counts[m.judge()] += 1;
         }
         let mut points: Vec<Vec<(f64, f64)>> = counts.into_iter().map(Vec::with_capacity).collect();
-        for (m, at) in panel.marks.iter().zip(given) {
-            points[m.judge()].extend(point(m, at));
+        // Each judge's next time: their marks come in their own order, among the others'.
+        let mut next = vec![0usize; panel.judges.len()];
+        for m in &panel.marks {
+            let at = times(m.judge()).get(next[m.judge()]).copied().flatten();
+            next[m.judge()] += 1;
+            points[m.judge()].extend(point(m, &at));
         }
         drifts = points.iter().map(|p| line(p)).collect();
     }
@@ -178,6 +184,15 @@ pub fn corrected(value: f64, at: f64, centre: f64, drift: &Drift) -> f64 {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    /// Each judge's times from a list in the order of the panel's marks.
+    fn by_judge(panel: &Panel, given: &[Option<f64>]) -> Vec<Vec<Option<f64>>> {
+        let mut times = vec![Vec::new(); panel.judges.len()];
+        for (m, at) in panel.marks.iter().zip(given) {
+            times[m.judge()].push(*at);
+        }
+        times
+    }
+
     use super::*;
 
     /// Points one an hour (or `step` hours apart), with a rise of `slope` an hour and a scatter
@@ -265,7 +280,7 @@ pub(crate) mod tests {
     fn a_steady_judge_and_one_whose_marks_rise_a_point_over_four_hours_are_told_apart() {
         let (panel, given) = day(3);
         let fit = super::super::calibrated_fit(&panel);
-        let drift = of(&panel, &fit, &given);
+        let drift = of(&panel, &fit, &by_judge(&panel, &given));
         let rising = drift[3].expect("24 marks with times");
         // Against the entries' other judges, the whole rise shows.
         assert!((0.2..0.3).contains(&rising.per_hour), "{rising:?}");
@@ -276,7 +291,7 @@ pub(crate) mod tests {
             assert!(!steady.large(), "{steady:?}");
         }
         // Without times, or with too few marks, there is nothing to say.
-        assert!(of(&panel, &fit, &vec![None; given.len()]).iter().all(Option::is_none));
+        assert!(of(&panel, &fit, &by_judge(&panel, &vec![None; given.len()])).iter().all(Option::is_none));
     }
 
     /// The panel's marks interleaved judge by judge (not judge after judge, as a merge builds it)
@@ -291,7 +306,8 @@ pub(crate) mod tests {
         order.sort_by_key(|i| (i % 24, i / 24));
         let interleaved = Panel { marks: order.iter().map(|i| panel.marks[*i]).collect(), ..panel.clone() };
         let times: Vec<Option<f64>> = order.iter().map(|i| given[*i]).collect();
-        let (a, b) = (of(&interleaved, &fit, &times), of(&panel, &fit, &given));
+        let (a, b) =
+            (of(&interleaved, &fit, &by_judge(&interleaved, &times)), of(&panel, &fit, &by_judge(&panel, &given)));
         for (a, b) in a.iter().zip(&b) {
             let (a, b) = (a.expect("24 marks with times"), b.expect("24 marks with times"));
             assert!((a.per_hour - b.per_hour).abs() < 1e-12 && (a.error - b.error).abs() < 1e-12, "{a:?} {b:?}");
@@ -345,7 +361,8 @@ pub(crate) mod tests {
         assert_eq!(order.len(), panel.marks.len());
         let interleaved = Panel { marks: order.iter().map(|i| panel.marks[*i]).collect(), ..panel.clone() };
         let times: Vec<Option<f64>> = order.iter().map(|i| given[*i]).collect();
-        let (split, one) = (of(&panel, &fit, &given), of(&interleaved, &fit, &times));
+        let (split, one) =
+            (of(&panel, &fit, &by_judge(&panel, &given)), of(&interleaved, &fit, &by_judge(&interleaved, &times)));
         assert_eq!(split, one);
         assert!(split.iter().all(Option::is_some), "every judge has a line: {split:?}");
         // The judges' own rises, as drawn, tell them apart.

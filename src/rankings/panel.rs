@@ -248,17 +248,57 @@ pub(super) fn shared_panel(judges: &[JudgeMarks], field: &Field) -> Panel {
 }
 
 /// One panel over the field from each judge's `totals` (in the order of their entries).
-fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -> &Vec<f64>) -> Panel {
+fn panel_of(judges: &[JudgeMarks], field: &Field, totals: impl Fn(&JudgeMarks) -> &Vec<f64> + Sync) -> Panel {
     Panel {
         judges: judges.iter().map(|j| j.judge.clone()).collect(),
         entries: field.entries.iter().map(|s| s.submission.id.clone()).collect(),
-        marks: sized(
-            judges.iter().map(|j| j.entries.len()).sum(),
-            judges.iter().enumerate().flat_map(|(judge, j)| {
-                j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark::new(judge, entry, value))
-            }),
-        ),
+        marks: marks_of(judges, &totals),
         criteria: None,
+    }
+}
+
+/// The marks of `part`'s judges, the first of them judge `from` of the panel.
+fn marks_from<'a>(
+    from: usize,
+    part: &'a [JudgeMarks],
+    totals: &'a impl Fn(&JudgeMarks) -> &Vec<f64>,
+) -> impl Iterator<Item = Mark> + 'a {
+    part.iter().enumerate().flat_map(move |(k, j)| {
+        j.entries.iter().zip(totals(j)).map(move |(&entry, &value)| Mark::new(from + k, entry, value))
+    })
+}
+
+/// Every judge's marks, judge after judge, each judge's in the order of their entries. A big
+/// panel's are written on both cores at once, the judges cut where half the marks fall: 8 MB of
+/// fresh marks written on one core, a page fault every 256 marks, were most of the panels' time
+/// while the other core waited.
+fn marks_of(judges: &[JudgeMarks], totals: &(impl Fn(&JudgeMarks) -> &Vec<f64> + Sync)) -> Vec<Mark> {
+    // A judge's marks: one a row that has a total (`zip` stops at the shorter list).
+    let count = |j: &JudgeMarks| j.entries.len().min(totals(j).len());
+    let of = |from, part| marks_from(from, part, totals);
+    let len: usize = judges.iter().map(count).sum();
+    let cut = judges
+        .iter()
+        .scan(0, |seen, j| Some(std::mem::replace(seen, *seen + count(j))))
+        .take_while(|s| *s < len / 2)
+        .count();
+    let (head, tail) = judges.split_at(cut);
+    let head_len: usize = head.iter().map(count).sum();
+    let mut marks = Vec::with_capacity(len);
+    let (first, second) = marks.spare_capacity_mut()[..len].split_at_mut(head_len);
+    let fill = |slots: &mut [std::mem::MaybeUninit<Mark>], marks: &mut dyn Iterator<Item = Mark>| {
+        slots.iter_mut().zip(marks).map(|(slot, mark)| slot.write(mark)).count()
+    };
+    let (a, b) = crate::parallel::both(len, || fill(first, &mut of(0, head)), || fill(second, &mut of(cut, tail)));
+    if a + b == len && a == head_len {
+        // SAFETY: the first `len` slots of the capacity (reserved above) were each written once:
+        // the two halves, `head_len` and `len - head_len` slots, each wrote as many marks as
+        // they hold, as the counts just checked say.
+        unsafe { marks.set_len(len) };
+        marks
+    } else {
+        // Never: the counts are the same lists counted twice. Written again on one core.
+        sized(len, of(0, judges))
     }
 }
 
@@ -345,24 +385,12 @@ pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
     }
 }
 
-/// The panel of every judge's totals and when each of its marks was given, in Unix seconds, in
-/// the order of its marks, taken out of the judges' marks: from here on only the panel's order
-/// holds them (1.5 million marks' times are 8 MB, and the merge's peak was held twice). On a big
-/// panel the two copies of every mark are made on both cores ([`crate::parallel::both`]).
-pub(super) fn panel_and_times(judges: &mut [JudgeMarks], field: &Field) -> (Panel, Vec<Option<f64>>) {
-    let shown: &[JudgeMarks] = judges;
-    let times = || {
-        sized(
-            shown.iter().map(|j| j.entries.len()).sum(),
-            shown.iter().flat_map(|j| (0..j.entries.len()).map(|row| j.given.get(row).copied().flatten())),
-        )
-    };
-    let marks = shown.iter().map(|j| j.entries.len()).sum();
-    let both = crate::parallel::both(marks, || panel(shown, field), times);
-    for judge in judges {
-        judge.given = Vec::new();
-    }
-    both
+/// The panel of every judge's totals, and each judge's times (by judge index: when each of their
+/// marks was given, in Unix seconds, in the order of their marks), taken out of the judges'
+/// marks, not copied: 1.5 million marks' times are 8 MB of fresh pages.
+pub(super) fn panel_and_times(judges: &mut [JudgeMarks], field: &Field) -> (Panel, Vec<Vec<Option<f64>>>) {
+    let panel = panel(judges, field);
+    (panel, judges.iter_mut().map(|j| std::mem::take(&mut j.given)).collect())
 }
 
 /// Takes out the files of the judges named (`--without`), every file of each; returns the names
@@ -392,6 +420,30 @@ pub(super) fn leave_out(judges: &mut Vec<JudgeMarks>, names: &[String]) -> Resul
 mod tests {
     use super::*;
     use crate::model::Submission;
+
+    /// A big panel's marks are written on two threads, the judges cut where half the marks fall:
+    /// the same marks in the same order as one pass over the judges gives them, with judges of
+    /// any size and one with fewer totals than entries (a row without a total is no mark).
+    #[test]
+    fn marks_written_on_two_threads_are_the_marks_of_one_pass() {
+        let judge = |rows: usize, totals: usize| JudgeMarks {
+            entries: (0..rows).map(|r| (r * 7) % 5000).collect(),
+            totals: (0..totals).map(|r| (r % 11) as f64 / 2.0).collect(),
+            ..JudgeMarks::default()
+        };
+        let sizes = [90_000, 10, 0, 30_000, 25_000, 7];
+        let judges: Vec<JudgeMarks> =
+            sizes.iter().enumerate().map(|(k, rows)| judge(*rows, if k == 3 { rows - 1000 } else { *rows })).collect();
+        let one_pass: Vec<Mark> = judges
+            .iter()
+            .enumerate()
+            .flat_map(|(judge, j)| j.entries.iter().zip(&j.totals).map(move |(&e, &v)| Mark::new(judge, e, v)))
+            .collect();
+        assert!(one_pass.len() >= 100_000, "enough marks for two threads");
+        assert_eq!(marks_of(&judges, &|j: &JudgeMarks| &j.totals), one_pass);
+        // No totals at all (the shared totals of a panel without tracks): no marks.
+        assert!(marks_of(&judges, &|j: &JudgeMarks| &j.shared_totals).is_empty());
+    }
 
     /// A field of ids given out of order, some withdrawn, one both ranked and withdrawn.
     fn stored() -> Vec<StoredSubmission> {

@@ -82,8 +82,9 @@ pub(super) struct Built {
     pub trainees: Vec<JudgeMarks>,
     /// The judges whose files were left out, as asked.
     pub left_out: Vec<String>,
-    /// When each mark of `panel` was given, in Unix seconds, in the order of its marks.
-    pub given: Vec<Option<f64>>,
+    /// Each judge's times, by judge index: when each of their marks in `panel` was given, in
+    /// Unix seconds, in the order of their marks.
+    pub given: Vec<Vec<Option<f64>>>,
     /// With `merge.drift = "correct"`: each judge's drift as found before it was taken out.
     pub corrected: Option<Vec<Option<Drift>>>,
 }
@@ -186,11 +187,8 @@ fn take_out_drift(built: &mut Built, field: &Field) {
         if !chosen.contains(&true) {
             break;
         }
-        // Each judge's times, in the panel's order: their rows, judge after judge.
-        let mut times = built.given.as_slice();
-        for (((marks, d), total), chosen) in built.judges.iter_mut().zip(&found).zip(&mut taken).zip(&chosen) {
-            let (given, rest) = times.split_at(marks.entries.len().min(times.len()));
-            times = rest;
+        let each = built.judges.iter_mut().zip(&built.given).zip(&found).zip(&mut taken).zip(&chosen);
+        for ((((marks, given), d), total), chosen) in each {
             let Some(d) = d.filter(|_| *chosen) else { continue };
             let known: Vec<f64> = given.iter().flatten().copied().collect();
             let centre = known.iter().sum::<f64>() / known.len().max(1) as f64;
