@@ -286,14 +286,19 @@ fn marks_of(judges: &[JudgeMarks], totals: &(impl Fn(&JudgeMarks) -> &Vec<f64> +
     let head_len: usize = head.iter().map(count).sum();
     let mut marks = Vec::with_capacity(len);
     let (first, second) = marks.spare_capacity_mut()[..len].split_at_mut(head_len);
+    // Whether every slot was written, and every mark went into one.
     let fill = |slots: &mut [std::mem::MaybeUninit<Mark>], marks: &mut dyn Iterator<Item = Mark>| {
-        slots.iter_mut().zip(marks).map(|(slot, mark)| slot.write(mark)).count()
+        let mut written = 0;
+        for (slot, mark) in slots.iter_mut().zip(&mut *marks) {
+            slot.write(mark);
+            written += 1;
+        }
+        written == slots.len() && marks.next().is_none()
     };
     let (a, b) = crate::parallel::both(len, || fill(first, &mut of(0, head)), || fill(second, &mut of(cut, tail)));
-    if a + b == len && a == head_len {
-        // SAFETY: the first `len` slots of the capacity (reserved above) were each written once:
-        // the two halves, `head_len` and `len - head_len` slots, each wrote as many marks as
-        // they hold, as the counts just checked say.
+    if a && b {
+        // SAFETY: the first `len` slots of the capacity (reserved above) are the two halves,
+        // and each half's every slot was written once, as `fill` just checked.
         unsafe { marks.set_len(len) };
         marks
     } else {
