@@ -233,6 +233,8 @@ pub fn hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_share_reads_rounded_down_never_past_a_line_it_has_not_reached() {
         let cases = [
@@ -247,11 +249,9 @@ mod tests {
             (0.0, "0%"),
         ];
         for (share, want) in cases {
-            assert_eq!(super::percent(share), want, "{share}");
+            assert_eq!(percent(share), want, "{share}");
         }
     }
-
-    use super::*;
 
     /// Every kind of value reads as the standard formatter writes it: 600,000 of them, a third
     /// within 1e-6 of a half of a hundredth (left to the standard formatter), a third just

@@ -56,6 +56,19 @@ pub fn both<A: Send, B: Send>(
     })
 }
 
+/// Where to cut items of these sizes into two runs of about equal work for [`both`]: the number
+/// of leading items that leaves the larger run least (by size, not by count: one item may hold
+/// most of the work).
+pub fn half_way(sizes: impl Iterator<Item = usize> + Clone) -> usize {
+    let total: usize = sizes.clone().sum();
+    let ends = sizes.scan(0, |end, size| {
+        *end += size;
+        Some(*end)
+    });
+    // Cutting after `k` items leaves `end` before and the rest after; the first least wins.
+    std::iter::once(0).chain(ends).enumerate().min_by_key(|(_, end)| (*end).max(total - end)).map_or(0, |(k, _)| k)
+}
+
 /// Below this many items, one thread writes them all: starting a second costs more than it saves.
 const SPLIT_FROM: usize = 1000;
 
@@ -87,6 +100,22 @@ mod tests {
         run_all(jobs);
         assert!(results.iter().enumerate().all(|(i, r)| *r == i * i), "{results:?}");
         run_all(Vec::new());
+    }
+
+    /// The cut puts the items that start in the first half of the work before it.
+    #[test]
+    fn the_cut_halves_the_work_not_the_items() {
+        let cases: [(&[usize], usize); 6] = [
+            (&[], 0),
+            (&[5], 0),
+            (&[10, 10, 10, 10], 2),
+            (&[90, 10, 0, 30], 1),
+            (&[1, 1, 1, 100], 3),
+            (&[0, 0, 4, 4], 3),
+        ];
+        for (sizes, want) in cases {
+            assert_eq!(half_way(sizes.iter().copied()), want, "{sizes:?}");
+        }
     }
 
     /// Small or big, both pieces run and their results come back in order.

@@ -151,14 +151,16 @@ impl Overlap {
         }
         // A panel built judge after judge (as every merge's is) is in that order already: its
         // marks are read in place, not through a list of half a million indices.
-        let in_order = panel.marks.is_sorted_by_key(crate::merge::Mark::judge);
-        let mut order = vec![0u32; if in_order { 0 } else { panel.marks.len() }];
-        let mut fill = first.clone();
-        for (i, m) in panel.marks.iter().enumerate().filter(|_| !in_order) {
-            order[fill[m.judge()]] = u32::try_from(i).unwrap_or(u32::MAX);
-            fill[m.judge()] += 1;
-        }
-        let mark = |at: usize| &panel.marks[if in_order { at } else { order[at] as usize }];
+        let order = (!panel.marks.is_sorted_by_key(crate::merge::Mark::judge)).then(|| {
+            let mut order = vec![0u32; panel.marks.len()];
+            let mut fill = first.clone();
+            for (i, m) in panel.marks.iter().enumerate() {
+                order[fill[m.judge()]] = u32::try_from(i).unwrap_or(u32::MAX);
+                fill[m.judge()] += 1;
+            }
+            order
+        });
+        let mark = |at: usize| &panel.marks[order.as_ref().map_or(at, |order| order[at] as usize)];
         let (mut start, mut entry, mut value) = (Vec::with_capacity(judges + 1), Vec::new(), Vec::new());
         entry.reserve_exact(panel.marks.len());
         value.reserve_exact(panel.marks.len());

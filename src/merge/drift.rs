@@ -146,12 +146,7 @@ pub fn of(panel: &Panel, fit: &Calibration, given: &[Vec<Option<f64>>]) -> Vec<O
             lines
         };
         // Halves of equal marks, not of equal judges: one judge may hold most of them.
-        let half = runs.iter().scan(0, |seen, (marks, _)| {
-            *seen += marks.len();
-            Some(*seen)
-        });
-        let cut = half.take_while(|seen| *seen <= at / 2).count();
-        let (first, second) = runs.split_at(cut);
+        let (first, second) = runs.split_at(crate::parallel::half_way(runs.iter().map(|(marks, _)| marks.len())));
         let (a, b) = crate::parallel::both(at, || lines(first), || lines(second));
         for (judge, drift) in a.into_iter().chain(b) {
             drifts[judge] = drift;
@@ -184,6 +179,8 @@ pub fn corrected(value: f64, at: f64, centre: f64, drift: &Drift) -> f64 {
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use super::*;
+
     /// Each judge's times from a list in the order of the panel's marks.
     fn by_judge(panel: &Panel, given: &[Option<f64>]) -> Vec<Vec<Option<f64>>> {
         let mut times = vec![Vec::new(); panel.judges.len()];
@@ -192,8 +189,6 @@ pub(crate) mod tests {
         }
         times
     }
-
-    use super::*;
 
     /// Points one an hour (or `step` hours apart), with a rise of `slope` an hour and a scatter
     /// that alternates ± `noise`.

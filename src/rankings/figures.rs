@@ -19,10 +19,11 @@ pub(super) fn criterion_means<'j>(
     criteria: usize,
     entries: usize,
 ) -> Vec<Vec<Option<f64>>> {
-    let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![vec![0usize; entries]; criteria]);
+    // No criterion, no means (and no rows of values to read in chunks of none).
     if criteria == 0 {
         return Vec::new();
     }
+    let (mut sums, mut counts) = (vec![vec![0.0; entries]; criteria], vec![vec![0usize; entries]; criteria]);
     for j in judges {
         // Row by row, each row's values together: 1.5 million values indexed one by one took
         // twice as long.

@@ -31,8 +31,6 @@ impl Majority {
     }
 }
 
-/// The report for one ranking of the entries `which` (indices into the field), whose marks are
-/// `panel` (indexed as `which`; `None` when there are too many entries to compare).
 /// How the judges who scored both the leader and `other` voted, naming `other`: "2 judges put
 /// Lost & Found (lost-and-found) above it, 1 below" (an "it" alone read as either entry).
 fn votes_said(other: &str, for_leader: u32, for_other: u32, level: u32) -> String {
@@ -45,6 +43,8 @@ fn votes_said(other: &str, for_leader: u32, for_other: u32, level: u32) -> Strin
     }
 }
 
+/// The report for one ranking of the entries `which` (indices into the field), whose marks are
+/// `panel` (indexed as `which`; `None` when there are too many entries to compare).
 pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[Ranked], field: &Field) -> Majority {
     let id = |local: usize| field.entries[which[local]].submission.id.clone();
     let label = |local: usize| {

@@ -277,11 +277,7 @@ fn marks_of(judges: &[JudgeMarks], totals: &(impl Fn(&JudgeMarks) -> &Vec<f64> +
     let count = |j: &JudgeMarks| j.entries.len().min(totals(j).len());
     let of = |from, part| marks_from(from, part, totals);
     let len: usize = judges.iter().map(count).sum();
-    let cut = judges
-        .iter()
-        .scan(0, |seen, j| Some(std::mem::replace(seen, *seen + count(j))))
-        .take_while(|s| *s < len / 2)
-        .count();
+    let cut = crate::parallel::half_way(judges.iter().map(count));
     let (head, tail) = judges.split_at(cut);
     let head_len: usize = head.iter().map(count).sum();
     let mut marks = Vec::with_capacity(len);

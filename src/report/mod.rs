@@ -51,19 +51,25 @@ pub fn alike_when_shown<T>(
     label: impl Fn(&T) -> String,
 ) -> Option<String> {
     let shown = |v: f64| format!("{v:.2}");
-    let mut pairs = rows.windows(2).filter(|pair| {
-        let ((p, a, fa), (q, b, fb)) = (figures(&pair[0]), figures(&pair[1]));
+    let (upper, lower, more) = first_pair(rows, |upper, lower| {
+        let ((p, a, fa), (q, b, fb)) = (figures(upper), figures(lower));
         // Only values a hundredth apart or less can show alike: most pairs are not formatted.
         !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && shown(a) == shown(b)
-    });
-    let first = pairs.next()?;
-    let ((p, value, _), (q, _, _)) = (figures(&first[0]), figures(&first[1]));
-    let (a, b) = (label(&first[0]), label(&first[1]));
-    let others = and_more_pairs(pairs.count());
+    })?;
+    let ((p, value, _), (q, _, _)) = (figures(upper), figures(lower));
+    let (a, b) = (label(upper), label(lower));
+    let others = and_more_pairs(more);
     Some(format!(
         "Places apart, scores alike: #{p} {a} and #{q} {b} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the JSON gives every digit).",
         shown(value)
     ))
+}
+
+/// The first pair of neighbouring `rows` that `picked` picks, and how many more pairs it picks.
+pub fn first_pair<T>(rows: &[T], picked: impl Fn(&T, &T) -> bool) -> Option<(&T, &T, usize)> {
+    let mut pairs = rows.windows(2).filter(|pair| picked(&pair[0], &pair[1]));
+    let first = pairs.next()?;
+    Some((&first[0], &first[1], pairs.count()))
 }
 
 /// ", and 3 more pairs" after the first pair said; nothing without more.

@@ -167,15 +167,17 @@ pub(super) fn placed_apart(p: &PrizeOutcome) -> Vec<String> {
     let set_by_finals = |a: &Award| a.support.as_ref().is_some_and(|s| s.rubric_place.is_some());
     let alike = super::alike_when_shown(&p.awards, |a| (a.place, a.value, set_by_finals(a)), |a| a.title.clone());
     // A tie the head judge decided says so in its note; an undecided one shares its place.
-    let mut broken = p.awards.windows(2).filter(|pair| {
-        let (a, b) = (&pair[0], &pair[1]);
+    let broken = super::first_pair(&p.awards, |a, b| {
         a.place != b.place && a.value == b.value && a.tie.is_none() && b.tie.is_none() && !set_by_finals(a)
     });
-    let broken = broken.next().map(|first| {
-        let others = super::and_more_pairs(broken.count());
+    let broken = broken.map(|(a, b, more)| {
         format!(
-            "Places apart, scores equal: #{} {} and #{} {} have the very same score{others}; the event's tie-breaks placed them (`judging merge` names each in FLAGS).",
-            first[0].place, first[0].title, first[1].place, first[1].title
+            "Places apart, scores equal: #{} {} and #{} {} have the very same score{}; the event's tie-breaks placed them (`judging merge` names each in FLAGS).",
+            a.place,
+            a.title,
+            b.place,
+            b.title,
+            super::and_more_pairs(more)
         )
     });
     alike.into_iter().chain(broken).collect()
