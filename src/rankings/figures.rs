@@ -83,8 +83,7 @@ pub(super) fn judge_lines(
     fitted: &[crate::merge::leniency::Leniency],
     drift: &[Option<crate::merge::drift::Drift>],
     panel: &Panel,
-    judges: &[JudgeMarks],
-    scale: (i64, i64),
+    mut histograms: Vec<Vec<usize>>,
 ) -> Vec<JudgeLine> {
     habits
         .into_iter()
@@ -93,11 +92,16 @@ pub(super) fn judge_lines(
             entries: h.marks,
             leniency: h.leniency,
             spread: h.spread,
-            histogram: histogram(&judges[h.judge].totals, scale),
+            histogram: histograms.get_mut(h.judge).map(std::mem::take).unwrap_or_default(),
             fitted: fitted.get(h.judge).copied(),
             drift: drift.get(h.judge).copied().flatten(),
         })
         .collect()
+}
+
+/// Each judge's [`histogram`], by judge index.
+pub(super) fn histograms(judges: &[JudgeMarks], scale: (i64, i64)) -> Vec<Vec<usize>> {
+    judges.iter().map(|j| histogram(&j.totals, scale)).collect()
 }
 
 /// How many totals round to each point of the scale, lowest first.

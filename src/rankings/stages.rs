@@ -248,13 +248,16 @@ pub(super) struct Fitted {
     /// Krippendorff's alpha over every entry's judges' totals.
     pub alpha: Option<super::Alpha>,
     pub groups: Vec<Vec<String>>,
+    /// How many of each judge's totals round to each point of the scale, by judge index: worked
+    /// out beside the fit, which the figures leave a core spare at the end of.
+    pub histograms: Vec<Vec<usize>>,
 }
 
 fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Result<Fitted, RankError> {
     let (panel, judges) = (&built.panel, &built.judges);
     let prized = if options.criterion_standings { criteria::prize_criteria(config) } else { Vec::new() };
     let (mut merged, mut standings, mut agreement, mut alpha) = (None, None, None, None);
-    let (mut stats, mut means, mut habits, mut groups) = (None, None, None, None);
+    let (mut stats, mut means, mut habits, mut groups, mut histograms) = (None, None, None, None, None);
     // The calibrated fit of every entry's own total, which the figures around the merge read:
     // the merge's own where it is that one, else one more, beside it.
     let reuse = built.method == Method::Calibrated && built.has_overall && built.shared.is_none();
@@ -273,6 +276,7 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         Box::new(|| means = Some(figures::criterion_means(judges.iter(), config.criteria.len(), field.entries.len()))),
         Box::new(|| habits = Some(agreement::judge_habits(panel))),
         Box::new(|| groups = Some(figures::judge_groups(panel))),
+        Box::new(|| histograms = Some(figures::histograms(judges, scale_of(config)))),
     ];
     if !reuse {
         jobs.insert(1, Box::new(|| own_fit = Some(crate::merge::calibrated_fit(&built.panel))));
@@ -287,7 +291,8 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         Some(means),
         Some(habits),
         Some(groups),
-    ) = (merged, standings, agreement, alpha, stats, means, habits, groups)
+        Some(histograms),
+    ) = (merged, standings, agreement, alpha, stats, means, habits, groups, histograms)
     else {
         unreachable!("run_all runs every job, or resumes its panic");
     };
@@ -325,6 +330,7 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         agreement,
         alpha,
         groups,
+        histograms,
     })
 }
 
@@ -422,8 +428,7 @@ fn figures_for_the_jury(
     options: &Options,
 ) -> Rankings {
     let scale = scale_of(config);
-    let lines =
-        figures::judge_lines(fitted.habits, &fitted.leniency, &fitted.drift, &built.panel, &built.judges, scale);
+    let lines = figures::judge_lines(fitted.habits, &fitted.leniency, &fitted.drift, &built.panel, fitted.histograms);
     let disagreements = figures::disagreements(&fitted.stats, &built.panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     let differ = revisions_differ(&built.judges, &ids);
