@@ -54,3 +54,37 @@ fn the_scan_finds_a_hedged_plural_and_spares_http_s_and_comments() {
     let text = "let a = \"judge(s)\";\n// a comment about file(s)\nlet b = \"http(s) URL\";\nlet c = f(s);";
     assert_eq!(hedged_plurals(text), [1]);
 }
+
+/// Where a format string on a line of code writes a number straight before a per cent sign
+/// (`{:.0}%`, `{pct:.1}%`): a share shown so is rounded its own way, and a chart said 22% where
+/// its table said 21%. Every share goes through `format::percent`, which `src/format.rs` keeps.
+fn percent_by_hand(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+        .filter(|(_, line)| line.match_indices("}%").any(|(at, _)| in_string(line, at)))
+        .map(|(k, _)| k + 1)
+        .collect()
+}
+
+#[test]
+fn every_share_is_shown_by_format_percent() {
+    let mut files = Vec::new();
+    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| !f.ends_with("format.rs")) {
+        let text = std::fs::read_to_string(file).expect("source");
+        found.extend(percent_by_hand(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
+    }
+    assert!(
+        found.is_empty(),
+        "show a share with format::percent, one rounding for every output:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_a_share_written_by_hand() {
+    let text = "let a = format!(\"{:.0}% sure\", x);\n// {:.0}% in a comment\nlet b = format!(\"{}\", percent(x));";
+    assert_eq!(percent_by_hand(text), [1]);
+}

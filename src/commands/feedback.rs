@@ -217,7 +217,7 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
             // The share of the field scoring lower, found in the sorted scores.
             let above = mean.filter(|_| !field.is_empty()).map(|m| {
                 let below = field.partition_point(|v| *v < m - 1e-9);
-                u32::try_from(below * 100 / field.len()).unwrap_or(100)
+                below as f64 / field.len() as f64
             });
             CriterionLine {
                 label: c.label.clone(),

@@ -453,11 +453,11 @@ impl Rankings {
     pub fn chance_meaning(&self, ranking: &str) -> Option<String> {
         let places = self.paid.get(ranking)?;
         Some(format!(
-            "PAID: how sure an entry is of one of the {}. The merge was run again {} times, each time with every judge's marks varied as much as that judge's marks vary, and PAID is the share of those runs that paid it. It need not follow the order: an entry with few judges, or judges who disagree, is less sure than one just below it with more or agreeing judges. Between {:.0}% and {:.0}% is for the jury to discuss",
+            "PAID: how sure an entry is of one of the {}. The merge was run again {} times, each time with every judge's marks varied as much as that judge's marks vary, and PAID is the share of those runs that paid it. It need not follow the order: an entry with few judges, or judges who disagree, is less sure than one just below it with more or agreeing judges. Between {} and {} is for the jury to discuss",
             crate::format::count(*places, "paid place", "paid places"),
             crate::merge::chances::REPLICATES,
-            UNCERTAIN.0 * 100.0,
-            UNCERTAIN.1 * 100.0
+            crate::format::percent(UNCERTAIN.0),
+            crate::format::percent(UNCERTAIN.1)
         ))
     }
 

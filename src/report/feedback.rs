@@ -18,8 +18,9 @@ pub struct CriterionLine {
     pub label: String,
     /// The judges' average mark on it, as they gave it (no judge's leniency taken out).
     pub mean: Option<f64>,
-    /// The share of entries with a lower average on it, as a whole percentage.
-    pub above: Option<u32>,
+    /// The share of entries with a lower average on it (0 to 1), shown as every share is
+    /// ([`crate::format::percent`]).
+    pub above: Option<f64>,
     /// How many entries of the field average in each tenth of the scale, lowest first.
     pub bins: Vec<usize>,
     /// What the level of the average shown says (the nearest mark's).
@@ -159,7 +160,7 @@ pub fn markdown_page(p: &Page) -> String {
         ));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above.map(|a| format!("{a}% of entries")).unwrap_or_default();
+        let above = c.above.map(|a| format!("{} of entries", crate::format::percent(a))).unwrap_or_default();
         out.push_str(&format!(
             "| {} | {} of {}-{} | {above} | {} |\n",
             markdown(&c.label),
@@ -248,7 +249,8 @@ pub fn html_page(p: &Page) -> String {
         body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above.map(|a| format!("<br>higher than {a}%")).unwrap_or_default();
+        let above =
+            c.above.map(|a| format!("<br>higher than {}", escape(&crate::format::percent(a)))).unwrap_or_default();
         body.push_str(&format!(
             "<tr><td>{}</td><td class=\"num\">{} of {}-{}</td><td>{}{above}</td><td>{}</td></tr>\n",
             escape(&c.label),
@@ -386,7 +388,7 @@ mod tests {
         let line = |bins: Vec<usize>| CriterionLine {
             label: "Utility".into(),
             mean: Some(3.5),
-            above: Some(50),
+            above: Some(0.5),
             bins,
             level: None,
             low: 1,

@@ -192,8 +192,8 @@ fn chances_figure(p: &PrizeOutcome) -> String {
         "the share of the merge's reruns, each with the judges' marks varied as they vary, that paid it"
     };
     format!(
-        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): {share}. Under the dashed line at {:.0}%, dark, a place to check before announcing.</figcaption>\n</figure>\n",
-        least * 100.0
+        "<figure>\n{picture}<figcaption class=\"small\">Each paid place's chance of a paid place (Paid): {share}. Under the dashed line at {}, dark, a place to check before announcing.</figcaption>\n</figure>\n",
+        escape(&crate::format::percent(least))
     )
 }
 

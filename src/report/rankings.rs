@@ -250,16 +250,15 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
 /// The entries whose paid place is uncertain, as (place, what to say of it): in place order, the
 /// first few, so that the jury can read the list aloud.
 fn to_discuss(mut uncertain: Vec<(usize, String)>) -> String {
-    let (low, high) = (crate::rankings::UNCERTAIN.0 * 100.0, crate::rankings::UNCERTAIN.1 * 100.0);
+    let (low, high) =
+        (crate::format::percent(crate::rankings::UNCERTAIN.0), crate::format::percent(crate::rankings::UNCERTAIN.1));
     if uncertain.is_empty() {
-        return format!(
-            "To discuss: none; every paid place is {high:.0}% sure or more, every other entry {low:.0}% or less."
-        );
+        return format!("To discuss: none; every paid place is {high} sure or more, every other entry {low} or less.");
     }
     uncertain.sort_by_key(|(place, _)| *place);
     let named: Vec<String> = uncertain.iter().map(|(place, said)| format!("#{place} {said}")).collect();
     format!(
-        "To discuss ({} between {low:.0}% and {high:.0}%): {}.",
+        "To discuss ({} between {low} and {high}): {}.",
         named.len(),
         crate::format::first_few(&named, TO_DISCUSS, ", ")
     )

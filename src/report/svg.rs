@@ -163,7 +163,7 @@ pub fn chances(places: &[PlaceBar], threshold: f64) -> String {
     for p in shown {
         let fill = if p.doubtful { "#8a1c00" } else { "#8fa8bb" };
         out.push_str(&format!(
-            "<g><text x=\"{lx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{name}</text><rect x=\"{left:.1}\" y=\"{ry:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"/><text x=\"{vx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{pct:.0}%</text></g>\n",
+            "<g><text x=\"{lx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{name}</text><rect x=\"{left:.1}\" y=\"{ry:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{fill}\"/><text x=\"{vx:.1}\" y=\"{ty:.1}\" text-anchor=\"end\">{pct}</text></g>\n",
             name = label(&p.label),
             lx = left - 8.0,
             ty = y + 12.0,
@@ -171,7 +171,8 @@ pub fn chances(places: &[PlaceBar], threshold: f64) -> String {
             w = x(p.chance) - left,
             h = ROW - 5.0,
             vx = WIDTH - 4.0,
-            pct = p.chance.clamp(0.0, 1.0) * 100.0,
+            // As the tables show it: a bar just under the line never reads as on it.
+            pct = escape(&crate::format::percent(p.chance.clamp(0.0, 1.0))),
         ));
         y += ROW;
     }
@@ -179,9 +180,9 @@ pub fn chances(places: &[PlaceBar], threshold: f64) -> String {
         out.push_str(&format!("<text x=\"{left:.1}\" y=\"{:.1}\" fill=\"#444\">and {more} more</text>\n", y + 12.0));
     }
     out.push_str(&format!(
-        "<line x1=\"{0:.1}\" y1=\"{top:.1}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\" stroke=\"#333\" stroke-dasharray=\"3 2\"/><text x=\"{0:.1}\" y=\"11\" text-anchor=\"middle\">{1:.0}%</text>\n",
+        "<line x1=\"{0:.1}\" y1=\"{top:.1}\" x2=\"{0:.1}\" y2=\"{bottom:.1}\" stroke=\"#333\" stroke-dasharray=\"3 2\"/><text x=\"{0:.1}\" y=\"11\" text-anchor=\"middle\">{1}</text>\n",
         x(threshold),
-        threshold * 100.0
+        escape(&crate::format::percent(threshold))
     ));
     out.push_str("</svg>\n");
     out
@@ -279,5 +280,19 @@ mod tests {
         let line = number_after(&bars, "<line", "x1");
         let start = number_after(&bars, ">1 Owl</text>", "x");
         assert!((line - (start + full / 2.0)).abs() < 0.1, "the line at 50%: {line}");
+    }
+
+    /// A bar's figure is the share as the tables print it ([`crate::format::percent`]): a place
+    /// at 0.495 reads 49%, under the 50% line, where rounding to the nearest read 50%; 0.215 reads
+    /// 21% beside the table's 21%, not 22%.
+    #[test]
+    fn a_bars_figure_is_the_tables() {
+        for (chance, shown) in [(0.495, "49%"), (0.215, "21%"), (0.279, "27%"), (0.004, "<1%"), (0.29, "29%")] {
+            let bars = chances(&[PlaceBar { label: "1 Owl".into(), chance, doubtful: true }], 0.5);
+            assert_eq!(crate::format::percent(chance), shown);
+            // Escaped as any text in the picture: "<1%" would open a tag.
+            assert!(bars.contains(&format!(">{}</text></g>", escape(shown))), "{chance}: {bars}");
+            assert!(!bars.contains("<1%"), "{bars}");
+        }
     }
 }

@@ -84,13 +84,13 @@ impl Board<'_> {
         );
         for p in &answered {
             let said = format!(
-                "{} – {}: {}–{}, {} level · {:.0}% sure the first is above{}",
+                "{} – {}: {}–{}, {} level · {} sure the first is above{}",
                 title(&p.first),
                 title(&p.second),
                 p.first_wins,
                 p.second_wins,
                 p.levels,
-                p.above * 100.0,
+                crate::format::percent(p.above),
                 if p.disputed() { " · judges disagree" } else { "" }
             );
             out.extend(hanging("  ", &said, room).into_iter().map(Line::from));
