@@ -15,6 +15,7 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging pull", "read the export judging.toml names into your store"),
             ("judging pull --from export.csv", "read this file instead"),
             ("judging pull --offline", "read the copy of a URL export cached by the last pull"),
+            ("judging pull --from hub:build-small", "read the Spaces of an organisation on the Hub"),
         ],
     ),
     (
@@ -32,7 +33,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging score sprout-sense --note 'Fast on CPU'", "replace its note for the jury"),
         ],
     ),
-    ("import-scores", &[("judging --judge ana import-scores ana.csv", "ana's spreadsheet into ana's store")]),
+    (
+        "import-scores",
+        &[
+            ("judging import-scores my-scores.csv", "your spreadsheet into your store"),
+            ("judging --judge ana import-scores ana.csv", "ana's spreadsheet into ana's store"),
+        ],
+    ),
     (
         "export",
         &[
@@ -48,15 +55,17 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "judging merge --from-hub --tui",
                 "collect the files from the judges' repo and open the head judge's board",
             ),
-            (
-                "judging merge scores/*.json --method mean --format csv -o ranking.csv",
-                "the plain mean, for a spreadsheet",
-            ),
             ("judging merge scores/*.json --entry sprout-sense", "every judge's view of one entry"),
             ("judging merge scores/*.json --finals", "publish the finals: the top entries of each paid ranking"),
         ],
     ),
-    ("finals", &[("judging finals", "the finalists you compare, what you compared, and the pair to compare next")]),
+    (
+        "finals",
+        &[
+            ("judging finals", "the finalists you compare, what you compared, and the pair to compare next"),
+            ("judging --judge ana finals", "ana's sheet, on a laptop two judges share"),
+        ],
+    ),
     (
         "compare",
         &[
@@ -91,8 +100,20 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging enrich --offline", "show what is cached, and when"),
         ],
     ),
-    ("sync", &[("judging sync init", "create the judges' repo and upload judging.toml")]),
-    ("join", &[("judging join build-small/judges", "set up this machine from the judges' repo")]),
+    (
+        "sync",
+        &[
+            ("judging sync init", "create the judges' repo and upload judging.toml"),
+            ("judging sync init --config event/judging.toml", "the same for the event in another folder"),
+        ],
+    ),
+    (
+        "join",
+        &[
+            ("judging join build-small/judges", "set up this machine from the judges' repo"),
+            ("judging --judge ana join build-small/judges", "the same, as ana"),
+        ],
+    ),
     (
         "status",
         &[
@@ -100,7 +121,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging status collected/*.json", "the same from files"),
         ],
     ),
-    ("feedback", &[("judging feedback scores/*.json -o feedback", "a page for every team, and an index")]),
+    (
+        "feedback",
+        &[
+            ("judging feedback scores/*.json -o feedback", "a page for every team, and an index"),
+            ("judging feedback --from-hub -o feedback", "the same from the files in the judges' repo"),
+        ],
+    ),
     (
         "key",
         &[
@@ -115,7 +142,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging push --pr", "as a pull request, where you may only read the repo"),
         ],
     ),
-    ("collect", &[("judging collect -o collected", "download every judge's file and say who has not pushed")]),
+    (
+        "collect",
+        &[
+            ("judging collect", "download every judge's file into ./collected and say who has not pushed"),
+            ("judging collect -o round-2", "into another folder"),
+        ],
+    ),
     (
         "check",
         &[
@@ -131,7 +164,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging completions fish > ~/.config/fish/completions/judging.fish", "fish"),
         ],
     ),
-    ("man", &[("judging man > ~/.local/share/man/man1/judging.1", "install the man page")]),
+    (
+        "man",
+        &[
+            ("judging man > ~/.local/share/man/man1/judging.1", "install the man page"),
+            ("judging man > judging.1", "write it here, to package it"),
+        ],
+    ),
 ];
 
 /// The top level's examples: how a judge and a head judge start.
@@ -206,6 +245,8 @@ mod tests {
         }
         for (name, examples) in EXAMPLES {
             assert!(command.find_subcommand(name).is_some(), "examples for {name}, which is not a subcommand");
+            // As the README promises: enough to show more than one use, few enough to read.
+            assert!((2..=4).contains(&examples.len()), "{name} has {} examples, not two to four", examples.len());
             for (line, _) in *examples {
                 let words = shell_words(line);
                 assert!(words.iter().skip(1).any(|w| w == name), "{line:?} is not an example of {name}");
