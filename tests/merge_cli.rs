@@ -155,6 +155,12 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
             common::score_file(&s, "twice.json", |b| b.scores.push(b.scores[0].clone())),
             "sprout-sense: two rows for one submission",
         ),
+        (s.file("bom.json", "\u{feff}\n"), "empty"),
+        (s.file("object.json", "{}"), "without a score file's keys"),
+        (
+            s.file("deep.json", &format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))),
+            "nested more than 128 levels",
+        ),
     ];
     for (bad, want) in cases {
         let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
@@ -165,6 +171,9 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
             "names the file: {stderr}"
         );
         assert!(stderr.contains(want), "{want}: {stderr}");
+        // Each says what would put it right, not only what is wrong.
+        let cures = ["export again", "upgrade judging", "pull the export", "`judging export`", "(`--config`)"];
+        assert!(cures.iter().any(|cure| stderr.contains(cure)), "{want}: no word of what to do: {stderr}");
         assert!(stderr.contains("nothing was merged"), "{stderr}");
         assert!(out.stdout.is_empty(), "no half-merged output");
     }

@@ -75,8 +75,12 @@ pub enum ScoreFileError {
     Empty { file: String },
     #[error("{file}: {size} bytes is more than a score file can be ({} MiB at most)", MAX_BYTES / 1024 / 1024)]
     TooLarge { file: String, size: u64 },
-    #[error("{file}: not a judging score file ({reason})")]
+    #[error("{file}: not a judging score file ({reason}): {EXPORT_AGAIN}")]
     NotScoreFile { file: String, reason: String },
+    #[error(
+        "{file}: a saved merge (`judging merge --format json` writes one), not a judge's score file: give it to `judging results` on its own, or give the judges' score files"
+    )]
+    SavedMerge { file: String },
     #[error("{file}: score file version {found}; this judging reads versions 1 to {VERSION}: upgrade judging")]
     Version { file: String, found: u32 },
     #[error("{file}: score file version 0, and versions start at 1: `judging export` writes the file whole")]
@@ -96,6 +100,9 @@ pub enum ScoreFileError {
     )]
     Keyless { file: String, judge: String },
 }
+
+/// What to do about a file that is not a score file as the app writes it: the one cure.
+const EXPORT_AGAIN: &str = "a score file is what `judging export` writes; ask whoever sent this one to export again and send that file, unedited";
 
 /// What signs a file as it is written.
 pub enum Signer<'a> {
@@ -180,13 +187,13 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     if text.len() as u64 > MAX_BYTES {
         return Err(ScoreFileError::TooLarge { file, size: text.len() as u64 });
     }
+    let not = |reason: String| ScoreFileError::NotScoreFile { file: file.clone(), reason };
+    // A byte order mark (an editor's, on Windows) is not part of the file's JSON, nor of the
+    // body its digest covers: a file of a mark and blanks is as empty as one of blanks.
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     if text.iter().all(u8::is_ascii_whitespace) {
         return Err(ScoreFileError::Empty { file });
     }
-    let not = |reason: String| ScoreFileError::NotScoreFile { file: file.clone(), reason };
-    // A byte order mark (an editor's, on Windows) is not part of the file's JSON, nor of the
-    // body its digest covers.
-    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     let text = std::str::from_utf8(text).map_err(|_| not("not UTF-8 text".into()))?;
     // The fast path: a file as written, its body hashed and parsed once.
     let (raw, signature, mut body) = match split(text) {
@@ -211,7 +218,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
     if body.event != config.event.id {
         return Err(invalid(format!(
-            "it is for event {}, and this judging.toml is for {:?}",
+            "it is for event {}, and this judging.toml is for {:?}: merge each event's files with its own judging.toml (`--config`), or ask the judge to score this event",
             crate::sanitize::in_quotes(&body.event),
             config.event.id
         )));
@@ -248,7 +255,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         }
         if values.len() != config.criteria.len() {
             return Err(invalid(format!(
-                "{}: {} values for {} criteria",
+                "{}: {} values for {} criteria: {EXPORT_AGAIN}",
                 clean_line(submission),
                 values.len(),
                 ids.len()
@@ -257,11 +264,12 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         for (c, value) in config.criteria.iter().zip(values) {
             if let Some(v) = value.filter(|v| !c.scale.contains(i64::from(*v))) {
                 return Err(invalid(format!(
-                    "{}: {} = {v} is outside its scale {}-{}",
+                    "{}: {} = {v} is outside its scale {}-{}: the app gives none, so the file was edited; ask {} to export again",
                     clean_line(submission),
                     c.id,
                     c.scale.low,
-                    c.scale.high
+                    c.scale.high,
+                    clean_line(&body.judge)
                 )));
             }
         }
@@ -337,9 +345,12 @@ fn read_slowly<'a>(
             Ok(serde_json::Value::Object(o))
                 if o.get("format").and_then(serde_json::Value::as_str) == Some(crate::rankings::RANKINGS_FORMAT) =>
             {
-                "a saved merge (`judging merge --format json` writes one), not a judge's score file: give it to `judging results` on its own, or give the judges' score files".to_owned()
+                return ScoreFileError::SavedMerge { file: file.to_owned() };
             }
-            Ok(serde_json::Value::Object(_)) => format!("a JSON object without a score file's keys ({e})"),
+            // serde's own words name its types: the keys a score file has say more.
+            Ok(serde_json::Value::Object(_)) => {
+                "a JSON object, but without a score file's keys (\"format\", \"version\", \"body\")".to_owned()
+            }
             Ok(other) => format!(
                 "JSON, but {}; a score file is one object, {{\"format\": \"judging-scores\", \"version\": …, \"body\": {{…}}}}, as `judging export` writes it",
                 match other {
@@ -350,6 +361,10 @@ fn read_slowly<'a>(
                 }
             ),
             Err(_) if e.is_eof() => format!("cut short at line {}, column {}", e.line(), e.column()),
+            // Well-formed, perhaps, but nested past what the reader follows: no score file is.
+            Err(deep) if deep.to_string().starts_with("recursion limit") => {
+                "nested more than 128 levels deep, far deeper than any score file".to_owned()
+            }
             Err(_) => format!("broken JSON at line {}, column {}", e.line(), e.column()),
         };
         not(what)
@@ -397,7 +412,10 @@ fn body_problem(file: &str, text: &str, raw: &str, e: &serde_json::Error) -> Sco
     } else {
         (lines_before + e.line(), e.column())
     };
-    ScoreFileError::Invalid { file: file.to_owned(), problem: format!("{said}, at line {line}, column {column}") }
+    ScoreFileError::Invalid {
+        file: file.to_owned(),
+        problem: format!("{said}, at line {line}, column {column}: {EXPORT_AGAIN}"),
+    }
 }
 
 /// The judge a body that does not read names, for a message: "its judge" where it names none.
