@@ -908,3 +908,29 @@ fn badges_are_listed_apart() {
     let buf = drawn(&f.app, 100, 30);
     assert!(super::fit::shows_whole(&buf, "badges offbrand, fieldnotes"), "badges apart");
 }
+
+/// At 80 columns the footer names the first partly scored entry whole, however long its id: a
+/// judge types ids, and "bus-stop-or…" named none (the footer wrapped onto a second row anyway).
+#[test]
+fn the_footer_names_a_partly_scored_entry_whole() {
+    let mut f = fixture();
+    let mut ids: Vec<String> =
+        f.store.submissions().expect("submissions").into_iter().map(|s| s.submission.id).collect();
+    // The two longest ids: whichever the footer names first is too long for half a line.
+    ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
+    assert!(ids[1].len() + " and 1 more".len() > 40 - "2 partly scored: ".len(), "{ids:?}");
+    // Written beside the app, as `judging score` writes, and read at the next tick.
+    let beside = Store::open(f.store.path(), "build-small-2026").expect("another connection");
+    f.act(Action::Tick(f.app.now, f.app.now_unix));
+    for id in &ids[..2] {
+        beside.apply(id, &Change::Score { criterion: "utility".into(), value: Some(2) }).expect("write");
+    }
+    f.act(Action::Tick(f.app.now, f.app.now_unix));
+    assert_eq!(f.app.partly_scored(3).0, 2);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&f.app, frame.area())).expect("draw");
+    let screen = terminal.backend().to_string();
+    let first = f.app.partly_scored(3).1[0].to_string();
+    assert!(screen.contains(&format!("partly scored: {first}")), "{first} whole:\n{screen}");
+    assert!(!screen.contains("… and 1 more"), "no id cut:\n{screen}");
+}

@@ -553,8 +553,11 @@ impl App {
         if partial > 0 {
             let head = format!("{partial} partly scored: ");
             let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
-            // Half a line at most: the message needs the rest.
-            let listed = fit::list(&ids, partial, ", ", (room / 2).saturating_sub(fit::width(&head)));
+            // Half a line at most, the message needs the rest; but the first id whole where the
+            // line holds it: a judge types ids (`judging score ID`), and a cut one names none.
+            let half = (room / 2).saturating_sub(fit::width(&head));
+            let first = ids.first().map_or(0, |id| fit::width(id) + fit::width(&format!(" and {} more", partial - 1)));
+            let listed = fit::list(&ids, partial, ", ", half.max(first).min(room.saturating_sub(fit::width(&head))));
             pieces.push((format!("{head}{listed}"), Style::new().yellow()));
         }
         if self.config.sync.repo().is_some() {
