@@ -660,3 +660,24 @@ fn a_recused_entry_takes_no_score_from_the_command_line() {
     let sheet = judging::store::Store::open_existing(&s.store("ana"), "build-small-2026").expect("open").score_sheet();
     assert!(sheet.expect("sheet").scores.is_empty(), "nothing stored");
 }
+
+/// A judge exporting under a name judging.toml does not list (a typo in `--judge`) is told so,
+/// with the names it lists, and the file is still written; a listed judge is not.
+#[test]
+fn an_export_under_a_name_judging_toml_does_not_list_is_warned() {
+    // The built-in event lists mira, tomas and priya.
+    let s = Sandbox::new();
+    for judge in ["mria", "mira"] {
+        s.cmd().args(["--judge", judge, "pull"]).assert().success();
+        s.cmd().args(["--judge", judge, "score", "sprout-sense", "utility=4"]).assert().success();
+        let out = s.path().join(format!("{judge}.json"));
+        let warned = predicate::str::contains("\"mria\" is not among judging.toml's judges (mira, tomas, priya)");
+        let export = s.cmd().args(["--judge", judge, "export", "-o"]).arg(&out).assert().success();
+        if judge == "mria" {
+            export.stderr(warned)
+        } else {
+            export.stderr(warned.not())
+        };
+        assert!(out.exists(), "{judge}'s file is written");
+    }
+}

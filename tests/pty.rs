@@ -166,6 +166,8 @@ fn scores_and_notes_survive_sigkill() {
     let mut app = Running::start(&s, &[]);
     app.wait_for("Submissions (40)");
     app.wait_for("pulled 40 submissions");
+    // "tester" is none of the built-in event's judges: said on the first screen.
+    app.wait_for("\"tester\" is not among judging.toml's judges (mira, tomas, priya)");
     // First entry: utility 4, latency 3, cost 5, and a note.
     app.keys("435");
     app.wait_for("4.00");

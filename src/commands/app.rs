@@ -32,8 +32,13 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     } else {
         "press ? for the keys".to_owned()
     };
-    // Which event is in use, and why: said on the first screen.
-    let status = format!("{} · {status}", event_notice(&session.loaded));
+    // Which event is in use, and why: said on the first screen, after a name judging.toml
+    // does not list (the name prompt asks twice; `--judge` and the remembered name are taken as
+    // given, and a typo in them makes a whole store under the wrong name).
+    let status = match session.loaded.config.unlisted_judge(&session.judge) {
+        Some(unlisted) => format!("{unlisted} · {} · {status}", event_notice(&session.loaded)),
+        None => format!("{} · {status}", event_notice(&session.loaded)),
+    };
     let Session { loaded, mut store, judge } = session;
     let pushing = pushing(&loaded, &judge, &store);
     crate::tui::run(&loaded, &judge, assignments.as_ref(), &mut store, status, pushing)?;

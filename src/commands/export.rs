@@ -55,6 +55,9 @@ pub(crate) fn write_for(
     // The judge's own key; else a secret an earlier build's head judge handed out (from the
     // environment, or the judge's own judging.toml).
     let own = crate::keys::load(judge)?;
+    if let Some(unlisted) = config.unlisted_judge(judge) {
+        warn(&format!("warning: {unlisted}"));
+    }
     if let Some(problem) = key_problem(config, judge, own.as_ref()) {
         warn(&format!("warning: {problem}"));
     }

@@ -155,6 +155,21 @@ impl Config {
         self.judges.iter().find(|j| same_name(&j.name, name))
     }
 
+    /// What a judge working as `name` is told where judging.toml lists judges and `name` is not
+    /// one of them (a typo in `--judge` makes a whole store under the wrong name, which the
+    /// head judge's merge would be the first to notice); `None` where it is, or none are listed.
+    pub fn unlisted_judge(&self, name: &str) -> Option<String> {
+        if self.judges.is_empty() || self.judge(name).is_some() {
+            return None;
+        }
+        let listed: Vec<String> = self.judges.iter().map(|j| crate::sanitize::clean_line(&j.name)).collect();
+        Some(format!(
+            "{} is not among judging.toml's judges ({}): check --judge",
+            crate::sanitize::in_quotes(name),
+            crate::format::first_few(&listed, 6, ", ")
+        ))
+    }
+
     /// The size the judge's Tiny Titan hint marks: the smallest limit of a prize narrowed by size,
     /// so the hint says what that prize decides; `rules.tiny_titan_params` when no prize is.
     pub fn tiny_titan_limit(&self) -> u64 {
@@ -233,6 +248,24 @@ mod tests {
         assert_eq!(ids, ["utility", "latency", "cost"]);
         assert_eq!(c.track_ids(), "backyard, wood");
         assert_eq!(c.rules.max_params, Params(32_000_000_000));
+    }
+
+    /// A name judging.toml does not list is said, with the names it does; a listed one, spelt
+    /// another way (case, spaces), is not; with no judges listed, any name is as good.
+    #[test]
+    fn a_judge_judging_toml_does_not_list_is_told() {
+        let listed = parse("[[judges]]\nname = \"Mira Sol\"\n[[judges]]\nname = \"tomas\"\n").expect("valid");
+        for (name, told) in
+            [("Mira Sol", false), ("  mira   SOL ", false), ("tomas", false), ("mria", true), ("alice", true)]
+        {
+            let said = listed.unlisted_judge(name);
+            assert_eq!(said.is_some(), told, "{name}: {said:?}");
+            if let Some(said) = said {
+                assert!(said.contains(&format!("\"{name}\"")) && said.contains("Mira Sol, tomas"), "{said}");
+                assert!(said.contains("check --judge"), "{said}");
+            }
+        }
+        assert_eq!(parse("").expect("valid").unlisted_judge("anyone"), None);
     }
 
     #[test]
