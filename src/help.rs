@@ -50,13 +50,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     (
         "merge",
         &[
-            ("judging merge scores/*.json", "rank every entry, overall and per track"),
+            ("judging merge scores-*.json", "rank every entry, overall and per track"),
             (
                 "judging merge --from-hub --tui",
                 "collect the files from the judges' repo and open the head judge's board",
             ),
-            ("judging merge scores/*.json --entry sprout-sense", "every judge's view of one entry"),
-            ("judging merge scores/*.json --finals", "publish the finals: the top entries of each paid ranking"),
+            ("judging merge scores-*.json --entry sprout-sense", "every judge's view of one entry"),
+            ("judging merge scores-*.json --finals", "publish the finals: the top entries of each paid ranking"),
         ],
     ),
     (
@@ -84,9 +84,9 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     (
         "results",
         &[
-            ("judging results scores/*.json", "the prizes, with what each place rests on, for the jury"),
-            ("judging results scores/*.json --format html -o results.html", "a printable page for the jury"),
-            ("judging results scores/*.json --public --format md", "the announcement, ready to post"),
+            ("judging results scores-*.json", "the prizes, with what each place rests on, for the jury"),
+            ("judging results scores-*.json --format html -o results.html", "a printable page for the jury"),
+            ("judging results scores-*.json --public --format md", "the announcement, ready to post"),
             (
                 "judging results merged.json --format payouts",
                 "one row per team for the finance team, from a saved merge",
@@ -124,7 +124,7 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     (
         "feedback",
         &[
-            ("judging feedback scores/*.json -o feedback", "a page for every team, and an index"),
+            ("judging feedback scores-*.json -o feedback", "a page for every team, and an index"),
             ("judging feedback --from-hub -o feedback", "the same from the files in the judges' repo"),
         ],
     ),
@@ -176,8 +176,8 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
 /// The top level's examples: how a judge and a head judge start.
 const START: &[(&str, &str)] = &[
     ("judging", "the judge's app: the first time, it asks your name and reads the export"),
-    ("judging merge scores/*.json", "the head judge: rank the judges' score files"),
-    ("judging results scores/*.json", "the organizers: the prizes"),
+    ("judging merge scores-*.json", "the head judge: rank the judges' score files"),
+    ("judging results scores-*.json", "the organizers: the prizes"),
 ];
 
 /// The examples as help text: what each does, then the line to type, which stays whole however

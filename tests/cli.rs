@@ -253,7 +253,7 @@ fn completions_man_page_and_examples_on_a_usage_error() {
         .args(["results", "--help"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("judging results scores/*.json --public --format md"));
+        .stdout(predicate::str::contains("judging results scores-*.json --public --format md"));
 }
 
 /// Checking judging.toml needs no store: `check --offline` on a machine that never pulled checks
