@@ -13,20 +13,30 @@ cargo build --release --quiet
 "$python" benches/compare_merge.py csv "$work" "$work/scores.csv"
 echo "CSV: $(wc -c <"$work/scores.csv") bytes, $(($(wc -l <"$work/scores.csv") - 1)) scores"
 target/release/judging --db "$work/head.sqlite" --judge head pull --from "$work/export.csv" >/dev/null
-# Each command 5 times; the medians and the ratio to pandas printed at the end.
+# Each command 11 times, alternating, so that a slow minute of the machine falls on both; the
+# medians and the ratio to pandas printed at the end. Wall time is read from the clock in
+# nanoseconds around /usr/bin/time (whose own figure is in hundredths of a second, too coarse at
+# 0.1 s), so it includes starting /usr/bin/time itself, for both alike; the peak is its %M.
+RUNS=11
 run() {
-  local label=$1 log=$2
-  shift 2
-  echo "$label"
-  for _ in 1 2 3 4 5; do
-    /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | tee -a "$log" | awk '{printf "  %s s wall, %s KB peak\n", $1, $2}'
-  done
+  local log=$1
+  shift
+  local t0 t1 peak
+  t0=$(date +%s%N)
+  peak=$(/usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1)
+  t1=$(date +%s%N)
+  echo "$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.4f", ns / 1e9 }') $peak" >>"$log"
 }
-median() { sort -n -k"$2" "$1" | sed -n 3p | awk -v k="$2" '{print $k}'; }
-run "pandas, plain z-score merge of the CSV" "$work/pandas.log" "$python" benches/compare_merge.py merge "$work/scores.csv"
-for method in z-score calibrated; do
-  run "judging merge --method $method" "$work/$method.log" target/release/judging --db "$work/head.sqlite" --judge head \
-    merge --method "$method" "$work"/judge-*.json -o "$work/rankings.txt"
+median() { sort -n -k"$2" "$1" | sed -n "$(((RUNS + 1) / 2))p" | awk -v k="$2" '{print $k}'; }
+for _ in $(seq "$RUNS"); do
+  run "$work/pandas.log" "$python" benches/compare_merge.py merge "$work/scores.csv"
+  for method in z-score calibrated; do
+    run "$work/$method.log" target/release/judging --db "$work/head.sqlite" --judge head \
+      merge --method "$method" "$work"/judge-*.json -o "$work/rankings.txt"
+  done
+done
+for name in pandas z-score calibrated; do
+  echo "$name (s wall, KB peak): $(sort -n "$work/$name.log" | awk '{printf "%s/%s ", $1, $2}')"
 done
 pandas=$(median "$work/pandas.log" 1)
 for method in z-score calibrated; do
