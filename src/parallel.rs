@@ -88,6 +88,28 @@ pub fn text_of_each<T: Sync>(items: &[T], write: impl Fn(&mut String, &T) + Sync
     texts.concat()
 }
 
+/// The text `write` gives each item, in the items' order, each item a job of its own on every
+/// core, the largest by `size` taken first: a report of several rankings wrote them one after
+/// another, each ranking's lines split over the cores but its sentences on one.
+pub fn text_of_each_part<T: Sync>(
+    items: &[T],
+    size: impl Fn(&T) -> usize,
+    write: impl Fn(&T) -> String + Sync,
+) -> String {
+    let mut texts = vec![String::new(); items.len()];
+    let mut jobs: Vec<(usize, Job)> = items
+        .iter()
+        .zip(&mut texts)
+        .map(|(item, text)| {
+            let write = &write;
+            (size(item), Box::new(move || *text = write(item)) as Job)
+        })
+        .collect();
+    jobs.sort_by_key(|(size, _)| std::cmp::Reverse(*size));
+    run_all(jobs.into_iter().map(|(_, job)| job).collect());
+    texts.concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +122,15 @@ mod tests {
         run_all(jobs);
         assert!(results.iter().enumerate().all(|(i, r)| *r == i * i), "{results:?}");
         run_all(Vec::new());
+    }
+
+    /// Each part's text in the parts' order, whatever order the jobs ran in.
+    #[test]
+    fn parts_are_written_in_their_order_whatever_ran_first() {
+        let parts: Vec<usize> = vec![3, 50_000, 7, 20_000, 0];
+        let text = text_of_each_part(&parts, |n| *n, |n| format!("[{n}:{}]", "x".repeat(*n % 5)));
+        assert_eq!(text, parts.iter().map(|n| format!("[{n}:{}]", "x".repeat(n % 5))).collect::<String>());
+        assert_eq!(text_of_each_part(&[] as &[usize], |n| *n, ToString::to_string), "");
     }
 
     /// The cut puts the items that start in the first half of the work before it.

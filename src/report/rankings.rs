@@ -317,29 +317,11 @@ pub fn table(r: &Rankings) -> String {
     out.push_str(&conflicts(r, clean_line));
     out.push_str(&ineligible(r, clean_line));
     out.push_str(&r.robustness_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
-    for (group, ranked) in &r.rankings {
-        let shown = columns(r, group);
-        let criteria: String =
-            shown.iter().map(|k| format!("  {:>7}", fit(&r.criteria[*k].to_uppercase(), 7))).collect();
-        let noun = if ranked.len() == 1 { "entry" } else { "entries" };
-        out.push_str(&format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len()));
-        let paid = has_chances(ranked);
-        let rubric = has_finals(ranked);
-        out.push_str(&format!(
-            "PLACE{}  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
-            if rubric { "  RUBRIC" } else { "" },
-            if paid { "  PAID" } else { "" }
-        ));
-        out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, paid, rubric)));
-        let said = majority(r, group).map(|m| clean_line(&m.said));
-        let under = closer_than_shown(ranked, clean_line)
-            .into_iter()
-            .chain(chances(r, group, ranked, clean_line))
-            .chain(robustness(r, group, clean_line));
-        for line in under.chain(said).chain(finals(r, group, clean_line, false)) {
-            out.push_str(&format!("{line}\n"));
-        }
-    }
+    out.push_str(&crate::parallel::text_of_each_part(
+        &r.rankings,
+        |(_, ranked)| ranked.len(),
+        |(group, ranked)| table_section(r, group, ranked),
+    ));
     for line in agreement(r) {
         out.push_str(&format!("\n{line}\n"));
     }
@@ -397,6 +379,31 @@ pub fn table(r: &Rankings) -> String {
     out
 }
 
+/// One ranking's table and the sentences under it.
+fn table_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
+    let shown = columns(r, group);
+    let criteria: String = shown.iter().map(|k| format!("  {:>7}", fit(&r.criteria[*k].to_uppercase(), 7))).collect();
+    let noun = if ranked.len() == 1 { "entry" } else { "entries" };
+    let mut out = format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len());
+    let paid = has_chances(ranked);
+    let rubric = has_finals(ranked);
+    out.push_str(&format!(
+        "PLACE{}  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
+        if rubric { "  RUBRIC" } else { "" },
+        if paid { "  PAID" } else { "" }
+    ));
+    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, paid, rubric)));
+    let said = majority(r, group).map(|m| clean_line(&m.said));
+    let under = closer_than_shown(ranked, clean_line)
+        .into_iter()
+        .chain(chances(r, group, ranked, clean_line))
+        .chain(robustness(r, group, clean_line));
+    for line in under.chain(said).chain(finals(r, group, clean_line, false)) {
+        out.push_str(&format!("{line}\n"));
+    }
+    out
+}
+
 /// What the Markdown says under one ranking's table: scores alike to two decimals, chances,
 /// the paid places without each judge, the head-to-head majority and the finals.
 fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
@@ -435,36 +442,11 @@ pub fn markdown(r: &Rankings) -> String {
     out.push_str(&conflicts(r, cell));
     out.push_str(&ineligible(r, cell));
     out.push_str(&r.robustness_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
-    for (group, ranked) in &r.rankings {
-        let shown = columns(r, group);
-        let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
-        let align = "---:|".repeat(shown.len());
-        let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
-        let ((paid_head, paid_align), (rubric_head, rubric_align)) =
-            (optional(paid, " Paid |"), optional(rubric, " Rubric |"));
-        out.push_str(&format!(
-            "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
-            cell(group)
-        ));
-        out.push_str(&crate::parallel::text_of_each(ranked, |out, e| {
-            let by_criterion: String =
-                shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
-            let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
-            let rubric_place = rubric_cell(rubric, e, true);
-            out.push_str(&format!(
-                "| {} |{rubric_place} {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
-                e.place,
-                cell(&e.title),
-                cell(&e.id),
-                e.score,
-                e.judges,
-                e.gap_text(),
-                e.beyond_text(),
-                flags(e)
-            ));
-        }));
-        out.push_str(&markdown_under(r, group, ranked));
-    }
+    out.push_str(&crate::parallel::text_of_each_part(
+        &r.rankings,
+        |(_, ranked)| ranked.len(),
+        |(group, ranked)| markdown_section(r, group, ranked),
+    ));
     if !r.disagreements.is_empty() {
         out.push_str("\n## Most disagreed\n\n| Entry | Judges | Gap | Lowest | Highest |\n|---|---:|---:|---|---|\n");
         for d in &r.disagreements {
@@ -511,6 +493,41 @@ pub fn markdown(r: &Rankings) -> String {
         }
         out.push_str(&format!("\n{TRAINEE_LEGEND}\n"));
     }
+    out
+}
+
+/// One ranking's Markdown table and the sentences under it.
+fn markdown_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
+    let cell = crate::sanitize::markdown;
+    let mut out = String::new();
+    let shown = columns(r, group);
+    let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
+    let align = "---:|".repeat(shown.len());
+    let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
+    let ((paid_head, paid_align), (rubric_head, rubric_align)) =
+        (optional(paid, " Paid |"), optional(rubric, " Rubric |"));
+    out.push_str(&format!(
+            "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
+            cell(group)
+        ));
+    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| {
+        let by_criterion: String =
+            shown.iter().map(|k| format!(" {} |", mean(e.by_criterion.get(*k).copied().flatten(), 2))).collect();
+        let chance = if paid { format!(" {} |", e.chance_text()) } else { String::new() };
+        let rubric_place = rubric_cell(rubric, e, true);
+        out.push_str(&format!(
+            "| {} |{rubric_place} {} ({}) | {:.2} |{chance}{by_criterion} {} | {} | {} | {} |\n",
+            e.place,
+            cell(&e.title),
+            cell(&e.id),
+            e.score,
+            e.judges,
+            e.gap_text(),
+            e.beyond_text(),
+            flags(e)
+        ));
+    }));
+    out.push_str(&markdown_under(r, group, ranked));
     out
 }
 
