@@ -47,8 +47,9 @@ pub enum Command {
     /// Read the organizers' export into the store (again): new entries are added, changed ones
     /// updated, vanished ones marked withdrawn. Scores are never touched.
     Pull {
-        /// Read this file or http(s) URL instead of export.source; `hub` or `hub:ORG` reads the
-        /// Spaces of the event's organisation on the Hub (a file named hub is `./hub`)
+        /// Read this file or http(s) URL instead of export.source; `hub:ORG` reads the Spaces of
+        /// the organisation ORG on the Hub, and `hub` alone those of build-small-hackathon (a file
+        /// named hub is `./hub`)
         #[arg(long, value_name = "PATH|URL|hub[:ORG]")]
         from: Option<String>,
         /// Use the copy of a URL export cached by the last pull; no network

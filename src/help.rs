@@ -15,7 +15,7 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging pull", "read the export judging.toml names into your store"),
             ("judging pull --from export.csv", "read this file instead"),
             ("judging pull --offline", "read the copy of a URL export cached by the last pull"),
-            ("judging pull --from hub:build-small", "read the Spaces of an organisation on the Hub"),
+            ("judging pull --from hub:build-small-hackathon", "read the Spaces of an organisation on the Hub"),
         ],
     ),
     (
@@ -255,6 +255,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `pull --from hub` names the organisation it reads, as the export's source code has it.
+    #[test]
+    fn pull_from_hub_names_the_default_organisation() {
+        let command = command();
+        let pull = command.find_subcommand("pull").expect("pull");
+        let from = pull.get_arguments().find(|a| a.get_id() == "from").expect("--from");
+        let help = from.get_help().map(ToString::to_string).unwrap_or_default();
+        assert!(help.contains(crate::export::source::DEFAULT_ORG), "{help}");
     }
 
     /// The words of an example as a shell splits them: quotes group, a redirection ends it.

@@ -88,8 +88,8 @@ pub fn text_of_each<T: Sync>(items: &[T], write: impl Fn(&mut String, &T) + Sync
     texts.concat()
 }
 
-/// The text `write` gives each item, in the items' order, each item a job of its own on every
-/// core, the largest by `size` taken first: a report of several rankings wrote them one after
+/// The text `write` gives each item, in the items' order: each item is one job, the cores take
+/// them in turn, the largest by `size` first. A report of several rankings wrote them one after
 /// another, each ranking's lines split over the cores but its sentences on one.
 pub fn text_of_each_part<T: Sync>(
     items: &[T],

@@ -665,8 +665,18 @@ fn a_recused_entry_takes_no_score_from_the_command_line() {
 /// with the names it lists, and the file is still written; a listed judge is not.
 #[test]
 fn an_export_under_a_name_judging_toml_does_not_list_is_warned() {
-    // The built-in event lists mira, tomas and priya.
+    // Without a judging.toml the built-in event's judges are examples: nobody is warned.
     let s = Sandbox::new();
+    s.cmd().args(["--judge", "mria", "pull"]).assert().success();
+    s.cmd()
+        .args(["--judge", "mria", "export", "-o"])
+        .arg(s.path().join("x.json"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not among").not());
+    // The event's own judging.toml (the built-in one, written out) lists mira, tomas and priya.
+    let s = Sandbox::new();
+    s.file("judging.toml", judging::config::BUILTIN);
     for judge in ["mria", "mira"] {
         s.cmd().args(["--judge", judge, "pull"]).assert().success();
         s.cmd().args(["--judge", judge, "score", "sprout-sense", "utility=4"]).assert().success();

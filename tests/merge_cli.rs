@@ -129,40 +129,80 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     let (good, text) = pulled_with_a_good_file(&s);
     let edited = s.file("edited.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
     assert_ne!(std::fs::read_to_string(&edited).expect("read"), text, "the edit happened");
-    let cases: Vec<(std::path::PathBuf, &str)> = vec![
-        (edited, "edited after it was written"),
-        (s.file("cut.json", &text[..text.len() / 2]), "cut short"),
-        (s.file("empty.json", ""), "empty"),
+    // Each case: the file, what is said of it, and what is said to put it right.
+    let cases: Vec<(std::path::PathBuf, &str, &str)> = vec![
+        (edited, "edited after it was written", "export again"),
+        (s.file("cut.json", &text[..text.len() / 2]), "cut short", "give the judges' files"),
+        (s.file("empty.json", ""), "empty", "`judging export`"),
         (
             s.file("v6.json", &text.replace("\"version\":4", "\"version\":6")),
             "version 6; this judging reads versions 1 to 5",
+            "upgrade judging",
         ),
-        (s.file("indented.json", &pretty(&text)), "edited after it was written"),
+        (s.file("indented.json", &pretty(&text)), "edited after it was written", "export again"),
         // An edit that breaks the body is an edit first: said as one, with the judge it names.
-        (s.file("renamed.json", &text.replacen("\"judge\":", "\"judgez\":", 1)), "edited after it was written"),
+        (
+            s.file("renamed.json", &text.replacen("\"judge\":", "\"judgez\":", 1)),
+            "edited after it was written",
+            "export again",
+        ),
         (
             s.file("other.json", "{\"format\": \"something-else\", \"version\": 1, \"body\": {}, \"digest\": \"\"}"),
             "not a judging score file",
+            "give the judges' files",
         ),
-        (common::score_file(&s, "event.json", |b| b.event = "another-event".into()), "is for event \"another-event\""),
-        (common::score_file(&s, "rubric.json", |b| b.rubric = "sha256:0000".into()), "another rubric"),
-        (common::score_file(&s, "scale.json", |b| b.scores[0].1[0] = Some(9)), "utility = 9 is outside its scale 1-5"),
-        (common::score_file(&s, "criterion.json", |b| b.criteria[0] = "speed".into()), "another rubric"),
-        (common::score_file(&s, "columns.json", |b| b.scores[0].1.truncate(2)), "2 values for 3 criteria"),
-        (common::score_file(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()), "not in the export"),
+        (
+            common::score_file(&s, "event.json", |b| b.event = "another-event".into()),
+            "is for event \"another-event\"",
+            "(`--config`)",
+        ),
+        (common::score_file(&s, "rubric.json", |b| b.rubric = "sha256:0000".into()), "another rubric", "export again"),
+        (
+            common::score_file(&s, "scale.json", |b| b.scores[0].1[0] = Some(9)),
+            "utility = 9 is outside its scale 1-5",
+            "export again",
+        ),
+        (
+            common::score_file(&s, "criterion.json", |b| b.criteria[0] = "speed".into()),
+            "another rubric",
+            "export again",
+        ),
+        (
+            common::score_file(&s, "columns.json", |b| b.scores[0].1.truncate(2)),
+            "2 values for 3 criteria",
+            "export again",
+        ),
+        (
+            common::score_file(&s, "unknown.json", |b| b.scores[0].0 = "no-such-entry".into()),
+            "not in the export",
+            "pull the export",
+        ),
         (
             // Two rows for one entry would count the judge twice on it.
             common::score_file(&s, "twice.json", |b| b.scores.push(b.scores[0].clone())),
             "sprout-sense: two rows for one submission",
+            "export again",
         ),
-        (s.file("bom.json", "\u{feff}\n"), "empty"),
-        (s.file("object.json", "{}"), "without a score file's keys"),
+        (s.file("bom.json", "\u{feff}\n"), "empty", "`judging export`"),
+        (s.file("object.json", "{}"), "without a score file's keys", "give the judges' files"),
         (
             s.file("deep.json", &format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))),
             "nested more than 128 levels",
+            "give the judges' files",
         ),
+        // From a newer judging: an envelope this one does not read is not "edited".
+        (
+            s.file(
+                "newer.json",
+                &text.replacen("{\"format\"", "{\"newer\":1,\"format\"", 1).replace("\"version\":4", "\"version\":9"),
+            ),
+            "version 9; this judging reads versions 1 to 5",
+            "upgrade judging",
+        ),
+        // judging.toml given by mistake: no judge to ask.
+        (s.file("judging-copy.json", "[event]\nid = \"x\"\n"), "not a judging score file", "give the judges' files"),
     ];
-    for (bad, want) in cases {
+    for (bad, want, cure) in cases {
         let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{want}: accepted");
@@ -171,9 +211,8 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
             "names the file: {stderr}"
         );
         assert!(stderr.contains(want), "{want}: {stderr}");
-        // Each says what would put it right, not only what is wrong.
-        let cures = ["export again", "upgrade judging", "pull the export", "`judging export`", "(`--config`)"];
-        assert!(cures.iter().any(|cure| stderr.contains(cure)), "{want}: no word of what to do: {stderr}");
+        // Each says what would put it right, not only what is wrong: its own cure.
+        assert!(stderr.contains(cure), "{want}: not {cure:?}: {stderr}");
         assert!(stderr.contains("nothing was merged"), "{stderr}");
         assert!(out.stdout.is_empty(), "no half-merged output");
     }

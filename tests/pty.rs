@@ -163,10 +163,12 @@ impl Running {
 #[test]
 fn scores_and_notes_survive_sigkill() {
     let s = Sandbox::new();
+    // The event's judging.toml here: the built-in event's, written out.
+    s.file("judging.toml", judging::config::BUILTIN);
     let mut app = Running::start(&s, &[]);
     app.wait_for("Submissions (40)");
     app.wait_for("pulled 40 submissions");
-    // "tester" is none of the built-in event's judges: said on the first screen.
+    // "tester", given with --judge, is none of judging.toml's judges: said on the first screen.
     app.wait_for("\"tester\" is not among judging.toml's judges (mira, tomas, priya)");
     // First entry: utility 4, latency 3, cost 5, and a note.
     app.keys("435");

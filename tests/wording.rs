@@ -72,7 +72,8 @@ fn every_share_is_shown_by_format_percent() {
     let mut files = Vec::new();
     sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
     let mut found = Vec::new();
-    for file in files.iter().filter(|f| !f.ends_with("format.rs")) {
+    let keeper = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("format.rs");
+    for file in files.iter().filter(|f| **f != keeper) {
         let text = std::fs::read_to_string(file).expect("source");
         found.extend(percent_by_hand(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
     }

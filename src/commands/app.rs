@@ -18,6 +18,7 @@ use crate::store::Store;
 /// export first. The organizers' assignments are read here and handed to the app.
 pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     let mut judge = paths::judge(cli.judge.as_deref())?;
+    let given = judge.source == paths::JudgeSource::Given;
     if judge.source == paths::JudgeSource::Guessed && std::io::stdin().is_terminal() {
         judge.name = ask_name(&judge.name, &loaded.config)?;
         paths::remember_judge(&judge.name).context("cannot save the judge's name")?;
@@ -32,10 +33,10 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     } else {
         "press ? for the keys".to_owned()
     };
-    // Which event is in use, and why: said on the first screen, after a name judging.toml
-    // does not list (the name prompt asks twice; `--judge` and the remembered name are taken as
-    // given, and a typo in them makes a whole store under the wrong name).
-    let status = match session.loaded.config.unlisted_judge(&session.judge) {
+    // Which event is in use, and why: said on the first screen, after a name given with
+    // `--judge` that judging.toml does not list (the name prompt asks twice; a typo in `--judge`
+    // makes a whole store under the wrong name).
+    let status = match session.unlisted_judge(given) {
         Some(unlisted) => format!("{unlisted} · {} · {status}", event_notice(&session.loaded)),
         None => format!("{} · {status}", event_notice(&session.loaded)),
     };

@@ -9,7 +9,11 @@ use crate::model::Status;
 use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
-pub(super) fn run(session: Session, output: Option<std::path::PathBuf>) -> Result<ExitCode> {
+/// A name `given` with `--judge` that judging.toml does not list is warned of first.
+pub(super) fn run(session: Session, output: Option<std::path::PathBuf>, given: bool) -> Result<ExitCode> {
+    if let Some(unlisted) = session.unlisted_judge(given) {
+        eprintln!("warning: {unlisted}");
+    }
     write_local(&session, output)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -55,9 +59,6 @@ pub(crate) fn write_for(
     // The judge's own key; else a secret an earlier build's head judge handed out (from the
     // environment, or the judge's own judging.toml).
     let own = crate::keys::load(judge)?;
-    if let Some(unlisted) = config.unlisted_judge(judge) {
-        warn(&format!("warning: {unlisted}"));
-    }
     if let Some(problem) = key_problem(config, judge, own.as_ref()) {
         warn(&format!("warning: {problem}"));
     }

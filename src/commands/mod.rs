@@ -92,6 +92,13 @@ impl Session {
         Ok(Session { loaded, store, judge })
     }
 
+    /// What a judge who `given` their name (`--judge`, `JUDGING_JUDGE`) is told when the event's
+    /// judging.toml does not list it ([`Config::unlisted_judge`]). Not for a name confirmed at
+    /// the app's prompt (remembered), nor for the built-in event, whose judges are examples.
+    pub(crate) fn unlisted_judge(&self, given: bool) -> Option<String> {
+        (given && self.loaded.path.is_some()).then(|| self.loaded.config.unlisted_judge(&self.judge)).flatten()
+    }
+
     /// Refuses, once and plainly, to score into a store that has never been pulled.
     pub(crate) fn require_submissions(&self) -> Result<()> {
         if self.store.submission_count()? == 0 {
@@ -152,7 +159,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
-        Some(Command::Export { output }) => export::run(Session::open(&cli, loaded)?, output.clone()),
+        Some(Command::Export { output }) => {
+            export::run(Session::open(&cli, loaded)?, output.clone(), cli.judge.is_some())
+        }
         Some(Command::ImportScores { sheet }) => import::run(Session::open(&cli, loaded)?, sheet),
         Some(Command::Assign { judges_per_entry, seed, all_tracks, output, force, dry_run }) => {
             let request = assign::Request {

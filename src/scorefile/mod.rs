@@ -101,8 +101,9 @@ pub enum ScoreFileError {
     Keyless { file: String, judge: String },
 }
 
-/// What to do about a file that is not a score file as the app writes it: the one cure.
-const EXPORT_AGAIN: &str = "a score file is what `judging export` writes; ask whoever sent this one to export again and send that file, unedited";
+/// What to do about a file that is not a score file as the app writes it: another file given
+/// by mistake (judging.toml, a saved CSV), or a judge's file broken or edited on its way.
+const EXPORT_AGAIN: &str = "a score file is what `judging export` writes: give the judges' files, and if a judge sent this one, ask them to export again and send that file, unedited";
 
 /// What signs a file as it is written.
 pub enum Signer<'a> {
@@ -346,6 +347,13 @@ fn read_slowly<'a>(
                 if o.get("format").and_then(serde_json::Value::as_str) == Some(crate::rankings::RANKINGS_FORMAT) =>
             {
                 return ScoreFileError::SavedMerge { file: file.to_owned() };
+            }
+            // A score file's envelope that does not read: from a newer judging, or edited.
+            Ok(serde_json::Value::Object(o)) if o.get("format").and_then(serde_json::Value::as_str) == Some(FORMAT) => {
+                match o.get("version").and_then(serde_json::Value::as_u64).and_then(|v| u32::try_from(v).ok()) {
+                    Some(found) if found > VERSION => return ScoreFileError::Version { file: file.to_owned(), found },
+                    _ => format!("a score file's envelope that does not read ({e})"),
+                }
             }
             // serde's own words name its types: the keys a score file has say more.
             Ok(serde_json::Value::Object(_)) => {
