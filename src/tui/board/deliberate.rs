@@ -168,7 +168,14 @@ impl Board<'_> {
         let uncertain = self.rankings.uncertain(name);
         if !uncertain.is_empty() {
             let places = self.rankings.paid.get(name).copied().unwrap_or(0);
-            let head = Line::from(format!("Uncertain paid places ({places} paid; 10–90% chance):")).cyan().bold();
+            let (low, high) = crate::rankings::UNCERTAIN;
+            let head = Line::from(format!(
+                "Uncertain paid places ({places} paid; {}–{} chance):",
+                crate::format::percent(low),
+                crate::format::percent(high)
+            ))
+            .cyan()
+            .bold();
             let items = uncertain
                 .iter()
                 .take(AT_MOST)
