@@ -146,21 +146,23 @@ pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
         return String::new();
     }
     for shown in (1..=items.len()).rev() {
-        let mut text = items[..shown].join(sep);
-        if shown < n {
-            text.push_str(&format!(" and {} more", n - shown));
-        }
+        let text = items[..shown].join(sep) + &and_more(n - shown);
         if width(&text) <= room {
             return text;
         }
     }
     // Not even the first whole: its start, cut, names one of them better than a count alone.
-    let more = if n > 1 { format!(" and {} more", n - 1) } else { String::new() };
+    let more = and_more(n - 1);
     let left = room.saturating_sub(width(&more) + 1);
     match items.first() {
         Some(first) if left >= 6 => format!("{}…{more}", take(first, left).trim_end()),
         _ => format!("{n} of them"),
     }
+}
+
+/// What [`list`] adds after the items it names: " and 3 more", nothing for none.
+pub fn and_more(left_out: usize) -> String {
+    if left_out == 0 { String::new() } else { format!(" and {left_out} more") }
 }
 
 /// `lines` when they fit in `room` rows; else the first ones, the last row given to what
@@ -433,6 +435,8 @@ mod tests {
         assert_eq!(list(&items, 3, ", ", 22), "#1 Sprout… and 2 more", "the first, cut, before a bare count");
         assert_eq!(list(&items, 3, ", ", 12), "3 of them");
         assert_eq!(list(&items[..1], 3, ", ", 80), "#1 Sprout Sense and 2 more", "only the first given");
+        assert_eq!(list(&items[..1], 1, ", ", 8), "#1 Spro…", "one alone, cut, says no 'and 0 more'");
+        assert_eq!((and_more(0), and_more(2)), (String::new(), " and 2 more".to_owned()));
         let kept = rows((1..=7).collect(), 4, |n| 100 + n);
         assert_eq!(kept, [1, 2, 3, 104], "three rows, and the fourth says four more");
         assert_eq!(rows(vec![1, 2], 4, |n| n), [1, 2]);

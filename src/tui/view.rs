@@ -556,7 +556,7 @@ impl App {
             // Half a line at most, the message needs the rest; but the first id whole where the
             // line holds it: a judge types ids (`judging score ID`), and a cut one names none.
             let half = (room / 2).saturating_sub(fit::width(&head));
-            let first = ids.first().map_or(0, |id| fit::width(id) + fit::width(&format!(" and {} more", partial - 1)));
+            let first = ids.first().map_or(0, |id| fit::width(id) + fit::width(&fit::and_more(partial - 1)));
             let listed = fit::list(&ids, partial, ", ", half.max(first).min(room.saturating_sub(fit::width(&head))));
             pieces.push((format!("{head}{listed}"), Style::new().yellow()));
         }
