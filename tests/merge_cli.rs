@@ -510,7 +510,7 @@ fn a_huge_file_is_refused_before_it_is_read() {
     let huge = s.path().join("huge.json");
     std::fs::File::create(&huge).expect("create").set_len(300 * 1024 * 1024).expect("sparse");
     head(&s).arg("merge").args([&good, &huge]).assert().failure().stderr(predicate::str::contains(format!(
-        "huge.json: 314572800 bytes is more than a score file can be ({} MiB at most)",
+        "huge.json: 314572800 bytes is more than a score file can be ({} MiB at most): a score file is what `judging export` writes",
         judging::limits::SCORE_FILE_BYTES >> 20
     )));
 }

@@ -73,7 +73,10 @@ pub enum ScoreFileError {
     Unknown { file: String, count: usize, first: String },
     #[error("{file}: empty: a score file is written by `judging export`")]
     Empty { file: String },
-    #[error("{file}: {size} bytes is more than a score file can be ({} MiB at most)", MAX_BYTES / 1024 / 1024)]
+    #[error(
+        "{file}: {size} bytes is more than a score file can be ({} MiB at most): {EXPORT_AGAIN}",
+        MAX_BYTES / 1024 / 1024
+    )]
     TooLarge { file: String, size: u64 },
     #[error("{file}: not a judging score file ({reason}): {EXPORT_AGAIN}")]
     NotScoreFile { file: String, reason: String },
@@ -309,24 +312,23 @@ fn revision_problem(body: &Checked) -> Option<String> {
 /// What is wrong with a file's comparisons, if anything: a pair of one entry, a verdict that is
 /// not one of the three, or one pair answered twice (in either order).
 fn comparison_problem(body: &Checked) -> Option<String> {
+    // The app writes neither of the first two: an edited file, whose cure is the judge's own.
+    let again = format!("ask {} to export again", clean_line(&body.judge));
     let mut seen = std::collections::HashSet::with_capacity(body.comparisons.len());
     for (k, row) in body.comparisons.iter().enumerate() {
         let [a, b] = &row.pair;
         let at = format!("comparisons[{k}] ({} / {})", clean_line(a), clean_line(b));
         let Some(pair) = crate::model::Pair::new(a, b) else {
-            return Some(format!("{at}: a pair of one entry; a comparison is of two"));
+            return Some(format!("{at}: a pair of one entry; a comparison is of two: {again}"));
         };
         if crate::model::Verdict::from_key(&row.verdict).is_none() {
             return Some(format!(
-                "{at}: verdict {:?}; a comparison says \"first\", \"second\" or \"level\"",
+                "{at}: verdict {:?}; a comparison says \"first\", \"second\" or \"level\": {again}",
                 clean_line(&row.verdict)
             ));
         }
         if !seen.insert(pair) {
-            return Some(format!(
-                "{at}: this pair is answered twice; a judge answers a pair once: ask {} to export again",
-                clean_line(&body.judge)
-            ));
+            return Some(format!("{at}: this pair is answered twice; a judge answers a pair once: {again}"));
         }
     }
     None
@@ -576,6 +578,10 @@ mod tests {
         assert!(unsigned(&again).contains("answered twice"), "{}", unsigned(&again));
         let one = |b: &mut Body| b.comparisons[0].0 = Pair { first: "a".into(), second: "a".into() };
         assert!(unsigned(&one).contains("a pair of one entry"), "{}", unsigned(&one));
+        // Each says what would put it right: the app writes neither, so the judge exports again.
+        for said in [unsigned(&again), unsigned(&one)] {
+            assert!(said.contains(&format!("ask {} to export again", with.judge)), "{said}");
+        }
     }
 
     #[test]
