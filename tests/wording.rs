@@ -24,28 +24,41 @@ fn in_string(line: &str, at: usize) -> bool {
 /// Where a string literal on a line of code (not a comment) has a word followed by "(s)", other
 /// than "http(s)".
 fn hedged_plurals(text: &str) -> Vec<usize> {
+    code_lines_where(text, |line| {
+        line.match_indices("(s)").any(|(at, _)| {
+            let before = &line[..at];
+            in_string(line, at) && before.ends_with(|c: char| c.is_ascii_alphabetic()) && !before.ends_with("http")
+        })
+    })
+}
+
+/// The numbers (from 1) of the lines of code, not comments, that `found` holds true of.
+fn code_lines_where(text: &str, found: impl Fn(&str) -> bool) -> Vec<usize> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim_start().starts_with("//"))
-        .filter(|(_, line)| {
-            line.match_indices("(s)").any(|(at, _)| {
-                let before = &line[..at];
-                in_string(line, at) && before.ends_with(|c: char| c.is_ascii_alphabetic()) && !before.ends_with("http")
-            })
-        })
+        .filter(|(_, line)| found(line))
         .map(|(k, _)| k + 1)
         .collect()
 }
 
+/// Every `file:line` of `src` (but `except`, a path from `src`) where `scan` finds something.
+fn scan_sources(except: Option<&str>, scan: fn(&str) -> Vec<usize>) -> Vec<String> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let except = except.map(|path| src.join(path));
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| Some(*f) != except.as_ref()) {
+        let text = std::fs::read_to_string(file).expect("source");
+        found.extend(scan(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
+    }
+    found
+}
+
 #[test]
 fn no_output_hedges_a_plural_with_s_in_brackets() {
-    let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    let mut found = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).expect("source");
-        found.extend(hedged_plurals(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
-    }
+    let found = scan_sources(None, hedged_plurals);
     assert!(found.is_empty(), "say \"1 judge\" or \"2 judges\" with format::count:\n{}", found.join("\n"));
 }
 
@@ -59,24 +72,12 @@ fn the_scan_finds_a_hedged_plural_and_spares_http_s_and_comments() {
 /// (`{:.0}%`, `{pct:.1}%`): a share shown so is rounded its own way, and a chart said 22% where
 /// its table said 21%. Every share goes through `format::percent`, which `src/format.rs` keeps.
 fn percent_by_hand(text: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim_start().starts_with("//"))
-        .filter(|(_, line)| line.match_indices("}%").any(|(at, _)| in_string(line, at)))
-        .map(|(k, _)| k + 1)
-        .collect()
+    code_lines_where(text, |line| line.match_indices("}%").any(|(at, _)| in_string(line, at)))
 }
 
 #[test]
 fn every_share_is_shown_by_format_percent() {
-    let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    let mut found = Vec::new();
-    let keeper = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("format.rs");
-    for file in files.iter().filter(|f| **f != keeper) {
-        let text = std::fs::read_to_string(file).expect("source");
-        found.extend(percent_by_hand(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
-    }
+    let found = scan_sources(Some("format.rs"), percent_by_hand);
     assert!(
         found.is_empty(),
         "show a share with format::percent, one rounding for every output:\n{}",
