@@ -60,11 +60,13 @@ fn main() -> ExitCode {
         Err(error) => {
             // One clear line, then the causes that add something: a cause already said in the
             // lines above (wrapped errors often repeat their source) is not said again.
+            // Whatever an error quotes from another machine's file, nothing in it reaches the
+            // terminal: every message passes here (each source cleans what it quotes, too).
             let mut said = error.to_string();
-            eprintln!("error: {said}");
+            eprintln!("error: {}", judging::sanitize::clean_block(&said));
             for cause in error.chain().skip(1).map(ToString::to_string) {
                 if !said.contains(&cause) {
-                    eprintln!("  because: {cause}");
+                    eprintln!("  because: {}", judging::sanitize::clean_block(&cause));
                     said.push_str(&cause);
                 }
             }

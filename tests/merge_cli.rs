@@ -199,6 +199,15 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
             "version 9; this judging reads versions 1 to 5",
             "upgrade judging",
         ),
+        // A key with an escape sequence in it, which serde's message quotes: shown, not sent.
+        (
+            s.file(
+                "esc-key.json",
+                "{\"format\":\"judging-scores\",\"version\":4,\"\\u001b[2J\":1,\"digest\":\"x\",\"body\":{}}",
+            ),
+            "unknown field `\\u{1b}[2J`",
+            "give the judges' files",
+        ),
         // judging.toml given by mistake: no judge to ask.
         (s.file("judging-copy.json", "[event]\nid = \"x\"\n"), "not a judging score file", "give the judges' files"),
     ];
@@ -215,6 +224,7 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         assert!(stderr.contains(cure), "{want}: not {cure:?}: {stderr}");
         assert!(stderr.contains("nothing was merged"), "{stderr}");
         assert!(out.stdout.is_empty(), "no half-merged output");
+        assert!(!stderr.contains('\u{1b}'), "{want}: an escape reached the terminal: {stderr:?}");
     }
 }
 
