@@ -36,10 +36,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     // Which event is in use, and why: said on the first screen, after a name given with
     // `--judge` that judging.toml does not list (the name prompt asks twice; a typo in `--judge`
     // makes a whole store under the wrong name).
-    let status = match session.unlisted_judge(given) {
-        Some(unlisted) => format!("{unlisted} · {} · {status}", event_notice(&session.loaded)),
-        None => format!("{} · {status}", event_notice(&session.loaded)),
-    };
+    let said = [session.unlisted_judge(given), Some(event_notice(&session.loaded)), Some(status)];
+    let status = said.into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let Session { loaded, mut store, judge } = session;
     let pushing = pushing(&loaded, &judge, &store);
     crate::tui::run(&loaded, &judge, assignments.as_ref(), &mut store, status, pushing)?;
