@@ -170,3 +170,33 @@ fn escapes_in_titles_do_not_reach_the_screen() {
     }
     assert!(text.contains("Red title") && text.contains("Team") && text.contains("lineone"), "{text}");
 }
+
+/// The list's columns stay put while the judge pages through it: each is as wide as its widest
+/// cell in the whole list, not among the rows in sight (a long title further down moved TOTAL
+/// and the team under the judge's eyes).
+#[test]
+fn the_lists_columns_stay_put_while_paging() {
+    let (_dir, store, mut app) = sample();
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    let heading = |text: &str| text.lines().nth(2).map(str::to_owned).expect("the list's heading");
+    let first = screen(&app, 80, 24);
+    let mut pages = 0;
+    loop {
+        let before = app.current().map(|e| e.submission.id.clone());
+        runner.step(&store, &mut app, Action::Page(1));
+        if app.current().map(|e| e.submission.id.clone()) == before {
+            break;
+        }
+        pages += 1;
+        let text = screen(&app, 80, 24);
+        assert_eq!(heading(&text), heading(&first), "page {pages}:\n{text}");
+    }
+    assert!(pages >= 2, "the sample has pages to turn at 80x24: {pages}");
+    // At any width the total keeps to the right edge, not mid-screen with blank room after it.
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        runner.step(&store, &mut app, Action::Resize(width, height));
+        let text = screen(&app, width, height);
+        assert!(heading(&text).trim_end_matches('"').ends_with("TOTAL│"), "{width}x{height}:\n{text}");
+    }
+}

@@ -125,6 +125,10 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, for what must fit any of them (the list's status column).
+    pub const ALL: [Status; 5] =
+        [Status::NotStarted, Status::Partial, Status::Scored, Status::Recused, Status::Withdrawn];
+
     pub fn label(self) -> &'static str {
         match self {
             Status::NotStarted => "not started",

@@ -217,6 +217,17 @@ impl Column {
     }
 }
 
+/// Gives the room `widths` leave unused (of `room`, with `gap` between columns) to the first
+/// column of `to` that is shown.
+pub fn give_the_rest(widths: &mut [Option<usize>], gap: usize, room: usize, to: &[usize]) {
+    let shown = widths.iter().flatten().count();
+    let used = widths.iter().flatten().sum::<usize>() + gap * shown.saturating_sub(1);
+    let first = to.iter().copied().find(|k| widths.get(*k).copied().flatten().is_some());
+    if let Some(Some(width)) = first.and_then(|k| widths.get_mut(k)) {
+        *width += room.saturating_sub(used);
+    }
+}
+
 /// The width given to each column (`None`: dropped whole) in `room` columns, with `gap`
 /// between columns. Columns are dropped, lowest `drop` first (the last of equals first), until
 /// the rest fit at their least; the room left is shared among those that want more, in
@@ -501,5 +512,23 @@ mod tests {
         assert_eq!(columns(&cols, 1, 22), [None, Some(12), Some(8), None], "then the total, whole");
         // Spare room shared in proportion to what each wants: 28 and 12 over 10 spare.
         assert_eq!(columns(&[title, team], 1, 31), [Some(19), Some(11)]);
+    }
+
+    /// (widths, room, columns to give it to in turn) → the widths with the unused room given.
+    #[test]
+    fn the_room_no_column_wants_goes_to_the_first_shown() {
+        type Widths<'a> = &'a [Option<usize>];
+        let cases: [(Widths, usize, &[usize], Widths); 4] = [
+            (&[Some(8), Some(40), Some(20), Some(5)], 200, &[2, 1], &[Some(8), Some(40), Some(144), Some(5)]),
+            (&[Some(8), Some(40), None, Some(5)], 100, &[2, 1], &[Some(8), Some(85), None, Some(5)]),
+            (&[Some(8), Some(40), Some(20), Some(5)], 76, &[2, 1], &[Some(8), Some(40), Some(20), Some(5)]),
+            // Columns that already take more than the room are left as they are.
+            (&[Some(50), Some(40)], 60, &[0], &[Some(50), Some(40)]),
+        ];
+        for (widths, room, to, want) in cases {
+            let mut got = widths.to_vec();
+            give_the_rest(&mut got, 1, room, to);
+            assert_eq!(got, want, "{widths:?} in {room}");
+        }
     }
 }

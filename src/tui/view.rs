@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Widget};
 
-use super::app::{App, Comparing, Entry, Mode};
+use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL};
 use super::fit::{self, Column, flow, hanging, wrap};
 use super::keys::{KEYS, footer_keys};
 use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
@@ -225,30 +225,44 @@ impl App {
         let offset = super::app::in_sight(self.list.offset(), selected, inner_rows, self.list.rows().len());
         let in_sight: Vec<&Entry> =
             self.list.rows().iter().skip(offset).take(inner_rows).map(|i| &self.entries[*i]).collect();
+        // Each column as wide as its widest cell in the whole list, not in sight: the columns
+        // stay put while the judge pages. The judge's own cells, status and total, as wide as
+        // the widest they can come to.
         let widest = |k: usize, head: &str| {
-            in_sight.iter().map(|e| columns(&self.cell_text(e, k))).max().unwrap_or(0).max(columns(head))
+            let cells = match k {
+                0 => Status::ALL.iter().flat_map(|s| [s.shown(false), s.shown(true)]).map(columns).max().unwrap_or(0),
+                TOTAL => self.widest_total(),
+                k => self.list.widest(k),
+            };
+            cells.max(columns(head))
         };
         // The title never goes and the status shows whole; the track goes first (the entry pane
         // and `f` say it), then the total, then the team.
         let spec = [
             Column::whole(widest(0, "STATUS"), None),
             Column::whole(widest(1, "TRACK"), Some(1)),
-            Column { want: widest(2, "TITLE"), least: 16, drop: None },
+            Column { want: widest(TITLE, "TITLE"), least: 16, drop: None },
             // The team whole where it can be, its members after it where there is room.
-            Column { want: widest(3, "TEAM"), least: widest(5, "TEAM").min(20), drop: Some(3) },
-            Column::whole(widest(4, "TOTAL"), Some(2)),
+            Column { want: widest(TEAM, "TEAM"), least: widest(TEAM_ALONE, "TEAM").min(20), drop: Some(3) },
+            Column::whole(widest(TOTAL, "TOTAL"), Some(2)),
         ];
         // Inside the borders, less the selection's mark.
         let room = usize::from(area.width.saturating_sub(4));
-        let widths = fit::columns(&spec, 1, room);
+        let mut widths = fit::columns(&spec, 1, room);
+        // Room no column wants goes to the team's (or the title's), so that on a wide screen
+        // the total keeps to the right edge, where it is at any other width.
+        fit::give_the_rest(&mut widths, 1, room, &[TEAM, TITLE]);
         let heads = ["STATUS", "TRACK", "TITLE", "TEAM", "TOTAL"];
         let shown = |k: usize| widths[k].is_some();
         let rows = in_sight.iter().map(|e| {
             let cells = self.row(e, &widths);
             Row::new(cells.into_iter().enumerate().filter(|(k, _)| shown(*k)).map(|(_, c)| c).collect::<Vec<_>>())
         });
-        let header =
-            Row::new((0..5).filter(|k| shown(*k)).map(|k| heads[k]).collect::<Vec<_>>()).style(Style::new().bold());
+        let head = |k: usize| {
+            let line = Line::from(heads[k]);
+            Cell::from(if k == TOTAL { line.alignment(Alignment::Right) } else { line })
+        };
+        let header = Row::new((0..5).filter(|k| shown(*k)).map(head).collect::<Vec<_>>()).style(Style::new().bold());
         let constraints: Vec<Constraint> =
             widths.iter().flatten().map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX))).collect();
         let table = Table::new(rows, constraints)
@@ -263,20 +277,18 @@ impl App {
     /// The text of an entry's cell in column `k`: status, track, title, team and members,
     /// total; (5) the team alone.
     fn cell_text(&self, entry: &Entry, k: usize) -> String {
-        let s = &entry.submission;
         match k {
             0 => self.shown_status(entry).0.to_owned(),
-            1 => s.track.clone().unwrap_or_default(),
-            2 => clean_line(&s.title),
-            3 if s.members.is_empty() => clean_line(&s.team),
-            3 => format!(
-                "{} · {}",
-                clean_line(&s.team),
-                s.members.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ")
-            ),
-            5 => clean_line(&s.team),
-            _ => self.total_of(&s.id).map(|t| format!("{t:.2}")).unwrap_or_default(),
+            TOTAL => self.total_of(&entry.submission.id).map(|t| format!("{t:.2}")).unwrap_or_default(),
+            k => entry.cell(k),
         }
+    }
+
+    /// The columns the widest total can take: a total is a mean of scores, at most the highest
+    /// any criterion's scale goes to.
+    fn widest_total(&self) -> usize {
+        let highest = self.config.criteria.iter().map(|c| c.scale.high).max().unwrap_or(0);
+        columns(&format!("{:.2}", f64::from(highest)))
     }
 
     /// The status the list shows, and its colour: a declared conflict shows before any score
@@ -302,12 +314,14 @@ impl App {
         let width = |k: usize| widths.get(k).copied().flatten().unwrap_or(0);
         std::array::from_fn(|k| match k {
             0 => Cell::from(self.cell_text(entry, 0)).style(Style::new().fg(colour)),
-            2 => Cell::from(fit(&self.cell_text(entry, 2), width(2))),
-            3 => {
-                let full = self.cell_text(entry, 3);
-                let text = if columns(&full) <= width(3) { full } else { fit(&self.cell_text(entry, 5), width(3)) };
+            TITLE => Cell::from(fit(&entry.cell(TITLE), width(TITLE))),
+            TEAM => {
+                let full = entry.cell(TEAM);
+                let text = if columns(&full) <= width(TEAM) { full } else { fit(&entry.cell(TEAM_ALONE), width(TEAM)) };
                 Cell::from(text)
             }
+            // A number, right-aligned under its heading, so that its places line up.
+            TOTAL => Cell::from(Line::from(self.cell_text(entry, TOTAL)).alignment(Alignment::Right)),
             k => Cell::from(self.cell_text(entry, k)),
         })
     }

@@ -3,7 +3,7 @@
 
 use ratatui::widgets::TableState;
 
-use super::entries::{Entries, Entry};
+use super::entries::{CELLS, Entries, Entry};
 use super::scores::Scores;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +49,8 @@ pub struct ListView {
     table: TableState,
     /// Rows of the list in sight on the screen as it is now.
     pub rows_in_sight: usize,
+    /// The widest of each column's cells in the whole list, by `refresh` ([`Entry::cell`]).
+    widest: [usize; CELLS],
 }
 
 impl Default for ListView {
@@ -62,6 +64,7 @@ impl Default for ListView {
             rows: Vec::new(),
             table: TableState::new().with_selected(Some(0)),
             rows_in_sight: 10,
+            widest: [0; CELLS],
         }
     }
 }
@@ -70,6 +73,12 @@ impl ListView {
     /// The list on screen: indices into the entries.
     pub fn rows(&self) -> &[usize] {
         &self.rows
+    }
+
+    /// The widest cell of column `k` in the whole list (0 for the judge's own columns, status
+    /// and total, whose widest the screen knows).
+    pub fn widest(&self, k: usize) -> usize {
+        self.widest.get(k).copied().unwrap_or(0)
     }
 
     /// The first row in sight.
@@ -109,6 +118,7 @@ impl ListView {
                 total(b).total_cmp(&total(a))
             }),
         }
+        self.widest = std::array::from_fn(|k| rows.iter().map(|i| entries[*i].widths[k]).max().unwrap_or(0));
         self.rows = rows;
         let kept = keep.as_deref().and_then(|id| self.position_of(entries, id));
         self.table.select(Some(kept.unwrap_or(0)));

@@ -26,7 +26,7 @@ use std::time::Instant;
 
 pub use editors::{Mode, NoteEditor, Recusal, Search, Typing};
 pub use effects::{Effect, Outcome, Outside, Then, Write};
-pub use entries::{Entries, Entry};
+pub use entries::{Entries, Entry, TEAM, TEAM_ALONE, TITLE, TOTAL};
 pub use finals::{Choice, Comparing, FinalistShown, Side};
 pub use list::{ListView, Sort, in_sight};
 pub use scores::Scores;
