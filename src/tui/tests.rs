@@ -271,6 +271,28 @@ fn the_stopwatch_keeps_every_reading_and_suggests_a_level_by_their_median() {
     assert!(f.store.score_sheet().expect("sheet").readings.contains_key(&next), "quitting saves a running stopwatch");
 }
 
+/// A stopwatch left running over a break: its reading is kept (every reading is), but the
+/// footer says so while it runs, and the message on saving says how to take it back; `u` does.
+#[test]
+fn a_stopwatch_left_running_says_so_and_its_reading_can_be_taken_back() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    let start = f.app.now;
+    f.press("t");
+    let unix = f.app.now_unix;
+    f.act(Action::Tick(start + std::time::Duration::from_secs(40), unix));
+    assert!(!f.app.stopwatch_news().unwrap_or_default().contains("left running"), "a demo's minute is no mistake");
+    f.act(Action::Tick(start + std::time::Duration::from_secs(3 * 3600), unix));
+    let news = f.app.stopwatch_news().unwrap_or_default();
+    assert!(news.contains("over 20 minutes: left running?"), "{news}");
+    f.press("t");
+    assert!(f.app.status.contains("10800.0 s saved"), "{}", f.app.status);
+    assert!(f.app.status.contains("if the stopwatch was left running, u takes this reading back"), "{}", f.app.status);
+    assert_eq!(f.store.score_sheet().expect("sheet").readings.get(&id), Some(&vec![10_800.0]));
+    f.press("u");
+    assert_eq!(f.store.score_sheet().expect("sheet").readings.get(&id), None, "u takes it back");
+}
+
 #[test]
 fn links_open_only_what_the_entry_has() {
     let mut f = fixture();

@@ -597,11 +597,18 @@ impl App {
         let (id, since) = self.stopwatch.as_ref()?;
         let seconds = self.seconds_since(*since);
         let here = self.current().is_some_and(|e| &e.submission.id == id);
+        // Past the longest try it is most likely running by mistake: its reading can be undone.
+        let minutes = super::app::LONGEST_TRY.as_secs() / 60;
+        let long = if seconds > super::app::LONGEST_TRY.as_secs_f64() {
+            format!(" · over {minutes} minutes: left running? u takes the reading back once saved")
+        } else {
+            String::new()
+        };
         Some(if here {
-            format!("⏱ {seconds:.1} s on this entry · t stops and saves")
+            format!("⏱ {seconds:.1} s on this entry · t stops and saves{long}")
         } else {
             let title = self.entries.get(id).map_or_else(|| clean_line(id), |e| clean_line(&e.submission.title));
-            format!("⏱ {seconds:.1} s on {title} · t saves it and times this entry")
+            format!("⏱ {seconds:.1} s on {title} · t saves it and times this entry{long}")
         })
     }
 

@@ -68,6 +68,14 @@ impl App {
                 if self.stopwatch.as_ref().is_some_and(|(running, _)| *running != id) {
                     self.status.push_str(" · now timing this entry");
                 }
+                // Saved as read (every reading is kept), but said: a judge back from a break
+                // should not find an hour's reading among a demo's, unnoticed.
+                if seconds > super::LONGEST_TRY.as_secs_f64() {
+                    self.status.push_str(&format!(
+                        " · over {} minutes: if the stopwatch was left running, u takes this reading back",
+                        super::LONGEST_TRY.as_secs() / 60
+                    ));
+                }
             }
             Then::Typed => {}
             Then::Compared => self.compared(&id, &change),

@@ -34,6 +34,10 @@ pub use scores::Scores;
 use crate::config::Config;
 use crate::model::{Change, Criterion, HubFacts, ScoreSheet, Status, StoredSubmission, TextPart};
 
+/// A judge tries a demo for minutes, not for this long: a stopwatch reading past it is saved,
+/// and the judge is told how to take it back (a stopwatch left running over a break).
+pub const LONGEST_TRY: std::time::Duration = std::time::Duration::from_secs(20 * 60);
+
 /// Which link a key opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Link {
