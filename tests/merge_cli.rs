@@ -210,6 +210,17 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         ),
         // judging.toml given by mistake: no judge to ask.
         (s.file("judging-copy.json", "[event]\nid = \"x\"\n"), "not a judging score file", "give the judges' files"),
+        // A file that is not there, and a folder: what to check, what to give.
+        (s.path().join("scores-nobody.json"), "cannot read", "check the path"),
+        (
+            {
+                let folder = s.path().join("judges-folder");
+                std::fs::create_dir_all(&folder).expect("folder");
+                folder
+            },
+            "not a regular file",
+            "give the path of the file itself",
+        ),
     ];
     for (bad, want, cure) in cases {
         let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");

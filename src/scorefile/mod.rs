@@ -57,6 +57,7 @@ struct Envelope<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScoreFileError {
+    /// `reason` says what went wrong and what to do about it.
     #[error("cannot read {file}: {reason}")]
     Unreadable { file: String, reason: String },
     #[error(
@@ -106,6 +107,25 @@ pub enum ScoreFileError {
 
 /// What to do about a file that is not a score file as the app writes it: another file given
 /// by mistake (judging.toml, a saved CSV), or a judge's file broken or edited on its way.
+impl ScoreFileError {
+    /// A file that could not be read, with what to do about it, by what went wrong.
+    pub fn unreadable(file: &str, error: &std::io::Error) -> ScoreFileError {
+        use std::io::ErrorKind;
+        let cure = match error.kind() {
+            ErrorKind::NotFound => "check the path (a judge's file is named as given, e.g. judges/scores-mira.json)",
+            ErrorKind::PermissionDenied => {
+                "this user may not read it: check its permissions, or copy it somewhere readable"
+            }
+            ErrorKind::IsADirectory => "a folder: give the score files in it (e.g. judges/*.json), not the folder",
+            ErrorKind::InvalidData => {
+                "a file of text is expected: give the judge's score file as `judging export` wrote it"
+            }
+            _ => "check the file and the disk it is on, then run the command again",
+        };
+        ScoreFileError::Unreadable { file: file.to_owned(), reason: format!("{error}: {cure}") }
+    }
+}
+
 const EXPORT_AGAIN: &str = "a score file is what `judging export` writes: give the judges' files, and if a judge sent this one, ask them to export again and send that file, unedited";
 
 /// What signs a file as it is written.

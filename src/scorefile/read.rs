@@ -54,14 +54,17 @@ fn read_one(
 ) -> Result<JudgeMarks, ScoreFileError> {
     // A judge may name their file: shown as given, with no escape sequence reaching a terminal.
     let name = crate::sanitize::visible(&path.display().to_string());
-    let unreadable = |e: std::io::Error| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() };
+    let unreadable = |e: std::io::Error| ScoreFileError::unreadable(&name, &e);
     // Refused before it is read: a huge file must not exhaust memory.
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > scorefile::MAX_BYTES {
         return Err(ScoreFileError::TooLarge { file: name, size });
     }
-    crate::disk::read_capped_into(path, scorefile::MAX_BYTES, text)
-        .map_err(|e| ScoreFileError::Unreadable { file: name.clone(), reason: e.to_string() })?;
+    crate::disk::read_capped_into(path, scorefile::MAX_BYTES, text).map_err(|e| match e {
+        crate::disk::DiskError::Read { source, .. } => unreadable(source),
+        // Each of the others says what is wrong and what to give instead.
+        other => ScoreFileError::Unreadable { file: name.clone(), reason: other.to_string() },
+    })?;
     let body = scorefile::read(text, &name, config)?;
     let written = who_and_when(&body, &name)?;
     let criteria = config.criteria.len();
