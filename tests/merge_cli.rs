@@ -129,6 +129,8 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     let (good, text) = pulled_with_a_good_file(&s);
     let edited = s.file("edited.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
     assert_ne!(std::fs::read_to_string(&edited).expect("read"), text, "the edit happened");
+    let folder = s.path().join("judges-folder");
+    std::fs::create_dir_all(&folder).expect("folder");
     // Each case: the file, what is said of it, and what is said to put it right.
     let cases: Vec<(std::path::PathBuf, &str, &str)> = vec![
         (edited, "edited after it was written", "export again"),
@@ -212,15 +214,7 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
         (s.file("judging-copy.json", "[event]\nid = \"x\"\n"), "not a judging score file", "give the judges' files"),
         // A file that is not there, and a folder: what to check, what to give.
         (s.path().join("scores-nobody.json"), "cannot read", "check the path"),
-        (
-            {
-                let folder = s.path().join("judges-folder");
-                std::fs::create_dir_all(&folder).expect("folder");
-                folder
-            },
-            "not a regular file",
-            "give the path of the file itself",
-        ),
+        (folder, "not a regular file", "give the path of the file itself"),
     ];
     for (bad, want, cure) in cases {
         let out = head(&s).arg("merge").args([&good, &bad]).output().expect("runs");
