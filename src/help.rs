@@ -176,6 +176,7 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
 /// The top level's examples: how a judge and a head judge start.
 const START: &[(&str, &str)] = &[
     ("judging", "the judge's app: the first time, it asks your name and reads the export"),
+    ("judging join build-small/judges", "a judge of a shared event: set this machine up from the judges' repo"),
     ("judging merge scores-*.json", "the head judge: rank the judges' score files"),
     ("judging results scores-*.json", "the organizers: the prizes"),
 ];
@@ -243,11 +244,20 @@ mod tests {
                 sub.get_name()
             );
         }
+        for (line, what) in START {
+            assert!(format!("  # {what}").chars().count() <= 80, "{what:?} wraps at 80 columns");
+            if let Err(e) = command.clone().try_get_matches_from(shell_words(line)) {
+                panic!("{line:?} does not parse: {e}");
+            }
+        }
         for (name, examples) in EXAMPLES {
             assert!(command.find_subcommand(name).is_some(), "examples for {name}, which is not a subcommand");
             // As the README promises: enough to show more than one use, few enough to read.
             assert!((2..=4).contains(&examples.len()), "{name} has {} examples, not two to four", examples.len());
-            for (line, _) in *examples {
+            for (line, what) in *examples {
+                // Its comment on one line of an 80-column terminal: wrapped, its second line
+                // would read as a command without the `#`.
+                assert!(format!("  # {what}").chars().count() <= 80, "{name}: {what:?} wraps at 80 columns");
                 let words = shell_words(line);
                 assert!(words.iter().skip(1).any(|w| w == name), "{line:?} is not an example of {name}");
                 if let Err(e) = command.clone().try_get_matches_from(&words) {
