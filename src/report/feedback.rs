@@ -12,6 +12,19 @@ use crate::sanitize::{clean_block, markdown};
 /// not grow with the field.
 pub const BINS: usize = 10;
 
+/// How many of the entries an average is higher than, in words a team reads after "higher
+/// than": a share as every share is shown ([`crate::format::percent`]), but none said as none
+/// and a sliver as "under 1%", not "<1%".
+fn higher_than(share: f64) -> String {
+    let shown = crate::format::percent(share);
+    if share <= 0.0 {
+        "no other entry".to_owned()
+    } else {
+        // percent's own "<1%", so that the line between the two is where every share draws it.
+        format!("{} of entries", shown.replace('<', "under "))
+    }
+}
+
 /// One criterion on a team's page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CriterionLine {
@@ -160,7 +173,7 @@ pub fn markdown_page(p: &Page) -> String {
         ));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above.map(|a| format!("{} of entries", crate::format::percent(a))).unwrap_or_default();
+        let above = c.above.map(higher_than).unwrap_or_default();
         out.push_str(&format!(
             "| {} | {} of {}-{} | {above} | {} |\n",
             markdown(&c.label),
@@ -249,8 +262,7 @@ pub fn html_page(p: &Page) -> String {
         body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above =
-            c.above.map(|a| format!("<br>higher than {}", escape(&crate::format::percent(a)))).unwrap_or_default();
+        let above = c.above.map(|a| format!("<br>higher than {}", escape(&higher_than(a)))).unwrap_or_default();
         body.push_str(&format!(
             "<tr><td>{}</td><td class=\"num\">{} of {}-{}</td><td>{}{above}</td><td>{}</td></tr>\n",
             escape(&c.label),
@@ -335,6 +347,16 @@ pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (share, what follows "higher than")
+    #[test]
+    fn higher_than_says_none_and_a_sliver_in_words() {
+        for (share, want) in
+            [(0.0, "no other entry"), (0.004, "under 1% of entries"), (0.5, "50% of entries"), (1.0, "100% of entries")]
+        {
+            assert_eq!(higher_than(share), want, "{share}");
+        }
+    }
 
     #[test]
     fn judges_are_lettered_in_order() {
