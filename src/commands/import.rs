@@ -19,7 +19,9 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let text = crate::export::as_text(&bytes, &name)?;
     let mut reader = crate::export::guard::csv_reader(text, b',', true)
         .map_err(|(line, why)| anyhow::anyhow!("{name}: line {line}: {why}"))?;
-    let columns = Columns::find(reader.headers().with_context(|| format!("{name}: no header line"))?, &name)?;
+    let header = reader.headers().with_context(|| format!("{name}: no header line"))?;
+    let headed = header.len();
+    let columns = Columns::find(header, &name)?;
     let sheet_now = session.store.score_sheet()?;
     let mut problems = Vec::new();
     let mut lines = crate::format::LineCounter::new(text);
@@ -27,6 +29,15 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     for record in reader.records() {
         let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        // More fields than headers: a comma in a note not in quotes, which would cut the note
+        // at the comma without a word. Fewer are the empty notes a spreadsheet leaves off.
+        if record.len() > headed {
+            problems.push(format!(
+                "{name}: line {line}: {} fields for a header of {headed}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it",
+                record.len()
+            ));
+            continue;
+        }
         match row_changes(&record, &columns, &session, &sheet_now) {
             Ok(changes) => rows.extend(changes),
             Err(p) => problems.push(format!("{name}: line {line}: {p}")),
