@@ -20,7 +20,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let mut reader = crate::export::guard::csv_reader(text, b',', true)
         .map_err(|(line, why)| anyhow::anyhow!("{name}: line {line}: {why}"))?;
     let header = reader.headers().with_context(|| format!("{name}: no header line"))?;
-    let headed = header.len();
+    let header_cells = header.len();
     let columns = Columns::find(header, &name)?;
     let sheet_now = session.store.score_sheet()?;
     let mut problems = Vec::new();
@@ -31,9 +31,9 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         // More fields than headers: a comma in a note not in quotes, which would cut the note
         // at the comma without a word. Fewer are the empty notes a spreadsheet leaves off.
-        if record.len() > headed {
+        if record.len() > header_cells {
             problems.push(format!(
-                "{name}: line {line}: {} fields for a header of {headed}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it",
+                "{name}: line {line}: {} fields for a header of {header_cells}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it",
                 record.len()
             ));
             continue;
