@@ -53,7 +53,7 @@ fn diving_drops_two_high_two_low_and_multiplies_by_difficulty() {
         assert_eq!(cents(total), cents(num(e, 2)), "{}", &e[0]);
     }
     let order = |list: &[(String, f64)]| -> Vec<String> {
-        rank(&list.iter().map(|(_, t)| Some(*t)).collect::<Vec<_>>(), false)
+        rank(&list.iter().map(|(_, t)| Some(*t)).collect::<Vec<_>>(), Method::Mean.order())
             .iter()
             .map(|s| list[s.entry].0.clone())
             .collect()
@@ -97,7 +97,7 @@ fn princeton_rank_sums_and_order_match_the_published_result() {
             assert_eq!(sums[e], Some(num(p, 5)), "rank sum of {}", &p[0]);
             assert_eq!(plain[e], Some(num(p, 2)), "sum of {}", &p[0]);
         }
-        let standings = rank(&sums, true);
+        let standings = rank(&sums, Method::RankSum.order());
         let order: Vec<&str> = standings.iter().take(4).map(|s| panel.entries[s.entry].as_str()).collect();
         assert_eq!(order, top4, "{flight}");
         for p in published.iter().filter(|p| &p[1] == flight) {
@@ -107,7 +107,7 @@ fn princeton_rank_sums_and_order_match_the_published_result() {
     }
     // The methods disagree: by plain sum the red 4th place goes to E2, not A2.
     let red = princeton("red");
-    let by_sum = rank(&merge(&red, &Method::Sum { judges: vec![] }), false);
+    let by_sum = rank(&merge(&red, &Method::Sum { judges: vec![] }), Method::Mean.order());
     assert_eq!(red.entries[by_sum[3].entry], "E2");
     let w = {
         let mut rows = vec![vec![0.0; 10]; 9];
@@ -142,7 +142,7 @@ fn paris_the_nine_french_judges_sum_with_ties_reported() {
         }
     }
     assert_eq!(matching, 7, "seven totals match the published ones; A, B and G do not");
-    let standings = rank(&totals, false);
+    let standings = rank(&totals, Method::Mean.order());
     let at = |wine: &str| standings.iter().find(|s| panel.entries[s.entry] == wine).expect("ranked").clone();
     assert!(at("A").tied && at("B").tied && at("A").place == 1 && at("B").place == 1, "A and B tie for first");
     assert!(at("G").tied && at("I").tied && at("G").place == at("I").place, "G and I tie at 88");

@@ -127,6 +127,11 @@ const TOLERANCE: f64 = 1e-6;
 /// factor of about four a round there, so what is left to move is a fraction of this).
 const HABIT_TOLERANCE: f64 = 1e-4;
 const MAX_ROUNDS: usize = 500;
+/// Two fitted scores this near (relative to the larger) are one score: the fit stops once no
+/// quality moves by a millionth of the marks' spread a round, and what it has still to move
+/// (more where few judges link the entries) is within this. Two entries with the same marks from
+/// the same judges came out 3-5e-8 apart, and the nearer placed above the other.
+pub const SCORES_ALIKE: f64 = 1e-5;
 /// The noise of a mark the fit starts from, in squared standard units, before the marks say.
 const START_NOISE: f64 = 0.25;
 

@@ -169,6 +169,17 @@ impl Method {
         matches!(self, Method::RankSum)
     }
 
+    /// How its scores are placed: which way is better, and how near two scores must be to be
+    /// the same score. A fitted score is only as exact as its fit; a difference within that is
+    /// the fit's rounding, which must not decide a place the tie-breaks or the jury should.
+    pub fn order(&self) -> Order {
+        let alike = match self {
+            Method::Calibrated => calibrated::SCORES_ALIKE,
+            _ => EXACTLY_ALIKE,
+        };
+        Order { lower_is_better: self.lower_is_better(), alike }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Method::Mean => "mean",
@@ -333,23 +344,37 @@ pub struct Standing {
     pub broken_by: Option<usize>,
 }
 
-/// Orders merged scores into places. Entries without a score are left out. Equal scores (within
-/// `1e-9`) share a place and are marked tied; the order among them is by entry index only so
-/// that the output is stable.
-pub fn rank(scores: &[Option<f64>], lower_is_better: bool) -> Vec<Standing> {
+/// How a method's scores are placed ([`Method::order`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Order {
+    pub lower_is_better: bool,
+    /// Two scores this near, relative to the larger (or to 1), are the same score.
+    pub alike: f64,
+}
+
+/// Scores worked out in closed form (means, sums, ranks) are alike within floating-point
+/// rounding only.
+const EXACTLY_ALIKE: f64 = 1e-9;
+
+/// Orders merged scores into places. Entries without a score are left out. Scores alike (within
+/// `order.alike`) share a place, are marked tied and given the same score, the first's; the order
+/// among them is by entry index only so that the output is stable.
+pub fn rank(scores: &[Option<f64>], order: Order) -> Vec<Standing> {
     let mut marked: Vec<(usize, f64)> = scores.iter().enumerate().filter_map(|(i, s)| s.map(|s| (i, s))).collect();
     marked.sort_by(|a, b| {
-        let by_score = if lower_is_better { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) };
+        let by_score = if order.lower_is_better { a.1.total_cmp(&b.1) } else { b.1.total_cmp(&a.1) };
         by_score.then(a.0.cmp(&b.0))
     });
-    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    let same = |a: f64, b: f64| (a - b).abs() <= order.alike * a.abs().max(b.abs()).max(1.0);
     let mut out: Vec<Standing> = Vec::with_capacity(marked.len());
     for (i, (entry, score)) in marked.iter().enumerate() {
-        let place = match out.last() {
-            Some(prev) if same(prev.score, *score) => prev.place,
-            _ => i + 1,
+        // Scores alike are one score from here on, the first's: every output and every later
+        // test of equality (tie-breaks, "the very same score" under a prize) then agrees.
+        let (place, score) = match out.last() {
+            Some(prev) if same(prev.score, *score) => (prev.place, prev.score),
+            _ => (i + 1, *score),
         };
-        out.push(Standing { entry: *entry, score: *score, place, tied: false, broken_by: None });
+        out.push(Standing { entry: *entry, score, place, tied: false, broken_by: None });
     }
     for i in 0..out.len() {
         let tied =

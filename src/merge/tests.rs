@@ -41,10 +41,32 @@ fn trimming_median_and_spread() {
 #[test]
 fn ranking_reports_ties_and_never_breaks_them() {
     let scores = [Some(3.0), Some(5.0), None, Some(3.0), Some(1.0)];
-    let got: Vec<(usize, usize, bool)> = rank(&scores, false).iter().map(|s| (s.entry, s.place, s.tied)).collect();
+    let got: Vec<(usize, usize, bool)> =
+        rank(&scores, Method::Mean.order()).iter().map(|s| (s.entry, s.place, s.tied)).collect();
     assert_eq!(got, [(1, 1, false), (0, 2, true), (3, 2, true), (4, 4, false)]);
-    let low: Vec<usize> = rank(&scores, true).iter().map(|s| s.entry).collect();
+    let low: Vec<usize> = rank(&scores, Method::RankSum.order()).iter().map(|s| s.entry).collect();
     assert_eq!(low, [4, 0, 3, 1]);
+}
+
+/// (method, two scores) → one place or two. A fitted score is as exact as its fit: the same
+/// marks from the same judges came out 5e-8 apart in the calibrated fit, which must not place
+/// one above the other; a mean of whole marks is exact, and 1e-5 apart is two scores.
+#[test]
+fn scores_alike_within_their_methods_precision_share_a_place() {
+    let cases = [
+        (Method::Calibrated, 3.924_912_556_355_992_3, 3.924_912_510_232_221, true),
+        (Method::Calibrated, 1.435_315_049_1, 1.435_315_019_2, true),
+        (Method::Calibrated, 3.92, 3.9201, false),
+        (Method::Mean, 4.000_01, 4.0, false),
+        (Method::Mean, 4.0, 4.0 + 1e-12, true),
+    ];
+    for (method, a, b, alike) in cases {
+        let standings = rank(&[Some(a), Some(b)], method.order());
+        assert_eq!(standings[0].place == standings[1].place, alike, "{method:?}: {a} and {b}");
+        assert_eq!(standings.iter().all(|s| s.tied), alike, "{method:?}: {a} and {b} tied");
+        // One score, so that every later test of equality agrees with the place.
+        assert_eq!(standings[0].score == standings[1].score, alike, "{method:?}: {a} and {b} one score");
+    }
 }
 
 #[test]
@@ -65,8 +87,7 @@ fn each_method_on_a_small_panel() {
             (2, 2, 2.0),
         ],
     );
-    let order =
-        |m: Method| -> Vec<usize> { rank(&merge(&p, &m), m.lower_is_better()).iter().map(|s| s.entry).collect() };
+    let order = |m: Method| -> Vec<usize> { rank(&merge(&p, &m), m.order()).iter().map(|s| s.entry).collect() };
     for m in [
         Method::Mean,
         Method::Median,
@@ -210,8 +231,10 @@ fn tie_breaks_decide_in_turn_and_leave_the_rest_tied() {
         ),
     ];
     for (what, keys, want) in cases {
-        let got: Vec<Row> =
-            break_ties(rank(&scores, false), &keys).iter().map(|s| (s.entry, s.place, s.tied, s.broken_by)).collect();
+        let got: Vec<Row> = break_ties(rank(&scores, Method::Mean.order()), &keys)
+            .iter()
+            .map(|s| (s.entry, s.place, s.tied, s.broken_by))
+            .collect();
         assert_eq!(got, want, "{what}");
     }
 }
@@ -228,7 +251,7 @@ fn the_deepest_deciding_key_is_found_without_comparing_every_pair() {
         let mut draw = || (rng.uniform() * f64::from(values)).floor();
         let scores: Vec<Option<f64>> = (0..entries).map(|_| Some(draw().min(1.0))).collect();
         let key_values: Vec<Vec<f64>> = (0..keys).map(|_| (0..entries).map(|_| draw()).collect()).collect();
-        let got = break_ties(rank(&scores, false), &key_values);
+        let got = break_ties(rank(&scores, Method::Mean.order()), &key_values);
         let decider = |a: usize, b: usize| key_values.iter().position(|k| k[a].total_cmp(&k[b]).is_ne());
         for s in &got {
             let same_score: Vec<usize> = got
@@ -250,7 +273,7 @@ fn a_tie_of_thousands_is_broken_into_its_groups() {
     let n = 20_000;
     let scores = vec![Some(3.0); n];
     let keys = vec![(0..n).map(|i| (i % 5) as f64).collect::<Vec<f64>>()];
-    let got = break_ties(rank(&scores, false), &keys);
+    let got = break_ties(rank(&scores, Method::Mean.order()), &keys);
     assert!(got.iter().all(|s| s.broken_by == Some(0) && s.tied));
     assert_eq!(got.iter().map(|s| s.place).max(), Some(1 + 4 * n / 5));
 }
@@ -280,12 +303,12 @@ fn schulze_reproduces_the_published_example() {
         }
     }
     let p = panel(45, 5, &marks);
-    let order: String = rank(&merge(&p, &Method::Schulze), false)
+    let order: String = rank(&merge(&p, &Method::Schulze), Method::Schulze.order())
         .iter()
         .map(|s| char::from(b'A' + u8::try_from(s.entry).expect("five entries")))
         .collect();
     assert_eq!(order, "EACBD");
-    let standings = rank(&merge(&p, &Method::Schulze), false);
+    let standings = rank(&merge(&p, &Method::Schulze), Method::Schulze.order());
     assert!(standings.iter().all(|s| !s.tied), "a strict order: {standings:?}");
 }
 
@@ -358,7 +381,7 @@ fn a_judge_who_barely_varies_is_said_and_cannot_outweigh_the_others() {
     // Said, but the fit never lets one judge's mark outweigh the others' many times over: their
     // one point for entry 3 does not lift it over entry 5, which both others put 1.6 points
     // higher.
-    let order: Vec<usize> = rank(&fit.quality, false).iter().map(|s| s.entry).collect();
+    let order: Vec<usize> = rank(&fit.quality, Method::Calibrated.order()).iter().map(|s| s.entry).collect();
     assert_eq!(order[0], 11, "the entry both spreading judges put first stays first: {order:?}");
     let at = |e: usize| order.iter().position(|o| *o == e);
     assert!(at(5) < at(3), "{order:?}");

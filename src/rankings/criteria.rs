@@ -43,7 +43,7 @@ pub(super) fn standings(
             let panel = criterion_panel(judges, criteria, entries, k);
             let scores = merge(&panel, &on_one_criterion(method));
             let mut out = vec![None; entries.len()];
-            for s in rank(&scores, method.lower_is_better()) {
+            for s in rank(&scores, method.order()) {
                 out[s.entry] = Some(CriterionStanding { score: s.score, place: s.place });
             }
             out

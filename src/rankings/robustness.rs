@@ -331,7 +331,7 @@ fn without(
             } else {
                 keep.iter().map(|e| overall[*e]).collect()
             };
-            let again = context.ranking(&scores, &keep, method.lower_is_better());
+            let again = context.ranking(&scores, &keep, method.order());
             (*k, again.iter().filter_map(|e| at.get(e.id.as_str()).copied()).collect())
         })
         .collect();

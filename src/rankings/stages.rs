@@ -536,7 +536,7 @@ fn rank_each(
     config: &Config,
 ) -> (Named, Vec<Majority>, Vec<OwnPanel>) {
     let field = context.field;
-    let lower_is_better = method.lower_is_better();
+    let order = method.order();
     // Each scope: its name, its entries, and whether it is a track.
     let mut each: Vec<(&str, Vec<usize>, bool)> = Vec::new();
     if scopes.has_overall {
@@ -551,7 +551,7 @@ fn rank_each(
         .map(|((name, keep, track), slot)| {
             Box::new(move || {
                 if !track {
-                    let first = context.ranking(overall, keep, lower_is_better);
+                    let first = context.ranking(overall, keep, order);
                     let said = majority::of(name, Some(scopes.main), keep, &first, field);
                     *slot = Some((first, said, None));
                     return;
@@ -564,7 +564,7 @@ fn rank_each(
                     Some(within) if alone => merge(within, method),
                     _ => keep.iter().map(|e| overall[*e]).collect(),
                 };
-                let ranked = context.ranking(&merged, keep, lower_is_better);
+                let ranked = context.ranking(&merged, keep, order);
                 let said = majority::of(name, within.as_ref(), keep, &ranked, field);
                 *slot = Some((ranked, said, within.filter(|_| scopes.per_track)));
             }) as crate::parallel::Job

@@ -27,9 +27,9 @@ pub(super) struct Context<'a> {
 
 impl Context<'_> {
     /// One ranking of some entries (`which`, indices into the field, in the order of `scores`).
-    pub fn ranking(&self, scores: &[Option<f64>], which: &[usize], lower_is_better: bool) -> Vec<Ranked> {
+    pub fn ranking(&self, scores: &[Option<f64>], which: &[usize], order: crate::merge::Order) -> Vec<Ranked> {
         let keys: Vec<Vec<f64>> = self.keys.iter().map(|k| which.iter().map(|e| k[*e]).collect()).collect();
-        break_ties(rank(scores, lower_is_better), &keys)
+        break_ties(rank(scores, order), &keys)
             .into_iter()
             .map(|s| {
                 let e = which[s.entry];
