@@ -90,3 +90,23 @@ fn the_scan_finds_a_share_written_by_hand() {
     let text = "let a = format!(\"{:.0}% sure\", x);\n// {:.0}% in a comment\nlet b = format!(\"{}\", percent(x));";
     assert_eq!(percent_by_hand(text), [1]);
 }
+
+/// Where a line of code asks whether standard error is a terminal: progress is said only where
+/// `progress::shown` says, which `--quiet` also silences (`results -q` still said "Applying 8
+/// prizes…" on a terminal, asking the terminal itself).
+fn terminal_asked_by_hand(text: &str) -> Vec<usize> {
+    code_lines_where(text, |line| line.contains("stderr().is_terminal()"))
+}
+
+#[test]
+fn progress_is_said_only_where_progress_shown_says() {
+    let found = scan_sources(Some("progress.rs"), terminal_asked_by_hand);
+    assert!(found.is_empty(), "ask progress::shown(), which --quiet silences:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_scan_finds_a_terminal_asked_by_hand() {
+    let text =
+        "let p = std::io::stderr().is_terminal();\n// stderr().is_terminal() in a comment\nlet q = progress::shown();";
+    assert_eq!(terminal_asked_by_hand(text), [1]);
+}

@@ -5,7 +5,7 @@
 //! head judge's store. Every input is checked before anything is printed.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -43,7 +43,8 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             "--public prints the announcement as a table, md or html; --format {name} is for the jury and the finance team"
         );
     }
-    let progress = std::io::stderr().is_terminal();
+    // Said only where progress is drawn: on a terminal, without --quiet.
+    let progress = crate::progress::shown();
     let (prizes, rankings, held) = {
         let saved = match request.files {
             [one] => read_saved(one, config)?,
