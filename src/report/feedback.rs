@@ -168,7 +168,7 @@ pub fn markdown_page(p: &Page) -> String {
     }
     if p.scored {
         out.push_str(&format!(
-            "\n## Scores\n\n{}\n\n| Criterion | Judges' average | Higher than | Level reached |\n|---|---:|---:|---|\n",
+            "\n## Scores\n\n{}\n\n| Criterion | Judges' average | Higher than | Nearest level |\n|---|---:|---:|---|\n",
             p.scores_said()
         ));
     }
@@ -255,7 +255,7 @@ pub fn html_page(p: &Page) -> String {
     body.push_str("</ul>\n");
     if p.scored {
         body.push_str(&format!(
-            "<p>{}</p>\n<div class=\"scroll\"><table class=\"scores\">\n<tr><th>Criterion</th><th>Judges' average</th><th>Among the entries</th><th>Level reached</th></tr>\n",
+            "<p>{}</p>\n<div class=\"scroll\"><table class=\"scores\">\n<tr><th>Criterion</th><th>Judges' average</th><th>Among the entries</th><th>Nearest level</th></tr>\n",
             escape(&p.scores_said())
         ));
     } else {
