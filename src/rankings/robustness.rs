@@ -176,12 +176,20 @@ impl Rankings {
 
     /// [`Rankings::robustness_said`] with each place and its holder before it: "2nd Map Mender:
     /// without ana, Map Mender drops to 4th and Story Dice takes 2nd".
+    /// Holders of an undecided tie share its place, "2nd=", as the table shows them: the jury
+    /// has not ordered them, and the lines must not.
     pub fn robustness_lines(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
+        let holders = self.paid_holders(ranking);
+        let label = |k: usize, holder: &super::Ranked| {
+            let sharing: Vec<usize> = (0..holders.len()).filter(|o| holders[*o].place == holder.place).collect();
+            let first = sharing.first().copied().unwrap_or(k);
+            format!("{}{}", ordinal(first + 1), if sharing.len() > 1 { "=" } else { "" })
+        };
         self.robustness_said(ranking, text)
             .into_iter()
-            .zip(self.paid_holders(ranking))
+            .zip(&holders)
             .enumerate()
-            .map(|(k, (said, holder))| format!("{} {}: {said}", ordinal(k + 1), text(&holder.title)))
+            .map(|(k, (said, holder))| format!("{} {}: {said}", label(k, holder), text(&holder.title)))
             .collect()
     }
 
@@ -441,6 +449,25 @@ pub(super) mod tests {
         assert_eq!(holders, ["a", "c", "d", "e"]);
         assert!(r.fragile("backyard").is_empty(), "{:?}", r.robustness);
         assert_eq!(r.robustness_lines("backyard", str::to_owned)[1], "2nd C: holds without any one judge");
+    }
+
+    /// Two entries in an undecided tie for 2nd: the lines give both 2nd=, not 2nd and 3rd.
+    #[test]
+    fn holders_of_an_undecided_tie_share_its_place_in_the_lines() {
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        // b and c: the same marks from the same judges, on every criterion (no tie-break parts them).
+        let judges =
+            vec![judge("ana", &[5, 3, 3, 2, 1, 1]), judge("bo", &[5, 4, 4, 2, 1, 1]), judge("cy", &[5, 4, 4, 2, 1, 1])];
+        let r = super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
+        let places: Vec<(usize, &str)> =
+            r.paid_holders("backyard").iter().map(|e| (e.place, e.id.as_str())).take(3).collect();
+        assert_eq!(places, [(1, "a"), (2, "b"), (2, "c")], "b and c tied");
+        let lines = r.robustness_lines("backyard", str::to_owned);
+        assert!(lines[0].starts_with("1st A:"), "{lines:?}");
+        assert!(lines[1].starts_with("2nd= B:") && lines[2].starts_with("2nd= C:"), "{lines:?}");
+        assert!(lines[3].starts_with("4th D:"), "{lines:?}");
     }
 
     #[test]
