@@ -347,3 +347,23 @@ fn a_tie_is_settled_among_the_entries_that_can_win() {
     let dialog = screen(&board, 100, 30);
     assert!(dialog.contains("At stake: #4 $500, #5 $300."), "{dialog}");
 }
+
+/// Two neighbours a place apart that show the same score: the entry pane says the unrounded
+/// scores place them, with as many decimals as tell them apart, as the merge's table says under it.
+#[test]
+fn a_neighbour_showing_the_same_score_is_said_beside_the_entry() {
+    let mut r = rankings();
+    let rows = &mut r.rankings[0].1;
+    (rows[0].score, rows[1].score) = (4.531_2, 4.529_9);
+    (rows[0].place, rows[1].place) = (1, 2);
+    for row in rows.iter_mut().take(2) {
+        row.tie_break = None;
+        row.flags.clear();
+    }
+    let second = rows[1].place;
+    let board = Board::new(&r, "Build Small Hackathon");
+    let text = screen(&board, 120, 30);
+    // The pane wraps the line: its two ends.
+    assert!(text.contains(&format!("shows 4.53 as #{second} does: the unrounded")), "{text}");
+    assert!(text.contains("scores place them (4.531 against 4.530)"), "{text}");
+}

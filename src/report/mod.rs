@@ -51,11 +51,8 @@ pub fn alike_when_shown<T>(
     label: impl Fn(&T) -> String,
 ) -> Option<String> {
     let shown = |v: f64| format!("{v:.2}");
-    let (upper, lower, more) = first_pair(rows, |upper, lower| {
-        let ((p, a, fa), (q, b, fb)) = (figures(upper), figures(lower));
-        // Only values a hundredth apart or less can show alike: most pairs are not formatted.
-        !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && shown(a) == shown(b)
-    })?;
+    let (upper, lower, more) =
+        first_pair(rows, |upper, lower| placed_apart_shown_alike(figures(upper), figures(lower)))?;
     let ((p, value, _), (q, _, _)) = (figures(upper), figures(lower));
     let (a, b) = (label(upper), label(lower));
     let others = and_more_pairs(more);
@@ -63,6 +60,14 @@ pub fn alike_when_shown<T>(
         "Places apart, scores alike: #{p} {a} and #{q} {b} both show {}{others}; their scores differ beyond the two decimals shown, and the unrounded scores place them (the JSON gives every digit).",
         shown(value)
     ))
+}
+
+/// Whether two neighbouring rows, each (place, value, placed by the finals), stand at places
+/// apart on values that differ but show alike to two decimals: what [`alike_when_shown`] says
+/// under a table, and the head judge's screen beside the entry.
+pub fn placed_apart_shown_alike((p, a, fa): (usize, f64, bool), (q, b, fb): (usize, f64, bool)) -> bool {
+    // Only values a hundredth apart or less can show alike: most pairs are not formatted.
+    !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && format!("{a:.2}") == format!("{b:.2}")
 }
 
 /// The first pair of neighbouring `rows` that `picked` picks, and how many more pairs it picks.

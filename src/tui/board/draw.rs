@@ -356,6 +356,22 @@ impl Board<'_> {
         if let Some(k) = &e.tie_break {
             lines.push(Line::from(format!("place set by the tie-break on {k}")).yellow());
         }
+        // A neighbour a place apart that shows the same score: said, so that two rows of 4.53 at
+        // #1 and #2 are not read as a slip or an unflagged tie (as under the merge's table).
+        let ranked = self.ranked();
+        let figures = |r: &Ranked| (r.place, r.score, r.rubric_place.is_some());
+        let neighbours = [self.selected.checked_sub(1), Some(self.selected + 1)];
+        for other in neighbours.into_iter().flatten().filter_map(|k| ranked.get(k)) {
+            if crate::report::placed_apart_shown_alike(figures(e), figures(other)) {
+                // As many decimals as tell the two apart.
+                let digits =
+                    (3..=12).find(|d| format!("{:.d$}", e.score) != format!("{:.d$}", other.score)).unwrap_or(12);
+                lines.push(Line::from(format!(
+                    "shows {:.2} as #{} does: the unrounded scores place them ({:.digits$} against {:.digits$})",
+                    e.score, other.place, e.score, other.score
+                )));
+            }
+        }
         let Some(panel) = self.rankings.panel_of(&e.id) else { return lines };
         if let Some(line) = crate::report::entry::ineligible(&panel, clean_line) {
             lines.push(Line::from(line).magenta());
