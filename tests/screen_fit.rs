@@ -144,7 +144,6 @@ fn a_title_cut_in_the_list_ends_in_an_ellipsis() {
         let mut j = judge();
         j.act(Action::Resize(width, height));
         let titles: Vec<String> = j.app.entries.iter().map(|e| e.submission.title.clone()).collect();
-        let mut cut = 0;
         for _page in 0..=titles.len() / usize::from(height / 2) {
             let drawn = text(&draw(width, height, &j.app));
             for title in &titles {
@@ -152,15 +151,14 @@ fn a_title_cut_in_the_list_ends_in_an_ellipsis() {
                     let shown: String = drawn[at..].chars().take(title.chars().count()).collect();
                     let Some(stop) = shown.chars().zip(title.chars()).position(|(a, b)| a != b) else { continue };
                     let next = shown.chars().nth(stop);
-                    cut += usize::from(next == Some('…'));
                     assert_eq!(next, Some('…'), "{title:?} cut without a sign at {width}×{height}:\n{drawn}");
                 }
             }
             j.keys(&[KeyCode::PageDown]);
         }
-        if width == 80 {
-            assert!(cut > 0, "at 80×24 some title of the sample does not fit, and is seen cut");
-        }
+        // The sample's titles fit whole at 80 columns, titles being cut last (the team gives up
+        // its members first): a cut is checked wherever one happens, and `format::fit`'s own
+        // test cuts titles.
     }
 }
 

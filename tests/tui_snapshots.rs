@@ -191,6 +191,8 @@ fn the_lists_columns_stay_put_while_paging() {
         pages += 1;
         let text = screen(&app, 80, 24);
         assert_eq!(heading(&text), heading(&first), "page {pages}:\n{text}");
+        // Titles are cut last: the sample's fit whole beside the teams' names at 80 columns.
+        assert!(!text.lines().skip(3).take(4).any(|l| l.contains('…')), "a title cut on page {pages}:\n{text}");
     }
     assert!(pages >= 2, "the sample has pages to turn at 80x24: {pages}");
     // At any width the total keeps to the right edge, not mid-screen with blank room after it.

@@ -217,6 +217,15 @@ impl Column {
     }
 }
 
+/// Moves room from column `from` (down to its `least`) to column `to` (up to its `want`), where
+/// both are shown: for a column that must be whole before another grows.
+pub fn move_room(widths: &mut [Option<usize>], (from, least): (usize, usize), (to, want): (usize, usize)) {
+    let (Some(Some(giving)), Some(Some(taking))) = (widths.get(from).copied(), widths.get(to).copied()) else { return };
+    let moved = want.saturating_sub(taking).min(giving.saturating_sub(least));
+    widths[from] = Some(giving - moved);
+    widths[to] = Some(taking + moved);
+}
+
 /// Gives the room `widths` leave unused (of `room`, with `gap` between columns) to the first
 /// column of `to` that is shown.
 pub fn give_the_rest(widths: &mut [Option<usize>], gap: usize, room: usize, to: &[usize]) {
@@ -512,6 +521,24 @@ mod tests {
         assert_eq!(columns(&cols, 1, 22), [None, Some(12), Some(8), None], "then the total, whole");
         // Spare room shared in proportion to what each wants: 28 and 12 over 10 spare.
         assert_eq!(columns(&[title, team], 1, 31), [Some(19), Some(11)]);
+    }
+
+    /// (widths, from and its least, to and its want) → the widths with the room moved.
+    #[test]
+    fn room_moves_to_a_column_that_must_be_whole_first() {
+        type Two = [Option<usize>; 2];
+        type Column = (usize, usize);
+        let cases: [(Two, Column, Column, Two); 4] = [
+            ([Some(17), Some(31)], (1, 12), (0, 19), [Some(19), Some(29)]),
+            ([Some(17), Some(15)], (1, 12), (0, 40), [Some(20), Some(12)]),
+            ([Some(25), Some(31)], (1, 12), (0, 19), [Some(25), Some(31)]),
+            ([Some(17), None], (1, 12), (0, 19), [Some(17), None]),
+        ];
+        for (widths, from, to, want) in cases {
+            let mut got = widths;
+            move_room(&mut got, from, to);
+            assert_eq!(got, want, "{widths:?}");
+        }
     }
 
     /// (widths, room, columns to give it to in turn) → the widths with the unused room given.

@@ -249,6 +249,9 @@ impl App {
         // Inside the borders, less the selection's mark.
         let room = usize::from(area.width.saturating_sub(4));
         let mut widths = fit::columns(&spec, 1, room);
+        // Titles are cut last: the title takes what it wants from the team's share, down to the
+        // team's least (its name alone), before the team's members show.
+        fit::move_room(&mut widths, (TEAM, spec[TEAM].least), (TITLE, spec[TITLE].want));
         // Room no column wants goes to the team's (or the title's), so that on a wide screen
         // the total keeps to the right edge, where it is at any other width.
         fit::give_the_rest(&mut widths, 1, room, &[TEAM, TITLE]);
