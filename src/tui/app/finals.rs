@@ -73,7 +73,7 @@ impl App {
             return;
         }
         if self.config.finals.is_none() {
-            self.status = "this event has no finals round ([finals] in judging.toml)".into();
+            self.status = format!("this event has no finals round: {} has no [finals]", self.event_file());
             return;
         }
         if self.finals.is_empty() {

@@ -242,6 +242,12 @@ impl App {
         self.scores.sheet().texts[part].get(id)
     }
 
+    /// Where the event's settings come from, as a message names it: a judge on the built-in
+    /// event has no judging.toml to look in.
+    pub fn event_file(&self) -> &'static str {
+        if self.builtin_event { "the built-in event (no judging.toml in this folder)" } else { "judging.toml" }
+    }
+
     /// Whether the screen is too small to show what a key would change: then only quitting,
     /// help and a resize act.
     pub fn too_small(&self) -> bool {

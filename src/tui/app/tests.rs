@@ -189,6 +189,21 @@ fn a_recusal_needs_a_reason_and_then_blocks_scores() {
     assert_eq!(app.status, "this entry is recused; press r to undo a recusal");
 }
 
+/// On the built-in event there is no judging.toml to look in: the messages say so.
+#[test]
+fn the_built_in_event_is_named_where_judging_toml_would_be() {
+    let mut app = app();
+    app.builtin_event = true;
+    app.update(Action::Push);
+    assert_eq!(
+        app.status,
+        "the built-in event (no judging.toml in this folder) has no [sync] repo: export (judging export) and send the file by hand"
+    );
+    app.builtin_event = false;
+    app.update(Action::Push);
+    assert!(app.status.starts_with("judging.toml has no [sync] repo"), "{}", app.status);
+}
+
 #[test]
 fn quitting_with_the_stopwatch_running_saves_its_reading() {
     let mut app = app();

@@ -285,7 +285,8 @@ impl App {
             self.status = "pushing your score file…".into();
             vec![Effect::Push]
         } else {
-            self.status = "judging.toml has no [sync] repo: export (judging export) and send the file by hand".into();
+            self.status =
+                format!("{} has no [sync] repo: export (judging export) and send the file by hand", self.event_file());
             Vec::new()
         }
     }
