@@ -202,3 +202,22 @@ fn the_lists_columns_stay_put_while_paging() {
         assert!(heading(&text).trim_end_matches('"').ends_with("TOTAL│"), "{width}x{height}:\n{text}");
     }
 }
+
+/// At 80 columns the header keeps the sort order, which says why the list reads as it does, and
+/// lets "(built-in event)" go first (the first screen said it).
+#[test]
+fn the_header_keeps_the_sort_before_the_built_in_events_mark() {
+    let (_dir, store, mut app) = sample();
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    // Title, status, then my total: the longest, which the line has no room for with the rest.
+    for _ in 0..3 {
+        runner.step(&store, &mut app, Action::CycleSort);
+    }
+    let text = screen(&app, 80, 24);
+    let header = text.lines().next().expect("a header");
+    assert!(header.contains("sorted by my total") && header.contains("judge mira"), "{header}");
+    assert!(!header.contains("(built-in event)"), "{header}");
+    let wide = screen(&app, 200, 50);
+    assert!(wide.lines().next().is_some_and(|h| h.contains("(built-in event)")), "kept where there is room");
+}

@@ -194,9 +194,15 @@ impl App {
         }
         parts.push((format!("sorted by {}", list.sort.label()), 1));
         let room = usize::from(area.width).saturating_sub(10);
-        while parts.len() > 1
-            && fit::width(&parts.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(" · ")) > room
-        {
+        let too_long = |parts: &[(String, u8)]| {
+            fit::width(&parts.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(" · ")) > room
+        };
+        // "(built-in event)" goes before any part: the first screen said it, and the sort
+        // order says why the list reads as it does.
+        if self.builtin_event && too_long(&parts) {
+            parts[0].0 = clean_line(&self.config.event.name);
+        }
+        while parts.len() > 1 && too_long(&parts) {
             if let Some(k) = parts.iter().enumerate().min_by_key(|(_, (_, keep))| *keep).map(|(k, _)| k) {
                 parts.remove(k);
             }
