@@ -181,9 +181,9 @@ impl Rankings {
     pub fn robustness_lines(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
         let holders = self.paid_holders(ranking);
         let label = |k: usize, holder: &super::Ranked| {
-            let sharing: Vec<usize> = (0..holders.len()).filter(|o| holders[*o].place == holder.place).collect();
-            let first = sharing.first().copied().unwrap_or(k);
-            format!("{}{}", ordinal(first + 1), if sharing.len() > 1 { "=" } else { "" })
+            let first = holders.iter().position(|o| o.place == holder.place).unwrap_or(k);
+            let shared = holders.iter().filter(|o| o.place == holder.place).count() > 1;
+            format!("{}{}", ordinal(first + 1), if shared { "=" } else { "" })
         };
         self.robustness_said(ranking, text)
             .into_iter()
@@ -431,17 +431,20 @@ pub(super) mod tests {
         }
     }
 
+    /// Six backyard entries ranked by the mean of ana's, bo's and cy's marks, in that order.
+    fn by_the_mean(marks: [[u8; 6]; 3]) -> super::super::Rankings {
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        let judges = ["ana", "bo", "cy"].iter().zip(&marks).map(|(name, m)| judge(name, m)).collect();
+        super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks")
+    }
+
     /// An entry the rules exclude holds no paid place: the places are tested again among the
     /// entries that can win, and its fall no longer moves anyone's place.
     #[test]
     fn an_entry_that_cannot_win_holds_no_paid_place() {
-        let subs = backyard(6);
-        let field = Field::new(&subs);
-        let config = Config::builtin();
-        let judges =
-            vec![judge("ana", &[5, 1, 3, 2, 1, 1]), judge("bo", &[4, 5, 3, 2, 1, 1]), judge("cy", &[4, 5, 3, 2, 1, 1])];
-        let mut r =
-            super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
+        let mut r = by_the_mean([[5, 1, 3, 2, 1, 1], [4, 5, 3, 2, 1, 1], [4, 5, 3, 2, 1, 1]]);
         assert_eq!(r.fragile("backyard").len(), 2, "a and b swap without ana");
         r.ineligible = vec![super::super::Ineligible { id: "b".into(), title: "B".into(), reasons: vec!["r".into()] }];
         r.test_places();
@@ -454,13 +457,8 @@ pub(super) mod tests {
     /// Two entries in an undecided tie for 2nd: the lines give both 2nd=, not 2nd and 3rd.
     #[test]
     fn holders_of_an_undecided_tie_share_its_place_in_the_lines() {
-        let subs = backyard(6);
-        let field = Field::new(&subs);
-        let config = Config::builtin();
         // b and c: the same marks from the same judges, on every criterion (no tie-break parts them).
-        let judges =
-            vec![judge("ana", &[5, 3, 3, 2, 1, 1]), judge("bo", &[5, 4, 4, 2, 1, 1]), judge("cy", &[5, 4, 4, 2, 1, 1])];
-        let r = super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
+        let r = by_the_mean([[5, 3, 3, 2, 1, 1], [5, 4, 4, 2, 1, 1], [5, 4, 4, 2, 1, 1]]);
         let places: Vec<(usize, &str)> =
             r.paid_holders("backyard").iter().map(|e| (e.place, e.id.as_str())).take(3).collect();
         assert_eq!(places, [(1, "a"), (2, "b"), (2, "c")], "b and c tied");
