@@ -4,6 +4,7 @@
 //! started detached with its output discarded, so it can neither block nor garble the screen.
 
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The command to run for a link, when the judge names one in `$BROWSER`. Never judging.toml's
 /// `browser`: that file is shared, and a shared file must not choose a program for every judge.
@@ -48,17 +49,54 @@ fn spawn(command: &str, url: &str) -> Result<(), String> {
             words.push(url.to_owned());
         }
         let (program, args) = words.split_first().ok_or("empty browser command")?;
-        match Command::new(program).args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn()
-        {
-            Ok(mut child) => {
-                // Reap it when it exits, without waiting for it here.
-                std::thread::spawn(move || child.wait());
-                return Ok(());
-            }
-            Err(e) => last = format!("could not start {program:?}: {e}"),
+        let mut command = Command::new(program);
+        command.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+        match watched(command) {
+            Ok(()) => return Ok(()),
+            Err(Failed::NotStarted(e)) => last = format!("could not start {program:?}: {e}"),
+            Err(Failed::Stopped(how)) => last = format!("{program:?} did not open the link: it {how}"),
         }
     }
     Err(last)
+}
+
+/// How long a started browser command is watched for failing, as the system's opener watches
+/// its launchers: a command that cannot open the link (a wrong name in `$BROWSER`, no display)
+/// stops at once; one still running by then is the browser itself, left to run.
+const WATCHED_FOR: Duration = Duration::from_secs(2);
+
+/// Why a browser command did not open the link.
+enum Failed {
+    NotStarted(std::io::Error),
+    /// How it stopped: "stopped with exit code 1".
+    Stopped(String),
+}
+
+/// Starts `command` in a process group of its own (so that closing the judge's terminal does not
+/// close the browser with it) and watches it for [`WATCHED_FOR`]: an error if it stops with a
+/// failure by then. Runs on the opener's thread, never the screen's.
+fn watched(mut command: Command) -> Result<(), Failed> {
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command.spawn().map_err(Failed::NotStarted)?;
+    let until = Instant::now() + WATCHED_FOR;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => {
+                return Err(Failed::Stopped(match status.code() {
+                    Some(code) => format!("stopped with exit code {code}"),
+                    None => "was stopped by a signal".to_owned(),
+                }));
+            }
+            Ok(None) if Instant::now() < until => std::thread::sleep(Duration::from_millis(20)),
+            // Still running: reaped when it exits, without waiting for it here.
+            _ => {
+                std::thread::spawn(move || child.wait());
+                return Ok(());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +144,19 @@ mod tests {
             result = start();
         }
         result.expect("started");
+    }
+
+    /// A `$BROWSER` command that starts but cannot open the link is an error the judge sees, not
+    /// "opened"; the next command of a colon-separated list is tried after it.
+    #[test]
+    fn a_browser_command_that_fails_is_an_error() {
+        let err = open("https://example.org", Some("false")).expect_err("fails");
+        assert_eq!(err, "\"false\" did not open the link: it stopped with exit code 1");
+        assert_eq!(open("https://example.org", Some("false:true")), Ok(()));
+        // A browser still running when the watch ends has opened it.
+        let started = std::time::Instant::now();
+        assert_eq!(open("https://example.org", Some("sh -c 'sleep 5'")), Ok(()));
+        assert!(started.elapsed() < std::time::Duration::from_secs(4));
     }
 
     #[test]
