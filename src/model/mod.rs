@@ -46,6 +46,14 @@ pub struct Submission {
 }
 
 impl Submission {
+    /// The members worth naming after the team: none where the team's name is its members
+    /// listed (a Devpost export, which has no team name, names a team by its people), so that a
+    /// screen does not say the same names twice.
+    pub fn other_members(&self) -> &[String] {
+        let named_by_them = self.team.split(", ").eq(self.members.iter().map(String::as_str));
+        if named_by_them { &[] } else { &self.members }
+    }
+
     /// Merit badges: the `achievement:` tags, without their prefix.
     pub fn badges(&self) -> impl Iterator<Item = &str> {
         self.tags_with("achievement:")

@@ -376,9 +376,9 @@ impl App {
         // (lines, how long they stay: the lowest goes first)
         let mut parts: Vec<(Vec<Line<'static>>, u8)> = Vec::new();
         parts.push((para(&clean_line(&s.title), Style::new().bold()), 9));
-        if !s.team.is_empty() || !s.members.is_empty() {
-            let members = s.members.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
-            parts.push((para(&format!("{} · {members}", clean_line(&s.team)), Style::new()), 8));
+        let team = entry.cell(TEAM);
+        if !team.is_empty() {
+            parts.push((para(&team, Style::new()), 8));
         }
         let warnings = self.warnings(entry);
         if !warnings.is_empty() {

@@ -44,11 +44,10 @@ impl Entry {
         match k {
             TRACK => s.track.as_deref().map(clean_line).unwrap_or_default(),
             TITLE => clean_line(&s.title),
-            TEAM if !s.members.is_empty() => format!(
-                "{} · {}",
-                clean_line(&s.team),
-                s.members.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ")
-            ),
+            TEAM if !s.other_members().is_empty() => {
+                let members = s.other_members().iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
+                if s.team.is_empty() { members } else { format!("{} · {members}", clean_line(&s.team)) }
+            }
             TEAM | TEAM_ALONE => clean_line(&s.team),
             _ => String::new(),
         }
@@ -62,9 +61,11 @@ impl Entry {
         match k {
             TRACK => s.track.as_deref().map_or(0, shown_width),
             TITLE => shown_width(&s.title),
-            TEAM if !s.members.is_empty() => {
-                let members: usize = s.members.iter().map(|m| shown_width(m)).sum();
-                shown_width(&s.team) + columns(" · ") + members + columns(", ") * (s.members.len() - 1)
+            TEAM if !s.other_members().is_empty() => {
+                let members = s.other_members();
+                let named: usize =
+                    members.iter().map(|m| shown_width(m)).sum::<usize>() + columns(", ") * (members.len() - 1);
+                if s.team.is_empty() { named } else { shown_width(&s.team) + columns(" · ") + named }
             }
             TEAM | TEAM_ALONE => shown_width(&s.team),
             _ => 0,
@@ -207,12 +208,15 @@ mod tests {
     /// ASCII, wide letters, controls a terminal would act on, no members and several.
     #[test]
     fn a_cells_width_is_the_width_of_the_cell_as_shown() {
-        let cases: [(&str, &str, &[&str], Option<&str>); 5] = [
+        let cases: [(&str, &str, &[&str], Option<&str>); 7] = [
             ("Sprout Sense", "Moss & Lichen", &["Ines Varga", "Tobiah Quell"], Some("backyard")),
             ("Ünïcødé 李子", "チーム", &["Zoë"], Some("wood")),
             ("evil\x1b[2Jtitle\ttab", "team\nnewline", &["a\x07b", "c"], Some("tr\x1bck")),
             ("", "", &[], None),
             ("Solo", "Team", &["One"], None),
+            // No team name: the members alone; a team named by its members: the names once.
+            ("Nameless", "", &["Ada", "Bo"], None),
+            ("Devpost", "Alva Brink, Remy Cato", &["Alva Brink", "Remy Cato"], None),
         ];
         for (title, team, members, track) in cases {
             let mut submission = Submission::example("x");
@@ -230,6 +234,15 @@ mod tests {
             };
             for k in 0..CELLS {
                 assert_eq!(entry.cell_width(k), columns(&entry.cell(k)), "cell {k} of {title:?}: {:?}", entry.cell(k));
+            }
+            let once = match title {
+                "Nameless" => Some("Ada, Bo"),
+                "Devpost" => Some("Alva Brink, Remy Cato"),
+                "Sprout Sense" => Some("Moss & Lichen · Ines Varga, Tobiah Quell"),
+                _ => None,
+            };
+            if let Some(once) = once {
+                assert_eq!(entry.cell(super::TEAM), once);
             }
         }
     }
