@@ -180,6 +180,34 @@ fn next_unscored_and_the_unscored_filter() {
     assert_eq!(f.app.progress(), (1, 40));
 }
 
+/// An entry scored under "unscored only" stays in sight while the judge is on it (a slip can be
+/// mended) and leaves the list, and its count, once they move on; so does a score that changes
+/// the order by total.
+#[test]
+fn an_entry_scored_leaves_the_unscored_list_once_the_judge_moves_on() {
+    let mut f = fixture();
+    f.press("U");
+    let first = f.selected_id();
+    assert_eq!(f.app.list.rows().len(), 40);
+    f.press("435");
+    assert_eq!((f.selected_id(), f.app.list.rows().len()), (first.clone(), 40), "still on it");
+    f.press("j");
+    assert_eq!(f.app.list.rows().len(), 39, "scored, and left behind: out of the list");
+    assert!(f.app.list.position_of(&f.app.entries, &first).is_none());
+    assert_ne!(f.selected_id(), first, "on the entry moved to");
+    f.press("n");
+    f.press("U");
+    f.press("s");
+    f.press("s");
+    f.press("s");
+    assert_eq!(f.app.list.sort, Sort::Total);
+    f.press("G");
+    let last = f.selected_id();
+    f.press("555");
+    f.press("g");
+    assert_eq!(f.selected_id(), last, "the top scorer moved to the top of the order by total");
+}
+
 #[test]
 fn assigned_to_me_leaves_out_declared_conflicts() {
     let mut f = fixture();

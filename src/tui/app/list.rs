@@ -51,6 +51,10 @@ pub struct ListView {
     pub rows_in_sight: usize,
     /// The widest of each column's cells in the whole list, by `refresh` ([`Entry::cell`]).
     widest: [usize; CELLS],
+    /// A score changed since `refresh`, under a filter or order that reads scores: the entry
+    /// scored stays where it is while the judge is on it, and the list is worked out again once
+    /// they move on ([`ListView::scored`], [`ListView::moved_on`]).
+    stale: bool,
 }
 
 impl Default for ListView {
@@ -65,6 +69,7 @@ impl Default for ListView {
             table: TableState::new().with_selected(Some(0)),
             rows_in_sight: 10,
             widest: [0; CELLS],
+            stale: false,
         }
     }
 }
@@ -120,10 +125,24 @@ impl ListView {
         }
         self.widest = std::array::from_fn(|k| rows.iter().map(|i| entries[*i].widths[k]).max().unwrap_or(0));
         self.rows = rows;
+        self.stale = false;
         let kept = keep.as_deref().and_then(|id| self.position_of(entries, id));
         self.table.select(Some(kept.unwrap_or(0)));
         self.scroll_to_selection();
         kept.is_some()
+    }
+
+    /// A change was saved: where the list reads scores (the unscored filter, the order by
+    /// status or total), it is out of date from now on.
+    pub fn scored(&mut self) {
+        self.stale |= self.unscored_only || matches!(self.sort, Sort::Status | Sort::Total);
+    }
+
+    /// The judge moved to another entry: an entry scored meanwhile leaves the unscored list,
+    /// and takes its place in the order, only now, so that nothing moves under the cursor.
+    /// False when the entry selected left the list (then the first row is selected).
+    pub fn moved_on(&mut self, entries: &Entries, scores: &Scores) -> bool {
+        !self.stale || self.refresh(entries, scores)
     }
 
     pub fn position_of(&self, entries: &Entries, id: &str) -> Option<usize> {

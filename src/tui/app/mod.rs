@@ -273,6 +273,15 @@ impl App {
     /// A change the store has saved, shown: the sheet, its tally and its partly scored entries.
     pub fn apply(&mut self, id: &str, change: &Change) {
         self.scores.apply(&self.entries, id, change);
+        self.list.scored();
+    }
+
+    /// The selection moved to another entry: the list is brought up to date around it, and
+    /// number keys score its first criterion still without a score.
+    fn arrived(&mut self) {
+        // Kept or not, the entry selected is one just arrived at.
+        let _ = self.list.moved_on(&self.entries, &self.scores);
+        self.focus_first_unscored();
     }
 
     /// On arriving at an entry, number keys score its first criterion still without a score.

@@ -98,8 +98,13 @@ impl App {
         match action {
             Action::Move(d) => self.move_by(d),
             Action::Page(d) => self.move_by(self.list.page(d)),
-            Action::First => self.move_by(isize::MIN),
-            Action::Last => self.move_by(isize::MAX),
+            // The first and last of the list as it is now, with what was scored in its place.
+            Action::First | Action::Last => {
+                if !self.list.moved_on(&self.entries, &self.scores) {
+                    self.focus_first_unscored();
+                }
+                self.move_by(if action == Action::First { isize::MIN } else { isize::MAX });
+            }
             Action::NextUnscored => self.next_unscored(),
             Action::Focus(d) => {
                 let last = self.criteria().len().saturating_sub(1);
@@ -178,7 +183,7 @@ impl App {
 
     fn move_by(&mut self, delta: isize) {
         if self.list.move_by(delta) {
-            self.focus_first_unscored();
+            self.arrived();
         }
     }
 
@@ -188,7 +193,7 @@ impl App {
         match (1..=n).map(|k| (self.selected() + k) % n).find(open) {
             Some(p) => {
                 self.list.select_row(p);
-                self.focus_first_unscored();
+                self.arrived();
             }
             None => self.status = "every listed entry is scored".into(),
         }
