@@ -174,7 +174,7 @@ fn the_page_says_its_scores_are_the_judges_average_marks_and_what_the_places_com
         let out = format!("out-{method}");
         s.cmd().args(["--judge", "head", "feedback", "--method", method, "-o", &out]).args(&files).assert().success();
         let md = std::fs::read_to_string(s.path().join(format!("{out}/sprout-sense.md"))).expect("page");
-        assert!(md.contains("| Criterion | Judges' average | Higher than | Nearest level |"), "{md}");
+        assert!(md.contains("| Criterion | Judges' average | Among the entries | Nearest level |"), "{md}");
         assert!(md.contains("Each score is the judges' average mark on the criterion") && md.contains(places), "{md}");
         let html = std::fs::read_to_string(s.path().join(format!("{out}/sprout-sense.html"))).expect("page");
         assert!(html.contains("<th>Judges' average</th>") && html.contains(&places.replace('\'', "&#39;")), "{html}");

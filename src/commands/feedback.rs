@@ -14,7 +14,7 @@ use crate::model::Submission;
 use crate::prizes::Outcome;
 use crate::rankings::Rankings;
 use crate::report::feedback::{
-    BINS, CriterionLine, Listed, Page, Standing, bin_of, html_page, index, judge_label, markdown_page,
+    Among, BINS, CriterionLine, Listed, Page, Standing, bin_of, html_page, index, judge_label, markdown_page,
 };
 
 pub(super) fn run(
@@ -214,15 +214,17 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
         .map(|(k, c)| {
             let mean = means.and_then(|m| m.get(k).copied().flatten());
             let field = &figures.sorted[k];
-            // The share of the field scoring lower, found in the sorted scores.
-            let above = mean.filter(|_| !field.is_empty()).map(|m| {
-                let below = field.partition_point(|v| *v < m - 1e-9);
-                below as f64 / field.len() as f64
+            // How many of the field score lower and higher, found in the sorted scores (its
+            // own among them: an average within 1e-9 is level).
+            let among = mean.filter(|_| !field.is_empty()).map(|m| Among {
+                lower: field.partition_point(|v| *v < m - 1e-9),
+                higher: field.len() - field.partition_point(|v| *v <= m + 1e-9),
+                field: field.len(),
             });
             CriterionLine {
                 label: c.label.clone(),
                 mean,
-                above,
+                among,
                 bins: figures.bins[k].clone(),
                 // The level of the score the page shows: one figure, never two that disagree.
                 level: mean.and_then(|m| c.level_nearest(m)).map(str::to_owned),

@@ -12,16 +12,33 @@ use crate::sanitize::{clean_block, markdown};
 /// not grow with the field.
 pub const BINS: usize = 10;
 
-/// How many of the entries an average is higher than, in words a team reads after "higher
-/// than": a share as every share is shown ([`crate::format::percent`]), but none said as none
-/// and a sliver as "under 1%", not "<1%".
-fn higher_than(share: f64) -> String {
-    let shown = crate::format::percent(share);
-    if share <= 0.0 {
-        "no other entry".to_owned()
-    } else {
-        // percent's own "<1%", so that the line between the two is where every share draws it.
-        format!("{} of entries", shown.replace('<', "under "))
+/// Where an entry's average on a criterion stands in the field: how many other entries
+/// average lower and how many higher, of how many entries in all (the entry among them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Among {
+    pub lower: usize,
+    pub higher: usize,
+    pub field: usize,
+}
+
+impl Among {
+    /// In words a team reads: a share as every share is shown ([`crate::format::percent`]),
+    /// but none said as none and a sliver as "under 1%", not "<1%"; a best shared with others
+    /// said as shared, not as "higher than no other entry" when all of them tie.
+    pub fn said(&self) -> String {
+        let level = self.field.saturating_sub(self.lower + self.higher + 1);
+        let others = |n: usize| crate::format::count(n, "other entry", "other entries");
+        match (self.higher, self.lower, level) {
+            _ if self.field <= 1 => "the only entry with an average on it".to_owned(),
+            (0, _, 0) => "the highest of all entries".to_owned(),
+            (0, _, level) if level > 0 => format!("the highest, level with {}", others(level)),
+            (_, 0, _) => "higher than no other entry".to_owned(),
+            _ => {
+                let share = self.lower as f64 / self.field as f64;
+                // percent's own "<1%", so that the line between the two is where every share draws it.
+                format!("higher than {} of entries", crate::format::percent(share).replace('<', "under "))
+            }
+        }
     }
 }
 
@@ -31,9 +48,8 @@ pub struct CriterionLine {
     pub label: String,
     /// The judges' average mark on it, as they gave it (no judge's leniency taken out).
     pub mean: Option<f64>,
-    /// The share of entries with a lower average on it (0 to 1), shown as every share is
-    /// ([`crate::format::percent`]).
-    pub above: Option<f64>,
+    /// Where its average stands among the entries' averages on it.
+    pub among: Option<Among>,
     /// How many entries of the field average in each tenth of the scale, lowest first.
     pub bins: Vec<usize>,
     /// What the level of the average shown says (the nearest mark's).
@@ -168,12 +184,12 @@ pub fn markdown_page(p: &Page) -> String {
     }
     if p.scored {
         out.push_str(&format!(
-            "\n## Scores\n\n{}\n\n| Criterion | Judges' average | Higher than | Nearest level |\n|---|---:|---:|---|\n",
+            "\n## Scores\n\n{}\n\n| Criterion | Judges' average | Among the entries | Nearest level |\n|---|---:|---:|---|\n",
             p.scores_said()
         ));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above.map(higher_than).unwrap_or_default();
+        let above = c.among.as_ref().map(Among::said).unwrap_or_default();
         out.push_str(&format!(
             "| {} | {} of {}-{} | {above} | {} |\n",
             markdown(&c.label),
@@ -262,7 +278,7 @@ pub fn html_page(p: &Page) -> String {
         body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
-        let above = c.above.map(|a| format!("<br>higher than {}", escape(&higher_than(a)))).unwrap_or_default();
+        let above = c.among.map(|a| format!("<br>{}", escape(&a.said()))).unwrap_or_default();
         body.push_str(&format!(
             "<tr><td>{}</td><td class=\"num\">{} of {}-{}</td><td>{}{above}</td><td>{}</td></tr>\n",
             escape(&c.label),
@@ -350,11 +366,19 @@ mod tests {
 
     /// (share, what follows "higher than")
     #[test]
-    fn higher_than_says_none_and_a_sliver_in_words() {
-        for (share, want) in
-            [(0.0, "no other entry"), (0.004, "under 1% of entries"), (0.5, "50% of entries"), (1.0, "100% of entries")]
-        {
-            assert_eq!(higher_than(share), want, "{share}");
+    fn where_an_average_stands_is_said_in_words() {
+        let cases = [
+            ((0, 3, 4), "higher than no other entry"),
+            ((1, 248, 250), "higher than under 1% of entries"),
+            ((2, 1, 4), "higher than 50% of entries"),
+            ((3, 0, 4), "the highest of all entries"),
+            // Tied at the top: the best, shared; not "higher than no other entry".
+            ((0, 0, 4), "the highest, level with 3 other entries"),
+            ((2, 0, 4), "the highest, level with 1 other entry"),
+            ((0, 0, 1), "the only entry with an average on it"),
+        ];
+        for ((lower, higher, field), want) in cases {
+            assert_eq!(Among { lower, higher, field }.said(), want, "{lower} {higher} {field}");
         }
     }
 
@@ -410,7 +434,7 @@ mod tests {
         let line = |bins: Vec<usize>| CriterionLine {
             label: "Utility".into(),
             mean: Some(3.5),
-            above: Some(0.5),
+            among: Some(Among { lower: 2, higher: 1, field: 4 }),
             bins,
             level: None,
             low: 1,
