@@ -93,7 +93,8 @@ fn the_judges_screens_show_what_they_promise_whole_at_three_sizes() {
             // Every criterion's score and the total, in a row or named on a folded line, where
             // no box or the help covers the Scores pane.
             if j.app.box_titles().is_none() && name != "help" {
-                let mut scores = j.app.score_rows();
+                let mut scores: Vec<String> =
+                    j.app.score_rows().iter().map(|(label, score)| format!("{label} {score}")).collect();
                 scores.push(j.app.total_text());
                 lost.extend(missing(&buf, &scores));
             }

@@ -984,3 +984,45 @@ fn the_footer_names_a_partly_scored_entry_whole() {
     assert!(screen.contains(&format!("partly scored: {first}")), "{first} whole:\n{screen}");
     assert!(!screen.contains("… and 1 more"), "no id cut:\n{screen}");
 }
+
+/// Criteria whose labels differ only at their ends read apart: whole wherever the pane has the
+/// room, the focused one whole under its row where it has not; and a line that folds criteria
+/// away still shows every score, their labels cut, with the total.
+#[test]
+fn long_criterion_labels_read_apart_and_folded_ones_keep_their_scores() {
+    let mut config = Config::builtin();
+    let labels = ["Technical execution: model", "Technical execution: interface"];
+    for (criterion, label) in config.criteria.iter_mut().zip(labels) {
+        label.clone_into(&mut criterion.label);
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let text = |buf: &ratatui::buffer::Buffer| {
+        (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (width, height) in [(200, 50), (100, 30)] {
+        let shown = text(&drawn(&app, width, height));
+        for row in ["Technical execution: model     [·] 1–5", "Technical execution: interface [·] 1–5"] {
+            assert!(shown.contains(row), "{width}: whole, the scores aligned: {shown}");
+        }
+    }
+    app.focus = 1;
+    let shown = text(&drawn(&app, 80, 24));
+    assert!(shown.contains("Technical execution: interface"), "the focused label whole at 80×24: {shown}");
+    // A pane two rows high folds the others into one line, every score in it.
+    let rows: Vec<super::view::Folded> = labels
+        .iter()
+        .map(|l| ((*l).to_owned(), "[4]".to_owned()))
+        .chain([("Total —".to_owned(), String::new())])
+        .collect();
+    let rows: Vec<&super::view::Folded> = rows.iter().collect();
+    let line = super::view::folded_line("↓ ", &rows, 40);
+    assert_eq!(line.matches("[4]").count(), 2, "{line}");
+    assert!(line.ends_with(" · Total —") && crate::tui::layout::columns(&line) <= 40, "{line}");
+}

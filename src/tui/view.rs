@@ -454,11 +454,22 @@ impl App {
         let width = usize::from(inner.width);
         let line = |text: String| fit(&text, width);
         // (the criterion's row, its focused block when focused)
-        let mut above: Vec<(Line, String)> = Vec::new();
+        let mut above: Vec<(Line, Folded)> = Vec::new();
         let mut focused: Vec<Line> = Vec::new();
-        let mut below: Vec<(Line, String)> = Vec::new();
-        // Labels padded to the longest of this rubric (up to 20), so the scores line up.
-        let label_w = self.criteria().iter().map(|c| columns(&clean_line(&c.label))).max().unwrap_or(0).clamp(9, 20);
+        let mut below: Vec<(Line, Folded)> = Vec::new();
+        // Labels padded to the longest of this rubric, so the scores line up, as wide as the
+        // pane leaves beside the widest score and scale: two labels that differ only at their
+        // ends ("Execution: model", "Execution: interface") must not be cut alike.
+        let tail = |c: &Criterion| columns(&format!(" [{}] {}–{} ×{}", "·", c.scale.low, c.scale.high, c.weight)) + 1;
+        let widest_tail = self.criteria().iter().map(tail).max().unwrap_or(0);
+        let label_w = self
+            .criteria()
+            .iter()
+            .map(|c| columns(&clean_line(&c.label)))
+            .max()
+            .unwrap_or(0)
+            .min(width.saturating_sub(2 + widest_tail))
+            .max(9);
         let rows = self.score_rows();
         for (i, c) in self.criteria().iter().enumerate() {
             let is_focused = i == self.focus;
@@ -487,6 +498,13 @@ impl App {
                 continue;
             }
             focused.push(Line::from(line(head)).style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)));
+            // A label cut to fit is read whole under its row while it is the one focused.
+            let label = clean_line(&c.label);
+            if columns(&label) > label_w {
+                focused.extend(
+                    wrap(&label, width.saturating_sub(2)).into_iter().map(|l| Line::from(format!("  {l}")).bold()),
+                );
+            }
             let suggested = self.sheet().median_seconds(id).and_then(|s| c.suggest(s));
             for (i, level) in c.levels.iter().enumerate() {
                 let Some([from, to]) = c.level_span(i) else { continue };
@@ -513,20 +531,20 @@ impl App {
         } else {
             format!("{total} ({scored} of {} scored)", self.criteria().len())
         };
-        below.push((Line::from(line(row)).bold(), total));
+        below.push((Line::from(line(row)).bold(), (total, String::new())));
         let lines = fold_scores(above, focused, below, usize::from(inner.height), width);
         Paragraph::new(lines).render(inner, buf);
     }
 
-    /// Each criterion's label and score as its row shows them (`Cost [4]`, `Cost [·]` when not
-    /// scored), for the entry in front of the judge.
-    pub fn score_rows(&self) -> Vec<String> {
+    /// Each criterion's label and score as a folded line names them (`Cost`, `[4]`; `[·]` when
+    /// not scored), for the entry in front of the judge.
+    pub fn score_rows(&self) -> Vec<Folded> {
         let Some(entry) = self.current() else { return Vec::new() };
         self.criteria()
             .iter()
             .map(|c| {
                 let value = self.sheet().score(&entry.submission.id, &c.id);
-                format!("{} [{}]", clean_line(&c.label), value.map_or("·".to_owned(), |v| v.to_string()))
+                (clean_line(&c.label), format!("[{}]", value.map_or("·".to_owned(), |v| v.to_string())))
             })
             .collect()
     }
@@ -750,18 +768,53 @@ fn link_key_texts(s: &crate::model::Submission) -> [String; 3] {
 /// above or below it are named on one line there, "↑ Utility [4]" or "↓ Cost [·] · Total —",
 /// as many as the line holds, then how many more. With no room even for that, the focused
 /// block shows from its start.
+/// A row of the Scores pane as a folded line names it: a criterion's label and its score
+/// (`[4]`), or the total whole with no score beside it.
+pub type Folded = (String, String);
+
+/// The rows folded into one line, after `mark`: every one named whole where they fit; else
+/// every score still shown, the labels cut to an equal share of the room (the scores are what
+/// the line is for); only when even that does not fit, as many whole as fit and "and N more".
+pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String {
+    let said = |(label, score): &Folded| if score.is_empty() { label.clone() } else { format!("{label} {score}") };
+    let whole: Vec<String> = rows.iter().map(|r| said(r)).collect();
+    let room = width.saturating_sub(fit::width(mark));
+    let joined = whole.join(" · ");
+    if fit::width(&joined) <= room {
+        return format!("{mark}{joined}");
+    }
+    let cut: Vec<&&Folded> = rows.iter().filter(|(_, score)| !score.is_empty()).collect();
+    let fixed: usize = rows
+        .iter()
+        .map(|(label, score)| if score.is_empty() { fit::width(label) } else { fit::width(score) + 1 })
+        .sum::<usize>()
+        + fit::width(" · ") * rows.len().saturating_sub(1);
+    let share = room.saturating_sub(fixed).checked_div(cut.len()).unwrap_or(0);
+    if share >= 4 {
+        let shown: Vec<String> = rows
+            .iter()
+            .map(
+                |(label, score)| {
+                    if score.is_empty() { label.clone() } else { format!("{} {score}", fit(label, share)) }
+                },
+            )
+            .collect();
+        return format!("{mark}{}", shown.join(" · "));
+    }
+    format!("{mark}{}", fit::list(&whole, whole.len(), " · ", room))
+}
+
 fn fold_scores(
-    above: Vec<(Line<'static>, String)>,
+    above: Vec<(Line<'static>, Folded)>,
     focused: Vec<Line<'static>>,
-    below: Vec<(Line<'static>, String)>,
+    below: Vec<(Line<'static>, Folded)>,
     height: usize,
     width: usize,
 ) -> Vec<Line<'static>> {
     let all = above.len() + focused.len() + below.len();
-    let fold = |mark: &str, rows: &[(Line, String)]| -> Line<'static> {
-        let said: Vec<String> = rows.iter().map(|(_, s)| s.clone()).collect();
-        let listed = fit::list(&said, said.len(), " · ", width.saturating_sub(fit::width(mark)));
-        Line::from(format!("{mark}{listed}")).bold()
+    let fold = |mark: &str, rows: &[(Line, Folded)]| -> Line<'static> {
+        let rows: Vec<&Folded> = rows.iter().map(|(_, f)| f).collect();
+        Line::from(folded_line(mark, &rows, width)).bold()
     };
     let mut out: Vec<Line> = Vec::new();
     if all <= height {
