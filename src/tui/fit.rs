@@ -127,6 +127,20 @@ pub fn hanging(head: &str, text: &str, room: usize) -> Vec<String> {
 
 /// The first characters of `text` that fit in `room` columns (at least one character, so a
 /// loop on what is left always ends).
+/// `text` wrapped to `room` columns ([`wrap`]), in at most `most` rows: the last one kept ends
+/// in "…" where more was left out. For what must not crowd out the rest of a pane (a title of
+/// 400 characters).
+pub fn wrap_at_most(text: &str, room: usize, most: usize) -> Vec<String> {
+    let mut lines = wrap(text, room);
+    if lines.len() > most {
+        lines.truncate(most.max(1));
+        if let Some(last) = lines.last_mut() {
+            *last = format!("{}…", take(last, room.saturating_sub(1)).trim_end());
+        }
+    }
+    lines
+}
+
 fn take(text: &str, room: usize) -> &str {
     let mut used = 0;
     for (i, c) in text.char_indices() {

@@ -1026,3 +1026,40 @@ fn long_criterion_labels_read_apart_and_folded_ones_keep_their_scores() {
     assert_eq!(line.matches("[4]").count(), 2, "{line}");
     assert!(line.ends_with(" · Total —") && crate::tui::layout::columns(&line) <= 40, "{line}");
 }
+
+/// A title of 400 characters and a team of 60 members take a few rows of the entry pane, each
+/// ending in "…", and leave the link keys and the entry's facts in sight at 80×24.
+#[test]
+fn a_huge_title_or_team_leaves_the_link_keys_in_sight() {
+    let config = Config::builtin();
+    let text = crate::config::builtin_export("builtin:sample").expect("built in");
+    let mut submissions: Vec<crate::model::StoredSubmission> = crate::export::parse(text, "builtin:sample", &config)
+        .expect("parses")
+        .submissions
+        .into_iter()
+        .map(|submission| crate::model::StoredSubmission { submission, withdrawn: false })
+        .collect();
+    let first = &mut submissions[0].submission;
+    first.title = "Long ".repeat(80);
+    first.team = "Team ".repeat(100);
+    first.members = (0..60).map(|k| format!("Member {k}")).collect();
+    let app = App::new(
+        config,
+        "tomas".into(),
+        submissions,
+        crate::model::ScoreSheet::default(),
+        (std::time::Instant::now(), 0),
+    );
+    let buf = drawn(&app, 80, 24);
+    let shown: String = (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(shown.contains("[o] Space"), "{shown}");
+    assert!(shown.contains("track backyard"), "the facts stay: {shown}");
+    assert!(shown.contains("Long…") && shown.contains("Team…"), "cut, and said to be: {shown}");
+    assert_eq!(
+        shown.lines().filter(|l| l.contains("Long Long")).count(),
+        4,
+        "three rows in the pane, one in the list: {shown}"
+    );
+}

@@ -375,10 +375,15 @@ impl App {
         };
         // (lines, how long they stay: the lowest goes first)
         let mut parts: Vec<(Vec<Line<'static>>, u8)> = Vec::new();
-        parts.push((para(&clean_line(&s.title), Style::new().bold()), 9));
+        // The title and team in a few rows at most: the list has them, and 400 characters of
+        // either must not push the warnings and the link keys out of the pane.
+        let at_most = |text: &str, most: usize, style: Style| -> Vec<Line<'static>> {
+            fit::wrap_at_most(text, room, most).into_iter().map(|l| Line::from(l).style(style)).collect()
+        };
+        parts.push((at_most(&clean_line(&s.title), TITLE_ROWS, Style::new().bold()), 9));
         let team = entry.cell(TEAM);
         if !team.is_empty() {
-            parts.push((para(&team, Style::new()), 8));
+            parts.push((at_most(&team, TEAM_ROWS, Style::new()), 8));
         }
         let warnings = self.warnings(entry);
         if !warnings.is_empty() {
@@ -855,6 +860,10 @@ fn fold_scores(
     }
     out
 }
+
+/// The most rows the entry pane gives a title, and a team with its members.
+const TITLE_ROWS: usize = 3;
+const TEAM_ROWS: usize = 2;
 
 /// How a judge recuses in the app, as the conflict reminder ends.
 pub const RECUSE: &str = "r recuses";
