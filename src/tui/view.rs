@@ -639,8 +639,7 @@ impl App {
         Some(if here {
             format!("⏱ {seconds:.1} s on this entry · t stops and saves{long}")
         } else {
-            let title = self.entries.get(id).map_or_else(|| clean_line(id), |e| clean_line(&e.submission.title));
-            format!("⏱ {seconds:.1} s on {title} · t saves it and times this entry{long}")
+            format!("⏱ {seconds:.1} s on {} · t saves it and times this entry{long}", self.entries.named(id))
         })
     }
 

@@ -25,6 +25,9 @@ pub struct Entry {
     pub(super) widths: [usize; CELLS],
 }
 
+/// The most columns a message gives an entry's title ([`Entries::named`]).
+pub const NAMED_MOST: usize = 32;
+
 /// The list's cells: status, track, title, team with its members, total, and the team alone
 /// (which the team column shows when its members do not fit).
 pub const CELLS: usize = 6;
@@ -157,6 +160,14 @@ impl Entries {
         self.index.get(id).map(|i| &self.list[*i])
     }
 
+    /// An entry as a message names it: its title, cut to [`NAMED_MOST`] columns with "…" so
+    /// that what the message says after it (what a key does next) stays in the footer; its id
+    /// where the store does not list it.
+    pub fn named(&self, id: &str) -> String {
+        let title = self.get(id).map_or(id, |e| e.submission.title.as_str());
+        crate::format::fit(&clean_line(title), NAMED_MOST)
+    }
+
     pub fn iter(&self) -> std::slice::Iter<'_, Entry> {
         self.list.iter()
     }
@@ -245,5 +256,20 @@ mod tests {
                 assert_eq!(entry.cell(super::TEAM), once);
             }
         }
+    }
+
+    /// A message names an entry by its title, cut to a share of the footer with "…", and by its
+    /// id where the store does not list it.
+    #[test]
+    fn a_message_names_an_entry_short() {
+        let config = crate::config::Config::builtin();
+        let mut long = Submission::example("long-1");
+        long.title = format!("T{}\x1b[2J", "x".repeat(400));
+        let mut entries = super::Entries::new(&config);
+        entries.show(&config, "tomas", vec![crate::model::StoredSubmission { submission: long, withdrawn: false }]);
+        let named = entries.named("long-1");
+        assert_eq!(columns(&named), super::NAMED_MOST);
+        assert!(named.starts_with("Txxx") && named.ends_with('…') && !named.contains('\x1b'), "{named}");
+        assert_eq!(entries.named("gone"), "gone");
     }
 }

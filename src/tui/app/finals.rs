@@ -223,7 +223,7 @@ impl App {
                     let published = self.finals.iter().flat_map(|r| &r.finalists).find(|f| f.id == id);
                     clean_line(published.map_or(id, |f| &f.title))
                 },
-                |e| clean_line(&e.submission.title),
+                |_| self.entries.named(id),
             )
         };
         match verdict {

@@ -60,10 +60,7 @@ impl App {
                 let sheet = self.sheet();
                 let n = sheet.readings.get(&id).map_or(0, Vec::len);
                 let median = sheet.median_seconds(&id).unwrap_or(seconds);
-                let title = self
-                    .entries
-                    .get(&id)
-                    .map_or_else(String::new, |e| crate::sanitize::clean_line(&e.submission.title));
+                let title = self.entries.named(&id);
                 self.status = format!("stopwatch: {seconds:.1} s saved on {title} · median {median:.1} s of {n}");
                 if self.stopwatch.as_ref().is_some_and(|(running, _)| *running != id) {
                     self.status.push_str(" · now timing this entry");
