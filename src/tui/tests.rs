@@ -696,6 +696,7 @@ fn a_long_scale_is_typed_and_confirmed() {
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Down);
     assert!(app.typing.digits.is_none());
+    assert_eq!(app.status, "Impact: 4 not saved (Enter saves a typed score)", "said, not dropped unseen");
     let impact = &app.config.criteria[0];
     assert_eq!(impact.level_meaning(75), Some("Clear and wide."));
     assert_eq!(impact.level_meaning(9), Some("Little or none."));

@@ -5,6 +5,7 @@ use super::effects::{Effect, Then, Write};
 use super::{Action, App, Link, Side};
 use crate::assign::Bar;
 use crate::model::{Change, Criterion, TextPart};
+use crate::sanitize::clean_line;
 
 impl App {
     /// Applies one action; what must leave the screen (a write, a link, a push) is returned for
@@ -19,9 +20,17 @@ impl App {
             action,
             Action::Score(_) | Action::ConfirmScore | Action::EraseDigit | Action::Tick(..) | Action::Resize(..)
         );
-        if !typing {
-            self.typing.digits = None;
+        let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
+        let label = self.criteria().get(self.focus).map(|c| clean_line(&c.label));
+        let effects = self.act(action);
+        // Said, unless the key that left it has its own news: nothing typed is dropped unseen.
+        if let (Some(typed), Some(label), true) = (left, label, self.status.is_empty()) {
+            self.status = format!("{label}: {typed} not saved (Enter saves a typed score)");
         }
+        effects
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Effect> {
         if matches!(self.mode, Mode::Finals(_)) {
             return self.in_finals(action);
         }
