@@ -221,3 +221,20 @@ fn the_header_keeps_the_sort_before_the_built_in_events_mark() {
     let wide = screen(&app, 200, 50);
     assert!(wide.lines().next().is_some_and(|h| h.contains("(built-in event)")), "kept where there is room");
 }
+
+/// An event name of 84 characters is cut with "…" before the sort order or the name itself
+/// leave the header at 80 and 100 columns; whole at 200.
+#[test]
+fn a_long_event_name_is_cut_before_the_header_drops_anything() {
+    let (_dir, _store, mut app) = sample();
+    app.builtin_event = false;
+    app.config.event.name = format!("The Very Long {}Hackathon", "Build Small ".repeat(6));
+    for (width, height) in [(80, 24), (100, 30)] {
+        let text = screen(&app, width, height);
+        let header = text.lines().next().expect("a header");
+        assert!(header.contains("The Very Long Build Small") && header.contains('…'), "{header}");
+        assert!(header.contains("judge mira") && header.contains("sorted by export order"), "{header}");
+    }
+    let wide = screen(&app, 200, 50);
+    assert!(wide.lines().next().is_some_and(|h| h.contains("Small Hackathon · judge mira")), "{wide}");
+}

@@ -188,7 +188,7 @@ impl App {
         let event = clean_line(&self.config.event.name);
         let event = if self.builtin_event { format!("{event} (built-in event)") } else { event };
         // (what, how long it stays: the lowest goes first)
-        let mut parts = vec![(event, 2), (format!("judge {}", clean_line(&self.judge)), 4)];
+        let mut parts = vec![(event, EVENT_STAYS), (format!("judge {}", clean_line(&self.judge)), 4)];
         if !filters.is_empty() {
             parts.push((format!("showing {}", filters.join(", ")), 3));
         }
@@ -202,7 +202,16 @@ impl App {
         if self.builtin_event && too_long(&parts) {
             parts[0].0 = clean_line(&self.config.event.name);
         }
+        // Before each part goes, the event's name is cut to the room the others leave, where
+        // that keeps 16 columns of it: a name of 84 characters had taken the order and then
+        // itself off the line, leaving the judge's name alone.
         while parts.len() > 1 && too_long(&parts) {
+            let others: usize = parts[1..].iter().map(|(p, _)| fit::width(p) + fit::width(" · ")).sum();
+            let left = room.saturating_sub(others);
+            if parts[0].1 == EVENT_STAYS && left >= 16 {
+                parts[0].0 = fit(&parts[0].0, left);
+                break;
+            }
             if let Some(k) = parts.iter().enumerate().min_by_key(|(_, (_, keep))| *keep).map(|(k, _)| k) {
                 parts.remove(k);
             }
@@ -859,6 +868,9 @@ fn fold_scores(
     }
     out
 }
+
+/// How long the event's name stays in the header: after the sort order, before the filters.
+const EVENT_STAYS: u8 = 2;
 
 /// The most rows the entry pane gives a title, and a team with its members.
 const TITLE_ROWS: usize = 3;
