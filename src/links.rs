@@ -7,8 +7,8 @@ use url::Url;
 pub enum LinkError {
     #[error("{0:?} is not a web link; expected one starting with https://")]
     NotALink(String),
-    #[error("{0:?} has a space or a line break inside: a link has none; check the cell it came from")]
-    Broken(String),
+    #[error("{link:?} has {what} inside: a link has none; check the cell it came from")]
+    Broken { link: String, what: &'static str },
     #[error("{link:?} uses {scheme}:, and only http(s) links are allowed")]
     Scheme { link: String, scheme: String },
 }
@@ -19,8 +19,11 @@ pub fn web_link(raw: &str) -> Result<Url, LinkError> {
     let raw = raw.trim();
     // A URL parser drops tabs and newlines inside a link without a word; a link that has them was
     // broken somewhere (a wrapped cell), and is refused rather than silently joined.
-    if raw.contains("://") && raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(LinkError::Broken(raw.into()));
+    if raw.contains("://")
+        && let Some(c) = raw.chars().find(|c| c.is_whitespace() || c.is_control())
+    {
+        let what = if c.is_whitespace() { "a space or a line break" } else { "a control character" };
+        return Err(LinkError::Broken { link: raw.into(), what });
     }
     let parsed = match Url::parse(raw) {
         Ok(url) => url,
@@ -112,6 +115,7 @@ mod tests {
             ("https://", "not a web link"),
             ("https://hugging\nface.co/spaces/a/b", "a space or a line break inside"),
             ("https://huggingface.co/spaces/a b", "a space or a line break inside"),
+            ("https://x.com/a\u{1b}[31m", "has a control character inside"),
         ];
         for (raw, want) in bad {
             let err = web_link(raw).expect_err(raw).to_string();

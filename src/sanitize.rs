@@ -4,8 +4,9 @@
 //! given, and pass through here on their way to a terminal, a table or a report, so that no escape
 //! sequence can move the cursor, retitle the window, hide text or fake a hyperlink.
 
-/// Text for a multi-line area (a description, a note): keeps newlines and tabs, drops everything
-/// else that a terminal would act on.
+/// Text for a multi-line area (a description, a note): keeps newlines, drops everything else
+/// that a terminal would act on, and makes a tab a space (a screen draws a tab as nothing, which
+/// joined the words either side of it).
 pub fn clean_block(raw: &str) -> String {
     clean(raw, false)
 }
@@ -55,7 +56,7 @@ pub fn hides(c: char) -> bool {
 fn clean(raw: &str, one_line: bool) -> String {
     // Most text is plain: skip the character-by-character copy for it.
     let plain = |c: char| match c {
-        '\n' | '\t' => !one_line,
+        '\n' => !one_line,
         c => !is_unsafe(c),
     };
     if raw.chars().all(plain) {
@@ -76,7 +77,8 @@ fn clean(raw: &str, one_line: bool) -> String {
                 }
             }
             '\n' | '\t' if one_line => push_space(&mut out, true, c),
-            '\n' | '\t' => out.push(c),
+            '\t' => out.push(' '),
+            '\n' => out.push(c),
             c if is_unsafe(c) => {}
             c => out.push(c),
         }
@@ -228,7 +230,7 @@ mod tests {
             ("rtl \u{202e}gnp.exe", "rtl gnp.exe"),
             ("over\rwrite", "over\nwrite"),
             ("crlf\r\nline", "crlf\nline"),
-            ("tab\tkept\nand newline", "tab\tkept\nand newline"),
+            ("tab\tas a space\nand newline", "tab as a space\nand newline"),
             ("ünïcødé ✓ 日本", "ünïcødé ✓ 日本"),
             ("trailing escape \u{1b}", "trailing escape "),
             ("\u{1b}(Bcharset", "charset"),

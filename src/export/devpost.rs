@@ -7,7 +7,7 @@
 
 use super::csv::{Columns, each_record, header, reader};
 use super::validate::Validator;
-use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
+use super::{Cell, ExportError, Field, RawRow, column_key, split_links, split_list};
 use crate::config::Config;
 
 const TITLE: &str = "Project Title";
@@ -71,7 +71,7 @@ pub(super) fn read(
             row.set(Field::Id, Cell::Text(slug(cell(url)).to_owned()));
         }
         if derive(Field::Space) {
-            let all = split_list(cell(links));
+            let all = split_links(cell(links));
             let space = all.iter().find(|l| is_space_link(l)).or(all.first());
             row.set(Field::Space, Cell::Text(space.cloned().unwrap_or_default()));
         }

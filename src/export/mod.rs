@@ -346,8 +346,16 @@ fn column_key(name: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// Splits a list field: commas, semicolons and newlines separate items.
+/// Splits a list of names (members, tags, models): commas, semicolons and newlines separate
+/// items. Escape sequences go first: their own ';' would split one name into parts that read as
+/// names ("Bob\x1b]52;c;aGVsbG8=\x07" as "Bob", "c", "aGVsbG8=").
 fn split_list(raw: &str) -> Vec<String> {
+    split_links(&crate::sanitize::clean_block(raw))
+}
+
+/// Splits a list of links as given: a link with a control in it is refused by its check, not
+/// mended here.
+fn split_links(raw: &str) -> Vec<String> {
     raw.split([',', ';', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 

@@ -371,3 +371,16 @@ fn many_problems_of_one_kind_are_condensed_and_a_rejected_row_has_no_warnings() 
     assert!(lines.iter().any(|l| l.contains("996 more rejected (duplicate id)")), "{lines:#?}");
     assert!(lines.iter().any(|l| l.contains("line 1002 (bad)") && l.contains("forest")), "{lines:#?}");
 }
+
+/// An escape sequence's own ';' does not split a member's name into names that read as members,
+/// and a title of escape sequences alone is said to be empty, the id shown instead.
+#[test]
+fn escapes_neither_split_members_nor_pass_for_a_title() {
+    let text = csv_of(&[&format!("a1,\x1b[31m\x1b[0m,T,\"Bob\x1b]52;c;aGVsbG8=\x07; Eve\",{SPACE},,,,wood,,,")]);
+    let p = parse_ok(&text);
+    let s = &p.submissions[0];
+    assert_eq!(s.members, ["Bob", "Eve"]);
+    assert_eq!(s.title, "a1");
+    let problem = only_problem(&p);
+    assert!(problem.message.contains("nothing to show") && !problem.error, "{problem:?}");
+}

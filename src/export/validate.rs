@@ -159,8 +159,10 @@ impl Check {
     /// The title, or the id (with a warning) when the export gives none: a judge needs
     /// something to call the entry.
     fn title_or_id(&mut self, title: String, id: &str) -> String {
-        if title.is_empty() && !id.is_empty() {
-            self.warn("no title", "no title; showing the id instead".into());
+        // A title of escape sequences alone would be a blank row on every screen.
+        if crate::sanitize::clean_line(&title).is_empty() && !id.is_empty() {
+            let said = if title.is_empty() { "no title" } else { "a title with nothing to show (controls only)" };
+            self.warn("no title", format!("{said}; showing the id instead"));
             id.to_owned()
         } else {
             title
