@@ -1064,3 +1064,19 @@ fn a_huge_title_or_team_leaves_the_link_keys_in_sight() {
         "three rows in the pane, one in the list: {shown}"
     );
 }
+
+/// An undo under "unscored only" brings back the entry it was on, selected, and names what came
+/// back and where; not a bare "undone" beside another entry's scores.
+#[test]
+fn an_undo_names_what_came_back_and_shows_its_entry() {
+    let mut f = fixture();
+    f.press("U");
+    let scored = f.selected_id();
+    f.press("435");
+    f.press("j");
+    assert!(f.app.list.position_of(&f.app.entries, &scored).is_none(), "left the list once scored");
+    f.press("u");
+    assert_eq!(f.selected_id(), scored, "back on the entry whose score came back");
+    assert_eq!(f.app.status, "undone: Cost on Sprout Sense");
+    assert_eq!(f.app.criteria()[f.app.focus].id, "cost");
+}

@@ -83,14 +83,23 @@ impl App {
                 self.uncompared(&id, &change);
             }
             Then::Undone => {
+                // The entry it was on, listed again if the undo brings it back under a filter
+                // ("unscored only"), and selected: the judge sees what came back, and where.
+                let _ = self.list.moved_on(&self.entries, &self.scores);
                 self.select(&id);
+                let listed = self.list.position_of(&self.entries, &id).is_some();
+                let mut what = undone_what(&change);
                 // Back on the criterion whose score came back, not the first without one.
                 if let crate::model::Change::Score { criterion, .. } = &change
                     && let Some(k) = self.criteria().iter().position(|c| &c.id == criterion)
                 {
                     self.focus = k;
+                    what = crate::sanitize::clean_line(&self.criteria()[k].label);
                 }
-                self.status = "undone".into();
+                self.status = format!("undone: {what} on {}", self.entries.named(&id));
+                if !listed {
+                    self.status.push_str(" (not in the list as it is filtered)");
+                }
             }
         }
     }
@@ -113,5 +122,18 @@ impl App {
             }
         }
         Vec::new()
+    }
+}
+
+/// What an undo took back, as the footer names it.
+fn undone_what(change: &crate::model::Change) -> String {
+    use crate::model::{Change, TextPart};
+    match change {
+        Change::Score { criterion, .. } => crate::sanitize::clean_line(criterion),
+        Change::Readings(_) => "the last stopwatch reading".to_owned(),
+        Change::Text(TextPart::Note, _) => "the last edit of the note for the jury".to_owned(),
+        Change::Text(TextPart::TeamNote, _) => "the last edit of the note for the team".to_owned(),
+        Change::Text(TextPart::Recusal, _) => "the recusal".to_owned(),
+        Change::Comparison { .. } => "the answer on the pair".to_owned(),
     }
 }

@@ -145,7 +145,7 @@ fn undo_asks_to_write_back_and_keeps_it_when_not_saved() {
     app.heard(Outcome::NotSaved(undo.clone(), "locked".into()));
     assert_eq!(app.update(Action::Undo), [Effect::Write(undo.clone())], "the undo not saved is still there");
     app.heard(Outcome::Saved(undo));
-    assert_eq!((selected(&app), app.status.as_str()), ("pantry-poet".into(), "undone"));
+    assert_eq!((selected(&app), app.status.as_str()), ("pantry-poet".into(), "undone: Utility on Pantry Poet"));
     assert_eq!(app.sheet().score("pantry-poet", "utility"), None);
 }
 
