@@ -33,6 +33,21 @@ pub const KEYS: &[(&str, &str)] = &[
     ("q ^c", "quit (everything is already saved)"),
 ];
 
+/// The keys of [`KEYS`] that act on this event, as the help lists them: typing a number only
+/// where a scale is longer than one key, the track filter only where there are tracks.
+pub fn keys_here(app: &App) -> Vec<(&'static str, &'static str)> {
+    let long_scale = app.config.criteria.iter().any(|c| !c.scale.one_key());
+    let tracks = !app.config.tracks.is_empty();
+    KEYS.iter()
+        .copied()
+        .filter(|(keys, _)| match *keys {
+            "digits Enter" => long_scale,
+            "f" => tracks,
+            _ => true,
+        })
+        .collect()
+}
+
 /// The comparison screen's keys (`F`), as its `?` and the README list them.
 pub const FINALS_KEYS: &[(&str, &str)] = &[
     ("← h  → l", "the left / the right finalist is better (saved at once)"),

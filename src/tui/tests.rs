@@ -1080,3 +1080,31 @@ fn an_undo_names_what_came_back_and_shows_its_entry() {
     assert_eq!(f.app.status, "undone: Cost on Sprout Sense");
     assert_eq!(f.app.criteria()[f.app.focus].id, "cost");
 }
+
+/// On an event without tracks and scored out of 100, the list has no TRACK column and the entry
+/// no "track —"; the help lists typing a number and not the track filter, and the built-in
+/// event's help the other way round. A search that finds nothing says how to take it back.
+#[test]
+fn the_screen_and_its_help_fit_the_event() {
+    let (_dir, loaded, store) = out_of_100();
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let text = |buf: &ratatui::buffer::Buffer| -> String {
+        (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+            .collect()
+    };
+    let shown = text(&drawn(&app, 100, 30));
+    assert!(!shown.contains("TRACK") && !shown.contains("track —"), "{shown}");
+    let keys = |app: &App| super::keys::keys_here(app).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+    assert!(keys(&app).contains(&"digits Enter") && !keys(&app).contains(&"f"));
+    let f = fixture();
+    assert!(!keys(&f.app).contains(&"digits Enter") && keys(&f.app).contains(&"f"));
+    app.list.query = "no such entry".into();
+    app.list.unscored_only = true;
+    app.refresh_view();
+    let shown = text(&drawn(&app, 100, 30));
+    assert!(
+        shown.contains("Nothing matches: Esc clears the search \"no such entry\"; U shows scored entries too."),
+        "{shown}"
+    );
+}

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Wi
 
 use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL};
 use super::fit::{self, Column, flow, hanging, wrap};
-use super::keys::{KEYS, footer_keys};
+use super::keys::{footer_keys, keys_here};
 use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
 use crate::assign::Bar;
 use crate::format::fit;
@@ -87,7 +87,7 @@ impl Widget for &App {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf);
             if matches!(self.mode, Mode::Help) {
-                help(area, buf, KEYS);
+                help(area, buf, &keys_here(self));
             }
             return;
         }
@@ -111,7 +111,7 @@ impl Widget for &App {
         self.scoring(scoring, buf);
         self.footer(footer, buf, news);
         match &self.mode {
-            Mode::Help => help(area, buf, KEYS),
+            Mode::Help => help(area, buf, &keys_here(self)),
             Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some((editor, rect, titles)) = self.text_box(area) {
                     popup(rect, buf, &titles, editor);
@@ -220,17 +220,36 @@ impl App {
         Line::from(vec![Span::from(" judging ").bold().reversed(), Span::from(format!(" {text}"))]).render(area, buf);
     }
 
+    /// An empty list: the keys that take back what hides each entry, for each filter on.
+    fn nothing_matches(&self) -> String {
+        let list = &self.list;
+        let mut back = Vec::new();
+        if !list.query.is_empty() {
+            back.push(format!("Esc clears the search \"{}\"", clean_line(&list.query)));
+        }
+        if list.unscored_only {
+            back.push("U shows scored entries too".to_owned());
+        }
+        if let Some(track) = &list.track {
+            back.push(format!("f moves on from track {}", clean_line(track)));
+        }
+        if list.mine_only {
+            back.push("a shows every entry".to_owned());
+        }
+        if back.is_empty() { "Nothing to show.".to_owned() } else { format!("Nothing matches: {}.", back.join("; ")) }
+    }
+
     fn table(&self, area: Rect, buf: &mut Buffer) {
         let block = Block::bordered().title(format!(" Submissions ({}) ", self.list.rows().len()));
         let inner_rows = usize::from(area.height.saturating_sub(3)).max(1);
         if self.list.rows().is_empty() {
             let message = if self.entries.is_empty() {
-                "No submissions yet. Quit and run `judging pull`, or check export.source in judging.toml."
+                "No submissions yet. Quit and run `judging pull`, or check export.source in judging.toml.".to_owned()
             } else {
-                "Nothing matches. Press f, U, a or / to change what is shown."
+                self.nothing_matches()
             };
             let lines: Vec<Line> =
-                wrap(message, usize::from(area.width.saturating_sub(2))).into_iter().map(Line::from).collect();
+                wrap(&message, usize::from(area.width.saturating_sub(2))).into_iter().map(Line::from).collect();
             Paragraph::new(lines).block(block).render(area, buf);
             return;
         }
@@ -264,6 +283,10 @@ impl App {
         // Inside the borders, less the selection's mark.
         let room = usize::from(area.width.saturating_sub(4));
         let mut widths = fit::columns(&spec, 1, room);
+        // An event without tracks has no track to show: its room goes to the others.
+        if self.list.widest(1) == 0 {
+            widths[1] = None;
+        }
         // Titles are cut last: the title takes what it wants from the team's share, down to the
         // team's least (its name alone), before the team's members show.
         fit::move_room(&mut widths, (TEAM, spec[TEAM].least), (TITLE, spec[TITLE].want));
@@ -426,14 +449,20 @@ impl App {
         parts.push((addresses, SAID_BY_THEIR_KEYS));
         let badges: Vec<String> = s.badges().map(clean_line).collect();
         let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
-        let mut facts = vec![format!("track {}", s.track.as_deref().unwrap_or("—"))];
+        // "track —" only where the event has tracks: without any, it says nothing.
+        let mut facts: Vec<String> = (s.track.is_some() || !self.config.tracks.is_empty())
+            .then(|| format!("track {}", s.track.as_deref().map_or("—".to_owned(), clean_line)))
+            .into_iter()
+            .collect();
         if !badges.is_empty() {
             facts.push(format!("badges {}", badges.join(", ")));
         }
         if !sponsors.is_empty() {
             facts.push(format!("sponsors {}", sponsors.join(", ")));
         }
-        parts.push((para(&facts.join(" · "), Style::new()), 5));
+        if !facts.is_empty() {
+            parts.push((para(&facts.join(" · "), Style::new()), 5));
+        }
         if let Some(models) = App::models(s) {
             parts.push((para(&models, Style::new()), 4));
         }
@@ -673,7 +702,7 @@ impl App {
         }
         let mut out: Vec<String> = footer_keys(self).iter().map(|k| (*k).to_owned()).collect();
         match &self.mode {
-            Mode::Help => return KEYS.iter().map(|(k, what)| format!("{k} {what}")).collect(),
+            Mode::Help => return keys_here(self).iter().map(|(k, what)| format!("{k} {what}")).collect(),
             Mode::Finals(c) => {
                 if c.help {
                     return super::keys::FINALS_KEYS.iter().map(|(k, what)| format!("{k} {what}")).collect();
