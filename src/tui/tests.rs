@@ -581,8 +581,9 @@ fn the_caret_stands_where_typing_lands() {
     f.press("ab");
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
     terminal.draw(|frame| frame.render_widget(&f.app, frame.area())).expect("draw");
-    // The 70×14 note box is centred at (15, 8); its text starts inside the border.
-    assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), Some(ratatui::layout::Position { x: 18, y: 9 }));
+    // The note box (70 columns, 15 rows of text at 100×30: half the screen) is centred at
+    // (15, 6); its text starts inside the border.
+    assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), Some(ratatui::layout::Position { x: 18, y: 7 }));
     f.press_key(key(KeyCode::Esc));
     assert_eq!(f.app.caret(ratatui::layout::Rect::new(0, 0, 100, 30)), None, "no text box, no caret");
 }

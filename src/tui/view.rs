@@ -18,7 +18,8 @@ use crate::model::{Criterion, HubFacts, Status, TextPart, format_params};
 use crate::prizes::eligibility::{self, Evidence, Size};
 use crate::sanitize::{clean_block, clean_line};
 
-/// The note editor's and the recusal reason's boxes: columns and lines of text.
+/// The note editor's box at its smallest, and the recusal reason's box: columns and lines of
+/// text. A note's box takes 70% of a wider screen's width and half a taller one's height.
 const NOTE_BOX: (u16, u16) = (70, 12);
 const REASON_BOX: (u16, u16) = (60, 1);
 
@@ -41,7 +42,11 @@ impl App {
     /// The open text box: its editor, the rectangle it is drawn in, and its titles.
     fn text_box(&self, area: Rect) -> Option<(&ratatui_textarea::TextArea<'static>, Rect, BoxTitles)> {
         let (editor, (width, lines)) = match &self.mode {
-            Mode::Note(note) => (&note.editor, NOTE_BOX),
+            // A note's box grows with the screen: at 200×50 a long note reads on 25 rows, not 12.
+            Mode::Note(note) => {
+                let (width, lines) = NOTE_BOX;
+                (&note.editor, (width.max(area.width * 7 / 10), lines.max(area.height / 2)))
+            }
             Mode::Recuse(recusal) => (&recusal.editor, REASON_BOX),
             Mode::Finals(Comparing { typing: Some(editor), .. }) => (editor, REASON_BOX),
             _ => return None,
