@@ -1027,6 +1027,14 @@ fn long_criterion_labels_read_apart_and_folded_ones_keep_their_scores() {
     let line = super::view::folded_line("↓ ", &rows, 40);
     assert_eq!(line.matches("[4]").count(), 2, "{line}");
     assert!(line.ends_with(" · Total —") && crate::tui::layout::columns(&line) <= 40, "{line}");
+    // A short label keeps its whole length; the long ones share what it leaves.
+    let rows: Vec<super::view::Folded> =
+        [("Problem specificity", "[4]"), ("Real-world adoption", "[3]"), ("Polish", "[·]"), ("Total —", "")]
+            .iter()
+            .map(|(l, s)| ((*l).to_owned(), (*s).to_owned()))
+            .collect();
+    let rows: Vec<&super::view::Folded> = rows.iter().collect();
+    assert_eq!(super::view::folded_line("↓ ", &rows, 50), "↓ Proble… [4] · Real-w… [3] · Polish [·] · Total —");
 }
 
 /// A title of 400 characters and a team of 60 members take a few rows of the entry pane, each

@@ -836,7 +836,19 @@ pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String 
         .map(|(label, score)| if score.is_empty() { fit::width(label) } else { fit::width(score) + 1 })
         .sum::<usize>()
         + fit::width(" · ") * rows.len().saturating_sub(1);
-    let share = room.saturating_sub(fixed).checked_div(cut.len()).unwrap_or(0);
+    // The room shared as water fills: a label shorter than its share keeps its whole length,
+    // and what it leaves goes to the longer ones.
+    let mut widths: Vec<usize> = cut.iter().map(|(label, _)| fit::width(label)).collect();
+    widths.sort_unstable();
+    let (mut left, mut share) = (room.saturating_sub(fixed), usize::MAX);
+    for (k, width) in widths.iter().enumerate() {
+        let equal = left / (widths.len() - k);
+        if *width > equal {
+            share = equal;
+            break;
+        }
+        left -= width;
+    }
     if share >= 4 {
         let shown: Vec<String> = rows
             .iter()
