@@ -64,6 +64,7 @@ pub fn candidates(
                 place: if has_overall { e.place } else { usize::MAX },
                 score: e.score,
                 track_place: in_track.get(e.id.as_str()).map(|t| t.place),
+                track_score: in_track.get(e.id.as_str()).map(|t| t.score),
                 by_criterion: e.by_criterion.clone(),
                 by_criterion_merged: e.by_criterion_merged.clone(),
                 judges: e.judges,

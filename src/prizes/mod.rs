@@ -41,6 +41,9 @@ pub struct Candidate {
     pub score: f64,
     /// Place in its track's ranking.
     pub track_place: Option<usize>,
+    /// Its score in its track's ranking: the overall score where the method ranks the track
+    /// with the others, its own where the method ranks each track alone (copeland, schulze).
+    pub track_score: Option<f64>,
     /// The judges who scored it.
     pub judges: usize,
     /// Where fewer than `merge.min_judges` scored it: who, each with their leniency as the
@@ -384,6 +387,8 @@ impl Run<'_> {
             let c = &self.candidates[i];
             // A prize by score or by criterion is ordered by place, and shows the merged score.
             let value = match prize.by {
+                // A track's prize shows the score its place comes from: the track ranking's.
+                PrizeBy::Score if prize.track.is_some() => c.track_score.unwrap_or(c.score),
                 PrizeBy::Score => c.score,
                 PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map_or(value, |v| v.0),
                 _ => value,

@@ -25,6 +25,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         place,
         score: 5.0 - place as f64 / 10.0,
         track_place: Some(place),
+        track_score: None,
         by_criterion: vec![Some(3.0); 3],
         by_criterion_merged: Vec::new(),
         rubric_place: None,
@@ -406,4 +407,19 @@ fn a_prize_by_criterion_ranks_by_the_merged_criterion_score() {
         "{:?}",
         old.prizes[0].notes
     );
+}
+
+/// A track's prize shows the score its places come from, the track ranking's: with copeland or
+/// schulze a track is ranked alone, and its overall score (wins over every entry) had shown
+/// beside the track's places, a "tie" between 30 and 28.
+#[test]
+fn a_track_prize_shows_the_track_rankings_score() {
+    let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "backyard")).collect();
+    field[0].track_score = Some(9.0);
+    field[1].track_score = None;
+    let values = |prize: Prize| {
+        run(&field, &[prize], &Rules::default(), &[]).prizes[0].awards.iter().map(|a| a.value).collect::<Vec<_>>()
+    };
+    assert_eq!(values(track_prize("backyard", &[100.0, 50.0])), [9.0, field[1].score], "the track's, else overall");
+    assert_eq!(values(prize("grand", &[10.0])), [field[0].score], "a prize over every entry shows the overall score");
 }
