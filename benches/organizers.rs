@@ -73,6 +73,7 @@ fn bench(c: &mut Criterion) {
             place: i + 1,
             score: 5.0 - i as f64 / ENTRIES as f64,
             track_place: Some(i / 2 + 1),
+            track_score: None,
             by_criterion: vec![Some(3.0 + (i % 5) as f64 / 5.0), Some(3.0), Some(3.0)],
             by_criterion_merged: Vec::new(),
             rubric_place: None,
