@@ -80,6 +80,7 @@ fn bench(c: &mut Criterion) {
             track_rubric_place: None,
             judges: 1 + i % 3,
             judged_by: Vec::new(),
+            conflicted: Vec::new(),
             chance: None,
             track_chance: Some(1.0 / (1 + i / 2) as f64),
         })

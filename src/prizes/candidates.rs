@@ -49,6 +49,10 @@ pub fn candidates(
         .filter(|(name, _)| tracks.iter().any(|t| t.id == *name))
         .flat_map(|(_, ranked)| ranked.iter().map(|e| (e.id.as_str(), e)))
         .collect();
+    let mut conflicted: HashMap<&str, Vec<String>> = HashMap::new();
+    for c in rankings.conflicts.iter().filter(|c| c.counted) {
+        conflicted.entry(c.id.as_str()).or_default().push(c.judge.clone());
+    }
     overall
         .iter()
         .map(|e| {
@@ -69,6 +73,7 @@ pub fn candidates(
                 by_criterion_merged: e.by_criterion_merged.clone(),
                 judges: e.judges,
                 judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
+                conflicted: conflicted.get(e.id.as_str()).cloned().unwrap_or_default(),
                 chance: if has_overall { e.chance } else { None },
                 track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
                 rubric_place: if has_overall { e.rubric_place } else { None },

@@ -49,6 +49,8 @@ pub struct Candidate {
     /// Where fewer than `merge.min_judges` scored it: who, each with their leniency as the
     /// jury's table of judges shows it; empty otherwise.
     pub judged_by: Vec<Whose>,
+    /// The judges whose counted marks on it were given despite a conflict they declared.
+    pub conflicted: Vec<String>,
     /// Its chance of a paid place in the overall ranking, and in its track's, where the merge
     /// worked them out.
     pub chance: Option<f64>,

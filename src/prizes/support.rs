@@ -65,6 +65,8 @@ pub enum Doubt {
     },
     /// Under [`LEAST_CHANCE`] of a paid place when the judges' marks are redrawn.
     Unlikely { chance: f64 },
+    /// Counts the marks of judges who declared a conflict with it (`merge.conflicts = "flag"`).
+    Conflict { judges: Vec<String> },
 }
 
 /// The rule: fewer judges than `min_judges` (the rankings' thin), or a chance of a paid place
@@ -92,7 +94,11 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         (true, Some(_)) => (c.track_chance, c.track_rubric_place),
         (true, None) => (c.chance, c.rubric_place),
     };
-    Some(Support { judges: c.judges, chance, rubric_place, doubts: doubts(c.judges, &c.judged_by, chance, min_judges) })
+    let mut doubts = doubts(c.judges, &c.judged_by, chance, min_judges);
+    if !c.conflicted.is_empty() {
+        doubts.push(Doubt::Conflict { judges: c.conflicted.clone() });
+    }
+    Some(Support { judges: c.judges, chance, rubric_place, doubts })
 }
 
 impl Doubt {
@@ -124,6 +130,16 @@ impl Doubt {
                 crate::format::percent(chance),
                 crate::format::percent(LEAST_CHANCE)
             ),
+            Doubt::Conflict { ref judges } => {
+                let names: Vec<String> = judges.iter().map(|j| crate::sanitize::in_quotes(j)).collect();
+                let who = match names.len() {
+                    1 => format!("{}, who declared", names[0]),
+                    n => format!("{n} judges, {}, who declared", crate::format::first_few(&names, 5, ", ")),
+                };
+                format!(
+                    "{title} (place {place}) counts the marks of {who} a conflict with it (merge.conflicts is \"flag\"): look at those marks, and leave them out (merge.conflicts = \"exclude\") or keep them knowingly, before announcing"
+                )
+            }
             Doubt::Unlikely { chance } => format!(
                 "{title} (place {place}) holds a paid place in only {} of the merges redrawn from the judges' marks (PAID, under {}): discuss it, or have another judge score it, before announcing",
                 crate::format::percent(chance),
@@ -168,6 +184,14 @@ mod tests {
     #[test]
     fn each_doubt_says_what_to_do() {
         let cases = [
+            (
+                Doubt::Conflict { judges: vec!["dora".into()] },
+                "Echo Owl (place 1) counts the marks of \"dora\", who declared a conflict with it (merge.conflicts is \"flag\")",
+            ),
+            (
+                Doubt::Conflict { judges: vec!["a".into(), "b".into()] },
+                "the marks of 2 judges, \"a\", \"b\", who declared",
+            ),
             (
                 Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] },
                 "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing",

@@ -32,6 +32,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         track_rubric_place: None,
         judges: 3,
         judged_by: vec![],
+        conflicted: vec![],
         chance: None,
         track_chance: None,
     }
@@ -422,4 +423,16 @@ fn a_track_prize_shows_the_track_rankings_score() {
     };
     assert_eq!(values(track_prize("backyard", &[100.0, 50.0])), [9.0, field[1].score], "the track's, else overall");
     assert_eq!(values(prize("grand", &[10.0])), [field[0].score], "a prize over every entry shows the overall score");
+}
+
+/// A paid place that counts the marks of a judge who declared a conflict with it is one the jury
+/// is told to look at, as a thin or an unlikely one is; a prize the marks do not order is not.
+#[test]
+fn a_place_on_a_conflicted_judges_marks_is_doubted() {
+    let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "backyard")).collect();
+    field[1].conflicted = vec!["dora".into()];
+    let o = run(&field, &[prize("grand", &[10.0, 5.0])], &Rules::default(), &[]);
+    let doubts: Vec<Vec<Doubt>> =
+        o.prizes[0].awards.iter().map(|a| a.support.as_ref().map(|s| s.doubts.clone()).unwrap_or_default()).collect();
+    assert_eq!(doubts, [vec![], vec![Doubt::Conflict { judges: vec!["dora".into()] }]]);
 }
