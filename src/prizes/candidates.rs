@@ -21,7 +21,8 @@ pub enum CandidateError {
 }
 
 /// The overall ranking's entries in order, each with its track place, its submission's details
-/// (`entries`, by id) and the Hub's facts where they were fetched.
+/// (`entries`, by id) and the Hub's facts where they were fetched; then the entries no judge
+/// scored in full, with no place.
 pub fn candidates(
     rankings: &Rankings,
     entries: &HashMap<&str, &Submission>,
@@ -53,34 +54,60 @@ pub fn candidates(
     for c in rankings.conflicts.iter().filter(|c| c.counted) {
         conflicted.entry(c.id.as_str()).or_default().push(c.judge.clone());
     }
-    overall
-        .iter()
-        .map(|e| {
-            let s = entries.get(e.id.as_str()).ok_or_else(|| CandidateError::Unknown(clean_line(&e.id)))?;
-            Ok(Candidate {
-                id: e.id.clone(),
-                title: s.title.clone(),
-                team: s.team.clone(),
-                track: s.track.clone(),
-                tags: s.tags.clone(),
-                likes: s.likes,
-                evidence: Evidence::of(s, hub.get(e.id.as_str()).map(|(f, _)| f)),
-                place: if has_overall { e.place } else { usize::MAX },
-                score: e.score,
-                track_place: in_track.get(e.id.as_str()).map(|t| t.place),
-                track_score: in_track.get(e.id.as_str()).map(|t| t.score),
-                by_criterion: e.by_criterion.clone(),
-                by_criterion_merged: e.by_criterion_merged.clone(),
-                judges: e.judges,
-                judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
-                conflicted: conflicted.get(e.id.as_str()).cloned().unwrap_or_default(),
-                chance: if has_overall { e.chance } else { None },
-                track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
-                rubric_place: if has_overall { e.rubric_place } else { None },
-                track_rubric_place: in_track.get(e.id.as_str()).and_then(|t| t.rubric_place),
-            })
+    let ranked = overall.iter().map(|e| {
+        let s = entries.get(e.id.as_str()).ok_or_else(|| CandidateError::Unknown(clean_line(&e.id)))?;
+        Ok(Candidate {
+            id: e.id.clone(),
+            title: s.title.clone(),
+            team: s.team.clone(),
+            track: s.track.clone(),
+            tags: s.tags.clone(),
+            likes: s.likes,
+            evidence: Evidence::of(s, hub.get(e.id.as_str()).map(|(f, _)| f)),
+            place: if has_overall { e.place } else { usize::MAX },
+            score: e.score,
+            track_place: in_track.get(e.id.as_str()).map(|t| t.place),
+            track_score: in_track.get(e.id.as_str()).map(|t| t.score),
+            by_criterion: e.by_criterion.clone(),
+            by_criterion_merged: e.by_criterion_merged.clone(),
+            judges: e.judges,
+            judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
+            conflicted: conflicted.get(e.id.as_str()).cloned().unwrap_or_default(),
+            chance: if has_overall { e.chance } else { None },
+            track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
+            rubric_place: if has_overall { e.rubric_place } else { None },
+            track_rubric_place: in_track.get(e.id.as_str()).and_then(|t| t.rubric_place),
         })
-        .collect()
+    });
+    // An entry no judge scored in full is in no ranking, but a prize the marks do not order
+    // (badges, likes, a file's values) may still go to it: it follows the ranked entries, with
+    // no place and no score (a prize by score or criterion passes it over).
+    let unscored = rankings.unscored.iter().filter_map(|id| {
+        let s = entries.get(id.as_str())?;
+        Some(Ok(Candidate {
+            id: id.clone(),
+            title: s.title.clone(),
+            team: s.team.clone(),
+            track: s.track.clone(),
+            tags: s.tags.clone(),
+            likes: s.likes,
+            evidence: Evidence::of(s, hub.get(id.as_str()).map(|(f, _)| f)),
+            place: usize::MAX,
+            score: f64::NAN,
+            track_place: None,
+            track_score: None,
+            by_criterion: Vec::new(),
+            by_criterion_merged: Vec::new(),
+            judges: 0,
+            judged_by: Vec::new(),
+            conflicted: Vec::new(),
+            chance: None,
+            track_chance: None,
+            rubric_place: None,
+            track_rubric_place: None,
+        }))
+    });
+    ranked.chain(unscored).collect()
 }
 
 /// Who scored each entry that rests on fewer judges than `merge.min_judges`, each with their

@@ -452,14 +452,15 @@ impl Run<'_> {
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
         let criterion = self.criterion_of(prize);
-        if criterion.is_some() && self.candidates.iter().any(|c| c.by_criterion_merged.is_empty()) {
+        if criterion.is_some() && self.candidates.iter().any(|c| c.judges > 0 && c.by_criterion_merged.is_empty()) {
             notes.push(format!(
                 "ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
                 prize.criterion.as_deref().unwrap_or_default()
             ));
         }
         let file = self.book.files.get(&prize.id);
-        let (mut undeclared, mut without) = (0, 0);
+        let (mut undeclared, mut without) = (Vec::new(), 0);
+        let mut unscored: Vec<String> = Vec::new();
         let mut out: Vec<(usize, (f64, usize))> = Vec::new();
         for (i, c) in self.candidates.iter().enumerate() {
             if prize.track.as_ref().is_some_and(|t| c.track.as_ref() != Some(t)) {
@@ -471,7 +472,7 @@ impl Run<'_> {
             if let Some(limit) = limit {
                 match c.evidence.size_against(limit) {
                     eligibility::Size::Unknown => {
-                        undeclared += 1;
+                        undeclared.push(crate::sanitize::clean_line(&c.title));
                         continue;
                     }
                     eligibility::Size::Over => continue,
@@ -480,7 +481,8 @@ impl Run<'_> {
             }
             // Higher values first; the merged ranking's place breaks ties (a lower place first).
             let key = match prize.by {
-                PrizeBy::Score if prize.track.is_some() => Some((-(c.track_place.unwrap_or(usize::MAX) as f64), 0)),
+                // No track place (no judge scored it in full): the track's ranking cannot order it.
+                PrizeBy::Score if prize.track.is_some() => c.track_place.map(|p| (-(p as f64), 0)),
                 PrizeBy::Score => (c.place != usize::MAX).then(|| (-(c.place as f64), 0)),
                 PrizeBy::Badges => Some((crate::model::tagged(&c.tags, "achievement:").count() as f64, c.place)),
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
@@ -489,14 +491,23 @@ impl Run<'_> {
             };
             match key {
                 Some(key) => out.push((i, key)),
+                // No judge scored it in full: said by name, as the merge says it.
+                None if c.judges == 0 => unscored.push(crate::sanitize::clean_line(&c.title)),
                 None => without += 1,
             }
         }
-        if undeclared > 0 {
+        if !unscored.is_empty() {
             notes.push(format!(
-                "{undeclared} entr{} without declared parameters could not be checked against {}",
-                if undeclared == 1 { "y" } else { "ies" },
-                prize.max_params.map(|p| p.to_string()).unwrap_or_default()
+                "not scored in full by any judge, so left out: {}",
+                crate::format::first_few(&unscored, 5, ", ")
+            ));
+        }
+        if !undeclared.is_empty() {
+            notes.push(format!(
+                "{} without declared parameters could not be checked against {}: {}",
+                crate::format::count(undeclared.len(), "entry", "entries"),
+                prize.max_params.map(|p| p.to_string()).unwrap_or_default(),
+                crate::format::first_few(&undeclared, 5, ", ")
             ));
         }
         if without > 0 {

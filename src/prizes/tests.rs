@@ -273,7 +273,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
     let o = run(&field, &prizes, &Rules::default(), &[]);
     let first: Vec<Vec<&str>> = o.prizes.iter().map(|p| p.awards.iter().map(|a| a.id.as_str()).collect()).collect();
     assert_eq!(first[0], ["c"], "a is 8B; b declared nothing");
-    assert_eq!(o.prizes[0].notes[0], "1 entry without declared parameters could not be checked against 4B");
+    assert_eq!(o.prizes[0].notes[0], "1 entry without declared parameters could not be checked against 4B: B");
     // 3 badges each: a tie for the first two places, listed in ranking order, paid nothing until
     // the head judge decides, as a track tie is.
     assert_eq!(first[1], ["b", "c"]);
@@ -435,4 +435,24 @@ fn a_place_on_a_conflicted_judges_marks_is_doubted() {
     let doubts: Vec<Vec<Doubt>> =
         o.prizes[0].awards.iter().map(|a| a.support.as_ref().map(|s| s.doubts.clone()).unwrap_or_default()).collect();
     assert_eq!(doubts, [vec![], vec![Doubt::Conflict { judges: vec!["dora".into()] }]]);
+}
+
+/// An entry no judge scored in full is in no ranking, yet a prize by badges may go to it; a
+/// prize by score passes it over and names it.
+#[test]
+fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
+    let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "backyard")).collect();
+    let mut unscored = entry("m", usize::MAX, "backyard");
+    (unscored.judges, unscored.track_place, unscored.score) = (0, None, f64::NAN);
+    unscored.tags = vec!["achievement:a".into(), "achievement:b".into()];
+    field.push(unscored);
+    let badges = Prize { by: PrizeBy::Badges, ..prize("quest", &[250.0]) };
+    let o = run(&field, &[badges, track_prize("backyard", &[100.0])], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "m", Some(250.0))]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(100.0))]);
+    assert!(
+        o.prizes[1].notes.contains(&"not scored in full by any judge, so left out: M".to_owned()),
+        "{:?}",
+        o.prizes[1].notes
+    );
 }
