@@ -159,16 +159,22 @@ impl Rankings {
         let Some(changes) = &self.robustness else { return Vec::new() };
         (1..=self.paid_holders(ranking).len())
             .map(|place| {
-                let here: Vec<String> =
-                    changes.iter().filter(|c| c.ranking == ranking && c.place == place).map(|c| c.said(text)).collect();
-                match here.len().saturating_sub(NAMED) {
-                    0 if here.is_empty() => HOLDS.to_owned(),
-                    0 => here.join("; "),
-                    more => format!(
-                        "{} and {}",
-                        here[..NAMED].join("; "),
-                        crate::format::count(more, "more judge", "more judges")
-                    ),
+                let here: Vec<&PlaceChange> =
+                    changes.iter().filter(|c| c.ranking == ranking && c.place == place).collect();
+                let said: Vec<String> = here.iter().take(NAMED).map(|c| c.said(text)).collect();
+                match here.get(NAMED..).unwrap_or_default() {
+                    _ if here.is_empty() => HOLDS.to_owned(),
+                    [] => said.join("; "),
+                    // The others by name, as a sentence of their own: "and 1 more judge" after
+                    // "takes 3rd" had read as what the entry takes.
+                    rest => {
+                        let names: Vec<String> = rest.iter().map(|c| text(&c.judge)).collect();
+                        format!(
+                            "{}; it changes without {} too",
+                            said.join("; "),
+                            crate::format::first_few(&names, 5, ", ")
+                        )
+                    }
                 }
             })
             .collect()
@@ -504,7 +510,10 @@ pub(super) mod tests {
         let r = super::super::rank_all(judges, &config, &field, &Options::new(Method::Mean, &config)).expect("ranks");
         let lines = r.robustness_lines("backyard", str::to_owned);
         assert!(lines[0].starts_with("1st A: without a0, A drops to 2nd and B takes 1st; without a1,"), "{lines:?}");
-        assert!(lines[0].ends_with("and 2 more judges"), "{lines:?}");
+        assert!(
+            lines[0].ends_with("; it changes without a3, a4 too"),
+            "the others named, in a sentence of their own: {lines:?}"
+        );
         assert_eq!(r.fragile("backyard").len(), 10, "two places, five judges each");
         let summary = r.robustness_summary().expect("tested");
         assert_eq!(
