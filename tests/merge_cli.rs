@@ -1091,7 +1091,7 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     assert!(!table.contains('\u{1b}'), "no escape sequence reaches the terminal: {table:?}");
     assert!(table.contains("Partly scored by cai (not counted)."), "{table}");
     // Who stepped back and why, and the note the team may read.
-    assert!(table.contains("Recused: dee (my cousin's team); they gave it no score."), "{table}");
+    assert!(table.contains("Recused: dee (my cousin's team); any score they gave it is left out."), "{table}");
     assert!(table.contains("for the team: Add offline mode"), "{table}");
     let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
     let judges = json["judges"].as_array().expect("judges");

@@ -38,7 +38,7 @@ pub struct EntryPanel {
     pub conflicts: Vec<super::Conflicted>,
     /// Why the event's rules exclude it from prizes; empty when they do not.
     pub ineligible: Vec<String>,
-    /// Judges who stepped back from it, with their reasons: they gave it no score.
+    /// Judges who stepped back from it, with their reasons: their scores of it, if any, are left out.
     pub recused: Vec<Recused>,
 }
 

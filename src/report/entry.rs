@@ -135,7 +135,7 @@ fn notes(j: &crate::rankings::JudgeView, text: fn(&str) -> String) -> String {
 /// Who stepped back from the entry, and why: one line.
 fn recused(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     let who: Vec<String> = p.recused.iter().map(|r| format!("{} ({})", text(&r.judge), text(&r.reason))).collect();
-    (!who.is_empty()).then(|| format!("Recused: {}; they gave it no score.", who.join(", ")))
+    (!who.is_empty()).then(|| format!("Recused: {}; any score they gave it is left out.", who.join(", ")))
 }
 
 /// The judges who scored it despite a conflict they declared, and whether their scores count:
