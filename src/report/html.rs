@@ -58,6 +58,8 @@ figure svg { display: block; max-width: 100%; height: auto; }
   /* On a phone a chart keeps its own size, read by scrolling sideways, not shrunk to 5 px text. */
   figure { overflow-x: auto; }
   figure svg { max-width: none; }
+  /* Cropped by the screen's edge, two long bars look alike: the chart says it goes on. */
+  figure::before { content: \"The whole chart: scroll sideways →\"; display: block; font-size: 9pt; color: #444; }
   /* A table with notes scrolls sideways too: wider, its notes wrap in a few lines, not in tall
      rows. One of places and names alone fits as it is. */
   table.jury:has(col.note) { min-width: 60em; }
