@@ -170,7 +170,7 @@ impl Board<'_> {
             let places = self.rankings.paid.get(name).copied().unwrap_or(0);
             let (low, high) = crate::rankings::UNCERTAIN;
             let head = Line::from(format!(
-                "Uncertain paid places ({places} paid; {}–{} chance):",
+                "Uncertain paid places ({places} paid; {}–{} chance), nearest even odds first:",
                 crate::format::percent(low),
                 crate::format::percent(high)
             ))
