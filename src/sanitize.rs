@@ -148,15 +148,20 @@ fn skip_string(chars: &mut Chars) {
 
 /// Text for Markdown (a cell, a list item), as entrants wrote it and nothing more: every
 /// character Markdown or HTML would act on is escaped, so a title cannot become a `<script>`, a
-/// `javascript:` link, a remote image or a split table cell.
+/// `javascript:` link, a remote image or a split table cell; and `$` where two could pair, which
+/// GitHub reads as mathematics ("Garden $Gnome$" set as a formula). One alone ("$2,500") cannot
+/// open one, and stays as written.
 pub fn markdown(raw: &str) -> String {
     let clean = clean_line(raw);
     let mut out = String::with_capacity(clean.len());
+    let paired = clean.matches('$').nth(1).is_some();
     for c in clean.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~'
-        ) {
+        if (c == '$' && paired)
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -255,6 +260,8 @@ mod tests {
                 ("a | b", "a \\| b"),
                 ("**bold** & _it_", "\\*\\*bold\\*\\* & \\_it\\_"),
                 ("Café Compañero", "Café Compañero"),
+                ("Garden $Gnome$ $5", "Garden \\$Gnome\\$ \\$5"),
+                ("$2,500", "$2,500"),
             ],
         );
     }
