@@ -1115,6 +1115,19 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("--entry \"nope\": no such entry"));
+    // An entry nobody scored says so, under no empty table's heading.
+    for format in ["table", "md"] {
+        let out = head(&s)
+            .args(["merge", "--entry", "moonlight-mixer", "--format", format])
+            .args(&files)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("No judge scored it fully.") && !text.contains("JUDGE") && !text.contains("| Judge |"),
+            "{text}"
+        );
+    }
 }
 
 /// Judges who scored different commits of a Space, and a Space changed after the event's

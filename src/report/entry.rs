@@ -50,7 +50,10 @@ pub fn table(p: &EntryPanel) -> String {
     }
     out.push('\n');
     let criteria: String = p.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
-    out.push_str(&format!("JUDGE               {criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n"));
+    // The table's heading only over rows: with none, the sentence below says so alone.
+    if !p.judges.is_empty() {
+        out.push_str(&format!("JUDGE               {criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n"));
+    }
     for j in &p.judges {
         let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
         out.push_str(&format!(
@@ -91,10 +94,14 @@ pub fn markdown(p: &EntryPanel) -> String {
         out.push_str(&format!("{line}\n\n"));
     }
     let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
-    out.push_str(&format!(
-        "| Judge |{criteria} Total | Leniency | Stopwatch | Note |\n|---|{}---:|---:|---:|---|\n",
-        "---:|".repeat(p.criteria.len())
-    ));
+    if p.judges.is_empty() {
+        out.push_str("No judge scored it fully.\n");
+    } else {
+        out.push_str(&format!(
+            "| Judge |{criteria} Total | Leniency | Stopwatch | Note |\n|---|{}---:|---:|---:|---|\n",
+            "---:|".repeat(p.criteria.len())
+        ));
+    }
     for j in &p.judges {
         let scores: String = j.scores.iter().map(|v| format!(" {} |", score(*v))).collect();
         out.push_str(&format!(
