@@ -89,7 +89,12 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
                     clean_line(id)
                 ));
             } else if !known.contains(id.as_str()) {
-                out.push(format!("{order_at}{at}.order: {:?} is not an entry in the store", clean_line(id)));
+                // In the ids' order, so that equally near ones are named the same way each run.
+                let mut ids: Vec<&str> = known.iter().copied().collect();
+                ids.sort_unstable();
+                let near: Vec<String> = crate::format::look_alike(id, ids, 3).into_iter().map(clean_line).collect();
+                let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", ")) };
+                out.push(format!("{order_at}{at}.order: {:?} is not an entry in the store{hint}", clean_line(id)));
             }
         }
         if d.reason.trim().is_empty() {
@@ -122,7 +127,7 @@ mod tests {
     #[test]
     fn each_bad_decision_is_named() {
         let prizes = Config::builtin().prizes;
-        let known: HashSet<&str> = ["a", "b"].into();
+        let known: HashSet<&str> = ["a", "b", "garden-gnome-gpt"].into();
         let decision = |prize: &str, order: &[&str], reason: &str| Decision {
             prize: prize.into(),
             order: order.iter().map(|o| (*o).to_owned()).collect(),
@@ -136,6 +141,10 @@ mod tests {
             (decision("wood", &["a"], "coin"), Some("decisions[0].order names 1 entr(ies)")),
             (decision("wood", &["a", "zz"], "coin"), Some("decisions[0].order: \"zz\" is not an entry")),
             (decision("wood", &["a", "b"], " "), Some("decisions[0].reason is empty")),
+            (
+                decision("wood", &["a", "garden-gnome"], "coin"),
+                Some("\"garden-gnome\" is not an entry in the store; did you mean garden-gnome-gpt?"),
+            ),
         ];
         for (d, want) in cases {
             let found = problems(std::slice::from_ref(&d), &prizes, &known);
