@@ -187,7 +187,9 @@ pub fn look_alike<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>
         .into_iter()
         .filter_map(|c| {
             let lower = c.to_lowercase();
-            if lower.contains(&typed_lower) || typed_lower.contains(&lower) {
+            // Contained one in the other, but not by a letter or two: "a" is in every word.
+            let shorter = typed_lower.chars().count().min(lower.chars().count());
+            if shorter >= 3 && (lower.contains(&typed_lower) || typed_lower.contains(&lower)) {
                 return Some((0, c));
             }
             let d = edits(&typed_lower, &lower);
