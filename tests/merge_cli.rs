@@ -81,7 +81,32 @@ fn a_judge_in_two_files_counts_once_from_the_newer() {
         .assert()
         .success()
         .stderr(predicate::str::contains("judge \"mira\" appears twice"))
+        .stderr(predicate::str::contains("leaves out").not())
         .stdout(predicate::str::contains("OVERALL (6 entries)"));
+}
+
+/// A newer file under a judge's name that drops entries the older one scored is said to be
+/// possibly another's: unsigned, a name proves nothing.
+#[test]
+fn a_newer_file_that_drops_a_judges_scores_is_questioned() {
+    let s = Sandbox::new();
+    let old = judge_file(&s, "mira", 0, &SOME);
+    let older = s.path().join("mira-old.json");
+    std::fs::rename(&old, &older).expect("keep the old file");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    // Someone else's store, scoring one entry under mira's name.
+    let store = s.path().join("impostor.sqlite");
+    let as_mira = |args: &[&str]| {
+        s.cmd().arg("--db").arg(&store).args(["--judge", "mira"]).args(args).assert().success();
+    };
+    as_mira(&["pull"]);
+    as_mira(&["score", "sprout-sense", "utility=1", "latency=1", "cost=1"]);
+    let forged = s.path().join("forged.json");
+    as_mira(&["export", "-o", forged.to_str().expect("a UTF-8 path")]);
+    head(&s).arg("pull").assert().success();
+    head(&s).arg("merge").args([&older, &forged]).assert().success().stderr(predicate::str::contains(
+        "the newer leaves out 5 entries the older scored: if \"mira\" did not write it",
+    ));
 }
 
 fn forged_named(s: &Sandbox, judge: &str) -> std::path::PathBuf {

@@ -222,8 +222,21 @@ pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<Str
                 clean_line(&kept.judge)
             ));
         } else if same {
+            // A newer file that drops scores the older one had is not a judge's usual re-export:
+            // it may be another's under this name, which only signed files rule out.
+            let newer: std::collections::HashSet<usize> = kept.entries.iter().copied().collect();
+            let dropped = later.entries.iter().filter(|e| !newer.contains(e)).count();
+            let suspicious = if dropped == 0 {
+                String::new()
+            } else {
+                format!(
+                    "; the newer leaves out {} the older scored: if {:?} did not write it, it is someone else's under that name (list each judge with the public key `judging key` prints, and the merge refuses a file no listed judge signed)",
+                    crate::format::count(dropped, "entry", "entries"),
+                    clean_line(&kept.judge)
+                )
+            };
             warnings.push(format!(
-                "judge {:?} appears twice: {} (written at {}) counts, {} (written at {}) does not",
+                "judge {:?} appears twice: {} (written at {}) counts, {} (written at {}) does not{suspicious}",
                 clean_line(&kept.judge),
                 clean_line(&kept.file),
                 kept.written_at,
