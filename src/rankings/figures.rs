@@ -62,12 +62,15 @@ pub(super) fn tie_break_keys(breaks: &[TieBreak], means: &[Vec<Option<f64>>], st
 /// expects of them (their leniency and severity applied to the entry's quality), highest less
 /// lowest, in rubric points. A lenient and a harsh judge who order entries alike leave little;
 /// two who order them oppositely leave much. `None` with fewer than two judges.
-pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration) -> Vec<Option<f64>> {
+pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration, scale: (i64, i64)) -> Vec<Option<f64>> {
     let n = panel.entries.len();
     let (mut low, mut high, mut count) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n], vec![0usize; n]);
+    // What habits predict stays on the scale: a lenient judge expected to give 6.1 out of 5 can
+    // give 5 at most, and that 5 is no disagreement (two 5s had read 2 points apart).
+    let (bottom, top) = (scale.0 as f64, scale.1 as f64);
     for m in &panel.marks {
         let Some(expected) = fit.expected(m.judge(), m.entry()) else { continue };
-        let left = m.value - expected;
+        let left = m.value - expected.clamp(bottom.min(top), top.max(bottom));
         low[m.entry()] = low[m.entry()].min(left);
         high[m.entry()] = high[m.entry()].max(left);
         count[m.entry()] += 1;
@@ -227,7 +230,7 @@ mod tests {
         let alike = two_judges(&lenient, &harsh);
         let stats = EntryStats::of(&alike);
         assert!(stats.gap.iter().all(|g| (g - 2.0).abs() < 1e-9), "two points apart on each: {:?}", stats.gap);
-        let beyond = beyond_habits(&alike, &crate::merge::calibrated_fit(&alike));
+        let beyond = beyond_habits(&alike, &crate::merge::calibrated_fit(&alike), (-100, 100));
         for (e, g) in beyond.iter().enumerate() {
             let g = g.expect("two judges");
             assert!(g < 0.25, "entry {e}: {g} beyond habits, where their orders agree: {beyond:?}");
@@ -235,14 +238,31 @@ mod tests {
         let up = [1.0, 2.0, 3.0, 4.0, 5.0];
         let down: Vec<f64> = up.iter().rev().copied().collect();
         let opposite = two_judges(&up, &down);
-        let beyond = beyond_habits(&opposite, &crate::merge::calibrated_fit(&opposite));
+        let beyond = beyond_habits(&opposite, &crate::merge::calibrated_fit(&opposite), (-100, 100));
         let apart = |e: usize| beyond[e].expect("two judges");
         for e in [0, 4] {
             assert!(apart(e) >= crate::config::CONTESTED_GAP, "entry {e}: {beyond:?}");
         }
         assert!(apart(2) < 0.25, "the middle entry, where they agree: {beyond:?}");
         let one = two_judges(&[3.0], &[]);
-        assert_eq!(beyond_habits(&one, &crate::merge::calibrated_fit(&one)), [None], "one judge has no gap");
+        assert_eq!(beyond_habits(&one, &crate::merge::calibrated_fit(&one), (1, 5)), [None], "one judge has no gap");
+    }
+
+    /// Two 5s, from a lenient and a harsh judge, on an entry both think the best, are not two
+    /// points apart: what habits predict stays on the scale, and the lenient judge, expected
+    /// past 5, can give 5 at most.
+    #[test]
+    fn beyond_habits_keeps_what_habits_predict_on_the_scale() {
+        let quality = [1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.3];
+        let lenient: Vec<f64> = quality.iter().map(|q: &f64| (q + 1.5).min(5.0)).collect();
+        let mut harsh: Vec<f64> = quality.iter().map(|q: &f64| (q - 0.5).max(1.0)).collect();
+        harsh[6] = 5.0;
+        let panel = two_judges(&lenient, &harsh);
+        let fit = crate::merge::calibrated_fit(&panel);
+        let on_scale = beyond_habits(&panel, &fit, (1, 5))[6].expect("two judges");
+        let off_scale = beyond_habits(&panel, &fit, (-100, 100))[6].expect("two judges");
+        assert!(on_scale < off_scale, "{on_scale} against {off_scale}");
+        assert!(on_scale < crate::config::CONTESTED_GAP, "two 5s are not contested: {on_scale}");
     }
 
     #[test]

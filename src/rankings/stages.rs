@@ -314,7 +314,7 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         return Err(RankError::SumEmpty { counted, most });
     }
     let Some(fit) = reused.or(own_fit) else { unreachable!("the merge's fit is reused, or one more was run") };
-    let AroundTheFit { beyond, leniency, drift, trainees } = around_the_fit(built, &fit);
+    let AroundTheFit { beyond, leniency, drift, trainees } = around_the_fit(built, &fit, scale_of(config));
     let drift = built.corrected.clone().unwrap_or(drift);
     Ok(Fitted {
         overall,
@@ -353,11 +353,11 @@ fn merged_overall(built: &Built, field: &Field, reuse: bool) -> (Vec<Option<f64>
 /// What the calibrated fit of every entry's own total says around the merge. Contested is judged
 /// on what each judge's habits leave unexplained in it. Its pieces run on every core, the longest
 /// (the drift, a line through every judge's marks) first.
-fn around_the_fit(built: &Built, fit: &Calibration) -> AroundTheFit {
+fn around_the_fit(built: &Built, fit: &Calibration, scale: (i64, i64)) -> AroundTheFit {
     let (mut beyond, mut leniency, mut drift, mut trainees) = (None, None, None, None);
     crate::parallel::run_all(vec![
         Box::new(|| drift = Some(drift::of(&built.panel, fit, &built.given))),
-        Box::new(|| beyond = Some(figures::beyond_habits(&built.panel, fit))),
+        Box::new(|| beyond = Some(figures::beyond_habits(&built.panel, fit, scale))),
         Box::new(|| leniency = Some(crate::merge::leniency::of(fit, &built.panel))),
         Box::new(|| trainees = Some(trainees::lines(&built.trainees, &fit.quality))),
     ]);
