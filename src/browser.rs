@@ -90,7 +90,8 @@ fn watched(mut command: Command) -> Result<(), Failed> {
                 }));
             }
             Ok(None) if Instant::now() < until => std::thread::sleep(Duration::from_millis(20)),
-            // Still running: reaped when it exits, without waiting for it here.
+            // Still running (or its state unknown: try_wait failed, and it did start): reaped
+            // when it exits, without waiting for it here.
             _ => {
                 std::thread::spawn(move || child.wait());
                 return Ok(());

@@ -1,6 +1,7 @@
 //! Prize rules applied to merged rankings: pure functions, no I/O.
 //!
-//! Each prize takes its candidates from the ranked entries, narrowed by its track, tag or
+//! Each prize takes its candidates from the ranked entries (and, where the marks do not order it,
+//! the entries no judge scored in full), narrowed by its track, tag or
 //! parameter limit and ordered by what it is awarded for. Entries that break the event's rules,
 //! or already won when one prize per entry is the rule, are passed over with their reason, never
 //! dropped silently. A tie that decides a paid place is settled only by the head judge's recorded
@@ -25,7 +26,8 @@ pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
 pub use support::{Doubt, Support, Whose};
 
-/// A ranked entry, with what the prize rules read.
+/// A ranked entry, or one no judge scored in full ([`Candidate::scored`]), with what the prize
+/// rules read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub id: String,
@@ -36,8 +38,11 @@ pub struct Candidate {
     pub likes: Option<u64>,
     /// What the eligibility rules read: parameters, SDK, video and post.
     pub evidence: Evidence,
-    /// Place in the overall ranking: 1 is best, tied entries share it.
+    /// Place in the overall ranking: 1 is best, tied entries share it; `usize::MAX` for one in
+    /// no overall ranking.
     pub place: usize,
+    /// Its merged score overall; NaN for an entry no judge scored in full, which no prize by
+    /// score or criterion reads.
     pub score: f64,
     /// Place in its track's ranking.
     pub track_place: Option<usize>,
@@ -68,6 +73,13 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// Whether some judge scored it in full, so that it has a place in a ranking: the entries
+    /// nobody scored follow the ranked ones with no place (`usize::MAX`) and no score (NaN),
+    /// for the prizes the marks do not order.
+    pub fn scored(&self) -> bool {
+        self.judges > 0
+    }
+
     /// What a prize by criterion `k` shows of it and orders it by (higher first): its merged
     /// score on the criterion and its place there; from a merge saved without them, the judges'
     /// mean for both.
@@ -452,7 +464,7 @@ impl Run<'_> {
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
         let criterion = self.criterion_of(prize);
-        if criterion.is_some() && self.candidates.iter().any(|c| c.judges > 0 && c.by_criterion_merged.is_empty()) {
+        if criterion.is_some() && self.candidates.iter().any(|c| c.scored() && c.by_criterion_merged.is_empty()) {
             notes.push(format!(
                 "ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
                 prize.criterion.as_deref().unwrap_or_default()
@@ -462,11 +474,18 @@ impl Run<'_> {
         let (mut undeclared, mut without) = (Vec::new(), 0);
         let mut unscored: Vec<String> = Vec::new();
         let mut out: Vec<(usize, (f64, usize))> = Vec::new();
+        let by_marks = matches!(prize.by, PrizeBy::Score | PrizeBy::Criterion);
         for (i, c) in self.candidates.iter().enumerate() {
             if prize.track.as_ref().is_some_and(|t| c.track.as_ref() != Some(t)) {
                 continue;
             }
             if prize.tag.as_ref().is_some_and(|t| !c.tags.iter().any(|tag| tag.eq_ignore_ascii_case(t))) {
+                continue;
+            }
+            // The marks cannot order an entry no judge scored: said by name, as the merge says it,
+            // before any other rule is asked of it.
+            if by_marks && !c.scored() {
+                unscored.push(crate::sanitize::clean_line(&c.title));
                 continue;
             }
             if let Some(limit) = limit {
@@ -491,8 +510,6 @@ impl Run<'_> {
             };
             match key {
                 Some(key) => out.push((i, key)),
-                // No judge scored it in full: said by name, as the merge says it.
-                None if c.judges == 0 => unscored.push(crate::sanitize::clean_line(&c.title)),
                 None => without += 1,
             }
         }

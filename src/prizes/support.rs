@@ -1,7 +1,8 @@
 //! How firmly a paid place stands on the judges' marks. A place that rests on fewer judges than
-//! `merge.min_judges`, or that a redraw of the judges' marks would more often than not leave out
-//! of the paid places, is one the jury should look at again before anything is announced: the
-//! rule is here, once, and every output of the results says what it found.
+//! `merge.min_judges`, that a redraw of the judges' marks would more often than not leave out
+//! of the paid places, or that counts the marks of a judge who declared a conflict with it, is
+//! one the jury should look at again before anything is announced: the rule is here, once, and
+//! every output of the results says what it found.
 
 use serde::Serialize;
 
@@ -69,15 +70,24 @@ pub enum Doubt {
     Conflict { judges: Vec<String> },
 }
 
-/// The rule: fewer judges than `min_judges` (the rankings' thin), or a chance of a paid place
-/// under [`LEAST_CHANCE`].
-pub fn doubts(judges: usize, by: &[Whose], chance: Option<f64>, min_judges: usize) -> Vec<Doubt> {
+/// The rule: fewer judges than `min_judges` (the rankings' thin), a chance of a paid place
+/// under [`LEAST_CHANCE`], or marks counted from judges who declared a conflict (`conflicted`).
+pub fn doubts(
+    judges: usize,
+    by: &[Whose],
+    chance: Option<f64>,
+    min_judges: usize,
+    conflicted: &[String],
+) -> Vec<Doubt> {
     let mut out = Vec::new();
     if crate::rankings::thin(judges, min_judges) {
         out.push(Doubt::FewJudges { judges, min_judges, by: by.to_vec() });
     }
     if let Some(chance) = chance.filter(|c| *c < LEAST_CHANCE) {
         out.push(Doubt::Unlikely { chance });
+    }
+    if !conflicted.is_empty() {
+        out.push(Doubt::Conflict { judges: conflicted.to_vec() });
     }
     out
 }
@@ -94,10 +104,7 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         (true, Some(_)) => (c.track_chance, c.track_rubric_place),
         (true, None) => (c.chance, c.rubric_place),
     };
-    let mut doubts = doubts(c.judges, &c.judged_by, chance, min_judges);
-    if !c.conflicted.is_empty() {
-        doubts.push(Doubt::Conflict { judges: c.conflicted.clone() });
-    }
+    let doubts = doubts(c.judges, &c.judged_by, chance, min_judges, &c.conflicted);
     Some(Support { judges: c.judges, chance, rubric_place, doubts })
 }
 
@@ -173,8 +180,10 @@ mod tests {
             ((1, Some(0.0), 1), vec![unlikely(0.0)]),
         ];
         for ((judges, chance, min), want) in cases {
-            assert_eq!(doubts(judges, &[], chance, min), want, "{judges} judges, chance {chance:?}, min {min}");
+            assert_eq!(doubts(judges, &[], chance, min, &[]), want, "{judges} judges, chance {chance:?}, min {min}");
         }
+        let conflicted = ["dora".to_owned()];
+        assert_eq!(doubts(3, &[], None, 2, &conflicted), [Doubt::Conflict { judges: conflicted.to_vec() }]);
     }
 
     fn whose(judge: &str, leniency: Option<f64>, few: bool) -> Whose {

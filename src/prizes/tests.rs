@@ -435,6 +435,9 @@ fn a_place_on_a_conflicted_judges_marks_is_doubted() {
     let doubts: Vec<Vec<Doubt>> =
         o.prizes[0].awards.iter().map(|a| a.support.as_ref().map(|s| s.doubts.clone()).unwrap_or_default()).collect();
     assert_eq!(doubts, [vec![], vec![Doubt::Conflict { judges: vec!["dora".into()] }]]);
+    let by_badges = Prize { by: PrizeBy::Badges, ..prize("quest", &[10.0, 5.0]) };
+    let o = run(&field, &[by_badges], &Rules::default(), &[]);
+    assert!(o.prizes[0].awards.iter().all(|a| a.support.is_none()), "badges are not the judges' marks: {o:?}");
 }
 
 /// An entry no judge scored in full is in no ranking, yet a prize by badges may go to it; a
@@ -455,4 +458,14 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
         "{:?}",
         o.prizes[1].notes
     );
+    // A prize by likes passes it over for having none, not for being unscored; a prize by score
+    // with a size limit names it as unscored, not as unchecked.
+    field[2].likes = None;
+    field[2].evidence.params = None;
+    let likes = Prize { by: PrizeBy::Likes, ..prize("choice", &[50.0]) };
+    let titan = Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("titan", &[50.0]) };
+    let o = run(&field, &[likes, titan], &Rules::default(), &[]);
+    assert_eq!(o.prizes[0].notes[0], "1 entry without likes left out", "{:?}", o.prizes[0].notes);
+    assert!(!o.prizes[0].notes.iter().any(|n| n.contains("not scored")), "{:?}", o.prizes[0].notes);
+    assert_eq!(o.prizes[1].notes, ["not scored in full by any judge, so left out: M"], "{:?}", o.prizes[1].notes);
 }

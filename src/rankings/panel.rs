@@ -224,8 +224,12 @@ pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<Str
         } else if same {
             // A newer file that drops scores the older one had is not a judge's usual re-export:
             // it may be another's under this name, which only signed files rule out.
-            let newer: std::collections::HashSet<usize> = kept.entries.iter().copied().collect();
-            let dropped = later.entries.iter().filter(|e| !newer.contains(e)).count();
+            // A recusal since, or a score cleared (the entry now partly scored), is the judge's
+            // own doing: only what the newer file holds nothing of counts.
+            let recused = kept.texts[crate::model::TextPart::Recusal].iter().map(|(e, _)| *e);
+            let newer: std::collections::HashSet<usize> = kept.entries.iter().copied().chain(recused).collect();
+            let dropped =
+                later.entries.iter().filter(|e| !newer.contains(e)).count().saturating_sub(kept.partial.len());
             let suspicious = if dropped == 0 {
                 String::new()
             } else {
@@ -523,5 +527,29 @@ mod tests {
             let expected: Vec<Place> = ids.iter().map(|id| field.place(id)).collect();
             assert_eq!(found, expected, "{ids:?}");
         }
+    }
+
+    /// A judge's newer file that holds nothing of entries the older one scored is questioned;
+    /// one that recused from an entry since, or left it partly scored, is the judge's own doing.
+    #[test]
+    fn a_newer_file_is_questioned_only_for_what_it_holds_nothing_of() {
+        let file = |name: &str, at: i64, entries: Vec<usize>| JudgeMarks {
+            judge: "mira".into(),
+            file: name.into(),
+            digest: name.into(),
+            written: jiff::Timestamp::from_second(at).expect("a moment"),
+            entries,
+            ..JudgeMarks::default()
+        };
+        let said = |newer: JudgeMarks| {
+            let mut judges = vec![file("old.json", 1, vec![0, 1, 2, 3]), newer];
+            one_file_per_judge(&mut judges).expect("ordered").join("\n")
+        };
+        assert!(said(file("new.json", 2, vec![0])).contains("the newer leaves out 3 entries the older scored"));
+        let mut recused = file("new.json", 2, vec![0, 1]);
+        recused.texts[crate::model::TextPart::Recusal].push((2, "cousin".into()));
+        recused.partial.push("e3".into());
+        let own = said(recused);
+        assert!(own.contains("appears twice") && !own.contains("leaves out"), "{own}");
     }
 }

@@ -125,8 +125,6 @@ pub fn hanging(head: &str, text: &str, room: usize) -> Vec<String> {
     out
 }
 
-/// The first characters of `text` that fit in `room` columns (at least one character, so a
-/// loop on what is left always ends).
 /// `text` wrapped to `room` columns ([`wrap`]), in at most `most` rows: the last one kept ends
 /// in "…" where more was left out. For what must not crowd out the rest of a pane (a title of
 /// 400 characters).
@@ -141,6 +139,8 @@ pub fn wrap_at_most(text: &str, room: usize, most: usize) -> Vec<String> {
     lines
 }
 
+/// The first characters of `text` that fit in `room` columns (at least one character, so a
+/// loop on what is left always ends).
 fn take(text: &str, room: usize) -> &str {
     let mut used = 0;
     for (i, c) in text.char_indices() {

@@ -37,7 +37,7 @@ pub const KEYS: &[(&str, &str)] = &[
 /// where a scale is longer than one key, the track filter only where there are tracks.
 pub fn keys_here(app: &App) -> Vec<(&'static str, &'static str)> {
     let long_scale = app.config.criteria.iter().any(|c| !c.scale.one_key());
-    let tracks = !app.config.tracks.is_empty();
+    let tracks = app.has_tracks();
     KEYS.iter()
         .copied()
         .filter(|(keys, _)| match *keys {

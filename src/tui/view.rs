@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Widget};
 
-use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL};
+use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL, TRACK};
 use super::fit::{self, Column, flow, hanging, wrap};
 use super::keys::{footer_keys, keys_here};
 use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
@@ -45,7 +45,8 @@ impl App {
             // A note's box grows with the screen: at 200×50 a long note reads on 25 rows, not 12.
             Mode::Note(note) => {
                 let (width, lines) = NOTE_BOX;
-                (&note.editor, (width.max(area.width * 7 / 10), lines.max(area.height / 2)))
+                let wide = u16::try_from(u32::from(area.width) * 7 / 10).unwrap_or(u16::MAX);
+                (&note.editor, (width.max(wide), lines.max(area.height / 2)))
             }
             Mode::Recuse(recusal) => (&recusal.editor, REASON_BOX),
             Mode::Finals(Comparing { typing: Some(editor), .. }) => (editor, REASON_BOX),
@@ -289,8 +290,8 @@ impl App {
         let room = usize::from(area.width.saturating_sub(4));
         let mut widths = fit::columns(&spec, 1, room);
         // An event without tracks has no track to show: its room goes to the others.
-        if self.list.widest(1) == 0 {
-            widths[1] = None;
+        if !self.has_tracks() {
+            widths[TRACK] = None;
         }
         // Titles are cut last: the title takes what it wants from the team's share, down to the
         // team's least (its name alone), before the team's members show.
@@ -455,7 +456,8 @@ impl App {
         let badges: Vec<String> = s.badges().map(clean_line).collect();
         let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
         // "track —" only where the event has tracks: without any, it says nothing.
-        let mut facts: Vec<String> = (s.track.is_some() || !self.config.tracks.is_empty())
+        let mut facts: Vec<String> = self
+            .has_tracks()
             .then(|| format!("track {}", s.track.as_deref().map_or("—".to_owned(), clean_line)))
             .into_iter()
             .collect();
@@ -809,12 +811,6 @@ fn link_key_texts(s: &crate::model::Submission) -> [String; 3] {
     ]
 }
 
-/// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
-/// one (each a row and what it says in short), the `focused` criterion with its levels, then
-/// the criteria and the total `below`. The focused block stays whole; the rows that do not fit
-/// above or below it are named on one line there, "↑ Utility [4]" or "↓ Cost [·] · Total —",
-/// as many as the line holds, then how many more. With no room even for that, the focused
-/// block shows from its start.
 /// A row of the Scores pane as a folded line names it: a criterion's label and its score
 /// (`[4]`), or the total whole with no score beside it.
 pub type Folded = (String, String);
@@ -863,6 +859,12 @@ pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String 
     format!("{mark}{}", fit::list(&whole, whole.len(), " · ", room))
 }
 
+/// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
+/// one (each a row and what it says in short), the `focused` criterion with its levels, then
+/// the criteria and the total `below`. The focused block stays whole; the rows that do not fit
+/// above or below it are named on one line there, "↑ Utility [4]" or "↓ Cost [·] · Total —",
+/// as many as the line holds, then how many more. With no room even for that, the focused
+/// block shows from its start.
 fn fold_scores(
     above: Vec<(Line<'static>, Folded)>,
     focused: Vec<Line<'static>>,

@@ -221,7 +221,7 @@ impl App {
             self.entries.get(id).map_or_else(
                 || {
                     let published = self.finals.iter().flat_map(|r| &r.finalists).find(|f| f.id == id);
-                    clean_line(published.map_or(id, |f| &f.title))
+                    crate::format::fit(&clean_line(published.map_or(id, |f| &f.title)), super::entries::NAMED_MOST)
                 },
                 |_| self.entries.named(id),
             )

@@ -89,12 +89,18 @@ impl App {
                 self.select(&id);
                 let listed = self.list.position_of(&self.entries, &id).is_some();
                 let mut what = undone_what(&change);
-                // Back on the criterion whose score came back, not the first without one.
                 if let crate::model::Change::Score { criterion, .. } = &change
+                    && let Some(c) = self.config.criteria.iter().find(|c| &c.id == criterion)
+                {
+                    what = crate::sanitize::clean_line(&c.label);
+                }
+                // Back on the criterion whose score came back, not the first without one.
+                // Only on that entry: listed no more, the entry selected is another, with its own rubric.
+                if let crate::model::Change::Score { criterion, .. } = &change
+                    && listed
                     && let Some(k) = self.criteria().iter().position(|c| &c.id == criterion)
                 {
                     self.focus = k;
-                    what = crate::sanitize::clean_line(&self.criteria()[k].label);
                 }
                 self.status = format!("undone: {what} on {}", self.entries.named(&id));
                 if !listed {

@@ -26,7 +26,7 @@ use std::time::Instant;
 
 pub use editors::{Mode, NoteEditor, Recusal, Search, Typing};
 pub use effects::{Effect, Outcome, Outside, Then, Write};
-pub use entries::{Entries, Entry, TEAM, TEAM_ALONE, TITLE, TOTAL};
+pub use entries::{Entries, Entry, TEAM, TEAM_ALONE, TITLE, TOTAL, TRACK};
 pub use finals::{Choice, Comparing, FinalistShown, Side};
 pub use list::{ListView, Sort, in_sight};
 pub use scores::Scores;
@@ -246,6 +246,12 @@ impl App {
     /// event has no judging.toml to look in.
     pub fn event_file(&self) -> &'static str {
         if self.builtin_event { "the built-in event (no judging.toml in this folder)" } else { "judging.toml" }
+    }
+
+    /// Whether the event has tracks to show: judging.toml names some, or an entry has one. The
+    /// help's `f`, the list's TRACK column and the entry's "track" ask this, and nothing else.
+    pub fn has_tracks(&self) -> bool {
+        !self.config.tracks.is_empty() || self.entries.iter().any(|e| e.submission.track.is_some())
     }
 
     /// Whether the screen is too small to show what a key would change: then only quitting,
