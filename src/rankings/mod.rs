@@ -390,6 +390,8 @@ pub struct Rankings {
     /// The entries in play that no judge scored, by id: in no ranking, and named so that none
     /// vanishes unseen.
     pub unscored: Vec<String>,
+    /// Their titles, in the same order; empty in a merge saved by an earlier build.
+    pub unscored_titles: Vec<String>,
     /// The scores given despite a conflict the judge declared, and whether each counts.
     pub conflicts: Vec<Conflicted>,
     /// The ranked entries the event's rules exclude from prizes, in the order of the field; filled
@@ -439,6 +441,22 @@ pub struct Rankings {
 }
 
 impl Rankings {
+    /// The entries no judge scored, as the printed lists name entries, "Title (id)", or by title
+    /// alone (`with_id` false: the head judge's screen, whose lists name titles), each part
+    /// passed through `show`; the id alone from a merge saved without their titles.
+    pub fn unscored_named(&self, show: impl Fn(&str) -> String, with_id: bool) -> Vec<String> {
+        let titled = self.unscored_titles.len() == self.unscored.len();
+        self.unscored
+            .iter()
+            .enumerate()
+            .map(|(k, id)| match self.unscored_titles.get(k).filter(|_| titled) {
+                Some(title) if with_id => format!("{} ({})", show(title), show(id)),
+                Some(title) => show(title),
+                None => show(id),
+            })
+            .collect()
+    }
+
     /// The entries of a ranking whose paid place is uncertain, least certain first.
     pub fn uncertain(&self, ranking: &str) -> Vec<&Ranked> {
         let mut out: Vec<&Ranked> = self.ranking(ranking).unwrap_or(&[]).iter().filter(|e| e.uncertain()).collect();

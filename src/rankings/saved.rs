@@ -41,6 +41,8 @@ pub struct SavedRankings {
     #[serde(default)]
     pub unscored: Vec<String>,
     #[serde(default)]
+    pub unscored_titles: Vec<String>,
+    #[serde(default)]
     pub conflicts: Vec<Conflicted>,
     #[serde(default)]
     pub ineligible: Vec<Ineligible>,
@@ -126,6 +128,7 @@ impl From<&Rankings> for SavedRankings {
             pairwise: r.pairwise.clone(),
             alpha: r.alpha,
             unscored: r.unscored.clone(),
+            unscored_titles: r.unscored_titles.clone(),
             conflicts: r.conflicts.clone(),
             ineligible: r.ineligible.clone(),
             rankings: r.rankings.clone(),
@@ -167,6 +170,7 @@ impl From<SavedRankings> for Rankings {
             pairwise: s.pairwise,
             alpha: s.alpha,
             unscored: s.unscored,
+            unscored_titles: s.unscored_titles,
             conflicts: s.conflicts,
             ineligible: s.ineligible,
             rankings: s.rankings,

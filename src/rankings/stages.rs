@@ -462,6 +462,10 @@ fn figures_for_the_jury(
             .filter(|e| fitted.stats.judges[*e] == 0)
             .map(|e| field.entries[e].submission.id.clone())
             .collect(),
+        unscored_titles: (0..field.entries.len())
+            .filter(|e| fitted.stats.judges[*e] == 0)
+            .map(|e| field.entries[e].submission.title.clone())
+            .collect(),
         conflicts: built.conflicts,
         ineligible: Vec::new(),
         rankings: scoped.rankings,

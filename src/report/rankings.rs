@@ -274,10 +274,11 @@ fn preamble(r: &Rankings, show: fn(&str) -> String) -> String {
         )
 }
 
-/// The entries no judge scored, in one sentence, each id passed through `show`.
+/// The entries no judge scored, in one sentence, "Title (id)" as the other lists name them, each
+/// passed through `show`.
 fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
     (!r.unscored.is_empty()).then(|| {
-        let ids: Vec<String> = r.unscored.iter().map(|id| show(id)).collect();
+        let ids = r.unscored_named(show, true);
         format!(
             "Not scored in full by any judge, so in no ranking ({}): {}.\n",
             ids.len(),

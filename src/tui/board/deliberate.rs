@@ -242,7 +242,7 @@ impl Board<'_> {
         }
         // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
         if !self.rankings.unscored.is_empty() {
-            let ids: Vec<String> = self.rankings.unscored.iter().map(|id| clean_line(id)).collect();
+            let ids: Vec<String> = self.rankings.unscored_named(clean_line, false);
             let said = format!("{} not scored by any judge: {}", ids.len(), crate::format::first_few(&ids, 2, ", "));
             out.push(sentence(Line::from(said).yellow()));
         }
