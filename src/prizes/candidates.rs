@@ -56,58 +56,56 @@ pub fn candidates(
     }
     let ranked = overall.iter().map(|e| {
         let s = entries.get(e.id.as_str()).ok_or_else(|| CandidateError::Unknown(clean_line(&e.id)))?;
+        let track = in_track.get(e.id.as_str());
         Ok(Candidate {
-            id: e.id.clone(),
-            title: s.title.clone(),
-            team: s.team.clone(),
-            track: s.track.clone(),
-            tags: s.tags.clone(),
-            likes: s.likes,
-            evidence: Evidence::of(s, hub.get(e.id.as_str()).map(|(f, _)| f)),
             place: if has_overall { e.place } else { usize::MAX },
             score: e.score,
-            track_place: in_track.get(e.id.as_str()).map(|t| t.place),
-            track_score: in_track.get(e.id.as_str()).map(|t| t.score),
+            track_place: track.map(|t| t.place),
+            track_score: track.map(|t| t.score),
             by_criterion: e.by_criterion.clone(),
             by_criterion_merged: e.by_criterion_merged.clone(),
             judges: e.judges,
             judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
             conflicted: conflicted.get(e.id.as_str()).cloned().unwrap_or_default(),
             chance: if has_overall { e.chance } else { None },
-            track_chance: in_track.get(e.id.as_str()).and_then(|t| t.chance),
+            track_chance: track.and_then(|t| t.chance),
             rubric_place: if has_overall { e.rubric_place } else { None },
-            track_rubric_place: in_track.get(e.id.as_str()).and_then(|t| t.rubric_place),
+            track_rubric_place: track.and_then(|t| t.rubric_place),
+            ..unranked(&e.id, s, hub)
         })
     });
     // An entry no judge scored in full is in no ranking, but a prize the marks do not order
-    // (badges, likes, a file's values) may still go to it: it follows the ranked entries, with
-    // no place and no score (a prize by score or criterion passes it over).
-    let unscored = rankings.unscored.iter().filter_map(|id| {
-        let s = entries.get(id.as_str())?;
-        Some(Ok(Candidate {
-            id: id.clone(),
-            title: s.title.clone(),
-            team: s.team.clone(),
-            track: s.track.clone(),
-            tags: s.tags.clone(),
-            likes: s.likes,
-            evidence: Evidence::of(s, hub.get(id.as_str()).map(|(f, _)| f)),
-            place: usize::MAX,
-            score: f64::NAN,
-            track_place: None,
-            track_score: None,
-            by_criterion: Vec::new(),
-            by_criterion_merged: Vec::new(),
-            judges: 0,
-            judged_by: Vec::new(),
-            conflicted: Vec::new(),
-            chance: None,
-            track_chance: None,
-            rubric_place: None,
-            track_rubric_place: None,
-        }))
-    });
+    // (badges, likes, a file's values) may still go to it: it follows the ranked entries.
+    let unscored = rankings.unscored.iter().filter_map(|id| Some(Ok(unranked(id, entries.get(id.as_str())?, hub))));
     ranked.chain(unscored).collect()
+}
+
+/// An entry as the prize rules read it from its submission and the Hub, with no place in any
+/// ranking, no score (NaN: no prize by score or criterion reads it) and no judge: what an entry
+/// nobody scored in full is, and what a ranked one adds its standing to.
+fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>) -> Candidate {
+    Candidate {
+        id: id.to_owned(),
+        title: s.title.clone(),
+        team: s.team.clone(),
+        track: s.track.clone(),
+        tags: s.tags.clone(),
+        likes: s.likes,
+        evidence: Evidence::of(s, hub.get(id).map(|(f, _)| f)),
+        place: usize::MAX,
+        score: f64::NAN,
+        track_place: None,
+        track_score: None,
+        by_criterion: Vec::new(),
+        by_criterion_merged: Vec::new(),
+        judges: 0,
+        judged_by: Vec::new(),
+        conflicted: Vec::new(),
+        chance: None,
+        track_chance: None,
+        rubric_place: None,
+        track_rubric_place: None,
+    }
 }
 
 /// Who scored each entry that rests on fewer judges than `merge.min_judges`, each with their

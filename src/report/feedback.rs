@@ -364,7 +364,7 @@ pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) 
 mod tests {
     use super::*;
 
-    /// (share, what follows "higher than")
+    /// ((lower, higher, field), as a team reads it)
     #[test]
     fn where_an_average_stands_is_said_in_words() {
         let cases = [

@@ -280,7 +280,7 @@ impl App {
         // and `f` say it), then the total, then the team.
         let spec = [
             Column::whole(widest(0, "STATUS"), None),
-            Column::whole(widest(1, "TRACK"), Some(1)),
+            Column::whole(widest(TRACK, "TRACK"), Some(1)),
             Column { want: widest(TITLE, "TITLE"), least: 16, drop: None },
             // The team whole where it can be, its members after it where there is room.
             Column { want: widest(TEAM, "TEAM"), least: widest(TEAM_ALONE, "TEAM").min(20), drop: Some(3) },

@@ -94,6 +94,8 @@ pub struct Entries {
     assigned: Option<HashSet<String>>,
     /// The entries every judge scores first (the assignments' calibration set): listed first.
     pub calibration: HashSet<String>,
+    /// Whether any entry names a track, worked out when they are listed, not on each frame.
+    any_track: bool,
 }
 
 impl Entries {
@@ -134,6 +136,12 @@ impl Entries {
             })
             .collect();
         self.index = self.list.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
+        self.any_track = self.list.iter().any(|e| e.submission.track.is_some());
+    }
+
+    /// Whether any entry names a track.
+    pub fn any_track(&self) -> bool {
+        self.any_track
     }
 
     /// Takes this judge's entries from the assignments file and lists the submissions again.

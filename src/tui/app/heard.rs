@@ -88,12 +88,7 @@ impl App {
                 let _ = self.list.moved_on(&self.entries, &self.scores);
                 self.select(&id);
                 let listed = self.list.position_of(&self.entries, &id).is_some();
-                let mut what = undone_what(&change);
-                if let crate::model::Change::Score { criterion, .. } = &change
-                    && let Some(c) = self.config.criteria.iter().find(|c| &c.id == criterion)
-                {
-                    what = crate::sanitize::clean_line(&c.label);
-                }
+                let what = undone_what(&change, &self.config.criteria);
                 // Back on the criterion whose score came back, not the first without one.
                 // Only on that entry: listed no more, the entry selected is another, with its own rubric.
                 if let crate::model::Change::Score { criterion, .. } = &change
@@ -131,11 +126,14 @@ impl App {
     }
 }
 
-/// What an undo took back, as the footer names it.
-fn undone_what(change: &crate::model::Change) -> String {
+/// What an undo took back, as the footer names it: a score by its criterion's label (its id
+/// where the event no longer has it).
+fn undone_what(change: &crate::model::Change, criteria: &[crate::model::Criterion]) -> String {
     use crate::model::{Change, TextPart};
     match change {
-        Change::Score { criterion, .. } => crate::sanitize::clean_line(criterion),
+        Change::Score { criterion, .. } => {
+            crate::sanitize::clean_line(criteria.iter().find(|c| &c.id == criterion).map_or(criterion, |c| &c.label))
+        }
         Change::Readings(_) => "the last stopwatch reading".to_owned(),
         Change::Text(TextPart::Note, _) => "the last edit of the note for the jury".to_owned(),
         Change::Text(TextPart::TeamNote, _) => "the last edit of the note for the team".to_owned(),

@@ -251,7 +251,7 @@ impl App {
     /// Whether the event has tracks to show: judging.toml names some, or an entry has one. The
     /// help's `f`, the list's TRACK column and the entry's "track" ask this, and nothing else.
     pub fn has_tracks(&self) -> bool {
-        !self.config.tracks.is_empty() || self.entries.iter().any(|e| e.submission.track.is_some())
+        !self.config.tracks.is_empty() || self.entries.any_track()
     }
 
     /// Whether the screen is too small to show what a key would change: then only quitting,

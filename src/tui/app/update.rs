@@ -21,10 +21,11 @@ impl App {
             Action::Score(_) | Action::ConfirmScore | Action::EraseDigit | Action::Tick(..) | Action::Resize(..)
         );
         let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
-        let label = self.criteria().get(self.focus).map(|c| clean_line(&c.label));
+        // Named before the key acts, which may move the focus or the entry.
+        let left = left.and_then(|typed| Some((typed, clean_line(&self.criteria().get(self.focus)?.label))));
         let effects = self.act(action);
         // Said, unless the key that left it has its own news: nothing typed is dropped unseen.
-        if let (Some(typed), Some(label), true) = (left, label, self.status.is_empty()) {
+        if let (Some((typed, label)), true) = (left, self.status.is_empty()) {
             self.status = format!("{label}: {typed} not saved (Enter saves a typed score)");
         }
         effects
