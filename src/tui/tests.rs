@@ -1113,7 +1113,27 @@ fn the_screen_and_its_help_fit_the_event() {
     app.refresh_view();
     let shown = text(&drawn(&app, 100, 30));
     assert!(
-        shown.contains("Nothing matches: Esc clears the search \"no such entry\"; U shows scored entries too."),
-        "{shown}"
+        shown.contains("Nothing matches: Esc clears the search \"no such entry\"."),
+        "nothing scored: U hides nothing: {shown}"
     );
+}
+
+/// A search that finds nothing, cleared, leaves the judge on the entry they were on.
+#[test]
+fn a_search_that_finds_nothing_loses_no_place() {
+    let mut f = fixture();
+    f.press("jj");
+    let here = f.selected_id();
+    f.press("/");
+    f.press("no such entry");
+    f.press_key(key(KeyCode::Enter));
+    assert!(f.app.list.rows().is_empty());
+    f.press_key(key(KeyCode::Esc));
+    assert_eq!(f.selected_id(), here);
+    // With a score given, U hides something, and the empty list says so.
+    f.press("435");
+    f.press("U");
+    f.app.list.query = "no such entry".into();
+    f.app.refresh_view();
+    assert!(f.app.nothing_matches().contains("U shows scored entries too"), "{}", f.app.nothing_matches());
 }

@@ -227,13 +227,14 @@ impl App {
     }
 
     /// An empty list: the keys that take back what hides each entry, for each filter on.
-    fn nothing_matches(&self) -> String {
+    pub(super) fn nothing_matches(&self) -> String {
         let list = &self.list;
         let mut back = Vec::new();
         if !list.query.is_empty() {
             back.push(format!("Esc clears the search \"{}\"", clean_line(&list.query)));
         }
-        if list.unscored_only {
+        // Only what would show something: with nothing scored yet, U hides nothing.
+        if list.unscored_only && self.entries.iter().any(|e| !self.status_of(e).open()) {
             back.push("U shows scored entries too".to_owned());
         }
         if let Some(track) = &list.track {

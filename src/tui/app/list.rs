@@ -55,6 +55,9 @@ pub struct ListView {
     /// scored stays where it is while the judge is on it, and the list is worked out again once
     /// they move on ([`ListView::scored`], [`ListView::moved_on`]).
     stale: bool,
+    /// The entry selected when a filter or search took it out of the list: selected again when
+    /// the list shows it once more (a search that found nothing, cleared, loses no place).
+    lost: Option<String>,
 }
 
 impl Default for ListView {
@@ -70,6 +73,7 @@ impl Default for ListView {
             rows_in_sight: 10,
             widest: [0; CELLS],
             stale: false,
+            lost: None,
         }
     }
 }
@@ -127,15 +131,25 @@ impl ListView {
         self.rows = rows;
         self.stale = false;
         let kept = keep.as_deref().and_then(|id| self.position_of(entries, id));
-        self.table.select(Some(kept.unwrap_or(0)));
+        // The entry a filter or search took from under the cursor comes back selected once the
+        // list shows it again; until the judge moves, the first one taken is the one kept.
+        let back = self.lost.as_deref().and_then(|id| self.position_of(entries, id));
+        if back.is_some() {
+            self.lost = None;
+        } else if kept.is_none() && self.lost.is_none() {
+            self.lost = keep;
+        }
+        self.table.select(Some(back.or(kept).unwrap_or(0)));
         self.scroll_to_selection();
-        kept.is_some()
+        back.is_none() && kept.is_some()
     }
 
     /// A change was saved: where the list reads scores (the unscored filter, the order by
     /// status or total), it is out of date from now on.
     pub fn scored(&mut self) {
         self.stale |= self.unscored_only || matches!(self.sort, Sort::Status | Sort::Total);
+        // Working on the entry in front of them is the judge's choice of place, as a move is.
+        self.lost = None;
     }
 
     /// The judge moved to another entry: an entry scored meanwhile leaves the unscored list,
@@ -157,6 +171,8 @@ impl ListView {
     }
 
     pub fn select_row(&mut self, row: usize) {
+        // A place the judge chose: no entry hidden earlier is to come back in its stead.
+        self.lost = None;
         self.table.select(Some(row));
         self.scroll_to_selection();
     }
