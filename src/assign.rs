@@ -41,7 +41,8 @@ pub enum AssignmentsError {
 impl Assignments {
     /// Reads an assignments file's text, written by `judging assign` for `event`.
     pub fn parse(text: &str, event: &str) -> Result<Assignments, AssignmentsError> {
-        let a: Assignments = toml::from_str(text).map_err(|e| AssignmentsError::Syntax(e.to_string()))?;
+        let a: Assignments =
+            toml::from_str(text).map_err(|e| AssignmentsError::Syntax(crate::plain::plain(&e.to_string())))?;
         if a.event != event {
             return Err(AssignmentsError::OtherEvent { found: clean_line(&a.event), expected: event.to_owned() });
         }

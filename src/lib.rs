@@ -30,6 +30,7 @@ pub mod net;
 pub mod parallel;
 pub mod paths;
 pub mod pipe;
+pub mod plain;
 pub mod prizes;
 pub mod progress;
 pub mod rankings;

@@ -125,7 +125,7 @@ mod tests {
         let cases: [(&str, &[&str]); 8] = [
             ("[finals]\nsize = 1", &["line 2 (`size = 1`)", "finals.size = 1", "2 to 30", "such as 6"]),
             ("[finals]\nsize = 31", &["finals.size = 31"]),
-            ("[finals]\nsize = \"six\"", &["line 2", "invalid type: string \"six\""]),
+            ("[finals]\nsize = \"six\"", &["line 2", "the text \"six\", where a whole number of 0 or more is needed"]),
             (
                 "[finals]\nrankings = [\"forest\"]",
                 &["line 2", "finals.rankings[0] = \"forest\"", "overall, backyard, wood"],

@@ -353,7 +353,10 @@ mod tests {
                     "line 4 (`tie_breaks = [\"luck\"]`): merge.tie_breaks[0] = \"luck\"",
                 ],
             ),
-            ("[event]\nid = 5\nname = \"E\"", &["line 2 (`id = 5`): invalid type: integer `5`"]),
+            (
+                "[event]\nid = 5\nname = \"E\"",
+                &["line 2 (`id = 5`): the number 5, where text in quotes is needed: put it in quotes, \"5\""],
+            ),
             (
                 "[[judges]]\nname = \"a\"\n[[judges]]\nname = \"a\"",
                 &["line 3 (`[[judges]]`): judges[1]: \"a\" appears twice"],
@@ -400,6 +403,21 @@ mod tests {
     }
 
     #[test]
+    fn a_value_of_the_wrong_kind_is_said_in_the_files_words_at_its_line() {
+        // Both keys of the row, each at its line: a list of three is a scale's problem, not a
+        // parser's "invalid length" with no line, and a quoted number is not Rust's "f64".
+        let text = "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 5, 7]\nweight = \"2\"\nlevels = [\"a\", \"b\"]";
+        let Err(ParseError::Invalid(problems)) = parse(text) else { panic!("accepted or unplaced: {text}") };
+        assert_eq!(
+            problems,
+            [
+                "line 5 (`scale = [1, 5, 7]`): scale [1, 5, 7] is not valid: write two numbers, [low, high], with 0 <= low < high <= 100, such as [1, 5] or [0, 100]",
+                "line 6 (`weight = \"2\"`): the text \"2\", where a number is needed: write it without quotes, 2",
+            ]
+        );
+    }
+
+    #[test]
     fn bad_files_name_the_key_and_what_would_be_valid() {
         let cases: &[(&str, &[&str])] = &[
             ("[event]\nid = \"x\"\nname = \"X\"\ncolour = \"red\"", &["unknown field `colour`", "expected"]),
@@ -407,7 +425,7 @@ mod tests {
             ("[export]\nformat = \"xml\"", &["unknown variant `xml`", "`csv`", "`devpost`"]),
             ("[export]\ndelimiter = \"::\"", &["export.delimiter = \"::\"", "one ASCII character"]),
             ("[export]\nsource = \"builtin:nope\"", &["\"builtin:nope\"", "builtin:sample"]),
-            ("[export]\nmax_field_chars = -4", &["max_field_chars", "invalid value"]),
+            ("[export]\nmax_field_chars = -4", &["max_field_chars", "-4 is out of range: a whole number of 0 or more"]),
             ("[export.columns]\nvideos = \"v\"", &["unknown field `videos`", "`video`"]),
             ("[event]\nid = \"bad id!\"\nname = \"X\"", &["event.id = \"bad id!\"", "letters, digits"]),
             ("[rules]\nmax_params = \"lots\"", &["max_params = \"lots\"", "line 2", "7B"]),
@@ -479,7 +497,7 @@ mod tests {
             ),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = \"high\"\nlevels = [\"a\", \"b\"]",
-                &["invalid type: string \"high\"", "weight"],
+                &["the text \"high\", where a number is needed", "weight"],
             ),
             (
                 "[[criteria]]\nid = \"l\"\nlabel = \"L\"\njudges = \"\"\nscale = [1, 2]\nweight = 1.0\nlevels = [\"slow\", { meaning = \"fast\", seconds = [5, 1] }]",

@@ -31,7 +31,7 @@ const SECTIONS: [&str; 14] = [
 pub fn parse(text: &str) -> Result<Config, ParseError> {
     let syntax = |mut e: toml::de::Error| {
         e.set_input(Some(text));
-        ParseError::Syntax(e.to_string())
+        ParseError::Syntax(crate::plain::plain(&e.to_string()))
     };
     let document = toml::de::DeTable::parse(text).map_err(syntax)?;
     let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
@@ -86,7 +86,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     problems.extend(deadline_problem(document.get_ref(), text));
     // What is left reads whole: the bad sections take their defaults, so the checks across
     // sections still find their own problems.
-    let mut config = Config::deserialize(table).map_err(|e| ParseError::Syntax(e.to_string()))?;
+    let mut config = Config::deserialize(table).map_err(|e| ParseError::Syntax(crate::plain::plain(&e.to_string())))?;
     // The built-in tracks are Build Small's: a file for another event that names none has none,
     // rather than two it never meant (and a warning on every row of its export).
     if !document.get_ref().contains_key("tracks") && config.event.id != builtin().event.id {
@@ -181,7 +181,7 @@ fn fits<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>)
     let start = value.span().start;
     T::deserialize(value.clone().into_deserializer())
         .map(|_| ())
-        .map_err(|e| (e.span().map_or(start, |s| s.start), e.message().to_owned()))
+        .map_err(|e| (e.span().map_or(start, |s| s.start), crate::plain::plain(e.message())))
 }
 
 /// A problem at a byte offset of the text, with its line number and the line itself quoted.

@@ -100,7 +100,7 @@ struct RawAnswer {
 
 /// Reads a published finals file's text for `event`: every problem found, each with its line.
 pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![e.to_string().trim_end().to_owned()])?;
+    let raw: RawFile = toml::from_str(text).map_err(|e| vec![crate::plain::plain(e.to_string().trim_end())])?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
     let mut problems = Vec::new();
     if raw.format != FORMAT {

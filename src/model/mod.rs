@@ -194,15 +194,23 @@ impl From<&str> for Level {
 
 /// A score range such as 1 to 5, written `[1, 5]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "[i64; 2]", into = "[i64; 2]")]
+#[serde(try_from = "Vec<i64>", into = "[i64; 2]")]
 pub struct Scale {
     pub low: u8,
     pub high: u8,
 }
 
-impl TryFrom<[i64; 2]> for Scale {
+/// Read as a list of any length, so that one of three numbers is said as a scale, at its line.
+impl TryFrom<Vec<i64>> for Scale {
     type Error = String;
-    fn try_from([low, high]: [i64; 2]) -> Result<Self, String> {
+    fn try_from(bounds: Vec<i64>) -> Result<Self, String> {
+        let [low, high] = bounds[..] else {
+            let given: Vec<String> = bounds.iter().map(i64::to_string).collect();
+            return Err(format!(
+                "scale [{}] is not valid: write two numbers, [low, high], with 0 <= low < high <= {MOST_SCALE}, such as [1, 5] or [0, 100]",
+                given.join(", ")
+            ));
+        };
         // Out of 100 at most: a scale of more than one digit is typed and confirmed in the app.
         match (u8::try_from(low), u8::try_from(high)) {
             (Ok(low), Ok(high)) if low < high && high <= MOST_SCALE => Ok(Scale { low, high }),
@@ -373,11 +381,12 @@ mod tests {
 
     #[test]
     fn scales_run_up_to_100_and_say_how_they_are_typed() {
-        assert_eq!(Scale::try_from([1, 5]), Ok(Scale { low: 1, high: 5 }));
-        assert_eq!(Scale::try_from([0, 10]).map(|s| s.levels()), Ok(11));
-        assert_eq!(Scale::try_from([0, 100]).map(|s| s.levels()), Ok(101));
-        for bad in [[5, 1], [1, 1], [-1, 5], [1, 101], [0, 300]] {
-            assert!(Scale::try_from(bad).is_err(), "{bad:?}");
+        assert_eq!(Scale::try_from(vec![1, 5]), Ok(Scale { low: 1, high: 5 }));
+        assert_eq!(Scale::try_from(vec![0, 10]).map(|s| s.levels()), Ok(11));
+        assert_eq!(Scale::try_from(vec![0, 100]).map(|s| s.levels()), Ok(101));
+        for bad in [vec![5, 1], vec![1, 1], vec![-1, 5], vec![1, 101], vec![0, 300], vec![1, 5, 7], vec![5], vec![]] {
+            let said = Scale::try_from(bad.clone()).expect_err("refused");
+            assert!(said.contains("[low, high]"), "{bad:?}: {said}");
         }
         // One key: one digit, or 1 to 10 with 0 for 10. Typed: anything longer.
         let one_key = |low, high| Scale { low, high }.one_key();

@@ -101,7 +101,8 @@ pub enum SavedError {
 impl SavedRankings {
     /// A saved merge's bytes, checked for its format and version.
     pub fn read(bytes: &[u8]) -> Result<SavedRankings, SavedError> {
-        let saved: SavedRankings = serde_json::from_slice(bytes).map_err(|e| SavedError::Json(e.to_string()))?;
+        let saved: SavedRankings =
+            serde_json::from_slice(bytes).map_err(|e| SavedError::Json(crate::plain::plain(&e.to_string())))?;
         if saved.format != RANKINGS_FORMAT {
             return Err(SavedError::Format(crate::sanitize::clean_line(&saved.format)));
         }

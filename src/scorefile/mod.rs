@@ -375,7 +375,7 @@ fn read_slowly<'a>(
                 match o.get("version").and_then(serde_json::Value::as_u64).and_then(|v| u32::try_from(v).ok()) {
                     Some(found) if found > VERSION => return ScoreFileError::Version { file: file.to_owned(), found },
                     // serde quotes the file's keys: a key may carry an escape sequence.
-                    _ => format!("a score file's envelope that does not read ({})", crate::sanitize::visible(&e.to_string())),
+                    _ => format!("a score file's envelope that does not read ({})", crate::plain::plain(&crate::sanitize::visible(&e.to_string()))),
                 }
             }
             // serde's own words name its types: the keys a score file has say more.
@@ -435,7 +435,7 @@ fn read_slowly<'a>(
 fn body_problem(file: &str, text: &str, raw: &str, e: &serde_json::Error) -> ScoreFileError {
     // serde quotes what it found (an unknown key, a string where a number goes): shown, never
     // sent to the terminal as it came.
-    let said = crate::sanitize::visible(&e.to_string());
+    let said = crate::plain::plain(&crate::sanitize::visible(&e.to_string()));
     let said = said.split(" at line ").next().unwrap_or(&said);
     let offset = (raw.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
     let before = text.get(..offset).unwrap_or_default();

@@ -424,7 +424,12 @@ fn the_calibration_set_comes_first_in_the_judges_list() {
 fn a_broken_assignments_file_is_named() {
     let (_dir, app) = assigned_fixture("event = \"build-small-2026\"\n[judges]\npriya = 3\n");
     let e = app.err().expect("refused").to_string();
-    assert!(e.contains("assignments.toml") && e.contains("line 3") && e.contains("expected a sequence"), "{e}");
+    assert!(
+        e.contains("assignments.toml")
+            && e.contains("line 3")
+            && e.contains("the number 3, where a list in square brackets is needed"),
+        "{e}"
+    );
     let (_dir, app) = assigned_fixture("event = \"other\"\nseed = 1\njudges_per_entry = 2\n[judges]\n");
     let e = app.err().expect("refused").to_string();
     assert!(e.contains("assignments for event \"other\"") && e.contains("judging assign"), "{e}");

@@ -1,0 +1,185 @@
+//! serde's words for a value of the wrong kind ("invalid type: string \"2\", expected f64"),
+//! said in the words of the person who wrote the file: what was found, what is needed, and
+//! how to write it. Every reader of a file a person writes (judging.toml, the assignments, the
+//! finals, a score file) passes its parser's message through [`plain`], so no such message
+//! reaches them in Rust's type names.
+
+/// `message` with each of serde's "invalid type", "invalid value" and "invalid length" phrases
+/// reworded; anything else is kept as it is.
+pub fn plain(message: &str) -> String {
+    let lines: Vec<String> = message.split('\n').map(plain_line).collect();
+    lines.join("\n")
+}
+
+/// The phrases serde starts such a message with, and what each says.
+const PHRASES: [(&str, Kind); 3] =
+    [("invalid type: ", Kind::Type), ("invalid value: ", Kind::Value), ("invalid length ", Kind::Length)];
+
+#[derive(Clone, Copy)]
+enum Kind {
+    /// A value of another kind: text where a number goes.
+    Type,
+    /// A value of the right kind out of its range: 300 where 0-255 goes.
+    Value,
+    /// A list of another length.
+    Length,
+}
+
+fn plain_line(line: &str) -> String {
+    for (phrase, kind) in PHRASES {
+        let Some(start) = line.find(phrase) else { continue };
+        let rest = &line[start + phrase.len()..];
+        // serde_json ends its message with where it was: kept as it was said.
+        let (said, place) = rest.rfind(" at line ").map_or((rest, ""), |at| rest.split_at(at));
+        let Some(comma) = said.rfind(", expected ") else { continue };
+        let (found, expected) = (&said[..comma], &said[comma + ", expected ".len()..]);
+        let needed = needed(expected);
+        let reworded = match kind {
+            Kind::Type => format!("{}, where {needed} is needed{}", found_words(found), hint(found, expected)),
+            Kind::Value => format!("{} is out of range: {needed} is needed", value_of(found)),
+            Kind::Length => format!("a list of {found} items, where {needed} is needed"),
+        };
+        return format!("{}{reworded}{place}", &line[..start]);
+    }
+    line.to_owned()
+}
+
+/// What serde found, as the file's author wrote it.
+fn found_words(found: &str) -> String {
+    if let Some(text) = found.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    if found.starts_with("integer ") || found.starts_with("floating point ") {
+        return format!("the number {}", value_of(found));
+    }
+    if let Some(truth) = found.strip_prefix("boolean ") {
+        return format!("the value {}", truth.trim_matches('`'));
+    }
+    match found {
+        "sequence" => "a list".to_owned(),
+        "map" => "a table".to_owned(),
+        "unit value" | "null" => "an empty value".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// A number serde quoted in backquotes (`` integer `5` ``), without them and its kind.
+fn value_of(found: &str) -> &str {
+    let value = found.rsplit(' ').next().unwrap_or(found);
+    value.trim_matches('`')
+}
+
+/// What serde expected, in words: Rust's type names become the kind of value and its range.
+fn needed(expected: &str) -> String {
+    let words = match expected {
+        "f64" | "f32" => "a number",
+        "u8" => "a whole number from 0 to 255",
+        "u16" => "a whole number from 0 to 65535",
+        "u32" | "u64" | "usize" | "u128" => "a whole number of 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" | "i128" => "a whole number",
+        "a string" | "a borrowed string" | "string" | "a char" => "text in quotes",
+        "a boolean" | "bool" => "true or false",
+        "a sequence" => "a list in square brackets",
+        "a map" => "a table",
+        "fewer elements in array" => "a shorter list",
+        "more elements in array" => "a longer list",
+        _ if expected.starts_with("struct ") => "a table",
+        other => {
+            if let Some(n) =
+                other.strip_prefix("an array of length ").or_else(|| other.strip_prefix("a tuple of size "))
+            {
+                return format!("a list of {n} items");
+            }
+            return other.to_owned();
+        }
+    };
+    words.to_owned()
+}
+
+/// How to write the value so that it reads, where that is plain: a number in quotes written
+/// without them, a number where text goes put in quotes.
+fn hint(found: &str, expected: &str) -> String {
+    let number_expected = needed(expected).contains("number");
+    if let Some(text) = found.strip_prefix("string ") {
+        let inner = text.trim_matches('"');
+        if number_expected && inner.trim().parse::<f64>().is_ok() {
+            return format!(": write it without quotes, {}", inner.trim());
+        }
+        if matches!(expected, "a boolean" | "bool") && matches!(inner, "true" | "false") {
+            return format!(": write it without quotes, {inner}");
+        }
+        return String::new();
+    }
+    let text_expected = needed(expected) == "text in quotes";
+    if text_expected && (found.starts_with("integer ") || found.starts_with("floating point ")) {
+        return format!(": put it in quotes, \"{}\"", value_of(found));
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn serde_messages_are_said_in_the_files_words() {
+        let cases = [
+            (
+                r#"invalid type: string "2", expected f64"#,
+                r#"the text "2", where a number is needed: write it without quotes, 2"#,
+            ),
+            (
+                "invalid type: integer `5`, expected a string",
+                r#"the number 5, where text in quotes is needed: put it in quotes, "5""#,
+            ),
+            (r#"invalid type: string "yes", expected a boolean"#, r#"the text "yes", where true or false is needed"#),
+            (
+                r#"invalid type: string "true", expected a boolean"#,
+                r#"the text "true", where true or false is needed: write it without quotes, true"#,
+            ),
+            ("invalid type: sequence, expected a string", "a list, where text in quotes is needed"),
+            ("invalid type: map, expected i64", "a table, where a whole number is needed"),
+            ("invalid type: floating point `2.5`, expected i64", "the number 2.5, where a whole number is needed"),
+            ("invalid type: boolean `true`, expected struct Event", "the value true, where a table is needed"),
+            (
+                "invalid value: integer `300`, expected u8",
+                "300 is out of range: a whole number from 0 to 255 is needed",
+            ),
+            (
+                "invalid value: integer `-1`, expected usize",
+                "-1 is out of range: a whole number of 0 or more is needed",
+            ),
+            ("invalid length 3, expected an array of length 2", "a list of 3 items, where a list of 2 items is needed"),
+            // serde_json's place and the reader's own prefix are kept.
+            (
+                "\"sprout\": invalid type: integer `1`, expected a list of values at line 1 column 20",
+                "\"sprout\": the number 1, where a list of values is needed at line 1 column 20",
+            ),
+            // A message of another kind is left alone.
+            ("missing field `id`", "missing field `id`"),
+            (
+                "unknown field `wieght`, expected one of `id`, `weight`",
+                "unknown field `wieght`, expected one of `id`, `weight`",
+            ),
+        ];
+        for (said, meant) in cases {
+            assert_eq!(plain(said), meant, "{said}");
+        }
+    }
+
+    #[test]
+    fn a_text_that_holds_serdes_words_is_read_to_its_last_expected() {
+        // The found text itself says ", expected ": the phrase is cut at the last one.
+        let said = r#"invalid type: string "a, expected b", expected f64"#;
+        assert_eq!(plain(said), r#"the text "a, expected b", where a number is needed"#);
+    }
+
+    #[test]
+    fn each_line_is_reworded_on_its_own() {
+        let said = "line 3: invalid type: string \"x\", expected u8\nline 9: missing field `id`";
+        assert_eq!(
+            plain(said),
+            "line 3: the text \"x\", where a whole number from 0 to 255 is needed\nline 9: missing field `id`"
+        );
+    }
+}
