@@ -32,6 +32,20 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
 }
 
+impl Loaded {
+    /// How a message names where the event's settings came from: see [`settings_named`].
+    pub fn settings(&self) -> &'static str {
+        settings_named(self.path.is_none())
+    }
+}
+
+/// How a message names where the event's settings come from: judging.toml, or the built-in
+/// event where no file was read (a judge told "judging.toml lists a conflict" looks for a file
+/// that is not there).
+pub fn settings_named(builtin: bool) -> &'static str {
+    if builtin { "the built-in event" } else { "judging.toml" }
+}
+
 /// Reads the configuration. `explicit` is a path the user named: it must exist. Without one,
 /// ./judging.toml is used when present, else the one `judging join` put in the config folder, and
 /// the built-in event otherwise.

@@ -63,7 +63,7 @@ fn list_warns_of_a_declared_conflict_as_the_app_does() {
     let table = s.cmd().args(["--judge", "tomas", "list"]).output().expect("runs").stdout;
     let table = String::from_utf8_lossy(&table).into_owned();
     let row = table.lines().find(|l| l.starts_with("sprout-sense")).unwrap_or_default();
-    assert!(row.contains("conflict") && row.contains("judging.toml lists a"), "{table}");
+    assert!(row.contains("conflict") && row.contains("the event lists a"), "{table}");
     assert!(!table.lines().any(|l| l.starts_with("pantry-poet") && l.contains("conflict")), "{table}");
 }
 

@@ -59,7 +59,8 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
     let judge = config.judge(&session.judge);
     if judge.is_some_and(|j| crate::assign::barred(j, &stored.submission, false).is_some()) {
         eprintln!(
-            "warning: judging.toml lists a conflict of yours with {:?}; the score is saved, but recuse (r in the app) if it applies",
+            "warning: {} lists a conflict of yours with {:?}; the score is saved, but recuse (r in the app) if it applies",
+            session.loaded.settings(),
             clean_line(id)
         );
     }

@@ -174,10 +174,11 @@ pub fn for_a_judge(s: &Submission, standing: &Standing, e: &Evidence, rules: &Ru
     out
 }
 
-/// The reminder a judge reads by an entry judging.toml lists as a conflict of theirs, ending with
+/// The reminder a judge reads by an entry the event lists as a conflict of theirs, ending with
 /// how they recuse where they read it: the app's list, its messages and `judging list` say it so.
+/// "The event", not "judging.toml": the built-in event lists conflicts with no file to look in.
 pub fn conflict_reminder(how_to_recuse: &str) -> String {
-    format!("judging.toml lists a conflict of yours with this entry: {how_to_recuse}")
+    format!("the event lists a conflict of yours with this entry: {how_to_recuse}")
 }
 
 /// What a judge should know before scoring: every rule the entry breaks, and a link that is not

@@ -396,7 +396,7 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
 fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
     let mut f = fixture();
     f.press("a");
-    assert_eq!(f.app.status, "3 hidden: judging.toml lists a conflict of yours; a shows all");
+    assert_eq!(f.app.status, "3 hidden: the built-in event lists a conflict of yours; a shows all");
     f.press("a");
     assert_eq!(f.app.status, "every entry shown; a hides what is not yours");
     // judging.toml lists no conflict of mira's, and no assignments file names her.

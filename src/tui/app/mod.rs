@@ -245,7 +245,7 @@ impl App {
     /// Where the event's settings come from, as a message names it: a judge on the built-in
     /// event has no judging.toml to look in.
     pub fn event_file(&self) -> &'static str {
-        if self.builtin_event { "the built-in event (no judging.toml in this folder)" } else { "judging.toml" }
+        crate::event_files::settings_named(self.builtin_event)
     }
 
     /// Whether the event has tracks to show: judging.toml names some, or an entry has one. The

@@ -195,10 +195,7 @@ fn the_built_in_event_is_named_where_judging_toml_would_be() {
     let mut app = app();
     app.builtin_event = true;
     app.update(Action::Push);
-    assert_eq!(
-        app.status,
-        "the built-in event (no judging.toml in this folder) has no [sync] repo: export (judging export) and send the file by hand"
-    );
+    assert_eq!(app.status, "the built-in event has no [sync] repo: export (judging export) and send the file by hand");
     app.builtin_event = false;
     app.update(Action::Push);
     assert!(app.status.starts_with("judging.toml has no [sync] repo"), "{}", app.status);

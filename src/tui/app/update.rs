@@ -175,7 +175,7 @@ impl App {
         match (left_out, self.list.mine_only) {
             (0, _) if assigned => "nothing to hide: every entry is yours to judge".to_owned(),
             (0, _) if self.builtin_event => {
-                "nothing to hide: the built-in event assigns no entries and lists no conflicts".to_owned()
+                "nothing to hide: the built-in event assigns no entries and lists no conflict of yours".to_owned()
             }
             (0, _) => {
                 format!(
@@ -183,10 +183,8 @@ impl App {
                     self.config.assign.file
                 )
             }
-            (n, true) => format!(
-                "{n} hidden: {}; a shows all",
-                if assigned { "not assigned to you, or in conflict" } else { "judging.toml lists a conflict of yours" }
-            ),
+            (n, true) if assigned => format!("{n} hidden: not assigned to you, or in conflict; a shows all"),
+            (n, true) => format!("{n} hidden: {} lists a conflict of yours; a shows all", self.event_file()),
             (_, false) => "every entry shown; a hides what is not yours".to_owned(),
         }
     }
