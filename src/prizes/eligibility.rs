@@ -123,6 +123,11 @@ pub fn mark(rankings: &mut Rankings, field: &Field, hub: &HashMap<String, (HubFa
             e.flags.sort();
         }
     }
+    for m in &mut rankings.majorities {
+        if let Some(i) = ineligible.iter().find(|i| m.is_winner(&i.id)) {
+            m.winner_excluded(&i.title, &i.reasons);
+        }
+    }
     rankings.ineligible = ineligible;
     // The paid places go to the entries that can win: their chances, and whether each holds
     // without one judge, worked out again without those that cannot.

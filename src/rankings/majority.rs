@@ -17,7 +17,7 @@ pub struct Majority {
     /// The ids it names: the winner, the cycle in order, or the leader and the entry it does
     /// not beat.
     pub entries: Vec<String>,
-    /// The same in one sentence.
+    /// The same in words, with whether the rules let the winner take a prize.
     pub said: String,
 }
 
@@ -28,6 +28,24 @@ impl Majority {
 
     pub fn in_cycle(&self, id: &str) -> bool {
         self.outcome == "cycle" && self.entries.iter().any(|e| e == id)
+    }
+
+    /// Says, after the sentence, that the Condorcet winner cannot take a prize: the rules
+    /// exclude it (`reasons`). "The jury should weigh both" had read as a case for awarding it.
+    pub fn winner_excluded(&mut self, title: &str, reasons: &[String]) {
+        if self.outcome != "condorcet winner" {
+            return;
+        }
+        // By title: the sentence before names it with its id.
+        let excluded = format!(
+            " The event's rules exclude {} from prizes ({}): no prize can go to it.",
+            clean_line(title),
+            clean_line(&reasons.join("; "))
+        );
+        // Marked again (a saved merge's rankings), it is said once.
+        if !self.said.ends_with(&excluded) {
+            self.said.push_str(&excluded);
+        }
     }
 }
 
@@ -115,6 +133,33 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
 
 #[cfg(test)]
 mod tests {
+    use super::Majority;
+
+    /// A Condorcet winner the rules exclude is said to be excluded, once however often the
+    /// rankings are marked; an excluded entry in a cycle or a loss changes nothing.
+    #[test]
+    fn an_excluded_condorcet_winner_is_said_to_take_no_prize() {
+        let reasons = ["a streamlit Space, not gradio".to_owned()];
+        let said = |outcome: &str| {
+            let mut m = Majority {
+                ranking: "overall".into(),
+                outcome: outcome.into(),
+                entries: vec!["w".into(), "x".into()],
+                said: "S.".into(),
+            };
+            m.winner_excluded("Weather Bard", &reasons);
+            m.winner_excluded("Weather Bard", &reasons);
+            m.said
+        };
+        assert_eq!(
+            said("condorcet winner"),
+            "S. The event's rules exclude Weather Bard from prizes (a streamlit Space, not gradio): no prize can go to it."
+        );
+        for other in ["cycle", "no condorcet winner", "not compared"] {
+            assert_eq!(said(other), "S.", "{other}");
+        }
+    }
+
     #[test]
     fn the_votes_name_the_entry_put_above_the_leader() {
         let cases = [
