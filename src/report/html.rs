@@ -65,6 +65,13 @@ figure svg { display: block; max-width: 100%; height: auto; }
   table.jury:has(col.note) { min-width: 60em; }
 }
 figcaption { margin-top: 2pt; }
+/* On a wide screen the jury's tables take the room they need (a title had wrapped in three
+   words beside empty margins); the prose beside them keeps the printed page's measure, and the
+   page prints at A4's width as before. */
+@media screen and (min-width: 1000px) {
+  body { max-width: 270mm; }
+  body > p, section > p, section > ul, figure { max-width: 180mm; }
+}
 @media print { .undecided, figure { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
