@@ -74,7 +74,7 @@ pub(super) fn run(
                 MergeFormat::Md => crate::report::entry::markdown(&panel),
                 MergeFormat::Csv => crate::report::entry::csv(&panel)?,
             };
-            write(output, &text)?;
+            write(output, &text, format == MergeFormat::Table)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
@@ -84,18 +84,18 @@ pub(super) fn run(
         MergeFormat::Md => crate::report::rankings::markdown(&rankings),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
     };
-    write(output, &text)?;
+    write(output, &text, format == MergeFormat::Table)?;
     // The process ends here, and its memory goes back whole: freeing a big merge's rankings
     // and submissions piece by piece took 7 ms of 200 (the store is closed as ever).
     std::mem::forget((rankings, submissions, text));
     Ok(ExitCode::SUCCESS)
 }
 
-/// To the file asked for, or the terminal.
-fn write(output: Option<&std::path::Path>, text: &str) -> Result<()> {
+/// To the file asked for, or standard output (a table's sentences wrapped, on a terminal).
+fn write(output: Option<&std::path::Path>, text: &str, table: bool) -> Result<()> {
     match output {
         Some(path) => crate::disk::write_durably(path, text.as_bytes())?,
-        None => print!("{text}"),
+        None => super::print_report(text, table),
     }
     Ok(())
 }

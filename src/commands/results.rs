@@ -106,7 +106,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
                 eprintln!("Wrote {}", path.display());
             }
         }
-        None => print!("{text}"),
+        None => super::print_report(&text, request.format == ResultsFormat::Table),
     }
     Ok(ExitCode::SUCCESS)
 }

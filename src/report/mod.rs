@@ -12,6 +12,7 @@ pub mod public;
 pub mod rankings;
 pub mod results;
 pub mod svg;
+pub mod wrap;
 
 /// The most rows a printed list shows before "and N more": a prize nobody earned marks for can
 /// tie thousands of entries, and a page for the jury must stay one they can read and print.
