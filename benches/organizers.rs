@@ -78,6 +78,7 @@ fn bench(c: &mut Criterion) {
             by_criterion_merged: Vec::new(),
             rubric_place: None,
             track_rubric_place: None,
+            unranked: None,
             judges: 1 + i % 3,
             judged_by: Vec::new(),
             conflicted: Vec::new(),

@@ -1412,3 +1412,42 @@ fn a_file_from_an_unlisted_judge_is_named() {
             .and(predicate::str::contains("proves nothing")),
     );
 }
+
+/// The trimmed method gives no score to an entry with too few judges to trim: it is named in
+/// every format with why, `--entry` says why, and it stays a candidate for a prize the marks do
+/// not order. It had vanished from every output without a word.
+#[test]
+fn an_entry_too_thinly_judged_to_trim_is_named_with_why_in_every_output() {
+    let s = Sandbox::new();
+    let files =
+        [judge_file(&s, "mira", 1, &SOME), judge_file(&s, "tomas", -1, &SOME), judge_file(&s, "priya", 0, &SOME[..5])];
+    head(&s).arg("pull").assert().success();
+    let run = |args: &[&str]| {
+        let out = head(&s).args(["merge", "--method", "trimmed"]).args(args).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let why =
+        "too few judges for the trimmed method: dropping the 1 highest and 1 lowest totals needs 3 judges or more";
+    let table = run(&[]);
+    assert!(
+        table.contains(&format!("Scored, but in no ranking (1), {why}: Recipe Rescue (recipe-rescue, 2 judges).")),
+        "{table}"
+    );
+    assert!(run(&["--format", "md"]).contains("Recipe Rescue"), "named in Markdown");
+    let csv = run(&["--format", "csv"]);
+    assert!(csv.lines().any(|l| l.starts_with("not ranked,,recipe-rescue,Recipe Rescue,")), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).expect("json");
+    assert_eq!(json["not_ranked"][0]["id"], "recipe-rescue");
+    assert_eq!(json["not_ranked"][0]["judges"], 2);
+    assert!(run(&["--entry", "recipe-rescue"]).contains(&format!("not ranked: {why}")));
+    // The team's page says why it has no place, with no table of empty scores.
+    let dir = s.path().join("feedback");
+    head(&s).args(["feedback", "--method", "trimmed", "-o"]).arg(&dir).args(&files).assert().success();
+    let page = std::fs::read_to_string(dir.join("recipe-rescue.md")).expect("page");
+    assert!(page.contains("Judges scored this entry, but the event's method gives it no place"), "{page}");
+    assert!(!page.contains("- of 1-5"), "{page}");
+    // The calibrated method ranks it: nothing is said.
+    let out = head(&s).arg("merge").args(&files).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Scored, but in no ranking"));
+}

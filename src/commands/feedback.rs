@@ -84,6 +84,8 @@ struct Figures<'r> {
     /// the place (`4=`).
     tied: HashMap<&'r str, Vec<String>>,
     ineligible: HashMap<&'r str, &'r Vec<String>>,
+    /// Why the method gave an entry scored no place, by id.
+    not_ranked: HashMap<&'r str, &'r str>,
 }
 
 impl<'r> Figures<'r> {
@@ -166,7 +168,8 @@ impl<'r> Figures<'r> {
             }
         }
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
-        Figures { standings, means, sorted, bins, notes, scored, prizes, tied, ineligible }
+        let not_ranked = rankings.not_ranked.iter().map(|n| (n.id.as_str(), n.why.as_str())).collect();
+        Figures { standings, means, sorted, bins, notes, scored, prizes, tied, ineligible, not_ranked }
     }
 }
 
@@ -205,6 +208,7 @@ fn field_of(rankings: &Rankings, config: &Config) -> (Vec<Vec<f64>>, Vec<Vec<usi
 /// One entry's page: its places, prizes, and each criterion against the field.
 fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, method: &crate::merge::Method) -> Page {
     let means = figures.means.get(s.id.as_str());
+    let unranked = figures.not_ranked.get(s.id.as_str()).copied();
     let rubric = config.rubric(s.track.as_deref());
     let criteria = config
         .criteria
@@ -244,7 +248,9 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
         tied: figures.tied.get(s.id.as_str()).cloned().unwrap_or_default(),
         ineligible: figures.ineligible.get(s.id.as_str()).map(|r| (*r).clone()).unwrap_or_default(),
         notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
-        scored: figures.scored.contains(&entry),
+        // Scored, but given no place by the method: said with why, not shown with empty scores.
+        scored: figures.scored.contains(&entry) && unranked.is_none(),
+        unranked: unranked.map(str::to_owned),
         method: method.clone(),
     }
 }

@@ -259,7 +259,7 @@ pub(super) fn apply(
         eprintln!(
             "Applying {} to {}…",
             crate::format::count(config.prizes.len(), "prize", "prizes"),
-            crate::format::count(candidates.iter().filter(|c| c.scored()).count(), "ranked entry", "ranked entries")
+            crate::format::count(candidates.iter().filter(|c| c.ranked()).count(), "ranked entry", "ranked entries")
         );
     }
     let book = Rulebook {

@@ -194,6 +194,22 @@ impl Method {
             Method::Schulze => "schulze",
         }
     }
+
+    /// Why the method gives no score to an entry some judge scored, in words for the jury.
+    pub fn why_unranked(&self) -> String {
+        match self {
+            Method::Trimmed { drop, by: TrimBy::Total } => format!(
+                "too few judges for the trimmed method: dropping the {drop} highest and {drop} lowest totals needs {} judges or more",
+                2 * drop + 1
+            ),
+            Method::Trimmed { drop, by: TrimBy::Criterion } => format!(
+                "a criterion with too few marks for the trimmed method: dropping the {drop} highest and {drop} lowest needs {} marks or more",
+                2 * drop + 1
+            ),
+            Method::Sum { .. } => "not scored by every judge the sum counts".to_owned(),
+            other => format!("the {} method gives it no score", other.name()),
+        }
+    }
 }
 
 /// One merged score per entry, `None` for an entry no judge marked.

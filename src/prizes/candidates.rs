@@ -71,19 +71,28 @@ pub fn candidates(
             track_chance: track.and_then(|t| t.chance),
             rubric_place: if has_overall { e.rubric_place } else { None },
             track_rubric_place: track.and_then(|t| t.rubric_place),
-            ..unranked(&e.id, s, hub)
+            unranked: None,
+            ..unranked(&e.id, s, hub, super::NOT_SCORED)
         })
     });
-    // An entry no judge scored in full is in no ranking, but a prize the marks do not order
-    // (badges, likes, a file's values) may still go to it: it follows the ranked entries.
-    let unscored = rankings.unscored.iter().filter_map(|id| Some(Ok(unranked(id, entries.get(id.as_str())?, hub))));
-    ranked.chain(unscored).collect()
+    // An entry no judge scored in full is in no ranking, nor one the method gave no score, but a
+    // prize the marks do not order (badges, likes, a file's values) may still go to it: they
+    // follow the ranked entries.
+    let unscored = rankings
+        .unscored
+        .iter()
+        .filter_map(|id| Some(Ok(unranked(id, entries.get(id.as_str())?, hub, super::NOT_SCORED))));
+    let not_ranked = rankings.not_ranked.iter().filter_map(|n| {
+        let s = entries.get(n.id.as_str())?;
+        Some(Ok(Candidate { judges: n.judges, ..unranked(&n.id, s, hub, &n.why) }))
+    });
+    ranked.chain(unscored).chain(not_ranked).collect()
 }
 
 /// An entry as the prize rules read it from its submission and the Hub, with no place in any
-/// ranking, no score (NaN: no prize by score or criterion reads it) and no judge: what an entry
-/// nobody scored in full is, and what a ranked one adds its standing to.
-fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>) -> Candidate {
+/// ranking (`why`), no score (NaN: no prize by score or criterion reads it) and no judge: what
+/// an entry nobody scored in full is, and what a ranked one adds its standing to.
+fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>, why: &str) -> Candidate {
     Candidate {
         id: id.to_owned(),
         title: s.title.clone(),
@@ -105,6 +114,7 @@ fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>)
         track_chance: None,
         rubric_place: None,
         track_rubric_place: None,
+        unranked: Some(why.to_owned()),
     }
 }
 

@@ -26,8 +26,8 @@ pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
 pub use support::{Doubt, Support, Whose};
 
-/// A ranked entry, or one no judge scored in full ([`Candidate::scored`]), with what the prize
-/// rules read.
+/// A ranked entry, or one in no ranking ([`Candidate::ranked`]: no judge scored it in full, or
+/// the method gave it no score), with what the prize rules read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
     pub id: String,
@@ -70,14 +70,18 @@ pub struct Candidate {
     /// (see [`crate::rankings::Ranked::by_criterion_merged`]); empty from a merge saved by a
     /// build that did not work them out.
     pub by_criterion_merged: Vec<Option<crate::rankings::CriterionStanding>>,
+    /// Why it is in no ranking, as the prizes by marks say it ("not scored in full by any
+    /// judge"); `None` for a ranked entry.
+    pub unranked: Option<String>,
 }
 
+pub use crate::rankings::NOT_SCORED;
+
 impl Candidate {
-    /// Whether some judge scored it in full, so that it has a place in a ranking: the entries
-    /// nobody scored follow the ranked ones with no place (`usize::MAX`) and no score (NaN),
-    /// for the prizes the marks do not order.
-    pub fn scored(&self) -> bool {
-        self.judges > 0
+    /// Whether it has a place in a ranking: the entries in none follow the ranked ones with no
+    /// place (`usize::MAX`) and no score (NaN), for the prizes the marks do not order.
+    pub fn ranked(&self) -> bool {
+        self.unranked.is_none()
     }
 
     /// What a prize by criterion `k` shows of it and orders it by (higher first): its merged
@@ -464,7 +468,7 @@ impl Run<'_> {
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
         let criterion = self.criterion_of(prize);
-        if criterion.is_some() && self.candidates.iter().any(|c| c.scored() && c.by_criterion_merged.is_empty()) {
+        if criterion.is_some() && self.candidates.iter().any(|c| c.ranked() && c.by_criterion_merged.is_empty()) {
             notes.push(format!(
                 "ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
                 prize.criterion.as_deref().unwrap_or_default()
@@ -472,7 +476,8 @@ impl Run<'_> {
         }
         let file = self.book.files.get(&prize.id);
         let (mut undeclared, mut without) = (Vec::new(), 0);
-        let mut unscored: Vec<String> = Vec::new();
+        // The entries the marks cannot order, by why: each reason said once, with their titles.
+        let mut unranked: Vec<(&str, Vec<String>)> = Vec::new();
         let mut out: Vec<(usize, (f64, usize))> = Vec::new();
         let by_marks = matches!(prize.by, PrizeBy::Score | PrizeBy::Criterion);
         for (i, c) in self.candidates.iter().enumerate() {
@@ -482,10 +487,14 @@ impl Run<'_> {
             if prize.tag.as_ref().is_some_and(|t| !c.tags.iter().any(|tag| tag.eq_ignore_ascii_case(t))) {
                 continue;
             }
-            // The marks cannot order an entry no judge scored: said by name, as the merge says it,
-            // before any other rule is asked of it.
-            if by_marks && !c.scored() {
-                unscored.push(crate::sanitize::clean_line(&c.title));
+            // The marks cannot order an entry in no ranking: said by name, with why, as the merge
+            // says it, before any other rule is asked of it.
+            if let Some(why) = c.unranked.as_deref().filter(|_| by_marks) {
+                let title = crate::sanitize::clean_line(&c.title);
+                match unranked.iter_mut().find(|(w, _)| *w == why) {
+                    Some((_, titles)) => titles.push(title),
+                    None => unranked.push((why, vec![title])),
+                }
                 continue;
             }
             if let Some(limit) = limit {
@@ -513,10 +522,11 @@ impl Run<'_> {
                 None => without += 1,
             }
         }
-        if !unscored.is_empty() {
+        for (why, titles) in unranked {
             notes.push(format!(
-                "not scored in full by any judge, so left out: {}",
-                crate::format::first_few(&unscored, 5, ", ")
+                "{}, so left out: {}",
+                crate::sanitize::clean_line(why),
+                crate::format::first_few(&titles, 5, ", ")
             ));
         }
         if !undeclared.is_empty() {

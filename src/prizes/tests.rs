@@ -35,6 +35,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         conflicted: vec![],
         chance: None,
         track_chance: None,
+        unranked: None,
     }
 }
 
@@ -447,6 +448,7 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "backyard")).collect();
     let mut unscored = entry("m", usize::MAX, "backyard");
     (unscored.judges, unscored.track_place, unscored.score) = (0, None, f64::NAN);
+    unscored.unranked = Some(super::NOT_SCORED.into());
     unscored.tags = vec!["achievement:a".into(), "achievement:b".into()];
     field.push(unscored);
     let badges = Prize { by: PrizeBy::Badges, ..prize("quest", &[250.0]) };
@@ -468,4 +470,29 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     assert_eq!(o.prizes[0].notes[0], "1 entry without likes left out", "{:?}", o.prizes[0].notes);
     assert!(!o.prizes[0].notes.iter().any(|n| n.contains("not scored")), "{:?}", o.prizes[0].notes);
     assert_eq!(o.prizes[1].notes, ["not scored in full by any judge, so left out: M"], "{:?}", o.prizes[1].notes);
+}
+
+/// An entry judges scored that the method gave no score (too few judges to trim) is in no
+/// ranking too: a prize by badges may go to it, and a prize by score names it with why, beside
+/// the entries nobody scored, each reason said once.
+#[test]
+fn an_entry_the_method_could_not_score_competes_for_badges_and_is_named_with_why() {
+    let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "backyard")).collect();
+    let why =
+        "too few judges for the trimmed method: dropping the 1 highest and 1 lowest totals needs 3 judges or more";
+    for (id, judges, reason) in [("t", 2, why), ("u", 2, why), ("m", 0, super::NOT_SCORED)] {
+        let mut c = entry(id, usize::MAX, "backyard");
+        (c.judges, c.track_place, c.score, c.unranked) = (judges, None, f64::NAN, Some(reason.into()));
+        c.tags = vec!["achievement:a".into(), "achievement:b".into(), "achievement:c".into()];
+        field.push(c);
+    }
+    field[2].tags.push("achievement:d".into());
+    let badges = Prize { by: PrizeBy::Badges, ..prize("quest", &[250.0]) };
+    let o = run(&field, &[badges, track_prize("backyard", &[100.0])], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "t", Some(250.0))]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(100.0))]);
+    assert_eq!(
+        o.prizes[1].notes,
+        [format!("{why}, so left out: T, U"), "not scored in full by any judge, so left out: M".to_owned()],
+    );
 }

@@ -344,6 +344,22 @@ pub struct Alpha {
 /// What alpha means, wherever it is printed.
 pub const ALPHA_MEANING: &str = "Krippendorff's alpha is 1 when judges agree exactly, 0 when they agree no more than marks drawn at random would, below 0 when they disagree systematically; 0.8 or more is usually taken as reliable, under 0.667 as too uncertain to rest a decision on";
 
+/// Why an entry no judge scored in full is in no ranking, as a prize by marks and an entry's
+/// view say it.
+pub const NOT_SCORED: &str = "not scored in full by any judge";
+
+/// An entry some judge scored that the method gives no score, so in no ranking (the trimmed
+/// method's entries with too few judges to trim): named, with why, so that none vanishes unseen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotRanked {
+    pub id: String,
+    pub title: String,
+    /// The judges who scored it in full.
+    pub judges: usize,
+    /// Why the method gives it no score, as [`crate::merge::Method::why_unranked`] says it.
+    pub why: String,
+}
+
 /// An entry the event's rules exclude from prizes, and why: flagged `ineligible` wherever it is
 /// ranked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -392,6 +408,8 @@ pub struct Rankings {
     pub unscored: Vec<String>,
     /// Their titles, in the same order; empty in a merge saved by an earlier build.
     pub unscored_titles: Vec<String>,
+    /// The entries some judge scored that the method left out of every ranking, with why.
+    pub not_ranked: Vec<NotRanked>,
     /// The scores given despite a conflict the judge declared, and whether each counts.
     pub conflicts: Vec<Conflicted>,
     /// The ranked entries the event's rules exclude from prizes, in the order of the field; filled

@@ -43,6 +43,8 @@ pub struct SavedRankings {
     #[serde(default)]
     pub unscored_titles: Vec<String>,
     #[serde(default)]
+    pub not_ranked: Vec<super::NotRanked>,
+    #[serde(default)]
     pub conflicts: Vec<Conflicted>,
     #[serde(default)]
     pub ineligible: Vec<Ineligible>,
@@ -130,6 +132,7 @@ impl From<&Rankings> for SavedRankings {
             alpha: r.alpha,
             unscored: r.unscored.clone(),
             unscored_titles: r.unscored_titles.clone(),
+            not_ranked: r.not_ranked.clone(),
             conflicts: r.conflicts.clone(),
             ineligible: r.ineligible.clone(),
             rankings: r.rankings.clone(),
@@ -172,6 +175,7 @@ impl From<SavedRankings> for Rankings {
             alpha: s.alpha,
             unscored: s.unscored,
             unscored_titles: s.unscored_titles,
+            not_ranked: s.not_ranked,
             conflicts: s.conflicts,
             ineligible: s.ineligible,
             rankings: s.rankings,

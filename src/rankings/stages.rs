@@ -466,6 +466,7 @@ fn figures_for_the_jury(
             .filter(|e| fitted.stats.judges[*e] == 0)
             .map(|e| field.entries[e].submission.title.clone())
             .collect(),
+        not_ranked: not_ranked(&fitted.stats.judges, &scoped.rankings, &built.method, field),
         conflicts: built.conflicts,
         ineligible: Vec::new(),
         rankings: scoped.rankings,
@@ -611,6 +612,26 @@ fn fits(method: &Method, panel: &crate::merge::Panel, field: &Field) -> Result<(
         }
     }
     Ok(())
+}
+
+/// The entries some judge scored (`judges`, by entry) that are in none of the `rankings`: the
+/// method gave them no score. Each is named with why, as the unscored ones are.
+fn not_ranked(judges: &[usize], rankings: &super::Named, method: &Method, field: &Field) -> Vec<super::NotRanked> {
+    let ranked: std::collections::HashSet<&str> =
+        rankings.iter().flat_map(|(_, r)| r.iter().map(|e| e.id.as_str())).collect();
+    let why = method.why_unranked();
+    field
+        .entries
+        .iter()
+        .zip(judges)
+        .filter(|(s, n)| **n > 0 && !ranked.contains(s.submission.id.as_str()))
+        .map(|(s, n)| super::NotRanked {
+            id: s.submission.id.clone(),
+            title: s.submission.title.clone(),
+            judges: *n,
+            why: why.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -29,6 +29,9 @@ pub struct EntryPanel {
     pub title: String,
     /// Its place and merged score in each ranking it is in.
     pub places: Vec<Standing>,
+    /// Why it is in no ranking, where it is in none and the merge knows why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unranked: Option<String>,
     pub criteria: Vec<String>,
     /// Each judge who scored it fully, in judging.toml's or the files' order.
     pub judges: Vec<JudgeView>,
@@ -149,10 +152,16 @@ impl Rankings {
                 places.push(Standing { ranking: ranking.clone(), place: r.place, score: r.score, chance: r.chance });
             }
         }
+        let unranked = if self.unscored.iter().any(|u| u == id) {
+            Some(super::NOT_SCORED.to_owned())
+        } else {
+            self.not_ranked.iter().find(|n| n.id == id).map(|n| n.why.clone())
+        };
         Some(EntryPanel {
             id: id.to_owned(),
             title,
             places,
+            unranked,
             criteria: self.criteria.clone(),
             judges,
             partly_scored_by: partly,

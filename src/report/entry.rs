@@ -40,7 +40,11 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
             format!("#{} in {} (score {:.2}{chance})", s.place, text(&s.ranking), s.score)
         })
         .collect();
-    if parts.is_empty() { "not ranked".to_owned() } else { parts.join("; ") }
+    match (parts.is_empty(), &p.unranked) {
+        (true, Some(why)) => format!("not ranked: {}", text(why)),
+        (true, None) => "not ranked".to_owned(),
+        (false, _) => parts.join("; "),
+    }
 }
 
 pub fn table(p: &EntryPanel) -> String {

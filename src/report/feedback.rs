@@ -124,6 +124,9 @@ pub struct Page {
     /// Whether any judge's scores of it count: a page of a field no one scored says so instead
     /// of showing empty scores.
     pub scored: bool,
+    /// Why its judges' scores give it no place, where the method gave it none (too few judges
+    /// to trim): said in place of the scores.
+    pub unranked: Option<String>,
     /// The method the places were merged by: the page says how they relate to the averages.
     pub method: crate::merge::Method,
 }
@@ -147,6 +150,20 @@ impl Page {
 
 /// What the page of an entry no judge scored says in place of its scores.
 pub const NOT_SCORED: &str = "No judge's scores of this entry count, so it has no scores and no place here. If you think this is a mistake, write to the organizers.";
+
+impl Page {
+    /// What the page says in place of its scores, where it shows none: why, made safe for the
+    /// page by `text` (a saved merge's file says it).
+    fn no_scores_said(&self, text: impl Fn(&str) -> String) -> String {
+        match &self.unranked {
+            Some(why) => format!(
+                "Judges scored this entry, but the event's method gives it no place ({}), so no scores are shown here. If you think this is a mistake, write to the organizers.",
+                text(why)
+            ),
+            None => NOT_SCORED.to_owned(),
+        }
+    }
+}
 
 /// "Judge A", "Judge B", ... "Judge Z", "Judge AA".
 pub fn judge_label(k: usize) -> String {
@@ -180,7 +197,7 @@ pub fn markdown_page(p: &Page) -> String {
         out.push_str(&format!("- Tied for: {}\n", markdown(x)));
     }
     if !p.scored {
-        out.push_str(&format!("\n{NOT_SCORED}\n"));
+        out.push_str(&format!("\n{}\n", p.no_scores_said(markdown)));
     }
     if p.scored {
         out.push_str(&format!(
@@ -275,7 +292,7 @@ pub fn html_page(p: &Page) -> String {
             escape(&p.scores_said())
         ));
     } else {
-        body.push_str(&format!("<p>{NOT_SCORED}</p>\n"));
+        body.push_str(&format!("<p>{}</p>\n", p.no_scores_said(escape)));
     }
     for c in p.criteria.iter().filter(|_| p.scored) {
         let above = c.among.map(|a| format!("<br>{}", escape(&a.said()))).unwrap_or_default();
@@ -459,6 +476,7 @@ mod tests {
             ineligible: vec![],
             notes: vec![],
             scored: true,
+            unranked: None,
             method: crate::merge::Method::Calibrated,
         });
         assert!(page.contains("<div class=\"scroll\"><table class=\"scores\">"), "{page}");

@@ -275,16 +275,34 @@ fn preamble(r: &Rankings, show: fn(&str) -> String) -> String {
 }
 
 /// The entries no judge scored, in one sentence, "Title (id)" as the other lists name them, each
-/// passed through `show`.
+/// passed through `show`; then those scored that the method left out of every ranking, with why.
 fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
-    (!r.unscored.is_empty()).then(|| {
-        let ids = r.unscored_named(show, true);
-        format!(
+    let mut out = String::new();
+    if !r.unscored.is_empty() {
+        let ids = r.unscored_named(&show, true);
+        out.push_str(&format!(
             "Not scored in full by any judge, so in no ranking ({}): {}.\n",
             ids.len(),
             crate::format::first_few(&ids, 12, ", ")
-        )
-    })
+        ));
+    }
+    if let Some(first) = r.not_ranked.first() {
+        let named: Vec<String> = r
+            .not_ranked
+            .iter()
+            .map(|n| {
+                let judges = crate::format::count(n.judges, "judge", "judges");
+                format!("{} ({}, {judges})", show(&n.title), show(&n.id))
+            })
+            .collect();
+        out.push_str(&format!(
+            "Scored, but in no ranking ({}), {}: {}.\n",
+            named.len(),
+            show(&first.why),
+            crate::format::first_few(&named, 12, ", ")
+        ));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The scores given despite a declared conflict, in one sentence, names passed through `show`.
@@ -579,14 +597,19 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
     // Entries no judge scored are in no ranking: a row each, in a group of their own, so that a
     // spreadsheet accounts for every entry in play.
     // The fixed columns follow the criteria, whatever a criterion is called: the last of a name.
+    // So are the entries scored that the method gave no score, in a group of theirs.
     let column = |name: &str| header.iter().rposition(|h| h == name);
-    for id in &r.unscored {
+    let unscored = r.unscored.iter().map(|id| {
         let title = r.sheets.ids.iter().position(|i| i == id).and_then(|e| r.sheets.titles.get(e)).cloned();
-        let mut row = vec![UNSCORED.to_owned(), String::new(), id.clone(), title.unwrap_or_default()];
+        (UNSCORED, id.clone(), title.unwrap_or_default(), 0)
+    });
+    let not_ranked = r.not_ranked.iter().map(|n| (NOT_RANKED, n.id.clone(), n.title.clone(), n.judges));
+    for (group, id, title, judges) in unscored.chain(not_ranked) {
+        let mut row = vec![group.to_owned(), String::new(), id, title];
         row.resize(header.len(), String::new());
-        for (name, value) in [("judges", "0"), ("method", r.method.as_str())] {
+        for (name, value) in [("judges", judges.to_string()), ("method", r.method.clone())] {
             if let Some(k) = column(name) {
-                value.clone_into(&mut row[k]);
+                row[k] = value;
             }
         }
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
@@ -597,6 +620,8 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
 
 /// The CSV's `ranking` for the entries no judge scored.
 const UNSCORED: &str = "unscored";
+/// The CSV's `ranking` for the entries scored that the method gave no score.
+const NOT_RANKED: &str = "not ranked";
 
 #[cfg(test)]
 mod tests {

@@ -246,6 +246,17 @@ impl Board<'_> {
             let said = format!("{} not scored by any judge: {}", ids.len(), crate::format::first_few(&ids, 2, ", "));
             out.push(sentence(Line::from(said).yellow()));
         }
+        // So are those the method gave no score, with why.
+        if let Some(first) = self.rankings.not_ranked.first() {
+            let titles: Vec<String> = self.rankings.not_ranked.iter().map(|n| clean_line(&n.title)).collect();
+            let said = format!(
+                "{} scored, in no ranking ({}): {}",
+                titles.len(),
+                clean_line(&first.why),
+                crate::format::first_few(&titles, 2, ", ")
+            );
+            out.push(sentence(Line::from(said).yellow()));
+        }
         if let Some(m) = self.rankings.majorities.iter().find(|m| m.ranking == name) {
             out.push(sentence(Line::from(clean_line(&m.said)).dark_gray()));
         }
