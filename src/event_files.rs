@@ -208,7 +208,7 @@ impl Loaded {
     }
 
     /// For each `by = "file"` prize, its file's value per entry.
-    pub fn prize_values(&self) -> Result<HashMap<String, HashMap<String, f64>>, FileError> {
+    pub fn prize_values(&self) -> Result<HashMap<String, crate::prizes::values::Values>, FileError> {
         let mut out = HashMap::new();
         for p in self.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
             let path = self.prize_file(p.file.as_deref().unwrap_or_default());

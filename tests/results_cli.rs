@@ -528,6 +528,19 @@ fn bad_inputs_are_named_and_nothing_is_printed() {
     with_votes()
         .success()
         .stdout(predicate::str::contains("    1  Bus Stop Oracle").and(predicate::str::contains("$100")));
+    // A mistyped id would give its votes to no one, and the prize to another entry: refused,
+    // with its line and the id it looks like; `check` says so too.
+    s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracl,30\n");
+    with_votes().failure().stderr(predicate::str::contains(
+        "votes.csv line 3: \"bus-stop-oracl\" is not an entry of the export (did you mean bus-stop-oracle?)",
+    ));
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .args(["check", "--offline"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("votes.csv line 3: \"bus-stop-oracl\" is not in the export"));
     let other = s.file("other.json", "{\"format\":\"judging-rankings\",\"version\":1,\"event\":\"another\",\"method\":\"mean\",\"criteria\":[],\"rankings\":[]}");
     head(&s)
         .args(["results"])
@@ -697,4 +710,29 @@ fn a_prize_place_that_differs_from_the_ranking_place_says_why() {
         }
     }
     assert!(explained > 0, "the sample event has an entry paid above its ranking place (one above it is ineligible)");
+}
+
+/// A prize file's row for an entry withdrawn from the export is said (its votes count for no
+/// prize), in the warnings on stderr and in the JSON the jury keeps; the results are made.
+#[test]
+fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
+    let s = Sandbox::new();
+    let file = common::score_file(&s, "f.json", |_| {});
+    head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();
+    head(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
+    let votes = s.file(
+        "votes.toml",
+        "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n",
+    );
+    s.file("votes.csv", "id,votes\nsprout-sense,12\ndream-cartographer,30\n");
+    let said = "votes.csv line 3: \"dream-cartographer\" is withdrawn from the export, so its value (30) counts for no prize (\"people\")";
+    let out =
+        head(&s).arg("--config").arg(&votes).args(["results", "--format", "json"]).arg(&file).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(said), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(
+        json["warnings"].as_array().expect("warnings").iter().any(|w| w.as_str().is_some_and(|w| w.contains(said))),
+        "{json}"
+    );
 }

@@ -111,11 +111,33 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
             clean_line(id)
         ));
     }
+    let mut all_there = true;
     for prize in loaded.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
         let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
         if !file.exists() {
             problems.push(format!("prizes {:?}: its file {} does not exist yet", prize.id, file.display()));
+            all_there = false;
         }
+    }
+    // Each file's rows, read as `results` reads them: a row for an id the export does not have
+    // would give its value to no one.
+    match loaded.prize_values() {
+        Ok(values) => {
+            for prize in &loaded.config.prizes {
+                let Some(v) = values.get(&prize.id) else { continue };
+                let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
+                for (line, id, _) in v.strays(|id| ids.contains(id)) {
+                    problems.push(format!(
+                        "{} line {line}: {} is not in the export; prize {:?} would give its value to no one",
+                        file.display(),
+                        crate::sanitize::in_quotes(id),
+                        prize.id
+                    ));
+                }
+            }
+        }
+        Err(e) if all_there => problems.push(e.to_string()),
+        Err(_) => {}
     }
     for p in &problems {
         println!("  {}", clean_line(p));

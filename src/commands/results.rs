@@ -210,6 +210,8 @@ pub(super) struct Prepared {
     /// The title of each entry a decision names, ranked or not, by id: a decision on a tie that
     /// is gone may name entries no judge scored since.
     titles: HashMap<String, String>,
+    /// What the jury should know of the inputs: a prize file's row for a withdrawn entry.
+    warnings: Vec<String>,
 }
 
 /// The candidates, the prize files and the decisions, every decision checked against the field:
@@ -226,9 +228,20 @@ pub(super) fn prepare(
         field.entries.iter().map(|s| (s.submission.id.as_str(), &s.submission)).collect();
     let hub = session.store.hub_facts_by_entry()?;
     let candidates = crate::prizes::candidates(rankings, &entries, &hub, &config.tracks)?;
-    let files = loaded.prize_values()?;
+    let values = loaded.prize_values()?;
     let (decisions_file, decisions) = loaded.decisions(decisions_path)?;
     let known: HashSet<&str> = entries.keys().copied().collect();
+    let (strays, warnings) = prize_file_strays(session, &values, &known)?;
+    if !strays.is_empty() {
+        for p in &strays {
+            eprintln!("error: {p}");
+        }
+        bail!(
+            "{} in the prizes' files; no results were made",
+            crate::format::count(strays.len(), "problem", "problems")
+        );
+    }
+    let files = values.into_iter().map(|(prize, v)| (prize, v.by_id)).collect();
     let problems = crate::prizes::decisions::problems(&decisions, &config.prizes, &known);
     if !problems.is_empty() {
         let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
@@ -242,7 +255,50 @@ pub(super) fn prepare(
         .flat_map(|d| &d.order)
         .filter_map(|id| entries.get(id.as_str()).map(|s| (id.clone(), s.title.clone())))
         .collect();
-    Ok(Prepared { candidates, files, decisions_file, decisions, titles })
+    Ok(Prepared { candidates, files, decisions_file, decisions, titles, warnings })
+}
+
+/// Each `by = "file"` prize file's rows for ids not in play: an id the export never had is a
+/// problem (a mistyped id's votes would go to no one, and the prize to another entry, unseen),
+/// named with its line and the ids it looks like; a withdrawn entry's row is a warning, as votes
+/// may have been cast before it left.
+fn prize_file_strays(
+    session: &Session,
+    values: &HashMap<String, crate::prizes::values::Values>,
+    known: &HashSet<&str>,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let (mut problems, mut warnings) = (Vec::new(), Vec::new());
+    if values.is_empty() {
+        return Ok((problems, warnings));
+    }
+    let withdrawn: HashSet<String> =
+        session.store.places()?.into_iter().filter(|(_, gone, _)| *gone).map(|(id, _, _)| id).collect();
+    for prize in &session.loaded.config.prizes {
+        let Some(v) = values.get(&prize.id) else { continue };
+        let path = session.loaded.prize_file(prize.file.as_deref().unwrap_or_default());
+        for (line, id, value) in v.strays(|id| known.contains(id)) {
+            let at = format!("{} line {line}", path.display());
+            if withdrawn.contains(id) {
+                warnings.push(format!(
+                    "{at}: {} is withdrawn from the export, so its value ({}) counts for no prize ({:?})",
+                    crate::sanitize::in_quotes(id),
+                    crate::format::number(value),
+                    prize.id
+                ));
+            } else {
+                let near: Vec<String> =
+                    crate::format::look_alike(id, known.iter().copied(), 3).into_iter().map(clean_line).collect();
+                let hint =
+                    if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
+                problems.push(format!(
+                    "{at}: {} is not an entry of the export{hint}; prize {:?} would give its value to no one: give an id `judging list` shows",
+                    crate::sanitize::in_quotes(id),
+                    prize.id
+                ));
+            }
+        }
+    }
+    Ok((problems, warnings))
 }
 
 /// The prizes applied to the prepared candidates, with the rankings' head-to-head majorities and
@@ -254,7 +310,7 @@ pub(super) fn apply(
     progress: bool,
 ) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
     let config = &session.loaded.config;
-    let Prepared { candidates, files, decisions_file, decisions, titles } = prepared;
+    let Prepared { candidates, files, decisions_file, decisions, titles, warnings } = prepared;
     if progress {
         eprintln!(
             "Applying {} to {}…",
@@ -272,6 +328,7 @@ pub(super) fn apply(
         min_judges: rankings.min_judges,
     };
     let mut outcome = crate::prizes::award(&candidates, &book);
+    outcome.warnings.splice(0..0, warnings);
     for d in &mut outcome.decisions {
         for (id, title) in d.decision.order.iter().zip(&mut d.titles) {
             if title.is_none() {

@@ -5,11 +5,34 @@ use std::collections::HashMap;
 
 use crate::sanitize::clean_line;
 
+/// A prize file's values, by entry id, and the line each was read from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Values {
+    pub by_id: HashMap<String, f64>,
+    line_of: HashMap<String, usize>,
+}
+
+impl Values {
+    /// The rows whose id `known` does not take, in the file's order: (line, id, value). A
+    /// mistyped id's votes would go to no one, unseen.
+    pub fn strays(&self, known: impl Fn(&str) -> bool) -> Vec<(usize, &str, f64)> {
+        let mut out: Vec<(usize, &str, f64)> = self
+            .by_id
+            .iter()
+            .filter(|(id, _)| !known(id))
+            .map(|(id, v)| (self.line_of.get(id).copied().unwrap_or(0), id.as_str(), *v))
+            .collect();
+        out.sort_by_key(|(line, _, _)| *line);
+        out
+    }
+}
+
 /// Each entry's value; an error names the file's own line (the header is line 1).
-pub fn parse(text: &str) -> Result<HashMap<String, f64>, String> {
+pub fn parse(text: &str) -> Result<Values, String> {
     let mut reader =
         crate::export::guard::csv_reader(text, b',', true).map_err(|(line, why)| format!("line {line}: {why}"))?;
     let mut values = HashMap::new();
+    let mut line_of = HashMap::new();
     let mut lines = crate::format::LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| format!("not readable as CSV: {e}"))?;
@@ -21,8 +44,9 @@ pub fn parse(text: &str) -> Result<HashMap<String, f64>, String> {
         if values.insert(id.to_owned(), value).is_some() {
             return Err(format!("line {line}: {:?} appears twice", clean_line(id)));
         }
+        line_of.insert(id.to_owned(), line);
     }
-    Ok(values)
+    Ok(Values { by_id: values, line_of })
 }
 
 #[cfg(test)]
@@ -31,8 +55,10 @@ mod tests {
 
     #[test]
     fn values_are_read_and_bad_rows_named_by_their_line() {
-        let ok = parse("id,votes\na,3\nb, 4.5\n").expect("valid");
-        assert_eq!((ok["a"], ok["b"]), (3.0, 4.5));
+        let ok = parse("id,votes\na,3\nb, 4.5\nzz,9\n").expect("valid");
+        assert_eq!((ok.by_id["a"], ok.by_id["b"]), (3.0, 4.5));
+        // The rows of ids the field does not have, by line.
+        assert_eq!(ok.strays(|id| id != "zz" && id != "b"), [(3, "b", 4.5), (4, "zz", 9.0)]);
         let cases = [
             ("id,votes\na,3\nb,lots\n", "line 3: \"lots\" is not a number"),
             ("id,votes\na,3\na,4\n", "line 3: \"a\" appears twice"),
