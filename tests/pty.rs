@@ -406,7 +406,7 @@ fn writes_beside_the_app_are_seen_and_never_undone_by_it() {
     app.keys("/Dream\r");
     app.wait_for("withdrawn");
     app.keys("5");
-    app.wait_for("this entry is withdrawn");
+    app.wait_for("withdrawn from the export: it takes no new score");
     app.quit();
     assert_eq!(s.entry("tester", "dream-cartographer")["scores"], serde_json::json!({}));
 }

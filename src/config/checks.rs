@@ -163,6 +163,15 @@ impl Config {
             }
             level_problems(c, &key, out);
         }
+        // A track no criterion judges has an empty rubric: its entries could never be scored.
+        if !self.criteria.is_empty() {
+            for (i, t) in self.tracks.iter().enumerate().filter(|(_, t)| self.rubric(Some(&t.id)).is_empty()) {
+                out.push(format!(
+                    "tracks[{i}] ({:?}): no criterion judges this track (each [[criteria]] names other tracks), so its entries could never be scored: add {:?} to a criterion's tracks, or leave one criterion's tracks out",
+                    t.id, t.id
+                ));
+            }
+        }
     }
 }
 

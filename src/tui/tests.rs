@@ -342,7 +342,37 @@ fn a_withdrawn_entry_cannot_be_scored() {
     f.app.select("dream-cartographer");
     f.press("5");
     assert_eq!(f.saved("dream-cartographer", "utility"), None);
-    assert_eq!(f.app.status, "this entry is withdrawn; press r to undo a recusal");
+    assert_eq!(
+        f.app.status,
+        "withdrawn from the export: it takes no new score, note or recusal (what you gave it is kept)"
+    );
+    // r says the same, not nothing.
+    f.app.status.clear();
+    f.press("r");
+    assert!(f.app.status.starts_with("withdrawn from the export"), "{}", f.app.status);
+}
+
+/// A track no criterion judges has an empty rubric: a digit on its entry says why it cannot be
+/// scored, rather than nothing. `judging check` names the track (config's test).
+#[test]
+fn an_entry_no_criterion_judges_says_why_it_cannot_be_scored() {
+    let mut f = fixture();
+    let mut config = Config::builtin();
+    for c in &mut config.criteria {
+        c.tracks = vec!["backyard".into()];
+    }
+    assert!(config.problems().iter().any(|p| p.starts_with("tracks[1] (\"wood\"): no criterion judges this track")));
+    let loaded = Loaded { config, path: None };
+    f.app = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    f.runner = Runner::new(&f.store);
+    f.app.select("pantry-poet");
+    assert_eq!(f.app.current().and_then(|e| e.submission.track.as_deref()), Some("wood"));
+    f.press("3");
+    assert_eq!(f.saved("pantry-poet", "utility"), None);
+    assert_eq!(
+        f.app.status,
+        "no criterion of the built-in event judges this entry (track wood), so it cannot be scored: tell the organizers (judging check names it)"
+    );
 }
 
 #[test]

@@ -219,7 +219,18 @@ impl App {
         let entry = self.current()?;
         let status = self.status_of(entry);
         if !status.scorable() {
-            self.status = format!("this entry is {}; press r to undo a recusal", status.label());
+            self.status = not_scorable(status);
+            return None;
+        }
+        // A track no criterion judges: an empty rubric, which no key can fill.
+        if self.criteria().is_empty() {
+            let track =
+                entry.submission.track.as_deref().map_or_else(|| "no track".to_owned(), |t| format!("track {t}"));
+            self.status = format!(
+                "no criterion of {} judges this entry ({}), so it cannot be scored: tell the organizers (judging check names it)",
+                self.event_file(),
+                crate::sanitize::clean_line(&track)
+            );
             return None;
         }
         Some(entry.submission.id.clone())
@@ -390,7 +401,9 @@ impl App {
                 .into_iter()
                 .collect();
         }
-        if !entry.withdrawn {
+        if entry.withdrawn {
+            self.status = not_scorable(crate::model::Status::Withdrawn);
+        } else {
             self.mode = Mode::Recuse(Recusal::new(id));
         }
         Vec::new()
@@ -479,4 +492,15 @@ impl App {
 /// A keystroke in a note, to save quietly: the undo is remembered when the note closes.
 fn typed_note(note: &NoteEditor, change: Change) -> Effect {
     Effect::Write(Write { id: note.id.clone(), change, undo: None, then: Then::Typed })
+}
+
+/// Why an entry takes no score, and what the judge can do: a recusal is undone with `r`; a
+/// withdrawn entry takes nothing new (its scores so far stay in the store and the score file).
+fn not_scorable(status: crate::model::Status) -> String {
+    match status {
+        crate::model::Status::Withdrawn => {
+            "withdrawn from the export: it takes no new score, note or recusal (what you gave it is kept)".to_owned()
+        }
+        other => format!("this entry is {}; press r to undo a recusal", other.label()),
+    }
 }
