@@ -621,6 +621,37 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
         .stderr(predicate::str::contains("the header must name judge, submission, criterion and score"));
 }
 
+/// A sheet that gives one criterion of an entry twice, or two different notes for it, is
+/// refused with both lines (the last had silently won, the first note lost); the same note on
+/// each row of an entry is one note, and a note's escape sequences are dropped, as the app's
+/// and `judging score`'s are. `judging score` refuses a criterion given twice too.
+#[test]
+fn a_sheet_that_says_one_thing_twice_is_refused_with_both_lines() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "paper", "pull"]).assert().success();
+    let twice = s.file(
+        "twice.csv",
+        "judge,submission,criterion,score,note\npaper,pantry-poet,utility,4,first note\npaper,pantry-poet,utility,2,second note\n",
+    );
+    let out = import_as_paper(&s, &twice).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("line 3: a second score for utility of \"pantry-poet\" (2; line 2 gave 4)"), "{err}");
+    assert!(err.contains("a second, different note for \"pantry-poet\" (line 2 gave one)"), "{err}");
+    assert_eq!(s.entry("paper", "pantry-poet")["scores"], serde_json::json!({}), "nothing imported");
+    let same = s.file(
+        "same.csv",
+        "judge,submission,criterion,score,note\npaper,pantry-poet,utility,4,\"ok \u{1b}]0;HACKED\u{7} note\"\npaper,pantry-poet,cost,2,\"ok \u{1b}]0;HACKED\u{7} note\"\n",
+    );
+    import_as_paper(&s, &same).success();
+    assert_eq!(s.entry("paper", "pantry-poet")["note"], "ok  note");
+    s.cmd()
+        .args(["--judge", "paper", "score", "sprout-sense", "cost=5", "cost=3"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cost is given twice (5, then 3): give each criterion once"));
+}
+
 /// A note whose quote never closes would take the sheet's next rows into it: the sheet is
 /// refused at the line the quote opens, and nothing is imported. An export with a quote that
 /// never closes, its rows still the header's width, is refused as well, and withdraws nothing.

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use super::Session;
-use crate::model::{Change, ScoreSheet, same_name};
-use crate::sanitize::clean_line;
+use crate::model::{Change, ScoreSheet, TextPart, same_name};
+use crate::sanitize::{clean_block, clean_line};
 
 /// Reads a long-format sheet into this judge's store: every row is checked as the app checks a
 /// key press, and the sheet is imported only if every row passes.
@@ -26,6 +26,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let mut problems = Vec::new();
     let mut lines = crate::format::LineCounter::new(text);
     let mut rows: Vec<(String, Change)> = Vec::new();
+    let mut given = Given::default();
     for record in reader.records() {
         let record = record.with_context(|| format!("{name}: not readable as CSV"))?;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
@@ -39,7 +40,10 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
             continue;
         }
         match row_changes(&record, &columns, &session, &sheet_now) {
-            Ok(changes) => rows.extend(changes),
+            Ok(changes) => {
+                problems.extend(given.twice(&changes, line).map(|p| format!("{name}: line {line}: {p}")));
+                rows.extend(changes);
+            }
             Err(p) => problems.push(format!("{name}: line {line}: {p}")),
         }
     }
@@ -58,6 +62,48 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         clean_line(&session.judge)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the sheet's rows gave so far, by the line that gave it: a second score for one criterion
+/// of an entry, or a second, different note, is refused, as the last would silently win.
+#[derive(Default)]
+struct Given {
+    scores: std::collections::HashMap<(String, String), (usize, u8)>,
+    notes: std::collections::HashMap<(String, TextPart), (usize, String)>,
+}
+
+impl Given {
+    /// What the row at `line` gives twice, in words.
+    fn twice(&mut self, changes: &[(String, Change)], line: usize) -> Option<String> {
+        let mut said = Vec::new();
+        for (id, change) in changes {
+            match change {
+                Change::Score { criterion, value: Some(v) } => {
+                    match self.scores.entry((id.clone(), criterion.clone())) {
+                        std::collections::hash_map::Entry::Occupied(first) => said.push(format!(
+                            "a second score for {criterion} of {} ({v}; line {} gave {}): give each criterion of an entry once",
+                            crate::sanitize::in_quotes(id),
+                            first.get().0,
+                            first.get().1
+                        )),
+                        std::collections::hash_map::Entry::Vacant(slot) => drop(slot.insert((line, *v))),
+                    }
+                }
+                Change::Text(part, Some(text)) => match self.notes.entry((id.clone(), *part)) {
+                    // The same note on every row of an entry is one note.
+                    std::collections::hash_map::Entry::Occupied(first) if first.get().1 != *text => said.push(format!(
+                        "a second, different note for {} (line {} gave one): an entry has one note, so give it on one row, or the same on each",
+                        crate::sanitize::in_quotes(id),
+                        first.get().0
+                    )),
+                    std::collections::hash_map::Entry::Occupied(_) => {}
+                    std::collections::hash_map::Entry::Vacant(slot) => drop(slot.insert((line, text.clone()))),
+                },
+                _ => {}
+            }
+        }
+        (!said.is_empty()).then(|| said.join("; "))
+    }
 }
 
 /// Where the sheet keeps each thing a row says: the four columns it must have, and the notes
@@ -117,12 +163,13 @@ fn row_changes(
     let mut changes = vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
     // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
     let policy = config.feedback.notes;
+    // A note keeps its lines and loses what a terminal would act on, as one typed in the app.
     if let Some(note) = columns.note.map(get).filter(|n| !n.is_empty()) {
-        changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(note.to_owned()))));
+        changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(clean_block(note)))));
     }
     if let Some(note) = columns.team_note.map(get).filter(|n| !n.is_empty()) {
         let team = policy.for_team(true).map_err(|why| format!("team_note: {why}"))?;
-        changes.push((id.to_owned(), Change::note(team, Some(note.to_owned()))));
+        changes.push((id.to_owned(), Change::note(team, Some(clean_block(note)))));
     }
     Ok(changes)
 }

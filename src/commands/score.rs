@@ -38,17 +38,24 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
             .split_once('=')
             .with_context(|| format!("{:?}: write CRITERION=VALUE, such as utility=4", clean_line(pair)))?;
         let (c, value) = config.check_score_for(stored.submission.track.as_deref(), criterion, value)?;
+        // Two values for one criterion: the last would win, unseen.
+        if let Some(first) = changes.iter().find_map(|(_, ch)| match ch {
+            Change::Score { criterion, value: Some(v) } if *criterion == c.id => Some(*v),
+            _ => None,
+        }) {
+            bail!("{} is given twice ({first}, then {value}): give each criterion once", c.id);
+        }
         changes.push((id.to_owned(), Change::Score { criterion: c.id.clone(), value: Some(value) }));
     }
     // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
     let policy = config.feedback.notes;
     if let Some(text) = notes.jury {
         let team = policy.for_team(false).map_err(anyhow::Error::msg)?;
-        changes.push((id.to_owned(), Change::note(team, Some(text.to_owned()))));
+        changes.push((id.to_owned(), Change::note(team, Some(crate::sanitize::clean_block(text)))));
     }
     if let Some(text) = notes.team {
         let team = policy.for_team(true).map_err(|why| anyhow::anyhow!("--team-note: {why}"))?;
-        changes.push((id.to_owned(), Change::note(team, Some(text.to_owned()))));
+        changes.push((id.to_owned(), Change::note(team, Some(crate::sanitize::clean_block(text)))));
     }
     if changes.is_empty() {
         bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");
