@@ -110,7 +110,7 @@ fn number_keys_score_the_focused_criterion_and_save_at_once() {
     assert_eq!(f.app.focus, 2, "focus stays on the last criterion");
     f.press("7");
     assert_eq!(f.saved(&id, "cost"), Some(5));
-    assert_eq!(f.app.status, "cost = \"7\": cost takes a whole number from 1 to 5");
+    assert_eq!(f.app.status, "Cost: 7 is off the scale, which runs from 1 to 5; nothing saved");
     f.press("x");
     assert_eq!(f.saved(&id, "cost"), None, "x clears the focused score");
 }
@@ -733,6 +733,20 @@ fn a_long_scale_is_typed_and_confirmed() {
     press(&mut app, KeyCode::Down);
     assert!(app.typing.digits.is_none());
     assert_eq!(app.status, "Impact: 4 not saved (Enter saves a typed score)", "said, not dropped unseen");
+    // q with a number typed keeps it and says so; Enter then saves it; a second q quits.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('9'));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.quit, "the first q keeps the typed number");
+    assert_eq!(app.status, "Impact: 9 typed, not saved: Enter saves it, Esc drops it; q again quits without it");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(given(&app, "impact"), Some(9));
+    assert_eq!(app.criteria()[app.focus].id, "execution");
+    press(&mut app, KeyCode::Char('7'));
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit, "a second q quits");
+    assert_eq!(given(&app, "execution"), Some(100), "without the number typed");
     let impact = &app.config.criteria[0];
     assert_eq!(impact.level_meaning(75), Some("Clear and wide."));
     assert_eq!(impact.level_meaning(9), Some("Little or none."));

@@ -113,6 +113,8 @@ impl Recusal {
 #[derive(Debug, Default)]
 pub struct Typing {
     pub digits: Option<String>,
+    /// The last key was a q that kept these digits rather than quit: the next q quits.
+    pub quit_held: bool,
 }
 
 impl Typing {

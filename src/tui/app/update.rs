@@ -15,6 +15,17 @@ impl App {
         if !matches!(action, Action::Tick(..) | Action::Resize(..)) {
             self.status.clear();
         }
+        // q with a number typed and not saved: the help promises everything is saved, so the
+        // first q says so and keeps it (Enter saves, Esc drops); a second q quits without it.
+        let held = std::mem::take(&mut self.typing.quit_held);
+        if action == Action::Quit && !held && self.typing.digits.as_ref().is_some_and(|t| !t.is_empty()) {
+            let typed = self.typing.digits.clone().unwrap_or_default();
+            let label = self.criteria().get(self.focus).map(|c| clean_line(&c.label)).unwrap_or_default();
+            self.status =
+                format!("{label}: {typed} typed, not saved: Enter saves it, Esc drops it; q again quits without it");
+            self.typing.quit_held = true;
+            return Vec::new();
+        }
         // A score half typed belongs to the criterion in focus: any other key leaves it.
         let typing = matches!(
             action,
@@ -277,6 +288,14 @@ impl App {
         let track = self.current().and_then(|e| e.submission.track.clone());
         let value = match self.config.check_score_for(track.as_deref(), &c.id, typed) {
             Ok((_, value)) => value,
+            // Said by the label on the screen: the id ("cost = \"7\"") is for `judging score`.
+            Err(crate::config::ScoreError::Value { given, low, high, .. }) => {
+                self.status = format!(
+                    "{}: {given} is off the scale, which runs from {low} to {high}; nothing saved",
+                    crate::sanitize::clean_line(&c.label)
+                );
+                return Vec::new();
+            }
             Err(e) => {
                 self.status = e.to_string();
                 return Vec::new();
