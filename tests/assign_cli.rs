@@ -155,3 +155,75 @@ fn a_judge_lists_only_their_entries_and_a_typo_gets_a_suggestion() {
         .failure()
         .stderr(predicate::str::contains("Did you mean: dream-cartographer?"));
 }
+
+/// A trainee (counts = false) fills no entry's places: the judges whose marks count give every
+/// entry its k judges, and the trainee is spread over the entries on top, one to an entry. A
+/// trainee had taken judging places, leaving entries with one judge whose marks count.
+#[test]
+fn a_trainee_is_assigned_on_top_of_the_judges_that_count() {
+    let s = Sandbox::new();
+    let config = s.file(
+        "event.toml",
+        &judging::config::BUILTIN.replace(
+            "[[judges]]\nname = \"mira\"",
+            "[[judges]]\nname = \"hal\"\ncounts = false\n\n[[judges]]\nname = \"mira\"",
+        ),
+    );
+    let organizer = || {
+        let mut cmd = organizer(&s);
+        cmd.arg("--config").arg(&config);
+        cmd
+    };
+    organizer().arg("pull").assert().success();
+    organizer().args(["assign", "-o", "plan.toml"]).assert().success().stdout(predicate::str::contains(
+        "Trainees, on top of the judges above (their marks count for nothing), one to an entry: hal 40",
+    ));
+    let text = std::fs::read_to_string(s.path().join("plan.toml")).expect("written");
+    let file: judging::assign::Assignments = toml::from_str(&text).expect("reads back");
+    let counted: usize = file.judges.iter().filter(|(j, _)| *j != "hal").map(|(_, l)| l.len()).sum();
+    assert_eq!(counted, 40 * 2 - 1, "the counted judges fill every place, as without the trainee");
+    assert_eq!(file.judges["hal"].len(), 40);
+}
+
+/// `status` counts each judge once, from the newer file, as the merge does; marks a trainee and
+/// leaves their marks out of the coverage; and says how many of each judge's assigned entries
+/// they scored.
+#[test]
+fn status_counts_judges_as_the_merge_does() {
+    let s = Sandbox::new();
+    let config = s.file(
+        "event.toml",
+        &judging::config::BUILTIN.replace(
+            "[[judges]]\nname = \"mira\"",
+            "[[judges]]\nname = \"hal\"\ncounts = false\n\n[[judges]]\nname = \"mira\"",
+        ),
+    );
+    let file = |name: &str, judge: &str, at: &str| {
+        common::score_file(&s, name, |b| {
+            b.judge = judge.into();
+            b.written_at = at.into();
+        })
+    };
+    let files = [
+        file("old.json", "mira", "2026-06-20T09:00:00.000Z"),
+        file("new.json", "mira", "2026-06-20T10:00:00.000Z"),
+        file("hal.json", "hal", "2026-06-20T10:00:00.000Z"),
+    ];
+    organizer(&s).arg("--config").arg(&config).arg("pull").assert().success();
+    let out = organizer(&s).arg("--config").arg(&config).arg("status").args(&files).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("judge \"mira\" appears twice"), "{stderr}");
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("mira ")).count(), 1, "{stdout}");
+    assert!(stdout.contains("hal (trainee)"), "{stdout}");
+    // sprout-sense has mira's marks and the trainee's: one judge that counts.
+    assert!(stdout.contains("sprout-sense (1)"), "{stdout}");
+    // Without files and with no [sync] repo: what to give.
+    organizer(&s)
+        .arg("--config")
+        .arg(&config)
+        .arg("status")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("give the files you have, `judging status scores-*.json`"));
+}

@@ -41,8 +41,20 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             clean_line(unknown)
         );
     }
+    // The judges whose marks count fill each entry's places; a trainee's marks change nothing, so
+    // trainees are spread over the entries on top, one to an entry, as practice.
+    let (counted, trainees): (Vec<crate::config::Judge>, Vec<crate::config::Judge>) =
+        config.judges.iter().cloned().partition(|j| j.counts);
+    if counted.is_empty() {
+        bail!(
+            "every judge in {} is a trainee (counts = false): an entry needs judges whose marks count",
+            session.loaded.describe()
+        );
+    }
     let progress = crate::progress::Progress::spinner(&format!("Assigning {} entries", entries.len()));
-    let plan = crate::assign::assign(&config.event.id, &entries, &config.judges, k, keep_tracks, seed, calibration);
+    let mut plan = crate::assign::assign(&config.event.id, &entries, &counted, k, keep_tracks, seed, calibration);
+    let practice = (!trainees.is_empty())
+        .then(|| crate::assign::assign(&config.event.id, &entries, &trainees, 1, keep_tracks, seed, calibration));
     progress.done();
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
@@ -67,6 +79,15 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     if let Some(why) = &plan.uneven {
         println!("Note: {}", clean_line(why));
+    }
+    if let Some(practice) = practice {
+        let loads: Vec<String> =
+            practice.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
+        println!(
+            "Trainees, on top of the judges above (their marks count for nothing), one to an entry: {}",
+            loads.join(", ")
+        );
+        plan.assignments.judges.extend(practice.assignments.judges);
     }
     if !calibration.is_empty() {
         println!(

@@ -281,6 +281,12 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
 /// `merge.min_judges` so far; judges with no file.
 pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let files = if files.is_empty() {
+        if session.loaded.config.sync.repo().is_none() {
+            bail!(
+                "{} has no [sync] repo to read the judges' files from: give the files you have, `judging status scores-*.json`",
+                session.loaded.describe()
+            );
+        }
         super::collect::collect(session, Path::new("collected"), false)?.0
     } else {
         files.to_vec()
@@ -288,22 +294,37 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
-    let judges = crate::scorefile::read_all(&files, config, &field.ids).map_err(|problems| {
+    let mut judges = crate::scorefile::read_all(&files, config, &field.ids).map_err(|problems| {
         for p in &problems {
             eprintln!("error: {p}");
         }
         anyhow::anyhow!("{} refused", crate::format::count(problems.len(), "file", "files"))
     })?;
+    // A judge in two files counts once, from the newer, as the merge counts them.
+    for w in crate::rankings::one_file_per_judge(&mut judges)? {
+        eprintln!("warning: {}", clean_line(&w));
+    }
     let assignments = session.loaded.assignments()?;
-    println!("JUDGE                 ASSIGNED  SCORED  PARTLY  LAST WRITTEN");
+    println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  LAST WRITTEN");
+    // Coverage counts the judges whose marks count: a trainee's change no ranking.
     let mut counts = vec![0usize; field.entries.len()];
     for j in &judges {
-        j.entries.iter().for_each(|e| counts[*e] += 1);
-        let assigned =
-            assignments.as_ref().and_then(|a| a.of(&j.judge)).map_or("-".to_owned(), |l| l.len().to_string());
+        let trainee = config.judge(&j.judge).is_some_and(|c| !c.counts);
+        if !trainee {
+            j.entries.iter().for_each(|e| counts[*e] += 1);
+        }
+        let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
+        let assigned = mine.map_or("-".to_owned(), |l| l.len().to_string());
+        // Of the entries assigned to them, how many they scored in full.
+        let done = mine.map_or("-".to_owned(), |l| {
+            let scored: std::collections::HashSet<&str> =
+                j.entries.iter().map(|e| field.entries[*e].submission.id.as_str()).collect();
+            l.iter().filter(|id| scored.contains(id.as_str())).count().to_string()
+        });
+        let name = if trainee { format!("{} (trainee)", clean_line(&j.judge)) } else { clean_line(&j.judge) };
         println!(
-            "{:<20}  {assigned:>8}  {:>6}  {:>6}  {}",
-            crate::format::fit(&clean_line(&j.judge), 20),
+            "{:<20}  {assigned:>8}  {done:>4}  {:>6}  {:>6}  {}",
+            crate::format::fit(&name, 20),
             j.entries.len(),
             j.partial.len(),
             clean_line(&j.written_at)
@@ -324,7 +345,10 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .map(|e| format!("{} ({})", clean_line(&field.entries[e].submission.id), counts[e]))
         .collect();
     if short.is_empty() {
-        println!("Every entry has {} or more so far.", crate::format::count(k, "judge", "judges"));
+        println!(
+            "Every entry has {} or more so far (trainees not counted).",
+            crate::format::count(k, "judge", "judges")
+        );
     } else {
         println!(
             "{} with fewer than {} so far: {}",

@@ -195,7 +195,7 @@ impl JudgeMarks {
 /// A judge in two files counts once, from the newer file; names compare as judges' names always
 /// do. Two different files written at the same moment cannot be ordered: they are refused, so the
 /// result never depends on the order the files were given in. The same body twice is one file.
-pub(super) fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, RankError> {
+pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, RankError> {
     judges.sort_by(|a, b| {
         let by_name = crate::model::name_key(&a.judge).cmp(&crate::model::name_key(&b.judge));
         by_name.then(b.written.cmp(&a.written)).then(a.file.cmp(&b.file))
