@@ -722,7 +722,7 @@ fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
     head(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
     let votes = s.file(
         "votes.toml",
-        "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n",
+        "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n\n[[judges]]\nname = \"mira\"\n",
     );
     s.file("votes.csv", "id,votes\nsprout-sense,12\ndream-cartographer,30\n");
     let said = "votes.csv line 3: \"dream-cartographer\" is withdrawn from the export, so its value (30) counts for no prize (\"people\")";
@@ -735,4 +735,11 @@ fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
         json["warnings"].as_array().expect("warnings").iter().any(|w| w.as_str().is_some_and(|w| w.contains(said))),
         "{json}"
     );
+    // The merge's own warnings reach the jury's results too, not stderr alone: the file's judge
+    // is not listed in [[judges]].
+    let merged = "judge \"forger\" is not listed in judging.toml's [[judges]]";
+    assert!(json["warnings"][0].as_str().is_some_and(|w| w.starts_with(merged)), "{json}");
+    let out = head(&s).arg("--config").arg(&votes).arg("results").arg(&file).output().expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains(&format!("WARNINGS: weigh these before announcing\n  - {merged}")), "{table}");
 }

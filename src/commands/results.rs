@@ -347,5 +347,8 @@ pub(super) fn apply(
     for w in &outcome.warnings {
         eprintln!("warning: {}", clean_line(w));
     }
+    // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
+    // printed for the jury has no stderr.
+    outcome.warnings.splice(0..0, rankings.warnings.iter().cloned());
     Ok((outcome, decisions_file))
 }

@@ -89,6 +89,16 @@ pub fn page(sheet: &Sheet) -> String {
     if let Some(line) = super::results::left_out(sheet.left_out, escape) {
         out.push_str(&format!("<p class=\"meta\">{line}</p>\n"));
     }
+    let warnings = super::results::warnings_said(sheet, escape);
+    if !warnings.is_empty() {
+        out.push_str(
+            "<p class=\"meta\"><strong>Warnings: weigh these before announcing</strong></p>\n<ul class=\"small\">\n",
+        );
+        for w in warnings {
+            out.push_str(&format!("<li class=\"check\">{w}</li>\n"));
+        }
+        out.push_str("</ul>\n");
+    }
     for p in &sheet.outcome.prizes {
         out.push_str(&prize_section(sheet, p));
     }

@@ -70,6 +70,14 @@ pub fn left_out(judges: &[String], text: fn(&str) -> String) -> Option<String> {
     })
 }
 
+/// What the jury should weigh before announcing, from the merge (a judge not listed, a
+/// conflict, a judge in two files) and the prizes (an undecided tie, a prize file's row for a
+/// withdrawn entry): each passed through `text`, under a heading. They had reached standard
+/// error only, which a page printed for the jury never shows.
+pub fn warnings_said(sheet: &Sheet, text: fn(&str) -> String) -> Vec<String> {
+    sheet.outcome.warnings.iter().map(|w| text(w)).collect()
+}
+
 /// The jury's results as JSON: the outcome, with beside it every paid place that changes hands
 /// without one judge (`robustness`) and who was left out.
 pub fn json(sheet: &Sheet) -> Result<String, serde_json::Error> {
@@ -239,6 +247,13 @@ pub fn table(sheet: &Sheet) -> String {
     if let Some(line) = left_out(sheet.left_out, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
+    let warnings = warnings_said(sheet, clean_line);
+    if !warnings.is_empty() {
+        out.push_str("\nWARNINGS: weigh these before announcing\n");
+        for w in warnings {
+            out.push_str(&format!("  - {w}\n"));
+        }
+    }
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
         let columns = columns(sheet, p);
@@ -350,6 +365,13 @@ pub fn markdown(sheet: &Sheet) -> String {
     );
     if let Some(line) = left_out(sheet.left_out, cell) {
         out.push_str(&format!("\n{line}\n"));
+    }
+    let warnings = warnings_said(sheet, cell);
+    if !warnings.is_empty() {
+        out.push_str("\n**Warnings: weigh these before announcing**\n\n");
+        for w in warnings {
+            out.push_str(&format!("- {w}\n"));
+        }
     }
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
