@@ -100,7 +100,12 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
                 }
             }
             let total: usize = a.judges.values().map(Vec::len).sum();
-            println!("{}: {} judges, {total} assignments", path.display(), a.judges.len());
+            println!(
+                "{}: {}, {}",
+                path.display(),
+                crate::format::count(a.judges.len(), "judge", "judges"),
+                crate::format::count(total, "assignment", "assignments")
+            );
         }
     }
     // The calibration set every judge scores must be entries of the export.

@@ -185,11 +185,15 @@ pub fn condensed(problems: &[RowProblem]) -> Vec<String> {
     for (error, kind, list) in kinds {
         lines.extend(list.iter().take(SHOWN_PER_KIND).map(ToString::to_string));
         if list.len() > SHOWN_PER_KIND {
-            let rest: Vec<String> = list[SHOWN_PER_KIND..].iter().map(|p| p.line.to_string()).collect();
-            let what = if error { "rejected" } else { "warnings" };
+            // Problems, not rows: a row with two bad links is two; its line is named once.
+            let mut rest: Vec<usize> = list[SHOWN_PER_KIND..].iter().map(|p| p.line).collect();
+            let more = rest.len();
+            rest.dedup();
+            let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();
+            let what = if error { "rejections" } else { "warnings" };
             lines.push(format!(
-                "... and {} more {what} ({kind}): lines {}",
-                rest.len(),
+                "... and {more} more {what} of this kind ({kind}), on {} {}",
+                if rest.len() == 1 { "line" } else { "lines" },
                 crate::format::first_few(&rest, 10, ", ")
             ));
         }

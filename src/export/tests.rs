@@ -368,7 +368,10 @@ fn many_problems_of_one_kind_are_condensed_and_a_rejected_row_has_no_warnings() 
     assert!(p.problems.iter().filter(|x| x.line == 1002).all(|x| x.error), "{:?}", p.problems);
     let lines = condensed(&p.problems);
     assert!(lines.len() <= 8, "{lines:#?}");
-    assert!(lines.iter().any(|l| l.contains("996 more rejected (duplicate id)")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l.contains("996 more rejections of this kind (duplicate id), on lines")),
+        "{lines:#?}"
+    );
     assert!(lines.iter().any(|l| l.contains("line 1002 (bad)") && l.contains("forest")), "{lines:#?}");
 }
 

@@ -34,16 +34,27 @@ pub const KEYS: &[(&str, &str)] = &[
 ];
 
 /// The keys of [`KEYS`] that act on this event, as the help lists them: typing a number only
-/// where a scale is longer than one key, the track filter only where there are tracks.
+/// where a scale is longer than one key, the track filter only where there are tracks, `a` only
+/// where it hides something (assignments, a conflict), `P` only with a `[sync]` repo, `F` only
+/// with a `[finals]` round; "0 is 10" only where a 1-10 scale has it.
 pub fn keys_here(app: &App) -> Vec<(&'static str, &'static str)> {
     let long_scale = app.config.criteria.iter().any(|c| !c.scale.one_key());
+    let zero_is_ten = app.config.criteria.iter().any(|c| c.scale.high == 10 && c.scale.low > 0);
     let tracks = app.has_tracks();
+    let mine = app.mine_hides_some();
     KEYS.iter()
         .copied()
         .filter(|(keys, _)| match *keys {
             "digits Enter" => long_scale,
             "f" => tracks,
+            "a" => mine,
+            "P" => app.config.sync.repo().is_some(),
+            "F" => app.config.finals.is_some(),
             _ => true,
+        })
+        .map(|(keys, meaning)| match keys {
+            "1-9 0" if !zero_is_ten => (keys, "score the focused criterion"),
+            _ => (keys, meaning),
         })
         .collect()
 }

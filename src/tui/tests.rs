@@ -169,6 +169,27 @@ fn moving_searching_filtering_and_sorting() {
     assert_eq!(f.selected_id(), "allergy-ally");
 }
 
+/// The order by title is the order of the titles as shown: an escape sequence at a title's start
+/// (dropped on screen) had sorted it before every other.
+#[test]
+fn the_order_by_title_is_the_titles_as_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("export.csv");
+    std::fs::write(
+        &export,
+        "id,title,space_url\nz,\u{1b}[31mZebra,https://huggingface.co/spaces/a/z\na,apple,https://huggingface.co/spaces/a/a\nm,Mango,https://huggingface.co/spaces/a/m\n",
+    )
+    .expect("write");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, export.to_str(), false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    app.update(Action::CycleSort);
+    assert_eq!(app.list.sort, Sort::Title);
+    let order: Vec<&str> = app.list.rows().iter().map(|i| app.entries[*i].submission.id.as_str()).collect();
+    assert_eq!(order, ["a", "m", "z"]);
+}
+
 #[test]
 fn next_unscored_and_the_unscored_filter() {
     let mut f = fixture();

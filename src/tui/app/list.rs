@@ -119,7 +119,7 @@ impl ListView {
         match self.sort {
             // The calibration set first, so that every judge scores it before the rest.
             Sort::Export => rows.sort_by_key(|i| !entries.calibration.contains(&entries[*i].submission.id)),
-            Sort::Title => rows.sort_by_cached_key(|i| entries[*i].submission.title.to_lowercase()),
+            Sort::Title => rows.sort_by_cached_key(|i| entries[*i].cell(super::entries::TITLE).to_lowercase()),
             Sort::Status => rows.sort_by_key(|i| scores.status_of(entries, &entries[*i])),
             Sort::Total => rows.sort_by(|a, b| {
                 let total =

@@ -248,6 +248,12 @@ impl App {
         crate::event_files::settings_named(self.builtin_event)
     }
 
+    /// Whether "mine only" (`a`) hides anything: an entry not assigned to this judge, or in
+    /// conflict. The help's `a` and the filter itself ask this.
+    pub fn mine_hides_some(&self) -> bool {
+        self.entries.iter().any(|e| e.not_mine)
+    }
+
     /// Whether the event has tracks to show: judging.toml names some, or an entry has one. The
     /// help's `f`, the list's TRACK column and the entry's "track" ask this, and nothing else.
     pub fn has_tracks(&self) -> bool {

@@ -165,7 +165,7 @@ impl App {
             }
             Action::ToggleUnscored => self.list.unscored_only = !self.list.unscored_only,
             // With nothing to hide the filter stays off: the header would say it hides something.
-            Action::ToggleMine => self.list.mine_only = !self.list.mine_only && self.entries.iter().any(|e| e.not_mine),
+            Action::ToggleMine => self.list.mine_only = !self.list.mine_only && self.mine_hides_some(),
             Action::CycleSort => self.list.sort = self.list.sort.next(),
             _ => return,
         }
