@@ -320,6 +320,20 @@ fn withdrawn_and_recused_entries_are_left_out() {
             .iter()
             .any(|f| f == "thin"))
     );
+    // The withdrawn entry's scores are left out in words, not silently; --entry says why.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("withdrawn from the export, so their scores are left out of every ranking and prize: \"dream-cartographer\" (scored by \"forger\")"),
+        "{stderr}"
+    );
+    head(&s)
+        .args(["merge", "--method", "mean", "--entry", "dream-cartographer"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--entry \"dream-cartographer\": withdrawn from the export, so in no ranking; the scores of forger are left out",
+        ));
 }
 
 #[test]

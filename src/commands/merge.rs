@@ -60,6 +60,25 @@ pub(super) fn run(
         }
         To::Entry(id, format, output) => {
             let Some(panel) = rankings.panel_of(id) else {
+                // A withdrawn entry is known: said so, with who scored it, not "no such entry".
+                if session.store.places()?.iter().any(|(known, gone, _)| *gone && known == id) {
+                    let who: Vec<String> = rankings
+                        .sheets
+                        .judges
+                        .iter()
+                        .filter(|j| j.withdrawn.iter().any(|w| w == id))
+                        .map(|j| clean_line(&j.judge))
+                        .collect();
+                    let scored = if who.is_empty() {
+                        "no judge's file scores it".to_owned()
+                    } else {
+                        format!("the scores of {} are left out", who.join(", "))
+                    };
+                    bail!(
+                        "--entry {}: withdrawn from the export, so in no ranking; {scored}",
+                        crate::sanitize::in_quotes(id)
+                    );
+                }
                 let ids = field.entries.iter().map(|s| s.submission.id.as_str());
                 let near: Vec<String> = crate::format::look_alike(id, ids, 5).into_iter().map(clean_line).collect();
                 let hint = if near.is_empty() { String::new() } else { format!(" Did you mean: {}?", near.join(", ")) };

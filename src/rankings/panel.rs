@@ -183,6 +183,9 @@ pub struct JudgeMarks {
     /// The judge's answers in the finals, by the pair's entries (as the field indexes them, the
     /// pair's first as its sheet keeps it first), said of that order.
     pub comparisons: Vec<(usize, usize, crate::model::Compared)>,
+    /// The ids of the entries withdrawn from the export that this file scores: left out, and
+    /// named in the merge's warnings.
+    pub withdrawn: Vec<String>,
 }
 
 impl JudgeMarks {

@@ -124,6 +124,29 @@ pub(super) fn scoring_nothing(judges: &[JudgeMarks]) -> Option<String> {
     )
 }
 
+/// Names the entries withdrawn from the export that judges scored, with who scored each (the
+/// first few): their scores are left out, which the head judge should know rather than find
+/// an entry missing from every ranking.
+pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
+    let mut by_entry: Vec<(&str, Vec<String>)> = Vec::new();
+    for j in judges {
+        for id in &j.withdrawn {
+            match by_entry.iter_mut().find(|(e, _)| e == id) {
+                Some((_, who)) => who.push(clean_line(&j.judge)),
+                None => by_entry.push((id, vec![clean_line(&j.judge)])),
+            }
+        }
+    }
+    (!by_entry.is_empty()).then(|| {
+        let named: Vec<String> =
+            by_entry.iter().map(|(id, who)| format!("{:?} (scored by {})", clean_line(id), first_few(who))).collect();
+        format!(
+            "withdrawn from the export, so their scores are left out of every ranking and prize: {}",
+            crate::format::first_few(&named, FIRST_FEW, "; ")
+        )
+    })
+}
+
 /// Names the entries each judge left partly scored (the first five), which the merge leaves
 /// out: a line for one judge, one line for many.
 pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {

@@ -85,6 +85,7 @@ fn read_one(
         revisions: Vec::new(),
         texts: ByPart::default(),
         comparisons: Vec::new(),
+        withdrawn: Vec::new(),
     };
     let mut unknown: Vec<&str> = Vec::new();
     let (earliest, latest) = times_possible(written);
@@ -98,7 +99,12 @@ fn read_one(
         // Withdrawn entries and recusals are left out.
         let entry = match places.place(id) {
             Place::Ranked(entry) => entry,
-            Place::Withdrawn => continue,
+            Place::Withdrawn => {
+                if values.iter().any(Option::is_some) {
+                    marks.withdrawn.push(id.to_string());
+                }
+                continue;
+            }
             Place::Unknown => {
                 unknown.push(id);
                 continue;

@@ -55,6 +55,7 @@ fn marks_of(name: &str, entries: Vec<usize>, bias: i64, marks: impl Fn(usize, us
         revisions: Vec::new(),
         texts: ByPart::from_fn(|part| if part == TextPart::Note { notes.clone() } else { Vec::new() }),
         comparisons: Vec::new(),
+        withdrawn: Vec::new(),
     }
 }
 
