@@ -118,6 +118,10 @@ impl PartialEq for Decision {
     }
 }
 
+/// Why a decision was not applied, where the merge has no such tie for its prize: a tie in a
+/// ranking that pays nothing, or with an entry that cannot win, asks for no decision.
+const NO_SUCH_TIE: &str = "the prize faces no tie of exactly these entries (a tie below its paid places, or beside an entry that cannot win, decides nothing)";
+
 impl Decision {
     /// What became of it in rankings merged with `method`, in words for the printed results:
     /// applied or not, and, when it was made under another method, which.
@@ -131,8 +135,8 @@ impl Decision {
         match (used, under.is_empty()) {
             (true, true) => "applied".into(),
             (true, false) => format!("applied ({under})"),
-            (false, true) => "not applied: no such tie in these rankings".into(),
-            (false, false) => format!("not applied: {under}, and has no such tie"),
+            (false, true) => format!("not applied: {NO_SUCH_TIE}"),
+            (false, false) => format!("not applied: {under}, and {NO_SUCH_TIE}"),
         }
     }
 

@@ -311,13 +311,14 @@ fn a_decision_says_whether_it_was_applied_and_under_which_method_it_was_made() {
         method: method.map(str::to_owned),
         lines: None,
     };
+    let none = "the prize faces no tie of exactly these entries (a tie below its paid places, or beside an entry that cannot win, decides nothing)";
     let cases = [
-        (None, true, "applied"),
-        (Some("calibrated"), true, "applied"),
-        (Some("mean"), true, "applied (settled under mean; this merge is calibrated)"),
-        (None, false, "not applied: no such tie in these rankings"),
-        (Some("calibrated"), false, "not applied: no such tie in these rankings"),
-        (Some("mean"), false, "not applied: settled under mean; this merge is calibrated, and has no such tie"),
+        (None, true, "applied".to_owned()),
+        (Some("calibrated"), true, "applied".to_owned()),
+        (Some("mean"), true, "applied (settled under mean; this merge is calibrated)".to_owned()),
+        (None, false, format!("not applied: {none}")),
+        (Some("calibrated"), false, format!("not applied: {none}")),
+        (Some("mean"), false, format!("not applied: settled under mean; this merge is calibrated, and {none}")),
     ];
     for (method, used, want) in cases {
         assert_eq!(made(method).status(used, "calibrated"), want, "{method:?} {used}");

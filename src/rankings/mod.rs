@@ -141,7 +141,9 @@ impl Flag {
         match self {
             Flag::Thin => "too few judges",
             Flag::Contested => "judges apart beyond their habits",
-            Flag::Tie => "a place the jury must settle",
+            // Not every tie asks for a decision: one below the paid places, or beside an entry
+            // that cannot win, decides no prize.
+            Flag::Tie => "a shared place: the jury settles it where a prize pays it",
             Flag::Conflict => "scored despite a declared conflict",
             Flag::Ineligible => "the rules exclude it from prizes",
         }
@@ -505,7 +507,7 @@ impl Rankings {
                 "judges {} points or more apart beyond their habits (BEYOND; a lenient and a harsh judge who rate the entry alike are not)",
                 crate::format::number(self.contested_gap)
             ),
-            Flag::Tie => "a place the jury must settle".to_owned(),
+            Flag::Tie => Flag::Tie.meaning().to_owned(),
             Flag::Conflict => "scored by a judge who declared a conflict with it in judging.toml".to_owned(),
             Flag::Ineligible => "the event's rules exclude it from prizes, for the reason given".to_owned(),
         };
