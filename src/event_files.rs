@@ -211,16 +211,21 @@ impl Loaded {
     pub fn prize_values(&self) -> Result<HashMap<String, crate::prizes::values::Values>, FileError> {
         let mut out = HashMap::new();
         for p in self.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
-            let path = self.prize_file(p.file.as_deref().unwrap_or_default());
-            let unreadable = |e: &dyn std::fmt::Display| {
-                FileError::invalid(&path, format!("prize {:?} reads this file, and it cannot be read: {e}", p.id))
-            };
-            let bytes = crate::disk::read_capped(&path, SMALL).map_err(|e| unreadable(&e))?;
-            let text = std::str::from_utf8(&bytes).map_err(|e| unreadable(&e))?;
-            let values = crate::prizes::values::parse(text).map_err(|e| FileError::invalid(&path, e))?;
-            out.insert(p.id.clone(), values);
+            out.insert(p.id.clone(), self.prize_value(p)?);
         }
         Ok(out)
+    }
+
+    /// One `by = "file"` prize's file, read: `check` reads each on its own, so that one
+    /// missing file hides no other's problems.
+    pub fn prize_value(&self, p: &crate::config::Prize) -> Result<crate::prizes::values::Values, FileError> {
+        let path = self.prize_file(p.file.as_deref().unwrap_or_default());
+        let unreadable = |e: &dyn std::fmt::Display| {
+            FileError::invalid(&path, format!("prize {:?} reads this file, and it cannot be read: {e}", p.id))
+        };
+        let bytes = crate::disk::read_capped(&path, SMALL).map_err(|e| unreadable(&e))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| unreadable(&e))?;
+        crate::prizes::values::parse(text).map_err(|e| FileError::invalid(&path, e))
     }
 
     pub fn describe(&self) -> String {

@@ -36,6 +36,9 @@ fn plain_line(line: &str) -> String {
         let needed = needed(expected);
         let reworded = match kind {
             Kind::Type => format!("{}, where {needed} is needed{}", found_words(found), hint(found, expected)),
+            Kind::Value if found.starts_with("string ") => {
+                format!("{}, where {needed} is needed", found_words(found))
+            }
             Kind::Value => format!("{} is out of range: {needed} is needed", value_of(found)),
             Kind::Length => format!("a list of {found} items, where {needed} is needed"),
         };
@@ -99,11 +102,10 @@ fn needed(expected: &str) -> String {
 /// How to write the value so that it reads, where that is plain: a number in quotes written
 /// without them, a number where text goes put in quotes.
 fn hint(found: &str, expected: &str) -> String {
-    let number_expected = needed(expected).contains("number");
     if let Some(text) = found.strip_prefix("string ") {
-        let inner = text.trim_matches('"');
-        if number_expected && inner.trim().parse::<f64>().is_ok() {
-            return format!(": write it without quotes, {}", inner.trim());
+        let inner = text.trim_matches('"').trim();
+        if fits(inner, expected) {
+            return format!(": write it without quotes, {inner}");
         }
         if matches!(expected, "a boolean" | "bool") && matches!(inner, "true" | "false") {
             return format!(": write it without quotes, {inner}");
@@ -115,6 +117,21 @@ fn hint(found: &str, expected: &str) -> String {
         return format!(": put it in quotes, \"{}\"", value_of(found));
     }
     String::new()
+}
+
+/// Whether `text`, unquoted, is a value serde's `expected` takes: a finite number for a float,
+/// a whole number in range for an integer type. A hint to unquote "2.5" where a whole number
+/// goes, or "300" where 0-255 goes, would be another wrong value.
+fn fits(text: &str, expected: &str) -> bool {
+    let whole = text.parse::<i128>().ok();
+    match expected {
+        "f64" | "f32" => text.parse::<f64>().is_ok_and(f64::is_finite),
+        "u8" => whole.is_some_and(|v| u8::try_from(v).is_ok()),
+        "u16" => whole.is_some_and(|v| u16::try_from(v).is_ok()),
+        "u32" | "u64" | "usize" | "u128" => whole.is_some_and(|v| v >= 0),
+        "i8" | "i16" | "i32" | "i64" | "isize" | "i128" => whole.is_some(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -150,6 +167,22 @@ mod tests {
                 "-1 is out of range: a whole number of 0 or more is needed",
             ),
             ("invalid length 3, expected an array of length 2", "a list of 3 items, where a list of 2 items is needed"),
+            // A quoted value is told to lose its quotes only where it would then be right.
+            (
+                r#"invalid type: string "2.5", expected usize"#,
+                r#"the text "2.5", where a whole number of 0 or more is needed"#,
+            ),
+            (
+                r#"invalid type: string "300", expected u8"#,
+                r#"the text "300", where a whole number from 0 to 255 is needed"#,
+            ),
+            (r#"invalid type: string "inf", expected f64"#, r#"the text "inf", where a number is needed"#),
+            (
+                r#"invalid type: string "-1", expected i64"#,
+                r#"the text "-1", where a whole number is needed: write it without quotes, -1"#,
+            ),
+            // A text out of range is not cut at its space.
+            (r#"invalid value: string "a b", expected a date"#, r#"the text "a b", where a date is needed"#),
             // serde_json's place and the reader's own prefix are kept.
             (
                 "\"sprout\": invalid type: integer `1`, expected a list of values at line 1 column 20",

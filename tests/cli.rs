@@ -681,7 +681,7 @@ fn an_export_under_a_name_judging_toml_does_not_list_is_warned() {
         s.cmd().args(["--judge", judge, "pull"]).assert().success();
         s.cmd().args(["--judge", judge, "score", "sprout-sense", "utility=4"]).assert().success();
         let out = s.path().join(format!("{judge}.json"));
-        let warned = predicate::str::contains("\"mria\" is not among judging.toml's judges (mira, tomas, priya)");
+        let warned = predicate::str::contains("\"mria\" is not among the event's judges (mira, tomas, priya)");
         let export = s.cmd().args(["--judge", judge, "export", "-o"]).arg(&out).assert().success();
         if judge == "mria" {
             export.stderr(warned)

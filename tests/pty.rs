@@ -169,7 +169,7 @@ fn scores_and_notes_survive_sigkill() {
     app.wait_for("Submissions (40)");
     app.wait_for("pulled 40 submissions");
     // "tester", given with --judge, is none of judging.toml's judges: said on the first screen.
-    app.wait_for("\"tester\" is not among judging.toml's judges (mira, tomas, priya)");
+    app.wait_for("\"tester\" is not among the event's judges (mira, tomas, priya)");
     // First entry: utility 4, latency 3, cost 5, and a note.
     app.keys("435");
     app.wait_for("4.00");
@@ -272,7 +272,7 @@ fn the_first_run_asks_the_judges_name_once() {
     app.keys("\r");
     app.keys("Zoe Quill\r");
     // Not a judge of judging.toml: said, and kept when given again.
-    app.wait_for("\"Zoe Quill\" is not among judging.toml's judges");
+    app.wait_for("\"Zoe Quill\" is not among the event's judges");
     app.wait_for("Your name as a judge [Zoe Quill]:");
     app.keys("\r");
     app.wait_for("judge Zoe Quill");

@@ -113,7 +113,7 @@ fn ask_name(guess: &str, config: &Config) -> Result<String> {
             return Ok(name);
         }
         println!(
-            "{:?} is not among judging.toml's judges, so no assignments and no conflict reminders apply to you. Press Enter to keep it, or type your name as listed.",
+            "{:?} is not among the event's judges, so no assignments and no conflict reminders apply to you. Press Enter to keep it, or type your name as listed.",
             clean_line(&name)
         );
         default = Some(name.clone());

@@ -44,7 +44,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     // The judges whose marks count fill each entry's places; a trainee's marks change nothing, so
     // trainees are spread over the entries on top, one to an entry, as practice.
     let (counted, trainees): (Vec<crate::config::Judge>, Vec<crate::config::Judge>) =
-        config.judges.iter().cloned().partition(|j| j.counts);
+        config.judges.iter().cloned().partition(|j| !config.is_trainee(&j.name));
     if counted.is_empty() {
         bail!(
             "every judge in {} is a trainee (counts = false): an entry needs judges whose marks count",

@@ -25,6 +25,9 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         c.tracks.len(),
         c.judges.len()
     );
+    for note in c.unjudged_tracks() {
+        println!("  note: {note}");
+    }
     if let Some(b) = &c.browser {
         println!(
             "  note: browser = {:?} is not read: judging.toml is shared between judges and names no program to run; set $BROWSER instead",
@@ -116,33 +119,27 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
             clean_line(id)
         ));
     }
-    let mut all_there = true;
+    // Each file on its own, read as `results` reads it and its rows said as `results` says
+    // them: a row for an id the export does not have would give its value to no one.
     for prize in loaded.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
         let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
         if !file.exists() {
             problems.push(format!("prizes {:?}: its file {} does not exist yet", prize.id, file.display()));
-            all_there = false;
+            continue;
         }
-    }
-    // Each file's rows, read as `results` reads them: a row for an id the export does not have
-    // would give its value to no one.
-    match loaded.prize_values() {
-        Ok(values) => {
-            for prize in &loaded.config.prizes {
-                let Some(v) = values.get(&prize.id) else { continue };
-                let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
-                for (line, id, _) in v.strays(|id| ids.contains(id)) {
-                    problems.push(format!(
-                        "{} line {line}: {} is not in the export; prize {:?} would give its value to no one",
-                        file.display(),
-                        crate::sanitize::in_quotes(id),
-                        prize.id
-                    ));
-                }
+        match loaded.prize_value(prize) {
+            Ok(values) => {
+                let (strays, _) = crate::prizes::values::strays_said(
+                    &values,
+                    &file.display().to_string(),
+                    &prize.id,
+                    ids,
+                    &std::collections::HashSet::new(),
+                );
+                problems.extend(strays);
             }
+            Err(e) => problems.push(e.to_string()),
         }
-        Err(e) if all_there => problems.push(e.to_string()),
-        Err(_) => {}
     }
     for p in &problems {
         println!("  {}", clean_line(p));

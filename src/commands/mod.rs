@@ -216,8 +216,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
-/// [sync] repo, collected and checked first.
 /// A report to standard output: on a terminal, a table's sentences `wrapped` between words at
 /// its width ([`crate::report::wrap`]); piped or redirected, and in every other format, as it
 /// is, so that a file or a script gets the same lines whatever the terminal.
@@ -234,6 +232,8 @@ fn print_report(text: &str, wrapped: bool) {
     }
 }
 
+/// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
+/// [sync] repo, collected and checked first.
 fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<PathBuf>> {
     if given.from_hub { sync::files_from_hub(session) } else { Ok(given.files.clone()) }
 }

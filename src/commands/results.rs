@@ -258,10 +258,8 @@ pub(super) fn prepare(
     Ok(Prepared { candidates, files, decisions_file, decisions, titles, warnings })
 }
 
-/// Each `by = "file"` prize file's rows for ids not in play: an id the export never had is a
-/// problem (a mistyped id's votes would go to no one, and the prize to another entry, unseen),
-/// named with its line and the ids it looks like; a withdrawn entry's row is a warning, as votes
-/// may have been cast before it left.
+/// Each `by = "file"` prize file's rows for ids not in play, said as `check` says them
+/// ([`crate::prizes::values::strays_said`]): problems that stop the results, and warnings.
 fn prize_file_strays(
     session: &Session,
     values: &HashMap<String, crate::prizes::values::Values>,
@@ -276,27 +274,9 @@ fn prize_file_strays(
     for prize in &session.loaded.config.prizes {
         let Some(v) = values.get(&prize.id) else { continue };
         let path = session.loaded.prize_file(prize.file.as_deref().unwrap_or_default());
-        for (line, id, value) in v.strays(|id| known.contains(id)) {
-            let at = format!("{} line {line}", path.display());
-            if withdrawn.contains(id) {
-                warnings.push(format!(
-                    "{at}: {} is withdrawn from the export, so its value ({}) counts for no prize ({:?})",
-                    crate::sanitize::in_quotes(id),
-                    crate::format::number(value),
-                    prize.id
-                ));
-            } else {
-                let near: Vec<String> =
-                    crate::format::look_alike(id, known.iter().copied(), 3).into_iter().map(clean_line).collect();
-                let hint =
-                    if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
-                problems.push(format!(
-                    "{at}: {} is not an entry of the export{hint}; prize {:?} would give its value to no one: give an id `judging list` shows",
-                    crate::sanitize::in_quotes(id),
-                    prize.id
-                ));
-            }
-        }
+        let (p, w) = crate::prizes::values::strays_said(v, &path.display().to_string(), &prize.id, known, &withdrawn);
+        problems.extend(p);
+        warnings.extend(w);
     }
     Ok((problems, warnings))
 }

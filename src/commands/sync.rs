@@ -309,7 +309,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
     let mut counts = vec![0usize; field.entries.len()];
     for j in &judges {
-        let trainee = config.judge(&j.judge).is_some_and(|c| !c.counts);
+        let trainee = config.is_trainee(&j.judge);
         if !trainee {
             j.entries.iter().for_each(|e| counts[*e] += 1);
         }
@@ -321,10 +321,15 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
                 j.entries.iter().map(|e| field.entries[*e].submission.id.as_str()).collect();
             l.iter().filter(|id| scored.contains(id.as_str())).count().to_string()
         });
-        let name = if trainee { format!("{} (trainee)", clean_line(&j.judge)) } else { clean_line(&j.judge) };
+        // The name cut first, so that "(trainee)" always shows.
+        let name = if trainee {
+            format!("{} (trainee)", crate::format::fit(&clean_line(&j.judge), 10))
+        } else {
+            crate::format::fit(&clean_line(&j.judge), 20)
+        };
         println!(
             "{:<20}  {assigned:>8}  {done:>4}  {:>6}  {:>6}  {}",
-            crate::format::fit(&name, 20),
+            name,
             j.entries.len(),
             j.partial.len(),
             clean_line(&j.written_at)

@@ -163,15 +163,27 @@ impl Config {
             }
             level_problems(c, &key, out);
         }
-        // A track no criterion judges has an empty rubric: its entries could never be scored.
-        if !self.criteria.is_empty() {
-            for (i, t) in self.tracks.iter().enumerate().filter(|(_, t)| self.rubric(Some(&t.id)).is_empty()) {
-                out.push(format!(
-                    "tracks[{i}] ({:?}): no criterion judges this track (each [[criteria]] names other tracks), so its entries could never be scored: add {:?} to a criterion's tracks, or leave one criterion's tracks out",
-                    t.id, t.id
-                ));
-            }
+    }
+
+    /// What `judging check` notes of the tracks no criterion judges: their entries cannot be
+    /// scored, which an event means for a track that wins by votes or likes alone, and a typo
+    /// in a criterion's `tracks` does not. A note, not a problem: the file stays usable.
+    pub fn unjudged_tracks(&self) -> Vec<String> {
+        if self.criteria.is_empty() {
+            return Vec::new();
         }
+        self.tracks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| self.rubric(Some(&t.id)).is_empty())
+            .map(|(i, t)| {
+                format!(
+                    "tracks[{i}] ({:?}): no criterion judges this track (each [[criteria]] names other tracks), so its entries cannot be scored; unless it wins by votes or likes alone, add {:?} to a criterion's tracks, or leave one criterion's tracks out",
+                    clean_line(&t.id),
+                    clean_line(&t.id)
+                )
+            })
+            .collect()
     }
 }
 

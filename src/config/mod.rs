@@ -155,6 +155,12 @@ impl Config {
         self.judges.iter().find(|j| same_name(&j.name, name))
     }
 
+    /// Whether `name` is a trainee: listed with `counts = false`. A judge not listed counts, as
+    /// the merge counts them. The one test the merge, `assign` and `status` use.
+    pub fn is_trainee(&self, name: &str) -> bool {
+        self.judge(name).is_some_and(|j| !j.counts)
+    }
+
     /// What a judge working as `name` is told where judging.toml lists judges and `name` is not
     /// one of them (a typo in `--judge` makes a whole store under the wrong name, which the
     /// head judge's merge would be the first to notice); `None` where it is, or none are listed.
@@ -164,7 +170,7 @@ impl Config {
         }
         let listed: Vec<String> = self.judges.iter().map(|j| crate::sanitize::clean_line(&j.name)).collect();
         Some(format!(
-            "{} is not among judging.toml's judges ({}): check --judge",
+            "{} is not among the event's judges ({}): check --judge",
             crate::sanitize::in_quotes(name),
             crate::format::first_few(&listed, 6, ", ")
         ))

@@ -65,7 +65,7 @@ impl Barred {
     /// In a few words, for a list of finalists.
     pub fn said(self) -> &'static str {
         match self {
-            Barred::Conflict => "your conflict (judging.toml)",
+            Barred::Conflict => "a conflict the event lists for you",
             Barred::Track => "not a track you judge",
             Barred::Recused => "you recused",
             Barred::Absent => "withdrawn, or not in your store (pull)",

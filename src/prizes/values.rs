@@ -27,6 +27,39 @@ impl Values {
     }
 }
 
+/// What a prize file's rows for ids not in play say, each at its line of `file`: an id the field
+/// never had is a problem (a mistyped id's votes would go to no one, and the prize to another
+/// entry, unseen), named with the ids it looks like; a `withdrawn` entry's row is a warning, as
+/// votes may have been cast before it left. The one wording `results` and `check` give.
+pub fn strays_said(
+    values: &Values,
+    file: &str,
+    prize: &str,
+    known: &std::collections::HashSet<&str>,
+    withdrawn: &std::collections::HashSet<String>,
+) -> (Vec<String>, Vec<String>) {
+    let (mut problems, mut warnings) = (Vec::new(), Vec::new());
+    for (line, id, value) in values.strays(|id| known.contains(id)) {
+        let at = format!("{} line {line}", crate::sanitize::visible(file));
+        if withdrawn.contains(id) {
+            warnings.push(format!(
+                "{at}: {} is withdrawn from the export, so its value ({}) counts for no prize ({prize:?})",
+                crate::sanitize::in_quotes(id),
+                crate::format::number(value)
+            ));
+        } else {
+            let near: Vec<String> =
+                crate::format::look_alike(id, known.iter().copied(), 3).into_iter().map(clean_line).collect();
+            let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
+            problems.push(format!(
+                "{at}: {} is not an entry of the export{hint}; prize {prize:?} would give its value to no one: give an id `judging list` shows",
+                crate::sanitize::in_quotes(id)
+            ));
+        }
+    }
+    (problems, warnings)
+}
+
 /// Each entry's value; an error names the file's own line (the header is line 1).
 pub fn parse(text: &str) -> Result<Values, String> {
     let mut reader =

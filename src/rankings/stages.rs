@@ -109,12 +109,13 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
     let left_out = panel::leave_out(&mut judges, &options.without)?;
     warnings.extend(warnings::partial(&judges));
-    warnings.extend(warnings::withdrawn(&judges));
     warnings.extend(warnings::scoring_nothing(&judges));
     warnings.extend(warnings::unlisted(&judges, config));
     // Trainees' files are checked like any other, then set apart: from here on only the judges
     // whose marks count make the panel.
     let (mut judges, trainees) = trainees::split(judges, config);
+    // Of the judges whose marks count, as `--entry` names them: a trainee's count for nothing.
+    warnings.extend(warnings::withdrawn(&judges));
     if judges.is_empty() && !left_out.is_empty() {
         return Err(RankError::NoneLeft { names: left_out.join(", ") });
     }

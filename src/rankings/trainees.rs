@@ -49,7 +49,7 @@ impl TraineeLine {
 
 /// The judges whose marks count, and the trainees, in the order given.
 pub(super) fn split(judges: Vec<JudgeMarks>, config: &Config) -> (Vec<JudgeMarks>, Vec<JudgeMarks>) {
-    judges.into_iter().partition(|j| config.judge(&j.judge).is_none_or(|listed| listed.counts))
+    judges.into_iter().partition(|j| !config.is_trainee(&j.judge))
 }
 
 /// Each trainee's line against the panel's `quality` of each entry (by field index; `None` for

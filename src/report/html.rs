@@ -70,7 +70,7 @@ figcaption { margin-top: 2pt; }
    page prints at A4's width as before. */
 @media screen and (min-width: 1000px) {
   body { max-width: 270mm; }
-  body > p, section > p, section > ul, figure { max-width: 180mm; }
+  body > p, body > ul, section > p, section > ul, figure { max-width: 180mm; }
 }
 @media print { .undecided, figure { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";

@@ -201,7 +201,9 @@ fn event_loop(
         // the app, a link that failed to open, a push, and the end of the terminal.
         let tick = if app.stopwatch.is_some() { Duration::from_millis(100) } else { Duration::from_millis(250) };
         let Ok(event) = input.next(tick) else {
-            // A signal or a terminal gone: quit as `q` does, saving a running stopwatch.
+            // A signal or a terminal gone: quit as `q` does, saving a running stopwatch; a number
+            // typed and not saved does not hold it back, as it holds back a first `q`.
+            app.typing.quit_held = true;
             runner.step(store, app, Action::Quit);
             break;
         };

@@ -382,7 +382,10 @@ fn an_entry_no_criterion_judges_says_why_it_cannot_be_scored() {
     for c in &mut config.criteria {
         c.tracks = vec!["backyard".into()];
     }
-    assert!(config.problems().iter().any(|p| p.starts_with("tracks[1] (\"wood\"): no criterion judges this track")));
+    assert!(config.problems().is_empty(), "a usable file: {:?}", config.problems());
+    assert!(
+        config.unjudged_tracks().iter().any(|p| p.starts_with("tracks[1] (\"wood\"): no criterion judges this track"))
+    );
     let loaded = Loaded { config, path: None };
     f.app = super::load(&loaded, "tomas", None, &f.store).expect("app");
     f.runner = Runner::new(&f.store);
@@ -765,6 +768,8 @@ fn a_long_scale_is_typed_and_confirmed() {
     assert_eq!(app.criteria()[app.focus].id, "execution");
     press(&mut app, KeyCode::Char('7'));
     press(&mut app, KeyCode::Char('q'));
+    // The event loop ticks between two presses: the second q still quits.
+    app.update(Action::Tick(app.now, 0));
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit, "a second q quits");
     assert_eq!(given(&app, "execution"), Some(100), "without the number typed");

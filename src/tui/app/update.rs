@@ -17,7 +17,12 @@ impl App {
         }
         // q with a number typed and not saved: the help promises everything is saved, so the
         // first q says so and keeps it (Enter saves, Esc drops); a second q quits without it.
-        let held = std::mem::take(&mut self.typing.quit_held);
+        // The clock's ticks and a resize come between two key presses: they keep it.
+        let held = if matches!(action, Action::Tick(..) | Action::Resize(..)) {
+            self.typing.quit_held
+        } else {
+            std::mem::take(&mut self.typing.quit_held)
+        };
         if action == Action::Quit && !held && self.typing.digits.as_ref().is_some_and(|t| !t.is_empty()) {
             let typed = self.typing.digits.clone().unwrap_or_default();
             let label = self.criteria().get(self.focus).map(|c| clean_line(&c.label)).unwrap_or_default();
