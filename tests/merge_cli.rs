@@ -772,7 +772,15 @@ fn the_sum_counts_only_the_chosen_judges() {
     let files = level_files(&s);
     head(&s).arg("pull").assert().success();
     let out = head(&s).args(["merge", "--format", "csv", "--method", "sum", "--judges", "ben"]).args(&files).output();
-    let csv = String::from_utf8(out.expect("runs").stdout).expect("utf-8");
+    let out = out.expect("runs");
+    // The others' files are set aside in every figure (their marks had broken the sum's ties
+    // and filled its criteria columns), and said to be.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the sum counts only the judges named with --judges; the files of ana are left out of every figure, tie-break and head to head"),
+        "{err}"
+    );
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
     let overall: Vec<&str> = csv.lines().filter(|l| l.starts_with("overall,")).collect();
     assert_eq!(overall.len(), 1, "only ben's entry has a sum: {csv}");
     // The JUDGES column counts the judges whose marks are summed: ben alone.

@@ -119,6 +119,26 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     if judges.is_empty() && !left_out.is_empty() {
         return Err(RankError::NoneLeft { names: left_out.join(", ") });
     }
+    // A sum over named judges counts only them, in every figure: the others' marks had broken
+    // its ties, filled its criteria columns and its head to head, beside a score they were
+    // no part of. Their files are set aside, and said to be.
+    if matches!(options.method, Method::Sum { .. }) && !options.chosen.is_empty() {
+        let all: Vec<String> = judges.iter().map(|j| j.judge.clone()).collect();
+        let known = crate::merge::Panel { judges: all.clone(), ..crate::merge::Panel::default() };
+        panel::chosen_judges(&known, &options.chosen)?;
+        judges.retain(|j| options.chosen.iter().any(|c| crate::model::same_name(c, &j.judge)));
+        let others: Vec<String> = all
+            .iter()
+            .filter(|n| !judges.iter().any(|j| &j.judge == *n))
+            .map(|n| crate::sanitize::clean_line(n))
+            .collect();
+        if !others.is_empty() {
+            warnings.push(format!(
+                "the sum counts only the judges named with --judges; the files of {} are left out of every figure, tie-break and head to head",
+                others.join(", ")
+            ));
+        }
+    }
     let (conflicts, conflicted) = conflicts::apply(&mut judges, config, field, options.conflicts);
     warnings.extend(conflicts::warning(&conflicts));
     let breaks = options
