@@ -525,9 +525,15 @@ fn bad_inputs_are_named_and_nothing_is_printed() {
     s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,lots\n");
     with_votes().failure().stderr(predicate::str::contains("votes.csv: line 3: \"lots\" is not a number"));
     s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,30\n");
-    with_votes()
-        .success()
-        .stdout(predicate::str::contains("    1  Bus Stop Oracle").and(predicate::str::contains("$100")));
+    // Whole votes are shown whole, and the entries with none are said to have no value in the
+    // file ("without file" had read as entries missing a file).
+    with_votes().success().stdout(
+        predicate::str::contains("    1  Bus Stop Oracle")
+            .and(predicate::str::contains("$100"))
+            .and(predicate::str::contains("30.00").not())
+            .and(predicate::str::is_match(r"Bus Stop Oracle +Ferry Lane +30 ").expect("regex"))
+            .and(predicate::str::contains("entries without a value in votes.csv left out")),
+    );
     // A mistyped id would give its votes to no one, and the prize to another entry: refused,
     // with its line and the id it looks like; `check` says so too.
     s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracl,30\n");

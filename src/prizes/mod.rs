@@ -542,11 +542,12 @@ impl Run<'_> {
             ));
         }
         if without > 0 {
-            notes.push(format!(
-                "{without} entr{} without {} left out",
-                if without == 1 { "y" } else { "ies" },
-                prize.by.label()
-            ));
+            // A file's prize names its file: "without file" had read as entries missing a file.
+            let what = match (prize.by, prize.file.as_deref()) {
+                (PrizeBy::File, Some(file)) => format!("a value in {}", crate::sanitize::clean_line(file)),
+                (by, _) => by.label().to_owned(),
+            };
+            notes.push(format!("{without} entr{} without {what} left out", if without == 1 { "y" } else { "ies" }));
         }
         out.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(&b.0)));
         out

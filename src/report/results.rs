@@ -126,9 +126,20 @@ pub fn value(p: &PrizeOutcome, a: &Award) -> String {
     if shown_whole(p) { format!("{:.0}", a.value) } else { format!("{:.2}", a.value) }
 }
 
-/// Whether a prize orders by a count (badges, likes), shown whole; any other value to two places.
+/// Whether a prize orders by a count, shown whole: badges, likes, and a file's values where each
+/// is whole (votes had shown as "9.00"); a score, a criterion and any other value to two places.
 fn shown_whole(p: &PrizeOutcome) -> bool {
-    matches!(p.by.as_str(), "badges" | "likes")
+    let by = p.by.as_str();
+    match by {
+        "badges" | "likes" => true,
+        _ if by == crate::config::PrizeBy::Score.label()
+            || by.starts_with("criterion ")
+            || by.starts_with("the finals' order") =>
+        {
+            false
+        }
+        _ => !p.awards.is_empty() && p.awards.iter().all(|a| a.value.fract() == 0.0),
+    }
 }
 
 pub fn amount(sheet: &Sheet, a: &Award) -> String {
