@@ -675,6 +675,33 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
     assert_eq!(f.app.partly_scored(3).0, 2);
 }
 
+/// A note written beside the app while the judge edits it: said, and undo after the edit brings
+/// back that note (what the store held before the judge's next key), not the one the editor
+/// opened on. It had been replaced unseen, and undo had restored the older one.
+#[test]
+fn a_note_written_beside_the_open_editor_is_said_and_undo_brings_it_back() {
+    let mut f = fixture();
+    let path = f.store.path().to_path_buf();
+    let beside = Store::open(&path, "build-small-2026").expect("another connection, as `judging score` has");
+    let tick = |f: &mut Fixture| f.act(Action::Tick(f.app.now, f.app.now_unix));
+    tick(&mut f);
+    f.app.select("bus-stop-oracle");
+    f.press("e");
+    f.press("abc");
+    let note = |f: &Fixture| f.app.sheet().text(crate::model::TextPart::Note, "bus-stop-oracle").map(str::to_owned);
+    assert_eq!(note(&f).as_deref(), Some("abc"));
+    beside
+        .apply("bus-stop-oracle", &Change::Text(crate::model::TextPart::Note, Some("CLI note".into())))
+        .expect("write");
+    tick(&mut f);
+    assert!(f.app.status.starts_with("this note was changed beside the app"), "{}", f.app.status);
+    f.press("d");
+    assert_eq!(note(&f).as_deref(), Some("abcd"), "the editor's text, as it said");
+    f.press_key(key(KeyCode::Esc));
+    f.press("u");
+    assert_eq!(note(&f).as_deref(), Some("CLI note"), "undo brings back the note written beside");
+}
+
 /// With the official per-track rubric, the selected entry shows its track's criteria; a key
 /// scores the focused one, and the entry is scored once its own four are.
 #[test]

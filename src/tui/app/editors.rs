@@ -80,8 +80,13 @@ impl NoteEditor {
 
     /// The note as it reads now; an empty note is no note.
     fn change(&self) -> Change {
+        note_change(self.team, self.text())
+    }
+
+    /// The note's text as the editor holds it; `None` for an empty one.
+    pub fn text(&self) -> Option<String> {
         let text = self.editor.lines().join("\n");
-        note_change(self.team, (!text.trim().is_empty()).then_some(text))
+        (!text.trim().is_empty()).then_some(text)
     }
 }
 

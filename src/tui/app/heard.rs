@@ -122,7 +122,24 @@ impl App {
                 self.refresh_view();
             }
         }
+        self.note_changed_beside();
         Vec::new()
+    }
+
+    /// The note being edited was written beside the app (`judging score --note`): the editor's
+    /// next key would replace it unseen. Said, and undo after the edit brings that note back,
+    /// not the one the editor opened on.
+    fn note_changed_beside(&mut self) {
+        let super::Mode::Note(editor) = &self.mode else { return };
+        let stored = self.note_of(&editor.id, editor.team).cloned();
+        if stored == editor.text() {
+            return;
+        }
+        if let super::Mode::Note(editor) = &mut self.mode {
+            editor.before = stored;
+        }
+        "this note was changed beside the app: your next key saves the text here over it; Esc, then u, brings the other back"
+            .clone_into(&mut self.status);
     }
 }
 
