@@ -1137,6 +1137,18 @@ fn long_criterion_labels_read_apart_and_folded_ones_keep_their_scores() {
             .collect();
     let rows: Vec<&super::view::Folded> = rows.iter().collect();
     assert_eq!(super::view::folded_line("↓ ", &rows, 50), "↓ Proble… [4] · Real-w… [3] · Polish [·] · Total —");
+    // Too many rows for every label: each is cut short, and as many as fit show before "and N
+    // more"; a first whole label had taken the line alone.
+    let rows: Vec<super::view::Folded> = (0..12)
+        .map(|k| (format!("Criterion number {k} with a fairly long label"), "[85]".to_owned()))
+        .chain([("Total —".to_owned(), String::new())])
+        .collect();
+    let rows: Vec<&super::view::Folded> = rows.iter().collect();
+    assert_eq!(super::view::folded_line("↑ ", &rows, 44), "↑ Cri… [85] · Cri… [85] and 11 more");
+    assert_eq!(
+        super::view::folded_line("↑ ", &rows, 80),
+        "↑ Cri… [85] · Cri… [85] · Cri… [85] · Cri… [85] · Cri… [85] and 8 more"
+    );
 }
 
 /// A title of 400 characters and a team of 60 members take a few rows of the entry pane, each

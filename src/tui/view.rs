@@ -846,18 +846,20 @@ pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String 
         }
         left -= width;
     }
-    if share >= 4 {
-        let shown: Vec<String> = rows
-            .iter()
+    let cut_to = |most: usize| -> Vec<String> {
+        rows.iter()
             .map(
-                |(label, score)| {
-                    if score.is_empty() { label.clone() } else { format!("{} {score}", fit(label, share)) }
-                },
+                |(label, score)| if score.is_empty() { label.clone() } else { format!("{} {score}", fit(label, most)) },
             )
-            .collect();
-        return format!("{mark}{}", shown.join(" · "));
+            .collect()
+    };
+    if share >= 4 {
+        return format!("{mark}{}", cut_to(share).join(" · "));
     }
-    format!("{mark}{}", fit::list(&whole, whole.len(), " · ", room))
+    // Too many rows for every label: each cut to its first letters, as many as the line holds
+    // and then how many more. Whole labels here had let the first alone take the line.
+    let short = cut_to(4);
+    format!("{mark}{}", fit::list(&short, short.len(), " · ", room))
 }
 
 /// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
