@@ -240,7 +240,7 @@ fn judges_section(sheet: &Sheet) -> String {
         ""
     };
     format!(
-        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one.{held}</figcaption>\n</figure>\n</section>\n",
+        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one. This is the fit's leniency, severity apart; the leniency in the CHECK lines and the merge's table of judges is another figure, each judge's totals against their co-judges' on the same entries, severity included, so the two differ.{held}</figcaption>\n</figure>\n</section>\n",
         svg::Z95
     )
 }
