@@ -68,7 +68,7 @@ impl Columns {
             .iter()
             .enumerate()
             .map(|(k, c)| {
-                let widest = in_sight.iter().map(|e| mean(e.by_criterion.get(k).copied().flatten(), 1).len()).max();
+                let widest = in_sight.iter().map(|e| mean(e.by_criterion.get(k).copied().flatten(), 2).len()).max();
                 let name = c.to_uppercase();
                 let width = widest.unwrap_or(0).max(columns(&name));
                 (name, width)
@@ -170,7 +170,7 @@ impl Columns {
         if shown[2] {
             out.push(fixed[2].clone());
         }
-        out.extend(e.by_criterion.iter().take(self.shown_criteria).map(|v| mean(*v, 1)));
+        out.extend(e.by_criterion.iter().take(self.shown_criteria).map(|v| mean(*v, 2)));
         out.extend((3..7).filter(|k| shown[*k]).map(|k| fixed[k].clone()));
         out
     }
