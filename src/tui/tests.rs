@@ -770,6 +770,10 @@ fn a_long_scale_is_typed_and_confirmed() {
         press(&mut app, KeyCode::Char(c));
     }
     assert_eq!(given(&app, "execution"), Some(100));
+    // A score typed in full takes the room kept for it: the weight stays in sight at 80×24.
+    let buf = drawn(&app, 80, 24);
+    let screen: String = (0..24).map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n").collect();
+    assert!(screen.contains("[100] 0–100 ×1") && screen.contains("[ 75] 0–100 ×2"), "{screen}");
     press(&mut app, KeyCode::Left);
     for code in [KeyCode::Char('4'), KeyCode::Backspace, KeyCode::Char('9'), KeyCode::Enter] {
         press(&mut app, code);

@@ -511,7 +511,10 @@ impl App {
         // Labels padded to the longest of this rubric, so the scores line up, as wide as the
         // pane leaves beside the widest score and scale: two labels that differ only at their
         // ends ("Execution: model", "Execution: interface") must not be cut alike.
-        let tail = |c: &Criterion| columns(&format!(" [{}] {}–{} ×{}", "·", c.scale.low, c.scale.high, c.weight)) + 1;
+        // The score's room is the widest the scale can give ("100"), so a score typed in full
+        // moves nothing: "[·]" had left "×1" to be cut once 100 was typed.
+        let tail =
+            |c: &Criterion| columns(&format!(" [{}] {}–{} ×{}", c.scale.high, c.scale.low, c.scale.high, c.weight)) + 1;
         let widest_tail = self.criteria().iter().map(tail).max().unwrap_or(0);
         let label_w = self
             .criteria()
@@ -525,7 +528,8 @@ impl App {
         for (i, c) in self.criteria().iter().enumerate() {
             let is_focused = i == self.focus;
             let value = self.sheet().score(id, &c.id);
-            let shown = value.map_or("·".to_owned(), |v| v.to_string());
+            let digits = c.scale.high.to_string().len();
+            let shown = format!("{:>digits$}", value.map_or("·".to_owned(), |v| v.to_string()));
             let marker = if is_focused { "▶ " } else { "  " };
             let timing = if c.timed() || (c.id == "latency" && !self.criteria().iter().any(Criterion::timed)) {
                 self.stopwatch_hint(id)
