@@ -64,10 +64,14 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
     let sheet = session.store.score_sheet()?;
     let config = &session.loaded.config;
     let judge = config.judge(&session.judge);
-    if judge.is_some_and(|j| crate::assign::barred(j, &stored.submission, false).is_some()) {
+    // Which of the judge's declared conflicts names it (a team, a member, an owner): "with
+    // e06" alone had read as a conflict the judge never declared.
+    let named = judge.and_then(|j| j.conflicts.iter().find(|c| crate::assign::conflicts(c, &stored.submission)));
+    if let Some(conflict) = named {
         eprintln!(
-            "warning: {} lists a conflict of yours with {:?}; the score is saved, but recuse (r in the app) if it applies",
+            "warning: {} lists a conflict of yours, {:?}, which names {:?}; the score is saved, but recuse (r in the app) if it applies",
             session.loaded.settings(),
+            clean_line(conflict),
             clean_line(id)
         );
     }

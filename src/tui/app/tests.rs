@@ -177,8 +177,8 @@ fn a_recusal_needs_a_reason_and_then_blocks_scores() {
     app.update(Action::Recuse);
     assert!(matches!(app.mode, Mode::Recuse(_)));
     assert!(app.update(Action::Close(true)).is_empty());
-    assert_eq!(app.status, "a recusal needs a reason");
-    app.update(Action::Recuse);
+    assert_eq!(app.status, "a recusal needs a reason: type it, then Enter (Esc cancels)");
+    assert!(matches!(app.mode, Mode::Recuse(_)), "still asking for the reason");
     app.update(Action::Paste("my cousin's team".into()));
     let effects = app.update(Action::Close(true));
     let want = Change::Text(TextPart::Recusal, Some("my cousin's team".into()));

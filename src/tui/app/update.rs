@@ -497,8 +497,10 @@ impl App {
             }
             Mode::Recuse(recusal) if keep => {
                 let reason = recusal.reason();
+                // The dialog stays open for the reason, rather than close on the judge.
                 if reason.is_empty() {
-                    self.status = "a recusal needs a reason".into();
+                    self.status = "a recusal needs a reason: type it, then Enter (Esc cancels)".into();
+                    self.mode = Mode::Recuse(recusal);
                     return Vec::new();
                 }
                 self.select(&recusal.id);
