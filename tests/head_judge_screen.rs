@@ -156,7 +156,10 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert_eq!(board.ranking_name(), "backyard");
     press(&mut board, KeyCode::Char('d'));
     assert!(board.settle.is_none() && board.status.contains("is not tied"), "{}", board.status);
+    // The message answers that key: the next one clears it, so it never stands beside another
+    // entry or another ranking.
     press(&mut board, KeyCode::Char('G'));
+    assert_eq!(board.status, "", "cleared by the next key");
     // Esc leaves the dialog with nothing recorded.
     press(&mut board, KeyCode::Char('d'));
     press(&mut board, KeyCode::Char('2'));

@@ -251,6 +251,12 @@ impl<'r> Board<'r> {
 
     /// Applies one action; what must happen beyond the screen is returned.
     pub fn update(&mut self, action: BoardAction) -> Option<Effect> {
+        // A message answers one action: the next clears it ("#8 Entry 21 …" had stayed in the
+        // footer on another tab, where the entry is #5). The tie dialog's prompts stay while it
+        // asks.
+        if self.settle.is_none() {
+            self.status.clear();
+        }
         let last = self.ranked().len().saturating_sub(1);
         match action {
             BoardAction::Quit => self.quit = true,
