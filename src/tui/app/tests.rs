@@ -94,7 +94,7 @@ fn each_key_asks_the_loop_for_what_it_needs() {
         ("sprout-sense", Action::Move(1), false, vec![], ""),
         ("sprout-sense", Action::Help, false, vec![], ""),
         ("sprout-sense", Action::Undo, false, vec![], "nothing to undo"),
-        ("sprout-sense", Action::ClearScore, false, vec![], ""),
+        ("sprout-sense", Action::ClearScore, false, vec![], "Utility has no score to clear"),
     ];
     for (entry, action, repo, want, said) in cases {
         let mut app = app();

@@ -323,8 +323,14 @@ impl App {
 
     fn clear_score(&mut self) -> Vec<Effect> {
         let Some(c) = self.criteria().get(self.focus) else { return Vec::new() };
+        let label = clean_line(&c.label);
         let change = Change::Score { criterion: c.id.clone(), value: None };
-        self.change(change, Then::Say("score cleared")).into_iter().collect()
+        let effects: Vec<Effect> = self.change(change, Then::Say("score cleared")).into_iter().collect();
+        // Nothing to clear is said, not left as a key that did nothing.
+        if effects.is_empty() && self.current().is_some() {
+            self.status = format!("{label} has no score to clear");
+        }
+        effects
     }
 
     /// Sends the score file, off the loop's thread; the loop hears how it went.
