@@ -11,6 +11,11 @@ pub fn plain(message: &str) -> String {
     lines.join("\n")
 }
 
+/// What toml says of a value of the wrong kind for a choice of words (an enum)…
+const TOML_CHOICE: &str = "wanted string or table";
+/// …and how it is said here, where the words are not known (judging.toml's reader names them).
+pub const CHOICE_SAID: &str = "a value of another kind, where one of this key's words goes, in quotes (judging.toml's comments and the README's reference list them)";
+
 /// The phrases serde starts such a message with, and what each says.
 const PHRASES: [(&str, Kind); 3] =
     [("invalid type: ", Kind::Type), ("invalid value: ", Kind::Value), ("invalid length ", Kind::Length)];
@@ -26,6 +31,11 @@ enum Kind {
 }
 
 fn plain_line(line: &str) -> String {
+    // toml's own words for a value where one of a key's words goes (`conflicts = []` for
+    // "flag" or "exclude"); which words, the README's reference and the file's comments say.
+    if let Some(start) = line.find(TOML_CHOICE) {
+        return format!("{}{CHOICE_SAID}{}", &line[..start], &line[start + TOML_CHOICE.len()..]);
+    }
     for (phrase, kind) in PHRASES {
         let Some(start) = line.find(phrase) else { continue };
         let rest = &line[start + phrase.len()..];
@@ -187,6 +197,10 @@ mod tests {
             (
                 "\"sprout\": invalid type: integer `1`, expected a list of values at line 1 column 20",
                 "\"sprout\": the number 1, where a list of values is needed at line 1 column 20",
+            ),
+            (
+                "wanted string or table",
+                "a value of another kind, where one of this key's words goes, in quotes (judging.toml's comments and the README's reference list them)",
             ),
             // A message of another kind is left alone.
             ("missing field `id`", "missing field `id`"),

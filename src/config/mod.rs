@@ -421,6 +421,13 @@ mod tests {
                 "line 6 (`weight = \"2\"`): the text \"2\", where a number is needed: write it without quotes, 2",
             ]
         );
+        // A list where one of a key's words goes: the words are named, not toml's "wanted
+        // string or table".
+        let Err(ParseError::Invalid(problems)) = parse("[merge]\nconflicts = []") else { panic!("accepted") };
+        assert_eq!(
+            problems,
+            ["line 2 (`conflicts = []`): a value of another kind, where one of `flag` or `exclude` goes, in quotes"]
+        );
     }
 
     #[test]

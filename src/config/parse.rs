@@ -159,20 +159,44 @@ fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeVal
             .map(|(k, _)| k.get_ref().to_string()),
         _ => None,
     };
+    // A value of the wrong kind where one of a key's words goes: said with the words.
+    let explain = |found: Vec<(usize, String)>| -> Vec<(usize, String)> {
+        found
+            .into_iter()
+            .map(|(at, message)| match at_fault(value, at).and_then(|key| choices::<T>(value, &key)) {
+                Some(words) if message.contains(crate::plain::CHOICE_SAID) => {
+                    (at, format!("a value of another kind, where one of {words} goes, in quotes"))
+                }
+                _ => (at, message),
+            })
+            .collect()
+    };
     while let Some(key) = found.last().and_then(|(at, _)| at_fault(&rest, *at)) {
         if let toml::de::DeValue::Table(keys) = rest.get_mut() {
             keys.remove(key.as_str());
         }
         left_out.push(key);
         match fits::<T>(&rest) {
-            Ok(()) => return Err((found, Some(LeftOut::Keys(left_out)))),
+            Ok(()) => return Err((explain(found), Some(LeftOut::Keys(left_out)))),
             // Only a problem of another key is the file's: one of the whole section now is of
             // the key just set aside.
             Err(next) if at_fault(&rest, next.0).is_some() => found.push(next),
             Err(_) => break,
         }
     }
-    Err((found, None))
+    Err((explain(found), None))
+}
+
+/// The words a key of `value` takes, where it takes one of a few (an enum): what serde names
+/// when the key is given an empty word ("`flag` or `exclude`").
+fn choices<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>, key: &str) -> Option<String> {
+    let mut probe = value.clone();
+    let toml::de::DeValue::Table(keys) = probe.get_mut() else { return None };
+    *keys.get_mut(key)?.get_mut() = toml::de::DeValue::String("".into());
+    let (_, message) = fits::<T>(&probe).err()?;
+    // serde's words: "`a` or `b`" for two, "one of `a`, `b`, `c`" for more.
+    let words = message.strip_prefix("unknown variant ``, expected ")?;
+    Some(words.strip_prefix("one of ").unwrap_or(words).trim_end().to_owned())
 }
 
 /// Whether a section reads as `T`; else where (a byte offset) and why not.
