@@ -139,7 +139,9 @@ impl Config {
             }
             // Far above any rubric's weights, far below where totals overflow into NaN.
             if !(c.weight.is_finite() && c.weight > 0.0 && c.weight <= 1_000_000.0) {
-                out.push(format!("{key}.weight = {}: use a number above 0 and at most 1000000, such as 1.0", c.weight));
+                // As written in the file's own terms: 1e308 had come back as a 309-digit number.
+                let given = if c.weight.abs() >= 1e9 { format!("{:e}", c.weight) } else { c.weight.to_string() };
+                out.push(format!("{key}.weight = {given}: use a number above 0 and at most 1000000, such as 1.0"));
             }
             for (l, level) in c.levels.iter().enumerate() {
                 if let Some([from, to]) =

@@ -506,7 +506,7 @@ mod tests {
             ),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = 1e308\nlevels = [\"a\", \"b\"]",
-                &["weight = 1000000000000000", "at most 1000000"],
+                &["weight = 1e308:", "at most 1000000"],
             ),
             (
                 "[[criteria]]\nid = \"u\"\nlabel = \"U\"\njudges = \"\"\nscale = [1, 2]\nweight = \"high\"\nlevels = [\"a\", \"b\"]",
