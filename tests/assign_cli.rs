@@ -156,19 +156,24 @@ fn a_judge_lists_only_their_entries_and_a_typo_gets_a_suggestion() {
         .stderr(predicate::str::contains("Did you mean: dream-cartographer?"));
 }
 
+/// The built-in event with a trainee, "hal" (counts = false), listed before the judges.
+fn with_a_trainee(s: &Sandbox) -> std::path::PathBuf {
+    s.file(
+        "event.toml",
+        &judging::config::BUILTIN.replace(
+            "[[judges]]\nname = \"mira\"",
+            "[[judges]]\nname = \"hal\"\ncounts = false\n\n[[judges]]\nname = \"mira\"",
+        ),
+    )
+}
+
 /// A trainee (counts = false) fills no entry's places: the judges whose marks count give every
 /// entry its k judges, and the trainee is spread over the entries on top, one to an entry. A
 /// trainee had taken judging places, leaving entries with one judge whose marks count.
 #[test]
 fn a_trainee_is_assigned_on_top_of_the_judges_that_count() {
     let s = Sandbox::new();
-    let config = s.file(
-        "event.toml",
-        &judging::config::BUILTIN.replace(
-            "[[judges]]\nname = \"mira\"",
-            "[[judges]]\nname = \"hal\"\ncounts = false\n\n[[judges]]\nname = \"mira\"",
-        ),
-    );
+    let config = with_a_trainee(&s);
     let organizer = || {
         let mut cmd = organizer(&s);
         cmd.arg("--config").arg(&config);
@@ -191,13 +196,7 @@ fn a_trainee_is_assigned_on_top_of_the_judges_that_count() {
 #[test]
 fn status_counts_judges_as_the_merge_does() {
     let s = Sandbox::new();
-    let config = s.file(
-        "event.toml",
-        &judging::config::BUILTIN.replace(
-            "[[judges]]\nname = \"mira\"",
-            "[[judges]]\nname = \"hal\"\ncounts = false\n\n[[judges]]\nname = \"mira\"",
-        ),
-    );
+    let config = with_a_trainee(&s);
     let file = |name: &str, judge: &str, at: &str| {
         common::score_file(&s, name, |b| {
             b.judge = judge.into();

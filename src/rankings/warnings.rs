@@ -128,13 +128,17 @@ pub(super) fn scoring_nothing(judges: &[JudgeMarks]) -> Option<String> {
 /// first few): their scores are left out, which the head judge should know rather than find
 /// an entry missing from every ranking.
 pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
+    // In the order first met, each found by a map: thousands of withdrawn entries scored by
+    // a hundred judges must not be searched for one by one.
     let mut by_entry: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for j in judges {
         for id in &j.withdrawn {
-            match by_entry.iter_mut().find(|(e, _)| e == id) {
-                Some((_, who)) => who.push(clean_line(&j.judge)),
-                None => by_entry.push((id, vec![clean_line(&j.judge)])),
-            }
+            let k = *at.entry(id.as_str()).or_insert_with(|| {
+                by_entry.push((id.as_str(), Vec::new()));
+                by_entry.len() - 1
+            });
+            by_entry[k].1.push(clean_line(&j.judge));
         }
     }
     (!by_entry.is_empty()).then(|| {
