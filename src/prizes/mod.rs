@@ -191,6 +191,10 @@ pub struct PrizeOutcome {
     pub finals: bool,
     /// What its places are ranked by, as a column heading: "Score", "Badges", a criterion's label.
     pub heading: String,
+    /// Whether it orders by a count (badges, likes, a file's values such as votes), which the
+    /// outputs show whole where every value is; a score or a criterion's to two places.
+    #[serde(skip)]
+    pub by_count: bool,
     pub awards: Vec<Award>,
     /// Entries that would have placed but could not win, in order.
     pub passed_over: Vec<Passed>,
@@ -345,6 +349,7 @@ impl Run<'_> {
             },
             finals,
             heading: prize.heading(self.book.criteria),
+            by_count: matches!(prize.by, PrizeBy::Badges | PrizeBy::Likes | PrizeBy::File),
             awards: Vec::new(),
             passed_over: Vec::new(),
             notes: Vec::new(),

@@ -101,6 +101,7 @@ mod tests {
                     by: "badges".into(),
                     finals: false,
                     heading: "Badges".into(),
+                    by_count: true,
                     awards: vec![
                         award(1, "a", None, undecided("b")),
                         award(1, "b", None, undecided("a")),
@@ -115,6 +116,7 @@ mod tests {
                     by: "likes".into(),
                     finals: false,
                     heading: "Likes".into(),
+                    by_count: true,
                     awards: vec![],
                     passed_over: vec![],
                     notes: vec!["no entry can win it".into()],

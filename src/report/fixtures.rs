@@ -23,6 +23,7 @@ pub fn tied(tied: usize) -> Outcome {
         by: "badges".into(),
         finals: false,
         heading: "Badges".into(),
+        by_count: true,
         awards: (0..tied).map(award).collect(),
         passed_over: (0..tied)
             .map(|i| Passed { id: format!("p{i}"), title: format!("P{i}"), reason: "r".into() })

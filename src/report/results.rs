@@ -126,20 +126,11 @@ pub fn value(p: &PrizeOutcome, a: &Award) -> String {
     if shown_whole(p) { format!("{:.0}", a.value) } else { format!("{:.2}", a.value) }
 }
 
-/// Whether a prize orders by a count, shown whole: badges, likes, and a file's values where each
-/// is whole (votes had shown as "9.00"); a score, a criterion and any other value to two places.
+/// Whether a prize's values are shown whole: counts (badges, likes, a file's votes) where every
+/// value is whole (votes had shown as "9.00"); a score or a criterion to two places. Read from
+/// what the prize orders by, not from the words that name it.
 fn shown_whole(p: &PrizeOutcome) -> bool {
-    let by = p.by.as_str();
-    match by {
-        "badges" | "likes" => true,
-        _ if by == crate::config::PrizeBy::Score.label()
-            || by.starts_with("criterion ")
-            || by.starts_with("the finals' order") =>
-        {
-            false
-        }
-        _ => !p.awards.is_empty() && p.awards.iter().all(|a| a.value.fract() == 0.0),
-    }
+    p.by_count && p.awards.iter().all(|a| a.value.fract() == 0.0)
 }
 
 pub fn amount(sheet: &Sheet, a: &Award) -> String {
