@@ -165,6 +165,10 @@ pub struct Rulebook<'a> {
     pub majorities: &'a [crate::rankings::Majority],
     /// `merge.min_judges` of the merge: a paid place on fewer judges is doubted.
     pub min_judges: usize,
+    /// The merge method's name where its scores are not marks on the rubric's scale (copeland's
+    /// wins less losses, a sum, z-scores): a prize by criterion names it in its heading, so that
+    /// "Utility 40.00" is not read as a mark of 40.
+    pub off_scale: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -348,7 +352,10 @@ impl Run<'_> {
                 by => by.label().to_owned(),
             },
             finals,
-            heading: prize.heading(self.book.criteria),
+            heading: match (prize.by, self.book.off_scale) {
+                (PrizeBy::Criterion, Some(method)) => format!("{} ({method})", prize.heading(self.book.criteria)),
+                _ => prize.heading(self.book.criteria),
+            },
             by_count: matches!(prize.by, PrizeBy::Badges | PrizeBy::Likes | PrizeBy::File),
             awards: Vec::new(),
             passed_over: Vec::new(),

@@ -63,7 +63,16 @@ fn run(candidates: &[Candidate], prizes: &[Prize], rules: &Rules, decisions: &[D
     let files = HashMap::from([("votes".to_owned(), HashMap::from([("b".to_owned(), 40.0), ("c".to_owned(), 90.0)]))]);
     award(
         candidates,
-        &Rulebook { rules, prizes, criteria: &criteria, files: &files, decisions, majorities: &[], min_judges: 2 },
+        &Rulebook {
+            rules,
+            prizes,
+            criteria: &criteria,
+            files: &files,
+            decisions,
+            majorities: &[],
+            min_judges: 2,
+            off_scale: None,
+        },
     )
 }
 
@@ -410,6 +419,42 @@ fn a_prize_by_criterion_ranks_by_the_merged_criterion_score() {
         "{:?}",
         old.prizes[0].notes
     );
+}
+
+/// Under a method whose scores are not marks (copeland's wins less losses, a sum, z-scores), a
+/// prize by criterion names the method in its heading: "Utility 40.00" read as a mark of 40.
+#[test]
+fn a_prize_by_criterion_names_a_method_off_the_rubrics_scale() {
+    let field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    let demo = Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) };
+    let criteria = crate::config::Config::builtin().criteria;
+    let label = criteria.iter().find(|c| c.id == "utility").map(|c| c.label.clone()).expect("utility");
+    let files = HashMap::new();
+    for (off_scale, heading) in [(None, label.clone()), (Some("copeland"), format!("{label} (copeland)"))] {
+        let book = Rulebook {
+            rules: &Rules::default(),
+            prizes: std::slice::from_ref(&demo),
+            criteria: &criteria,
+            files: &files,
+            decisions: &[],
+            majorities: &[],
+            min_judges: 2,
+            off_scale,
+        };
+        assert_eq!(award(&field, &book).prizes[0].heading, heading);
+    }
+    // A prize by score keeps its heading: the results' first line names the method.
+    let book = Rulebook {
+        rules: &Rules::default(),
+        prizes: &[prize("main", &[1.0])],
+        criteria: &criteria,
+        files: &files,
+        decisions: &[],
+        majorities: &[],
+        min_judges: 2,
+        off_scale: Some("copeland"),
+    };
+    assert_eq!(award(&field, &book).prizes[0].heading, "Score");
 }
 
 /// A track's prize shows the score its places come from, the track ranking's: with copeland or
