@@ -107,6 +107,31 @@ pub fn barred(judge: &Judge, s: &Submission, keep_tracks: bool) -> Option<Bar> {
     (keep_tracks && outside).then_some(Bar::Track)
 }
 
+/// The entries trainees practise on, one trainee to each: as many as `trainees` judges take at
+/// `share` entries each, drawn by `seed` (the calibration entries always among them, as every
+/// judge scores those), in the order given. A lone trainee at an event of 500 entries is not
+/// given all 500, but a judge's share.
+pub fn practice<'a>(
+    entries: &[&'a Submission],
+    trainees: usize,
+    share: usize,
+    seed: u64,
+    calibration: &[String],
+) -> Vec<&'a Submission> {
+    let wanted = trainees.saturating_mul(share);
+    if wanted >= entries.len() {
+        return entries.to_vec();
+    }
+    // Its own stream of the seed: the judges' draw is not moved by how many trainees there are.
+    let mut random = SplitMix(seed ^ 0x7472_6169_6e65_6573);
+    let draw: Vec<u64> = entries.iter().map(|_| random.next_u64()).collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|e| (!calibration.contains(&entries[*e].id), draw[*e]));
+    let mut kept: Vec<usize> = order.into_iter().take(wanted).collect();
+    kept.sort_unstable();
+    kept.into_iter().map(|e| entries[e]).collect()
+}
+
 /// Spreads `entries` over `judges`, `k` to an entry. The `calibration` entries (by id) go to every
 /// judge without a conflict with them, whatever their tracks: they link every judge to every other.
 pub fn assign(
@@ -456,5 +481,28 @@ mod tests {
         // One judge per entry links no one.
         let single = assign("ev", &refs, &judges[..2], 1, false, 5, &[]);
         assert_eq!(single.groups.len(), 2);
+    }
+
+    /// Trainees practise on a judge's share each, one to an entry, the calibration entries among
+    /// them; the same seed draws the same entries, in the order given.
+    #[test]
+    fn trainees_practise_on_a_judges_share() {
+        let all = field(10);
+        let entries: Vec<&Submission> = all.iter().collect();
+        let calibration = vec!["e07".to_owned()];
+        // (trainees, share, how many)
+        for (trainees, share, n) in [(1, 4, 4), (2, 4, 8), (3, 4, 10), (1, 20, 10), (0, 4, 0)] {
+            let got = practice(&entries, trainees, share, 9, &calibration);
+            assert_eq!(got.len(), n, "{trainees} trainees at {share}");
+            if n > 0 {
+                assert!(got.iter().any(|s| s.id == "e07"), "the calibration entry: {trainees} at {share}");
+            }
+            assert!(got.windows(2).all(|w| w[0].id < w[1].id), "in the order given");
+            let again = practice(&entries, trainees, share, 9, &calibration);
+            assert_eq!(got, again, "the same seed, the same entries");
+        }
+        let other = practice(&entries, 1, 4, 10, &[]);
+        let ids = |v: &[&Submission]| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_ne!(ids(&practice(&entries, 1, 4, 9, &[])), ids(&other), "another seed, another draw");
     }
 }

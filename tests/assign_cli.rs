@@ -168,8 +168,9 @@ fn with_a_trainee(s: &Sandbox) -> std::path::PathBuf {
 }
 
 /// A trainee (counts = false) fills no entry's places: the judges whose marks count give every
-/// entry its k judges, and the trainee is spread over the entries on top, one to an entry. A
-/// trainee had taken judging places, leaving entries with one judge whose marks count.
+/// entry its k judges, and the trainee is spread over the entries on top, one to an entry, a
+/// judge's share of them (40 entries × 2 over 3 judges: 27), not all 40. A trainee had taken
+/// judging places, leaving entries with one judge whose marks count.
 #[test]
 fn a_trainee_is_assigned_on_top_of_the_judges_that_count() {
     let s = Sandbox::new();
@@ -181,13 +182,15 @@ fn a_trainee_is_assigned_on_top_of_the_judges_that_count() {
     };
     organizer().arg("pull").assert().success();
     organizer().args(["assign", "-o", "plan.toml"]).assert().success().stdout(predicate::str::contains(
-        "Trainees, on top of the judges above (their marks count for nothing), one to an entry: hal 40",
+        "Trainees, on top of the judges above (their marks count for nothing), one to an entry, each about a judge's share (27): hal 27",
     ));
     let text = std::fs::read_to_string(s.path().join("plan.toml")).expect("written");
     let file: judging::assign::Assignments = toml::from_str(&text).expect("reads back");
     let counted: usize = file.judges.iter().filter(|(j, _)| *j != "hal").map(|(_, l)| l.len()).sum();
     assert_eq!(counted, 40 * 2 - 1, "the counted judges fill every place, as without the trainee");
-    assert_eq!(file.judges["hal"].len(), 40);
+    assert_eq!(file.judges["hal"].len(), 27);
+    let hal: std::collections::HashSet<&String> = file.judges["hal"].iter().collect();
+    assert_eq!(hal.len(), 27, "no entry twice");
 }
 
 /// `status` counts each judge once, from the newer file, as the merge does; marks a trainee and

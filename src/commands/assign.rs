@@ -42,7 +42,8 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         );
     }
     // The judges whose marks count fill each entry's places; a trainee's marks change nothing, so
-    // trainees are spread over the entries on top, one to an entry, as practice.
+    // trainees are spread over the entries on top, one to an entry, as practice: each as many
+    // as a counted judge takes, not every entry (a lone trainee would have had them all).
     let (counted, trainees): (Vec<crate::config::Judge>, Vec<crate::config::Judge>) =
         config.judges.iter().cloned().partition(|j| !config.is_trainee(&j.name));
     if counted.is_empty() {
@@ -53,8 +54,11 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     let progress = crate::progress::Progress::spinner(&format!("Assigning {} entries", entries.len()));
     let mut plan = crate::assign::assign(&config.event.id, &entries, &counted, k, keep_tracks, seed, calibration);
-    let practice = (!trainees.is_empty())
-        .then(|| crate::assign::assign(&config.event.id, &entries, &trainees, 1, keep_tracks, seed, calibration));
+    let share = (entries.len() * k).div_ceil(counted.len());
+    let practice = (!trainees.is_empty()).then(|| {
+        let practised = crate::assign::practice(&entries, trainees.len(), share, seed, calibration);
+        crate::assign::assign(&config.event.id, &practised, &trainees, 1, keep_tracks, seed, calibration)
+    });
     progress.done();
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
@@ -84,7 +88,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         let loads: Vec<String> =
             practice.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
         println!(
-            "Trainees, on top of the judges above (their marks count for nothing), one to an entry: {}",
+            "Trainees, on top of the judges above (their marks count for nothing), one to an entry, each about a judge's share ({share}): {}",
             loads.join(", ")
         );
         plan.assignments.judges.extend(practice.assignments.judges);
