@@ -23,6 +23,10 @@ pub enum DiskError {
     Refused { path: PathBuf, why: String },
     #[error("cannot write {}: {source}{}", path.display(), hint(source))]
     Write { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {}: there is no folder {}; make it first, or give a path in a folder that exists", path.display(), folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
+    #[error("cannot write {}: it is a symbolic link to {}, which does not exist; give the path of a file, or make its folder", path.display(), target.display())]
+    Dangling { path: PathBuf, target: PathBuf },
 }
 
 /// What a full disk or a read-only folder means for the judge.
@@ -119,10 +123,73 @@ pub fn write_durably_private(path: &Path, bytes: &[u8]) -> Result<(), DiskError>
     write_with_mode(path, bytes, 0o600)
 }
 
-fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError> {
+/// Writes `bytes` to the file the user named (`-o`), taking the name as a shell's `>` takes it,
+/// but durably: a symbolic link is followed (the link stays; the file it names gets the text, as
+/// [`write_durably`] writes it); a device, a FIFO or a socket (`/dev/null`, `/dev/stdout`, a pipe)
+/// is written to, not replaced by a file of that name; a file the user may not write is refused
+/// as `>` refuses it; an existing file keeps its permissions. Files the tool names itself (a
+/// feedback page, a downloaded score file) go through [`write_durably`], which never follows a
+/// link someone else may have left there.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), DiskError> {
     use std::os::unix::fs::PermissionsExt;
     let fail = |source| DiskError::Write { path: path.into(), source };
+    let found = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return write_with_mode(path, bytes, 0o666),
+        Err(e) => return Err(fail(e)),
+        Ok(found) => found,
+    };
+    let (real, file) = if found.file_type().is_symlink() {
+        let target = std::fs::read_link(path).map_err(fail)?;
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(DiskError::Dangling { path: path.into(), target });
+            }
+            Err(e) => return Err(fail(e)),
+            // A link to a pipe (`/dev/stdout` in a pipeline) names no file to resolve: written
+            // through the link.
+            Ok(file) => (std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()), file),
+        }
+    } else {
+        (path.to_path_buf(), found)
+    };
+    if file.is_dir() {
+        return Err(DiskError::NotAFile { path: path.into(), what: "a folder" });
+    }
+    // Opened for writing, not truncated: refused where `>` would be (a read-only file, a device
+    // the user may not write), and the file's own permissions kept.
+    let mut opened = std::fs::OpenOptions::new().write(true).open(&real).map_err(fail)?;
+    if !file.is_file() {
+        return opened.write_all(bytes).and_then(|()| opened.flush()).map_err(fail);
+    }
+    drop(opened);
+    write_with_mode(&real, bytes, file.permissions().mode() & 0o7777)
+}
+
+/// Says before long work whether [`write_output`] could write `path`: its folder exists and it
+/// is not a folder. Another program may still change either before the write.
+pub fn check_output(path: &Path) -> Result<(), DiskError> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(DiskError::NotAFile { path: path.into(), what: "a folder" });
+    }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if std::fs::symlink_metadata(path).is_err() && !folder.is_dir() {
+        return Err(DiskError::NoFolder { path: path.into(), folder: folder.into() });
+    }
+    Ok(())
+}
+
+fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError> {
+    use std::os::unix::fs::PermissionsExt;
+    // The system's own error, not the temporary file's path that `tempfile` adds to it: the
+    // message names the file the user gave.
+    let fail = |source: std::io::Error| DiskError::Write {
+        path: path.into(),
+        source: source.raw_os_error().map_or(source, std::io::Error::from_raw_os_error),
+    };
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(DiskError::NoFolder { path: path.into(), folder: folder.into() });
+    }
     // The target's name starts the temporary one, for whoever finds it after a crash; cut
     // short, so that a long name still leaves room within the file system's 255 bytes.
     let name: String = path.file_name().map(|n| n.to_string_lossy().chars().take(64).collect()).unwrap_or_default();
@@ -229,5 +296,46 @@ mod tests {
         write_durably(&path, b"the page").expect("write");
         assert_eq!(std::fs::read(&victim).expect("read"), b"keep me", "the symlink's target is untouched");
         assert_eq!(std::fs::read(&path).expect("read"), b"the page");
+    }
+
+    /// A path the user names with `-o` is taken as `>` takes it: a link is followed and stays a
+    /// link, a device stays a device (root had replaced `/dev/null` with a file), a file keeps
+    /// its permissions, and a missing folder, a folder or a dangling link is said plainly,
+    /// naming no temporary file.
+    #[test]
+    fn an_output_the_user_names_is_written_as_a_shell_would() {
+        use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("target.txt");
+        std::fs::write(&target, "old").expect("write");
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        write_output(&link, b"new").expect("through the link");
+        assert!(std::fs::symlink_metadata(&link).expect("stat").file_type().is_symlink(), "the link stays");
+        assert_eq!(std::fs::read(&target).expect("read"), b"new");
+        assert_eq!(std::fs::metadata(&target).expect("stat").permissions().mode() & 0o777, 0o640);
+        let null = dir.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &null).expect("symlink");
+        for device in [Path::new("/dev/null"), null.as_path()] {
+            write_output(device, b"gone").expect("a device is written to");
+            assert!(std::fs::metadata("/dev/null").expect("stat").file_type().is_char_device(), "still a device");
+        }
+        let cases: [(PathBuf, &str); 3] = [
+            (dir.path().join("no-folder/out.txt"), "there is no folder"),
+            (dir.path().to_path_buf(), "is a folder"),
+            (dir.path().join("dangling"), "which does not exist"),
+        ];
+        std::os::unix::fs::symlink(dir.path().join("nowhere/x"), dir.path().join("dangling")).expect("symlink");
+        for (path, said) in cases {
+            let err = write_output(&path, b"x").expect_err("refused").to_string();
+            assert!(err.contains(said) && !err.contains(".partial"), "{err}");
+        }
+        assert!(check_output(&dir.path().join("no-folder/out.txt")).is_err());
+        assert!(check_output(dir.path()).is_err());
+        assert!(check_output(&dir.path().join("new.txt")).is_ok());
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        assert!(!names.iter().any(|n| n.to_string_lossy().ends_with(".partial")), "{names:?}");
     }
 }

@@ -104,6 +104,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     if request.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
+    let named = request.output.is_some();
     let path = request.output.unwrap_or_else(|| session.loaded.assignments_path());
     if path.exists() && !request.force {
         bail!(
@@ -117,7 +118,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
          # each judge's app then shows their entries as \"assigned to me\".\n{body}",
         crate::format::count(k, "judge", "judges")
     );
-    crate::disk::write_durably(&path, text.as_bytes())?;
+    // A path the organizer named is taken as `>` takes it; the event's own is the tool's.
+    let write = if named { crate::disk::write_output } else { crate::disk::write_durably };
+    write(&path, text.as_bytes())?;
     println!("Wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -74,7 +74,7 @@ pub(crate) fn write_for(
     crate::limits::score_file_fits(text.len() as u64).map_err(|e| anyhow::anyhow!("{e}"))?;
     let path = output
         .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into());
-    crate::disk::write_durably(&path, text.as_bytes())?;
+    crate::disk::write_output(&path, text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
     let partial: Vec<String> = store
         .submissions()?

@@ -42,6 +42,10 @@ pub(super) fn run(
     to: To,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
+    // A path that cannot be written is said before the merge, not after it.
+    if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
+        crate::disk::check_output(path)?;
+    }
     let (submissions, ids, judges) = read_with_the_store(&session, files)?;
     let field = in_play(&submissions, ids)?;
     let mut rankings = merged(judges, config, &field, options)?;
@@ -113,7 +117,7 @@ pub(super) fn run(
 /// To the file asked for, or standard output (a table's sentences wrapped, on a terminal).
 fn write(output: Option<&std::path::Path>, text: &str, table: bool) -> Result<()> {
     match output {
-        Some(path) => crate::disk::write_durably(path, text.as_bytes())?,
+        Some(path) => crate::disk::write_output(path, text.as_bytes())?,
         None => super::print_report(text, table),
     }
     Ok(())

@@ -37,6 +37,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     if config.prizes.is_empty() {
         bail!("{} has no [[prizes]]: add one per prize (see the README's judging.toml reference)", loaded.describe());
     }
+    if let Some(path) = &request.output {
+        crate::disk::check_output(path)?;
+    }
     if request.public && !matches!(request.format, ResultsFormat::Table | ResultsFormat::Md | ResultsFormat::Html) {
         let name = request.format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
         bail!(
@@ -101,7 +104,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format)? };
     match request.output {
         Some(path) => {
-            crate::disk::write_durably(path, text.as_bytes())?;
+            crate::disk::write_output(path, text.as_bytes())?;
             if progress {
                 eprintln!("Wrote {}", path.display());
             }
