@@ -370,3 +370,22 @@ fn a_neighbour_showing_the_same_score_is_said_beside_the_entry() {
     assert!(text.contains(&format!("shows 4.53 as #{second} does: the unrounded")), "{text}");
     assert!(text.contains("scores place them (4.531 against 4.530)"), "{text}");
 }
+
+/// A judge's note of 400,000 characters (one word, as a hostile judge sends it) is cut where
+/// the side pane could never show more, and says where it is read whole: wrapped whole every
+/// frame, it had held the screen for minutes.
+#[test]
+fn a_huge_note_is_cut_for_the_pane() {
+    use judging::model::TextPart;
+    let mut r = rankings();
+    let huge = "A".repeat(400_000);
+    for judge in &mut r.sheets.judges {
+        let entries = judge.entries.clone();
+        judge.texts[TextPart::Note] = entries.into_iter().map(|e| (e, huge.clone())).collect();
+    }
+    let board = Board::new(&r, "Build Small Hackathon");
+    // Tall enough that the notes are not given up for the lists to deliberate.
+    let shown = screen(&board, 200, 150);
+    assert!(shown.contains("longer than the pane"), "{shown}");
+    assert!(shown.contains("AAAA"), "the note's start is shown: {shown}");
+}

@@ -401,7 +401,7 @@ impl Board<'_> {
                 j.total
             )));
             if let Some(note) = j.note.as_ref().filter(|_| notes) {
-                lines.push(Line::from(format!("  “{}”", clean_line(note))).italic().dark_gray());
+                lines.push(Line::from(note_shown(note, &e.id)).italic().dark_gray());
             }
         }
         if !panel.partly_scored_by.is_empty() {
@@ -546,6 +546,24 @@ fn help_lines() -> Vec<(String, &'static str)> {
     out.extend(Flag::ALL.iter().map(|f| (format!("{} ({})", f.label().to_uppercase(), f.short()), f.meaning())));
     out.push(("PAID".into(), "the chance of holding a paid place"));
     out
+}
+
+/// The most of a judge's note the side pane takes: more than its rows can show. The rest is
+/// cut before the note is cleaned and wrapped, as they are every frame: one judge's note of
+/// 400,000 characters had held the screen for minutes.
+const NOTE_SHOWN: usize = 2_000;
+
+/// A judge's note in quotes, cut at [`NOTE_SHOWN`] characters with where it is read whole (its
+/// length is not counted: that too would read all of it every frame).
+fn note_shown(note: &str, id: &str) -> String {
+    match note.char_indices().nth(NOTE_SHOWN) {
+        None => format!("  “{}”", clean_line(note)),
+        Some((cut, _)) => format!(
+            "  “{}…” (longer than the pane: `judging merge --entry {}` prints it whole)",
+            clean_line(&note[..cut]),
+            crate::sanitize::quoted(id)
+        ),
+    }
 }
 
 /// The keys and flags, each meaning wrapped beside its key; on a screen too short for all, the
