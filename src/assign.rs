@@ -36,6 +36,13 @@ pub enum AssignmentsError {
     Syntax(String),
     #[error("assignments for event {found:?}, and judging.toml is for {expected:?}: run `judging assign` again")]
     OtherEvent { found: String, expected: String },
+    /// A judge's name `--judge` refuses: no judge of judging.toml has it (they pass the same
+    /// test), and shown cleaned it would pass for one who does.
+    #[error(
+        "judges.{name}: not a name `--judge` takes: give {}, as judging.toml's [[judges]] names are, or run `judging assign --force` to write the file again",
+        crate::paths::USABLE_JUDGE
+    )]
+    BadJudge { name: String },
 }
 
 impl Assignments {
@@ -45,6 +52,9 @@ impl Assignments {
             toml::from_str(text).map_err(|e| AssignmentsError::Syntax(crate::plain::plain(&e.to_string())))?;
         if a.event != event {
             return Err(AssignmentsError::OtherEvent { found: clean_line(&a.event), expected: event.to_owned() });
+        }
+        if let Some(name) = a.judges.keys().find(|name| !crate::paths::usable_judge(name)) {
+            return Err(AssignmentsError::BadJudge { name: crate::sanitize::in_quotes(name) });
         }
         Ok(a)
     }
@@ -416,6 +426,27 @@ mod tests {
         let other = Assignments::parse(text, "other").expect_err("another event");
         assert!(other.to_string().contains("run `judging assign` again"), "{other}");
         assert!(matches!(Assignments::parse("event = 1", "ev"), Err(AssignmentsError::Syntax(_))));
+    }
+
+    /// A judge's name in the file passes the test `--judge` and judging.toml's names pass, and
+    /// one that does not is refused by its key, shown with what hides in it.
+    #[test]
+    fn an_assignments_file_names_judges_as_judge_does() {
+        let cases: [(&str, Option<&str>); 5] = [
+            ("ana", None),
+            ("\"Zoë Lin\"", None),
+            ("\"ben\\u001b[0m\"", Some("judges.\"ben\\u{1b}[0m\": not a name `--judge` takes: give 1 to 64")),
+            ("\"ana\\u200b\"", Some("judges.\"ana\\u{200b}\"")),
+            ("\"\"", Some("judges.\"\"")),
+        ];
+        for (key, want) in cases {
+            let text = format!("event = \"ev\"\nseed = 1\njudges_per_entry = 1\n[judges]\n{key} = [\"a\"]\n");
+            match (Assignments::parse(&text, "ev"), want) {
+                (Ok(_), None) => {}
+                (Err(e), Some(want)) => assert!(e.to_string().contains(want), "{key}: wanted {want:?} in {e}"),
+                (read, want) => panic!("{key}: {read:?}, wanted {want:?}"),
+            }
+        }
     }
 
     #[test]

@@ -24,22 +24,33 @@ pub struct JudgeName {
     pub source: JudgeSource,
 }
 
+/// What a judge's name must be, said wherever one is refused: `--judge`, judging.toml's
+/// `[[judges]]` and the assignments file hold the same names, so they pass the same test
+/// ([`usable_judge`]).
+pub const USABLE_JUDGE: &str = "1 to 64 printable characters, none of them invisible";
+
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
-    #[error(
-        "judge name \"{0}\" is not usable: give 1 to 64 printable characters, none of them invisible, such as --judge ada"
-    )]
+    #[error("judge name \"{0}\" is not usable: give {USABLE_JUDGE}, such as --judge ada")]
     BadJudge(String),
     #[error("no home folder to keep the store in: pass --db FILE or set JUDGING_DB")]
     NoDataDir,
 }
 
-pub fn check_judge(name: &str) -> Result<String, PathError> {
+/// Whether `name` can be a judge's: [`USABLE_JUDGE`], spaces around it aside. A name with a
+/// character a reader cannot see could pass for another ("ana\u{200b}" for "ana"), and one
+/// `--judge` refuses could never export or sign, so judging.toml and the assignments file are
+/// held to this same test.
+pub fn usable_judge(name: &str) -> bool {
     let trimmed = name.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(crate::sanitize::hides) {
+    !trimmed.is_empty() && trimmed.chars().count() <= 64 && !trimmed.chars().any(crate::sanitize::hides)
+}
+
+pub fn check_judge(name: &str) -> Result<String, PathError> {
+    if !usable_judge(name) {
         return Err(PathError::BadJudge(crate::sanitize::quoted(name)));
     }
-    Ok(trimmed.to_owned())
+    Ok(name.trim().to_owned())
 }
 
 /// The judge: as given, else as remembered, else the login name, else "judge".

@@ -18,13 +18,15 @@ pub fn clean_line(raw: &str) -> String {
 }
 
 /// A name that must stay recognisable, such as a file's path from the command line: each
-/// character a terminal would act on is shown as its escape (`\u{1b}`) rather than dropped,
-/// so the name printed is the name given, and nothing in it reaches the terminal.
+/// character a terminal would act on, or a reader could not see ([`hides`]), is shown as its
+/// escape (`\u{1b}`, `\u{200b}`) rather than dropped, so the name printed is the name given
+/// ("ana\u{200b}" is not printed as the "ana" it would pass for), and nothing in it reaches
+/// the terminal.
 pub fn visible(raw: &str) -> String {
-    if !raw.chars().any(is_unsafe) {
+    if !raw.chars().any(hides) {
         return raw.to_owned();
     }
-    raw.chars().map(|c| if is_unsafe(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+    raw.chars().map(|c| if hides(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
 /// How much of a name or an id from another machine a message quotes.
@@ -207,9 +209,12 @@ mod tests {
             ("mira.json", "mira.json"),
             ("m\u{1b}]0;owned\u{7}\u{1b}[8mira.json", "m\\u{1b}]0;owned\\u{7}\\u{1b}[8mira.json"),
             ("caf\u{e9}\u{202e}.json", "caf\u{e9}\\u{202e}.json"),
+            // Invisible, though no terminal acts on it: "ana" and this are two names.
+            ("ana\u{200b}", "ana\\u{200b}"),
+            ("\u{feff}mira\u{ad}", "\\u{feff}mira\\u{ad}"),
         ] {
             assert_eq!(super::visible(raw), shown);
-            assert!(!super::visible(raw).chars().any(super::is_unsafe));
+            assert!(!super::visible(raw).chars().any(super::hides));
         }
     }
 

@@ -584,6 +584,37 @@ fn check_names_a_calibration_entry_the_export_does_not_have() {
     s.cmd().arg("check").assert().success();
 }
 
+/// A judge's name `--judge` refuses is refused in judging.toml and in the assignments file too,
+/// shown with what hides in it (the name "ana\u{200b}" had shown as "ana", and such a judge
+/// could never export or sign).
+#[test]
+fn check_refuses_a_judges_name_that_judge_refuses() {
+    let s = Sandbox::new();
+    s.file(
+        "judging.toml",
+        "[[judges]]\nname = \"ana\"\n[[judges]]\nname = \"ben\\u001b[0m\"\n[[judges]]\nname = \"ana\\u200b\"\n",
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    for want in [
+        "2 problems",
+        "judges[1].name = \"ben\\u{1b}[0m\": not a name `--judge` takes: give 1 to 64 printable characters, none of them invisible",
+        "judges[2].name = \"ana\\u{200b}\"",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{200b}'), "nothing hidden reaches the terminal: {err:?}");
+    s.file("judging.toml", "[[judges]]\nname = \"ana\"\n");
+    s.file(
+        "assignments.toml",
+        "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 1\n[judges]\nana = [\"sprout-sense\"]\n\"ana\\u001b[8m\" = [\"sprout-sense\"]\n",
+    );
+    s.cmd()
+        .arg("check")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("assignments.toml: judges.\"ana\\u{1b}[8m\": not a name `--judge` takes"));
+}
+
 /// A revision an earlier build cached as the Hub sent it, and that is no commit, is left out of
 /// the exported file (which the head judge's merge then takes); a commit is kept.
 #[test]

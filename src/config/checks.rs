@@ -68,6 +68,14 @@ impl Config {
         for (i, j) in self.judges.iter().enumerate() {
             if j.name.trim().is_empty() {
                 out.push(format!("judges[{i}].name is empty: give the judge's name"));
+            } else if !crate::paths::usable_judge(&j.name) {
+                // `--judge` would refuse the name: this judge could never export or sign, and
+                // a hidden character lets the name pass for another judge's.
+                out.push(format!(
+                    "judges[{i}].name = {}: not a name `--judge` takes: give {}, such as \"ada\"",
+                    crate::sanitize::in_quotes(&j.name),
+                    crate::paths::USABLE_JUDGE
+                ));
             }
             if j.key.as_ref().is_some_and(|k| k.chars().count() < 16) {
                 out.push(format!("judges[{i}].key is too short to be a secret: use 16 characters or more"));

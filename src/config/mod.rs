@@ -387,6 +387,40 @@ mod tests {
         }
     }
 
+    /// A judge's name in judging.toml passes the test `--judge` does (one rule): a name `--judge`
+    /// refuses could never export or sign, and one with a hidden character passes for another
+    /// judge's. The refusal is at its line, names its key, shows what hides in the name and says
+    /// what a name is.
+    #[test]
+    fn judges_names_pass_the_test_that_judge_does() {
+        // The name as judging.toml writes it, as it reads, and what its refusal says.
+        let cases: [(&str, &str, &[&str]); 7] = [
+            ("ana", "ana", &[]),
+            ("Zoë Lin", "Zoë Lin", &[]),
+            (
+                "ben\\u001b[0m",
+                "ben\u{1b}[0m",
+                &[
+                    "line 2 (`name = \"ben\\u001b[0m\"`): judges[0].name = \"ben\\u{1b}[0m\": not a name `--judge` takes",
+                    "give 1 to 64 printable characters, none of them invisible, such as \"ada\"",
+                ],
+            ),
+            ("ana\\u200b", "ana\u{200b}", &["judges[0].name = \"ana\\u{200b}\""]),
+            ("\\u00ad", "\u{ad}", &["judges[0].name = \"\\u{ad}\""]),
+            ("a\\tb", "a\tb", &["judges[0].name = \"a\\u{9}b\""]),
+            (&"x".repeat(65), &"x".repeat(65), &["judges[0].name = \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\""]),
+        ];
+        for (written, name, wants) in cases {
+            let text = format!("[[judges]]\nname = \"{written}\"");
+            assert_eq!(parse(&text).is_ok(), crate::paths::check_judge(name).is_ok(), "{written}: one rule");
+            let said = parse(&text).err().map(|e| e.to_string()).unwrap_or_default();
+            for want in wants {
+                assert!(said.contains(want), "{written}: wanted {want:?} in\n{said}");
+            }
+            assert_eq!(said.is_empty(), wants.is_empty(), "{written}: {said}");
+        }
+    }
+
     /// Two bad rows of one array of tables are two problems, each at its line, and a row with a
     /// bad key keeps its others for the checks across sections; a row missing a key it needs is
     /// still reported beside the others.
