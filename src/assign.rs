@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::config::Judge;
 use crate::merge::agreement::judge_groups;
 use crate::model::{Submission, same_name};
-use crate::sanitize::clean_line;
 
 /// Who judges what, as written to the assignments file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,7 +33,7 @@ pub struct Assignments {
 pub enum AssignmentsError {
     #[error("{0}")]
     Syntax(String),
-    #[error("assignments for event {found:?}, and judging.toml is for {expected:?}: run `judging assign` again")]
+    #[error("assignments for event {found}, and judging.toml is for {expected:?}: run `judging assign` again")]
     OtherEvent { found: String, expected: String },
     /// A judge's name `--judge` refuses: no judge of judging.toml has it (they pass the same
     /// test), and shown cleaned it would pass for one who does.
@@ -51,7 +50,10 @@ impl Assignments {
         let a: Assignments =
             toml::from_str(text).map_err(|e| AssignmentsError::Syntax(crate::plain::plain(&e.to_string())))?;
         if a.event != event {
-            return Err(AssignmentsError::OtherEvent { found: clean_line(&a.event), expected: event.to_owned() });
+            return Err(AssignmentsError::OtherEvent {
+                found: crate::sanitize::in_quotes(&a.event),
+                expected: event.to_owned(),
+            });
         }
         if let Some(name) = a.judges.keys().find(|name| !crate::paths::usable_judge(name)) {
             return Err(AssignmentsError::BadJudge { name: crate::sanitize::in_quotes(name) });

@@ -88,8 +88,18 @@ fn check_reads_the_assignments_against_the_export() {
     std::fs::write(&path, text.replacen("mira = [", "zoe = [\"gone-entry\"]\nmira = [", 1)).expect("write");
     organizer(&s).arg("check").assert().failure().stdout(
         predicate::str::contains("judge \"zoe\" is not in judging.toml's [[judges]]")
-            .and(predicate::str::contains("1 of zoe's entries are not in the export, such as \"gone-entry\"")),
+            .and(predicate::str::contains("judge \"zoe\" has 1 entry not in the export, such as \"gone-entry\"")),
     );
+    // An id another machine sent, said to be wrong, is shown with its controls: with them
+    // dropped, "sprout-sense\u{1b}[0m" read as an entry the export has.
+    let edited = text.replacen("mira = [", "mira = [\"sprout-sense\\u001b[0m\", ", 1);
+    std::fs::write(&path, edited).expect("write");
+    let output = organizer(&s).arg("check").output().expect("runs");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{said}");
+    let want = "judge \"mira\" has 1 entry not in the export, such as \"sprout-sense\\u{1b}[0m\"";
+    assert!(said.contains(want), "{want}: {said}");
+    assert!(!said.contains('\u{1b}'), "{said:?}");
 }
 
 #[test]

@@ -36,9 +36,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let calibration = &config.assign.calibration;
     if let Some(unknown) = calibration.iter().find(|id| !entries.iter().any(|s| s.id == **id)) {
         bail!(
-            "{}: [assign] calibration names {:?}, which is not among the store's submissions (withdrawn ones do not count): give ids from `judging list`",
+            "{}: [assign] calibration names {}, which is not among the store's submissions (withdrawn ones do not count): give ids from `judging list`",
             session.loaded.describe(),
-            clean_line(unknown)
+            crate::sanitize::in_quotes(unknown)
         );
     }
     // The judges whose marks count fill each entry's places; a trainee's marks change nothing, so

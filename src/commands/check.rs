@@ -12,7 +12,7 @@ use crate::config::PrizeBy;
 use crate::event_files::Loaded;
 use crate::export::ExportError;
 use crate::export::source::SourceError;
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, in_quotes};
 
 /// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
 pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, strict: bool) -> Result<ExitCode> {
@@ -30,8 +30,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     }
     if let Some(b) = &c.browser {
         println!(
-            "  note: browser = {:?} is not read: judging.toml is shared between judges and names no program to run; set $BROWSER instead",
-            clean_line(b)
+            "  note: browser = {} is not read: judging.toml is shared between judges and names no program to run; set $BROWSER instead",
+            in_quotes(b)
         );
     }
     // Only an offline check of a URL needs the store, for its cached copy; judging.toml and a
@@ -87,18 +87,19 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
             for (judge, list) in &a.judges {
                 if loaded.config.judge(judge).is_none() {
                     problems.push(format!(
-                        "{}: judge {:?} is not in judging.toml's [[judges]]",
+                        "{}: judge {} is not in judging.toml's [[judges]]",
                         path.display(),
-                        clean_line(judge)
+                        in_quotes(judge)
                     ));
                 }
                 let unknown: Vec<&String> = list.iter().filter(|id| !ids.contains(id.as_str())).collect();
                 if let Some(first) = unknown.first() {
                     problems.push(format!(
-                        "{}: {} of {judge}'s entries are not in the export, such as {:?}: run `judging assign --force` after the pull",
+                        "{}: judge {} has {} not in the export, such as {}: run `judging assign --force` after the pull",
                         path.display(),
-                        unknown.len(),
-                        clean_line(first)
+                        in_quotes(judge),
+                        crate::format::count(unknown.len(), "entry", "entries"),
+                        in_quotes(first)
                     ));
                 }
             }
@@ -114,9 +115,9 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
     // The calibration set every judge scores must be entries of the export.
     for id in loaded.config.assign.calibration.iter().filter(|id| !ids.contains(id.as_str())) {
         problems.push(format!(
-            "{}: [assign] calibration names {:?}, which is not in the export: give ids from `judging list`",
+            "{}: [assign] calibration names {}, which is not in the export: give ids from `judging list`",
             loaded.describe(),
-            clean_line(id)
+            in_quotes(id)
         ));
     }
     // Each file on its own, read as `results` reads it and its rows said as `results` says

@@ -3,7 +3,7 @@
 
 use super::{BUILTIN_EXPORTS, CONTESTED_GAP, Config, ExportConfig, TIE_BREAKS, TieBreak, builtin_export, travel};
 use crate::model::Criterion;
-use crate::sanitize::clean_line;
+use crate::sanitize::in_quotes;
 
 impl Config {
     /// Every problem the file has beyond its syntax, each naming its key and quoting its value.
@@ -11,16 +11,16 @@ impl Config {
         let mut out = Vec::new();
         if !is_slug(&self.event.id) {
             out.push(format!(
-                "event.id = {:?}: use letters, digits, '-', '_' or '.', starting with a letter or digit, such as \"build-small-2026\"",
-                self.event.id
+                "event.id = {}: use letters, digits, '-', '_' or '.', starting with a letter or digit, such as \"build-small-2026\"",
+                in_quotes(&self.event.id)
             ));
         }
         if let Some(repo) = self.sync.repo() {
             let parts: Vec<&str> = repo.split('/').collect();
             if parts.len() != 2 || parts.iter().any(|p| !is_slug(p)) {
                 out.push(format!(
-                    "sync.repo = {:?}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\"",
-                    clean_line(repo)
+                    "sync.repo = {}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\"",
+                    in_quotes(repo)
                 ));
             }
         }
@@ -32,18 +32,21 @@ impl Config {
         unique(&mut out, "tracks", self.tracks.iter().map(|t| t.id.as_str()), str::to_owned);
         for (i, t) in self.tracks.iter().enumerate() {
             if !is_slug(&t.id) {
-                out.push(format!("tracks[{i}].id = {:?}: use letters, digits, '-' or '_', such as \"backyard\"", t.id));
+                out.push(format!(
+                    "tracks[{i}].id = {}: use letters, digits, '-' or '_', such as \"backyard\"",
+                    in_quotes(&t.id)
+                ));
             }
         }
         for (i, key) in self.merge.tie_breaks.iter().enumerate() {
             if let Err(e) = self.tie_break(key) {
-                out.push(format!("merge.tie_breaks[{i}] = {key:?}: {e}"));
+                out.push(format!("merge.tie_breaks[{i}] = {}: {e}", in_quotes(key)));
             }
         }
         let mut calibration = std::collections::HashSet::new();
         for id in &self.assign.calibration {
             if !calibration.insert(id.as_str()) {
-                out.push(format!("assign.calibration names {:?} twice: list each entry once", clean_line(id)));
+                out.push(format!("assign.calibration names {} twice: list each entry once", in_quotes(id)));
             }
         }
         if !(self.merge.contested_gap.is_finite() && self.merge.contested_gap > 0.0) {
@@ -73,7 +76,7 @@ impl Config {
                 // a hidden character lets the name pass for another judge's.
                 out.push(format!(
                     "judges[{i}].name = {}: not a name `--judge` takes: give {}, such as \"ada\"",
-                    crate::sanitize::in_quotes(&j.name),
+                    in_quotes(&j.name),
                     crate::paths::USABLE_JUDGE
                 ));
             }
@@ -82,7 +85,11 @@ impl Config {
             }
             for t in &j.tracks {
                 if self.tracks.iter().all(|known| &known.id != t) {
-                    out.push(format!("judges[{i}].tracks: {t:?} is not a track; known tracks: {}", self.track_ids()));
+                    out.push(format!(
+                        "judges[{i}].tracks: {} is not a track; known tracks: {}",
+                        in_quotes(t),
+                        self.track_ids()
+                    ));
                 }
             }
         }
@@ -109,15 +116,15 @@ impl Config {
             out.push("export.source is empty: give a file path, an http(s) URL or \"builtin:sample\"".into());
         } else if e.source.starts_with("builtin:") && builtin_export(&e.source).is_none() {
             out.push(format!(
-                "export.source = {:?}: no such built-in export; there are {}",
-                e.source,
+                "export.source = {}: no such built-in export; there are {}",
+                in_quotes(&e.source),
                 BUILTIN_EXPORTS.iter().map(|(n, _)| format!("{n:?}")).collect::<Vec<_>>().join(", ")
             ));
         }
         if e.delimiter.chars().count() != 1 || !e.delimiter.is_ascii() || e.delimiter == "\"" {
             out.push(format!(
-                "export.delimiter = {:?}: use one ASCII character other than a quote, such as \",\", \";\" or \"\\t\"",
-                e.delimiter
+                "export.delimiter = {}: use one ASCII character other than a quote, such as \",\", \";\" or \"\\t\"",
+                in_quotes(&e.delimiter)
             ));
         }
         if e.max_field_chars < 100 {
@@ -138,7 +145,7 @@ impl Config {
         }
         unique(out, "criteria", self.criteria.iter().map(|c| c.id.as_str()), str::to_owned);
         for (i, c) in self.criteria.iter().enumerate() {
-            let key = format!("criteria[{i}] ({:?})", c.id);
+            let key = format!("criteria[{i}] ({})", in_quotes(&c.id));
             if !is_slug(&c.id) {
                 out.push(format!("{key}.id: use letters, digits, '-' or '_', such as \"utility\""));
             }
@@ -162,8 +169,8 @@ impl Config {
             }
             for t in c.tracks.iter().filter(|t| self.tracks.iter().all(|k| k.id != **t)) {
                 out.push(format!(
-                    "{key}.tracks: {:?} is not a track; the tracks are {}",
-                    clean_line(t),
+                    "{key}.tracks: {} is not a track; the tracks are {}",
+                    in_quotes(t),
                     if self.tracks.is_empty() {
                         "none (this event has no [[tracks]])".to_owned()
                     } else {
@@ -188,9 +195,8 @@ impl Config {
             .filter(|(_, t)| self.rubric(Some(&t.id)).is_empty())
             .map(|(i, t)| {
                 format!(
-                    "tracks[{i}] ({:?}): no criterion judges this track (each [[criteria]] names other tracks), so its entries cannot be scored; unless it wins by votes or likes alone, add {:?} to a criterion's tracks, or leave one criterion's tracks out",
-                    clean_line(&t.id),
-                    clean_line(&t.id)
+                    "tracks[{i}] ({id}): no criterion judges this track (each [[criteria]] names other tracks), so its entries cannot be scored; unless it wins by votes or likes alone, add {id} to a criterion's tracks, or leave one criterion's tracks out",
+                    id = in_quotes(&t.id)
                 )
             })
             .collect()
@@ -245,7 +251,7 @@ pub(super) fn unique<'a>(
     let mut seen = std::collections::HashSet::new();
     for (i, id) in ids.enumerate() {
         if !seen.insert(key(id)) {
-            out.push(format!("{what}[{i}]: {id:?} appears twice; each must be unique"));
+            out.push(format!("{what}[{i}]: {} appears twice; each must be unique", in_quotes(id)));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Config, FINALISTS, FinalsConfig, Judge, OVERALL};
 use crate::model::same_name;
-use crate::sanitize::clean_line;
+use crate::sanitize::in_quotes;
 
 impl Config {
     /// The rankings that have a finals round, in the order of judging.toml: `finals.rankings`,
@@ -52,8 +52,8 @@ impl Config {
         for (i, r) in rankings.iter().enumerate() {
             if !known.contains(&r.as_str()) {
                 out.push(format!(
-                    "finals.rankings[{i}] = {:?} is not a ranking; the rankings are {}",
-                    clean_line(r),
+                    "finals.rankings[{i}] = {} is not a ranking; the rankings are {}",
+                    in_quotes(r),
                     known.join(", ")
                 ));
             }
@@ -63,8 +63,8 @@ impl Config {
             if self.judge(name).is_none() {
                 let listed: Vec<&str> = self.judges.iter().map(|j| j.name.as_str()).collect();
                 out.push(format!(
-                    "finals.judges[{i}] = {:?} is not a judge of [[judges]]; they are {}",
-                    clean_line(name),
+                    "finals.judges[{i}] = {} is not a judge of [[judges]]; they are {}",
+                    in_quotes(name),
                     if listed.is_empty() { "none (add them under [[judges]])".to_owned() } else { listed.join(", ") }
                 ));
             }

@@ -421,6 +421,39 @@ mod tests {
         }
     }
 
+    /// A value judging.toml quotes to say it is wrong is shown as written, its controls visible:
+    /// dropped, "wood\u{1b}[0m" read as "wood", a track that exists, and the message made no sense.
+    #[test]
+    fn a_value_said_to_be_wrong_is_shown_with_its_controls() {
+        let judges = "[[judges]]\nname = \"ana\"\n";
+        let cases: [(String, &str); 7] = [
+            (format!("{judges}tracks = [\"wood\\u001b[0m\"]"), "judges[0].tracks: \"wood\\u{1b}[0m\" is not a track"),
+            (
+                format!("[finals]\njudges = [\"ana\\u001b[8m\"]\n{judges}"),
+                "finals.judges[0] = \"ana\\u{1b}[8m\" is not a judge of [[judges]]",
+            ),
+            (
+                "[finals]\nrankings = [\"overall\\u0007\"]".into(),
+                "finals.rankings[0] = \"overall\\u{7}\" is not a ranking",
+            ),
+            ("[sync]\nrepo = \"org/x\\u001b[2J\"".into(), "sync.repo = \"org/x\\u{1b}[2J\": write the dataset repo"),
+            (
+                "[assign]\ncalibration = [\"a\\u001b[0m\", \"a\\u001b[0m\"]".into(),
+                "assign.calibration names \"a\\u{1b}[0m\" twice",
+            ),
+            (
+                "[event]\nid = \"e\"\nname = \"E\"\ndeadline = \"2026-06-20\\u001b[2J\"".into(),
+                "event.deadline = \"2026-06-20\\u{1b}[2J\"",
+            ),
+            (format!("{judges}{judges}[[judges]]\nname = \"Ana\""), "judges[1]: \"ana\" appears twice"),
+        ];
+        for (text, want) in cases {
+            let said = parse(&text).expect_err(&text).to_string();
+            assert!(said.contains(want), "for\n{text}\nwanted {want:?} in\n{said}");
+            assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
+        }
+    }
+
     /// Two bad rows of one array of tables are two problems, each at its line, and a row with a
     /// bad key keeps its others for the checks across sections; a row missing a key it needs is
     /// still reported beside the others.

@@ -112,7 +112,7 @@ fn deadline_problem(document: &toml::de::DeTable, text: &str) -> Option<(usize, 
     let toml::de::DeValue::String(deadline) = value.get_ref() else { return None };
     let reason = crate::when::deadline(deadline).err()?;
     let at = value.span().start;
-    Some((at, located(text, at, &format!("event.deadline = {:?}: {reason}", clean_line(deadline)))))
+    Some((at, located(text, at, &format!("event.deadline = {}: {reason}", crate::sanitize::in_quotes(deadline)))))
 }
 
 /// What a section's problems are, when it does not read as `T`: every one, not only the first

@@ -129,7 +129,7 @@ impl Config {
     pub(super) fn prize_problems(&self, out: &mut Vec<String>) {
         super::checks::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()), str::to_owned);
         for (i, p) in self.prizes.iter().enumerate() {
-            let at = format!("prizes[{i}] ({:?})", p.id);
+            let at = format!("prizes[{i}] ({})", crate::sanitize::in_quotes(&p.id));
             if !super::checks::is_slug(&p.id) {
                 out.push(format!("{at}.id: use letters, digits, '-' or '_', such as \"tiny-titan\""));
             }
@@ -140,7 +140,11 @@ impl Config {
                 out.push(format!("{at}.amounts: every amount is a number of 0 or more"));
             }
             if let Some(t) = p.track.as_deref().filter(|t| self.tracks.iter().all(|k| k.id != *t)) {
-                out.push(format!("{at}.track = {t:?} is not a track; known tracks: {}", self.track_ids()));
+                out.push(format!(
+                    "{at}.track = {} is not a track; known tracks: {}",
+                    crate::sanitize::in_quotes(t),
+                    self.track_ids()
+                ));
             }
             match (p.by, &p.criterion, &p.file) {
                 (PrizeBy::Criterion, None, _) => {
@@ -148,7 +152,8 @@ impl Config {
                 }
                 (PrizeBy::Criterion, Some(c), _) if self.criterion(c).is_none() => {
                     out.push(format!(
-                        "{at}.criterion = {c:?} is not a criterion; the rubric has {}",
+                        "{at}.criterion = {} is not a criterion; the rubric has {}",
+                        crate::sanitize::in_quotes(c),
                         self.criterion_ids()
                     ));
                 }

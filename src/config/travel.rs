@@ -4,7 +4,7 @@
 //! program to run: `browser` is not read, see `Config::browser`.)
 
 use super::Config;
-use crate::sanitize::clean_line;
+use crate::sanitize::in_quotes;
 
 /// Why `value`, a path judging.toml names, is not one plain relative path inside its folder;
 /// `None` when it is. Also the rule for a path inside the judges' repo.
@@ -50,17 +50,14 @@ pub(super) fn problems(config: &Config, out: &mut Vec<String>) {
     for (key, value) in paths {
         if let Some(why) = path_problem(value) {
             out.push(format!(
-                "{key} = {:?}: {why}; judging.toml is shared between judges, so it names files beside it only: give a path relative to its folder, such as \"assignments.toml\" or \"data/export.csv\" (pass another file on the command line instead)",
-                clean_line(value)
+                "{key} = {}: {why}; judging.toml is shared between judges, so it names files beside it only: give a path relative to its folder, such as \"assignments.toml\" or \"data/export.csv\" (pass another file on the command line instead)",
+                in_quotes(value)
             ));
         }
     }
     for (i, j) in config.judges.iter().enumerate() {
         if let Some(Err(why)) = j.public_key.as_deref().map(crate::signing::public_key) {
-            out.push(format!(
-                "judges[{i}].public_key = {:?}: {why}",
-                clean_line(j.public_key.as_deref().unwrap_or(""))
-            ));
+            out.push(format!("judges[{i}].public_key = {}: {why}", in_quotes(j.public_key.as_deref().unwrap_or(""))));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, in_quotes};
 
 /// A prize file's values, by entry id, and the line each was read from.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,7 +44,7 @@ pub fn strays_said(
         if withdrawn.contains(id) {
             warnings.push(format!(
                 "{at}: {} is withdrawn from the export, so its value ({}) counts for no prize ({prize:?})",
-                crate::sanitize::in_quotes(id),
+                in_quotes(id),
                 crate::format::number(value)
             ));
         } else {
@@ -53,7 +53,7 @@ pub fn strays_said(
             let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
             problems.push(format!(
                 "{at}: {} is not an entry of the export{hint}; prize {prize:?} would give its value to no one: give an id `judging list` shows",
-                crate::sanitize::in_quotes(id)
+                in_quotes(id)
             ));
         }
     }
@@ -72,10 +72,10 @@ pub fn parse(text: &str) -> Result<Values, String> {
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let (id, raw) = (record.get(0).unwrap_or_default().trim(), record.get(1).unwrap_or_default().trim());
         let value: f64 = raw.parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| {
-            format!("line {line}: {:?} is not a number; each row is an entry's id, then its value", clean_line(raw))
+            format!("line {line}: {} is not a number; each row is an entry's id, then its value", in_quotes(raw))
         })?;
         if values.insert(id.to_owned(), value).is_some() {
-            return Err(format!("line {line}: {:?} appears twice", clean_line(id)));
+            return Err(format!("line {line}: {} appears twice", in_quotes(id)));
         }
         line_of.insert(id.to_owned(), line);
     }

@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::format::hex;
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, in_quotes, quoted};
 
 pub use body::{Body, Checked, ScoreRow};
 pub use read::read_all;
@@ -61,7 +61,7 @@ pub enum ScoreFileError {
     #[error("cannot read {file}: {reason}")]
     Unreadable { file: String, reason: String },
     #[error(
-        "{file}: judge {judge:?} is not in judging.toml's [[judges]], and with keys in use every file must come from one of them, signed: check the name, or add the judge with a key"
+        "{file}: judge {judge} is not in judging.toml's [[judges]], and with keys in use every file must come from one of them, signed: check the name, or add the judge with a key"
     )]
     UnknownJudge { file: String, judge: String },
 
@@ -90,7 +90,7 @@ pub enum ScoreFileError {
     #[error("{file}: score file version 0, and versions start at 1: `judging export` writes the file whole")]
     NoVersion { file: String },
     #[error(
-        "{file}: edited after it was written: its digest does not match its content. Ask the judge who sent it (it names {judge:?}, which an edit may have changed) to export again"
+        "{file}: edited after it was written: its digest does not match its content. Ask the judge who sent it (it names {judge}, which an edit may have changed) to export again"
     )]
     Tampered { file: String, judge: String },
     #[error("{file}: {problem}")]
@@ -234,7 +234,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     }
     if let Some(what) = unsigned(config, &body.judge, raw.as_bytes(), signature) {
         return Err(match what {
-            Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: clean_line(&body.judge) },
+            Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: in_quotes(&body.judge) },
             Unsigned::Keyless => ScoreFileError::Keyless { file, judge: clean_line(&body.judge) },
             Unsigned::Not(what) => ScoreFileError::Signature { file, judge: clean_line(&body.judge), what },
         });
@@ -243,7 +243,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     if body.event != config.event.id {
         return Err(invalid(format!(
             "it is for event {}, and this judging.toml is for {:?}: merge each event's files with its own judging.toml (`--config`), or ask the judge to score this event",
-            crate::sanitize::in_quotes(&body.event),
+            in_quotes(&body.event),
             config.event.id
         )));
     }
@@ -273,14 +273,14 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         if !sorted && !seen.insert(submission.as_ref()) {
             return Err(invalid(format!(
                 "{}: two rows for one submission; a score file has one row each: ask {} to export again",
-                clean_line(submission),
+                quoted(submission),
                 clean_line(&body.judge)
             )));
         }
         if values.len() != config.criteria.len() {
             return Err(invalid(format!(
                 "{}: {} values for {} criteria: {EXPORT_AGAIN}",
-                clean_line(submission),
+                quoted(submission),
                 values.len(),
                 ids.len()
             )));
@@ -289,7 +289,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             if let Some(v) = value.filter(|v| !c.scale.contains(i64::from(*v))) {
                 return Err(invalid(format!(
                     "{}: {} = {v} is outside its scale {}-{}: the app gives none, so the file was edited; ask {} to export again",
-                    clean_line(submission),
+                    quoted(submission),
                     c.id,
                     c.scale.low,
                     c.scale.high,
@@ -312,7 +312,7 @@ fn stopwatch_problem(body: &Checked) -> Option<String> {
         body.timings.iter().map(|(id, s)| ("timings", id, s)).chain(each).find(|(_, _, s)| s.is_nan() || **s < 0.0)?;
     Some(format!(
         "{field}: {} = {seconds}: a stopwatch reading is 0 seconds or more; ask {} to export again",
-        clean_line(id),
+        quoted(id),
         clean_line(&body.judge)
     ))
 }
@@ -323,8 +323,8 @@ fn revision_problem(body: &Checked) -> Option<String> {
     let (id, revision) = body.revisions.iter().find(|(_, r)| !crate::model::is_revision(r))?;
     Some(format!(
         "revisions: {} = {}: a revision is the Space's commit, 7 to 64 hexadecimal digits; ask {} to export again",
-        clean_line(id),
-        crate::sanitize::in_quotes(revision),
+        quoted(id),
+        in_quotes(revision),
         clean_line(&body.judge)
     ))
 }
@@ -337,14 +337,14 @@ fn comparison_problem(body: &Checked) -> Option<String> {
     let mut seen = std::collections::HashSet::with_capacity(body.comparisons.len());
     for (k, row) in body.comparisons.iter().enumerate() {
         let [a, b] = &row.pair;
-        let at = format!("comparisons[{k}] ({} / {})", clean_line(a), clean_line(b));
+        let at = format!("comparisons[{k}] ({} / {})", quoted(a), quoted(b));
         let Some(pair) = crate::model::Pair::new(a, b) else {
             return Some(format!("{at}: a pair of one entry; a comparison is of two: {again}"));
         };
         if crate::model::Verdict::from_key(&row.verdict).is_none() {
             return Some(format!(
-                "{at}: verdict {:?}; a comparison says \"first\", \"second\" or \"level\": {again}",
-                clean_line(&row.verdict)
+                "{at}: verdict {}; a comparison says \"first\", \"second\" or \"level\": {again}",
+                in_quotes(&row.verdict)
             ));
         }
         if !seen.insert(pair) {
@@ -401,7 +401,7 @@ fn read_slowly<'a>(
         not(what)
     })?;
     if envelope.format != FORMAT {
-        return Err(not(format!("its format is {:?}", clean_line(&envelope.format))));
+        return Err(not(format!("its format is {}", in_quotes(&envelope.format))));
     }
     if envelope.version == 0 {
         return Err(ScoreFileError::NoVersion { file: file.to_owned() });
@@ -416,7 +416,7 @@ fn read_slowly<'a>(
     // body (a renamed key is an edit, not a file of another kind).
     if envelope.version >= 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
         let judge = match &body {
-            Ok(body) => clean_line(&body.judge),
+            Ok(body) => in_quotes(&body.judge),
             Err(_) => judge_named_in(raw),
         };
         return Err(ScoreFileError::Tampered { file: file.to_owned(), judge });
@@ -451,12 +451,13 @@ fn body_problem(file: &str, text: &str, raw: &str, e: &serde_json::Error) -> Sco
     }
 }
 
-/// The judge a body that does not read names, for a message: "its judge" where it names none.
+/// The judge a body that does not read names, quoted for a message: "no judge" where it names
+/// none.
 fn judge_named_in(raw: &str) -> String {
     serde_json::from_str::<serde_json::Value>(raw)
         .ok()
-        .and_then(|v| v.get("judge").and_then(serde_json::Value::as_str).map(clean_line))
-        .unwrap_or_else(|| "its judge".to_owned())
+        .and_then(|v| v.get("judge").and_then(serde_json::Value::as_str).map(in_quotes))
+        .unwrap_or_else(|| "no judge".to_owned())
 }
 
 /// Why a file is not signed as judging.toml requires.
@@ -537,6 +538,41 @@ mod tests {
             let read = read(text.as_bytes(), "mira.json", &config);
             let refused = read.as_ref().err().is_some_and(|e| e.to_string().contains("two rows for one submission"));
             assert_eq!(refused, twice, "{ids:?}: {:?}", read.err());
+        }
+    }
+
+    /// A value a file is refused for is shown with its controls, never cleaned into the value it
+    /// would pass for ("a\u{1b}[0m" is not "a", "mira\u{1b}[8m" is not the listed "mira").
+    #[test]
+    fn a_value_a_file_is_refused_for_is_shown_with_its_controls() {
+        let row = |id: &str| (id.to_owned(), vec![Some(3); 3], vec![None; 3]);
+        let mut signed = Config::builtin();
+        signed.merge.require_signatures = true;
+        let builtin = Config::builtin();
+        let cases: [(Body, &Config, &str); 5] = [
+            (body(vec![row("a\u{1b}[0m"), row("a\u{1b}[0m")]), &builtin, "a\\u{1b}[0m: two rows for one submission"),
+            (body(vec![("a\u{7}".into(), vec![Some(3)], vec![None])]), &builtin, "a\\u{7}: 1 values for 3 criteria"),
+            (
+                Body { judge: "mira\u{1b}[8m".into(), ..body(Vec::new()) },
+                &signed,
+                "judge \"mira\\u{1b}[8m\" is not in judging.toml's [[judges]]",
+            ),
+            (
+                Body { revisions: [("a\u{1b}[0m".to_owned(), "zz\u{7}".to_owned())].into(), ..body(Vec::new()) },
+                &builtin,
+                "revisions: a\\u{1b}[0m = \"zz\\u{7}\"",
+            ),
+            (
+                Body { timings: [("a\u{1b}[0m".to_owned(), -1.0)].into(), ..body(Vec::new()) },
+                &builtin,
+                "timings: a\\u{1b}[0m = -1",
+            ),
+        ];
+        for (written, config, want) in cases {
+            let text = write(&written, None).expect("json");
+            let said = read(text.as_bytes(), "mira.json", config).map(|_| ()).expect_err(want).to_string();
+            assert!(said.contains(want), "wanted {want:?} in {said}");
+            assert!(!said.contains(['\u{1b}', '\u{7}']), "{said:?}");
         }
     }
 
