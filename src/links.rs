@@ -1,5 +1,6 @@
-//! Links from exports: only http(s) is accepted, and a Hugging Face Space is recognised in both of
-//! its spellings, `huggingface.co/spaces/OWNER/NAME` and `OWNER-NAME.hf.space`.
+//! Links from exports: only http(s) is accepted, never one with a user name or password before
+//! its host, and a Hugging Face Space is recognised in both of its spellings,
+//! `huggingface.co/spaces/OWNER/NAME` and `OWNER-NAME.hf.space`.
 
 use url::Url;
 
@@ -11,11 +12,30 @@ pub enum LinkError {
     Broken { link: String, what: &'static str },
     #[error("{link:?} uses {scheme}:, and only http(s) links are allowed")]
     Scheme { link: String, scheme: String },
+    #[error(
+        "{link:?}: a link with a user name or password before its host shows one host and opens another (this one opens {host}): give the link with nothing between \"https://\" and its host"
+    )]
+    UserInfo { link: String, host: String },
 }
 
-/// Checks that `raw` is an http(s) link and returns it in a tidy form. A link written without its
-/// scheme (`huggingface.co/spaces/a/b`), as people paste them, is taken as https.
+/// Checks that `raw` is an http(s) link a judge may be shown and may open, and returns it in a
+/// tidy form. A link written without its scheme (`huggingface.co/spaces/a/b`), as people paste
+/// them, is taken as https. A link with a user part is refused: in
+/// `https://huggingface.co@evil.example/spaces/o/x` the host is evil.example, and the link
+/// reads as the Hub's.
 pub fn web_link(raw: &str) -> Result<Url, LinkError> {
+    let url = http_address(raw)?;
+    if !url.username().is_empty() || url.password().is_some() {
+        let host = url.host_str().unwrap_or_default().to_owned();
+        return Err(LinkError::UserInfo { link: raw.trim().into(), host });
+    }
+    Ok(url)
+}
+
+/// An http(s) address, as [`web_link`] checks one, that may carry a user name and password: the
+/// organizers' own export (`export.source`, `--from`), which may sit behind a password. Never
+/// a link from the export, and never opened; messages name it without them (`net::redacted`).
+pub fn http_address(raw: &str) -> Result<Url, LinkError> {
     let raw = raw.trim();
     // A URL parser drops tabs and newlines inside a link without a word; a link that has them was
     // broken somewhere (a wrapped cell), and is refused rather than silently joined.
@@ -120,6 +140,38 @@ mod tests {
         for (raw, want) in bad {
             let err = web_link(raw).expect_err(raw).to_string();
             assert!(err.contains(want), "{raw}: {err}");
+        }
+    }
+
+    /// A user name or password before the host makes a link show one host and open another: a
+    /// link from the export with one is refused, saying the host it would open; the organizers'
+    /// own export address may carry one.
+    #[test]
+    fn a_link_with_a_user_part_is_refused() {
+        let cases = [
+            ("https://huggingface.co@evil.example/spaces/x/y", Some("evil.example")),
+            ("huggingface.co@evil.example/spaces/x/y", Some("evil.example")),
+            ("https://user:pass@evil.example/v", Some("evil.example")),
+            ("https://:pass@evil.example/v", Some("evil.example")),
+            ("HTTP://Youtube.com%40evil.example@EVIL.example/v", Some("evil.example")),
+            ("https://user@huggingface.co/spaces/a/b", Some("huggingface.co")),
+            // Nothing before the host but the `@`: the URL reader drops it, and the host shown is
+            // the host opened.
+            ("https://@example.org/v", None),
+            ("https://example.org/@me/status/1", None),
+            ("https://example.org/v?by=a@b.example", None),
+        ];
+        for (raw, refused) in cases {
+            match (web_link(raw), refused) {
+                (Err(e @ LinkError::UserInfo { .. }), Some(host)) => {
+                    let said = e.to_string();
+                    assert!(said.contains("shows one host and opens another"), "{raw}: {said}");
+                    assert!(said.contains(&format!("(this one opens {host})")), "{raw}: {said}");
+                }
+                (Ok(url), None) => assert_eq!(url.username(), "", "{raw}"),
+                (read, _) => panic!("{raw}: {read:?}"),
+            }
+            assert!(http_address(raw).is_ok(), "{raw}: an address of the organizers' may carry one");
         }
     }
 

@@ -135,6 +135,43 @@ fn pull_reports_bad_rows_by_line_and_imports_the_rest() {
         );
 }
 
+/// A link with a user name or password before its host shows one host and opens another
+/// (`huggingface.co@evil.example` is evil.example): `pull` and `check` refuse its row, naming the
+/// row and the field, and no such link reaches the store to be opened; a plain link is kept.
+#[test]
+fn a_link_with_a_user_part_is_refused_at_pull_and_check() {
+    let s = Sandbox::new();
+    let export = s.file(
+        "export.csv",
+        &format!(
+            "{HEADER}\ngood,Good,,,{SPACE}/a,https://youtu.be/v,https://x.com/me/status/1,,wood,,,\n\
+             look,Look,,,https://huggingface.co@evil.example/spaces/x/y,,,,wood,,,\n\
+             video,Video,,,{SPACE}/c,https://user:pass@evil.example/v,,,wood,,,\n"
+        ),
+    );
+    let wants = [
+        "line 3 (look): rejected: space: \"https://huggingface.co@evil.example/spaces/x/y\": a link with a user name or password before its host shows one host and opens another (this one opens evil.example)",
+        "line 4 (video): rejected: video: \"https://user:pass@evil.example/v\": a link with a user name or password before its host shows one host and opens another (this one opens evil.example)",
+    ];
+    let pull = s.cmd().args(["pull", "--from"]).arg(&export).output().expect("runs");
+    let said = String::from_utf8_lossy(&pull.stderr);
+    for want in wants {
+        assert!(said.contains(want), "{want}: {said}");
+    }
+    let check = s.cmd().args(["check", "--from"]).arg(&export).output().expect("runs");
+    let checked = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{checked}");
+    assert!(checked.contains("3 rows read, 1 valid, 2 rejected"), "{checked}");
+    for want in wants {
+        assert!(
+            checked.contains(want.trim_start_matches("line 3 ").trim_start_matches("line 4 ")),
+            "{want}: {checked}"
+        );
+    }
+    let listed = s.list_json("tester").to_string();
+    assert!(listed.contains("\"good\"") && !listed.contains("evil.example"), "{listed}");
+}
+
 #[test]
 fn an_unparseable_export_imports_nothing() {
     let s = Sandbox::new();

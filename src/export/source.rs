@@ -60,7 +60,8 @@ impl Source {
         if let Some((scheme, _)) = raw.split_once("://") {
             return match scheme.to_ascii_lowercase().as_str() {
                 "http" | "https" => {
-                    crate::links::web_link(raw).map(Source::Url).map_err(|_| SourceError::Scheme(raw.into()))
+                    // The organizers' own export, which may sit behind a password in its URL.
+                    crate::links::http_address(raw).map(Source::Url).map_err(|_| SourceError::Scheme(raw.into()))
                 }
                 _ => Err(SourceError::Scheme(raw.into())),
             };

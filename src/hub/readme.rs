@@ -29,9 +29,12 @@ pub fn urls(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The host of an http(s) URL, lower case, without `www.`.
+/// The host of an http(s) URL, lower case, without `www.`; none for a link the export would
+/// refuse (one with a user name before its host, `https://youtube.com@evil.example/v`, shows
+/// one host and opens another), so that a README's link is taken as a video or a post only
+/// where an export's would be.
 fn host(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
+    let parsed = crate::links::web_link(url).ok()?;
     let host = parsed.host_str()?.to_ascii_lowercase();
     Some(host.strip_prefix("www.").map(str::to_owned).unwrap_or(host))
 }
@@ -92,7 +95,7 @@ mod tests {
 
     #[test]
     fn links_are_found_in_markdown_html_badges_and_bare() {
-        let cases: [(&str, Option<&str>, Option<&str>); 7] = [
+        let cases: [(&str, Option<&str>, Option<&str>); 8] = [
             (
                 "Watch the [demo](https://youtu.be/abc123) and read [my post](https://x.com/me/status/1).",
                 Some("https://youtu.be/abc123"),
@@ -120,6 +123,12 @@ mod tests {
                 Some("https://www.threads.net/@me/post/C1"),
             ),
             ("No links here, only https:// and http://.", None, None),
+            (
+                "[demo](https://www.youtube.com@evil.example/watch?v=1) [post](https://x.com:pw@evil.example/me/status/1) \
+                 https://me@youtu.be/abc https://me:pw@x.com/me/status/1",
+                None,
+                None,
+            ),
             (
                 "See https://huggingface.co/spaces/o/x and https://github.com/o/x and `https://twitter.com/me/status/9`",
                 None,

@@ -115,6 +115,9 @@ fn only_web_links_leave_the_screen() {
         ("javascript:alert(1)", false),
         ("file:///etc/passwd", false),
         ("https://exa mple.org/\nx", false),
+        // Shows huggingface.co, opens evil.example.
+        ("https://huggingface.co@evil.example/spaces/x/y", false),
+        ("https://user:pass@evil.example/v", false),
     ] {
         let mut app = app();
         app.select("pantry-poet");
