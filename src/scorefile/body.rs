@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -394,6 +395,8 @@ pub(super) trait Source<'de> {
     type Error: de::Error;
     fn value<T: Deserialize<'de>>(&mut self) -> Result<T, Self::Error>;
     fn rows(&mut self) -> Result<ReadRows<'de>, Self::Error>;
+    /// A map by entry, each entry once ([`EachOnce`]): `map` names it where it is refused.
+    fn entries<V: Deserialize<'de>>(&mut self, map: &'static str) -> Result<ByEntry<'de, V>, Self::Error>;
 }
 
 struct Serde<'m, M>(&'m mut M);
@@ -407,6 +410,75 @@ impl<'de, M: MapAccess<'de>> Source<'de> for Serde<'_, M> {
 
     fn rows(&mut self) -> Result<ReadRows<'de>, M::Error> {
         self.0.next_value::<Rows>().map(|rows| rows.0)
+    }
+
+    fn entries<V: Deserialize<'de>>(&mut self, map: &'static str) -> Result<ByEntry<'de, V>, M::Error> {
+        self.0.next_value_seed(EachOnce::new(map))
+    }
+}
+
+/// A map of the body by entry (`notes`, `timings`, ...), with the keys borrowed where they can be.
+pub(super) type ByEntry<'a, V> = BTreeMap<Cow<'a, str>, V>;
+
+/// Reads a map of the body by entry, each entry once. serde's own map keeps the last of two
+/// values for one key without a word, as the body's keys are not (`once`); the app writes each
+/// map from a map, so a file that gives an entry twice was edited, and is refused naming the map
+/// and the entry. The check is one look-up an entry, made as the entry is kept.
+pub(super) struct EachOnce<'a, V> {
+    map: &'static str,
+    read: PhantomData<ByEntry<'a, V>>,
+}
+
+impl<V> EachOnce<'_, V> {
+    pub(super) fn new(map: &'static str) -> Self {
+        EachOnce { map, read: PhantomData }
+    }
+}
+
+impl<'de: 'a, 'a, V: Deserialize<'de>> de::DeserializeSeed<'de> for EachOnce<'a, V> {
+    type Value = ByEntry<'a, V>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de: 'a, 'a, V: Deserialize<'de>> Visitor<'de> for EachOnce<'a, V> {
+    type Value = ByEntry<'a, V>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // As serde's map says it, so that a body of the wrong shape is said to be as before.
+        f.write_str("a map")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut access: M) -> Result<Self::Value, M::Error> {
+        let mut read = BTreeMap::new();
+        while let Some(Text(entry)) = access.next_key()? {
+            let value = access.next_value()?;
+            match read.entry(entry) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(slot) => {
+                    return Err(de::Error::custom(format_args!(
+                        "{} has {} twice; the app writes each entry once",
+                        self.map,
+                        crate::sanitize::in_quotes(slot.key())
+                    )));
+                }
+            }
+        }
+        Ok(read)
+    }
+}
+
+/// [`EachOnce`] as a type, for the fast reader, which reads values by type and gives a body it
+/// is unsure of to serde's reader: that one then says what is wrong, naming the map.
+pub(super) struct Entries<'a, V>(pub(super) ByEntry<'a, V>);
+
+impl<'de: 'a, 'a, V: Deserialize<'de>> Deserialize<'de> for Entries<'a, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        de::DeserializeSeed::deserialize(EachOnce::new("a map"), deserializer).map(Entries)
     }
 }
 
@@ -437,14 +509,14 @@ impl<'a> Fields<'a> {
             "written_at" => once(&mut self.written_at, "written_at", source.value::<Text>()?.0),
             "criteria" => once(&mut self.criteria, "criteria", source.value::<Texts>()?.0),
             "scores" => once(&mut self.scores, "scores", source.rows()?),
-            "timings" => once(&mut self.timings, "timings", source.value()?),
-            "readings" => once(&mut self.readings, "readings", source.value()?),
-            "revisions" => once(&mut self.revisions, "revisions", source.value()?),
+            "timings" => once(&mut self.timings, "timings", source.entries("timings")?),
+            "readings" => once(&mut self.readings, "readings", source.entries("readings")?),
+            "revisions" => once(&mut self.revisions, "revisions", source.entries("revisions")?),
             "comparisons" => once(&mut self.comparisons, "comparisons", source.value::<Comparisons>()?.0),
             // Version 2 on: what the rows' times count from.
             "times_from" => once(&mut self.times_from, "times_from", source.value()?),
             other => match TextPart::from_key(other) {
-                Some(part) => once(&mut self.texts[part], part.spec().key, source.value()?),
+                Some(part) => once(&mut self.texts[part], part.spec().key, source.entries(part.spec().key)?),
                 None => Err(unknown(other)),
             },
         }
@@ -551,6 +623,46 @@ mod tests {
             let err = serde_json::from_str::<Checked>(&text).expect_err(scores).to_string();
             assert!(err.contains(want), "{scores}: {err}");
         }
+    }
+
+    /// An entry given twice in one of the body's maps is refused, naming the map and the entry,
+    /// as a key given twice at the top is: serde's map had kept the last without a word, so an
+    /// edit could hide a note or a recusal behind another. The fast reader gives such a body up
+    /// to serde's, which says so at its place; one entry each reads as before.
+    #[test]
+    fn an_entry_given_twice_in_a_map_is_refused_by_name() {
+        let base = r#""event":"e","rubric":"r","judge":"j","written_at":"w","criteria":["a"],"scores":[["x",[1],[0]]]"#;
+        let cases = [
+            ("notes", r#"{"x":"kind","x":"cruel"}"#, r#"notes has "x" twice"#),
+            ("team_notes", r#"{"x":"a","y":"b","x":"c"}"#, r#"team_notes has "x" twice"#),
+            ("recusals", r#"{"x":"cousin","x":""}"#, r#"recusals has "x" twice"#),
+            ("timings", r#"{"x":1.5,"x":90}"#, r#"timings has "x" twice"#),
+            ("readings", r#"{"x":[1.0],"x":[2.0]}"#, r#"readings has "x" twice"#),
+            ("revisions", r#"{"x":"abc1234","x":"def5678"}"#, r#"revisions has "x" twice"#),
+            // Two spellings of one key are one key twice; its controls are shown.
+            ("notes", r#"{"x\u001b[0m":"a","x\u001b[0m":"b"}"#, r#"notes has "x\u{1b}[0m" twice"#),
+            ("notes", r#"{"x":"a","\u0078":"b"}"#, r#"notes has "x" twice"#),
+        ];
+        for (map, value, want) in cases {
+            let text = format!("{{{base},\"{map}\":{value}}}");
+            assert!(super::super::rows::body(&text).is_none(), "{text}: the fast reader gives it up");
+            let err = super::parse(&text).map(|_| ()).expect_err(&text).to_string();
+            assert!(err.contains(want), "{text}: {err}");
+            assert!(err.contains("the app writes each entry once") && err.contains("at line 1"), "{err}");
+            assert_eq!(
+                format!("{:?}", super::parse(&text).map(|_| ())),
+                format!("{:?}", serde_json::from_str::<Checked>(&text).map(|_| ()))
+            );
+        }
+        // One entry each, as the app writes: read as before, by the fast reader.
+        let once = format!(
+            r#"{{{base},"notes":{{"x":"a","y":"b"}},"timings":{{"x":1.5}},"readings":{{"x":[1.5]}},"revisions":{{"x":"abc1234"}},"recusals":{{}},"team_notes":{{"y":"c"}}}}"#
+        );
+        let read = super::super::rows::body(&once).expect("the fast reader reads it");
+        assert_eq!(
+            (read.texts[TextPart::Note].len(), read.timings["x"], read.revisions["x"].as_ref()),
+            (2, 1.5, "abc1234")
+        );
     }
 
     #[test]

@@ -576,6 +576,34 @@ mod tests {
         }
     }
 
+    /// An entry given twice in a map of the body is refused naming the file, the map and the
+    /// entry, in a file as written (its digest made to match) and in a version 1 file alike; the
+    /// file with each entry once reads as before.
+    #[test]
+    fn an_entry_given_twice_in_a_map_is_refused_naming_the_file() {
+        let config = Config::builtin();
+        let mut once = body(vec![("sprout-sense".to_owned(), vec![Some(3); 3], vec![Some(1_781_000_000_000); 3])]);
+        once.texts[crate::model::TextPart::Note] = [("sprout-sense".to_owned(), "kind".to_owned())].into();
+        let text = write(&once, None).expect("json");
+        let read_once = read(text.as_bytes(), "mira.json", &config).expect("once: read as before");
+        assert_eq!(read_once.texts[crate::model::TextPart::Note]["sprout-sense"], "kind");
+        let (digest, _, raw) = split(&text).expect("as written");
+        let twice = raw
+            .replace(r#""notes":{"sprout-sense":"kind"}"#, r#""notes":{"sprout-sense":"kind","sprout-sense":"cruel"}"#);
+        assert_ne!(twice, raw);
+        let sha = hex(&Sha256::digest(twice.as_bytes()));
+        let as_written = text.replace(raw, &twice).replace(digest, &sha);
+        let version_1 =
+            format!("{{\"format\":\"judging-scores\",\"version\":1,\"body\":{twice},\"digest\":\"sha256:{sha}\"}}");
+        for file in [as_written, version_1] {
+            let said = read(file.as_bytes(), "mira.json", &config).map(|_| ()).expect_err(&file).to_string();
+            assert!(
+                said.starts_with("mira.json: notes has \"sprout-sense\" twice; the app writes each entry once"),
+                "{said}"
+            );
+        }
+    }
+
     /// The same judge's scores as version 1 wrote them: the body first (times in Unix
     /// milliseconds), its digest after it.
     fn version_1(rows: &[ScoreRow], recused: &str) -> String {

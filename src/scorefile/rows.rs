@@ -1,8 +1,9 @@
 //! The fast reading of a score file's body as the app writes it: its rows,
 //! `[["id", [values], [times]], ...]`, scanned byte by byte, and its other keys through serde,
 //! value by value. It reads only what it is sure of (keys and ids without escapes, values that
-//! are null or 0-255, times that are null or whole numbers) and gives up on anything else, so
-//! that serde's reader reads that file instead and says what is wrong with it, where. Reading
+//! are null or 0-255, times that are null or whole numbers, maps that give each entry once) and
+//! gives up on anything else, so that serde's reader reads that file instead and says what is
+//! wrong with it, where. Reading
 //! the rows was 40% of a merge of 1.5 million scores through serde, a call per value; finding
 //! where the rows end through serde first, a further sixth.
 
@@ -11,7 +12,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::body::{Checked, Fields, Latest, ReadRows, Source};
+use super::body::{ByEntry, Checked, Entries, Fields, Latest, ReadRows, Source};
 
 /// The body, or `None` where it holds anything this reader does not take for certain (then
 /// serde's reader is the judge of it).
@@ -76,6 +77,12 @@ impl<'a> Source<'a> for Scan<'a> {
 
     fn rows(&mut self) -> Result<ReadRows<'a>, GaveUp> {
         self.rows_list().ok_or(GaveUp)
+    }
+
+    /// A map by entry, each entry once: one that gives an entry twice is given up on, and serde's
+    /// reader refuses it, naming the map and the entry.
+    fn entries<V: Deserialize<'a>>(&mut self, _map: &'static str) -> Result<ByEntry<'a, V>, GaveUp> {
+        self.value::<Entries<V>>().map(|entries| entries.0)
     }
 }
 
