@@ -50,6 +50,16 @@ fn main() -> ExitCode {
         if judging::pipe::is_closed_output_panic(info) {
             judging::pipe::end_as_ls_does();
         }
+        // A full disk or a broken terminal under `print!`: said as the error it is, not as a bug.
+        // Written with no panic of its own should standard error be the one that failed.
+        if let Some(why) = judging::pipe::failed_print(info) {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: cannot write to {why}; what was printed before it may be incomplete"
+            );
+            std::process::exit(1);
+        }
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("error: judging hit an internal error{place}; nothing more was written. Please report it.");
     }));

@@ -38,6 +38,19 @@ pub fn is_closed_output_panic(info: &std::panic::PanicHookInfo) -> bool {
     message.is_some_and(|m| m.starts_with("failed printing to")) && output_closed()
 }
 
+/// What a `print!` that could not write says, where its reader did not leave (a full disk):
+/// "failed printing to stdout: No space left on device (os error 28)" gives "standard output:
+/// No space left on device (os error 28)". `None` for any other panic.
+pub fn failed_print(info: &std::panic::PanicHookInfo) -> Option<String> {
+    let payload = info.payload();
+    let message =
+        payload.downcast_ref::<String>().map(String::as_str).or_else(|| payload.downcast_ref::<&str>().copied())?;
+    let rest = message.strip_prefix("failed printing to ")?;
+    let (stream, why) = rest.split_once(": ").unwrap_or((rest, "the write failed"));
+    let stream = if stream == "stderr" { "standard error" } else { "standard output" };
+    Some(format!("{stream}: {why}"))
+}
+
 /// Whether an error is a write whose reader left (an EPIPE in its causes, with an output closed).
 pub fn is_closed_output_error(error: &anyhow::Error) -> bool {
     let epipe = error.chain().any(|cause| {

@@ -43,8 +43,10 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
     s.cmd().arg("pull").assert().success();
     s.cmd().args(["score", "sprout-sense", "utility=3", "latency=2", "cost=2"]).assert().success();
     s.cmd().args(["export", "-o", "tester.json"]).assert().success();
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 8] = [
         &["list"],
+        &["completions", "bash"],
+        &["man"],
         &["list", "--format", "json"],
         &["--help"],
         &["check"],
@@ -70,6 +72,25 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
     drop(reader);
     let out = run_into_closed_pipe(&s, &["list"], Stdio::from(stderr));
     assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
+}
+
+/// A full disk under standard output (`judging list > /dev/full`) is an error that says so, exit
+/// 1, not "internal error ... Please report it" (exit 101) from `print!`'s panic, nor a silent
+/// success.
+#[test]
+fn a_full_disk_under_the_output_is_said_as_an_error() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    s.cmd().args(["score", "sprout-sense", "utility=3", "latency=2", "cost=2"]).assert().success();
+    s.cmd().args(["export", "-o", "tester.json"]).assert().success();
+    let commands: [&[&str]; 5] = [&["list"], &["merge", "tester.json"], &["completions", "bash"], &["man"], &["check"]];
+    for args in commands {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        let out = command(&s).args(args).stdin(Stdio::null()).stdout(full).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("No space left on device") && !stderr.contains("internal error"), "{args:?}: {stderr}");
+    }
 }
 
 /// Two judges export to one path at the same moment: the file is always one whole export, and
@@ -114,10 +135,11 @@ fn concurrent_exports_to_one_path_leave_one_whole_file() {
     assert_eq!(names, ["same.json"], "no temporary file left");
 }
 
-/// The judge's app on a closed output: it owns the terminal, so it ends through its usual path,
-/// restoring the terminal (raw mode off), and only then quietly, as every command does.
+/// The judge's app with its output redirected (a file, or a pipe whose reader already left): it
+/// has no screen to draw on, so it says so and touches nothing. It had switched the terminal to
+/// its full screen and back, writing those escape sequences into the file.
 #[test]
-fn the_app_on_a_closed_output_restores_the_terminal_and_ends_quietly() {
+fn the_app_with_its_output_not_a_terminal_says_so_and_leaves_the_terminal_alone() {
     use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     use std::io::Read;
     let s = Sandbox::new();
@@ -128,7 +150,7 @@ fn the_app_on_a_closed_output_restores_the_terminal_and_ends_quietly() {
     let mut cmd = CommandBuilder::new("bash");
     // The shell opens the FIFO for the app's output, then runs it; the test reads the FIFO only
     // to close it, so the app's first write finds no reader. Then: how it ended, and the terminal.
-    cmd.args(["-c", "\"$APP\" --judge tester > out.fifo; echo \"app=$?\"; stty -a"]);
+    cmd.args(["-c", "\"$APP\" --judge tester > out.fifo; echo \"app=$?\"; \"$APP\" --judge tester > out.txt; echo \"file=$?\"; stty -a"]);
     cmd.cwd(s.path());
     cmd.env_clear();
     for (k, v) in [
@@ -163,7 +185,9 @@ fn the_app_on_a_closed_output_restores_the_terminal_and_ends_quietly() {
     }
     drop(pair.master);
     let text = seen.join().expect("reader");
-    assert!(text.contains("app=141"), "ended quietly, as ls | head: {text}");
-    assert!(!text.contains("internal error") && !text.contains("error:"), "{text}");
-    assert!(!text.contains("-icanon"), "the terminal is back in its usual mode: {text}");
+    assert!(text.contains("app=1") && text.contains("file=1"), "{text}");
+    assert!(text.contains("standard output is not a terminal") && !text.contains("internal error"), "{text}");
+    assert!(!text.contains("-icanon"), "the terminal is in its usual mode: {text}");
+    let file = std::fs::read(s.path().join("out.txt")).expect("the redirected output");
+    assert!(!file.contains(&0x1b), "no escape sequence in the file: {:?}", String::from_utf8_lossy(&file));
 }

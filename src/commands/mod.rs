@@ -21,7 +21,7 @@ pub mod sync;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 
 use crate::cli::{Cli, Command, MergeFormat, MethodArgs};
 use crate::config::Config;
@@ -111,21 +111,36 @@ impl Session {
     }
 }
 
+/// What is made from the command line's own definition (the completion scripts, the man page),
+/// or `None` for every other command. Each is made whole first, then written: clap_complete
+/// panics on a failed write (a closed pipe, a full disk), which would read as an internal error.
+fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> {
+    let (made, what) = match command? {
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut crate::help::command(), "judging", &mut script);
+            (script, "the completion script")
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(crate::help::command()).render(&mut page) {
+                return Some(Err(e.into()));
+            }
+            (page, "the man page")
+        }
+        _ => return None,
+    };
+    let written =
+        std::io::Write::write_all(&mut std::io::stdout(), &made).with_context(|| format!("cannot write {what}"));
+    Some(written.map(|()| ExitCode::SUCCESS))
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     crate::progress::set_quiet(cli.quiet);
     // What is made from the command line alone needs no event: a broken judging.toml in this
     // folder does not stop it.
-    match &cli.command {
-        Some(Command::Completions { shell }) => {
-            let mut command = crate::help::command();
-            clap_complete::generate(*shell, &mut command, "judging", &mut std::io::stdout());
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(Command::Man) => {
-            clap_mangen::Man::new(crate::help::command()).render(&mut std::io::stdout())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        _ => {}
+    if let Some(made) = from_the_command_line(cli.command.as_ref()) {
+        return made;
     }
     let loaded = event_files::load(cli.config.as_deref())?;
     match &cli.command {

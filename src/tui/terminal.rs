@@ -59,6 +59,13 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
     }
+    // Nothing is drawn, or undone, on an output that is not a screen: the escape sequences that
+    // restore one had been written into a file the output was redirected to.
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "cannot start {what}: standard output is not a terminal (redirected to a file or a pipe); run it in a terminal, or use a command that prints text (`judging list`, `judging merge -o FILE`)"
+        );
+    }
     // A start that fails half-way (raw mode on, then the screen cannot be written) undoes what it did.
     let mut terminal = ratatui::try_init()
         .inspect_err(|_| {
