@@ -2,6 +2,16 @@
 
 use crate::sanitize::clean_line;
 
+/// `word` as one word of a command a user may paste into a shell: as it is where it holds only
+/// letters, digits and `._-/:@+=,` (every id the sample export has), else in single quotes with
+/// its own quotes escaped, so that an id from an export (`a;rm -rf ~`) stays one argument and
+/// never a command. Controls are dropped first (`clean_line`), as on every line printed.
+pub fn shell_word(word: &str) -> String {
+    let word = crate::sanitize::clean_line(word);
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._-/:@+=,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) { word } else { format!("'{}'", word.replace('\'', "'\\''")) }
+}
+
 /// Cuts `text` to at most `width` terminal columns, ending in `…` when it was cut.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -236,6 +246,23 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An id pasted in a printed command stays one argument, whatever the export gave.
+    #[test]
+    fn a_word_for_the_shell_is_one_argument() {
+        let cases = [
+            ("bus-stop-oracle", "bus-stop-oracle"),
+            ("org/model_v1.2", "org/model_v1.2"),
+            ("a;rm -rf ~", "'a;rm -rf ~'"),
+            ("it's", "'it'\\''s'"),
+            ("$(id)", "'$(id)'"),
+            ("", "''"),
+            ("a\u{1b}[2Jb", "ab"),
+        ];
+        for (word, said) in cases {
+            assert_eq!(shell_word(word), said, "{word:?}");
+        }
+    }
 
     #[test]
     fn a_share_reads_rounded_down_never_past_a_line_it_has_not_reached() {

@@ -108,6 +108,15 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let favourite = finalists[2].clone();
     let rank =
         |id: &str| if id == favourite { 0 } else { 1 + finalists.iter().position(|f| f == id).expect("a finalist") };
+    // The hint pasted as printed records nothing: `--winner A|B|level` had run as a pipe and
+    // saved "A wins"; the shell now passes 'A|B|level' as one word, which compare refuses.
+    let listed = run(&s, "mira", &["finals"]);
+    let hint = listed.lines().find(|l| l.contains("Next: judging compare")).expect("a next pair");
+    assert!(hint.contains("--winner 'A|B|level'"), "{hint}");
+    let (a, b) = next_pair(&s, "mira").expect("a pair");
+    let pasted = s.cmd().args(["--judge", "mira", "compare", &a, &b, "--winner", "A|B|level"]).output().expect("runs");
+    assert!(!pasted.status.success(), "{}", String::from_utf8_lossy(&pasted.stdout));
+    assert_eq!(run(&s, "mira", &["finals"]), listed, "nothing was recorded");
     for judge in JUDGES {
         let mut compared = Vec::new();
         while let Some((a, b)) = next_pair(&s, judge) {

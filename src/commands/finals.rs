@@ -138,14 +138,16 @@ fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Ve
         .collect())
 }
 
-/// What to type to compare the next pair, or that none is left.
+/// What to type to compare the next pair, or that none is left. The verdict is left in quotes
+/// for the judge to choose: pasted as printed, `--winner A|B|level` ran as a pipe and recorded
+/// "A wins"; `'A|B|level'` is refused as it stands, naming the three answers.
 fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
     let fit = round.fit(None);
     match round.next_pair(&fit, judge, barred) {
         Some((i, j)) => format!(
-            "Next: judging compare {} {} --winner A|B|level   ({} / {})",
-            clean_line(&round.finalists[i].id),
-            clean_line(&round.finalists[j].id),
+            "Next: judging compare {} {} --winner 'A|B|level'   (A: {}, B: {})",
+            crate::format::shell_word(&round.finalists[i].id),
+            crate::format::shell_word(&round.finalists[j].id),
             clean_line(&round.finalists[i].title),
             clean_line(&round.finalists[j].title)
         ),

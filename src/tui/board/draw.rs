@@ -561,7 +561,7 @@ fn note_shown(note: &str, id: &str) -> String {
         Some((cut, _)) => format!(
             "  “{}…” (longer than the pane: `judging merge --entry {}` prints it whole)",
             clean_line(&note[..cut]),
-            crate::sanitize::quoted(id)
+            crate::format::shell_word(id)
         ),
     }
 }
