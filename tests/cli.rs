@@ -411,7 +411,7 @@ fn a_syntax_error_after_many_good_rows_rolls_the_whole_pull_back() {
 fn the_app_without_a_terminal_says_so_and_releases_its_lock() {
     let s = Sandbox::new();
     let err = clean_failure(&s.cmd().output().expect("runs"));
-    assert!(err.contains("cannot start the terminal app: is this a terminal?"), "{err}");
+    assert!(err.contains("cannot start the terminal app: standard output is not a terminal"), "{err}");
     // The lock file stays (deleting it would race another app about to lock it), unlocked.
     let lock = std::fs::File::open(format!("{}.lock", s.store("tester").display())).expect("the lock file");
     assert!(lock.try_lock().is_ok(), "the lock was released");

@@ -182,6 +182,15 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let merged = run(&s, "head", &merge);
     assert!(merged.contains("FINALS of backyard"), "{merged}");
     assert!(merged.contains("Every one of the 6 pairs was compared."), "{merged}");
+    // Without each judge, the places the finals settle are those `--without` gives: their
+    // answers and their rubric marks left out alike.
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["merge", "--format", "json"];
+        args.extend(extra);
+        args.extend(paths(&files));
+        serde_json::from_str(&run(&s, "head", &args)).expect("JSON")
+    };
+    common::places_said_are_those_without(&json(&[]), |judge| json(&["--without", judge]), &JUDGES, "backyard", 4);
 }
 
 /// A published file that cannot be used is named with each problem and its line, and an

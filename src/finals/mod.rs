@@ -94,6 +94,33 @@ pub const PRIOR_SPAN: f64 = 0.5;
 pub const PRIOR_SD: f64 = 1.0;
 
 impl Round {
+    /// The round with only the finalists `keep` says to, and the answers on pairs of them: a
+    /// finalist the ranking no longer has (its one judge left out) leaves the round, as
+    /// [`gather`] leaves out a finalist the merge did not rank.
+    #[must_use]
+    pub fn keeping(&self, keep: impl Fn(&str) -> bool) -> Round {
+        let kept: Vec<Option<usize>> = self
+            .finalists
+            .iter()
+            .scan(0, |next, f| {
+                Some(keep(&f.id).then(|| {
+                    *next += 1;
+                    *next - 1
+                }))
+            })
+            .collect();
+        let moved = |i: usize| kept.get(i).copied().flatten();
+        Round {
+            finalists: self.finalists.iter().filter(|f| keep(&f.id)).cloned().collect(),
+            answers: self
+                .answers
+                .iter()
+                .filter_map(|a| Some(Answered { first: moved(a.first)?, second: moved(a.second)?, ..a.clone() }))
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// The finalists' index by id.
     pub fn finalist(&self, id: &str) -> Option<usize> {
         self.finalists.iter().position(|f| f.id == id)

@@ -29,9 +29,10 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
         let fit = round.fit(None);
         let standing = round.standing(&fit);
         let paid = rankings.paid.get(&round.ranking).copied();
+        let before: Vec<String> = rankings.rankings[at].1.iter().map(|r| r.id.clone()).collect();
         reorder(&mut rankings.rankings[at].1, &standing, paid);
         if let Some(without_each) = rankings.without_each.as_mut() {
-            without_finals_judge(without_each, at, &rankings.rankings[at].1, round, &fit);
+            without_finals_judge(without_each, at, &before, &rankings.rankings[at].1, round);
         }
         if let Some(m) = rankings.majorities.iter_mut().find(|m| m.ranking == round.ranking) {
             m.said = format!("Rubric round: {} Finals: {}", m.said, summary(round, &standing));
@@ -47,37 +48,58 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
     settled
 }
 
-/// The ranking `at` without each judge, once the finals decide its places: the rubric round's
-/// orders without a judge (kept by the merge, by the places before the finals) no longer say who
-/// holds a paid place. Without a judge who answered in the finals, the finals are fitted again
-/// without their answers, and the finalists take that order, the rest after them as settled;
-/// without a judge who gave no answer, the places are the settled ones. A judge's rubric marks
-/// also set the prior, which this leaves as it is: a few answers outweigh it.
+/// The ranking `at` without each judge, once the finals decide its places, as `merge --without`
+/// that judge would settle it: the rubric round without their marks (the merge kept it, by the
+/// positions `before` the finals reordered the ranking) gives the finalists' prior and the order
+/// of the rest; the finals are fitted again without the judge's answers; the finalists take
+/// that order and the rest follow in the rubric order without the judge, ties kept. Without a
+/// judge who gave no answer the finals' prior still moves with the rubric round: a place after
+/// the finalists, or a finalist the rubric alone orders, can change hands too.
 fn without_finals_judge(
     without_each: &mut [crate::rankings::WithoutOne],
     at: usize,
+    before: &[String],
     settled: &[Ranked],
     round: &Round,
-    fit: &super::Fit,
 ) {
+    use crate::rankings::Then;
     let position = |id: &str| settled.iter().position(|r| r.id == id).and_then(|p| u32::try_from(p).ok());
-    let finalists: Vec<u32> = round.finalists.iter().filter_map(|f| position(&f.id)).collect();
-    let rest = (0..settled.len()).filter_map(|p| u32::try_from(p).ok()).filter(|p| !finalists.contains(p));
-    let rest: Vec<u32> = rest.collect();
     for one in without_each.iter_mut() {
-        let order = match round.judge(&one.judge) {
-            Some(k) => {
-                let mut without = round.clone();
-                without.answers.retain(|a| a.judge != k);
-                let standing = without.standing(&without.fit(Some(fit)));
-                let mut order: Vec<u32> = standing.order.iter().filter_map(|f| position(&f.id)).collect();
-                order.extend(&rest);
-                order
+        let Some(slot) = one.orders.iter().position(|(k, _)| *k == at) else { continue };
+        // The rubric round without the judge, by id: (id, place, score), in its order.
+        let rubric: Vec<(&str, usize, f64)> = one.orders[slot]
+            .1
+            .iter()
+            .filter_map(|t| Some((before.get(t.at as usize)?.as_str(), t.place, t.score)))
+            .collect();
+        let score_of = |id: &str| rubric.iter().find(|(r, _, _)| *r == id).map(|(_, _, s)| *s);
+        let mut then_round = round.keeping(|id| score_of(id).is_some());
+        if let Some(k) = then_round.judge(&one.judge) {
+            then_round.answers.retain(|a| a.judge != k);
+        }
+        for f in &mut then_round.finalists {
+            f.rubric_score = score_of(&f.id).unwrap_or(f.rubric_score);
+        }
+        let standing = then_round.standing(&then_round.fit(None));
+        let mut order: Vec<Then> = standing
+            .order
+            .iter()
+            .filter_map(|f| Some(Then { at: position(&f.id)?, place: f.place, score: score_of(&f.id)? }))
+            .collect();
+        let placed = standing.order.len();
+        let rest = rubric.iter().filter(|(id, _, _)| !standing.order.iter().any(|f| f.id == *id));
+        let mut last: Option<(usize, usize)> = None;
+        for (k, (id, place, score)) in rest.enumerate() {
+            let shown = match last {
+                Some((was, now)) if was == *place => now,
+                _ => placed + k + 1,
+            };
+            last = Some((*place, shown));
+            if let Some(at) = position(id) {
+                order.push(Then { at, place: shown, score: *score });
             }
-            None => (0..settled.len()).filter_map(|p| u32::try_from(p).ok()).collect(),
-        };
-        one.orders.retain(|(k, _)| *k != at);
-        one.orders.push((at, order));
+        }
+        one.orders[slot].1 = order;
     }
 }
 
@@ -144,10 +166,11 @@ fn reorder(ranked: &mut Vec<Ranked>, standing: &Standing, paid: Option<usize>) {
 pub(super) fn without_finals_judge_for_tests(
     without_each: &mut [crate::rankings::WithoutOne],
     at: usize,
+    before: &[String],
     settled: &[Ranked],
     round: &Round,
 ) {
-    without_finals_judge(without_each, at, settled, round, &round.fit(None));
+    without_finals_judge(without_each, at, before, settled, round);
 }
 
 #[cfg(test)]

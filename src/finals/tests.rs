@@ -168,29 +168,55 @@ fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place
     assert_eq!(ranked[3].chance, Some(0.0), "the finalists hold every paid place");
 }
 
-/// Once the finals decide a ranking, "without that judge" means without their answers: ana alone
-/// put `c` over `a` and `b`, so without her the finals' order is the rubric's; bo answered
-/// nothing, so without him the places are the settled ones. The rubric round's orders, kept by
-/// places from before the finals, are replaced.
+/// Once the finals decide a ranking, "without that judge" is `merge --without` that judge: the
+/// rubric round without their marks gives the finalists' prior and the order of the rest, and
+/// the finals are fitted again without their answers. ana alone put `c` over `a` and `b`, so
+/// without her the finals' order is the rubric's; bo answered nothing and changes nothing; cy
+/// answered nothing, but without her marks `z` and `y` tie after the finalists, and the rubric
+/// round puts `b` over `a`, which the finals' prior follows where no answer says otherwise.
 #[test]
-fn without_a_judge_in_a_ranking_the_finals_decide_means_without_their_answers() {
-    use crate::rankings::{Ranked, WithoutOne};
+fn without_a_judge_in_a_ranking_the_finals_decide_is_the_merge_without_them() {
+    use crate::rankings::{Ranked, Then, WithoutOne};
     let entry = |place: usize, id: &str| Ranked { chance: None, ..ranked(place, id) };
     let mut r = round(3, 2);
     for _ in 0..3 {
         answer(&mut r, "ana", "c", "a");
         answer(&mut r, "ana", "c", "b");
     }
-    // Settled: c first by ana's answers, then a, b, and z after the finalists.
-    let settled = vec![entry(1, "c"), entry(2, "a"), entry(3, "b"), entry(4, "z")];
-    let stale = vec![(0, vec![3, 2, 1, 0])];
+    // The rubric round's order, by position: a, b, c, z, y.
+    let before: Vec<String> = ["a", "b", "c", "z", "y"].map(String::from).to_vec();
+    // Settled: c first by ana's answers, then a, b, and z, y after the finalists.
+    let settled = vec![entry(1, "c"), entry(2, "a"), entry(3, "b"), entry(4, "z"), entry(5, "y")];
+    // The rubric round without each judge, by position in `before` (place, score).
+    let then = |rows: &[(u32, usize, f64)]| -> Vec<(usize, Vec<Then>)> {
+        vec![(0, rows.iter().map(|&(at, place, score)| Then { at, place, score }).collect())]
+    };
+    let as_before = then(&[(0, 1, 4.0), (1, 2, 3.75), (2, 3, 3.5), (3, 4, 3.0), (4, 5, 2.0)]);
+    let cy = then(&[(1, 1, 4.2), (0, 2, 3.7), (2, 3, 3.5), (4, 4, 3.0), (3, 4, 3.0)]);
     let mut without = vec![
-        WithoutOne { judge: "ana".into(), orders: stale.clone() },
-        WithoutOne { judge: "bo".into(), orders: stale },
+        WithoutOne { judge: "ana".into(), orders: as_before.clone() },
+        WithoutOne { judge: "bo".into(), orders: as_before },
+        WithoutOne { judge: "cy".into(), orders: cy },
     ];
-    super::settle::without_finals_judge_for_tests(&mut without, 0, &settled, &r);
-    assert_eq!(without[0].orders, [(0, vec![1, 2, 0, 3])], "without ana: a, b, c by the rubric, then z");
-    assert_eq!(without[1].orders, [(0, vec![0, 1, 2, 3])], "without bo: as settled");
+    super::settle::without_finals_judge_for_tests(&mut without, 0, &before, &settled, &r);
+    let order = |k: usize| -> Vec<(u32, usize)> { without[k].orders[0].1.iter().map(|t| (t.at, t.place)).collect() };
+    assert_eq!(order(0), [(1, 1), (2, 2), (0, 3), (3, 4), (4, 5)], "without ana: a, b, c by the rubric, then z, y");
+    assert_eq!(order(1), [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)], "without bo: as settled");
+    assert_eq!(order(2), [(0, 1), (2, 2), (1, 3), (4, 4), (3, 4)], "without cy: c, then b over a, then y and z tied");
+}
+
+/// A round keeps the finalists asked for and the answers on pairs of them, renumbered.
+#[test]
+fn a_round_keeps_its_answers_on_the_finalists_it_keeps() {
+    let mut r = round(3, 2);
+    answer(&mut r, "ana", "c", "a");
+    answer(&mut r, "ana", "b", "c");
+    let kept = r.keeping(|id| id != "a");
+    let ids: Vec<&str> = kept.finalists.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["b", "c"]);
+    assert_eq!(kept.answers.len(), 1, "the answer on a is gone");
+    let a = &kept.answers[0];
+    assert_eq!((kept.finalists[a.first].id.as_str(), kept.finalists[a.second].id.as_str()), ("b", "c"));
 }
 
 /// What the judge's app builds from: the published round with the judge's own answers as their

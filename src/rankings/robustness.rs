@@ -25,7 +25,8 @@ use crate::merge::{Method, merge};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceChange {
     pub ranking: String,
-    /// The paid place, 1 first: its position among the ranking's entries that can win.
+    /// The paid place, 1 first, among the ranking's entries that can win: entries tied share
+    /// one (two tied for 3rd both hold 3rd).
     pub place: usize,
     /// Who holds it.
     pub id: String,
@@ -40,34 +41,97 @@ pub struct PlaceChange {
     /// alone scored it).
     #[serde(default)]
     pub moves_to: Option<usize>,
+    /// Whether its holder would then share that place, tied.
+    #[serde(default)]
+    pub shared: bool,
+    /// Whether who would hold the place then shares it, tied.
+    #[serde(default)]
+    pub then_shared: bool,
+    /// The place who would hold it would then take: the place itself, or one before it that a
+    /// tie stretches over it.
+    #[serde(default)]
+    pub then_place: Option<usize>,
 }
 
 impl PlaceChange {
     /// "without ana, Map Mender drops to 4th and Story Dice takes 2nd", names passed through
     /// `text`.
+    /// A place shared in a tie reads "3rd=": "without eli, Lullaby Loom rises to 2nd=, tied
+    /// with Quarrel Quill"; one whose holder keeps it, newly tied or no longer tied: "without
+    /// eli, Lullaby Loom shares 3rd with Quarrel Quill", "… holds 3rd alone".
     pub fn said(&self, text: fn(&str) -> String) -> String {
         let who = text(&self.title);
-        let moved = match self.moves_to {
-            Some(to) if to > self.place => format!("{who} drops to {}", ordinal(to)),
-            Some(to) => format!("{who} rises to {}", ordinal(to)),
-            None => format!("{who} is no longer ranked"),
-        };
-        let taken = match &self.then_title {
-            Some(title) => format!("{} takes {}", text(title), ordinal(self.place)),
-            None => format!("no entry holds {}", ordinal(self.place)),
-        };
-        format!("without {}, {moved} and {taken}", text(&self.judge))
+        let judge = text(&self.judge);
+        let place = ordinal(self.place);
+        let other = self.then_title.as_deref().map(text);
+        // The holder lands in one tie with who then covers its place.
+        let together = self.shared && self.then_place.is_some() && self.then_place == self.moves_to;
+        match (self.moves_to, other) {
+            (Some(to), Some(other)) if to == self.place && together => {
+                format!("without {judge}, {who} shares {place} with {other}")
+            }
+            (Some(to), _) if to == self.place => format!("without {judge}, {who} holds {place} alone"),
+            (Some(to), Some(other)) if together => {
+                let way = if to > self.place { "drops" } else { "rises" };
+                format!("without {judge}, {who} {way} to {}=, tied with {other}", ordinal(to))
+            }
+            (moves_to, other) => {
+                let tied = if self.shared { "=" } else { "" };
+                let moved = match moves_to {
+                    Some(to) if to > self.place => format!("{who} drops to {}{tied}", ordinal(to)),
+                    Some(to) => format!("{who} rises to {}{tied}", ordinal(to)),
+                    None => format!("{who} is no longer ranked"),
+                };
+                let taken = match (other, self.then_place) {
+                    (Some(other), Some(at)) if self.then_shared => format!("{other} shares {}", ordinal(at)),
+                    (Some(other), _) => format!("{other} takes {place}"),
+                    (None, _) => format!("no entry holds {place}"),
+                };
+                format!("without {judge}, {moved} and {taken}")
+            }
+        }
     }
 }
 
 /// Each paid ranking as it would be without one judge: the merge's own entries (by their
-/// position in the merge's ranking) in the order they would then take. Kept beside the rankings
-/// to compare the places again once the entries that cannot win are known; not saved.
+/// position in the merge's ranking) in the order they would then take, with their places then
+/// (tied entries share one) and scores. Kept beside the rankings to compare the places again
+/// once the entries that cannot win are known, or a finals round reorders them; not saved.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WithoutOne {
     pub judge: String,
-    /// (ranking's index among the rankings, the order without the judge).
-    pub orders: Vec<(usize, Vec<u32>)>,
+    /// (ranking's index among the rankings, the ranking without the judge).
+    pub orders: Vec<(usize, Vec<Then>)>,
+}
+
+/// One entry of a ranking as it would be without one judge.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Then {
+    /// Its position in the merge's own ranking.
+    pub at: u32,
+    /// Its place then: entries tied share one.
+    pub place: usize,
+    /// Its merged score then: what a finals round's prior reads.
+    pub score: f64,
+}
+
+/// Each of `ranked` (positions with their places, in order) with its place among them: one
+/// more than the entries placed strictly before it, so that the entries that cannot win, left
+/// out, leave no gaps and tied entries keep one place.
+fn placed_among(ranked: &[(u32, usize)]) -> Vec<(u32, usize)> {
+    let mut out: Vec<(u32, usize)> = Vec::with_capacity(ranked.len());
+    for (k, &(at, place)) in ranked.iter().enumerate() {
+        let shared = k > 0 && ranked[k - 1].1 == place;
+        out.push((at, if shared { out[k - 1].1 } else { k + 1 }));
+    }
+    out
+}
+
+/// The positions that share `place` in `placed`, sorted.
+fn alike(placed: &[(u32, usize)], place: usize) -> Vec<u32> {
+    let mut same: Vec<u32> = placed.iter().filter(|(_, p)| *p == place).map(|(at, _)| *at).collect();
+    same.sort_unstable();
+    same
 }
 
 /// How many judges a paid place's line names before "and N more".
@@ -84,10 +148,22 @@ impl Rankings {
 
     /// The entries of `ranking` that hold its paid places, in place order: the first that can
     /// win (an entry the rules exclude holds none), as many as a prize pays.
+    /// Entries tied at the last paid place all hold it: the jury has not yet said which one.
     pub fn paid_holders(&self, ranking: &str) -> Vec<&super::Ranked> {
+        let ranked = self.ranking(ranking).unwrap_or(&[]);
+        self.holders(ranking).into_iter().filter_map(|(at, _)| ranked.get(at as usize)).collect()
+    }
+
+    /// The positions of `ranking`'s paid holders, with the place each holds among the entries
+    /// that can win.
+    fn holders(&self, ranking: &str) -> Vec<(u32, usize)> {
         let places = self.paid.get(ranking).copied().unwrap_or(0);
         let out = self.cannot_win();
-        self.ranking(ranking).unwrap_or(&[]).iter().filter(|e| !out.contains(e.id.as_str())).take(places).collect()
+        let can_win: Vec<(u32, usize)> = (self.ranking(ranking).unwrap_or(&[]).iter().enumerate())
+            .filter(|(_, e)| !out.contains(e.id.as_str()))
+            .filter_map(|(at, e)| Some((u32::try_from(at).ok()?, e.place)))
+            .collect();
+        placed_among(&can_win).into_iter().filter(|(_, place)| *place <= places).collect()
     }
 
     /// The ids of the entries the event's rules exclude from prizes.
@@ -112,43 +188,55 @@ impl Rankings {
     /// Compares every paid place with who would hold it without each judge, and sets
     /// `robustness`: where the merge kept each judge's ranking without them (a merge saved and
     /// read back keeps the places it saved).
+    ///
+    /// A holder keeps its place when it would hold the same place, with the same entries tied
+    /// with it: a tie that forms or breaks without a judge changes what the jury must decide.
     pub fn test_places(&mut self) {
         let Some(without) = &self.without_each else { return };
         let out = self.cannot_win();
-        let mut found: Vec<(usize, usize, usize, PlaceChange)> = Vec::new();
-        for (j, one) in without.iter().enumerate() {
-            for (k, order) in &one.orders {
-                let Some((name, ranked)) = self.rankings.get(*k) else { continue };
-                let Some(places) = self.paid.get(name) else { continue };
-                let can_win = |p: &&u32| ranked.get(**p as usize).is_some_and(|e| !out.contains(e.id.as_str()));
-                let now: Vec<u32> =
-                    (0..ranked.len()).filter_map(|p| u32::try_from(p).ok()).filter(|p| can_win(&p)).collect();
-                let then: Vec<u32> = order.iter().filter(can_win).copied().collect();
-                for (place, holder) in now.iter().take(*places).enumerate() {
-                    let taker = then.get(place);
-                    if taker == Some(holder) {
+        let mut found: Vec<((usize, usize, u32, usize), PlaceChange)> = Vec::new();
+        for (k, (name, ranked)) in self.rankings.iter().enumerate() {
+            if !self.paid.contains_key(name) {
+                continue;
+            }
+            let holders = self.holders(name);
+            let can_win = |at: u32| ranked.get(at as usize).is_some_and(|e| !out.contains(e.id.as_str()));
+            for (j, one) in without.iter().enumerate() {
+                let Some((_, order)) = one.orders.iter().find(|(at, _)| *at == k) else { continue };
+                let then: Vec<(u32, usize)> = order.iter().filter(|t| can_win(t.at)).map(|t| (t.at, t.place)).collect();
+                let then = placed_among(&then);
+                for &(holder, place) in &holders {
+                    let moves_to = then.iter().find(|(at, _)| *at == holder).map(|(_, p)| *p);
+                    let before = alike(&holders, place);
+                    let after = moves_to.map(|to| alike(&then, to)).unwrap_or_default();
+                    if moves_to == Some(place) && before == after {
                         continue;
                     }
-                    let (holder, taker) = (&ranked[*holder as usize], taker.map(|t| &ranked[*t as usize]));
+                    // Who holds the place then: the first entry, other than the holder, whose
+                    // place, with the entries tied with it, covers it.
+                    let covers =
+                        |(at, p): &&(u32, usize)| *at != holder && *p <= place && place < *p + alike(&then, *p).len();
+                    let taker = then.iter().find(covers).copied();
+                    let (entry, then_holder) = (&ranked[holder as usize], taker.map(|(at, _)| &ranked[at as usize]));
                     let change = PlaceChange {
                         ranking: name.clone(),
-                        place: place + 1,
-                        id: holder.id.clone(),
-                        title: holder.title.clone(),
+                        place,
+                        id: entry.id.clone(),
+                        title: entry.title.clone(),
                         judge: one.judge.clone(),
-                        then: taker.map(|t| t.id.clone()),
-                        then_title: taker.map(|t| t.title.clone()),
-                        moves_to: then
-                            .iter()
-                            .position(|t| ranked.get(*t as usize).is_some_and(|e| e.id == holder.id))
-                            .map(|p| p + 1),
+                        then: then_holder.map(|t| t.id.clone()),
+                        then_title: then_holder.map(|t| t.title.clone()),
+                        moves_to,
+                        shared: after.len() > 1,
+                        then_shared: taker.is_some_and(|(_, p)| alike(&then, p).len() > 1),
+                        then_place: taker.map(|(_, p)| p),
                     };
-                    found.push((*k, place, j, change));
+                    found.push(((k, place, holder, j), change));
                 }
             }
         }
-        found.sort_by_key(|(k, place, j, _)| (*k, *place, *j));
-        self.robustness = Some(found.into_iter().map(|(_, _, _, c)| c).collect());
+        found.sort_by_key(|(key, _)| *key);
+        self.robustness = Some(found.into_iter().map(|(_, c)| c).collect());
     }
 
     /// For each place a prize pays in `ranking`, in place order, whether it holds without any one
@@ -157,10 +245,11 @@ impl Rankings {
     /// prize pays places in the ranking. Names pass through `text`.
     pub fn robustness_said(&self, ranking: &str, text: fn(&str) -> String) -> Vec<String> {
         let Some(changes) = &self.robustness else { return Vec::new() };
-        (1..=self.paid_holders(ranking).len())
-            .map(|place| {
+        self.paid_holders(ranking)
+            .into_iter()
+            .map(|holder| {
                 let here: Vec<&PlaceChange> =
-                    changes.iter().filter(|c| c.ranking == ranking && c.place == place).collect();
+                    changes.iter().filter(|c| c.ranking == ranking && c.id == holder.id).collect();
                 let said: Vec<String> = here.iter().take(NAMED).map(|c| c.said(text)).collect();
                 match here.get(NAMED..).unwrap_or_default() {
                     _ if here.is_empty() => HOLDS.to_owned(),
@@ -203,7 +292,16 @@ impl Rankings {
     /// the test was not worked out.
     pub fn robustness_summary(&self) -> Option<String> {
         let changes = self.robustness.as_ref()?;
-        let places: usize = self.paid.keys().map(|r| self.paid_holders(r).len()).sum();
+        // Places, not holders: two tied for the last paid place hold one.
+        let places: usize = self
+            .paid
+            .keys()
+            .map(|r| {
+                let mut held: Vec<usize> = self.holders(r).into_iter().map(|(_, place)| place).collect();
+                held.dedup();
+                held.len()
+            })
+            .sum();
         if changes.is_empty() {
             return Some(format!("Every paid place ({places}) {HOLDS}."));
         }
@@ -346,7 +444,9 @@ fn without(
                 keep.iter().map(|e| overall[*e]).collect()
             };
             let again = context.ranking(&scores, &keep, method.order());
-            (*k, again.iter().filter_map(|e| at.get(e.id.as_str()).copied()).collect())
+            let then =
+                again.iter().filter_map(|e| Some(Then { at: *at.get(e.id.as_str())?, place: e.place, score: e.score }));
+            (*k, then.collect())
         })
         .collect();
     WithoutOne { judge, orders }
@@ -385,9 +485,10 @@ pub(super) mod tests {
     type Said = (usize, &'static str, &'static str, Option<&'static str>, Option<usize>);
 
     /// bo and cy agree: b first, a second. ana's lone 5 for a and 1 for b put a first by the mean
-    /// (4.33 to 3.67): without her, b would win. Without bo or cy, a still leads. The median
-    /// instead puts b first, as two of three judges did, and there the place rests on each of
-    /// them.
+    /// (4.33 to 3.67): without her, b would win. Without bo or cy, a still leads, but b and c
+    /// (3 each from the other two, on every criterion) tie for 2nd: the jury would then have a
+    /// tie to settle, so those places do not hold either. The median instead puts b first, as
+    /// two of three judges did, and there the place rests on each of them.
     #[test]
     fn a_winner_decided_by_one_judges_outlier_is_fragile_naming_that_judge() {
         let subs = backyard(6);
@@ -396,9 +497,18 @@ pub(super) mod tests {
         let panel = || {
             vec![judge("ana", &[5, 1, 3, 2, 1, 1]), judge("bo", &[4, 5, 3, 2, 1, 1]), judge("cy", &[4, 5, 3, 2, 1, 1])]
         };
+        // Without bo or cy, b and c tie for 2nd under every method.
+        let ties = vec![
+            (1, "a", "ana", Some("b"), Some(2)),
+            (2, "b", "ana", Some("a"), Some(1)),
+            (2, "b", "bo", Some("c"), Some(2)),
+            (2, "b", "cy", Some("c"), Some(2)),
+            (3, "c", "bo", Some("b"), Some(2)),
+            (3, "c", "cy", Some("b"), Some(2)),
+        ];
         let cases: [(Method, Vec<Said>); 4] = [
-            (Method::Mean, vec![(1, "a", "ana", Some("b"), Some(2)), (2, "b", "ana", Some("a"), Some(1))]),
-            (Method::Calibrated, vec![(1, "a", "ana", Some("b"), Some(2)), (2, "b", "ana", Some("a"), Some(1))]),
+            (Method::Mean, ties.clone()),
+            (Method::Calibrated, ties.clone()),
             (
                 Method::Median,
                 vec![
@@ -406,13 +516,12 @@ pub(super) mod tests {
                     (1, "b", "cy", Some("a"), Some(2)),
                     (2, "a", "bo", Some("b"), Some(1)),
                     (2, "a", "cy", Some("b"), Some(1)),
+                    (3, "c", "bo", Some("b"), Some(2)),
+                    (3, "c", "cy", Some("b"), Some(2)),
                 ],
             ),
             // Every judge's sum needs every judge: without any one, the same three count alike.
-            (
-                Method::Sum { judges: Vec::new() },
-                vec![(1, "a", "ana", Some("b"), Some(2)), (2, "b", "ana", Some("a"), Some(1))],
-            ),
+            (Method::Sum { judges: Vec::new() }, ties),
         ];
         for (method, want) in cases {
             let options = Options::new(method.clone(), &config);
@@ -433,7 +542,8 @@ pub(super) mod tests {
             assert!(r.robustness.iter().flatten().all(|c| c.ranking == "backyard"), "only the paid ranking");
             let lines = r.robustness_lines("backyard", str::to_owned);
             assert_eq!(lines.len(), 4, "{lines:?}");
-            assert_eq!(lines[2], "3rd C: holds without any one judge", "{}", method.name());
+            let third = "3rd C: without bo, C rises to 2nd=, tied with B; without cy, C rises to 2nd=, tied with B";
+            assert_eq!(lines[2], third, "{}", method.name());
         }
     }
 
@@ -451,11 +561,13 @@ pub(super) mod tests {
     #[test]
     fn an_entry_that_cannot_win_holds_no_paid_place() {
         let mut r = by_the_mean([[5, 1, 3, 2, 1, 1], [4, 5, 3, 2, 1, 1], [4, 5, 3, 2, 1, 1]]);
-        assert_eq!(r.fragile("backyard").len(), 2, "a and b swap without ana");
+        // a and b swap without ana; b and c tie without bo, and without cy.
+        assert_eq!(r.fragile("backyard").len(), 6, "{:?}", r.robustness);
         r.ineligible = vec![super::super::Ineligible { id: "b".into(), title: "B".into(), reasons: vec!["r".into()] }];
         r.test_places();
         let holders: Vec<&str> = r.paid_holders("backyard").iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(holders, ["a", "c", "d", "e"]);
+        // e and f, alike, tie for the last paid place: both hold it until the jury decides.
+        assert_eq!(holders, ["a", "c", "d", "e", "f"]);
         assert!(r.fragile("backyard").is_empty(), "{:?}", r.robustness);
         assert_eq!(r.robustness_lines("backyard", str::to_owned)[1], "2nd C: holds without any one judge");
     }
@@ -476,7 +588,7 @@ pub(super) mod tests {
 
     #[test]
     fn a_change_is_said_in_plain_words() {
-        let change = |moves_to, then: Option<&str>| PlaceChange {
+        let change = |moves_to, then: Option<&str>, (shared, then_shared, then_place)| PlaceChange {
             ranking: "backyard".into(),
             place: 2,
             id: "map".into(),
@@ -485,12 +597,43 @@ pub(super) mod tests {
             then: then.map(str::to_owned),
             then_title: then.map(str::to_owned),
             moves_to,
+            shared,
+            then_shared,
+            then_place,
         };
+        let alone = (false, false, Some(2));
         let cases = [
-            (change(Some(4), Some("Story Dice")), "without ana, Map Mender drops to 4th and Story Dice takes 2nd"),
-            (change(Some(1), Some("Story Dice")), "without ana, Map Mender rises to 1st and Story Dice takes 2nd"),
-            (change(None, Some("Story Dice")), "without ana, Map Mender is no longer ranked and Story Dice takes 2nd"),
-            (change(None, None), "without ana, Map Mender is no longer ranked and no entry holds 2nd"),
+            (
+                change(Some(4), Some("Story Dice"), alone),
+                "without ana, Map Mender drops to 4th and Story Dice takes 2nd",
+            ),
+            (
+                change(Some(1), Some("Story Dice"), alone),
+                "without ana, Map Mender rises to 1st and Story Dice takes 2nd",
+            ),
+            (
+                change(None, Some("Story Dice"), alone),
+                "without ana, Map Mender is no longer ranked and Story Dice takes 2nd",
+            ),
+            (
+                change(None, None, (false, false, None)),
+                "without ana, Map Mender is no longer ranked and no entry holds 2nd",
+            ),
+            // Ties that form or break: "=" after a shared place, "tied with" the entry it lands
+            // beside, "shares" for a place another tie stretches over.
+            (
+                change(Some(1), Some("Story Dice"), (true, true, Some(1))),
+                "without ana, Map Mender rises to 1st=, tied with Story Dice",
+            ),
+            (
+                change(Some(4), Some("Story Dice"), (false, true, Some(1))),
+                "without ana, Map Mender drops to 4th and Story Dice shares 1st",
+            ),
+            (
+                change(Some(2), Some("Story Dice"), (true, true, Some(2))),
+                "without ana, Map Mender shares 2nd with Story Dice",
+            ),
+            (change(Some(2), None, (false, false, None)), "without ana, Map Mender holds 2nd alone"),
         ];
         for (c, want) in cases {
             assert_eq!(c.said(str::to_owned), want);

@@ -279,3 +279,47 @@ pub fn score_file(s: &Sandbox, name: &str, edit: impl FnOnce(&mut judging::score
     std::fs::write(&path, judging::scorefile::write(&body, None).expect("json")).expect("write");
     path
 }
+
+/// Each paid place of `ranking` (its first `paid` places; every entry there can win) that
+/// `merged`'s robustness says holds, or changes, without each of `judges` is the place the merge
+/// `without` that judge gives, ties included: what the README promises of "Without any one
+/// judge".
+pub fn places_said_are_those_without(
+    merged: &serde_json::Value,
+    without: impl Fn(&str) -> serde_json::Value,
+    judges: &[&str],
+    ranking: &str,
+    paid: u64,
+) {
+    let changes = merged["robustness"].as_array().expect("the places were tested").clone();
+    let places = |merge: &serde_json::Value| -> Vec<(String, u64)> {
+        let found = merge["rankings"].as_array().expect("rankings").iter().find(|r| r[0] == ranking);
+        let entries = found.expect("the ranking")[1].as_array().expect("entries").clone();
+        entries
+            .iter()
+            .map(|e| (e["id"].as_str().expect("id").to_owned(), e["place"].as_u64().expect("place")))
+            .collect()
+    };
+    let tied_at = |all: &[(String, u64)], place: u64| -> Vec<String> {
+        all.iter().filter(|(_, p)| *p == place).map(|(id, _)| id.clone()).collect()
+    };
+    let now = places(merged);
+    for judge in judges {
+        let then = places(&without(judge));
+        for (id, place) in now.iter().filter(|(_, p)| *p <= paid) {
+            let moved = then.iter().find(|(other, _)| other == id).map(|(_, p)| *p);
+            let said =
+                changes.iter().find(|c| c["ranking"] == ranking && c["id"] == id.as_str() && c["judge"] == *judge);
+            let context = format!("without {judge}: {id} at {place}, then {moved:?}; said {said:?}; then {then:?}");
+            if let Some(change) = said {
+                assert_eq!(change["place"].as_u64(), Some(*place), "{context}");
+                assert_eq!(change["moves_to"].as_u64(), moved, "{context}");
+                let shared = moved.is_some_and(|m| tied_at(&then, m).len() > 1);
+                assert_eq!(change["shared"].as_bool(), Some(shared), "{context}");
+            } else {
+                assert_eq!(moved, Some(*place), "said to hold: {context}");
+                assert_eq!(tied_at(&then, *place), tied_at(&now, *place), "the same tie: {context}");
+            }
+        }
+    }
+}

@@ -337,14 +337,9 @@ impl Board<'_> {
             facts.push(format!("paid {}", e.chance_text()));
         }
         let name = self.ranking_name();
-        if let Some(place) = self.rankings.paid_holders(name).iter().position(|h| h.id == e.id) {
-            let resting: Vec<String> = self
-                .rankings
-                .fragile(name)
-                .iter()
-                .filter(|c| c.place == place + 1)
-                .map(|c| clean_line(&c.judge))
-                .collect();
+        if self.rankings.paid_holders(name).iter().any(|h| h.id == e.id) {
+            let resting: Vec<String> =
+                self.rankings.fragile(name).iter().filter(|c| c.id == e.id).map(|c| clean_line(&c.judge)).collect();
             // A place that holds says nothing here: the pane to deliberate says whether all do.
             if !resting.is_empty() {
                 // What the test without each judge found: not who scored it (a judge who did
