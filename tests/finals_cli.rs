@@ -135,10 +135,10 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
             .args(["--judge", judge, "compare", &compared[0].0, &compared[0].1, "--winner", "level"])
             .output()
             .expect("runs");
-        assert!(
-            String::from_utf8_lossy(&again.stdout).contains("in place of your earlier answer"),
-            "a second answer replaces the first"
-        );
+        let again = String::from_utf8_lossy(&again.stdout);
+        assert!(again.contains("in place of your earlier answer"), "a second answer replaces the first: {again}");
+        // Its note, given with the first answer and not with the second, is kept and said so.
+        assert!(again.contains("Your note on this pair is kept: \"side by side\""), "{again}");
         run(
             &s,
             judge,

@@ -66,8 +66,7 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
                     x.ranking == y.ranking && x.finalists.iter().map(|f| &f.id).eq(y.finalists.iter().map(|f| &f.id))
                 })
         };
-        let made: usize = answered.iter().map(|r| r.answers.len()).sum::<usize>()
-            + before.rounds.iter().map(|r| r.answers.len()).sum::<usize>();
+        let made = answers_made(answered.iter().chain(&before.rounds));
         if same(&before.rounds, &rounds) {
             // The same finalists: published again with the answers the files now hold.
             rounds = answered;
@@ -136,6 +135,22 @@ fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Ve
             (seen, why)
         })
         .collect())
+}
+
+/// How many answers `rounds` hold, each judge's answer on a pair once whether the published
+/// file or a score file holds it: the same answers are usually in both (counted twice, 27 had
+/// read as 37).
+fn answers_made<'a>(rounds: impl Iterator<Item = &'a Round>) -> usize {
+    rounds
+        .flat_map(|r| {
+            r.answers.iter().filter_map(|a| {
+                let mut pair = [r.finalists.get(a.first)?.id.as_str(), r.finalists.get(a.second)?.id.as_str()];
+                pair.sort_unstable();
+                Some((r.ranking.as_str(), crate::model::name_key(r.judges.get(a.judge)?), pair))
+            })
+        })
+        .collect::<std::collections::HashSet<_>>()
+        .len()
 }
 
 /// What to type to compare the next pair, or that none is left. The verdict is left in quotes
@@ -254,6 +269,10 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         }
     }
     let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
+    let before = session.store.sheet_of(std::slice::from_ref(&pair.first))?.comparison(&pair).cloned();
+    // A new verdict without --note keeps the note the judge wrote before (it had been dropped
+    // unsaid); `--note ""` takes it away.
+    let kept_note = before.as_ref().and_then(|c| c.note.clone()).filter(|_| asked.note.is_none());
     let answer = if asked.clear {
         None
     } else {
@@ -267,9 +286,9 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
             _ => bail!("--winner {:?}: say A ({}), B ({}) or level", clean_line(winner), clean_line(a), clean_line(b)),
         };
         let verdict = pair.verdict(named).unwrap_or(Verdict::Level);
-        Some(Compared { verdict, note: asked.note.map(str::to_owned).filter(|n| !n.trim().is_empty()) })
+        let given = asked.note.map(str::to_owned).filter(|n| !n.trim().is_empty());
+        Some(Compared { verdict, note: given.or_else(|| kept_note.clone()) })
     };
-    let before = session.store.sheet_of(std::slice::from_ref(&pair.first))?.comparison(&pair).cloned();
     let (id, change) = Change::comparison(&pair, answer.clone());
     session.store.apply(&id, &change)?;
     let mut round = round.clone();
@@ -287,7 +306,40 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         (None, Some(was)) => println!("Taken back: your answer {was}"),
         (None, None) => println!("You had no answer on {}: nothing to take back", clean_line(&pair.to_string())),
     }
+    if let (Some(_), Some(note)) = (&answer, &kept_note) {
+        println!("Your note on this pair is kept: \"{}\" (--note \"\" takes it away)", clean_line(note));
+    }
     let (done, open) = round.progress(&session.judge, &barred);
     println!("You compared {done} of the {open} pairs you may. {}", next_line(&round, &session.judge, &barred));
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finals::Finalist;
+    use crate::model::{Compared, Pair, Verdict};
+
+    /// The same answers in the published file and in the judges' files count once; another
+    /// judge's answer on the same pair, or one judge's on another pair, counts on its own.
+    #[test]
+    fn an_answer_in_the_file_and_in_a_score_file_counts_once() {
+        let finalist = |id: &str| Finalist { id: id.into(), title: id.into(), rubric_place: 1, rubric_score: 4.0 };
+        let mut published = Round {
+            ranking: "backyard".into(),
+            paid: 2,
+            finalists: vec![finalist("a"), finalist("b"), finalist("c")],
+            judges: Vec::new(),
+            answers: Vec::new(),
+        };
+        let answer = |round: &mut Round, judge: &str, a: &str, b: &str| {
+            let pair = Pair::new(a, b).expect("a pair");
+            assert!(round.record(judge, &pair, Some(Compared { verdict: Verdict::First, note: None })));
+        };
+        answer(&mut published, "ana", "a", "b");
+        answer(&mut published, "bo", "a", "b");
+        let mut from_files = published.clone();
+        answer(&mut from_files, "Ana", "b", "c");
+        assert_eq!(answers_made([&published, &from_files].into_iter()), 3);
+    }
 }
