@@ -114,9 +114,13 @@ impl EntryStats {
         EntryStats { judges: count, gap, lowest, highest }
     }
 
-    /// Up to `n` entries marked by two judges or more, the most disagreed first (ties by index).
+    /// Up to `n` entries marked by two judges or more who did not all agree, the most disagreed
+    /// first (ties by index).
     pub fn most_disagreed(&self, n: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = (0..self.judges.len()).filter(|e| self.judges[*e] >= 2).collect();
+        // Judges who gave one entry the very same total do not disagree on it: listed, it read
+        // "0.00, ana 3.50 / ana 3.50", the same judge lowest and highest.
+        let mut out: Vec<usize> =
+            (0..self.judges.len()).filter(|e| self.judges[*e] >= 2 && self.gap[*e] > 0.0).collect();
         out.sort_by(|a, b| self.gap[*b].total_cmp(&self.gap[*a]).then(a.cmp(b)));
         out.truncate(n);
         out

@@ -184,7 +184,11 @@ fn disagreements_come_widest_gap_first() {
     let p = panel(3, 3, &[(0, 0, 5.0), (1, 0, 5.0), (0, 1, 1.0), (1, 1, 5.0), (2, 1, 3.0), (0, 2, 3.0)]);
     let stats = EntryStats::of(&p);
     assert_eq!(stats.judges, [2, 3, 1]);
-    assert_eq!(stats.most_disagreed(5), [1, 0], "entry 2 has one judge: nothing to disagree on");
+    assert_eq!(
+        stats.most_disagreed(5),
+        [1],
+        "entry 0's judges agree (5 and 5), entry 2 has one judge: nothing to disagree on"
+    );
     assert_eq!(stats.most_disagreed(1), [1]);
     assert_eq!(stats.gap, [0.0, 4.0, 0.0], "highest less lowest");
     assert_eq!((stats.lowest[1], stats.highest[1]), (Some((0, 1.0)), Some((1, 5.0))));
