@@ -15,11 +15,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         Judges run `judging` to browse the submissions from the organizers' export, open each Space, \
         video and post, and score them on the rubric in judging.toml. Every score is saved at once \
         to a local SQLite store.\n\n\
-        Without judging.toml in the current folder, the built-in Build Small Hackathon event and its \
-        sample export are used."
+        Without judging.toml in the current folder, the event `judging join` set up is used, else the \
+        built-in Build Small Hackathon event and its sample export."
 )]
 pub struct Cli {
-    /// The event's configuration [default: ./judging.toml, else the built-in event]
+    /// The event's configuration [default: ./judging.toml, else the one `judging join` set up,
+    /// else the built-in event]
     #[arg(long, global = true, env = "JUDGING_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -325,13 +326,19 @@ pub struct MethodArgs {
 }
 
 impl MethodArgs {
-    /// The method these flags name, the event's where they name none.
-    pub fn method(&self, event: &crate::config::MergeConfig) -> crate::merge::Method {
-        crate::merge::Method::named(
-            self.name.unwrap_or(event.method),
-            self.trim.unwrap_or(event.trim),
-            self.trim_by.unwrap_or(event.trim_by),
-        )
+    /// The method these flags name, the event's where they name none. `--trim` or `--trim-by`
+    /// with another method is refused: they had been taken without a word and did nothing.
+    pub fn method(&self, event: &crate::config::MergeConfig) -> Result<crate::merge::Method, String> {
+        let name = self.name.unwrap_or(event.method);
+        if name != MethodName::Trimmed && (self.trim.is_some() || self.trim_by.is_some()) {
+            let flag = if self.trim.is_some() { "--trim" } else { "--trim-by" };
+            let from = if self.name.is_some() { "--method" } else { "judging.toml's merge.method" };
+            let method = crate::merge::Method::named(name, 1, TrimBy::Total).name();
+            return Err(format!(
+                "{flag} acts only with the trimmed method, and this merge is {method} ({from}): add --method trimmed, or leave {flag} out"
+            ));
+        }
+        Ok(crate::merge::Method::named(name, self.trim.unwrap_or(event.trim), self.trim_by.unwrap_or(event.trim_by)))
     }
 }
 

@@ -193,7 +193,7 @@ impl Loaded {
     pub fn published_finals(&self) -> Result<Option<crate::finals::published::Published>, FileError> {
         let Some(path) = self.finals_path() else { return Ok(None) };
         let Some(text) = read(&path)? else { return Ok(None) };
-        crate::finals::published::parse(&text, &self.config.event.id).map(Some).map_err(|problems| {
+        crate::finals::published::parse(&text, &self.config).map(Some).map_err(|problems| {
             let problems: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
             FileError::invalid(
                 &path,

@@ -811,6 +811,21 @@ fn the_sum_counts_only_the_chosen_judges() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("use it with --method sum"));
+    // --trim and --trim-by act only with the trimmed method: with another, they had done
+    // nothing without a word.
+    for (flags, said) in [
+        (
+            &["--trim", "3"][..],
+            "--trim acts only with the trimmed method, and this merge is calibrated (judging.toml's merge.method)",
+        ),
+        (
+            &["--method", "mean", "--trim-by", "criterion"][..],
+            "--trim-by acts only with the trimmed method, and this merge is mean (--method)",
+        ),
+    ] {
+        head(&s).arg("merge").args(flags).args(&files).assert().failure().stderr(predicate::str::contains(said));
+    }
+    head(&s).args(["merge", "--method", "trimmed", "--trim", "0"]).args(&files).assert().success();
     // Judges who share no entry: a sum of every judge counts nothing, and says so.
     let apart = [judge_file(&s, "cy", 0, &SOME[..1]), judge_file(&s, "di", 0, &SOME[1..2])];
     head(&s).args(["merge", "--method", "sum"]).args(&apart).assert().failure().stderr(

@@ -511,19 +511,19 @@ published_at = "2026-07-01T10:00:00.000Z"
 method = "calibrated"
 
 [[rankings]]
-ranking = "overall"
+ranking = "backyard"
 paid = 2
 finalists = [
   { id = "bus-stop-oracle", title = "Bus Stop Oracle", rubric_place = 1, rubric_score = 4.4 },
-  { id = "pantry-poet", title = "Pantry Poet", rubric_place = 2, rubric_score = 4.2 },
+  { id = "meter-reader", title = "Meter Reader", rubric_place = 2, rubric_score = 4.2 },
 ]
 "#,
     );
     let mut app = Running::start_with(&s, &["--judge", "mira"], &[]);
     app.wait_for("pulled 40 submissions");
     app.keys("F");
-    app.wait_for("Finals · overall");
-    app.wait_for("Pantry Poet");
+    app.wait_for("Finals · backyard");
+    app.wait_for("Meter Reader");
     // The right-hand finalist is the better: saved at once, and no pair is left.
     app.keys("\x1b[C");
     app.wait_for("saved: ");
@@ -534,5 +534,5 @@ finalists = [
     let listed = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{listed}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(listed.contains("you compared 1 of the 1 pairs you may"), "{listed}");
-    assert!(listed.contains("you: Pantry Poet over Bus Stop Oracle"), "{listed}");
+    assert!(listed.contains("you: Meter Reader over Bus Stop Oracle"), "{listed}");
 }

@@ -166,7 +166,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
         Some(Command::Feedback { files, method, left_out, output }) => {
-            let options = options_of(&loaded.config, method, left_out);
+            let options = options_of(&loaded.config, method, left_out)?;
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             feedback::run(&session, &collected, options, output)
@@ -190,7 +190,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             assign::run(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
-            let options = options_of(&loaded.config, method, left_out);
+            let options = options_of(&loaded.config, method, left_out)?;
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
             let request = results::Request {
@@ -255,10 +255,10 @@ fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<
 
 /// The merge `merge`, `results` and `feedback` all run: the method asked for (else the event's)
 /// and the judges left out.
-fn options_of(config: &Config, method: &MethodArgs, left_out: &crate::cli::LeftOut) -> Options {
-    let mut options = Options::new(method.method(&config.merge), config);
+fn options_of(config: &Config, method: &MethodArgs, left_out: &crate::cli::LeftOut) -> Result<Options> {
+    let mut options = Options::new(method.method(&config.merge).map_err(anyhow::Error::msg)?, config);
     options.without.clone_from(&left_out.without);
-    options
+    Ok(options)
 }
 
 /// How this `judging merge` ranks: judging.toml's [merge], with what the flags override. A
@@ -272,7 +272,7 @@ fn merge_options(
     tie_breaks: &[String],
     chances: Chances,
 ) -> Result<Options> {
-    let mut options = options_of(config, method, left_out);
+    let mut options = options_of(config, method, left_out)?;
     if !judges.is_empty() && !matches!(options.method, crate::merge::Method::Sum { .. }) {
         bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
     }

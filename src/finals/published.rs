@@ -98,8 +98,12 @@ struct RawAnswer {
     verdict: String,
 }
 
-/// Reads a published finals file's text for `event`: every problem found, each with its line.
-pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
+/// Reads a published finals file's text for the event `config` sets: every problem found, each
+/// with its line. A round of a ranking judging.toml gives no finals, or an answer from a judge
+/// who does not compare in them, is one: the file travels like any other, and either had been
+/// taken without a word (a wood round paid wood "by the finals' order" from no answer at all).
+pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Vec<String>> {
+    let event = config.event.id.as_str();
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![crate::plain::plain(e.to_string().trim_end())])?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
     let mut problems = Vec::new();
@@ -124,6 +128,14 @@ pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
         let ranking = spanned.get_ref();
         if rounds.iter().any(|round| round.ranking == ranking.ranking) {
             problems.push(format!("{at}: ranking {:?} is published twice", clean_line(&ranking.ranking)));
+        }
+        let with_finals = config.finals_rankings();
+        if !with_finals.contains(&ranking.ranking) {
+            problems.push(format!(
+                "{at}: ranking = {} has no finals in judging.toml (its finals are of {}): publish them again with `judging merge --finals`",
+                crate::sanitize::in_quotes(&ranking.ranking),
+                if with_finals.is_empty() { "no ranking".to_owned() } else { with_finals.join(", ") }
+            ));
         }
         if ranking.finalists.len() < 2 {
             problems.push(format!(
@@ -160,7 +172,7 @@ pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
             answers: Vec::new(),
         });
     }
-    place_answers(&raw.answers, &mut rounds, &line, &mut problems);
+    place_answers(&raw.answers, &mut rounds, (&line, config), &mut problems);
     if problems.is_empty() {
         Ok(Published { event: raw.event, published_at: raw.published_at, method: raw.method, rounds })
     } else {
@@ -172,7 +184,7 @@ pub fn parse(text: &str, event: &str) -> Result<Published, Vec<String>> {
 fn place_answers(
     answers: &[Spanned<RawAnswer>],
     rounds: &mut [Round],
-    line: &dyn Fn(usize) -> usize,
+    (line, config): (&dyn Fn(usize) -> usize, &crate::config::Config),
     problems: &mut Vec<String>,
 ) {
     let mut seen: Vec<(String, Pair)> = Vec::new();
@@ -181,6 +193,13 @@ fn place_answers(
         let answer = spanned.get_ref();
         if crate::paths::check_judge(&answer.judge).is_err() {
             problems.push(format!("{at}.judge = {:?}: not a judge's name", clean_line(&answer.judge)));
+            continue;
+        }
+        if !config.compares_in_finals(&answer.judge) {
+            problems.push(format!(
+                "{at}.judge = {}: not a judge who compares in the finals (judging.toml's [[judges]] and finals.judges)",
+                crate::sanitize::in_quotes(&answer.judge)
+            ));
             continue;
         }
         let Some(pair) = Pair::new(&answer.pair[0], &answer.pair[1]) else {
@@ -289,6 +308,17 @@ pub fn write(event_name: &str, event: &str, method: &str, now: &str, rounds: &[R
 mod tests {
     use super::*;
 
+    /// The built-in event as "e", with finals of backyard and wood.
+    fn event() -> crate::config::Config {
+        let mut config = crate::config::Config::builtin();
+        config.event.id = "e".into();
+        config.finals = Some(crate::config::FinalsConfig {
+            rankings: vec!["backyard".into(), "wood".into()],
+            ..crate::config::FinalsConfig::default()
+        });
+        config
+    }
+
     fn round(ranking: &str, ids: &[&str]) -> Round {
         Round {
             ranking: ranking.into(),
@@ -321,7 +351,7 @@ mod tests {
         let text =
             write("Build Small", "e", "calibrated", "2026-07-01T10:00:00.000Z", &[backyard.clone(), wood.clone()]);
         assert!(!text.contains("jury only"), "notes stay in the score files:\n{text}");
-        let read = parse(&text, "e").unwrap_or_else(|p| panic!("{p:?}\n{text}"));
+        let read = parse(&text, &event()).unwrap_or_else(|p| panic!("{p:?}\n{text}"));
         backyard.answers[0].note = None;
         assert_eq!(read.rounds, [backyard, wood]);
         assert_eq!(read.method, "calibrated");
@@ -357,15 +387,26 @@ mod tests {
             ),
             (twice, "e", &["answers[1]", "Mira answers a / b twice"]),
             ("this = is not [finals".into(), "e", &["line 1"]),
+            // A ranking judging.toml gives no finals, an answer from a judge not in them.
+            (
+                good.replace("ranking = \"backyard\"", "ranking = \"overall\""),
+                "e",
+                &["ranking = \"overall\" has no finals in judging.toml (its finals are of backyard, wood)"],
+            ),
+            (
+                answer("bob", "[\"a\", \"b\"]", "first"),
+                "e",
+                &["judge = \"bob\": not a judge who compares in the finals"],
+            ),
         ];
-        for (text, event, wants) in cases {
-            let problems = parse(&text, event).expect_err(&text).join("\n");
+        for (text, _, wants) in cases {
+            let problems = parse(&text, &event()).expect_err(&text).join("\n");
             for want in wants {
                 assert!(problems.contains(want), "wanted {want:?} in\n{problems}\nfor\n{text}");
             }
             assert!(!problems.contains('\u{1b}'), "{problems}");
         }
-        let lined = parse(&answer("mira", "[\"a\", \"a\"]", "first"), "e").expect_err("bad");
+        let lined = parse(&answer("mira", "[\"a\", \"a\"]", "first"), &event()).expect_err("bad");
         let at = good.lines().count() + 2;
         assert!(lined[0].starts_with(&format!("line {at}:")), "{lined:?}");
     }
