@@ -281,8 +281,18 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), made from this very command line
-    Man,
+    /// Print the man page (roff) of judging or of one command, or write every page into a
+    /// folder: all made from this very command line
+    Man {
+        /// The command whose page to print, named as its page is: merge, sync-init (judging-merge.1,
+        /// judging-sync-init.1) [default: judging's own page]
+        #[arg(value_name = "COMMAND", conflicts_with = "out_dir")]
+        page: Option<String>,
+        /// Write every page into this folder, which must exist: judging.1 and judging-COMMAND.1 for
+        /// each command
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
 }
 
 /// Where the head judge's commands (`merge`, `results`, `feedback`) read the judges' scores.

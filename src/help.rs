@@ -159,16 +159,26 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     (
         "completions",
         &[
-            ("judging completions bash > ~/.local/share/bash-completion/completions/judging", "bash"),
-            ("judging completions zsh > ~/.zfunc/_judging", "zsh (with ~/.zfunc on $fpath)"),
-            ("judging completions fish > ~/.config/fish/completions/judging.fish", "fish"),
+            (
+                "mkdir -p ~/.local/share/bash-completion/completions && judging completions bash > ~/.local/share/bash-completion/completions/judging",
+                "bash",
+            ),
+            ("mkdir -p ~/.zfunc && judging completions zsh > ~/.zfunc/_judging", "zsh (with ~/.zfunc on $fpath)"),
+            (
+                "mkdir -p ~/.config/fish/completions && judging completions fish > ~/.config/fish/completions/judging.fish",
+                "fish",
+            ),
         ],
     ),
     (
         "man",
         &[
-            ("judging man > ~/.local/share/man/man1/judging.1", "install the man page"),
-            ("judging man > judging.1", "write it here, to package it"),
+            (
+                "mkdir -p ~/.local/share/man/man1 && judging man --out-dir ~/.local/share/man/man1",
+                "install every page; `man judging` needs ~/.local/share/man on MANPATH",
+            ),
+            ("judging man merge | man -l -", "read one command's page now"),
+            ("judging man > judging.1", "judging's own page here, to package it"),
         ],
     ),
 ];
@@ -195,6 +205,13 @@ pub fn command() -> clap::Command {
         "{}\n\nThe README has the full guide; `judging COMMAND --help` shows each command's examples.",
         examples_text(START)
     ));
+    // The pages `judging man` prints are named for the commands themselves: a typo is a usage
+    // error with clap's "a similar value exists", and the completions offer the names.
+    let mut pages = Vec::new();
+    page_names(&command, "", &mut pages);
+    command = command.mut_subcommand("man", |man| {
+        man.mut_arg("page", |page| page.value_parser(clap::builder::PossibleValuesParser::new(pages)))
+    });
     for (name, examples) in EXAMPLES {
         command = command.mut_subcommand(*name, |sub| {
             let text = match sub.get_after_help() {
@@ -205,6 +222,60 @@ pub fn command() -> clap::Command {
         });
     }
     command
+}
+
+/// Every command's page name, after `judging-`: `merge`, and `sync-init` for a command within
+/// another, as clap_mangen names the pages.
+fn page_names(command: &clap::Command, prefix: &str, names: &mut Vec<String>) {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        let name = format!("{prefix}{}", sub.get_name());
+        names.push(name.clone());
+        page_names(sub, &format!("{name}-"), names);
+    }
+}
+
+/// The command line as its man pages show it: built, so that each command knows its full name
+/// (`judging sync init`) and its page's (judging-sync-init), and without `help`, which has no
+/// page to give (clap_mangen's own `generate_to` leaves it out too).
+fn man_commands() -> Vec<clap::Command> {
+    fn walk(command: &clap::Command, all: &mut Vec<clap::Command>) {
+        all.push(command.clone());
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+            walk(sub, all);
+        }
+    }
+    let mut top = command().disable_help_subcommand(true);
+    top.build();
+    let mut all = Vec::new();
+    walk(&top, &mut all);
+    all
+}
+
+/// The man page (roff) of the command whose page is `page` (`merge`, `sync-init`), or of judging
+/// itself; `None` for a name that is not a command's page.
+pub fn man_page(page: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
+    let title = page.map_or_else(|| "judging".to_owned(), |p| format!("judging-{p}"));
+    let command = man_commands().into_iter().find(|c| c.get_display_name().unwrap_or(c.get_name()) == title)?;
+    let mut roff = Vec::new();
+    Some(man(command).render(&mut roff).map(|()| roff))
+}
+
+/// A command's page, whose footer names judging and its version: clap_mangen's own names the
+/// command alone ("init"), and only judging itself has a version.
+fn man(command: clap::Command) -> clap_mangen::Man {
+    clap_mangen::Man::new(command).source(format!("judging {}", env!("CARGO_PKG_VERSION")))
+}
+
+/// Every man page, as its file name (judging.1, judging-merge.1, judging-sync-init.1) and roff.
+pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    man_commands()
+        .into_iter()
+        .map(|command| {
+            let man = man(command);
+            let mut roff = Vec::new();
+            man.render(&mut roff).map(|()| (man.get_filename(), roff))
+        })
+        .collect()
 }
 
 /// Parses the process's arguments with [`command`]; prints help, a version or a usage error and
@@ -239,7 +310,7 @@ mod tests {
         for sub in command.get_subcommands() {
             let help = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
             assert!(
-                help.contains("Examples:\n  # ") && help.contains("\n  judging "),
+                help.contains("Examples:\n  # ") && (help.contains("\n  judging ") || help.contains(" && judging ")),
                 "`judging {}` has no examples",
                 sub.get_name()
             );
@@ -277,8 +348,11 @@ mod tests {
         assert!(help.contains(crate::export::source::DEFAULT_ORG), "{help}");
     }
 
-    /// The words of an example as a shell splits them: quotes group, a redirection ends it.
+    /// The words of judging's command in an example as a shell splits them: quotes group, a
+    /// redirection or a pipe ends it, and a command before `&&` (the `mkdir -p` that makes its
+    /// folder) is left out.
     fn shell_words(line: &str) -> Vec<String> {
+        let line = line.rsplit(" && ").next().unwrap_or(line);
         let mut words = Vec::new();
         let (mut word, mut quoted) = (String::new(), false);
         for c in line.chars() {
@@ -295,6 +369,6 @@ mod tests {
         if !word.is_empty() {
             words.push(word);
         }
-        words.into_iter().take_while(|w| w != ">").collect()
+        words.into_iter().take_while(|w| w != ">" && w != "|").collect()
     }
 }

@@ -293,6 +293,53 @@ fn completions_man_page_and_examples_on_a_usage_error() {
         .stdout(predicate::str::contains("judging results scores-*.json --public --format md"));
 }
 
+/// Every command's page of the same definition: `man --out-dir` writes judging.1 and one page a
+/// command (judging-sync-init.1 for one within another), each with its options; `man merge`
+/// prints one; a page named wrong is a usage error.
+#[test]
+fn man_writes_a_page_for_every_command() {
+    fn commands(command: &clap::Command, prefix: &str, names: &mut Vec<String>) {
+        for sub in command.get_subcommands() {
+            let name = format!("{prefix}-{}", sub.get_name());
+            names.push(name.clone());
+            commands(sub, &name, names);
+        }
+    }
+    let s = Sandbox::new();
+    let dir = s.path().join("man1");
+    std::fs::create_dir(&dir).expect("mkdir");
+    s.cmd().args(["man", "--out-dir"]).arg(&dir).assert().success().stdout(predicate::str::contains("man pages"));
+    let mut pages = vec!["judging".to_owned()];
+    commands(&judging::help::command(), "judging", &mut pages);
+    assert!(pages.contains(&"judging-sync-init".to_owned()), "{pages:?}");
+    let mut written: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    let mut wanted: Vec<String> = pages.iter().map(|p| format!("{p}.1")).collect();
+    wanted.sort();
+    assert_eq!(written, wanted);
+    // roff writes a dash as `\-`: `--method` as man shows it.
+    let merge = std::fs::read_to_string(dir.join("judging-merge.1")).expect("page");
+    assert!(merge.contains("\\-\\-method") && merge.contains(".TH judging-merge 1"), "{merge}");
+    // Each page a SUBCOMMANDS section names is one written.
+    let top = std::fs::read_to_string(dir.join("judging.1")).expect("page");
+    for named in top.split("(1)").filter_map(|s| s.rsplit(['\n', ' ']).next()).filter(|s| s.starts_with("judging")) {
+        assert!(written.contains(&format!("{}.1", named.replace("\\-", "-"))), "{named} has no page");
+    }
+    s.cmd()
+        .args(["man", "merge"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH judging-merge 1").and(predicate::str::contains("\\fB\\-\\-method\\fR")));
+    s.cmd().args(["man", "sync-init"]).assert().success().stdout(predicate::str::contains("judging sync init"));
+    s.cmd().args(["man", "marge"]).assert().code(2).stderr(predicate::str::contains("a similar value exists: 'merge'"));
+    let err = clean_failure(&s.cmd().args(["man", "--out-dir"]).arg(s.path().join("nowhere")).output().expect("runs"));
+    assert!(err.contains("no such folder") && err.contains("mkdir -p"), "{err}");
+}
+
 /// Checking judging.toml needs no store: `check --offline` on a machine that never pulled checks
 /// the file and a local export, and says plainly that an export on the network was not checked.
 #[test]

@@ -121,18 +121,43 @@ fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> 
             clap_complete::generate(*shell, &mut crate::help::command(), "judging", &mut script);
             (script, "the completion script")
         }
-        Command::Man => {
-            let mut page = Vec::new();
-            if let Err(e) = clap_mangen::Man::new(crate::help::command()).render(&mut page) {
-                return Some(Err(e.into()));
+        Command::Man { out_dir: Some(dir), .. } => return Some(write_man_pages(dir)),
+        Command::Man { page, out_dir: None } => match crate::help::man_page(page.as_deref()) {
+            Some(Ok(roff)) => (roff, "the man page"),
+            Some(Err(e)) => return Some(Err(anyhow::Error::new(e).context("cannot make the man page"))),
+            // clap took only the names of pages (help::command): none other reaches here.
+            None => {
+                return Some(Err(anyhow::anyhow!("no man page is named {page:?}: `judging man --help` lists them")));
             }
-            (page, "the man page")
-        }
+        },
         _ => return None,
     };
     let written =
         std::io::Write::write_all(&mut std::io::stdout(), &made).with_context(|| format!("cannot write {what}"));
     Some(written.map(|()| ExitCode::SUCCESS))
+}
+
+/// `judging man --out-dir DIR`: every page written into DIR, which must exist (a mistyped folder
+/// is said, not made).
+fn write_man_pages(dir: &Path) -> Result<ExitCode> {
+    if !dir.is_dir() {
+        bail!(
+            "--out-dir {}: no such folder; make it first (mkdir -p {}), then run this again",
+            dir.display(),
+            dir.display()
+        );
+    }
+    let pages = crate::help::man_pages().context("cannot make the man pages")?;
+    for (name, roff) in &pages {
+        let file = dir.join(name);
+        std::fs::write(&file, roff).with_context(|| format!("cannot write the man page {}", file.display()))?;
+    }
+    println!(
+        "Wrote {} into {}: judging.1, and judging-COMMAND.1 for each command",
+        crate::format::count(pages.len(), "man page", "man pages"),
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -145,7 +170,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let loaded = event_files::load(cli.config.as_deref())?;
     match &cli.command {
         // Done above, before any event was read.
-        Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
+        Some(Command::Completions { .. } | Command::Man { .. }) => Ok(ExitCode::SUCCESS),
         None => app::run(&cli, loaded),
         Some(Command::Pull { from, offline }) => pull::run(Session::create(&cli, loaded)?, from.as_deref(), *offline),
         Some(Command::List { format, all, assigned }) => {
