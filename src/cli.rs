@@ -213,6 +213,9 @@ pub enum Command {
     },
     /// The judges' dataset repo on the Hub: `judging sync init` creates it and uploads judging.toml
     /// and the assignments
+    // Without its command, an error that says so (clap's `arg_required_else_help`, which the
+    // derive sets, printed the whole help as the error, and its examples twice).
+    #[command(arg_required_else_help = false)]
     Sync {
         #[command(subcommand)]
         what: SyncCommand,

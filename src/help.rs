@@ -6,8 +6,9 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::Cli;
 
-/// Each subcommand's examples, as `(command line, what it does)`. A test parses every line, so an
-/// example that no longer works fails the build's tests.
+/// Each subcommand's examples, as `(command line, what it does)`, by its words after `judging`
+/// (`sync init` for a command within another; `sync`, made of commands, shows theirs). A test
+/// parses every line, so an example that no longer works fails the build's tests.
 pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     (
         "pull",
@@ -101,7 +102,7 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
-        "sync",
+        "sync init",
         &[
             ("judging sync init", "create the judges' repo and upload judging.toml"),
             ("judging sync init --config event/judging.toml", "the same for the event in another folder"),
@@ -212,16 +213,52 @@ pub fn command() -> clap::Command {
     command = command.mut_subcommand("man", |man| {
         man.mut_arg("page", |page| page.value_parser(clap::builder::PossibleValuesParser::new(pages)))
     });
-    for (name, examples) in EXAMPLES {
-        command = command.mut_subcommand(*name, |sub| {
-            let text = match sub.get_after_help() {
-                Some(said) => format!("{said}\n\n{}", examples_text(examples)),
-                None => examples_text(examples),
-            };
-            sub.after_help(text)
-        });
+    with_examples(command, "")
+}
+
+/// The examples of the command at `path` (`merge`, `sync init`): its own, else, for a command made
+/// of commands (`sync`), theirs.
+fn examples_of(path: &str) -> Vec<(&'static str, &'static str)> {
+    if let Some((_, own)) = EXAMPLES.iter().find(|(name, _)| *name == path) {
+        return own.to_vec();
     }
-    command
+    let within = format!("{path} ");
+    EXAMPLES.iter().filter(|(name, _)| name.starts_with(&within)).flat_map(|(_, own)| own.iter().copied()).collect()
+}
+
+/// `command`, at `path` ("" for judging itself, whose examples are [`START`]), with every command
+/// within it, however deep, given its examples after what its help already says.
+fn with_examples(mut command: clap::Command, path: &str) -> clap::Command {
+    let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+    for name in names {
+        let path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
+        command = command.mut_subcommand(name, |sub| with_examples(sub, &path));
+    }
+    let examples = examples_of(path);
+    if path.is_empty() || examples.is_empty() {
+        return command;
+    }
+    let text = match command.get_after_help() {
+        Some(said) => format!("{said}\n\n{}", examples_text(&examples)),
+        None => examples_text(&examples),
+    };
+    command.after_help(text)
+}
+
+/// The examples of the command `args` (the process's, its name first) name, the one deepest in
+/// (`sync init`), as help text; `None` where they name none. A usage error is followed by them,
+/// whether clap found it or the command did (see `main`).
+pub fn examples_for(args: &[std::ffi::OsString]) -> Option<String> {
+    let top = Cli::command();
+    let (mut at, mut path) = (&top, Vec::new());
+    for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if let Some(sub) = at.find_subcommand(word) {
+            path.push(sub.get_name().to_owned());
+            at = sub;
+        }
+    }
+    let examples = examples_of(&path.join(" "));
+    (!path.is_empty() && !examples.is_empty()).then(|| examples_text(&examples))
 }
 
 /// Every command's page name, after `judging-`: `merge`, and `sync-init` for a command within
@@ -290,9 +327,8 @@ pub fn parse() -> Cli {
             e.exit();
         }
         let _ = e.print();
-        let named = args.iter().skip(1).filter_map(|a| a.to_str()).find_map(|a| EXAMPLES.iter().find(|(n, _)| *n == a));
-        if let Some((_, examples)) = named {
-            eprintln!("\n{}", examples_text(examples));
+        if let Some(examples) = examples_for(&args) {
+            eprintln!("\n{examples}");
         }
         std::process::exit(e.exit_code())
     })
@@ -302,17 +338,24 @@ pub fn parse() -> Cli {
 mod tests {
     use super::*;
 
-    /// Every subcommand has examples, and every example is a command line that parses (words
-    /// split as a shell would, redirections left out).
+    /// Every command, however deep (`sync init`), ends its help with examples, and every example is
+    /// a command line that parses (words split as a shell would, redirections left out).
     #[test]
     fn every_subcommand_has_examples_that_parse() {
         let command = command();
-        for sub in command.get_subcommands() {
+        let mut paths = Vec::new();
+        every_path(&command, &[], &mut paths);
+        assert!(paths.contains(&vec!["sync".to_owned(), "init".to_owned()]), "{paths:?}");
+        for path in &paths {
+            let mut sub = &command;
+            for word in path {
+                sub = sub.find_subcommand(word).expect("a path of commands");
+            }
             let help = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
             assert!(
-                help.contains("Examples:\n  # ") && (help.contains("\n  judging ") || help.contains(" && judging ")),
-                "`judging {}` has no examples",
-                sub.get_name()
+                help.ends_with(&examples_text(&examples_of(&path.join(" ")))) && help.contains("Examples:\n  # "),
+                "`judging {}` does not end with examples",
+                path.join(" ")
             );
         }
         for (line, what) in START {
@@ -322,7 +365,8 @@ mod tests {
             }
         }
         for (name, examples) in EXAMPLES {
-            assert!(command.find_subcommand(name).is_some(), "examples for {name}, which is not a subcommand");
+            let path: Vec<String> = name.split(' ').map(str::to_owned).collect();
+            assert!(paths.contains(&path), "examples for {name}, which is not a command");
             // As the README promises: enough to show more than one use, few enough to read.
             assert!((2..=4).contains(&examples.len()), "{name} has {} examples, not two to four", examples.len());
             for (line, what) in *examples {
@@ -330,12 +374,46 @@ mod tests {
                 // would read as a command without the `#`.
                 assert!(format!("  # {what}").chars().count() <= 80, "{name}: {what:?} wraps at 80 columns");
                 let words = shell_words(line);
-                assert!(words.iter().skip(1).any(|w| w == name), "{line:?} is not an example of {name}");
-                if let Err(e) = command.clone().try_get_matches_from(&words) {
-                    panic!("{line:?} does not parse: {e}");
+                assert!(
+                    words.windows(path.len()).any(|w| w == path.as_slice()),
+                    "{line:?} is not an example of {name}"
+                );
+                match command.clone().try_get_matches_from(&words) {
+                    Err(e) => panic!("{line:?} does not parse: {e}"),
+                    Ok(matches) => {
+                        let mut said = Vec::new();
+                        let mut at = matches.subcommand();
+                        while let Some((word, deeper)) = at {
+                            said.push(word.to_owned());
+                            at = deeper.subcommand();
+                        }
+                        assert_eq!(said, path, "{line:?} runs another command than {name}");
+                    }
                 }
             }
         }
+    }
+
+    /// Every command's words after `judging`, `help` left out.
+    fn every_path(command: &clap::Command, above: &[String], paths: &mut Vec<Vec<String>>) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let mut path = above.to_vec();
+            path.push(sub.get_name().to_owned());
+            every_path(sub, &path, paths);
+            paths.push(path);
+        }
+    }
+
+    /// A usage error is followed by the examples of the command deepest in the line.
+    #[test]
+    fn a_usage_error_shows_the_examples_of_the_command_named() {
+        let args = |line: &str| -> Vec<std::ffi::OsString> { line.split(' ').map(Into::into).collect() };
+        let sync = examples_for(&args("judging sync init --bogus")).expect("examples");
+        assert!(sync.contains("judging sync init --config"), "{sync}");
+        assert_eq!(examples_for(&args("judging sync")), Some(sync));
+        let merge = examples_for(&args("judging --quiet merge --method foo")).expect("examples");
+        assert!(merge.contains("judging merge scores-*.json --entry"), "{merge}");
+        assert_eq!(examples_for(&args("judging --bogus")), None);
     }
 
     /// `pull --from hub` names the organisation it reads, as the export's source code has it.

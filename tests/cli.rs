@@ -293,6 +293,22 @@ fn completions_man_page_and_examples_on_a_usage_error() {
         .stdout(predicate::str::contains("judging results scores-*.json --public --format md"));
 }
 
+/// `judging sync` without its command says so in one error, then its examples once (the whole
+/// help had been the error, examples twice); `sync init --help` ends with its examples.
+#[test]
+fn a_command_made_of_commands_needs_one_and_says_so() {
+    let s = Sandbox::new();
+    let out = s.cmd().arg("sync").output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = clean_failure(&out);
+    assert!(err.contains("'judging sync' requires a subcommand"), "{err}");
+    assert_eq!(err.matches("Examples:").count(), 1, "{err}");
+    assert!(err.contains("  judging sync init --config event/judging.toml"), "{err}");
+    let help = s.cmd().args(["sync", "init", "--help"]).output().expect("runs").stdout;
+    let help = String::from_utf8_lossy(&help);
+    assert!(help.trim_end().ends_with("judging sync init --config event/judging.toml"), "{help}");
+}
+
 /// Every command's page of the same definition: `man --out-dir` writes judging.1 and one page a
 /// command (judging-sync-init.1 for one within another), each with its options; `man merge`
 /// prints one; a page named wrong is a usage error.
