@@ -298,6 +298,18 @@ pub enum Command {
     },
 }
 
+/// A command line clap read whole but that cannot be done as asked (`--judges` without
+/// `--method sum`, `score ID` with nothing to record): a usage error as much as clap's own, so it
+/// ends as clap's do, with [`USAGE_EXIT`] and the command's examples (main.rs). Its message says
+/// what is wrong and what would be right.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The exit status of a usage error, clap's and [`UsageError`]'s alike; 1 is for everything
+/// else that fails.
+pub const USAGE_EXIT: u8 = 2;
+
 /// Where the head judge's commands (`merge`, `results`, `feedback`) read the judges' scores.
 #[derive(Debug, Clone, Args)]
 pub struct ScoreFiles {
@@ -341,15 +353,15 @@ pub struct MethodArgs {
 impl MethodArgs {
     /// The method these flags name, the event's where they name none. `--trim` or `--trim-by`
     /// with another method is refused: they had been taken without a word and did nothing.
-    pub fn method(&self, event: &crate::config::MergeConfig) -> Result<crate::merge::Method, String> {
+    pub fn method(&self, event: &crate::config::MergeConfig) -> Result<crate::merge::Method, UsageError> {
         let name = self.name.unwrap_or(event.method);
         if name != MethodName::Trimmed && (self.trim.is_some() || self.trim_by.is_some()) {
             let flag = if self.trim.is_some() { "--trim" } else { "--trim-by" };
             let from = if self.name.is_some() { "--method" } else { "judging.toml's merge.method" };
             let method = crate::merge::Method::named(name, 1, TrimBy::Total).name();
-            return Err(format!(
+            return Err(UsageError(format!(
                 "{flag} acts only with the trimmed method, and this merge is {method} ({from}): add --method trimmed, or leave {flag} out"
-            ));
+            )));
         }
         Ok(crate::merge::Method::named(name, self.trim.unwrap_or(event.trim), self.trim_by.unwrap_or(event.trim_by)))
     }

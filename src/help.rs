@@ -404,6 +404,13 @@ mod tests {
         }
     }
 
+    /// A usage error a command finds ends with clap's exit status for its own.
+    #[test]
+    fn a_usage_error_exits_as_claps_do() {
+        let clap = command().try_get_matches_from(["judging", "--bogus"]).expect_err("a usage error");
+        assert_eq!(clap.exit_code(), i32::from(crate::cli::USAGE_EXIT));
+    }
+
     /// A usage error is followed by the examples of the command deepest in the line.
     #[test]
     fn a_usage_error_shows_the_examples_of_the_command_named() {

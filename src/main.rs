@@ -80,6 +80,15 @@ fn main() -> ExitCode {
                     said.push_str(&cause);
                 }
             }
+            // A command line that cannot be done as asked ends as clap's usage errors do: with
+            // the command's examples, and clap's exit status.
+            if error.is::<judging::cli::UsageError>() {
+                let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+                if let Some(examples) = judging::help::examples_for(&args) {
+                    eprintln!("\n{examples}");
+                }
+                return ExitCode::from(judging::cli::USAGE_EXIT);
+            }
             ExitCode::FAILURE
         }
     }

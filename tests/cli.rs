@@ -225,7 +225,8 @@ fn bad_scores_are_refused_with_what_would_be_right() {
         (&["score", "sprout-sense", "utility=4.5"], "takes a whole number from 1 to 5"),
         (&["score", "sprout-sense", "utility"], "write CRITERION=VALUE"),
         (
-            &["score", "sprout"],
+            // With something to record: with nothing, that usage error is said first.
+            &["score", "sprout", "utility=4"],
             "no submission \"sprout\" in the store; `judging list` shows the ids. Did you mean: sprout-sense?",
         ),
         (&["score", "sprout-sense"], "nothing to record"),
@@ -291,6 +292,41 @@ fn completions_man_page_and_examples_on_a_usage_error() {
         .assert()
         .success()
         .stdout(predicate::str::contains("judging results scores-*.json --public --format md"));
+}
+
+/// A command line that cannot be done as asked is a usage error wherever it is found: clap's
+/// (`--method foo`) or a command's own, after parsing (`--judges` without `--method sum`, `score`
+/// with nothing to record). Each exits 2, says what would be right and shows the command's
+/// examples; they had exited 1, without examples. Each is found before any store or file is read.
+#[test]
+fn usage_errors_exit_2_with_the_commands_examples() {
+    let s = Sandbox::new();
+    const MERGE: &str = "  judging merge scores-*.json --entry sprout-sense";
+    const SCORE: &str = "  judging score sprout-sense utility=4 latency=3 cost=5";
+    let cases: [(&[&str], &str, &str); 7] = [
+        (&["merge", "x.json", "--method", "foo"], "invalid value 'foo' for '--method <METHOD>'", MERGE),
+        (&["merge", "x.json", "--tie-breaks", "bogus"], "--tie-breaks \"bogus\": not a tie-break; use one of", MERGE),
+        (&["merge", "x.json", "--judges", "mira"], "add --method sum, or leave --judges out", MERGE),
+        (&["merge", "x.json", "--trim", "3"], "--trim acts only with the trimmed method", MERGE),
+        (
+            &["results", "x.json", "--public", "--format", "csv"],
+            "--format csv is for the jury",
+            "  judging results scores-*.json --public --format md",
+        ),
+        (&["score", "sprout-sense"], "nothing to record: give scores as CRITERION=VALUE", SCORE),
+        (&["score", "sprout-sense", "utility"], "\"utility\": write CRITERION=VALUE", SCORE),
+    ];
+    for (args, said, example) in cases {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = clean_failure(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said) && err.contains("Examples:\n  # ") && err.contains(example), "{args:?}: {err}");
+    }
+    // What fails for another reason than the command line is no usage error.
+    let out = s.cmd().args(["score", "sprout-sense", "utility=3"]).output().expect("runs");
+    let err = clean_failure(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("judging pull") && !err.contains("Examples:"), "{err}");
 }
 
 /// `judging sync` without its command says so in one error, then its examples once (the whole

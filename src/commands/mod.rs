@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::cli::{Cli, Command, MergeFormat, MethodArgs};
+use crate::cli::{Cli, Command, MergeFormat, MethodArgs, UsageError};
 use crate::config::Config;
 use crate::event_files::{self, Loaded};
 use crate::paths;
@@ -178,7 +178,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Score { submission, scores, note, team_note }) => {
             let notes = score::Notes { jury: note.as_deref(), team: team_note.as_deref() };
-            score::run(Session::open(&cli, loaded)?, submission, scores, notes)
+            let asked = score::asked(scores, &notes)?;
+            score::run(Session::open(&cli, loaded)?, submission, &asked, notes)
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
         Some(Command::Finals) => finals::list(&Session::open(&cli, loaded)?),
@@ -215,6 +216,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             assign::run(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
+            results::public_format(*public, *format)?;
             let options = options_of(&loaded.config, method, left_out)?;
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
@@ -281,7 +283,7 @@ fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<
 /// The merge `merge`, `results` and `feedback` all run: the method asked for (else the event's)
 /// and the judges left out.
 fn options_of(config: &Config, method: &MethodArgs, left_out: &crate::cli::LeftOut) -> Result<Options> {
-    let mut options = Options::new(method.method(&config.merge).map_err(anyhow::Error::msg)?, config);
+    let mut options = Options::new(method.method(&config.merge)?, config);
     options.without.clone_from(&left_out.without);
     Ok(options)
 }
@@ -299,7 +301,10 @@ fn merge_options(
 ) -> Result<Options> {
     let mut options = options_of(config, method, left_out)?;
     if !judges.is_empty() && !matches!(options.method, crate::merge::Method::Sum { .. }) {
-        bail!("--judges chooses whose totals the sum method adds: use it with --method sum");
+        bail!(UsageError(format!(
+            "--judges chooses whose totals the sum method adds, and this merge is {}: add --method sum, or leave --judges out",
+            options.method.name()
+        )));
     }
     options.chosen = judges.to_vec();
     options.chances = chances;
@@ -314,7 +319,19 @@ fn merge_options(
     match tie_breaks {
         [] => {}
         [none] if none == "none" => options.tie_breaks.clear(),
-        keys => options.tie_breaks = keys.to_vec(),
+        keys => {
+            // Checked here, before any file is read or collected: the ranking would refuse it
+            // only after.
+            for key in keys {
+                if let Err(problem) = config.tie_break(key) {
+                    bail!(UsageError(format!(
+                        "--tie-breaks {}: {problem} (or none, alone, for no tie-break)",
+                        crate::sanitize::in_quotes(key)
+                    )));
+                }
+            }
+            options.tie_breaks = keys.to_vec();
+        }
     }
     Ok(options)
 }

@@ -13,7 +13,7 @@ use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 
 use super::Session;
-use crate::cli::ResultsFormat;
+use crate::cli::{ResultsFormat, UsageError};
 use crate::config::Config;
 use crate::model::Submission;
 use crate::prizes::Rulebook;
@@ -39,12 +39,6 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     if let Some(path) = &request.output {
         crate::disk::check_output(path)?;
-    }
-    if request.public && !matches!(request.format, ResultsFormat::Table | ResultsFormat::Md | ResultsFormat::Html) {
-        let name = request.format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
-        bail!(
-            "--public prints the announcement as a table, md or html; --format {name} is for the jury and the finance team"
-        );
     }
     // Said only where progress is drawn: on a terminal, without --quiet.
     let progress = crate::progress::shown();
@@ -124,6 +118,18 @@ fn jury(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Result<
         ResultsFormat::Html => crate::report::html::page(sheet),
         ResultsFormat::Payouts => crate::report::results::payouts(sheet)?,
     })
+}
+
+/// Refuses `--public` with a format the announcement is not made in: a usage error, said before
+/// any file is read.
+pub(super) fn public_format(public: bool, format: ResultsFormat) -> Result<(), UsageError> {
+    if public && !matches!(format, ResultsFormat::Table | ResultsFormat::Md | ResultsFormat::Html) {
+        let name = format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+        return Err(UsageError(format!(
+            "--public prints the announcement as a table, md or html; --format {name} is for the jury and the finance team"
+        )));
+    }
+    Ok(())
 }
 
 /// The announcement in `format` (a table, md or html), printed from the public view of the

@@ -3,9 +3,10 @@
 
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::Session;
+use crate::cli::UsageError;
 use crate::model::{Change, weighted_total};
 use crate::sanitize::clean_line;
 
@@ -15,7 +16,25 @@ pub struct Notes<'a> {
     pub team: Option<&'a str>,
 }
 
-pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes) -> Result<ExitCode> {
+/// The scores asked for, as `(criterion, value)`, read from the command line alone: a word not
+/// written CRITERION=VALUE, or nothing to record at all, is a usage error, said before the store
+/// is opened. Whether the criterion and value fit the entry's rubric, [`run`] checks.
+pub(super) fn asked<'a>(pairs: &'a [String], notes: &Notes) -> Result<Vec<(&'a str, &'a str)>, UsageError> {
+    if pairs.is_empty() && notes.jury.is_none() && notes.team.is_none() {
+        return Err(UsageError(
+            "nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT".into(),
+        ));
+    }
+    pairs
+        .iter()
+        .map(|pair| {
+            pair.split_once('=')
+                .ok_or_else(|| UsageError(format!("{:?}: write CRITERION=VALUE, such as utility=4", clean_line(pair))))
+        })
+        .collect()
+}
+
+pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes: Notes) -> Result<ExitCode> {
     session.require_submissions()?;
     let config = &session.loaded.config;
     let Some(stored) = session.store.submission(id)? else {
@@ -33,10 +52,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
         );
     }
     let mut changes = Vec::new();
-    for pair in pairs {
-        let (criterion, value) = pair
-            .split_once('=')
-            .with_context(|| format!("{:?}: write CRITERION=VALUE, such as utility=4", clean_line(pair)))?;
+    for &(criterion, value) in pairs {
         let (c, value) = config.check_score_for(stored.submission.track.as_deref(), criterion, value)?;
         // Two values for one criterion: the last would win, unseen.
         if let Some(first) = changes.iter().find_map(|(_, ch)| match ch {
@@ -56,9 +72,6 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[String], notes: Notes
     if let Some(text) = notes.team {
         let team = policy.for_team(true).map_err(|why| anyhow::anyhow!("--team-note: {why}"))?;
         changes.push((id.to_owned(), Change::note(team, Some(crate::sanitize::clean_block(text)))));
-    }
-    if changes.is_empty() {
-        bail!("nothing to record: give scores as CRITERION=VALUE (such as utility=4), or --note TEXT");
     }
     session.store.apply_all(&changes)?;
     let sheet = session.store.score_sheet()?;
