@@ -315,12 +315,33 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
         .collect()
 }
 
+/// `command` with every argument whose variable is set but empty (`JUDGING_DB= judging list`)
+/// read as if it were unset, as a shell's `VAR=` means: clap took the empty text as the flag's
+/// value and refused it as `--db` given without one, though no `--db` was given. clap reads the
+/// variables as the arguments are declared and has no setting for this, so the variable is
+/// taken off those arguments here (the process's environment is left as it is).
+fn empty_variables_unset(mut command: clap::Command) -> clap::Command {
+    let empty: Vec<String> = command
+        .get_arguments()
+        .filter(|arg| arg.get_env().and_then(std::env::var_os).is_some_and(|value| value.is_empty()))
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    for id in empty {
+        command = command.mut_arg(id, |arg| arg.env(None::<&str>));
+    }
+    let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+    for name in names {
+        command = command.mut_subcommand(name, empty_variables_unset);
+    }
+    command
+}
+
 /// Parses the process's arguments with [`command`]; prints help, a version or a usage error and
 /// exits where clap would. A usage error of a subcommand (a missing file, an unknown flag) is
 /// followed by that subcommand's examples: what to give, not only what is missing.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let parsed = command().try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+    let parsed = empty_variables_unset(command()).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
     parsed.unwrap_or_else(|e| {
         use clap::error::ErrorKind;
         if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {

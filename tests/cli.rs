@@ -329,6 +329,30 @@ fn usage_errors_exit_2_with_the_commands_examples() {
     assert!(err.contains("judging pull") && !err.contains("Examples:"), "{err}");
 }
 
+/// An empty JUDGING_* variable is as if unset, as a shell's `VAR=` means: it had been refused as
+/// `--db` (or `--config`) given without a value, though none was given.
+#[test]
+fn an_empty_variable_is_as_if_unset() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).env("JUDGING_DB", "").assert().success();
+    assert!(s.store("mira").exists(), "the store where it goes without JUDGING_DB");
+    for variable in ["JUDGING_DB", "JUDGING_CONFIG", "JUDGING_JUDGE"] {
+        s.cmd()
+            .args(["--judge", "mira", "list"])
+            .env(variable, "")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Sprout Sense"));
+    }
+    s.cmd().arg("check").env("JUDGING_CONFIG", "").assert().success();
+    // Without --judge, an empty JUDGING_JUDGE leaves the login name (USER, tester) to choose.
+    s.cmd().arg("pull").env("JUDGING_JUDGE", "").assert().success();
+    assert!(s.store("tester").exists());
+    // A flag given empty is still refused: that empty value was typed.
+    let err = clean_failure(&s.cmd().args(["--db", "", "list"]).output().expect("runs"));
+    assert!(err.contains("a value is required for '--db <FILE>'"), "{err}");
+}
+
 /// `judging sync` without its command says so in one error, then its examples once (the whole
 /// help had been the error, examples twice); `sync init --help` ends with its examples.
 #[test]
