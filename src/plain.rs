@@ -30,7 +30,81 @@ enum Kind {
     Length,
 }
 
+/// A toml parser's error in `text`, said as [`plain`] says serde's. A key set twice is named,
+/// with its table and the line it was first set at: toml says only "duplicate key" under the
+/// second.
+pub fn toml_error(text: &str, mut error: toml::de::Error) -> String {
+    if error.message().trim() == "duplicate key"
+        && let Some(said) = error.span().and_then(|span| duplicate(text, span.start))
+    {
+        return said;
+    }
+    error.set_input(Some(text));
+    plain(&error.to_string())
+}
+
+/// What to say of the key or table header at byte `at` of `text`, set a second time: which, in
+/// which table, and where first; `None` where that cannot be told from the lines.
+fn duplicate(text: &str, at: usize) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let second = text.get(..at)?.matches('\n').count();
+    let line = lines.get(second)?.trim();
+    let header = |l: &str| l.trim().starts_with('[').then(|| header_of(l)).flatten();
+    let first_line = |n: usize| format!("line {}", n + 1);
+    let said = if let Some(table) = header(line) {
+        // A table's header written twice: its keys were meant for one table.
+        let first = lines[..second].iter().position(|l| header(l).is_some_and(|h| h == table));
+        let first = first.map_or(String::new(), |n| format!(" (first at {})", first_line(n)));
+        format!("the table {table} is written twice{first}: put its keys under one {table}")
+    } else {
+        let key = line.split('=').next()?.trim().trim_matches(['"', '\'']);
+        // The table it is in: the last header above it, else the top of the file.
+        let start = lines[..second].iter().rposition(|l| header(l).is_some());
+        let table = start
+            .and_then(|n| header(lines[n]))
+            .map_or_else(|| "at the top of the file".to_owned(), |t| format!("in {t}"));
+        let first = lines[start.map_or(0, |n| n + 1)..second]
+            .iter()
+            .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim().trim_matches(['"', '\'']) == key))
+            .map_or(String::new(), |n| format!(" (first at {})", first_line(n + start.map_or(0, |s| s + 1))));
+        format!("`{}` is set twice {table}{first}: keep one", crate::sanitize::clean_line(key))
+    };
+    Some(format!("line {} (`{}`): {said}", second + 1, crate::sanitize::clean_line(line)))
+}
+
+/// A table header's name as written, `[event]` or `[[prizes]]`, without a comment after it.
+fn header_of(line: &str) -> Option<String> {
+    let line = line.trim();
+    let end = if line.starts_with("[[") { line.find("]]")? + 2 } else { line.find(']')? + 1 };
+    let inner: String = line[..end].chars().filter(|c| !c.is_whitespace()).collect();
+    Some(inner)
+}
+
+/// The words serde lists in backquotes (`` `a`, `b` `` or `` `a` or `b` ``), in its order.
+pub fn listed_words(expected: &str) -> Vec<&str> {
+    expected.split('`').skip(1).step_by(2).collect()
+}
+
+/// serde's "unknown variant `calibrate`, expected one of …" (or "unknown field"), with the
+/// nearest of its words suggested after it, where one is near: `None` for any other message.
+fn with_nearest(line: &str) -> Option<String> {
+    let (said, place) = line.rfind(" at line ").map_or((line, ""), |at| line.split_at(at));
+    let start = said.find("unknown variant `").or_else(|| said.find("unknown field `"))?;
+    let (_, rest) = said[start..].split_once('`')?;
+    let (typed, expected) = rest.split_once("`, expected ")?;
+    // An empty word is what judging.toml's reader gives to learn a key's words: none is near.
+    if typed.is_empty() {
+        return None;
+    }
+    let near = crate::format::look_alike(typed, listed_words(expected), 1);
+    let near = near.first()?;
+    Some(format!("{said}: did you mean `{near}`?{place}"))
+}
+
 fn plain_line(line: &str) -> String {
+    if let Some(said) = with_nearest(line) {
+        return said;
+    }
     // toml's own words for a value where one of a key's words goes (`conflicts = []` for
     // "flag" or "exclude"); which words, the README's reference and the file's comments say.
     if let Some(start) = line.find(TOML_CHOICE) {
@@ -204,10 +278,24 @@ mod tests {
             ),
             // A message of another kind is left alone.
             ("missing field `id`", "missing field `id`"),
+            // An unknown word or key: the nearest of the words serde lists, where one is near.
             (
                 "unknown field `wieght`, expected one of `id`, `weight`",
-                "unknown field `wieght`, expected one of `id`, `weight`",
+                "unknown field `wieght`, expected one of `id`, `weight`: did you mean `weight`?",
             ),
+            (
+                "unknown variant `calibrate`, expected one of `calibrated`, `mean`, `sum`",
+                "unknown variant `calibrate`, expected one of `calibrated`, `mean`, `sum`: did you mean `calibrated`?",
+            ),
+            (
+                "unknown variant `flagg`, expected `flag` or `exclude` at line 1 column 9",
+                "unknown variant `flagg`, expected `flag` or `exclude`: did you mean `flag`? at line 1 column 9",
+            ),
+            (
+                "unknown variant `xyz`, expected `flag` or `exclude`",
+                "unknown variant `xyz`, expected `flag` or `exclude`",
+            ),
+            ("unknown variant ``, expected `flag` or `exclude`", "unknown variant ``, expected `flag` or `exclude`"),
         ];
         for (said, meant) in cases {
             assert_eq!(plain(said), meant, "{said}");

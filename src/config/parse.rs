@@ -29,10 +29,7 @@ const SECTIONS: [&str; 14] = [
 /// Parses and validates a judging.toml text. Every problem is found, not the first only: each
 /// section is read on its own, and the sections that read are checked together.
 pub fn parse(text: &str) -> Result<Config, ParseError> {
-    let syntax = |mut e: toml::de::Error| {
-        e.set_input(Some(text));
-        ParseError::Syntax(crate::plain::plain(&e.to_string()))
-    };
+    let syntax = |e: toml::de::Error| ParseError::Syntax(crate::plain::toml_error(text, e));
     let document = toml::de::DeTable::parse(text).map_err(syntax)?;
     let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
     let mut problems = Vec::new();
@@ -55,12 +52,15 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             "browser" => every_problem::<Option<String>>(value),
             other => {
                 let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();
-                let message = format!("unknown field `{other}`, expected one of {}", known.join(", "));
+                let message =
+                    crate::plain::plain(&format!("unknown field `{other}`, expected one of {}", known.join(", ")));
                 Err((vec![(key.span().start, message)], None))
             }
         };
         if let Err((found, left_out)) = read {
-            problems.extend(found.into_iter().map(|(at, message)| (at, located(text, at, &message))));
+            problems.extend(found.into_iter().map(|(at, message)| {
+                (at, located(text, at, &format!("{message}{}", belongs_elsewhere(name, &message))))
+            }));
             // The keys at fault are left out and the rest of the section is kept, so that the
             // checks across sections still read it; a section (or a row of an array of tables)
             // that cannot read without a key it needs is left out whole.
@@ -103,6 +103,55 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     problems.sort_by_key(|(at, _)| *at);
     let problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
     if problems.is_empty() { Ok(config) } else { Err(ParseError::Invalid(problems)) }
+}
+
+/// Where a key serde calls unknown in `section` belongs, if it is another section's (`method`
+/// under [assign] is [merge]'s): "; `method` belongs in [merge]". Empty otherwise.
+fn belongs_elsewhere(section: &str, message: &str) -> String {
+    let Some(key) = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()) else {
+        return String::new();
+    };
+    let homes: Vec<String> = SECTIONS
+        .iter()
+        .filter(|other| **other != section && keys_of(other).iter().any(|k| k == key))
+        .map(|other| match *other {
+            "criteria" | "tracks" | "prizes" | "judges" => format!("[[{other}]]"),
+            _ => format!("[{other}]"),
+        })
+        .collect();
+    // A key at the top of the file (`method = "mean"` before any table) comes here as a section
+    // of its own name, and is found in [merge] the same way.
+    match homes.as_slice() {
+        [] => String::new(),
+        [one] => format!("; `{key}` belongs in {one}"),
+        many => format!("; `{key}` belongs in {}", many.join(" or ")),
+    }
+}
+
+/// The keys a section takes, as serde lists them when given one it does not know.
+fn keys_of(section: &str) -> Vec<String> {
+    fn keys<T: serde::de::DeserializeOwned>() -> Vec<String> {
+        let Err(e) = toml::from_str::<T>("\"\" = 0") else { return Vec::new() };
+        let message = e.message();
+        let listed = message.strip_prefix("unknown field ``, expected ").unwrap_or("");
+        crate::plain::listed_words(listed).into_iter().map(str::to_owned).collect()
+    }
+    match section {
+        "event" => keys::<Event>(),
+        "export" => keys::<ExportConfig>(),
+        "criteria" => keys::<Criterion>(),
+        "tracks" => keys::<Track>(),
+        "rules" => keys::<Rules>(),
+        "merge" => keys::<MergeConfig>(),
+        "prizes" => keys::<Prize>(),
+        "results" => keys::<ResultsConfig>(),
+        "assign" => keys::<AssignConfig>(),
+        "judges" => keys::<Judge>(),
+        "sync" => keys::<SyncConfig>(),
+        "feedback" => keys::<FeedbackConfig>(),
+        "finals" => keys::<FinalsConfig>(),
+        _ => Vec::new(),
+    }
 }
 
 /// `event.deadline` read as a real date or time: what is wrong with it, at its line.
@@ -214,4 +263,57 @@ fn located(text: &str, at: usize, message: &str) -> String {
     let line = text[..at].matches('\n').count() + 1;
     let source = text.lines().nth(line - 1).unwrap_or("").trim();
     format!("line {line} (`{}`): {message}", clean_line(source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ParseError, parse};
+
+    /// What the parser says in its own words is said in the file's: a key set twice is named with
+    /// its table and its first line, a word near a valid one is suggested, and a key put under
+    /// another section is sent to its own.
+    #[test]
+    fn the_parsers_words_name_the_key_and_what_is_meant() {
+        let event = "[event]\nid = \"e\"\nname = \"E\"\n";
+        let cases: &[(String, &str)] = &[
+            (
+                format!("{event}name = \"F\"\n"),
+                "line 4 (`name = \"F\"`): `name` is set twice in [event] (first at line 3): keep one",
+            ),
+            (
+                format!("{event}[merge]\n\nmethod = \"mean\"\n[event]\nid = \"f\"\n"),
+                "line 7 (`[event]`): the table [event] is written twice (first at line 1): put its keys under one [event]",
+            ),
+            (
+                format!("{event}[[prizes]]\nid = \"a\"\n[[prizes]]\nid = \"b\"\n'id' = \"c\"\n"),
+                "line 8 (`'id' = \"c\"`): `id` is set twice in [[prizes]] (first at line 7): keep one",
+            ),
+            (
+                format!("id = 1\nid = 2\n{event}"),
+                "line 2 (`id = 2`): `id` is set twice at the top of the file (first at line 1): keep one",
+            ),
+            (format!("{event}[merge]\nmethod = \"calibrate\"\n"), "did you mean `calibrated`?"),
+            (format!("{event}[merge]\nconflicts = \"flagg\"\n"), "expected `flag` or `exclude`: did you mean `flag`?"),
+            (
+                format!("{event}[[prizes]]\nid = \"p\"\nname = \"P\"\namounts = [1]\nby = \"badge\"\n"),
+                "did you mean `badges`?",
+            ),
+            (
+                format!("{event}[assign]\nmethod = \"mean\"\n"),
+                "line 5 (`method = \"mean\"`): unknown field `method`, expected one of `judges_per_entry`, `keep_tracks`, `seed`, `file`, `calibration`; `method` belongs in [merge]",
+            ),
+            (format!("method = \"mean\"\n{event}"), "; `method` belongs in [merge]"),
+            (format!("{event}[merge]\nseed = 7\n"), "; `seed` belongs in [assign]"),
+            (format!("{event}[merge]\nweight = 2\n"), "; `weight` belongs in [[criteria]]"),
+            (format!("{event}[exprot]\nsource = \"a.csv\"\n"), "did you mean `export`?"),
+        ];
+        for (text, want) in cases {
+            let said = match parse(text) {
+                Ok(_) => panic!("accepted:\n{text}"),
+                Err(ParseError::Syntax(said)) => said,
+                Err(ParseError::Invalid(problems)) => problems.join("\n"),
+            };
+            assert!(said.contains(want), "for\n{text}\nwanted {want:?} in\n{said}");
+        }
+    }
 }
