@@ -182,13 +182,34 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let merged = run(&s, "head", &merge);
     assert!(merged.contains("FINALS of backyard"), "{merged}");
     assert!(merged.contains("Every one of the 6 pairs was compared."), "{merged}");
+    the_merge_after_the_finals(&s, &files, &favourite);
+}
+
+/// After a finals round, the merge's spreadsheet says which rankings the finals placed and each
+/// entry's rubric place (`favourite`, 3rd in the rubric round, placed first), and every place
+/// said without a judge is the place `--without` that judge gives.
+fn the_merge_after_the_finals(s: &Sandbox, files: &[PathBuf], favourite: &str) {
+    // The spreadsheet says which rankings the finals placed, and each entry's rubric place.
+    let mut csv = vec!["merge", "--format", "csv"];
+    csv.extend(paths(files));
+    let sheet = run(s, "head", &csv);
+    let mut rows = csv::Reader::from_reader(sheet.as_bytes());
+    let header: Vec<String> = rows.headers().expect("a header").iter().map(str::to_owned).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}: {header:?}"));
+    let (id, rubric, placed_by, ranking) =
+        (column("id"), column("rubric_place"), column("placed_by"), column("ranking"));
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("a row")).collect();
+    let top = records.iter().find(|r| &r[ranking] == "backyard" && &r[id] == favourite).expect("the favourite");
+    assert_eq!((&top[rubric], &top[placed_by]), ("3", "finals, then the rubric round"), "{sheet}");
+    let overall: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[ranking] == "overall").collect();
+    assert!(!overall.is_empty() && overall.iter().all(|r| &r[placed_by] == "rubric round" && r[rubric].is_empty()));
     // Without each judge, the places the finals settle are those `--without` gives: their
     // answers and their rubric marks left out alike.
     let json = |extra: &[&str]| -> serde_json::Value {
         let mut args = vec!["merge", "--format", "json"];
         args.extend(extra);
-        args.extend(paths(&files));
-        serde_json::from_str(&run(&s, "head", &args)).expect("JSON")
+        args.extend(paths(files));
+        serde_json::from_str(&run(s, "head", &args)).expect("JSON")
     };
     common::places_said_are_those_without(&json(&[]), |judge| json(&["--without", judge]), &JUDGES, "backyard", 4);
 }

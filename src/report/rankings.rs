@@ -567,11 +567,17 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
             "head_to_head",
             "paid_chance",
             "without_one_judge",
+            // Last, so that a sheet reading the columns before keeps reading them: where a
+            // finals round placed the ranking, its place in the rubric round and what placed it
+            // (the rows had read as out of order by score, with no sign of the finals).
+            "rubric_place",
+            "placed_by",
         ]
         .map(String::from),
     );
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
     for (group, ranked) in &r.rankings {
+        let placed_by = if has_finals(ranked) { "finals, then the rubric round" } else { "rubric round" };
         let said = r.robustness_said(group, str::to_owned);
         let holders: Vec<&str> = r.paid_holders(group).iter().map(|h| h.id.as_str()).collect();
         let held = |id: &str| holders.iter().position(|h| *h == id).and_then(|k| said.get(k)).cloned();
@@ -590,6 +596,8 @@ pub fn csv(r: &Rankings) -> Result<String, csv::Error> {
                 head_to_head(r, group, &e.id).to_owned(),
                 e.chance.map(|c| format!("{c:.3}")).unwrap_or_default(),
                 held(&e.id).unwrap_or_default(),
+                e.rubric_place.map(|p| p.to_string()).unwrap_or_default(),
+                placed_by.to_owned(),
             ]);
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
