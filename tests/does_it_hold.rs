@@ -96,7 +96,9 @@ fn a_place_one_judge_decides_is_named_and_without_that_judge_gives_it() {
     );
     let csv = stdout(head(&s).args(["merge", "--format", "csv"]).args(&files));
     assert!(
-        csv.lines().any(|l| l.starts_with("backyard,3,recipe-rescue,") && l.ends_with(",holds without any one judge")),
+        csv.lines()
+            .any(|l| l.starts_with("backyard,3,recipe-rescue,")
+                && l.ends_with(",holds without any one judge,,rubric round")),
         "{csv}"
     );
     let table = stdout(head(&s).args(["merge", "--without", "mira"]).args(&files));
@@ -153,6 +155,19 @@ fn every_place_said_without_a_judge_is_the_place_merge_without_gives() {
         let merged = json(head(&s).args(["merge", "--format", "json"]).args(&files));
         let without = |judge: &str| json(head(&s).args(["merge", "--format", "json", "--without", judge]).args(&files));
         common::places_said_are_those_without(&merged, without, &judges, "backyard", 4);
+        // A shared place reads as one in an entry's view: "#4=", not "#4".
+        let tied: Vec<&Value> =
+            merged["rankings"].as_array().expect("rankings").iter().find(|r| r[0] == "backyard").expect("backyard")[1]
+                .as_array()
+                .expect("entries")
+                .iter()
+                .filter(|e| e["flags"].as_array().is_some_and(|f| f.iter().any(|f| f == "tie")))
+                .collect();
+        for e in tied {
+            let id = e["id"].as_str().expect("id");
+            let view = stdout(head(&s).args(["merge", "--entry", id]).args(&files));
+            assert!(view.contains(&format!("#{}= in backyard", e["place"])), "{view}");
+        }
     }
 }
 

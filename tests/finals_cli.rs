@@ -203,6 +203,11 @@ fn the_merge_after_the_finals(s: &Sandbox, files: &[PathBuf], favourite: &str) {
     assert_eq!((&top[rubric], &top[placed_by]), ("3", "finals, then the rubric round"), "{sheet}");
     let overall: Vec<&csv::StringRecord> = records.iter().filter(|r| &r[ranking] == "overall").collect();
     assert!(!overall.is_empty() && overall.iter().all(|r| &r[placed_by] == "rubric round" && r[rubric].is_empty()));
+    // One entry's view says the finals placed it, and where the rubric round had.
+    let mut entry = vec!["merge", "--entry", favourite];
+    entry.extend(paths(files));
+    let view = run(s, "head", &entry);
+    assert!(view.contains("#1 in backyard after the finals, 3rd in the rubric round"), "{view}");
     // Without each judge, the places the finals settle are those `--without` gives: their
     // answers and their rubric marks left out alike.
     let json = |extra: &[&str]| -> serde_json::Value {

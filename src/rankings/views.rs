@@ -59,6 +59,12 @@ pub struct Standing {
     pub score: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chance: Option<f64>,
+    /// Whether it shares the place, tied.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tied: bool,
+    /// Its place in the rubric round, where a finals round placed the ranking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rubric_place: Option<usize>,
 }
 
 /// One judge's marks on the entry.
@@ -149,7 +155,14 @@ impl Rankings {
         for (ranking, ranked) in &self.rankings {
             if let Some(r) = ranked.iter().find(|r| r.id == id) {
                 title.clone_from(&r.title);
-                places.push(Standing { ranking: ranking.clone(), place: r.place, score: r.score, chance: r.chance });
+                places.push(Standing {
+                    ranking: ranking.clone(),
+                    place: r.place,
+                    score: r.score,
+                    chance: r.chance,
+                    tied: r.flags.contains(&super::Flag::Tie),
+                    rubric_place: r.rubric_place,
+                });
             }
         }
         let unranked = if self.unscored.iter().any(|u| u == id) {

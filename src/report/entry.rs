@@ -37,7 +37,18 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
         .map(|s| {
             let chance =
                 s.chance.map(|c| format!(", {} chance of a paid place", crate::format::percent(c))).unwrap_or_default();
-            format!("#{} in {} (score {:.2}{chance})", s.place, text(&s.ranking), s.score)
+            // "#4= … shared": the place is the tie's, not this entry's alone; a finals round's
+            // place says so, with the rubric round's beside it.
+            let tied = if s.tied { "=" } else { "" };
+            let finals =
+                s.rubric_place.map(|r| format!(" after the finals, {} in the rubric round", crate::format::ordinal(r)));
+            format!(
+                "#{}{tied} in {}{} (score {:.2}{chance})",
+                s.place,
+                text(&s.ranking),
+                finals.unwrap_or_default(),
+                s.score
+            )
         })
         .collect();
     match (parts.is_empty(), &p.unranked) {
