@@ -168,7 +168,7 @@ fn the_page_says_its_scores_are_the_judges_average_marks_and_what_the_places_com
     let files = files(&s);
     s.cmd().args(["--judge", "head", "pull"]).assert().success();
     for (method, places) in [
-        ("calibrated", "The places come from the same marks with each judge's leniency taken out"),
+        ("calibrated", "The places come from the same marks with each judge's habits taken out"),
         ("mean", "The places rank the entries by the same marks, averaged"),
     ] {
         let out = format!("out-{method}");

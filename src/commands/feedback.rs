@@ -105,6 +105,13 @@ impl<'r> Figures<'r> {
                     of: ranked.len(),
                     shared_with,
                     rubric_place: r.rubric_place,
+                    compared: rankings
+                        .finals
+                        .iter()
+                        .filter(|f| f.ranking == *ranking)
+                        .flat_map(|f| &f.order)
+                        .find(|f| f.id == r.id)
+                        .map(|f| (f.wins, f.losses, f.levels)),
                 };
                 standings.entry(r.id.as_str()).or_default().push(standing);
                 if ranking != OVERALL || !means.contains_key(r.id.as_str()) {

@@ -81,6 +81,8 @@ pub struct Standing {
     pub shared_with: usize,
     /// Its place in the rubric round, where a finals round decided the ranking's places.
     pub rubric_place: Option<usize>,
+    /// How its comparisons in the finals went: (wins, losses, levels), where it was a finalist.
+    pub compared: Option<(usize, usize, usize)>,
 }
 
 impl Standing {
@@ -97,9 +99,18 @@ impl Standing {
         } else {
             clean_block(&self.ranking).lines().next().unwrap_or_default().to_owned()
         };
+        // Its record in the finals, where the comparisons placed it: a finalist placed last
+        // after losing most of its comparisons had read as placed by its scores.
+        let record = self.compared.map(|(won, lost, level)| {
+            format!(
+                "; in the finals the judges compared it with another finalist {}: it won {won}, lost {lost}{}",
+                crate::format::count(won + lost + level, "time", "times"),
+                if level > 0 { format!(", and {level} were level") } else { String::new() }
+            )
+        });
         let finals = self
             .rubric_place
-            .map(|r| format!(", after the finals (place {r} in the rubric round)"))
+            .map(|r| format!(", after the finals (place {r} in the rubric round{})", record.unwrap_or_default()))
             .unwrap_or_default();
         format!("Place {}{shared} of {} in {within}{finals}", self.place, self.of)
     }
@@ -138,13 +149,19 @@ impl Page {
         let averages = "Each score is the judges' average mark on the criterion, as they gave it.";
         let places = match &self.method {
             crate::merge::Method::Mean => "The places rank the entries by the same marks, averaged.".to_owned(),
-            crate::merge::Method::Calibrated => "The places come from the same marks with each judge's leniency taken out (the calibrated method: a judge who marks high counts for less), so an entry can place above one whose averages are higher.".to_owned(),
+            crate::merge::Method::Calibrated => "The places come from the same marks with each judge's habits taken out (the calibrated method reads each judge's marks against how high or low, and how spread, that judge marks every entry they saw), so an entry can place above one whose averages are higher.".to_owned(),
             m => format!(
                 "The places come from the same marks merged by the {} method, so an entry can place above one whose averages are higher.",
                 m.name()
             ),
         };
-        format!("{averages} {places}")
+        // Where a finals round placed it, its place there came from comparisons, not scores.
+        let finals = if self.places.iter().any(|p| p.rubric_place.is_some()) {
+            " Where a finals round decided a ranking's first places, the judges compared the finalists two at a time, and those places come from the comparisons, not from the scores here."
+        } else {
+            ""
+        };
+        format!("{averages} {places}{finals}")
     }
 }
 
@@ -431,6 +448,7 @@ mod tests {
             of,
             shared_with,
             rubric_place: None,
+            compared: None,
         };
         let cases = [
             (at("Backyard AI", 1, 4, 0), "Place 1 of 4 in Backyard AI"),
@@ -439,6 +457,14 @@ mod tests {
             (
                 Standing { rubric_place: Some(3), ..at("Backyard AI", 1, 4, 0) },
                 "Place 1 of 4 in Backyard AI, after the finals (place 3 in the rubric round)",
+            ),
+            (
+                Standing { rubric_place: Some(3), compared: Some((3, 11, 0)), ..at("Backyard AI", 4, 4, 0) },
+                "Place 4 of 4 in Backyard AI, after the finals (place 3 in the rubric round; in the finals the judges compared it with another finalist 14 times: it won 3, lost 11)",
+            ),
+            (
+                Standing { rubric_place: Some(2), compared: Some((1, 1, 2)), ..at("Backyard AI", 2, 4, 0) },
+                "Place 2 of 4 in Backyard AI, after the finals (place 2 in the rubric round; in the finals the judges compared it with another finalist 4 times: it won 1, lost 1, and 2 were level)",
             ),
         ];
         for (standing, want) in cases {
