@@ -249,7 +249,11 @@ fn a_bad_or_hostile_finals_file_is_data() {
         assert!(!out.status.success() && said.contains(want), "{args:?}: {said}");
     };
     refused("mira", &["compare", "sprout-sense", "sprout-sense", "--winner", "A"], "twice");
-    refused("mira", &["compare", "bus-stop-oracle", "no-such-entry", "--winner", "A"], "not two finalists");
+    refused(
+        "mira",
+        &["compare", "bus-stop-oracle", "no-such-entry", "--winner", "A"],
+        "\"no-such-entry\" is not a finalist",
+    );
     s.cmd().args(["--judge", "zed", "pull"]).assert().success();
     refused(
         "zed",

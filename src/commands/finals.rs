@@ -137,6 +137,33 @@ fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Ve
         .collect())
 }
 
+/// Why `a` and `b` are not a pair to compare, naming the one that is no finalist (with the
+/// finalists like it of the other's ranking, never the other id given), or the rankings each is
+/// a finalist of.
+fn not_a_pair(published: &crate::finals::published::Published, a: &str, b: &str) -> String {
+    let ranking_of = |id: &str| published.rounds.iter().find(|r| r.finalist(id).is_some()).map(|r| r.ranking.as_str());
+    match (ranking_of(a), ranking_of(b)) {
+        (Some(first), Some(second)) => format!(
+            "{} is a finalist of {} and {} of {}: a pair is two finalists of one ranking; `judging finals` lists them",
+            clean_line(a),
+            clean_line(first),
+            clean_line(b),
+            clean_line(second)
+        ),
+        (first, second) => {
+            let (unknown, other, within) = if first.is_none() { (a, b, second) } else { (b, a, first) };
+            // The finalists a typo may stand for: of the other id's ranking where it is one.
+            let ids = (published.rounds.iter())
+                .filter(|r| within.is_none_or(|w| r.ranking == w))
+                .flat_map(|r| r.finalists.iter().map(|f| f.id.as_str()))
+                .filter(|id| *id != other);
+            let alike: Vec<String> = crate::format::look_alike(unknown, ids, 3).into_iter().map(clean_line).collect();
+            let hint = if alike.is_empty() { String::new() } else { format!(" Did you mean: {}?", alike.join(", ")) };
+            format!("{} is not a finalist; `judging finals` lists them.{hint}", crate::sanitize::in_quotes(unknown))
+        }
+    }
+}
+
 /// How many answers `rounds` hold, each judge's answer on a pair once whether the published
 /// file or a score file holds it: the same answers are usually in both (counted twice, 27 had
 /// read as 37).
@@ -248,20 +275,7 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
     };
     let rounds = rounds_for(&session, &published)?;
     let Some((round, why)) = rounds.iter().find(|(r, _)| r.finalist(a).is_some() && r.finalist(b).is_some()) else {
-        let ids: Vec<&str> = published.rounds.iter().flat_map(|r| r.finalists.iter().map(|f| f.id.as_str())).collect();
-        let unknown = [a, b].into_iter().find(|id| !ids.contains(id));
-        let hint = unknown
-            .map(|id| crate::format::look_alike(id, ids.iter().copied(), 3))
-            .filter(|alike| !alike.is_empty())
-            .map(|alike| {
-                format!(" Did you mean: {}?", alike.into_iter().map(clean_line).collect::<Vec<_>>().join(", "))
-            })
-            .unwrap_or_default();
-        bail!(
-            "{} and {} are not two finalists of one ranking; `judging finals` lists them.{hint}",
-            clean_line(a),
-            clean_line(b)
-        );
+        bail!(not_a_pair(&published, a, b));
     };
     for id in [a, b] {
         if let Some(why) = round.finalist(id).and_then(|i| why[i]) {
@@ -341,5 +355,34 @@ mod tests {
         let mut from_files = published.clone();
         answer(&mut from_files, "Ana", "b", "c");
         assert_eq!(answers_made([&published, &from_files].into_iter()), 3);
+    }
+
+    /// A pair that is not one says which id is no finalist, and suggests finalists like it but
+    /// never the other id given; two finalists of different rankings are said as such.
+    #[test]
+    fn a_pair_that_is_not_one_says_why() {
+        let finalist = |id: &str| Finalist { id: id.into(), title: id.into(), rubric_place: 1, rubric_score: 4.0 };
+        let round = |ranking: &str, ids: &[&str]| Round {
+            ranking: ranking.into(),
+            paid: 2,
+            finalists: ids.iter().map(|id| finalist(id)).collect(),
+            judges: Vec::new(),
+            answers: Vec::new(),
+        };
+        let published = crate::finals::published::Published {
+            event: "e".into(),
+            published_at: "now".into(),
+            method: "calibrated".into(),
+            rounds: vec![round("backyard", &["b01", "b02", "b03"]), round("wood", &["w01", "w02"])],
+        };
+        let typo = not_a_pair(&published, "b02", "b04");
+        assert!(typo.starts_with("\"b04\" is not a finalist") && typo.contains("Did you mean: b01, b03?"), "{typo}");
+        let first = not_a_pair(&published, "x", "b02");
+        assert!(first.starts_with("\"x\" is not a finalist"), "{first}");
+        let apart = not_a_pair(&published, "b01", "w02");
+        assert_eq!(
+            apart,
+            "b01 is a finalist of backyard and w02 of wood: a pair is two finalists of one ranking; `judging finals` lists them"
+        );
     }
 }
