@@ -97,11 +97,52 @@ impl Loaded {
         self.base_dir().join(&self.config.assign.file)
     }
 
+    /// Refuses `path`, a file judging.toml names beside it, where a symbolic link on the way
+    /// takes it out of judging.toml's folder: the text of the path is checked when the file is
+    /// loaded (`config::travel`), but a link planted beside it (export.csv → /etc/passwd, a
+    /// folder linked elsewhere) would have had a pull read, `assign` write, or `sync init`
+    /// upload a file outside. A file not yet written is judged by its nearest folder.
+    pub fn inside(&self, path: &Path) -> Result<(), FileError> {
+        // The built-in event, or one made in code, is no file that travels.
+        if self.path.is_none() {
+            return Ok(());
+        }
+        // judging.toml in the current folder has "" for its folder, which names no file.
+        let base = self.base_dir();
+        let base = if base.as_os_str().is_empty() { PathBuf::from(".") } else { base };
+        let Ok(folder) = std::fs::canonicalize(base) else { return Ok(()) };
+        let mut probe = path.to_path_buf();
+        let real = loop {
+            match std::fs::canonicalize(&probe) {
+                Ok(real) => break real,
+                Err(_) if probe.pop() && !probe.as_os_str().is_empty() => {}
+                Err(_) => return Ok(()),
+            }
+        };
+        if real.starts_with(&folder) {
+            return Ok(());
+        }
+        Err(FileError::invalid(
+            path,
+            format!(
+                "a symbolic link takes it out of judging.toml's folder (to {}): judging.toml names files beside it only, as it travels to every judge; put the file itself in {}",
+                crate::sanitize::visible(&real.display().to_string()),
+                crate::sanitize::visible(&folder.display().to_string())
+            ),
+        ))
+    }
+
+    /// The text of `path`, a file judging.toml names, if it exists: [`Loaded::inside`] first.
+    fn read_beside(&self, path: &Path) -> Result<Option<String>, FileError> {
+        self.inside(path)?;
+        read(path)
+    }
+
     /// The assignments beside judging.toml, if `judging assign` wrote them; an unreadable file,
     /// or one for another event, is an error that names it.
     pub fn assignments(&self) -> Result<Option<Assignments>, FileError> {
         let path = self.assignments_path();
-        let Some(text) = read(&path)? else { return Ok(None) };
+        let Some(text) = self.read_beside(&path)? else { return Ok(None) };
         Assignments::parse(&text, &self.config.event.id).map(Some).map_err(|e| FileError::invalid(&path, e))
     }
 
@@ -113,6 +154,9 @@ impl Loaded {
             None if self.config.results.decisions.is_empty() => return Ok((None, Vec::new())),
             None => self.base_dir().join(&self.config.results.decisions),
         };
+        if explicit.is_none() {
+            self.inside(&path)?;
+        }
         match read(&path)? {
             Some(text) => {
                 let decisions = crate::prizes::decisions::parse(&text).map_err(|e| FileError::invalid(&path, e))?;
@@ -147,7 +191,7 @@ impl Loaded {
                 message: "results.decisions = \"\": this event keeps no decisions file; name one (decisions.toml) to record decisions".into(),
             });
         };
-        let before = read(&path)?.unwrap_or_default();
+        let before = self.read_beside(&path)?.unwrap_or_default();
         let earlier = crate::prizes::decisions::parse(&before).map_err(|e| FileError::invalid(&path, e))?;
         let same_tie = |d: &Decision| d.settles(&decision.prize, decision.order.iter().map(String::as_str));
         if let Some(i) = earlier.iter().position(same_tie) {
@@ -192,7 +236,7 @@ impl Loaded {
     /// used is an error naming it and every problem, each at its line.
     pub fn published_finals(&self) -> Result<Option<crate::finals::published::Published>, FileError> {
         let Some(path) = self.finals_path() else { return Ok(None) };
-        let Some(text) = read(&path)? else { return Ok(None) };
+        let Some(text) = self.read_beside(&path)? else { return Ok(None) };
         crate::finals::published::parse(&text, &self.config).map(Some).map_err(|problems| {
             let problems: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
             FileError::invalid(
@@ -220,6 +264,7 @@ impl Loaded {
     /// missing file hides no other's problems.
     pub fn prize_value(&self, p: &crate::config::Prize) -> Result<crate::prizes::values::Values, FileError> {
         let path = self.prize_file(p.file.as_deref().unwrap_or_default());
+        self.inside(&path)?;
         let unreadable = |e: &dyn std::fmt::Display| {
             FileError::invalid(&path, format!("prize {:?} reads this file, and it cannot be read: {e}", p.id))
         };

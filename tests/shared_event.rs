@@ -214,3 +214,33 @@ fn the_export_travels_and_lfs_is_refused_before_the_commit() {
         .stderr(predicate::str::contains("data/export.csv").and(predicate::str::contains("LFS")));
     assert_eq!(hub.seen("POST /api/datasets/judges/scores-2026/commit/main").len(), commits, "no commit");
 }
+
+/// A path judging.toml names is beside it even through a symbolic link: an export that is a
+/// link to a file outside, or an assignments file in a folder linked elsewhere, is refused by
+/// `pull`, `assign` and `check`, naming the link and where it leads; nothing is read or written
+/// outside. (The text of each path was checked; a link planted beside judging.toml was not.)
+#[test]
+fn a_link_beside_judging_toml_takes_no_file_outside_its_folder() {
+    let s = Sandbox::new();
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let secret = outside.path().join("secret.csv");
+    std::fs::write(&secret, "id,title,space_url\nx,Secret,https://huggingface.co/spaces/o/x\n").expect("write");
+    std::os::unix::fs::symlink(&secret, s.path().join("export.csv")).expect("link");
+    std::os::unix::fs::symlink(outside.path(), s.path().join("out")).expect("link");
+    s.file(
+        "judging.toml",
+        "[event]\nid = \"linked\"\nname = \"Linked\"\n[export]\nsource = \"export.csv\"\n[assign]\nfile = \"out/assignments.toml\"\n[[judges]]\nname = \"ana\"\n[[judges]]\nname = \"ben\"\n",
+    );
+    let said = "a symbolic link takes it out of judging.toml's folder";
+    s.cmd().args(["--judge", "ana", "pull"]).assert().failure().stderr(predicate::str::contains(said));
+    // The export itself beside judging.toml: the pull works, and `assign` still may not write
+    // through the linked folder.
+    std::fs::remove_file(s.path().join("export.csv")).expect("unlink");
+    s.file("export.csv", "id,title,space_url\na,A,https://huggingface.co/spaces/o/a\n");
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    s.cmd().args(["--judge", "ana", "assign"]).assert().failure().stderr(predicate::str::contains(said));
+    s.cmd().arg("check").assert().stdout(predicate::str::contains(said));
+    let left: Vec<_> =
+        std::fs::read_dir(outside.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(left, ["secret.csv"], "nothing written outside");
+}

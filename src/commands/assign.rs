@@ -104,23 +104,33 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     if request.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
-    let named = request.output.is_some();
-    let path = request.output.unwrap_or_else(|| session.loaded.assignments_path());
-    if path.exists() && !request.force {
-        bail!(
-            "{} exists: judges may have started from it. Use --force to replace it, or -o to write elsewhere",
-            path.display()
-        );
-    }
     let body = toml::to_string(&plan.assignments).context("cannot write the assignments as TOML")?;
     let text = format!(
         "# Written by `judging assign`: {} per entry, seed {seed}. Share it with judging.toml;\n\
          # each judge's app then shows their entries as \"assigned to me\".\n{body}",
         crate::format::count(k, "judge", "judges")
     );
-    // A path the organizer named is taken as `>` takes it; the event's own is the tool's.
-    let write = if named { crate::disk::write_output } else { crate::disk::write_durably };
-    write(&path, text.as_bytes())?;
+    write_plan(&session, request.output, request.force, &text)
+}
+
+/// Writes the assignments: to the path the organizer named, taken as `>` takes it, or beside
+/// judging.toml, never through a link out of its folder. An existing file is replaced only with
+/// `force`.
+fn write_plan(session: &Session, output: Option<std::path::PathBuf>, force: bool, text: &str) -> Result<ExitCode> {
+    let named = output.is_some();
+    let path = output.unwrap_or_else(|| session.loaded.assignments_path());
+    if path.exists() && !force {
+        bail!(
+            "{} exists: judges may have started from it. Use --force to replace it, or -o to write elsewhere",
+            path.display()
+        );
+    }
+    if named {
+        crate::disk::write_output(&path, text.as_bytes())?;
+    } else {
+        session.loaded.inside(&path)?;
+        crate::disk::write_durably(&path, text.as_bytes())?;
+    }
     println!("Wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -51,6 +51,7 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
             loaded.describe()
         );
     };
+    loaded.inside(&path)?;
     let (mut rounds, notes) = crate::finals::finalists(rankings, config);
     for n in &notes {
         eprintln!("note: {}", clean_line(n));

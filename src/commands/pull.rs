@@ -26,6 +26,8 @@ pub enum PullError {
     ReaderFailed,
     #[error(transparent)]
     Hub(#[from] crate::hub::client::HubError),
+    #[error(transparent)]
+    Event(#[from] crate::event_files::FileError),
 }
 
 impl From<source::SourceError> for PullError {
@@ -64,6 +66,11 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
     let raw = from.unwrap_or(&loaded.config.export.source);
     let base = if from.is_some() { std::path::PathBuf::from(".") } else { loaded.base_dir() };
     let source = Source::resolve(raw, &base)?;
+    // The export judging.toml names is beside it, links and all; one given with --from is the
+    // user's own.
+    if let (None, Source::File(path)) = (from, &source) {
+        loaded.inside(path)?;
+    }
     let (bytes, cached_at) = match &source {
         Source::Builtin(name) => {
             if let Some(text) = crate::config::builtin_export(name) {

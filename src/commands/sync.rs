@@ -182,6 +182,8 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
     }
     let mut files = vec![("judging.toml".to_owned(), shared.into_bytes())];
     let assignments = loaded.assignments_path();
+    // Nothing a link beside judging.toml points to elsewhere is uploaded.
+    loaded.inside(&assignments)?;
     if assignments.exists() {
         files.push((config.assign.file.clone(), crate::disk::read_capped(&assignments, crate::event_files::SMALL)?));
     }
@@ -189,10 +191,12 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
     if let (Some(path), Some(finals)) = (loaded.finals_path(), &config.finals)
         && path.exists()
     {
+        loaded.inside(&path)?;
         files.push((finals.file.clone(), crate::disk::read_capped(&path, crate::event_files::SMALL)?));
     }
     if crate::config::is_file_source(&config.export.source) {
         let export = loaded.base_dir().join(&config.export.source);
+        loaded.inside(&export)?;
         if export.exists() {
             let most = config.export.max_mb * crate::export::source::MIB;
             files.push((config.export.source.clone(), crate::disk::read_capped(&export, most)?));
