@@ -31,9 +31,12 @@ pub enum DiskError {
 
 /// What a full disk or a read-only folder means for the judge.
 fn hint(e: &std::io::Error) -> &'static str {
-    match e.raw_os_error() {
-        Some(libc::ENOSPC) => " (the disk is full: free some space and run it again; nothing was replaced)",
-        Some(libc::EROFS) => " (the file system is read-only)",
+    use std::io::ErrorKind;
+    match (e.raw_os_error(), e.kind()) {
+        (Some(libc::ENOSPC), _) | (_, ErrorKind::StorageFull) => {
+            " (the disk is full: free some space and run it again; nothing was replaced)"
+        }
+        (Some(libc::EROFS), _) | (_, ErrorKind::ReadOnlyFilesystem) => " (the file system is read-only)",
         _ => "",
     }
 }
@@ -161,8 +164,27 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), DiskError> {
     if !file.is_file() {
         return opened.write_all(bytes).and_then(|()| opened.flush()).map_err(fail);
     }
-    drop(opened);
-    write_with_mode(&real, bytes, file.permissions().mode() & 0o7777)
+    match write_with_mode(&real, bytes, file.permissions().mode() & 0o7777) {
+        // A file the user may write in a folder they may not: no file can be made beside it to
+        // replace it whole, so it is written in place, as `>` writes it.
+        Err(DiskError::Write { source, .. }) if source.kind() == std::io::ErrorKind::PermissionDenied => {
+            opened.set_len(0).and_then(|()| opened.write_all(bytes)).and_then(|()| opened.sync_all()).map_err(fail)
+        }
+        done => done,
+    }
+}
+
+/// The system's own error inside one `tempfile` made (which adds the temporary file's path to
+/// it, a name the user never gave): "Permission denied (os error 13)".
+fn system_error(e: std::io::Error) -> std::io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    // `tempfile` keeps the system's error only in its text, before " at path …"; its kind stays.
+    match e.to_string().split_once(" at path ") {
+        Some((said, _)) => std::io::Error::new(e.kind(), said.to_owned()),
+        None => e,
+    }
 }
 
 /// Says before long work whether [`write_output`] could write `path`: its folder exists and it
@@ -182,10 +204,7 @@ fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError
     use std::os::unix::fs::PermissionsExt;
     // The system's own error, not the temporary file's path that `tempfile` adds to it: the
     // message names the file the user gave.
-    let fail = |source: std::io::Error| DiskError::Write {
-        path: path.into(),
-        source: source.raw_os_error().map_or(source, std::io::Error::from_raw_os_error),
-    };
+    let fail = |source: std::io::Error| DiskError::Write { path: path.into(), source: system_error(source) };
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !folder.is_dir() {
         return Err(DiskError::NoFolder { path: path.into(), folder: folder.into() });
@@ -337,5 +356,15 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert!(!names.iter().any(|n| n.to_string_lossy().ends_with(".partial")), "{names:?}");
+    }
+
+    /// The system's error is said without the temporary file's name `tempfile` adds to it.
+    #[test]
+    fn a_failed_write_names_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let e = tempfile::Builder::new().tempfile_in(dir.path().join("gone")).expect_err("no such folder");
+        assert!(e.to_string().contains(" at path "), "tempfile adds it: {e}");
+        let said = system_error(e);
+        assert!(!said.to_string().contains(" at path ") && said.kind() == std::io::ErrorKind::NotFound, "{said}");
     }
 }

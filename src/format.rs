@@ -12,6 +12,11 @@ pub fn shell_word(word: &str) -> String {
     if !word.is_empty() && word.chars().all(plain) { word } else { format!("'{}'", word.replace('\'', "'\\''")) }
 }
 
+/// What a pane says of the lines it could not show: "… and 1 more line", "… and 3 more lines".
+pub fn more_lines(n: usize) -> String {
+    format!("… and {}", count(n, "more line", "more lines"))
+}
+
 /// Cuts `text` to at most `width` terminal columns, ending in `…` when it was cut.
 pub fn fit(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;

@@ -119,7 +119,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
 fn write_plan(session: &Session, output: Option<std::path::PathBuf>, force: bool, text: &str) -> Result<ExitCode> {
     let named = output.is_some();
     let path = output.unwrap_or_else(|| session.loaded.assignments_path());
-    if path.exists() && !force {
+    // Only a file is the assignments judges may have started from: a device (-o /dev/null) is
+    // written to as it is.
+    if std::fs::metadata(&path).is_ok_and(|m| m.is_file()) && !force {
         bail!(
             "{} exists: judges may have started from it. Use --force to replace it, or -o to write elsewhere",
             path.display()

@@ -59,7 +59,18 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     if rounds.is_empty() {
         bail!("no ranking has finals to publish (see the notes above): name them in [finals] rankings");
     }
-    if let Some(before) = loaded.published_finals()? {
+    // A file that judging.toml's [finals] no longer fits (a ranking or a judge taken out of them
+    // since) is published over with --force, as other finalists are: its own error had said to
+    // publish again, and publishing stopped on it.
+    let before = match loaded.published_finals() {
+        Ok(before) => before,
+        Err(e) if force => {
+            eprintln!("note: replacing it: {}", crate::sanitize::clean_block(&e.to_string()));
+            None
+        }
+        Err(e) => bail!("{e}\nAdd --force to publish the finals anew over it."),
+    };
+    if let Some(before) = before {
         let (answered, _) = crate::finals::gather(&before, rankings, &rankings.sheets.judges, field, config);
         let same = |a: &[Round], b: &[Round]| {
             a.len() == b.len()

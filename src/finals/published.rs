@@ -132,7 +132,7 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
         let with_finals = config.finals_rankings();
         if !with_finals.contains(&ranking.ranking) {
             problems.push(format!(
-                "{at}: ranking = {} has no finals in judging.toml (its finals are of {}): publish them again with `judging merge --finals`",
+                "{at}: ranking = {} has no finals in judging.toml (its finals are of {}): publish the finals anew with `judging merge FILES --finals --force`",
                 crate::sanitize::in_quotes(&ranking.ranking),
                 if with_finals.is_empty() { "no ranking".to_owned() } else { with_finals.join(", ") }
             ));
@@ -197,7 +197,7 @@ fn place_answers(
         }
         if !config.compares_in_finals(&answer.judge) {
             problems.push(format!(
-                "{at}.judge = {}: not a judge who compares in the finals (judging.toml's [[judges]] and finals.judges)",
+                "{at}.judge = {}: not a judge who compares in the finals (judging.toml's [[judges]] and finals.judges); publish the finals anew with `judging merge FILES --finals --force` to leave their answers out",
                 crate::sanitize::in_quotes(&answer.judge)
             ));
             continue;

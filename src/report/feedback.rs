@@ -105,7 +105,11 @@ impl Standing {
             format!(
                 "; in the finals the judges compared it with another finalist {}: it won {won}, lost {lost}{}",
                 crate::format::count(won + lost + level, "time", "times"),
-                if level > 0 { format!(", and {level} were level") } else { String::new() }
+                match level {
+                    0 => String::new(),
+                    1 => ", and 1 was level".to_owned(),
+                    n => format!(", and {n} were level"),
+                }
             )
         });
         let finals = self

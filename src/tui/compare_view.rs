@@ -33,7 +33,7 @@ impl App {
         // The footer: the message, wrapped, over the keys.
         let news: Vec<String> =
             if self.status.is_empty() { Vec::new() } else { wrap(&clean_line(&self.status), width) };
-        let news = fit::rows(news, 2, |n| format!("… and {n} more lines"));
+        let news = fit::rows(news, 2, crate::format::more_lines);
         let footer_rows = u16::try_from(news.len()).unwrap_or(2) + 1;
         let footer = Rect { y: area.bottom().saturating_sub(footer_rows), height: footer_rows, ..area };
         for (k, line) in news.iter().enumerate() {
@@ -48,7 +48,7 @@ impl App {
         } else {
             hanging("Your note on this pair: ", &clean_line(&c.note), width)
         };
-        let note = fit::rows(note, 2, |n| format!("… and {n} more lines"));
+        let note = fit::rows(note, 2, crate::format::more_lines);
         let note_rows = u16::try_from(note.len()).unwrap_or(2);
         let middle = Rect { y: area.y + 1, height: area.height.saturating_sub(1 + footer_rows + note_rows), ..area };
         for (k, line) in note.iter().enumerate() {
@@ -77,7 +77,7 @@ impl App {
             block.render(rect, buf);
             let lines = self.finalist_lines(&shown, side, usize::from(inner.width));
             let lines = fit::rows(lines, usize::from(inner.height), |n| {
-                Line::from(format!("… and {n} more lines: enlarge the terminal")).dark_gray()
+                Line::from(format!("{}: enlarge the terminal", crate::format::more_lines(n))).dark_gray()
             });
             Paragraph::new(lines).render(inner, buf);
         }

@@ -800,7 +800,7 @@ fn fit_to_pane(
     if unshown > 0 && height > 0 {
         // Nothing goes without a word: what was left out is counted on the last row.
         lines.truncate(height - 1);
-        lines.push(Line::from(format!("… and {unshown} more lines")).dark_gray());
+        lines.push(Line::from(crate::format::more_lines(unshown)).dark_gray());
     }
     lines.truncate(height);
     lines

@@ -87,7 +87,7 @@ impl Widget for &Board<'_> {
             let body = areas.body;
             let lines = self.finals_lines(usize::from(body.width.saturating_sub(2)));
             let lines = fitting::rows(lines, usize::from(body.height.saturating_sub(2)), |n| {
-                Line::from(format!("… and {n} more lines: enlarge the terminal")).dark_gray()
+                Line::from(format!("{}: enlarge the terminal", crate::format::more_lines(n))).dark_gray()
             });
             Paragraph::new(lines)
                 .block(Block::bordered().title(" Finals (F returns to the ranking) "))
@@ -307,7 +307,7 @@ impl Board<'_> {
         };
         // The judges' notes go first when the view is too short, then its last lines.
         let (view, top) = if wants <= top { (whole, top) } else { (bare, top.min(rows(bare_rows))) };
-        let more = |n: usize| Line::from(format!("… and {n} more lines")).dark_gray();
+        let more = |n: usize| Line::from(crate::format::more_lines(n)).dark_gray();
         let (view, _) = fitting::items(&view, usize::from(top.saturating_sub(2)), more);
         let inner = usize::from(height.saturating_sub(top).saturating_sub(2));
         let from = self.deliberate_from.min(sections.len().saturating_sub(1));
