@@ -12,6 +12,19 @@ pub fn shell_word(word: &str) -> String {
     if !word.is_empty() && word.chars().all(plain) { word } else { format!("'{}'", word.replace('\'', "'\\''")) }
 }
 
+/// Names in a sentence: "A", "A and B", "A, B and C"; past `most`, the first `most` and how
+/// many more ("A, B, C and 2 more").
+pub fn names_and(names: &[String], most: usize) -> String {
+    let shown: Vec<&str> = names.iter().take(most).map(String::as_str).collect();
+    let more = names.len().saturating_sub(most);
+    match (shown.split_last(), more) {
+        (None, _) => String::new(),
+        (Some((last, [])), 0) => (*last).to_owned(),
+        (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
+        (Some(_), more) => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
 /// What a pane says of the lines it could not show: "… and 1 more line", "… and 3 more lines".
 pub fn more_lines(n: usize) -> String {
     format!("… and {}", count(n, "more line", "more lines"))
@@ -251,6 +264,16 @@ pub fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_read_as_a_sentence() {
+        let names =
+            |n: usize| -> Vec<String> { ["A", "B", "C", "D", "E"].iter().take(n).map(|s| (*s).to_owned()).collect() };
+        let cases = [(0, ""), (1, "A"), (2, "A and B"), (3, "A, B and C"), (5, "A, B, C and 2 more")];
+        for (n, said) in cases {
+            assert_eq!(names_and(&names(n), 3), said, "{n}");
+        }
+    }
 
     /// An id pasted in a printed command stays one argument, whatever the export gave.
     #[test]

@@ -51,6 +51,10 @@ pub struct PlaceChange {
     /// tie stretches over it.
     #[serde(default)]
     pub then_place: Option<usize>,
+    /// The titles of the entries its holder would then be tied with, in their order: a tie of
+    /// three had been said as one of two.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tied_with: Vec<String>,
 }
 
 impl PlaceChange {
@@ -64,16 +68,23 @@ impl PlaceChange {
         let judge = text(&self.judge);
         let place = ordinal(self.place);
         let other = self.then_title.as_deref().map(text);
-        // The holder lands in one tie with who then covers its place.
+        // The holder lands in one tie with who then covers its place: named with every entry
+        // of that tie (its first alone, from a file saved before they were kept).
         let together = self.shared && self.then_place.is_some() && self.then_place == self.moves_to;
+        let tie = if self.tied_with.is_empty() {
+            other.clone().unwrap_or_default()
+        } else {
+            let names: Vec<String> = self.tied_with.iter().map(|t| text(t)).collect();
+            crate::format::names_and(&names, NAMED)
+        };
         match (self.moves_to, other) {
-            (Some(to), Some(other)) if to == self.place && together => {
-                format!("without {judge}, {who} shares {place} with {other}")
+            (Some(to), Some(_)) if to == self.place && together => {
+                format!("without {judge}, {who} shares {place} with {tie}")
             }
             (Some(to), _) if to == self.place => format!("without {judge}, {who} holds {place} alone"),
-            (Some(to), Some(other)) if together => {
+            (Some(to), Some(_)) if together => {
                 let way = if to > self.place { "drops" } else { "rises" };
-                format!("without {judge}, {who} {way} to {}=, tied with {other}", ordinal(to))
+                format!("without {judge}, {who} {way} to {}=, tied with {tie}", ordinal(to))
             }
             (moves_to, other) => {
                 let tied = if self.shared { "=" } else { "" };
@@ -230,6 +241,11 @@ impl Rankings {
                         shared: after.len() > 1,
                         then_shared: taker.is_some_and(|(_, p)| alike(&then, p).len() > 1),
                         then_place: taker.map(|(_, p)| p),
+                        tied_with: after
+                            .iter()
+                            .filter(|at| **at != holder)
+                            .filter_map(|at| ranked.get(*at as usize).map(|e| e.title.clone()))
+                            .collect(),
                     };
                     found.push(((k, place, holder, j), change));
                 }
@@ -600,6 +616,7 @@ pub(super) mod tests {
             shared,
             then_shared,
             then_place,
+            tied_with: Vec::new(),
         };
         let alone = (false, false, Some(2));
         let cases = [
@@ -634,6 +651,14 @@ pub(super) mod tests {
                 "without ana, Map Mender shares 2nd with Story Dice",
             ),
             (change(Some(2), None, (false, false, None)), "without ana, Map Mender holds 2nd alone"),
+            // A tie of three names both others, on each of their lines.
+            (
+                PlaceChange {
+                    tied_with: vec!["Story Dice".into(), "Tide Table".into()],
+                    ..change(Some(2), Some("Story Dice"), (true, true, Some(2)))
+                },
+                "without ana, Map Mender shares 2nd with Story Dice and Tide Table",
+            ),
         ];
         for (c, want) in cases {
             assert_eq!(c.said(str::to_owned), want);

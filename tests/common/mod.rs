@@ -304,6 +304,16 @@ pub fn places_said_are_those_without(
         all.iter().filter(|(_, p)| *p == place).map(|(id, _)| id.clone()).collect()
     };
     let now = places(merged);
+    // Titles to ids, as the robustness lines name entries by title.
+    let titles: Vec<(String, String)> = merged["rankings"]
+        .as_array()
+        .expect("rankings")
+        .iter()
+        .flat_map(|r| r[1].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| Some((e["title"].as_str()?.to_owned(), e["id"].as_str()?.to_owned())))
+        .collect();
+    let title_of =
+        |title: &str| titles.iter().find(|(t, _)| t == title).map_or_else(|| title.to_owned(), |(_, id)| id.clone());
     for judge in judges {
         let then = places(&without(judge));
         for (id, place) in now.iter().filter(|(_, p)| *p <= paid) {
@@ -316,6 +326,16 @@ pub fn places_said_are_those_without(
                 assert_eq!(change["moves_to"].as_u64(), moved, "{context}");
                 let shared = moved.is_some_and(|m| tied_at(&then, m).len() > 1);
                 assert_eq!(change["shared"].as_bool(), Some(shared), "{context}");
+                // Every entry it would be tied with is named, not one of them.
+                let mut with: Vec<String> =
+                    moved.map(|m| tied_at(&then, m)).unwrap_or_default().into_iter().filter(|o| o != id).collect();
+                let mut said: Vec<String> = change["tied_with"]
+                    .as_array()
+                    .map(|t| t.iter().filter_map(|t| t.as_str()).map(|t| title_of(t)).collect())
+                    .unwrap_or_default();
+                with.sort();
+                said.sort();
+                assert_eq!(said, with, "{context}");
             } else {
                 assert_eq!(moved, Some(*place), "said to hold: {context}");
                 assert_eq!(tied_at(&then, *place), tied_at(&now, *place), "the same tie: {context}");
