@@ -345,7 +345,23 @@ pub fn parse() -> Cli {
     parsed.unwrap_or_else(|e| {
         use clap::error::ErrorKind;
         if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-            e.exit();
+            // Written here, not by clap's exit, which ends 0 whether or not the text got out:
+            // `judging --help > /dev/full` is an error like any other print's.
+            use std::io::{IsTerminal as _, Write as _};
+            // Styled on a terminal only, as clap itself prints it.
+            let styled = e.render();
+            let text = if std::io::stdout().is_terminal() { styled.ansi().to_string() } else { styled.to_string() };
+            let mut out = std::io::stdout();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => std::process::exit(0),
+                Err(why) if why.kind() == std::io::ErrorKind::BrokenPipe && crate::pipe::output_closed() => {
+                    crate::pipe::end_as_ls_does()
+                }
+                Err(why) => {
+                    let _ = writeln!(std::io::stderr(), "error: cannot write to standard output: {why}");
+                    std::process::exit(1)
+                }
+            }
         }
         let _ = e.print();
         if let Some(examples) = examples_for(&args) {

@@ -331,7 +331,7 @@ pub fn places_said_are_those_without(
                     moved.map(|m| tied_at(&then, m)).unwrap_or_default().into_iter().filter(|o| o != id).collect();
                 let mut said: Vec<String> = change["tied_with"]
                     .as_array()
-                    .map(|t| t.iter().filter_map(|t| t.as_str()).map(|t| title_of(t)).collect())
+                    .map(|t| t.iter().filter_map(|t| t.as_str()).map(&title_of).collect())
                     .unwrap_or_default();
                 with.sort();
                 said.sort();
