@@ -76,7 +76,8 @@ struct RawFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRanking {
-    ranking: String,
+    /// Spanned: a problem with it is said at its own line, not its table's.
+    ranking: Spanned<String>,
     paid: usize,
     finalists: Vec<RawFinalist>,
 }
@@ -93,7 +94,8 @@ struct RawFinalist {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAnswer {
-    judge: String,
+    /// Spanned: a problem with it is said at its own line, not its table's.
+    judge: Spanned<String>,
     pair: [String; 2],
     verdict: String,
 }
@@ -126,14 +128,16 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
     for (r, spanned) in raw.rankings.iter().enumerate() {
         let at = format!("line {}: rankings[{r}]", line(spanned.span().start));
         let ranking = spanned.get_ref();
-        if rounds.iter().any(|round| round.ranking == ranking.ranking) {
-            problems.push(format!("{at}: ranking {:?} is published twice", clean_line(&ranking.ranking)));
+        // Said at the line of its `ranking =`, not its table's.
+        let at_key = format!("line {}: rankings[{r}]", line(ranking.ranking.span().start));
+        if rounds.iter().any(|round| round.ranking == *ranking.ranking.get_ref()) {
+            problems.push(format!("{at}: ranking {:?} is published twice", clean_line(ranking.ranking.get_ref())));
         }
         let with_finals = config.finals_rankings();
-        if !with_finals.contains(&ranking.ranking) {
+        if !with_finals.contains(ranking.ranking.get_ref()) {
             problems.push(format!(
-                "{at}: ranking = {} has no finals in judging.toml (its finals are of {}): publish the finals anew with `judging merge FILES --finals --force`",
-                crate::sanitize::in_quotes(&ranking.ranking),
+                "{at_key}: ranking = {} has no finals in judging.toml (its finals are of {}): publish the finals anew with `judging merge FILES --finals --force`",
+                crate::sanitize::in_quotes(ranking.ranking.get_ref()),
                 if with_finals.is_empty() { "no ranking".to_owned() } else { with_finals.join(", ") }
             ));
         }
@@ -156,7 +160,7 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
             }
         }
         rounds.push(Round {
-            ranking: ranking.ranking.clone(),
+            ranking: ranking.ranking.get_ref().clone(),
             paid: ranking.paid,
             finalists: ranking
                 .finalists
@@ -191,14 +195,15 @@ fn place_answers(
     for (a, spanned) in answers.iter().enumerate() {
         let at = format!("line {}: answers[{a}]", line(spanned.span().start));
         let answer = spanned.get_ref();
-        if crate::paths::check_judge(&answer.judge).is_err() {
-            problems.push(format!("{at}.judge = {:?}: not a judge's name", clean_line(&answer.judge)));
+        let at_judge = format!("line {}: answers[{a}]", line(answer.judge.span().start));
+        if crate::paths::check_judge(answer.judge.get_ref()).is_err() {
+            problems.push(format!("{at_judge}.judge = {:?}: not a judge's name", clean_line(answer.judge.get_ref())));
             continue;
         }
-        if !config.compares_in_finals(&answer.judge) {
+        if !config.compares_in_finals(answer.judge.get_ref()) {
             problems.push(format!(
-                "{at}.judge = {}: not a judge who compares in the finals (judging.toml's [[judges]] and finals.judges); publish the finals anew with `judging merge FILES --finals --force` to leave their answers out",
-                crate::sanitize::in_quotes(&answer.judge)
+                "{at_judge}.judge = {}: not a judge who compares in the finals (judging.toml's [[judges]] and finals.judges); publish the finals anew with `judging merge FILES --finals --force` to leave their answers out",
+                crate::sanitize::in_quotes(answer.judge.get_ref())
             ));
             continue;
         }
@@ -213,10 +218,10 @@ fn place_answers(
             ));
             continue;
         };
-        if seen.iter().any(|(j, p)| same_name(j, &answer.judge) && *p == pair) {
+        if seen.iter().any(|(j, p)| same_name(j, answer.judge.get_ref()) && *p == pair) {
             problems.push(format!(
                 "{at}: {} answers {} twice; a judge has one answer a pair",
-                clean_line(&answer.judge),
+                clean_line(answer.judge.get_ref()),
                 clean_line(&pair.to_string())
             ));
             continue;
@@ -233,12 +238,12 @@ fn place_answers(
         };
         let mut placed = false;
         for round in rounds.iter_mut() {
-            placed |= round.record(&answer.judge, &pair, Some(crate::model::Compared { verdict, note: None }));
+            placed |= round.record(answer.judge.get_ref(), &pair, Some(crate::model::Compared { verdict, note: None }));
         }
         if !placed {
             problems.push(format!("{at}: {} are not two finalists of one ranking", clean_line(&pair.to_string())));
         }
-        seen.push((answer.judge.clone(), pair));
+        seen.push((answer.judge.get_ref().clone(), pair));
     }
 }
 
@@ -409,5 +414,8 @@ mod tests {
         let lined = parse(&answer("mira", "[\"a\", \"a\"]", "first"), &event()).expect_err("bad");
         let at = good.lines().count() + 2;
         assert!(lined[0].starts_with(&format!("line {at}:")), "{lined:?}");
+        // A judge's problem is said at the line of its `judge =`, the one after the table's.
+        let unknown = parse(&answer("bob", "[\"a\", \"b\"]", "first"), &event()).expect_err("bad");
+        assert!(unknown[0].starts_with(&format!("line {}: answers[0].judge", at + 1)), "{unknown:?}");
     }
 }
