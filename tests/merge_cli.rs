@@ -785,6 +785,21 @@ fn the_sum_counts_only_the_chosen_judges() {
     assert_eq!(overall.len(), 1, "only ben's entry has a sum: {csv}");
     // The JUDGES column counts the judges whose marks are summed: ben alone.
     assert!(overall[0].starts_with("overall,1,sprout-sense,Sprout Sense,3.0000,3.0000,3.0000,3.0000,1,"), "{csv}");
+    // Without one of the judges named, the sum of the others named: what the robustness lines
+    // say of a sum's places "without ana" (it had been refused: "no score file from ana").
+    let without = head(&s)
+        .args(["merge", "--format", "csv", "--method", "sum", "--judges", "ana,ben", "--without", "ana"])
+        .args(&files)
+        .output()
+        .expect("runs");
+    assert!(without.status.success(), "{}", String::from_utf8_lossy(&without.stderr));
+    assert_eq!(String::from_utf8_lossy(&without.stdout), csv, "the same as --judges ben");
+    head(&s)
+        .args(["merge", "--method", "sum", "--judges", "ana", "--without", "ana"])
+        .args(&files)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--without leaves out every judge whose marks count"));
     // Summing everyone counts only the entry both scored, and names the ones left out.
     let everyone = head(&s).args(["merge", "--format", "csv", "--method", "sum"]).args(&files).output().expect("runs");
     let (out, err) = (String::from_utf8_lossy(&everyone.stdout), String::from_utf8_lossy(&everyone.stderr));

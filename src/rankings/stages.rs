@@ -119,14 +119,25 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     if judges.is_empty() && !left_out.is_empty() {
         return Err(RankError::NoneLeft { names: left_out.join(", ") });
     }
+    // A sum over named judges without one of them (`--judges ana,bo --without bo`) is the sum of
+    // the others named: what "without bo" says of such a sum's places. It had been refused.
+    let chosen: Vec<String> = options
+        .chosen
+        .iter()
+        .filter(|c| !options.without.iter().any(|w| crate::model::same_name(w, c)))
+        .cloned()
+        .collect();
+    if !options.chosen.is_empty() && chosen.is_empty() {
+        return Err(RankError::NoneLeft { names: left_out.join(", ") });
+    }
     // A sum over named judges counts only them, in every figure: the others' marks had broken
     // its ties, filled its criteria columns and its head to head, beside a score they were
     // no part of. Their files are set aside, and said to be.
-    if matches!(options.method, Method::Sum { .. }) && !options.chosen.is_empty() {
+    if matches!(options.method, Method::Sum { .. }) && !chosen.is_empty() {
         let all: Vec<String> = judges.iter().map(|j| j.judge.clone()).collect();
         let known = crate::merge::Panel { judges: all.clone(), ..crate::merge::Panel::default() };
-        panel::chosen_judges(&known, &options.chosen)?;
-        judges.retain(|j| options.chosen.iter().any(|c| crate::model::same_name(c, &j.judge)));
+        panel::chosen_judges(&known, &chosen)?;
+        judges.retain(|j| chosen.iter().any(|c| crate::model::same_name(c, &j.judge)));
         let others: Vec<String> = all
             .iter()
             .filter(|n| !judges.iter().any(|j| &j.judge == *n))
@@ -160,7 +171,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     }
     let has_overall = !per_track || shared.is_some();
     let method = match &options.method {
-        Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &options.chosen)? },
+        Method::Sum { .. } => Method::Sum { judges: panel::chosen_judges(&panel, &chosen)? },
         other => other.clone(),
     };
     fits(&method, &panel, field)?;
