@@ -94,6 +94,11 @@ impl PlaceChange {
                     None => format!("{who} is no longer ranked"),
                 };
                 let taken = match (other, self.then_place) {
+                    // A tie for an earlier place stretches over this one: said as such ("Story
+                    // Dice shares 1st" under a line about 2nd had read as a mistake).
+                    (Some(other), Some(at)) if at < self.place => {
+                        format!("the tie for {} (with {other}) takes {place}", ordinal(at))
+                    }
                     (Some(other), Some(at)) if self.then_shared => format!("{other} shares {}", ordinal(at)),
                     (Some(other), _) => format!("{other} takes {place}"),
                     (None, _) => format!("no entry holds {place}"),
@@ -644,7 +649,7 @@ pub(super) mod tests {
             ),
             (
                 change(Some(4), Some("Story Dice"), (false, true, Some(1))),
-                "without ana, Map Mender drops to 4th and Story Dice shares 1st",
+                "without ana, Map Mender drops to 4th and the tie for 1st (with Story Dice) takes 2nd",
             ),
             (
                 change(Some(2), Some("Story Dice"), (true, true, Some(2))),
