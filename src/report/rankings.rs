@@ -142,8 +142,11 @@ fn columns(r: &Rankings, group: &str) -> Vec<usize> {
     }
 }
 
+/// The most columns a ranking's table gives an id: a longer one ends in "…".
+const ID_WIDEST: usize = 20;
+
 /// One entry's line of the table, written straight into it: 10,000 entries are 10,000 lines.
-fn table_row(out: &mut String, e: &Ranked, shown: &[usize], paid: bool, rubric: bool) {
+fn table_row(out: &mut String, e: &Ranked, shown: &[usize], (paid, rubric): (bool, bool), id_width: usize) {
     use std::fmt::Write as _;
     // Right-aligned to `width`, to two decimals, or "-" for none.
     let figure = |out: &mut String, value: Option<f64>, width: usize| {
@@ -159,8 +162,8 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], paid: bool, rubric: 
     let _ = write!(out, "{:>5}{}", e.place, rubric_cell(rubric, e, false));
     let _ = write!(
         out,
-        "  {:<20}  {title}{:pad$}",
-        fit(&clean_line(&e.id), 20),
+        "  {:<id_width$}  {title}{:pad$}",
+        fit(&clean_line(&e.id), id_width),
         "",
         pad = 30usize.saturating_sub(title.width())
     );
@@ -406,12 +409,16 @@ fn table_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     let mut out = format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len());
     let paid = has_chances(ranked);
     let rubric = has_finals(ranked);
+    // As wide as its widest id, up to 20: an event whose ids are short ("e07", "12345") had
+    // spent 20 columns on them, and a row did not fit a terminal it could.
+    let id_width = ranked.iter().map(|e| clean_line(&e.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
     out.push_str(&format!(
-        "PLACE{}  ID                    TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
+        "PLACE{}  {:<id_width$}  TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
         if rubric { "  RUBRIC" } else { "" },
+        "ID",
         if paid { "  PAID" } else { "" }
     ));
-    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, paid, rubric)));
+    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, (paid, rubric), id_width)));
     let said = majority(r, group).map(|m| clean_line(&m.said));
     let under = closer_than_shown(ranked, clean_line)
         .into_iter()
