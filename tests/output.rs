@@ -36,13 +36,20 @@ fn run_into_closed_pipe(s: &Sandbox, args: &[&str], stderr: Stdio) -> std::proce
     cmd.output().expect("runs")
 }
 
-/// As `ls | head` does: the reader left, so the writer ends at once, by SIGPIPE, saying nothing.
-#[test]
-fn a_closed_output_pipe_ends_every_command_quietly() {
+/// The sample pulled, one entry scored and its score file exported as tester.json: something
+/// for every command to print.
+fn one_entry_scored() -> Sandbox {
     let s = Sandbox::new();
     s.cmd().arg("pull").assert().success();
     s.cmd().args(["score", "sprout-sense", "utility=3", "latency=2", "cost=2"]).assert().success();
     s.cmd().args(["export", "-o", "tester.json"]).assert().success();
+    s
+}
+
+/// As `ls | head` does: the reader left, so the writer ends at once, by SIGPIPE, saying nothing.
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    let s = one_entry_scored();
     let commands: [&[&str]; 8] = [
         &["list"],
         &["completions", "bash"],
@@ -76,10 +83,7 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
 /// success.
 #[test]
 fn a_full_disk_under_the_output_is_said_as_an_error() {
-    let s = Sandbox::new();
-    s.cmd().arg("pull").assert().success();
-    s.cmd().args(["score", "sprout-sense", "utility=3", "latency=2", "cost=2"]).assert().success();
-    s.cmd().args(["export", "-o", "tester.json"]).assert().success();
+    let s = one_entry_scored();
     let commands: [&[&str]; 8] = [
         &["list"],
         &["merge", "tester.json"],
