@@ -136,35 +136,15 @@ pub fn write_durably_private(path: &Path, bytes: &[u8]) -> Result<(), DiskError>
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), DiskError> {
     use std::os::unix::fs::PermissionsExt;
     let fail = |source| DiskError::Write { path: path.into(), source };
-    let found = match std::fs::symlink_metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return write_with_mode(path, bytes, 0o666),
-        Err(e) => return Err(fail(e)),
-        Ok(found) => found,
-    };
-    let (real, file) = if found.file_type().is_symlink() {
-        let target = std::fs::read_link(path).map_err(fail)?;
-        match std::fs::metadata(path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(DiskError::Dangling { path: path.into(), target });
-            }
-            Err(e) => return Err(fail(e)),
-            // A link to a pipe (`/dev/stdout` in a pipeline) names no file to resolve: written
-            // through the link.
-            Ok(file) => (std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()), file),
-        }
-    } else {
-        (path.to_path_buf(), found)
-    };
-    if file.is_dir() {
-        return Err(DiskError::NotAFile { path: path.into(), what: "a folder" });
-    }
+    let Some((real, file)) = output_target(path)? else { return write_with_mode(path, bytes, 0o666) };
     // Opened for writing, not truncated: refused where `>` would be (a read-only file, a device
     // the user may not write), and the file's own permissions kept.
     let mut opened = std::fs::OpenOptions::new().write(true).open(&real).map_err(fail)?;
     if !file.is_file() {
         return opened.write_all(bytes).and_then(|()| opened.flush()).map_err(fail);
     }
-    match write_with_mode(&real, bytes, file.permissions().mode() & 0o7777) {
+    // Its read and write bits, never setuid or setgid, which a write by `>` clears too.
+    match write_with_mode(&real, bytes, file.permissions().mode() & 0o777) {
         // A file the user may write in a folder they may not: no file can be made beside it to
         // replace it whole, so it is written in place, as `>` writes it.
         Err(DiskError::Write { source, .. }) if source.kind() == std::io::ErrorKind::PermissionDenied => {
@@ -187,14 +167,46 @@ fn system_error(e: std::io::Error) -> std::io::Error {
     }
 }
 
-/// Says before long work whether [`write_output`] could write `path`: its folder exists and it
-/// is not a folder. Another program may still change either before the write.
-pub fn check_output(path: &Path) -> Result<(), DiskError> {
-    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+/// What [`write_output`] writes for `path`: `None` for a new file; else the file itself (a link
+/// followed) and what it is. A folder, or a link to nothing, is refused.
+fn output_target(path: &Path) -> Result<Option<(PathBuf, std::fs::Metadata)>, DiskError> {
+    let fail = |source| DiskError::Write { path: path.into(), source };
+    let found = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(fail(e)),
+        Ok(found) => found,
+    };
+    let (real, file) = if found.file_type().is_symlink() {
+        let target = std::fs::read_link(path).map_err(fail)?;
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(DiskError::Dangling { path: path.into(), target });
+            }
+            Err(e) => return Err(fail(e)),
+            // A file is written at its real name, so the link stays a link.
+            Ok(file) if file.is_file() => (std::fs::canonicalize(path).map_err(fail)?, file),
+            // A link to a pipe (`/dev/stdout` in a pipeline) names no file to resolve: written
+            // through the link.
+            Ok(file) => (path.to_path_buf(), file),
+        }
+    } else {
+        (path.to_path_buf(), found)
+    };
+    if file.is_dir() {
         return Err(DiskError::NotAFile { path: path.into(), what: "a folder" });
     }
+    Ok(Some((real, file)))
+}
+
+/// Says before long work whether [`write_output`] could write `path`: as it takes it (a folder
+/// or a link to nothing refused), or, for a new file, whether its folder exists. Another
+/// program may still change either before the write.
+pub fn check_output(path: &Path) -> Result<(), DiskError> {
+    if output_target(path)?.is_some() {
+        return Ok(());
+    }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if std::fs::symlink_metadata(path).is_err() && !folder.is_dir() {
+    if !folder.is_dir() {
         return Err(DiskError::NoFolder { path: path.into(), folder: folder.into() });
     }
     Ok(())
@@ -353,6 +365,7 @@ mod tests {
         assert!(check_output(&dir.path().join("no-folder/out.txt")).is_err());
         assert!(check_output(dir.path()).is_err());
         assert!(check_output(&dir.path().join("new.txt")).is_ok());
+        assert!(check_output(&dir.path().join("dangling")).is_err(), "a link to nothing, before the merge");
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert!(!names.iter().any(|n| n.to_string_lossy().ends_with(".partial")), "{names:?}");

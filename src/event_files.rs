@@ -110,7 +110,9 @@ impl Loaded {
         // judging.toml in the current folder has "" for its folder, which names no file.
         let base = self.base_dir();
         let base = if base.as_os_str().is_empty() { PathBuf::from(".") } else { base };
-        let Ok(folder) = std::fs::canonicalize(base) else { return Ok(()) };
+        // A folder that cannot be resolved is refused, not taken on trust.
+        let folder = std::fs::canonicalize(&base)
+            .map_err(|e| FileError::invalid(path, format!("cannot resolve its folder {}: {e}", base.display())))?;
         let mut probe = path.to_path_buf();
         let real = loop {
             match std::fs::canonicalize(&probe) {

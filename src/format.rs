@@ -15,13 +15,12 @@ pub fn shell_word(word: &str) -> String {
 /// Names in a sentence: "A", "A and B", "A, B and C"; past `most`, the first `most` and how
 /// many more ("A, B, C and 2 more").
 pub fn names_and(names: &[String], most: usize) -> String {
-    let shown: Vec<&str> = names.iter().take(most).map(String::as_str).collect();
-    let more = names.len().saturating_sub(most);
-    match (shown.split_last(), more) {
-        (None, _) => String::new(),
-        (Some((last, [])), 0) => (*last).to_owned(),
-        (Some((last, rest)), 0) => format!("{} and {last}", rest.join(", ")),
-        (Some(_), more) => format!("{} and {more} more", shown.join(", ")),
+    match names.split_last() {
+        // Past `most`, as every list says it: "A, B, C and 2 more".
+        _ if names.len() > most => first_few(names, most, ", "),
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 

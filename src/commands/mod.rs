@@ -150,7 +150,9 @@ fn write_man_pages(dir: &Path) -> Result<ExitCode> {
     let pages = crate::help::man_pages().context("cannot make the man pages")?;
     for (name, roff) in &pages {
         let file = dir.join(name);
-        std::fs::write(&file, roff).with_context(|| format!("cannot write the man page {}", file.display()))?;
+        // Never through a link someone left in the folder: a page the tool names itself.
+        crate::disk::write_durably(&file, roff)
+            .with_context(|| format!("cannot write the man page {}", file.display()))?;
     }
     println!(
         "Wrote {} into {}: judging.1, and judging-COMMAND.1 for each command",

@@ -110,7 +110,10 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
     let mut problems = Vec::new();
     if raw.format != FORMAT {
-        problems.push(format!("format = {:?}: not published finals (those say {FORMAT:?})", clean_line(&raw.format)));
+        problems.push(format!(
+            "format = {}: not published finals (those say {FORMAT:?})",
+            crate::sanitize::in_quotes(&raw.format)
+        ));
     }
     if raw.version != VERSION {
         problems.push(format!(
@@ -120,20 +123,23 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
     }
     if raw.event != event {
         problems.push(format!(
-            "event = {:?}: these finals are of another event than judging.toml's {event:?}",
-            clean_line(&raw.event)
+            "event = {}: these finals are of another event than judging.toml's {event:?}",
+            crate::sanitize::in_quotes(&raw.event)
         ));
     }
     let mut rounds: Vec<Round> = Vec::new();
+    let with_finals = config.finals_rankings();
     for (r, spanned) in raw.rankings.iter().enumerate() {
         let at = format!("line {}: rankings[{r}]", line(spanned.span().start));
         let ranking = spanned.get_ref();
         // Said at the line of its `ranking =`, not its table's.
         let at_key = format!("line {}: rankings[{r}]", line(ranking.ranking.span().start));
         if rounds.iter().any(|round| round.ranking == *ranking.ranking.get_ref()) {
-            problems.push(format!("{at}: ranking {:?} is published twice", clean_line(ranking.ranking.get_ref())));
+            problems.push(format!(
+                "{at}: ranking {} is published twice",
+                crate::sanitize::in_quotes(ranking.ranking.get_ref())
+            ));
         }
-        let with_finals = config.finals_rankings();
         if !with_finals.contains(ranking.ranking.get_ref()) {
             problems.push(format!(
                 "{at_key}: ranking = {} has no finals in judging.toml (its finals are of {}): publish the finals anew with `judging merge FILES --finals --force`",
@@ -150,12 +156,15 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
         let mut ids = HashSet::new();
         for (f, finalist) in ranking.finalists.iter().enumerate() {
             if !ids.insert(finalist.id.as_str()) {
-                problems.push(format!("{at}.finalists[{f}]: {:?} is a finalist twice", clean_line(&finalist.id)));
+                problems.push(format!(
+                    "{at}.finalists[{f}]: {} is a finalist twice",
+                    crate::sanitize::in_quotes(&finalist.id)
+                ));
             }
             if !finalist.rubric_score.is_finite() || finalist.rubric_place == 0 {
                 problems.push(format!(
-                    "{at}.finalists[{f}] ({:?}): rubric_place must be 1 or more and rubric_score a number",
-                    clean_line(&finalist.id)
+                    "{at}.finalists[{f}] ({}): rubric_place must be 1 or more and rubric_score a number",
+                    crate::sanitize::in_quotes(&finalist.id)
                 ));
             }
         }
@@ -197,7 +206,10 @@ fn place_answers(
         let answer = spanned.get_ref();
         let at_judge = format!("line {}: answers[{a}]", line(answer.judge.span().start));
         if crate::paths::check_judge(answer.judge.get_ref()).is_err() {
-            problems.push(format!("{at_judge}.judge = {:?}: not a judge's name", clean_line(answer.judge.get_ref())));
+            problems.push(format!(
+                "{at_judge}.judge = {}: not a judge's name",
+                crate::sanitize::in_quotes(answer.judge.get_ref())
+            ));
             continue;
         }
         if !config.compares_in_finals(answer.judge.get_ref()) {
@@ -208,13 +220,16 @@ fn place_answers(
             continue;
         }
         let Some(pair) = Pair::new(&answer.pair[0], &answer.pair[1]) else {
-            problems.push(format!("{at}.pair names {:?} twice: a pair is two finalists", clean_line(&answer.pair[0])));
+            problems.push(format!(
+                "{at}.pair names {} twice: a pair is two finalists",
+                crate::sanitize::in_quotes(&answer.pair[0])
+            ));
             continue;
         };
         let Some(verdict) = Verdict::from_key(&answer.verdict) else {
             problems.push(format!(
-                "{at}.verdict = {:?}: say \"first\", \"second\" or \"level\" (of the pair in its order)",
-                clean_line(&answer.verdict)
+                "{at}.verdict = {}: say \"first\", \"second\" or \"level\" (of the pair in its order)",
+                crate::sanitize::in_quotes(&answer.verdict)
             ));
             continue;
         };
@@ -373,38 +388,28 @@ mod tests {
             "{}\n[[answers]]\njudge = \"Mira\"\npair = [\"b\", \"a\"]\nverdict = \"level\"\n",
             answer("mira", "[\"a\", \"b\"]", "first")
         );
-        let cases: Vec<(String, &str, &[&str])> = vec![
-            (good.replace("event = \"e\"", "event = \"f\""), "e", &["event = \"f\"", "another event"]),
-            (good.replace("version = 1", "version = 7"), "e", &["version = 7", "upgrade judging"]),
-            (good.replace("paid = 2", "paid = 2\nprize = 1"), "e", &["unknown field `prize`"]),
-            (good.replace("id = \"b\"", "id = \"a\""), "e", &["\"a\" is a finalist twice"]),
-            (answer("mira", "[\"a\", \"z\"]", "first"), "e", &["answers[0]", "a / z are not two finalists"]),
-            (answer("mira", "[\"a\", \"a\"]", "first"), "e", &["names \"a\" twice"]),
-            (
-                answer("mira", "[\"a\", \"b\"]", "won"),
-                "e",
-                &["verdict = \"won\"", "\"first\", \"second\" or \"level\""],
-            ),
+        let cases: Vec<(String, &[&str])> = vec![
+            (good.replace("event = \"e\"", "event = \"f\""), &["event = \"f\"", "another event"]),
+            (good.replace("version = 1", "version = 7"), &["version = 7", "upgrade judging"]),
+            (good.replace("paid = 2", "paid = 2\nprize = 1"), &["unknown field `prize`"]),
+            (good.replace("id = \"b\"", "id = \"a\""), &["\"a\" is a finalist twice"]),
+            (answer("mira", "[\"a\", \"z\"]", "first"), &["answers[0]", "a / z are not two finalists"]),
+            (answer("mira", "[\"a\", \"a\"]", "first"), &["names \"a\" twice"]),
+            (answer("mira", "[\"a\", \"b\"]", "won"), &["verdict = \"won\"", "\"first\", \"second\" or \"level\""]),
             (
                 format!("{good}\n[[answers]]\njudge = \"\\u001b[31m\"\npair = [\"a\", \"b\"]\nverdict = \"first\"\n"),
-                "e",
                 &["not a judge's name"],
             ),
-            (twice, "e", &["answers[1]", "Mira answers a / b twice"]),
-            ("this = is not [finals".into(), "e", &["line 1"]),
+            (twice, &["answers[1]", "Mira answers a / b twice"]),
+            ("this = is not [finals".into(), &["line 1"]),
             // A ranking judging.toml gives no finals, an answer from a judge not in them.
             (
                 good.replace("ranking = \"backyard\"", "ranking = \"overall\""),
-                "e",
                 &["ranking = \"overall\" has no finals in judging.toml (its finals are of backyard, wood)"],
             ),
-            (
-                answer("bob", "[\"a\", \"b\"]", "first"),
-                "e",
-                &["judge = \"bob\": not a judge who compares in the finals"],
-            ),
+            (answer("bob", "[\"a\", \"b\"]", "first"), &["judge = \"bob\": not a judge who compares in the finals"]),
         ];
-        for (text, _, wants) in cases {
+        for (text, wants) in cases {
             let problems = parse(&text, &event()).expect_err(&text).join("\n");
             for want in wants {
                 assert!(problems.contains(want), "wanted {want:?} in\n{problems}\nfor\n{text}");

@@ -142,8 +142,10 @@ pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
         }
     }
     (!by_entry.is_empty()).then(|| {
-        let named: Vec<String> =
-            by_entry.iter().map(|(id, who)| format!("{:?} (scored by {})", clean_line(id), first_few(who))).collect();
+        let named: Vec<String> = by_entry
+            .iter()
+            .map(|(id, who)| format!("{} (scored by {})", crate::sanitize::in_quotes(id), first_few(who)))
+            .collect();
         format!(
             "withdrawn from the export, so their scores are left out of every ranking and prize: {}",
             crate::format::first_few(&named, FIRST_FEW, "; ")
