@@ -5,9 +5,10 @@ use crate::sanitize::clean_line;
 /// `word` as one word of a command a user may paste into a shell: as it is where it holds only
 /// letters, digits and `._-/:@+=,` (every id the sample export has), else in single quotes with
 /// its own quotes escaped, so that an id from an export (`a;rm -rf ~`) stays one argument and
-/// never a command. Controls are dropped first (`clean_line`), as on every line printed.
+/// never a command. Controls are shown, not dropped (`sanitize::visible`): dropped, `a\e[2Jb`
+/// would print as `ab`, another id, in a line meant to be pasted.
 pub fn shell_word(word: &str) -> String {
-    let word = crate::sanitize::clean_line(word);
+    let word = crate::sanitize::visible(word);
     let plain = |c: char| c.is_ascii_alphanumeric() || "._-/:@+=,".contains(c);
     if !word.is_empty() && word.chars().all(plain) { word } else { format!("'{}'", word.replace('\'', "'\\''")) }
 }
@@ -284,7 +285,7 @@ mod tests {
             ("it's", "'it'\\''s'"),
             ("$(id)", "'$(id)'"),
             ("", "''"),
-            ("a\u{1b}[2Jb", "ab"),
+            ("a\u{1b}[2Jb", "'a\\u{1b}[2Jb'"),
         ];
         for (word, said) in cases {
             assert_eq!(shell_word(word), said, "{word:?}");
