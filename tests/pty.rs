@@ -536,3 +536,53 @@ finalists = [
     assert!(listed.contains("you compared 1 of the 1 pairs you may"), "{listed}");
     assert!(listed.contains("you: Meter Reader over Bus Stop Oracle"), "{listed}");
 }
+
+/// The merge printed on a terminal of 80 columns: each entry's row stays one line, with the
+/// same place, score, criteria and judges as the file's, the title cut to fit and GAP and
+/// BEYOND left out (said so); long flags go under the row. At 200 columns, or to a file,
+/// every column shows. The terminal had cut each row of 105 columns in two at its edge.
+#[test]
+fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
+    let s = Sandbox::new();
+    let entries = ["pantry-poet", "sprout-sense", "bus-stop-oracle", "lullaby-loom"];
+    for (judge, utility) in [("mira", "5"), ("tomas", "2")] {
+        s.cmd().args(["--judge", judge, "pull"]).assert().success();
+        for id in entries {
+            s.cmd()
+                .args(["--judge", judge, "score", id, &format!("utility={utility}"), "latency=3", "cost=3"])
+                .assert()
+                .success();
+        }
+        s.cmd().args(["--judge", judge, "export", "-o", &format!("{judge}.json")]).assert().success();
+    }
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let merge = ["--judge", "head", "merge", "--method", "mean", "mira.json", "tomas.json"];
+    s.cmd().args(merge).args(["-o", "rankings.txt"]).assert().success();
+    let file = std::fs::read_to_string(s.path().join("rankings.txt")).expect("the table written");
+    let screen_at = |cols: u16| {
+        let mut app = Running::start_sized(&s, &merge, &[], (cols, 400));
+        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        assert!(status.success(), "{}", app.text());
+        app.wait_for("MOST DISAGREED");
+        app.text()
+    };
+    let narrow = screen_at(80);
+    let numbers = |line: &str| -> Vec<String> {
+        line.split_whitespace().filter(|w| w.parse::<f64>().is_ok()).map(str::to_owned).collect()
+    };
+    for id in entries {
+        let row_of = |text: &str| text.lines().find(|l| l.contains(&format!("  {id}  "))).map(str::to_owned);
+        let whole = row_of(&file).unwrap_or_else(|| panic!("{id} in the file:\n{file}"));
+        let shown = row_of(&narrow).unwrap_or_else(|| panic!("{id} on the screen:\n{narrow}"));
+        // The file's row: place, score, three criteria, judges, GAP, BEYOND; on the screen the
+        // same but GAP and BEYOND.
+        let all = numbers(&whole);
+        assert_eq!(numbers(&shown), all[..all.len() - 2], "{id}: {shown:?} against {whole:?}");
+    }
+    assert!(narrow.contains("GAP and BEYOND left out to fit this terminal's 80 columns"), "{narrow}");
+    assert!(narrow.lines().any(|l| l.starts_with("PLACE") && l.trim_end().ends_with("FLAGS")), "{narrow}");
+    let wide = screen_at(200);
+    assert!(wide.lines().any(|l| l.starts_with("PLACE") && l.contains("GAP  BEYOND  FLAGS")), "{wide}");
+    assert!(!wide.contains("left out to fit"), "{wide}");
+    assert!(file.contains("GAP  BEYOND  FLAGS") && !file.contains("left out to fit"), "{file}");
+}

@@ -260,16 +260,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// A report to standard output: on a terminal, a table's sentences `wrapped` between words at
-/// its width ([`crate::report::wrap`]); piped or redirected, and in every other format, as it
-/// is, so that a file or a script gets the same lines whatever the terminal.
-fn print_report(text: &str, wrapped: bool) {
+/// The width a report's tables and sentences fit: the terminal's, where a `table` report goes to
+/// standard output on one; `None` piped or redirected, to a file and in every other format, so
+/// that a file or a script gets the same lines whatever the terminal.
+fn terminal_width(table: bool, output: Option<&std::path::Path>) -> Option<usize> {
     use std::io::IsTerminal;
-    let width = (wrapped && std::io::stdout().is_terminal())
+    (table && output.is_none() && std::io::stdout().is_terminal())
         .then(|| ratatui::crossterm::terminal::size().ok())
         .flatten()
         .map(|(columns, _)| usize::from(columns))
-        .filter(|w| *w >= 20);
+        .filter(|w| *w >= 20)
+}
+
+/// A report to standard output: its sentences wrapped between words at the terminal's `width`
+/// ([`crate::report::wrap`]) where [`terminal_width`] gave one.
+fn print_report(text: &str, width: Option<usize>) {
     match width {
         Some(width) => print!("{}", crate::report::wrap::for_terminal(text, width)),
         None => print!("{text}"),

@@ -95,7 +95,8 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         robustness: rankings.robustness.as_deref(),
         left_out: &rankings.left_out,
     };
-    let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format)? };
+    let width = super::terminal_width(request.format == ResultsFormat::Table, request.output);
+    let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format, width)? };
     match request.output {
         Some(path) => {
             crate::disk::write_output(path, text.as_bytes())?;
@@ -103,15 +104,15 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
                 eprintln!("Wrote {}", path.display());
             }
         }
-        None => super::print_report(&text, request.format == ResultsFormat::Table),
+        None => super::print_report(&text, width),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The jury's results in `format`: every place with its support, and the deliberation.
-fn jury(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Result<String> {
+fn jury(sheet: &crate::report::results::Sheet, format: ResultsFormat, width: Option<usize>) -> Result<String> {
     Ok(match format {
-        ResultsFormat::Table => crate::report::results::table(sheet),
+        ResultsFormat::Table => crate::report::results::table(sheet, width),
         ResultsFormat::Md => crate::report::results::markdown(sheet),
         ResultsFormat::Csv => crate::report::results::csv(sheet)?,
         ResultsFormat::Json => crate::report::results::json(sheet)?,

@@ -58,26 +58,41 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
     }
 }
 
-pub fn table(p: &EntryPanel) -> String {
+/// The entry's panel for the terminal; printed on one (`width`), a judge's note that would run
+/// past its edge goes on a line of its own under the judge's marks, where it wraps between words.
+pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
+    use unicode_width::UnicodeWidthStr;
     let mut out = format!("{} ({})\n{}\n", clean_line(&p.title), clean_line(&p.id), places(p, clean_line));
     if let Some(line) = ineligible(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
     out.push('\n');
     let criteria: String = p.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
+    // As wide as the longest name, up to 20: "ana" had been given 20 columns.
+    let names: Vec<String> = p.judges.iter().map(|j| clean_line(&j.name())).collect();
+    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp("JUDGE".len(), 20);
     // The table's heading only over rows: with none, the sentence below says so alone.
     if !p.judges.is_empty() {
-        out.push_str(&format!("JUDGE               {criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n"));
+        out.push_str(&format!("{:<name_width$}{criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n", "JUDGE"));
     }
-    for j in &p.judges {
+    let row_width = name_width + 9 * p.criteria.len() + 9 + 10 + 11;
+    for (j, name) in p.judges.iter().zip(&names) {
         let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
+        let note = notes(j, clean_line);
+        let below = width.is_some_and(|w| !note.is_empty() && row_width + 2 + note.width() > w);
         out.push_str(&format!(
-            "{:<20}{scores}  {:>7.2}  {:>8}  {:>9}  {}\n",
-            fit(&clean_line(&j.name()), 20),
+            "{:<name_width$}{scores}  {:>7.2}  {:>8}  {:>9}{}{note}\n",
+            fit(name, name_width),
             j.total,
             crate::format::signed(j.leniency, 2),
             seconds(j.stopwatch_seconds),
-            notes(j, clean_line)
+            if below {
+                "\n  note: "
+            } else if note.is_empty() {
+                ""
+            } else {
+                "  "
+            },
         ));
     }
     if p.judges.is_empty() {

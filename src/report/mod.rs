@@ -14,6 +14,14 @@ pub mod results;
 pub mod svg;
 pub mod wrap;
 
+/// How wide a table's column of words (a title, a team) may be for its rows to fit a terminal
+/// `width` columns wide beside the `rest` of a row: as wide as `natural`, never under `least`
+/// (a title cut to a few letters names nothing); `natural` where no width is known, so that a
+/// file or a pipe gets the same lines whatever the terminal.
+pub fn words_width(width: Option<usize>, rest: usize, (least, natural): (usize, usize)) -> usize {
+    width.map_or(natural, |w| w.saturating_sub(rest).clamp(least, natural))
+}
+
 /// The most rows a printed list shows before "and N more": a prize nobody earned marks for can
 /// tie thousands of entries, and a page for the jury must stay one they can read and print.
 pub const LONGEST_LIST: usize = 40;

@@ -145,8 +145,90 @@ fn columns(r: &Rankings, group: &str) -> Vec<usize> {
 /// The most columns a ranking's table gives an id: a longer one ends in "…".
 const ID_WIDEST: usize = 20;
 
+/// How a ranking's table is laid out at the width it is printed at: on a terminal narrower than
+/// its natural rows the title narrows first, then BEYOND and GAP (said in the preamble, and
+/// written whole to a file) are left out, and flags that do not fit beside a row go on a line
+/// of their own under its title. Natural where no width is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    id: usize,
+    title: usize,
+    gap: bool,
+    beyond: bool,
+    /// The terminal's width, where the table is printed on one.
+    width: Option<usize>,
+    paid: bool,
+    rubric: bool,
+}
+
+/// The widest title a table gives, and the narrowest it narrows to on a small terminal.
+const TITLE_WIDTHS: (usize, usize) = (12, 30);
+/// The most columns kept for flags beside a row when a table narrows: longer ones go below it.
+const FLAGS_ROOM: usize = 12;
+
+impl Layout {
+    fn of(ranked: &[Ranked], criteria: usize, width: Option<usize>) -> Layout {
+        // As wide as its widest id, up to 20: an event whose ids are short ("e07", "12345") had
+        // spent 20 columns on them, and a row did not fit a terminal it could.
+        let id = ranked.iter().map(|e| clean_line(&e.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
+        let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
+        let natural = Layout { id, title: TITLE_WIDTHS.1, gap: true, beyond: true, width, paid, rubric };
+        let Some(columns) = width else { return natural };
+        let flags = ranked.iter().map(|e| flags(e).width()).max().unwrap_or(0).min(FLAGS_ROOM);
+        let room = if flags > 0 { flags + 2 } else { 0 };
+        // BEYOND goes before GAP, and GAP only once a title would narrow past 20 columns.
+        for (gap, beyond) in [(true, true), (true, false), (false, false)] {
+            let layout = Layout { gap, beyond, ..natural };
+            let rest = layout.row_width(criteria) - natural.title + room;
+            if columns >= rest + 20 || !gap {
+                return Layout { title: super::words_width(width, rest, TITLE_WIDTHS), ..layout };
+            }
+        }
+        natural
+    }
+
+    /// Columns from the start of a row to where its title begins.
+    fn title_at(&self) -> usize {
+        5 + if self.rubric { 8 } else { 0 } + 2 + self.id + 2
+    }
+
+    /// A row's width before its flags.
+    fn row_width(&self, criteria: usize) -> usize {
+        self.title_at()
+            + self.title
+            + 7
+            + if self.paid { 6 } else { 0 }
+            + 9 * criteria
+            + 8
+            + if self.gap { 8 } else { 0 }
+            + if self.beyond { 8 } else { 0 }
+    }
+
+    /// The columns left out to fit the terminal, as the preamble names them.
+    fn left_out(&self) -> Vec<&'static str> {
+        [(!self.gap, "GAP"), (!self.beyond, "BEYOND")].into_iter().filter(|(out, _)| *out).map(|(_, c)| c).collect()
+    }
+
+    fn heading(&self, r: &Rankings, shown: &[usize]) -> String {
+        let criteria: String =
+            shown.iter().map(|k| format!("  {:>7}", fit(&r.criteria[*k].to_uppercase(), 7))).collect();
+        format!(
+            "PLACE{}  {:<id$}  {:<title$}  {:>5}{}{criteria}  JUDGES{}{}  FLAGS\n",
+            if self.rubric { "  RUBRIC" } else { "" },
+            "ID",
+            "TITLE",
+            "SCORE",
+            if self.paid { "  PAID" } else { "" },
+            if self.gap { "     GAP" } else { "" },
+            if self.beyond { "  BEYOND" } else { "" },
+            id = self.id,
+            title = self.title,
+        )
+    }
+}
+
 /// One entry's line of the table, written straight into it: 10,000 entries are 10,000 lines.
-fn table_row(out: &mut String, e: &Ranked, shown: &[usize], (paid, rubric): (bool, bool), id_width: usize) {
+fn table_row(out: &mut String, e: &Ranked, shown: &[usize], layout: &Layout) {
     use std::fmt::Write as _;
     // Right-aligned to `width`, to two decimals, or "-" for none.
     let figure = |out: &mut String, value: Option<f64>, width: usize| {
@@ -158,27 +240,46 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], (paid, rubric): (boo
             }
         }
     };
-    let title = fit(&clean_line(&e.title), 30);
-    let _ = write!(out, "{:>5}{}", e.place, rubric_cell(rubric, e, false));
+    let title = fit(&clean_line(&e.title), layout.title);
+    let _ = write!(out, "{:>5}{}", e.place, rubric_cell(layout.rubric, e, false));
     let _ = write!(
         out,
         "  {:<id_width$}  {title}{:pad$}",
-        fit(&clean_line(&e.id), id_width),
+        fit(&clean_line(&e.id), layout.id),
         "",
-        pad = 30usize.saturating_sub(title.width())
+        id_width = layout.id,
+        pad = layout.title.saturating_sub(title.width())
     );
     figure(out, Some(e.score), 5);
-    if paid {
+    if layout.paid {
         let _ = write!(out, "  {:>4}", e.chance_text());
     }
     for k in shown {
         figure(out, e.by_criterion.get(*k).copied().flatten(), 7);
     }
     let _ = write!(out, "  {:>6}", e.judges);
-    figure(out, e.gap, 6);
-    figure(out, e.gap_beyond_habits, 6);
-    out.push_str("  ");
-    write_flags(out, e);
+    if layout.gap {
+        figure(out, e.gap, 6);
+    }
+    if layout.beyond {
+        figure(out, e.gap_beyond_habits, 6);
+    }
+    match layout.width {
+        // On a terminal, flags that would run past its edge go on a line of their own, under
+        // the title: the terminal would have cut the row in two at its edge.
+        Some(width) if !e.flags.is_empty() || e.tie_break.is_some() => {
+            let flags = flags(e);
+            if layout.row_width(shown.len()) + 2 + flags.width() > width {
+                let _ = write!(out, "\n{:indent$}{flags}", "", indent = layout.title_at());
+            } else {
+                let _ = write!(out, "  {flags}");
+            }
+        }
+        _ => {
+            out.push_str("  ");
+            write_flags(out, e);
+        }
+    }
     out.push('\n');
 }
 
@@ -333,7 +434,8 @@ fn ineligible(r: &Rankings, show: fn(&str) -> String) -> String {
     )
 }
 
-pub fn table(r: &Rankings) -> String {
+/// The rankings as a table for the terminal, fitted to its `width` where printed on one.
+pub fn table(r: &Rankings, width: Option<usize>) -> String {
     let mut out = preamble(r, clean_line);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
     out.push_str(&conflicts(r, clean_line));
@@ -342,7 +444,7 @@ pub fn table(r: &Rankings) -> String {
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),
-        |(group, ranked)| table_section(r, group, ranked),
+        |(group, ranked)| table_section(r, group, ranked, width),
     ));
     for line in agreement(r) {
         out.push_str(&format!("\n{line}\n"));
@@ -351,20 +453,7 @@ pub fn table(r: &Rankings) -> String {
         out.push_str("\nKendall's W: no two judges scored enough of the same entries, so it is not given.\n");
     }
     if !r.disagreements.is_empty() {
-        out.push_str(
-            "\nMOST DISAGREED\nID                    TITLE                          JUDGES     GAP  LOWEST / HIGHEST\n",
-        );
-        for d in &r.disagreements {
-            let title = fit(&clean_line(&d.title), 30);
-            out.push_str(&format!(
-                "{:<20}  {title}{}  {:>6}  {:>6.2}  {}\n",
-                fit(&clean_line(&d.id), 20),
-                " ".repeat(30usize.saturating_sub(title.width())),
-                d.judges,
-                d.gap,
-                far_apart(d, clean_line, " / ")
-            ));
-        }
+        out.push_str(&disagreed(r, width));
     }
     let high = r.scale_high();
     out.push_str(&format!(
@@ -401,24 +490,42 @@ pub fn table(r: &Rankings) -> String {
     out
 }
 
+/// The entries whose judges are furthest apart, as a table fitted to `width` where it is known.
+fn disagreed(r: &Rankings, width: Option<usize>) -> String {
+    let ids = r.disagreements.iter().map(|d| clean_line(&d.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
+    let apart: Vec<String> = r.disagreements.iter().map(|d| far_apart(d, clean_line, " / ")).collect();
+    let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max("LOWEST / HIGHEST".len());
+    let title = super::words_width(width, ids + 2 + 2 + 6 + 2 + 6 + 2 + widest, TITLE_WIDTHS);
+    let mut out = format!("\nMOST DISAGREED\n{:<ids$}  {:<title$}  JUDGES     GAP  LOWEST / HIGHEST\n", "ID", "TITLE");
+    for (d, apart) in r.disagreements.iter().zip(apart) {
+        let shown = fit(&clean_line(&d.title), title);
+        out.push_str(&format!(
+            "{:<ids$}  {shown}{}  {:>6}  {:>6.2}  {apart}\n",
+            fit(&clean_line(&d.id), ids),
+            " ".repeat(title.saturating_sub(shown.width())),
+            d.judges,
+            d.gap,
+        ));
+    }
+    out
+}
+
 /// One ranking's table and the sentences under it.
-fn table_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
+fn table_section(r: &Rankings, group: &str, ranked: &[Ranked], width: Option<usize>) -> String {
     let shown = columns(r, group);
-    let criteria: String = shown.iter().map(|k| format!("  {:>7}", fit(&r.criteria[*k].to_uppercase(), 7))).collect();
     let noun = if ranked.len() == 1 { "entry" } else { "entries" };
     let mut out = format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len());
-    let paid = has_chances(ranked);
-    let rubric = has_finals(ranked);
-    // As wide as its widest id, up to 20: an event whose ids are short ("e07", "12345") had
-    // spent 20 columns on them, and a row did not fit a terminal it could.
-    let id_width = ranked.iter().map(|e| clean_line(&e.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
-    out.push_str(&format!(
-        "PLACE{}  {:<id_width$}  TITLE                          SCORE{}{criteria}  JUDGES     GAP  BEYOND  FLAGS\n",
-        if rubric { "  RUBRIC" } else { "" },
-        "ID",
-        if paid { "  PAID" } else { "" }
-    ));
-    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, (paid, rubric), id_width)));
+    let layout = Layout::of(ranked, shown.len(), width);
+    let left_out = layout.left_out();
+    if !left_out.is_empty() {
+        out.push_str(&format!(
+            "{} left out to fit this terminal's {} columns; a wider one shows them, and so does -o FILE\n",
+            left_out.join(" and "),
+            width.unwrap_or_default()
+        ));
+    }
+    out.push_str(&layout.heading(r, &shown));
+    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, &layout)));
     let said = majority(r, group).map(|m| clean_line(&m.said));
     let under = closer_than_shown(ranked, clean_line)
         .into_iter()

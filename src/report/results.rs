@@ -213,10 +213,11 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(gap))
 }
 
-/// One line of a prize's table in the terminal: numbers to the right, words to the left, the
-/// last column as long as it is.
-fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
-    let width = |c: Column| match c {
+/// How wide each column of a prize's table is: the entry's title and the team's name narrow on
+/// a terminal (`width`) too small for their natural 28 and 20 columns, the title last; the note,
+/// the last column, is as long as it is.
+fn widths(p: &PrizeOutcome, columns: &[Column], width: Option<usize>) -> Vec<usize> {
+    let natural = |c: Column| match c {
         Column::Place => 5,
         Column::Rubric => 6,
         Column::Entry => 28,
@@ -227,20 +228,42 @@ fn row(p: &PrizeOutcome, columns: &[Column], cells: &[String]) -> String {
         Column::Amount => 10,
         Column::Note => 0,
     };
+    let words = |c: &Column| matches!(c, Column::Entry | Column::Team);
+    let fixed: usize =
+        columns.iter().filter(|c| !words(c)).map(|c| natural(*c)).sum::<usize>() + 2 * columns.len().saturating_sub(1);
+    let team = if columns.contains(&Column::Team) { natural(Column::Team) } else { 0 };
+    let entry = super::words_width(width, fixed + team.min(14), (16, 28));
+    let team = super::words_width(width, fixed + entry, (10, 20));
+    columns
+        .iter()
+        .map(|c| match c {
+            Column::Entry => entry,
+            Column::Team => team,
+            c => natural(*c),
+        })
+        .collect()
+}
+
+/// One line of a prize's table in the terminal: numbers to the right, words to the left, the
+/// last column as long as it is.
+fn row(columns: &[Column], widths: &[usize], cells: &[String]) -> String {
     let line: Vec<String> = columns
         .iter()
+        .zip(widths)
         .zip(cells)
         .enumerate()
-        .map(|(k, (c, text))| match (c.numeric(), k + 1 == columns.len()) {
-            (true, _) => format!("{text:>w$}", w = width(*c)),
+        .map(|(k, ((c, width), text))| match (c.numeric(), k + 1 == columns.len()) {
+            (true, _) => format!("{text:>width$}"),
             (false, true) => text.clone(),
-            (false, false) => pad(text, width(*c)),
+            (false, false) => pad(text, *width),
         })
         .collect();
     format!("{}\n", line.join("  ").trim_end())
 }
 
-pub fn table(sheet: &Sheet) -> String {
+/// The jury's results for the terminal, each prize's table fitted to its `width` where printed
+/// on one.
+pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
     let mut out = format!(
         "{}: prize results (rankings merged with the {} method)\n{FOR_THE_JURY}\n",
         clean_line(sheet.event),
@@ -259,14 +282,15 @@ pub fn table(sheet: &Sheet) -> String {
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
         let columns = columns(sheet, p);
+        let widths = widths(p, &columns, width);
         if !p.awards.is_empty() {
             let headings: Vec<String> = columns.iter().map(|c| c.heading(p).to_uppercase()).collect();
-            out.push_str(&row(p, &columns, &headings));
+            out.push_str(&row(&columns, &widths, &headings));
         }
         let (shown, more) = super::first_rows(&p.awards);
         for a in shown {
             let cells: Vec<String> = columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect();
-            out.push_str(&row(p, &columns, &cells));
+            out.push_str(&row(&columns, &widths, &cells));
         }
         if more > 0 {
             out.push_str(&format!("  and {more} more\n"));
@@ -591,7 +615,7 @@ mod tests {
         let outcome = crate::report::fixtures::tied(tied);
         let sheet = crate::report::fixtures::sheet(&outcome);
         let most = crate::report::LONGEST_LIST;
-        for (format, text) in [("table", super::table(&sheet)), ("markdown", super::markdown(&sheet))] {
+        for (format, text) in [("table", super::table(&sheet, None)), ("markdown", super::markdown(&sheet))] {
             // Lines naming an entry of the fixture: "Entry 7", "P7", "F7", by what follows.
             let rows = |prefix: &str| {
                 let numbered = |l: &&str| l.split(prefix).skip(1).any(|r| r.starts_with(|c: char| c.is_ascii_digit()));
