@@ -221,7 +221,7 @@ pub enum Command {
         what: SyncCommand,
     },
     /// Set up this machine for an event from its judges' dataset repo: judging.toml and the
-    /// assignments into your config folder, then the export pulled
+    /// assignments into a folder of their own in your config folder, then the export pulled
     Join {
         /// The dataset repo, ORG/NAME
         repo: String,

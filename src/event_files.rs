@@ -55,7 +55,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, FileError> {
     } else {
         let default = PathBuf::from("judging.toml");
         // Here, else the event `judging join` set up, else the built-in one.
-        match crate::paths::joined_config() {
+        match crate::paths::joined_config_to_read() {
             _ if default.exists() => default,
             Some(joined) if joined.exists() => joined,
             _ => return Ok(Loaded { config: Config::builtin(), path: None }),

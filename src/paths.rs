@@ -70,10 +70,23 @@ fn dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "judging")
 }
 
-/// Where `judging join` puts the event's judging.toml (and its assignments beside it): read when
-/// the working folder has no judging.toml of its own.
+/// Where `judging join` puts the event's judging.toml, with the assignments, finals and export it
+/// names beside it: a folder of its own in judging's config folder, so that no file name a
+/// shared judging.toml gives can reach the judge's signing key, remembered name or store (it
+/// had been the config folder itself, and `assign.file = "keys/ana.key"` replaced ana's key).
 pub fn joined_config() -> Option<PathBuf> {
-    dirs().map(|d| d.config_dir().join("judging.toml"))
+    dirs().map(|d| d.config_dir().join(JOINED).join("judging.toml"))
+}
+
+/// The folder of [`joined_config`], inside judging's config folder.
+const JOINED: &str = "joined";
+
+/// The judging.toml `judging join` set up, to read: in its own folder, else where an earlier
+/// build put it (the config folder's top), so that an event joined yesterday still opens today.
+pub fn joined_config_to_read() -> Option<PathBuf> {
+    let joined = joined_config()?;
+    let earlier = dirs()?.config_dir().join("judging.toml");
+    Some(if !joined.exists() && earlier.is_file() { earlier } else { joined })
 }
 
 fn remembered_judge_file() -> Option<PathBuf> {

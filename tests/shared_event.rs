@@ -111,10 +111,42 @@ fn join_writes_nothing_outside_its_folder() {
             .failure()
             .stderr(predicate::str::contains("assign.file").and(predicate::str::contains("relative to its folder")));
         assert!(!target.exists(), "nothing written outside");
-        assert!(!judge.path().join("config/judging/judging.toml").exists(), "nothing written at all");
+        assert!(!judge.path().join("config/judging/joined/judging.toml").exists(), "nothing written at all");
         let asked: Vec<String> = hub.seen("GET ").into_iter().map(|(line, _, _)| line).collect();
         assert!(asked.iter().all(|l| l.ends_with("/resolve/main/judging.toml")), "{asked:?}");
     }
+}
+
+/// The files a repo's judging.toml names are fetched into a folder of their own: named after the
+/// judge's signing key or remembered name, they had replaced them, and another judge could sign
+/// as this one with a key of their making.
+#[test]
+fn join_cannot_replace_the_judges_key_or_name() {
+    for file in ["keys/mira.key", "judge"] {
+        let hub = hub();
+        let judge = Sandbox::new();
+        let before = key_of(&judge, &hub, "mira");
+        let key_file = judge.path().join("config/judging/keys/mira.key");
+        let (key, name) = (std::fs::read(&key_file).expect("the key"), judge.path().join("config/judging/judge"));
+        let remembered = std::fs::read(&name).ok();
+        repo_with(&hub, "", file);
+        hub.put(file, b"ed25519-private:AAAA-the-other-judges-key\n");
+        judging(&judge, &hub, "mira").args(["join", REPO]).assert().success();
+        assert_eq!(std::fs::read(&key_file).expect("the key"), key, "{file}: the key as it was");
+        assert_eq!(std::fs::read(&name).ok(), remembered, "{file}: the name as it was");
+        assert!(judge.path().join("config/judging/joined").join(file).is_file(), "{file}: fetched beside judging.toml");
+        assert_eq!(key_of(&judge, &hub, "mira"), before, "{file}: the same public key");
+    }
+    // Named as judging.toml itself, the download would replace what was checked.
+    let hub = hub();
+    repo_with(&hub, "", "judging.toml");
+    let judge = Sandbox::new();
+    judging(&judge, &hub, "mira")
+        .args(["join", REPO])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("assign.file = \"judging.toml\" names judging.toml itself"));
+    assert!(!judge.path().join("config/judging/joined/judging.toml").exists(), "nothing written");
 }
 
 #[test]
@@ -202,7 +234,7 @@ fn the_export_travels_and_lfs_is_refused_before_the_commit() {
         .stdout(predicate::str::contains("data/export.csv"));
     let judge = Sandbox::new();
     judging(&judge, &hub, "mira").args(["join", REPO]).assert().success().stdout(predicate::str::contains("40 new"));
-    assert!(judge.path().join("config/judging/data/export.csv").exists());
+    assert!(judge.path().join("config/judging/joined/data/export.csv").exists());
     // A file the Hub wants through LFS is refused before any commit.
     let big = format!("{}{}", export, "x,".repeat(600_000));
     organizer.file("data/export.csv", &big);

@@ -243,14 +243,15 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
             clean_line(b)
         );
     }
-    let mut files = vec![(config.assign.file.clone(), false)];
+    let mut files = vec![("assign.file", config.assign.file.clone(), false)];
     // Published finals, read as untrusted data whenever they are used (`finals::published`).
     if let Some(finals) = &config.finals {
-        files.push((finals.file.clone(), false));
+        files.push(("finals.file", finals.file.clone(), false));
     }
     if crate::config::is_file_source(&config.export.source) {
-        files.push((config.export.source.clone(), true));
+        files.push(("export.source", config.export.source.clone(), true));
     }
+    let files = files_beside(repo_id, files)?;
     let fetched: Vec<(String, Vec<u8>)> = files
         .into_iter()
         .filter_map(|(path, needed)| match repo.download("main", &path) {
@@ -278,6 +279,28 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     }
     let loaded = crate::event_files::load(Some(&target))?;
     super::pull::run(Session::create(cli, loaded)?, None, false)
+}
+
+/// The files judging.toml names for `join` to fetch beside it (the key that names each, the path,
+/// and whether the event needs it), each once; refused when one is judging.toml itself, which
+/// its download would replace with what the check of judging.toml never saw.
+fn files_beside(repo_id: &str, files: Vec<(&str, String, bool)>) -> Result<Vec<(String, bool)>> {
+    let same = |a: &str, b: &str| Path::new(a).components().eq(Path::new(b).components());
+    let mut beside: Vec<(String, bool)> = Vec::with_capacity(files.len());
+    for (key, path, needed) in files {
+        if same(&path, "judging.toml") {
+            bail!(
+                "{repo_id}: judging.toml's {key} = {} names judging.toml itself: give it a file of its own, such as {}",
+                crate::sanitize::in_quotes(&path),
+                if key == "export.source" { "\"export.csv\"" } else { "\"assignments.toml\"" }
+            );
+        }
+        match beside.iter_mut().find(|(p, _)| same(p, &path)) {
+            Some((_, was_needed)) => *was_needed |= needed,
+            None => beside.push((path, needed)),
+        }
+    }
+    Ok(beside)
 }
 
 /// `judging status`: per judge, assigned, scored, partly scored and last pushed (the file's
