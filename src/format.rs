@@ -224,7 +224,10 @@ pub fn look_alike<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>
             (d <= limit).then_some((d, c))
         })
         .collect();
-    near.sort_by_key(|(d, _)| *d);
+    // Nearest first, then in the order of the words: the same suggestions whatever order the
+    // candidates came in (a set's order changes from run to run).
+    near.sort_unstable();
+    near.dedup();
     near.into_iter().take(most).map(|(_, c)| c).collect()
 }
 
@@ -412,6 +415,20 @@ mod tests {
         assert_eq!(near("SEED"), ["seed-swap"], "a part, in any case");
         assert!(near("moonlight-mixer").is_empty(), "nothing like it");
         assert_eq!(edits("kitten", "sitting"), 3);
+    }
+
+    /// The same suggestions, in the same order, whatever order the candidates come in: `check`
+    /// and `results` read them from sets, and said "e20, e10, e30" one run, "e30, e10, e40" the next.
+    #[test]
+    fn look_alikes_do_not_depend_on_the_candidates_order() {
+        let ids = ["e40", "e10", "e30", "e20", "e50"];
+        let want = ["e10", "e20", "e30"];
+        for turn in 0..ids.len() {
+            let mut turned = ids;
+            turned.rotate_left(turn);
+            assert_eq!(look_alike("e5", turned.iter().copied(), 3), ["e50", "e10", "e20"], "{turned:?}");
+            assert_eq!(look_alike("e05", turned.iter().rev().copied(), 3), want, "{turned:?}");
+        }
     }
 
     #[test]
