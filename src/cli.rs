@@ -337,7 +337,7 @@ pub struct LeftOut {
 #[derive(Debug, Clone, Args)]
 pub struct MethodArgs {
     /// How the judges' totals are merged [default: `merge.method` in judging.toml, else
-    /// calibrated] (`results` on a saved merge keeps that merge's)
+    /// calibrated] (`results` on a saved merge takes that merge's, and refuses another)
     #[arg(long = "method", value_name = "METHOD", value_enum)]
     pub name: Option<MethodName>,
     /// With --method trimmed: how many highest and lowest marks to drop [default: `merge.trim`,

@@ -203,6 +203,13 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
         .assert()
         .success()
         .stdout(predicate::str::contains("merged with the mean method"));
+    // Asked for another method, it says the saved one is the mean's rather than print the
+    // mean's places as the median's; asked for its own, it goes on.
+    head(&s).args(["results", "--method", "median"]).arg(&saved).assert().code(2).stderr(
+        predicate::str::contains("--method median").and(predicate::str::contains("saved already, by the mean method")),
+    );
+    head(&s).args(["results", "--method", "mean"]).arg(&saved).assert().success();
+    head(&s).args(["results", "--without", "mira"]).arg(&saved).assert().code(2);
 }
 
 /// Echo Owl first in its track on one judge's marks, the rest of the track on two judges'.

@@ -24,6 +24,9 @@ use crate::sanitize::clean_line;
 pub struct Request<'a> {
     pub files: &'a [PathBuf],
     pub options: Options,
+    /// Whether the method was asked for on the command line (`--method`, `--trim`, `--trim-by`),
+    /// not taken from judging.toml: a saved merge that was merged another way refuses it.
+    pub method_asked: bool,
     pub decisions: Option<&'a Path>,
     pub format: ResultsFormat,
     /// The announcement for the public, not the jury's results.
@@ -59,11 +62,23 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             None => (Field::new(&submissions), Vec::new()),
         };
         let mut rankings = if let Some(saved) = saved {
+            let file =
+                request.files.first().map(|f| crate::sanitize::visible(&f.display().to_string())).unwrap_or_default();
             if !request.options.without.is_empty() {
-                bail!(
-                    "--without leaves judges' score files out of the merge, and {} is a merge saved already: give the judges' score files instead",
-                    request.files.first().map(|f| f.display().to_string()).unwrap_or_default()
-                );
+                return Err(crate::cli::UsageError(format!(
+                    "--without leaves judges' score files out of the merge, and {file} is a merge saved already: give the judges' score files instead"
+                ))
+                .into());
+            }
+            // The saved merge's method is the one its places came from: another asked for
+            // would be silently not used.
+            let asked = request.options.method.name();
+            if request.method_asked && asked != saved.method {
+                return Err(crate::cli::UsageError(format!(
+                    "--method {asked}: {file} is a merge saved already, by the {} method; give the judges' score files to merge them by {asked}, or leave --method out",
+                    clean_line(&saved.method)
+                ))
+                .into());
             }
             saved
         } else {
