@@ -3,9 +3,8 @@
 //! and the published file hold comes in as plain values.
 //!
 //! A [`Round`] is one ranking's finalists and every answer given on them. From it:
-//! - [`Round::fit`] is the model (`merge::davidson`): Davidson's Bradley-Terry with ties, each
-//!   judge's reliability as Crowd-BT estimates it, the rubric round's merged scores as a weak
-//!   prior;
+//! - [`Round::fit`] is the model (`merge::davidson`): Davidson's Bradley-Terry with ties, every
+//!   judge's answers counting alike, the rubric round's merged scores as a weak prior;
 //! - [`Round::next_pair`] is the pair a judge compares next;
 //! - [`Round::standing`] is the finals' order, each pair's tally, the pairs still uncompared, how
 //!   sure each paid place is, the cycles and the disagreements, in plain words;
@@ -200,7 +199,9 @@ impl Round {
                 },
             })
             .collect();
-        let settings = Settings { prior: Some(self.prior()), reliability: true };
+        // Every judge's answers count alike: Crowd-BT's reliability would weigh a judge by how
+        // often they agree with the others, and silence a dissenter.
+        let settings = Settings { prior: Some(self.prior()), reliability: false };
         davidson::fit(self.finalists.len(), self.judges.len(), &answers, &settings, start)
     }
 

@@ -78,16 +78,20 @@ impl PairTally {
     }
 }
 
-/// How much one judge's answers count.
+/// How often one judge's answers agree with the finals' order: shown, never weighed. Every judge's
+/// answers count alike, as no judge is silenced for dissenting (Tabbycat refused to weigh judges
+/// by agreement with the majority for that reason; the finals had weighed a lone dissenter at
+/// 0.71 against the others' 0.88, by Crowd-BT's reliability).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JudgeWeight {
     pub judge: String,
     pub answers: usize,
-    /// Their chance of agreeing with the true order (Crowd-BT's η), shrunk towards the panel's.
-    pub reliability: f64,
-    /// What their answers weigh: `2η − 1`, 1 for a judge always right, 0 for one no better than a
-    /// coin (the least any judge weighs: none is turned round).
-    pub weight: f64,
+    /// Their answers with a winner that the finals' order places above the other finalist.
+    #[serde(default)]
+    pub agreed: usize,
+    /// Their answers with a winner (not level).
+    #[serde(default)]
+    pub decided: usize,
 }
 
 /// How many draws from the model's uncertainty the chances of a paid place count.
@@ -146,6 +150,12 @@ impl Round {
             });
         }
         let pairs = self.tallies(fit);
+        let mut place = vec![0; n];
+        for s in &standings {
+            if let Some(i) = self.finalists.iter().position(|f| f.id == s.id) {
+                place[i] = s.place;
+            }
+        }
         Standing {
             ranking: self.ranking.clone(),
             paid: self.paid,
@@ -153,7 +163,7 @@ impl Round {
             cycles: self.cycles(&pairs),
             disagreements: self.disagreements(),
             pairs,
-            judges: self.weights(fit),
+            judges: self.weights(&place),
             tie: fit.tie,
         }
     }
@@ -190,17 +200,23 @@ impl Round {
         out
     }
 
-    fn weights(&self, fit: &Fit) -> Vec<JudgeWeight> {
+    /// Each judge's answers against the order `place` gives each finalist (by index).
+    fn weights(&self, place: &[usize]) -> Vec<JudgeWeight> {
         self.judges
             .iter()
             .enumerate()
             .map(|(k, judge)| {
-                let reliability = fit.reliability.get(k).copied().unwrap_or(1.0);
+                let theirs = self.answers.iter().filter(|a| a.judge == k);
+                let won = theirs.clone().filter_map(|a| match a.verdict {
+                    Verdict::First => Some((a.first, a.second)),
+                    Verdict::Second => Some((a.second, a.first)),
+                    Verdict::Level => None,
+                });
                 JudgeWeight {
                     judge: judge.clone(),
-                    answers: self.answers.iter().filter(|a| a.judge == k).count(),
-                    reliability,
-                    weight: 2.0 * reliability - 1.0,
+                    answers: theirs.count(),
+                    agreed: won.clone().filter(|(w, l)| place[*w] < place[*l]).count(),
+                    decided: won.count(),
                 }
             })
             .collect()

@@ -11,7 +11,7 @@ use crate::format::fit;
 pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<String> {
     let answers: usize = s.judges.iter().map(|j| j.answers).sum();
     let mut out = vec![format!(
-        "FINALS of {}: the paid places come from {} by {} among {} finalists, fitted by Bradley-Terry with ties (Davidson 1970), each judge weighed by how often they agree with the order (Crowd-BT), the rubric round a weak prior. STRENGTH is on a log scale, ± its standard error; PAID is the chance of one of the {} paid places when the strengths are redrawn as unsure as they are; NEXT, how sure it is above the finalist after it.",
+        "FINALS of {}: the paid places come from {} by {} among {} finalists, fitted by Bradley-Terry with ties (Davidson 1970), every judge's answers counting alike, the rubric round a weak prior. STRENGTH is on a log scale, ± its standard error; PAID is the chance of one of the {} paid places when the strengths are redrawn as unsure as they are; NEXT, how sure it is above the finalist after it.",
         show(&s.ranking),
         crate::format::count(answers, "comparison", "comparisons"),
         crate::format::count(s.judges.len(), "judge", "judges"),
@@ -76,16 +76,23 @@ pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<Stri
     out.extend(s.cycles.iter().map(|c| show(c)));
     out.extend(s.disagreements.iter().map(|d| show(d)));
     if !s.judges.is_empty() {
-        let weights: Vec<String> = s
+        let agreed: Vec<String> = s
             .judges
             .iter()
             .map(|j| {
-                format!("{} {:.2} ({})", show(&j.judge), j.weight, crate::format::count(j.answers, "answer", "answers"))
+                let levels = j.answers - j.decided;
+                let level = if levels > 0 { format!(", {levels} level") } else { String::new() };
+                format!(
+                    "{} {} of {}{level}",
+                    show(&j.judge),
+                    j.agreed,
+                    crate::format::count(j.decided, "answer", "answers")
+                )
             })
             .collect();
         out.push(format!(
-            "Each judge's weight (1 always agrees with the order, 0 no better than a coin; none is turned round): {}.",
-            weights.join(", ")
+            "How often each judge's winner is the one the order places higher (shown only: every judge's answers count alike, so no judge is silenced for dissenting): {}.",
+            agreed.join(", ")
         ));
     }
     out
