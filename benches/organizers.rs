@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
         decisions: &[],
         majorities: &[],
         min_judges: config.merge.min_judges,
-        off_scale: None,
+        criterion_method: None,
     };
     group.bench_function("apply 8 prizes to 10k ranked entries", |b| {
         b.iter(|| judging::prizes::award(&candidates, &book));

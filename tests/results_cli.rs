@@ -212,6 +212,27 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
     head(&s).args(["results", "--without", "mira"]).arg(&saved).assert().code(2);
 }
 
+/// A prize by criterion's column is headed with the method wherever its figure is not the
+/// judges' mean the merge's table shows under the criterion: the calibrated fit's Utility had been
+/// headed plain "Utility", beside the merge's UTILITY of another value.
+#[test]
+fn a_prize_by_criterion_names_every_method_but_the_mean() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    for (method, heading) in
+        [("calibrated", "UTILITY (CALIBRATED)"), ("median", "UTILITY (MEDIAN)"), ("mean", "UTILITY")]
+    {
+        let text = stdout(head(&s).args(["results", "--method", method]).args(&files));
+        let demo = text.split("BEST DEMO").nth(1).unwrap_or_else(|| panic!("{method}: {text}"));
+        let header = demo.lines().nth(1).unwrap_or_default();
+        assert!(header.contains(&format!("{heading}  ")) || header.ends_with(heading), "{method}: {header:?}");
+        if method == "mean" {
+            assert!(!header.contains("(MEAN)"), "{header:?}");
+        }
+    }
+}
+
 /// Echo Owl first in its track on one judge's marks, the rest of the track on two judges'.
 fn echo_owl_on_one_judge(s: &Sandbox) -> Vec<PathBuf> {
     let shared: [(&str, [u8; 3]); 5] = [

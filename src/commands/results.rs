@@ -331,8 +331,7 @@ pub(super) fn apply(
         decisions: &decisions,
         majorities: &rankings.majorities,
         min_judges: rankings.min_judges,
-        off_scale: (!crate::merge::Method::named_on_the_rubrics_scale(&rankings.method))
-            .then_some(rankings.method.as_str()),
+        criterion_method: (rankings.method != crate::merge::Method::Mean.name()).then_some(rankings.method.as_str()),
     };
     let mut outcome = crate::prizes::award(&candidates, &book);
     outcome.warnings.splice(0..0, warnings);

@@ -164,23 +164,6 @@ impl Method {
         matches!(self, Method::Trimmed { by: TrimBy::Criterion, .. })
     }
 
-    /// Whether its merged scores are marks on the rubric's scale (what the judges gave, averaged,
-    /// or what the fit says a typical judge would give), not sums, ranks, wins or standard units:
-    /// a criterion's merged score is then read as that criterion's mark.
-    pub fn on_the_rubrics_scale(&self) -> bool {
-        matches!(self, Method::Mean | Method::Median | Method::Trimmed { .. } | Method::Calibrated)
-    }
-
-    /// Whether the method a merge names ([`Method::name`], as a saved merge keeps it) gives marks
-    /// on the rubric's scale; a name no method has (a newer build's) is taken as not.
-    pub fn named_on_the_rubrics_scale(name: &str) -> bool {
-        use clap::ValueEnum as _;
-        let every = MethodName::value_variants()
-            .iter()
-            .flat_map(|n| TrimBy::value_variants().iter().map(|by| Method::named(*n, 1, *by)));
-        every.into_iter().find(|m| m.name() == name).is_some_and(|m| m.on_the_rubrics_scale())
-    }
-
     /// Whether a lower merged score is better (only the rank sum).
     pub fn lower_is_better(&self) -> bool {
         matches!(self, Method::RankSum)

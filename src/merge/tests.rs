@@ -622,25 +622,3 @@ fn two_judges_on_the_same_entries_settle_on_their_habits() {
     assert!(fit.quality.iter().flatten().all(|q| (q - 3.0).abs() < 1e-6), "{fit:?}");
     assert!(fit.severity.iter().chain(&fit.leniency).all(|x| x.is_finite()), "{fit:?}");
 }
-
-/// Which methods' scores are marks on the rubric's scale, by the name a saved merge keeps: a
-/// criterion's merged score is read as that criterion's mark only under these.
-#[test]
-fn methods_on_the_rubrics_scale_by_name() {
-    let cases = [
-        ("calibrated", true),
-        ("mean", true),
-        ("median", true),
-        ("trimmed", true),
-        ("trimmed-by-criterion", true),
-        ("sum", false),
-        ("z-score", false),
-        ("rank-sum", false),
-        ("copeland", false),
-        ("schulze", false),
-        ("a-newer-method", false),
-    ];
-    for (name, on_scale) in cases {
-        assert_eq!(Method::named_on_the_rubrics_scale(name), on_scale, "{name}");
-    }
-}

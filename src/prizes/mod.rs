@@ -165,10 +165,12 @@ pub struct Rulebook<'a> {
     pub majorities: &'a [crate::rankings::Majority],
     /// `merge.min_judges` of the merge: a paid place on fewer judges is doubted.
     pub min_judges: usize,
-    /// The merge method's name where its scores are not marks on the rubric's scale (copeland's
-    /// wins less losses, a sum, z-scores): a prize by criterion names it in its heading, so that
-    /// "Utility 40.00" is not read as a mark of 40.
-    pub off_scale: Option<&'a str>,
+    /// The merge method's name where a criterion's merged score is not the judges' mean mark,
+    /// which the merge's table shows under the criterion (every method but the mean: the
+    /// calibrated fit's, a median, copeland's wins less losses): a prize by criterion names it in
+    /// its heading, so that "Utility 4.18" is not read as the judges' mean the merge shows as
+    /// 4.00, nor "Utility 40.00" as a mark of 40.
+    pub criterion_method: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -352,7 +354,7 @@ impl Run<'_> {
                 by => by.label().to_owned(),
             },
             finals,
-            heading: match (prize.by, self.book.off_scale) {
+            heading: match (prize.by, self.book.criterion_method) {
                 (PrizeBy::Criterion, Some(method)) => format!("{} ({method})", prize.heading(self.book.criteria)),
                 _ => prize.heading(self.book.criteria),
             },

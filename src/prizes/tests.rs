@@ -71,7 +71,7 @@ fn run(candidates: &[Candidate], prizes: &[Prize], rules: &Rules, decisions: &[D
             decisions,
             majorities: &[],
             min_judges: 2,
-            off_scale: None,
+            criterion_method: None,
         },
     )
 }
@@ -430,7 +430,7 @@ fn a_prize_by_criterion_names_a_method_off_the_rubrics_scale() {
     let criteria = crate::config::Config::builtin().criteria;
     let label = criteria.iter().find(|c| c.id == "utility").map(|c| c.label.clone()).expect("utility");
     let files = HashMap::new();
-    for (off_scale, heading) in [(None, label.clone()), (Some("copeland"), format!("{label} (copeland)"))] {
+    for (criterion_method, heading) in [(None, label.clone()), (Some("copeland"), format!("{label} (copeland)"))] {
         let book = Rulebook {
             rules: &Rules::default(),
             prizes: std::slice::from_ref(&demo),
@@ -439,7 +439,7 @@ fn a_prize_by_criterion_names_a_method_off_the_rubrics_scale() {
             decisions: &[],
             majorities: &[],
             min_judges: 2,
-            off_scale,
+            criterion_method,
         };
         assert_eq!(award(&field, &book).prizes[0].heading, heading);
     }
@@ -452,7 +452,7 @@ fn a_prize_by_criterion_names_a_method_off_the_rubrics_scale() {
         decisions: &[],
         majorities: &[],
         min_judges: 2,
-        off_scale: Some("copeland"),
+        criterion_method: Some("copeland"),
     };
     assert_eq!(award(&field, &book).prizes[0].heading, "Score");
 }
