@@ -284,3 +284,111 @@ fn a_readme_the_hub_fails_to_give_keeps_its_entry_without_links() {
     assert!(entry("pill-pal")["video_url"].is_null(), "kept, without its links");
     assert!(entry("tiny-tarot")["title"].is_string(), "the rest pulled");
 }
+
+/// Whether `path` is `prefix` then a repo id the Hub allows (`owner/name`, or `name` where
+/// `bare` is allowed): the shape of every request enrichment may make.
+fn is_repo_path(path: &str, prefix: &str, bare: bool) -> bool {
+    let Some(id) = path.strip_prefix(prefix) else { return false };
+    let parts: Vec<&str> = id.split('/').collect();
+    let part_ok = |p: &&str| {
+        !p.is_empty()
+            && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            && !p.starts_with(['-', '.'])
+            && !p.ends_with(['-', '.'])
+            && !p.contains("..")
+    };
+    (parts.len() == 2 || (bare && parts.len() == 1)) && parts.iter().all(part_ok)
+}
+
+#[test]
+fn model_ids_from_a_readme_reach_no_other_address_and_one_failing_model_stops_nothing() {
+    let s = Sandbox::new();
+    s.file("judging.toml", "[export]\ntimeout_secs = 1\n");
+    let pill = serde_json::json!({
+        "id": "bsh/pill-pal", "author": "bsh", "sha": "sha-pp", "sdk": "gradio", "tags": ["track:backyard"],
+        "models": ["Qwen/Qwen2.5-0.5B-Instruct"],
+        "cardData": {"title": "Pill Pal", "models": ["../../api/whoami-v2", "x/y?z=1#frag", "boom/m", "evil\u{1b}[2J/m"]},
+        "runtime": {"stage": "RUNNING", "hardware": {"current": "cpu-basic"}},
+    });
+    let tarot = serde_json::json!({
+        "id": "bsh/tiny-tarot", "author": "bsh", "sha": "sha-tt", "sdk": "gradio", "tags": ["track:wood"],
+        "models": ["ggml-org/gemma-3-1b-it-GGUF"],
+        "cardData": {"title": "Tiny Tarot", "models": ["boom/m"]},
+        "runtime": {"stage": "PAUSED", "hardware": {"requested": "t4-small"}},
+    });
+    let listing = format!("[{pill},{tarot}]");
+    let router = start(vec![
+        ("/api/spaces?author=bsh&limit".into(), vec![Reply::json(&listing)]),
+        ("/api/spaces/bsh/pill-pal".into(), vec![Reply::json(&pill.to_string())]),
+        ("/api/spaces/bsh/tiny-tarot".into(), vec![Reply::json(&tarot.to_string())]),
+        ("/api/models/boom/m".into(), vec![Reply::status(500, "Internal Server Error", "oops")]),
+        ("/api/whoami-v2".into(), vec![Reply::json(r#"{"name":"the-judge"}"#)]),
+    ]);
+    // The pull enriches from the listing; `enrich` asks for each Space again.
+    for args in [&["pull", "--from", "hub:bsh"][..], &["enrich"][..]] {
+        let out = org(&s, &router).args(args).output().expect("runs");
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{args:?}: {stdout}{stderr}");
+        assert!(stdout.contains("Hub facts refreshed for 2 entries"), "{args:?}: {stdout}{stderr}");
+        assert!(stdout.contains("1 model lookup failed"), "{args:?}: {stdout}");
+        for shown in [r#""../../api/whoami-v2""#, r#""x/y?z=1#frag""#, r#""evil\u{1b}[2J/m""#] {
+            let line = stderr.lines().find(|l| l.contains(shown)).unwrap_or_default();
+            assert!(line.contains("pill-pal") && line.contains("not a Hub model id"), "{shown}: {stderr}");
+        }
+        assert!(!stderr.contains('\u{1b}'), "a control reached the terminal: {stderr}");
+        let boom = stderr.lines().find(|l| l.contains("model boom/m")).unwrap_or_default();
+        assert!(
+            boom.contains("the Hub answered 500") && boom.contains("pill-pal") && boom.contains("tiny-tarot"),
+            "{stderr}"
+        );
+    }
+    let requests = router.requests.lock().expect("lock").clone();
+    for (line, auth) in &requests {
+        let path = line.split(' ').nth(1).unwrap_or_default();
+        let allowed = path.starts_with("/api/spaces?author=bsh&")
+            || path == "/api/spaces/hardware"
+            || path.strip_suffix("/raw/main/README.md").is_some_and(|p| is_repo_path(p, "/spaces/", false))
+            || is_repo_path(path, "/api/spaces/", false)
+            || is_repo_path(path, "/api/models/", true);
+        assert!(allowed, "{line} was asked for: {requests:?}");
+        assert_eq!(auth.as_deref(), Some(&format!("Bearer {TOKEN}") as &str));
+    }
+    assert_eq!(router.seen("/api/spaces/bsh/"), 2, "enrich asked for each Space: {requests:?}");
+    // The models that answered were kept from the first refresh; the failing one is asked again.
+    assert_eq!(router.seen("/api/models/Qwen/"), 1, "{requests:?}");
+    let facts = org(&s, &router).args(["enrich", "--offline"]).output().expect("runs");
+    let table = String::from_utf8_lossy(&facts.stdout);
+    let row = |id: &str| table.lines().find(|l| l.starts_with(id)).unwrap_or_default().to_owned();
+    assert!(row("pill-pal").contains("running") && row("pill-pal").contains(" ? ~"), "sizes unknown: {table}");
+    assert!(row("tiny-tarot").contains("paused"), "{table}");
+}
+
+#[test]
+fn a_space_id_the_hub_does_not_allow_is_not_asked_for() {
+    let s = Sandbox::new();
+    let export = serde_json::json!([
+        {"id": "sneaky", "title": "Sneaky", "space_url": "https://huggingface.co/spaces/bsh/..%2F..%2Fapi%2Fwhoami-v2", "track": "backyard"},
+        {"id": "pill-pal", "title": "Pill Pal", "space_url": "https://huggingface.co/spaces/bsh/pill-pal", "track": "backyard"},
+    ]);
+    let file = s.file("export.json", &export.to_string());
+    let pill = space("bsh/pill-pal", &["track:backyard"], "gradio", "RUNNING", Some("cpu-basic"), &[]);
+    let router = start(vec![("/api/spaces/bsh/pill-pal".into(), vec![Reply::json(&pill)])]);
+    org(&s, &router).args(["pull", "--from"]).arg(&file).assert().success();
+    org(&s, &router)
+        .arg("enrich")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hub facts refreshed for 1 entries"))
+        .stderr(
+            predicate::str::contains("(sneaky)")
+                .and(predicate::str::contains(r#""bsh/..%2F..%2Fapi%2Fwhoami-v2" is not a Hub Space id"#)),
+        );
+    let requests = router.requests.lock().expect("lock").clone();
+    assert!(
+        requests.iter().all(|(line, _)| {
+            let path = line.split(' ').nth(1).unwrap_or_default();
+            path == "/api/spaces/hardware" || path == "/api/spaces/bsh/pill-pal"
+        }),
+        "{requests:?}"
+    );
+}

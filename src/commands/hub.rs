@@ -54,7 +54,24 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
 /// What a refresh did: the failures grouped by their reason, one line each (forty Spaces that
 /// failed for one reason are one problem), saying whether earlier facts remain.
 fn print_report(report: &enrich::Report, cached: &HashMap<String, (HubFacts, String)>) {
-    println!("  Hub facts refreshed for {} entries ({} requests)", report.enriched, report.requests);
+    let failed_lookups = match report.lookups_failed.len() {
+        0 => String::new(),
+        n => format!("; {}", crate::format::count(n, "model lookup failed", "model lookups failed")),
+    };
+    println!("  Hub facts refreshed for {} entries ({} requests){failed_lookups}", report.enriched, report.requests);
+    for (entry, why) in &report.refused {
+        eprintln!("  warning: {}: {}", clean_line(entry), clean_line(why));
+    }
+    for f in &report.lookups_failed {
+        let named: Vec<String> = f.entries.iter().map(|id| clean_line(id)).collect();
+        eprintln!(
+            "  warning: model {} (declared by {}) could not be looked up: {}; {}",
+            clean_line(&f.model),
+            crate::format::first_few(&named, 3, ", "),
+            clean_line(&f.why),
+            if f.earlier_used { "its earlier answer is used" } else { "its size is left unknown" }
+        );
+    }
     let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
     for (id, why) in &report.failed {
         match by_reason.iter_mut().find(|(reason, _)| *reason == why.as_str()) {

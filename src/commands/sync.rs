@@ -215,11 +215,8 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
 /// data: judging.toml is checked whole before anything is written (its paths stay inside the
 /// folder), secrets in it are left out, and nothing in it is run.
 pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
-    let parts: Vec<&str> = repo_id.split('/').collect();
-    if parts.len() != 2
-        || parts.iter().any(|p| !p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) || p.is_empty())
-    {
-        bail!("{:?}: give the judges' dataset repo as ORG/NAME", clean_line(repo_id));
+    if let Err(e) = crate::hub::ids::RepoId::new(crate::hub::ids::Kind::Dataset, repo_id) {
+        bail!("{e}: give the judges' dataset repo as ORG/NAME");
     }
     let Some(target) = crate::paths::joined_config() else { bail!("this system has no config folder for judging") };
     let hub = Hub::from_env(Duration::from_secs(30))?;

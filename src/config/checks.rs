@@ -15,14 +15,13 @@ impl Config {
                 in_quotes(&self.event.id)
             ));
         }
-        if let Some(repo) = self.sync.repo() {
-            let parts: Vec<&str> = repo.split('/').collect();
-            if parts.len() != 2 || parts.iter().any(|p| !is_slug(p)) {
-                out.push(format!(
-                    "sync.repo = {}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\"",
-                    in_quotes(repo)
-                ));
-            }
+        if let Some(repo) = self.sync.repo()
+            && let Some(why) = crate::hub::ids::problem(crate::hub::ids::Kind::Dataset, repo)
+        {
+            out.push(format!(
+                "sync.repo = {}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\" ({why})",
+                in_quotes(repo)
+            ));
         }
         if self.event.name.trim().is_empty() {
             out.push("event.name is empty: give the event's name, such as \"Build Small Hackathon\"".into());

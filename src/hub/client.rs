@@ -26,6 +26,8 @@ pub enum HubError {
     Status { url: String, status: u16, hint: &'static str },
     #[error("{path}: {why}; nothing was committed")]
     Lfs { path: String, why: &'static str },
+    #[error("{id} is not a Hub {kind} id ({why}); it was not looked up")]
+    RepoId { id: String, kind: &'static str, why: &'static str },
     #[error("{path:?} is not a plain path inside the repo: {why}")]
     RepoPath { path: String, why: &'static str },
     #[error("the Hub kept answering 429 (too many requests) for {url}; try again in a few minutes")]

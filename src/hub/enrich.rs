@@ -2,10 +2,11 @@
 //! of the models it declares, checked against the event's limits. The judge sees these as hints
 //! for latency and cost; the prize rules use them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::api::{FALLBACK_PRICES, Space, Tier, model_size, stage};
 use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
+use super::ids::{Kind, RepoId};
 use crate::model::{HubCache, HubFacts, ModelSize};
 
 /// Model sizes change rarely: a week-old answer is still good.
@@ -17,15 +18,31 @@ pub struct Report {
     pub enriched: usize,
     /// Entries whose facts could not be refreshed; their cached facts are kept.
     pub failed: Vec<(String, String)>,
+    /// Model ids a Space declares that are no Hub model id, by entry: never looked up.
+    pub refused: Vec<(String, String)>,
+    /// Model lookups that failed: each model's id, the entries declaring it, and why. Their
+    /// entries are refreshed without that model's size (or with its earlier answer).
+    pub lookups_failed: Vec<LookupFailed>,
     pub requests: usize,
     /// What to keep, in one transaction: the raw answers by key, and each entry's facts (JSON).
     pub answers: Vec<(String, Vec<u8>)>,
     pub facts: Vec<(String, String)>,
 }
 
+#[derive(Debug)]
+pub struct LookupFailed {
+    pub model: String,
+    pub entries: Vec<String>,
+    pub why: String,
+    /// Whether an earlier answer for the model, older than a week, was used instead.
+    pub earlier_used: bool,
+}
+
 /// Refreshes the facts of `entries` (submission id, Space id), one tick of `progress` each.
 /// Spaces already listed are not asked for again. The report carries everything fetched, for the caller to keep in one
-/// transaction: a refresh that fails half way keeps nothing.
+/// transaction: a refresh that fails half way keeps nothing. A Space or model id that is no Hub
+/// repo id is not asked for ([`RepoId`]); a model whose lookup fails is reported, and the others
+/// go on.
 pub fn enrich(
     hub: &Hub,
     cache: &dyn HubCache,
@@ -41,16 +58,26 @@ pub fn enrich(
         let asked = if let Some(s) = known.get(space.as_str()) {
             Ok((*s).clone())
         } else {
-            hub.url(&format!("/api/spaces/{space}")).and_then(|url| hub.get_json::<Space>(&url).map(|(s, _, _)| s))
+            RepoId::new(Kind::Space, space)
+                .and_then(|id| hub.url(&id.api_path("")))
+                .and_then(|url| hub.get_json::<Space>(&url).map(|(s, _, _)| s))
         };
         progress.tick();
         asked
     });
-    let mut wanted: Vec<String> =
-        spaces.iter().flatten().flat_map(Space::all_models).collect::<HashSet<_>>().into_iter().collect();
-    wanted.sort();
-    let sizes = model_sizes(hub, cache, &wanted, &mut answers)?;
     let mut report = Report::default();
+    // Each model to look up, with the entries that declare it.
+    let mut wanted: BTreeMap<String, (RepoId, Vec<String>)> = BTreeMap::new();
+    for ((entry, _), space) in entries.iter().zip(&spaces) {
+        for model in space.iter().flat_map(Space::all_models) {
+            match RepoId::new(Kind::Model, &model) {
+                Ok(id) => wanted.entry(model).or_insert_with(|| (id, Vec::new())).1.push(entry.clone()),
+                Err(refused) => report.refused.push((entry.clone(), refused.to_string())),
+            }
+        }
+    }
+    let (sizes, lookups_failed) = model_sizes(hub, cache, wanted, &mut answers);
+    report.lookups_failed = lookups_failed;
     let mut facts = Vec::new();
     for ((id, _), space) in entries.iter().zip(spaces) {
         match space {
@@ -96,44 +123,66 @@ fn hardware_prices(
 }
 
 /// Each model's size: from the cache when fresh, else from the Hub. A model the Hub does not
-/// know is recorded as such; a failed request fails the refresh, leaving the cache as it was.
+/// know is recorded as such. A lookup that fails is one failure, said with the entries that
+/// declare the model, and the others go on: the model's earlier answer is used if there is one,
+/// else its size is unknown (which no limit can then be said to be met by).
 fn model_sizes(
     hub: &Hub,
     cache: &dyn HubCache,
-    models: &[String],
+    models: BTreeMap<String, (RepoId, Vec<String>)>,
     answers: &mut Vec<(String, Vec<u8>)>,
-) -> Result<HashMap<String, ModelSize>, HubError> {
+) -> (HashMap<String, ModelSize>, Vec<LookupFailed>) {
     // The cache is read here, on this thread; only the Hub is asked from several.
     let mut out = HashMap::new();
     let mut missing = Vec::new();
-    for id in models {
+    let earlier = |key: &str| cache.cached(key, MODEL_HOURS).and_then(|c| serde_json::from_slice(&c.body).ok());
+    for (id, (repo, entries)) in models {
         let key = format!("model:{id}");
         let cached: Option<serde_json::Value> =
             cache.cached(&key, MODEL_HOURS).filter(|c| c.fresh).and_then(|c| serde_json::from_slice(&c.body).ok());
         match cached {
             Some(json) => {
-                out.insert(id.clone(), model_size(id, &json));
+                out.insert(id.clone(), model_size(&id, &json));
             }
-            None => missing.push(id.clone()),
+            None => missing.push((repo, entries)),
         }
     }
-    let fetched = each_bounded(&missing, CONCURRENCY, |id| -> Result<(ModelSize, Option<Vec<u8>>), HubError> {
-        match hub.get_json::<serde_json::Value>(&hub.url(&format!("/api/models/{id}"))?) {
+    let fetched = each_bounded(&missing, CONCURRENCY, |(repo, _)| -> Result<(ModelSize, Option<Vec<u8>>), HubError> {
+        let id = repo.as_str();
+        match hub.get_json::<serde_json::Value>(&hub.url(&repo.api_path(""))?) {
             Ok((json, body, _)) => Ok((model_size(id, &json), Some(body))),
-            Err(HubError::Status { status: 404 | 401, .. }) => {
-                Ok((ModelSize { id: id.clone(), params: None, uncertain: Some("not found on the Hub".into()) }, None))
-            }
+            Err(HubError::Status { status: 404 | 401, .. }) => Ok((
+                ModelSize { id: id.to_owned(), params: None, uncertain: Some("not found on the Hub".into()) },
+                None,
+            )),
             Err(e) => Err(e),
         }
     });
-    for result in fetched {
-        let (size, body) = result?;
-        if let Some(body) = body {
-            answers.push((format!("model:{}", size.id), body));
+    let mut failed = Vec::new();
+    for ((repo, entries), result) in missing.into_iter().zip(fetched) {
+        let id = repo.as_str().to_owned();
+        match result {
+            Ok((size, body)) => {
+                if let Some(body) = body {
+                    answers.push((format!("model:{id}"), body));
+                }
+                out.insert(id, size);
+            }
+            Err(e) => {
+                let why = e.without_url();
+                let (size, earlier_used) = match earlier(&format!("model:{id}")) {
+                    Some(json) => (model_size(&id, &json), true),
+                    None => (
+                        ModelSize { id: id.clone(), params: None, uncertain: Some(format!("not looked up: {why}")) },
+                        false,
+                    ),
+                };
+                failed.push(LookupFailed { model: id.clone(), entries, why, earlier_used });
+                out.insert(id, size);
+            }
         }
-        out.insert(size.id.clone(), size);
     }
-    Ok(out)
+    (out, failed)
 }
 
 fn facts_of(
@@ -147,7 +196,19 @@ fn facts_of(
         .as_ref()
         .and_then(|r| r.hardware.as_ref())
         .and_then(|h| h.current.clone().or_else(|| h.requested.clone()));
-    let models: Vec<ModelSize> = space.all_models().iter().filter_map(|m| sizes.get(m).cloned()).collect();
+    // A declared id that is no Hub model id was not looked up: its size is unknown, as a model
+    // the Hub does not know.
+    let models: Vec<ModelSize> = space
+        .all_models()
+        .iter()
+        .map(|m| {
+            sizes.get(m).cloned().unwrap_or_else(|| ModelSize {
+                id: crate::sanitize::quoted(m),
+                params: None,
+                uncertain: Some("not a Hub model id; not looked up".into()),
+            })
+        })
+        .collect();
     let params = models.iter().map(|m| m.params).sum::<Option<u64>>().filter(|_| !models.is_empty());
     let params_uncertain = if models.is_empty() {
         Some("the Space declares no models".to_owned())

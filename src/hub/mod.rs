@@ -4,6 +4,7 @@
 pub mod api;
 pub mod client;
 pub mod enrich;
+pub mod ids;
 pub mod org;
 pub mod readme;
 pub mod repo;

@@ -5,6 +5,7 @@ use serde_json::json;
 
 use super::api::Space;
 use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
+use super::ids::{Kind, RepoId};
 use super::readme;
 use crate::config::Config;
 use crate::model::HubCache;
@@ -50,7 +51,8 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
         if *have {
             return Ok(None);
         }
-        match hub.get(&hub.url(&format!("/spaces/{}/raw/main/README.md", s.id))?) {
+        let id = RepoId::new(Kind::Space, &s.id)?;
+        match hub.get(&hub.url(&format!("/spaces/{}/raw/main/README.md", id.as_str()))?) {
             Ok((body, _)) => Ok(Some(body)),
             // A Space without a README has no links to find; that is not a failed listing, and
             // its absence is kept for this commit like a README.

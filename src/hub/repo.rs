@@ -7,6 +7,7 @@ use serde::Deserialize;
 use url::Url;
 
 use super::client::{Hub, HubError, hint};
+use super::ids::{Kind, RepoId};
 
 /// A commit that found the branch moved (412) or another commit running (409) tries again, this
 /// many times in all: each judge writes only their own file, so a retry is harmless.
@@ -54,7 +55,7 @@ impl<'h> Repo<'h> {
     }
 
     fn api(&self, tail: &str) -> Result<Url, HubError> {
-        self.hub.url(&format!("/api/datasets/{}{tail}", self.id))
+        self.hub.url(&RepoId::new(Kind::Dataset, &self.id)?.api_path(tail))
     }
 
     /// Creates the repo, private; `Ok(false)` when it already exists.
@@ -163,7 +164,8 @@ impl<'h> Repo<'h> {
     /// [`repo_path`]), each part percent-encoded, so no name can reach outside the repo's files.
     pub fn download(&self, revision: &str, path: &str) -> Result<Vec<u8>, HubError> {
         let parts = repo_path(path)?;
-        let mut url = self.hub.url(&format!("/datasets/{}/resolve/{}", self.id, encoded(revision)))?;
+        let id = RepoId::new(Kind::Dataset, &self.id)?;
+        let mut url = self.hub.url(&format!("/datasets/{}/resolve/{}", id.as_str(), encoded(revision)))?;
         let base = url.to_string();
         url.path_segments_mut().map_err(|()| HubError::Endpoint(base))?.extend(parts);
         Ok(self.hub.get(&url)?.0)
