@@ -626,7 +626,7 @@ fn a_spreadsheet_of_scores_imports_for_its_judge_only() {
     let unquoted =
         s.file("unquoted.csv", "judge,submission,criterion,score,note\npaper,pantry-poet,utility,4,Great, but slow\n");
     import_as_paper(&s, &unquoted).failure().stderr(predicate::str::contains(
-        "unquoted.csv: line 2: 6 fields for a header of 5: a note with a comma in it goes in double quotes",
+        "unquoted.csv: line 2: the row has 6 cells where the header has 5: a note with a comma in it goes in double quotes",
     ));
     assert_eq!(s.entry("paper", "pantry-poet")["scores"], serde_json::json!({}), "nothing imported");
     let headless = s.file("headless.csv", "who,what\nx,y\n");

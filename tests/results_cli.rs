@@ -778,3 +778,42 @@ fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains(&format!("WARNINGS: weigh these before announcing\n  - {merged}")), "{table}");
 }
+
+/// A prize file's row with more cells than its header ("5,5", a decimal written with a comma,
+/// read as two cells) is refused by `results` and `check` alike, at its line: it had been read
+/// as 5 in silence.
+#[test]
+fn a_prize_file_row_with_more_cells_than_its_header_is_refused() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let votes = s.file(
+        "votes.toml",
+        "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n",
+    );
+    s.file("votes.csv", "id,votes\nsprout-sense,5,5\nbus-stop-oracle,9\n");
+    let said = "votes.csv: line 2: the row has 3 cells where the header has 2";
+    let decimal = "\"5,5\" looks like a decimal written with a comma: decimals take a point (5.5)";
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .failure()
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(said).and(predicate::str::contains(decimal)));
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .args(["check", "--offline"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(said).and(predicate::str::contains(decimal)));
+    // A row with a comma that is no decimal is refused too, without the decimal's hint.
+    s.file("votes.csv", "id,votes\nsprout-sense,12\nbus-stop-oracle,9,nine\n");
+    head(&s).arg("--config").arg(&votes).args(["check", "--offline"]).assert().failure().stdout(
+        predicate::str::contains("votes.csv: line 3: the row has 3 cells where the header has 2")
+            .and(predicate::str::contains("decimal").not()),
+    );
+}

@@ -32,10 +32,9 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         // More fields than headers: a comma in a note not in quotes, which would cut the note
         // at the comma without a word. Fewer are the empty notes a spreadsheet leaves off.
-        if record.len() > header_cells {
+        if let Some(extra) = crate::export::guard::extra_cells(&record, header_cells) {
             problems.push(format!(
-                "{name}: line {line}: {} fields for a header of {header_cells}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it",
-                record.len()
+                "{name}: line {line}: {extra}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it"
             ));
             continue;
         }

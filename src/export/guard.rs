@@ -198,6 +198,30 @@ pub fn csv_reader(text: &str, delimiter: u8, flexible: bool) -> Result<csv::Read
     Ok(csv::ReaderBuilder::new().delimiter(delimiter).flexible(flexible).from_reader(text.as_bytes()))
 }
 
+/// A row with more cells than its header names, said: `None` when it fits. More cells are a
+/// comma not in quotes, in a note or in a decimal written with a comma ("5,5"), and reading the
+/// row's first cells would cut the value at the comma in silence. The one rule every reader of a
+/// CSV file judging is given applies (a score sheet, a prize's values); the caller adds the file,
+/// the line and what its own rows hold. Fewer cells are left to the caller, as a spreadsheet
+/// leaves empty cells off.
+pub fn extra_cells(record: &csv::StringRecord, header_cells: usize) -> Option<String> {
+    if record.len() <= header_cells {
+        return None;
+    }
+    let mut said = format!("the row has {} cells where the header has {header_cells}", record.len());
+    let whole = |cell: &str| !cell.trim().is_empty() && cell.trim().chars().all(|c| c.is_ascii_digit());
+    let cells: Vec<&str> = record.iter().collect();
+    // From the right: the values follow the id, which may be digits too.
+    if let Some(pair) = cells.windows(2).rfind(|pair| whole(pair[0]) && whole(pair[1])) {
+        let (int, frac) = (pair[0].trim(), pair[1].trim());
+        said.push_str(&format!(
+            "; {} looks like a decimal written with a comma: decimals take a point ({int}.{frac})",
+            crate::sanitize::in_quotes(&format!("{int},{frac}"))
+        ));
+    }
+    Some(said)
+}
+
 /// How many bytes of `rest` come before the one found at `at`, and that byte; all of them if none
 /// was found.
 fn found(rest: &[u8], at: Option<usize>) -> (usize, u8) {

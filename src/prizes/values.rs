@@ -64,12 +64,16 @@ pub fn strays_said(
 pub fn parse(text: &str) -> Result<Values, String> {
     let mut reader =
         crate::export::guard::csv_reader(text, b',', true).map_err(|(line, why)| format!("line {line}: {why}"))?;
+    let header_cells = reader.headers().map_err(|e| format!("not readable as CSV: {e}"))?.len();
     let mut values = HashMap::new();
     let mut line_of = HashMap::new();
     let mut lines = crate::format::LineCounter::new(text);
     for record in reader.records() {
         let record = record.map_err(|e| format!("not readable as CSV: {e}"))?;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        if let Some(extra) = crate::export::guard::extra_cells(&record, header_cells) {
+            return Err(format!("line {line}: {extra}; each row is an entry's id, then its value"));
+        }
         let (id, raw) = (record.get(0).unwrap_or_default().trim(), record.get(1).unwrap_or_default().trim());
         let value: f64 = raw.parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| {
             format!("line {line}: {} is not a number; each row is an entry's id, then its value", in_quotes(raw))
@@ -97,6 +101,12 @@ mod tests {
             ("id,votes\na,3\na,4\n", "line 3: \"a\" appears twice"),
             ("id,votes\na,inf\n", "line 2: \"inf\" is not a number"),
             ("id,votes\na,\"3\nb,4\n", "line 2: a quote opens a field here and never closes"),
+            (
+                "id,votes\na,5,5\nb,4\n",
+                "line 2: the row has 3 cells where the header has 2; \"5,5\" looks like a decimal written with a comma: decimals take a point (5.5)",
+            ),
+            ("id,votes\na,3\nb,4,x\n", "line 3: the row has 3 cells where the header has 2; each row"),
+            ("id,votes\n12,5,5\n", "\"5,5\" looks like a decimal"),
         ];
         for (text, want) in cases {
             let err = parse(text).expect_err(text);
