@@ -315,6 +315,31 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
     insta::assert_snapshot!("finals_view_80x24", screen(&board, 80, 24));
     board.key(KeyEvent::from(KeyCode::Char('F')));
     assert!(!board.finals, "F again returns to the ranking");
+    // The ranking the finals placed says so, its first places being out of the scores' order.
+    let text = screen(&board, 100, 30);
+    assert!(text.contains("places 1–4 by the finals (F shows them)"), "{text}");
+}
+
+/// On an event with no finals round the footer and the help offer no F, and F says why it does
+/// nothing; in the finals view the footer offers the keys that act there, not ↑/↓ or d.
+#[test]
+fn f_is_offered_only_where_there_are_finals() {
+    let r = rankings();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    let text = screen(&board, 100, 30);
+    assert!(!text.contains("F finals") && text.contains("d settle a tie"), "{text}");
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    assert!(!screen(&board, 100, 30).contains("the finals of this ranking"), "the help has no F");
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    board.key(KeyEvent::from(KeyCode::Char('F')));
+    assert!(!board.finals, "no finals view to open");
+    assert!(screen(&board, 100, 30).contains("This event has no finals round"), "said why");
+    let r = boards::with_finals();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    assert!(screen(&board, 100, 30).contains("F finals"), "offered with finals");
+    board.key(KeyEvent::from(KeyCode::Char('F')));
+    let text = screen(&board, 100, 30);
+    assert!(text.contains("F returns to the ranking") && !text.contains("d settle a tie"), "{text}");
 }
 
 /// The tie the screen settles is the one `results` pays: among the entries the event's rules

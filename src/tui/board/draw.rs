@@ -18,8 +18,28 @@ use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, pad, pad_left, take_columns};
 /// Below this width the side starts hidden: the rankings need the room.
 pub const SIDE_FROM: u16 = 100;
 
-/// The footer's keys, when no message takes the line.
-pub const HINT: &str = "? keys  ←/→ ranking  ↑/↓ entry  v side  d settle a tie  F finals  q quit";
+/// The footer's keys, when no message takes the line: each with where it acts (on the ranking,
+/// in the finals view, or both), so that the footer never offers a key that does nothing there.
+const HINTS: [(&str, Shown); 8] = [
+    ("? keys", Shown::Always),
+    ("←/→ ranking", Shown::Always),
+    ("↑/↓ entry", Shown::Ranking),
+    ("v side", Shown::Ranking),
+    ("d settle a tie", Shown::Ranking),
+    ("F finals", Shown::RankingWithFinals),
+    ("F returns to the ranking", Shown::Finals),
+    ("q quit", Shown::Always),
+];
+
+/// Where a key of the footer acts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Always,
+    Ranking,
+    /// On the ranking, where the event has a finals round.
+    RankingWithFinals,
+    Finals,
+}
 
 /// The keys, for `?` and the footer.
 pub const KEYS: [(&str, &str); 12] = [
@@ -104,7 +124,7 @@ impl Widget for &Board<'_> {
         if let Some(s) = &self.settle {
             super::settle::dialog(s, area, buf);
         } else if self.help {
-            help(area, buf);
+            help(area, buf, self.has_finals);
         }
         if self.monochrome {
             crate::tui::monochrome(buf);
@@ -154,9 +174,20 @@ impl Board<'_> {
         vec![method, format!("tie-breaks: {}", if r.tie_breaks.is_empty() { breaks } else { listed })]
     }
 
+    /// The keys that act where the head judge is, for the footer.
+    pub fn hint(&self) -> String {
+        let acts = |shown: Shown| match shown {
+            Shown::Always => true,
+            Shown::Ranking => !self.finals,
+            Shown::RankingWithFinals => !self.finals && self.has_finals,
+            Shown::Finals => self.finals,
+        };
+        HINTS.iter().filter(|(_, shown)| acts(*shown)).map(|(keys, _)| *keys).collect::<Vec<_>>().join("  ")
+    }
+
     /// The footer: the last message, wrapped whole, else the keys.
     fn footer_lines(&self, room: usize) -> Vec<Line<'static>> {
-        let text = if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) };
+        let text = if self.status.is_empty() { self.hint() } else { clean_line(&self.status) };
         flow(&[(text, Style::new().dark_gray())], room.saturating_sub(1))
             .into_iter()
             .map(|l| {
@@ -177,9 +208,9 @@ impl Board<'_> {
             return super::settle::promised(s);
         }
         if self.help {
-            return help_lines().into_iter().map(|(head, what)| format!("{head} {what}")).collect();
+            return help_lines(self.has_finals).into_iter().map(|(head, what)| format!("{head} {what}")).collect();
         }
-        let mut out = vec![if self.status.is_empty() { HINT.to_owned() } else { clean_line(&self.status) }];
+        let mut out = vec![if self.status.is_empty() { self.hint() } else { clean_line(&self.status) }];
         out.extend(self.header_parts(usize::from(width)));
         let areas = self.areas(Rect::new(0, 0, width, height));
         if self.finals {
@@ -220,7 +251,12 @@ impl Board<'_> {
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
-        let block = Block::bordered().title(" Rankings ");
+        // A ranking a finals round placed says so: its first places are out of the scores' order.
+        let title = match self.standing_here() {
+            Some(s) => format!(" Rankings · places 1–{} by the finals (F shows them) ", s.order.len()),
+            None => " Rankings ".to_owned(),
+        };
+        let block = Block::bordered().title(title);
         if self.ranked().is_empty() {
             Paragraph::new("No entry in this ranking has a judge's full score.").block(block).render(area, buf);
             return;
@@ -535,9 +571,10 @@ pub(super) fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> 
     boxed
 }
 
-/// The help's lines: every key, every flag from its one declaration, and PAID.
-fn help_lines() -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &str)> = KEYS.iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
+/// The help's lines: every key that acts on this event (`F` only with a finals round), every
+/// flag from its one declaration, and PAID.
+fn help_lines(has_finals: bool) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &str)> = keys(has_finals).into_iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
     out.extend(Flag::ALL.iter().map(|f| (format!("{} ({})", f.label().to_uppercase(), f.short()), f.meaning())));
     out.push(("PAID".into(), "the chance of holding a paid place"));
     out
@@ -561,16 +598,22 @@ fn note_shown(note: &str, id: &str) -> String {
     }
 }
 
+/// The keys of [`KEYS`] that act on this event.
+fn keys(has_finals: bool) -> Vec<&'static (&'static str, &'static str)> {
+    KEYS.iter().filter(|(k, _)| has_finals || *k != "F").collect()
+}
+
 /// The keys and flags, each meaning wrapped beside its key; on a screen too short for all, the
 /// last line says how many are left out.
-fn help(area: Rect, buf: &mut Buffer) {
+fn help(area: Rect, buf: &mut Buffer, has_finals: bool) {
     let width = area.width.min(80);
     let room = usize::from(width.saturating_sub(2));
-    let items: Vec<Vec<Line>> = help_lines()
+    let keys = keys(has_finals).len();
+    let items: Vec<Vec<Line>> = help_lines(has_finals)
         .iter()
         .enumerate()
         .map(|(k, (head, what))| {
-            let style = if k < KEYS.len() { Style::new() } else { Style::new().dark_gray() };
+            let style = if k < keys { Style::new() } else { Style::new().dark_gray() };
             hanging(&format!(" {}", pad(head, 16)), what, room)
                 .into_iter()
                 .map(|l| Line::from(l).style(style))

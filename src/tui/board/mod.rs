@@ -102,6 +102,9 @@ pub struct Board<'r> {
     pub help: bool,
     /// Whether the finals view (`F`) takes the place of the ranking.
     pub finals: bool,
+    /// Whether the event has a finals round (`[finals]` in judging.toml, or finals published):
+    /// without one, `F` is neither offered nor taken.
+    pub has_finals: bool,
     pub settle: Option<Settle>,
     /// The decisions on ties recorded so far, from decisions.toml and from this screen.
     pub decisions: Vec<Decision>,
@@ -164,6 +167,7 @@ impl<'r> Board<'r> {
             height: std::cell::Cell::new(crate::tui::layout::MIN_HEIGHT),
             help: false,
             finals: false,
+            has_finals: !rankings.finals.is_empty(),
             settle: None,
             decisions: Vec::new(),
             prizes: Vec::new(),
@@ -261,6 +265,9 @@ impl<'r> Board<'r> {
         match action {
             BoardAction::Quit => self.quit = true,
             BoardAction::Help => self.help = !self.help,
+            BoardAction::Finals if !self.has_finals => {
+                self.status = "This event has no finals round: judging.toml has no [finals] section.".into();
+            }
             BoardAction::Finals => self.finals = !self.finals,
             BoardAction::Tab(step) => {
                 let tabs = self.rankings.rankings.len().max(1);
@@ -457,6 +464,7 @@ impl<'r> Board<'r> {
 pub fn run(rankings: &Rankings, loaded: &Loaded, known: &HashSet<&str>) -> Result<()> {
     let config = &loaded.config;
     let mut board = Board::new(rankings, &config.event.name).with_prizes(config);
+    board.has_finals |= config.finals.is_some();
     board.monochrome = super::no_color();
     match loaded.decisions(None) {
         Ok((_, decisions)) => board.decisions = decisions,
