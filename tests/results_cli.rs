@@ -131,7 +131,7 @@ fn the_html_page_says_when_it_was_made_and_what_each_prize_ranks_by() {
         ("Backyard AI", "Score"),
         ("Bonus Quest Champion", "Badges"),
         ("Community Choice", "Likes"),
-        ("Best Demo", "Utility"),
+        ("Best Demo", "Utility (calibrated)"),
     ] {
         assert!(section(&html, prize).contains(&format!("<th class=\"num\">{by}</th>")), "{prize} by {by}: {html}");
     }
