@@ -2,17 +2,6 @@
 
 use crate::sanitize::clean_line;
 
-/// `word` as one word of a command a user may paste into a shell: as it is where it holds only
-/// letters, digits and `._-/:@+=,` (every id the sample export has), else in single quotes with
-/// its own quotes escaped, so that an id from an export (`a;rm -rf ~`) stays one argument and
-/// never a command. Controls are shown, not dropped (`sanitize::visible`): dropped, `a\e[2Jb`
-/// would print as `ab`, another id, in a line meant to be pasted.
-pub fn shell_word(word: &str) -> String {
-    let word = crate::sanitize::visible(word);
-    let plain = |c: char| c.is_ascii_alphanumeric() || "._-/:@+=,".contains(c);
-    if !word.is_empty() && word.chars().all(plain) { word } else { format!("'{}'", word.replace('\'', "'\\''")) }
-}
-
 /// Names in a sentence: "A", "A and B", "A, B and C"; past `most`, the first `most` and how
 /// many more ("A, B, C and 2 more").
 pub fn names_and(names: &[String], most: usize) -> String {
@@ -275,23 +264,6 @@ mod tests {
         let cases = [(0, ""), (1, "A"), (2, "A and B"), (3, "A, B and C"), (5, "A, B, C and 2 more")];
         for (n, said) in cases {
             assert_eq!(names_and(&names(n), 3), said, "{n}");
-        }
-    }
-
-    /// An id pasted in a printed command stays one argument, whatever the export gave.
-    #[test]
-    fn a_word_for_the_shell_is_one_argument() {
-        let cases = [
-            ("bus-stop-oracle", "bus-stop-oracle"),
-            ("org/model_v1.2", "org/model_v1.2"),
-            ("a;rm -rf ~", "'a;rm -rf ~'"),
-            ("it's", "'it'\\''s'"),
-            ("$(id)", "'$(id)'"),
-            ("", "''"),
-            ("a\u{1b}[2Jb", "'a\\u{1b}[2Jb'"),
-        ];
-        for (word, said) in cases {
-            assert_eq!(shell_word(word), said, "{word:?}");
         }
     }
 

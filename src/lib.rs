@@ -28,6 +28,7 @@ pub mod merge;
 pub mod model;
 pub mod net;
 pub mod parallel;
+pub mod paste;
 pub mod paths;
 pub mod pipe;
 pub mod plain;

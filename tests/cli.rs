@@ -883,3 +883,63 @@ fn an_export_under_a_name_judging_toml_does_not_list_is_warned() {
         assert!(out.exists(), "{judge}'s file is written");
     }
 }
+
+/// Runs `line`, a command as judging printed it for pasting, through the shell in `s`'s
+/// sandbox: the word `judging` finds this binary.
+fn pasted(s: &Sandbox, line: &str) -> std::process::Output {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_judging")).parent().expect("the binary's folder");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let mut shell = std::process::Command::new("sh");
+    shell
+        .args(["-c", line])
+        .current_dir(s.path())
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", s.path())
+        .env("XDG_DATA_HOME", s.path().join("data"))
+        .env("XDG_CONFIG_HOME", s.path().join("config"))
+        .env("USER", "tester");
+    shell.output().expect("sh runs")
+}
+
+/// What a "Did you mean" offers, between its words and the `?`.
+fn offered(stderr: &str) -> &str {
+    let start = stderr.find("Did you mean: ").map(|at| at + "Did you mean: ".len()).expect("a suggestion");
+    &stderr[start..start + stderr[start..].find("?\n").expect("ends with ?")]
+}
+
+/// An event whose ids a shell or clap reads as something else: one that starts with `-`, one
+/// with a space, one with a quote.
+fn awkward_ids() -> Sandbox {
+    let s = Sandbox::new();
+    s.file(
+        "export.csv",
+        &format!(
+            "{HEADER}\n-dash,Dash,,,{SPACE}/a,,,,wood,,,\nhas space,Space,,,{SPACE}/b,,,,wood,,,\nit's,Its,,,{SPACE}/c,,,,wood,,,\n"
+        ),
+    );
+    s.file("judging.toml", "[export]\nsource = \"export.csv\"\n");
+    s.cmd().arg("pull").assert().success();
+    s
+}
+
+/// Each id a "Did you mean" offers works pasted where it was typed: an id that starts with `-`
+/// had been offered bare (`-dash`), which clap reads as options (`-d`), and one with a space
+/// unquoted, which the shell reads as two words.
+#[test]
+fn a_suggested_id_works_pasted_where_it_was_typed() {
+    let s = awkward_ids();
+    for (typed, offer) in [("dash", "-- -dash"), ("has spac", "'has space'"), ("its", "'it'\\''s'")] {
+        let err = clean_failure(&s.cmd().args(["score", typed, "utility=3"]).output().expect("runs"));
+        assert_eq!(offered(&err), offer, "{err}");
+        let out = pasted(&s, &format!("judging score {offer} utility=3 latency=3 cost=3"));
+        assert!(out.status.success(), "{offer}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let file = s.path().join("me.json");
+    s.cmd().args(["export", "-o"]).arg(&file).assert().success();
+    let err = clean_failure(&s.cmd().arg("merge").arg(&file).args(["--entry", "dash"]).output().expect("runs"));
+    assert_eq!(offered(&err), "--entry=-dash", "{err}");
+    let out = pasted(&s, "judging merge me.json --entry=-dash");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Dash (-dash)"));
+}

@@ -181,7 +181,7 @@ fn a_judge_no_file_gives_is_refused_with_the_names_like_it() {
         assert!(!out.status.success(), "{command}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("--without \"mria\": no score file is from a judge of that name (did you mean \"mira\" or \"priya\"?); the files are from mira, priya, tomas"),
+            err.contains("--without \"mria\": no score file is from a judge of that name; the files are from mira, priya, tomas. Did you mean: mira, priya?"),
             "{command}: {err}"
         );
     }

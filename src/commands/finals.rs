@@ -169,8 +169,8 @@ fn not_a_pair(published: &crate::finals::published::Published, a: &str, b: &str)
                 .filter(|r| within.is_none_or(|w| r.ranking == w))
                 .flat_map(|r| r.finalists.iter().map(|f| f.id.as_str()))
                 .filter(|id| *id != other);
-            let alike: Vec<String> = crate::format::look_alike(unknown, ids, 3).into_iter().map(clean_line).collect();
-            let hint = if alike.is_empty() { String::new() } else { format!(" Did you mean: {}?", alike.join(", ")) };
+            let alike = crate::format::look_alike(unknown, ids, 3);
+            let hint = crate::paste::did_you_mean(&alike, crate::paste::Given::Positional);
             format!("{} is not a finalist; `judging finals` lists them.{hint}", crate::sanitize::in_quotes(unknown))
         }
     }
@@ -199,9 +199,11 @@ fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
     let fit = round.fit(None);
     match round.next_pair(&fit, judge, barred) {
         Some((i, j)) => format!(
-            "Next: judging compare {} {} --winner 'A|B|level'   (A: {}, B: {})",
-            crate::format::shell_word(&round.finalists[i].id),
-            crate::format::shell_word(&round.finalists[j].id),
+            "Next: {}   (A: {}, B: {})",
+            crate::paste::CommandLine::new(&["compare"])
+                .arg(&round.finalists[i].id)
+                .arg(&round.finalists[j].id)
+                .opt("--winner", "A|B|level"),
             clean_line(&round.finalists[i].title),
             clean_line(&round.finalists[j].title)
         ),

@@ -84,8 +84,8 @@ pub(super) fn run(
                     );
                 }
                 let ids = field.entries.iter().map(|s| s.submission.id.as_str());
-                let near: Vec<String> = crate::format::look_alike(id, ids, 5).into_iter().map(clean_line).collect();
-                let hint = if near.is_empty() { String::new() } else { format!(" Did you mean: {}?", near.join(", ")) };
+                let near = crate::format::look_alike(id, ids, 5);
+                let hint = crate::paste::did_you_mean(&near, crate::paste::Given::Option("--entry"));
                 bail!(
                     "--entry {}: no such entry among the store's submissions in play (withdrawn ones are not ranked); `judging list` gives the ids.{hint}",
                     crate::sanitize::in_quotes(id)

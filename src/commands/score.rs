@@ -116,8 +116,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
 /// What to say of an id the store does not have: the ids that look like it.
 fn no_such_entry(session: &Session, id: &str) -> Result<anyhow::Error> {
     let all: Vec<String> = session.store.submissions()?.into_iter().map(|s| s.submission.id).collect();
-    let ids: Vec<String> =
-        crate::format::look_alike(id, all.iter().map(String::as_str), 5).into_iter().map(clean_line).collect();
-    let hint = if ids.is_empty() { String::new() } else { format!(" Did you mean: {}?", ids.join(", ")) };
+    let ids = crate::format::look_alike(id, all.iter().map(String::as_str), 5);
+    let hint = crate::paste::did_you_mean(&ids, crate::paste::Given::Positional);
     Ok(anyhow::anyhow!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id)))
 }

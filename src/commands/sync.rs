@@ -160,7 +160,7 @@ pub(super) fn init(loaded: &crate::event_files::Loaded) -> Result<ExitCode> {
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     let done = repo.commit_files(&files, "The event: judging.toml, the assignments and the export", false)?;
     println!("Uploaded {} (commit {})", names.join(", "), done.commit.chars().take(7).collect::<String>());
-    println!("Judges set up with: judging join {repo_id}");
+    println!("Judges set up with: {}", crate::paste::CommandLine::new(&["join"]).arg(repo_id));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -534,12 +534,6 @@ fn trim_advice(most: usize) -> String {
     }
 }
 
-/// " (did you mean "ana"?)" for the names that look like one typed, nothing without any.
-fn did_you_mean(near: &[String]) -> String {
-    let quoted: Vec<String> = near.iter().map(|n| format!("{n:?}")).collect();
-    if quoted.is_empty() { String::new() } else { format!(" (did you mean {}?)", quoted.join(" or ")) }
-}
-
 /// Options the files cannot satisfy.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum RankError {
@@ -564,8 +558,8 @@ pub enum RankError {
     )]
     Incomplete { fewest: usize, most: usize, judges: usize },
     #[error(
-        "--without \"{name}\": no score file is from a judge of that name{}; the files are from {known}",
-        did_you_mean(near)
+        "--without \"{name}\": no score file is from a judge of that name; the files are from {known}.{}",
+        crate::paste::did_you_mean(near, crate::paste::Given::Option("--without"))
     )]
     UnknownWithout { name: String, near: Vec<String>, known: String },
     #[error("--without leaves out every judge whose marks count ({names}): nothing is left to merge")]

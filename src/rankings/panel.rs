@@ -427,7 +427,7 @@ pub(super) fn leave_out(judges: &mut Vec<JudgeMarks>, names: &[String]) -> Resul
             let near = crate::format::look_alike(name, known.iter().copied(), 3);
             return Err(RankError::UnknownWithout {
                 name: crate::sanitize::quoted(name),
-                near: near.iter().map(|n| clean_line(n)).collect(),
+                near: near.iter().map(|n| (*n).to_owned()).collect(),
                 known: known.iter().map(|n| clean_line(n)).collect::<Vec<_>>().join(", "),
             });
         };

@@ -82,7 +82,7 @@ fn without_a_judge_is_the_merge_of_the_other_files() {
     let err = rank_all(panel(), &config, &field, &options).expect_err("no such judge");
     assert_eq!(
         err.to_string(),
-        "--without \"anna\": no score file is from a judge of that name (did you mean \"ana\"?); the files are from ana, bo, cy"
+        "--without \"anna\": no score file is from a judge of that name; the files are from ana, bo, cy. Did you mean: ana?"
     );
     options.without = vec!["ana".into(), "bo".into(), "cy".into()];
     let err = rank_all(panel(), &config, &field, &options).expect_err("nobody left");

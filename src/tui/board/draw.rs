@@ -591,9 +591,9 @@ fn note_shown(note: &str, id: &str) -> String {
     match note.char_indices().nth(NOTE_SHOWN) {
         None => format!("  “{}”", clean_line(note)),
         Some((cut, _)) => format!(
-            "  “{}…” (longer than the pane: `judging merge --entry {}` prints it whole)",
+            "  “{}…” (longer than the pane: `{}` prints it whole)",
             clean_line(&note[..cut]),
-            crate::format::shell_word(id)
+            crate::paste::CommandLine::new(&["merge"]).opt("--entry", id)
         ),
     }
 }
