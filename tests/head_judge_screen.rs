@@ -408,9 +408,18 @@ fn a_huge_note_is_cut_for_the_pane() {
         let entries = judge.entries.clone();
         judge.texts[TextPart::Note] = entries.into_iter().map(|e| (e, huge.clone())).collect();
     }
-    let board = Board::new(&r, "Build Small Hackathon");
+    // Opened on two files, one with a space in its name.
+    let opened_with = judging::paste::CommandLine::new(&["merge"]).arg("mira scores.json").arg("tomas.json");
+    let board = Board::new(&r, "Build Small Hackathon").opened_with(opened_with);
     // Tall enough that the notes are not given up for the lists to deliberate.
     let shown = screen(&board, 200, 150);
     assert!(shown.contains("longer than the pane"), "{shown}");
     assert!(shown.contains("AAAA"), "the note's start is shown: {shown}");
+    // The command that prints it whole reads the files the board was opened with: without them,
+    // pasted, it had failed for want of score files.
+    let id = r.rankings[0].1[0].id.clone();
+    let whole = format!("`judging merge 'mira scores.json' tomas.json --entry {id}` prints it whole");
+    let pane: Vec<&str> = shown.lines().filter_map(|l| l.split("││").nth(1)).collect();
+    let pane = pane.iter().map(|l| l.trim_end_matches(['│', '"', ' '])).collect::<Vec<_>>().join(" ");
+    assert!(pane.contains(&whole), "{whole}: {shown}");
 }

@@ -12,8 +12,9 @@ use crate::sanitize::clean_line;
 /// Where the merged rankings go.
 pub(super) enum To<'a> {
     Print(MergeFormat, Option<&'a std::path::Path>),
-    /// The head judge's screen in the terminal.
-    Screen,
+    /// The head judge's screen in the terminal, with the command that opened it (its files or
+    /// `--from-hub`), which its hints build on.
+    Screen(crate::paste::CommandLine),
     /// Every judge's view of one entry.
     Entry(&'a str, MergeFormat, Option<&'a std::path::Path>),
     /// The finals published, from the rubric round's rankings.
@@ -30,7 +31,7 @@ impl To<'_> {
         match self {
             To::Print(format, _) => *format == MergeFormat::Json,
             To::Entry(..) => false,
-            To::Screen | To::Finals { .. } => true,
+            To::Screen(_) | To::Finals { .. } => true,
         }
     }
 }
@@ -57,9 +58,9 @@ pub(super) fn run(
     let (format, output) = match to {
         To::Finals { force } => return super::finals::publish(&session, &rankings, &field, force),
         To::Print(format, output) => (format, output),
-        To::Screen => {
+        To::Screen(opened_with) => {
             let known: std::collections::HashSet<&str> = submissions.iter().map(|s| s.submission.id.as_str()).collect();
-            crate::tui::board::run(&rankings, &session.loaded, &known)?;
+            crate::tui::board::run(&rankings, &session.loaded, &known, opened_with)?;
             return Ok(ExitCode::SUCCESS);
         }
         To::Entry(id, format, output) => {
@@ -276,7 +277,7 @@ mod tests {
             (To::Print(MergeFormat::Csv, None), false),
             (To::Entry("e", MergeFormat::Json, None), false),
             (To::Print(MergeFormat::Json, None), true),
-            (To::Screen, true),
+            (To::Screen(crate::paste::CommandLine::new(&["merge"])), true),
             (To::Finals { force: false }, true),
         ];
         for (to, shows) in cases {

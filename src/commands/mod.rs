@@ -252,7 +252,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let chances = chances_asked(*chances, *no_chances);
             let mut options =
                 merge_options(&loaded.config, method, left_out, judges, *min_judges, tie_breaks, chances)?;
-            let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
+            let mut to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
+            if let merge::To::Screen(opened_with) = &mut to {
+                *opened_with = with_score_files(command_line(&cli, &["merge"]), files);
+            }
             options.criterion_standings = to.shows_criterion_standings();
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
@@ -280,6 +283,29 @@ fn print_report(text: &str, width: Option<usize>) {
         Some(width) => print!("{}", crate::report::wrap::for_terminal(text, width)),
         None => print!("{text}"),
     }
+}
+
+/// `judging SUBCOMMAND` as this run was given, for a hint to paste: with the `--config`, `--db`
+/// and `--judge` this run took (from its flags or their variables), which choose the event and
+/// the store it meant.
+fn command_line(cli: &Cli, subcommand: &[&str]) -> crate::paste::CommandLine {
+    let mut line = crate::paste::CommandLine::new(subcommand);
+    if let Some(config) = &cli.config {
+        line = line.path_opt("--config", config);
+    }
+    if let Some(db) = &cli.db {
+        line = line.path_opt("--db", db);
+    }
+    if let Some(judge) = &cli.judge {
+        line = line.opt("--judge", judge);
+    }
+    line
+}
+
+/// `line` with the score files this run was given: the files, or `--from-hub`.
+fn with_score_files(line: crate::paste::CommandLine, given: &crate::cli::ScoreFiles) -> crate::paste::CommandLine {
+    let line = given.files.iter().fold(line, |line, file| line.path_arg(file));
+    if given.from_hub { line.flag("--from-hub") } else { line }
 }
 
 /// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
@@ -365,8 +391,32 @@ fn merged_to<'a>(
 ) -> merge::To<'a> {
     match (tui, entry, finals) {
         (_, _, Some(force)) => merge::To::Finals { force },
-        (true, _, None) => merge::To::Screen,
+        (true, _, None) => merge::To::Screen(crate::paste::CommandLine::new(&["merge"])),
         (false, Some(id), None) => merge::To::Entry(id, format, output),
         (false, None, None) => merge::To::Print(format, output),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+
+    /// A hint built on this run's command line names what it was given: the files (as shell
+    /// words) or `--from-hub`, and the `--db` it read; the head judge's board had offered
+    /// `judging merge --entry ID`, which fails for want of score files.
+    #[test]
+    fn a_hint_repeats_the_files_and_store_this_run_was_given() {
+        let given = |args: &[&str]| -> String {
+            let cli = Cli::try_parse_from(args).expect("parses");
+            let Some(Command::Merge { files, .. }) = &cli.command else { panic!("a merge") };
+            with_score_files(command_line(&cli, &["merge"]), files).opt("--entry", "-dash").to_string()
+        };
+        assert_eq!(
+            given(&["judging", "merge", "my scores.json", "b.json", "--tui", "--db=-x.db"]),
+            "judging merge 'my scores.json' b.json --db=-x.db --entry=-dash"
+        );
+        assert_eq!(given(&["judging", "merge", "--from-hub", "--tui"]), "judging merge --from-hub --entry=-dash");
     }
 }

@@ -432,7 +432,7 @@ impl Board<'_> {
                 j.total
             )));
             if let Some(note) = j.note.as_ref().filter(|_| notes) {
-                lines.push(Line::from(note_shown(note, &e.id)).italic().dark_gray());
+                lines.push(Line::from(note_shown(note, &e.id, &self.opened_with)).italic().dark_gray());
             }
         }
         if !panel.partly_scored_by.is_empty() {
@@ -587,13 +587,13 @@ const NOTE_SHOWN: usize = 2_000;
 
 /// A judge's note in quotes, cut at [`NOTE_SHOWN`] characters with where it is read whole (its
 /// length is not counted: that too would read all of it every frame).
-fn note_shown(note: &str, id: &str) -> String {
+fn note_shown(note: &str, id: &str, opened_with: &crate::paste::CommandLine) -> String {
     match note.char_indices().nth(NOTE_SHOWN) {
         None => format!("  “{}”", clean_line(note)),
         Some((cut, _)) => format!(
             "  “{}…” (longer than the pane: `{}` prints it whole)",
             clean_line(&note[..cut]),
-            crate::paste::CommandLine::new(&["merge"]).opt("--entry", id)
+            opened_with.clone().opt("--entry", id)
         ),
     }
 }

@@ -114,6 +114,10 @@ pub struct Board<'r> {
     /// `NO_COLOR`, read once when the screen starts.
     pub monochrome: bool,
     pub quit: bool,
+    /// The `judging merge` that opened the board, with its files or `--from-hub`: what a hint
+    /// to run (`--entry ID` for a note too long for the pane) adds to, so that it reads the
+    /// same files.
+    pub opened_with: crate::paste::CommandLine,
 }
 
 /// What a key asks of the head judge's screen.
@@ -174,7 +178,15 @@ impl<'r> Board<'r> {
             status: String::new(),
             monochrome: false,
             quit: false,
+            opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
         }
+    }
+
+    /// The `judging merge` that opened the board (see [`Board::opened_with`]).
+    #[must_use]
+    pub fn opened_with(mut self, command: crate::paste::CommandLine) -> Self {
+        self.opened_with = command;
+        self
     }
 
     /// The prizes by score over whole rankings, which a tie on this screen can be settled for.
@@ -461,9 +473,14 @@ impl<'r> Board<'r> {
 }
 
 /// Shows the board until the head judge quits; the terminal is restored whatever happens.
-pub fn run(rankings: &Rankings, loaded: &Loaded, known: &HashSet<&str>) -> Result<()> {
+pub fn run(
+    rankings: &Rankings,
+    loaded: &Loaded,
+    known: &HashSet<&str>,
+    opened_with: crate::paste::CommandLine,
+) -> Result<()> {
     let config = &loaded.config;
-    let mut board = Board::new(rankings, &config.event.name).with_prizes(config);
+    let mut board = Board::new(rankings, &config.event.name).with_prizes(config).opened_with(opened_with);
     board.has_finals |= config.finals.is_some();
     board.monochrome = super::no_color();
     match loaded.decisions(None) {
