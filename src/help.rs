@@ -192,10 +192,22 @@ const START: &[(&str, &str)] = &[
     ("judging results scores-*.json", "the organizers: the prizes"),
 ];
 
+/// Stands for each space of an example's line to type (and its indent) in the help clap is given:
+/// clap wraps help between words at the terminal's width, 100 columns at most, and had broken
+/// `... > ~/.zfunc/_judging` in two, which pasted is a syntax error. Joined, the line is one word
+/// to clap and is never broken; [`unjoined`] gives the spaces back wherever help is printed.
+const JOINED: char = '\u{a0}';
+
+/// Help text as it is printed: every [`JOINED`] a space again.
+pub fn unjoined(text: &str) -> String {
+    text.replace(JOINED, " ")
+}
+
 /// The examples as help text: what each does, then the line to type, which stays whole however
-/// narrow the terminal.
+/// narrow the terminal (see [`JOINED`]; printed, through [`unjoined`]).
 fn examples_text(examples: &[(&str, &str)]) -> String {
-    let lines: Vec<String> = examples.iter().map(|(line, what)| format!("  # {what}\n  {line}")).collect();
+    let whole = |line: &str| format!("  {line}").replace(' ', &JOINED.to_string());
+    let lines: Vec<String> = examples.iter().map(|(line, what)| format!("  # {what}\n{}", whole(line))).collect();
     format!("Examples:\n{}", lines.join("\n"))
 }
 
@@ -258,7 +270,7 @@ pub fn examples_for(args: &[std::ffi::OsString]) -> Option<String> {
         }
     }
     let examples = examples_of(&path.join(" "));
-    (!path.is_empty() && !examples.is_empty()).then(|| examples_text(&examples))
+    (!path.is_empty() && !examples.is_empty()).then(|| unjoined(&examples_text(&examples)))
 }
 
 /// Every command's page name, after `judging-`: `merge`, and `sync-init` for a command within
@@ -276,7 +288,12 @@ fn page_names(command: &clap::Command, prefix: &str, names: &mut Vec<String>) {
 /// page to give (clap_mangen's own `generate_to` leaves it out too).
 fn man_commands() -> Vec<clap::Command> {
     fn walk(command: &clap::Command, all: &mut Vec<clap::Command>) {
-        all.push(command.clone());
+        // roff fills and breaks lines itself: the examples' spaces are spaces to it.
+        let page = match command.get_after_help() {
+            Some(after) => command.clone().after_help(unjoined(&after.to_string())),
+            None => command.clone(),
+        };
+        all.push(page);
         for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
             walk(sub, all);
         }
@@ -348,9 +365,7 @@ pub fn parse() -> Cli {
             // Written here, not by clap's exit, which ends 0 whether or not the text got out:
             // `judging --help > /dev/full` is an error like any other print's.
             use std::io::{IsTerminal as _, Write as _};
-            // Styled on a terminal only, as clap itself prints it.
-            let styled = e.render();
-            let text = if std::io::stdout().is_terminal() { styled.ansi().to_string() } else { styled.to_string() };
+            let text = rendered(&e, std::io::stdout().is_terminal());
             let mut out = std::io::stdout();
             match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
                 Ok(()) => std::process::exit(0),
@@ -363,12 +378,27 @@ pub fn parse() -> Cli {
                 }
             }
         }
-        let _ = e.print();
+        // Some errors show the whole help (`judging sync` without its command): its examples'
+        // spaces given back as well.
+        {
+            use std::io::Write as _;
+            // Whether to style the text, as clap decides it (not progress: `--quiet` has no say).
+            let styled = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let _ = write!(std::io::stderr(), "{}", rendered(&e, styled));
+        }
         if let Some(examples) = examples_for(&args) {
             eprintln!("\n{examples}");
         }
         std::process::exit(e.exit_code())
     })
+}
+
+/// What clap says for `e`, as it is printed: styled on a terminal (unless `NO_COLOR`), as clap
+/// itself prints it, and with the examples' spaces given back ([`unjoined`]).
+fn rendered(e: &clap::Error, terminal: bool) -> String {
+    let styled = e.render();
+    let plain = !terminal || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    unjoined(&if plain { styled.to_string() } else { styled.ansi().to_string() })
 }
 
 #[cfg(test)]

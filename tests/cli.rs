@@ -943,3 +943,35 @@ fn a_suggested_id_works_pasted_where_it_was_typed() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Dash (-dash)"));
 }
+
+/// Every command's examples, in its `--help` on a narrow terminal, are whole lines: clap wraps
+/// help between words, and had broken `judging completions zsh > ~/.zfunc/_judging` at the `>`
+/// (a syntax error, pasted) even on a wide terminal. Said with plain spaces, in help, usage
+/// errors and the man pages alike.
+#[test]
+fn examples_are_never_broken_across_lines() {
+    let s = Sandbox::new();
+    let every = judging::help::EXAMPLES.iter().map(|(name, examples)| (name.split(' ').collect::<Vec<_>>(), *examples));
+    for (path, examples) in every {
+        for columns in ["40", "200"] {
+            let out = s.cmd().args(&path).arg("--help").env("COLUMNS", columns).output().expect("runs");
+            let help = String::from_utf8(out.stdout).expect("utf-8");
+            assert!(out.status.success() && !help.contains('\u{a0}'), "{path:?}: {help}");
+            for (line, _) in examples {
+                assert!(
+                    help.lines().any(|l| l == format!("  {line}")),
+                    "{path:?} at {columns} columns: {line:?} in\n{help}"
+                );
+            }
+        }
+        let page = path.join("-");
+        let man = s.cmd().args(["man", &page]).output().expect("runs");
+        assert!(man.status.success() && !String::from_utf8_lossy(&man.stdout).contains('\u{a0}'), "{page}");
+    }
+    let out = s.cmd().arg("sync").env("COLUMNS", "40").output().expect("runs");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        err.lines().any(|l| l == "  judging sync init --config event/judging.toml") && !err.contains('\u{a0}'),
+        "{err}"
+    );
+}
