@@ -32,7 +32,7 @@ pub struct Cli {
 
     /// Who is judging, and so whose store is used, the head judge's too [default: the name
     /// given before, else the login name]
-    #[arg(long, global = true, env = "JUDGING_JUDGE", value_name = "NAME")]
+    #[arg(long, global = true, env = "JUDGING_JUDGE", value_name = "NAME", value_parser = judge_name)]
     pub judge: Option<String>,
 
     /// No progress bars or spinners (they are drawn only on a terminal anyway)
@@ -305,6 +305,12 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// `--judge`'s value, checked as clap reads it: a name no store can be kept under (`--judge ''`)
+/// is a usage error like any other, not a failure found once the command runs.
+fn judge_name(given: &str) -> Result<String, String> {
+    crate::paths::check_judge(given).map_err(|_| format!("give {}, such as --judge ada", crate::paths::USABLE_JUDGE))
+}
 
 /// The exit status of a usage error, clap's and [`UsageError`]'s alike; 1 is for everything
 /// else that fails.

@@ -303,7 +303,15 @@ fn usage_errors_exit_2_with_the_commands_examples() {
     let s = Sandbox::new();
     const MERGE: &str = "  judging merge scores-*.json --entry sprout-sense";
     const SCORE: &str = "  judging score sprout-sense utility=4 latency=3 cost=5";
-    let cases: [(&[&str], &str, &str); 7] = [
+    const LIST: &str = "  judging list --assigned";
+    let cases: [(&[&str], &str, &str); 11] = [
+        // A criterion the event lacks, a value off the scale, a criterion twice: they had
+        // exited 1 without examples, found only once the store was read.
+        (&["score", "sprout-sense", "foo=3"], "\"foo\" is not a criterion; the rubric has utility", SCORE),
+        (&["score", "sprout-sense", "utility=9"], "utility takes a whole number from 1 to 5", SCORE),
+        (&["score", "sprout-sense", "utility=3", "utility=4"], "utility is given twice (3, then 4)", SCORE),
+        // A judge's name no store can be kept under, as clap reads it: it had exited 1.
+        (&["--judge", "", "list"], "invalid value '' for '--judge <NAME>': give 1 to 64 printable characters", LIST),
         (&["merge", "x.json", "--method", "foo"], "invalid value 'foo' for '--method <METHOD>'", MERGE),
         (&["merge", "x.json", "--tie-breaks", "bogus"], "--tie-breaks \"bogus\": not a tie-break; use one of", MERGE),
         (&["merge", "x.json", "--judges", "mira"], "add --method sum, or leave --judges out", MERGE),

@@ -311,7 +311,12 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
             "level" => None,
             _ if winner == a => Some(a),
             _ if winner == b => Some(b),
-            _ => bail!("--winner {:?}: say A ({}), B ({}) or level", clean_line(winner), clean_line(a), clean_line(b)),
+            _ => bail!(crate::cli::UsageError(format!(
+                "--winner {:?}: say A ({}), B ({}) or level",
+                clean_line(winner),
+                clean_line(a),
+                clean_line(b)
+            ))),
         };
         let verdict = pair.verdict(named).unwrap_or(Verdict::Level);
         let given = asked.note.map(str::to_owned).filter(|n| !n.trim().is_empty());

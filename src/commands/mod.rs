@@ -181,6 +181,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Score { submission, scores, note, team_note }) => {
             let notes = score::Notes { jury: note.as_deref(), team: team_note.as_deref() };
             let asked = score::asked(scores, &notes)?;
+            score::fit_the_rubric(&loaded.config, &asked)?;
             score::run(Session::open(&cli, loaded)?, submission, &asked, notes)
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),

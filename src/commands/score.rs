@@ -34,6 +34,27 @@ pub(super) fn asked<'a>(pairs: &'a [String], notes: &Notes) -> Result<Vec<(&'a s
         .collect()
 }
 
+/// Refuses, before the store is opened, a score no entry's rubric could take: a criterion the
+/// event does not have, a value off its scale, a criterion given twice. A usage error (exit 2,
+/// with the examples), as the command line cannot be done as asked; whether the entry's own
+/// track judges the criterion, [`run`] checks once it has the entry.
+pub(super) fn fit_the_rubric(config: &crate::config::Config, pairs: &[(&str, &str)]) -> Result<(), UsageError> {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for &(criterion, value) in pairs {
+        let (c, _) = config.check_score(criterion, value).map_err(|e| UsageError(e.to_string()))?;
+        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == c.id) {
+            return Err(UsageError(format!(
+                "{} is given twice ({}, then {}): give each criterion once",
+                c.id,
+                clean_line(first),
+                clean_line(value)
+            )));
+        }
+        seen.push((&c.id, value));
+    }
+    Ok(())
+}
+
 pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes: Notes) -> Result<ExitCode> {
     session.require_submissions()?;
     let config = &session.loaded.config;
@@ -53,7 +74,9 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
     }
     let mut changes = Vec::new();
     for &(criterion, value) in pairs {
-        let (c, value) = config.check_score_for(stored.submission.track.as_deref(), criterion, value)?;
+        let (c, value) = config
+            .check_score_for(stored.submission.track.as_deref(), criterion, value)
+            .map_err(|e| UsageError(e.to_string()))?;
         // Two values for one criterion: the last would win, unseen.
         if let Some(first) = changes.iter().find_map(|(_, ch)| match ch {
             Change::Score { criterion, value: Some(v) } if *criterion == c.id => Some(*v),
@@ -66,11 +89,11 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
     // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
     let policy = config.feedback.notes;
     if let Some(text) = notes.jury {
-        let team = policy.for_team(false).map_err(anyhow::Error::msg)?;
+        let team = policy.for_team(false).map_err(|why| UsageError(format!("--note: {why}")))?;
         changes.push((id.to_owned(), Change::note(team, Some(crate::sanitize::clean_block(text)))));
     }
     if let Some(text) = notes.team {
-        let team = policy.for_team(true).map_err(|why| anyhow::anyhow!("--team-note: {why}"))?;
+        let team = policy.for_team(true).map_err(|why| UsageError(format!("--team-note: {why}")))?;
         changes.push((id.to_owned(), Change::note(team, Some(crate::sanitize::clean_block(text)))));
     }
     session.store.apply_all(&changes)?;
