@@ -70,7 +70,11 @@ fn without_judges_or_entries_it_says_what_to_do() {
         .failure()
         .stderr(predicate::str::contains("lists no [[judges]]"));
     let fresh = Sandbox::new();
-    organizer(&fresh).arg("assign").assert().failure().stderr(predicate::str::contains("run `judging pull` first"));
+    organizer(&fresh)
+        .arg("assign")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("run `judging pull --judge organizer` first"));
 }
 
 #[test]

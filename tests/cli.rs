@@ -983,3 +983,16 @@ fn examples_are_never_broken_across_lines() {
         "{err}"
     );
 }
+
+/// A store given by --db that has never been pulled says to pull into it: the hint had said
+/// `judging pull`, which pasted fills the default store, and the next `list --db` failed again.
+#[test]
+fn the_pull_hint_fills_the_store_that_was_named() {
+    let s = Sandbox::new();
+    let err = clean_failure(&s.cmd().args(["list", "--db", "my store.db"]).output().expect("runs"));
+    let hint = err.split('`').nth(1).expect("a command in backquotes");
+    assert_eq!(hint, "judging pull --db 'my store.db'", "{err}");
+    let out = pasted(&s, hint);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    s.cmd().args(["list", "--db", "my store.db"]).assert().success().stdout(predicate::str::contains("sprout-sense"));
+}

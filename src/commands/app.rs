@@ -38,7 +38,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     // makes a whole store under the wrong name).
     let said = [session.unlisted_judge(given), Some(event_notice(&session.loaded)), Some(status)];
     let status = said.into_iter().flatten().collect::<Vec<_>>().join(" · ");
-    let Session { loaded, mut store, judge } = session;
+    let Session { loaded, mut store, judge, .. } = session;
     let pushing = pushing(&loaded, &judge, &store);
     crate::tui::run(&loaded, &judge, assignments.as_ref(), &mut store, status, pushing)?;
     Ok(ExitCode::SUCCESS)

@@ -29,7 +29,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let mut entries: Vec<&crate::model::Submission> =
         stored.iter().filter(|s| !s.withdrawn).map(|s| &s.submission).collect();
     if entries.is_empty() {
-        bail!("the store has no submissions: run `judging pull` first");
+        bail!("the store has no submissions: run `{}` first", session.pull);
     }
     // By id, so that the export's order does not change the assignment.
     entries.sort_by(|a, b| a.id.cmp(&b.id));

@@ -102,7 +102,7 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
     let submissions = with_spaces(&session)?;
     let entries = asked(&submissions);
     if entries.is_empty() {
-        bail!("no entry in the store names a Hugging Face Space: run `judging pull` first");
+        bail!("no entry in the store names a Hugging Face Space: run `{}` first", session.pull);
     }
     let mut nothing_refreshed = false;
     if !offline {

@@ -178,14 +178,15 @@ fn after_deadline(
 }
 
 /// What a command that reads the judges' files says of a store with no submissions.
-const NO_SUBMISSIONS: &str =
-    "the store has no submissions: run `judging pull` first, with the export the judges scored";
+fn no_submissions(session: &Session) -> anyhow::Error {
+    anyhow::anyhow!("the store has no submissions: run `{}` first, with the export the judges scored", session.pull)
+}
 
 /// The store's submissions, which the judges' files are checked against: none is an error.
 pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::model::StoredSubmission>> {
     let submissions = session.store.submissions()?;
     if submissions.is_empty() {
-        bail!(NO_SUBMISSIONS);
+        return Err(no_submissions(session));
     }
     Ok(submissions)
 }
@@ -201,7 +202,7 @@ pub(super) fn read_with_the_store(
     let config = &session.loaded.config;
     let places = session.store.places()?;
     if places.is_empty() {
-        bail!(NO_SUBMISSIONS);
+        return Err(no_submissions(session));
     }
     let ids = crate::rankings::Ids::new(places.iter().map(|(id, gone, track)| (id.as_str(), *gone, track.as_deref())));
     // Drawn only on a terminal: `Progress` decides, so no caller passes a flag for it.

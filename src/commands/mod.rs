@@ -36,6 +36,9 @@ pub(crate) struct Session {
     pub(crate) store: Store,
     /// Who is judging: `--judge`, the remembered name, or the login name.
     pub(crate) judge: String,
+    /// `judging pull` with the `--config`, `--db` and `--judge` this run took: what to run for a
+    /// store with no submissions, which fills this store and not the default one.
+    pub(crate) pull: crate::paste::CommandLine,
 }
 
 /// How a command opens the judge's store.
@@ -83,13 +86,19 @@ impl Session {
     pub(crate) fn open_as(cli: &Cli, loaded: Loaded, judge: String, how: Open) -> Result<Session> {
         let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge)?;
         let event = &loaded.config.event.id;
+        let pull = command_line(cli, &["pull"]);
         let store = match how {
-            Open::Existing => Store::open_existing(&file, event)?,
+            Open::Existing => match Store::open_existing(&file, event) {
+                Err(crate::store::StoreError::Missing { path }) => {
+                    bail!("no store at {} yet: run `{pull}` first, with the export you are scoring", path.display())
+                }
+                opened => opened?,
+            },
             Open::Create => Store::open(&file, event)?,
             Open::ForPull => Store::open_for_pull(&file, event)?,
         };
         store.claim_judge(&judge)?;
-        Ok(Session { loaded, store, judge })
+        Ok(Session { loaded, store, judge, pull })
     }
 
     /// What a judge who `given` their name (`--judge`, `JUDGING_JUDGE`) is told when the event's
@@ -103,8 +112,9 @@ impl Session {
     pub(crate) fn require_submissions(&self) -> Result<()> {
         if self.store.submission_count()? == 0 {
             bail!(
-                "{} has no submissions yet: run `judging pull` first, with the export you are scoring",
-                self.store.path().display()
+                "{} has no submissions yet: run `{}` first, with the export you are scoring",
+                self.store.path().display(),
+                self.pull
             );
         }
         Ok(())
