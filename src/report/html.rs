@@ -145,9 +145,9 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
         }
         out.push_str("</ul>\n");
     }
-    if let Some(h) = sheet.held.iter().find(|h| h.prize == p.id) {
-        out.push_str(&format!("<p class=\"small\">{}:</p>\n<ul class=\"small\">\n", escape(&h.heading())));
-        for line in &h.lines {
+    if let Some((heading, lines)) = super::results::held(sheet, p) {
+        out.push_str(&format!("<p class=\"small\">{}:</p>\n<ul class=\"small\">\n", escape(&heading)));
+        for line in &lines {
             out.push_str(&format!("<li>{}</li>\n", escape(line)));
         }
         out.push_str("</ul>\n");

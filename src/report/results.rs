@@ -56,9 +56,28 @@ impl Held {
     }
 }
 
-/// The prize's lines of the test without each judge, if it has any.
-fn held<'s>(sheet: &'s Sheet, p: &PrizeOutcome) -> Option<&'s Held> {
-    sheet.held.iter().find(|h| h.prize == p.id)
+/// The prize's lines of the test without each judge, if it has any, under their heading. Where the
+/// jury's decision settled a tie of the prize, the first line says that the places are the
+/// merge's, before it: "3rd= Lullaby Loom" had read as a place the decision had given away.
+pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome) -> Option<(String, Vec<String>)> {
+    let h = sheet.held.iter().find(|h| h.prize == p.id)?;
+    let settled: Vec<String> = sheet
+        .outcome
+        .decisions
+        .iter()
+        .filter(|d| d.used && d.decision.prize == p.id)
+        .map(|d| {
+            let named = d.decision.order.iter().zip(&d.titles).map(|(id, t)| t.clone().unwrap_or_else(|| id.clone()));
+            named.collect::<Vec<_>>().join(" before ")
+        })
+        .collect();
+    let before = (!settled.is_empty()).then(|| {
+        format!(
+            "The places below are the merge's, before the jury's decision on a tie of this prize ({}): a judge whose absence moves a tied entry bears on that decision.",
+            settled.join("; ")
+        )
+    });
+    Some((h.heading(), before.into_iter().chain(h.lines.iter().cloned()).collect()))
 }
 
 /// Who was left out as asked (`--without`), in one sentence, as the merge, the results and the
@@ -301,9 +320,9 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
         for check in checks(p) {
             out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
         }
-        if let Some(h) = held(sheet, p) {
-            out.push_str(&format!("  {}:\n", h.heading()));
-            for line in &h.lines {
+        if let Some((heading, lines)) = held(sheet, p) {
+            out.push_str(&format!("  {heading}:\n"));
+            for line in &lines {
                 out.push_str(&format!("    {}\n", clean_line(line)));
             }
         }
@@ -432,9 +451,9 @@ pub fn markdown(sheet: &Sheet) -> String {
                 out.push_str(&format!("- {e}\n"));
             }
         }
-        if let Some(h) = held(sheet, p) {
-            out.push_str(&format!("\n{}:\n\n", h.heading()));
-            for line in &h.lines {
+        if let Some((heading, lines)) = held(sheet, p) {
+            out.push_str(&format!("\n{heading}:\n\n"));
+            for line in &lines {
                 out.push_str(&format!("- {}\n", cell(line)));
             }
         }
@@ -592,6 +611,39 @@ mod tests {
         p.awards[1].tie = Some(crate::prizes::Tie::Decided { reason: "the jury chose".into() });
         let said = super::placed_apart(p);
         assert!(!said.iter().any(|s| s.contains("very same")), "a decided tie says so in its note: {said:?}");
+    }
+
+    /// Where the jury's decision settled a tie of the prize, its lines without each judge say
+    /// first that they are the merge's places, before it, in every jury format.
+    #[test]
+    fn the_lines_without_each_judge_say_when_a_decision_came_after() {
+        let mut outcome = crate::report::fixtures::tied(2);
+        let held = [super::Held {
+            prize: "badges".into(),
+            ranking: "overall".into(),
+            lines: vec!["1st= Entry 1: without ana, Entry 1 takes 1st".into()],
+        }];
+        let said = "before the jury";
+        for used in [false, true] {
+            outcome.decisions = vec![crate::prizes::DecisionUse {
+                decision: crate::prizes::Decision {
+                    prize: "badges".into(),
+                    order: vec!["e1".into(), "e0".into()],
+                    reason: "r".into(),
+                    method: None,
+                    lines: None,
+                },
+                titles: vec![Some("Entry 1".into()), Some("Entry 0".into())],
+                used,
+                misfit: None,
+            }];
+            let sheet = super::Sheet { held: &held, ..crate::report::fixtures::sheet(&outcome) };
+            for text in [super::table(&sheet, None), super::markdown(&sheet), crate::report::html::page(&sheet)] {
+                let text = text.replace("&#39;", "'");
+                assert_eq!(text.contains(said) && text.contains("Entry 1 before Entry 0"), used, "{text}");
+                assert!(text.contains("without ana, Entry 1 takes 1st"), "{text}");
+            }
+        }
     }
 
     #[test]
