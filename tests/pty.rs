@@ -84,6 +84,16 @@ impl Running {
         self.screen.lock().expect("lock").screen().contents()
     }
 
+    /// The lines of the screen the terminal wrapped at its edge, each with the line it ran on to.
+    fn wrapped(&self) -> Vec<String> {
+        let parser = self.screen.lock().expect("lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        let line = |r: u16| screen.contents_between(r, 0, r, cols);
+        (0..rows).filter(|r| screen.row_wrapped(*r)).map(|r| format!("{}⏎{}", line(r), line(r + 1))).collect()
+    }
+
     /// Waits until the screen shows `what`; fails with the screen after 20 s.
     fn wait_for(&self, what: &str) {
         let start = Instant::now();
@@ -581,6 +591,14 @@ fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
     }
     assert!(narrow.contains("GAP and BEYOND left out to fit this terminal's 80 columns"), "{narrow}");
     assert!(narrow.lines().any(|l| l.starts_with("PLACE") && l.trim_end().ends_with("FLAGS")), "{narrow}");
+    // The jury's results and the announcement: no row of a table is cut at the terminal's edge.
+    for args in [&["results"][..], &["results", "--public"]] {
+        let mut app = Running::start_sized(&s, &[&merge[..2], args, &merge[5..]].concat(), &[], (80, 400));
+        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        assert!(status.success(), "{args:?}: {}", app.text());
+        let rows: Vec<String> = app.wrapped().into_iter().filter(|l| l.trim().contains("  ")).collect();
+        assert!(rows.is_empty(), "{args:?}: rows cut at the edge: {rows:#?}\n{}", app.text());
+    }
     let wide = screen_at(200);
     assert!(wide.lines().any(|l| l.starts_with("PLACE") && l.contains("GAP  BEYOND  FLAGS")), "{wide}");
     assert!(!wide.contains("left out to fit"), "{wide}");

@@ -111,7 +111,8 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         left_out: &rankings.left_out,
     };
     let width = super::terminal_width(request.format == ResultsFormat::Table, request.output);
-    let text = if request.public { announce(&sheet, request.format) } else { jury(&sheet, request.format, width)? };
+    let text =
+        if request.public { announce(&sheet, request.format, width) } else { jury(&sheet, request.format, width)? };
     match request.output {
         Some(path) => {
             crate::disk::write_output(path, text.as_bytes())?;
@@ -150,7 +151,7 @@ pub(super) fn public_format(public: bool, format: ResultsFormat) -> Result<(), U
 
 /// The announcement in `format` (a table, md or html), printed from the public view of the
 /// outcome alone. The organizer is told, on stderr, of any place the jury should settle first.
-fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> String {
+fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width: Option<usize>) -> String {
     let checks: usize = sheet.outcome.prizes.iter().map(|p| crate::report::results::checks(p).len()).sum();
     if checks > 0 {
         eprintln!(
@@ -168,7 +169,7 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat) -> Str
     match format {
         ResultsFormat::Md => crate::report::public::markdown(&notice),
         ResultsFormat::Html => crate::report::public::html(&notice),
-        _ => crate::report::public::table(&notice),
+        _ => crate::report::public::table(&notice, width),
     }
 }
 

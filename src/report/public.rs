@@ -65,17 +65,37 @@ fn more_sharing(more: usize) -> String {
     format!("and {more} more entries sharing a place, to be announced")
 }
 
-pub fn table(n: &Notice) -> String {
+/// The announcement for the terminal; printed on one (`width`), the entry's and the team's
+/// columns narrow to fit it, as the jury's tables do.
+pub fn table(n: &Notice, width: Option<usize>) -> String {
     let mut out = format!("{}: prize winners\n", clean_line(n.event));
+    // PLACE, AMOUNT and the gaps between the four columns.
+    let fixed = 5 + 15 + 3 * 2;
+    let entry = super::words_width(width, fixed + 14, (16, 28));
+    let team = super::words_width(width, fixed + entry, (10, 20));
     let line = |cells: &[String]| {
         let pad = |text: &str, width: usize| {
             let text = fit(&clean_line(text), width);
             format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
         };
-        let mut line =
-            format!("{:>5}  {}  {}  {:>15}", clean_line(&cells[0]), pad(&cells[1], 28), pad(&cells[2], 20), cells[3]);
-        if let Some(shared) = cells.get(4) {
-            line.push_str(&format!("  {}", clean_line(shared)));
+        let mut line = format!(
+            "{:>5}  {}  {}  {:>15}",
+            clean_line(&cells[0]),
+            pad(&cells[1], entry),
+            pad(&cells[2], team),
+            cells[3]
+        );
+        if let Some(shared) = cells.get(4).map(|s| clean_line(s)).filter(|s| !s.is_empty()) {
+            // On a terminal too narrow for it, under the row, where it wraps between words.
+            if width.is_some_and(|w| line.trim_end().width() + 2 + shared.width() > w) {
+                // The heading goes with the column: the rows say "shared with" under themselves.
+                let heading = "SHARED WITH";
+                if shared != heading {
+                    line = format!("{}\n       shared with: {shared}", line.trim_end());
+                }
+            } else {
+                line.push_str(&format!("  {shared}"));
+            }
         }
         format!("{}\n", line.trim_end())
     };
@@ -193,7 +213,7 @@ mod tests {
         let notice = notice(&announcement);
         let most = crate::report::LONGEST_LIST;
         for (format, text) in
-            [("table", super::table(&notice)), ("md", super::markdown(&notice)), ("html", super::html(&notice))]
+            [("table", super::table(&notice, None)), ("md", super::markdown(&notice)), ("html", super::html(&notice))]
         {
             // How many times `prefix` is followed by a number: rows naming an entry or a team.
             let named = |prefix: &str| {

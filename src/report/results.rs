@@ -300,16 +300,30 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
     }
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
-        let columns = columns(sheet, p);
+        let mut columns = columns(sheet, p);
         let widths = widths(p, &columns, width);
+        let (shown, more) = super::first_rows(&p.awards);
+        let mut rows: Vec<Vec<String>> =
+            shown.iter().map(|a| columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect()).collect();
+        // On a terminal too narrow for a row and its note, the notes go under their rows, where
+        // they wrap between words: the terminal had cut them, and the next row, at its edge.
+        let notes_below = columns.last() == Some(&Column::Note)
+            && width.is_some_and(|w| rows.iter().any(|r| row(&columns, &widths, r).trim_end().width() > w));
+        let notes: Vec<Option<String>> = if notes_below {
+            columns.pop();
+            rows.iter_mut().map(|r| r.pop().filter(|n| !n.is_empty())).collect()
+        } else {
+            vec![None; rows.len()]
+        };
         if !p.awards.is_empty() {
             let headings: Vec<String> = columns.iter().map(|c| c.heading(p).to_uppercase()).collect();
             out.push_str(&row(&columns, &widths, &headings));
         }
-        let (shown, more) = super::first_rows(&p.awards);
-        for a in shown {
-            let cells: Vec<String> = columns.iter().map(|c| clean_line(&c.text(sheet, p, a))).collect();
-            out.push_str(&row(&columns, &widths, &cells));
+        for (cells, note) in rows.iter().zip(notes) {
+            out.push_str(&row(&columns, &widths, cells));
+            if let Some(note) = note {
+                out.push_str(&format!("       note: {note}\n"));
+            }
         }
         if more > 0 {
             out.push_str(&format!("  and {more} more\n"));
