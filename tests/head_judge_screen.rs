@@ -423,3 +423,30 @@ fn a_huge_note_is_cut_for_the_pane() {
     let pane = pane.iter().map(|l| l.trim_end_matches(['│', '"', ' '])).collect::<Vec<_>>().join(" ");
     assert!(pane.contains(&whole), "{whole}: {shown}");
 }
+
+/// How often each judge's winner is the one the finals' order places higher is said, never a
+/// weight; a merge saved by an earlier build (whose judges carry a Crowd-BT `weight`, no counts)
+/// still reads, and says nothing of it rather than "0 of 0".
+#[test]
+fn the_finals_say_how_often_each_judge_agrees_and_an_earlier_saved_merge_still_reads() {
+    let r = boards::with_finals();
+    let s = r.finals.first().expect("a settled round").clone();
+    let said = judging::report::finals::lines(&s, str::to_owned, false).join("\n");
+    assert!(said.contains("every judge's answers counting alike"), "{said}");
+    let line = said.lines().find(|l| l.starts_with("How often each judge's winner")).expect("the line");
+    for j in &s.judges {
+        let (agreed, decided) = (j.agreed.expect("counted"), j.decided.expect("counted"));
+        assert!(agreed <= decided && decided <= j.answers, "{j:?}");
+        assert!(line.contains(&format!("{} {agreed} of {decided} answer", j.judge)), "{line}");
+    }
+    let mut earlier = serde_json::to_value(&s).expect("json");
+    for j in earlier["judges"].as_array_mut().expect("judges") {
+        let old =
+            serde_json::json!({ "judge": j["judge"], "answers": j["answers"], "reliability": 0.9, "weight": 0.8 });
+        *j = old;
+    }
+    let earlier: judging::finals::Standing =
+        serde_json::from_value(earlier).expect("an earlier build's standing reads");
+    let said = judging::report::finals::lines(&earlier, str::to_owned, false).join("\n");
+    assert!(!said.contains("How often") && !said.contains("0 of 0"), "{said}");
+}

@@ -86,12 +86,13 @@ impl PairTally {
 pub struct JudgeWeight {
     pub judge: String,
     pub answers: usize,
-    /// Their answers with a winner that the finals' order places above the other finalist.
+    /// Their answers with a winner that the finals' order places above the other finalist;
+    /// `None` in a merge saved by an earlier build, which did not count them.
     #[serde(default)]
-    pub agreed: usize,
-    /// Their answers with a winner (not level).
+    pub agreed: Option<usize>,
+    /// Their answers with a winner (not level); `None` as `agreed`.
     #[serde(default)]
-    pub decided: usize,
+    pub decided: Option<usize>,
 }
 
 /// How many draws from the model's uncertainty the chances of a paid place count.
@@ -215,8 +216,8 @@ impl Round {
                 JudgeWeight {
                     judge: judge.clone(),
                     answers: theirs.count(),
-                    agreed: won.clone().filter(|(w, l)| place[*w] < place[*l]).count(),
-                    decided: won.count(),
+                    agreed: Some(won.clone().filter(|(w, l)| place[*w] < place[*l]).count()),
+                    decided: Some(won.count()),
                 }
             })
             .collect()

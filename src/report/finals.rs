@@ -75,19 +75,20 @@ pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<Stri
     });
     out.extend(s.cycles.iter().map(|c| show(c)));
     out.extend(s.disagreements.iter().map(|d| show(d)));
-    if !s.judges.is_empty() {
+    if s.judges.iter().any(|j| j.decided.is_some()) {
+        // A merge saved by an earlier build did not count them: nothing is said rather than 0.
         let agreed: Vec<String> = s
             .judges
             .iter()
-            .map(|j| {
-                let levels = j.answers - j.decided;
+            .filter_map(|j| {
+                let (agreed, decided) = (j.agreed?, j.decided?);
+                let levels = j.answers.saturating_sub(decided);
                 let level = if levels > 0 { format!(", {levels} level") } else { String::new() };
-                format!(
-                    "{} {} of {}{level}",
+                Some(format!(
+                    "{} {agreed} of {}{level}",
                     show(&j.judge),
-                    j.agreed,
-                    crate::format::count(j.decided, "answer", "answers")
-                )
+                    crate::format::count(decided, "answer", "answers")
+                ))
             })
             .collect();
         out.push(format!(

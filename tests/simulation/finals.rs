@@ -70,7 +70,7 @@ fn simulate(seed: u64) -> (String, Vec<f64>) {
         }
     }
     let standing = r.standing(&fit);
-    let share = |w: &judging::finals::JudgeWeight| w.agreed as f64 / w.decided.max(1) as f64;
+    let share = |w: &judging::finals::JudgeWeight| w.agreed.unwrap_or(0) as f64 / w.decided.unwrap_or(0).max(1) as f64;
     let agreed =
         judges.iter().map(|j| standing.judges.iter().find(|w| w.judge == *j).map_or(f64::NAN, share)).collect();
     (standing.order[0].id.clone(), agreed)
