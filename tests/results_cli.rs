@@ -817,3 +817,60 @@ fn a_prize_file_row_with_more_cells_than_its_header_is_refused() {
             .and(predicate::str::contains("decimal").not()),
     );
 }
+
+/// A prize file's first line is its header, and is checked as one, by `results` and `check`
+/// alike: a file without one (its first row would be read as the header, and its votes lost
+/// with a paid place), a first column not headed `id`, and a negative value (which had won a
+/// paid place) are each refused at their line.
+#[test]
+fn a_prize_files_header_is_checked_and_a_negative_value_refused() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let votes = s.file(
+        "votes.toml",
+        "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"people\"\nname = \"People\"\nby = \"file\"\nfile = \"votes.csv\"\namounts = [100]\n",
+    );
+    let refused = |text: &str, said: &str| {
+        s.file("votes.csv", text);
+        head(&s)
+            .arg("--config")
+            .arg(&votes)
+            .arg("results")
+            .arg(&file)
+            .assert()
+            .failure()
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(said));
+        head(&s)
+            .arg("--config")
+            .arg(&votes)
+            .args(["check", "--offline"])
+            .assert()
+            .failure()
+            .stdout(predicate::str::contains(said));
+    };
+    refused(
+        "sprout-sense,5\nbus-stop-oracle,9\n",
+        "votes.csv: line 1: \"sprout-sense,5\" looks like an entry's row, but the first line is taken as the header: add one, `id,votes`",
+    );
+    refused(
+        "entry,votes\nsprout-sense,5\nbus-stop-oracle,9\n",
+        "votes.csv: line 1: the header names its first column \"entry\"; a prize file's first column is the entries' ids, headed `id`",
+    );
+    refused(
+        "id,votes\nsprout-sense,5\nbus-stop-oracle,-3\n",
+        "votes.csv: line 3: \"-3\" is negative; a prize file's values (votes, a judged score) are 0 or more",
+    );
+    // With its header, the same rows are read, both of them.
+    s.file("votes.csv", "id,votes\nsprout-sense,5\nbus-stop-oracle,9\n");
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("38 entries without a value in votes.csv left out"));
+    head(&s).arg("--config").arg(&votes).args(["check", "--offline"]).assert().success();
+}

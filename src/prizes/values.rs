@@ -1,5 +1,6 @@
-//! A prize's value file (`by = "file"`): a CSV with a header, then one `id,value` row per entry,
-//! such as votes or a separately judged score.
+//! A prize's value file (`by = "file"`): a CSV with a header, `id` and then the value's name
+//! (`id,votes`), then one `id,value` row per entry, such as votes or a separately judged score,
+//! each 0 or more.
 
 use std::collections::HashMap;
 
@@ -60,11 +61,49 @@ pub fn strays_said(
     (problems, warnings)
 }
 
-/// Each entry's value; an error names the file's own line (the header is line 1).
+/// The header a prize file takes, as said in what to do.
+const HEADER: &str = "`id,votes`";
+
+/// The first line, checked as the header it is read as: `id`, then the value's name (any:
+/// votes, score). A first line that is an entry's row (a number where the value's name goes) is
+/// refused, as reading it as the header would drop that entry's value in silence; so is a first
+/// column not named `id` (`entry,votes`), since the file's columns are not what the reader takes.
+fn check_header(header: &csv::StringRecord) -> Result<(), String> {
+    let cell = |i: usize| header.get(i).unwrap_or_default().trim().trim_start_matches('\u{feff}').trim();
+    let (id, value) = (cell(0), cell(1));
+    let is_number = |s: &str| s.parse::<f64>().is_ok();
+    if id.is_empty() && value.is_empty() {
+        return Err(format!("line 1: no header; a prize file starts with one, {HEADER}, then a row per entry"));
+    }
+    if is_number(value) || is_number(id) {
+        return Err(format!(
+            "line 1: {} looks like an entry's row, but the first line is taken as the header: add one, {HEADER} (the id column, then the value's name), above it",
+            in_quotes(&header.iter().collect::<Vec<_>>().join(","))
+        ));
+    }
+    if !id.eq_ignore_ascii_case("id") {
+        return Err(format!(
+            "line 1: the header names its first column {}; a prize file's first column is the entries' ids, headed `id`: {HEADER}",
+            in_quotes(id)
+        ));
+    }
+    if value.is_empty() {
+        return Err(format!(
+            "line 1: the header has no name for the value's column, after `id`; name it for what it holds: {HEADER}"
+        ));
+    }
+    Ok(())
+}
+
+/// Each entry's value; an error names the file's own line (the header is line 1). The header is
+/// checked ([`check_header`]) and every value is a number, 0 or more: neither votes nor a
+/// judged score is negative, and a negative one would rank as a value like any other.
 pub fn parse(text: &str) -> Result<Values, String> {
     let mut reader =
         crate::export::guard::csv_reader(text, b',', true).map_err(|(line, why)| format!("line {line}: {why}"))?;
-    let header_cells = reader.headers().map_err(|e| format!("not readable as CSV: {e}"))?.len();
+    let header = reader.headers().map_err(|e| format!("not readable as CSV: {e}"))?;
+    check_header(header)?;
+    let header_cells = header.len();
     let mut values = HashMap::new();
     let mut line_of = HashMap::new();
     let mut lines = crate::format::LineCounter::new(text);
@@ -78,6 +117,12 @@ pub fn parse(text: &str) -> Result<Values, String> {
         let value: f64 = raw.parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| {
             format!("line {line}: {} is not a number; each row is an entry's id, then its value", in_quotes(raw))
         })?;
+        if value < 0.0 {
+            return Err(format!(
+                "line {line}: {} is negative; a prize file's values (votes, a judged score) are 0 or more",
+                in_quotes(raw)
+            ));
+        }
         if values.insert(id.to_owned(), value).is_some() {
             return Err(format!("line {line}: {} appears twice", in_quotes(id)));
         }
@@ -107,7 +152,28 @@ mod tests {
             ),
             ("id,votes\na,3\nb,4,x\n", "line 3: the row has 3 cells where the header has 2; each row"),
             ("id,votes\n12,5,5\n", "\"5,5\" looks like a decimal"),
+            // No header: the first row would be read as one, and its votes lost.
+            (
+                "e01,5\ne02,9\n",
+                "line 1: \"e01,5\" looks like an entry's row, but the first line is taken as the header: add one, `id,votes`",
+            ),
+            (
+                "entry,votes\ne01,5\n",
+                "line 1: the header names its first column \"entry\"; a prize file's first column is the entries' ids, headed `id`",
+            ),
+            ("id\ne01\n", "line 1: the header has no name for the value's column"),
+            ("id,\ne01,4\n", "line 1: the header has no name for the value's column"),
+            ("", "line 1: no header; a prize file starts with one, `id,votes`"),
+            (
+                "id,votes\ne01,5\ne02,-3\n",
+                "line 3: \"-3\" is negative; a prize file's values (votes, a judged score) are 0 or more",
+            ),
+            ("id,votes\ne01,-0.5\n", "line 2: \"-0.5\" is negative"),
         ];
+        // Any name for the value's column, `id` in any case, and a spreadsheet's byte-order mark.
+        for text in ["id,score\na,0\n", "ID,Votes\na,3\n", "\u{feff}id,votes\na,3\n", " id , votes \na,3\n"] {
+            assert!(parse(text).is_ok_and(|v| v.by_id.contains_key("a")), "{text}");
+        }
         for (text, want) in cases {
             let err = parse(text).expect_err(text);
             assert!(err.contains(want), "{text}: {err}");
