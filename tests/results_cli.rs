@@ -777,6 +777,25 @@ fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
     let out = head(&s).arg("--config").arg(&votes).arg("results").arg(&file).output().expect("runs");
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains(&format!("WARNINGS: weigh these before announcing\n  - {merged}")), "{table}");
+    // `check` says it as `results` does, a warning (it had called the row a typo, and failed),
+    // from the store's withdrawn entries; only --strict fails on it.
+    let check = || head(&s).arg("--config").arg(&votes).args(["check", "--from", "builtin:sample-v2"]).assert();
+    check().success().stdout(
+        predicate::function(|out: &str| out.lines().any(|l| l.starts_with("  warning: ") && l.ends_with(said)))
+            .and(predicate::str::contains("not an entry").not()),
+    );
+    head(&s)
+        .arg("--config")
+        .arg(&votes)
+        .args(["check", "--from", "builtin:sample-v2", "--strict"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(said));
+    // A row for an id no export ever had is still a typo, in both.
+    s.file("votes.csv", "id,votes\nsprout-sense,12\ndream-cartographr,30\n");
+    check()
+        .failure()
+        .stdout(predicate::str::contains("votes.csv line 3: \"dream-cartographr\" is not an entry of the export"));
 }
 
 /// A prize file's row with more cells than its header ("5,5", a decimal written with a comma,

@@ -13,6 +13,7 @@ use crate::event_files::Loaded;
 use crate::export::ExportError;
 use crate::export::source::SourceError;
 use crate::sanitize::{clean_line, in_quotes};
+use crate::store::Store;
 
 /// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
 pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, strict: bool) -> Result<ExitCode> {
@@ -34,9 +35,11 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
             in_quotes(b)
         );
     }
-    // Only an offline check of a URL needs the store, for its cached copy; judging.toml and a
-    // local export are checked on a machine that has never pulled.
-    let store = if offline { Session::open_if_any(cli, loaded.clone())?.map(|s| s.store) } else { None };
+    // The store, where there is one: an offline check of a URL reads its cached copy, and a
+    // prize file's row for an entry it held that the export no longer has is a withdrawn
+    // entry's, as `results` says, not a typo. judging.toml and a local export are checked on a
+    // machine that has never pulled.
+    let store = Session::open_if_any(cli, loaded.clone())?.map(|s| s.store);
     let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
         Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
             println!("the export: not checked: {e}");
@@ -70,15 +73,15 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         return Ok(ExitCode::FAILURE);
     }
     let ids: HashSet<&str> = parsed.submissions.iter().map(|s| s.id.as_str()).collect();
-    let organizer_problems = check_organizer_files(&loaded, &ids);
-    let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings > 0);
+    let (organizer_problems, organizer_warnings) = check_organizer_files(&loaded, store.as_ref(), &ids)?;
+    let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings + organizer_warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 /// The files beside judging.toml that the organizers' commands read: the assignments and the
-/// prizes' value files. Prints what it finds; returns the number of problems.
-fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
-    let mut problems = Vec::new();
+/// prizes' value files. Prints what it finds; returns the number of problems and of warnings.
+fn check_organizer_files(loaded: &Loaded, store: Option<&Store>, ids: &HashSet<&str>) -> Result<(usize, usize)> {
+    let (mut problems, mut warnings) = (Vec::new(), Vec::new());
     let path = loaded.assignments_path();
     match loaded.assignments() {
         Err(e) => problems.push(e.to_string()),
@@ -130,14 +133,9 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
         }
         match loaded.prize_value(prize) {
             Ok(values) => {
-                let (strays, _) = crate::prizes::values::strays_said(
-                    &values,
-                    &file.display().to_string(),
-                    &prize.id,
-                    ids,
-                    &std::collections::HashSet::new(),
-                );
-                problems.extend(strays);
+                let (p, w) = super::results::prize_file_strays(loaded, store, prize, &values, ids)?;
+                problems.extend(p);
+                warnings.extend(w);
             }
             Err(e) => problems.push(e.to_string()),
         }
@@ -145,5 +143,8 @@ fn check_organizer_files(loaded: &Loaded, ids: &HashSet<&str>) -> usize {
     for p in &problems {
         println!("  {}", clean_line(p));
     }
-    problems.len()
+    for w in &warnings {
+        println!("  warning: {}", clean_line(w));
+    }
+    Ok((problems.len(), warnings.len()))
 }

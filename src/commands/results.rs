@@ -257,7 +257,7 @@ pub(super) fn prepare(
     let values = loaded.prize_values()?;
     let (decisions_file, decisions) = loaded.decisions(decisions_path)?;
     let known: HashSet<&str> = entries.keys().copied().collect();
-    let (strays, warnings) = prize_file_strays(session, &values, &known)?;
+    let (strays, warnings) = prize_files_strays(session, &values, &known)?;
     if !strays.is_empty() {
         for p in &strays {
             eprintln!("error: {p}");
@@ -284,27 +284,42 @@ pub(super) fn prepare(
     Ok(Prepared { candidates, files, decisions_file, decisions, titles, warnings })
 }
 
-/// Each `by = "file"` prize file's rows for ids not in play, said as `check` says them
-/// ([`crate::prizes::values::strays_said`]): problems that stop the results, and warnings.
-fn prize_file_strays(
+/// Each `by = "file"` prize file's rows for ids not in play ([`prize_file_strays`]): problems
+/// that stop the results, and warnings.
+fn prize_files_strays(
     session: &Session,
     values: &HashMap<String, crate::prizes::values::Values>,
     known: &HashSet<&str>,
 ) -> Result<(Vec<String>, Vec<String>)> {
     let (mut problems, mut warnings) = (Vec::new(), Vec::new());
-    if values.is_empty() {
-        return Ok((problems, warnings));
-    }
-    let withdrawn: HashSet<String> =
-        session.store.places()?.into_iter().filter(|(_, gone, _)| *gone).map(|(id, _, _)| id).collect();
     for prize in &session.loaded.config.prizes {
         let Some(v) = values.get(&prize.id) else { continue };
-        let path = session.loaded.prize_file(prize.file.as_deref().unwrap_or_default());
-        let (p, w) = crate::prizes::values::strays_said(v, &path.display().to_string(), &prize.id, known, &withdrawn);
+        let (p, w) = prize_file_strays(&session.loaded, Some(&session.store), prize, v, known)?;
         problems.extend(p);
         warnings.extend(w);
     }
     Ok((problems, warnings))
+}
+
+/// One `by = "file"` prize file's rows for ids not among `in_play` (the entries of the export in
+/// hand), said by [`crate::prizes::values::strays_said`]: an id the store never held is a typo
+/// (a problem), one it held is an entry withdrawn from the export (a warning). The one way
+/// `results` and `check` both say them, the withdrawn taken from the store where there is one
+/// ([`crate::store::Store::held_besides`]): `check` had passed none, and called a withdrawn
+/// entry's row a typo.
+pub(super) fn prize_file_strays(
+    loaded: &crate::event_files::Loaded,
+    store: Option<&crate::store::Store>,
+    prize: &crate::config::Prize,
+    values: &crate::prizes::values::Values,
+    in_play: &HashSet<&str>,
+) -> Result<(Vec<String>, Vec<String>)> {
+    let withdrawn = match store {
+        Some(store) => store.held_besides(in_play)?,
+        None => HashSet::new(),
+    };
+    let path = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
+    Ok(crate::prizes::values::strays_said(values, &path.display().to_string(), &prize.id, in_play, &withdrawn))
 }
 
 /// The prizes applied to the prepared candidates, with the rankings' head-to-head majorities and

@@ -118,6 +118,16 @@ impl Store {
         Ok(in_the_exports_order(all.map_err(|e| self.db(e))?, |(id, _, _)| id))
     }
 
+    /// The ids of the entries this store has held that `in_play` (the entries of the export in
+    /// hand) does not have: withdrawn from the export, by the last pull or by the export read
+    /// since. `results` and `check` both take a prize file's withdrawn entries from here.
+    pub fn held_besides(
+        &self,
+        in_play: &std::collections::HashSet<&str>,
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        Ok(self.places()?.into_iter().map(|(id, _, _)| id).filter(|id| !in_play.contains(id.as_str())).collect())
+    }
+
     /// How many submissions the store holds, withdrawn ones included.
     pub fn submission_count(&self) -> Result<usize, StoreError> {
         self.conn
