@@ -275,6 +275,18 @@ impl Loaded {
         crate::prizes::values::parse(text).map_err(|e| FileError::invalid(&path, e))
     }
 
+    /// A problem of the event's settings that only the export shows (a prize's tag no entry
+    /// carries), said as judging.toml's own problems are: the file, then the line of the key the
+    /// problem names first ([`config::at_its_line`]).
+    pub fn located(&self, problem: &str) -> String {
+        let text = match &self.path {
+            Some(path) => read(path).ok().flatten(),
+            None => Some(config::BUILTIN.to_owned()),
+        };
+        let said = text.map_or_else(|| problem.to_owned(), |text| config::at_its_line(&text, problem));
+        format!("{}: {said}", self.describe())
+    }
+
     pub fn describe(&self) -> String {
         match &self.path {
             Some(p) => p.display().to_string(),

@@ -893,3 +893,80 @@ fn a_prize_files_header_is_checked_and_a_negative_value_refused() {
         .stdout(predicate::str::contains("38 entries without a value in votes.csv left out"));
     head(&s).arg("--config").arg(&votes).args(["check", "--offline"]).assert().success();
 }
+
+/// A prize's tag no entry carries (`sponsor:openbm` for `sponsor:openbmb`) had left the prize
+/// "Not awarded" without a word: `results` says so, with the tags that look like it, among the
+/// jury's warnings and on stderr (`--public` too), and `check` fails on it as on a prize file's
+/// mistyped id; a tag nothing looks like (no entry took up the sponsor yet) is a warning there.
+#[test]
+fn a_prize_tag_no_entry_carries_is_said() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let toml = |tag: &str| {
+        s.file(
+            "tagged.toml",
+            &format!(
+                "[event]\nid = \"build-small-2026\"\nname = \"B\"\n\n[[prizes]]\nid = \"wood\"\nname = \"Wood\"\ntrack = \"wood\"\namounts = [100]\n\n[[prizes]]\nid = \"openbmb\"\nname = \"OpenBMB\"\ntag = \"{tag}\"\namounts = [100]\n"
+            ),
+        )
+    };
+    let config = toml("sponsor:openbm");
+    let said = "tagged.toml: line 14 (`tag = \"sponsor:openbm\"`): prizes[1] (\"openbmb\").tag: no entry carries the tag \"sponsor:openbm\" (did you mean sponsor:openbmb?), so no entry can win it";
+    let out = head(&s).arg("--config").arg(&config).arg("results").arg(&file).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains(said), "{stderr}");
+    let warnings = stdout.split("WARNINGS: weigh these before announcing").nth(1).unwrap_or_default();
+    assert!(warnings.contains(said), "{stdout}");
+    let out =
+        head(&s).arg("--config").arg(&config).args(["results", "--format", "json"]).arg(&file).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(
+        json["warnings"].as_array().expect("warnings").iter().any(|w| w.as_str().is_some_and(|w| w.contains(said))),
+        "{json}"
+    );
+    head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["results", "--public"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(said));
+    head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["check", "--offline"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(said));
+    // A tag nothing looks like: said, a warning in `check` (failing only with --strict).
+    let config = toml("sponsor:acme");
+    let said = "prizes[1] (\"openbmb\").tag: no entry carries the tag \"sponsor:acme\", so no entry can win it";
+    head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["check", "--offline"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  warning: ").and(predicate::str::contains(said)));
+    head(&s).arg("--config").arg(&config).args(["check", "--offline", "--strict"]).assert().failure();
+    head(&s)
+        .arg("--config")
+        .arg(&config)
+        .arg("results")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(said));
+    // A tag an entry carries, in any case, says nothing.
+    let config = toml("SPONSOR:OpenBMB");
+    head(&s)
+        .arg("--config")
+        .arg(&config)
+        .args(["check", "--offline", "--strict"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("carries").not());
+}

@@ -73,7 +73,20 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         return Ok(ExitCode::FAILURE);
     }
     let ids: HashSet<&str> = parsed.submissions.iter().map(|s| s.id.as_str()).collect();
-    let (organizer_problems, organizer_warnings) = check_organizer_files(&loaded, store.as_ref(), &ids)?;
+    let (mut organizer_problems, mut organizer_warnings) = check_organizer_files(&loaded, store.as_ref(), &ids)?;
+    // A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
+    // looks like it (a typo, as a prize file's mistyped id is), else a warning, as no entry may
+    // have taken up the sponsor yet.
+    for untaken in crate::prizes::tags_no_entry_carries(&c.prizes, parsed.submissions.iter().map(|s| s.tags.as_slice()))
+    {
+        if untaken.look_alike {
+            organizer_problems += 1;
+            println!("  {}", clean_line(&loaded.located(&untaken.said)));
+        } else {
+            organizer_warnings += 1;
+            println!("  warning: {}", clean_line(&loaded.located(&untaken.said)));
+        }
+    }
     let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings + organizer_warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -236,7 +236,8 @@ pub(super) struct Prepared {
     /// The title of each entry a decision names, ranked or not, by id: a decision on a tie that
     /// is gone may name entries no judge scored since.
     titles: HashMap<String, String>,
-    /// What the jury should know of the inputs: a prize file's row for a withdrawn entry.
+    /// What the jury should know of the inputs: a prize file's row for a withdrawn entry, a
+    /// prize's tag no entry carries.
     warnings: Vec<String>,
 }
 
@@ -267,6 +268,17 @@ pub(super) fn prepare(
             crate::format::count(strays.len(), "problem", "problems")
         );
     }
+    // A prize's tag no entry carries would leave it "Not awarded" without a word: a warning the
+    // jury's results list, as `check` says it.
+    let mut warnings = warnings;
+    warnings.extend(
+        crate::prizes::tags_no_entry_carries(
+            &config.prizes,
+            field.entries.iter().map(|s| s.submission.tags.as_slice()),
+        )
+        .into_iter()
+        .map(|t| loaded.located(&t.said)),
+    );
     let files = values.into_iter().map(|(prize, v)| (prize, v.by_id)).collect();
     let problems = crate::prizes::decisions::problems(&decisions, &config.prizes, &known);
     if !problems.is_empty() {

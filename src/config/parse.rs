@@ -258,6 +258,17 @@ fn fits<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>)
 }
 
 /// A problem at a byte offset of the text, with its line number and the line itself quoted.
+/// A problem of judging.toml's `text` found after it was read (one only the export shows),
+/// given the line of the key it names first, as the file's own problems are; as it is where the
+/// key is not found.
+pub fn at_its_line(text: &str, problem: &str) -> String {
+    let Ok(document) = toml::de::DeTable::parse(text) else { return problem.to_owned() };
+    match super::locate::offset(document.get_ref(), problem) {
+        Some(at) => located(text, at, problem),
+        None => problem.to_owned(),
+    }
+}
+
 fn located(text: &str, at: usize, message: &str) -> String {
     let at = at.min(text.len());
     let line = text[..at].matches('\n').count() + 1;

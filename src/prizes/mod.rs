@@ -26,6 +26,58 @@ pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
 pub use support::{Doubt, Support, Whose};
 
+/// Whether an entry's `tags` carry a prize's `tag`: ignoring ASCII case. The one rule a prize's
+/// candidates are narrowed by and [`tags_no_entry_carries`] checks by.
+pub fn carries(tags: &[String], tag: &str) -> bool {
+    tags.iter().any(|t| t.eq_ignore_ascii_case(tag))
+}
+
+/// A prize's `tag` that no entry carries, said: the prize cannot be awarded, and a tag mistyped
+/// in judging.toml (`sponsor:openbm`) would leave it "Not awarded" without a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UntakenTag {
+    pub said: String,
+    /// Whether some entry carries a tag that looks like it: a typo, most likely.
+    pub look_alike: bool,
+}
+
+/// Each prize's `tag` that none of `entries` (each entry's tags) carries ([`carries`]), with the
+/// entries' tags that look like it, as a mistyped id is answered; each names its key first
+/// (`prizes[3] ("openbmb").tag`), for judging.toml's line. `results` and `check` both say these.
+pub fn tags_no_entry_carries<'e>(prizes: &[Prize], entries: impl IntoIterator<Item = &'e [String]>) -> Vec<UntakenTag> {
+    let mut all: Vec<&str> = Vec::new();
+    for tag in entries.into_iter().flatten() {
+        if !all.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            all.push(tag);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, prize) in prizes.iter().enumerate() {
+        let Some(tag) = prize.tag.as_deref() else { continue };
+        if all.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            continue;
+        }
+        let near: Vec<String> = crate::format::look_alike(tag, all.iter().copied(), 3)
+            .into_iter()
+            .map(crate::sanitize::clean_line)
+            .collect();
+        let (hint, what) = if near.is_empty() {
+            (String::new(), "check the tag against the entries' tags, or leave the prize out while no entry carries it")
+        } else {
+            (format!(" (did you mean {}?)", near.join(", ")), "give the tag as the entries carry it")
+        };
+        out.push(UntakenTag {
+            said: format!(
+                "prizes[{i}] ({}).tag: no entry carries the tag {}{hint}, so no entry can win it: {what}",
+                crate::sanitize::in_quotes(&prize.id),
+                crate::sanitize::in_quotes(tag)
+            ),
+            look_alike: !near.is_empty(),
+        });
+    }
+    out
+}
+
 /// A ranked entry, or one in no ranking ([`Candidate::ranked`]: no judge scored it in full, or
 /// the method gave it no score), with what the prize rules read.
 #[derive(Debug, Clone, PartialEq)]
@@ -502,7 +554,7 @@ impl Run<'_> {
             if prize.track.as_ref().is_some_and(|t| c.track.as_ref() != Some(t)) {
                 continue;
             }
-            if prize.tag.as_ref().is_some_and(|t| !c.tags.iter().any(|tag| tag.eq_ignore_ascii_case(t))) {
+            if prize.tag.as_ref().is_some_and(|t| !carries(&c.tags, t)) {
                 continue;
             }
             // The marks cannot order an entry in no ranking: said by name, with why, as the merge

@@ -542,3 +542,27 @@ fn an_entry_the_method_could_not_score_competes_for_badges_and_is_named_with_why
         [format!("{why}, so left out: T, U"), "not scored in full by any judge, so left out: M".to_owned()],
     );
 }
+
+#[test]
+fn a_prize_tag_no_entry_carries_is_said_with_the_tags_that_look_like_it() {
+    let tags = [vec!["sponsor:openbmb".to_owned(), "track:wood".to_owned()], vec!["SPONSOR:NVIDIA".to_owned()]];
+    let tagged = |id: &str, tag: &str| Prize { tag: Some(tag.into()), ..prize(id, &[1.0]) };
+    let prizes = [
+        tagged("typo", "sponsor:openbm"),
+        tagged("case", "sponsor:nvidia"),
+        tagged("none", "sponsor:acme"),
+        prize("p", &[1.0]),
+    ];
+    let said = tags_no_entry_carries(&prizes, tags.iter().map(Vec::as_slice));
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert_eq!(
+        said[0].said,
+        "prizes[0] (\"typo\").tag: no entry carries the tag \"sponsor:openbm\" (did you mean sponsor:openbmb?), so no entry can win it: give the tag as the entries carry it"
+    );
+    assert!(said[0].look_alike);
+    assert!(
+        said[1].said.starts_with("prizes[2] (\"none\").tag: no entry carries the tag \"sponsor:acme\", so"),
+        "{said:?}"
+    );
+    assert!(!said[1].look_alike);
+}
