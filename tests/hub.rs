@@ -392,3 +392,59 @@ fn a_space_id_the_hub_does_not_allow_is_not_asked_for() {
         "{requests:?}"
     );
 }
+
+/// An entrant's README metadata written loosely (`models:` a single string, `tags:` a number, a
+/// title that is a list) had made the whole org's listing unreadable, and stopped the pull for
+/// every entry. Now a string is a list of one, anything else no value, each said with the
+/// Space it came from, and the pull goes on.
+#[test]
+fn a_spaces_loose_readme_metadata_is_read_as_far_as_it_goes_and_said() {
+    let s = Sandbox::new();
+    let mut loose: serde_json::Value = serde_json::from_str(&space(
+        "bsh/pill-pal",
+        &["gradio", "track:backyard"],
+        "gradio",
+        "RUNNING",
+        Some("cpu-basic"),
+        &[],
+    ))
+    .expect("json");
+    loose["cardData"]["models"] = serde_json::json!("Qwen/Qwen2.5-0.5B-Instruct");
+    loose["cardData"]["tags"] = serde_json::json!(7);
+    let mut odd: serde_json::Value = serde_json::from_str(&space(
+        "bsh/tiny-tarot",
+        &["track:wood"],
+        "gradio",
+        "PAUSED",
+        None,
+        &["ggml-org/gemma-3-1b-it-GGUF"],
+    ))
+    .expect("json");
+    odd["cardData"]["models"] = serde_json::json!({"base": "x/y"});
+    odd["cardData"]["title"] = serde_json::json!(["Tiny", "Tarot"]);
+    let page = format!("[{loose},{odd}]");
+    let router = start(vec![("/api/spaces?author=bsh&limit".into(), vec![Reply::json(&page)])]);
+    let out = org(&s, &router).args(["pull", "--from", "hub:bsh"]).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("2 submissions: 2 new"), "{stdout}");
+    for said in [
+        "warning: bsh/pill-pal: its README's `tags` is a number, not a list: read as none",
+        "warning: bsh/tiny-tarot: its README's `models` is a table, not a list: read as none",
+        "warning: bsh/tiny-tarot: its README's `title` is a list, not text: read as none",
+    ] {
+        assert!(stderr.contains(said), "{said}: {stderr}");
+    }
+    assert!(!stderr.contains("bsh/pill-pal: its README's `models`"), "a string is a list of one: {stderr}");
+    let list = s.list_json("org");
+    let entry = |id: &str| list.as_array().expect("list").iter().find(|e| e["id"] == id).cloned().expect(id);
+    assert_eq!(entry("pill-pal")["models"], serde_json::json!(["Qwen/Qwen2.5-0.5B-Instruct"]));
+    assert_eq!(entry("tiny-tarot")["models"], serde_json::json!(["ggml-org/gemma-3-1b-it-GGUF"]));
+    assert_eq!(entry("tiny-tarot")["title"], "tiny-tarot");
+    // `check` reads the org as the pull does, and says the same.
+    org(&s, &router).args(["check", "--from", "hub:bsh"]).assert().success().stdout(
+        predicate::str::contains("2 rows read, 2 valid")
+            .and(predicate::str::contains("  warning: bsh/tiny-tarot: its README's `models` is a table")),
+    );
+    org(&s, &router).args(["check", "--from", "hub:bsh", "--strict"]).assert().failure();
+}

@@ -65,6 +65,11 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     for note in &parsed.notes {
         println!("  note: {}", clean_line(note));
     }
+    // A Space's README metadata that did not read as meant, as the pull says it.
+    let oddities = fetched.hub.as_ref().map_or(&[][..], |listing| listing.oddities.as_slice());
+    for odd in oddities {
+        println!("  warning: {}", clean_line(odd));
+    }
     for line in crate::export::condensed(&parsed.problems) {
         println!("  {line}");
     }
@@ -87,7 +92,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
             println!("  warning: {}", clean_line(&loaded.located(&untaken.said)));
         }
     }
-    let failed = rejected > 0 || organizer_problems > 0 || (strict && warnings + organizer_warnings > 0);
+    let failed =
+        rejected > 0 || organizer_problems > 0 || (strict && warnings + organizer_warnings + oddities.len() > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 

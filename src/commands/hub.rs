@@ -40,6 +40,9 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
             clean_line(why)
         );
     }
+    for odd in &listing.oddities {
+        eprintln!("  warning: {}; the rest of the Space is read: ask its team to mend the README", clean_line(odd));
+    }
     let entries = asked(&with_spaces(session)?);
     let hub = session.hub()?;
     let progress = crate::progress::Progress::bar(entries.len(), "Asking the Hub about each Space");

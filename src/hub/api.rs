@@ -16,20 +16,93 @@ pub struct Space {
     pub last_modified: Option<String>,
     pub sdk: Option<String>,
     pub likes: Option<u64>,
-    pub tags: Vec<String>,
-    pub models: Vec<String>,
+    /// The Hub derives these from the README's metadata too: read as loosely as the card.
+    pub tags: Loose<Vec<String>>,
+    pub models: Loose<Vec<String>>,
     #[serde(rename = "cardData")]
     pub card: Option<Card>,
     pub runtime: Option<Runtime>,
 }
 
+/// A Space's README metadata, as its author wrote it by hand: every field is [`Loose`], so that
+/// one entrant's `models: Qwen/Qwen2.5-1.5B` (a string, not a list) does not make the org's
+/// whole listing unreadable and stop the pull for every entry.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct Card {
-    pub title: Option<String>,
-    pub short_description: Option<String>,
-    pub tags: Vec<String>,
-    pub models: Vec<String>,
+    pub title: Loose<Option<String>>,
+    pub short_description: Loose<Option<String>>,
+    pub tags: Loose<Vec<String>>,
+    pub models: Loose<Vec<String>>,
+}
+
+/// A value written by an entrant, read as far as it goes and never failing what holds it: a list
+/// of text takes a single text as a list of one, and anything else as none; text takes a number
+/// or true/false as written, and anything else as none. What did not read as meant is kept in
+/// `odd`, said (with the Space's id) by [`Space::oddities`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loose<T> {
+    pub value: T,
+    /// What was written instead, and how it was read: "is a number, not a list: read as none".
+    pub odd: Option<String>,
+}
+
+impl<T> std::ops::Deref for Loose<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// What a JSON value is, in the README author's words.
+fn kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a table",
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose<Vec<String>> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde_json::Value;
+        Ok(match Value::deserialize(d)? {
+            Value::Null => Loose::default(),
+            Value::String(one) => Loose { value: vec![one], odd: None },
+            Value::Array(items) => {
+                let total = items.len();
+                let value: Vec<String> = items.into_iter().filter_map(|i| i.as_str().map(str::to_owned)).collect();
+                let left = total - value.len();
+                let odd = (left > 0).then(|| {
+                    format!(
+                        "lists {} that {} not text: {} out",
+                        crate::format::count(left, "item", "items"),
+                        if left == 1 { "is" } else { "are" },
+                        if left == 1 { "it is left" } else { "they are left" }
+                    )
+                });
+                Loose { value, odd }
+            }
+            other => Loose { value: Vec::new(), odd: Some(format!("is {}, not a list: read as none", kind(&other))) },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose<Option<String>> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde_json::Value;
+        Ok(match Value::deserialize(d)? {
+            Value::Null => Loose::default(),
+            Value::String(text) => Loose { value: Some(text), odd: None },
+            Value::Number(n) => Loose { value: Some(n.to_string()), odd: None },
+            Value::Bool(b) => Loose { value: Some(b.to_string()), odd: None },
+            other => Loose { value: None, odd: Some(format!("is {}, not text: read as none", kind(&other))) },
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -59,13 +132,33 @@ impl Space {
     }
 
     pub fn all_models(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.models.clone();
+        let mut out: Vec<String> = self.models.value.clone();
         for m in self.card.iter().flat_map(|c| c.models.iter()) {
             if !out.contains(m) {
                 out.push(m.clone());
             }
         }
         out
+    }
+
+    /// What of the Space's README metadata (and the Hub's lists drawn from it) did not read as
+    /// meant, each naming the Space and the key: "bsh/pill-pal: its README's `models` is a
+    /// number, not a list: read as none".
+    pub fn oddities(&self) -> Vec<String> {
+        let listed = [("the Hub's `tags`", &self.tags.odd), ("the Hub's `models`", &self.models.odd)];
+        let card = self.card.iter().flat_map(|c| {
+            [
+                ("its README's `title`", &c.title.odd),
+                ("its README's `short_description`", &c.short_description.odd),
+                ("its README's `tags`", &c.tags.odd),
+                ("its README's `models`", &c.models.odd),
+            ]
+        });
+        listed
+            .into_iter()
+            .chain(card)
+            .filter_map(|(key, odd)| odd.as_ref().map(|odd| format!("{}: {key} {odd}", self.id)))
+            .collect()
     }
 
     /// The Space's name within its owner: `build-small-hackathon/pill-pal` → `pill-pal`.
@@ -211,6 +304,27 @@ mod tests {
         let building: Runtime = serde_json::from_value(fixture("space_runtime_cassette.json")).expect("runtime");
         assert_eq!(stage(Some(&building)), "starting");
         assert_eq!(building.hardware.and_then(|h| h.current), None);
+    }
+
+    #[test]
+    fn a_readmes_loose_metadata_reads_as_far_as_it_goes() {
+        let space: Space = serde_json::from_value(serde_json::json!({
+            "id": "o/s", "models": "a/b", "tags": null,
+            "cardData": {"title": 2048, "short_description": {"x": 1}, "tags": ["t", 3, false], "models": 5},
+        }))
+        .expect("a loose card still reads");
+        assert_eq!(space.all_models(), ["a/b"]);
+        assert_eq!(space.all_tags(), ["t"]);
+        let card = space.card.clone().expect("card");
+        assert_eq!((card.title.value.as_deref(), card.short_description.value.as_deref()), (Some("2048"), None));
+        assert_eq!(
+            space.oddities(),
+            [
+                "o/s: its README's `short_description` is a table, not text: read as none",
+                "o/s: its README's `tags` lists 2 items that are not text: they are left out",
+                "o/s: its README's `models` is a number, not a list: read as none",
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct Listing {
     pub without_track: usize,
     /// Spaces whose README the Hub failed to give, and why: kept, without their links.
     pub unread: Vec<(String, String)>,
+    /// What of a Space's README metadata did not read as meant ([`Space::oddities`]): of every
+    /// Space kept, and of one left out whose tags did not read (which may be why).
+    pub oddities: Vec<String>,
 }
 
 /// Every Space of `org` that carries a tag naming one of judging.toml's tracks.
@@ -37,8 +40,11 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
         next = after;
     }
     let total = all.len();
-    let spaces: Vec<Space> =
-        all.into_iter().filter(|s| s.all_tags().iter().any(|t| config.track_for(t).is_some())).collect();
+    let has_track = |s: &Space| s.all_tags().iter().any(|t| config.track_for(t).is_some());
+    let loose_tags = |s: &Space| s.tags.odd.is_some() || s.card.as_ref().is_some_and(|c| c.tags.odd.is_some());
+    let oddities: Vec<String> =
+        all.iter().filter(|s| has_track(s) || loose_tags(s)).flat_map(Space::oddities).collect();
+    let spaces: Vec<Space> = all.into_iter().filter(|s| has_track(s)).collect();
     let without_track = total - spaces.len();
     // READMEs change with the Space's commit: one fetched for this commit is still right. The
     // cache is read here; only the Hub is asked from several threads.
@@ -81,7 +87,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
         }
     }
     let json = serde_json::to_vec(&rows).map_err(|e| HubError::Json { url: org.into(), reason: e.to_string() })?;
-    Ok(Listing { json, spaces, answers, without_track, unread })
+    Ok(Listing { json, spaces, answers, without_track, unread, oddities })
 }
 
 /// One entry as a row of a JSON export, in the default column names.
@@ -91,13 +97,13 @@ fn row(space: &Space, found: &readme::Found, org: &str, config: &Config) -> serd
     let card = space.card.clone().unwrap_or_default();
     json!({
         "id": space.name(),
-        "title": card.title.unwrap_or_else(|| space.name().to_owned()),
+        "title": card.title.value.unwrap_or_else(|| space.name().to_owned()),
         // A Space the org owns says nothing of its team; a Space under a member's name does.
         "team": space.author.clone().filter(|a| !a.eq_ignore_ascii_case(org)).unwrap_or_default(),
         "space_url": format!("https://huggingface.co/spaces/{}", space.id),
         "video_url": found.video,
         "post_url": found.post,
-        "description": card.short_description.unwrap_or_default(),
+        "description": card.short_description.value.unwrap_or_default(),
         "track": track,
         "tags": tags,
         "models": space.all_models(),
