@@ -78,8 +78,10 @@ pub fn joined_config() -> Option<PathBuf> {
     dirs().map(|d| d.config_dir().join(JOINED).join("judging.toml"))
 }
 
-/// The folder of [`joined_config`], inside judging's config folder.
-const JOINED: &str = "joined";
+/// The folder of [`joined_config`], inside judging's config folder. No event's id can name it (an
+/// id starts with a letter or a digit): where the config and data folders are one (macOS), an
+/// event whose id it were would keep its stores in it, within reach of the files it fetches.
+const JOINED: &str = "_joined";
 
 /// The judging.toml `judging join` set up, to read: in its own folder, else where an earlier
 /// build put it (the config folder's top), so that an event joined yesterday still opens today.

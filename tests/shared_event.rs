@@ -111,7 +111,7 @@ fn join_writes_nothing_outside_its_folder() {
             .failure()
             .stderr(predicate::str::contains("assign.file").and(predicate::str::contains("relative to its folder")));
         assert!(!target.exists(), "nothing written outside");
-        assert!(!judge.path().join("config/judging/joined/judging.toml").exists(), "nothing written at all");
+        assert!(!judge.path().join("config/judging/_joined/judging.toml").exists(), "nothing written at all");
         let asked: Vec<String> = hub.seen("GET ").into_iter().map(|(line, _, _)| line).collect();
         assert!(asked.iter().all(|l| l.ends_with("/resolve/main/judging.toml")), "{asked:?}");
     }
@@ -134,7 +134,10 @@ fn join_cannot_replace_the_judges_key_or_name() {
         judging(&judge, &hub, "mira").args(["join", REPO]).assert().success();
         assert_eq!(std::fs::read(&key_file).expect("the key"), key, "{file}: the key as it was");
         assert_eq!(std::fs::read(&name).ok(), remembered, "{file}: the name as it was");
-        assert!(judge.path().join("config/judging/joined").join(file).is_file(), "{file}: fetched beside judging.toml");
+        assert!(
+            judge.path().join("config/judging/_joined").join(file).is_file(),
+            "{file}: fetched beside judging.toml"
+        );
         assert_eq!(key_of(&judge, &hub, "mira"), before, "{file}: the same public key");
     }
     // Named as judging.toml itself, the download would replace what was checked.
@@ -146,7 +149,7 @@ fn join_cannot_replace_the_judges_key_or_name() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("assign.file = \"judging.toml\" names judging.toml itself"));
-    assert!(!judge.path().join("config/judging/joined/judging.toml").exists(), "nothing written");
+    assert!(!judge.path().join("config/judging/_joined/judging.toml").exists(), "nothing written");
 }
 
 #[test]
@@ -234,7 +237,7 @@ fn the_export_travels_and_lfs_is_refused_before_the_commit() {
         .stdout(predicate::str::contains("data/export.csv"));
     let judge = Sandbox::new();
     judging(&judge, &hub, "mira").args(["join", REPO]).assert().success().stdout(predicate::str::contains("40 new"));
-    assert!(judge.path().join("config/judging/joined/data/export.csv").exists());
+    assert!(judge.path().join("config/judging/_joined/data/export.csv").exists());
     // A file the Hub wants through LFS is refused before any commit.
     let big = format!("{}{}", export, "x,".repeat(600_000));
     organizer.file("data/export.csv", &big);

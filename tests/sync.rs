@@ -203,12 +203,12 @@ fn init_join_push_and_status() {
         .assert()
         .success()
         .stdout(predicate::str::contains("judging.toml"));
-    assert!(judge.path().join("config/judging/joined/judging.toml").exists(), "in the config folder");
+    assert!(judge.path().join("config/judging/_joined/judging.toml").exists(), "in the config folder");
     // An event an earlier build joined, at the config folder's top, is read until the next join.
     let earlier = Sandbox::new();
     let top = earlier.path().join("config/judging");
     std::fs::create_dir_all(&top).expect("config folder");
-    std::fs::copy(judge.path().join("config/judging/joined/judging.toml"), top.join("judging.toml")).expect("copy");
+    std::fs::copy(judge.path().join("config/judging/_joined/judging.toml"), top.join("judging.toml")).expect("copy");
     earlier.cmd().arg("check").assert().stdout(predicate::str::contains("config/judging/judging.toml"));
     let list = judging(&judge, &hub, "mira", TOKEN).args(["list", "--format", "json"]).output().expect("runs");
     let listed: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
