@@ -209,6 +209,22 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
         predicate::str::contains("--method median").and(predicate::str::contains("saved already, by the mean method")),
     );
     head(&s).args(["results", "--method", "mean"]).arg(&saved).assert().success();
+    // How it was trimmed is not saved: a trim asked for cannot be checked, and is refused.
+    head(&s)
+        .args(["merge", "--method", "trimmed", "--trim", "1", "--format", "json", "-o"])
+        .arg(&saved)
+        .args(&files)
+        .assert()
+        .success();
+    for trim in [&["--trim", "1"][..], &["--trim-by", "criterion"]] {
+        head(&s)
+            .args(["results", "--method", "trimmed"])
+            .args(trim)
+            .arg(&saved)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("whose trim is not saved"));
+    }
     head(&s).args(["results", "--without", "mira"]).arg(&saved).assert().code(2);
 }
 

@@ -140,16 +140,19 @@ fn join_cannot_replace_the_judges_key_or_name() {
         );
         assert_eq!(key_of(&judge, &hub, "mira"), before, "{file}: the same public key");
     }
-    // Named as judging.toml itself, the download would replace what was checked.
-    let hub = hub();
-    repo_with(&hub, "", "judging.toml");
-    let judge = Sandbox::new();
-    judging(&judge, &hub, "mira")
-        .args(["join", REPO])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("assign.file = \"judging.toml\" names judging.toml itself"));
-    assert!(!judge.path().join("config/judging/_joined/judging.toml").exists(), "nothing written");
+    // Named as judging.toml itself, the download would replace what was checked; in other
+    // letters too, as a file system that ignores case reads them.
+    for itself in ["judging.toml", "Judging.TOML"] {
+        let hub = hub();
+        repo_with(&hub, "", itself);
+        let judge = Sandbox::new();
+        judging(&judge, &hub, "mira")
+            .args(["join", REPO])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!("assign.file = \"{itself}\" names judging.toml itself")));
+        assert!(!judge.path().join("config/judging/_joined/judging.toml").exists(), "nothing written");
+    }
 }
 
 #[test]

@@ -236,7 +236,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let request = results::Request {
                 files: &collected,
                 options,
-                method_asked: method.name.is_some() || method.trim.is_some() || method.trim_by.is_some(),
+                method_asked: method.name.is_some(),
+                trim_asked: method.trim.is_some() || method.trim_by.is_some(),
                 decisions: decisions.as_deref(),
                 format: *format,
                 public: *public,

@@ -24,9 +24,12 @@ use crate::sanitize::clean_line;
 pub struct Request<'a> {
     pub files: &'a [PathBuf],
     pub options: Options,
-    /// Whether the method was asked for on the command line (`--method`, `--trim`, `--trim-by`),
-    /// not taken from judging.toml: a saved merge that was merged another way refuses it.
+    /// Whether the method was asked for on the command line (`--method`), not taken from
+    /// judging.toml: a saved merge that was merged another way refuses it.
     pub method_asked: bool,
+    /// Whether `--trim` or `--trim-by` was given: a saved merge does not say how it was trimmed,
+    /// so it refuses them.
+    pub trim_asked: bool,
     pub decisions: Option<&'a Path>,
     pub format: ResultsFormat,
     /// The announcement for the public, not the jury's results.
@@ -72,6 +75,12 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             }
             // The saved merge's method is the one its places came from: another asked for
             // would be silently not used.
+            if request.trim_asked {
+                return Err(crate::cli::UsageError(format!(
+                    "--trim and --trim-by act on a merge, and {file} is a merge saved already, whose trim is not saved: give the judges' score files to merge them trimmed so, or leave --trim and --trim-by out"
+                ))
+                .into());
+            }
             let asked = request.options.method.name();
             if request.method_asked && asked != saved.method {
                 return Err(crate::cli::UsageError(format!(

@@ -282,7 +282,12 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
 /// and whether the event needs it), each once; refused when one is judging.toml itself, which
 /// its download would replace with what the check of judging.toml never saw.
 fn files_beside(repo_id: &str, files: Vec<(&str, String, bool)>) -> Result<Vec<(String, bool)>> {
-    let same = |a: &str, b: &str| Path::new(a).components().eq(Path::new(b).components());
+    // Compared as a file system that ignores case would (macOS's, Windows'): "Judging.toml" is
+    // judging.toml there.
+    let same = |a: &str, b: &str| {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        Path::new(&a).components().eq(Path::new(&b).components())
+    };
     let mut beside: Vec<(String, bool)> = Vec::with_capacity(files.len());
     for (key, path, needed) in files {
         if same(&path, "judging.toml") {

@@ -407,7 +407,9 @@ impl Run<'_> {
             },
             finals,
             heading: match (prize.by, self.book.criterion_method) {
-                (PrizeBy::Criterion, Some(method)) => format!("{} ({method})", prize.heading(self.book.criteria)),
+                (PrizeBy::Criterion, Some(method)) if !self.by_the_judges_mean() => {
+                    format!("{} ({method})", prize.heading(self.book.criteria))
+                }
                 _ => prize.heading(self.book.criteria),
             },
             by_count: matches!(prize.by, PrizeBy::Badges | PrizeBy::Likes | PrizeBy::File),
@@ -533,12 +535,18 @@ impl Run<'_> {
         self.book.criteria.iter().position(|k| k.id == id)
     }
 
+    /// Whether a prize by criterion goes by the judges' mean on it, not the method's merged
+    /// score: a merge saved by an earlier build did not merge each criterion.
+    fn by_the_judges_mean(&self) -> bool {
+        self.candidates.iter().any(|c| c.ranked() && c.by_criterion_merged.is_empty())
+    }
+
     /// The candidates this prize may go to, best first, each with the key that orders them:
     /// equal keys are ties.
     fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
         let criterion = self.criterion_of(prize);
-        if criterion.is_some() && self.candidates.iter().any(|c| c.ranked() && c.by_criterion_merged.is_empty()) {
+        if criterion.is_some() && self.by_the_judges_mean() {
             notes.push(format!(
                 "ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
                 prize.criterion.as_deref().unwrap_or_default()

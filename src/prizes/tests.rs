@@ -425,7 +425,11 @@ fn a_prize_by_criterion_ranks_by_the_merged_criterion_score() {
 /// prize by criterion names the method in its heading: "Utility 40.00" read as a mark of 40.
 #[test]
 fn a_prize_by_criterion_names_a_method_off_the_rubrics_scale() {
-    let field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    for (k, c) in field.iter_mut().enumerate() {
+        c.by_criterion_merged =
+            vec![Some(crate::rankings::CriterionStanding { score: 4.0 - k as f64, place: k + 1 }), None, None];
+    }
     let demo = Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) };
     let criteria = crate::config::Config::builtin().criteria;
     let label = criteria.iter().find(|c| c.id == "utility").map(|c| c.label.clone()).expect("utility");
@@ -442,6 +446,11 @@ fn a_prize_by_criterion_names_a_method_off_the_rubrics_scale() {
             criterion_method,
         };
         assert_eq!(award(&field, &book).prizes[0].heading, heading);
+        // A merge saved by an earlier build has no merged criterion scores: the prize goes by
+        // the judges' mean, which the heading names plainly.
+        let earlier: Vec<Candidate> =
+            field.iter().cloned().map(|c| Candidate { by_criterion_merged: Vec::new(), ..c }).collect();
+        assert_eq!(award(&earlier, &book).prizes[0].heading, label);
     }
     // A prize by score keeps its heading: the results' first line names the method.
     let book = Rulebook {

@@ -7,8 +7,9 @@ use crate::finals::Standing;
 use crate::format::fit;
 
 /// The lines of one round: a heading sentence, a table (`markdown` makes it a Markdown table),
-/// then the sentences.
-pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<String> {
+/// then the sentences. Printed on a terminal (`width`), the table's id and title narrow to fit
+/// it, as the ranking's table above does.
+pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool, width: Option<usize>) -> Vec<String> {
     let answers: usize = s.judges.iter().map(|j| j.answers).sum();
     let mut out = vec![format!(
         "FINALS of {}: the paid places come from {} by {} among {} finalists, fitted by Bradley-Terry with ties (Davidson 1970), every judge's answers counting alike, the rubric round a weak prior. STRENGTH is on a log scale, ± its standard error; PAID is the chance of one of the {} paid places when the strengths are redrawn as unsure as they are; NEXT, how sure it is above the finalist after it.",
@@ -18,44 +19,7 @@ pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<Stri
         s.order.len(),
         s.paid
     )];
-    if markdown {
-        out.push(String::new());
-        out.push("| Place | Rubric | ID | Title | Strength | Compared (won-lost-level) | Paid | Next |".into());
-        out.push("|---:|---:|---|---|---:|---:|---:|---:|".into());
-    } else {
-        out.push(
-            "PLACE  RUBRIC  ID                    TITLE                   STRENGTH  COMPARED  W-L-LEVEL  PAID  NEXT"
-                .into(),
-        );
-    }
-    for f in &s.order {
-        let next = f.above_next.map_or_else(|| "-".to_owned(), crate::format::percent);
-        let strength = format!("{} ± {:.2}", crate::format::signed(f.strength, 2), f.sd);
-        let record = format!("{}-{}-{}", f.wins, f.losses, f.levels);
-        let paid = crate::format::percent(f.paid);
-        out.push(if markdown {
-            format!(
-                "| {} | {} | {} | {} | {strength} | {} ({record}) | {paid} | {next} |",
-                f.place,
-                f.rubric_place,
-                show(&f.id),
-                show(&f.title),
-                f.compared
-            )
-        } else {
-            format!(
-                "{:>5}  {:>6}  {:<20}  {:<22}  {strength:>13}  {:>8}  {record:>9}  {paid:>4}  {next:>4}",
-                f.place,
-                f.rubric_place,
-                fit(&show(&f.id), 20),
-                fit(&show(&f.title), 22),
-                f.compared
-            )
-        });
-    }
-    if markdown {
-        out.push(String::new());
-    }
+    out.extend(if markdown { finalists_markdown(s, show) } else { finalists_table(s, show, width) });
     let title = |id: &str| s.order.iter().find(|f| f.id == id).map_or_else(|| show(id), |f| show(&f.title));
     let open: Vec<String> = s
         .pairs
@@ -94,6 +58,77 @@ pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool) -> Vec<Stri
         out.push(format!(
             "How often each judge's winner is the one the order places higher (shown only: every judge's answers count alike, so no judge is silenced for dissenting): {}.",
             agreed.join(", ")
+        ));
+    }
+    out
+}
+
+/// A finalist's strength ± its standard error, its record (won-lost-level), its chance of a paid
+/// place and how sure it is above the next, as every format shows them.
+fn figures(f: &crate::finals::FinalistStanding) -> (String, String, String, String) {
+    (
+        format!("{} ± {:.2}", crate::format::signed(f.strength, 2), f.sd),
+        format!("{}-{}-{}", f.wins, f.losses, f.levels),
+        crate::format::percent(f.paid),
+        f.above_next.map_or_else(|| "-".to_owned(), crate::format::percent),
+    )
+}
+
+/// The finalists as a Markdown table, a blank line before and after.
+fn finalists_markdown(s: &Standing, show: fn(&str) -> String) -> Vec<String> {
+    let mut out = vec![
+        String::new(),
+        "| Place | Rubric | ID | Title | Strength | Compared (won-lost-level) | Paid | Next |".into(),
+        "|---:|---:|---|---|---:|---:|---:|---:|".into(),
+    ];
+    for f in &s.order {
+        let (strength, record, chance, next) = figures(f);
+        out.push(format!(
+            "| {} | {} | {} | {} | {strength} | {} ({record}) | {chance} | {next} |",
+            f.place,
+            f.rubric_place,
+            show(&f.id),
+            show(&f.title),
+            f.compared
+        ));
+    }
+    out.push(String::new());
+    out
+}
+
+/// The finalists as a table for the terminal. Printed on one (`width`) too narrow for it,
+/// COMPARED (the sum of W-L-LEVEL beside it) goes first, then the title and the id narrow.
+fn finalists_table(s: &Standing, show: fn(&str) -> String, width: Option<usize>) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    // PLACE, RUBRIC, then (after the id and the title) STRENGTH, COMPARED, W-L-LEVEL, PAID and
+    // NEXT, with the gaps between them.
+    let natural_id = s.order.iter().map(|f| show(&f.id).width()).max().unwrap_or(0).clamp(2, 20);
+    let rest = 5 + 2 + 6 + 2 + 2 + 2 + 13 + 2 + 8 + 2 + 9 + 2 + 4 + 2 + 4;
+    let compared = width.is_none_or(|w| rest + natural_id.min(8) + 12 <= w);
+    let rest = if compared { rest } else { rest - 10 };
+    let title = super::words_width(width, rest + natural_id, (12, 22));
+    let over = (rest + natural_id + title).saturating_sub(width.unwrap_or(usize::MAX));
+    let id = natural_id.saturating_sub(over).max(natural_id.min(8));
+    let pad = |text: String, room: usize| {
+        let text = fit(&text, room);
+        let gap = room.saturating_sub(text.width());
+        format!("{text}{}", " ".repeat(gap))
+    };
+    let mut out = vec![format!(
+        "PLACE  RUBRIC  {}  {}  STRENGTH{}  W-L-LEVEL  PAID  NEXT",
+        pad("ID".into(), id),
+        pad("TITLE".into(), title),
+        if compared { "  COMPARED" } else { "" }
+    )];
+    for f in &s.order {
+        let (strength, record, chance, next) = figures(f);
+        out.push(format!(
+            "{:>5}  {:>6}  {}  {}  {strength:>13}{}  {record:>9}  {chance:>4}  {next:>4}",
+            f.place,
+            f.rubric_place,
+            pad(show(&f.id), id),
+            pad(show(&f.title), title),
+            if compared { format!("  {:>8}", f.compared) } else { String::new() }
         ));
     }
     out

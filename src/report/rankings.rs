@@ -144,6 +144,8 @@ fn columns(r: &Rankings, group: &str) -> Vec<usize> {
 
 /// The most columns a ranking's table gives an id: a longer one ends in "…".
 const ID_WIDEST: usize = 20;
+/// The fewest an id narrows to on a terminal too narrow for the table.
+const ID_NARROWEST: usize = 8;
 
 /// How a ranking's table is laid out at the width it is printed at: on a terminal narrower than
 /// its natural rows the title narrows first, then BEYOND and GAP (said in the preamble, and
@@ -159,6 +161,8 @@ struct Layout {
     width: Option<usize>,
     paid: bool,
     rubric: bool,
+    /// How many of the ranking's criteria columns it keeps, from the first.
+    criteria: usize,
 }
 
 /// The widest title a table gives, and the narrowest it narrows to on a small terminal.
@@ -172,16 +176,28 @@ impl Layout {
         // spent 20 columns on them, and a row did not fit a terminal it could.
         let id = ranked.iter().map(|e| clean_line(&e.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
         let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
-        let natural = Layout { id, title: TITLE_WIDTHS.1, gap: true, beyond: true, width, paid, rubric };
+        let natural = Layout { id, title: TITLE_WIDTHS.1, gap: true, beyond: true, width, paid, rubric, criteria };
         let Some(columns) = width else { return natural };
-        let flags = ranked.iter().map(|e| flags(e).width()).max().unwrap_or(0).min(FLAGS_ROOM);
-        let room = if flags > 0 { flags + 2 } else { 0 };
-        // BEYOND goes before GAP, and GAP only once a title would narrow past 20 columns.
+        // The flags' column: as wide as its heading at least, which the heading's row takes.
+        let flags = ranked.iter().map(|e| flags(e).width()).max().unwrap_or(0).clamp("FLAGS".len(), FLAGS_ROOM);
+        let room = flags + 2;
+        // BEYOND goes before GAP, and GAP only once a title would narrow past 20 columns; then,
+        // the title at its narrowest, a long id narrows too (to 8 columns, ending in "…"), and
+        // last the criteria columns go, from the last (said above the table, as GAP's is).
         for (gap, beyond) in [(true, true), (true, false), (false, false)] {
             let layout = Layout { gap, beyond, ..natural };
-            let rest = layout.row_width(criteria) - natural.title + room;
+            let rest = layout.row_width() - natural.title + room;
             if columns >= rest + 20 || !gap {
-                return Layout { title: super::words_width(width, rest, TITLE_WIDTHS), ..layout };
+                let title = super::words_width(width, rest, TITLE_WIDTHS);
+                // Past here only the FLAGS heading's room is kept: a row's flags go under it.
+                let heading = "FLAGS".len() + 2;
+                let over = (rest - room + heading + title).saturating_sub(columns);
+                let id = layout.id.saturating_sub(over).max(layout.id.min(ID_NARROWEST));
+                let mut fitted = Layout { id, title, ..layout };
+                while fitted.criteria > 0 && fitted.row_width() + heading > columns {
+                    fitted.criteria -= 1;
+                }
+                return fitted;
             }
         }
         natural
@@ -193,20 +209,23 @@ impl Layout {
     }
 
     /// A row's width before its flags.
-    fn row_width(&self, criteria: usize) -> usize {
+    fn row_width(&self) -> usize {
         self.title_at()
             + self.title
             + 7
             + if self.paid { 6 } else { 0 }
-            + 9 * criteria
+            + 9 * self.criteria
             + 8
             + if self.gap { 8 } else { 0 }
             + if self.beyond { 8 } else { 0 }
     }
 
-    /// The columns left out to fit the terminal, as the preamble names them.
-    fn left_out(&self) -> Vec<&'static str> {
-        [(!self.gap, "GAP"), (!self.beyond, "BEYOND")].into_iter().filter(|(out, _)| *out).map(|(_, c)| c).collect()
+    /// The columns left out to fit the terminal, by their headings: the criteria's of `shown`
+    /// past those kept, GAP and BEYOND.
+    fn left_out(&self, r: &Rankings, shown: &[usize]) -> Vec<String> {
+        let criteria = shown.iter().skip(self.criteria).map(|k| fit(&r.criteria[*k].to_uppercase(), 7));
+        let figures = [(!self.gap, "GAP"), (!self.beyond, "BEYOND")].into_iter().filter(|(out, _)| *out);
+        criteria.chain(figures.map(|(_, c)| c.to_owned())).collect()
     }
 
     fn heading(&self, r: &Rankings, shown: &[usize]) -> String {
@@ -269,13 +288,16 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], layout: &Layout) {
         // the title: the terminal would have cut the row in two at its edge.
         Some(width) if !e.flags.is_empty() || e.tie_break.is_some() => {
             let flags = flags(e);
-            if layout.row_width(shown.len()) + 2 + flags.width() > width {
+            if layout.row_width() + 2 + flags.width() > width {
                 let _ = write!(out, "\n{:indent$}{flags}", "", indent = layout.title_at());
             } else {
                 let _ = write!(out, "  {flags}");
             }
         }
-        _ => {
+        // On a terminal, nothing after a row without flags: two spaces past its edge would be
+        // wrapped onto a line of their own.
+        Some(_) => {}
+        None => {
             out.push_str("  ");
             write_flags(out, e);
         }
@@ -309,16 +331,16 @@ fn rubric_cell(shown: bool, e: &Ranked, markdown: bool) -> String {
 
 /// The finals round of a ranking as a Markdown section, or nothing without one.
 fn finals_section(r: &Rankings, group: &str) -> String {
-    let lines = finals(r, group, crate::sanitize::markdown, true);
+    let lines = finals(r, group, crate::sanitize::markdown, true, None);
     if lines.is_empty() { String::new() } else { format!("\n### Finals\n\n{}\n", lines.join("\n")) }
 }
 
 /// The finals round of a ranking, as lines for the table (`markdown` false) or Markdown.
-fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool) -> Vec<String> {
+fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool, width: Option<usize>) -> Vec<String> {
     r.finals
         .iter()
         .filter(|s| s.ranking == group)
-        .flat_map(|s| crate::report::finals::lines(s, show, markdown))
+        .flat_map(|s| crate::report::finals::lines(s, show, markdown, width))
         .collect()
 }
 
@@ -516,22 +538,23 @@ fn table_section(r: &Rankings, group: &str, ranked: &[Ranked], width: Option<usi
     let noun = if ranked.len() == 1 { "entry" } else { "entries" };
     let mut out = format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len());
     let layout = Layout::of(ranked, shown.len(), width);
-    let left_out = layout.left_out();
-    if !left_out.is_empty() {
+    let left_out = layout.left_out(r, &shown);
+    if let Some((last, before)) = left_out.split_last() {
+        let named = if before.is_empty() { last.clone() } else { format!("{} and {last}", before.join(", ")) };
         out.push_str(&format!(
-            "{} left out to fit this terminal's {} columns; a wider one shows them, and so does -o FILE\n",
-            left_out.join(" and "),
+            "{named} left out to fit this terminal's {} columns; a wider one shows them, and so does -o FILE\n",
             width.unwrap_or_default()
         ));
     }
-    out.push_str(&layout.heading(r, &shown));
-    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, &shown, &layout)));
+    let shown = &shown[..layout.criteria];
+    out.push_str(&layout.heading(r, shown));
+    out.push_str(&crate::parallel::text_of_each(ranked, |out, e| table_row(out, e, shown, &layout)));
     let said = majority(r, group).map(|m| clean_line(&m.said));
     let under = closer_than_shown(ranked, clean_line)
         .into_iter()
         .chain(chances(r, group, ranked, clean_line))
         .chain(robustness(r, group, clean_line));
-    for line in under.chain(said).chain(finals(r, group, clean_line, false)) {
+    for line in under.chain(said).chain(finals(r, group, clean_line, false, width)) {
         out.push_str(&format!("{line}\n"));
     }
     out
