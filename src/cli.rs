@@ -93,9 +93,9 @@ pub enum Command {
     },
     /// Write this judge's score file for the head judge
     Export {
-        /// Where to write it [default: scores-EVENT-JUDGE.json here]
+        /// Where to write it, `-` for standard output [default: scores-EVENT-JUDGE.json here]
         #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        output: Option<crate::disk::Output>,
     },
     /// Merge judges' score files into rankings, overall and per track
     Merge {
@@ -139,9 +139,9 @@ pub enum Command {
         force: bool,
         #[arg(long, value_enum, default_value_t = MergeFormat::Table)]
         format: MergeFormat,
-        /// Write to this file instead of the terminal
+        /// Write to this file instead of the terminal (`-` is standard output)
         #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        output: Option<crate::disk::Output>,
     },
     /// Spread the submissions over the judges in judging.toml, and write who judges what
     Assign {
@@ -154,9 +154,10 @@ pub enum Command {
         /// Let judges with `tracks` judge any track
         #[arg(long)]
         all_tracks: bool,
-        /// Where to write [default: assign.file beside judging.toml]
+        /// Where to write, `-` for standard output (the coverage then goes to standard error)
+        /// [default: assign.file beside judging.toml]
         #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        output: Option<crate::disk::Output>,
         /// Replace an assignments file that exists
         #[arg(long)]
         force: bool,
@@ -201,9 +202,9 @@ pub enum Command {
         /// the jury's deliberation (as a table, md or html)
         #[arg(long)]
         public: bool,
-        /// Write to this file instead of the terminal
+        /// Write to this file instead of the terminal (`-` is standard output)
         #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
+        output: Option<crate::disk::Output>,
     },
     /// Ask the Hub about every entry's Space: stage, hardware and price, models and their sizes
     Enrich {
@@ -242,7 +243,7 @@ pub enum Command {
         #[command(flatten)]
         left_out: LeftOut,
         /// The folder to write into
-        #[arg(short, long, value_name = "DIR")]
+        #[arg(short, long, value_name = "DIR", value_parser = folder())]
         output: PathBuf,
     },
     /// Your signing key: made once on this machine (the private half stays in your config folder,
@@ -263,7 +264,7 @@ pub enum Command {
     /// pushed
     Collect {
         /// Where to put the files
-        #[arg(short, long, value_name = "DIR", default_value = "collected")]
+        #[arg(short, long, value_name = "DIR", default_value = "collected", value_parser = folder())]
         output: PathBuf,
     },
     /// Check judging.toml and the export; print every problem, and fail if there is one
@@ -293,7 +294,7 @@ pub enum Command {
         page: Option<String>,
         /// Write every page into this folder, which must exist: judging.1 and judging-COMMAND.1 for
         /// each command
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", value_parser = folder())]
         out_dir: Option<PathBuf>,
     },
 }
@@ -310,6 +311,12 @@ pub struct UsageError(pub String);
 /// is a usage error like any other, not a failure found once the command runs.
 fn judge_name(given: &str) -> Result<String, String> {
     crate::paths::check_judge(given).map_err(|_| format!("give {}, such as --judge ada", crate::paths::USABLE_JUDGE))
+}
+
+/// A folder a command writes files into, as clap reads it: see [`crate::disk::output_folder`].
+fn folder() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::OsStringValueParser::new().try_map(crate::disk::output_folder)
 }
 
 /// The exit status of a usage error, clap's and [`UsageError`]'s alike; 1 is for everything

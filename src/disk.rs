@@ -27,6 +27,74 @@ pub enum DiskError {
     NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot write {}: it is a symbolic link to {}, which does not exist; give the path of a file, or make its folder", path.display(), target.display())]
     Dangling { path: PathBuf, target: PathBuf },
+    #[error("cannot write to standard output: {source}{}", hint(source))]
+    Stdout { source: std::io::Error },
+}
+
+/// What `-o` names for standard output, as most tools take it.
+pub const STDOUT_NAME: &str = "-";
+
+/// Where a command's `-o FILE` sends what it writes: [`STDOUT_NAME`] is standard output, every
+/// other name a file, written by [`write_output`]. Decided here once, for every command's `-o`
+/// (clap makes one from the text given); a command that writes a folder takes
+/// [`output_folder`] instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Stdout,
+    File(PathBuf),
+}
+
+impl From<std::ffi::OsString> for Output {
+    fn from(given: std::ffi::OsString) -> Output {
+        if given == STDOUT_NAME { Output::Stdout } else { Output::File(given.into()) }
+    }
+}
+
+impl std::fmt::Display for Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Output::Stdout => f.write_str("standard output"),
+            Output::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+impl Output {
+    /// The file, or `None` for standard output.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Output::Stdout => None,
+            Output::File(path) => Some(path),
+        }
+    }
+
+    /// As [`check_output`]; standard output is always there.
+    pub fn check(&self) -> Result<(), DiskError> {
+        self.file().map_or(Ok(()), check_output)
+    }
+
+    /// `bytes` to standard output, or to the file as [`write_output`] writes it.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), DiskError> {
+        match self {
+            Output::File(path) => write_output(path, bytes),
+            Output::Stdout => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes).and_then(|()| out.flush()).map_err(|source| DiskError::Stdout { source })
+            }
+        }
+    }
+}
+
+/// A folder a command writes its files into (`feedback -o DIR`), as clap reads it: the
+/// [`STDOUT_NAME`] that is standard output for a file is refused, since many files cannot go
+/// there, rather than taken as a folder named `-`.
+pub fn output_folder(given: std::ffi::OsString) -> Result<PathBuf, String> {
+    if given == STDOUT_NAME {
+        return Err(format!(
+            "`{STDOUT_NAME}` is standard output, and this writes several files into a folder: give a folder (./{STDOUT_NAME} for one named {STDOUT_NAME})"
+        ));
+    }
+    Ok(given.into())
 }
 
 /// What a full disk or a read-only folder means for the judge.

@@ -201,3 +201,42 @@ fn the_app_with_its_output_not_a_terminal_says_so_and_leaves_the_terminal_alone(
     let file = std::fs::read(s.path().join("out.txt")).expect("the redirected output");
     assert!(!file.contains(&0x1b), "no escape sequence in the file: {:?}", String::from_utf8_lossy(&file));
 }
+
+/// `-o -` is standard output wherever `-o` names a file (export, merge, results, assign): what
+/// would have gone into the file is printed, no file named `-` is made, and no "Wrote" line
+/// joins it; `assign` then sends its coverage to standard error. It had written a file named
+/// `-`, and said "Wrote -". Where `-o` names a folder (feedback, collect; `man --out-dir`), `-`
+/// is refused as a usage error.
+#[test]
+fn a_dash_for_output_is_standard_output_everywhere() {
+    let s = one_entry_scored();
+    let file = |args: &[&str]| -> String {
+        let out = s.cmd().args(args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(!s.path().join("-").exists(), "{args:?} made a file named -");
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(!stdout.contains("Wrote") && !stderr.contains("Wrote"), "{args:?}: {stdout}{stderr}");
+        stdout
+    };
+    let exported = file(&["export", "-o", "-"]);
+    let parsed: serde_json::Value = serde_json::from_str(&exported).expect("the score file itself");
+    assert_eq!(parsed["body"]["judge"], "tester", "{exported}");
+    let merged = file(&["merge", "tester.json", "--format", "json", "-o", "-"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&merged).is_ok(), "{merged}");
+    let results = file(&["results", "tester.json", "--format", "csv", "-o", "-"]);
+    assert_eq!(results, file(&["results", "tester.json", "--format", "csv"]), "as without -o");
+    let assigned = s.cmd().args(["assign", "-o", "-"]).output().expect("runs");
+    let (toml, coverage) = (String::from_utf8_lossy(&assigned.stdout), String::from_utf8_lossy(&assigned.stderr));
+    assert!(assigned.status.success(), "{coverage}");
+    assert!(toml.starts_with("# Written by `judging assign`") && toml.contains("[judges]"), "{toml}");
+    assert!(coverage.contains("Judges linked") && !coverage.contains("Wrote"), "{coverage}");
+    assert!(!s.path().join("-").exists() && !s.path().join("assignments.toml").exists());
+    for args in [&["feedback", "tester.json", "-o", "-"][..], &["collect", "-o", "-"], &["man", "--out-dir", "-"]] {
+        let out = s.cmd().args(args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("`-` is standard output") && stderr.contains("give a folder"), "{args:?}: {stderr}");
+    }
+    assert!(!s.path().join("-").exists());
+}

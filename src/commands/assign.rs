@@ -1,18 +1,18 @@
 //! `judging assign`: who judges what, written beside judging.toml for the judges' app.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
 use super::Session;
+use crate::disk::Output;
 use crate::sanitize::clean_line;
 
 pub struct Request {
     pub judges_per_entry: Option<usize>,
     pub seed: Option<u64>,
     pub all_tracks: bool,
-    pub output: Option<PathBuf>,
+    pub output: Option<Output>,
     pub force: bool,
     pub dry_run: bool,
 }
@@ -60,47 +60,51 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         crate::assign::assign(&config.event.id, &practised, &trainees, 1, keep_tracks, seed, calibration)
     });
     progress.done();
+    // The coverage goes where the assignments do not: to standard error when they go to
+    // standard output, which then holds the file alone.
+    let to_stdout = request.output == Some(Output::Stdout) && !request.dry_run;
+    let say = |line: String| if to_stdout { eprintln!("{line}") } else { println!("{line}") };
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
-    println!(
+    say(format!(
         "{}, {} each where the rules allow, seed {seed}{}: {}",
         crate::format::count(entries.len(), "entry", "entries"),
         crate::format::count(k, "judge", "judges"),
         if keep_tracks { ", judges kept to their tracks" } else { "" },
         loads.join(", ")
-    );
+    ));
     if plan.short.is_empty() {
-        println!("Every entry has {}.", crate::format::count(k, "judge", "judges"));
+        say(format!("Every entry has {}.", crate::format::count(k, "judge", "judges")));
     } else {
-        println!(
+        say(format!(
             "{} with fewer than {}:",
             crate::format::count(plan.short.len(), "entry", "entries"),
             crate::format::count(k, "judge", "judges")
-        );
+        ));
         for s in &plan.short {
-            println!("  {} has {}: {}", clean_line(&s.id), s.judges, clean_line(&s.why));
+            say(format!("  {} has {}: {}", clean_line(&s.id), s.judges, clean_line(&s.why)));
         }
     }
     if let Some(why) = &plan.uneven {
-        println!("Note: {}", clean_line(why));
+        say(format!("Note: {}", clean_line(why)));
     }
     if let Some(practice) = practice {
         let loads: Vec<String> =
             practice.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
-        println!(
+        say(format!(
             "Trainees, on top of the judges above (their marks count for nothing), one to an entry, each about a judge's share ({share}): {}",
             loads.join(", ")
-        );
+        ));
         plan.assignments.judges.extend(practice.assignments.judges);
     }
     if !calibration.is_empty() {
-        println!(
+        say(format!(
             "Every judge scores the {} calibration entr{} first.",
             calibration.len(),
             if calibration.len() == 1 { "y" } else { "ies" }
-        );
+        ));
     }
-    println!("{}", linked(&plan.groups, k));
+    say(linked(&plan.groups, k));
     if request.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
@@ -113,12 +117,19 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     write_plan(&session, request.output, request.force, &text)
 }
 
-/// Writes the assignments: to the path the organizer named, taken as `>` takes it, or beside
-/// judging.toml, never through a link out of its folder. An existing file is replaced only with
-/// `force`.
-fn write_plan(session: &Session, output: Option<std::path::PathBuf>, force: bool, text: &str) -> Result<ExitCode> {
+/// Writes the assignments: to standard output (`-o -`), to the path the organizer named, taken
+/// as `>` takes it, or beside judging.toml, never through a link out of its folder. An existing
+/// file is replaced only with `force`.
+fn write_plan(session: &Session, output: Option<Output>, force: bool, text: &str) -> Result<ExitCode> {
     let named = output.is_some();
-    let path = output.unwrap_or_else(|| session.loaded.assignments_path());
+    let path = match output {
+        Some(Output::Stdout) => {
+            Output::Stdout.write(text.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Output::File(path)) => path,
+        None => session.loaded.assignments_path(),
+    };
     // Only a file is the assignments judges may have started from: a device (-o /dev/null) is
     // written to as it is.
     if std::fs::metadata(&path).is_ok_and(|m| m.is_file()) && !force {

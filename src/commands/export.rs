@@ -5,12 +5,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::Session;
+use crate::disk::Output;
 use crate::model::Status;
 use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
 /// A name `given` with `--judge` that judging.toml does not list is warned of first.
-pub(super) fn run(session: Session, output: Option<std::path::PathBuf>, given: bool) -> Result<ExitCode> {
+pub(super) fn run(session: Session, output: Option<Output>, given: bool) -> Result<ExitCode> {
     if let Some(unlisted) = session.unlisted_judge(given) {
         eprintln!("warning: {unlisted}");
     }
@@ -18,12 +19,9 @@ pub(super) fn run(session: Session, output: Option<std::path::PathBuf>, given: b
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the score file (to `output`, else `scores-EVENT-JUDGE.json` here) and says so; returns
-/// where, and its text, for `push` to send.
-pub(super) fn write_local(
-    session: &Session,
-    output: Option<std::path::PathBuf>,
-) -> Result<(std::path::PathBuf, String)> {
+/// Writes the score file (to `output`, else `scores-EVENT-JUDGE.json` here) and says so, unless
+/// it went to standard output; returns where, and its text, for `push` to send.
+pub(super) fn write_local(session: &Session, output: Option<Output>) -> Result<(Output, String)> {
     write_for(&session.loaded, &session.store, &session.judge, output, &|line| println!("{line}"), &|line| {
         eprintln!("{line}");
     })
@@ -34,10 +32,10 @@ pub(crate) fn write_for(
     loaded: &crate::event_files::Loaded,
     store: &crate::store::Store,
     judge: &str,
-    output: Option<std::path::PathBuf>,
+    output: Option<Output>,
     say: &dyn Fn(&str),
     warn: &dyn Fn(&str),
-) -> Result<(std::path::PathBuf, String)> {
+) -> Result<(Output, String)> {
     let config = &loaded.config;
     let sheet = store.score_sheet()?;
     let body = crate::scorefile::Body {
@@ -72,9 +70,10 @@ pub(crate) fn write_for(
     let is_signed = signer.is_some();
     let text = crate::scorefile::write(&body, signer)?;
     crate::limits::score_file_fits(text.len() as u64).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let path = output
-        .unwrap_or_else(|| format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into());
-    crate::disk::write_output(&path, text.as_bytes())?;
+    let output = output.unwrap_or_else(|| {
+        Output::File(format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into())
+    });
+    output.write(text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
     let partial: Vec<String> = store
         .submissions()?
@@ -100,14 +99,17 @@ pub(crate) fn write_for(
         .chain(body.texts.iter().map(|(part, texts)| part.counted(texts.len())))
         .chain(comparisons)
         .collect();
-    say(&format!(
-        "Wrote {}{}: {} from judge {}",
-        path.display(),
-        if is_signed { ", signed" } else { "" },
-        counts.join(", "),
-        clean_line(judge)
-    ));
-    Ok((path, text))
+    // Standard output has the file itself, and nothing else.
+    if let Some(path) = output.file() {
+        say(&format!(
+            "Wrote {}{}: {} from judge {}",
+            path.display(),
+            if is_signed { ", signed" } else { "" },
+            counts.join(", "),
+            clean_line(judge)
+        ));
+    }
+    Ok((output, text))
 }
 
 /// Why the merge would refuse this judge's file for its signature, and what to do; `None` when

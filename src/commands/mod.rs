@@ -241,7 +241,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 decisions: decisions.as_deref(),
                 format: *format,
                 public: *public,
-                output: output.as_deref(),
+                // `-o -` is standard output: printed as without -o.
+                output: output.as_ref().and_then(crate::disk::Output::file),
             };
             results::run(session, request)
         }
@@ -264,7 +265,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let chances = chances_asked(*chances, *no_chances);
             let mut options =
                 merge_options(&loaded.config, method, left_out, judges, *min_judges, tie_breaks, chances)?;
-            let mut to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output.as_deref());
+            // `-o -` is standard output: printed as without -o.
+            let output = output.as_ref().and_then(crate::disk::Output::file);
+            let mut to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output);
             if let merge::To::Screen(opened_with) = &mut to {
                 *opened_with = with_score_files(command_line(&cli, &["merge"]), files);
             }

@@ -72,7 +72,7 @@ pub fn push_with(
         Err(e) => Err(format!(
             "not sent: {}. Your score file is written at {}; `judging push` sends it when the Hub can take it",
             clean_line(&e.to_string()),
-            local.display()
+            local
         )),
     }
 }
