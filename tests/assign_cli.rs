@@ -57,6 +57,38 @@ fn the_same_seed_writes_the_same_file_and_an_existing_one_is_kept() {
     assert!(!s.path().join("assignments.toml").exists(), "a dry run writes nothing");
 }
 
+/// An assignments file that exists, or an -o that cannot be written, is refused before anything
+/// is assigned: the error alone, nothing on standard output. The second `assign -k 3 --seed 7`
+/// had printed the whole coverage, then refused. --dry-run still shows the coverage beside it.
+#[test]
+fn a_refused_destination_is_said_before_the_coverage() {
+    let s = Sandbox::new();
+    organizer(&s).arg("pull").assert().success();
+    organizer(&s).args(["assign", "-k", "3", "--seed", "7"]).assert().success();
+    let refusals: [(&[&str], &str); 3] = [
+        (&["assign", "-k", "3", "--seed", "7"], "assignments.toml exists"),
+        (&["assign", "-o", "assignments.toml"], "assignments.toml exists"),
+        (&["assign", "-o", "no-folder/a.toml"], "there is no folder no-folder"),
+    ];
+    for (args, said) in refusals {
+        let out = organizer(&s).args(args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: ") && stderr.contains(said), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?} printed: {}", String::from_utf8_lossy(&out.stdout));
+    }
+    organizer(&s)
+        .args(["assign", "-k", "3", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 judges each"));
+    organizer(&s)
+        .args(["assign", "-k", "3", "--seed", "8", "--force"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 judges each").and(predicate::str::contains("\nWrote ")));
+}
+
 #[test]
 fn without_judges_or_entries_it_says_what_to_do() {
     let s = Sandbox::new();

@@ -1,5 +1,6 @@
 //! `judging assign`: who judges what, written beside judging.toml for the judges' app.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -22,6 +23,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     if config.judges.is_empty() {
         bail!("{} lists no [[judges]]: add one per judge, with their conflicts", session.loaded.describe());
     }
+    // Where it goes is settled before anything is assigned: a refusal comes alone, not after the
+    // whole coverage printed for nothing.
+    let destination = if request.dry_run { None } else { Some(destination(&session, request.output, request.force)?) };
     let k = request.judges_per_entry.unwrap_or(config.assign.judges_per_entry).max(1);
     let seed = request.seed.unwrap_or(config.assign.seed);
     let keep_tracks = config.assign.keep_tracks && !request.all_tracks;
@@ -62,7 +66,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     progress.done();
     // The coverage goes where the assignments do not: to standard error when they go to
     // standard output, which then holds the file alone.
-    let to_stdout = request.output == Some(Output::Stdout) && !request.dry_run;
+    let to_stdout = matches!(destination, Some(Destination::Stdout));
     let say = |line: String| if to_stdout { eprintln!("{line}") } else { println!("{line}") };
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
@@ -105,30 +109,33 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         ));
     }
     say(linked(&plan.groups, k));
-    if request.dry_run {
-        return Ok(ExitCode::SUCCESS);
-    }
+    let Some(destination) = destination else { return Ok(ExitCode::SUCCESS) };
     let body = toml::to_string(&plan.assignments).context("cannot write the assignments as TOML")?;
     let text = format!(
         "# Written by `judging assign`: {} per entry, seed {seed}. Share it with judging.toml;\n\
          # each judge's app then shows their entries as \"assigned to me\".\n{body}",
         crate::format::count(k, "judge", "judges")
     );
-    write_plan(&session, request.output, request.force, &text)
+    write_plan(destination, &text)
 }
 
-/// Writes the assignments: to standard output (`-o -`), to the path the organizer named, taken
-/// as `>` takes it, or beside judging.toml, never through a link out of its folder. An existing
-/// file is replaced only with `force`.
-fn write_plan(session: &Session, output: Option<Output>, force: bool, text: &str) -> Result<ExitCode> {
-    let named = output.is_some();
-    let path = match output {
-        Some(Output::Stdout) => {
-            Output::Stdout.write(text.as_bytes())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        Some(Output::File(path)) => path,
-        None => session.loaded.assignments_path(),
+/// Where the assignments go.
+enum Destination {
+    /// `-o -`.
+    Stdout,
+    /// The path the organizer named, taken as `>` takes it.
+    Named(PathBuf),
+    /// assign.file beside judging.toml, never through a link out of its folder.
+    Beside(PathBuf),
+}
+
+/// Where the assignments go, checked before anything is assigned: an assignments file that
+/// exists is replaced only with `force`, and a path that cannot be written is said.
+fn destination(session: &Session, output: Option<Output>, force: bool) -> Result<Destination> {
+    let (path, named) = match output {
+        Some(Output::Stdout) => return Ok(Destination::Stdout),
+        Some(Output::File(path)) => (path, true),
+        None => (session.loaded.assignments_path(), false),
     };
     // Only a file is the assignments judges may have started from: a device (-o /dev/null) is
     // written to as it is.
@@ -139,11 +146,31 @@ fn write_plan(session: &Session, output: Option<Output>, force: bool, text: &str
         );
     }
     if named {
-        crate::disk::write_output(&path, text.as_bytes())?;
+        crate::disk::check_output(&path)?;
+        Ok(Destination::Named(path))
     } else {
         session.loaded.inside(&path)?;
-        crate::disk::write_durably(&path, text.as_bytes())?;
+        Ok(Destination::Beside(path))
     }
+}
+
+/// Writes the assignments where [`destination`] said, and says so (not on standard output,
+/// which holds them alone).
+fn write_plan(destination: Destination, text: &str) -> Result<ExitCode> {
+    let path = match destination {
+        Destination::Stdout => {
+            Output::Stdout.write(text.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Destination::Named(path) => {
+            crate::disk::write_output(&path, text.as_bytes())?;
+            path
+        }
+        Destination::Beside(path) => {
+            crate::disk::write_durably(&path, text.as_bytes())?;
+            path
+        }
+    };
     println!("Wrote {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
