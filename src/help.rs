@@ -337,20 +337,43 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
 /// value and refused it as `--db` given without one, though no `--db` was given. clap reads the
 /// variables as the arguments are declared and has no setting for this, so the variable is
 /// taken off those arguments here (the process's environment is left as it is).
-fn empty_variables_unset(mut command: clap::Command) -> clap::Command {
-    let empty: Vec<String> = command
+fn empty_variables_unset(command: clap::Command) -> clap::Command {
+    variables_unset(command, &|value| value.is_empty())
+}
+
+/// `command` with the variable taken off every argument whose variable's value `unset` picks,
+/// in every command within it.
+fn variables_unset(mut command: clap::Command, unset: &dyn Fn(&std::ffi::OsStr) -> bool) -> clap::Command {
+    let taken: Vec<String> = command
         .get_arguments()
-        .filter(|arg| arg.get_env().and_then(std::env::var_os).is_some_and(|value| value.is_empty()))
+        .filter(|arg| arg.get_env().and_then(std::env::var_os).is_some_and(|value| unset(&value)))
         .map(|arg| arg.get_id().to_string())
         .collect();
-    for id in empty {
+    for id in taken {
         command = command.mut_arg(id, |arg| arg.env(None::<&str>));
     }
     let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
     for name in names {
-        command = command.mut_subcommand(name, empty_variables_unset);
+        command = command.mut_subcommand(name, |sub| variables_unset(sub, unset));
     }
     command
+}
+
+/// The command line in `args` read by `command`.
+fn parse_with(command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    command.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m))
+}
+
+/// A usage error `e` as the command line alone gives it. clap's usage line names every argument
+/// given a value as if it were required, one a variable gave (`JUDGING_DB`) as much as one typed:
+/// `judging score` read `Usage: judging score --db <FILE> --judge <NAME> <SUBMISSION>`. Read again
+/// without the variables, the same error comes with the usage of what was typed; where it does
+/// not (a variable's own value is what is wrong), `e` is kept as found.
+fn as_typed(e: clap::Error, args: &[std::ffi::OsString]) -> clap::Error {
+    match parse_with(variables_unset(command(), &|_| true), args) {
+        Err(alone) if alone.kind() == e.kind() => alone,
+        _ => e,
+    }
 }
 
 /// Parses the process's arguments with [`command`]; prints help, a version or a usage error and
@@ -358,8 +381,7 @@ fn empty_variables_unset(mut command: clap::Command) -> clap::Command {
 /// followed by that subcommand's examples: what to give, not only what is missing.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let parsed = empty_variables_unset(command()).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
-    parsed.unwrap_or_else(|e| {
+    parse_with(empty_variables_unset(command()), &args).unwrap_or_else(|e| {
         use clap::error::ErrorKind;
         if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
             // Written here, not by clap's exit, which ends 0 whether or not the text got out:
@@ -378,6 +400,7 @@ pub fn parse() -> Cli {
                 }
             }
         }
+        let e = as_typed(e, &args);
         // Some errors show the whole help (`judging sync` without its command): its examples'
         // spaces given back as well.
         {

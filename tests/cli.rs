@@ -361,6 +361,40 @@ fn an_empty_variable_is_as_if_unset() {
     assert!(err.contains("a value is required for '--db <FILE>'"), "{err}");
 }
 
+/// A usage error's "Usage:" line shows what was typed, never an option a JUDGING_* variable
+/// gave as if it were required: `judging score` with JUDGING_DB and JUDGING_JUDGE set had read
+/// `Usage: judging score --db <FILE> --judge <NAME> <SUBMISSION> ...`. A variable whose own value
+/// is wrong is still said as clap says it.
+#[test]
+fn a_usage_line_never_shows_what_the_environment_gave() {
+    let s = Sandbox::new();
+    let usage = |args: &[&str]| -> String {
+        let out = s
+            .cmd()
+            .args(args)
+            .env("JUDGING_DB", s.path().join("store.db"))
+            .env("JUDGING_JUDGE", "mira")
+            .env("JUDGING_CONFIG", s.path().join("judging.toml"))
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        err.lines()
+            .find(|l| l.starts_with("Usage:"))
+            .unwrap_or_else(|| panic!("{args:?}: no usage in {err}"))
+            .to_owned()
+    };
+    assert_eq!(usage(&["score"]), "Usage: judging score <SUBMISSION> [CRITERION=VALUE]...");
+    let compare = usage(&["compare", "a", "b", "--winner", "A", "--clear"]);
+    let typed = usage(&["merge", "a.json", "--tui", "--format", "csv"]);
+    for line in [&compare, &typed] {
+        assert!(!line.contains("--db") && !line.contains("--judge") && !line.contains("--config"), "{line}");
+    }
+    let out = s.cmd().arg("score").env("JUDGING_JUDGE", " ").output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value ' ' for '--judge <NAME>'"), "the variable's own value: {err}");
+}
+
 /// `judging sync` without its command says so in one error, then its examples once (the whole
 /// help had been the error, examples twice); `sync init --help` ends with its examples.
 #[test]
