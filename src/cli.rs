@@ -19,24 +19,28 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         built-in Build Small Hackathon event and its sample export."
 )]
 pub struct Cli {
+    // --config, --db and --judge are the judge's app's (no command), and each command's that
+    // [`SHARED`] says it acts on; `help::command` gives them to those commands, and takes them
+    // before a command only where it acts. `--quiet` is no option of the app, which draws no
+    // progress: set from the command's own (see [`quiet`]).
     /// The event's configuration [default: ./judging.toml, else the one `judging join` set up,
     /// else the built-in event]
-    #[arg(long, global = true, env = "JUDGING_CONFIG", value_name = "FILE")]
+    #[arg(long, env = "JUDGING_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
 
     /// The store's `SQLite` file: a judge's scores, and the submissions that merge, results,
     /// feedback and assign read titles and tracks from [default: one per event and judge in the
     /// XDG data folder]
-    #[arg(long, global = true, env = "JUDGING_DB", value_name = "FILE")]
+    #[arg(long, env = "JUDGING_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
 
     /// Who is judging, and so whose store is used, the head judge's too [default: the name
     /// given before, else the login name]
-    #[arg(long, global = true, env = "JUDGING_JUDGE", value_name = "NAME", value_parser = judge_name)]
+    #[arg(long, env = "JUDGING_JUDGE", value_name = "NAME", value_parser = judge_name)]
     pub judge: Option<String>,
 
-    /// No progress bars or spinners (they are drawn only on a terminal anyway)
-    #[arg(short, long, global = true)]
+    /// `--quiet`, on a command that draws progress.
+    #[arg(skip)]
     pub quiet: bool,
 
     #[command(subcommand)]
@@ -297,6 +301,87 @@ pub enum Command {
         #[arg(long, value_name = "DIR", value_parser = folder())]
         out_dir: Option<PathBuf>,
     },
+}
+
+/// What a command does that the options every command might share act on: each such option is
+/// shown, and taken, only on the commands that do what it acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Does {
+    /// Reads the event's judging.toml: `--config`.
+    ReadsTheEvent,
+    /// Opens a judge's store: `--db`.
+    OpensAStore,
+    /// Acts for one judge (their store, their key): `--judge`.
+    ActsForAJudge,
+    /// Draws a spinner or a bar on a step that can pass a second: `--quiet`.
+    DrawsProgress,
+}
+
+impl Does {
+    /// The id (and long name) of the option that acts on it.
+    pub fn option(self) -> &'static str {
+        match self {
+            Does::ReadsTheEvent => "config",
+            Does::OpensAStore => "db",
+            Does::ActsForAJudge => "judge",
+            Does::DrawsProgress => "quiet",
+        }
+    }
+
+    /// What a command that does not do it does not do, for the error that refuses its option.
+    pub fn not_done(self) -> &'static str {
+        match self {
+            Does::ReadsTheEvent => "reads no event",
+            Does::OpensAStore => "opens no store",
+            Does::ActsForAJudge => "acts for no judge",
+            Does::DrawsProgress => "draws no progress",
+        }
+    }
+}
+
+/// What each command does of [`Does`], by its words after `judging` ("" for the judge's app,
+/// `sync init` for a command within another): declared once here, and the options each command
+/// takes are derived from it (`help::command`). A command not listed does none of them.
+pub const SHARED: &[(&str, &[Does])] = {
+    use Does::{ActsForAJudge as J, DrawsProgress as P, OpensAStore as S, ReadsTheEvent as E};
+    &[
+        ("", &[E, S, J]),
+        ("pull", &[E, S, J, P]),
+        ("list", &[E, S, J]),
+        ("score", &[E, S, J]),
+        ("import-scores", &[E, S, J]),
+        ("export", &[E, S, J]),
+        ("merge", &[E, S, J, P]),
+        ("assign", &[E, S, J, P]),
+        ("finals", &[E, S, J]),
+        ("compare", &[E, S, J]),
+        ("results", &[E, S, J, P]),
+        ("enrich", &[E, S, J, P]),
+        ("sync init", &[E]),
+        // It sets up its own event, then pulls the export into the judge's store.
+        ("join", &[S, J, P]),
+        ("status", &[E, S, J]),
+        ("feedback", &[E, S, J, P]),
+        ("key", &[E, J]),
+        ("push", &[E, S, J, P]),
+        ("collect", &[E, S, J, P]),
+        // The store only with --offline, for the cached export.
+        ("check", &[E, S, J]),
+    ]
+};
+
+/// What the command at `path` does of [`Does`].
+pub fn does(path: &str) -> &'static [Does] {
+    SHARED.iter().find(|(p, _)| *p == path).map_or(&[], |(_, does)| does)
+}
+
+/// `--quiet`, for the commands that draw progress.
+pub fn quiet() -> clap::Arg {
+    clap::Arg::new(Does::DrawsProgress.option())
+        .short('q')
+        .long(Does::DrawsProgress.option())
+        .action(clap::ArgAction::SetTrue)
+        .help("No progress bars or spinners (they are drawn only on a terminal anyway)")
 }
 
 /// A command line clap read whole but that cannot be done as asked (`--judges` without

@@ -4,7 +4,7 @@
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Does};
 
 /// Each subcommand's examples, as `(command line, what it does)`, by its words after `judging`
 /// (`sync init` for a command within another; `sync`, made of commands, shows theirs). A test
@@ -225,7 +225,33 @@ pub fn command() -> clap::Command {
     command = command.mut_subcommand("man", |man| {
         man.mut_arg("page", |page| page.value_parser(clap::builder::PossibleValuesParser::new(pages)))
     });
-    with_examples(command, "")
+    let top = command.clone();
+    with_examples(with_shared(command, "", &top), "")
+}
+
+/// `command`, at `path`, and every command within it, given the shared options [`crate::cli::SHARED`] says
+/// act on it, as `top` declares them (`--quiet` as [`crate::cli::quiet`]).
+fn with_shared(mut command: clap::Command, path: &str, top: &clap::Command) -> clap::Command {
+    let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+    for name in names {
+        let path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
+        command = command.mut_subcommand(name, |sub| with_shared(sub, &path, top));
+    }
+    // `--quiet` may be typed before a command that draws progress (`judging -q pull`), as the
+    // others may: taken there, hidden, since the app itself draws none.
+    if path.is_empty() {
+        return command.arg(crate::cli::quiet().hide(true));
+    }
+    for does in crate::cli::does(path) {
+        let arg = match does {
+            Does::DrawsProgress => Some(crate::cli::quiet()),
+            _ => top.get_arguments().find(|a| a.get_id() == does.option()).cloned(),
+        };
+        if let Some(arg) = arg {
+            command = command.arg(arg);
+        }
+    }
+    command
 }
 
 /// The examples of the command at `path` (`merge`, `sync init`): its own, else, for a command made
@@ -359,9 +385,61 @@ fn variables_unset(mut command: clap::Command, unset: &dyn Fn(&std::ffi::OsStr) 
     command
 }
 
-/// The command line in `args` read by `command`.
-fn parse_with(command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
-    command.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m))
+/// The command line `args` read by [`command`], as [`parse`] reads it but returning clap's error.
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString>,
+{
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    parse_with(empty_variables_unset(command()), &args)
+}
+
+/// The command line in `args` read by `command`, with the shared options ([`crate::cli::SHARED`]) taken
+/// from where they were given: after the command, else before it (`judging --judge ana key`),
+/// which is refused for a command they do nothing for (`judging --config x.toml man`).
+fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let top = command.try_get_matches_from_mut(args)?;
+    let mut cli = Cli::from_arg_matches(&top)?;
+    let (mut at, mut path) = (&top, Vec::new());
+    while let Some((name, sub)) = at.subcommand() {
+        path.push(name);
+        at = sub;
+    }
+    let path = path.join(" ");
+    let does = crate::cli::does(&path);
+    let refused = |what: Does| {
+        let named = if path.is_empty() { "judging`, the judge's app," } else { &format!("judging {path}`,") };
+        let said = format!("--{} does nothing for `{named} which {}: leave it out", what.option(), what.not_done());
+        command.clone().error(clap::error::ErrorKind::ArgumentConflict, said)
+    };
+    cli.config = shared(&top, at, does, Does::ReadsTheEvent, cli.config).map_err(refused)?;
+    cli.db = shared(&top, at, does, Does::OpensAStore, cli.db).map_err(refused)?;
+    cli.judge = shared(&top, at, does, Does::ActsForAJudge, cli.judge).map_err(refused)?;
+    let quiet = Some(top.get_flag(Does::DrawsProgress.option()));
+    cli.quiet = shared(&top, at, does, Does::DrawsProgress, quiet).map_err(refused)?.unwrap_or(false);
+    Ok(cli)
+}
+
+/// A shared option's value for the command whose matches are `at`: as typed after the command,
+/// else as typed before it (`before`, which the top level read), else from its variable; `None`
+/// where the command does not do `what`, and `Err(what)` when it was typed before such a command.
+fn shared<T: Clone + Send + Sync + 'static>(
+    top: &clap::ArgMatches,
+    at: &clap::ArgMatches,
+    does: &[Does],
+    what: Does,
+    before: Option<T>,
+) -> Result<Option<T>, Does> {
+    let id = what.option();
+    let typed = |m: &clap::ArgMatches| m.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+    if !does.contains(&what) {
+        return if typed(top) { Err(what) } else { Ok(None) };
+    }
+    if !typed(at) && typed(top) {
+        return Ok(before);
+    }
+    Ok(at.get_one::<T>(id).cloned())
 }
 
 /// A usage error `e` as the command line alone gives it. clap's usage line names every argument

@@ -395,6 +395,72 @@ fn a_usage_line_never_shows_what_the_environment_gave() {
     assert!(err.contains("invalid value ' ' for '--judge <NAME>'"), "the variable's own value: {err}");
 }
 
+/// Every command's --help shows --config, --db, --judge and -q/--quiet only where they act, as
+/// `cli::SHARED` declares: --quiet on the commands that draw progress (the README's list), none
+/// of them on `completions` or `man`. Typed where they do nothing, before the command or after,
+/// they are usage errors. They had been global, on every command (`judging man --config
+/// /nope.toml` succeeded), and -q on list, score, check...
+#[test]
+fn each_shared_option_is_shown_and_taken_only_where_it_acts() {
+    use judging::cli::Does;
+    fn paths(command: &clap::Command, above: &str, all: &mut Vec<String>) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            let path = if above.is_empty() { sub.get_name().to_owned() } else { format!("{above} {}", sub.get_name()) };
+            paths(sub, &path, all);
+            all.push(path);
+        }
+    }
+    let mut all = Vec::new();
+    paths(&judging::help::command(), "", &mut all);
+    let s = Sandbox::new();
+    let progress = ["pull", "enrich", "collect", "merge", "results", "feedback", "assign", "push", "join"];
+    for path in &all {
+        let out = s.cmd().args(path.split(' ')).arg("--help").output().expect("runs");
+        assert!(out.status.success(), "{path}: {}", String::from_utf8_lossy(&out.stderr));
+        let help = String::from_utf8_lossy(&out.stdout);
+        let does = judging::cli::does(path);
+        assert_eq!(does.contains(&Does::DrawsProgress), progress.contains(&path.as_str()), "{path}");
+        let shown = |flag: &str| help.lines().any(|l| l.trim_start().starts_with(flag));
+        for (what, flag) in [
+            (Does::ReadsTheEvent, "--config <FILE>"),
+            (Does::OpensAStore, "--db <FILE>"),
+            (Does::ActsForAJudge, "--judge <NAME>"),
+            (Does::DrawsProgress, "-q, --quiet"),
+        ] {
+            assert_eq!(shown(flag), does.contains(&what), "`judging {path} --help` and {flag}:\n{help}");
+        }
+        if ["completions", "man", "sync"].contains(&path.as_str()) {
+            assert!(does.is_empty(), "{path}");
+        }
+    }
+    let app = s.cmd().arg("--help").output().expect("runs");
+    let help = String::from_utf8_lossy(&app.stdout);
+    assert!(help.contains("--judge <NAME>") && !help.contains("--quiet"), "the app draws no progress: {help}");
+    let refused: [&[&str]; 6] = [
+        &["man", "--config", "/nope.toml"],
+        &["--config", "/nope.toml", "man"],
+        &["--judge", "ana", "completions", "bash"],
+        &["completions", "bash", "-q"],
+        &["list", "-q"],
+        &["-q"],
+    ];
+    for args in refused {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let before = s.cmd().args(["--config", "/nope.toml", "man"]).output().expect("runs");
+    let err = String::from_utf8_lossy(&before.stderr);
+    assert!(err.contains("--config does nothing for `judging man`, which reads no event"), "{err}");
+    // Before a command they act on, they are taken as after it.
+    s.cmd().args(["-q", "--judge", "ana", "pull"]).assert().success();
+    assert!(s.store("ana").exists());
+    s.cmd().args(["pull", "-q", "--judge", "bo"]).assert().success();
+    assert!(s.store("bo").exists());
+    s.cmd().args(["man", "merge"]).env("JUDGING_CONFIG", "/nope.toml").assert().success();
+}
+
 /// `judging sync` without its command says so in one error, then its examples once (the whole
 /// help had been the error, examples twice); `sync init --help` ends with its examples.
 #[test]

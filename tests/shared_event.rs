@@ -16,7 +16,8 @@ const LEGACY_SECRET: &str = "ben-legacy-secret-0123456789";
 
 fn judging(s: &Sandbox, hub: &FakeHub, judge: &str) -> assert_cmd::Command {
     let mut cmd = s.cmd();
-    cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN).args(["--judge", judge]);
+    // Who is judging on this machine, as its environment says: `sync init` acts for no judge.
+    cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN).env("JUDGING_JUDGE", judge);
     cmd
 }
 

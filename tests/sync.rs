@@ -17,7 +17,8 @@ fn event(s: &Sandbox) {
 
 fn judging(s: &Sandbox, hub: &FakeHub, judge: &str, token: &str) -> assert_cmd::Command {
     let mut cmd = s.cmd();
-    cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", token).args(["--judge", judge]);
+    // Who is judging on this machine, as its environment says: `sync init` acts for no judge.
+    cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", token).env("JUDGING_JUDGE", judge);
     cmd
 }
 

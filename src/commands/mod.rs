@@ -414,7 +414,6 @@ fn merged_to<'a>(
 
 #[cfg(test)]
 mod tests {
-    use clap::Parser as _;
 
     use super::*;
 
@@ -424,7 +423,7 @@ mod tests {
     #[test]
     fn a_hint_repeats_the_files_and_store_this_run_was_given() {
         let given = |args: &[&str]| -> String {
-            let cli = Cli::try_parse_from(args).expect("parses");
+            let cli = crate::help::try_parse_from(args).expect("parses");
             let Some(Command::Merge { files, .. }) = &cli.command else { panic!("a merge") };
             with_score_files(command_line(&cli, &["merge"]), files).opt("--entry", "-dash").to_string()
         };
