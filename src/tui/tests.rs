@@ -918,6 +918,31 @@ fn a_push_answers_through_the_loops_channel() {
     assert_eq!(f.app.last_pushed.as_deref(), Some(at), "a failed push leaves the last time");
 }
 
+/// On an entry that takes no reading (recused), the footer says what `t` does there: it saves
+/// the running reading, and times nothing. It had said "t saves it and times this entry".
+#[test]
+fn the_stopwatch_hint_on_a_recused_entry_says_t_only_saves() {
+    let mut f = fixture();
+    f.press("j");
+    let recused = f.selected_id();
+    f.press("r");
+    f.press("my cousin's team");
+    f.press_key(key(KeyCode::Enter));
+    f.press("k");
+    let first = f.selected_id();
+    f.press("t");
+    let (start, unix) = (f.app.now, f.app.now_unix);
+    f.act(Action::Tick(start + std::time::Duration::from_secs(1), unix));
+    f.press("j");
+    assert_eq!(f.selected_id(), recused);
+    let news = f.app.stopwatch_news().expect("running");
+    assert!(news.contains("1.0 s on Sprout Sense · t saves it; this entry is recused"), "{news}");
+    assert!(!news.contains("times this entry"), "{news}");
+    f.press("t");
+    assert_eq!(f.store.score_sheet().expect("sheet").readings.get(&first), Some(&vec![1.0]));
+    assert!(f.app.stopwatch.is_none(), "the recused entry is not timed");
+}
+
 /// Issue 25, item 7: with the stopwatch running on one entry, `t` on another saves the first
 /// reading and times the entry in front of the judge; the footer says so before the key.
 #[test]

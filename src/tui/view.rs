@@ -673,8 +673,8 @@ impl App {
         flow(&pieces, room)
     }
 
-    /// What the running stopwatch times, and what `t` will do: it always times the entry in
-    /// front of the judge.
+    /// What the running stopwatch times, and what `t` will do: it times the entry in front of the
+    /// judge, where that entry takes a reading.
     pub fn stopwatch_news(&self) -> Option<String> {
         let (id, since) = self.stopwatch.as_ref()?;
         let seconds = self.seconds_since(*since);
@@ -686,10 +686,14 @@ impl App {
         } else {
             String::new()
         };
+        let there = self.entries.named(id);
         Some(if here {
             format!("⏱ {seconds:.1} s on this entry · t stops and saves{long}")
+        } else if let Some(why) = self.unscorable() {
+            // `t` only saves there: an entry that takes no reading is not timed.
+            format!("⏱ {seconds:.1} s on {there} · t saves it; {}{long}", why.briefly())
         } else {
-            format!("⏱ {seconds:.1} s on {} · t saves it and times this entry{long}", self.entries.named(id))
+            format!("⏱ {seconds:.1} s on {there} · t saves it and times this entry{long}")
         })
     }
 

@@ -222,6 +222,22 @@ impl App {
         self.scores.status_of(&self.entries, entry)
     }
 
+    /// Why the entry in front of the judge takes no score, note or stopwatch reading; `None`
+    /// where it takes them. The one test the keys that would give one ask, and the stopwatch's
+    /// hint, which says what `t` will do there.
+    pub fn unscorable(&self) -> Option<Unscorable> {
+        let entry = self.current()?;
+        let status = self.status_of(entry);
+        if !status.scorable() {
+            return Some(Unscorable::Status(status));
+        }
+        // A track no criterion judges: an empty rubric, which no key can fill.
+        self.criteria().is_empty().then(|| {
+            let track = entry.submission.track.as_deref();
+            Unscorable::NoCriterion(track.map_or_else(|| "no track".to_owned(), |t| format!("track {t}")))
+        })
+    }
+
     pub fn total_of(&self, id: &str) -> Option<f64> {
         self.scores.total_of(&self.entries, id)
     }
@@ -309,6 +325,43 @@ impl App {
         self.refresh_view();
         if let Some(id) = id {
             self.select(&id);
+        }
+    }
+}
+
+/// Why an entry takes no new score, note or stopwatch reading ([`App::unscorable`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unscorable {
+    /// Recused from, or withdrawn from the export.
+    Status(Status),
+    /// Its track (as said: "track wood", "no track") has no criterion to score.
+    NoCriterion(String),
+}
+
+impl Unscorable {
+    /// What a key that would score, note or time it says, naming the event's file: a recusal is
+    /// undone with `r`; a withdrawn entry takes nothing new (its scores so far stay in the store
+    /// and the score file).
+    pub fn said(&self, event_file: &str) -> String {
+        match self {
+            Unscorable::Status(Status::Withdrawn) => {
+                "withdrawn from the export: it takes no new score, note or recusal (what you gave it is kept)"
+                    .to_owned()
+            }
+            Unscorable::Status(other) => format!("this entry is {}; press r to undo a recusal", other.label()),
+            Unscorable::NoCriterion(track) => format!(
+                "no criterion of {event_file} judges this entry ({}), so it cannot be scored: tell the organizers (judging check names it)",
+                crate::sanitize::clean_line(track)
+            ),
+        }
+    }
+
+    /// The same in a few words, for a hint: "this entry is recused".
+    pub fn briefly(&self) -> String {
+        match self {
+            Unscorable::Status(Status::Withdrawn) => "this entry is withdrawn from the export".to_owned(),
+            Unscorable::Status(other) => format!("this entry is {}", other.label()),
+            Unscorable::NoCriterion(_) => "no criterion judges this entry".to_owned(),
         }
     }
 }

@@ -233,23 +233,14 @@ impl App {
     /// The selected entry's id, when it can be scored; else says why not.
     fn scorable(&mut self) -> Option<String> {
         let entry = self.current()?;
-        let status = self.status_of(entry);
-        if !status.scorable() {
-            self.status = not_scorable(status);
-            return None;
+        let id = entry.submission.id.clone();
+        match self.unscorable() {
+            None => Some(id),
+            Some(why) => {
+                self.status = why.said(self.event_file());
+                None
+            }
         }
-        // A track no criterion judges: an empty rubric, which no key can fill.
-        if self.criteria().is_empty() {
-            let track =
-                entry.submission.track.as_deref().map_or_else(|| "no track".to_owned(), |t| format!("track {t}"));
-            self.status = format!(
-                "no criterion of {} judges this entry ({}), so it cannot be scored: tell the organizers (judging check names it)",
-                self.event_file(),
-                crate::sanitize::clean_line(&track)
-            );
-            return None;
-        }
-        Some(entry.submission.id.clone())
     }
 
     /// A digit key: scores a one-key scale at once; on a longer one, adds the digit to the
@@ -432,7 +423,7 @@ impl App {
                 .collect();
         }
         if entry.withdrawn {
-            self.status = not_scorable(crate::model::Status::Withdrawn);
+            self.status = super::Unscorable::Status(crate::model::Status::Withdrawn).said(self.event_file());
         } else {
             self.mode = Mode::Recuse(Recusal::new(id));
         }
@@ -524,15 +515,4 @@ impl App {
 /// A keystroke in a note, to save quietly: the undo is remembered when the note closes.
 fn typed_note(note: &NoteEditor, change: Change) -> Effect {
     Effect::Write(Write { id: note.id.clone(), change, undo: None, then: Then::Typed })
-}
-
-/// Why an entry takes no score, and what the judge can do: a recusal is undone with `r`; a
-/// withdrawn entry takes nothing new (its scores so far stay in the store and the score file).
-fn not_scorable(status: crate::model::Status) -> String {
-    match status {
-        crate::model::Status::Withdrawn => {
-            "withdrawn from the export: it takes no new score, note or recusal (what you gave it is kept)".to_owned()
-        }
-        other => format!("this entry is {}; press r to undo a recusal", other.label()),
-    }
 }
