@@ -295,6 +295,30 @@ fn the_first_run_asks_the_judges_name_once() {
     assert!(s.path().join("data/judging/build-small-2026/zoe_quill.sqlite").exists());
 }
 
+/// The name prompt's sentences wrap between words at the terminal's width: on 60 columns each
+/// row ends at a word, and the rows read as the sentences said. The terminal had split them
+/// mid-word ("assig" / "nments").
+#[test]
+fn the_name_prompt_wraps_between_words_at_the_terminals_width() {
+    let s = Sandbox::new();
+    let mut app = Running::start_sized(&s, &[], &[("USER", "guess")], (60, 24));
+    app.wait_for("Your name as a judge: ");
+    app.keys("Zoe Quill\r");
+    app.wait_for("Your name as a judge [Zoe Quill]:");
+    let rows: Vec<String> =
+        app.screen.lock().expect("lock").screen().rows(0, 60).map(|r| r.trim().to_owned()).collect();
+    let read = rows.iter().filter(|r| !r.is_empty()).cloned().collect::<Vec<_>>().join(" ");
+    for said in [
+        "Welcome to judging. judging.toml lists these judges: mira, tomas, priya.",
+        "\"Zoe Quill\" is not among the event's judges, so no assignments and no conflict reminders apply to you. Press Enter to keep it, or type your name as listed.",
+    ] {
+        assert!(read.contains(said), "{said:?} not read whole in:\n{}", rows.join("\n"));
+    }
+    app.keys("\r");
+    app.wait_for("at least 80×24");
+    app.quit();
+}
+
 fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");

@@ -79,7 +79,7 @@ fn ask_name(guess: &str, config: &Config) -> Result<String> {
     use std::io::Write;
     let names: Vec<String> = config.judges.iter().map(|j| clean_line(&j.name)).collect();
     if !names.is_empty() {
-        println!("Welcome to judging. judging.toml lists these judges: {}.", names.join(", "));
+        say(&format!("Welcome to judging. judging.toml lists these judges: {}.", names.join(", ")));
     }
     // Without a list of judges, any name is as good as the login's.
     let mut default = match config.judge(guess) {
@@ -112,13 +112,19 @@ fn ask_name(guess: &str, config: &Config) -> Result<String> {
         if names.is_empty() || warned.as_deref() == Some(name.as_str()) {
             return Ok(name);
         }
-        println!(
+        say(&format!(
             "{:?} is not among the event's judges, so no assignments and no conflict reminders apply to you. Press Enter to keep it, or type your name as listed.",
             clean_line(&name)
-        );
+        ));
         default = Some(name.clone());
         warned = Some(name);
     }
+}
+
+/// A line said on the plain terminal before the app takes the screen: wrapped between words at
+/// the terminal's width, which would otherwise break it mid-word.
+fn say(text: &str) {
+    super::print_report(&format!("{text}\n"), super::terminal_width(true, None));
 }
 
 #[cfg(test)]

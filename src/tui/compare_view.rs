@@ -183,7 +183,7 @@ impl App {
             None => out.push(self.none_left()),
         }
         if let Some(t) = self.box_titles() {
-            out.extend([t.top.trim().to_owned(), t.keys.trim().to_owned()]);
+            out.extend([t.top.trim().to_owned(), t.keys.join(" · ")]);
         }
         out
     }

@@ -73,6 +73,25 @@ pub const FINALS_KEYS: &[(&str, &str)] = &[
     ("q ^c", "quit (everything is already saved)"),
 ];
 
+/// What closes the help, the judge's and the head judge's alike: any key (^c still quits). Said
+/// in both helps' titles and the judge's footer.
+pub const HELP_CLOSES: &str = "any key closes";
+
+/// The help's title, on both screens.
+pub fn help_title() -> String {
+    format!(" Keys · {HELP_CLOSES} ")
+}
+
+/// An open text box's keys, on its bottom edge: the footer's for its mode ([`footer_keys`], one
+/// declaration for both), less a first "type …", which the open box says by itself.
+pub fn box_keys(app: &App) -> &'static [&'static str] {
+    let keys = footer_keys(app);
+    match keys.split_first() {
+        Some((first, rest)) if first.starts_with("type ") => rest,
+        _ => keys,
+    }
+}
+
 /// The keys of the current mode, for the footer, most needed first, two spaces apart: all fit
 /// in 80 columns; on a narrower line those that do not fit are left, whole, to `?`.
 pub fn footer_keys(app: &App) -> &'static [&'static str] {
@@ -83,7 +102,7 @@ pub fn footer_keys(app: &App) -> &'static [&'static str] {
         Mode::Search(_) => &["type to search", "Enter keeps", "Esc clears"],
         Mode::Note(_) => &["saved as you type", "Esc or ^s closes"],
         Mode::Recuse(_) => &["type the reason", "Enter recuses", "Esc cancels"],
-        Mode::Help => &["any key closes the help"],
+        Mode::Help => &[HELP_CLOSES],
         Mode::Finals(Comparing { typing: Some(_), .. }) => &["type the note", "Enter keeps", "Esc drops"],
         Mode::Finals(Comparing { help: true, .. }) => &["Esc or ? closes the keys"],
         Mode::Finals(_) => &["? keys", "←/→ better", "= level", "s skip", "u undo", "e note", "o/O open", "Esc list"],

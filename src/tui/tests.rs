@@ -1002,6 +1002,43 @@ fn backspace_past_the_typed_digits_keeps_the_saved_score() {
     assert!(app.typing.digits.is_none(), "the typing is left");
 }
 
+/// The screen's rows, as text.
+fn rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect()
+}
+
+/// The note editor's bottom edge says its keys as the footer does, from one declaration: the
+/// edge had said "Esc closes" and the footer "Esc or ^s closes"; and ^s does close it.
+#[test]
+fn the_note_editor_says_its_keys_as_the_footer_does() {
+    for open in ["e", "E"] {
+        let mut f = fixture();
+        f.press(open);
+        let footer = super::keys::footer_keys(&f.app).join("  ");
+        let rows = rows(&drawn(&f.app, 100, 30));
+        let edge = rows.iter().find(|r| r.contains("saved as you type ·")).cloned().unwrap_or_default();
+        assert!(edge.contains("saved as you type · Esc or ^s closes"), "{open}: {edge}");
+        assert!(footer.contains("saved as you type  Esc or ^s closes"), "{open}: {footer}");
+        f.press_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert!(matches!(f.app.mode, Mode::Browse), "{open}: ^s closes the note");
+    }
+}
+
+/// Both helps, the judge's and the head judge's, say what closes them in one wording
+/// (`keys::help_title`), and it is true of each: any key. The judge's had said "any key closes",
+/// the head judge's "(? closes)" (tests/head_judge_screen.rs checks the head judge's).
+#[test]
+fn the_judges_help_says_any_key_closes_it_and_it_does() {
+    let mut f = fixture();
+    f.press("?");
+    let title = super::keys::help_title();
+    assert!(title.contains("any key closes"), "{title}");
+    assert!(rows(&drawn(&f.app, 100, 30)).iter().any(|r| r.contains(title.trim())), "the judge's help");
+    let before = f.selected_id();
+    f.press("j");
+    assert!(matches!(f.app.mode, Mode::Browse) && f.selected_id() == before, "any key closes it, and only that");
+}
+
 fn drawn(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");

@@ -27,7 +27,8 @@ const REASON_BOX: (u16, u16) = (60, 1);
 /// narrowest box whole.
 pub struct BoxTitles {
     pub top: &'static str,
-    pub keys: &'static str,
+    /// Its keys, as the footer says them too ([`super::keys::box_keys`]).
+    pub keys: &'static [&'static str],
 }
 
 /// How long the links' addresses stay in the entry pane: they are the first part to go when it
@@ -58,19 +59,14 @@ impl App {
 
     /// The open text box's titles, if a box is open.
     pub fn box_titles(&self) -> Option<BoxTitles> {
-        Some(match &self.mode {
-            Mode::Note(note) if !note.team => {
-                BoxTitles { top: " Note for the jury only ", keys: " saved as you type · Esc closes " }
-            }
-            Mode::Note(_) => {
-                BoxTitles { top: " Note for the team: they may read it ", keys: " saved as you type · Esc closes " }
-            }
-            Mode::Recuse(_) => BoxTitles { top: " Recuse: why? ", keys: " Enter recuses · Esc cancels " },
-            Mode::Finals(Comparing { typing: Some(_), .. }) => {
-                BoxTitles { top: " Note on this pair, for the jury ", keys: " Enter keeps · Esc drops " }
-            }
+        let top = match &self.mode {
+            Mode::Note(note) if !note.team => " Note for the jury only ",
+            Mode::Note(_) => " Note for the team: they may read it ",
+            Mode::Recuse(_) => " Recuse: why? ",
+            Mode::Finals(Comparing { typing: Some(_), .. }) => " Note on this pair, for the jury ",
             _ => return None,
-        })
+        };
+        Some(BoxTitles { top, keys: super::keys::box_keys(self) })
     }
 
     /// Where the terminal's own cursor goes: at the caret of the open text box, so the judge sees
@@ -728,7 +724,7 @@ impl App {
             }
             Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some(t) = self.box_titles() {
-                    out.extend([t.top.trim().to_owned(), t.keys.trim().to_owned()]);
+                    out.extend([t.top.trim().to_owned(), t.keys.join(" · ")]);
                 }
                 return out;
             }
@@ -992,7 +988,7 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
     Clear.render(rect, buf);
     let block = Block::bordered()
         .title(titles.top)
-        .title_bottom(Line::from(titles.keys).right_aligned())
+        .title_bottom(Line::from(format!(" {} ", titles.keys.join(" · "))).right_aligned())
         .border_style(Style::new().cyan());
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -1015,6 +1011,6 @@ fn help(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)]) {
     let rect = centered(area, width, height);
     Clear.render(rect, buf);
     Paragraph::new(lines)
-        .block(Block::bordered().title(" Keys · any key closes ").border_style(Style::new().cyan()))
+        .block(Block::bordered().title(super::keys::help_title()).border_style(Style::new().cyan()))
         .render(rect, buf);
 }

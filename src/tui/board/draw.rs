@@ -624,5 +624,5 @@ fn help(area: Rect, buf: &mut Buffer, has_finals: bool) {
         Line::from(format!(" and {n} more: enlarge the terminal to see them")).dark_gray()
     });
     let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
-    Paragraph::new(lines).block(Block::bordered().title(" Keys (? closes) ")).render(boxed, buf);
+    Paragraph::new(lines).block(Block::bordered().title(crate::tui::keys::help_title())).render(boxed, buf);
 }
