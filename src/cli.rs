@@ -165,8 +165,8 @@ pub enum Command {
         /// Replace an assignments file that exists
         #[arg(long)]
         force: bool,
-        /// Show the assignment's coverage without writing it
-        #[arg(long)]
+        /// Show the assignment's coverage without writing it (so neither -o nor --force)
+        #[arg(long, conflicts_with_all = ["output", "force"])]
         dry_run: bool,
     },
     /// The finals the head judge published: each ranking's finalists, the pairs you compared,

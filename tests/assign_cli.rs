@@ -275,3 +275,19 @@ fn status_counts_judges_as_the_merge_does() {
         .failure()
         .stderr(predicate::str::contains("give the files you have, `judging status scores-*.json`"));
 }
+
+/// `--dry-run` writes nothing, so a destination or --force beside it is a usage error: `-o` had
+/// been dropped without a word.
+#[test]
+fn a_dry_run_takes_no_destination() {
+    let s = Sandbox::new();
+    for extra in [&["-o", "out.toml"][..], &["--force"]] {
+        s.cmd()
+            .args(["--judge", "organizer", "assign", "--dry-run"])
+            .args(extra)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("cannot be used with"));
+    }
+    assert!(!s.path().join("out.toml").exists());
+}

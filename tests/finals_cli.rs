@@ -113,6 +113,8 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let listed = run(&s, "mira", &["finals"]);
     let hint = listed.lines().find(|l| l.contains("Next: judging compare")).expect("a next pair");
     assert!(hint.contains("--winner 'A|B|level'"), "{hint}");
+    // It names the judge the run was for: pasted, the answer is theirs, not the login name's.
+    assert!(hint.contains("--judge mira"), "{hint}");
     let (a, b) = next_pair(&s, "mira").expect("a pair");
     let pasted = s.cmd().args(["--judge", "mira", "compare", &a, &b, "--winner", "A|B|level"]).output().expect("runs");
     assert!(!pasted.status.success(), "{}", String::from_utf8_lossy(&pasted.stdout));

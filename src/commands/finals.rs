@@ -195,15 +195,14 @@ fn answers_made<'a>(rounds: impl Iterator<Item = &'a Round>) -> usize {
 /// What to type to compare the next pair, or that none is left. The verdict is left in quotes
 /// for the judge to choose: pasted as printed, `--winner A|B|level` ran as a pipe and recorded
 /// "A wins"; `'A|B|level'` is refused as it stands, naming the three answers.
-fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
+/// What the judge compares next, as a command to paste: `compare` as this run was given (its
+/// `--config`, `--db` and `--judge`, so that the answer goes to the same event, store and judge).
+fn next_line(round: &Round, judge: &str, barred: &[bool], compare: &crate::paste::CommandLine) -> String {
     let fit = round.fit(None);
     match round.next_pair(&fit, judge, barred) {
         Some((i, j)) => format!(
             "Next: {}   (A: {}, B: {})",
-            crate::paste::CommandLine::new(&["compare"])
-                .arg(&round.finalists[i].id)
-                .arg(&round.finalists[j].id)
-                .opt("--winner", "A|B|level"),
+            compare.clone().arg(&round.finalists[i].id).arg(&round.finalists[j].id).opt("--winner", "A|B|level"),
             clean_line(&round.finalists[i].title),
             clean_line(&round.finalists[j].title)
         ),
@@ -213,7 +212,7 @@ fn next_line(round: &Round, judge: &str, barred: &[bool]) -> String {
 }
 
 /// `judging finals`: the finalists of each round, the judge's answers, and the next pair.
-pub(super) fn list(session: &Session) -> Result<ExitCode> {
+pub(super) fn list(session: &Session, compare: &crate::paste::CommandLine) -> Result<ExitCode> {
     let loaded = &session.loaded;
     let published = published(loaded)?;
     let takes_part = loaded.config.compares_in_finals(&session.judge);
@@ -246,7 +245,7 @@ pub(super) fn list(session: &Session) -> Result<ExitCode> {
             println!("  you: {}", said(&round, a.first, a.second, a.verdict));
         }
         if takes_part {
-            println!("  {}", next_line(&round, &session.judge, &barred));
+            println!("  {}", next_line(&round, &session.judge, &barred, compare));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -273,7 +272,7 @@ pub struct Asked<'a> {
 
 /// `judging compare A B --winner A|B|level`: the judge's answer on a pair of finalists, saved at
 /// once like a score (a new answer replaces theirs), or taken back with `--clear`.
-pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
+pub(super) fn compare(session: Session, asked: &Asked, compare: &crate::paste::CommandLine) -> Result<ExitCode> {
     session.require_submissions()?;
     let loaded = &session.loaded;
     let published = published(loaded)?;
@@ -343,7 +342,10 @@ pub(super) fn compare(session: Session, asked: &Asked) -> Result<ExitCode> {
         println!("Your note on this pair is kept: \"{}\" (--note \"\" takes it away)", clean_line(note));
     }
     let (done, open) = round.progress(&session.judge, &barred);
-    println!("You compared {done} of the {open} pairs you may. {}", next_line(&round, &session.judge, &barred));
+    println!(
+        "You compared {done} of the {open} pairs you may. {}",
+        next_line(&round, &session.judge, &barred, compare)
+    );
     Ok(ExitCode::SUCCESS)
 }
 

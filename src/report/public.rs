@@ -73,29 +73,22 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
     let fixed = 5 + 15 + 3 * 2;
     let entry = super::words_width(width, fixed + 14, (16, 28));
     let team = super::words_width(width, fixed + entry, (10, 20));
-    let line = |cells: &[String]| {
-        let pad = |text: &str, width: usize| {
-            let text = fit(&clean_line(text), width);
-            format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-        };
-        let mut line = format!(
-            "{:>5}  {}  {}  {:>15}",
-            clean_line(&cells[0]),
-            pad(&cells[1], entry),
-            pad(&cells[2], team),
-            cells[3]
-        );
-        if let Some(shared) = cells.get(4).map(|s| clean_line(s)).filter(|s| !s.is_empty()) {
-            // On a terminal too narrow for it, under the row, where it wraps between words.
-            if width.is_some_and(|w| line.trim_end().width() + 2 + shared.width() > w) {
-                // The heading goes with the column: the rows say "shared with" under themselves.
-                let heading = "SHARED WITH";
-                if shared != heading {
-                    line = format!("{}\n       shared with: {shared}", line.trim_end());
-                }
-            } else {
-                line.push_str(&format!("  {shared}"));
-            }
+    let pad = |text: &str, width: usize| {
+        let text = fit(&clean_line(text), width);
+        format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+    };
+    let row = |cells: &[String]| {
+        format!("{:>5}  {}  {}  {:>15}", clean_line(&cells[0]), pad(&cells[1], entry), pad(&cells[2], team), cells[3])
+    };
+    let shared = |cells: &[String]| cells.get(4).map(|s| clean_line(s)).filter(|s| !s.is_empty());
+    // One layout a table: whom a place is shared with beside every row, or, on a terminal too
+    // narrow for one of them, under every row (where it wraps between words).
+    let line = |cells: &[String], below: bool| {
+        let mut line = row(cells).trim_end().to_owned();
+        match shared(cells) {
+            Some(names) if below => line.push_str(&format!("\n       shared with: {names}")),
+            Some(names) => line.push_str(&format!("  {names}")),
+            None => {}
         }
         format!("{}\n", line.trim_end())
     };
@@ -105,10 +98,17 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
             out.push_str(&format!("  {NOT_AWARDED}\n"));
             continue;
         }
-        out.push_str(&line(&headings(p).iter().map(|h| h.to_uppercase()).collect::<Vec<_>>()));
         let (shown, more) = listed(p);
-        for w in shown {
-            out.push_str(&line(&cells(n, p, w)));
+        let rows: Vec<Vec<String>> = shown.iter().map(|w| cells(n, p, w)).collect();
+        let below = width.is_some_and(|w| {
+            rows.iter().any(|r| shared(r).is_some_and(|with| row(r).trim_end().width() + 2 + with.width() > w))
+        });
+        // Under the rows, whom a place is shared with says so itself: the heading goes.
+        let heading: Vec<String> =
+            headings(p).iter().map(|h| h.to_uppercase()).take(if below { 4 } else { 5 }).collect();
+        out.push_str(&line(&heading, below));
+        for r in &rows {
+            out.push_str(&line(r, below));
         }
         if more > 0 {
             out.push_str(&format!("  {}\n", more_sharing(more)));
@@ -239,5 +239,24 @@ mod tests {
         assert!(html.contains("<td class=\"num\">to be announced</td>"), "{html}");
         assert!(!html.contains("later"), "no rule lets it wrap: {html}");
         crate::report::html::tests::every_table_scrolls_within_its_box(&html);
+    }
+
+    /// On a terminal, whom a place is shared with goes beside every row or under every row of a
+    /// table, never some of each; under them, the column is not headed.
+    #[test]
+    fn a_table_says_whom_a_place_is_shared_with_in_one_layout() {
+        let mut outcome = crate::report::fixtures::tied(3);
+        outcome.prizes[0].awards[2].title = "A title long enough to push its row past the edge".into();
+        let announcement = Announcement::of(&outcome);
+        let notice = notice(&announcement);
+        for width in [60, 80, 100, 140, 200] {
+            let text = super::table(&notice, Some(width));
+            let rows = text.lines().filter(|l| l.trim_start().starts_with("1=")).count();
+            let under = text.lines().filter(|l| l.trim_start().starts_with("shared with:")).count();
+            assert!(under == 0 || under == rows, "at {width}: {text}");
+            assert_eq!(text.contains("SHARED WITH"), under == 0, "at {width}: {text}");
+        }
+        assert!(super::table(&notice, Some(60)).contains("shared with:"), "narrow: under the rows");
+        assert!(super::table(&notice, Some(200)).contains("SHARED WITH"), "wide: beside them");
     }
 }

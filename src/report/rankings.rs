@@ -154,6 +154,8 @@ const ID_NARROWEST: usize = 8;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Layout {
     id: usize,
+    /// The widest id's columns (up to 20): more than `id` where ids are cut to fit.
+    id_whole: usize,
     title: usize,
     gap: bool,
     beyond: bool,
@@ -176,7 +178,8 @@ impl Layout {
         // spent 20 columns on them, and a row did not fit a terminal it could.
         let id = ranked.iter().map(|e| clean_line(&e.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
         let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
-        let natural = Layout { id, title: TITLE_WIDTHS.1, gap: true, beyond: true, width, paid, rubric, criteria };
+        let natural =
+            Layout { id, id_whole: id, title: TITLE_WIDTHS.1, gap: true, beyond: true, width, paid, rubric, criteria };
         let Some(columns) = width else { return natural };
         // The flags' column: as wide as its heading at least, which the heading's row takes.
         let flags = ranked.iter().map(|e| flags(e).width()).max().unwrap_or(0).clamp("FLAGS".len(), FLAGS_ROOM);
@@ -539,10 +542,20 @@ fn table_section(r: &Rankings, group: &str, ranked: &[Ranked], width: Option<usi
     let mut out = format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len());
     let layout = Layout::of(ranked, shown.len(), width);
     let left_out = layout.left_out(r, &shown);
-    if let Some((last, before)) = left_out.split_last() {
-        let named = if before.is_empty() { last.clone() } else { format!("{} and {last}", before.join(", ")) };
+    let cut = (layout.id < layout.id_whole).then(|| format!("ids cut to {} columns", layout.id));
+    let said: Vec<String> = left_out
+        .split_last()
+        .map(|(last, before)| {
+            let named = if before.is_empty() { last.clone() } else { format!("{} and {last}", before.join(", ")) };
+            format!("{named} left out")
+        })
+        .into_iter()
+        .chain(cut)
+        .collect();
+    if !said.is_empty() {
         out.push_str(&format!(
-            "{named} left out to fit this terminal's {} columns; a wider one shows them, and so does -o FILE\n",
+            "{} to fit this terminal's {} columns; a wider one shows them whole, and so do -o FILE and --format csv\n",
+            said.join(", "),
             width.unwrap_or_default()
         ));
     }
