@@ -682,6 +682,12 @@ fn a_store_belongs_to_the_judge_who_first_opened_it() {
     }
     // The same judge, however the name is typed.
     s.cmd().args(["--judge", " Kim", "--db"]).arg(&db).arg("list").assert().success();
+    // check reads judging.toml and the export: another judge's store does not stop it, and it
+    // says so (only an offline check needs the store, for its cached export).
+    s.cmd().args(["--judge", "lee", "--db"]).arg(&db).arg("check").assert().success().stderr(
+        predicate::str::contains("holds the scores of judge \"kim\"")
+            .and(predicate::str::contains("checked without it")),
+    );
     assert!(!s.path().join("scores-build-small-2026-lee.json").exists(), "nothing was exported under lee's name");
 }
 

@@ -39,7 +39,18 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     // prize file's row for an entry it held that the export no longer has is a withdrawn
     // entry's, as `results` says, not a typo. judging.toml and a local export are checked on a
     // machine that has never pulled.
-    let store = Session::open_if_any(cli, loaded.clone())?.map(|s| s.store);
+    // A store check cannot open (another judge's, through --db or JUDGING_DB) stops only an
+    // offline check, which needs its cached export; otherwise the check goes on without it.
+    let store = match Session::open_if_any(cli, loaded.clone()) {
+        Ok(session) => session.map(|s| s.store),
+        Err(e) if !offline => {
+            eprintln!(
+                "warning: {e}; checked without it, so a prize file's row for a withdrawn entry reads as an unknown id"
+            );
+            None
+        }
+        Err(e) => return Err(e),
+    };
     let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
         Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
             println!("the export: not checked: {e}");
