@@ -401,7 +401,8 @@ impl Run<'_> {
             name: prize.name.clone(),
             by: match prize.by {
                 PrizeBy::Score if finals => format!("the finals' order, then {}", prize.by.label()),
-                PrizeBy::Criterion => format!("criterion {}", prize.criterion.as_deref().unwrap_or("?")),
+                // By the criterion's label, as its column is headed ("Utility"), not its id.
+                PrizeBy::Criterion => format!("criterion {}", prize.heading(self.book.criteria)),
                 PrizeBy::File => prize.file.clone().unwrap_or_default(),
                 by => by.label().to_owned(),
             },
