@@ -442,12 +442,45 @@ impl Run<'_> {
         if out.awards.is_empty() {
             out.notes.push("no entry can win it".into());
         }
+        if let Some(note) = self.next_shows_alike(prize, &ordered, stacks, &out) {
+            out.notes.push(note);
+        }
         // The head-to-head report is about a whole ranking: a prize narrowed by tag or size is not.
         if prize.reads_whole_ranking() {
             let ranking = prize.ranking();
             out.notes.extend(self.book.majorities.iter().filter(|m| m.ranking == ranking).map(|m| m.said.clone()));
         }
         out
+    }
+
+    /// The entry that would have taken the next place, where its value shows as the last paid
+    /// place's to the two decimals printed: Best Demo went to 4.1788 over 4.1758, both shown as
+    /// 4.18, with nothing on the page to say how near the next entry was. Not for counts (badges,
+    /// likes, votes), which show whole.
+    fn next_shows_alike(
+        &self,
+        prize: &Prize,
+        ordered: &[(usize, (f64, usize))],
+        stacks: bool,
+        out: &PrizeOutcome,
+    ) -> Option<String> {
+        let last = out.awards.last().filter(|_| !out.by_count)?;
+        let paid = |i: usize| out.awards.iter().any(|a| a.id == self.candidates[i].id);
+        let can_win = |i: usize| self.reasons[i].is_empty() && (stacks || !self.won.contains_key(&i));
+        let &(i, (key, _)) = ordered.iter().find(|(i, _)| !paid(*i) && can_win(*i))?;
+        let value = shown_value(&self.candidates[i], self.criterion_of(prize), prize, key);
+        let shown = |v: f64| format!("{v:.2}");
+        (shown(value) == shown(last.value) && value != last.value).then(|| {
+            // As many decimals as tell the two apart.
+            let places = (3..=9).find(|p| format!("{value:.p$}") != format!("{:.p$}", last.value)).unwrap_or(9);
+            format!(
+                "{}, the next entry that could win it, shows {} too: the unrounded scores ({:.places$} against {value:.places$}) put it after place {}; the JSON gives every digit",
+                self.candidates[i].title,
+                shown(value),
+                last.value,
+                last.place
+            )
+        })
     }
 
     /// Whether candidate `i` may win this prize; if not, it is passed over with its reason.
@@ -473,17 +506,10 @@ impl Run<'_> {
         out: &mut PrizeOutcome,
         warnings: &mut Vec<String>,
     ) {
-        let criterion = self.criterion_of(prize);
+        let (candidates, criterion) = (self.candidates, self.criterion_of(prize));
         let award = |i: usize, place: usize, tie: Option<Tie>| {
-            let c = &self.candidates[i];
-            // A prize by score or by criterion is ordered by place, and shows the merged score.
-            let value = match prize.by {
-                // A track's prize shows the score its place comes from: the track ranking's.
-                PrizeBy::Score if prize.track.is_some() => c.track_score.unwrap_or(c.score),
-                PrizeBy::Score => c.score,
-                PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map_or(value, |v| v.0),
-                _ => value,
-            };
+            let c = &candidates[i];
+            let value = shown_value(c, criterion, prize, value);
             let amount =
                 if matches!(tie, Some(Tie::Undecided { .. })) { None } else { prize.amounts.get(place - 1).copied() };
             let support = support::of(prize, c, self.book.min_judges);
@@ -654,5 +680,17 @@ impl Run<'_> {
             });
         }
         None
+    }
+}
+
+/// The value a prize shows for candidate `c`, ordered by `key`: a prize by score or by criterion
+/// (the rubric's `criterion`) is ordered by place, and shows the merged score.
+fn shown_value(c: &Candidate, criterion: Option<usize>, prize: &Prize, key: f64) -> f64 {
+    match prize.by {
+        // A track's prize shows the score its place comes from: the track ranking's.
+        PrizeBy::Score if prize.track.is_some() => c.track_score.unwrap_or(c.score),
+        PrizeBy::Score => c.score,
+        PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map_or(key, |v| v.0),
+        _ => key,
     }
 }

@@ -575,3 +575,34 @@ fn a_prize_tag_no_entry_carries_is_said_with_the_tags_that_look_like_it() {
     );
     assert!(!said[1].look_alike);
 }
+
+/// Where the entry that would have taken the next place shows the same value to the two decimals
+/// printed, the prize says so with the digits that part them: Best Demo went to 4.1788 over
+/// 4.1758, both shown as 4.18, with nothing to say how near the next entry was.
+#[test]
+fn a_next_entry_showing_the_paid_value_is_said() {
+    use crate::rankings::CriterionStanding;
+    let demo = Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) };
+    let cases = [
+        (
+            (4.1788, 4.1758),
+            Some(
+                "Entry b, the next entry that could win it, shows 4.18 too: the unrounded scores (4.179 against 4.176)",
+            ),
+        ),
+        ((4.1788, 4.1), None),
+    ];
+    for ((first, second), said) in cases {
+        let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+        for (k, score) in [first, second].into_iter().enumerate() {
+            field[k].title = format!("Entry {}", field[k].id);
+            field[k].by_criterion_merged = vec![Some(CriterionStanding { score, place: k + 1 }), None, None];
+        }
+        let o = run(&field, std::slice::from_ref(&demo), &Rules::default(), &[]);
+        let notes = o.prizes[0].notes.join("\n");
+        match said {
+            Some(said) => assert!(notes.contains(said), "{notes}"),
+            None => assert!(!notes.contains("the next entry"), "{notes}"),
+        }
+    }
+}
