@@ -469,14 +469,12 @@ impl Run<'_> {
         let can_win = |i: usize| self.reasons[i].is_empty() && (stacks || !self.won.contains_key(&i));
         let &(i, (key, _)) = ordered.iter().find(|(i, _)| !paid(*i) && can_win(*i))?;
         let value = shown_value(&self.candidates[i], self.criterion_of(prize), prize, key);
-        let shown = |v: f64| format!("{v:.2}");
-        (shown(value) == shown(last.value) && value != last.value).then(|| {
+        crate::format::shown_alike(value, last.value).then(|| {
             // As many decimals as tell the two apart.
             let places = (3..=9).find(|p| format!("{value:.p$}") != format!("{:.p$}", last.value)).unwrap_or(9);
             format!(
-                "{}, the next entry that could win it, shows {} too: the unrounded scores ({:.places$} against {value:.places$}) put it after place {}; the JSON gives every digit",
+                "{}, the next entry that could win it, shows {value:.2} too: the unrounded scores ({:.places$} against {value:.places$}) put it after place {}; the JSON gives every digit",
                 self.candidates[i].title,
-                shown(value),
                 last.value,
                 last.place
             )

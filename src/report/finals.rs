@@ -4,7 +4,6 @@
 //! in words. One text for the table and Markdown: `show` cleans (or escapes) untrusted text.
 
 use crate::finals::Standing;
-use crate::format::fit;
 
 /// The lines of one round: a heading sentence, a table (`markdown` makes it a Markdown table),
 /// then the sentences. Printed on a terminal (`width`), the table's id and title narrow to fit
@@ -109,11 +108,7 @@ fn finalists_table(s: &Standing, show: fn(&str) -> String, width: Option<usize>)
     let title = super::words_width(width, rest + natural_id, (12, 22));
     let over = (rest + natural_id + title).saturating_sub(width.unwrap_or(usize::MAX));
     let id = natural_id.saturating_sub(over).max(natural_id.min(8));
-    let pad = |text: String, room: usize| {
-        let text = fit(&text, room);
-        let gap = room.saturating_sub(text.width());
-        format!("{text}{}", " ".repeat(gap))
-    };
+    let pad = |text: String, room: usize| crate::format::fit_padded(&text, room);
     let mut out = vec![format!(
         "PLACE  RUBRIC  {}  {}  STRENGTH{}  W-L-LEVEL  PAID  NEXT",
         pad("ID".into(), id),

@@ -75,8 +75,7 @@ pub fn alike_when_shown<T>(
 /// apart on values that differ but show alike to two decimals: what [`alike_when_shown`] says
 /// under a table, and the head judge's screen beside the entry.
 pub fn placed_apart_shown_alike((p, a, fa): (usize, f64, bool), (q, b, fb): (usize, f64, bool)) -> bool {
-    // Only values a hundredth apart or less can show alike: most pairs are not formatted.
-    !fa && !fb && p != q && a != b && (a - b).abs() < 0.01 && format!("{a:.2}") == format!("{b:.2}")
+    !fa && !fb && p != q && crate::format::shown_alike(a, b)
 }
 
 /// The first pair of neighbouring `rows` that `picked` picks, and how many more pairs it picks.

@@ -7,7 +7,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::html::escape;
 use super::results::money;
-use crate::format::fit;
 use crate::prizes::public::{Announced, Announcement, Winner};
 use crate::sanitize::clean_line;
 
@@ -73,10 +72,7 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
     let fixed = 5 + 15 + 3 * 2;
     let entry = super::words_width(width, fixed + 14, (16, 28));
     let team = super::words_width(width, fixed + entry, (10, 20));
-    let pad = |text: &str, width: usize| {
-        let text = fit(&clean_line(text), width);
-        format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
-    };
+    let pad = |text: &str, width: usize| crate::format::fit_padded(&clean_line(text), width);
     let row = |cells: &[String]| {
         format!("{:>5}  {}  {}  {:>15}", clean_line(&cells[0]), pad(&cells[1], entry), pad(&cells[2], team), cells[3])
     };

@@ -3,7 +3,6 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::columns::{Column, columns};
-use crate::format::fit;
 use crate::prizes::{Award, Outcome, PrizeOutcome, Tie};
 use crate::sanitize::{clean_line, csv_cell};
 
@@ -226,12 +225,6 @@ fn award_checks(a: &Award) -> Vec<String> {
         .collect()
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = fit(text, width);
-    let gap = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(gap))
-}
-
 /// How wide each column of a prize's table is: the entry's title and the team's name narrow on
 /// a terminal (`width`) too small for their natural 28 and 20 columns, the title last; the note,
 /// the last column, is as long as it is.
@@ -274,7 +267,7 @@ fn row(columns: &[Column], widths: &[usize], cells: &[String]) -> String {
         .map(|(k, ((c, width), text))| match (c.numeric(), k + 1 == columns.len()) {
             (true, _) => format!("{text:>width$}"),
             (false, true) => text.clone(),
-            (false, false) => pad(text, *width),
+            (false, false) => crate::format::fit_padded(text, *width),
         })
         .collect();
     format!("{}\n", line.join("  ").trim_end())
