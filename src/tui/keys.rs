@@ -2,9 +2,14 @@
 //!
 //! Keys read the app's state (its mode) and give actions; nothing in the app's state reads keys.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{Action, App, Choice, Comparing, Link, Mode, Side};
+
+/// The score keys' place in [`KEYS`]: shown as the rubric's own digits ([`score_keys`]).
+const SCORE: &str = "1-9 0";
 
 /// Every key, as the help screen and the README list them. Each meaning fits one line of the
 /// help at 80 columns (59 columns after the keys); narrower, it wraps.
@@ -13,8 +18,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("PgDn PgUp ^d ^u", "page down / up"),
     ("g G Home End", "first / last entry"),
     ("n", "next entry not fully scored"),
+    ("i", "the whole entry: every part the entry pane has no room for"),
     ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
-    ("1-9 0", "score the focused criterion (0 is 10 on a 1-10 scale)"),
+    (SCORE, "score the focused criterion (0 is 10 on a 1-10 scale)"),
     ("digits Enter", "on a longer scale (0-100): type it, Enter saves"),
     ("x Del", "clear the focused score"),
     ("o v p", "open the Space / video / social post"),
@@ -33,12 +39,48 @@ pub const KEYS: &[(&str, &str)] = &[
     ("q ^c", "quit (everything is already saved)"),
 ];
 
+/// The digit keys that score a criterion of this rubric, as the help and the footer say them:
+/// "1-5" on a rubric of 1 to 5, "0-3" where a scale starts at 0, "1-9 0" on a 1-10 scale (0 is
+/// 10), "digits" where every scale is too long for one key. The footer had said "0-9 score" on
+/// a rubric of 1 to 5, where 0 and 6-9 only say that they are off the scale. "digits Enter" where
+/// no scale is short enough for one key.
+pub fn score_keys(criteria: &[crate::model::Criterion]) -> String {
+    let mut values = [false; 11];
+    for scale in criteria.iter().map(|c| c.scale).filter(crate::model::Scale::one_key) {
+        values[usize::from(scale.low)..=usize::from(scale.high)].iter_mut().for_each(|v| *v = true);
+    }
+    // Runs of values one key each scores, in order; 10 is typed as 0.
+    let key = |v: usize| if v == 10 { "0".to_owned() } else { v.to_string() };
+    let mut runs: Vec<String> = Vec::new();
+    let mut v = 0;
+    while v < values.len() {
+        if !values[v] {
+            v += 1;
+            continue;
+        }
+        let start = v;
+        while v + 1 < values.len() && values[v + 1] {
+            v += 1;
+        }
+        runs.push(match (start, v) {
+            (a, b) if a == b => key(a),
+            (a, 10) if a < 9 => format!("{a}-9 0"),
+            (9, 10) => "9 0".to_owned(),
+            (a, b) => format!("{a}-{b}"),
+        });
+        v += 1;
+    }
+    if runs.is_empty() { "digits Enter".to_owned() } else { runs.join(" ") }
+}
+
 /// The keys of [`KEYS`] that act on this event, as the help lists them: typing a number only
 /// where a scale is longer than one key, the track filter only where there are tracks, `a` only
 /// where it hides something (assignments, a conflict), `P` only with a `[sync]` repo, `F` only
-/// with a `[finals]` round; "0 is 10" only where a 1-10 scale has it.
-pub fn keys_here(app: &App) -> Vec<(&'static str, &'static str)> {
+/// with a `[finals]` round; the digits that score this rubric ([`score_keys`]), with "0 is 10"
+/// only where a 1-10 scale has it.
+pub fn keys_here(app: &App) -> Vec<(Cow<'static, str>, &'static str)> {
     let long_scale = app.config.criteria.iter().any(|c| !c.scale.one_key());
+    let one_key = app.config.criteria.iter().any(|c| c.scale.one_key());
     let zero_is_ten = app.config.criteria.iter().any(|c| c.scale.high == 10 && c.scale.low > 0);
     let tracks = app.has_tracks();
     let mine = app.mine_hides_some();
@@ -46,6 +88,7 @@ pub fn keys_here(app: &App) -> Vec<(&'static str, &'static str)> {
         .copied()
         .filter(|(keys, _)| match *keys {
             "digits Enter" => long_scale,
+            SCORE => one_key,
             "f" => tracks,
             "a" => mine,
             "P" => app.config.sync.repo().is_some(),
@@ -53,8 +96,9 @@ pub fn keys_here(app: &App) -> Vec<(&'static str, &'static str)> {
             _ => true,
         })
         .map(|(keys, meaning)| match keys {
-            "1-9 0" if !zero_is_ten => (keys, "score the focused criterion"),
-            _ => (keys, meaning),
+            SCORE if !zero_is_ten => (Cow::Owned(score_keys(&app.config.criteria)), "score the focused criterion"),
+            SCORE => (Cow::Owned(score_keys(&app.config.criteria)), meaning),
+            _ => (Cow::Borrowed(keys), meaning),
         })
         .collect()
 }
@@ -84,29 +128,34 @@ pub fn help_title() -> String {
 
 /// An open text box's keys, on its bottom edge: the footer's for its mode ([`footer_keys`], one
 /// declaration for both), less a first "type …", which the open box says by itself.
-pub fn box_keys(app: &App) -> &'static [&'static str] {
-    let keys = footer_keys(app);
-    match keys.split_first() {
-        Some((first, rest)) if first.starts_with("type ") => rest,
-        _ => keys,
+pub fn box_keys(app: &App) -> Vec<Cow<'static, str>> {
+    let mut keys = footer_keys(app);
+    if keys.first().is_some_and(|first| first.starts_with("type ")) {
+        keys.remove(0);
     }
+    keys
 }
 
 /// The keys of the current mode, for the footer, most needed first, two spaces apart: all fit
 /// in 80 columns; on a narrower line those that do not fit are left, whole, to `?`.
-pub fn footer_keys(app: &App) -> &'static [&'static str] {
-    match app.mode {
+pub fn footer_keys(app: &App) -> Vec<Cow<'static, str>> {
+    let fixed: &'static [&'static str] = match app.mode {
         Mode::Browse => {
-            &["? keys", "j/k move", "0-9 score", "Tab next", "o/v/p open", "t time", "e/E note", "r recuse"]
+            let score = format!("{} score", score_keys(&app.config.criteria));
+            let mut keys: Vec<Cow<'static, str>> = vec!["? keys".into(), "j/k move".into(), score.into()];
+            keys.extend(["Tab next", "o/v/p open", "t time", "e/E note", "r recuse"].map(Cow::Borrowed));
+            return keys;
         }
         Mode::Search(_) => &["type to search", "Enter keeps", "Esc clears"],
         Mode::Note(_) => &["saved as you type", "Esc or ^s closes"],
         Mode::Recuse(_) => &["type the reason", "Enter recuses", "Esc cancels"],
         Mode::Help => &[HELP_CLOSES],
+        Mode::Entry { .. } => &["j/k scroll", "o/v/p open", "any other key closes"],
         Mode::Finals(Comparing { typing: Some(_), .. }) => &["type the note", "Enter keeps", "Esc drops"],
         Mode::Finals(Comparing { help: true, .. }) => &["Esc or ? closes the keys"],
         Mode::Finals(_) => &["? keys", "←/→ better", "= level", "s skip", "u undo", "e note", "o/O open", "Esc list"],
-    }
+    };
+    fixed.iter().map(|k| Cow::Borrowed(*k)).collect()
 }
 
 /// The action a key asks for, if any.
@@ -127,6 +176,7 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
     }
     match &app.mode {
         Mode::Help => Some(Action::Close(true)),
+        Mode::Entry { .. } => Some(whole_entry(key)),
         Mode::Finals(c) => finals(c, key),
         Mode::Search(_) => match key.code {
             KeyCode::Enter => Some(Action::Close(true)),
@@ -164,6 +214,7 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('g') | KeyCode::Home => Action::First,
         KeyCode::Char('G') | KeyCode::End => Action::Last,
         KeyCode::Char('n') => Action::NextUnscored,
+        KeyCode::Char('i') => Action::WholeEntry,
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Action::Focus(1),
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Action::Focus(-1),
         KeyCode::Char(c @ '0'..='9') => Action::Score(c as u8 - b'0'),
@@ -190,6 +241,30 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
     };
     Some(action)
 }
+
+/// A key on the whole entry: it scrolls, opens a link, or closes it, as any other key closes the
+/// help.
+fn whole_entry(key: KeyEvent) -> Action {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('d') if ctrl => Action::Scroll(PAGE),
+        KeyCode::Char('u') if ctrl => Action::Scroll(-PAGE),
+        KeyCode::Char('j') | KeyCode::Down => Action::Scroll(1),
+        KeyCode::Char('k') | KeyCode::Up => Action::Scroll(-1),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::Scroll(PAGE),
+        KeyCode::PageUp => Action::Scroll(-PAGE),
+        KeyCode::Char('g') | KeyCode::Home => Action::Scroll(isize::MIN),
+        KeyCode::Char('G') | KeyCode::End => Action::Scroll(isize::MAX),
+        KeyCode::Char('o') => Action::Open(Link::Space),
+        KeyCode::Char('v') => Action::Open(Link::Video),
+        KeyCode::Char('p') => Action::Open(Link::Post),
+        _ => Action::Close(true),
+    }
+}
+
+/// Lines a page key scrolls the whole entry by: most of the smallest screen's, so that a line
+/// read last stays in sight.
+const PAGE: isize = 10;
 
 /// A key on the comparison screen: the note's box takes every key but Enter and Esc.
 fn finals(c: &Comparing, key: KeyEvent) -> Option<Action> {
@@ -226,4 +301,35 @@ fn finals(c: &Comparing, key: KeyEvent) -> Option<Action> {
         _ => return None,
     };
     Some(action)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Criterion, Scale};
+
+    /// The score keys said are the digits the rubric's one-key scales take, 10 typed as 0.
+    #[test]
+    fn the_score_keys_are_the_rubrics_digits() {
+        let rubric = |scales: &[(u8, u8)]| -> Vec<Criterion> {
+            scales
+                .iter()
+                .map(|&(low, high)| Criterion { scale: Scale { low, high }, ..Criterion::example("c", 1.0) })
+                .collect()
+        };
+        for (scales, said) in [
+            (&[(1, 5)][..], "1-5"),
+            (&[(1, 5), (1, 3)], "1-5"),
+            (&[(0, 3)], "0-3"),
+            (&[(0, 3), (1, 5)], "0-5"),
+            (&[(1, 10)], "1-9 0"),
+            (&[(1, 10), (1, 5)], "1-9 0"),
+            (&[(9, 10)], "9 0"),
+            (&[(1, 2), (5, 7)], "1-2 5-7"),
+            (&[(4, 4)], "4"),
+            (&[(0, 100)], "digits Enter"),
+            (&[(0, 100), (1, 5)], "1-5"),
+        ] {
+            assert_eq!(super::score_keys(&rubric(scales)), said, "{scales:?}");
+        }
+    }
 }

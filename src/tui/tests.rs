@@ -1284,10 +1284,15 @@ fn the_screen_and_its_help_fit_the_event() {
     };
     let shown = text(&drawn(&app, 100, 30));
     assert!(!shown.contains("TRACK") && !shown.contains("track —"), "{shown}");
-    let keys = |app: &App| super::keys::keys_here(app).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
-    assert!(keys(&app).contains(&"digits Enter") && !keys(&app).contains(&"f"));
+    let has = |app: &App, key: &str| super::keys::keys_here(app).iter().any(|(k, _)| k == key);
+    assert!(has(&app, "digits Enter") && !has(&app, "f"));
     let f = fixture();
-    assert!(!keys(&f.app).contains(&"digits Enter") && keys(&f.app).contains(&"f"));
+    assert!(!has(&f.app, "digits Enter") && has(&f.app, "f"));
+    // The footer and the help say the digits that score this rubric: not "0-9" on one of 1 to 5.
+    let footer = |app: &App| super::keys::footer_keys(app).join("  ");
+    assert!(footer(&f.app).contains("j/k move  1-5 score  Tab next"), "{}", footer(&f.app));
+    assert!(has(&f.app, "1-5") && !has(&f.app, "1-9 0"));
+    assert!(footer(&app).contains("j/k move  digits Enter score"), "{}", footer(&app));
     app.list.query = "no such entry".into();
     app.list.unscored_only = true;
     app.refresh_view();
@@ -1316,4 +1321,47 @@ fn a_search_that_finds_nothing_loses_no_place() {
     f.app.list.query = "no such entry".into();
     f.app.refresh_view();
     assert!(f.app.nothing_matches().contains("U shows scored entries too"), "{}", f.app.nothing_matches());
+}
+
+/// `i` shows the whole entry: the pane on a small screen cut the description to its first line
+/// and "and N more lines", and no key showed the rest. The whole entry scrolls to its last line,
+/// opens links, and any other key closes it, changing nothing (x there clears no score).
+#[test]
+fn i_shows_the_whole_entry_and_it_scrolls() {
+    let mut f = fixture();
+    let mut submissions = f.store.submissions().expect("submissions");
+    let long: Vec<String> = (1..=60).map(|n| format!("paragraph {n} of the description.")).collect();
+    submissions[0].submission.description = long.join("\n");
+    submissions[0].submission.title = format!("{}title's end", "a long title ".repeat(30));
+    let config = f.app.config.clone();
+    f.app.entries.show(&config, "tomas", submissions);
+    f.app.refresh_view();
+    f.act(Action::Resize(80, 24));
+    let id = f.selected_id();
+    f.press("4");
+    let text = |app: &App| rows(&drawn(app, 80, 24)).join("\n");
+    let pane = text(&f.app);
+    assert!(pane.contains("more lines: press i") && !pane.contains("paragraph 60"), "{pane}");
+    assert!(!pane.contains("title's end"), "the pane gives a title three rows: {pane}");
+    f.press("i");
+    assert!(matches!(f.app.mode, Mode::Entry { scroll: 0 }));
+    let whole = text(&f.app);
+    assert!(whole.contains("Entry, whole") && whole.contains("paragraph 1 of"), "{whole}");
+    assert!(whole.contains("title's end"), "the whole title: {whole}");
+    assert!(whole.contains("more lines: j scrolls") && !whole.contains("paragraph 60"), "{whole}");
+    assert!(whole.contains("j/k scroll  o/v/p open  any other key closes"), "{whole}");
+    f.press("G");
+    let end = text(&f.app);
+    assert!(end.contains("paragraph 60 of") && !end.contains("j scrolls"), "{end}");
+    let Mode::Entry { scroll } = f.app.mode else { panic!("still open") };
+    assert_eq!(scroll, f.app.whole_entry_scrolls(), "no further than its last line");
+    f.press("j");
+    assert!(matches!(f.app.mode, Mode::Entry { scroll: s } if s == scroll), "not past the end");
+    f.press("g");
+    assert!(matches!(f.app.mode, Mode::Entry { scroll: 0 }));
+    f.press("o");
+    assert_eq!(f.opened.borrow().len(), 1, "o opens the Space from the whole entry");
+    f.press("x");
+    assert!(matches!(f.app.mode, Mode::Browse), "any other key closes");
+    assert_eq!(f.saved(&id, "utility"), Some(4), "x closed the view; it cleared no score");
 }

@@ -28,7 +28,7 @@ const REASON_BOX: (u16, u16) = (60, 1);
 pub struct BoxTitles {
     pub top: &'static str,
     /// Its keys, as the footer says them too ([`super::keys::box_keys`]).
-    pub keys: &'static [&'static str],
+    pub keys: Vec<std::borrow::Cow<'static, str>>,
 }
 
 /// How long the links' addresses stay in the entry pane: they are the first part to go when it
@@ -114,6 +114,7 @@ impl Widget for &App {
         self.footer(footer, buf, news);
         match &self.mode {
             Mode::Help => help(area, buf, &keys_here(self)),
+            Mode::Entry { scroll } => self.whole_entry(whole_entry_rect(area), buf, *scroll),
             Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some((editor, rect, titles)) = self.text_box(area) {
                     popup(rect, buf, &titles, editor);
@@ -134,8 +135,9 @@ impl App {
         let news = self.news(usize::from(area.width));
         let footer_rows = u16::try_from(news.len()).unwrap_or(u16::MAX).clamp(FOOTER - 1, FOOTER_MOST - 1) + 1;
         let [entry_pane, _] = bottom(area);
-        let wants =
-            self.current().map_or(0, |e| self.entry_lines(e, usize::from(entry_pane.width - 2), usize::MAX).len());
+        let wants = self
+            .current()
+            .map_or(0, |e| self.entry_lines(e, usize::from(entry_pane.width - 2), usize::MAX, false).len());
         let wants = u16::try_from(wants).unwrap_or(u16::MAX).saturating_add(2);
         (news, areas(area, self.longest_rubric(), footer_rows, wants, self.list.rows().len()))
     }
@@ -395,15 +397,49 @@ impl App {
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(entry) = self.current() else { return };
-        let lines = self.entry_lines(entry, usize::from(inner.width), usize::from(inner.height));
+        let lines = self.entry_lines(entry, usize::from(inner.width), usize::from(inner.height), false);
         Paragraph::new(lines).render(inner, buf);
     }
 
-    /// The entry pane's lines in `room` columns and at most `height` rows.
+    /// The whole entry (`i`) over the screen, `scroll` lines down: every part of the entry
+    /// pane, none shrunk or left out, and what is below counted on the last row.
+    fn whole_entry(&self, rect: Rect, buf: &mut Buffer, scroll: usize) {
+        let block = Block::bordered().title(" Entry, whole ").border_style(Style::new().cyan());
+        let inner = block.inner(rect);
+        Clear.render(rect, buf);
+        block.render(rect, buf);
+        let Some(entry) = self.current() else { return };
+        let mut lines = self.entry_lines(entry, usize::from(inner.width), usize::MAX, true);
+        let height = usize::from(inner.height);
+        let top = scroll.min(lines.len().saturating_sub(height));
+        lines.drain(..top);
+        if lines.len() > height {
+            let below = lines.len() - height + 1;
+            lines.truncate(height.saturating_sub(1));
+            lines.push(
+                Line::from(format!("↓ {}: j scrolls", crate::format::count(below, "more line", "more lines")))
+                    .dark_gray(),
+            );
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// How far the whole entry scrolls on this screen: its lines past the rows it has.
+    pub(super) fn whole_entry_scrolls(&self) -> usize {
+        let (width, height) = self.screen;
+        let inner = Block::bordered().inner(whole_entry_rect(Rect::new(0, 0, width, height)));
+        let Some(entry) = self.current() else { return 0 };
+        self.entry_lines(entry, usize::from(inner.width), usize::MAX, true)
+            .len()
+            .saturating_sub(usize::from(inner.height))
+    }
+
+    /// The entry pane's lines in `room` columns and at most `height` rows; `whole` (the whole
+    /// entry, `i`) gives the title and the team every row they take.
     ///
     /// How long a part stays is a number, the lowest going first; the links' addresses go first
     /// and without a word (`SAID_BY_THEIR_KEYS`): their keys stay in sight.
-    fn entry_lines(&self, entry: &Entry, room: usize, height: usize) -> Vec<Line<'static>> {
+    fn entry_lines(&self, entry: &Entry, room: usize, height: usize, whole: bool) -> Vec<Line<'static>> {
         let s = &entry.submission;
         let para = |text: &str, style: Style| -> Vec<Line<'static>> {
             wrap(text, room).into_iter().map(|l| Line::from(l).style(style)).collect()
@@ -413,6 +449,7 @@ impl App {
         // The title and team in a few rows at most: the list has them, and 400 characters of
         // either must not push the warnings and the link keys out of the pane.
         let at_most = |text: &str, most: usize, style: Style| -> Vec<Line<'static>> {
+            let most = if whole { usize::MAX } else { most };
             fit::wrap_at_most(text, room, most).into_iter().map(|l| Line::from(l).style(style)).collect()
         };
         parts.push((at_most(&clean_line(&s.title), TITLE_ROWS, Style::new().bold()), 9));
@@ -712,7 +749,7 @@ impl App {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return vec![too_small_message(width, height)];
         }
-        let mut out: Vec<String> = footer_keys(self).iter().map(|k| (*k).to_owned()).collect();
+        let mut out: Vec<String> = footer_keys(self).into_iter().map(String::from).collect();
         match &self.mode {
             Mode::Help => return keys_here(self).iter().map(|(k, what)| format!("{k} {what}")).collect(),
             Mode::Finals(c) => {
@@ -728,6 +765,11 @@ impl App {
                 }
                 return out;
             }
+            // The title and what the screen has room for, from its top: the rest scrolls.
+            Mode::Entry { .. } => {
+                out.push("Entry, whole".to_owned());
+                return out;
+            }
             Mode::Search(_) | Mode::Browse => {}
         }
         if !self.status.is_empty() && !matches!(self.mode, Mode::Search(_)) {
@@ -741,7 +783,7 @@ impl App {
             // The models, whole when the entry pane keeps them (a path breaks after a `/`).
             let [detail, _] = bottom(self.panes(Rect::new(0, 0, width, height)).1[2]);
             let inner = Block::bordered().inner(detail);
-            let lines = self.entry_lines(entry, usize::from(inner.width), usize::from(inner.height));
+            let lines = self.entry_lines(entry, usize::from(inner.width), usize::from(inner.height), false);
             if lines.iter().any(|l| l.to_string().starts_with("models")) {
                 out.extend(App::models(&entry.submission));
             }
@@ -800,10 +842,16 @@ fn fit_to_pane(
     if unshown > 0 && height > 0 {
         // Nothing goes without a word: what was left out is counted on the last row.
         lines.truncate(height - 1);
-        lines.push(Line::from(crate::format::more_lines(unshown)).dark_gray());
+        lines.push(Line::from(format!("{}: press i", crate::format::more_lines(unshown))).dark_gray());
     }
     lines.truncate(height);
     lines
+}
+
+/// Where the whole entry is drawn: over every pane but the footer's last row, which says its
+/// keys.
+fn whole_entry_rect(area: Rect) -> Rect {
+    Rect { height: area.height.saturating_sub(1), ..area }
 }
 
 /// The entry's link keys as the entry pane shows them, "[v] Video —" where it has none.
@@ -997,12 +1045,14 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
 
 /// Every key, its meaning wrapped beside it; on a screen too short for all, the last line says
 /// how many keys are left out and what to do.
-fn help(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)]) {
+fn help<K: AsRef<str>>(area: Rect, buf: &mut Buffer, keys: &[(K, &str)]) {
     let width = area.width.min(80);
     let room = usize::from(width.saturating_sub(2));
     let keys: Vec<Vec<Line>> = keys
         .iter()
-        .map(|(keys, what)| hanging(&format!(" {}", pad(keys, 18)), what, room).into_iter().map(Line::from).collect())
+        .map(|(keys, what)| {
+            hanging(&format!(" {}", pad(keys.as_ref(), 18)), what, room).into_iter().map(Line::from).collect()
+        })
         .collect();
     let (lines, _) = fit::items(&keys, usize::from(area.height.saturating_sub(2)), |n| {
         Line::from(format!(" and {n} more keys: enlarge the terminal to see them")).dark_gray()

@@ -14,6 +14,11 @@ pub enum Mode {
     Note(NoteEditor),
     Recuse(Recusal),
     Help,
+    /// The whole entry (`i`), scrolled this many lines down: every part the entry pane has no
+    /// room for, none shrunk.
+    Entry {
+        scroll: usize,
+    },
     /// The finals' comparison screen.
     Finals(super::finals::Comparing),
 }

@@ -77,6 +77,10 @@ pub enum Action {
     Recuse,
     Undo,
     Help,
+    /// The whole entry, over the screen.
+    WholeEntry,
+    /// Scrolls the whole entry by lines (`isize::MIN` and `MAX`: to its top and its end).
+    Scroll(isize),
     /// The finals' comparison screen (once the head judge has published the finals).
     Finals,
     /// On the comparison screen: the judge's answer on the pair in front of them.

@@ -51,6 +51,18 @@ impl App {
         if matches!(self.mode, Mode::Finals(_)) {
             return self.in_finals(action);
         }
+        if let Mode::Entry { scroll } = self.mode {
+            match action {
+                Action::Scroll(by) => {
+                    let scroll = scroll.saturating_add_signed(by).min(self.whole_entry_scrolls());
+                    self.mode = Mode::Entry { scroll };
+                }
+                Action::Open(link) => return self.open(link),
+                Action::Resize(..) | Action::Tick(..) => self.browse(action),
+                _ => self.mode = Mode::Browse,
+            }
+            return Vec::new();
+        }
         match action {
             Action::ConfirmScore => self.confirm_typed(),
             Action::EraseDigit => {
@@ -148,6 +160,7 @@ impl App {
                 self.status = "search cleared".into();
             }
             Action::Help => self.mode = Mode::Help,
+            Action::WholeEntry if self.current().is_some() => self.mode = Mode::Entry { scroll: 0 },
             Action::Resize(width, height) => {
                 self.screen = (width, height);
                 self.list.rows_in_sight = crate::tui::layout::rows_in_sight(self.longest_rubric(), width, height);
@@ -456,7 +469,7 @@ impl App {
                 }
             }
             Mode::Recuse(recusal) => recusal.key(key),
-            Mode::Browse | Mode::Help | Mode::Finals(_) => {}
+            Mode::Browse | Mode::Help | Mode::Entry { .. } | Mode::Finals(_) => {}
         }
         Vec::new()
     }
@@ -474,7 +487,7 @@ impl App {
                 let change = note.paste(text);
                 return vec![typed_note(note, change)];
             }
-            Mode::Browse | Mode::Help | Mode::Finals(_) => {
+            Mode::Browse | Mode::Help | Mode::Entry { .. } | Mode::Finals(_) => {
                 self.status = "a paste types only into a note or a search: press e for the note, / to search".into();
             }
         }
