@@ -277,6 +277,34 @@ fn recusing_needs_a_reason_and_blocks_scoring() {
         f.store.score_sheet().expect("sheet").texts[crate::model::TextPart::Recusal].is_empty(),
         "r again withdraws the recusal"
     );
+    // Withdrawn with one key, it says so and how to take that back: u recuses again, with the
+    // reason given.
+    assert_eq!(f.app.status, "recusal withdrawn: your scores of it count again; u recuses you again");
+    f.press("u");
+    assert_eq!(
+        f.store.score_sheet().expect("sheet").text(crate::model::TextPart::Recusal, &id),
+        Some("my cousin's team")
+    );
+}
+
+/// A recused entry's scores are kept but do not count: its row showed its total beside
+/// "recused", and the Scores pane "Total 4.00", as if they did.
+#[test]
+fn a_recused_entry_shows_no_total_that_counts() {
+    let mut f = fixture();
+    f.act(Action::Resize(100, 30));
+    let id = f.selected_id();
+    f.press("444");
+    let title = f.app.current().expect("entry").submission.title.clone();
+    let row = |f: &Fixture| rows(&drawn(&f.app, 100, 30)).into_iter().find(|r| r.contains(&title)).unwrap_or_default();
+    assert!(row(&f).contains("4.00"), "{}", row(&f));
+    f.press("r");
+    f.press("my cousin's team");
+    f.press_key(key(KeyCode::Enter));
+    assert!(row(&f).contains("recused") && !row(&f).contains("4.00"), "{}", row(&f));
+    let screen = rows(&drawn(&f.app, 100, 30)).join("\n");
+    assert!(screen.contains("Total 4.00, not counted (recused)"), "{screen}");
+    assert_eq!(f.saved(&id, "utility"), Some(4), "the scores are kept");
 }
 
 #[test]

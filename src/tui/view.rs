@@ -325,6 +325,8 @@ impl App {
     fn cell_text(&self, entry: &Entry, k: usize) -> String {
         match k {
             0 => self.shown_status(entry).0.to_owned(),
+            // A recused entry's scores do not count: its row shows no total.
+            TOTAL if self.sheet().recused(&entry.submission.id) => String::new(),
             TOTAL => self.total_of(&entry.submission.id).map(|t| format!("{t:.2}")).unwrap_or_default(),
             k => entry.cell(k),
         }
@@ -614,7 +616,11 @@ impl App {
         // The total; named short where the rows are folded.
         let total = self.total_text();
         let scored = self.sheet().scored_count(id, self.criteria());
-        let row = if self.total_of(id).is_some() {
+        // A recusal sets the scores aside, kept for when it is withdrawn: the total said beside
+        // "recused" had read as one that counts.
+        let row = if self.sheet().recused(id) {
+            format!("{total}, not counted (recused)")
+        } else if self.total_of(id).is_some() {
             total.clone()
         } else {
             format!("{total} ({scored} of {} scored)", self.criteria().len())
