@@ -431,7 +431,10 @@ impl App {
         let id = entry.submission.id.clone();
         if self.sheet().recused(&id) {
             return self
-                .change(Change::Text(TextPart::Recusal, None), Then::Recusal("recusal withdrawn: your scores of it count again; u recuses you again"))
+                .change(
+                    Change::Text(TextPart::Recusal, None),
+                    Then::Recusal("recusal withdrawn: your scores of it count again; u recuses you again"),
+                )
                 .into_iter()
                 .collect();
         }
