@@ -199,10 +199,9 @@ impl Round {
                 },
             })
             .collect();
-        // Every judge's answers count alike: Crowd-BT's reliability would weigh a judge by how
-        // often they agree with the others, and silence a dissenter.
-        let settings = Settings { prior: Some(self.prior()), reliability: false };
-        davidson::fit(self.finalists.len(), self.judges.len(), &answers, &settings, start)
+        // Every judge's answers count alike (see `davidson`).
+        let settings = Settings { prior: Some(self.prior()) };
+        davidson::fit(self.finalists.len(), &answers, &settings, start)
     }
 
     /// The pair of finalists `judge` compares next, as indices; `None` when none is left.

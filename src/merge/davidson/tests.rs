@@ -34,7 +34,7 @@ fn pudding() -> Vec<Answer> {
     out
 }
 
-const MLE: Settings = Settings { prior: None, reliability: false };
+const MLE: Settings = Settings { prior: None };
 
 /// Davidson's estimates for the pudding (the worths summing to 1, and ν), as reproduced by
 /// PlackettLuce (Turner, van Etten, Firth and Kosmidis 2020, section 2.1.1:
@@ -43,7 +43,7 @@ const MLE: Settings = Settings { prior: None, reliability: false };
 /// same fit (0.1219, 0.1218, 0.1268, 0.1220, 0.1271, 0.1266), to three.
 #[test]
 fn davidsons_pudding_example_is_reproduced() {
-    let fit = fit(6, 1, &pudding(), &MLE, None);
+    let fit = fit(6, &pudding(), &MLE, None);
     let total: f64 = fit.strength.iter().map(|t| t.exp()).sum();
     let worth: Vec<f64> = fit.strength.iter().map(|t| (t.exp() / total * 1e4).round() / 1e4).collect();
     assert_eq!(worth, [0.1388, 0.1730, 0.1617, 0.1654, 0.1587, 0.2024]);
@@ -61,10 +61,10 @@ fn davidsons_pudding_example_is_reproduced() {
 #[test]
 fn a_warm_start_changes_nothing_but_the_time() {
     let answers = pudding();
-    let settings = Settings { prior: Some(Prior { mean: vec![0.0; 6], sd: 1.0 }), reliability: true };
-    let cold = fit(6, 1, &answers, &settings, None);
-    let earlier = fit(6, 1, &answers[..answers.len() - 1], &settings, None);
-    let warm = fit(6, 1, &answers, &settings, Some(&earlier));
+    let settings = Settings { prior: Some(Prior { mean: vec![0.0; 6], sd: 1.0 }) };
+    let cold = fit(6, &answers, &settings, None);
+    let earlier = fit(6, &answers[..answers.len() - 1], &settings, None);
+    let warm = fit(6, &answers, &settings, Some(&earlier));
     for (a, b) in cold.strength.iter().zip(&warm.strength) {
         assert!((a - b).abs() < 1e-8, "{a} against {b}");
     }
@@ -75,20 +75,21 @@ fn a_warm_start_changes_nothing_but_the_time() {
 /// moves the pair it is about.
 #[test]
 fn the_prior_orders_what_nobody_compared() {
-    let settings = Settings { prior: Some(Prior { mean: vec![0.3, 0.0, -0.3], sd: 1.0 }), reliability: true };
-    let none = fit(3, 1, &[], &settings, None);
+    let settings = Settings { prior: Some(Prior { mean: vec![0.3, 0.0, -0.3], sd: 1.0 }) };
+    let none = fit(3, &[], &settings, None);
     assert!(none.strength[0] > none.strength[1] && none.strength[1] > none.strength[2], "{:?}", none.strength);
     assert!((none.above(0, 2) - crate::stats::normal_below(0.6 / 2f64.sqrt())).abs() < 1e-6);
     let beaten = [Answer { judge: 0, first: 0, second: 2, outcome: Outcome::Second }; 3];
-    let after = fit(3, 1, &beaten, &settings, None);
+    let after = fit(3, &beaten, &settings, None);
     assert!(after.strength[2] > after.strength[0], "three answers outweigh the prior: {:?}", after.strength);
 }
 
-/// Three judges agree on an order; a fourth answers every pair the other way round. Crowd-BT
-/// would turn them round and count them as a fifth sure judge; here they count for nothing
-/// (reliability 1/2), the order stands and the others keep their weight.
+/// Three judges agree on an order; a fourth answers every pair the other way round. Every
+/// answer counts alike, whoever gave it: the fit is the same with the answers of all four given
+/// as one judge's, so the dissenter is neither turned round (as Crowd-BT would) nor weighed
+/// less; the three who agree still carry the order.
 #[test]
-fn a_judge_who_disagrees_is_never_turned_round() {
+fn every_judges_answers_count_alike() {
     let mut answers = Vec::new();
     for judge in 0..4 {
         for i in 0..8 {
@@ -98,9 +99,9 @@ fn a_judge_who_disagrees_is_never_turned_round() {
             }
         }
     }
-    let settings = Settings { prior: Some(Prior { mean: vec![0.0; 8], sd: 1.0 }), reliability: true };
-    let fit = fit(8, 4, &answers, &settings, None);
+    let settings = Settings { prior: Some(Prior { mean: vec![0.0; 8], sd: 1.0 }) };
+    let fit = fit(8, &answers, &settings, None);
     assert!(fit.strength.windows(2).all(|w| w[0] > w[1]), "{:?}", fit.strength);
-    assert_eq!(fit.reliability[3], 0.5);
-    assert!(fit.reliability[..3].iter().all(|r| *r > 0.8), "{:?}", fit.reliability);
+    let as_one: Vec<Answer> = answers.iter().map(|a| Answer { judge: 0, ..*a }).collect();
+    assert_eq!(super::fit(8, &as_one, &settings, None).strength, fit.strength);
 }
