@@ -24,9 +24,10 @@ pub struct Winner {
     pub place: usize,
     pub title: String,
     pub team: String,
-    /// The titles of the entries this place is shared with: a tie the jury has yet to settle.
-    pub shared_with: Vec<String>,
-    /// What the place pays; `None` while it is shared: to be announced.
+    /// The titles of the entries this place is tied with: a tie the jury has yet to settle, so
+    /// that none of them has won the place yet.
+    pub tied_with: Vec<String>,
+    /// What the place pays; `None` while its tie is undecided.
     pub amount: Option<f64>,
 }
 
@@ -44,7 +45,7 @@ impl Announcement {
                         place: a.place,
                         title: a.title.clone(),
                         team: a.team.clone(),
-                        shared_with: match &a.tie {
+                        tied_with: match &a.tie {
                             Some(Tie::Undecided { with, others, .. }) => {
                                 let mut shared: Vec<String> = with.iter().filter_map(title).collect();
                                 if *others > with.len() {
@@ -65,9 +66,29 @@ impl Announcement {
 }
 
 impl Winner {
-    /// Its place as an announcement prints it: `1`, or `1=` when shared.
+    /// Its place as an announcement prints it: `1`, or `1 (tied)` while its tie is undecided.
+    /// Not `1=`, which a reader takes for joint winners.
     pub fn place_text(&self) -> String {
-        if self.shared_with.is_empty() { self.place.to_string() } else { format!("{}=", self.place) }
+        if self.undecided() { format!("{} (tied)", self.place) } else { self.place.to_string() }
+    }
+
+    /// Whether its place is tied and the jury has yet to decide it.
+    pub fn undecided(&self) -> bool {
+        !self.tied_with.is_empty()
+    }
+}
+
+impl Announced {
+    /// Each place tied and undecided, with how many entries are tied for it, in place order.
+    pub fn undecided_places(&self) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for w in self.winners.iter().filter(|w| w.undecided()) {
+            match out.iter_mut().find(|(place, _)| *place == w.place) {
+                Some((_, n)) => *n += 1,
+                None => out.push((w.place, 1)),
+            }
+        }
+        out
     }
 }
 
@@ -132,14 +153,18 @@ mod tests {
             place,
             title: title.into(),
             team: format!("team {}", title.to_lowercase()),
-            shared_with: shared.iter().map(|s| (*s).to_owned()).collect(),
+            tied_with: shared.iter().map(|s| (*s).to_owned()).collect(),
             amount,
         };
         assert_eq!(
             public.prizes[0].winners,
             [winner(1, "A", &["B"], None), winner(1, "B", &["A"], None), winner(3, "C", &[], Some(50.0))]
         );
-        assert_eq!(public.prizes[0].winners.iter().map(Winner::place_text).collect::<Vec<_>>(), ["1=", "1=", "3"]);
+        assert_eq!(
+            public.prizes[0].winners.iter().map(Winner::place_text).collect::<Vec<_>>(),
+            ["1 (tied)", "1 (tied)", "3"]
+        );
+        assert_eq!(public.prizes[0].undecided_places(), [(1, 2)]);
         assert_eq!(public.prizes[1], Announced { name: "None".into(), winners: vec![] });
     }
 }

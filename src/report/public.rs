@@ -19,30 +19,47 @@ pub struct Notice<'a> {
     pub announcement: &'a Announcement,
 }
 
-/// What a place pays, or that it is yet to be announced (a shared place the jury has to settle).
-fn amount(n: &Notice, w: &Winner) -> String {
-    w.amount.map_or_else(|| "to be announced".into(), |a| money(n.currency, a))
+/// What the amount of a place tied and undecided reads: the jury's decision sets who is paid what.
+pub const UNDECIDED_AMOUNT: &str = "undecided";
+
+/// What the announcement says under a prize of each place tied and not yet decided: plainly that
+/// none of the entries tied for it has won it yet, where rows of `1=` "shared with" had read as
+/// joint winners.
+pub fn undecided_said(place: usize, entries: usize) -> String {
+    format!(
+        "Place {place} is tied between {entries} entries and undecided, awaiting the jury's decision: none of them has won it yet."
+    )
 }
 
-/// The columns of a prize: place, entry, team, amount, and "shared with" only where a place is.
+/// What a place pays, or that it is undecided (a tie the jury has to settle).
+fn amount(n: &Notice, w: &Winner) -> String {
+    w.amount.map_or_else(|| UNDECIDED_AMOUNT.into(), |a| money(n.currency, a))
+}
+
+/// The columns of a prize: place, entry, team, amount, and "tied with" only where a place is.
 fn cells(n: &Notice, p: &Announced, w: &Winner) -> Vec<String> {
     let mut out = vec![w.place_text(), w.title.clone(), w.team.clone(), amount(n, w)];
-    if shares(p) {
-        out.push(w.shared_with.join(", "));
+    if ties(p) {
+        out.push(w.tied_with.join(", "));
     }
     out
 }
 
-fn shares(p: &Announced) -> bool {
-    p.winners.iter().any(|w| !w.shared_with.is_empty())
+fn ties(p: &Announced) -> bool {
+    p.winners.iter().any(Winner::undecided)
 }
 
 fn headings(p: &Announced) -> Vec<&'static str> {
     let mut out = vec!["Place", "Entry", "Team", "Amount"];
-    if shares(p) {
-        out.push("Shared with");
+    if ties(p) {
+        out.push("Tied with");
     }
     out
+}
+
+/// The sentences under a prize, one per place tied and undecided.
+fn undecided_lines(p: &Announced) -> Vec<String> {
+    p.undecided_places().into_iter().map(|(place, n)| undecided_said(place, n)).collect()
 }
 
 /// Whether a column holds figures: right-aligned, and on the page never broken across lines.
@@ -53,36 +70,49 @@ fn numeric(heading: &str) -> bool {
 const NOT_AWARDED: &str = "Not awarded.";
 
 /// A prize's places as the announcement lists them: every settled place (paid, or the prize
-/// pays nothing), and of the entries sharing a place still to be decided, the first rows; and
+/// pays nothing), and of the entries tied for a place still to be decided, the first rows; and
 /// how many of those are left out. A prize nobody earned marks for can tie thousands.
 fn listed(p: &Announced) -> (Vec<&Winner>, usize) {
-    super::first_rows_but(&p.winners, |w| w.shared_with.is_empty())
+    super::first_rows_but(&p.winners, |w| !w.undecided())
 }
 
-/// What the announcement says of the entries it leaves out of a shared place.
+/// What the announcement says of the entries it leaves out of a tied place.
 fn more_sharing(more: usize) -> String {
-    format!("and {more} more entries sharing a place, to be announced")
+    format!("and {more} more entries tied for a place, undecided")
 }
 
 /// The announcement for the terminal; printed on one (`width`), the entry's and the team's
 /// columns narrow to fit it, as the jury's tables do.
 pub fn table(n: &Notice, width: Option<usize>) -> String {
     let mut out = format!("{}: prize winners\n", clean_line(n.event));
-    // PLACE, AMOUNT and the gaps between the four columns.
-    let fixed = 5 + 15 + 3 * 2;
+    // PLACE ("1 (tied)" at its widest), AMOUNT and the gaps between the four columns.
+    let place = n
+        .announcement
+        .prizes
+        .iter()
+        .flat_map(|p| &p.winners)
+        .map(|w| w.place_text().width())
+        .fold("PLACE".len(), usize::max);
+    let fixed = place + 15 + 3 * 2;
     let entry = super::words_width(width, fixed + 14, (16, 28));
     let team = super::words_width(width, fixed + entry, (10, 20));
     let pad = |text: &str, width: usize| crate::format::fit_padded(&clean_line(text), width);
     let row = |cells: &[String]| {
-        format!("{:>5}  {}  {}  {:>15}", clean_line(&cells[0]), pad(&cells[1], entry), pad(&cells[2], team), cells[3])
+        format!(
+            "{:>place$}  {}  {}  {:>15}",
+            clean_line(&cells[0]),
+            pad(&cells[1], entry),
+            pad(&cells[2], team),
+            cells[3]
+        )
     };
     let shared = |cells: &[String]| cells.get(4).map(|s| clean_line(s)).filter(|s| !s.is_empty());
-    // One layout a table: whom a place is shared with beside every row, or, on a terminal too
+    // One layout a table: whom a place is tied with beside every row, or, on a terminal too
     // narrow for one of them, under every row (where it wraps between words).
     let line = |cells: &[String], below: bool| {
         let mut line = row(cells).trim_end().to_owned();
         match shared(cells) {
-            Some(names) if below => line.push_str(&format!("\n       shared with: {names}")),
+            Some(names) if below => line.push_str(&format!("\n{:place$}  tied with: {names}", "")),
             Some(names) => line.push_str(&format!("  {names}")),
             None => {}
         }
@@ -99,7 +129,7 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
         let below = width.is_some_and(|w| {
             rows.iter().any(|r| shared(r).is_some_and(|with| row(r).trim_end().width() + 2 + with.width() > w))
         });
-        // Under the rows, whom a place is shared with says so itself: the heading goes.
+        // Under the rows, whom a place is tied with says so itself: the heading goes.
         let heading: Vec<String> =
             headings(p).iter().map(|h| h.to_uppercase()).take(if below { 4 } else { 5 }).collect();
         out.push_str(&line(&heading, below));
@@ -108,6 +138,9 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
         }
         if more > 0 {
             out.push_str(&format!("  {}\n", more_sharing(more)));
+        }
+        for line in undecided_lines(p) {
+            out.push_str(&format!("  {line}\n"));
         }
     }
     out
@@ -135,6 +168,9 @@ pub fn markdown(n: &Notice) -> String {
         if more > 0 {
             out.push_str(&format!("\n{}\n", more_sharing(more)));
         }
+        for line in undecided_lines(p) {
+            out.push_str(&format!("\n{line}\n"));
+        }
     }
     out
 }
@@ -161,7 +197,7 @@ pub fn html(n: &Notice) -> String {
         out.push_str(&format!("<div class=\"scroll\"><table>\n<colgroup>{cols}</colgroup>\n<tr>{row}</tr>\n"));
         let (shown, more) = listed(p);
         for w in shown {
-            // An amount, "to be announced" too, stays on one line.
+            // An amount, "undecided" too, and a place, "1 (tied)" too, stay on one line.
             let row: String =
                 heads.iter().zip(cells(n, p, w)).map(|(h, c)| format!("<td{}>{}</td>", class(h), escape(&c))).collect();
             out.push_str(&format!("<tr>{row}</tr>\n"));
@@ -169,7 +205,11 @@ pub fn html(n: &Notice) -> String {
         if more > 0 {
             out.push_str(&format!("<tr><td colspan=\"{}\">{}</td></tr>\n", heads.len(), more_sharing(more)));
         }
-        out.push_str("</table></div>\n</section>\n");
+        out.push_str("</table></div>\n");
+        for line in undecided_lines(p) {
+            out.push_str(&format!("<p>{}</p>\n", escape(&line)));
+        }
+        out.push_str("</section>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -218,12 +258,19 @@ mod tests {
                     .count()
             };
             assert_eq!(named("Crew "), paid, "{format}: every paid place\n{text}");
-            assert_eq!(named("Entry "), most, "{format}: the first of those sharing a place\n{text}");
+            assert_eq!(named("Entry "), most, "{format}: the first of those tied for a place\n{text}");
             assert!(text.contains(&super::more_sharing(tied - most)), "{format}: {text}");
+            let said = super::undecided_said(1, tied);
+            let said = if format == "html" { super::escape(&said) } else { said };
+            assert_eq!(
+                text.matches(&said).count(),
+                1,
+                "{format}: the tied place said once, all its entries counted\n{text}"
+            );
         }
     }
 
-    /// "to be announced" is an amount to the reader: it never wraps onto two lines, and no
+    /// "undecided" is an amount to the reader: it never wraps onto two lines, and no
     /// column's heading runs into the next on a narrow screen: each table sits in a box that
     /// scrolls sideways rather than squeeze its columns under their headings.
     #[test]
@@ -232,27 +279,28 @@ mod tests {
         let announcement = Announcement::of(&outcome);
         let notice = notice(&announcement);
         let html = super::html(&notice);
-        assert!(html.contains("<td class=\"num\">to be announced</td>"), "{html}");
+        assert!(html.contains("<td class=\"num\">undecided</td>"), "{html}");
+        assert!(html.contains("<td class=\"num\">1 (tied)</td>"), "{html}");
         assert!(!html.contains("later"), "no rule lets it wrap: {html}");
         crate::report::html::tests::every_table_scrolls_within_its_box(&html);
     }
 
-    /// On a terminal, whom a place is shared with goes beside every row or under every row of a
+    /// On a terminal, whom a place is tied with goes beside every row or under every row of a
     /// table, never some of each; under them, the column is not headed.
     #[test]
-    fn a_table_says_whom_a_place_is_shared_with_in_one_layout() {
+    fn a_table_says_whom_a_place_is_tied_with_in_one_layout() {
         let mut outcome = crate::report::fixtures::tied(3);
         outcome.prizes[0].awards[2].title = "A title long enough to push its row past the edge".into();
         let announcement = Announcement::of(&outcome);
         let notice = notice(&announcement);
         for width in [60, 80, 100, 140, 200] {
             let text = super::table(&notice, Some(width));
-            let rows = text.lines().filter(|l| l.trim_start().starts_with("1=")).count();
-            let under = text.lines().filter(|l| l.trim_start().starts_with("shared with:")).count();
+            let rows = text.lines().filter(|l| l.trim_start().starts_with("1 (tied)")).count();
+            let under = text.lines().filter(|l| l.trim_start().starts_with("tied with:")).count();
             assert!(under == 0 || under == rows, "at {width}: {text}");
-            assert_eq!(text.contains("SHARED WITH"), under == 0, "at {width}: {text}");
+            assert_eq!(text.contains("TIED WITH"), under == 0, "at {width}: {text}");
         }
-        assert!(super::table(&notice, Some(60)).contains("shared with:"), "narrow: under the rows");
-        assert!(super::table(&notice, Some(200)).contains("SHARED WITH"), "wide: beside them");
+        assert!(super::table(&notice, Some(60)).contains("tied with:"), "narrow: under the rows");
+        assert!(super::table(&notice, Some(200)).contains("TIED WITH"), "wide: beside them");
     }
 }
