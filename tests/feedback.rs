@@ -263,3 +263,39 @@ fn a_prize_open_to_some_entries_only_says_so_beside_the_ranking_place() {
     assert!(won.contains("placed 3 in its ranking; this prize ranks only the entries it is open to"), "{won}");
     assert!(!md.contains("0 entries above it"), "{md}");
 }
+
+/// An entry the event's rules exclude from prizes is marked so on the index, in the words its
+/// page and the jury's entry view use, whether or not it was ranked; an eligible one is not.
+#[test]
+fn the_index_marks_an_entry_the_rules_exclude_from_prizes() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    // Queue Whisperer has no demo video; Ghost Writer neither, and no judge scores it.
+    for id in ["sprout-sense", "queue-whisperer", "bus-stop-oracle"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
+    }
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "-o", "out"]).arg(&file).assert().success();
+    let said = judging::report::CANNOT_WIN;
+    let page = std::fs::read_to_string(s.path().join("out/queue-whisperer.md")).expect("page");
+    assert!(page.contains("no demo video"), "its page says why: {page}");
+    let md = std::fs::read_to_string(s.path().join("out/index.md")).expect("index");
+    let line =
+        |id: &str| md.lines().find(|l| l.contains(&format!("({id}.md)"))).unwrap_or_else(|| panic!("{id}: {md}"));
+    for id in ["queue-whisperer", "ghost-writer"] {
+        assert!(line(id).ends_with(&format!(" ({said})")), "{}", line(id));
+    }
+    for id in ["sprout-sense", "bus-stop-oracle"] {
+        assert!(!line(id).contains(said), "eligible: {}", line(id));
+    }
+    let html = std::fs::read_to_string(s.path().join("out/index.html")).expect("index");
+    let item = |id: &str| {
+        html.lines().find(|l| l.contains(&format!("href=\"{id}.html\""))).unwrap_or_else(|| panic!("{id}: {html}"))
+    };
+    for id in ["queue-whisperer", "ghost-writer"] {
+        assert!(item(id).contains(&format!("({})", said.replace('\'', "&#39;"))), "{}", item(id));
+    }
+    assert!(!item("sprout-sense").contains("cannot win"), "{}", item("sprout-sense"));
+}

@@ -51,7 +51,7 @@ pub(super) fn run(
         titles.push((s.id.as_str(), name, s.title.as_str()));
     }
     progress.done();
-    let (md, html) = index(&groups(&rankings, config, &titles), &config.event.name);
+    let (md, html) = index(&groups(&rankings, config, &titles, &figures), &config.event.name);
     crate::disk::write_durably(&dir.join("index.md"), md.as_bytes())?;
     crate::disk::write_durably(&dir.join("index.html"), html.as_bytes())?;
     println!("Wrote feedback for {} entries into {} (index.md, index.html)", titles.len(), dir.display());
@@ -264,7 +264,14 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
 
 /// The index's groups: each track's entries in place order (or the overall ranking's, without
 /// tracks), then the entries in no such ranking, by title.
-fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)]) -> Vec<(String, Vec<Listed>)> {
+fn groups(
+    rankings: &Rankings,
+    config: &Config,
+    titles: &[(&str, String, &str)],
+    figures: &Figures,
+) -> Vec<(String, Vec<Listed>)> {
+    // The index marks an entry the rules exclude from prizes as its page does: from the same list.
+    let ineligible = |id: &str| figures.ineligible.contains_key(id);
     let by_id: HashMap<&str, (&String, &str)> = titles.iter().map(|(id, file, title)| (*id, (file, *title))).collect();
     let scopes: Vec<(String, &str)> = if config.tracks.is_empty() {
         vec![("Overall".to_owned(), OVERALL)]
@@ -286,6 +293,7 @@ fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)])
                     title: (*title).to_owned(),
                     place: Some(r.place),
                     shared: at_place.get(&r.place).is_some_and(|n| *n > 1),
+                    ineligible: ineligible(r.id.as_str()),
                 })
             })
             .collect();
@@ -294,7 +302,13 @@ fn groups(rankings: &Rankings, config: &Config, titles: &[(&str, String, &str)])
     let mut rest: Vec<Listed> = titles
         .iter()
         .filter(|(id, _, _)| !listed.contains(id))
-        .map(|(_, file, title)| Listed { file: file.clone(), title: (*title).to_owned(), place: None, shared: false })
+        .map(|(id, file, title)| Listed {
+            file: file.clone(),
+            title: (*title).to_owned(),
+            place: None,
+            shared: false,
+            ineligible: ineligible(id),
+        })
         .collect();
     rest.sort_by(|a, b| a.title.cmp(&b.title));
     groups.push(("Not ranked".to_owned(), rest));

@@ -27,7 +27,7 @@ pub const TRAINEE_MEANING: &str = "A trainee (counts = false in judging.toml) is
 /// Why the event's rules exclude it from prizes, in one line; `None` when they do not.
 pub fn ineligible(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     let reasons: Vec<String> = p.ineligible.iter().map(|r| text(r)).collect();
-    (!reasons.is_empty()).then(|| format!("Cannot win a prize under the event's rules: {}.", reasons.join("; ")))
+    (!reasons.is_empty()).then(|| format!("{}: {}.", super::cannot_win_sentence(), reasons.join("; ")))
 }
 
 fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {

@@ -354,12 +354,14 @@ fn page(title: &str, body: &str) -> String {
 }
 
 /// One entry on the index: its page's file name (without extension), its title, and its place
-/// in the group, if it has one, and whether another entry shares that place.
+/// in the group, if it has one, whether another entry shares that place, and whether the
+/// event's rules exclude it from prizes (its page says why).
 pub struct Listed {
     pub file: String,
     pub title: String,
     pub place: Option<usize>,
     pub shared: bool,
+    pub ineligible: bool,
 }
 
 impl Listed {
@@ -384,8 +386,14 @@ pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) 
         html.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(group)));
         for l in listed {
             let place = l.place_said();
-            md.push_str(&format!("- {place}[{}]({}.md)\n", markdown(&l.title), l.file));
-            html.push_str(&format!("<li>{place}<a href=\"{}.html\">{}</a></li>\n", l.file, escape(&l.title)));
+            let excluded = if l.ineligible { format!(" ({})", super::CANNOT_WIN) } else { String::new() };
+            md.push_str(&format!("- {place}[{}]({}.md){excluded}\n", markdown(&l.title), l.file));
+            html.push_str(&format!(
+                "<li>{place}<a href=\"{}.html\">{}</a>{}</li>\n",
+                l.file,
+                escape(&l.title),
+                escape(&excluded)
+            ));
         }
         html.push_str("</ul>\n");
     }
@@ -428,8 +436,13 @@ mod tests {
 
     #[test]
     fn pages_escape_as_the_results_page_does() {
-        let listed =
-            vec![Listed { file: "x".into(), title: "<b>O'Brien & \"co\"</b>".into(), place: Some(2), shared: false }];
+        let listed = vec![Listed {
+            file: "x".into(),
+            title: "<b>O'Brien & \"co\"</b>".into(),
+            place: Some(2),
+            shared: false,
+            ineligible: false,
+        }];
         let html = index(&[("Wood <3".into(), listed)], "E").1;
         assert!(html.contains("&lt;b&gt;O&#39;Brien &amp; &quot;co&quot;&lt;/b&gt;"), "{html}");
         assert!(html.contains("<h2>Wood &lt;3</h2>") && html.contains("#2 <a href=\"x.html\">"), "{html}");

@@ -12,6 +12,20 @@ pub mod public;
 pub mod rankings;
 pub mod results;
 pub mod svg;
+
+/// What every output says of an entry the event's rules exclude from prizes: the jury's view of
+/// an entry ("Cannot win a prize under the event's rules: no demo video.") and the index of the
+/// teams' pages alike.
+pub const CANNOT_WIN: &str = "cannot win a prize under the event's rules";
+
+/// [`CANNOT_WIN`] opening a sentence.
+pub fn cannot_win_sentence() -> String {
+    let mut said = CANNOT_WIN.to_owned();
+    if let Some(first) = said.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    said
+}
 pub mod wrap;
 
 /// How wide a table's column of words (a title, a team) may be for its rows to fit a terminal
