@@ -152,6 +152,38 @@ fn the_html_page_says_when_it_was_made_and_what_each_prize_ranks_by() {
     assert!(nowrap.contains("white-space: nowrap"), "{nowrap}");
 }
 
+/// What each prize ranks by, as the terminal's table says it beside the prize's name ("BEST DEMO
+/// (by criterion Utility)"), is said under it in Markdown and on the page too: the Markdown had no
+/// such line.
+#[test]
+fn every_jury_format_says_what_each_prize_ranks_by_as_the_table_does() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let text = stdout(head(&s).args(["results"]).args(&files));
+    let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
+    let html = stdout(head(&s).args(["results", "--format", "html"]).args(&files)).replace("&#39;", "'");
+    let by: Vec<(String, String)> = text
+        .lines()
+        .filter_map(|l| {
+            let (name, rest) = l.split_once(" (by ")?;
+            Some((name.to_owned(), rest.strip_suffix(')')?.to_owned()))
+        })
+        .collect();
+    assert_eq!(by.len(), Config::builtin().prizes.len(), "every prize: {text}");
+    assert!(by.iter().any(|(_, b)| b == "criterion Utility"), "{by:?}");
+    for (name, by) in &by {
+        let heading = md
+            .lines()
+            .position(|l| l.strip_prefix("## ").is_some_and(|h| h.to_uppercase() == *name))
+            .unwrap_or_else(|| panic!("{name} in {md}"));
+        let under: Vec<&str> = md.lines().skip(heading + 1).take(3).collect();
+        assert!(under.contains(&format!("By {by}.").as_str()), "{name}: {under:?}");
+        let start = html.to_uppercase().find(&format!("<H2>{name}</H2>")).unwrap_or_else(|| panic!("{name}"));
+        assert!(html[start..].contains(&format!("<p class=\"small\">By {by}.</p>")), "{name}");
+    }
+}
+
 /// The sample's judges mark one above (ana), at (ben, dee) and one below (cai) the others: the
 /// jury's page draws ana right of the typical judge and cai left, each paid place of a track with
 /// its chance, and a saved merge draws the same.

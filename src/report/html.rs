@@ -123,7 +123,11 @@ pub(super) fn top(title: &str, extra: &str) -> String {
 /// One prize: its places (a tie the head judge has not settled is marked undecided, so nobody
 /// pays it by mistake), then who was passed over and the prize's notes.
 fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
-    let mut out = format!("<section>\n<h2>{}</h2>\n<p class=\"small\">By {}.</p>\n", escape(&p.name), escape(&p.by));
+    let mut out = format!(
+        "<section>\n<h2>{}</h2>\n<p class=\"small\">{}</p>\n",
+        escape(&p.name),
+        escape(&super::results::by_line(p))
+    );
     if !p.awards.is_empty() {
         out.push_str(&prize_table(sheet, p));
         out.push_str(&chances_figure(p));

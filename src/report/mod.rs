@@ -20,11 +20,13 @@ pub const CANNOT_WIN: &str = "cannot win a prize under the event's rules";
 
 /// [`CANNOT_WIN`] opening a sentence.
 pub fn cannot_win_sentence() -> String {
-    let mut said = CANNOT_WIN.to_owned();
-    if let Some(first) = said.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    said
+    opening(CANNOT_WIN)
+}
+
+/// `text` opening a sentence: its first letter in capitals.
+pub fn opening(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 pub mod wrap;
 

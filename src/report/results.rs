@@ -273,6 +273,18 @@ fn row(columns: &[Column], widths: &[usize], cells: &[String]) -> String {
     format!("{}\n", line.join("  ").trim_end())
 }
 
+/// What a prize ranks by, as every jury format says it: "by criterion Utility", "by badges", "by
+/// the finals' order, then merged score". The terminal's table puts it beside the prize's name,
+/// the Markdown and the page on a line under it ([`by_line`]).
+pub fn ranked_by(p: &PrizeOutcome) -> String {
+    format!("by {}", p.by)
+}
+
+/// [`ranked_by`] as a line of its own: "By criterion Utility."
+pub fn by_line(p: &PrizeOutcome) -> String {
+    format!("{}.", super::opening(&ranked_by(p)))
+}
+
 /// The jury's results for the terminal, each prize's table fitted to its `width` where printed
 /// on one.
 pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
@@ -292,7 +304,7 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
         }
     }
     for p in &sheet.outcome.prizes {
-        out.push_str(&format!("\n{} (by {})\n", clean_line(&p.name).to_uppercase(), clean_line(&p.by)));
+        out.push_str(&format!("\n{} ({})\n", clean_line(&p.name).to_uppercase(), clean_line(&ranked_by(p))));
         let mut columns = columns(sheet, p);
         let widths = widths(p, &columns, width);
         let (shown, more) = super::first_rows(&p.awards);
@@ -426,7 +438,7 @@ pub fn markdown(sheet: &Sheet) -> String {
         }
     }
     for p in &sheet.outcome.prizes {
-        out.push_str(&format!("\n## {}\n\n", cell(&p.name)));
+        out.push_str(&format!("\n## {}\n\n{}\n\n", cell(&p.name), cell(&by_line(p))));
         let columns = columns(sheet, p);
         if !p.awards.is_empty() {
             let headings: Vec<String> = columns.iter().map(|c| cell(&c.heading(p))).collect();
