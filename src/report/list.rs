@@ -53,7 +53,9 @@ pub fn lines<'a>(
             Line {
                 stored,
                 status: sheet.status(&s.id, stored.withdrawn, &rubric),
-                total: weighted_total(&rubric, |c| sheet.score(&s.id, c)),
+                // A recusal sets the scores aside (the merge leaves them out): a total beside
+                // "recused" had read as one that counts.
+                total: weighted_total(&rubric, |c| sheet.score(&s.id, c)).filter(|_| !sheet.recused(&s.id)),
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
                 note: sheet.text(crate::model::TextPart::Note, &s.id),
                 warnings: eligibility::for_a_judge(s, &standing, &evidence, &config.rules),
@@ -296,5 +298,23 @@ mod tests {
         }
         let wide = table(&lines, &config, 200);
         assert!(wide.contains("70B of models, over the 32B limit, no demo vi"), "{wide}");
+    }
+
+    /// A recused entry keeps its scores but shows no total: the merge does not count them.
+    #[test]
+    fn a_recused_entry_shows_no_total() {
+        let config = Config::builtin();
+        let rows = [stored("chore-chart", "Chore Chart Diplomat", "Team")];
+        let mut sheet = ScoreSheet::default();
+        for c in &config.criteria {
+            sheet.apply("chore-chart", &crate::model::Change::Score { criterion: c.id.clone(), value: Some(4) });
+        }
+        let hub = HashMap::new();
+        assert_eq!(lines(&rows, &sheet, &config, "tester", &hub)[0].total, Some(4.0));
+        let recusal = crate::model::Change::Text(crate::model::TextPart::Recusal, Some("my team".into()));
+        sheet.apply("chore-chart", &recusal);
+        let line = &lines(&rows, &sheet, &config, "tester", &hub)[0];
+        assert_eq!((line.status, line.total), (Status::Recused, None));
+        assert_eq!(line.scores, vec![Some(4); config.criteria.len()], "the scores are kept");
     }
 }
