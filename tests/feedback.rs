@@ -232,12 +232,20 @@ fn the_index_says_a_shared_place_is_shared() {
     for id in ["sprout-sense", "bus-stop-oracle"] {
         let page = std::fs::read_to_string(s.path().join(format!("out/{id}.md"))).expect("page");
         let tied = page.lines().find(|l| l.starts_with("- Tied for: ")).unwrap_or_else(|| panic!("{page}"));
-        assert!(tied.contains("Backyard AI, prize place 1=, shared with 1 other entry"), "{tied}");
-        assert!(tied.contains("the head judge has yet to decide the tie"), "{tied}");
+        // As the announcement says it ("1 (tied)", "undecided"), not as the jury's "1=".
+        assert!(
+            tied.contains(
+                "Backyard AI, prize place 1, tied with 1 other entry and undecided, awaiting the jury's decision"
+            ),
+            "{tied}"
+        );
         let won = page.lines().find(|l| l.starts_with("- Won: ")).unwrap_or_default();
         assert!(!won.contains("Backyard AI"), "an undecided tie pays no one yet: {page}");
         let html = std::fs::read_to_string(s.path().join(format!("out/{id}.html"))).expect("page");
-        assert!(html.contains("<li>Tied for: Backyard AI, prize place 1=, shared with 1 other entry"), "{html}");
+        assert!(
+            html.contains("<li>Tied for: Backyard AI, prize place 1, tied with 1 other entry and undecided"),
+            "{html}"
+        );
     }
     let page = std::fs::read_to_string(s.path().join("out/pill-pal.md")).expect("page");
     assert!(page.contains("- Won: Backyard AI, prize place 3"), "{page}");

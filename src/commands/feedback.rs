@@ -147,7 +147,11 @@ impl<'r> Figures<'r> {
             let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
             let place_of = |id: &str| places.get(id).copied();
             for a in &p.awards {
-                let mut line = format!("{}, prize place {}", p.name, crate::report::results::place(a));
+                // A team reads an undecided tie as the announcement says it: its place, and who
+                // shares it below, not the jury's "1=".
+                let undecided = matches!(a.tie, Some(crate::prizes::Tie::Undecided { .. })) && a.amount.is_none();
+                let place = if undecided { a.place.to_string() } else { crate::report::results::place(a) };
+                let mut line = format!("{}, prize place {place}", p.name);
                 if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
                     line.push_str(&format!(
                         " (placed {own} in its ranking; this prize ranks only the entries it is open to)"
@@ -162,9 +166,9 @@ impl<'r> Figures<'r> {
                 // An undecided tie pays no one yet: the page says the entry is in it, as the
                 // results do, rather than say nothing of a prize it may still win.
                 match &a.tie {
-                    Some(crate::prizes::Tie::Undecided { others, .. }) if a.amount.is_none() => {
+                    Some(crate::prizes::Tie::Undecided { others, .. }) if undecided => {
                         line.push_str(&format!(
-                            ", shared with {}: the head judge has yet to decide the tie",
+                            ", tied with {} and undecided, awaiting the jury's decision",
                             crate::format::count(*others, "other entry", "other entries")
                         ));
                         tied.entry(a.id.as_str()).or_default().push(line);
