@@ -47,9 +47,9 @@ impl Announcement {
                         team: a.team.clone(),
                         tied_with: match &a.tie {
                             Some(Tie::Undecided { with, others, .. }) => {
-                                let mut shared: Vec<String> = with.iter().filter_map(title).collect();
-                                if *others > with.len() {
-                                    shared.push(format!("{} more", others - with.len()));
+                                let mut shared: Vec<String> = with.iter().take(TIED_NAMED).filter_map(title).collect();
+                                if *others > shared.len() {
+                                    shared.push(format!("{} more", others - shared.len()));
                                 }
                                 shared
                             }
@@ -91,6 +91,11 @@ impl Announced {
         out
     }
 }
+
+/// The entries a tied place names beside each of its rows, the rest counted ("and 5 more"): the
+/// line under the prize says how many are tied, and a tie of nine had listed the other eight on
+/// every one of its nine rows.
+const TIED_NAMED: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -166,5 +171,22 @@ mod tests {
         );
         assert_eq!(public.prizes[0].undecided_places(), [(1, 2)]);
         assert_eq!(public.prizes[1], Announced { name: "None".into(), winners: vec![] });
+    }
+
+    /// A place tied nine ways names three of the others beside each row and counts the rest.
+    #[test]
+    fn a_wide_tie_names_a_few_and_counts_the_rest() {
+        let mut outcome = crate::report::fixtures::tied(9);
+        let ids: Vec<String> = outcome.prizes[0].awards.iter().map(|a| a.id.clone()).collect();
+        for a in &mut outcome.prizes[0].awards {
+            let with = ids.iter().filter(|id| **id != a.id).cloned().collect();
+            a.tie = Some(Tie::Undecided { with, others: 8, shares: vec![100.0] });
+        }
+        let public = Announcement::of(&outcome);
+        for w in &public.prizes[0].winners {
+            assert_eq!(w.tied_with.len(), TIED_NAMED + 1, "{:?}", w.tied_with);
+            assert_eq!(w.tied_with.last().map(String::as_str), Some("5 more"), "{:?}", w.tied_with);
+            assert!(!w.tied_with.contains(&w.title), "not tied with itself: {:?}", w.tied_with);
+        }
     }
 }

@@ -5,7 +5,7 @@ pub mod entry;
 pub mod feedback;
 pub mod finals;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod html;
 pub mod list;
 pub mod public;
