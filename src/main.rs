@@ -34,11 +34,19 @@ extern "C" fn allocator_options() {
     }
 }
 
+/// What must be done before the Rust runtime starts: the allocator's options, and noting a
+/// closed standard output before the runtime hides it behind /dev/null.
+#[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
+extern "C" fn before_the_runtime() {
+    allocator_options();
+    judging::pipe::note_closed_output();
+}
+
 // Run by the C runtime before the Rust runtime starts (as the `ctor` crate does on these systems).
 #[cfg(any(target_os = "linux", target_os = "android", target_os = "freebsd"))]
 #[used]
 #[unsafe(link_section = ".init_array")]
-static ALLOCATOR_OPTIONS: extern "C" fn() = allocator_options;
+static BEFORE_THE_RUNTIME: extern "C" fn() = before_the_runtime;
 
 fn main() -> ExitCode {
     // Elsewhere, as early as the program can: the options that act later still take.
@@ -63,6 +71,11 @@ fn main() -> ExitCode {
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("error: judging hit an internal error{place}; nothing more was written. Please report it.");
     }));
+    // Every command prints, help and --version too: with nowhere to print, none runs.
+    if let Some(why) = judging::pipe::closed_at_start() {
+        eprintln!("error: {why}");
+        return ExitCode::FAILURE;
+    }
     let cli = judging::help::parse();
     match judging::commands::run(cli) {
         Ok(code) => code,

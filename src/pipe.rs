@@ -15,6 +15,32 @@
 //! not touched: they end through their own path, which restores the terminal, before this runs.
 
 use std::os::fd::RawFd;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether standard output was closed when the process started (`judging list >&-`).
+static OUTPUT_CLOSED_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// Notes whether standard output is closed. To be called before the Rust runtime starts (from
+/// the binary's `.init_array`): the runtime puts /dev/null in the place of a closed standard
+/// stream, after which every write "succeeds" into nothing and the command ends 0, its caller
+/// never told. Allocates nothing and needs nothing of the runtime.
+pub extern "C" fn note_closed_output() {
+    // SAFETY: F_GETFD reads the descriptor's flags; on a closed descriptor it fails with EBADF.
+    let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1
+        && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF);
+    OUTPUT_CLOSED_AT_START.store(closed, Ordering::Relaxed);
+}
+
+/// The error for a process started with standard output closed, or `None`. Every command
+/// prints there (its results, help, or what it wrote where), so none runs: better refused before
+/// anything is done than a score saved and its caller told nothing. Where the runtime gives no
+/// hook before it starts (not Linux, Android or FreeBSD), the closed output is not seen.
+pub fn closed_at_start() -> Option<&'static str> {
+    OUTPUT_CLOSED_AT_START.load(Ordering::Relaxed).then_some(
+        "standard output is closed (as `>&-` leaves it), so nothing judging says could be read; \
+         nothing was done. Give it a file (`> out.txt`), or `> /dev/null` to discard what it prints",
+    )
+}
 
 /// Whether `fd` is a pipe whose reader has gone: the kernel reports it as an error to poll.
 fn reader_gone(fd: RawFd) -> bool {

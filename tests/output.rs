@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::os::unix::process::ExitStatusExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::Stdio;
 
 use common::Sandbox;
@@ -239,4 +239,64 @@ fn a_dash_for_output_is_standard_output_everywhere() {
         assert!(stderr.contains("`-` is standard output") && stderr.contains("give a folder"), "{args:?}: {stderr}");
     }
     assert!(!s.path().join("-").exists());
+}
+
+/// Runs the binary with `args` and its standard output closed before it starts, as `judging list
+/// >&-` in a shell does.
+fn run_with_output_closed(s: &Sandbox, args: &[&str]) -> std::process::Output {
+    let mut cmd = command(s);
+    cmd.args(args).stdin(Stdio::null()).stderr(Stdio::piped());
+    // SAFETY: close is async-signal-safe; it runs in the child, between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(libc::STDOUT_FILENO);
+            Ok(())
+        });
+    }
+    cmd.output().expect("runs")
+}
+
+/// Standard output closed before the start (`judging list >&-`) is an error that says so, exit 1,
+/// before anything is done: Rust's runtime had put /dev/null in its place, so every command
+/// printed into nothing and ended 0, and `score` saved a score its caller was never told of.
+#[test]
+fn output_closed_before_the_start_is_an_error_before_anything_is_done() {
+    let s = one_entry_scored();
+    let commands: [&[&str]; 7] = [
+        &["list"],
+        &["--help"],
+        &["-V"],
+        &["help", "merge"],
+        &["merge", "tester.json"],
+        &["score", "pantry-poet", "utility=3"],
+        &["export", "-o", "again.json"],
+    ];
+    for args in commands {
+        let out = run_with_output_closed(&s, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: standard output is closed") && stderr.contains("> /dev/null"),
+            "{args:?} names the stream and what to give it: {stderr}"
+        );
+        assert!(!stderr.contains("internal error"), "{args:?}: {stderr}");
+    }
+    assert!(!s.path().join("again.json").exists(), "export wrote nothing");
+    let listed = s.cmd().args(["list", "--format", "json"]).output().expect("runs");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    let list: serde_json::Value = serde_json::from_str(&listed).expect("json");
+    let pantry = list.as_array().and_then(|a| a.iter().find(|e| e["id"] == "pantry-poet")).cloned();
+    assert!(pantry.is_some_and(|p| p.to_string().contains("not started")), "score saved nothing: {listed}");
+    // Standard error closed, standard output open: the command runs as before.
+    let mut cmd = command(&s);
+    cmd.arg("list").stdin(Stdio::null());
+    // SAFETY: as above.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(libc::STDERR_FILENO);
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("runs");
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("sprout-sense"));
 }
