@@ -1534,3 +1534,55 @@ fn an_entry_too_thinly_judged_to_trim_is_named_with_why_in_every_output() {
     let out = head(&s).arg("merge").args(&files).output().expect("runs");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Scored, but in no ranking"));
 }
+
+/// The organizers' export as a judge pulled it, and as it is now with its first entry
+/// (kettle-coach) taken out.
+fn export_before_and_after(s: &Sandbox) -> (std::path::PathBuf, std::path::PathBuf) {
+    let before = include_str!("fixtures/devpost-export.csv");
+    let mut rows = csv::Reader::from_reader(before.as_bytes());
+    let header = rows.headers().expect("a header").clone();
+    let mut kept = csv::Writer::from_writer(Vec::new());
+    kept.write_record(&header).expect("write");
+    for row in rows.records().skip(1) {
+        kept.write_record(&row.expect("a row")).expect("write");
+    }
+    let after = String::from_utf8(kept.into_inner().expect("csv")).expect("utf-8");
+    assert!(!after.contains("Kettle Coach") && after.contains("Fable Forge"), "{after}");
+    (s.file("before.csv", before), s.file("after.csv", &after))
+}
+
+/// A head judge whose store was first pulled after an entry left the export cannot place a
+/// judge's scores of it: the store never had it, so it is not withdrawn there but unknown. The
+/// refusal names the store and the pull it came from, and says how to have such an entry kept as
+/// withdrawn; done as it says, the file merges, with its scores of the entry left out by name.
+/// It had said only "pull the export this judge scored", with nothing of the store's own pull.
+#[test]
+fn scores_of_an_entry_gone_before_the_head_judges_first_pull_are_refused_with_the_way_out() {
+    let s = Sandbox::new();
+    let (before, after) = export_before_and_after(&s);
+    s.cmd().args(["--judge", "ana", "pull", "--from"]).arg(&before).assert().success();
+    for id in ["kettle-coach", "fable-forge"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=3", "latency=2", "cost=4"]).assert().success();
+    }
+    s.cmd().args(["--judge", "ana", "export", "-o", "ana.json"]).assert().success();
+    head(&s).args(["pull", "--from"]).arg(&after).assert().success();
+    let out = head(&s).args(["merge", "ana.json"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("ana.json") && stderr.contains("\"kettle-coach\""), "{stderr}");
+    let store = s.store("head").display().to_string();
+    assert!(stderr.contains(&store) && stderr.contains("after.csv"), "names the store and its pull: {stderr}");
+    assert!(
+        stderr.contains("judging pull --from") && stderr.contains("then `judging pull` again"),
+        "says how to keep the entry as withdrawn: {stderr}"
+    );
+    // Done as it says: the file merges, its score of the entry left out by name.
+    head(&s).args(["pull", "--from"]).arg(&before).assert().success();
+    head(&s).args(["pull", "--from"]).arg(&after).assert().success();
+    head(&s)
+        .args(["merge", "ana.json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("fable-forge").and(predicate::str::contains("kettle-coach").not()))
+        .stderr(predicate::str::contains("withdrawn").and(predicate::str::contains("\"kettle-coach\"")));
+}

@@ -221,13 +221,34 @@ pub(super) fn read_with_the_store(
         for p in &problems {
             eprintln!("error: {p}");
         }
+        let unknown = problems.iter().any(|p| matches!(p, crate::scorefile::ScoreFileError::Unknown { .. }));
+        let hint = if unknown { never_had(session) } else { String::new() };
         anyhow::anyhow!(
-            "{} of {} refused; nothing was merged",
+            "{} of {} refused; nothing was merged{hint}",
             problems.len(),
             crate::format::count(files.len(), "file", "files")
         )
     })?;
     Ok((submissions, ids, judges))
+}
+
+/// Why a store may not know an entry a judge scored, and the way out: an entry that left the
+/// export before this store's first pull was never in it, so it is not withdrawn here but
+/// unknown. Pulling the export the judges scored, then the current one, keeps it as withdrawn,
+/// as every re-pull does, and the merge then leaves its scores out by name.
+fn never_had(session: &Session) -> String {
+    let store = session.store.path().display();
+    let pulled = match session.store.last_pull() {
+        Ok(Some((at, source))) => format!(", last pulled from {} at {at}", crate::sanitize::clean_line(&source)),
+        _ => String::new(),
+    };
+    format!(
+        ".\nThe store {store}{pulled} has never held those entries: an entry that left the export before \
+         the store's first pull is unknown to it, not withdrawn. If the judges scored an earlier export, \
+         pull it (`judging pull --from OLD-EXPORT`), then `judging pull` again: what has left the \
+         export then stands withdrawn, and the merge leaves its scores out, saying whose. If the \
+         files are from another event, or the store is not the head judge's, give the right ones"
+    )
 }
 
 /// The field the files were read against, with the submissions loaded beside them.
