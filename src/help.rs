@@ -399,7 +399,10 @@ where
 /// from where they were given: after the command, else before it (`judging --judge ana key`),
 /// which is refused for a command they do nothing for (`judging --config x.toml man`).
 fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
-    let top = command.try_get_matches_from_mut(args)?;
+    let top = match command.try_get_matches_from_mut(args) {
+        Ok(top) => top,
+        Err(e) => return Err(shared_after(&command, args, &e).unwrap_or(e)),
+    };
     let mut cli = Cli::from_arg_matches(&top)?;
     let (mut at, mut path) = (&top, Vec::new());
     while let Some((name, sub)) = at.subcommand() {
@@ -408,17 +411,54 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
     }
     let path = path.join(" ");
     let does = crate::cli::does(&path);
-    let refused = |what: Does| {
-        let named = if path.is_empty() { "judging`, the judge's app," } else { &format!("judging {path}`,") };
-        let said = format!("--{} does nothing for `{named} which {}: leave it out", what.option(), what.not_done());
-        command.clone().error(clap::error::ErrorKind::ArgumentConflict, said)
-    };
+    let refused = |what: Does| not_done(&command, &path, what);
     cli.config = shared(&top, at, does, Does::ReadsTheEvent, cli.config).map_err(refused)?;
     cli.db = shared(&top, at, does, Does::OpensAStore, cli.db).map_err(refused)?;
     cli.judge = shared(&top, at, does, Does::ActsForAJudge, cli.judge).map_err(refused)?;
     let quiet = Some(top.get_flag(Does::DrawsProgress.option()));
     cli.quiet = shared(&top, at, does, Does::DrawsProgress, quiet).map_err(refused)?.unwrap_or(false);
     Ok(cli)
+}
+
+/// The usage error for a shared option given to a command that does not do `what`: one error,
+/// whether the option came before the command or after it, with the command's usage.
+fn not_done(command: &clap::Command, path: &str, what: Does) -> clap::Error {
+    let named = if path.is_empty() { "judging`, the judge's app," } else { &format!("judging {path}`,") };
+    let said = format!("--{} does nothing for `{named} which {}: leave it out", what.option(), what.not_done());
+    let mut at = command;
+    for word in path.split(' ').filter(|w| !w.is_empty()) {
+        at = at.find_subcommand(word).unwrap_or(at);
+    }
+    at.clone().error(clap::error::ErrorKind::ArgumentConflict, said)
+}
+
+/// clap's "unexpected argument" for a shared option typed after a command that does not take it
+/// (`judging key --db x.db`), said as the same option typed before it is ([`not_done`]): clap
+/// had said only "unexpected argument '--db' found", or offered `-- --db` to pass it as a value.
+/// `command` has been built by the parse that failed with `e`; `None` for any other error.
+fn shared_after(command: &clap::Command, args: &[std::ffi::OsString], e: &clap::Error) -> Option<clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg) else { return None };
+    let flag = invalid.split_once('=').map_or(invalid.as_str(), |(flag, _)| flag);
+    let what = [Does::ReadsTheEvent, Does::OpensAStore, Does::ActsForAJudge, Does::DrawsProgress]
+        .into_iter()
+        .find(|what| flag == format!("--{}", what.option()) || (*what == Does::DrawsProgress && flag == "-q"))?;
+    // The commands named before the option, as clap read them.
+    let (mut at, mut path) = (command, Vec::new());
+    for word in args.iter().skip(1).map(|w| w.to_string_lossy()) {
+        if word == *invalid || word == "--" {
+            break;
+        }
+        if let Some(sub) = at.find_subcommand(word.as_ref()) {
+            path.push(sub.get_name().to_owned());
+            at = sub;
+        }
+    }
+    let path = path.join(" ");
+    (!crate::cli::does(&path).contains(&what)).then(|| not_done(command, &path, what))
 }
 
 /// A shared option's value for the command whose matches are `at`: as typed after the command,

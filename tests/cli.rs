@@ -453,6 +453,42 @@ fn each_shared_option_is_shown_and_taken_only_where_it_acts() {
     let before = s.cmd().args(["--config", "/nope.toml", "man"]).output().expect("runs");
     let err = String::from_utf8_lossy(&before.stderr);
     assert!(err.contains("--config does nothing for `judging man`, which reads no event"), "{err}");
+    // Before the command or after it, one error: after it, clap had said only "unexpected
+    // argument '--db' found", or offered `-- --db` as if --db were a shell's name.
+    let first_line = |args: &[&str]| {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(!err.contains("-- --") && !err.contains("unexpected argument"), "{args:?}: {err}");
+        err.lines().next().unwrap_or_default().to_owned()
+    };
+    for (before, after, said) in [
+        (
+            &["--db", "x.db", "key"][..],
+            &["key", "--db", "x.db"][..],
+            "--db does nothing for `judging key`, which opens no store",
+        ),
+        (
+            &["--db=x.db", "completions", "bash"],
+            &["completions", "bash", "--db=x.db"],
+            "--db does nothing for `judging completions`",
+        ),
+        (
+            &["--config", "/nope.toml", "man"],
+            &["man", "--config", "/nope.toml"],
+            "--config does nothing for `judging man`",
+        ),
+        (
+            &["--judge", "ana", "sync", "init"],
+            &["sync", "init", "--judge", "ana"],
+            "--judge does nothing for `judging sync init`",
+        ),
+        (&["-q", "list"], &["list", "-q"], "--quiet does nothing for `judging list`, which draws no progress"),
+    ] {
+        let (first, second) = (first_line(before), first_line(after));
+        assert!(first.contains(said), "{before:?}: {first}");
+        assert_eq!(first, second, "{before:?} and {after:?} say one thing");
+    }
     // Before a command they act on, they are taken as after it.
     s.cmd().args(["-q", "--judge", "ana", "pull"]).assert().success();
     assert!(s.store("ana").exists());
