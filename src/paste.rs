@@ -56,6 +56,75 @@ pub fn did_you_mean<S: AsRef<str>>(near: &[S], given: Given) -> String {
     format!(" Did you mean: {}?", words.join(", "))
 }
 
+/// " Did you mean:" and, a line each, the command line as it was given with `typed` (a positional
+/// value, such as `judging score ID`'s) replaced by each id that looks like it: whole commands,
+/// each pasted as it is shown ([`CommandLine`] places an id that starts with `-` after `--`, the
+/// options before it). An id alone had been offered where it was typed, and one starting with `-`
+/// as the fragment `-- -dash`, which pasted after a `--` already typed, or before an option,
+/// made a line clap could not read. Nothing when there are none.
+pub fn did_you_mean_instead<S: AsRef<str>>(typed: &str, near: &[S]) -> String {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    instead_in(&crate::help::command(), &args, typed, near)
+}
+
+/// [`did_you_mean_instead`] of the command line `args` read by `command`.
+fn instead_in<S: AsRef<str>>(command: &clap::Command, args: &[String], typed: &str, near: &[S]) -> String {
+    if near.is_empty() {
+        return String::new();
+    }
+    let lines: Option<Vec<String>> =
+        near.iter().map(|id| retyped(command, args, typed, id.as_ref()).map(|line| line.to_string())).collect();
+    match lines {
+        Some(lines) => format!(" Did you mean:\n  {}", lines.join("\n  ")),
+        None => did_you_mean(near, Given::Positional),
+    }
+}
+
+/// The command line `args` (the program's name first) read by `command`, as a [`CommandLine`],
+/// with its first positional value `typed` replaced by `id`; `None` where no positional is
+/// `typed`. Each word is an option (with its value, where the option takes one), a command's
+/// name, or a positional value, as clap reads them.
+fn retyped(command: &clap::Command, args: &[String], typed: &str, id: &str) -> Option<CommandLine> {
+    let mut line = CommandLine::new(&[]);
+    let (mut at, mut words, mut rest) = (command, args.iter().skip(1), false);
+    while let Some(word) = words.next() {
+        if rest {
+            line.positionals.push(word.clone());
+        } else if word == "--" {
+            rest = true;
+        } else if reads_as_option(word) {
+            line.options.push(shell_word(word));
+            if takes_a_value(at, word)
+                && let Some(value) = words.next()
+            {
+                let last = line.options.last_mut().expect("just pushed");
+                *last = format!("{last} {}", shell_word(value));
+            }
+        } else if let Some(sub) = line.positionals.is_empty().then(|| at.find_subcommand(word)).flatten() {
+            line.command.push(sub.get_name().to_owned());
+            at = sub;
+        } else {
+            line.positionals.push(word.clone());
+        }
+    }
+    let place = line.positionals.iter().position(|p| p == typed)?;
+    id.clone_into(&mut line.positionals[place]);
+    Some(line)
+}
+
+/// Whether `word`, an option typed alone (`--note`, `-o`; not `--note=x`), takes the next word
+/// as its value in `command` (or above it: the shared options are declared at the top as well).
+fn takes_a_value(command: &clap::Command, word: &str) -> bool {
+    if word.contains('=') {
+        return false;
+    }
+    let found = |arg: &clap::Arg| match word.strip_prefix("--") {
+        Some(long) => arg.get_long() == Some(long) || arg.get_all_aliases().is_some_and(|a| a.contains(&long)),
+        None => word.chars().last().is_some_and(|c| arg.get_short() == Some(c)) && word.len() == 2,
+    };
+    command.get_arguments().find(|arg| found(arg)).is_some_and(|arg| arg.get_action().takes_values())
+}
+
 /// A whole `judging` command to paste. Shown as given (`judging compare a b --winner X`); where a
 /// positional value starts with `-`, its options come first and the positionals after `--`
 /// (`judging compare --winner X -- -dash b`), as clap reads them. An option's value that starts
@@ -166,5 +235,51 @@ mod tests {
         assert_eq!(merge.to_string(), "judging merge 'my scores.json' --entry=-x");
         // `-` alone is a value to clap (standard input or output), never an option.
         assert_eq!(CommandLine::new(&["export"]).opt("-o", "-").to_string(), "judging export -o -");
+    }
+
+    /// "Did you mean" for a positional id offers the whole command line as given, the id
+    /// replaced, placed so that clap reads it: never the fragment `-- -dash`.
+    #[test]
+    fn a_suggestion_for_a_positional_is_the_whole_line_retyped() {
+        let command = crate::help::command();
+        let line = |args: &str, typed: &str, near: &[&str]| {
+            let args: Vec<String> = args.split(' ').map(str::to_owned).collect();
+            instead_in(&command, &args, typed, near)
+        };
+        let cases = [
+            // The options after the id go before the `--` it now needs, with their values.
+            (
+                "judging score dsh utility=3 --note hi",
+                "dsh",
+                &["-dash"][..],
+                " Did you mean:\n  judging score --note hi -- -dash utility=3",
+            ),
+            // A `--` already typed is kept once.
+            (
+                "judging score -- -dsh utility=3",
+                "-dsh",
+                &["-dash"],
+                " Did you mean:\n  judging score -- -dash utility=3",
+            ),
+            // Shared options before the command, with their values; a plain id stays in place.
+            (
+                "judging --db x.db score dash2 cost=1",
+                "dash2",
+                &["dash", "has space"],
+                " Did you mean:\n  judging score dash cost=1 --db x.db\n  judging score 'has space' cost=1 --db x.db",
+            ),
+            (
+                "judging --judge=ana compare a b1",
+                "b1",
+                &["-b"],
+                " Did you mean:\n  judging compare --judge=ana -- a -b",
+            ),
+        ];
+        for (args, typed, near, said) in cases {
+            assert_eq!(line(args, typed, near), said, "{args}");
+        }
+        assert_eq!(line("judging score x", "x", &[]), "");
+        // Not found as typed (the test's own arguments): the ids alone, as before.
+        assert_eq!(line("judging score --entry=x", "x", &["-dash"]), " Did you mean: -- -dash?");
     }
 }

@@ -199,7 +199,7 @@ fn a_judge_lists_only_their_entries_and_a_typo_gets_a_suggestion() {
         .args(["--judge", "mira", "score", "dream-cartogapher", "utility=3"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("Did you mean: dream-cartographer?"));
+        .stderr(predicate::str::contains("Did you mean:\n  judging score dream-cartographer utility=3 --judge mira\n"));
 }
 
 /// The built-in event with a trainee, "hal" (counts = false), listed before the judges.

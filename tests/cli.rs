@@ -227,7 +227,7 @@ fn bad_scores_are_refused_with_what_would_be_right() {
         (
             // With something to record: with nothing, that usage error is said first.
             &["score", "sprout", "utility=4"],
-            "no submission \"sprout\" in the store; `judging list` shows the ids. Did you mean: sprout-sense?",
+            "no submission \"sprout\" in the store; `judging list` shows the ids. Did you mean:\n  judging score sprout-sense utility=4\n",
         ),
         (&["score", "sprout-sense"], "nothing to record"),
         (&["score", "dream-cartographer", "utility=3"], "was withdrawn from the export"),
@@ -1079,10 +1079,25 @@ fn awkward_ids() -> Sandbox {
 #[test]
 fn a_suggested_id_works_pasted_where_it_was_typed() {
     let s = awkward_ids();
-    for (typed, offer) in [("dash", "-- -dash"), ("has spac", "'has space'"), ("its", "'it'\\''s'")] {
-        let err = clean_failure(&s.cmd().args(["score", typed, "utility=3"]).output().expect("runs"));
-        assert_eq!(offered(&err), offer, "{err}");
-        let out = pasted(&s, &format!("judging score {offer} utility=3 latency=3 cost=3"));
+    // A positional id: the whole command line offered, the id replaced and placed where clap
+    // reads it, options and a `--` already typed kept. It had offered the fragment `-- -dash`,
+    // which made `-- -- -dash` pasted after a `--`, and took `--note` as an id pasted before it.
+    for (typed, offer) in [
+        (
+            &["score", "dash", "utility=3", "latency=3", "cost=3", "--note", "ok"][..],
+            "judging score --note ok -- -dash utility=3 latency=3 cost=3",
+        ),
+        (&["score", "--", "-dsh", "utility=3"], "judging score -- -dash utility=3"),
+        (
+            &["score", "has spac", "utility=3", "latency=3", "cost=3"],
+            "judging score 'has space' utility=3 latency=3 cost=3",
+        ),
+        (&["score", "its", "utility=3", "latency=3", "cost=3"], "judging score 'it'\\''s' utility=3 latency=3 cost=3"),
+    ] {
+        let err = clean_failure(&s.cmd().args(typed).output().expect("runs"));
+        let offered = err.split_once("Did you mean:\n  ").map(|(_, lines)| lines.lines().next().unwrap_or_default());
+        assert_eq!(offered, Some(offer), "{typed:?}: {err}");
+        let out = pasted(&s, offer);
         assert!(out.status.success(), "{offer}: {}", String::from_utf8_lossy(&out.stderr));
     }
     let file = s.path().join("me.json");

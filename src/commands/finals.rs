@@ -170,7 +170,7 @@ fn not_a_pair(published: &crate::finals::published::Published, a: &str, b: &str)
                 .flat_map(|r| r.finalists.iter().map(|f| f.id.as_str()))
                 .filter(|id| *id != other);
             let alike = crate::format::look_alike(unknown, ids, 3);
-            let hint = crate::paste::did_you_mean(&alike, crate::paste::Given::Positional);
+            let hint = crate::paste::did_you_mean_instead(unknown, &alike);
             format!("{} is not a finalist; `judging finals` lists them.{hint}", crate::sanitize::in_quotes(unknown))
         }
     }

@@ -140,6 +140,6 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
 fn no_such_entry(session: &Session, id: &str) -> Result<anyhow::Error> {
     let all: Vec<String> = session.store.submissions()?.into_iter().map(|s| s.submission.id).collect();
     let ids = crate::format::look_alike(id, all.iter().map(String::as_str), 5);
-    let hint = crate::paste::did_you_mean(&ids, crate::paste::Given::Positional);
+    let hint = crate::paste::did_you_mean_instead(id, &ids);
     Ok(anyhow::anyhow!("no submission {:?} in the store; `judging list` shows the ids.{hint}", clean_line(id)))
 }
