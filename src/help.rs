@@ -399,8 +399,11 @@ where
 /// from where they were given: after the command, else before it (`judging --judge ana key`),
 /// which is refused for a command they do nothing for (`judging --config x.toml man`).
 fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let help_words = help_asked(&command, args);
+    let args = help_words.as_deref().unwrap_or(args);
     let top = match command.try_get_matches_from_mut(args) {
         Ok(top) => top,
+        Err(e) if help_words.is_some() => return Err(with_a_similar_command(&command, args, e)),
         Err(e) => return Err(shared_after(&command, args, &e).unwrap_or(e)),
     };
     let mut cli = Cli::from_arg_matches(&top)?;
@@ -418,6 +421,61 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
     let quiet = Some(top.get_flag(Does::DrawsProgress.option()));
     cli.quiet = shared(&top, at, does, Does::DrawsProgress, quiet).map_err(refused)?.unwrap_or(false);
     Ok(cli)
+}
+
+/// `args` with `judging help` asked as clap's users expect, or `None` where `help` is not the
+/// command (`Some` of `args` as they are where nothing needs changing): `help --help` (or `-h`) is `help help`, and `help merge --help` is `help merge`.
+/// clap's own `help` takes only commands' names, and had refused both with "unrecognized
+/// subcommand '--help'", exit 2.
+fn help_asked(command: &clap::Command, args: &[std::ffi::OsString]) -> Option<Vec<std::ffi::OsString>> {
+    let mut words = args.iter().enumerate().skip(1);
+    // The shared options before the command, with their values.
+    let at = loop {
+        let (at, word) = words.next()?;
+        let word = word.to_str()?;
+        if !word.starts_with('-') {
+            break at;
+        }
+        let takes = |arg: &clap::Arg| {
+            word.strip_prefix("--").is_some_and(|long| arg.get_long() == Some(long)) && arg.get_action().takes_values()
+        };
+        if command.get_arguments().any(takes) {
+            words.next();
+        }
+    };
+    if args[at] != "help" {
+        return None;
+    }
+    let asked = |word: &&std::ffi::OsString| *word != "--help" && *word != "-h";
+    let rest: Vec<std::ffi::OsString> = args[at + 1..].iter().filter(asked).cloned().collect();
+    let mut help = args[..=at].to_vec();
+    help.extend(if rest.is_empty() { vec!["help".into()] } else { rest });
+    Some(help)
+}
+
+/// clap's error for `judging help lst`, with the command it looks like, as `judging lst` has
+/// from clap itself ("tip: a similar subcommand exists: 'list'").
+fn with_a_similar_command(command: &clap::Command, args: &[std::ffi::OsString], mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::InvalidSubcommand || e.get(ContextKind::SuggestedSubcommand).is_some() {
+        return e;
+    }
+    let Some(ContextValue::String(typed)) = e.get(ContextKind::InvalidSubcommand).cloned() else { return e };
+    // The command whose commands the mistyped one was looked for among.
+    let mut at = command;
+    let after_help = args.iter().skip_while(|w| *w != "help").skip(1);
+    for word in after_help.map(|w| w.to_string_lossy()) {
+        match at.find_subcommand(word.as_ref()) {
+            Some(sub) if word != typed => at = sub,
+            _ => break,
+        }
+    }
+    let names = at.get_subcommands().filter(|s| !s.is_hide_set()).map(clap::Command::get_name);
+    let near: Vec<String> = crate::format::look_alike(&typed, names, 3).into_iter().map(str::to_owned).collect();
+    if !near.is_empty() {
+        e.insert(ContextKind::SuggestedSubcommand, ContextValue::Strings(near));
+    }
+    e
 }
 
 /// The usage error for a shared option given to a command that does not do `what`: one error,

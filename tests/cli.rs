@@ -28,6 +28,39 @@ fn help_lists_the_commands() {
     );
 }
 
+/// `judging help` takes `--help` and `-h` as clap's users expect: `help --help` is the help of
+/// `help` (as `help help`), `help merge --help` that of merge (as `help merge`), exit 0; both had
+/// been "unrecognized subcommand '--help'", exit 2. A mistyped command after `help` is offered
+/// the one it looks like, as `judging lst` is.
+#[test]
+fn help_takes_its_own_help_flag_and_suggests_commands() {
+    let s = Sandbox::new();
+    let out = |args: &[&str]| s.cmd().args(args).output().expect("runs");
+    let help_of_help = out(&["help", "help"]);
+    assert!(help_of_help.status.success());
+    for args in [&["help", "--help"][..], &["help", "-h"], &["--judge", "ana", "help", "--help"]] {
+        let got = out(args);
+        assert_eq!(got.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&got.stderr));
+        assert_eq!(got.stdout, help_of_help.stdout, "{args:?}");
+    }
+    let merge = out(&["help", "merge"]);
+    assert!(String::from_utf8_lossy(&merge.stdout).contains("Usage: judging merge"));
+    for args in [&["help", "merge", "--help"][..], &["help", "-h", "merge"], &["merge", "--help"]] {
+        let got = out(args);
+        assert_eq!(got.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&got.stderr));
+        assert_eq!(got.stdout, merge.stdout, "{args:?}");
+    }
+    for args in [&["help", "lst"][..], &["lst"]] {
+        let got = out(args);
+        let err = String::from_utf8_lossy(&got.stderr);
+        assert_eq!(got.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("unrecognized subcommand 'lst'") && err.contains("similar subcommand exists: 'list'"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 #[test]
 fn pull_then_list_shows_the_sample() {
     let s = Sandbox::new();
