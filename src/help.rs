@@ -399,6 +399,9 @@ where
 /// from where they were given: after the command, else before it (`judging --judge ana key`),
 /// which is refused for a command they do nothing for (`judging --config x.toml man`).
 fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    if let Some(e) = a_command_as_a_value(&command, args) {
+        return Err(e);
+    }
     let help_words = help_asked(&command, args);
     let args = help_words.as_deref().unwrap_or(args);
     let top = match command.try_get_matches_from_mut(args) {
@@ -421,6 +424,34 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
     let quiet = Some(top.get_flag(Does::DrawsProgress.option()));
     cli.quiet = shared(&top, at, does, Does::DrawsProgress, quiet).map_err(refused)?.unwrap_or(false);
     Ok(cli)
+}
+
+/// A shared option before the command given a command's name as its value, the value left out
+/// (`judging --judge list`, `judging --config list pull`): a usage error, where clap took the
+/// name as the value and the app opened for a judge named "list", or a store file named list.
+/// Joined (`--db=list`), the value is taken as given.
+fn a_command_as_a_value(command: &clap::Command, args: &[std::ffi::OsString]) -> Option<clap::Error> {
+    let mut words = args.iter().skip(1).map(|w| w.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" || !word.starts_with('-') {
+            return None;
+        }
+        let Some(arg) = command.get_arguments().find(|arg| {
+            word.strip_prefix("--").is_some_and(|long| arg.get_long() == Some(long)) && arg.get_action().takes_values()
+        }) else {
+            continue;
+        };
+        let value = words.next()?;
+        if command.find_subcommand(value.as_ref()).is_some() {
+            let name = arg.get_value_names().and_then(|n| n.first()).map_or("VALUE".to_owned(), ToString::to_string);
+            let said = format!(
+                "{word} took `{value}`, a command's name, as its {name}: give its {name} before the \
+                 command (`judging {word} {name} {value}`), or write `{word}={value}` if that {name} is meant"
+            );
+            return Some(command.clone().error(clap::error::ErrorKind::InvalidValue, said));
+        }
+    }
+    None
 }
 
 /// `args` with `judging help` asked as clap's users expect, or `None` where `help` is not the

@@ -61,6 +61,34 @@ fn help_takes_its_own_help_flag_and_suggests_commands() {
     }
 }
 
+/// A shared option before the command whose value is left out takes the command's name as its
+/// value (`judging --judge list` opened the app as a judge named "list"; `--db list`, a store
+/// file named list; `--config list pull` said "cannot read list"): a usage error that says so,
+/// exit 2, before anything is made. `--db=list`, joined, still means a file of that name.
+#[test]
+fn a_commands_name_taken_as_an_options_value_is_a_usage_error() {
+    let s = Sandbox::new();
+    for (args, option) in [
+        (&["--judge", "list"][..], "--judge"),
+        (&["--db", "list"], "--db"),
+        (&["--config", "list", "pull"], "--config"),
+        (&["-q", "--db", "pull"], "--db"),
+    ] {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(&format!("error: {option} took")) && first.contains(&format!("{option}=")),
+            "{args:?}: {err}"
+        );
+        assert!(!s.path().join("list").exists() && !s.store("list").exists(), "{args:?} made nothing");
+    }
+    // Joined, the value is what was meant.
+    let out = s.cmd().args(["--db=list", "list"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at list"), "{out:?}");
+}
+
 #[test]
 fn pull_then_list_shows_the_sample() {
     let s = Sandbox::new();
