@@ -1576,6 +1576,13 @@ fn scores_of_an_entry_gone_before_the_head_judges_first_pull_are_refused_with_th
         stderr.contains("judging pull --from") && stderr.contains("then `judging pull` again"),
         "says how to keep the entry as withdrawn: {stderr}"
     );
+    // status, results and feedback read the files against the store too, and say the same.
+    for args in [&["status", "ana.json"][..], &["results", "ana.json"], &["feedback", "ana.json", "-o", "pages"]] {
+        let out = head(&s).args(args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(&store) && stderr.contains("judging pull --from"), "{args:?}: {stderr}");
+    }
     // Done as it says: the file merges, its score of the entry left out by name.
     head(&s).args(["pull", "--from"]).arg(&before).assert().success();
     head(&s).args(["pull", "--from"]).arg(&after).assert().success();

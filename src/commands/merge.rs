@@ -221,8 +221,7 @@ pub(super) fn read_with_the_store(
         for p in &problems {
             eprintln!("error: {p}");
         }
-        let unknown = problems.iter().any(|p| matches!(p, crate::scorefile::ScoreFileError::Unknown { .. }));
-        let hint = if unknown { never_had(session) } else { String::new() };
+        let hint = never_had(session, &problems);
         anyhow::anyhow!(
             "{} of {} refused; nothing was merged{hint}",
             problems.len(),
@@ -236,7 +235,11 @@ pub(super) fn read_with_the_store(
 /// export before this store's first pull was never in it, so it is not withdrawn here but
 /// unknown. Pulling the export the judges scored, then the current one, keeps it as withdrawn,
 /// as every re-pull does, and the merge then leaves its scores out by name.
-fn never_had(session: &Session) -> String {
+/// Nothing where no file in `problems` scores an entry the store never had.
+pub(super) fn never_had(session: &Session, problems: &[crate::scorefile::ScoreFileError]) -> String {
+    if !problems.iter().any(|p| matches!(p, crate::scorefile::ScoreFileError::Unknown { .. })) {
+        return String::new();
+    }
     let store = session.store.path().display();
     let pulled = match session.store.last_pull() {
         Ok(Some((at, source))) => format!(", last pulled from {} at {at}", crate::sanitize::clean_line(&source)),

@@ -327,7 +327,8 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         for p in &problems {
             eprintln!("error: {p}");
         }
-        anyhow::anyhow!("{} refused", crate::format::count(problems.len(), "file", "files"))
+        let hint = super::merge::never_had(session, &problems);
+        anyhow::anyhow!("{} refused{hint}", crate::format::count(problems.len(), "file", "files"))
     })?;
     // A judge in two files counts once, from the newer, as the merge counts them.
     for w in crate::rankings::one_file_per_judge(&mut judges)? {
