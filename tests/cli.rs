@@ -89,6 +89,26 @@ fn a_commands_name_taken_as_an_options_value_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store at list"), "{out:?}");
 }
 
+/// `--db` given a folder, or a file that is not a store, is refused saying which and what
+/// `--db` takes, the file left as it was: they had been said in SQLite's words ("unable to open
+/// database file", "file is not a database") and again as "because: Error code 14: …".
+#[test]
+fn a_store_that_is_a_folder_or_not_a_store_is_said_plainly() {
+    let s = Sandbox::new();
+    std::fs::create_dir(s.path().join("folder")).expect("mkdir");
+    let garbage = s.file("notes.db", "not a database at all\n");
+    for (db, said) in [("folder", "folder is a folder"), ("notes.db", "notes.db is not a judging store")] {
+        for command in ["list", "pull"] {
+            let out = s.cmd().args(["--db", db, command]).output().expect("runs");
+            let err = clean_failure(&out);
+            assert_eq!(out.status.code(), Some(1), "{db} {command}: {err}");
+            assert!(err.contains(said) && err.contains("--db"), "{db} {command}: {err}");
+            assert!(!err.contains("Error code"), "{db} {command}: said once, in words: {err}");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(garbage).expect("read"), "not a database at all\n");
+}
+
 #[test]
 fn pull_then_list_shows_the_sample() {
     let s = Sandbox::new();

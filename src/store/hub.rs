@@ -31,7 +31,7 @@ impl Store {
     /// half way leaves the cache as it was.
     pub fn put_hub(&mut self, answers: &[(String, Vec<u8>)], facts: &[(String, String)]) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let db = |source| StoreError::Db { path: path.clone(), source };
+        let db = |source| StoreError::Db { path: path.clone(), cause: source };
         let tx = self.conn.transaction().map_err(db)?;
         upsert(&tx, "hub_cache", "key", "body", answers).map_err(db)?;
         upsert(&tx, "hub_facts", "submission_id", "facts", facts).map_err(db)?;

@@ -22,8 +22,10 @@ pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}{}", path.display(), db_hint(source))]
-    Db { path: PathBuf, source: rusqlite::Error },
+    /// SQLite's own error, said once: not a source, whose chain would say it again in SQLite's
+    /// code ("because: Error code 14: unable to open database file").
+    #[error("{}: {cause}{}", path.display(), db_hint(cause))]
+    Db { path: PathBuf, cause: rusqlite::Error },
     #[error("cannot create the folder for {}: {source}", path.display())]
     Folder { path: PathBuf, source: std::io::Error },
     #[error(
@@ -104,12 +106,25 @@ impl Store {
     }
 
     fn open_with(path: &Path, event_id: &str, wal: bool) -> Result<Store, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::Refused(format!(
+                "{} is a folder: the store is one SQLite file, so --db (or JUDGING_DB) takes a file's path, such as {}; or leave --db out for the one per event and judge",
+                path.display(),
+                path.join("judge.sqlite").display()
+            )));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: path.into(), source })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Db { path: path.into(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::Db { path: path.into(), cause: source })?;
         let mut store = Store { conn, path: path.into() };
-        store.setup(wal).map_err(|e| store.db(e))?;
+        store.setup(wal).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::Refused(format!(
+                "{} is not a judging store (SQLite finds no database in it), and is left as it is: --db (or JUDGING_DB) takes the file judging keeps a judge's scores in; give another path for a new store, or leave --db out",
+                path.display()
+            )),
+            _ => store.db(e),
+        })?;
         store.migrate()?;
         store.claim_event(event_id)?;
         Ok(store)
@@ -122,7 +137,9 @@ impl Store {
             return Err(StoreError::Missing { path: path.into() });
         }
         match Store::open(path, event_id) {
-            Err(StoreError::Db { source, .. }) if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+            Err(StoreError::Db { cause: source, .. })
+                if source.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
                 Store::open_read_only(path, event_id)
             }
             other => other,
@@ -135,7 +152,7 @@ impl Store {
     /// fails, naming the file and its permissions.
     fn open_read_only(path: &Path, event_id: &str) -> Result<Store, StoreError> {
         use rusqlite::OpenFlags;
-        let db = |source| StoreError::Db { path: path.into(), source };
+        let db = |source| StoreError::Db { path: path.into(), cause: source };
         let mut uri = url::Url::from_file_path(std::fs::canonicalize(path).unwrap_or_else(|_| path.into()))
             .map_err(|()| StoreError::Missing { path: path.into() })?;
         uri.set_query(Some("immutable=1"));
@@ -162,7 +179,7 @@ impl Store {
     }
 
     fn db(&self, source: rusqlite::Error) -> StoreError {
-        StoreError::Db { path: self.path.clone(), source }
+        StoreError::Db { path: self.path.clone(), cause: source }
     }
 
     fn setup(&self, wal: bool) -> rusqlite::Result<()> {
@@ -230,7 +247,7 @@ impl Store {
             return Ok(());
         }
         let path = self.path.clone();
-        let db = |source| StoreError::Db { path: path.clone(), source };
+        let db = |source| StoreError::Db { path: path.clone(), cause: source };
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Exclusive).map_err(db)?;
         let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db)?;
         if found > known {
@@ -342,7 +359,7 @@ mod tests {
             (rusqlite::ffi::SQLITE_READONLY, "check the file's permissions"),
         ];
         for (code, want) in cases {
-            let e = StoreError::Db { path: "s.sqlite".into(), source: failure(code) };
+            let e = StoreError::Db { path: "s.sqlite".into(), cause: failure(code) };
             assert!(e.to_string().contains(want), "{e}");
         }
     }
