@@ -74,7 +74,8 @@ pub enum Command {
     },
     /// Score one submission from the command line, for scripts
     Score {
-        /// The submission's id (as `judging list` shows it)
+        /// The submission's id (as `judging list` shows it); one that starts with `-` after `--`,
+        /// the options before it: `judging score --note ok -- -id utility=4`
         submission: String,
         /// Scores as CRITERION=VALUE, such as utility=4
         #[arg(value_name = "CRITERION=VALUE")]
@@ -175,7 +176,8 @@ pub enum Command {
     /// Compare two finalists side by side: which is better, or level. One answer a pair: giving
     /// it again replaces it
     Compare {
-        /// One finalist's id (as `judging finals` shows it)
+        /// One finalist's id (as `judging finals` shows it); ids that start with `-` after `--`,
+        /// the options before it: `judging compare --winner A -- -id other`
         a: String,
         /// The other's
         b: String,

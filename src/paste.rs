@@ -93,13 +93,13 @@ fn retyped(command: &clap::Command, args: &[String], typed: &str, id: &str) -> O
         } else if word == "--" {
             rest = true;
         } else if reads_as_option(word) {
-            line.options.push(shell_word(word));
+            let mut option = shell_word(word);
             if takes_a_value(at, word)
                 && let Some(value) = words.next()
             {
-                let last = line.options.last_mut().expect("just pushed");
-                *last = format!("{last} {}", shell_word(value));
+                option = format!("{option} {}", shell_word(value));
             }
+            line.options.push(option);
         } else if let Some(sub) = line.positionals.is_empty().then(|| at.find_subcommand(word)).flatten() {
             line.command.push(sub.get_name().to_owned());
             at = sub;

@@ -1181,6 +1181,17 @@ fn a_suggested_id_works_pasted_where_it_was_typed() {
         let out = pasted(&s, offer);
         assert!(out.status.success(), "{offer}: {}", String::from_utf8_lossy(&out.stderr));
     }
+    // The help says how to give such an id, and its line works pasted.
+    let help = s.cmd().args(["score", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(
+            "one that starts with `-` after `--`, the options before it: `judging score --note ok -- -id utility=4`"
+        ),
+        "{help}"
+    );
+    let out = pasted(&s, "judging score --note ok -- -dash utility=4");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let file = s.path().join("me.json");
     s.cmd().args(["export", "-o"]).arg(&file).assert().success();
     let err = clean_failure(&s.cmd().arg("merge").arg(&file).args(["--entry", "dash"]).output().expect("runs"));
