@@ -407,7 +407,7 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
     let top = match command.try_get_matches_from_mut(args) {
         Ok(top) => top,
         Err(e) if help_words.is_some() => return Err(with_a_similar_command(&command, args, e)),
-        Err(e) => return Err(shared_after(&command, args, &e).unwrap_or(e)),
+        Err(e) => return Err(shared_after(&command, args, &e).unwrap_or_else(|| whole_word(args, e))),
     };
     let mut cli = Cli::from_arg_matches(&top)?;
     let (mut at, mut path) = (&top, Vec::new());
@@ -519,6 +519,41 @@ fn not_done(command: &clap::Command, path: &str, what: Does) -> clap::Error {
         at = at.find_subcommand(word).unwrap_or(at);
     }
     at.clone().error(clap::error::ErrorKind::ArgumentConflict, said)
+}
+
+/// clap's "unexpected argument '-d' found" for a word typed as `-dash` (an id that starts with
+/// `-`, given without `--`), with the word as it was typed: clap names the first letter it could
+/// not read, and its tip "to pass '-d' as a value, use '-- -d'" was a fragment of the value.
+/// A letter later in the word (`-qd`) is left as clap says it.
+fn whole_word(args: &[std::ffi::OsString], mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return e;
+    }
+    let Some(ContextValue::String(letter)) = e.get(ContextKind::InvalidArg).cloned() else { return e };
+    if letter.len() != 2 || letter.starts_with("--") {
+        return e;
+    }
+    let typed =
+        args.iter().skip(1).map(|w| w.to_string_lossy()).take_while(|w| w != "--").find(|w| {
+            w.starts_with(letter.as_str()) && !w.starts_with("--") && w.len() > letter.len() && !w.contains('=')
+        });
+    if let Some(word) = typed {
+        // The tip clap made of the letter, made of the word.
+        if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested).cloned() {
+            let tips = tips
+                .iter()
+                .map(|tip| {
+                    let plain = tip.to_string();
+                    let whole = plain.replace(&format!("'-- {letter}'"), &format!("'-- {word}'"));
+                    clap::builder::StyledStr::from(whole.replace(&format!("'{letter}'"), &format!("'{word}'")))
+                })
+                .collect();
+            e.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+        }
+        e.insert(ContextKind::InvalidArg, ContextValue::String(word.into_owned()));
+    }
+    e
 }
 
 /// clap's "unexpected argument" for a shared option typed after a command that does not take it

@@ -1181,6 +1181,19 @@ fn a_suggested_id_works_pasted_where_it_was_typed() {
         let out = pasted(&s, offer);
         assert!(out.status.success(), "{offer}: {}", String::from_utf8_lossy(&out.stderr));
     }
+    // An id typed bare is read as options: clap's error names the word typed, not its first
+    // letter (it had said "unexpected argument '-d' found", "use '-- -d'").
+    for (typed, word) in
+        [(&["score", "-dsh", "utility=3"][..], "-dsh"), (&["compare", "b", "-dash", "--winner", "A"], "-dash")]
+    {
+        let out = s.cmd().args(typed).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&format!("unexpected argument '{word}' found")) && err.contains(&format!("use '-- {word}'")),
+            "{err}"
+        );
+    }
     // The help says how to give such an id, and its line works pasted.
     let help = s.cmd().args(["score", "--help"]).output().expect("runs");
     let help = String::from_utf8_lossy(&help.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
