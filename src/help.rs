@@ -407,7 +407,9 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
     let top = match command.try_get_matches_from_mut(args) {
         Ok(top) => top,
         Err(e) if help_words.is_some() => return Err(with_a_similar_command(&command, args, e)),
-        Err(e) => return Err(shared_after(&command, args, &e).unwrap_or_else(|| whole_word(args, e))),
+        Err(e) => {
+            return Err(shared_after(&command, args, &e).unwrap_or_else(|| belongs_to(&command, whole_word(args, e))));
+        }
     };
     let mut cli = Cli::from_arg_matches(&top)?;
     let (mut at, mut path) = (&top, Vec::new());
@@ -519,6 +521,41 @@ fn not_done(command: &clap::Command, path: &str, what: Does) -> clap::Error {
         at = at.find_subcommand(word).unwrap_or(at);
     }
     at.clone().error(clap::error::ErrorKind::ArgumentConflict, said)
+}
+
+/// clap's "unexpected argument '--offline' found" for an option typed after a command that does
+/// not take it, with the commands that do, as clap says it of one typed before the command
+/// ("tip: 'pull --offline' exists"). Left as it is where clap made a tip of its own.
+fn belongs_to(command: &clap::Command, mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument || e.get(ContextKind::Suggested).is_some() {
+        return e;
+    }
+    if e.get(ContextKind::SuggestedArg).is_some() {
+        return e;
+    }
+    let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg) else { return e };
+    let Some(long) = invalid.strip_prefix("--").map(|l| l.split_once('=').map_or(l, |(l, _)| l).to_owned()) else {
+        return e;
+    };
+    fn with(command: &clap::Command, above: &str, long: &str, found: &mut Vec<String>) {
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let path = if above.is_empty() { sub.get_name().to_owned() } else { format!("{above} {}", sub.get_name()) };
+            if sub.get_arguments().any(|a| a.get_long() == Some(long) && !a.is_global_set()) {
+                found.push(format!("'{path} --{long}'"));
+            }
+            with(sub, &path, long, found);
+        }
+    }
+    let mut found = Vec::new();
+    with(command, "", &long, &mut found);
+    let tip = match found.as_slice() {
+        [] => return e,
+        [one] => format!("{one} exists"),
+        more => format!("{} exist", more.iter().take(3).cloned().collect::<Vec<_>>().join(", ")),
+    };
+    e.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![clap::builder::StyledStr::from(tip)]));
+    e
 }
 
 /// clap's "unexpected argument '-d' found" for a word typed as `-dash` (an id that starts with

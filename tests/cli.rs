@@ -61,6 +61,25 @@ fn help_takes_its_own_help_flag_and_suggests_commands() {
     }
 }
 
+/// An option of another command, given after this one (`judging list --offline`), names where
+/// it belongs, as clap does for some given before the command (`judging --offline pull`: "tip:
+/// 'pull --offline' exists"); after, clap had said only "unexpected argument '--offline' found".
+#[test]
+fn an_option_of_another_command_says_where_it_belongs_before_or_after() {
+    let s = Sandbox::new();
+    for (args, tip) in [
+        (&["list", "--offline"][..], "tip: 'pull --offline', 'enrich --offline', 'check --offline' exist"),
+        (&["--offline", "list"], "tip: 'pull --offline', 'enrich --offline', 'check --offline' exist"),
+        (&["export", "--from-hub"], "tip: 'merge --from-hub', 'results --from-hub', 'feedback --from-hub' exist"),
+        (&["check", "--entry=x"], "'merge --entry' exists"),
+    ] {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(tip), "{args:?}: {err}");
+    }
+}
+
 /// A shared option before the command whose value is left out takes the command's name as its
 /// value (`judging --judge list` opened the app as a judge named "list"; `--db list`, a store
 /// file named list; `--config list pull` said "cannot read list"): a usage error that says so,
