@@ -457,9 +457,9 @@ fn a_command_as_a_value(command: &clap::Command, args: &[std::ffi::OsString]) ->
 }
 
 /// `args` with `judging help` asked as clap's users expect, or `None` where `help` is not the
-/// command (`Some` of `args` as they are where nothing needs changing): `help --help` (or `-h`) is `help help`, and `help merge --help` is `help merge`.
-/// clap's own `help` takes only commands' names, and had refused both with "unrecognized
-/// subcommand '--help'", exit 2.
+/// command (`Some` of `args` as they are where nothing needs changing): `help --help` (or `-h`)
+/// is `help help`, and `help merge --help` is `help merge`. clap's own `help` takes only
+/// commands' names, and had refused both with "unrecognized subcommand '--help'", exit 2.
 fn help_asked(command: &clap::Command, args: &[std::ffi::OsString]) -> Option<Vec<std::ffi::OsString>> {
     let mut words = args.iter().enumerate().skip(1);
     // The shared options before the command, with their values.
@@ -528,10 +528,8 @@ fn not_done(command: &clap::Command, path: &str, what: Does) -> clap::Error {
 /// ("tip: 'pull --offline' exists"). Left as it is where clap made a tip of its own.
 fn belongs_to(command: &clap::Command, mut e: clap::Error) -> clap::Error {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if e.kind() != ErrorKind::UnknownArgument || e.get(ContextKind::Suggested).is_some() {
-        return e;
-    }
-    if e.get(ContextKind::SuggestedArg).is_some() {
+    let tipped = e.get(ContextKind::Suggested).is_some() || e.get(ContextKind::SuggestedArg).is_some();
+    if e.kind() != ErrorKind::UnknownArgument || tipped {
         return e;
     }
     let Some(ContextValue::String(invalid)) = e.get(ContextKind::InvalidArg) else { return e };
