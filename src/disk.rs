@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// A file that could not be read or written. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum DiskError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {source}{}", path.display(), read_hint(path, source))]
     Read { path: PathBuf, source: std::io::Error },
     #[error("{} is {what}, not a regular file: give the path of the file itself", path.display())]
     NotAFile { path: PathBuf, what: &'static str },
@@ -106,6 +106,26 @@ fn hint(e: &std::io::Error) -> &'static str {
         }
         (Some(libc::EROFS), _) | (_, ErrorKind::ReadOnlyFilesystem) => " (the file system is read-only)",
         _ => "",
+    }
+}
+
+/// What to do about a file that could not be read, where the system's words do not say: a
+/// relative path is read from the current folder, which is named, as a mistyped name or a
+/// command run from another folder is the usual cause. Every "cannot read" takes it.
+pub fn read_hint(path: &Path, e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound if path.is_relative() => {
+            let here = std::env::current_dir().map(|d| crate::sanitize::visible(&d.display().to_string()));
+            match here {
+                Ok(here) => format!(" (read from the current folder, {here}: check the name, or give the whole path)"),
+                Err(_) => " (check the name, or give the whole path)".to_owned(),
+            }
+        }
+        std::io::ErrorKind::NotFound => " (check the name and its folders)".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            " (you may not read it: check its permissions, or copy it somewhere you may)".to_owned()
+        }
+        _ => String::new(),
     }
 }
 

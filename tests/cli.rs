@@ -1277,3 +1277,26 @@ fn the_pull_hint_fills_the_store_that_was_named() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     s.cmd().args(["list", "--db", "my store.db"]).assert().success().stdout(predicate::str::contains("sprout-sense"));
 }
+
+/// A file that is not there is said with what to do, not only the system's words: a relative
+/// path is read from the current folder, which is named (a command run from another folder, or
+/// a mistyped name, is the usual cause); an absolute one names its folders. The export and an
+/// event file (`--config`) alike.
+#[test]
+fn a_missing_file_says_where_it_was_looked_for() {
+    let s = Sandbox::new();
+    let here = std::fs::canonicalize(s.path()).expect("canonical");
+    let said = format!("(read from the current folder, {}: check the name, or give the whole path)", here.display());
+    for (args, named) in [
+        (&["pull", "--from", "nosuch.csv"][..], "cannot read ./nosuch.csv"),
+        (&["--config", "nosuch.toml", "check"], "cannot read nosuch.toml"),
+    ] {
+        let stderr = clean_failure(&s.cmd().args(args).output().expect("runs"));
+        assert!(stderr.contains(named) && stderr.contains(&said), "{args:?}: {stderr}");
+    }
+    let stderr = clean_failure(&s.cmd().args(["pull", "--from", "/nosuch/x.csv"]).output().expect("runs"));
+    assert!(
+        stderr.contains("cannot read /nosuch/x.csv") && stderr.contains("(check the name and its folders)"),
+        "{stderr}"
+    );
+}

@@ -28,7 +28,7 @@ pub enum Source {
 pub enum SourceError {
     #[error("{0:?} is not an http(s) URL or a file path; only http(s) exports can be fetched")]
     Scheme(String),
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {source}{}", path.display(), crate::disk::read_hint(path, source))]
     Read { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Disk(#[from] crate::disk::DiskError),
