@@ -303,7 +303,8 @@ fn the_index_marks_an_entry_the_rules_exclude_from_prizes() {
         html.lines().find(|l| l.contains(&format!("href=\"{id}.html\""))).unwrap_or_else(|| panic!("{id}: {html}"))
     };
     for id in ["queue-whisperer", "ghost-writer"] {
-        assert!(item(id).contains(&format!("({})", said.replace('\'', "&#39;"))), "{}", item(id));
+        // A word apart from the link: "Queue Whisperer(cannot win…" had lost its space.
+        assert!(item(id).contains(&format!("</a> ({})</li>", said.replace('\'', "&#39;"))), "{}", item(id));
     }
     assert!(!item("sprout-sense").contains("cannot win"), "{}", item("sprout-sense"));
 }

@@ -386,13 +386,16 @@ pub fn index(groups: &[(String, Vec<Listed>)], event: &str) -> (String, String) 
         html.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(group)));
         for l in listed {
             let place = l.place_said();
-            let excluded = if l.ineligible { format!(" ({})", super::CANNOT_WIN) } else { String::new() };
-            md.push_str(&format!("- {place}[{}]({}.md){excluded}\n", markdown(&l.title), l.file));
+            // The space before it outside the escaping, which trims a cell's text.
+            let excluded = |escape: fn(&str) -> String| {
+                if l.ineligible { format!(" ({})", escape(super::CANNOT_WIN)) } else { String::new() }
+            };
+            md.push_str(&format!("- {place}[{}]({}.md){}\n", markdown(&l.title), l.file, excluded(str::to_owned)));
             html.push_str(&format!(
                 "<li>{place}<a href=\"{}.html\">{}</a>{}</li>\n",
                 l.file,
                 escape(&l.title),
-                escape(&excluded)
+                excluded(escape)
             ));
         }
         html.push_str("</ul>\n");
