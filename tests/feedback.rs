@@ -232,10 +232,11 @@ fn the_index_says_a_shared_place_is_shared() {
     for id in ["sprout-sense", "bus-stop-oracle"] {
         let page = std::fs::read_to_string(s.path().join(format!("out/{id}.md"))).expect("page");
         let tied = page.lines().find(|l| l.starts_with("- Tied for: ")).unwrap_or_else(|| panic!("{page}"));
-        // As the announcement says it ("1 (tied)", "undecided"), not as the jury's "1=".
+        // As the announcement says it ("1 (tied)", "undecided"), not as the jury's "1=", with
+        // both paid places the tie of two spans.
         assert!(
             tied.contains(
-                "Backyard AI, prize place 1, tied with 1 other entry and undecided, awaiting the jury's decision"
+                "Backyard AI, prize places 1 and 2, tied with 1 other entry and undecided, awaiting the jury's decision"
             ),
             "{tied}"
         );
@@ -243,7 +244,7 @@ fn the_index_says_a_shared_place_is_shared() {
         assert!(!won.contains("Backyard AI"), "an undecided tie pays no one yet: {page}");
         let html = std::fs::read_to_string(s.path().join(format!("out/{id}.html"))).expect("page");
         assert!(
-            html.contains("<li>Tied for: Backyard AI, prize place 1, tied with 1 other entry and undecided"),
+            html.contains("<li>Tied for: Backyard AI, prize places 1 and 2, tied with 1 other entry and undecided"),
             "{html}"
         );
     }

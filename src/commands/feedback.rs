@@ -150,8 +150,13 @@ impl<'r> Figures<'r> {
                 // A team reads an undecided tie as the announcement says it: its place, and who
                 // shares it below, not the jury's "1=".
                 let undecided = matches!(a.tie, Some(crate::prizes::Tie::Undecided { .. })) && a.amount.is_none();
-                let place = if undecided { a.place.to_string() } else { crate::report::results::place(a) };
-                let mut line = format!("{}, prize place {place}", p.name);
+                let place = match &a.tie {
+                    Some(crate::prizes::Tie::Undecided { shares, .. }) if undecided => {
+                        crate::report::public::places_spanned(a.place, shares.len())
+                    }
+                    _ => format!("place {}", crate::report::results::place(a)),
+                };
+                let mut line = format!("{}, prize {place}", p.name);
                 if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
                     line.push_str(&format!(
                         " (placed {own} in its ranking; this prize ranks only the entries it is open to)"

@@ -29,6 +29,18 @@ pub struct Winner {
     pub tied_with: Vec<String>,
     /// What the place pays; `None` while its tie is undecided.
     pub amount: Option<f64>,
+    /// The paid places its undecided tie spans, from its own on: two entries tied for second
+    /// of three paid places both win one, second or third. 0 where it is in no such tie.
+    pub spans: usize,
+}
+
+/// A place tied and undecided: the place, how many entries are tied for it, and how many paid
+/// places the tie spans from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TiedPlace {
+    pub place: usize,
+    pub entries: usize,
+    pub spans: usize,
 }
 
 impl Announcement {
@@ -47,15 +59,24 @@ impl Announcement {
                         team: a.team.clone(),
                         tied_with: match &a.tie {
                             Some(Tie::Undecided { with, others, .. }) => {
-                                let mut shared: Vec<String> = with.iter().take(TIED_NAMED).filter_map(title).collect();
-                                if *others > shared.len() {
-                                    shared.push(format!("{} more", others - shared.len()));
+                                let mut shared: Vec<String> =
+                                    with.iter().take(NAMED_BESIDE_A_ROW).filter_map(title).collect();
+                                match others - shared.len().min(*others) {
+                                    0 => {}
+                                    more if shared.is_empty() => {
+                                        shared.push(crate::format::count(more, "other entry", "other entries"));
+                                    }
+                                    more => shared.push(format!("and {more} more")),
                                 }
                                 shared
                             }
                             _ => Vec::new(),
                         },
                         amount: a.amount,
+                        spans: match &a.tie {
+                            Some(Tie::Undecided { shares, .. }) => shares.len().max(1),
+                            _ => 0,
+                        },
                     })
                     .collect();
                 Announced { name: p.name.clone(), winners }
@@ -79,13 +100,14 @@ impl Winner {
 }
 
 impl Announced {
-    /// Each place tied and undecided, with how many entries are tied for it, in place order.
-    pub fn undecided_places(&self) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = Vec::new();
+    /// Each place tied and undecided, with how many entries are tied for it and the paid
+    /// places the tie spans, in place order.
+    pub fn undecided_places(&self) -> Vec<TiedPlace> {
+        let mut out: Vec<TiedPlace> = Vec::new();
         for w in self.winners.iter().filter(|w| w.undecided()) {
-            match out.iter_mut().find(|(place, _)| *place == w.place) {
-                Some((_, n)) => *n += 1,
-                None => out.push((w.place, 1)),
+            match out.iter_mut().find(|t| t.place == w.place) {
+                Some(t) => t.entries += 1,
+                None => out.push(TiedPlace { place: w.place, entries: 1, spans: w.spans }),
             }
         }
         out
@@ -94,8 +116,8 @@ impl Announced {
 
 /// The entries a tied place names beside each of its rows, the rest counted ("and 5 more"): the
 /// line under the prize says how many are tied, and a tie of nine had listed the other eight on
-/// every one of its nine rows.
-const TIED_NAMED: usize = 3;
+/// every one of its nine rows. (The outcome itself names more: [`super::TIED_NAMED`].)
+const NAMED_BESIDE_A_ROW: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -160,6 +182,7 @@ mod tests {
             team: format!("team {}", title.to_lowercase()),
             tied_with: shared.iter().map(|s| (*s).to_owned()).collect(),
             amount,
+            spans: usize::from(!shared.is_empty()),
         };
         assert_eq!(
             public.prizes[0].winners,
@@ -169,7 +192,7 @@ mod tests {
             public.prizes[0].winners.iter().map(Winner::place_text).collect::<Vec<_>>(),
             ["1 (tied)", "1 (tied)", "3"]
         );
-        assert_eq!(public.prizes[0].undecided_places(), [(1, 2)]);
+        assert_eq!(public.prizes[0].undecided_places(), [TiedPlace { place: 1, entries: 2, spans: 1 }]);
         assert_eq!(public.prizes[1], Announced { name: "None".into(), winners: vec![] });
     }
 
@@ -184,8 +207,8 @@ mod tests {
         }
         let public = Announcement::of(&outcome);
         for w in &public.prizes[0].winners {
-            assert_eq!(w.tied_with.len(), TIED_NAMED + 1, "{:?}", w.tied_with);
-            assert_eq!(w.tied_with.last().map(String::as_str), Some("5 more"), "{:?}", w.tied_with);
+            assert_eq!(w.tied_with.len(), NAMED_BESIDE_A_ROW + 1, "{:?}", w.tied_with);
+            assert_eq!(w.tied_with.last().map(String::as_str), Some("and 5 more"), "{:?}", w.tied_with);
             assert!(!w.tied_with.contains(&w.title), "not tied with itself: {:?}", w.tied_with);
         }
     }

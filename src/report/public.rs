@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::html::escape;
 use super::results::money;
-use crate::prizes::public::{Announced, Announcement, Winner};
+use crate::prizes::public::{Announced, Announcement, TiedPlace, Winner};
 use crate::sanitize::clean_line;
 
 /// What the announcement prints.
@@ -24,11 +24,29 @@ pub const UNDECIDED_AMOUNT: &str = "undecided";
 
 /// What the announcement says under a prize of each place tied and not yet decided: plainly that
 /// none of the entries tied for it has won it yet, where rows of `1=` "shared with" had read as
-/// joint winners.
-pub fn undecided_said(place: usize, entries: usize) -> String {
-    format!(
-        "Place {place} is tied between {entries} entries and undecided, awaiting the jury's decision: none of them has won it yet."
-    )
+/// joint winners; and every paid place the tie spans, where "Place 2 is tied" had left out that
+/// the two entries tied for it take the third place too.
+pub fn undecided_said(tied: TiedPlace) -> String {
+    let TiedPlace { place, entries, spans } = tied;
+    let verb = if spans > 1 { "are" } else { "is" };
+    let head = format!(
+        "{} {verb} tied between {entries} entries and undecided, awaiting the jury's decision",
+        super::opening(&places_spanned(place, spans))
+    );
+    match spans {
+        0 | 1 => format!("{head}: none of them has won it yet."),
+        n if n >= entries => format!("{head}: each of them takes one of these places; which is not decided yet."),
+        n => format!("{head}: {n} of them will take these places; none has won one yet."),
+    }
+}
+
+/// "place 2", "places 2 and 3", "places 4 to 6": the paid places a tie spans from its own.
+pub fn places_spanned(place: usize, spans: usize) -> String {
+    match spans {
+        0 | 1 => format!("place {place}"),
+        2 => format!("places {place} and {}", place + 1),
+        n => format!("places {place} to {}", place + n - 1),
+    }
 }
 
 /// What a place pays, or that it is undecided (a tie the jury has to settle).
@@ -59,7 +77,7 @@ fn headings(p: &Announced) -> Vec<&'static str> {
 
 /// The sentences under a prize, one per place tied and undecided.
 fn undecided_lines(p: &Announced) -> Vec<String> {
-    p.undecided_places().into_iter().map(|(place, n)| undecided_said(place, n)).collect()
+    p.undecided_places().into_iter().map(undecided_said).collect()
 }
 
 /// Whether a column holds figures: right-aligned, and on the page never broken across lines.
@@ -217,6 +235,34 @@ pub fn html(n: &Notice) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::prizes::public::TiedPlace;
+
+    /// (place, entries tied, paid places spanned) → what the line under the prize says.
+    #[test]
+    fn an_undecided_tie_says_every_paid_place_it_spans() {
+        let cases = [
+            (
+                (1, 2, 1),
+                "Place 1 is tied between 2 entries and undecided, awaiting the jury's decision: none of them has won it yet.",
+            ),
+            (
+                (2, 2, 2),
+                "Places 2 and 3 are tied between 2 entries and undecided, awaiting the jury's decision: each of them takes one of these places; which is not decided yet.",
+            ),
+            (
+                (4, 7, 2),
+                "Places 4 and 5 are tied between 7 entries and undecided, awaiting the jury's decision: 2 of them will take these places; none has won one yet.",
+            ),
+            (
+                (1, 3, 3),
+                "Places 1 to 3 are tied between 3 entries and undecided, awaiting the jury's decision: each of them takes one of these places; which is not decided yet.",
+            ),
+        ];
+        for ((place, entries, spans), said) in cases {
+            assert_eq!(super::undecided_said(TiedPlace { place, entries, spans }), said);
+        }
+    }
+
     use crate::prizes::public::Announcement;
 
     /// The announcement of event "E", made on a fixed day.
@@ -260,7 +306,7 @@ mod tests {
             assert_eq!(named("Crew "), paid, "{format}: every paid place\n{text}");
             assert_eq!(named("Entry "), most, "{format}: the first of those tied for a place\n{text}");
             assert!(text.contains(&super::more_sharing(tied - most)), "{format}: {text}");
-            let said = super::undecided_said(1, tied);
+            let said = super::undecided_said(TiedPlace { place: 1, entries: tied, spans: 1 });
             let said = if format == "html" { super::escape(&said) } else { said };
             assert_eq!(
                 text.matches(&said).count(),
