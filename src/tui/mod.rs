@@ -28,11 +28,18 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 use crate::assign::Assignments;
 use crate::event_files::Loaded;
 use crate::store::Store;
-pub use app::{Action, App, Outcome};
+pub use app::{Action, App, Outcome, Place};
 pub use runner::Runner;
 
-/// Where the screen was left, kept in the store's meta table.
+/// Where the screen was left ([`Place`]), kept in the store's meta table: the entry selected,
+/// the track shown ("" for every track), "unscored only" and "mine only" ("1" or "0"), the
+/// order ([`app::Sort::key`]) and the criterion in focus.
 const SELECTED: &str = "tui.selected";
+const TRACK: &str = "tui.track";
+const UNSCORED: &str = "tui.unscored";
+const MINE: &str = "tui.mine";
+const SORT: &str = "tui.sort";
+const CRITERION: &str = "tui.criterion";
 
 /// Holds the store's lock for as long as the app runs, so that a second app on the same store is
 /// refused rather than racing the first. The lock file is named after the store's real path, so
@@ -91,9 +98,8 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     app.hub = store.hub_facts_by_entry()?;
     // The published finals are not read here: `F` reads them each time (the runner's
     // `reading_finals`), so opening the app does no work for a screen the judge may never open.
-    if let Some(id) = store.meta(SELECTED)? {
-        app.select(&id);
-    }
+    let place = kept_place(store, &app)?;
+    app.restore(&place);
     Ok(app)
 }
 
@@ -188,7 +194,9 @@ fn event_loop(
 ) -> Result<()> {
     let size = terminal.size()?;
     runner.step(store, app, Action::Resize(size.width, size.height));
-    let mut saved_selection = current_id(app);
+    // Nothing noted as saved: the first frame saves the whole place, so what the store kept and
+    // no longer applies (a track gone) is not read again next time.
+    let mut saved = None;
     while !app.quit {
         runner.step(store, app, Action::Tick(Instant::now(), crate::store::now_unix()));
         terminal.draw(|frame| {
@@ -222,13 +230,9 @@ fn event_loop(
             runner.hear(store, app, outcome);
         }
         // Where the judge is, saved as it changes, so the app reopens there even after a kill.
-        let selection = current_id(app);
-        if selection != saved_selection {
-            save_selection(store, selection.as_deref());
-            saved_selection = selection;
-        }
+        keep_place(store, app, &mut saved);
     }
-    save_selection(store, current_id(app).as_deref());
+    keep_place(store, app, &mut saved);
     Ok(())
 }
 
@@ -246,15 +250,63 @@ pub fn monochrome(buf: &mut ratatui::buffer::Buffer) {
     }
 }
 
-fn current_id(app: &App) -> Option<String> {
-    app.current().map(|e| e.submission.id.clone())
+/// Where the judge left the screen, as the store keeps it; what it does not keep (a store from
+/// before this was kept, a word another build wrote) is where the app starts now.
+fn kept_place(store: &Store, app: &App) -> Result<Place> {
+    let now = Place::of(app);
+    let on_off = |key: &str| -> Result<Option<bool>> {
+        Ok(match store.meta(key)?.as_deref() {
+            Some("1") => Some(true),
+            Some("0") => Some(false),
+            _ => None,
+        })
+    };
+    Ok(Place {
+        selected: store.meta(SELECTED)?.or(now.selected),
+        track: match store.meta(TRACK)? {
+            Some(track) if track.is_empty() => None,
+            Some(track) => Some(track),
+            None => now.track,
+        },
+        unscored_only: on_off(UNSCORED)?.unwrap_or(now.unscored_only),
+        mine_only: on_off(MINE)?,
+        sort: store.meta(SORT)?.as_deref().and_then(app::Sort::from_key).unwrap_or(now.sort),
+        criterion: store.meta(CRITERION)?,
+    })
 }
 
-fn save_selection(store: &Store, id: Option<&str>) {
-    if let Some(id) = id {
-        // Losing the cursor position is harmless; it must never stop the app.
-        let _ = store.set_meta_lightly(SELECTED, id);
+/// Saves what changed of where the judge is since `saved` (everything, where nothing is noted
+/// as saved), and notes it there.
+pub fn keep_place(store: &Store, app: &App, saved: &mut Option<Place>) {
+    let now = Place::of(app);
+    let was = saved.as_ref();
+    let changed = |part: Part| was.is_none_or(|w| part(w) != part(&now));
+    let parts: [(&str, Part); 6] = [
+        (SELECTED, |p| p.selected.clone().unwrap_or_default()),
+        (TRACK, |p| p.track.clone().unwrap_or_default()),
+        (UNSCORED, |p| flag(p.unscored_only).to_owned()),
+        (MINE, |p| p.mine_only.map(flag).unwrap_or_default().to_owned()),
+        (SORT, |p| p.sort.key().to_owned()),
+        (CRITERION, |p| p.criterion.clone().unwrap_or_default()),
+    ];
+    for (key, part) in parts {
+        let value = part(&now);
+        // An empty list has no entry or criterion to keep: the last one kept stays.
+        let nothing = value.is_empty() && matches!(key, SELECTED | CRITERION | MINE);
+        if changed(part) && !nothing {
+            // Losing the place is harmless; it must never stop the app.
+            let _ = store.set_meta_lightly(key, &value);
+        }
     }
+    *saved = Some(now);
+}
+
+/// One part of the place, as the store keeps it.
+type Part = fn(&Place) -> String;
+
+/// How the store keeps a filter that is on or off.
+fn flag(on: bool) -> &'static str {
+    if on { "1" } else { "0" }
 }
 
 #[cfg(test)]

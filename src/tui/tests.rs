@@ -1393,3 +1393,43 @@ fn i_shows_the_whole_entry_and_it_scrolls() {
     assert!(matches!(f.app.mode, Mode::Browse), "any other key closes");
     assert_eq!(f.saved(&id, "utility"), Some(4), "x closed the view; it cleared no score");
 }
+
+/// Quitting and opening the app again finds the list as the judge left it: the track, "unscored
+/// only", "mine only", the order, the entry and the criterion in focus (only the entry had been
+/// kept). What no longer applies is dropped, and a track gone is said.
+#[test]
+fn the_app_reopens_with_the_list_as_the_judge_left_it() {
+    let mut f = fixture();
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    // A first frame keeps where the app opened; then the judge filters, sorts, moves and tabs.
+    let mut saved = None;
+    super::keep_place(&f.store, &f.app, &mut saved);
+    f.press("fUasjj");
+    f.press_key(key(KeyCode::Tab));
+    super::keep_place(&f.store, &f.app, &mut saved);
+    let left = super::Place::of(&f.app);
+    assert_eq!(
+        (left.track.as_deref(), left.unscored_only, left.mine_only, left.sort, left.criterion.as_deref()),
+        (Some("backyard"), true, Some(true), Sort::Title, Some("latency")),
+        "the keys set what is kept"
+    );
+    let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert_eq!(super::Place::of(&again), left, "reopened as left");
+
+    // Every filter off again is kept too, not only the ones turned on.
+    f.app = again;
+    f.press("ffUa");
+    super::keep_place(&f.store, &f.app, &mut saved);
+    let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert_eq!((again.list.track.clone(), again.list.unscored_only, again.list.mine_only), (None, false, false));
+
+    // A track the event no longer has, and an order this build does not know, are dropped.
+    f.store.set_meta("tui.track", "orchard").expect("meta");
+    f.store.set_meta("tui.sort", "by-mood").expect("meta");
+    f.store.set_meta("tui.criterion", "vibes").expect("meta");
+    let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert_eq!((again.list.track.clone(), again.list.sort), (None, Sort::Export));
+    assert_eq!(again.list.rows().len(), 40, "every track shown");
+    assert_eq!(again.focus, 0, "a criterion gone: the first without a score");
+    assert!(again.status.contains("track orchard is no longer in"), "{}", again.status);
+}

@@ -24,6 +24,21 @@ impl Sort {
         }
     }
 
+    /// The word the store keeps for this order (the screen's place, [`super::Place`]).
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Export => "export",
+            Sort::Title => "title",
+            Sort::Status => "status",
+            Sort::Total => "total",
+        }
+    }
+
+    /// The order a kept word names; `None` for a word no order has (a store from another build).
+    pub fn from_key(word: &str) -> Option<Sort> {
+        [Sort::Export, Sort::Title, Sort::Status, Sort::Total].into_iter().find(|s| s.key() == word)
+    }
+
     #[must_use]
     pub fn next(self) -> Sort {
         match self {

@@ -333,6 +333,79 @@ impl App {
     }
 }
 
+/// Where the judge left the screen: the entry selected, the list's filters and order, and the
+/// criterion in focus. The loop keeps it in the store as it changes, and the app reopens on it,
+/// so a judge back after a crash or a break finds the list as they left it. The search is not
+/// kept: it answers the moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub selected: Option<String>,
+    /// The track shown (`None`: every track).
+    pub track: Option<String>,
+    pub unscored_only: bool,
+    /// `a`: only the entries that are mine. `None` where nothing was kept: the app's own default
+    /// (on where assignments give the judge their entries).
+    pub mine_only: Option<bool>,
+    pub sort: Sort,
+    /// The id of the criterion in focus on the selected entry.
+    pub criterion: Option<String>,
+}
+
+impl Place {
+    /// Where the app is now.
+    pub fn of(app: &App) -> Place {
+        Place {
+            selected: app.current().map(|e| e.submission.id.clone()),
+            track: app.list.track.clone(),
+            unscored_only: app.list.unscored_only,
+            mine_only: Some(app.list.mine_only),
+            sort: app.list.sort,
+            criterion: app.current().and_then(|_| app.criteria().get(app.focus)).map(|c| c.id.clone()),
+        }
+    }
+}
+
+impl App {
+    /// Back where the judge left the screen, as far as it still applies: a track the event no
+    /// longer has shows every track (and says so), an entry no longer listed leaves the first
+    /// selected, a criterion its rubric no longer has leaves the first without a score focused.
+    pub fn restore(&mut self, place: &Place) {
+        let mut said = Vec::new();
+        if let Some(track) = &place.track {
+            if self.config.tracks.iter().any(|t| &t.id == track) {
+                self.list.track = Some(track.clone());
+            } else {
+                said.push(format!(
+                    "track {} is no longer in {}: showing every track",
+                    crate::sanitize::clean_line(track),
+                    self.event_file()
+                ));
+            }
+        }
+        self.list.unscored_only = place.unscored_only;
+        if let Some(mine) = place.mine_only {
+            // As `a` would: with nothing to hide, the filter stays off.
+            self.list.mine_only = mine && self.mine_hides_some();
+        }
+        self.list.sort = place.sort;
+        self.refresh_view();
+        if let Some(id) = &place.selected {
+            let listed = self.list.position_of(&self.entries, id).is_some();
+            self.select(id);
+            if listed
+                && let Some(criterion) = &place.criterion
+                && let Some(k) = self.criteria().iter().position(|c| &c.id == criterion)
+            {
+                self.focus = k;
+            }
+        }
+        if !said.is_empty() {
+            said.insert(0, std::mem::take(&mut self.status));
+            self.status = said.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+        }
+    }
+}
+
 /// Why an entry takes no new score, note or stopwatch reading ([`App::unscorable`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unscorable {
