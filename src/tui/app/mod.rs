@@ -280,6 +280,20 @@ impl App {
         !self.config.tracks.is_empty() || self.entries.any_track()
     }
 
+    /// The tracks `f` steps through: judging.toml's, in its order, then any an entry has that
+    /// judging.toml does not name (an export's own), by name.
+    pub fn tracks(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.config.tracks.iter().map(|t| t.id.clone()).collect();
+        if self.entries.any_track() {
+            let mut more: Vec<String> =
+                self.entries.iter().filter_map(|e| e.submission.track.clone()).filter(|t| !out.contains(t)).collect();
+            more.sort();
+            more.dedup();
+            out.extend(more);
+        }
+        out
+    }
+
     /// Whether the screen is too small to show what a key would change: then only quitting,
     /// help and a resize act.
     pub fn too_small(&self) -> bool {
@@ -372,7 +386,7 @@ impl App {
     pub fn restore(&mut self, place: &Place) {
         let mut said = Vec::new();
         if let Some(track) = &place.track {
-            if self.config.tracks.iter().any(|t| &t.id == track) {
+            if self.tracks().contains(track) {
                 self.list.track = Some(track.clone());
             } else {
                 said.push(format!(

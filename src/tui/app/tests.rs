@@ -252,3 +252,38 @@ fn answers_from_the_loop_are_said() {
     app.heard(Outcome::LinkFailed { url: "https://x.org".into(), reason: "no browser".into() });
     assert_eq!(app.status, "could not open https://x.org: no browser");
 }
+
+/// `f` steps through the tracks the entries have even where judging.toml names none (it had
+/// done nothing then, silently), and on an event with no track at all says so.
+#[test]
+fn f_filters_by_the_exports_tracks_and_says_when_there_are_none() {
+    let app_with = |keep_tracks: bool| {
+        let mut config = Config::builtin();
+        config.tracks.clear();
+        let text = crate::config::builtin_export("builtin:sample").expect("built in");
+        let parsed = crate::export::parse(text, "builtin:sample", &Config::builtin()).expect("parses");
+        let submissions = parsed
+            .submissions
+            .into_iter()
+            .map(|mut submission| {
+                if !keep_tracks {
+                    submission.track = None;
+                }
+                StoredSubmission { submission, withdrawn: false }
+            })
+            .collect();
+        App::new(config, "tomas".into(), submissions, ScoreSheet::default(), (Instant::now(), 1_782_036_000))
+    };
+    let mut app = app_with(true);
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        app.update(Action::CycleTrack);
+        seen.push((app.list.track.clone(), app.list.rows().len()));
+    }
+    assert_eq!(seen, [(Some("backyard".into()), 21), (Some("wood".into()), 19), (None, 40)]);
+
+    let mut app = app_with(false);
+    app.update(Action::CycleTrack);
+    assert_eq!((app.list.track.clone(), app.list.rows().len()), (None, 40));
+    assert!(app.status.starts_with("no track to filter by"), "{}", app.status);
+}

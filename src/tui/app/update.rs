@@ -175,7 +175,13 @@ impl App {
     fn filter(&mut self, action: Action) {
         match action {
             Action::CycleTrack => {
-                let ids: Vec<String> = self.config.tracks.iter().map(|t| t.id.clone()).collect();
+                let ids = self.tracks();
+                // A key that changes nothing says so.
+                if ids.is_empty() {
+                    self.status =
+                        format!("no track to filter by: neither {} nor the export names one", self.event_file());
+                    return;
+                }
                 self.list.track = match &self.list.track {
                     None => ids.first().cloned(),
                     Some(t) => ids.iter().skip_while(|i| *i != t).nth(1).cloned(),
