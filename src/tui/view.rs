@@ -226,6 +226,12 @@ impl App {
 
     /// An empty list: the keys that take back what hides each entry, for each filter on.
     pub(super) fn nothing_matches(&self) -> String {
+        let back = self.ways_back();
+        if back.is_empty() { "Nothing to show.".to_owned() } else { format!("Nothing matches: {}.", back.join("; ")) }
+    }
+
+    /// The keys that take back what hides entries, for each filter on that hides some.
+    pub(super) fn ways_back(&self) -> Vec<String> {
         let list = &self.list;
         let mut back = Vec::new();
         if !list.query.is_empty() {
@@ -241,7 +247,7 @@ impl App {
         if list.mine_only {
             back.push("a shows every entry".to_owned());
         }
-        if back.is_empty() { "Nothing to show.".to_owned() } else { format!("Nothing matches: {}.", back.join("; ")) }
+        back
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {

@@ -287,3 +287,35 @@ fn f_filters_by_the_exports_tracks_and_says_when_there_are_none() {
     assert_eq!((app.list.track.clone(), app.list.rows().len()), (None, 40));
     assert!(app.status.starts_with("no track to filter by"), "{}", app.status);
 }
+
+/// A key for the entry in front of the judge, pressed on a list a search or filter left empty,
+/// says why nothing happened and which key brings entries back (it had done nothing, silently,
+/// and `n` had said every listed entry was scored).
+#[test]
+fn a_key_for_an_entry_on_an_empty_list_says_none_is_listed() {
+    let mut app = app();
+    app.list.query = "no such entry".into();
+    app.list.unscored_only = true;
+    app.refresh_view();
+    assert!(app.current().is_none());
+    let keys = [
+        Action::Score(4),
+        Action::ClearScore,
+        Action::Open(Link::Space),
+        Action::Stopwatch,
+        Action::EditNote,
+        Action::Recuse,
+        Action::WholeEntry,
+        Action::Focus(1),
+        Action::NextUnscored,
+    ];
+    for key in keys {
+        let effects = app.update(key.clone());
+        assert!(effects.is_empty(), "{key:?}");
+        assert!(matches!(app.mode, Mode::Browse), "{key:?}");
+        assert_eq!(
+            app.status, "no entry is listed: Esc clears the search \"no such entry\"",
+            "{key:?}: U is not offered, as nothing is scored to show"
+        );
+    }
+}

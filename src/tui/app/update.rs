@@ -63,6 +63,23 @@ impl App {
             }
             return Vec::new();
         }
+        // A key for the entry in front of the judge, with none listed: said, not silently nothing.
+        let for_an_entry = matches!(
+            action,
+            Action::Score(_)
+                | Action::ClearScore
+                | Action::Open(_)
+                | Action::EditNote
+                | Action::EditTeamNote
+                | Action::Recuse
+                | Action::WholeEntry
+                | Action::Focus(_)
+                | Action::NextUnscored
+        ) || (action == Action::Stopwatch && self.stopwatch.is_none());
+        if for_an_entry && self.current().is_none() {
+            self.status = self.none_listed();
+            return Vec::new();
+        }
         match action {
             Action::ConfirmScore => self.confirm_typed(),
             Action::EraseDigit => {
@@ -198,6 +215,20 @@ impl App {
             Action::CycleSort => self.status = format!("sorted by {}", self.list.sort.label()),
             Action::ToggleMine => self.status = self.mine_said(),
             _ => {}
+        }
+    }
+
+    /// Why a key for an entry found none: no submission pulled, or the filters hide them all
+    /// (and the keys that show them again).
+    fn none_listed(&self) -> String {
+        if self.entries.is_empty() {
+            return "no submissions yet: quit and run `judging pull`".to_owned();
+        }
+        let back = self.ways_back();
+        if back.is_empty() {
+            "no entry is listed".to_owned()
+        } else {
+            format!("no entry is listed: {}", back.join("; "))
         }
     }
 
