@@ -1433,3 +1433,27 @@ fn the_app_reopens_with_the_list_as_the_judge_left_it() {
     assert_eq!(again.focus, 0, "a criterion gone: the first without a score");
     assert!(again.status.contains("track orchard is no longer in"), "{}", again.status);
 }
+
+/// Esc on the head judge's board leaves the tie dialog or the finals, and otherwise says that q
+/// quits: it had quit the whole board, so a second Esc after leaving the dialog (or one to
+/// dismiss a message) lost the screen.
+#[test]
+fn esc_on_the_board_leaves_what_is_open_and_never_quits() {
+    use super::board::Board;
+    use crate::merge::Method;
+    use crate::rankings::{Field, Options, rank_all};
+    let config = Config::builtin();
+    let rankings =
+        rank_all(Vec::new(), &config, &Field::new(&[]), &Options::new(Method::Mean, &config)).expect("ranks");
+    let mut board = Board::new(&rankings, "Build Small Hackathon");
+    board.key(key(KeyCode::Esc));
+    assert!(!board.quit, "Esc alone does not quit");
+    assert_eq!(board.status, "Nothing open to leave: q quits.");
+    board.has_finals = true;
+    board.key(key(KeyCode::Char('F')));
+    assert!(board.finals);
+    board.key(key(KeyCode::Esc));
+    assert!(!board.finals && !board.quit, "Esc leaves the finals, back on the ranking");
+    board.key(key(KeyCode::Char('q')));
+    assert!(board.quit);
+}

@@ -52,7 +52,7 @@ pub const KEYS: [(&str, &str); 12] = [
     ("[/]", "scroll what to deliberate, when its lists do not all fit"),
     ("F", "the finals of this ranking: order, pairs, how sure each paid place is"),
     ("d  Enter", "settle the selected tie: the decision goes to decisions.toml"),
-    ("Esc", "in the dialog: leave it, recording nothing"),
+    ("Esc", "leave the dialog (recording nothing) or the finals"),
     ("?", "this help, and again to close it"),
     ("q", "quit"),
 ];

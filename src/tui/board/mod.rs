@@ -147,6 +147,8 @@ pub enum BoardAction {
     Erase,
     Confirm,
     Cancel,
+    /// Esc with nothing open to leave: says that q quits.
+    Back,
     Quit,
 }
 
@@ -243,7 +245,11 @@ impl<'r> Board<'r> {
             return Some(BoardAction::Help);
         }
         let action = match key.code {
-            KeyCode::Char('q') | KeyCode::Esc => BoardAction::Quit,
+            KeyCode::Char('q') => BoardAction::Quit,
+            // Esc leaves what is open, as in the dialog; it never quits the board (a head judge
+            // pressing it once too many after the dialog, or to dismiss a message, lost the screen).
+            KeyCode::Esc if self.finals => BoardAction::Finals,
+            KeyCode::Esc => BoardAction::Back,
             KeyCode::Char('?') => BoardAction::Help,
             KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => BoardAction::Tab(1),
             KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => BoardAction::Tab(-1),
@@ -276,6 +282,7 @@ impl<'r> Board<'r> {
         let last = self.ranked().len().saturating_sub(1);
         match action {
             BoardAction::Quit => self.quit = true,
+            BoardAction::Back => self.status = "Nothing open to leave: q quits.".into(),
             BoardAction::Help => self.help = !self.help,
             BoardAction::Finals if !self.has_finals => {
                 self.status = "This event has no finals round: judging.toml has no [finals] section.".into();
