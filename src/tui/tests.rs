@@ -1457,3 +1457,23 @@ fn esc_on_the_board_leaves_what_is_open_and_never_quits() {
     board.key(key(KeyCode::Char('q')));
     assert!(board.quit);
 }
+
+/// The note editor and the recusal box cover the entry's title: their titles name the entry
+/// they write on (they had said only "Note for the jury only" and "Recuse: why?").
+#[test]
+fn a_text_box_names_the_entry_it_writes_on() {
+    let mut f = fixture();
+    f.app.select("pantry-poet");
+    let shown = |f: &Fixture| rows(&drawn(&f.app, 80, 24)).join("\n");
+    for (open, want) in [
+        ("e", "Note for the jury only · Pantry Poet"),
+        ("E", "Note for the team: they may read it · Pantry Poet"),
+        ("r", "Recuse from Pantry Poet: why?"),
+    ] {
+        f.press(open);
+        let screen = shown(&f);
+        assert!(screen.contains(want), "{want}:\n{screen}");
+        f.press_key(key(KeyCode::Esc));
+        assert!(matches!(f.app.mode, Mode::Browse));
+    }
+}

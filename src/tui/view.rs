@@ -22,11 +22,14 @@ use crate::sanitize::{clean_block, clean_line};
 /// text. A note's box takes 70% of a wider screen's width and half a taller one's height.
 const NOTE_BOX: (u16, u16) = (70, 12);
 const REASON_BOX: (u16, u16) = (60, 1);
+/// How much of an entry's title a text box's title gives it: the note for the team's, the
+/// longest, still fits the narrowest note box whole.
+const BOX_NAMED_MOST: usize = 28;
 
 /// An open text box's titles: what it is, at the top; its keys, at the bottom. Each fits the
 /// narrowest box whole.
 pub struct BoxTitles {
-    pub top: &'static str,
+    pub top: String,
     /// Its keys, as the footer says them too ([`super::keys::box_keys`]).
     pub keys: Vec<std::borrow::Cow<'static, str>>,
 }
@@ -59,11 +62,13 @@ impl App {
 
     /// The open text box's titles, if a box is open.
     pub fn box_titles(&self) -> Option<BoxTitles> {
+        // The box covers the entry's title: it names the entry it writes on, by its title.
+        let named = |id: &str| crate::format::fit(&self.entries.named(id), BOX_NAMED_MOST);
         let top = match &self.mode {
-            Mode::Note(note) if !note.team => " Note for the jury only ",
-            Mode::Note(_) => " Note for the team: they may read it ",
-            Mode::Recuse(_) => " Recuse: why? ",
-            Mode::Finals(Comparing { typing: Some(_), .. }) => " Note on this pair, for the jury ",
+            Mode::Note(note) if !note.team => format!(" Note for the jury only · {} ", named(&note.id)),
+            Mode::Note(note) => format!(" Note for the team: they may read it · {} ", named(&note.id)),
+            Mode::Recuse(recusal) => format!(" Recuse from {}: why? ", named(&recusal.id)),
+            Mode::Finals(Comparing { typing: Some(_), .. }) => " Note on this pair, for the jury ".to_owned(),
             _ => return None,
         };
         Some(BoxTitles { top, keys: super::keys::box_keys(self) })
@@ -1047,7 +1052,7 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_textarea::TextArea) {
     Clear.render(rect, buf);
     let block = Block::bordered()
-        .title(titles.top)
+        .title(titles.top.as_str())
         .title_bottom(Line::from(format!(" {} ", titles.keys.join(" · "))).right_aligned())
         .border_style(Style::new().cyan());
     let inner = block.inner(rect);
