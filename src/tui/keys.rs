@@ -188,9 +188,11 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Esc => Some(Action::Close(false)),
             _ => Some(Action::Type(key)),
         },
+        // ^c closes the note as Esc does (every keystroke is already saved), so a judge reaching
+        // for the usual way out is not met by nothing; a second ^c quits, from the list.
         Mode::Note(_) => match key.code {
             KeyCode::Esc => Some(Action::Close(true)),
-            KeyCode::Char('s') if ctrl => Some(Action::Close(true)),
+            KeyCode::Char('s' | 'c') if ctrl => Some(Action::Close(true)),
             _ => Some(Action::Type(key)),
         },
         // A score being typed digit by digit: Enter saves it, Backspace takes a digit back, Esc

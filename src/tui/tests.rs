@@ -1477,3 +1477,22 @@ fn a_text_box_names_the_entry_it_writes_on() {
         assert!(matches!(f.app.mode, Mode::Browse));
     }
 }
+
+/// ^c in the note editor closes it, the note kept, as Esc does; a second ^c quits. It had done
+/// nothing there, silently, though the help says ^c quits.
+#[test]
+fn ctrl_c_in_a_note_closes_it_and_again_quits() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    f.press("eGood");
+    f.press_key(ctrl_c);
+    assert!(matches!(f.app.mode, Mode::Browse) && !f.app.quit, "closed, not quit");
+    assert_eq!(f.app.status, "note for the jury saved");
+    assert_eq!(
+        f.store.score_sheet().expect("sheet").texts[crate::model::TextPart::Note].get(&id).map(String::as_str),
+        Some("Good")
+    );
+    f.press_key(ctrl_c);
+    assert!(f.app.quit);
+}
