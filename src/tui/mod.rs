@@ -40,6 +40,8 @@ const UNSCORED: &str = "tui.unscored";
 const MINE: &str = "tui.mine";
 const SORT: &str = "tui.sort";
 const CRITERION: &str = "tui.criterion";
+/// The running stopwatch, "SINCE ID" (Unix seconds), or "" when none runs.
+const STOPWATCH: &str = "tui.stopwatch";
 
 /// Holds the store's lock for as long as the app runs, so that a second app on the same store is
 /// refused rather than racing the first. The lock file is named after the store's real path, so
@@ -272,6 +274,10 @@ fn kept_place(store: &Store, app: &App) -> Result<Place> {
         mine_only: on_off(MINE)?,
         sort: store.meta(SORT)?.as_deref().and_then(app::Sort::from_key).unwrap_or(now.sort),
         criterion: store.meta(CRITERION)?,
+        stopwatch: store.meta(STOPWATCH)?.and_then(|kept| {
+            let (since, id) = kept.split_once(' ')?;
+            Some((id.to_owned(), since.parse().ok()?))
+        }),
     })
 }
 
@@ -297,6 +303,13 @@ pub fn keep_place(store: &Store, app: &App, saved: &mut Option<Place>) {
             // Losing the place is harmless; it must never stop the app.
             let _ = store.set_meta_lightly(key, &value);
         }
+    }
+    // The stopwatch by the entry it times: its start, worked out from the clock each frame,
+    // may read a second apart, and is written only when it starts or stops.
+    let timed = |p: &Place| p.stopwatch.as_ref().map(|(id, _)| id.clone());
+    if was.is_none_or(|w| timed(w) != timed(&now)) {
+        let value = now.stopwatch.as_ref().map_or_else(String::new, |(id, since)| format!("{since} {id}"));
+        let _ = store.set_meta_lightly(STOPWATCH, &value);
     }
     *saved = Some(now);
 }

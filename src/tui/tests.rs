@@ -1496,3 +1496,50 @@ fn ctrl_c_in_a_note_closes_it_and_again_quits() {
     f.press_key(ctrl_c);
     assert!(f.app.quit);
 }
+
+/// A stopwatch running when the app stops without quitting (a crash, a kill) runs on when it
+/// reopens, on the same entry, and is said; one left running past the longest try is not
+/// resumed, and said. Quitting stops and saves it, so nothing runs on after a quit.
+#[test]
+fn a_stopwatch_running_at_a_crash_runs_on_when_the_app_reopens() {
+    let mut f = fixture();
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    let mut saved = None;
+    f.app.select("pantry-poet");
+    f.press("t");
+    super::keep_place(&f.store, &f.app, &mut saved);
+    // The app is gone without quitting: the next one finds the stopwatch running.
+    let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert_eq!(again.stopwatch.as_ref().map(|(id, _)| id.as_str()), Some("pantry-poet"));
+    assert!(again.status.contains("stopwatch resumed on Pantry Poet"), "{}", again.status);
+
+    let hour_ago = crate::store::now_unix() - 3600;
+    f.store.set_meta("tui.stopwatch", &format!("{hour_ago} pantry-poet")).expect("meta");
+    let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert!(again.stopwatch.is_none());
+    assert!(again.status.contains("is not resumed"), "{}", again.status);
+
+    // Quitting saves the reading and stops it: nothing runs on.
+    f.press("q");
+    super::keep_place(&f.store, &f.app, &mut saved);
+    assert_eq!(f.store.score_sheet().expect("sheet").readings.get("pantry-poet").map(Vec::len), Some(1));
+    let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert!(again.stopwatch.is_none() && !again.status.contains("stopwatch"), "{}", again.status);
+}
+
+/// A message longer than the footer's three rows ends its last row in "…": it had stopped
+/// mid-sentence, as though that were all it said.
+#[test]
+fn a_message_too_long_for_the_footer_says_it_is_cut() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.app.status = (1..=60).map(|k| format!("word{k}")).collect::<Vec<_>>().join(" ");
+    let shown = rows(&drawn(&f.app, 80, 24));
+    let last_news = shown[22].trim_end();
+    assert!(last_news.ends_with('…'), "{shown:#?}");
+    assert!(!shown.iter().any(|r| r.contains("word60")), "the end is not shown");
+    // A message that fits is shown whole, with no "…".
+    f.app.status = "saved".into();
+    let shown = rows(&drawn(&f.app, 80, 24));
+    assert!(shown.iter().all(|r| !r.contains('…') || !r.contains("saved")), "{shown:#?}");
+}

@@ -720,7 +720,28 @@ impl App {
         } else if !self.status.is_empty() {
             pieces.push((clean_line(&self.status), Style::new()));
         }
-        flow(&pieces, room)
+        let mut lines = flow(&pieces, room);
+        // More than the footer's rows: the last shown ends in "…", so a message cut short says
+        // so rather than stop mid-sentence.
+        let most = usize::from(FOOTER_MOST - 1);
+        if lines.len() > most {
+            lines.truncate(most);
+            if let Some(last) = lines.last_mut() {
+                while !last.spans.is_empty() && last.width() + 1 > room {
+                    let Some(span) = last.spans.last_mut() else { break };
+                    let mut text = span.content.to_string();
+                    text.pop();
+                    if text.trim().is_empty() {
+                        last.spans.pop();
+                    } else {
+                        span.content = text.trim_end().to_owned().into();
+                    }
+                }
+                let style = last.spans.last().map_or_else(Style::new, |s| s.style);
+                last.spans.push(Span::styled("…", style));
+            }
+        }
+        lines
     }
 
     /// What the running stopwatch times, and what `t` will do: it times the entry in front of the

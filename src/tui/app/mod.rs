@@ -363,6 +363,9 @@ pub struct Place {
     pub sort: Sort,
     /// The id of the criterion in focus on the selected entry.
     pub criterion: Option<String>,
+    /// The running stopwatch: the entry it times, and since when (Unix seconds). Kept so that
+    /// a crash or a kill mid-demo does not lose the timing.
+    pub stopwatch: Option<(String, i64)>,
 }
 
 impl Place {
@@ -375,6 +378,10 @@ impl Place {
             mine_only: Some(app.list.mine_only),
             sort: app.list.sort,
             criterion: app.current().and_then(|_| app.criteria().get(app.focus)).map(|c| c.id.clone()),
+            stopwatch: app.stopwatch.as_ref().map(|(id, since)| {
+                let ran = i64::try_from(app.now.saturating_duration_since(*since).as_secs()).unwrap_or(0);
+                (id.clone(), app.now_unix.saturating_sub(ran))
+            }),
         }
     }
 }
@@ -411,6 +418,26 @@ impl App {
                 && let Some(k) = self.criteria().iter().position(|c| &c.id == criterion)
             {
                 self.focus = k;
+            }
+        }
+        // A stopwatch still running when the app stopped (a crash, a kill): timing on, unless
+        // it ran past the longest try, when its reading would be a break's, not a demo's.
+        if let Some((id, since)) = &place.stopwatch
+            && self.entries.get(id).is_some()
+        {
+            let ran = self.now_unix.saturating_sub(*since).max(0);
+            let named = self.entries.named(id);
+            let longest = LONGEST_TRY.as_secs();
+            match u64::try_from(ran).ok().filter(|ran| *ran <= longest) {
+                Some(ran) => {
+                    let start = self.now.checked_sub(std::time::Duration::from_secs(ran)).unwrap_or(self.now);
+                    self.stopwatch = Some((id.clone(), start));
+                    said.push(format!("stopwatch resumed on {named}: it ran when the app stopped"));
+                }
+                None => said.push(format!(
+                    "the stopwatch left running on {named} when the app stopped, over {} minutes ago, is not resumed: t times afresh",
+                    longest / 60
+                )),
             }
         }
         if !said.is_empty() {
