@@ -81,6 +81,7 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     let now = (Instant::now(), crate::store::now_unix());
     let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?, now);
     app.builtin_event = loaded.path.is_none();
+    let mut assigned = None;
     if let Some(a) = assignments {
         match a.of(judge) {
             Some(ids) => {
@@ -89,7 +90,7 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
                     0 => String::new(),
                     n => format!(", the {n} calibration entr{} first", if n == 1 { "y" } else { "ies" }),
                 };
-                app.status = format!("{} entries assigned to you{first}; a shows every entry", ids.len());
+                assigned = Some(format!("{} entries assigned to you{first}", ids.len()));
             }
             None => {
                 app.status = format!("{} assigns nothing to {judge}: showing every entry", loaded.config.assign.file);
@@ -102,6 +103,15 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     // `reading_finals`), so opening the app does no work for a screen the judge may never open.
     let place = kept_place(store, &app)?;
     app.restore(&place);
+    // What `a` does now, as the list was left: it may show every entry already.
+    if let Some(assigned) = assigned {
+        let a = if app.list.mine_only { "a shows every entry" } else { "a shows only yours" };
+        app.status = [format!("{assigned}; {a}"), std::mem::take(&mut app.status)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+    }
     Ok(app)
 }
 

@@ -1543,3 +1543,27 @@ fn a_message_too_long_for_the_footer_says_it_is_cut() {
     let shown = rows(&drawn(&f.app, 80, 24));
     assert!(shown.iter().all(|r| !r.contains('…') || !r.contains("saved")), "{shown:#?}");
 }
+
+/// An assigned judge who had turned "mine only" off finds every entry on reopening, and the
+/// first screen says what `a` does now (it had said "a shows every entry" of a list that
+/// already showed every one).
+#[test]
+fn an_assigned_judge_reopening_with_every_entry_shown_is_told_what_a_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\ntomas = [\"pantry-poet\"]\n";
+    std::fs::write(dir.path().join("assignments.toml"), file).expect("write");
+    let loaded = Loaded { config: Config::builtin(), path: Some(dir.path().join("judging.toml")) };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let assignments = loaded.assignments().expect("assignments");
+    let app = super::load(&loaded, "priya", assignments.as_ref(), &store).expect("app");
+    let mut saved = None;
+    super::keep_place(&store, &app, &mut saved);
+    let mut app = app;
+    Runner::new(&store).step(&store, &mut app, Action::ToggleMine);
+    super::keep_place(&store, &app, &mut saved);
+    let again = super::load(&loaded, "priya", assignments.as_ref(), &store).expect("app");
+    assert!(!again.list.mine_only);
+    assert_eq!(again.list.rows().len(), 40);
+    assert_eq!(again.status, "2 entries assigned to you; a shows only yours");
+}
