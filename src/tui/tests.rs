@@ -1458,6 +1458,23 @@ fn esc_on_the_board_leaves_what_is_open_and_never_quits() {
     assert!(board.quit);
 }
 
+/// F on an event without a finals round names where the settings come from: on the built-in
+/// event there is no judging.toml to look in (it had said "judging.toml has no [finals]").
+#[test]
+fn the_boards_f_without_finals_names_the_built_in_event() {
+    use super::board::Board;
+    use crate::merge::Method;
+    use crate::rankings::{Field, Options, rank_all};
+    let config = Config::builtin();
+    let rankings =
+        rank_all(Vec::new(), &config, &Field::new(&[]), &Options::new(Method::Mean, &config)).expect("ranks");
+    let mut board = Board::new(&rankings, "Build Small Hackathon");
+    board.settings = Loaded { config, path: None }.settings();
+    board.key(key(KeyCode::Char('F')));
+    assert!(!board.finals);
+    assert_eq!(board.status, "This event has no finals round: the built-in event has no [finals] section.");
+}
+
 /// The note editor and the recusal box cover the entry's title: their titles name the entry
 /// they write on (they had said only "Note for the jury only" and "Recuse: why?").
 #[test]

@@ -105,6 +105,9 @@ pub struct Board<'r> {
     /// Whether the event has a finals round (`[finals]` in judging.toml, or finals published):
     /// without one, `F` is neither offered nor taken.
     pub has_finals: bool,
+    /// Where the event's settings come from, as a message names them: judging.toml, or the
+    /// built-in event ([`crate::event_files::settings_named`]).
+    pub settings: &'static str,
     pub settle: Option<Settle>,
     /// The decisions on ties recorded so far, from decisions.toml and from this screen.
     pub decisions: Vec<Decision>,
@@ -174,6 +177,7 @@ impl<'r> Board<'r> {
             help: false,
             finals: false,
             has_finals: !rankings.finals.is_empty(),
+            settings: crate::event_files::settings_named(false),
             settle: None,
             decisions: Vec::new(),
             prizes: Vec::new(),
@@ -285,7 +289,7 @@ impl<'r> Board<'r> {
             BoardAction::Back => self.status = "Nothing open to leave: q quits.".into(),
             BoardAction::Help => self.help = !self.help,
             BoardAction::Finals if !self.has_finals => {
-                self.status = "This event has no finals round: judging.toml has no [finals] section.".into();
+                self.status = format!("This event has no finals round: {} has no [finals] section.", self.settings);
             }
             BoardAction::Finals => self.finals = !self.finals,
             BoardAction::Tab(step) => {
@@ -489,6 +493,7 @@ pub fn run(
     let config = &loaded.config;
     let mut board = Board::new(rankings, &config.event.name).with_prizes(config).opened_with(opened_with);
     board.has_finals |= config.finals.is_some();
+    board.settings = loaded.settings();
     board.monochrome = super::no_color();
     match loaded.decisions(None) {
         Ok((_, decisions)) => board.decisions = decisions,
