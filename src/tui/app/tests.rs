@@ -319,3 +319,27 @@ fn a_key_for_an_entry_on_an_empty_list_says_none_is_listed() {
         );
     }
 }
+
+/// x on an entry withdrawn from the export keeps its score, as the message every other key
+/// gives there promises ("what you gave it is kept"): x had cleared it.
+#[test]
+fn x_keeps_the_score_of_a_withdrawn_entry() {
+    let mut app = app();
+    app.select("pantry-poet");
+    let effects = app.update(Action::Score(4));
+    save_all(&mut app, effects);
+    app.focus = 0;
+    let submissions: Vec<StoredSubmission> = app
+        .entries
+        .iter()
+        .map(|e| StoredSubmission { submission: e.submission.clone(), withdrawn: e.submission.id == "pantry-poet" })
+        .collect();
+    let sheet = app.sheet().clone();
+    app.heard(Outcome::Outside(Outside::Pulled { submissions, sheet }));
+    app.select("pantry-poet");
+    app.focus = 0;
+    let effects = app.update(Action::ClearScore);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(app.status.starts_with("withdrawn from the export"), "{}", app.status);
+    assert_eq!(app.sheet().score("pantry-poet", "utility"), Some(4));
+}

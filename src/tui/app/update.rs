@@ -363,6 +363,11 @@ impl App {
     }
 
     fn clear_score(&mut self) -> Vec<Effect> {
+        // A withdrawn entry keeps what the judge gave it, as its message promises.
+        if let Some(why @ super::Unscorable::Status(crate::model::Status::Withdrawn)) = self.unscorable() {
+            self.status = why.said(self.event_file());
+            return Vec::new();
+        }
         let Some(c) = self.criteria().get(self.focus) else { return Vec::new() };
         let label = clean_line(&c.label);
         let change = Change::Score { criterion: c.id.clone(), value: None };
