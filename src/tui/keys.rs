@@ -42,9 +42,12 @@ pub const KEYS: &[(&str, &str)] = &[
 /// The digit keys that score a criterion of this rubric, as the help and the footer say them:
 /// "1-5" on a rubric of 1 to 5, "0-3" where a scale starts at 0, "1-9 0" on a 1-10 scale (0 is
 /// 10), "digits" where every scale is too long for one key. The footer had said "0-9 score" on
-/// a rubric of 1 to 5, where 0 and 6-9 only say that they are off the scale. "digits Enter" where
-/// no scale is short enough for one key.
+/// a rubric of 1 to 5, where 0 and 6-9 only say that they are off the scale. "0-9" where a scale
+/// is too long for one key: every digit types into it (Enter saves, as the typing line says).
 pub fn score_keys(criteria: &[crate::model::Criterion]) -> String {
+    if criteria.iter().any(|c| !c.scale.one_key()) {
+        return "0-9".to_owned();
+    }
     let mut values = [false; 11];
     for scale in criteria.iter().map(|c| c.scale).filter(crate::model::Scale::one_key) {
         values[usize::from(scale.low)..=usize::from(scale.high)].iter_mut().for_each(|v| *v = true);
@@ -70,7 +73,7 @@ pub fn score_keys(criteria: &[crate::model::Criterion]) -> String {
         });
         v += 1;
     }
-    if runs.is_empty() { "digits Enter".to_owned() } else { runs.join(" ") }
+    runs.join(" ")
 }
 
 /// The keys of [`KEYS`] that act on this event, as the help lists them: typing a number only
@@ -165,7 +168,7 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     // On a screen too small to show the scores, a key could change what the judge cannot see.
-    if app.too_small() && matches!(app.mode, Mode::Browse | Mode::Finals(_)) {
+    if app.too_small() && matches!(app.mode, Mode::Browse | Mode::Entry { .. } | Mode::Finals(_)) {
         let finals = matches!(app.mode, Mode::Finals(_));
         return match key.code {
             KeyCode::Char('q') => Some(Action::Quit),
@@ -249,12 +252,12 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
 fn whole_entry(key: KeyEvent) -> Action {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('d') if ctrl => Action::Scroll(PAGE),
-        KeyCode::Char('u') if ctrl => Action::Scroll(-PAGE),
+        KeyCode::Char('d') if ctrl => Action::Page(1),
+        KeyCode::Char('u') if ctrl => Action::Page(-1),
         KeyCode::Char('j') | KeyCode::Down => Action::Scroll(1),
         KeyCode::Char('k') | KeyCode::Up => Action::Scroll(-1),
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::Scroll(PAGE),
-        KeyCode::PageUp => Action::Scroll(-PAGE),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::Page(1),
+        KeyCode::PageUp => Action::Page(-1),
         KeyCode::Char('g') | KeyCode::Home => Action::Scroll(isize::MIN),
         KeyCode::Char('G') | KeyCode::End => Action::Scroll(isize::MAX),
         KeyCode::Char('o') => Action::Open(Link::Space),
@@ -263,10 +266,6 @@ fn whole_entry(key: KeyEvent) -> Action {
         _ => Action::Close(true),
     }
 }
-
-/// Lines a page key scrolls the whole entry by: most of the smallest screen's, so that a line
-/// read last stays in sight.
-const PAGE: isize = 10;
 
 /// A key on the comparison screen: the note's box takes every key but Enter and Esc.
 fn finals(c: &Comparing, key: KeyEvent) -> Option<Action> {
@@ -328,8 +327,8 @@ mod tests {
             (&[(9, 10)], "9 0"),
             (&[(1, 2), (5, 7)], "1-2 5-7"),
             (&[(4, 4)], "4"),
-            (&[(0, 100)], "digits Enter"),
-            (&[(0, 100), (1, 5)], "1-5"),
+            (&[(0, 100)], "0-9"),
+            (&[(0, 100), (1, 5)], "0-9"),
         ] {
             assert_eq!(super::score_keys(&rubric(scales)), said, "{scales:?}");
         }

@@ -1320,7 +1320,9 @@ fn the_screen_and_its_help_fit_the_event() {
     let footer = |app: &App| super::keys::footer_keys(app).join("  ");
     assert!(footer(&f.app).contains("j/k move  1-5 score  Tab next"), "{}", footer(&f.app));
     assert!(has(&f.app, "1-5") && !has(&f.app, "1-9 0"));
-    assert!(footer(&app).contains("j/k move  digits Enter score"), "{}", footer(&app));
+    // Out of 100, every digit types: the footer fits 80 columns whole, as "0-9 score" did.
+    assert!(footer(&app).contains("j/k move  0-9 score"), "{}", footer(&app));
+    assert!(super::view::footer_line(&app, 80).ends_with("r recuse"), "{}", super::view::footer_line(&app, 80));
     app.list.query = "no such entry".into();
     app.list.unscored_only = true;
     app.refresh_view();
@@ -1389,9 +1391,64 @@ fn i_shows_the_whole_entry_and_it_scrolls() {
     assert!(matches!(f.app.mode, Mode::Entry { scroll: 0 }));
     f.press("o");
     assert_eq!(f.opened.borrow().len(), 1, "o opens the Space from the whole entry");
+    // What it answers shows: the footer's message is not under the view.
+    assert!(text(&f.app).contains("opened the Space"), "{}", text(&f.app));
+    // A page is the rows in sight less one, on every screen; after a resize the first key up
+    // moves from where the screen now ends.
+    f.press_key(key(KeyCode::PageDown));
+    let Mode::Entry { scroll: paged } = f.app.mode else { panic!("still open") };
+    assert_eq!(paged, f.app.whole_entry_room().1 - 1);
+    f.press("G");
+    f.act(Action::Resize(200, 50));
+    let most = f.app.whole_entry_scrolls();
+    f.press("k");
+    assert!(matches!(f.app.mode, Mode::Entry { scroll } if scroll + 1 == most), "{most}");
+    f.act(Action::Resize(80, 24));
     f.press("x");
     assert!(matches!(f.app.mode, Mode::Browse), "any other key closes");
     assert_eq!(f.saved(&id, "utility"), Some(4), "x closed the view; it cleared no score");
+    // On a screen too small for it, q quits, as the screen says, and no key scrolls unseen.
+    f.press("i");
+    f.act(Action::Resize(60, 20));
+    f.press("j");
+    assert!(matches!(f.app.mode, Mode::Entry { scroll: 0 }));
+    f.press("q");
+    assert!(f.app.quit, "q quits on the too-small screen");
+}
+
+/// A number half typed on a long scale, left by opening the whole entry, is said where the judge
+/// sees it: the view had covered the footer's message, and the next key cleared it.
+#[test]
+fn a_half_typed_score_left_for_the_whole_entry_is_said_in_sight() {
+    let (_dir, loaded, store) = out_of_100();
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Score(3));
+    app.update(Action::WholeEntry);
+    assert!(matches!(app.mode, Mode::Entry { .. }));
+    let screen = rows(&drawn(&app, 80, 24)).join("\n");
+    assert!(screen.contains("3 not saved (Enter saves a typed score)"), "{screen}");
+}
+
+/// Sorted by the judge's total, an entry they recused from sorts with the entries that have
+/// none: its total is not counted, and the list shows none.
+#[test]
+fn a_recused_entry_sorts_as_one_without_a_total() {
+    let mut f = fixture();
+    let recused = f.selected_id();
+    f.press("444");
+    f.press("r");
+    f.press("my cousin's team");
+    f.press_key(key(KeyCode::Enter));
+    f.press("j333");
+    let scored = f.selected_id();
+    while f.app.list.sort != Sort::Total {
+        f.press("s");
+    }
+    let order: Vec<String> = f.app.list.rows().iter().map(|i| f.app.entries[*i].submission.id.clone()).collect();
+    assert_eq!(order.first(), Some(&scored), "the one total that counts comes first");
+    let at = |id: &str| order.iter().position(|o| o == id);
+    assert!(at(&recused) > at(&scored), "{order:?}");
 }
 
 /// Quitting and opening the app again finds the list as the judge left it: the track, "unscored

@@ -119,7 +119,7 @@ impl Widget for &App {
         self.footer(footer, buf, news);
         match &self.mode {
             Mode::Help => help(area, buf, &keys_here(self)),
-            Mode::Entry { scroll } => self.whole_entry(whole_entry_rect(area), buf, *scroll),
+            Mode::Entry { scroll } => self.whole_entry(self.whole_entry_rect(area), buf, *scroll),
             Mode::Note(_) | Mode::Recuse(_) => {
                 if let Some((editor, rect, titles)) = self.text_box(area) {
                     popup(rect, buf, &titles, editor);
@@ -337,8 +337,11 @@ impl App {
         match k {
             0 => self.shown_status(entry).0.to_owned(),
             // A recused entry's scores do not count: its row shows no total.
-            TOTAL if self.sheet().recused(&entry.submission.id) => String::new(),
-            TOTAL => self.total_of(&entry.submission.id).map(|t| format!("{t:.2}")).unwrap_or_default(),
+            TOTAL => self
+                .scores
+                .counted_total(&self.entries, &entry.submission.id)
+                .map(|t| format!("{t:.2}"))
+                .unwrap_or_default(),
             k => entry.cell(k),
         }
     }
@@ -439,12 +442,23 @@ impl App {
 
     /// How far the whole entry scrolls on this screen: its lines past the rows it has.
     pub(super) fn whole_entry_scrolls(&self) -> usize {
-        let (width, height) = self.screen;
-        let inner = Block::bordered().inner(whole_entry_rect(Rect::new(0, 0, width, height)));
+        let (width, rows) = self.whole_entry_room();
         let Some(entry) = self.current() else { return 0 };
-        self.entry_lines(entry, usize::from(inner.width), usize::MAX, true)
-            .len()
-            .saturating_sub(usize::from(inner.height))
+        self.entry_lines(entry, width, usize::MAX, true).len().saturating_sub(rows)
+    }
+
+    /// The whole entry's room on this screen, in columns and rows of text.
+    pub(super) fn whole_entry_room(&self) -> (usize, usize) {
+        let (width, height) = self.screen;
+        let inner = Block::bordered().inner(self.whole_entry_rect(Rect::new(0, 0, width, height)));
+        (usize::from(inner.width), usize::from(inner.height))
+    }
+
+    /// Where the whole entry is drawn: over every pane but the footer, whose messages (a link
+    /// that did not open, a typed score left unsaved) and keys stay in sight.
+    fn whole_entry_rect(&self, area: Rect) -> Rect {
+        let (_, [_, _, _, footer]) = self.panes(area);
+        Rect { height: footer.y.saturating_sub(area.y), ..area }
     }
 
     /// The entry pane's lines in `room` columns and at most `height` rows; `whole` (the whole
@@ -884,12 +898,6 @@ fn fit_to_pane(
     }
     lines.truncate(height);
     lines
-}
-
-/// Where the whole entry is drawn: over every pane but the footer's last row, which says its
-/// keys.
-fn whole_entry_rect(area: Rect) -> Rect {
-    Rect { height: area.height.saturating_sub(1), ..area }
 }
 
 /// The entry's link keys as the entry pane shows them, "[v] Video —" where it has none.

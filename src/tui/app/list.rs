@@ -138,7 +138,7 @@ impl ListView {
             Sort::Status => rows.sort_by_key(|i| scores.status_of(entries, &entries[*i])),
             Sort::Total => rows.sort_by(|a, b| {
                 let total =
-                    |i: &usize| scores.total_of(entries, &entries[*i].submission.id).unwrap_or(f64::NEG_INFINITY);
+                    |i: &usize| scores.counted_total(entries, &entries[*i].submission.id).unwrap_or(f64::NEG_INFINITY);
                 total(b).total_cmp(&total(a))
             }),
         }

@@ -61,6 +61,12 @@ impl Scores {
         weighted_total(entries.rubric_of(track), |c| self.sheet.score(id, c))
     }
 
+    /// The total as the merge counts it: none for an entry the judge recused from, whose scores
+    /// are kept but set aside. What the list shows and sorts by.
+    pub fn counted_total(&self, entries: &Entries, id: &str) -> Option<f64> {
+        self.total_of(entries, id).filter(|_| !self.sheet.recused(id))
+    }
+
     /// A saved change, shown.
     pub fn apply(&mut self, entries: &Entries, id: &str, change: &Change) {
         self.rewrite(entries, &[id.to_owned()], |sheet| sheet.apply(id, change));

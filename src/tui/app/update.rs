@@ -51,11 +51,21 @@ impl App {
         if matches!(self.mode, Mode::Finals(_)) {
             return self.in_finals(action);
         }
-        if let Mode::Entry { scroll } = self.mode {
+        if let Mode::Entry { scroll } = self.mode
+            && action != Action::Quit
+        {
             match action {
+                // Clamped from where the screen now ends: after a resize, the first key up moves.
                 Action::Scroll(by) => {
-                    let scroll = scroll.saturating_add_signed(by).min(self.whole_entry_scrolls());
-                    self.mode = Mode::Entry { scroll };
+                    let scroll = scroll.min(self.whole_entry_scrolls()).saturating_add_signed(by);
+                    self.mode = Mode::Entry { scroll: scroll.min(self.whole_entry_scrolls()) };
+                }
+                // A page is the rows in sight less one, kept in sight.
+                Action::Page(pages) => {
+                    let page = self.whole_entry_room().1.saturating_sub(1).max(1);
+                    let by = pages.saturating_mul(isize::try_from(page).unwrap_or(isize::MAX));
+                    let scroll = scroll.min(self.whole_entry_scrolls()).saturating_add_signed(by);
+                    self.mode = Mode::Entry { scroll: scroll.min(self.whole_entry_scrolls()) };
                 }
                 Action::Open(link) => return self.open(link),
                 Action::Resize(..) | Action::Tick(..) => self.browse(action),
@@ -63,6 +73,7 @@ impl App {
             }
             return Vec::new();
         }
+        // Quit (^c, or q on a screen too small for the view) quits from the whole entry too.
         // A key for the entry in front of the judge, with none listed: said, not silently nothing.
         let for_an_entry = matches!(
             action,
