@@ -408,7 +408,8 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
         Ok(top) => top,
         Err(e) if help_words.is_some() => return Err(with_a_similar_command(&command, args, e)),
         Err(e) => {
-            return Err(shared_after(&command, args, &e).unwrap_or_else(|| belongs_to(&command, whole_word(args, e))));
+            return Err(shared_after(&command, args, &e)
+                .unwrap_or_else(|| a_file_given_bare(&command, args, belongs_to(&command, whole_word(args, e)))));
         }
     };
     let mut cli = Cli::from_arg_matches(&top)?;
@@ -552,6 +553,42 @@ fn belongs_to(command: &clap::Command, mut e: clap::Error) -> clap::Error {
         [one] => format!("{one} exists"),
         more => format!("{} exist", more.iter().take(3).cloned().collect::<Vec<_>>().join(", ")),
     };
+    e.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![clap::builder::StyledStr::from(tip)]));
+    e
+}
+
+/// clap's "unexpected argument 'x.toml' found" for a file given bare to a command that takes it
+/// by an option: an event file by `--config` (`judging check nosuch.toml`), an export by
+/// `--from` where the command has it (`judging pull new.csv`). The tip is the command that takes
+/// it, ready to paste; any other word is left as clap says it.
+fn a_file_given_bare(command: &clap::Command, args: &[std::ffi::OsString], mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let tipped = e.get(ContextKind::Suggested).is_some() || e.get(ContextKind::SuggestedArg).is_some();
+    if e.kind() != ErrorKind::UnknownArgument || tipped {
+        return e;
+    }
+    let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidArg).cloned() else { return e };
+    if word.starts_with('-') {
+        return e;
+    }
+    // The command's words as typed: those that name subcommands, in order.
+    let mut at = command;
+    let mut path: Vec<&str> = Vec::new();
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if let Some(sub) = at.find_subcommand(arg) {
+            path.push(sub.get_name());
+            at = sub;
+        }
+    }
+    let extension = std::path::Path::new(&word).extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
+    let takes = |long: &str| at.get_arguments().any(|a| a.get_long() == Some(long));
+    let option = match extension.as_deref() {
+        Some("toml") if takes("config") => "--config",
+        Some("csv" | "json" | "tsv") if takes("from") => "--from",
+        _ => return e,
+    };
+    let line = crate::paste::CommandLine::new(&path).opt(option, &word);
+    let tip = format!("give the file with {option}: {line}");
     e.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![clap::builder::StyledStr::from(tip)]));
     e
 }

@@ -1300,3 +1300,23 @@ fn a_missing_file_says_where_it_was_looked_for() {
         "{stderr}"
     );
 }
+
+/// A file given bare to a command that takes it by an option is answered with the command that
+/// takes it, ready to paste: clap had said only "unexpected argument 'nosuch.toml' found".
+#[test]
+fn a_file_given_bare_is_answered_with_its_option() {
+    let s = Sandbox::new();
+    for (args, tip) in [
+        (&["check", "nosuch.toml"][..], "tip: give the file with --config: judging check --config nosuch.toml"),
+        (&["pull", "new.csv"], "tip: give the file with --from: judging pull --from new.csv"),
+        (&["check", "a b.toml"], "tip: give the file with --config: judging check --config 'a b.toml'"),
+    ] {
+        let out = s.cmd().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(tip), "{args:?}: {stderr}");
+    }
+    // A word that is no such file is left as clap says it.
+    let out = s.cmd().args(["list", "foo"]).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("give the file"));
+}
