@@ -144,10 +144,21 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
     as_other(&["export", "-o", "other.json"]);
     hub.put("scores/other.json", &std::fs::read(s.path().join("other.json")).expect("other"));
     hub.put("scores/../escape.json", b"{}");
+    // A judge who scored an entry the head judge's store never had (another export): said with
+    // the way out, once, as the merge says it.
+    s.file("extra.csv", "id,title,space_url\nghost-entry,Ghost,https://huggingface.co/spaces/org/ghost\n");
+    let as_kim = |args: &[&str]| s.cmd().args(["--judge", "kim", "--db", "kim.sqlite"]).args(args).assert().success();
+    as_kim(&["pull", "--from", "extra.csv"]);
+    as_kim(&["score", "ghost-entry", "utility=3", "latency=3", "cost=3"]);
+    as_kim(&["export", "-o", "kim.json"]);
+    hub.put("scores/kim.json", &std::fs::read(s.path().join("kim.json")).expect("kim"));
     let out = judging(&s, &hub, "head", TOKEN).arg("collect").output().expect("runs");
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(!out.status.success());
-    assert!(stdout.contains("Collected 2 of 5 score files"), "{stdout}");
+    assert!(stderr.contains("kim.json") && stderr.contains("ghost-entry"), "{stderr}");
+    assert_eq!(stderr.matches("hint: The store").count(), 1, "{stderr}");
+    assert!(stderr.contains("has never held those entries"), "{stderr}");
+    assert!(stdout.contains("Collected 2 of 6 score files"), "{stdout}");
     assert!(stdout.contains("Not pushed yet: priya"), "{stdout}");
     assert!(stderr.contains("zed.json") && stderr.contains("edited after it was written"), "{stderr}");
     assert!(stderr.contains("other.json") && stderr.contains("other-2026"), "{stderr}");
@@ -157,7 +168,7 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
         .args(["merge", "--from-hub"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("3 of 5 files in the repo refused; nothing was merged"));
+        .stderr(predicate::str::contains("4 of 6 files in the repo refused; nothing was merged"));
     // Pages of two: the tree was followed by its Link.
     assert!(!hub.seen("GET /api/datasets/judges/scores-2026/tree/main/scores?recursive=true&cursor=2").is_empty());
 }

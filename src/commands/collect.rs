@@ -108,7 +108,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
-    let (mut good, mut judges) = (Vec::new(), Vec::new());
+    let (mut good, mut judges, mut refused) = (Vec::new(), Vec::new(), Vec::new());
     for Fetched { path, stem, file } in written {
         match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field.ids) {
             // A judge's file sits under their own name: one under another's (a judge replacing a
@@ -130,8 +130,14 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
                 for p in &problems {
                     eprintln!("error: {p}");
                 }
+                refused.extend(problems);
             }
         }
+    }
+    // Why the store may not know an entry a file scores, and the way out, once: as the merge says.
+    let hint = super::merge::never_had(session, &refused);
+    if let Some(hint) = hint.strip_prefix(".\n") {
+        eprintln!("hint: {hint}");
     }
     Ok((good, judges))
 }
