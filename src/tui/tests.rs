@@ -971,6 +971,25 @@ fn the_stopwatch_hint_on_a_recused_entry_says_t_only_saves() {
     assert!(f.app.stopwatch.is_none(), "the recused entry is not timed");
 }
 
+/// Recusing from the entry the stopwatch times stops it, its reading kept: left running, `t`
+/// later saved a reading on an entry the judge had left.
+#[test]
+fn recusing_from_the_timed_entry_stops_its_stopwatch() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("t");
+    let (start, unix) = (f.app.now, f.app.now_unix);
+    f.act(Action::Tick(start + std::time::Duration::from_secs(2), unix));
+    f.press("r");
+    f.press("my cousin's team");
+    f.press_key(key(KeyCode::Enter));
+    assert!(f.app.stopwatch.is_none(), "stopped");
+    assert_eq!(f.app.status, "recused; the stopwatch on it stopped, its reading kept");
+    let sheet = f.store.score_sheet().expect("sheet");
+    assert_eq!(sheet.readings.get(&id), Some(&vec![2.0]));
+    assert_eq!(sheet.text(crate::model::TextPart::Recusal, &id), Some("my cousin's team"));
+}
+
 /// Issue 25, item 7: with the stopwatch running on one entry, `t` on another saves the first
 /// reading and times the entry in front of the judge; the footer says so before the key.
 #[test]

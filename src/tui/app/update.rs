@@ -570,10 +570,13 @@ impl App {
                     return Vec::new();
                 }
                 self.select(&recusal.id);
-                return self
-                    .change(Change::Text(TextPart::Recusal, Some(reason)), Then::Recusal("recused"))
-                    .into_iter()
-                    .collect();
+                // A stopwatch timing the entry stops, its reading saved (set aside with the
+                // scores): left running, `t` later saved it on an entry the judge had left.
+                let timing = self.stopwatch.as_ref().is_some_and(|(id, _)| *id == recusal.id);
+                let mut effects = if timing { self.stopwatch() } else { Vec::new() };
+                let said = if timing { "recused; the stopwatch on it stopped, its reading kept" } else { "recused" };
+                effects.extend(self.change(Change::Text(TextPart::Recusal, Some(reason)), Then::Recusal(said)));
+                return effects;
             }
             _ => {}
         }
