@@ -1419,6 +1419,13 @@ fn i_shows_the_whole_entry_and_it_scrolls() {
     assert_eq!(paged, f.app.whole_entry_room().1 - 1);
     f.press("G");
     f.act(Action::Resize(200, 50));
+    // On a wide screen it stays a readable width, centred.
+    let wide = rows(&drawn(&f.app, 200, 50));
+    let top = wide.iter().find(|r| r.contains("Entry, whole")).cloned().unwrap_or_default();
+    let cells: Vec<char> = top.chars().collect();
+    let left = cells.windows(3).position(|w| w == ['┌', ' ', 'E']).unwrap_or(0);
+    let right = left + cells[left..].iter().position(|c| *c == '┐').unwrap_or(0);
+    assert_eq!((left, right - left + 1), (49, 102), "centred, 102 wide: {top}");
     let most = f.app.whole_entry_scrolls();
     f.press("k");
     assert!(matches!(f.app.mode, Mode::Entry { scroll } if scroll + 1 == most), "{most}");

@@ -455,10 +455,14 @@ impl App {
     }
 
     /// Where the whole entry is drawn: over every pane but the footer, whose messages (a link
-    /// that did not open, a typed score left unsaved) and keys stay in sight.
+    /// that did not open, a typed score left unsaved) and keys stay in sight, and the header
+    /// (the event, the judge); at most
+    /// [`WHOLE_ENTRY_WIDTH`] wide, centred, so that a line of the description reads as one.
     fn whole_entry_rect(&self, area: Rect) -> Rect {
-        let (_, [_, _, _, footer]) = self.panes(area);
-        Rect { height: footer.y.saturating_sub(area.y), ..area }
+        let (_, [header, _, _, footer]) = self.panes(area);
+        let width = area.width.min(WHOLE_ENTRY_WIDTH);
+        let x = area.x + (area.width - width) / 2;
+        Rect { x, y: header.bottom(), width, height: footer.y.saturating_sub(header.bottom()) }
     }
 
     /// The entry pane's lines in `room` columns and at most `height` rows; `whole` (the whole
@@ -1020,6 +1024,10 @@ fn fold_scores(
 
 /// How long the event's name stays in the header: after the sort order, before the filters.
 const EVENT_STAYS: u8 = 2;
+
+/// The widest the whole entry (`i`) is drawn, borders included: lines of 100 columns read
+/// easily, a 200-column terminal's whole width does not.
+const WHOLE_ENTRY_WIDTH: u16 = 102;
 
 /// The most rows the entry pane gives a title, and a team with its members.
 const TITLE_ROWS: usize = 3;
