@@ -548,9 +548,21 @@ impl Run<'_> {
                 crate::format::first_few(&names, TIED_NAMED, ", "),
                 prize.id
             ));
-            out.notes.push(format!(
-                "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
-            ));
+            // Tied over as many paid places as there are of them, each takes one: each has won
+            // the prize, whichever place the head judge gives it, and a later prize that does
+            // not stack passes it over. Only a tie over fewer paid places leaves one unpaid.
+            if place + live.len() - 1 <= prize.amounts.len() {
+                for &i in live {
+                    self.won.entry(i).or_insert_with(|| prize.name.clone());
+                }
+                out.notes.push(format!(
+                    "undecided tie at place {place}: each of them takes one of its paid places, so each has won it; which place is not decided yet"
+                ));
+            } else {
+                out.notes.push(format!(
+                    "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
+                ));
+            }
         }
     }
 

@@ -606,3 +606,34 @@ fn a_next_entry_showing_the_paid_value_is_said() {
         }
     }
 }
+
+/// Two entries tied over two paid places each take one of them, whichever the head judge gives
+/// which: each has won the prize already. Where one prize per entry is the rule, a later prize
+/// that does not stack passes both over; it had gone to one of them, announcing an entry with
+/// two prizes.
+#[test]
+fn a_tie_every_entry_of_which_is_paid_counts_as_won_for_the_next_prize() {
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 1, "wood"), entry("c", 3, "wood")];
+    field[1].track_place = Some(1);
+    let next = prize("next", &[5.0]);
+    let o = run(&field, &[track_prize("wood", &[10.0, 6.0]), next.clone()], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "a", None), (1, "b", None)], "undecided: no amount yet");
+    assert_eq!(winners(&o.prizes[1]), [(1, "c", Some(5.0))], "a and b each take a paid place of WOOD");
+    assert_eq!(
+        o.prizes[1].passed_over.iter().map(|p| (p.id.as_str(), p.reason.as_str())).collect::<Vec<_>>(),
+        [("a", "already won WOOD; one prize per entry"), ("b", "already won WOOD; one prize per entry")]
+    );
+    assert!(
+        !o.prizes[0].notes.iter().any(|n| n.contains("no one of them counts as having won it")),
+        "each of them has won a place: {:?}",
+        o.prizes[0].notes
+    );
+    // Three tied over the one place left: none of them is sure of it, and the next prize may go
+    // to any of them, as before.
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 1, "wood"), entry("c", 1, "wood"), entry("d", 4, "wood")];
+    for (n, c) in field[..3].iter_mut().enumerate() {
+        (c.track_place, c.place) = (Some(1), n + 1);
+    }
+    let o = run(&field, &[track_prize("wood", &[10.0, 6.0]), next], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(5.0))]);
+}
