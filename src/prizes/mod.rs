@@ -257,6 +257,17 @@ pub struct PrizeOutcome {
     /// Entries that would have placed but could not win, in order.
     pub passed_over: Vec<Passed>,
     pub notes: Vec<String>,
+    /// The paid places no entry could take (too few could win it), with their amounts: paid to
+    /// no one, so that the pool paid and the prizes' amounts can be reconciled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unawarded: Vec<Unawarded>,
+}
+
+/// A paid place of a prize that no entry could take, and its amount.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Unawarded {
+    pub place: usize,
+    pub amount: f64,
 }
 
 impl PrizeOutcome {
@@ -417,6 +428,7 @@ impl Run<'_> {
             awards: Vec::new(),
             passed_over: Vec::new(),
             notes: Vec::new(),
+            unawarded: Vec::new(),
         };
         let ordered = self.ordered(prize, &mut out.notes);
         let stacks = prize.stacks.unwrap_or(self.book.rules.several_prizes);
@@ -439,8 +451,26 @@ impl Run<'_> {
             self.place(prize, &live, (place, group[0].1.0), &mut out, warnings);
             place += live.len();
         }
+        // The paid places past the last one taken: too few entries could win it.
+        out.unawarded = prize
+            .amounts
+            .iter()
+            .enumerate()
+            .skip(place - 1)
+            .map(|(k, &amount)| Unawarded { place: k + 1, amount })
+            .collect();
         if out.awards.is_empty() {
             out.notes.push("no entry can win it".into());
+        } else if !out.unawarded.is_empty() {
+            let places: Vec<String> = out.unawarded.iter().map(|u| u.place.to_string()).collect();
+            out.notes.push(match places.as_slice() {
+                [one] => format!("place {one} not awarded: no other entry could win it"),
+                many => format!(
+                    "places {} and {} not awarded: no other entry could win them",
+                    many[..many.len() - 1].join(", "),
+                    many[many.len() - 1]
+                ),
+            });
         }
         if let Some(note) = self.next_shows_alike(prize, &ordered, stacks, &out) {
             out.notes.push(note);

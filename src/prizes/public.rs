@@ -157,6 +157,7 @@ mod tests {
                     ],
                     passed_over: vec![],
                     notes: vec!["undecided tie at place 1".into()],
+                    unawarded: vec![],
                 },
                 PrizeOutcome {
                     id: "none".into(),
@@ -168,6 +169,7 @@ mod tests {
                     awards: vec![],
                     passed_over: vec![],
                     notes: vec!["no entry can win it".into()],
+                    unawarded: vec![],
                 },
             ],
             ineligible: vec![],

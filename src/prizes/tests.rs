@@ -637,3 +637,27 @@ fn a_tie_every_entry_of_which_is_paid_counts_as_won_for_the_next_prize() {
     let o = run(&field, &[track_prize("wood", &[10.0, 6.0]), next], &Rules::default(), &[]);
     assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(5.0))]);
 }
+
+/// Places no entry could take are said, with their amounts: the finance team's pool had come to
+/// less than the prizes' amounts without a word of where the rest went.
+#[test]
+fn places_no_entry_could_take_are_said_with_their_amounts() {
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood")];
+    field[1].evidence.video = false;
+    let o =
+        run(&field, &[track_prize("wood", &[10.0, 6.0, 3.0]), track_prize("backyard", &[7.0])], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "a", Some(10.0))]);
+    assert_eq!(o.prizes[0].unawarded, [Unawarded { place: 2, amount: 6.0 }, Unawarded { place: 3, amount: 3.0 }]);
+    assert!(
+        o.prizes[0].notes.iter().any(|n| n == "places 2 and 3 not awarded: no other entry could win them"),
+        "{:?}",
+        o.prizes[0].notes
+    );
+    assert_eq!(o.prizes[1].unawarded, [Unawarded { place: 1, amount: 7.0 }]);
+    assert_eq!(o.prizes[1].notes, ["no entry can win it"]);
+    // A tie over the last paid places fills them, undecided.
+    let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood"), entry("c", 2, "wood")];
+    field[2].track_place = Some(2);
+    let o = run(&field, &[track_prize("wood", &[10.0, 6.0, 3.0])], &Rules::default(), &[]);
+    assert!(o.prizes[0].unawarded.is_empty());
+}

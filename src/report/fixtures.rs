@@ -29,6 +29,7 @@ pub fn tied(tied: usize) -> Outcome {
             .map(|i| Passed { id: format!("p{i}"), title: format!("P{i}"), reason: "r".into() })
             .collect(),
         notes: vec![],
+        unawarded: vec![],
     };
     let flagged = (0..tied).map(|i| Flagged { id: format!("f{i}"), title: format!("F{i}"), reasons: vec!["r".into()] });
     Outcome {

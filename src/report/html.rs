@@ -332,6 +332,13 @@ fn payouts_section(sheet: &Sheet) -> String {
             escape(&pay.undecided.join("; "))
         ));
     }
+    if !pay.unawarded.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"small\">Not awarded, as no entry could win these places ({}): {}</p>\n",
+            escape(&super::results::money(sheet.currency, pay.unawarded_total)),
+            escape(&pay.unawarded.join("; "))
+        ));
+    }
     out.push_str("</section>\n");
     out
 }

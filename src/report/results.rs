@@ -522,6 +522,10 @@ pub struct Payouts {
     pub pool: f64,
     pub undecided: Vec<String>,
     pub undecided_total: f64,
+    /// The paid places no entry could take, each prize's in one line, and their total: with the
+    /// pool and the undecided total, the prizes' amounts in full.
+    pub unawarded: Vec<String>,
+    pub unawarded_total: f64,
 }
 
 pub fn payouts_of(sheet: &Sheet) -> Payouts {
@@ -567,7 +571,14 @@ pub fn payouts_of(sheet: &Sheet) -> Payouts {
     let teams: Vec<(String, Vec<String>, f64)> =
         teams.into_iter().map(|(t, (a, total))| (t, counted(a), total)).collect();
     let pool = teams.iter().map(|(_, _, t)| t).sum();
-    Payouts { teams, pool, undecided, undecided_total }
+    let (mut unawarded, mut unawarded_total) = (Vec::new(), 0.0);
+    for p in sheet.outcome.prizes.iter().filter(|p| !p.unawarded.is_empty()) {
+        for u in &p.unawarded {
+            unawarded_total += u.amount;
+            unawarded.push(format!("{} place {}: {}", p.name, u.place, money(sheet.currency, u.amount)));
+        }
+    }
+    Payouts { teams, pool, undecided, undecided_total, unawarded, unawarded_total }
 }
 
 /// A team's awards with the same award said once, with how many times: a team of many entries
@@ -600,6 +611,15 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
             "UNDECIDED (not paid until the head judge decides)".to_owned(),
             p.undecided.join("; "),
             format!("{:.2}", p.undecided_total),
+            sheet.currency.to_owned(),
+        ];
+        w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+    }
+    if !p.unawarded.is_empty() {
+        let row = [
+            "NOT AWARDED (no entry could win these places)".to_owned(),
+            p.unawarded.join("; "),
+            format!("{:.2}", p.unawarded_total),
             sheet.currency.to_owned(),
         ];
         w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
@@ -700,6 +720,31 @@ mod tests {
             assert!(text.contains(&format!("and {left} more passed over")), "{format}\n{text}");
             assert!(text.contains(&format!("{tied} in all; the first {most}:")), "{format}: the ineligible\n{text}");
         }
+    }
+
+    /// The payouts add up to the prizes' amounts: what is paid, what waits on a tie, and what
+    /// no entry could win, each said, so the finance team can reconcile the pool.
+    #[test]
+    fn payouts_say_the_places_no_entry_could_take() {
+        let mut outcome = crate::report::fixtures::tied(2);
+        outcome.prizes[0].unawarded = vec![
+            crate::prizes::Unawarded { place: 2, amount: 60.0 },
+            crate::prizes::Unawarded { place: 3, amount: 40.0 },
+        ];
+        let sheet = crate::report::fixtures::sheet(&outcome);
+        let csv = super::payouts(&sheet).unwrap();
+        let last = csv.lines().last().unwrap();
+        assert_eq!(
+            last, "NOT AWARDED (no entry could win these places),Badges place 2: $60; Badges place 3: $40,100.00,$",
+            "{csv}"
+        );
+        let html = crate::report::html::page(&sheet);
+        assert!(
+            html.contains(
+                "Not awarded, as no entry could win these places ($100): Badges place 2: $60; Badges place 3: $40"
+            ),
+            "{html}"
+        );
     }
 
     #[test]
