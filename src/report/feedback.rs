@@ -349,7 +349,7 @@ pub fn html_page(p: &Page) -> String {
 
 fn page(title: &str, body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 0.5em}}.scroll{{overflow-x:auto}}@media print{{.scroll{{overflow:visible}}}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}td{{overflow-wrap:break-word}}.num{{white-space:nowrap;overflow-wrap:normal}}@media (max-width:32em){{.scores tr:first-child{{display:none}}.scores,.scores tbody,.scores tr,.scores td{{display:block}}.scores td{{border:0;padding:2px 0}}.scores tr{{border-bottom:1px solid #ddd;padding:6px 0}}}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 0.5em}}.scroll{{overflow-x:auto}}@media print{{.scroll{{overflow:visible}}}}table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}}h1,h2,p,li,td{{overflow-wrap:anywhere}}.num{{white-space:nowrap;overflow-wrap:normal}}@media (max-width:32em){{.scores tr:first-child{{display:none}}.scores,.scores tbody,.scores tr,.scores td{{display:block}}.scores td{{border:0;padding:2px 0}}.scores tr{{border-bottom:1px solid #ddd;padding:6px 0}}}}.event{{color:#555;margin-bottom:0}}@page{{margin:15mm}}</style></head>\n<body>\n{body}</body></html>\n"
     )
 }
 
@@ -528,6 +528,9 @@ mod tests {
         assert!(page.contains("<div class=\"scroll\"><table class=\"scores\">"), "{page}");
         // On a phone a criterion's cells stack, so its picture keeps its size.
         assert!(page.contains("width=device-width") && page.contains("@media (max-width:32em)"), "{page}");
+        // A title of one long word breaks in the heading and the lines rather than widen the page
+        // past a phone's screen.
+        assert!(page.contains("h1,h2,p,li,td{overflow-wrap:anywhere}"), "{page}");
         assert!(
             small.starts_with(
                 "<svg viewBox=\"0 0 220 66\" width=\"220\" height=\"66\" style=\"max-width:100%;height:auto\""

@@ -39,7 +39,10 @@ table { width: 100%; border-collapse: collapse; margin: 2pt 0 4pt; }
 col.place { width: 7%; } col.team { width: 25%; } col.amount { width: 14%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
-td { overflow-wrap: break-word; }
+/* An entrant's title of one long word breaks where it must rather than widen the page past a
+   phone's screen (a cell's breaks count in its table's least width, hence anywhere). */
+h1, h2, p, li { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 ul { margin: 2pt 0 6pt 14pt; padding: 0; }
 li { margin: 1pt 0; }
@@ -363,6 +366,19 @@ pub(crate) mod tests {
         every_table_scrolls_within_its_box(&html);
         // The jury's tables are wide: below their least width they scroll, never overlap.
         assert!(html.contains("table.jury { min-width:"), "{html}");
+    }
+
+    /// An entrant's title of one long word (a file name, a URL, `Agent_v2.0-final...`) breaks
+    /// where it must, in a list line and in a table's cell: it had widened the whole page past a
+    /// phone's screen, and pushed the public table's team and amount out of sight.
+    #[test]
+    fn a_long_unbroken_title_breaks_rather_than_widen_the_page() {
+        let outcome = super::super::fixtures::tied(3);
+        let html = super::page(&super::super::fixtures::sheet(&outcome));
+        assert!(html.contains("h1, h2, p, li { overflow-wrap: anywhere; }"), "{html}");
+        assert!(html.contains("td { overflow-wrap: anywhere; }"), "{html}");
+        // Figures and headings never break inside.
+        assert!(html.contains("td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }"));
     }
 
     #[test]
