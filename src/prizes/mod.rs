@@ -18,6 +18,7 @@ pub mod decisions;
 pub mod eligibility;
 pub mod public;
 pub mod support;
+
 #[cfg(test)]
 mod tests;
 pub mod values;
@@ -416,7 +417,7 @@ impl Run<'_> {
                 PrizeBy::Criterion => format!("criterion {}", prize.heading(self.book.criteria)),
                 PrizeBy::File => prize.file.clone().unwrap_or_default(),
                 by => by.label().to_owned(),
-            },
+            } + &narrowed_to(prize),
             finals,
             heading: match (prize.by, self.book.criterion_method) {
                 (PrizeBy::Criterion, Some(method)) if !self.by_the_judges_mean() => {
@@ -733,4 +734,18 @@ fn shown_value(c: &Candidate, criterion: Option<usize>, prize: &Prize, key: f64)
         PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map_or(key, |v| v.0),
         _ => key,
     }
+}
+
+/// The entries a prize is open to, where a tag or a size narrows them, as words after what it
+/// orders by: ", among the entries tagged sponsor:nvidia", ", among the entries of at most 4B
+/// parameters". Every format said only "by merged score" of a sponsor's or a size prize.
+fn narrowed_to(prize: &crate::config::Prize) -> String {
+    let mut out = String::new();
+    if let Some(tag) = &prize.tag {
+        out.push_str(&format!(", among the entries tagged {tag}"));
+    }
+    if let Some(most) = prize.max_params {
+        out.push_str(&format!(", among the entries of at most {} parameters", crate::model::format_params(most.0)));
+    }
+    out
 }
