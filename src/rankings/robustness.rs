@@ -208,6 +208,7 @@ impl Rankings {
     /// A holder keeps its place when it would hold the same place, with the same entries tied
     /// with it: a tie that forms or breaks without a judge changes what the jury must decide.
     pub fn test_places(&mut self) {
+        self.warn_of_lenient_holders();
         let Some(without) = &self.without_each else { return };
         let out = self.cannot_win();
         let mut found: Vec<((usize, usize, u32, usize), PlaceChange)> = Vec::new();

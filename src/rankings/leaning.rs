@@ -1,0 +1,146 @@
+//! Paid places that rest on lenient judges. The mean, the median, the trimmed mean and the sum
+//! take each judge's marks as given: an entry that only lenient judges saw rises by their
+//! leniency, and can take a prize on it, with no flag to say so (one lenient judge and one who
+//! gave everything a 5 put an entry they alone scored first in its track, ahead of entries seven
+//! judges agreed on). The calibrated method and z-scores take each judge's habits out, and the
+//! ranks and head-to-heads compare a judge's marks only with their own, so under those no paid
+//! place is lifted by leniency and nothing is said.
+
+use std::collections::HashMap;
+
+use super::Rankings;
+use crate::sanitize::clean_line;
+
+/// The start of the warning, by which it is replaced when the paid places are tested again.
+const SAYS: &str = "Paid places that rest on lenient judges";
+
+/// How many holders the warning names before "and N more".
+const FIRST_FEW: usize = 5;
+
+/// Whether the method takes each judge's marks as given, leniency and all.
+fn takes_marks_as_given(method: &str) -> bool {
+    matches!(method, "mean" | "median" | "trimmed" | "sum")
+}
+
+impl Rankings {
+    /// Replaces the warning of paid places whose judges mark, on average, an eighth of the scale
+    /// or more above their co-judges (half a point on a 1-5 scale), under a method that keeps
+    /// their leniency; none under the others. Run whenever the paid places are (again).
+    pub(super) fn warn_of_lenient_holders(&mut self) {
+        self.warnings.retain(|w| !w.starts_with(SAYS));
+        if let Some(warning) = self.lenient_holders() {
+            self.warnings.push(warning);
+        }
+    }
+
+    fn lenient_holders(&self) -> Option<String> {
+        if !takes_marks_as_given(&self.method) {
+            return None;
+        }
+        let bound = (self.scale_high() - self.scale_low) as f64 / 8.0;
+        let index: HashMap<&str, usize> = self.sheets.ids.iter().enumerate().map(|(e, id)| (id.as_str(), e)).collect();
+        let mut named = Vec::new();
+        for name in self.paid.keys() {
+            for e in self.paid_holders(name) {
+                let Some(&at) = index.get(e.id.as_str()) else { continue };
+                let judges: Vec<(&str, f64)> = (self.sheets.judges.iter().zip(&self.sheets.leniency))
+                    .filter(|(j, _)| j.entries.contains(&at))
+                    .map(|(j, l)| (j.judge.as_str(), *l))
+                    .collect();
+                if judges.is_empty() {
+                    continue;
+                }
+                let mean = judges.iter().map(|(_, l)| l).sum::<f64>() / judges.len() as f64;
+                if mean < bound {
+                    continue;
+                }
+                let each: Vec<String> = judges.iter().map(|(j, l)| format!("{} {:+.2}", clean_line(j), l)).collect();
+                named.push(format!(
+                    "{} ({} in {}): its {} {} on average {mean:.2} points above their co-judges ({})",
+                    clean_line(&e.title),
+                    crate::format::ordinal(e.place),
+                    clean_line(name),
+                    judges.len(),
+                    if judges.len() == 1 { "judge marks" } else { "judges mark" },
+                    each.join(", ")
+                ));
+            }
+        }
+        if named.is_empty() {
+            return None;
+        }
+        let more = named.len().saturating_sub(FIRST_FEW);
+        let mut list = named.iter().take(FIRST_FEW).cloned().collect::<Vec<_>>().join("; ");
+        if more > 0 {
+            list.push_str(&format!("; and {more} more"));
+        }
+        Some(format!(
+            "{SAYS}, which the {} method keeps as given ({}): {list}. The calibrated method (the default) takes each judge's leniency out: compare with --method calibrated, or have more judges score them",
+            self.method,
+            named.len()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::robustness::tests::backyard;
+    use super::super::{Field, JudgeMarks, Options, rank_all};
+    use crate::config::Config;
+    use crate::merge::Method;
+
+    /// A judge who scored only the given entries, with these totals.
+    fn judge_of(name: &str, marks: &[(usize, u8)]) -> JudgeMarks {
+        JudgeMarks {
+            judge: name.into(),
+            digest: name.into(),
+            entries: marks.iter().map(|(e, _)| *e).collect(),
+            totals: marks.iter().map(|(_, t)| f64::from(*t)).collect(),
+            values: marks.iter().flat_map(|(_, t)| [Some(*t); 3]).collect(),
+            ..JudgeMarks::default()
+        }
+    }
+
+    /// Three judges agree on a..e; f is scored only by eve, a point above them wherever they
+    /// meet, and gus, who gives everything a 5. By the mean, f wins the track on their leniency.
+    fn panel() -> Vec<JudgeMarks> {
+        let agreed = [(0, 4), (1, 4), (2, 3), (3, 3), (4, 2)];
+        vec![
+            judge_of("ana", &agreed),
+            judge_of("bo", &agreed),
+            judge_of("cy", &agreed),
+            judge_of("eve", &[(0, 5), (4, 3), (5, 5)]),
+            judge_of("gus", &[(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]),
+        ]
+    }
+
+    fn merged(method: Method) -> super::super::Rankings {
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = Config::builtin();
+        rank_all(panel(), &config, &field, &Options::new(method, &config)).expect("ranks")
+    }
+
+    #[test]
+    fn a_paid_place_only_lenient_judges_gave_is_named_under_the_mean() {
+        let r = merged(Method::Mean);
+        assert_eq!(r.ranking("backyard").expect("backyard")[0].id, "f", "f first by the mean");
+        let said: Vec<&String> = r.warnings.iter().filter(|w| w.contains("lenient judges")).collect();
+        assert_eq!(said.len(), 1, "{:?}", r.warnings);
+        assert!(said[0].contains("F (1st in backyard): its 2 judges mark on average"), "{}", said[0]);
+        assert!(said[0].contains("eve +") && said[0].contains("gus +"), "{}", said[0]);
+        assert!(!said[0].contains("A (") && !said[0].contains("ana"), "the agreed entries are not named: {}", said[0]);
+        // Tested again (as once eligibility is known), it is replaced, not repeated.
+        let mut again = r.clone();
+        again.test_places();
+        assert_eq!(again.warnings.iter().filter(|w| w.contains("lenient judges")).count(), 1);
+    }
+
+    #[test]
+    fn no_warning_where_the_method_takes_leniency_out() {
+        for method in [Method::Calibrated, Method::ZScore] {
+            let r = merged(method.clone());
+            assert!(!r.warnings.iter().any(|w| w.contains("lenient judges")), "{}: {:?}", method.name(), r.warnings);
+        }
+    }
+}
