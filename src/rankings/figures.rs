@@ -143,11 +143,25 @@ pub(super) fn agreement(panel: &Panel) -> (Vec<Concordance>, Option<PairAgreemen
     (groups, pairs)
 }
 
-/// The entries the judges disagree on most, with the judges furthest apart.
-pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) -> Vec<Disagreement> {
-    stats
-        .most_disagreed(DISAGREEMENTS)
+/// The entries the judges disagree on most, with the judges furthest apart: the furthest apart
+/// beyond their habits first, as contested is judged, so that a judge who gives every entry a 5
+/// and a harsh judge who agrees with the others' order do not fill the list with the entries
+/// they both happened to score (the plain gap breaks ties, then the order of the field).
+pub(super) fn disagreements(
+    stats: &EntryStats,
+    beyond: &[Option<f64>],
+    panel: &Panel,
+    field: &Field,
+) -> Vec<Disagreement> {
+    let beyond_of = |e: usize| beyond.get(e).copied().flatten();
+    let mut apart = stats.most_disagreed(usize::MAX);
+    apart.sort_by(|a, b| {
+        let key = |e: usize| beyond_of(e).unwrap_or(f64::NEG_INFINITY);
+        key(*b).total_cmp(&key(*a)).then(stats.gap[*b].total_cmp(&stats.gap[*a])).then(a.cmp(b))
+    });
+    apart
         .into_iter()
+        .take(DISAGREEMENTS)
         .filter_map(|e| {
             let ((lo_judge, lo), (hi_judge, hi)) = (stats.lowest[e]?, stats.highest[e]?);
             let sub = &field.entries[e].submission;
@@ -156,6 +170,7 @@ pub(super) fn disagreements(stats: &EntryStats, panel: &Panel, field: &Field) ->
                 title: sub.title.clone(),
                 judges: stats.judges[e],
                 gap: stats.gap[e],
+                beyond: beyond_of(e),
                 lowest: (panel.judges[lo_judge].clone(), lo),
                 highest: (panel.judges[hi_judge].clone(), hi),
             })
@@ -191,6 +206,7 @@ pub(super) fn alpha(panel: &Panel) -> Option<super::Alpha> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::merge::Method;
 
     #[test]
     fn histograms_round_totals_onto_the_scale() {
@@ -282,5 +298,40 @@ mod tests {
         let means = criterion_means(judges.iter(), 2, 3);
         assert_eq!(means[0], [Some(3.0), None, Some(5.0)]);
         assert_eq!(means[1], [Some(3.0), None, None]);
+    }
+
+    /// A judge who gives every entry a 5 and a harsh one who orders the entries as the others
+    /// do are far apart on every entry they share, by habit; two judges who order one entry
+    /// oppositely disagree on it. The list of the most disagreed names that entry first, as
+    /// contested does, not the habits' entries by their plain gap.
+    #[test]
+    fn the_most_disagreed_are_those_apart_beyond_their_habits() {
+        use super::super::robustness::tests::backyard;
+        use super::super::{Options, rank_all};
+        let of = |name: &str, marks: &[(usize, u8)]| JudgeMarks {
+            judge: name.into(),
+            digest: name.into(),
+            entries: marks.iter().map(|(e, _)| *e).collect(),
+            totals: marks.iter().map(|(_, t)| f64::from(*t)).collect(),
+            values: marks.iter().flat_map(|(_, t)| [Some(*t); 3]).collect(),
+            ..JudgeMarks::default()
+        };
+        let agreed = [(0, 4), (1, 4), (2, 3), (3, 3), (4, 2)];
+        let judges = vec![
+            of("ana", &[agreed.as_slice(), &[(5, 5)]].concat()),
+            of("bo", &[agreed.as_slice(), &[(5, 2)]].concat()),
+            of("cy", &agreed),
+            of("all-fives", &[(0, 5), (1, 5), (2, 5), (3, 5), (4, 5)]),
+            of("harsh", &[(0, 2), (1, 2), (2, 1), (3, 1), (4, 1)]),
+        ];
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = crate::config::Config::builtin();
+        let r = rank_all(judges, &config, &field, &Options::new(Method::Calibrated, &config)).expect("ranks");
+        let first = &r.disagreements[0];
+        assert_eq!(first.id, "f", "{:?}", r.disagreements);
+        assert!(first.gap < r.disagreements[1].gap, "f is the least apart by the plain gap: {:?}", r.disagreements);
+        let beyond: Vec<f64> = r.disagreements.iter().map(|d| d.beyond.expect("two judges or more")).collect();
+        assert!(beyond.windows(2).all(|w| w[0] >= w[1]), "ordered by BEYOND: {beyond:?}");
     }
 }

@@ -382,6 +382,10 @@ pub struct Disagreement {
     /// The highest total less the lowest.
     #[serde(alias = "spread")]
     pub gap: f64,
+    /// The gap once each judge's habits are taken out (what contested is judged on), by which
+    /// the list is ordered; `None` in a merge saved before it was kept.
+    #[serde(default)]
+    pub beyond: Option<f64>,
     pub lowest: (String, f64),
     pub highest: (String, f64),
 }

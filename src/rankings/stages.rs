@@ -462,7 +462,7 @@ fn figures_for_the_jury(
 ) -> Rankings {
     let scale = scale_of(config);
     let lines = figures::judge_lines(fitted.habits, &fitted.leniency, &fitted.drift, &built.panel, fitted.histograms);
-    let disagreements = figures::disagreements(&fitted.stats, &built.panel, field);
+    let disagreements = figures::disagreements(&fitted.stats, &fitted.beyond, &built.panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     let differ = revisions_differ(&built.judges, &ids);
     if !differ.is_empty() {

@@ -520,16 +520,20 @@ fn disagreed(r: &Rankings, width: Option<usize>) -> String {
     let ids = r.disagreements.iter().map(|d| clean_line(&d.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
     let apart: Vec<String> = r.disagreements.iter().map(|d| far_apart(d, clean_line, " / ")).collect();
     let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max("LOWEST / HIGHEST".len());
-    let title = super::words_width(width, ids + 2 + 2 + 6 + 2 + 6 + 2 + widest, TITLE_WIDTHS);
-    let mut out = format!("\nMOST DISAGREED\n{:<ids$}  {:<title$}  JUDGES     GAP  LOWEST / HIGHEST\n", "ID", "TITLE");
+    let title = super::words_width(width, ids + 2 + 2 + 6 + 2 + 6 + 2 + 6 + 2 + widest, TITLE_WIDTHS);
+    let mut out = format!(
+        "\nMOST DISAGREED (beyond their habits, as contested is judged)\n{:<ids$}  {:<title$}  JUDGES     GAP  BEYOND  LOWEST / HIGHEST\n",
+        "ID", "TITLE"
+    );
     for (d, apart) in r.disagreements.iter().zip(apart) {
         let shown = fit(&clean_line(&d.title), title);
         out.push_str(&format!(
-            "{:<ids$}  {shown}{}  {:>6}  {:>6.2}  {apart}\n",
+            "{:<ids$}  {shown}{}  {:>6}  {:>6.2}  {:>6}  {apart}\n",
             fit(&clean_line(&d.id), ids),
             " ".repeat(title.saturating_sub(shown.width())),
             d.judges,
             d.gap,
+            crate::format::mean(d.beyond, 2),
         ));
     }
     out
@@ -617,14 +621,15 @@ pub fn markdown(r: &Rankings) -> String {
         |(group, ranked)| markdown_section(r, group, ranked),
     ));
     if !r.disagreements.is_empty() {
-        out.push_str("\n## Most disagreed\n\n| Entry | Judges | Gap | Lowest | Highest |\n|---|---:|---:|---|---|\n");
+        out.push_str("\n## Most disagreed\n\nBeyond their habits first, as contested is judged.\n\n| Entry | Judges | Gap | Beyond | Lowest | Highest |\n|---|---:|---:|---:|---|---|\n");
         for d in &r.disagreements {
             out.push_str(&format!(
-                "| {} ({}) | {} | {:.2} | {} |\n",
+                "| {} ({}) | {} | {:.2} | {} | {} |\n",
                 cell(&d.title),
                 cell(&d.id),
                 d.judges,
                 d.gap,
+                crate::format::mean(d.beyond, 2),
                 far_apart(d, cell, " | ")
             ));
         }
