@@ -1593,3 +1593,26 @@ fn scores_of_an_entry_gone_before_the_head_judges_first_pull_are_refused_with_th
         .stdout(predicate::str::contains("fable-forge").and(predicate::str::contains("kettle-coach").not()))
         .stderr(predicate::str::contains("withdrawn").and(predicate::str::contains("\"kettle-coach\"")));
 }
+
+/// A head judge checking where forty judges stand, with one file edited on its way: status
+/// names that file and what to do, and still shows every other judge (it had shown nothing but
+/// "error: 1 file refused"), then exits 1.
+#[test]
+fn status_names_a_refused_file_and_still_shows_the_others() {
+    let s = Sandbox::new();
+    let (good, text) = pulled_with_a_good_file(&s);
+    let other = judge_file(&s, "tomas", 0, &SOME[..3]);
+    let edited = s.file("priya.json", &text.replacen("[2,2,3]", "[5,2,3]", 1));
+    let out = head(&s).arg("status").args([&good, &other, &edited]).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("priya.json: edited after it was written") && stderr.contains("export again"), "{stderr}");
+    assert!(stderr.contains("1 of 3 files refused, and left out of this table"), "{stderr}");
+    assert!(stdout.lines().any(|l| l.starts_with("mira ")), "{stdout}");
+    assert!(stdout.lines().any(|l| l.starts_with("tomas ")), "{stdout}");
+    assert!(stdout.contains("No file yet (or only a refused one): priya"), "{stdout}");
+    // Every file good: no word of refusals, exit 0.
+    let out = head(&s).arg("status").args([&good, &other]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No file yet: priya"));
+}

@@ -323,13 +323,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
-    let mut judges = crate::scorefile::read_all(&files, config, &field.ids).map_err(|problems| {
-        for p in &problems {
-            eprintln!("error: {p}");
-        }
-        let hint = super::merge::never_had(session, &problems);
-        anyhow::anyhow!("{} refused{hint}", crate::format::count(problems.len(), "file", "files"))
-    })?;
+    let (mut judges, refused, hint) = read_the_good(session, &files, &field.ids)?;
     // A judge in two files counts once, from the newer, as the merge counts them.
     for w in crate::rankings::one_file_per_judge(&mut judges)? {
         eprintln!("warning: {}", clean_line(&w));
@@ -372,7 +366,8 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .map(|c| clean_line(&c.name))
         .collect();
     if !not_started.is_empty() {
-        println!("No file yet: {}", not_started.join(", "));
+        let or = if refused.is_empty() { "" } else { " (or only a refused one)" };
+        println!("No file yet{or}: {}", not_started.join(", "));
     }
     let k = config.merge.min_judges;
     let short: Vec<String> = (0..field.entries.len())
@@ -392,5 +387,46 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
             crate::format::first_few(&short, 20, ", ")
         );
     }
-    Ok(ExitCode::SUCCESS)
+    if refused.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "error: {} of {} refused, and left out of this table (each named above with what to do): {}{hint}",
+        refused.len(),
+        crate::format::count(files.len(), "file", "files"),
+        crate::format::first_few(&refused, 5, ", ")
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+/// A file refused is named with what to do, and the others are still shown: status is how
+/// the head judge sees where the judging stands, and one tampered file of forty had hidden
+/// the other thirty-nine behind "error: 1 file refused"; status still exits 1. Gives the files
+/// read, the refused ones' names, and the hint for files that score entries the store never had.
+fn read_the_good(
+    session: &Session,
+    files: &[PathBuf],
+    ids: &crate::rankings::Ids,
+) -> Result<(Vec<crate::rankings::JudgeMarks>, Vec<String>, String)> {
+    let config = &session.loaded.config;
+    match crate::scorefile::read_all(files, config, ids) {
+        Ok(judges) => Ok((judges, Vec::new(), String::new())),
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            let hint = super::merge::never_had(session, &problems);
+            let refused: Vec<String> = problems.iter().filter_map(|p| p.file().map(str::to_owned)).collect();
+            let give_up = || anyhow::anyhow!("{} refused{hint}", crate::format::count(problems.len(), "file", "files"));
+            if refused.len() < problems.len() {
+                return Err(give_up());
+            }
+            let name = |f: &PathBuf| crate::sanitize::visible(&f.display().to_string());
+            let rest: Vec<PathBuf> = files.iter().filter(|f| !refused.contains(&name(f))).cloned().collect();
+            match crate::scorefile::read_all(&rest, config, ids) {
+                Ok(judges) => Ok((judges, refused, hint)),
+                Err(_) => Err(give_up()),
+            }
+        }
+    }
 }

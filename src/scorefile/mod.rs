@@ -108,6 +108,28 @@ pub enum ScoreFileError {
 /// What to do about a file that is not a score file as the app writes it: another file given
 /// by mistake (judging.toml, a saved CSV), or a judge's file broken or edited on its way.
 impl ScoreFileError {
+    /// The file it refuses, as its message names it (made visible); `None` when the reading
+    /// stopped, which refuses no one file.
+    pub fn file(&self) -> Option<&str> {
+        use ScoreFileError as E;
+        match self {
+            E::Stopped => None,
+            E::Unreadable { file, .. }
+            | E::UnknownJudge { file, .. }
+            | E::Unknown { file, .. }
+            | E::Empty { file }
+            | E::TooLarge { file, .. }
+            | E::NotScoreFile { file, .. }
+            | E::SavedMerge { file }
+            | E::Version { file, .. }
+            | E::NoVersion { file }
+            | E::Tampered { file, .. }
+            | E::Invalid { file, .. }
+            | E::Signature { file, .. }
+            | E::Keyless { file, .. } => Some(file),
+        }
+    }
+
     /// A file that could not be read, with what to do about it, by what went wrong.
     pub fn unreadable(file: &str, error: &std::io::Error) -> ScoreFileError {
         use std::io::ErrorKind;
