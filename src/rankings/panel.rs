@@ -215,6 +215,10 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
         });
     }
     let mut warnings = Vec::new();
+    // A judge's older file set aside as usual: said one line a judge when one judge sent two,
+    // and in one line for all of them when several did (a folder of forty judges' files from two
+    // days had printed forty lines, hiding the warnings that matter among them).
+    let mut plain: Vec<[String; 5]> = Vec::new();
     judges.dedup_by(|later, kept| {
         let same = same_name(&later.judge, &kept.judge);
         if same && later.digest == kept.digest {
@@ -242,18 +246,46 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
                     clean_line(&kept.judge)
                 )
             };
-            warnings.push(format!(
-                "judge {:?} appears twice: {} (written at {}) counts, {} (written at {}) does not{suspicious}",
+            let said = [
                 clean_line(&kept.judge),
                 clean_line(&kept.file),
-                kept.written_at,
+                kept.written_at.clone(),
                 clean_line(&later.file),
-                later.written_at
-            ));
+                later.written_at.clone(),
+            ];
+            if suspicious.is_empty() {
+                plain.push(said);
+            } else {
+                warnings.push(format!("{}{suspicious}", twice(&said)));
+            }
         }
         same
     });
+    match plain.as_slice() {
+        [] => {}
+        [one] => warnings.push(twice(one)),
+        _ => {
+            let judges: std::collections::BTreeSet<&str> = plain.iter().map(|[judge, ..]| judge.as_str()).collect();
+            let each: Vec<String> = plain
+                .iter()
+                .map(|[judge, kept, _, set_aside, _]| format!("{judge:?} ({kept} over {set_aside})"))
+                .collect();
+            warnings.push(format!(
+                "{} appear in two files or more, and the newer file of each counts: {}",
+                crate::format::count(judges.len(), "judge", "judges"),
+                crate::format::first_few(&each, 5, ", ")
+            ));
+        }
+    }
     Ok(warnings)
+}
+
+/// `judge "ana" appears twice: new.json (written at ...) counts, old.json (written at ...) does
+/// not`, from the judge, the file kept and its time, the file set aside and its time.
+fn twice([judge, kept, kept_at, set_aside, set_aside_at]: &[String; 5]) -> String {
+    format!(
+        "judge {judge:?} appears twice: {kept} (written at {kept_at}) counts, {set_aside} (written at {set_aside_at}) does not"
+    )
 }
 
 /// Every judge's weighted totals as one panel over the field.
@@ -554,5 +586,40 @@ mod tests {
         recused.partial.push("e3".into());
         let own = said(recused);
         assert!(own.contains("appears twice") && !own.contains("leaves out"), "{own}");
+    }
+
+    /// Judges who each sent an older and a newer file: one line for all of them, naming each
+    /// with the file that counts; one judge alone keeps the line of its own.
+    #[test]
+    fn judges_in_two_files_are_said_in_one_line() {
+        let file = |judge: &str, name: &str, at: i64| JudgeMarks {
+            judge: judge.into(),
+            file: name.into(),
+            digest: name.into(),
+            written: jiff::Timestamp::from_second(at).expect("a moment"),
+            written_at: format!("t{at}"),
+            entries: vec![0],
+            ..JudgeMarks::default()
+        };
+        let names: Vec<String> = (0..12).map(|j| format!("judge{j:02}")).collect();
+        let mut judges: Vec<JudgeMarks> = names
+            .iter()
+            .flat_map(|j| [file(j, &format!("{j}-day1.json"), 1), file(j, &format!("{j}.json"), 2)])
+            .collect();
+        let said = one_file_per_judge(&mut judges).expect("ordered");
+        assert_eq!(judges.len(), 12);
+        assert_eq!(said.len(), 1, "{said:#?}");
+        assert!(
+            said[0].starts_with("12 judges appear in two files or more, and the newer file of each counts: \"judge00\" (judge00.json over judge00-day1.json), "),
+            "{}",
+            said[0]
+        );
+        assert!(said[0].ends_with("and 7 more"), "{}", said[0]);
+        let mut one = vec![file("mira", "old.json", 1), file("mira", "new.json", 2)];
+        let said = one_file_per_judge(&mut one).expect("ordered");
+        assert_eq!(
+            said,
+            ["judge \"mira\" appears twice: new.json (written at t2) counts, old.json (written at t1) does not"]
+        );
     }
 }
