@@ -471,3 +471,20 @@ fn the_printed_rankings_fit_every_terminal_width() {
         assert!(whole.contains("GAP  BEYOND  FLAGS"), "{name}: a file keeps every column");
     }
 }
+
+/// By the mean, an entry only a lenient judge and one who gives every entry a 5 scored takes
+/// 1st in its track: what to deliberate names it first, with each judge's leniency, where it
+/// had said only that the place rests on one judge.
+#[test]
+fn a_paid_place_only_lenient_judges_gave_is_named_on_the_board() {
+    let r = boards::lenient_winner();
+    let backyard = r.ranking("backyard").expect("backyard");
+    assert_eq!(backyard[0].id, "chore-chart", "first by the mean");
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Right));
+    let text = screen(&board, 120, 40);
+    assert!(text.contains("Paid places on lenient judges (1;"), "{text}");
+    assert!(text.contains("1st Chore Chart Diplomat: judges +"), "{text}");
+    assert!(text.contains("eve +") && text.contains("gus +"), "{text}");
+    assert!(r.warnings.iter().any(|w| w.contains("Chore Chart Diplomat (1st in backyard)")), "{:?}", r.warnings);
+}

@@ -33,39 +33,51 @@ impl Rankings {
         }
     }
 
-    fn lenient_holders(&self) -> Option<String> {
-        if !takes_marks_as_given(&self.method) {
-            return None;
+    /// The paid holders of `ranking` whose judges mark, on average, an eighth of the scale or
+    /// more above their co-judges, under a method that keeps their leniency (none under the
+    /// others), in place order.
+    pub fn lenient_holders_in(&self, ranking: &str) -> Vec<LenientHolder> {
+        if !takes_marks_as_given(&self.method) || !self.paid.contains_key(ranking) {
+            return Vec::new();
         }
         let bound = (self.scale_high() - self.scale_low) as f64 / 8.0;
         let index: HashMap<&str, usize> = self.sheets.ids.iter().enumerate().map(|(e, id)| (id.as_str(), e)).collect();
-        let mut named = Vec::new();
-        for name in self.paid.keys() {
-            for e in self.paid_holders(name) {
-                let Some(&at) = index.get(e.id.as_str()) else { continue };
-                let judges: Vec<(&str, f64)> = (self.sheets.judges.iter().zip(&self.sheets.leniency))
-                    .filter(|(j, _)| j.entries.contains(&at))
-                    .map(|(j, l)| (j.judge.as_str(), *l))
-                    .collect();
-                if judges.is_empty() {
-                    continue;
-                }
-                let mean = judges.iter().map(|(_, l)| l).sum::<f64>() / judges.len() as f64;
-                if mean < bound {
-                    continue;
-                }
-                let each: Vec<String> = judges.iter().map(|(j, l)| format!("{} {:+.2}", clean_line(j), l)).collect();
-                named.push(format!(
-                    "{} ({} in {}): its {} {} on average {mean:.2} points above their co-judges ({})",
-                    clean_line(&e.title),
-                    crate::format::ordinal(e.place),
-                    clean_line(name),
-                    judges.len(),
-                    if judges.len() == 1 { "judge marks" } else { "judges mark" },
-                    each.join(", ")
-                ));
+        let mut out = Vec::new();
+        for e in self.paid_holders(ranking) {
+            let Some(&at) = index.get(e.id.as_str()) else { continue };
+            let judges: Vec<(String, f64)> = (self.sheets.judges.iter().zip(&self.sheets.leniency))
+                .filter(|(j, _)| j.entries.contains(&at))
+                .map(|(j, l)| (j.judge.clone(), *l))
+                .collect();
+            if judges.is_empty() {
+                continue;
+            }
+            let mean = judges.iter().map(|(_, l)| l).sum::<f64>() / judges.len() as f64;
+            if mean >= bound {
+                out.push(LenientHolder { title: e.title.clone(), place: e.place, mean, judges });
             }
         }
+        out
+    }
+
+    fn lenient_holders(&self) -> Option<String> {
+        let named: Vec<String> = self
+            .paid
+            .keys()
+            .flat_map(|name| self.lenient_holders_in(name).into_iter().map(move |h| (name, h)))
+            .map(|(name, h)| {
+                format!(
+                    "{} ({} in {}): its {} {} on average {:.2} points above their co-judges ({})",
+                    clean_line(&h.title),
+                    crate::format::ordinal(h.place),
+                    clean_line(name),
+                    h.judges.len(),
+                    if h.judges.len() == 1 { "judge marks" } else { "judges mark" },
+                    h.mean,
+                    h.each()
+                )
+            })
+            .collect();
         if named.is_empty() {
             return None;
         }
@@ -79,6 +91,23 @@ impl Rankings {
             self.method,
             named.len()
         ))
+    }
+}
+
+/// A paid place whose judges mark above their co-judges, with each judge's leniency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LenientHolder {
+    pub title: String,
+    pub place: usize,
+    /// The mean of its judges' leniencies, in rubric points.
+    pub mean: f64,
+    pub judges: Vec<(String, f64)>,
+}
+
+impl LenientHolder {
+    /// Each judge with their leniency: `eve +0.54, gus +1.38`.
+    pub fn each(&self) -> String {
+        self.judges.iter().map(|(j, l)| format!("{} {l:+.2}", clean_line(j))).collect::<Vec<_>>().join(", ")
     }
 }
 

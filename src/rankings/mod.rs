@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use conflicts::{Conflicted, said as conflicts_said};
+pub use leaning::LenientHolder;
 pub use majority::Majority;
 pub use panel::{Field, Ids, JudgeMarks, Place, one_file_per_judge};
 pub use robustness::{HOLDS, PlaceChange, Then, WithoutOne};

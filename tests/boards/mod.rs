@@ -222,3 +222,16 @@ pub fn with_finals() -> judging::rankings::Rankings {
     judging::finals::settle(&mut r, &[round]);
     r
 }
+
+/// By the mean: mira, tomas and priya agree on the sample's first ten entries; eve, a point
+/// above them wherever they meet, and gus, who gives everything a 5, alone score entry 10
+/// (chore-chart, backyard), which the mean then puts first in its track.
+pub fn lenient_winner() -> judging::rankings::Rankings {
+    let base = |e: usize| (1 + (e * 7 % 4)) as u8;
+    let agreed: Vec<usize> = (0..10).collect();
+    let mut marks: Vec<JudgeMarks> =
+        ["mira", "tomas", "priya"].iter().map(|n| marks_of(n, agreed.clone(), 0, |e, _| base(e))).collect();
+    marks.push(marks_of("eve", vec![0, 1, 2, 10], 1, |e, _| if e == 10 { 5 } else { (base(e) + 1).min(5) }));
+    marks.push(marks_of("gus", (0..11).collect(), 0, |_, _| 5));
+    rank(marks, Method::Mean)
+}

@@ -157,7 +157,8 @@ pub(super) fn lay_out(sections: &[Section], from: usize, room: usize) -> (Vec<Li
 
 impl Board<'_> {
     /// What to deliberate on the ranking in sight, as lists wrapped to `room` columns: the
-    /// uncertain paid places first, then the paid places resting on one judge, the ties
+    /// uncertain paid places first, then those only lenient judges gave (under a method that
+    /// keeps leniency), then the paid places resting on one judge, the ties
     /// (settled or not), the entries of each flag, whether every paid place holds, the entries
     /// nobody scored and the head-to-head sentence.
     pub(super) fn deliberation(&self, room: usize) -> Vec<Section> {
@@ -183,6 +184,7 @@ impl Board<'_> {
                 .collect();
             out.push(Section::rows(head, items, room).of(uncertain.len()));
         }
+        out.extend(self.lenient_list(name, room));
         let (fragile, all_hold) = self.robustness_lines(name);
         if let Some((head, items)) = fragile {
             out.push(Section::rows(head, items, room));
@@ -261,6 +263,37 @@ impl Board<'_> {
             out.push(sentence(Line::from(clean_line(&m.said)).dark_gray()));
         }
         out
+    }
+
+    /// Under a method that keeps judges' leniency, the paid places of `name` only lenient
+    /// judges gave, with each judge's leniency; none under the others.
+    fn lenient_list(&self, name: &str, room: usize) -> Option<Section> {
+        let lenient = self.rankings.lenient_holders_in(name);
+        if lenient.is_empty() {
+            return None;
+        }
+        let head = Line::from(format!(
+            "Paid places on lenient judges ({}; the {} method keeps leniency, calibrated takes it out):",
+            lenient.len(),
+            self.rankings.method
+        ))
+        .yellow()
+        .bold();
+        let items = lenient
+            .iter()
+            .take(AT_MOST)
+            .map(|h| {
+                let said = format!(
+                    "  {} {}: judges {:+.2} on average ({})",
+                    crate::format::ordinal(h.place),
+                    clean_line(&h.title),
+                    h.mean,
+                    h.each()
+                );
+                Line::from(said).yellow()
+            })
+            .collect();
+        Some(Section::rows(head, items, room).of(lenient.len()))
     }
 
     /// The paid places of this ranking that change without one judge, as a heading and a line
