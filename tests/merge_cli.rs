@@ -1616,3 +1616,23 @@ fn status_names_a_refused_file_and_still_shows_the_others() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("No file yet: priya"));
 }
+
+/// A file of another event, merged on the built-in event (no judging.toml anywhere): the refusal
+/// names both events without sending the head judge to a judging.toml that is not there.
+#[test]
+fn another_events_file_on_the_built_in_event_names_no_missing_judging_toml() {
+    let s = Sandbox::new();
+    let (good, _) = pulled_with_a_good_file(&s);
+    assert!(!s.path().join("judging.toml").exists(), "the built-in event");
+    let other = common::score_file(&s, "event.json", |b| b.event = "tiny-hack-2025".into());
+    for command in ["merge", "status"] {
+        let out = head(&s).arg(command).args([&good, &other]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("event.json: it is for event \"tiny-hack-2025\", not for this one, \"build-small-2026\""),
+            "{command}: {stderr}"
+        );
+        assert!(!stderr.contains("this judging.toml"), "{command}: {stderr}");
+    }
+}

@@ -264,7 +264,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
     if body.event != config.event.id {
         return Err(invalid(format!(
-            "it is for event {}, and this judging.toml is for {:?}: merge each event's files with its own judging.toml (`--config`), or ask the judge to score this event",
+            "it is for event {}, not for this one, {:?}: read each event's files with its own judging.toml (`--config`), or ask the judge to score this event",
             in_quotes(&body.event),
             config.event.id
         )));
