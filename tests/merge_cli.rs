@@ -1636,3 +1636,31 @@ fn another_events_file_on_the_built_in_event_names_no_missing_judging_toml() {
         assert!(!stderr.contains("this judging.toml"), "{command}: {stderr}");
     }
 }
+
+/// A judge who recused from an entry: status says how many, beside what they scored, so that
+/// fewer scored than assigned is not taken for work left undone.
+#[test]
+fn status_says_how_many_entries_each_judge_recused_from() {
+    let s = Sandbox::new();
+    let (good, _) = pulled_with_a_good_file(&s);
+    let recused = common::score_file(&s, "ivan.json", |b| {
+        b.judge = "ivan".into();
+        let recusals = &mut b.texts[judging::model::TextPart::Recusal];
+        recusals.insert("pantry-poet".into(), "my cousin's team".into());
+        recusals.insert("bus-stop-oracle".into(), "I mentored them".into());
+    });
+    let out = head(&s).arg("status").args([&good, &recused]).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let header = stdout.lines().next().unwrap_or_default();
+    assert!(header.contains("PARTLY  RECUSED  LAST WRITTEN"), "{stdout}");
+    let column = header.find("RECUSED").expect("the column") + "RECUSED".len();
+    let recused_of = |judge: &str| {
+        let line = stdout.lines().find(|l| l.starts_with(&format!("{judge} "))).expect("a line");
+        line[..column].split_whitespace().last().unwrap_or_default().to_owned()
+    };
+    assert_eq!(recused_of("ivan"), "2", "{stdout}");
+    assert_eq!(recused_of("mira"), "0", "{stdout}");
+    let table = stdout.lines().take_while(|l| !l.starts_with("No file yet"));
+    assert!(table.into_iter().all(|l| l.chars().count() <= 100), "the table fits 100 columns: {stdout}");
+}

@@ -329,7 +329,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         eprintln!("warning: {}", clean_line(&w));
     }
     let assignments = session.loaded.assignments()?;
-    println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  LAST WRITTEN");
+    println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  LAST WRITTEN");
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
     let mut counts = vec![0usize; field.entries.len()];
     for j in &judges {
@@ -351,11 +351,14 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         } else {
             crate::format::fit(&clean_line(&j.judge), 20)
         };
+        // A recusal settles an assigned entry the judge will not score: said, so that DONE
+        // short of ASSIGNED is not taken for work left.
         println!(
-            "{:<20}  {assigned:>8}  {done:>4}  {:>6}  {:>6}  {}",
+            "{:<20}  {assigned:>8}  {done:>4}  {:>6}  {:>6}  {:>7}  {}",
             name,
             j.entries.len(),
             j.partial.len(),
+            j.texts[crate::model::TextPart::Recusal].len(),
             clean_line(&j.written_at)
         );
     }
