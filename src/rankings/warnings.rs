@@ -103,12 +103,32 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
     }
     let names: Vec<String> =
         judges.iter().filter(|j| config.judge(&j.judge).is_none()).map(|j| j.judge.clone()).collect();
-    about_judges(
+    let said = about_judges(
         &names,
         "is not listed in judging.toml's [[judges]]",
         "are not listed in judging.toml's [[judges]]",
         "an unsigned file's name proves nothing, and their marks count as given. List each judge with the public key `judging key` prints, and the merge refuses a file no listed judge signed",
-    )
+    )?;
+    // A name one letter off a listed judge's is most likely that judge's store under a typo:
+    // said, and above all when the listed judge sent a file too, as their marks then count twice.
+    let listed: Vec<&str> = config.judges.iter().map(|j| j.name.as_str()).collect();
+    let sent = |name: &str| judges.iter().any(|j| crate::model::same_name(&j.judge, name));
+    let alike: Vec<String> = names
+        .iter()
+        .filter_map(|n| {
+            let like = *crate::format::look_alike(n, listed.iter().copied(), 1).first()?;
+            let twice =
+                if sent(like) { ", who sent a file too: if they are one judge, their marks count twice" } else { "" };
+            Some(format!("{:?} looks like listed judge {:?}{twice}", clean_line(n), clean_line(like)))
+        })
+        .collect();
+    if alike.is_empty() {
+        return Some(said);
+    }
+    Some(format!(
+        "{said}. {}: export again under the listed name (--judge), and leave the other file out",
+        crate::format::first_few(&alike, FIRST_FEW, "; ")
+    ))
 }
 
 /// Names the judges whose files score no entry in play (nothing, or only entries withdrawn,
@@ -269,5 +289,25 @@ mod tests {
         // A name is data: a control character in it never reaches the terminal.
         let line = about_judges(&["ana\u{1b}[2J".to_owned()], "did it", "did", "so").unwrap_or_default();
         assert!(!line.contains('\u{1b}'), "{line}");
+    }
+
+    /// A file under "anna", when the event lists "ana" and ana sent a file too: the warning says
+    /// whom it looks like and that one judge's marks would count twice; an unlisted name like no
+    /// listed one is said as before.
+    #[test]
+    fn an_unlisted_name_one_letter_off_a_listed_judges_is_said_to_look_like_it() {
+        let config = crate::config::Config::builtin();
+        let judge = |name: &str| super::JudgeMarks { judge: name.into(), ..super::JudgeMarks::default() };
+        let said = super::unlisted(&[judge("mira"), judge("mria"), judge("zed")], &config).expect("unlisted");
+        assert!(said.starts_with("2 judges (\"mria\", \"zed\") are not listed"), "{said}");
+        assert!(
+            said.contains("\"mria\" looks like listed judge \"mira\", who sent a file too: if they are one judge, their marks count twice: export again under the listed name"),
+            "{said}"
+        );
+        assert!(!said.contains("\"zed\" looks like"), "{said}");
+        let alone = super::unlisted(&[judge("mria")], &config).expect("unlisted");
+        assert!(alone.contains("\"mria\" looks like listed judge \"mira\": export again"), "{alone}");
+        let unlike = super::unlisted(&[judge("zed")], &config).expect("unlisted");
+        assert!(!unlike.contains("looks like"), "{unlike}");
     }
 }
