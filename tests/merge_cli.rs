@@ -1635,6 +1635,13 @@ fn another_events_file_on_the_built_in_event_names_no_missing_judging_toml() {
         );
         assert!(!stderr.contains("this judging.toml"), "{command}: {stderr}");
     }
+    // The merge's last line says how to go on without it, not only that nothing was merged.
+    let out = head(&s).arg("merge").args([&good, &other]).output().expect("runs");
+    let last = String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or_default().to_owned();
+    assert_eq!(
+        last,
+        "error: 1 of 2 files refused; nothing was merged. Each is named above with what to do; to go on without it, leave it out of the command"
+    );
 }
 
 /// A judge who recused from an entry: status says how many, beside what they scored, so that

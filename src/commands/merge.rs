@@ -223,9 +223,11 @@ pub(super) fn read_with_the_store(
         }
         let hint = never_had(session, &problems);
         anyhow::anyhow!(
-            "{} of {} refused; nothing was merged{hint}",
+            "{} of {} refused; nothing was merged. Each is named above with what to do; to go on without {}, leave {} out of the command{hint}",
             problems.len(),
-            crate::format::count(files.len(), "file", "files")
+            crate::format::count(files.len(), "file", "files"),
+            if problems.len() == 1 { "it" } else { "them" },
+            if problems.len() == 1 { "it" } else { "them" }
         )
     })?;
     Ok((submissions, ids, judges))
