@@ -1671,3 +1671,29 @@ fn status_says_how_many_entries_each_judge_recused_from() {
     let table = stdout.lines().take_while(|l| !l.starts_with("No file yet"));
     assert!(table.into_iter().all(|l| l.chars().count() <= 100), "the table fits 100 columns: {stdout}");
 }
+
+/// By the mean, an entry only two lenient judges scored wins its track: the printed merge (text
+/// and Markdown) says so under its heading, and standard error warns of it; by the calibrated
+/// method, which takes leniency out, neither does.
+#[test]
+fn a_paid_place_only_lenient_judges_gave_is_said_in_the_printed_merge() {
+    let s = Sandbox::new();
+    let mut files: Vec<std::path::PathBuf> =
+        ["mira", "tomas", "priya"].iter().map(|j| judge_file(&s, j, 0, &SOME)).collect();
+    let theirs = ["sprout-sense", "pantry-poet", "bus-stop-oracle", "quarrel-quill"];
+    files.extend(["eve", "gus"].iter().map(|j| judge_file(&s, j, 2, &theirs)));
+    head(&s).arg("pull").assert().success();
+    let said = "Paid places that rest on lenient judges, which the mean method keeps as given (1): Quarrel Quill (1st in wood): its 2 judges mark on average";
+    for format in ["table", "md"] {
+        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args(&files).output().expect("runs");
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{stderr}");
+        // Markdown escapes what it would read as markup.
+        let printed = if format == "md" { said.replace('(', "\\(").replace(')', "\\)") } else { said.to_owned() };
+        assert!(stdout.contains(&printed), "{format}: {stdout}");
+        assert!(stderr.contains(said), "{format}: {stderr}");
+    }
+    let out = head(&s).arg("merge").args(&files).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("lenient judges"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("rest on lenient judges"));
+}

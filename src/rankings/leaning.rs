@@ -28,7 +28,7 @@ impl Rankings {
     /// their leniency; none under the others. Run whenever the paid places are (again).
     pub(super) fn warn_of_lenient_holders(&mut self) {
         self.warnings.retain(|w| !w.starts_with(SAYS));
-        if let Some(warning) = self.lenient_holders() {
+        if let Some(warning) = self.lenient_summary() {
             self.warnings.push(warning);
         }
     }
@@ -60,7 +60,9 @@ impl Rankings {
         out
     }
 
-    fn lenient_holders(&self) -> Option<String> {
+    /// Every ranking's paid places that rest on lenient judges, in one sentence: the merge's
+    /// warning, and a line under the printed merge's heading.
+    pub fn lenient_summary(&self) -> Option<String> {
         let named: Vec<String> = self
             .paid
             .keys()

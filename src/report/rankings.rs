@@ -466,6 +466,7 @@ pub fn table(r: &Rankings, width: Option<usize>) -> String {
     out.push_str(&conflicts(r, clean_line));
     out.push_str(&ineligible(r, clean_line));
     out.push_str(&r.robustness_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
+    out.push_str(&r.lenient_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),
@@ -615,6 +616,7 @@ pub fn markdown(r: &Rankings) -> String {
     out.push_str(&conflicts(r, cell));
     out.push_str(&ineligible(r, cell));
     out.push_str(&r.robustness_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
+    out.push_str(&r.lenient_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),
