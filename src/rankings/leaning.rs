@@ -27,6 +27,11 @@ impl Rankings {
     /// or more above their co-judges (half a point on a 1-5 scale), under a method that keeps
     /// their leniency; none under the others. Run whenever the paid places are (again).
     pub(super) fn warn_of_lenient_holders(&mut self) {
+        // A merge read back from its JSON has no judges' sheets to work it out again from: it
+        // keeps the warning it was saved with.
+        if self.sheets.judges.is_empty() {
+            return;
+        }
         self.warnings.retain(|w| !w.starts_with(SAYS));
         if let Some(warning) = self.lenient_summary() {
             self.warnings.push(warning);
@@ -165,6 +170,12 @@ mod tests {
         let mut again = r.clone();
         again.test_places();
         assert_eq!(again.warnings.iter().filter(|w| w.contains("lenient judges")).count(), 1);
+        // Saved and read back (as `judging results merged.json` reads it), it is kept.
+        let json = serde_json::to_string(&super::super::SavedRankings::from(&r)).expect("json");
+        let saved: super::super::SavedRankings = serde_json::from_str(&json).expect("read back");
+        let mut read: super::super::Rankings = saved.into();
+        read.test_places();
+        assert_eq!(read.warnings.iter().filter(|w| w.contains("lenient judges")).count(), 1, "{:?}", read.warnings);
     }
 
     #[test]
