@@ -33,7 +33,7 @@ pub struct Assignments {
 pub enum AssignmentsError {
     #[error("{0}")]
     Syntax(String),
-    #[error("assignments for event {found}, and judging.toml is for {expected:?}: run `judging assign` again")]
+    #[error("assignments for event {found}, not for this one, {expected:?}: run `judging assign` again")]
     OtherEvent { found: String, expected: String },
     /// A judge's name `--judge` refuses: no judge of judging.toml has it (they pass the same
     /// test), and shown cleaned it would pass for one who does.

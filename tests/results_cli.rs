@@ -647,12 +647,10 @@ fn bad_inputs_are_named_and_nothing_is_printed() {
         ),
     );
     let other = s.file("other.json", "{\"format\":\"judging-rankings\",\"version\":1,\"event\":\"another\",\"method\":\"mean\",\"criteria\":[],\"rankings\":[]}");
-    head(&s)
-        .args(["results"])
-        .arg(&other)
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("a merge for event \"another\""));
+    head(&s).args(["results"]).arg(&other).assert().failure().stderr(
+        predicate::str::contains("a merge for event \"another\", not for this one")
+            .and(predicate::str::contains("this judging.toml").not()),
+    );
 }
 
 #[test]

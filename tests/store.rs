@@ -167,6 +167,8 @@ fn a_store_made_for_a_pull_is_wal_once_the_pull_ends_or_at_the_next_open() {
     drop(store);
     let err = Store::open(&new, "other-event").err().expect("claimed for its event").to_string();
     assert!(err.contains("holds event \"build-small-2026\""), "{err}");
+    // Named without sending anyone to a judging.toml, which the built-in event does not have.
+    assert!(err.contains("not this one, \"other-event\"") && !err.contains("judging.toml is for"), "{err}");
     let never = dir.path().join("never.sqlite");
     drop(Store::open_for_pull(&never, EVENT).expect("open"));
     assert_eq!(journal_mode(&never), "delete");

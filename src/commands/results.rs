@@ -204,7 +204,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
         crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?.into();
     if saved.event != config.event.id {
         bail!(
-            "{name}: a merge for event {:?}, and this judging.toml is for {:?}",
+            "{name}: a merge for event {:?}, not for this one, {:?}: merge this event's score files, or give the judging.toml of that merge (--config)",
             clean_line(&saved.event),
             config.event.id
         );

@@ -34,7 +34,7 @@ pub enum StoreError {
     )]
     Newer { path: PathBuf, found: i64, known: i64 },
     #[error(
-        "{} holds event {found:?}, but judging.toml is for event {expected:?}: use the store for this event (--db), or the judging.toml it belongs to",
+        "{} holds event {found:?}, not this one, {expected:?}: use the store for this event (--db), or the judging.toml it belongs to (--config)",
         path.display()
     )]
     OtherEvent { path: PathBuf, found: String, expected: String },
