@@ -1491,7 +1491,7 @@ fn a_file_from_an_unlisted_judge_is_named() {
     head(&s).arg("pull").assert().success();
     head(&s).arg("merge").arg(&listed).assert().success().stderr(predicate::str::contains("not listed").not());
     head(&s).arg("merge").args([&listed, &stranger]).assert().success().stderr(
-        predicate::str::contains("judge \"zed\" is not listed in judging.toml's [[judges]]")
+        predicate::str::contains("judge \"zed\" is not among the event's judges ([[judges]])")
             .and(predicate::str::contains("proves nothing")),
     );
 }

@@ -843,7 +843,7 @@ fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
     );
     // The merge's own warnings reach the jury's results too, not stderr alone: the file's judge
     // is not listed in [[judges]].
-    let merged = "judge \"forger\" is not listed in judging.toml's [[judges]]";
+    let merged = "judge \"forger\" is not among the event's judges ([[judges]])";
     assert!(json["warnings"][0].as_str().is_some_and(|w| w.starts_with(merged)), "{json}");
     let out = head(&s).arg("--config").arg(&votes).arg("results").arg(&file).output().expect("runs");
     let table = String::from_utf8_lossy(&out.stdout);

@@ -105,8 +105,8 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
         judges.iter().filter(|j| config.judge(&j.judge).is_none()).map(|j| j.judge.clone()).collect();
     let said = about_judges(
         &names,
-        "is not listed in judging.toml's [[judges]]",
-        "are not listed in judging.toml's [[judges]]",
+        "is not among the event's judges ([[judges]])",
+        "are not among the event's judges ([[judges]])",
         "an unsigned file's name proves nothing, and their marks count as given. List each judge with the public key `judging key` prints, and the merge refuses a file no listed judge signed",
     )?;
     // A name one letter off a listed judge's is most likely that judge's store under a typo:
@@ -299,7 +299,7 @@ mod tests {
         let config = crate::config::Config::builtin();
         let judge = |name: &str| super::JudgeMarks { judge: name.into(), ..super::JudgeMarks::default() };
         let said = super::unlisted(&[judge("mira"), judge("mria"), judge("zed")], &config).expect("unlisted");
-        assert!(said.starts_with("2 judges (\"mria\", \"zed\") are not listed"), "{said}");
+        assert!(said.starts_with("2 judges (\"mria\", \"zed\") are not among the event's judges"), "{said}");
         assert!(
             said.contains("\"mria\" looks like listed judge \"mira\", who sent a file too: if they are one judge, their marks count twice: export again under the listed name"),
             "{said}"
