@@ -306,16 +306,8 @@ mod tests {
     /// contested does, not the habits' entries by their plain gap.
     #[test]
     fn the_most_disagreed_are_those_apart_beyond_their_habits() {
-        use super::super::robustness::tests::backyard;
+        use super::super::robustness::tests::{backyard, judge_of as of};
         use super::super::{Options, rank_all};
-        let of = |name: &str, marks: &[(usize, u8)]| JudgeMarks {
-            judge: name.into(),
-            digest: name.into(),
-            entries: marks.iter().map(|(e, _)| *e).collect(),
-            totals: marks.iter().map(|(_, t)| f64::from(*t)).collect(),
-            values: marks.iter().flat_map(|(_, t)| [Some(*t); 3]).collect(),
-            ..JudgeMarks::default()
-        };
         let agreed = [(0, 4), (1, 4), (2, 3), (3, 3), (4, 2)];
         let judges = vec![
             of("ana", &[agreed.as_slice(), &[(5, 5)]].concat()),

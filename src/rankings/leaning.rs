@@ -120,22 +120,10 @@ impl LenientHolder {
 
 #[cfg(test)]
 mod tests {
-    use super::super::robustness::tests::backyard;
+    use super::super::robustness::tests::{backyard, judge_of};
     use super::super::{Field, JudgeMarks, Options, rank_all};
     use crate::config::Config;
     use crate::merge::Method;
-
-    /// A judge who scored only the given entries, with these totals.
-    fn judge_of(name: &str, marks: &[(usize, u8)]) -> JudgeMarks {
-        JudgeMarks {
-            judge: name.into(),
-            digest: name.into(),
-            entries: marks.iter().map(|(e, _)| *e).collect(),
-            totals: marks.iter().map(|(_, t)| f64::from(*t)).collect(),
-            values: marks.iter().flat_map(|(_, t)| [Some(*t); 3]).collect(),
-            ..JudgeMarks::default()
-        }
-    }
 
     /// Three judges agree on a..e; f is scored only by eve, a point above them wherever they
     /// meet, and gus, who gives everything a 5. By the mean, f wins the track on their leniency.

@@ -493,12 +493,18 @@ pub(super) mod tests {
 
     /// A judge who gave entry `e` the total `totals[e]` (every criterion that value).
     pub fn judge(name: &str, totals: &[u8]) -> JudgeMarks {
+        let marks: Vec<(usize, u8)> = totals.iter().copied().enumerate().collect();
+        judge_of(name, &marks)
+    }
+
+    /// A judge who scored only the given entries, `(entry, total)`, every criterion that total.
+    pub fn judge_of(name: &str, marks: &[(usize, u8)]) -> JudgeMarks {
         JudgeMarks {
             judge: name.into(),
             digest: name.into(),
-            entries: (0..totals.len()).collect(),
-            totals: totals.iter().map(|t| f64::from(*t)).collect(),
-            values: totals.iter().flat_map(|t| [Some(*t); 3]).collect(),
+            entries: marks.iter().map(|(e, _)| *e).collect(),
+            totals: marks.iter().map(|(_, t)| f64::from(*t)).collect(),
+            values: marks.iter().flat_map(|(_, t)| [Some(*t); 3]).collect(),
             ..JudgeMarks::default()
         }
     }
