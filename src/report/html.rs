@@ -40,9 +40,11 @@ col.place { width: 7%; } col.team { width: 25%; } col.amount { width: 14%; }
 th, td { text-align: left; padding: 2pt 4pt; border-bottom: 0.5pt solid #ccc; vertical-align: top; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.03em; color: #333; }
 /* An entrant's title of one long word breaks where it must rather than widen the page past a
-   phone's screen (a cell's breaks count in its table's least width, hence anywhere). */
+   phone's screen. In a cell it breaks only where the cell cannot hold it (break-word, which
+   leaves the table's least width to whole words): anywhere had broken Moonlight Mixer inside its
+   first word in a narrow column of an ordinary table; a table too wide scrolls in its box. */
 h1, h2, p, li { overflow-wrap: anywhere; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
 td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
 ul { margin: 2pt 0 6pt 14pt; padding: 0; }
 li { margin: 1pt 0; }
@@ -369,14 +371,17 @@ pub(crate) mod tests {
     }
 
     /// An entrant's title of one long word (a file name, a URL, `Agent_v2.0-final...`) breaks
-    /// where it must, in a list line and in a table's cell: it had widened the whole page past a
-    /// phone's screen, and pushed the public table's team and amount out of sight.
+    /// where it must in a list line or a heading, and in a cell where the cell cannot hold it,
+    /// its table scrolling in its box: it had widened the whole page past a phone's screen.
     #[test]
     fn a_long_unbroken_title_breaks_rather_than_widen_the_page() {
         let outcome = super::super::fixtures::tied(3);
         let html = super::page(&super::super::fixtures::sheet(&outcome));
         assert!(html.contains("h1, h2, p, li { overflow-wrap: anywhere; }"), "{html}");
-        assert!(html.contains("td { overflow-wrap: anywhere; }"), "{html}");
+        // In a cell, only where the cell cannot hold the word: ordinary words stay whole, and a
+        // table wider than the screen scrolls in its box.
+        assert!(html.contains("td { overflow-wrap: break-word; }"), "{html}");
+        crate::report::html::tests::every_table_scrolls_within_its_box(&html);
         // Figures and headings never break inside.
         assert!(html.contains("td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }"));
     }
