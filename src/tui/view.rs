@@ -182,7 +182,8 @@ impl App {
         let mut filters = Vec::new();
         let list = &self.list;
         if let Some(t) = &list.track {
-            filters.push(format!("track {t}"));
+            // A track may come from the export (where judging.toml names none): shown cleaned.
+            filters.push(format!("track {}", clean_line(t)));
         }
         if list.unscored_only {
             filters.push("unscored".into());
