@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// How the judge's name was found: the first run of the terminal app asks when it was only
 /// guessed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JudgeSource {
     /// `--judge` or `JUDGING_JUDGE`.
     Given,

@@ -1134,6 +1134,33 @@ fn an_export_under_a_name_judging_toml_does_not_list_is_warned() {
     }
 }
 
+/// A judge who forgets `--judge` works under their login name ("tester" here). Where the event
+/// lists its judges and not that name, a command that finds no store says the name is not one of
+/// them and to give `--judge`, not only to pull (which would make a store, and then a score file,
+/// under the login name); an export under it is warned of, saying the name is the login's.
+#[test]
+fn a_login_name_the_event_does_not_list_is_said_not_pulled_for() {
+    let s = Sandbox::new();
+    s.file("judging.toml", judging::config::BUILTIN);
+    for command in [&["list"][..], &["finals"], &["export"]] {
+        s.cmd().args(command).assert().failure().stderr(
+            predicate::str::contains("no store at")
+                .and(predicate::str::contains("\"tester\" is not among the event's judges (mira, tomas, priya)"))
+                .and(predicate::str::contains("give --judge with your name as the event lists it")),
+        );
+    }
+    // A listed judge's missing store gets the plain advice.
+    s.cmd().args(["--judge", "mira", "list"]).assert().failure().stderr(
+        predicate::str::contains("run `judging pull --judge mira` first")
+            .and(predicate::str::contains("not among").not()),
+    );
+    s.cmd().arg("pull").assert().success();
+    s.cmd().args(["export", "-o", "t.json"]).assert().success().stderr(
+        predicate::str::contains("\"tester\" is not among the event's judges")
+            .and(predicate::str::contains("no --judge was given, so this is your login name")),
+    );
+}
+
 /// Runs `line`, a command as judging printed it for pasting, through the shell in `s`'s
 /// sandbox: the word `judging` finds this binary.
 fn pasted(s: &Sandbox, line: &str) -> std::process::Output {

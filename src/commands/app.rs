@@ -18,12 +18,13 @@ use crate::store::Store;
 /// export first. The organizers' assignments are read here and handed to the app.
 pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     let mut judge = paths::judge(cli.judge.as_deref())?;
-    let given = judge.source == paths::JudgeSource::Given;
     if judge.source == paths::JudgeSource::Guessed && std::io::stdin().is_terminal() {
         judge.name = ask_name(&judge.name, &loaded.config)?;
         paths::remember_judge(&judge.name).context("cannot save the judge's name")?;
+        judge.source = paths::JudgeSource::Remembered;
     }
     let assignments = loaded.assignments()?;
+    let judge_source = judge.source;
     let mut session = Session::open_as(cli, loaded, judge.name, super::Open::Create)?;
     let status = if session.store.last_pull()?.is_none() {
         match pull::pull(&session.loaded, &mut session.store, None, false) {
@@ -36,7 +37,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     // Which event is in use, and why: said on the first screen, after a name given with
     // `--judge` that judging.toml does not list (the name prompt asks twice; a typo in `--judge`
     // makes a whole store under the wrong name).
-    let said = [session.unlisted_judge(given), Some(event_notice(&session.loaded)), Some(status)];
+    let said = [session.unlisted_judge(judge_source), Some(event_notice(&session.loaded)), Some(status)];
     let status = said.into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let Session { loaded, mut store, judge, .. } = session;
     let pushing = pushing(&loaded, &judge, &store);

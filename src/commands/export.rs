@@ -10,9 +10,10 @@ use crate::model::Status;
 use crate::sanitize::clean_line;
 
 /// Writes this judge's score file, atomically: a half-written file never replaces a good one.
-/// A name `given` with `--judge` that judging.toml does not list is warned of first.
-pub(super) fn run(session: Session, output: Option<Output>, given: bool) -> Result<ExitCode> {
-    if let Some(unlisted) = session.unlisted_judge(given) {
+/// A name judging.toml does not list, given with `--judge` or taken from the login, is warned of
+/// first: the file would carry it.
+pub(super) fn run(session: Session, output: Option<Output>, source: crate::paths::JudgeSource) -> Result<ExitCode> {
+    if let Some(unlisted) = session.unlisted_judge(source) {
         eprintln!("warning: {unlisted}");
     }
     write_local(&session, output)?;

@@ -90,6 +90,16 @@ impl Session {
         let store = match how {
             Open::Existing => match Store::open_existing(&file, event) {
                 Err(crate::store::StoreError::Missing { path }) => {
+                    // A name the event does not list (a typo in --judge, or the login name taken
+                    // for want of one) has no store because it is the wrong name: pulling, as
+                    // the plain advice says, would make a store, and a score file, under it.
+                    if let Some(unlisted) = loaded.config.unlisted_judge(&judge) {
+                        bail!(
+                            "no store at {} yet, and {unlisted}: give --judge with your name as the event lists it; to judge as {} all the same, run `{pull}` first",
+                            path.display(),
+                            crate::sanitize::in_quotes(&judge)
+                        )
+                    }
                     bail!("no store at {} yet: run `{pull}` first, with the export you are scoring", path.display())
                 }
                 opened => opened?,
@@ -101,11 +111,21 @@ impl Session {
         Ok(Session { loaded, store, judge, pull })
     }
 
-    /// What a judge who `given` their name (`--judge`, `JUDGING_JUDGE`) is told when the event's
-    /// judging.toml does not list it ([`Config::unlisted_judge`]). Not for a name confirmed at
-    /// the app's prompt (remembered), nor for the built-in event, whose judges are examples.
-    pub(crate) fn unlisted_judge(&self, given: bool) -> Option<String> {
-        (given && self.loaded.path.is_some()).then(|| self.loaded.config.unlisted_judge(&self.judge)).flatten()
+    /// What a judge whose name came from `source` is told when the event's judging.toml does not
+    /// list it ([`Config::unlisted_judge`]): a name given (`--judge`, `JUDGING_JUDGE`) or the login
+    /// name taken for want of one. Not for a name confirmed at the app's prompt (remembered), nor
+    /// for the built-in event, whose judges are examples.
+    pub(crate) fn unlisted_judge(&self, source: paths::JudgeSource) -> Option<String> {
+        if source == paths::JudgeSource::Remembered || self.loaded.path.is_none() {
+            return None;
+        }
+        let unlisted = self.loaded.config.unlisted_judge(&self.judge)?;
+        Some(match source {
+            paths::JudgeSource::Guessed => format!(
+                "{unlisted}: no --judge was given, so this is your login name; give --judge with your name as the event lists it"
+            ),
+            _ => format!("{unlisted}: check --judge"),
+        })
     }
 
     /// Refuses, once and plainly, to score into a store that has never been pulled.
@@ -214,7 +234,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
         Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
         Some(Command::Export { output }) => {
-            export::run(Session::open(&cli, loaded)?, output.clone(), cli.judge.is_some())
+            let source = paths::judge(cli.judge.as_deref())?.source;
+            export::run(Session::open(&cli, loaded)?, output.clone(), source)
         }
         Some(Command::ImportScores { sheet }) => import::run(Session::open(&cli, loaded)?, sheet),
         Some(Command::Assign { judges_per_entry, seed, all_tracks, output, force, dry_run }) => {
