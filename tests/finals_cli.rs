@@ -262,4 +262,8 @@ fn a_bad_or_hostile_finals_file_is_data() {
         &["compare", "bus-stop-oracle", "meter-reader", "--winner", "A"],
         "not list zed among the finals' judges",
     );
+    // Zed sees the finalists and compares none: no count of pairs "you may" compare says otherwise.
+    let seen = run(&s, "zed", &["finals"]);
+    assert!(seen.contains("compare none") && seen.contains("finalists"), "{seen}");
+    assert!(!seen.contains("pairs you may"), "{seen}");
 }

@@ -229,8 +229,11 @@ pub(super) fn list(session: &Session, compare: &crate::paste::CommandLine) -> Re
     for (round, why) in rounds_for(session, &published)? {
         let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
         let (done, open) = round.progress(&session.judge, &barred);
+        // A judge who compares in no finals may compare no pair, whatever the pairs' count.
+        let yours =
+            if takes_part { format!("; you compared {done} of the {open} pairs you may") } else { String::new() };
         println!(
-            "\n{}: {} finalists, {} paid; you compared {done} of the {open} pairs you may",
+            "\n{}: {} finalists, {} paid{yours}",
             clean_line(&round.ranking),
             round.finalists.len(),
             crate::format::count(round.paid, "place", "places")
