@@ -394,7 +394,9 @@ struct Run<'a> {
     book: &'a Rulebook<'a>,
     candidates: &'a [Candidate],
     reasons: &'a [Vec<String>],
-    /// Entries that won, and the first prize they won.
+    /// Entries that won a prize that does not stack, and the first such prize. A prize that
+    /// stacks is won on top of any other and counts against none, so it is never recorded here:
+    /// where judging.toml declares it does not change who wins what.
     won: HashMap<usize, String>,
     used: Vec<bool>,
     misfits: Vec<Option<String>>,
@@ -432,7 +434,7 @@ impl Run<'_> {
             unawarded: Vec::new(),
         };
         let ordered = self.ordered(prize, &mut out.notes);
-        let stacks = prize.stacks.unwrap_or(self.book.rules.several_prizes);
+        let stacks = self.stacks(prize);
         let mut place = 1;
         // Equal values tie whatever the prize: the overall place orders them on the page, never
         // decides between them (a badge count tie is as undecided as a track tie).
@@ -512,6 +514,20 @@ impl Run<'_> {
         })
     }
 
+    /// Whether a prize may go to an entry that won another: its `stacks`, else the rules'.
+    fn stacks(&self, prize: &Prize) -> bool {
+        prize.stacks.unwrap_or(self.book.rules.several_prizes)
+    }
+
+    /// Candidate `i` has won `prize`: where the prize does not stack, no later prize that does
+    /// not stack may go to it. A prize that stacks counts against none, whatever its place in
+    /// judging.toml (declared before a track's, Tiny Titan had cost its winner the 1st place).
+    fn has_won(&mut self, i: usize, prize: &Prize) {
+        if !self.stacks(prize) {
+            self.won.entry(i).or_insert_with(|| prize.name.clone());
+        }
+    }
+
     /// Whether candidate `i` may win this prize; if not, it is passed over with its reason.
     fn may_win(&self, i: usize, stacks: bool, out: &mut PrizeOutcome) -> bool {
         let reason = if self.reasons[i].is_empty() {
@@ -546,14 +562,14 @@ impl Run<'_> {
         };
         if let [only] = live[..] {
             out.awards.push(award(only, place, None));
-            self.won.entry(only).or_insert_with(|| prize.name.clone());
+            self.has_won(only, prize);
         } else if let Some(d) = self.decision(prize, live, place) {
             let reason = self.book.decisions[d].reason.clone();
             for (k, id) in self.book.decisions[d].order.iter().enumerate() {
                 let Some(&i) = live.iter().find(|i| self.candidates[**i].id == *id) else { continue };
                 if place + k <= prize.amounts.len() {
                     out.awards.push(award(i, place + k, Some(Tie::Decided { reason: reason.clone() })));
-                    self.won.entry(i).or_insert_with(|| prize.name.clone());
+                    self.has_won(i, prize);
                 }
             }
         } else {
@@ -584,7 +600,7 @@ impl Run<'_> {
             // not stack passes it over. Only a tie over fewer paid places leaves one unpaid.
             if place + live.len() - 1 <= prize.amounts.len() {
                 for &i in live {
-                    self.won.entry(i).or_insert_with(|| prize.name.clone());
+                    self.has_won(i, prize);
                 }
                 out.notes.push(format!(
                     "undecided tie at place {place}: each of them takes one of its paid places, so each has won it; which place is not decided yet"

@@ -661,3 +661,37 @@ fn places_no_entry_could_take_are_said_with_their_amounts() {
     let o = run(&field, &[track_prize("wood", &[10.0, 6.0, 3.0])], &Rules::default(), &[]);
     assert!(o.prizes[0].unawarded.is_empty());
 }
+
+/// A prize that stacks is won on top of any other, wherever judging.toml declares it: declared
+/// before the track prizes, Tiny Titan's winner had been passed over for its track's 1st place
+/// ("already won TINY; one prize per entry"), and the place went to the next entry. The prizes
+/// that do not stack still go one per entry, the first declared first.
+#[test]
+fn a_prize_that_stacks_awards_the_same_winners_wherever_it_is_declared() {
+    let mut star = entry("star", 1, "wood");
+    star.tags = vec!["sponsor:nvidia".into()];
+    let field = vec![star, entry("b", 2, "wood"), entry("c", 3, "wood")];
+    let stack = |p: Prize| Prize { stacks: Some(true), ..p };
+    let tiny = stack(Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("tiny", &[5.0]) });
+    let nvidia = stack(Prize { tag: Some("sponsor:nvidia".into()), ..prize("nvidia", &[3.0]) });
+    let wood = track_prize("wood", &[10.0, 6.0]);
+    let demo = Prize { by: PrizeBy::Criterion, criterion: Some("utility".into()), ..prize("demo", &[1.0]) };
+    let declared = [wood, demo, tiny, nvidia];
+    let by_id = |o: &Outcome| {
+        let mut all: Vec<(String, Vec<(usize, String)>)> = o
+            .prizes
+            .iter()
+            .map(|p| (p.id.clone(), p.awards.iter().map(|a| (a.place, a.id.clone())).collect()))
+            .collect();
+        all.sort();
+        all
+    };
+    let first = by_id(&run(&field, &declared, &Rules::default(), &[]));
+    assert!(first.contains(&("wood".into(), vec![(1, "star".into()), (2, "b".into())])), "{first:?}");
+    assert!(first.contains(&("demo".into(), vec![(1, "c".into())])), "one prize per entry: {first:?}");
+    // Every order of the four: the stacking prizes move around the others.
+    for order in [[2, 3, 0, 1], [2, 0, 3, 1], [3, 0, 2, 1], [0, 2, 1, 3]] {
+        let prizes: Vec<Prize> = order.iter().map(|&k| declared[k].clone()).collect();
+        assert_eq!(by_id(&run(&field, &prizes, &Rules::default(), &[])), first, "declared in the order {order:?}");
+    }
+}
