@@ -118,7 +118,7 @@ pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
 }
 
 pub fn markdown(p: &EntryPanel) -> String {
-    let cell = crate::sanitize::markdown;
+    let cell = crate::report::md::text;
     let mut out = format!("# {} ({})\n\n{}\n\n", cell(&p.title), cell(&p.id), places(p, cell));
     if let Some(line) = ineligible(p, cell) {
         out.push_str(&format!("{line}\n\n"));

@@ -6,7 +6,8 @@
 
 use super::html::escape;
 use crate::format::mean;
-use crate::sanitize::{clean_block, markdown};
+use crate::report::md::text as markdown;
+use crate::sanitize::clean_block;
 
 /// How many bars a page's picture of the field has: a fixed number, so that a page's size does
 /// not grow with the field.

@@ -8,6 +8,7 @@ pub mod finals;
 pub(crate) mod fixtures;
 pub mod html;
 pub mod list;
+pub mod md;
 pub mod public;
 pub mod rankings;
 pub mod results;

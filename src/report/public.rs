@@ -164,10 +164,10 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
     out
 }
 
-/// Markdown, ready to post: entrants' words escaped (`sanitize::markdown`), so that no title or
+/// Markdown, ready to post: entrants' words escaped (`report::md::text`), so that no title or
 /// team becomes HTML, a link, an image or a split cell.
 pub fn markdown(n: &Notice) -> String {
-    let cell = crate::sanitize::markdown;
+    let cell = crate::report::md::text;
     let mut out = format!("# {}: prize winners\n", cell(n.event));
     for p in &n.announcement.prizes {
         out.push_str(&format!("\n## {}\n\n", cell(&p.name)));

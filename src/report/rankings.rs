@@ -334,7 +334,7 @@ fn rubric_cell(shown: bool, e: &Ranked, markdown: bool) -> String {
 
 /// The finals round of a ranking as a Markdown section, or nothing without one.
 fn finals_section(r: &Rankings, group: &str) -> String {
-    let lines = finals(r, group, crate::sanitize::markdown, true, None);
+    let lines = finals(r, group, crate::report::md::text, true, None);
     if lines.is_empty() { String::new() } else { format!("\n### Finals\n\n{}\n", lines.join("\n")) }
 }
 
@@ -581,7 +581,7 @@ fn table_section(r: &Rankings, group: &str, ranked: &[Ranked], width: Option<usi
 /// What the Markdown says under one ranking's table: scores alike to two decimals, chances,
 /// the paid places without each judge, the head-to-head majority and the finals.
 fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
-    let cell = crate::sanitize::markdown;
+    let cell = crate::report::md::text;
     let mut out = String::new();
     // Its own paragraph: a renderer joins lines with no blank line between.
     if let Some(line) = closer_than_shown(ranked, cell) {
@@ -610,7 +610,7 @@ fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
 
 /// Markdown tables, one per ranking. Pipes in titles are escaped so they cannot split a cell.
 pub fn markdown(r: &Rankings) -> String {
-    let cell = crate::sanitize::markdown;
+    let cell = crate::report::md::text;
     let mut out = format!("# Rankings\n\n{}", preamble(r, cell));
     out.push_str(&unscored(r, cell).unwrap_or_default());
     out.push_str(&conflicts(r, cell));
@@ -674,7 +674,7 @@ pub fn markdown(r: &Rankings) -> String {
 
 /// One ranking's Markdown table and the sentences under it.
 fn markdown_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
-    let cell = crate::sanitize::markdown;
+    let cell = crate::report::md::text;
     let mut out = String::new();
     let shown = columns(r, group);
     let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();

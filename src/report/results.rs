@@ -418,10 +418,10 @@ pub fn prize_name(o: &Outcome, id: &str) -> String {
 }
 
 /// The jury's Markdown: every place with its support, who was passed over and why, the lists
-/// and the decisions (the announcement is `report::public`). Entrants' text is escaped (`sanitize::markdown`): no HTML, link,
+/// and the decisions (the announcement is `report::public`). Entrants' text is escaped (`report::md::text`): no HTML, link,
 /// image or split cell can come from a title or a team.
 pub fn markdown(sheet: &Sheet) -> String {
-    let cell = crate::sanitize::markdown;
+    let cell = crate::report::md::text;
     let mut out = format!(
         "# {}: prize results\n\nRankings merged with the {} method. {FOR_THE_JURY}\n",
         cell(sheet.event),
@@ -477,7 +477,7 @@ pub fn markdown(sheet: &Sheet) -> String {
             }
         }
     }
-    trail(sheet, &mut out, |h| format!("\n## {h}\n\n"), |l| format!("- {l}\n"), crate::sanitize::markdown);
+    trail(sheet, &mut out, |h| format!("\n## {h}\n\n"), |l| format!("- {l}\n"), crate::report::md::text);
     out
 }
 
