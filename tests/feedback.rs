@@ -309,3 +309,37 @@ fn the_index_marks_an_entry_the_rules_exclude_from_prizes() {
     }
     assert!(!item("sprout-sense").contains("cannot win"), "{}", item("sprout-sense"));
 }
+
+/// A tie the jury decided gives one of the tied entries a prize place below its ranking place:
+/// the page says the jury's decision set it, never "0 entries above it could not win this
+/// prize", which explained nothing and read as a contradiction of "Place 1, shared".
+#[test]
+fn a_place_the_jury_decided_says_so_beside_the_ranking_place() {
+    let s = Sandbox::new();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"backyard\"\norder = [\"bus-stop-oracle\", \"sprout-sense\"]\nreason = \"The panel agreed\"\n",
+    );
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    for id in ["sprout-sense", "bus-stop-oracle"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
+    }
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "out"]).arg(&file).assert().success();
+    let page = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
+    let won = page.lines().find(|l| l.contains("Backyard AI, prize place 2")).unwrap_or_else(|| panic!("{page}"));
+    assert!(
+        won.contains(
+            "placed 1 in its ranking, shared with 1 other entry; the jury's decision on the tie set its place"
+        ),
+        "{won}"
+    );
+    assert!(!page.contains("0 entries above it"), "{page}");
+    assert!(!page.contains("The panel agreed"), "the jury's reason stays with the jury: {page}");
+    let first = std::fs::read_to_string(s.path().join("out/bus-stop-oracle.md")).expect("page");
+    assert!(first.contains("- Won: Backyard AI, prize place 1;"), "its own place, nothing to explain: {first}");
+}

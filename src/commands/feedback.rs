@@ -138,10 +138,10 @@ impl<'r> Figures<'r> {
             // Each place looked up once per prize, not searched for per award: a ranking may hold
             // 100,000 entries.
             let rule = config.prizes.iter().find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score);
-            let places: HashMap<&str, usize> = rule
-                .and_then(|c| rankings.ranking(c.ranking()))
-                .map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect())
-                .unwrap_or_default();
+            let ranking = rule.and_then(|c| rankings.ranking(c.ranking()));
+            let places: HashMap<&str, usize> =
+                ranking.map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect()).unwrap_or_default();
+            let sharing = ranking.map(at_each_place).unwrap_or_default();
             // A prize narrowed by tag or size ranks only the entries it is open to: those above
             // are not passed over, they were never in the running.
             let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
@@ -162,11 +162,27 @@ impl<'r> Figures<'r> {
                         " (placed {own} in its ranking; this prize ranks only the entries it is open to)"
                     ));
                 } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
+                    // What moved it: entries above it that could not win, the jury's decision on
+                    // a tie it was in, or both; said only as far as it is so.
                     let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
-                    line.push_str(&format!(
-                        " (placed {own} in its ranking; {} above it could not win this prize)",
-                        crate::format::count(above, "entry", "entries")
-                    ));
+                    let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
+                    let mut why = vec![format!("placed {own} in its ranking")];
+                    if others > 0 {
+                        why[0].push_str(&format!(
+                            ", shared with {}",
+                            crate::format::count(others, "other entry", "other entries")
+                        ));
+                    }
+                    if above > 0 {
+                        why.push(format!(
+                            "{} above it could not win this prize",
+                            crate::format::count(above, "entry", "entries")
+                        ));
+                    }
+                    if matches!(a.tie, Some(crate::prizes::Tie::Decided { .. })) {
+                        why.push("the jury's decision on the tie set its place".to_owned());
+                    }
+                    line.push_str(&format!(" ({})", why.join("; ")));
                 }
                 // An undecided tie pays no one yet: the page says the entry is in it, as the
                 // results do, rather than say nothing of a prize it may still win.
