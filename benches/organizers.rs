@@ -82,6 +82,7 @@ fn bench(c: &mut Criterion) {
             judges: 1 + i % 3,
             judged_by: Vec::new(),
             conflicted: Vec::new(),
+            lenient: None,
             chance: None,
             track_chance: Some(1.0 / (1 + i / 2) as f64),
         })

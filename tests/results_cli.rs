@@ -1041,3 +1041,63 @@ fn a_prize_tag_no_entry_carries_is_said() {
         .success()
         .stdout(predicate::str::contains("carries").not());
 }
+
+/// Under a method that keeps each judge's leniency, a paid place of any prize whose judges mark
+/// well above their co-judges is checked, as a thin one is: Pill Pal, scored only by two judges
+/// who mark two points above the others, took Tiny Titan by the mean from 5th in its track, and
+/// no output said so (the merge's warning looks at each track's paid places only, and a prize
+/// narrowed by size has no chance to doubt). The calibrated method takes leniency out, and says
+/// nothing.
+#[test]
+fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let fair: [(&str, [u8; 3]); 6] = [
+        ("sprout-sense", [5, 5, 5]),
+        ("meter-reader", [5, 5, 4]),
+        ("stair-scout", [5, 4, 4]),
+        ("fix-it-fern", [5, 4, 3]),
+        ("recipe-rescue", [2, 2, 2]),
+        ("shift-swap", [2, 2, 2]),
+    ];
+    let lenient: [(&str, [u8; 3]); 3] =
+        [("recipe-rescue", [4, 4, 4]), ("shift-swap", [4, 4, 4]), ("pill-pal", [4, 4, 4])];
+    let files = vec![
+        judge_file(&s, "ana", &fair),
+        judge_file(&s, "ben", &fair),
+        judge_file(&s, "eve", &lenient),
+        judge_file(&s, "gus", &lenient),
+    ];
+    let json = |method: &str| -> serde_json::Value {
+        let out = stdout(head(&s).args(["results", "--method", method, "--format", "json"]).args(&files));
+        serde_json::from_str(&out).expect("json")
+    };
+    let mean = json("mean");
+    let tiny = mean["prizes"].as_array().expect("prizes").iter().find(|p| p["id"] == "tiny-titan").expect("tiny titan");
+    let award = &tiny["awards"][0];
+    assert_eq!(award["id"], "pill-pal", "{tiny}");
+    let doubts = award["support"]["doubts"].as_array().unwrap_or_else(|| panic!("no doubts: {award}"));
+    let lenient = doubts.iter().find(|d| d["kind"] == "lenient").unwrap_or_else(|| panic!("{award}"));
+    assert_eq!(
+        (lenient["method"].as_str(), lenient["by"].as_array().map(Vec::len)),
+        (Some("mean"), Some(2)),
+        "{lenient}"
+    );
+    assert!(lenient["mean"].as_f64().is_some_and(|m| m > 0.5), "{lenient}");
+    let table = stdout(head(&s).args(["results", "--method", "mean"]).args(&files));
+    let check = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("CHECK: Pill Pal (place 1) rests on lenient marks"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(
+        check.contains("its judges mark on average")
+            && check.contains("\"eve\" ~+")
+            && check.contains("the mean method keeps as given"),
+        "{check}"
+    );
+    let csv = stdout(head(&s).args(["results", "--method", "mean", "--format", "csv"]).args(&files));
+    assert!(csv.lines().any(|l| l.starts_with("tiny-titan,") && l.contains("rests on lenient marks")), "{csv}");
+    // The calibrated method takes each judge's leniency out: nothing to check on that count.
+    let calibrated = json("calibrated").to_string();
+    assert!(!calibrated.contains("\"lenient\""), "{calibrated}");
+}

@@ -44,6 +44,7 @@ pub fn candidates(
         None => return Err(CandidateError::NoOverall),
     };
     let judged_by = thin_judges(rankings, &overall);
+    let lenient = leaning_on(rankings);
     let in_track: HashMap<&str, &crate::rankings::Ranked> = rankings
         .rankings
         .iter()
@@ -67,6 +68,7 @@ pub fn candidates(
             judges: e.judges,
             judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
             conflicted: conflicted.get(e.id.as_str()).cloned().unwrap_or_default(),
+            lenient: lenient.get(e.id.as_str()).cloned(),
             chance: if has_overall { e.chance } else { None },
             track_chance: track.and_then(|t| t.chance),
             rubric_place: if has_overall { e.rubric_place } else { None },
@@ -110,6 +112,7 @@ fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>,
         judges: 0,
         judged_by: Vec::new(),
         conflicted: Vec::new(),
+        lenient: None,
         chance: None,
         track_chance: None,
         rubric_place: None,
@@ -142,6 +145,46 @@ fn thin_judges<'r>(
                 few: line.is_some_and(crate::rankings::JudgeLine::few),
             };
             out.entry(id).or_default().push(whose);
+        }
+    }
+    out
+}
+
+/// The methods that take each judge's marks as given, leniency and all: those under which the
+/// merge warns of paid places that rest on lenient judges (`rankings::leaning`). The others
+/// take each judge's habits out, or compare a judge's marks only with their own.
+fn keeps_leniency(method: &str) -> bool {
+    matches!(method, "mean" | "median" | "trimmed" | "sum")
+}
+
+/// Each entry whose judges mark, on average, an eighth of the scale or more above their
+/// co-judges (half a point on 1-5), under a method that keeps their leniency: the bound of the
+/// merge's warning, asked of every entry, for a prize narrowed by tag or size, or by a
+/// criterion, pays places the warning (of each ranking's paid places) does not look at. Empty
+/// under the other methods, and for a merge saved without the judges' files.
+fn leaning_on(rankings: &Rankings) -> HashMap<&str, super::Leaning> {
+    let mut out = HashMap::new();
+    let sheets = &rankings.sheets;
+    if !keeps_leniency(&rankings.method) || sheets.judges.is_empty() {
+        return out;
+    }
+    let bound = (rankings.scale_high() - rankings.scale_low) as f64 / 8.0;
+    let mut by_entry: HashMap<usize, Vec<super::Whose>> = HashMap::new();
+    for (marks, leniency) in sheets.judges.iter().zip(&sheets.leniency) {
+        let few = rankings.judges.iter().find(|j| j.judge == marks.judge).is_some_and(crate::rankings::JudgeLine::few);
+        for entry in &marks.entries {
+            by_entry.entry(*entry).or_default().push(super::Whose {
+                judge: marks.judge.clone(),
+                leniency: Some(*leniency),
+                few,
+            });
+        }
+    }
+    for (entry, by) in by_entry {
+        let Some(id) = sheets.ids.get(entry) else { continue };
+        let mean = by.iter().filter_map(|w| w.leniency).sum::<f64>() / by.len() as f64;
+        if mean >= bound {
+            out.insert(id.as_str(), super::Leaning { mean, method: rankings.method.clone(), by });
         }
     }
     out

@@ -25,7 +25,7 @@ pub mod values;
 
 pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
-pub use support::{Doubt, Support, Whose};
+pub use support::{Doubt, Leaning, Support, Whose};
 
 /// Whether an entry's `tags` carry a prize's `tag`: ignoring ASCII case. The one rule a prize's
 /// candidates are narrowed by and [`tags_no_entry_carries`] checks by.
@@ -109,6 +109,9 @@ pub struct Candidate {
     pub judged_by: Vec<Whose>,
     /// The judges whose counted marks on it were given despite a conflict they declared.
     pub conflicted: Vec<String>,
+    /// Where the method keeps each judge's leniency and its judges mark well above their
+    /// co-judges: how far, and who ([`support::Leaning`]).
+    pub lenient: Option<support::Leaning>,
     /// Its chance of a paid place in the overall ranking, and in its track's, where the merge
     /// worked them out.
     pub chance: Option<f64>,

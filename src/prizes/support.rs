@@ -51,6 +51,18 @@ impl Whose {
     }
 }
 
+/// The judges of an entry who mark, on average, an eighth of the scale or more above their
+/// co-judges, under a method that keeps their leniency (`mean`, `median`, `trimmed`, `sum`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Leaning {
+    /// Their mean leniency, in rubric points.
+    pub mean: f64,
+    /// The method that keeps it.
+    pub method: String,
+    /// Each judge of the entry with their leniency.
+    pub by: Vec<Whose>,
+}
+
 /// Why a paid place may not stand.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -68,16 +80,21 @@ pub enum Doubt {
     Unlikely { chance: f64 },
     /// Counts the marks of judges who declared a conflict with it (`merge.conflicts = "flag"`).
     Conflict { judges: Vec<String> },
+    /// Rests on judges who mark well above their co-judges, under a method that keeps it: a
+    /// place the calibrated method might not give.
+    Lenient { mean: f64, method: String, by: Vec<Whose> },
 }
 
 /// The rule: fewer judges than `min_judges` (the rankings' thin), a chance of a paid place
-/// under [`LEAST_CHANCE`], or marks counted from judges who declared a conflict (`conflicted`).
+/// under [`LEAST_CHANCE`], marks counted from judges who declared a conflict (`conflicted`), or
+/// judges who mark well above their co-judges under a method that keeps it (`lenient`).
 pub fn doubts(
     judges: usize,
     by: &[Whose],
     chance: Option<f64>,
     min_judges: usize,
     conflicted: &[String],
+    lenient: Option<&Leaning>,
 ) -> Vec<Doubt> {
     let mut out = Vec::new();
     if crate::rankings::thin(judges, min_judges) {
@@ -88,6 +105,9 @@ pub fn doubts(
     }
     if !conflicted.is_empty() {
         out.push(Doubt::Conflict { judges: conflicted.to_vec() });
+    }
+    if let Some(l) = lenient {
+        out.push(Doubt::Lenient { mean: l.mean, method: l.method.clone(), by: l.by.clone() });
     }
     out
 }
@@ -104,7 +124,7 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         (true, Some(_)) => (c.track_chance, c.track_rubric_place),
         (true, None) => (c.chance, c.rubric_place),
     };
-    let doubts = doubts(c.judges, &c.judged_by, chance, min_judges, &c.conflicted);
+    let doubts = doubts(c.judges, &c.judged_by, chance, min_judges, &c.conflicted, c.lenient.as_ref());
     Some(Support { judges: c.judges, chance, rubric_place, doubts })
 }
 
@@ -147,6 +167,24 @@ impl Doubt {
                     "{title} (place {place}) counts the marks of {who} a conflict with it (merge.conflicts is \"flag\"): look at those marks, and leave them out (merge.conflicts = \"exclude\") or keep them knowingly, before announcing"
                 )
             }
+            Doubt::Lenient { mean, ref method, ref by } => {
+                let each: Vec<String> = by
+                    .iter()
+                    .map(|w| match w.leniency {
+                        Some(l) => format!(
+                            "{} {}",
+                            crate::sanitize::in_quotes(&w.judge),
+                            crate::rankings::leniency_text(l, w.few)
+                        ),
+                        None => crate::sanitize::in_quotes(&w.judge),
+                    })
+                    .collect();
+                let whose = if by.len() == 1 { "its judge marks" } else { "its judges mark" };
+                format!(
+                    "{title} (place {place}) rests on lenient marks: {whose} on average {mean:.2} points above their co-judges ({}), which the {method} method keeps as given: compare with --method calibrated, or have more judges score it, before announcing",
+                    crate::format::first_few(&each, 5, ", ")
+                )
+            }
             Doubt::Unlikely { chance } => format!(
                 "{title} (place {place}) holds a paid place in only {} of the merges redrawn from the judges' marks (PAID, under {}): discuss it, or have another judge score it, before announcing",
                 crate::format::percent(chance),
@@ -180,10 +218,14 @@ mod tests {
             ((1, Some(0.0), 1), vec![unlikely(0.0)]),
         ];
         for ((judges, chance, min), want) in cases {
-            assert_eq!(doubts(judges, &[], chance, min, &[]), want, "{judges} judges, chance {chance:?}, min {min}");
+            assert_eq!(
+                doubts(judges, &[], chance, min, &[], None),
+                want,
+                "{judges} judges, chance {chance:?}, min {min}"
+            );
         }
         let conflicted = ["dora".to_owned()];
-        assert_eq!(doubts(3, &[], None, 2, &conflicted), [Doubt::Conflict { judges: conflicted.to_vec() }]);
+        assert_eq!(doubts(3, &[], None, 2, &conflicted, None), [Doubt::Conflict { judges: conflicted.to_vec() }]);
     }
 
     fn whose(judge: &str, leniency: Option<f64>, few: bool) -> Whose {
@@ -223,6 +265,10 @@ mod tests {
                 "rests on the marks of 2 judges, \"ana\" (leniency ~+0.42), \"x (leniency -0.90), ben\" (merge.min_judges is 3)",
             ),
             (Doubt::FewJudges { judges: 5, min_judges: 6, by: vec![] }, "have another judge score it"),
+            (
+                Doubt::Lenient { mean: 0.9, method: "median".into(), by: vec![whose("eve", Some(0.9), false)] },
+                "Echo Owl (place 1) rests on lenient marks: its judge marks on average 0.90 points above their co-judges (\"eve\" +0.90), which the median method keeps as given",
+            ),
             (
                 Doubt::Unlikely { chance: 0.35 },
                 "in only 35% of the merges redrawn from the judges' marks (PAID, under 50%)",

@@ -33,6 +33,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         judges: 3,
         judged_by: vec![],
         conflicted: vec![],
+        lenient: None,
         chance: None,
         track_chance: None,
         unranked: None,
