@@ -759,12 +759,13 @@ fn shown_value(c: &Candidate, criterion: Option<usize>, prize: &Prize, key: f64)
 /// orders by: ", among the entries tagged sponsor:nvidia", ", among the entries of at most 4B
 /// parameters". Every format said only "by merged score" of a sponsor's or a size prize.
 fn narrowed_to(prize: &crate::config::Prize) -> String {
-    let mut out = String::new();
+    let mut by = Vec::new();
     if let Some(tag) = &prize.tag {
-        out.push_str(&format!(", among the entries tagged {tag}"));
+        by.push(format!("tagged {tag}"));
     }
     if let Some(most) = prize.max_params {
-        out.push_str(&format!(", among the entries of at most {} parameters", crate::model::format_params(most.0)));
+        by.push(format!("of at most {} parameters", crate::model::format_params(most.0)));
     }
-    out
+    // Both in one phrase: "among the entries tagged sponsor:nvidia and of at most 4B parameters".
+    if by.is_empty() { String::new() } else { format!(", among the entries {}", by.join(" and ")) }
 }

@@ -696,3 +696,17 @@ fn a_prize_that_stacks_awards_the_same_winners_wherever_it_is_declared() {
         assert_eq!(by_id(&run(&field, &prizes, &Rules::default(), &[])), first, "declared in the order {order:?}");
     }
 }
+
+/// A prize narrowed both by a tag and by a size says so in one phrase, not "among the entries
+/// tagged sponsor:nvidia, among the entries of at most 4B parameters".
+#[test]
+fn a_prize_narrowed_twice_says_both_in_one_phrase() {
+    let field = vec![entry("a", 1, "wood")];
+    let both = Prize {
+        tag: Some("sponsor:nvidia".into()),
+        max_params: Some(crate::model::Params(4_000_000_000)),
+        ..prize("nvidia", &[5.0])
+    };
+    let o = run(&field, &[both], &Rules::default(), &[]);
+    assert_eq!(o.prizes[0].by, "merged score, among the entries tagged sponsor:nvidia and of at most 4B parameters");
+}
