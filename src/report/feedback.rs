@@ -247,7 +247,8 @@ pub fn markdown_page(p: &Page) -> String {
     if !p.notes.is_empty() {
         out.push_str("\n## From the judges\n\n");
         for (judge, note) in &p.notes {
-            let text = clean_block(note).lines().map(markdown).collect::<Vec<_>>().join("  \n");
+            // Each line as text: a line of "---" or "- item" begins no heading or list.
+            let text = clean_block(note).lines().map(crate::report::md::line).collect::<Vec<_>>().join("  \n");
             out.push_str(&format!("**{judge}:** {text}\n\n"));
         }
     }
@@ -537,6 +538,32 @@ mod tests {
                 "<svg viewBox=\"0 0 220 66\" width=\"220\" height=\"66\" style=\"max-width:100%;height:auto\""
             ),
             "{small}"
+        );
+    }
+
+    /// A team note of several lines reads as written on the page's Markdown: its line "---" had
+    /// made the line above it a heading (with the judge's label), and "- fix" a list outside
+    /// the note.
+    #[test]
+    fn a_note_of_several_lines_stays_one_note_in_markdown() {
+        let page = markdown_page(&Page {
+            event: "E".into(),
+            id: "x".into(),
+            title: "X".into(),
+            team: String::new(),
+            places: vec![],
+            criteria: vec![],
+            prizes: vec![],
+            tied: vec![],
+            ineligible: vec![],
+            notes: vec![("Judge A".into(), "Great work\n---\n- fix the latency\n1986. A good year".into())],
+            scored: true,
+            unranked: None,
+            method: crate::merge::Method::Calibrated,
+        });
+        assert!(
+            page.contains("**Judge A:** Great work  \n\\---  \n\\- fix the latency  \n1986\\. A good year\n"),
+            "{page}"
         );
     }
 }

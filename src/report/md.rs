@@ -20,6 +20,26 @@ pub fn text(raw: &str) -> String {
     literal(&crate::sanitize::markdown(raw))
 }
 
+/// One line of an entrant's or a judge's text that starts a line of Markdown (a team note's
+/// second line, after a hard break): as [`text`], and what would begin a block there escaped.
+/// A note's line `---` or `===` had made the line above it a heading, `- fix the latency` a
+/// list, and `1986. A good year` a list numbered from 1986.
+pub fn line(raw: &str) -> String {
+    let escaped = text(raw);
+    let body = escaped.trim_start();
+    let indent = &escaped[..escaped.len() - body.len()];
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if body.starts_with(['-', '=']) {
+        format!("{indent}\\{body}")
+    } else if digits > 0
+        && matches!(body[digits..].strip_prefix('.'), Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']))
+    {
+        format!("{indent}{}\\{}", &body[..digits], &body[digits..])
+    } else {
+        escaped
+    }
+}
+
 /// `escaped` (Markdown whose markup is already escaped) with GitHub's rules on bare words broken.
 fn literal(escaped: &str) -> String {
     let chars: Vec<char> = escaped.chars().collect();
@@ -93,6 +113,21 @@ mod tests {
             ("<b>Lullaby</b> [a](b)", "\\<b\\>Lullaby\\</b\\> \\[a\\]\\(b\\)"),
         ] {
             assert_eq!(text(title), markdown, "{title}");
+        }
+        // A line that would begin a block: a note's line after a hard break is text, as written.
+        // Checked with cmark-gfm: `\\---` after a hard break is the text "---", not an underline
+        // that makes the line above a heading.
+        for (note_line, markdown) in [
+            ("---", "\\---"),
+            ("===", "\\==="),
+            ("- fix the latency", "\\- fix the latency"),
+            ("  - indented", "\\- indented"),
+            ("1986. A good year", "1986\\. A good year"),
+            ("2) second", "2\\) second"),
+            ("Fine as it is - really", "Fine as it is - really"),
+            ("3.5 of 5", "3.5 of 5"),
+        ] {
+            assert_eq!(super::line(note_line), markdown, "{note_line}");
         }
         // Ordinary words are left as they were: no joiner in a time, a tag or a version.
         for plain in
