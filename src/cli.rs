@@ -246,6 +246,10 @@ pub enum Command {
         files: ScoreFiles,
         #[command(flatten)]
         method: MethodArgs,
+        /// The head judge's decisions on ties, as `results` took them [default: results.decisions
+        /// beside judging.toml]
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
         #[command(flatten)]
         left_out: LeftOut,
         /// The folder to write into

@@ -342,4 +342,16 @@ fn a_place_the_jury_decided_says_so_beside_the_ranking_place() {
     assert!(!page.contains("The panel agreed"), "the jury's reason stays with the jury: {page}");
     let first = std::fs::read_to_string(s.path().join("out/bus-stop-oracle.md")).expect("page");
     assert!(first.contains("- Won: Backyard AI, prize place 1;"), "its own place, nothing to explain: {first}");
+    // Decisions kept elsewhere reach the teams' pages as they reach `results`: `--decisions`.
+    std::fs::rename(s.path().join("decisions.toml"), s.path().join("settled.toml")).expect("move");
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "undecided"]).arg(&file).assert().success();
+    let page = std::fs::read_to_string(s.path().join("undecided/sprout-sense.md")).expect("page");
+    assert!(!page.contains("Backyard AI, prize place 2"), "no decisions file, no decided place: {page}");
+    s.cmd()
+        .args(["--judge", "head", "feedback", "--method", "mean", "--decisions", "settled.toml", "-o", "settled"])
+        .arg(&file)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(s.path().join("settled/sprout-sense.md")).expect("page");
+    assert!(page.contains("Backyard AI, prize place 2"), "{page}");
 }

@@ -21,6 +21,7 @@ pub(super) fn run(
     session: &Session,
     files: &[std::path::PathBuf],
     mut options: crate::rankings::Options,
+    decisions: Option<&Path>,
     dir: &Path,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
@@ -33,7 +34,9 @@ pub(super) fn run(
     let outcome = if config.prizes.is_empty() {
         None
     } else {
-        Some(super::results::award(session, &field, &rankings, None, false)?.0)
+        // The decisions `results` paid from: a team's page must not call undecided a place the
+        // announcement gave.
+        Some(super::results::award(session, &field, &rankings, decisions, false)?.0)
     };
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     let figures = Figures::of(&rankings, outcome.as_ref(), config);

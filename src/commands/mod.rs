@@ -224,11 +224,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
         Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
-        Some(Command::Feedback { files, method, left_out, output }) => {
+        Some(Command::Feedback { files, method, decisions, left_out, output }) => {
             let options = options_of(&loaded.config, method, left_out)?;
             let session = Session::open(&cli, loaded)?;
             let collected = score_files(&session, files)?;
-            feedback::run(&session, &collected, options, output)
+            feedback::run(&session, &collected, options, decisions.as_deref(), output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),

@@ -32,8 +32,9 @@ pub struct Prize {
     /// judging.toml.
     #[serde(default)]
     pub file: Option<String>,
-    /// Whether an entry that won an earlier prize may win this one too; `rules.several_prizes`
-    /// when left out.
+    /// Whether this prize goes beside any other: one that stacks may go to an entry that won
+    /// another, and counts against no other prize wherever it is declared (one that does not
+    /// goes to an entry no earlier such prize took); `rules.several_prizes` when left out.
     #[serde(default)]
     pub stacks: Option<bool>,
 }
