@@ -691,6 +691,48 @@ fn entrants_text_is_plain_text_in_markdown_results() {
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
 }
 
+/// JSON keeps an entrant's title as given, but writes a bidi override, an isolate, a direction
+/// mark, a C1 control or a zero-width space escaped: a terminal showing the JSON cannot be made to
+/// draw "gnp.exe" backwards or hide a word, and a program reading it gets the title unchanged.
+#[test]
+fn json_output_escapes_what_a_reader_cannot_see_and_keeps_the_value() {
+    let s = Sandbox::new();
+    let title = "Evil \u{202e}gnp.exe \u{2066}x\u{2069} \u{200f}\u{61c}\u{9b}2J \u{200b}end";
+    let team = "Team\u{200e} \u{202d}d";
+    let export = s.file(
+        "hostile.csv",
+        &format!(
+            "id,title,team,space_url,video_url,post_url,track,models,total_params,sdk\n\
+             x,{title},{team},https://huggingface.co/spaces/o/x,https://youtu.be/x,https://x.com/p,wood,m,1B,gradio\n\
+             y,Plain,Other,https://huggingface.co/spaces/o/y,https://youtu.be/y,https://x.com/q,wood,m,1B,gradio\n"
+        ),
+    );
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    let file = judge_file(&s, "ana", &[("x", [5, 5, 5]), ("y", [4, 4, 4])]);
+    for args in [
+        &["results", "--format", "json"][..],
+        &["merge", "--format", "json"],
+        &["merge", "--format", "json", "--entry", "x"],
+        &["list", "--format", "json"],
+    ] {
+        let mut cmd = head(&s);
+        cmd.args(args);
+        if args[0] != "list" {
+            cmd.arg(&file);
+        }
+        let text = stdout(&mut cmd);
+        let raw: Vec<char> = text.chars().filter(|&c| c != '\n' && judging::sanitize::hides(c)).collect();
+        assert!(raw.is_empty(), "{args:?} printed {raw:?} raw:\n{text}");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        if args[0] != "list" {
+            // Data: the title (and the results' team) as the export gave them.
+            let all = value.to_string();
+            assert!(all.contains(&serde_json::to_string(title).expect("json")), "{args:?}: {text}");
+            assert!(args[0] != "results" || all.contains(&serde_json::to_string(team).expect("json")), "{text}");
+        }
+    }
+}
+
 #[test]
 fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
     let s = Sandbox::new();

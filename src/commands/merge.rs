@@ -105,7 +105,7 @@ pub(super) fn run(
     };
     let width = super::terminal_width(format == MergeFormat::Table, output);
     let text = match format {
-        MergeFormat::Json => serde_json::to_string_pretty(&crate::rankings::SavedRankings::from(&rankings))? + "\n",
+        MergeFormat::Json => crate::report::json::pretty(&crate::rankings::SavedRankings::from(&rankings))? + "\n",
         MergeFormat::Table => crate::report::rankings::table(&rankings, width),
         MergeFormat::Md => crate::report::rankings::markdown(&rankings),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,

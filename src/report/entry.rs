@@ -214,7 +214,7 @@ pub fn json(p: &EntryPanel) -> serde_json::Result<String> {
     for r in &mut clean.recused {
         r.reason = crate::sanitize::clean_line(&r.reason);
     }
-    Ok(serde_json::to_string_pretty(&clean)? + "\n")
+    Ok(super::json::pretty(&clean)? + "\n")
 }
 
 pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {

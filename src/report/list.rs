@@ -263,7 +263,7 @@ pub fn json(lines: &[Line], config: &Config) -> Result<String, serde_json::Error
             }
         })
         .collect();
-    serde_json::to_string_pretty(&out)
+    super::json::pretty(&out)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod finals;
 #[cfg(test)]
 pub(crate) mod fixtures;
 pub mod html;
+pub mod json;
 pub mod list;
 pub mod md;
 pub mod public;

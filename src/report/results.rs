@@ -108,7 +108,7 @@ pub fn json(sheet: &Sheet) -> Result<String, serde_json::Error> {
         left_out: &'a [String],
     }
     let jury = Jury { outcome: sheet.outcome, robustness: sheet.robustness, left_out: sheet.left_out };
-    Ok(serde_json::to_string_pretty(&jury)? + "\n")
+    Ok(super::json::pretty(&jury)? + "\n")
 }
 
 /// What the jury's results say of themselves, so that nobody posts them by mistake.
