@@ -153,22 +153,57 @@ fn skip_string(chars: &mut Chars) {
 /// `javascript:` link, a remote image or a split table cell; and `$` where two could pair, which
 /// GitHub reads as mathematics ("Garden $Gnome$" set as a formula). One alone ("$2,500") cannot
 /// open one, and stays as written.
+///
+/// Beyond single characters: what would open a block at a line's start (a list, a rule, a
+/// heading's `===` underline: a judge's note is printed a line at a time), a character
+/// reference (`&#x202E;` shows as the bidi override it names), and what GitHub makes a link or a
+/// notification of by itself (a bare `https://` or `www.` address, an e-mail, an `@mention`).
 pub fn markdown(raw: &str) -> String {
     let clean = clean_line(raw);
-    let mut out = String::with_capacity(clean.len());
+    let mut out = String::with_capacity(clean.len() + 8);
     let paired = clean.matches('$').nth(1).is_some();
-    for c in clean.chars() {
-        if (c == '$' && paired)
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~'
-            )
-        {
+    let opens_block = block_marker(&clean);
+    for (at, c) in clean.char_indices() {
+        let rest = &clean[at + c.len_utf8()..];
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~'
+            | '@' => true,
+            '$' => paired,
+            '&' => rest.starts_with(|n: char| n == '#' || n.is_ascii_alphanumeric()),
+            ':' => rest.starts_with("//"),
+            '.' => after_www(&clean[..at]),
+            _ => false,
+        };
+        if escape || opens_block == Some(at) {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Where `line`'s start would open a block: the byte of the mark to escape. A `-` and a space
+/// (a list item), a line of `-` or of `=` (a rule, a heading's underline), digits and a `.`
+/// (an ordered list). A negative number ("-0.37") or a decimal ("3.5") opens none.
+fn block_marker(line: &str) -> Option<usize> {
+    let all = |mark: char| line.chars().all(|c| c == mark || c == ' ');
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after = line.get(digits..)?;
+    if line.starts_with("- ") || all('-') || all('=') {
+        Some(0)
+    } else if (1..=9).contains(&digits) && after.starts_with('.') && (after.len() == 1 || after[1..].starts_with(' ')) {
+        Some(digits)
+    } else {
+        None
+    }
+}
+
+/// Whether `before` ends with a word "www" (any case): a `.` after it makes an address GitHub
+/// links by itself.
+fn after_www(before: &str) -> bool {
+    let Some(start) = before.len().checked_sub(3) else { return false };
+    before.get(start..).is_some_and(|w| w.eq_ignore_ascii_case("www"))
+        && !before[..start].ends_with(|c: char| c.is_alphanumeric())
 }
 
 /// A cell for a CSV file that a spreadsheet will open: a leading `=`, `+`, `-`, `@`, tab or CR
@@ -261,12 +296,32 @@ mod tests {
             &[
                 ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"),
                 ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
-                ("![](https://evil.example/t.png)", "\\!\\[\\]\\(https://evil.example/t.png\\)"),
+                ("![](https://evil.example/t.png)", "\\!\\[\\]\\(https\\://evil.example/t.png\\)"),
                 ("a | b", "a \\| b"),
                 ("**bold** & _it_", "\\*\\*bold\\*\\* & \\_it\\_"),
                 ("Café Compañero", "Café Compañero"),
                 ("Garden $Gnome$ $5", "Garden \\$Gnome\\$ \\$5"),
                 ("$2,500", "$2,500"),
+                // What would start a block at a line's start: a list, a rule, a heading's underline.
+                ("- item", "\\- item"),
+                ("-", "\\-"),
+                ("---", "\\---"),
+                ("- - -", "\\- - -"),
+                ("===", "\\==="),
+                ("1. first", "1\\. first"),
+                ("2026.", "2026\\."),
+                // Not a block: as written.
+                ("-0.37", "-0.37"),
+                ("=1 is one", "=1 is one"),
+                ("3.5 stars", "3.5 stars"),
+                ("Moss & Lichen", "Moss & Lichen"),
+                // A character reference would turn into the character it names (a bidi override).
+                ("evil &#x202E;gnp &lt;b&gt;", "evil \\&\\#x202E;gnp \\&lt;b\\&gt;"),
+                // Bare addresses GitHub makes links of, and mentions that notify someone.
+                ("see https://evil.example/login", "see https\\://evil.example/login"),
+                ("WWW.evil.example or www.x", "WWW\\.evil.example or www\\.x"),
+                ("mail me@evil.example, ping @org", "mail me\\@evil.example, ping \\@org"),
+                ("a www.b and awww.c", "a www\\.b and awww.c"),
             ],
         );
     }
