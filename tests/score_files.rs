@@ -94,6 +94,23 @@ fn stopwatch_readings_are_checked_and_their_median_is_the_time() {
             .and(predicate::str::contains("sprout-sense = -5"))
             .and(predicate::str::contains("0 seconds or more")),
     );
+    // Nor can one run longer than a judging: 1.7e308 seconds printed as 309 digits in the
+    // jury's table, its CSV and its Markdown, a column no page could hold.
+    for (field, seconds, said) in [("readings", 1.7e308, "1.7e308"), ("timings", 40_000_000.0, "40000000")] {
+        let long = common::score_file(&s, "long.json", |b| {
+            let at = "sprout-sense".to_owned();
+            if field == "readings" {
+                b.readings.insert(at, vec![30.0, seconds]);
+            } else {
+                b.timings.insert(at, seconds);
+            }
+        });
+        refused(&s, &long).stderr(
+            predicate::str::contains(format!("{field}: sprout-sense = {said}"))
+                .and(predicate::str::contains("at most 366 days"))
+                .and(predicate::function(|e: &str| e.len() < 400)),
+        );
+    }
     let claimed = common::score_file(&s, "claimed.json", |b| {
         b.readings.insert("sprout-sense".into(), vec![100.0, 200.0, 300.0]);
         b.timings.insert("sprout-sense".into(), 1.0);

@@ -326,14 +326,25 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     comparison_problem(&body).map_or(Ok(body), |problem| Err(invalid(problem)))
 }
 
+/// The longest stopwatch reading: a judging lasts at most a year (as the scores' times do), and
+/// a demo timed for longer can only come from an edited file.
+const LONGEST_READING: f64 = 366.0 * 24.0 * 3600.0;
+
 /// What is wrong with a file's stopwatch times, if anything: a stopwatch counts up from 0, so
-/// a reading (or a median of readings) below 0 can only come from an edited file.
+/// a reading (or a median of readings) below 0, or beyond [`LONGEST_READING`], can only come
+/// from an edited file (1.7e308 seconds printed as 309 digits in the jury's tables).
 fn stopwatch_problem(body: &Checked) -> Option<String> {
     let each = body.readings.iter().flat_map(|(id, all)| all.iter().map(move |s| ("readings", id, s)));
-    let (field, id, seconds) =
-        body.timings.iter().map(|(id, s)| ("timings", id, s)).chain(each).find(|(_, _, s)| s.is_nan() || **s < 0.0)?;
+    let (field, id, seconds) = body
+        .timings
+        .iter()
+        .map(|(id, s)| ("timings", id, s))
+        .chain(each)
+        .find(|(_, _, s)| !(0.0..=LONGEST_READING).contains(*s))?;
+    // A number past any reading's size is said in exponent form, to keep the message a line.
+    let said = if seconds.abs() < 1e15 { seconds.to_string() } else { format!("{seconds:e}") };
     Some(format!(
-        "{field}: {} = {seconds}: a stopwatch reading is 0 seconds or more; ask {} to export again",
+        "{field}: {} = {said}: a stopwatch reading is 0 seconds or more, and at most 366 days; ask {} to export again",
         quoted(id),
         clean_line(&body.judge)
     ))
