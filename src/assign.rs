@@ -61,6 +61,28 @@ impl Assignments {
         Ok(a)
     }
 
+    /// The file's text, as toml writes it, but with every string through
+    /// [`crate::sanitize::toml_string`]: an id from the export is data, and reaches the file
+    /// (and a terminal, with `-o -`) exact, with nothing in it a reader could not see.
+    pub fn to_toml(&self) -> String {
+        use crate::sanitize::{toml_key, toml_string};
+        let list = |ids: &[String]| ids.iter().map(|id| toml_string(id)).collect::<Vec<_>>().join(", ");
+        let mut out = format!(
+            "event = {}\nseed = {}\njudges_per_entry = {}\n",
+            toml_string(&self.event),
+            self.seed,
+            self.judges_per_entry
+        );
+        if !self.calibration.is_empty() {
+            out.push_str(&format!("calibration = [{}]\n", list(&self.calibration)));
+        }
+        out.push_str("\n[judges]\n");
+        for (judge, ids) in &self.judges {
+            out.push_str(&format!("{} = [{}]\n", toml_key(judge), list(ids)));
+        }
+        out
+    }
+
     /// The entries assigned to a judge, the name compared as judges' names always are.
     pub fn of(&self, judge: &str) -> Option<&[String]> {
         self.judges.iter().find(|(name, _)| same_name(name, judge)).map(|(_, ids)| ids.as_slice())
@@ -349,6 +371,43 @@ fn uneven(load: &[usize], judges: &[Judge], allowed: &[Vec<usize>]) -> Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The file `assign` writes reads back as the assignments it was made from, each id exact,
+    /// and holds no character a reader could not see: an export's id with a bidi override or a
+    /// C1 control went into the file (and, with `-o -`, to the terminal) raw.
+    #[test]
+    fn the_written_file_reads_back_exact_with_nothing_hidden_in_it() {
+        let ids = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        for (judge, entries) in [
+            ("mira", ids(&["sprout-sense", "pantry-poet"])),
+            (
+                "Ana Lee",
+                ids(&["gnp\u{202e}.exe", "csi\u{9b}31m", "esc\u{1b}[2J", "zero\u{200b}", "\"quoted\" \\ 'single'"]),
+            ),
+            ("zoë", ids(&["\u{2066}isolate\u{2069}", "mark\u{200e}\u{61c}", "tab\tand\u{7f}"])),
+        ] {
+            let a = Assignments {
+                event: "ev\u{202e}".into(),
+                seed: 7,
+                judges_per_entry: 2,
+                calibration: entries[..1].to_vec(),
+                judges: BTreeMap::from([(judge.to_owned(), entries.clone())]),
+            };
+            let text = a.to_toml();
+            assert!(text.chars().all(|c| c == '\n' || !crate::sanitize::hides(c)), "{text:?}");
+            let back: Assignments = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+            assert_eq!(back, a, "{text}");
+        }
+        // Plain assignments are written as toml writes them (bare keys, one list a line).
+        let plain = Assignments {
+            event: "ev".into(),
+            seed: 1,
+            judges_per_entry: 1,
+            calibration: Vec::new(),
+            judges: BTreeMap::from([("mira".to_owned(), ids(&["a", "b"]))]),
+        };
+        assert_eq!(plain.to_toml(), toml::to_string(&plain).expect("toml"));
+    }
 
     fn judge(name: &str, conflicts: &[&str], tracks: &[&str]) -> Judge {
         Judge {

@@ -217,6 +217,31 @@ pub fn csv_cell(raw: &str) -> String {
     if formula || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean }
 }
 
+/// A TOML basic string holding `raw` exactly, for a file judging writes beside judging.toml:
+/// quotes and backslashes escaped as TOML needs, and every character a reader could not see
+/// ([`hides`]: a control, a bidi override, a zero-width space) as its `\uXXXX` escape, so that
+/// the file shown in a terminal or an editor is what it says.
+pub fn toml_string(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 2);
+    out.push('"');
+    for c in raw.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if hides(c) => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TOML key: bare where TOML allows it (letters, digits, `-`, `_`), else [`toml_string`].
+pub fn toml_key(raw: &str) -> String {
+    let bare = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if bare { raw.to_owned() } else { toml_string(raw) }
+}
+
 /// "-" then digits, with at most one "." between digits: nothing a spreadsheet reads as more.
 fn negative_number(text: &str) -> bool {
     let Some(digits) = text.strip_prefix('-') else { return false };

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::Session;
 use crate::disk::Output;
@@ -110,7 +110,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     say(linked(&plan.groups, k));
     let Some(destination) = destination else { return Ok(ExitCode::SUCCESS) };
-    let body = toml::to_string(&plan.assignments).context("cannot write the assignments as TOML")?;
+    let body = plan.assignments.to_toml();
     let text = format!(
         "# Written by `judging assign`: {} per entry, seed {seed}. Share it with judging.toml;\n\
          # each judge's app then shows their entries as \"assigned to me\".\n{body}",
