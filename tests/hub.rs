@@ -448,3 +448,52 @@ fn a_spaces_loose_readme_metadata_is_read_as_far_as_it_goes_and_said() {
     );
     org(&s, &router).args(["check", "--from", "hub:bsh", "--strict"]).assert().failure();
 }
+
+/// A listing that names Spaces the Hub could not have (another owner's, a path that climbs, a
+/// bidi override or an escape sequence in a name, an empty name) gives no entry of them: one
+/// was an entry "x" whose Space link was https://huggingface.co/x, another "ab" that was
+/// "a\u{202e}b". Each is named, its controls shown, and the org's real Spaces come as ever.
+#[test]
+fn spaces_the_hub_could_not_name_give_no_entries() {
+    let s = Sandbox::new();
+    let odd = ["other/../../x", "bsh/..", "bsh/a\u{202e}b", "bsh/x\u{1b}[2J", "bsh/", "someone/else"];
+    let listing =
+        std::iter::once(space("bsh/pill-pal", &["track:backyard"], "gradio", "RUNNING", Some("cpu-basic"), &[]))
+            .chain(odd.iter().map(|id| space(id, &["track:wood"], "gradio", "RUNNING", Some("cpu-basic"), &[])))
+            .collect::<Vec<_>>()
+            .join(",");
+    let router = start(vec![("/api/spaces?author=bsh&limit".into(), vec![Reply::json(&format!("[{listing}]"))])]);
+    let out = org(&s, &router).args(["pull", "--from", "hub:bsh"]).output().expect("runs");
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{said}");
+    let ids: Vec<String> = s
+        .list_json("org")
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["id"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(ids, ["pill-pal"], "{said}");
+    for shown in [r#""other/../../x""#, r#""bsh/a\u{202e}b""#, r#""bsh/x\u{1b}[2J""#, r#""someone/else""#] {
+        assert!(said.contains(shown), "{shown} named: {said}");
+    }
+    assert!(!said.chars().any(|c| c != '\n' && judging::sanitize::hides(c)), "{said:?}");
+}
+
+/// An org name the Hub could not have goes into no request: "bsh&author=x" asked the Hub for
+/// another author's Spaces, "bsh#x" for every Space on the Hub, page after page.
+#[test]
+fn an_org_name_the_hub_could_not_have_is_refused_before_any_request() {
+    let s = Sandbox::new();
+    let router = start(vec![]);
+    for (source, shown) in
+        [("hub:bsh&author=x", r#""bsh&author=x""#), ("hub:bsh#x", r#""bsh#x""#), ("hub:a/b", r#""a/b""#)]
+    {
+        org(&s, &router)
+            .args(["pull", "--from", source])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(format!("{shown} is not a Hub org id")));
+    }
+    assert!(router.requests.lock().expect("lock").is_empty(), "no request was made");
+}

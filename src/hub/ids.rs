@@ -73,6 +73,13 @@ pub fn problem(kind: Kind, id: &str) -> Option<&'static str> {
     }
 }
 
+/// Why `org` is not an org (or user) name the Hub allows, or `None` when it is: it goes into
+/// the listing's query, where "bsh&author=x" would ask for another author's Spaces and ""
+/// for every Space on the Hub.
+pub fn org_problem(org: &str) -> Option<&'static str> {
+    if org.contains('/') { Some("an org's name has no '/'") } else { part_problem(org) }
+}
+
 fn part_problem(part: &str) -> Option<&'static str> {
     if part.is_empty() {
         Some("a part is empty: OWNER/NAME")
@@ -124,6 +131,16 @@ mod tests {
             RepoId::new(Kind::Space, "bsh/pill-pal").map(|s| s.api_path("")).ok().as_deref(),
             Some("/api/spaces/bsh/pill-pal")
         );
+    }
+
+    #[test]
+    fn only_org_names_the_hub_allows_pass() {
+        for ok in ["build-small-hackathon", "bsh", "Org_1.x"] {
+            assert_eq!(org_problem(ok), None, "{ok}");
+        }
+        for bad in ["", "bsh&author=x", "a/b", "bsh#x", "b sh", "..", "-x", "b\u{202e}sh", "bsh?limit=1"] {
+            assert!(org_problem(bad).is_some(), "{bad:?} passed");
+        }
     }
 
     #[test]

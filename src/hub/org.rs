@@ -29,6 +29,9 @@ pub struct Listing {
 
 /// Every Space of `org` that carries a tag naming one of judging.toml's tracks.
 pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCache>) -> Result<Listing, HubError> {
+    if let Some(why) = super::ids::org_problem(org) {
+        return Err(HubError::RepoId { id: crate::sanitize::in_quotes(org), kind: "org", why });
+    }
     let expand = ["cardData", "tags", "runtime", "sdk", "models", "likes", "sha", "author"]
         .map(|e| format!("&expand={e}"))
         .concat();
@@ -39,11 +42,21 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
         all.extend(page);
         next = after;
     }
+    // A Space the Hub could not have listed for the org (another owner's, a name that climbs a
+    // path or holds a control) is no entry: its id would have been cut to its last part and
+    // its link resolved elsewhere ("other/../../x" was entry "x" at https://huggingface.co/x).
+    let mut oddities: Vec<String> = Vec::new();
+    all.retain(|s| {
+        let why = not_of(org, &s.id);
+        if let Some(why) = why {
+            oddities.push(format!("{}: not a Space of {org} ({why}): left out", crate::sanitize::in_quotes(&s.id)));
+        }
+        why.is_none()
+    });
     let total = all.len();
     let has_track = |s: &Space| s.all_tags().iter().any(|t| config.track_for(t).is_some());
     let loose_tags = |s: &Space| s.tags.odd.is_some() || s.card.as_ref().is_some_and(|c| c.tags.odd.is_some());
-    let oddities: Vec<String> =
-        all.iter().filter(|s| has_track(s) || loose_tags(s)).flat_map(Space::oddities).collect();
+    oddities.extend(all.iter().filter(|s| has_track(s) || loose_tags(s)).flat_map(Space::oddities));
     let spaces: Vec<Space> = all.into_iter().filter(|s| has_track(s)).collect();
     let without_track = total - spaces.len();
     // READMEs change with the Space's commit: one fetched for this commit is still right. The
@@ -88,6 +101,15 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
     }
     let json = serde_json::to_vec(&rows).map_err(|e| HubError::Json { url: org.into(), reason: e.to_string() })?;
     Ok(Listing { json, spaces, answers, without_track, unread, oddities })
+}
+
+/// Why `id` is not a Space the Hub could list for `org`, or `None` when it is one: an id the Hub
+/// allows ([`super::ids::problem`]), owned by the org.
+fn not_of(org: &str, id: &str) -> Option<&'static str> {
+    super::ids::problem(Kind::Space, id).or_else(|| {
+        let owner = id.split('/').next().unwrap_or_default();
+        (!owner.eq_ignore_ascii_case(org)).then_some("another owner's")
+    })
 }
 
 /// One entry as a row of a JSON export, in the default column names.
