@@ -233,13 +233,17 @@ pub struct Tier {
 }
 
 impl Tier {
-    /// Dollars per hour, from the per-minute (or per-hour) price.
+    /// Dollars per hour, from the per-minute (or per-hour) price; `None` for what no price is
+    /// (below 0, not finite) or a unit that is neither, which the Hub's answer was not meant to
+    /// hold: the jury would have read -300.00 $/hour.
     pub fn per_hour(&self) -> Option<f64> {
         let cost = self.unit_cost_usd?;
-        match self.unit_label.as_deref().unwrap_or("minute") {
-            "hour" => Some(cost),
-            _ => Some(cost * 60.0),
-        }
+        let per_hour = match self.unit_label.as_deref().unwrap_or("minute") {
+            "hour" => cost,
+            "minute" => cost * 60.0,
+            _ => return None,
+        };
+        (per_hour.is_finite() && per_hour >= 0.0).then_some(per_hour)
     }
 }
 
@@ -265,6 +269,35 @@ pub const FALLBACK_PRICES: [(&str, f64); 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tier's price is one the Hub could charge: 0 or more dollars, finite, by the minute or
+    /// the hour. Anything else (a hostile answer's -5 a minute was printed as -300.00 $/hour)
+    /// is no price.
+    #[test]
+    fn a_price_is_a_price_or_none() {
+        let tier = |cost: f64, label: Option<&str>| Tier {
+            name: "t4-small".into(),
+            unit_cost_usd: Some(cost),
+            unit_label: label.map(str::to_owned),
+        };
+        for (cost, label, per_hour) in [
+            (0.01, Some("minute"), Some(0.6)),
+            (0.01, None, Some(0.6)),
+            (0.5, Some("hour"), Some(0.5)),
+            (0.0, Some("minute"), Some(0.0)),
+            (-5.0, Some("minute"), None),
+            (1e308, Some("minute"), None),
+            (f64::NAN, Some("hour"), None),
+            (0.01, Some("second"), None),
+            (0.01, Some("hour\u{1b}[2J"), None),
+        ] {
+            let got = tier(cost, label).per_hour();
+            assert!(
+                got.zip(per_hour).map_or(got.is_none() && per_hour.is_none(), |(g, w)| (g - w).abs() < 1e-9),
+                "{cost} a {label:?}: {got:?}"
+            );
+        }
+    }
 
     fn fixture(name: &str) -> serde_json::Value {
         let path = format!("{}/tests/fixtures/hub/{name}", env!("CARGO_MANIFEST_DIR"));
