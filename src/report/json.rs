@@ -1,5 +1,5 @@
-//! JSON as every command prints it: pretty, and with nothing in a string that a terminal would
-//! act on or a reader could not see.
+//! JSON as every command prints it (pretty) and a score file holds (compact), with nothing in a
+//! string that a terminal would act on or a reader could not see.
 //!
 //! JSON is data, so an entrant's title is kept as given; but serde escapes only C0 controls, and
 //! a title's bidi override (U+202E), C1 control or zero-width space went out raw, to reorder or
@@ -7,13 +7,22 @@
 //! is written as its `\uXXXX` escape instead: the JSON parses to the very same value.
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
 /// `value` as pretty JSON, each character a reader could not see escaped, with no final newline.
 pub fn pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    written(value, PrettyFormatter::new())
+}
+
+/// `value` as compact JSON (a score file's body), each character a reader could not see escaped.
+pub fn compact<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    written(value, CompactFormatter)
+}
+
+fn written<T: Serialize + ?Sized, F: Formatter>(value: &T, layout: F) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(4096);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Escaping(PrettyFormatter::new()));
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Escaping(layout));
     value.serialize(&mut serializer)?;
     // The serializer writes only whole UTF-8 strings and ASCII escapes.
     String::from_utf8(out).map_err(|e| serde_json::Error::io(io::Error::new(io::ErrorKind::InvalidData, e)))
@@ -90,10 +99,11 @@ mod tests {
         }
     }
 
-    /// The layout is serde's pretty one: the escaping changes strings' text only.
+    /// The layouts are serde's: the escaping changes strings' text only.
     #[test]
     fn laid_out_as_serde_lays_out() {
         let value = json!({ "a": [1, { "b": null }], "c": [], "d": {}, "e": "x" });
         assert_eq!(super::pretty(&value).expect("json"), serde_json::to_string_pretty(&value).expect("json"));
+        assert_eq!(super::compact(&value).expect("json"), serde_json::to_string(&value).expect("json"));
     }
 }

@@ -199,7 +199,9 @@ pub fn write(body: &Body, signer: Option<Signer>) -> Result<String, serde_json::
             })
             .collect(),
     };
-    let body = serde_json::to_string(&written)?;
+    // Shown too (`export -o -`, the judges' repo): an export's id with a bidi override in it is
+    // written escaped, the same text to every reader of the JSON.
+    let body = crate::report::json::compact(&written)?;
     let digest = hex(&Sha256::digest(body.as_bytes()));
     let signature = match signer {
         Some(Signer::Key(key)) => format!("{SIGNATURE_ED}{}", key.sign(body.as_bytes())),
@@ -732,6 +734,23 @@ mod tests {
         let given = |b: &Checked| b.scores.iter().map(|row| b.given(row.2)).collect::<Vec<_>>();
         assert_eq!(given(&fast), [Some(1_781_000_000.0), Some(1_781_000_090.0)]);
         assert_eq!(given(&slow), given(&fast));
+    }
+
+    /// A score file is shown too (`export -o -`, a repo's page): an entry id from the export
+    /// with a bidi override or a C1 control, or a note with an isolate, went into it raw. Each
+    /// is written escaped, and the file reads back, its digest whole, with the text as given.
+    #[test]
+    fn a_written_file_holds_nothing_a_reader_cannot_see_and_reads_back() {
+        let config = Config::builtin();
+        let id = "sprout\u{202e}\u{9b}sense".to_owned();
+        let mut hostile = body(vec![(id.clone(), vec![Some(4), Some(3), Some(5)], vec![Some(1_781_000_000_000); 3])]);
+        hostile.texts[crate::model::TextPart::Note].insert(id.clone(), "fine \u{2066}x\u{2069} \u{200b}".into());
+        let text = write(&hostile, None).expect("json");
+        assert!(text.chars().all(|c| c == '\n' || !crate::sanitize::hides(c)), "{text:?}");
+        assert!(split(&text).is_some(), "the fast path still reads it: {text}");
+        let read_back = read(text.as_bytes(), "hostile.json", &config).expect("reads");
+        assert_eq!(read_back.scores.iter().map(|r| r.0.to_string()).collect::<Vec<_>>(), [id.as_str()]);
+        assert_eq!(read_back.texts[crate::model::TextPart::Note][id.as_str()], "fine \u{2066}x\u{2069} \u{200b}");
     }
 
     #[test]
