@@ -132,6 +132,12 @@ pub fn number(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// A number a file gave, quoted in a message that refuses it: as written where it is of a size
+/// a person writes (`-5`, `40000000`), in exponent form past that (`1e308`, not 309 digits).
+pub fn refused_number(value: f64) -> String {
+    if value.abs() < 1e15 { value.to_string() } else { format!("{value:e}") }
+}
+
 /// A figure with its sign, to `places` decimals: "+0.25", "-1.50". What rounds to zero reads
 /// "+0.00", never "-0.00": a judge a hair below the others is not shown as harsh.
 pub fn signed(value: f64, places: usize) -> String {

@@ -5,6 +5,10 @@ use serde::Deserialize;
 use super::Config;
 use crate::model::{Criterion, Params};
 
+/// The most one place may pay, in the event's currency: a trillion, more than any prize in any
+/// currency, yet thousands of places together still counted exactly in cents.
+pub const LARGEST_AMOUNT: f64 = 1e12;
+
 /// One prize: who may win it, what orders the candidates, and what each place pays.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -137,8 +141,13 @@ impl Config {
             if p.amounts.is_empty() {
                 out.push(format!("{at}.amounts is empty: give one amount per place, such as [500] or [2000, 1000]"));
             }
-            if p.amounts.iter().any(|a| !a.is_finite() || *a < 0.0) {
-                out.push(format!("{at}.amounts: every amount is a number of 0 or more"));
+            // Far more than any prize, and summed over every place still exact in cents: 1e308
+            // was printed as a saturated $92,233,720,368,547,758.07, or as 309 digits.
+            if let Some(a) = p.amounts.iter().find(|a| !(0.0..=LARGEST_AMOUNT).contains(*a)) {
+                out.push(format!(
+                    "{at}.amounts: {} is not an amount: every amount is a number from 0 to {LARGEST_AMOUNT}, such as 500",
+                    crate::format::refused_number(*a)
+                ));
             }
             if let Some(t) = p.track.as_deref().filter(|t| self.tracks.iter().all(|k| k.id != *t)) {
                 out.push(format!(
@@ -180,6 +189,27 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::{Config, Prize, PrizeBy};
+
+    /// An amount is one a prize could pay: a shared judging.toml's 1e308 was paid as a saturated
+    /// $92,233,720,368,547,758.07 in the table and as 309 digits in the finance team's CSV.
+    #[test]
+    fn an_amount_no_prize_pays_is_refused() {
+        for (amounts, said) in [("[500, 1e308]", Some("1e308")), ("[-5]", Some("-5")), ("[0, 1e12]", None)] {
+            let text = format!("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = {amounts}\n");
+            let problems = match super::super::parse(&text) {
+                Ok(_) => String::new(),
+                Err(e) => e.to_string(),
+            };
+            match said {
+                Some(said) => assert!(
+                    problems.contains(&format!("prizes[0] (\"x\").amounts: {said} is not an amount"))
+                        && problems.contains("from 0 to 1000000000000"),
+                    "{amounts}: {problems}"
+                ),
+                None => assert!(problems.is_empty(), "{amounts}: {problems}"),
+            }
+        }
+    }
 
     #[test]
     fn a_prizes_column_is_named_for_what_it_ranks_by() {

@@ -343,8 +343,7 @@ fn stopwatch_problem(body: &Checked) -> Option<String> {
         .map(|(id, s)| ("timings", id, s))
         .chain(each)
         .find(|(_, _, s)| !(0.0..=LONGEST_READING).contains(*s))?;
-    // A number past any reading's size is said in exponent form, to keep the message a line.
-    let said = if seconds.abs() < 1e15 { seconds.to_string() } else { format!("{seconds:e}") };
+    let said = crate::format::refused_number(*seconds);
     Some(format!(
         "{field}: {} = {said}: a stopwatch reading is 0 seconds or more, and at most 366 days; ask {} to export again",
         quoted(id),
