@@ -133,8 +133,14 @@ impl Config {
             let such_as = ExportConfig::default().max_mb;
             out.push(format!("export.max_mb = 0: use a number of MiB from 1 up, such as {such_as}"));
         }
-        if e.timeout_secs == 0 {
-            out.push("export.timeout_secs = 0: use a number of seconds from 1 up".into());
+        // A day at most: the network code adds its retries' waits to it, and a shared file's
+        // 2^63 - 1 overflowed the pull's deadline (a panic).
+        if !(1..=LONGEST_TIMEOUT).contains(&e.timeout_secs) {
+            out.push(format!(
+                "export.timeout_secs = {}: use a number of seconds from 1 to {LONGEST_TIMEOUT}, such as {}",
+                e.timeout_secs,
+                ExportConfig::default().timeout_secs
+            ));
         }
     }
 
@@ -255,9 +261,29 @@ pub(super) fn unique<'a>(
     }
 }
 
+/// The longest wait for an answer judging.toml may ask for: a day.
+const LONGEST_TIMEOUT: u64 = 86_400;
+
 /// An id safe in file names and commands.
 pub fn is_slug(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
         && s.len() <= 64
         && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    /// A wait the network code can count: a shared judging.toml's timeout_secs of 2^63 - 1
+    /// overflowed the pull's deadline, an internal error (a panic) instead of a message.
+    #[test]
+    fn a_timeout_is_one_a_clock_can_count() {
+        for (secs, refused) in [(0, true), (30, false), (86_400, false), (86_401, true), (i64::MAX as u64, true)] {
+            let text = format!("[export]\ntimeout_secs = {secs}\n");
+            let problems = super::super::parse(&text).err().map(|e| e.to_string()).unwrap_or_default();
+            assert_eq!(problems.contains(&format!("export.timeout_secs = {secs}:")), refused, "{secs}: {problems}");
+            if refused {
+                assert!(problems.contains("from 1 to 86400"), "{problems}");
+            }
+        }
+    }
 }
