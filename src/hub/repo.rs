@@ -166,7 +166,7 @@ impl<'h> Repo<'h> {
         let parts = repo_path(path)?;
         let id = RepoId::new(Kind::Dataset, &self.id)?;
         let mut url = self.hub.url(&format!("/datasets/{}/resolve/{}", id.as_str(), encoded(revision)))?;
-        let base = url.to_string();
+        let base = crate::sanitize::in_quotes(&crate::net::redacted(&url));
         url.path_segments_mut().map_err(|()| HubError::Endpoint(base))?.extend(parts);
         Ok(self.hub.get(&url)?.0)
     }
