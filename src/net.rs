@@ -26,6 +26,21 @@ pub fn redacted(url: &Url) -> String {
     shown.to_string()
 }
 
+/// An address that did not parse, as a message quotes it: as [`redacted`] would, without
+/// whatever sits before an `@` in its authority (a user name and password) and without its query
+/// and fragment, though `Url` could not read it; its controls shown.
+pub fn unparsed(raw: &str) -> String {
+    let raw = raw.split(['?', '#']).next().unwrap_or_default();
+    let (scheme, rest) = raw.split_once("://").map_or(("", raw), |(s, r)| (s, r));
+    let authority = rest.find('/').unwrap_or(rest.len());
+    let shown = match rest[..authority].rfind('@') {
+        Some(at) if scheme.is_empty() => format!("…{}", &rest[at..]),
+        Some(at) => format!("{scheme}://…{}", &rest[at..]),
+        None => raw.to_owned(),
+    };
+    crate::sanitize::in_quotes(&shown)
+}
+
 /// A network error in words, with the causes reqwest wraps.
 pub fn reason(error: &reqwest::Error) -> String {
     let mut text = if error.is_timeout() {

@@ -18,7 +18,7 @@ const MAX_BYTES: u64 = crate::limits::HUB_ANSWER_BYTES;
 
 #[derive(Debug, thiserror::Error)]
 pub enum HubError {
-    /// The address as [`unparsed`] shows it.
+    /// The address as [`crate::net::unparsed`] shows it.
     #[error("HF_ENDPOINT = {0} is not an http(s) URL")]
     Endpoint(String),
     #[error("cannot reach the Hub at {url}: {reason}. What was fetched before is kept; `--offline` uses it")]
@@ -76,7 +76,7 @@ impl Hub {
         let base = Url::parse(endpoint.trim_end_matches('/'))
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .ok_or_else(|| HubError::Endpoint(unparsed(endpoint)))?;
+            .ok_or_else(|| HubError::Endpoint(crate::net::unparsed(endpoint)))?;
         let client = crate::net::client(timeout, CONCURRENCY)
             .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
         Ok(Hub {
@@ -96,7 +96,7 @@ impl Hub {
     /// `path` (with its query) on the Hub.
     pub fn url(&self, path: &str) -> Result<Url, HubError> {
         let joined = format!("{}{path}", self.base.as_str().trim_end_matches('/'));
-        Url::parse(&joined).map_err(|_| HubError::Endpoint(unparsed(&joined)))
+        Url::parse(&joined).map_err(|_| HubError::Endpoint(crate::net::unparsed(&joined)))
     }
 
     /// The body of a successful answer, and the next page's URL if the answer has one.
@@ -175,20 +175,6 @@ impl Hub {
     }
 }
 
-/// An address that did not parse, as a message quotes it: without whatever sits before an `@`
-/// in its authority (a user name and password: `net::redacted` cannot take them out of what
-/// `Url` does not read), its controls shown.
-fn unparsed(raw: &str) -> String {
-    let (scheme, rest) = raw.split_once("://").map_or(("", raw), |(s, r)| (s, r));
-    let authority = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let shown = match rest[..authority].rfind('@') {
-        Some(at) if scheme.is_empty() => format!("…{}", &rest[at..]),
-        Some(at) => format!("{scheme}://…{}", &rest[at..]),
-        None => raw.to_owned(),
-    };
-    crate::sanitize::in_quotes(&shown)
-}
-
 /// Runs `work` on every item with at most `limit` at once, keeping the items' order.
 pub fn each_bounded<T: Sync, R: Send>(
     items: &[T],
@@ -232,14 +218,15 @@ pub(crate) fn hint(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
-    /// An HF_ENDPOINT that is no http(s) URL is quoted without the password it may carry, and
-    /// with its controls shown.
+    /// An HF_ENDPOINT that is no http(s) URL is quoted without the password or query it may
+    /// carry, and with its controls shown.
     #[test]
     fn a_refused_endpoint_is_said_without_its_credentials() {
         for (endpoint, shown) in [
             ("http://u:hf_SECRET@127.0.0.1:99999", r#""http://…@127.0.0.1:99999""#),
             ("ftp://u:pw@host/x@y", r#""ftp://…@host/x@y""#),
             ("not a url", r#""not a url""#),
+            ("http://h:99999/x?token=hf_SECRET#f", r#""http://h:99999/x""#),
             ("u:pw@x\u{1b}[2J", r#""…@x\u{1b}[2J""#),
         ] {
             let said =
