@@ -42,6 +42,11 @@ pub enum AssignmentsError {
         crate::paths::USABLE_JUDGE
     )]
     BadJudge { name: String },
+    /// Two keys that name one judge, as names always compare: only one list could be theirs.
+    #[error(
+        "judges.{first} and judges.{second} name one judge (names compare without case or extra spaces): give each judge once, or run `judging assign --force` to write the file again"
+    )]
+    TwiceOneJudge { first: String, second: String },
 }
 
 impl Assignments {
@@ -57,6 +62,14 @@ impl Assignments {
         }
         if let Some(name) = a.judges.keys().find(|name| !crate::paths::usable_judge(name)) {
             return Err(AssignmentsError::BadJudge { name: crate::sanitize::in_quotes(name) });
+        }
+        // The app reads the first key that names its judge: a second one's list went unread.
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for name in a.judges.keys() {
+            if let Some(first) = seen.insert(crate::model::name_key(name), name) {
+                let quote = crate::sanitize::in_quotes;
+                return Err(AssignmentsError::TwiceOneJudge { first: quote(first), second: quote(name) });
+            }
         }
         Ok(a)
     }
@@ -508,6 +521,22 @@ mod tests {
                 (read, want) => panic!("{key}: {read:?}, wanted {want:?}"),
             }
         }
+    }
+
+    /// Two keys for one judge ("mira" and "Mira", "zoë" and " Zoë") are refused, naming both:
+    /// the app read the first one's list and dropped the other's without a word.
+    #[test]
+    fn one_judge_under_two_keys_is_refused() {
+        for keys in [["mira", "Mira"], ["\"zoë\"", "\"Zoe\\u0308\""], ["\"ana lee\"", "\"Ana  Lee\""]] {
+            let text = format!(
+                "event = \"ev\"\nseed = 1\njudges_per_entry = 1\n[judges]\n{} = [\"a\"]\n{} = [\"b\"]\n",
+                keys[0], keys[1]
+            );
+            let e = Assignments::parse(&text, "ev").expect_err("one judge twice").to_string();
+            assert!(e.contains("one judge") && e.contains("once"), "{keys:?}: {e}");
+        }
+        let two = "event = \"ev\"\nseed = 1\njudges_per_entry = 1\n[judges]\nmira = [\"a\"]\nmiro = [\"b\"]\n";
+        assert!(Assignments::parse(two, "ev").is_ok());
     }
 
     #[test]
