@@ -33,7 +33,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::format::hex;
-use crate::sanitize::{clean_line, in_quotes, quoted};
+use crate::sanitize::{in_quotes, quoted};
 
 pub use body::{Body, Checked, ScoreRow};
 pub use read::read_all;
@@ -259,8 +259,8 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     if let Some(what) = unsigned(config, &body.judge, raw.as_bytes(), signature) {
         return Err(match what {
             Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: in_quotes(&body.judge) },
-            Unsigned::Keyless => ScoreFileError::Keyless { file, judge: clean_line(&body.judge) },
-            Unsigned::Not(what) => ScoreFileError::Signature { file, judge: clean_line(&body.judge), what },
+            Unsigned::Keyless => ScoreFileError::Keyless { file, judge: quoted(&body.judge) },
+            Unsigned::Not(what) => ScoreFileError::Signature { file, judge: quoted(&body.judge), what },
         });
     }
     let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
@@ -298,7 +298,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             return Err(invalid(format!(
                 "{}: two rows for one submission; a score file has one row each: ask {} to export again",
                 quoted(submission),
-                clean_line(&body.judge)
+                quoted(&body.judge)
             )));
         }
         if values.len() != config.criteria.len() {
@@ -317,7 +317,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
                     c.id,
                     c.scale.low,
                     c.scale.high,
-                    clean_line(&body.judge)
+                    quoted(&body.judge)
                 )));
             }
         }
@@ -347,7 +347,7 @@ fn stopwatch_problem(body: &Checked) -> Option<String> {
     Some(format!(
         "{field}: {} = {said}: a stopwatch reading is 0 seconds or more, and at most 366 days; ask {} to export again",
         quoted(id),
-        clean_line(&body.judge)
+        quoted(&body.judge)
     ))
 }
 
@@ -359,7 +359,7 @@ fn revision_problem(body: &Checked) -> Option<String> {
         "revisions: {} = {}: a revision is the Space's commit, 7 to 64 hexadecimal digits; ask {} to export again",
         quoted(id),
         in_quotes(revision),
-        clean_line(&body.judge)
+        quoted(&body.judge)
     ))
 }
 
@@ -367,7 +367,7 @@ fn revision_problem(body: &Checked) -> Option<String> {
 /// not one of the three, or one pair answered twice (in either order).
 fn comparison_problem(body: &Checked) -> Option<String> {
     // The app writes neither of the first two: an edited file, whose cure is the judge's own.
-    let again = format!("ask {} to export again", clean_line(&body.judge));
+    let again = format!("ask {} to export again", quoted(&body.judge));
     let mut seen = std::collections::HashSet::with_capacity(body.comparisons.len());
     for (k, row) in body.comparisons.iter().enumerate() {
         let [a, b] = &row.pair;
@@ -750,6 +750,24 @@ mod tests {
         let read_back = read(text.as_bytes(), "hostile.json", &config).expect("reads");
         assert_eq!(read_back.scores.iter().map(|r| r.0.to_string()).collect::<Vec<_>>(), [id.as_str()]);
         assert_eq!(read_back.texts[crate::model::TextPart::Note][id.as_str()], "fine \u{2066}x\u{2069} \u{200b}");
+    }
+
+    /// A refusal names the file's judge as written, what hides in the name shown: "ask
+    /// mira\u{200b} to export again" read as "ask mira", a listed judge who wrote no such file.
+    #[test]
+    fn a_refusal_names_the_judge_with_what_hides_in_the_name() {
+        let config = Config::builtin();
+        let mut out_of_scale = body(vec![("sprout-sense".into(), vec![Some(9), Some(3), Some(5)], vec![Some(0); 3])]);
+        out_of_scale.judge = "mira\u{200b}".into();
+        let mut negative = body(Vec::new());
+        negative.judge = "mira\u{200b}".into();
+        negative.readings.insert("sprout-sense".into(), vec![-1.0]);
+        for (name, b) in [("scale.json", out_of_scale), ("stopwatch.json", negative)] {
+            let text = write(&b, None).expect("json");
+            let said = read(text.as_bytes(), name, &config).map(|_| ()).expect_err("refused").to_string();
+            assert!(said.contains("ask mira\\u{200b} to export again"), "{name}: {said}");
+            assert!(!said.chars().any(crate::sanitize::hides), "{name}: {said:?}");
+        }
     }
 
     #[test]

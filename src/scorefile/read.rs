@@ -229,7 +229,7 @@ fn impossible_time(id: &str, at: f64, written: jiff::Timestamp, body: &scorefile
         "{}: scored at {when}, {how} ({}): a score is given before its file is written, in the same judging; ask {} to export again",
         crate::sanitize::quoted(id),
         clean_line(&body.written_at),
-        clean_line(&body.judge)
+        crate::sanitize::quoted(&body.judge)
     )
 }
 
