@@ -180,6 +180,9 @@ pub fn stage(runtime: Option<&Runtime>) -> &'static str {
     }
 }
 
+/// More parameters than any model has (a quadrillion): a count past it is none.
+const LARGEST_MODEL: u64 = 1_000_000_000_000_000;
+
 /// Reads `GET /api/models/{id}`: `safetensors.total`, or `gguf.total` for a GGUF repo.
 pub fn model_size(id: &str, json: &serde_json::Value) -> ModelSize {
     let safetensors = json.pointer("/safetensors/total").and_then(serde_json::Value::as_u64);
@@ -197,8 +200,11 @@ pub fn model_size(id: &str, json: &serde_json::Value) -> ModelSize {
         .pointer("/safetensors/parameters")
         .and_then(|p| p.as_object())
         .is_some_and(|dtypes| dtypes.keys().any(|d| matches!(d.as_str(), "I32" | "U8" | "I8" | "U32")));
-    let params = safetensors.or(gguf);
+    let counted = safetensors.or(gguf);
+    // The Hub reads the count from the weights' headers, which the repo's owner writes.
+    let params = counted.filter(|p| *p <= LARGEST_MODEL);
     let uncertain = match (params, quantized_tag, packed) {
+        (None, _, _) if counted.is_some() => Some("the Hub's count is more than any model has".to_owned()),
         (None, _, _) => Some("no parameter count on the Hub".to_owned()),
         (Some(_), Some(q), _) if gguf.is_none() => Some(format!("{q} quantized: the count understates the model")),
         (Some(_), _, true) if gguf.is_none() => {
@@ -269,6 +275,19 @@ pub const FALLBACK_PRICES: [(&str, f64); 14] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A count past any model's (2^64 - 1, as a crafted safetensors header can make the Hub
+    /// report) is no count: it was taken as certain, and two such added up past 2^64.
+    #[test]
+    fn a_parameter_count_past_any_model_is_none() {
+        for (total, counted) in
+            [(494_032_768_u64, true), (2_000_000_000_000, true), (u64::MAX, false), (1 << 62, false)]
+        {
+            let size = model_size("o/m", &serde_json::json!({ "safetensors": { "total": total } }));
+            assert_eq!(size.params.is_some(), counted, "{total}");
+            assert_eq!(size.uncertain.is_some(), !counted, "{total}: {:?}", size.uncertain);
+        }
+    }
 
     /// A tier's price is one the Hub could charge: 0 or more dollars, finite, by the minute or
     /// the hour. Anything else (a hostile answer's -5 a minute was printed as -300.00 $/hour)

@@ -209,7 +209,8 @@ fn facts_of(
             })
         })
         .collect();
-    let params = models.iter().map(|m| m.params).sum::<Option<u64>>().filter(|_| !models.is_empty());
+    // Added checked: a sum past 2^64 wrapped to a small count in a release build.
+    let params = models.iter().try_fold(0_u64, |sum, m| sum.checked_add(m.params?)).filter(|_| !models.is_empty());
     let params_uncertain = if models.is_empty() {
         Some("the Space declares no models".to_owned())
     } else {
@@ -228,5 +229,28 @@ fn facts_of(
         // Anything else the Hub sent is no commit, and is not recorded as the Space's revision.
         revision: space.sha.clone().filter(|sha| crate::model::is_revision(sha)),
         changed_at: space.last_modified.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The models' counts are added without wrapping: two of 2^63 each made 0 in a release
+    /// build (a Tiny Titan of two giant models), and a panic in a debug one.
+    #[test]
+    fn the_models_counts_add_up_without_wrapping() {
+        let space: Space = serde_json::from_value(serde_json::json!({
+            "id": "bsh/x", "models": ["o/a", "o/b"], "tags": [],
+        }))
+        .expect("a space");
+        let size = |id: &str, params| (id.to_owned(), ModelSize { id: id.to_owned(), params, uncertain: None });
+        for (a, b, total) in
+            [(Some(1_000), Some(2_000), Some(3_000)), (Some(1 << 63), Some(1 << 63), None), (Some(5), None, None)]
+        {
+            let sizes: HashMap<String, ModelSize> = [size("o/a", a), size("o/b", b)].into_iter().collect();
+            let facts = facts_of(&space, &sizes, &HashMap::new(), "hub");
+            assert_eq!(facts.params, total, "{a:?} + {b:?}");
+        }
     }
 }
