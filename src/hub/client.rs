@@ -29,7 +29,7 @@ pub enum HubError {
     Lfs { path: String, why: &'static str },
     #[error("{id} is not a Hub {kind} id ({why}); it was not looked up")]
     RepoId { id: String, kind: &'static str, why: &'static str },
-    #[error("{path:?} is not a plain path inside the repo: {why}")]
+    #[error("{path} is not a plain path inside the repo: {why}")]
     RepoPath { path: String, why: &'static str },
     #[error("the Hub kept answering 429 (too many requests) for {url}; try again in a few minutes")]
     RateLimited { url: String },

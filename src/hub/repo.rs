@@ -203,7 +203,7 @@ impl<'h> Repo<'h> {
 pub fn repo_path(path: &str) -> Result<Vec<&str>, HubError> {
     match crate::config::path_problem(path) {
         None => Ok(path.split('/').collect()),
-        Some(why) => Err(HubError::RepoPath { path: crate::sanitize::clean_line(path), why }),
+        Some(why) => Err(HubError::RepoPath { path: crate::sanitize::in_quotes(path), why }),
     }
 }
 
@@ -251,4 +251,18 @@ fn status_error(url: &Url, status: u16) -> HubError {
         other => hint(other),
     };
     HubError::Status { url: crate::net::redacted(url), status, hint }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A repo path that is refused is named as given, its controls shown: cleaned, "x\u{1b}[2J/.."
+    /// was said as "x/..", another path than the one refused.
+    #[test]
+    fn a_refused_path_is_named_as_given() {
+        for (path, shown) in [("x\u{1b}[2J/../y", r#""x\u{1b}[2J/../y""#), ("/etc/passwd", r#""/etc/passwd""#)] {
+            let said = super::repo_path(path).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(said.starts_with(&format!("{shown} is not a plain path inside the repo")), "{said}");
+        }
+        assert_eq!(super::repo_path("scores/mira.json").ok(), Some(vec!["scores", "mira.json"]));
+    }
 }
