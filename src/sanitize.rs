@@ -156,8 +156,12 @@ fn skip_string(chars: &mut Chars) {
 ///
 /// Beyond single characters: what would open a block at a line's start (a list, a rule, a
 /// heading's `===` underline: a judge's note is printed a line at a time), a character
-/// reference (`&#x202E;` shows as the bidi override it names), and what GitHub makes a link or a
-/// notification of by itself (a bare `https://` or `www.` address, an e-mail, an `@mention`).
+/// reference (`&#x202E;` shows as the bidi override it names), and what GitHub makes a link, a
+/// notification or a picture of by itself in words that need no markup: a bare `https://` or
+/// `www.` address (broken by a backslash where its rule begins), and an e-mail or `@mention`,
+/// an issue's `#12` and an emoji's `:tada:`, which GitHub finds in the rendered text, where a
+/// backslash is gone (checked with cmark-gfm: `me\@x.io` is still a link): an invisible word
+/// joiner goes after the `@`, the `#` and the shortcode's first `:`.
 pub fn markdown(raw: &str) -> String {
     let clean = clean_line(raw);
     let mut out = String::with_capacity(clean.len() + 8);
@@ -166,8 +170,9 @@ pub fn markdown(raw: &str) -> String {
     for (at, c) in clean.char_indices() {
         let rest = &clean[at + c.len_utf8()..];
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~'
-            | '@' => true,
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~' => {
+                true
+            }
             '$' => paired,
             '&' => rest.starts_with(|n: char| n == '#' || n.is_ascii_alphanumeric()),
             ':' => rest.starts_with("//"),
@@ -178,8 +183,28 @@ pub fn markdown(raw: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+        let joined = match c {
+            '@' => true,
+            '#' => rest.starts_with(|n: char| n.is_ascii_digit()),
+            ':' => shortcode(rest),
+            _ => false,
+        };
+        if joined {
+            out.push(WORD_JOINER);
+        }
     }
     out
+}
+
+/// The invisible character that keeps `@someone`, `a@b.com`, `#12` and `:tada:` from being
+/// read as a mention or an address, an issue or an emoji: no rule takes it for a name's, an
+/// address's or a number's letter.
+const WORD_JOINER: char = '\u{2060}';
+
+/// Whether `rest`, after a colon, reads as an emoji's shortcode to its closing colon (`tada:`).
+fn shortcode(rest: &str) -> bool {
+    let name = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')).count();
+    name > 0 && rest[name..].starts_with(':')
 }
 
 /// Where `line`'s start would open a block: the byte of the mark to escape. A `-` and a space
@@ -345,7 +370,8 @@ mod tests {
                 // Bare addresses GitHub makes links of, and mentions that notify someone.
                 ("see https://evil.example/login", "see https\\://evil.example/login"),
                 ("WWW.evil.example or www.x", "WWW\\.evil.example or www\\.x"),
-                ("mail me@evil.example, ping @org", "mail me\\@evil.example, ping \\@org"),
+                ("mail me@evil.example, ping @org", "mail me@\u{2060}evil.example, ping @\u{2060}org"),
+                ("#12 and :tada: at 12:30", "\\#\u{2060}12 and :\u{2060}tada: at 12:30"),
                 ("a www.b and awww.c", "a www\\.b and awww.c"),
             ],
         );

@@ -1,23 +1,11 @@
-//! Entrants' words in Markdown, shown as they were written wherever the file is rendered.
-//!
-//! [`crate::sanitize::markdown`] escapes what CommonMark would act on (`*x*`, `[a](b)`, `<b>`).
-//! GitHub's Markdown acts on more, in words that need no markup: its autolinks make
-//! `www.example.com`, `https://x.io` and `a@b.com` links whatever is escaped around them; an
-//! entity (`&copy;`) becomes the character it names; and on GitHub's pages `@someone` becomes a
-//! mention (a notification to that user), `#12` a link to an issue, and `:tada:` an emoji. Each
-//! is broken here where its rule begins, by a backslash where Markdown takes one (`www\.`,
-//! `https\://`, `\&`), else by an invisible word joiner (U+2060) after `@`, `#` before a digit
-//! and `:` opening a shortcode, so that the page shows the title as written.
-
-/// The invisible character that keeps `@someone`, `#12` and `:tada:` from being read as a
-/// mention, an issue or an emoji: no rule takes it for a name's or a number's letter.
-const JOINER: char = '\u{2060}';
+//! Entrants' words in Markdown, shown as they were written wherever the file is rendered:
+//! [`text`] for a line or a cell, [`line`] for each line of a text of several lines.
 
 /// An entrant's title, team or note, or any text quoting one, for a line or a cell of Markdown:
-/// escaped as [`crate::sanitize::markdown`] escapes it, and no link, mention, issue, emoji or
-/// entity on GitHub.
+/// no markup, link, mention, issue, emoji or entity, on GitHub either. One escaping for every
+/// Markdown output: [`crate::sanitize::markdown`]'s.
 pub fn text(raw: &str) -> String {
-    literal(&crate::sanitize::markdown(raw))
+    crate::sanitize::markdown(raw)
 }
 
 /// One line of an entrant's or a judge's text that starts a line of Markdown (a team note's
@@ -38,55 +26,6 @@ pub fn line(raw: &str) -> String {
     } else {
         escaped
     }
-}
-
-/// `escaped` (Markdown whose markup is already escaped) with GitHub's rules on bare words broken.
-fn literal(escaped: &str) -> String {
-    let chars: Vec<char> = escaped.chars().collect();
-    let mut out = String::with_capacity(escaped.len() + 8);
-    for (k, &c) in chars.iter().enumerate() {
-        let rest = &chars[k + 1..];
-        let before = &chars[..k];
-        match c {
-            // `&copy;`, `&#169;`: an entity, where `&` then letters or digits close with `;`.
-            '&' if entity(rest) => out.push_str("\\&"),
-            // `https://`, `ftp://`: the autolink begins at the colon.
-            ':' if rest.starts_with(&['/', '/']) => out.push_str("\\:"),
-            ':' if shortcode(rest) => {
-                out.push(c);
-                out.push(JOINER);
-            }
-            // `www.`, in any case: the autolink begins at the dot.
-            '.' if before.len() >= 3
-                && before[k - 3..].iter().all(|b| b.eq_ignore_ascii_case(&'w'))
-                && (k == 3 || !before[k - 4].is_alphanumeric()) =>
-            {
-                out.push_str("\\.");
-            }
-            '@' => {
-                out.push(c);
-                out.push(JOINER);
-            }
-            '#' if rest.first().is_some_and(char::is_ascii_digit) => {
-                out.push(c);
-                out.push(JOINER);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether `rest`, after an ampersand, reads as an entity's name or number to its semicolon.
-fn entity(rest: &[char]) -> bool {
-    let name = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
-    name > 0 && rest.get(name) == Some(&';')
-}
-
-/// Whether `rest`, after a colon, reads as an emoji's shortcode to its closing colon (`tada:`).
-fn shortcode(rest: &[char]) -> bool {
-    let name = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-' | '\\')).count();
-    name > 0 && rest.get(name) == Some(&':')
 }
 
 #[cfg(test)]
