@@ -488,3 +488,42 @@ fn a_paid_place_only_lenient_judges_gave_is_named_on_the_board() {
     assert!(text.contains("eve +") && text.contains("gus +"), "{text}");
     assert!(r.warnings.iter().any(|w| w.contains("Chore Chart Diplomat (1st in backyard)")), "{:?}", r.warnings);
 }
+
+/// Long titles alike in their first words (five versions of one app) are cut so each row
+/// still reads apart: a head judge saw "Neighbourhood Allotment…" five times at 80 columns.
+#[test]
+fn alike_long_titles_are_told_apart_in_the_rankings() {
+    let mut r = rankings();
+    let base = "Neighbourhood Allotment Watering Assistant for Elderly Gardeners";
+    let versions = ["(v1)", "(v2)", "(final)", "- Team Edition", "(fork)", "(v3)"];
+    for (k, ranked) in r.rankings[0].1.iter_mut().enumerate() {
+        ranked.title = format!("{base} {}", versions[k % versions.len()]);
+        if k >= versions.len() {
+            ranked.title = format!("Project number {} with a moderately long name", 30 + k);
+        }
+    }
+    let board = Board::new(&r, "Build Small Hackathon");
+    for (width, height) in [(80, 24), (100, 30), (120, 30)] {
+        let text = screen(&board, width, height);
+        let chars = |l: &str| l.chars().collect::<Vec<char>>();
+        let header =
+            text.lines().map(chars).find(|l| l.iter().collect::<String>().contains("ENTRY")).expect("a header");
+        let at = |word: &str| {
+            let line: String = header.iter().collect();
+            line[..line.find(word).expect("a heading")].chars().count()
+        };
+        let (from, to) = (at("ENTRY"), at("SCORE"));
+        let titles: Vec<String> = text
+            .lines()
+            .map(chars)
+            .filter(|l| l.len() > to && l[to..].iter().collect::<String>().starts_with(|c: char| c.is_ascii_digit()))
+            .map(|l| l[from..to].iter().collect::<String>().trim().to_owned())
+            .collect();
+        assert!(titles.len() >= 8, "the rows in sight at {width}×{height}:\n{text}");
+        for (k, title) in titles.iter().enumerate() {
+            let alike = titles.iter().enumerate().filter(|(j, other)| *j != k && *other == title).count();
+            assert_eq!(alike, 0, "{title:?} reads alike in two rows at {width}×{height}:\n{text}");
+        }
+    }
+    insta::assert_snapshot!(screen(&board, 80, 24));
+}

@@ -238,3 +238,36 @@ fn a_long_event_name_is_cut_before_the_header_drops_anything() {
     let wide = screen(&app, 200, 50);
     assert!(wide.lines().next().is_some_and(|h| h.contains("Small Hackathon · judge mira")), "{wide}");
 }
+
+/// Long titles alike in their first words (versions of one app) are cut so that each row of
+/// the list, and each message naming one, still reads apart: at 80 columns every row read
+/// "Neighbourhood Allotment Watering Assis…".
+#[test]
+fn alike_long_titles_are_told_apart_in_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("x.csv");
+    let base = "Neighbourhood Allotment Watering Assistant for Elderly Gardeners";
+    let mut csv = "id,title,team,space_url,track\n".to_owned();
+    for (k, v) in ["(v1)", "(v2)", "(final)", "- Team Edition", "(fork)"].iter().enumerate() {
+        csv.push_str(&format!("e{k},{base} {v},Team {k},https://huggingface.co/spaces/o/e{k},wood\n"));
+    }
+    std::fs::write(&export, csv).expect("write");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    let text = screen(&app, 80, 24);
+    let rows: Vec<&str> = text.lines().skip(3).take(4).collect();
+    for (k, row) in rows.iter().enumerate() {
+        let title = row.split_once("wood").and_then(|(_, r)| r.rsplit_once(" Team ")).map(|(t, _)| t.trim());
+        let title = title.unwrap_or_else(|| panic!("a title in {row}:\n{text}"));
+        assert!(title.contains('…'), "{title:?} is cut at 80 columns:\n{text}");
+        let alike = rows.iter().filter(|r| r.contains(title)).count();
+        assert_eq!(alike, 1, "{title:?} reads alike in {alike} rows (row {k}):\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}

@@ -192,6 +192,67 @@ pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
     }
 }
 
+/// For each of `texts`, how many of its first characters it shares with the most alike other
+/// one: what a cut must show past for the text to read apart from the others. Sorted, a text's
+/// most alike other is next to it, so ten thousand titles take one sort.
+pub fn shared_starts<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
+    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_unstable_by(|a, b| texts[*a].as_ref().cmp(texts[*b].as_ref()));
+    let mut shared = vec![0; texts.len()];
+    for pair in order.windows(2) {
+        let n = common(texts[pair[0]].as_ref(), texts[pair[1]].as_ref());
+        shared[pair[0]] = shared[pair[0]].max(n);
+        shared[pair[1]] = shared[pair[1]].max(n);
+    }
+    shared
+}
+
+/// How far back [`cut_apart`] looks for the start of the word where a text parts from the
+/// others; past that, it shows from where they part.
+const WORD_BACK: usize = 12;
+
+/// `text` in `room` columns, cut with "…" so that it still reads apart from the texts it
+/// shares its first `shared` characters with ([`shared_starts`]). When its start alone would
+/// read as theirs ("Neighbourhood Allotment…" for each of five versions), it keeps its start
+/// and then, after "… ", the word where it parts from them: "Neighbourhood Al… (v1)",
+/// "Neighbo… - Team Edition"; that part is cut too, with "…", when even it does not fit.
+pub fn cut_apart(text: &str, shared: usize, room: usize) -> String {
+    if width(text) <= room {
+        return text.to_owned();
+    }
+    let plain = crate::format::fit(text, room);
+    let shown = plain.chars().count().saturating_sub(1);
+    // Too narrow to show two parts, or the start already shows where it parts from the others.
+    if shown > shared || room < 8 {
+        return plain;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let parts = shared.min(chars.len());
+    let mut from = parts;
+    while from > 0 && parts - from < WORD_BACK && !chars[from - 1].is_whitespace() {
+        from -= 1;
+    }
+    if from > 0 && !chars[from - 1].is_whitespace() {
+        from = parts;
+    }
+    let tail: String = chars[from..].iter().collect::<String>().trim().to_owned();
+    if tail.is_empty() {
+        return plain;
+    }
+    let gap = if from > 0 && chars[from - 1].is_whitespace() { "… " } else { "…" };
+    let least = room / 3;
+    let head_room = room.saturating_sub(width(gap) + width(&tail));
+    if head_room >= least {
+        let head = crate::tui::layout::take_columns(text, head_room);
+        return format!("{}{gap}{tail}", head.trim_end());
+    }
+    let head = crate::tui::layout::take_columns(text, least);
+    let head = head.trim_end();
+    let rest = room.saturating_sub(width(head) + width(gap));
+    format!("{head}{gap}{}", crate::format::fit(&tail, rest))
+}
+
 /// What [`list`] adds after the items it names: " and 3 more", nothing for none.
 pub fn and_more(left_out: usize) -> String {
     if left_out == 0 { String::new() } else { format!(" and {left_out} more") }
@@ -419,6 +480,37 @@ fn goes_on(buf: &Buffer, x: u16, y: u16, words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Titles alike in their first words are cut so each still reads apart (a head judge could
+    /// not tell five versions of one long title apart, each "Neighbourhood Allotment…").
+    #[test]
+    fn alike_titles_are_cut_apart() {
+        let base = "Neighbourhood Allotment Watering Assistant for Elderly Gardeners";
+        let titles: Vec<String> = ["(v1)", "(v2)", "(final)", "- Team Edition", "(fork)"]
+            .iter()
+            .map(|v| format!("{base} {v}"))
+            .chain(["Project number 33 with a long name".to_owned(), "Project number 30 with a long name".to_owned()])
+            .chain(["Sprout Sense".to_owned(), "盆栽の水やりアシスタント 植物と話す 盆栽の水やり A".to_owned()])
+            .chain(["盆栽の水やりアシスタント 植物と話す 盆栽の水やり B".to_owned()])
+            .collect();
+        let shared = shared_starts(&titles);
+        assert_eq!(shared[7], 0, "Sprout Sense is like no other");
+        for room in [12, 16, 23, 40] {
+            let cut: Vec<String> = titles.iter().zip(&shared).map(|(t, n)| cut_apart(t, *n, room)).collect();
+            for (k, c) in cut.iter().enumerate() {
+                assert!(width(c) <= room, "{c:?} is wider than {room}");
+                assert!(c.contains('…') || *c == titles[k], "{c:?} is cut without a sign");
+                for (j, d) in cut.iter().enumerate() {
+                    assert!(j == k || c != d, "at {room} columns {:?} and {:?} both read {c:?}", titles[k], titles[j]);
+                }
+            }
+        }
+        assert_eq!(cut_apart(&titles[0], shared[0], 23), "Neighbourhood All… (v1)");
+        assert_eq!(cut_apart(&titles[3], shared[3], 23), "Neighbo… - Team Edition");
+        assert_eq!(cut_apart(&titles[7], shared[7], 8), "Sprout …");
+        // A title like no other is cut as any cell is: its start, then "…".
+        assert_eq!(cut_apart("A title like no other one", 0, 12), crate::format::fit("A title like no other one", 12));
+    }
 
     #[test]
     fn prose_wraps_at_spaces_by_display_width() {

@@ -377,7 +377,7 @@ impl App {
         let width = |k: usize| widths.get(k).copied().flatten().unwrap_or(0);
         std::array::from_fn(|k| match k {
             0 => Cell::from(self.cell_text(entry, 0)).style(Style::new().fg(colour)),
-            TITLE => Cell::from(fit(&entry.cell(TITLE), width(TITLE))),
+            TITLE => Cell::from(entry.title_in(width(TITLE))),
             TEAM => {
                 let full = entry.cell(TEAM);
                 let text = if columns(&full) <= width(TEAM) { full } else { fit(&entry.cell(TEAM_ALONE), width(TEAM)) };

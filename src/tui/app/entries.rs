@@ -23,6 +23,9 @@ pub struct Entry {
     /// the list's columns are as wide as the widest in the whole list, not in sight, so that
     /// they stay put while the judge pages through it.
     pub(super) widths: [usize; CELLS],
+    /// How many of its title's first characters (as shown) it shares with the most alike other
+    /// title: a title cut to fit keeps what tells it apart ([`crate::tui::fit::cut_apart`]).
+    pub(super) shared: usize,
 }
 
 /// The most columns a message gives an entry's title ([`Entries::named`]).
@@ -46,7 +49,7 @@ impl Entry {
         let s = &self.submission;
         match k {
             TRACK => s.track.as_deref().map(clean_line).unwrap_or_default(),
-            TITLE => clean_line(&s.title),
+            TITLE => shown(&s.title).into_owned(),
             TEAM if !s.other_members().is_empty() => {
                 let members = s.other_members().iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
                 if s.team.is_empty() { members } else { format!("{} · {members}", clean_line(&s.team)) }
@@ -80,6 +83,18 @@ impl Entry {
 /// every title and name, as it is, without copying it.
 fn shown_width(raw: &str) -> usize {
     if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) { raw.len() } else { columns(&clean_line(raw)) }
+}
+
+/// `raw` cleaned for a line ([`clean_line`]), without a copy where it is printable ASCII.
+fn shown(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) { raw.into() } else { clean_line(raw).into() }
+}
+
+impl Entry {
+    /// Its title cut to `room` columns with "…", still reading apart from the others'.
+    pub fn title_in(&self, room: usize) -> String {
+        crate::tui::fit::cut_apart(&self.cell(TITLE), self.shared, room)
+    }
 }
 
 /// Every submission, where each id is, each track's rubric, and which entries are this judge's.
@@ -130,11 +145,18 @@ impl Entries {
                     not_mine: bar.is_some() || unassigned,
                     bar,
                     widths: [0; CELLS],
+                    shared: 0,
                 };
                 entry.widths = std::array::from_fn(|k| entry.cell_width(k));
                 entry
             })
             .collect();
+        let titles: Vec<_> = self.list.iter().map(|e| shown(&e.submission.title)).collect();
+        let shared = crate::tui::fit::shared_starts(&titles);
+        drop(titles);
+        for (entry, shared) in self.list.iter_mut().zip(shared) {
+            entry.shared = shared;
+        }
         self.index = self.list.iter().enumerate().map(|(i, e)| (e.submission.id.clone(), i)).collect();
         self.any_track = self.list.iter().any(|e| e.submission.track.is_some());
     }
@@ -172,8 +194,10 @@ impl Entries {
     /// that what the message says after it (what a key does next) stays in the footer; its id
     /// where the store does not list it.
     pub fn named(&self, id: &str) -> String {
-        let title = self.get(id).map_or(id, |e| e.submission.title.as_str());
-        crate::format::fit(&clean_line(title), NAMED_MOST)
+        match self.get(id) {
+            Some(e) => e.title_in(NAMED_MOST),
+            None => crate::format::fit(&clean_line(id), NAMED_MOST),
+        }
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, Entry> {
@@ -250,6 +274,7 @@ mod tests {
                 not_mine: false,
                 bar: None,
                 widths: [0; CELLS],
+                shared: 0,
             };
             for k in 0..CELLS {
                 assert_eq!(entry.cell_width(k), columns(&entry.cell(k)), "cell {k} of {title:?}: {:?}", entry.cell(k));

@@ -4,7 +4,7 @@
 use ratatui::layout::Constraint;
 
 use super::Board;
-use crate::format::{fit, mean};
+use crate::format::mean;
 use crate::rankings::{Flag, Ranked};
 use crate::sanitize::clean_line;
 use crate::tui::layout::columns;
@@ -33,7 +33,7 @@ pub(super) struct Columns {
     paid: bool,
     flags: FlagForm,
     /// The titles' column.
-    title: usize,
+    pub(super) title: usize,
 }
 
 /// The cells of one entry, in the order of [`Columns::widths`]: place, score, paid, judges, gap,
@@ -163,10 +163,11 @@ impl Columns {
         out
     }
 
-    pub(super) fn cells(&self, e: &Ranked) -> Vec<String> {
+    /// The cells of `e`, its title already cut to the title's column (apart from the others').
+    pub(super) fn cells(&self, e: &Ranked, title: String) -> Vec<String> {
         let shown = self.shown();
         let fixed = fixed_cells(e);
-        let mut out = vec![fixed[0].clone(), fit(&clean_line(&e.title), self.title), fixed[1].clone()];
+        let mut out = vec![fixed[0].clone(), title, fixed[1].clone()];
         if shown[2] {
             out.push(fixed[2].clone());
         }

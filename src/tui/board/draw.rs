@@ -267,7 +267,7 @@ impl Board<'_> {
             Some(said) => block.title_bottom(format!(" {said} ")),
             None => block,
         };
-        let rows = in_sight.iter().map(|e| {
+        let rows = in_sight.iter().enumerate().map(|(k, e)| {
             let colour = if e.has(Flag::Tie) {
                 Color::Yellow
             } else if e.uncertain() {
@@ -277,7 +277,7 @@ impl Board<'_> {
             } else {
                 Color::Reset
             };
-            Row::new(columns.cells(e)).style(Style::new().fg(colour))
+            Row::new(columns.cells(e, self.title_in(offset + k, columns.title))).style(Style::new().fg(colour))
         });
         let table = Table::new(rows, columns.widths())
             .header(Row::new(columns.header()).style(Style::new().bold()))

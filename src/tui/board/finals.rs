@@ -8,7 +8,6 @@ use ratatui::text::Line;
 
 use super::Board;
 use crate::finals::Standing;
-use crate::format::fit;
 use crate::sanitize::clean_line;
 use crate::tui::fit::{hanging, wrap};
 use crate::tui::layout::{pad, pad_left};
@@ -58,7 +57,9 @@ impl Board<'_> {
             ))
             .underlined(),
         );
-        for f in &s.order {
+        // Finalists' titles cut keep what tells each from the others.
+        let titles = super::titles_apart(s.order.iter().map(|f| &f.title));
+        for (f, (title, shared)) in s.order.iter().zip(&titles) {
             let above = f.above_next.map_or_else(|| "–".to_owned(), crate::format::percent);
             let line = format!(
                 "{}{}{}{}{}{} {}",
@@ -68,7 +69,7 @@ impl Board<'_> {
                 pad_left(&format!("{}-{}-{}", f.wins, f.losses, f.levels), 10),
                 pad_left(&crate::format::percent(f.paid), 6),
                 pad_left(&above, 7),
-                pad(&fit(&clean_line(&f.title), title_room), title_room)
+                pad(&crate::tui::fit::cut_apart(title, *shared, title_room), title_room)
             );
             let line = Line::from(line);
             out.push(if f.place <= s.paid { line.bold() } else { line });

@@ -121,6 +121,18 @@ pub struct Board<'r> {
     /// to run (`--entry ID` for a note too long for the pane) adds to, so that it reads the
     /// same files.
     pub opened_with: crate::paste::CommandLine,
+    /// For each ranking, each entry's cleaned title and how many of its first characters it
+    /// shares with the most alike other title there: a title cut to fit keeps what tells it
+    /// apart ([`crate::tui::fit::cut_apart`]). Worked out once, as a ranking may hold thousands.
+    pub(super) titles: Vec<Vec<(String, usize)>>,
+}
+
+/// Titles cleaned for a line, each with how many of its first characters it shares with the
+/// most alike other ([`crate::tui::fit::shared_starts`]).
+pub(super) fn titles_apart<'t>(titles: impl Iterator<Item = &'t String>) -> Vec<(String, usize)> {
+    let cleaned: Vec<String> = titles.map(|t| clean_line(t)).collect();
+    let shared = crate::tui::fit::shared_starts(&cleaned);
+    cleaned.into_iter().zip(shared).collect()
 }
 
 /// What a key asks of the head judge's screen.
@@ -185,6 +197,16 @@ impl<'r> Board<'r> {
             monochrome: false,
             quit: false,
             opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
+            titles: rankings.rankings.iter().map(|(_, ranked)| titles_apart(ranked.iter().map(|r| &r.title))).collect(),
+        }
+    }
+
+    /// The selected ranking's `k`th entry's title cut to `room` columns, apart from the other
+    /// titles of that ranking.
+    pub(super) fn title_in(&self, k: usize, room: usize) -> String {
+        match self.titles.get(self.tab).and_then(|t| t.get(k)) {
+            Some((title, shared)) => crate::tui::fit::cut_apart(title, *shared, room),
+            None => String::new(),
         }
     }
 

@@ -122,12 +122,14 @@ fn entries(s: &Settle, room: usize, rows: usize) -> Vec<Line<'static>> {
     let down = shown.div_ceil(columns);
     let cell = (room.saturating_sub(APART * (columns - 1)) / columns).max(1);
     let widths = fitting::columns(&spec, 2, cell);
+    // Tied entries are alike by nature: a title cut keeps what tells it from the others.
+    let titles = super::titles_apart(s.tied.iter().map(|t| &t.title));
     let text = |k: usize| -> String {
         let t = &s.tied[k];
         let at = s.order.iter().position(|i| *i == k).map(|p| format!("→ #{}", s.place + p)).unwrap_or_default();
         let parts = [
             format!("{:>number$}", k + 1),
-            crate::format::fit(&clean_line(&t.title), widths[1].unwrap_or(1)),
+            fitting::cut_apart(&titles[k].0, titles[k].1, widths[1].unwrap_or(1)),
             format!("{:.2}", t.score),
             judges(t),
             at,
