@@ -527,3 +527,34 @@ fn alike_long_titles_are_told_apart_in_the_rankings() {
     }
     insta::assert_snapshot!(screen(&board, 80, 24));
 }
+
+/// Ten tracks do not fit on the tabs' line at 80 or 100 columns: the tabs that show are whole,
+/// the line says how many more lie to each side, and the selected tab is always in sight (they
+/// were cut mid-label, "games (4", and the rest left unsaid).
+#[test]
+fn many_tracks_tabs_say_how_many_more_and_keep_the_selected_in_sight() {
+    let mut r = rankings();
+    let track = r.rankings[1].1.clone();
+    for name in ["health", "education", "climate", "music", "games", "civic", "agents", "vision"] {
+        r.rankings.push((name.to_owned(), track.clone()));
+    }
+    let tabs = r.rankings.len();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    for (width, height) in [(80, 24), (100, 30)] {
+        board.tab = 0;
+        let line = |board: &Board| screen(board, width, height).lines().nth(1).expect("the tabs").to_owned();
+        let first = line(&board);
+        assert!(first.contains("overall (12)") && first.contains(" more →"), "{width}: {first}");
+        for _ in 1..tabs {
+            board.key(KeyEvent::from(KeyCode::Right));
+            let shown = line(&board);
+            let (name, ranked) = &r.rankings[board.tab];
+            assert!(shown.contains(&format!("{name} ({})", ranked.len())), "tab {} at {width}: {shown}", board.tab);
+            // Every label in sight is whole: each "(" closed.
+            assert_eq!(shown.matches('(').count(), shown.matches(')').count(), "{width}: {shown}");
+        }
+        assert!(line(&board).contains("← "), "{width}: {}", line(&board));
+    }
+    board.tab = tabs - 1;
+    insta::assert_snapshot!(screen(&board, 80, 24).lines().take(3).collect::<Vec<_>>().join("\n"));
+}

@@ -232,12 +232,30 @@ impl Board<'_> {
         out
     }
 
+    /// The rankings' tabs: as many whole as the line holds, the selected one always among them,
+    /// and how many more lie to each side where not all fit ("← 2 more", "4 more →").
     fn tabs(&self, area: Rect, buf: &mut Buffer) {
+        let labels: Vec<String> = self
+            .rankings
+            .rankings
+            .iter()
+            .map(|(name, ranked)| format!(" {} ({}) ", clean_line(name), ranked.len()))
+            .collect();
+        let (from, to) = tabs_in_sight(&labels, self.tab, usize::from(area.width));
         let mut spans = vec![Span::from(" ")];
-        for (i, (name, ranked)) in self.rankings.rankings.iter().enumerate() {
-            let label = format!(" {} ({}) ", clean_line(name), ranked.len());
-            spans.push(if i == self.tab { Span::from(label).reversed().bold() } else { Span::from(label) });
+        if from > 0 {
+            spans.push(Span::from(format!("← {from} more  ")).dark_gray());
+        }
+        for (i, label) in labels.iter().enumerate().take(to).skip(from) {
+            spans.push(if i == self.tab {
+                Span::from(label.clone()).reversed().bold()
+            } else {
+                Span::from(label.clone())
+            });
             spans.push(Span::from(" "));
+        }
+        if to < labels.len() {
+            spans.push(Span::from(format!(" {} more →", labels.len() - to)).dark_gray());
         }
         Line::from(spans).render(area, buf);
     }
@@ -625,4 +643,32 @@ fn help(area: Rect, buf: &mut Buffer, has_finals: bool) {
     });
     let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
     Paragraph::new(lines).block(Block::bordered().title(crate::tui::keys::help_title())).render(boxed, buf);
+}
+
+/// Which tabs show on a line of `room` columns, as a range: all when they fit; else from the
+/// first as far as the line holds while that reaches the selected one, else up to the selected
+/// one from as far back as the line holds. Room is kept for the marks saying how many more
+/// lie to each side.
+pub(super) fn tabs_in_sight(labels: &[String], selected: usize, room: usize) -> (usize, usize) {
+    let width = |from: usize, to: usize| {
+        let marks = if from > 0 { fitting::width(&format!("← {from} more  ")) } else { 0 }
+            + if to < labels.len() { fitting::width(&format!(" {} more →", labels.len() - to)) } else { 0 };
+        1 + labels[from..to].iter().map(|l| fitting::width(l) + 1).sum::<usize>() + marks
+    };
+    let selected = selected.min(labels.len().saturating_sub(1));
+    if labels.is_empty() || width(0, labels.len()) <= room {
+        return (0, labels.len());
+    }
+    let mut to = 0;
+    while to < labels.len() && width(0, to + 1) <= room {
+        to += 1;
+    }
+    if to > selected {
+        return (0, to);
+    }
+    let mut from = selected;
+    while from > 0 && width(from - 1, selected + 1) <= room {
+        from -= 1;
+    }
+    (from, selected + 1)
 }
