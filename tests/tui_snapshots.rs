@@ -270,4 +270,8 @@ fn alike_long_titles_are_told_apart_in_the_list() {
         assert_eq!(alike, 1, "{title:?} reads alike in {alike} rows (row {k}):\n{text}");
     }
     insta::assert_snapshot!(text);
+    // The note's box names its entry cut once, with what tells it apart.
+    runner.step(&store, &mut app, Action::EditNote);
+    let top = app.box_titles().expect("the note's box").top;
+    assert!(top.matches('…').count() == 1 && top.contains("(v1)"), "{top:?}");
 }

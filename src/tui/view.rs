@@ -63,7 +63,7 @@ impl App {
     /// The open text box's titles, if a box is open.
     pub fn box_titles(&self) -> Option<BoxTitles> {
         // The box covers the entry's title: it names the entry it writes on, by its title.
-        let named = |id: &str| crate::format::fit(&self.entries.named(id), BOX_NAMED_MOST);
+        let named = |id: &str| self.entries.named_in(id, BOX_NAMED_MOST);
         let top = match &self.mode {
             Mode::Note(note) if !note.team => format!(" Note for the jury only · {} ", named(&note.id)),
             Mode::Note(note) => format!(" Note for the team: they may read it · {} ", named(&note.id)),

@@ -194,9 +194,15 @@ impl Entries {
     /// that what the message says after it (what a key does next) stays in the footer; its id
     /// where the store does not list it.
     pub fn named(&self, id: &str) -> String {
+        self.named_in(id, NAMED_MOST)
+    }
+
+    /// An entry named in at most `room` columns, as [`Entries::named`] names it: cut once,
+    /// from its whole title, so that what tells it apart stays.
+    pub fn named_in(&self, id: &str, room: usize) -> String {
         match self.get(id) {
-            Some(e) => e.title_in(NAMED_MOST),
-            None => crate::format::fit(&clean_line(id), NAMED_MOST),
+            Some(e) => e.title_in(room),
+            None => crate::format::fit(&clean_line(id), room),
         }
     }
 
@@ -304,5 +310,27 @@ mod tests {
         assert_eq!(columns(&named), super::NAMED_MOST);
         assert!(named.starts_with("Txxx") && named.ends_with('…') && !named.contains('\x1b'), "{named}");
         assert_eq!(entries.named("gone"), "gone");
+    }
+
+    /// A text box's title names its entry in fewer columns than a message: cut once from the
+    /// whole title, it ends in one "…" and keeps what tells it from an alike title (cut from
+    /// the message's name, it read "Multilingual Recipe Rescue……").
+    #[test]
+    fn an_entry_named_shorter_is_cut_once_and_apart() {
+        let config = crate::config::Config::builtin();
+        let base = "Multilingual Recipe Rescue and Leftover Planner for Students";
+        let stored = ["(v1)", "(v2)"].map(|v| {
+            let mut s = Submission::example(v);
+            s.title = format!("{base} {v}");
+            crate::model::StoredSubmission { submission: s, withdrawn: false }
+        });
+        let mut entries = super::Entries::new(&config);
+        entries.show(&config, "tomas", stored.into());
+        for room in [20, 28, super::NAMED_MOST] {
+            let (one, two) = (entries.named_in("(v1)", room), entries.named_in("(v2)", room));
+            assert_ne!(one, two, "at {room} columns");
+            assert!(columns(&one) <= room && one.matches('…').count() == 1, "{one:?} at {room}");
+            assert!(one.ends_with("(v1)"), "{one:?}");
+        }
     }
 }
