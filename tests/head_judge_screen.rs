@@ -558,3 +558,24 @@ fn many_tracks_tabs_say_how_many_more_and_keep_the_selected_in_sight() {
     board.tab = tabs - 1;
     insta::assert_snapshot!(screen(&board, 80, 24).lines().take(3).collect::<Vec<_>>().join("\n"));
 }
+
+/// Over the tie dialog and the help, the footer offers only their keys: it offered the
+/// ranking's ("←/→ ranking  ↑/↓ entry  v side"), which do nothing there.
+#[test]
+fn the_footer_offers_only_the_keys_that_act_over_the_dialog_and_the_help() {
+    let r = boards::tie_of_21();
+    let config = boards::seven_places();
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&config);
+    let footer = |board: &Board| screen(board, 80, 24).lines().last().expect("a footer").to_owned();
+    assert!(footer(&board).contains("←/→ ranking"), "{}", footer(&board));
+    board.key(KeyEvent::from(KeyCode::Right));
+    board.key(KeyEvent::from(KeyCode::Char('d')));
+    assert!(board.settle.is_some(), "the tie dialog opens: {}", board.status);
+    let over_dialog = footer(&board);
+    assert!(!over_dialog.contains("ranking") && over_dialog.contains("Esc leaves"), "{over_dialog}");
+    board.key(KeyEvent::from(KeyCode::Esc));
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    assert!(board.help);
+    let over_help = footer(&board);
+    assert!(!over_help.contains("ranking") && over_help.contains("any key closes"), "{over_help}");
+}

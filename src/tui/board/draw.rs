@@ -174,8 +174,15 @@ impl Board<'_> {
         vec![method, format!("tie-breaks: {}", if r.tie_breaks.is_empty() { breaks } else { listed })]
     }
 
-    /// The keys that act where the head judge is, for the footer.
+    /// The keys that act where the head judge is, for the footer: over the tie dialog and the
+    /// help, only theirs (the ranking's keys do nothing there).
     pub fn hint(&self) -> String {
+        if self.settle.is_some() {
+            return "Esc leaves the tie, recording nothing  ^c quits".to_owned();
+        }
+        if self.help {
+            return "any key closes".to_owned();
+        }
         let acts = |shown: Shown| match shown {
             Shown::Always => true,
             Shown::Ranking => !self.finals,
