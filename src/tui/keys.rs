@@ -67,6 +67,8 @@ pub fn score_keys(criteria: &[crate::model::Criterion]) -> String {
         }
         runs.push(match (start, v) {
             (a, b) if a == b => key(a),
+            // From 0 to 10 every digit scores: 0 is 0 on one scale and 10 on another.
+            (0, 10) => "0-9".to_owned(),
             (a, 10) if a < 9 => format!("{a}-9 0"),
             (9, 10) => "9 0".to_owned(),
             (a, b) => format!("{a}-{b}"),
@@ -82,9 +84,10 @@ pub fn score_keys(criteria: &[crate::model::Criterion]) -> String {
 /// with a `[finals]` round; the digits that score this rubric ([`score_keys`]), with "0 is 10"
 /// only where a 1-10 scale has it.
 pub fn keys_here(app: &App) -> Vec<(Cow<'static, str>, &'static str)> {
-    let long_scale = app.config.criteria.iter().any(|c| !c.scale.one_key());
-    let one_key = app.config.criteria.iter().any(|c| c.scale.one_key());
-    let zero_is_ten = app.config.criteria.iter().any(|c| c.scale.high == 10 && c.scale.low > 0);
+    let rubric = rubric_in_front(app);
+    let long_scale = rubric.iter().any(|c| !c.scale.one_key());
+    let one_key = rubric.iter().any(|c| c.scale.one_key());
+    let zero_is_ten = rubric.iter().any(|c| c.scale.high == 10 && c.scale.low > 0);
     let tracks = app.has_tracks();
     let mine = app.mine_hides_some();
     KEYS.iter()
@@ -99,11 +102,19 @@ pub fn keys_here(app: &App) -> Vec<(Cow<'static, str>, &'static str)> {
             _ => true,
         })
         .map(|(keys, meaning)| match keys {
-            SCORE if !zero_is_ten => (Cow::Owned(score_keys(&app.config.criteria)), "score the focused criterion"),
-            SCORE => (Cow::Owned(score_keys(&app.config.criteria)), meaning),
+            SCORE if !zero_is_ten => (Cow::Owned(score_keys(rubric)), "score the focused criterion"),
+            SCORE => (Cow::Owned(score_keys(rubric)), meaning),
             _ => (Cow::Borrowed(keys), meaning),
         })
         .collect()
+}
+
+/// The rubric the digits score: the selected entry's track's, where each track has its own
+/// (a 1-10 scale in one track and 0-3 in another had read "0-9 0 score" on both); the event's
+/// whole rubric where no entry is selected.
+fn rubric_in_front(app: &App) -> &[crate::model::Criterion] {
+    let rubric = app.criteria();
+    if app.current().is_some() && !rubric.is_empty() { rubric } else { &app.config.criteria }
 }
 
 /// The comparison screen's keys (`F`), as its `?` and the README list them.
@@ -144,7 +155,7 @@ pub fn box_keys(app: &App) -> Vec<Cow<'static, str>> {
 pub fn footer_keys(app: &App) -> Vec<Cow<'static, str>> {
     let fixed: &'static [&'static str] = match app.mode {
         Mode::Browse => {
-            let score = format!("{} score", score_keys(&app.config.criteria));
+            let score = format!("{} score", score_keys(rubric_in_front(app)));
             let mut keys: Vec<Cow<'static, str>> = vec!["? keys".into(), "j/k move".into(), score.into()];
             keys.extend(["Tab next", "o/v/p open", "t time", "e/E note", "r recuse"].map(Cow::Borrowed));
             return keys;
@@ -329,6 +340,8 @@ mod tests {
             (&[(4, 4)], "4"),
             (&[(0, 100)], "0-9"),
             (&[(0, 100), (1, 5)], "0-9"),
+            (&[(0, 3), (1, 10)], "0-9"),
+            (&[(0, 10)], "0-9"),
         ] {
             assert_eq!(super::score_keys(&rubric(scales)), said, "{scales:?}");
         }

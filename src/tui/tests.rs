@@ -762,6 +762,38 @@ fn each_entry_shows_and_scores_its_tracks_rubric() {
     assert_eq!(ids(&app), ["delight", "load-bearing", "originality", "polish"]);
 }
 
+/// Where each track has its own rubric, the footer and the help say the digits of the rubric
+/// in front of the judge: a 1-10 scale in backyard and a 0-3 one in the wood had read
+/// "0-9 0 score" on every entry, a key list that fits neither.
+#[test]
+fn the_score_keys_said_are_the_selected_entrys_rubrics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/build-small-official.toml"))
+        .expect("example");
+    let mut config = crate::config::parse(&text).expect("valid");
+    for c in config.criteria.iter_mut().filter(|c| !c.tracks.is_empty()) {
+        let wood = c.tracks.iter().any(|t| t == "wood");
+        c.scale = if wood { crate::model::Scale { low: 0, high: 3 } } else { crate::model::Scale { low: 1, high: 10 } };
+        c.levels.clear();
+    }
+    let loaded = Loaded { config, path: None };
+    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+    let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+    let mut runner = Runner::new(&store);
+    let footer = |app: &App| super::keys::footer_keys(app).join("  ");
+    let help = |app: &App| super::keys::keys_here(app).into_iter().map(|(k, m)| format!("{k} {m}")).collect::<Vec<_>>();
+    assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("backyard"));
+    assert!(footer(&app).contains("  1-9 0 score  "), "{}", footer(&app));
+    assert!(help(&app).iter().any(|l| l.starts_with("1-9 0 score") && l.contains("0 is 10")), "{:?}", help(&app));
+    if let Some(action) = handle_key(&app, key(KeyCode::Down)) {
+        runner.step(&store, &mut app, action);
+    }
+    assert_eq!(app.current().and_then(|e| e.submission.track.clone()).as_deref(), Some("wood"));
+    assert!(footer(&app).contains("  0-5 score  "), "{}", footer(&app));
+    assert!(help(&app).iter().any(|l| l.starts_with("0-5 score") && !l.contains("0 is 10")), "{:?}", help(&app));
+}
+
 /// The out-of-100 example event, pulled into a fresh store (kept alive by the folder returned).
 fn out_of_100() -> (tempfile::TempDir, Loaded, Store) {
     let dir = tempfile::tempdir().expect("tempdir");
