@@ -579,3 +579,38 @@ fn the_footer_offers_only_the_keys_that_act_over_the_dialog_and_the_help() {
     let over_help = footer(&board);
     assert!(!over_help.contains("ranking") && over_help.contains("any key closes"), "{over_help}");
 }
+
+/// Moving up from the last entry moves the selection up the screen, as a list does: the view
+/// scrolls only once the selection reaches its top. It had scrolled the whole ranking on every
+/// key, the selection pinned to the bottom row.
+#[test]
+fn moving_up_from_the_bottom_moves_the_selection_not_the_ranking() {
+    let r = boards::crowded();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    assert!(board.ranked().len() > 30, "a ranking longer than the screen");
+    let selected_row = |text: &str| text.lines().position(|l| l.contains('▶')).expect("a selected row");
+    let first_row = |text: &str| text.lines().nth(4).expect("a first row").to_owned();
+    board.key(KeyEvent::from(KeyCode::End));
+    let bottom = screen(&board, 80, 24);
+    for up in 1..=3 {
+        board.key(KeyEvent::from(KeyCode::Up));
+        let text = screen(&board, 80, 24);
+        assert_eq!(selected_row(&text), selected_row(&bottom) - up, "{up} up:\n{text}");
+        assert_eq!(first_row(&text), first_row(&bottom), "the view stays put {up} up:\n{text}");
+    }
+    // Up to the first row in sight and one beyond: the view scrolls by one.
+    let top = 4;
+    while selected_row(&screen(&board, 80, 24)) > top {
+        board.key(KeyEvent::from(KeyCode::Up));
+    }
+    let at_top = screen(&board, 80, 24);
+    board.key(KeyEvent::from(KeyCode::Up));
+    let text = screen(&board, 80, 24);
+    assert_eq!(selected_row(&text), top, "{text}");
+    assert_ne!(first_row(&text), first_row(&at_top), "{text}");
+    // A taller screen shows the ranking's end whole, not blank rows under it.
+    board.key(KeyEvent::from(KeyCode::End));
+    screen(&board, 80, 24);
+    let tall = screen(&board, 80, 50);
+    assert!(first_row(&tall).starts_with("\"│  1 "), "the ranking from its first place:\n{tall}");
+}

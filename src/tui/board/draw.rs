@@ -268,11 +268,20 @@ impl Board<'_> {
     }
 
     /// The entries in sight in a table `height` rows high, and how many are above them: only
-    /// those are measured and drawn, as a ranking may hold thousands.
+    /// those are measured and drawn, as a ranking may hold thousands. The view moves from where
+    /// it was last drawn only as far as the selection needs: moving up from the last row had
+    /// scrolled the whole ranking under a selection pinned to the bottom row.
     fn in_sight(&self, height: u16) -> (usize, Vec<&Ranked>) {
         let rows_in_sight = height.saturating_sub(3).max(1) as usize;
-        let offset = (self.selected + 1).saturating_sub(rows_in_sight);
-        (offset, self.ranked().iter().skip(offset).take(rows_in_sight).collect())
+        let ranked = self.ranked();
+        let last_start = ranked.len().saturating_sub(rows_in_sight);
+        let offset = self
+            .offset
+            .get()
+            .min(self.selected)
+            .max((self.selected + 1).saturating_sub(rows_in_sight))
+            .min(last_start.max((self.selected + 1).saturating_sub(rows_in_sight)));
+        (offset, ranked.iter().skip(offset).take(rows_in_sight).collect())
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
@@ -287,6 +296,7 @@ impl Board<'_> {
             return;
         }
         let (offset, in_sight) = self.in_sight(area.height);
+        self.offset.set(offset);
         let columns = Columns::fit(self, &in_sight, usize::from(area.width.saturating_sub(4)));
         let block = match self.flags_legend(area) {
             Some(said) => block.title_bottom(format!(" {said} ")),

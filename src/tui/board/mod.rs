@@ -125,6 +125,9 @@ pub struct Board<'r> {
     /// shares with the most alike other title there: a title cut to fit keeps what tells it
     /// apart ([`crate::tui::fit::cut_apart`]). Worked out once, as a ranking may hold thousands.
     pub(super) titles: Vec<Vec<(String, usize)>>,
+    /// The first entry in sight when last drawn: the view scrolls only as far as it must to
+    /// keep the selected entry in sight, as a list does.
+    pub(super) offset: std::cell::Cell<usize>,
 }
 
 /// Titles cleaned for a line, each with how many of its first characters it shares with the
@@ -197,6 +200,7 @@ impl<'r> Board<'r> {
             monochrome: false,
             quit: false,
             opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
+            offset: std::cell::Cell::new(0),
             titles: rankings.rankings.iter().map(|(_, ranked)| titles_apart(ranked.iter().map(|r| &r.title))).collect(),
         }
     }
