@@ -179,7 +179,13 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     // On a screen too small to show the scores, a key could change what the judge cannot see.
-    if app.too_small() && matches!(app.mode, Mode::Browse | Mode::Entry { .. } | Mode::Finals(_)) {
+    // A text box out of sight takes no typing, only its Esc, as the screen says.
+    if app.too_small() && super::view::typing_into_a_box(app) && key.code != KeyCode::Esc {
+        return None;
+    }
+    if app.too_small()
+        && matches!(app.mode, Mode::Browse | Mode::Entry { .. } | Mode::Finals(Comparing { typing: None, .. }))
+    {
         let finals = matches!(app.mode, Mode::Finals(_));
         return match key.code {
             KeyCode::Char('q') => Some(Action::Quit),

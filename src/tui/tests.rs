@@ -1158,6 +1158,42 @@ fn a_screen_too_small_says_what_to_do_and_shows_the_keys() {
     assert!(super::fit::shows_whole(&buf, "more keys: enlarge the terminal to see them"));
 }
 
+/// On a screen too small with a text box open, keys typed do not go into the box out of sight:
+/// the screen offered `q` to quit and `?` for the keys, and both were typed into the note. It
+/// says what is open and that Esc does what it does in the box.
+#[test]
+fn a_screen_too_small_types_nothing_into_a_box_out_of_sight() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    let id = f.selected_id();
+    f.press("e");
+    f.press("abc");
+    f.act(Action::Resize(60, 20));
+    let said = super::view::too_small_message(&f.app, 60, 20);
+    assert!(said.contains("the note for the jury") && said.contains("Esc") && !said.contains("q to quit"), "{said}");
+    let buf = drawn(&f.app, 60, 20);
+    for said in f.app.promised() {
+        assert!(super::fit::shows_whole(&buf, &said), "{said}");
+    }
+    f.press("q?x");
+    assert!(matches!(f.app.mode, Mode::Note(_)), "the note stays open");
+    f.press_key(key(KeyCode::Esc));
+    assert!(matches!(f.app.mode, Mode::Browse), "Esc closes it, as in the box");
+    assert_eq!(f.app.sheet().text(crate::model::TextPart::Note, &id), Some("abc"), "nothing typed out of sight");
+    // The recusal's reason: Esc cancels it; the list's own too-small keys then act.
+    f.act(Action::Resize(80, 24));
+    f.press("r");
+    f.press("conflict");
+    f.act(Action::Resize(60, 20));
+    f.press("q");
+    assert!(matches!(f.app.mode, Mode::Recuse(_)), "q is not typed, nor quits from a box");
+    assert!(super::view::too_small_message(&f.app, 60, 20).contains("cancel the recusal"));
+    f.press_key(key(KeyCode::Esc));
+    assert!(matches!(f.app.mode, Mode::Browse) && !f.app.quit);
+    f.press("q");
+    assert!(f.app.quit, "from the list, q quits as the screen says");
+}
+
 /// Issue 25, item 4: a note line longer than the box wraps at its words, its start kept in
 /// sight, and the box's titles read whole.
 #[test]

@@ -92,7 +92,7 @@ impl App {
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small(area, buf);
+            too_small(self, area, buf);
             if matches!(self.mode, Mode::Help) {
                 help(area, buf, &keys_here(self));
             }
@@ -159,14 +159,38 @@ impl App {
 }
 
 /// What a screen too small says: how small, and what to do.
-pub fn too_small_message(width: u16, height: u16) -> String {
-    format!(
-        "judging needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {width}×{height}.\nEnlarge it, or press q to quit: nothing is lost. ? shows the keys."
+/// What a screen too small says: how small, and the keys it takes there, which are the keys of
+/// what is open. With a text box open, only Esc acts, as it does in the box: keys typed into a
+/// box out of sight (a `q` the screen offered for quitting) had gone into the note.
+pub fn too_small_message(app: &App, width: u16, height: u16) -> String {
+    let size = format!("judging needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {width}×{height}.");
+    let what = match &app.mode {
+        Mode::Note(note) if note.team => Some(("the note for the team (saved as you type)", "close it")),
+        Mode::Note(_) => Some(("the note for the jury (saved as you type)", "close it")),
+        Mode::Recuse(_) => Some(("the reason for recusing", "cancel the recusal")),
+        Mode::Search(_) => Some(("the search", "clear it")),
+        Mode::Finals(Comparing { typing: Some(_), .. }) => Some(("the note on this pair", "drop it")),
+        Mode::Finals(_) => {
+            return format!("{size}\nEnlarge it, or press Esc for the list or q to quit: nothing is lost.");
+        }
+        _ => None,
+    };
+    match what {
+        Some((what, esc)) => format!("{size}\nEnlarge it to go on with {what}, or press Esc to {esc}."),
+        None => format!("{size}\nEnlarge it, or press q to quit: nothing is lost. ? shows the keys."),
+    }
+}
+
+/// Whether a text box takes the keys: the note, the recusal's reason, the search, a pair's note.
+pub fn typing_into_a_box(app: &App) -> bool {
+    matches!(
+        app.mode,
+        Mode::Note(_) | Mode::Recuse(_) | Mode::Search(_) | Mode::Finals(Comparing { typing: Some(_), .. })
     )
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = wrap(&too_small_message(area.width, area.height), usize::from(area.width))
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = wrap(&too_small_message(app, area.width, area.height), usize::from(area.width))
         .into_iter()
         .map(Line::from)
         .collect();
@@ -804,7 +828,7 @@ impl App {
     pub fn promised(&self) -> Vec<String> {
         let (width, height) = self.screen;
         if width < MIN_WIDTH || height < MIN_HEIGHT {
-            return vec![too_small_message(width, height)];
+            return vec![too_small_message(self, width, height)];
         }
         let mut out: Vec<String> = footer_keys(self).into_iter().map(String::from).collect();
         match &self.mode {
