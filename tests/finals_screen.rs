@@ -206,3 +206,22 @@ fn finals_published_after_the_app_started_are_read_when_f_is_pressed() {
     assert!(matches!(j.app.mode, Mode::Browse));
     assert!(j.app.status.contains("the finals cannot be read: finals.toml"), "{}", j.app.status);
 }
+
+/// The comparison screen's keys close on any key, as their title says ("any key closes") and
+/// as the list's help does; the footer says so too. Only Esc and ? closed them, and q quit.
+#[test]
+fn the_comparison_screens_keys_close_on_any_key_as_their_title_says() {
+    let mut j = judge(80, 24);
+    j.keys(&chars("F?"));
+    let text = screen(&j.app, 80, 24);
+    assert!(text.contains("any key closes"), "{text}");
+    assert!(text.lines().last().is_some_and(|l| l.contains("any key closes")), "the footer:\n{text}");
+    let before = j.on_screen();
+    for key in [KeyCode::Char('q'), KeyCode::Char('x'), KeyCode::Left] {
+        j.keys(&[key]);
+        let Mode::Finals(c) = &j.app.mode else { panic!("still on the comparison screen") };
+        assert!(!c.help && !j.app.quit, "{key:?} closes the keys, and only that");
+        assert_eq!(j.on_screen(), before, "{key:?} answered nothing");
+        j.keys(&chars("?"));
+    }
+}

@@ -166,7 +166,7 @@ pub fn footer_keys(app: &App) -> Vec<Cow<'static, str>> {
         Mode::Help => &[HELP_CLOSES],
         Mode::Entry { .. } => &["j/k scroll", "o/v/p open", "any other key closes"],
         Mode::Finals(Comparing { typing: Some(_), .. }) => &["type the note", "Enter keeps", "Esc drops"],
-        Mode::Finals(Comparing { help: true, .. }) => &["Esc or ? closes the keys"],
+        Mode::Finals(Comparing { help: true, .. }) => &[HELP_CLOSES],
         Mode::Finals(_) => &["? keys", "←/→ better", "= level", "s skip", "u undo", "e note", "o/O open", "Esc list"],
     };
     fixed.iter().map(|k| Cow::Borrowed(*k)).collect()
@@ -293,12 +293,10 @@ fn finals(c: &Comparing, key: KeyEvent) -> Option<Action> {
             _ => Action::Type(key),
         });
     }
+    // Any key closes the keys, as their title says and as the list's help does (^c still
+    // quits): only Esc and ? did, and q quit from under a title that said any key closes.
     if c.help {
-        return match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Esc | KeyCode::Char('?') => Some(Action::Close(true)),
-            _ => None,
-        };
+        return Some(Action::Close(true));
     }
     let action = match key.code {
         KeyCode::Left | KeyCode::Char('h') => Action::Choose(Choice::Better(Side::Left)),
