@@ -614,3 +614,18 @@ fn moving_up_from_the_bottom_moves_the_selection_not_the_ranking() {
     let tall = screen(&board, 80, 50);
     assert!(first_row(&tall).starts_with("\"│  1 "), "the ranking from its first place:\n{tall}");
 }
+
+/// The help explains PAID only where the rankings have the chances of a paid place: with the
+/// mean method there is no PAID column, and the help had explained one.
+#[test]
+fn the_help_explains_paid_only_where_the_rankings_have_it() {
+    let paid = |r: &judging::rankings::Rankings| {
+        let mut board = Board::new(r, "Build Small Hackathon");
+        board.key(KeyEvent::from(KeyCode::Char('?')));
+        screen(&board, 100, 40).contains("the chance of holding a paid place")
+    };
+    let (mean, calibrated) = (rankings(), boards::crowded());
+    assert!(!Board::new(&mean, "x").ranked().iter().any(|e| e.chance.is_some()), "the mean method has no chances");
+    assert!(!paid(&mean), "no PAID column, no PAID in the help");
+    assert!(paid(&calibrated), "the calibrated method's PAID is explained");
+}

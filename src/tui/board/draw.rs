@@ -124,7 +124,7 @@ impl Widget for &Board<'_> {
         if let Some(s) = &self.settle {
             super::settle::dialog(s, area, buf);
         } else if self.help {
-            help(area, buf, self.has_finals);
+            help(area, buf, self);
         }
         if self.monochrome {
             crate::tui::monochrome(buf);
@@ -215,7 +215,7 @@ impl Board<'_> {
             return super::settle::promised(s);
         }
         if self.help {
-            return help_lines(self.has_finals).into_iter().map(|(head, what)| format!("{head} {what}")).collect();
+            return help_lines(self).into_iter().map(|(head, what)| format!("{head} {what}")).collect();
         }
         let mut out = vec![if self.status.is_empty() { self.hint() } else { clean_line(&self.status) }];
         out.extend(self.header_parts(usize::from(width)));
@@ -608,10 +608,15 @@ pub(super) fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> 
 
 /// The help's lines: every key that acts on this event (`F` only with a finals round), every
 /// flag from its one declaration, and PAID.
-fn help_lines(has_finals: bool) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &str)> = keys(has_finals).into_iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
+/// The keys that act on this board, the flags' meanings, and PAID where the rankings have the
+/// chances of a paid place (with the mean method they have none, and no PAID column).
+fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &str)> =
+        keys(board.has_finals).into_iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
     out.extend(Flag::ALL.iter().map(|f| (format!("{} ({})", f.label().to_uppercase(), f.short()), f.meaning())));
-    out.push(("PAID".into(), "the chance of holding a paid place"));
+    if board.rankings.rankings.iter().any(|(_, ranked)| ranked.iter().any(|e| e.chance.is_some())) {
+        out.push(("PAID".into(), "the chance of holding a paid place"));
+    }
     out
 }
 
@@ -640,11 +645,11 @@ fn keys(has_finals: bool) -> Vec<&'static (&'static str, &'static str)> {
 
 /// The keys and flags, each meaning wrapped beside its key; on a screen too short for all, the
 /// last line says how many are left out.
-fn help(area: Rect, buf: &mut Buffer, has_finals: bool) {
+fn help(area: Rect, buf: &mut Buffer, board: &Board) {
     let width = area.width.min(80);
     let room = usize::from(width.saturating_sub(2));
-    let keys = keys(has_finals).len();
-    let items: Vec<Vec<Line>> = help_lines(has_finals)
+    let keys = keys(board.has_finals).len();
+    let items: Vec<Vec<Line>> = help_lines(board)
         .iter()
         .enumerate()
         .map(|(k, (head, what))| {
