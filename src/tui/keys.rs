@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{Action, App, Choice, Comparing, Link, Mode, Side};
+use crate::config::FeedbackNotes;
 
 /// The score keys' place in [`KEYS`]: shown as the rubric's own digits ([`score_keys`]).
 const SCORE: &str = "1-9 0";
@@ -25,7 +26,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("x Del", "clear the focused score"),
     ("o v p", "open the Space / video / social post"),
     ("t", "time this entry's demo; t again stops and saves it"),
-    ("e E", "note for the jury / for the team (saved as you type)"),
+    (NOTES, "note for the jury / for the team (saved as you type)"),
     ("r", "recuse from the entry, with a reason (again to undo)"),
     ("u", "undo the last change"),
     ("/", "search title, team, members, tags, models (Esc clears)"),
@@ -104,9 +105,28 @@ pub fn keys_here(app: &App) -> Vec<(Cow<'static, str>, &'static str)> {
         .map(|(keys, meaning)| match keys {
             SCORE if !zero_is_ten => (Cow::Owned(score_keys(rubric)), "score the focused criterion"),
             SCORE => (Cow::Owned(score_keys(rubric)), meaning),
+            NOTES => notes_keys(app),
             _ => (Cow::Borrowed(keys), meaning),
         })
         .collect()
+}
+
+/// The note keys' place in [`KEYS`]: said as `[feedback] notes` has them ([`notes_keys`]).
+const NOTES: &str = "e E";
+
+/// The note keys and whom the note is for, as `[feedback] notes` says: the help had offered
+/// "note for the jury / for the team" on an event where every note reaches the team (and `e`
+/// opened the team's) or where none does (and `E` only said so).
+fn notes_keys(app: &App) -> (Cow<'static, str>, &'static str) {
+    match app.config.feedback.notes {
+        FeedbackNotes::JudgeChooses => (Cow::Borrowed(NOTES), "note for the jury / for the team (saved as you type)"),
+        FeedbackNotes::Never => {
+            (Cow::Borrowed("e"), "note for the jury; no note reaches the teams (saved as you type)")
+        }
+        FeedbackNotes::Always => {
+            (Cow::Borrowed("e"), "note, which the team may read: every note is theirs (saved as you type)")
+        }
+    }
 }
 
 /// The rubric the digits score: the selected entry's track's, where each track has its own
@@ -157,7 +177,8 @@ pub fn footer_keys(app: &App) -> Vec<Cow<'static, str>> {
         Mode::Browse => {
             let score = format!("{} score", score_keys(rubric_in_front(app)));
             let mut keys: Vec<Cow<'static, str>> = vec!["? keys".into(), "j/k move".into(), score.into()];
-            keys.extend(["Tab next", "o/v/p open", "t time", "e/E note", "r recuse"].map(Cow::Borrowed));
+            let notes = if app.config.feedback.notes == FeedbackNotes::JudgeChooses { "e/E note" } else { "e note" };
+            keys.extend(["Tab next", "o/v/p open", "t time", notes, "r recuse"].map(Cow::Borrowed));
             return keys;
         }
         Mode::Search(_) => &["type to search", "Enter keeps", "Esc clears"],

@@ -762,6 +762,31 @@ fn each_entry_shows_and_scores_its_tracks_rubric() {
     assert_eq!(ids(&app), ["delight", "load-bearing", "originality", "polish"]);
 }
 
+/// The note keys say whom a note is for as `[feedback] notes` has it: where every note reaches
+/// the team, `e` writes the team's and the help had called it the jury's; where none does, `E`
+/// only said so and the footer offered it.
+#[test]
+fn the_note_keys_say_whom_a_note_is_for_as_judging_toml_has_it() {
+    use crate::config::FeedbackNotes;
+    for (notes, footer_says, help_says, box_says) in [
+        (FeedbackNotes::JudgeChooses, "e/E note", "note for the jury / for the team", "Note for the jury only"),
+        (FeedbackNotes::Never, "e note", "no note reaches the teams", "Note for the jury only"),
+        (FeedbackNotes::Always, "e note", "the team may read", "Note for the team"),
+    ] {
+        let mut f = fixture();
+        f.app.config.feedback.notes = notes;
+        let footer = super::keys::footer_keys(&f.app).join("  ");
+        assert!(footer.contains(&format!("  {footer_says}  ")), "{notes:?}: {footer}");
+        let help = super::keys::keys_here(&f.app);
+        let (keys, meaning) = help.iter().find(|(_, m)| m.contains("note")).expect("the note keys");
+        assert!(meaning.contains(help_says), "{notes:?}: {keys} {meaning}");
+        assert_eq!(keys.contains('E'), notes == FeedbackNotes::JudgeChooses, "{notes:?}: {keys}");
+        f.press("e");
+        let top = f.app.box_titles().expect("the note's box").top;
+        assert!(top.contains(box_says), "{notes:?}: e opens {top}");
+    }
+}
+
 /// Where each track has its own rubric, the footer and the help say the digits of the rubric
 /// in front of the judge: a 1-10 scale in backyard and a 0-3 one in the wood had read
 /// "0-9 0 score" on every entry, a key list that fits neither.
