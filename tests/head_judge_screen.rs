@@ -127,7 +127,7 @@ fn the_board_says_who_cannot_win_and_why() {
 #[test]
 fn question_mark_shows_the_keys() {
     let r = rankings();
-    let mut board = Board::new(&r, "Build Small Hackathon");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&judging::config::Config::builtin());
     board.key(KeyEvent::from(KeyCode::Char('?')));
     let text = screen(&board, 100, 30);
     // The judge's help's wording, one declaration for both: any key closes it (the title had
@@ -329,7 +329,7 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
 #[test]
 fn f_is_offered_only_where_there_are_finals() {
     let r = rankings();
-    let mut board = Board::new(&r, "Build Small Hackathon");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&judging::config::Config::builtin());
     let text = screen(&board, 100, 30);
     assert!(!text.contains("F finals") && text.contains("d settle a tie"), "{text}");
     board.key(KeyEvent::from(KeyCode::Char('?')));
@@ -628,4 +628,23 @@ fn the_help_explains_paid_only_where_the_rankings_have_it() {
     assert!(!Board::new(&mean, "x").ranked().iter().any(|e| e.chance.is_some()), "the mean method has no chances");
     assert!(!paid(&mean), "no PAID column, no PAID in the help");
     assert!(paid(&calibrated), "the calibrated method's PAID is explained");
+}
+
+/// `d` is offered, in the footer and the help, only where a prize pays places in a ranking:
+/// elsewhere a tie decides nothing, and `d` only says so.
+#[test]
+fn settling_a_tie_is_offered_only_where_a_prize_pays_places() {
+    let r = rankings();
+    let offered = |board: &mut Board| {
+        let footer = screen(board, 100, 30).lines().last().unwrap_or_default().to_owned();
+        board.key(KeyEvent::from(KeyCode::Char('?')));
+        let help = screen(board, 100, 40);
+        board.key(KeyEvent::from(KeyCode::Char('?')));
+        (footer.contains("d settle"), help.contains("settle the selected tie"))
+    };
+    let mut without = Board::new(&r, "x");
+    assert!(without.prizes.is_empty());
+    assert_eq!(offered(&mut without), (false, false));
+    let mut with = Board::new(&r, "x").with_prizes(&judging::config::Config::builtin());
+    assert_eq!(offered(&mut with), (true, true));
 }

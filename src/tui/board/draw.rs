@@ -189,7 +189,13 @@ impl Board<'_> {
             Shown::RankingWithFinals => !self.finals && self.has_finals,
             Shown::Finals => self.finals,
         };
-        HINTS.iter().filter(|(_, shown)| acts(*shown)).map(|(keys, _)| *keys).collect::<Vec<_>>().join("  ")
+        HINTS
+            .iter()
+            .filter(|(_, shown)| acts(*shown))
+            .filter(|(keys, _)| !self.prizes.is_empty() || !keys.starts_with("d "))
+            .map(|(keys, _)| *keys)
+            .collect::<Vec<_>>()
+            .join("  ")
     }
 
     /// The footer: the last message, wrapped whole, else the keys.
@@ -611,8 +617,7 @@ pub(super) fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> 
 /// The keys that act on this board, the flags' meanings, and PAID where the rankings have the
 /// chances of a paid place (with the mean method they have none, and no PAID column).
 fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &str)> =
-        keys(board.has_finals).into_iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
+    let mut out: Vec<(String, &str)> = keys(board).into_iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
     out.extend(Flag::ALL.iter().map(|f| (format!("{} ({})", f.label().to_uppercase(), f.short()), f.meaning())));
     if board.rankings.rankings.iter().any(|(_, ranked)| ranked.iter().any(|e| e.chance.is_some())) {
         out.push(("PAID".into(), "the chance of holding a paid place"));
@@ -638,9 +643,13 @@ fn note_shown(note: &str, id: &str, opened_with: &crate::paste::CommandLine) -> 
     }
 }
 
-/// The keys of [`KEYS`] that act on this event.
-fn keys(has_finals: bool) -> Vec<&'static (&'static str, &'static str)> {
-    KEYS.iter().filter(|(k, _)| has_finals || *k != "F").collect()
+/// The keys of [`KEYS`] that act on this board: `F` only with a finals round, `d` only where a
+/// prize pays places in a ranking (elsewhere a tie decides nothing and `d` only says so).
+fn keys(board: &Board) -> Vec<&'static (&'static str, &'static str)> {
+    KEYS.iter()
+        .filter(|(k, _)| board.has_finals || *k != "F")
+        .filter(|(k, _)| !board.prizes.is_empty() || !k.starts_with("d "))
+        .collect()
 }
 
 /// The keys and flags, each meaning wrapped beside its key; on a screen too short for all, the
@@ -648,7 +657,7 @@ fn keys(has_finals: bool) -> Vec<&'static (&'static str, &'static str)> {
 fn help(area: Rect, buf: &mut Buffer, board: &Board) {
     let width = area.width.min(80);
     let room = usize::from(width.saturating_sub(2));
-    let keys = keys(board.has_finals).len();
+    let keys = keys(board).len();
     let items: Vec<Vec<Line>> = help_lines(board)
         .iter()
         .enumerate()
