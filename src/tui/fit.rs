@@ -215,7 +215,7 @@ const WORD_BACK: usize = 12;
 /// `text` in `room` columns, cut with "…" so that it still reads apart from the texts it
 /// shares its first `shared` characters with ([`shared_starts`]). When its start alone would
 /// read as theirs ("Neighbourhood Allotment…" for each of five versions), it keeps its start
-/// and then, after "… ", the word where it parts from them: "Neighbourhood Al… (v1)",
+/// and then, after "… ", the word where it parts from them: "Neighbourhood All… (v1)",
 /// "Neighbo… - Team Edition"; that part is cut too, with "…", when even it does not fit.
 pub fn cut_apart(text: &str, shared: usize, room: usize) -> String {
     if width(text) <= room {

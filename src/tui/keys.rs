@@ -106,6 +106,7 @@ pub fn keys_here(app: &App) -> Vec<(Cow<'static, str>, &'static str)> {
             SCORE if !zero_is_ten => (Cow::Owned(score_keys(rubric)), "score the focused criterion"),
             SCORE => (Cow::Owned(score_keys(rubric)), meaning),
             NOTES => notes_keys(app),
+            "a" => (Cow::Borrowed(keys), app.not_mine_because().help()),
             _ => (Cow::Borrowed(keys), meaning),
         })
         .collect()

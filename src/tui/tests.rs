@@ -491,6 +491,29 @@ fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
     assert!(f.app.status.contains("the built-in event"), "no file is named that is not there: {}", f.app.status);
 }
 
+/// A judge who keeps to some tracks, without an assignments file: `a` hides the entries of the
+/// other tracks, and the status, the header and the help say so. They had said every entry it
+/// hid was a conflict ("49 hidden: judging.toml lists a conflict of yours", "showing no
+/// conflicts") and the help that `a` shows the entries assigned to me.
+#[test]
+fn a_says_it_hides_other_tracks_for_a_judge_who_keeps_to_some() {
+    let mut f = fixture();
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    f.app = super::load(&loaded, "priya", None, &f.store).expect("app");
+    let help = |app: &App| {
+        super::keys::keys_here(app).into_iter().find(|(k, _)| k == "a").map(|(_, m)| m).expect("a in the help")
+    };
+    assert!(help(&f.app).contains("my tracks") && !help(&f.app).contains("assigned"), "{}", help(&f.app));
+    f.press("a");
+    assert!(f.app.status.contains("outside your tracks (backyard)"), "{}", f.app.status);
+    assert!(f.app.status.contains("or in conflict"), "priya has a conflict too: {}", f.app.status);
+    let header = rows(&drawn(&f.app, 100, 30)).into_iter().next().unwrap_or_default();
+    assert!(header.contains("showing mine") && !header.contains("no conflicts"), "{header}");
+    // tomas keeps to no tracks: his hidden entries are conflicts, as before.
+    f.app = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    assert_eq!(help(&f.app), "show only entries with no conflict of mine");
+}
+
 #[test]
 fn the_calibration_set_comes_first_in_the_judges_list() {
     let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\ncalibration = [\"pill-pal\"]\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\n";

@@ -214,7 +214,7 @@ impl App {
         }
         if list.mine_only {
             // Without assignments, `a` hides only the entries judging.toml says are in conflict.
-            filters.push(if self.entries.assigned().is_some() { "assigned to me" } else { "no conflicts" }.into());
+            filters.push(self.not_mine_because().filter().into());
         }
         if !list.query.is_empty() {
             filters.push(format!("\"{}\"", clean_line(&list.query)));

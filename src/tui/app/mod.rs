@@ -104,6 +104,40 @@ pub enum Action {
     Quit,
 }
 
+/// Why `a` leaves an entry out ([`App::not_mine_because`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotMine {
+    /// The assignments file does not give it to the judge (or judging.toml bars them).
+    Unassigned,
+    /// judging.toml lists a conflict of the judge's that names it.
+    Conflict,
+    /// It is in a track the judge does not judge (their `tracks` in judging.toml).
+    Track,
+    ConflictOrTrack,
+}
+
+impl NotMine {
+    /// The list's filter, as the header names it.
+    pub fn filter(self) -> &'static str {
+        match self {
+            NotMine::Unassigned => "assigned to me",
+            NotMine::Conflict => "no conflicts",
+            NotMine::Track => "my tracks",
+            NotMine::ConflictOrTrack => "mine",
+        }
+    }
+
+    /// What `a` does, as the help says it.
+    pub fn help(self) -> &'static str {
+        match self {
+            NotMine::Unassigned => "show only entries assigned to me",
+            NotMine::Conflict => "show only entries with no conflict of mine",
+            NotMine::Track => "show only entries in my tracks",
+            NotMine::ConflictOrTrack => "show only entries in my tracks with no conflict of mine",
+        }
+    }
+}
+
 pub struct App {
     pub config: Config,
     /// Whether the event is the built-in one: no judging.toml was found. The header says so.
@@ -272,6 +306,23 @@ impl App {
     /// conflict. The help's `a` and the filter itself ask this.
     pub fn mine_hides_some(&self) -> bool {
         self.entries.iter().any(|e| e.not_mine)
+    }
+
+    /// What makes an entry not this judge's, as the header, `a` and the help say it: not
+    /// assigned (with an assignments file), a conflict judging.toml lists, or a track outside
+    /// those the judge keeps to. Without assignments, `a` had said every entry it hid was a
+    /// conflict, and the help that it showed the entries assigned to me.
+    pub fn not_mine_because(&self) -> NotMine {
+        use crate::assign::Bar;
+        if self.entries.assigned().is_some() {
+            return NotMine::Unassigned;
+        }
+        let bars = |bar: Bar| self.entries.iter().any(|e| e.bar == Some(bar));
+        match (bars(Bar::Conflict), bars(Bar::Track)) {
+            (_, false) => NotMine::Conflict,
+            (false, true) => NotMine::Track,
+            (true, true) => NotMine::ConflictOrTrack,
+        }
     }
 
     /// Whether the event has tracks to show: judging.toml names some, or an entry has one. The

@@ -2,7 +2,7 @@
 
 use super::editors::{Mode, NoteEditor, Recusal, Search, note_change};
 use super::effects::{Effect, Then, Write};
-use super::{Action, App, Link, Side};
+use super::{Action, App, Link, NotMine, Side};
 use crate::assign::Bar;
 use crate::model::{Change, Criterion, TextPart};
 use crate::sanitize::clean_line;
@@ -261,7 +261,21 @@ impl App {
                 )
             }
             (n, true) if assigned => format!("{n} hidden: not assigned to you, or in conflict; a shows all"),
-            (n, true) => format!("{n} hidden: {} lists a conflict of yours; a shows all", self.event_file()),
+            (n, true) => {
+                let tracks = || {
+                    let judge = self.config.judge(&self.judge);
+                    let kept = judge.map(|j| j.tracks.iter().map(|t| clean_line(t)).collect::<Vec<_>>().join(", "));
+                    format!("outside your tracks ({})", kept.unwrap_or_default())
+                };
+                let why = match self.not_mine_because() {
+                    NotMine::Track => tracks(),
+                    NotMine::ConflictOrTrack => format!("{}, or in conflict", tracks()),
+                    NotMine::Conflict | NotMine::Unassigned => {
+                        format!("{} lists a conflict of yours", self.event_file())
+                    }
+                };
+                format!("{n} hidden: {why}; a shows all")
+            }
             (_, false) => "every entry shown; a hides what is not yours".to_owned(),
         }
     }
