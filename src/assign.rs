@@ -225,7 +225,7 @@ pub fn assign(
         .map(|e| Short {
             id: entries[e].id.clone(),
             judges: given[e].len(),
-            why: why_short(entries[e], judges, keep_tracks),
+            why: why_short(entries[e], judges, k, keep_tracks),
         })
         .collect();
     let mut by_judge: BTreeMap<String, Vec<String>> = judges.iter().map(|j| (j.name.clone(), Vec::new())).collect();
@@ -339,7 +339,11 @@ fn rebalance(allowed: &[Vec<usize>], given: &mut [Vec<usize>], load: &mut [usize
     }
 }
 
-fn why_short(s: &Submission, judges: &[Judge], keep_tracks: bool) -> String {
+/// Why an entry got fewer than `k` judges: the judges barred from it, by name, when those are
+/// what left it short; that there are fewer than `k` judges to draw on at all, when that is,
+/// with the barred ones beside (a judge kept to another track had been named as the cause of
+/// every wood entry's shortfall when there were three judges for four places).
+fn why_short(s: &Submission, judges: &[Judge], k: usize, keep_tracks: bool) -> String {
     let mut conflicted = Vec::new();
     let mut outside = Vec::new();
     for j in judges {
@@ -356,11 +360,12 @@ fn why_short(s: &Submission, judges: &[Judge], keep_tracks: bool) -> String {
     if !outside.is_empty() {
         parts.push(format!("other tracks only: {}", outside.join(", ")));
     }
-    if parts.is_empty() {
-        format!("only {} in judging.toml", crate::format::count(judges.len(), "judge", "judges"))
-    } else {
-        parts.join("; ")
+    let barred = parts.join("; ");
+    if judges.len() >= k {
+        return barred;
     }
+    let few = format!("only {} to draw on", crate::format::count(judges.len(), "judge", "judges"));
+    if barred.is_empty() { few } else { format!("{few}, less those barred here: {barred}") }
 }
 
 fn uneven(load: &[usize], judges: &[Judge], allowed: &[Vec<usize>]) -> Option<String> {
@@ -464,6 +469,30 @@ mod tests {
                 assert_eq!(n, k, "{} has {n} judges", e.id);
             }
         }
+    }
+
+    /// An entry short of judges because there are fewer judges than places says so, and names a
+    /// judge barred from it beside that, not as the cause; where the judges barred are what left
+    /// it short, they alone are named.
+    #[test]
+    fn an_entry_short_of_judges_is_said_short_for_its_real_cause() {
+        let entries = field(4);
+        let refs: Vec<&Submission> = entries.iter().collect();
+        let judges = vec![judge("a", &[], &[]), judge("b", &[], &["backyard"]), judge("c", &["e03"], &[])];
+        let why = |plan: &Plan, id: &str| plan.short.iter().find(|s| s.id == id).map(|s| (s.judges, s.why.clone()));
+        let plan = assign("ev", &refs, &judges, 4, true, 1, &[]);
+        assert_eq!(why(&plan, "e00"), Some((3, "only 3 judges to draw on".to_owned())));
+        assert_eq!(
+            why(&plan, "e01"),
+            Some((2, "only 3 judges to draw on, less those barred here: other tracks only: b".to_owned()))
+        );
+        assert_eq!(
+            why(&plan, "e03"),
+            Some((1, "only 3 judges to draw on, less those barred here: conflict: c; other tracks only: b".to_owned()))
+        );
+        let plan = assign("ev", &refs, &judges, 3, true, 1, &[]);
+        assert_eq!(why(&plan, "e00"), None, "three judges for three places");
+        assert_eq!(why(&plan, "e01"), Some((2, "other tracks only: b".to_owned())));
     }
 
     #[test]

@@ -291,3 +291,33 @@ fn a_dry_run_takes_no_destination() {
     }
     assert!(!s.path().join("out.toml").exists());
 }
+
+/// More judges an entry than there are judges whose marks count: each entry's shortfall is
+/// said for what it is (too few judges, a trainee taking no place), in a few lines, not one an
+/// entry blaming a judge's tracks.
+#[test]
+fn too_few_judges_for_the_places_asked_is_said_once_as_such() {
+    let s = Sandbox::new();
+    s.file(
+        "judging.toml",
+        "[[judges]]\nname = \"ana\"\n\n[[judges]]\nname = \"ben\"\ntracks = [\"backyard\"]\n\n[[judges]]\nname = \"tia\"\ncounts = false\n",
+    );
+    organizer(&s).arg("pull").assert().success();
+    let out = organizer(&s).args(["assign", "-k", "3", "--dry-run"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("40 entries with fewer than 3 judges:"), "{text}");
+    assert!(text.contains("  21 have 2 (only 2 judges to draw on): allergy-ally, bin-day,"), "{text}");
+    assert!(
+        text.contains(
+            "  19 have 1 (only 2 judges to draw on, less those barred here: other tracks only: ben): cloud-shapes,"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("judging.toml lists 3 judges, tia a trainee (counts = false), who takes no judging place, so 2 can judge each entry, fewer than the 3 asked"),
+        "{text}"
+    );
+    assert!(!text.contains("in judging.toml\n"), "{text}");
+    assert!(text.lines().count() < 12, "a few lines, not one an entry: {text}");
+}

@@ -85,8 +85,11 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             crate::format::count(plan.short.len(), "entry", "entries"),
             crate::format::count(k, "judge", "judges")
         ));
-        for s in &plan.short {
-            say(format!("  {} has {}: {}", clean_line(&s.id), s.judges, clean_line(&s.why)));
+        for line in short_lines(&plan.short) {
+            say(line);
+        }
+        if counted.len() < k {
+            say(too_few(counted.len(), &trainees, k));
         }
     }
     if let Some(why) = &plan.uneven {
@@ -117,6 +120,54 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         crate::format::count(k, "judge", "judges")
     );
     write_plan(destination, &text)
+}
+
+/// How many entries to name in a line of entries short of judges for one reason.
+const SHORT_NAMED: usize = 5;
+
+/// The entries short of judges, one line for each count and reason: a lone entry as
+/// `  id has 1: why`, several as `  37 have 3 (why): a, b, c, d, e and 32 more`, so that an
+/// event asking more judges an entry than it has gets a few lines, not one per entry.
+fn short_lines(short: &[crate::assign::Short]) -> Vec<String> {
+    let mut groups: Vec<((usize, &str), Vec<String>)> = Vec::new();
+    for s in short {
+        let key = (s.judges, s.why.as_str());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, ids)) => ids.push(clean_line(&s.id)),
+            None => groups.push((key, vec![clean_line(&s.id)])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((judges, why), ids)| match ids.as_slice() {
+            [one] => format!("  {one} has {judges}: {}", clean_line(why)),
+            _ => format!(
+                "  {} have {judges} ({}): {}",
+                ids.len(),
+                clean_line(why),
+                crate::format::first_few(&ids, SHORT_NAMED, ", ")
+            ),
+        })
+        .collect()
+}
+
+/// Why there are fewer judges to draw on than places an entry: who judging.toml lists, the
+/// trainees it leaves out of the places, and what would give each entry its `k`.
+fn too_few(counted: usize, trainees: &[crate::config::Judge], k: usize) -> String {
+    let listed = crate::format::count(counted + trainees.len(), "judge", "judges");
+    let named: Vec<String> = trainees.iter().map(|t| clean_line(&t.name)).collect();
+    let who = match named.len() {
+        0 => String::new(),
+        1 => format!(", {} a trainee (counts = false), who takes no judging place,", named[0]),
+        _ => format!(
+            ", {} trainees (counts = false: {}), who take no judging place,",
+            named.len(),
+            crate::format::first_few(&named, SHORT_NAMED, ", ")
+        ),
+    };
+    format!(
+        "judging.toml lists {listed}{who} so {counted} can judge each entry, fewer than the {k} asked: list more judges, or ask for {counted} (-k {counted}, or [assign] judges_per_entry)."
+    )
 }
 
 /// Where the assignments go.
@@ -195,4 +246,50 @@ fn linked(groups: &[Vec<String>], k: usize) -> String {
         groups.len(),
         named.join(", ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn short(id: &str, judges: usize, why: &str) -> crate::assign::Short {
+        crate::assign::Short { id: id.into(), judges, why: why.into() }
+    }
+
+    /// Entries short for one reason are one line, with a count and the first few named; a lone
+    /// one keeps its line.
+    #[test]
+    fn entries_short_for_one_reason_are_one_line() {
+        let few = "only 3 judges to draw on";
+        let mut list: Vec<_> = (0..8).map(|i| short(&format!("e{i}"), 3, few)).collect();
+        list.insert(2, short("gnome", 1, "conflict: tomas"));
+        assert_eq!(
+            short_lines(&list),
+            [
+                "  8 have 3 (only 3 judges to draw on): e0, e1, e2, e3, e4 and 3 more".to_owned(),
+                "  gnome has 1: conflict: tomas".to_owned(),
+            ]
+        );
+    }
+
+    /// Too few judges for the places asked names the trainees, who take none, and the way out.
+    #[test]
+    fn too_few_judges_names_the_trainees_and_the_way_out() {
+        let tia = crate::config::Judge {
+            name: "tia".into(),
+            conflicts: Vec::new(),
+            tracks: Vec::new(),
+            public_key: None,
+            key: None,
+            counts: false,
+        };
+        assert_eq!(
+            too_few(3, &[tia], 4),
+            "judging.toml lists 4 judges, tia a trainee (counts = false), who takes no judging place, so 3 can judge each entry, fewer than the 4 asked: list more judges, or ask for 3 (-k 3, or [assign] judges_per_entry)."
+        );
+        assert_eq!(
+            too_few(2, &[], 3),
+            "judging.toml lists 2 judges so 2 can judge each entry, fewer than the 3 asked: list more judges, or ask for 2 (-k 2, or [assign] judges_per_entry)."
+        );
+    }
 }
