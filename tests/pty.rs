@@ -642,3 +642,37 @@ fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
     assert!(!wide.contains("left out to fit"), "{wide}");
     assert!(file.contains("GAP  BEYOND  FLAGS") && !file.contains("left out to fit"), "{file}");
 }
+
+/// The merge's warnings on a terminal wrap between words at its width, each line after the first
+/// indented, where the terminal had cut them mid-word at its edge; piped, each is one line.
+#[test]
+fn the_merges_warnings_wrap_between_words_on_a_terminal() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", "mira-monday-morning.json"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=2", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", "mira-tuesday-evening.json"]).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let merge = ["--judge", "head", "merge", "--no-chances", "mira-monday-morning.json", "mira-tuesday-evening.json"];
+    let piped = s.cmd().args(merge).output().expect("runs");
+    let said = String::from_utf8_lossy(&piped.stderr).into_owned();
+    let line = said.lines().find(|l| l.contains("appears twice")).unwrap_or_else(|| panic!("{said}"));
+    assert!(line.starts_with("warning: ") && line.contains("does not"), "piped, one line: {said}");
+    let mut app = Running::start_sized(&s, &merge, &[], (60, 200));
+    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    assert!(status.success(), "{}", app.text());
+    app.wait_for("LENIENCY");
+    let cut: Vec<String> =
+        app.wrapped().into_iter().filter(|l| l.starts_with("warning") || l.starts_with("  ")).collect();
+    let text = app.text();
+    let start = text.lines().position(|l| l.contains("appears twice")).unwrap_or_else(|| panic!("{text}"));
+    let lines: Vec<&str> = text
+        .lines()
+        .skip(start)
+        .take_while(|l| *l == text.lines().nth(start).unwrap_or_default() || l.starts_with("  "))
+        .collect();
+    assert!(lines.len() > 1 && lines[1..].iter().all(|l| l.starts_with("  ")), "{lines:#?}");
+    assert_eq!(lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "), line, "the same words, between words");
+    assert!(cut.iter().all(|l| !l.contains("appears twice")), "cut at the edge: {cut:#?}");
+}

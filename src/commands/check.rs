@@ -44,9 +44,9 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let store = match Session::open_if_any(cli, loaded.clone()) {
         Ok(session) => session.map(|s| s.store),
         Err(e) if !offline => {
-            eprintln!(
-                "warning: {e}; checked without it, so a prize file's row for a withdrawn entry reads as an unknown id"
-            );
+            super::stderr::warn(&format!(
+                "{e}; checked without it, so a prize file's row for a withdrawn entry reads as an unknown id"
+            ));
             None
         }
         Err(e) => return Err(e),

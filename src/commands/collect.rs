@@ -41,7 +41,7 @@ fn named(files: Vec<TreeFile>) -> Vec<(String, String)> {
         .filter_map(|f| {
             let name = safe_name(&f.path);
             if name.is_none() {
-                eprintln!("warning: {}: not a judge's score file name; left alone", clean_line(&f.path));
+                super::stderr::warn(&format!("{}: not a judge's score file name; left alone", clean_line(&f.path)));
             }
             name.map(|n| (f.path, n))
         })
@@ -71,7 +71,7 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
     // Judges who may only read push through pull requests: an open one's files count too, where
     // they differ from main's (the merge then counts a judge's newer file).
     let prs = repo.open_pull_requests().unwrap_or_else(|e| {
-        eprintln!("warning: the repo's pull requests could not be listed: {}", clean_line(&e.to_string()));
+        super::stderr::warn(&format!("the repo's pull requests could not be listed: {}", clean_line(&e.to_string())));
         Vec::new()
     });
     for pr in prs {
@@ -96,7 +96,7 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
                 let stem = name.split('.').next().unwrap_or_default().to_owned();
                 written.push(Fetched { path, stem, file });
             }
-            Err(e) => eprintln!("error: {}: {}", clean_line(&path), clean_line(&e.to_string())),
+            Err(e) => super::stderr::say("error", &format!("{}: {}", clean_line(&path), clean_line(&e.to_string()))),
         }
     }
     Ok((written, offered))
@@ -115,11 +115,14 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
             // colleague's file with their own) is refused, whoever signed it.
             Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {
                 let judge = marks.first().map(|m| m.judge.clone()).unwrap_or_default();
-                eprintln!(
-                    "error: {}: holds the scores of {}, whose file is {SCORES}/{}.json: refused",
-                    clean_line(&path),
-                    clean_line(&judge),
-                    crate::file_names::judge_stem(&judge)
+                super::stderr::say(
+                    "error",
+                    &format!(
+                        "{}: holds the scores of {}, whose file is {SCORES}/{}.json: refused",
+                        clean_line(&path),
+                        clean_line(&judge),
+                        crate::file_names::judge_stem(&judge)
+                    ),
                 );
             }
             Ok(marks) => {
@@ -128,7 +131,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
             }
             Err(problems) => {
                 for p in &problems {
-                    eprintln!("error: {p}");
+                    super::stderr::say("error", &p.to_string());
                 }
                 refused.extend(problems);
             }
@@ -137,7 +140,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
     // Why the store may not know an entry a file scores, and the way out, once: as the merge says.
     let hint = super::merge::never_had(session, &refused);
     if let Some(hint) = hint.strip_prefix(".\n") {
-        eprintln!("hint: {hint}");
+        super::stderr::say("hint", hint);
     }
     Ok((good, judges))
 }

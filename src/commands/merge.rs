@@ -171,7 +171,7 @@ fn after_deadline(
             event.deadline.as_deref().unwrap_or_default(),
             crate::format::first_few(&named, 5, ", ")
         );
-        eprintln!("warning: {}", clean_line(&warning));
+        super::stderr::warn(&clean_line(&warning));
         rankings.warnings.push(warning);
     }
     rankings.changed_after_deadline = changed;
@@ -219,7 +219,7 @@ pub(super) fn read_with_the_store(
     let submissions = submissions?;
     let judges = judges.map_err(|problems| {
         for p in &problems {
-            eprintln!("error: {p}");
+            super::stderr::say("error", &p.to_string());
         }
         let hint = never_had(session, &problems);
         anyhow::anyhow!(
@@ -285,7 +285,7 @@ pub(super) fn merged(
     spinner.done();
     let rankings = rankings?;
     for w in &rankings.warnings {
-        eprintln!("warning: {}", clean_line(w));
+        super::stderr::warn(&clean_line(w));
     }
     Ok(rankings)
 }

@@ -16,6 +16,7 @@ mod merge;
 pub mod pull;
 mod results;
 mod score;
+mod stderr;
 pub mod sync;
 
 use std::path::{Path, PathBuf};

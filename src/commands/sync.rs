@@ -326,7 +326,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let (mut judges, refused, hint) = read_the_good(session, &files, &field.ids)?;
     // A judge in two files counts once, from the newer, as the merge counts them.
     for w in crate::rankings::one_file_per_judge(&mut judges)? {
-        eprintln!("warning: {}", clean_line(&w));
+        super::stderr::warn(&clean_line(&w));
     }
     let assignments = session.loaded.assignments()?;
     println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  LAST WRITTEN");
@@ -393,11 +393,14 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     if refused.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    eprintln!(
-        "error: {} of {} refused, and left out of this table (each named above with what to do): {}{hint}",
-        refused.len(),
-        crate::format::count(files.len(), "file", "files"),
-        crate::format::first_few(&refused, 5, ", ")
+    super::stderr::say(
+        "error",
+        &format!(
+            "{} of {} refused, and left out of this table (each named above with what to do): {}{hint}",
+            refused.len(),
+            crate::format::count(files.len(), "file", "files"),
+            crate::format::first_few(&refused, 5, ", ")
+        ),
     );
     Ok(ExitCode::FAILURE)
 }
@@ -416,7 +419,7 @@ fn read_the_good(
         Ok(judges) => Ok((judges, Vec::new(), String::new())),
         Err(problems) => {
             for p in &problems {
-                eprintln!("error: {p}");
+                super::stderr::say("error", &p.to_string());
             }
             let hint = super::merge::never_had(session, &problems);
             let refused: Vec<String> = problems.iter().filter_map(|p| p.file().map(str::to_owned)).collect();

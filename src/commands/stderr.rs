@@ -1,0 +1,77 @@
+//! What a command says on standard error beside its output (`warning: …`, `error: …`): on a
+//! terminal, wrapped between words at its width, each line after the first indented two columns
+//! so that one warning reads as one and the next starts at the margin; piped or redirected, one
+//! line each, whole, as a log or a `grep` wants it. A merge's warnings run to 400 characters,
+//! and a terminal had cut them mid-word at its edge.
+
+use unicode_width::UnicodeWidthStr;
+
+/// `warning: {text}` on standard error, fitted as the module says.
+pub(crate) fn warn(text: &str) {
+    say("warning", text);
+}
+
+/// `{kind}: {text}` on standard error, fitted as the module says.
+pub(crate) fn say(kind: &str, text: &str) {
+    eprintln!("{}", fitted(&format!("{kind}: {text}"), width()));
+}
+
+/// Standard error's terminal width, when it is a terminal of some use.
+fn width() -> Option<usize> {
+    use std::io::IsTerminal;
+    std::io::stderr()
+        .is_terminal()
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| usize::from(columns))
+        .filter(|w| *w >= 20)
+}
+
+/// Each line of `text` wrapped between words at `width`, its next lines indented two columns; a
+/// word wider than the line stands whole on its own. As it is without a width.
+fn fitted(text: &str, width: Option<usize>) -> String {
+    let Some(width) = width else { return text.to_owned() };
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for (k, word) in line.split(' ').enumerate() {
+            let w = word.width();
+            if k > 0 && used + 1 + w > width {
+                out.push_str("\n  ");
+                used = 2;
+            } else if k > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted;
+
+    #[test]
+    fn a_warning_wraps_between_words_on_a_terminal_and_stays_whole_piped() {
+        let text = "warning: judge \"kai\" appears twice: files/kai.json counts, files/kai-monday.json does not";
+        assert_eq!(fitted(text, None), text, "piped: one line");
+        let wrapped = fitted(text, Some(40));
+        assert_eq!(
+            wrapped,
+            "warning: judge \"kai\" appears twice:\n  files/kai.json counts,\n  files/kai-monday.json does not"
+        );
+        assert_eq!(wrapped.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        // A word wider than the line stands whole; wide letters count two columns.
+        assert_eq!(
+            fitted("warning: https://example.com/a/very/long/path x", Some(20)),
+            "warning:\n  https://example.com/a/very/long/path\n  x"
+        );
+        assert_eq!(fitted("日本語 日本語 日本語", Some(14)), "日本語 日本語\n  日本語");
+    }
+}
