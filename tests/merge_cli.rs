@@ -867,6 +867,10 @@ fn per_criterion_means_and_the_most_disagreed_entries_are_given() {
     assert_eq!(most.len(), 6, "every entry has two judges: {most:?}");
     assert_eq!(most[0]["lowest"][0], "tomas");
     assert_eq!(most[0]["highest"][0], "mira");
+    // The pair BEYOND measures, each signed against their habits, BEYOND apart.
+    let (below, above) = (&most[0]["below"], &most[0]["above"]);
+    let apart = above[1].as_f64().expect("above") - below[1].as_f64().expect("below");
+    assert!((apart - most[0]["beyond"].as_f64().expect("beyond")).abs() < 1e-9, "{:?}", most[0]);
     let hist: Vec<u64> = json["judges"][0]["histogram"]
         .as_array()
         .expect("histogram")
@@ -877,6 +881,17 @@ fn per_criterion_means_and_the_most_disagreed_entries_are_given() {
     let table = head(&s).arg("merge").args([&a, &b]).output().expect("runs");
     let table = String::from_utf8(table.stdout).expect("utf-8");
     assert!(table.contains("UTILITY  LATENCY     COST") && table.contains("MOST DISAGREED"), "{table}");
+    // Beside BEYOND, the two judges it measures, signed as leniency is: not the raw totals.
+    assert!(table.contains("BEYOND  BELOW / ABOVE HABIT"), "{table}");
+    let row = table.lines().skip_while(|l| !l.starts_with("MOST DISAGREED")).nth(3).expect("a row");
+    let pair = format!(
+        "{} {} / {} {}",
+        below[0].as_str().expect("name"),
+        judging::format::signed(below[1].as_f64().expect("below"), 2),
+        above[0].as_str().expect("name"),
+        judging::format::signed(above[1].as_f64().expect("above"), 2)
+    );
+    assert!(row.ends_with(&pair), "{row:?} against {pair:?}");
 }
 
 #[test]

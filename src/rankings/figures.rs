@@ -62,20 +62,53 @@ pub(super) fn tie_break_keys(breaks: &[TieBreak], means: &[Vec<Option<f64>>], st
 /// expects of them (their leniency and severity applied to the entry's quality), highest less
 /// lowest, in rubric points. A lenient and a harsh judge who order entries alike leave little;
 /// two who order them oppositely leave much. `None` with fewer than two judges.
+#[cfg(test)]
 pub(super) fn beyond_habits(panel: &Panel, fit: &crate::merge::Calibration, scale: (i64, i64)) -> Vec<Option<f64>> {
+    furthest_beyond(panel, fit, scale).iter().map(|f| f.map(Furthest::gap)).collect()
+}
+
+/// The two judges of an entry furthest apart beyond their habits: the one whose mark falls
+/// furthest under what their habits predict of it, and the one furthest over, each by judge
+/// index with how far (points; under is negative). Their difference is the entry's gap beyond
+/// habits, so the judges named beside BEYOND are the ones it measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Furthest {
+    pub below: (usize, f64),
+    pub above: (usize, f64),
+}
+
+impl Furthest {
+    /// The entry's gap beyond habits: the one over less the one under.
+    pub fn gap(self) -> f64 {
+        self.above.1 - self.below.1
+    }
+}
+
+/// Each entry's [`Furthest`] pair, as [`beyond_habits`] measures them; `None` with fewer than
+/// two judges.
+pub(super) fn furthest_beyond(
+    panel: &Panel,
+    fit: &crate::merge::Calibration,
+    scale: (i64, i64),
+) -> Vec<Option<Furthest>> {
     let n = panel.entries.len();
-    let (mut low, mut high, mut count) = (vec![f64::INFINITY; n], vec![f64::NEG_INFINITY; n], vec![0usize; n]);
+    let (mut low, mut high, mut count) =
+        (vec![(0, f64::INFINITY); n], vec![(0, f64::NEG_INFINITY); n], vec![0usize; n]);
     // What habits predict stays on the scale: a lenient judge expected to give 6.1 out of 5 can
     // give 5 at most, and that 5 is no disagreement (two 5s had read 2 points apart).
     let (bottom, top) = (scale.0 as f64, scale.1 as f64);
     for m in &panel.marks {
         let Some(expected) = fit.expected(m.judge(), m.entry()) else { continue };
         let left = m.value - expected.clamp(bottom.min(top), top.max(bottom));
-        low[m.entry()] = low[m.entry()].min(left);
-        high[m.entry()] = high[m.entry()].max(left);
+        if left < low[m.entry()].1 {
+            low[m.entry()] = (m.judge(), left);
+        }
+        if left > high[m.entry()].1 {
+            high[m.entry()] = (m.judge(), left);
+        }
         count[m.entry()] += 1;
     }
-    (0..n).map(|e| (count[e] >= 2).then(|| high[e] - low[e])).collect()
+    (0..n).map(|e| (count[e] >= 2).then_some(Furthest { below: low[e], above: high[e] })).collect()
 }
 
 /// One line per judge: their habits beside the panel's, their leniency as the calibrated fit
@@ -150,6 +183,7 @@ pub(super) fn agreement(panel: &Panel) -> (Vec<Concordance>, Option<PairAgreemen
 pub(super) fn disagreements(
     stats: &EntryStats,
     beyond: &[Option<f64>],
+    furthest: &[Option<Furthest>],
     panel: &Panel,
     field: &Field,
 ) -> Vec<Disagreement> {
@@ -165,6 +199,8 @@ pub(super) fn disagreements(
         .filter_map(|e| {
             let ((lo_judge, lo), (hi_judge, hi)) = (stats.lowest[e]?, stats.highest[e]?);
             let sub = &field.entries[e].submission;
+            let far = furthest.get(e).copied().flatten();
+            let named = |(judge, left): (usize, f64)| (panel.judges[judge].clone(), left);
             Some(Disagreement {
                 id: sub.id.clone(),
                 title: sub.title.clone(),
@@ -173,6 +209,8 @@ pub(super) fn disagreements(
                 beyond: beyond_of(e),
                 lowest: (panel.judges[lo_judge].clone(), lo),
                 highest: (panel.judges[hi_judge].clone(), hi),
+                below: far.map(|f| named(f.below)),
+                above: far.map(|f| named(f.above)),
             })
         })
         .collect()
@@ -325,5 +363,21 @@ mod tests {
         assert!(first.gap < r.disagreements[1].gap, "f is the least apart by the plain gap: {:?}", r.disagreements);
         let beyond: Vec<f64> = r.disagreements.iter().map(|d| d.beyond.expect("two judges or more")).collect();
         assert!(beyond.windows(2).all(|w| w[0] >= w[1]), "ordered by BEYOND: {beyond:?}");
+        // The judges named beside BEYOND are the two it measures: the one furthest under their
+        // habits and the one furthest over, BEYOND apart; on f, bo's 2 and ana's 5.
+        for d in &r.disagreements {
+            let (Some(below), Some(above)) = (&d.below, &d.above) else { panic!("a pair: {d:?}") };
+            assert!((above.1 - below.1 - d.beyond.expect("two judges")).abs() < 1e-12, "{d:?}");
+            assert!(below.1 <= 0.0 && above.1 >= 0.0, "{d:?}");
+        }
+        assert_eq!(
+            (first.below.as_ref().map(|b| b.0.as_str()), first.above.as_ref().map(|a| a.0.as_str())),
+            (Some("bo"), Some("ana"))
+        );
+        // Where the all-fives judge gives the highest total and the harsh one the lowest by
+        // habit alone, the pair beyond habits is another: the list is about disagreement.
+        let a = r.disagreements.iter().find(|d| d.id == "a").expect("a");
+        assert_eq!((a.lowest.0.as_str(), a.highest.0.as_str()), ("harsh", "all-fives"));
+        assert_ne!(a.below.as_ref().map(|b| b.0.as_str()), Some("harsh"), "{a:?}");
     }
 }

@@ -387,8 +387,17 @@ pub struct Disagreement {
     /// the list is ordered; `None` in a merge saved before it was kept.
     #[serde(default)]
     pub beyond: Option<f64>,
+    /// The judges of the lowest and the highest total, with those totals (what GAP measures).
     pub lowest: (String, f64),
     pub highest: (String, f64),
+    /// The judge whose total falls furthest under what their habits (leniency, severity)
+    /// predict of the entry, and by how much, in points (negative), and the one furthest over:
+    /// the two BEYOND measures, `above` less `below`. `None` in a merge saved before they were
+    /// kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<(String, f64)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above: Option<(String, f64)>,
 }
 
 /// A merge's whole outcome: the rankings, their flags and chances, and the figures the jury

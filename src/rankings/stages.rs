@@ -261,6 +261,8 @@ pub(super) struct Fitted {
     pub overall: Vec<Option<f64>>,
     /// Each entry's gap beyond its judges' habits (what contested is judged on), by field index.
     pub beyond: Vec<Option<f64>>,
+    /// Each entry's two judges furthest apart beyond their habits, whose gap `beyond` is.
+    pub furthest: Vec<Option<figures::Furthest>>,
     /// Each judge's leniency in the same fit, with its standard error, by judge index.
     pub leniency: Vec<crate::merge::leniency::Leniency>,
     /// Each judge's drift through the day, by judge index: as found before it was taken out,
@@ -347,11 +349,13 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
         return Err(RankError::SumEmpty { counted, most });
     }
     let Some(fit) = reused.or(own_fit) else { unreachable!("the merge's fit is reused, or one more was run") };
-    let AroundTheFit { beyond, leniency, drift, trainees } = around_the_fit(built, &fit, scale_of(config));
+    let AroundTheFit { furthest, leniency, drift, trainees } = around_the_fit(built, &fit, scale_of(config));
+    let beyond = furthest.iter().map(|f| f.map(figures::Furthest::gap)).collect();
     let drift = built.corrected.clone().unwrap_or(drift);
     Ok(Fitted {
         overall,
         beyond,
+        furthest,
         leniency,
         drift,
         trainees,
@@ -387,24 +391,24 @@ fn merged_overall(built: &Built, field: &Field, reuse: bool) -> (Vec<Option<f64>
 /// on what each judge's habits leave unexplained in it. Its pieces run on every core, the longest
 /// (the drift, a line through every judge's marks) first.
 fn around_the_fit(built: &Built, fit: &Calibration, scale: (i64, i64)) -> AroundTheFit {
-    let (mut beyond, mut leniency, mut drift, mut trainees) = (None, None, None, None);
+    let (mut furthest, mut leniency, mut drift, mut trainees) = (None, None, None, None);
     crate::parallel::run_all(vec![
         Box::new(|| drift = Some(drift::of(&built.panel, fit, &built.given))),
-        Box::new(|| beyond = Some(figures::beyond_habits(&built.panel, fit, scale))),
+        Box::new(|| furthest = Some(figures::furthest_beyond(&built.panel, fit, scale))),
         Box::new(|| leniency = Some(crate::merge::leniency::of(fit, &built.panel))),
         Box::new(|| trainees = Some(trainees::lines(&built.trainees, &fit.quality))),
     ]);
-    let (Some(beyond), Some(leniency), Some(drift), Some(trainees)) = (beyond, leniency, drift, trainees) else {
+    let (Some(furthest), Some(leniency), Some(drift), Some(trainees)) = (furthest, leniency, drift, trainees) else {
         unreachable!("run_all runs every job, or resumes its panic");
     };
-    AroundTheFit { beyond, leniency, drift, trainees }
+    AroundTheFit { furthest, leniency, drift, trainees }
 }
 
 /// What the calibrated fit of every entry's own total says beside the merge: each entry's gap
 /// beyond its judges' habits, each judge's leniency and drift through the day (by judge index),
 /// and how far each trainee agrees with the panel.
 struct AroundTheFit {
-    beyond: Vec<Option<f64>>,
+    furthest: Vec<Option<figures::Furthest>>,
     leniency: Vec<crate::merge::leniency::Leniency>,
     drift: Vec<Option<Drift>>,
     trainees: Vec<super::TraineeLine>,
@@ -462,7 +466,7 @@ fn figures_for_the_jury(
 ) -> Rankings {
     let scale = scale_of(config);
     let lines = figures::judge_lines(fitted.habits, &fitted.leniency, &fitted.drift, &built.panel, fitted.histograms);
-    let disagreements = figures::disagreements(&fitted.stats, &fitted.beyond, &built.panel, field);
+    let disagreements = figures::disagreements(&fitted.stats, &fitted.beyond, &fitted.furthest, &built.panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     let differ = revisions_differ(&built.judges, &ids);
     if !differ.is_empty() {

@@ -116,9 +116,26 @@ fn agreement(r: &Rankings) -> Vec<String> {
 }
 
 /// The lowest and the highest judge of a disagreed entry, with their totals.
+/// The two judges BEYOND measures, each with how far under (-) or over (+) what their habits
+/// predict they marked the entry, in the signed form of the judges' leniency: ordered by BEYOND,
+/// the list had named the lowest and highest totals, so a judge who gives every entry a 5 stood
+/// beside an entry whose disagreement was between two others. A merge saved before the pair was
+/// kept names the lowest and highest totals.
 fn far_apart(d: &Disagreement, name: impl Fn(&str) -> String, between: &str) -> String {
-    format!("{} {:.2}{between}{} {:.2}", name(&d.lowest.0), d.lowest.1, name(&d.highest.0), d.highest.1)
+    match (&d.below, &d.above) {
+        (Some((low, under)), Some((high, over))) => format!(
+            "{} {}{between}{} {}",
+            name(low),
+            crate::format::signed(*under, 2),
+            name(high),
+            crate::format::signed(*over, 2)
+        ),
+        _ => format!("{} {:.2}{between}{} {:.2}", name(&d.lowest.0), d.lowest.1, name(&d.highest.0), d.highest.1),
+    }
 }
+
+/// What the pair beside BEYOND is, under the heading of the most disagreed.
+const FURTHEST_SAID: &str = "BELOW / ABOVE HABIT: the judge who marked it furthest under what their habits (leniency, severity) predict, and the one furthest over, in points; BEYOND is the one less the other";
 
 /// What head-to-head majorities say about one ranking, when the merge worked it out.
 fn majority<'r>(r: &'r Rankings, group: &str) -> Option<&'r crate::rankings::Majority> {
@@ -520,10 +537,10 @@ pub fn table(r: &Rankings, width: Option<usize>) -> String {
 fn disagreed(r: &Rankings, width: Option<usize>) -> String {
     let ids = r.disagreements.iter().map(|d| clean_line(&d.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
     let apart: Vec<String> = r.disagreements.iter().map(|d| far_apart(d, clean_line, " / ")).collect();
-    let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max("LOWEST / HIGHEST".len());
+    let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max("BELOW / ABOVE HABIT".len());
     let title = super::words_width(width, ids + 2 + 2 + 6 + 2 + 6 + 2 + 6 + 2 + widest, TITLE_WIDTHS);
     let mut out = format!(
-        "\nMOST DISAGREED (beyond their habits, as contested is judged)\n{:<ids$}  {:<title$}  JUDGES     GAP  BEYOND  LOWEST / HIGHEST\n",
+        "\nMOST DISAGREED (beyond their habits, as contested is judged)\n{FURTHEST_SAID}\n{:<ids$}  {:<title$}  JUDGES     GAP  BEYOND  BELOW / ABOVE HABIT\n",
         "ID", "TITLE"
     );
     for (d, apart) in r.disagreements.iter().zip(apart) {
@@ -623,7 +640,7 @@ pub fn markdown(r: &Rankings) -> String {
         |(group, ranked)| markdown_section(r, group, ranked),
     ));
     if !r.disagreements.is_empty() {
-        out.push_str("\n## Most disagreed\n\nBeyond their habits first, as contested is judged.\n\n| Entry | Judges | Gap | Beyond | Lowest | Highest |\n|---|---:|---:|---:|---|---|\n");
+        out.push_str("\n## Most disagreed\n\nBeyond their habits first, as contested is judged. Below and above habit: the judge who marked it furthest under what their habits (leniency, severity) predict, and the one furthest over, in points; Beyond is the one less the other.\n\n| Entry | Judges | Gap | Beyond | Below habit | Above habit |\n|---|---:|---:|---:|---|---|\n");
         for d in &r.disagreements {
             out.push_str(&format!(
                 "| {} ({}) | {} | {:.2} | {} | {} |\n",
