@@ -882,7 +882,7 @@ fn per_criterion_means_and_the_most_disagreed_entries_are_given() {
     let table = String::from_utf8(table.stdout).expect("utf-8");
     assert!(table.contains("UTILITY  LATENCY     COST") && table.contains("MOST DISAGREED"), "{table}");
     // Beside BEYOND, the two judges it measures, signed as leniency is: not the raw totals.
-    assert!(table.contains("BEYOND  BELOW / ABOVE HABIT"), "{table}");
+    assert!(table.contains("BEYOND  LOW / HIGH AGAINST HABIT"), "{table}");
     let row = table.lines().skip_while(|l| !l.starts_with("MOST DISAGREED")).nth(3).expect("a row");
     let pair = format!(
         "{} {} / {} {}",

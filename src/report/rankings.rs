@@ -134,8 +134,10 @@ fn far_apart(d: &Disagreement, name: impl Fn(&str) -> String, between: &str) -> 
     }
 }
 
-/// What the pair beside BEYOND is, under the heading of the most disagreed.
-const FURTHEST_SAID: &str = "BELOW / ABOVE HABIT: the judge who marked it furthest under what their habits (leniency, severity) predict, and the one furthest over, in points; BEYOND is the one less the other";
+/// The heading of the pair beside BEYOND, and what it is, under the heading of the most
+/// disagreed.
+const FURTHEST_HEADING: &str = "LOW / HIGH AGAINST HABIT";
+const FURTHEST_SAID: &str = "LOW / HIGH AGAINST HABIT: the judge whose total is lowest against what their habits (leniency, severity) predict of them, and the one highest, in points; BEYOND is the one less the other";
 
 /// What head-to-head majorities say about one ranking, when the merge worked it out.
 fn majority<'r>(r: &'r Rankings, group: &str) -> Option<&'r crate::rankings::Majority> {
@@ -535,12 +537,16 @@ pub fn table(r: &Rankings, width: Option<usize>) -> String {
 
 /// The entries whose judges are furthest apart, as a table fitted to `width` where it is known.
 fn disagreed(r: &Rankings, width: Option<usize>) -> String {
-    let ids = r.disagreements.iter().map(|d| clean_line(&d.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
     let apart: Vec<String> = r.disagreements.iter().map(|d| far_apart(d, clean_line, " / ")).collect();
-    let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max("BELOW / ABOVE HABIT".len());
-    let title = super::words_width(width, ids + 2 + 2 + 6 + 2 + 6 + 2 + 6 + 2 + widest, TITLE_WIDTHS);
+    let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max(FURTHEST_HEADING.len());
+    let fixed = 2 + 2 + 6 + 2 + 6 + 2 + 6 + 2 + widest;
+    // The ids give up columns, down to the fewest, before a row runs past the terminal's edge.
+    let whole = r.disagreements.iter().map(|d| clean_line(&d.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
+    let room = width.map_or(whole, |w| w.saturating_sub(fixed + TITLE_WIDTHS.0));
+    let ids = whole.min(room.max(ID_NARROWEST.min(whole)));
+    let title = super::words_width(width, ids + fixed, TITLE_WIDTHS);
     let mut out = format!(
-        "\nMOST DISAGREED (beyond their habits, as contested is judged)\n{FURTHEST_SAID}\n{:<ids$}  {:<title$}  JUDGES     GAP  BEYOND  BELOW / ABOVE HABIT\n",
+        "\nMOST DISAGREED (beyond their habits, as contested is judged)\n{FURTHEST_SAID}\n{:<ids$}  {:<title$}  JUDGES     GAP  BEYOND  {FURTHEST_HEADING}\n",
         "ID", "TITLE"
     );
     for (d, apart) in r.disagreements.iter().zip(apart) {
@@ -640,7 +646,7 @@ pub fn markdown(r: &Rankings) -> String {
         |(group, ranked)| markdown_section(r, group, ranked),
     ));
     if !r.disagreements.is_empty() {
-        out.push_str("\n## Most disagreed\n\nBeyond their habits first, as contested is judged. Below and above habit: the judge who marked it furthest under what their habits (leniency, severity) predict, and the one furthest over, in points; Beyond is the one less the other.\n\n| Entry | Judges | Gap | Beyond | Below habit | Above habit |\n|---|---:|---:|---:|---|---|\n");
+        out.push_str("\n## Most disagreed\n\nBeyond their habits first, as contested is judged. Low and high against habit: the judge whose total is lowest against what their habits (leniency, severity) predict of them, and the one highest, in points; Beyond is the one less the other.\n\n| Entry | Judges | Gap | Beyond | Low against habit | High against habit |\n|---|---:|---:|---:|---|---|\n");
         for d in &r.disagreements {
             out.push_str(&format!(
                 "| {} ({}) | {} | {:.2} | {} | {} |\n",
