@@ -80,6 +80,7 @@ fn bench(c: &mut Criterion) {
             track_rubric_place: None,
             unranked: None,
             judges: 1 + i % 3,
+            flat: 0,
             judged_by: Vec::new(),
             conflicted: Vec::new(),
             lenient: None,

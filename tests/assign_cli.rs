@@ -321,3 +321,45 @@ fn too_few_judges_for_the_places_asked_is_said_once_as_such() {
     assert!(!text.contains("in judging.toml\n"), "{text}");
     assert!(text.lines().count() < 12, "a few lines, not one an entry: {text}");
 }
+
+/// A judge who gave every entry a 5 is not counted towards an entry's judges, by status as by
+/// the merge's thin flag: an entry only they and one other judge scored is short of judges in
+/// both, and both say why.
+#[test]
+fn status_and_the_merge_leave_out_a_judge_who_gave_every_entry_a_5_alike() {
+    let s = Sandbox::new();
+    let ids = ["sprout-sense", "pantry-poet", "bus-stop-oracle", "lullaby-loom", "meter-reader", "recipe-rescue"];
+    let file = |judge: &str, marks: &[(usize, u8)]| {
+        common::score_file(&s, &format!("{judge}.json"), |b| {
+            b.judge = judge.into();
+            b.scores = marks
+                .iter()
+                .map(|(e, v)| (ids[*e].to_owned(), vec![Some(*v); 3], vec![Some(1_781_000_000_000); 3]))
+                .collect();
+        })
+    };
+    let shared = [(0, 4), (1, 4), (2, 3), (3, 3), (4, 2)];
+    let files = [
+        file("ana", &[shared.as_slice(), &[(5, 4)]].concat()),
+        file("bo", &shared),
+        file("cy", &[(0, 5), (1, 4), (2, 4), (3, 3), (4, 2)]),
+        file("fives", &[(0, 5), (2, 5), (4, 5), (5, 5)]),
+    ];
+    organizer(&s).arg("pull").assert().success();
+    let out = organizer(&s).arg("status").args(&files).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.contains("with fewer than 2 judges so far (trainees not counted, nor fives, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them):"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("recipe-rescue (1)"), "{stdout}");
+    let out = organizer(&s).args(["merge", "--format", "json", "--no-chances"]).args(&files).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let overall = json["rankings"][0][1].as_array().expect("entries");
+    let rescue = overall.iter().find(|e| e["id"] == "recipe-rescue").expect("ranked");
+    assert_eq!((rescue["judges"].as_u64(), rescue["flat"].as_u64()), (Some(2), Some(1)), "{rescue}");
+    assert!(rescue["flags"].as_array().expect("flags").iter().any(|f| f == "thin"), "{rescue}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("judge \"fives\" gave nearly the same total to every entry they scored"), "{stderr}");
+}

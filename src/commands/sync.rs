@@ -331,10 +331,11 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let assignments = session.loaded.assignments()?;
     println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  LAST WRITTEN");
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
+    let (flat, not_counted) = not_counted(&judges, config, &field);
     let mut counts = vec![0usize; field.entries.len()];
     for j in &judges {
         let trainee = config.is_trainee(&j.judge);
-        if !trainee {
+        if !trainee && !flat.contains(&j.judge) {
             j.entries.iter().for_each(|e| counts[*e] += 1);
         }
         let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
@@ -378,13 +379,10 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .map(|e| format!("{} ({})", clean_line(&field.entries[e].submission.id), counts[e]))
         .collect();
     if short.is_empty() {
-        println!(
-            "Every entry has {} or more so far (trainees not counted).",
-            crate::format::count(k, "judge", "judges")
-        );
+        println!("Every entry has {} or more so far ({not_counted}).", crate::format::count(k, "judge", "judges"));
     } else {
         println!(
-            "{} with fewer than {} so far: {}",
+            "{} with fewer than {} so far ({not_counted}): {}",
             crate::format::count(short.len(), "entry", "entries"),
             crate::format::count(k, "judge", "judges"),
             crate::format::first_few(&short, 20, ", ")
@@ -403,6 +401,33 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         ),
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// The judges status leaves out of each entry's count, as the merge's thin flag does: the
+/// trainees, and the judges who gave nearly the same total to every entry they scored, whose
+/// marks tell entries apart too little. Gives the latter's names, and what to say of both.
+fn not_counted(
+    judges: &[crate::rankings::JudgeMarks],
+    config: &crate::config::Config,
+    field: &crate::rankings::Field,
+) -> (Vec<String>, String) {
+    let counted: Vec<crate::rankings::JudgeMarks> =
+        judges.iter().filter(|j| !config.is_trainee(&j.judge)).cloned().collect();
+    let flat: Vec<String> = counted
+        .iter()
+        .zip(crate::rankings::flat_judges(&counted, field))
+        .filter(|(_, f)| *f)
+        .map(|(j, _)| j.judge.clone())
+        .collect();
+    if flat.is_empty() {
+        return (flat, "trainees not counted".to_owned());
+    }
+    let names: Vec<String> = flat.iter().map(|n| clean_line(n)).collect();
+    let said = format!(
+        "trainees not counted, nor {}, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them",
+        crate::format::names_and(&names, 5)
+    );
+    (flat, said)
 }
 
 /// A file refused is named with what to do, and the others are still shown: status is how

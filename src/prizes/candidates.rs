@@ -66,6 +66,7 @@ pub fn candidates(
             by_criterion: e.by_criterion.clone(),
             by_criterion_merged: e.by_criterion_merged.clone(),
             judges: e.judges,
+            flat: e.flat,
             judged_by: judged_by.get(e.id.as_str()).cloned().unwrap_or_default(),
             conflicted: conflicted.get(e.id.as_str()).cloned().unwrap_or_default(),
             lenient: lenient.get(e.id.as_str()).cloned(),
@@ -110,6 +111,7 @@ fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>,
         by_criterion: Vec::new(),
         by_criterion_merged: Vec::new(),
         judges: 0,
+        flat: 0,
         judged_by: Vec::new(),
         conflicted: Vec::new(),
         lenient: None,
@@ -128,8 +130,11 @@ fn thin_judges<'r>(
     rankings: &'r Rankings,
     ranked: &[&'r crate::rankings::Ranked],
 ) -> HashMap<&'r str, Vec<super::Whose>> {
-    let thin: std::collections::HashSet<&str> =
-        ranked.iter().filter(|e| crate::rankings::thin(e.judges, rankings.min_judges)).map(|e| e.id.as_str()).collect();
+    let thin: std::collections::HashSet<&str> = ranked
+        .iter()
+        .filter(|e| crate::rankings::thin(e.telling(), rankings.min_judges))
+        .map(|e| e.id.as_str())
+        .collect();
     let mut out: HashMap<&str, Vec<super::Whose>> = HashMap::new();
     if thin.is_empty() {
         return out;
@@ -137,6 +142,10 @@ fn thin_judges<'r>(
     let sheets = &rankings.sheets;
     for marks in &sheets.judges {
         let line = rankings.judges.iter().find(|j| j.judge == marks.judge);
+        // A judge who gave every entry nearly the same total is not one a thin place rests on.
+        if line.is_some_and(|l| l.flat) {
+            continue;
+        }
         for entry in &marks.entries {
             let Some(id) = sheets.ids.get(*entry).map(String::as_str).filter(|id| thin.contains(id)) else { continue };
             let whose = super::Whose {

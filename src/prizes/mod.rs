@@ -104,6 +104,9 @@ pub struct Candidate {
     pub track_score: Option<f64>,
     /// The judges who scored it.
     pub judges: usize,
+    /// How many of them gave every entry they scored nearly the same total: not counted towards
+    /// its judges for a thin place, as the merge's thin flag does not count them.
+    pub flat: usize,
     /// Where fewer than `merge.min_judges` scored it: who, each with their leniency as the
     /// jury's table of judges shows it; empty otherwise.
     pub judged_by: Vec<Whose>,

@@ -31,6 +31,7 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         rubric_place: None,
         track_rubric_place: None,
         judges: 3,
+        flat: 0,
         judged_by: vec![],
         conflicted: vec![],
         lenient: None,
@@ -370,6 +371,20 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
     assert_eq!(o.prizes[2].awards[0].support, None, "badges are counted, not judged");
     // A sponsor prize reads part of a ranking: its place has no chance, but still its judges.
     assert_eq!(o.prizes[3].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
+}
+
+/// A place whose second judge gave every entry nearly the same total rests on one judge, as the
+/// merge flags it thin: the prize's check says so, with both judges still counted as scoring it.
+#[test]
+fn a_judge_who_gave_every_entry_the_same_total_is_not_counted_for_a_thin_place() {
+    let mut field: Vec<Candidate> = ["a", "b"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    (field[0].judges, field[0].flat, field[0].track_chance) = (2, 1, Some(0.9));
+    (field[1].judges, field[1].flat, field[1].track_chance) = (3, 1, Some(0.9));
+    let o = run(&field, &[track_prize("wood", &[3.0, 2.0])], &Rules::default(), &[]);
+    let support = |k: usize| o.prizes[0].awards[k].support.clone().expect("judged");
+    assert_eq!(support(0).judges, 2);
+    assert_eq!(support(0).doubts, [Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] }]);
+    assert_eq!(support(1).doubts, [], "two judges whose marks tell it apart");
 }
 
 #[test]

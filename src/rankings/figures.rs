@@ -111,6 +111,22 @@ pub(super) fn furthest_beyond(
     (0..n).map(|e| (count[e] >= 2).then_some(Furthest { below: low[e], above: high[e] })).collect()
 }
 
+/// Which judges gave nearly the same total to every entry they scored, by judge index: those the
+/// calibrated fit holds at its least severity, whose marks tell entries apart too little to count
+/// towards an entry's judges for thin. One rule for the merge and `judging status`.
+pub fn flat_judges(fit: &crate::merge::Calibration) -> Vec<bool> {
+    fit.held.iter().map(|h| *h == Some(crate::merge::Held::Narrow)).collect()
+}
+
+/// How many of each entry's judges are `flat`, by entry index.
+pub fn flat_on_each(panel: &Panel, flat: &[bool]) -> Vec<usize> {
+    let mut on = vec![0; panel.entries.len()];
+    for m in panel.marks.iter().filter(|m| flat.get(m.judge()).copied().unwrap_or(false)) {
+        on[m.entry()] += 1;
+    }
+    on
+}
+
 /// One line per judge: their habits beside the panel's, their leniency as the calibrated fit
 /// found it and their drift through the day (`fitted` and `drift`, by judge index), and their
 /// totals over the scale.
@@ -118,6 +134,7 @@ pub(super) fn judge_lines(
     habits: Vec<JudgeHabits>,
     fitted: &[crate::merge::leniency::Leniency],
     drift: &[Option<crate::merge::drift::Drift>],
+    flat: &[bool],
     panel: &Panel,
     mut histograms: Vec<Vec<usize>>,
 ) -> Vec<JudgeLine> {
@@ -131,6 +148,7 @@ pub(super) fn judge_lines(
             histogram: histograms.get_mut(h.judge).map(std::mem::take).unwrap_or_default(),
             fitted: fitted.get(h.judge).copied(),
             drift: drift.get(h.judge).copied().flatten(),
+            flat: flat.get(h.judge).copied().unwrap_or(false),
         })
         .collect()
 }
@@ -319,6 +337,48 @@ mod tests {
         assert!(on_scale < crate::config::CONTESTED_GAP, "two 5s are not contested: {on_scale}");
     }
 
+    /// A judge who gives every entry a 5 tells the merge nothing of which is better: an entry
+    /// only they and one other judge scored is thin, under every method, with both judges
+    /// still counted in JUDGES; the legend says who is not counted and why, and a warning names
+    /// them whatever the method. Without the flat judge nothing is said.
+    #[test]
+    fn a_judge_who_gave_every_entry_the_same_total_does_not_count_for_thin() {
+        use super::super::robustness::tests::{backyard, judge_of as of};
+        use super::super::{Flag, Options, rank_all};
+        let shared = [(0, 4), (1, 4), (2, 3), (3, 3), (4, 2)];
+        let panel = |flat: bool| {
+            let mut judges = vec![
+                of("ana", &[shared.as_slice(), &[(5, 4)]].concat()),
+                of("bo", &shared),
+                of("cy", &[(0, 5), (1, 4), (2, 4), (3, 3), (4, 2)]),
+            ];
+            if flat {
+                judges.push(of("all-fives", &[(0, 5), (2, 5), (4, 5), (5, 5)]));
+            }
+            judges
+        };
+        let subs = backyard(6);
+        let field = Field::new(&subs);
+        let config = crate::config::Config::builtin();
+        for method in [Method::Calibrated, Method::Mean, Method::Median] {
+            let r = rank_all(panel(true), &config, &field, &Options::new(method.clone(), &config)).expect("ranks");
+            let f = r.rankings[0].1.iter().find(|e| e.id == "f").expect("f");
+            assert_eq!((f.judges, f.flat, f.telling()), (2, 1, 1), "{method:?}");
+            assert!(f.has(Flag::Thin), "{method:?}: ana and all-fives alone scored f: {f:?}");
+            let a = r.rankings[0].1.iter().find(|e| e.id == "a").expect("a");
+            assert!(!a.has(Flag::Thin), "{method:?}: a has three judges besides: {a:?}");
+            assert!(r.legend().contains("fewer than 2 judges whose marks tell entries apart (all-fives, who gave nearly the same total to every entry they scored, is not counted)"), "{}", r.legend());
+            let said: Vec<&String> =
+                r.warnings.iter().filter(|w| w.contains("\"all-fives\" gave nearly the same total")).collect();
+            assert_eq!(said.len(), 1, "{method:?}: {:?}", r.warnings);
+            assert!(said[0].contains("they do not count towards an entry's judges for thin"), "{said:?}");
+            assert_eq!(r.judges.iter().filter(|j| j.flat).map(|j| j.judge.as_str()).collect::<Vec<_>>(), ["all-fives"]);
+            let without =
+                rank_all(panel(false), &config, &field, &Options::new(method.clone(), &config)).expect("ranks");
+            assert!(without.judges.iter().all(|j| !j.flat) && without.legend().contains("thin = fewer than 2 judges;"));
+        }
+    }
+
     #[test]
     fn criterion_means_are_none_where_no_judge_scored() {
         let judge = |entries: Vec<usize>, values: Vec<Option<u8>>| JudgeMarks {
@@ -368,7 +428,6 @@ mod tests {
         for d in &r.disagreements {
             let (Some(below), Some(above)) = (&d.below, &d.above) else { panic!("a pair: {d:?}") };
             assert!((above.1 - below.1 - d.beyond.expect("two judges")).abs() < 1e-12, "{d:?}");
-            assert!(below.1 <= 0.0 && above.1 >= 0.0, "{d:?}");
         }
         assert_eq!(
             (first.below.as_ref().map(|b| b.0.as_str()), first.above.as_ref().map(|a| a.0.as_str())),

@@ -89,9 +89,25 @@ pub fn leniency_text(leniency: f64, few: bool) -> String {
 }
 
 /// Whether an entry scored by `judges` judges is thinly judged: fewer than `merge.min_judges`.
-/// The one rule for the rankings' thin flag and the prizes' doubt about a place.
+/// The one rule for the rankings' thin flag and the prizes' doubt about a place; it is given the
+/// judges whose marks tell entries apart ([`Ranked::telling`]), not those who gave every entry
+/// nearly the same total.
 pub fn thin(judges: usize, min_judges: usize) -> bool {
     judges < min_judges
+}
+
+/// Which of `judges` (those whose marks count, one file each) gave nearly the same total to every
+/// entry they scored, by index: found by the calibrated fit of their panel, as the merge finds
+/// them ([`JudgeLine::flat`]), so that `judging status` counts each entry's judges as the thin
+/// flag does.
+pub fn flat_judges(judges: &[JudgeMarks], field: &Field) -> Vec<bool> {
+    figures::flat_judges(&crate::merge::calibrated_fit(&panel::panel(judges, field)))
+}
+
+// serde's skip_serializing_if hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// What the jury should look at again about an entry's place. Declared once: every output lists
@@ -169,6 +185,11 @@ pub struct Ranked {
     /// no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
     pub judges: usize,
+    /// How many of those judges gave nearly the same total to every entry they scored
+    /// ([`JudgeLine::flat`]): their marks tell this entry from the others too little to count
+    /// towards its judges for thin.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub flat: usize,
     /// The gap between its judges' totals: the highest less the lowest, in rubric points; `None`
     /// with one judge, whose agreement with others is unknown (not perfect).
     #[serde(alias = "spread")]
@@ -211,6 +232,7 @@ impl Ranked {
             score: 5.0 - place as f64,
             by_criterion: Vec::new(),
             judges: 2,
+            flat: 0,
             gap: None,
             gap_beyond_habits: None,
             flags: Vec::new(),
@@ -236,6 +258,12 @@ pub const UNCERTAIN: (f64, f64) = (0.1, 0.9);
 impl Ranked {
     pub fn has(&self, flag: Flag) -> bool {
         self.flags.contains(&flag)
+    }
+
+    /// Its judges whose marks tell it from the other entries: all but those who gave every
+    /// entry nearly the same total. What thin counts.
+    pub fn telling(&self) -> usize {
+        self.judges.saturating_sub(self.flat)
     }
 
     /// Whether its paid place is uncertain: a chance between 10 % and 90 %.
@@ -278,6 +306,11 @@ pub struct JudgeLine {
     /// [`crate::merge::drift::LEAST_MARKS`] marks with a time.
     #[serde(default)]
     pub drift: Option<crate::merge::drift::Drift>,
+    /// Whether they gave nearly the same total to every entry they scored (a judge who marks
+    /// everything 5): the calibrated fit holds their severity at its least, so their marks tell
+    /// entries apart too little to count towards an entry's judges for thin.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flat: bool,
 }
 
 /// Fewer entries than this, and a judge's leniency is a rough guess: the calibrated method, too,
@@ -390,8 +423,8 @@ pub struct Disagreement {
     /// The judges of the lowest and the highest total, with those totals (what GAP measures).
     pub lowest: (String, f64),
     pub highest: (String, f64),
-    /// The judge whose total falls furthest under what their habits (leniency, severity)
-    /// predict of the entry, and by how much, in points (negative), and the one furthest over:
+    /// The judge whose total is lowest against what their habits (leniency, severity) predict
+    /// of the entry, and by how much, in points (below 0 when under it), and the one highest:
     /// the two BEYOND measures, `above` less `below`. `None` in a merge saved before they were
     /// kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -517,7 +550,22 @@ impl Rankings {
     /// What each flag means in this merge, in one line: every flag, with this merge's figures.
     pub fn legend(&self) -> String {
         let explain = |flag: Flag| match flag {
-            Flag::Thin => format!("fewer than {} judges", self.min_judges),
+            Flag::Thin => {
+                let flat: Vec<String> =
+                    self.judges.iter().filter(|j| j.flat).map(|j| crate::sanitize::clean_line(&j.judge)).collect();
+                match flat.as_slice() {
+                    [] => format!("fewer than {} judges", self.min_judges),
+                    [one] => format!(
+                        "fewer than {} judges whose marks tell entries apart ({one}, who gave nearly the same total to every entry they scored, is not counted)",
+                        self.min_judges
+                    ),
+                    _ => format!(
+                        "fewer than {} judges whose marks tell entries apart ({}, who each gave nearly the same total to every entry they scored, are not counted)",
+                        self.min_judges,
+                        crate::format::names_and(&flat, 5)
+                    ),
+                }
+            }
             Flag::Contested => format!(
                 "judges {} points or more apart beyond their habits (BEYOND; a lenient and a harsh judge who rate the entry alike are not)",
                 crate::format::number(self.contested_gap)

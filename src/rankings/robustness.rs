@@ -451,6 +451,7 @@ fn without(
         },
         conflicted: &built.conflicted,
         beyond: &beyond,
+        flat: &[],
         standings: &[],
     };
     let orders = paid

@@ -25,6 +25,9 @@ pub fn rank_all(
     let fitted = fit(&built, field, config, options)?;
     let mut warnings = built.warnings.clone();
     warnings.extend(fitted.held.iter().cloned());
+    let flat: Vec<String> =
+        built.panel.judges.iter().zip(&fitted.flat).filter(|(_, f)| **f).map(|(j, _)| j.clone()).collect();
+    warnings.extend(warnings::flat(&flat, &built.method));
     if fitted.groups.len() > 1 {
         warnings.push(warnings::groups(&fitted.groups));
     }
@@ -263,6 +266,10 @@ pub(super) struct Fitted {
     pub beyond: Vec<Option<f64>>,
     /// Each entry's two judges furthest apart beyond their habits, whose gap `beyond` is.
     pub furthest: Vec<Option<figures::Furthest>>,
+    /// Which judges gave nearly the same total to every entry they scored, by judge index, and
+    /// how many such judges each entry has, by field index.
+    pub flat: Vec<bool>,
+    pub flat_on: Vec<usize>,
     /// Each judge's leniency in the same fit, with its standard error, by judge index.
     pub leniency: Vec<crate::merge::leniency::Leniency>,
     /// Each judge's drift through the day, by judge index: as found before it was taken out,
@@ -351,11 +358,15 @@ fn fit(built: &Built, field: &Field, config: &Config, options: &Options) -> Resu
     let Some(fit) = reused.or(own_fit) else { unreachable!("the merge's fit is reused, or one more was run") };
     let AroundTheFit { furthest, leniency, drift, trainees } = around_the_fit(built, &fit, scale_of(config));
     let beyond = furthest.iter().map(|f| f.map(figures::Furthest::gap)).collect();
+    let flat = figures::flat_judges(&fit);
+    let flat_on = figures::flat_on_each(&built.panel, &flat);
     let drift = built.corrected.clone().unwrap_or(drift);
     Ok(Fitted {
         overall,
         beyond,
         furthest,
+        flat,
+        flat_on,
         leniency,
         drift,
         trainees,
@@ -438,6 +449,7 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
         counted,
         conflicted: &built.conflicted,
         beyond: &fitted.beyond,
+        flat: &fitted.flat_on,
         standings: &fitted.standings,
     };
     let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
@@ -465,7 +477,14 @@ fn figures_for_the_jury(
     options: &Options,
 ) -> Rankings {
     let scale = scale_of(config);
-    let lines = figures::judge_lines(fitted.habits, &fitted.leniency, &fitted.drift, &built.panel, fitted.histograms);
+    let lines = figures::judge_lines(
+        fitted.habits,
+        &fitted.leniency,
+        &fitted.drift,
+        &fitted.flat,
+        &built.panel,
+        fitted.histograms,
+    );
     let disagreements = figures::disagreements(&fitted.stats, &fitted.beyond, &fitted.furthest, &built.panel, field);
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     let differ = revisions_differ(&built.judges, &ids);

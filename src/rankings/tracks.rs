@@ -21,6 +21,9 @@ pub(super) struct Context<'a> {
     pub conflicted: &'a [bool],
     /// By field index, each entry's gap beyond its judges' habits.
     pub beyond: &'a [Option<f64>],
+    /// By field index, how many of each entry's judges gave nearly the same total to every
+    /// entry they scored: not counted towards its judges for thin.
+    pub flat: &'a [usize],
     /// `standings[criterion][entry]`, for the criteria a prize ranks by.
     pub standings: &'a [Vec<Option<CriterionStanding>>],
 }
@@ -39,8 +42,9 @@ impl Context<'_> {
                 // Contested: judges apart beyond what their habits explain, not merely apart (a
                 // lenient and a harsh judge who agree on the entry are not).
                 let beyond = self.beyond[e];
+                let flat = self.flat.get(e).copied().unwrap_or(0).min(judges);
                 let flags = [
-                    (super::thin(judges, self.options.min_judges), Flag::Thin),
+                    (super::thin(judges - flat, self.options.min_judges), Flag::Thin),
                     (beyond.is_some_and(|g| g >= self.options.contested_gap - 1e-9), Flag::Contested),
                     (s.tied, Flag::Tie),
                     (self.conflicted[e], Flag::Conflict),
@@ -56,6 +60,7 @@ impl Context<'_> {
                     score: s.score,
                     by_criterion: self.means.iter().map(|c| c[e]).collect(),
                     judges,
+                    flat,
                     gap,
                     gap_beyond_habits: beyond,
                     flags,

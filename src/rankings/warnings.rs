@@ -52,7 +52,7 @@ pub(super) fn held(fit: &crate::merge::Calibration, panel: &crate::merge::Panel)
         "gave nearly the same total to every entry they scored",
         "gave nearly the same total to every entry they scored",
         &format!(
-            "their severity is under {LEAST_SEVERITY} of a typical judge's, so their marks barely tell those entries apart and the calibrated method ranks them mostly on the other judges' marks; check the marks were meant"
+            "their severity is under {LEAST_SEVERITY} of a typical judge's, so their marks barely tell those entries apart and the calibrated method ranks them mostly on the other judges' marks; {NOT_COUNTED}; check the marks were meant"
         ),
     );
     let wide = about_judges(
@@ -64,6 +64,34 @@ pub(super) fn held(fit: &crate::merge::Calibration, panel: &crate::merge::Panel)
         ),
     );
     narrow.into_iter().chain(wide).collect()
+}
+
+/// What a flat judge is to the thin flag, in every warning that names one.
+const NOT_COUNTED: &str = "they do not count towards an entry's judges for thin";
+
+/// Names the judges who gave nearly the same total to every entry they scored (`flat`, by the
+/// calibrated fit every merge runs beside its method) under a method other than the calibrated
+/// one, whose own warning ([`held`]) names them there: the mean, median, trimmed mean and sum
+/// count their marks as given, lifting or lowering each entry they scored by their habit; z-scores
+/// and ranks make them alike for every entry. A judge who gave everything a 5 had been named under
+/// the calibrated method alone, where it matters least.
+pub(super) fn flat(names: &[String], method: &Method) -> Option<String> {
+    let what = match method {
+        Method::Calibrated => return None,
+        Method::Mean | Method::Median | Method::Trimmed { .. } | Method::Sum { .. } => format!(
+            "the {} method counts their marks as given, so each entry they scored moves by their habit, not its merit",
+            method.name()
+        ),
+        _ => format!("the {} method makes their marks alike for every entry they scored", method.name()),
+    };
+    about_judges(
+        names,
+        "gave nearly the same total to every entry they scored",
+        "gave nearly the same total to every entry they scored",
+        &format!(
+            "their marks barely tell those entries apart and {what}; {NOT_COUNTED}. The calibrated method (the default) ranks those entries mostly on the other judges' marks: compare with --method calibrated, and check the marks were meant"
+        ),
+    )
 }
 
 /// The entries a sum leaves out, because not every counted judge scored them, as a warning.
