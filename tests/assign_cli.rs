@@ -350,7 +350,7 @@ fn status_and_the_merge_leave_out_a_judge_who_gave_every_entry_a_5_alike() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
-        stdout.contains("with fewer than 2 judges so far (trainees not counted, nor fives, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them):"),
+        stdout.contains("with fewer than 2 judges so far (trainees not counted; nor fives, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them):"),
         "{stdout}"
     );
     assert!(stdout.contains("recipe-rescue (1)"), "{stdout}");
@@ -362,4 +362,43 @@ fn status_and_the_merge_leave_out_a_judge_who_gave_every_entry_a_5_alike() {
     assert!(rescue["flags"].as_array().expect("flags").iter().any(|f| f == "thin"), "{rescue}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("judge \"fives\" gave nearly the same total to every entry they scored"), "{stderr}");
+}
+
+/// Where merge.conflicts = "exclude" leaves out a score given despite a declared conflict,
+/// status leaves it out of the entry's judges too: it had counted it, saying every entry had
+/// two judges while the merge flagged the entry thin.
+#[test]
+fn status_leaves_out_excluded_conflicts_as_the_merge_does() {
+    let s = Sandbox::new();
+    s.file(
+        "judging.toml",
+        "[merge]\nconflicts = \"exclude\"\n\n[[judges]]\nname = \"ana\"\nconflicts = [\"sprout-sense\"]\n\n[[judges]]\nname = \"bo\"\n",
+    );
+    let file = |judge: &str, marks: &[(&str, u8)]| {
+        common::score_file(&s, &format!("{judge}.json"), |b| {
+            b.judge = judge.into();
+            b.scores = marks
+                .iter()
+                .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![Some(1_781_000_000_000); 3]))
+                .collect();
+        })
+    };
+    let files = [
+        file("ana", &[("sprout-sense", 5), ("pantry-poet", 3), ("bus-stop-oracle", 2)]),
+        file("bo", &[("sprout-sense", 2), ("pantry-poet", 4), ("bus-stop-oracle", 3)]),
+    ];
+    organizer(&s).arg("pull").assert().success();
+    let out = organizer(&s).arg("status").args(&files).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .contains("nor scores given despite a declared conflict, as merge.conflicts = \"exclude\" leaves them out"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("sprout-sense (1)") && !stdout.contains("pantry-poet ("), "{stdout}");
+    let out = organizer(&s).args(["merge", "--format", "json", "--no-chances"]).args(&files).output().expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let overall = json["rankings"][0][1].as_array().expect("entries");
+    let sprout = overall.iter().find(|e| e["id"] == "sprout-sense").expect("ranked");
+    assert!(sprout["flags"].as_array().expect("flags").iter().any(|f| f == "thin"), "{sprout}");
 }

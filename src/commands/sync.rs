@@ -331,13 +331,9 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let assignments = session.loaded.assignments()?;
     println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  LAST WRITTEN");
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
-    let (flat, not_counted) = not_counted(&judges, config, &field);
-    let mut counts = vec![0usize; field.entries.len()];
+    let (counts, not_counted) = not_counted(&judges, config, &field);
     for j in &judges {
         let trainee = config.is_trainee(&j.judge);
-        if !trainee && !flat.contains(&j.judge) {
-            j.entries.iter().for_each(|e| counts[*e] += 1);
-        }
         let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
         let assigned = mine.map_or("-".to_owned(), |l| l.len().to_string());
         // Of the entries assigned to them, how many they scored in full.
@@ -403,31 +399,29 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     Ok(ExitCode::FAILURE)
 }
 
-/// The judges status leaves out of each entry's count, as the merge's thin flag does: the
-/// trainees, and the judges who gave nearly the same total to every entry they scored, whose
-/// marks tell entries apart too little. Gives the latter's names, and what to say of both.
+/// Each entry's judges as the merge's thin flag counts them ([`crate::rankings::thin_counts`]),
+/// and what to say of those left out: the trainees, the scores given despite a conflict where
+/// `merge.conflicts = "exclude"`, the judges who gave nearly the same total to every entry.
 fn not_counted(
     judges: &[crate::rankings::JudgeMarks],
     config: &crate::config::Config,
     field: &crate::rankings::Field,
-) -> (Vec<String>, String) {
-    let counted: Vec<crate::rankings::JudgeMarks> =
-        judges.iter().filter(|j| !config.is_trainee(&j.judge)).cloned().collect();
-    let flat: Vec<String> = counted
-        .iter()
-        .zip(crate::rankings::flat_judges(&counted, field))
-        .filter(|(_, f)| *f)
-        .map(|(j, _)| j.judge.clone())
-        .collect();
-    if flat.is_empty() {
-        return (flat, "trainees not counted".to_owned());
+) -> (Vec<usize>, String) {
+    let (counts, flat) = crate::rankings::thin_counts(judges, config, field);
+    let mut said = vec!["trainees not counted".to_owned()];
+    if config.merge.conflicts == crate::config::ConflictPolicy::Exclude {
+        said.push(
+            "nor scores given despite a declared conflict, as merge.conflicts = \"exclude\" leaves them out".into(),
+        );
     }
-    let names: Vec<String> = flat.iter().map(|n| clean_line(n)).collect();
-    let said = format!(
-        "trainees not counted, nor {}, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them",
-        crate::format::names_and(&names, 5)
-    );
-    (flat, said)
+    if !flat.is_empty() {
+        let names: Vec<String> = flat.iter().map(|n| clean_line(n)).collect();
+        said.push(format!(
+            "nor {}, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them",
+            crate::format::names_and(&names, 5)
+        ));
+    }
+    (counts, said.join("; "))
 }
 
 /// A file refused is named with what to do, and the others are still shown: status is how

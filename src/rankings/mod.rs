@@ -96,12 +96,21 @@ pub fn thin(judges: usize, min_judges: usize) -> bool {
     judges < min_judges
 }
 
-/// Which of `judges` (those whose marks count, one file each) gave nearly the same total to every
-/// entry they scored, by index: found by the calibrated fit of their panel, as the merge finds
-/// them ([`JudgeLine::flat`]), so that `judging status` counts each entry's judges as the thin
-/// flag does.
-pub fn flat_judges(judges: &[JudgeMarks], field: &Field) -> Vec<bool> {
-    figures::flat_judges(&crate::merge::calibrated_fit(&panel::panel(judges, field)))
+/// Each entry's judges as the thin flag counts them (by field index), from the judges' files
+/// read, one file each: as the merge counts them, without the trainees, without the scores given
+/// despite a declared conflict where `merge.conflicts = "exclude"` leaves them out, and without
+/// the judges who gave nearly the same total to every entry they scored, whose names come second.
+/// What `judging status` counts, so that it says of each entry what the merge's flags will.
+pub fn thin_counts(judges: &[JudgeMarks], config: &crate::config::Config, field: &Field) -> (Vec<usize>, Vec<String>) {
+    let (mut counted, _) = trainees::split(judges.to_vec(), config);
+    conflicts::apply(&mut counted, config, field, config.merge.conflicts);
+    let flat = figures::flat_judges(&crate::merge::calibrated_fit(&panel::panel(&counted, field)));
+    let mut counts = vec![0; field.entries.len()];
+    for j in counted.iter().zip(&flat).filter(|(_, f)| !**f).map(|(j, _)| j) {
+        j.entries.iter().for_each(|e| counts[*e] += 1);
+    }
+    let names = counted.iter().zip(&flat).filter(|(_, f)| **f).map(|(j, _)| j.judge.clone()).collect();
+    (counts, names)
 }
 
 // serde's skip_serializing_if hands the field by reference.
