@@ -319,6 +319,8 @@ fn too_few_judges_for_the_places_asked_is_said_once_as_such() {
         "{text}"
     );
     assert!(!text.contains("in judging.toml\n"), "{text}");
+    // A judge's share as the judges took entries (61 over 2), not 40 × 3 over 2, past every entry.
+    assert!(text.contains("each about a judge's share (31): tia 31"), "{text}");
     assert!(text.lines().count() < 12, "a few lines, not one an entry: {text}");
 }
 

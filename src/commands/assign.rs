@@ -58,7 +58,10 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     }
     let progress = crate::progress::Progress::spinner(&format!("Assigning {} entries", entries.len()));
     let mut plan = crate::assign::assign(&config.event.id, &entries, &counted, k, keep_tracks, seed, calibration);
-    let share = (entries.len() * k).div_ceil(counted.len());
+    // A judge's share as the judges were given entries: with more places asked than judges to
+    // fill them, entries × k over the judges had promised trainees more than any judge took.
+    let given: usize = plan.assignments.judges.values().map(Vec::len).sum();
+    let share = given.div_ceil(counted.len());
     let practice = (!trainees.is_empty()).then(|| {
         let practised = crate::assign::practice(&entries, trainees.len(), share, seed, calibration);
         crate::assign::assign(&config.event.id, &practised, &trainees, 1, keep_tracks, seed, calibration)
