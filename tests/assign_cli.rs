@@ -123,8 +123,10 @@ fn check_reads_the_assignments_against_the_export() {
     let text = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, text.replacen("mira = [", "zoe = [\"gone-entry\"]\nmira = [", 1)).expect("write");
     organizer(&s).arg("check").assert().failure().stdout(
-        predicate::str::contains("judge \"zoe\" is not in judging.toml's [[judges]]")
-            .and(predicate::str::contains("judge \"zoe\" has 1 entry not in the export, such as \"gone-entry\"")),
+        predicate::str::contains(
+            "judge \"zoe\" is not among the event's judges ([[judges]]): add them, or run `judging assign --force`",
+        )
+        .and(predicate::str::contains("judge \"zoe\" has 1 entry not in the export, such as \"gone-entry\"")),
     );
     // An id another machine sent, said to be wrong, is shown with its controls: with them
     // dropped, "sprout-sense\u{1b}[0m" read as an entry the export has.
@@ -403,4 +405,33 @@ fn status_leaves_out_excluded_conflicts_as_the_merge_does() {
     let overall = json["rankings"][0][1].as_array().expect("entries");
     let sprout = overall.iter().find(|e| e["id"] == "sprout-sense").expect("ranked");
     assert!(sprout["flags"].as_array().expect("flags").iter().any(|f| f == "thin"), "{sprout}");
+}
+
+/// A conflict or a track added to judging.toml after the assignments were written bars entries
+/// the judge's app still lists as theirs: `check` names them, a conflict as a problem and a track
+/// as a warning, with the way out; it had said nothing.
+#[test]
+fn check_names_assigned_entries_judging_toml_now_bars() {
+    let s = Sandbox::new();
+    s.file("judging.toml", "[[judges]]\nname = \"ana\"\n\n[[judges]]\nname = \"bo\"\n");
+    organizer(&s).arg("pull").assert().success();
+    organizer(&s).arg("assign").assert().success();
+    organizer(&s).arg("check").assert().success();
+    let text = std::fs::read_to_string(s.path().join("assignments.toml")).expect("read");
+    let file: judging::assign::Assignments = toml::from_str(&text).expect("reads");
+    let first = file.judges["ana"][0].clone();
+    s.file(
+        "judging.toml",
+        &format!(
+            "[[judges]]\nname = \"ana\"\nconflicts = [\"{first}\"]\n\n[[judges]]\nname = \"bo\"\ntracks = [\"wood\"]\n"
+        ),
+    );
+    let out = organizer(&s).arg("check").output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{said}");
+    assert!(
+        said.contains(&format!("judge \"ana\" is assigned 1 entry that a conflict of theirs in judging.toml names ({first}): run `judging assign --force` to assign again, or take it off their list")),
+        "{said}"
+    );
+    assert!(said.contains("warning: assignments.toml: judge \"bo\" keeps to wood (tracks in judging.toml) but is assigned 21 entries of other tracks (allergy-ally, bin-day, bus-stop-oracle, cafe-companero, chore-chart and 16 more)"), "{said}");
 }

@@ -88,8 +88,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         println!("{name}: the export has no submissions");
         return Ok(ExitCode::FAILURE);
     }
-    let ids: HashSet<&str> = parsed.submissions.iter().map(|s| s.id.as_str()).collect();
-    let (mut organizer_problems, mut organizer_warnings) = check_organizer_files(&loaded, store.as_ref(), &ids)?;
+    let (mut organizer_problems, mut organizer_warnings) =
+        check_organizer_files(&loaded, store.as_ref(), &parsed.submissions)?;
     // A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
     // looks like it (a typo, as a prize file's mistyped id is), else a warning, as no entry may
     // have taken up the sponsor yet.
@@ -108,9 +108,62 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+/// How many assigned entries a line about one judge names before "and N more".
+const NAMED: usize = 5;
+
+/// The entries assigned to `judge` that judging.toml now bars them from, as `judging assign`
+/// would have barred them: those a declared conflict names (a problem: the judge's app lists
+/// them as theirs, and the merge flags or leaves out the scores), and, where `assign.keep_tracks`
+/// holds, those outside the tracks they keep to (a warning; calibration entries go to every
+/// judge whatever their tracks). A conflict added after the assignments had gone unsaid.
+fn barred_assignments(
+    path: &std::path::Path,
+    judge: &crate::config::Judge,
+    list: &[String],
+    submissions: &[crate::model::Submission],
+    calibration: &[String],
+    config: &crate::config::Config,
+) -> (Vec<String>, Vec<String>) {
+    let (mut conflicted, mut outside) = (Vec::new(), Vec::new());
+    for id in list {
+        let Some(s) = submissions.iter().find(|s| s.id == *id) else { continue };
+        match crate::assign::barred(judge, s, config.assign.keep_tracks) {
+            Some(crate::assign::Bar::Conflict) => conflicted.push(clean_line(id)),
+            Some(crate::assign::Bar::Track) if !calibration.contains(id) => outside.push(clean_line(id)),
+            _ => {}
+        }
+    }
+    let name = in_quotes(&judge.name);
+    let problems = (!conflicted.is_empty()).then(|| {
+        format!(
+            "{}: judge {name} is assigned {} that a conflict of theirs in judging.toml names ({}): run `judging assign --force` to assign again, or take {} off their list",
+            path.display(),
+            crate::format::count(conflicted.len(), "entry", "entries"),
+            crate::format::first_few(&conflicted, NAMED, ", "),
+            if conflicted.len() == 1 { "it" } else { "them" }
+        )
+    });
+    let warnings = (!outside.is_empty()).then(|| {
+        format!(
+            "{}: judge {name} keeps to {} (tracks in judging.toml) but is assigned {} of other tracks ({}): run `judging assign --force` to assign again",
+            path.display(),
+            judge.tracks.iter().map(|t| clean_line(t)).collect::<Vec<_>>().join(", "),
+            crate::format::count(outside.len(), "entry", "entries"),
+            crate::format::first_few(&outside, NAMED, ", ")
+        )
+    });
+    (problems.into_iter().collect(), warnings.into_iter().collect())
+}
+
 /// The files beside judging.toml that the organizers' commands read: the assignments and the
 /// prizes' value files. Prints what it finds; returns the number of problems and of warnings.
-fn check_organizer_files(loaded: &Loaded, store: Option<&Store>, ids: &HashSet<&str>) -> Result<(usize, usize)> {
+fn check_organizer_files(
+    loaded: &Loaded,
+    store: Option<&Store>,
+    submissions: &[crate::model::Submission],
+) -> Result<(usize, usize)> {
+    let ids: HashSet<&str> = submissions.iter().map(|s| s.id.as_str()).collect();
+    let ids = &ids;
     let (mut problems, mut warnings) = (Vec::new(), Vec::new());
     let path = loaded.assignments_path();
     match loaded.assignments() {
@@ -118,12 +171,17 @@ fn check_organizer_files(loaded: &Loaded, store: Option<&Store>, ids: &HashSet<&
         Ok(None) => {}
         Ok(Some(a)) => {
             for (judge, list) in &a.judges {
-                if loaded.config.judge(judge).is_none() {
-                    problems.push(format!(
-                        "{}: judge {} is not in judging.toml's [[judges]]",
+                match loaded.config.judge(judge) {
+                    None => problems.push(format!(
+                        "{}: judge {} is not among the event's judges ([[judges]]): add them, or run `judging assign --force` to assign the judges listed",
                         path.display(),
                         in_quotes(judge)
-                    ));
+                    )),
+                    Some(listed) => {
+                        let (p, w) = barred_assignments(&path, listed, list, submissions, &a.calibration, &loaded.config);
+                        problems.extend(p);
+                        warnings.extend(w);
+                    }
                 }
                 let unknown: Vec<&String> = list.iter().filter(|id| !ids.contains(id.as_str())).collect();
                 if let Some(first) = unknown.first() {
