@@ -201,8 +201,11 @@ pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
     })
 }
 
+/// What a judge who left entries partly scored can do, said after the entries.
+const FINISH: &str = "those do not count: to count them, the judge scores every criterion of each and exports again";
+
 /// Names the entries each judge left partly scored (the first five), which the merge leaves
-/// out: a line for one judge, one line for many.
+/// out, and what would count them: a line for one judge, one line for many.
 pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {
     let left: Vec<&JudgeMarks> = judges.iter().filter(|j| !j.partial.is_empty()).collect();
     let entries = |j: &JudgeMarks| {
@@ -213,12 +216,12 @@ pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {
     };
     match left.as_slice() {
         [] => None,
-        [one] => Some(format!("judge {:?} left {}; those do not count", clean_line(&one.judge), entries(one))),
+        [one] => Some(format!("judge {:?} left {}; {FINISH}", clean_line(&one.judge), entries(one))),
         _ => {
             let names: Vec<String> = left.iter().map(|j| j.judge.clone()).collect();
             let total: usize = left.iter().map(|j| j.partial.len()).sum();
             Some(format!(
-                "{} judges ({}) left {total} entries partly scored in all, {}; those do not count",
+                "{} judges ({}) left {total} entries partly scored in all, {}; {FINISH}",
                 left.len(),
                 first_few(&names),
                 left.iter()
@@ -317,6 +320,24 @@ mod tests {
         // A name is data: a control character in it never reaches the terminal.
         let line = about_judges(&["ana\u{1b}[2J".to_owned()], "did it", "did", "so").unwrap_or_default();
         assert!(!line.contains('\u{1b}'), "{line}");
+    }
+
+    /// Entries left partly scored are named with what would count them, for one judge or many.
+    #[test]
+    fn entries_left_partly_scored_are_said_with_what_would_count_them() {
+        let judge = |name: &str, partial: &[&str]| super::JudgeMarks {
+            judge: name.into(),
+            partial: partial.iter().map(|p| (*p).to_owned()).collect(),
+            ..super::JudgeMarks::default()
+        };
+        let one = super::partial(&[judge("mo", &["lullaby-loom"]), judge("ana", &[])]).expect("said");
+        assert_eq!(
+            one,
+            "judge \"mo\" left 1 entry partly scored (lullaby-loom); those do not count: to count them, the judge scores every criterion of each and exports again"
+        );
+        let many = super::partial(&[judge("mo", &["a"]), judge("bo", &["b", "c"])]).expect("said");
+        assert!(many.starts_with("2 judges (\"mo\", \"bo\") left 3 entries partly scored in all"), "{many}");
+        assert!(many.ends_with("exports again"), "{many}");
     }
 
     /// A file under "anna", when the event lists "ana" and ana sent a file too: the warning says
