@@ -1676,7 +1676,7 @@ fn status_says_how_many_entries_each_judge_recused_from() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let header = stdout.lines().next().unwrap_or_default();
-    assert!(header.contains("PARTLY  RECUSED  LAST WRITTEN"), "{stdout}");
+    assert!(header.contains("PARTLY  RECUSED  WRITTEN (UTC)"), "{stdout}");
     let column = header.find("RECUSED").expect("the column") + "RECUSED".len();
     let recused_of = |judge: &str| {
         let line = stdout.lines().find(|l| l.starts_with(&format!("{judge} "))).expect("a line");
@@ -1685,7 +1685,7 @@ fn status_says_how_many_entries_each_judge_recused_from() {
     assert_eq!(recused_of("ivan"), "2", "{stdout}");
     assert_eq!(recused_of("mira"), "0", "{stdout}");
     let table = stdout.lines().take_while(|l| !l.starts_with("No file yet"));
-    assert!(table.into_iter().all(|l| l.chars().count() <= 100), "the table fits 100 columns: {stdout}");
+    assert!(table.into_iter().all(|l| l.chars().count() <= 80), "the table fits 80 columns: {stdout}");
 }
 
 /// By the mean, an entry only two lenient judges scored wins its track: the printed merge (text

@@ -329,7 +329,10 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         super::stderr::warn(&clean_line(&w));
     }
     let assignments = session.loaded.assignments()?;
-    println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  LAST WRITTEN");
+    println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  WRITTEN (UTC)");
+    // The sentences under the table wrap between words on a terminal, as the merge's do.
+    let width = super::terminal_width(true, None);
+    let say = |line: String| super::print_report(&format!("{line}\n"), width);
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
     let (counts, not_counted) = not_counted(&judges, config, &field);
     for j in &judges {
@@ -356,7 +359,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
             j.entries.len(),
             j.partial.len(),
             j.texts[crate::model::TextPart::Recusal].len(),
-            clean_line(&j.written_at)
+            to_the_minute(&clean_line(&j.written_at))
         );
     }
     let not_started: Vec<String> = config
@@ -367,7 +370,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .collect();
     if !not_started.is_empty() {
         let or = if refused.is_empty() { "" } else { " (or only a refused one)" };
-        println!("No file yet{or}: {}", not_started.join(", "));
+        say(format!("No file yet{or}: {}", not_started.join(", ")));
     }
     let k = config.merge.min_judges;
     let short: Vec<String> = (0..field.entries.len())
@@ -375,14 +378,14 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .map(|e| format!("{} ({})", clean_line(&field.entries[e].submission.id), counts[e]))
         .collect();
     if short.is_empty() {
-        println!("Every entry has {} or more so far ({not_counted}).", crate::format::count(k, "judge", "judges"));
+        say(format!("Every entry has {} or more so far ({not_counted}).", crate::format::count(k, "judge", "judges")));
     } else {
-        println!(
+        say(format!(
             "{} with fewer than {} so far ({not_counted}): {}",
             crate::format::count(short.len(), "entry", "entries"),
             crate::format::count(k, "judge", "judges"),
             crate::format::first_few(&short, 20, ", ")
-        );
+        ));
     }
     if refused.is_empty() {
         return Ok(ExitCode::SUCCESS);
@@ -397,6 +400,16 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         ),
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// A file's time as status shows it, to the minute in UTC (`2026-06-21 10:00`), so that a row
+/// fits an 80-column terminal: the file's own `2026-06-21T10:00:00.000Z` had run each row two
+/// columns past it, and the terminal broke every row's time in two. A time in another form is
+/// shown as the file gives it.
+fn to_the_minute(at: &str) -> String {
+    let b = at.as_bytes();
+    let utc = at.len() >= 17 && b[10] == b'T' && b[13] == b':' && at.ends_with('Z') && at.is_char_boundary(16);
+    if utc { format!("{} {}", &at[..10], &at[11..16]) } else { at.to_owned() }
 }
 
 /// Each entry's judges as the merge's thin flag counts them ([`crate::rankings::thin_counts`]),
@@ -453,5 +466,17 @@ fn read_the_good(
                 Err(_) => Err(give_up()),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_files_time_is_shown_to_the_minute_in_utc() {
+        assert_eq!(super::to_the_minute("2026-06-21T10:00:59.000Z"), "2026-06-21 10:00");
+        assert_eq!(super::to_the_minute("2026-06-21T10:00Z"), "2026-06-21 10:00");
+        assert_eq!(super::to_the_minute("2026-06-21T10Z"), "2026-06-21T10Z", "too short: as given");
+        assert_eq!(super::to_the_minute("yesterday"), "yesterday");
+        assert_eq!(super::to_the_minute("2026-06-21T10:00:00+02:00"), "2026-06-21T10:00:00+02:00");
     }
 }
