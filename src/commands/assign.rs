@@ -70,7 +70,11 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     // The coverage goes where the assignments do not: to standard error when they go to
     // standard output, which then holds the file alone.
     let to_stdout = matches!(destination, Some(Destination::Stdout));
-    let say = |line: String| if to_stdout { eprintln!("{line}") } else { println!("{line}") };
+    // Wrapped between words on a terminal: a line of forty judges' loads had been cut mid-name.
+    let width = super::terminal_width(true, None);
+    let say = |line: String| {
+        if to_stdout { super::stderr::report(&line) } else { super::print_report(&format!("{line}\n"), width) }
+    };
     let loads: Vec<String> =
         plan.assignments.judges.iter().map(|(j, list)| format!("{} {}", clean_line(j), list.len())).collect();
     say(format!(

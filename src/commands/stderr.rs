@@ -16,6 +16,15 @@ pub(crate) fn say(kind: &str, text: &str) {
     eprintln!("{}", fitted(&format!("{kind}: {text}"), width()));
 }
 
+/// A line of a report that goes to standard error (where standard output holds a file), wrapped
+/// between words on a terminal as [`super::print_report`] wraps standard output's.
+pub(crate) fn report(text: &str) {
+    match width() {
+        Some(width) => eprint!("{}", crate::report::wrap::for_terminal(&format!("{text}\n"), width)),
+        None => eprintln!("{text}"),
+    }
+}
+
 /// Standard error's terminal width, when it is a terminal of some use.
 fn width() -> Option<usize> {
     use std::io::IsTerminal;
