@@ -228,11 +228,13 @@ fn check_organizer_files(
             Err(e) => problems.push(e.to_string()),
         }
     }
+    // Wrapped between words on a terminal, each line after the first indented under its own.
+    let width = super::terminal_width(true, None);
     for p in &problems {
-        println!("  {}", clean_line(p));
+        super::print_report(&format!("  {}\n", clean_line(p)), width);
     }
     for w in &warnings {
-        println!("  warning: {}", clean_line(w));
+        super::print_report(&format!("  warning: {}\n", clean_line(w)), width);
     }
     Ok((problems.len(), warnings.len()))
 }
