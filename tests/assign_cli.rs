@@ -400,6 +400,11 @@ fn status_leaves_out_excluded_conflicts_as_the_merge_does() {
         "{stdout}"
     );
     assert!(stdout.contains("sprout-sense (1)") && !stdout.contains("pantry-poet ("), "{stdout}");
+    // The score itself is named, as the merge names it.
+    assert!(
+        stdout.contains("Scored despite a conflict the judge declared in judging.toml (1), left out of the merge, as merge.conflicts = \"exclude\" asks: ana on sprout-sense."),
+        "{stdout}"
+    );
     let out = organizer(&s).args(["merge", "--format", "json", "--no-chances"]).args(&files).output().expect("runs");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let overall = json["rankings"][0][1].as_array().expect("entries");

@@ -334,7 +334,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let width = super::terminal_width(true, None);
     let say = |line: String| super::print_report(&format!("{line}\n"), width);
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
-    let (counts, not_counted) = not_counted(&judges, config, &field);
+    let (counts, not_counted, conflicted) = not_counted(&judges, config, &field);
     for j in &judges {
         let trainee = config.is_trainee(&j.judge);
         let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
@@ -371,6 +371,11 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     if !not_started.is_empty() {
         let or = if refused.is_empty() { "" } else { " (or only a refused one)" };
         say(format!("No file yet{or}: {}", not_started.join(", ")));
+    }
+    // A judge who scored an entry despite a declared conflict, said as the merge will say it:
+    // their SCORED ran past ASSIGNED without a word.
+    if let Some(said) = crate::rankings::conflicts_said(&conflicted, clean_line) {
+        say(said);
     }
     let k = config.merge.min_judges;
     let short: Vec<String> = (0..field.entries.len())
@@ -419,8 +424,8 @@ fn not_counted(
     judges: &[crate::rankings::JudgeMarks],
     config: &crate::config::Config,
     field: &crate::rankings::Field,
-) -> (Vec<usize>, String) {
-    let (counts, flat) = crate::rankings::thin_counts(judges, config, field);
+) -> (Vec<usize>, String, Vec<crate::rankings::Conflicted>) {
+    let (counts, flat, conflicted) = crate::rankings::thin_counts(judges, config, field);
     let mut said = vec!["trainees not counted".to_owned()];
     if config.merge.conflicts == crate::config::ConflictPolicy::Exclude {
         said.push(
@@ -434,7 +439,7 @@ fn not_counted(
             crate::format::names_and(&names, 5)
         ));
     }
-    (counts, said.join("; "))
+    (counts, said.join("; "), conflicted)
 }
 
 /// A file refused is named with what to do, and the others are still shown: status is how

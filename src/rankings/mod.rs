@@ -99,18 +99,23 @@ pub fn thin(judges: usize, min_judges: usize) -> bool {
 /// Each entry's judges as the thin flag counts them (by field index), from the judges' files
 /// read, one file each: as the merge counts them, without the trainees, without the scores given
 /// despite a declared conflict where `merge.conflicts = "exclude"` leaves them out, and without
-/// the judges who gave nearly the same total to every entry they scored, whose names come second.
-/// What `judging status` counts, so that it says of each entry what the merge's flags will.
-pub fn thin_counts(judges: &[JudgeMarks], config: &crate::config::Config, field: &Field) -> (Vec<usize>, Vec<String>) {
+/// the judges who gave nearly the same total to every entry they scored, whose names come second;
+/// third, the scores given despite a declared conflict, as the merge finds them. What `judging
+/// status` counts and says, so that it says of each entry what the merge will.
+pub fn thin_counts(
+    judges: &[JudgeMarks],
+    config: &crate::config::Config,
+    field: &Field,
+) -> (Vec<usize>, Vec<String>, Vec<Conflicted>) {
     let (mut counted, _) = trainees::split(judges.to_vec(), config);
-    conflicts::apply(&mut counted, config, field, config.merge.conflicts);
+    let (conflicted, _) = conflicts::apply(&mut counted, config, field, config.merge.conflicts);
     let flat = figures::flat_judges(&crate::merge::calibrated_fit(&panel::panel(&counted, field)));
     let mut counts = vec![0; field.entries.len()];
     for j in counted.iter().zip(&flat).filter(|(_, f)| !**f).map(|(j, _)| j) {
         j.entries.iter().for_each(|e| counts[*e] += 1);
     }
     let names = counted.iter().zip(&flat).filter(|(_, f)| **f).map(|(j, _)| j.judge.clone()).collect();
-    (counts, names)
+    (counts, names, conflicted)
 }
 
 // serde's skip_serializing_if hands the field by reference.
