@@ -85,7 +85,9 @@ impl Furthest {
 }
 
 /// Each entry's [`Furthest`] pair, as [`beyond_habits`] measures them; `None` with fewer than
-/// two judges.
+/// two judges. A judge who gave every entry nearly the same total ([`flat_judges`]) is left out:
+/// what their habits predict is an artifact of the least severity the fit holds them at, so a 5
+/// like all their 5s had read as "over their habit" and could make an entry contested.
 pub(super) fn furthest_beyond(
     panel: &Panel,
     fit: &crate::merge::Calibration,
@@ -97,7 +99,11 @@ pub(super) fn furthest_beyond(
     // What habits predict stays on the scale: a lenient judge expected to give 6.1 out of 5 can
     // give 5 at most, and that 5 is no disagreement (two 5s had read 2 points apart).
     let (bottom, top) = (scale.0 as f64, scale.1 as f64);
+    let flat = flat_judges(fit);
     for m in &panel.marks {
+        if flat.get(m.judge()).copied().unwrap_or(false) {
+            continue;
+        }
         let Some(expected) = fit.expected(m.judge(), m.entry()) else { continue };
         let left = m.value - expected.clamp(bottom.min(top), top.max(bottom));
         if left < low[m.entry()].1 {
@@ -433,10 +439,12 @@ mod tests {
             (first.below.as_ref().map(|b| b.0.as_str()), first.above.as_ref().map(|a| a.0.as_str())),
             (Some("bo"), Some("ana"))
         );
-        // Where the all-fives judge gives the highest total and the harsh one the lowest by
-        // habit alone, the pair beyond habits is another: the list is about disagreement.
+        // Where the all-fives judge gives the highest total by habit alone, the pair beyond
+        // habits is another: the list is about disagreement. Nor is the all-fives judge, whose
+        // marks tell entries apart too little, ever one of a pair: their 5s are all alike.
         let a = r.disagreements.iter().find(|d| d.id == "a").expect("a");
         assert_eq!((a.lowest.0.as_str(), a.highest.0.as_str()), ("harsh", "all-fives"));
-        assert_ne!(a.below.as_ref().map(|b| b.0.as_str()), Some("harsh"), "{a:?}");
+        let named = |d: &Disagreement| [d.below.clone(), d.above.clone()].into_iter().flatten().map(|p| p.0);
+        assert!(r.disagreements.iter().flat_map(named).all(|j| j != "all-fives"), "{:?}", r.disagreements);
     }
 }
