@@ -150,7 +150,11 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
 /// goes to standard output (`judging collect`), else to standard error, so that
 /// `merge --from-hub --format json` prints only its JSON.
 pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<(Vec<PathBuf>, usize)> {
-    let say = |line: String| if on_stdout { println!("{line}") } else { eprintln!("{line}") };
+    // Wrapped between words on a terminal: forty judges not pushed yet run past any width.
+    let width = super::terminal_width(true, None);
+    let say = |line: String| {
+        if on_stdout { super::print_report(&format!("{line}\n"), width) } else { super::stderr::report(&line) }
+    };
     let repo_id = repo_id(session)?;
     let hub = session.hub()?;
     let spinner = crate::progress::Progress::spinner(&format!("Collecting the score files from {repo_id}"));
