@@ -348,15 +348,16 @@ fn check_passes_the_builtin_event_and_fails_a_bad_export() {
     let s = Sandbox::new();
     s.cmd().arg("check").assert().success().stdout(
         predicate::str::contains("ok: event \"build-small-2026\", 3 criteria, 2 tracks, 3 judges")
-            .and(predicate::str::contains("40 rows read, 40 valid, 0 rejected")),
+            .and(predicate::str::contains("40 rows read, 40 valid, 0 rejected"))
+            .and(predicate::str::ends_with("Ready.\n")),
     );
     s.file("export.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,wood,,,\nb,B,,,javascript:void(0),,,,wood,,,\n"));
     s.file("judging.toml", "[export]\nsource = \"export.csv\"\n");
-    s.cmd()
-        .arg("check")
-        .assert()
-        .failure()
-        .stdout(predicate::str::contains("line 3 (b): rejected: space: \"javascript:void(0)\" uses javascript:"));
+    s.cmd().arg("check").assert().failure().stdout(
+        predicate::str::contains("line 3 (b): rejected: space: \"javascript:void(0)\" uses javascript:")
+            // The first line's "ok" is judging.toml's: the last says the event is not ready.
+            .and(predicate::str::ends_with("Not ready: 1 row of the export rejected, said above.\n")),
+    );
 }
 
 /// Completions and the man page are made from the command line itself, with no event needed (a

@@ -675,4 +675,12 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     assert!(lines.len() > 1 && lines[1..].iter().all(|l| l.starts_with("  ")), "{lines:#?}");
     assert_eq!(lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "), line, "the same words, between words");
     assert!(cut.iter().all(|l| !l.contains("appears twice")), "cut at the edge: {cut:#?}");
+    // Written to a file, the merge says so on a terminal, as `results` does; piped, it does not.
+    let to_file = ["--judge", "head", "merge", "--no-chances", "mira-tuesday-evening.json", "-o", "merged.txt"];
+    let piped = s.cmd().args(to_file).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("Wrote"), "piped: nothing said");
+    let mut app = Running::start_sized(&s, &to_file, &[], (60, 200));
+    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    assert!(status.success(), "{}", app.text());
+    app.wait_for("Wrote merged.txt");
 }

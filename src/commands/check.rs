@@ -103,9 +103,37 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
             println!("  warning: {}", clean_line(&loaded.located(&untaken.said)));
         }
     }
-    let failed =
-        rejected > 0 || organizer_problems > 0 || (strict && warnings + organizer_warnings + oddities.len() > 0);
+    let all_warnings = warnings + organizer_warnings + oddities.len();
+    let failed = rejected > 0 || organizer_problems > 0 || (strict && all_warnings > 0);
+    // The verdict, last: the first line's "ok" is judging.toml's own, and a problem in a file
+    // beside it, said further down, had read as a pass.
+    println!("{}", verdict(rejected, organizer_problems, all_warnings, strict));
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The check's last line: whether the event is ready, and what stands in its way.
+fn verdict(rejected: usize, problems: usize, warnings: usize, strict: bool) -> String {
+    let count = crate::format::count;
+    let mut against = Vec::new();
+    if rejected > 0 {
+        against.push(format!("{} of the export rejected", count(rejected, "row", "rows")));
+    }
+    if problems > 0 {
+        against.push(count(problems, "problem", "problems"));
+    }
+    if strict && warnings > 0 {
+        against.push(format!("{} (--strict)", count(warnings, "warning", "warnings")));
+    }
+    if against.is_empty() {
+        let noted = if warnings > 0 {
+            format!(", with {} above", count(warnings, "warning", "warnings"))
+        } else {
+            String::new()
+        };
+        format!("Ready{noted}.")
+    } else {
+        format!("Not ready: {}, said above.", against.join(", "))
+    }
 }
 
 /// How many assigned entries a line about one judge names before "and N more".

@@ -121,7 +121,13 @@ pub(super) fn run(
 /// `width`, where there is one).
 fn write(output: Option<&std::path::Path>, text: &str, width: Option<usize>) -> Result<()> {
     match output {
-        Some(path) => crate::disk::write_output(path, text.as_bytes())?,
+        Some(path) => {
+            crate::disk::write_output(path, text.as_bytes())?;
+            // Said as `results` says it: on a terminal, beside the spinner, never into a pipe.
+            if crate::progress::shown() {
+                eprintln!("Wrote {}", path.display());
+            }
+        }
         None => super::print_report(text, width),
     }
     Ok(())

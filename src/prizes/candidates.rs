@@ -159,13 +159,6 @@ fn thin_judges<'r>(
     out
 }
 
-/// The methods that take each judge's marks as given, leniency and all: those under which the
-/// merge warns of paid places that rest on lenient judges (`rankings::leaning`). The others
-/// take each judge's habits out, or compare a judge's marks only with their own.
-fn keeps_leniency(method: &str) -> bool {
-    matches!(method, "mean" | "median" | "trimmed" | "sum")
-}
-
 /// Each entry whose judges mark, on average, an eighth of the scale or more above their
 /// co-judges (half a point on 1-5), under a method that keeps their leniency: the bound of the
 /// merge's warning, asked of every entry, for a prize narrowed by tag or size, or by a
@@ -174,10 +167,9 @@ fn keeps_leniency(method: &str) -> bool {
 fn leaning_on(rankings: &Rankings) -> HashMap<&str, super::Leaning> {
     let mut out = HashMap::new();
     let sheets = &rankings.sheets;
-    if !keeps_leniency(&rankings.method) || sheets.judges.is_empty() {
+    let Some(bound) = rankings.lenient_bound().filter(|_| !sheets.judges.is_empty()) else {
         return out;
-    }
-    let bound = (rankings.scale_high() - rankings.scale_low) as f64 / 8.0;
+    };
     let mut by_entry: HashMap<usize, Vec<super::Whose>> = HashMap::new();
     for (marks, leniency) in sheets.judges.iter().zip(&sheets.leniency) {
         let few = rankings.judges.iter().find(|j| j.judge == marks.judge).is_some_and(crate::rankings::JudgeLine::few);

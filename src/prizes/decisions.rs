@@ -77,8 +77,8 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
         }
         if d.order.len() < 2 {
             out.push(format!(
-                "{order_at}{at}.order names {} entr(ies): a decision orders two tied entries or more",
-                d.order.len()
+                "{order_at}{at}.order names {}: a decision orders two tied entries or more",
+                crate::format::count(d.order.len(), "entry", "entries")
             ));
         }
         let mut seen = HashSet::new();
@@ -138,7 +138,7 @@ mod tests {
         let cases = [
             (decision("wood", &["a", "b"], "coin"), None),
             (decision("forest", &["a", "b"], "coin"), Some("decisions[0].prize = \"forest\" is not a prize")),
-            (decision("wood", &["a"], "coin"), Some("decisions[0].order names 1 entr(ies)")),
+            (decision("wood", &["a"], "coin"), Some("decisions[0].order names 1 entry")),
             (decision("wood", &["a", "zz"], "coin"), Some("decisions[0].order: \"zz\" is not an entry")),
             (decision("wood", &["a", "b"], " "), Some("decisions[0].reason is empty")),
             (

@@ -125,14 +125,8 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         (true, None) => (c.chance, c.rubric_place),
     };
     // Judges who gave every entry nearly the same total are not counted, as the thin flag does not.
-    let doubts = doubts(
-        c.judges.saturating_sub(c.flat),
-        &c.judged_by,
-        chance,
-        min_judges,
-        &c.conflicted,
-        c.lenient.as_ref(),
-    );
+    let doubts =
+        doubts(c.judges.saturating_sub(c.flat), &c.judged_by, chance, min_judges, &c.conflicted, c.lenient.as_ref());
     Some(Support { judges: c.judges, chance, rubric_place, doubts })
 }
 

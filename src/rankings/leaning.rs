@@ -23,6 +23,14 @@ fn takes_marks_as_given(method: &str) -> bool {
 }
 
 impl Rankings {
+    /// How far above their co-judges, on average, an entry's judges must mark for a place to rest
+    /// on lenient marks: an eighth of the scale (half a point on 1-5), under a method that takes
+    /// each judge's marks as given; `None` under the others, which take the habits out. The one
+    /// rule of the merge's warning and of the results' check.
+    pub fn lenient_bound(&self) -> Option<f64> {
+        takes_marks_as_given(&self.method).then(|| (self.scale_high() - self.scale_low) as f64 / 8.0)
+    }
+
     /// Replaces the warning of paid places whose judges mark, on average, an eighth of the scale
     /// or more above their co-judges (half a point on a 1-5 scale), under a method that keeps
     /// their leniency; none under the others. Run whenever the paid places are (again).
@@ -42,10 +50,9 @@ impl Rankings {
     /// more above their co-judges, under a method that keeps their leniency (none under the
     /// others), in place order.
     pub fn lenient_holders_in(&self, ranking: &str) -> Vec<LenientHolder> {
-        if !takes_marks_as_given(&self.method) || !self.paid.contains_key(ranking) {
+        let Some(bound) = self.lenient_bound().filter(|_| self.paid.contains_key(ranking)) else {
             return Vec::new();
-        }
-        let bound = (self.scale_high() - self.scale_low) as f64 / 8.0;
+        };
         let index: HashMap<&str, usize> = self.sheets.ids.iter().enumerate().map(|(e, id)| (id.as_str(), e)).collect();
         let mut out = Vec::new();
         for e in self.paid_holders(ranking) {
