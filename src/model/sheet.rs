@@ -41,6 +41,19 @@ impl ScoreSheet {
         TextPart::ALL.into_iter().any(|p| p.sets_aside() && self.texts[p].contains_key(submission))
     }
 
+    /// Why the merge would not count this judge's scores of the entry, which are kept: a
+    /// recusal, or the entry's withdrawal from the export. `None` where they count. The one rule
+    /// of the totals the app and `judging list` show and sort by.
+    pub fn set_aside(&self, submission: &str, withdrawn: bool) -> Option<&'static str> {
+        if self.recused(submission) {
+            Some("recused")
+        } else if withdrawn {
+            Some("withdrawn from the export")
+        } else {
+            None
+        }
+    }
+
     /// How many scores, readings, comparisons and texts of every part it holds: the count the
     /// store's `sheet_size` makes.
     pub fn size(&self) -> usize {

@@ -53,9 +53,10 @@ pub fn lines<'a>(
             Line {
                 stored,
                 status: sheet.status(&s.id, stored.withdrawn, &rubric),
-                // A recusal sets the scores aside (the merge leaves them out): a total beside
-                // "recused" had read as one that counts.
-                total: weighted_total(&rubric, |c| sheet.score(&s.id, c)).filter(|_| !sheet.recused(&s.id)),
+                // A recusal or a withdrawal sets the scores aside (the merge leaves them out): a
+                // total beside "recused" or "withdrawn" had read as one that counts.
+                total: weighted_total(&rubric, |c| sheet.score(&s.id, c))
+                    .filter(|_| sheet.set_aside(&s.id, stored.withdrawn).is_none()),
                 scores: config.criteria.iter().map(|c| sheet.score(&s.id, &c.id)).collect(),
                 note: sheet.text(crate::model::TextPart::Note, &s.id),
                 warnings: eligibility::for_a_judge(s, &standing, &evidence, &config.rules),

@@ -401,6 +401,30 @@ fn a_withdrawn_entry_cannot_be_scored() {
     assert!(f.app.status.starts_with("withdrawn from the export"), "{}", f.app.status);
 }
 
+/// An entry scored, then withdrawn from the export, keeps its scores but the merge does not count
+/// them: its row shows no total and the Scores pane says why, as for a recusal ("Total 4.00"
+/// had read as a total that counts).
+#[test]
+fn a_withdrawn_entry_shows_no_total_that_counts() {
+    let mut f = fixture();
+    f.act(Action::Resize(100, 30));
+    f.app.select("dream-cartographer");
+    f.press("444");
+    let loaded = Loaded { config: Config::builtin(), path: None };
+    crate::commands::pull::pull(&loaded, &mut f.store, Some("builtin:sample-v2"), false).expect("v2");
+    f.app = super::load(&loaded, "tomas", None, &f.store).expect("app");
+    f.runner = Runner::new(&f.store);
+    f.act(Action::Resize(100, 30));
+    f.app.select("dream-cartographer");
+    let title = f.app.current().expect("entry").submission.title.clone();
+    let screen = rows(&drawn(&f.app, 100, 30));
+    let row = screen.iter().find(|r| r.contains(&title)).cloned().unwrap_or_default();
+    assert!(row.contains("withdrawn") && !row.contains("4.00"), "{row}");
+    let screen = screen.join("\n");
+    assert!(screen.contains("Total 4.00, not counted (withdrawn from the export)"), "{screen}");
+    assert_eq!(f.saved("dream-cartographer", "utility"), Some(4), "the scores are kept");
+}
+
 /// A track no criterion judges has an empty rubric: a digit on its entry says why it cannot be
 /// scored, rather than nothing. `judging check` names the track (config's test).
 #[test]

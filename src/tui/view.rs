@@ -670,14 +670,15 @@ impl App {
         // The total; named short where the rows are folded.
         let total = self.total_text();
         let scored = self.sheet().scored_count(id, self.criteria());
-        // A recusal sets the scores aside, kept for when it is withdrawn: the total said beside
+        // A recusal or the entry's withdrawal sets the scores aside, kept: the total said beside
         // "recused" had read as one that counts.
-        let row = if self.sheet().recused(id) {
-            format!("{total}, not counted (recused)")
-        } else if self.total_of(id).is_some() {
-            total.clone()
-        } else {
-            format!("{total} ({scored} of {} scored)", self.criteria().len())
+        let withdrawn = self.entries.get(id).is_some_and(|e| e.withdrawn);
+        // A recusal is said whatever was scored; a withdrawal, beside a total.
+        let full = self.total_of(id).is_some();
+        let row = match self.sheet().set_aside(id, withdrawn) {
+            Some(why) if full || self.sheet().recused(id) => format!("{total}, not counted ({why})"),
+            _ if full => total.clone(),
+            _ => format!("{total} ({scored} of {} scored)", self.criteria().len()),
         };
         below.push((Line::from(line(row)).bold(), (total, String::new())));
         let lines = fold_scores(above, focused, below, usize::from(inner.height), width);

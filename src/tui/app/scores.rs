@@ -61,10 +61,11 @@ impl Scores {
         weighted_total(entries.rubric_of(track), |c| self.sheet.score(id, c))
     }
 
-    /// The total as the merge counts it: none for an entry the judge recused from, whose scores
-    /// are kept but set aside. What the list shows and sorts by.
+    /// The total as the merge counts it: none for an entry the judge recused from or the export
+    /// withdrew, whose scores are kept but set aside. What the list shows and sorts by.
     pub fn counted_total(&self, entries: &Entries, id: &str) -> Option<f64> {
-        self.total_of(entries, id).filter(|_| !self.sheet.recused(id))
+        let withdrawn = entries.get(id).is_some_and(|e| e.withdrawn);
+        self.total_of(entries, id).filter(|_| self.sheet.set_aside(id, withdrawn).is_none())
     }
 
     /// A saved change, shown.
