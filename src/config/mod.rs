@@ -14,7 +14,6 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::model::{Criterion, same_name};
-use crate::sanitize::clean_line;
 
 mod checks;
 #[cfg(test)]
@@ -106,9 +105,10 @@ fn builtin_tracks() -> Vec<Track> {
 /// A score that the rubric does not take.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreError {
-    #[error("{given:?} is not a criterion; the rubric has {known}")]
+    /// `given` as [`crate::sanitize::in_quotes`] shows it, as each `given` here.
+    #[error("{given} is not a criterion; the rubric has {known}")]
     Criterion { given: String, known: String },
-    #[error("{criterion} = {given:?}: {criterion} takes a whole number from {low} to {high}")]
+    #[error("{criterion} = {given}: {criterion} takes a whole number from {low} to {high}")]
     Value { criterion: String, given: String, low: u8, high: u8 },
     #[error("{criterion} does not judge entries in {track}; their rubric is {rubric}")]
     OffRubric { criterion: String, track: String, rubric: String },
@@ -199,7 +199,9 @@ impl Config {
     pub fn check_score(&self, criterion: &str, raw: &str) -> Result<(&Criterion, u8), ScoreError> {
         let criterion = criterion.trim();
         let Some(c) = self.criterion(criterion) else {
-            return Err(ScoreError::Criterion { given: clean_line(criterion), known: self.criterion_ids() });
+            // Shown, not cleaned: "u\u{1b}[2J" cleaned read as "u", which is no criterion either.
+            let given = crate::sanitize::in_quotes(criterion);
+            return Err(ScoreError::Criterion { given, known: self.criterion_ids() });
         };
         Config::check_value(c, raw)
     }
@@ -230,7 +232,7 @@ impl Config {
             Ok(v) if c.scale.contains(v) => Ok((c, u8::try_from(v).unwrap_or(c.scale.high))),
             _ => Err(ScoreError::Value {
                 criterion: c.id.clone(),
-                given: clean_line(raw),
+                given: crate::sanitize::in_quotes(raw),
                 low: c.scale.low,
                 high: c.scale.high,
             }),
@@ -288,8 +290,11 @@ mod tests {
     #[test]
     fn scores_are_checked_against_the_rubric_in_one_place() {
         let c = Config::builtin();
-        let cases: [(&str, &str, Result<u8, &str>); 8] = [
+        let cases: [(&str, &str, Result<u8, &str>); 10] = [
             ("utility", "4", Ok(4)),
+            // What a sheet's cell hides is shown: cleaned, "u\u{1b}[2J" was said as "u".
+            ("u\u{1b}[2J", "3", Err("\"u\\u{1b}[2J\" is not a criterion")),
+            ("utility", "3\u{1b}[2J", Err("utility = \"3\\u{1b}[2J\": utility takes")),
             (" cost ", " 1 ", Ok(1)),
             ("latency", "5", Ok(5)),
             ("latency", "6", Err("latency = \"6\": latency takes a whole number from 1 to 5")),
