@@ -558,7 +558,8 @@ fn unknown<E: de::Error>(key: &str) -> E {
     let known: Vec<&str> = FIELDS.iter().copied().chain(parts).collect();
     E::custom(format_args!(
         "unknown field `{}`, expected one of {}",
-        crate::sanitize::clean_line(key),
+        // Shown, not cleaned: "note<ESC>[2Js" cleaned is "notes", a field it is not.
+        crate::sanitize::quoted(key),
         known.join(", ")
     ))
 }
@@ -670,6 +671,8 @@ mod tests {
         let base = r#""event":"e","rubric":"r","judge":"j","written_at":"w","criteria":[],"scores":[]"#;
         let cases = [
             (format!("{{{base},\"notez\":{{}}}}"), "unknown field `notez`"),
+            // Shown as the envelope's unknown key is: cleaned, it read as "notes", a known one.
+            (format!("{{{base},\"note\\u001b[2Js\":{{}}}}"), "unknown field `note\\u{1b}[2Js`"),
             (format!("{{{base},\"notes\":{{}},\"notes\":{{}}}}"), "duplicate field `notes`"),
             (format!("{{{base},\"judge\":\"k\"}}"), "duplicate field `judge`"),
             (r#"{"event":"e"}"#.to_owned(), "missing field `rubric`"),
