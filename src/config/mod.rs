@@ -105,10 +105,10 @@ fn builtin_tracks() -> Vec<Track> {
 /// A score that the rubric does not take.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreError {
-    /// `given` as [`crate::sanitize::in_quotes`] shows it, as each `given` here.
-    #[error("{given} is not a criterion; the rubric has {known}")]
+    /// `given` as [`crate::sanitize::quoted`] shows it, as each `given` here: its controls shown.
+    #[error("\"{given}\" is not a criterion; the rubric has {known}")]
     Criterion { given: String, known: String },
-    #[error("{criterion} = {given}: {criterion} takes a whole number from {low} to {high}")]
+    #[error("{criterion} = \"{given}\": {criterion} takes a whole number from {low} to {high}")]
     Value { criterion: String, given: String, low: u8, high: u8 },
     #[error("{criterion} does not judge entries in {track}; their rubric is {rubric}")]
     OffRubric { criterion: String, track: String, rubric: String },
@@ -200,7 +200,7 @@ impl Config {
         let criterion = criterion.trim();
         let Some(c) = self.criterion(criterion) else {
             // Shown, not cleaned: "u\u{1b}[2J" cleaned read as "u", which is no criterion either.
-            let given = crate::sanitize::in_quotes(criterion);
+            let given = crate::sanitize::quoted(criterion);
             return Err(ScoreError::Criterion { given, known: self.criterion_ids() });
         };
         Config::check_value(c, raw)
@@ -232,7 +232,7 @@ impl Config {
             Ok(v) if c.scale.contains(v) => Ok((c, u8::try_from(v).unwrap_or(c.scale.high))),
             _ => Err(ScoreError::Value {
                 criterion: c.id.clone(),
-                given: crate::sanitize::in_quotes(raw),
+                given: crate::sanitize::quoted(raw),
                 low: c.scale.low,
                 high: c.scale.high,
             }),
