@@ -49,10 +49,16 @@ pub fn in_quotes(raw: &str) -> String {
 }
 
 /// Whether `c` is one a reader cannot see: a control, a direction mark, or a zero-width or
-/// invisible format character. A name holding one can pass for another ("mi\u{200b}ra" for
-/// "mira").
+/// invisible format character (a filler, a joiner, a tag character). A name holding one can pass
+/// for another ("mi\u{200b}ra" for "mira").
 pub fn hides(c: char) -> bool {
-    is_unsafe(c) || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+    is_unsafe(c)
+        || matches!(c,
+            '\u{ad}' | '\u{34f}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{3164}'
+            | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}'
+            // Tag characters: invisible, and able to spell out a hidden text of their own.
+            | '\u{e0000}'..='\u{e007f}')
 }
 
 fn clean(raw: &str, one_line: bool) -> String {
@@ -253,6 +259,8 @@ pub fn toml_string(raw: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            // TOML's short escape holds four hex digits; a tag character needs the long one.
+            c if hides(c) && u32::from(c) > 0xffff => out.push_str(&format!("\\U{:08X}", u32::from(c))),
             c if hides(c) => out.push_str(&format!("\\u{:04X}", u32::from(c))),
             c => out.push(c),
         }
@@ -297,6 +305,12 @@ mod tests {
             // Invisible, though no terminal acts on it: "ana" and this are two names.
             ("ana\u{200b}", "ana\\u{200b}"),
             ("\u{feff}mira\u{ad}", "\\u{feff}mira\\u{ad}"),
+            // Invisible too: a tag character (e0020), the Hangul fillers, a grapheme joiner, a
+            // Mongolian vowel separator, deprecated format characters. `status` listed a second
+            // judge "mira\u{e0020}" that read as mira.
+            ("mira\u{e0020}", "mira\\u{e0020}"),
+            ("mira\u{3164}\u{115f}\u{ffa0}", "mira\\u{3164}\\u{115f}\\u{ffa0}"),
+            ("mi\u{34f}ra\u{180e}\u{206a}\u{1d173}", "mi\\u{34f}ra\\u{180e}\\u{206a}\\u{1d173}"),
         ] {
             assert_eq!(super::visible(raw), shown);
             assert!(!super::visible(raw).chars().any(super::hides));
@@ -309,6 +323,18 @@ mod tests {
     fn each(f: fn(&str) -> String, cases: &[(&str, &str)]) {
         for (raw, want) in cases {
             assert_eq!(f(raw), *want, "input {raw:?}");
+        }
+    }
+
+    /// A TOML string holds its text exactly, every hidden character escaped, those beyond the
+    /// Basic Multilingual Plane too (`\U000E0020`, not a `\uE002` and a stray "0").
+    #[test]
+    fn a_toml_string_reads_back_exact() {
+        for raw in ["plain", "q\"uote \\ back", "bidi\u{202e}x", "tag\u{e0020}x", "c1\u{9b}x", "emoji 🏴"] {
+            let text = format!("v = {}", toml_string(raw));
+            assert!(!text.chars().any(hides), "{text:?}");
+            let back: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{raw:?}: {e}"));
+            assert_eq!(back["v"].as_str(), Some(raw), "{text}");
         }
     }
 
