@@ -20,11 +20,21 @@ pub fn judge_stem(name: &str) -> String {
     if stem.is_empty() { "judge".into() } else { stem }
 }
 
-/// The file stem of an entry's id, exact: `Pantry.Poet` and `pantry-poet` are two files.
+/// The file stem of an entry's id, exact: `Pantry.Poet` and `pantry-poet` are two files. The
+/// feedback's `index.md` and `index.html` are not an entry's: an entry whose id is `index` gets
+/// `index~` (no other id's stem ends in a bare `~`), where its page had been overwritten by the
+/// index, which then linked to itself.
 pub fn entry_stem(id: &str) -> String {
     let stem = stem(id);
-    if stem.is_empty() { "~".into() } else { stem }
+    match stem.as_str() {
+        "" => "~".into(),
+        INDEX => format!("{INDEX}~"),
+        _ => stem,
+    }
 }
+
+/// The stem of the feedback's index pages, which no entry's page may take.
+pub const INDEX: &str = "index";
 
 /// Whether a character is written as itself: it reads the same in any case.
 fn kept(c: char) -> bool {
@@ -152,6 +162,18 @@ mod tests {
         assert_ne!(sa, sb);
         assert!(is_stem(&sb), "{sb}");
         assert_eq!(judge_stem(&b), sb, "the same name gives the same stem");
+    }
+
+    /// The feedback's index pages are no entry's: an entry `index` (any other spelling is
+    /// escaped apart already) gets a page of its own beside them.
+    #[test]
+    fn no_entry_takes_the_index_pages_name() {
+        for id in ["index", "Index", "INDEX", "index~", "index-", "indexes"] {
+            assert_ne!(entry_stem(id), INDEX, "{id}");
+        }
+        assert_eq!(entry_stem("index"), "index~");
+        assert_eq!(entry_stem("indexes"), "indexes");
+        assert_ne!(entry_stem("index~"), entry_stem("index"));
     }
 
     #[test]

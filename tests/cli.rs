@@ -1162,6 +1162,20 @@ fn a_login_name_the_event_does_not_list_is_said_not_pulled_for() {
     );
 }
 
+/// An export address that does not parse is quoted without its password: `--from` with a user
+/// and password before a bad port had printed the password to the terminal.
+#[test]
+fn a_bad_export_address_is_quoted_without_its_password() {
+    let s = Sandbox::new();
+    for from in ["http://u:pwSECRET@127.0.0.1:99999/x.csv", "ftp://u:pwSECRET@host/x.csv?token=SECRET2"] {
+        s.cmd().args(["pull", "--from", from]).assert().failure().stderr(
+            predicate::str::contains("is not an http(s) URL")
+                .and(predicate::str::contains("SECRET").not())
+                .and(predicate::str::contains("…@")),
+        );
+    }
+}
+
 /// Runs `line`, a command as judging printed it for pasting, through the shell in `s`'s
 /// sandbox: the word `judging` finds this binary.
 fn pasted(s: &Sandbox, line: &str) -> std::process::Output {

@@ -55,8 +55,9 @@ pub(super) fn run(
     }
     progress.done();
     let (md, html) = index(&groups(&rankings, config, &titles, &figures), &config.event.name);
-    crate::disk::write_durably(&dir.join("index.md"), md.as_bytes())?;
-    crate::disk::write_durably(&dir.join("index.html"), html.as_bytes())?;
+    let index_at = |ext: &str| dir.join(format!("{}.{ext}", crate::file_names::INDEX));
+    crate::disk::write_durably(&index_at("md"), md.as_bytes())?;
+    crate::disk::write_durably(&index_at("html"), html.as_bytes())?;
     println!("Wrote feedback for {} entries into {} (index.md, index.html)", titles.len(), dir.display());
     if let Some(line) = crate::report::results::left_out(&rankings.left_out, crate::sanitize::clean_line) {
         println!("{line}");

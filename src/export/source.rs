@@ -26,7 +26,10 @@ pub enum Source {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("{0:?} is not an http(s) URL or a file path; only http(s) exports can be fetched")]
+    /// The address as given, shown without its user, password, query or fragment
+    /// ([`crate::net::unparsed`]): a password typed into `--from` must not reach a terminal or a
+    /// log.
+    #[error("{} is not an http(s) URL or a file path; only http(s) exports can be fetched", crate::net::unparsed(.0))]
     Scheme(String),
     #[error("cannot read {}: {source}{}", path.display(), crate::disk::read_hint(path, source))]
     Read { path: PathBuf, source: std::io::Error },

@@ -120,8 +120,12 @@ fn a_huge_field_rejects_only_its_row() {
 
 #[test]
 fn rows_failing_validation_are_named_and_the_rest_import() {
-    let cases: [(String, &str); 8] = [
+    let cases: [(String, &str); 11] = [
         (format!(",T,,,{SPACE},,,,wood,,,"), "no id"),
+        // An id that would show as another: a control, a bidi override, a zero-width space.
+        (format!("a\u{1b}[2J,T,,,{SPACE},,,,wood,,,"), "id \"a\\u{1b}[2J\" holds a control or invisible character"),
+        (format!("sprout\u{202e}sense,T,,,{SPACE},,,,wood,,,"), "holds a control or invisible character"),
+        (format!("mi\u{200b}ra,T,,,{SPACE},,,,wood,,,"), "holds a control or invisible character"),
         ("a,T,,,,,,,wood,,,".into(), "no Space URL"),
         ("a,T,,,javascript:alert(1),,,,wood,,,".into(), "space: \"javascript:alert(1)\" uses javascript:"),
         (format!("a,T,,,{SPACE},file:///etc/passwd,,,wood,,,"), "video: \"file:///etc/passwd\" uses file:"),
@@ -143,6 +147,7 @@ fn rows_failing_validation_are_named_and_the_rest_import() {
         assert_eq!(problem.line, 2, "{row}");
         assert!(problem.message.contains(want), "{row}: {problem}");
         assert!(p.submissions.iter().any(|s| s.id == "good"), "{row}: the good row imports");
+        assert_eq!(p.submissions.len(), if problem.error { 1 } else { 2 }, "{row}: a rejected row is not imported");
     }
 }
 

@@ -151,6 +151,18 @@ impl Check {
                 "no id",
                 format!("no id: the {} column is empty, and every entry needs a stable id", Field::Id.key()),
             );
+        } else if id.chars().any(crate::sanitize::hides) {
+            // An id is typed and pasted (`judging score ID`), written into files others read,
+            // and compared: one with a control or an invisible character shows as another id
+            // ("a\u{1b}[2J" as "a"), and a command printed with it cannot be pasted.
+            self.id = Some(crate::sanitize::visible(id));
+            self.reject(
+                "hidden characters in id",
+                format!(
+                    "id {} holds a control or invisible character: an id is typed and pasted by judges, and this one would show as another; give it in visible characters",
+                    crate::sanitize::in_quotes(id)
+                ),
+            );
         } else {
             self.id = Some(id.to_owned());
         }
