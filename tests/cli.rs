@@ -212,7 +212,10 @@ fn escapes_in_an_export_never_reach_the_terminal() {
         assert!(!text.contains('\u{1b}') && !text.contains('\u{9b}'), "{text:?}");
     }
     assert!(String::from_utf8_lossy(&list.stdout).contains("Blink"));
-    assert!(String::from_utf8_lossy(&pull.stderr).contains("line 2 (esc): rejected"), "sanitised, not dropped");
+    // The id's escape shown, not acted on, and the row rejected for it: "esc" would be another id.
+    let said = String::from_utf8_lossy(&pull.stderr);
+    assert!(said.contains("line 2 (\\u{1b}[2Jesc): rejected"), "shown, not dropped: {said}");
+    assert!(said.contains("holds a control or invisible character"), "{said}");
 }
 
 #[test]
