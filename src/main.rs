@@ -85,11 +85,12 @@ fn main() -> ExitCode {
             // lines above (wrapped errors often repeat their source) is not said again.
             // Whatever an error quotes from another machine's file, nothing in it reaches the
             // terminal: every message passes here (each source cleans what it quotes, too).
+            // On a terminal each wraps between words, its next lines indented, as the warnings do.
             let mut said = error.to_string();
-            eprintln!("error: {}", judging::sanitize::clean_block(&said));
+            judging::commands::say("error", &judging::sanitize::clean_block(&said));
             for cause in error.chain().skip(1).map(ToString::to_string) {
                 if !said.contains(&cause) {
-                    eprintln!("  because: {}", judging::sanitize::clean_block(&cause));
+                    judging::commands::say("  because", &judging::sanitize::clean_block(&cause));
                     said.push_str(&cause);
                 }
             }

@@ -683,4 +683,14 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
     assert!(status.success(), "{}", app.text());
     app.wait_for("Wrote merged.txt");
+    // The last error line wraps as the warnings do, its next lines indented.
+    let missing = ["--judge", "head", "merge", "--no-chances", "no-such-file-anywhere.json"];
+    let mut app = Running::start_sized(&s, &missing, &[], (40, 200));
+    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    assert!(!status.success(), "{}", app.text());
+    app.wait_for("no-such-file-anywhere.json");
+    let text = app.text();
+    let start = text.lines().position(|l| l.starts_with("error:")).unwrap_or_else(|| panic!("{text}"));
+    let next = text.lines().nth(start + 1).unwrap_or_default();
+    assert!(next.starts_with("  ") && !next.trim().is_empty(), "wrapped and indented: {text}");
 }

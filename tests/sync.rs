@@ -144,6 +144,8 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
     as_other(&["export", "-o", "other.json"]);
     hub.put("scores/other.json", &std::fs::read(s.path().join("other.json")).expect("other"));
     hub.put("scores/../escape.json", b"{}");
+    // A name that reads as mira's own file, a zero-width space in it: shown, not cleaned away.
+    hub.put("scores/mi\u{200b}ra.json", b"{}");
     // A judge who scored an entry the head judge's store never had (another export): said with
     // the way out, once, as the merge says it.
     s.file("extra.csv", "id,title,space_url\nghost-entry,Ghost,https://huggingface.co/spaces/org/ghost\n");
@@ -158,17 +160,18 @@ fn collect_downloads_checks_and_names_who_has_not_pushed_and_merge_takes_them() 
     assert!(stderr.contains("kim.json") && stderr.contains("ghost-entry"), "{stderr}");
     assert_eq!(stderr.matches("hint: The store").count(), 1, "{stderr}");
     assert!(stderr.contains("has never held those entries"), "{stderr}");
-    assert!(stdout.contains("Collected 2 of 6 score files"), "{stdout}");
+    assert!(stdout.contains("Collected 2 of 7 score files"), "{stdout}");
     assert!(stdout.contains("Not pushed yet: priya"), "{stdout}");
     assert!(stderr.contains("zed.json") && stderr.contains("edited after it was written"), "{stderr}");
     assert!(stderr.contains("other.json") && stderr.contains("other-2026"), "{stderr}");
     assert!(stderr.contains("not a judge's score file name"), "{stderr}");
+    assert!(stderr.contains("scores/mi\\u{200b}ra.json"), "the hidden character shown: {stderr}");
     assert!(!s.path().join("escape.json").exists() && !s.path().join("collected/../escape.json").exists());
     judging(&s, &hub, "head", TOKEN)
         .args(["merge", "--from-hub"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("4 of 6 files in the repo refused; nothing was merged"));
+        .stderr(predicate::str::contains("5 of 7 files in the repo refused; nothing was merged"));
     // Pages of two: the tree was followed by its Link.
     assert!(!hub.seen("GET /api/datasets/judges/scores-2026/tree/main/scores?recursive=true&cursor=2").is_empty());
 }

@@ -9,7 +9,9 @@ use anyhow::{Result, bail};
 use super::Session;
 use crate::hub::client::HubError;
 use crate::hub::repo::{Repo, TreeFile};
-use crate::sanitize::clean_line;
+// A file's name or a judge's, from the repo, shown with what hides in it: cleaned, a
+// "mira\u{200b}.json" refused would read as mira's own file.
+use crate::sanitize::{clean_line, visible};
 
 /// The folder of the repo the score files go in.
 pub(super) const SCORES: &str = "scores";
@@ -41,7 +43,7 @@ fn named(files: Vec<TreeFile>) -> Vec<(String, String)> {
         .filter_map(|f| {
             let name = safe_name(&f.path);
             if name.is_none() {
-                super::stderr::warn(&format!("{}: not a judge's score file name; left alone", clean_line(&f.path)));
+                super::stderr::warn(&format!("{}: not a judge's score file name; left alone", visible(&f.path)));
             }
             name.map(|n| (f.path, n))
         })
@@ -96,7 +98,7 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
                 let stem = name.split('.').next().unwrap_or_default().to_owned();
                 written.push(Fetched { path, stem, file });
             }
-            Err(e) => super::stderr::say("error", &format!("{}: {}", clean_line(&path), clean_line(&e.to_string()))),
+            Err(e) => super::stderr::say("error", &format!("{}: {}", visible(&path), clean_line(&e.to_string()))),
         }
     }
     Ok((written, offered))
@@ -119,8 +121,8 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
                     "error",
                     &format!(
                         "{}: holds the scores of {}, whose file is {SCORES}/{}.json: refused",
-                        clean_line(&path),
-                        clean_line(&judge),
+                        visible(&path),
+                        crate::sanitize::quoted(&judge),
                         crate::file_names::judge_stem(&judge)
                     ),
                 );

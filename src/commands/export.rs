@@ -14,7 +14,7 @@ use crate::sanitize::clean_line;
 /// first: the file would carry it.
 pub(super) fn run(session: Session, output: Option<Output>, source: crate::paths::JudgeSource) -> Result<ExitCode> {
     if let Some(unlisted) = session.unlisted_judge(source) {
-        eprintln!("warning: {unlisted}");
+        super::stderr::warn(&unlisted);
     }
     write_local(&session, output)?;
     Ok(ExitCode::SUCCESS)

@@ -29,12 +29,12 @@ pub(super) fn settle_into(rankings: &mut Rankings, loaded: &Loaded, field: &Fiel
         ));
     }
     for w in &warnings {
-        eprintln!("warning: {}", clean_line(w));
+        super::stderr::warn(&clean_line(w));
     }
     rankings.warnings.extend(warnings);
     let settled = crate::finals::settle(rankings, &rounds);
     for w in &settled.warnings {
-        eprintln!("warning: {}", clean_line(w));
+        super::stderr::warn(&clean_line(w));
     }
     Ok(())
 }
@@ -54,7 +54,7 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     // `published_finals` below reads the path through `Loaded::inside`, which refuses a link out.
     let (mut rounds, notes) = crate::finals::finalists(rankings, config);
     for n in &notes {
-        eprintln!("note: {}", clean_line(n));
+        super::stderr::say("note", &clean_line(n));
     }
     if rounds.is_empty() {
         bail!("no ranking has finals to publish (see the notes above): name them in [finals] rankings");
@@ -65,7 +65,7 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     let before = match loaded.published_finals() {
         Ok(before) => before,
         Err(e) if force => {
-            eprintln!("note: replacing it: {}", crate::sanitize::clean_block(&e.to_string()));
+            super::stderr::say("note", &format!("replacing it: {}", crate::sanitize::clean_block(&e.to_string())));
             None
         }
         Err(e) => bail!("{e}\nAdd --force to publish the finals anew over it."),

@@ -17,6 +17,7 @@ pub mod pull;
 mod results;
 mod score;
 mod stderr;
+pub use stderr::say;
 pub mod sync;
 
 use std::path::{Path, PathBuf};

@@ -293,7 +293,7 @@ pub(super) fn prepare(
     if !problems.is_empty() {
         let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
         for p in &problems {
-            eprintln!("error: {name}: {p}");
+            super::stderr::say("error", &format!("{name}: {p}"));
         }
         bail!("{} in {name}; no results were made", crate::format::count(problems.len(), "problem", "problems"));
     }
@@ -383,12 +383,12 @@ pub(super) fn apply(
     if !misfits.is_empty() {
         let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();
         for p in &misfits {
-            eprintln!("error: {name}: {p}");
+            super::stderr::say("error", &format!("{name}: {p}"));
         }
         bail!("{} in {name}; no results were made", crate::format::count(misfits.len(), "problem", "problems"));
     }
     for w in &outcome.warnings {
-        eprintln!("warning: {}", clean_line(w));
+        super::stderr::warn(&clean_line(w));
     }
     // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
     // printed for the jury has no stderr.

@@ -11,8 +11,9 @@ pub(crate) fn warn(text: &str) {
     say("warning", text);
 }
 
-/// `{kind}: {text}` on standard error, fitted as the module says.
-pub(crate) fn say(kind: &str, text: &str) {
+/// `{kind}: {text}` on standard error, fitted as the module says. The binary's last error line,
+/// and each of its causes, go through it too.
+pub fn say(kind: &str, text: &str) {
     eprintln!("{}", fitted(&format!("{kind}: {text}"), width()));
 }
 

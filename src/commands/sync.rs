@@ -255,7 +255,11 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
             Ok(bytes) => Some((path, bytes)),
             Err(e) => {
                 if needed {
-                    eprintln!("warning: {repo_id}: {}: {}", clean_line(&path), clean_line(&e.to_string()));
+                    super::stderr::warn(&format!(
+                        "{repo_id}: {}: {}",
+                        crate::sanitize::visible(&path),
+                        clean_line(&e.to_string())
+                    ));
                 }
                 None
             }
