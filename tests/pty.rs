@@ -693,4 +693,20 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     let start = text.lines().position(|l| l.starts_with("error:")).unwrap_or_else(|| panic!("{text}"));
     let next = text.lines().nth(start + 1).unwrap_or_default();
     assert!(next.starts_with("  ") && !next.trim().is_empty(), "wrapped and indented: {text}");
+    // Every judge's view of one entry: a table where it fits, else a sentence a judge, wrapped
+    // between words (at 60 columns the table's heading had broken mid-word).
+    let entry = ["--judge", "head", "merge", "--no-chances", "mira-tuesday-evening.json", "--entry", "pantry-poet"];
+    for (columns, table) in [(60, false), (120, true)] {
+        let mut app = Running::start_sized(&s, &entry, &[], (columns, 200));
+        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        assert!(status.success(), "{}", app.text());
+        app.wait_for("Pantry Poet");
+        let text = app.text();
+        assert_eq!(text.contains("STOPWATCH  NOTE"), table, "{columns}: {text}");
+        assert_eq!(
+            text.lines().any(|l| l.starts_with("mira: utility 4, latency 3, cost 3; total 3.50")),
+            !table,
+            "{text}"
+        );
+    }
 }

@@ -71,29 +71,38 @@ pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
     // As wide as the longest name, up to 20: "ana" had been given 20 columns.
     let names: Vec<String> = p.judges.iter().map(|j| clean_line(&j.name())).collect();
     let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp("JUDGE".len(), 20);
-    // The table's heading only over rows: with none, the sentence below says so alone.
-    if !p.judges.is_empty() {
-        out.push_str(&format!("{:<name_width$}{criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n", "JUDGE"));
-    }
     let row_width = name_width + 9 * p.criteria.len() + 9 + 10 + 11;
-    for (j, name) in p.judges.iter().zip(&names) {
-        let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
-        let note = notes(j, clean_line);
-        let below = width.is_some_and(|w| !note.is_empty() && row_width + 2 + note.width() > w);
-        out.push_str(&format!(
-            "{:<name_width$}{scores}  {:>7.2}  {:>8}  {:>9}{}{note}\n",
-            fit(name, name_width),
-            j.total,
-            crate::format::signed(j.leniency, 2),
-            seconds(j.stopwatch_seconds),
-            if below {
-                "\n  note: "
-            } else if note.is_empty() {
-                ""
-            } else {
-                "  "
-            },
-        ));
+    if width.is_some_and(|w| row_width + "  NOTE".len() > w) {
+        // Too narrow for the table: each judge in a sentence of their own, which the terminal's
+        // wrapping fits between words (at 60 columns the heading had broken mid-word, and each
+        // row's stopwatch reading gone to a line of its own).
+        for (j, name) in p.judges.iter().zip(&names) {
+            out.push_str(&judge_sentence(p, j, name));
+        }
+    } else {
+        // The table's heading only over rows: with none, the sentence below says so alone.
+        if !p.judges.is_empty() {
+            out.push_str(&format!("{:<name_width$}{criteria}    TOTAL  LENIENCY  STOPWATCH  NOTE\n", "JUDGE"));
+        }
+        for (j, name) in p.judges.iter().zip(&names) {
+            let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
+            let note = notes(j, clean_line);
+            let below = width.is_some_and(|w| !note.is_empty() && row_width + 2 + note.width() > w);
+            out.push_str(&format!(
+                "{:<name_width$}{scores}  {:>7.2}  {:>8}  {:>9}{}{note}\n",
+                fit(name, name_width),
+                j.total,
+                crate::format::signed(j.leniency, 2),
+                seconds(j.stopwatch_seconds),
+                if below {
+                    "\n  note: "
+                } else if note.is_empty() {
+                    ""
+                } else {
+                    "  "
+                },
+            ));
+        }
     }
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
@@ -115,6 +124,21 @@ pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
         out.push_str(&format!("Partly scored by {} (not counted).\n", names.join(", ")));
     }
     out
+}
+
+/// One judge's marks on the entry as a sentence, for a terminal too narrow for the table.
+fn judge_sentence(p: &EntryPanel, j: &crate::rankings::JudgeView, name: &str) -> String {
+    let marks: Vec<String> =
+        p.criteria.iter().zip(&j.scores).map(|(c, v)| format!("{} {}", clean_line(c), score(*v))).collect();
+    let note = notes(j, clean_line);
+    let timed = j.stopwatch_seconds.map(|s| format!("; stopwatch {}", seconds(Some(s)))).unwrap_or_default();
+    format!(
+        "{name}: {}; total {:.2}; leniency {}{timed}{}\n",
+        marks.join(", "),
+        j.total,
+        crate::format::signed(j.leniency, 2),
+        if note.is_empty() { String::new() } else { format!("; note: {note}") }
+    )
 }
 
 pub fn markdown(p: &EntryPanel) -> String {
