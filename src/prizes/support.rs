@@ -75,6 +75,10 @@ pub enum Doubt {
         min_judges: usize,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         by: Vec<Whose>,
+        /// The judges of the entry left out of `judges`: each gave every entry nearly the same
+        /// total, which tells the entries apart no more than no mark would.
+        #[serde(skip_serializing_if = "crate::rankings::is_zero")]
+        flat: usize,
     },
     /// Under [`LEAST_CHANCE`] of a paid place when the judges' marks are redrawn.
     Unlikely { chance: f64 },
@@ -90,6 +94,7 @@ pub enum Doubt {
 /// judges who mark well above their co-judges under a method that keeps it (`lenient`).
 pub fn doubts(
     judges: usize,
+    flat: usize,
     by: &[Whose],
     chance: Option<f64>,
     min_judges: usize,
@@ -98,7 +103,7 @@ pub fn doubts(
 ) -> Vec<Doubt> {
     let mut out = Vec::new();
     if crate::rankings::thin(judges, min_judges) {
-        out.push(Doubt::FewJudges { judges, min_judges, by: by.to_vec() });
+        out.push(Doubt::FewJudges { judges, min_judges, by: by.to_vec(), flat });
     }
     if let Some(chance) = chance.filter(|c| *c < LEAST_CHANCE) {
         out.push(Doubt::Unlikely { chance });
@@ -125,8 +130,15 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         (true, None) => (c.chance, c.rubric_place),
     };
     // Judges who gave every entry nearly the same total are not counted, as the thin flag does not.
-    let doubts =
-        doubts(c.judges.saturating_sub(c.flat), &c.judged_by, chance, min_judges, &c.conflicted, c.lenient.as_ref());
+    let doubts = doubts(
+        c.judges.saturating_sub(c.flat),
+        c.flat,
+        &c.judged_by,
+        chance,
+        min_judges,
+        &c.conflicted,
+        c.lenient.as_ref(),
+    );
     Some(Support { judges: c.judges, chance, rubric_place, doubts })
 }
 
@@ -135,7 +147,7 @@ impl Doubt {
     /// `finals` where a finals round set the places, whose chances come from the finals.
     pub fn advice(&self, title: &str, place: usize, finals: bool) -> String {
         match *self {
-            Doubt::FewJudges { judges, min_judges, ref by } => {
+            Doubt::FewJudges { judges, min_judges, ref by, flat } => {
                 // Whose, where the judges' files were read: a place on one lenient judge's
                 // marks is the one to look at first.
                 let names: Vec<String> = by.iter().map(Whose::said).collect();
@@ -150,8 +162,14 @@ impl Doubt {
                     (1, None) => "another judge".to_owned(),
                     (n, _) => format!("{n} more judges"),
                 };
+                // A judge left out of the count is said: JUDGES beside the place counts them.
+                let beside = match flat {
+                    0 => String::new(),
+                    1 => ", beside one who gave every entry nearly the same total, which tells entries apart no more than no mark".to_owned(),
+                    n => format!(", beside {n} who each gave every entry nearly the same total, which tells entries apart no more than no mark"),
+                };
                 format!(
-                    "{title} (place {place}) rests on {marks} (merge.min_judges is {min_judges}): have {more} score it before announcing"
+                    "{title} (place {place}) rests on {marks}{beside} (merge.min_judges is {min_judges}): have {more} score it before announcing"
                 )
             }
             Doubt::Unlikely { chance } if finals => format!(
@@ -206,7 +224,7 @@ mod tests {
 
     #[test]
     fn a_place_is_doubted_on_too_few_judges_or_under_even_chances() {
-        let few = |judges, min_judges| Doubt::FewJudges { judges, min_judges, by: vec![] };
+        let few = |judges, min_judges| Doubt::FewJudges { judges, min_judges, by: vec![], flat: 0 };
         let unlikely = |chance| Doubt::Unlikely { chance };
         let cases = [
             ((1, None, 2), vec![few(1, 2)]),
@@ -221,13 +239,13 @@ mod tests {
         ];
         for ((judges, chance, min), want) in cases {
             assert_eq!(
-                doubts(judges, &[], chance, min, &[], None),
+                doubts(judges, 0, &[], chance, min, &[], None),
                 want,
                 "{judges} judges, chance {chance:?}, min {min}"
             );
         }
         let conflicted = ["dora".to_owned()];
-        assert_eq!(doubts(3, &[], None, 2, &conflicted, None), [Doubt::Conflict { judges: conflicted.to_vec() }]);
+        assert_eq!(doubts(3, 0, &[], None, 2, &conflicted, None), [Doubt::Conflict { judges: conflicted.to_vec() }]);
     }
 
     fn whose(judge: &str, leniency: Option<f64>, few: bool) -> Whose {
@@ -246,16 +264,16 @@ mod tests {
                 "the marks of 2 judges, \"a\", \"b\", who declared",
             ),
             (
-                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] },
+                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![], flat: 0 },
                 "Echo Owl (place 1) rests on one judge's marks (merge.min_judges is 2): have a second judge score it before announcing",
             ),
             (
-                Doubt::FewJudges { judges: 2, min_judges: 3, by: vec![] },
+                Doubt::FewJudges { judges: 2, min_judges: 3, by: vec![], flat: 0 },
                 "rests on 2 judges' marks (merge.min_judges is 3): have a third judge",
             ),
-            (Doubt::FewJudges { judges: 1, min_judges: 4, by: vec![] }, "have 3 more judges score it"),
+            (Doubt::FewJudges { judges: 1, min_judges: 4, by: vec![], flat: 0 }, "have 3 more judges score it"),
             (
-                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![whose("ana", Some(0.42), false)] },
+                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![whose("ana", Some(0.42), false)], flat: 0 },
                 "Echo Owl (place 1) rests on the marks of one judge, \"ana\" (leniency +0.42) (merge.min_judges is 2): have a second judge",
             ),
             (
@@ -263,10 +281,17 @@ mod tests {
                     judges: 2,
                     min_judges: 3,
                     by: vec![whose("ana", Some(0.42), true), whose("x (leniency -0.90), ben", None, false)],
+                    flat: 0,
                 },
                 "rests on the marks of 2 judges, \"ana\" (leniency ~+0.42), \"x (leniency -0.90), ben\" (merge.min_judges is 3)",
             ),
-            (Doubt::FewJudges { judges: 5, min_judges: 6, by: vec![] }, "have another judge score it"),
+            (Doubt::FewJudges { judges: 5, min_judges: 6, by: vec![], flat: 0 }, "have another judge score it"),
+            // A judge left out of the count, who gave every entry nearly the same total, is said:
+            // JUDGES beside the place counts them.
+            (
+                Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![], flat: 1 },
+                "rests on one judge's marks, beside one who gave every entry nearly the same total, which tells entries apart no more than no mark (merge.min_judges is 2)",
+            ),
             (
                 Doubt::Lenient { mean: 0.9, method: "median".into(), by: vec![whose("eve", Some(0.9), false)] },
                 "Echo Owl (place 1) rests on lenient marks: its judge marks on average 0.90 points above their co-judges (\"eve\" +0.90), which the median method keeps as given",

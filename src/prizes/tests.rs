@@ -356,7 +356,7 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
     assert_eq!(
         doubts(&o.prizes[0]),
         [
-            vec![Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] }],
+            vec![Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![], flat: 0 }],
             vec![Doubt::Unlikely { chance: 0.3 }],
             vec![]
         ]
@@ -367,7 +367,7 @@ fn each_place_the_judges_marks_decide_carries_what_it_rests_on() {
     );
     // A criterion prize rests on the judges too, with no chance of its own; badges do not.
     assert_eq!(o.prizes[1].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
-    assert_eq!(doubts(&o.prizes[1])[0], [Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] }]);
+    assert_eq!(doubts(&o.prizes[1])[0], [Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![], flat: 0 }]);
     assert_eq!(o.prizes[2].awards[0].support, None, "badges are counted, not judged");
     // A sponsor prize reads part of a ranking: its place has no chance, but still its judges.
     assert_eq!(o.prizes[3].awards[0].support.as_ref().map(|s| (s.judges, s.chance)), Some((1, None)));
@@ -383,7 +383,7 @@ fn a_judge_who_gave_every_entry_the_same_total_is_not_counted_for_a_thin_place()
     let o = run(&field, &[track_prize("wood", &[3.0, 2.0])], &Rules::default(), &[]);
     let support = |k: usize| o.prizes[0].awards[k].support.clone().expect("judged");
     assert_eq!(support(0).judges, 2);
-    assert_eq!(support(0).doubts, [Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![] }]);
+    assert_eq!(support(0).doubts, [Doubt::FewJudges { judges: 1, min_judges: 2, by: vec![], flat: 1 }]);
     assert_eq!(support(1).doubts, [], "two judges whose marks tell it apart");
 }
 

@@ -120,7 +120,7 @@ pub fn thin_counts(
 
 // serde's skip_serializing_if hands the field by reference.
 #[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_zero(n: &usize) -> bool {
+pub(crate) fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
