@@ -198,7 +198,9 @@ fn next_unscored_and_the_unscored_filter() {
     assert_eq!(f.selected_id(), "pantry-poet");
     f.press("U");
     assert_eq!(f.app.list.rows().len(), 39);
-    assert_eq!(f.app.progress(), (1, 40));
+    // Progress counts tomas's own: the 3 entries of Moss & Lichen, a conflict of his, are not,
+    // the one he scored (the first, Sprout Sense) among them.
+    assert_eq!(f.app.progress(), (0, 37));
 }
 
 /// An entry scored under "unscored only" stays in sight while the judge is on it (a slip can be
@@ -271,7 +273,8 @@ fn recusing_needs_a_reason_and_blocks_scoring() {
     );
     f.press("4");
     assert_eq!(f.saved(&id, "utility"), None, "a recused entry takes no scores");
-    assert_eq!(f.app.progress(), (0, 39));
+    // The entry recused from is Sprout Sense, a conflict of tomas's, not in his count anyway.
+    assert_eq!(f.app.progress(), (0, 37));
     f.press("r");
     assert!(
         f.store.score_sheet().expect("sheet").texts[crate::model::TextPart::Recusal].is_empty(),

@@ -49,7 +49,7 @@ fn a_score_key_asks_for_a_write_and_shows_it_only_once_saved() {
     };
     assert_eq!(effects, [Effect::Write(want.clone())]);
     assert_eq!(app.sheet().score("pantry-poet", "utility"), None, "not shown before the store has it");
-    assert_eq!((app.focus, app.progress(), app.partly_scored(3).0), (0, (0, 40), 0));
+    assert_eq!((app.focus, app.progress(), app.partly_scored(3).0), (0, (0, 37), 0));
     app.heard(Outcome::Saved(want));
     assert_eq!(app.sheet().score("pantry-poet", "utility"), Some(4));
     assert_eq!((app.focus, app.status.as_str()), (1, "saved"), "saved: the focus moves on");
@@ -58,7 +58,7 @@ fn a_score_key_asks_for_a_write_and_shows_it_only_once_saved() {
         let effects = app.update(Action::Score(key));
         save_all(&mut app, effects);
     }
-    assert_eq!((app.progress(), app.partly_scored(3).0), ((1, 40), 0), "all three: scored, not partial");
+    assert_eq!((app.progress(), app.partly_scored(3).0), ((1, 37), 0), "all three: scored, not partial");
     assert_eq!(app.status_of(app.current().expect("entry")), Status::Scored);
 }
 
@@ -71,7 +71,7 @@ fn a_write_not_saved_says_so_and_changes_nothing() {
     assert_eq!(app.status, "NOT SAVED: disk full");
     assert_eq!(app.focus, 0, "the focus stays on the score that was not saved");
     assert_eq!(app.sheet().score("pantry-poet", "utility"), None);
-    assert_eq!(app.progress(), (0, 40));
+    assert_eq!(app.progress(), (0, 37));
     assert!(app.update(Action::Undo).is_empty(), "nothing saved, nothing to undo");
     assert_eq!(app.status, "nothing to undo");
 }
@@ -187,7 +187,8 @@ fn a_recusal_needs_a_reason_and_then_blocks_scores() {
     let want = Change::Text(TextPart::Recusal, Some("my cousin's team".into()));
     assert!(matches!(effects.as_slice(), [Effect::Write(w)] if w.change == want && w.then == Then::Recusal("recused")));
     save_all(&mut app, effects);
-    assert_eq!((app.status.as_str(), app.progress()), ("recused", (0, 39)));
+    // tomas: 40 entries, less the 3 of Moss & Lichen (a conflict of his), less the one recused.
+    assert_eq!((app.status.as_str(), app.progress()), ("recused", (0, 36)));
     assert!(app.update(Action::Score(4)).is_empty(), "a recused entry takes no score");
     assert_eq!(app.status, "this entry is recused; press r to undo a recusal");
 }
