@@ -242,10 +242,24 @@ fn after_www(before: &str) -> bool {
 ///
 /// A negative number written plainly ("-0.37", "-5") is a number, not a formula: it stays one,
 /// so that a spreadsheet can sum a leniency column.
+///
+/// A spreadsheet set where `;` separates a list (much of Europe) splits an unquoted cell at each
+/// `;`, so what follows one starts a cell of its own: `Team;@SUM(1)` had reached it as a formula.
+/// Such a start gets its apostrophe too.
 pub fn csv_cell(raw: &str) -> String {
     let clean = clean_line(raw);
     let formula = clean.starts_with(['=', '+', '-', '@']) && !negative_number(&clean);
-    if formula || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean }
+    let mut cell = if formula || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean };
+    if cell.contains(';') {
+        let mut parts: Vec<String> = cell.split(';').map(str::to_owned).collect();
+        for part in parts.iter_mut().skip(1) {
+            if part.starts_with(['=', '+', '-', '@']) && !negative_number(part) {
+                part.insert(0, '\'');
+            }
+        }
+        cell = parts.join(";");
+    }
+    cell
 }
 
 /// A TOML basic string holding `raw` exactly, for a file judging writes beside judging.toml:
@@ -421,6 +435,12 @@ mod tests {
             ("-1-1", "'-1-1"),
             ("--1", "'--1"),
             ("-", "'-"),
+            // After a `;`, where a spreadsheet in much of Europe starts a new cell.
+            ("Team;@SUM(1)", "Team;'@SUM(1)"),
+            ("a;=1;+2", "a;'=1;'+2"),
+            ("=x;=y", "'=x;'=y"),
+            ("Moss; Lichen", "Moss; Lichen"),
+            ("scores;-0.5", "scores;-0.5"),
         ];
         each(csv_cell, &cases);
     }
