@@ -1062,6 +1062,53 @@ fn cycle_files(s: &Sandbox) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// A first place shared by a tie: the head-to-head sentence names every entry that shares it,
+/// where it had named the first listed as the method's choice. ana, ben and cai give Sprout
+/// Sense and Pantry Poet the same totals (a tie for 1st by the mean), and Lullaby Loom a lower
+/// mean that two of the three put above each: the Condorcet winner.
+#[test]
+fn the_head_to_head_sentence_says_the_first_place_is_shared() {
+    let said = |marks: [(&str, [&str; 3]); 3], wanted: &str| {
+        let text = merged_by_the_mean(&marks);
+        let said = text.lines().find(|l| l.contains("Condorcet")).unwrap_or_else(|| panic!("{text}"));
+        assert!(said.contains(wanted), "{said}");
+    };
+    said(
+        [("ana", ["5", "5", "1"]), ("ben", ["3", "3", "4"]), ("cai", ["3", "3", "4"])],
+        "yet the method puts 2 entries, tied, Sprout Sense (sprout-sense), Pantry Poet (pantry-poet) first",
+    );
+    // No Condorcet winner: the one of the tied the sentence weighs is said to be one of them.
+    // Sprout Sense beats Pantry Poet 2-1, Pantry Poet beats Lullaby Loom 2-1, and Sprout Sense
+    // and Lullaby Loom are level.
+    said(
+        [("ana", ["1", "3", "1"]), ("ben", ["2", "1", "3"]), ("cai", ["3", "2", "1"])],
+        ", one of the 2 tied for 1st, ",
+    );
+}
+
+/// The overall ranking's table, by the mean, of three judges' marks on Sprout Sense, Pantry
+/// Poet and Lullaby Loom (each mark given to all three criteria).
+fn merged_by_the_mean(marks: &[(&str, [&str; 3]); 3]) -> String {
+    let s = Sandbox::new();
+    let [a, b, c] = ["sprout-sense", "pantry-poet", "lullaby-loom"];
+    let files: Vec<std::path::PathBuf> = marks
+        .iter()
+        .map(|(judge, given)| {
+            s.cmd().args(["--judge", judge, "pull"]).assert().success();
+            for (id, mark) in [a, b, c].iter().zip(given) {
+                let all = ["utility", "latency", "cost"].map(|c| format!("{c}={mark}"));
+                s.cmd().args(["--judge", judge, "score", id]).args(all).assert().success();
+            }
+            let out = s.path().join(format!("{judge}.json"));
+            s.cmd().args(["--judge", judge, "export", "-o"]).arg(&out).assert().success();
+            out
+        })
+        .collect();
+    head(&s).arg("pull").assert().success();
+    let out = head(&s).args(["merge", "--method", "mean", "--no-chances"]).args(&files).output().expect("runs");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
 #[test]
 fn a_cycle_of_head_to_head_wins_is_said_in_every_format() {
     let s = Sandbox::new();

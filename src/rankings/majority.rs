@@ -70,6 +70,12 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
         format!("{} ({})", clean_line(&s.title), clean_line(&s.id))
     };
     let leader = ranked.first().and_then(|r| (0..which.len()).find(|l| id(*l) == r.id));
+    // A first place several entries share: the one the sentence weighs is one of them, said so
+    // (the first of eight tied read as the ranking's leader).
+    let sharing = ranked.iter().take_while(|r| ranked.first().is_some_and(|f| f.place == r.place)).count();
+    let lead = |local: usize| {
+        if sharing > 1 { format!("{}, one of the {sharing} tied for 1st,", label(local)) } else { label(local) }
+    };
     let result = match (panel, leader) {
         (None, _) => HeadToHead::TooMany,
         (Some(_), None) => HeadToHead::Alone,
@@ -90,7 +96,15 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             format!(
                 "{} is the Condorcet winner (head to head it beats each other entry), yet the method puts {} first: the jury should weigh both.",
                 label(w),
-                leader.map(label).unwrap_or_default()
+                if sharing > 1 {
+                    let tied: Vec<String> = ranked[..sharing]
+                        .iter()
+                        .map(|r| format!("{} ({})", clean_line(&r.title), clean_line(&r.id)))
+                        .collect();
+                    format!("{sharing} entries, tied, {}", crate::format::first_few(&tied, 3, ", "))
+                } else {
+                    leader.map(label).unwrap_or_default()
+                }
             ),
         ),
         HeadToHead::Cycle(cycle) => {
@@ -107,7 +121,7 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             (
                 "no condorcet winner",
                 vec![leader, other],
-                format!("No Condorcet winner: {} {verb} {} head to head ({why}).", label(leader), label(other)),
+                format!("No Condorcet winner: {} {verb} {} head to head ({why}).", lead(leader), label(other)),
             )
         }
         HeadToHead::TooMany => (
