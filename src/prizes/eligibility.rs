@@ -73,7 +73,8 @@ impl std::fmt::Display for Breach {
             Breach::TooLarge { params, limit } => {
                 write!(f, "{} of models, over the {} limit", format_params(*params), format_params(*limit))
             }
-            Breach::Sdk { found, wanted } => write!(f, "a {} Space, not {wanted}", crate::sanitize::clean_line(found)),
+            // Shown as given, controls escaped: cleaned, "gradio\u{1b}[2J" read as gradio.
+            Breach::Sdk { found, wanted } => write!(f, "a {} Space, not {wanted}", crate::sanitize::quoted(found)),
             Breach::NoVideo => f.write_str("no demo video"),
             Breach::NoPost => f.write_str("no social post"),
         }

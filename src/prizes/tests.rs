@@ -108,11 +108,17 @@ fn track_places_pay_in_the_tracks_own_order() {
 fn an_ineligible_winner_is_passed_over_with_its_reason() {
     let rules = Rules::default();
     type Case = (&'static str, fn(&mut Candidate), &'static str);
-    let cases: [Case; 4] = [
+    let cases: [Case; 5] = [
         ("no video", |c| c.evidence.video = false, "not eligible: no demo video"),
         ("no post", |c| c.evidence.post = false, "not eligible: no social post"),
         ("72B", |c| c.evidence.params = Some(72_000_000_000), "not eligible: 72B of models, over the 32B limit"),
         ("streamlit", |c| c.evidence.sdk = Some("streamlit".into()), "not eligible: a streamlit Space, not gradio"),
+        // An SDK with an escape in it shows it: cleaned, it read "a gradio Space, not gradio".
+        (
+            "escaped gradio",
+            |c| c.evidence.sdk = Some("gradio\u{1b}[2J".into()),
+            "not eligible: a gradio\\u{1b}[2J Space, not gradio",
+        ),
     ];
     for (what, breaks, reason) in cases {
         let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood")];
