@@ -11,11 +11,16 @@ use ratatui::backend::TestBackend;
 
 fn sample() -> (tempfile::TempDir, Store, App) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let loaded = Loaded { config: Config::builtin(), path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    let (store, app) = pulled(dir.path(), &Loaded { config: Config::builtin(), path: None });
     (dir, store, app)
+}
+
+/// A store in `dir` that has pulled `loaded`'s export, and mira's app on it.
+fn pulled(dir: &std::path::Path, loaded: &Loaded) -> (Store, App) {
+    let mut store = Store::open(&dir.join("s.sqlite"), "build-small-2026").expect("store");
+    judging::commands::pull::pull(loaded, &mut store, None, false).expect("pull");
+    let app = judging::tui::load(loaded, "mira", None, &store).expect("app");
+    (store, app)
 }
 
 fn screen(app: &App, width: u16, height: u16) -> String {
@@ -100,9 +105,7 @@ fn a_long_rubric_scrolls_to_the_focused_criterion() {
     }));
     let dir = tempfile::tempdir().expect("tempdir");
     let loaded = Loaded { config, path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    let (store, mut app) = pulled(dir.path(), &loaded);
     let mut runner = Runner::new(&store);
     runner.step(&store, &mut app, Action::Resize(80, 24));
     runner.step(&store, &mut app, Action::Focus(8));
@@ -159,9 +162,7 @@ fn escapes_in_titles_do_not_reach_the_screen() {
     let mut config = Config::builtin();
     config.export.source = export.display().to_string();
     let loaded = Loaded { config, path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    let (_store, app) = pulled(dir.path(), &loaded);
     let text = screen(&app, 100, 30);
     // The terminal never sees an escape (ratatui drops ESC itself); what shows is that the
     // sanitiser removed each whole sequence, not only its first byte.
@@ -255,9 +256,7 @@ fn alike_long_titles_are_told_apart_in_the_list() {
     let mut config = Config::builtin();
     config.export.source = export.display().to_string();
     let loaded = Loaded { config, path: None };
-    let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
-    judging::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
-    let mut app = judging::tui::load(&loaded, "mira", None, &store).expect("app");
+    let (store, mut app) = pulled(dir.path(), &loaded);
     let mut runner = Runner::new(&store);
     runner.step(&store, &mut app, Action::Resize(80, 24));
     let text = screen(&app, 80, 24);

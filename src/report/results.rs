@@ -606,22 +606,13 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
         w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
     }
     w.write_record(["POOL TOTAL (paid)", "", &format!("{:.2}", p.pool), sheet.currency].iter().map(|c| csv_cell(c)))?;
-    if !p.undecided.is_empty() {
-        let row = [
-            "UNDECIDED (not paid until the head judge decides)".to_owned(),
-            p.undecided.join("; "),
-            format!("{:.2}", p.undecided_total),
-            sheet.currency.to_owned(),
-        ];
-        w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
-    }
-    if !p.unawarded.is_empty() {
-        let row = [
-            "NOT AWARDED (no entry could win these places)".to_owned(),
-            p.unawarded.join("; "),
-            format!("{:.2}", p.unawarded_total),
-            sheet.currency.to_owned(),
-        ];
+    // The places not paid yet, and those no entry could win: a row each, where there are any.
+    let apart = [
+        ("UNDECIDED (not paid until the head judge decides)", &p.undecided, p.undecided_total),
+        ("NOT AWARDED (no entry could win these places)", &p.unawarded, p.unawarded_total),
+    ];
+    for (label, places, total) in apart.into_iter().filter(|(_, places, _)| !places.is_empty()) {
+        let row = [label.to_owned(), places.join("; "), format!("{total:.2}"), sheet.currency.to_owned()];
         w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

@@ -1660,18 +1660,23 @@ fn the_app_reopens_with_the_list_as_the_judge_left_it() {
     assert!(again.status.contains("track orchard is no longer in"), "{}", again.status);
 }
 
-/// Esc on the head judge's board leaves the tie dialog or the finals, and otherwise says that q
-/// quits: it had quit the whole board, so a second Esc after leaving the dialog (or one to
-/// dismiss a message) lost the screen.
-#[test]
-fn esc_on_the_board_leaves_what_is_open_and_never_quits() {
-    use super::board::Board;
+/// An empty merge of the built-in event, with that event: what the head judge's board shows.
+fn empty_merge() -> (Config, crate::rankings::Rankings) {
     use crate::merge::Method;
     use crate::rankings::{Field, Options, rank_all};
     let config = Config::builtin();
     let rankings =
         rank_all(Vec::new(), &config, &Field::new(&[]), &Options::new(Method::Mean, &config)).expect("ranks");
-    let mut board = Board::new(&rankings, "Build Small Hackathon");
+    (config, rankings)
+}
+
+/// Esc on the head judge's board leaves the tie dialog or the finals, and otherwise says that q
+/// quits: it had quit the whole board, so a second Esc after leaving the dialog (or one to
+/// dismiss a message) lost the screen.
+#[test]
+fn esc_on_the_board_leaves_what_is_open_and_never_quits() {
+    let (_, rankings) = empty_merge();
+    let mut board = super::board::Board::new(&rankings, "Build Small Hackathon");
     board.key(key(KeyCode::Esc));
     assert!(!board.quit, "Esc alone does not quit");
     assert_eq!(board.status, "Nothing open to leave: q quits.");
@@ -1688,13 +1693,8 @@ fn esc_on_the_board_leaves_what_is_open_and_never_quits() {
 /// event there is no judging.toml to look in (it had said "judging.toml has no [finals]").
 #[test]
 fn the_boards_f_without_finals_names_the_built_in_event() {
-    use super::board::Board;
-    use crate::merge::Method;
-    use crate::rankings::{Field, Options, rank_all};
-    let config = Config::builtin();
-    let rankings =
-        rank_all(Vec::new(), &config, &Field::new(&[]), &Options::new(Method::Mean, &config)).expect("ranks");
-    let mut board = Board::new(&rankings, "Build Small Hackathon");
+    let (config, rankings) = empty_merge();
+    let mut board = super::board::Board::new(&rankings, "Build Small Hackathon");
     board.settings = Loaded { config, path: None }.settings();
     board.key(key(KeyCode::Char('F')));
     assert!(!board.finals);
