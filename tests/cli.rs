@@ -230,7 +230,7 @@ fn pull_reports_bad_rows_by_line_and_imports_the_rest() {
         .arg(&export)
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 submissions: 1 new"))
+        .stdout(predicate::str::contains("1 submission: 1 new"))
         .stderr(
             predicate::str::contains("line 3: rejected: no id")
                 .and(predicate::str::contains("line 4 (bad): rejected: space: \"file:///etc/passwd\" uses file:"))
@@ -737,7 +737,7 @@ fn a_json_export_pulls() {
         .arg(&export)
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 submissions: 1 new"));
+        .stdout(predicate::str::contains("1 submission: 1 new"));
     s.cmd().arg("list").assert().success().stdout(predicate::str::contains("Json One"));
 }
 

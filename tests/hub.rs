@@ -167,7 +167,7 @@ fn a_429_is_waited_out_and_the_pull_goes_on() {
         .args(["pull", "--from", "hub:bsh"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 submissions: 1 new"))
+        .stdout(predicate::str::contains("1 submission: 1 new"))
         .stderr(predicate::str::contains("The Hub: it answered 429 (busy); waiting 1 s before try 2 of 5"));
 }
 

@@ -197,8 +197,8 @@ fn report_pull(session: &Session, outcome: &Outcome) {
         None => println!("Pulled {name} into {}", session.store.path().display()),
     }
     println!(
-        "  {} submissions: {} new, {} changed, {} unchanged, {} withdrawn, {} back",
-        c.incoming(),
+        "  {}: {} new, {} changed, {} unchanged, {} withdrawn, {} back",
+        crate::format::count(c.incoming(), "submission", "submissions"),
         c.added,
         c.updated,
         c.unchanged,
