@@ -12,9 +12,19 @@ use jiff::tz::Offset;
 /// `2026-07-01T01:59:59+02:00`. The error says what is wrong and what would be right; the
 /// caller names the key and quotes the value.
 pub fn instant(text: &str) -> Result<Timestamp, String> {
-    text.trim().parse::<Timestamp>().map_err(|e| {
+    let text = text.trim();
+    text.parse::<Timestamp>().map_err(|e| {
+        // Said in a reader's words where the text is a date and time that only cannot be a
+        // moment: the year 9999 had brought the time library's overflow of Unix seconds.
+        let why = match jiff::fmt::temporal::Pieces::parse(text) {
+            Ok(pieces) if pieces.offset().is_none() => {
+                "it has no offset: end it with Z for UTC, or give one such as +02:00".to_owned()
+            }
+            Ok(_) => "beyond the times this reads, which end in the year 9999".to_owned(),
+            Err(_) => e.to_string(),
+        };
         format!(
-            "not a real time ({e}); write it as \"2026-06-30T23:59:59Z\" or with an offset, \"2026-06-30T23:59:59+02:00\""
+            "not a real time ({why}); write it as \"2026-06-30T23:59:59Z\" or with an offset, \"2026-06-30T23:59:59+02:00\""
         )
     })
 }
@@ -76,6 +86,15 @@ mod tests {
             assert!(err.starts_with("not a real") && err.contains("2026-06-30"), "{bad}: {err}");
         }
         assert!(instant("2026-06-30").is_err(), "a moment needs its time and offset");
+        // A date and time that cannot be a moment is said in words, not the library's.
+        for (bad, why) in [
+            ("9999-12-31T23:59:59Z", "beyond the times this reads, which end in the year 9999"),
+            ("9999-12-31T23:59:59-05:00", "beyond the times this reads"),
+            ("2026-06-30T23:59:59", "it has no offset: end it with Z for UTC"),
+        ] {
+            let err = instant(bad).expect_err(bad);
+            assert!(err.contains(why) && !err.contains("overflow") && !err.contains("parameter"), "{bad}: {err}");
+        }
     }
 
     #[test]
