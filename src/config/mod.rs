@@ -19,6 +19,7 @@ mod checks;
 #[cfg(test)]
 mod defaults_tests;
 mod finals;
+mod hidden;
 mod locate;
 mod parse;
 mod prizes;

@@ -99,6 +99,12 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             None => problems.push((text.len(), problem)),
         }
     }
+    // A value another check refuses already (a judge's name) is said once, by that check.
+    for (at, path, problem) in super::hidden::problems(document.get_ref()) {
+        if !problems.iter().any(|(_, p)| p.contains(&format!("{path} = "))) {
+            problems.push((at, located(text, at, &problem)));
+        }
+    }
     // In the file's order, as its author reads it.
     problems.sort_by_key(|(at, _)| *at);
     let problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
