@@ -144,14 +144,48 @@ pub enum Bar {
     Track,
 }
 
-/// Why `judge` may not judge `s`, if they may not: the one test that `judging assign` and the
-/// judge's "assigned to me" both use. Tracks bar only when they are kept.
-pub fn barred(judge: &Judge, s: &Submission, keep_tracks: bool) -> Option<Bar> {
+/// When a judge's `tracks` bar them from an entry: only where judges are kept to their tracks
+/// (`assign.keep_tracks`), and never from a calibration entry, which every judge scores whatever
+/// their tracks. One value every caller of [`barred`] passes, so that none can forget the
+/// calibration entries: the judge's app had hidden them from a judge kept to another track, while
+/// the assignments gave them to that judge.
+#[derive(Debug, Clone, Copy)]
+pub struct Tracks<'a> {
+    pub kept: bool,
+    pub calibration: &'a [String],
+}
+
+impl<'a> Tracks<'a> {
+    /// As judging.toml's [assign] says.
+    pub fn of(assign: &'a crate::config::AssignConfig) -> Tracks<'a> {
+        Tracks { kept: assign.keep_tracks, calibration: &assign.calibration }
+    }
+
+    /// Tracks bar no one: only declared conflicts do.
+    pub const IGNORED: Tracks<'static> = Tracks { kept: false, calibration: &[] };
+}
+
+/// Why `judge` may not judge `s`, if they may not: the one test that `judging assign`, the
+/// judge's "assigned to me", `judging score` and the finals use.
+pub fn barred(judge: &Judge, s: &Submission, tracks: Tracks) -> Option<Bar> {
     if judge.conflicts.iter().any(|c| conflicts(c, s)) {
         return Some(Bar::Conflict);
     }
     let outside = !judge.tracks.is_empty() && !s.track.as_ref().is_some_and(|t| judge.tracks.contains(t));
-    (keep_tracks && outside).then_some(Bar::Track)
+    (tracks.kept && outside && !tracks.calibration.contains(&s.id)).then_some(Bar::Track)
+}
+
+/// What a judge reads on scoring an entry outside the tracks judging.toml keeps them to: only
+/// the assignments keep to tracks, so the score stands, and the merge counts it. Their tracks by
+/// name where judging.toml names them.
+pub fn outside_tracks(judge: &Judge, tracks: &[crate::config::Track]) -> String {
+    let names: Vec<String> = judge
+        .tracks
+        .iter()
+        .map(|id| tracks.iter().find(|t| t.id == *id).map_or(id.as_str(), |t| t.name.as_str()))
+        .map(crate::sanitize::clean_line)
+        .collect();
+    format!("outside the tracks the event gives you ({}); the merge counts it as any other score", names.join(", "))
 }
 
 /// The entries trainees practise on, one trainee to each: as many as `trainees` judges take at
@@ -191,11 +225,11 @@ pub fn assign(
     calibration: &[String],
 ) -> Plan {
     let mut random = SplitMix(seed);
+    let tracks = Tracks { kept: keep_tracks, calibration };
     let calibrating: Vec<bool> = entries.iter().map(|s| calibration.contains(&s.id)).collect();
     let allowed: Vec<Vec<usize>> = entries
         .iter()
-        .zip(&calibrating)
-        .map(|(s, cal)| (0..judges.len()).filter(|j| barred(&judges[*j], s, keep_tracks && !cal).is_none()).collect())
+        .map(|s| (0..judges.len()).filter(|j| barred(&judges[*j], s, tracks).is_none()).collect())
         .collect();
     // Most constrained first; a seeded draw orders equals, so no entry is always last.
     let draw: Vec<u64> = entries.iter().map(|_| random.next_u64()).collect();
@@ -225,7 +259,7 @@ pub fn assign(
         .map(|e| Short {
             id: entries[e].id.clone(),
             judges: given[e].len(),
-            why: why_short(entries[e], judges, k, keep_tracks),
+            why: why_short(entries[e], judges, k, tracks),
         })
         .collect();
     let mut by_judge: BTreeMap<String, Vec<String>> = judges.iter().map(|j| (j.name.clone(), Vec::new())).collect();
@@ -343,11 +377,11 @@ fn rebalance(allowed: &[Vec<usize>], given: &mut [Vec<usize>], load: &mut [usize
 /// what left it short; that there are fewer than `k` judges to draw on at all, when that is,
 /// with the barred ones beside (a judge kept to another track had been named as the cause of
 /// every wood entry's shortfall when there were three judges for four places).
-fn why_short(s: &Submission, judges: &[Judge], k: usize, keep_tracks: bool) -> String {
+fn why_short(s: &Submission, judges: &[Judge], k: usize, tracks: Tracks) -> String {
     let mut conflicted = Vec::new();
     let mut outside = Vec::new();
     for j in judges {
-        match barred(j, s, keep_tracks) {
+        match barred(j, s, tracks) {
             Some(Bar::Conflict) => conflicted.push(j.name.as_str()),
             Some(Bar::Track) => outside.push(j.name.as_str()),
             None => {}
@@ -603,6 +637,30 @@ mod tests {
                 let l = loads(&plan);
                 assert!(l.iter().max().unwrap_or(&0) - l.iter().min().unwrap_or(&0) <= 1, "{l:?}");
             }
+        }
+    }
+
+    /// The one test of what bars a judge: a conflict always; another track only where tracks
+    /// are kept, and never on a calibration entry.
+    #[test]
+    fn what_bars_a_judge_from_an_entry() {
+        let entries = field(4);
+        let (e0, e1) = (&entries[0], &entries[1]);
+        assert_eq!((e0.track.as_deref(), e1.track.as_deref()), (Some("backyard"), Some("wood")));
+        let kept = judge("a", &[], &["backyard"]);
+        let conflicted = judge("b", &["team 1"], &["backyard"]);
+        let calibration = [e1.id.clone()];
+        let cases = [
+            (&kept, e0, Tracks { kept: true, calibration: &[] }, None),
+            (&kept, e1, Tracks { kept: true, calibration: &[] }, Some(Bar::Track)),
+            (&kept, e1, Tracks { kept: false, calibration: &[] }, None),
+            (&kept, e1, Tracks { kept: true, calibration: &calibration }, None),
+            (&kept, e1, Tracks::IGNORED, None),
+            (&conflicted, e1, Tracks { kept: true, calibration: &calibration }, Some(Bar::Conflict)),
+            (&conflicted, e1, Tracks::IGNORED, Some(Bar::Conflict)),
+        ];
+        for (i, (judge, entry, tracks, bar)) in cases.into_iter().enumerate() {
+            assert_eq!(barred(judge, entry, tracks), bar, "case {i}");
         }
     }
 

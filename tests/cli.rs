@@ -806,6 +806,32 @@ fn scoring_a_declared_conflict_warns_and_saves() {
         .stderr(predicate::str::contains("conflict").not());
 }
 
+/// A judge kept to one track is told, on scoring another's entry, that it counts, in the app's
+/// words; a calibration entry of that track is theirs, and is scored without a word.
+#[test]
+fn scoring_outside_ones_tracks_says_so_but_not_on_a_calibration_entry() {
+    let s = Sandbox::new();
+    let event = judging::config::BUILTIN.replace("[assign]\n", "[assign]\ncalibration = [\"pantry-poet\"]\n");
+    assert_ne!(event, judging::config::BUILTIN, "the built-in event has an [assign] table");
+    s.file("judging.toml", &event);
+    s.cmd().args(["--judge", "priya", "pull"]).assert().success();
+    let outside = "\"lullaby-loom\" is outside the tracks the event gives you (Backyard AI)";
+    s.cmd()
+        .args(["--judge", "priya", "score", "lullaby-loom", "utility=4"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(outside));
+    // A calibration entry of the wood track, and one of her own track.
+    for id in ["pantry-poet", "sprout-sense"] {
+        s.cmd()
+            .args(["--judge", "priya", "score", id, "utility=4"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("outside").not().and(predicate::str::contains("warning").not()))
+            .stdout(predicate::str::contains(id));
+    }
+}
+
 #[test]
 fn a_store_belongs_to_the_judge_who_first_opened_it() {
     let s = Sandbox::new();

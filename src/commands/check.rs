@@ -155,9 +155,10 @@ fn barred_assignments(
     let (mut conflicted, mut outside) = (Vec::new(), Vec::new());
     for id in list {
         let Some(s) = submissions.iter().find(|s| s.id == *id) else { continue };
-        match crate::assign::barred(judge, s, config.assign.keep_tracks) {
+        let tracks = crate::assign::Tracks { kept: config.assign.keep_tracks, calibration };
+        match crate::assign::barred(judge, s, tracks) {
             Some(crate::assign::Bar::Conflict) => conflicted.push(clean_line(id)),
-            Some(crate::assign::Bar::Track) if !calibration.contains(id) => outside.push(clean_line(id)),
+            Some(crate::assign::Bar::Track) => outside.push(clean_line(id)),
             _ => {}
         }
     }

@@ -104,12 +104,22 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
     // e06" alone had read as a conflict the judge never declared.
     let named = judge.and_then(|j| j.conflicts.iter().find(|c| crate::assign::conflicts(c, &stored.submission)));
     if let Some(conflict) = named {
-        eprintln!(
-            "warning: {} lists a conflict of yours, {:?}, which names {:?}; the score is saved, but recuse (r in the app) if it applies",
+        super::stderr::warn(&format!(
+            "{} lists a conflict of yours, {:?}, which names {:?}; the score is saved, but recuse (r in the app) if it applies",
             session.loaded.settings(),
             clean_line(conflict),
             clean_line(id)
-        );
+        ));
+    } else if let Some(judge) = judge
+        && crate::assign::barred(judge, &stored.submission, crate::assign::Tracks::of(&config.assign))
+            == Some(crate::assign::Bar::Track)
+    {
+        // Said as the app says it: the same words, from the same rule.
+        super::stderr::warn(&format!(
+            "{:?} is {}",
+            clean_line(id),
+            crate::assign::outside_tracks(judge, &config.tracks)
+        ));
     }
     let title = clean_line(&stored.submission.title);
     println!("{} ({title})", clean_line(id));

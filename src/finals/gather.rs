@@ -58,7 +58,9 @@ pub fn gather(
         for (i, j, answer) in &marks.comparisons {
             let (a, b) = (&field.entries[*i].submission, &field.entries[*j].submission);
             let Some(pair) = Pair::new(&a.id, &b.id) else { continue };
-            let kept = |s| judge.is_some_and(|j| crate::assign::barred(j, s, config.assign.keep_tracks).is_some());
+            let kept = |s| {
+                judge.is_some_and(|j| crate::assign::barred(j, s, crate::assign::Tracks::of(&config.assign)).is_some())
+            };
             if kept(a) || kept(b) || recused(*i) || recused(*j) {
                 barred += 1;
                 continue;

@@ -254,11 +254,13 @@ impl Round {
             .map(|f| match entry(&f.id) {
                 None | Some((_, true)) => Some(Barred::Absent),
                 Some(_) if sheet.recused(&f.id) => Some(Barred::Recused),
-                Some((s, false)) => match listed.and_then(|j| crate::assign::barred(j, s, config.assign.keep_tracks)) {
-                    Some(crate::assign::Bar::Conflict) => Some(Barred::Conflict),
-                    Some(crate::assign::Bar::Track) => Some(Barred::Track),
-                    None => None,
-                },
+                Some((s, false)) => {
+                    match listed.and_then(|j| crate::assign::barred(j, s, crate::assign::Tracks::of(&config.assign))) {
+                        Some(crate::assign::Bar::Conflict) => Some(Barred::Conflict),
+                        Some(crate::assign::Bar::Track) => Some(Barred::Track),
+                        None => None,
+                    }
+                }
             })
             .collect()
     }

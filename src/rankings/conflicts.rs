@@ -27,7 +27,9 @@ fn find(judges: &[JudgeMarks], config: &Config, field: &Field) -> Vec<(usize, us
     for (j, marks) in judges.iter().enumerate() {
         let Some(declared) = config.judge(&marks.judge).filter(|d| !d.conflicts.is_empty()) else { continue };
         for (row, entry) in marks.entries.iter().enumerate() {
-            if barred(declared, &field.entries[*entry].submission, false) == Some(Bar::Conflict) {
+            if barred(declared, &field.entries[*entry].submission, crate::assign::Tracks::IGNORED)
+                == Some(Bar::Conflict)
+            {
                 out.push((j, row));
             }
         }

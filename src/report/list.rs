@@ -42,7 +42,9 @@ pub fn lines<'a>(
         .map(|stored| {
             let s = &stored.submission;
             let evidence = Evidence::of(s, hub.get(&s.id).map(|(f, _)| f));
-            let conflict = me.is_some_and(|j| crate::assign::barred(j, s, false) == Some(crate::assign::Bar::Conflict));
+            let conflict = me.is_some_and(|j| {
+                crate::assign::barred(j, s, crate::assign::Tracks::IGNORED) == Some(crate::assign::Bar::Conflict)
+            });
             let standing = eligibility::Standing {
                 withdrawn: stored.withdrawn,
                 conflict,

@@ -40,8 +40,9 @@ pub struct Write {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Then {
     /// A score: say it was saved (with the reminder, on an entry judging.toml lists as a conflict
-    /// of this judge's), and move the focus on to the next criterion.
-    Scored { conflict: bool },
+    /// of this judge's or outside the tracks it keeps them to), and move the focus on to the next
+    /// criterion.
+    Scored { reminder: Option<String> },
     /// Say this.
     Say(&'static str),
     /// A recusal given or withdrawn: say this, and keep the cursor on the entry, which a filter

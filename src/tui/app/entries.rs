@@ -129,14 +129,14 @@ impl Entries {
     /// uses (and, with assignments, what is not assigned).
     pub fn show(&mut self, config: &Config, judge: &str, submissions: Vec<StoredSubmission>) {
         let me = config.judge(judge).cloned();
-        let keep_tracks = config.assign.keep_tracks;
+        let tracks = crate::assign::Tracks::of(&config.assign);
         self.list = submissions
             .into_iter()
             .map(|s| {
                 let sub = s.submission;
                 let words = [&sub.title, &sub.team].into_iter().chain(&sub.members).chain(&sub.tags).chain(&sub.models);
                 let haystack = words.map(String::as_str).collect::<Vec<_>>().join(" ").to_lowercase();
-                let bar = me.as_ref().and_then(|j| crate::assign::barred(j, &sub, keep_tracks));
+                let bar = me.as_ref().and_then(|j| crate::assign::barred(j, &sub, tracks));
                 let unassigned = self.assigned.as_ref().is_some_and(|mine| !mine.contains(&sub.id));
                 let mut entry = Entry {
                     submission: sub,

@@ -43,11 +43,10 @@ impl App {
             self.remember(id.clone(), undo);
         }
         match then {
-            Then::Scored { conflict } => {
-                self.status = if conflict {
-                    format!("saved · {}", crate::prizes::eligibility::conflict_reminder(crate::tui::view::RECUSE))
-                } else {
-                    "saved".to_owned()
+            Then::Scored { reminder } => {
+                self.status = match reminder {
+                    Some(reminder) => format!("saved · {reminder}"),
+                    None => "saved".to_owned(),
                 };
                 self.next_criterion();
             }

@@ -45,7 +45,7 @@ fn a_score_key_asks_for_a_write_and_shows_it_only_once_saved() {
         id: "pantry-poet".into(),
         change: score("utility", Some(4)),
         undo: Some(score("utility", None)),
-        then: Then::Scored { conflict: false },
+        then: Then::Scored { reminder: None },
     };
     assert_eq!(effects, [Effect::Write(want.clone())]);
     assert_eq!(app.sheet().score("pantry-poet", "utility"), None, "not shown before the store has it");
@@ -343,4 +343,41 @@ fn x_keeps_the_score_of_a_withdrawn_entry() {
     assert!(effects.is_empty(), "{effects:?}");
     assert!(app.status.starts_with("withdrawn from the export"), "{}", app.status);
     assert_eq!(app.sheet().score("pantry-poet", "utility"), Some(4));
+}
+
+/// A judge kept to one track has the calibration entries of the other as theirs (the
+/// assignments give every judge those), and scoring an entry outside their track saves it with
+/// the reminder that it counts, as `judging score` says it.
+#[test]
+fn a_calibration_entry_is_every_judges_and_another_tracks_entry_is_said_on_scoring() {
+    let mut config = Config::builtin();
+    config.assign.calibration = vec!["pantry-poet".into()];
+    let text = crate::config::builtin_export("builtin:sample").expect("built in");
+    let parsed = crate::export::parse(text, "builtin:sample", &config).expect("parses");
+    let submissions: Vec<StoredSubmission> =
+        parsed.submissions.into_iter().map(|submission| StoredSubmission { submission, withdrawn: false }).collect();
+    let track_of =
+        |id: &str| submissions.iter().find(|s| s.submission.id == id).and_then(|s| s.submission.track.clone());
+    assert_eq!(track_of("pantry-poet").as_deref(), Some("wood"));
+    assert_eq!(track_of("lullaby-loom").as_deref(), Some("wood"));
+    let priya = config.judge("priya").expect("listed").clone();
+    assert_eq!(priya.tracks, ["backyard"]);
+    let mut app = App::new(config, "priya".into(), submissions, ScoreSheet::default(), (Instant::now(), 1_782_036_000));
+    let mine = |app: &App, id: &str| app.entries.get(id).is_some_and(|e| !app.entries.uncounted(e));
+    assert!(mine(&app, "pantry-poet"), "the calibration entry of the wood track is priya's");
+    assert!(!mine(&app, "lullaby-loom"), "another wood entry is not");
+    for (id, reminder) in
+        [("pantry-poet", None), ("lullaby-loom", Some("outside the tracks the event gives you (Backyard AI)"))]
+    {
+        app.select(id);
+        let effects = app.update(Action::Score(4));
+        let [Effect::Write(write)] = effects.as_slice() else { panic!("one write: {effects:?}") };
+        let Then::Scored { reminder: said } = &write.then else { panic!("{:?}", write.then) };
+        match reminder {
+            None => assert_eq!(said, &None, "{id}"),
+            Some(words) => assert!(said.as_deref().is_some_and(|s| s.contains(words)), "{id}: {said:?}"),
+        }
+        save_all(&mut app, effects);
+        assert!(app.status.starts_with("saved"), "{}", app.status);
+    }
 }

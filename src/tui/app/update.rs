@@ -372,9 +372,12 @@ impl App {
                 return Vec::new();
             }
         };
-        let conflict = self.current().is_some_and(|e| e.bar == Some(Bar::Conflict));
+        let reminder = self.current().and_then(|e| match e.bar? {
+            Bar::Conflict => Some(crate::prizes::eligibility::conflict_reminder(crate::tui::view::RECUSE)),
+            Bar::Track => Some(crate::assign::outside_tracks(self.config.judge(&self.judge)?, &self.config.tracks)),
+        });
         let change = Change::Score { criterion: c.id.clone(), value: Some(value) };
-        if let Some(write) = self.change(change, Then::Scored { conflict }) {
+        if let Some(write) = self.change(change, Then::Scored { reminder }) {
             return vec![write];
         }
         // The same score again: nothing to save, and the judge moves on all the same.
