@@ -42,14 +42,15 @@ fn code_lines_where(text: &str, found: impl Fn(&str) -> bool) -> Vec<usize> {
         .collect()
 }
 
-/// Every `file:line` of `src` (but `except`, a path from `src`) where `scan` finds something.
-fn scan_sources(except: Option<&str>, scan: fn(&str) -> Vec<usize>) -> Vec<String> {
+/// Every `file:line` of `src` (but the files in `except`, paths from `src`) where `scan` finds
+/// something.
+fn scan_sources(except: &[&str], scan: fn(&str) -> Vec<usize>) -> Vec<String> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
-    let except = except.map(|path| src.join(path));
+    let except: Vec<_> = except.iter().map(|path| src.join(path)).collect();
     let mut found = Vec::new();
-    for file in files.iter().filter(|f| Some(*f) != except.as_ref()) {
+    for file in files.iter().filter(|f| !except.contains(f)) {
         let text = std::fs::read_to_string(file).expect("source");
         found.extend(scan(&text).into_iter().map(|line| format!("{}:{line}", file.display())));
     }
@@ -58,7 +59,7 @@ fn scan_sources(except: Option<&str>, scan: fn(&str) -> Vec<usize>) -> Vec<Strin
 
 #[test]
 fn no_output_hedges_a_plural_with_s_in_brackets() {
-    let found = scan_sources(None, hedged_plurals);
+    let found = scan_sources(&[], hedged_plurals);
     assert!(found.is_empty(), "say \"1 judge\" or \"2 judges\" with format::count:\n{}", found.join("\n"));
 }
 
@@ -77,7 +78,7 @@ fn percent_by_hand(text: &str) -> Vec<usize> {
 
 #[test]
 fn every_share_is_shown_by_format_percent() {
-    let found = scan_sources(Some("format.rs"), percent_by_hand);
+    let found = scan_sources(&["format.rs"], percent_by_hand);
     assert!(
         found.is_empty(),
         "show a share with format::percent, one rounding for every output:\n{}",
@@ -100,7 +101,7 @@ fn terminal_asked_by_hand(text: &str) -> Vec<usize> {
 
 #[test]
 fn progress_is_said_only_where_progress_shown_says() {
-    let found = scan_sources(Some("progress.rs"), terminal_asked_by_hand);
+    let found = scan_sources(&["progress.rs"], terminal_asked_by_hand);
     assert!(found.is_empty(), "ask progress::shown(), which --quiet silences:\n{}", found.join("\n"));
 }
 
@@ -109,4 +110,42 @@ fn the_scan_finds_a_terminal_asked_by_hand() {
     let text =
         "let p = std::io::stderr().is_terminal();\n// stderr().is_terminal() in a comment\nlet q = progress::shown();";
     assert_eq!(terminal_asked_by_hand(text), [1]);
+}
+
+/// Where a line of code prints its own `warning:`, `error:` or `note:` line: each goes through
+/// `commands::stderr`, which wraps it between words on a terminal (`judging score`'s conflict
+/// warning, and the errors of `sync`, `results` and `import-scores`, had been cut mid-word at a
+/// terminal's edge). The binary's panic hook and its check of a closed output, which run where
+/// nothing else may, print their own.
+fn said_by_hand(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        // `eprintln!(` alone on its line, rustfmt's way with a long message, takes the next.
+        let next = if line.trim_end().ends_with("eprintln!(") { lines.get(k + 1).map_or("", |l| l.trim()) } else { "" };
+        let call = format!("{}{next}", line.trim_end());
+        if ["eprintln!(\"warning:", "eprintln!(\"error:", "eprintln!(\"note:"].iter().any(|p| call.contains(p)) {
+            found.push(k + 1);
+        }
+    }
+    found
+}
+
+#[test]
+fn every_warning_and_error_is_said_through_commands_stderr() {
+    let found = scan_sources(&["commands/stderr.rs", "main.rs"], said_by_hand);
+    assert!(
+        found.is_empty(),
+        "say it with commands::stderr::warn or say, wrapped on a terminal:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_a_warning_said_by_hand() {
+    let text = "eprintln!(\"warning: {w}\");\n// eprintln!(\"error: x\") in a comment\nstderr::warn(&w);\n    eprintln!(\n        \"error: {e}\",\n    );";
+    assert_eq!(said_by_hand(text), [1, 4]);
 }

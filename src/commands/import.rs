@@ -49,7 +49,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     // All or nothing, so the judge never has to work out which of the sheet's scores went in.
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("error: {p}");
+            super::stderr::say("error", p);
         }
         bail!("{} of {name} refused; nothing was imported", crate::format::count(problems.len(), "row", "rows"));
     }

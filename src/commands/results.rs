@@ -163,10 +163,10 @@ pub(super) fn public_format(public: bool, format: ResultsFormat) -> Result<(), U
 fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width: Option<usize>) -> String {
     let checks: usize = sheet.outcome.prizes.iter().map(|p| crate::report::results::checks(p).len()).sum();
     if checks > 0 {
-        eprintln!(
-            "warning: the jury has {} to read before announcing (CHECK in judging results, without --public)",
+        super::stderr::warn(&format!(
+            "the jury has {} to read before announcing (CHECK in judging results, without --public)",
             crate::format::count(checks, "check", "checks")
-        );
+        ));
     }
     let announcement = crate::prizes::public::Announcement::of(sheet.outcome);
     let notice = crate::report::public::Notice {
@@ -270,7 +270,7 @@ pub(super) fn prepare(
     let (strays, warnings) = prize_files_strays(session, &values, &known)?;
     if !strays.is_empty() {
         for p in &strays {
-            eprintln!("error: {p}");
+            super::stderr::say("error", p);
         }
         bail!(
             "{} in the prizes' files; no results were made",

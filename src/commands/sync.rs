@@ -33,7 +33,7 @@ pub(super) fn push(session: Session, pull_request: bool) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Err(why) => {
-            eprintln!("error: {why}");
+            super::stderr::say("error", &why);
             Ok(ExitCode::FAILURE)
         }
     }
@@ -150,9 +150,9 @@ pub(super) fn init(loaded: &crate::event_files::Loaded) -> Result<ExitCode> {
     let org = repo_id.split('/').next().unwrap_or_default();
     let entrants = loaded.config.export.source.strip_prefix("hub:").map_or("build-small-hackathon", |o| o.trim());
     if org.eq_ignore_ascii_case(entrants) || (loaded.config.export.source == "hub" && org == "build-small-hackathon") {
-        eprintln!(
-            "warning: {repo_id} is in {org}, the entrants' own org: every member of an org can read its private repos. Use a separate judges' org"
-        );
+        super::stderr::warn(&format!(
+            "{repo_id} is in {org}, the entrants' own org: every member of an org can read its private repos. Use a separate judges' org"
+        ));
     }
     let files = event_files(loaded, config_path)?;
     let created = repo.create()?;
@@ -201,10 +201,10 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
             let most = config.export.max_mb * crate::export::source::MIB;
             files.push((config.export.source.clone(), crate::disk::read_capped(&export, most)?));
         } else {
-            eprintln!(
-                "warning: export.source {} is not there to upload: judges who join will need it from you",
+            super::stderr::warn(&format!(
+                "export.source {} is not there to upload: judges who join will need it from you",
                 export.display()
-            );
+            ));
         }
     }
     Ok(files)
@@ -229,15 +229,18 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     };
     let config = crate::config::parse(&text).map_err(|e| anyhow::anyhow!("{repo_id}: judging.toml: {e}"))?;
     if !secrets.is_empty() {
-        eprintln!(
-            "warning: {repo_id}: judging.toml carries secret keys ({}): left out of your copy. Tell the head judge that every judge who joined could read them, and to list public keys instead (`judging key`)",
+        super::stderr::warn(&format!(
+            "{repo_id}: judging.toml carries secret keys ({}): left out of your copy. Tell the head judge that every judge who joined could read them, and to list public keys instead (`judging key`)",
             secrets.join(", ")
-        );
+        ));
     }
     if let Some(b) = &config.browser {
-        eprintln!(
-            "note: {repo_id}: judging.toml's browser = {:?} is not read: a shared file names no program to run; set $BROWSER if you want another browser",
-            clean_line(b)
+        super::stderr::say(
+            "note",
+            &format!(
+                "{repo_id}: judging.toml's browser = {:?} is not read: a shared file names no program to run; set $BROWSER if you want another browser",
+                clean_line(b)
+            ),
         );
     }
     let mut files = vec![("assign.file", config.assign.file.clone(), false)];
