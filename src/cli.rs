@@ -50,17 +50,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read the organizers' export into the store (again): new entries are added, changed ones
-    /// updated, vanished ones marked withdrawn. Scores are never touched.
-    Pull {
-        /// Read this file or http(s) URL instead of export.source; `hub:ORG` reads the Spaces of
-        /// the organisation ORG on the Hub, and `hub` alone those of build-small-hackathon (a file
-        /// named hub is `./hub`)
-        #[arg(long, value_name = "PATH|URL|hub[:ORG]")]
-        from: Option<String>,
-        /// Use the copy of a URL export cached by the last pull; no network
-        #[arg(long)]
-        offline: bool,
-    },
+    /// updated, vanished ones marked withdrawn (most of those in play at once only with
+    /// --force). Scores are never touched.
+    Pull(PullArgs),
     /// List the submissions in the store, with this judge's progress
     List {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -413,6 +405,24 @@ fn folder() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
 /// The exit status of a usage error, clap's and [`UsageError`]'s alike; 1 is for everything
 /// else that fails.
 pub const USAGE_EXIT: u8 = 2;
+
+/// What `judging pull` reads, and whether it may withdraw most entries.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PullArgs {
+    /// Read this file or http(s) URL instead of export.source; `hub:ORG` reads the Spaces of
+    /// the organisation ORG on the Hub, and `hub` alone those of build-small-hackathon (a file
+    /// named hub is `./hub`)
+    #[arg(long, value_name = "PATH|URL|hub[:ORG]")]
+    pub from: Option<String>,
+    /// Use the copy of a URL export cached by the last pull; no network
+    #[arg(long)]
+    pub offline: bool,
+    /// Pull even an export that would withdraw more than half of the entries in play (and
+    /// more than 3), or any from an export with no valid row: refused without it, as a
+    /// cut-off download or the wrong file looks just like that
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// Where the head judge's commands (`merge`, `results`, `feedback`) read the judges' scores.
 #[derive(Debug, Clone, Args)]

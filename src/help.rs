@@ -14,7 +14,10 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         "pull",
         &[
             ("judging pull", "read the export judging.toml names into your store"),
-            ("judging pull --from export.csv", "read this file instead"),
+            (
+                "judging pull --from final.csv --force",
+                "read this file instead, though it withdraws most entries in play",
+            ),
             ("judging pull --offline", "read the copy of a URL export cached by the last pull"),
             ("judging pull --from hub:build-small-hackathon", "read the Spaces of an organisation on the Hub"),
         ],

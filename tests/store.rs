@@ -4,7 +4,7 @@ use judging::config::Config;
 use judging::export;
 use judging::model::Change;
 use judging::model::Submission;
-use judging::store::{Incoming, PullCounts, PullLog, Store, StoreError};
+use judging::store::{Incoming, PullCounts, PullLog, Store, StoreError, Withdrawals};
 use rusqlite::Connection;
 
 const EVENT: &str = "build-small-2026";
@@ -21,11 +21,14 @@ fn parsed(name: &str) -> export::Parsed {
 }
 
 fn pull(store: &mut Store, p: &export::Parsed) -> Result<PullCounts, StoreError> {
-    store.apply_pull(&Incoming {
-        submissions: &p.submissions,
-        ids_seen: &p.ids_seen,
-        log: PullLog { source: "test", digest: "d", rejected: p.rejected(), cache: None },
-    })
+    store.apply_pull(
+        &Incoming {
+            submissions: &p.submissions,
+            ids_seen: &p.ids_seen,
+            log: PullLog { source: "test", digest: "d", rejected: p.rejected(), cache: None },
+        },
+        Withdrawals::Guarded,
+    )
 }
 
 fn score(id: &str, criterion: &str, value: u8) -> (String, Change) {
@@ -265,15 +268,48 @@ fn an_empty_export_does_not_withdraw_everything() {
     let before = snapshot(&path);
     let empty = export::Parsed::default();
     let err = pull(&mut store, &empty).expect_err("refused").to_string();
-    assert!(err.contains("refusing to mark all 40 entries in the store withdrawn"), "{err}");
+    assert!(
+        err.contains("test would withdraw 40 of the 40 entries in play") && err.contains("holds no submission"),
+        "{err}"
+    );
     assert_eq!(snapshot(&path), before);
     // Rows that are all rejected, for ids the store does not have: a broken or wrong file too.
     let text = "id,title,space_url,track\nx,X,javascript:alert(1),wood\ny,Y,https://huggingface.co/spaces/o/y,forest\n";
     let rejected = export::parse(text, "bad.csv", &Config::builtin()).expect("readable");
     assert_eq!((rejected.submissions.len(), rejected.rejected()), (0, 2));
     let err = pull(&mut store, &rejected).expect_err("refused").to_string();
-    assert!(err.contains("no valid submissions") && err.contains("refusing to mark all 40"), "{err}");
+    assert!(err.contains("withdraw 40 of the 40") && err.contains("no valid submission (2 rows rejected)"), "{err}");
     assert_eq!(snapshot(&path), before);
+}
+
+/// A cut-off export (the first rows of the real one) withdraws more than half of the entries in
+/// play: refused, nothing of it kept, not even its new rows or its changes; forced, it is done.
+#[test]
+fn a_cut_off_export_withdraws_nothing_unless_forced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.sqlite");
+    let mut store = Store::open(&path, EVENT).expect("open");
+    pull(&mut store, &parsed("builtin:sample")).expect("v1");
+    let before = snapshot(&path);
+    let pulls_before = store.last_pull().expect("log");
+    let mut cut = parsed("builtin:sample-v2");
+    let kept: std::collections::HashSet<String> = cut.submissions.iter().take(3).map(|s| s.id.clone()).collect();
+    cut.submissions.retain(|s| kept.contains(&s.id));
+    cut.ids_seen.retain(|id, _| kept.contains(id));
+    let in_play = parsed("builtin:sample").submissions.len();
+    let err = pull(&mut store, &cut).expect_err("refused");
+    let StoreError::Withdrawals(refusal) = &err else { panic!("not the withdrawal refusal: {err}") };
+    assert_eq!((refusal.in_play, refusal.withdrawing.len(), refusal.valid), (in_play, in_play - 3, 3));
+    assert!(refusal.withdrawing.iter().all(|id| !kept.contains(id)), "names only the entries it leaves out");
+    assert_eq!(snapshot(&path), before, "nothing of the refused pull is kept");
+    assert_eq!(store.last_pull().expect("log"), pulls_before, "and it is not logged as a pull");
+    let incoming = Incoming {
+        submissions: &cut.submissions,
+        ids_seen: &cut.ids_seen,
+        log: PullLog { source: "test", digest: "d", rejected: 0, cache: None },
+    };
+    let forced = store.apply_pull(&incoming, Withdrawals::Forced).expect("forced");
+    assert_eq!(forced.withdrawn, in_play - 3);
 }
 
 #[test]

@@ -206,7 +206,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         // Done above, before any event was read.
         Some(Command::Completions { .. } | Command::Man { .. }) => Ok(ExitCode::SUCCESS),
         None => app::run(&cli, loaded),
-        Some(Command::Pull { from, offline }) => pull::run(Session::create(&cli, loaded)?, from.as_deref(), *offline),
+        Some(Command::Pull(args)) => pull::run(Session::create(&cli, loaded)?, args),
         Some(Command::List { format, all, assigned }) => {
             list::run(&Session::open(&cli, loaded)?, *format, list::Which { all: *all, assigned: *assigned })
         }

@@ -14,7 +14,7 @@ use crate::export::{self, ExportError, Parsed};
 use crate::format::hex;
 use crate::model::Submission;
 use crate::sanitize::clean_line;
-use crate::store::{PullCounts, PullLog, Store, StoreError};
+use crate::store::{PullCounts, PullLog, Store, StoreError, Withdrawals};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PullError {
@@ -127,8 +127,20 @@ const BATCH: usize = 256;
 /// The whole pull: fetch, parse, apply. One thread reads and checks the export while this one
 /// writes it to the store, so a large pull takes about as long as the slower of the two. A
 /// URL's body is cached in the same transaction, so a failed pull leaves both the submissions
-/// and the cache as they were.
+/// and the cache as they were. A pull that would withdraw most of the entries in play is
+/// refused ([`Withdrawals`]); [`pull_with`] can force it.
 pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: bool) -> Result<Outcome, PullError> {
+    pull_with(loaded, store, from, offline, Withdrawals::Guarded)
+}
+
+/// As [`pull`], with `judging pull --force`'s choice of whether many withdrawals are refused.
+pub fn pull_with(
+    loaded: &Loaded,
+    store: &mut Store,
+    from: Option<&str>,
+    offline: bool,
+    withdrawals: Withdrawals,
+) -> Result<Outcome, PullError> {
     let fetched = fetch(loaded, from, offline, Some(store))?;
     let name = fetched.source.name();
     let text = export::as_text(&fetched.bytes, &name)?;
@@ -166,16 +178,17 @@ pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: boo
             _ => None,
         };
         let log = PullLog { source: &name, digest: &digest, rejected: parsed.rejected(), cache };
-        let counts = pull.finish(&parsed.ids_seen, &log)?;
+        let counts = pull.finish(&parsed.ids_seen, &log, withdrawals)?;
         Ok((parsed, counts))
     })?;
     Ok(Outcome { fetched, parsed, counts })
 }
 
 /// `judging pull`: the export into the store, then what changed.
-pub(super) fn run(mut session: Session, from: Option<&str>, offline: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn run(mut session: Session, args: &crate::cli::PullArgs) -> anyhow::Result<ExitCode> {
     let spinner = crate::progress::Progress::spinner("Reading the export");
-    let outcome = pull(&session.loaded, &mut session.store, from, offline);
+    let withdrawals = Withdrawals::forced_if(args.force);
+    let outcome = pull_with(&session.loaded, &mut session.store, args.from.as_deref(), args.offline, withdrawals);
     spinner.done();
     let mut outcome = outcome?;
     report_pull(&session, &outcome);

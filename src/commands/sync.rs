@@ -282,7 +282,7 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
         println!("Wrote {}", file.display());
     }
     let loaded = crate::event_files::load(Some(&target))?;
-    super::pull::run(Session::create(cli, loaded)?, None, false)
+    super::pull::run(Session::create(cli, loaded)?, &crate::cli::PullArgs::default())
 }
 
 /// The files judging.toml names for `join` to fetch beside it (the key that names each, the path,

@@ -7,6 +7,7 @@ mod hub;
 mod migrations;
 mod scores;
 mod submissions;
+mod withdrawals;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,6 +17,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use hub::Cached;
 
 pub use submissions::{Incoming, Pull, PullCounts, PullLog};
+pub use withdrawals::{Refusal, Withdrawals};
 
 /// The SQL expression for "now", as an ISO 8601 UTC timestamp with milliseconds.
 pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -47,6 +49,9 @@ pub enum StoreError {
     Missing { path: PathBuf },
     #[error("{0}")]
     Refused(String),
+    /// A pull that would withdraw too many of the entries in play.
+    #[error("{0}")]
+    Withdrawals(Box<Refusal>),
 }
 
 /// What the last pull and the Hub's facts are: see [`Store::marks`].

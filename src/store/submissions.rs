@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Row, params};
 
-use super::{NOW, Store, StoreError};
+use super::{NOW, Refusal, Store, StoreError, Withdrawals};
 use crate::model::{StoredSubmission, Submission};
 
 /// What one pull changed.
@@ -144,12 +144,12 @@ impl Store {
 
     /// Brings the store in line with an export, all or nothing: new entries are added, changed
     /// ones updated by id, vanished ones marked withdrawn. No score or note is touched.
-    pub fn apply_pull(&mut self, incoming: &Incoming) -> Result<PullCounts, StoreError> {
+    pub fn apply_pull(&mut self, incoming: &Incoming, withdrawals: Withdrawals) -> Result<PullCounts, StoreError> {
         let mut pull = self.begin_pull()?;
         for submission in incoming.submissions {
             pull.put(submission)?;
         }
-        pull.finish(incoming.ids_seen, &incoming.log)
+        pull.finish(incoming.ids_seen, &incoming.log, withdrawals)
     }
 
     /// Starts a pull whose rows arrive one by one, as a reader on another thread produces them.
@@ -262,31 +262,35 @@ impl Pull<'_> {
 
     /// Marks what the export no longer names as withdrawn, logs the pull, caches a fetched
     /// body, and commits. `ids_seen` holds every id the export named, even on rejected rows.
-    pub fn finish(mut self, ids_seen: &HashMap<String, usize>, log: &PullLog) -> Result<PullCounts, StoreError> {
-        let active = self.existing.values().filter(|s| !s.withdrawn).count();
-        // An export with no valid submission that names none of the entries in play is a wrong or
-        // broken file, not every team withdrawing, whether its rows are missing or all rejected.
-        let names_none =
-            self.existing.values().filter(|s| !s.withdrawn).all(|s| !ids_seen.contains_key(&s.submission.id));
-        if self.counts.incoming() == 0 && active > 0 && names_none {
-            let rejected = if log.rejected > 0 {
-                format!(" ({} rejected)", crate::format::count(log.rejected, "row", "rows"))
-            } else {
-                String::new()
-            };
-            return Err(StoreError::Refused(format!(
-                "{} has no valid submissions{rejected}; refusing to mark all {active} entries in the store withdrawn. Check the export",
-                log.source
-            )));
+    /// A pull that would withdraw too many of the entries in play ([`super::withdrawals`]) is
+    /// refused unless `withdrawals` is forced, and rolled back: nothing of it is kept.
+    pub fn finish(
+        mut self,
+        ids_seen: &HashMap<String, usize>,
+        log: &PullLog,
+        withdrawals: Withdrawals,
+    ) -> Result<PullCounts, StoreError> {
+        let in_play: Vec<&StoredSubmission> = self.existing.values().filter(|s| !s.withdrawn).collect();
+        let mut gone: Vec<&str> =
+            in_play.iter().map(|s| s.submission.id.as_str()).filter(|id| !ids_seen.contains_key(*id)).collect();
+        gone.sort_unstable();
+        let valid = self.counts.incoming();
+        if withdrawals == Withdrawals::Guarded && super::withdrawals::too_many(in_play.len(), gone.len(), valid) {
+            return Err(StoreError::Withdrawals(Box::new(Refusal {
+                source: log.source.to_owned(),
+                in_play: in_play.len(),
+                withdrawing: gone.iter().map(|id| (*id).to_owned()).collect(),
+                valid,
+                rejected: log.rejected,
+            })));
         }
         let conn = &self.store.conn;
-        let gone = self.existing.values().filter(|o| !o.withdrawn && !ids_seen.contains_key(&o.submission.id));
-        for old in gone {
+        for id in &gone {
             conn.prepare_cached("UPDATE submissions SET withdrawn = 1, changed_at = ?2 WHERE id = ?1")
-                .and_then(|mut s| s.execute(params![old.submission.id, self.now]))
+                .and_then(|mut s| s.execute(params![id, self.now]))
                 .map_err(|e| self.store.db(e))?;
-            self.counts.withdrawn += 1;
         }
+        self.counts.withdrawn = gone.len();
         let c = self.counts;
         conn.execute(
             "INSERT INTO pulls (at, source, digest, added, updated, withdrawn, returned, unchanged, rejected)

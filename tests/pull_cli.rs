@@ -1,0 +1,75 @@
+//! `judging pull` as an organizer and a hostile exporter would drive it: cut-off and wrong
+//! exports, and where each error in one says the fault is.
+
+mod common;
+
+use common::{Reply, Sandbox, Server};
+use predicates::prelude::*;
+
+const SAMPLE: &str = include_str!("../assets/sample-export.csv");
+
+/// Every failing run: one "error:" line first, and never a panic or a backtrace.
+fn clean_failure(output: &std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!output.status.success(), "should fail: {stderr}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    stderr
+}
+
+/// The sample's header and its first `rows` rows: a download cut off at a line's end, which
+/// reads as a whole, valid CSV.
+fn first_rows(rows: usize) -> String {
+    SAMPLE.lines().take(rows + 1).map(|l| format!("{l}\n")).collect()
+}
+
+/// Whether `list --format json` says the entry was withdrawn from the export.
+fn said_withdrawn(entry: &serde_json::Value) -> bool {
+    entry["warnings"].as_array().is_some_and(|w| w.iter().any(|w| w == "withdrawn from the export"))
+}
+
+/// The night before the results, the head judge pulls an export whose download was cut off
+/// after 3 rows: the pull is refused, saying how many entries it would withdraw and from where,
+/// and nothing stored changes (nor the cached copy `--offline` reads); `--force` does it.
+#[test]
+fn a_cut_off_export_is_refused_until_forced() {
+    let in_play = SAMPLE.lines().count() - 1;
+    let server = Server::start(vec![Reply::ok("text/csv", SAMPLE.as_bytes())]);
+    let url = format!("{}/export.csv", server.base);
+    let s = Sandbox::new();
+    s.cmd().args(["pull", "--from", &url]).assert().success();
+    let before = s.list_json("tester");
+
+    server.then(vec![Reply::ok("text/csv", first_rows(3).as_bytes())]);
+    let err = clean_failure(&s.cmd().args(["pull", "--from", &url]).output().expect("runs"));
+    let said = format!("{url} would withdraw {} of the {in_play} entries in play", in_play - 3);
+    assert!(err.contains(&said), "{err}");
+    assert!(err.contains("it holds 3 submissions") && err.contains("Nothing was changed"), "{err}");
+    assert!(err.contains("pull it again with --force"), "{err}");
+    assert_eq!(s.list_json("tester"), before, "nothing of the refused pull is kept");
+    s.cmd()
+        .args(["pull", "--offline", "--from", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("{in_play} submissions: 0 new, 0 changed, {in_play} unchanged")));
+
+    s.cmd()
+        .args(["pull", "--force", "--from", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("{} withdrawn", in_play - 3)));
+    let list = s.list_json("tester");
+    let withdrawn = list.as_array().expect("list").iter().filter(|e| said_withdrawn(e)).count();
+    assert_eq!(withdrawn, in_play - 3);
+}
+
+/// One team leaving, or a few, is an ordinary pull: no question asked.
+#[test]
+fn a_few_withdrawals_need_no_force() {
+    let in_play = SAMPLE.lines().count() - 1;
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let export = s.file("fewer.csv", &first_rows(in_play - 3));
+    s.cmd().args(["pull", "--from"]).arg(&export).assert().success().stdout(predicate::str::contains(", 3 withdrawn"));
+}
