@@ -69,7 +69,28 @@ fn a_cut_off_export_is_refused_until_forced() {
 fn a_few_withdrawals_need_no_force() {
     let in_play = SAMPLE.lines().count() - 1;
     let s = Sandbox::new();
+    let export = s.file("export.csv", SAMPLE);
+    s.cmd().args(["pull", "--from"]).arg(&export).assert().success();
+    let fewer = s.file("fewer.csv", &first_rows(in_play - 3));
+    s.cmd().args(["pull", "--from"]).arg(&fewer).assert().success().stdout(predicate::str::contains(", 3 withdrawn"));
+}
+
+/// Trying judging on the built-in sample, then pulling the event's own export, withdraws every
+/// sample entry and loses nothing: no question asked. An export with no valid row is still
+/// refused.
+#[test]
+fn the_events_own_export_replaces_the_sample_unasked() {
+    let s = Sandbox::new();
     s.cmd().arg("pull").assert().success();
-    let export = s.file("fewer.csv", &first_rows(in_play - 3));
-    s.cmd().args(["pull", "--from"]).arg(&export).assert().success().stdout(predicate::str::contains(", 3 withdrawn"));
+    let broken = s.file("broken.csv", "id,title,space_url\nx,X,javascript:alert(1)\n");
+    let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&broken).output().expect("runs"));
+    assert!(err.contains("no valid submission (1 row rejected)"), "{err}");
+    let own = s.file("own.csv", "id,title,space_url\nours,Ours,https://huggingface.co/spaces/o/ours\n");
+    let in_play = SAMPLE.lines().count() - 1;
+    s.cmd()
+        .args(["pull", "--from"])
+        .arg(&own)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("1 new, 0 changed, 0 unchanged, {in_play} withdrawn")));
 }

@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use hub::Cached;
 
 pub use submissions::{Incoming, Pull, PullCounts, PullLog};
-pub use withdrawals::{Refusal, Withdrawals};
+pub use withdrawals::{InPlay, Refusal, Withdrawals};
 
 /// The SQL expression for "now", as an ISO 8601 UTC timestamp with milliseconds.
 pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Row, params};
 
-use super::{NOW, Refusal, Store, StoreError, Withdrawals};
+use super::{InPlay, NOW, Refusal, Store, StoreError, Withdrawals};
 use crate::model::{StoredSubmission, Submission};
 
 /// What one pull changed.
@@ -275,7 +275,10 @@ impl Pull<'_> {
             in_play.iter().map(|s| s.submission.id.as_str()).filter(|id| !ids_seen.contains_key(*id)).collect();
         gone.sort_unstable();
         let valid = self.counts.incoming();
-        if withdrawals == Withdrawals::Guarded && super::withdrawals::too_many(in_play.len(), gone.len(), valid) {
+        let last = self.store.last_pull()?;
+        let from_sample = last.is_some_and(|(_, source)| crate::config::builtin_export(&source).is_some());
+        let counted = InPlay { count: in_play.len(), from_sample };
+        if withdrawals == Withdrawals::Guarded && super::withdrawals::too_many(counted, gone.len(), valid) {
             return Err(StoreError::Withdrawals(Box::new(Refusal {
                 source: log.source.to_owned(),
                 in_play: in_play.len(),

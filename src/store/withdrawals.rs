@@ -23,11 +23,22 @@ impl Withdrawals {
 /// teams do drop out.
 pub const FEW: usize = 3;
 
-/// Whether withdrawing `withdrawing` of the `in_play` entries, with `valid` valid rows in the
+/// What the entries in play are, for [`too_many`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InPlay {
+    pub count: usize,
+    /// They came from a built-in sample (the last pull's source): trying judging on the sample
+    /// and then pulling the event's own export withdraws every sample entry, and loses nothing.
+    pub from_sample: bool,
+}
+
+/// Whether withdrawing `withdrawing` of the entries `in_play`, with `valid` valid rows in the
 /// export, looks like a broken or wrong export rather than teams leaving: more than half of the
 /// entries in play and more than a few, or anything at all from an export with no valid row.
-pub fn too_many(in_play: usize, withdrawing: usize, valid: usize) -> bool {
-    withdrawing > 0 && (valid == 0 || (withdrawing > FEW && withdrawing.saturating_mul(2) > in_play))
+/// Never for the built-in sample's entries, which an event's first real export replaces.
+pub fn too_many(in_play: InPlay, withdrawing: usize, valid: usize) -> bool {
+    let many = valid == 0 || (withdrawing > FEW && withdrawing.saturating_mul(2) > in_play.count);
+    withdrawing > 0 && many && !(in_play.from_sample && valid > 0)
 }
 
 /// A pull refused by [`too_many`], with what the organizer needs to decide.
@@ -90,12 +101,13 @@ mod tests {
             (0, 0, 0, false),
             (40, 0, 0, false), // every row rejected, but each names its entry: nothing withdrawn
         ];
-        for (in_play, withdrawing, valid, refused) in cases {
-            assert_eq!(
-                too_many(in_play, withdrawing, valid),
-                refused,
-                "{in_play} in play, {withdrawing} withdrawn, {valid} valid"
-            );
+        for (count, withdrawing, valid, refused) in cases {
+            let in_play = InPlay { count, from_sample: false };
+            let said = format!("{count} in play, {withdrawing} withdrawn, {valid} valid");
+            assert_eq!(too_many(in_play, withdrawing, valid), refused, "{said}");
+            // The sample's entries make way for any export with a valid row.
+            let sample = InPlay { count, from_sample: true };
+            assert_eq!(too_many(sample, withdrawing, valid), refused && valid == 0, "{said}, from the sample");
         }
     }
 
