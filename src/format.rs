@@ -1,6 +1,7 @@
 //! Text for people: cut to a column width, histograms as bars, ages in words, bytes in hex.
 
 use crate::sanitize::clean_line;
+pub use crate::text_width::{fit, fit_padded};
 
 /// Names in a sentence: "A", "A and B", "A, B and C"; past `most`, the first `most` and how
 /// many more ("A, B, C and 2 more").
@@ -19,41 +20,10 @@ pub fn more_lines(n: usize) -> String {
     format!("… and {}", count(n, "more line", "more lines"))
 }
 
-/// `text` cut to `width` terminal columns ([`fit`]) and padded with spaces to fill them: a
-/// table's cell of words, aligned whatever the letters' widths.
-pub fn fit_padded(text: &str, width: usize) -> String {
-    let mut out = fit(text, width);
-    let used = unicode_width::UnicodeWidthStr::width(out.as_str());
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
-}
-
 /// Whether two values that differ show alike to the two decimals every output prints: only
 /// values a hundredth apart or less can, so most pairs are not formatted.
 pub fn shown_alike(a: f64, b: f64) -> bool {
     a != b && (a - b).abs() < 0.01 && format!("{a:.2}") == format!("{b:.2}")
-}
-
-/// Cuts `text` to at most `width` terminal columns, ending in `…` when it was cut.
-pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
 }
 
 /// The file's own line numbers for byte offsets, counting every `\n` (so CRLF files and fields
@@ -433,26 +403,11 @@ mod tests {
     }
 
     #[test]
-    fn a_padded_cell_fills_its_columns_whatever_the_letters() {
-        let cases = [("ab", 4, "ab  "), ("日本", 6, "日本  "), ("abcdef", 4, "abc…"), ("", 2, "  ")];
-        for (text, width, want) in cases {
-            assert_eq!(fit_padded(text, width), want, "{text:?} in {width}");
-        }
-    }
-
-    #[test]
     fn values_apart_by_less_than_a_hundredth_may_show_alike() {
         let cases = [((4.1788, 4.1758), true), ((4.0, 4.0), false), ((4.18, 4.17), false), ((3.998, 4.001), true)];
         for ((a, b), want) in cases {
             assert_eq!(shown_alike(a, b), want, "{a} and {b}");
         }
-    }
-
-    #[test]
-    fn fit_cuts_by_columns_not_bytes() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("a longer title", 8), "a longe…");
-        assert_eq!(fit("日本語のタイトル", 7), "日本語…");
     }
 
     #[test]

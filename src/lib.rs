@@ -3,7 +3,7 @@
 //! The pure core knows nothing of files, terminals or networks: `model` (the plain data),
 //! `config` (judging.toml's meaning), `merge` (the statistics), `rankings` (a panel of judges
 //! into rankings), `prizes` (prize rules) and `assign` (who judges what), with the text helpers
-//! `sanitize`, `format` and `links`. The edges do the I/O and call into the core: `commands`
+//! `sanitize`, `text_width`, `format` and `links`. The edges do the I/O and call into the core: `commands`
 //! (one per subcommand), `store` (`SQLite`), `export` (the organizers' export), `scorefile` (the
 //! judges' files), `hub` and `net` (the network), `event_files` and `paths` (where files are),
 //! `report` (printed output), `browser` and `tui` (the screens). Arrows point inward only.
@@ -42,5 +42,6 @@ pub mod scorefile;
 pub mod signing;
 pub mod stats;
 pub mod store;
+pub mod text_width;
 pub mod tui;
 pub mod when;

@@ -274,3 +274,104 @@ fn alike_long_titles_are_told_apart_in_the_list() {
     let top = app.box_titles().expect("the note's box").top;
     assert!(top.matches('…').count() == 1 && top.contains("(v1)"), "{top:?}");
 }
+
+/// Titles and teams written in letters that take other than a column a character: accents
+/// written apart, Devanagari and Thai vowel signs, emoji sequences, wide CJK, "❤️" (a
+/// character of width 1 and a selector, 2 columns drawn). A cut was made character by
+/// character, so a title of hearts overran its column and lost its "…" to the team's, and a
+/// description of them lost half of each line past the pane's edge.
+const LETTERS: [(&str, &str); 9] = [
+    ("Cafe\u{301} Compa\u{301}s", "Cre\u{300}me Bru\u{302}le\u{301}e"),
+    ("हिन्दी सहायक", "नमस्ते टीम"),
+    ("ผู้ช่วยภาษาไทย", "ทีมสวัสดี"),
+    ("Family 👨\u{200d}👩\u{200d}👧\u{200d}👦 Planner", "Team 🏳\u{fe0f}\u{200d}🌈 Pride"),
+    ("漢字の学習アプリと長いタイトルのアプリです", "東京チーム"),
+    (
+        "I \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} \u{2764}\u{fe0f} Knitting",
+        "Yarn \u{2764}\u{fe0f} Crew \u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}\u{2600}\u{fe0f}",
+    ),
+    (
+        "👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻👩🏽\u{200d}💻 Coders",
+        "Zoe\u{308} A\u{30a}berg",
+    ),
+    (
+        "Cafe\u{301} Cafe\u{301} Cafe\u{301} Cafe\u{301} Cafe\u{301} Cafe\u{301} Cafe\u{301} Cafe\u{301} Cafe\u{301}",
+        "E\u{301}quipe",
+    ),
+    ("Hearts", "Plain Team"),
+];
+
+/// The text a row shows from column `from` up to `to`, a cell wide letter at a time.
+fn drawn_between(buf: &ratatui::buffer::Buffer, y: u16, from: u16, to: u16) -> String {
+    let mut out = String::new();
+    let mut x = from;
+    while x < to {
+        let symbol = buf[(x, y)].symbol();
+        out.push_str(symbol);
+        x += u16::try_from(judging::text_width::width(symbol).max(1)).unwrap_or(1);
+    }
+    out
+}
+
+#[test]
+fn letters_of_every_width_keep_to_their_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("x.csv");
+    let hearts = "\u{2764}\u{fe0f}".repeat(60);
+    let mut csv = "id,title,team,space_url,track,description\n".to_owned();
+    for (k, (title, team)) in LETTERS.iter().enumerate() {
+        csv.push_str(&format!("e{k},{title},{team},https://huggingface.co/spaces/o/e{k},wood,{hearts} end\n"));
+    }
+    std::fs::write(&export, csv).expect("write");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let (store, mut app) = pulled(dir.path(), &Loaded { config, path: None });
+    let mut runner = Runner::new(&store);
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        runner.step(&store, &mut app, Action::Resize(width, height));
+        for (k, (title, team)) in LETTERS.iter().enumerate() {
+            app.select(&format!("e{k}"));
+            // A terminal of its own for each frame: `TestBackend` keeps what a wide letter of
+            // the frame before covered, where a terminal would have cleared it.
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+            let buf = terminal.backend().buffer();
+            let text = terminal.backend().to_string();
+            let heading = drawn_between(buf, 2, 0, width);
+            let at = |head: &str| {
+                let before = heading.split(head).next().expect(head);
+                u16::try_from(judging::text_width::width(before)).expect("a column")
+            };
+            let (title_x, team_x, total_x) = (at("TITLE"), at("TEAM"), at("TOTAL"));
+            let y = (3..height).find(|y| buf[(1, *y)].symbol() == "▶").expect("the selected row");
+            let cell = |from: u16, to: u16| drawn_between(buf, y, from, to).trim_end().to_owned();
+            for (shown, whole) in [(cell(title_x, team_x - 1), *title), (cell(team_x, total_x - 1), *team)] {
+                let cut = shown.strip_suffix('…').is_some_and(|head| whole.starts_with(head));
+                assert!(whole.starts_with(&shown) || cut, "{whole:?} shows as {shown:?} at {width}x{height}:\n{text}");
+            }
+            assert!(buf[(total_x - 1, y)].symbol() == " ", "the team runs into the total at {width}x{height}:\n{text}");
+        }
+        // The description's sixty hearts, all of them, over the whole screen `i` gives.
+        runner.step(&store, &mut app, Action::WholeEntry);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+        let buf = terminal.backend().buffer();
+        let top = drawn_between(buf, 1, 0, width);
+        let (before, rest) = top.split_once("┌ Entry, whole").expect("the whole entry's box");
+        let from = u16::try_from(judging::text_width::width(before)).expect("a column");
+        // From the box's left corner to its right one.
+        let corner_to_corner = format!("┌ Entry, whole{}┐", rest.split('┐').next().unwrap_or(rest));
+        let to = from + u16::try_from(judging::text_width::width(&corner_to_corner)).expect("a column");
+        let inside = |x: u16| (from..to).contains(&x);
+        let shown = (0..height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .filter(|(x, y)| inside(*x) && buf[(*x, *y)].symbol() == "\u{2764}\u{fe0f}")
+            .count();
+        assert_eq!(shown, 60, "hearts shown of 60 at {width}x{height}:\n{}", terminal.backend());
+        runner.step(&store, &mut app, Action::Close(false));
+        if width == 80 {
+            app.select("e5");
+            insta::assert_snapshot!(screen(&app, width, height));
+        }
+    }
+}

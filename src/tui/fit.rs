@@ -14,12 +14,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
 
-/// How many terminal columns `text` takes: a CJK character takes two.
-pub fn width(text: &str) -> usize {
-    text.width()
-}
+/// How many terminal columns `text` takes ([`crate::text_width`]: letters whole, as drawn).
+pub use crate::text_width::{wider_than, width};
 
 /// `text` in lines of at most `room` columns, broken at spaces. A short aside in parentheses
 /// that does not fit on the line goes whole to the next rather than split; a word longer than
@@ -100,27 +98,8 @@ fn aside(words: &[&str]) -> Option<usize> {
 /// The longest head of `word` that ends with a `/` and fits in `room` columns, if any (never
 /// the whole word). Reads no further than `room` columns into it.
 fn after_slash(word: &str, room: usize) -> Option<&str> {
-    let mut used = 0;
-    let mut last = None;
-    for (i, c) in word.char_indices() {
-        used += c.width().unwrap_or(0);
-        if used > room {
-            break;
-        }
-        if c == '/' && i + 1 < word.len() {
-            last = Some(&word[..=i]);
-        }
-    }
-    last
-}
-
-/// Whether `text` takes more than `room` columns, read no further than the column past it.
-fn wider_than(text: &str, room: usize) -> bool {
-    let mut used = 0;
-    text.chars().any(|c| {
-        used += c.width().unwrap_or(0);
-        used > room
-    })
+    let head = crate::text_width::take(word, room);
+    head.rfind('/').filter(|i| i + 1 < word.len()).map(|i| &word[..=i])
 }
 
 /// `head` then `text` wrapped after it, its following lines indented to where the text
@@ -157,17 +136,13 @@ pub fn wrap_at_most(text: &str, room: usize, most: usize) -> Vec<String> {
     lines
 }
 
-/// The first characters of `text` that fit in `room` columns (at least one character, so a
-/// loop on what is left always ends).
+/// The start of `text` that fits in `room` columns, whole letters ([`crate::text_width::take`]),
+/// and at least one, so that a loop on what is left always ends.
 fn take(text: &str, room: usize) -> &str {
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        used += c.width().unwrap_or(0);
-        if used > room && i > 0 {
-            return &text[..i];
-        }
+    match crate::text_width::take(text, room) {
+        "" => text.graphemes(true).next().unwrap_or_default(),
+        head => head,
     }
-    text
 }
 
 /// As many of `items` as fit in `room` columns, joined by `sep`, then "and N more" for those
@@ -192,11 +167,11 @@ pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
     }
 }
 
-/// For each of `texts`, how many of its first characters it shares with the most alike other
+/// For each of `texts`, how many of its first letters (as drawn: an accent with its letter) it shares with the most alike other
 /// one: what a cut must show past for the text to read apart from the others. Sorted, a text's
 /// most alike other is next to it, so ten thousand titles take one sort.
 pub fn shared_starts<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
-    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let common = |a: &str, b: &str| a.graphemes(true).zip(b.graphemes(true)).take_while(|(x, y)| x == y).count();
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_unstable_by(|a, b| texts[*a].as_ref().cmp(texts[*b].as_ref()));
     let mut shared = vec![0; texts.len()];
@@ -213,7 +188,7 @@ pub fn shared_starts<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
 const WORD_BACK: usize = 12;
 
 /// `text` in `room` columns, cut with "…" so that it still reads apart from the texts it
-/// shares its first `shared` characters with ([`shared_starts`]). When its start alone would
+/// shares its first `shared` letters with ([`shared_starts`]). When its start alone would
 /// read as theirs ("Neighbourhood Allotment…" for each of five versions), it keeps its start
 /// and then, after "… ", the word where it parts from them: "Neighbourhood All… (v1)",
 /// "Neighbo… - Team Edition"; that part is cut too, with "…", when even it does not fit.
@@ -222,25 +197,27 @@ pub fn cut_apart(text: &str, shared: usize, room: usize) -> String {
         return text.to_owned();
     }
     let plain = crate::format::fit(text, room);
-    let shown = plain.chars().count().saturating_sub(1);
+    let shown = plain.graphemes(true).count().saturating_sub(1);
     // Too narrow to show two parts, or the start already shows where it parts from the others.
     if shown > shared || room < 8 {
         return plain;
     }
-    let chars: Vec<char> = text.chars().collect();
-    let parts = shared.min(chars.len());
+    // By letters, as the screen shows them: a cut never parts an accent from its letter.
+    let letters: Vec<&str> = text.graphemes(true).collect();
+    let space = |k: usize| letters[k].chars().all(char::is_whitespace);
+    let parts = shared.min(letters.len());
     let mut from = parts;
-    while from > 0 && parts - from < WORD_BACK && !chars[from - 1].is_whitespace() {
+    while from > 0 && parts - from < WORD_BACK && !space(from - 1) {
         from -= 1;
     }
-    if from > 0 && !chars[from - 1].is_whitespace() {
+    if from > 0 && !space(from - 1) {
         from = parts;
     }
-    let tail: String = chars[from..].iter().collect::<String>().trim().to_owned();
+    let tail = letters[from..].concat().trim().to_owned();
     if tail.is_empty() {
         return plain;
     }
-    let gap = if from > 0 && chars[from - 1].is_whitespace() { "… " } else { "…" };
+    let gap = if from > 0 && space(from - 1) { "… " } else { "…" };
     let least = room / 3;
     let head_room = room.saturating_sub(width(gap) + width(&tail));
     if head_room >= least {
@@ -436,12 +413,13 @@ pub fn shows_whole(buf: &Buffer, text: &str) -> bool {
 /// at the start of a word on the next row.
 fn word_at(buf: &Buffer, x: u16, y: u16, word: &str) -> Option<(u16, u16)> {
     let mut x = x;
-    for (i, c) in word.char_indices() {
-        if x >= buf.area.right() || buf[(x, y)].symbol() != c.encode_utf8(&mut [0; 4]) {
+    // A cell holds a letter whole, accents and joiners with it; one of no width is not drawn.
+    for (i, g) in word.grapheme_indices(true).filter(|(_, g)| width(g) > 0) {
+        if x >= buf.area.right() || buf[(x, y)].symbol() != g {
             let broken = word[..i].ends_with('/') && !letter(buf, Some(x), y) && y + 1 < buf.area.bottom();
             return broken.then(|| starts_below(buf, y + 1, &word[i..])).flatten();
         }
-        x += u16::try_from(c.width().unwrap_or(1).max(1)).unwrap_or(1);
+        x += u16::try_from(width(g)).unwrap_or(1);
     }
     (!letter(buf, Some(x), y)).then_some((x, y))
 }

@@ -4,7 +4,6 @@
 //! A leaf: it knows rubrics and rectangles, nothing of either screen's state.
 
 use ratatui::layout::{Constraint, Layout, Rect};
-use unicode_width::UnicodeWidthStr;
 
 use crate::model::Criterion;
 
@@ -87,36 +86,13 @@ pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
 pub const FOOTER: u16 = 2;
 pub const FOOTER_MOST: u16 = 4;
 
-/// How many terminal columns `text` takes: a CJK character takes two.
-pub fn columns(text: &str) -> usize {
-    text.width()
-}
+/// Widths in terminal columns, by the one rule every screen and table uses
+/// ([`crate::text_width`]).
+pub use crate::text_width::{pad, pad_left, width as columns};
 
-/// `text` followed by spaces up to `width` columns (`format!("{:<w$}")` counts characters, and
-/// misaligns wide ones).
-pub fn pad(text: &str, width: usize) -> String {
-    let mut out = text.to_owned();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(columns(text))));
-    out
-}
-
-/// Spaces, then `text`, up to `width` columns.
-pub fn pad_left(text: &str, width: usize) -> String {
-    let mut out: String = std::iter::repeat_n(' ', width.saturating_sub(columns(text))).collect();
-    out.push_str(text);
-    out
-}
-
-/// The first characters of `text` that fit in `width` columns, without an ellipsis.
+/// The start of `text` that fits in `width` columns, without an ellipsis ([`crate::text_width::take`]).
 pub fn take_columns(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut used = 0;
-    text.chars()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used <= width
-        })
-        .collect()
+    crate::text_width::take(text, width).to_owned()
 }
 
 #[cfg(test)]

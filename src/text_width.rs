@@ -1,0 +1,168 @@
+//! Text measured and cut in terminal columns: the one rule for every screen, table and line
+//! of output that lines text up.
+//!
+//! A terminal cell holds a grapheme cluster, what a reader sees as one letter: a base with
+//! its combining accents ("e\u{301}"), a Devanagari or Thai syllable with its vowel signs, an
+//! emoji with its joiners, skin tone and presentation selector ("👩🏽‍💻", "❤️"). ratatui lays a
+//! line out cluster by cluster, each as wide as its own width, so that is how it is measured
+//! here. Counting characters, or adding up each character's width, misjudges these: "❤️" is
+//! a character of width 1 and a selector, and takes 2 columns; "👨‍👩‍👧‍👦" is seven characters
+//! in 2. A cut is made between clusters only, so it never leaves an accent without its letter,
+//! or half an emoji sequence.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Printable ASCII, nearly every title and name: a column a byte, measured without segmenting.
+fn plain(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// How many terminal columns `text` takes, cluster by cluster as the screen lays it out: a CJK
+/// letter takes two, an accent none of its own.
+pub fn width(text: &str) -> usize {
+    if plain(text) {
+        return text.len();
+    }
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The longest start of `text` that fits in `room` columns, cut between clusters only.
+pub fn take(text: &str, room: usize) -> &str {
+    if plain(text) {
+        return &text[..room.min(text.len())];
+    }
+    let mut used = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        used += g.width();
+        if used > room {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// Whether `text` takes more than `room` columns, read no further than the cluster past them
+/// (a note of 400,000 characters is not measured whole to wrap its first line).
+pub fn wider_than(text: &str, room: usize) -> bool {
+    take(text, room).len() < text.len()
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if !wider_than(text, width) {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    format!("{}…", take(text, width - 1))
+}
+
+/// `text` followed by spaces up to `width` columns (`format!("{:<w$}")` counts characters,
+/// and misaligns wide letters, accents and emoji).
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = text.to_owned();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(self::width(text))));
+    out
+}
+
+/// Spaces, then `text`, up to `width` columns.
+pub fn pad_left(text: &str, width: usize) -> String {
+    let mut out: String = std::iter::repeat_n(' ', width.saturating_sub(self::width(text))).collect();
+    out.push_str(text);
+    out
+}
+
+/// `text` cut to `width` columns ([`fit`]) and padded with spaces to fill them: a table's cell
+/// of words, aligned whatever the letters' widths.
+pub fn fit_padded(text: &str, width: usize) -> String {
+    pad(&fit(text, width), width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    /// Letters that take other than a column a character: accents, Indic and Thai vowel signs,
+    /// emoji sequences, wide CJK, a flag, lam-alef (one ligature to some, two letters on screen).
+    const LETTERS: [&str; 14] = [
+        "Cafe\u{301}",
+        "हिन्दी सहायक",
+        "நன்றி",
+        "ผู้ช่วยภาษาไทย",
+        "👨\u{200d}👩\u{200d}👧\u{200d}👦",
+        "🏳\u{fe0f}\u{200d}🌈",
+        "👩🏽\u{200d}💻",
+        "I \u{2764}\u{fe0f} it",
+        "漢字の学習",
+        "🇫🇷",
+        "لا",
+        "Zoe\u{308} A\u{30a}berg",
+        "plain ASCII",
+        "",
+    ];
+
+    /// Where ratatui's own drawing of `text` on one row ends: what the widths here must agree
+    /// with, or a padded cell and the next column part.
+    fn drawn(text: &str) -> usize {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 200, 1));
+        usize::from(buf.set_stringn(0, 0, text, 200, Style::new()).0)
+    }
+
+    #[test]
+    fn width_is_what_the_screen_takes() {
+        for text in LETTERS {
+            assert_eq!(width(text), drawn(text), "{text:?}");
+            assert_eq!(width(&pad(text, 30)), 30, "{text:?} padded");
+            assert_eq!(drawn(&pad_left(text, 30)), 30, "{text:?} padded on the left");
+        }
+    }
+
+    /// Every cut, at every width, fits, keeps whole clusters and ends in "…" exactly when it cut.
+    #[test]
+    fn cuts_fit_and_keep_letters_whole() {
+        for text in LETTERS {
+            let clusters: Vec<&str> = text.graphemes(true).collect();
+            for room in 0..=width(text) + 1 {
+                let head = take(text, room);
+                assert!(drawn(head) <= room, "{text:?} taken to {room}: {head:?}");
+                let whole = head.graphemes(true).count();
+                assert_eq!(clusters[..whole].concat(), head, "{text:?} taken to {room} parts a letter");
+                let next = clusters.get(whole).map_or(0, |g| width(g));
+                assert!(
+                    whole == clusters.len() || drawn(head) + next > room,
+                    "{text:?} at {room}: {head:?} stops short"
+                );
+                let cut = fit(text, room);
+                assert!(drawn(&cut) <= room, "{text:?} fitted to {room}: {cut:?}");
+                assert_eq!(cut.ends_with('…') && !text.ends_with('…'), width(text) > room && room > 0, "{cut:?}");
+                assert_eq!(drawn(&fit_padded(text, room)), room, "{text:?} fitted and padded to {room}");
+                assert_eq!(wider_than(text, room), width(text) > room, "{text:?} at {room}");
+            }
+        }
+    }
+
+    #[test]
+    fn cuts_fall_between_letters() {
+        let cases = [
+            ("a longer title", 8, "a longe…"),
+            ("日本語のタイトル", 7, "日本語…"),
+            ("Cafe\u{301} au lait", 5, "Cafe\u{301}…"),
+            ("\u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f}", 5, "\u{2764}\u{fe0f}\u{2764}\u{fe0f}…"),
+            ("👩🏽\u{200d}💻👩🏽\u{200d}💻 team", 5, "👩🏽\u{200d}💻👩🏽\u{200d}💻…"),
+            ("short", 10, "short"),
+            ("abc", 0, ""),
+        ];
+        for (text, room, want) in cases {
+            assert_eq!(fit(text, room), want, "{text:?} in {room}");
+        }
+        let padded = [("ab", 4, "ab  "), ("日本", 6, "日本  "), ("abcdef", 4, "abc…"), ("", 2, "  ")];
+        for (text, room, want) in padded {
+            assert_eq!(fit_padded(text, room), want, "{text:?} in {room}");
+        }
+    }
+}
