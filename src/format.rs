@@ -15,6 +15,17 @@ pub fn names_and(names: &[String], most: usize) -> String {
     }
 }
 
+/// `named`, the first few of `total` names, as a sentence says them: "A and B", or with the rest
+/// counted, "A, B, C and 5 more", as [`first_few`] says a whole list. For a list kept short where
+/// it was made (a tie's first few entries, and how many it has).
+pub fn few_of(named: &[String], total: usize) -> String {
+    match total.saturating_sub(named.len()) {
+        0 => names_and(named, named.len()),
+        more if named.is_empty() => count(more, "other", "others"),
+        more => format!("{} and {more} more", named.join(", ")),
+    }
+}
+
 /// What a pane says of the lines it could not show: "… and 1 more line", "… and 3 more lines".
 pub fn more_lines(n: usize) -> String {
     format!("… and {}", count(n, "more line", "more lines"))
@@ -256,6 +267,18 @@ mod tests {
         for (n, said) in cases {
             assert_eq!(names_and(&names(n), 3), said, "{n}");
         }
+    }
+
+    /// The first few of a longer list, and how many it has, read as the whole list would.
+    #[test]
+    fn the_first_few_of_a_list_read_as_the_whole_list() {
+        let named: Vec<String> = ["A", "B", "C"].map(String::from).to_vec();
+        let cases = [(3, "A, B and C"), (5, "A, B, C and 2 more")];
+        for (total, said) in cases {
+            assert_eq!(few_of(&named, total), said, "{total}");
+        }
+        assert_eq!(few_of(&named, 5), first_few(&["A", "B", "C", "D", "E"].map(String::from), 3, ", "));
+        assert_eq!(few_of(&[], 2), "2 others");
     }
 
     #[test]

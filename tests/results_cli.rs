@@ -481,7 +481,7 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1=  Sprout Sense").and(predicate::str::contains("undecided")))
-        .stderr(predicate::str::contains("Backyard AI: Sprout Sense, Bus Stop Oracle tie for place 1"));
+        .stderr(predicate::str::contains("Backyard AI: Sprout Sense and Bus Stop Oracle tie for place 1"));
     // The decisions file beside judging.toml (here: the working folder) is read by default.
     s.file(
         "decisions.toml",
@@ -523,20 +523,20 @@ fn ties_and_decisions_name_entries_by_title_in_every_jury_format() {
     let mean = ["results", "--method", "mean"];
     let out = head(&s).args(mean).arg(&file).output().expect("runs");
     let (table, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-    assert!(table.contains("tied with Twin (b), Twin (c), Dove, Eel: "), "{table}");
+    assert!(table.contains("tied with Twin (b), Twin (c), Dove and Eel: "), "{table}");
     assert!(!table.contains("tied with b") && !table.contains('\u{1b}'), "{table}");
     assert!(
-        stderr.contains("Backyard AI: <b>Owl</b>, Twin (b), Twin (c), Dove, Eel tie for place 1")
+        stderr.contains("Backyard AI: <b>Owl</b>, Twin (b), Twin (c), Dove and Eel tie for place 1")
             && stderr.contains("order = [\"a\", \"b\", \"c\", \"d\", \"e\"]"),
         "{stderr}"
     );
     let md = stdout(head(&s).args(mean).args(["--format", "md"]).arg(&file));
-    assert!(md.contains("tied with \\<b\\>Owl\\</b\\>, Twin \\(c\\), Dove, Eel"), "{md}");
+    assert!(md.contains("tied with \\<b\\>Owl\\</b\\>, Twin \\(c\\), Dove and Eel"), "{md}");
     assert!(!md.contains("<b>"), "{md}");
     let html = stdout(head(&s).args(mean).args(["--format", "html"]).arg(&file));
     assert!(html.contains("tied with &lt;b&gt;Owl&lt;/b&gt;, Twin (c)"), "{html}");
     let csv = stdout(head(&s).args(mean).args(["--format", "csv"]).arg(&file));
-    assert!(csv.contains("tied with Twin (b), Twin (c), Dove, Eel"), "{csv}");
+    assert!(csv.contains("tied with Twin (b), Twin (c), Dove and Eel"), "{csv}");
     // Decided: the decision is said by the prize's name and the entries' titles.
     s.file(
         "decisions.toml",

@@ -598,7 +598,7 @@ impl Run<'_> {
             warnings.push(format!(
                 "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}]) to settle it",
                 prize.name,
-                crate::format::first_few(&names, TIED_NAMED, ", "),
+                crate::format::names_and(&names, TIED_NAMED),
                 prize.id
             ));
             // Tied over as many paid places as there are of them, each takes one: each has won

@@ -24,9 +24,12 @@ pub struct Winner {
     pub place: usize,
     pub title: String,
     pub team: String,
-    /// The titles of the entries this place is tied with: a tie the jury has yet to settle, so
-    /// that none of them has won the place yet.
+    /// The titles of the first few entries this place is tied with: a tie the jury has yet to
+    /// settle, so that none of them has won the place yet.
     pub tied_with: Vec<String>,
+    /// How many entries it is tied with, those named included; 0 where its place is not in an
+    /// undecided tie.
+    pub tied_others: usize,
     /// What the place pays; `None` while its tie is undecided.
     pub amount: Option<f64>,
     /// The paid places its undecided tie spans, from its own on: two entries tied for second
@@ -58,19 +61,14 @@ impl Announcement {
                         title: a.title.clone(),
                         team: a.team.clone(),
                         tied_with: match &a.tie {
-                            Some(Tie::Undecided { with, others, .. }) => {
-                                let mut shared: Vec<String> =
-                                    with.iter().take(NAMED_BESIDE_A_ROW).filter_map(title).collect();
-                                match others - shared.len().min(*others) {
-                                    0 => {}
-                                    more if shared.is_empty() => {
-                                        shared.push(crate::format::count(more, "other entry", "other entries"));
-                                    }
-                                    more => shared.push(format!("and {more} more")),
-                                }
-                                shared
+                            Some(Tie::Undecided { with, .. }) => {
+                                with.iter().take(NAMED_BESIDE_A_ROW).filter_map(title).collect()
                             }
                             _ => Vec::new(),
+                        },
+                        tied_others: match &a.tie {
+                            Some(Tie::Undecided { others, .. }) => *others,
+                            _ => 0,
                         },
                         amount: a.amount,
                         spans: match &a.tie {
@@ -95,7 +93,13 @@ impl Winner {
 
     /// Whether its place is tied and the jury has yet to decide it.
     pub fn undecided(&self) -> bool {
-        !self.tied_with.is_empty()
+        self.tied_others > 0
+    }
+
+    /// Whom its place is tied with, as every tie is said: "B, C, D and 5 more"; empty where it
+    /// is not in an undecided tie.
+    pub fn tied_said(&self) -> String {
+        if self.undecided() { crate::format::few_of(&self.tied_with, self.tied_others) } else { String::new() }
     }
 }
 
@@ -183,6 +187,7 @@ mod tests {
             title: title.into(),
             team: format!("team {}", title.to_lowercase()),
             tied_with: shared.iter().map(|s| (*s).to_owned()).collect(),
+            tied_others: shared.len(),
             amount,
             spans: usize::from(!shared.is_empty()),
         };
@@ -209,8 +214,11 @@ mod tests {
         }
         let public = Announcement::of(&outcome);
         for w in &public.prizes[0].winners {
-            assert_eq!(w.tied_with.len(), NAMED_BESIDE_A_ROW + 1, "{:?}", w.tied_with);
-            assert_eq!(w.tied_with.last().map(String::as_str), Some("and 5 more"), "{:?}", w.tied_with);
+            assert_eq!(w.tied_with.len(), NAMED_BESIDE_A_ROW, "{:?}", w.tied_with);
+            // As every list of names is said: "B, C, D and 5 more", not "B, C, D, and 5 more".
+            let said = w.tied_said();
+            assert!(said.ends_with(" and 5 more") && !said.contains(", and"), "{said}");
+            assert_eq!(said.matches(", ").count(), NAMED_BESIDE_A_ROW - 1, "{said}");
             assert!(!w.tied_with.contains(&w.title), "not tied with itself: {:?}", w.tied_with);
         }
     }

@@ -173,7 +173,7 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
         Some(Tie::Undecided { with: vec!["b".into()], others: 1, shares: vec![10.0, 6.0] })
     );
     // The entries by title, and the order to record by id.
-    assert!(o.warnings[0].contains("WOOD: A, B tie for place 1"), "{:?}", o.warnings);
+    assert!(o.warnings[0].contains("WOOD: A and B tie for place 1"), "{:?}", o.warnings);
     assert!(o.warnings[0].contains("order = [\"a\", \"b\"]"), "{:?}", o.warnings);
     let decided = Decision {
         prize: "wood".into(),
@@ -299,7 +299,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
     assert!(
         matches!(&o.prizes[1].awards[0].tie, Some(Tie::Undecided { with, shares, .. }) if with == &["c"] && shares == &[2.0, 1.0])
     );
-    assert!(o.warnings.iter().any(|w| w.contains("B, C tie for place 1")), "{:?}", o.warnings);
+    assert!(o.warnings.iter().any(|w| w.contains("B and C tie for place 1")), "{:?}", o.warnings);
     let decided = run(
         &field,
         &prizes,

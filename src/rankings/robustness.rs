@@ -55,6 +55,10 @@ pub struct PlaceChange {
     /// three had been said as one of two.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tied_with: Vec<String>,
+    /// The titles of every entry tied with who would hold the place then, it first, in their
+    /// order then: "the tie for 1st (with Story Dice)" had named one of three.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub then_tied: Vec<String>,
 }
 
 impl PlaceChange {
@@ -77,6 +81,9 @@ impl PlaceChange {
             let names: Vec<String> = self.tied_with.iter().map(|t| text(t)).collect();
             crate::format::names_and(&names, NAMED)
         };
+        // Who takes the place, with every entry of their tie: a file saved before they were
+        // kept names the first alone.
+        let takers: Vec<String> = self.then_tied.iter().map(|t| text(t)).collect();
         match (self.moves_to, other) {
             (Some(to), Some(_)) if to == self.place && together => {
                 format!("without {judge}, {who} shares {place} with {tie}")
@@ -96,10 +103,20 @@ impl PlaceChange {
                 let taken = match (other, self.then_place) {
                     // A tie for an earlier place stretches over this one: said as such ("Story
                     // Dice shares 1st" under a line about 2nd had read as a mistake).
-                    (Some(other), Some(at)) if at < self.place => {
-                        format!("the tie for {} (with {other}) takes {place}", ordinal(at))
-                    }
-                    (Some(other), Some(at)) if self.then_shared => format!("{other} shares {}", ordinal(at)),
+                    (Some(other), Some(at)) if at < self.place => match takers.as_slice() {
+                        [] | [_] => format!("the tie for {} (with {other}) takes {place}", ordinal(at)),
+                        many => format!(
+                            "the tie for {} (between {}) takes {place}",
+                            ordinal(at),
+                            crate::format::names_and(many, NAMED)
+                        ),
+                    },
+                    (Some(other), Some(at)) if self.then_shared => match takers.as_slice() {
+                        [] | [_] => format!("{other} shares {}", ordinal(at)),
+                        // "… drops to 5th and 3rd is shared by …": "and A and B share" had read as
+                        // a list.
+                        many => format!("{} is shared by {}", ordinal(at), crate::format::names_and(many, NAMED)),
+                    },
                     (Some(other), _) => format!("{other} takes {place}"),
                     (None, _) => format!("no entry holds {place}"),
                 };
@@ -252,6 +269,15 @@ impl Rankings {
                             .filter(|at| **at != holder)
                             .filter_map(|at| ranked.get(*at as usize).map(|e| e.title.clone()))
                             .collect(),
+                        // In their order then, the taker first: the first that covers the place.
+                        then_tied: taker
+                            .filter(|(_, p)| alike(&then, *p).len() > 1)
+                            .map(|(_, p)| {
+                                (then.iter().filter(|(at, q)| *q == p && *at != holder))
+                                    .filter_map(|(at, _)| ranked.get(*at as usize).map(|e| e.title.clone()))
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
                     };
                     found.push(((k, place, holder, j), change));
                 }
@@ -615,6 +641,16 @@ pub(super) mod tests {
         assert!(lines[3].starts_with("4th D:"), "{lines:?}");
     }
 
+    /// Without ana, B falls from 2nd and C and D tie for it: the line names both, not the first.
+    #[test]
+    fn a_tie_that_takes_a_place_is_named_whole() {
+        let r = by_the_mean([[5, 5, 3, 2, 1, 1], [5, 3, 4, 3, 1, 1], [5, 3, 3, 4, 1, 1]]);
+        let lines = r.robustness_lines("backyard", str::to_owned);
+        assert!(lines[1].starts_with("2nd B: without ana, B drops to 4th and 2nd is shared by C and D"), "{lines:?}");
+        let change = r.fragile("backyard").into_iter().find(|c| c.id == "b" && c.judge == "ana").expect("b moves");
+        assert_eq!(change.then_tied, ["C", "D"]);
+    }
+
     #[test]
     fn a_change_is_said_in_plain_words() {
         let change = |moves_to, then: Option<&str>, (shared, then_shared, then_place)| PlaceChange {
@@ -630,6 +666,7 @@ pub(super) mod tests {
             then_shared,
             then_place,
             tied_with: Vec::new(),
+            then_tied: Vec::new(),
         };
         let alone = (false, false, Some(2));
         let cases = [
@@ -671,6 +708,28 @@ pub(super) mod tests {
                     ..change(Some(2), Some("Story Dice"), (true, true, Some(2)))
                 },
                 "without ana, Map Mender shares 2nd with Story Dice and Tide Table",
+            ),
+            // A tie that takes the place names every entry in it, the first few past three.
+            (
+                PlaceChange {
+                    then_tied: vec!["Story Dice".into(), "Tide Table".into(), "Echo Owl".into()],
+                    ..change(Some(4), Some("Story Dice"), (false, true, Some(1)))
+                },
+                "without ana, Map Mender drops to 4th and the tie for 1st (between Story Dice, Tide Table and Echo Owl) takes 2nd",
+            ),
+            (
+                PlaceChange {
+                    then_tied: ["Story Dice", "Tide Table", "Echo Owl", "Pill Pal", "Bin Day"]
+                        .map(String::from)
+                        .to_vec(),
+                    ..change(Some(5), Some("Story Dice"), (false, true, Some(2)))
+                },
+                "without ana, Map Mender drops to 5th and 2nd is shared by Story Dice, Tide Table, Echo Owl and 2 more",
+            ),
+            // A file saved before the tie's entries were kept names the one it has.
+            (
+                change(Some(5), Some("Story Dice"), (false, true, Some(2))),
+                "without ana, Map Mender drops to 5th and Story Dice shares 2nd",
             ),
         ];
         for (c, want) in cases {

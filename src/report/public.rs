@@ -58,7 +58,7 @@ fn amount(n: &Notice, w: &Winner) -> String {
 fn cells(n: &Notice, p: &Announced, w: &Winner) -> Vec<String> {
     let mut out = vec![w.place_text(), w.title.clone(), w.team.clone(), amount(n, w)];
     if ties(p) {
-        out.push(w.tied_with.join(", "));
+        out.push(w.tied_said());
     }
     out
 }

@@ -169,16 +169,13 @@ pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
             let pay: Vec<String> = shares.iter().map(|s| money(sheet.currency, *s)).collect();
             // Named among the whole tie, this entry included: a title it shares needs the ids.
             let tie = std::iter::once(a.id.as_str()).chain(with.iter().map(String::as_str));
-            let mut with: Vec<String> =
+            let with: Vec<String> =
                 crate::format::entry_names(tie.map(|id| (id, p.title_of(id)))).into_iter().skip(1).collect();
-            if *others > with.len() {
-                with.push(format!("{} more", others - with.len()));
-            }
             let pays = match pay.as_slice() {
                 [one] => format!("one paid place ({one}) is left"),
                 many => format!("their places pay {}", many.join(" + ")),
             };
-            format!("tied with {}: {pays}; the head judge decides", with.join(", "))
+            format!("tied with {}: {pays}; the head judge decides", crate::format::few_of(&with, *others))
         }
     }
 }

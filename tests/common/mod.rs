@@ -336,6 +336,21 @@ pub fn places_said_are_those_without(
                 with.sort();
                 said.sort();
                 assert_eq!(said, with, "{context}");
+                // And every entry tied with who takes the place: "the tie for 1st (with X)" had named
+                // one of three.
+                let tie = change["then_place"].as_u64().map(|p| tied_at(&then, p)).unwrap_or_default();
+                let alone = tie.len() < 2;
+                let mut takers: Vec<String> = tie.into_iter().filter(|o| o != id).collect();
+                let mut said: Vec<String> = change["then_tied"]
+                    .as_array()
+                    .map(|t| t.iter().filter_map(|t| t.as_str()).map(&title_of).collect())
+                    .unwrap_or_default();
+                if alone {
+                    takers.clear();
+                }
+                takers.sort();
+                said.sort();
+                assert_eq!(said, takers, "{context}");
             } else {
                 assert_eq!(moved, Some(*place), "said to hold: {context}");
                 assert_eq!(tied_at(&then, *place), tied_at(&now, *place), "the same tie: {context}");
