@@ -648,3 +648,23 @@ fn settling_a_tie_is_offered_only_where_a_prize_pays_places() {
     let mut with = Board::new(&r, "x").with_prizes(&judging::config::Config::builtin());
     assert_eq!(offered(&mut with), (true, true));
 }
+
+/// A judge who gave every entry nearly the same total is marked beside their marks, and said
+/// under them in the merge's words, however long their name; the judges' view names them too.
+#[test]
+fn a_flat_judge_is_marked_beside_their_marks() {
+    let r = boards::with_a_flat_judge();
+    let flat: Vec<&str> = r.judges.iter().filter(|j| j.flat).map(|j| j.judge.as_str()).collect();
+    assert_eq!(flat, ["florentine-the-steady"], "the merge's flat judge");
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    for (width, height) in [(100, 30), (120, 40)] {
+        let text = screen(&board, width, height);
+        assert!(text.contains("… (flat) "), "the mark kept beside a long name cut at {width}: {text}");
+    }
+    // Where the view has the rows, the line under the marks says what the mark means.
+    let text = screen(&board, 120, 40);
+    assert!(text.contains("florentine-the-steady (flat) gave nearly"), "{text}");
+    board.key(KeyEvent::from(KeyCode::Char('v')));
+    let judges = screen(&board, 120, 40);
+    assert!(judges.contains("florentine-the-steady gave nearly"), "{judges}");
+}

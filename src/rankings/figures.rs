@@ -379,9 +379,24 @@ mod tests {
             assert_eq!(said.len(), 1, "{method:?}: {:?}", r.warnings);
             assert!(said[0].contains("they do not count towards an entry's judges for thin"), "{said:?}");
             assert_eq!(r.judges.iter().filter(|j| j.flat).map(|j| j.judge.as_str()).collect::<Vec<_>>(), ["all-fives"]);
+            // Beside their marks of an entry too (`merge --entry`, the head judge's screen), in
+            // the warning's words.
+            let view = r.panel_of("f").expect("f");
+            let marked: Vec<&str> = view.judges.iter().filter(|j| j.flat).map(|j| j.judge.as_str()).collect();
+            assert_eq!(marked, ["all-fives"], "{method:?}");
+            let line = view.flat_said(str::to_owned).expect("said");
+            assert!(
+                line.starts_with("all-fives (flat) gave nearly the same total to every entry they scored"),
+                "{line}"
+            );
+            assert!(line.contains("they do not count towards an entry's judges for thin"), "{line}");
+            let table = crate::report::entry::table(&view, Some(80));
+            assert!(table.contains("\nall-fives (flat)  ") && table.contains(&line), "{table}");
+            assert!(crate::report::entry::markdown(&view).contains(&line));
             let without =
                 rank_all(panel(false), &config, &field, &Options::new(method.clone(), &config)).expect("ranks");
             assert!(without.judges.iter().all(|j| !j.flat) && without.legend().contains("thin = fewer than 2 judges;"));
+            assert_eq!(without.panel_of("a").and_then(|v| v.flat_said(str::to_owned)), None);
         }
     }
 

@@ -31,6 +31,7 @@ pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
 pub use stages::rank_all;
 pub use trainees::TraineeLine;
 pub use views::{EntryPanel, JudgeView, Recused, Sheets, Standing, revisions_differ};
+pub use warnings::{FLAT_MARK, FLAT_SAYS, flat_beside};
 
 use crate::config::Config;
 use crate::merge::Method;
@@ -570,13 +571,15 @@ impl Rankings {
                 match flat.as_slice() {
                     [] => format!("fewer than {} judges", self.min_judges),
                     [one] => format!(
-                        "fewer than {} judges whose marks tell entries apart ({one}, who gave nearly the same total to every entry they scored, is not counted)",
-                        self.min_judges
+                        "fewer than {} judges whose marks tell entries apart ({one}, who {}, is not counted)",
+                        self.min_judges,
+                        warnings::FLAT_SAYS
                     ),
                     _ => format!(
-                        "fewer than {} judges whose marks tell entries apart ({}, who each gave nearly the same total to every entry they scored, are not counted)",
+                        "fewer than {} judges whose marks tell entries apart ({}, who each {}, are not counted)",
                         self.min_judges,
-                        crate::format::names_and(&flat, 5)
+                        crate::format::names_and(&flat, 5),
+                        warnings::FLAT_SAYS
                     ),
                 }
             }

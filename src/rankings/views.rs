@@ -88,12 +88,40 @@ pub struct JudgeView {
     pub revision: Option<String>,
     /// Whether their marks count: a trainee's (`counts = false`) are shown, never counted.
     pub counts: bool,
+    /// Whether they gave nearly the same total to every entry they scored: the merge's flat
+    /// judge ([`super::JudgeLine::flat`]), not counted towards the entry's judges for thin.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub flat: bool,
 }
 
 impl JudgeView {
-    /// Their name, with "(trainee)" after a trainee's.
+    /// Their name, with its mark after it: "tia (trainee)", "flo (flat)".
     pub fn name(&self) -> String {
-        if self.counts { self.judge.clone() } else { format!("{} (trainee)", self.judge) }
+        match self.mark() {
+            Some(mark) => format!("{} {mark}", self.judge),
+            None => self.judge.clone(),
+        }
+    }
+
+    /// What is said beside their name: a trainee's marks do not count, a flat judge's count but
+    /// not for thin ([`super::flat_beside`] says so under the marks).
+    pub fn mark(&self) -> Option<&'static str> {
+        if !self.counts {
+            Some("(trainee)")
+        } else if self.flat {
+            Some(super::FLAT_MARK)
+        } else {
+            None
+        }
+    }
+}
+
+impl EntryPanel {
+    /// Its flat judges ([`JudgeView::flat`]) in the merge's words, as a line under their marks;
+    /// `None` when it has none.
+    pub fn flat_said(&self, text: fn(&str) -> String) -> Option<String> {
+        let names: Vec<String> = self.judges.iter().filter(|j| j.flat).map(|j| text(&j.judge)).collect();
+        super::flat_beside(&names)
     }
 }
 
@@ -148,6 +176,9 @@ impl Rankings {
                 stopwatch_seconds: marks.timings.iter().find(|(e, _)| *e == entry).map(|(_, s)| *s),
                 revision: find(&marks.revisions),
                 counts,
+                // The merge's own verdict, by the one rule (`figures::flat_judges`): a trainee is
+                // in no fit, and is marked as one.
+                flat: counts && self.judges.iter().any(|l| l.judge == marks.judge && l.flat),
             });
         }
         let mut places = Vec::new();

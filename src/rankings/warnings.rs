@@ -49,10 +49,10 @@ pub(super) fn held(fit: &crate::merge::Calibration, panel: &crate::merge::Panel)
     };
     let narrow = about_judges(
         &named(Held::Narrow),
-        "gave nearly the same total to every entry they scored",
-        "gave nearly the same total to every entry they scored",
+        FLAT_SAYS,
+        FLAT_SAYS,
         &format!(
-            "their severity is under {LEAST_SEVERITY} of a typical judge's, so their marks barely tell those entries apart and the calibrated method ranks them mostly on the other judges' marks; {NOT_COUNTED}; check the marks were meant"
+            "their severity is under {LEAST_SEVERITY} of a typical judge's, so {BARELY} and the calibrated method ranks them mostly on the other judges' marks; {NOT_COUNTED}; check the marks were meant"
         ),
     );
     let wide = about_judges(
@@ -66,8 +66,31 @@ pub(super) fn held(fit: &crate::merge::Calibration, panel: &crate::merge::Panel)
     narrow.into_iter().chain(wide).collect()
 }
 
+/// What a flat judge did: the words of every warning, legend and view that names one.
+pub const FLAT_SAYS: &str = "gave nearly the same total to every entry they scored";
+
+/// What a flat judge's marks are worth, in every warning and view that names one.
+const BARELY: &str = "their marks barely tell those entries apart";
+
 /// What a flat judge is to the thin flag, in every warning that names one.
 const NOT_COUNTED: &str = "they do not count towards an entry's judges for thin";
+
+/// The mark beside a flat judge's name where their marks are shown (`merge --entry`, the head
+/// judge's screen), which [`flat_beside`] explains.
+pub const FLAT_MARK: &str = "(flat)";
+
+/// What the flat judges among `names` (an entry's judges) are, in the merge's words, as the line
+/// under their marks: `flo (flat) gave nearly the same total to every entry they scored: …`.
+/// `None` when there are none.
+pub fn flat_beside(names: &[String]) -> Option<String> {
+    let each = if names.len() > 1 { "each " } else { "" };
+    (!names.is_empty()).then(|| {
+        format!(
+            "{} {FLAT_MARK} {each}{FLAT_SAYS}: {BARELY}, and {NOT_COUNTED}.",
+            crate::format::names_and(names, FIRST_FEW)
+        )
+    })
+}
 
 /// Names the judges who gave nearly the same total to every entry they scored (`flat`, by the
 /// calibrated fit every merge runs beside its method) under a method other than the calibrated
@@ -86,10 +109,10 @@ pub(super) fn flat(names: &[String], method: &Method) -> Option<String> {
     };
     about_judges(
         names,
-        "gave nearly the same total to every entry they scored",
-        "gave nearly the same total to every entry they scored",
+        FLAT_SAYS,
+        FLAT_SAYS,
         &format!(
-            "their marks barely tell those entries apart and {what}; {NOT_COUNTED}. The calibrated method (the default) ranks those entries mostly on the other judges' marks: compare with --method calibrated, and check the marks were meant"
+            "{BARELY} and {what}; {NOT_COUNTED}. The calibrated method (the default) ranks those entries mostly on the other judges' marks: compare with --method calibrated, and check the marks were meant"
         ),
     )
 }

@@ -110,6 +110,9 @@ pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
     if let Some(line) = trainees(p) {
         out.push_str(&format!("{line}\n"));
     }
+    if let Some(line) = p.flat_said(clean_line) {
+        out.push_str(&format!("{line}\n"));
+    }
     if let Some(line) = recused(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
@@ -168,6 +171,9 @@ pub fn markdown(p: &EntryPanel) -> String {
         ));
     }
     if let Some(line) = trainees(p) {
+        out.push_str(&format!("\n{line}\n"));
+    }
+    if let Some(line) = p.flat_said(cell) {
         out.push_str(&format!("\n{line}\n"));
     }
     if let Some(line) = recused(p, cell) {
@@ -246,7 +252,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     let mut header: Vec<String> = vec!["id".into(), "judge".into()];
     header.extend(p.criteria.iter().cloned());
     header.extend(
-        ["total", "leniency", "stopwatch_seconds", "note", "team_note", "conflict", "ineligible", "counts"]
+        ["total", "leniency", "stopwatch_seconds", "note", "team_note", "conflict", "ineligible", "counts", "flat"]
             .map(String::from),
     );
     let ineligible = p.ineligible.join("; ");
@@ -267,6 +273,8 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
             conflict(&j.judge).unwrap_or_default().to_owned(),
             ineligible.clone(),
             (if j.counts { "yes" } else { "no (trainee)" }).to_owned(),
+            // Counted, but not towards the entry's judges for thin.
+            (if j.flat { "yes" } else { "" }).to_owned(),
         ]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
@@ -274,7 +282,7 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     for c in p.conflicts.iter().filter(|c| !c.counted) {
         let mut row = vec![p.id.clone(), c.judge.clone()];
         row.extend(std::iter::repeat_n(String::new(), p.criteria.len() + 4));
-        row.extend(["declared, left out".to_owned(), ineligible.clone(), "yes".to_owned()]);
+        row.extend(["declared, left out".to_owned(), ineligible.clone(), "yes".to_owned(), String::new()]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

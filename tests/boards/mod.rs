@@ -59,6 +59,22 @@ fn marks_of(name: &str, entries: Vec<usize>, bias: i64, marks: impl Fn(usize, us
     }
 }
 
+/// [`rankings`] with a fourth judge, of a long name, who gave every entry they scored a 3 on
+/// every criterion: the merge's flat judge.
+pub fn with_a_flat_judge() -> judging::rankings::Rankings {
+    let judge = |name: &str, bias: i64, skip: usize| {
+        let entries: Vec<usize> = (0..12).filter(|e| e % 5 != skip).collect();
+        let marks = |e: usize, c: usize| {
+            let base = 1 + (e as i64 * 7 % 5);
+            (if c == 0 { base + bias } else { base }).clamp(1, 5) as u8
+        };
+        marks_of(name, entries, bias, marks)
+    };
+    let mut marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
+    marks.push(marks_of("florentine-the-steady", (0..12).collect(), 0, |_, _| 3));
+    rank(marks, Method::Mean)
+}
+
 /// The sample's entries, in the order the marks' indices count them.
 fn sample() -> Vec<judging::model::StoredSubmission> {
     let dir = tempfile::tempdir().expect("tempdir");

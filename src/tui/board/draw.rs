@@ -468,13 +468,16 @@ impl Board<'_> {
             let time = j.stopwatch_seconds.map_or_else(|| "-".to_owned(), |s| format!("{s:.0}s"));
             lines.push(Line::from(format!(
                 "{} {}  {:>5.2}  {time:>4}",
-                pad(&fit(&clean_line(&j.name()), name_w), name_w),
+                pad(&marked_name(j, name_w), name_w),
                 scores.join(" "),
                 j.total
             )));
             if let Some(note) = j.note.as_ref().filter(|_| notes) {
                 lines.push(Line::from(note_shown(note, &e.id, &self.opened_with)).italic().dark_gray());
             }
+        }
+        if let Some(line) = panel.flat_said(clean_line) {
+            lines.push(Line::from(line).yellow());
         }
         if !panel.partly_scored_by.is_empty() {
             let names: Vec<String> = panel.partly_scored_by.iter().map(|n| clean_line(n)).collect();
@@ -516,6 +519,14 @@ impl Board<'_> {
         if !r.trainees.is_empty() {
             let names: Vec<String> = r.trainees.iter().map(|t| clean_line(&t.judge)).collect();
             out.push(format!("trainees, not counted: {}", crate::format::first_few(&names, 3, ", ")));
+        }
+        let flat: Vec<String> = r.judges.iter().filter(|j| j.flat).map(|j| clean_line(&j.judge)).collect();
+        if !flat.is_empty() {
+            out.push(format!(
+                "{} {}: not counted for thin",
+                crate::format::names_and(&flat, 3),
+                crate::rankings::FLAT_SAYS
+            ));
         }
         out
     }
@@ -623,6 +634,18 @@ fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
         out.push(("PAID".into(), "the chance of holding a paid place"));
     }
     out
+}
+
+/// A judge's name cut to `width` with its mark ("(trainee)", "(flat)") kept whole where there is
+/// room for a few letters before it: a long name cut at the edge had lost what the mark says.
+fn marked_name(j: &crate::rankings::JudgeView, width: usize) -> String {
+    let name = clean_line(&j.judge);
+    match j.mark() {
+        Some(mark) if fitting::width(&name) + 1 + mark.len() > width && width >= mark.len() + 3 => {
+            format!("{} {mark}", fit(&name, width - mark.len() - 1))
+        }
+        _ => fit(&clean_line(&j.name()), width),
+    }
 }
 
 /// The most of a judge's note the side pane takes: more than its rows can show. The rest is
