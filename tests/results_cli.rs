@@ -48,12 +48,18 @@ fn sample_files(s: &Sandbox) -> Vec<PathBuf> {
 /// As [`sample_files`], each mark moved by up to `scatter` points either way, differently by
 /// judge and entry: judges who disagree make places less sure.
 fn files_with_scatter(s: &Sandbox, scatter: i32) -> Vec<PathBuf> {
+    files_leaving_out(s, scatter, &[])
+}
+
+/// As [`files_with_scatter`], no judge scoring the entries `unscored`.
+fn files_leaving_out(s: &Sandbox, scatter: i32, unscored: &[&str]) -> Vec<PathBuf> {
     let ids: Vec<String> = s
         .list_json("head")
         .as_array()
         .expect("list")
         .iter()
         .map(|e| e["id"].as_str().expect("id").to_owned())
+        .filter(|id| !unscored.contains(&id.as_str()))
         .collect();
     let habits = [("ana", 1i32), ("ben", 0), ("cai", -1), ("dee", 0)];
     habits
@@ -1142,4 +1148,71 @@ fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
     // The calibrated method takes each judge's leniency out: nothing to check on that count.
     let calibrated = json("calibrated").to_string();
     assert!(!calibrated.contains("\"lenient\""), "{calibrated}");
+}
+
+/// A prize by badges may go to an entry no judge scored in full (the rules let it): every jury
+/// format says so beside its place, in the merge's words, so the jury does not take it for
+/// judged; the JSON gives why (`unranked`); the announcement says nothing of it, as it says of no
+/// winner how its place was reached.
+#[test]
+fn a_badges_prize_won_by_an_entry_no_judge_scored_says_so_to_the_jury_only() {
+    let s = Sandbox::new();
+    // The sample, with Garden Gnome one badge short: Moonlight Mixer has the most badges alone.
+    let sample =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample-export.csv")).expect("the sample");
+    let export: String = sample
+        .lines()
+        .map(|l| {
+            let l = if l.starts_with("garden-gnome-gpt,") {
+                l.replacen("achievement:offgrid, ", "", 1)
+            } else {
+                l.to_owned()
+            };
+            l + "\n"
+        })
+        .collect();
+    assert_ne!(export, sample, "Garden Gnome loses a badge");
+    let export = s.file("export.csv", &export);
+    head(&s).arg("pull").arg("--from").arg(&export).assert().success();
+    let files = files_leaving_out(&s, 0, &["moonlight-mixer"]);
+    let said = "not scored in full by any judge, so in no ranking";
+    let results = |format: &str| stdout(head(&s).args(["results", "--format", format]).args(&files));
+
+    let table = results("table");
+    let quest = &table[table.find("BONUS QUEST CHAMPION").expect("the prize")..];
+    let row = quest.lines().nth(2).expect("its first place");
+    assert!(row.contains("Moonlight Mixer") && row.contains("$250") && row.ends_with(said), "{table}");
+    let md = results("md");
+    assert!(md.contains(&format!("| 1 | Moonlight Mixer | Nocturne | 3 | $250 | {said} |")), "{md}");
+    let html = results("html");
+    let quest = section(&html, "Bonus Quest Champion");
+    assert!(quest.contains("<th>Note</th>") && quest.contains(&format!("<td>{said}</td>")), "{quest}");
+    let csv = results("csv");
+    let row = csv.lines().find(|l| l.starts_with("bonus-quest,")).expect("its row");
+    assert!(row.contains(",moonlight-mixer,") && row.contains(&format!(",awarded,\"{said}\",")), "{csv}");
+    // Said of that place alone: the prizes by score name it as left out, in their own words
+    // (the CSV, a row per award, has no prize's notes).
+    for (format, text) in [("table", &table), ("md", &md), ("html", &html), ("csv", &csv)] {
+        assert_eq!(text.matches(said).count(), 1, "{format}:\n{text}");
+        let left_out = text.contains("not scored in full by any judge, so left out: Moonlight Mixer");
+        assert_eq!(left_out, format != "csv", "{format}:\n{text}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&results("json")).expect("json");
+    let unranked: Vec<(&str, &str, &str)> = json["prizes"]
+        .as_array()
+        .expect("prizes")
+        .iter()
+        .flat_map(|p| p["awards"].as_array().expect("awards").iter().map(move |a| (p, a)))
+        .filter_map(|(p, a)| Some((p["id"].as_str()?, a["id"].as_str()?, a.get("unranked")?.as_str()?)))
+        .collect();
+    assert_eq!(unranked, [("bonus-quest", "moonlight-mixer", "not scored in full by any judge")]);
+
+    for format in ["table", "md", "html"] {
+        let public = stdout(head(&s).args(["results", "--public", "--format", format]).args(&files));
+        let lower = public.to_lowercase();
+        assert!(public.contains("Moonlight Mixer"), "{format}: the winner is announced\n{public}");
+        for word in ["scored", "ranking", "judge"] {
+            assert!(!lower.contains(word), "{word:?} in the public {format}:\n{public}");
+        }
+    }
 }

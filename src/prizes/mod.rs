@@ -307,6 +307,28 @@ pub struct Award {
     /// or a file's values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support: Option<Support>,
+    /// Why its entry is in no ranking ([`NOT_SCORED`]: no judge scored it in full), where a
+    /// prize the marks do not order (badges, likes, a file's values) placed it all the same: the
+    /// rules let it, and the results say so rather than leave the jury to assume judges saw it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unranked: Option<String>,
+}
+
+impl Award {
+    /// Why no judge's marks placed its entry, as the jury's note on the place says it, in the
+    /// merge's words for the entries in no ranking: "not scored in full by any judge, so in no
+    /// ranking", or "scored, but in no ranking (…)" with the method's reason; `None` for a ranked
+    /// entry. Not "no judge's scores": a judge may have scored part of it.
+    pub fn unranked_said(&self) -> Option<String> {
+        self.unranked.as_deref().map(|why| {
+            let why = crate::sanitize::clean_line(why);
+            if why == NOT_SCORED {
+                format!("{why}, so in no ranking")
+            } else {
+                format!("scored, but in no ranking ({why})")
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -564,7 +586,17 @@ impl Run<'_> {
             let amount =
                 if matches!(tie, Some(Tie::Undecided { .. })) { None } else { prize.amounts.get(place - 1).copied() };
             let support = support::of(prize, c, self.book.min_judges);
-            Award { place, id: c.id.clone(), title: c.title.clone(), team: c.team.clone(), amount, value, tie, support }
+            Award {
+                place,
+                id: c.id.clone(),
+                title: c.title.clone(),
+                team: c.team.clone(),
+                amount,
+                value,
+                tie,
+                support,
+                unranked: c.unranked.clone(),
+            }
         };
         if let [only] = live[..] {
             out.awards.push(award(only, place, None));

@@ -3,6 +3,11 @@
 //! and nothing else, and the public formats are printed from it alone: the jury's deliberation
 //! (notes, who was passed over and why, eligibility, decisions and their reasons, each place's
 //! judges and chances) is not in it, so it cannot reach an announcement by accident.
+//!
+//! Nor is whether judges scored a winner ([`super::Award::unranked`]): an entry no judge scored
+//! in full that wins by badges, likes or a file's values has won by the event's rules, as the
+//! prize's name says, and the announcement says of no winner how its place was reached. The
+//! jury's results say it beside the place, so the jury does not take it for judged.
 
 use super::{Outcome, Tie};
 
@@ -139,6 +144,7 @@ mod tests {
             value: 4.0,
             tie,
             support,
+            unranked: None,
         }
     }
 

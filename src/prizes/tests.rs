@@ -531,7 +531,11 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     let badges = Prize { by: PrizeBy::Badges, ..prize("quest", &[250.0]) };
     let o = run(&field, &[badges, track_prize("backyard", &[100.0])], &Rules::default(), &[]);
     assert_eq!(winners(&o.prizes[0]), [(1, "m", Some(250.0))]);
+    // It wins, and its award says no judge scored it in full: the jury must not take it for judged.
+    let won = &o.prizes[0].awards[0];
+    assert_eq!(won.unranked_said().as_deref(), Some("not scored in full by any judge, so in no ranking"));
     assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(100.0))]);
+    assert!(o.prizes[1].awards.iter().all(|a| a.unranked.is_none()), "ranked winners say nothing");
     assert!(
         o.prizes[1].notes.contains(&"not scored in full by any judge, so left out: M".to_owned()),
         "{:?}",
@@ -567,6 +571,7 @@ fn an_entry_the_method_could_not_score_competes_for_badges_and_is_named_with_why
     let badges = Prize { by: PrizeBy::Badges, ..prize("quest", &[250.0]) };
     let o = run(&field, &[badges, track_prize("backyard", &[100.0])], &Rules::default(), &[]);
     assert_eq!(winners(&o.prizes[0]), [(1, "t", Some(250.0))]);
+    assert_eq!(o.prizes[0].awards[0].unranked_said(), Some(format!("scored, but in no ranking ({why})")));
     assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(100.0))]);
     assert_eq!(
         o.prizes[1].notes,

@@ -19,7 +19,8 @@ pub enum Column {
     /// Its chance of a paid place (the merge's PAID), where one was worked out.
     Paid,
     Amount,
-    /// How a tie was settled, or what an undecided one is about.
+    /// That its entry is in no ranking (no judge scored it in full), where a prize the marks do
+    /// not order placed it; how a tie was settled, or what an undecided one is about.
     Note,
 }
 

@@ -16,6 +16,7 @@ pub fn tied(tied: usize) -> Outcome {
         value: 0.0,
         tie: Some(Tie::Undecided { with: vec![], others: tied - 1, shares: vec![100.0] }),
         support: None,
+        unranked: None,
     };
     let prize = PrizeOutcome {
         id: "badges".into(),

@@ -288,6 +288,7 @@ mod tests {
                 value: 1.0,
                 tie: None,
                 support: None,
+                unranked: None,
             })
             .collect();
         outcome.prizes.push(many);

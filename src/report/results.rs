@@ -159,9 +159,21 @@ pub fn amount(sheet: &Sheet, a: &Award) -> String {
     }
 }
 
-/// The award's note: how a tie was settled, or what an undecided one is about, the entries it
-/// is tied with named by title (`format::entry_names`, among the tie).
+/// The award's note: that no judge's marks placed its entry, where none did, and how a tie was
+/// settled, or what an undecided one is about, the entries it is tied with named by title
+/// (`format::entry_names`, among the tie).
 pub fn note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
+    // An entry no judge placed, first: the jury reads what the place rests on before its tie.
+    let tie = tie_note(sheet, p, a);
+    match a.unranked_said() {
+        Some(said) if tie.is_empty() => said,
+        Some(said) => format!("{said}; {tie}"),
+        None => tie,
+    }
+}
+
+/// How a tie was settled, or what an undecided one is about; empty where the place is not tied.
+fn tie_note(sheet: &Sheet, p: &PrizeOutcome, a: &Award) -> String {
     match &a.tie {
         None => String::new(),
         Some(Tie::Decided { reason }) => format!("tie decided: {}", clean_line(reason)),
@@ -671,6 +683,36 @@ mod tests {
                 assert!(text.contains("without ana, Entry 1 takes 1st"), "{text}");
             }
         }
+    }
+
+    /// A place whose entry is in no ranking says so first in its note, before its tie, and the
+    /// Note column shows where nothing else would fill it; a saved merge's reason is cleaned.
+    #[test]
+    fn a_place_no_judges_marks_gave_says_so_before_its_tie() {
+        let mut outcome = crate::report::fixtures::tied(2);
+        outcome.prizes[0].awards[0].unranked = Some(crate::prizes::NOT_SCORED.into());
+        let sheet = crate::report::fixtures::sheet(&outcome);
+        let p = &outcome.prizes[0];
+        let said = |k: usize| super::note(&sheet, p, &p.awards[k]);
+        assert_eq!(
+            said(0),
+            "not scored in full by any judge, so in no ranking; tied with 1 other: one paid place ($100) is left; the head judge decides"
+        );
+        assert!(said(1).starts_with("tied with"), "a ranked entry says only its tie: {}", said(1));
+
+        let mut outcome = crate::report::fixtures::tied(2);
+        for a in &mut outcome.prizes[0].awards {
+            (a.tie, a.amount) = (None, Some(100.0));
+        }
+        outcome.prizes[0].awards[1].unranked = Some("too few \u{1b}[31mjudges".into());
+        let sheet = crate::report::fixtures::sheet(&outcome);
+        let p = &outcome.prizes[0];
+        assert_eq!(super::note(&sheet, p, &p.awards[0]), "");
+        assert_eq!(super::note(&sheet, p, &p.awards[1]), "scored, but in no ranking (too few judges)");
+        assert!(super::columns(&sheet, p).contains(&crate::report::columns::Column::Note), "its note has a column");
+        let table = super::table(&sheet, None);
+        let row = table.lines().find(|l| l.contains("Entry 1")).expect("its row");
+        assert!(row.ends_with("scored, but in no ranking (too few judges)"), "{table}");
     }
 
     #[test]
