@@ -1,7 +1,7 @@
 //! A plain CSV export (RFC 4180): one header line, then one row per submission.
 
 use super::validate::Validator;
-use super::{Cell, ExportError, Field, RawRow, column_key, split_list};
+use super::{Cell, ExportError, Field, Place, RawRow, column_key, split_list};
 use crate::config::Config;
 use crate::format::LineCounter;
 use crate::sanitize::clean_line;
@@ -73,7 +73,7 @@ pub(super) fn reader<'t>(
     let delimiter = config.export.delimiter.bytes().next().unwrap_or(b',');
     super::guard::csv_reader(text, delimiter, false).map_err(|(line, message)| ExportError::Syntax {
         source_name: source_name.into(),
-        line,
+        at: Place::line(line),
         message: message.into(),
     })
 }
@@ -109,7 +109,7 @@ pub(super) fn read(
     let (columns, notes) =
         Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;
     each_record(&mut reader, source_name, &mut LineCounter::new(text), |line, record| {
-        let mut row = RawRow { line, ..RawRow::default() };
+        let mut row = RawRow { at: Place::line(line), ..RawRow::default() };
         columns.fill(record, &mut row);
         out.push(row);
     })?;
@@ -127,5 +127,5 @@ fn syntax(error: csv::Error, source_name: &str, lines: &mut LineCounter) -> Expo
         ),
         _ => error.to_string(),
     };
-    ExportError::Syntax { source_name: source_name.into(), line, message }
+    ExportError::Syntax { source_name: source_name.into(), at: Place::line(line), message }
 }

@@ -65,7 +65,7 @@ pub(super) fn read(
             drafts += 1;
             return;
         }
-        let mut row = RawRow { line, ..RawRow::default() };
+        let mut row = RawRow { at: super::Place::line(line), ..RawRow::default() };
         mapped.fill(record, &mut row);
         if derive(Field::Id) {
             row.set(Field::Id, Cell::Text(slug(cell(url)).to_owned()));

@@ -1,10 +1,16 @@
-//! A JSON export: an array of objects, one per submission.
+//! A JSON export: an array of objects, one per submission, or JSON Lines (one object a line).
+//! Each row and each fault is named by its item in the list and the line and column it starts
+//! at ([`Place`]): an export on one line would otherwise put every fault on line 1.
 
+use std::cell::Cell as Counted;
+
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::place::Counter;
 use super::validate::Validator;
-use super::{Cell, ExportError, Field, RawRow, column_key};
+use super::{Cell, ExportError, Field, Place, RawRow, column_key};
 use crate::config::Columns;
 use crate::sanitize::clean_line;
 
@@ -16,16 +22,9 @@ pub(super) fn read(
     out: &mut Validator,
 ) -> Result<Vec<String>, ExportError> {
     let text = text.trim_start_matches('\u{feff}');
-    let syntax = |line: usize, message: String| ExportError::Syntax { source_name: source_name.into(), line, message };
-    // Borrowed raw items keep their place in the text, which gives each row its line number.
-    let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| {
-        let message = if e.is_data() {
-            "expected a JSON array of objects, one per submission".to_owned()
-        } else {
-            format!("not valid JSON: {e}")
-        };
-        syntax(e.line(), message)
-    })?;
+    let syntax = |at: Place, message: String| ExportError::Syntax { source_name: source_name.into(), at, message };
+    // Borrowed raw items keep their place in the text, which gives each row its line and column.
+    let items = items(text).map_err(|(at, message)| syntax(at, message))?;
     let keys: Vec<(Field, String, bool)> = Field::ALL
         .iter()
         .map(|f| {
@@ -33,22 +32,27 @@ pub(super) fn read(
             (*f, column_key(explicit.unwrap_or(f.default_column())), explicit.is_some())
         })
         .collect();
+    let mut counter = Counter::new(text);
+    let mut place_of = |index: usize, item: &RawValue| {
+        let (line, column) = counter.at(item.get().as_ptr() as usize - text.as_ptr() as usize);
+        Place::item(index, line, column)
+    };
+    let id_key = &keys[Field::Id as usize].1;
 
     // A key no object has: an error for a required field, a note for an optional one. Checked
     // first, on the keys alone, so a wrong mapping reports once, not once per row, and no row is
     // held in memory waiting for the check: each goes to the validator as soon as it is read.
-    let mut lines = crate::format::LineCounter::new(text);
-    let line_of = |item: &RawValue, lines: &mut crate::format::LineCounter| {
-        lines.line_at((item.get().as_ptr() as usize - text.as_ptr() as usize) as u64)
-    };
     let mut present = [false; Field::COUNT];
-    for item in &items {
+    for (index, item) in items.iter().enumerate() {
         // Only the keys are read here; the values are skipped unparsed.
-        let Keys(given) = serde_json::from_str(item.get())
-            .map_err(|_| syntax(line_of(item, &mut lines), "expected an object with the submission's fields".into()))?;
+        let Keys(given) =
+            serde_json::from_str(item.get()).map_err(|_| syntax(place_of(index, item), not_an_object(item, id_key)))?;
         let columns: Vec<String> = given.iter().map(|k| column_key(k)).collect();
-        if let Some(message) = key_twice(&given, &columns) {
-            return Err(syntax(line_of(item, &mut lines), message));
+        // Its id, unless the id is the key given twice, which would make it one of two.
+        let id =
+            if columns.iter().filter(|c| *c == id_key).count() > 1 { String::new() } else { id_said(item, id_key) };
+        if let Some(message) = key_twice(&given, &columns, &id) {
+            return Err(syntax(place_of(index, item), message));
         }
         for (field, key, _) in &keys {
             present[*field as usize] |= columns.contains(key);
@@ -61,12 +65,12 @@ pub(super) fn read(
         }
         notes.extend(super::absent(*field, key, *explicit, source_name, || "no object has that key".into())?);
     }
-    for item in &items {
-        let line = line_of(item, &mut lines);
-        let object: serde_json::Map<String, Value> = serde_json::from_str(item.get())
-            .map_err(|_| syntax(line, "expected an object with the submission's fields".into()))?;
+    for (index, item) in items.iter().enumerate() {
+        let at = place_of(index, item);
+        let object: serde_json::Map<String, Value> =
+            serde_json::from_str(item.get()).map_err(|_| syntax(at, not_an_object(item, id_key)))?;
         let by_key: Vec<(String, &Value)> = object.iter().map(|(k, v)| (column_key(k), v)).collect();
-        let mut row = RawRow { line, ..RawRow::default() };
+        let mut row = RawRow { at, ..RawRow::default() };
         for (field, key, _) in &keys {
             if let Some(cell) = by_key.iter().find(|(k, _)| k == key).and_then(|(_, v)| cell(v)) {
                 row.set(*field, cell);
@@ -75,6 +79,129 @@ pub(super) fn read(
         out.push(row);
     }
     Ok(notes)
+}
+
+/// The export's items, unparsed: the array's, or, where the text starts with an object, one a
+/// value (JSON Lines). A fault is said with its place, and the item it is in where there is one.
+fn items(text: &str) -> Result<Vec<&RawValue>, (Place, String)> {
+    let at = |e: &serde_json::Error, item: Option<usize>| Place {
+        line: e.line(),
+        column: Some(char_column(text, e.line(), e.column())),
+        item,
+    };
+    let invalid = |e: &serde_json::Error| format!("not valid JSON: {}", serde_error(e));
+    if text.trim_start().starts_with('{') {
+        let mut items = Vec::new();
+        for item in serde_json::Deserializer::from_str(text).into_iter::<&RawValue>() {
+            items.push(item.map_err(|e| (at(&e, Some(items.len())), invalid(&e)))?);
+        }
+        return match items.as_slice() {
+            [one] => wrapped(one).map_or(Ok(items), |message| Err((Place::line(1), message))),
+            _ => Ok(items),
+        };
+    }
+    let read = Counted::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let items = Items(&read).deserialize(&mut de).and_then(|items| de.end().map(|()| items));
+    items.map_err(|e| match read.get() {
+        // Inside the list: the item being read when it failed.
+        Some(Reading::Item(index)) => (at(&e, Some(index)), invalid(&e)),
+        Some(Reading::Done) => {
+            (at(&e, None), format!("{}: the list has ended, and nothing may follow it", invalid(&e)))
+        }
+        None if e.is_data() => (at(&e, None), "expected a JSON array of objects, one per submission".to_owned()),
+        None => (at(&e, None), invalid(&e)),
+    })
+}
+
+/// A column as characters, from serde_json's as bytes, so that every column an export's
+/// messages give counts alike ([`Place`]).
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(start) = text.split_inclusive('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let bytes = &start.as_bytes()[..byte_column.saturating_sub(1).min(start.len())];
+    1 + bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
+}
+
+/// serde_json's message without the place it appends ("at line 1 column 201"), which the
+/// error's own place says.
+fn serde_error(e: &serde_json::Error) -> String {
+    let said = e.to_string();
+    match said.rfind(" at line ") {
+        Some(cut) => said[..cut].to_owned(),
+        None => said,
+    }
+}
+
+/// A lone object whose key holds the list, as many APIs wrap one (`{"submissions": [...]}`):
+/// said, with the key, rather than read as one submission with no id.
+fn wrapped(object: &RawValue) -> Option<String> {
+    let map: serde_json::Map<String, Value> = serde_json::from_str(object.get()).ok()?;
+    let (key, _) = map.iter().find(|(_, v)| v.as_array().is_some_and(|a| a.iter().any(Value::is_object)))?;
+    Some(format!(
+        "one JSON object whose key {} holds a list: an export is that list itself, a JSON array of objects (or JSON Lines, one object a line)",
+        crate::sanitize::in_quotes(key)
+    ))
+}
+
+/// Where the list reader was when it stopped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading {
+    /// Reading the item of this index.
+    Item(usize),
+    /// Past the list's end.
+    Done,
+}
+
+/// Reads the array's items as raw values, keeping count in the cell so that an error names the
+/// item it happened in.
+struct Items<'c>(&'c Counted<Option<Reading>>);
+
+impl<'de> DeserializeSeed<'de> for Items<'_> {
+    type Value = Vec<&'de RawValue>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Items<'_> {
+    type Value = Vec<&'de RawValue>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON array of objects")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        self.0.set(Some(Reading::Item(0)));
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            items.push(item);
+            self.0.set(Some(Reading::Item(items.len())));
+        }
+        self.0.set(Some(Reading::Done));
+        Ok(items)
+    }
+}
+
+/// What an item that is not an object is, said.
+fn not_an_object(item: &RawValue, id_key: &str) -> String {
+    let found = match item.get().trim_start().as_bytes().first() {
+        Some(b'{') => return format!("this object{} cannot be read", id_said(item, id_key)),
+        Some(b'[') => "a list",
+        Some(b'"') => "a string",
+        Some(b't' | b'f') => "true or false",
+        Some(b'n') => "null",
+        _ => "a number",
+    };
+    format!("expected an object with the submission's fields, found {found}")
+}
+
+/// ` (id "x")` for an item whose id can be read, to say after "this object"; else nothing.
+fn id_said(item: &RawValue, id_key: &str) -> String {
+    let Ok(map) = serde_json::from_str::<serde_json::Map<String, Value>>(item.get()) else { return String::new() };
+    let id = map.iter().find(|(k, _)| column_key(k) == id_key).and_then(|(_, v)| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    });
+    id.map(|id| format!(" (id {})", crate::sanitize::in_quotes(&id))).unwrap_or_default()
 }
 
 fn cell(value: &Value) -> Option<Cell> {
@@ -100,15 +227,15 @@ fn cell(value: &Value) -> Option<Cell> {
 
 /// An object's key given twice (or twice in different case, which names one column), said: the
 /// row's meaning would be left to whichever comes last, so it is refused, as score files refuse
-/// theirs. `columns` are the `given` keys as column names.
-fn key_twice(given: &[String], columns: &[String]) -> Option<String> {
+/// theirs. `columns` are the `given` keys as column names; `id` says which object, if known.
+fn key_twice(given: &[String], columns: &[String], id: &str) -> Option<String> {
     let (second, first) =
         columns.iter().enumerate().find_map(|(i, k)| Some((i, columns[..i].iter().position(|e| e == k)?)))?;
     Some(if given[first] == given[second] {
-        format!("this object has the key {:?} twice: give each key once", clean_line(&given[first]))
+        format!("this object{id} has the key {:?} twice: give each key once", clean_line(&given[first]))
     } else {
         format!(
-            "this object has the keys {:?} and {:?}, one column twice: give each key once",
+            "this object{id} has the keys {:?} and {:?}, one column twice: give each key once",
             clean_line(&given[first]),
             clean_line(&given[second])
         )
@@ -139,3 +266,7 @@ impl<'de> serde::Deserialize<'de> for Keys {
         deserializer.deserialize_map(Visitor)
     }
 }
+
+#[cfg(test)]
+#[path = "json_tests.rs"]
+mod tests;

@@ -3,16 +3,19 @@
 //! Reading has two kinds of failure. A file that cannot be read as a whole (not text, broken CSV
 //! or JSON, a missing required column) gives an [`ExportError`] and nothing is imported. A row
 //! that is readable but wrong (no id, a `javascript:` link, a duplicate id) gives a
-//! [`RowProblem`] naming its line, and the other rows still import.
+//! [`RowProblem`] naming its place (a CSV's line, a JSON item), and the other rows still import.
 
 mod csv;
 mod devpost;
 pub mod guard;
 mod json;
+mod place;
 pub mod source;
 mod validate;
 
 use std::collections::HashMap;
+
+pub use place::Place;
 
 use crate::config::{Config, Format};
 use crate::model::Submission;
@@ -136,8 +139,8 @@ pub enum Cell {
 /// One row of the export, its fields picked out by the column mapping.
 #[derive(Debug, Clone, Default)]
 pub struct RawRow {
-    /// The line the row starts on, counting from 1 with the header.
-    pub line: usize,
+    /// Where the row starts: a CSV's line, counting from 1 with the header; a JSON item.
+    pub at: Place,
     pub cells: [Option<Cell>; Field::COUNT],
 }
 
@@ -150,7 +153,7 @@ impl RawRow {
 /// A row problem: the row named was rejected (an error) or imported with a caveat (a warning).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
-    pub line: usize,
+    pub at: Place,
     pub id: Option<String>,
     pub error: bool,
     /// What kind of problem, in a few words ("duplicate id", "bad link"): problems of one kind
@@ -163,7 +166,7 @@ impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = if self.error { "rejected" } else { "warning" };
         let id = self.id.as_deref().map(|id| format!(" ({})", crate::sanitize::clean_line(id))).unwrap_or_default();
-        write!(f, "line {}{id}: {kind}: {}", self.line, crate::sanitize::clean_line(&self.message))
+        write!(f, "{}{id}: {kind}: {}", self.at, crate::sanitize::clean_line(&self.message))
     }
 }
 
@@ -185,15 +188,15 @@ pub fn condensed(problems: &[RowProblem]) -> Vec<String> {
     for (error, kind, list) in kinds {
         lines.extend(list.iter().take(SHOWN_PER_KIND).map(ToString::to_string));
         if list.len() > SHOWN_PER_KIND {
-            // Problems, not rows: a row with two bad links is two; its line is named once.
-            let mut rest: Vec<usize> = list[SHOWN_PER_KIND..].iter().map(|p| p.line).collect();
+            // Problems, not rows: a row with two bad links is two; its place is named once.
+            let mut rest: Vec<Place> = list[SHOWN_PER_KIND..].iter().map(|p| p.at).collect();
             let more = rest.len();
             rest.dedup();
-            let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();
+            let noun = rest[0].noun(rest.len() > 1);
+            let rest: Vec<String> = rest.iter().map(Place::short).collect();
             let what = if error { "rejections" } else { "warnings" };
             lines.push(format!(
-                "... and {more} more {what} of this kind ({kind}), on {} {}",
-                if rest.len() == 1 { "line" } else { "lines" },
+                "... and {more} more {what} of this kind ({kind}), on {noun} {}",
                 crate::format::first_few(&rest, 10, ", ")
             ));
         }
@@ -206,9 +209,9 @@ pub fn condensed(problems: &[RowProblem]) -> Vec<String> {
 pub struct Parsed {
     pub submissions: Vec<Submission>,
     pub problems: Vec<RowProblem>,
-    /// Every id the export names, with the line it first appears on, including rows that were
+    /// Every id the export names, with the place it first appears at, including rows that were
     /// rejected: an entry whose row is broken for now is not withdrawn.
-    pub ids_seen: HashMap<String, usize>,
+    pub ids_seen: HashMap<String, Place>,
     /// Devpost drafts, which are not submissions yet.
     pub drafts_skipped: usize,
     /// About the file as a whole: mapped columns it does not have.
@@ -220,9 +223,10 @@ pub struct Parsed {
 impl Parsed {
     /// The rows rejected (a row with two faults is one row).
     pub fn rejected(&self) -> usize {
-        let mut lines: Vec<usize> = self.problems.iter().filter(|p| p.error).map(|p| p.line).collect();
-        lines.dedup();
-        lines.len()
+        // By place, not line: every item of a JSON export on one line is on line 1.
+        let mut rows: Vec<Place> = self.problems.iter().filter(|p| p.error).map(|p| p.at).collect();
+        rows.dedup();
+        rows.len()
     }
 
     /// The warnings about rows that were imported.
@@ -244,8 +248,8 @@ pub enum ExportError {
         "{source_name} has a NUL byte (line {line}, byte {byte}): text never does, so this looks like a binary file (a spreadsheet, an archive); export it as CSV or JSON"
     )]
     Nul { source_name: String, line: usize, byte: usize },
-    #[error("{source_name}: line {line}: {message}")]
-    Syntax { source_name: String, line: usize, message: String },
+    #[error("{source_name}: {at}: {message}")]
+    Syntax { source_name: String, at: Place, message: String },
     #[error(
         "{source_name}: no column {column:?} for the submission's {field} (export.columns.{field}); its columns are: {found}"
     )]
@@ -340,7 +344,9 @@ fn sniff(source_name: &str, text: &str) -> Format {
     if devpost::is_devpost_header(header) {
         return Format::Devpost;
     }
-    let json = std::path::Path::new(source_name).extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let json = std::path::Path::new(source_name)
+        .extension()
+        .is_some_and(|e| ["json", "jsonl", "ndjson"].iter().any(|j| e.eq_ignore_ascii_case(j)));
     if json { Format::Json } else { Format::Csv }
 }
 

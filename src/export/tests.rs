@@ -62,7 +62,7 @@ fn bom_and_crlf_are_read_as_plain_csv() {
     // A problem names the file's own line, as an editor shows it.
     let bad =
         format!("{HEADER}\r\na1,T,team,,{SPACE},,,\"multi\r\nline\",wood,,,\r\na2,U,team,,javascript:x,,,,wood,,,\r\n");
-    assert_eq!(only_problem(&parse_ok(&bad)).line, 4);
+    assert_eq!(only_problem(&parse_ok(&bad)).at.line, 4);
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn a_huge_field_rejects_only_its_row() {
     assert_eq!(p.submissions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["ok"]);
     let problem = only_problem(&p);
     assert!(problem.error);
-    assert_eq!(problem.line, 2);
+    assert_eq!(problem.at.line, 2);
     assert!(problem.message.contains("description is 1048576 characters long; the limit is 20000"), "{problem}");
     assert!(p.ids_seen.contains_key("big"), "a rejected row's id still counts as seen");
 }
@@ -144,7 +144,7 @@ fn rows_failing_validation_are_named_and_the_rest_import() {
         let text = csv_of(&[&row, &format!("good,Good,,,{SPACE}/x,,,,wood,,,")]);
         let p = parse_ok(&text);
         let problem = only_problem(&p);
-        assert_eq!(problem.line, 2, "{row}");
+        assert_eq!(problem.at.line, 2, "{row}");
         assert!(problem.message.contains(want), "{row}: {problem}");
         assert!(p.submissions.iter().any(|s| s.id == "good"), "{row}: the good row imports");
         assert_eq!(p.submissions.len(), if problem.error { 1 } else { 2 }, "{row}: a rejected row is not imported");
@@ -173,7 +173,7 @@ fn a_duplicate_id_keeps_the_first_row() {
     let titles: Vec<_> = p.submissions.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["First", "Other"]);
     let problem = only_problem(&p);
-    assert_eq!((problem.line, problem.id.as_deref()), (4, Some("dup")));
+    assert_eq!((problem.at.line, problem.id.as_deref()), (4, Some("dup")));
     assert!(problem.message.contains("duplicate id: line 2 has it already"), "{problem}");
 }
 
@@ -263,17 +263,17 @@ fn json_rows_carry_their_line_numbers() {
     assert_eq!(p.submissions[1].models, ["m/1", "m/2"]);
     let rejected: Vec<_> = p.problems.iter().filter(|p| p.error).collect();
     assert_eq!(rejected.len(), 1);
-    assert_eq!((rejected[0].line, rejected[0].id.as_deref()), (4, Some("7")));
+    assert_eq!((rejected[0].at.line, rejected[0].id.as_deref()), (4, Some("7")));
     let untitled = p.problems.iter().find(|p| !p.error).expect("warning for the missing title");
-    assert_eq!(untitled.line, 5);
+    assert_eq!(untitled.at.line, 5);
 }
 
 #[test]
 fn broken_json_says_where() {
     let cases = [
-        ("[{\"id\": \"a\",\n \"title\": }]", "line 2: not valid JSON"),
-        ("{\"id\": \"a\"}", "expected a JSON array of objects"),
-        ("[1, 2]", "expected an object"),
+        ("[{\"id\": \"a\",\n \"title\": }]", "item [0] at line 2, column 11: not valid JSON: expected value"),
+        ("\"a\"", "expected a JSON array of objects"),
+        ("[1, 2]", "item [0] at line 1, column 2: expected an object with the submission's fields, found a number"),
         ("[{\"id\": \"a\", \"title\": \"A\"}", "not valid JSON"),
     ];
     for (text, want) in cases {
@@ -285,7 +285,7 @@ fn broken_json_says_where() {
 /// An object with one key twice (or twice in different case) cannot say which value it means:
 /// refused with its line, as score files refuse theirs, not read as the last one.
 #[test]
-fn a_json_object_with_a_key_twice_is_refused_with_its_line() {
+fn a_json_object_with_a_key_twice_is_refused_with_its_place() {
     let row = |keys: &str| {
         format!(
             "[\n{{\"id\": \"a\", \"title\": \"A\", \"space_url\": \"{SPACE}/a\"}},\n{{\"id\": \"b\", {keys}, \"space_url\": \"{SPACE}/b\"}}\n]"
@@ -295,7 +295,10 @@ fn a_json_object_with_a_key_twice_is_refused_with_its_line() {
     {
         assert!(parse(&row("\"title\": \"B\""), "x.json", &config()).is_ok(), "the rows are good otherwise");
         let err = parse(&text, "x.json", &config()).expect_err(&text).to_string();
-        assert!(err.contains("line 3") && err.contains("\"title\"") && err.contains("twice"), "{text}: {err}");
+        assert!(
+            err.contains("item [1] at line 3, column 1") && err.contains("\"title\"") && err.contains("twice"),
+            "{text}: {err}"
+        );
     }
 }
 
@@ -370,7 +373,7 @@ fn many_problems_of_one_kind_are_condensed_and_a_rejected_row_has_no_warnings() 
     let text = csv_of(&rows.iter().map(String::as_str).collect::<Vec<_>>());
     let p = parse_ok(&text);
     assert_eq!(p.rejected(), 1000, "999 duplicates and one bad row");
-    assert!(p.problems.iter().filter(|x| x.line == 1002).all(|x| x.error), "{:?}", p.problems);
+    assert!(p.problems.iter().filter(|x| x.at.line == 1002).all(|x| x.error), "{:?}", p.problems);
     let lines = condensed(&p.problems);
     assert!(lines.len() <= 8, "{lines:#?}");
     assert!(

@@ -1,8 +1,8 @@
-//! From raw rows to submissions: every rule a row must pass, each failure naming its line.
+//! From raw rows to submissions: every rule a row must pass, each failure naming its place.
 
 use std::collections::HashMap;
 
-use super::{Cell, Field, Parsed, RawRow, RowProblem};
+use super::{Cell, Field, Parsed, Place, RawRow, RowProblem};
 use crate::config::Config;
 use crate::links;
 use crate::model::{Submission, parse_params};
@@ -22,18 +22,18 @@ impl<'c> Validator<'c> {
     }
 
     pub(super) fn push(&mut self, row: RawRow) {
-        let mut check = Check { line: row.line, id: None, problems: Vec::new() };
+        let mut check = Check { at: row.at, id: None, problems: Vec::new() };
         let submission = check.row(row, self.config);
         if let Some(id) = &check.id {
             match self.parsed.ids_seen.get(id) {
                 Some(first) => {
                     check.reject(
                         "duplicate id",
-                        format!("duplicate id: line {first} has it already, and only the first is read"),
+                        format!("duplicate id: {first} has it already, and only the first is read"),
                     );
                 }
                 None => {
-                    self.parsed.ids_seen.insert(id.clone(), check.line);
+                    self.parsed.ids_seen.insert(id.clone(), check.at);
                 }
             }
         }
@@ -55,18 +55,18 @@ impl<'c> Validator<'c> {
 
 /// The checks of one row, gathering its problems.
 struct Check {
-    line: usize,
+    at: Place,
     id: Option<String>,
     problems: Vec<RowProblem>,
 }
 
 impl Check {
     fn reject(&mut self, kind: &'static str, message: String) {
-        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: true, kind, message });
+        self.problems.push(RowProblem { at: self.at, id: self.id.clone(), error: true, kind, message });
     }
 
     fn warn(&mut self, kind: &'static str, message: String) {
-        self.problems.push(RowProblem { line: self.line, id: self.id.clone(), error: false, kind, message });
+        self.problems.push(RowProblem { at: self.at, id: self.id.clone(), error: false, kind, message });
     }
 
     /// Builds the submission, or `None` when a field it cannot do without is wrong. Every check

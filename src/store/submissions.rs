@@ -23,7 +23,7 @@ pub struct PullCounts {
 /// The pull's input when the whole export is in hand.
 pub struct Incoming<'a> {
     pub submissions: &'a [Submission],
-    pub ids_seen: &'a HashMap<String, usize>,
+    pub ids_seen: &'a HashMap<String, crate::export::Place>,
     pub log: PullLog<'a>,
 }
 
@@ -266,7 +266,7 @@ impl Pull<'_> {
     /// refused unless `withdrawals` is forced, and rolled back: nothing of it is kept.
     pub fn finish(
         mut self,
-        ids_seen: &HashMap<String, usize>,
+        ids_seen: &HashMap<String, crate::export::Place>,
         log: &PullLog,
         withdrawals: Withdrawals,
     ) -> Result<PullCounts, StoreError> {
