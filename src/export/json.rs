@@ -82,18 +82,16 @@ pub(super) fn read(
 }
 
 /// The export's items, unparsed: the array's, or, where the text starts with an object, one a
-/// value (JSON Lines). A fault is said with its place, and the item it is in where there is one.
+/// value (JSON Lines). A fault is said from the item it is in ([`fault`]).
 fn items(text: &str) -> Result<Vec<&RawValue>, (Place, String)> {
-    let at = |e: &serde_json::Error, item: Option<usize>| Place {
-        line: e.line(),
-        column: Some(char_column(text, e.line(), e.column())),
-        item,
-    };
-    let invalid = |e: &serde_json::Error| format!("not valid JSON: {}", serde_error(e));
+    let base = text.as_ptr() as usize;
     if text.trim_start().starts_with('{') {
         let mut items = Vec::new();
-        for item in serde_json::Deserializer::from_str(text).into_iter::<&RawValue>() {
-            items.push(item.map_err(|e| (at(&e, Some(items.len())), invalid(&e)))?);
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
+        while let Some(item) = stream.next() {
+            // On JSON Lines an item starts where the one before ended, past blanks.
+            let from = stream.byte_offset();
+            items.push(item.map_err(|e| fault(text, &e, items.len(), from, None))?);
         }
         return match items.as_slice() {
             [one] => wrapped(one).map_or(Ok(items), |message| Err((Place::line(1), message))),
@@ -102,22 +100,74 @@ fn items(text: &str) -> Result<Vec<&RawValue>, (Place, String)> {
     }
     let read = Counted::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
-    let items = Items(&read).deserialize(&mut de).and_then(|items| de.end().map(|()| items));
+    // The first item starts past the list's '[', the first character that is not blank.
+    let first = text.len() - text.trim_start().len() + 1;
+    let items = Items { read: &read, base, first }.deserialize(&mut de).and_then(|items| de.end().map(|()| items));
     items.map_err(|e| match read.get() {
-        // Inside the list: the item being read when it failed.
-        Some(Reading::Item(index)) => (at(&e, Some(index)), invalid(&e)),
+        // Inside the list: the item being read when it failed, or the one before it.
+        Some(Reading::Item { index, from, before }) => fault(text, &e, index, from, before),
         Some(Reading::Done) => {
-            (at(&e, None), format!("{}: the list has ended, and nothing may follow it", invalid(&e)))
+            let message = format!("not valid JSON: {}: the list has ended, and nothing may follow it", serde_error(&e));
+            (fault_place(text, &e), message)
         }
-        None if e.is_data() => (at(&e, None), "expected a JSON array of objects, one per submission".to_owned()),
-        None => (at(&e, None), invalid(&e)),
+        None if e.is_data() => {
+            (fault_place(text, &e), "expected a JSON array of objects, one per submission".to_owned())
+        }
+        None => (fault_place(text, &e), format!("not valid JSON: {}", serde_error(&e))),
     })
 }
 
+/// A fault found while reading item `index`, said as every row is, from the place the item
+/// starts, with the fault's own place where it is further on: an item of JSON Lines cut short
+/// shows at the next line, and a brace lost in a minified item hundreds of columns into it.
+/// `from` is where the item may start (past the item before, whose start is `before`, or past
+/// the list's `[`); a fault between two items (a comma missing, or one too many) is said after
+/// the one before.
+fn fault(text: &str, e: &serde_json::Error, index: usize, from: usize, before: Option<usize>) -> (Place, String) {
+    let found = fault_place(text, e);
+    let fault_at = byte_offset(text, e.line(), e.column());
+    let blank = |at: usize| text.len() - text.get(at..).unwrap_or_default().trim_start().len();
+    let mut start = blank(from);
+    if before.is_some() && text.get(start..).is_some_and(|rest| rest.starts_with(',')) {
+        start = blank(start + 1);
+    }
+    let said = serde_error(e);
+    let mut counter = Counter::new(text);
+    if start < fault_at {
+        let (line, column) = counter.at(start);
+        return (Place::item(index, line, column), format!("not valid JSON at {found}: {said}"));
+    }
+    match before {
+        Some(before) => {
+            let (line, column) = counter.at(before);
+            (
+                Place::item(index.saturating_sub(1), line, column),
+                format!("not valid JSON after this item, at {found}: {said}"),
+            )
+        }
+        // The first item, or one of JSON Lines, broken from its first character.
+        None if start < text.len() => (Place { item: Some(index), ..found }, format!("not valid JSON: {said}")),
+        // The text ends where an item should start.
+        None => (found, format!("not valid JSON: {said}")),
+    }
+}
+
+/// Where serde_json found a fault, as a [`Place`] without an item.
+fn fault_place(text: &str, e: &serde_json::Error) -> Place {
+    Place { line: e.line(), column: Some(char_column(text, e.line(), e.column())), item: None }
+}
+
+/// The byte a line and byte column (from 1, as serde_json gives them) point at.
+fn byte_offset(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (line_start + byte_column.saturating_sub(1)).min(text.len())
+}
+
 /// A column as characters, from serde_json's as bytes, so that every column an export's
-/// messages give counts alike ([`Place`]).
+/// messages give counts alike ([`Place`]). From 1, as editors count: serde_json says column 0
+/// for the end of a text after its last newline.
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    let Some(start) = text.split_inclusive('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let Some(start) = text.split_inclusive('\n').nth(line.saturating_sub(1)) else { return byte_column.max(1) };
     let bytes = &start.as_bytes()[..byte_column.saturating_sub(1).min(start.len())];
     1 + bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
@@ -146,15 +196,21 @@ fn wrapped(object: &RawValue) -> Option<String> {
 /// Where the list reader was when it stopped.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Reading {
-    /// Reading the item of this index.
-    Item(usize),
+    /// Reading the item of this index, which starts at or past byte `from`; `before` is where
+    /// the item before it starts.
+    Item { index: usize, from: usize, before: Option<usize> },
     /// Past the list's end.
     Done,
 }
 
 /// Reads the array's items as raw values, keeping count in the cell so that an error names the
-/// item it happened in.
-struct Items<'c>(&'c Counted<Option<Reading>>);
+/// item it happened in. `base` is the address of the text's first byte, for items' offsets;
+/// `first`, the offset past the list's '['.
+struct Items<'c> {
+    read: &'c Counted<Option<Reading>>,
+    base: usize,
+    first: usize,
+}
 
 impl<'de> DeserializeSeed<'de> for Items<'_> {
     type Value = Vec<&'de RawValue>;
@@ -170,12 +226,14 @@ impl<'de> Visitor<'de> for Items<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut items = Vec::new();
-        self.0.set(Some(Reading::Item(0)));
+        self.read.set(Some(Reading::Item { index: 0, from: self.first, before: None }));
         while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            let start = item.get().as_ptr() as usize - self.base;
             items.push(item);
-            self.0.set(Some(Reading::Item(items.len())));
+            let from = start + item.get().len();
+            self.read.set(Some(Reading::Item { index: items.len(), from, before: Some(start) }));
         }
-        self.0.set(Some(Reading::Done));
+        self.read.set(Some(Reading::Done));
         Ok(items)
     }
 }

@@ -58,13 +58,28 @@ fn a_duplicate_and_many_faults_name_items() {
 #[test]
 fn broken_one_line_json_names_the_item_and_column() {
     let good = one_line();
-    // A brace lost in the fourth item: the fault is there, not at "line 1".
+    // A brace lost in the fourth item: the fault is there, not at "line 1", and said from where
+    // the item starts, as its row would be.
     let cut = good.match_indices(r#""track": "forest""#).next().expect("present").0;
     let broken = format!("{}}}{}", &good[..cut], &good[cut..]);
     let err = parse(&broken, "x.json", &Config::builtin()).expect_err("broken").to_string();
-    let want = format!("x.json: item [3] at line 1, column {}: not valid JSON: ", cut + 1);
+    let item = format!("item [3] at line 1, column {}", column_of_item(&good, 3));
+    let want = format!("x.json: {item}: not valid JSON at line 1, column {}: ", cut + 1);
     assert!(err.starts_with(&want), "{err}");
     assert!(!err.contains(" at line 1 column"), "the place is said once: {err}");
+
+    // Between two items, a comma missing or one too many: after the one before.
+    let after = |text: &str| {
+        let err = parse(text, "x.json", &Config::builtin()).expect_err(text).to_string();
+        let want =
+            format!("x.json: item [1] at line 1, column {}: not valid JSON after this item", column_of_item(text, 1));
+        assert!(err.starts_with(&want), "{text}: {err}");
+        err
+    };
+    assert!(after(&good.replacen(r#"}, {"id": """#, r#"} {"id": """#, 1)).ends_with("expected `,` or `]`"));
+    assert!(after(&good.replacen(r#"}, {"id": """#, r#"},, {"id": """#, 1)).ends_with("expected value"));
+    let trailing = format!("{},]", &good[..good.find(r#", {"id": """#).expect("present")]);
+    assert!(after(&trailing).ends_with("trailing comma"));
 
     let cases = [
         (format!("{good} x"), "line 1, column".to_owned(), "the list has ended, and nothing may follow it"),
@@ -94,5 +109,9 @@ fn json_lines_are_read_row_by_row() {
     assert_eq!((bad.at, bad.id.as_deref()), (Place::item(1, 3, 1), Some("b")));
     let broken = format!("{text}{{\"id\": \"c\",\n");
     let err = parse(&broken, "export.jsonl", &Config::builtin()).expect_err("cut off").to_string();
-    assert!(err.contains("export.jsonl: item [2] at line 5"), "{err}");
+    // Cut short, it is found wanting at the next line; it is named by its own.
+    assert!(err.contains("export.jsonl: item [2] at line 4, column 1: not valid JSON at line 5, column 1"), "{err}");
+    let blank = format!("{text}\n  x\n");
+    let err = parse(&blank, "export.jsonl", &Config::builtin()).expect_err("not JSON").to_string();
+    assert!(err.contains("export.jsonl: item [2] at line 5, column 3: not valid JSON: expected"), "{err}");
 }

@@ -271,7 +271,10 @@ fn json_rows_carry_their_line_numbers() {
 #[test]
 fn broken_json_says_where() {
     let cases = [
-        ("[{\"id\": \"a\",\n \"title\": }]", "item [0] at line 2, column 11: not valid JSON: expected value"),
+        (
+            "[{\"id\": \"a\",\n \"title\": }]",
+            "item [0] at line 1, column 2: not valid JSON at line 2, column 11: expected value",
+        ),
         ("\"a\"", "expected a JSON array of objects"),
         ("[1, 2]", "item [0] at line 1, column 2: expected an object with the submission's fields, found a number"),
         ("[{\"id\": \"a\", \"title\": \"A\"}", "not valid JSON"),
