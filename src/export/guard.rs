@@ -145,14 +145,17 @@ impl FieldGuard {
 }
 
 /// A watch for [`crate::disk::read_watched`] and [`crate::net::read_body`]: says on which line
-/// a field ran past the limit and what to look for.
+/// a field ran past the limit, and for JSON at which column (an export on one line is all line
+/// 1), and what to look for.
 pub fn watch(config: &Config) -> impl FnMut(&[u8]) -> Result<(), String> + use<> {
     let mut guard = FieldGuard::new(config);
     move |bytes| {
         guard.check(bytes).map_err(|o| {
+            let json = matches!(guard.state, State::Between | State::InString | State::Escaped);
             let line = line_of(bytes, o.start);
+            let at = if json { format!("line {line}, column {}", column_of(bytes, o.start)) } else { format!("line {line}") };
             format!(
-                "line {line}: a field runs on past {} MiB, longer than any submission's can be (export.max_field_chars): look for a quote that opens a field and never closes, or raise export.max_field_chars if a field truly is that long; nothing was read further, nothing was stored",
+                "{at}: a field runs on past {} MiB, longer than any submission's can be (export.max_field_chars): look for a quote that opens a field and never closes, or raise export.max_field_chars if a field truly is that long; nothing was read further, nothing was stored",
                 o.most.div_ceil(1024 * 1024)
             )
         })
@@ -184,6 +187,13 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
     let lone_returns =
         before.iter().enumerate().filter(|(i, b)| **b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).count();
     before.iter().filter(|b| **b == b'\n').count() + lone_returns + 1
+}
+
+/// The column (from 1, in characters, as [`super::Place`] counts) of byte `at` on its line.
+fn column_of(bytes: &[u8], at: usize) -> usize {
+    let line = &bytes[..at.min(bytes.len())];
+    let line = line.iter().rposition(|b| matches!(b, b'\n' | b'\r')).map_or(line, |end| &line[end + 1..]);
+    1 + line.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
 
 /// A CSV reader over `text`, for every CSV the app reads (exports, sheets of scores, prize
@@ -300,6 +310,20 @@ mod tests {
                 assert_eq!(found, *start, "{what}, read {piece} bytes at a time");
             }
         }
+    }
+
+    #[test]
+    fn a_runaway_json_field_is_said_by_its_line_and_column() {
+        let mut config = config(Format::Auto);
+        config.export.max_field_chars = 1;
+        let most = usize::try_from(field_bytes(1)).expect("a MiB");
+        let text = format!("[{{\"t\":\"é\"}},\n {{\"é\":1, \"t\":\"{}\"}}]", "x".repeat(most + 2));
+        // The value's opening quote, the é of its line counted as one character.
+        let said = watch(&config)(text.as_bytes()).expect_err("too long");
+        assert!(said.starts_with("line 2, column 14: a field runs on past 1 MiB"), "{said}");
+        let csv = format!("id,t\n1,{}\n", "x".repeat(most + 2));
+        let said = watch(&config)(csv.as_bytes()).expect_err("too long");
+        assert!(said.starts_with("line 2: a field"), "{said}");
     }
 
     #[test]
