@@ -94,3 +94,63 @@ fn the_events_own_export_replaces_the_sample_unasked() {
         .success()
         .stdout(predicate::str::contains(format!("1 new, 0 changed, 0 unchanged, {in_play} withdrawn")));
 }
+
+/// A minified JSON export, downloaded: every row on line 1. `pull` and `check --offline` name
+/// each bad row by its item, as `jq '.[3]'` finds it, and its column, not all "line 1".
+#[test]
+fn a_one_line_json_export_names_each_bad_row_by_its_item() {
+    let space = "https://huggingface.co/spaces/org";
+    let rows = [
+        format!(r#"{{"id":"pantry-poet","title":"Pantry Poet","space_url":"{space}/p","track":"wood"}}"#),
+        format!(r#"{{"id":"moss-meter","title":"Moss Meter","space_url":"{space}/m","track":"wood"}}"#),
+        r#"{"id":"hive-mind","title":"Hive Mind","track":"wood"}"#.to_owned(),
+        format!(r#"{{"id":"moss-meter","title":"Tide Clock","space_url":"{space}/t","track":"wood"}}"#),
+        r#"{"id":"log-reader","title":"Log Reader","space_url":"javascript:alert(1)","track":"wood"}"#.to_owned(),
+    ];
+    let text = format!("[{}]", rows.join(","));
+    let column = |n: usize| text.match_indices(r#"{"id""#).nth(n).map(|(i, _)| i + 1).expect("item");
+    let wants = [
+        format!("item [2] at line 1, column {} (hive-mind): rejected: no Space URL", column(2)),
+        format!(
+            "item [3] at line 1, column {} (moss-meter): rejected: duplicate id: item [1] at line 1, column {} has it already",
+            column(3),
+            column(1)
+        ),
+        format!("item [4] at line 1, column {} (log-reader): rejected: space: \"javascript:alert(1)\"", column(4)),
+    ];
+    let server = Server::start(vec![Reply::ok("application/json", text.as_bytes())]);
+    let url = format!("{}/export.json", server.base);
+    let s = Sandbox::new();
+    let config = judging::config::BUILTIN.replacen(r#"source = "builtin:sample""#, &format!("source = {url:?}"), 1);
+    assert_ne!(config, judging::config::BUILTIN, "the source is set");
+    s.file("judging.toml", &config);
+    let pull = s.cmd().arg("pull").output().expect("runs");
+    assert!(pull.status.success(), "{pull:?}");
+    let check = s.cmd().args(["check", "--offline"]).output().expect("runs");
+    for said in [&pull.stderr, &check.stdout] {
+        let said = String::from_utf8_lossy(said);
+        for want in &wants {
+            assert!(said.contains(want.as_str()), "{want}: {said}");
+        }
+        assert!(!said.contains("line 1 ("), "no row is named by its line alone: {said}");
+    }
+}
+
+/// JSON Lines: a blank line between rows is passed over, and a line cut short is named by its
+/// own line and item, then where the reader found it wanting.
+#[test]
+fn json_lines_name_the_line_a_row_is_on() {
+    let s = Sandbox::new();
+    let row = |id: &str| format!(r#"{{"id":"{id}","title":"T","space_url":"https://huggingface.co/spaces/o/{id}"}}"#);
+    let good = format!("{}\n\n{}\n", row("a"), row("b"));
+    let export = s.file("export.jsonl", &good);
+    s.cmd().args(["pull", "--from"]).arg(&export).assert().success().stdout(predicate::str::contains("2 new"));
+    let cut = s.file("cut.jsonl", &format!("{good}{{\"id\":\"c\",\n{}\n", row("d")));
+    let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&cut).output().expect("runs"));
+    assert!(
+        err.contains(
+            "cut.jsonl: item [2] at line 4, column 1: not valid JSON at line 5, column 1: key must be a string"
+        ),
+        "{err}"
+    );
+}
