@@ -587,7 +587,7 @@ fn a_file_given_bare(command: &clap::Command, args: &[std::ffi::OsString], mut e
     let takes = |long: &str| at.get_arguments().any(|a| a.get_long() == Some(long));
     let option = match extension.as_deref() {
         Some("toml") if takes("config") => "--config",
-        Some("csv" | "json" | "tsv") if takes("from") => "--from",
+        Some("csv" | "json" | "jsonl" | "ndjson" | "tsv") if takes("from") => "--from",
         _ => return e,
     };
     let line = crate::paste::CommandLine::new(&path).opt(option, &word);

@@ -1380,6 +1380,7 @@ fn a_file_given_bare_is_answered_with_its_option() {
     for (args, tip) in [
         (&["check", "nosuch.toml"][..], "tip: give the file with --config: judging check --config nosuch.toml"),
         (&["pull", "new.csv"], "tip: give the file with --from: judging pull --from new.csv"),
+        (&["pull", "rows.jsonl"], "tip: give the file with --from: judging pull --from rows.jsonl"),
         (&["check", "a b.toml"], "tip: give the file with --config: judging check --config 'a b.toml'"),
     ] {
         let out = s.cmd().args(args).output().expect("runs");
