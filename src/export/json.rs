@@ -93,10 +93,13 @@ fn items(text: &str) -> Result<Vec<&RawValue>, (Place, String)> {
             let from = stream.byte_offset();
             items.push(item.map_err(|e| fault(text, &e, items.len(), from, None))?);
         }
-        return match items.as_slice() {
-            [one] => wrapped(one).map_or(Ok(items), |message| Err((Place::line(1), message))),
-            _ => Ok(items),
-        };
+        if let [one] = items.as_slice()
+            && let Some(message) = wrapped(one)
+        {
+            let (line, _) = Counter::new(text).at(one.get().as_ptr() as usize - base);
+            return Err((Place::line(line), message));
+        }
+        return Ok(items);
     }
     let read = Counted::new(None);
     let mut de = serde_json::Deserializer::from_str(text);

@@ -90,6 +90,7 @@ fn broken_one_line_json_names_the_item_and_column() {
             r#"this object (id "d") has the keys "title" and "TITLE""#,
         ),
         (format!(r#"{{"submissions": {good}}}"#), "line 1".into(), r#"whose key "submissions" holds a list"#),
+        (format!("\n\n{{\"data\": {good}}}"), "line 3".into(), r#"whose key "data" holds a list"#),
     ];
     for (text, at, said) in cases {
         let err = parse(&text, "x.json", &Config::builtin()).expect_err(&text).to_string();
