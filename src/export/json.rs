@@ -48,10 +48,13 @@ pub(super) fn read(
         let Keys(given) =
             serde_json::from_str(item.get()).map_err(|_| syntax(place_of(index, item), not_an_object(item, id_key)))?;
         let columns: Vec<String> = given.iter().map(|k| column_key(k)).collect();
-        // Its id, unless the id is the key given twice, which would make it one of two.
-        let id =
-            if columns.iter().filter(|c| *c == id_key).count() > 1 { String::new() } else { id_said(item, id_key) };
-        if let Some(message) = key_twice(&given, &columns, &id) {
+        // Its id, read only for a fault, and unless the id is the key given twice, which would
+        // make it one of two.
+        let id = || match columns.iter().filter(|c| *c == id_key).count() {
+            0 | 1 => id_said(item, id_key),
+            _ => String::new(),
+        };
+        if let Some(message) = key_twice(&given, &columns, id) {
             return Err(syntax(place_of(index, item), message));
         }
         for (field, key, _) in &keys {
@@ -289,9 +292,10 @@ fn cell(value: &Value) -> Option<Cell> {
 /// An object's key given twice (or twice in different case, which names one column), said: the
 /// row's meaning would be left to whichever comes last, so it is refused, as score files refuse
 /// theirs. `columns` are the `given` keys as column names; `id` says which object, if known.
-fn key_twice(given: &[String], columns: &[String], id: &str) -> Option<String> {
+fn key_twice(given: &[String], columns: &[String], id: impl FnOnce() -> String) -> Option<String> {
     let (second, first) =
         columns.iter().enumerate().find_map(|(i, k)| Some((i, columns[..i].iter().position(|e| e == k)?)))?;
+    let id = id();
     Some(if given[first] == given[second] {
         format!("this object{id} has the key {:?} twice: give each key once", clean_line(&given[first]))
     } else {
