@@ -364,6 +364,10 @@ fn sniffing_picks_the_format() {
     assert_eq!(sniff("x.txt", "\u{feff}  {\"a\": 1}"), Format::Json);
     assert_eq!(sniff("x.csv", "Project Title,Submission Url,Project Status\n"), Format::Devpost);
     assert_eq!(sniff("x.csv", "id,title\n"), Format::Csv);
+    // By its name, where the text does not say: its fault is then said as JSON's.
+    for name in ["x.json", "x.JSONL", "x.ndjson"] {
+        assert_eq!(sniff(name, "id,title\n"), Format::Json, "{name}");
+    }
 }
 
 /// Many rows with one fault print a few lines, not one each; a rejected row carries no warnings
