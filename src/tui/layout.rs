@@ -90,6 +90,14 @@ pub const FOOTER_MOST: u16 = 4;
 /// ([`crate::text_width`]).
 pub use crate::text_width::{pad, pad_left, width as columns};
 
+/// A link without its scheme and `www.`, and the Hub's `huggingface.co` as its short `hf.co`
+/// (which leads to the same page): as people read links, and as a browser takes one pasted.
+pub fn short_link(url: &str) -> String {
+    let bare = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
+    let bare = bare.strip_prefix("huggingface.co/").map_or_else(|| bare.to_owned(), |path| format!("hf.co/{path}"));
+    crate::sanitize::clean_line(&bare)
+}
+
 /// The start of `text` that fits in `width` columns, without an ellipsis ([`crate::text_width::take`]).
 pub fn take_columns(text: &str, width: usize) -> String {
     crate::text_width::take(text, width).to_owned()
@@ -98,6 +106,16 @@ pub fn take_columns(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A link as a judge copies it: no scheme nor `www.`, the Hub's own short host, no control
+    /// characters nor escape sequences from the export.
+    #[test]
+    fn a_short_link_is_one_a_browser_takes() {
+        assert_eq!(short_link("https://huggingface.co/spaces/org/app"), "hf.co/spaces/org/app");
+        assert_eq!(short_link("http://www.loom.com/share/x"), "loom.com/share/x");
+        assert_eq!(short_link("https://huggingface.com.evil.example/x"), "huggingface.com.evil.example/x");
+        assert_eq!(short_link("https://x.org/a\u{1b}[2Jb"), "x.org/ab");
+    }
 
     /// A list of few entries gives the entry pane the rows it does not need (a probe found a
     /// search for one entry leaving nine blank rows beside an entry cut short); a long list

@@ -539,7 +539,7 @@ impl App {
         parts.push((fit::flow(&keys, room), 8));
         let addresses: Vec<Line> = link_keys
             .iter()
-            .filter_map(|(key, _, url)| Some(format!("{key}: {}", short_link(url.as_deref()?))))
+            .filter_map(|(key, _, url)| Some(format!("{key}: {}", super::layout::short_link(url.as_deref()?))))
             .flat_map(|text| para(&text, Style::new().dark_gray()))
             .collect();
         parts.push((addresses, SAID_BY_THEIR_KEYS));
@@ -736,34 +736,7 @@ impl App {
     /// The footer's news, wrapped to `room` columns: progress, partly scored entries (the
     /// first few, "and N more"), the last push, the stopwatch, the search or the last message.
     fn news(&self, room: usize) -> Vec<Line<'static>> {
-        let (done, open) = self.progress();
-        let mut pieces = vec![(format!(" {done} of {open} scored "), Style::new().reversed())];
-        // Partly scored entries do not count in the merge: named here until they are finished.
-        let (partial, ids) = self.partly_scored(3);
-        if partial > 0 {
-            let head = format!("{partial} partly scored: ");
-            let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
-            // Half a line at most, the message needs the rest; but the first id whole where the
-            // line holds it: a judge types ids (`judging score ID`), and a cut one names none.
-            let half = (room / 2).saturating_sub(fit::width(&head));
-            let first = ids.first().map_or(0, |id| fit::width(id) + fit::width(&fit::and_more(partial - 1)));
-            let listed = fit::list(&ids, partial, ", ", half.max(first).min(room.saturating_sub(fit::width(&head))));
-            pieces.push((format!("{head}{listed}"), Style::new().yellow()));
-        }
-        if self.config.sync.repo().is_some() {
-            let pushed = self.last_pushed.as_deref().map_or("not pushed yet · P pushes".to_owned(), |at| {
-                format!("pushed {}", crate::format::age(at, self.now_unix))
-            });
-            pieces.push((pushed, Style::new().dark_gray()));
-        }
-        if let Some(said) = self.stopwatch_news() {
-            pieces.push((said, Style::new().cyan()));
-        }
-        if let Mode::Search(search) = &self.mode {
-            pieces.push((format!("/{}", clean_line(&search.query())), Style::new().bold()));
-        } else if !self.status.is_empty() {
-            pieces.push((clean_line(&self.status), Style::new()));
-        }
+        let pieces = self.news_pieces(room);
         let mut lines = flow(&pieces, room);
         // More than the footer's rows: the last shown ends in "…", so a message cut short says
         // so rather than stop mid-sentence.
@@ -771,14 +744,18 @@ impl App {
         if lines.len() > most {
             lines.truncate(most);
             if let Some(last) = lines.last_mut() {
-                while !last.spans.is_empty() && last.width() + 1 > room {
-                    let Some(span) = last.spans.last_mut() else { break };
-                    let mut text = span.content.to_string();
-                    text.pop();
-                    if text.trim().is_empty() {
-                        last.spans.pop();
-                    } else {
-                        span.content = text.trim_end().to_owned().into();
+                // What fits before the "…", cut between letters.
+                let mut left = room.saturating_sub(1);
+                let spans = std::mem::take(&mut last.spans);
+                for span in spans {
+                    let head = crate::text_width::take(&span.content, left).trim_end().to_owned();
+                    let whole = head.len() == span.content.trim_end().len();
+                    left = left.saturating_sub(fit::width(&head));
+                    if !head.trim().is_empty() {
+                        last.spans.push(Span::styled(head, span.style));
+                    }
+                    if !whole {
+                        break;
                     }
                 }
                 let style = last.spans.last().map_or_else(Style::new, |s| s.style);
@@ -788,9 +765,71 @@ impl App {
         lines
     }
 
+    /// The footer's pieces of news as they fit its rows at `room` columns. Where they do not
+    /// all fit, the lesser give way first, so that the message (what the last key did: a link
+    /// that did not open and what to do) reads whole: the last push goes, the partly scored
+    /// entries are counted without their ids (the list shows which), the stopwatch is said
+    /// without its key (`t`), and then the message has the rows to itself (till the next key);
+    /// only then is it cut with "…".
+    pub fn news_pieces(&self, room: usize) -> Vec<(String, Style)> {
+        let most = usize::from(FOOTER_MOST - 1);
+        let mut pieces = Vec::new();
+        for give_way in 0..=4 {
+            pieces = self.news_given_way(room, give_way);
+            if flow(&pieces, room).len() <= most {
+                break;
+            }
+        }
+        pieces
+    }
+
+    /// The footer's pieces with the first `give_way` of the lesser ones given way
+    /// ([`App::news_pieces`]).
+    fn news_given_way(&self, room: usize, give_way: usize) -> Vec<(String, Style)> {
+        let (done, open) = self.progress();
+        let mut pieces = vec![(format!(" {done} of {open} scored "), Style::new().reversed())];
+        // Partly scored entries do not count in the merge: named here until they are finished.
+        let (partial, ids) = self.partly_scored(3);
+        if partial > 0 && give_way >= 2 {
+            pieces.push((format!("{partial} partly scored"), Style::new().yellow()));
+        } else if partial > 0 {
+            let head = format!("{partial} partly scored: ");
+            let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
+            // Half a line at most, the message needs the rest; but the first id whole where the
+            // line holds it: a judge types ids (`judging score ID`), and a cut one names none.
+            let half = (room / 2).saturating_sub(fit::width(&head));
+            let first = ids.first().map_or(0, |id| fit::width(id) + fit::width(&fit::and_more(partial - 1)));
+            let listed = fit::list(&ids, partial, ", ", half.max(first).min(room.saturating_sub(fit::width(&head))));
+            pieces.push((format!("{head}{listed}"), Style::new().yellow()));
+        }
+        if self.config.sync.repo().is_some() && give_way < 1 {
+            let pushed = self.last_pushed.as_deref().map_or("not pushed yet · P pushes".to_owned(), |at| {
+                format!("pushed {}", crate::format::age(at, self.now_unix))
+            });
+            pieces.push((pushed, Style::new().dark_gray()));
+        }
+        if let Some(said) = self.stopwatch_said(give_way >= 3) {
+            pieces.push((said, Style::new().cyan()));
+        }
+        let said = if let Mode::Search(search) = &self.mode {
+            Some((format!("/{}", clean_line(&search.query())), Style::new().bold()))
+        } else {
+            (!self.status.is_empty()).then(|| (clean_line(&self.status), Style::new()))
+        };
+        match said {
+            Some(said) if give_way >= 4 => vec![said],
+            said => pieces.into_iter().chain(said).collect(),
+        }
+    }
+
     /// What the running stopwatch times, and what `t` will do: it times the entry in front of the
     /// judge, where that entry takes a reading.
     pub fn stopwatch_news(&self) -> Option<String> {
+        self.stopwatch_said(false)
+    }
+
+    /// [`App::stopwatch_news`], or (`brief`) only what it times, for a crowded footer.
+    fn stopwatch_said(&self, brief: bool) -> Option<String> {
         let (id, since) = self.stopwatch.as_ref()?;
         let seconds = self.seconds_since(*since);
         let here = self.current().is_some_and(|e| &e.submission.id == id);
@@ -802,7 +841,10 @@ impl App {
             String::new()
         };
         let there = self.entries.named(id);
-        Some(if here {
+        Some(if brief {
+            let on = if here { "this entry" } else { there.as_str() };
+            format!("⏱ {seconds:.1} s on {on}{long}")
+        } else if here {
             format!("⏱ {seconds:.1} s on this entry · t stops and saves{long}")
         } else if let Some(why) = self.unscorable() {
             // `t` only saves there: an entry that takes no reading is not timed.
@@ -854,10 +896,8 @@ impl App {
             }
             Mode::Search(_) | Mode::Browse => {}
         }
-        if !self.status.is_empty() && !matches!(self.mode, Mode::Search(_)) {
-            out.push(clean_line(&self.status));
-        }
-        out.extend(self.stopwatch_news());
+        // The footer's news as it gives way on a crowded footer: the message, the stopwatch.
+        out.extend(self.news_pieces(usize::from(width)).into_iter().map(|(text, _)| text.trim().to_owned()));
         out.extend(self.level_texts());
         if let Some(entry) = self.current() {
             out.extend(self.warnings(entry));
@@ -1098,12 +1138,6 @@ pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, size: Size, now: i64) -> 
         (Size::Over | Size::Unknown, _) => "",
     };
     format!("Hub: {} on {hardware}{price} · {params}{tiny} · {}", f.stage, crate::format::age(fetched_at, now))
-}
-
-/// A link without its scheme and `www.`, as people read them.
-fn short_link(url: &str) -> String {
-    let bare = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
-    clean_line(bare)
 }
 
 pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {

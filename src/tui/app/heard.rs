@@ -21,7 +21,10 @@ impl App {
                 self.last_pushed = at;
             }
             Outcome::PushFailed(why) => self.status = why,
-            Outcome::LinkFailed { url, reason } => self.status = format!("could not open {url}: {reason}"),
+            // Why, what to do, and the link last, short and whole on the row it starts: the judge
+            // can copy it into a browser ("could not open https://…" had put a long link
+            // first, and the advice was cut off the footer at 80 columns).
+            Outcome::LinkFailed { url, reason } => self.status = self.link_failed(&url, &reason),
             Outcome::Outside(news) => return self.outside(news),
             Outcome::Finals(read) => {
                 match read {
@@ -33,6 +36,23 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// What a link that did not open says: why, what to do, and the link last, short, to copy
+    /// into a browser ("could not open https://…" had put a long link first, and the advice was
+    /// cut off the footer at 80 columns). A link too long for the footer's rows with the rest,
+    /// where `i` shows the entry's links whole, is left to `i`.
+    fn link_failed(&self, url: &str, reason: &str) -> String {
+        let head = format!("could not open the link: {reason}");
+        let said = format!("{head} · the link to copy: {}", crate::tui::layout::short_link(url));
+        let rows = usize::from(crate::tui::layout::FOOTER_MOST - 1);
+        if matches!(self.mode, super::Mode::Browse | super::Mode::Entry { .. })
+            && crate::tui::fit::wrap(&said, usize::from(self.screen.0)).len() > rows
+        {
+            format!("{head} · i shows the link whole, to copy")
+        } else {
+            said
+        }
     }
 
     /// The store has the change: show it, remember how to undo it, say so.

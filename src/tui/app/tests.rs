@@ -251,7 +251,7 @@ fn answers_from_the_loop_are_said() {
     app.heard(Outcome::PushFailed("no network: the next push sends it".into()));
     assert_eq!(app.status, "no network: the next push sends it");
     app.heard(Outcome::LinkFailed { url: "https://x.org".into(), reason: "no browser".into() });
-    assert_eq!(app.status, "could not open https://x.org: no browser");
+    assert_eq!(app.status, "could not open the link: no browser · the link to copy: x.org");
 }
 
 /// `f` steps through the tracks the entries have even where judging.toml names none (it had
