@@ -355,7 +355,7 @@ fn a_link_that_did_not_open_is_said_whole_with_the_link() {
         for (width, height) in SIZES {
             let mut j = judge();
             j.act(Action::Resize(width, height));
-            j.keys(&chars("t4j"));
+            j.keys(&chars("jt4j"));
             let space = j.app.current().map(|e| e.submission.space_url.clone()).expect("an entry");
             let url = if long { post.clone() } else { space };
             let reason = match browser {

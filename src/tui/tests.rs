@@ -499,6 +499,37 @@ fn an_assigned_judge_sees_their_entries_and_their_progress() {
     assert_eq!(app.status, "every entry shown; a hides what is not yours");
 }
 
+/// The footer's "N partly scored" counts the entries "M of N scored" counts, the judge's own:
+/// priya, assigned two, had read "0 of 2 scored  1 partly scored: sprout-sense" after a score
+/// on an entry not hers (shown with `a`), a reminder to finish what is not hers to finish.
+#[test]
+fn partly_scored_counts_only_the_judges_own_entries_as_progress_does() {
+    let file = "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 2\n\n[judges]\npriya = [\"bus-stop-oracle\", \"pill-pal\"]\n";
+    let (dir, app) = assigned_fixture(file);
+    let mut app = app.expect("loads");
+    let store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+    let mut runner = Runner::new(&store);
+    let mut press = |app: &mut App, keys: &str| {
+        for c in keys.chars() {
+            if let Some(action) = handle_key(app, key(KeyCode::Char(c))) {
+                runner.step(&store, app, action);
+            }
+        }
+    };
+    // Every entry shown, the first (not hers) scored on one criterion of three.
+    press(&mut app, "ag4");
+    assert_eq!(app.sheet().score("sprout-sense", "utility"), Some(4));
+    assert_eq!((app.progress(), app.partly_scored(3)), ((0, 2), (0, Vec::new())), "not hers");
+    // One of hers, partly scored: counted by both.
+    press(&mut app, "a");
+    assert_eq!(app.current().map(|e| e.submission.id.as_str()), Some("bus-stop-oracle"));
+    press(&mut app, "3");
+    assert_eq!((app.progress(), app.partly_scored(3)), ((0, 2), (1, vec!["bus-stop-oracle"])));
+    // Finished: scored, no longer partly.
+    press(&mut app, "33");
+    assert_eq!((app.progress(), app.partly_scored(3).0), ((1, 2), 0));
+}
+
 /// `a` says what it hides and why; with nothing to hide it says so, rather than nothing at
 /// all.
 #[test]
@@ -736,15 +767,15 @@ fn writes_beside_the_app_are_read_before_the_next_frame() {
     for (criterion, value) in [("utility", 5), ("latency", 4), ("cost", 3)] {
         beside.apply("pantry-poet", &Change::Score { criterion: criterion.into(), value: Some(value) }).expect("write");
     }
-    beside.apply("sprout-sense", &Change::Score { criterion: "utility".into(), value: Some(2) }).expect("write");
+    beside.apply("lullaby-loom", &Change::Score { criterion: "utility".into(), value: Some(2) }).expect("write");
     beside
-        .apply("sprout-sense", &Change::Text(crate::model::TextPart::Note, Some("from the sheet".into())))
+        .apply("lullaby-loom", &Change::Text(crate::model::TextPart::Note, Some("from the sheet".into())))
         .expect("write");
     tick(&mut f);
     assert_eq!(f.app.sheet().score("pantry-poet", "cost"), Some(3));
-    assert_eq!(f.app.sheet().text(crate::model::TextPart::Note, "sprout-sense"), Some("from the sheet"));
+    assert_eq!(f.app.sheet().text(crate::model::TextPart::Note, "lullaby-loom"), Some("from the sheet"));
     assert_eq!(f.app.progress().0, 1, "pantry-poet counts as scored");
-    assert_eq!(f.app.partly_scored(3), (1, vec!["sprout-sense"]));
+    assert_eq!(f.app.partly_scored(3), (1, vec!["lullaby-loom"]));
     // A deletion beside the app is noticed too.
     beside.apply("pantry-poet", &Change::Score { criterion: "cost".into(), value: None }).expect("clear");
     tick(&mut f);

@@ -181,10 +181,11 @@ impl Entries {
         self.assigned.as_ref()
     }
 
-    /// Whether progress leaves this entry out: it counts the judge's own, those `a` shows (the
-    /// ones assigned to them, or without assignments those of the tracks they keep to), less
-    /// their conflicts. A judge who keeps to one track had read "0 of 53 scored" over every
-    /// track's entries, and one with a conflict could never reach all.
+    /// Whether progress and the partly scored count leave this entry out: they count the
+    /// judge's own, those `a` shows (the ones assigned to them, or without assignments those of
+    /// the tracks they keep to), less their conflicts. A judge who keeps to one track had read
+    /// "0 of 53 scored" over every track's entries, and one with a conflict could never reach
+    /// all.
     pub fn uncounted(&self, entry: &Entry) -> bool {
         entry.not_mine
     }

@@ -285,7 +285,8 @@ impl App {
         self.scores.progress()
     }
 
-    /// Entries left partly scored, wherever they are in the list: how many, and the first `n`.
+    /// The judge's own entries left partly scored (those progress counts), wherever they are in
+    /// the list: how many, and the first `n`.
     pub fn partly_scored(&self, n: usize) -> (usize, Vec<&str>) {
         self.scores.partly_scored(n)
     }

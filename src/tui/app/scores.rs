@@ -90,11 +90,8 @@ impl Scores {
     /// Counts everything again: the entries changed.
     pub fn recount(&mut self, entries: &Entries) {
         self.tally = entries.iter().map(|e| self.counts(entries, e)).fold(Tally::default(), Tally::add);
-        self.partial = entries
-            .iter()
-            .filter(|e| self.status_of(entries, e) == Status::Partial)
-            .map(|e| e.submission.id.clone())
-            .collect();
+        self.partial =
+            entries.iter().filter(|e| self.left_partial(entries, e)).map(|e| e.submission.id.clone()).collect();
     }
 
     /// The one place the sheet changes for some entries: their counts come out before and go
@@ -105,7 +102,7 @@ impl Scores {
         for (id, before) in ids.iter().zip(before) {
             self.tally = self.tally.add(self.tally_of(entries, id)).less(before);
             match entries.get(id) {
-                Some(e) if self.status_of(entries, e) == Status::Partial => self.partial.insert(id.clone()),
+                Some(e) if self.left_partial(entries, e) => self.partial.insert(id.clone()),
                 _ => self.partial.remove(id),
             };
         }
@@ -118,14 +115,25 @@ impl Scores {
 
     /// What one entry adds to the tally.
     fn counts(&self, entries: &Entries, entry: &Entry) -> Tally {
-        if entries.uncounted(entry) {
-            return Tally::default();
+        match self.own_status(entries, entry) {
+            None | Some(Status::Withdrawn | Status::Recused) => Tally::default(),
+            Some(Status::Scored) => Tally { scored: 1, open: 1 },
+            Some(Status::NotStarted | Status::Partial) => Tally { scored: 0, open: 1 },
         }
-        match self.status_of(entries, entry) {
-            Status::Withdrawn | Status::Recused => Tally::default(),
-            Status::Scored => Tally { scored: 1, open: 1 },
-            Status::NotStarted | Status::Partial => Tally { scored: 0, open: 1 },
-        }
+    }
+
+    /// Whether the footer names this entry as partly scored: one of the judge's own that
+    /// [`Scores::counts`] counts, left part way.
+    fn left_partial(&self, entries: &Entries, entry: &Entry) -> bool {
+        self.own_status(entries, entry) == Some(Status::Partial)
+    }
+
+    /// The entry's status where it is the judge's own ([`Entries::uncounted`]): the one notion
+    /// both "M of N scored" and "K partly scored" count by. "K partly scored" had counted every
+    /// entry, and a judge with assignments read "0 of 2 scored  1 partly scored: sprout-sense"
+    /// after a score on an entry not theirs.
+    fn own_status(&self, entries: &Entries, entry: &Entry) -> Option<Status> {
+        (!entries.uncounted(entry)).then(|| self.status_of(entries, entry))
     }
 
     /// "37 of 120 scored": entries this judge can still score, withdrawn and recused left out.
@@ -133,8 +141,8 @@ impl Scores {
         (self.tally.scored, self.tally.open)
     }
 
-    /// Entries left partly scored (the merge leaves them out), wherever they are in the list: how
-    /// many, and the first `n` ids.
+    /// The judge's own entries left partly scored (the merge leaves them out), wherever they are
+    /// in the list: how many, and the first `n` ids.
     pub fn partly_scored(&self, n: usize) -> (usize, Vec<&str>) {
         (self.partial.len(), self.partial.iter().take(n).map(String::as_str).collect())
     }

@@ -230,11 +230,11 @@ fn news_from_beside_the_app_keeps_the_counts_right() {
     for (c, v) in [("utility", 5), ("latency", 4), ("cost", 3)] {
         part.apply("pantry-poet", &score(c, Some(v)));
     }
-    part.apply("sprout-sense", &score("utility", Some(2)));
-    let ids = vec!["pantry-poet".to_owned(), "sprout-sense".to_owned()];
+    part.apply("lullaby-loom", &score("utility", Some(2)));
+    let ids = vec!["pantry-poet".to_owned(), "lullaby-loom".to_owned()];
     let news = Outside::Changed { ids: ids.clone(), part: part.clone(), stored: Some(part.size()) };
     assert!(app.heard(Outcome::Outside(news)).is_empty());
-    assert_eq!((app.progress().0, app.partly_scored(3)), (1, (1, vec!["sprout-sense"])));
+    assert_eq!((app.progress().0, app.partly_scored(3)), (1, (1, vec!["lullaby-loom"])));
     // The store holds fewer rows than the sheet would: something was deleted, read it all.
     let news = Outside::Changed { ids, part, stored: Some(1) };
     assert_eq!(app.heard(Outcome::Outside(news)), [Effect::ReadSheet]);
