@@ -223,6 +223,35 @@ fn the_header_keeps_the_sort_before_the_built_in_events_mark() {
     assert!(wide.lines().next().is_some_and(|h| h.contains("(built-in event)")), "kept where there is room");
 }
 
+/// At 80×24 a filter and a sort are both in the header, its words shortened rather than the
+/// order dropped: "judge mira · showing track backyard, unscored" had left out "sorted by my
+/// total", and the list's order went unsaid.
+#[test]
+fn the_header_keeps_the_filters_and_the_sort_at_80_columns() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let (_dir, store, mut app) = sample();
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    runner.step(&store, &mut app, Action::CycleTrack);
+    runner.step(&store, &mut app, Action::ToggleUnscored);
+    for _ in 0..3 {
+        runner.step(&store, &mut app, Action::CycleSort);
+    }
+    let text = screen(&app, 80, 24);
+    let header = text.lines().next().expect("a header");
+    assert!(header.contains("track backyard, unscored") && header.contains("by my total"), "{header}");
+    // A search too: still both, the event's name gone first.
+    runner.step(&store, &mut app, Action::Search);
+    for c in "moss".chars() {
+        runner.step(&store, &mut app, Action::Type(KeyEvent::from(KeyCode::Char(c))));
+    }
+    runner.step(&store, &mut app, Action::Close(true));
+    let text = screen(&app, 80, 24);
+    let header = text.lines().next().expect("a header");
+    assert!(header.contains("track backyard, unscored, \"moss\" · by my total"), "{header}");
+    insta::assert_snapshot!(text);
+}
+
 /// An event name of 84 characters is cut with "…" before the sort order or the name itself
 /// leave the header at 80 and 100 columns; whole at 200.
 #[test]
@@ -234,7 +263,7 @@ fn a_long_event_name_is_cut_before_the_header_drops_anything() {
         let text = screen(&app, width, height);
         let header = text.lines().next().expect("a header");
         assert!(header.contains("The Very Long Build Small") && header.contains('…'), "{header}");
-        assert!(header.contains("judge mira") && header.contains("sorted by export order"), "{header}");
+        assert!(header.contains("judge mira") && header.contains("by export order"), "{header}");
     }
     let wide = screen(&app, 200, 50);
     assert!(wide.lines().next().is_some_and(|h| h.contains("Small Hackathon · judge mira")), "{wide}");

@@ -219,38 +219,14 @@ impl App {
         if !list.query.is_empty() {
             filters.push(format!("\"{}\"", clean_line(&list.query)));
         }
-        let event = clean_line(&self.config.event.name);
-        let event = if self.builtin_event { format!("{event} (built-in event)") } else { event };
-        // (what, how long it stays: the lowest goes first)
-        let mut parts = vec![(event, EVENT_STAYS), (format!("judge {}", clean_line(&self.judge)), 4)];
-        if !filters.is_empty() {
-            parts.push((format!("showing {}", filters.join(", ")), 3));
-        }
-        parts.push((format!("sorted by {}", list.sort.label()), 1));
-        let room = usize::from(area.width).saturating_sub(10);
-        let too_long = |parts: &[(String, u8)]| {
-            fit::width(&parts.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(" · ")) > room
-        };
-        // "(built-in event)" goes before any part: the first screen said it, and the sort
-        // order says why the list reads as it does.
-        if self.builtin_event && too_long(&parts) {
-            parts[0].0 = clean_line(&self.config.event.name);
-        }
-        // Before each part goes, the event's name is cut to the room the others leave, where
-        // that keeps 16 columns of it: a name of 84 characters had taken the order and then
-        // itself off the line, leaving the judge's name alone.
-        while parts.len() > 1 && too_long(&parts) {
-            let others: usize = parts[1..].iter().map(|(p, _)| fit::width(p) + fit::width(" · ")).sum();
-            let left = room.saturating_sub(others);
-            if parts[0].1 == EVENT_STAYS && left >= 16 {
-                parts[0].0 = fit(&parts[0].0, left);
-                break;
-            }
-            if let Some(k) = parts.iter().enumerate().min_by_key(|(_, (_, keep))| *keep).map(|(k, _)| k) {
-                parts.remove(k);
-            }
-        }
-        let text = parts.into_iter().map(|(p, _)| p).collect::<Vec<_>>().join(" · ");
+        let text = header_text(&Header {
+            event: &clean_line(&self.config.event.name),
+            builtin: self.builtin_event,
+            judge: &clean_line(&self.judge),
+            filters: &filters,
+            sort: list.sort.label(),
+            room: usize::from(area.width).saturating_sub(10),
+        });
         Line::from(vec![Span::from(" judging ").bold().reversed(), Span::from(format!(" {text}"))]).render(area, buf);
     }
 
@@ -1088,8 +1064,76 @@ fn fold_scores(
     out
 }
 
-/// How long the event's name stays in the header: after the sort order, before the filters.
-const EVENT_STAYS: u8 = 2;
+/// What the header says, beside " judging ": the event, the judge, the filters on and the order.
+struct Header<'a> {
+    event: &'a str,
+    builtin: bool,
+    judge: &'a str,
+    filters: &'a [String],
+    sort: &'a str,
+    /// Its columns.
+    room: usize,
+}
+
+/// The header's text in `room` columns, fitted by what it means: words that add little go
+/// before any name is cut, and a name is cut before any part goes; the filters and the order
+/// (what the list hides and why it reads as it does) stay to the last. "(built-in event)" goes
+/// first (the first screen said it), then "sorted" of "sorted by title" and "showing" of
+/// "showing track backyard", then the event's name is cut to the room left where that keeps 16
+/// columns of it, else it goes; then the filters are cut with "…". At 80 columns a filter had
+/// taken the order off the line ("judge tomas · showing track backyard, unscored, no
+/// conflicts"), and a name of 84 characters the order and then itself.
+fn header_text(h: &Header) -> String {
+    const EVENT: usize = 0;
+    const SHOWING: usize = 2;
+    const SORTED: usize = 3;
+    let shown = h.filters.join(", ");
+    let event = if h.builtin { format!("{} (built-in event)", h.event) } else { h.event.to_owned() };
+    let showing = if shown.is_empty() { String::new() } else { format!("showing {shown}") };
+    let mut parts = [event, format!("judge {}", h.judge), showing, format!("sorted by {}", h.sort)];
+    let said = |parts: &[String]| parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
+    let fits = |parts: &[String]| fit::width(&said(parts)) <= h.room;
+    // The columns part `k` has beside the others.
+    let left_for = |parts: &[String], k: usize| {
+        let mut others = parts.to_vec();
+        others[k].clear();
+        let others = said(&others);
+        h.room.saturating_sub(fit::width(&others) + if others.is_empty() { 0 } else { fit::width(" · ") })
+    };
+    for step in 0..5 {
+        if fits(&parts) {
+            break;
+        }
+        match step {
+            // "(built-in event)" goes.
+            0 => h.event.clone_into(&mut parts[EVENT]),
+            // "sorted by title" reads "by title", and "showing track wood" "track wood".
+            1 => parts[SORTED] = format!("by {}", h.sort),
+            2 => parts[SHOWING].clone_from(&shown),
+            // The event's name is cut, or goes.
+            3 => {
+                let left = left_for(&parts, EVENT);
+                parts[EVENT] = if left >= 16 { fit(h.event, left) } else { String::new() };
+            }
+            // A long search is cut.
+            _ => {
+                let left = left_for(&parts, SHOWING);
+                if !shown.is_empty() && left >= 16 {
+                    parts[SHOWING] = fit(&shown, left);
+                }
+            }
+        }
+    }
+    // Narrower than the screen is made for, or a judge's name of 64 characters: the order
+    // goes, then the event, then the filters, and the judge's name is cut last.
+    for gone in [SORTED, EVENT, SHOWING] {
+        if fits(&parts) {
+            break;
+        }
+        parts[gone].clear();
+    }
+    fit(&said(&parts), h.room)
+}
 
 /// The widest the whole entry (`i`) is drawn, borders included: lines of 100 columns read
 /// easily, a 200-column terminal's whole width does not.
@@ -1177,4 +1221,47 @@ fn help<K: AsRef<str>>(area: Rect, buf: &mut Buffer, keys: &[(K, &str)]) {
     Paragraph::new(lines)
         .block(Block::bordered().title(super::keys::help_title()).border_style(Style::new().cyan()))
         .render(rect, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Header, header_text};
+
+    fn header(event: &str, filters: &[&str], sort: &str, room: usize) -> String {
+        let filters: Vec<String> = filters.iter().map(|f| (*f).to_owned()).collect();
+        header_text(&Header { event, builtin: true, judge: "tomas", filters: &filters, sort, room })
+    }
+
+    /// The header keeps the filters and the order at 80 columns (70 beside " judging "), its
+    /// words shortened before the event's name is cut or goes: a filter had taken the order off
+    /// the line.
+    #[test]
+    fn the_header_keeps_filters_and_order_shortening_words_first() {
+        let event = "Build Small Hackathon";
+        assert_eq!(
+            header(event, &["track backyard"], "export order", 190),
+            "Build Small Hackathon (built-in event) · judge tomas · showing track backyard · sorted by export order"
+        );
+        // Two words less keep the event's name whole.
+        assert_eq!(
+            header(event, &["track backyard"], "my total", 70),
+            "Build Small Hackathon · judge tomas · track backyard · by my total"
+        );
+        assert_eq!(
+            header(event, &["track backyard", "unscored", "no conflicts"], "my total", 70),
+            "judge tomas · track backyard, unscored, no conflicts · by my total"
+        );
+        // A search too long for the line is cut, and the order stays.
+        let query = format!("\"{}\"", "allotment watering ".repeat(4).trim_end());
+        let said = header(event, &["track backyard", &query], "title", 70);
+        assert!(
+            said.starts_with("judge tomas · track backyard, \"allotment") && said.ends_with("… · by title"),
+            "{said}"
+        );
+        // However narrow, never wider than the room.
+        for room in 0..200 {
+            let said = header(event, &["track backyard", &query, "unscored"], "export order", room);
+            assert!(super::fit::width(&said) <= room, "{said:?} in {room}");
+        }
+    }
 }
