@@ -766,7 +766,7 @@ mod tests {
             );
         }
         for (line, what) in START {
-            assert!(format!("  # {what}").chars().count() <= 80, "{what:?} wraps at 80 columns");
+            assert!(crate::text_width::width(&format!("  # {what}")) <= 80, "{what:?} wraps at 80 columns");
             if let Err(e) = command.clone().try_get_matches_from(shell_words(line)) {
                 panic!("{line:?} does not parse: {e}");
             }
@@ -779,7 +779,7 @@ mod tests {
             for (line, what) in *examples {
                 // Its comment on one line of an 80-column terminal: wrapped, its second line
                 // would read as a command without the `#`.
-                assert!(format!("  # {what}").chars().count() <= 80, "{name}: {what:?} wraps at 80 columns");
+                assert!(crate::text_width::width(&format!("  # {what}")) <= 80, "{name}: {what:?} wraps at 80 columns");
                 let words = shell_words(line);
                 assert!(
                     words.windows(path.len()).any(|w| w == path.as_slice()),

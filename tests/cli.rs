@@ -317,6 +317,37 @@ fn score_records_and_explains_each_level() {
         .stdout(predicate::str::is_match(r"sprout-sense\s+scored\s+backyard").expect("regex"));
 }
 
+/// `judging score` lines its values up whatever the labels' letters: a wide (CJK) label and one
+/// with a combining accent had been padded by characters, and their scores stood off the
+/// others' column (one of "実用性" two columns right, one of "Cou\u{302}t" one left).
+#[test]
+fn score_lines_up_wide_and_accented_labels() {
+    let s = Sandbox::new();
+    let toml = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("judging.toml"))
+        .expect("the repository's judging.toml");
+    let toml = toml
+        .replace("label = \"Utility\"", "label = \"実用性\"")
+        .replace("label = \"Cost\"", "label = \"Cou\u{302}t d'exe\u{301}cution\"");
+    s.file("judging.toml", &toml);
+    s.cmd().arg("pull").assert().success();
+    let out = s.cmd().args(["score", "sprout-sense", "utility=4", "cost=2", "--note", "ok"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    // Where each row's value starts, in terminal columns: the label's end, padded.
+    let starts: Vec<(usize, &str)> = stdout
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let value = ["4  ", "2  ", "-", "ok"].iter().filter_map(|v| line.find(&format!(" {v}"))).min();
+            let at = value.map_or(0, |i| judging::text_width::width(&line[..=i]));
+            (at, line)
+        })
+        .collect();
+    assert!(stdout.contains("実用性") && stdout.contains("Cou\u{302}t d'exe\u{301}cution"), "{stdout}");
+    assert_eq!(starts.len(), 5, "three criteria, the total and the note: {stdout}");
+    assert!(starts.iter().all(|(at, _)| *at == starts[0].0 && *at > 0), "not in one column:\n{stdout}");
+}
+
 #[test]
 fn bad_scores_are_refused_with_what_would_be_right() {
     let s = Sandbox::new();

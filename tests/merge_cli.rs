@@ -1760,3 +1760,40 @@ fn a_paid_place_only_lenient_judges_gave_is_said_in_the_printed_merge() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("lenient judges"));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("rest on lenient judges"));
 }
+
+/// Judges' names of wide letters or with a combining accent keep the merge's columns in line,
+/// in the entry's view and in the judges' table: names had been padded by characters, and a
+/// row of "太郎" stood two columns right of the others, one of "Zoe\u{301}" one left.
+#[test]
+fn wide_and_accented_judges_names_keep_the_columns_in_line() {
+    let s = Sandbox::new();
+    let files: Vec<_> = [("ana", 4), ("太郎", 3), ("Zoe\u{301}", 5)]
+        .iter()
+        .enumerate()
+        .map(|(k, (name, v))| {
+            common::score_file(&s, &format!("j{k}.json"), |b| {
+                b.judge = (*name).into();
+                b.scores = vec![
+                    ("sprout-sense".into(), vec![Some(*v); 3], vec![Some(1_781_000_000_000); 3]),
+                    ("pantry-poet".into(), vec![Some(6 - v); 3], vec![Some(1_781_000_000_000); 3]),
+                ];
+            })
+        })
+        .collect();
+    head(&s).arg("pull").assert().success();
+    let run = |args: &[&str]| {
+        let out = head(&s).arg("merge").args(args).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    // The column where a judge's row has its first figure after the name, in terminal columns.
+    let after_name = |text: &str, name: &str| {
+        let line = text.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("a row for {name}:\n{text}"));
+        let figure = line[name.len()..].find(|c: char| c.is_ascii_digit() || c == '-').map(|i| i + name.len());
+        judging::text_width::width(&line[..figure.unwrap_or(0)])
+    };
+    for (text, what) in [(run(&["--entry", "sprout-sense"]), "the entry's view"), (run(&[]), "the judges' table")] {
+        let at: Vec<usize> = ["ana", "太郎", "Zoe\u{301}"].iter().map(|n| after_name(&text, n)).collect();
+        assert!(at.iter().all(|a| *a == at[0] && *a > 5), "{what}: {at:?}\n{text}");
+    }
+}

@@ -106,7 +106,12 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
             crate::format::count(round.paid, "place", "places")
         );
         for f in &round.finalists {
-            println!("  {:>3}  {:<24} {}", f.rubric_place, clean_line(&f.id), clean_line(&f.title));
+            println!(
+                "  {:>3}  {} {}",
+                f.rubric_place,
+                crate::text_width::pad(&clean_line(&f.id), 24),
+                clean_line(&f.title)
+            );
         }
     }
     let answers: usize = rounds.iter().map(|r| r.answers.len()).sum();
@@ -241,7 +246,8 @@ pub(super) fn list(session: &Session, compare: &crate::paste::CommandLine) -> Re
         println!("  RUBRIC  ID                        TITLE");
         for (f, why) in round.finalists.iter().zip(&why) {
             let mark = why.map(|w| format!("   (not yours to compare: {})", w.said())).unwrap_or_default();
-            println!("  {:>6}  {:<24}  {}{mark}", f.rubric_place, clean_line(&f.id), clean_line(&f.title));
+            let id = crate::text_width::pad(&clean_line(&f.id), 24);
+            println!("  {:>6}  {id}  {}{mark}", f.rubric_place, clean_line(&f.title));
         }
         let k = round.judge(&session.judge);
         for a in round.answers.iter().filter(|a| Some(a.judge) == k) {

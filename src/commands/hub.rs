@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::Session;
-use crate::format::fit;
 use crate::hub::enrich;
 use crate::model::{HubFacts, Submission, format_params};
 use crate::prizes::eligibility::{self, Breach, Evidence};
 use crate::sanitize::clean_line;
+use crate::text_width::{fit_padded, pad};
 
 /// The entries in play whose export names a Hub Space, read once.
 fn with_spaces(session: &Session) -> Result<Vec<Submission>> {
@@ -136,7 +136,7 @@ pub(super) fn enrich(mut session: Session, offline: bool) -> Result<ExitCode> {
                 let breaches = eligibility::breaches(&Evidence::of(s, Some(facts)), rules);
                 println!("{}", line(&s.id, facts, at, &breaches));
             }
-            None => println!("{:<24} not fetched yet", fit(&clean_line(&s.id), 24)),
+            None => println!("{} not fetched yet", fit_padded(&clean_line(&s.id), 24)),
         }
     }
     Ok(if nothing_refreshed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -153,13 +153,13 @@ fn line(id: &str, f: &HubFacts, at: &str, breaches: &[Breach]) -> String {
     };
     let breaks: Vec<String> = breaches.iter().map(ToString::to_string).collect();
     format!(
-        "{:<24} {:<9} {:<14} {:>8} {:>9}  {:<9} {:<17} {}",
-        fit(&clean_line(id), 24),
-        clean_line(&f.stage),
-        fit(&clean_line(f.hardware.as_deref().unwrap_or("-")), 14),
+        "{} {} {} {:>8} {:>9}  {} {:<17} {}",
+        fit_padded(&clean_line(id), 24),
+        pad(&clean_line(&f.stage), 9),
+        fit_padded(&clean_line(f.hardware.as_deref().unwrap_or("-")), 14),
         f.price_per_hour.map_or_else(|| "?".into(), |p| format!("{p:.2}")),
         format!("{params}{mark}"),
-        fit(&clean_line(f.sdk.as_deref().unwrap_or("?")), 9),
+        fit_padded(&clean_line(f.sdk.as_deref().unwrap_or("?")), 9),
         crate::format::age(at, crate::store::now_unix()),
         if breaks.is_empty() { "-".to_owned() } else { breaks.join("; ") }
     )

@@ -124,24 +124,30 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
     let title = clean_line(&stored.submission.title);
     println!("{} ({title})", clean_line(id));
     let rubric = config.rubric(stored.submission.track.as_deref());
-    let width = rubric.iter().map(|c| c.label.chars().count()).max().unwrap_or(0).max(10);
-    for c in &rubric {
-        match sheet.score(id, &c.id) {
-            Some(v) => println!("  {:<width$} {v}  {}", c.label, c.level_meaning(v).unwrap_or_default()),
-            None => println!("  {:<width$} -", c.label),
-        }
-    }
-    match weighted_total(&rubric, |c| sheet.score(id, c)) {
-        Some(total) => println!("  {:<width$} {total:.2}", "total"),
-        None => println!(
-            "  {:<width$} - ({} of {} criteria scored)",
-            "total",
-            sheet.scored_count(id, &rubric),
-            rubric.len()
-        ),
-    }
+    // Each row's label, then what it has: the labels (judging.toml's, cleaned) padded to one
+    // width in terminal columns, so that a wide or accented label keeps its value in line
+    // ("{:<w$}" counts characters: "実用性" had pushed its score two columns right).
+    let mut rows: Vec<(String, String)> = rubric
+        .iter()
+        .map(|c| {
+            let value = sheet.score(id, &c.id).map_or_else(
+                || "-".to_owned(),
+                |v| format!("{v}  {}", clean_line(c.level_meaning(v).unwrap_or_default())),
+            );
+            (clean_line(&c.label), value)
+        })
+        .collect();
+    let total = match weighted_total(&rubric, |c| sheet.score(id, c)) {
+        Some(total) => format!("{total:.2}"),
+        None => format!("- ({} of {} criteria scored)", sheet.scored_count(id, &rubric), rubric.len()),
+    };
+    rows.push(("total".to_owned(), total));
     if let Some(note) = sheet.texts[crate::model::TextPart::Note].get(id) {
-        println!("  {:<width$} {}", "note", clean_line(note));
+        rows.push(("note".to_owned(), clean_line(note)));
+    }
+    let width = rows.iter().map(|(label, _)| crate::text_width::width(label)).max().unwrap_or(0).max(10);
+    for (label, value) in rows {
+        println!("  {} {value}", crate::text_width::pad(&label, width));
     }
     Ok(ExitCode::SUCCESS)
 }

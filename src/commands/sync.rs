@@ -361,8 +361,8 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         // A recusal settles an assigned entry the judge will not score: said, so that DONE
         // short of ASSIGNED is not taken for work left.
         println!(
-            "{:<20}  {assigned:>8}  {done:>4}  {:>6}  {:>6}  {:>7}  {}",
-            name,
+            "{}  {assigned:>8}  {done:>4}  {:>6}  {:>6}  {:>7}  {}",
+            crate::text_width::pad(&name, 20),
             j.entries.len(),
             j.partial.len(),
             j.texts[crate::model::TextPart::Recusal].len(),

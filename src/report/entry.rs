@@ -2,7 +2,6 @@
 //! Markdown, JSON or CSV. Judges' notes are their own words: cleaned of control characters and
 //! escaped for Markdown, neutralised for spreadsheets.
 
-use crate::format::fit;
 use crate::rankings::EntryPanel;
 use crate::sanitize::{clean_line, csv_cell};
 
@@ -61,16 +60,16 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
 /// The entry's panel for the terminal; printed on one (`width`), a judge's note that would run
 /// past its edge goes on a line of its own under the judge's marks, where it wraps between words.
 pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
-    use unicode_width::UnicodeWidthStr;
+    use crate::text_width::width as columns;
     let mut out = format!("{} ({})\n{}\n", clean_line(&p.title), clean_line(&p.id), places(p, clean_line));
     if let Some(line) = ineligible(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
     out.push('\n');
-    let criteria: String = p.criteria.iter().map(|c| format!("  {:>7}", fit(&c.to_uppercase(), 7))).collect();
+    let criteria: String = p.criteria.iter().map(|c| format!("  {}", super::criterion_heading(c))).collect();
     // As wide as the longest name, up to 20: "ana" had been given 20 columns.
     let names: Vec<String> = p.judges.iter().map(|j| clean_line(&j.name())).collect();
-    let name_width = names.iter().map(|n| n.width()).max().unwrap_or(0).clamp("JUDGE".len(), 20);
+    let name_width = names.iter().map(|n| columns(n)).max().unwrap_or(0).clamp("JUDGE".len(), 20);
     let row_width = name_width + 9 * p.criteria.len() + 9 + 10 + 11;
     if width.is_some_and(|w| row_width + "  NOTE".len() > w) {
         // Too narrow for the table: each judge in a sentence of their own, which the terminal's
@@ -87,10 +86,10 @@ pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
         for (j, name) in p.judges.iter().zip(&names) {
             let scores: String = j.scores.iter().map(|v| format!("  {:>7}", score(*v))).collect();
             let note = notes(j, clean_line);
-            let below = width.is_some_and(|w| !note.is_empty() && row_width + 2 + note.width() > w);
+            let below = width.is_some_and(|w| !note.is_empty() && row_width + 2 + columns(&note) > w);
             out.push_str(&format!(
-                "{:<name_width$}{scores}  {:>7.2}  {:>8}  {:>9}{}{note}\n",
-                fit(name, name_width),
+                "{}{scores}  {:>7.2}  {:>8}  {:>9}{}{note}\n",
+                crate::format::fit_padded(name, name_width),
                 j.total,
                 crate::format::signed(j.leniency, 2),
                 seconds(j.stopwatch_seconds),

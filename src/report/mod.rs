@@ -32,6 +32,13 @@ pub fn opening(text: &str) -> String {
 }
 pub mod wrap;
 
+/// A criterion's label as it heads a table's column of its scores: in capitals, cleaned, cut to
+/// 7 columns and padded to them from the left (over numbers), by terminal columns: "{:>7}"
+/// counts characters, and a wide label ("実用性") had pushed the headings off their numbers.
+pub fn criterion_heading(label: &str) -> String {
+    crate::text_width::pad_left(&crate::format::fit(&crate::sanitize::clean_line(&label.to_uppercase()), 7), 7)
+}
+
 /// How wide a table's column of words (a title, a team) may be for its rows to fit a terminal
 /// `width` columns wide beside the `rest` of a row: as wide as `natural`, never under `least`
 /// (a title cut to a few letters names nothing); `natural` where no width is known, so that a
@@ -110,6 +117,21 @@ pub fn and_more_pairs(more: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A criterion's heading takes its 7 columns over the scores whatever its letters.
+    #[test]
+    fn a_criterion_heading_is_7_columns_of_any_letters() {
+        for (label, heading) in [
+            ("Utility", "UTILITY"),
+            ("実用性", " 実用性"),
+            ("Cou\u{302}t", "   COU\u{302}T"),
+            ("Creativity", "CREATI…"),
+            ("a\u{1b}[2J", "      A"),
+        ] {
+            let said = super::criterion_heading(label);
+            assert_eq!((said.as_str(), crate::text_width::width(&said)), (heading, 7), "{label:?}");
+        }
+    }
+
     #[test]
     fn places_apart_alike_when_shown_are_said_by_their_labels() {
         type Row = (usize, &'static str, f64, bool);

@@ -1,6 +1,6 @@
 //! The merged rankings as a table for the terminal, Markdown or CSV.
 
-use unicode_width::UnicodeWidthStr;
+use crate::text_width::{fit_padded, pad, width as text_width};
 
 use crate::format::{bars, fit, mean};
 use crate::rankings::{Disagreement, Ranked, Rankings};
@@ -195,13 +195,13 @@ impl Layout {
     fn of(ranked: &[Ranked], criteria: usize, width: Option<usize>) -> Layout {
         // As wide as its widest id, up to 20: an event whose ids are short ("e07", "12345") had
         // spent 20 columns on them, and a row did not fit a terminal it could.
-        let id = ranked.iter().map(|e| clean_line(&e.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
+        let id = ranked.iter().map(|e| text_width(&clean_line(&e.id))).max().unwrap_or(0).clamp(2, ID_WIDEST);
         let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
         let natural =
             Layout { id, id_whole: id, title: TITLE_WIDTHS.1, gap: true, beyond: true, width, paid, rubric, criteria };
         let Some(columns) = width else { return natural };
         // The flags' column: as wide as its heading at least, which the heading's row takes.
-        let flags = ranked.iter().map(|e| flags(e).width()).max().unwrap_or(0).clamp("FLAGS".len(), FLAGS_ROOM);
+        let flags = ranked.iter().map(|e| text_width(&flags(e))).max().unwrap_or(0).clamp("FLAGS".len(), FLAGS_ROOM);
         let room = flags + 2;
         // BEYOND goes before GAP, and GAP only once a title would narrow past 20 columns; then,
         // the title at its narrowest, a long id narrows too (to 8 columns, ending in "…"), and
@@ -245,14 +245,15 @@ impl Layout {
     /// The columns left out to fit the terminal, by their headings: the criteria's of `shown`
     /// past those kept, GAP and BEYOND.
     fn left_out(&self, r: &Rankings, shown: &[usize]) -> Vec<String> {
-        let criteria = shown.iter().skip(self.criteria).map(|k| fit(&r.criteria[*k].to_uppercase(), 7));
+        let criteria =
+            shown.iter().skip(self.criteria).map(|k| super::criterion_heading(&r.criteria[*k]).trim_start().to_owned());
         let figures = [(!self.gap, "GAP"), (!self.beyond, "BEYOND")].into_iter().filter(|(out, _)| *out);
         criteria.chain(figures.map(|(_, c)| c.to_owned())).collect()
     }
 
     fn heading(&self, r: &Rankings, shown: &[usize]) -> String {
         let criteria: String =
-            shown.iter().map(|k| format!("  {:>7}", fit(&r.criteria[*k].to_uppercase(), 7))).collect();
+            shown.iter().map(|k| format!("  {}", super::criterion_heading(&r.criteria[*k]))).collect();
         format!(
             "PLACE{}  {:<id$}  {:<title$}  {:>5}{}{criteria}  JUDGES{}{}  FLAGS\n",
             if self.rubric { "  RUBRIC" } else { "" },
@@ -283,14 +284,7 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], layout: &Layout) {
     };
     let title = fit(&clean_line(&e.title), layout.title);
     let _ = write!(out, "{:>5}{}", e.place, rubric_cell(layout.rubric, e, false));
-    let _ = write!(
-        out,
-        "  {:<id_width$}  {title}{:pad$}",
-        fit(&clean_line(&e.id), layout.id),
-        "",
-        id_width = layout.id,
-        pad = layout.title.saturating_sub(title.width())
-    );
+    let _ = write!(out, "  {}  {}", fit_padded(&clean_line(&e.id), layout.id), pad(&title, layout.title));
     figure(out, Some(e.score), 5);
     if layout.paid {
         let _ = write!(out, "  {:>4}", e.chance_text());
@@ -310,7 +304,7 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], layout: &Layout) {
         // the title: the terminal would have cut the row in two at its edge.
         Some(width) if !e.flags.is_empty() || e.tie_break.is_some() => {
             let flags = flags(e);
-            if layout.row_width() + 2 + flags.width() > width {
+            if layout.row_width() + 2 + text_width(&flags) > width {
                 let _ = write!(out, "\n{:indent$}{flags}", "", indent = layout.title_at());
             } else {
                 let _ = write!(out, "  {flags}");
@@ -507,8 +501,8 @@ pub fn table(r: &Rankings, width: Option<usize>) -> String {
     ));
     for j in &r.judges {
         out.push_str(&format!(
-            "{:<20}  {:>7}  {:>8}  {:>6.2}  {:<13}  {}\n",
-            fit(&clean_line(&j.judge), 20),
+            "{}  {:>7}  {:>8}  {:>6.2}  {:<13}  {}\n",
+            fit_padded(&clean_line(&j.judge), 20),
             j.entries,
             j.leniency_text(),
             j.spread,
@@ -521,8 +515,8 @@ pub fn table(r: &Rankings, width: Option<usize>) -> String {
         out.push_str("\nTRAINEE               ENTRIES  COMPARED  LENIENCY  APART  ORDER\n");
         for t in &r.trainees {
             out.push_str(&format!(
-                "{:<20}  {:>7}  {:>8}  {:>8}  {:>5}  {:>5}\n",
-                fit(&clean_line(&t.judge), 20),
+                "{}  {:>7}  {:>8}  {:>8}  {:>5}  {:>5}\n",
+                fit_padded(&clean_line(&t.judge), 20),
                 t.entries,
                 t.compared,
                 t.leniency.map_or_else(|| "-".to_owned(), |l| crate::format::signed(l, 2)),
@@ -538,10 +532,10 @@ pub fn table(r: &Rankings, width: Option<usize>) -> String {
 /// The entries whose judges are furthest apart, as a table fitted to `width` where it is known.
 fn disagreed(r: &Rankings, width: Option<usize>) -> String {
     let apart: Vec<String> = r.disagreements.iter().map(|d| far_apart(d, clean_line, " / ")).collect();
-    let widest = apart.iter().map(|a| a.width()).max().unwrap_or(0).max(FURTHEST_HEADING.len());
+    let widest = apart.iter().map(|a| text_width(a)).max().unwrap_or(0).max(FURTHEST_HEADING.len());
     let fixed = 2 + 2 + 6 + 2 + 6 + 2 + 6 + 2 + widest;
     // The ids give up columns, down to the fewest, before a row runs past the terminal's edge.
-    let whole = r.disagreements.iter().map(|d| clean_line(&d.id).width()).max().unwrap_or(0).clamp(2, ID_WIDEST);
+    let whole = r.disagreements.iter().map(|d| text_width(&clean_line(&d.id))).max().unwrap_or(0).clamp(2, ID_WIDEST);
     let room = width.map_or(whole, |w| w.saturating_sub(fixed + TITLE_WIDTHS.0));
     let ids = whole.min(room.max(ID_NARROWEST.min(whole)));
     let title = super::words_width(width, ids + fixed, TITLE_WIDTHS);
@@ -552,9 +546,9 @@ fn disagreed(r: &Rankings, width: Option<usize>) -> String {
     for (d, apart) in r.disagreements.iter().zip(apart) {
         let shown = fit(&clean_line(&d.title), title);
         out.push_str(&format!(
-            "{:<ids$}  {shown}{}  {:>6}  {:>6.2}  {:>6}  {apart}\n",
-            fit(&clean_line(&d.id), ids),
-            " ".repeat(title.saturating_sub(shown.width())),
+            "{}  {}  {:>6}  {:>6.2}  {:>6}  {apart}\n",
+            fit_padded(&clean_line(&d.id), ids),
+            pad(&shown, title),
             d.judges,
             d.gap,
             crate::format::mean(d.beyond, 2),

@@ -102,7 +102,7 @@ fn entries(s: &Settle, room: usize, rows: usize) -> Vec<Line<'static>> {
         return Vec::new();
     }
     let number = n.to_string().len();
-    let placed = format!("→ #{}", s.place + n - 1).chars().count();
+    let placed = fitting::width(&format!("→ #{}", s.place + n - 1));
     let judges = |t: &super::Tied| format!("· {}", crate::format::count(t.judges, "judge", "judges"));
     let titles = s.tied.iter().map(|t| fitting::width(&clean_line(&t.title))).max().unwrap_or(0);
     let spec = [
