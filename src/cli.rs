@@ -355,16 +355,17 @@ pub const SHARED: &[(&str, &[Does])] = {
         ("compare", &[E, S, J]),
         ("results", &[E, S, J, P]),
         ("enrich", &[E, S, J, P]),
-        ("sync init", &[E]),
+        // Its upload of the event, as `join`'s download and `status`'s collect, waits on the Hub.
+        ("sync init", &[E, P]),
         // It sets up its own event, then pulls the export into the judge's store.
         ("join", &[S, J, P]),
-        ("status", &[E, S, J]),
+        ("status", &[E, S, J, P]),
         ("feedback", &[E, S, J, P]),
         ("key", &[E, J]),
         ("push", &[E, S, J, P]),
         ("collect", &[E, S, J, P]),
-        // The store only with --offline, for the cached export.
-        ("check", &[E, S, J]),
+        // The store only with --offline, for the cached export; progress while the export is read.
+        ("check", &[E, S, J, P]),
     ]
 };
 

@@ -1,8 +1,12 @@
 //! Progress on long work: a bar (where the amount is known) or a spinner on standard error, so a
 //! step that can pass a second is never silent. Only on a terminal: piped, redirected or with
 //! `--quiet` nothing is drawn, and standard output (JSON, CSV, tables) is never touched.
+//!
+//! A command interrupted while a line is drawn (Ctrl-C, `kill`) clears it first, then ends as the
+//! signal ends it: the line had stayed on the terminal, the shell's prompt after it.
 
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -30,7 +34,7 @@ impl Progress {
     pub fn bar(total: usize, what: &str) -> Progress {
         Progress::made(
             || {
-                let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+                let bar = ProgressBar::with_draw_target(Some(total as u64), on_stderr());
                 bar.set_style(
                     ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}")
                         .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -46,7 +50,7 @@ impl Progress {
     pub fn spinner(what: &str) -> Progress {
         Progress::made(
             || {
-                let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                let bar = ProgressBar::with_draw_target(None, on_stderr());
                 bar.set_style(
                     ProgressStyle::with_template("{spinner} {msg} {elapsed}")
                         .unwrap_or_else(|_| ProgressStyle::default_spinner()),
@@ -64,6 +68,7 @@ impl Progress {
         }
         let bar = make();
         bar.set_message(crate::sanitize::clean_line(what));
+        cleared_on_signals(&bar);
         Progress(Some(bar))
     }
 
@@ -98,6 +103,7 @@ impl Progress {
     pub fn done(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
+            drawn().retain(|live| !live.is_finished());
         }
     }
 }
@@ -110,5 +116,142 @@ impl Drop for Progress {
         {
             bar.finish_and_clear();
         }
+        drawn().retain(|live| !live.is_finished());
     }
+}
+
+/// Runs `say` (a warning, a wait on the Hub, written on standard error) with the line drawn now
+/// taken off the terminal, and drawn again after it: said under a spinner, the warning had been
+/// written on the spinner's line, or left the spinner's last frame above it for good.
+pub fn suspended<R>(say: impl FnOnce() -> R) -> R {
+    // The lock is let go first: the signal watch takes it too.
+    let live = drawn().iter().rev().find(|bar| !bar.is_finished()).cloned();
+    match live {
+        Some(bar) => bar.suspend(say),
+        None => say(),
+    }
+}
+
+/// Where every line is drawn: standard error, [`ShortOfTheEdge`].
+fn on_stderr() -> ProgressDrawTarget {
+    ProgressDrawTarget::term_like_with_hz(Box::new(ShortOfTheEdge::default()), 20)
+}
+
+/// Standard error as indicatif draws on it, but two columns narrower than the terminal. indicatif
+/// pads each line to the width it is given and leaves the cursor past the last column; the `^C`
+/// the terminal echoes at Ctrl-C then went on the next line, the cursor with it, and the line
+/// cleared there was the empty one, the spinner left above it. Two columns short, the echo (`^C`,
+/// `^\`) ends on the spinner's own line, which one clear then takes whole, as it does after a
+/// `kill`, which echoes nothing.
+#[derive(Debug, Default)]
+struct ShortOfTheEdge {
+    /// What was written since the last flush: one write a frame, so a frame never shows half drawn.
+    pending: Mutex<String>,
+}
+
+/// The columns left free at the end of each line: the width of the terminal's echo of Ctrl-C.
+const ECHO: u16 = 2;
+
+impl ShortOfTheEdge {
+    fn put(&self, text: &str) {
+        self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push_str(text);
+    }
+
+    /// `ESC [ n <code>`, nothing for 0 (as console writes it).
+    fn moved(&self, n: usize, code: char) {
+        if n > 0 {
+            self.put(&format!("\x1b[{n}{code}"));
+        }
+    }
+}
+
+impl indicatif::TermLike for ShortOfTheEdge {
+    fn width(&self) -> u16 {
+        ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| columns).saturating_sub(ECHO).max(1)
+    }
+
+    fn height(&self) -> u16 {
+        ratatui::crossterm::terminal::size().map_or(24, |(_, rows)| rows)
+    }
+
+    fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
+        self.moved(n, 'A');
+        Ok(())
+    }
+
+    fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
+        self.moved(n, 'B');
+        Ok(())
+    }
+
+    fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
+        self.moved(n, 'C');
+        Ok(())
+    }
+
+    fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
+        self.moved(n, 'D');
+        Ok(())
+    }
+
+    fn write_line(&self, s: &str) -> std::io::Result<()> {
+        self.put(s);
+        self.put("\n");
+        Ok(())
+    }
+
+    fn write_str(&self, s: &str) -> std::io::Result<()> {
+        self.put(s);
+        Ok(())
+    }
+
+    fn clear_line(&self) -> std::io::Result<()> {
+        self.put("\r\x1b[2K");
+        Ok(())
+    }
+
+    fn flush(&self) -> std::io::Result<()> {
+        use std::io::Write;
+        let frame = std::mem::take(&mut *self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let mut stderr = std::io::stderr().lock();
+        stderr.write_all(frame.as_bytes())?;
+        stderr.flush()
+    }
+}
+
+/// The lines drawn now, which a signal that ends the command clears first.
+static DRAWN: Mutex<Vec<ProgressBar>> = Mutex::new(Vec::new());
+
+/// [`DRAWN`], whoever held it last: a bar is a handle that stays whole.
+fn drawn() -> std::sync::MutexGuard<'static, Vec<ProgressBar>> {
+    DRAWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Keeps `bar` among the lines a signal clears, and, the first time, watches for the signals that
+/// end a command from its terminal (SIGINT, SIGTERM, SIGQUIT): on one, every line drawn is
+/// cleared, then the signal does what it would have done (the process ends by it, 130 in a
+/// shell after Ctrl-C). Where nothing is drawn and a screen has the terminal in raw mode (the
+/// head judge's screen after `merge --from-hub --tui` collected), the screen's own handler has the
+/// signal and ends as it does.
+fn cleared_on_signals(bar: &ProgressBar) {
+    use signal_hook::consts::{SIGINT, SIGQUIT, SIGTERM};
+    static WATCHING: std::sync::Once = std::sync::Once::new();
+    drawn().push(bar.clone());
+    WATCHING.call_once(|| {
+        // Without the watch (it cannot be set up), a signal ends the command as it always has.
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGQUIT]) else { return };
+        std::thread::spawn(move || {
+            for signal in signals.forever() {
+                let live = std::mem::take(&mut *drawn());
+                for bar in &live {
+                    bar.finish_and_clear();
+                }
+                let screen = ratatui::crossterm::terminal::is_raw_mode_enabled().unwrap_or(false);
+                if live.is_empty() && screen {
+                    continue;
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+            }
+        });
+    });
 }

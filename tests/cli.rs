@@ -530,11 +530,27 @@ fn a_usage_line_never_shows_what_the_environment_gave() {
     assert!(err.contains("invalid value ' ' for '--judge <NAME>'"), "the variable's own value: {err}");
 }
 
+/// The commands that draw progress, as the README's list has them.
+const DRAWS_PROGRESS: [&str; 12] = [
+    "pull",
+    "enrich",
+    "collect",
+    "merge",
+    "results",
+    "feedback",
+    "assign",
+    "push",
+    "join",
+    "status",
+    "sync init",
+    "check",
+];
+
 /// Every command's --help shows --config, --db, --judge and -q/--quiet only where they act, as
 /// `cli::SHARED` declares: --quiet on the commands that draw progress (the README's list), none
 /// of them on `completions` or `man`. Typed where they do nothing, before the command or after,
 /// they are usage errors. They had been global, on every command (`judging man --config
-/// /nope.toml` succeeded), and -q on list, score, check...
+/// /nope.toml` succeeded), and -q on list, score, key...
 #[test]
 fn each_shared_option_is_shown_and_taken_only_where_it_acts() {
     use judging::cli::Does;
@@ -548,13 +564,12 @@ fn each_shared_option_is_shown_and_taken_only_where_it_acts() {
     let mut all = Vec::new();
     paths(&judging::help::command(), "", &mut all);
     let s = Sandbox::new();
-    let progress = ["pull", "enrich", "collect", "merge", "results", "feedback", "assign", "push", "join"];
     for path in &all {
         let out = s.cmd().args(path.split(' ')).arg("--help").output().expect("runs");
         assert!(out.status.success(), "{path}: {}", String::from_utf8_lossy(&out.stderr));
         let help = String::from_utf8_lossy(&out.stdout);
         let does = judging::cli::does(path);
-        assert_eq!(does.contains(&Does::DrawsProgress), progress.contains(&path.as_str()), "{path}");
+        assert_eq!(does.contains(&Does::DrawsProgress), DRAWS_PROGRESS.contains(&path.as_str()), "{path}");
         let shown = |flag: &str| help.lines().any(|l| l.trim_start().starts_with(flag));
         for (what, flag) in [
             (Does::ReadsTheEvent, "--config <FILE>"),

@@ -710,3 +710,79 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
         );
     }
 }
+
+/// Ctrl-C (and `kill`) while a spinner is drawn clears its line before the command ends, as it
+/// ends on its own: the line had stayed on the terminal ("⠠ Reading the export 2s^C") with the
+/// shell's prompt after it. The command still ends as a signal ends it, not with success; and a
+/// later command's spinner is cleared the same way. The export is a server that never answers,
+/// so the spinner is there to interrupt.
+#[test]
+fn an_interrupted_spinner_leaves_no_line_behind() {
+    let s = Sandbox::new();
+    // Accepted by the system and never answered: the pull waits on it.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}/export.csv", silent.local_addr().expect("address"));
+    for (how, signal) in [("Ctrl-C", None), ("kill -TERM", Some("-TERM")), ("kill -INT", Some("-INT"))] {
+        let mut pull = Running::start_sized(&s, &["--judge", "mira", "pull", "--from", &url], &[], (100, 30));
+        pull.wait_for("Reading the export");
+        match signal {
+            None => pull.keys("\u{3}"),
+            Some(signal) => pull.signal(signal),
+        }
+        let status = Running::ended_within(&mut pull.child, Duration::from_secs(10));
+        assert!(!status.success(), "{how}: ended by the signal, not as if done: {status:?}");
+        // What the screen shows once the process is gone: the reader may still be catching up.
+        std::thread::sleep(Duration::from_millis(300));
+        let text = pull.text();
+        assert!(!text.contains("Reading the export"), "{how}: the spinner's line is left:\n{text}");
+        assert!(!pull.screen.lock().expect("lock").screen().hide_cursor(), "{how}: the cursor is hidden");
+    }
+}
+
+/// A warning said while a spinner is drawn (collect names a file in the repo it leaves alone)
+/// stands on a line of its own, and the spinner's line is gone once the command ends: the
+/// warning had been written after the spinner on its line, or the spinner's last frame left
+/// above it.
+#[test]
+fn a_warning_said_under_a_spinner_leaves_no_spinner_behind() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"judges/scores\"\n", judging::config::BUILTIN));
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    // Slow enough for the spinner to be drawn before the listing comes.
+    let hub = common::hubrepo::FakeHub::start("judges/scores", Duration::from_millis(400), |st| st.exists = true);
+    hub.put("scores/notes.txt", b"not a score file");
+    let mut collect =
+        Running::start_sized(&s, &["--judge", "head", "collect"], &[("HF_ENDPOINT", hub.base.as_str())], (100, 30));
+    collect.wait_for("Collecting the score files");
+    let _ = Running::ended_within(&mut collect.child, Duration::from_secs(20));
+    collect.wait_for("Collected 0 of 1");
+    let text = collect.text();
+    assert!(!text.contains("Collecting the score files"), "the spinner's line is left:\n{text}");
+    let warning = text.lines().find(|l| l.contains("notes.txt")).unwrap_or_else(|| panic!("{text}"));
+    assert!(warning.starts_with("warning: scores/notes.txt"), "a line of its own:\n{text}");
+}
+
+/// Every step that waits on the network draws a spinner on a terminal: `check` reading an export
+/// URL, `sync init` uploading the event, `join` fetching it and `status` collecting the judges'
+/// files had been silent for as long as the network took (a minute and more on a slow one).
+#[test]
+fn every_wait_on_the_network_draws_a_spinner() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"judges/scores\"\n", judging::config::BUILTIN));
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}/export.csv", silent.local_addr().expect("address"));
+    let hub = common::hubrepo::FakeHub::start("judges/scores", Duration::from_millis(1500), |_| {});
+    let endpoint = [("HF_ENDPOINT", hub.base.as_str())];
+    for (args, spinner) in [
+        (vec!["check", "--from", url.as_str()], "Reading the export"),
+        (vec!["sync", "init"], "Uploading the event to judges/scores"),
+        (vec!["--judge", "mira", "status"], "Collecting the score files from judges/scores"),
+        (vec!["--judge", "ana", "join", "judges/scores"], "Fetching the event from judges/scores"),
+    ] {
+        let mut running = Running::start_sized(&s, &args, &endpoint, (120, 30));
+        running.wait_for(spinner);
+        running.keys("\u{3}");
+        let _ = Running::ended_within(&mut running.child, Duration::from_secs(10));
+    }
+}

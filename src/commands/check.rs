@@ -51,14 +51,19 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         }
         Err(e) => return Err(e),
     };
+    // A URL, the Hub or a big file can take a while, as the pull's do.
+    let spinner = crate::progress::Progress::spinner("Reading the export");
     let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
         Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
+            spinner.done();
             println!("the export: not checked: {e}");
             return Ok(if strict { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
         other => other?,
     };
-    let parsed = pull::parse(&loaded, &fetched)?;
+    let parsed = pull::parse(&loaded, &fetched);
+    spinner.done();
+    let parsed = parsed?;
     let name = fetched.source.name();
     let rejected = parsed.rejected();
     let warnings = parsed.warnings();

@@ -14,16 +14,18 @@ pub(crate) fn warn(text: &str) {
 /// `{kind}: {text}` on standard error, fitted as the module says. The binary's last error line,
 /// and each of its causes, go through it too.
 pub fn say(kind: &str, text: &str) {
-    eprintln!("{}", fitted(&format!("{kind}: {text}"), width()));
+    let line = fitted(&format!("{kind}: {text}"), width());
+    crate::progress::suspended(|| eprintln!("{line}"));
 }
 
 /// A line of a report that goes to standard error (where standard output holds a file), wrapped
 /// between words on a terminal as [`super::print_report`] wraps standard output's.
 pub(crate) fn report(text: &str) {
-    match width() {
-        Some(width) => eprint!("{}", crate::report::wrap::for_terminal(&format!("{text}\n"), width)),
-        None => eprintln!("{text}"),
-    }
+    let text = match width() {
+        Some(width) => crate::report::wrap::for_terminal(&format!("{text}\n"), width),
+        None => format!("{text}\n"),
+    };
+    crate::progress::suspended(|| eprint!("{text}"));
 }
 
 /// Standard error's terminal width, when it is a terminal of some use.

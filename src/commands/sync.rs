@@ -155,10 +155,12 @@ pub(super) fn init(loaded: &crate::event_files::Loaded) -> Result<ExitCode> {
         ));
     }
     let files = event_files(loaded, config_path)?;
+    let progress = crate::progress::Progress::spinner(&format!("Uploading the event to {repo_id}"));
     let created = repo.create()?;
-    println!("{repo_id}: {}", if created { "created, private" } else { "exists" });
+    progress.above(&format!("{repo_id}: {}", if created { "created, private" } else { "exists" }));
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     let done = repo.commit_files(&files, "The event: judging.toml, the assignments and the export", false)?;
+    progress.done();
     println!("Uploaded {} (commit {})", names.join(", "), done.commit.chars().take(7).collect::<String>());
     println!("Judges set up with: {}", crate::paste::CommandLine::new(&["join"]).arg(repo_id));
     Ok(ExitCode::SUCCESS)
@@ -221,6 +223,8 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
     let Some(target) = crate::paths::joined_config() else { bail!("this system has no config folder for judging") };
     let hub = Hub::from_env(Duration::from_secs(30))?;
     let repo = Repo::new(&hub, repo_id);
+    // Until the files are written: the export may be most of a download.
+    let progress = crate::progress::Progress::spinner(&format!("Fetching the event from {repo_id}"));
     let text = String::from_utf8(repo.download("main", "judging.toml")?)
         .map_err(|_| anyhow::anyhow!("{repo_id}: judging.toml is not UTF-8 text"))?;
     let Some((text, secrets)) = crate::config::without_secrets(&text) else {
@@ -268,6 +272,7 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
             }
         })
         .collect();
+    progress.done();
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     crate::disk::write_durably(&target, text.as_bytes())?;

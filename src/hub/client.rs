@@ -85,7 +85,7 @@ impl Hub {
             token: token.map(|t| t.trim().to_owned()),
             requests: AtomicUsize::new(0),
             timeout,
-            on_wait: Box::new(|line| eprintln!("{line}")),
+            on_wait: Box::new(|line| crate::progress::suspended(|| eprintln!("{line}"))),
         })
     }
 
