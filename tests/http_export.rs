@@ -123,29 +123,11 @@ fn trickling_server() -> String {
     base
 }
 
-/// A server that accepts the connection and reads the request, then says nothing for 15 s.
-fn silent_server() -> String {
-    use std::io::Read;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
-    std::thread::spawn(move || {
-        while let Ok((mut stream, _)) = listener.accept() {
-            let mut head = [0u8; 4096];
-            let _ = stream.read(&mut head);
-            std::thread::spawn(move || {
-                std::thread::sleep(std::time::Duration::from_secs(15));
-                drop(stream);
-            });
-        }
-    });
-    base
-}
-
 /// A server that never answers is said to give no answer, once, at the timeout: not tried four
 /// times more as a connection that broke.
 #[test]
 fn a_silent_server_is_given_up_once_at_the_timeout() {
-    let base = silent_server();
+    let base = common::silent_server();
     let s = Sandbox::new();
     s.file("judging.toml", &format!("[export]\nsource = \"{base}/hang.csv\"\ntimeout_secs = 1\n"));
     let start = std::time::Instant::now();

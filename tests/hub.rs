@@ -497,3 +497,44 @@ fn an_org_name_the_hub_could_not_have_is_refused_before_any_request() {
     }
     assert!(router.requests.lock().expect("lock").is_empty(), "no request was made");
 }
+
+/// A Hub that never answers is given up at the first request's timeout, and said in the words a
+/// silent export URL is: `enrich` had asked every Space in turn, eight at a time, each waiting
+/// the whole timeout (40 Spaces, six waits: three minutes at the default 30 s). A command
+/// without `--offline` is not told to use it: `push` had said "`--offline` uses it".
+#[test]
+fn a_silent_hub_is_given_up_at_the_first_timeout() {
+    let s = Sandbox::new();
+    s.file("judging.toml", "[export]\ntimeout_secs = 1\n[sync]\nrepo = \"judges/scores\"\n");
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let silent = common::silent_server();
+    let start = std::time::Instant::now();
+    s.cmd()
+        .env("HF_ENDPOINT", &silent)
+        .args(["--judge", "mira", "enrich"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no answer within 1 s (export.timeout_secs)"));
+    assert!(start.elapsed() < Duration::from_millis(3500), "given up at the first timeout: {:?}", start.elapsed());
+    for command in ["push", "collect", "status"] {
+        s.cmd()
+            .env("HF_ENDPOINT", &silent)
+            .args(["--judge", "mira", command])
+            .timeout(Duration::from_secs(60))
+            .assert()
+            .failure()
+            .stderr(
+                predicate::str::contains("no answer within 1 s (export.timeout_secs)")
+                    .and(predicate::str::contains("--offline").not()),
+            );
+    }
+    // A pull from the Hub may use the copy it cached, and says so.
+    s.cmd()
+        .env("HF_ENDPOINT", &silent)
+        .args(["--judge", "mira", "pull", "--from", "hub:bsh"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("`judging pull --offline`"));
+}

@@ -24,10 +24,23 @@ pub enum PullError {
     Store(#[from] StoreError),
     #[error("reading the export stopped unexpectedly; nothing was imported")]
     ReaderFailed,
-    #[error(transparent)]
+    #[error("{}", hub_said(.0))]
     Hub(#[from] crate::hub::client::HubError),
     #[error(transparent)]
     Event(#[from] crate::event_files::FileError),
+}
+
+/// A failure of the Hub as a pull says it: one that could not reach it with the way to the copy
+/// the last pull cached, which only a pull has (the Hub's own words are every command's).
+fn hub_said(e: &crate::hub::client::HubError) -> String {
+    match e {
+        crate::hub::client::HubError::Fetch { .. } => {
+            format!(
+                "{e}. What was pulled before is kept; `judging pull --offline` reads the copy cached at the last pull"
+            )
+        }
+        other => other.to_string(),
+    }
 }
 
 impl From<source::SourceError> for PullError {

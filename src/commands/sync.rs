@@ -221,7 +221,9 @@ pub(super) fn join(cli: &crate::cli::Cli, repo_id: &str) -> Result<ExitCode> {
         bail!("{e}: give the judges' dataset repo as ORG/NAME");
     }
     let Some(target) = crate::paths::joined_config() else { bail!("this system has no config folder for judging") };
-    let hub = Hub::from_env(Duration::from_secs(30))?;
+    let mut hub = Hub::from_env(Duration::from_secs(30))?;
+    // The event, and so its export.timeout_secs, is what is being fetched.
+    hub.timeout_from = None;
     let repo = Repo::new(&hub, repo_id);
     // Until the files are written: the export may be most of a download.
     let progress = crate::progress::Progress::spinner(&format!("Fetching the event from {repo_id}"));

@@ -1,7 +1,7 @@
 //! One blocking HTTP client for the Hub: its base from `HF_ENDPOINT`, `HF_TOKEN` sent only to that
 //! base, 429s waited out from the `RateLimit` headers, and a bounded number of requests at once.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use url::Url;
@@ -21,7 +21,7 @@ pub enum HubError {
     /// The address as [`crate::net::unparsed`] shows it.
     #[error("HF_ENDPOINT = {0} is not an http(s) URL")]
     Endpoint(String),
-    #[error("cannot reach the Hub at {url}: {reason}. What was fetched before is kept; `--offline` uses it")]
+    #[error("cannot reach the Hub at {url}: {reason}")]
     Fetch { url: String, reason: String },
     #[error("the Hub answered {status} for {url}: {hint}")]
     Status { url: String, status: u16, hint: &'static str },
@@ -60,6 +60,12 @@ pub struct Hub {
     pub requests: AtomicUsize,
     /// How long one request may take, its answer's body included.
     timeout: Duration,
+    /// The setting that gives `timeout`, for the words of a request that had no answer in it;
+    /// `None` where none does (`join`, before it has the event).
+    pub timeout_from: Option<&'static str>,
+    /// Whether a request has had no answer within `timeout`: a Hub that hangs hangs for every
+    /// request, so the ones after it fail at once with the same words instead of each waiting.
+    silent: AtomicBool,
     /// Where waits on a rate limit are reported.
     pub on_wait: Box<dyn Fn(&str) + Send + Sync>,
 }
@@ -85,6 +91,8 @@ impl Hub {
             token: token.map(|t| t.trim().to_owned()),
             requests: AtomicUsize::new(0),
             timeout,
+            timeout_from: Some("export.timeout_secs"),
+            silent: AtomicBool::new(false),
             on_wait: Box::new(|line| crate::progress::suspended(|| eprintln!("{line}"))),
         })
     }
@@ -99,11 +107,37 @@ impl Hub {
         Url::parse(&joined).map_err(|_| HubError::Endpoint(crate::net::unparsed(&joined)))
     }
 
+    /// "no answer within 30 s (export.timeout_secs)": what a request that had none is said as.
+    fn no_answer(&self) -> String {
+        let from = self.timeout_from.map(|setting| format!(" ({setting})")).unwrap_or_default();
+        format!("no answer within {} s{from}", self.timeout.as_secs())
+    }
+
+    /// Why a request failed, in words: one with no answer in time as [`Hub::no_answer`] says it,
+    /// and the Hub then taken as silent.
+    fn failed(&self, url: &str, error: &reqwest::Error) -> HubError {
+        let reason = if error.is_timeout() {
+            self.silent.store(true, Ordering::Relaxed);
+            self.no_answer()
+        } else {
+            reason(error)
+        };
+        HubError::Fetch { url: url.to_owned(), reason }
+    }
+
+    /// The failure every request meets once the Hub has given no answer in time; `None` before.
+    fn gone_silent(&self, url: &str) -> Option<HubError> {
+        self.silent.load(Ordering::Relaxed).then(|| HubError::Fetch { url: url.to_owned(), reason: self.no_answer() })
+    }
+
     /// The body of a successful answer, and the next page's URL if the answer has one.
     pub fn get(&self, url: &Url) -> Result<(Vec<u8>, Option<Url>), HubError> {
         let name = redacted(url);
         if url.origin() != self.base.origin() {
             return Err(HubError::Elsewhere { url: name, base: redacted(&self.base) });
+        }
+        if let Some(e) = self.gone_silent(&name) {
+            return Err(e);
         }
         // Retries and their waits, within an overall deadline: the one policy in `net`.
         let overall = std::time::Instant::now() + self.timeout * 4;
@@ -118,8 +152,7 @@ impl Hub {
         let waited = |why: &str, seconds: u64, next: usize| {
             (self.on_wait)(&format!("The Hub: {why}; waiting {seconds} s before try {next} of {TRIES} ({name})"));
         };
-        let response = send_with_retries(send, overall, &waited)
-            .map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
+        let response = send_with_retries(send, overall, &waited).map_err(|e| self.failed(&name, &e))?;
         let deadline = std::time::Instant::now() + self.timeout;
         let status = response.status().as_u16();
         let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -153,12 +186,15 @@ impl Hub {
         if url.origin() != self.base.origin() {
             return Err(HubError::Elsewhere { url: name, base: redacted(&self.base) });
         }
+        if let Some(e) = self.gone_silent(&name) {
+            return Err(e);
+        }
         let mut request = self.client.post(url.clone()).header("content-type", content_type).body(body);
         if let Some(token) = &self.token {
             request = request.bearer_auth(token);
         }
         self.requests.fetch_add(1, Ordering::Relaxed);
-        let response = request.send().map_err(|e| HubError::Fetch { url: name.clone(), reason: reason(&e) })?;
+        let response = request.send().map_err(|e| self.failed(&name, &e))?;
         let status = response.status().as_u16();
         let deadline = std::time::Instant::now() + self.timeout;
         let body = read_body(response, MAX_BYTES, deadline, &mut |_| Ok(()))

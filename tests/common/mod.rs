@@ -358,3 +358,22 @@ pub fn places_said_are_those_without(
         }
     }
 }
+
+/// A server that takes each request and never answers (each connection held 15 s): a Hub or an
+/// export URL that hangs. Its base URL.
+pub fn silent_server() -> String {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        while let Ok((mut stream, _)) = listener.accept() {
+            let mut head = [0u8; 4096];
+            let _ = stream.read(&mut head);
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(15));
+                drop(stream);
+            });
+        }
+    });
+    base
+}
