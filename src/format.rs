@@ -196,6 +196,57 @@ pub fn first_few(items: &[String], most: usize, sep: &str) -> String {
     }
 }
 
+/// One problem among many that may be alike: where it is (a file, a line's number), the kind it
+/// is of, in a few words ("not a score file", "not in the store"), and what is said of it whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub at: String,
+    pub kind: String,
+    pub said: String,
+}
+
+/// What [`condensed`] counts the rest of a kind in: "file"/"files", and what comes before their
+/// list, for one and for more ("" for a list of files, "on line"/"on lines" before numbers).
+#[derive(Debug, Clone, Copy)]
+pub struct Of<'a> {
+    pub one: &'a str,
+    pub many: &'a str,
+    pub on: (&'a str, &'a str),
+}
+
+/// How many problems of one kind are said whole before the rest are counted.
+pub const SHOWN_OF_A_KIND: usize = 3;
+
+/// `problems` as lines to print: each kind's first few said whole, in their order, then one
+/// line counting the rest of that kind and naming the first of them, "... and 17 more files of
+/// this kind (not a score file): a.json, b.json ... and 7 more", as the export's rows are (fifty
+/// files refused alike, or 300 rows of a sheet, are four lines, not fifty or 300).
+pub fn condensed(problems: &[Problem], of: Of) -> Vec<String> {
+    let mut kinds: Vec<(&str, Vec<&Problem>)> = Vec::new();
+    for p in problems {
+        match kinds.iter_mut().find(|(kind, _)| *kind == p.kind) {
+            Some((_, alike)) => alike.push(p),
+            None => kinds.push((&p.kind, vec![p])),
+        }
+    }
+    let mut lines = Vec::new();
+    for (kind, alike) in kinds {
+        lines.extend(alike.iter().take(SHOWN_OF_A_KIND).map(|p| p.said.clone()));
+        let rest: Vec<String> = alike.iter().skip(SHOWN_OF_A_KIND).map(|p| p.at.clone()).collect();
+        if !rest.is_empty() {
+            let on = if rest.len() == 1 { of.on.0 } else { of.on.1 };
+            let on = if on.is_empty() { ":".to_owned() } else { format!(", {on}") };
+            lines.push(format!(
+                "... and {} more {} of this kind ({kind}){on} {}",
+                rest.len(),
+                if rest.len() == 1 { of.one } else { of.many },
+                first_few(&rest, 10, ", ")
+            ));
+        }
+    }
+    lines
+}
+
 /// The candidates that look like `typed`: those that contain it or that it contains, then those
 /// a few edits away (a letter dropped, doubled or swapped: at most a quarter of its length, and
 /// at least 2), nearest first; at most `most` of them. What "did you mean" offers.
@@ -257,6 +308,34 @@ pub fn hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn problems_of_one_kind_are_a_few_lines_and_a_count() {
+        let problem = |at: usize, kind: &str| Problem {
+            at: format!("f{at}.json"),
+            kind: kind.into(),
+            said: format!("f{at}.json: {kind}"),
+        };
+        let mut problems: Vec<Problem> = (0..20).map(|n| problem(n, "cut short")).collect();
+        problems.insert(1, problem(99, "empty"));
+        let files = Of { one: "file", many: "files", on: ("", "") };
+        assert_eq!(
+            condensed(&problems, files),
+            [
+                "f0.json: cut short",
+                "f1.json: cut short",
+                "f2.json: cut short",
+                "... and 17 more files of this kind (cut short): f3.json, f4.json, f5.json, f6.json, f7.json, f8.json, f9.json, f10.json, f11.json, f12.json and 7 more",
+                "f99.json: empty",
+            ]
+        );
+        // Three or fewer of a kind are said whole; one more is counted as one.
+        assert_eq!(condensed(&problems[..4], files).len(), 4);
+        let lines = Of { one: "row", many: "rows", on: ("on line", "on lines") };
+        let four: Vec<Problem> = (2..6).map(|n| Problem { at: n.to_string(), ..problem(n, "bad") }).collect();
+        assert_eq!(condensed(&four, lines)[3], "... and 1 more row of this kind (bad), on line 5");
+    }
+
     use super::*;
 
     #[test]

@@ -1797,3 +1797,63 @@ fn wide_and_accented_judges_names_keep_the_columns_in_line() {
         assert!(at.iter().all(|a| *a == at[0] && *a > 5), "{what}: {at:?}\n{text}");
     }
 }
+
+/// Many files refused alike, one file given many times, or a sheet's many rows refused alike are
+/// a few lines each, not one a file or a row: twenty cut-short files had printed twenty errors,
+/// twelve copies of one file eleven warnings, and a sheet of 300 unknown ids 300 errors. The
+/// first few of each kind are said whole, then how many more, naming the first of them.
+#[test]
+fn many_problems_of_one_kind_are_said_in_a_few_lines() {
+    let s = Sandbox::new();
+    let (good, text) = pulled_with_a_good_file(&s);
+    let mut files = vec![good.clone()];
+    for n in 0..20 {
+        files.push(s.file(&format!("cut-{n:02}.json"), &text[..text.len() / 2]));
+    }
+    let out = head(&s).arg("merge").args(&files).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.lines().count() <= 5, "a few lines: {err}");
+    for shown in ["cut-00.json: not a judging score file", "cut-01.json", "cut-02.json"] {
+        assert!(err.contains(shown), "{shown}: {err}");
+    }
+    assert!(err.contains("... and 17 more files of this kind (not a score file): "), "{err}");
+    assert!(err.contains("cut-03.json") && !err.contains("cut-19.json"), "the first few named: {err}");
+    assert!(err.contains("20 of 21 files refused; nothing was merged"), "{err}");
+
+    let copies: Vec<std::path::PathBuf> = (0..12)
+        .map(|n| {
+            let copy = s.path().join(format!("copy-{n:02}.json"));
+            std::fs::copy(&good, &copy).expect("copy");
+            copy
+        })
+        .collect();
+    let out = head(&s).arg("merge").args(&copies).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let same: Vec<&str> = err.lines().filter(|l| l.contains("the same file")).collect();
+    assert_eq!(same.len(), 1, "one line: {err}");
+    assert!(same[0].contains("copy-00.json") && same[0].contains("and 7 more"), "{err}");
+    assert!(same[0].contains("of judge \"mira\": it counts once"), "{err}");
+
+    s.cmd().args(["--judge", "paper", "pull"]).assert().success();
+    let mut sheet = String::from("judge,submission,criterion,score\n");
+    for n in 0..300 {
+        sheet.push_str(&format!("paper,ghost-{n},utility,3\n"));
+    }
+    sheet.push_str("paper,pantry-poet,utility,9\n");
+    let sheet = s.file("ghosts.csv", &sheet);
+    let out = s.cmd().args(["--judge", "paper", "import-scores"]).arg(&sheet).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.lines().count() <= 6, "a few lines: {err}");
+    for shown in [
+        "ghosts.csv: line 2: no submission \"ghost-0\" in the store",
+        "ghosts.csv: line 4: no submission \"ghost-2\"",
+        "ghosts.csv: ... and 297 more rows of this kind (not in the store), on lines 5, 6, 7",
+        "ghosts.csv: line 302: utility = \"9\"",
+        "301 rows of",
+    ] {
+        assert!(err.contains(shown), "{shown}: {err}");
+    }
+}

@@ -337,3 +337,30 @@ fn the_token_is_not_sent_to_another_host_on_a_redirect() {
     assert_eq!(sent(&hub), [Some(format!("Bearer {TOKEN}"))], "the Hub itself gets the token");
     assert_eq!(sent(&cdn), [None], "the other host does not");
 }
+
+/// Many files of the repo refused alike, or left alone for their names, are a few lines, not one
+/// a file: a repo of twelve broken files had printed twelve errors.
+#[test]
+fn collect_says_many_files_refused_alike_in_a_few_lines() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| st.exists = true);
+    for n in 0..12 {
+        hub.put(&format!("scores/judge-{n:02}.json"), b"{}");
+    }
+    for n in 0..6 {
+        hub.put(&format!("scores/notes-{n}.txt"), b"notes");
+    }
+    judging(&s, &hub, "head", "").arg("pull").assert().success();
+    let out = judging(&s, &hub, "head", "").arg("collect").output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.lines().count() <= 8, "a few lines: {err}");
+    assert!(err.contains("judge-00.json") && err.contains("judge-02.json"), "{err}");
+    assert!(err.contains("... and 9 more files of this kind ("), "{err}");
+    assert!(err.contains("scores/notes-0.txt: not a judge's score file name; left alone"), "{err}");
+    assert!(
+        err.contains("... and 3 more files of this kind (not a judge's score file name): scores/notes-3.txt"),
+        "{err}"
+    );
+}

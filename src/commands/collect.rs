@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use super::Session;
+use crate::format::Problem;
 use crate::hub::client::HubError;
 use crate::hub::repo::{Repo, TreeFile};
 // A file's name or a judge's, from the repo, shown with what hides in it: cleaned, a
@@ -38,16 +39,29 @@ fn safe_name(path: &str) -> Option<String> {
 /// The repo's files whose names `push` could have written, as (path, local name); the others are
 /// named and left alone.
 fn named(files: Vec<TreeFile>) -> Vec<(String, String)> {
-    files
+    let mut left_alone = Vec::new();
+    let named = files
         .into_iter()
         .filter_map(|f| {
             let name = safe_name(&f.path);
             if name.is_none() {
-                super::stderr::warn(&format!("{}: not a judge's score file name; left alone", visible(&f.path)));
+                let at = visible(&f.path);
+                let said = format!("{at}: not a judge's score file name; left alone");
+                left_alone.push(Problem { at, kind: "not a judge's score file name".into(), said });
             }
             name.map(|n| (f.path, n))
         })
-        .collect()
+        .collect();
+    say_condensed("warning", &left_alone);
+    named
+}
+
+/// Problems about the repo's files, each kind's first few whole and the rest counted: a repo of
+/// forty files refused alike is four lines.
+fn say_condensed(kind: &str, problems: &[Problem]) {
+    for line in crate::format::condensed(problems, crate::format::Of { one: "file", many: "files", on: ("", "") }) {
+        super::stderr::say(kind, &line);
+    }
 }
 
 /// A file downloaded into the folder: where it came from, the judge's stem its name says, and
@@ -90,6 +104,7 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
         }
     }
     let mut written = Vec::new();
+    let mut failed = Vec::new();
     for (path, name, bytes) in fetched {
         match bytes {
             Ok(bytes) => {
@@ -98,9 +113,15 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
                 let stem = name.split('.').next().unwrap_or_default().to_owned();
                 written.push(Fetched { path, stem, file });
             }
-            Err(e) => super::stderr::say("error", &format!("{}: {}", visible(&path), clean_line(&e.to_string()))),
+            // Forty files the Hub would not give for one reason are that reason once.
+            Err(e) => failed.push(Problem {
+                at: visible(&path),
+                kind: clean_line(&e.without_url()),
+                said: format!("{}: {}", visible(&path), clean_line(&e.to_string())),
+            }),
         }
     }
+    say_condensed("error", &failed);
     Ok((written, offered))
 }
 
@@ -111,34 +132,36 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
     let (mut good, mut judges, mut refused) = (Vec::new(), Vec::new(), Vec::new());
+    // Every file refused, said once all are checked: many alike are a few lines.
+    let mut said = Vec::new();
     for Fetched { path, stem, file } in written {
         match crate::scorefile::read_all(std::slice::from_ref(&file), config, &field.ids) {
             // A judge's file sits under their own name: one under another's (a judge replacing a
             // colleague's file with their own) is refused, whoever signed it.
             Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {
                 let judge = marks.first().map(|m| m.judge.clone()).unwrap_or_default();
-                super::stderr::say(
-                    "error",
-                    &format!(
+                said.push(Problem {
+                    at: visible(&path),
+                    kind: "another judge's scores".into(),
+                    said: format!(
                         "{}: holds the scores of {}, whose file is {SCORES}/{}.json: refused",
                         visible(&path),
                         crate::sanitize::quoted(&judge),
                         crate::file_names::judge_stem(&judge)
                     ),
-                );
+                });
             }
             Ok(marks) => {
                 judges.extend(marks.into_iter().map(|m| m.judge));
                 good.push(file);
             }
             Err(problems) => {
-                for p in &problems {
-                    super::stderr::say("error", &p.to_string());
-                }
+                said.extend(problems.iter().map(crate::scorefile::ScoreFileError::problem));
                 refused.extend(problems);
             }
         }
     }
+    say_condensed("error", &said);
     // Why the store may not know an entry a file scores, and the way out, once: as the merge says.
     let hint = super::merge::never_had(session, &refused);
     if let Some(hint) = hint.strip_prefix(".\n") {

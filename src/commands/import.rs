@@ -23,7 +23,8 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let header_cells = header.len();
     let columns = Columns::find(header, &name)?;
     let sheet_now = session.store.score_sheet()?;
-    let mut problems = Vec::new();
+    // Each refused row: its line, what kind of problem, and what is said of it.
+    let mut problems: Vec<(usize, &'static str, String)> = Vec::new();
     let mut lines = crate::format::LineCounter::new(text);
     let mut rows: Vec<(String, Change)> = Vec::new();
     let mut given = Given::default();
@@ -33,23 +34,34 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         // More fields than headers: a comma in a note not in quotes, which would cut the note
         // at the comma without a word. Fewer are the empty notes a spreadsheet leaves off.
         if let Some(extra) = crate::export::guard::extra_cells(&record, header_cells) {
-            problems.push(format!(
-                "{name}: line {line}: {extra}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it"
+            problems.push((
+                line,
+                "cells past the header",
+                format!("{extra}: a note with a comma in it goes in double quotes (\"Great, but slow\"), as a spreadsheet saves it"),
             ));
             continue;
         }
         match row_changes(&record, &columns, &session, &sheet_now) {
             Ok(changes) => {
-                problems.extend(given.twice(&changes, line).map(|p| format!("{name}: line {line}: {p}")));
+                problems.extend(given.twice(&changes, line).map(|p| (line, "given twice", p)));
                 rows.extend(changes);
             }
-            Err(p) => problems.push(format!("{name}: line {line}: {p}")),
+            Err((kind, p)) => problems.push((line, kind, p)),
         }
     }
     // All or nothing, so the judge never has to work out which of the sheet's scores went in.
     if !problems.is_empty() {
-        for p in &problems {
-            super::stderr::say("error", p);
+        let said: Vec<crate::format::Problem> = problems
+            .iter()
+            .map(|(line, kind, p)| crate::format::Problem {
+                at: line.to_string(),
+                kind: (*kind).to_owned(),
+                said: format!("line {line}: {p}"),
+            })
+            .collect();
+        let rows = crate::format::Of { one: "row", many: "rows", on: ("on line", "on lines") };
+        for line in crate::format::condensed(&said, rows) {
+            super::stderr::say("error", &format!("{name}: {line}"));
         }
         bail!("{} of {name} refused; nothing was imported", crate::format::count(problems.len(), "row", "rows"));
     }
@@ -137,20 +149,23 @@ impl Columns {
 }
 
 /// What one row asks of the store (its score, and its notes), checked as the app checks a key
-/// press; or why the row is refused.
+/// press; or why the row is refused, with the kind of problem it is.
 fn row_changes(
     record: &csv::StringRecord,
     columns: &Columns,
     session: &Session,
     sheet_now: &ScoreSheet,
-) -> std::result::Result<Vec<(String, Change)>, String> {
+) -> std::result::Result<Vec<(String, Change)>, (&'static str, String)> {
     let get = |i: usize| record.get(i).unwrap_or_default().trim();
     let judge = &session.judge;
     // The sheet's judge is compared as judges' names always are.
     if !same_name(get(columns.judge), judge) {
-        return Err(format!(
-            "judge {:?} is not {judge:?}: import each judge's rows with --judge",
-            clean_line(get(columns.judge))
+        return Err((
+            "another judge's row",
+            format!(
+                "judge {:?} is not {judge:?}: import each judge's rows with --judge",
+                clean_line(get(columns.judge))
+            ),
         ));
     }
     let id = get(columns.submission);
@@ -158,16 +173,18 @@ fn row_changes(
     let config = &session.loaded.config;
     let (criterion, value) = config
         .check_score_for(track.as_deref(), get(columns.criterion), get(columns.score))
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| ("a score the rubric does not take", e.to_string()))?;
     let mut changes = vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
     // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
     let policy = config.feedback.notes;
     // A note keeps its lines and loses what a terminal would act on, as one typed in the app.
     if let Some(note) = columns.note.map(get).filter(|n| !n.is_empty()) {
-        changes.push((id.to_owned(), Change::note(policy.for_team(false)?, Some(clean_block(note)))));
+        let jury = policy.for_team(false).map_err(|why| ("a note the event does not take", why.to_owned()))?;
+        changes.push((id.to_owned(), Change::note(jury, Some(clean_block(note)))));
     }
     if let Some(note) = columns.team_note.map(get).filter(|n| !n.is_empty()) {
-        let team = policy.for_team(true).map_err(|why| format!("team_note: {why}"))?;
+        let team =
+            policy.for_team(true).map_err(|why| ("a note the event does not take", format!("team_note: {why}")))?;
         changes.push((id.to_owned(), Change::note(team, Some(clean_block(note)))));
     }
     Ok(changes)
@@ -175,11 +192,15 @@ fn row_changes(
 
 /// The track of the entry a row scores (its rubric depends on it), or why this judge may not
 /// score it: it is not in the store, it was withdrawn, or they recused from it.
-fn scorable_track(session: &Session, sheet_now: &ScoreSheet, id: &str) -> std::result::Result<Option<String>, String> {
-    match session.store.submission(id).map_err(|e| e.to_string())? {
-        None => Err(format!("no submission {:?} in the store", clean_line(id))),
-        Some(st) if st.withdrawn => Err(format!("{:?} was withdrawn", clean_line(id))),
-        Some(_) if sheet_now.recused(id) => Err(format!("you recused from {:?}", clean_line(id))),
+fn scorable_track(
+    session: &Session,
+    sheet_now: &ScoreSheet,
+    id: &str,
+) -> std::result::Result<Option<String>, (&'static str, String)> {
+    match session.store.submission(id).map_err(|e| ("the store", e.to_string()))? {
+        None => Err(("not in the store", format!("no submission {:?} in the store", clean_line(id)))),
+        Some(st) if st.withdrawn => Err(("withdrawn", format!("{:?} was withdrawn", clean_line(id)))),
+        Some(_) if sheet_now.recused(id) => Err(("recused", format!("you recused from {:?}", clean_line(id)))),
         Some(st) => Ok(st.submission.track),
     }
 }

@@ -224,8 +224,8 @@ pub(super) fn read_with_the_store(
     let judges = judges.unwrap_or_else(|_| Err(vec![crate::scorefile::ScoreFileError::Stopped]));
     let submissions = submissions?;
     let judges = judges.map_err(|problems| {
-        for p in &problems {
-            super::stderr::say("error", &p.to_string());
+        for line in crate::scorefile::ScoreFileError::condensed(&problems) {
+            super::stderr::say("error", &line);
         }
         let hint = never_had(session, &problems);
         anyhow::anyhow!(

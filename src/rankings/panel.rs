@@ -219,15 +219,16 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
     // and in one line for all of them when several did (a folder of forty judges' files from two
     // days had printed forty lines, hiding the warnings that matter among them).
     let mut plain: Vec<[String; 5]> = Vec::new();
+    // The same file given more than once, by judge: the judge, the file kept, and its copies.
+    let mut copies: Vec<(String, String, Vec<String>)> = Vec::new();
     judges.dedup_by(|later, kept| {
         let same = same_name(&later.judge, &kept.judge);
         if same && later.digest == kept.digest {
-            warnings.push(format!(
-                "{} and {} are the same file of judge {:?}: it counts once",
-                clean_line(&kept.file),
-                clean_line(&later.file),
-                clean_line(&kept.judge)
-            ));
+            let (judge, file) = (clean_line(&kept.judge), clean_line(&kept.file));
+            match copies.iter_mut().find(|(j, f, _)| *j == judge && *f == file) {
+                Some((_, _, more)) => more.push(clean_line(&later.file)),
+                None => copies.push((judge, file, vec![clean_line(&later.file)])),
+            }
         } else if same {
             // A newer file that drops scores the older one had is not a judge's usual re-export:
             // it may be another's under this name, which only signed files rule out.
@@ -261,6 +262,26 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
         }
         same
     });
+    // One line a judge, naming the first few files; past a few judges, one line for them all
+    // (thirty copies of a file, or a folder of forty judges' files given twice, had printed a
+    // line each).
+    let each = |(judge, kept, more): &(String, String, Vec<String>)| {
+        let mut files = vec![kept.clone()];
+        files.extend(more.iter().cloned());
+        (judge.clone(), crate::format::names_and(&files, 5))
+    };
+    if copies.len() <= crate::format::SHOWN_OF_A_KIND {
+        for (judge, files) in copies.iter().map(each) {
+            warnings.push(format!("{files} are the same file of judge {judge:?}: it counts once"));
+        }
+    } else {
+        let each: Vec<String> = copies.iter().map(each).map(|(judge, files)| format!("{judge:?} ({files})")).collect();
+        warnings.push(format!(
+            "{} were given the same file more than once, and each counts once: {}",
+            crate::format::count(copies.len(), "judge", "judges"),
+            crate::format::first_few(&each, 5, "; ")
+        ));
+    }
     match plain.as_slice() {
         [] => {}
         [one] => warnings.push(twice(one)),

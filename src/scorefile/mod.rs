@@ -93,8 +93,9 @@ pub enum ScoreFileError {
         "{file}: edited after it was written: its digest does not match its content. Ask the judge who sent it (it names {judge}, which an edit may have changed) to export again"
     )]
     Tampered { file: String, judge: String },
+    /// `kind` names the problem in a few words, for many files refused alike ([`Self::kind`]).
     #[error("{file}: {problem}")]
-    Invalid { file: String, problem: String },
+    Invalid { file: String, problem: String, kind: &'static str },
     #[error(
         "{file}: judge {judge} has a key in judging.toml, and this file is {what}: ask {judge} to export again with their key"
     )]
@@ -128,6 +129,42 @@ impl ScoreFileError {
             | E::Signature { file, .. }
             | E::Keyless { file, .. } => Some(file),
         }
+    }
+
+    /// What went wrong in a few words, the same for every file refused alike: fifty files cut
+    /// short are said as a few and a count (`format::condensed`).
+    pub fn kind(&self) -> &'static str {
+        use ScoreFileError as E;
+        match self {
+            E::Unreadable { .. } => "cannot be read",
+            E::UnknownJudge { .. } => "a judge not listed",
+            E::Stopped => "stopped",
+            E::Unknown { .. } => "entries the store does not know",
+            E::Empty { .. } => "empty",
+            E::TooLarge { .. } => "too large",
+            E::NotScoreFile { .. } => "not a score file",
+            E::SavedMerge { .. } => "a saved merge",
+            E::Version { .. } | E::NoVersion { .. } => "a version this judging does not read",
+            E::Tampered { .. } => "edited after it was written",
+            E::Invalid { kind, .. } => kind,
+            E::Signature { .. } => "not signed by its judge's key",
+            E::Keyless { .. } => "a judge listed without a key",
+        }
+    }
+
+    /// The refusal as one of many that may be alike: its file, its kind and what it says.
+    pub fn problem(&self) -> crate::format::Problem {
+        crate::format::Problem {
+            at: self.file().unwrap_or_default().to_owned(),
+            kind: self.kind().to_owned(),
+            said: self.to_string(),
+        }
+    }
+
+    /// Every problem in `problems`, as lines to say: a few of each kind whole, the rest counted.
+    pub fn condensed(problems: &[ScoreFileError]) -> Vec<String> {
+        let said: Vec<crate::format::Problem> = problems.iter().map(ScoreFileError::problem).collect();
+        crate::format::condensed(&said, crate::format::Of { one: "file", many: "files", on: ("", "") })
     }
 
     /// A file that could not be read, with what to do about it, by what went wrong.
@@ -263,25 +300,31 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
             Unsigned::Not(what) => ScoreFileError::Signature { file, judge: quoted(&body.judge), what },
         });
     }
-    let invalid = |problem: String| ScoreFileError::Invalid { file: file.clone(), problem };
+    let invalid = |kind: &'static str, problem: String| ScoreFileError::Invalid { file: file.clone(), problem, kind };
     if body.event != config.event.id {
-        return Err(invalid(format!(
-            "it is for event {}, not for this one, {:?}: read each event's files with its own judging.toml (`--config`), or ask the judge to score this event",
-            in_quotes(&body.event),
-            config.event.id
-        )));
+        return Err(invalid(
+            "another event",
+            format!(
+                "it is for event {}, not for this one, {:?}: read each event's files with its own judging.toml (`--config`), or ask the judge to score this event",
+                in_quotes(&body.event),
+                config.event.id
+            ),
+        ));
     }
     let ids: Vec<&str> = config.criteria.iter().map(|c| c.id.as_str()).collect();
     if body.criteria.iter().map(std::convert::AsRef::as_ref).ne(ids.iter().copied()) {
         let theirs: Vec<String> = body.criteria.iter().map(|c| crate::sanitize::quoted(c)).collect();
-        return Err(invalid(format!(
-            "it was scored on another rubric: its criteria are {}, and judging.toml's are {}, in that order; score with this judging.toml and export again",
-            crate::format::first_few(&theirs, 8, ", "),
-            ids.join(", ")
-        )));
+        return Err(invalid(
+            "another rubric",
+            format!(
+                "it was scored on another rubric: its criteria are {}, and judging.toml's are {}, in that order; score with this judging.toml and export again",
+                crate::format::first_few(&theirs, 8, ", "),
+                ids.join(", ")
+            ),
+        ));
     }
     if body.rubric != rubric_fingerprint(config) {
-        return Err(invalid(
+        return Err(invalid("another rubric", 
             "it was scored on another rubric: its criteria are judging.toml's, but their scales or weights differ; score with this judging.toml and export again".into(),
         ));
     }
@@ -295,37 +338,42 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     );
     for (submission, values, _) in body.scores.iter() {
         if !sorted && !seen.insert(submission.as_ref()) {
-            return Err(invalid(format!(
-                "{}: two rows for one submission; a score file has one row each: ask {} to export again",
-                quoted(submission),
-                quoted(&body.judge)
-            )));
+            return Err(invalid(
+                "a submission twice",
+                format!(
+                    "{}: two rows for one submission; a score file has one row each: ask {} to export again",
+                    quoted(submission),
+                    quoted(&body.judge)
+                ),
+            ));
         }
         if values.len() != config.criteria.len() {
-            return Err(invalid(format!(
-                "{}: {} values for {} criteria: {EXPORT_AGAIN}",
-                quoted(submission),
-                values.len(),
-                ids.len()
-            )));
+            return Err(invalid(
+                "values for other criteria",
+                format!("{}: {} values for {} criteria: {EXPORT_AGAIN}", quoted(submission), values.len(), ids.len()),
+            ));
         }
         for (c, value) in config.criteria.iter().zip(values) {
             if let Some(v) = value.filter(|v| !c.scale.contains(i64::from(*v))) {
-                return Err(invalid(format!(
-                    "{}: {} = {v} is outside its scale {}-{}: the app gives none, so the file was edited; ask {} to export again",
-                    quoted(submission),
-                    c.id,
-                    c.scale.low,
-                    c.scale.high,
-                    quoted(&body.judge)
-                )));
+                return Err(invalid(
+                    "a value off its scale",
+                    format!(
+                        "{}: {} = {v} is outside its scale {}-{}: the app gives none, so the file was edited; ask {} to export again",
+                        quoted(submission),
+                        c.id,
+                        c.scale.low,
+                        c.scale.high,
+                        quoted(&body.judge)
+                    ),
+                ));
             }
         }
     }
-    if let Some(problem) = stopwatch_problem(&body).or_else(|| revision_problem(&body)) {
-        return Err(invalid(problem));
-    }
-    comparison_problem(&body).map_or(Ok(body), |problem| Err(invalid(problem)))
+    let later = stopwatch_problem(&body)
+        .map(|p| ("a stopwatch reading that cannot be", p))
+        .or_else(|| revision_problem(&body).map(|p| ("a revision that cannot be", p)))
+        .or_else(|| comparison_problem(&body).map(|p| ("a comparison that cannot be", p)));
+    later.map_or(Ok(body), |(kind, problem)| Err(invalid(kind, problem)))
 }
 
 /// The longest stopwatch reading: a judging lasts at most a year (as the scores' times do), and
@@ -482,6 +530,7 @@ fn body_problem(file: &str, text: &str, raw: &str, e: &serde_json::Error) -> Sco
     ScoreFileError::Invalid {
         file: file.to_owned(),
         problem: format!("{said}, at line {line}, column {column}: {EXPORT_AGAIN}"),
+        kind: "not as `judging export` writes it",
     }
 }
 

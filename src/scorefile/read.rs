@@ -94,7 +94,11 @@ fn read_one(
         // A forged time moves a judge's drift, and with it a corrected merge.
         let at = body.given(times);
         if let Some(at) = at.filter(|at| !(earliest..=latest).contains(at)) {
-            return Err(ScoreFileError::Invalid { file: name, problem: impossible_time(id, at, written, &body) });
+            return Err(ScoreFileError::Invalid {
+                file: name,
+                problem: impossible_time(id, at, written, &body),
+                kind: "a time that cannot be",
+            });
         }
         // Withdrawn entries and recusals are left out.
         let entry = match places.place(id) {
@@ -238,25 +242,35 @@ fn impossible_time(id: &str, at: f64, written: jiff::Timestamp, body: &scorefile
 /// moment later than this machine's clock (beyond a day) is refused: it would put the file
 /// after every real one.
 fn who_and_when(body: &scorefile::Checked, file: &str) -> Result<jiff::Timestamp, ScoreFileError> {
-    let invalid = |problem: String| ScoreFileError::Invalid { file: file.to_owned(), problem };
+    let invalid =
+        |kind: &'static str, problem: String| ScoreFileError::Invalid { file: file.to_owned(), problem, kind };
     if crate::paths::check_judge(&body.judge).is_err() {
         // A name of any length may arrive here: the message quotes its start only.
-        return Err(invalid(format!(
-            "judge \"{}\" is not a judge's name: a name has 1 to 64 printable characters, none of them invisible, as `--judge` takes; ask whoever wrote it to export again",
-            crate::sanitize::quoted(&body.judge)
-        )));
+        return Err(invalid(
+            "no judge's name",
+            format!(
+                "judge \"{}\" is not a judge's name: a name has 1 to 64 printable characters, none of them invisible, as `--judge` takes; ask whoever wrote it to export again",
+                crate::sanitize::quoted(&body.judge)
+            ),
+        ));
     }
     let written = crate::when::instant(&body.written_at).map_err(|reason| {
-        invalid(format!("written_at = {}: {reason}", crate::sanitize::in_quotes(&body.written_at)))
+        invalid(
+            "a time that cannot be",
+            format!("written_at = {}: {reason}", crate::sanitize::in_quotes(&body.written_at)),
+        )
     })?;
     // Whole seconds: enough to compare by eye with the file's.
     let now = jiff::Timestamp::now();
     let now = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
     if written > now + CLOCK_SLACK {
-        return Err(invalid(format!(
-            "written_at = {}: later than this machine's clock ({now}) by more than a day; a file is not written in the future, and one dated ahead would replace every real file of its judge: check the judge's clock and this one, then export again",
-            crate::sanitize::in_quotes(&body.written_at)
-        )));
+        return Err(invalid(
+            "a time that cannot be",
+            format!(
+                "written_at = {}: later than this machine's clock ({now}) by more than a day; a file is not written in the future, and one dated ahead would replace every real file of its judge: check the judge's clock and this one, then export again",
+                crate::sanitize::in_quotes(&body.written_at)
+            ),
+        ));
     }
     Ok(written)
 }
