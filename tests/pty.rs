@@ -786,3 +786,25 @@ fn every_wait_on_the_network_draws_a_spinner() {
         let _ = Running::ended_within(&mut running.child, Duration::from_secs(10));
     }
 }
+
+/// A pull's rejected rows on an 80-column terminal wrap between words, each line after the first
+/// indented, as every warning does: the line counting the rest of a kind ("... and 17 more
+/// rejections of this kind (duplicate id), on lines ...") ran past the edge and was cut mid-word.
+#[test]
+fn a_pulls_rejections_wrap_between_words_on_a_terminal() {
+    let s = Sandbox::new();
+    let mut export = String::from("id,title,space_url\n");
+    for n in 0..20 {
+        export.push_str(&format!("same-id,Entry {n},https://huggingface.co/spaces/o/e{n}\n"));
+    }
+    s.file("dups.csv", &export);
+    let mut pull = Running::start_sized(&s, &["--judge", "mira", "pull", "--from", "dups.csv"], &[], (80, 40));
+    let _ = Running::ended_within(&mut pull.child, Duration::from_secs(20));
+    pull.wait_for("more rejections of this kind");
+    let cut: Vec<String> = pull.wrapped();
+    assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", pull.text());
+    let text = pull.text();
+    let at = text.lines().position(|l| l.contains("more rejections")).unwrap_or_else(|| panic!("{text}"));
+    let next = text.lines().nth(at + 1).unwrap_or_default();
+    assert!(next.starts_with("    ") && next.trim_start().starts_with(char::is_numeric), "indented: {text}");
+}

@@ -34,14 +34,17 @@ pub(super) fn after_pull(session: &mut Session, listing: crate::hub::org::Listin
         println!("  {} without a track tag left out", crate::format::count(listing.without_track, "Space", "Spaces"));
     }
     for (space, why) in &listing.unread {
-        eprintln!(
+        super::stderr::report(&format!(
             "  warning: {}: its README could not be read ({}): the entry is kept without its video and post links; pull again later",
             clean_line(space),
             clean_line(why)
-        );
+        ));
     }
     for odd in &listing.oddities {
-        eprintln!("  warning: {}; the rest of the Space is read: ask its team to mend the README", clean_line(odd));
+        super::stderr::report(&format!(
+            "  warning: {}; the rest of the Space is read: ask its team to mend the README",
+            clean_line(odd)
+        ));
     }
     let entries = asked(&with_spaces(session)?);
     let hub = session.hub()?;
@@ -63,17 +66,17 @@ fn print_report(report: &enrich::Report, cached: &HashMap<String, (HubFacts, Str
     };
     println!("  Hub facts refreshed for {} entries ({} requests){failed_lookups}", report.enriched, report.requests);
     for (entry, why) in &report.refused {
-        eprintln!("  warning: {}: {}", clean_line(entry), clean_line(why));
+        super::stderr::report(&format!("  warning: {}: {}", clean_line(entry), clean_line(why)));
     }
     for f in &report.lookups_failed {
         let named: Vec<String> = f.entries.iter().map(|id| clean_line(id)).collect();
-        eprintln!(
+        super::stderr::report(&format!(
             "  warning: model {} (declared by {}) could not be looked up: {}; {}",
             clean_line(&f.model),
             crate::format::first_few(&named, 3, ", "),
             clean_line(&f.why),
             if f.earlier_used { "its earlier answer is used" } else { "its size is left unknown" }
-        );
+        ));
     }
     let mut by_reason: Vec<(&str, Vec<&str>)> = Vec::new();
     for (id, why) in &report.failed {
@@ -90,13 +93,13 @@ fn print_report(report: &enrich::Report, cached: &HashMap<String, (HubFacts, Str
             k if k == ids.len() => "their earlier facts are kept".to_owned(),
             k => format!("the earlier facts of {k} are kept"),
         };
-        eprintln!(
+        super::stderr::report(&format!(
             "  warning: {} entr{} not refreshed ({}); {keeps}: {}",
             ids.len(),
             if ids.len() == 1 { "y" } else { "ies" },
             crate::format::first_few(&named, 3, ", "),
             clean_line(why)
-        );
+        ));
     }
 }
 

@@ -237,18 +237,19 @@ fn report_pull(session: &Session, outcome: &Outcome) {
             crate::format::count(outcome.parsed.drafts_skipped, "Devpost draft", "Devpost drafts")
         );
     }
+    // Wrapped between words on a terminal, as every warning is; one line each when piped.
     for note in &outcome.parsed.notes {
-        eprintln!("  note: {}", clean_line(note));
+        super::stderr::report(&format!("  note: {}", clean_line(note)));
     }
     let parsed = &outcome.parsed;
     if !parsed.problems.is_empty() {
-        eprintln!(
+        super::stderr::report(&format!(
             "  {} rejected, {}:",
             crate::format::count(parsed.rejected(), "row", "rows"),
             crate::format::count(parsed.warnings(), "warning", "warnings")
-        );
+        ));
         for line in crate::export::condensed(&parsed.problems) {
-            eprintln!("  {line}");
+            super::stderr::report(&format!("  {line}"));
         }
     }
 }
