@@ -11,10 +11,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "judging",
     version,
     about = "Judge a hackathon from the terminal: browse and score submissions, merge judges' scores, print prizes.",
+    // The README's opening, in its words (a test compares them).
     long_about = "Judge a hackathon from the terminal.\n\n\
-        Judges run `judging` to browse the submissions from the organizers' export, open each Space, \
-        video and post, and score them on the rubric in judging.toml. Every score is saved at once \
-        to a local SQLite store.\n\n\
+        Judges browse the submissions from the organizers' shared export, open each Space, video and \
+        post with one key, time the demo, score it on the rubric in judging.toml (utility, latency, \
+        cost) and write notes (`judging` alone opens the app). Every keystroke is saved at once to a \
+        local SQLite store; nothing needs a network after the first pull.\n\n\
+        The head judge merges the judges' score files into fair final rankings, corrected for \
+        lenient and harsh judges.\n\n\
+        Organizers assign entries to judges before judging, and print the prize results after: \
+        track places, special and sponsor awards, eligibility, and the head judge's decisions on ties, \
+        in the terminal, Markdown, CSV for finance, JSON or a printable HTML page.\n\n\
         Without judging.toml in the current folder, the event `judging join` set up is used, else the \
         built-in Build Small Hackathon event and its sample export."
 )]

@@ -1438,3 +1438,39 @@ fn a_file_given_bare_is_answered_with_its_option() {
     let out = s.cmd().args(["list", "foo"]).output().expect("runs");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("give the file"));
 }
+
+/// `judging --help` and the README tell one story: the help opens with the README's three roles,
+/// in its words, and the README lists the commands as the help does, each with the help's own
+/// line. The help had spoken of judges alone, and the README listed no commands.
+#[test]
+fn the_help_and_the_readme_tell_one_story() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let plain = |text: &str| text.replace(['`', '*'], "").split_whitespace().collect::<Vec<_>>().join(" ");
+    let command = judging::help::command();
+    let about = plain(&command.get_long_about().map(ToString::to_string).unwrap_or_default());
+    let roles: Vec<&str> = readme.split("\n- **").skip(1).take(3).collect();
+    assert_eq!(roles.len(), 3, "the README opens with three roles");
+    for role in roles {
+        let role = role.split("\n\n").next().unwrap_or_default();
+        let first = plain(role.split(". ").next().unwrap_or_default().trim_end_matches(['.', '\n']));
+        assert!(about.contains(&first), "the help's opening lacks the README's {first:?}:\n{about}");
+    }
+    let listed: Vec<String> = readme
+        .split("<!-- The commands, as `judging --help` lists them: a test compares the two. -->")
+        .nth(1)
+        .expect("the README's list of commands")
+        .lines()
+        .skip(3)
+        .take_while(|l| l.starts_with('|'))
+        .map(str::to_owned)
+        .collect();
+    let helped: Vec<String> = command
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .map(|c| {
+            let about = c.get_about().map(ToString::to_string).unwrap_or_default();
+            format!("| `{}` | {} |", c.get_name(), plain(&about))
+        })
+        .collect();
+    assert_eq!(listed, helped, "the README's list of commands and the help's");
+}
