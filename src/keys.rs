@@ -47,6 +47,13 @@ pub fn load(judge: &str) -> Result<Option<PrivateKey>, KeyError> {
     PrivateKey::from_text(&text).map(Some).map_err(|reason| KeyError::Read { path, reason })
 }
 
+/// Where [`make`] keeps the key a new one replaces: `JUDGE.key.old` beside it.
+pub fn kept_as(path: &std::path::Path) -> PathBuf {
+    let mut old = path.as_os_str().to_owned();
+    old.push(".old");
+    PathBuf::from(old)
+}
+
 /// Makes a new key for the judge and keeps it, readable by them alone. An earlier key is kept
 /// beside it as `JUDGE.key.old`, never destroyed: files it signed may still need it.
 pub fn make(judge: &str) -> Result<(PrivateKey, PathBuf), KeyError> {
@@ -57,9 +64,7 @@ pub fn make(judge: &str) -> Result<(PrivateKey, PathBuf), KeyError> {
     }
     let key = PrivateKey::generate().map_err(|e| fail(std::io::Error::other(e)))?;
     if path.exists() {
-        let mut old = path.as_os_str().to_owned();
-        old.push(".old");
-        std::fs::rename(&path, PathBuf::from(old)).map_err(fail)?;
+        std::fs::rename(&path, kept_as(&path)).map_err(fail)?;
     }
     // Mode 600 from its creation, through a fresh file never reached through a link.
     crate::disk::write_durably_private(&path, key.to_text().as_bytes())

@@ -317,3 +317,21 @@ fn a_value_no_scale_holds_is_named_with_its_row_and_place() {
         );
     }
 }
+
+/// `key --new` says it made a new key and where the old one is kept, as its help promises: it
+/// had said "Made your key", as the first time, and nothing of the old one.
+#[test]
+fn a_new_key_says_where_the_old_one_is_kept() {
+    let s = Sandbox::new();
+    let first = s.cmd().args(["--judge", "ana", "key"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("Made your key (ana): "));
+    let again = s.cmd().args(["--judge", "ana", "key", "--new"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&again.stdout);
+    let first_line = said.lines().next().unwrap_or_default();
+    assert!(first_line.starts_with("Made a new key (ana): "), "{said}");
+    assert!(first_line.contains("the old one is kept as ") && first_line.contains("ana.key.old"), "{said}");
+    assert!(s.path().join("config/judging/keys/ana.key.old").exists(), "{said}");
+    // No old key to keep: said as the first time.
+    let fresh = s.cmd().args(["--judge", "ben", "key", "--new"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&fresh.stdout).starts_with("Made your key (ben): "));
+}

@@ -81,16 +81,28 @@ pub fn push_with(
 /// ready to paste into judging.toml, with how to send it.
 pub(super) fn key(cli: &crate::cli::Cli, loaded: &crate::event_files::Loaded, new: bool) -> Result<ExitCode> {
     let judge = crate::paths::judge(cli.judge.as_deref())?.name;
-    let (key, path, made) = match crate::keys::load(&judge)? {
+    let had = crate::keys::load(&judge)?;
+    let replaced = had.is_some() && new;
+    let (key, path, made) = match had {
         Some(key) if !new => (key, crate::keys::key_file(&judge)?, false),
         _ => {
             let (key, path) = crate::keys::make(&judge)?;
             (key, path, true)
         }
     };
-    let how = if made { "Made your key" } else { "Your key" };
+    let how = match (made, replaced) {
+        (true, true) => "Made a new key",
+        (true, false) => "Made your key",
+        (false, _) => "Your key",
+    };
+    // `make` kept the old key beside the new one, as `--help` says.
+    let old = if replaced {
+        format!("; the old one is kept as {}", crate::keys::kept_as(&path).display())
+    } else {
+        String::new()
+    };
     println!(
-        "{how} ({}): {}, readable by you alone. Never send this file to anyone.",
+        "{how} ({}): {}, readable by you alone{old}. Never send this file to anyone.",
         clean_line(&judge),
         path.display()
     );
