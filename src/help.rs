@@ -411,8 +411,13 @@ fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result
         Ok(top) => top,
         Err(e) if help_words.is_some() => return Err(with_a_similar_command(&command, args, e)),
         Err(e) => {
-            return Err(shared_after(&command, args, &e)
-                .unwrap_or_else(|| a_file_given_bare(&command, args, belongs_to(&command, whole_word(args, e)))));
+            return Err(shared_after(&command, args, &e).unwrap_or_else(|| {
+                what_to_give(
+                    &command,
+                    args,
+                    a_file_given_bare(&command, args, belongs_to(&command, whole_word(args, e))),
+                )
+            }));
         }
     };
     let mut cli = Cli::from_arg_matches(&top)?;
@@ -593,6 +598,64 @@ fn a_file_given_bare(command: &clap::Command, args: &[std::ffi::OsString], mut e
     let line = crate::paste::CommandLine::new(&path).opt(option, &word);
     let tip = format!("give the file with {option}: {line}");
     e.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![clap::builder::StyledStr::from(tip)]));
+    e
+}
+
+/// clap's "the following required arguments were not provided" with a tip for each of them:
+/// what it is, in its help's words (the values it takes, where it names them), and the option
+/// that stands in for it where one does (`merge`'s files, or `--from-hub`). clap had named only
+/// the placeholder, `<FILE>...`, leaving what to give to the examples.
+fn what_to_give(command: &clap::Command, args: &[std::ffi::OsString], mut e: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::MissingRequiredArgument {
+        return e;
+    }
+    let Some(ContextValue::Strings(missing)) = e.get(ContextKind::InvalidArg).cloned() else { return e };
+    let mut at = command;
+    for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if let Some(sub) = at.find_subcommand(word) {
+            at = sub;
+        }
+    }
+    // As clap shows an argument in the error: `--output <DIR>`, `<FILE>...`, `<A>`.
+    let shown_as = |arg: &clap::Arg, shown: &str| {
+        if let Some(long) = arg.get_long() {
+            return shown == format!("--{long}") || shown.starts_with(&format!("--{long} "));
+        }
+        let name = arg.get_value_names().and_then(|n| n.first()).map(ToString::to_string);
+        shown.trim_end_matches("...") == format!("<{}>", name.unwrap_or_else(|| arg.get_id().as_str().to_uppercase()))
+    };
+    let said = |arg: &clap::Arg| {
+        let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+        let mut chars = help.chars();
+        let help = match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if second.is_lowercase() => {
+                format!("{}{}", first.to_lowercase(), &help[first.len_utf8()..])
+            }
+            _ => help,
+        };
+        let values: Vec<String> =
+            arg.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_owned()).collect();
+        match values.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{help}: {} or {last}", rest.join(", ")),
+            _ => help,
+        }
+    };
+    let tips: Vec<clap::builder::StyledStr> = missing
+        .iter()
+        .filter_map(|shown| {
+            let arg = at.get_arguments().find(|arg| shown_as(arg, shown))?;
+            let instead = at
+                .get_arguments()
+                .find(|other| arg.get_id() == "files" && other.get_id() == "from_hub")
+                .map(|hub| format!("; or --from-hub: {}", said(hub)))
+                .unwrap_or_default();
+            Some(clap::builder::StyledStr::from(format!("{shown}: {}{instead}", said(arg))))
+        })
+        .collect();
+    if !tips.is_empty() {
+        e.insert(ContextKind::Suggested, ContextValue::StyledStrs(tips));
+    }
     e
 }
 

@@ -1474,3 +1474,30 @@ fn the_help_and_the_readme_tell_one_story() {
         .collect();
     assert_eq!(listed, helped, "the README's list of commands and the help's");
 }
+
+/// A command given without what it needs says what each missing argument is, in its help's
+/// words, and the other way to give it where there is one: `judging merge` had said only that
+/// `<FILE>...` was not provided (of what, and that --from-hub would do instead, it left to the
+/// examples).
+#[test]
+fn a_missing_argument_is_said_with_what_to_give() {
+    let s = Sandbox::new();
+    for (args, tips) in [
+        (
+            &["merge"][..],
+            &["tip: <FILE>...: the judges' score files", "or --from-hub: collect the score files from the [sync] repo"]
+                [..],
+        ),
+        (&["feedback"], &["tip: --output <DIR>: the folder to write into", "tip: <FILE>...: the judges' score files"]),
+        (&["compare", "a"], &["tip: <B>: the other's", "tip: --winner <A|B|level>: the better of the two"]),
+        (&["completions"], &["tip: <SHELL>: the shell: bash, elvish, fish, powershell or zsh"]),
+    ] {
+        let out = s.cmd().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for tip in tips {
+            assert!(err.contains(tip), "{args:?}: {tip}:\n{err}");
+        }
+        assert!(err.contains("Examples:"), "{args:?}:\n{err}");
+    }
+}
