@@ -171,7 +171,8 @@ fn read_into(
     // Reserved, not touched: pages the read never reaches take no memory.
     bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     // The cap holds even if the file grows while it is read.
-    let mut file = file.take(most + 1);
+    // (A cap of u64::MAX, no cap at all, has no byte past it to read.)
+    let mut file = file.take(most.saturating_add(1));
     loop {
         let before = bytes.len();
         let read = (&mut file).take(1024 * 1024).read_to_end(bytes);
@@ -343,6 +344,8 @@ mod tests {
         let file = dir.path().join("f.txt");
         std::fs::write(&file, "12345").expect("write");
         assert_eq!(read_capped(&file, 5).expect("fits"), b"12345");
+        // No cap at all: the one byte read past it, to see a file grow, is no overflow.
+        assert_eq!(read_capped(&file, u64::MAX).expect("fits"), b"12345");
         assert!(matches!(read_capped(&file, 4), Err(DiskError::TooLarge { .. })));
         let link = dir.path().join("zero");
         std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");

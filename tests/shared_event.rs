@@ -283,3 +283,31 @@ fn a_link_beside_judging_toml_takes_no_file_outside_its_folder() {
         std::fs::read_dir(outside.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
     assert_eq!(left, ["secret.csv"], "nothing written outside");
 }
+
+/// A shared judging.toml's numbers at their largest (TOML's 2^63 - 1): `check` and `pull` name
+/// the key and the range it takes. max_mb and max_field_chars had been an internal error (a
+/// panic: a MiB times max_mb, the field guard's limit plus one), and a gap of 1.8e308 had been
+/// printed as 309 digits in the merge's legend.
+#[test]
+fn a_shared_files_largest_numbers_are_refused_by_name() {
+    let cases = [
+        ("export", "max_mb = 9223372036854775807", "export.max_mb"),
+        ("export", "max_field_chars = 9223372036854775807", "export.max_field_chars"),
+        ("merge", "min_judges = 9223372036854775807", "merge.min_judges"),
+        ("merge", "contested_gap = 1.7976931348623157e308", "merge.contested_gap"),
+    ];
+    for (section, line, key) in cases {
+        let s = Sandbox::new();
+        s.file("judging.toml", &format!("[event]\nid = \"big\"\nname = \"Big\"\n\n[{section}]\n{line}\n"));
+        for command in ["check", "pull"] {
+            let out = s.cmd().arg(command).output().expect("runs");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{line}, {command}: {stderr}");
+            assert!(!stderr.contains("internal error") && !stderr.contains("panicked"), "{line}, {command}: {stderr}");
+            assert!(stderr.contains(&format!("{key} = ")), "{line}, {command}: {stderr}");
+            assert!(stderr.contains(" to ") || stderr.contains("at most"), "the range it takes: {stderr}");
+            let longest = stderr.split(|c: char| !c.is_ascii_digit()).map(str::len).max().unwrap_or(0);
+            assert!(longest <= 19, "no number of {longest} digits: {stderr}");
+        }
+    }
+}

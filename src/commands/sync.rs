@@ -212,7 +212,7 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
         let export = loaded.base_dir().join(&config.export.source);
         loaded.inside(&export)?;
         if export.exists() {
-            let most = config.export.max_mb * crate::export::source::MIB;
+            let most = config.export.max_mb.saturating_mul(crate::export::source::MIB);
             files.push((config.export.source.clone(), crate::disk::read_capped(&export, most)?));
         } else {
             super::stderr::warn(&format!(

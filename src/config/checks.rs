@@ -48,10 +48,12 @@ impl Config {
                 out.push(format!("assign.calibration names {} twice: list each entry once", in_quotes(id)));
             }
         }
-        if !(self.merge.contested_gap.is_finite() && self.merge.contested_gap > 0.0) {
+        // A total is a weighted mean on a scale of at most 100 points: a wider gap flags nothing,
+        // and 1.8e308 had been printed as 309 digits in every merge's legend.
+        if !(self.merge.contested_gap > 0.0 && self.merge.contested_gap <= WIDEST_GAP) {
             out.push(format!(
-                "merge.contested_gap = {}: give the points judges must be apart beyond their habits to make an entry contested, more than 0, such as {CONTESTED_GAP}",
-                self.merge.contested_gap
+                "merge.contested_gap = {}: give the points judges must be apart beyond their habits to make an entry contested, more than 0 and at most {WIDEST_GAP} (the widest scale), such as {CONTESTED_GAP}",
+                crate::format::refused_number(self.merge.contested_gap)
             ));
         }
         if self.assign.judges_per_entry == 0 {
@@ -60,8 +62,11 @@ impl Config {
         if self.assign.file.trim().is_empty() {
             out.push("assign.file is empty: name the assignments file, such as \"assignments.toml\"".into());
         }
-        if self.merge.min_judges == 0 {
-            out.push("merge.min_judges = 0: use 1 or more, such as 2".into());
+        if !(1..=MOST_MIN_JUDGES).contains(&self.merge.min_judges) {
+            out.push(format!(
+                "merge.min_judges = {}: use 1 to {MOST_MIN_JUDGES} judges an entry, such as 2",
+                self.merge.min_judges
+            ));
         }
         self.prize_problems(&mut out);
         self.finals_problems(&mut out);
@@ -126,12 +131,21 @@ impl Config {
                 in_quotes(&e.delimiter)
             ));
         }
-        if e.max_field_chars < 100 {
-            out.push(format!("export.max_field_chars = {}: use at least 100", e.max_field_chars));
+        // Both bounded above too: a shared file's 2^63 - 1 had overflowed the readers' limits
+        // (a MiB times max_mb, a field's bytes plus one), a panic instead of a message.
+        if !(100..=MOST_FIELD_CHARS).contains(&e.max_field_chars) {
+            out.push(format!(
+                "export.max_field_chars = {}: use a number of characters from 100 to {MOST_FIELD_CHARS}, such as {}",
+                e.max_field_chars,
+                ExportConfig::default().max_field_chars
+            ));
         }
-        if e.max_mb == 0 {
-            let such_as = ExportConfig::default().max_mb;
-            out.push(format!("export.max_mb = 0: use a number of MiB from 1 up, such as {such_as}"));
+        if !(1..=MOST_EXPORT_MB).contains(&e.max_mb) {
+            out.push(format!(
+                "export.max_mb = {}: use a number of MiB from 1 to {MOST_EXPORT_MB}, such as {}",
+                e.max_mb,
+                ExportConfig::default().max_mb
+            ));
         }
         // A day at most: the network code adds its retries' waits to it, and a shared file's
         // 2^63 - 1 overflowed the pull's deadline (a panic).
@@ -160,7 +174,7 @@ impl Config {
             // Far above any rubric's weights, far below where totals overflow into NaN.
             if !(c.weight.is_finite() && c.weight > 0.0 && c.weight <= 1_000_000.0) {
                 // As written in the file's own terms: 1e308 had come back as a 309-digit number.
-                let given = if c.weight.abs() >= 1e9 { format!("{:e}", c.weight) } else { c.weight.to_string() };
+                let given = crate::format::refused_number(c.weight);
                 out.push(format!("{key}.weight = {given}: use a number above 0 and at most 1000000, such as 1.0"));
             }
             for (l, level) in c.levels.iter().enumerate() {
@@ -263,6 +277,21 @@ pub(super) fn unique<'a>(
 
 /// The longest wait for an answer judging.toml may ask for: a day.
 const LONGEST_TIMEOUT: u64 = 86_400;
+
+/// The largest export judging.toml may allow, in MiB (16 GiB): read whole into memory, so far
+/// past any event's (10,000 entries are a few MiB), and far below an overflow of the bytes.
+const MOST_EXPORT_MB: u64 = 16 * 1024;
+
+/// The longest field judging.toml may allow, in characters (16 Mi): a field's bytes, eight a
+/// character, stay far below an overflow.
+const MOST_FIELD_CHARS: usize = 16 * 1024 * 1024;
+
+/// The most judges an entry may need before it is thin: past any panel (peer grading's 305
+/// graders gave 1 to 3 marks each).
+const MOST_MIN_JUDGES: usize = 1000;
+
+/// The widest gap between totals: a total is a weighted mean, and no scale is wider than 100.
+const WIDEST_GAP: f64 = 100.0;
 
 /// An id safe in file names and commands.
 pub fn is_slug(s: &str) -> bool {

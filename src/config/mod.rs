@@ -516,7 +516,7 @@ mod tests {
             ("[event]\nid = \"bad id!\"\nname = \"X\"", &["event.id = \"bad id!\"", "letters, digits"]),
             ("[rules]\nmax_params = \"lots\"", &["max_params = \"lots\"", "line 2", "7B"]),
             ("[merge]\ntie_breaks = [\"utility\", \"luck\"]", &["merge.tie_breaks[1] = \"luck\"", "utility, latency"]),
-            ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 or more"]),
+            ("[merge]\nmin_judges = 0", &["merge.min_judges = 0", "1 to 1000"]),
             (
                 "[[criteria]]\nid = \"x\"\nlabel = \"X\"\njudges = \"j\"\nscale = [0, 100]\nweight = 1\nlevels = [{ scores = [0, 49], meaning = \"a\" }, { scores = [51, 100], meaning = \"b\" }]",
                 &["levels[1].scores = [51, 100]", "should start at 50"],
@@ -543,7 +543,10 @@ mod tests {
                 "[event]\nid = \"x\"\n\nname = \"X\"\ndeadline = \"2026-06-30T25:61:61Z\"",
                 &["line 5", "event.deadline = \"2026-06-30T25:61:61Z\"", "not a real time"],
             ),
-            ("[merge]\ncontested_gap = -1.0", &["merge.contested_gap = -1", "more than 0, such as 2"]),
+            (
+                "[merge]\ncontested_gap = -1.0",
+                &["merge.contested_gap = -1", "more than 0 and at most 100", "such as 2"],
+            ),
             ("[assign]\ncalibration = [\"a\", \"a\"]", &["assign.calibration names \"a\" twice"]),
             ("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = []", &["prizes[0] (\"x\").amounts is empty", "[500]"]),
             (
@@ -592,6 +595,11 @@ mod tests {
             ("[[judges]]\nname = \"a\"\ntracks = [\"forest\"]", &["\"forest\" is not a track", "backyard, wood"]),
             ("this is not toml", &["line 1"]),
         ];
+        refused_with(cases);
+    }
+
+    /// Each file is refused, its message holding every phrase wanted.
+    fn refused_with(cases: &[(&str, &[&str])]) {
         for (text, wants) in cases {
             let message = match parse(text) {
                 Ok(_) => panic!("accepted a bad file:\n{text}"),
@@ -602,5 +610,29 @@ mod tests {
                 assert!(message.contains(want), "for\n{text}\nwanted {want:?} in\n{message}");
             }
         }
+    }
+
+    /// A shared file's largest numbers: each is refused by name, never carried into arithmetic
+    /// that overflows (max_mb times a MiB, the field guard's limit plus one, both panics) or
+    /// into every message ("fewer than 9223372036854775807 judges", a gap of 309 digits).
+    #[test]
+    fn the_largest_numbers_are_refused_by_name() {
+        let cases: &[(&str, &[&str])] = &[
+            ("[export]\nmax_mb = 9223372036854775807", &["export.max_mb = 9223372036854775807", "from 1 to 16384"]),
+            (
+                "[export]\nmax_field_chars = 9223372036854775807",
+                &["export.max_field_chars = 9223372036854775807", "from 100 to 16777216"],
+            ),
+            ("[merge]\nmin_judges = 9223372036854775807", &["merge.min_judges = 9223372036854775807", "1 to 1000"]),
+            (
+                "[merge]\ncontested_gap = 1.7976931348623157e308",
+                &["merge.contested_gap = 1.7976931348623157e308:", "at most 100"],
+            ),
+            ("[merge]\nmin_judges = 1001", &["merge.min_judges = 1001"]),
+        ];
+        refused_with(cases);
+        let largest =
+            "[export]\nmax_mb = 16384\nmax_field_chars = 16777216\n[merge]\nmin_judges = 1000\ncontested_gap = 100.0";
+        assert!(parse(largest).is_ok(), "the largest of each is taken");
     }
 }
