@@ -205,7 +205,8 @@ impl Loaded {
                 ),
             ));
         }
-        let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+        // The head judge reads and edits it: what they could not see is written as its escape.
+        let quote = crate::sanitize::toml_string;
         let order: Vec<String> = decision.order.iter().map(|id| quote(id)).collect();
         let method = decision.method.as_deref().map(|m| format!("method = {}\n", quote(m))).unwrap_or_default();
         let block = format!(
@@ -298,6 +299,34 @@ impl Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decisions file is the head judge's to read and edit: an entry's id from the export
+    /// with a bidi override, or a reason typed with a zero-width space, went into it raw. Each
+    /// is written as its escape, and reads back as decided.
+    #[test]
+    fn a_recorded_decision_holds_nothing_a_reader_cannot_see() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("judging.toml");
+        std::fs::write(&path, "").expect("write");
+        let mut config = Config::builtin();
+        config.prizes.retain(|p| p.id == "backyard");
+        let loaded = Loaded { config, path: Some(path) };
+        let ids = ["sprout\u{202e}sense", "pill\u{2067}pal"];
+        let decision = Decision {
+            prize: "backyard".into(),
+            order: ids.iter().map(|id| (*id).to_owned()).collect(),
+            reason: "jury\u{200b} vote".into(),
+            method: Some("calibrated".into()),
+            lines: None,
+        };
+        let known: std::collections::HashSet<&str> = ids.into_iter().collect();
+        let written = loaded.record_decision(&decision, &known).expect("recorded");
+        let text = std::fs::read_to_string(&written).expect("read");
+        let hidden: Vec<char> = text.chars().filter(|c| *c != '\n' && crate::sanitize::hides(*c)).collect();
+        assert!(hidden.is_empty(), "{hidden:?} in\n{text}");
+        let (_, read_back) = loaded.decisions(None).expect("reads");
+        assert_eq!(read_back, [decision]);
+    }
 
     #[test]
     fn load_names_the_missing_file() {

@@ -265,7 +265,8 @@ fn place_answers(
 /// The text of the published finals: `rounds` (their answers included, without notes), for
 /// `event`, chosen by `method`, at `now`.
 pub fn write(event_name: &str, event: &str, method: &str, now: &str, rounds: &[Round]) -> String {
-    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+    // Every judge reads it: what they could not see is written as its escape.
+    let quote = crate::sanitize::toml_string;
     let mut out = format!(
         "# The finals of {}, published by `judging merge --finals`. Judges: `judging finals` lists them,\n\
          # `judging compare A B --winner A|B|level` answers a pair. Publish again to share the answers\n\
@@ -375,6 +376,25 @@ mod tests {
         backyard.answers[0].note = None;
         assert_eq!(read.rounds, [backyard, wood]);
         assert_eq!(read.method, "calibrated");
+    }
+
+    /// The published file is read by every judge, in a terminal or an editor: an id from the
+    /// export with a bidi override, a title with a zero-width space or a tag character, went
+    /// into it raw (the toml crate escapes controls only). Each is written as its escape, and
+    /// reads back as given.
+    #[test]
+    fn the_published_file_holds_nothing_a_reader_cannot_see() {
+        let mut hostile = round("backyard", &["b\u{202e}x", "a\u{2066}y\u{2069}", "c"]);
+        hostile.finalists[0].title = "Pantry\u{200b}Poet \u{e0041}\u{e0042}".into();
+        // A title is written cleaned of its controls and bidi marks, as every output shows it.
+        hostile.finalists[1].title = "Title ay".into();
+        let pair = Pair::new("b\u{202e}x", "c").expect("pair");
+        assert!(hostile.record("mira", &pair, Some(crate::model::Compared { verdict: Verdict::First, note: None })));
+        let text = write("Build Small", "e", "calibrated", "2026-07-01T10:00:00.000Z", std::slice::from_ref(&hostile));
+        let hidden: Vec<char> = text.chars().filter(|c| *c != '\n' && crate::sanitize::hides(*c)).collect();
+        assert!(hidden.is_empty(), "{hidden:?} in\n{text}");
+        let read = parse(&text, &event()).unwrap_or_else(|p| panic!("{p:?}\n{text}"));
+        assert_eq!(read.rounds, [hostile]);
     }
 
     /// Each broken file, and words its error must contain.
