@@ -13,6 +13,12 @@ pub const SCORE_FILE_BYTES: u64 = 64 * MIB;
 /// The largest answer taken from the Hub: a score file downloaded whole, or a page of a listing.
 pub const HUB_ANSWER_BYTES: u64 = SCORE_FILE_BYTES;
 
+/// The most pages one Hub listing (an org's Spaces, a repo's files) is followed for, and the most
+/// bytes they may add up to: 100 Spaces a page, far past any org, and a listing that never ends
+/// (a next page forever new) stops there.
+pub const HUB_LISTING_PAGES: usize = 10_000;
+pub const HUB_LISTING_BYTES: u64 = 256 * MIB;
+
 /// The largest saved merge (`merge --format json`), which `results` reads back: every judge's
 /// marks on every entry, so larger than any one score file.
 pub const SAVED_MERGE_BYTES: u64 = 256 * MIB;

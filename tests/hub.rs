@@ -265,6 +265,27 @@ fn a_next_page_on_another_host_is_not_followed_with_the_token() {
         .stderr(predicate::str::contains("next page is on another host").and(predicate::str::contains(TOKEN).not()));
 }
 
+/// A listing whose next page is one it already gave (a Hub or a proxy gone wrong, or a hostile
+/// HF_ENDPOINT) had been followed forever: 23,000 pages in 30 seconds and no end, the pull
+/// never done. The loop is said, and the pull stops.
+#[test]
+fn a_listing_whose_pages_loop_is_refused() {
+    let s = Sandbox::new();
+    let page = format!("[{}]", space("bsh/pill-pal", &["track:backyard"], "gradio", "RUNNING", Some("cpu-basic"), &[]));
+    let again = vec![format!("Link: <{}/api/spaces?author=bsh&cursor=1>; rel=\"next\"", common::BASE)];
+    let router = start(vec![
+        ("/api/spaces?author=bsh&limit".into(), vec![Reply::json_with(&page, &again)]),
+        ("/api/spaces?author=bsh&cursor=1".into(), vec![Reply::json_with(&page, &again)]),
+    ]);
+    org(&s, &router)
+        .args(["pull", "--from", "hub:bsh"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("its next page is a page it gave before, so the listing would never end"));
+    assert!(router.seen("/api/spaces") <= 3, "stopped at the first page given again: {}", router.seen("/api/spaces"));
+}
+
 #[test]
 fn a_readme_the_hub_fails_to_give_keeps_its_entry_without_links() {
     let s = Sandbox::new();

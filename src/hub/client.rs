@@ -202,6 +202,36 @@ impl Hub {
         Ok((status, body))
     }
 
+    /// Every item of a listing that the Hub gives in pages (`Link: rel="next"`), from `first`
+    /// on. A next page given before (a listing that loops) is refused, as are more pages, or
+    /// more bytes, than any real listing has ([`crate::limits::HUB_LISTING_PAGES`]): such a
+    /// listing had been followed for ever.
+    pub fn get_pages<T: serde::de::DeserializeOwned>(&self, first: Url) -> Result<Vec<T>, HubError> {
+        use crate::limits::{HUB_LISTING_BYTES, HUB_LISTING_PAGES, mib};
+        let mut seen = std::collections::HashSet::new();
+        let (mut items, mut bytes, mut url) = (Vec::new(), 0u64, first);
+        loop {
+            seen.insert(url.clone());
+            let (page, body, next): (Vec<T>, Vec<u8>, _) = self.get_json(&url)?;
+            items.extend(page);
+            bytes = bytes.saturating_add(body.len() as u64);
+            let Some(next) = next else { return Ok(items) };
+            let refused = |reason: String| HubError::Json { url: redacted(&next), reason };
+            if seen.contains(&next) {
+                return Err(refused(
+                    "its next page is a page it gave before, so the listing would never end; try again later".into(),
+                ));
+            }
+            if seen.len() >= HUB_LISTING_PAGES || bytes > HUB_LISTING_BYTES {
+                return Err(refused(format!(
+                    "the listing runs past {HUB_LISTING_PAGES} pages or {} MiB, more than any listing of the Hub's",
+                    mib(HUB_LISTING_BYTES)
+                )));
+            }
+            url = next;
+        }
+    }
+
     /// A JSON answer, parsed.
     pub fn get_json<T: serde::de::DeserializeOwned>(&self, url: &Url) -> Result<(T, Vec<u8>, Option<Url>), HubError> {
         let (body, next) = self.get(url)?;

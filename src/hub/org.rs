@@ -35,13 +35,7 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
     let expand = ["cardData", "tags", "runtime", "sdk", "models", "likes", "sha", "author"]
         .map(|e| format!("&expand={e}"))
         .concat();
-    let mut next = Some(hub.url(&format!("/api/spaces?author={org}&limit=100{expand}"))?);
-    let mut all: Vec<Space> = Vec::new();
-    while let Some(url) = next {
-        let (page, _, after): (Vec<Space>, _, _) = hub.get_json(&url)?;
-        all.extend(page);
-        next = after;
-    }
+    let mut all: Vec<Space> = hub.get_pages(hub.url(&format!("/api/spaces?author={org}&limit=100{expand}"))?)?;
     // A Space the Hub could not have listed for the org (another owner's, a name that climbs a
     // path or holds a control) is no entry: its id would have been cut to its last part and
     // its link resolved elsewhere ("other/../../x" was entry "x" at https://huggingface.co/x).

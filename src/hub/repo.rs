@@ -148,16 +148,9 @@ impl<'h> Repo<'h> {
 
     /// Every file under `dir` at `revision` (`main`, or `refs/pr/N`), following `Link` pages.
     pub fn tree(&self, revision: &str, dir: &str) -> Result<Vec<TreeFile>, HubError> {
-        let mut url = self.api(&format!("/tree/{}/{dir}?recursive=true", encoded(revision)))?;
-        let mut files = Vec::new();
-        loop {
-            let (page, _, next): (Vec<TreeFile>, _, _) = self.hub.get_json(&url)?;
-            files.extend(page.into_iter().filter(|f| f.kind == "file"));
-            match next {
-                Some(n) => url = n,
-                None => return Ok(files),
-            }
-        }
+        let url = self.api(&format!("/tree/{}/{dir}?recursive=true", encoded(revision)))?;
+        let files: Vec<TreeFile> = self.hub.get_pages(url)?;
+        Ok(files.into_iter().filter(|f| f.kind == "file").collect())
     }
 
     /// A file's bytes at `revision`. The path is one plain relative path of the repo (see
