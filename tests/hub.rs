@@ -529,15 +529,20 @@ fn a_silent_hub_is_given_up_at_the_first_timeout() {
     s.file("judging.toml", "[export]\ntimeout_secs = 1\n[sync]\nrepo = \"judges/scores\"\n");
     s.cmd().args(["--judge", "mira", "pull"]).assert().success();
     let silent = common::silent_server();
-    let start = std::time::Instant::now();
-    s.cmd()
-        .env("HF_ENDPOINT", &silent)
-        .args(["--judge", "mira", "enrich"])
-        .timeout(Duration::from_secs(60))
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("no answer within 1 s (export.timeout_secs)"));
-    assert!(start.elapsed() < Duration::from_millis(3500), "given up at the first timeout: {:?}", start.elapsed());
+    // One that answers each request at once, then its body a byte every 100 ms: as slow.
+    for (hub, said) in
+        [(silent.clone(), "no answer within 1 s (export.timeout_secs)"), (trickling_hub(), "still arriving after 1 s")]
+    {
+        let start = std::time::Instant::now();
+        s.cmd()
+            .env("HF_ENDPOINT", &hub)
+            .args(["--judge", "mira", "enrich"])
+            .timeout(Duration::from_secs(60))
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(said));
+        assert!(start.elapsed() < Duration::from_millis(3500), "given up at the first timeout: {:?}", start.elapsed());
+    }
     for command in ["push", "collect", "status"] {
         s.cmd()
             .env("HF_ENDPOINT", &silent)
@@ -558,4 +563,29 @@ fn a_silent_hub_is_given_up_at_the_first_timeout() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("`judging pull --offline`"));
+}
+
+/// A Hub that answers every request at once with headers for a body of 10 KB, then sends it a
+/// byte every 100 ms (each connection for at most 15 s).
+fn trickling_hub() -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        while let Ok((mut stream, _)) = listener.accept() {
+            std::thread::spawn(move || {
+                let mut head = [0u8; 4096];
+                let _ = stream.read(&mut head);
+                let headers = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n";
+                let _ = stream.write_all(headers.as_bytes());
+                for _ in 0..150 {
+                    if stream.write_all(b" ").and_then(|()| stream.flush()).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+            });
+        }
+    });
+    base
 }

@@ -1,7 +1,7 @@
 //! One blocking HTTP client for the Hub: its base from `HF_ENDPOINT`, `HF_TOKEN` sent only to that
 //! base, 429s waited out from the `RateLimit` headers, and a bounded number of requests at once.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use url::Url;
@@ -63,9 +63,10 @@ pub struct Hub {
     /// The setting that gives `timeout`, for the words of a request that had no answer in it;
     /// `None` where none does (`join`, before it has the event).
     pub timeout_from: Option<&'static str>,
-    /// Whether a request has had no answer within `timeout`: a Hub that hangs hangs for every
-    /// request, so the ones after it fail at once with the same words instead of each waiting.
-    silent: AtomicBool,
+    /// Why a request had no answer, or not all of it, within `timeout`: a Hub that hangs, or
+    /// trickles, does so for every request, so the ones after it fail at once with the same words
+    /// instead of each waiting.
+    silent: std::sync::OnceLock<String>,
     /// Where waits on a rate limit are reported.
     pub on_wait: Box<dyn Fn(&str) + Send + Sync>,
 }
@@ -92,7 +93,7 @@ impl Hub {
             requests: AtomicUsize::new(0),
             timeout,
             timeout_from: Some("export.timeout_secs"),
-            silent: AtomicBool::new(false),
+            silent: std::sync::OnceLock::new(),
             on_wait: Box::new(|line| crate::progress::suspended(|| eprintln!("{line}"))),
         })
     }
@@ -116,18 +117,19 @@ impl Hub {
     /// Why a request failed, in words: one with no answer in time as [`Hub::no_answer`] says it,
     /// and the Hub then taken as silent.
     fn failed(&self, url: &str, error: &reqwest::Error) -> HubError {
-        let reason = if error.is_timeout() {
-            self.silent.store(true, Ordering::Relaxed);
-            self.no_answer()
-        } else {
-            reason(error)
-        };
+        let reason = if error.is_timeout() { self.gone_slow(self.no_answer()) } else { reason(error) };
         HubError::Fetch { url: url.to_owned(), reason }
     }
 
-    /// The failure every request meets once the Hub has given no answer in time; `None` before.
+    /// Takes the Hub as too slow to wait for again, for `why`; the words every later request
+    /// fails with (the first reason given, where requests in flight found it at once).
+    fn gone_slow(&self, why: String) -> String {
+        self.silent.get_or_init(|| why).clone()
+    }
+
+    /// The failure every request meets once the Hub has been too slow; `None` before.
     fn gone_silent(&self, url: &str) -> Option<HubError> {
-        self.silent.load(Ordering::Relaxed).then(|| HubError::Fetch { url: url.to_owned(), reason: self.no_answer() })
+        self.silent.get().map(|why| HubError::Fetch { url: url.to_owned(), reason: why.clone() })
     }
 
     /// The body of a successful answer, and the next page's URL if the answer has one.
@@ -169,7 +171,7 @@ impl Hub {
             }
             BodyError::TooSlow => HubError::Fetch {
                 url: name.clone(),
-                reason: format!("the answer was still arriving after {} s", self.timeout.as_secs()),
+                reason: self.gone_slow(format!("the answer was still arriving after {} s", self.timeout.as_secs())),
             },
             BodyError::TooLarge => {
                 HubError::Json { url: name.clone(), reason: "the answer is far larger than any Hub answer".into() }
