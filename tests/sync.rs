@@ -364,3 +364,19 @@ fn collect_says_many_files_refused_alike_in_a_few_lines() {
         "{err}"
     );
 }
+
+/// `push` says its warnings on standard error, as `export` does: an entry left partly scored had
+/// been said on standard output, beside "Pushed scores/mira.json".
+#[test]
+fn a_push_warns_on_standard_error() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| st.exists = true);
+    judging(&s, &hub, "mira", "").arg("pull").assert().success();
+    judging(&s, &hub, "mira", "").args(["score", "sprout-sense", "utility=4"]).assert().success();
+    let out = judging(&s, &hub, "mira", "").arg("push").output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("Pushed scores/mira.json") && !stdout.contains("partly scored"), "{stdout}");
+    assert!(stderr.contains("warning: 1 entry is partly scored"), "{stderr}");
+}

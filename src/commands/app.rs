@@ -53,7 +53,7 @@ fn pushing(loaded: &Loaded, judge: &str, store: &Store) -> crate::tui::Pushing {
         last: super::sync::last_pushed(store),
         push: Arc::new(move || {
             let store = Store::open_existing(&path, &loaded.config.event.id).map_err(|e| e.to_string())?;
-            let said = super::sync::push_with(&loaded, &store, &judge, false, &|_| {})?;
+            let said = super::sync::push_with(&loaded, &store, &judge, false, &|_| {}, &|_| {})?;
             Ok((said, super::sync::last_pushed(&store)))
         }),
     }

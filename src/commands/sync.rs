@@ -25,7 +25,16 @@ pub fn last_pushed(store: &crate::store::Store) -> Option<String> {
 pub(super) fn push(session: Session, pull_request: bool) -> Result<ExitCode> {
     let repo = repo_id(&session)?;
     let progress = crate::progress::Progress::spinner(&format!("Sending your score file to {repo}"));
-    let said = push_with(&session.loaded, &session.store, &session.judge, pull_request, &|line| progress.above(line));
+    let said = push_with(
+        &session.loaded,
+        &session.store,
+        &session.judge,
+        pull_request,
+        &|line| progress.above(line),
+        &|line| {
+            super::stderr::report(line);
+        },
+    );
     progress.done();
     match said {
         Ok(done) => {
@@ -40,18 +49,20 @@ pub(super) fn push(session: Session, pull_request: bool) -> Result<ExitCode> {
 }
 
 /// The push itself, for the command and for the app (`P`, from a thread with its own store):
-/// what was done, or why not, in one line each.
+/// what was done, or why not, in one line each. `say` takes what the local file's writing says,
+/// `warn` its warnings.
 pub fn push_with(
     loaded: &crate::event_files::Loaded,
     store: &crate::store::Store,
     judge: &str,
     pull_request: bool,
     say: &dyn Fn(&str),
+    warn: &dyn Fn(&str),
 ) -> Result<String, String> {
     let Some(repo_id) = loaded.config.sync.repo() else {
         return Err("judging.toml has no [sync] repo to push to".into());
     };
-    let (local, text) = super::export::write_for(loaded, store, judge, None, say, say).map_err(|e| e.to_string())?;
+    let (local, text) = super::export::write_for(loaded, store, judge, None, say, warn).map_err(|e| e.to_string())?;
     let path = format!("{SCORES}/{}.json", crate::file_names::judge_stem(judge));
     let summary = format!("Scores of {judge}");
     let timeout = Duration::from_secs(loaded.config.export.timeout_secs);
