@@ -1820,6 +1820,11 @@ fn many_problems_of_one_kind_are_said_in_a_few_lines() {
     assert!(err.contains("... and 17 more files of this kind (not a score file): "), "{err}");
     assert!(err.contains("cut-03.json") && !err.contains("cut-19.json"), "the first few named: {err}");
     assert!(err.contains("20 of 21 files refused; nothing was merged"), "{err}");
+    // `status` reads them as the merge does, and says them alike.
+    let out = head(&s).arg("status").args(&files).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.lines().filter(|l| l.starts_with("error:")).count() <= 5, "a few lines: {err}");
+    assert!(err.contains("... and 17 more files of this kind (not a score file): "), "{err}");
 
     let copies: Vec<std::path::PathBuf> = (0..12)
         .map(|n| {

@@ -492,8 +492,8 @@ fn read_the_good(
     match crate::scorefile::read_all(files, config, ids) {
         Ok(judges) => Ok((judges, Vec::new(), String::new())),
         Err(problems) => {
-            for p in &problems {
-                super::stderr::say("error", &p.to_string());
+            for line in crate::scorefile::ScoreFileError::condensed(&problems) {
+                super::stderr::say("error", &line);
             }
             let hint = super::merge::never_had(session, &problems);
             let refused: Vec<String> = problems.iter().filter_map(|p| p.file().map(str::to_owned)).collect();
