@@ -348,6 +348,62 @@ fn score_lines_up_wide_and_accented_labels() {
     assert!(starts.iter().all(|(at, _)| *at == starts[0].0 && *at > 0), "not in one column:\n{stdout}");
 }
 
+/// Titles and teams as entrants write them: an emoji with its presentation selector ("❤️"), a
+/// family of four joined by ZWJs, Arabic with its lam-alef ("السلام", a ligature to
+/// unicode-width, two letters on screen).
+const WIDE_NAMES: [(&str, &str); 3] = [
+    ("I \u{2764}\u{fe0f} compost", "\u{2764}\u{fe0f} Hearts"),
+    (
+        "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466} Family Planner",
+        "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466} Crew",
+    ),
+    (
+        "\u{627}\u{644}\u{633}\u{644}\u{627}\u{645} Salam Bot",
+        "\u{641}\u{631}\u{64a}\u{642} \u{627}\u{644}\u{633}\u{644}\u{627}\u{645}",
+    ),
+];
+
+/// `judging list` keeps its columns in line whatever the titles' and teams' letters: its cells
+/// had been measured by unicode-width and cut by the screen's rule, and an Arabic title with a
+/// lam-alef pushed its team and every cell after it a column right of the others'.
+#[test]
+fn list_lines_up_emoji_and_arabic_titles_and_teams() {
+    let s = Sandbox::new();
+    let rows: String = WIDE_NAMES
+        .iter()
+        .enumerate()
+        .map(|(k, (title, team))| format!("e{k},{title},{team},,{SPACE}/e{k},,,,wood,,,\n"))
+        .collect();
+    let export = s.file("export.csv", &format!("{HEADER}\nplain,Plain Title,Plain Team,,{SPACE}/p,,,,wood,,,\n{rows}"));
+    s.cmd().args(["pull", "--from"]).arg(&export).assert().success();
+    for columns in ["80", "60", "200"] {
+        let out = s.cmd().arg("list").env("COLUMNS", columns).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let table = String::from_utf8(out.stdout).expect("UTF-8");
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 5, "{table}");
+        // Where each row's team and warnings start, in terminal columns: the header's.
+        let at = |line: &str, cell: &str| -> usize {
+            let i = line.rfind(cell).unwrap_or_else(|| panic!("{cell:?} in {line:?}\n{table}"));
+            judging::text_width::width(&line[..i])
+        };
+        let team_at = at(lines[0], "TEAM");
+        let warnings_at = at(lines[0], "WARNINGS");
+        for (line, (_, team)) in lines[2..].iter().zip(WIDE_NAMES) {
+            let start: String = team.chars().take(2).collect();
+            assert_eq!(at(line, &start), team_at, "{columns} columns: the team of {line:?}\n{table}");
+        }
+        for line in &lines[1..] {
+            let gap = line.rfind("  ").expect("columns");
+            assert_eq!(judging::text_width::width(&line[..gap + 2]), warnings_at, "{columns}: {line:?}\n{table}");
+            assert!(
+                judging::text_width::width(line) <= columns.parse::<usize>().expect("a number").max(80),
+                "{line:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn bad_scores_are_refused_with_what_would_be_right() {
     let s = Sandbox::new();

@@ -1216,3 +1216,116 @@ fn a_badges_prize_won_by_an_entry_no_judge_scored_says_so_to_the_jury_only() {
         }
     }
 }
+
+/// Titles and teams as entrants write them: an emoji with its presentation selector ("❤️"), a
+/// family of four joined by ZWJs, Arabic with its lam-alef ("السلام", a ligature to
+/// unicode-width, two letters on screen), and a criterion and a currency of such letters.
+const FAMILY: &str = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+const HEART: &str = "\u{2764}\u{fe0f}";
+const SALAM: &str = "\u{627}\u{644}\u{633}\u{644}\u{627}\u{645}";
+
+/// The sample event with every title and team beginning with one of [`HEART`], [`FAMILY`] and
+/// [`SALAM`] in turn, Utility labelled "{HEART} 実用性" (judging.toml refuses a ZWJ) and amounts in 元.
+fn wide_lettered_event(s: &Sandbox) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut reader = csv::Reader::from_path(root.join("assets/sample-export.csv")).expect("the sample export");
+    let mut writer = csv::Writer::from_path(s.path().join("export.csv")).expect("export.csv");
+    writer.write_record(reader.headers().expect("a header")).expect("write");
+    for (k, row) in reader.records().enumerate() {
+        let row = row.expect("a row");
+        let mark = [HEART, FAMILY, SALAM][k % 3];
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| if c == 1 || c == 2 { format!("{mark} {cell}") } else { cell.to_owned() })
+            .collect();
+        writer.write_record(&cells).expect("write");
+    }
+    writer.flush().expect("flush");
+    let toml = std::fs::read_to_string(root.join("judging.toml")).expect("the repository's judging.toml");
+    let toml = toml
+        .replace("source = \"builtin:sample\"", "source = \"export.csv\"")
+        .replace("label = \"Utility\"", &format!("label = \"{HEART} 実用性\""))
+        .replace("# currency = \"$\"  (the default)", "currency = \"元\"");
+    s.file("judging.toml", &toml);
+}
+
+/// Each letter (grapheme cluster) of `line` with the terminal column it starts at and its width,
+/// as the screen lays it out.
+fn laid_out(line: &str) -> Vec<(usize, usize, &str)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut at = 0;
+    line.graphemes(true)
+        .map(|g| {
+            let w = judging::text_width::width(g);
+            at += w;
+            (at - w, w, g)
+        })
+        .collect()
+}
+
+/// Whether the letter over terminal column `col` of `line` is ink (not a space, not past the end).
+fn ink_at(line: &str, col: usize) -> bool {
+    laid_out(line).iter().any(|(at, w, g)| (*at..at + w).contains(&col) && !g.trim().is_empty())
+}
+
+/// Every table of a results page lined up by its headings, in terminal columns: numbers and
+/// amounts end where their heading ends, words start where theirs starts. `words` names the
+/// headings over words.
+fn assert_tables_line_up(text: &str, words: &[&str]) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut tables = 0;
+    for (k, heading) in lines.iter().enumerate().filter(|(_, l)| l.trim_start().starts_with("PLACE  ")) {
+        tables += 1;
+        // The headings, set apart by two spaces or more, with the columns each spans.
+        let letters = laid_out(heading);
+        let gap = |n: usize| letters[n].2 == " " && letters.get(n + 1).is_none_or(|l| l.2 == " ");
+        let mut cells = Vec::new();
+        let mut n = 0;
+        while n < letters.len() {
+            if letters[n].2 == " " {
+                n += 1;
+                continue;
+            }
+            let first = n;
+            while n < letters.len() && !gap(n) {
+                n += 1;
+            }
+            let name: String = letters[first..n].iter().map(|l| l.2).collect();
+            cells.push((letters[first].0, letters[n - 1].0 + letters[n - 1].1, name));
+        }
+        let rows = lines[k + 1..].iter().take_while(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        let mut seen = 0;
+        for row in rows {
+            seen += 1;
+            for (from, to, name) in &cells {
+                let lined_up = if words.contains(&name.as_str()) {
+                    ink_at(row, *from) && (*from == 0 || !ink_at(row, from - 1))
+                } else {
+                    ink_at(row, to - 1) && !ink_at(row, *to)
+                };
+                assert!(lined_up, "{name:?} (columns {from}..{to}) not in line:\n{heading}\n{row}\n\n{text}");
+            }
+        }
+        assert!(seen > 0, "rows under {heading:?}\n{text}");
+    }
+    assert!(tables > 3, "{text}");
+}
+
+/// `judging results` and `--public` keep their tables' columns in line whatever the letters of
+/// the titles, the teams, a criterion's label and the currency: a number's heading and an
+/// amount had been padded by characters ("{:>w$}"), and "元2,500" stood a column past AMOUNT,
+/// "❤️ 実用性 (CALIBRATED)" three past its scores.
+#[test]
+fn emoji_cjk_and_arabic_keep_the_results_tables_in_line() {
+    let s = Sandbox::new();
+    wide_lettered_event(&s);
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let jury = stdout(head(&s).arg("results").args(&files));
+    assert!(jury.contains(&format!("{HEART} 実用性")) && jury.contains("元2,500"), "{jury}");
+    assert!(jury.contains(FAMILY) && jury.contains(SALAM), "{jury}");
+    assert_tables_line_up(&jury, &["ENTRY", "TEAM", "NOTE"]);
+    let public = stdout(head(&s).args(["results", "--public"]).args(&files));
+    assert_tables_line_up(&public, &["ENTRY", "TEAM", "TIED WITH"]);
+}

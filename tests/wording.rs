@@ -149,3 +149,32 @@ fn the_scan_finds_a_warning_said_by_hand() {
     let text = "eprintln!(\"warning: {w}\");\n// eprintln!(\"error: x\") in a comment\nstderr::warn(&w);\n    eprintln!(\n        \"error: {e}\",\n    );";
     assert_eq!(said_by_hand(text), [1, 4]);
 }
+
+/// Where a line of code measures text by unicode-width: the crate itself (`unicode_width`,
+/// `UnicodeWidthStr`, `UnicodeWidthChar`) or a `.width()` call, which is its `str::width` or
+/// ratatui's `Line::width`/`Span::width` (unicode-width over the whole text). Each adds widths
+/// over a string where the screen lays it out letter by letter (grapheme cluster), and they
+/// disagree: "السلام" is 5 columns to unicode-width (its lam-alef one) and 6 on screen, and a
+/// list's columns, a table's and a wrapped warning's lines had stood a column off for it.
+/// Text is measured and cut by `text_width` alone, which keeps the rule, and uses the crate.
+fn measured_by_unicode_width(text: &str) -> Vec<usize> {
+    code_lines_where(text, |line| {
+        line.contains("unicode_width") || line.contains("UnicodeWidth") || line.contains(".width()")
+    })
+}
+
+#[test]
+fn text_is_measured_by_text_width_alone() {
+    let found = scan_sources(&["text_width.rs"], measured_by_unicode_width);
+    assert!(
+        found.is_empty(),
+        "measure and cut text with crate::text_width (width, pad, pad_left, take, fit), as the screen draws it:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_text_measured_by_unicode_width() {
+    let text = "use unicode_width::UnicodeWidthStr;\nlet w = title.width();\n// .width() in a comment\nlet w = crate::text_width::width(title);\nlet n = UnicodeWidthChar::width(c);\nlet r = area.width;";
+    assert_eq!(measured_by_unicode_width(text), [1, 2, 5]);
+}

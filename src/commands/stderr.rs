@@ -2,9 +2,8 @@
 //! terminal, wrapped between words at its width, each line after the first indented two columns
 //! so that one warning reads as one and the next starts at the margin; piped or redirected, one
 //! line each, whole, as a log or a `grep` wants it. A merge's warnings run to 400 characters,
-//! and a terminal had cut them mid-word at its edge.
-
-use unicode_width::UnicodeWidthStr;
+//! and a terminal had cut them mid-word at its edge. Words are measured as the screen draws
+//! them ([`crate::text_width`]).
 
 /// `warning: {text}` on standard error, fitted as the module says.
 pub(crate) fn warn(text: &str) {
@@ -50,7 +49,7 @@ fn fitted(text: &str, width: Option<usize>) -> String {
         }
         let mut used = 0;
         for (k, word) in line.split(' ').enumerate() {
-            let w = word.width();
+            let w = crate::text_width::width(word);
             if k > 0 && used + 1 + w > width {
                 out.push_str("\n  ");
                 used = 2;
@@ -85,5 +84,25 @@ mod tests {
             "warning:\n  https://example.com/a/very/long/path\n  x"
         );
         assert_eq!(fitted("日本語 日本語 日本語", Some(14)), "日本語 日本語\n  日本語");
+    }
+
+    /// A warning naming entries of emoji and Arabic letters fits a narrow terminal as drawn:
+    /// measured by unicode-width, "السلام" (a lam-alef, one column to it, two on screen) had
+    /// let a line run a column past the terminal's edge, which cut it mid-word.
+    #[test]
+    fn a_warning_of_emoji_and_arabic_fits_the_terminal() {
+        let salam = "\u{627}\u{644}\u{633}\u{644}\u{627}\u{645}";
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+        let text = format!(
+            "warning: {salam} {salam} and I \u{2764}\u{fe0f} compost and {family} Family tie for place 1 with {salam} Salam Bot"
+        );
+        assert_eq!(fitted(&format!("warning: {salam} {salam}"), Some(21)), format!("warning: {salam}\n  {salam}"));
+        for width in 20..=40 {
+            let wrapped = fitted(&text, Some(width));
+            for line in wrapped.lines() {
+                assert!(crate::text_width::width(line) <= width, "{width}: {line:?} in\n{wrapped}");
+            }
+            assert_eq!(wrapped.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        }
     }
 }

@@ -98,10 +98,9 @@ fn finalists_markdown(s: &Standing, show: fn(&str) -> String) -> Vec<String> {
 /// The finalists as a table for the terminal. Printed on one (`width`) too narrow for it,
 /// COMPARED (the sum of W-L-LEVEL beside it) goes first, then the title and the id narrow.
 fn finalists_table(s: &Standing, show: fn(&str) -> String, width: Option<usize>) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
     // PLACE, RUBRIC, then (after the id and the title) STRENGTH, COMPARED, W-L-LEVEL, PAID and
     // NEXT, with the gaps between them.
-    let natural_id = s.order.iter().map(|f| show(&f.id).width()).max().unwrap_or(0).clamp(2, 20);
+    let natural_id = s.order.iter().map(|f| crate::text_width::width(&show(&f.id))).max().unwrap_or(0).clamp(2, 20);
     let rest = 5 + 2 + 6 + 2 + 2 + 2 + 13 + 2 + 8 + 2 + 9 + 2 + 4 + 2 + 4;
     let compared = width.is_none_or(|w| rest + natural_id.min(8) + 12 <= w);
     let rest = if compared { rest } else { rest - 10 };

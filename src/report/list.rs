@@ -1,16 +1,16 @@
 //! `judging list`: the submissions with this judge's progress, as a table, CSV or JSON.
 
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::config::Config;
 use std::collections::HashMap;
 
-use crate::format::fit;
+use crate::format::fit_padded;
 use crate::model::StoredSubmission;
 use crate::model::{HubFacts, ScoreSheet, Status, format_params, weighted_total};
 use crate::prizes::eligibility::{self, Evidence};
 use crate::sanitize::{clean_block, clean_line, csv_cell};
+use crate::text_width::width as columns;
 
 /// One submission with this judge's view of it.
 pub struct Line<'a> {
@@ -95,10 +95,11 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
             ]
         })
         .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    // Measured as the screen draws them (an Arabic title's lam-alef takes two columns, not one).
+    let mut widths: Vec<usize> = header.iter().map(|h| columns(h)).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
+            *w = (*w).max(columns(cell));
         }
     }
     // Give the title and team what is left after the narrow columns, the title first.
@@ -118,14 +119,7 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
     widths[3] = widths[3].min(width.saturating_sub(others(&widths)).max(12));
     let mut out = String::new();
     let mut push_row = |cells: &[String]| {
-        let line: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| {
-                let cell = fit(c, *w);
-                format!("{cell}{}", " ".repeat(w.saturating_sub(cell.width())))
-            })
-            .collect();
+        let line: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| fit_padded(c, *w)).collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
     };
@@ -295,7 +289,7 @@ mod tests {
         for width in [80, 100, 160] {
             let table = table(&lines, &config, width);
             for line in table.lines() {
-                assert!(line.width() <= width.max(80), "{width}: {line:?}");
+                assert!(columns(line) <= width.max(80), "{width}: {line:?}");
             }
             assert!(table.contains("Chore Chart Diplomat"), "{width}:\n{table}");
         }

@@ -3,7 +3,7 @@
 //! outcome ([`Announcement`]) alone, which holds places, titles, teams and amounts and nothing
 //! of the jury's deliberation.
 
-use unicode_width::UnicodeWidthStr;
+use crate::text_width::{pad_left, width as columns};
 
 use super::html::escape;
 use super::results::money;
@@ -109,19 +109,21 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
         .prizes
         .iter()
         .flat_map(|p| &p.winners)
-        .map(|w| w.place_text().width())
+        .map(|w| columns(&w.place_text()))
         .fold("PLACE".len(), usize::max);
     let fixed = place + 15 + 3 * 2;
     let entry = super::words_width(width, fixed + 14, (16, 28));
     let team = super::words_width(width, fixed + entry, (10, 20));
     let pad = |text: &str, width: usize| crate::format::fit_padded(&clean_line(text), width);
+    // Padded by terminal columns: "{:>15}" counts characters, and "元2,500" stood a column past
+    // AMOUNT.
     let row = |cells: &[String]| {
         format!(
-            "{:>place$}  {}  {}  {:>15}",
-            clean_line(&cells[0]),
+            "{}  {}  {}  {}",
+            pad_left(&clean_line(&cells[0]), place),
             pad(&cells[1], entry),
             pad(&cells[2], team),
-            cells[3]
+            pad_left(&clean_line(&cells[3]), 15)
         )
     };
     let shared = |cells: &[String]| cells.get(4).map(|s| clean_line(s)).filter(|s| !s.is_empty());
@@ -145,7 +147,7 @@ pub fn table(n: &Notice, width: Option<usize>) -> String {
         let (shown, more) = listed(p);
         let rows: Vec<Vec<String>> = shown.iter().map(|w| cells(n, p, w)).collect();
         let below = width.is_some_and(|w| {
-            rows.iter().any(|r| shared(r).is_some_and(|with| row(r).trim_end().width() + 2 + with.width() > w))
+            rows.iter().any(|r| shared(r).is_some_and(|with| columns(row(r).trim_end()) + 2 + columns(&with) > w))
         });
         // Under the rows, whom a place is tied with says so itself: the heading goes.
         let heading: Vec<String> =

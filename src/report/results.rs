@@ -1,6 +1,6 @@
 //! The prize results as a terminal table, Markdown and CSV.
 
-use unicode_width::UnicodeWidthStr;
+use crate::text_width::{pad_left, wider_than};
 
 use super::columns::{Column, columns};
 use crate::prizes::{Award, Outcome, PrizeOutcome, Tie};
@@ -243,7 +243,7 @@ fn widths(p: &PrizeOutcome, columns: &[Column], width: Option<usize>) -> Vec<usi
         Column::Rubric => 6,
         Column::Entry => 28,
         Column::Team => 20,
-        Column::Value => c.heading(p).width().max(7),
+        Column::Value => crate::text_width::width(&heading(c, p)).max(7),
         Column::Judges => 6,
         Column::Paid => 4,
         Column::Amount => 10,
@@ -265,8 +265,15 @@ fn widths(p: &PrizeOutcome, columns: &[Column], width: Option<usize>) -> Vec<usi
         .collect()
 }
 
+/// A column's heading as the terminal's table prints it: in capitals, cleaned (a criterion's
+/// label and a prize file's heading come from judging.toml and the file).
+fn heading(c: Column, p: &PrizeOutcome) -> String {
+    clean_line(&c.heading(p).to_uppercase())
+}
+
 /// One line of a prize's table in the terminal: numbers to the right, words to the left, the
-/// last column as long as it is.
+/// last column as long as it is; padded by terminal columns ("{:>w$}" counts characters, and
+/// had put "元2,500" a column past AMOUNT, "❤️ 実用性" three past its scores).
 fn row(columns: &[Column], widths: &[usize], cells: &[String]) -> String {
     let line: Vec<String> = columns
         .iter()
@@ -274,7 +281,7 @@ fn row(columns: &[Column], widths: &[usize], cells: &[String]) -> String {
         .zip(cells)
         .enumerate()
         .map(|(k, ((c, width), text))| match (c.numeric(), k + 1 == columns.len()) {
-            (true, _) => format!("{text:>width$}"),
+            (true, _) => pad_left(text, *width),
             (false, true) => text.clone(),
             (false, false) => crate::format::fit_padded(text, *width),
         })
@@ -322,7 +329,7 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
         // On a terminal too narrow for a row and its note, the notes go under their rows, where
         // they wrap between words: the terminal had cut them, and the next row, at its edge.
         let notes_below = columns.last() == Some(&Column::Note)
-            && width.is_some_and(|w| rows.iter().any(|r| row(&columns, &widths, r).trim_end().width() > w));
+            && width.is_some_and(|w| rows.iter().any(|r| wider_than(row(&columns, &widths, r).trim_end(), w)));
         let notes: Vec<Option<String>> = if notes_below {
             columns.pop();
             rows.iter_mut().map(|r| r.pop().filter(|n| !n.is_empty())).collect()
@@ -330,7 +337,7 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
             vec![None; rows.len()]
         };
         if !p.awards.is_empty() {
-            let headings: Vec<String> = columns.iter().map(|c| c.heading(p).to_uppercase()).collect();
+            let headings: Vec<String> = columns.iter().map(|c| heading(*c, p)).collect();
             out.push_str(&row(&columns, &widths, &headings));
         }
         for (cells, note) in rows.iter().zip(notes) {

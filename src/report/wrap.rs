@@ -1,9 +1,10 @@
 //! A printed report's sentences wrapped at the terminal's width, between words, when it is
 //! printed to a terminal: a note of 400 characters had been cut by the terminal in the middle of
 //! words, its second line starting where the table's first column is. Table rows are left
-//! whole, as their columns only line up whole.
+//! whole, as their columns only line up whole. Lines are measured as the screen draws them
+//! ([`crate::text_width`]).
 
-use unicode_width::UnicodeWidthStr;
+use crate::text_width::width as columns;
 
 /// `text` with each line of prose wider than `width` columns wrapped between words; a wrapped
 /// line's next lines are indented two columns past its own indent, so that a note's lines read
@@ -13,7 +14,7 @@ pub fn for_terminal(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     for line in text.split_inclusive('\n') {
         let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-        if body.width() <= width || is_row(body) {
+        if !crate::text_width::wider_than(body, width) || is_row(body) {
             out.push_str(line);
             continue;
         }
@@ -30,12 +31,13 @@ fn is_row(line: &str) -> bool {
 
 fn wrap_line(out: &mut String, line: &str, width: usize) {
     let indent = line.len() - line.trim_start().len();
-    let next_indent = " ".repeat(if indent > 0 { indent + 2 } else { 0 });
+    let indent_width = columns(&line[..indent]);
+    let next_indent = " ".repeat(if indent > 0 { indent_width + 2 } else { 0 });
     out.push_str(&line[..indent]);
-    let mut used = indent;
+    let mut used = indent_width;
     let mut first_word = true;
     for word in line[indent..].split(' ') {
-        let w = word.width();
+        let w = columns(word);
         if !first_word && used + 1 + w > width {
             out.push('\n');
             out.push_str(&next_indent);
@@ -72,6 +74,24 @@ mod tests {
         ];
         for (text, width, want) in cases {
             assert_eq!(for_terminal(text, width), want, "{text:?} at {width}");
+        }
+    }
+
+    /// A note naming entries of emoji and Arabic letters wraps as the terminal draws it: measured
+    /// by unicode-width, "السلام" (a lam-alef: one column to it, two on screen) had let a line
+    /// run past the terminal's edge.
+    #[test]
+    fn a_note_of_emoji_and_arabic_fits_the_terminal() {
+        let salam = "\u{627}\u{644}\u{633}\u{644}\u{627}\u{645}";
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+        let note = format!(
+            "  note: {salam} {salam} and I \u{2764}\u{fe0f} compost and {family} Family tie with {salam} Salam Bot\n"
+        );
+        assert_eq!(for_terminal(&format!("  note: {salam} {salam}\n"), 20), format!("  note: {salam}\n    {salam}\n"));
+        for width in 20..=40 {
+            let out = for_terminal(&note, width);
+            assert!(out.lines().all(|l| crate::text_width::width(l) <= width), "{width}:\n{out}");
+            assert_eq!(out.split_whitespace().count(), note.split_whitespace().count(), "no word lost");
         }
     }
 

@@ -27,8 +27,12 @@ fn width(s: &Settle, screen: u16) -> u16 {
         .max()
         .unwrap_or(0);
     let titles = s.tied.iter().map(|t| fitting::width(&clean_line(&t.title))).max().unwrap_or(0);
-    let entry =
-        s.tied.len().to_string().len() + titles + 4 + judges + format!("→ #{}", s.place + s.tied.len()).len() + 8;
+    let entry = s.tied.len().to_string().len()
+        + titles
+        + 4
+        + judges
+        + fitting::width(&format!("→ #{}", s.place + s.tied.len()))
+        + 8;
     let mut said = vec![heading(s).to_string(), stakes(s)];
     said.extend(prompt(s).iter().map(ToString::to_string));
     let wants = said.iter().map(|l| fitting::width(l)).max().unwrap_or(0).max(entry) + 2;
