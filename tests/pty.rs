@@ -808,3 +808,20 @@ fn a_pulls_rejections_wrap_between_words_on_a_terminal() {
     let next = text.lines().nth(at + 1).unwrap_or_default();
     assert!(next.starts_with("    ") && next.trim_start().starts_with(char::is_numeric), "indented: {text}");
 }
+
+/// `judging list` fits the terminal it is printed on, without `$COLUMNS` (which a shell does not
+/// export): it had laid the table out for 120 columns on any terminal, and a 100-column one broke
+/// each row in two at its edge.
+#[test]
+fn the_list_fits_the_terminal_without_columns_set() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "tester", "pull"]).assert().success();
+    for cols in [100, 110] {
+        let mut app = Running::start_sized(&s, &["--judge", "tester", "list"], &[], (cols, 60));
+        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        assert!(status.success(), "{}", app.text());
+        app.wait_for("WARNINGS");
+        let text = app.text();
+        assert!(app.wrapped().is_empty(), "at {cols}: rows cut at the edge: {:#?}\n{text}", app.wrapped());
+    }
+}

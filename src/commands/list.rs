@@ -66,11 +66,15 @@ pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
+/// The width the table fits: `$COLUMNS` where it is set (a script's choice), else the terminal's
+/// as every report asks it ([`super::terminal_width`]); piped, 160. The terminal's own width had
+/// not been asked: a shell does not export `$COLUMNS`, and an 80-column terminal got a table
+/// laid out for 120, each row broken in two at its edge.
 fn terminal_width() -> usize {
     let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    match from_env {
-        Some(w) => w,
-        None if std::io::stdout().is_terminal() => 120,
-        None => 160,
-    }
+    from_env.or_else(|| super::terminal_width(true, None)).unwrap_or(if std::io::stdout().is_terminal() {
+        120
+    } else {
+        160
+    })
 }
