@@ -4,7 +4,7 @@ use super::validate::Validator;
 use super::{Cell, ExportError, Field, Place, RawRow, column_key, split_list};
 use crate::config::Config;
 use crate::format::LineCounter;
-use crate::sanitize::clean_line;
+use crate::sanitize::in_quotes;
 
 /// Which column index holds each field, from the header.
 pub(super) struct Columns {
@@ -36,7 +36,12 @@ impl Columns {
             if index[field as usize].is_some() || derived(field) {
                 continue;
             }
-            let found = || header.iter().map(|h| format!("{:?}", clean_line(h))).collect::<Vec<_>>().join(", ");
+            // As they are, what hides in them shown: a header cleaned of its escape had read as
+            // the very column the message says is missing.
+            let found = || {
+                let all: Vec<String> = header.iter().map(in_quotes).collect();
+                crate::format::first_few(&all, 8, ", ")
+            };
             notes.extend(super::absent(field, column, explicit.is_some(), source_name, found)?);
         }
         Ok((Columns { index }, notes))

@@ -12,7 +12,7 @@ use super::place::Counter;
 use super::validate::Validator;
 use super::{Cell, ExportError, Field, Place, RawRow, column_key};
 use crate::config::Columns;
-use crate::sanitize::clean_line;
+use crate::sanitize::in_quotes;
 
 /// Reads a JSON export into `out`; returns the notes on missing keys.
 pub(super) fn read(
@@ -297,12 +297,13 @@ fn key_twice(given: &[String], columns: &[String], id: impl FnOnce() -> String) 
         columns.iter().enumerate().find_map(|(i, k)| Some((i, columns[..i].iter().position(|e| e == k)?)))?;
     let id = id();
     Some(if given[first] == given[second] {
-        format!("this object{id} has the key {:?} twice: give each key once", clean_line(&given[first]))
+        format!("this object{id} has the key {} twice: give each key once", in_quotes(&given[first]))
     } else {
+        // Shown as they are: two keys apart only by a tab had read as the same word twice.
         format!(
-            "this object{id} has the keys {:?} and {:?}, one column twice: give each key once",
-            clean_line(&given[first]),
-            clean_line(&given[second])
+            "this object{id} has the keys {} and {}, one column twice: give each key once",
+            in_quotes(&given[first]),
+            in_quotes(&given[second])
         )
     })
 }

@@ -89,6 +89,12 @@ fn broken_one_line_json_names_the_item_and_column() {
             "item [3] at line 1".into(),
             r#"this object (id "d") has the keys "title" and "TITLE""#,
         ),
+        // Keys one column only by what hides in them: shown, not cleaned into the same word.
+        (
+            good.replacen(r#""id": "d", "title": "T""#, r#""id": "d", "title": "T", "title\t": "U""#, 1),
+            "item [3] at line 1".into(),
+            r#"this object (id "d") has the keys "title" and "title\u{9}""#,
+        ),
         (format!(r#"{{"submissions": {good}}}"#), "line 1".into(), r#"whose key "submissions" holds a list"#),
         (format!("\n\n{{\"data\": {good}}}"), "line 3".into(), r#"whose key "data" holds a list"#),
     ];

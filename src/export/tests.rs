@@ -241,6 +241,21 @@ fn a_missing_column_is_an_error_only_when_required() {
     assert!(err.contains("\"id\", \"title\", \"link\""), "lists the columns found: {err}");
 }
 
+/// The columns a file is refused for lacking are shown as they are: a header "ti\x1b]52;…\x07tle"
+/// is no "title" column, and with its escape dropped the message had read `no column "title"
+/// …; its columns are: "id", "title", "space_url"`. A header of thousands of columns is listed
+/// by its first few.
+#[test]
+fn the_columns_found_are_shown_with_what_hides_in_them() {
+    let err = parse_err("id,ti\u{1b}]52;c;eA==\u{7}tle,space_url\na,b,c\n");
+    assert!(err.contains("no column \"title\""), "{err}");
+    assert!(err.contains("\"ti\\u{1b}]52;c;eA==\\u{7}tle\""), "{err}");
+    assert!(!err.contains(['\u{1b}', '\u{7}']), "{err:?}");
+    let wide: Vec<String> = (0..5000).map(|k| format!("c{k}")).collect();
+    let err = parse_err(&format!("{}\n", wide.join(",")));
+    assert!(err.contains("and 4992 more") && err.len() < 500, "{err}");
+}
+
 #[test]
 fn column_names_ignore_case_and_spacing() {
     let mut c = config();
