@@ -29,6 +29,19 @@ pub fn visible(raw: &str) -> String {
     raw.chars().map(|c| if hides(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
+/// A name that only looks like another ([`crate::model::skeleton`]), spelled out: every letter
+/// outside ASCII shown as its code point, so "mir\u{430}" is not read as the "mira" it looks
+/// like, and in double quotes as [`in_quotes`] gives them.
+pub fn spelled(raw: &str) -> String {
+    let cut = raw.chars().count() > QUOTED_AT_MOST;
+    let shown: String = raw
+        .chars()
+        .take(QUOTED_AT_MOST)
+        .map(|c| if c.is_ascii() && !hides(c) { c.to_string() } else { c.escape_unicode().to_string() })
+        .collect();
+    format!("\"{shown}{}\"", if cut { "…" } else { "" })
+}
+
 /// How much of a name or an id from another machine a message quotes.
 const QUOTED_AT_MOST: usize = 40;
 

@@ -92,6 +92,58 @@ pub fn name_key(name: &str) -> String {
     spaced.join(" ").nfc().flat_map(char::to_lowercase).collect()
 }
 
+/// A name as it looks on a screen, for telling look-alike names apart: [`name_key`], then its
+/// compatibility form (fullwidth "ｍ" is "m"), without accents and invisible characters, and
+/// with the Cyrillic and Greek letters drawn like Latin ones read as those ("mіrа", its і and а
+/// Cyrillic, is "mira"). Two names with one skeleton read alike, though they are two names.
+pub fn skeleton(name: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    name_key(name)
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c) && !crate::sanitize::hides(*c))
+        .flat_map(char::to_lowercase)
+        .map(latin_look)
+        .collect()
+}
+
+/// The Latin letter a lower-case Cyrillic or Greek (or IPA) letter is drawn like, if any.
+fn latin_look(c: char) -> char {
+    match c {
+        'а' | 'α' | 'ɑ' => 'a',
+        'в' | 'β' => 'b',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'ɡ' => 'g',
+        'н' | 'һ' => 'h',
+        'і' | 'ı' | 'ι' => 'i',
+        'ј' => 'j',
+        'к' | 'κ' => 'k',
+        'ӏ' => 'l',
+        'м' => 'm',
+        'η' | 'п' => 'n',
+        'о' | 'ο' | 'σ' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' => 'u',
+        'ν' => 'v',
+        'ԝ' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        'ζ' => 'z',
+        c => c,
+    }
+}
+
+/// The listed name `name` only looks like: one of `listed` with the same [`skeleton`], that is
+/// not the same judge by [`name_key`]. A file under it is another judge's, or a forgery.
+pub fn only_looks_like<'a>(name: &str, listed: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let look = skeleton(name);
+    listed.into_iter().find(|l| !same_name(name, l) && skeleton(l) == look)
+}
+
 /// Whether two names are the same judge's, by [`name_key`]. ASCII names, nearly all of them,
 /// compare word by word without building keys: `assign` asks this a million times.
 pub fn same_name(a: &str, b: &str) -> bool {
@@ -422,6 +474,20 @@ mod tests {
         }
         for (a, b) in [("mira", "miro"), ("ada lovelace", "adalovelace"), ("zoe", "zoë")] {
             assert!(!same_name(a, b), "{a:?} != {b:?}");
+        }
+    }
+
+    /// Names that only look alike: the same skeleton, yet two judges by name_key.
+    #[test]
+    fn names_drawn_alike_share_a_skeleton() {
+        let listed = ["mira", "tomas", "ana"];
+        for alike in
+            ["m\u{456}r\u{430}", "\u{ff4d}\u{ff49}\u{ff52}\u{ff41}", "mi\u{307}ra", "MIR\u{391}", "mi\u{200b}ra"]
+        {
+            assert_eq!(only_looks_like(alike, listed), Some("mira"), "{alike:?}");
+        }
+        for other in ["mira", "Mira", " mira", "miro", "anna", "tom"] {
+            assert_eq!(only_looks_like(other, listed), None, "{other:?}");
         }
     }
 

@@ -167,10 +167,17 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
     let alike: Vec<String> = names
         .iter()
         .filter_map(|n| {
-            let like = *crate::format::look_alike(n, listed.iter().copied(), 1).first()?;
+            // Spelled with letters drawn like a listed judge's ("mіrа", "ｍｉｒａ"): spelled out,
+            // as it reads as hers; else a letter or two off.
+            let (shown, like) = match crate::model::only_looks_like(n, listed.iter().copied()) {
+                Some(like) => (crate::sanitize::spelled(n), like),
+                None => {
+                    (format!("{:?}", clean_line(n)), *crate::format::look_alike(n, listed.iter().copied(), 1).first()?)
+                }
+            };
             let twice =
                 if sent(like) { ", who sent a file too: if they are one judge, their marks count twice" } else { "" };
-            Some(format!("{:?} looks like listed judge {:?}{twice}", clean_line(n), clean_line(like)))
+            Some(format!("{shown} looks like listed judge {:?}{twice}", clean_line(like)))
         })
         .collect();
     if alike.is_empty() {
@@ -381,5 +388,24 @@ mod tests {
         assert!(alone.contains("\"mria\" looks like listed judge \"mira\": export again"), "{alone}");
         let unlike = super::unlisted(&[judge("zed")], &config).expect("unlisted");
         assert!(!unlike.contains("looks like"), "{unlike}");
+    }
+
+    /// A name that only looks like a listed judge's, spelled with other letters (Cyrillic і and
+    /// а, fullwidth ｍｉｒａ, an accent above): two or four letters off, it had not been said to
+    /// look like "mira" at all, and a reader could not tell it from her. It is said, with the
+    /// letters that differ shown as their code points.
+    #[test]
+    fn a_name_spelled_with_look_alike_letters_is_said_to_look_like_the_listed_one() {
+        let config = crate::config::Config::builtin();
+        let judge = |name: &str| super::JudgeMarks { judge: name.into(), ..super::JudgeMarks::default() };
+        for (name, shown) in [
+            ("m\u{456}r\u{430}", "m\\u{456}r\\u{430}"),
+            ("\u{ff4d}\u{ff49}\u{ff52}\u{ff41}", "\\u{ff4d}\\u{ff49}\\u{ff52}\\u{ff41}"),
+            ("MIR\u{391}", "MIR\\u{391}"),
+        ] {
+            let said = super::unlisted(&[judge("mira"), judge(name)], &config).expect("unlisted");
+            let want = format!("\"{shown}\" looks like listed judge \"mira\", who sent a file too");
+            assert!(said.contains(&want), "{name}: wanted {want} in {said}");
+        }
     }
 }

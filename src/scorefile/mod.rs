@@ -61,9 +61,9 @@ pub enum ScoreFileError {
     #[error("cannot read {file}: {reason}")]
     Unreadable { file: String, reason: String },
     #[error(
-        "{file}: judge {judge} is not in judging.toml's [[judges]], and with keys in use every file must come from one of them, signed: check the name, or add the judge with a key"
+        "{file}: judge {judge} is not in judging.toml's [[judges]]{like}, and with keys in use every file must come from one of them, signed: check the name, or add the judge with a key"
     )]
-    UnknownJudge { file: String, judge: String },
+    UnknownJudge { file: String, judge: String, like: String },
 
     #[error("reading the score files stopped unexpectedly; nothing was merged")]
     Stopped,
@@ -295,7 +295,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     }
     if let Some(what) = unsigned(config, &body.judge, raw.as_bytes(), signature) {
         return Err(match what {
-            Unsigned::Unknown => ScoreFileError::UnknownJudge { file, judge: in_quotes(&body.judge) },
+            Unsigned::Unknown => unknown_judge(file, &body.judge, config),
             Unsigned::Keyless => ScoreFileError::Keyless { file, judge: quoted(&body.judge) },
             Unsigned::Not(what) => ScoreFileError::Signature { file, judge: quoted(&body.judge), what },
         });
@@ -541,6 +541,19 @@ fn judge_named_in(raw: &str) -> String {
         .ok()
         .and_then(|v| v.get("judge").and_then(serde_json::Value::as_str).map(in_quotes))
         .unwrap_or_else(|| "no judge".to_owned())
+}
+
+/// A file under a name judging.toml does not list, with keys in use. A name drawn like a listed
+/// judge's ("mir\u{430}") is spelled out, or it reads as hers.
+fn unknown_judge(file: String, judge: &str, config: &Config) -> ScoreFileError {
+    match crate::model::only_looks_like(judge, config.judges.iter().map(|j| j.name.as_str())) {
+        Some(like) => ScoreFileError::UnknownJudge {
+            file,
+            judge: crate::sanitize::spelled(judge),
+            like: format!(" (it only looks like listed judge {}, spelled with other letters)", in_quotes(like)),
+        },
+        None => ScoreFileError::UnknownJudge { file, judge: in_quotes(judge), like: String::new() },
+    }
 }
 
 /// Why a file is not signed as judging.toml requires.
@@ -837,6 +850,23 @@ mod tests {
             let err = read(edited.as_bytes(), name, &config).expect_err("edited");
             assert!(matches!(err, ScoreFileError::Tampered { .. }), "{name}: {err}");
         }
+    }
+
+    /// With keys in use, a file under a name that only looks like a listed judge's (a Cyrillic
+    /// "а" in "mira") is refused as no judge of the event; the message had shown the name as it
+    /// looks, "mirа", beside "not in judging.toml's [[judges]]", where "mira" is. It says whom it
+    /// looks like, its other letters shown as their code points.
+    #[test]
+    fn a_name_that_only_looks_like_a_listed_judges_is_said_so() {
+        let (mira, eve) = (sign::PrivateKey::generate().expect("key"), sign::PrivateKey::generate().expect("key"));
+        let mut config = Config::builtin();
+        config.judges[0].public_key = Some(mira.public());
+        let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
+        let forged = Body { judge: "mir\u{430}".into(), ..body(rows) };
+        let text = write(&forged, Some(Signer::Key(&eve))).expect("json");
+        let said = read(text.as_bytes(), "eve.json", &config).map(|_| ()).expect_err("refused").to_string();
+        assert!(said.contains("judge \"mir\\u{430}\" is not in judging.toml's [[judges]]"), "{said}");
+        assert!(said.contains("it only looks like listed judge \"mira\""), "{said}");
     }
 
     /// A judge whose public key is listed signs with it alone: the shared secret of earlier
