@@ -800,11 +800,11 @@ fn a_pulls_rejections_wrap_between_words_on_a_terminal() {
     s.file("dups.csv", &export);
     let mut pull = Running::start_sized(&s, &["--judge", "mira", "pull", "--from", "dups.csv"], &[], (80, 40));
     let _ = Running::ended_within(&mut pull.child, Duration::from_secs(20));
-    pull.wait_for("more rejections of this kind");
+    pull.wait_for("more rejected rows of this kind");
     let cut: Vec<String> = pull.wrapped();
     assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", pull.text());
     let text = pull.text();
-    let at = text.lines().position(|l| l.contains("more rejections")).unwrap_or_else(|| panic!("{text}"));
+    let at = text.lines().position(|l| l.contains("more rejected rows")).unwrap_or_else(|| panic!("{text}"));
     let next = text.lines().nth(at + 1).unwrap_or_default();
     assert!(next.starts_with("    ") && next.trim_start().starts_with(char::is_numeric), "indented: {text}");
 }
@@ -824,4 +824,22 @@ fn the_list_fits_the_terminal_without_columns_set() {
         let text = app.text();
         assert!(app.wrapped().is_empty(), "at {cols}: rows cut at the edge: {:#?}\n{text}", app.wrapped());
     }
+}
+
+/// `check`'s rejected rows wrap between words too, as the pull's do: a row with three bad links
+/// is one line of three faults, which had run past a 60-column terminal's edge.
+#[test]
+fn checks_rejections_wrap_between_words_on_a_terminal() {
+    let s = Sandbox::new();
+    let mut export = String::from("id,title,space_url,video_url\n");
+    for n in 0..5 {
+        export.push_str(&format!("e{n},Entry {n},ftp://spaces/o/e{n},ftp://videos/e{n}\n"));
+    }
+    s.file("links.csv", &export);
+    let mut check = Running::start_sized(&s, &["--judge", "mira", "check", "--from", "links.csv"], &[], (60, 40));
+    let _ = Running::ended_within(&mut check.child, Duration::from_secs(20));
+    check.wait_for("more rejected rows of this kind");
+    let cut: Vec<String> = check.wrapped();
+    assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", check.text());
+    assert!(check.text().contains("line 2 (e0): rejected: space:"), "{}", check.text());
 }

@@ -18,22 +18,26 @@ use crate::store::Store;
 /// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
 pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, strict: bool) -> Result<ExitCode> {
     let c = &loaded.config;
-    println!(
+    // Wrapped between words on a terminal, as the pull says its lines: a row's faults, or a
+    // prize's tag no entry carries, run past any width.
+    let width = super::terminal_width(true, None);
+    let say = |line: String| super::print_report(&format!("{line}\n"), width);
+    say(format!(
         "{}: ok: event {:?}, {} criteria, {} tracks, {} judges",
         loaded.describe(),
         c.event.id,
         c.criteria.len(),
         c.tracks.len(),
         c.judges.len()
-    );
+    ));
     for note in c.unjudged_tracks() {
-        println!("  note: {note}");
+        say(format!("  note: {note}"));
     }
     if let Some(b) = &c.browser {
-        println!(
+        say(format!(
             "  note: browser = {} is not read: judging.toml is shared between judges and names no program to run; set $BROWSER instead",
             in_quotes(b)
-        );
+        ));
     }
     // The store, where there is one: an offline check of a URL reads its cached copy, and a
     // prize file's row for an entry it held that the export no longer has is a withdrawn
@@ -56,7 +60,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
         Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
             spinner.done();
-            println!("the export: not checked: {e}");
+            say(format!("the export: not checked: {e}"));
             return Ok(if strict { ExitCode::FAILURE } else { ExitCode::SUCCESS });
         }
         other => other?,
@@ -67,7 +71,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let name = fetched.source.name();
     let rejected = parsed.rejected();
     let warnings = parsed.warnings();
-    println!(
+    say(format!(
         "{name}: {} read, {} valid, {rejected} rejected, {}{}",
         crate::format::count(parsed.submissions.len() + rejected, "row", "rows"),
         parsed.submissions.len(),
@@ -77,20 +81,20 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         } else {
             String::new()
         }
-    );
+    ));
     for note in &parsed.notes {
-        println!("  note: {}", clean_line(note));
+        say(format!("  note: {}", clean_line(note)));
     }
     // A Space's README metadata that did not read as meant, as the pull says it.
     let oddities = fetched.hub.as_ref().map_or(&[][..], |listing| listing.oddities.as_slice());
     for odd in oddities {
-        println!("  warning: {}", clean_line(odd));
+        say(format!("  warning: {}", clean_line(odd)));
     }
     for line in crate::export::condensed(&parsed.problems) {
-        println!("  {line}");
+        say(format!("  {line}"));
     }
     if parsed.submissions.is_empty() && rejected == 0 {
-        println!("{name}: the export has no submissions");
+        say(format!("{name}: the export has no submissions"));
         return Ok(ExitCode::FAILURE);
     }
     let (mut organizer_problems, mut organizer_warnings) =
@@ -102,17 +106,17 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     {
         if untaken.look_alike {
             organizer_problems += 1;
-            println!("  {}", clean_line(&loaded.located(&untaken.said)));
+            say(format!("  {}", clean_line(&loaded.located(&untaken.said))));
         } else {
             organizer_warnings += 1;
-            println!("  warning: {}", clean_line(&loaded.located(&untaken.said)));
+            say(format!("  warning: {}", clean_line(&loaded.located(&untaken.said))));
         }
     }
     let all_warnings = warnings + organizer_warnings + oddities.len();
     let failed = rejected > 0 || organizer_problems > 0 || (strict && all_warnings > 0);
     // The verdict, last: the first line's "ok" is judging.toml's own, and a problem in a file
     // beside it, said further down, had read as a pass.
-    println!("{}", verdict(rejected, organizer_problems, all_warnings, strict));
+    say(verdict(rejected, organizer_problems, all_warnings, strict));
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 

@@ -170,38 +170,45 @@ impl std::fmt::Display for RowProblem {
     }
 }
 
-/// How many problems of one kind are printed in full before the rest are counted.
-const SHOWN_PER_KIND: usize = 3;
-
-/// The problems as lines to print, condensed: each kind's first few in full, in the file's order,
-/// then one line counting the rest of that kind (100,000 duplicate rows are four lines, not
-/// 100,000).
+/// The problems as lines to print, by the one rule every list of alike problems follows
+/// ([`crate::format::condensed`]): the rejections, then the warnings, each kind's first few rows
+/// said whole, then one line counting the rest of that kind's rows and naming their places
+/// ("... and 996 more rejected rows of this kind (duplicate id), on lines 5, 6 ..."): 100,000
+/// duplicate rows are four lines, not 100,000. A row's problems of one kind are one line (a row
+/// with three bad links is one row rejected, not three of the few shown).
 pub fn condensed(problems: &[RowProblem]) -> Vec<String> {
-    let mut kinds: Vec<(bool, &str, Vec<&RowProblem>)> = Vec::new();
-    for p in problems {
-        match kinds.iter_mut().find(|(error, kind, _)| *error == p.error && *kind == p.kind) {
-            Some((_, _, list)) => list.push(p),
-            None => kinds.push((p.error, p.kind, vec![p])),
-        }
-    }
+    let rejected = crate::format::Of { one: "rejected row", many: "rejected rows", on: ("", "") };
+    let warned = crate::format::Of { one: "row with a warning", many: "rows with warnings", on: ("", "") };
     let mut lines = Vec::new();
-    for (error, kind, list) in kinds {
-        lines.extend(list.iter().take(SHOWN_PER_KIND).map(ToString::to_string));
-        if list.len() > SHOWN_PER_KIND {
-            // Problems, not rows: a row with two bad links is two; its place is named once.
-            let mut rest: Vec<Place> = list[SHOWN_PER_KIND..].iter().map(|p| p.at).collect();
-            let more = rest.len();
-            rest.dedup();
-            let noun = rest[0].noun(rest.len() > 1);
-            let rest: Vec<String> = rest.iter().map(Place::short).collect();
-            let what = if error { "rejections" } else { "warnings" };
-            lines.push(format!(
-                "... and {more} more {what} of this kind ({kind}), on {noun} {}",
-                crate::format::first_few(&rest, 10, ", ")
-            ));
-        }
+    for (error, of) in [(true, rejected), (false, warned)] {
+        let rows = by_row(problems.iter().filter(|p| p.error == error));
+        let Some(first) = rows.first() else { continue };
+        // A CSV's rows are lines, a JSON export's items ("on items [4], [5]").
+        let (one, many) = (format!("on {}", first.at.noun(false)), format!("on {}", first.at.noun(true)));
+        let said: Vec<crate::format::Problem> = rows
+            .iter()
+            .map(|row| crate::format::Problem { at: row.at.short(), kind: row.kind.to_owned(), said: row.to_string() })
+            .collect();
+        lines.extend(crate::format::condensed(&said, crate::format::Of { on: (&one, &many), ..of }));
     }
     lines
+}
+
+/// `problems` with each row's problems of one kind made one, their messages joined by "; ", in
+/// the order of each row's first.
+fn by_row<'p>(problems: impl Iterator<Item = &'p RowProblem>) -> Vec<RowProblem> {
+    let mut rows: Vec<RowProblem> = Vec::new();
+    for p in problems {
+        // A row's problems come together: only the last row's are looked through.
+        match rows.iter_mut().rev().take_while(|r| r.at == p.at).find(|r| r.kind == p.kind) {
+            Some(row) => {
+                row.message.push_str("; ");
+                row.message.push_str(&p.message);
+            }
+            None => rows.push(p.clone()),
+        }
+    }
+    rows
 }
 
 /// What an export holds, once read and checked.

@@ -399,7 +399,7 @@ fn many_problems_of_one_kind_are_condensed_and_a_rejected_row_has_no_warnings() 
     let lines = condensed(&p.problems);
     assert!(lines.len() <= 8, "{lines:#?}");
     assert!(
-        lines.iter().any(|l| l.contains("996 more rejections of this kind (duplicate id), on lines")),
+        lines.iter().any(|l| l.contains("996 more rejected rows of this kind (duplicate id), on lines")),
         "{lines:#?}"
     );
     assert!(lines.iter().any(|l| l.contains("line 1002 (bad)") && l.contains("forest")), "{lines:#?}");
@@ -416,4 +416,31 @@ fn escapes_neither_split_members_nor_pass_for_a_title() {
     assert_eq!(s.title, "a1");
     let problem = only_problem(&p);
     assert!(problem.message.contains("nothing to show") && !problem.error, "{problem:?}");
+}
+
+/// A row with three bad links is one row rejected, said on one line: the first few shown are
+/// rows, not one row three times, and the rest are counted in rows, each place named once.
+/// Rejections are said before warnings, each counted in its own words.
+#[test]
+fn a_rows_problems_of_one_kind_are_one_line_and_the_rest_are_counted_in_rows() {
+    let mut rows: Vec<String> =
+        (0..6).map(|i| format!("r{i},T{i},team,,ftp://a/{i},ftp://b/{i},ftp://c/{i},,wood,,,")).collect();
+    rows.extend((0..5).map(|i| format!("w{i},T,team,,{SPACE}{i},,,,wood,,,lots")));
+    let text = csv_of(&rows.iter().map(String::as_str).collect::<Vec<_>>());
+    let p = parse_ok(&text);
+    assert_eq!(p.rejected(), 6);
+    assert_eq!(p.problems.iter().filter(|x| x.error).count(), 18, "three bad links a row");
+    let lines = condensed(&p.problems);
+    assert_eq!(lines.len(), 8, "{lines:#?}");
+    for (n, line) in lines[..3].iter().enumerate() {
+        let id = format!("line {} (r{n}): rejected: space: ", n + 2);
+        assert!(line.starts_with(&id), "{line}");
+        assert!(line.contains("; video: ") && line.contains("; post: "), "{line}");
+    }
+    assert_eq!(lines[3], "... and 3 more rejected rows of this kind (bad link), on lines 5, 6, 7");
+    assert!(lines[4].starts_with("line 8 (w0): warning: params ignored"), "{lines:#?}");
+    assert_eq!(lines[7], "... and 2 more rows with warnings of this kind (params ignored), on lines 11, 12");
+    // One more of a kind is said in the singular.
+    let one = condensed(&p.problems[..12]);
+    assert_eq!(one[3], "... and 1 more rejected row of this kind (bad link), on line 5");
 }
