@@ -843,3 +843,23 @@ fn checks_rejections_wrap_between_words_on_a_terminal() {
     assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", check.text());
     assert!(check.text().contains("line 2 (e0): rejected: space:"), "{}", check.text());
 }
+
+/// The line an export ends with ("Wrote scores-….json: 3 scores from judge mira") and its
+/// warnings wrap between words on a narrow terminal, as every other line does: the terminal had
+/// cut them mid-word at its edge.
+#[test]
+fn an_exports_lines_wrap_between_words_on_a_narrow_terminal() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=4"]).assert().success();
+    // Partly scored: the export warns of it.
+    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=4"]).assert().success();
+    let mut export = Running::start_sized(&s, &["--judge", "mira", "export"], &[], (40, 24));
+    let _ = Running::ended_within(&mut export.child, Duration::from_secs(20));
+    export.wait_for("from judge");
+    let cut: Vec<String> = export.wrapped();
+    assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", export.text());
+    let text = export.text();
+    assert!(text.contains("Wrote scores-build-small-2026-mira.json:"), "{text}");
+    assert!(text.contains("partly scored"), "{text}");
+}

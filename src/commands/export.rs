@@ -21,11 +21,12 @@ pub(super) fn run(session: Session, output: Option<Output>, source: crate::paths
 }
 
 /// Writes the score file (to `output`, else `scores-EVENT-JUDGE.json` here) and says so, unless
-/// it went to standard output; returns where, and its text, for `push` to send.
+/// it went to standard output; returns where, and its text, for `push` to send. Its lines wrap
+/// between words on a terminal, as every command's do.
 pub(super) fn write_local(session: &Session, output: Option<Output>) -> Result<(Output, String)> {
-    write_for(&session.loaded, &session.store, &session.judge, output, &|line| println!("{line}"), &|line| {
-        eprintln!("{line}");
-    })
+    let width = super::terminal_width(true, None);
+    let say = |line: &str| super::print_report(&format!("{line}\n"), width);
+    write_for(&session.loaded, &session.store, &session.judge, output, &say, &|line| super::stderr::report(line))
 }
 
 /// [`write_local`] from a store opened elsewhere: the app pushes from a thread of its own.
