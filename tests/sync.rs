@@ -380,3 +380,26 @@ fn a_push_warns_on_standard_error() {
     assert!(stdout.contains("Pushed scores/mira.json") && !stdout.contains("partly scored"), "{stdout}");
     assert!(stderr.contains("warning: 1 entry is partly scored"), "{stderr}");
 }
+
+/// `judging status` with no files reads the repo's: it downloads them into `collected/` here,
+/// and says so in one line naming the folder as one ("into collected" had read as a state, not
+/// a folder it had made), on standard error so that the table alone is standard output.
+#[test]
+fn status_from_the_repo_says_where_it_put_the_files() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    scored(&s, &hub, "mira", "4");
+    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
+    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    let out = judging(&s, &hub, "head", TOKEN).arg("status").output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(s.path().join("collected/mira.json").exists());
+    let said: Vec<&str> = stderr.lines().filter(|l| l.contains("collected")).collect();
+    assert_eq!(said, [format!("Collected 1 of 1 score file from {REPO} into ./collected/")], "{stderr}");
+    assert!(stdout.starts_with("JUDGE "), "{stdout}");
+}

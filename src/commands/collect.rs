@@ -64,6 +64,17 @@ fn say_condensed(kind: &str, problems: &[Problem]) {
     }
 }
 
+/// `dir` said as a folder: "./collected/", not "collected", which read as a state rather than
+/// the folder `status` and `merge --from-hub` make here.
+fn as_folder(dir: &Path) -> PathBuf {
+    let here = if dir.is_relative() && !dir.starts_with(".") && !dir.starts_with("..") {
+        Path::new(".").join(dir)
+    } else {
+        dir.to_path_buf()
+    };
+    here.join("")
+}
+
 /// A file downloaded into the folder: where it came from, the judge's stem its name says, and
 /// where it is now.
 struct Fetched {
@@ -191,7 +202,7 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
         "Collected {} of {} from {repo_id} into {}",
         good.len(),
         crate::format::count(offered, "score file", "score files"),
-        dir.display()
+        as_folder(dir).display()
     ));
     let missing: Vec<String> = session
         .loaded
