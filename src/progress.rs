@@ -120,6 +120,55 @@ impl Drop for Progress {
     }
 }
 
+/// A counted stage of the step drawn now: the step's spinner becomes a bar of `total` named
+/// `what` ("Merging 60 judges: chances of a paid place, refits [====>   ] 120/200") while the
+/// stage runs, and its own words and spinner again once the stage is dropped. Draws nothing where
+/// no step is drawn (piped, `--quiet`, a screen up): the merge's stages run under screens and in
+/// tests too, and never draw a line of their own.
+pub fn stage(total: usize, what: &str) -> Stage {
+    let live = drawn().iter().rev().find(|bar| !bar.is_finished()).cloned();
+    stage_on(live, total, what)
+}
+
+/// [`stage`] on the line drawn now, `live`.
+fn stage_on(live: Option<ProgressBar>, total: usize, what: &str) -> Stage {
+    Stage(live.map(|bar| {
+        let (style, message) = (bar.style(), bar.message());
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        bar.set_length(total as u64);
+        bar.set_position(0);
+        bar.set_message(format!("{message}: {}", crate::sanitize::clean_line(what)));
+        (bar, style, message)
+    }))
+}
+
+/// A stage of the step drawn now ([`stage`]); worker threads tick it by reference.
+pub struct Stage(Option<(ProgressBar, ProgressStyle, String)>);
+
+impl Stage {
+    /// One more item of the stage done.
+    pub fn tick(&self) {
+        if let Some((bar, _, _)) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
+
+impl Drop for Stage {
+    /// The step as it was drawn before the stage.
+    fn drop(&mut self) {
+        if let Some((bar, style, message)) = self.0.take() {
+            bar.set_style(style);
+            bar.unset_length();
+            bar.set_message(message);
+        }
+    }
+}
+
 /// Runs `say` (a warning, a wait on the Hub, written on standard error) with the line drawn now
 /// taken off the terminal, and drawn again after it: said under a spinner, the warning had been
 /// written on the spinner's line, or left the spinner's last frame above it for good.
@@ -254,4 +303,28 @@ fn cleared_on_signals(bar: &ProgressBar) {
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A stage turns the step drawn now into a bar of its refits, and gives it back as it was;
+    /// with no step drawn it draws nothing.
+    #[test]
+    fn a_stage_counts_on_the_step_drawn_and_gives_it_back() {
+        let nothing = stage_on(None, 200, "refits");
+        nothing.tick();
+        assert!(nothing.0.is_none());
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        bar.set_message("Merging 60 judges");
+        {
+            let refits = stage_on(Some(bar.clone()), 200, "chances of a paid place, refits");
+            refits.tick();
+            refits.tick();
+            assert_eq!((bar.length(), bar.position()), (Some(200), 2));
+            assert_eq!(bar.message(), "Merging 60 judges: chances of a paid place, refits");
+        }
+        assert_eq!((bar.length(), bar.message().as_str()), (None, "Merging 60 judges"));
+    }
 }

@@ -25,7 +25,7 @@ const SEED: u64 = 0x006a_7564_6769_6e67;
 /// For each of `paid`, each of its entries' chance (0 to 1, in the order of `entries`) of
 /// holding one of the paid places, every entry able to win. `None` when the panel has no marks.
 pub fn chances(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Vec<f64>>> {
-    let draws = draws(panel, paid, replicates)?;
+    let draws = draws(panel, paid, replicates, &|| {})?;
     Some(draws.iter().map(|d| d.shares(&vec![true; d.entries()])).collect())
 }
 
@@ -59,9 +59,9 @@ impl Draws {
     }
 }
 
-/// For each of `paid`, its entries' qualities in every replicate. `None` when the panel has no
-/// marks.
-pub fn draws(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Draws>> {
+/// For each of `paid`, its entries' qualities in every replicate, `done` told after each refit
+/// (from the threads that fit). `None` when the panel has no marks.
+pub fn draws(panel: &Panel, paid: &[Paid], replicates: usize, done: &(dyn Fn() + Sync)) -> Option<Vec<Draws>> {
     let base = Solved::of(panel, None)?;
     let expected: Vec<f64> = panel.marks.iter().map(|m| base.expected(m.judge(), m.entry())).collect();
     let mut residuals: Vec<f64> =
@@ -94,7 +94,9 @@ pub fn draws(panel: &Panel, paid: &[Paid], replicates: usize) -> Option<Vec<Draw
                             let draw = residuals[usize::try_from(random.next_u64() % count).unwrap_or(0)];
                             *v = base.centre + base.scale * (e + draw);
                         }
-                        let Some(fit) = Solved::of(panel, Some(&values)) else { continue };
+                        let fit = Solved::of(panel, Some(&values));
+                        done();
+                        let Some(fit) = fit else { continue };
                         for (p, kept) in paid.iter().zip(&mut kept) {
                             kept.push(p.entries.iter().map(|e| fit.quality[*e]).collect());
                         }

@@ -503,6 +503,14 @@ fn chances_of_a_paid_place_are_sure_where_judges_agree_and_open_where_they_do_no
         got[0],
         "the same marks, the same chances"
     );
+    // Each refit is told as it is done, from the threads that fit, for the step's bar.
+    let told = std::sync::atomic::AtomicUsize::new(0);
+    let done = || {
+        told.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    };
+    let paid = [Paid { entries: (0..6).collect(), places: 1 }];
+    assert!(super::chances::draws(&p, &paid, 31, &done).is_some());
+    assert_eq!(told.into_inner(), 31);
 }
 
 /// Figure skating's program components, worked by hand: nine judges, five components, each

@@ -63,13 +63,19 @@ pub(super) fn fill(
     };
     // The rankings merged from the main panel share its refits; a track with a rubric of its own
     // is refitted on its own panel, its entries numbered within the track.
+    let paying: Vec<usize> = (0..rankings.len()).filter(|k| paid_places(config, &rankings[*k].0).is_some()).collect();
+    let own_fits = paying.iter().filter(|k| own.iter().any(|(r, _, _)| r == *k)).count();
+    let fits = own_fits + usize::from(paying.len() > own_fits);
+    // The refits take a while on a big panel: counted on the step drawn now, on a terminal.
+    let refits = crate::progress::stage(fits * REPLICATES, "chances of a paid place, refits");
+    let done = || refits.tick();
     let (mut which, mut paid) = (Vec::new(), Vec::new());
     let mut found: Vec<(usize, Draws)> = Vec::new();
     for (k, (name, ranked)) in rankings.iter().enumerate() {
         let Some(places) = paid_places(config, name) else { continue };
         if let Some((_, keep, panel)) = own.iter().find(|(r, _, _)| *r == k) {
             let entries = ranked.iter().filter_map(|r| keep.iter().position(|e| Some(*e) == field_index(r))).collect();
-            let kept = draws(panel, &[Paid { entries, places }], REPLICATES).and_then(|mut d| d.pop());
+            let kept = draws(panel, &[Paid { entries, places }], REPLICATES, &done).and_then(|mut d| d.pop());
             found.extend(kept.map(|d| (k, d)));
         } else {
             which.push(k);
@@ -77,7 +83,7 @@ pub(super) fn fill(
         }
     }
     if !paid.is_empty() {
-        found.extend(which.into_iter().zip(draws(scopes.main, &paid, REPLICATES).unwrap_or_default()));
+        found.extend(which.into_iter().zip(draws(scopes.main, &paid, REPLICATES, &done).unwrap_or_default()));
     }
     for (k, kept) in &found {
         let everyone = vec![true; rankings[*k].1.len()];
