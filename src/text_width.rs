@@ -27,6 +27,68 @@ pub fn width(text: &str) -> usize {
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// Text measured as it is built, piece by piece: each piece is measured once, with the one
+/// letter it may join (the last so far: an accent, a joiner or a second flag letter at its
+/// start makes one letter of the two), so a line built of thousands of pieces is measured in
+/// one pass, not once a piece. Its width is always [`width`] of its text.
+#[derive(Debug, Default, Clone)]
+pub struct Growing {
+    text: String,
+    /// The columns of every letter but the last: no later piece changes them.
+    settled: usize,
+    /// Where the last letter starts.
+    last: usize,
+}
+
+impl Growing {
+    /// Adds `piece` at the end.
+    pub fn push(&mut self, piece: &str) {
+        let tail = &self.text[self.last..];
+        // Printable ASCII joins nothing: its letters settle a column a byte.
+        if plain(tail) && plain(piece) && !piece.is_empty() {
+            self.settled += tail.len() + piece.len() - 1;
+            self.text.push_str(piece);
+            self.last = self.text.len() - 1;
+            return;
+        }
+        self.text.push_str(piece);
+        // Letters part where they did before the last one starts, so only from there is the
+        // text read again.
+        let (mut before, mut last, mut start) = (0, 0, 0);
+        for (i, g) in self.text[self.last..].grapheme_indices(true) {
+            before += last;
+            last = width(g);
+            start = i;
+        }
+        self.settled += before;
+        self.last += start;
+    }
+
+    /// The columns it takes.
+    pub fn width(&self) -> usize {
+        self.settled + width(&self.text[self.last..])
+    }
+
+    /// The columns it would take with `tail` added, left as it is.
+    pub fn width_with(&self, tail: &str) -> usize {
+        self.settled + width(&format!("{}{tail}", &self.text[self.last..]))
+    }
+
+    /// The columns no piece added later can take back: whatever follows, it is at least this
+    /// wide.
+    pub fn settled(&self) -> usize {
+        self.settled
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn into_string(self) -> String {
+        self.text
+    }
+}
+
 /// The longest start of `text` that fits in `room` columns, cut between clusters only.
 pub fn take(text: &str, room: usize) -> &str {
     if plain(text) {
@@ -142,6 +204,53 @@ mod tests {
                 assert_eq!(cut.ends_with('…') && !text.ends_with('…'), width(text) > room && room > 0, "{cut:?}");
                 assert_eq!(drawn(&fit_padded(text, room)), room, "{text:?} fitted and padded to {room}");
                 assert_eq!(wider_than(text, room), width(text) > room, "{text:?} at {room}");
+            }
+        }
+    }
+
+    /// Built piece by piece, a text measures what it measures whole, whatever joins across the
+    /// pieces (an accent or joiner at a piece's start, a flag's two halves, Hangul jamo, a
+    /// Prepend sign at a piece's end), and what it has settled no later piece takes back.
+    #[test]
+    fn a_text_built_piece_by_piece_measures_as_whole() {
+        let pieces = [
+            "a",
+            " · ",
+            "実用性",
+            "\u{301}",
+            "\u{200d}",
+            "👩🏽",
+            "💻",
+            "\u{fe0f}",
+            "\u{2764}",
+            "🇫",
+            "🇷",
+            "لا",
+            "\u{600}",
+            "\u{1100}",
+            "\u{1161}",
+            "\u{11a8}",
+            "",
+            "क्",
+            "ष",
+            "\r",
+            "\n",
+            "plain ASCII",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..2_000 {
+            let mut grown = Growing::default();
+            let mut whole = String::new();
+            let mut settled = Vec::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[usize::try_from(seed >> 33).unwrap_or(0) % pieces.len()];
+                assert_eq!(grown.width_with(piece), width(&format!("{whole}{piece}")), "{whole:?} + {piece:?}");
+                grown.push(piece);
+                whole.push_str(piece);
+                assert_eq!((grown.as_str(), grown.width()), (whole.as_str(), width(&whole)));
+                settled.push(grown.settled());
+                assert!(settled.iter().all(|s| *s <= width(&whole)), "{whole:?}: {settled:?}");
             }
         }
     }
