@@ -16,6 +16,11 @@ use ratatui::crossterm::event::KeyCode;
 /// Three judges over the sample's first twelve entries: a lenient one, a harsh one and one in
 /// between, each seeing most of them. Whole-number marks make ties.
 pub fn rankings() -> judging::rankings::Rankings {
+    rank(three_judges(), Method::Mean)
+}
+
+/// The marks of [`rankings`]' three judges.
+fn three_judges() -> Vec<JudgeMarks> {
     let judge = |name: &str, bias: i64, skip: usize| {
         let entries: Vec<usize> = (0..12).filter(|e| e % 5 != skip).collect();
         let marks = |e: usize, c: usize| {
@@ -24,8 +29,7 @@ pub fn rankings() -> judging::rankings::Rankings {
         };
         marks_of(name, entries, bias, marks)
     };
-    let marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
-    rank(marks, Method::Mean)
+    vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)]
 }
 
 /// A judge's marks on `entries`, each criterion's value from `marks(entry, criterion)`: every
@@ -62,15 +66,7 @@ fn marks_of(name: &str, entries: Vec<usize>, bias: i64, marks: impl Fn(usize, us
 /// [`rankings`] with a fourth judge, of a long name, who gave every entry they scored a 3 on
 /// every criterion: the merge's flat judge.
 pub fn with_a_flat_judge() -> judging::rankings::Rankings {
-    let judge = |name: &str, bias: i64, skip: usize| {
-        let entries: Vec<usize> = (0..12).filter(|e| e % 5 != skip).collect();
-        let marks = |e: usize, c: usize| {
-            let base = 1 + (e as i64 * 7 % 5);
-            (if c == 0 { base + bias } else { base }).clamp(1, 5) as u8
-        };
-        marks_of(name, entries, bias, marks)
-    };
-    let mut marks = vec![judge("mira", 1, 0), judge("tomas", -2, 1), judge("priya", 0, 2)];
+    let mut marks = three_judges();
     marks.push(marks_of("florentine-the-steady", (0..12).collect(), 0, |_, _| 3));
     rank(marks, Method::Mean)
 }
