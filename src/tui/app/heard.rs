@@ -21,9 +21,6 @@ impl App {
                 self.last_pushed = at;
             }
             Outcome::PushFailed(why) => self.status = why,
-            // Why, what to do, and the link last, short and whole on the row it starts: the judge
-            // can copy it into a browser ("could not open https://…" had put a long link
-            // first, and the advice was cut off the footer at 80 columns).
             Outcome::LinkFailed { url, reason } => self.status = self.link_failed(&url, &reason),
             Outcome::Outside(news) => return self.outside(news),
             Outcome::Finals(read) => {
