@@ -811,18 +811,33 @@ fn a_pulls_rejections_wrap_between_words_on_a_terminal() {
 
 /// `judging list` fits the terminal it is printed on, without `$COLUMNS` (which a shell does not
 /// export): it had laid the table out for 120 columns on any terminal, and a 100-column one broke
-/// each row in two at its edge.
+/// each row in two at its edge. At 80 columns the sample's table took 82 (its columns' least
+/// widths added past 80), and each row with a warning broke in two: the columns of least use
+/// now give way, said under the table, and the ids stay whole.
 #[test]
 fn the_list_fits_the_terminal_without_columns_set() {
     let s = Sandbox::new();
     s.cmd().args(["--judge", "tester", "pull"]).assert().success();
-    for cols in [100, 110] {
+    let left_out = [
+        (110, None),
+        (100, None),
+        (80, Some("TEAM left out to fit 80 columns: a wider terminal shows it, as `--format csv` does")),
+        (60, Some("TRACK, TEAM and WARNINGS left out to fit 60 columns (8 entries have warnings)")),
+    ];
+    for (cols, note) in left_out {
         let mut app = Running::start_sized(&s, &["--judge", "tester", "list"], &[], (cols, 60));
         let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
         assert!(status.success(), "{}", app.text());
-        app.wait_for("WARNINGS");
+        app.wait_for("moonlight-mixer");
         let text = app.text();
         assert!(app.wrapped().is_empty(), "at {cols}: rows cut at the edge: {:#?}\n{text}", app.wrapped());
+        // The note wraps between words: read it as one line.
+        let said = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match note {
+            Some(note) => assert!(said.contains(note), "at {cols}:\n{text}"),
+            None => assert!(!said.contains("left out") && text.contains("WARNINGS"), "at {cols}:\n{text}"),
+        }
+        assert!(text.lines().any(|l| l.starts_with("dream-cartographer ")), "at {cols}: the id cut\n{text}");
     }
 }
 

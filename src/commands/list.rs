@@ -57,13 +57,37 @@ pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result
                 return Ok(ExitCode::SUCCESS);
             }
             let width = terminal_width();
-            list::table(&lines, config, width)
+            let table = list::table(&lines, config, width);
+            if !table.left_out.is_empty() {
+                // Said after the table, on standard error: a reader sees why a column is missing.
+                print!("{}", table.text);
+                super::stderr::say("note", &left_out(&table.left_out, &lines, width));
+                return Ok(ExitCode::SUCCESS);
+            }
+            table.text
         }
         ListFormat::Csv => list::csv(&lines, config)?,
         ListFormat::Json => list::json(&lines, config)? + "\n",
     };
     print!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the note under a narrowed table says: which columns it left out, how many entries have
+/// warnings it does not show, and where they all are.
+fn left_out(columns: &[&str], lines: &[list::Line], width: usize) -> String {
+    let named: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
+    let warned = lines.iter().filter(|l| !l.warnings.is_empty()).count();
+    let warnings = if columns.contains(&"WARNINGS") && warned > 0 {
+        format!(" ({} warnings)", crate::format::count(warned, "entry has", "entries have"))
+    } else {
+        String::new()
+    };
+    let it = if columns.len() == 1 { "it" } else { "them" };
+    format!(
+        "{} left out to fit {width} columns{warnings}: a wider terminal shows {it}, as `--format csv` does",
+        crate::format::names_and(&named, named.len())
+    )
 }
 
 /// The width the table fits: `$COLUMNS` where it is set (a script's choice), else the terminal's

@@ -73,9 +73,86 @@ fn total_text(total: Option<f64>) -> String {
     total.map(|t| format!("{t:.2}")).unwrap_or_default()
 }
 
-/// A plain table, its columns cut to fit `width` terminal columns.
-pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
-    let header = ["ID", "STATUS", "TRACK", "TITLE", "TEAM", "TOTAL", "WARNINGS"];
+/// A column of the table, and how it gives way on a narrow terminal.
+struct Column {
+    heading: &'static str,
+    /// The fewest columns it is cut to (with "…") before it is left out; `usize::MAX`: never
+    /// cut. An id is copied by judges, and a cut one names another entry or none; a status and
+    /// a total are short and read whole.
+    least: usize,
+    /// The most it takes, however long its cells.
+    most: usize,
+}
+
+/// The table's columns, in the order they are printed.
+const COLUMNS: [Column; 7] = [
+    Column { heading: "ID", least: usize::MAX, most: usize::MAX },
+    Column { heading: "STATUS", least: usize::MAX, most: usize::MAX },
+    Column { heading: "TRACK", least: 10, most: 10 },
+    Column { heading: "TITLE", least: 12, most: usize::MAX },
+    Column { heading: "TEAM", least: 8, most: 24 },
+    Column { heading: "TOTAL", least: usize::MAX, most: usize::MAX },
+    Column { heading: "WARNINGS", least: 8, most: 28 },
+];
+const ID: usize = 0;
+const TITLE: usize = 3;
+const TEAM: usize = 4;
+const WARNINGS: usize = 6;
+
+/// Which columns stay when not all fit, the first kept first: the id, whole, and the status
+/// before all (what is judged, and how far); the title that names it; the total; the track; the
+/// warnings (what a judge must know before scoring), then the team, the app's and the CSV's to
+/// read.
+const KEPT_FIRST: [usize; 7] = [ID, 1, TITLE, 5, 2, WARNINGS, TEAM];
+
+/// How the room left once every kept column has its least is given out: the title to 28 first,
+/// then the warnings, the team, and the title to its whole.
+const GROWN_FIRST: [(usize, usize); 4] = [(TITLE, 28), (WARNINGS, usize::MAX), (TEAM, usize::MAX), (TITLE, usize::MAX)];
+
+/// The columns between two cells.
+const GAP: usize = 2;
+
+/// A table for a terminal, and the columns left out of it.
+pub struct Table {
+    pub text: String,
+    /// The headings of the columns that did not fit, in the order they are printed.
+    pub left_out: Vec<&'static str>,
+}
+
+/// The widths of `natural`'s columns (the widest cell of each, headings included) in `width`
+/// terminal columns: each kept column no wider than its most and no narrower than its least,
+/// the columns left out (`None`) from the first in [`KEPT_FIRST`]'s order that does not fit at
+/// its least, so a narrower terminal never shows a column a wider one left out.
+/// The id is never cut nor left out: where it alone is wider than `width`, it is all there is.
+fn widths(natural: &[usize; 7], width: usize, most_warnings: usize) -> [Option<usize>; 7] {
+    let most = |c: usize| if c == WARNINGS { most_warnings } else { COLUMNS[c].most };
+    let least = |c: usize| natural[c].min(COLUMNS[c].least).min(most(c));
+    let mut widths = [None; 7];
+    let mut used = 0;
+    for c in KEPT_FIRST {
+        let gap = if used == 0 { 0 } else { GAP };
+        if c != ID && used + gap + least(c) > width {
+            break;
+        }
+        widths[c] = Some(least(c));
+        used += gap + least(c);
+    }
+    for (c, to) in GROWN_FIRST {
+        if let Some(w) = &mut widths[c] {
+            let grown = natural[c].min(most(c)).min(to).max(*w);
+            let more = (grown - *w).min(width.saturating_sub(used));
+            *w += more;
+            used += more;
+        }
+    }
+    widths
+}
+
+/// A plain table fitted to `width` terminal columns: the title, team and warnings cut with "…"
+/// as it narrows, then the columns of least use to a judge left out (as `gh` and `kubectl` do
+/// not break a row across lines), the id always whole.
+pub fn table(lines: &[Line], config: &Config, width: usize) -> Table {
+    let header = COLUMNS.map(|c| c.heading.to_owned());
     let rows: Vec<[String; 7]> = lines
         .iter()
         .map(|l| {
@@ -96,38 +173,26 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> String {
         })
         .collect();
     // Measured as the screen draws them (an Arabic title's lam-alef takes two columns, not one).
-    let mut widths: Vec<usize> = header.iter().map(|h| columns(h)).collect();
+    let mut natural = header.clone().map(|h| columns(&h));
     for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
+        for (w, cell) in natural.iter_mut().zip(row) {
             *w = (*w).max(columns(cell));
         }
     }
-    // Give the title and team what is left after the narrow columns, the title first.
     // Warnings are long sentences: a wide terminal shows more of them.
-    let caps = [24, 11, 10, usize::MAX, 24, 6, if width >= 160 { 60 } else { 28 }];
-    for (w, cap) in widths.iter_mut().zip(caps) {
-        *w = (*w).min(cap);
-    }
-    // On a narrow terminal the team and warnings give way before the title does.
-    let others =
-        |widths: &[usize]| -> usize { widths.iter().enumerate().filter(|(i, _)| *i != 3).map(|(_, w)| w + 2).sum() };
-    let title_wants = widths[3].min(28);
-    for column in [6, 4] {
-        let short = title_wants.saturating_sub(width.saturating_sub(others(&widths)));
-        widths[column] = widths[column].saturating_sub(short).max(8);
-    }
-    widths[3] = widths[3].min(width.saturating_sub(others(&widths)).max(12));
-    let mut out = String::new();
-    let mut push_row = |cells: &[String]| {
-        let line: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| fit_padded(c, *w)).collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
+    let widths = widths(&natural, width, if width >= 160 { 60 } else { COLUMNS[WARNINGS].most });
+    let mut text = String::new();
+    let mut push_row = |cells: &[String; 7]| {
+        let line: Vec<String> = cells.iter().zip(&widths).filter_map(|(c, w)| w.map(|w| fit_padded(c, w))).collect();
+        text.push_str(line.join(&" ".repeat(GAP)).trim_end());
+        text.push('\n');
     };
-    push_row(&header.map(String::from));
+    push_row(&header);
     for row in &rows {
         push_row(row);
     }
-    out
+    let left_out = COLUMNS.iter().zip(&widths).filter(|(_, w)| w.is_none()).map(|(c, _)| c.heading).collect();
+    Table { text, left_out }
 }
 
 /// CSV for a spreadsheet, every cell safe from formula injection.
@@ -287,14 +352,57 @@ mod tests {
         let hub = HashMap::new();
         let lines = lines(&rows, &sheet, &config, "tester", &hub);
         for width in [80, 100, 160] {
-            let table = table(&lines, &config, width);
-            for line in table.lines() {
-                assert!(columns(line) <= width.max(80), "{width}: {line:?}");
-            }
+            let table = table(&lines, &config, width).text;
             assert!(table.contains("Chore Chart Diplomat"), "{width}:\n{table}");
         }
-        let wide = table(&lines, &config, 200);
+        let wide = table(&lines, &config, 200).text;
         assert!(wide.contains("70B of models, over the 32B limit, no demo vi"), "{wide}");
+    }
+
+    /// At every width the table fits, every id is whole in its row, and a column is either
+    /// there for every row or said to be left out; the columns give way in their order (the
+    /// team first), never the id. The columns' least widths had added past 80 (an 18-column
+    /// id, the title's 12, the team's and the warnings' 8): at 80 the table took 82, and each
+    /// row with a warning broke in two at the terminal's edge.
+    #[test]
+    fn the_table_fits_every_width_with_its_ids_whole() {
+        let config = Config::builtin();
+        let rows = [
+            stored("dream-cartographer", "Dream Cartographer", "Somnia"),
+            stored("an-id-of-thirty-one-characters", "漢字の学習アシスタント", "السلام Team"),
+            stored("x", "Zoe\u{308} A\u{30a}berg's \u{2764}\u{fe0f} helper", "A Team With A Long Name Indeed"),
+        ];
+        let sheet = ScoreSheet::default();
+        let hub = HashMap::new();
+        let lines = lines(&rows, &sheet, &config, "tester", &hub);
+        let mut left_before: Vec<&str> = Vec::new();
+        for width in (31..=200).rev() {
+            let Table { text, left_out } = table(&lines, &config, width);
+            for line in text.lines() {
+                assert!(columns(line) <= width, "{width}: {line:?} takes {}\n{text}", columns(line));
+            }
+            for (row, id) in text.lines().skip(1).zip(["dream-cartographer", "an-id-of-thirty-one-characters", "x"]) {
+                assert_eq!(row.split(' ').next(), Some(id), "{width}: {row:?}");
+            }
+            let heading = text.lines().next().unwrap_or_default();
+            for c in COLUMNS {
+                let shown = heading.split_whitespace().any(|h| h == c.heading);
+                assert_ne!(shown, left_out.contains(&c.heading), "{width}: {heading:?}, left out {left_out:?}");
+            }
+            // Narrower, no column comes back.
+            assert!(left_before.iter().all(|c| left_out.contains(c)), "{width}: {left_out:?} after {left_before:?}");
+            left_before = left_out;
+        }
+        let at = |width| table(&lines, &config, width).left_out;
+        assert_eq!(at(200), Vec::<&str>::new());
+        // The 30-column id takes the room of the warnings at 80, of the total at 60.
+        assert_eq!(at(100), Vec::<&str>::new());
+        assert_eq!(at(90), ["TEAM"]);
+        assert_eq!(at(80), ["TEAM", "WARNINGS"]);
+        assert_eq!(at(60), ["TRACK", "TEAM", "TOTAL", "WARNINGS"]);
+        assert_eq!(at(31), ["STATUS", "TRACK", "TITLE", "TEAM", "TOTAL", "WARNINGS"]);
+        // Narrower than an id, it is all there is, whole.
+        assert_eq!(table(&lines, &config, 20).text.lines().nth(2), Some("an-id-of-thirty-one-characters"));
     }
 
     /// A recused entry keeps its scores but shows no total: the merge does not count them.
