@@ -397,10 +397,7 @@ fn list_lines_up_emoji_and_arabic_titles_and_teams() {
         for line in &lines[1..] {
             let gap = line.rfind("  ").expect("columns");
             assert_eq!(judging::text_width::width(&line[..gap + 2]), warnings_at, "{columns}: {line:?}\n{table}");
-            assert!(
-                judging::text_width::width(line) <= columns.parse::<usize>().expect("a number"),
-                "{line:?}"
-            );
+            assert!(judging::text_width::width(line) <= columns.parse::<usize>().expect("a number"), "{line:?}");
         }
     }
 }

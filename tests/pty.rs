@@ -859,6 +859,23 @@ fn checks_rejections_wrap_between_words_on_a_terminal() {
     assert!(check.text().contains("line 2 (e0): rejected: space:"), "{}", check.text());
 }
 
+/// `check`'s line counting the assignments wraps between words as its other lines do: it was
+/// printed as it came, and a 40-column terminal cut it mid-word at its edge.
+#[test]
+fn checks_line_about_the_assignments_wraps_between_words() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "assign"]).assert().success();
+    let mut check = Running::start_sized(&s, &["--judge", "mira", "check"], &[], (40, 24));
+    let status = Running::ended_within(&mut check.child, Duration::from_secs(20));
+    check.wait_for("Ready");
+    assert!(status.success(), "{}", check.text());
+    let cut: Vec<String> = check.wrapped();
+    assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", check.text());
+    let said = check.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("assignments.toml: 3 judges, 79 assignments"), "{}", check.text());
+}
+
 /// The line an export ends with ("Wrote scores-….json: 3 scores from judge mira") and its
 /// warnings wrap between words on a narrow terminal, as every other line does: the terminal had
 /// cut them mid-word at its edge.

@@ -98,7 +98,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         return Ok(ExitCode::FAILURE);
     }
     let (mut organizer_problems, mut organizer_warnings) =
-        check_organizer_files(&loaded, store.as_ref(), &parsed.submissions)?;
+        check_organizer_files(&loaded, store.as_ref(), &parsed.submissions, &say)?;
     // A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
     // looks like it (a typo, as a prize file's mistyped id is), else a warning, as no entry may
     // have taken up the sponsor yet.
@@ -194,11 +194,13 @@ fn barred_assignments(
 }
 
 /// The files beside judging.toml that the organizers' commands read: the assignments and the
-/// prizes' value files. Prints what it finds; returns the number of problems and of warnings.
+/// prizes' value files. Says what it finds with `say`, as the rest of the check says its lines
+/// (wrapped between words on a terminal); returns the number of problems and of warnings.
 fn check_organizer_files(
     loaded: &Loaded,
     store: Option<&Store>,
     submissions: &[crate::model::Submission],
+    say: &dyn Fn(String),
 ) -> Result<(usize, usize)> {
     let ids: HashSet<&str> = submissions.iter().map(|s| s.id.as_str()).collect();
     let ids = &ids;
@@ -233,12 +235,12 @@ fn check_organizer_files(
                 }
             }
             let total: usize = a.judges.values().map(Vec::len).sum();
-            println!(
+            say(format!(
                 "{}: {}, {}",
-                path.display(),
+                clean_line(&path.display().to_string()),
                 crate::format::count(a.judges.len(), "judge", "judges"),
                 crate::format::count(total, "assignment", "assignments")
-            );
+            ));
         }
     }
     // The calibration set every judge scores must be entries of the export.
@@ -266,13 +268,11 @@ fn check_organizer_files(
             Err(e) => problems.push(e.to_string()),
         }
     }
-    // Wrapped between words on a terminal, each line after the first indented under its own.
-    let width = super::terminal_width(true, None);
     for p in &problems {
-        super::print_report(&format!("  {}\n", clean_line(p)), width);
+        say(format!("  {}", clean_line(p)));
     }
     for w in &warnings {
-        super::print_report(&format!("  warning: {}\n", clean_line(w)), width);
+        say(format!("  warning: {}", clean_line(w)));
     }
     Ok((problems.len(), warnings.len()))
 }
