@@ -53,7 +53,7 @@ impl Assignments {
     /// Reads an assignments file's text, written by `judging assign` for `event`.
     pub fn parse(text: &str, event: &str) -> Result<Assignments, AssignmentsError> {
         let a: Assignments =
-            toml::from_str(text).map_err(|e| AssignmentsError::Syntax(crate::plain::plain(&e.to_string())))?;
+            toml::from_str(text).map_err(|e| AssignmentsError::Syntax(crate::plain::toml_error(text, e)))?;
         if a.event != event {
             return Err(AssignmentsError::OtherEvent {
                 found: crate::sanitize::in_quotes(&a.event),
@@ -450,6 +450,12 @@ mod tests {
             let back: Assignments = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
             assert_eq!(back, a, "{text}");
         }
+        // A file edited by hand, whose faulty line holds what a reader cannot see: quoted with
+        // it shown, as judging.toml's lines are.
+        let edited = "event = \"e\"\nseed = 7\u{200b}\n";
+        let Err(AssignmentsError::Syntax(said)) = Assignments::parse(edited, "e") else { panic!("read {edited:?}") };
+        assert!(said.contains("2 | seed = 7\\u{200b}\n"), "{said}");
+        assert!(!said.chars().any(|c| c != '\n' && crate::sanitize::hides(c)), "{said:?}");
         // Plain assignments are written as toml writes them (bare keys, one list a line).
         let plain = Assignments {
             event: "ev".into(),

@@ -30,17 +30,40 @@ enum Kind {
     Length,
 }
 
-/// A toml parser's error in `text`, said as [`plain`] says serde's. A key set twice is named,
+/// A toml parser's error in `text` (judging.toml, the assignments, the published finals), said
+/// as [`plain`] says serde's. A key set twice is named,
 /// with its table and the line it was first set at: toml says only "duplicate key" under the
 /// second.
-pub fn toml_error(text: &str, mut error: toml::de::Error) -> String {
+///
+/// The line it points into is quoted as toml quotes it, with a caret under the fault, but shown
+/// as [`crate::sanitize::file_line`] shows a file's line (toml quoted it raw: a zero-width space
+/// in it unseen, an escape sequence dropped on the way to the terminal) and the caret placed by
+/// the columns the shown line takes on screen.
+pub fn toml_error(text: &str, error: toml::de::Error) -> String {
+    let Some(span) = error.span() else { return plain(&error.to_string()) };
     if error.message().trim() == "duplicate key"
-        && let Some(said) = error.span().and_then(|span| duplicate(text, span.start))
+        && let Some(said) = duplicate(text, span.start)
     {
         return said;
     }
-    error.set_input(Some(text));
-    plain(&error.to_string())
+    let message = plain(error.message().trim_end());
+    let (Some(before), Some(at)) = (text.get(..span.start.min(text.len())), text.get(span.clone())) else {
+        return message;
+    };
+    let number = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    let line = text[start..].split('\n').next().unwrap_or_default().trim_end_matches('\r');
+    let lead = &before[start..];
+    let marked = at.split('\n').next().unwrap_or_default();
+    let shown = |t: &str| crate::sanitize::file_line(t);
+    let gutter = " ".repeat(number.to_string().len() + 1);
+    format!(
+        "TOML parse error at line {number}, column {}\n{gutter}|\n{number} | {}\n{gutter}| {}{}\n{message}",
+        lead.chars().count() + 1,
+        shown(line),
+        " ".repeat(crate::text_width::width(&shown(lead))),
+        "^".repeat(crate::text_width::width(&shown(marked)).max(1)),
+    )
 }
 
 /// What to say of the key or table header at byte `at` of `text`, set a second time: which, in
@@ -67,9 +90,9 @@ fn duplicate(text: &str, at: usize) -> Option<String> {
             .iter()
             .position(|l| l.split_once('=').is_some_and(|(k, _)| k.trim().trim_matches(['"', '\'']) == key))
             .map_or(String::new(), |n| format!(" (first at {})", first_line(n + start.map_or(0, |s| s + 1))));
-        format!("`{}` is set twice {table}{first}: keep one", crate::sanitize::clean_line(key))
+        format!("`{}` is set twice {table}{first}: keep one", crate::sanitize::file_line(key))
     };
-    Some(format!("line {} (`{}`): {said}", second + 1, crate::sanitize::clean_line(line)))
+    Some(format!("line {} (`{}`): {said}", second + 1, crate::sanitize::file_line(line)))
 }
 
 /// A table header's name as written, `[event]` or `[[prizes]]`, without a comment after it.

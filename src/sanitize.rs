@@ -29,6 +29,15 @@ pub fn visible(raw: &str) -> String {
     raw.chars().map(|c| if hides(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect()
 }
 
+/// A line of a file quoted in a message at its problem (judging.toml's "line 6 (`…`)", the line
+/// toml points its caret into): tabs as spaces, and every other character a reader could not
+/// see shown as its escape ([`visible`]), so the line quoted is the line in the file. Cleaned
+/// as a title is, a zero-width space had been quoted invisibly beside a message that named it,
+/// and a direction mark or an escape sequence dropped, so the faulty line read as a sound one.
+pub fn file_line(raw: &str) -> String {
+    visible(&raw.replace('\t', " "))
+}
+
 /// A name that only looks like another ([`crate::model::skeleton`]), spelled out: every letter
 /// outside ASCII shown as its code point, so "mir\u{430}" is not read as the "mira" it looks
 /// like, and in double quotes as [`in_quotes`] gives them.

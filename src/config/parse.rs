@@ -8,7 +8,6 @@ use super::{
     Rules, SyncConfig, Track, builtin,
 };
 use crate::model::Criterion;
-use crate::sanitize::clean_line;
 
 /// A judging.toml text that cannot be used: its syntax (with line and column), or every problem
 /// beyond its syntax, each naming its key, quoting its value and saying what would be valid.
@@ -279,7 +278,7 @@ fn located(text: &str, at: usize, message: &str) -> String {
     let at = at.min(text.len());
     let line = text[..at].matches('\n').count() + 1;
     let source = text.lines().nth(line - 1).unwrap_or("").trim();
-    format!("line {line} (`{}`): {message}", clean_line(source))
+    format!("line {line} (`{}`): {message}", crate::sanitize::file_line(source))
 }
 
 #[cfg(test)]
@@ -331,6 +330,46 @@ mod tests {
                 Err(ParseError::Invalid(problems)) => problems.join("\n"),
             };
             assert!(said.contains(want), "for\n{text}\nwanted {want:?} in\n{said}");
+        }
+    }
+
+    /// The line a problem quotes is the line in the file: what a reader could not see in it is
+    /// shown as its escape, where it had been quoted raw (a zero-width space, a word joiner,
+    /// invisible beside a message that named it) or dropped (a direction mark, an escape
+    /// sequence, so that the line quoted read as one without a fault). toml's own quote of a
+    /// line it cannot read, and the line of a key set twice, alike; the caret stays under the
+    /// character it points at.
+    #[test]
+    fn a_quoted_line_shows_what_hides_in_it() {
+        let event = "[event]\nid = \"e\"\n";
+        let cases: &[(String, &[&str])] = &[
+            (
+                format!(
+                    "{event}[[tracks]]\nid = \"w\"\nname = \"Wo\u{200b}od\u{2060}\"\n[[tracks]]\nid = \"b\"\nname = \"Back\u{200e}yard\"\n"
+                ),
+                &["line 5 (`name = \"Wo\\u{200b}od\\u{2060}\"`)", "line 8 (`name = \"Back\\u{200e}yard\"`)"],
+            ),
+            (
+                format!("{event}name = \"E\u{200b}\" = 3\n"),
+                &["3 | name = \"E\\u{200b}\" = 3\n  |                    ^\n"],
+            ),
+            (format!("{event}name = \"E\u{1b}[31mRED\"\n"), &["3 | name = \"E\\u{1b}[31mRED\"\n  |          ^^^^^^\n"]),
+            (
+                format!("{event}name = \"E\"\nname = \"F\u{feff}\"\n"),
+                &["line 4 (`name = \"F\\u{feff}\"`): `name` is set twice"],
+            ),
+        ];
+        for (text, wants) in cases {
+            let said = match parse(text) {
+                Err(ParseError::Syntax(said)) => said,
+                Err(ParseError::Invalid(problems)) => problems.join("\n"),
+                Ok(_) => panic!("accepted: {text:?}"),
+            };
+            for want in *wants {
+                assert!(said.contains(want), "for {text:?}\nwanted {want:?} in\n{said}");
+            }
+            let hidden: Vec<char> = said.chars().filter(|c| *c != '\n' && crate::sanitize::hides(*c)).collect();
+            assert!(hidden.is_empty(), "{hidden:?} quoted raw in\n{said}");
         }
     }
 }

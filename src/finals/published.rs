@@ -106,7 +106,7 @@ struct RawAnswer {
 /// taken without a word (a wood round paid wood "by the finals' order" from no answer at all).
 pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Vec<String>> {
     let event = config.event.id.as_str();
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![crate::plain::plain(e.to_string().trim_end())])?;
+    let raw: RawFile = toml::from_str(text).map_err(|e| vec![crate::plain::toml_error(text, e)])?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
     let mut problems = Vec::new();
     if raw.format != FORMAT {
