@@ -8,13 +8,25 @@
 /// that a terminal would act on, and makes a tab a space (a screen draws a tab as nothing, which
 /// joined the words either side of it).
 pub fn clean_block(raw: &str) -> String {
-    clean(raw, false)
+    clean(raw, false, Hidden::Kept)
 }
 
 /// Text for one cell or one line of output: as [`clean_block`], with newlines and tabs folded into
 /// single spaces.
 pub fn clean_line(raw: &str) -> String {
-    clean(raw, true)
+    clean(raw, true, Hidden::Kept)
+}
+
+/// What [`clean`] does with a character a reader could not see ([`hides`]) that is not part of
+/// an escape sequence or a line break.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Hidden {
+    /// Kept, but for one a terminal acts on ([`is_unsafe`]), dropped: text drawn on a screen,
+    /// where a zero-width space does no harm and a joiner makes one emoji of three.
+    Kept,
+    /// Shown as its escape (`\u{200b}`), but for a joiner that joins two letters beyond ASCII
+    /// ([`joins`]): text a reader compares and copies, in a data file with no escapes of its own.
+    Shown,
 }
 
 /// A name that must stay recognisable, such as a file's path from the command line: each
@@ -83,10 +95,11 @@ pub fn hides(c: char) -> bool {
             | '\u{e0000}'..='\u{e007f}')
 }
 
-fn clean(raw: &str, one_line: bool) -> String {
+fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
     // Most text is plain: skip the character-by-character copy for it.
     let plain = |c: char| match c {
         '\n' => !one_line,
+        c if hidden == Hidden::Shown => !hides(c),
         c => !is_unsafe(c),
     };
     if raw.chars().all(plain) {
@@ -109,11 +122,23 @@ fn clean(raw: &str, one_line: bool) -> String {
             '\n' | '\t' if one_line => push_space(&mut out, true, c),
             '\t' => out.push(' '),
             '\n' => out.push(c),
-            c if is_unsafe(c) => {}
+            c if hidden == Hidden::Shown && hides(c) && !joins(out.chars().next_back(), c, chars.peek().copied()) => {
+                out.push_str(&c.escape_unicode().to_string());
+            }
+            c if hidden == Hidden::Kept && is_unsafe(c) => {}
             c => out.push(c),
         }
     }
     if one_line { out.trim().to_owned() } else { out }
+}
+
+/// Whether `c` is a joiner that is writing, not hiding: a zero-width joiner or non-joiner
+/// between two visible letters beyond ASCII, as in an emoji sequence ("👩\u{200d}💻") or a
+/// Persian word's ZWNJ. Between ASCII letters ("mi\u{200d}ra") it only makes a name pass for
+/// another.
+fn joins(before: Option<char>, c: char, after: Option<char>) -> bool {
+    let letter = |l: Option<char>| l.is_some_and(|l| !l.is_ascii() && !l.is_whitespace() && !hides(l));
+    matches!(c, '\u{200c}' | '\u{200d}') && letter(before) && letter(after)
 }
 
 fn push_space(out: &mut String, one_line: bool, otherwise: char) {
@@ -268,8 +293,17 @@ fn after_www(before: &str) -> bool {
 /// A spreadsheet set where `;` separates a list (much of Europe) splits an unquoted cell at each
 /// `;`, so what follows one starts a cell of its own: `Team;@SUM(1)` had reached it as a formula.
 /// Such a start gets its apostrophe too.
+///
+/// A character a reader could not see (a zero-width space, a word joiner, a direction mark, a
+/// BOM, a tag character, a lone control) is shown as its escape (`\u{200b}`), as JSON writes
+/// it ([`crate::report::json`]) and a message shows a name ([`visible`]): a CSV has no escapes
+/// of its own, and dropping it would make "Moss\u{200b} & Lichen" the "Moss & Lichen" it
+/// passes for, while keeping it raw makes the two read alike and sort apart in a spreadsheet.
+/// A joiner between letters beyond ASCII ([`joins`]: an emoji sequence, a Persian word) is
+/// writing, and kept. An escape sequence is a terminal's command, not text: dropped, as
+/// [`clean_line`] drops it.
 pub fn csv_cell(raw: &str) -> String {
-    let clean = clean_line(raw);
+    let clean = clean(raw, true, Hidden::Shown);
     let formula = clean.starts_with(['=', '+', '-', '@']) && !negative_number(&clean);
     let mut cell = if formula || raw.starts_with(['\t', '\r']) { format!("'{clean}") } else { clean };
     if cell.contains(';') {
@@ -437,6 +471,36 @@ mod tests {
                 ("a www.b and awww.c", "a www\\.b and awww.c"),
             ],
         );
+    }
+
+    /// A CSV cell shows what a reader could not see as its escape, as JSON does: a zero-width
+    /// space, a word joiner, a BOM, a tag character, a direction mark or a lone control had gone
+    /// into the file raw (or, the direction marks, dropped), so "Moss\u{200b} & Lichen" read as,
+    /// and sorted apart from, the "Moss & Lichen" it passes for. A joiner between two letters
+    /// beyond ASCII is writing (an emoji sequence, a Persian word's ZWNJ), kept; an escape
+    /// sequence and a line break are a terminal's and a line's, dropped and folded as ever.
+    #[test]
+    fn csv_cells_show_what_a_reader_cannot_see() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} Crew";
+        let coder = "\u{1f469}\u{1f3fd}\u{200d}\u{1f4bb}";
+        let persian = "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}";
+        let cases = [
+            ("Pantry\u{200b}Poet\u{2060}", "Pantry\\u{200b}Poet\\u{2060}"),
+            ("Moss\u{200e} & Lichen", "Moss\\u{200e} & Lichen"),
+            ("rtl \u{202e}gnp.exe", "rtl \\u{202e}gnp.exe"),
+            ("\u{feff}=1", "\\u{feff}=1"),
+            ("tag\u{e0041}", "tag\\u{e0041}"),
+            ("bell\u{7}", "bell\\u{7}"),
+            ("mi\u{200d}ra", "mi\\u{200d}ra"),
+            ("\u{200d}\u{1f469}", "\\u{200d}\u{1f469}"),
+            (family, family),
+            (coder, coder),
+            (persian, persian),
+            ("\u{1b}[31mred\u{1b}[0m", "red"),
+            ("two\nlines", "two lines"),
+            ("=\u{200b}1", "'=\\u{200b}1"),
+        ];
+        each(csv_cell, &cases);
     }
 
     #[test]

@@ -739,6 +739,40 @@ fn json_output_escapes_what_a_reader_cannot_see_and_keeps_the_value() {
     }
 }
 
+/// CSV shows what a reader could not see in an entrant's title and team, each as its escape:
+/// a zero-width space had gone into the spreadsheet raw (a title that reads as another, and
+/// sorts apart from it) and a direction mark had been dropped without a word. A CSV has no
+/// escapes of its own, so the escape is written as text, as every message shows such a name.
+#[test]
+fn csv_output_shows_what_a_reader_cannot_see() {
+    let s = Sandbox::new();
+    let title = "Evil \u{202e}gnp.exe \u{2066}x\u{2069} \u{200f}\u{61c}\u{9b}2J \u{200b}end\u{2060}";
+    let team = "Team\u{200e} \u{feff}d";
+    let export = s.file(
+        "hostile.csv",
+        &format!(
+            "id,title,team,space_url,video_url,post_url,track,models,total_params,sdk\n\
+             x,{title},{team},https://huggingface.co/spaces/o/x,https://youtu.be/x,https://x.com/p,wood,m,1B,gradio\n\
+             y,Plain,Other,https://huggingface.co/spaces/o/y,https://youtu.be/y,https://x.com/q,wood,m,1B,gradio\n"
+        ),
+    );
+    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
+    let file = judge_file(&s, "ana", &[("x", [5, 5, 5]), ("y", [4, 4, 4])]);
+    let shown = r"Evil \u{202e}gnp.exe \u{2066}x\u{2069} \u{200f}\u{61c} \u{200b}end\u{2060}";
+    for args in [&["results", "--format", "csv"][..], &["merge", "--format", "csv"], &["list", "--format", "csv"]] {
+        let mut cmd = head(&s);
+        cmd.args(args);
+        if args[0] != "list" {
+            cmd.arg(&file);
+        }
+        let text = stdout(&mut cmd);
+        let raw: Vec<char> = text.chars().filter(|&c| c != '\n' && judging::sanitize::hides(c)).collect();
+        assert!(raw.is_empty(), "{args:?} printed {raw:?} raw:\n{text}");
+        assert!(text.contains(shown), "{args:?}: the title shown\n{text}");
+        assert!(args[0] == "merge" || text.contains(r"Team\u{200e} \u{feff}d"), "{args:?}: the team shown\n{text}");
+    }
+}
+
 #[test]
 fn the_merge_gives_each_entry_its_chance_of_a_paid_place() {
     let s = Sandbox::new();

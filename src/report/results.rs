@@ -523,7 +523,7 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
                 note(sheet, p, a),
                 award_checks(a).join("; "),
             ];
-            w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+            w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
@@ -619,7 +619,7 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
     w.write_record(["team", "awards", "total", "currency"])?;
     for (team, awards, total) in &p.teams {
         let row = [team.clone(), awards.join("; "), format!("{total:.2}"), sheet.currency.to_owned()];
-        w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     w.write_record(["POOL TOTAL (paid)", "", &format!("{:.2}", p.pool), sheet.currency].iter().map(|c| csv_cell(c)))?;
     // The places not paid yet, and those no entry could win: a row each, where there are any.
@@ -629,7 +629,7 @@ pub fn payouts(sheet: &Sheet) -> Result<String, csv::Error> {
     ];
     for (label, places, total) in apart.into_iter().filter(|(_, places, _)| !places.is_empty()) {
         let row = [label.to_owned(), places.join("; "), format!("{total:.2}"), sheet.currency.to_owned()];
-        w.write_record(row.iter().map(|c| csv_cell(&clean_line(c))))?;
+        w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
