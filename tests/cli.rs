@@ -1155,6 +1155,35 @@ fn check_refuses_a_judges_name_that_judge_refuses() {
         .stdout(predicate::str::contains("assignments.toml: judges.\"ana\\u{1b}[8m\": not a name `--judge` takes"));
 }
 
+/// Two [[judges]] whose names only look alike (a Cyrillic а in "аnna", fullwidth letters) are
+/// two judges to every command, yet read as one on every screen: a score file or an assignment
+/// meant for one is taken for the other's unseen. `check` warns at the second's line, naming
+/// both, the look-alike spelled out; names the same but for case are refused as ever.
+#[test]
+fn check_warns_of_judges_whose_names_only_look_alike() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "anna", "pull"]).assert().success();
+    s.file(
+        "judging.toml",
+        "[[judges]]\nname = \"anna\"\n[[judges]]\nname = \"ben\"\n[[judges]]\nname = \"\u{430}nna\"\n[[judges]]\nname = \"\u{ff42}\u{ff45}\u{ff4e}\"\n",
+    );
+    let out = s.cmd().args(["--judge", "anna", "check"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "a warning, not a failure: {said}\n{}", String::from_utf8_lossy(&out.stderr));
+    for want in [
+        "warning: judging.toml: line 6 (`name = \"\u{430}nna\"`): judges[2].name = \"\\u{430}nna\" only looks like judges[0].name = \"anna\"",
+        "warning: judging.toml: line 8 (`name = \"\u{ff42}\u{ff45}\u{ff4e}\"`): judges[3].name = \"\\u{ff42}\\u{ff45}\\u{ff4e}\" only looks like judges[1].name = \"ben\"",
+        "Ready, with 2 warnings above.",
+    ] {
+        assert!(said.contains(want), "{want}\n{said}");
+    }
+    let strict = s.cmd().args(["--judge", "anna", "check", "--strict"]).output().expect("runs");
+    assert!(!strict.status.success(), "--strict fails on them");
+    s.file("judging.toml", "[[judges]]\nname = \"anna\"\n[[judges]]\nname = \"Anna\"\n");
+    let err = clean_failure(&s.cmd().args(["--judge", "anna", "check"]).output().expect("runs"));
+    assert!(err.contains("judges[1]: \"Anna\" appears twice"), "{err}");
+}
+
 /// A revision an earlier build cached as the Hub sent it, and that is no commit, is left out of
 /// the exported file (which the head judge's merge then takes); a commit is kept.
 #[test]

@@ -33,6 +33,10 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     for note in c.unjudged_tracks() {
         say(format!("  note: {note}"));
     }
+    let look_alike = c.look_alike_judges();
+    for warning in &look_alike {
+        say(format!("  warning: {}", clean_line(&loaded.located(warning))));
+    }
     if let Some(b) = &c.browser {
         say(format!(
             "  note: browser = {} is not read: judging.toml is shared between judges and names no program to run; set $BROWSER instead",
@@ -112,7 +116,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
             say(format!("  warning: {}", clean_line(&loaded.located(&untaken.said))));
         }
     }
-    let all_warnings = warnings + organizer_warnings + oddities.len();
+    let all_warnings = warnings + organizer_warnings + oddities.len() + look_alike.len();
     let failed = rejected > 0 || organizer_problems > 0 || (strict && all_warnings > 0);
     // The verdict, last: the first line's "ok" is judging.toml's own, and a problem in a file
     // beside it, said further down, had read as a pass.

@@ -201,6 +201,32 @@ impl Config {
         }
     }
 
+    /// What `judging check` warns of two [[judges]] whose names only look alike ("anna" and
+    /// "\u{430}nna", its а Cyrillic; fullwidth letters): two judges to every command, as names
+    /// compare ([`crate::model::same_name`]), yet one on every screen, so a score file or an
+    /// assignment meant for one is taken for the other's unseen. Each such name is named at its
+    /// key, spelled out, with the first it looks like. Names the same but for case or spaces are
+    /// one judge, refused as written twice ([`Config::problems`]).
+    pub fn look_alike_judges(&self) -> Vec<String> {
+        let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for (i, judge) in self.judges.iter().enumerate() {
+            let looks = crate::model::skeleton(&judge.name);
+            match first_of.get(&looks) {
+                Some(&first) if !crate::model::same_name(&self.judges[first].name, &judge.name) => out.push(format!(
+                    "judges[{i}].name = {} only looks like judges[{first}].name = {}: two judges to judging, one to a reader, so a score file or an assignment meant for one can pass for the other's; rename one, or keep one entry if they are one judge",
+                    crate::sanitize::spelled(&judge.name),
+                    crate::sanitize::spelled(&self.judges[first].name),
+                )),
+                Some(_) => {}
+                None => {
+                    first_of.insert(looks, i);
+                }
+            }
+        }
+        out
+    }
+
     /// What `judging check` notes of the tracks no criterion judges: their entries cannot be
     /// scored, which an event means for a track that wins by votes or likes alone, and a typo
     /// in a criterion's `tracks` does not. A note, not a problem: the file stays usable.
