@@ -35,14 +35,30 @@ pub fn run_all(jobs: Vec<Job<'_>>) {
 /// thread: starting a second costs more than it saves.
 const BOTH_FROM: usize = 100_000;
 
-/// Two pieces of work over `items` items, at once on two threads from [`BOTH_FROM`] items, else
-/// one after the other; returns both results.
+thread_local! {
+    /// Set while this thread runs one of several pieces that already take every core (a refit
+    /// of the chances' bootstrap, a merge without one judge): [`both`] then splits nothing.
+    static CORES_TAKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `work` as one of several pieces spread over every core: any [`both`] inside it runs its
+/// two pieces one after the other, rather than start threads the cores have no room for.
+pub fn with_cores_taken<T>(work: impl FnOnce() -> T) -> T {
+    let before = CORES_TAKEN.replace(true);
+    let done = work();
+    CORES_TAKEN.set(before);
+    done
+}
+
+/// Two pieces of work over `items` items, at once on two threads from [`BOTH_FROM`] items (unless
+/// the cores are taken already: [`with_cores_taken`]), else one after the other; returns both
+/// results.
 pub fn both<A: Send, B: Send>(
     items: usize,
     first: impl FnOnce() -> A + Send,
     second: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if items < BOTH_FROM {
+    if items < BOTH_FROM || CORES_TAKEN.get() {
         return (first(), second());
     }
     std::thread::scope(|scope| {
@@ -158,7 +174,12 @@ mod tests {
             assert_eq!((a.0, b.0), (1, 2));
             assert_eq!(a.1, here);
             assert_eq!(b.1 == here, items < BOTH_FROM, "a thread of its own only for many items");
+            // Inside a piece that already takes its core, never a thread of its own.
+            let (a, b) = with_cores_taken(|| both(items, || 1, || std::thread::current().id()));
+            assert_eq!((a, b), (1, here));
         }
+        // The flag is this thread's, and ends with the piece.
+        assert!(!CORES_TAKEN.get());
     }
 
     /// Long lists and short, the items' texts come out whole and in order.

@@ -85,13 +85,10 @@ struct Grouped {
     start: Vec<usize>,
     other: Vec<u32>,
     value: Vec<f64>,
-    /// Whether [`Grouped::each`] may take a second core: the merge's own fit, not the refits of
-    /// the chances' bootstrap, which already take every core.
-    both_cores: bool,
 }
 
 impl Grouped {
-    fn new(items: usize, marks: impl Iterator<Item = (usize, usize, f64)> + Clone, both_cores: bool) -> Grouped {
+    fn new(items: usize, marks: impl Iterator<Item = (usize, usize, f64)> + Clone) -> Grouped {
         let mut start = vec![0usize; items + 1];
         for (item, _, _) in marks.clone() {
             start[item + 1] += 1;
@@ -107,16 +104,18 @@ impl Grouped {
             value[fill[item]] = v;
             fill[item] += 1;
         }
-        Grouped { start, other, value, both_cores }
+        Grouped { start, other, value }
     }
 
     /// What `work` makes of each item's marks, in the items' order. On a big panel the items are
     /// cut where half the marks are done and the halves run on two cores: each item's result is
     /// the same as on one (nothing is summed across items), and the core the merge's other
-    /// figures leave idle during the fit's rounds takes half of each pass.
+    /// figures leave idle during the fit's rounds takes half of each pass. Not in a refit of the
+    /// chances' bootstrap or a merge without one judge, which take every core already
+    /// ([`crate::parallel::with_cores_taken`]).
     fn each<T: Send>(&self, work: impl Fn(usize, &[u32], &[f64]) -> T + Sync) -> Vec<T> {
         let items = self.start.len() - 1;
-        let marks = if self.both_cores { self.other.len() } else { 0 };
+        let marks = self.other.len();
         let cut = self.start.partition_point(|s| *s < self.other.len() / 2).min(items);
         let run = |range: std::ops::Range<usize>| -> Vec<T> {
             range
@@ -265,12 +264,12 @@ impl Solved {
         let scale = if scale > 0.0 { scale } else { 1.0 };
         // Work in standard units, so that the fit behaves the same whatever the rubric's scale.
         let standard = panel.marks.iter().enumerate().map(|(i, m)| (m.judge(), m.entry(), (value(i) - centre) / scale));
-        // The two groupings on both cores: they are a fifth of the fit on a big panel. Not for a
-        // refit of the chances' bootstrap (`values` given), whose refits already take every core.
+        // The two groupings on both cores: they are a fifth of the fit on a big panel (not in a
+        // refit of the chances' bootstrap, whose refits take every core already).
         let (by_judge, by_entry) = crate::parallel::both(
-            if values.is_some() { 0 } else { panel.marks.len() },
-            || Grouped::new(panel.judges.len(), standard.clone(), values.is_none()),
-            || Grouped::new(panel.entries.len(), standard.clone().map(|(j, e, v)| (e, j, v)), values.is_none()),
+            panel.marks.len(),
+            || Grouped::new(panel.judges.len(), standard.clone()),
+            || Grouped::new(panel.entries.len(), standard.clone().map(|(j, e, v)| (e, j, v))),
         );
         let entries = panel.entries.len();
         let marked: Vec<bool> = (0..entries).map(|e| by_entry.start[e + 1] > by_entry.start[e]).collect();
@@ -581,13 +580,14 @@ mod tests {
         let sum = |i: usize, other: &[u32], value: &[f64]| {
             (i, other.len(), other.iter().map(|o| u64::from(*o)).sum::<u64>(), value.iter().sum::<f64>())
         };
-        let one = Grouped::new(sizes.len(), marks.iter().copied(), false).each(sum);
-        let two = Grouped::new(sizes.len(), marks.iter().copied(), true).each(sum);
+        let grouped = Grouped::new(sizes.len(), marks.iter().copied());
+        let one = crate::parallel::with_cores_taken(|| grouped.each(sum));
+        let two = grouped.each(sum);
         assert_eq!(one, two);
         assert_eq!(
             one.iter().map(|(i, n, _, _)| (*i, *n)).collect::<Vec<_>>(),
             sizes.iter().copied().enumerate().collect::<Vec<_>>()
         );
-        assert!(Grouped::new(0, std::iter::empty(), true).each(sum).is_empty());
+        assert!(Grouped::new(0, std::iter::empty()).each(sum).is_empty());
     }
 }

@@ -94,7 +94,7 @@ pub fn draws(panel: &Panel, paid: &[Paid], replicates: usize, done: &(dyn Fn() +
                             let draw = residuals[usize::try_from(random.next_u64() % count).unwrap_or(0)];
                             *v = base.centre + base.scale * (e + draw);
                         }
-                        let fit = Solved::of(panel, Some(&values));
+                        let fit = crate::parallel::with_cores_taken(|| Solved::of(panel, Some(&values)));
                         done();
                         let Some(fit) = fit else { continue };
                         for (p, kept) in paid.iter().zip(&mut kept) {

@@ -418,8 +418,11 @@ pub(super) fn test(
         })
         .collect();
     let judges = built.panel.judges.len();
+    // Each half on a core of its own: a merge inside splits nothing further.
     let run = |range: std::ops::Range<usize>| -> Vec<WithoutOne> {
-        range.map(|j| without(built, j, rankings, (&paid, &positions), field, config, options)).collect()
+        crate::parallel::with_cores_taken(|| {
+            range.map(|j| without(built, j, rankings, (&paid, &positions), field, config, options)).collect()
+        })
     };
     let half = judges / 2;
     std::thread::scope(|scope| {
