@@ -167,10 +167,17 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
                 "mkdir -p ~/.local/share/bash-completion/completions && judging completions bash > ~/.local/share/bash-completion/completions/judging",
                 "bash",
             ),
-            ("mkdir -p ~/.zfunc && judging completions zsh > ~/.zfunc/_judging", "zsh (with ~/.zfunc on $fpath)"),
+            (
+                "mkdir -p ~/.zfunc && judging completions zsh > ~/.zfunc/_judging",
+                "zsh, with fpath=(~/.zfunc $fpath) in ~/.zshrc before compinit",
+            ),
             (
                 "mkdir -p ~/.config/fish/completions && judging completions fish > ~/.config/fish/completions/judging.fish",
                 "fish",
+            ),
+            (
+                "judging completions powershell | Out-String | Invoke-Expression",
+                "PowerShell: this line in $PROFILE, not the script itself",
             ),
         ],
     ),
@@ -359,6 +366,33 @@ pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
             man.render(&mut roff).map(|()| (man.get_filename(), roff))
         })
         .collect()
+}
+
+/// The command line as the completion scripts are made from it: a `"` in a value's help
+/// (rank-sum's Quandt's "votes against") becomes `'`. clap_complete quotes each value's help
+/// in double quotes for zsh and fish and leaves a `"` in it bare, which ended the quoting: zsh
+/// offered `against)` as a method, and fish refused the whole line (`complete: too many
+/// arguments`), so `--method` completed nothing there. (A `$` would break fish the same way, and
+/// has no spelling that survives: a test keeps it out of the values' help.)
+pub fn for_completions() -> clap::Command {
+    fn walk(command: clap::Command) -> clap::Command {
+        command.mut_subcommands(walk).mut_args(|arg| {
+            let values = arg.get_possible_values();
+            if !values.iter().any(|v| v.get_help().is_some_and(|help| help.to_string().contains('"'))) {
+                return arg;
+            }
+            let values: Vec<clap::builder::PossibleValue> = values
+                .into_iter()
+                .map(|value| match value.get_help().map(ToString::to_string) {
+                    Some(help) => value.help(help.replace('"', "'")),
+                    None => value,
+                })
+                .collect();
+            // Only made into scripts, never parsed with: the values' names are kept.
+            arg.value_parser(clap::builder::PossibleValuesParser::new(values))
+        })
+    }
+    walk(command())
 }
 
 /// `command` with every argument whose variable is set but empty (`JUDGING_DB= judging list`)
@@ -872,6 +906,38 @@ mod tests {
             every_path(sub, &path, paths);
             paths.push(path);
         }
+    }
+
+    /// No value's help, as the completion scripts get it, holds a `"` or a `$`: zsh and fish take
+    /// it inside double quotes, unescaped (see `for_completions`). The values keep their names,
+    /// and `rank-sum` its help, quoted the other way.
+    #[test]
+    fn no_values_help_breaks_the_completion_scripts_quoting() {
+        fn walk(command: &clap::Command, path: &str, seen: &mut Vec<(String, String)>) {
+            for arg in command.get_arguments() {
+                for value in arg.get_possible_values() {
+                    let help = value.get_help().map(ToString::to_string).unwrap_or_default();
+                    let name = arg.get_long().unwrap_or(arg.get_id().as_str());
+                    seen.push((format!("{path} --{name} {}", value.get_name()), help));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), seen);
+            }
+        }
+        let mut seen = Vec::new();
+        walk(&for_completions(), "judging", &mut seen);
+        let mut before = Vec::new();
+        walk(&command(), "judging", &mut before);
+        assert_eq!(
+            seen.iter().map(|(value, _)| value).collect::<Vec<_>>(),
+            before.iter().map(|(value, _)| value).collect::<Vec<_>>()
+        );
+        for (value, help) in &seen {
+            assert!(!help.contains(['"', '$']), "{value}: {help:?} would break the zsh and fish completions");
+        }
+        let rank_sum = seen.iter().find(|(value, _)| value == "judging merge --method rank-sum").expect("rank-sum");
+        assert!(rank_sum.1.ends_with("(Quandt's 'votes against')"), "{rank_sum:?}");
     }
 
     /// A usage error a command finds ends with clap's exit status for its own.

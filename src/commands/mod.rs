@@ -150,7 +150,7 @@ fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> 
     let (made, what) = match command? {
         Command::Completions { shell } => {
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut crate::help::command(), "judging", &mut script);
+            clap_complete::generate(*shell, &mut crate::help::for_completions(), "judging", &mut script);
             (script, "the completion script")
         }
         Command::Man { out_dir: Some(dir), .. } => return Some(write_man_pages(dir)),
