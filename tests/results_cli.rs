@@ -1363,3 +1363,34 @@ fn emoji_cjk_and_arabic_keep_the_results_tables_in_line() {
     let public = stdout(head(&s).args(["results", "--public"]).args(&files));
     assert_tables_line_up(&public, &["ENTRY", "TEAM", "TIED WITH"]);
 }
+
+/// A judge who left their only entry partly scored is warned of once, where the results say their
+/// warnings (the table, the HTML page, standard error): "scores no entry in play" had said it of
+/// them a second time, beside the warning naming the entry.
+#[test]
+fn a_judge_who_left_their_only_entry_partly_scored_is_warned_of_once() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let mut files = sample_files(&s);
+    files.push(common::score_file(&s, "eve.json", |body| {
+        body.judge = "eve".into();
+        body.scores[0].1[1] = None;
+    }));
+    for format in ["table", "html"] {
+        let out = head(&s).args(["results", "--format", format]).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        for (said, quoted) in
+            [(&out.stdout, if format == "html" { "&quot;eve&quot;" } else { "\"eve\"" }), (&out.stderr, "\"eve\"")]
+        {
+            let said = String::from_utf8_lossy(said);
+            // Every judge here is unlisted, which one warning says of them all.
+            let of_eve: Vec<&str> =
+                said.lines().filter(|l| l.contains(quoted) && !l.contains("are not among the event")).collect();
+            assert_eq!(of_eve.len(), 1, "{format}: {of_eve:#?}");
+            assert!(
+                of_eve[0].contains("left 1 entry partly scored (sprout-sense) and scored no other entry in play, so their file changes nothing"),
+                "{format}: {of_eve:#?}"
+            );
+        }
+    }
+}

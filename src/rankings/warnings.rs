@@ -189,16 +189,18 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
     ))
 }
 
-/// Names the judges whose files score no entry in play (nothing, or only entries withdrawn,
-/// recused from or left partly scored): their files change no ranking, and a head judge who
-/// counted on them should know.
+/// Names the judges whose files score no entry in play (nothing, or only entries withdrawn or
+/// recused from): their files change no ranking, and a head judge who counted on them should
+/// know. A judge who left some entry partly scored is not among them: [`partial`] says it of
+/// them, with the entries (both had been said, one judge warned of twice).
 pub(super) fn scoring_nothing(judges: &[JudgeMarks]) -> Option<String> {
-    let names: Vec<String> = judges.iter().filter(|j| j.entries.is_empty()).map(|j| j.judge.clone()).collect();
+    let names: Vec<String> =
+        judges.iter().filter(|j| j.entries.is_empty() && j.partial.is_empty()).map(|j| j.judge.clone()).collect();
     about_judges(
         &names,
         "scores no entry in play",
         "score no entry in play",
-        "their files change nothing (no score, or only entries withdrawn, recused from or partly scored); check that the right files were exported",
+        "their files change nothing (no score, or only entries withdrawn or recused from); check that the right files were exported",
     )
 }
 
@@ -235,17 +237,24 @@ pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
 const FINISH: &str = "those do not count: to count them, the judge scores every criterion of each and exports again";
 
 /// Names the entries each judge left partly scored (the first five), which the merge leaves
-/// out, and what would count them: a line for one judge, one line for many.
+/// out, and what would count them: a line for one judge, one line for many. A judge with no
+/// other entry in play is said to be so here, and only here (see [`scoring_nothing`]).
 pub(super) fn partial(judges: &[JudgeMarks]) -> Option<String> {
     let left: Vec<&JudgeMarks> = judges.iter().filter(|j| !j.partial.is_empty()).collect();
     let entries = |j: &JudgeMarks| {
         let n = j.partial.len();
         let named: Vec<String> = j.partial.iter().take(5).map(|id| clean_line(id)).collect();
         let more = if n > named.len() { format!(" and {} more", n - named.len()) } else { String::new() };
-        format!("{n} entr{} partly scored ({}{more})", if n == 1 { "y" } else { "ies" }, named.join(", "))
+        let alone = if j.entries.is_empty() { " and scored no other entry in play" } else { "" };
+        format!("{n} entr{} partly scored ({}{more}){alone}", if n == 1 { "y" } else { "ies" }, named.join(", "))
     };
     match left.as_slice() {
         [] => None,
+        [one] if one.entries.is_empty() => Some(format!(
+            "judge {:?} left {}, so their file changes nothing; {FINISH}",
+            clean_line(&one.judge),
+            entries(one)
+        )),
         [one] => Some(format!("judge {:?} left {}; {FINISH}", clean_line(&one.judge), entries(one))),
         _ => {
             let names: Vec<String> = left.iter().map(|j| j.judge.clone()).collect();
@@ -355,8 +364,10 @@ mod tests {
     /// Entries left partly scored are named with what would count them, for one judge or many.
     #[test]
     fn entries_left_partly_scored_are_said_with_what_would_count_them() {
+        // Each scored another entry fully: its file changes something.
         let judge = |name: &str, partial: &[&str]| super::JudgeMarks {
             judge: name.into(),
+            entries: vec![0],
             partial: partial.iter().map(|p| (*p).to_owned()).collect(),
             ..super::JudgeMarks::default()
         };
@@ -368,6 +379,44 @@ mod tests {
         let many = super::partial(&[judge("mo", &["a"]), judge("bo", &["b", "c"])]).expect("said");
         assert!(many.starts_with("2 judges (\"mo\", \"bo\") left 3 entries partly scored in all"), "{many}");
         assert!(many.ends_with("exports again"), "{many}");
+    }
+
+    /// A judge whose only entries in play are partly scored is warned of once, by the warning
+    /// that names the entries and says the file changes nothing: "scores no entry in play" had
+    /// said it of them a second time. A judge who scored nothing at all is still said to.
+    #[test]
+    fn a_judge_who_left_every_entry_partly_scored_is_warned_of_once() {
+        let judge = |name: &str, entries: &[usize], partial: &[&str]| super::JudgeMarks {
+            judge: name.into(),
+            entries: entries.to_vec(),
+            partial: partial.iter().map(|p| (*p).to_owned()).collect(),
+            ..super::JudgeMarks::default()
+        };
+        let warned = |judges: &[super::JudgeMarks]| -> Vec<String> {
+            [super::partial(judges), super::scoring_nothing(judges)].into_iter().flatten().collect()
+        };
+        let eve = warned(&[judge("eve", &[], &["sprout-sense"]), judge("ana", &[0], &[])]);
+        assert_eq!(
+            eve,
+            [
+                "judge \"eve\" left 1 entry partly scored (sprout-sense) and scored no other entry in play, so their file changes nothing; those do not count: to count them, the judge scores every criterion of each and exports again"
+            ]
+        );
+        // Scoring others too, the file changes something: said as before.
+        let mo = warned(&[judge("mo", &[0], &["lullaby-loom"])]);
+        assert_eq!(mo.len(), 1, "{mo:?}");
+        assert!(mo[0].starts_with("judge \"mo\" left 1 entry partly scored (lullaby-loom); those"), "{mo:?}");
+        // Among many, each judge with nothing else is said so; the one who scored nothing at all
+        // has the warning of their own.
+        let many = warned(&[judge("eve", &[], &["a"]), judge("bo", &[1], &["b"]), judge("zed", &[], &[])]);
+        assert_eq!(many.len(), 2, "{many:?}");
+        assert!(
+            many[0].contains(
+                "\"eve\" 1 entry partly scored (a) and scored no other entry in play; \"bo\" 1 entry partly scored (b);"
+            ),
+            "{many:?}"
+        );
+        assert!(many[1].starts_with("judge \"zed\" scores no entry in play"), "{many:?}");
     }
 
     /// A file under "anna", when the event lists "ana" and ana sent a file too: the warning says
