@@ -3,6 +3,8 @@
 //!
 //! A leaf: it knows rubrics and rectangles, nothing of either screen's state.
 
+use std::cell::Cell;
+
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::model::Criterion;
@@ -25,10 +27,10 @@ pub fn too_small(width: u16, height: u16) -> bool {
 /// about half the room, or every row the list's `listed` entries leave (a search that finds
 /// one entry gives the rest to it); the list gets what is left, never under four entries when
 /// it has them.
-pub fn areas(area: Rect, criteria: &[Criterion], footer: u16, wants: u16, listed: usize) -> [Rect; 4] {
+pub fn areas(area: Rect, rubric: &Rubric, footer: u16, wants: u16, listed: usize) -> [Rect; 4] {
     let room = area.height.saturating_sub(1 + footer);
     let [_, scores] = bottom(Rect { height: 1, ..area });
-    let needed = scores_height(criteria, usize::from(scores.width.saturating_sub(2)));
+    let needed = rubric.scores_height(usize::from(scores.width.saturating_sub(2)));
     // The list's borders, its header and its rows (one row says when none is found).
     let list_needs = u16::try_from(listed.max(1)).unwrap_or(u16::MAX).saturating_add(3);
     let most = (room * 11 / 20).max(room.saturating_sub(list_needs));
@@ -65,6 +67,42 @@ pub fn level_rows(c: &Criterion, room: usize) -> usize {
         .sum()
 }
 
+/// A rubric as the judge's screen lays it out: its criteria, and the rows the Scores pane needs
+/// for them at the last width asked for. Those rows wrap every level of every criterion: with
+/// 3,000 criteria that was four fifths of each frame (some 95 ms a key), so they are worked out
+/// once per width and again only when the width changes (a resize). The criteria cannot change
+/// under the rows kept: they are read only through [`Rubric::criteria`].
+#[derive(Default)]
+pub struct Rubric {
+    criteria: Vec<Criterion>,
+    /// The pane's columns inside its borders when last asked, and its rows there. Kept while
+    /// drawing, which reads the app's state only: the rows are the same counted afresh.
+    height: Cell<Option<(usize, u16)>>,
+}
+
+impl Rubric {
+    pub fn new(criteria: Vec<Criterion>) -> Rubric {
+        Rubric { criteria, height: Cell::new(None) }
+    }
+
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
+    }
+
+    /// The Scores pane's rows at `room` columns inside its borders ([`scores_height`]), counted
+    /// once for each width in a row.
+    pub fn scores_height(&self, room: usize) -> u16 {
+        match self.height.get() {
+            Some((kept, rows)) if kept == room => rows,
+            _ => {
+                let rows = scores_height(&self.criteria, room);
+                self.height.set(Some((room, rows)));
+                rows
+            }
+        }
+    }
+}
+
 /// The scores pane's rows: a line per criterion, the most rows any criterion's levels take,
 /// a line for a score being typed (on a scale of more than one key), the total, the borders.
 fn scores_height(criteria: &[Criterion], room: usize) -> u16 {
@@ -75,8 +113,8 @@ fn scores_height(criteria: &[Criterion], room: usize) -> u16 {
 
 /// How many rows of the list a screen of this size shows, with the footer at its smallest: the
 /// app pages by it.
-pub fn rows_in_sight(criteria: &[Criterion], width: u16, height: u16) -> usize {
-    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), criteria, FOOTER, u16::MAX, usize::MAX);
+pub fn rows_in_sight(rubric: &Rubric, width: u16, height: u16) -> usize {
+    let [_, table, _, _] = areas(Rect::new(0, 0, width, height), rubric, FOOTER, u16::MAX, usize::MAX);
     // The list's borders and its header row.
     usize::from(table.height.saturating_sub(3)).max(1)
 }
@@ -122,14 +160,40 @@ mod tests {
     /// keeps its share.
     #[test]
     fn a_short_list_gives_its_rows_to_the_entry() {
-        let criteria = crate::config::Config::builtin().criteria;
+        let rubric = Rubric::new(crate::config::Config::builtin().criteria);
         let area = Rect::new(0, 0, 100, 30);
-        let entry_rows = |listed: usize| areas(area, &criteria, FOOTER, u16::MAX, listed)[2].height;
-        let list_rows = |listed: usize| areas(area, &criteria, FOOTER, u16::MAX, listed)[1].height;
+        let entry_rows = |listed: usize| areas(area, &rubric, FOOTER, u16::MAX, listed)[2].height;
+        let list_rows = |listed: usize| areas(area, &rubric, FOOTER, u16::MAX, listed)[1].height;
         assert!(entry_rows(1) > entry_rows(40), "{} against {}", entry_rows(1), entry_rows(40));
         assert_eq!(list_rows(1), 4, "borders, header and the one entry");
         assert_eq!(list_rows(40), area.height - 1 - FOOTER - entry_rows(40));
         assert!(list_rows(40) >= MIN_LIST);
+    }
+
+    /// The Scores pane's rows kept for the last width are those counted afresh, at each width in
+    /// turn, back and forth, and a new width counts them again: the rows kept at 98 columns
+    /// would be short at 38, where the levels wrap more.
+    #[test]
+    fn the_rows_kept_for_a_width_are_the_rows_counted_afresh() {
+        let criteria = crate::config::Config::builtin().criteria;
+        let rubric = Rubric::new(criteria.clone());
+        assert_ne!(scores_height(&criteria, 38), scores_height(&criteria, 98), "widths that differ");
+        for room in [98, 98, 38, 98, 38, 38, 157, 20, 0, 98] {
+            assert_eq!(rubric.scores_height(room), scores_height(&criteria, room), "at {room} columns");
+            assert_eq!(rubric.height.get(), Some((room, scores_height(&criteria, room))), "kept for {room}");
+        }
+    }
+
+    /// The longest rubric's rows make room as before: every criterion, the most rows a
+    /// criterion's levels wrap to (not the focused one's), a row for typing, the total, borders.
+    #[test]
+    fn the_scores_pane_needs_the_rows_of_the_longest_levels() {
+        let mut criteria = crate::config::Config::builtin().criteria;
+        criteria[2].levels[0].meaning = "word ".repeat(40);
+        let rubric = Rubric::new(criteria.clone());
+        let most = criteria.iter().map(|c| level_rows(c, 38)).max().unwrap_or(0);
+        assert!(most > level_rows(&criteria[0], 38), "the third criterion's levels wrap the most");
+        assert_eq!(usize::from(rubric.scores_height(38)), criteria.len() + most + 1 + 2);
     }
 
     #[test]

@@ -1224,6 +1224,23 @@ fn the_judges_help_says_any_key_closes_it_and_it_does() {
     assert!(matches!(f.app.mode, Mode::Browse) && f.selected_id() == before, "any key closes it, and only that");
 }
 
+/// The Scores pane's rows are kept for the width last drawn (a rubric's levels are wrapped once
+/// per width): after a resize, the screen and the page are those of an app that never saw the
+/// old width, narrower and wider.
+#[test]
+fn a_resize_lays_out_the_screen_as_a_fresh_app_at_that_size() {
+    let mut f = fixture();
+    let _ = drawn(&f.app, 100, 30);
+    for (width, height) in [(140, 40), (80, 24), (100, 30), (200, 50)] {
+        f.act(Action::Resize(width, height));
+        let after = drawn(&f.app, width, height);
+        let mut fresh = fixture();
+        fresh.act(Action::Resize(width, height));
+        assert_eq!(rows(&after), rows(&drawn(&fresh.app, width, height)), "at {width}×{height}");
+        assert_eq!(f.app.list.rows_in_sight, fresh.app.list.rows_in_sight, "the page at {width}×{height}");
+    }
+}
+
 fn drawn(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");

@@ -6,7 +6,7 @@ use crate::assign::Bar;
 use crate::config::Config;
 use crate::model::{Criterion, StoredSubmission, Submission};
 use crate::sanitize::clean_line;
-use crate::tui::layout::columns;
+use crate::tui::layout::{Rubric, columns};
 
 /// One submission as the screen lists it.
 pub struct Entry {
@@ -98,13 +98,15 @@ impl Entry {
 }
 
 /// Every submission, where each id is, each track's rubric, and which entries are this judge's.
-#[derive(Default)]
 pub struct Entries {
     list: Vec<Entry>,
     /// Where each submission id is in `list`.
     index: HashMap<String, usize>,
-    /// Each track's rubric (and that of an entry without a track, first), worked out once.
-    rubrics: Vec<(Option<String>, Vec<Criterion>)>,
+    /// Each track's rubric (and that of an entry without a track, first, so never none),
+    /// worked out once.
+    rubrics: Vec<(Option<String>, Rubric)>,
+    /// Which of them is the longest.
+    longest: usize,
     /// The entries the organizers' assignments file gives this judge, when it names them.
     assigned: Option<HashSet<String>>,
     /// The entries every judge scores first (the assignments' calibration set): listed first.
@@ -115,14 +117,25 @@ pub struct Entries {
 
 impl Entries {
     pub fn new(config: &Config) -> Entries {
-        let rubrics = std::iter::once(None)
+        let rubrics: Vec<_> = std::iter::once(None)
             .chain(config.tracks.iter().map(|t| Some(t.id.clone())))
             .map(|t| {
-                let rubric = config.rubric(t.as_deref());
+                let rubric = Rubric::new(config.rubric(t.as_deref()));
                 (t, rubric)
             })
             .collect();
-        Entries { rubrics, ..Entries::default() }
+        // The last of the longest, as `max_by_key` picks.
+        let most = rubrics.iter().map(|(_, r)| r.criteria().len()).max().unwrap_or(0);
+        let longest = rubrics.iter().rposition(|(_, r)| r.criteria().len() == most).unwrap_or(0);
+        Entries {
+            list: Vec::new(),
+            index: HashMap::new(),
+            rubrics,
+            longest,
+            assigned: None,
+            calibration: HashSet::new(),
+            any_track: false,
+        }
     }
 
     /// Lists the submissions, marking what is not this judge's by the same test `judging assign`
@@ -225,12 +238,12 @@ impl Entries {
     /// The rubric of an entry in `track`.
     pub fn rubric_of(&self, track: Option<&str>) -> &[Criterion] {
         let found = self.rubrics.iter().find(|(t, _)| t.as_deref() == track).or_else(|| self.rubrics.first());
-        found.map_or(&[], |(_, r)| r.as_slice())
+        found.map_or(&[], |(_, r)| r.criteria())
     }
 
     /// The longest rubric, which the screen's layout makes room for whatever entry is selected.
-    pub fn longest_rubric(&self) -> &[Criterion] {
-        self.rubrics.iter().map(|(_, r)| r.as_slice()).max_by_key(|r| r.len()).unwrap_or(&[])
+    pub fn longest_rubric(&self) -> &Rubric {
+        &self.rubrics[self.longest].1
     }
 }
 

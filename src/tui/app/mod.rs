@@ -242,7 +242,7 @@ impl App {
     }
 
     /// The longest rubric, which the screen's layout makes room for whatever entry is selected.
-    pub fn longest_rubric(&self) -> &[Criterion] {
+    pub fn longest_rubric(&self) -> &crate::tui::layout::Rubric {
         self.entries.longest_rubric()
     }
 
