@@ -147,7 +147,14 @@ fn take(text: &str, room: usize) -> &str {
 
 /// As many of `items` as fit in `room` columns, joined by `sep`, then "and N more" for those
 /// left out; `total` counts the items, given or not (a caller may give only the first few).
-pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
+/// Items are taken only as far as the room reaches: a caller may make them as they are taken.
+pub fn list<S: AsRef<str>>(
+    items: impl IntoIterator<Item = S, IntoIter: ExactSizeIterator>,
+    total: usize,
+    sep: &str,
+    room: usize,
+) -> String {
+    let items = items.into_iter();
     let n = total.max(items.len());
     if n == 0 {
         return String::new();
@@ -158,11 +165,16 @@ pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
     // on past a miss, until the letters no later item can change pass the room.
     let mut joined = crate::text_width::Growing::default();
     let mut fits = None;
-    for (k, item) in items.iter().enumerate() {
+    // Where the first item ends in `joined`, once there is one.
+    let mut first_end = None;
+    for (k, item) in items.enumerate() {
         if k > 0 {
             joined.push(sep);
         }
-        joined.push(item);
+        joined.push(item.as_ref());
+        if k == 0 {
+            first_end = Some(joined.as_str().len());
+        }
         if joined.settled() > room {
             break;
         }
@@ -179,7 +191,7 @@ pub fn list(items: &[String], total: usize, sep: &str, room: usize) -> String {
     // Not even the first whole: its start, cut, names one of them better than a count alone.
     let more = and_more(n - 1);
     let left = room.saturating_sub(width(&more) + 1);
-    match items.first() {
+    match first_end.map(|end| &joined.as_str()[..end]) {
         Some(first) if left >= 6 => format!("{}…{more}", take(first, left).trim_end()),
         _ => format!("{n} of them"),
     }

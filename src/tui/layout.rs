@@ -8,6 +8,7 @@ use std::cell::Cell;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::model::Criterion;
+use crate::sanitize::clean_line;
 
 /// The smallest screen either layout works in.
 pub const MIN_WIDTH: u16 = 80;
@@ -67,26 +68,50 @@ pub fn level_rows(c: &Criterion, room: usize) -> usize {
         .sum()
 }
 
-/// A rubric as the judge's screen lays it out: its criteria, and the rows the Scores pane needs
-/// for them at the last width asked for. Those rows wrap every level of every criterion: with
-/// 3,000 criteria that was four fifths of each frame (some 95 ms a key), so they are worked out
-/// once per width and again only when the width changes (a resize). The criteria cannot change
-/// under the rows kept: they are read only through [`Rubric::criteria`].
+/// A rubric as the judge's screen lays it out: its criteria, their labels as shown and the
+/// widest, and the rows the Scores pane needs for them at the last width asked for. Those rows
+/// wrap every level of every criterion: with 3,000 criteria that was four fifths of each frame
+/// (some 95 ms a key), so they are worked out once per width and again only when the width
+/// changes (a resize). The criteria cannot change under what is kept: they are read only
+/// through [`Rubric::criteria`].
 #[derive(Default)]
 pub struct Rubric {
     criteria: Vec<Criterion>,
     /// The pane's columns inside its borders when last asked, and its rows there. Kept while
     /// drawing, which reads the app's state only: the rows are the same counted afresh.
     height: Cell<Option<(usize, u16)>>,
+    /// Each criterion's label as the screen shows it ([`clean_line`]d), its widest in columns,
+    /// and the widest [`row_tail`]: measured once, not on each frame.
+    labels: Vec<String>,
+    widest_label: usize,
+    widest_tail: usize,
 }
 
 impl Rubric {
     pub fn new(criteria: Vec<Criterion>) -> Rubric {
-        Rubric { criteria, height: Cell::new(None) }
+        let labels: Vec<String> = criteria.iter().map(|c| clean_line(&c.label)).collect();
+        let widest_label = labels.iter().map(|l| columns(l)).max().unwrap_or(0);
+        let widest_tail = criteria.iter().map(row_tail).max().unwrap_or(0);
+        Rubric { criteria, height: Cell::new(None), labels, widest_label, widest_tail }
     }
 
     pub fn criteria(&self) -> &[Criterion] {
         &self.criteria
+    }
+
+    /// Each criterion's label as shown, in the criteria's order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The widest label shown, in columns.
+    pub fn widest_label(&self) -> usize {
+        self.widest_label
+    }
+
+    /// The widest [`row_tail`] of its criteria.
+    pub fn widest_tail(&self) -> usize {
+        self.widest_tail
     }
 
     /// The Scores pane's rows at `room` columns inside its borders ([`scores_height`]), counted
@@ -101,6 +126,13 @@ impl Rubric {
             }
         }
     }
+}
+
+/// The columns a criterion's row in the Scores pane takes after its label, at the most: its
+/// score as wide as the scale gives ("100"), the scale and the weight (" [100] 0–100 ×2"), and a
+/// space.
+pub fn row_tail(c: &Criterion) -> usize {
+    columns(&format!(" [{}] {}–{} ×{}", c.scale.high, c.scale.low, c.scale.high, c.weight)) + 1
 }
 
 /// The scores pane's rows: a line per criterion, the most rows any criterion's levels take,
@@ -194,6 +226,21 @@ mod tests {
         let most = criteria.iter().map(|c| level_rows(c, 38)).max().unwrap_or(0);
         assert!(most > level_rows(&criteria[0], 38), "the third criterion's levels wrap the most");
         assert_eq!(usize::from(rubric.scores_height(38)), criteria.len() + most + 1 + 2);
+    }
+
+    /// The labels a rubric keeps are those the screen shows (no escape sequence from
+    /// judging.toml), measured as drawn: a wide label's columns, not its letters.
+    #[test]
+    fn a_rubric_keeps_its_labels_as_shown_and_their_widest() {
+        let mut criteria = crate::config::Config::builtin().criteria;
+        criteria[0].label = "Util\u{1b}[2Jity".into();
+        criteria[1].label = "実用性と速さ".into();
+        criteria[2].scale = crate::model::Scale { low: 0, high: 100 };
+        let rubric = Rubric::new(criteria.clone());
+        assert_eq!(rubric.labels(), ["Utility", "実用性と速さ", "Cost"]);
+        assert_eq!(rubric.widest_label(), 12, "six wide letters");
+        assert_eq!(rubric.widest_tail(), row_tail(&criteria[2]));
+        assert_eq!(rubric.widest_tail(), columns(" [100] 0–100 ×1") + 1);
     }
 
     #[test]

@@ -1455,6 +1455,115 @@ fn long_criterion_labels_read_apart_and_folded_ones_keep_their_scores() {
     );
 }
 
+/// [`super::view::folded_line`] as it was: every row joined whole and measured, every label
+/// measured and cut. What the one that stops where the line does must say, word for word.
+fn folded_line_as_before(mark: &str, rows: &[&super::view::Folded], width: usize) -> String {
+    use super::fit;
+    use crate::format::fit;
+    let said = |(label, score): &super::view::Folded| {
+        if score.is_empty() { label.clone() } else { format!("{label} {score}") }
+    };
+    let whole: Vec<String> = rows.iter().map(|r| said(r)).collect();
+    let room = width.saturating_sub(fit::width(mark));
+    let joined = whole.join(" · ");
+    if fit::width(&joined) <= room {
+        return format!("{mark}{joined}");
+    }
+    let cut: Vec<&&super::view::Folded> = rows.iter().filter(|(_, score)| !score.is_empty()).collect();
+    let fixed: usize = rows
+        .iter()
+        .map(|(label, score)| if score.is_empty() { fit::width(label) } else { fit::width(score) + 1 })
+        .sum::<usize>()
+        + fit::width(" · ") * rows.len().saturating_sub(1);
+    let mut widths: Vec<usize> = cut.iter().map(|(label, _)| fit::width(label)).collect();
+    widths.sort_unstable();
+    let (mut left, mut share) = (room.saturating_sub(fixed), usize::MAX);
+    for (k, width) in widths.iter().enumerate() {
+        let equal = left / (widths.len() - k);
+        if *width > equal {
+            share = equal;
+            break;
+        }
+        left -= width;
+    }
+    let cut_to = |most: usize| -> Vec<String> {
+        rows.iter()
+            .map(
+                |(label, score)| if score.is_empty() { label.clone() } else { format!("{} {score}", fit(label, most)) },
+            )
+            .collect()
+    };
+    if share >= 4 {
+        return format!("{mark}{}", cut_to(share).join(" · "));
+    }
+    let short = cut_to(4);
+    format!("{mark}{}", fit::list(&short, short.len(), " · ", room))
+}
+
+/// The folded line, which stops joining, measuring and cutting rows where the line is sure to
+/// end (a rubric of 3,000 criteria folds 2,990 rows each frame), says what it said when it went
+/// through them all: for labels that join what is around them (accents, joiners, a Prepend
+/// sign), wide and empty ones, scores of every width and rows with none, a few rows to 3,000,
+/// at every width to past the whole line.
+#[test]
+fn the_folded_line_says_what_it_said_when_it_read_every_row() {
+    let labels = [
+        "Utility",
+        "Latency",
+        "",
+        "実用性",
+        "e\u{301}",
+        "\u{301}start",
+        "\u{200d}",
+        "\u{600}",
+        "Cost of running it all",
+        "a",
+        "Technical execution: model",
+        "🇫",
+        "👩🏽\u{200d}💻",
+    ];
+    let scores = ["[·]", "[4]", "[100]", "", "[ 7]"];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |below: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % below
+    };
+    let mut sets: Vec<Vec<super::view::Folded>> = Vec::new();
+    for n in (0..=16).chain([40, 300, 3_000]) {
+        for _ in 0..if n > 100 { 1 } else { 4 } {
+            sets.push(
+                (0..n)
+                    .map(|_| (labels[next(labels.len())].to_owned(), scores[next(scores.len())].to_owned()))
+                    .collect(),
+            );
+        }
+    }
+    // Labels with no letter to share the room with, and rows with no score to cut.
+    sets.push((0..50).map(|_| (String::new(), "[·]".to_owned())).collect());
+    sets.push((0..50).map(|k| (format!("Total {k}"), String::new())).collect());
+    // The Scores pane's own: criteria scored or not, then the total.
+    sets.push(
+        (0..3_000)
+            .map(|k| (format!("Criterion {k}"), "[·]".to_owned()))
+            .chain([("Total —".to_owned(), String::new())])
+            .collect(),
+    );
+    let mut checked = 0;
+    for set in &sets {
+        let rows: Vec<&super::view::Folded> = set.iter().collect();
+        // Long sets at fewer widths: the old line reads every row at each.
+        let step = if rows.len() > 100 { 7 } else { 1 };
+        for mark in ["↓ ", "↑ ", "also "] {
+            for width in (0..=90).step_by(step).chain([200, 1_000]) {
+                let want = folded_line_as_before(mark, &rows, width);
+                assert_eq!(super::view::folded_line(mark, &rows, width), want, "{} rows at {width}", rows.len());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 15_000, "{checked}");
+}
+
 /// A title of 400 characters and a team of 60 members take a few rows of the entry pane, each
 /// ending in "…", and leave the link keys and the entry's facts in sight at 80×24.
 #[test]

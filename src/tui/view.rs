@@ -569,47 +569,44 @@ impl App {
         let id = &entry.submission.id;
         let width = usize::from(inner.width);
         let line = |text: String| fit(&text, width);
+        let rubric = self.rubric();
+        let criteria = rubric.criteria();
         // (the criterion's row, its focused block when focused)
-        let mut above: Vec<(Line, Folded)> = Vec::new();
+        let mut above: Vec<(ScoreRow, Folded)> = Vec::new();
         let mut focused: Vec<Line> = Vec::new();
-        let mut below: Vec<(Line, Folded)> = Vec::new();
+        let mut below: Vec<(ScoreRow, Folded)> = Vec::new();
         // Labels padded to the longest of this rubric, so the scores line up, as wide as the
         // pane leaves beside the widest score and scale: two labels that differ only at their
         // ends ("Execution: model", "Execution: interface") must not be cut alike.
         // The score's room is the widest the scale can give ("100"), so a score typed in full
         // moves nothing: "[·]" had left "×1" to be cut once 100 was typed.
-        let tail =
-            |c: &Criterion| columns(&format!(" [{}] {}–{} ×{}", c.scale.high, c.scale.low, c.scale.high, c.weight)) + 1;
-        let widest_tail = self.criteria().iter().map(tail).max().unwrap_or(0);
-        let label_w = self
-            .criteria()
-            .iter()
-            .map(|c| columns(&clean_line(&c.label)))
-            .max()
-            .unwrap_or(0)
-            .min(width.saturating_sub(2 + widest_tail))
-            .max(9);
-        let rows = self.score_rows();
-        for (i, c) in self.criteria().iter().enumerate() {
-            let is_focused = i == self.focus;
+        let label_w = rubric.widest_label().min(width.saturating_sub(2 + rubric.widest_tail())).max(9);
+        // A criterion's row, written only for the rows the pane shows whole: with 3,000
+        // criteria, writing and fitting every one took most of each frame.
+        let head = |i: usize| {
+            let c = &criteria[i];
             let value = self.sheet().score(id, &c.id);
             let digits = c.scale.high.to_string().len();
             let shown = format!("{:>digits$}", value.map_or("·".to_owned(), |v| v.to_string()));
-            let marker = if is_focused { "▶ " } else { "  " };
-            let timing = if c.timed() || (c.id == "latency" && !self.criteria().iter().any(Criterion::timed)) {
+            let marker = if i == self.focus { "▶ " } else { "  " };
+            let timing = if c.timed() || (c.id == "latency" && !criteria.iter().any(Criterion::timed)) {
                 self.stopwatch_hint(id)
             } else {
                 String::new()
             };
-            let head = format!(
+            let label = &rubric.labels()[i];
+            line(format!(
                 "{marker}{} [{shown}] {}–{} ×{}{timing}",
-                pad(&fit(&clean_line(&c.label), label_w), label_w),
+                pad(&fit(label, label_w), label_w),
                 c.scale.low,
                 c.scale.high,
                 c.weight
-            );
-            if !is_focused {
-                let row = (Line::from(line(head)).bold(), rows[i].clone());
+            ))
+        };
+        let rows = self.score_rows();
+        for ((i, c), folded) in criteria.iter().enumerate().zip(rows) {
+            if i != self.focus {
+                let row = (ScoreRow::Criterion(i), folded);
                 if i < self.focus {
                     above.push(row);
                 } else {
@@ -617,12 +614,13 @@ impl App {
                 }
                 continue;
             }
-            focused.push(Line::from(line(head)).style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)));
+            let value = self.sheet().score(id, &c.id);
+            focused.push(Line::from(head(i)).style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)));
             // A label cut to fit is read whole under its row while it is the one focused.
-            let label = clean_line(&c.label);
-            if columns(&label) > label_w {
+            let label = &rubric.labels()[i];
+            if columns(label) > label_w {
                 focused.extend(
-                    wrap(&label, width.saturating_sub(2)).into_iter().map(|l| Line::from(format!("  {l}")).bold()),
+                    wrap(label, width.saturating_sub(2)).into_iter().map(|l| Line::from(format!("  {l}")).bold()),
                 );
             }
             let suggested = self.sheet().median_seconds(id).and_then(|s| c.suggest(s));
@@ -656,8 +654,12 @@ impl App {
             _ if full => total.clone(),
             _ => format!("{total} ({scored} of {} scored)", self.criteria().len()),
         };
-        below.push((Line::from(line(row)).bold(), (total, String::new())));
-        let lines = fold_scores(above, focused, below, usize::from(inner.height), width);
+        below.push((ScoreRow::Total(row), (total, String::new())));
+        let row_line = |row: ScoreRow| match row {
+            ScoreRow::Criterion(i) => Line::from(head(i)).bold(),
+            ScoreRow::Total(text) => Line::from(line(text)).bold(),
+        };
+        let lines = fold_scores(above, focused, below, usize::from(inner.height), width, row_line);
         Paragraph::new(lines).render(inner, buf);
     }
 
@@ -665,11 +667,14 @@ impl App {
     /// not scored), for the entry in front of the judge.
     pub fn score_rows(&self) -> Vec<Folded> {
         let Some(entry) = self.current() else { return Vec::new() };
-        self.criteria()
+        let rubric = self.rubric();
+        rubric
+            .criteria()
             .iter()
-            .map(|c| {
+            .zip(rubric.labels())
+            .map(|(c, label)| {
                 let value = self.sheet().score(&entry.submission.id, &c.id);
-                (clean_line(&c.label), format!("[{}]", value.map_or("·".to_owned(), |v| v.to_string())))
+                (label.clone(), format!("[{}]", value.map_or("·".to_owned(), |v| v.to_string())))
             })
             .collect()
     }
@@ -960,50 +965,78 @@ fn link_key_texts(s: &crate::model::Submission) -> [String; 3] {
 /// (`[4]`), or the total whole with no score beside it.
 pub type Folded = (String, String);
 
+/// A row of the Scores pane beside the focused criterion's block, written only if it shows
+/// whole: a criterion's (by its place in the rubric), or the total's text.
+enum ScoreRow {
+    Criterion(usize),
+    Total(String),
+}
+
 /// The rows folded into one line, after `mark`: every one named whole where they fit; else
 /// every score still shown, the labels cut to an equal share of the room (the scores are what
 /// the line is for); only when even that does not fit, as many whole as fit and "and N more".
 pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String {
     let said = |(label, score): &Folded| if score.is_empty() { label.clone() } else { format!("{label} {score}") };
-    let whole: Vec<String> = rows.iter().map(|r| said(r)).collect();
     let room = width.saturating_sub(fit::width(mark));
-    let joined = whole.join(" · ");
-    if fit::width(&joined) <= room {
-        return format!("{mark}{joined}");
-    }
-    let cut: Vec<&&Folded> = rows.iter().filter(|(_, score)| !score.is_empty()).collect();
-    let fixed: usize = rows
-        .iter()
-        .map(|(label, score)| if score.is_empty() { fit::width(label) } else { fit::width(score) + 1 })
-        .sum::<usize>()
-        + fit::width(" · ") * rows.len().saturating_sub(1);
-    // The room shared as water fills: a label shorter than its share keeps its whole length,
-    // and what it leaves goes to the longer ones.
-    let mut widths: Vec<usize> = cut.iter().map(|(label, _)| fit::width(label)).collect();
-    widths.sort_unstable();
-    let (mut left, mut share) = (room.saturating_sub(fixed), usize::MAX);
-    for (k, width) in widths.iter().enumerate() {
-        let equal = left / (widths.len() - k);
-        if *width > equal {
-            share = equal;
+    // Every row whole, joined and measured only until the line is sure not to hold them: the
+    // 2,990 rows a rubric of 3,000 criteria folds are not all written to learn that.
+    let mut joined = crate::text_width::Growing::default();
+    for (k, row) in rows.iter().enumerate() {
+        if k > 0 {
+            joined.push(" · ");
+        }
+        joined.push(&said(row));
+        if joined.settled() > room {
             break;
         }
-        left -= width;
     }
-    let cut_to = |most: usize| -> Vec<String> {
-        rows.iter()
-            .map(
-                |(label, score)| if score.is_empty() { label.clone() } else { format!("{} {score}", fit(label, most)) },
-            )
-            .collect()
+    if joined.settled() <= room && fit::width(joined.as_str()) <= room {
+        return format!("{mark}{}", joined.as_str());
+    }
+    let cut: Vec<&&Folded> = rows.iter().filter(|(_, score)| !score.is_empty()).collect();
+    // The columns all but the labels take, counted only until they fill the room: with many
+    // rows, the separators alone do.
+    let mut fixed = fit::width(" · ").saturating_mul(rows.len().saturating_sub(1));
+    for (label, score) in rows {
+        if fixed >= room {
+            break;
+        }
+        fixed += if score.is_empty() { fit::width(label) } else { fit::width(score) + 1 };
+    }
+    let mut left = room.saturating_sub(fixed);
+    // The room shared as water fills: a label shorter than its share keeps its whole length,
+    // and what it leaves goes to the longer ones. With nothing left, any label with a letter
+    // gets no share at all.
+    let share = if left == 0 {
+        if cut.iter().any(|(label, _)| fit::width(label) > 0) { 0 } else { usize::MAX }
+    } else {
+        let mut widths: Vec<usize> = cut.iter().map(|(label, _)| fit::width(label)).collect();
+        widths.sort_unstable();
+        let mut share = usize::MAX;
+        for (k, width) in widths.iter().enumerate() {
+            let equal = left / (widths.len() - k);
+            if *width > equal {
+                share = equal;
+                break;
+            }
+            left -= width;
+        }
+        share
+    };
+    let cut_to = |most: usize| {
+        rows.iter().map(
+            move |(label, score)| {
+                if score.is_empty() { label.clone() } else { format!("{} {score}", fit(label, most)) }
+            },
+        )
     };
     if share >= 4 {
-        return format!("{mark}{}", cut_to(share).join(" · "));
+        return format!("{mark}{}", cut_to(share).collect::<Vec<_>>().join(" · "));
     }
     // Too many rows for every label: each cut to its first letters, as many as the line holds
-    // and then how many more. Whole labels here had let the first alone take the line.
-    let short = cut_to(4);
-    format!("{mark}{}", fit::list(&short, short.len(), " · ", room))
+    // and then how many more. Whole labels here had let the first alone take the line. Only the
+    // rows the line reaches are cut.
+    format!("{mark}{}", fit::list(cut_to(4), rows.len(), " · ", room))
 }
 
 /// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
@@ -1012,23 +1045,25 @@ pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String 
 /// above or below it are named on one line there, "↑ Utility [4]" or "↓ Cost [·] · Total —",
 /// as many as the line holds, then how many more. With no room even for that, the focused
 /// block shows from its start.
-fn fold_scores(
-    above: Vec<(Line<'static>, Folded)>,
+fn fold_scores<R>(
+    mut above: Vec<(R, Folded)>,
     focused: Vec<Line<'static>>,
-    below: Vec<(Line<'static>, Folded)>,
+    mut below: Vec<(R, Folded)>,
     height: usize,
     width: usize,
+    line: impl Fn(R) -> Line<'static>,
 ) -> Vec<Line<'static>> {
     let all = above.len() + focused.len() + below.len();
-    let fold = |mark: &str, rows: &[(Line, Folded)]| -> Line<'static> {
+    let fold = |mark: &str, rows: &[(R, Folded)]| -> Line<'static> {
         let rows: Vec<&Folded> = rows.iter().map(|(_, f)| f).collect();
         Line::from(folded_line(mark, &rows, width)).bold()
     };
+    let whole = |rows: Vec<(R, Folded)>| rows.into_iter().map(|(r, _)| line(r));
     let mut out: Vec<Line> = Vec::new();
     if all <= height {
-        out.extend(above.into_iter().map(|(l, _)| l));
+        out.extend(whole(above));
         out.extend(focused);
-        out.extend(below.into_iter().map(|(l, _)| l));
+        out.extend(whole(below));
         return out;
     }
     let room = height.saturating_sub(focused.len());
@@ -1047,19 +1082,19 @@ fn fold_scores(
     let below_rows = below.len().min(room - usize::from(!above.is_empty()));
     let above_rows = room - below_rows;
     if above.len() <= above_rows {
-        out.extend(above.into_iter().map(|(l, _)| l));
+        out.extend(whole(above));
     } else {
-        let (folded, whole) = above.split_at(above.len() - (above_rows - 1));
-        out.push(fold("↑ ", folded));
-        out.extend(whole.iter().map(|(l, _)| l.clone()));
+        let near = above.split_off(above.len() - (above_rows - 1));
+        out.push(fold("↑ ", &above));
+        out.extend(whole(near));
     }
     out.extend(focused);
     if below.len() <= below_rows {
-        out.extend(below.into_iter().map(|(l, _)| l));
+        out.extend(whole(below));
     } else {
-        let (whole, folded) = below.split_at(below_rows - 1);
-        out.extend(whole.iter().map(|(l, _)| l.clone()));
-        out.push(fold("↓ ", folded));
+        let folded = below.split_off(below_rows - 1);
+        out.extend(whole(below));
+        out.push(fold("↓ ", &folded));
     }
     out
 }

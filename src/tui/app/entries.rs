@@ -235,10 +235,16 @@ impl Entries {
         self.list.is_empty()
     }
 
-    /// The rubric of an entry in `track`.
+    /// The rubric of an entry in `track`: its criteria.
     pub fn rubric_of(&self, track: Option<&str>) -> &[Criterion] {
-        let found = self.rubrics.iter().find(|(t, _)| t.as_deref() == track).or_else(|| self.rubrics.first());
-        found.map_or(&[], |(_, r)| r.criteria())
+        self.rubric(track).criteria()
+    }
+
+    /// The rubric of an entry in `track` (that of an entry without one, first, for a track
+    /// judging.toml does not name), as the screen lays it out.
+    pub fn rubric(&self, track: Option<&str>) -> &Rubric {
+        let found = self.rubrics.iter().position(|(t, _)| t.as_deref() == track).unwrap_or(0);
+        &self.rubrics[found].1
     }
 
     /// The longest rubric, which the screen's layout makes room for whatever entry is selected.

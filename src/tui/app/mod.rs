@@ -238,7 +238,12 @@ impl App {
 
     /// The rubric of the selected entry: the criteria of its track.
     pub fn criteria(&self) -> &[Criterion] {
-        self.entries.rubric_of(self.current().and_then(|e| e.submission.track.as_deref()))
+        self.rubric().criteria()
+    }
+
+    /// The rubric of the selected entry, as the screen lays it out.
+    pub fn rubric(&self) -> &crate::tui::layout::Rubric {
+        self.entries.rubric(self.current().and_then(|e| e.submission.track.as_deref()))
     }
 
     /// The longest rubric, which the screen's layout makes room for whatever entry is selected.
