@@ -2,10 +2,11 @@
 //!
 //! The pure core knows nothing of files, terminals or networks: `model` (the plain data),
 //! `config` (judging.toml's meaning), `merge` (the statistics), `rankings` (a panel of judges
-//! into rankings), `prizes` (prize rules) and `assign` (who judges what), with the text helpers
-//! `sanitize`, `text_width`, `format` and `links`. The edges do the I/O and call into the core: `commands`
-//! (one per subcommand), `store` (`SQLite`), `export` (the organizers' export), `scorefile` (the
-//! judges' files), `hub` and `net` (the network), `event_files` and `paths` (where files are),
+//! into rankings), `prizes` (prize rules), `assign` (who judges what) and `newest` (a judge's
+//! step back to an older file), with the text helpers `sanitize`, `text_width`, `format` and
+//! `links`. The edges do the I/O and call into the core: `commands` (one per subcommand),
+//! `store` (`SQLite`), `export` (the organizers' export), `scorefile` (the judges' files), `hub`
+//! and `net` (the network), `event_files` and `paths` (where files are),
 //! `report` (printed output), `browser` and `tui` (the screens). Arrows point inward only.
 
 pub mod assign;
@@ -27,6 +28,7 @@ pub mod links;
 pub mod merge;
 pub mod model;
 pub mod net;
+pub mod newest;
 pub mod parallel;
 pub mod paste;
 pub mod paths;

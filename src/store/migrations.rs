@@ -119,4 +119,15 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (submission_id, other_id),
         CHECK (submission_id < other_id)
     ) STRICT;",
+    // 10: the head judge's memory of each judge's newest score file taken in (by `collect`,
+    // `merge`, `status`, ...), so that a file older than it, put back in the repo, is refused.
+    "CREATE TABLE newest_files (
+        judge_key TEXT PRIMARY KEY,     -- the judge's name as names compare (model::name_key)
+        judge TEXT NOT NULL,            -- as the file gives it
+        written_at TEXT NOT NULL,       -- as the file says it
+        written TEXT NOT NULL,          -- that moment in UTC, RFC 3339: what orders a judge's files
+        digest TEXT NOT NULL,           -- the file body's SHA-256: the same file again is no step
+        file TEXT NOT NULL,             -- where it was read from, for messages
+        taken_at TEXT NOT NULL
+    ) STRICT;",
 ];

@@ -5,6 +5,7 @@
 
 mod hub;
 mod migrations;
+mod newest;
 mod scores;
 mod submissions;
 mod withdrawals;

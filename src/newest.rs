@@ -1,0 +1,232 @@
+//! Each judge's newest score file the head judge's store has taken in, and the one rule that
+//! uses it: a read whose newest file of a judge is older than the one taken in is a step back,
+//! refused by name. A judge who can push to the repo can put back an older file another judge
+//! really signed; its signature holds, so only this memory tells it from the judge's own.
+//!
+//! The rule looks at each judge's newest file in a read, the one the merge counts: an older file
+//! beside it (an open pull request's, a copy) is set aside by the merge as ever.
+
+use crate::model::same_name;
+use crate::sanitize::{clean_line, quoted};
+
+/// One score file read: whose, when it says it was written, and what it holds (its digest).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRead {
+    pub judge: String,
+    /// When the file was written, as it says it.
+    pub written_at: String,
+    /// That moment, read with its offset: what orders a judge's files.
+    pub written: jiff::Timestamp,
+    pub digest: String,
+    /// Where it was read from, as messages show it.
+    pub file: String,
+}
+
+impl FileRead {
+    pub fn of(marks: &crate::rankings::JudgeMarks) -> FileRead {
+        FileRead {
+            judge: marks.judge.clone(),
+            written_at: marks.written_at.clone(),
+            written: marks.written,
+            digest: marks.digest.clone(),
+            file: marks.file.clone(),
+        }
+    }
+}
+
+/// A judge's newest file the store has taken in, and when it took it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub file: FileRead,
+    pub taken_at: String,
+}
+
+/// A judge whose newest file in a read is older than the one the store has taken in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepBack {
+    /// The judge's newest file in this read.
+    pub file: FileRead,
+    /// Every file of the judge in this read, that one first: all older than the one taken in.
+    pub files: Vec<String>,
+    pub taken: Taken,
+}
+
+/// The option that lets a judge's older file through.
+pub const ACCEPT_OLDER: &str = "--accept-older";
+
+impl StepBack {
+    /// The judge, and both times: what the head judge needs to tell a file put back from one the
+    /// judge really went back to.
+    fn both_times(&self) -> String {
+        format!(
+            "{}: {}'s file, written at {}, is older than the one this store took in on {} (written at {}, read from {})",
+            self.file.file,
+            quoted(&self.file.judge),
+            clean_line(&self.file.written_at),
+            clean_line(&self.taken.taken_at),
+            clean_line(&self.taken.file.written_at),
+            self.taken.file.file
+        )
+    }
+
+    /// A step back refused, with what to do.
+    pub fn refused(&self) -> String {
+        let judge = quoted(&self.file.judge);
+        format!(
+            "{}: someone with push access to the repo may have put back an older file. Ask {judge} to push again (`judging push`); if {judge} really went back to this file (you asked them to restore it), run this again with {}",
+            self.both_times(),
+            accept_older(&self.file.judge)
+        )
+    }
+
+    /// A step back let through by name.
+    pub fn accepted(&self) -> String {
+        format!(
+            "{}: taken in, as {} asked; this store now remembers it as {}'s newest",
+            self.both_times(),
+            accept_older(&self.file.judge),
+            quoted(&self.file.judge)
+        )
+    }
+}
+
+/// `--accept-older JUDGE`, as it is typed.
+fn accept_older(judge: &str) -> String {
+    let word = crate::paste::Given::Option(ACCEPT_OLDER).typed(judge);
+    if word.starts_with(ACCEPT_OLDER) { word } else { format!("{ACCEPT_OLDER} {word}") }
+}
+
+/// What a read's files are, against the newest the store has taken in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// The judges whose newest file here is older than the one taken in: refused.
+    pub refused: Vec<StepBack>,
+    /// Those let through by name (`--accept-older`).
+    pub accepted: Vec<StepBack>,
+    /// The names given to `--accept-older` that no file read here is of.
+    pub unmatched: Vec<String>,
+    /// What the store takes in once the read is accepted whole: each judge's newest file here
+    /// where the store has none of theirs yet, it is newer than the one taken in, or it was
+    /// accepted older. A file taken in already is not here, so a read of nothing new writes
+    /// nothing.
+    pub to_take_in: Vec<FileRead>,
+}
+
+/// The rule, once for every command that reads the judges' files: per judge, the newest file of
+/// `read` (the one the merge counts) against `taken`. The same file again (the same digest) is
+/// fine; a newer one is taken in; an older one is refused, unless its judge is named in
+/// `accept_older`. Judges compare by name, as everywhere: unsigned, a name proves nothing, but a
+/// step back is still worth saying.
+pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String]) -> Verdict {
+    let mut verdict = Verdict::default();
+    let mut seen: Vec<&FileRead> = Vec::new();
+    for file in read {
+        if seen.iter().any(|s| same_name(&s.judge, &file.judge)) {
+            continue;
+        }
+        seen.push(file);
+        let mut theirs: Vec<&FileRead> = read.iter().filter(|f| same_name(&f.judge, &file.judge)).collect();
+        theirs.sort_by(|a, b| b.written.cmp(&a.written).then(a.file.cmp(&b.file)));
+        let newest = theirs[0];
+        let Some(known) = taken.iter().find(|t| same_name(&t.file.judge, &newest.judge)) else {
+            verdict.to_take_in.push(newest.clone());
+            continue;
+        };
+        if newest.digest == known.file.digest || newest.written == known.file.written {
+            continue;
+        }
+        if newest.written > known.file.written {
+            verdict.to_take_in.push(newest.clone());
+            continue;
+        }
+        let step = StepBack {
+            file: newest.clone(),
+            files: theirs.iter().map(|f| f.file.clone()).collect(),
+            taken: known.clone(),
+        };
+        if accept_older.iter().any(|name| same_name(name, &newest.judge)) {
+            verdict.to_take_in.push(newest.clone());
+            verdict.accepted.push(step);
+        } else {
+            verdict.refused.push(step);
+        }
+    }
+    verdict.unmatched =
+        accept_older.iter().filter(|name| !read.iter().any(|f| same_name(&f.judge, name))).cloned().collect();
+    verdict
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(judge: &str, at: &str, digest: &str, name: &str) -> FileRead {
+        FileRead {
+            judge: judge.into(),
+            written_at: at.into(),
+            written: at.parse().expect("a time"),
+            digest: digest.into(),
+            file: name.into(),
+        }
+    }
+
+    fn taken(f: FileRead) -> Taken {
+        Taken { file: f, taken_at: "2026-06-21T12:00:00.000Z".into() }
+    }
+
+    const MONDAY: &str = "2026-06-20T10:00:00.000Z";
+    const TUESDAY: &str = "2026-06-21T10:00:00.000Z";
+
+    #[test]
+    fn an_older_file_is_refused_naming_the_judge_both_times_and_what_to_do() {
+        let known = [taken(file("ana", TUESDAY, "new", "collected/ana.json"))];
+        let verdict = judge(&[file("Ana", MONDAY, "old", "ana-old.json")], &known, &[]);
+        assert_eq!(verdict.refused.len(), 1);
+        assert!(verdict.to_take_in.is_empty(), "nothing taken in from a refused read");
+        let said = verdict.refused[0].refused();
+        for want in
+            ["ana-old.json", "Ana", MONDAY, TUESDAY, "put back an older file", "push again", "--accept-older Ana"]
+        {
+            assert!(said.contains(want), "{want}: {said}");
+        }
+    }
+
+    #[test]
+    fn the_same_file_again_is_fine_and_a_newer_one_is_taken_in() {
+        let known = [taken(file("ana", MONDAY, "old", "a.json"))];
+        let same = judge(&[file("ana", MONDAY, "old", "copy.json")], &known, &[]);
+        assert_eq!(same, Verdict::default(), "nothing to say, nothing to write");
+        let newer = judge(&[file("ana", TUESDAY, "new", "b.json")], &known, &[]);
+        assert!(newer.refused.is_empty());
+        assert_eq!(newer.to_take_in, [file("ana", TUESDAY, "new", "b.json")]);
+        let first = judge(&[file("ben", MONDAY, "b", "ben.json")], &known, &[]);
+        assert_eq!(first.to_take_in.len(), 1, "a judge not seen before is taken in");
+    }
+
+    /// Only a judge's newest file in the read counts, as in the merge: an open pull request's
+    /// older file beside main's newer one is no step back.
+    #[test]
+    fn an_older_file_beside_the_newest_is_not_a_step_back() {
+        let known = [taken(file("ana", TUESDAY, "new", "a.json"))];
+        let read = [file("ana", MONDAY, "old", "ana.pr2.json"), file("ana", TUESDAY, "new", "ana.json")];
+        assert_eq!(judge(&read, &known, &[]), Verdict::default());
+    }
+
+    #[test]
+    fn a_step_back_named_is_accepted_and_taken_in_and_a_name_matching_no_file_is_given_back() {
+        let known = [taken(file("ana", TUESDAY, "new", "a.json"))];
+        let old = file("ana", MONDAY, "old", "ana.json");
+        let verdict = judge(std::slice::from_ref(&old), &known, &["ANA".into(), "zed".into()]);
+        assert!(verdict.refused.is_empty());
+        assert_eq!(verdict.accepted.len(), 1);
+        assert!(verdict.accepted[0].accepted().contains("as --accept-older ana asked"), "{:?}", verdict.accepted);
+        assert_eq!(verdict.to_take_in, [old]);
+        assert_eq!(verdict.unmatched, ["zed"]);
+    }
+
+    #[test]
+    fn a_name_that_reads_as_an_option_is_joined_to_it() {
+        assert_eq!(accept_older("-x"), "--accept-older=-x");
+        assert_eq!(accept_older("Ana Lee"), "--accept-older 'Ana Lee'");
+    }
+}
