@@ -237,6 +237,8 @@ pub enum Command {
         /// Read these score files instead of the repo's
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        older: AcceptOlder,
     },
     /// For every entry, what its team may read: scores against the field, places, prizes, why it
     /// could not win, and the judges' notes for the team (Markdown and printable HTML, an index)
@@ -275,6 +277,8 @@ pub enum Command {
         /// Where to put the files
         #[arg(short, long, value_name = "DIR", default_value = "collected", value_parser = folder())]
         output: PathBuf,
+        #[command(flatten)]
+        older: AcceptOlder,
     },
     /// Check judging.toml and the export; print every problem, and fail if there is one
     Check {
@@ -442,6 +446,18 @@ pub struct ScoreFiles {
     /// Collect the score files from the [sync] repo on the Hub first, and read those
     #[arg(long, conflicts_with = "files")]
     pub from_hub: bool,
+    #[command(flatten)]
+    pub older: AcceptOlder,
+}
+
+/// The judges whose older file the head judge takes in all the same: `merge`, `results`,
+/// `feedback`, `collect` and `status` share it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AcceptOlder {
+    /// Take in this judge's file though it is older than the newest of theirs this store took in
+    /// before: the judge really went back to it (you asked them to restore it). Once per judge
+    #[arg(long, value_name = "JUDGE")]
+    pub accept_older: Vec<String>,
 }
 
 /// The judges a merge leaves out: `judging merge`, `results` and `feedback` share it, so that the

@@ -137,12 +137,14 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
 }
 
 /// Each file checked alone, as the merge would: one bad file is named, the rest still come.
-/// Returns the files that passed and their judges.
-fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<String>)> {
+/// Then the good ones together against the newest of each judge's this store took in: a judge's
+/// step back to an older file is refused too. Returns the files that passed, their judges, and
+/// what the store takes in should every file the repo offered pass.
+fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<String>, crate::newest::Verdict)> {
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
-    let (mut good, mut judges, mut refused) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut good, mut refused) = (Vec::new(), Vec::new());
     // Every file refused, said once all are checked: many alike are a few lines.
     let mut said = Vec::new();
     for Fetched { path, stem, file } in written {
@@ -162,23 +164,31 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
                     ),
                 });
             }
-            Ok(marks) => {
-                judges.extend(marks.into_iter().map(|m| m.judge));
-                good.push(file);
-            }
+            Ok(marks) => good.push((file, marks.iter().map(crate::newest::FileRead::of).collect::<Vec<_>>())),
             Err(problems) => {
                 said.extend(problems.iter().map(crate::scorefile::ScoreFileError::problem));
                 refused.extend(problems);
             }
         }
     }
+    let read: Vec<crate::newest::FileRead> = good.iter().flat_map(|(_, read)| read.iter().cloned()).collect();
+    let verdict = super::newest::check(session, &read)?;
+    for step in &verdict.refused {
+        said.push(Problem {
+            at: step.file.file.clone(),
+            kind: "older than the newest this store took in".into(),
+            said: step.refused(),
+        });
+    }
+    good.retain(|(_, read)| !read.iter().any(|r| verdict.refused.iter().any(|s| s.files.contains(&r.file))));
     say_condensed("error", &said);
     // Why the store may not know an entry a file scores, and the way out, once: as the merge says.
     let hint = super::merge::never_had(session, &refused);
     if let Some(hint) = hint.strip_prefix(".\n") {
         super::stderr::say("hint", hint);
     }
-    Ok((good, judges))
+    let judges = good.iter().flat_map(|(_, read)| read.iter().map(|r| r.judge.clone())).collect();
+    Ok((good.into_iter().map(|(file, _)| file).collect(), judges, verdict))
 }
 
 /// Downloads every judge's file into `dir`, checks each as `merge` does, and says who has not
@@ -197,7 +207,11 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     let fetched = fetch(&Repo::new(&hub, &repo_id), dir);
     spinner.done();
     let (written, offered) = fetched?;
-    let (good, judges) = check(session, written)?;
+    let (good, judges, verdict) = check(session, written)?;
+    // Taken in only when the repo's every file passed, as a merge of them would.
+    if good.len() == offered {
+        super::newest::take_in(session, &verdict);
+    }
     say(format!(
         "Collected {} of {} from {repo_id} into {}",
         good.len(),

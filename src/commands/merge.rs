@@ -200,7 +200,9 @@ pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::model::StoredS
 /// The store's submissions and every judge's file, read and checked against them: the files on
 /// both cores while the submissions load, as what the reading needs (each entry's id and track)
 /// comes first from one small query. Every refused file is named on stderr and nothing is
-/// merged; on a terminal a spinner shows while it works.
+/// merged; on a terminal a spinner shows while it works. A file older than the newest of its
+/// judge's this store took in is refused too ([`super::newest`]); a read accepted whole is taken
+/// in.
 pub(super) fn read_with_the_store(
     session: &Session,
     files: &[std::path::PathBuf],
@@ -236,6 +238,20 @@ pub(super) fn read_with_the_store(
             if problems.len() == 1 { "it" } else { "them" }
         )
     })?;
+    // Every file good: then none may be a judge's step back to a file older than the store took
+    // in, and only then is what the read holds new taken in.
+    let read: Vec<crate::newest::FileRead> = judges.iter().map(crate::newest::FileRead::of).collect();
+    let verdict = super::newest::check(session, &read)?;
+    if !verdict.refused.is_empty() {
+        super::newest::say_refused(&verdict);
+        let refused = super::newest::files_refused(&verdict);
+        bail!(
+            "{refused} of {} refused, older than {} this store took in before; nothing was merged. Each is named above with what to do",
+            crate::format::count(files.len(), "file", "files"),
+            if refused == 1 { "the file of its judge" } else { "the files of their judges" }
+        );
+    }
+    super::newest::take_in(session, &verdict);
     Ok((submissions, ids, judges))
 }
 

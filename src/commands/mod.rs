@@ -13,6 +13,7 @@ mod hub;
 mod import;
 mod list;
 mod merge;
+mod newest;
 pub mod pull;
 mod results;
 mod score;
@@ -41,6 +42,9 @@ pub(crate) struct Session {
     /// `judging pull` with the `--config`, `--db` and `--judge` this run took: what to run for a
     /// store with no submissions, which fills this store and not the default one.
     pub(crate) pull: crate::paste::CommandLine,
+    /// The judges whose files may be older than the newest this store has taken in of theirs
+    /// (`--accept-older`): the judge went back to an earlier file.
+    pub(crate) accept_older: Vec<String>,
 }
 
 /// How a command opens the judge's store.
@@ -110,7 +114,7 @@ impl Session {
             Open::ForPull => Store::open_for_pull(&file, event)?,
         };
         store.claim_judge(&judge)?;
-        Ok(Session { loaded, store, judge, pull })
+        Ok(Session { loaded, store, judge, pull, accept_older: Vec::new() })
     }
 
     /// What a judge whose name came from `source` is told when the event's judging.toml does not
@@ -225,16 +229,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
         Some(Command::Join { repo }) => sync::join(&cli, repo),
-        Some(Command::Status { files }) => sync::status(&Session::open(&cli, loaded)?, files),
+        Some(Command::Status { files, older }) => sync::status(&head_judge(&cli, loaded, older)?, files),
         Some(Command::Feedback { files, method, decisions, left_out, output }) => {
             let options = options_of(&loaded.config, method, left_out)?;
-            let session = Session::open(&cli, loaded)?;
+            let session = head_judge(&cli, loaded, &files.older)?;
             let collected = score_files(&session, files)?;
             feedback::run(&session, &collected, options, decisions.as_deref(), output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
         Some(Command::Push { pr }) => sync::push(Session::open(&cli, loaded)?, *pr),
-        Some(Command::Collect { output }) => sync::collect_command(&Session::open(&cli, loaded)?, output),
+        Some(Command::Collect { output, older }) => sync::collect_command(&head_judge(&cli, loaded, older)?, output),
         Some(Command::Export { output }) => {
             let source = paths::judge(cli.judge.as_deref())?.source;
             export::run(Session::open(&cli, loaded)?, output.clone(), source)
@@ -254,7 +258,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
             results::public_format(*public, *format)?;
             let options = options_of(&loaded.config, method, left_out)?;
-            let session = Session::open(&cli, loaded)?;
+            let session = head_judge(&cli, loaded, &files.older)?;
             let collected = score_files(&session, files)?;
             let request = results::Request {
                 files: &collected,
@@ -295,7 +299,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 *opened_with = with_score_files(command_line(&cli, &["merge"]), files);
             }
             options.criterion_standings = to.shows_criterion_standings();
-            let session = Session::open(&cli, loaded)?;
+            let session = head_judge(&cli, loaded, &files.older)?;
             let collected = score_files(&session, files)?;
             merge::run(session, &collected, &options, to)
         }
@@ -338,6 +342,14 @@ fn command_line(cli: &Cli, subcommand: &[&str]) -> crate::paste::CommandLine {
         line = line.opt("--judge", judge);
     }
     line
+}
+
+/// The store of the head judge (whoever runs it), for a command that reads the judges' score
+/// files: with the judges whose older files it takes in all the same (`--accept-older`).
+fn head_judge(cli: &Cli, loaded: Loaded, older: &crate::cli::AcceptOlder) -> Result<Session> {
+    let mut session = Session::open(cli, loaded)?;
+    session.accept_older.clone_from(&older.accept_older);
+    Ok(session)
 }
 
 /// `line` with the score files this run was given: the files, or `--from-hub`.

@@ -346,21 +346,34 @@ fn files_beside(repo_id: &str, files: Vec<(&str, String, bool)>) -> Result<Vec<(
 /// time), from the repo's files or the files given; entries with fewer judges than
 /// `merge.min_judges` so far; judges with no file.
 pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
-    let files = if files.is_empty() {
+    // The repo's files that collect refused (each named as it did) count among the refused.
+    let (files, refused_in_repo) = if files.is_empty() {
         if session.loaded.config.sync.repo().is_none() {
             bail!(
                 "{} has no [sync] repo to read the judges' files from: give the files you have, `judging status scores-*.json`",
                 session.loaded.describe()
             );
         }
-        super::collect::collect(session, Path::new("collected"), false)?.0
+        let (good, offered) = super::collect::collect(session, Path::new("collected"), false)?;
+        let refused = offered.saturating_sub(good.len());
+        (good, refused)
     } else {
-        files.to_vec()
+        (files.to_vec(), 0)
     };
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
-    let (mut judges, refused, hint) = read_the_good(session, &files, &field.ids)?;
+    let (mut judges, mut refused, hint) = read_the_good(session, &files, &field.ids)?;
+    // A judge's step back to a file older than the store took in: refused as the merge refuses
+    // it, and left out of the table as any refused file is.
+    let read: Vec<crate::newest::FileRead> = judges.iter().map(crate::newest::FileRead::of).collect();
+    let verdict = super::newest::check(session, &read)?;
+    super::newest::say_refused(&verdict);
+    judges.retain(|j| !verdict.refused.iter().any(|s| s.files.contains(&j.file)));
+    refused.extend(verdict.refused.iter().flat_map(|s| s.files.iter().cloned()));
+    if refused.is_empty() && refused_in_repo == 0 {
+        super::newest::take_in(session, &verdict);
+    }
     // A judge in two files counts once, from the newer, as the merge counts them.
     for w in crate::rankings::one_file_per_judge(&mut judges)? {
         super::stderr::warn(&clean_line(&w));
@@ -406,7 +419,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         .map(|c| clean_line(&c.name))
         .collect();
     if !not_started.is_empty() {
-        let or = if refused.is_empty() { "" } else { " (or only a refused one)" };
+        let or = if refused.is_empty() && refused_in_repo == 0 { "" } else { " (or only a refused one)" };
         say(format!("No file yet{or}: {}", not_started.join(", ")));
     }
     // A judge who scored an entry despite a declared conflict, said as the merge will say it:
@@ -429,16 +442,17 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
             crate::format::first_few(&short, 20, ", ")
         ));
     }
-    if refused.is_empty() {
+    if refused.is_empty() && refused_in_repo == 0 {
         return Ok(ExitCode::SUCCESS);
     }
+    let named =
+        if refused.is_empty() { String::new() } else { format!(": {}", crate::format::first_few(&refused, 5, ", ")) };
     super::stderr::say(
         "error",
         &format!(
-            "{} of {} refused, and left out of this table (each named above with what to do): {}{hint}",
-            refused.len(),
-            crate::format::count(files.len(), "file", "files"),
-            crate::format::first_few(&refused, 5, ", ")
+            "{} of {} refused, and left out of this table (each named above with what to do){named}{hint}",
+            refused.len() + refused_in_repo,
+            crate::format::count(files.len() + refused_in_repo, "file", "files"),
         ),
     );
     Ok(ExitCode::FAILURE)

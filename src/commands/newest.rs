@@ -1,0 +1,52 @@
+//! The head judge's store and each judge's newest file ([`crate::newest`]), for every command
+//! that reads the judges' files: `merge`, `results` and `feedback` (through
+//! `merge::read_with_the_store`), `collect` and `--from-hub`, and `status`. A read is checked
+//! with one query, and taken in with one transaction, only once every file of it is accepted.
+
+use anyhow::Result;
+
+use super::Session;
+use crate::newest::{FileRead, Verdict};
+
+/// A read checked against the newest files the store has taken in: which judges step back
+/// (the caller says them, with what it does without them), and what to take in once the read is
+/// accepted whole ([`take_in`]). A name given to `--accept-older` that no file read is of is
+/// warned of: a misspelt name would otherwise let nothing through without a word.
+pub(super) fn check(session: &Session, read: &[FileRead]) -> Result<Verdict> {
+    let taken = session.store.newest_files()?;
+    let verdict = crate::newest::judge(read, &taken, &session.accept_older);
+    for name in &verdict.unmatched {
+        super::stderr::warn(&format!(
+            "{} {}: no file of this judge was read, so nothing of theirs to accept",
+            crate::newest::ACCEPT_OLDER,
+            crate::sanitize::in_quotes(name)
+        ));
+    }
+    Ok(verdict)
+}
+
+/// Each step back refused, said as an error with what to do.
+pub(super) fn say_refused(verdict: &Verdict) {
+    for step in &verdict.refused {
+        super::stderr::say("error", &step.refused());
+    }
+}
+
+/// How many files a read's step backs refuse: every file of each such judge in it.
+pub(super) fn files_refused(verdict: &Verdict) -> usize {
+    verdict.refused.iter().map(|s| s.files.len()).sum()
+}
+
+/// Takes in what a read accepted whole, and says each older file let through by name. A store
+/// that cannot be written (another user's, a full disk) is warned of, and the command goes on:
+/// what it read was checked, but the next read is checked against what the store held before.
+pub(super) fn take_in(session: &Session, verdict: &Verdict) {
+    for step in &verdict.accepted {
+        super::stderr::say("note", &step.accepted());
+    }
+    if let Err(e) = session.store.take_in(&verdict.to_take_in) {
+        super::stderr::warn(&format!(
+            "each judge's newest file could not be remembered ({e}): the next read is checked against the files taken in before"
+        ));
+    }
+}

@@ -1,0 +1,230 @@
+//! A judge's older file put back: the head judge's store remembers each judge's newest file taken
+//! in, and a later read that steps back to an older one is refused by name.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::Sandbox;
+use common::hubrepo::FakeHub;
+use predicates::prelude::*;
+
+const MONDAY: &str = "2026-06-20T10:00:00.000Z";
+const TUESDAY: &str = "2026-06-21T10:00:00.000Z";
+const WEDNESDAY: &str = "2026-06-22T10:00:00.000Z";
+
+fn head(s: &Sandbox) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.args(["--judge", "head"]);
+    cmd
+}
+
+/// An unsigned file of `judge` written at `at`, its utility `utility`; its name, which the
+/// commands (run in the sandbox) take as it is.
+fn file_of(s: &Sandbox, name: &str, judge: &str, at: &str, utility: u8) -> PathBuf {
+    common::score_file(s, name, |b| {
+        b.judge = judge.into();
+        b.written_at = at.into();
+        b.scores[0].1[0] = Some(utility);
+    });
+    PathBuf::from(name)
+}
+
+/// The judges' newest files the store at `db` has taken in: (judge, written_at, file).
+fn remembered(db: &std::path::Path) -> Vec<(String, String, String)> {
+    let conn = rusqlite::Connection::open(db).expect("open raw");
+    let mut stmt = conn.prepare("SELECT judge, written_at, file FROM newest_files ORDER BY judge").expect("prepare");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("query").map(|r| r.expect("row")).collect()
+}
+
+fn head_store(s: &Sandbox) -> PathBuf {
+    s.path().join("data/judging/build-small-2026/head.sqlite")
+}
+
+/// The threat itself: a judge with push access puts back an older file another judge really
+/// signed. Its signature holds; the store's memory of the newer one refuses it, naming the judge
+/// and both times, with what to do.
+#[test]
+fn an_older_signed_file_is_refused_naming_the_judge_and_both_times() {
+    let s = Sandbox::new();
+    let key = "a-secret-of-mira-0123456789";
+    let mira = |args: &[&str]| s.cmd().args(["--judge", "mira"]).args(args).env("JUDGING_KEY", key).assert().success();
+    mira(&["pull"]);
+    mira(&["score", "sprout-sense", "utility=2", "latency=3", "cost=5"]);
+    mira(&["export", "-o", "mira-monday.json"]);
+    std::thread::sleep(Duration::from_millis(20));
+    mira(&["score", "sprout-sense", "utility=5"]);
+    mira(&["export", "-o", "mira-tuesday.json"]);
+    s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{key}\"\n"));
+    head(&s).arg("pull").assert().success();
+    let written_at = |name: &str| -> String {
+        let text = std::fs::read_to_string(s.path().join(name)).expect("read");
+        let json: serde_json::Value = serde_json::from_str(&text).expect("json");
+        json["body"]["written_at"].as_str().expect("written_at").to_owned()
+    };
+    let (old, new) = (written_at("mira-monday.json"), written_at("mira-tuesday.json"));
+    assert_ne!(old, new);
+    head(&s).args(["merge", "mira-tuesday.json"]).assert().success();
+    head(&s)
+        .args(["merge", "mira-monday.json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("mira-monday.json: mira's file, written at {old}, is older")))
+        .stderr(predicate::str::contains(format!("(written at {new}, read from mira-tuesday.json)")))
+        .stderr(predicate::str::contains("someone with push access to the repo may have put back an older file"))
+        .stderr(predicate::str::contains("Ask mira to push again"))
+        .stderr(predicate::str::contains("--accept-older mira"))
+        .stderr(predicate::str::contains(
+            "1 of 1 file refused, older than the file of its judge this store took in before",
+        ))
+        .stderr(predicate::str::contains("nothing was merged"))
+        .stdout(predicate::str::is_empty());
+    // `results` and `status` read through the same rule.
+    head(&s).args(["status", "mira-monday.json"]).assert().failure().stderr(
+        predicate::str::contains("put back an older file")
+            .and(predicate::str::contains("1 of 1 file refused, and left out of this table")),
+    );
+}
+
+#[test]
+fn the_same_file_again_is_fine_and_a_newer_one_advances_the_remembered_one() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let monday = file_of(&s, "monday.json", "mira", MONDAY, 2);
+    let tuesday = file_of(&s, "tuesday.json", "mira", TUESDAY, 4);
+    let wednesday = file_of(&s, "wednesday.json", "mira", WEDNESDAY, 5);
+    let copy = PathBuf::from("copy.json");
+    std::fs::copy(s.path().join(&tuesday), s.path().join(&copy)).expect("copy");
+    head(&s).arg("merge").arg(&tuesday).assert().success();
+    assert_eq!(remembered(&head_store(&s)), [("mira".into(), TUESDAY.into(), "tuesday.json".into())]);
+    // The same file again, under another name too: fine, and nothing new remembered.
+    head(&s).arg("merge").arg(&tuesday).assert().success().stderr(predicate::str::contains("older").not());
+    head(&s).arg("merge").arg(&copy).assert().success();
+    assert_eq!(remembered(&head_store(&s))[0].2, "tuesday.json", "the same file is not taken in again");
+    // An older file beside the newest, as an open pull request's beside main's: the merge counts
+    // the newer as ever.
+    head(&s).arg("merge").args([&monday, &tuesday]).assert().success();
+    head(&s).arg("merge").arg(&wednesday).assert().success();
+    assert_eq!(remembered(&head_store(&s)), [("mira".into(), WEDNESDAY.into(), "wednesday.json".into())]);
+    // Tuesday's was fine before Wednesday's came; now it is a step back.
+    head(&s).arg("merge").arg(&tuesday).assert().failure().stderr(
+        predicate::str::contains(format!("tuesday.json: mira's file, written at {TUESDAY}, is older"))
+            .and(predicate::str::contains(format!("(written at {WEDNESDAY}, read from wednesday.json)"))),
+    );
+}
+
+/// A refused read takes nothing in: the other judges' files it held are not remembered, so that a
+/// merge never writes to the store half way.
+#[test]
+fn a_refused_read_takes_nothing_in() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let mira_old = file_of(&s, "mira-old.json", "mira", MONDAY, 2);
+    let mira_new = file_of(&s, "mira-new.json", "mira", TUESDAY, 4);
+    let tomas_new = file_of(&s, "tomas-new.json", "tomas", TUESDAY, 4);
+    let tomas_old = file_of(&s, "tomas-old.json", "tomas", MONDAY, 2);
+    head(&s).arg("merge").arg(&mira_new).assert().success();
+    head(&s).arg("merge").args([&mira_old, &tomas_new]).assert().failure();
+    assert_eq!(remembered(&head_store(&s)).len(), 1, "tomas's file not taken in: {:?}", remembered(&head_store(&s)));
+    head(&s).arg("merge").args([&mira_new, &tomas_old]).assert().success();
+    // status reads the rest, refuses the step back, and takes nothing in either.
+    head(&s).arg("status").args([&mira_old, &tomas_new]).assert().failure().stdout(
+        predicate::str::contains("tomas").and(predicate::str::contains("No file yet (or only a refused one): mira")),
+    );
+    assert_eq!(remembered(&head_store(&s))[1], ("tomas".into(), MONDAY.into(), "tomas-old.json".into()));
+}
+
+#[test]
+fn accept_older_lets_a_judges_older_file_through_and_says_so() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let monday = file_of(&s, "monday.json", "Mira", MONDAY, 2);
+    let tuesday = file_of(&s, "tuesday.json", "mira", TUESDAY, 4);
+    head(&s).arg("merge").arg(&tuesday).assert().success();
+    head(&s).arg("merge").arg(&monday).assert().failure();
+    // Named as judges are compared (case and spaces aside); a name matching no file is warned of.
+    head(&s)
+        .arg("merge")
+        .arg(&monday)
+        .args(["--accept-older", "MIRA", "--accept-older", "zed"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("OVERALL"))
+        .stderr(predicate::str::contains(format!("monday.json: Mira's file, written at {MONDAY}, is older")))
+        .stderr(predicate::str::contains("taken in, as --accept-older Mira asked"))
+        .stderr(predicate::str::contains("now remembers it as Mira's newest"))
+        .stderr(predicate::str::contains("--accept-older \"zed\": no file of this judge was read"));
+    assert_eq!(remembered(&head_store(&s)), [("Mira".into(), MONDAY.into(), "monday.json".into())]);
+    // The judge went back: Monday's file is now theirs, and no longer needs the option.
+    head(&s).arg("merge").arg(&monday).assert().success().stderr(predicate::str::contains("older").not());
+}
+
+/// A store that yesterday's build wrote (schema 9, before the memory of each judge's newest file)
+/// opens, gains the table, and remembers from its first merge.
+#[test]
+fn a_store_from_before_the_migration_opens_and_remembers() {
+    let s = Sandbox::new();
+    let db = s.path().join("head.sqlite");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store-schema9-head.sqlite"), &db).expect("copy");
+    let version = |db: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(db).expect("raw").query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v")
+    };
+    assert_eq!(version(&db), 9, "the fixture is yesterday's");
+    let tuesday = file_of(&s, "tuesday.json", "mira", TUESDAY, 4);
+    let monday = file_of(&s, "monday.json", "mira", MONDAY, 2);
+    let merge = |file: &PathBuf| head(&s).arg("--db").arg(&db).arg("merge").arg(file).assert();
+    merge(&tuesday).success().stdout(predicate::str::contains("OVERALL"));
+    assert!(version(&db) >= 10, "migrated");
+    assert_eq!(remembered(&db), [("mira".into(), TUESDAY.into(), "tuesday.json".into())]);
+    merge(&monday).failure().stderr(predicate::str::contains("put back an older file"));
+}
+
+const REPO: &str = "judges/scores-2026";
+const TOKEN: &str = "hf_secret_token_of_the_test";
+
+/// Through the repo: `collect` refuses the older file put back, `merge --from-hub` merges nothing,
+/// and `--accept-older` on either lets it through.
+#[test]
+fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    let as_head = || {
+        let mut cmd = head(&s);
+        cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN);
+        cmd
+    };
+    as_head().arg("pull").assert().success();
+    let read = |p: &PathBuf| std::fs::read(s.path().join(p)).expect("read");
+    let monday = read(&file_of(&s, "monday.json", "mira", MONDAY, 2));
+    let tuesday = read(&file_of(&s, "tuesday.json", "mira", TUESDAY, 4));
+    hub.put("scores/mira.json", &tuesday);
+    as_head().arg("collect").assert().success().stdout(predicate::str::contains("Collected 1 of 1 score file"));
+    // Someone with push access puts Monday's back.
+    hub.put("scores/mira.json", &monday);
+    as_head()
+        .arg("collect")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("Collected 0 of 1 score file"))
+        .stderr(predicate::str::contains(format!("mira's file, written at {MONDAY}, is older")))
+        .stderr(predicate::str::contains(format!("(written at {TUESDAY}, read from collected/mira.json)")))
+        .stderr(predicate::str::contains("--accept-older mira"));
+    as_head()
+        .args(["merge", "--from-hub"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("1 of 1 file in the repo refused; nothing was merged"));
+    as_head().arg("status").assert().failure().stderr(predicate::str::contains("put back an older file"));
+    as_head()
+        .args(["merge", "--from-hub", "--accept-older", "mira"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("OVERALL"))
+        .stderr(predicate::str::contains("taken in, as --accept-older mira asked").count(1));
+    as_head().arg("collect").assert().success();
+}
