@@ -128,27 +128,30 @@ pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String]) -> Ver
         let mut theirs: Vec<&FileRead> = read.iter().filter(|f| same_name(&f.judge, &file.judge)).collect();
         theirs.sort_by(|a, b| b.written.cmp(&a.written).then(a.file.cmp(&b.file)));
         let newest = theirs[0];
-        let Some(known) = taken.iter().find(|t| same_name(&t.file.judge, &newest.judge)) else {
-            verdict.to_take_in.push(newest.clone());
-            continue;
+        // Two different files of the judge at that one moment: the merge refuses them both
+        // (`rankings::one_file_per_judge`), so neither is taken in.
+        let torn = theirs.get(1).is_some_and(|f| f.written == newest.written && f.digest != newest.digest);
+        let take = match taken.iter().find(|t| same_name(&t.file.judge, &newest.judge)) {
+            None => true,
+            Some(known) if newest.digest == known.file.digest || newest.written == known.file.written => false,
+            Some(known) if newest.written > known.file.written => true,
+            Some(known) => {
+                let step = StepBack {
+                    file: newest.clone(),
+                    files: theirs.iter().map(|f| f.file.clone()).collect(),
+                    taken: known.clone(),
+                };
+                let accepted = accept_older.iter().any(|name| same_name(name, &newest.judge));
+                if accepted {
+                    verdict.accepted.push(step);
+                } else {
+                    verdict.refused.push(step);
+                }
+                accepted
+            }
         };
-        if newest.digest == known.file.digest || newest.written == known.file.written {
-            continue;
-        }
-        if newest.written > known.file.written {
+        if take && !torn {
             verdict.to_take_in.push(newest.clone());
-            continue;
-        }
-        let step = StepBack {
-            file: newest.clone(),
-            files: theirs.iter().map(|f| f.file.clone()).collect(),
-            taken: known.clone(),
-        };
-        if accept_older.iter().any(|name| same_name(name, &newest.judge)) {
-            verdict.to_take_in.push(newest.clone());
-            verdict.accepted.push(step);
-        } else {
-            verdict.refused.push(step);
         }
     }
     verdict.unmatched =
@@ -176,6 +179,7 @@ mod tests {
 
     const MONDAY: &str = "2026-06-20T10:00:00.000Z";
     const TUESDAY: &str = "2026-06-21T10:00:00.000Z";
+    const WEDNESDAY: &str = "2026-06-22T10:00:00.000Z";
 
     #[test]
     fn an_older_file_is_refused_naming_the_judge_both_times_and_what_to_do() {
@@ -210,6 +214,16 @@ mod tests {
         let known = [taken(file("ana", TUESDAY, "new", "a.json"))];
         let read = [file("ana", MONDAY, "old", "ana.pr2.json"), file("ana", TUESDAY, "new", "ana.json")];
         assert_eq!(judge(&read, &known, &[]), Verdict::default());
+    }
+
+    /// Two different files of one judge at one moment, which the merge refuses: neither is
+    /// taken in, and a step back is still said.
+    #[test]
+    fn two_files_at_one_moment_are_not_taken_in() {
+        let read = [file("ana", TUESDAY, "a", "a.json"), file("ana", TUESDAY, "b", "b.json")];
+        assert!(judge(&read, &[], &[]).to_take_in.is_empty());
+        let known = [taken(file("ana", WEDNESDAY, "new", "c.json"))];
+        assert_eq!(judge(&read, &known, &[]).refused.len(), 1);
     }
 
     #[test]

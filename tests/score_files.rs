@@ -174,13 +174,14 @@ fn the_newer_of_two_files_is_found_by_the_moment_not_the_text() {
             .and(predicate::str::contains("paris.json (written at 2026-06-21T12:30:00+02:00) does not")),
     );
     // The same moment with two offsets is the same moment: two different files then are refused.
+    // Beside utc.json, the newest the store took in: alone, they would be a step back to before it.
     let same = common::score_file(&s, "same.json", |b| {
         b.written_at = "2026-06-21T10:30:00Z".into();
         b.scores[0].1[0] = Some(2);
     });
     head(&s)
         .arg("merge")
-        .args([&paris, &same])
+        .args([&paris, &same, &utc])
         .assert()
         .failure()
         .stderr(predicate::str::contains("written at the same moment"));
