@@ -35,11 +35,7 @@ impl Progress {
         Progress::made(
             || {
                 let bar = ProgressBar::with_draw_target(Some(total as u64), on_stderr());
-                bar.set_style(
-                    ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar())
-                        .progress_chars("=> "),
-                );
+                bar.set_style(bar_style());
                 bar
             },
             what,
@@ -67,7 +63,7 @@ impl Progress {
             return Progress(None);
         }
         let bar = make();
-        bar.set_message(crate::sanitize::clean_line(what));
+        bar.set_message(fitted(&bar, what));
         cleared_on_signals(&bar);
         Progress(Some(bar))
     }
@@ -87,7 +83,7 @@ impl Progress {
     /// The step's name, changed as it moves on.
     pub fn say(&self, what: &str) {
         if let Some(bar) = &self.0 {
-            bar.set_message(crate::sanitize::clean_line(what));
+            bar.set_message(fitted(bar, what));
         }
     }
 
@@ -120,11 +116,44 @@ impl Drop for Progress {
     }
 }
 
+/// How every bar is drawn: "what [=====>    ] 120/500 3s".
+fn bar_style() -> ProgressStyle {
+    ProgressStyle::with_template(&format!("{{msg}} [{{bar:{BAR}}}] {{pos}}/{{len}} {{elapsed}}"))
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ")
+}
+
+/// The columns of a bar's bar, between its brackets.
+const BAR: usize = 30;
+
+/// The most columns `{elapsed}` takes: "89s", then "2m" to "89m", "2h" to "35h", then days.
+const ELAPSED: usize = 3;
+
+/// `what`, cut short (ending in `…`) where it would run the line `bar` draws past the terminal's
+/// edge: at 80 columns the merge's "Merging 60 judges with the calibrated method: chances of a
+/// paid place, refits" and its bar had taken two lines, the bar broken at the edge. Measured when
+/// the words are set; a terminal narrowed later wraps the line, which indicatif clears whole.
+fn fitted(bar: &ProgressBar, what: &str) -> String {
+    fitted_in(bar, what, indicatif::TermLike::width(&ShortOfTheEdge::default()).into())
+}
+
+/// [`fitted`] on a line of `columns`.
+fn fitted_in(bar: &ProgressBar, what: &str, columns: usize) -> String {
+    let what = crate::sanitize::clean_line(what);
+    let rest = match bar.length() {
+        // " [" BAR "] " pos "/" len " " elapsed
+        Some(total) => 2 + BAR + 2 + 2 * total.to_string().len() + 1 + 1 + ELAPSED,
+        // spinner " " ... " " elapsed
+        None => 2 + 1 + ELAPSED,
+    };
+    crate::text_width::fit(&what, columns.saturating_sub(rest).max(1))
+}
+
 /// A counted stage of the step drawn now: the step's spinner becomes a bar of `total` named
-/// `what` ("Merging 60 judges: chances of a paid place, refits [====>   ] 120/200") while the
-/// stage runs, and its own words and spinner again once the stage is dropped. Draws nothing where
-/// no step is drawn (piped, `--quiet`, a screen up): the merge's stages run under screens and in
-/// tests too, and never draw a line of their own.
+/// `what` ("Chances of a paid place, refits [====>   ] 120/200 3s") while the stage runs, and its
+/// own words and spinner again once the stage is dropped. Draws nothing where no step is drawn
+/// (piped, `--quiet`, a screen up): the merge's stages run under screens and in tests too, and
+/// never draw a line of their own.
 pub fn stage(total: usize, what: &str) -> Stage {
     let live = drawn().iter().rev().find(|bar| !bar.is_finished()).cloned();
     stage_on(live, total, what)
@@ -134,14 +163,11 @@ pub fn stage(total: usize, what: &str) -> Stage {
 fn stage_on(live: Option<ProgressBar>, total: usize, what: &str) -> Stage {
     Stage(live.map(|bar| {
         let (style, message) = (bar.style(), bar.message());
-        bar.set_style(
-            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
-        );
+        bar.set_style(bar_style());
         bar.set_length(total as u64);
         bar.set_position(0);
-        bar.set_message(format!("{message}: {}", crate::sanitize::clean_line(what)));
+        // The stage's own words: after the step's, they were cut off at 80 columns.
+        bar.set_message(fitted(&bar, what));
         (bar, style, message)
     }))
 }
@@ -319,12 +345,34 @@ mod tests {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         bar.set_message("Merging 60 judges");
         {
-            let refits = stage_on(Some(bar.clone()), 200, "chances of a paid place, refits");
+            let refits = stage_on(Some(bar.clone()), 200, "Chances of a paid place, refits");
             refits.tick();
             refits.tick();
             assert_eq!((bar.length(), bar.position()), (Some(200), 2));
-            assert_eq!(bar.message(), "Merging 60 judges: chances of a paid place, refits");
+            assert_eq!(bar.message(), "Chances of a paid place, refits");
         }
         assert_eq!((bar.length(), bar.message().as_str()), (None, "Merging 60 judges"));
+    }
+
+    /// A bar's words are cut short where the line would run past the terminal's edge (less its
+    /// last two columns); words that fit are left whole, and a spinner's take what its line leaves.
+    #[test]
+    fn a_bars_words_are_cut_to_keep_it_on_one_line() {
+        const LONG: &str = "Merging 60 judges with the calibrated method: chances of a paid place, refits";
+        let bar = ProgressBar::with_draw_target(Some(200), ProgressDrawTarget::hidden());
+        bar.set_style(bar_style());
+        bar.set_position(200);
+        let cut = fitted_in(&bar, LONG, 78);
+        assert!(cut.starts_with("Merging 60 judges with") && cut.ends_with('…'), "{cut}");
+        // The line as drawn, with the longest elapsed time.
+        let line = format!("{cut} [{}] 200/200 59m", "=".repeat(BAR));
+        assert_eq!(crate::text_width::width(&line), 78, "{line}");
+        assert_eq!(fitted_in(&bar, "Chances of a paid place, refits", 78), "Chances of a paid place, refits");
+        assert_eq!(fitted_in(&bar, LONG, 200), LONG);
+        let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        let cut = fitted_in(&spinner, LONG, 40);
+        assert_eq!(crate::text_width::width(&format!("⠋ {cut} 59m")), 40, "{cut}");
+        // Control characters are taken out first, as ever.
+        assert_eq!(fitted_in(&spinner, "Reading a\u{1b}[2J file", 78), "Reading a file");
     }
 }

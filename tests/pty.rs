@@ -17,6 +17,8 @@ struct Running {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote to the terminal, in order: what was drawn, however briefly.
+    written: Arc<Mutex<Vec<u8>>>,
     master: Box<dyn portable_pty::MasterPty + Send>,
     /// Asks the screen reader to let go of the terminal after its next read.
     detach: Arc<std::sync::atomic::AtomicBool>,
@@ -59,6 +61,8 @@ impl Running {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let feed = Arc::clone(&screen);
+        let written = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&written);
         let detach = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (let_go, detached) = std::sync::mpsc::channel();
         let asked = Arc::clone(&detach);
@@ -69,6 +73,7 @@ impl Running {
                     break;
                 }
                 feed.lock().expect("lock").process(&buf[..n]);
+                record.lock().expect("lock").extend_from_slice(&buf[..n]);
                 if asked.load(std::sync::atomic::Ordering::Relaxed) {
                     break;
                 }
@@ -77,11 +82,35 @@ impl Running {
             let _ = let_go.send(());
         });
         let writer = pair.master.take_writer().expect("writer");
-        Running { child, writer, screen, master: pair.master, detach, detached }
+        Running { child, writer, screen, written, master: pair.master, detach, detached }
     }
 
     fn text(&self) -> String {
         self.screen.lock().expect("lock").screen().contents()
+    }
+
+    /// Every line the app drew, as it drew it: its text between the returns and line feeds
+    /// (a redrawn line is one more), escapes left out.
+    fn drawn_lines(&self) -> Vec<String> {
+        let bytes = self.written.lock().expect("lock").clone();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let mut lines = Vec::new();
+        for piece in text.split(['\r', '\n']) {
+            let mut line = String::new();
+            let mut chars = piece.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\u{1b}' {
+                    // CSI: ESC [ parameters, then one final letter.
+                    if chars.next_if_eq(&'[').is_some() {
+                        while chars.next().is_some_and(|c| !c.is_ascii_alphabetic() && c != '~') {}
+                    }
+                } else {
+                    line.push(c);
+                }
+            }
+            lines.push(line);
+        }
+        lines
     }
 
     /// The lines of the screen the terminal wrapped at its edge, each with the line it ran on to.
@@ -709,6 +738,113 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
             "{text}"
         );
     }
+}
+
+/// Sixty judges' score files on the sample event, each scoring three entries in four with a
+/// leniency of their own: a panel whose chances of a paid place take seconds to refit.
+fn sixty_judges(s: &Sandbox) -> Vec<String> {
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let list = s.list_json("head");
+    let ids: Vec<&str> = list.as_array().expect("list").iter().map(|e| e["id"].as_str().expect("id")).collect();
+    let config = judging::config::Config::builtin();
+    (0..60usize)
+        .map(|j| {
+            let scores = ids
+                .iter()
+                .enumerate()
+                .filter(|(e, _)| (e + j) % 4 != 0)
+                .map(|(e, id)| {
+                    let mark = |k: usize| u8::try_from(1 + (e * 7 + j + k) % 5).ok();
+                    ((*id).to_owned(), vec![mark(0), mark(2), mark(j % 3)], vec![Some(1_781_000_000_000); 3])
+                })
+                .collect();
+            let body = judging::scorefile::Body {
+                event: config.event.id.clone(),
+                rubric: judging::scorefile::rubric_fingerprint(&config),
+                judge: format!("judge-{j:02}"),
+                written_at: "2026-06-21T10:00:00.000Z".into(),
+                criteria: config.criteria.iter().map(|c| c.id.clone()).collect(),
+                scores,
+                ..judging::scorefile::Body::default()
+            };
+            let name = format!("judge-{j:02}.json");
+            std::fs::write(s.path().join(&name), judging::scorefile::write(&body, None).expect("json")).expect("write");
+            name
+        })
+        .collect()
+}
+
+/// `merge --chances` on a 60-judge panel at 80x24: the refits are a bar that advances, on one
+/// line (at 80 columns "Merging 60 judges with the calibrated method: chances of a paid place,
+/// refits" and its bar had taken two, the bar broken at the edge), then the paid places without
+/// each judge are counted too (a spinner had stood still through them); the terminal is left to
+/// the warnings and "Wrote", and the file written, or the output piped, holds nothing of them.
+/// Ctrl-C during the refits clears the bar and writes no file.
+#[test]
+fn the_merges_refits_are_a_bar_on_one_line_that_leaves_no_trace() {
+    let s = Sandbox::new();
+    let files = sixty_judges(&s);
+    let merge = |out: &str| -> Vec<String> {
+        let mut args: Vec<String> = ["--judge", "head", "merge", "--chances", "-o", out].map(String::from).to_vec();
+        args.extend(files.iter().cloned());
+        args
+    };
+    let args = merge("merged.txt");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut app = Running::start_sized(&s, &args, &[], (80, 24));
+    let status = Running::ended_within(&mut app.child, Duration::from_secs(120));
+    assert!(status.success(), "{}", app.text());
+    app.wait_for("Wrote merged.txt");
+    // What was drawn: each stage's bar, counting up to its end, every frame on one line of the
+    // 80 columns, short of the last two.
+    let drawn = app.drawn_lines();
+    for (stage, total) in [("Chances of a paid place, refits", 200), ("Paid places without each judge", 60)] {
+        let frames: Vec<&String> = drawn.iter().filter(|l| l.starts_with(stage)).collect();
+        let counts: Vec<u64> = frames
+            .iter()
+            .filter_map(|l| l.split(']').nth(1)?.split_whitespace().next()?.split_once('/'))
+            .map(|(done, of)| {
+                assert_eq!(of.parse::<u64>().ok(), Some(total), "{stage}: {frames:#?}");
+                done.parse().expect("a count")
+            })
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{stage} counts up: {counts:?}");
+        assert!(counts.iter().any(|c| *c > 0), "{stage} advances: {counts:?}");
+        for frame in &frames {
+            let columns = frame.trim_end().chars().count();
+            assert!(columns <= 78, "{stage} drawn on {columns} columns of 80: {frame:?}");
+        }
+    }
+    // The terminal is left to the warnings and "Wrote".
+    let text = app.text();
+    for left in ["refits", "Paid places without", "Merging 60 judges"] {
+        assert!(!text.contains(left), "{left:?} left on the terminal:\n{text}");
+    }
+    let written = std::fs::read_to_string(s.path().join("merged.txt")).expect("the file written");
+    assert!(written.contains("judge-59"), "{written}");
+    for drawn in ["refits", "Paid places without", "Merging", "\u{1b}", "\r"] {
+        assert!(!written.contains(drawn), "{drawn:?} in the file written");
+    }
+    // Piped, nothing is drawn on either stream.
+    let piped = s.cmd().args(&args[..4]).args(&files).output().expect("runs");
+    assert!(piped.status.success(), "{}", String::from_utf8_lossy(&piped.stderr));
+    for stream in [&piped.stdout, &piped.stderr] {
+        let said = String::from_utf8_lossy(stream);
+        assert!(!said.contains("refits") && !said.contains('\u{1b}') && !said.contains('\r'), "{said}");
+    }
+    // Ctrl-C during the refits: the bar is cleared, and no file is written.
+    let args = merge("interrupted.txt");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut app = Running::start_sized(&s, &args, &[], (80, 24));
+    app.wait_for("Chances of a paid place, refits [");
+    app.keys("\u{3}");
+    let status = Running::ended_within(&mut app.child, Duration::from_secs(10));
+    assert!(!status.success(), "ended by the signal: {status:?}");
+    std::thread::sleep(Duration::from_millis(300));
+    let text = app.text();
+    assert!(!text.contains("refits"), "the bar is left:\n{text}");
+    assert!(!app.screen.lock().expect("lock").screen().hide_cursor(), "the cursor is hidden");
+    assert!(!s.path().join("interrupted.txt").exists(), "a file written after Ctrl-C");
 }
 
 /// Ctrl-C (and `kill`) while a spinner is drawn clears its line before the command ends, as it

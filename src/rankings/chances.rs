@@ -67,7 +67,7 @@ pub(super) fn fill(
     let own_fits = paying.iter().filter(|k| own.iter().any(|(r, _, _)| r == *k)).count();
     let fits = own_fits + usize::from(paying.len() > own_fits);
     // The refits take a while on a big panel: counted on the step drawn now, on a terminal.
-    let refits = crate::progress::stage(fits * REPLICATES, "chances of a paid place, refits");
+    let refits = crate::progress::stage(fits * REPLICATES, "Chances of a paid place, refits");
     let done = || refits.tick();
     let (mut which, mut paid) = (Vec::new(), Vec::new());
     let mut found: Vec<(usize, Draws)> = Vec::new();

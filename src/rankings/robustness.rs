@@ -418,10 +418,19 @@ pub(super) fn test(
         })
         .collect();
     let judges = built.panel.judges.len();
+    // A refit a judge, which takes seconds on a big panel: counted on the step drawn now, on a
+    // terminal (the spinner had stood still meanwhile, the last third of a 60-judge merge).
+    let refits = crate::progress::stage(judges, "Paid places without each judge");
     // Each half on a core of its own: a merge inside splits nothing further.
     let run = |range: std::ops::Range<usize>| -> Vec<WithoutOne> {
         crate::parallel::with_cores_taken(|| {
-            range.map(|j| without(built, j, rankings, (&paid, &positions), field, config, options)).collect()
+            range
+                .map(|j| {
+                    let one = without(built, j, rankings, (&paid, &positions), field, config, options);
+                    refits.tick();
+                    one
+                })
+                .collect()
         })
     };
     let half = judges / 2;
