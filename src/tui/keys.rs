@@ -247,6 +247,24 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// A key that does nothing where it is pressed: named, so the judge is told so rather than met
+/// by nothing, with the last key's message still in sight as if it answered this one. A key
+/// that types nothing of its own (a modifier, a lock, a media key) stays silent.
+fn unbound(key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let name = match key.code {
+        KeyCode::Modifier(_)
+        | KeyCode::Media(_)
+        | KeyCode::CapsLock
+        | KeyCode::NumLock
+        | KeyCode::ScrollLock
+        | KeyCode::Null => return None,
+        KeyCode::Char(c) if ctrl => format!("^{c}"),
+        code => code.to_string(),
+    };
+    Some(Action::Unbound(name))
+}
+
 fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
     let action = match key.code {
         KeyCode::Char('d') if ctrl => Action::Page(1),
@@ -281,7 +299,7 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('F') => Action::Finals,
         KeyCode::Char('?') => Action::Help,
         KeyCode::Char('q') => Action::Quit,
-        _ => return None,
+        _ => return unbound(key),
     };
     Some(action)
 }
@@ -336,7 +354,7 @@ fn finals(c: &Comparing, key: KeyEvent) -> Option<Action> {
         KeyCode::Esc => Action::Close(true),
         KeyCode::Char('?') => Action::Help,
         KeyCode::Char('q') => Action::Quit,
-        _ => return None,
+        _ => return unbound(key),
     };
     Some(action)
 }

@@ -88,7 +88,10 @@ fn keys_map_to_actions_in_each_mode() {
         (key(KeyCode::Char('t')), Some(Action::Stopwatch)),
         (key(KeyCode::Char('?')), Some(Action::Help)),
         (ctrl('c'), Some(Action::Quit)),
-        (key(KeyCode::Char('Z')), None),
+        (key(KeyCode::Char('Z')), Some(Action::Unbound("Z".into()))),
+        (key(KeyCode::Enter), Some(Action::Unbound("Enter".into()))),
+        (ctrl('z'), Some(Action::Unbound("^z".into()))),
+        (key(KeyCode::CapsLock), None),
     ];
     for (k, want) in cases {
         assert_eq!(handle_key(&f.app, k), want, "{k:?}");
@@ -113,6 +116,26 @@ fn number_keys_score_the_focused_criterion_and_save_at_once() {
     assert_eq!(f.app.status, "Cost: 7 is off the scale, which runs from 1 to 5; nothing saved");
     f.press("x");
     assert_eq!(f.saved(&id, "cost"), None, "x clears the focused score");
+}
+
+/// A key that does nothing in the list says so, by name: it had left the last key's message in
+/// sight ("saved"), as if it had answered, and changed nothing.
+#[test]
+fn a_key_that_does_nothing_says_so() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    f.press("4");
+    assert!(!f.app.status.is_empty(), "the score says something: {:?}", f.app.status);
+    for (k, name) in [(key(KeyCode::Char('z')), "z"), (key(KeyCode::Enter), "Enter"), (key(KeyCode::Esc), "Esc")] {
+        f.press_key(k);
+        assert_eq!(f.app.status, format!("{name} does nothing here; ? shows the keys"));
+        assert_eq!((f.saved(&id, "utility"), f.app.focus), (Some(4), 1), "nothing else changed");
+    }
+    // Keys that act are not said to do nothing; a modifier alone says nothing.
+    f.press("j");
+    assert!(!f.app.status.contains("does nothing"), "{:?}", f.app.status);
+    f.press_key(key(KeyCode::CapsLock));
+    assert!(!f.app.status.contains("does nothing"), "{:?}", f.app.status);
 }
 
 #[test]

@@ -101,6 +101,8 @@ pub enum Action {
     Type(ratatui::crossterm::event::KeyEvent),
     /// Close the text box: keep what was typed, or (false) drop it.
     Close(bool),
+    /// A key that does nothing here, by its name ("z", "Enter", "^z"): said so.
+    Unbound(String),
     Quit,
 }
 

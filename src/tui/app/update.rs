@@ -7,6 +7,11 @@ use crate::assign::Bar;
 use crate::model::{Change, Criterion, TextPart};
 use crate::sanitize::clean_line;
 
+/// What a key that does nothing here says: it names the key, and where the keys are.
+fn unbound(key: &str) -> String {
+    format!("{} does nothing here; ? shows the keys", clean_line(key))
+}
+
 impl App {
     /// Applies one action; what must leave the screen (a write, a link, a push) is returned for
     /// the loop to do.
@@ -34,7 +39,12 @@ impl App {
         // A score half typed belongs to the criterion in focus: any other key leaves it.
         let typing = matches!(
             action,
-            Action::Score(_) | Action::ConfirmScore | Action::EraseDigit | Action::Tick(..) | Action::Resize(..)
+            Action::Score(_)
+                | Action::ConfirmScore
+                | Action::EraseDigit
+                | Action::Tick(..)
+                | Action::Resize(..)
+                | Action::Unbound(_)
         );
         let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
         // Named before the key acts, which may move the focus or the entry.
@@ -115,6 +125,10 @@ impl App {
             Action::Type(key) => self.type_key(key),
             Action::Close(keep) => self.close(keep),
             Action::Push => self.push(),
+            Action::Unbound(key) => {
+                self.status = unbound(&key);
+                Vec::new()
+            }
             // The finals as published now: the screen opens once they are read.
             Action::Finals => vec![Effect::ReadFinals],
             Action::Quit => {
@@ -146,6 +160,7 @@ impl App {
                 }
             }
             Action::Undo => return self.undo(),
+            Action::Unbound(key) => self.status = unbound(&key),
             Action::Quit => {
                 self.quit = true;
                 // A running stopwatch is stopped and saved, not lost.
