@@ -765,6 +765,38 @@ fn a_message_answers_one_action_only() {
     assert_eq!(f.app.status, "", "the next action clears it");
 }
 
+/// The search's caret stands in the footer, where the query reads: Left and Right had moved an
+/// unseen caret, so a letter typed after them landed mid-word with nothing to say where.
+#[test]
+fn the_search_caret_stands_in_the_query() {
+    let mut f = fixture();
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    f.act(Action::Resize(80, 24));
+    f.press("/moss");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    // Where the drawn query's "/" is, and the caret, as columns from it.
+    let mut caret_after_slash = |f: &Fixture| -> (String, Option<u16>) {
+        terminal.draw(|frame| frame.render_widget(&f.app, frame.area())).expect("draw");
+        let buffer = terminal.backend().buffer();
+        let caret = f.app.caret(area).expect("a caret while searching");
+        let row: String = (0..80).map(|x| buffer[(x, caret.y)].symbol().to_owned()).collect();
+        let slash = row.find('/').and_then(|at| u16::try_from(row[..at].chars().count()).ok());
+        (row.trim_end().to_owned(), slash.map(|s| caret.x - s))
+    };
+    let (row, at) = caret_after_slash(&f);
+    assert!(row.ends_with("/moss"), "{row:?}");
+    assert_eq!(at, Some(5), "after the query: {row:?}");
+    f.press_key(key(KeyCode::Left));
+    f.press_key(key(KeyCode::Left));
+    assert_eq!(caret_after_slash(&f).1, Some(3), "between mo and ss");
+    f.press("x");
+    let (row, at) = caret_after_slash(&f);
+    assert!(row.ends_with("/moxss"), "{row:?}");
+    assert_eq!(at, Some(4), "after the x typed there");
+    f.press_key(key(KeyCode::Enter));
+    assert_eq!(f.app.caret(area), None, "the search kept, no caret");
+}
+
 #[test]
 fn the_caret_stands_where_typing_lands() {
     let mut f = fixture();

@@ -80,12 +80,40 @@ impl App {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
+        if let Mode::Search(search) = &self.mode {
+            return self.search_caret(search, area);
+        }
         let (editor, rect, _) = self.text_box(area)?;
         let inner = Block::bordered().inner(rect);
         let (cursor, (top, left)) = (editor.screen_cursor(), editor.scroll_offset());
         let row = u16::try_from(cursor.row.saturating_sub(usize::from(top))).ok()?.min(inner.height.saturating_sub(1));
         let col = u16::try_from(cursor.col.saturating_sub(usize::from(left))).ok()?.min(inner.width.saturating_sub(1));
         Some(ratatui::layout::Position { x: inner.x + col, y: inner.y + row })
+    }
+}
+
+impl App {
+    /// The search's caret, in the footer where the query reads ("/moss"): Left and Right move
+    /// it, and typing lands there. Where the query does not read whole on one line (wrapped,
+    /// or cut with "…"), there is no place to show it.
+    fn search_caret(&self, search: &super::app::Search, area: Rect) -> Option<ratatui::layout::Position> {
+        let (news, [.., footer]) = self.panes(area);
+        let query = search.query();
+        let said = format!("/{}", clean_line(&query));
+        let said = said.trim_end();
+        let row = news.len().checked_sub(1)?;
+        let line = news.last()?;
+        let last = line.spans.last()?;
+        if last.content.trim_start() != said || row + 1 >= usize::from(footer.height) {
+            return None;
+        }
+        // Where the query's span starts, past the gap before it; then the text before the caret.
+        let before: usize = line.spans[..line.spans.len() - 1].iter().map(|s| fit::width(&s.content)).sum();
+        let gap = fit::width(&last.content).saturating_sub(fit::width(said));
+        let typed: String = query.chars().take(search.editor.cursor().1).collect();
+        let col = before + gap + fit::width(&format!("/{}", clean_line(&typed)));
+        let x = u16::try_from(col).ok()?.min(footer.width.saturating_sub(1));
+        Some(ratatui::layout::Position { x: footer.x + x, y: footer.y + u16::try_from(row).ok()? })
     }
 }
 
