@@ -1164,6 +1164,26 @@ fn the_stopwatch_hint_on_a_recused_entry_says_t_only_saves() {
     assert!(f.app.stopwatch.is_none(), "the recused entry is not timed");
 }
 
+/// With no entry listed (a search that finds nothing), the footer says `t` only saves the
+/// running reading: it had said "t saves it and times this entry", where there is none, and `t`
+/// timed nothing.
+#[test]
+fn the_stopwatch_hint_with_no_entry_listed_says_t_only_saves() {
+    let mut f = fixture();
+    let first = f.selected_id();
+    f.press("t");
+    let (start, unix) = (f.app.now, f.app.now_unix);
+    f.act(Action::Tick(start + std::time::Duration::from_secs(1), unix));
+    f.press("/zzzz");
+    f.press_key(key(KeyCode::Enter));
+    assert!(f.app.current().is_none(), "nothing listed");
+    let news = f.app.stopwatch_news().expect("running");
+    assert_eq!(news, "⏱ 1.0 s on Sprout Sense · t saves it");
+    f.press("t");
+    assert_eq!(f.store.score_sheet().expect("sheet").readings.get(&first), Some(&vec![1.0]));
+    assert!(f.app.stopwatch.is_none(), "nothing is timed");
+}
+
 /// Recusing from the entry the stopwatch times stops it, its reading kept: left running, `t`
 /// later saved a reading on an entry the judge had left.
 #[test]

@@ -855,6 +855,9 @@ impl App {
             format!("⏱ {seconds:.1} s on {on}{long}")
         } else if here {
             format!("⏱ {seconds:.1} s on this entry · t stops and saves{long}")
+        } else if self.current().is_none() {
+            // No entry listed (a search that finds nothing): `t` only saves.
+            format!("⏱ {seconds:.1} s on {there} · t saves it{long}")
         } else if let Some(why) = self.unscorable() {
             // `t` only saves there: an entry that takes no reading is not timed.
             format!("⏱ {seconds:.1} s on {there} · t saves it; {}{long}", why.briefly())
