@@ -1777,6 +1777,13 @@ fn i_shows_the_whole_entry_and_it_scrolls() {
     f.press("G");
     let end = text(&f.app);
     assert!(end.contains("paragraph 60 of") && !end.contains("j scrolls"), "{end}");
+    // Scrolled to its end, the first row says the title is above, and how to bring it back.
+    let first_row = end.lines().find(|l| l.contains("Entry, whole")).and_then(|_| {
+        let mut after = end.lines().skip_while(|l| !l.contains("Entry, whole"));
+        after.nth(1)
+    });
+    let above = f.app.whole_entry_scrolls() + 1;
+    assert!(first_row.is_some_and(|r| r.contains(&format!("↑ {above} more lines: k scrolls"))), "{first_row:?}\n{end}");
     let Mode::Entry { scroll } = f.app.mode else { panic!("still open") };
     assert_eq!(scroll, f.app.whole_entry_scrolls(), "no further than its last line");
     f.press("j");
@@ -1787,11 +1794,23 @@ fn i_shows_the_whole_entry_and_it_scrolls() {
     assert_eq!(f.opened.borrow().len(), 1, "o opens the Space from the whole entry");
     // What it answers shows: the footer's message is not under the view.
     assert!(text(&f.app).contains("opened the Space"), "{}", text(&f.app));
-    // A page is the rows in sight less one, on every screen; after a resize the first key up
-    // moves from where the screen now ends.
+    // A page is the lines in sight, on every screen: the first line in sight after it is the
+    // one after the last line in sight before it; after a resize the first key up moves from
+    // where the screen now ends.
+    let last_in_sight = |app: &App| {
+        text(app).lines().filter_map(|l| l.split("paragraph ").nth(1)?.split(' ').next()?.parse::<usize>().ok()).max()
+    };
+    let first_in_sight = |app: &App| {
+        text(app).lines().filter_map(|l| l.split("paragraph ").nth(1)?.split(' ').next()?.parse::<usize>().ok()).min()
+    };
+    let before = last_in_sight(&f.app).expect("paragraphs in sight");
     f.press_key(key(KeyCode::PageDown));
+    assert_eq!(first_in_sight(&f.app), Some(before + 1), "{}", text(&f.app));
+    let before = last_in_sight(&f.app).expect("paragraphs in sight");
+    f.press_key(key(KeyCode::PageDown));
+    assert_eq!(first_in_sight(&f.app), Some(before + 1), "{}", text(&f.app));
     let Mode::Entry { scroll: paged } = f.app.mode else { panic!("still open") };
-    assert_eq!(paged, f.app.whole_entry_room().1 - 1);
+    assert_eq!(paged, 2 * (f.app.whole_entry_room().1 - 2));
     f.press("G");
     f.act(Action::Resize(200, 50));
     // On a wide screen it stays a readable width, centred.

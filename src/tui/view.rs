@@ -447,7 +447,8 @@ impl App {
     }
 
     /// The whole entry (`i`) over the screen, `scroll` lines down: every part of the entry
-    /// pane, none shrunk or left out, and what is below counted on the last row.
+    /// pane, none shrunk or left out; what is below counted on the last row, and what is above
+    /// (once scrolled) on the first.
     fn whole_entry(&self, rect: Rect, buf: &mut Buffer, scroll: usize) {
         let block = Block::bordered().title(" Entry, whole ").border_style(Style::new().cyan());
         let inner = block.inner(rect);
@@ -465,6 +466,15 @@ impl App {
                 Line::from(format!("↓ {}: j scrolls", crate::format::count(below, "more line", "more lines")))
                     .dark_gray(),
             );
+        }
+        // Scrolled down, the first row counts what is above: the title had gone out of sight
+        // with nothing to say it was there, nor that k brings it back.
+        if top > 0
+            && height > 1
+            && let Some(first) = lines.first_mut()
+        {
+            *first = Line::from(format!("↑ {}: k scrolls", crate::format::count(top + 1, "more line", "more lines")))
+                .dark_gray();
         }
         Paragraph::new(lines).render(inner, buf);
     }

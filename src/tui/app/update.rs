@@ -70,9 +70,10 @@ impl App {
                     let scroll = scroll.min(self.whole_entry_scrolls()).saturating_add_signed(by);
                     self.mode = Mode::Entry { scroll: scroll.min(self.whole_entry_scrolls()) };
                 }
-                // A page is the rows in sight less one, kept in sight.
+                // A page is the lines in sight: the rows less the two that count the lines above
+                // and below, so the next page starts with the line after the last one read.
                 Action::Page(pages) => {
-                    let page = self.whole_entry_room().1.saturating_sub(1).max(1);
+                    let page = self.whole_entry_room().1.saturating_sub(2).max(1);
                     let by = pages.saturating_mul(isize::try_from(page).unwrap_or(isize::MAX));
                     let scroll = scroll.min(self.whole_entry_scrolls()).saturating_add_signed(by);
                     self.mode = Mode::Entry { scroll: scroll.min(self.whole_entry_scrolls()) };
