@@ -107,29 +107,6 @@ impl Grouped {
         Grouped { start, other, value }
     }
 
-    /// What `work` makes of each item's marks, in the items' order. On a big panel the items are
-    /// cut where half the marks are done and the halves run on two cores: each item's result is
-    /// the same as on one (nothing is summed across items), and the core the merge's other
-    /// figures leave idle during the fit's rounds takes half of each pass. Not in a refit of the
-    /// chances' bootstrap or a merge without one judge, which take every core already
-    /// ([`crate::parallel::with_cores_taken`]).
-    fn each<T: Send>(&self, work: impl Fn(usize, &[u32], &[f64]) -> T + Sync) -> Vec<T> {
-        let items = self.start.len() - 1;
-        let marks = self.other.len();
-        let cut = self.start.partition_point(|s| *s < self.other.len() / 2).min(items);
-        let run = |range: std::ops::Range<usize>| -> Vec<T> {
-            range
-                .map(|i| {
-                    let (other, value) = self.of(i);
-                    work(i, other, value)
-                })
-                .collect()
-        };
-        let (mut first, second) = crate::parallel::both(marks, || run(0..cut), || run(cut..items));
-        first.extend(second);
-        first
-    }
-
     fn marks(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
         let (other, value) = self.of(i);
         other.iter().map(|o| *o as usize).zip(value.iter().copied())
@@ -265,7 +242,8 @@ impl Solved {
         // Work in standard units, so that the fit behaves the same whatever the rubric's scale.
         let standard = panel.marks.iter().enumerate().map(|(i, m)| (m.judge(), m.entry(), (value(i) - centre) / scale));
         // The two groupings on both cores: they are a fifth of the fit on a big panel (not in a
-        // refit of the chances' bootstrap, whose refits take every core already).
+        // refit of the chances' bootstrap or a merge without one judge, which take every core
+        // already: `parallel::with_cores_taken`).
         let (by_judge, by_entry) = crate::parallel::both(
             panel.marks.len(),
             || Grouped::new(panel.judges.len(), standard.clone()),
@@ -310,8 +288,12 @@ impl Solved {
     /// Each judge's habits given the current qualities, with the panel's spreads and noise
     /// re-estimated as they go.
     fn habits_round(&mut self, by_judge: &Grouped) {
-        let sums: Vec<Sums> = by_judge
-            .each(|j, entries, values| against_qualities(self.own[j], entries, values, &self.quality, &self.unsure));
+        let sums: Vec<Sums> = (0..self.habits.len())
+            .map(|j| {
+                let (entries, values) = by_judge.of(j);
+                against_qualities(self.own[j], entries, values, &self.quality, &self.unsure)
+            })
+            .collect();
         // Each severity from spreads, put in the qualities' unit by the gauge.
         let gauge = self.gauge;
         let estimates: Vec<Option<(f64, f64)>> = sums
@@ -423,7 +405,12 @@ impl Solved {
         let noise = self.noise / typical;
         let spread = 1.0 + self.unsure.iter().sum::<f64>() / rated;
         let prior = noise / spread;
-        let sums: Vec<(f64, f64)> = by_entry.each(|_, judges, values| judges_sums(judges, values, &self.habits));
+        let sums: Vec<(f64, f64)> = (0..self.quality.len())
+            .map(|e| {
+                let (judges, values) = by_entry.of(e);
+                judges_sums(judges, values, &self.habits)
+            })
+            .collect();
         let unsure = &mut self.unsure;
         let mut next: Vec<f64> = sums
             .iter()
@@ -560,34 +547,4 @@ pub enum Held {
     /// Their marks spread far wider than the entries they saw: beyond [`MOST_SEVERITY`] of a
     /// typical judge's, each of their points counts for less, so they cannot outweigh the others.
     Wide,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Cut over two cores or not, each item's result is the one its own marks give, in the
-    /// items' order: uneven items, empty ones, and a panel big enough for the second core.
-    #[test]
-    fn each_item_gets_its_own_marks_on_one_core_or_two() {
-        let sizes = [0usize, 90_000, 3, 0, 60_000, 1, 0];
-        let marks: Vec<(usize, usize, f64)> = sizes
-            .iter()
-            .enumerate()
-            .flat_map(|(item, n)| (0..*n).map(move |k| (item, k % 977, (k % 13) as f64 + item as f64)))
-            .collect();
-        assert!(marks.len() >= 100_000, "enough marks for two cores");
-        let sum = |i: usize, other: &[u32], value: &[f64]| {
-            (i, other.len(), other.iter().map(|o| u64::from(*o)).sum::<u64>(), value.iter().sum::<f64>())
-        };
-        let grouped = Grouped::new(sizes.len(), marks.iter().copied());
-        let one = crate::parallel::with_cores_taken(|| grouped.each(sum));
-        let two = grouped.each(sum);
-        assert_eq!(one, two);
-        assert_eq!(
-            one.iter().map(|(i, n, _, _)| (*i, *n)).collect::<Vec<_>>(),
-            sizes.iter().copied().enumerate().collect::<Vec<_>>()
-        );
-        assert!(Grouped::new(0, std::iter::empty()).each(sum).is_empty());
-    }
 }
