@@ -1394,3 +1394,56 @@ fn a_judge_who_left_their_only_entry_partly_scored_is_warned_of_once() {
         }
     }
 }
+
+/// A judge whose scored entries were all withdrawn from the export is warned of once, where the
+/// results say their warnings (the table, standard error): "scores no entry in play" had said it
+/// of them a second time, beside the warning naming the withdrawn entries. A judge with an entry
+/// withdrawn and one partly scored, none scored in play, is told their file changes nothing once.
+#[test]
+fn a_judge_whose_entries_were_all_withdrawn_is_warned_of_once() {
+    let s = Sandbox::new();
+    head(&s).args(["pull", "--from", "builtin:sample"]).assert().success();
+    let mut files = sample_files(&s);
+    files.push(common::score_file(&s, "eve.json", |body| {
+        body.judge = "eve".into();
+        body.scores[0].0 = "dream-cartographer".into();
+    }));
+    files.push(common::score_file(&s, "flo.json", |body| {
+        body.judge = "flo".into();
+        body.scores.push(body.scores[0].clone());
+        body.scores[0].0 = "dream-cartographer".into();
+        body.scores[1].1[1] = None;
+    }));
+    head(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
+    let out = head(&s).args(["results", "--format", "table"]).args(&files).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for said in [&out.stdout, &out.stderr] {
+        let said = String::from_utf8_lossy(said);
+        // Every judge here is unlisted, which one warning says of them all.
+        let of = |name: &str| -> Vec<String> {
+            said.lines()
+                .filter(|l| l.contains(&format!("\"{name}\"")) && !l.contains("are not among the event"))
+                .map(str::to_owned)
+                .collect()
+        };
+        let eve = of("eve");
+        assert_eq!(eve.len(), 1, "{eve:#?}");
+        assert!(eve[0].contains("withdrawn from the export"), "{eve:#?}");
+        assert!(eve[0].contains("Judge \"eve\" scored no entry in play, so their file changes nothing"), "{eve:#?}");
+        // flo: the withdrawn entry is named with who scored it, and the partly scored one with
+        // what would count it; that the file changes nothing is said once, there.
+        let flo = of("flo");
+        assert_eq!(flo.len(), 2, "{flo:#?}");
+        // The withdrawn warning's "changes nothing" is said of eve alone.
+        assert!(
+            !flo.iter().any(|l| l.contains("\"flo\" scored no entry") || l.contains("\"flo\") scored no entry")),
+            "{flo:#?}"
+        );
+        assert!(
+            flo.iter().any(|l| l.contains(
+                "\"flo\" left 1 entry partly scored (sprout-sense) and scored no other entry in play, so their file changes nothing"
+            )),
+            "{flo:#?}"
+        );
+    }
+}

@@ -112,7 +112,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     let mut warnings = panel::one_file_per_judge(&mut judges)?;
     let left_out = panel::leave_out(&mut judges, &options.without)?;
     warnings.extend(warnings::partial(&judges));
-    warnings.extend(warnings::scoring_nothing(&judges));
+    warnings.extend(warnings::scoring_nothing(&judges, config));
     warnings.extend(warnings::unlisted(&judges, config));
     // Trainees' files are checked like any other, then set apart: from here on only the judges
     // whose marks count make the panel.

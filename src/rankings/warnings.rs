@@ -189,13 +189,19 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
     ))
 }
 
-/// Names the judges whose files score no entry in play (nothing, or only entries withdrawn or
-/// recused from): their files change no ranking, and a head judge who counted on them should
-/// know. A judge who left some entry partly scored is not among them: [`partial`] says it of
-/// them, with the entries (both had been said, one judge warned of twice).
-pub(super) fn scoring_nothing(judges: &[JudgeMarks]) -> Option<String> {
-    let names: Vec<String> =
-        judges.iter().filter(|j| j.entries.is_empty() && j.partial.is_empty()).map(|j| j.judge.clone()).collect();
+/// Names the judges whose files score no entry in play (nothing, or only entries recused from):
+/// their files change no ranking, and a head judge who counted on them should know. A judge who
+/// left some entry partly scored is not among them: [`partial`] says it of them, with the
+/// entries; nor is one who scored an entry withdrawn, but a trainee, whom [`withdrawn`] (over
+/// the judges whose marks count) says it of (both had been said, one judge warned of twice).
+pub(super) fn scoring_nothing(judges: &[JudgeMarks], config: &crate::config::Config) -> Option<String> {
+    let names: Vec<String> = judges
+        .iter()
+        .filter(|j| {
+            j.entries.is_empty() && j.partial.is_empty() && (j.withdrawn.is_empty() || config.is_trainee(&j.judge))
+        })
+        .map(|j| j.judge.clone())
+        .collect();
     about_judges(
         &names,
         "scores no entry in play",
@@ -206,7 +212,9 @@ pub(super) fn scoring_nothing(judges: &[JudgeMarks]) -> Option<String> {
 
 /// Names the entries withdrawn from the export that judges scored, with who scored each (the
 /// first few): their scores are left out, which the head judge should know rather than find
-/// an entry missing from every ranking.
+/// an entry missing from every ranking. The judges who scored no entry in play besides (none
+/// fully, none partly: [`partial`] says it of those) are said here, and only here, to change
+/// nothing (see [`scoring_nothing`]).
 pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
     // In the order first met, each found by a map: thousands of withdrawn entries scored by
     // a hundred judges must not be searched for one by one.
@@ -226,8 +234,22 @@ pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
             .iter()
             .map(|(id, who)| format!("{} (scored by {})", crate::sanitize::in_quotes(id), first_few(who)))
             .collect();
+        let alone: Vec<String> = judges
+            .iter()
+            .filter(|j| !j.withdrawn.is_empty() && j.entries.is_empty() && j.partial.is_empty())
+            .map(|j| j.judge.clone())
+            .collect();
+        let nothing = match alone.as_slice() {
+            [] => String::new(),
+            [one] => format!(". Judge {:?} scored no entry in play, so their file changes nothing", clean_line(one)),
+            _ => format!(
+                ". {} judges ({}) scored no entry in play, so their files change nothing",
+                alone.len(),
+                first_few(&alone)
+            ),
+        };
         format!(
-            "withdrawn from the export, so their scores are left out of every ranking and prize: {}",
+            "withdrawn from the export, so their scores are left out of every ranking and prize: {}{nothing}",
             crate::format::first_few(&named, FIRST_FEW, "; ")
         )
     })
@@ -393,7 +415,10 @@ mod tests {
             ..super::JudgeMarks::default()
         };
         let warned = |judges: &[super::JudgeMarks]| -> Vec<String> {
-            [super::partial(judges), super::scoring_nothing(judges)].into_iter().flatten().collect()
+            [super::partial(judges), super::scoring_nothing(judges, &crate::config::Config::builtin())]
+                .into_iter()
+                .flatten()
+                .collect()
         };
         let eve = warned(&[judge("eve", &[], &["sprout-sense"]), judge("ana", &[0], &[])]);
         assert_eq!(
@@ -417,6 +442,75 @@ mod tests {
             "{many:?}"
         );
         assert!(many[1].starts_with("judge \"zed\" scores no entry in play"), "{many:?}");
+    }
+
+    /// A judge whose scored entries were all withdrawn from the export is warned of once, by the
+    /// warning that names the withdrawn entries and says the file changes nothing: "scores no
+    /// entry in play" had said it of them a second time. One who left an entry partly scored
+    /// too is told so once, by the warning naming it; a trainee, whom the withdrawn warning
+    /// leaves out (their marks count for nothing), still by "scores no entry in play".
+    #[test]
+    fn a_judge_whose_entries_were_all_withdrawn_is_warned_of_once() {
+        let judge = |name: &str, entries: &[usize], partial: &[&str], withdrawn: &[&str]| super::JudgeMarks {
+            judge: name.into(),
+            entries: entries.to_vec(),
+            partial: partial.iter().map(|p| (*p).to_owned()).collect(),
+            withdrawn: withdrawn.iter().map(|p| (*p).to_owned()).collect(),
+            ..super::JudgeMarks::default()
+        };
+        let mut config = crate::config::Config::builtin();
+        // As the merge calls them: the withdrawn warning over the judges whose marks count.
+        let warned = |judges: &[super::JudgeMarks], config: &crate::config::Config| -> Vec<String> {
+            let counted: Vec<super::JudgeMarks> =
+                judges.iter().filter(|j| !config.is_trainee(&j.judge)).cloned().collect();
+            [super::partial(judges), super::scoring_nothing(judges, config), super::withdrawn(&counted)]
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        let of = |said: &[String], name: &str| -> Vec<String> {
+            said.iter().filter(|l| l.contains(&format!("\"{name}\""))).cloned().collect()
+        };
+        let eve = warned(&[judge("eve", &[], &[], &["gone"]), judge("ana", &[0], &[], &["gone"])], &config);
+        assert_eq!(
+            eve,
+            [
+                "withdrawn from the export, so their scores are left out of every ranking and prize: \"gone\" (scored by \"eve\", \"ana\"). Judge \"eve\" scored no entry in play, so their file changes nothing"
+            ]
+        );
+        // Several such judges: one clause for them all; one who scored others too is not in it.
+        let many = warned(
+            &[judge("eve", &[], &[], &["a"]), judge("bo", &[], &[], &["b"]), judge("ana", &[0], &[], &["a"])],
+            &config,
+        );
+        assert_eq!(many.len(), 1, "{many:?}");
+        assert!(
+            many[0].ends_with(
+                "\"a\" (scored by \"eve\", \"ana\"); \"b\" (scored by \"bo\"). 2 judges (\"eve\", \"bo\") scored no entry in play, so their files change nothing"
+            ),
+            "{many:?}"
+        );
+        // Withdrawn and partly scored, nothing scored in play: that the file changes nothing is
+        // said once, with the partly scored entry; the withdrawn one names them as its scorer.
+        let flo = warned(&[judge("flo", &[], &["half"], &["gone"]), judge("ana", &[0], &[], &[])], &config);
+        let flo = of(&flo, "flo");
+        assert_eq!(flo.len(), 2, "{flo:?}");
+        assert_eq!(flo.iter().filter(|l| l.contains("changes nothing")).count(), 1, "{flo:?}");
+        assert!(flo[0].starts_with("judge \"flo\" left 1 entry partly scored (half) and scored no other entry in play, so their file changes nothing"), "{flo:?}");
+        assert!(flo[1].ends_with("\"gone\" (scored by \"flo\")"), "{flo:?}");
+        // A trainee's withdrawn entries are named nowhere else: "scores no entry in play" says it.
+        config.judges.push(crate::config::Judge {
+            name: "tia".into(),
+            conflicts: Vec::new(),
+            tracks: Vec::new(),
+            public_key: None,
+            key: None,
+            counts: false,
+        });
+        let tia = warned(&[judge("tia", &[], &[], &["gone"]), judge("ana", &[0], &[], &[])], &config);
+        let tia = of(&tia, "tia");
+        assert_eq!(tia.len(), 1, "{tia:?}");
+        assert!(tia[0].starts_with("judge \"tia\" scores no entry in play"), "{tia:?}");
     }
 
     /// A file under "anna", when the event lists "ana" and ana sent a file too: the warning says
