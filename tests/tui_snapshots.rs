@@ -404,3 +404,38 @@ fn letters_of_every_width_keep_to_their_columns() {
         }
     }
 }
+
+/// A note longer than its box, at 80×24: pasted, it shows its end, and the bottom edge counts
+/// the rows above (a long line wraps to two, and counts as two); `^Home` goes to its top, and the
+/// edge counts the rows below. The box had shown the end alone, with nothing said of the rest,
+/// and `^Home` went only to the line's start.
+#[test]
+fn a_long_note_counts_its_lines_out_of_sight() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (_dir, store, mut app) = sample();
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    runner.step(&store, &mut app, Action::EditNote);
+    let note: Vec<String> = (1..=30)
+        .map(|i| match i {
+            5 => "line 5, long: it tells of the demo at length, of the model it ran and of the \
+                  hardware it ran on"
+                .to_owned(),
+            i => format!("line {i} of a long pasted note"),
+        })
+        .collect();
+    runner.step(&store, &mut app, Action::Paste(note.join("\n")));
+    let end = screen(&app, 80, 24);
+    assert!(end.contains("↑ 19 more lines") && end.contains("line 30 of") && !end.contains("line 18 of"), "{end}");
+    insta::assert_snapshot!("a_long_note_at_its_end", end);
+    runner.step(&store, &mut app, Action::Type(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL)));
+    let top = screen(&app, 80, 24);
+    assert!(top.contains("↓ 19 more lines") && top.contains("line 1 of") && !top.contains("↑"), "{top}");
+    insta::assert_snapshot!("a_long_note_at_its_top", top);
+    // Fifteen rows down, the box shows rows 5 to 16 of the 31.
+    for _ in 0..15 {
+        runner.step(&store, &mut app, Action::Type(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    }
+    let middle = screen(&app, 80, 24);
+    assert!(middle.contains("↑ 4 · ↓ 15 more lines"), "{middle}");
+}

@@ -1284,6 +1284,34 @@ fn the_note_editor_says_its_keys_as_the_footer_does() {
     }
 }
 
+/// `^Home` and `^End` in the note go to its first line's start and its last line's end, and
+/// write nothing; Home and End keep to the line. `^Home` had gone only to the line's start.
+#[test]
+fn ctrl_home_and_ctrl_end_go_to_the_notes_start_and_end() {
+    let mut f = fixture();
+    f.press("e");
+    f.act(Action::Paste("first line\nsecond line\nthe third and last".into()));
+    let cursor = |f: &Fixture| match &f.app.mode {
+        Mode::Note(note) => note.editor.cursor(),
+        _ => panic!("the note is open"),
+    };
+    let ctrl = |code| KeyEvent::new(code, KeyModifiers::CONTROL);
+    let id = f.selected_id();
+    let note = f.app.note_of(&id, false).cloned();
+    assert_eq!(note.as_deref(), Some("first line\nsecond line\nthe third and last"));
+    assert_eq!(cursor(&f), (2, 18), "the paste leaves the caret at the end");
+    f.press_key(key(KeyCode::Home));
+    assert_eq!(cursor(&f), (2, 0), "Home: the line's start");
+    f.press_key(ctrl(KeyCode::Home));
+    assert_eq!(cursor(&f), (0, 0), "^Home: the note's start");
+    f.press_key(key(KeyCode::End));
+    assert_eq!(cursor(&f), (0, 10), "End: the line's end");
+    f.press_key(ctrl(KeyCode::End));
+    assert_eq!(cursor(&f), (2, 18), "^End: the note's end");
+    assert_eq!(f.app.note_of(&id, false).cloned(), note, "moving writes nothing");
+    assert!(matches!(f.app.mode, Mode::Note(_)), "and the note stays open");
+}
+
 /// Both helps, the judge's and the head judge's, say what closes them in one wording
 /// (`keys::help_title`), and it is true of each: any key. The judge's had said "any key closes",
 /// the head judge's "(? closes)" (tests/head_judge_screen.rs checks the head judge's).

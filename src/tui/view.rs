@@ -1275,6 +1275,38 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
     let inner = block.inner(rect);
     block.render(rect, buf);
     editor.render(inner, buf);
+    // A note longer than the box shows only where the caret is (its end, once pasted): the
+    // bottom edge counts the rows out of sight above and below, left of the keys.
+    let (above, below) = out_of_sight(editor, inner.height);
+    let keys = titles.keys.join(" · ").chars().count() + 2;
+    let room = usize::from(inner.width).saturating_sub(keys + 1);
+    let lines = |n| crate::format::count(n, "more line", "more lines");
+    let said = match (above, below) {
+        (0, 0) => return,
+        (above, 0) => format!(" ↑ {} ", lines(above)),
+        (0, below) => format!(" ↓ {} ", lines(below)),
+        // Both said whole where they fit beside the keys, else the first count bare.
+        (above, below) => Some(format!(" ↑ {} · ↓ {} ", lines(above), lines(below)))
+            .filter(|both| both.chars().count() <= room)
+            .unwrap_or_else(|| format!(" ↑ {above} · ↓ {} ", lines(below))),
+    };
+    let edge = Rect { x: rect.x + 1, y: rect.bottom().saturating_sub(1), width: inner.width, height: 1 };
+    Line::from(said).cyan().render(edge, buf);
+}
+
+/// The rows of an editor's text out of sight above and below its box, `height` rows high, as
+/// last drawn (wrapped rows, as the box shows them).
+fn out_of_sight(editor: &ratatui_textarea::TextArea, height: u16) -> (usize, usize) {
+    let top = usize::from(editor.scroll_offset().0);
+    // `screen_to_data` holds a row past the last at the last: the first row that reads as
+    // the last is the last, and the rows are one more.
+    let last = editor.screen_to_data(usize::MAX, 0);
+    let (mut low, mut high) = (0, editor.lines().iter().map(|l| l.chars().count() + 1).sum::<usize>());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if editor.screen_to_data(mid, 0) == last { high = mid } else { low = mid + 1 }
+    }
+    (top, (low + 1).saturating_sub(top + usize::from(height)))
 }
 
 /// Every key, its meaning wrapped beside it; on a screen too short for all, the last line says

@@ -2,7 +2,7 @@
 //! typed digit by digit. Each owns its text and says what a key or a paste changed; the app
 //! decides what to save.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::model::{Change, TextPart};
@@ -72,8 +72,21 @@ impl NoteEditor {
         NoteEditor { editor, id, before, team }
     }
 
-    /// Types a key: the change that writes the note, when the text changed.
+    /// Types a key: the change that writes the note, when the text changed. `^Home` and `^End`
+    /// go to the note's start and end (the editor's own took them for Home and End, the line's).
     pub fn key(&mut self, key: KeyEvent) -> Option<Change> {
+        let ends = match key.code {
+            KeyCode::Home => [CursorMove::Top, CursorMove::Head],
+            KeyCode::End => [CursorMove::Bottom, CursorMove::End],
+            _ => return self.editor.input(key).then(|| self.change()),
+        };
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.editor.cancel_selection();
+            for m in ends {
+                self.editor.move_cursor(m);
+            }
+            return None;
+        }
         self.editor.input(key).then(|| self.change())
     }
 
