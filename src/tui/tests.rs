@@ -182,8 +182,13 @@ fn moving_searching_filtering_and_sorting() {
     f.press("f");
     assert_eq!(f.app.list.track.as_deref(), Some("backyard"));
     assert!(f.app.list.rows().iter().all(|i| f.app.entries[*i].submission.track.as_deref() == Some("backyard")));
+    // f says what the list now shows, as the header names it (as s says the order).
+    assert_eq!(f.app.status, "showing track backyard");
+    let header = rows(&drawn(&f.app, 120, 30))[0].clone();
+    assert!(header.contains("showing track backyard"), "{header}");
     f.press("ff");
     assert_eq!(f.app.list.track, None, "f cycles back to all tracks");
+    assert_eq!(f.app.status, "showing every track");
     let before = f.selected_id();
     f.press("s");
     assert_eq!(f.app.list.sort, Sort::Title);

@@ -240,6 +240,13 @@ impl App {
         self.refresh_view();
         match action {
             Action::CycleSort => self.status = format!("sorted by {}", self.list.sort.label()),
+            // In the header's words ("showing track backyard"), so the two agree.
+            Action::CycleTrack => {
+                self.status = match &self.list.track {
+                    Some(t) => format!("showing track {}", clean_line(t)),
+                    None => "showing every track".to_owned(),
+                }
+            }
             Action::ToggleMine => self.status = self.mine_said(),
             _ => {}
         }
