@@ -351,6 +351,7 @@ fn the_stopwatch_keeps_every_reading_and_suggests_a_level_by_their_median() {
     };
     // The app's clock moves only with ticks: a cold start of 41.96 s, then 2.46 s and 3.04 s.
     time(&mut f, 41_960);
+    assert!(f.app.status.ends_with("median 42.0 s of 1 reading"), "{}", f.app.status);
     f.press("j");
     f.press("k");
     time(&mut f, 2_460);
@@ -358,7 +359,7 @@ fn the_stopwatch_keeps_every_reading_and_suggests_a_level_by_their_median() {
     let sheet = f.store.score_sheet().expect("sheet");
     assert_eq!(sheet.readings.get(&id), Some(&vec![42.0, 2.5, 3.0]), "every reading, to the tenth, in order");
     assert_eq!(sheet.median_seconds(&id), Some(3.0));
-    assert!(f.app.status.contains("median 3.0 s of 3"), "{}", f.app.status);
+    assert!(f.app.status.ends_with("median 3.0 s of 3 readings"), "{}", f.app.status);
     // The latency level whose seconds hold the median (1 to 5 s: a 4) is suggested.
     f.press_key(key(KeyCode::Tab));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");

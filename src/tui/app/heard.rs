@@ -77,7 +77,8 @@ impl App {
                 let n = sheet.readings.get(&id).map_or(0, Vec::len);
                 let median = sheet.median_seconds(&id).unwrap_or(seconds);
                 let title = self.entries.named(&id);
-                self.status = format!("stopwatch: {seconds:.1} s saved on {title} · median {median:.1} s of {n}");
+                let of = crate::format::count(n, "reading", "readings");
+                self.status = format!("stopwatch: {seconds:.1} s saved on {title} · median {median:.1} s of {of}");
                 if self.stopwatch.as_ref().is_some_and(|(running, _)| *running != id) {
                     self.status.push_str(" · now timing this entry");
                 }
