@@ -469,12 +469,9 @@ mod tests {
 
     fn judge(name: &str, conflicts: &[&str], tracks: &[&str]) -> Judge {
         Judge {
-            name: name.into(),
             conflicts: conflicts.iter().map(std::string::ToString::to_string).collect(),
             tracks: tracks.iter().map(std::string::ToString::to_string).collect(),
-            key: None,
-            public_key: None,
-            counts: true,
+            ..Judge::named(name)
         }
     }
 

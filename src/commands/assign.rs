@@ -282,14 +282,7 @@ mod tests {
     /// Too few judges for the places asked names the trainees, who take none, and the way out.
     #[test]
     fn too_few_judges_names_the_trainees_and_the_way_out() {
-        let tia = crate::config::Judge {
-            name: "tia".into(),
-            conflicts: Vec::new(),
-            tracks: Vec::new(),
-            public_key: None,
-            key: None,
-            counts: false,
-        };
+        let tia = crate::config::Judge { counts: false, ..crate::config::Judge::named("tia") };
         assert_eq!(
             too_few(3, &[tia], 4),
             "judging.toml lists 4 judges, tia a trainee (counts = false), who takes no judging place, so 3 can judge each entry, fewer than the 4 asked: list more judges, or ask for 3 (-k 3, or [assign] judges_per_entry)."

@@ -340,6 +340,21 @@ fn counts_by_default() -> bool {
     true
 }
 
+impl Judge {
+    /// A judge listed by name alone, as `[[judges]] name = "…"` reads: no conflicts, every
+    /// track, no key, their marks counting.
+    pub fn named(name: &str) -> Judge {
+        Judge {
+            name: name.into(),
+            conflicts: Vec::new(),
+            tracks: Vec::new(),
+            public_key: None,
+            key: None,
+            counts: counts_by_default(),
+        }
+    }
+}
+
 /// The finals round (`[finals]`): the top entries of a ranking compared side by side by the
 /// judges, and the paid places taken from a model of those comparisons. Left out: no finals.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

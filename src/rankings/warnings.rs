@@ -499,14 +499,7 @@ mod tests {
         assert!(flo[0].starts_with("judge \"flo\" left 1 entry partly scored (half) and scored no other entry in play, so their file changes nothing"), "{flo:?}");
         assert!(flo[1].ends_with("\"gone\" (scored by \"flo\")"), "{flo:?}");
         // A trainee's withdrawn entries are named nowhere else: "scores no entry in play" says it.
-        config.judges.push(crate::config::Judge {
-            name: "tia".into(),
-            conflicts: Vec::new(),
-            tracks: Vec::new(),
-            public_key: None,
-            key: None,
-            counts: false,
-        });
+        config.judges.push(crate::config::Judge { counts: false, ..crate::config::Judge::named("tia") });
         let tia = warned(&[judge("tia", &[], &[], &["gone"]), judge("ana", &[0], &[], &[])], &config);
         let tia = of(&tia, "tia");
         assert_eq!(tia.len(), 1, "{tia:?}");

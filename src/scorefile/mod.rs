@@ -876,12 +876,9 @@ mod tests {
         let key = sign::PrivateKey::generate().expect("key");
         let mut config = Config::builtin();
         config.judges = vec![crate::config::Judge {
-            name: "mira".into(),
-            conflicts: vec![],
-            tracks: vec![],
             public_key: Some(key.public()),
             key: Some("a-key-of-sixteen-chars".into()),
-            counts: true,
+            ..crate::config::Judge::named("mira")
         }];
         let rows = vec![("sprout-sense".to_owned(), vec![Some(4), Some(3), Some(5)], vec![Some(0); 3])];
         let by_secret = write(&body(rows.clone()), Some(Signer::Secret("a-key-of-sixteen-chars"))).expect("json");

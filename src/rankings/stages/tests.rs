@@ -10,14 +10,7 @@ use crate::rankings::robustness::tests::{backyard, judge};
 /// judging.toml's judges for these panels: `tia` a trainee.
 fn config() -> Config {
     let mut config = Config::builtin();
-    let listed = |name: &str, counts: bool| crate::config::Judge {
-        name: name.into(),
-        conflicts: vec![],
-        tracks: vec![],
-        public_key: None,
-        key: None,
-        counts,
-    };
+    let listed = |name: &str, counts: bool| crate::config::Judge { counts, ..crate::config::Judge::named(name) };
     config.judges = vec![listed("ana", true), listed("bo", true), listed("cy", true), listed("tia", false)];
     config
 }
