@@ -116,8 +116,10 @@ pub struct Verdict {
 /// `read` (the one the merge counts) against `taken`. The same file again (the same digest) is
 /// fine; a newer one is taken in; an older one is refused, unless its judge is named in
 /// `accept_older`. Judges compare by name, as everywhere: unsigned, a name proves nothing, but a
-/// step back is still worth saying.
-pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String]) -> Verdict {
+/// step back is still worth saying. A file dated after `now` (the reader allows a day of clock
+/// slack) is never taken in: remembered, its time ahead would refuse the judge's real files,
+/// however often they pushed, until that time had passed.
+pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String], now: jiff::Timestamp) -> Verdict {
     let mut verdict = Verdict::default();
     let mut seen: Vec<&FileRead> = Vec::new();
     for file in read {
@@ -150,7 +152,7 @@ pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String]) -> Ver
                 accepted
             }
         };
-        if take && !torn {
+        if take && !torn && newest.written <= now {
             verdict.to_take_in.push(newest.clone());
         }
     }
@@ -177,14 +179,37 @@ mod tests {
         Taken { file: f, taken_at: "2026-06-21T12:00:00.000Z".into() }
     }
 
+    /// The rule as of a day after every file below.
+    fn judged(read: &[FileRead], taken: &[Taken], accept_older: &[String]) -> Verdict {
+        judge(read, taken, accept_older, THURSDAY.parse().expect("a time"))
+    }
+
+    /// A file dated ahead of the clock (a forged time within the reader's day of slack) is not
+    /// taken in: remembered, it would refuse the judge's real file of today.
+    #[test]
+    fn a_file_dated_ahead_is_not_taken_in() {
+        let ahead = file("mira", WEDNESDAY, "forged", "mira.json");
+        let now: jiff::Timestamp = TUESDAY.parse().expect("a time");
+        assert!(judge(std::slice::from_ref(&ahead), &[], &[], now).to_take_in.is_empty());
+        let known = [taken(file("mira", MONDAY, "old", "a.json"))];
+        let verdict = judge(std::slice::from_ref(&ahead), &known, &[], now);
+        assert_eq!(verdict, Verdict::default(), "not refused either: it is newer than the one taken in");
+        assert_eq!(
+            judged(std::slice::from_ref(&ahead), &known, &[]).to_take_in,
+            [ahead],
+            "taken in once its time has come"
+        );
+    }
+
     const MONDAY: &str = "2026-06-20T10:00:00.000Z";
     const TUESDAY: &str = "2026-06-21T10:00:00.000Z";
     const WEDNESDAY: &str = "2026-06-22T10:00:00.000Z";
+    const THURSDAY: &str = "2026-06-23T10:00:00.000Z";
 
     #[test]
     fn an_older_file_is_refused_naming_the_judge_both_times_and_what_to_do() {
         let known = [taken(file("ana", TUESDAY, "new", "collected/ana.json"))];
-        let verdict = judge(&[file("Ana", MONDAY, "old", "ana-old.json")], &known, &[]);
+        let verdict = judged(&[file("Ana", MONDAY, "old", "ana-old.json")], &known, &[]);
         assert_eq!(verdict.refused.len(), 1);
         assert!(verdict.to_take_in.is_empty(), "nothing taken in from a refused read");
         let said = verdict.refused[0].refused();
@@ -198,12 +223,12 @@ mod tests {
     #[test]
     fn the_same_file_again_is_fine_and_a_newer_one_is_taken_in() {
         let known = [taken(file("ana", MONDAY, "old", "a.json"))];
-        let same = judge(&[file("ana", MONDAY, "old", "copy.json")], &known, &[]);
+        let same = judged(&[file("ana", MONDAY, "old", "copy.json")], &known, &[]);
         assert_eq!(same, Verdict::default(), "nothing to say, nothing to write");
-        let newer = judge(&[file("ana", TUESDAY, "new", "b.json")], &known, &[]);
+        let newer = judged(&[file("ana", TUESDAY, "new", "b.json")], &known, &[]);
         assert!(newer.refused.is_empty());
         assert_eq!(newer.to_take_in, [file("ana", TUESDAY, "new", "b.json")]);
-        let first = judge(&[file("ben", MONDAY, "b", "ben.json")], &known, &[]);
+        let first = judged(&[file("ben", MONDAY, "b", "ben.json")], &known, &[]);
         assert_eq!(first.to_take_in.len(), 1, "a judge not seen before is taken in");
     }
 
@@ -213,7 +238,7 @@ mod tests {
     fn an_older_file_beside_the_newest_is_not_a_step_back() {
         let known = [taken(file("ana", TUESDAY, "new", "a.json"))];
         let read = [file("ana", MONDAY, "old", "ana.pr2.json"), file("ana", TUESDAY, "new", "ana.json")];
-        assert_eq!(judge(&read, &known, &[]), Verdict::default());
+        assert_eq!(judged(&read, &known, &[]), Verdict::default());
     }
 
     /// Two different files of one judge at one moment, which the merge refuses: neither is
@@ -221,16 +246,16 @@ mod tests {
     #[test]
     fn two_files_at_one_moment_are_not_taken_in() {
         let read = [file("ana", TUESDAY, "a", "a.json"), file("ana", TUESDAY, "b", "b.json")];
-        assert!(judge(&read, &[], &[]).to_take_in.is_empty());
+        assert!(judged(&read, &[], &[]).to_take_in.is_empty());
         let known = [taken(file("ana", WEDNESDAY, "new", "c.json"))];
-        assert_eq!(judge(&read, &known, &[]).refused.len(), 1);
+        assert_eq!(judged(&read, &known, &[]).refused.len(), 1);
     }
 
     #[test]
     fn a_step_back_named_is_accepted_and_taken_in_and_a_name_matching_no_file_is_given_back() {
         let known = [taken(file("ana", TUESDAY, "new", "a.json"))];
         let old = file("ana", MONDAY, "old", "ana.json");
-        let verdict = judge(std::slice::from_ref(&old), &known, &["ANA".into(), "zed".into()]);
+        let verdict = judged(std::slice::from_ref(&old), &known, &["ANA".into(), "zed".into()]);
         assert!(verdict.refused.is_empty());
         assert_eq!(verdict.accepted.len(), 1);
         assert!(verdict.accepted[0].accepted().contains("as --accept-older ana asked"), "{:?}", verdict.accepted);

@@ -14,7 +14,7 @@ use crate::newest::{FileRead, Verdict};
 /// warned of: a misspelt name would otherwise let nothing through without a word.
 pub(super) fn check(session: &Session, read: &[FileRead]) -> Result<Verdict> {
     let taken = session.store.newest_files()?;
-    let verdict = crate::newest::judge(read, &taken, &session.accept_older);
+    let verdict = crate::newest::judge(read, &taken, &session.accept_older, jiff::Timestamp::now());
     for name in &verdict.unmatched {
         super::stderr::warn(&format!(
             "{} {}: no file of this judge was read, so nothing of theirs to accept",
