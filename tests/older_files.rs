@@ -221,10 +221,12 @@ fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
         .stderr(predicate::str::contains("1 of 1 file in the repo refused; nothing was merged"));
     as_head().arg("status").assert().failure().stderr(predicate::str::contains("put back an older file"));
     as_head()
-        .args(["merge", "--from-hub", "--accept-older", "mira"])
+        .args(["merge", "--from-hub", "--accept-older", "mira", "--accept-older", "zed"])
         .assert()
         .success()
         .stdout(predicate::str::contains("OVERALL"))
-        .stderr(predicate::str::contains("taken in, as --accept-older mira asked").count(1));
+        .stderr(predicate::str::contains("taken in, as --accept-older mira asked").count(1))
+        // collect checks, then the merge checks again: a name no file is of is said once.
+        .stderr(predicate::str::contains("--accept-older \"zed\": no file of this judge was read").count(1));
     as_head().arg("collect").assert().success();
 }

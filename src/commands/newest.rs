@@ -10,11 +10,22 @@ use crate::newest::{FileRead, Verdict};
 
 /// A read checked against the newest files the store has taken in: which judges step back
 /// (the caller says them, with what it does without them), and what to take in once the read is
-/// accepted whole ([`take_in`]). A name given to `--accept-older` that no file read is of is
-/// warned of: a misspelt name would otherwise let nothing through without a word.
+/// accepted whole ([`take_in`]).
 pub(super) fn check(session: &Session, read: &[FileRead]) -> Result<Verdict> {
     let taken = session.store.newest_files()?;
     let verdict = crate::newest::judge(read, &taken, &session.accept_older, jiff::Timestamp::now());
+    warn_unmatched(&verdict);
+    Ok(verdict)
+}
+
+/// Each name given to `--accept-older` that no file read is of: a misspelt name would otherwise
+/// let nothing through without a word. Said once a process: `merge --from-hub` and `status`
+/// check again what `collect` checked, and the names are the command line's, not the read's.
+fn warn_unmatched(verdict: &Verdict) {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if verdict.unmatched.is_empty() || SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     for name in &verdict.unmatched {
         super::stderr::warn(&format!(
             "{} {}: no file of this judge was read, so nothing of theirs to accept",
@@ -22,7 +33,6 @@ pub(super) fn check(session: &Session, read: &[FileRead]) -> Result<Verdict> {
             crate::sanitize::in_quotes(name)
         ));
     }
-    Ok(verdict)
 }
 
 /// Each step back refused, said as an error with what to do.
