@@ -41,7 +41,8 @@ pub struct Taken {
     pub taken_at: String,
 }
 
-/// A judge whose newest file in a read is older than the one the store has taken in.
+/// A judge whose newest file in a read is older than the one the store has taken in, or of the
+/// same moment with other scores.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepBack {
     /// The judge's newest file in this read.
@@ -58,8 +59,15 @@ impl StepBack {
     /// The judge, and both times: what the head judge needs to tell a file put back from one the
     /// judge really went back to.
     fn both_times(&self) -> String {
+        // A file of the same moment that holds other scores cannot be the judge's next one: the
+        // app writes each file at a moment of its own.
+        let how = if self.same_moment() {
+            "holds other scores than the one of that same moment"
+        } else {
+            "is older than the one"
+        };
         format!(
-            "{}: {}'s file, written at {}, is older than the one this store took in on {} (written at {}, read from {})",
+            "{}: {}'s file, written at {}, {how} this store took in on {} (written at {}, read from {})",
             self.file.file,
             quoted(&self.file.judge),
             clean_line(&self.file.written_at),
@@ -69,11 +77,17 @@ impl StepBack {
         )
     }
 
+    /// Whether the file is of the very moment of the one taken in (with other scores).
+    pub fn same_moment(&self) -> bool {
+        self.file.written == self.taken.file.written
+    }
+
     /// A step back refused, with what to do.
     pub fn refused(&self) -> String {
         let judge = quoted(&self.file.judge);
+        let what = if self.same_moment() { "put another file in its place" } else { "put back an older file" };
         format!(
-            "{}: someone with push access to the repo may have put back an older file. Ask {judge} to push again (`judging push`); if {judge} really went back to this file (you asked them to restore it), run this again with {}",
+            "{}: someone with push access to the repo may have {what}. Ask {judge} to push again (`judging push`); if {judge} really went back to this file (you asked them to restore it), run this again with {}",
             self.both_times(),
             accept_older(&self.file.judge)
         )
@@ -114,8 +128,9 @@ pub struct Verdict {
 
 /// The rule, once for every command that reads the judges' files: per judge, the newest file of
 /// `read` (the one the merge counts) against `taken`. The same file again (the same digest) is
-/// fine; a newer one is taken in; an older one is refused, unless its judge is named in
-/// `accept_older`. Judges compare by name, as everywhere: unsigned, a name proves nothing, but a
+/// fine; a newer one is taken in; an older one, or another of the same moment (which cannot be
+/// the judge's next: it was put in the first one's place), is refused, unless its judge is named
+/// in `accept_older`. Judges compare by name, as everywhere: unsigned, a name proves nothing, but a
 /// step back is still worth saying. A file dated after `now` (the reader allows a day of clock
 /// slack) is never taken in: remembered, its time ahead would refuse the judge's real files,
 /// however often they pushed, until that time had passed.
@@ -135,7 +150,7 @@ pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String], now: j
         let torn = theirs.get(1).is_some_and(|f| f.written == newest.written && f.digest != newest.digest);
         let take = match taken.iter().find(|t| same_name(&t.file.judge, &newest.judge)) {
             None => true,
-            Some(known) if newest.digest == known.file.digest || newest.written == known.file.written => false,
+            Some(known) if newest.digest == known.file.digest => false,
             Some(known) if newest.written > known.file.written => true,
             Some(known) => {
                 let step = StepBack {
@@ -249,6 +264,22 @@ mod tests {
         assert!(judged(&read, &[], &[]).to_take_in.is_empty());
         let known = [taken(file("ana", WEDNESDAY, "new", "c.json"))];
         assert_eq!(judged(&read, &known, &[]).refused.len(), 1);
+    }
+
+    /// A file of the very moment of the one taken in, but with other scores, is no newer file:
+    /// it had passed without a word, and the merge counted it in the first one's place.
+    #[test]
+    fn another_file_of_the_same_moment_is_refused_and_can_be_accepted() {
+        let known = [taken(file("ana", TUESDAY, "new", "collected/ana.json"))];
+        let other = file("ana", TUESDAY, "other", "ana.json");
+        let verdict = judged(std::slice::from_ref(&other), &known, &[]);
+        assert_eq!(verdict.refused.len(), 1, "{verdict:?}");
+        assert!(verdict.to_take_in.is_empty());
+        let said = verdict.refused[0].refused();
+        assert!(said.contains("holds other scores than the one of that same moment"), "{said}");
+        assert!(said.contains("put another file in its place") && !said.contains("put back an older"), "{said}");
+        let accepted = judged(std::slice::from_ref(&other), &known, &["ana".into()]);
+        assert_eq!(accepted.to_take_in, [other]);
     }
 
     #[test]

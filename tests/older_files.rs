@@ -114,6 +114,27 @@ fn the_same_file_again_is_fine_and_a_newer_one_advances_the_remembered_one() {
     );
 }
 
+/// Another file of the very moment of the one taken in, with other scores, cannot be the judge's
+/// next file: it is refused as a step back (it had passed without a word, and counted).
+#[test]
+fn another_file_of_the_same_moment_is_refused() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let first = file_of(&s, "first.json", "mira", TUESDAY, 2);
+    let other = file_of(&s, "other.json", "mira", TUESDAY, 5);
+    head(&s).arg("merge").arg(&first).assert().success();
+    head(&s).arg("merge").arg(&other).assert().failure().stderr(
+        predicate::str::contains(format!(
+            "other.json: mira's file, written at {TUESDAY}, holds other scores than the one of that same moment"
+        ))
+        .and(predicate::str::contains("may have put another file in its place"))
+        .and(predicate::str::contains("1 of 1 file refused, not newer than the file of its judge")),
+    );
+    assert_eq!(remembered(&head_store(&s))[0].2, "first.json");
+    head(&s).arg("merge").arg(&other).args(["--accept-older", "mira"]).assert().success();
+    assert_eq!(remembered(&head_store(&s))[0].2, "other.json");
+}
+
 /// A refused read takes nothing in: the other judges' files it held are not remembered, so that a
 /// merge never writes to the store half way.
 #[test]

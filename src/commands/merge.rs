@@ -245,8 +245,11 @@ pub(super) fn read_with_the_store(
     if !verdict.refused.is_empty() {
         super::newest::say_refused(&verdict);
         let refused = super::newest::files_refused(&verdict);
+        // A file of the very moment of the one taken in, with other scores, is no older: it is
+        // not newer either.
+        let how = if verdict.refused.iter().any(crate::newest::StepBack::same_moment) { "not newer" } else { "older" };
         bail!(
-            "{refused} of {} refused, older than {} this store took in before; nothing was merged. Each is named above with what to do",
+            "{refused} of {} refused, {how} than {} this store took in before; nothing was merged. Each is named above with what to do",
             crate::format::count(files.len(), "file", "files"),
             if refused == 1 { "the file of its judge" } else { "the files of their judges" }
         );
