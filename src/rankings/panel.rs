@@ -168,7 +168,7 @@ pub struct JudgeMarks {
     pub values: Vec<Option<u8>>,
     /// When each of those entries was scored, in Unix seconds (the latest of its criteria's
     /// times), by row; `None` where the file gives no time, and empty when built without times.
-    pub given: Vec<Option<f64>>,
+    pub given: Vec<crate::merge::drift::Given>,
     /// The ids of the entries left partly scored: they do not count.
     pub partial: Vec<String>,
     /// The median of the judge's stopwatch readings of each timed entry, in seconds, by entry.
@@ -462,7 +462,10 @@ pub(super) fn without_judge(panel: &Panel, j: usize) -> Panel {
 /// The panel of every judge's totals, and each judge's times (by judge index: when each of their
 /// marks was given, in Unix seconds, in the order of their marks), taken out of the judges'
 /// marks, not copied: 1.5 million marks' times are 8 MB of fresh pages.
-pub(super) fn panel_and_times(judges: &mut [JudgeMarks], field: &Field) -> (Panel, Vec<Vec<Option<f64>>>) {
+pub(super) fn panel_and_times(
+    judges: &mut [JudgeMarks],
+    field: &Field,
+) -> (Panel, Vec<Vec<crate::merge::drift::Given>>) {
     let panel = panel(judges, field);
     (panel, judges.iter_mut().map(|j| std::mem::take(&mut j.given)).collect())
 }

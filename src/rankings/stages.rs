@@ -87,7 +87,7 @@ pub(super) struct Built {
     pub left_out: Vec<String>,
     /// Each judge's times, by judge index: when each of their marks in `panel` was given, in
     /// Unix seconds, in the order of their marks.
-    pub given: Vec<Vec<Option<f64>>>,
+    pub given: Vec<Vec<crate::merge::drift::Given>>,
     /// With `merge.drift = "correct"`: each judge's drift as found before it was taken out.
     pub corrected: Option<Vec<Option<Drift>>>,
 }
@@ -226,13 +226,13 @@ fn take_out_drift(built: &mut Built, field: &Field) {
         let each = built.judges.iter_mut().zip(&built.given).zip(&found).zip(&mut taken).zip(&chosen);
         for ((((marks, given), d), total), chosen) in each {
             let Some(d) = d.filter(|_| *chosen) else { continue };
-            let known: Vec<f64> = given.iter().flatten().copied().collect();
+            let known: Vec<f64> = given.iter().filter_map(|g| g.at()).collect();
             let centre = known.iter().sum::<f64>() / known.len().max(1) as f64;
             for (row, at) in given.iter().enumerate() {
-                let Some(at) = at else { continue };
-                marks.totals[row] = drift::corrected(marks.totals[row], *at, centre, &d);
+                let Some(at) = at.at() else { continue };
+                marks.totals[row] = drift::corrected(marks.totals[row], at, centre, &d);
                 if let Some(shared) = marks.shared_totals.get_mut(row) {
-                    *shared = drift::corrected(*shared, *at, centre, &d);
+                    *shared = drift::corrected(*shared, at, centre, &d);
                 }
             }
             // The first round's uncertainty is the estimate's; later rounds only finish it.

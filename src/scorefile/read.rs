@@ -122,7 +122,7 @@ fn read_one(
             Some(totals) => {
                 marks.entries.push(entry);
                 marks.totals.push(totals.own);
-                marks.given.push(at);
+                marks.given.push(crate::merge::drift::Given::new(at));
                 marks.shared_totals.extend(totals.shared);
                 // A value for a criterion off the entry's rubric (its track changed since) does
                 // not count.

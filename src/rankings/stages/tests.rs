@@ -99,7 +99,7 @@ fn day() -> (Vec<JudgeMarks>, Vec<crate::model::StoredSubmission>) {
                 entries: mine.iter().map(|(_, m)| m.entry()).collect(),
                 totals: mine.iter().map(|(_, m)| m.value).collect(),
                 values: mine.iter().flat_map(|(_, m)| [Some(m.value.round().clamp(1.0, 5.0) as u8); 3]).collect(),
-                given: mine.iter().map(|(i, _)| given[*i]).collect(),
+                given: mine.iter().map(|(i, _)| crate::merge::drift::Given::new(given[*i])).collect(),
                 ..JudgeMarks::default()
             }
         })
