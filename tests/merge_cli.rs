@@ -159,7 +159,7 @@ fn bad_files_are_refused_by_name_and_nothing_is_merged() {
     // Each case: the file, what is said of it, and what is said to put it right.
     let cases: Vec<(std::path::PathBuf, &str, &str)> = vec![
         (edited, "edited after it was written", "export again"),
-        (s.file("cut.json", &text[..text.len() / 2]), "cut short", "give the judges' files"),
+        (s.file("cut.json", &text[..text.len() / 2]), "a judging score file cut short", "send the whole file"),
         (s.file("empty.json", ""), "empty", "`judging export`"),
         (
             s.file("v6.json", &text.replace("\"version\":4", "\"version\":6")),

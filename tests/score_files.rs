@@ -251,6 +251,22 @@ fn odd_files_are_answered_with_what_they_are() {
     head(&s).arg("merge").arg(&bom).assert().success();
     let zero = s.file("zero.json", &text.replacen("\"version\":4", "\"version\":0", 1));
     refused(&s, &zero).stderr(predicate::str::contains("version 0, and versions start at 1"));
+    // A judge's file cut short (a download that stopped) is one, cut short, not another kind of
+    // file; JSON broken part-way is said where the JSON breaks.
+    let cut = s.file("cut.json", &text[..text.len() * 2 / 3]);
+    refused(&s, &cut).stderr(
+        predicate::str::contains(format!(
+            "cut.json: a judging score file cut short at line 1, column {}",
+            text.len() * 2 / 3
+        ))
+        .and(predicate::str::contains("not written or copied whole"))
+        .and(predicate::str::contains("not a judging score file").not()),
+    );
+    let other = s.file("other.json", "{\"foo\": 1");
+    refused(&s, &other).stderr(
+        predicate::str::contains("not a judging score file (cut short at line 1, column 9)")
+            .and(predicate::str::contains("a judging score file cut short").not()),
+    );
     let list = s.file("list.json", "[1, 2]");
     refused(&s, &list)
         .stderr(predicate::str::contains("JSON, but a list").and(predicate::str::contains("broken").not()));

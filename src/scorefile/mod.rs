@@ -82,6 +82,10 @@ pub enum ScoreFileError {
     #[error("{file}: not a judging score file ({reason}): {EXPORT_AGAIN}")]
     NotScoreFile { file: String, reason: String },
     #[error(
+        "{file}: a judging score file cut short at line {line}, column {column}: it was not written or copied whole (an interrupted download or copy, a full disk); ask the judge who sent it to export again and send the whole file"
+    )]
+    CutShort { file: String, line: usize, column: usize },
+    #[error(
         "{file}: a saved merge (`judging merge --format json` writes one), not a judge's score file: give it to `judging results` on its own, or give the judges' score files"
     )]
     SavedMerge { file: String },
@@ -121,6 +125,7 @@ impl ScoreFileError {
             | E::Empty { file }
             | E::TooLarge { file, .. }
             | E::NotScoreFile { file, .. }
+            | E::CutShort { file, .. }
             | E::SavedMerge { file }
             | E::Version { file, .. }
             | E::NoVersion { file }
@@ -143,6 +148,7 @@ impl ScoreFileError {
             E::Empty { .. } => "empty",
             E::TooLarge { .. } => "too large",
             E::NotScoreFile { .. } => "not a score file",
+            E::CutShort { .. } => "cut short",
             E::SavedMerge { .. } => "a saved merge",
             E::Version { .. } | E::NoVersion { .. } => "a version this judging does not read",
             E::Tampered { .. } => "edited after it was written",
@@ -439,6 +445,13 @@ fn comparison_problem(body: &Checked) -> Option<String> {
 /// A file that is not a version 2 file exactly as written: a version 1 file, read with its
 /// digest after the body, or the reason it cannot be read. Returns the body's text, its signature
 /// (hex) and the body.
+/// Whether `text` opens as a score file does, `{"format": "judging-scores"`, whitespace aside:
+/// what is left of one cut short.
+fn starts_as_a_score_file(text: &str) -> bool {
+    let opening: String = text.chars().take(200).filter(|c| !c.is_whitespace()).collect();
+    opening.starts_with(&format!("{{\"format\":\"{FORMAT}\""))
+}
+
 fn read_slowly<'a>(
     text: &'a str,
     file: &str,
@@ -446,6 +459,8 @@ fn read_slowly<'a>(
     let not = |reason: String| ScoreFileError::NotScoreFile { file: file.to_owned(), reason };
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         // Valid JSON of another shape is not broken: say what it is, and what a score file is.
+        // Where it is not JSON, the place its reading failed is the JSON's, not the envelope's
+        // (`{"foo": 1` broke at its end, not at the unknown key).
         let what = match serde_json::from_str::<serde_json::Value>(text) {
             Ok(serde_json::Value::Object(o))
                 if o.get("format").and_then(serde_json::Value::as_str) == Some(crate::rankings::RANKINGS_FORMAT) =>
@@ -473,12 +488,16 @@ fn read_slowly<'a>(
                     _ => "not an object",
                 }
             ),
-            Err(_) if e.is_eof() => format!("cut short at line {}, column {}", e.line(), e.column()),
+            // A score file's start, cut short: a download or copy that stopped, not another file.
+            Err(json) if json.is_eof() && starts_as_a_score_file(text) => {
+                return ScoreFileError::CutShort { file: file.to_owned(), line: json.line(), column: json.column() };
+            }
+            Err(json) if json.is_eof() => format!("cut short at line {}, column {}", json.line(), json.column()),
             // Well-formed, perhaps, but nested past what the reader follows: no score file is.
             Err(deep) if deep.to_string().starts_with("recursion limit") => {
                 "nested more than 128 levels deep, far deeper than any score file".to_owned()
             }
-            Err(_) => format!("broken JSON at line {}, column {}", e.line(), e.column()),
+            Err(json) => format!("broken JSON at line {}, column {}", json.line(), json.column()),
         };
         not(what)
     })?;
