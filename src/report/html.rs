@@ -23,6 +23,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A sentence the app says (a warning, who was left out), escaped as [`escape`] does, with what
+/// it puts in backticks for the terminal (a command, a line of judging.toml) shown as code: the
+/// page had printed the backticks themselves. A backtick left unpaired stays as it is.
+pub fn prose(text: &str) -> String {
+    let escaped = escape(text);
+    let parts: Vec<&str> = escaped.split('`').collect();
+    // An even number of backticks: the parts between them alternate, text then code.
+    if parts.len().is_multiple_of(2) {
+        return escaped;
+    }
+    let mut out = String::with_capacity(escaped.len() + parts.len() * 6);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 /// The style every page shares: the jury's results and the announcement.
 const STYLE: &str = "
 @page { margin: 15mm; }
@@ -91,10 +112,10 @@ pub fn page(sheet: &Sheet) -> String {
         escape(sheet.method),
         super::results::FOR_THE_JURY
     ));
-    if let Some(line) = super::results::left_out(sheet.left_out, escape) {
+    if let Some(line) = super::results::left_out(sheet.left_out, prose) {
         out.push_str(&format!("<p class=\"meta\">{line}</p>\n"));
     }
-    let warnings = super::results::warnings_said(sheet, escape);
+    let warnings = super::results::warnings_said(sheet, prose);
     if !warnings.is_empty() {
         out.push_str(
             "<p class=\"meta\"><strong>Warnings: weigh these before announcing</strong></p>\n<ul class=\"small\">\n",
@@ -359,6 +380,27 @@ pub(crate) mod tests {
         assert_eq!(html.matches("<div class=\"scroll\"><table").count(), tables, "{html}");
         assert!(html.contains(".scroll { overflow-x: auto; }"), "{html}");
         assert!(!html.contains("table-layout: fixed"), "{html}");
+    }
+
+    /// What a sentence puts in backticks for the terminal is code on the page, escaped; a
+    /// backtick left unpaired, or one inside what an entrant wrote, is text.
+    #[test]
+    fn a_sentences_backticks_are_code_on_the_page() {
+        let cases = [
+            ("the public key `judging key` prints", "the public key <code>judging key</code> prints"),
+            ("line 4 (`tag = \"<b>\"`): check it", "line 4 (<code>tag = &quot;&lt;b&gt;&quot;</code>): check it"),
+            ("`a` and `b`", "<code>a</code> and <code>b</code>"),
+            ("one ` alone", "one ` alone"),
+            ("no code", "no code"),
+        ];
+        for (said, shown) in cases {
+            assert_eq!(super::prose(said), shown, "{said}");
+        }
+        let mut outcome = super::super::fixtures::tied(3);
+        outcome.warnings.push("List each judge with the public key `judging key` prints".into());
+        let html = super::page(&super::super::fixtures::sheet(&outcome));
+        assert!(html.contains("the public key <code>judging key</code> prints"), "{html}");
+        assert!(!html.contains("`judging key`"), "{html}");
     }
 
     #[test]
