@@ -1814,17 +1814,17 @@ fn many_problems_of_one_kind_are_said_in_a_few_lines() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");
     assert!(err.lines().count() <= 5, "a few lines: {err}");
-    for shown in ["cut-00.json: not a judging score file", "cut-01.json", "cut-02.json"] {
+    for shown in ["cut-00.json: a judging score file cut short", "cut-01.json", "cut-02.json"] {
         assert!(err.contains(shown), "{shown}: {err}");
     }
-    assert!(err.contains("... and 17 more files of this kind (not a score file): "), "{err}");
+    assert!(err.contains("... and 17 more files of this kind (cut short): "), "{err}");
     assert!(err.contains("cut-03.json") && !err.contains("cut-19.json"), "the first few named: {err}");
     assert!(err.contains("20 of 21 files refused; nothing was merged"), "{err}");
     // `status` reads them as the merge does, and says them alike.
     let out = head(&s).arg("status").args(&files).output().expect("runs");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.lines().filter(|l| l.starts_with("error:")).count() <= 5, "a few lines: {err}");
-    assert!(err.contains("... and 17 more files of this kind (not a score file): "), "{err}");
+    assert!(err.contains("... and 17 more files of this kind (cut short): "), "{err}");
 
     let copies: Vec<std::path::PathBuf> = (0..12)
         .map(|n| {
