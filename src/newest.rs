@@ -136,14 +136,9 @@ pub struct Verdict {
 /// however often they pushed, until that time had passed.
 pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String], now: jiff::Timestamp) -> Verdict {
     let mut verdict = Verdict::default();
-    let mut seen: Vec<&FileRead> = Vec::new();
-    for file in read {
-        if seen.iter().any(|s| same_name(&s.judge, &file.judge)) {
-            continue;
-        }
-        seen.push(file);
-        let mut theirs: Vec<&FileRead> = read.iter().filter(|f| same_name(&f.judge, &file.judge)).collect();
-        theirs.sort_by(|a, b| b.written.cmp(&a.written).then(a.file.cmp(&b.file)));
+    let mut order: Vec<&FileRead> = read.iter().collect();
+    crate::rankings::newest_first(&mut order, |f| (&f.judge, f.written, &f.file));
+    for theirs in order.chunk_by(|a, b| same_name(&a.judge, &b.judge)) {
         let newest = theirs[0];
         // Two different files of the judge at that one moment: the merge refuses them both
         // (`rankings::one_file_per_judge`), so neither is taken in.

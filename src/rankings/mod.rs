@@ -24,7 +24,7 @@ pub use chances::{AUTO_MOST, Chances, paid_places};
 pub use conflicts::{Conflicted, said as conflicts_said};
 pub use leaning::LenientHolder;
 pub use majority::Majority;
-pub use panel::{Field, Ids, JudgeMarks, Place, one_file_per_judge};
+pub use panel::{Field, Ids, JudgeMarks, Place, newest_first, one_file_per_judge};
 pub use robustness::{HOLDS, PlaceChange, Then, WithoutOne};
 pub use rubrics::{Rubrics, Totals};
 pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};

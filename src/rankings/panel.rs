@@ -199,10 +199,7 @@ impl JudgeMarks {
 /// do. Two different files written at the same moment cannot be ordered: they are refused, so the
 /// result never depends on the order the files were given in. The same body twice is one file.
 pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, RankError> {
-    judges.sort_by(|a, b| {
-        let by_name = crate::model::name_key(&a.judge).cmp(&crate::model::name_key(&b.judge));
-        by_name.then(b.written.cmp(&a.written)).then(a.file.cmp(&b.file))
-    });
+    newest_first(judges, |j| (&j.judge, j.written, &j.file));
     if let Some(pair) = judges
         .windows(2)
         .find(|w| same_name(&w[0].judge, &w[1].judge) && w[0].written == w[1].written && w[0].digest != w[1].digest)
@@ -299,6 +296,17 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
         }
     }
     Ok(warnings)
+}
+
+/// The order a read's files are weighed in: judge by judge (names compare as judges' names
+/// always do), each judge's newest first, then by file name. The merge counts each judge's
+/// first; `newest` checks that one against the file the store took in. `of` gives a file's
+/// judge, when it was written, and its name.
+pub fn newest_first<T>(files: &mut [T], of: impl Fn(&T) -> (&str, jiff::Timestamp, &str)) {
+    files.sort_by_cached_key(|f| {
+        let (judge, written, file) = of(f);
+        (crate::model::name_key(judge), std::cmp::Reverse(written), file.to_owned())
+    });
 }
 
 /// `judge "ana" appears twice: new.json (written at ...) counts, old.json (written at ...) does
