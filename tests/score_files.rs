@@ -150,9 +150,15 @@ fn a_revision_that_is_no_commit_is_refused() {
             assert!(stderr.contains("\\u{1b}]0;pwned\\u{7}"), "the controls shown as themselves: {stderr}");
         }
     }
-    for revision in ["abc1234", "f9c28bcd85737ffc5aef028638d3341d49869c27"] {
+    // Each a file of its own moment: another file of the moment of one the store took in is
+    // refused as a step back (tests/older_files.rs).
+    for (revision, at) in [
+        ("abc1234", "2026-06-20T11:00:00.000Z"),
+        ("f9c28bcd85737ffc5aef028638d3341d49869c27", "2026-06-20T12:00:00.000Z"),
+    ] {
         let fine = common::score_file(&s, "fine.json", |b| {
             b.revisions.insert("sprout-sense".into(), revision.into());
+            b.written_at = at.into();
         });
         head(&s).arg("merge").arg(&fine).assert().success();
     }
