@@ -280,12 +280,22 @@ impl Loaded {
     /// carries), said as judging.toml's own problems are: the file, then the line of the key the
     /// problem names first ([`config::at_its_line`]).
     pub fn located(&self, problem: &str) -> String {
-        let text = match &self.path {
+        let said = self.text().map_or_else(|| problem.to_owned(), |text| config::at_its_line(&text, problem));
+        format!("{}: {said}", self.describe())
+    }
+
+    /// The line of judging.toml a key is written at ([`config::line_of`]), for a problem that
+    /// names a second entry beside the one it is at.
+    pub fn line_of(&self, key: &str) -> Option<usize> {
+        config::line_of(&self.text()?, key)
+    }
+
+    /// judging.toml's text, as it is now: the built-in one where there is no file.
+    fn text(&self) -> Option<String> {
+        match &self.path {
             Some(path) => read(path).ok().flatten(),
             None => Some(config::BUILTIN.to_owned()),
-        };
-        let said = text.map_or_else(|| problem.to_owned(), |text| config::at_its_line(&text, problem));
-        format!("{}: {said}", self.describe())
+        }
     }
 
     pub fn describe(&self) -> String {

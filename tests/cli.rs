@@ -1288,7 +1288,8 @@ fn check_refuses_a_judges_name_that_judge_refuses() {
 /// Two [[judges]] whose names only look alike (a Cyrillic а in "аnna", fullwidth letters) are
 /// two judges to every command, yet read as one on every screen: a score file or an assignment
 /// meant for one is taken for the other's unseen. `check` warns at the second's line, naming
-/// both, the look-alike spelled out; names the same but for case are refused as ever.
+/// both, the look-alike spelled out, and the first's line (it had named it by its place in
+/// [[judges]] alone); names the same but for case are refused as ever.
 #[test]
 fn check_warns_of_judges_whose_names_only_look_alike() {
     let s = Sandbox::new();
@@ -1301,8 +1302,9 @@ fn check_warns_of_judges_whose_names_only_look_alike() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "a warning, not a failure: {said}\n{}", String::from_utf8_lossy(&out.stderr));
     for want in [
-        "warning: judging.toml: line 6 (`name = \"\u{430}nna\"`): judges[2].name = \"\\u{430}nna\" only looks like judges[0].name = \"anna\"",
-        "warning: judging.toml: line 8 (`name = \"\u{ff42}\u{ff45}\u{ff4e}\"`): judges[3].name = \"\\u{ff42}\\u{ff45}\\u{ff4e}\" only looks like judges[1].name = \"ben\"",
+        "warning: judging.toml: line 6 (`name = \"\u{430}nna\"`): judges[2].name = \"\\u{430}nna\" only looks like judges[0].name = \"anna\" (line 2): ",
+        "warning: judging.toml: line 8 (`name = \"\u{ff42}\u{ff45}\u{ff4e}\"`): judges[3].name = \"\\u{ff42}\\u{ff45}\\u{ff4e}\" only looks like judges[1].name = \"ben\" (line 4): ",
+        "rename one, or remove the duplicate entry if they are one judge",
         "Ready, with 2 warnings above.",
     ] {
         assert!(said.contains(want), "{want}\n{said}");

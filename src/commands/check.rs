@@ -33,7 +33,7 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     for note in c.unjudged_tracks() {
         say(format!("  note: {note}"));
     }
-    let look_alike = c.look_alike_judges();
+    let look_alike = c.look_alike_judges(&|key| loaded.line_of(key));
     for warning in &look_alike {
         say(format!("  warning: {}", clean_line(&loaded.located(warning))));
     }

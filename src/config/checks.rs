@@ -205,26 +205,53 @@ impl Config {
     /// "\u{430}nna", its а Cyrillic; fullwidth letters): two judges to every command, as names
     /// compare ([`crate::model::same_name`]), yet one on every screen, so a score file or an
     /// assignment meant for one is taken for the other's unseen. Each such name is named at its
-    /// key, spelled out, with the first it looks like. Names the same but for case or spaces are
-    /// one judge, refused as written twice ([`Config::problems`]).
-    pub fn look_alike_judges(&self) -> Vec<String> {
-        let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    /// key, spelled out, with the first it looks like and that one's line (`line_of`: judging.toml's
+    /// line of a key, [`super::line_of`]). Names the same but for case or spaces are one judge,
+    /// refused as written twice ([`Config::problems`]).
+    pub fn look_alike_judges(&self, line_of: &dyn Fn(&str) -> Option<usize>) -> Vec<String> {
+        let first_of = self.judges_by_look();
         let mut out = Vec::new();
         for (i, judge) in self.judges.iter().enumerate() {
-            let looks = crate::model::skeleton(&judge.name);
-            match first_of.get(&looks) {
-                Some(&first) if !crate::model::same_name(&self.judges[first].name, &judge.name) => out.push(format!(
-                    "judges[{i}].name = {} only looks like judges[{first}].name = {}: two judges to judging, one to a reader, so a score file or an assignment meant for one can pass for the other's; rename one, or keep one entry if they are one judge",
+            if let Some(like) =
+                self.judge_it_looks_like(&first_of, &judge.name, line_of).filter(|(first, _)| *first < i)
+            {
+                out.push(format!(
+                    "judges[{i}].name = {} only looks like {}: two judges to judging, one to a reader, so a score file or an assignment meant for one can pass for the other's; rename one, or remove the duplicate entry if they are one judge",
                     crate::sanitize::spelled(&judge.name),
-                    crate::sanitize::spelled(&self.judges[first].name),
-                )),
-                Some(_) => {}
-                None => {
-                    first_of.insert(looks, i);
-                }
+                    like.1,
+                ));
             }
         }
         out
+    }
+
+    /// Each look of a judge's name ([`crate::model::skeleton`]), with the first of [[judges]]
+    /// that has it.
+    fn judges_by_look(&self) -> std::collections::HashMap<String, usize> {
+        let mut first_of = std::collections::HashMap::new();
+        for (i, judge) in self.judges.iter().enumerate() {
+            first_of.entry(crate::model::skeleton(&judge.name)).or_insert(i);
+        }
+        first_of
+    }
+
+    /// The look-alike rule, declared once: the first judge of [[judges]] whose name `name` only
+    /// looks like (its look, yet another judge by name), with that judge said by key, spelled
+    /// out, and line: `judges[0].name = "anna" (line 2)`.
+    fn judge_it_looks_like(
+        &self,
+        first_of: &std::collections::HashMap<String, usize>,
+        name: &str,
+        line_of: &dyn Fn(&str) -> Option<usize>,
+    ) -> Option<(usize, String)> {
+        let &first = first_of.get(&crate::model::skeleton(name))?;
+        let first_name = &self.judges.get(first)?.name;
+        if crate::model::same_name(first_name, name) {
+            return None;
+        }
+        let key = format!("judges[{first}].name");
+        let at = line_of(&key).map_or_else(String::new, |line| format!(" (line {line})"));
+        Some((first, format!("{key} = {}{at}", crate::sanitize::spelled(first_name))))
     }
 
     /// What `judging check` notes of the tracks no criterion judges: their entries cannot be

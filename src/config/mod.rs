@@ -25,7 +25,7 @@ mod parse;
 mod prizes;
 mod sections;
 mod travel;
-pub use parse::{ParseError, at_its_line, parse};
+pub use parse::{ParseError, at_its_line, line_of, parse};
 pub use prizes::{OVERALL, Prize, PrizeBy, ResultsConfig};
 pub use sections::*;
 pub use travel::{is_file_source, path_problem, without_secrets};

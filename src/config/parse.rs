@@ -274,9 +274,23 @@ pub fn at_its_line(text: &str, problem: &str) -> String {
     }
 }
 
+/// The line of judging.toml's `text` that `key` (a key path, as problems name theirs:
+/// `judges[0].name`) is written at, for a problem that names a second key beside its first;
+/// none where the text does not have the key.
+pub fn line_of(text: &str, key: &str) -> Option<usize> {
+    let document = toml::de::DeTable::parse(text).ok()?;
+    let at = super::locate::offset(document.get_ref(), key)?;
+    Some(line_at(text, at))
+}
+
+/// The line number of a byte offset of the text.
+fn line_at(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].matches('\n').count() + 1
+}
+
 fn located(text: &str, at: usize, message: &str) -> String {
     let at = at.min(text.len());
-    let line = text[..at].matches('\n').count() + 1;
+    let line = line_at(text, at);
     let source = text.lines().nth(line - 1).unwrap_or("").trim();
     format!("line {line} (`{}`): {message}", crate::sanitize::file_line(source))
 }
