@@ -1314,6 +1314,30 @@ fn check_warns_of_judges_whose_names_only_look_alike() {
     s.file("judging.toml", "[[judges]]\nname = \"anna\"\n[[judges]]\nname = \"Anna\"\n");
     let err = clean_failure(&s.cmd().args(["--judge", "anna", "check"]).output().expect("runs"));
     assert!(err.contains("judges[1]: \"Anna\" appears twice"), "{err}");
+    // A finals judge written with the look-alike letters is no judge of [[judges]]: refused, as
+    // ever, and now told which judge it only looks like and where (it had said `"аnna" is not a
+    // judge of [[judges]]; they are anna, ben`, the а unseen).
+    let judges = "[[judges]]\nname = \"anna\"\n\n[[judges]]\nname = \"ben\"\n";
+    s.file("judging.toml", &format!("{judges}\n[finals]\njudges = [\"ben\", \"\u{430}nna\"]\n"));
+    let err = clean_failure(&s.cmd().args(["--judge", "anna", "check", "--offline"]).output().expect("runs"));
+    for want in [
+        "line 8 (`judges = [\"ben\", \"\u{430}nna\"]`): finals.judges[1] = \"\\u{430}nna\" is not a judge of [[judges]]: it only looks like judges[0].name = \"anna\" (line 2)",
+        "write the name as [[judges]] does",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    // Two finals judges that look alike are two [[judges]] entries that do: warned there, once,
+    // and failing --strict.
+    s.file(
+        "judging.toml",
+        &format!("{judges}\n[[judges]]\nname = \"\u{430}nna\"\n\n[finals]\njudges = [\"anna\", \"\u{430}nna\"]\n"),
+    );
+    let out = s.cmd().args(["--judge", "anna", "check", "--offline"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert_eq!(said.matches("only looks like").count(), 1, "{said}");
+    assert!(said.contains("line 8 (`name = \"\u{430}nna\"`): judges[2].name = \"\\u{430}nna\" only looks like judges[0].name = \"anna\" (line 2)"), "{said}");
+    s.cmd().args(["--judge", "anna", "check", "--offline", "--strict"]).assert().failure();
 }
 
 /// A revision an earlier build cached as the Hub sent it, and that is no commit, is left out of

@@ -8,6 +8,12 @@ use crate::sanitize::in_quotes;
 impl Config {
     /// Every problem the file has beyond its syntax, each naming its key and quoting its value.
     pub fn problems(&self) -> Vec<String> {
+        self.problems_at(&|_| None)
+    }
+
+    /// [`Config::problems`], a second entry a problem names (the judge a finals judge only
+    /// looks like) given its line of judging.toml: `line_of`, as [`super::line_of`] finds it.
+    pub(super) fn problems_at(&self, line_of: &dyn Fn(&str) -> Option<usize>) -> Vec<String> {
         let mut out = Vec::new();
         if !is_slug(&self.event.id) {
             out.push(format!(
@@ -69,7 +75,7 @@ impl Config {
             ));
         }
         self.prize_problems(&mut out);
-        self.finals_problems(&mut out);
+        self.finals_problems(line_of, &mut out);
         travel::problems(self, &mut out);
         unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()), crate::model::name_key);
         for (i, j) in self.judges.iter().enumerate() {
@@ -227,7 +233,7 @@ impl Config {
 
     /// Each look of a judge's name ([`crate::model::skeleton`]), with the first of [[judges]]
     /// that has it.
-    fn judges_by_look(&self) -> std::collections::HashMap<String, usize> {
+    pub(super) fn judges_by_look(&self) -> std::collections::HashMap<String, usize> {
         let mut first_of = std::collections::HashMap::new();
         for (i, judge) in self.judges.iter().enumerate() {
             first_of.entry(crate::model::skeleton(&judge.name)).or_insert(i);
@@ -237,8 +243,9 @@ impl Config {
 
     /// The look-alike rule, declared once: the first judge of [[judges]] whose name `name` only
     /// looks like (its look, yet another judge by name), with that judge said by key, spelled
-    /// out, and line: `judges[0].name = "anna" (line 2)`.
-    fn judge_it_looks_like(
+    /// out, and line: `judges[0].name = "anna" (line 2)`. Of two [[judges]] (warned) and of a
+    /// finals judge (refused: no judge of [[judges]]).
+    pub(super) fn judge_it_looks_like(
         &self,
         first_of: &std::collections::HashMap<String, usize>,
         name: &str,

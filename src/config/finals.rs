@@ -39,7 +39,9 @@ impl Config {
         self.judges.iter().filter(|j| self.compares_in_finals(&j.name)).collect()
     }
 
-    pub(super) fn finals_problems(&self, out: &mut Vec<String>) {
+    /// `line_of`: judging.toml's line of a key ([`super::line_of`]), for the judge a finals
+    /// judge only looks like.
+    pub(super) fn finals_problems(&self, line_of: &dyn Fn(&str) -> Option<usize>, out: &mut Vec<String>) {
         let Some(finals) = &self.finals else { return };
         let FinalsConfig { size, rankings, judges, file } = finals;
         let (fewest, most) = FINALISTS;
@@ -59,8 +61,19 @@ impl Config {
             }
         }
         super::checks::unique(out, "finals.rankings", rankings.iter().map(String::as_str), str::to_owned);
+        let by_look = self.judges_by_look();
         for (i, name) in judges.iter().enumerate() {
-            if self.judge(name).is_none() {
+            if self.judge(name).is_some() {
+                continue;
+            }
+            // Written with letters that only look like a judge's ("\u{430}nna", its а Cyrillic),
+            // the name reads as one of those listed: said, spelled out, with the judge it is not.
+            if let Some((_, like)) = self.judge_it_looks_like(&by_look, name, line_of) {
+                out.push(format!(
+                    "finals.judges[{i}] = {} is not a judge of [[judges]]: it only looks like {like}; write the name as [[judges]] does",
+                    crate::sanitize::spelled(name)
+                ));
+            } else {
                 let listed: Vec<&str> = self.judges.iter().map(|j| j.name.as_str()).collect();
                 out.push(format!(
                     "finals.judges[{i}] = {} is not a judge of [[judges]]; they are {}",
@@ -122,7 +135,7 @@ mod tests {
     /// what would be valid.
     #[test]
     fn every_bad_finals_setting_is_named_with_its_line() {
-        let cases: [(&str, &[&str]); 8] = [
+        let cases: [(&str, &[&str]); 9] = [
             ("[finals]\nsize = 1", &["line 2 (`size = 1`)", "finals.size = 1", "2 to 30", "such as 6"]),
             ("[finals]\nsize = 31", &["finals.size = 31"]),
             ("[finals]\nsize = \"six\"", &["line 2", "the text \"six\", where a whole number of 0 or more is needed"]),
@@ -133,6 +146,13 @@ mod tests {
             (
                 "[finals]\njudges = [\"zed\"]\n[[judges]]\nname = \"mira\"\n[[judges]]\nname = \"tomas\"",
                 &["line 2", "finals.judges[0] = \"zed\"", "they are mira, tomas"],
+            ),
+            (
+                "[finals]\njudges = [\"m\u{ed}ra\"]\n[[judges]]\nname = \"mira\"\n[[judges]]\nname = \"m\u{456}ra\"",
+                &[
+                    "line 2",
+                    "finals.judges[0] = \"m\\u{ed}ra\" is not a judge of [[judges]]: it only looks like judges[0].name = \"mira\" (line 4); write the name as [[judges]] does",
+                ],
             ),
             (
                 "[finals]\njudges = [\"mira\", \"Mira\"]\n[[judges]]\nname = \"mira\"",

@@ -92,7 +92,8 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
         config.tracks.clear();
     }
     // The checks across sections name their key first: each is found in the file for its line.
-    for problem in config.problems() {
+    let line_of = |key: &str| super::locate::offset(document.get_ref(), key).map(|at| line_at(text, at));
+    for problem in config.problems_at(&line_of) {
         match super::locate::offset(document.get_ref(), &problem) {
             Some(at) => problems.push((at, located(text, at, &problem))),
             None => problems.push((text.len(), problem)),
