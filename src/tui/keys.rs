@@ -9,6 +9,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::app::{Action, App, Choice, Comparing, Link, Mode, Side};
 use crate::config::FeedbackNotes;
 
+/// The key that opens the whole entry, declared once: the keymap acts on it, the help lists it,
+/// and every count of what the entry pane or the footer left out names it ("press i"), so that
+/// a hint cannot name another key than the one that shows what it counts.
+pub const WHOLE_ENTRY: &str = "i";
+
 /// The score keys' place in [`KEYS`]: shown as the rubric's own digits ([`score_keys`]).
 const SCORE: &str = "1-9 0";
 
@@ -19,7 +24,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("PgDn PgUp ^d ^u", "page down / up"),
     ("g G Home End", "first / last entry"),
     ("n", "next entry not fully scored"),
-    ("i", "the whole entry: every part the entry pane has no room for"),
+    (WHOLE_ENTRY, "the whole entry: every part the entry pane has no room for"),
     ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
     (SCORE, "score the focused criterion (0 is 10 on a 1-10 scale)"),
     ("digits Enter", "on a longer scale (0-100): type it, Enter saves"),
@@ -276,7 +281,7 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Char('g') | KeyCode::Home => Action::First,
         KeyCode::Char('G') | KeyCode::End => Action::Last,
         KeyCode::Char('n') => Action::NextUnscored,
-        KeyCode::Char('i') => Action::WholeEntry,
+        KeyCode::Char(c) if is_the_key(c, WHOLE_ENTRY) => Action::WholeEntry,
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Action::Focus(1),
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Action::Focus(-1),
         KeyCode::Char(c @ '0'..='9') => Action::Score(c as u8 - b'0'),
@@ -302,6 +307,12 @@ fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
         _ => return unbound(key),
     };
     Some(action)
+}
+
+/// Whether `c` is the one key `declared` names ([`WHOLE_ENTRY`]).
+fn is_the_key(c: char, declared: &str) -> bool {
+    let mut keys = declared.chars();
+    keys.next() == Some(c) && keys.next().is_none()
 }
 
 /// A key on the whole entry: it scrolls, opens a link, or closes it, as any other key closes the

@@ -1466,6 +1466,36 @@ fn a_part_left_out_for_room_is_counted() {
     assert!(screen.iter().any(|l| l.contains("Jury: A note of many words")), "its start stays");
 }
 
+/// The rows of a drawn screen, as text.
+fn rows_of(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect()
+}
+
+/// A long note folded in the entry pane names the key that shows it whole, the one the keymap
+/// opens the whole entry with: "… and 86 more note lines" had named none. At 80×24 and 100×30.
+#[test]
+fn a_folded_note_names_the_key_that_shows_it() {
+    let mut f = fixture();
+    let id = f.selected_id();
+    let note = (1..=90).map(|i| format!("line {i} of the note")).collect::<Vec<_>>().join("\n");
+    let change = Change::Text(crate::model::TextPart::Note, Some(note));
+    f.store.apply(&id, &change).expect("write");
+    f.app.apply(&id, &change);
+    let whole = super::keys::WHOLE_ENTRY;
+    let code = KeyCode::Char(whole.chars().next().expect("a key"));
+    assert_eq!(handle_key(&f.app, key(code)), Some(Action::WholeEntry), "{whole} opens the whole entry");
+    for (width, height) in [(80, 24), (100, 30)] {
+        f.act(Action::Resize(width, height));
+        let screen = rows_of(&drawn(&f.app, width, height));
+        let folded = screen.iter().find(|l| l.contains("more note lines")).unwrap_or_else(|| panic!("{screen:#?}"));
+        assert!(folded.contains(&format!("more note lines: press {whole}")), "{width}×{height}: {screen:#?}");
+        // Counted right: the lines shown and the count make the note's 90.
+        let shown = screen.iter().filter(|l| l.contains(" of the note")).count();
+        let more = folded.split_whitespace().find_map(|word| word.parse::<usize>().ok());
+        assert_eq!(more.map(|m| m + shown), Some(90), "{screen:#?}");
+    }
+}
+
 /// Two badges read as two, as the models do: "offbrand, fieldnotes", not "offbrand fieldnotes".
 #[test]
 fn badges_are_listed_apart() {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Wi
 
 use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL, TRACK};
 use super::fit::{self, Column, flow, hanging, wrap};
-use super::keys::{footer_keys, keys_here};
+use super::keys::{WHOLE_ENTRY, footer_keys, keys_here};
 use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
 use crate::assign::Bar;
 use crate::format::fit;
@@ -591,7 +591,7 @@ impl App {
         }
         let description =
             if s.description.trim().is_empty() { Vec::new() } else { para(&clean_block(&s.description), Style::new()) };
-        fit_to_pane(parts, description, height)
+        fit_to_pane(parts, description, room, height)
     }
 
     /// Every criterion on a line of its own, the focused one's levels under it, each meaning
@@ -939,9 +939,11 @@ impl App {
 /// The entry pane's parts and description in `height` rows: everything, or the parts that stay
 /// and the description's first line, the rest counted on the last row. The lowest parts go
 /// first, while that line and the count do not fit; then the notes shrink, the longest first.
+/// Each count names the key that shows what it counts ([`WHOLE_ENTRY`]), in `room` columns.
 fn fit_to_pane(
     mut parts: Vec<(Vec<Line<'static>>, u8)>,
     description: Vec<Line<'static>>,
+    room: usize,
     height: usize,
 ) -> Vec<Line<'static>> {
     let rows = |parts: &[(Vec<Line>, u8)]| parts.iter().map(|(l, _)| l.len()).sum::<usize>();
@@ -968,7 +970,7 @@ fn fit_to_pane(
             let keep = note.len().saturating_sub(over + 1).max(1);
             let cut = note.len() - keep;
             note.truncate(keep);
-            note.push(Line::from(format!("… and {cut} more note lines")).dark_gray());
+            note.push(Line::from(more_note_lines(cut, room)).dark_gray());
         }
     }
     let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
@@ -986,10 +988,24 @@ fn fit_to_pane(
     if unshown > 0 && height > 0 {
         // Nothing goes without a word: what was left out is counted on the last row.
         lines.truncate(height - 1);
-        lines.push(Line::from(format!("{}: press i", crate::format::more_lines(unshown))).dark_gray());
+        lines.push(Line::from(format!("{}: press {WHOLE_ENTRY}", crate::format::more_lines(unshown))).dark_gray());
     }
     lines.truncate(height);
     lines
+}
+
+/// The row that counts a note's lines the entry pane leaves out, and the key that shows them:
+/// "… and 86 more note lines: press i", shorter where the pane is narrow, the key kept last to go.
+fn more_note_lines(cut: usize, room: usize) -> String {
+    let lines = crate::format::count(cut, "more note line", "more note lines");
+    [
+        format!("… and {lines}: press {WHOLE_ENTRY}"),
+        format!("… {lines}: press {WHOLE_ENTRY}"),
+        format!("… {cut} more: {WHOLE_ENTRY}"),
+    ]
+    .into_iter()
+    .find(|said| fit::width(said) <= room)
+    .unwrap_or_else(|| format!("… {cut} more: {WHOLE_ENTRY}"))
 }
 
 /// The entry's link keys as the entry pane shows them, "[v] Video —" where it has none.

@@ -46,7 +46,7 @@ impl App {
         if matches!(self.mode, super::Mode::Browse | super::Mode::Entry { .. })
             && crate::tui::fit::wrap(&said, usize::from(self.screen.0)).len() > rows
         {
-            format!("{head} · i shows the link whole, to copy")
+            format!("{head} · {} shows the link whole, to copy", crate::tui::keys::WHOLE_ENTRY)
         } else {
             said
         }
