@@ -1496,6 +1496,36 @@ fn a_folded_note_names_the_key_that_shows_it() {
     }
 }
 
+/// The search reads as typed, its spaces too ("bus " finds "bus stop", not "omnibus"): the
+/// footer had shown "/bus" with the caret before the space, and the header, once kept, "bus".
+#[test]
+fn the_search_reads_as_typed_spaces_and_all() {
+    let mut f = fixture();
+    for (width, height) in [(80, 24), (100, 30)] {
+        f.act(Action::Resize(width, height));
+        f.press("/bus ");
+        for typed in ["/bus ", "/bus  "] {
+            let buf = drawn(&f.app, width, height);
+            let screen = rows_of(&buf);
+            let caret = f.app.caret(buf.area).unwrap_or_else(|| panic!("a caret: {screen:#?}"));
+            let row = &screen[usize::from(caret.y)];
+            let start = row.find("/bus").map(|at| row[..at].chars().count());
+            assert_eq!(
+                start.map(|s| s + typed.len()),
+                Some(usize::from(caret.x)),
+                "{typed:?} at {width}×{height}: {row}"
+            );
+            f.press(" ");
+        }
+        f.press_key(key(KeyCode::Backspace));
+        f.press_key(key(KeyCode::Enter));
+        let header = rows_of(&drawn(&f.app, width, height)).remove(0);
+        assert!(header.contains("\"bus  \""), "{header}");
+        f.press_key(key(KeyCode::Esc));
+        assert!(f.app.list.query.is_empty());
+    }
+}
+
 /// Two badges read as two, as the models do: "offbrand, fieldnotes", not "offbrand fieldnotes".
 #[test]
 fn badges_are_listed_apart() {

@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState, Widget};
 
-use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL, TRACK};
+use super::app::{App, Comparing, Entry, Mode, TEAM, TEAM_ALONE, TITLE, TOTAL, TRACK, as_typed};
 use super::fit::{self, Column, flow, hanging, wrap};
 use super::keys::{WHOLE_ENTRY, footer_keys, keys_here};
 use super::layout::{FOOTER, FOOTER_MOST, MIN_HEIGHT, MIN_WIDTH, areas, bottom, columns, level_head, pad};
@@ -99,19 +99,18 @@ impl App {
     fn search_caret(&self, search: &super::app::Search, area: Rect) -> Option<ratatui::layout::Position> {
         let (news, [.., footer]) = self.panes(area);
         let query = search.query();
-        let said = format!("/{}", clean_line(&query));
-        let said = said.trim_end();
+        let said = format!("/{}", as_typed(&query));
         let row = news.len().checked_sub(1)?;
         let line = news.last()?;
         let last = line.spans.last()?;
-        if last.content.trim_start() != said || row + 1 >= usize::from(footer.height) {
+        if last.content.trim() != said.trim_end() || row + 1 >= usize::from(footer.height) {
             return None;
         }
         // Where the query's span starts, past the gap before it; then the text before the caret.
         let before: usize = line.spans[..line.spans.len() - 1].iter().map(|s| fit::width(&s.content)).sum();
-        let gap = fit::width(&last.content).saturating_sub(fit::width(said));
+        let gap = fit::width(&last.content).saturating_sub(fit::width(last.content.trim_start()));
         let typed: String = query.chars().take(search.editor.cursor().1).collect();
-        let col = before + gap + fit::width(&format!("/{}", clean_line(&typed)));
+        let col = before + gap + fit::width(&format!("/{}", as_typed(&typed)));
         let x = u16::try_from(col).ok()?.min(footer.width.saturating_sub(1));
         Some(ratatui::layout::Position { x: footer.x + x, y: footer.y + u16::try_from(row).ok()? })
     }
@@ -245,7 +244,7 @@ impl App {
             filters.push(self.not_mine_because().filter().into());
         }
         if !list.query.is_empty() {
-            filters.push(format!("\"{}\"", clean_line(&list.query)));
+            filters.push(format!("\"{}\"", as_typed(&list.query)));
         }
         let text = header_text(&Header {
             event: &clean_line(&self.config.event.name),
@@ -269,7 +268,7 @@ impl App {
         let list = &self.list;
         let mut back = Vec::new();
         if !list.query.is_empty() {
-            back.push(format!("Esc clears the search \"{}\"", clean_line(&list.query)));
+            back.push(format!("Esc clears the search \"{}\"", as_typed(&list.query)));
         }
         // Only what would show something: with nothing scored yet, U hides nothing.
         if list.unscored_only && self.entries.iter().any(|e| !self.status_of(e).open()) {
@@ -757,6 +756,7 @@ impl App {
     fn news(&self, room: usize) -> Vec<Line<'static>> {
         let pieces = self.news_pieces(room);
         let mut lines = flow(&pieces, room);
+        self.query_as_typed(&mut lines, room);
         // More than the footer's rows: the last shown ends in "…", so a message cut short says
         // so rather than stop mid-sentence.
         let most = usize::from(FOOTER_MOST - 1);
@@ -782,6 +782,23 @@ impl App {
             }
         }
         lines
+    }
+
+    /// The search's query reads as typed: [`flow`] trims each piece's ends, and the spaces it
+    /// ends with follow it on its line again, as far as the line has room, so that the caret
+    /// after them reads after them.
+    fn query_as_typed(&self, lines: &mut [Line<'static>], room: usize) {
+        let Mode::Search(search) = &self.mode else { return };
+        let said = format!("/{}", as_typed(&search.query()));
+        let trail = said.len() - said.trim_end().len();
+        let Some(line) = lines.last_mut() else { return };
+        let used: usize = line.spans.iter().map(|s| fit::width(&s.content)).sum();
+        let Some(last) = line.spans.last_mut() else { return };
+        if trail == 0 || last.content.trim() != said.trim_end() {
+            return;
+        }
+        let spaces = trail.min(room.saturating_sub(used));
+        last.content = format!("{}{}", last.content, " ".repeat(spaces)).into();
     }
 
     /// The footer's pieces of news as they fit its rows at `room` columns. Where they do not
@@ -831,7 +848,7 @@ impl App {
             pieces.push((said, Style::new().cyan()));
         }
         let said = if let Mode::Search(search) = &self.mode {
-            Some((format!("/{}", clean_line(&search.query())), Style::new().bold()))
+            Some((format!("/{}", as_typed(&search.query())), Style::new().bold()))
         } else {
             (!self.status.is_empty()).then(|| (clean_line(&self.status), Style::new()))
         };

@@ -52,6 +52,22 @@ impl Search {
     }
 }
 
+/// A typed line as it reads, safe to draw: cleaned as any line is ([`clean_line`]), with the
+/// spaces it starts and ends with kept, which `clean_line` trims. A search's spaces are part of
+/// what it finds ("bus " finds "bus stop", not "omnibus"): "bus " had read "bus".
+///
+/// [`clean_line`]: crate::sanitize::clean_line
+pub fn as_typed(text: &str) -> String {
+    let cleaned = crate::sanitize::clean_line(text);
+    let spaces = |n: usize| " ".repeat(n);
+    if cleaned.is_empty() {
+        return spaces(text.chars().filter(|c| c.is_whitespace()).count());
+    }
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    format!("{}{cleaned}{}", spaces(lead), spaces(trail))
+}
+
 /// A note being written on one entry: the jury's or the team's, saved as it is typed.
 pub struct NoteEditor {
     pub editor: TextArea<'static>,

@@ -24,7 +24,7 @@ mod tests;
 use std::collections::HashMap;
 use std::time::Instant;
 
-pub use editors::{Mode, NoteEditor, Recusal, Search, Typing};
+pub use editors::{Mode, NoteEditor, Recusal, Search, Typing, as_typed};
 pub use effects::{Effect, Outcome, Outside, Then, Write};
 pub use entries::{Entries, Entry, TEAM, TEAM_ALONE, TITLE, TOTAL, TRACK};
 pub use finals::{Choice, Comparing, FinalistShown, Side};
