@@ -1526,6 +1526,52 @@ fn the_search_reads_as_typed_spaces_and_all() {
     }
 }
 
+/// The stopwatch's median stays on the timed criterion's row when the row must be cut, and on
+/// the line that folds it away: at 80×24 "↑ Utility [·] · Latency [·]" had dropped the "⏱ 3.0 s"
+/// that 100×30 shows, and a long label had pushed it off its row. The label is cut first.
+#[test]
+fn the_stopwatch_median_stays_when_a_row_is_cut_or_folded() {
+    let timed = |config: Config, label: Option<&str>| {
+        let mut config = config;
+        if let Some(label) = label {
+            label.clone_into(&mut config.criteria[1].label);
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        let loaded = Loaded { config, path: None };
+        let mut store = Store::open(&dir.path().join("s.sqlite"), "build-small-2026").expect("store");
+        crate::commands::pull::pull(&loaded, &mut store, None, false).expect("pull");
+        let mut app = super::load(&loaded, "tomas", None, &store).expect("app");
+        let id = app.current().expect("an entry").submission.id.clone();
+        let change = Change::Readings(vec![3.4, 3.0, 2.8]);
+        store.apply(&id, &change).expect("write");
+        app.apply(&id, &change);
+        (dir, app)
+    };
+    let screen = |app: &App, width: u16, height: u16| rows_of(&drawn(app, width, height)).join("\n");
+    // Folded away: the focus on Cost, and a message of two rows in the footer at 80×24.
+    let (_dir, mut app) = timed(Config::builtin(), None);
+    app.focus = 2;
+    app.status =
+        "a message long enough to take the footer's second row at eighty columns, as a saved reading does".into();
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        let shown = screen(&app, width, height);
+        assert!(shown.contains("⏱ 3.0 s"), "{width}×{height}: {shown}");
+    }
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("↑ Utility [·] · Latency [·] ⏱ 3.0 s"), "{shown}");
+    // A label as long as the pane: cut, the median kept on its row.
+    let long = "Latency of a whole answer, the cold start included";
+    let (_long, mut app) = timed(Config::builtin(), Some(long));
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        let shown = screen(&app, width, height);
+        let row = shown.lines().find(|l| l.contains("Latency of")).unwrap_or_else(|| panic!("{shown}"));
+        assert!(row.contains("[·] 1–5 ×1 ⏱ 3.0 s"), "{width}×{height}: {row}");
+    }
+    // Focused, the label cut for the median reads whole under its row.
+    app.focus = 1;
+    assert!(super::fit::shows_whole(&drawn(&app, 80, 24), long), "{}", screen(&app, 80, 24));
+}
+
 /// Two badges read as two, as the models do: "offbrand, fieldnotes", not "offbrand fieldnotes".
 #[test]
 fn badges_are_listed_apart() {

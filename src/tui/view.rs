@@ -620,25 +620,37 @@ impl App {
         let label_w = rubric.widest_label().min(width.saturating_sub(2 + rubric.widest_tail())).max(9);
         // A criterion's row, written only for the rows the pane shows whole: with 3,000
         // criteria, writing and fitting every one took most of each frame.
+        // Where the row is too long, the least useful part goes first: the median's count of
+        // readings, then the label's end (to `LEAST_LABEL` columns), then the scale and weight;
+        // the timing only last, cut with the rest. The stopwatch's median had gone first, cut off
+        // the row's end.
         let head = |i: usize| {
             let c = &criteria[i];
             let value = self.sheet().score(id, &c.id);
             let digits = c.scale.high.to_string().len();
             let shown = format!("{:>digits$}", value.map_or("·".to_owned(), |v| v.to_string()));
             let marker = if i == self.focus { "▶ " } else { "  " };
-            let timing = if c.timed() || (c.id == "latency" && !criteria.iter().any(Criterion::timed)) {
-                self.stopwatch_hint(id)
-            } else {
-                String::new()
-            };
             let label = &rubric.labels()[i];
-            line(format!(
-                "{marker}{} [{shown}] {}–{} ×{}{timing}",
-                pad(&fit(label, label_w), label_w),
-                c.scale.low,
-                c.scale.high,
-                c.weight
-            ))
+            let scale = format!(" {}–{} ×{}", c.scale.low, c.scale.high, c.weight);
+            let row = |label_w: usize, scale: &str, timing: &str| {
+                format!("{marker}{} [{shown}]{scale}{timing}", pad(&fit(label, label_w), label_w))
+            };
+            let Some([whole, short]) = shows_the_stopwatch(criteria, i).then(|| self.stopwatch_hints(id)).flatten()
+            else {
+                return line(row(label_w, &scale, ""));
+            };
+            let fits = |text: &String| fit::width(text) <= width;
+            let over = |scale: &str| fit::width(&row(label_w, scale, &short)).saturating_sub(width);
+            let narrower = |scale: &str| label_w.saturating_sub(over(scale)).max(LEAST_LABEL.min(label_w));
+            [
+                row(label_w, &scale, &whole),
+                row(label_w, &scale, &short),
+                row(narrower(&scale), &scale, &short),
+                row(narrower(""), "", &short),
+            ]
+            .into_iter()
+            .find(fits)
+            .unwrap_or_else(|| line(row(narrower(""), "", &short)))
         };
         let rows = self.score_rows();
         for ((i, c), folded) in criteria.iter().enumerate().zip(rows) {
@@ -652,10 +664,13 @@ impl App {
                 continue;
             }
             let value = self.sheet().score(id, &c.id);
-            focused.push(Line::from(head(i)).style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)));
-            // A label cut to fit is read whole under its row while it is the one focused.
+            let row = head(i);
+            // A label cut to fit (to the pane, or to keep the stopwatch's median on its row) is
+            // read whole under its row while it is the one focused.
             let label = &rubric.labels()[i];
-            if columns(label) > label_w {
+            let whole = row.chars().skip(2).collect::<String>().starts_with(label.as_str());
+            focused.push(Line::from(row).style(Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)));
+            if !whole {
                 focused.extend(
                     wrap(label, width.saturating_sub(2)).into_iter().map(|l| Line::from(format!("  {l}")).bold()),
                 );
@@ -709,9 +724,16 @@ impl App {
             .criteria()
             .iter()
             .zip(rubric.labels())
-            .map(|(c, label)| {
-                let value = self.sheet().score(&entry.submission.id, &c.id);
-                (label.clone(), format!("[{}]", value.map_or("·".to_owned(), |v| v.to_string())))
+            .enumerate()
+            .map(|(i, (c, label))| {
+                let id = &entry.submission.id;
+                let value = self.sheet().score(id, &c.id);
+                let score = format!("[{}]", value.map_or("·".to_owned(), |v| v.to_string()));
+                // The stopwatch's median beside its score: a folded line cuts the labels first.
+                match shows_the_stopwatch(rubric.criteria(), i).then(|| self.stopwatch_hints(id)).flatten() {
+                    Some([_, short]) => (label.clone(), format!("{score}{short}")),
+                    None => (label.clone(), score),
+                }
             })
             .collect()
     }
@@ -739,15 +761,23 @@ impl App {
         self.now.saturating_duration_since(since).as_secs_f64()
     }
 
-    /// The running stopwatch on this entry, else the median of its readings and how many.
-    fn stopwatch_hint(&self, id: &str) -> String {
+    /// The running stopwatch on this entry, else the median of its readings and how many; and
+    /// the same in short, without how many ("⏱ 3.0 s"), for a row that has not the room. None
+    /// with neither.
+    fn stopwatch_hints(&self, id: &str) -> Option<[String; 2]> {
         match (&self.stopwatch, self.sheet().median_seconds(id)) {
-            (Some((running, since)), _) if running == id => format!(" ⏱ {:.1} s…", self.seconds_since(*since)),
-            (_, Some(median)) => match self.sheet().readings.get(id).map_or(0, Vec::len) {
-                1 => format!(" ⏱ {median:.1} s"),
-                n => format!(" ⏱ {median:.1} s, median of {n}"),
-            },
-            _ => String::new(),
+            (Some((running, since)), _) if running == id => {
+                let running = format!(" ⏱ {:.1} s…", self.seconds_since(*since));
+                Some([running.clone(), running])
+            }
+            (_, Some(median)) => {
+                let short = format!(" ⏱ {median:.1} s");
+                Some(match self.sheet().readings.get(id).map_or(0, Vec::len) {
+                    1 => [short.clone(), short],
+                    n => [format!("{short}, median of {n}"), short],
+                })
+            }
+            _ => None,
         }
     }
 
@@ -1036,7 +1066,8 @@ fn link_key_texts(s: &crate::model::Submission) -> [String; 3] {
 }
 
 /// A row of the Scores pane as a folded line names it: a criterion's label and its score
-/// (`[4]`), or the total whole with no score beside it.
+/// (`[4]`, and the stopwatch's median on the timed one: `[4] ⏱ 3.0 s`), or the total whole
+/// with no score beside it.
 pub type Folded = (String, String);
 
 /// A row of the Scores pane beside the focused criterion's block, written only if it shows
@@ -1112,6 +1143,17 @@ pub(super) fn folded_line(mark: &str, rows: &[&Folded], width: usize) -> String 
     // rows the line reaches are cut.
     format!("{mark}{}", fit::list(cut_to(4), rows.len(), " · ", room))
 }
+
+/// Whether the `i`th of these criteria shows the stopwatch: the one it times, or Latency where
+/// none says it is timed.
+fn shows_the_stopwatch(criteria: &[Criterion], i: usize) -> bool {
+    let c = &criteria[i];
+    c.timed() || (c.id == "latency" && !criteria.iter().any(Criterion::timed))
+}
+
+/// The fewest columns a criterion's label is cut to before its row gives up the scale and its
+/// weight, so that the stopwatch's median stays on the row ("Laten… [4] 1–5 ×1 ⏱ 3.0 s").
+const LEAST_LABEL: usize = 6;
 
 /// The Scores pane's rows in `height` rows of `width` columns: the criteria `above` the focused
 /// one (each a row and what it says in short), the `focused` criterion with its levels, then
