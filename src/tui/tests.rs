@@ -1572,6 +1572,63 @@ fn the_stopwatch_median_stays_when_a_row_is_cut_or_folded() {
     assert!(super::fit::shows_whole(&drawn(&app, 80, 24), long), "{}", screen(&app, 80, 24));
 }
 
+/// Every key of the list that acts says what it did in the footer, unless the screen shows it
+/// by itself (the selection or the focus moves, a box or a screen opens, the app quits): `U`
+/// had changed the list without a word. Each one-letter key of the help's table, and a key that
+/// said what it did pressed again (a filter off, the next order).
+#[test]
+fn every_key_that_acts_says_what_it_did() {
+    let keys: Vec<char> = super::keys::KEYS
+        .iter()
+        .flat_map(|(keys, _)| keys.split_whitespace())
+        .filter_map(|k| {
+            let mut chars = k.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        })
+        .collect();
+    assert!(keys.contains(&'U') && keys.contains(&'s'), "{keys:?}");
+    for k in keys {
+        let mut f = fixture();
+        f.act(Action::Resize(100, 30));
+        // One entry scored, so that a filter of unscored entries has something to hide.
+        f.press("453");
+        f.press("j");
+        // What a key may change that the screen does not show by itself.
+        let state = |f: &Fixture| {
+            let list = &f.app.list;
+            let view = (list.track.clone(), list.unscored_only, list.mine_only, list.sort, list.rows().to_vec());
+            (view, f.store.score_sheet().expect("sheet"))
+        };
+        for time in ["first", "second"] {
+            f.app.status.clear();
+            let before = ((f.selected_id(), f.app.focus), state(&f));
+            f.press(&k.to_string());
+            let shown = !matches!(f.app.mode, Mode::Browse) || f.app.quit || (f.selected_id(), f.app.focus) != before.0;
+            let acted = shown || state(&f) != before.1;
+            assert!(!acted || shown || !f.app.status.is_empty(), "{k} pressed a {time} time said nothing");
+            // Again only for a key that said what it did (a filter, the order): a move shows itself.
+            if shown {
+                break;
+            }
+        }
+    }
+}
+
+/// `U` says what it hid and what it shows again, counted.
+#[test]
+fn the_unscored_filter_says_what_it_hid() {
+    let mut f = fixture();
+    f.press("U");
+    assert_eq!(f.app.status, "only entries not fully scored: none hidden yet; U shows all");
+    f.press("U");
+    assert_eq!(f.app.status, "nothing was hidden; U shows only entries not fully scored");
+    f.press("453");
+    f.press("U");
+    assert_eq!(f.app.status, "only entries not fully scored: 1 entry hidden; U shows all");
+    f.press("U");
+    assert_eq!(f.app.status, "1 entry shown again; U shows only those not fully scored");
+}
+
 /// Two badges read as two, as the models do: "offbrand, fieldnotes", not "offbrand fieldnotes".
 #[test]
 fn badges_are_listed_apart() {

@@ -215,9 +215,12 @@ impl App {
         }
     }
 
-    /// The actions that change what the list shows, or its order.
+    /// The actions that change what the list shows, or its order. Each says what it did, in the
+    /// header's words: its arm gives its message, so no filter key can act without a word (`U`
+    /// had changed the list and said nothing).
     fn filter(&mut self, action: Action) {
-        match action {
+        let listed = self.list.rows().len();
+        let said: fn(&App, usize) -> String = match action {
             Action::CycleTrack => {
                 let ids = self.tracks();
                 // A key that changes nothing says so.
@@ -230,25 +233,45 @@ impl App {
                     None => ids.first().cloned(),
                     Some(t) => ids.iter().skip_while(|i| *i != t).nth(1).cloned(),
                 };
-            }
-            Action::ToggleUnscored => self.list.unscored_only = !self.list.unscored_only,
-            // With nothing to hide the filter stays off: the header would say it hides something.
-            Action::ToggleMine => self.list.mine_only = !self.list.mine_only && self.mine_hides_some(),
-            Action::CycleSort => self.list.sort = self.list.sort.next(),
-            _ => return,
-        }
-        self.refresh_view();
-        match action {
-            Action::CycleSort => self.status = format!("sorted by {}", self.list.sort.label()),
-            // In the header's words ("showing track backyard"), so the two agree.
-            Action::CycleTrack => {
-                self.status = match &self.list.track {
+                // In the header's words ("showing track backyard"), so the two agree.
+                |app, _| match &app.list.track {
                     Some(t) => format!("showing track {}", clean_line(t)),
                     None => "showing every track".to_owned(),
                 }
             }
-            Action::ToggleMine => self.status = self.mine_said(),
-            _ => {}
+            Action::ToggleUnscored => {
+                self.list.unscored_only = !self.list.unscored_only;
+                App::unscored_said
+            }
+            // With nothing to hide the filter stays off: the header would say it hides something.
+            Action::ToggleMine => {
+                self.list.mine_only = !self.list.mine_only && self.mine_hides_some();
+                |app, _| app.mine_said()
+            }
+            Action::CycleSort => {
+                self.list.sort = self.list.sort.next();
+                |app, _| format!("sorted by {}", app.list.sort.label())
+            }
+            _ => return,
+        };
+        self.refresh_view();
+        self.status = said(self, listed);
+    }
+
+    /// What `U` did, from the `listed` entries before it: how many it hides (scored, recused or
+    /// withdrawn), or shows again.
+    fn unscored_said(&self, listed: usize) -> String {
+        let entries = |n: usize| crate::format::count(n, "entry", "entries");
+        let now = self.list.rows().len();
+        if !self.list.unscored_only {
+            return match now.saturating_sub(listed) {
+                0 => "nothing was hidden; U shows only entries not fully scored".to_owned(),
+                n => format!("{} shown again; U shows only those not fully scored", entries(n)),
+            };
+        }
+        match listed.saturating_sub(now) {
+            0 => "only entries not fully scored: none hidden yet; U shows all".to_owned(),
+            n => format!("only entries not fully scored: {} hidden; U shows all", entries(n)),
         }
     }
 
