@@ -814,7 +814,7 @@ pub fn parse() -> Cli {
                 }
             }
         }
-        let e = as_typed(e, &args);
+        let e = shown_safely(as_typed(e, &args));
         // Some errors show the whole help (`judging sync` without its command): its examples'
         // spaces given back as well.
         {
@@ -828,6 +828,44 @@ pub fn parse() -> Cli {
         }
         std::process::exit(e.exit_code())
     })
+}
+
+/// `e` with every text it quotes from the command line or a variable (the value refused, the
+/// argument not known, the tip that repeats it) shown as [`crate::sanitize::visible`] shows a
+/// name: clap quoted them raw, so `--judge $'ev\e]0;x\a'` retitled the terminal, a direction
+/// mark turned the rest of the line around, and off a terminal an escape sequence vanished from
+/// the value quoted ("invalid value 'evil'", a name that looks valid).
+fn shown_safely(mut e: clap::Error) -> clap::Error {
+    use clap::error::ContextValue;
+    let hides = |s: &str| s.chars().any(crate::sanitize::hides);
+    let mut mended: Vec<_> = e
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) if hides(s) => Some((kind, ContextValue::String(crate::sanitize::visible(s)))),
+            ContextValue::Strings(all) if all.iter().any(|s| hides(s)) => {
+                Some((kind, ContextValue::Strings(all.iter().map(|s| crate::sanitize::visible(s)).collect())))
+            }
+            _ => None,
+        })
+        .collect();
+    // A tip clap styles repeats what was typed among its own escapes, which cannot be told
+    // apart there: where the values quoted hide something, the tips are shown plain.
+    let quoted_hide = !mended.is_empty();
+    let plain = |s: &clap::builder::StyledStr| {
+        let text = s.to_string();
+        (quoted_hide || hides(&text)).then(|| clap::builder::StyledStr::from(crate::sanitize::visible(&text)))
+    };
+    mended.extend(e.context().filter_map(|(kind, value)| match value {
+        ContextValue::StyledStr(s) => plain(s).map(|s| (kind, ContextValue::StyledStr(s))),
+        ContextValue::StyledStrs(all) if all.iter().any(|s| plain(s).is_some()) => {
+            Some((kind, ContextValue::StyledStrs(all.iter().map(|s| plain(s).unwrap_or_else(|| s.clone())).collect())))
+        }
+        _ => None,
+    }));
+    for (kind, value) in mended {
+        e.insert(kind, value);
+    }
+    e
 }
 
 /// What clap says for `e`, as it is printed: styled on a terminal (unless `NO_COLOR`), as clap

@@ -656,6 +656,36 @@ fn usage_errors_exit_2_with_the_commands_examples() {
     assert!(err.contains("judging pull") && !err.contains("Examples:"), "{err}");
 }
 
+/// A usage error quotes what was typed: an escape sequence or a direction mark in it is shown as
+/// its escape, never sent to the terminal. clap quoted them raw: `--judge $'ev\e]0;pwned\a'`
+/// retitled the terminal, and piped, the sequence vanished from the quote ("invalid value 'evil'",
+/// a name that looks valid); U+202E turned the line around.
+#[test]
+fn a_usage_error_shows_what_was_typed_without_its_escapes() {
+    let s = Sandbox::new();
+    let cases: [(Vec<&str>, Option<&str>, &str); 4] = [
+        (
+            vec!["--judge", "ev\u{1b}]0;pwned\u{7}il", "pull"],
+            None,
+            "invalid value 'ev\\u{1b}]0;pwned\\u{7}il' for '--judge <NAME>'",
+        ),
+        (vec!["--judge", "\u{202e}arim", "list"], None, "invalid value '\\u{202e}arim' for '--judge <NAME>'"),
+        (vec!["merge", "--fo\u{1b}[31m", "x.json"], None, "unexpected argument '--fo\\u{1b}[31m' found"),
+        (vec!["list"], Some("a\u{1b}[2Jb"), "invalid value 'a\\u{1b}[2Jb' for '--judge <NAME>'"),
+    ];
+    for (args, variable, said) in cases {
+        let mut cmd = s.cmd();
+        if let Some(v) = variable {
+            cmd.env("JUDGING_JUDGE", v);
+        }
+        let out = cmd.args(&args).output().expect("runs");
+        let err = clean_failure(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert!(!err.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{args:?}: {err:?}");
+    }
+}
+
 /// An empty JUDGING_* variable is as if unset, as a shell's `VAR=` means: it had been refused as
 /// `--db` (or `--config`) given without a value, though none was given.
 #[test]
