@@ -687,6 +687,13 @@ impl Run<'_> {
             if prize.tag.as_ref().is_some_and(|t| !carries(&c.tags, t)) {
                 continue;
             }
+            // An entry known to be over the prize's size is not among those it is open to, as
+            // one of another track or without its tag is not: no note names it, scored or not.
+            // (Tiny Titan's note had named 8B entries nobody scored as "left out" of a 4B prize.)
+            let size = limit.map(|limit| c.evidence.size_against(limit));
+            if size == Some(eligibility::Size::Over) {
+                continue;
+            }
             // The marks cannot order an entry in no ranking: said by name, with why, as the merge
             // says it, before any other rule is asked of it.
             if let Some(why) = c.unranked.as_deref().filter(|_| by_marks) {
@@ -697,15 +704,9 @@ impl Run<'_> {
                 }
                 continue;
             }
-            if let Some(limit) = limit {
-                match c.evidence.size_against(limit) {
-                    eligibility::Size::Unknown => {
-                        undeclared.push(crate::sanitize::clean_line(&c.title));
-                        continue;
-                    }
-                    eligibility::Size::Over => continue,
-                    eligibility::Size::Within => {}
-                }
+            if size == Some(eligibility::Size::Unknown) {
+                undeclared.push(crate::sanitize::clean_line(&c.title));
+                continue;
             }
             // Higher values first; the merged ranking's place breaks ties (a lower place first).
             let key = match prize.by {

@@ -551,6 +551,13 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     assert_eq!(o.prizes[0].notes[0], "1 entry without likes left out", "{:?}", o.prizes[0].notes);
     assert!(!o.prizes[0].notes.iter().any(|n| n.contains("not scored")), "{:?}", o.prizes[0].notes);
     assert_eq!(o.prizes[1].notes, ["not scored in full by any judge, so left out: M"], "{:?}", o.prizes[1].notes);
+    // One known to be over the size is not among the entries the prize is open to: unscored or
+    // not, its note does not name it (Tiny Titan's had named 8B entries as "left out").
+    field[2].evidence.params = Some(8_000_000_000);
+    let titan = Prize { max_params: Some(crate::model::Params(4_000_000_000)), ..prize("titan", &[50.0]) };
+    let o = run(&field, &[titan], &Rules::default(), &[]);
+    assert!(o.prizes[0].notes.is_empty(), "{:?}", o.prizes[0].notes);
+    assert_eq!(winners(&o.prizes[0]), [(1, "a", Some(50.0))]);
 }
 
 /// An entry judges scored that the method gave no score (too few judges to trim) is in no
