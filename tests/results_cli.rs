@@ -594,6 +594,39 @@ fn a_decision_naming_an_entry_twice_or_outside_the_tie_is_refused_with_its_line(
     }
 }
 
+/// A mistyped key in decisions.toml is said as judging.toml's are, with the key it looks like:
+/// it had been toml's own words ("unknown field `ordr`, expected one of `prize`, `order`, ..."),
+/// leaving the head judge to spot the typo, the night before the announcement.
+#[test]
+fn a_mistyped_key_in_the_decisions_file_is_named_with_the_key_it_looks_like() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let cases = [
+        (
+            "[[decisions]]\nprize = \"backyard\"\nordr = [\"sprout-sense\", \"bus-stop-oracle\"]\nreason = \"x\"\n",
+            "line 3",
+            "did you mean `order`?",
+        ),
+        (
+            "[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\nreson = \"x\"\n",
+            "line 4",
+            "did you mean `reason`?",
+        ),
+        ("[[decision]]\nprize = \"backyard\"\n", "line 1", "did you mean `decisions`?"),
+    ];
+    for (text, line, hint) in cases {
+        let decisions = s.file("decisions.toml", text);
+        let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
+        let out = out.expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+        for want in ["decisions.toml", line, hint] {
+            assert!(stderr.contains(want), "{want}: {stderr}");
+        }
+    }
+}
+
 #[test]
 fn bad_inputs_are_named_and_nothing_is_printed() {
     let s = Sandbox::new();

@@ -34,7 +34,9 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
         #[serde(default)]
         decisions: Vec<Raw>,
     }
-    let file = toml::from_str::<File>(text).map_err(|e| e.to_string())?;
+    // As judging.toml's are said: in plain words, with the key it looks like ("did you mean
+    // `order`?"), the line shown as a file's line is.
+    let file = toml::from_str::<File>(text).map_err(|e| crate::plain::toml_error(text, e))?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
     Ok(file
         .decisions
