@@ -340,21 +340,21 @@ impl Rankings {
     /// the test was not worked out.
     pub fn robustness_summary(&self) -> Option<String> {
         let changes = self.robustness.as_ref()?;
-        // Places, not holders: two tied for the last paid place hold one.
-        let places: usize = self
-            .paid
-            .keys()
-            .map(|r| {
-                let mut held: Vec<usize> = self.holders(r).into_iter().map(|(_, place)| place).collect();
-                held.dedup();
-                held.len()
-            })
-            .sum();
+        // Places, not holders, counted as the prizes pay them: entries tied within the paid
+        // places cover as many places as they are (two tied for 1st, 1st and 2nd), a tie across
+        // the last paid place only the places left (two tied for 4th of 4, 4th alone). Each
+        // place of a tie had counted once: "7 of 7" where the prizes pay 8 places.
+        let covered = |ranking: &str, place: usize| {
+            let paid = self.paid.get(ranking).copied().unwrap_or(0);
+            let tied = self.holders(ranking).iter().filter(|(_, p)| *p == place).count().max(1);
+            place..=(place + tied - 1).min(paid)
+        };
+        let places: usize = self.paid.iter().map(|(ranking, paid)| self.holders(ranking).len().min(*paid)).sum();
         if changes.is_empty() {
             return Some(format!("Every paid place ({places}) {HOLDS}."));
         }
-        let mut fragile: Vec<(&str, usize)> = changes.iter().map(|c| (c.ranking.as_str(), c.place)).collect();
-        fragile.dedup();
+        let fragile: std::collections::BTreeSet<(&str, usize)> =
+            changes.iter().flat_map(|c| covered(&c.ranking, c.place).map(move |p| (c.ranking.as_str(), p))).collect();
         let mut judges: Vec<String> = changes.iter().map(|c| c.judge.clone()).collect();
         judges.sort();
         judges.dedup();
@@ -651,6 +651,9 @@ pub(super) mod tests {
         assert!(lines[0].starts_with("1st A:"), "{lines:?}");
         assert!(lines[1].starts_with("2nd= B:") && lines[2].starts_with("2nd= C:"), "{lines:?}");
         assert!(lines[3].starts_with("4th D:"), "{lines:?}");
+        // The tie covers 2nd and 3rd, both paid: the summary counts the 4 places the prize pays.
+        let summary = r.robustness_summary().expect("tested");
+        assert!(summary.contains(" of 4") || summary.starts_with("Every paid place (4)"), "{summary}");
     }
 
     /// Without ana, B falls from 2nd and C and D tie for it: the line names both, not the first.
