@@ -43,6 +43,10 @@ pub(super) fn run(
     to: To,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
+    // The table, Markdown and JSON list the merge's warnings; CSV, one entry's view, the screen
+    // and the finals do not.
+    let listed = matches!(to, To::Print(MergeFormat::Table | MergeFormat::Md | MergeFormat::Json, _));
+    super::stderr::output_lists_warnings(listed, matches!(to, To::Print(_, None)));
     // A path that cannot be written is said before the merge, not after it.
     if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
         crate::disk::check_output(path)?;
@@ -177,7 +181,7 @@ fn after_deadline(
             event.deadline.as_deref().unwrap_or_default(),
             crate::format::first_few(&named, 5, ", ")
         );
-        super::stderr::warn(&clean_line(&warning));
+        super::stderr::warn_listed(&clean_line(&warning));
         rankings.warnings.push(warning);
     }
     rankings.changed_after_deadline = changed;
@@ -310,7 +314,7 @@ pub(super) fn merged(
     spinner.done();
     let rankings = rankings?;
     for w in &rankings.warnings {
-        super::stderr::warn(&clean_line(w));
+        super::stderr::warn_listed(&clean_line(w));
     }
     Ok(rankings)
 }

@@ -46,6 +46,10 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     if let Some(path) = &request.output {
         crate::disk::check_output(path)?;
     }
+    // The jury's table, Markdown, JSON and page list the warnings; its CSV and the announcement
+    // do not (the announcement says how many the jury has to read).
+    let listed = !request.public && request.format != ResultsFormat::Csv;
+    super::stderr::output_lists_warnings(listed, request.output.is_none());
     // Said only where progress is drawn: on a terminal, without --quiet.
     let progress = crate::progress::shown();
     let (prizes, rankings, held) = {
@@ -388,7 +392,7 @@ pub(super) fn apply(
         bail!("{} in {name}; no results were made", crate::format::count(misfits.len(), "problem", "problems"));
     }
     for w in &outcome.warnings {
-        super::stderr::warn(&clean_line(w));
+        super::stderr::warn_listed(&clean_line(w));
     }
     // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
     // printed for the jury has no stderr.

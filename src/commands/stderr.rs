@@ -10,6 +10,35 @@ pub(crate) fn warn(text: &str) {
     say("warning", text);
 }
 
+/// Whether the command's output lists the warnings it warns of and is read on this same terminal
+/// ([`output_lists_warnings`]).
+static LISTED_ON_SCREEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Said once a command knows where its output goes: whether that output lists its warnings (the
+/// jury's table, Markdown, JSON and HTML do; CSV and the announcement do not) and goes to
+/// standard output. Where that output is on the same terminal as standard error, each warning
+/// it lists is not said again above it ([`warn_listed`]): the head judge had read every warning
+/// twice, once above the table and once in it. Piped or written to a file, they are said as ever.
+pub(crate) fn output_lists_warnings(listed: bool, to_standard_output: bool) {
+    use std::io::IsTerminal;
+    let terminals = [std::io::stdout().is_terminal(), std::io::stderr().is_terminal()];
+    let on_screen = said_in_the_output(listed, to_standard_output, terminals);
+    LISTED_ON_SCREEN.store(on_screen, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The rule of [`output_lists_warnings`], apart from the terminals it asks about.
+fn said_in_the_output(listed: bool, to_standard_output: bool, [output, errors]: [bool; 2]) -> bool {
+    listed && to_standard_output && output && errors
+}
+
+/// A warning the command's output lists too: on standard error unless that output is read on
+/// the screen already ([`output_lists_warnings`]).
+pub(crate) fn warn_listed(text: &str) {
+    if !LISTED_ON_SCREEN.load(std::sync::atomic::Ordering::Relaxed) {
+        warn(text);
+    }
+}
+
 /// `{kind}: {text}` on standard error, fitted as the module says. The binary's last error line,
 /// and each of its causes, go through it too.
 pub fn say(kind: &str, text: &str) {
@@ -67,6 +96,30 @@ fn fitted(text: &str, width: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::fitted;
+
+    /// A warning the output lists is left off standard error only where both are the one
+    /// screen: piped, redirected, written with -o, or an output that lists no warnings (CSV, the
+    /// announcement), it is said there as ever.
+    #[test]
+    fn a_warning_is_said_once_where_the_output_on_screen_lists_it() {
+        // (the output lists warnings, it goes to standard output, standard output is a
+        // terminal, standard error is one) -> left off standard error
+        let cases = [
+            ((true, true, true, true), true),
+            ((false, true, true, true), false),
+            ((true, false, true, true), false),
+            ((true, true, false, true), false),
+            ((true, true, true, false), false),
+            ((false, false, false, false), false),
+        ];
+        for ((listed, to_stdout, out_tty, err_tty), left_off) in cases {
+            assert_eq!(
+                super::said_in_the_output(listed, to_stdout, [out_tty, err_tty]),
+                left_off,
+                "{listed} {to_stdout} {out_tty} {err_tty}"
+            );
+        }
+    }
 
     #[test]
     fn a_warning_wraps_between_words_on_a_terminal_and_stays_whole_piped() {
