@@ -32,38 +32,24 @@ pub struct Progress(Option<ProgressBar>);
 impl Progress {
     /// A bar for `total` items: "what [=====>    ] 120/500".
     pub fn bar(total: usize, what: &str) -> Progress {
-        Progress::made(
-            || {
-                let bar = ProgressBar::with_draw_target(Some(total as u64), on_stderr());
-                bar.set_style(bar_style());
-                bar
-            },
-            what,
-        )
+        Progress::made(Some(total as u64), what)
     }
 
     /// A spinner for work of unknown length: "⠋ what 3s".
     pub fn spinner(what: &str) -> Progress {
-        Progress::made(
-            || {
-                let bar = ProgressBar::with_draw_target(None, on_stderr());
-                bar.set_style(
-                    ProgressStyle::with_template("{spinner} {msg} {elapsed}")
-                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-                );
-                bar.enable_steady_tick(Duration::from_millis(120));
-                bar
-            },
-            what,
-        )
+        Progress::made(None, what)
     }
 
-    fn made(make: impl FnOnce() -> ProgressBar, what: &str) -> Progress {
+    /// A bar of `total` items, or a spinner; laid out before it is first drawn.
+    fn made(total: Option<u64>, what: &str) -> Progress {
         if !shown() {
             return Progress(None);
         }
-        let bar = make();
-        bar.set_message(fitted(&bar, what));
+        let bar = ProgressBar::with_draw_target(total, on_stderr());
+        fit(&bar, what);
+        if total.is_none() {
+            bar.enable_steady_tick(Duration::from_millis(120));
+        }
         cleared_on_signals(&bar);
         Progress(Some(bar))
     }
@@ -83,7 +69,7 @@ impl Progress {
     /// The step's name, changed as it moves on.
     pub fn say(&self, what: &str) {
         if let Some(bar) = &self.0 {
-            bar.set_message(fitted(bar, what));
+            fit(bar, what);
         }
     }
 
@@ -116,37 +102,131 @@ impl Drop for Progress {
     }
 }
 
-/// How every bar is drawn: "what [=====>    ] 120/500 3s".
-fn bar_style() -> ProgressStyle {
-    ProgressStyle::with_template(&format!("{{msg}} [{{bar:{BAR}}}] {{pos}}/{{len}} {{elapsed}}"))
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ")
-}
-
-/// The columns of a bar's bar, between its brackets.
+/// The columns of a bar's graphic, between its brackets, where the line has room for it.
 const BAR: usize = 30;
+
+/// The fewest columns a bar's graphic is drawn on: narrower, it is dropped, and the count says it.
+const LEAST_BAR: usize = 10;
+
+/// The columns a line's words keep before the bar's graphic gives up any: cut to these first
+/// ("Chances of a pa…"), they still say which step it is.
+const LEAST_WORDS: usize = 16;
+
+/// The columns a line's words keep, once the bar's graphic is dropped, before its elapsed time
+/// goes (a spinner's, before its words are cut further): "Chanc…" still tells one step from
+/// another.
+const FEWEST_WORDS: usize = 6;
 
 /// The most columns `{elapsed}` takes: "89s", then "2m" to "89m", "2h" to "35h", then days.
 const ELAPSED: usize = 3;
 
-/// `what`, cut short (ending in `…`) where it would run the line `bar` draws past the terminal's
-/// edge: at 80 columns the merge's "Merging 60 judges with the calibrated method: chances of a
-/// paid place, refits" and its bar had taken two lines, the bar broken at the edge. Measured when
-/// the words are set; a terminal narrowed later wraps the line, which indicatif clears whole.
-fn fitted(bar: &ProgressBar, what: &str) -> String {
-    fitted_in(bar, what, indicatif::TermLike::width(&ShortOfTheEdge::default()).into())
+/// How one line of progress is laid out on the columns it has: its words (cut short, ending in
+/// `…`, where they would not fit), then what it counts. Every part is measured at its widest (the
+/// count at its end, the longest elapsed time), so the line never runs past the columns it was
+/// laid out on, whatever it draws later.
+#[derive(Debug, Clone, PartialEq)]
+struct Layout {
+    /// The words, cut to fit.
+    words: String,
+    /// A bar's count, or none for a spinner.
+    count: Option<Count>,
+    /// Whether the time so far is shown.
+    elapsed: bool,
 }
 
-/// [`fitted`] on a line of `columns`.
-fn fitted_in(bar: &ProgressBar, what: &str, columns: usize) -> String {
-    let what = crate::sanitize::clean_line(what);
-    let rest = match bar.length() {
-        // " [" BAR "] " pos "/" len " " elapsed
-        Some(total) => 2 + BAR + 2 + 2 * total.to_string().len() + 1 + 1 + ELAPSED,
-        // spinner " " ... " " elapsed
-        None => 2 + 1 + ELAPSED,
-    };
-    crate::text_width::fit(&what, columns.saturating_sub(rest).max(1))
+/// How a bar says how far it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Count {
+    /// "[=====>    ] 120/500": the graphic on this many columns, then the count.
+    Graphic(usize),
+    /// "120/500": the count alone, the graphic dropped.
+    Alone,
+    /// "24%" ([`crate::format::percent`]): a count too wide for the line.
+    Percent,
+}
+
+impl Layout {
+    /// `what` (a bar of `total` items, or a spinner) laid out on `columns`: the words are cut
+    /// first, to [`LEAST_WORDS`]; then the bar's graphic narrows to [`LEAST_BAR`] and is dropped,
+    /// the words taking its room back; then the elapsed time goes, the words cut to
+    /// [`FEWEST_WORDS`]; then a count too wide becomes a percentage. The words take what is left.
+    /// On 80 columns (78 less the two kept free), "Chances of a paid place, refits [=====>   ]
+    /// 120/200 3s"; on 40, "Chances of a paid place, … 120/200 3s"; on 20, "Chances o… 120/200".
+    fn of(what: &str, total: Option<u64>, columns: usize) -> Layout {
+        let what = crate::sanitize::clean_line(what);
+        let wide = crate::text_width::width(&what);
+        let (least, fewest) = (wide.min(LEAST_WORDS), wide.min(FEWEST_WORDS));
+        // The words on the columns the rest leaves them.
+        let words = |rest: usize| crate::text_width::fit(&what, columns.saturating_sub(rest));
+        let Some(total) = total else {
+            // "⠋ " words " " elapsed, or without the elapsed time.
+            let elapsed = 2 + fewest + 1 + ELAPSED <= columns;
+            let rest = if elapsed { 2 + 1 + ELAPSED } else { 2 };
+            return Layout { words: words(rest), count: None, elapsed };
+        };
+        // pos "/" len
+        let count = 2 * total.to_string().len() + 1;
+        // words " [" graphic "] " count " " elapsed: the graphic takes what the words leave of
+        // its columns, once they are cut to their least.
+        let around = 2 + 2 + count + 1 + ELAPSED;
+        let room = columns.saturating_sub(around);
+        let graphic = room.saturating_sub(least).min(BAR);
+        if graphic >= LEAST_BAR {
+            return Layout { words: words(around + graphic), count: Some(Count::Graphic(graphic)), elapsed: true };
+        }
+        // words " " count " " elapsed, then words " " count, then words " " percentage.
+        let alone = [(count + 1 + ELAPSED, Count::Alone, true, least), (count, Count::Alone, false, fewest)];
+        let (rest, count, elapsed) = alone
+            .into_iter()
+            .find(|(rest, _, _, least)| 1 + rest + least <= columns)
+            .map_or(("100%".len(), Count::Percent, false), |(rest, count, elapsed, _)| (rest, count, elapsed));
+        Layout { words: words(1 + rest), count: Some(count), elapsed }
+    }
+
+    /// The indicatif template that draws it.
+    fn template(&self) -> String {
+        let count = match self.count {
+            None => return format!("{{spinner}} {{words}}{}", if self.elapsed { " {elapsed}" } else { "" }),
+            Some(Count::Graphic(columns)) => format!(" [{{bar:{columns}}}] {{pos}}/{{len}}"),
+            Some(Count::Alone) => " {pos}/{len}".into(),
+            Some(Count::Percent) => " {share}".into(),
+        };
+        format!("{{words}}{count}{}", if self.elapsed { " {elapsed}" } else { "" })
+    }
+
+    /// How it is drawn, its words and all: a line is laid out anew by one change of style, so no
+    /// frame is drawn with the words of one layout and the parts of another (a stage's words
+    /// after the spinner's: "⠓ Chances of a paid place, … 3s").
+    fn style(&self) -> ProgressStyle {
+        let fallback = || match self.count {
+            None => ProgressStyle::default_spinner(),
+            Some(_) => ProgressStyle::default_bar(),
+        };
+        let words = self.words.clone();
+        ProgressStyle::with_template(&self.template())
+            .unwrap_or_else(|_| fallback())
+            .progress_chars("=> ")
+            .with_key("words", move |_: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                let _ = out.write_str(&words);
+            })
+            // Rounded as every share is.
+            .with_key("share", |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                let _ = out.write_str(&crate::format::percent(f64::from(state.fraction())));
+            })
+    }
+}
+
+/// Draws `what` on `bar`, laid out ([`Layout`]) on the terminal's columns less the two kept free
+/// ([`ShortOfTheEdge`]): on 80 columns the merge's "Merging 60 judges with the calibrated method:
+/// chances of a paid place, refits" and its bar had taken two lines, and under 60 the bar's
+/// graphic alone ran the line past the edge, each frame leaving a line behind. Laid out when the
+/// words are set; a terminal narrowed later wraps the line, which indicatif clears whole.
+fn fit(bar: &ProgressBar, what: &str) {
+    let layout = Layout::of(what, bar.length(), indicatif::TermLike::width(&ShortOfTheEdge::default()).into());
+    bar.set_style(layout.style());
+    // Drawn by the style; kept as the bar's message too: what it says now, which a stage gives
+    // back, and what the fallback style draws.
+    bar.set_message(layout.words);
 }
 
 /// A counted stage of the step drawn now: the step's spinner becomes a bar of `total` named
@@ -163,11 +243,11 @@ pub fn stage(total: usize, what: &str) -> Stage {
 fn stage_on(live: Option<ProgressBar>, total: usize, what: &str) -> Stage {
     Stage(live.map(|bar| {
         let (style, message) = (bar.style(), bar.message());
-        bar.set_style(bar_style());
+        // The length first: the step's style draws none of it.
         bar.set_length(total as u64);
         bar.set_position(0);
         // The stage's own words: after the step's, they were cut off at 80 columns.
-        bar.set_message(fitted(&bar, what));
+        fit(&bar, what);
         (bar, style, message)
     }))
 }
@@ -354,25 +434,122 @@ mod tests {
         assert_eq!((bar.length(), bar.message().as_str()), (None, "Merging 60 judges"));
     }
 
-    /// A bar's words are cut short where the line would run past the terminal's edge (less its
-    /// last two columns); words that fit are left whole, and a spinner's take what its line leaves.
+    /// What indicatif draws of `layout` on `columns`: a bar at its end (its count at its widest),
+    /// the line as written to the terminal, less the spaces it pads it with.
+    fn drawn(layout: &Layout, total: Option<u64>, columns: u16) -> String {
+        #[derive(Debug, Default, Clone)]
+        struct Screen(std::sync::Arc<Mutex<String>>, u16);
+        impl indicatif::TermLike for Screen {
+            fn width(&self) -> u16 {
+                self.1
+            }
+            fn move_cursor_up(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn move_cursor_down(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn move_cursor_right(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn move_cursor_left(&self, _: usize) -> std::io::Result<()> {
+                Ok(())
+            }
+            fn write_line(&self, s: &str) -> std::io::Result<()> {
+                self.write_str(&format!("{s}\n"))
+            }
+            fn write_str(&self, s: &str) -> std::io::Result<()> {
+                self.0.lock().expect("lock").push_str(s);
+                Ok(())
+            }
+            fn clear_line(&self) -> std::io::Result<()> {
+                self.0.lock().expect("lock").clear();
+                Ok(())
+            }
+            fn flush(&self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let screen = Screen(std::sync::Arc::default(), columns);
+        let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::term_like(Box::new(screen.clone())));
+        bar.set_style(layout.style());
+        if let Some(total) = total {
+            bar.set_position(total);
+        }
+        bar.abandon();
+        screen.0.lock().expect("lock").trim_end().to_owned()
+    }
+
+    /// The columns the line drawn of `layout` may take at most: as [`drawn`] draws it, with the
+    /// longest elapsed time ("59m") for the "0s" drawn at once.
+    fn widest(layout: &Layout, total: Option<u64>, columns: u16) -> usize {
+        let line = drawn(layout, total, columns);
+        let slack = if layout.elapsed { ELAPSED - "0s".len() } else { 0 };
+        assert!(!layout.elapsed || line.ends_with(" 0s"), "{line:?}");
+        assert!(!line.contains('\n'), "{line:?}");
+        crate::text_width::width(&line) + slack
+    }
+
+    const LONG: &str = "Merging 60 judges with the calibrated method: chances of a paid place, refits";
+    const REFITS: &str = "Chances of a paid place, refits";
+
+    /// Every bar and spinner keeps to one line at any width from 20 columns (18 drawn, two kept
+    /// free) to 200: under 60 the bar's graphic alone had run the line past the edge, each frame
+    /// leaving a line behind. A bar always shows its count, or its percentage when the count
+    /// would not leave its words a column.
     #[test]
-    fn a_bars_words_are_cut_to_keep_it_on_one_line() {
-        const LONG: &str = "Merging 60 judges with the calibrated method: chances of a paid place, refits";
-        let bar = ProgressBar::with_draw_target(Some(200), ProgressDrawTarget::hidden());
-        bar.set_style(bar_style());
-        bar.set_position(200);
-        let cut = fitted_in(&bar, LONG, 78);
-        assert!(cut.starts_with("Merging 60 judges with") && cut.ends_with('…'), "{cut}");
-        // The line as drawn, with the longest elapsed time.
-        let line = format!("{cut} [{}] 200/200 59m", "=".repeat(BAR));
-        assert_eq!(crate::text_width::width(&line), 78, "{line}");
-        assert_eq!(fitted_in(&bar, "Chances of a paid place, refits", 78), "Chances of a paid place, refits");
-        assert_eq!(fitted_in(&bar, LONG, 200), LONG);
-        let spinner = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        let cut = fitted_in(&spinner, LONG, 40);
-        assert_eq!(crate::text_width::width(&format!("⠋ {cut} 59m")), 40, "{cut}");
+    fn every_line_of_progress_keeps_to_the_columns_it_has() {
+        for total in [None, Some(7), Some(200), Some(15_000), Some(1_500_000), Some(u64::MAX)] {
+            for what in [LONG, REFITS, "Reading", "評価を読み込んでいます、しばらくお待ちください", ""]
+            {
+                for columns in 18..=200u16 {
+                    let layout = Layout::of(what, total, columns.into());
+                    let line = drawn(&layout, total, columns);
+                    let widest = widest(&layout, total, columns);
+                    assert!(widest <= columns.into(), "{total:?} on {columns} columns, {widest} wide: {line:?}");
+                    if let Some(total) = total {
+                        let counted = line.contains(&format!(" {total}/{total}")) || line.contains(" 100%");
+                        assert!(counted, "{total} on {columns} columns: {line:?}");
+                    }
+                    assert!(line.contains(&layout.words), "{line:?}");
+                }
+            }
+        }
+    }
+
+    /// The words are cut first, to 16 columns, the bar's graphic narrowing after them; under 10
+    /// columns of graphic it is dropped, the words taking its room back, the count kept.
+    #[test]
+    fn words_are_cut_first_then_the_bars_graphic_is_dropped() {
+        let at = |what: &str, columns: u16| drawn(&Layout::of(what, Some(200), columns.into()), Some(200), columns);
+        let graphic = |n: usize| format!("[{}]", "=".repeat(n));
+        // 80 columns: the long words cut, the short ones whole, the graphic whole.
+        let line = at(LONG, 78);
+        assert!(line.starts_with("Merging 60 judges with") && line.contains(&format!("… {}", graphic(BAR))), "{line}");
+        assert_eq!(widest(&Layout::of(LONG, Some(200), 78), Some(200), 78), 78);
+        assert_eq!(at(REFITS, 78), format!("{REFITS} {} 200/200 0s", graphic(BAR)));
+        assert_eq!(at(LONG, 200), format!("{LONG} {} 200/200 0s", graphic(BAR)));
+        // 59 and 50 columns: the words cut to 16, then the graphic narrower.
+        assert_eq!(at(REFITS, 57), format!("Chances of a pa… {} 200/200 0s", graphic(26)));
+        assert_eq!(at(REFITS, 48), format!("Chances of a pa… {} 200/200 0s", graphic(17)));
+        assert_eq!(at("Reading", 48), format!("Reading {} 200/200 0s", graphic(26)));
+        // 40 columns: the graphic dropped, the words longer again.
+        assert_eq!(at(REFITS, 38), "Chances of a paid place, … 200/200 0s");
+        assert_eq!(at("Reading", 38), format!("Reading {} 200/200 0s", graphic(16)));
+        // 20 columns: the count, and what room is left for the words; then the elapsed time goes.
+        assert_eq!(at(REFITS, 28), "Chances of a pa… 200/200 0s");
+        assert_eq!(at(REFITS, 27), "Chances of a paid … 200/200");
+        assert_eq!(at(REFITS, 18), "Chances o… 200/200");
+        assert_eq!(at("Reading", 18), "Reading 200/200");
+        assert_eq!(at("Read", 18), "Read 200/200 0s");
+        // A count too wide for any words becomes a percentage.
+        let huge = Layout::of(REFITS, Some(u64::MAX), 18);
+        assert_eq!((huge.words.as_str(), huge.count, huge.elapsed), ("Chances of a…", Some(Count::Percent), false));
+        // A spinner's words take what its line leaves, the elapsed time kept.
+        let spinner = Layout::of(LONG, None, 40);
+        assert_eq!(crate::text_width::width(&format!("⠋ {} 59m", spinner.words)), 40, "{spinner:?}");
+        assert_eq!(Layout::of(LONG, None, 18).words, "Merging 60 …");
         // Control characters are taken out first, as ever.
-        assert_eq!(fitted_in(&spinner, "Reading a\u{1b}[2J file", 78), "Reading a file");
+        assert_eq!(Layout::of("Reading a\u{1b}[2J file", None, 78).words, "Reading a file");
     }
 }

@@ -847,6 +847,51 @@ fn the_merges_refits_are_a_bar_on_one_line_that_leaves_no_trace() {
     assert!(!s.path().join("interrupted.txt").exists(), "a file written after Ctrl-C");
 }
 
+/// `merge --chances` on a 60-judge panel at 40 columns: each stage's bar keeps to one line short
+/// of the last two columns, its words cut and its graphic dropped, its count kept. The graphic
+/// alone (30 columns) with the count had run the line past the edge ("… [=====>   ] 78/20" and
+/// "0 8s" under it), the words cut to nothing. Read from every frame drawn and from the screen
+/// while the merge runs: no line holds a piece of a bar without the rest of it, and no two lines
+/// hold one.
+#[test]
+fn at_40_columns_each_bar_keeps_to_one_line() {
+    let s = Sandbox::new();
+    let files = sixty_judges(&s);
+    let mut args: Vec<&str> = vec!["--judge", "head", "merge", "--chances", "-o", "merged.txt"];
+    args.extend(files.iter().map(String::as_str));
+    let mut app = Running::start_sized(&s, &args, &[], (40, 24));
+    // The stages' words as cut to 38 columns, and their counts.
+    let stages = [("Chances of a paid place", "/200"), ("Paid places without each", "/60")];
+    let start = Instant::now();
+    let mut seen = 0;
+    while app.child.try_wait().expect("status").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(120), "still merging:\n{}", app.text());
+        let text = app.text();
+        for (words, count) in stages {
+            let pieces: Vec<&str> = text.lines().filter(|l| l.contains(words) || l.contains(count)).collect();
+            assert!(pieces.len() <= 1, "{words}: a bar on {} lines:\n{text}", pieces.len());
+            for line in &pieces {
+                assert!(line.starts_with(words) && line.contains(count), "{words}: a piece of a bar:\n{text}");
+                seen += 1;
+            }
+        }
+        assert!(app.wrapped().is_empty(), "lines run past the edge: {:#?}", app.wrapped());
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    app.wait_for("Wrote merged.txt");
+    assert!(seen > 0, "no bar seen on the screen");
+    let drawn = app.drawn_lines();
+    for (words, count) in stages {
+        let frames: Vec<&String> = drawn.iter().filter(|l| l.contains(words) || l.contains(count)).collect();
+        assert!(!frames.is_empty(), "{words}: never drawn");
+        for frame in frames {
+            assert!(frame.starts_with(words) && frame.contains(count), "{words}: a piece of a bar: {frame:?}");
+            let columns = frame.trim_end().chars().count();
+            assert!(columns <= 38, "{words} drawn on {columns} columns of 40: {frame:?}");
+        }
+    }
+}
+
 /// Ctrl-C (and `kill`) while a spinner is drawn clears its line before the command ends, as it
 /// ends on its own: the line had stayed on the terminal ("⠠ Reading the export 2s^C") with the
 /// shell's prompt after it. The command still ends as a signal ends it, not with success; and a
