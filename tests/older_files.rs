@@ -42,6 +42,39 @@ fn head_store(s: &Sandbox) -> PathBuf {
     s.path().join("data/judging/build-small-2026/head.sqlite")
 }
 
+/// What the head judge's store remembers now ([`remembered`]).
+fn head_remembers(s: &Sandbox) -> Vec<(String, String, String)> {
+    remembered(&head_store(s))
+}
+
+/// One judge's newest file as [`remembered`] reads it.
+fn newest(judge: &str, at: &str, file: &str) -> (String, String, String) {
+    (judge.into(), at.into(), file.into())
+}
+
+/// A sandbox whose head judge has pulled the sample event.
+fn pulled() -> Sandbox {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    s
+}
+
+/// The head judge's `merge` of `files`.
+fn merge<P: AsRef<std::ffi::OsStr>>(s: &Sandbox, files: impl IntoIterator<Item = P>) -> assert_cmd::assert::Assert {
+    head(s).arg("merge").args(files).assert()
+}
+
+/// The refusal's first words: `who` ("tuesday.json: mira", or the judge alone) and the time of
+/// the file refused.
+fn is_older(who: &str, at: &str) -> impl Predicate<str> {
+    predicate::str::contains(format!("{who}'s file, written at {at}, is older"))
+}
+
+/// The refusal's newer file: its time, and where it was read.
+fn than(newer_at: &str, read_from: &str) -> impl Predicate<str> {
+    predicate::str::contains(format!("(written at {newer_at}, read from {read_from})"))
+}
+
 /// The threat itself: a judge with push access puts back an older file another judge really
 /// signed. Its signature holds; the store's memory of the newer one refuses it, naming the judge
 /// and both times, with what to do.
@@ -65,13 +98,11 @@ fn an_older_signed_file_is_refused_naming_the_judge_and_both_times() {
     };
     let (old, new) = (written_at("mira-monday.json"), written_at("mira-tuesday.json"));
     assert_ne!(old, new);
-    head(&s).args(["merge", "mira-tuesday.json"]).assert().success();
-    head(&s)
-        .args(["merge", "mira-monday.json"])
-        .assert()
+    merge(&s, ["mira-tuesday.json"]).success();
+    merge(&s, ["mira-monday.json"])
         .failure()
-        .stderr(predicate::str::contains(format!("mira-monday.json: mira's file, written at {old}, is older")))
-        .stderr(predicate::str::contains(format!("(written at {new}, read from mira-tuesday.json)")))
+        .stderr(is_older("mira-monday.json: mira", &old))
+        .stderr(than(&new, "mira-tuesday.json"))
         .stderr(predicate::str::contains("someone with push access to the repo may have put back an older file"))
         .stderr(predicate::str::contains("Ask mira to push again"))
         .stderr(predicate::str::contains("--accept-older mira"))
@@ -89,81 +120,76 @@ fn an_older_signed_file_is_refused_naming_the_judge_and_both_times() {
 
 #[test]
 fn the_same_file_again_is_fine_and_a_newer_one_advances_the_remembered_one() {
-    let s = Sandbox::new();
-    head(&s).arg("pull").assert().success();
+    let s = pulled();
     let monday = file_of(&s, "monday.json", "mira", MONDAY, 2);
     let tuesday = file_of(&s, "tuesday.json", "mira", TUESDAY, 4);
     let wednesday = file_of(&s, "wednesday.json", "mira", WEDNESDAY, 5);
     let copy = PathBuf::from("copy.json");
     std::fs::copy(s.path().join(&tuesday), s.path().join(&copy)).expect("copy");
-    head(&s).arg("merge").arg(&tuesday).assert().success();
-    assert_eq!(remembered(&head_store(&s)), [("mira".into(), TUESDAY.into(), "tuesday.json".into())]);
+    merge(&s, [&tuesday]).success();
+    assert_eq!(head_remembers(&s), [newest("mira", TUESDAY, "tuesday.json")]);
     // The same file again, under another name too: fine, and nothing new remembered.
-    head(&s).arg("merge").arg(&tuesday).assert().success().stderr(predicate::str::contains("older").not());
-    head(&s).arg("merge").arg(&copy).assert().success();
-    assert_eq!(remembered(&head_store(&s))[0].2, "tuesday.json", "the same file is not taken in again");
+    merge(&s, [&tuesday]).success().stderr(predicate::str::contains("older").not());
+    merge(&s, [&copy]).success();
+    assert_eq!(head_remembers(&s)[0].2, "tuesday.json", "the same file is not taken in again");
     // An older file beside the newest, as an open pull request's beside main's: the merge counts
     // the newer as ever.
-    head(&s).arg("merge").args([&monday, &tuesday]).assert().success();
-    head(&s).arg("merge").arg(&wednesday).assert().success();
-    assert_eq!(remembered(&head_store(&s)), [("mira".into(), WEDNESDAY.into(), "wednesday.json".into())]);
+    merge(&s, [&monday, &tuesday]).success();
+    merge(&s, [&wednesday]).success();
+    assert_eq!(head_remembers(&s), [newest("mira", WEDNESDAY, "wednesday.json")]);
     // Tuesday's was fine before Wednesday's came; now it is a step back.
-    head(&s).arg("merge").arg(&tuesday).assert().failure().stderr(
-        predicate::str::contains(format!("tuesday.json: mira's file, written at {TUESDAY}, is older"))
-            .and(predicate::str::contains(format!("(written at {WEDNESDAY}, read from wednesday.json)"))),
-    );
+    merge(&s, [&tuesday])
+        .failure()
+        .stderr(is_older("tuesday.json: mira", TUESDAY).and(than(WEDNESDAY, "wednesday.json")));
 }
 
 /// Another file of the very moment of the one taken in, with other scores, cannot be the judge's
 /// next file: it is refused as a step back (it had passed without a word, and counted).
 #[test]
 fn another_file_of_the_same_moment_is_refused() {
-    let s = Sandbox::new();
-    head(&s).arg("pull").assert().success();
+    let s = pulled();
     let first = file_of(&s, "first.json", "mira", TUESDAY, 2);
     let other = file_of(&s, "other.json", "mira", TUESDAY, 5);
-    head(&s).arg("merge").arg(&first).assert().success();
-    head(&s).arg("merge").arg(&other).assert().failure().stderr(
+    merge(&s, [&first]).success();
+    merge(&s, [&other]).failure().stderr(
         predicate::str::contains(format!(
             "other.json: mira's file, written at {TUESDAY}, holds other scores than the one of that same moment"
         ))
         .and(predicate::str::contains("may have put another file in its place"))
         .and(predicate::str::contains("1 of 1 file refused, not newer than the file of its judge")),
     );
-    assert_eq!(remembered(&head_store(&s))[0].2, "first.json");
+    assert_eq!(head_remembers(&s)[0].2, "first.json");
     head(&s).arg("merge").arg(&other).args(["--accept-older", "mira"]).assert().success();
-    assert_eq!(remembered(&head_store(&s))[0].2, "other.json");
+    assert_eq!(head_remembers(&s)[0].2, "other.json");
 }
 
 /// A refused read takes nothing in: the other judges' files it held are not remembered, so that a
 /// merge never writes to the store half way.
 #[test]
 fn a_refused_read_takes_nothing_in() {
-    let s = Sandbox::new();
-    head(&s).arg("pull").assert().success();
+    let s = pulled();
     let mira_old = file_of(&s, "mira-old.json", "mira", MONDAY, 2);
     let mira_new = file_of(&s, "mira-new.json", "mira", TUESDAY, 4);
     let tomas_new = file_of(&s, "tomas-new.json", "tomas", TUESDAY, 4);
     let tomas_old = file_of(&s, "tomas-old.json", "tomas", MONDAY, 2);
-    head(&s).arg("merge").arg(&mira_new).assert().success();
-    head(&s).arg("merge").args([&mira_old, &tomas_new]).assert().failure();
-    assert_eq!(remembered(&head_store(&s)).len(), 1, "tomas's file not taken in: {:?}", remembered(&head_store(&s)));
-    head(&s).arg("merge").args([&mira_new, &tomas_old]).assert().success();
+    merge(&s, [&mira_new]).success();
+    merge(&s, [&mira_old, &tomas_new]).failure();
+    assert_eq!(head_remembers(&s).len(), 1, "tomas's file not taken in: {:?}", head_remembers(&s));
+    merge(&s, [&mira_new, &tomas_old]).success();
     // status reads the rest, refuses the step back, and takes nothing in either.
     head(&s).arg("status").args([&mira_old, &tomas_new]).assert().failure().stdout(
         predicate::str::contains("tomas").and(predicate::str::contains("No file yet (or only a refused one): mira")),
     );
-    assert_eq!(remembered(&head_store(&s))[1], ("tomas".into(), MONDAY.into(), "tomas-old.json".into()));
+    assert_eq!(head_remembers(&s)[1], newest("tomas", MONDAY, "tomas-old.json"));
 }
 
 #[test]
 fn accept_older_lets_a_judges_older_file_through_and_says_so() {
-    let s = Sandbox::new();
-    head(&s).arg("pull").assert().success();
+    let s = pulled();
     let monday = file_of(&s, "monday.json", "Mira", MONDAY, 2);
     let tuesday = file_of(&s, "tuesday.json", "mira", TUESDAY, 4);
-    head(&s).arg("merge").arg(&tuesday).assert().success();
-    head(&s).arg("merge").arg(&monday).assert().failure();
+    merge(&s, [&tuesday]).success();
+    merge(&s, [&monday]).failure();
     // Named as judges are compared (case and spaces aside); a name matching no file is warned of.
     head(&s)
         .arg("merge")
@@ -172,13 +198,13 @@ fn accept_older_lets_a_judges_older_file_through_and_says_so() {
         .assert()
         .success()
         .stdout(predicate::str::contains("OVERALL"))
-        .stderr(predicate::str::contains(format!("monday.json: Mira's file, written at {MONDAY}, is older")))
+        .stderr(is_older("monday.json: Mira", MONDAY))
         .stderr(predicate::str::contains("taken in, as --accept-older Mira asked"))
         .stderr(predicate::str::contains("now remembers it as Mira's newest"))
         .stderr(predicate::str::contains("--accept-older \"zed\": no file of this judge was read"));
-    assert_eq!(remembered(&head_store(&s)), [("Mira".into(), MONDAY.into(), "monday.json".into())]);
+    assert_eq!(head_remembers(&s), [newest("Mira", MONDAY, "monday.json")]);
     // The judge went back: Monday's file is now theirs, and no longer needs the option.
-    head(&s).arg("merge").arg(&monday).assert().success().stderr(predicate::str::contains("older").not());
+    merge(&s, [&monday]).success().stderr(predicate::str::contains("older").not());
 }
 
 /// A store that yesterday's build wrote (schema 9, before the memory of each judge's newest file)
@@ -197,7 +223,7 @@ fn a_store_from_before_the_migration_opens_and_remembers() {
     let merge = |file: &PathBuf| head(&s).arg("--db").arg(&db).arg("merge").arg(file).assert();
     merge(&tuesday).success().stdout(predicate::str::contains("OVERALL"));
     assert!(version(&db) >= 10, "migrated");
-    assert_eq!(remembered(&db), [("mira".into(), TUESDAY.into(), "tuesday.json".into())]);
+    assert_eq!(remembered(&db), [newest("mira", TUESDAY, "tuesday.json")]);
     merge(&monday).failure().stderr(predicate::str::contains("put back an older file"));
 }
 
@@ -232,8 +258,8 @@ fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
         .assert()
         .failure()
         .stdout(predicate::str::contains("Collected 0 of 1 score file"))
-        .stderr(predicate::str::contains(format!("mira's file, written at {MONDAY}, is older")))
-        .stderr(predicate::str::contains(format!("(written at {TUESDAY}, read from collected/mira.json)")))
+        .stderr(is_older("mira", MONDAY))
+        .stderr(than(TUESDAY, "collected/mira.json"))
         .stderr(predicate::str::contains("--accept-older mira"));
     as_head()
         .args(["merge", "--from-hub"])
