@@ -1480,3 +1480,53 @@ fn a_judge_whose_entries_were_all_withdrawn_is_warned_of_once() {
         );
     }
 }
+
+/// A decision without its reason was answered in serde's words, "missing field `reason`", under
+/// the file's first line whichever decision lacked it, with no word of what a reason is. It now
+/// names the decision (its prize and the line it starts at), says what the reason is for and
+/// shows the line to write.
+#[test]
+fn a_decision_without_a_reason_is_named_with_what_to_write() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let text = "[[decisions]]\nprize = \"wood\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n\n\
+                [[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\n";
+    let decisions = s.file("decisions.toml", text);
+    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
+    let out = out.expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+    for want in [
+        "decisions.toml",
+        "line 6: decisions[1] (prize \"backyard\") has no reason",
+        "what the jury reads",
+        "reason = \"",
+    ] {
+        assert!(stderr.contains(want), "{want}: {stderr}");
+    }
+    assert!(!stderr.contains("missing field"), "{stderr}");
+}
+
+/// A mistyped prize in decisions.toml listed every prize but named none it looks like, where
+/// every other typo of the event's files is answered with the word it looks like.
+#[test]
+fn a_mistyped_prize_in_the_decisions_file_is_answered_with_the_prize_it_looks_like() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let decisions = s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"wod\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n",
+    );
+    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
+    let out = out.expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+    for want in [
+        "line 2: decisions[0].prize = \"wod\" is not a prize",
+        "is not a prize (did you mean \"wood\"?); the prizes are backyard",
+    ] {
+        assert!(stderr.contains(want), "{want}: {stderr}");
+    }
+}

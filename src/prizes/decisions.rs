@@ -25,32 +25,57 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
     struct Raw {
         prize: Spanned<String>,
         order: Spanned<Vec<String>>,
-        reason: Spanned<String>,
+        // Missing, it is said here rather than in serde's words ("missing field `reason`").
+        reason: Option<Spanned<String>>,
         method: Option<String>,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct File {
         #[serde(default)]
-        decisions: Vec<Raw>,
+        decisions: Vec<Spanned<Raw>>,
     }
     // As judging.toml's are said: in plain words, with the key it looks like ("did you mean
     // `order`?"), the line shown as a file's line is.
     let file = toml::from_str::<File>(text).map_err(|e| crate::plain::toml_error(text, e))?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
+    let unreasoned: Vec<String> = file
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.get_ref().reason.is_none())
+        .map(|(i, r)| {
+            // The line of its [[decisions]] header, where the decision starts.
+            let start = line(r.span().start);
+            let lines: Vec<&str> = text.lines().take(start).collect();
+            let header = lines.iter().rposition(|l| l.trim_start().starts_with("[[")).map_or(start, |n| n + 1);
+            format!(
+                "line {header}: decisions[{i}] (prize {:?}) has no reason: the reason is what the jury reads for \
+                 why the tie was settled so; add a line to it such as reason = \"...\"",
+                clean_line(r.get_ref().prize.get_ref())
+            )
+        })
+        .collect();
+    if !unreasoned.is_empty() {
+        return Err(unreasoned.join("\n"));
+    }
     Ok(file
         .decisions
         .into_iter()
-        .map(|r| Decision {
-            lines: Some(Lines {
-                prize: line(r.prize.span().start),
-                order: line(r.order.span().start),
-                reason: line(r.reason.span().start),
-            }),
-            prize: r.prize.into_inner(),
-            order: r.order.into_inner(),
-            reason: r.reason.into_inner(),
-            method: r.method,
+        .filter_map(|r| {
+            let r = r.into_inner();
+            let reason = r.reason?;
+            Some(Decision {
+                lines: Some(Lines {
+                    prize: line(r.prize.span().start),
+                    order: line(r.order.span().start),
+                    reason: line(reason.span().start),
+                }),
+                prize: r.prize.into_inner(),
+                order: r.order.into_inner(),
+                reason: reason.into_inner(),
+                method: r.method,
+            })
         })
         .collect())
 }
@@ -71,8 +96,10 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
             (on(d.lines.map(|l| l.prize)), on(d.lines.map(|l| l.order)), on(d.lines.map(|l| l.reason)));
         if prizes.iter().all(|p| p.id != d.prize) {
             let ids: Vec<&str> = prizes.iter().map(|p| p.id.as_str()).collect();
+            let near = crate::format::look_alike(&d.prize, ids.iter().copied(), 1);
+            let hint = near.first().map_or(String::new(), |n| format!(" (did you mean {:?}?)", clean_line(n)));
             out.push(format!(
-                "{prize_at}{at}.prize = {:?} is not a prize; the prizes are {}",
+                "{prize_at}{at}.prize = {:?} is not a prize{hint}; the prizes are {}",
                 clean_line(&d.prize),
                 ids.join(", ")
             ));
