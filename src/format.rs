@@ -163,6 +163,14 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// An entry as the merge's lists name it, "Title (id)", or "Title (id, note)" with a note (how
+/// many judges scored it); by its id alone where the title is blank. Title and id each pass
+/// through `show` (`clean_line` for a terminal, an escape for markdown or html).
+pub fn title_and_id(title: &str, id: &str, note: Option<&str>, show: impl Fn(&str) -> String) -> String {
+    let inside = note.map_or_else(|| show(id), |n| format!("{}, {n}", show(id)));
+    if title.trim().is_empty() { inside } else { format!("{} ({inside})", show(title)) }
+}
+
 /// Entries named for a jury: each by its title made plain (`clean_line`), with its id in
 /// brackets where the title alone would not tell it from another entry of `entries` (the same
 /// title, case apart), or is blank; an entry whose title is unknown, by its id alone. `entries`

@@ -267,7 +267,7 @@ fn status_counts_judges_as_the_merge_does() {
     assert_eq!(stdout.lines().filter(|l| l.starts_with("mira ")).count(), 1, "{stdout}");
     assert!(stdout.contains("hal (trainee)"), "{stdout}");
     // sprout-sense has mira's marks and the trainee's: one judge that counts.
-    assert!(stdout.contains("sprout-sense (1)"), "{stdout}");
+    assert!(stdout.contains("Sprout Sense (sprout-sense, 1 judge)"), "{stdout}");
     // Without files and with no [sync] repo: what to give.
     organizer(&s)
         .arg("--config")
@@ -357,7 +357,7 @@ fn status_and_the_merge_leave_out_a_judge_who_gave_every_entry_a_5_alike() {
         stdout.contains("with fewer than 2 judges so far (trainees not counted; nor fives, who gave nearly the same total to every entry they scored: the merge's thin flag does not count them):"),
         "{stdout}"
     );
-    assert!(stdout.contains("recipe-rescue (1)"), "{stdout}");
+    assert!(stdout.contains("Recipe Rescue (recipe-rescue, 1 judge)"), "{stdout}");
     let out = organizer(&s).args(["merge", "--format", "json", "--no-chances"]).args(&files).output().expect("runs");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let overall = json["rankings"][0][1].as_array().expect("entries");
@@ -399,7 +399,7 @@ fn status_leaves_out_excluded_conflicts_as_the_merge_does() {
             .contains("nor scores given despite a declared conflict, as merge.conflicts = \"exclude\" leaves them out"),
         "{stdout}"
     );
-    assert!(stdout.contains("sprout-sense (1)") && !stdout.contains("pantry-poet ("), "{stdout}");
+    assert!(stdout.contains("Sprout Sense (sprout-sense, 1 judge)") && !stdout.contains("(pantry-poet,"), "{stdout}");
     // The score itself is named, as the merge names it.
     assert!(
         stdout.contains("Scored despite a conflict the judge declared in judging.toml (1), left out of the merge, as merge.conflicts = \"exclude\" asks: ana on sprout-sense."),
@@ -439,4 +439,26 @@ fn check_names_assigned_entries_judging_toml_now_bars() {
         "{said}"
     );
     assert!(said.contains("warning: assignments.toml: judge \"bo\" keeps to wood (tracks in judging.toml) but is assigned 21 entries of other tracks (allergy-ally, bin-day, bus-stop-oracle, cafe-companero, chore-chart and 16 more)"), "{said}");
+}
+
+/// Status named the entries short of judges by id alone ("sprout-sense (1), ... invoice-imp
+/// (0)"), where the merge names the same entries "Invoice Imp (invoice-imp)": the head judge
+/// matched two lists of the same entries by two names. Status names them as the merge does,
+/// title and id, the title cleaned of what would work the terminal.
+#[test]
+fn status_names_the_entries_short_of_judges_as_the_merge_does() {
+    let s = Sandbox::new();
+    let sample = include_str!("../assets/sample-export.csv");
+    s.file("export.csv", &sample.replacen(",Sprout Sense,", ",Sprout\u{1b}[2J Sense,", 1));
+    s.file("judging.toml", "[export]\nsource = \"export.csv\"\n");
+    organizer(&s).arg("pull").assert().success();
+    let file = common::score_file(&s, "mira.json", |b| b.judge = "mira".into());
+    let out = organizer(&s).arg("status").arg(&file).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!stdout.contains('\u{1b}'), "an escape reached the terminal: {stdout:?}");
+    assert!(stdout.contains("(sprout-sense, 1 judge), Pantry Poet (pantry-poet, 0 judges)"), "{stdout}");
+    let merged = organizer(&s).args(["merge", "--no-chances"]).arg(&file).output().expect("runs");
+    let merged = String::from_utf8_lossy(&merged.stdout);
+    assert!(merged.contains("Pantry Poet (pantry-poet)"), "the merge names it so too: {merged}");
 }

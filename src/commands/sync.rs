@@ -427,21 +427,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     if let Some(said) = crate::rankings::conflicts_said(&conflicted, clean_line) {
         say(said);
     }
-    let k = config.merge.min_judges;
-    let short: Vec<String> = (0..field.entries.len())
-        .filter(|e| counts[*e] < k)
-        .map(|e| format!("{} ({})", clean_line(&field.entries[e].submission.id), counts[e]))
-        .collect();
-    if short.is_empty() {
-        say(format!("Every entry has {} or more so far ({not_counted}).", crate::format::count(k, "judge", "judges")));
-    } else {
-        say(format!(
-            "{} with fewer than {} so far ({not_counted}): {}",
-            crate::format::count(short.len(), "entry", "entries"),
-            crate::format::count(k, "judge", "judges"),
-            crate::format::first_few(&short, 20, ", ")
-        ));
-    }
+    say(short_of_judges(&field, &counts, config.merge.min_judges, &not_counted));
     if refused.is_empty() && refused_in_repo == 0 {
         return Ok(ExitCode::SUCCESS);
     }
@@ -456,6 +442,32 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         ),
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// Status's last line: the entries short of `k` judges so far (each with its `counts`, which
+/// leave out what `not_counted` says), named as the merge names them, title and id: the head
+/// judge reads both lists of the same entries.
+fn short_of_judges(field: &crate::rankings::Field, counts: &[usize], k: usize, not_counted: &str) -> String {
+    let short: Vec<String> = (0..field.entries.len())
+        .filter(|e| counts[*e] < k)
+        .map(|e| {
+            let s = &field.entries[e].submission;
+            let judges = crate::format::count(counts[e], "judge", "judges");
+            crate::format::title_and_id(&s.title, &s.id, Some(&judges), clean_line)
+        })
+        .collect();
+    if short.is_empty() {
+        return format!(
+            "Every entry has {} or more so far ({not_counted}).",
+            crate::format::count(k, "judge", "judges")
+        );
+    }
+    format!(
+        "{} with fewer than {} so far ({not_counted}): {}.",
+        crate::format::count(short.len(), "entry", "entries"),
+        crate::format::count(k, "judge", "judges"),
+        crate::format::first_few(&short, 20, ", ")
+    )
 }
 
 /// A file's time as status shows it, to the minute in UTC (`2026-06-21 10:00`), so that a row

@@ -533,7 +533,7 @@ impl Rankings {
             .iter()
             .enumerate()
             .map(|(k, id)| match self.unscored_titles.get(k).filter(|_| titled) {
-                Some(title) if with_id => format!("{} ({})", show(title), show(id)),
+                Some(title) if with_id => crate::format::title_and_id(title, id, None, &show),
                 Some(title) => show(title),
                 None => show(id),
             })

@@ -434,7 +434,7 @@ fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
             .iter()
             .map(|n| {
                 let judges = crate::format::count(n.judges, "judge", "judges");
-                format!("{} ({}, {judges})", show(&n.title), show(&n.id))
+                crate::format::title_and_id(&n.title, &n.id, Some(&judges), &show)
             })
             .collect();
         out.push_str(&format!(
