@@ -1862,3 +1862,28 @@ fn many_problems_of_one_kind_are_said_in_a_few_lines() {
         assert!(err.contains(shown), "{shown}: {err}");
     }
 }
+
+/// The sentences under the rankings that tell the jury what a figure means ended without a full
+/// stop in the table output ("... Between 10% and 90% is for the jury to discuss", "Kendall's W
+/// runs from 0 ... (every judge put the entries in the same order)", "... under 0.667 as too
+/// uncertain to rest a decision on"), where the output's other sentences end with one; the
+/// Markdown put one after some of them. Each now ends with one full stop, in both.
+#[test]
+fn the_sentences_under_the_rankings_end_with_a_full_stop_in_table_and_markdown() {
+    let s = Sandbox::new();
+    let a = judge_file(&s, "mira", 1, &SOME);
+    let b = judge_file(&s, "tomas", 0, &SOME);
+    let c = judge_file(&s, "priya", 0, &SOME[..3]);
+    head(&s).arg("pull").assert().success();
+    for format in ["table", "md"] {
+        let out = head(&s).args(["merge", "--format", format]).args([&a, &b, &c]).output().expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        for starts in ["PAID: how sure", "Agreement of 2 judges", "Kendall's W runs", "Agreement of every judge"] {
+            let line =
+                text.lines().find(|l| l.starts_with(starts)).unwrap_or_else(|| panic!("{format}: {starts}: {text}"));
+            assert!(line.ends_with('.') && !line.ends_with(".."), "{format}: {line}");
+        }
+        assert!(text.contains("too uncertain to rest a decision on."), "{format}: {text}");
+    }
+}

@@ -394,7 +394,7 @@ pub struct Alpha {
 }
 
 /// What alpha means, wherever it is printed.
-pub const ALPHA_MEANING: &str = "Krippendorff's alpha is 1 when judges agree exactly, 0 when they agree no more than marks drawn at random would, below 0 when they disagree systematically; 0.8 or more is usually taken as reliable, under 0.667 as too uncertain to rest a decision on";
+pub const ALPHA_MEANING: &str = "Krippendorff's alpha is 1 when judges agree exactly, 0 when they agree no more than marks drawn at random would, below 0 when they disagree systematically; 0.8 or more is usually taken as reliable, under 0.667 as too uncertain to rest a decision on.";
 
 /// Why an entry no judge scored in full is in no ranking, as a prize by marks and an entry's
 /// view say it.
@@ -554,7 +554,7 @@ impl Rankings {
     pub fn chance_meaning(&self, ranking: &str) -> Option<String> {
         let places = self.paid.get(ranking)?;
         Some(format!(
-            "PAID: how sure an entry is of one of the {}. The merge was run again {} times, each time with every judge's marks varied as much as that judge's marks vary, and PAID is the share of those runs that paid it. It need not follow the order: an entry with few judges, or judges who disagree, is less sure than one just below it with more or agreeing judges. Between {} and {} is for the jury to discuss",
+            "PAID: how sure an entry is of one of the {}. The merge was run again {} times, each time with every judge's marks varied as much as that judge's marks vary, and PAID is the share of those runs that paid it. It need not follow the order: an entry with few judges, or judges who disagree, is less sure than one just below it with more or agreeing judges. Between {} and {} is for the jury to discuss.",
             crate::format::count(*places, "paid place", "paid places"),
             crate::merge::chances::REPLICATES,
             crate::format::percent(UNCERTAIN.0),

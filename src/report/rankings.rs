@@ -27,7 +27,7 @@ fn write_flags(out: &mut String, e: &Ranked) {
 }
 
 /// What Kendall's W means, wherever it is printed.
-pub const W_MEANING: &str = "Kendall's W runs from 0 (the judges' orders have nothing in common) to 1 (every judge put the entries in the same order)";
+pub const W_MEANING: &str = "Kendall's W runs from 0 (the judges' orders have nothing in common) to 1 (every judge put the entries in the same order).";
 
 /// What a judge's figures mean, under their table.
 fn judge_legend(r: &Rankings) -> String {
@@ -86,7 +86,7 @@ fn agreement(r: &Rankings) -> Vec<String> {
         .iter()
         .map(|c| {
             format!(
-                "Agreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties)",
+                "Agreement of {} judges on the same {} entries: Kendall's W {:.3} ({:.3} corrected for ties).",
                 c.judges.len(),
                 c.entries,
                 c.w,
@@ -96,7 +96,7 @@ fn agreement(r: &Rankings) -> Vec<String> {
         .collect();
     if let Some(p) = &r.pairwise {
         out.push(format!(
-            "Agreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties)",
+            "Agreement of {} judge pairs on the entries each pair shares ({}+): mean Kendall's W {:.3} ({:.3} corrected for ties).",
             p.pairs, p.shared_at_least, p.w, p.w_tie_corrected
         ));
     }
@@ -137,7 +137,7 @@ fn far_apart(d: &Disagreement, name: impl Fn(&str) -> String, between: &str) -> 
 /// The heading of the pair beside BEYOND, and what it is, under the heading of the most
 /// disagreed.
 const FURTHEST_HEADING: &str = "LOW / HIGH AGAINST HABIT";
-const FURTHEST_SAID: &str = "LOW / HIGH AGAINST HABIT: the judge whose total is lowest against what their habits (leniency, severity) predict of them, and the one highest, in points; BEYOND is the one less the other";
+const FURTHEST_SAID: &str = "LOW / HIGH AGAINST HABIT: the judge whose total is lowest against what their habits (leniency, severity) predict of them, and the one highest, in points; BEYOND is the one less the other.";
 
 /// What head-to-head majorities say about one ranking, when the merge worked it out.
 fn majority<'r>(r: &'r Rankings, group: &str) -> Option<&'r crate::rankings::Majority> {
@@ -377,7 +377,7 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
     }
     let mut out: Vec<String> = if r.finals.iter().any(|s| s.ranking == group) {
         vec![
-            "PAID: a finals round decided these places; a finalist's chance comes from the finals' model (below), and an entry outside the finals holds none of the places they decide".to_owned(),
+            "PAID: a finals round decided these places; a finalist's chance comes from the finals' model (below), and an entry outside the finals holds none of the places they decide.".to_owned(),
         ]
     } else {
         r.chance_meaning(group).into_iter().collect()
@@ -655,7 +655,7 @@ pub fn markdown(r: &Rankings) -> String {
     }
     out.push('\n');
     for line in agreement(r) {
-        out.push_str(&format!("{line}.\n"));
+        out.push_str(&format!("{line}\n"));
     }
     out.push_str("\n## Judges\n\n| Judge | Entries | Leniency | Spread | Drift/hour |\n|---|---:|---:|---:|---:|\n");
     for j in &r.judges {
