@@ -672,6 +672,34 @@ fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
     assert!(file.contains("GAP  BEYOND  FLAGS") && !file.contains("left out to fit"), "{file}");
 }
 
+/// `results` on a terminal lists its warnings under "WARNINGS: weigh these before announcing":
+/// each is said there once, not on standard error above the results as well (the head judge had
+/// read each twice); written to a file, standard error says them.
+#[test]
+fn the_results_warnings_are_said_once_on_a_terminal() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", "mira-monday.json"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=2", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", "mira-tuesday.json"]).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let results = ["--judge", "head", "results", "mira-monday.json", "mira-tuesday.json"];
+    let mut shown = Running::start_sized(&s, &results, &[], (200, 200));
+    let status = Running::ended_within(&mut shown.child, Duration::from_secs(20));
+    assert!(status.success(), "{}", shown.text());
+    shown.wait_for("WARNINGS");
+    let text = shown.text();
+    assert_eq!(text.matches("appears twice").count(), 1, "once: {text}");
+    assert!(!text.contains("warning: judge"), "not on standard error too: {text}");
+    let to_file = [&results[..], &["-o", "results.txt"]].concat();
+    let mut written = Running::start_sized(&s, &to_file, &[], (200, 200));
+    let status = Running::ended_within(&mut written.child, Duration::from_secs(20));
+    assert!(status.success(), "{}", written.text());
+    written.wait_for("results.txt");
+    assert!(written.text().contains("warning: judge \"mira\" appears twice"), "{}", written.text());
+}
+
 /// The merge's warnings on a terminal wrap between words at its width, each line after the first
 /// indented, where the terminal had cut them mid-word at its edge; piped, each is one line.
 #[test]

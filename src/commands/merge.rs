@@ -43,10 +43,6 @@ pub(super) fn run(
     to: To,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
-    // The table, Markdown and JSON list the merge's warnings; CSV, one entry's view, the screen
-    // and the finals do not.
-    let listed = matches!(to, To::Print(MergeFormat::Table | MergeFormat::Md | MergeFormat::Json, _));
-    super::stderr::output_lists_warnings(listed, matches!(to, To::Print(_, None)));
     // A path that cannot be written is said before the merge, not after it.
     if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
         crate::disk::check_output(path)?;

@@ -14,14 +14,15 @@ pub(crate) fn warn(text: &str) {
 /// ([`output_lists_warnings`]).
 static LISTED_ON_SCREEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Said once a command knows where its output goes: whether that output lists its warnings (the
-/// jury's table, Markdown, JSON and HTML do; CSV and the announcement do not) and goes to
-/// standard output. Where that output is on the same terminal as standard error, each warning
+/// Said once a command knows where its output goes: whether that output lists its warnings
+/// (`results`' table, Markdown, JSON and page do; its CSV and the announcement do not, nor does
+/// the merge's table, which states only some of them) and goes to standard output. Where that output is on the same terminal as standard error, each warning
 /// it lists is not said again above it ([`warn_listed`]): the head judge had read every warning
 /// twice, once above the table and once in it. Piped or written to a file, they are said as ever.
 pub(crate) fn output_lists_warnings(listed: bool, to_standard_output: bool) {
     use std::io::IsTerminal;
-    let terminals = [std::io::stdout().is_terminal(), std::io::stderr().is_terminal()];
+    // Standard error a terminal as this module fits its lines to one ([`width`]).
+    let terminals = [std::io::stdout().is_terminal(), width().is_some()];
     let on_screen = said_in_the_output(listed, to_standard_output, terminals);
     LISTED_ON_SCREEN.store(on_screen, std::sync::atomic::Ordering::Relaxed);
 }
