@@ -1508,6 +1508,36 @@ fn a_decision_without_a_reason_is_named_with_what_to_write() {
     assert!(!stderr.contains("missing field"), "{stderr}");
 }
 
+/// A decision without its prize or its order was still answered in serde's words, "missing
+/// field `prize`" / "missing field `order`", where one without its reason was named with what to
+/// write. Every missing key is now said the same way: which decision (its index, its line, its
+/// prize where it has one), what the key is for, and a line that would do.
+#[test]
+fn a_decision_without_its_prize_or_order_is_named_with_what_to_write() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let text = "[[decisions]]\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n\n\
+                [[decisions]]\nprize = \"backyard\"\nreason = \"coin\"\n\n\
+                [[decisions]]\nprize = \"wood\"\n";
+    let decisions = s.file("decisions.toml", text);
+    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
+    let out = out.expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+    for want in [
+        "line 1: decisions[0] has no prize: the prize is the id of the prize",
+        "add a line to it such as prize = \"wood\"",
+        "line 5: decisions[1] (prize \"backyard\") has no order: the order is the tied entries' ids",
+        "add a line to it such as order = [\"id-a\", \"id-b\"]",
+        "line 9: decisions[2] (prize \"wood\") has no order",
+        "line 9: decisions[2] (prize \"wood\") has no reason: the reason is what the jury reads",
+    ] {
+        assert!(stderr.contains(want), "{want}: {stderr}");
+    }
+    assert!(!stderr.contains("missing field"), "{stderr}");
+}
+
 /// A mistyped prize in decisions.toml listed every prize but named none it looks like, where
 /// every other typo of the event's files is answered with the word it looks like.
 #[test]

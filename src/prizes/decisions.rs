@@ -20,12 +20,13 @@ pub struct Lines {
 
 /// The decisions in a decisions.toml text, each with the lines it was read from.
 pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
+    // Each key is optional here so that a missing one is said below, in words, rather than in
+    // serde's ("missing field `order`").
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Raw {
-        prize: Spanned<String>,
-        order: Spanned<Vec<String>>,
-        // Missing, it is said here rather than in serde's words ("missing field `reason`").
+        prize: Option<Spanned<String>>,
+        order: Option<Spanned<Vec<String>>>,
         reason: Option<Spanned<String>>,
         method: Option<String>,
     }
@@ -39,46 +40,81 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
     // `order`?"), the line shown as a file's line is.
     let file = toml::from_str::<File>(text).map_err(|e| crate::plain::toml_error(text, e))?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
-    let unreasoned: Vec<String> = file
-        .decisions
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.get_ref().reason.is_none())
-        .map(|(i, r)| {
-            // The line of its [[decisions]] header, where the decision starts.
-            let start = line(r.span().start);
-            let lines: Vec<&str> = text.lines().take(start).collect();
-            let header = lines.iter().rposition(|l| l.trim_start().starts_with("[[")).map_or(start, |n| n + 1);
-            format!(
-                "line {header}: decisions[{i}] (prize {:?}) has no reason: the reason is what the jury reads for \
-                 why the tie was settled so; add a line to it such as reason = \"...\"",
-                clean_line(r.get_ref().prize.get_ref())
-            )
-        })
-        .collect();
-    if !unreasoned.is_empty() {
-        return Err(unreasoned.join("\n"));
+    let mut missing = Vec::new();
+    for (i, r) in file.decisions.iter().enumerate() {
+        let raw = r.get_ref();
+        let absent = REQUIRED
+            .iter()
+            .zip([raw.prize.is_none(), raw.order.is_none(), raw.reason.is_none()])
+            .filter_map(|(key, gone)| gone.then_some(key))
+            .collect::<Vec<_>>();
+        if absent.is_empty() {
+            continue;
+        }
+        // The line of its [[decisions]] header, where the decision starts.
+        let start = line(r.span().start);
+        let lines: Vec<&str> = text.lines().take(start).collect();
+        let header = lines.iter().rposition(|l| l.trim_start().starts_with("[[")).map_or(start, |n| n + 1);
+        let prize = raw.prize.as_ref().map_or(String::new(), |p| format!(" (prize {:?})", clean_line(p.get_ref())));
+        for key in absent {
+            missing.push(format!(
+                "line {header}: decisions[{i}]{prize} has no {name}: the {name} is {what}; add a line to it such as \
+                 {example}",
+                name = key.name,
+                what = key.what,
+                example = key.example,
+            ));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing.join("\n"));
     }
     Ok(file
         .decisions
         .into_iter()
         .filter_map(|r| {
             let r = r.into_inner();
-            let reason = r.reason?;
+            let (prize, order, reason) = (r.prize?, r.order?, r.reason?);
             Some(Decision {
                 lines: Some(Lines {
-                    prize: line(r.prize.span().start),
-                    order: line(r.order.span().start),
+                    prize: line(prize.span().start),
+                    order: line(order.span().start),
                     reason: line(reason.span().start),
                 }),
-                prize: r.prize.into_inner(),
-                order: r.order.into_inner(),
+                prize: prize.into_inner(),
+                order: order.into_inner(),
                 reason: reason.into_inner(),
                 method: r.method,
             })
         })
         .collect())
 }
+
+/// A key every decision must have: its name, what it is for, and a line that would do.
+struct Required {
+    name: &'static str,
+    what: &'static str,
+    example: &'static str,
+}
+
+/// The keys of a decision, in the order `parse` asks which are missing: prize, order, reason.
+const REQUIRED: [Required; 3] = [
+    Required {
+        name: "prize",
+        what: "the id of the prize (a [[prizes]] id in judging.toml) whose tie the decision settles",
+        example: "prize = \"wood\"",
+    },
+    Required {
+        name: "order",
+        what: "the tied entries' ids, in the order they place",
+        example: "order = [\"id-a\", \"id-b\"]",
+    },
+    Required {
+        name: "reason",
+        what: "what the jury reads for why the tie was settled so",
+        example: "reason = \"...\"",
+    },
+];
 
 /// "line N: " when the decision was read from a file.
 fn on(line: Option<usize>) -> String {
