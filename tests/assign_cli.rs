@@ -402,7 +402,7 @@ fn status_leaves_out_excluded_conflicts_as_the_merge_does() {
     assert!(stdout.contains("Sprout Sense (sprout-sense, 1 judge)") && !stdout.contains("(pantry-poet,"), "{stdout}");
     // The score itself is named, as the merge names it.
     assert!(
-        stdout.contains("Scored despite a conflict the judge declared in judging.toml (1), left out of the merge, as merge.conflicts = \"exclude\" asks: ana on sprout-sense."),
+        stdout.contains("Scored despite a conflict the judge declared in judging.toml (1), left out of the merge, as merge.conflicts = \"exclude\" asks: ana on Sprout Sense (sprout-sense)."),
         "{stdout}"
     );
     let out = organizer(&s).args(["merge", "--format", "json", "--no-chances"]).args(&files).output().expect("runs");
@@ -439,6 +439,42 @@ fn check_names_assigned_entries_judging_toml_now_bars() {
         "{said}"
     );
     assert!(said.contains("warning: assignments.toml: judge \"bo\" keeps to wood (tracks in judging.toml) but is assigned 21 entries of other tracks (allergy-ally, bin-day, bus-stop-oracle, cafe-companero, chore-chart and 16 more)"), "{said}");
+}
+
+/// Status's sentence on a score given despite a declared conflict named the entry by id alone,
+/// "tomas on garden-gnome-gpt", where the rest of status and the merge name entries "Title
+/// (id)". The sentence, shared with the merge, names the entry so in both, its title cleaned of
+/// what would work the terminal.
+#[test]
+fn a_score_despite_a_conflict_is_named_by_title_and_id_in_status_and_merge() {
+    let s = Sandbox::new();
+    let sample = include_str!("../assets/sample-export.csv");
+    s.file("export.csv", &sample.replacen(",Sprout Sense,", ",Sprout\u{1b}[2J Sense,", 1));
+    s.file(
+        "judging.toml",
+        "[export]\nsource = \"export.csv\"\n\n[[judges]]\nname = \"ana\"\nconflicts = [\"sprout-sense\"]\n\n[[judges]]\nname = \"bo\"\n",
+    );
+    organizer(&s).arg("pull").assert().success();
+    let file = |judge: &str| {
+        common::score_file(&s, &format!("{judge}.json"), |b| {
+            b.judge = judge.into();
+            b.scores = [("sprout-sense", 5), ("pantry-poet", 3)]
+                .iter()
+                .map(|(id, v)| ((*id).to_owned(), vec![Some(*v); 3], vec![Some(1_781_000_000_000); 3]))
+                .collect();
+        })
+    };
+    let files = [file("ana"), file("bo")];
+    let out = organizer(&s).arg("status").args(&files).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains('\u{1b}'), "an escape reached the terminal: {stdout:?}");
+    let line = stdout.lines().find(|l| l.contains("Scored despite a conflict")).expect("the conflict named");
+    let named = line.split_once(": ana on ").map(|(_, n)| n).expect("the judge and the entry");
+    assert!(named.starts_with("Sprout") && named.ends_with(" Sense (sprout-sense)."), "{line}");
+    let merged = organizer(&s).args(["merge", "--no-chances"]).args(&files).output().expect("runs");
+    let merged = String::from_utf8_lossy(&merged.stdout);
+    assert!(!merged.contains('\u{1b}'), "an escape reached the terminal: {merged:?}");
+    assert!(merged.contains(&format!("ana on {named}")), "the merge names it as status does: {named}\n{merged}");
 }
 
 /// Status named the entries short of judges by id alone ("sprout-sense (1), ... invoice-imp

@@ -1398,18 +1398,28 @@ fn a_score_despite_a_declared_conflict_is_flagged_or_left_out() {
         json["rankings"][0][1].as_array().expect("a ranking").iter().find(|e| e["id"] == id).cloned().expect(id)
     };
     let flagged = json(None);
-    assert_eq!(flagged["conflicts"], serde_json::json!([{"judge": "tomas", "id": "sprout-sense", "counted": true}]));
+    assert_eq!(
+        flagged["conflicts"],
+        serde_json::json!([{"judge": "tomas", "id": "sprout-sense", "title": "Sprout Sense", "counted": true}])
+    );
     let sprout = entry(&flagged, "sprout-sense");
     assert!(sprout["flags"].as_array().expect("flags").contains(&"conflict".into()), "{sprout}");
     assert_eq!((sprout["judges"].as_u64(), sprout["score"].as_f64()), (Some(2), Some(4.0)), "counted: {sprout}");
     let pantry = entry(&flagged, "pantry-poet");
     assert!(!pantry["flags"].as_array().expect("flags").contains(&"conflict".into()), "{pantry}");
-    assert!(flagged["warnings"].to_string().contains("tomas on sprout-sense"), "{}", flagged["warnings"]);
+    assert!(
+        flagged["warnings"].to_string().contains("tomas on Sprout Sense (sprout-sense)"),
+        "{}",
+        flagged["warnings"]
+    );
     for format in ["table", "md"] {
         let out = head(&s).args(["merge", "--format", format]).args(&files).output().expect("runs");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Scored despite a conflict the judge declared in judging.toml (1), counted"), "{text}");
-        assert!(text.contains("tomas on sprout-sense") && text.contains("conflict = scored by a judge"), "{text}");
+        assert!(
+            text.contains("tomas on Sprout Sense (sprout-sense)") && text.contains("conflict = scored by a judge"),
+            "{text}"
+        );
         let row = text.lines().find(|l| l.contains("sprout-sense") && !l.contains("despite")).unwrap_or_default();
         assert!(row.contains("conflict"), "{format}: the entry's row: {text}");
     }

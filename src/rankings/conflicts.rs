@@ -15,6 +15,10 @@ pub struct Conflicted {
     pub judge: String,
     /// The entry's id.
     pub id: String,
+    /// The entry's title as the export gave it (not yet cleaned), so that the sentence names the
+    /// entry as the merge's other lists do; blank in a merge saved before it was kept.
+    #[serde(default)]
+    pub title: String,
     /// Whether the score counts in the merge (`merge.conflicts = "flag"`) or was left out
     /// (`"exclude"`).
     pub counted: bool,
@@ -87,7 +91,13 @@ pub(super) fn apply(
         .map(|(j, row)| {
             let entry = judges[*j].entries[*row];
             flagged[entry] = true;
-            Conflicted { judge: judges[*j].judge.clone(), id: field.entries[entry].submission.id.clone(), counted }
+            let submission = &field.entries[entry].submission;
+            Conflicted {
+                judge: judges[*j].judge.clone(),
+                id: submission.id.clone(),
+                title: submission.title.clone(),
+                counted,
+            }
         })
         .collect();
     if !counted {
@@ -97,10 +107,14 @@ pub(super) fn apply(
 }
 
 /// What the merge did with the scores given despite a declared conflict, in one sentence: which
-/// they are (the first few), and whether they count. `None` when there are none.
+/// they are (the first few, each entry "Title (id)" as the merge's lists name it, through
+/// `text`), and whether they count. `None` when there are none.
 pub fn said(conflicts: &[Conflicted], text: impl Fn(&str) -> String) -> Option<String> {
     let first = conflicts.first()?;
-    let named: Vec<String> = conflicts.iter().map(|c| format!("{} on {}", text(&c.judge), text(&c.id))).collect();
+    let named: Vec<String> = conflicts
+        .iter()
+        .map(|c| format!("{} on {}", text(&c.judge), crate::format::title_and_id(&c.title, &c.id, None, &text)))
+        .collect();
     let how = if first.counted {
         "counted, as merge.conflicts = \"flag\" has it (\"exclude\" leaves them out)"
     } else {
@@ -159,7 +173,7 @@ mod tests {
         };
         let mut flagged = judges();
         let (named, entries) = apply(&mut flagged, &config, &field, ConflictPolicy::Flag);
-        assert_eq!(named, [Conflicted { judge: "Ana".into(), id: "a".into(), counted: true }]);
+        assert_eq!(named, [Conflicted { judge: "Ana".into(), id: "a".into(), title: "A".into(), counted: true }]);
         assert_eq!(entries, [true, false, false]);
         assert_eq!(flagged, judges(), "flagged, the scores stay");
         let mut excluded = judges();
@@ -171,7 +185,14 @@ mod tests {
         assert_eq!(excluded[0].revisions, [(1, "def".to_owned())], "the commit of the entry left out goes too");
         assert_eq!(excluded[1], judges()[1], "ben declared nothing");
         let line = said(&named, clean_line).expect("a sentence");
-        assert!(line.contains("(1)") && line.contains("Ana on a") && line.contains("left out"), "{line}");
+        assert!(line.contains("(1)") && line.contains("Ana on A (a)") && line.contains("left out"), "{line}");
         assert_eq!(said(&[], clean_line), None);
+        // A title with an escape in it reaches no terminal; a merge saved without titles names
+        // the entry by its id alone.
+        let evil = Conflicted { title: "Moss\u{1b}[2J Owl".into(), ..named[0].clone() };
+        let line = said(&[evil], clean_line).expect("a sentence");
+        assert!(line.contains("Ana on Moss") && line.contains("Owl (a)") && !line.contains('\u{1b}'), "{line}");
+        let untitled = Conflicted { title: String::new(), ..named[0].clone() };
+        assert!(said(&[untitled], clean_line).expect("a sentence").contains("Ana on a."));
     }
 }
