@@ -203,7 +203,10 @@ fn skip_string(chars: &mut Chars) {
 
 /// Text for Markdown (a cell, a list item), as entrants wrote it and nothing more: every
 /// character Markdown or HTML would act on is escaped, so a title cannot become a `<script>`, a
-/// `javascript:` link, a remote image or a split table cell; and `$` where two could pair, which
+/// `javascript:` link, a remote image or a split table cell. Parentheses are left as written:
+/// in running text they are only ever a link's destination after a `]`, which is escaped, and
+/// the sentences around a title ("Invoice Imp (invoice-imp)") read the same in every format.
+/// And `$` where two could pair, which
 /// GitHub reads as mathematics ("Garden $Gnome$" set as a formula). One alone ("$2,500") cannot
 /// open one, and stays as written.
 ///
@@ -223,9 +226,7 @@ pub fn markdown(raw: &str) -> String {
     for (at, c) in clean.char_indices() {
         let rest = &clean[at + c.len_utf8()..];
         let escape = match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|' | '<' | '>' | '~' => {
-                true
-            }
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '+' | '!' | '|' | '<' | '>' | '~' => true,
             '$' => paired,
             '&' => rest.starts_with(|n: char| n == '#' || n.is_ascii_alphanumeric()),
             ':' => rest.starts_with("//"),
@@ -261,15 +262,18 @@ fn shortcode(rest: &str) -> bool {
 }
 
 /// Where `line`'s start would open a block: the byte of the mark to escape. A `-` and a space
-/// (a list item), a line of `-` or of `=` (a rule, a heading's underline), digits and a `.`
-/// (an ordered list). A negative number ("-0.37") or a decimal ("3.5") opens none.
+/// (a list item), a line of `-` or of `=` (a rule, a heading's underline), digits and a `.` or
+/// a `)` (an ordered list). A negative number ("-0.37") or a decimal ("3.5") opens none.
 fn block_marker(line: &str) -> Option<usize> {
     let all = |mark: char| line.chars().all(|c| c == mark || c == ' ');
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let after = line.get(digits..)?;
     if line.starts_with("- ") || all('-') || all('=') {
         Some(0)
-    } else if (1..=9).contains(&digits) && after.starts_with('.') && (after.len() == 1 || after[1..].starts_with(' ')) {
+    } else if (1..=9).contains(&digits)
+        && after.starts_with(['.', ')'])
+        && (after.len() == 1 || after[1..].starts_with(' '))
+    {
         Some(digits)
     } else {
         None
@@ -440,9 +444,9 @@ mod tests {
         each(
             markdown,
             &[
-                ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"),
-                ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
-                ("![](https://evil.example/t.png)", "\\!\\[\\]\\(https\\://evil.example/t.png\\)"),
+                ("<script>alert(1)</script>", "\\<script\\>alert(1)\\</script\\>"),
+                ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+                ("![](https://evil.example/t.png)", "\\!\\[\\](https\\://evil.example/t.png)"),
                 ("a | b", "a \\| b"),
                 ("**bold** & _it_", "\\*\\*bold\\*\\* & \\_it\\_"),
                 ("Café Compañero", "Café Compañero"),

@@ -149,7 +149,7 @@ pub fn markdown(p: &EntryPanel) -> String {
     if let Some(line) = ineligible(p, cell) {
         out.push_str(&format!("{line}\n\n"));
     }
-    let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(c))).collect();
+    let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(&super::criterion_name(c)))).collect();
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
     } else {

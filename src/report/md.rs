@@ -20,7 +20,7 @@ pub fn line(raw: &str) -> String {
     if body.starts_with(['-', '=']) {
         format!("{indent}\\{body}")
     } else if digits > 0
-        && matches!(body[digits..].strip_prefix('.'), Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']))
+        && matches!(body[digits..].strip_prefix(['.', ')']), Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']))
     {
         format!("{indent}{}\\{}", &body[..digits], &body[digits..])
     } else {
@@ -41,15 +41,16 @@ mod tests {
         for (title, markdown) in [
             ("www.example.com", "www\\.example.com"),
             ("WWW.Example.com", "WWW\\.Example.com"),
-            ("(www.x.io)", "\\(www\\.x.io\\)"),
+            ("(www.x.io)", "(www\\.x.io)"),
             ("https://x.io/a", "https\\://x.io/a"),
-            ("=HYPERLINK(\"http://evil\")", "=HYPERLINK\\(\"http\\://evil\"\\)"),
+            ("=HYPERLINK(\"http://evil\")", "=HYPERLINK(\"http\\://evil\")"),
             ("a@b.com mail me", "a@\u{2060}b.com mail me"),
             ("@someone", "@\u{2060}someone"),
             ("#12 Bus *Oracle*", "\\#\u{2060}12 Bus \\*Oracle\\*"),
             ("Quarrel :tada: Quill", "Quarrel :\u{2060}tada: Quill"),
             ("Fish &amp; Chips &copy;", "Fish \\&amp; Chips \\&copy;"),
-            ("<b>Lullaby</b> [a](b)", "\\<b\\>Lullaby\\</b\\> \\[a\\]\\(b\\)"),
+            ("<b>Lullaby</b> [a](b)", "\\<b\\>Lullaby\\</b\\> \\[a\\](b)"),
+            ("Invoice Imp (invoice-imp)", "Invoice Imp (invoice-imp)"),
         ] {
             assert_eq!(text(title), markdown, "{title}");
         }
@@ -62,6 +63,7 @@ mod tests {
             ("- fix the latency", "\\- fix the latency"),
             ("  - indented", "\\- indented"),
             ("1986. A good year", "1986\\. A good year"),
+            ("  3) indented", "3\\) indented"),
             ("2) second", "2\\) second"),
             ("Fine as it is - really", "Fine as it is - really"),
             ("3.5 of 5", "3.5 of 5"),

@@ -36,7 +36,13 @@ pub mod wrap;
 /// 7 columns and padded to them from the left (over numbers), by terminal columns: "{:>7}"
 /// counts characters, and a wide label ("実用性") had pushed the headings off their numbers.
 pub fn criterion_heading(label: &str) -> String {
-    crate::text_width::pad_left(&crate::format::fit(&crate::sanitize::clean_line(&label.to_uppercase()), 7), 7)
+    crate::text_width::pad_left(&crate::format::fit(&criterion_name(label), 7), 7)
+}
+
+/// A criterion as the merge's tables head its column (`UTILITY`), whole: the terminal's table
+/// fits it to its column ([`criterion_heading`]), the Markdown's does not need to.
+pub fn criterion_name(label: &str) -> String {
+    crate::sanitize::clean_line(&label.to_uppercase())
 }
 
 /// How wide a table's column of words (a title, a team) may be for its rows to fit a terminal

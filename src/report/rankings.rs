@@ -557,11 +557,16 @@ fn disagreed(r: &Rankings, width: Option<usize>) -> String {
     out
 }
 
+/// A ranking's heading, as the table and the Markdown both name it: `BACKYARD (18 entries)`.
+fn ranking_heading(group: &str, entries: usize, show: fn(&str) -> String) -> String {
+    let noun = if entries == 1 { "entry" } else { "entries" };
+    format!("{} ({entries} {noun})", show(&group.to_uppercase()))
+}
+
 /// One ranking's table and the sentences under it.
 fn table_section(r: &Rankings, group: &str, ranked: &[Ranked], width: Option<usize>) -> String {
     let shown = columns(r, group);
-    let noun = if ranked.len() == 1 { "entry" } else { "entries" };
-    let mut out = format!("\n{} ({} {noun})\n", group.to_uppercase(), ranked.len());
+    let mut out = format!("\n{}\n", ranking_heading(group, ranked.len(), clean_line));
     let layout = Layout::of(ranked, shown.len(), width);
     let left_out = layout.left_out(r, &shown);
     let cut = (layout.id < layout.id_whole).then(|| format!("ids cut to {} columns", layout.id));
@@ -694,14 +699,15 @@ fn markdown_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     let cell = crate::report::md::text;
     let mut out = String::new();
     let shown = columns(r, group);
-    let criteria: String = shown.iter().map(|k| format!(" {} |", cell(&r.criteria[*k]))).collect();
+    let criteria: String =
+        shown.iter().map(|k| format!(" {} |", cell(&super::criterion_name(&r.criteria[*k])))).collect();
     let align = "---:|".repeat(shown.len());
     let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
     let ((paid_head, paid_align), (rubric_head, rubric_align)) =
         (optional(paid, " Paid |"), optional(rubric, " Rubric |"));
     out.push_str(&format!(
             "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
-            cell(group)
+            ranking_heading(group, ranked.len(), cell)
         ));
     out.push_str(&crate::parallel::text_of_each(ranked, |out, e| {
         let by_criterion: String =
