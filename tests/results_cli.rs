@@ -1262,7 +1262,7 @@ fn a_badges_prize_won_by_an_entry_no_judge_scored_says_so_to_the_jury_only() {
     // (the CSV, a row per award, has no prize's notes).
     for (format, text) in [("table", &table), ("md", &md), ("html", &html), ("csv", &csv)] {
         assert_eq!(text.matches(said).count(), 1, "{format}:\n{text}");
-        let left_out = text.contains("not scored in full by any judge, so left out: Moonlight Mixer");
+        let left_out = text.contains("Not scored in full by any judge, so left out: Moonlight Mixer");
         assert_eq!(left_out, format != "csv", "{format}:\n{text}");
     }
     let json: serde_json::Value = serde_json::from_str(&results("json")).expect("json");

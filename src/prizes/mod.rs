@@ -491,13 +491,13 @@ impl Run<'_> {
             .map(|(k, &amount)| Unawarded { place: k + 1, amount })
             .collect();
         if out.awards.is_empty() {
-            out.notes.push("no entry can win it".into());
+            out.notes.push("No entry can win it".into());
         } else if !out.unawarded.is_empty() {
             let places: Vec<String> = out.unawarded.iter().map(|u| u.place.to_string()).collect();
             out.notes.push(match places.as_slice() {
-                [one] => format!("place {one} not awarded: no other entry could win it"),
+                [one] => format!("Place {one} not awarded: no other entry could win it"),
                 many => format!(
-                    "places {} and {} not awarded: no other entry could win them",
+                    "Places {} and {} not awarded: no other entry could win them",
                     many[..many.len() - 1].join(", "),
                     many[many.len() - 1]
                 ),
@@ -641,11 +641,11 @@ impl Run<'_> {
                     self.has_won(i, prize);
                 }
                 out.notes.push(format!(
-                    "undecided tie at place {place}: each of them takes one of its paid places, so each has won it; which place is not decided yet"
+                    "Undecided tie at place {place}: each of them takes one of its paid places, so each has won it; which place is not decided yet"
                 ));
             } else {
                 out.notes.push(format!(
-                    "undecided tie at place {place}: until it is decided, no one of them counts as having won it"
+                    "Undecided tie at place {place}: until it is decided, no one of them counts as having won it"
                 ));
             }
         }
@@ -670,7 +670,7 @@ impl Run<'_> {
         let criterion = self.criterion_of(prize);
         if criterion.is_some() && self.by_the_judges_mean() {
             notes.push(format!(
-                "ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
+                "Ordered by the judges' mean on {}: the merge was saved by an earlier build, which did not merge each criterion by the method; merge again to correct it for each judge's habits",
                 prize.criterion.as_deref().unwrap_or_default()
             ));
         }
@@ -726,7 +726,9 @@ impl Run<'_> {
         for (why, titles) in unranked {
             notes.push(format!(
                 "{}, so left out: {}",
-                crate::sanitize::clean_line(why),
+                // A note opens with a capital, as the lines around it in a list do; `why` is the
+                // app's own words (an entry's title never opens a note here).
+                crate::report::opening(&crate::sanitize::clean_line(why)),
                 crate::format::first_few(&titles, 5, ", ")
             ));
         }

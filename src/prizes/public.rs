@@ -166,7 +166,7 @@ mod tests {
                         award(3, "c", Some(50.0), Some(Tie::Decided { reason: "Ana liked it".into() })),
                     ],
                     passed_over: vec![],
-                    notes: vec!["undecided tie at place 1".into()],
+                    notes: vec!["Undecided tie at place 1".into()],
                     unawarded: vec![],
                 },
                 PrizeOutcome {
@@ -178,7 +178,7 @@ mod tests {
                     by_count: true,
                     awards: vec![],
                     passed_over: vec![],
-                    notes: vec!["no entry can win it".into()],
+                    notes: vec!["No entry can win it".into()],
                     unawarded: vec![],
                 },
             ],

@@ -244,7 +244,7 @@ fn a_tie_below_the_paid_places_needs_no_decision() {
 fn an_empty_track_awards_nothing_and_says_so() {
     let o = run(&[entry("a", 1, "wood")], &[track_prize("backyard", &[10.0])], &Rules::default(), &[]);
     assert!(o.prizes[0].awards.is_empty());
-    assert_eq!(o.prizes[0].notes, ["no entry can win it"]);
+    assert_eq!(o.prizes[0].notes, ["No entry can win it"]);
 }
 
 #[test]
@@ -537,7 +537,7 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(100.0))]);
     assert!(o.prizes[1].awards.iter().all(|a| a.unranked.is_none()), "ranked winners say nothing");
     assert!(
-        o.prizes[1].notes.contains(&"not scored in full by any judge, so left out: M".to_owned()),
+        o.prizes[1].notes.contains(&"Not scored in full by any judge, so left out: M".to_owned()),
         "{:?}",
         o.prizes[1].notes
     );
@@ -550,7 +550,7 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     let o = run(&field, &[likes, titan], &Rules::default(), &[]);
     assert_eq!(o.prizes[0].notes[0], "1 entry without likes left out", "{:?}", o.prizes[0].notes);
     assert!(!o.prizes[0].notes.iter().any(|n| n.contains("not scored")), "{:?}", o.prizes[0].notes);
-    assert_eq!(o.prizes[1].notes, ["not scored in full by any judge, so left out: M"], "{:?}", o.prizes[1].notes);
+    assert_eq!(o.prizes[1].notes, ["Not scored in full by any judge, so left out: M"], "{:?}", o.prizes[1].notes);
     // One known to be over the size is not among the entries the prize is open to: unscored or
     // not, its note does not name it (Tiny Titan's had named 8B entries as "left out").
     field[2].evidence.params = Some(8_000_000_000);
@@ -582,7 +582,10 @@ fn an_entry_the_method_could_not_score_competes_for_badges_and_is_named_with_why
     assert_eq!(winners(&o.prizes[1]), [(1, "a", Some(100.0))]);
     assert_eq!(
         o.prizes[1].notes,
-        [format!("{why}, so left out: T, U"), "not scored in full by any judge, so left out: M".to_owned()],
+        [
+            format!("{}, so left out: T, U", crate::report::opening(why)),
+            "Not scored in full by any judge, so left out: M".to_owned()
+        ],
     );
 }
 
@@ -683,12 +686,12 @@ fn places_no_entry_could_take_are_said_with_their_amounts() {
     assert_eq!(winners(&o.prizes[0]), [(1, "a", Some(10.0))]);
     assert_eq!(o.prizes[0].unawarded, [Unawarded { place: 2, amount: 6.0 }, Unawarded { place: 3, amount: 3.0 }]);
     assert!(
-        o.prizes[0].notes.iter().any(|n| n == "places 2 and 3 not awarded: no other entry could win them"),
+        o.prizes[0].notes.iter().any(|n| n == "Places 2 and 3 not awarded: no other entry could win them"),
         "{:?}",
         o.prizes[0].notes
     );
     assert_eq!(o.prizes[1].unawarded, [Unawarded { place: 1, amount: 7.0 }]);
-    assert_eq!(o.prizes[1].notes, ["no entry can win it"]);
+    assert_eq!(o.prizes[1].notes, ["No entry can win it"]);
     // A tie over the last paid places fills them, undecided.
     let mut field = vec![entry("a", 1, "wood"), entry("b", 2, "wood"), entry("c", 2, "wood")];
     field[2].track_place = Some(2);
