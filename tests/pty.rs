@@ -837,7 +837,11 @@ fn the_merges_refits_are_a_bar_on_one_line_that_leaves_no_trace() {
             })
             .collect();
         assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{stage} counts up: {counts:?}");
-        assert!(counts.iter().any(|c| *c > 0), "{stage} advances: {counts:?}");
+        // A bar is drawn at most 20 times a second: a stage over in less than a frame's time on
+        // a fast run shows its first count alone (60 merges without one judge had, in CI), so
+        // "advances" is asked of a stage drawn more than once.
+        assert!(!counts.is_empty(), "{stage} drawn: {frames:#?}");
+        assert!(counts.len() < 2 || counts.iter().any(|c| *c > 0), "{stage} advances: {counts:?}");
         for frame in &frames {
             let columns = frame.trim_end().chars().count();
             assert!(columns <= 78, "{stage} drawn on {columns} columns of 80: {frame:?}");
