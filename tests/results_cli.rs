@@ -473,6 +473,17 @@ fn level(s: &Sandbox) -> PathBuf {
     judge_file(s, "ana", &[("sprout-sense", [3, 3, 3]), ("bus-stop-oracle", [3, 3, 3]), ("pill-pal", [2, 2, 2])])
 }
 
+/// `results` of `file` (by the mean) with a decisions.toml of `text`: refused, nothing printed;
+/// what it said on standard error.
+fn refused_decisions(s: &Sandbox, file: &std::path::Path, text: &str) -> String {
+    let decisions = s.file("decisions.toml", text);
+    let out = head(s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(file).output();
+    let out = out.expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+    stderr
+}
+
 #[test]
 fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
     let s = Sandbox::new();
@@ -580,11 +591,7 @@ fn a_decision_naming_an_entry_twice_or_outside_the_tie_is_refused_with_its_line(
         ),
     ];
     for (text, wants) in cases {
-        let decisions = s.file("decisions.toml", text);
-        let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
-        let out = out.expect("runs");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+        let stderr = refused_decisions(&s, &file, text);
         for want in wants.iter().chain(&["decisions.toml", "no results were made"]) {
             assert!(stderr.contains(want), "{want}: {stderr}");
         }
@@ -613,11 +620,7 @@ fn a_mistyped_key_in_the_decisions_file_is_named_with_the_key_it_looks_like() {
         ("[[decision]]\nprize = \"backyard\"\n", "line 1", "did you mean `decisions`?"),
     ];
     for (text, line, hint) in cases {
-        let decisions = s.file("decisions.toml", text);
-        let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
-        let out = out.expect("runs");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+        let stderr = refused_decisions(&s, &file, text);
         for want in ["decisions.toml", line, hint] {
             assert!(stderr.contains(want), "{want}: {stderr}");
         }
@@ -1482,33 +1485,6 @@ fn a_judge_whose_entries_were_all_withdrawn_is_warned_of_once() {
     }
 }
 
-/// A decision without its reason was answered in serde's words, "missing field `reason`", under
-/// the file's first line whichever decision lacked it, with no word of what a reason is. It now
-/// names the decision (its prize and the line it starts at), says what the reason is for and
-/// shows the line to write.
-#[test]
-fn a_decision_without_a_reason_is_named_with_what_to_write() {
-    let s = Sandbox::new();
-    head(&s).arg("pull").assert().success();
-    let file = level(&s);
-    let text = "[[decisions]]\nprize = \"wood\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n\n\
-                [[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\n";
-    let decisions = s.file("decisions.toml", text);
-    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
-    let out = out.expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
-    for want in [
-        "decisions.toml",
-        "line 6: decisions[1] (prize \"backyard\") has no reason",
-        "what the jury reads",
-        "reason = \"",
-    ] {
-        assert!(stderr.contains(want), "{want}: {stderr}");
-    }
-    assert!(!stderr.contains("missing field"), "{stderr}");
-}
-
 /// A decision without its prize or its order was still answered in serde's words, "missing
 /// field `prize`" / "missing field `order`", where one without its reason was named with what to
 /// write. Every missing key is now said the same way: which decision (its index, its line, its
@@ -1521,11 +1497,7 @@ fn a_decision_without_its_prize_or_order_is_named_with_what_to_write() {
     let text = "[[decisions]]\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n\n\
                 [[decisions]]\nprize = \"backyard\"\nreason = \"coin\"\n\n\
                 [[decisions]]\nprize = \"wood\"\n";
-    let decisions = s.file("decisions.toml", text);
-    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
-    let out = out.expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+    let stderr = refused_decisions(&s, &file, text);
     for want in [
         "line 1: decisions[0] has no prize: the prize is the id of the prize",
         "add a line to it such as prize = \"wood\"",
@@ -1533,6 +1505,8 @@ fn a_decision_without_its_prize_or_order_is_named_with_what_to_write() {
         "add a line to it such as order = [\"id-a\", \"id-b\"]",
         "line 9: decisions[2] (prize \"wood\") has no order",
         "line 9: decisions[2] (prize \"wood\") has no reason: the reason is what the jury reads",
+        "reason = \"",
+        "decisions.toml",
     ] {
         assert!(stderr.contains(want), "{want}: {stderr}");
     }
@@ -1546,14 +1520,8 @@ fn a_mistyped_prize_in_the_decisions_file_is_answered_with_the_prize_it_looks_li
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let file = level(&s);
-    let decisions = s.file(
-        "decisions.toml",
-        "[[decisions]]\nprize = \"wod\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n",
-    );
-    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
-    let out = out.expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && out.stdout.is_empty(), "refused, nothing printed: {stderr}");
+    let text = "[[decisions]]\nprize = \"wod\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n";
+    let stderr = refused_decisions(&s, &file, text);
     for want in [
         "line 2: decisions[0].prize = \"wod\" is not a prize",
         "is not a prize (did you mean \"wood\"?); the prizes are backyard",
