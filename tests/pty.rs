@@ -672,30 +672,40 @@ fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
     assert!(file.contains("GAP  BEYOND  FLAGS") && !file.contains("left out to fit"), "{file}");
 }
 
+/// Two files of judge mira, `first` scoring one entry and `second` one more, and the head
+/// judge's store pulled: a merge of both warns that mira "appears twice".
+fn mira_twice(s: &Sandbox, first: &str, second: &str) {
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", first]).assert().success();
+    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=2", "latency=3", "cost=3"]).assert().success();
+    s.cmd().args(["--judge", "mira", "export", "-o", second]).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+}
+
+/// `args` run in a terminal of `size` to a successful end (within 20 s), its screen kept.
+fn ran_to_its_end(s: &Sandbox, args: &[&str], size: (u16, u16)) -> Running {
+    let mut app = Running::start_sized(s, args, &[], size);
+    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    assert!(status.success(), "{}", app.text());
+    app
+}
+
 /// `results` on a terminal lists its warnings under "WARNINGS: weigh these before announcing":
 /// each is said there once, not on standard error above the results as well (the head judge had
 /// read each twice); written to a file, standard error says them.
 #[test]
 fn the_results_warnings_are_said_once_on_a_terminal() {
     let s = Sandbox::new();
-    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
-    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"]).assert().success();
-    s.cmd().args(["--judge", "mira", "export", "-o", "mira-monday.json"]).assert().success();
-    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=2", "latency=3", "cost=3"]).assert().success();
-    s.cmd().args(["--judge", "mira", "export", "-o", "mira-tuesday.json"]).assert().success();
-    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    mira_twice(&s, "mira-monday.json", "mira-tuesday.json");
     let results = ["--judge", "head", "results", "mira-monday.json", "mira-tuesday.json"];
-    let mut shown = Running::start_sized(&s, &results, &[], (200, 200));
-    let status = Running::ended_within(&mut shown.child, Duration::from_secs(20));
-    assert!(status.success(), "{}", shown.text());
+    let shown = ran_to_its_end(&s, &results, (200, 200));
     shown.wait_for("WARNINGS");
     let text = shown.text();
     assert_eq!(text.matches("appears twice").count(), 1, "once: {text}");
     assert!(!text.contains("warning: judge"), "not on standard error too: {text}");
     let to_file = [&results[..], &["-o", "results.txt"]].concat();
-    let mut written = Running::start_sized(&s, &to_file, &[], (200, 200));
-    let status = Running::ended_within(&mut written.child, Duration::from_secs(20));
-    assert!(status.success(), "{}", written.text());
+    let written = ran_to_its_end(&s, &to_file, (200, 200));
     written.wait_for("results.txt");
     assert!(written.text().contains("warning: judge \"mira\" appears twice"), "{}", written.text());
 }
@@ -705,20 +715,13 @@ fn the_results_warnings_are_said_once_on_a_terminal() {
 #[test]
 fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     let s = Sandbox::new();
-    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
-    s.cmd().args(["--judge", "mira", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"]).assert().success();
-    s.cmd().args(["--judge", "mira", "export", "-o", "mira-monday-morning.json"]).assert().success();
-    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=2", "latency=3", "cost=3"]).assert().success();
-    s.cmd().args(["--judge", "mira", "export", "-o", "mira-tuesday-evening.json"]).assert().success();
-    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    mira_twice(&s, "mira-monday-morning.json", "mira-tuesday-evening.json");
     let merge = ["--judge", "head", "merge", "--no-chances", "mira-monday-morning.json", "mira-tuesday-evening.json"];
     let piped = s.cmd().args(merge).output().expect("runs");
     let said = String::from_utf8_lossy(&piped.stderr).into_owned();
     let line = said.lines().find(|l| l.contains("appears twice")).unwrap_or_else(|| panic!("{said}"));
     assert!(line.starts_with("warning: ") && line.contains("does not"), "piped, one line: {said}");
-    let mut app = Running::start_sized(&s, &merge, &[], (60, 200));
-    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
-    assert!(status.success(), "{}", app.text());
+    let app = ran_to_its_end(&s, &merge, (60, 200));
     app.wait_for("LENIENCY");
     let cut: Vec<String> =
         app.wrapped().into_iter().filter(|l| l.starts_with("warning") || l.starts_with("  ")).collect();
