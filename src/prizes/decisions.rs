@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::{Decision, DecisionUse};
 use crate::config::Prize;
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, in_quotes};
 
 /// The line of each key of a decision in decisions.toml, so that each problem names its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
         let start = line(r.span().start);
         let lines: Vec<&str> = text.lines().take(start).collect();
         let header = lines.iter().rposition(|l| l.trim_start().starts_with("[[")).map_or(start, |n| n + 1);
-        let prize = raw.prize.as_ref().map_or(String::new(), |p| format!(" (prize {:?})", clean_line(p.get_ref())));
+        let prize = raw.prize.as_ref().map_or(String::new(), |p| format!(" (prize {})", in_quotes(p.get_ref())));
         for key in absent {
             missing.push(format!(
                 "line {header}: decisions[{i}]{prize} has no {name}: the {name} is {what}; add a line to it such as \
@@ -135,8 +135,8 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
             let near = crate::format::look_alike(&d.prize, ids.iter().copied(), 1);
             let hint = near.first().map_or(String::new(), |n| format!(" (did you mean {:?}?)", clean_line(n)));
             out.push(format!(
-                "{prize_at}{at}.prize = {:?} is not a prize{hint}; the prizes are {}",
-                clean_line(&d.prize),
+                "{prize_at}{at}.prize = {} is not a prize{hint}; the prizes are {}",
+                in_quotes(&d.prize),
                 ids.join(", ")
             ));
         }
@@ -203,6 +203,9 @@ mod tests {
         let cases = [
             (decision("wood", &["a", "b"], "coin"), None),
             (decision("forest", &["a", "b"], "coin"), Some("decisions[0].prize = \"forest\" is not a prize")),
+            // A prize with a control in it is quoted with the control shown, not dropped: dropped,
+            // "wo\u{1b}d" read as the "wod" it is not.
+            (decision("wo\u{1b}d", &["a", "b"], "coin"), Some("decisions[0].prize = \"wo\\u{1b}d\" is not a prize")),
             (decision("wood", &["a"], "coin"), Some("decisions[0].order names 1 entry")),
             (decision("wood", &["a", "zz"], "coin"), Some("decisions[0].order: \"zz\" is not an entry")),
             (decision("wood", &["a", "b"], " "), Some("decisions[0].reason is empty")),
