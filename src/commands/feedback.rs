@@ -29,8 +29,10 @@ pub(super) fn run(
     let field = super::merge::in_play(&submissions, ids)?;
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;
-    let mut rankings = super::merge::merged(judges, config, &field, &options)?;
-    super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
+    // The teams' pages list no warnings: each is said on standard error.
+    let listed = super::stderr::Listed::NOWHERE;
+    let mut rankings = super::merge::merged(judges, config, &field, &options, listed)?;
+    super::finals::settle_into(&mut rankings, &session.loaded, &field, listed)?;
     let outcome = if config.prizes.is_empty() {
         None
     } else {

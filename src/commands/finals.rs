@@ -15,8 +15,13 @@ use crate::rankings::{Field, Rankings};
 use crate::sanitize::clean_line;
 
 /// Puts the published finals' order into freshly merged rankings (a saved merge has it already),
-/// saying on stderr what was left out.
-pub(super) fn settle_into(rankings: &mut Rankings, loaded: &Loaded, field: &Field) -> Result<()> {
+/// saying on stderr what was left out (as `listed` has it: the warnings go into the rankings').
+pub(super) fn settle_into(
+    rankings: &mut Rankings,
+    loaded: &Loaded,
+    field: &Field,
+    listed: super::stderr::Listed,
+) -> Result<()> {
     let Some(published) = loaded.published_finals()? else { return Ok(()) };
     let (rounds, mut warnings) =
         crate::finals::gather(&published, rankings, &rankings.sheets.judges, field, &loaded.config);
@@ -29,12 +34,12 @@ pub(super) fn settle_into(rankings: &mut Rankings, loaded: &Loaded, field: &Fiel
         ));
     }
     for w in &warnings {
-        super::stderr::warn(&clean_line(w));
+        listed.warn(&clean_line(w));
     }
     rankings.warnings.extend(warnings);
     let settled = crate::finals::settle(rankings, &rounds);
     for w in &settled.warnings {
-        super::stderr::warn(&clean_line(w));
+        listed.warn(&clean_line(w));
     }
     Ok(())
 }

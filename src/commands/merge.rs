@@ -47,13 +47,16 @@ pub(super) fn run(
     if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
         crate::disk::check_output(path)?;
     }
+    // Its table states only some of its warnings (a conflict, the paid places on lenient
+    // judges): each is said on standard error.
+    let listed = super::stderr::Listed::NOWHERE;
     let (submissions, ids, judges) = read_with_the_store(&session, files)?;
     let field = in_play(&submissions, ids)?;
-    let mut rankings = merged(judges, config, &field, options)?;
-    from_the_store(&mut rankings, &session, &field)?;
+    let mut rankings = merged(judges, config, &field, options, listed)?;
+    from_the_store(&mut rankings, &session, &field, listed)?;
     // The finals are chosen from the rubric round's order; every other output has the finals'.
     if !matches!(to, To::Finals { .. }) {
-        super::finals::settle_into(&mut rankings, &session.loaded, &field)?;
+        super::finals::settle_into(&mut rankings, &session.loaded, &field, listed)?;
     }
     let (format, output) = match to {
         To::Finals { force } => return super::finals::publish(&session, &rankings, &field, force),
@@ -135,15 +138,16 @@ fn write(output: Option<&std::path::Path>, text: &str, width: Option<usize>) -> 
 
 /// What the head judge's store adds to a merge: the Hub's facts that `judging enrich` cached, for
 /// the entries the event's rules exclude from prizes (the same test as the prize results) and
-/// those whose Space changed after the deadline.
+/// those whose Space changed after the deadline (a warning, said as `listed` has it).
 pub(super) fn from_the_store(
     rankings: &mut crate::rankings::Rankings,
     session: &Session,
     field: &crate::rankings::Field,
+    listed: super::stderr::Listed,
 ) -> Result<()> {
     let hub = session.store.hub_facts_by_entry()?;
     crate::prizes::eligibility::mark(rankings, field, &hub, &session.loaded.config.rules);
-    after_deadline(rankings, session, field, &hub);
+    after_deadline(rankings, session, field, &hub, listed);
     Ok(())
 }
 
@@ -154,6 +158,7 @@ fn after_deadline(
     session: &Session,
     field: &crate::rankings::Field,
     hub: &std::collections::HashMap<String, (crate::model::HubFacts, String)>,
+    listed: super::stderr::Listed,
 ) {
     let event = &session.loaded.config.event;
     if event.deadline_at().is_none() {
@@ -177,7 +182,7 @@ fn after_deadline(
             event.deadline.as_deref().unwrap_or_default(),
             crate::format::first_few(&named, 5, ", ")
         );
-        super::stderr::warn_listed(&clean_line(&warning));
+        listed.warn(&clean_line(&warning));
         rankings.warnings.push(warning);
     }
     rankings.changed_after_deadline = changed;
@@ -293,13 +298,14 @@ pub(super) fn in_play(
     })
 }
 
-/// Merges the judges' marks, read and checked; warnings go to stderr, and on a terminal a
-/// spinner while it works.
+/// Merges the judges' marks, read and checked; warnings go to stderr (as `listed` has it), and on
+/// a terminal a spinner while it works.
 pub(super) fn merged(
     judges: Vec<crate::rankings::JudgeMarks>,
     config: &crate::config::Config,
     field: &crate::rankings::Field,
     options: &crate::rankings::Options,
+    listed: super::stderr::Listed,
 ) -> Result<crate::rankings::Rankings> {
     let spinner = crate::progress::Progress::spinner(&format!(
         "Merging {} judges with the {} method",
@@ -310,7 +316,7 @@ pub(super) fn merged(
     spinner.done();
     let rankings = rankings?;
     for w in &rankings.warnings {
-        super::stderr::warn_listed(&clean_line(w));
+        listed.warn(&clean_line(w));
     }
     Ok(rankings)
 }

@@ -49,7 +49,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     // The jury's table, Markdown, JSON and page list the warnings; its CSV and the announcement
     // do not (the announcement says how many the jury has to read).
     let listed = !request.public && request.format != ResultsFormat::Csv;
-    super::stderr::output_lists_warnings(listed, request.output.is_none());
+    let listed = super::stderr::Listed::in_output(listed, request.output.is_none());
     // Said only where progress is drawn: on a terminal, without --quiet.
     let progress = crate::progress::shown();
     let (prizes, rankings, held) = {
@@ -95,9 +95,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             }
             saved
         } else {
-            let mut merged = super::merge::merged(judges, config, &field, &request.options)?;
-            super::merge::from_the_store(&mut merged, &session, &field)?;
-            super::finals::settle_into(&mut merged, &session.loaded, &field)?;
+            let mut merged = super::merge::merged(judges, config, &field, &request.options, listed)?;
+            super::merge::from_the_store(&mut merged, &session, &field, listed)?;
+            super::finals::settle_into(&mut merged, &session.loaded, &field, listed)?;
             merged
         };
         let prizes = prepare(&session, &field, &rankings, request.decisions)?;
@@ -109,7 +109,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         rankings.sheets = crate::rankings::Sheets::default();
         (prizes, rankings, held)
     };
-    let (outcome, decisions_file) = apply(&session, prizes, &rankings, progress)?;
+    let (outcome, decisions_file) = apply(&session, prizes, &rankings, progress, listed)?;
     let decisions_name = decisions_file.map(|p| p.display().to_string());
     let sheet = crate::report::results::Sheet {
         event: &config.event.name,
@@ -226,7 +226,7 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
 
 /// The prize rules of judging.toml applied to merged rankings, with the head judge's decisions:
 /// the one pipeline of `results` and `feedback`. Returns the outcome and where the decisions came
-/// from.
+/// from. Its warnings are said on standard error: the teams' pages list none.
 pub(super) fn award(
     session: &Session,
     field: &Field,
@@ -235,7 +235,7 @@ pub(super) fn award(
     progress: bool,
 ) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
     let prizes = prepare(session, field, rankings, decisions_path)?;
-    apply(session, prizes, rankings, progress)
+    apply(session, prizes, rankings, progress, super::stderr::Listed::NOWHERE)
 }
 
 /// What the prizes are applied to: each ranked entry as a candidate, the prize files' values and
@@ -348,12 +348,13 @@ pub(super) fn prize_file_strays(
 }
 
 /// The prizes applied to the prepared candidates, with the rankings' head-to-head majorities and
-/// their `merge.min_judges`.
+/// their `merge.min_judges`; the outcome's warnings said on standard error as `listed` has it.
 pub(super) fn apply(
     session: &Session,
     prepared: Prepared,
     rankings: &Rankings,
     progress: bool,
+    listed: super::stderr::Listed,
 ) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
     let config = &session.loaded.config;
     let Prepared { candidates, files, decisions_file, decisions, titles, warnings } = prepared;
@@ -392,7 +393,7 @@ pub(super) fn apply(
         bail!("{} in {name}; no results were made", crate::format::count(misfits.len(), "problem", "problems"));
     }
     for w in &outcome.warnings {
-        super::stderr::warn_listed(&clean_line(w));
+        listed.warn(&clean_line(w));
     }
     // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
     // printed for the jury has no stderr.

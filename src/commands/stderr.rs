@@ -10,34 +10,42 @@ pub(crate) fn warn(text: &str) {
     say("warning", text);
 }
 
-/// Whether the command's output lists the warnings it warns of and is read on this same terminal
-/// ([`output_lists_warnings`]).
-static LISTED_ON_SCREEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Said once a command knows where its output goes: whether that output lists its warnings
-/// (`results`' table, Markdown, JSON and page do; its CSV and the announcement do not, nor does
-/// the merge's table, which states only some of them) and goes to standard output. Where that output is on the same terminal as standard error, each warning
-/// it lists is not said again above it ([`warn_listed`]): the head judge had read every warning
-/// twice, once above the table and once in it. Piped or written to a file, they are said as ever.
-pub(crate) fn output_lists_warnings(listed: bool, to_standard_output: bool) {
-    use std::io::IsTerminal;
-    // Standard error a terminal as this module fits its lines to one ([`width`]).
-    let terminals = [std::io::stdout().is_terminal(), width().is_some()];
-    let on_screen = said_in_the_output(listed, to_standard_output, terminals);
-    LISTED_ON_SCREEN.store(on_screen, std::sync::atomic::Ordering::Relaxed);
+/// Where a command's warnings are read besides standard error: whether its output lists them and
+/// is read on this same terminal. There each warning it lists is not said again above it
+/// ([`Listed::warn`]): the head judge had read every warning twice, once above the table and
+/// once in it. Piped or written to a file, they are said as ever. Made once the command knows
+/// where its output goes, and handed to whatever warns on its behalf.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Listed {
+    on_screen: bool,
 }
 
-/// The rule of [`output_lists_warnings`], apart from the terminals it asks about.
+impl Listed {
+    /// An output that lists no warnings (`feedback`, the merge, whose table states only some of
+    /// them): each is said on standard error.
+    pub(crate) const NOWHERE: Listed = Listed { on_screen: false };
+
+    /// Whether the output lists its warnings (`results`' table, Markdown, JSON and page do; its
+    /// CSV and the announcement do not) and goes to standard output.
+    pub(crate) fn in_output(listed: bool, to_standard_output: bool) -> Listed {
+        use std::io::IsTerminal;
+        // Standard error a terminal as this module fits its lines to one ([`width`]).
+        let terminals = [std::io::stdout().is_terminal(), width().is_some()];
+        Listed { on_screen: said_in_the_output(listed, to_standard_output, terminals) }
+    }
+
+    /// A warning the command's output lists too: on standard error unless that output is read on
+    /// the screen already.
+    pub(crate) fn warn(self, text: &str) {
+        if !self.on_screen {
+            warn(text);
+        }
+    }
+}
+
+/// The rule of [`Listed::in_output`], apart from the terminals it asks about.
 fn said_in_the_output(listed: bool, to_standard_output: bool, [output, errors]: [bool; 2]) -> bool {
     listed && to_standard_output && output && errors
-}
-
-/// A warning the command's output lists too: on standard error unless that output is read on
-/// the screen already ([`output_lists_warnings`]).
-pub(crate) fn warn_listed(text: &str) {
-    if !LISTED_ON_SCREEN.load(std::sync::atomic::Ordering::Relaxed) {
-        warn(text);
-    }
 }
 
 /// `{kind}: {text}` on standard error, fitted as the module says. The binary's last error line,
