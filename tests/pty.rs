@@ -691,23 +691,40 @@ fn ran_to_its_end(s: &Sandbox, args: &[&str], size: (u16, u16)) -> Running {
     app
 }
 
-/// `results` on a terminal lists its warnings under "WARNINGS: weigh these before announcing":
-/// each is said there once, not on standard error above the results as well (the head judge had
-/// read each twice); written to a file, standard error says them.
+/// A file of tomas's scoring Sprout Sense, whose team he declares a conflict with in the
+/// sample's judging.toml (`judging score` would refuse it; a file can say anything).
+fn tomas_despite_his_conflict(s: &Sandbox) {
+    common::score_file(s, "tomas.json", |b| b.judge = "tomas".into());
+}
+
+/// `results` and `merge` on a terminal list their warnings under "WARNINGS: weigh these before
+/// announcing": each is said there once, not on standard error above the output as well (the
+/// head judge had read each twice; the merge's table had stated the conflict alone, and standard
+/// error repeated it with the rest); written to a file, standard error says them.
 #[test]
-fn the_results_warnings_are_said_once_on_a_terminal() {
+fn the_results_and_merges_warnings_are_said_once_on_a_terminal() {
     let s = Sandbox::new();
     mira_twice(&s, "mira-monday.json", "mira-tuesday.json");
-    let results = ["--judge", "head", "results", "mira-monday.json", "mira-tuesday.json"];
-    let shown = ran_to_its_end(&s, &results, (200, 200));
-    shown.wait_for("WARNINGS");
-    let text = shown.text();
-    assert_eq!(text.matches("appears twice").count(), 1, "once: {text}");
-    assert!(!text.contains("warning: judge"), "not on standard error too: {text}");
-    let to_file = [&results[..], &["-o", "results.txt"]].concat();
-    let written = ran_to_its_end(&s, &to_file, (200, 200));
-    written.wait_for("results.txt");
-    assert!(written.text().contains("warning: judge \"mira\" appears twice"), "{}", written.text());
+    tomas_despite_his_conflict(&s);
+    let conflict = "Scored despite a conflict the judge declared";
+    // Each output's last section, drawn after its warnings and after standard error's.
+    for (command, last) in [("results", "UNVERIFIED"), ("merge", "Drift is reported only")] {
+        let args = ["--judge", "head", command, "mira-monday.json", "mira-tuesday.json", "tomas.json"];
+        let shown = ran_to_its_end(&s, &args, (200, 200));
+        shown.wait_for(last);
+        let text = shown.text();
+        assert_eq!(text.matches("WARNINGS: weigh these before announcing").count(), 1, "{command}: {text}");
+        for warning in ["appears twice", conflict] {
+            assert_eq!(text.matches(warning).count(), 1, "{command}: {warning} once: {text}");
+        }
+        assert!(!text.contains("warning: "), "{command}: not on standard error too: {text}");
+        let to_file = [&args[..], &["-o", "written.txt"]].concat();
+        let written = ran_to_its_end(&s, &to_file, (200, 200));
+        written.wait_for("written.txt");
+        let text = written.text();
+        assert!(text.contains("warning: judge \"mira\" appears twice"), "{command}: {text}");
+        assert!(text.contains(&format!("warning: {conflict}")), "{command}: {text}");
+    }
 }
 
 /// The merge's warnings on a terminal wrap between words at its width, each line after the first
@@ -721,8 +738,9 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     let said = String::from_utf8_lossy(&piped.stderr).into_owned();
     let line = said.lines().find(|l| l.contains("appears twice")).unwrap_or_else(|| panic!("{said}"));
     assert!(line.starts_with("warning: ") && line.contains("does not"), "piped, one line: {said}");
-    let app = ran_to_its_end(&s, &merge, (60, 200));
-    app.wait_for("LENIENCY");
+    // On a terminal the table lists the warnings; written to a file, standard error says them.
+    let app = ran_to_its_end(&s, &[&merge[..], &["-o", "wrapped.txt"]].concat(), (60, 200));
+    app.wait_for("Wrote wrapped.txt");
     let cut: Vec<String> =
         app.wrapped().into_iter().filter(|l| l.starts_with("warning") || l.starts_with("  ")).collect();
     let text = app.text();

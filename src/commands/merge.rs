@@ -34,6 +34,18 @@ impl To<'_> {
             To::Screen(_) | To::Finals { .. } => true,
         }
     }
+
+    /// Where the merge's warnings are read besides standard error: the printed rankings list
+    /// them (a table and Markdown under WARNINGS, JSON in its `warnings`; CSV does not), one
+    /// entry's view, the head judge's screen and the finals do not.
+    fn warnings(&self) -> super::stderr::Listed {
+        match self {
+            To::Print(format, output) => {
+                super::stderr::Listed::in_output(*format != MergeFormat::Csv, output.is_none())
+            }
+            To::Entry(..) | To::Screen(_) | To::Finals { .. } => super::stderr::Listed::NOWHERE,
+        }
+    }
 }
 
 pub(super) fn run(
@@ -47,9 +59,7 @@ pub(super) fn run(
     if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
         crate::disk::check_output(path)?;
     }
-    // Its table states only some of its warnings (a conflict, the paid places on lenient
-    // judges): each is said on standard error.
-    let listed = super::stderr::Listed::NOWHERE;
+    let listed = to.warnings();
     let (submissions, ids, judges) = read_with_the_store(&session, files)?;
     let field = in_play(&submissions, ids)?;
     let mut rankings = merged(judges, config, &field, options, listed)?;

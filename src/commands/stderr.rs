@@ -21,12 +21,13 @@ pub(crate) struct Listed {
 }
 
 impl Listed {
-    /// An output that lists no warnings (`feedback`, the merge, whose table states only some of
-    /// them): each is said on standard error.
+    /// An output that lists no warnings (`feedback`, one entry's view, the head judge's screen,
+    /// the finals): each is said on standard error.
     pub(crate) const NOWHERE: Listed = Listed { on_screen: false };
 
-    /// Whether the output lists its warnings (`results`' table, Markdown, JSON and page do; its
-    /// CSV and the announcement do not) and goes to standard output.
+    /// Whether the output lists its warnings (`results`' table, Markdown, JSON and page and the
+    /// merge's table, Markdown and JSON do; CSV and the announcement do not) and goes to standard
+    /// output.
     pub(crate) fn in_output(listed: bool, to_standard_output: bool) -> Listed {
         use std::io::IsTerminal;
         // Standard error a terminal as this module fits its lines to one ([`width`]).

@@ -447,9 +447,11 @@ fn unscored(r: &Rankings, show: impl Fn(&str) -> String) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// The scores given despite a declared conflict, in one sentence, names passed through `show`.
-fn conflicts(r: &Rankings, show: fn(&str) -> String) -> String {
-    crate::rankings::conflicts_said(&r.conflicts, show).map(|s| format!("{s}\n")).unwrap_or_default()
+/// Every warning of the merge under one heading, as `results` lists its own (a conflict and the
+/// paid places that rest on lenient judges among them, said nowhere else in the output): the
+/// table and the Markdown had stated only those two, and standard error repeated them.
+fn warnings(r: &Rankings, show: fn(&str) -> String, markdown: bool) -> String {
+    super::results::warnings_section(&r.warnings, show, markdown)
 }
 
 /// The ranked entries the event's rules exclude from prizes, with why, in one sentence.
@@ -476,10 +478,9 @@ fn ineligible(r: &Rankings, show: fn(&str) -> String) -> String {
 pub fn table(r: &Rankings, width: Option<usize>) -> String {
     let mut out = preamble(r, clean_line);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
-    out.push_str(&conflicts(r, clean_line));
     out.push_str(&ineligible(r, clean_line));
     out.push_str(&r.robustness_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
-    out.push_str(&r.lenient_summary().map(|s| format!("{}\n", clean_line(&s))).unwrap_or_default());
+    out.push_str(&warnings(r, clean_line, false));
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),
@@ -635,10 +636,9 @@ pub fn markdown(r: &Rankings) -> String {
     let cell = crate::report::md::text;
     let mut out = format!("# Rankings\n\n{}", preamble(r, cell));
     out.push_str(&unscored(r, cell).unwrap_or_default());
-    out.push_str(&conflicts(r, cell));
     out.push_str(&ineligible(r, cell));
     out.push_str(&r.robustness_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
-    out.push_str(&r.lenient_summary().map(|s| format!("{}\n", cell(&s))).unwrap_or_default());
+    out.push_str(&warnings(r, cell, true));
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),

@@ -96,6 +96,26 @@ pub fn warnings_said(sheet: &Sheet, text: fn(&str) -> String) -> Vec<String> {
     sheet.outcome.warnings.iter().map(|w| text(w)).collect()
 }
 
+/// `warnings` as the terminal's table lists them (`markdown` false) or the Markdown, each passed
+/// through `text`, under one heading; nothing where there are none. The jury's results and the
+/// printed merge both list theirs so: on a terminal they are then not said on standard error
+/// too (`commands::stderr::Listed`).
+pub fn warnings_section(warnings: &[String], text: fn(&str) -> String, markdown: bool) -> String {
+    if warnings.is_empty() {
+        return String::new();
+    }
+    let (heading, item) = if markdown {
+        ("\n**Warnings: weigh these before announcing**\n\n", "- ")
+    } else {
+        ("\nWARNINGS: weigh these before announcing\n", "  - ")
+    };
+    let mut out = heading.to_owned();
+    for w in warnings {
+        out.push_str(&format!("{item}{}\n", text(w)));
+    }
+    out
+}
+
 /// The jury's results as JSON: the outcome, with beside it every paid place that changes hands
 /// without one judge (`robustness`) and who was left out.
 pub fn json(sheet: &Sheet) -> Result<String, serde_json::Error> {
@@ -312,13 +332,7 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
     if let Some(line) = left_out(sheet.left_out, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
-    let warnings = warnings_said(sheet, clean_line);
-    if !warnings.is_empty() {
-        out.push_str("\nWARNINGS: weigh these before announcing\n");
-        for w in warnings {
-            out.push_str(&format!("  - {w}\n"));
-        }
-    }
+    out.push_str(&warnings_section(&sheet.outcome.warnings, clean_line, false));
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n{} ({})\n", clean_line(&p.name).to_uppercase(), clean_line(&ranked_by(p))));
         let mut columns = columns(sheet, p);
@@ -446,13 +460,7 @@ pub fn markdown(sheet: &Sheet) -> String {
     if let Some(line) = left_out(sheet.left_out, cell) {
         out.push_str(&format!("\n{line}\n"));
     }
-    let warnings = warnings_said(sheet, cell);
-    if !warnings.is_empty() {
-        out.push_str("\n**Warnings: weigh these before announcing**\n\n");
-        for w in warnings {
-            out.push_str(&format!("- {w}\n"));
-        }
-    }
+    out.push_str(&warnings_section(&sheet.outcome.warnings, cell, true));
     for p in &sheet.outcome.prizes {
         out.push_str(&format!("\n## {}\n\n{}\n\n", cell(&p.name), cell(&by_line(p))));
         let columns = columns(sheet, p);
