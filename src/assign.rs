@@ -179,12 +179,8 @@ pub fn barred(judge: &Judge, s: &Submission, tracks: Tracks) -> Option<Bar> {
 /// the assignments keep to tracks, so the score stands, and the merge counts it. Their tracks by
 /// name where judging.toml names them.
 pub fn outside_tracks(judge: &Judge, tracks: &[crate::config::Track]) -> String {
-    let names: Vec<String> = judge
-        .tracks
-        .iter()
-        .map(|id| tracks.iter().find(|t| t.id == *id).map_or(id.as_str(), |t| t.name.as_str()))
-        .map(crate::sanitize::clean_line)
-        .collect();
+    let names: Vec<String> =
+        judge.tracks.iter().map(|id| crate::config::track_name(tracks, id)).map(crate::sanitize::clean_line).collect();
     format!("outside the tracks the event gives you ({}); the merge counts it as any other score", names.join(", "))
 }
 

@@ -107,7 +107,7 @@ fn a_place_one_judge_decides_is_named_and_without_that_judge_gives_it() {
     // The jury's results: each prize's places, and the list in JSON.
     let results = stdout(head(&s).arg("results").args(&files));
     assert!(
-        results.contains("Without any one judge, the places of the backyard ranking this prize reads:"),
+        results.contains("Without any one judge, the places of the Backyard AI ranking this prize reads:"),
         "{results}"
     );
     assert!(

@@ -182,7 +182,7 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let mut merge = vec!["merge"];
     merge.extend(paths(&files));
     let merged = run(&s, "head", &merge);
-    assert!(merged.contains("FINALS of backyard"), "{merged}");
+    assert!(merged.contains("FINALS of Backyard AI:"), "{merged}");
     assert!(merged.contains("Every one of the 6 pairs was compared."), "{merged}");
     the_merge_after_the_finals(&s, &files, &favourite);
 }

@@ -435,7 +435,7 @@ fn a_huge_note_is_cut_for_the_pane() {
 fn the_finals_say_how_often_each_judge_agrees_and_an_earlier_saved_merge_still_reads() {
     let r = boards::with_finals();
     let s = r.finals.first().expect("a settled round").clone();
-    let said = judging::report::finals::lines(&s, str::to_owned, false, None).join("\n");
+    let said = judging::report::finals::lines(&s, &s.ranking, str::to_owned, false, None).join("\n");
     assert!(said.contains("every judge's answers counting alike"), "{said}");
     let line = said.lines().find(|l| l.starts_with("How often each judge's winner")).expect("the line");
     for j in &s.judges {
@@ -451,7 +451,7 @@ fn the_finals_say_how_often_each_judge_agrees_and_an_earlier_saved_merge_still_r
     }
     let earlier: judging::finals::Standing =
         serde_json::from_value(earlier).expect("an earlier build's standing reads");
-    let said = judging::report::finals::lines(&earlier, str::to_owned, false, None).join("\n");
+    let said = judging::report::finals::lines(&earlier, &earlier.ranking, str::to_owned, false, None).join("\n");
     assert!(!said.contains("How often") && !said.contains("0 of 0"), "{said}");
 }
 
@@ -461,13 +461,15 @@ fn the_finals_say_how_often_each_judge_agrees_and_an_earlier_saved_merge_still_r
 #[test]
 fn the_printed_rankings_fit_every_terminal_width() {
     use unicode_width::UnicodeWidthStr;
+    let tracks = judging::config::Config::builtin().tracks;
     for (name, r) in [("plain", rankings()), ("finals", boards::with_finals())] {
         for width in (80..=130).step_by(3) {
-            let text = judging::report::wrap::for_terminal(&judging::report::rankings::table(&r, Some(width)), width);
+            let text =
+                judging::report::wrap::for_terminal(&judging::report::rankings::table(&r, &tracks, Some(width)), width);
             let over: Vec<&str> = text.lines().filter(|l| l.width() > width).collect();
             assert!(over.is_empty(), "{name} at {width}: {over:#?}");
         }
-        let whole = judging::report::rankings::table(&r, None);
+        let whole = judging::report::rankings::table(&r, &tracks, None);
         assert!(whole.contains("GAP  BEYOND  FLAGS"), "{name}: a file keeps every column");
     }
 }

@@ -412,6 +412,33 @@ fn signed_files_merge_and_forgeries_do_not() {
         .stderr(predicate::str::contains("judges[0].key is too short"));
 }
 
+/// Each ranking is headed by its track's name in judging.toml, as `results` names it, in the
+/// table, the Markdown and a finals round's heading: they had said `BACKYARD (4 entries)` where
+/// judging.toml says "Backyard AI". The name is judging.toml's text, escaped for Markdown; a
+/// track named "" keeps its id; the saved JSON and the CSV keep the ids, which files read back.
+#[test]
+fn each_ranking_is_headed_by_its_tracks_name_from_judging_toml() {
+    let s = Sandbox::new();
+    s.file("judging.toml", common::NAMED_TRACKS);
+    let a = judge_file(&s, "mira", 1, &SOME);
+    let b = judge_file(&s, "tomas", -1, &SOME[..4]);
+    head(&s).arg("pull").assert().success();
+    let run = |format: &str| {
+        let out = head(&s).args(["merge", "--format", format]).args([&a, &b]).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let (table, md, json, csv) = (run("table"), run("md"), run("json"), run("csv"));
+    let headings: Vec<&str> = table.lines().filter(|l| l.ends_with(" entries)")).collect();
+    assert_eq!(headings, ["OVERALL (6 entries)", "BACK|YARD *AI* <B> (4 entries)", "WOOD (2 entries)"], "{table}");
+    assert!(md.contains("\n## BACK\\|YARD \\*AI\\* \\<B\\> (4 entries)\n"), "{md}");
+    assert!(md.contains("\n## WOOD (2 entries)\n") && !md.contains("## BACKYARD"), "{md}");
+    let saved: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let ids: Vec<&str> = saved["rankings"].as_array().expect("rankings").iter().filter_map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["overall", "backyard", "wood"]);
+    assert!(csv.lines().any(|l| l.starts_with("backyard,1,")) && !csv.contains("Back|yard"), "{csv}");
+}
+
 #[test]
 fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let s = Sandbox::new();
@@ -423,7 +450,7 @@ fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     head(&s).args(["pull", "--from"]).arg(&export).assert().success();
     let md = head(&s).args(["merge", "--format", "md"]).arg(&file).output().expect("runs");
     let md = String::from_utf8(md.stdout).expect("utf-8");
-    assert!(md.contains("| Place | Entry | Score |") && md.contains("## WOOD ("), "{md}");
+    assert!(md.contains("| Place | Entry | Score |") && md.contains("## THOUSAND TOKEN WOOD ("), "{md}");
     // Escaped, and no autolink: GitHub would have made `http://x` a link inside the title.
     assert!(md.contains("=HYPERLINK(\"http\\://x\")\\|pipe (sprout-sense)"), "escaped: {md}");
     let csv = head(&s).args(["merge", "--format", "csv"]).arg(&file).output().expect("runs");
@@ -1953,7 +1980,7 @@ fn the_sentences_under_the_rankings_end_with_a_full_stop_in_table_and_markdown()
     }
 }
 
-/// The Markdown names the rankings and the criteria as the table does (`## BACKYARD`, a column
+/// The Markdown names the rankings and the criteria as the table does (`## BACKYARD AI`, a column
 /// `UTILITY`): it had said `## backyard` and `utility`, ids where the table names. And it says
 /// each sentence the table says in the same words: parentheses are nothing in running
 /// Markdown, and some sentences had escaped theirs (`8 of 8 \(without mira, …\)`) where others
@@ -1970,7 +1997,7 @@ fn the_markdown_names_and_says_what_the_table_does() {
         String::from_utf8(out.stdout).expect("utf-8")
     };
     let (table, md) = (run("table"), run("md"));
-    for heading in ["OVERALL (6 entries)", "BACKYARD (", "WOOD ("] {
+    for heading in ["OVERALL (6 entries)", "BACKYARD AI (", "THOUSAND TOKEN WOOD ("] {
         let line = table.lines().find(|l| l.starts_with(heading)).unwrap_or_else(|| panic!("{heading}: {table}"));
         assert!(md.contains(&format!("\n## {line}\n")), "{line}: {md}");
     }

@@ -187,9 +187,9 @@ fn each_rankings_table_shows_its_own_rubrics_criteria() {
         let at = table.find(heading).unwrap_or(0);
         table[at..].lines().nth(1).unwrap_or_default().to_owned()
     };
-    let backyard = header_after("BACKYARD (");
+    let backyard = header_after("BACKYARD AI (");
     assert!(backyard.contains("SPECIF") && backyard.contains("POLISH") && !backyard.contains("DELIGHT"), "{backyard}");
-    let wood = header_after("WOOD (");
+    let wood = header_after("THOUSAND TOKEN WOOD (");
     assert!(wood.contains("DELIGHT") && !wood.contains("SPECIF"), "{wood}");
     let overall = header_after("OVERALL (");
     assert!(overall.contains("POLISH") && !overall.contains("DELIGHT") && !overall.contains("SPECIF"), "{overall}");

@@ -218,6 +218,29 @@ fn the_jury_page_draws_each_judges_leniency_and_each_paid_places_chance() {
     assert_eq!(section(&from_saved, "The judges"), judges, "a saved merge keeps the judges' fitted leniency");
 }
 
+/// The lines without each judge name the ranking a prize reads by its track's name in
+/// judging.toml, as the merge heads it, from the files and from a saved merge alike, each format
+/// escaping it: they had said "the places of the backyard ranking" beside "Backyard AI".
+#[test]
+fn the_ranking_a_prize_reads_is_named_by_its_tracks_name() {
+    let s = Sandbox::new();
+    s.file("judging.toml", common::NAMED_TRACKS);
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let saved = s.path().join("rankings.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    let said = "Without any one judge, the places of the";
+    for from in [&files[..], std::slice::from_ref(&saved)] {
+        let table = stdout(head(&s).arg("results").args(from));
+        assert!(table.contains(&format!("{said} Back|yard *AI* <b> ranking this prize reads:")), "{table}");
+        let md = stdout(head(&s).args(["results", "--format", "md"]).args(from));
+        assert!(md.contains(&format!("{said} Back\\|yard \\*AI\\* \\<b\\> ranking this prize reads:")), "{md}");
+        let html = stdout(head(&s).args(["results", "--format", "html"]).args(from));
+        assert!(html.contains(&format!("{said} Back|yard *AI* &lt;b&gt; ranking this prize reads:")), "{html}");
+        assert!(!format!("{table}{md}{html}").contains("backyard ranking"));
+    }
+}
+
 #[test]
 fn a_saved_merge_gives_the_same_results_as_the_files() {
     let s = Sandbox::new();

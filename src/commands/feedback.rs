@@ -96,9 +96,7 @@ struct Figures<'r> {
 
 impl<'r> Figures<'r> {
     fn of(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config: &Config) -> Figures<'r> {
-        let name_of = |ranking: &str| {
-            config.tracks.iter().find(|t| t.id == ranking).map_or_else(|| ranking.to_owned(), |t| t.name.clone())
-        };
+        let name_of = |ranking: &str| crate::config::track_name(&config.tracks, ranking).to_owned();
         let mut standings: HashMap<&str, Vec<Standing>> = HashMap::new();
         let mut means: HashMap<&str, &Vec<Option<f64>>> = HashMap::new();
         for (ranking, ranked) in &rankings.rankings {

@@ -101,7 +101,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             merged
         };
         let prizes = prepare(&session, &field, &rankings, request.decisions)?;
-        let held = crate::report::results::Held::of(&rankings, &config.prizes);
+        let held = crate::report::results::Held::of(&rankings, &config.prizes, &config.tracks);
         // The store's submissions, the rankings' tables and the files as read are the largest
         // things held, and the candidates carry what the prizes need of them: they go before the
         // outcome is built, which keeps 100,000 entries well under 500 MB.

@@ -334,6 +334,19 @@ mod tests {
         assert!(c.track_for("forest").is_none());
     }
 
+    /// A track is shown by its name; "overall", a track judging.toml does not list and one named
+    /// only spaces, by the id.
+    #[test]
+    fn a_track_is_shown_by_its_name_or_else_its_id() {
+        let mut tracks = Config::builtin().tracks;
+        assert_eq!(track_name(&tracks, "backyard"), "Backyard AI");
+        assert_eq!(track_name(&tracks, "wood"), "Thousand Token Wood");
+        assert_eq!(track_name(&tracks, "overall"), "overall");
+        assert_eq!(track_name(&tracks, "forest"), "forest");
+        tracks[0].name = "  ".into();
+        assert_eq!(track_name(&tracks, "backyard"), "backyard");
+    }
+
     #[test]
     fn a_deadline_with_an_offset_is_the_moment_it_names() {
         let event = |deadline: &str| {

@@ -105,6 +105,14 @@ pub struct Track {
     pub aliases: Vec<String>,
 }
 
+/// The name every output gives a track, and the ranking of its entries: the track's `name` in
+/// judging.toml, or its id where judging.toml names none ("overall", a track it does not list,
+/// one named ""). The text is judging.toml's own: each output cleans or escapes it, as it does
+/// a title.
+pub fn track_name<'a>(tracks: &'a [Track], id: &'a str) -> &'a str {
+    tracks.iter().find(|t| t.id == id).map(|t| t.name.as_str()).filter(|name| !name.trim().is_empty()).unwrap_or(id)
+}
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Rules {

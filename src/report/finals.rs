@@ -5,14 +5,21 @@
 
 use crate::finals::Standing;
 
-/// The lines of one round: a heading sentence, a table (`markdown` makes it a Markdown table),
-/// then the sentences. Printed on a terminal (`width`), the table's id and title narrow to fit
+/// The lines of one round: a heading sentence naming its ranking as `ranking` (its track's name,
+/// untrusted: passed through `show`), a table (`markdown` makes it a Markdown table), then the
+/// sentences. Printed on a terminal (`width`), the table's id and title narrow to fit
 /// it, as the ranking's table above does.
-pub fn lines(s: &Standing, show: fn(&str) -> String, markdown: bool, width: Option<usize>) -> Vec<String> {
+pub fn lines(
+    s: &Standing,
+    ranking: &str,
+    show: fn(&str) -> String,
+    markdown: bool,
+    width: Option<usize>,
+) -> Vec<String> {
     let answers: usize = s.judges.iter().map(|j| j.answers).sum();
     let mut out = vec![format!(
         "FINALS of {}: the paid places come from {} by {} among {} finalists, fitted by Bradley-Terry with ties (Davidson 1970), every judge's answers counting alike, the rubric round a weak prior. STRENGTH is on a log scale, ± its standard error; PAID is the chance of one of the {} paid places when the strengths are redrawn as unsure as they are; NEXT, how sure it is above the finalist after it.",
-        show(&s.ranking),
+        show(ranking),
         crate::format::count(answers, "comparison", "comparisons"),
         crate::format::count(s.judges.len(), "judge", "judges"),
         s.order.len(),

@@ -175,7 +175,7 @@ fn prize_section(sheet: &Sheet, p: &PrizeOutcome) -> String {
         }
         out.push_str("</ul>\n");
     }
-    if let Some((heading, lines)) = super::results::held(sheet, p) {
+    if let Some((heading, lines)) = super::results::held(sheet, p, crate::sanitize::clean_line) {
         out.push_str(&format!("<p class=\"small\">{}:</p>\n<ul class=\"small\">\n", escape(&heading)));
         for line in &lines {
             out.push_str(&format!("<li>{}</li>\n", escape(line)));

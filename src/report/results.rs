@@ -32,33 +32,44 @@ pub struct Sheet<'a> {
 pub struct Held {
     pub prize: String,
     pub ranking: String,
+    /// The ranking's name, as judging.toml names its track ([`crate::config::track_name`]).
+    pub name: String,
     pub lines: Vec<String>,
 }
 
 impl Held {
     /// For each prize of judging.toml that reads a whole ranking by score, what the test says of
     /// that ranking's paid places; none where it was not worked out.
-    pub fn of(rankings: &crate::rankings::Rankings, prizes: &[crate::config::Prize]) -> Vec<Held> {
+    pub fn of(
+        rankings: &crate::rankings::Rankings,
+        prizes: &[crate::config::Prize],
+        tracks: &[crate::config::Track],
+    ) -> Vec<Held> {
         prizes
             .iter()
             .filter(|p| p.reads_whole_ranking())
             .filter_map(|p| {
                 let lines = rankings.robustness_lines(p.ranking(), str::to_owned);
-                (!lines.is_empty()).then(|| Held { prize: p.id.clone(), ranking: p.ranking().to_owned(), lines })
+                (!lines.is_empty()).then(|| Held {
+                    prize: p.id.clone(),
+                    ranking: p.ranking().to_owned(),
+                    name: crate::config::track_name(tracks, p.ranking()).to_owned(),
+                    lines,
+                })
             })
             .collect()
     }
 
-    /// The heading over its lines.
-    pub fn heading(&self) -> String {
-        format!("Without any one judge, the places of the {} ranking this prize reads", self.ranking)
+    /// The heading over its lines, the ranking's name passed through `show`.
+    pub fn heading(&self, show: fn(&str) -> String) -> String {
+        format!("Without any one judge, the places of the {} ranking this prize reads", show(&self.name))
     }
 }
 
 /// The prize's lines of the test without each judge, if it has any, under their heading. Where the
 /// jury's decision settled a tie of the prize, the first line says that the places are the
 /// merge's, before it: "3rd= Lullaby Loom" had read as a place the decision had given away.
-pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome) -> Option<(String, Vec<String>)> {
+pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome, show: fn(&str) -> String) -> Option<(String, Vec<String>)> {
     let h = sheet.held.iter().find(|h| h.prize == p.id)?;
     let settled: Vec<String> = sheet
         .outcome
@@ -76,7 +87,7 @@ pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome) -> Option<(String, Vec<Strin
             settled.join("; ")
         )
     });
-    Some((h.heading(), before.into_iter().chain(h.lines.iter().cloned()).collect()))
+    Some((h.heading(show), before.into_iter().chain(h.lines.iter().cloned()).collect()))
 }
 
 /// Who was left out as asked (`--without`), in one sentence, as the merge, the results and the
@@ -369,7 +380,7 @@ pub fn table(sheet: &Sheet, width: Option<usize>) -> String {
         for check in checks(p) {
             out.push_str(&format!("  CHECK: {}\n", clean_line(&check)));
         }
-        if let Some((heading, lines)) = held(sheet, p) {
+        if let Some((heading, lines)) = held(sheet, p, clean_line) {
             out.push_str(&format!("  {heading}:\n"));
             for line in &lines {
                 out.push_str(&format!("    {}\n", clean_line(line)));
@@ -494,7 +505,7 @@ pub fn markdown(sheet: &Sheet) -> String {
                 out.push_str(&format!("- {e}\n"));
             }
         }
-        if let Some((heading, lines)) = held(sheet, p) {
+        if let Some((heading, lines)) = held(sheet, p, cell) {
             out.push_str(&format!("\n{heading}:\n\n"));
             for line in &lines {
                 out.push_str(&format!("- {}\n", cell(line)));
@@ -675,6 +686,7 @@ mod tests {
         let held = [super::Held {
             prize: "badges".into(),
             ranking: "overall".into(),
+            name: "overall".into(),
             lines: vec!["1st= Entry 1: without ana, Entry 1 takes 1st".into()],
         }];
         let said = "before the jury";

@@ -377,3 +377,23 @@ pub fn silent_server() -> String {
     });
     base
 }
+
+/// A judging.toml whose tracks have names of their own, the sample's export still read (its
+/// track column names them by their old names, kept as aliases): backyard named with Markdown's
+/// and HTML's own characters, wood named "" (so by its id), and a prize on backyard.
+pub const NAMED_TRACKS: &str = r#"[[tracks]]
+id = "backyard"
+name = "Back|yard *AI* <b>"
+aliases = ["track:backyard", "Backyard AI"]
+
+[[tracks]]
+id = "wood"
+name = ""
+aliases = ["track:wood", "Thousand Token Wood"]
+
+[[prizes]]
+id = "yard"
+name = "Yard prize"
+track = "backyard"
+amounts = [2500, 1500]
+"#;
