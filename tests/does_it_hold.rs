@@ -166,7 +166,7 @@ fn every_place_said_without_a_judge_is_the_place_merge_without_gives() {
         for e in tied {
             let id = e["id"].as_str().expect("id");
             let view = stdout(head(&s).args(["merge", "--entry", id]).args(&files));
-            assert!(view.contains(&format!("#{}= in backyard", e["place"])), "{view}");
+            assert!(view.contains(&format!("#{}= in Backyard AI", e["place"])), "{view}");
         }
     }
 }

@@ -209,7 +209,7 @@ fn the_merge_after_the_finals(s: &Sandbox, files: &[PathBuf], favourite: &str) {
     let mut entry = vec!["merge", "--entry", favourite];
     entry.extend(paths(files));
     let view = run(s, "head", &entry);
-    assert!(view.contains("#1 in backyard after the finals, 3rd in the rubric round"), "{view}");
+    assert!(view.contains("#1 in Backyard AI after the finals, 3rd in the rubric round"), "{view}");
     // Without each judge, the places the finals settle are those `--without` gives: their
     // answers and their rubric marks left out alike.
     let json = |extra: &[&str]| -> serde_json::Value {

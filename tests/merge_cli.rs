@@ -413,9 +413,10 @@ fn signed_files_merge_and_forgeries_do_not() {
 }
 
 /// Each ranking is headed by its track's name in judging.toml, as `results` names it, in the
-/// table, the Markdown and a finals round's heading: they had said `BACKYARD (4 entries)` where
-/// judging.toml says "Backyard AI". The name is judging.toml's text, escaped for Markdown; a
-/// track named "" keeps its id; the saved JSON and the CSV keep the ids, which files read back.
+/// table, the Markdown, a finals round's heading and one entry's places: they had said
+/// `BACKYARD (4 entries)` and "#1 in backyard" where judging.toml says "Backyard AI". The name is
+/// judging.toml's text, escaped for Markdown; a track named "" keeps its id; the saved JSON and
+/// the CSV keep the ids, which files read back.
 #[test]
 fn each_ranking_is_headed_by_its_tracks_name_from_judging_toml() {
     let s = Sandbox::new();
@@ -423,12 +424,13 @@ fn each_ranking_is_headed_by_its_tracks_name_from_judging_toml() {
     let a = judge_file(&s, "mira", 1, &SOME);
     let b = judge_file(&s, "tomas", -1, &SOME[..4]);
     head(&s).arg("pull").assert().success();
-    let run = |format: &str| {
-        let out = head(&s).args(["merge", "--format", format]).args([&a, &b]).output().expect("runs");
+    let run = |args: &[&str]| {
+        let out = head(&s).arg("merge").args(args).args([&a, &b]).output().expect("runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).expect("utf-8")
     };
-    let (table, md, json, csv) = (run("table"), run("md"), run("json"), run("csv"));
+    let format = |format: &str| run(&["--format", format]);
+    let (table, md, json, csv) = (format("table"), format("md"), format("json"), format("csv"));
     let headings: Vec<&str> = table.lines().filter(|l| l.ends_with(" entries)")).collect();
     assert_eq!(headings, ["OVERALL (6 entries)", "BACK|YARD *AI* <B> (4 entries)", "WOOD (2 entries)"], "{table}");
     assert!(md.contains("\n## BACK\\|YARD \\*AI\\* \\<B\\> (4 entries)\n"), "{md}");
@@ -437,6 +439,11 @@ fn each_ranking_is_headed_by_its_tracks_name_from_judging_toml() {
     let ids: Vec<&str> = saved["rankings"].as_array().expect("rankings").iter().filter_map(|r| r[0].as_str()).collect();
     assert_eq!(ids, ["overall", "backyard", "wood"]);
     assert!(csv.lines().any(|l| l.starts_with("backyard,1,")) && !csv.contains("Back|yard"), "{csv}");
+    let entry = |format: &str| run(&["--entry", "sprout-sense", "--format", format]);
+    let (view, view_md, view_json) = (entry("table"), entry("md"), entry("json"));
+    assert!(view.contains(" in overall (") && view.contains(" in Back|yard *AI* <b> ("), "{view}");
+    assert!(view_md.contains(" in Back\\|yard \\*AI\\* \\<b\\> ("), "{view_md}");
+    assert!(view_json.contains("\"backyard\"") && !view_json.contains("Back|yard"), "{view_json}");
 }
 
 #[test]

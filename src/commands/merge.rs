@@ -108,8 +108,8 @@ pub(super) fn run(
             let width = super::terminal_width(format == MergeFormat::Table, output);
             let text = match format {
                 MergeFormat::Json => crate::report::entry::json(&panel)?,
-                MergeFormat::Table => crate::report::entry::table(&panel, width),
-                MergeFormat::Md => crate::report::entry::markdown(&panel),
+                MergeFormat::Table => crate::report::entry::table(&panel, &config.tracks, width),
+                MergeFormat::Md => crate::report::entry::markdown(&panel, &config.tracks),
                 MergeFormat::Csv => crate::report::entry::csv(&panel)?,
             };
             write(output, &text, width)?;

@@ -390,9 +390,9 @@ mod tests {
                 "{line}"
             );
             assert!(line.contains("they do not count towards an entry's judges for thin"), "{line}");
-            let table = crate::report::entry::table(&view, Some(80));
+            let table = crate::report::entry::table(&view, &config.tracks, Some(80));
             assert!(table.contains("\nall-fives (flat)  ") && table.contains(&line), "{table}");
-            assert!(crate::report::entry::markdown(&view).contains(&line));
+            assert!(crate::report::entry::markdown(&view, &config.tracks).contains(&line));
             let without =
                 rank_all(panel(false), &config, &field, &Options::new(method.clone(), &config)).expect("ranks");
             assert!(without.judges.iter().all(|j| !j.flat) && without.legend().contains("thin = fewer than 2 judges;"));

@@ -29,7 +29,8 @@ pub fn ineligible(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     (!reasons.is_empty()).then(|| format!("{}: {}.", super::cannot_win_sentence(), reasons.join("; ")))
 }
 
-fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
+/// The entry's places, each ranking named by its track's name in `tracks`.
+fn places(p: &EntryPanel, tracks: &[crate::config::Track], text: fn(&str) -> String) -> String {
     let parts: Vec<String> = p
         .places
         .iter()
@@ -44,7 +45,7 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
             format!(
                 "#{}{tied} in {}{} (score {:.2}{chance})",
                 s.place,
-                text(&s.ranking),
+                text(crate::config::track_name(tracks, &s.ranking)),
                 finals.unwrap_or_default(),
                 s.score
             )
@@ -59,9 +60,9 @@ fn places(p: &EntryPanel, text: fn(&str) -> String) -> String {
 
 /// The entry's panel for the terminal; printed on one (`width`), a judge's note that would run
 /// past its edge goes on a line of its own under the judge's marks, where it wraps between words.
-pub fn table(p: &EntryPanel, width: Option<usize>) -> String {
+pub fn table(p: &EntryPanel, tracks: &[crate::config::Track], width: Option<usize>) -> String {
     use crate::text_width::width as columns;
-    let mut out = format!("{} ({})\n{}\n", clean_line(&p.title), clean_line(&p.id), places(p, clean_line));
+    let mut out = format!("{} ({})\n{}\n", clean_line(&p.title), clean_line(&p.id), places(p, tracks, clean_line));
     if let Some(line) = ineligible(p, clean_line) {
         out.push_str(&format!("{line}\n"));
     }
@@ -143,9 +144,9 @@ fn judge_sentence(p: &EntryPanel, j: &crate::rankings::JudgeView, name: &str) ->
     )
 }
 
-pub fn markdown(p: &EntryPanel) -> String {
+pub fn markdown(p: &EntryPanel, tracks: &[crate::config::Track]) -> String {
     let cell = crate::report::md::text;
-    let mut out = format!("# {} ({})\n\n{}\n\n", cell(&p.title), cell(&p.id), places(p, cell));
+    let mut out = format!("# {} ({})\n\n{}\n\n", cell(&p.title), cell(&p.id), places(p, tracks, cell));
     if let Some(line) = ineligible(p, cell) {
         out.push_str(&format!("{line}\n\n"));
     }
