@@ -35,6 +35,27 @@ fn a_track_with_an_entry_selected() {
     insta::assert_snapshot!(screen(&board, 100, 26));
 }
 
+/// The tabs name each ranking by its track's name in judging.toml, as the merge's tables do
+/// ("backyard (7)" had stood beside the printed "BACKYARD AI"), cleaned of controls and cut to
+/// leave room for the others; a track judging.toml does not name keeps its id.
+#[test]
+fn the_tabs_name_each_ranking_by_its_tracks_name() {
+    let r = rankings();
+    let mut tracks = judging::config::Config::builtin().tracks;
+    tracks[0].name = "Back\u{7}yard AI".into();
+    tracks[1].name = "The Thousand Token Wood Beyond the Hills".into();
+    let board = Board::new(&r, "Build Small Hackathon").with_tracks(&tracks);
+    let shown = screen(&board, 80, 24);
+    let tabs = shown.lines().nth(1).expect("the tabs");
+    assert!(tabs.contains(" overall (") && tabs.contains(" Backyard AI (7) "), "{tabs}");
+    assert!(tabs.contains(" The Thousand Token Wood… (5) ") && !tabs.contains("Beyond"), "{tabs}");
+    assert!(!shown.contains('\u{7}') && !tabs.contains("backyard"), "{shown}");
+    tracks.truncate(1);
+    let board = Board::new(&r, "Build Small Hackathon").with_tracks(&tracks);
+    let tabs = screen(&board, 80, 24).lines().nth(1).expect("the tabs").to_owned();
+    assert!(tabs.contains(" wood (5) "), "a track judging.toml does not list, by its id: {tabs}");
+}
+
 #[test]
 fn keys_stay_within_the_rankings() {
     let r = rankings();

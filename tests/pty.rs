@@ -380,11 +380,11 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     app.wait_for("leniency: points above");
     let screen = app.text();
     assert!(screen.contains("lenient") && screen.contains("harsh"), "{screen}");
-    // v twice: the side hidden, then the entry again. → moves to the backyard track, where only
-    // Sprout Sense is.
+    // v twice: the side hidden, then the entry again. → moves to the backyard track, its tab
+    // named as judging.toml names it, where only Sprout Sense is.
     app.keys("vv");
     app.keys("\x1b[C");
-    app.wait_for("backyard (1)");
+    app.wait_for("Backyard AI (1)");
     // tomas declares a conflict with Sprout Sense's team in the sample's judging.toml.
     app.wait_for("1 conflict (scored despite a");
     app.keys("q");

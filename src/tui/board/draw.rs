@@ -247,12 +247,10 @@ impl Board<'_> {
 
     /// The rankings' tabs: as many whole as the line holds, the selected one always among them,
     /// and how many more lie to each side where not all fit ("← 2 more", "4 more →").
+    /// Each tab names its ranking as [`Board::names`] has it, cut to [`TAB_NAME`] columns.
     fn tabs(&self, area: Rect, buf: &mut Buffer) {
-        let labels: Vec<String> = self
-            .rankings
-            .rankings
-            .iter()
-            .map(|(name, ranked)| format!(" {} ({}) ", clean_line(name), ranked.len()))
+        let labels: Vec<String> = (self.rankings.rankings.iter().zip(&self.names))
+            .map(|((_, ranked), name)| format!(" {} ({}) ", crate::format::fit(name, TAB_NAME), ranked.len()))
             .collect();
         let (from, to) = tabs_in_sight(&labels, self.tab, usize::from(area.width));
         let mut spans = vec![Span::from(" ")];
@@ -698,6 +696,9 @@ fn help(area: Rect, buf: &mut Buffer, board: &Board) {
     let boxed = centred(area, width, u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2), buf);
     Paragraph::new(lines).block(Block::bordered().title(crate::tui::keys::help_title())).render(boxed, buf);
 }
+
+/// The most columns of a ranking's name its tab shows: a long track name leaves room for others.
+const TAB_NAME: usize = 24;
 
 /// Which tabs show on a line of `room` columns, as a range: all when they fit; else from the
 /// first as far as the line holds while that reaches the selected one, else up to the selected

@@ -125,6 +125,9 @@ pub struct Board<'r> {
     /// shares with the most alike other title there: a title cut to fit keeps what tells it
     /// apart ([`crate::tui::fit::cut_apart`]). Worked out once, as a ranking may hold thousands.
     pub(super) titles: Vec<Vec<(String, usize)>>,
+    /// Each ranking's name as its tab and the messages show it, cleaned: its track's name in
+    /// judging.toml ([`Board::with_tracks`]), else its id.
+    pub(super) names: Vec<String>,
     /// The first entry in sight when last drawn: the view scrolls only as far as it must to
     /// keep the selected entry in sight, as a list does.
     pub(super) offset: std::cell::Cell<usize>,
@@ -202,7 +205,22 @@ impl<'r> Board<'r> {
             opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
             offset: std::cell::Cell::new(0),
             titles: rankings.rankings.iter().map(|(_, ranked)| titles_apart(ranked.iter().map(|r| &r.title))).collect(),
+            names: rankings.rankings.iter().map(|(id, _)| clean_line(id)).collect(),
         }
+    }
+
+    /// Each ranking named by its track's name in judging.toml's `tracks`, as the merge's printed
+    /// tables and the results name it ([`crate::config::track_name`]).
+    #[must_use]
+    pub fn with_tracks(mut self, tracks: &[crate::config::Track]) -> Self {
+        self.names =
+            self.rankings.rankings.iter().map(|(id, _)| clean_line(crate::config::track_name(tracks, id))).collect();
+        self
+    }
+
+    /// The ranking in sight as its tab names it.
+    pub fn ranking_shown(&self) -> &str {
+        self.names.get(self.tab).map_or("overall", String::as_str)
     }
 
     /// The selected ranking's `k`th entry's title cut to `room` columns, apart from the other
@@ -432,7 +450,7 @@ impl<'r> Board<'r> {
         }
         let Some(paid) = self.prize_here().cloned() else {
             self.status =
-                format!("No prize pays places in the {} ranking: its ties decide nothing.", self.ranking_name());
+                format!("No prize pays places in the {} ranking: its ties decide nothing.", self.ranking_shown());
             return;
         };
         // Places as the prize results count them: among the entries the event's rules let win,
@@ -517,7 +535,10 @@ pub fn run(
     opened_with: crate::paste::CommandLine,
 ) -> Result<()> {
     let config = &loaded.config;
-    let mut board = Board::new(rankings, &config.event.name).with_prizes(config).opened_with(opened_with);
+    let mut board = Board::new(rankings, &config.event.name)
+        .with_prizes(config)
+        .with_tracks(&config.tracks)
+        .opened_with(opened_with);
     board.has_finals |= config.finals.is_some();
     board.settings = loaded.settings();
     board.monochrome = super::no_color();
