@@ -281,20 +281,42 @@ pub fn look_alike<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>
     near.into_iter().take(most).map(|(_, c)| c).collect()
 }
 
-/// The Levenshtein distance between two strings, by characters.
+/// The name among `candidates` that `name` is most likely a slip of the keyboard for, in any
+/// case: a letter dropped, added or changed, or two neighbours swapped; two such slips in a name
+/// of 8 letters or more. Stricter than [`look_alike`]'s "did you mean": what it finds is said to
+/// be the same person ("their marks count twice"), and two short names two letters apart
+/// ("zed" and "ben") are two people.
+pub fn slip_of<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let name = name.to_lowercase();
+    let most = if name.chars().count() >= 8 { 2 } else { 1 };
+    candidates
+        .into_iter()
+        .map(|c| (edits(&name, &c.to_lowercase()), c))
+        .filter(|(d, _)| (1..=most).contains(d))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// The edit distance between two strings, by characters: each letter dropped, added or changed,
+/// and each two neighbours swapped ("mria" for "mira"), one edit (the optimal string alignment
+/// distance).
 fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // Three rows: a swap looks two back.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let changed = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + changed);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
         }
+        before = std::mem::replace(&mut last, row);
     }
-    row[b.len()]
+    last[b.len()]
 }
 
 /// A place as said aloud: "1st", "2nd", "3rd", "4th", "11th", "22nd".
@@ -488,6 +510,30 @@ mod tests {
         assert_eq!(near("SEED"), ["seed-swap"], "a part, in any case");
         assert!(near("moonlight-mixer").is_empty(), "nothing like it");
         assert_eq!(edits("kitten", "sitting"), 3);
+        assert_eq!(edits("mria", "mira"), 1, "a swap is one edit");
+        assert_eq!(edits("", "abc"), 3);
+        assert_eq!(edits("abc", ""), 3);
+    }
+
+    /// A slip of the keyboard, not any name a few letters off: the same person is what it says.
+    #[test]
+    fn a_slip_is_one_edit_or_two_in_a_long_name() {
+        let judges = ["mira", "ben", "tomas", "priyanka"];
+        let cases = [
+            ("mria", Some("mira")),
+            ("MIRA", None),
+            ("m\u{ed}ra", Some("mira")),
+            ("miraa", Some("mira")),
+            ("zed", None),
+            ("bne", Some("ben")),
+            ("thomas", Some("tomas")),
+            ("pryianak", Some("priyanka")),
+            ("tom", None),
+            ("mira", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(slip_of(name, judges), want, "{name}");
+        }
     }
 
     /// The same suggestions, in the same order, whatever order the candidates come in: `check`
@@ -495,7 +541,8 @@ mod tests {
     #[test]
     fn look_alikes_do_not_depend_on_the_candidates_order() {
         let ids = ["e40", "e10", "e30", "e20", "e50"];
-        let want = ["e10", "e20", "e30"];
+        // "e05" is "e50" with two neighbours swapped: one edit, nearest.
+        let want = ["e50", "e10", "e20"];
         for turn in 0..ids.len() {
             let mut turned = ids;
             turned.rotate_left(turn);

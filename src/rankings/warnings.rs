@@ -160,7 +160,9 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
         "are not among the event's judges ([[judges]])",
         "an unsigned file's name proves nothing, and their marks count as given. List each judge with the public key `judging key` prints, and the merge refuses a file no listed judge signed",
     )?;
-    // A name one letter off a listed judge's is most likely that judge's store under a typo:
+    // A name a slip of the keyboard off a listed judge's is most likely that judge's store under
+    // a typo (not any name a few letters off: "zed" was said to be "ben", and told to leave one
+    // file out):
     // said, and above all when the listed judge sent a file too, as their marks then count twice.
     let listed: Vec<&str> = config.judges.iter().map(|j| j.name.as_str()).collect();
     let sent = |name: &str| judges.iter().any(|j| crate::model::same_name(&j.judge, name));
@@ -171,9 +173,7 @@ pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) ->
             // as it reads as hers; else a letter or two off.
             let (shown, like) = match crate::model::only_looks_like(n, listed.iter().copied()) {
                 Some(like) => (crate::sanitize::spelled(n), like),
-                None => {
-                    (format!("{:?}", clean_line(n)), *crate::format::look_alike(n, listed.iter().copied(), 1).first()?)
-                }
+                None => (format!("{:?}", clean_line(n)), crate::format::slip_of(n, listed.iter().copied())?),
             };
             let twice =
                 if sent(like) { ", who sent a file too: if they are one judge, their marks count twice" } else { "" };
@@ -520,6 +520,11 @@ mod tests {
             "{said}"
         );
         assert!(!said.contains("\"zed\" looks like"), "{said}");
+        // Two short names two letters apart are two people, whoever the event lists.
+        let mut with_ben = config.clone();
+        with_ben.judges.push(crate::config::Judge::named("ben"));
+        let two = super::unlisted(&[judge("ben"), judge("zed")], &with_ben).expect("unlisted");
+        assert!(!two.contains("looks like"), "{two}");
         let alone = super::unlisted(&[judge("mria")], &config).expect("unlisted");
         assert!(alone.contains("\"mria\" looks like listed judge \"mira\": export again"), "{alone}");
         let unlike = super::unlisted(&[judge("zed")], &config).expect("unlisted");
