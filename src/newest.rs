@@ -82,12 +82,24 @@ impl StepBack {
         self.file.written == self.taken.file.written
     }
 
-    /// A step back refused, with what to do.
-    pub fn refused(&self) -> String {
+    /// A step back refused, with what to do: through the event's repo (`shared`), someone who
+    /// can push there may have put the file back; with files sent by hand (no `[sync]` repo),
+    /// it is an older copy than one read before. It had told an event with no repo to ask the
+    /// judge to `judging push`, which refuses there.
+    pub fn refused(&self, shared: bool) -> String {
         let judge = quoted(&self.file.judge);
         let what = if self.same_moment() { "put another file in its place" } else { "put back an older file" };
+        let why = if shared {
+            format!("someone with push access to the repo may have {what}. Ask {judge} to push again (`judging push`)")
+        } else {
+            let which = if self.same_moment() { "another copy" } else { "an older copy" };
+            format!(
+                "{which} of {judge}'s file than the one read before (from {}). Use {judge}'s newest file, or ask {judge} to export again (`judging export`) and send it",
+                self.taken.file.file
+            )
+        };
         format!(
-            "{}: someone with push access to the repo may have {what}. Ask {judge} to push again (`judging push`); if {judge} really went back to this file (you asked them to restore it), run this again with {}",
+            "{}: {why}; if {judge} really went back to this file (you asked them to restore it), run this again with {}",
             self.both_times(),
             accept_older(&self.file.judge)
         )
@@ -222,12 +234,22 @@ mod tests {
         let verdict = judged(&[file("Ana", MONDAY, "old", "ana-old.json")], &known, &[]);
         assert_eq!(verdict.refused.len(), 1);
         assert!(verdict.to_take_in.is_empty(), "nothing taken in from a refused read");
-        let said = verdict.refused[0].refused();
+        let said = verdict.refused[0].refused(true);
         for want in
             ["ana-old.json", "Ana", MONDAY, TUESDAY, "put back an older file", "push again", "--accept-older Ana"]
         {
             assert!(said.contains(want), "{want}: {said}");
         }
+        // Files sent by hand: no repo to blame, no `judging push` to ask for (it refuses there).
+        let by_hand = verdict.refused[0].refused(false);
+        for want in [
+            "an older copy of Ana's file than the one read before (from collected/ana.json)",
+            "judging export",
+            "--accept-older Ana",
+        ] {
+            assert!(by_hand.contains(want), "{want}: {by_hand}");
+        }
+        assert!(!by_hand.contains("repo") && !by_hand.contains("push"), "{by_hand}");
     }
 
     #[test]
@@ -270,8 +292,9 @@ mod tests {
         let verdict = judged(std::slice::from_ref(&other), &known, &[]);
         assert_eq!(verdict.refused.len(), 1, "{verdict:?}");
         assert!(verdict.to_take_in.is_empty());
-        let said = verdict.refused[0].refused();
+        let said = verdict.refused[0].refused(true);
         assert!(said.contains("holds other scores than the one of that same moment"), "{said}");
+        assert!(verdict.refused[0].refused(false).contains("another copy of ana's file"), "{said}");
         assert!(said.contains("put another file in its place") && !said.contains("put back an older"), "{said}");
         let accepted = judged(std::slice::from_ref(&other), &known, &["ana".into()]);
         assert_eq!(accepted.to_take_in, [other]);

@@ -103,8 +103,12 @@ fn an_older_signed_file_is_refused_naming_the_judge_and_both_times() {
         .failure()
         .stderr(is_older("mira-monday.json: mira", &old))
         .stderr(than(&new, "mira-tuesday.json"))
-        .stderr(predicate::str::contains("someone with push access to the repo may have put back an older file"))
-        .stderr(predicate::str::contains("Ask mira to push again"))
+        // The event has no [sync] repo: the files came by hand, and `judging push` refuses
+        // there. It had said "someone with push access to the repo … Ask mira to push again".
+        .stderr(predicate::str::contains(
+            "an older copy of mira's file than the one read before (from mira-tuesday.json). Use mira's newest file, or ask mira to export again (`judging export`) and send it",
+        ))
+        .stderr(predicate::str::contains("push").not())
         .stderr(predicate::str::contains("--accept-older mira"))
         .stderr(predicate::str::contains(
             "1 of 1 file refused, older than the file of its judge this store took in before",
@@ -113,7 +117,7 @@ fn an_older_signed_file_is_refused_naming_the_judge_and_both_times() {
         .stdout(predicate::str::is_empty());
     // `results` and `status` read through the same rule.
     head(&s).args(["status", "mira-monday.json"]).assert().failure().stderr(
-        predicate::str::contains("put back an older file")
+        predicate::str::contains("an older copy of mira's file")
             .and(predicate::str::contains("1 of 1 file refused, and left out of this table")),
     );
 }
@@ -155,7 +159,7 @@ fn another_file_of_the_same_moment_is_refused() {
         predicate::str::contains(format!(
             "other.json: mira's file, written at {TUESDAY}, holds other scores than the one of that same moment"
         ))
-        .and(predicate::str::contains("may have put another file in its place"))
+        .and(predicate::str::contains("another copy of mira's file than the one read before (from first.json)"))
         .and(predicate::str::contains("1 of 1 file refused, not newer than the file of its judge")),
     );
     assert_eq!(head_remembers(&s)[0].2, "first.json");
@@ -224,7 +228,7 @@ fn a_store_from_before_the_migration_opens_and_remembers() {
     merge(&tuesday).success().stdout(predicate::str::contains("OVERALL"));
     assert!(version(&db) >= 10, "migrated");
     assert_eq!(remembered(&db), [newest("mira", TUESDAY, "tuesday.json")]);
-    merge(&monday).failure().stderr(predicate::str::contains("put back an older file"));
+    merge(&monday).failure().stderr(predicate::str::contains("an older copy of mira's file"));
 }
 
 const REPO: &str = "judges/scores-2026";
@@ -260,6 +264,8 @@ fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
         .stdout(predicate::str::contains("Collected 0 of 1 score file"))
         .stderr(is_older("mira", MONDAY))
         .stderr(than(TUESDAY, "collected/mira.json"))
+        .stderr(predicate::str::contains("someone with push access to the repo may have put back an older file"))
+        .stderr(predicate::str::contains("Ask mira to push again"))
         .stderr(predicate::str::contains("--accept-older mira"));
     as_head()
         .args(["merge", "--from-hub"])

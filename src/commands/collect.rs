@@ -177,7 +177,8 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
         said.push(Problem {
             at: step.file.file.clone(),
             kind: "older than the newest this store took in".into(),
-            said: step.refused(),
+            // Read from the event's repo.
+            said: step.refused(true),
         });
     }
     good.retain(|(_, read)| !read.iter().any(|r| verdict.refused.iter().any(|s| s.files.contains(&r.file))));

@@ -258,7 +258,7 @@ pub(super) fn read_with_the_store(
     let read: Vec<crate::newest::FileRead> = judges.iter().map(crate::newest::FileRead::of).collect();
     let verdict = super::newest::check(session, &read)?;
     if !verdict.refused.is_empty() {
-        super::newest::say_refused(&verdict);
+        super::newest::say_refused(session, &verdict);
         let refused = super::newest::files_refused(&verdict);
         // A file of the very moment of the one taken in, with other scores, is no older: it is
         // not newer either.

@@ -35,10 +35,12 @@ fn warn_unmatched(verdict: &Verdict) {
     }
 }
 
-/// Each step back refused, said as an error with what to do.
-pub(super) fn say_refused(verdict: &Verdict) {
+/// Each step back refused, said as an error with what to do (as the event's files travel:
+/// through its `[sync]` repo, or by hand).
+pub(super) fn say_refused(session: &Session, verdict: &Verdict) {
+    let shared = session.loaded.config.sync.repo().is_some();
     for step in &verdict.refused {
-        super::stderr::say("error", &step.refused());
+        super::stderr::say("error", &step.refused(shared));
     }
 }
 

@@ -368,7 +368,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     // it, and left out of the table as any refused file is.
     let read: Vec<crate::newest::FileRead> = judges.iter().map(crate::newest::FileRead::of).collect();
     let verdict = super::newest::check(session, &read)?;
-    super::newest::say_refused(&verdict);
+    super::newest::say_refused(session, &verdict);
     judges.retain(|j| !verdict.refused.iter().any(|s| s.files.contains(&j.file)));
     refused.extend(verdict.refused.iter().flat_map(|s| s.files.iter().cloned()));
     if refused.is_empty() && refused_in_repo == 0 {
