@@ -228,7 +228,9 @@ pub const SHOWN_OF_A_KIND: usize = 3;
 /// `problems` as lines to print: each kind's first few said whole, in their order, then one
 /// line counting the rest of that kind and naming the first of them, "... and 17 more files of
 /// this kind (not a score file): a.json, b.json ... and 7 more", as the export's rows are (fifty
-/// files refused alike, or 300 rows of a sheet, are four lines, not fifty or 300).
+/// files refused alike, or 300 rows of a sheet, are four lines, not fifty or 300). Where no kind
+/// has more than a few, nothing is counted and each is said in the order given (a sheet's lines
+/// in order: grouped by kind, they had read 3, 6, 7, 4, 5).
 pub fn condensed(problems: &[Problem], of: Of) -> Vec<String> {
     let mut kinds: Vec<(&str, Vec<&Problem>)> = Vec::new();
     for p in problems {
@@ -236,6 +238,9 @@ pub fn condensed(problems: &[Problem], of: Of) -> Vec<String> {
             Some((_, alike)) => alike.push(p),
             None => kinds.push((&p.kind, vec![p])),
         }
+    }
+    if kinds.iter().all(|(_, alike)| alike.len() <= SHOWN_OF_A_KIND) {
+        return problems.iter().map(|p| p.said.clone()).collect();
     }
     let mut lines = Vec::new();
     for (kind, alike) in kinds {
@@ -359,8 +364,11 @@ mod tests {
                 "f99.json: empty",
             ]
         );
-        // Three or fewer of a kind are said whole; one more is counted as one.
-        assert_eq!(condensed(&problems[..4], files).len(), 4);
+        // Three or fewer of a kind are said whole, in the order given; one more is counted as one.
+        assert_eq!(
+            condensed(&problems[..4], files),
+            ["f0.json: cut short", "f99.json: empty", "f1.json: cut short", "f2.json: cut short"]
+        );
         let lines = Of { one: "row", many: "rows", on: ("on line", "on lines") };
         let four: Vec<Problem> = (2..6).map(|n| Problem { at: n.to_string(), ..problem(n, "bad") }).collect();
         assert_eq!(condensed(&four, lines)[3], "... and 1 more row of this kind (bad), on line 5");

@@ -1427,6 +1427,45 @@ fn the_notes_policy_holds_wherever_a_note_is_written() {
         .stderr(predicate::str::contains("no note reaches the teams"));
 }
 
+/// A sheet's refused rows are said in the order of its lines, a criterion may be named by the
+/// label the screen shows, and an id the store does not have gets the ids that look like it:
+/// the rows had been said grouped by kind (lines 3, 6, 7, 4, 5), "Utility" refused as no
+/// criterion, and "echo-owll" said with nothing to try.
+#[test]
+fn import_scores_says_rows_in_line_order_takes_labels_and_suggests_ids() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    s.file(
+        "sheet.csv",
+        "judge,submission,criterion,score\n\
+         ana,echo-owl,Utility,4\n\
+         ana,echo-owll,utility,3\n\
+         ana,pantry-poet,utility,9\n\
+         ana,word-garden,utlity,2\n\
+         ana,seed-swap,utility,7\n\
+         ana,sprout-sens,cost,2\n",
+    );
+    let out = s.cmd().args(["--judge", "ana", "import-scores", "sheet.csv"]).assert().failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let at =
+        |line: &str| err.find(&format!("sheet.csv: line {line}: ")).unwrap_or_else(|| panic!("line {line}: {err}"));
+    assert!(at("3") < at("4") && at("4") < at("5") && at("5") < at("6") && at("6") < at("7"), "{err}");
+    assert!(!err.contains("line 2:"), "the label Utility is utility: {err}");
+    assert!(err.contains("no submission \"echo-owll\" in the store; did you mean \"echo-owl\"?"), "{err}");
+    assert!(
+        err.contains("\"utlity\" is not a criterion; the rubric has utility, latency, cost; did you mean utility?"),
+        "{err}"
+    );
+    assert!(err.contains("5 rows of sheet.csv refused; nothing was imported"), "{err}");
+    // The good row alone goes in, by its label.
+    s.file("sheet.csv", "judge,submission,criterion,score\nana,echo-owl,Utility,4\n");
+    s.cmd()
+        .args(["--judge", "ana", "import-scores", "sheet.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imported 1 score from sheet.csv"));
+}
+
 #[test]
 fn a_recused_entry_takes_no_score_from_the_command_line() {
     let s = Sandbox::new();

@@ -23,6 +23,8 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let header_cells = header.len();
     let columns = Columns::find(header, &name)?;
     let sheet_now = session.store.score_sheet()?;
+    // Every id of the store, for "did you mean" under an id the store does not have.
+    let known: Vec<String> = session.store.submissions()?.into_iter().map(|s| s.submission.id).collect();
     // Each refused row: its line, what kind of problem, and what is said of it.
     let mut problems: Vec<(usize, &'static str, String)> = Vec::new();
     let mut lines = crate::format::LineCounter::new(text);
@@ -41,7 +43,7 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
             ));
             continue;
         }
-        match row_changes(&record, &columns, &session, &sheet_now) {
+        match row_changes(&record, &columns, &session, &sheet_now, &known) {
             Ok(changes) => {
                 problems.extend(given.twice(&changes, line).map(|p| (line, "given twice", p)));
                 rows.extend(changes);
@@ -155,6 +157,7 @@ fn row_changes(
     columns: &Columns,
     session: &Session,
     sheet_now: &ScoreSheet,
+    known: &[String],
 ) -> std::result::Result<Vec<(String, Change)>, (&'static str, String)> {
     let get = |i: usize| record.get(i).unwrap_or_default().trim();
     let judge = &session.judge;
@@ -169,7 +172,7 @@ fn row_changes(
         ));
     }
     let id = get(columns.submission);
-    let track = scorable_track(session, sheet_now, id)?;
+    let track = scorable_track(session, sheet_now, id, known)?;
     let config = &session.loaded.config;
     let (criterion, value) = config
         .check_score_for(track.as_deref(), get(columns.criterion), get(columns.score))
@@ -191,14 +194,21 @@ fn row_changes(
 }
 
 /// The track of the entry a row scores (its rubric depends on it), or why this judge may not
-/// score it: it is not in the store, it was withdrawn, or they recused from it.
+/// score it: it is not in the store (with the `known` ids that look like it), it was withdrawn,
+/// or they recused from it.
 fn scorable_track(
     session: &Session,
     sheet_now: &ScoreSheet,
     id: &str,
+    known: &[String],
 ) -> std::result::Result<Option<String>, (&'static str, String)> {
     match session.store.submission(id).map_err(|e| ("the store", e.to_string()))? {
-        None => Err(("not in the store", format!("no submission {:?} in the store", clean_line(id)))),
+        None => {
+            let near = crate::format::look_alike(id, known.iter().map(String::as_str), 3);
+            let near: Vec<String> = near.into_iter().map(crate::sanitize::in_quotes).collect();
+            let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", ")) };
+            Err(("not in the store", format!("no submission {:?} in the store{hint}", clean_line(id))))
+        }
         Some(st) if st.withdrawn => Err(("withdrawn", format!("{:?} was withdrawn", clean_line(id)))),
         Some(_) if sheet_now.recused(id) => Err(("recused", format!("you recused from {:?}", clean_line(id)))),
         Some(st) => Ok(st.submission.track),

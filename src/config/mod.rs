@@ -199,12 +199,30 @@ impl Config {
     /// one rule for the app, `judging score` and `judging import-scores`.
     pub fn check_score(&self, criterion: &str, raw: &str) -> Result<(&Criterion, u8), ScoreError> {
         let criterion = criterion.trim();
-        let Some(c) = self.criterion(criterion) else {
+        let Some(c) = self.criterion_as_typed(criterion) else {
             // Shown, not cleaned: "u\u{1b}[2J" cleaned read as "u", which is no criterion either.
             let given = crate::sanitize::quoted(criterion);
-            return Err(ScoreError::Criterion { given, known: self.criterion_ids() });
+            let ids = self.criteria.iter().map(|c| c.id.as_str());
+            let near = crate::format::look_alike(criterion, ids, 1);
+            let hint = near.first().map_or_else(String::new, |id| format!("; did you mean {id}?"));
+            return Err(ScoreError::Criterion { given, known: format!("{}{hint}", self.criterion_ids()) });
         };
         Config::check_value(c, raw)
+    }
+
+    /// The criterion a judge typed or a sheet names: its id, or in any case its id or the label
+    /// the screen shows ("Utility", the header a spreadsheet copied from the screen has), where
+    /// that names one criterion only.
+    fn criterion_as_typed(&self, typed: &str) -> Option<&Criterion> {
+        if let Some(c) = self.criterion(typed) {
+            return Some(c);
+        }
+        let typed = typed.to_lowercase();
+        let by = |name: fn(&Criterion) -> &str| {
+            let mut found = self.criteria.iter().filter(|c| name(c).trim().to_lowercase() == typed);
+            found.next().filter(|_| found.next().is_none())
+        };
+        by(|c| &c.id).or_else(|| by(|c| &c.label))
     }
 
     /// [`Config::check_score`] for an entry in `track`: the criterion must also be on its
@@ -291,8 +309,16 @@ mod tests {
     #[test]
     fn scores_are_checked_against_the_rubric_in_one_place() {
         let c = Config::builtin();
-        let cases: [(&str, &str, Result<u8, &str>); 10] = [
+        let cases: [(&str, &str, Result<u8, &str>); 13] = [
             ("utility", "4", Ok(4)),
+            // The label the screen shows, in any case, as a sheet copied from it names it.
+            ("Utility", "4", Ok(4)),
+            ("LATENCY ", "2", Ok(2)),
+            (
+                "utlity",
+                "3",
+                Err("\"utlity\" is not a criterion; the rubric has utility, latency, cost; did you mean utility?"),
+            ),
             // What a sheet's cell hides is shown: cleaned, "u\u{1b}[2J" was said as "u".
             ("u\u{1b}[2J", "3", Err("\"u\\u{1b}[2J\" is not a criterion")),
             ("utility", "3\u{1b}[2J", Err("utility = \"3\\u{1b}[2J\": utility takes")),
