@@ -8,9 +8,19 @@
 
 use base64::Engine;
 use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 
 use crate::format::hex;
+
+/// How a digest is written before its hex, in a judge's score file and in a saved merge alike.
+pub const DIGEST_PREFIX: &str = "sha256:";
+
+/// The SHA-256 of `bytes` in lower-case hex, as a score file (of its body) and a saved merge (of
+/// what follows its digest) carry it after [`DIGEST_PREFIX`]: any edit to those bytes after
+/// `judging export` or `judging merge` wrote them shows as a digest that no longer matches.
+pub fn digest_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
 
 /// How a public key is written in judging.toml: `ed25519:` and its 32 bytes in base64.
 pub const PUBLIC_PREFIX: &str = "ed25519:";

@@ -289,6 +289,75 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
     head(&s).args(["results", "--without", "mira"]).arg(&saved).assert().code(2);
 }
 
+/// A saved merge carries a digest of what `judging merge` wrote: one edited since (a score raised
+/// by hand, an entry moved to the top) is refused, naming the file and the cure, where its prizes
+/// had been awarded on the edited numbers without a word. One saved by an earlier judging, without
+/// a digest, still reads, with a warning that it cannot be checked; one of another rubric is
+/// refused.
+#[test]
+fn a_saved_merge_changed_after_the_merge_is_refused() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = sample_files(&s);
+    let saved = s.path().join("merged.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    assert!(text.lines().nth(3).is_some_and(|l| l.starts_with("  \"digest\": \"sha256:")), "{text:.200}");
+    let as_saved = stdout(head(&s).args(["results", "--format", "json"]).arg(&saved));
+    // The last entry of the first ranking, raised to the top by hand.
+    let last = text.find("\n    ],\n").and_then(|end| text[..end].rfind("\"place\": ")).expect("a last place");
+    let line_end = last + text[last..].find('\n').expect("line");
+    let score = line_end + text[line_end..].find("\"score\": ").expect("its score");
+    let score_end = score + text[score..].find(',').expect("score's end");
+    let edited =
+        format!("{}\"place\": 1,{}\"score\": 9.5{}", &text[..last], &text[line_end..score], &text[score_end..]);
+    assert_ne!(edited, text);
+    let tampered = s.file("merged-edited.json", &edited);
+    let refused =
+        "merged-edited.json: changed after `judging merge` wrote it (its content no longer matches its digest)";
+    for format in ["table", "json", "html"] {
+        head(&s)
+            .args(["results", "--format", format])
+            .arg(&tampered)
+            .assert()
+            .failure()
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(refused).and(predicate::str::contains(
+                "merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`)",
+            )));
+    }
+    head(&s).args(["results", "--public"]).arg(&tampered).assert().failure().stderr(predicate::str::contains(refused));
+    // Its digest taken out, the file is refused all the same.
+    let without: String = text.lines().filter(|l| !l.contains("\"digest\"")).map(|l| format!("{l}\n")).collect();
+    let bare = s.file("bare.json", &without);
+    head(&s).arg("results").arg(&bare).assert().failure().stderr(predicate::str::contains(
+        "bare.json: changed after `judging merge` wrote it (its digest was taken out)",
+    ));
+    // Yesterday's file (version 3, no digest) reads, the same prizes, with a warning in the
+    // jury's results and on stderr that it cannot be checked.
+    let yesterday = s.file("yesterday.json", &without.replacen("\"version\": 4", "\"version\": 3", 1));
+    let unchecked = "yesterday.json was saved by an earlier judging, without a digest: whether it was changed after `judging merge` wrote it cannot be checked";
+    let out = head(&s).args(["results", "--format", "json"]).arg(&yesterday).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(unchecked), "{}", String::from_utf8_lossy(&out.stderr));
+    let (now, then): (serde_json::Value, serde_json::Value) =
+        (serde_json::from_str(&as_saved).expect("json"), serde_json::from_slice(&out.stdout).expect("json"));
+    assert_eq!(now["prizes"], then["prizes"]);
+    let warnings = then["warnings"].as_array().expect("warnings");
+    assert!(warnings.iter().any(|w| w.as_str().is_some_and(|w| w.contains(unchecked))), "{warnings:?}");
+    assert!(!as_saved.contains("without a digest"), "a merge saved today is checked, and says nothing of it");
+    // Another rubric's merge is refused, its criteria shown cleaned.
+    let other =
+        without.replacen("\"version\": 4", "\"version\": 3", 1).replacen("\"utility\"", "\"usefulness\\u001b[2J\"", 1);
+    let other = s.file("other-rubric.json", &other);
+    head(&s).arg("results").arg(&other).assert().failure().stderr(
+        predicate::str::contains("other-rubric.json: merged on another rubric (criteria usefulness")
+            .and(predicate::str::contains("judging.toml has utility, latency, cost"))
+            .and(predicate::str::contains("merge the judges' score files again with this judging.toml"))
+            .and(predicate::str::contains("\u{1b}").not()),
+    );
+}
+
 /// A prize by criterion's column is headed with the method wherever its figure is not the
 /// judges' mean the merge's table shows under the criterion: the calibrated fit's Utility had been
 /// headed plain "Utility", beside the merge's UTILITY of another value.

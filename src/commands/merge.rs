@@ -118,7 +118,7 @@ pub(super) fn run(
     };
     let width = super::terminal_width(format == MergeFormat::Table, output);
     let text = match format {
-        MergeFormat::Json => crate::report::json::pretty(&crate::rankings::SavedRankings::from(&rankings))? + "\n",
+        MergeFormat::Json => crate::rankings::SavedRankings::from(&rankings).write()?,
         MergeFormat::Table => crate::report::rankings::table(&rankings, &config.tracks, width),
         MergeFormat::Md => crate::report::rankings::markdown(&rankings, &config.tracks),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,

@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::model::Submission;
 use crate::prizes::Rulebook;
 use crate::rankings::{Field, Options, RANKINGS_FORMAT, Rankings};
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, in_quotes};
 
 /// What `results` prints.
 pub struct Request<'a> {
@@ -54,7 +54,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let progress = crate::progress::shown();
     let (prizes, rankings, held) = {
         let saved = match request.files {
-            [one] => read_saved(one, config)?,
+            [one] => read_saved(one, config, listed)?,
             _ => None,
         };
         // A saved merge needs the store's submissions only; judges' files are read beside them.
@@ -186,9 +186,12 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width:
     }
 }
 
-/// A saved merge, if `path` is one; `None` for anything else (a score file, then).
-fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
-    let name = path.display().to_string();
+/// A saved merge, if `path` is one; `None` for anything else (a score file, then). One whose
+/// digest does not match its content, or of another event or rubric, is refused; one saved before
+/// merges carried a digest is read with a warning (said as `listed` has it, and listed in the
+/// jury's results) that it cannot be checked.
+fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Result<Option<Rankings>> {
+    let name = crate::sanitize::visible(&path.display().to_string());
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
     // Not a regular file (a FIFO would block the open below), or too large: the score file
     // reader refuses it with the right words.
@@ -204,22 +207,32 @@ fn read_saved(path: &Path, config: &Config) -> Result<Option<Rankings>> {
         return Ok(None);
     }
     let bytes = crate::disk::read_capped(path, crate::limits::SAVED_MERGE_BYTES)?;
-    let saved: Rankings =
-        crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?.into();
+    let saved = crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let unchecked = saved.digest.is_none();
+    let mut saved: Rankings = saved.into();
     if saved.event != config.event.id {
         bail!(
-            "{name}: a merge for event {:?}, not for this one, {:?}: merge this event's score files, or give the judging.toml of that merge (--config)",
-            clean_line(&saved.event),
-            config.event.id
+            "{name}: a merge for event {}, not for this one, {}: merge this event's score files, or give the judging.toml of that merge (--config)",
+            in_quotes(&saved.event),
+            in_quotes(&config.event.id)
         );
     }
     let ids: Vec<&str> = config.criteria.iter().map(|c| c.id.as_str()).collect();
     if saved.criteria.iter().map(String::as_str).ne(ids.iter().copied()) {
+        let shown = |ids: &[&str]| ids.iter().map(|id| clean_line(id)).collect::<Vec<_>>().join(", ");
+        let theirs: Vec<&str> = saved.criteria.iter().map(String::as_str).collect();
         bail!(
-            "{name}: merged on another rubric (criteria {}); judging.toml has {}",
-            saved.criteria.join(", "),
-            ids.join(", ")
+            "{name}: merged on another rubric (criteria {}), and judging.toml has {}: merge the judges' score files again with this judging.toml, or give the judging.toml of that merge (--config)",
+            shown(&theirs),
+            shown(&ids)
         );
+    }
+    if unchecked {
+        let warning = format!(
+            "{name} was saved by an earlier judging, without a digest: whether it was changed after `judging merge` wrote it cannot be checked. Merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) to save one that can be"
+        );
+        listed.warn(&warning);
+        saved.warnings.insert(0, warning);
     }
     Ok(Some(saved))
 }

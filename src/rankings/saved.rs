@@ -1,6 +1,14 @@
 //! The saved merge: what `judging merge --format json` writes and `judging results` reads back.
 //! A versioned type of its own, converted to and from the domain's [`Rankings`], so the merge can
 //! change what it works out without changing the file (and yesterday's files still read).
+//!
+//! From version 4 the file carries a digest, as a judge's score file does ([`crate::signing`]):
+//! `"digest": "sha256:…"`, the third line, is the SHA-256 of every byte after that line as
+//! `judging merge` wrote them, so an edit made since (a score changed by hand, two places
+//! swapped, an entry moved up) shows, and `judging results` refuses the file. A version 4 file
+//! without its digest had it taken out, and is refused too. Files of versions 1 to 3 were written
+//! before there was a digest: they still read, and [`SavedRankings::digest`] is `None` for them,
+//! which the results warn of (they cannot be checked).
 
 use serde::{Deserialize, Serialize};
 
@@ -12,8 +20,11 @@ use super::{
 /// What a saved merge says it is.
 pub const RANKINGS_FORMAT: &str = "judging-rankings";
 /// Version 2 names an entry's gap (highest less lowest total) where version 1 had a spread;
-/// version 3 gives an entry with one judge no gap (`null`), where earlier versions wrote 0.
-pub const RANKINGS_VERSION: u32 = 3;
+/// version 3 gives an entry with one judge no gap (`null`), where earlier versions wrote 0;
+/// version 4 carries a digest of the rest of the file (the module's head says how).
+pub const RANKINGS_VERSION: u32 = 4;
+/// The first version whose files carry a digest.
+const DIGESTED_FROM: u32 = 4;
 
 /// A saved merge, as the file has it. Everything but the rankings may be missing from an older
 /// file: they are figures the results can do without.
@@ -21,6 +32,10 @@ pub const RANKINGS_VERSION: u32 = 3;
 pub struct SavedRankings {
     pub format: String,
     pub version: u32,
+    /// The file's digest (`sha256:` and hex), checked as read: `None` for a file saved before
+    /// version 4, which cannot be checked. Written by [`SavedRankings::write`], never serialized.
+    #[serde(default, skip_serializing)]
+    pub digest: Option<String>,
     pub event: String,
     pub method: String,
     pub criteria: Vec<String>,
@@ -98,11 +113,44 @@ pub enum SavedError {
     Version(u32),
     #[error("not a saved merge (its format is {0:?})")]
     Format(String),
+    #[error(
+        "changed after `judging merge` wrote it ({0}), so its places and scores cannot be trusted: merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) and give that file to `judging results`"
+    )]
+    Changed(&'static str),
+}
+
+/// How a saved merge opens, up to its version's number: the lines its digest does not cover.
+fn opening() -> String {
+    format!("{{\n  \"format\": \"{RANKINGS_FORMAT}\",\n  \"version\": ")
+}
+
+/// A file whose digest is not where `judging merge` writes it.
+const REWRITTEN: &str = "it was rewritten, re-indented or reordered, and its digest is no longer in its third line";
+
+/// The digest's line, up to its hex.
+const DIGEST_LINE: &str = "  \"digest\": \"";
+
+/// A file as [`SavedRankings::write`] writes it: its digest (hex) and the bytes it covers.
+/// `None` for a file without a digest in its third line (an earlier version's, or one rewritten).
+fn split(bytes: &[u8]) -> Option<(&str, &[u8])> {
+    let rest = bytes.strip_prefix(opening().as_bytes())?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest = rest.get(digits..)?.strip_prefix(b",\n")?.strip_prefix(DIGEST_LINE.as_bytes())?;
+    let rest = rest.strip_prefix(crate::signing::DIGEST_PREFIX.as_bytes())?;
+    let (hex, covered) = (rest.get(..64)?, rest.get(64..)?.strip_prefix(b"\",\n")?);
+    Some((std::str::from_utf8(hex).ok()?, covered))
 }
 
 impl SavedRankings {
-    /// A saved merge's bytes, checked for its format and version.
+    /// A saved merge's bytes, checked for its format, version and digest. Its digest is checked
+    /// first, on the bytes as written: an edit that broke the JSON as well is said as an edit.
     pub fn read(bytes: &[u8]) -> Result<SavedRankings, SavedError> {
+        let split = split(bytes);
+        if let Some((hex, covered)) = split
+            && crate::signing::digest_hex(covered) != hex
+        {
+            return Err(SavedError::Changed("its content no longer matches its digest"));
+        }
         let saved: SavedRankings =
             serde_json::from_slice(bytes).map_err(|e| SavedError::Json(crate::plain::plain(&e.to_string())))?;
         if saved.format != RANKINGS_FORMAT {
@@ -111,7 +159,30 @@ impl SavedRankings {
         if !(1..=RANKINGS_VERSION).contains(&saved.version) {
             return Err(SavedError::Version(saved.version));
         }
-        Ok(saved)
+        match (&saved.digest, split) {
+            // An earlier version's file, written before there was a digest: read, unchecked.
+            (None, _) if saved.version < DIGESTED_FROM => Ok(saved),
+            (None, _) => Err(SavedError::Changed("its digest was taken out")),
+            // Its digest moved from the third line: the file was rewritten (re-indented, its keys
+            // reordered), which `judging merge` never does.
+            (Some(_), None) => Err(SavedError::Changed(REWRITTEN)),
+            (Some(said), Some((hex, _))) if said.strip_prefix(crate::signing::DIGEST_PREFIX) == Some(hex) => Ok(saved),
+            (Some(_), Some(_)) => Err(SavedError::Changed(REWRITTEN)),
+        }
+    }
+
+    /// The file `judging merge --format json` writes: pretty JSON, its digest in its third line
+    /// (see the module's head), ending in a newline.
+    pub fn write(&self) -> serde_json::Result<String> {
+        use serde::ser::Error;
+        let text = crate::report::json::pretty(self)? + "\n";
+        let opening = format!("{}{},\n", opening(), self.version);
+        let covered = text
+            .strip_prefix(&opening)
+            .filter(|_| self.format == RANKINGS_FORMAT)
+            .ok_or_else(|| serde_json::Error::custom("a saved merge opens with its format and version"))?;
+        let digest = crate::signing::digest_hex(covered.as_bytes());
+        Ok(format!("{opening}{DIGEST_LINE}{}{digest}\",\n{covered}", crate::signing::DIGEST_PREFIX))
     }
 }
 
@@ -120,6 +191,7 @@ impl From<&Rankings> for SavedRankings {
         SavedRankings {
             format: RANKINGS_FORMAT.to_owned(),
             version: RANKINGS_VERSION,
+            digest: None,
             event: r.event.clone(),
             method: r.method.clone(),
             criteria: r.criteria.clone(),
@@ -220,5 +292,63 @@ mod tests {
         assert_eq!(SavedRankings::read(v9.as_bytes()), Err(SavedError::Version(9)));
         let other = v1.replace("judging-rankings", "something");
         assert!(matches!(SavedRankings::read(other.as_bytes()), Err(SavedError::Format(_))));
+    }
+
+    /// A merge as `judging merge` writes it reads back whole, its digest checked; any edit to it
+    /// since (a score, a place, its digest taken out, the file re-indented) is refused as a change.
+    #[test]
+    fn a_saved_merge_carries_a_digest_that_shows_any_edit() {
+        let v3 = r#"{"format":"judging-rankings","version":3,"event":"e","method":"mean","criteria":["u"],
+            "rankings":[["overall",[{"place":1,"id":"a","title":"A","score":4.0,"by_criterion":[4.0],"judges":2,"gap":1.0},
+            {"place":2,"id":"b","title":"B","score":3.0,"by_criterion":[3.0],"judges":2,"gap":1.0}]]]}"#;
+        let yesterday = SavedRankings::read(v3.as_bytes()).expect("a file without a digest still reads");
+        assert_eq!(yesterday.digest, None, "and says it was not checked");
+        let text = SavedRankings::from(&Rankings::from(yesterday)).write().expect("writes");
+        assert!(
+            text.starts_with("{\n  \"format\": \"judging-rankings\",\n  \"version\": 4,\n  \"digest\": \"sha256:"),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n"));
+        let back = SavedRankings::read(text.as_bytes()).expect("reads back");
+        let covered = text.splitn(5, '\n').nth(4).expect("lines after the digest");
+        let digest = format!("sha256:{}", crate::signing::digest_hex(covered.as_bytes()));
+        assert_eq!(back.digest.as_deref(), Some(digest.as_str()), "the digest covers every line after its own");
+        assert_eq!(back.rankings[0].1[1].id, "b");
+        assert_eq!(
+            SavedRankings::from(&Rankings::from(back.clone())).write().expect("writes"),
+            text,
+            "the same merge writes the same file"
+        );
+        let changed = |edited: &str| match SavedRankings::read(edited.as_bytes()) {
+            Err(SavedError::Changed(why)) => why,
+            other => panic!("{other:?} for {edited}"),
+        };
+        assert_ne!(text.replacen("\"score\": 3.0", "\"score\": 5.0", 1), text);
+        assert_eq!(
+            changed(&text.replacen("\"score\": 3.0", "\"score\": 5.0", 1)),
+            "its content no longer matches its digest"
+        );
+        let swapped = text.replacen("\"place\": 2", "\"place\": 0", 1).replacen("\"place\": 1", "\"place\": 2", 1);
+        assert_eq!(
+            changed(&swapped.replacen("\"place\": 0", "\"place\": 1", 1)),
+            "its content no longer matches its digest"
+        );
+        // An edit that broke the JSON too is said as an edit, not as a file of another kind.
+        assert_eq!(
+            changed(&text.replacen("\"score\": 3.0,", "\"score\": ", 1)),
+            "its content no longer matches its digest"
+        );
+        let without: String = text.lines().filter(|l| !l.contains("\"digest\"")).map(|l| format!("{l}\n")).collect();
+        assert_eq!(changed(&without), "its digest was taken out");
+        assert_eq!(changed(&text.replace("\n  ", "\n   ")), REWRITTEN, "re-indented");
+        let with_crlf = text.replace('\n', "\r\n");
+        assert_eq!(changed(&with_crlf), REWRITTEN);
+        // Marked as an earlier version, the digest still holds it to what was written.
+        let older = text.replacen("\"version\": 4", "\"version\": 3", 1);
+        assert!(SavedRankings::read(older.as_bytes()).expect("reads").digest.is_some());
+        assert_eq!(
+            changed(&older.replacen("\"score\": 3.0", "\"score\": 5.0", 1)),
+            "its content no longer matches its digest"
+        );
     }
 }

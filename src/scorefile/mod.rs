@@ -29,10 +29,8 @@ use crate::signing as sign;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use sha2::{Digest, Sha256};
 
 use crate::config::Config;
-use crate::format::hex;
 use crate::sanitize::{in_quotes, quoted};
 
 pub use body::{Body, Checked, ScoreRow};
@@ -212,7 +210,7 @@ pub fn rubric_fingerprint(config: &Config) -> String {
         .iter()
         .map(|c| format!("{}:{}-{}:{}{}", c.id, c.scale.low, c.scale.high, c.weight, tracks(c)))
         .collect();
-    format!("sha256:{}", &hex(&Sha256::digest(text.join(";").as_bytes()))[..32])
+    format!("{}{}", sign::DIGEST_PREFIX, &sign::digest_hex(text.join(";").as_bytes())[..32])
 }
 
 /// How a file of each version from 5 down to 2 begins, as written: every one takes the fast
@@ -245,7 +243,7 @@ pub fn write(body: &Body, signer: Option<Signer>) -> Result<String, serde_json::
     // Shown too (`export -o -`, the judges' repo): an export's id with a bidi override in it is
     // written escaped, the same text to every reader of the JSON.
     let body = crate::report::json::compact(&written)?;
-    let digest = hex(&Sha256::digest(body.as_bytes()));
+    let digest = sign::digest_hex(body.as_bytes());
     let signature = match signer {
         Some(Signer::Key(key)) => format!("{SIGNATURE_ED}{}", key.sign(body.as_bytes())),
         Some(Signer::Secret(secret)) => format!("{SIGNATURE}{}", sign::hmac_sign(body.as_bytes(), secret)),
@@ -288,7 +286,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
     let text = std::str::from_utf8(text).map_err(|_| not("not UTF-8 text".into()))?;
     // The fast path: a file as written, its body hashed and parsed once.
     let (raw, signature, mut body) = match split(text) {
-        Some((digest, signature, raw)) if hex(&Sha256::digest(raw.as_bytes())) == digest => {
+        Some((digest, signature, raw)) if sign::digest_hex(raw.as_bytes()) == digest => {
             let mut body = body::parse(raw).map_err(|e| body_problem(&file, text, raw, &e))?;
             digest.clone_into(&mut body.digest);
             (raw, signature, body)
@@ -297,7 +295,7 @@ pub fn read<'a>(text: &'a [u8], file: &str, config: &Config) -> Result<Checked<'
         _ => read_slowly(text, &file)?,
     };
     if body.digest.is_empty() {
-        body.digest = hex(&Sha256::digest(raw.as_bytes()));
+        body.digest = sign::digest_hex(raw.as_bytes());
     }
     if let Some(what) = unsigned(config, &body.judge, raw.as_bytes(), signature) {
         return Err(match what {
@@ -515,7 +513,9 @@ fn read_slowly<'a>(
     // A version 2 or later file that is not as written was edited, if only re-indented; so was
     // one whose digest does not match. That is said first, before whatever the edit broke in the
     // body (a renamed key is an edit, not a file of another kind).
-    if envelope.version >= 2 || format!("sha256:{}", hex(&Sha256::digest(raw.as_bytes()))) != envelope.digest {
+    if envelope.version >= 2
+        || format!("{}{}", sign::DIGEST_PREFIX, sign::digest_hex(raw.as_bytes())) != envelope.digest
+    {
         let judge = match &body {
             Ok(body) => in_quotes(&body.judge),
             Err(_) => judge_named_in(raw),
@@ -706,7 +706,7 @@ mod tests {
         let twice = raw
             .replace(r#""notes":{"sprout-sense":"kind"}"#, r#""notes":{"sprout-sense":"kind","sprout-sense":"cruel"}"#);
         assert_ne!(twice, raw);
-        let sha = hex(&Sha256::digest(twice.as_bytes()));
+        let sha = sign::digest_hex(twice.as_bytes());
         let as_written = text.replace(raw, &twice).replace(digest, &sha);
         let version_1 =
             format!("{{\"format\":\"judging-scores\",\"version\":1,\"body\":{twice},\"digest\":\"sha256:{sha}\"}}");
@@ -735,7 +735,7 @@ mod tests {
             "recusals": {recused: "my cousin's team"},
         })
         .to_string();
-        let digest = hex(&Sha256::digest(body.as_bytes()));
+        let digest = sign::digest_hex(body.as_bytes());
         format!("{{\"format\":\"judging-scores\",\"version\":1,\"body\":{body},\"digest\":\"sha256:{digest}\"}}")
     }
 
