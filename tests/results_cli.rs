@@ -356,6 +356,19 @@ fn a_saved_merge_changed_after_the_merge_is_refused() {
             .and(predicate::str::contains("merge the judges' score files again with this judging.toml"))
             .and(predicate::str::contains("\u{1b}").not()),
     );
+    // The same criteria weighed otherwise since the merge: its totals are not this rubric's.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let toml = std::fs::read_to_string(root.join("judging.toml")).expect("the repository's judging.toml");
+    s.file("judging.toml", &toml);
+    head(&s).args(["results", "--format", "json"]).arg(&saved).assert().success();
+    assert_eq!(toml.matches("weight = 2.0").count(), 1, "utility's weight");
+    s.file("judging.toml", &toml.replacen("weight = 2.0", "weight = 3.0", 1));
+    head(&s).arg("results").arg(&saved).assert().failure().stdout(predicate::str::is_empty()).stderr(
+        predicate::str::contains(
+            "merged.json: merged on another rubric (the same criteria, but other scales, weights or tracks than judging.toml has now)",
+        )
+        .and(predicate::str::contains("give the judging.toml of that merge (--config)")),
+    );
 }
 
 /// A prize by criterion's column is headed with the method wherever its figure is not the

@@ -118,7 +118,11 @@ pub(super) fn run(
     };
     let width = super::terminal_width(format == MergeFormat::Table, output);
     let text = match format {
-        MergeFormat::Json => crate::rankings::SavedRankings::from(&rankings).write()?,
+        MergeFormat::Json => {
+            let mut saved = crate::rankings::SavedRankings::from(&rankings);
+            saved.rubric = crate::scorefile::rubric_fingerprint(config);
+            saved.write()?
+        }
         MergeFormat::Table => crate::report::rankings::table(&rankings, &config.tracks, width),
         MergeFormat::Md => crate::report::rankings::markdown(&rankings, &config.tracks),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,

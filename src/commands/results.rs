@@ -207,8 +207,9 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Re
         return Ok(None);
     }
     let bytes = crate::disk::read_capped(path, crate::limits::SAVED_MERGE_BYTES)?;
-    let saved = crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let mut saved = crate::rankings::SavedRankings::read(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let unchecked = saved.digest.is_none();
+    let rubric = std::mem::take(&mut saved.rubric);
     let mut saved: Rankings = saved.into();
     if saved.event != config.event.id {
         bail!(
@@ -225,6 +226,13 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Re
             "{name}: merged on another rubric (criteria {}), and judging.toml has {}: merge the judges' score files again with this judging.toml, or give the judging.toml of that merge (--config)",
             shown(&theirs),
             shown(&ids)
+        );
+    }
+    // The same criteria on other scales or weights give other totals: its places are not this
+    // rubric's. A merge saved before the fingerprint was written names none.
+    if !rubric.is_empty() && rubric != crate::scorefile::rubric_fingerprint(config) {
+        bail!(
+            "{name}: merged on another rubric (the same criteria, but other scales, weights or tracks than judging.toml has now): merge the judges' score files again with this judging.toml, or give the judging.toml of that merge (--config)"
         );
     }
     if unchecked {

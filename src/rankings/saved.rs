@@ -39,6 +39,11 @@ pub struct SavedRankings {
     pub event: String,
     pub method: String,
     pub criteria: Vec<String>,
+    /// The rubric's fingerprint as judging.toml had it ([`crate::scorefile::rubric_fingerprint`]:
+    /// its criteria's scales, weights and tracks), set by `judging merge`; empty in a file saved
+    /// before it was written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rubric: String,
     #[serde(default)]
     pub tie_breaks: Vec<String>,
     #[serde(default)]
@@ -195,6 +200,7 @@ impl From<&Rankings> for SavedRankings {
             event: r.event.clone(),
             method: r.method.clone(),
             criteria: r.criteria.clone(),
+            rubric: String::new(),
             tie_breaks: r.tie_breaks.clone(),
             scale_low: r.scale_low,
             min_judges: r.min_judges,
@@ -303,26 +309,30 @@ mod tests {
             {"place":2,"id":"b","title":"B","score":3.0,"by_criterion":[3.0],"judges":2,"gap":1.0}]]]}"#;
         let yesterday = SavedRankings::read(v3.as_bytes()).expect("a file without a digest still reads");
         assert_eq!(yesterday.digest, None, "and says it was not checked");
-        let text = SavedRankings::from(&Rankings::from(yesterday)).write().expect("writes");
+        let mut today = SavedRankings::from(&Rankings::from(yesterday));
+        today.rubric = "sha256:0123".into();
+        let text = today.write().expect("writes");
         assert!(
             text.starts_with("{\n  \"format\": \"judging-rankings\",\n  \"version\": 4,\n  \"digest\": \"sha256:"),
             "{text}"
         );
         assert!(text.ends_with("}\n"));
+        let changed = |edited: &str| match SavedRankings::read(edited.as_bytes()) {
+            Err(SavedError::Changed(why)) => why,
+            other => panic!("{other:?} for {edited}"),
+        };
         let back = SavedRankings::read(text.as_bytes()).expect("reads back");
         let covered = text.splitn(5, '\n').nth(4).expect("lines after the digest");
         let digest = format!("sha256:{}", crate::signing::digest_hex(covered.as_bytes()));
         assert_eq!(back.digest.as_deref(), Some(digest.as_str()), "the digest covers every line after its own");
         assert_eq!(back.rankings[0].1[1].id, "b");
+        assert_eq!(back.rubric, "sha256:0123");
+        assert_eq!(SavedRankings { digest: None, ..back.clone() }, today, "read back whole");
+        assert_eq!(today.write().expect("writes"), text, "the same merge writes the same file");
         assert_eq!(
-            SavedRankings::from(&Rankings::from(back.clone())).write().expect("writes"),
-            text,
-            "the same merge writes the same file"
+            changed(&text.replacen("sha256:0123", "sha256:4567", 1)),
+            "its content no longer matches its digest"
         );
-        let changed = |edited: &str| match SavedRankings::read(edited.as_bytes()) {
-            Err(SavedError::Changed(why)) => why,
-            other => panic!("{other:?} for {edited}"),
-        };
         assert_ne!(text.replacen("\"score\": 3.0", "\"score\": 5.0", 1), text);
         assert_eq!(
             changed(&text.replacen("\"score\": 3.0", "\"score\": 5.0", 1)),
