@@ -40,18 +40,20 @@ fn a_track_with_an_entry_selected() {
 /// leave room for the others; a track judging.toml does not name keeps its id.
 #[test]
 fn the_tabs_name_each_ranking_by_its_tracks_name() {
-    let r = rankings();
+    let mut r = rankings();
     let mut tracks = judging::config::Config::builtin().tracks;
     tracks[0].name = "Back\u{7}yard AI".into();
     tracks[1].name = "The Thousand Token Wood Beyond the Hills".into();
-    let board = Board::new(&r, "Build Small Hackathon").with_tracks(&tracks);
+    r.name_tracks(&tracks);
+    let board = Board::new(&r, "Build Small Hackathon");
     let shown = screen(&board, 80, 24);
     let tabs = shown.lines().nth(1).expect("the tabs");
     assert!(tabs.contains(" overall (") && tabs.contains(" Backyard AI (7) "), "{tabs}");
     assert!(tabs.contains(" The Thousand Token Wood… (5) ") && !tabs.contains("Beyond"), "{tabs}");
     assert!(!shown.contains('\u{7}') && !tabs.contains("backyard"), "{shown}");
     tracks.truncate(1);
-    let board = Board::new(&r, "Build Small Hackathon").with_tracks(&tracks);
+    r.name_tracks(&tracks);
+    let board = Board::new(&r, "Build Small Hackathon");
     let tabs = screen(&board, 80, 24).lines().nth(1).expect("the tabs").to_owned();
     assert!(tabs.contains(" wood (5) "), "a track judging.toml does not list, by its id: {tabs}");
 }
@@ -326,10 +328,14 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
     let mut board = Board::new(&r, "Build Small Hackathon");
     board.key(KeyEvent::from(KeyCode::Char('F')));
     // Overall has no finals: the view says where they are.
-    assert!(screen(&board, 100, 30).contains("No finals in this ranking"), "{}", screen(&board, 100, 30));
+    // Each ranking named by its track's name, as the tabs name it: "backyard" had stood there.
+    let elsewhere = screen(&board, 100, 30);
+    assert!(elsewhere.contains("No finals in this ranking; ←/→ to those with finals: Backyard AI."), "{elsewhere}");
+    let note = &r.majorities.iter().find(|m| m.ranking == "backyard").expect("backyard's").said;
+    assert!(note.contains("the paid places of Backyard AI come from "), "{note}");
     board.key(KeyEvent::from(KeyCode::Right));
     let text = screen(&board, 100, 30);
-    assert!(text.contains("Finals of backyard: 4 finalists, 2 places paid"), "{text}");
+    assert!(text.contains("Finals of Backyard AI: 4 finalists, 2 places paid"), "{text}");
     // The core's order, first to last, each with its chance of a paid place.
     let at = |title: &str| text.find(&title[..title.len().min(20)]).expect("each finalist shown");
     let shown: Vec<usize> = s.order.iter().map(|f| at(&f.title)).collect();
@@ -509,7 +515,7 @@ fn a_paid_place_only_lenient_judges_gave_is_named_on_the_board() {
     assert!(text.contains("Paid places on lenient judges (1;"), "{text}");
     assert!(text.contains("1st Chore Chart Diplomat: judges +"), "{text}");
     assert!(text.contains("eve +") && text.contains("gus +"), "{text}");
-    assert!(r.warnings.iter().any(|w| w.contains("Chore Chart Diplomat (1st in backyard)")), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w.contains("Chore Chart Diplomat (1st in Backyard AI)")), "{:?}", r.warnings);
 }
 
 /// Long titles alike in their first words (five versions of one app) are cut so each row
@@ -571,8 +577,12 @@ fn many_tracks_tabs_say_how_many_more_and_keep_the_selected_in_sight() {
         for _ in 1..tabs {
             board.key(KeyEvent::from(KeyCode::Right));
             let shown = line(&board);
-            let (name, ranked) = &r.rankings[board.tab];
-            assert!(shown.contains(&format!("{name} ({})", ranked.len())), "tab {} at {width}: {shown}", board.tab);
+            let (id, ranked) = &r.rankings[board.tab];
+            assert!(
+                shown.contains(&format!("{} ({})", r.ranking_name(id), ranked.len())),
+                "tab {} at {width}: {shown}",
+                board.tab
+            );
             // Every label in sight is whole: each "(" closed.
             assert_eq!(shown.matches('(').count(), shown.matches(')').count(), "{width}: {shown}");
         }

@@ -1846,7 +1846,7 @@ fn a_paid_place_only_lenient_judges_gave_is_said_in_the_printed_merge() {
     let theirs = ["sprout-sense", "pantry-poet", "bus-stop-oracle", "quarrel-quill"];
     files.extend(["eve", "gus"].iter().map(|j| judge_file(&s, j, 2, &theirs)));
     head(&s).arg("pull").assert().success();
-    let said = "Paid places that rest on lenient judges, which the mean method keeps as given (1): Quarrel Quill (1st in wood): its 2 judges mark on average";
+    let said = "Paid places that rest on lenient judges, which the mean method keeps as given (1): Quarrel Quill (1st in Thousand Token Wood): its 2 judges mark on average";
     for format in ["table", "md"] {
         let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args(&files).output().expect("runs");
         let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
@@ -1858,6 +1858,34 @@ fn a_paid_place_only_lenient_judges_gave_is_said_in_the_printed_merge() {
     let out = head(&s).arg("merge").args(&files).output().expect("runs");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("lenient judges"));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("rest on lenient judges"));
+}
+
+/// The place that rests on lenient judges is named in its ranking by its track's name in
+/// judging.toml, as the ranking's heading names it, cleaned in the table and on standard error
+/// and escaped in the Markdown: it had said "(1st in backyard)" under "BACK|YARD *AI* <B>".
+#[test]
+fn a_place_on_lenient_judges_names_its_ranking_by_its_tracks_name() {
+    let s = Sandbox::new();
+    s.file("judging.toml", common::NAMED_TRACKS);
+    let mut files: Vec<std::path::PathBuf> =
+        ["mira", "tomas", "priya"].iter().map(|j| judge_file(&s, j, 0, &SOME)).collect();
+    let theirs = ["sprout-sense", "bus-stop-oracle", "invoice-imp"];
+    files.extend(["eve", "gus"].iter().map(|j| judge_file(&s, j, 2, &theirs)));
+    head(&s).arg("pull").assert().success();
+    let run = |format: &str| {
+        let out = head(&s).args(["merge", "--method", "mean", "--format", format]).args(&files).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let ((table, stderr), (md, _), (json, _)) = (run("table"), run("md"), run("json"));
+    let said = "Invoice Imp (1st in Back|yard *AI* <b>): its 2 judges mark on average";
+    assert!(table.contains(said) && stderr.contains(said), "{table}\n{stderr}");
+    assert!(!table.contains("in backyard") && !stderr.contains("in backyard"), "{table}\n{stderr}");
+    assert!(md.contains("Invoice Imp (1st in Back\\|yard \\*AI\\* \\<b\\>): its 2 judges"), "{md}");
+    // The saved merge keeps the ranking's id, and the name beside it.
+    let saved: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(saved["track_names"]["backyard"], "Back|yard *AI* <b>", "{json}");
+    assert!(saved["rankings"].as_array().expect("rankings").iter().any(|r| r[0] == "backyard"), "{json}");
 }
 
 /// Judges' names of wide letters or with a combining accent keep the merge's columns in line,

@@ -172,8 +172,7 @@ fn the_head_judges_screens_show_what_they_promise_whole_at_three_sizes() {
         for screen in boards::screens().into_iter().filter(|s| s.data == data) {
             let name = screen.name;
             for (width, height) in SIZES {
-                let mut board =
-                    Board::new(&rankings, "Build Small Hackathon").with_prizes(&config).with_tracks(&config.tracks);
+                let mut board = Board::new(&rankings, "Build Small Hackathon").with_prizes(&config);
                 // The side follows the width drawn: a first frame sets it, as the running screen's does.
                 let _ = draw(width, height, &board);
                 for key in &screen.keys {

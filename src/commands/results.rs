@@ -211,6 +211,10 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Re
     let unchecked = saved.digest.is_none();
     let rubric = std::mem::take(&mut saved.rubric);
     let mut saved: Rankings = saved.into();
+    // A merge saved before it kept its rankings' names takes judging.toml's.
+    if saved.track_names.is_empty() {
+        saved.name_tracks(&config.tracks);
+    }
     if saved.event != config.event.id {
         bail!(
             "{name}: a merge for event {}, not for this one, {}: merge this event's score files, or give the judging.toml of that merge (--config)",

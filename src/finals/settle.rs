@@ -34,8 +34,9 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
         if let Some(without_each) = rankings.without_each.as_mut() {
             without_finals_judge(without_each, at, &before, &rankings.rankings[at].1, round);
         }
+        let said = summary(round, &standing, rankings.ranking_name(&round.ranking));
         if let Some(m) = rankings.majorities.iter_mut().find(|m| m.ranking == round.ranking) {
-            m.said = format!("Rubric round: {} Finals: {}", m.said, summary(round, &standing));
+            m.said = format!("Rubric round: {} Finals: {said}", m.said);
         }
         settled.standings.push(standing);
     }
@@ -103,8 +104,9 @@ fn without_finals_judge(
     }
 }
 
-/// One sentence for the ranking's notes: how many answers the finals' order rests on.
-fn summary(round: &Round, standing: &Standing) -> String {
+/// One sentence for the ranking's notes: how many answers the finals' order rests on, the ranking
+/// called `name` ([`Rankings::ranking_name`]).
+fn summary(round: &Round, standing: &Standing, name: &str) -> String {
     let pairs = standing.pairs.len();
     let open = standing.pairs.iter().filter(|p| p.answers() == 0).count();
     let open = if open == 0 {
@@ -114,7 +116,7 @@ fn summary(round: &Round, standing: &Standing) -> String {
     };
     format!(
         "the paid places of {} come from {} by {} among {} finalists{open}.",
-        crate::sanitize::clean_line(&round.ranking),
+        crate::sanitize::clean_line(name),
         crate::format::count(round.answers.len(), "comparison", "comparisons"),
         crate::format::count(round.judges.len(), "judge", "judges"),
         round.finalists.len()

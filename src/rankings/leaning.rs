@@ -84,7 +84,7 @@ impl Rankings {
                     "{} ({} in {}): its {} {} on average {:.2} points above their co-judges ({})",
                     clean_line(&h.title),
                     crate::format::ordinal(h.place),
-                    clean_line(name),
+                    clean_line(self.ranking_name(name)),
                     h.judges.len(),
                     if h.judges.len() == 1 { "judge marks" } else { "judges mark" },
                     h.mean,
@@ -146,10 +146,13 @@ mod tests {
     }
 
     fn merged(method: Method) -> super::super::Rankings {
+        merged_in(method, &Config::builtin())
+    }
+
+    fn merged_in(method: Method, config: &Config) -> super::super::Rankings {
         let subs = backyard(6);
         let field = Field::new(&subs);
-        let config = Config::builtin();
-        rank_all(panel(), &config, &field, &Options::new(method, &config)).expect("ranks")
+        rank_all(panel(), config, &field, &Options::new(method, config)).expect("ranks")
     }
 
     #[test]
@@ -158,7 +161,7 @@ mod tests {
         assert_eq!(r.ranking("backyard").expect("backyard")[0].id, "f", "f first by the mean");
         let said: Vec<&String> = r.warnings.iter().filter(|w| w.contains("lenient judges")).collect();
         assert_eq!(said.len(), 1, "{:?}", r.warnings);
-        assert!(said[0].contains("F (1st in backyard): its 2 judges mark on average"), "{}", said[0]);
+        assert!(said[0].contains("F (1st in Backyard AI): its 2 judges mark on average"), "{}", said[0]);
         assert!(said[0].contains("eve +") && said[0].contains("gus +"), "{}", said[0]);
         assert!(!said[0].contains("A (") && !said[0].contains("ana"), "the agreed entries are not named: {}", said[0]);
         // Tested again (as once eligibility is known), it is replaced, not repeated.
@@ -171,6 +174,32 @@ mod tests {
         let mut read: super::super::Rankings = saved.into();
         read.test_places();
         assert_eq!(read.warnings.iter().filter(|w| w.contains("lenient judges")).count(), 1, "{:?}", read.warnings);
+    }
+
+    /// The place is named in its ranking as judging.toml names its track, cleaned of controls; a
+    /// track named "" by its id. It had said "(1st in backyard)" beside the heading "BACKYARD AI".
+    #[test]
+    fn the_warning_names_the_ranking_by_its_tracks_name() {
+        let mut config = Config::builtin();
+        config.tracks[0].name = "Back\u{7}yard <AI>".into();
+        let r = merged_in(Method::Mean, &config);
+        assert_eq!(r.ranking_name("backyard"), "Back\u{7}yard <AI>");
+        assert_eq!(r.ranking_name("overall"), "overall");
+        let said = r.lenient_summary().expect("a lenient holder");
+        assert!(said.contains("F (1st in Backyard <AI>): its 2 judges"), "{said}");
+        assert!(r.warnings.contains(&said), "{:?}", r.warnings);
+        // Saved and read back, the names are kept; a file saved without them reads, by the ids.
+        let saved = super::super::SavedRankings::from(&r);
+        let json = serde_json::to_value(&saved).expect("json");
+        assert_eq!(json["track_names"]["backyard"], "Back\u{7}yard <AI>", "{json}");
+        let read: super::super::Rankings = saved.clone().into();
+        assert_eq!(read.ranking_name("backyard"), "Back\u{7}yard <AI>");
+        let old: super::super::Rankings =
+            super::super::SavedRankings { track_names: std::collections::BTreeMap::new(), ..saved }.into();
+        assert_eq!(old.ranking_name("backyard"), "backyard");
+        config.tracks[0].name = " ".into();
+        let said = merged_in(Method::Mean, &config).lenient_summary().expect("a lenient holder");
+        assert!(said.contains("F (1st in backyard): its 2 judges"), "a blank name, by the id: {said}");
     }
 
     #[test]

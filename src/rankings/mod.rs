@@ -482,6 +482,10 @@ pub struct Rankings {
     pub ineligible: Vec<Ineligible>,
     /// "overall", then each track.
     pub rankings: Vec<(String, Vec<Ranked>)>,
+    /// Each ranking's name where judging.toml names its track otherwise than its id
+    /// ([`crate::config::track_name`]), by id: what the merge's sentences name a ranking by
+    /// ([`Rankings::ranking_name`]). Empty in a merge saved before it was kept.
+    pub track_names: std::collections::BTreeMap<String, String>,
     /// The places a prize by score pays in each ranking that has one, which the chances are of.
     pub paid: std::collections::BTreeMap<String, usize>,
     /// With per-track rubrics: the criteria each ranking compares on (a track's rubric, the shared
@@ -597,6 +601,23 @@ impl Rankings {
     /// The highest point of the judges' histograms.
     pub fn scale_high(&self) -> i64 {
         self.scale_low + self.judges.first().map_or(1, |j| j.histogram.len() as i64) - 1
+    }
+
+    /// Names each ranking by its track's name in judging.toml's `tracks`, where it has one other
+    /// than its id: once per merge (and for a merge read back from a file saved without them).
+    pub fn name_tracks(&mut self, tracks: &[crate::config::Track]) {
+        self.track_names = (self.rankings.iter())
+            .map(|(id, _)| (id, crate::config::track_name(tracks, id)))
+            .filter(|(id, name)| id != name)
+            .map(|(id, name)| (id.clone(), name.to_owned()))
+            .collect();
+    }
+
+    /// The name a sentence gives the ranking of id `id`: its track's name in judging.toml
+    /// ([`crate::config::track_name`]), as the tables head it, or the id where it names none. The
+    /// text is judging.toml's own: each output cleans or escapes it, as it does a title.
+    pub fn ranking_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.track_names.get(id).map_or(id, String::as_str)
     }
 
     /// The ranking named "overall", or a track's, by name.

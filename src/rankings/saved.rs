@@ -69,6 +69,9 @@ pub struct SavedRankings {
     #[serde(default)]
     pub ineligible: Vec<Ineligible>,
     pub rankings: Vec<(String, Vec<Ranked>)>,
+    /// Each ranking's track's name where it is not its id; absent from a merge saved before.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub track_names: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub paid: std::collections::BTreeMap<String, usize>,
     #[serde(default)]
@@ -214,6 +217,7 @@ impl From<&Rankings> for SavedRankings {
             conflicts: r.conflicts.clone(),
             ineligible: r.ineligible.clone(),
             rankings: r.rankings.clone(),
+            track_names: r.track_names.clone(),
             paid: r.paid.clone(),
             rubrics: r.rubrics.clone(),
             majorities: r.majorities.clone(),
@@ -257,6 +261,7 @@ impl From<SavedRankings> for Rankings {
             conflicts: s.conflicts,
             ineligible: s.ineligible,
             rankings: s.rankings,
+            track_names: s.track_names,
             paid: s.paid,
             rubrics: s.rubrics,
             majorities: s.majorities,

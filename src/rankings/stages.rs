@@ -61,6 +61,7 @@ pub fn rank_all(
     warnings.extend(warnings::drifting(&built.panel.judges, &fitted.drift, options.drift));
     let shown = Scoped { rankings, majorities, without_each, chance_draws };
     let mut out = figures_for_the_jury(built, fitted, shown, warnings, config, field, options);
+    out.name_tracks(&config.tracks);
     out.test_places();
     Ok(out)
 }
@@ -526,6 +527,7 @@ fn figures_for_the_jury(
         conflicts: built.conflicts,
         ineligible: Vec::new(),
         rankings: scoped.rankings,
+        track_names: std::collections::BTreeMap::new(),
         majorities: scoped.majorities,
         rubrics: rubric_columns(config),
         paid,

@@ -24,7 +24,7 @@ impl Board<'_> {
             let said = if self.rankings.finals.is_empty() {
                 "No finals: none were published (judging merge --finals), or no comparison was read.".to_owned()
             } else {
-                let with: Vec<String> = self.rankings.finals.iter().map(|s| clean_line(&s.ranking)).collect();
+                let with: Vec<String> = self.rankings.finals.iter().map(|s| self.name_of(&s.ranking)).collect();
                 format!("No finals in this ranking; ←/→ to those with finals: {}.", with.join(", "))
             };
             return wrap(&said, room).into_iter().map(Line::from).collect();
@@ -32,7 +32,7 @@ impl Board<'_> {
         let mut out: Vec<Line<'static>> = wrap(
             &format!(
                 "Finals of {}: {} finalists, {} paid; the paid places by the finals' order",
-                clean_line(&s.ranking),
+                self.ranking_shown(),
                 s.order.len(),
                 crate::format::count(s.paid, "place", "places")
             ),

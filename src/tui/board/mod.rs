@@ -126,7 +126,7 @@ pub struct Board<'r> {
     /// apart ([`crate::tui::fit::cut_apart`]). Worked out once, as a ranking may hold thousands.
     pub(super) titles: Vec<Vec<(String, usize)>>,
     /// Each ranking's name as its tab and the messages show it, cleaned: its track's name in
-    /// judging.toml ([`Board::with_tracks`]), else its id.
+    /// judging.toml as the merge names it ([`Rankings::ranking_name`]), else its id.
     pub(super) names: Vec<String>,
     /// The first entry in sight when last drawn: the view scrolls only as far as it must to
     /// keep the selected entry in sight, as a list does.
@@ -205,17 +205,14 @@ impl<'r> Board<'r> {
             opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
             offset: std::cell::Cell::new(0),
             titles: rankings.rankings.iter().map(|(_, ranked)| titles_apart(ranked.iter().map(|r| &r.title))).collect(),
-            names: rankings.rankings.iter().map(|(id, _)| clean_line(id)).collect(),
+            names: rankings.rankings.iter().map(|(id, _)| clean_line(rankings.ranking_name(id))).collect(),
         }
     }
 
-    /// Each ranking named by its track's name in judging.toml's `tracks`, as the merge's printed
-    /// tables and the results name it ([`crate::config::track_name`]).
-    #[must_use]
-    pub fn with_tracks(mut self, tracks: &[crate::config::Track]) -> Self {
-        self.names =
-            self.rankings.rankings.iter().map(|(id, _)| clean_line(crate::config::track_name(tracks, id))).collect();
-        self
+    /// The ranking of id `id` as its tab names it.
+    pub(super) fn name_of(&self, id: &str) -> String {
+        let at = self.rankings.rankings.iter().position(|(n, _)| n == id);
+        at.and_then(|k| self.names.get(k)).cloned().unwrap_or_else(|| clean_line(self.rankings.ranking_name(id)))
     }
 
     /// The ranking in sight as its tab names it.
@@ -535,10 +532,7 @@ pub fn run(
     opened_with: crate::paste::CommandLine,
 ) -> Result<()> {
     let config = &loaded.config;
-    let mut board = Board::new(rankings, &config.event.name)
-        .with_prizes(config)
-        .with_tracks(&config.tracks)
-        .opened_with(opened_with);
+    let mut board = Board::new(rankings, &config.event.name).with_prizes(config).opened_with(opened_with);
     board.has_finals |= config.finals.is_some();
     board.settings = loaded.settings();
     board.monochrome = super::no_color();
