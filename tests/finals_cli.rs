@@ -79,7 +79,7 @@ fn paths(files: &[PathBuf]) -> Vec<&str> {
 /// The pair `judging finals` says to compare next in the backyard finals, if any.
 fn next_pair(s: &Sandbox, judge: &str) -> Option<(String, String)> {
     let listed = run(s, judge, &["finals"]);
-    let backyard = listed.split("\nwood:").next().expect("a backyard section");
+    let backyard = listed.split("\nThousand Token Wood:").next().expect("a backyard section");
     let line = backyard.lines().find(|l| l.contains("Next: judging compare"))?;
     let words: Vec<&str> = line.split_whitespace().collect();
     let at = words.iter().position(|w| *w == "compare")?;
@@ -94,7 +94,7 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     head_args.extend(paths(&files));
     head_args.push("--finals");
     let published = run(&s, "head", &head_args);
-    assert!(published.contains("backyard finals: 4 finalists, 4 places paid"), "{published}");
+    assert!(published.contains("Backyard AI finals: 4 finalists, 4 places paid"), "{published}");
     let finals = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
     // The backyard finalists in rubric order, from the published file.
     let backyard =
@@ -125,7 +125,7 @@ fn three_judges_run_a_finals_round_and_results_pay_from_it() {
             assert!(!compared.contains(&(a.clone(), b.clone())), "{judge} was given {a} / {b} twice");
             let winner = if rank(&a) < rank(&b) { "A" } else { "B" };
             let said = run(&s, judge, &["compare", &a, &b, "--winner", winner, "--note", "side by side"]);
-            assert!(said.starts_with("Saved in the backyard finals: "), "{said}");
+            assert!(said.starts_with("Saved in the Backyard AI finals: "), "{said}");
             compared.push((a, b));
         }
         // Every pair they may compare, each once: six, or three where a conflict bars a finalist.

@@ -321,6 +321,35 @@ fn at_100_by_30_with_the_side_every_heading_is_whole() {
     assert!(!header.contains('…'), "{header}");
 }
 
+/// A published finalist the merge no longer ranks is left out of its round, which the warning
+/// names by its track's name, as the merge's tables do: it had said "\"backyard\" has 1 …".
+#[test]
+fn a_finalist_the_merge_does_not_rank_is_said_of_the_round_by_its_tracks_name() {
+    use judging::finals::{Finalist, Round, published::Published};
+    let r = rankings();
+    let config = judging::config::Config::builtin();
+    let finalist = |id: &str| Finalist { id: id.into(), title: id.into(), rubric_place: 1, rubric_score: 1.0 };
+    let first = &r.ranking("backyard").expect("backyard")[0].id;
+    let round = Round {
+        ranking: "backyard".into(),
+        paid: 1,
+        finalists: vec![finalist(first), finalist("gone")],
+        judges: Vec::new(),
+        answers: Vec::new(),
+    };
+    let published =
+        Published { event: "e".into(), published_at: "now".into(), method: "mean".into(), rounds: vec![round] };
+    let field = judging::rankings::Field::new(&[]);
+    let (rounds, warnings) = judging::finals::gather(&published, &r, &[], &field, &config);
+    assert_eq!(rounds[0].finalists.len(), 1);
+    assert_eq!(
+        warnings,
+        [
+            "the Backyard AI finals have 1 finalist not in this merge's ranking (withdrawn, or scored by no judge): they go on without them"
+        ]
+    );
+}
+
 #[test]
 fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place_is() {
     let r = boards::with_finals();

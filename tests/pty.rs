@@ -585,7 +585,7 @@ finalists = [
     let mut app = Running::start_with(&s, &["--judge", "mira"], &[]);
     app.wait_for("pulled 40 submissions");
     app.keys("F");
-    app.wait_for("Finals · backyard");
+    app.wait_for("Finals · Backyard AI");
     app.wait_for("Meter Reader");
     // The right-hand finalist is the better: saved at once, and no pair is left.
     app.keys("\x1b[C");

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::Session;
+use crate::config::{Track, track_name};
 use crate::event_files::Loaded;
 use crate::finals::{Barred, Round, published::Published};
 use crate::model::{Change, Compared, Pair, Verdict};
@@ -106,7 +107,7 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     for round in &rounds {
         println!(
             "{} finals: {} finalists, {} paid",
-            clean_line(&round.ranking),
+            clean_line(track_name(&config.tracks, &round.ranking)),
             round.finalists.len(),
             crate::format::count(round.paid, "place", "places")
         );
@@ -161,16 +162,16 @@ fn rounds_for(session: &Session, published: &Published) -> Result<Vec<(Round, Ve
 
 /// Why `a` and `b` are not a pair to compare, naming the one that is no finalist (with the
 /// finalists like it of the other's ranking, never the other id given), or the rankings each is
-/// a finalist of.
-fn not_a_pair(published: &crate::finals::published::Published, a: &str, b: &str) -> String {
+/// a finalist of, each by its track's name in `tracks`.
+fn not_a_pair(published: &crate::finals::published::Published, tracks: &[Track], a: &str, b: &str) -> String {
     let ranking_of = |id: &str| published.rounds.iter().find(|r| r.finalist(id).is_some()).map(|r| r.ranking.as_str());
     match (ranking_of(a), ranking_of(b)) {
         (Some(first), Some(second)) => format!(
             "{} is a finalist of {} and {} of {}: a pair is two finalists of one ranking; `judging finals` lists them",
             clean_line(a),
-            clean_line(first),
+            clean_line(track_name(tracks, first)),
             clean_line(b),
-            clean_line(second)
+            clean_line(track_name(tracks, second))
         ),
         (first, second) => {
             let (unknown, other, within) = if first.is_none() { (a, b, second) } else { (b, a, first) };
@@ -244,7 +245,7 @@ pub(super) fn list(session: &Session, compare: &crate::paste::CommandLine) -> Re
             if takes_part { format!("; you compared {done} of the {open} pairs you may") } else { String::new() };
         println!(
             "\n{}: {} finalists, {} paid{yours}",
-            clean_line(&round.ranking),
+            clean_line(track_name(&loaded.config.tracks, &round.ranking)),
             round.finalists.len(),
             crate::format::count(round.paid, "place", "places")
         );
@@ -302,7 +303,7 @@ pub(super) fn compare(session: Session, asked: &Asked, compare: &crate::paste::C
     };
     let rounds = rounds_for(&session, &published)?;
     let Some((round, why)) = rounds.iter().find(|(r, _)| r.finalist(a).is_some() && r.finalist(b).is_some()) else {
-        bail!(not_a_pair(&published, a, b));
+        bail!(not_a_pair(&published, &loaded.config.tracks, a, b));
     };
     for id in [a, b] {
         if let Some(why) = round.finalist(id).and_then(|i| why[i]) {
@@ -341,14 +342,13 @@ pub(super) fn compare(session: Session, asked: &Asked, compare: &crate::paste::C
     round.record(&session.judge, &pair, answer.clone());
     let at = (round.finalist(&pair.first).unwrap_or(0), round.finalist(&pair.second).unwrap_or(0));
     let said_of = |verdict| said(&round, at.0, at.1, verdict);
+    let name = clean_line(track_name(&loaded.config.tracks, &round.ranking));
     let earlier = before.map(|c| said_of(c.verdict));
     match (&answer, earlier) {
-        (Some(c), None) => println!("Saved in the {} finals: {}", clean_line(&round.ranking), said_of(c.verdict)),
-        (Some(c), Some(was)) => println!(
-            "Saved in the {} finals: {} (in place of your earlier answer: {was})",
-            clean_line(&round.ranking),
-            said_of(c.verdict)
-        ),
+        (Some(c), None) => println!("Saved in the {name} finals: {}", said_of(c.verdict)),
+        (Some(c), Some(was)) => {
+            println!("Saved in the {name} finals: {} (in place of your earlier answer: {was})", said_of(c.verdict));
+        }
         (None, Some(was)) => println!("Taken back: your answer {was}"),
         (None, None) => println!("You had no answer on {}: nothing to take back", clean_line(&pair.to_string())),
     }
@@ -410,14 +410,18 @@ mod tests {
             method: "calibrated".into(),
             rounds: vec![round("backyard", &["b01", "b02", "b03"]), round("wood", &["w01", "w02"])],
         };
-        let typo = not_a_pair(&published, "b02", "b04");
+        let tracks = crate::config::Config::builtin().tracks;
+        let typo = not_a_pair(&published, &tracks, "b02", "b04");
         assert!(typo.starts_with("\"b04\" is not a finalist") && typo.contains("Did you mean: b01, b03?"), "{typo}");
-        let first = not_a_pair(&published, "x", "b02");
+        let first = not_a_pair(&published, &tracks, "x", "b02");
         assert!(first.starts_with("\"x\" is not a finalist"), "{first}");
-        let apart = not_a_pair(&published, "b01", "w02");
+        let apart = not_a_pair(&published, &tracks, "b01", "w02");
         assert_eq!(
             apart,
-            "b01 is a finalist of backyard and w02 of wood: a pair is two finalists of one ranking; `judging finals` lists them"
+            "b01 is a finalist of Backyard AI and w02 of Thousand Token Wood: a pair is two finalists of one ranking; `judging finals` lists them"
         );
+        // A track judging.toml does not name, by its id.
+        let apart = not_a_pair(&published, &[], "b01", "w02");
+        assert!(apart.starts_with("b01 is a finalist of backyard and w02 of wood:"), "{apart}");
     }
 }

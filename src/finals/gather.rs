@@ -34,8 +34,8 @@ pub fn gather(
             }
             if round.finalists.len() < before {
                 warnings.push(format!(
-                    "{:?} has {} not in this merge's ranking (withdrawn, or scored by no judge): the finals go on without them",
-                    clean_line(&round.ranking),
+                    "the {} finals have {} not in this merge's ranking (withdrawn, or scored by no judge): they go on without them",
+                    clean_line(rankings.ranking_name(&round.ranking)),
                     crate::format::count(before - round.finalists.len(), "finalist", "finalists")
                 ));
             }

@@ -89,7 +89,7 @@ impl App {
         let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
         let (done, open) = round.progress(&self.judge, &barred);
         vec![
-            format!(" Finals · {}", clean_line(&round.ranking)),
+            format!(" Finals · {}", clean_line(crate::config::track_name(&self.config.tracks, &round.ranking))),
             format!("you compared {done} of the {open} pairs you may"),
             format!("{} paid", crate::format::count(round.paid, "place", "places")),
             format!("judge {}", clean_line(&self.judge)),
