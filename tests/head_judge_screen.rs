@@ -517,15 +517,13 @@ fn the_finals_say_how_often_each_judge_agrees_and_an_earlier_saved_merge_still_r
 #[test]
 fn the_printed_rankings_fit_every_terminal_width() {
     use unicode_width::UnicodeWidthStr;
-    let tracks = judging::config::Config::builtin().tracks;
     for (name, r) in [("plain", rankings()), ("finals", boards::with_finals())] {
         for width in (80..=130).step_by(3) {
-            let text =
-                judging::report::wrap::for_terminal(&judging::report::rankings::table(&r, &tracks, Some(width)), width);
+            let text = judging::report::wrap::for_terminal(&judging::report::rankings::table(&r, Some(width)), width);
             let over: Vec<&str> = text.lines().filter(|l| l.width() > width).collect();
             assert!(over.is_empty(), "{name} at {width}: {over:#?}");
         }
-        let whole = judging::report::rankings::table(&r, &tracks, None);
+        let whole = judging::report::rankings::table(&r, None);
         assert!(whole.contains("GAP  BEYOND  FLAGS"), "{name}: a file keeps every column");
     }
 }

@@ -229,8 +229,12 @@ fn the_ranking_a_prize_reads_is_named_by_its_tracks_name() {
     let files = sample_files(&s);
     let saved = s.path().join("rankings.json");
     head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    // A merge saved before it kept the rankings' names takes judging.toml's.
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    let (before, after) = text.split_once("  \"track_names\": {").expect("the names saved");
+    let older = s.file("older.json", &(before.to_owned() + after.split_once("},\n").expect("their end").1));
     let said = "Without any one judge, the places of the";
-    for from in [&files[..], std::slice::from_ref(&saved)] {
+    for from in [&files[..], std::slice::from_ref(&saved), std::slice::from_ref(&older)] {
         let table = stdout(head(&s).arg("results").args(from));
         assert!(table.contains(&format!("{said} Back|yard *AI* <b> ranking this prize reads:")), "{table}");
         let md = stdout(head(&s).args(["results", "--format", "md"]).args(from));

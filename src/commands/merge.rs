@@ -123,8 +123,8 @@ pub(super) fn run(
             saved.rubric = crate::scorefile::rubric_fingerprint(config);
             saved.write()?
         }
-        MergeFormat::Table => crate::report::rankings::table(&rankings, &config.tracks, width),
-        MergeFormat::Md => crate::report::rankings::markdown(&rankings, &config.tracks),
+        MergeFormat::Table => crate::report::rankings::table(&rankings, width),
+        MergeFormat::Md => crate::report::rankings::markdown(&rankings),
         MergeFormat::Csv => crate::report::rankings::csv(&rankings)?,
     };
     write(output, &text, width)?;

@@ -101,7 +101,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             merged
         };
         let prizes = prepare(&session, &field, &rankings, request.decisions)?;
-        let held = crate::report::results::Held::of(&rankings, &config.prizes, &config.tracks);
+        let held = crate::report::results::Held::of(&rankings, &config.prizes);
         // The store's submissions, the rankings' tables and the files as read are the largest
         // things held, and the candidates carry what the prizes need of them: they go before the
         // outcome is built, which keeps 100,000 entries well under 500 MB.
@@ -211,10 +211,9 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Re
     let unchecked = saved.digest.is_none();
     let rubric = std::mem::take(&mut saved.rubric);
     let mut saved: Rankings = saved.into();
-    // A merge saved before it kept its rankings' names takes judging.toml's.
-    if saved.track_names.is_empty() {
-        saved.name_tracks(&config.tracks);
-    }
+    // Its rankings named as judging.toml names them now, as the prizes are (a merge saved before
+    // it kept their names has none).
+    saved.name_tracks(&config.tracks);
     if saved.event != config.event.id {
         bail!(
             "{name}: a merge for event {}, not for this one, {}: merge this event's score files, or give the judging.toml of that merge (--config)",

@@ -2,7 +2,6 @@
 
 use crate::text_width::{fit_padded, pad, width as text_width};
 
-use crate::config::{Track, track_name};
 use crate::format::{bars, fit, mean};
 use crate::rankings::{Disagreement, Ranked, Rankings};
 use crate::sanitize::{clean_line, csv_cell};
@@ -347,25 +346,18 @@ fn rubric_cell(shown: bool, e: &Ranked, markdown: bool) -> String {
 }
 
 /// The finals round of a ranking as a Markdown section, or nothing without one.
-fn finals_section(r: &Rankings, tracks: &[Track], group: &str) -> String {
-    let lines = finals(r, tracks, group, crate::report::md::text, true, None);
+fn finals_section(r: &Rankings, group: &str) -> String {
+    let lines = finals(r, group, crate::report::md::text, true, None);
     if lines.is_empty() { String::new() } else { format!("\n### Finals\n\n{}\n", lines.join("\n")) }
 }
 
 /// The finals round of a ranking, as lines for the table (`markdown` false) or Markdown, the
 /// ranking named by its track's name.
-fn finals(
-    r: &Rankings,
-    tracks: &[Track],
-    group: &str,
-    show: fn(&str) -> String,
-    markdown: bool,
-    width: Option<usize>,
-) -> Vec<String> {
+fn finals(r: &Rankings, group: &str, show: fn(&str) -> String, markdown: bool, width: Option<usize>) -> Vec<String> {
     r.finals
         .iter()
         .filter(|s| s.ranking == group)
-        .flat_map(|s| crate::report::finals::lines(s, track_name(tracks, group), show, markdown, width))
+        .flat_map(|s| crate::report::finals::lines(s, r.ranking_name(group), show, markdown, width))
         .collect()
 }
 
@@ -484,8 +476,8 @@ fn ineligible(r: &Rankings, show: fn(&str) -> String) -> String {
 }
 
 /// The rankings as a table for the terminal, fitted to its `width` where printed on one; each
-/// ranking headed by its track's name in judging.toml's `tracks`.
-pub fn table(r: &Rankings, tracks: &[Track], width: Option<usize>) -> String {
+/// ranking headed by its track's name in judging.toml ([`Rankings::ranking_name`]).
+pub fn table(r: &Rankings, width: Option<usize>) -> String {
     let mut out = preamble(r, clean_line);
     out.push_str(&unscored(r, clean_line).unwrap_or_default());
     out.push_str(&ineligible(r, clean_line));
@@ -494,7 +486,7 @@ pub fn table(r: &Rankings, tracks: &[Track], width: Option<usize>) -> String {
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),
-        |(group, ranked)| table_section(r, tracks, group, ranked, width),
+        |(group, ranked)| table_section(r, group, ranked, width),
     ));
     for line in agreement(r) {
         out.push_str(&format!("\n{line}\n"));
@@ -568,17 +560,17 @@ fn disagreed(r: &Rankings, width: Option<usize>) -> String {
     out
 }
 
-/// A ranking's heading, as the table and the Markdown both name it, by its track's name (as the
-/// results name the prize of a track), passed through `show`: `BACKYARD AI (18 entries)`.
-fn ranking_heading(tracks: &[Track], group: &str, entries: usize, show: fn(&str) -> String) -> String {
+/// A ranking's heading, as the table and the Markdown both name it, by its track's name
+/// ([`Rankings::ranking_name`], as the results name the prize of a track), passed through `show`: `BACKYARD AI (18 entries)`.
+fn ranking_heading(r: &Rankings, group: &str, entries: usize, show: fn(&str) -> String) -> String {
     let noun = if entries == 1 { "entry" } else { "entries" };
-    format!("{} ({entries} {noun})", show(&track_name(tracks, group).to_uppercase()))
+    format!("{} ({entries} {noun})", show(&r.ranking_name(group).to_uppercase()))
 }
 
 /// One ranking's table and the sentences under it.
-fn table_section(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranked], width: Option<usize>) -> String {
+fn table_section(r: &Rankings, group: &str, ranked: &[Ranked], width: Option<usize>) -> String {
     let shown = columns(r, group);
-    let mut out = format!("\n{}\n", ranking_heading(tracks, group, ranked.len(), clean_line));
+    let mut out = format!("\n{}\n", ranking_heading(r, group, ranked.len(), clean_line));
     let layout = Layout::of(ranked, shown.len(), width);
     let left_out = layout.left_out(r, &shown);
     let cut = (layout.id < layout.id_whole).then(|| format!("ids cut to {} columns", layout.id));
@@ -606,7 +598,7 @@ fn table_section(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranked],
         .into_iter()
         .chain(chances(r, group, ranked, clean_line))
         .chain(robustness(r, group, clean_line));
-    for line in under.chain(said).chain(finals(r, tracks, group, clean_line, false, width)) {
+    for line in under.chain(said).chain(finals(r, group, clean_line, false, width)) {
         out.push_str(&format!("{line}\n"));
     }
     out
@@ -614,7 +606,7 @@ fn table_section(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranked],
 
 /// What the Markdown says under one ranking's table: scores alike to two decimals, chances,
 /// the paid places without each judge, the head-to-head majority and the finals.
-fn markdown_under(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranked]) -> String {
+fn markdown_under(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     let cell = crate::report::md::text;
     let mut out = String::new();
     // Its own paragraph: a renderer joins lines with no blank line between.
@@ -638,13 +630,13 @@ fn markdown_under(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranked]
     if let Some(m) = majority(r, group) {
         out.push_str(&format!("\n{}\n", cell(&m.said)));
     }
-    out.push_str(&finals_section(r, tracks, group));
+    out.push_str(&finals_section(r, group));
     out
 }
 
-/// Markdown tables, one per ranking, each headed by its track's name in judging.toml's
-/// `tracks`. Pipes in titles are escaped so they cannot split a cell.
-pub fn markdown(r: &Rankings, tracks: &[Track]) -> String {
+/// Markdown tables, one per ranking, each headed by its track's name in judging.toml
+/// ([`Rankings::ranking_name`]). Pipes in titles are escaped so they cannot split a cell.
+pub fn markdown(r: &Rankings) -> String {
     let cell = crate::report::md::text;
     let mut out = format!("# Rankings\n\n{}", preamble(r, cell));
     out.push_str(&unscored(r, cell).unwrap_or_default());
@@ -654,7 +646,7 @@ pub fn markdown(r: &Rankings, tracks: &[Track]) -> String {
     out.push_str(&crate::parallel::text_of_each_part(
         &r.rankings,
         |(_, ranked)| ranked.len(),
-        |(group, ranked)| markdown_section(r, tracks, group, ranked),
+        |(group, ranked)| markdown_section(r, group, ranked),
     ));
     if !r.disagreements.is_empty() {
         out.push_str("\n## Most disagreed\n\nBeyond their habits first, as contested is judged. Low and high against habit: the judge whose total is lowest against what their habits (leniency, severity) predict of them, and the one highest, in points; Beyond is the one less the other.\n\n| Entry | Judges | Gap | Beyond | Low against habit | High against habit |\n|---|---:|---:|---:|---|---|\n");
@@ -707,7 +699,7 @@ pub fn markdown(r: &Rankings, tracks: &[Track]) -> String {
 }
 
 /// One ranking's Markdown table and the sentences under it.
-fn markdown_section(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranked]) -> String {
+fn markdown_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     let cell = crate::report::md::text;
     let mut out = String::new();
     let shown = columns(r, group);
@@ -719,7 +711,7 @@ fn markdown_section(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranke
         (optional(paid, " Paid |"), optional(rubric, " Rubric |"));
     out.push_str(&format!(
             "\n## {}\n\n| Place |{rubric_head} Entry | Score |{paid_head}{criteria} Judges | Gap | Beyond | Flags |\n|---:|{rubric_align}---|---:|{paid_align}{align}---:|---:|---:|---|\n",
-            ranking_heading(tracks, group, ranked.len(), cell)
+            ranking_heading(r, group, ranked.len(), cell)
         ));
     out.push_str(&crate::parallel::text_of_each(ranked, |out, e| {
         let by_criterion: String =
@@ -738,7 +730,7 @@ fn markdown_section(r: &Rankings, tracks: &[Track], group: &str, ranked: &[Ranke
             flags(e)
         ));
     }));
-    out.push_str(&markdown_under(r, tracks, group, ranked));
+    out.push_str(&markdown_under(r, group, ranked));
     out
 }
 

@@ -32,7 +32,7 @@ pub struct Sheet<'a> {
 pub struct Held {
     pub prize: String,
     pub ranking: String,
-    /// The ranking's name, as judging.toml names its track ([`crate::config::track_name`]).
+    /// The ranking's name, as judging.toml names its track ([`crate::rankings::Rankings::ranking_name`]).
     pub name: String,
     pub lines: Vec<String>,
 }
@@ -40,11 +40,7 @@ pub struct Held {
 impl Held {
     /// For each prize of judging.toml that reads a whole ranking by score, what the test says of
     /// that ranking's paid places; none where it was not worked out.
-    pub fn of(
-        rankings: &crate::rankings::Rankings,
-        prizes: &[crate::config::Prize],
-        tracks: &[crate::config::Track],
-    ) -> Vec<Held> {
+    pub fn of(rankings: &crate::rankings::Rankings, prizes: &[crate::config::Prize]) -> Vec<Held> {
         prizes
             .iter()
             .filter(|p| p.reads_whole_ranking())
@@ -53,7 +49,7 @@ impl Held {
                 (!lines.is_empty()).then(|| Held {
                     prize: p.id.clone(),
                     ranking: p.ranking().to_owned(),
-                    name: crate::config::track_name(tracks, p.ranking()).to_owned(),
+                    name: rankings.ranking_name(p.ranking()).to_owned(),
                     lines,
                 })
             })
