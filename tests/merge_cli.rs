@@ -1653,6 +1653,33 @@ fn a_file_from_an_unlisted_judge_is_named() {
     );
 }
 
+/// `status` warns of a judge judging.toml does not list, and of a name that looks like a listed
+/// judge's ("míra" beside "mira"), in the merge's words: it had shown zed and míra as ordinary
+/// rows, and only the merge said who they were.
+#[test]
+fn status_says_the_merges_warning_of_unlisted_and_look_alike_judges() {
+    let s = Sandbox::new();
+    let files =
+        [judge_file(&s, "mira", 0, &SOME), judge_file(&s, "zed", 1, &SOME), judge_file(&s, "m\u{ed}ra", 0, &SOME)];
+    head(&s).arg("pull").assert().success();
+    let merged = head(&s).arg("merge").args(&files).output().expect("runs");
+    assert!(merged.status.success(), "{}", String::from_utf8_lossy(&merged.stderr));
+    let merged = String::from_utf8_lossy(&merged.stderr);
+    let warning = merged
+        .lines()
+        .find(|l| l.contains("are not among the event's judges"))
+        .unwrap_or_else(|| panic!("the merge warns: {merged}"));
+    assert!(warning.contains("\"m\\u{ed}ra\" looks like listed judge \"mira\""), "{warning}");
+    let out = head(&s).arg("status").args(&files).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.lines().any(|l| l.starts_with("zed ")), "{stdout}");
+    assert!(stderr.lines().any(|l| l == warning), "status says the merge's warning whole:\n{warning}\n{stderr}");
+    // Listed judges only: nothing said.
+    let out = head(&s).arg("status").arg(&files[0]).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("not among"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// The trimmed method gives no score to an entry with too few judges to trim: it is named in
 /// every format with why, `--entry` says why, and it stays a candidate for a prize the marks do
 /// not order. It had vanished from every output without a word.

@@ -378,6 +378,11 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     for w in crate::rankings::one_file_per_judge(&mut judges)? {
         super::stderr::warn(&clean_line(&w));
     }
+    // A judge judging.toml does not list, or one whose name looks like a listed judge's: said
+    // as the merge will say it, by the same code, before the table shows them as any judge.
+    if let Some(w) = crate::rankings::unlisted(&judges, config) {
+        super::stderr::warn(&clean_line(&w));
+    }
     let assignments = session.loaded.assignments()?;
     println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  WRITTEN (UTC)");
     // The sentences under the table wrap between words on a terminal, as the merge's do.

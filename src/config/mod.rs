@@ -156,6 +156,13 @@ impl Config {
         self.judges.iter().find(|j| same_name(&j.name, name))
     }
 
+    /// Whether `name` is a judge `[[judges]]` does not list, where it lists any: the merge and
+    /// `status` warn of their files ([`crate::rankings::unlisted`]), and the head judge's screen
+    /// marks them "(not listed)".
+    pub fn not_listed(&self, name: &str) -> bool {
+        !self.judges.is_empty() && self.judge(name).is_none()
+    }
+
     /// Whether `name` is a trainee: listed with `counts = false`. A judge not listed counts, as
     /// the merge counts them. The one test the merge, `assign` and `status` use.
     pub fn is_trainee(&self, name: &str) -> bool {

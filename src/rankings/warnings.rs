@@ -148,12 +148,9 @@ pub(super) fn left_out_of_the_sum(
 /// The files whose judge judging.toml's `[[judges]]` does not list, when it lists any: without
 /// signatures (a judge's key listed) such a name proves nothing, so it is said, never merged
 /// silently. With signatures required the file is refused before this.
-pub(super) fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) -> Option<String> {
-    if config.judges.is_empty() {
-        return None;
-    }
-    let names: Vec<String> =
-        judges.iter().filter(|j| config.judge(&j.judge).is_none()).map(|j| j.judge.clone()).collect();
+/// The one warning the merge, `status` and the head judge's screen give of such files.
+pub fn unlisted(judges: &[JudgeMarks], config: &crate::config::Config) -> Option<String> {
+    let names: Vec<String> = judges.iter().filter(|j| config.not_listed(&j.judge)).map(|j| j.judge.clone()).collect();
     let said = about_judges(
         &names,
         "is not among the event's judges ([[judges]])",
