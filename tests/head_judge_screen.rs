@@ -728,3 +728,109 @@ fn a_flat_judge_is_marked_beside_their_marks() {
     let judges = screen(&board, 120, 40);
     assert!(judges.contains("florentine-the-steady gave nearly"), "{judges}");
 }
+
+/// The merge's warnings reach the jury on the screen: counted in the header with the key that
+/// shows them, listed whole (cleaned) over the screen by `w` at 80×24 under the printed merge's
+/// heading, and the judges `[[judges]]` does not list marked in the judges' pane. The screen had
+/// shown zed as any judge, and the warnings only on stderr after `q`.
+#[test]
+fn the_merges_warnings_are_counted_listed_and_the_unlisted_judges_marked() {
+    let r = boards::with_warnings();
+    assert_eq!(r.warnings.len(), 3, "{:#?}", r.warnings);
+    let mut board = Board::new(&r, "Build Small Hackathon").with_judges_listed(&judging::config::Config::builtin());
+    let first = screen(&board, 80, 24);
+    assert!(first.lines().next().unwrap_or_default().contains("3 warnings (w)"), "{first}");
+    board.key(KeyEvent::from(KeyCode::Char('w')));
+    assert!(board.warnings);
+    let text = screen(&board, 80, 24);
+    assert!(text.contains("Warnings (3): weigh these before announcing"), "{text}");
+    for said in [
+        "judge \"tomas\" left 2 entries partly scored",
+        "2 judges (\"míra\", \"zed\") are not among",
+        "looks like listed judge \"mira\"",
+    ] {
+        assert!(text.contains(said), "{said}: {text}");
+    }
+    assert!(!text.contains('\u{1b}') && text.contains("pantry-poet"), "an id's escape cleaned: {text}");
+    insta::assert_snapshot!(text);
+    // Esc closes it, and nothing else moved.
+    board.key(KeyEvent::from(KeyCode::Esc));
+    assert!(!board.warnings && board.selected == 0 && !board.quit);
+    // The judges' pane marks zed and míra, never mira.
+    board.side = Some(judging::tui::board::Side::Judges);
+    let judges = screen(&board, 80, 24);
+    assert!(judges.contains("zed (unlisted)") && judges.contains("míra (unlisted)"), "{judges}");
+    assert!(!judges.contains("mira (unlisted)") && judges.contains("(unlisted): not among"), "{judges}");
+    // Without judging.toml's list (no [[judges]]), nobody is marked.
+    let mut config = judging::config::Config::builtin();
+    config.judges.clear();
+    let mut plain = Board::new(&r, "x").with_judges_listed(&config);
+    plain.side = Some(judging::tui::board::Side::Judges);
+    assert!(!screen(&plain, 80, 24).contains("(unlisted)"));
+}
+
+/// Warnings longer than the box scroll a line, a page, to either end, and say which lines show;
+/// they never scroll past the last.
+#[test]
+fn many_warnings_scroll_in_their_box() {
+    let mut r = boards::with_warnings();
+    for k in 0..8 {
+        r.warnings.push(format!(
+            "warning {k}: \u{1b}[31m{}the end of warning {k}",
+            "a long sentence the jury reads before announcing, ".repeat(3)
+        ));
+    }
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    let _ = screen(&board, 80, 24);
+    board.key(KeyEvent::from(KeyCode::Char('w')));
+    let top = screen(&board, 80, 24);
+    assert!(top.contains("lines 1–20 of ") && top.contains("scroll"), "{top}");
+    assert!(!top.contains("the end of warning 7"), "{top}");
+    board.key(KeyEvent::from(KeyCode::Char('j')));
+    assert_eq!(board.warnings_from, 1);
+    board.key(KeyEvent::from(KeyCode::Char('G')));
+    let bottom = screen(&board, 80, 24);
+    assert!(bottom.contains("the end of warning 7") && !bottom.contains('\u{1b}'), "{bottom}");
+    let end = board.warnings_from;
+    board.key(KeyEvent::from(KeyCode::Down));
+    board.key(KeyEvent::from(KeyCode::PageDown));
+    assert_eq!(board.warnings_from, end, "never past the last");
+    insta::assert_snapshot!(bottom);
+    board.key(KeyEvent::from(KeyCode::Char('g')));
+    assert_eq!(board.warnings_from, 0);
+    board.key(KeyEvent::from(KeyCode::Char('q')));
+    assert!(board.quit, "q quits from the warnings too");
+}
+
+/// Every key the help's table lists does something on the board, `w` among them where the merge
+/// warned; where it did not, `w` is not listed and says so when pressed.
+#[test]
+fn every_key_of_the_help_acts_and_w_only_where_there_are_warnings() {
+    let r = boards::with_warnings();
+    let config = judging::config::Config::builtin();
+    let board = Board::new(&r, "x").with_prizes(&config);
+    let keys: Vec<char> = judging::tui::board::KEYS
+        .iter()
+        .flat_map(|(keys, _)| keys.split_whitespace())
+        .filter_map(|k| {
+            let mut chars = k.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        })
+        .collect();
+    assert!(keys.contains(&'w') && keys.contains(&'v'), "{keys:?}");
+    for k in keys {
+        assert!(board.action(KeyEvent::from(KeyCode::Char(k))).is_some(), "{k} is in the help but does nothing");
+    }
+    let mut help = Board::new(&r, "x");
+    help.key(KeyEvent::from(KeyCode::Char('?')));
+    assert!(screen(&help, 100, 30).contains("the merge's warnings"));
+    let mut quiet = rankings();
+    quiet.warnings.clear();
+    let mut board = Board::new(&quiet, "x");
+    assert!(!screen(&board, 100, 30).contains("warning"));
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    assert!(!screen(&board, 100, 30).contains("the merge's warnings"), "w is not offered");
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    board.key(KeyEvent::from(KeyCode::Char('w')));
+    assert!(!board.warnings && board.status == "The merge gave no warnings.");
+}

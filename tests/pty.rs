@@ -356,7 +356,8 @@ fn make_executable(path: &Path) {
 #[test]
 fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     let s = Sandbox::new();
-    for (judge, utility) in [("mira", "5"), ("tomas", "2")] {
+    // zed, whom the sample's judging.toml does not list: the merge warns of them.
+    for (judge, utility) in [("mira", "5"), ("tomas", "2"), ("zed", "3")] {
         s.cmd().args(["--judge", judge, "pull"]).assert().success();
         for id in ["pantry-poet", "sprout-sense"] {
             s.cmd()
@@ -369,10 +370,16 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     s.cmd().args(["--judge", "head", "pull"]).assert().success();
     let mut app = Running::start_with(
         &s,
-        &["--judge", "head", "merge", "--tui", "--method", "mean", "mira.json", "tomas.json"],
+        &["--judge", "head", "merge", "--tui", "--method", "mean", "mira.json", "tomas.json", "zed.json"],
         &[],
     );
     app.wait_for("Rankings");
+    // The merge's warnings, counted in the header and listed by w.
+    app.wait_for("warnings (w)");
+    app.keys("w");
+    app.wait_for("weigh these before announcing");
+    app.wait_for("judge \"zed\" is not among the event's judges");
+    app.keys("\x1b");
     app.wait_for("tie at #1: Sprout Sense = Pantry");
     // Every judge's view of the selected entry, then v shows the judges' habits.
     app.wait_for("The entry, judge by judge");
@@ -380,6 +387,7 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     app.wait_for("leniency: points above");
     let screen = app.text();
     assert!(screen.contains("lenient") && screen.contains("harsh"), "{screen}");
+    assert!(screen.contains("zed (unlisted)") && !screen.contains("mira (unlisted)"), "{screen}");
     // v twice: the side hidden, then the entry again. → moves to the backyard track, its tab
     // named as judging.toml names it, where only Sprout Sense is.
     app.keys("vv");

@@ -37,13 +37,19 @@ impl To<'_> {
 
     /// Where the merge's warnings are read besides standard error: the printed rankings list
     /// them (a table and Markdown under WARNINGS, JSON in its `warnings`; CSV does not), one
-    /// entry's view, the head judge's screen and the finals do not.
+    /// entry's view and the finals do not.
     fn warnings(&self) -> super::stderr::Listed {
         match self {
             To::Print(format, output) => {
                 super::stderr::Listed::in_output(*format != MergeFormat::Csv, output.is_none())
             }
-            To::Entry(..) | To::Screen(_) | To::Finals { .. } => super::stderr::Listed::NOWHERE,
+            // The head judge's screen lists them too (`w`), yet they are said on standard error
+            // all the same: they are said as the merge runs, before the screen opens, so its
+            // alternate screen hides them while it is open, and they stand on the restored
+            // terminal once it closes, read once there. Left off, a screen that failed to open
+            // or a pipe's reader would have had none.
+            To::Screen(_) => super::stderr::Listed::NOWHERE,
+            To::Entry(..) | To::Finals { .. } => super::stderr::Listed::NOWHERE,
         }
     }
 }

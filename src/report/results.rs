@@ -103,6 +103,10 @@ pub fn warnings_said(sheet: &Sheet, text: fn(&str) -> String) -> Vec<String> {
     sheet.outcome.warnings.iter().map(|w| text(w)).collect()
 }
 
+/// What the warnings' heading asks of the jury, in the printed merge, the results and the head
+/// judge's screen alike.
+pub const WEIGH_THESE: &str = "weigh these before announcing";
+
 /// `warnings` as the terminal's table lists them (`markdown` false) or the Markdown, each passed
 /// through `text`, under one heading; nothing where there are none. The jury's results and the
 /// printed merge both list theirs so: on a terminal they are then not said on standard error
@@ -112,11 +116,11 @@ pub fn warnings_section(warnings: &[String], text: fn(&str) -> String, markdown:
         return String::new();
     }
     let (heading, item) = if markdown {
-        ("\n**Warnings: weigh these before announcing**\n\n", "- ")
+        (format!("\n**Warnings: {WEIGH_THESE}**\n\n"), "- ")
     } else {
-        ("\nWARNINGS: weigh these before announcing\n", "  - ")
+        (format!("\nWARNINGS: {WEIGH_THESE}\n"), "  - ")
     };
-    let mut out = heading.to_owned();
+    let mut out = heading;
     for w in warnings {
         out.push_str(&format!("{item}{}\n", text(w)));
     }

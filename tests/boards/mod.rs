@@ -71,6 +71,20 @@ pub fn with_a_flat_judge() -> judging::rankings::Rankings {
     rank(marks, Method::Mean)
 }
 
+/// [`rankings`] with what the merge warns of: a file from zed, whom the built-in event's
+/// `[[judges]]` does not list, one from "míra", a look-alike of listed mira who sent hers too,
+/// and tomas leaving two entries partly scored.
+pub fn with_warnings() -> judging::rankings::Rankings {
+    let mut marks = three_judges();
+    marks[1].partial = vec!["lullaby-loom".into(), "pantry-\u{1b}[2Jpoet".into()];
+    let mut zed = marks[2].clone();
+    zed.judge = "zed".into();
+    let mut mira = marks[0].clone();
+    mira.judge = "m\u{ed}ra".into();
+    marks.extend([zed, mira]);
+    rank(marks, Method::Mean)
+}
+
 /// The sample's entries, in the order the marks' indices count them.
 fn sample() -> Vec<judging::model::StoredSubmission> {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -148,6 +162,8 @@ pub enum Data {
     Crowded,
     /// [`tie_of_21`].
     TieOf21,
+    /// [`with_warnings`].
+    Warned,
 }
 
 impl Data {
@@ -156,6 +172,7 @@ impl Data {
             Data::Small => rankings(),
             Data::Crowded => crowded(),
             Data::TieOf21 => tie_of_21(),
+            Data::Warned => with_warnings(),
         }
     }
 }
@@ -197,6 +214,9 @@ pub fn screens() -> Vec<Screen> {
         screen("crowded: backyard tab", vec![KeyCode::Right], Some(Side::Entry), Data::Crowded),
         screen("tie of 21", std::mem::take(&mut tie_of_21), None, Data::TieOf21),
         screen("tie of 21: the reason", ordered, None, Data::TieOf21),
+        screen("warned: overall", Vec::new(), None, Data::Warned),
+        screen("warned: the warnings", vec![KeyCode::Char('w')], None, Data::Warned),
+        screen("warned: the judges", Vec::new(), Some(Side::Judges), Data::Warned),
     ]
 }
 

@@ -42,7 +42,7 @@ enum Shown {
 }
 
 /// The keys, for `?` and the footer.
-pub const KEYS: [(&str, &str); 12] = [
+pub const KEYS: [(&str, &str); 13] = [
     ("←/→  Tab", "the previous or next ranking: overall, then each track"),
     ("↑/↓  j/k", "the previous or next entry"),
     ("PgUp/PgDn", "ten entries up or down"),
@@ -52,10 +52,14 @@ pub const KEYS: [(&str, &str); 12] = [
     ("[/]", "scroll what to deliberate, when its lists do not all fit"),
     ("F", "the finals of this ranking: order, pairs, how sure each paid place is"),
     ("d  Enter", "settle the selected tie: the decision goes to decisions.toml"),
-    ("Esc", "leave the dialog (recording nothing) or the finals"),
+    ("w", "the merge's warnings: ↑/↓ scroll them, w or Esc closes"),
+    ("Esc", "leave the dialog (recording nothing), the finals or warnings"),
     ("?", "this help, and again to close it"),
     ("q", "quit"),
 ];
+
+/// The mark beside a judge `[[judges]]` does not list, in the judges' pane.
+pub const NOT_LISTED: &str = "(unlisted)";
 
 /// Where each part of the screen goes.
 pub(super) struct Areas {
@@ -95,6 +99,10 @@ impl Widget for &Board<'_> {
         self.height.set(area.height);
         let areas = self.areas(area);
         let mut header = vec![Span::from(" judging ").bold().reversed(), Span::from(" ")];
+        if let Some(warned) = self.warnings_counted() {
+            header.push(Span::from(warned).yellow().bold());
+            header.push(Span::from(" · "));
+        }
         for (k, part) in self.header_parts(usize::from(area.width)).into_iter().enumerate() {
             if k > 0 {
                 header.push(Span::from(" · "));
@@ -125,6 +133,8 @@ impl Widget for &Board<'_> {
             super::settle::dialog(s, area, buf);
         } else if self.help {
             help(area, buf, self);
+        } else if self.warnings {
+            self.warnings_box(area, buf);
         }
         if self.monochrome {
             crate::tui::monochrome(buf);
@@ -160,7 +170,8 @@ impl Board<'_> {
     /// it), then the tie-breaks are named as far as they fit, "and N more".
     pub(super) fn header_parts(&self, width: usize) -> Vec<String> {
         let r = self.rankings;
-        let room = width.saturating_sub(fitting::width(" judging  "));
+        let counted = self.warnings_counted().map_or(0, |w| fitting::width(&w) + 3);
+        let room = width.saturating_sub(fitting::width(" judging  ") + counted);
         let method = format!("{} method", r.method);
         let breaks = if r.tie_breaks.is_empty() { "none".to_owned() } else { r.tie_breaks.join(", then ") };
         let joined = |parts: &[String]| fitting::width(&parts.join(" · "));
@@ -182,6 +193,9 @@ impl Board<'_> {
         }
         if self.help {
             return "any key closes".to_owned();
+        }
+        if self.warnings {
+            return "↑/↓ scroll  w/Esc closes  q quit".to_owned();
         }
         let acts = |shown: Shown| match shown {
             Shown::Always => true,
@@ -224,7 +238,12 @@ impl Board<'_> {
             return help_lines(self).into_iter().map(|(head, what)| format!("{head} {what}")).collect();
         }
         let mut out = vec![if self.status.is_empty() { self.hint() } else { clean_line(&self.status) }];
+        out.extend(self.warnings_counted());
         out.extend(self.header_parts(usize::from(width)));
+        if self.warnings {
+            out.push(self.warnings_title().trim().to_owned());
+            return out;
+        }
         let areas = self.areas(Rect::new(0, 0, width, height));
         if self.finals {
             // The view's first lines: what it is, and the finalists' heading.
@@ -518,6 +537,9 @@ impl Board<'_> {
             let names: Vec<String> = r.trainees.iter().map(|t| clean_line(&t.judge)).collect();
             out.push(format!("trainees, not counted: {}", crate::format::first_few(&names, 3, ", ")));
         }
+        if !self.not_listed.is_empty() {
+            out.push(format!("{NOT_LISTED}: not among the event's judges ([[judges]]); w: the warnings"));
+        }
         let flat: Vec<String> = r.judges.iter().filter(|j| j.flat).map(|j| clean_line(&j.judge)).collect();
         if !flat.is_empty() {
             out.push(format!(
@@ -544,9 +566,16 @@ impl Board<'_> {
         let in_sight = usize::from(area.height.saturating_sub(2)).saturating_sub(legend.len()).max(1);
         let rows = if r.judges.len() > in_sight { in_sight.saturating_sub(1) } else { in_sight };
         let offset = self.judge_offset.min(r.judges.len().saturating_sub(rows));
-        let names = r.judges.iter().map(|j| fitting::width(&clean_line(&j.judge))).max().unwrap_or(0);
+        let mark = |judge: &str| self.is_not_listed(judge).then_some(NOT_LISTED);
+        let name_width = |j: &crate::rankings::JudgeLine| {
+            fitting::width(&clean_line(&j.judge)) + mark(&j.judge).map_or(0, |m| m.len() + 1)
+        };
+        let names = r.judges.iter().map(name_width).max().unwrap_or(0);
+        // A judge not listed keeps the mark and their name whole before the bars do: "míra" is
+        // told from "mira" by the letters a cut would take.
+        let marked = r.judges.iter().filter(|j| mark(&j.judge).is_some()).map(name_width).max().unwrap_or(0);
         let spec = [
-            Column { want: names.min(16), least: names.min(8), drop: None },
+            Column { want: names.min(16), least: names.min(8).max(marked.min(16)), drop: None },
             Column::whole(r.judges.first().map_or(0, |j| j.histogram.len()), Some(1)),
             Column::whole(6, None),
             Column::whole(7, Some(2)),
@@ -559,8 +588,9 @@ impl Board<'_> {
             .take(rows)
             .map(|j| {
                 let lean = format!("{}{}", if j.few() { "~" } else { "" }, crate::format::signed(j.leniency, 2));
-                let mut spans =
-                    vec![Span::from(pad(&fit(&clean_line(&j.judge), widths[0].unwrap_or(8)), widths[0].unwrap_or(8)))];
+                let width = widths[0].unwrap_or(8);
+                let name = Span::from(pad(&with_mark(&clean_line(&j.judge), mark(&j.judge), width), width));
+                let mut spans = vec![if mark(&j.judge).is_some() { name.yellow() } else { name }];
                 if widths[1].is_some() {
                     spans.push(Span::from(format!(" {}", bars(&j.histogram))).cyan());
                 }
@@ -637,12 +667,18 @@ fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
 /// A judge's name cut to `width` with its mark ("(trainee)", "(flat)") kept whole where there is
 /// room for a few letters before it: a long name cut at the edge had lost what the mark says.
 fn marked_name(j: &crate::rankings::JudgeView, width: usize) -> String {
-    let name = clean_line(&j.judge);
-    match j.mark() {
-        Some(mark) if fitting::width(&name) + 1 + mark.len() > width && width >= mark.len() + 3 => {
-            format!("{} {mark}", fit(&name, width - mark.len() - 1))
+    with_mark(&clean_line(&j.judge), j.mark(), width)
+}
+
+/// A name (cleaned) with its mark after it, cut to `width` with the mark kept whole where there
+/// is room for a few letters before it.
+fn with_mark(name: &str, mark: Option<&str>, width: usize) -> String {
+    match mark {
+        Some(mark) if fitting::width(name) + 1 + mark.len() > width && width >= mark.len() + 3 => {
+            format!("{} {mark}", fit(name, width - mark.len() - 1))
         }
-        _ => fit(&clean_line(&j.name()), width),
+        Some(mark) => fit(&format!("{name} {mark}"), width),
+        None => fit(name, width),
     }
 }
 
@@ -665,10 +701,12 @@ fn note_shown(note: &str, id: &str, opened_with: &crate::paste::CommandLine) -> 
 }
 
 /// The keys of [`KEYS`] that act on this board: `F` only with a finals round, `d` only where a
-/// prize pays places in a ranking (elsewhere a tie decides nothing and `d` only says so).
+/// prize pays places in a ranking (elsewhere a tie decides nothing and `d` only says so), `w`
+/// only where the merge gave warnings.
 fn keys(board: &Board) -> Vec<&'static (&'static str, &'static str)> {
     KEYS.iter()
         .filter(|(k, _)| board.has_finals || *k != "F")
+        .filter(|(k, _)| !board.rankings.warnings.is_empty() || *k != "w")
         .filter(|(k, _)| !board.prizes.is_empty() || !k.starts_with("d "))
         .collect()
 }
@@ -726,4 +764,66 @@ pub(super) fn tabs_in_sight(labels: &[String], selected: usize, room: usize) -> 
         from -= 1;
     }
     (from, selected + 1)
+}
+
+/// The warnings' box: as wide as the screen up to 80 columns, between the header and the footer.
+fn warnings_area(area: Rect) -> Rect {
+    let width = area.width.min(80);
+    Rect::new(area.x + (area.width - width) / 2, area.y + 1, width, area.height.saturating_sub(2))
+}
+
+impl Board<'_> {
+    /// How many warnings the merge gave, and the key that shows them, for the header: `None`
+    /// when it gave none.
+    pub fn warnings_counted(&self) -> Option<String> {
+        let n = self.rankings.warnings.len();
+        (n > 0).then(|| format!("{} (w)", crate::format::count(n, "warning", "warnings")))
+    }
+
+    /// The warnings' box's title: the printed merge's heading.
+    fn warnings_title(&self) -> String {
+        format!(" Warnings ({}): {} ", self.rankings.warnings.len(), crate::report::results::WEIGH_THESE)
+    }
+
+    /// Every warning cleaned and wrapped to `room` columns, each after a dash as the printed merge
+    /// lists them.
+    fn warnings_lines(&self, room: usize) -> Vec<String> {
+        self.rankings.warnings.iter().flat_map(|w| hanging(" - ", &clean_line(w), room)).collect()
+    }
+
+    /// The warnings' lines in a box on a `width`×`height` screen, and how many rows of it show.
+    fn warnings_in_box(&self, width: u16, height: u16) -> (Vec<String>, usize) {
+        let boxed = warnings_area(Rect::new(0, 0, width, height));
+        let lines = self.warnings_lines(usize::from(boxed.width.saturating_sub(2)));
+        let rows = usize::from(boxed.height.saturating_sub(2)).max(1);
+        (lines, rows)
+    }
+
+    /// How many lines of the warnings the box cannot show at once, on a `width`×`height` screen:
+    /// the furthest they scroll.
+    pub(super) fn warnings_hidden(&self, width: u16, height: u16) -> usize {
+        let (lines, rows) = self.warnings_in_box(width, height);
+        lines.len().saturating_sub(rows)
+    }
+
+    /// The merge's warnings over the screen, scrolled to [`Board::warnings_from`]; where not all
+    /// fit, the bottom edge says which lines show and how to see the rest.
+    fn warnings_box(&self, area: Rect, buf: &mut Buffer) {
+        let (lines, rows) = self.warnings_in_box(area.width, area.height);
+        let from = self.warnings_from.min(lines.len().saturating_sub(rows));
+        let shown: Vec<Line> = lines.iter().skip(from).take(rows).map(|l| Line::from(l.clone())).collect();
+        let boxed = warnings_area(area);
+        let boxed = Rect { height: u16::try_from(shown.len() + 2).unwrap_or(boxed.height).min(boxed.height), ..boxed };
+        Clear.render(boxed, buf);
+        let mut block = Block::bordered().title(self.warnings_title()).border_style(Style::new().yellow());
+        if lines.len() > rows {
+            block = block.title_bottom(format!(
+                " lines {}–{} of {} · ↑/↓ PgUp/PgDn scroll ",
+                from + 1,
+                from + shown.len(),
+                lines.len()
+            ));
+        }
+        Paragraph::new(shown).block(block).render(boxed, buf);
+    }
 }

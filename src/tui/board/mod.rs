@@ -18,6 +18,8 @@ use std::time::Duration;
 use anyhow::Result;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub use draw::{KEYS, NOT_LISTED};
+
 use crate::event_files::Loaded;
 use crate::prizes::Decision;
 use crate::rankings::{Flag, Ranked, Rankings};
@@ -100,6 +102,13 @@ pub struct Board<'r> {
     /// The height last drawn, which says how much of the side shows.
     pub height: std::cell::Cell<u16>,
     pub help: bool,
+    /// Whether the merge's warnings (`w`) lie over the screen.
+    pub warnings: bool,
+    /// The first line of the warnings in sight, when not all fit.
+    pub warnings_from: usize,
+    /// The judges in the judges' pane that judging.toml's `[[judges]]` does not list
+    /// ([`Board::with_judges_listed`]), marked there "(unlisted)".
+    pub not_listed: Vec<String>,
     /// Whether the finals view (`F`) takes the place of the ranking.
     pub finals: bool,
     /// Whether the event has a finals round (`[finals]` in judging.toml, or finals published):
@@ -154,6 +163,10 @@ pub enum BoardAction {
     Judges(isize),
     /// Scrolls what to deliberate by one list.
     Deliberate(isize),
+    /// Opens or closes the merge's warnings.
+    Warnings,
+    /// Scrolls the warnings by this many lines.
+    ScrollWarnings(isize),
     /// Shows the next side view: hidden, the entry, the judges.
     Side,
     /// The finals view of the ranking in sight, or back to the ranking.
@@ -193,6 +206,9 @@ impl<'r> Board<'r> {
             width: std::cell::Cell::new(draw::SIDE_FROM),
             height: std::cell::Cell::new(crate::tui::layout::MIN_HEIGHT),
             help: false,
+            warnings: false,
+            warnings_from: 0,
+            not_listed: Vec::new(),
             finals: false,
             has_finals: !rankings.finals.is_empty(),
             settings: crate::event_files::settings_named(false),
@@ -213,6 +229,20 @@ impl<'r> Board<'r> {
     pub(super) fn name_of(&self, id: &str) -> String {
         let at = self.rankings.rankings.iter().position(|(n, _)| n == id);
         at.and_then(|k| self.names.get(k)).cloned().unwrap_or_else(|| clean_line(self.rankings.ranking_name(id)))
+    }
+
+    /// The judges `[[judges]]` does not list, by the test the merge's warning of them uses
+    /// ([`crate::config::Config::not_listed`]): the judges' pane marks them.
+    #[must_use]
+    pub fn with_judges_listed(mut self, config: &crate::config::Config) -> Self {
+        self.not_listed =
+            self.rankings.judges.iter().filter(|j| config.not_listed(&j.judge)).map(|j| j.judge.clone()).collect();
+        self
+    }
+
+    /// Whether `judge` is one `[[judges]]` does not list.
+    pub fn is_not_listed(&self, judge: &str) -> bool {
+        self.not_listed.iter().any(|n| n == judge)
     }
 
     /// The ranking in sight as its tab names it.
@@ -289,6 +319,20 @@ impl<'r> Board<'r> {
         if self.help {
             return Some(BoardAction::Help);
         }
+        if self.warnings {
+            let page = isize::try_from(self.height.get().saturating_sub(6)).unwrap_or(1).max(1);
+            return match key.code {
+                KeyCode::Char('q') => Some(BoardAction::Quit),
+                KeyCode::Esc | KeyCode::Char('w') => Some(BoardAction::Warnings),
+                KeyCode::Down | KeyCode::Char('j') => Some(BoardAction::ScrollWarnings(1)),
+                KeyCode::Up | KeyCode::Char('k') => Some(BoardAction::ScrollWarnings(-1)),
+                KeyCode::PageDown => Some(BoardAction::ScrollWarnings(page)),
+                KeyCode::PageUp => Some(BoardAction::ScrollWarnings(-page)),
+                KeyCode::Home | KeyCode::Char('g') => Some(BoardAction::ScrollWarnings(isize::MIN)),
+                KeyCode::End | KeyCode::Char('G') => Some(BoardAction::ScrollWarnings(isize::MAX)),
+                _ => None,
+            };
+        }
         let action = match key.code {
             KeyCode::Char('q') => BoardAction::Quit,
             // Esc leaves what is open, as in the dialog; it never quits the board (a head judge
@@ -310,6 +354,7 @@ impl<'r> Board<'r> {
             KeyCode::Char('[') => BoardAction::Deliberate(-1),
             KeyCode::Char('v') => BoardAction::Side,
             KeyCode::Char('F') => BoardAction::Finals,
+            KeyCode::Char('w') => BoardAction::Warnings,
             KeyCode::Char('d') | KeyCode::Enter => BoardAction::Settle,
             _ => return None,
         };
@@ -333,6 +378,17 @@ impl<'r> Board<'r> {
                 self.status = format!("This event has no finals round: {} has no [finals] section.", self.settings);
             }
             BoardAction::Finals => self.finals = !self.finals,
+            BoardAction::Warnings if self.rankings.warnings.is_empty() => {
+                self.status = "The merge gave no warnings.".into();
+            }
+            BoardAction::Warnings => {
+                self.warnings = !self.warnings;
+                self.warnings_from = 0;
+            }
+            BoardAction::ScrollWarnings(step) => {
+                let most = self.warnings_hidden(self.width.get(), self.height.get());
+                self.warnings_from = self.warnings_from.saturating_add_signed(step).min(most);
+            }
             BoardAction::Tab(step) => {
                 let tabs = self.rankings.rankings.len().max(1);
                 self.tab = (self.tab + tabs).saturating_add_signed(step) % tabs;
@@ -532,7 +588,10 @@ pub fn run(
     opened_with: crate::paste::CommandLine,
 ) -> Result<()> {
     let config = &loaded.config;
-    let mut board = Board::new(rankings, &config.event.name).with_prizes(config).opened_with(opened_with);
+    let mut board = Board::new(rankings, &config.event.name)
+        .with_prizes(config)
+        .with_judges_listed(config)
+        .opened_with(opened_with);
     board.has_finals |= config.finals.is_some();
     board.settings = loaded.settings();
     board.monochrome = super::no_color();
