@@ -232,7 +232,8 @@ pub enum Command {
         /// The dataset repo, ORG/NAME
         repo: String,
     },
-    /// Per judge: assigned, scored, partly scored, last pushed; entries short of judges
+    /// Per judge: assigned, done, scored, partly scored, recused, when their file was written;
+    /// entries short of judges
     Status {
         /// Read these score files instead of the repo's
         #[arg(value_name = "FILE")]

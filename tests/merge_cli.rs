@@ -1851,6 +1851,9 @@ fn status_says_how_many_entries_each_judge_recused_from() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let header = stdout.lines().next().unwrap_or_default();
     assert!(header.contains("PARTLY  RECUSED  WRITTEN (UTC)"), "{stdout}");
+    // Each column said under the table: DONE and SCORED read alike, WRITTEN is not a push.
+    assert!(stdout.contains("DONE: of those, scored in full; SCORED: every entry scored in full"), "{stdout}");
+    assert!(stdout.contains("WRITTEN: when the judge's file was written"), "{stdout}");
     let column = header.find("RECUSED").expect("the column") + "RECUSED".len();
     let recused_of = |judge: &str| {
         let line = stdout.lines().find(|l| l.starts_with(&format!("{judge} "))).expect("a line");
@@ -1858,7 +1861,7 @@ fn status_says_how_many_entries_each_judge_recused_from() {
     };
     assert_eq!(recused_of("ivan"), "2", "{stdout}");
     assert_eq!(recused_of("mira"), "0", "{stdout}");
-    let table = stdout.lines().take_while(|l| !l.starts_with("No file yet"));
+    let table = stdout.lines().take_while(|l| !l.starts_with("ASSIGNED:") && !l.starts_with("No file yet"));
     assert!(table.into_iter().all(|l| l.chars().count() <= 80), "the table fits 80 columns: {stdout}");
 }
 

@@ -417,6 +417,11 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
             to_the_minute(&clean_line(&j.written_at))
         );
     }
+    // What each column counts, under the table: DONE and SCORED read alike, and WRITTEN had been
+    // taken for when the judge last pushed.
+    if !judges.is_empty() {
+        say(STATUS_LEGEND.to_owned());
+    }
     let not_started: Vec<String> = config
         .judges
         .iter()
@@ -448,6 +453,9 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     );
     Ok(ExitCode::FAILURE)
 }
+
+/// What status's columns count.
+const STATUS_LEGEND: &str = "ASSIGNED: entries assigned to the judge; DONE: of those, scored in full; SCORED: every entry scored in full (an entry not assigned too); PARTLY: left partly scored, which do not count; RECUSED: entries the judge declared a conflict with; WRITTEN: when the judge's file was written, as it says.";
 
 /// Status's last line: the entries short of `k` judges so far (each with its `counts`, which
 /// leave out what `not_counted` says), named as the merge names them, title and id: the head
