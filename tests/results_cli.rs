@@ -698,6 +698,14 @@ fn a_decision_naming_an_entry_twice_or_outside_the_tie_is_refused_with_its_line(
             "[[decisions]]\nprize = \"backyard\"\nreason = \"x\"\norder = [\"sprout-sense\", \"pill-pal\"]\n",
             &["line 4", "\"pill-pal\" is not in the tie", "sprout-sense, bus-stop-oracle"],
         ),
+        // A first draft left above the final decision of the same tie: the first had been
+        // applied, and the second said "not applied: the prize faces no tie of exactly these
+        // entries".
+        (
+            "[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\nreason = \"first draft\"\n\n\
+             [[decisions]]\nprize = \"backyard\"\norder = [\"bus-stop-oracle\", \"sprout-sense\"]\nreason = \"final\"\n",
+            &["line 8", "decisions[1] orders entries of prize \"backyard\" that decisions[0] (line 3) orders already"],
+        ),
     ];
     for (text, wants) in cases {
         let stderr = refused_decisions(&s, &file, text);

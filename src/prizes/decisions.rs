@@ -123,9 +123,33 @@ fn on(line: Option<usize>) -> String {
 
 /// Every problem with the decisions, each naming its line, `decisions[i]` and its key: a prize
 /// that does not exist, fewer than two entries, an entry named twice or not in `known`, no
-/// reason.
+/// reason, an entry a decision before it orders for the same prize.
 pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>) -> Vec<String> {
     let mut out = Vec::new();
+    // Which decision first orders each entry of each prize: a second for the same tie (a first
+    // draft left above the final one) had passed, the first applied and the second said "not
+    // applied: the prize faces no tie of exactly these entries", which was not why.
+    let mut ordered: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    for (i, d) in decisions.iter().enumerate() {
+        let order_line = on(d.lines.map(|l| l.order));
+        let earlier: Vec<usize> = {
+            let mut firsts: Vec<usize> =
+                d.order.iter().filter_map(|id| ordered.get(&(d.prize.as_str(), id.as_str())).copied()).collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            firsts
+        };
+        for first in earlier {
+            let line = decisions[first].lines.map_or_else(String::new, |l| format!(" (line {})", l.order));
+            out.push(format!(
+                "{order_line}decisions[{i}] orders entries of prize {} that decisions[{first}]{line} orders already: one decision a tie; remove the one that no longer holds",
+                in_quotes(&d.prize)
+            ));
+        }
+        for id in &d.order {
+            ordered.entry((d.prize.as_str(), id.as_str())).or_insert(i);
+        }
+    }
     for (i, d) in decisions.iter().enumerate() {
         let at = format!("decisions[{i}]");
         let (prize_at, order_at, reason_at) =
@@ -222,6 +246,25 @@ mod tests {
             }
         }
         assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nextra = 1").is_err());
+    }
+
+    /// Two decisions for one tie (a first draft left above the final one): the second is
+    /// refused at its line, naming the first; decisions of two ties of one prize, or of one
+    /// entry in two prizes, are not.
+    #[test]
+    fn a_second_decision_for_the_same_tie_is_refused_naming_the_first() {
+        let text = "[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = \"first draft\"\n\n\
+                    [[decisions]]\nprize = \"wood\"\norder = [\"b\", \"a\"]\nreason = \"final\"\n\n\
+                    [[decisions]]\nprize = \"wood\"\norder = [\"c\", \"d\"]\nreason = \"another tie\"\n\n\
+                    [[decisions]]\nprize = \"backyard\"\norder = [\"a\", \"b\"]\nreason = \"another prize\"\n";
+        let decisions = parse(text).expect("parses");
+        let found = problems(&decisions, &Config::builtin().prizes, &["a", "b", "c", "d"].into());
+        assert_eq!(
+            found,
+            [
+                "line 8: decisions[1] orders entries of prize \"wood\" that decisions[0] (line 3) orders already: one decision a tie; remove the one that no longer holds"
+            ]
+        );
     }
 
     #[test]
