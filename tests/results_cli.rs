@@ -350,6 +350,11 @@ fn a_saved_merge_changed_after_the_merge_is_refused() {
     let warnings = then["warnings"].as_array().expect("warnings");
     assert!(warnings.iter().any(|w| w.as_str().is_some_and(|w| w.contains(unchecked))), "{warnings:?}");
     assert!(!as_saved.contains("without a digest"), "a merge saved today is checked, and says nothing of it");
+    // The announcement is not made from a file that cannot be checked: relabelled as version 3,
+    // its digest taken out, an edited merge had announced its winner with a warning only.
+    head(&s).args(["results", "--public"]).arg(&yesterday).assert().failure().stdout(predicate::str::is_empty()).stderr(
+        predicate::str::contains("without a digest, so whether it was changed after `judging merge` wrote it cannot be checked, and the announcement is not made from it"),
+    );
     // Another rubric's merge is refused, its criteria shown cleaned.
     let other =
         without.replacen("\"version\": 4", "\"version\": 3", 1).replacen("\"utility\"", "\"usefulness\\u001b[2J\"", 1);

@@ -54,7 +54,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let progress = crate::progress::shown();
     let (prizes, rankings, held) = {
         let saved = match request.files {
-            [one] => read_saved(one, config, listed)?,
+            [one] => read_saved(one, config, listed, request.public)?,
             _ => None,
         };
         // A saved merge needs the store's submissions only; judges' files are read beside them.
@@ -190,7 +190,7 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width:
 /// digest does not match its content, or of another event or rubric, is refused; one saved before
 /// merges carried a digest is read with a warning (said as `listed` has it, and listed in the
 /// jury's results) that it cannot be checked.
-fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Result<Option<Rankings>> {
+fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, public: bool) -> Result<Option<Rankings>> {
     let name = crate::sanitize::visible(&path.display().to_string());
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
     // Not a regular file (a FIFO would block the open below), or too large: the score file
@@ -236,6 +236,13 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed) -> Re
     if !rubric.is_empty() && rubric != crate::scorefile::rubric_fingerprint(config) {
         bail!(
             "{name}: merged on another rubric (the same criteria, but other scales, weights or tracks than judging.toml has now): merge the judges' score files again with this judging.toml, or give the judging.toml of that merge (--config)"
+        );
+    }
+    // The announcement is not made from what cannot be checked: a file relabelled as an earlier
+    // version, its digest taken out, had announced a winner moved up by hand with a warning only.
+    if unchecked && public {
+        bail!(
+            "{name} was saved by an earlier judging, without a digest, so whether it was changed after `judging merge` wrote it cannot be checked, and the announcement is not made from it: merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) and give that file, or give `judging results --public` the score files themselves"
         );
     }
     if unchecked {

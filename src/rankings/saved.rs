@@ -153,6 +153,9 @@ impl SavedRankings {
     /// A saved merge's bytes, checked for its format, version and digest. Its digest is checked
     /// first, on the bytes as written: an edit that broke the JSON as well is said as an edit.
     pub fn read(bytes: &[u8]) -> Result<SavedRankings, SavedError> {
+        // The byte order mark an editor (Notepad) puts first is no part of the file's content: it
+        // had been read as "not one this judging reads: expected value at line 1 column 1".
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let split = split(bytes);
         if let Some((hex, covered)) = split
             && crate::signing::digest_hex(covered) != hex
@@ -327,6 +330,9 @@ mod tests {
             other => panic!("{other:?} for {edited}"),
         };
         let back = SavedRankings::read(text.as_bytes()).expect("reads back");
+        // A byte order mark an editor put first changes nothing of it.
+        let marked = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+        assert_eq!(SavedRankings::read(&marked).expect("reads past a byte order mark"), back);
         let covered = text.splitn(5, '\n').nth(4).expect("lines after the digest");
         let digest = format!("sha256:{}", crate::signing::digest_hex(covered.as_bytes()));
         assert_eq!(back.digest.as_deref(), Some(digest.as_str()), "the digest covers every line after its own");
