@@ -1659,3 +1659,60 @@ fn a_mistyped_prize_in_the_decisions_file_is_answered_with_the_prize_it_looks_li
         assert!(stderr.contains(want), "{want}: {stderr}");
     }
 }
+
+/// Ten judges, two to each entry of the sample (entry `e` by judges `e` and `e + 3`, mod 10),
+/// each judge a habit of their own: most pairs of entries share no judge.
+fn two_judges_each(s: &Sandbox) -> Vec<PathBuf> {
+    let ids: Vec<String> = s
+        .list_json("head")
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|e| e["id"].as_str().expect("id").to_owned())
+        .collect();
+    (0..10)
+        .map(|j: usize| {
+            let rows: Vec<(&str, [u8; 3])> = ids
+                .iter()
+                .enumerate()
+                .filter(|(e, _)| e % 10 == j || (e + 7) % 10 == j)
+                .map(|(e, id)| {
+                    let quality = (e * 7 % 40) as i32 + (j as i32 % 3) * 4 - 4;
+                    let mark = |k: i32| (1 + (quality + k) / 10).clamp(1, 5) as u8;
+                    (id.as_str(), [mark(0), mark(3), mark(6)])
+                })
+                .collect();
+            judge_file(s, &format!("judge{j}"), &rows)
+        })
+        .collect()
+}
+
+/// With two judges to each entry, head to head has no evidence on most pairs: that is no case
+/// against a first place ("does not beat … (no judge scored both)" had been said under every
+/// prize), and an entry the rules exclude is no rival for a prize (the note under Thousand Token
+/// Wood had weighed two entries that cannot win it, without a word).
+#[test]
+fn head_to_head_weighs_the_entries_that_can_win_on_evidence_only() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = two_judges_each(&s);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(head(&s).args(["merge", "--format", "json"]).args(&files))).expect("json");
+    let ineligible: Vec<&str> =
+        json["ineligible"].as_array().expect("list").iter().filter_map(|i| i["id"].as_str()).collect();
+    assert!(ineligible.contains(&"dream-cartographer"), "{ineligible:?}");
+    let mut left_out = 0;
+    for m in json["majorities"].as_array().expect("majorities") {
+        let said = m["said"].as_str().expect("said");
+        assert!(!said.contains("no judge scored both"), "{said}");
+        for id in m["entries"].as_array().expect("entries").iter().filter_map(|e| e.as_str()) {
+            assert!(!ineligible.contains(&id), "{id} is named: {said}");
+        }
+        left_out += usize::from(said.contains("the event's rules exclude are left out"));
+    }
+    assert!(left_out > 0, "{}", json["majorities"]);
+    let md = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
+    assert!(!md.contains("no judge scored both)"), "{md}");
+    assert!(md.contains("so head to head says nothing of those"), "{md}");
+    assert!(md.contains("Compared among the"), "{md}");
+}

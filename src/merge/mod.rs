@@ -23,7 +23,7 @@ pub use mark::Mark;
 pub use calibrated::{Calibration, Held, LEAST_SEVERITY, MOST_SEVERITY, PanelSpread, fit as calibrated_fit};
 
 /// The marks of a panel of judges over a set of entries, by index.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Panel {
     pub judges: Vec<String>,
     pub entries: Vec<String>,

@@ -130,10 +130,14 @@ pub enum HeadToHead {
     /// No entry beats every other: the shortest cycle of head-to-head wins through the ranking's
     /// leader, each beating the next and the last beating the first.
     Cycle(Vec<usize>),
-    /// No entry beats every other, and no cycle runs through the leader: it does not beat `other`,
-    /// which `for_other` judges put above it, `for_leader` below and `level` level with it (all
-    /// 0: no judge marked both).
+    /// No entry beats every other, and no cycle runs through the leader: `other` beats it, which
+    /// `for_other` judges put above it, `for_leader` below and `level` level with it.
     NotBeaten { leader: usize, other: usize, for_leader: u32, for_other: u32, level: u32 },
+    /// No entry beats the leader, yet it does not beat every other: of the other entries it beats
+    /// `beats`, is even with `even` (the judges who scored both split or level), and shares no
+    /// judge with `unmet`, of which head to head says nothing. Not a case against it: with a few
+    /// judges to each entry most pairs share no judge.
+    Unbeaten { leader: usize, beats: u32, even: u32, unmet: u32 },
     /// More entries than a head-to-head table holds in good time.
     TooMany,
     /// Nothing to compare: fewer than two marked entries.
@@ -151,6 +155,10 @@ fn level(panel: &Panel, a: usize, b: usize) -> u32 {
 }
 
 /// The head-to-head report for a panel whose chosen method put `leader` first.
+///
+/// The one rule every head-to-head sentence follows: an entry beats another only where more of
+/// the judges who scored both put it above; a pair no judge scored both of is no evidence either
+/// way, and never a case against the leader.
 pub fn head_to_head(panel: &Panel, leader: usize) -> HeadToHead {
     let mut marked = vec![false; panel.entries.len()];
     panel.marks.iter().for_each(|m| marked[m.entry()] = true);
@@ -190,19 +198,30 @@ pub fn head_to_head(panel: &Panel, leader: usize) -> HeadToHead {
             }
         }
     }
-    // No cycle through the leader: name an entry it does not beat, one that beats it first.
-    let not_beaten = |a: usize| a != start && !prefs.beats(start, a);
+    // No cycle through the leader: name an entry that beats it, if one does.
     let other = (0..n)
-        .filter(|a| not_beaten(*a))
-        .max_by_key(|a| (prefs.beats(*a, start), prefs.prefer[a * n + start], std::cmp::Reverse(*a)));
-    match other {
-        Some(o) => HeadToHead::NotBeaten {
+        .filter(|a| *a != start && prefs.beats(*a, start))
+        .max_by_key(|a| (prefs.prefer[a * n + start], std::cmp::Reverse(*a)));
+    if let Some(o) = other {
+        return HeadToHead::NotBeaten {
             leader,
             other: prefs.marked[o],
             for_leader: prefs.prefer[start * n + o],
             for_other: prefs.prefer[o * n + start],
             level: level(panel, leader, prefs.marked[o]),
-        },
-        None => HeadToHead::Winner(leader),
+        };
     }
+    let (mut beats, mut even, mut unmet) = (0, 0, 0);
+    for o in (0..n).filter(|o| *o != start) {
+        if prefs.beats(start, o) {
+            beats += 1;
+        } else if prefs.prefer[start * n + o] + prefs.prefer[o * n + start] > 0
+            || level(panel, leader, prefs.marked[o]) > 0
+        {
+            even += 1;
+        } else {
+            unmet += 1;
+        }
+    }
+    if even + unmet == 0 { HeadToHead::Winner(leader) } else { HeadToHead::Unbeaten { leader, beats, even, unmet } }
 }

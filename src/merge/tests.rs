@@ -430,29 +430,30 @@ fn head_to_head_finds_the_condorcet_winner_or_the_cycle() {
         // The classic cycle: 0 beats 1, 1 beats 2, 2 beats 0, each by two judges to one.
         ("a cycle", 3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]], 0, HeadToHead::Cycle(vec![0, 1, 2])),
         ("a cycle from another leader", 3, &[&[0, 1, 2], &[1, 2, 0], &[2, 0, 1]], 2, HeadToHead::Cycle(vec![2, 0, 1])),
-        // Two judges split on the top two: level, no cycle.
+        // Two judges split on the top two: even, no cycle, and nothing beats the leader.
         (
             "level at the top",
             3,
             &[&[0, 1, 2], &[1, 0, 2]],
             0,
-            HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 1, for_other: 1, level: 0 },
+            HeadToHead::Unbeaten { leader: 0, beats: 1, even: 1, unmet: 0 },
         ),
     ];
     for (name, entries, orders, leader, want) in cases {
         assert_eq!(head_to_head(&ballots(entries, orders), leader), want, "{name}");
     }
-    // Entries no judge marked together never met.
+    // Entries no judge marked together never met: no evidence, no case against the leader.
     let apart = panel(2, 2, &[(0, 0, 5.0), (1, 1, 4.0)]);
-    assert_eq!(
-        head_to_head(&apart, 0),
-        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0, level: 0 }
-    );
+    assert_eq!(head_to_head(&apart, 0), HeadToHead::Unbeaten { leader: 0, beats: 0, even: 0, unmet: 1 });
     // Two judges who marked both alike: they met, and neither put one above the other.
     let alike = panel(2, 2, &[(0, 0, 4.0), (0, 1, 4.0), (1, 0, 3.0), (1, 1, 3.0)]);
+    assert_eq!(head_to_head(&alike, 0), HeadToHead::Unbeaten { leader: 0, beats: 0, even: 1, unmet: 0 });
+    // Two judges to each entry: the one judge who scored both the leader and 1 put 1 above, and
+    // 2 met neither. 1 beats the leader; 2 is not against it.
+    let sparse = panel(2, 3, &[(0, 0, 3.0), (0, 1, 5.0), (1, 2, 4.0)]);
     assert_eq!(
-        head_to_head(&alike, 0),
-        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 0, level: 2 }
+        head_to_head(&sparse, 0),
+        HeadToHead::NotBeaten { leader: 0, other: 1, for_leader: 0, for_other: 1, level: 0 }
     );
     assert_eq!(head_to_head(&panel(1, 1, &[(0, 0, 5.0)]), 0), HeadToHead::Alone);
     // Schulze still names a winner on the cycle: the report is what says there is none.

@@ -124,12 +124,15 @@ pub fn mark(rankings: &mut Rankings, field: &Field, hub: &HashMap<String, (HubFa
             e.flags.sort();
         }
     }
+    rankings.ineligible = ineligible;
+    // Head to head among the entries that can win; where it cannot be said again, the entries
+    // it names that cannot are said to be excluded.
+    rankings.compare_who_can_win(field);
     for m in &mut rankings.majorities {
-        if let Some(i) = ineligible.iter().find(|i| m.is_winner(&i.id)) {
-            m.winner_excluded(&i.title, &i.reasons);
+        for i in &rankings.ineligible {
+            m.excluded(&i.id, &i.title, &i.reasons);
         }
     }
-    rankings.ineligible = ineligible;
     // The paid places go to the entries that can win: their chances, and whether each holds
     // without one judge, worked out again without those that cannot.
     rankings.pay_only_who_can_win();

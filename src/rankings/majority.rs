@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Field, Ranked};
+use std::collections::HashSet;
+
+use super::{Field, Ranked, Rankings};
 use crate::merge::{HeadToHead, Panel, head_to_head};
 use crate::sanitize::clean_line;
 
@@ -12,7 +14,9 @@ use crate::sanitize::clean_line;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Majority {
     pub ranking: String,
-    /// "condorcet winner", "cycle", "no condorcet winner" or "not compared".
+    /// "condorcet winner", "cycle", "no condorcet winner" (an entry beats the leader), "unbeaten"
+    /// (none does, yet the leader does not beat every other: pairs no judge scored both of) or
+    /// "not compared".
     pub outcome: String,
     /// The ids it names: the winner, the cycle in order, or the leader and the entry it does
     /// not beat.
@@ -30,10 +34,12 @@ impl Majority {
         self.outcome == "cycle" && self.entries.iter().any(|e| e == id)
     }
 
-    /// Says, after the sentence, that the Condorcet winner cannot take a prize: the rules
-    /// exclude it (`reasons`). "The jury should weigh both" had read as a case for awarding it.
-    pub fn winner_excluded(&mut self, title: &str, reasons: &[String]) {
-        if self.outcome != "condorcet winner" {
+    /// Says, after the sentence, that an entry it names cannot take a prize: the rules exclude
+    /// it (`reasons`). "The jury should weigh both" had read as a case for awarding it. Only
+    /// where head to head could not be said again among the entries that can win (a saved
+    /// merge, a ranking too large to compare).
+    pub fn excluded(&mut self, id: &str, title: &str, reasons: &[String]) {
+        if !self.entries.iter().any(|e| e == id) {
             return;
         }
         // By title: the sentence before names it with its id.
@@ -43,22 +49,90 @@ impl Majority {
             clean_line(&reasons.join("; "))
         );
         // Marked again (a saved merge's rankings), it is said once.
-        if !self.said.ends_with(&excluded) {
+        if !self.said.contains(&excluded) {
             self.said.push_str(&excluded);
         }
     }
 }
 
-/// How the judges who scored both the leader and `other` voted, naming `other`: "2 judges put
-/// Lost & Found (lost-and-found) above it, 1 below" (an "it" alone read as either entry).
+/// The marks one ranking's head to head was said from: its entries (`keep`, field indices) and
+/// their marks (`panel`, indexed as `keep`). Not saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compared {
+    /// The ranking's position in [`Rankings::rankings`].
+    pub ranking: usize,
+    pub keep: Vec<usize>,
+    pub panel: Panel,
+}
+
+impl Rankings {
+    /// Says each ranking's head to head again among the entries that can win, once
+    /// [`Rankings::ineligible`] is filled: the jury reading a prize wants to know whether a
+    /// majority of judges backs the first entry that can win it against the others that can, and
+    /// an entry the rules exclude is no rival. Where one is left out, the sentence says so.
+    pub fn compare_who_can_win(&mut self, field: &Field) {
+        let out: HashSet<&str> = self.ineligible.iter().map(|i| i.id.as_str()).collect();
+        let mut again = Vec::new();
+        for c in &self.compared {
+            let Some((name, all)) = self.rankings.get(c.ranking) else { continue };
+            let Some(k) = self.majorities.iter().position(|m| &m.ranking == name) else { continue };
+            let can: Vec<usize> =
+                (0..c.keep.len()).filter(|l| !out.contains(field.entries[c.keep[*l]].submission.id.as_str())).collect();
+            if can.len() == c.keep.len() {
+                continue;
+            }
+            let panel = super::panel::sub_panel(&c.panel, &can);
+            let which: Vec<usize> = can.iter().map(|l| c.keep[*l]).collect();
+            let ranked: Vec<Ranked> = all.iter().filter(|r| !out.contains(r.id.as_str())).cloned().collect();
+            let mut said = of(name, Some(&panel), &which, &ranked, field);
+            let left = all.len() - ranked.len();
+            if left > 0 {
+                said.said.push_str(&format!(
+                    " Compared among the {} that can win a prize: the {} the event's rules exclude {} left out.",
+                    crate::format::count(ranked.len(), "entry", "entries"),
+                    crate::format::count(left, "entry", "entries"),
+                    if left == 1 { "is" } else { "are" }
+                ));
+            }
+            again.push((k, said));
+        }
+        for (k, said) in again {
+            self.majorities[k] = said;
+        }
+    }
+}
+
+/// How the judges who scored both the leader and `other`, which beats it, voted, naming
+/// `other`: "2 judges put Lost & Found (lost-and-found) above it, 1 below" (an "it" alone read as
+/// either entry).
 fn votes_said(other: &str, for_leader: u32, for_other: u32, level: u32) -> String {
     let judges = |n: u32| crate::format::count(n as usize, "judge", "judges");
-    match (for_leader + for_other, level) {
-        (0, 0) => "no judge scored both".to_owned(),
-        (0, level) => format!("the {} who scored both rated them level", judges(level)),
-        (_, 0) => format!("{} put {other} above it, {for_leader} below", judges(for_other)),
-        (_, level) => format!("{} put {other} above it, {for_leader} below, {level} level", judges(for_other)),
+    match level {
+        0 => format!("{} put {other} above it, {for_leader} below", judges(for_other)),
+        level => format!("{} put {other} above it, {for_leader} below, {level} level", judges(for_other)),
     }
+}
+
+/// What head to head says of a leader no entry beats that does not beat every other: "of the 17
+/// others, it beats 2 entries, is even with 1 entry (…), and no judge scored it beside 14 of them,
+/// so head to head says nothing of those".
+fn unbeaten_said(beats: u32, even: u32, unmet: u32) -> String {
+    let entries = |n: u32| crate::format::count(n as usize, "entry", "entries");
+    let mut parts = Vec::new();
+    if beats > 0 {
+        parts.push(format!("it beats {}", entries(beats)));
+    }
+    if even > 0 {
+        parts.push(format!("is even with {} (the judges who scored both split or rated them level)", entries(even)));
+    }
+    if unmet > 0 {
+        parts.push(format!(
+            "no judge scored it beside {unmet} of them, so head to head says nothing of {}",
+            if unmet == 1 { "that one" } else { "those" }
+        ));
+    }
+    let last = parts.pop().unwrap_or_default();
+    if parts.is_empty() { last } else { format!("{}, and {last}", parts.join(", ")) }
 }
 
 /// The report for one ranking of the entries `which` (indices into the field), whose marks are
@@ -117,13 +191,22 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
         }
         HeadToHead::NotBeaten { leader, other, for_leader, for_other, level } => {
             let why = votes_said(&label(other), for_leader, for_other, level);
-            let verb = if for_other > for_leader { "loses to" } else { "does not beat" };
             (
                 "no condorcet winner",
                 vec![leader, other],
-                format!("No Condorcet winner: {} {verb} {} head to head ({why}).", lead(leader), label(other)),
+                format!("No Condorcet winner: {} loses to {} head to head ({why}).", lead(leader), label(other)),
             )
         }
+        HeadToHead::Unbeaten { leader, beats, even, unmet } => (
+            "unbeaten",
+            vec![leader],
+            format!(
+                "Head to head, no entry beats {}: of the {}, {}.",
+                lead(leader).trim_end_matches(','),
+                crate::format::count((beats + even + unmet) as usize, "other", "others"),
+                unbeaten_said(beats, even, unmet)
+            ),
+        ),
         HeadToHead::TooMany => (
             "not compared",
             Vec::new(),
@@ -149,28 +232,29 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
 mod tests {
     use super::Majority;
 
-    /// A Condorcet winner the rules exclude is said to be excluded, once however often the
-    /// rankings are marked; an excluded entry in a cycle or a loss changes nothing.
+    /// An entry the sentence names that the rules exclude is said to be excluded, once however
+    /// often the rankings are marked; one it does not name changes nothing.
     #[test]
-    fn an_excluded_condorcet_winner_is_said_to_take_no_prize() {
+    fn an_excluded_entry_named_is_said_to_take_no_prize() {
         let reasons = ["a streamlit Space, not gradio".to_owned()];
-        let said = |outcome: &str| {
+        let said = |outcome: &str, id: &str| {
             let mut m = Majority {
                 ranking: "overall".into(),
                 outcome: outcome.into(),
                 entries: vec!["w".into(), "x".into()],
                 said: "S.".into(),
             };
-            m.winner_excluded("Weather Bard", &reasons);
-            m.winner_excluded("Weather Bard", &reasons);
+            m.excluded(id, "Weather Bard", &reasons);
+            m.excluded(id, "Weather Bard", &reasons);
             m.said
         };
-        assert_eq!(
-            said("condorcet winner"),
-            "S. The event's rules exclude Weather Bard from prizes (a streamlit Space, not gradio): no prize can go to it."
-        );
-        for other in ["cycle", "no condorcet winner", "not compared"] {
-            assert_eq!(said(other), "S.", "{other}");
+        for outcome in ["condorcet winner", "cycle", "no condorcet winner"] {
+            assert_eq!(
+                said(outcome, "x"),
+                "S. The event's rules exclude Weather Bard from prizes (a streamlit Space, not gradio): no prize can go to it.",
+                "{outcome}"
+            );
+            assert_eq!(said(outcome, "z"), "S.", "{outcome}");
         }
     }
 
@@ -178,12 +262,29 @@ mod tests {
     fn the_votes_name_the_entry_put_above_the_leader() {
         let cases = [
             ((1, 2, 0), "2 judges put Lost & Found above it, 1 below"),
-            ((1, 1, 1), "1 judge put Lost & Found above it, 1 below, 1 level"),
-            ((0, 0, 2), "the 2 judges who scored both rated them level"),
-            ((0, 0, 0), "no judge scored both"),
+            ((0, 1, 1), "1 judge put Lost & Found above it, 0 below, 1 level"),
         ];
         for ((leader, other, level), want) in cases {
             assert_eq!(super::votes_said("Lost & Found", leader, other, level), want);
+        }
+    }
+
+    /// A pair no judge scored both of is said calmly, as saying nothing.
+    #[test]
+    fn an_unbeaten_leader_says_what_head_to_head_cannot() {
+        let cases = [
+            (
+                (2, 1, 14),
+                "it beats 2 entries, is even with 1 entry (the judges who scored both split or rated them level), and no judge scored it beside 14 of them, so head to head says nothing of those",
+            ),
+            ((0, 0, 1), "no judge scored it beside 1 of them, so head to head says nothing of that one"),
+            (
+                (3, 1, 0),
+                "it beats 3 entries, and is even with 1 entry (the judges who scored both split or rated them level)",
+            ),
+        ];
+        for ((beats, even, unmet), want) in cases {
+            assert_eq!(super::unbeaten_said(beats, even, unmet), want);
         }
     }
 }

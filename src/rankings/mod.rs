@@ -493,6 +493,9 @@ pub struct Rankings {
     pub rubrics: std::collections::BTreeMap<String, Vec<String>>,
     /// What head-to-head majorities say about each ranking, in the same order.
     pub majorities: Vec<Majority>,
+    /// The marks behind each ranking's head to head, to say it again among the entries that can
+    /// win once the store has said which cannot ([`Rankings::compare_who_can_win`]); not saved.
+    pub compared: Vec<majority::Compared>,
     /// The groups of judges that share no entry with each other, directly or through other
     /// judges; empty when every judge is linked.
     pub judge_groups: Vec<Vec<String>>,

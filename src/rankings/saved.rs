@@ -277,6 +277,7 @@ impl From<SavedRankings> for Rankings {
             robustness: s.robustness,
             without_each: None,
             chance_draws: Vec::new(),
+            compared: Vec::new(),
             left_out: s.left_out,
             trainees: s.trainees,
             drift: s.drift,

@@ -45,7 +45,7 @@ pub fn rank_all(
                 .into(),
         );
     }
-    let Ranked3 { mut rankings, majorities, own } = ranked;
+    let Ranked3 { mut rankings, majorities, compared, own } = ranked;
     let scopes = built.scopes();
     let (why, chance_draws) =
         chances::fill(&mut rankings, &scopes, &own, field, config, &built.method, options.chances);
@@ -59,7 +59,7 @@ pub fn rank_all(
         }
     };
     warnings.extend(warnings::drifting(&built.panel.judges, &fitted.drift, options.drift));
-    let shown = Scoped { rankings, majorities, without_each, chance_draws };
+    let shown = Scoped { rankings, majorities, compared, without_each, chance_draws };
     let mut out = figures_for_the_jury(built, fitted, shown, warnings, config, field, options);
     out.name_tracks(&config.tracks);
     out.test_places();
@@ -431,6 +431,7 @@ struct AroundTheFit {
 pub(super) struct Ranked3 {
     pub rankings: super::Named,
     pub majorities: Vec<Majority>,
+    pub compared: Vec<majority::Compared>,
     pub own: Vec<super::OwnPanel>,
 }
 
@@ -453,8 +454,9 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
         flat: &fitted.flat_on,
         standings: &fitted.standings,
     };
-    let (rankings, majorities, own) = rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
-    Ranked3 { rankings, majorities, own }
+    let (rankings, majorities, compared, own) =
+        rank_each(&context, &built.scopes(), &built.method, &fitted.overall, config);
+    Ranked3 { rankings, majorities, compared, own }
 }
 
 /// The rankings as they will be shown: places, flags and chances, and which paid places change
@@ -462,6 +464,7 @@ fn rank_scopes(built: &Built, fitted: &Fitted, field: &Field, options: &Options,
 struct Scoped {
     rankings: super::Named,
     majorities: Vec<Majority>,
+    compared: Vec<majority::Compared>,
     without_each: Option<Vec<super::WithoutOne>>,
     chance_draws: Vec<(usize, crate::merge::chances::Draws)>,
 }
@@ -529,6 +532,7 @@ fn figures_for_the_jury(
         rankings: scoped.rankings,
         track_names: std::collections::BTreeMap::new(),
         majorities: scoped.majorities,
+        compared: scoped.compared,
         rubrics: rubric_columns(config),
         paid,
         judge_groups: if groups.len() > 1 { groups } else { Vec::new() },
@@ -585,9 +589,9 @@ pub(super) fn track_entries(field: &Field, track: &str) -> Vec<usize> {
     (0..field.entries.len()).filter(|e| field.entries[*e].submission.track.as_deref() == Some(track)).collect()
 }
 
-/// One scope ranked: its entries in order, what head-to-head majorities say, and the track's
-/// own panel where it is ranked on one.
-type ScopeRanked = (Vec<super::Ranked>, Majority, Option<Panel>);
+/// One scope ranked: its entries in order, what head-to-head majorities say, the marks they were
+/// said from (where they were compared), and the track's own panel where it is ranked on one.
+type ScopeRanked = (Vec<super::Ranked>, Majority, Option<Panel>, Option<Panel>);
 
 /// The overall ranking (unless the tracks share no criterion), then each track's, with what
 /// head-to-head majorities say about each, and the tracks ranked on panels of their own.
@@ -597,7 +601,7 @@ fn rank_each(
     method: &Method,
     overall: &[Option<f64>],
     config: &Config,
-) -> (Named, Vec<Majority>, Vec<OwnPanel>) {
+) -> (Named, Vec<Majority>, Vec<majority::Compared>, Vec<OwnPanel>) {
     let field = context.field;
     let order = method.order();
     // Each scope: its name, its entries, and whether it is a track.
@@ -616,7 +620,8 @@ fn rank_each(
                 if !track {
                     let first = context.ranking(overall, keep, order);
                     let said = majority::of(name, Some(scopes.main), keep, &first, field);
-                    *slot = Some((first, said, None));
+                    let marks = (keep.len() <= crate::merge::SCHULZE_MOST).then(|| scopes.main.clone());
+                    *slot = Some((first, said, marks, None));
                     return;
                 }
                 // Head to head compares every pair: a track too large for it is not copied out for it.
@@ -629,21 +634,27 @@ fn rank_each(
                 };
                 let ranked = context.ranking(&merged, keep, order);
                 let said = majority::of(name, within.as_ref(), keep, &ranked, field);
-                *slot = Some((ranked, said, within.filter(|_| scopes.per_track)));
+                let marks = within.clone();
+                *slot = Some((ranked, said, marks, within.filter(|_| scopes.per_track)));
             }) as crate::parallel::Job
         })
         .collect();
     crate::parallel::run_all(jobs);
-    let (mut rankings, mut majorities, mut own) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut rankings, mut majorities, mut compared, mut own) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ((name, keep, _), result) in each.into_iter().zip(done) {
-        let Some((ranked, said, within)) = result else { unreachable!("run_all runs every job, or resumes its panic") };
+        let Some((ranked, said, marks, within)) = result else {
+            unreachable!("run_all runs every job, or resumes its panic")
+        };
         majorities.push(said);
+        if let Some(panel) = marks {
+            compared.push(majority::Compared { ranking: rankings.len(), keep: keep.clone(), panel });
+        }
         if let Some(within) = within {
             own.push((rankings.len(), keep, within));
         }
         rankings.push((name.to_owned(), ranked));
     }
-    (rankings, majorities, own)
+    (rankings, majorities, compared, own)
 }
 
 /// Whether the method can rank this panel: the rank sum needs a complete panel, Schulze a field
