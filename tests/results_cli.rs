@@ -1663,6 +1663,11 @@ fn a_mistyped_prize_in_the_decisions_file_is_answered_with_the_prize_it_looks_li
 /// Ten judges, two to each entry of the sample (entry `e` by judges `e` and `e + 3`, mod 10),
 /// each judge a habit of their own: most pairs of entries share no judge.
 fn two_judges_each(s: &Sandbox) -> Vec<PathBuf> {
+    two_judges_but(s, usize::MAX)
+}
+
+/// As [`two_judges_each`], entry `one` scored by one judge only.
+fn two_judges_but(s: &Sandbox, one: usize) -> Vec<PathBuf> {
     let ids: Vec<String> = s
         .list_json("head")
         .as_array()
@@ -1675,7 +1680,7 @@ fn two_judges_each(s: &Sandbox) -> Vec<PathBuf> {
             let rows: Vec<(&str, [u8; 3])> = ids
                 .iter()
                 .enumerate()
-                .filter(|(e, _)| e % 10 == j || (e + 7) % 10 == j)
+                .filter(|(e, _)| e % 10 == j || (*e != one && (e + 7) % 10 == j))
                 .map(|(e, id)| {
                     let quality = (e * 7 % 40) as i32 + (j as i32 % 3) * 4 - 4;
                     let mark = |k: i32| (1 + (quality + k) / 10).clamp(1, 5) as u8;
@@ -1715,4 +1720,23 @@ fn head_to_head_weighs_the_entries_that_can_win_on_evidence_only() {
     assert!(!md.contains("no judge scored both)"), "{md}");
     assert!(md.contains("so head to head says nothing of those"), "{md}");
     assert!(md.contains("Compared among the"), "{md}");
+}
+
+/// A paid place on one judge's marks is for the jury to discuss however sure the refits make
+/// it: PAID varies marks, not the judges an entry lacks, and had put Weather Bard (one judge)
+/// at 91 %, out of "To discuss", above entries with two.
+#[test]
+fn a_paid_place_on_one_judge_is_to_discuss() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let files = two_judges_but(&s, 17);
+    for format in ["md", "table"] {
+        let merged = stdout(head(&s).args(["merge", "--format", format]).args(&files));
+        let wood = &merged[merged.find("THOUSAND TOKEN WOOD").unwrap_or_else(|| panic!("{merged}"))..];
+        let discuss = wood.lines().find(|l| l.starts_with("To discuss")).unwrap_or_else(|| panic!("{wood}"));
+        assert!(discuss.contains("1 paid place on fewer than 2 judges): "), "{discuss}");
+        assert!(discuss.contains(" Letter to Later 100% (thin: one judge)"), "{discuss}");
+    }
+    let results = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
+    assert!(results.contains("Letter to Later (place 1) rests on the marks of one judge, \"judge7\""), "{results}");
 }

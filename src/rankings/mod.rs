@@ -557,13 +557,26 @@ impl Rankings {
         out
     }
 
+    /// The paid places of a ranking that rest on too few judges (thin) yet read as sure: PAID
+    /// varies the marks an entry has, not the judges it lacks, so one judge's 5s can read 100 %.
+    /// The jury discusses them beside the uncertain ones, in place order.
+    pub fn thin_paid(&self, ranking: &str) -> Vec<&Ranked> {
+        let ranked = self.ranking(ranking).unwrap_or(&[]);
+        self.holders(ranking)
+            .into_iter()
+            .filter_map(|(at, _)| ranked.get(at as usize))
+            .filter(|e| e.has(Flag::Thin) && e.chance.is_some() && !e.uncertain())
+            .collect()
+    }
+
     /// What the chances are, in one sentence, for a ranking where a prize pays places.
     pub fn chance_meaning(&self, ranking: &str) -> Option<String> {
         let places = self.paid.get(ranking)?;
         Some(format!(
-            "PAID: how sure an entry is of one of the {}. The merge was run again {} times, each time with every judge's marks varied as much as that judge's marks vary, and PAID is the share of those runs that paid it. It need not follow the order: an entry with few judges, or judges who disagree, is less sure than one just below it with more or agreeing judges. Between {} and {} is for the jury to discuss.",
+            "PAID: how sure an entry is of one of the {}. The merge was run again {} times, each time with every judge's marks varied as much as that judge's marks vary, and PAID is the share of those runs that paid it. It need not follow the order: an entry whose judges disagree is less sure than one just below it with agreeing judges. It varies the marks an entry has, not the judges it lacks: a paid place on fewer than {} judges is for the jury to discuss however sure it reads, as is any between {} and {}.",
             crate::format::count(*places, "paid place", "paid places"),
             crate::merge::chances::REPLICATES,
+            self.min_judges,
             crate::format::percent(UNCERTAIN.0),
             crate::format::percent(UNCERTAIN.1)
         ))

@@ -189,7 +189,7 @@ impl Rankings {
 
     /// The positions of `ranking`'s paid holders, with the place each holds among the entries
     /// that can win.
-    fn holders(&self, ranking: &str) -> Vec<(u32, usize)> {
+    pub(super) fn holders(&self, ranking: &str) -> Vec<(u32, usize)> {
         let places = self.paid.get(ranking).copied().unwrap_or(0);
         let out = self.cannot_win();
         let can_win: Vec<(u32, usize)> = (self.ranking(ranking).unwrap_or(&[]).iter().enumerate())

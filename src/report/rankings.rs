@@ -3,7 +3,7 @@
 use crate::text_width::{fit_padded, pad, width as text_width};
 
 use crate::format::{bars, fit, mean};
-use crate::rankings::{Disagreement, Ranked, Rankings};
+use crate::rankings::{Disagreement, Flag, Ranked, Rankings};
 use crate::sanitize::{clean_line, csv_cell};
 
 /// Flags as printed: a tie the tie-breaks settled says which one did.
@@ -383,28 +383,45 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
     } else {
         r.chance_meaning(group).into_iter().collect()
     };
-    let uncertain = r.uncertain(group);
-    out.push(to_discuss(
-        uncertain.iter().map(|e| (e.place, format!("{} {}", text(&e.title), e.chance_text()))).collect(),
-    ));
+    // A thin entry listed says so, sure or not: its chance does not count the judges it lacks.
+    let said = |e: &Ranked| {
+        let why = if e.has(Flag::Thin) {
+            match e.telling() {
+                1 => " (thin: one judge)".to_owned(),
+                n => format!(" (thin: {})", crate::format::count(n, "judge", "judges")),
+            }
+        } else {
+            String::new()
+        };
+        (e.place, format!("{} {}{why}", text(&e.title), e.chance_text()))
+    };
+    let uncertain: Vec<(usize, String)> = r.uncertain(group).into_iter().map(said).collect();
+    let thin: Vec<(usize, String)> = r.thin_paid(group).into_iter().map(said).collect();
+    out.push(to_discuss(uncertain, thin, r.min_judges));
     out
 }
 
-/// The entries whose paid place is uncertain, as (place, what to say of it): in place order, the
-/// first few, so that the jury can read the list aloud.
-fn to_discuss(mut uncertain: Vec<(usize, String)>) -> String {
+/// The entries whose paid place is uncertain, and the paid places that rest on fewer judges than
+/// `min_judges` however sure they read, as (place, what to say of it): in place order, the first
+/// few, so that the jury can read the list aloud.
+fn to_discuss(uncertain: Vec<(usize, String)>, thin: Vec<(usize, String)>, min_judges: usize) -> String {
     let (low, high) =
         (crate::format::percent(crate::rankings::UNCERTAIN.0), crate::format::percent(crate::rankings::UNCERTAIN.1));
-    if uncertain.is_empty() {
+    if uncertain.is_empty() && thin.is_empty() {
         return format!("To discuss: none; every paid place is {high} sure or more, every other entry {low} or less.");
     }
-    uncertain.sort_by_key(|(place, _)| *place);
-    let named: Vec<String> = uncertain.iter().map(|(place, said)| format!("#{place} {said}")).collect();
-    format!(
-        "To discuss ({} between {low} and {high}): {}.",
-        named.len(),
-        crate::format::first_few(&named, TO_DISCUSS, ", ")
-    )
+    let why = match (uncertain.len(), thin.len()) {
+        (n, 0) => format!("{n} between {low} and {high}"),
+        (0, t) => format!("{} on fewer than {min_judges} judges", crate::format::count(t, "paid place", "paid places")),
+        (n, t) => format!(
+            "{n} between {low} and {high}, {} on fewer than {min_judges} judges",
+            crate::format::count(t, "paid place", "paid places")
+        ),
+    };
+    let mut all: Vec<(usize, String)> = uncertain.into_iter().chain(thin).collect();
+    all.sort_by_key(|(place, _)| *place);
+    let named: Vec<String> = all.iter().map(|(place, said)| format!("#{place} {said}")).collect();
+    format!("To discuss ({why}): {}.", crate::format::first_few(&named, TO_DISCUSS, ", "))
 }
 
 fn preamble(r: &Rankings, show: fn(&str) -> String) -> String {
@@ -862,7 +879,17 @@ mod tests {
             ),
         ];
         for (uncertain, want) in cases {
-            assert_eq!(to_discuss(uncertain), want);
+            assert_eq!(to_discuss(uncertain, Vec::new(), 2), want);
         }
+        // A paid place on one judge, sure as PAID reads it, is to discuss all the same.
+        let thin = vec![(2, "Weather Bard 91% (thin: one judge)".to_owned())];
+        assert_eq!(
+            to_discuss(vec![entry(3)], thin.clone(), 2),
+            "To discuss (1 between 10% and 90%, 1 paid place on fewer than 2 judges): #2 Weather Bard 91% (thin: one judge), #3 E3 50%."
+        );
+        assert_eq!(
+            to_discuss(Vec::new(), thin, 3),
+            "To discuss (1 paid place on fewer than 3 judges): #2 Weather Bard 91% (thin: one judge)."
+        );
     }
 }
