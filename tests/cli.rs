@@ -283,13 +283,57 @@ fn an_unparseable_export_imports_nothing() {
     let broken = s.file("broken.csv", &format!("{HEADER}\na,b,c\n"));
     let out = s.cmd().args(["pull", "--from"]).arg(&broken).output().expect("runs");
     let err = clean_failure(&out);
-    assert!(err.contains("broken.csv: line 2: has 3 fields where the header has 12"), "{err}");
+    assert!(err.contains("broken.csv: 1 row has the wrong number of fields"), "{err}");
+    assert!(err.contains("\n  line 2: rejected: has 3 fields where the header has 12"), "{err}");
     let garbage = s.path().join("garbage.csv");
     std::fs::write(&garbage, [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]).expect("write");
     let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&garbage).output().expect("runs"));
     assert!(err.contains("is not UTF-8 text"), "{err}");
     let err = clean_failure(&s.cmd().args(["pull", "--from", "missing.csv"]).output().expect("runs"));
     assert!(err.contains("cannot read ./missing.csv"), "{err}");
+    assert_eq!(std::fs::read(s.store("tester")).expect("store"), before, "the store is as it was");
+}
+
+/// A row with fewer fields than the header (a line break not in quotes) beside rows with other
+/// problems: `check` says every one in one pass, and `pull` refuses the whole file saying every
+/// one too. Both had stopped at the short row, and only its mending showed the rest.
+#[test]
+fn a_short_row_and_the_other_rows_problems_are_said_in_one_pass() {
+    let s = Sandbox::new();
+    s.cmd().arg("pull").assert().success();
+    let before = std::fs::read(s.store("tester")).expect("store");
+    let export = s.file(
+        "export.csv",
+        &format!(
+            "{HEADER}\nok,Ok,,,{SPACE}/ok,,,,wood,,,\nok,Again,,,{SPACE}/again,,,,wood,,,\n\
+             js,Js,,,javascript:alert(1),,,,wood,,,\nfar,Far,,,{SPACE}/far,,,,forest,,,\n\
+             short,Short,,,{SPACE}/short\nbare,Bare,,,{SPACE}/bare,,,,,,,\n"
+        ),
+    );
+    let wants = [
+        "line 3 (ok): rejected: duplicate id: line 2 has it already",
+        "line 4 (js): rejected: space: \"javascript:alert(1)\"",
+        "line 5 (far): rejected: track \"forest\" is not one of the tracks",
+        "line 6: rejected: has 5 fields where the header has 12",
+        "line 7 (bare): warning: no track",
+    ];
+    let check = s.cmd().args(["check", "--from"]).arg(&export).output().expect("runs");
+    let checked = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{checked}");
+    assert!(checked.contains("6 rows read, 2 valid, 4 rejected, 1 warning"), "{checked}");
+    for want in wants {
+        assert!(checked.contains(want), "{want}: {checked}");
+    }
+    assert!(
+        checked.contains("Not ready: 4 rows of the export rejected (1 row has the wrong number of fields: `judging pull` imports nothing from the file until it is mended)"),
+        "{checked}"
+    );
+    let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&export).output().expect("runs"));
+    assert!(err.contains("export.csv: 1 row has the wrong number of fields"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    for want in wants {
+        assert!(err.contains(want), "{want}: {err}");
+    }
     assert_eq!(std::fs::read(s.store("tester")).expect("store"), before, "the store is as it was");
 }
 

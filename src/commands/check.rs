@@ -120,16 +120,31 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let failed = rejected > 0 || organizer_problems > 0 || (strict && all_warnings > 0);
     // The verdict, last: the first line's "ok" is judging.toml's own, and a problem in a file
     // beside it, said further down, had read as a pass.
-    say(verdict(rejected, organizer_problems, all_warnings, strict));
+    say(verdict(Rejected { rows: rejected, broken: parsed.broken() }, organizer_problems, all_warnings, strict));
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+/// The export's rejected rows, and how many of them could not be read at all: for those a pull
+/// refuses the whole file.
+struct Rejected {
+    rows: usize,
+    broken: usize,
+}
+
 /// The check's last line: whether the event is ready, and what stands in its way.
-fn verdict(rejected: usize, problems: usize, warnings: usize, strict: bool) -> String {
+fn verdict(rejected: Rejected, problems: usize, warnings: usize, strict: bool) -> String {
     let count = crate::format::count;
     let mut against = Vec::new();
-    if rejected > 0 {
-        against.push(format!("{} of the export rejected", count(rejected, "row", "rows")));
+    if rejected.rows > 0 {
+        let broken = match rejected.broken {
+            0 => String::new(),
+            n => format!(
+                " ({} the wrong number of fields: `judging pull` imports nothing from the file until {} mended)",
+                count(n, "row has", "rows have"),
+                if n == 1 { "it is" } else { "they are" }
+            ),
+        };
+        against.push(format!("{} of the export rejected{broken}", count(rejected.rows, "row", "rows")));
     }
     if problems > 0 {
         against.push(count(problems, "problem", "problems"));

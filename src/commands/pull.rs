@@ -120,11 +120,13 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
     Ok(Fetched { source, bytes, cached_at, hub: None })
 }
 
-/// Parses fetched bytes with the configuration's mapping.
+/// Parses fetched bytes with the configuration's mapping, every problem of them found: rows with
+/// the wrong number of fields are among the problems ([`export::parse_every_problem`]), where a
+/// pull refuses the file for them.
 pub fn parse(loaded: &Loaded, fetched: &Fetched) -> Result<Parsed, PullError> {
     let name = fetched.source.name();
     let text = export::as_text(&fetched.bytes, &name)?;
-    Ok(export::parse(text, &name, &reading_config(loaded, &fetched.source))?)
+    Ok(export::parse_every_problem(text, &name, &reading_config(loaded, &fetched.source))?)
 }
 
 pub struct Outcome {

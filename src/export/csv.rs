@@ -76,7 +76,9 @@ pub(super) fn reader<'t>(
     source_name: &str,
 ) -> Result<csv::Reader<&'t [u8]>, ExportError> {
     let delimiter = config.export.delimiter.bytes().next().unwrap_or(b',');
-    super::guard::csv_reader(text, delimiter, false).map_err(|(line, message)| ExportError::Syntax {
+    // Flexible: a row with more or fewer fields than the header is said by `each_record` and the
+    // reading goes on, so that every problem of the file is found at once.
+    super::guard::csv_reader(text, delimiter, true).map_err(|(line, message)| ExportError::Syntax {
         source_name: source_name.into(),
         at: Place::line(line),
         message: message.into(),
@@ -87,19 +89,36 @@ pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Resu
     reader.headers().cloned().map_err(|e| syntax(e, source_name, &mut LineCounter::new("")))
 }
 
-/// Calls `each` with every record and the line it starts on, reusing one record's memory, or
-/// says on which line the file stops being CSV.
+/// Calls `each` with every record that has as many fields as the header (`header_len`) and the
+/// line it starts on, reusing one record's memory; a record with more or fewer is a broken row
+/// of `out` ([`Validator::broken`]), not handed on. Says on which line the file stops being CSV.
 pub(super) fn each_record(
     reader: &mut csv::Reader<&[u8]>,
     source_name: &str,
+    header_len: usize,
     lines: &mut LineCounter,
-    mut each: impl FnMut(usize, &csv::StringRecord),
+    out: &mut Validator,
+    mut each: impl FnMut(usize, &csv::StringRecord, &mut Validator),
 ) -> Result<(), ExportError> {
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record).map_err(|e| syntax(e, source_name, lines))? {
-        each(record.position().map_or(0, |p| lines.line_at(p.byte())), &record);
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        if record.len() == header_len {
+            each(line, &record, out);
+        } else {
+            out.broken(Place::line(line), wrong_fields(record.len(), header_len));
+        }
     }
     Ok(())
+}
+
+/// What a row with `len` fields where the header has `header_len` says, and where to look.
+fn wrong_fields(len: usize, header_len: usize) -> String {
+    let cause = if len > header_len { "a delimiter" } else { "a line break" };
+    format!(
+        "has {} where the header has {header_len}, so its cells are not in their columns and it was not read: look for a stray quote, or {cause} inside a field that is not in quotes",
+        crate::format::count(len, "field", "fields"),
+    )
 }
 
 /// Reads a plain CSV export into `out`; returns the notes on missing columns.
@@ -113,7 +132,8 @@ pub(super) fn read(
     let header = header(&mut reader, source_name)?;
     let (columns, notes) =
         Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;
-    each_record(&mut reader, source_name, &mut LineCounter::new(text), |line, record| {
+    let lines = &mut LineCounter::new(text);
+    each_record(&mut reader, source_name, header.len(), lines, out, |line, record, out| {
         let mut row = RawRow { at: Place::line(line), ..RawRow::default() };
         columns.fill(record, &mut row);
         out.push(row);
@@ -121,16 +141,8 @@ pub(super) fn read(
     Ok(notes)
 }
 
-/// Says what a missing optional column means for the judges.
+/// Says on which line the file stops being CSV.
 fn syntax(error: csv::Error, source_name: &str, lines: &mut LineCounter) -> ExportError {
     let line = error.position().map_or(0, |p| lines.line_at(p.byte()));
-    let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-            "has {} where the header has {expected_len}: look for a stray quote or an unquoted {}",
-            crate::format::count(usize::try_from(*len).unwrap_or(usize::MAX), "field", "fields"),
-            "delimiter inside a field"
-        ),
-        _ => error.to_string(),
-    };
-    ExportError::Syntax { source_name: source_name.into(), at: Place::line(line), message }
+    ExportError::Syntax { source_name: source_name.into(), at: Place::line(line), message: error.to_string() }
 }

@@ -59,7 +59,8 @@ pub(super) fn read(
     let derive = |f: Field| !mapped.has(f);
 
     let mut drafts = 0;
-    each_record(&mut reader, source_name, &mut crate::format::LineCounter::new(text), |line, record| {
+    let counter = &mut crate::format::LineCounter::new(text);
+    each_record(&mut reader, source_name, header.len(), counter, out, |line, record, out| {
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
         if cell(status).to_ascii_lowercase().contains("draft") {
             drafts += 1;

@@ -1,9 +1,14 @@
 //! The organizers' shared export: CSV, JSON or Devpost's CSV, read into submissions.
 //!
-//! Reading has two kinds of failure. A file that cannot be read as a whole (not text, broken CSV
-//! or JSON, a missing required column) gives an [`ExportError`] and nothing is imported. A row
-//! that is readable but wrong (no id, a `javascript:` link, a duplicate id) gives a
-//! [`RowProblem`] naming its place (a CSV's line, a JSON item), and the other rows still import.
+//! Reading has three kinds of failure. A file that cannot be read as a whole (not text, broken
+//! JSON, a quote that never closes, a missing required column) gives an [`ExportError`] and
+//! nothing is imported. A row that is readable but wrong (no id, a `javascript:` link, a
+//! duplicate id) gives a [`RowProblem`] naming its place (a CSV's line, a JSON item), and the
+//! other rows still import. Between them, a CSV row with more or fewer fields than the header (a
+//! stray quote, a delimiter or line break not in quotes) is a [`RowProblem`] of its own kind
+//! ([`WRONG_FIELDS`]) and the reading goes on, so that every problem of the file is found in one
+//! pass; but a file with such a row is broken, and [`parse`] refuses it whole, saying them all
+//! ([`ExportError::Broken`]). [`parse_every_problem`] reads it anyway, for `judging check`.
 
 mod csv;
 mod devpost;
@@ -162,6 +167,17 @@ pub struct RowProblem {
     pub message: String,
 }
 
+/// The kind of a CSV row whose fields do not line up with the header's: what its cells hold
+/// cannot be told, so the row is not read, and the file is refused until it is mended.
+pub const WRONG_FIELDS: &str = "wrong number of fields";
+
+impl RowProblem {
+    /// Whether the row could not be read at all ([`WRONG_FIELDS`]).
+    pub fn broken(&self) -> bool {
+        self.kind == WRONG_FIELDS
+    }
+}
+
 impl std::fmt::Display for RowProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = if self.error { "rejected" } else { "warning" };
@@ -240,6 +256,11 @@ impl Parsed {
     pub fn warnings(&self) -> usize {
         self.problems.iter().filter(|p| !p.error).count()
     }
+
+    /// The rows that could not be read at all ([`WRONG_FIELDS`]); they are among [`Self::rejected`].
+    pub fn broken(&self) -> usize {
+        self.problems.iter().filter(|p| p.broken()).count()
+    }
 }
 
 /// The export could not be read as a whole; nothing from it was imported.
@@ -261,22 +282,65 @@ pub enum ExportError {
         "{source_name}: no column {column:?} for the submission's {field} (export.columns.{field}); its columns are: {found}"
     )]
     MissingColumn { source_name: String, field: &'static str, column: String, found: String },
+    /// Rows with the wrong number of fields: the file is refused whole, every problem of it said.
+    #[error(
+        "{source_name}: {}, so the export is not read as its header says and nothing was imported: look for a stray quote, or a delimiter or line break inside a field that is not in quotes. Every problem of the file:\n  {}",
+        crate::format::count(*broken, "row has the wrong number of fields", "rows have the wrong number of fields"),
+        problems.join("\n  ")
+    )]
+    Broken {
+        source_name: String,
+        broken: usize,
+        /// The file's problems, broken rows and all, as [`condensed`] says them.
+        problems: Vec<String>,
+    },
     #[error("{0}")]
     Source(#[from] source::SourceError),
 }
 
-/// Reads `text` as the configured format into submissions and row problems.
+/// Reads `text` as the configured format into submissions and row problems; a file with a row
+/// that has the wrong number of fields is refused ([`ExportError::Broken`]).
 pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
+    refuse_broken(parse_every_problem(text, source_name, config)?, source_name)
+}
+
+/// As [`parse`], but a file with rows that have the wrong number of fields is read, not refused:
+/// they are among its problems ([`RowProblem::broken`]), beside every other row's, as `judging
+/// check` lists them.
+pub fn parse_every_problem(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
     let mut submissions = Vec::new();
-    let mut parsed = parse_each(text, source_name, config, &mut |s| submissions.push(s))?;
+    let mut parsed = read(text, source_name, config, &mut |s| submissions.push(s))?;
     parsed.submissions = submissions;
     Ok(parsed)
 }
 
 /// As [`parse`], handing each valid submission to `each` as soon as it is read, so that a
 /// consumer on another thread can store it while the rest is still being read. The returned
-/// [`Parsed`] has the problems and ids, and no submissions.
+/// [`Parsed`] has the problems and ids, and no submissions. A file refused for its broken rows
+/// is known only once it is read through: the consumer drops what it was handed.
 pub fn parse_each(
+    text: &str,
+    source_name: &str,
+    config: &Config,
+    each: &mut dyn FnMut(Submission),
+) -> Result<Parsed, ExportError> {
+    refuse_broken(read(text, source_name, config, each)?, source_name)
+}
+
+/// `parsed`, or the refusal of a file with a row that could not be read ([`WRONG_FIELDS`]),
+/// saying every problem of it: the broken rows are likely not all, and the others are worth
+/// mending in the same pass.
+fn refuse_broken(parsed: Parsed, source_name: &str) -> Result<Parsed, ExportError> {
+    match parsed.broken() {
+        0 => Ok(parsed),
+        broken => {
+            Err(ExportError::Broken { source_name: source_name.into(), broken, problems: condensed(&parsed.problems) })
+        }
+    }
+}
+
+/// Reads `text` as the configured format, every row, the broken ones among the problems.
+fn read(
     text: &str,
     source_name: &str,
     config: &Config,

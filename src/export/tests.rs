@@ -80,13 +80,78 @@ fn unreadable_files_import_nothing_and_say_where() {
     let cases: [(&str, &str); 4] = [
         ("", "test.csv is empty"),
         ("   \n\n", "test.csv is empty"),
-        ("id,title,space_url\na,b,c,d\n", "line 2: has 4 fields where the header has 3"),
+        ("id,title,space_url\na,b,c,d\n", "test.csv: 1 row has the wrong number of fields"),
         ("title,space_url\nx,y\n", "no column \"id\" for the submission's id"),
     ];
     for (text, want) in cases {
         let err = parse_err(text);
         assert!(err.contains(want), "{text:?}: {err}");
     }
+}
+
+/// A row with more or fewer fields than the header (an unquoted comma, an unquoted line break)
+/// is said by its line and the reading goes on: the other rows' problems are found in the same
+/// pass. `parse` refuses such a file whole, saying every problem; `parse_every_problem` reads it
+/// for `judging check`. It had stopped at the first such row, and said nothing of the rest.
+#[test]
+fn rows_with_the_wrong_number_of_fields_are_said_with_every_other_problem() {
+    let text = csv_of(&[
+        &format!("dup,First,,,{SPACE},,,,wood,,,"),
+        &format!("dup,Second,,,{SPACE}2,,,,wood,,,"),
+        &format!("comma,T,,,{SPACE}3,,,one, two,wood,,,"),
+        "js,T,,,javascript:alert(1),,,,wood,,,",
+        &format!("split,T,,,{SPACE}4,,,line one"),
+        "line two,wood,,,",
+        &format!("lost,T,,,{SPACE}5,,,,forest,,,"),
+        &format!("good,T,,,{SPACE}6,,,,,,,"),
+    ]);
+    let p = parse_every_problem(&text, "test.csv", &config()).expect("read through");
+    let said: Vec<String> = p.problems.iter().map(ToString::to_string).collect();
+    let wants = [
+        "line 3 (dup): rejected: duplicate id",
+        "line 4: rejected: has 13 fields where the header has 12, so its cells are not in their columns and it was not read: look for a stray quote, or a delimiter inside a field that is not in quotes",
+        "line 5 (js): rejected: space: \"javascript:alert(1)\"",
+        "line 6: rejected: has 8 fields where the header has 12",
+        "line 7: rejected: has 5 fields where the header has 12, so its cells are not in their columns and it was not read: look for a stray quote, or a line break inside",
+        "line 8 (lost): rejected: track \"forest\"",
+        "line 9 (good): warning: no track",
+    ];
+    assert_eq!(said.len(), wants.len(), "{said:#?}");
+    for (said, want) in said.iter().zip(wants) {
+        assert!(said.starts_with(want), "{want}: {said}");
+    }
+    assert_eq!((p.rejected(), p.broken(), p.warnings()), (6, 3, 1));
+    let ids: Vec<&str> = p.submissions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["dup", "good"]);
+    // Refused whole, every problem said, condensed as the export's problems are.
+    let err = parse_err(&text);
+    assert!(err.starts_with("test.csv: 3 rows have the wrong number of fields, so the export is not read"), "{err}");
+    for line in condensed(&p.problems) {
+        assert!(err.contains(&format!("\n  {line}")), "{line}: {err}");
+    }
+    let mut seen = Vec::new();
+    let streamed = parse_each(&text, "test.csv", &config(), &mut |s| seen.push(s.id));
+    assert!(matches!(streamed, Err(ExportError::Broken { broken: 3, .. })), "{streamed:?}");
+}
+
+/// Hundreds of broken rows (a file saved with the wrong delimiter) are a few lines, as every
+/// kind of problem is; a quote that never closes is said once, where it opens.
+#[test]
+fn many_broken_rows_are_condensed_and_an_unclosed_quote_is_said_where_it_opens() {
+    let rows: Vec<String> = (0..300).map(|i| format!("r{i},T,,,{SPACE}{i},,,a, b,wood,,,")).collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let err = parse_err(&csv_of(&rows));
+    assert_eq!(err.lines().count(), 5, "{err}");
+    assert!(
+        err.contains("... and 297 more rejected rows of this kind (wrong number of fields), on lines 5, 6"),
+        "{err}"
+    );
+    let mut open = rows.clone();
+    let quoted = format!("q,T,,,{SPACE}q,,,\"opens here,wood,,,");
+    open.insert(100, &quoted);
+    let err = parse_err(&csv_of(&open));
+    assert!(err.starts_with("test.csv: line 102: a quote opens a field here and never closes"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]

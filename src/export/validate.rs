@@ -48,6 +48,12 @@ impl<'c> Validator<'c> {
         self.parsed.problems.append(&mut check.problems);
     }
 
+    /// A row that could not be read at all ([`super::WRONG_FIELDS`]): rejected, and nothing of
+    /// it checked, as its cells are not in their columns.
+    pub(super) fn broken(&mut self, at: Place, message: String) {
+        self.parsed.problems.push(RowProblem { at, id: None, error: true, kind: super::WRONG_FIELDS, message });
+    }
+
     pub(super) fn finish(self) -> Parsed {
         self.parsed
     }
