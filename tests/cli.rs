@@ -283,7 +283,7 @@ fn an_unparseable_export_imports_nothing() {
     let broken = s.file("broken.csv", &format!("{HEADER}\na,b,c\n"));
     let out = s.cmd().args(["pull", "--from"]).arg(&broken).output().expect("runs");
     let err = clean_failure(&out);
-    assert!(err.contains("broken.csv: 1 row has the wrong number of fields"), "{err}");
+    assert!(err.contains("broken.csv: 1 row cannot be read as the header's columns"), "{err}");
     assert!(err.contains("\n  line 2: rejected: has 3 fields where the header has 12"), "{err}");
     let garbage = s.path().join("garbage.csv");
     std::fs::write(&garbage, [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]).expect("write");
@@ -325,11 +325,11 @@ fn a_short_row_and_the_other_rows_problems_are_said_in_one_pass() {
         assert!(checked.contains(want), "{want}: {checked}");
     }
     assert!(
-        checked.contains("Not ready: 4 rows of the export rejected (1 row has the wrong number of fields: `judging pull` imports nothing from the file until it is mended)"),
+        checked.contains("Not ready: 4 rows of the export rejected (1 row cannot be read as the header's columns: `judging pull` imports nothing from the file until it is mended)"),
         "{checked}"
     );
     let err = clean_failure(&s.cmd().args(["pull", "--from"]).arg(&export).output().expect("runs"));
-    assert!(err.contains("export.csv: 1 row has the wrong number of fields"), "{err}");
+    assert!(err.contains("export.csv: 1 row cannot be read as the header's columns"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
     for want in wants {
         assert!(err.contains(want), "{want}: {err}");

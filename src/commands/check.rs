@@ -139,8 +139,8 @@ fn verdict(rejected: Rejected, problems: usize, warnings: usize, strict: bool) -
         let broken = match rejected.broken {
             0 => String::new(),
             n => format!(
-                " ({} the wrong number of fields: `judging pull` imports nothing from the file until {} mended)",
-                count(n, "row has", "rows have"),
+                " ({} be read as the header's columns: `judging pull` imports nothing from the file until {} mended)",
+                count(n, "row cannot", "rows cannot"),
                 if n == 1 { "it is" } else { "they are" }
             ),
         };

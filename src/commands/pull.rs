@@ -121,7 +121,7 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
 }
 
 /// Parses fetched bytes with the configuration's mapping, every problem of them found: rows with
-/// the wrong number of fields are among the problems ([`export::parse_every_problem`]), where a
+/// that cannot be read as the header's columns are among the problems ([`export::parse_every_problem`]), where a
 /// pull refuses the file for them.
 pub fn parse(loaded: &Loaded, fetched: &Fetched) -> Result<Parsed, PullError> {
     let name = fetched.source.name();

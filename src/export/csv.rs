@@ -75,7 +75,7 @@ pub(super) fn reader<'t>(
     config: &Config,
     source_name: &str,
 ) -> Result<csv::Reader<&'t [u8]>, ExportError> {
-    let delimiter = config.export.delimiter.bytes().next().unwrap_or(b',');
+    let delimiter = delimiter(config);
     // Flexible: a row with more or fewer fields than the header is said by `each_record` and the
     // reading goes on, so that every problem of the file is found at once.
     super::guard::csv_reader(text, delimiter, true).map_err(|(line, message)| ExportError::Syntax {
@@ -89,36 +89,83 @@ pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Resu
     reader.headers().cloned().map_err(|e| syntax(e, source_name, &mut LineCounter::new("")))
 }
 
-/// Calls `each` with every record that has as many fields as the header (`header_len`) and the
-/// line it starts on, reusing one record's memory; a record with more or fewer is a broken row
-/// of `out` ([`Validator::broken`]), not handed on. Says on which line the file stops being CSV.
+/// The configured delimiter's byte.
+fn delimiter(config: &Config) -> u8 {
+    config.export.delimiter.bytes().next().unwrap_or(b',')
+}
+
+/// Calls `each` with every record that has as many fields as `header` and the line it starts on,
+/// reusing one record's memory. A record with more or fewer, or one with a field that holds lines
+/// that read as rows of their own ([`rows_inside`]), is a broken row of `out`
+/// ([`Validator::broken`]), not handed on. Says on which line the file stops being CSV.
 pub(super) fn each_record(
     reader: &mut csv::Reader<&[u8]>,
     source_name: &str,
-    header_len: usize,
+    header: &csv::StringRecord,
+    config: &Config,
     lines: &mut LineCounter,
     out: &mut Validator,
     mut each: impl FnMut(usize, &csv::StringRecord, &mut Validator),
 ) -> Result<(), ExportError> {
+    let (header_len, delimiter) = (header.len(), delimiter(config));
     let mut record = csv::StringRecord::new();
     while reader.read_record(&mut record).map_err(|e| syntax(e, source_name, lines))? {
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        if record.len() == header_len {
-            each(line, &record, out);
-        } else {
-            out.broken(Place::line(line), wrong_fields(record.len(), header_len));
+        match broken(&record, header_len, delimiter, line) {
+            Some(said) => out.broken(Place::line(line), said),
+            None => each(line, &record, out),
         }
     }
     Ok(())
 }
 
-/// What a row with `len` fields where the header has `header_len` says, and where to look.
-fn wrong_fields(len: usize, header_len: usize) -> String {
-    let cause = if len > header_len { "a delimiter" } else { "a line break" };
-    format!(
-        "has {} where the header has {header_len}, so its cells are not in their columns and it was not read: look for a stray quote, or {cause} inside a field that is not in quotes",
-        crate::format::count(len, "field", "fields"),
-    )
+/// What is wrong with a record, starting on `line`, that cannot be read as the header's columns:
+/// more or fewer fields than `header_len`, or a field holding lines that read as rows of their
+/// own; `None` for a record that can.
+fn broken(record: &csv::StringRecord, header_len: usize, delimiter: u8, line: usize) -> Option<String> {
+    let count = crate::format::count;
+    let fields = count(record.len(), "field", "fields");
+    let inside = rows_inside(record, header_len, delimiter);
+    if inside > 0 {
+        let breaks: usize = record.iter().map(|field| field.lines().count().saturating_sub(1)).sum();
+        let end = line + breaks;
+        let counted = if record.len() == header_len {
+            String::new()
+        } else {
+            format!("has {fields} where the header has {header_len} and ")
+        };
+        return Some(format!(
+            "{counted}runs from line {line} to line {end}, taking {} into one field, so it was not read: look for a stray quote on line {line} and another on line {end}",
+            count(inside, "line that reads as a row", "lines that read as rows")
+        ));
+    }
+    (record.len() != header_len).then(|| {
+        let cause = if record.len() > header_len { "a delimiter" } else { "a line break" };
+        format!(
+            "has {fields} where the header has {header_len}, so its cells are not in their columns and it was not read: look for a stray quote, or {cause} inside a field that is not in quotes"
+        )
+    })
+}
+
+/// How many lines inside the record's fields have as many fields as a row (the delimiter the
+/// header's number of fields less one times, or more), the first and last line of each field
+/// aside (the rest of the line its quote opens on, the start of the one it closes on): rows a
+/// stray quote took into one field up to the next stray quote, which the reader takes as a quoted
+/// field. A description with such a line is unlikely where a row has 4 fields or more, and where
+/// it has fewer it is not looked for.
+fn rows_inside(record: &csv::StringRecord, header_len: usize, delimiter: u8) -> usize {
+    if header_len < 4 {
+        return 0;
+    }
+    let row_like = |line: &str| line.bytes().filter(|b| *b == delimiter).count() + 1 >= header_len;
+    record
+        .iter()
+        .filter(|field| field.contains(['\n', '\r']))
+        .map(|field| {
+            let inner: Vec<&str> = field.lines().collect();
+            inner.get(1..inner.len().saturating_sub(1)).unwrap_or_default().iter().filter(|l| row_like(l)).count()
+        })
+        .sum()
 }
 
 /// Reads a plain CSV export into `out`; returns the notes on missing columns.
@@ -133,7 +180,7 @@ pub(super) fn read(
     let (columns, notes) =
         Columns::find(&header, source_name, &config.export.columns, |f| Some(f.default_column()), |_| false)?;
     let lines = &mut LineCounter::new(text);
-    each_record(&mut reader, source_name, header.len(), lines, out, |line, record, out| {
+    each_record(&mut reader, source_name, &header, config, lines, out, |line, record, out| {
         let mut row = RawRow { at: Place::line(line), ..RawRow::default() };
         columns.fill(record, &mut row);
         out.push(row);

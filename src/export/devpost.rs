@@ -60,7 +60,7 @@ pub(super) fn read(
 
     let mut drafts = 0;
     let counter = &mut crate::format::LineCounter::new(text);
-    each_record(&mut reader, source_name, header.len(), counter, out, |line, record, out| {
+    each_record(&mut reader, source_name, &header, config, counter, out, |line, record, out| {
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
         if cell(status).to_ascii_lowercase().contains("draft") {
             drafts += 1;

@@ -4,11 +4,12 @@
 //! JSON, a quote that never closes, a missing required column) gives an [`ExportError`] and
 //! nothing is imported. A row that is readable but wrong (no id, a `javascript:` link, a
 //! duplicate id) gives a [`RowProblem`] naming its place (a CSV's line, a JSON item), and the
-//! other rows still import. Between them, a CSV row with more or fewer fields than the header (a
-//! stray quote, a delimiter or line break not in quotes) is a [`RowProblem`] of its own kind
-//! ([`WRONG_FIELDS`]) and the reading goes on, so that every problem of the file is found in one
-//! pass; but a file with such a row is broken, and [`parse`] refuses it whole, saying them all
-//! ([`ExportError::Broken`]). [`parse_every_problem`] reads it anyway, for `judging check`.
+//! other rows still import. Between them, a CSV row that cannot be read as the header's columns
+//! (more or fewer fields than the header, or rows taken into one field between two stray quotes)
+//! is a [`RowProblem`] of its own kind ([`BROKEN_ROW`]) and the reading goes on, so that every
+//! problem of the file is found in one pass; but a file with such a row is broken, and [`parse`]
+//! refuses it whole, saying them all ([`ExportError::Broken`]). [`parse_every_problem`] reads it
+//! anyway, for `judging check`.
 
 mod csv;
 mod devpost;
@@ -167,14 +168,15 @@ pub struct RowProblem {
     pub message: String,
 }
 
-/// The kind of a CSV row whose fields do not line up with the header's: what its cells hold
-/// cannot be told, so the row is not read, and the file is refused until it is mended.
-pub const WRONG_FIELDS: &str = "wrong number of fields";
+/// The kind of a CSV row that cannot be read as the header's columns (a stray quote, a delimiter
+/// or line break not in quotes): what its cells hold cannot be told, so the row is not read, and
+/// the file is refused until it is mended.
+pub const BROKEN_ROW: &str = "not in the header's columns";
 
 impl RowProblem {
-    /// Whether the row could not be read at all ([`WRONG_FIELDS`]).
+    /// Whether the row could not be read at all ([`BROKEN_ROW`]).
     pub fn broken(&self) -> bool {
-        self.kind == WRONG_FIELDS
+        self.kind == BROKEN_ROW
     }
 }
 
@@ -257,7 +259,7 @@ impl Parsed {
         self.problems.iter().filter(|p| !p.error).count()
     }
 
-    /// The rows that could not be read at all ([`WRONG_FIELDS`]); they are among [`Self::rejected`].
+    /// The rows that could not be read at all ([`BROKEN_ROW`]); they are among [`Self::rejected`].
     pub fn broken(&self) -> usize {
         self.problems.iter().filter(|p| p.broken()).count()
     }
@@ -282,10 +284,10 @@ pub enum ExportError {
         "{source_name}: no column {column:?} for the submission's {field} (export.columns.{field}); its columns are: {found}"
     )]
     MissingColumn { source_name: String, field: &'static str, column: String, found: String },
-    /// Rows with the wrong number of fields: the file is refused whole, every problem of it said.
+    /// Rows that cannot be read as the header's columns: the file is refused whole, every problem of it said.
     #[error(
-        "{source_name}: {}, so the export is not read as its header says and nothing was imported: look for a stray quote, or a delimiter or line break inside a field that is not in quotes. Every problem of the file:\n  {}",
-        crate::format::count(*broken, "row has the wrong number of fields", "rows have the wrong number of fields"),
+        "{source_name}: {} be read as the header's columns, so nothing was imported: look for a stray quote, or a delimiter or line break inside a field that is not in quotes. Every problem of the file:\n  {}",
+        crate::format::count(*broken, "row cannot", "rows cannot"),
         problems.join("\n  ")
     )]
     Broken {
@@ -299,12 +301,13 @@ pub enum ExportError {
 }
 
 /// Reads `text` as the configured format into submissions and row problems; a file with a row
-/// that has the wrong number of fields is refused ([`ExportError::Broken`]).
+/// that cannot be read as the header's columns is refused ([`ExportError::Broken`]).
 pub fn parse(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
     refuse_broken(parse_every_problem(text, source_name, config)?, source_name)
 }
 
-/// As [`parse`], but a file with rows that have the wrong number of fields is read, not refused:
+/// As [`parse`], but a file with rows that cannot be read as the header's columns is read, not
+/// refused:
 /// they are among its problems ([`RowProblem::broken`]), beside every other row's, as `judging
 /// check` lists them.
 pub fn parse_every_problem(text: &str, source_name: &str, config: &Config) -> Result<Parsed, ExportError> {
@@ -327,7 +330,7 @@ pub fn parse_each(
     refuse_broken(read(text, source_name, config, each)?, source_name)
 }
 
-/// `parsed`, or the refusal of a file with a row that could not be read ([`WRONG_FIELDS`]),
+/// `parsed`, or the refusal of a file with a row that could not be read ([`BROKEN_ROW`]),
 /// saying every problem of it: the broken rows are likely not all, and the others are worth
 /// mending in the same pass.
 fn refuse_broken(parsed: Parsed, source_name: &str) -> Result<Parsed, ExportError> {

@@ -80,7 +80,7 @@ fn unreadable_files_import_nothing_and_say_where() {
     let cases: [(&str, &str); 4] = [
         ("", "test.csv is empty"),
         ("   \n\n", "test.csv is empty"),
-        ("id,title,space_url\na,b,c,d\n", "test.csv: 1 row has the wrong number of fields"),
+        ("id,title,space_url\na,b,c,d\n", "test.csv: 1 row cannot be read as the header's columns"),
         ("title,space_url\nx,y\n", "no column \"id\" for the submission's id"),
     ];
     for (text, want) in cases {
@@ -125,7 +125,10 @@ fn rows_with_the_wrong_number_of_fields_are_said_with_every_other_problem() {
     assert_eq!(ids, ["dup", "good"]);
     // Refused whole, every problem said, condensed as the export's problems are.
     let err = parse_err(&text);
-    assert!(err.starts_with("test.csv: 3 rows have the wrong number of fields, so the export is not read"), "{err}");
+    assert!(
+        err.starts_with("test.csv: 3 rows cannot be read as the header's columns, so nothing was imported"),
+        "{err}"
+    );
     for line in condensed(&p.problems) {
         assert!(err.contains(&format!("\n  {line}")), "{line}: {err}");
     }
@@ -143,7 +146,7 @@ fn many_broken_rows_are_condensed_and_an_unclosed_quote_is_said_where_it_opens()
     let err = parse_err(&csv_of(&rows));
     assert_eq!(err.lines().count(), 5, "{err}");
     assert!(
-        err.contains("... and 297 more rejected rows of this kind (wrong number of fields), on lines 5, 6"),
+        err.contains("... and 297 more rejected rows of this kind (not in the header's columns), on lines 5, 6"),
         "{err}"
     );
     let mut open = rows.clone();
@@ -152,6 +155,45 @@ fn many_broken_rows_are_condensed_and_an_unclosed_quote_is_said_where_it_opens()
     let err = parse_err(&csv_of(&open));
     assert!(err.starts_with("test.csv: line 102: a quote opens a field here and never closes"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Two stray quotes far apart read as one quoted field that takes the rows between them: the
+/// row they start on is said with the lines it runs over, whether or not its field count then
+/// happens to match the header's, and the file is refused, rather than the rows taken being
+/// withdrawn at the pull. A description over several lines, commas and all, is no such row.
+#[test]
+fn rows_taken_into_one_field_between_two_stray_quotes_are_said() {
+    let taken: Vec<String> = (0..5).map(|i| format!("t{i},T,,,{SPACE}{i},,,d,wood,,,")).collect();
+    let mut rows = vec![format!("a,T,,,{SPACE}a,,,\"opens here,wood,,,")];
+    rows.extend(taken);
+    // Closed in the same column: the record has the header's 12 fields.
+    rows.push(format!("z,T,,,{SPACE}z,,,closes\",wood,,,"));
+    rows.push(format!("after,T,,,{SPACE}after,,,,wood,,,"));
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let p = parse_every_problem(&csv_of(&rows), "test.csv", &config()).expect("read through");
+    let problem = only_problem(&p);
+    assert!(problem.broken(), "{problem}");
+    assert_eq!(
+        problem.to_string(),
+        "line 2: rejected: runs from line 2 to line 8, taking 5 lines that read as rows into one field, so it was not read: look for a stray quote on line 2 and another on line 8"
+    );
+    assert_eq!(p.submissions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["after"]);
+    // Closed elsewhere: the field count says so too.
+    let mut moved = rows.clone();
+    let closes = format!("z,T,,,{SPACE}z,,,d,wood,\"closes,,");
+    moved[6] = &closes;
+    let problem = only_problem(&parse_every_problem(&csv_of(&moved), "test.csv", &config()).expect("read")).to_string();
+    assert!(
+        problem.starts_with("line 2: rejected: has 10 fields where the header has 12 and runs from line 2 to line 8"),
+        "{problem}"
+    );
+    // A description over lines, one of them with commas, and a short export's: read as given.
+    let prose = format!(
+        "p,T,,,{SPACE}p,,,\"Fast.\nUses a, b, c and d.\nOn CPU, GPU, TPU, NPU, and more, too.\nDone.\",wood,,,"
+    );
+    assert!(parse_ok(&csv_of(&[&prose])).problems.is_empty());
+    let short = "id,title,space_url\na,\"T\nb,c,d\nx\",https://huggingface.co/spaces/o/a\n";
+    assert_eq!(parse_ok(short).submissions.len(), 1);
 }
 
 #[test]

@@ -48,10 +48,10 @@ impl<'c> Validator<'c> {
         self.parsed.problems.append(&mut check.problems);
     }
 
-    /// A row that could not be read at all ([`super::WRONG_FIELDS`]): rejected, and nothing of
+    /// A row that could not be read at all ([`super::BROKEN_ROW`]): rejected, and nothing of
     /// it checked, as its cells are not in their columns.
     pub(super) fn broken(&mut self, at: Place, message: String) {
-        self.parsed.problems.push(RowProblem { at, id: None, error: true, kind: super::WRONG_FIELDS, message });
+        self.parsed.problems.push(RowProblem { at, id: None, error: true, kind: super::BROKEN_ROW, message });
     }
 
     pub(super) fn finish(self) -> Parsed {
