@@ -29,6 +29,11 @@ pub(super) fn run(cli: &Cli, loaded: Loaded) -> Result<ExitCode> {
     let status = if session.store.last_pull()?.is_none() {
         match pull::pull(&session.loaded, &mut session.store, None, false) {
             Ok(o) => format!("pulled {} submissions from {}", o.counts.incoming(), o.fetched.source.name()),
+            // One line: a file refused for its broken rows is said without its list of them, and
+            // where the list is before the rest, which a narrow status line cuts.
+            Err(pull::PullError::Export(e @ crate::export::ExportError::Broken { .. })) => {
+                format!("could not pull the export (`judging check` lists every problem): {}", e.headline())
+            }
             Err(e) => format!("could not pull the export: {e}"),
         }
     } else {

@@ -284,12 +284,9 @@ pub enum ExportError {
         "{source_name}: no column {column:?} for the submission's {field} (export.columns.{field}); its columns are: {found}"
     )]
     MissingColumn { source_name: String, field: &'static str, column: String, found: String },
-    /// Rows that cannot be read as the header's columns: the file is refused whole, every problem of it said.
-    #[error(
-        "{source_name}: {} be read as the header's columns, so nothing was imported: look for a stray quote, or a delimiter or line break inside a field that is not in quotes. Every problem of the file:\n  {}",
-        crate::format::count(*broken, "row cannot", "rows cannot"),
-        problems.join("\n  ")
-    )]
+    /// Rows that cannot be read as the header's columns: the file is refused whole, every problem
+    /// of it said.
+    #[error("{}. Every problem of the file:\n  {}", broken_headline(source_name, *broken), problems.join("\n  "))]
     Broken {
         source_name: String,
         broken: usize,
@@ -298,6 +295,25 @@ pub enum ExportError {
     },
     #[error("{0}")]
     Source(#[from] source::SourceError),
+}
+
+impl ExportError {
+    /// The error in one line, where there is no room for a list: a file refused for its broken
+    /// rows is said without them.
+    pub fn headline(&self) -> String {
+        match self {
+            ExportError::Broken { source_name, broken, .. } => broken_headline(source_name, *broken),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// What a file refused for its broken rows says first.
+fn broken_headline(source_name: &str, broken: usize) -> String {
+    format!(
+        "{source_name}: {} be read as the header's columns, so nothing was imported: look for a stray quote, or a delimiter or line break inside a field that is not in quotes",
+        crate::format::count(broken, "row cannot", "rows cannot")
+    )
 }
 
 /// Reads `text` as the configured format into submissions and row problems; a file with a row

@@ -135,6 +135,12 @@ fn rows_with_the_wrong_number_of_fields_are_said_with_every_other_problem() {
     let mut seen = Vec::new();
     let streamed = parse_each(&text, "test.csv", &config(), &mut |s| seen.push(s.id));
     assert!(matches!(streamed, Err(ExportError::Broken { broken: 3, .. })), "{streamed:?}");
+    // In one line, for the app's status line: the count and where to look, without the list.
+    let headline = streamed.expect_err("refused").headline();
+    assert!(
+        !headline.contains('\n') && err.starts_with(&headline) && headline.ends_with("not in quotes"),
+        "{headline}"
+    );
 }
 
 /// Hundreds of broken rows (a file saved with the wrong delimiter) are a few lines, as every
