@@ -148,7 +148,7 @@ fn broken(record: &csv::StringRecord, header_len: usize, delimiter: u8, line: us
 }
 
 /// How many lines inside the record's fields have as many fields as a row (the delimiter the
-/// header's number of fields less one times, or more), the first and last line of each field
+/// header's number of fields less one times), the first and last line of each field
 /// aside (the rest of the line its quote opens on, the start of the one it closes on): rows a
 /// stray quote took into one field up to the next stray quote, which the reader takes as a quoted
 /// field. A description with such a line is unlikely where a row has 4 fields or more, and where
@@ -157,7 +157,10 @@ fn rows_inside(record: &csv::StringRecord, header_len: usize, delimiter: u8) -> 
     if header_len < 4 {
         return 0;
     }
-    let row_like = |line: &str| line.bytes().filter(|b| *b == delimiter).count() + 1 >= header_len;
+    // Exactly a row's delimiters: a row a stray quote takes holds no quote of its own (its first
+    // quote would have closed the field), so its delimiters are all its fields' (a prose line with
+    // a list of more, or a pasted table of other columns, is no such row).
+    let row_like = |line: &str| line.bytes().filter(|b| *b == delimiter).count() + 1 == header_len;
     record
         .iter()
         .filter(|field| field.contains(['\n', '\r']))

@@ -198,6 +198,9 @@ fn rows_taken_into_one_field_between_two_stray_quotes_are_said() {
         "p,T,,,{SPACE}p,,,\"Fast.\nUses a, b, c and d.\nOn CPU, GPU, TPU, NPU, and more, too.\nDone.\",wood,,,"
     );
     assert!(parse_ok(&csv_of(&[&prose])).problems.is_empty());
+    // A line of a longer list than a row has fields (14 commas where a row has 11): prose.
+    let list = format!("l,T,,,{SPACE}l,,,\"Runs on:\na, b, c, d, e, f, g, h, i, j, k, l, m, n, o.\nDone.\",wood,,,");
+    assert!(parse_ok(&csv_of(&[&list])).problems.is_empty());
     let short = "id,title,space_url\na,\"T\nb,c,d\nx\",https://huggingface.co/spaces/o/a\n";
     assert_eq!(parse_ok(short).submissions.len(), 1);
 }
