@@ -267,3 +267,124 @@ fn a_bad_or_hostile_finals_file_is_data() {
     assert!(seen.contains("compare none") && seen.contains("finalists"), "{seen}");
     assert!(!seen.contains("pairs you may"), "{seen}");
 }
+
+/// Marks that place each track's entries in the order `first` gives (then the export's), one
+/// step a place, with `level` marked exactly as the entry it names: a rubric tie.
+fn marks_in_order(s: &Sandbox, judge: &str, first: &[&str], level: (&str, &str)) -> String {
+    let listed = s.list_json("mira");
+    let entries = listed.as_array().expect("a list");
+    let mut csv = String::from("judge,submission,criterion,score\n");
+    let rank = |id: &str, track: &serde_json::Value| {
+        let id = if id == level.1 { level.0 } else { id };
+        let mut ids: Vec<&str> = first.to_vec();
+        ids.extend(entries.iter().filter(|e| e["track"] == *track).filter_map(|e| e["id"].as_str()));
+        ids.retain(|i| entries.iter().any(|e| e["id"] == *i && e["track"] == *track));
+        ids.iter().position(|i| *i == id).expect("in its track")
+    };
+    for entry in entries {
+        let (id, team, track) = (entry["id"].as_str().expect("id"), &entry["team"], &entry["track"]);
+        if (judge == "tomas" && team == "Moss & Lichen")
+            || (judge == "priya" && (id == "cafe-companero" || track != "backyard"))
+        {
+            continue;
+        }
+        let total = 20usize.saturating_sub(rank(id, track)).max(4);
+        let utility = ((total - 2) / 2).clamp(1, 5);
+        let rest = total - 2 * utility;
+        for (criterion, mark) in ["utility", "latency", "cost"].into_iter().zip([
+            utility,
+            (rest - rest / 2).clamp(1, 5),
+            (rest / 2).clamp(1, 5),
+        ]) {
+            csv.push_str(&format!("{judge},{id},{criterion},{mark}\n"));
+        }
+    }
+    csv
+}
+
+/// Two finalists with the very same record and prior are level: a tie for the jury, paid
+/// alike, in every figure. Their fitted strengths had come out 1e-16 apart: `results` paid one
+/// $1,500 and the other $1,000 with two judges' files, and with a third who judged nothing in
+/// the Wood, "without priya, Quarrel Quill drops to 3rd".
+#[test]
+fn finalists_level_in_the_finals_are_tied_whatever_the_rounding() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[finals]\n", judging::config::BUILTIN));
+    for judge in JUDGES.iter().chain(&["head"]) {
+        run(&s, judge, &["pull"]);
+    }
+    let (top, level) =
+        (["pantry-poet", "quarrel-quill", "tiny-tarot", "lullaby-loom"], ("quarrel-quill", "lullaby-loom"));
+    let files: Vec<PathBuf> = JUDGES
+        .iter()
+        .map(|judge| {
+            let sheet = s.file(&format!("{judge}.csv"), &marks_in_order(&s, judge, &top, level));
+            run(&s, judge, &["import-scores", sheet.to_str().expect("utf-8")]);
+            export(&s, judge)
+        })
+        .collect();
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    let published: toml::Table =
+        toml::from_str(&std::fs::read_to_string(s.path().join("finals.toml")).expect("published")).expect("TOML");
+    let wood =
+        published["rankings"].as_array().expect("rankings").iter().find(|r| r["ranking"].as_str() == Some("wood"));
+    let finalists: Vec<String> = wood.expect("wood finals")["finalists"]
+        .as_array()
+        .expect("finalists")
+        .iter()
+        .map(|f| f["id"].as_str().expect("an id").to_owned())
+        .collect();
+    assert!(finalists.iter().any(|f| f == level.0) && finalists.iter().any(|f| f == level.1), "{finalists:?}");
+    // Mira and tomas answer in the rubric order, the two level ones each way (mira for the
+    // first); tomas has a conflict with Garden Gnome.
+    let place =
+        |id: &str| finalists.iter().position(|f| f == if id == level.1 { level.0 } else { id }).expect("a finalist");
+    for judge in ["mira", "tomas"] {
+        for a in &finalists {
+            for b in finalists.iter().filter(|b| a < *b) {
+                if judge == "tomas" && (a == "garden-gnome-gpt" || b == "garden-gnome-gpt") {
+                    continue;
+                }
+                let a_wins = match place(a).cmp(&place(b)) {
+                    std::cmp::Ordering::Less => true,
+                    std::cmp::Ordering::Greater => false,
+                    std::cmp::Ordering::Equal => (judge == "mira") == (a == level.0),
+                };
+                run(&s, judge, &["compare", a, b, "--winner", if a_wins { "A" } else { "B" }]);
+            }
+        }
+    }
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let two = paths(&files[..2]);
+    let mut merge = vec!["merge", "--format", "json"];
+    merge.extend(&two);
+    let merged: serde_json::Value = serde_json::from_str(&run(&s, "head", &merge)).expect("JSON");
+    let round = merged["finals"].as_array().expect("finals").iter().find(|f| f["ranking"] == "wood").expect("wood");
+    let order = round["order"].as_array().expect("an order");
+    let of = |id: &str| order.iter().find(|f| f["id"] == id).expect("a finalist");
+    let (a, b) = (of(level.0), of(level.1));
+    assert_eq!((a["wins"].clone(), a["losses"].clone()), (b["wins"].clone(), b["losses"].clone()), "{round}");
+    assert_eq!(a["place"], b["place"], "one place: {round}");
+    assert_eq!(a["strength"], b["strength"], "one strength: {round}");
+    assert_eq!(a["paid"], b["paid"], "one chance of a paid place: {round}");
+    let above = order.iter().position(|f| f["id"] == level.0).min(order.iter().position(|f| f["id"] == level.1));
+    assert_eq!(order[above.expect("placed")]["above_next"], 0.5, "either way alike: {round}");
+    let mut results = vec!["results", "--format", "json"];
+    results.extend(&two);
+    let paid: serde_json::Value = serde_json::from_str(&run(&s, "head", &results)).expect("JSON");
+    let prize = paid["prizes"].as_array().expect("prizes").iter().find(|p| p["id"] == "wood").expect("wood");
+    for id in [level.0, level.1] {
+        let award = prize["awards"].as_array().expect("awards").iter().find(|a| a["id"] == id).expect("paid");
+        assert_eq!(award["tie"]["kind"], "undecided", "a tie for the jury: {prize}");
+        assert!(award["amount"].is_null(), "not paid before the jury decides: {prize}");
+    }
+    // Priya judged nothing in the Wood: without her, its places are the same.
+    let mut table = vec!["results"];
+    table.extend(paths(&files));
+    let printed = run(&s, "head", &table);
+    let wood = printed.split("THOUSAND TOKEN WOOD").nth(1).expect("the wood prize");
+    let wood = wood.split("\n\n").next().expect("its section");
+    assert!(wood.contains("2=") && !wood.contains("without priya"), "{wood}");
+}

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Round;
-use crate::merge::davidson::Fit;
+use crate::merge::davidson::{self, Fit};
 use crate::model::Verdict;
 use crate::rng::SplitMix;
 
@@ -104,14 +104,17 @@ impl Round {
     /// Where the round stands under `fit` (see [`Standing`]).
     pub fn standing(&self, fit: &Fit) -> Standing {
         let n = self.finalists.len();
-        let mut order: Vec<usize> = (0..n).collect();
-        // The strongest first; equal strengths (nothing yet tells them apart) by the rubric.
-        order.sort_by(|&a, &b| {
-            fit.strength[b]
-                .total_cmp(&fit.strength[a])
-                .then(self.finalists[a].rubric_place.cmp(&self.finalists[b].rubric_place))
-        });
-        let paid = chances_of_paid(fit, self.paid);
+        let (order, fit) = placed(fit, |a, b| self.finalists[a].rubric_place.cmp(&self.finalists[b].rubric_place));
+        let fit = &fit;
+        let mut paid = chances_of_paid(fit, self.paid);
+        // Finalists of one strength have one chance: the draws' own noise must not part them.
+        for i in 0..n {
+            let alike: Vec<usize> = (0..n).filter(|&j| fit.strength[j] == fit.strength[i]).collect();
+            let shared = alike.iter().map(|&j| paid[j]).sum::<f64>() / alike.len() as f64;
+            for &j in &alike {
+                paid[j] = shared;
+            }
+        }
         let mut tally = vec![[0usize; 3]; n];
         for a in &self.answers {
             let (w, l, level) = match a.verdict {
@@ -361,6 +364,24 @@ fn shortest_cycle(start: usize, beat: &[Vec<Option<(usize, usize)>>], group: &[u
         }
     }
     vec![start]
+}
+
+/// The finalists in the finals' order, by index, and the fit with strengths alike made one
+/// strength (the first's), as [`crate::merge::rank`] makes merged scores alike one score
+/// ([`davidson::ORDER`]): every figure taken from it (the places, how sure each is above the
+/// next, the chances of a paid place, the order without each judge) then agrees that they are
+/// level. Within one strength, `rubric` orders them (the rubric round's place).
+fn placed(fit: &Fit, rubric: impl Fn(usize, usize) -> std::cmp::Ordering) -> (Vec<usize>, Fit) {
+    let scores: Vec<Option<f64>> = fit.strength.iter().copied().map(Some).collect();
+    let ranked = crate::merge::rank(&scores, davidson::ORDER);
+    let mut alike = fit.clone();
+    for r in &ranked {
+        alike.strength[r.entry] = r.score;
+    }
+    let mut order: Vec<usize> = ranked.iter().map(|r| r.entry).collect();
+    // `rank` keeps the strongest first; one strength's finalists by the rubric, then by index.
+    order.sort_by(|&a, &b| alike.strength[b].total_cmp(&alike.strength[a]).then(rubric(a, b)).then(a.cmp(&b)));
+    (order, alike)
 }
 
 /// Each finalist's chance of one of the `paid` places: draws of the strengths from the model's

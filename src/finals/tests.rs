@@ -243,3 +243,49 @@ fn a_judge_sees_the_published_round_with_their_own_sheet_and_why_a_finalist_is_b
     let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
     assert_eq!(seen.next_pair(&seen.fit(None), "mira", &barred), None, "a is the only finalist left to her");
 }
+
+/// Strengths the fit's rounding alone parts are one strength: one place, either way alike, one
+/// chance of a paid place, and settled as a tie for the jury. Two finalists with the same record
+/// and prior had come out 1e-16 apart and been placed 2nd and 3rd.
+#[test]
+fn strengths_alike_within_the_fits_precision_are_a_tie() {
+    let mut r = round(4, 3);
+    // b and c level in the rubric round, each beaten by a and beating d, and one each way.
+    r.finalists[2].rubric_place = 2;
+    r.finalists[2].rubric_score = r.finalists[1].rubric_score;
+    for judge in ["mira", "tomas"] {
+        for (w, l) in [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("a", "d")] {
+            answer(&mut r, judge, w, l);
+        }
+    }
+    answer(&mut r, "mira", "b", "c");
+    answer(&mut r, "tomas", "c", "b");
+    let mut fit = r.fit(None);
+    // The rounding the tester saw: one strength a step of the last digit above the other.
+    fit.strength[2] = fit.strength[1].next_up();
+    for (b, c) in [(1, 2), (2, 1)] {
+        let mut parted = fit.clone();
+        parted.strength.swap(b, c);
+        let standing = r.standing(&parted);
+        let of = |id: &str| standing.order.iter().find(|f| f.id == id).expect("a finalist");
+        assert_eq!((of("b").place, of("c").place), (2, 2), "{standing:?}");
+        assert_eq!(of("b").strength, of("c").strength);
+        assert_eq!(of("b").paid, of("c").paid, "one chance of a paid place");
+        // Within one strength the rubric orders them, as with no answer; the first is level
+        // with the next, exactly.
+        assert_eq!(standing.order[1].id, "b");
+        assert_eq!(standing.order[1].above_next, Some(0.5));
+        let pair = standing.pairs.iter().find(|p| p.first == "b" && p.second == "c").expect("b/c");
+        assert!((pair.above - 0.5).abs() < f64::EPSILON, "{pair:?}");
+        let mut ranked: Vec<_> =
+            ["a", "b", "c", "d", "e"].iter().enumerate().map(|(k, id)| ranked(k + 1, id)).collect();
+        settle::reorder_for_tests(&mut ranked, &standing, Some(3));
+        let flagged: Vec<bool> = ranked.iter().map(|e| e.flags.contains(&crate::rankings::Flag::Tie)).collect();
+        assert_eq!(flagged, [false, true, true, false, false], "a tie for the jury: {ranked:?}");
+    }
+    // A difference the answers make is no tie.
+    let mut apart = fit.clone();
+    apart.strength[2] = fit.strength[1] - 1e-3;
+    let standing = r.standing(&apart);
+    assert_eq!(standing.order.iter().map(|f| f.place).collect::<Vec<_>>(), [1, 2, 3, 4]);
+}

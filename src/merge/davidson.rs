@@ -80,6 +80,11 @@ impl Fit {
         let c = &self.covariance;
         let var = c[i * n + i] + c[j * n + j] - 2.0 * c[i * n + j];
         let gap = self.strength[i] - self.strength[j];
+        // Equal strengths: either way alike, exactly (the normal's tail is approximated, and
+        // said 0.5000000005 at 0).
+        if gap == 0.0 {
+            return 0.5;
+        }
         if var <= 1e-300 {
             return if gap > 0.0 {
                 1.0
@@ -110,6 +115,14 @@ fn outcome_chances(a: f64, b: f64, ln_tie: f64) -> (f64, f64, f64) {
 const MOST_STEPS: usize = 200;
 /// Nothing moves by more than this: the fit has settled.
 const SETTLED: f64 = 1e-9;
+/// Two strengths this near (relative to the larger, or to 1) are one strength: the fit stops
+/// once no step moves by [`SETTLED`], so a difference within a hundred times that is the fit's
+/// rounding, not the answers'. Two finalists with the same record and the same prior came out
+/// 1e-16 apart, and the nearer was paid a place above the other.
+pub const STRENGTHS_ALIKE: f64 = 1e-7;
+/// How strengths are placed: the stronger first, strengths alike one strength, as
+/// [`super::rank`] places any merged score ([`super::Method::order`]).
+pub const ORDER: super::Order = super::Order { lower_is_better: false, alike: STRENGTHS_ALIKE };
 
 /// Fits the model to `answers` over `n` entries. `start`, a fit of nearly the same answers
 /// (before one more came in), makes the fit quicker; it changes nothing else.
