@@ -388,3 +388,84 @@ fn finalists_level_in_the_finals_are_tied_whatever_the_rounding() {
     let wood = wood.split("\n\n").next().expect("its section");
     assert!(wood.contains("2=") && !wood.contains("without priya"), "{wood}");
 }
+
+/// A finals.toml whose finalists the rubric round does not give is not believed: an entry put in
+/// by hand at its own rubric place is refused by merge and results, naming the file, the entry
+/// and the finalist left out, and saying to publish again; one at a place the rubric round has
+/// moved it from (as a late score file would) goes on, said, and a paid place no judge compared
+/// is flagged for the jury. Haunted Radio, 9th, had been paid $500 unsaid.
+#[test]
+fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut csv = vec!["merge", "--format", "csv"];
+    csv.extend(paths(&files));
+    let sheet = run(&s, "head", &csv);
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    let path = s.path().join("finals.toml");
+    let text = std::fs::read_to_string(&path).expect("published");
+    let backyard: Vec<String> = text
+        .split("ranking = \"backyard\"")
+        .nth(1)
+        .expect("backyard")
+        .split("[[")
+        .next()
+        .expect("its rows")
+        .lines()
+        .filter(|l| l.trim_start().starts_with("{ id = "))
+        .map(str::to_owned)
+        .collect();
+    let last = backyard.last().expect("a finalist").clone();
+    let gone = last.split('"').nth(1).expect("an id").to_owned();
+    // The next eligible entry of the backyard ranking, and its rubric place.
+    let mut rows = csv::Reader::from_reader(sheet.as_bytes());
+    let header: Vec<String> = rows.headers().expect("a header").iter().map(str::to_owned).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let (ranking, place, id, flags) = (column("ranking"), column("place"), column("id"), column("flags"));
+    let next = rows
+        .records()
+        .map(|r| r.expect("a row"))
+        .find(|r| {
+            &r[ranking] == "backyard"
+                && !r[flags].contains("ineligible")
+                && !backyard.iter().any(|b| b.contains(&format!("\"{}\"", &r[id])))
+        })
+        .expect("an entry after the finalists");
+    let (outsider, its_place) = (next[id].to_owned(), next[place].to_owned());
+    let edited = |at: &str| {
+        let row =
+            format!("  {{ id = \"{outsider}\", title = \"Outsider\", rubric_place = {at}, rubric_score = 1.0 }},");
+        let text = text.replacen(&last, &row, 1);
+        std::fs::write(&path, text.split("[[answers]]").next().expect("the rounds")).expect("write");
+    };
+    let mut results = vec!["results"];
+    results.extend(paths(&files));
+    // At its own place: never a finalist.
+    edited(&its_place);
+    for args in [&results, &vec!["merge"].into_iter().chain(paths(&files)).collect::<Vec<_>>()] {
+        let out = s.cmd().args(["--judge", "head"]).args(args.iter()).output().expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} refused: {said}");
+        for want in ["finals.toml", outsider.as_str(), gone.as_str(), "judging merge FILES --finals"] {
+            assert!(said.contains(want), "{args:?}: {want} in {said}");
+        }
+    }
+    // At a place the rubric round has moved it from: the finals go on, said; compared by nobody
+    // while mira compares the others, and paid, it is flagged.
+    edited("2");
+    let others: Vec<String> =
+        backyard[..backyard.len() - 1].iter().map(|l| l.split('"').nth(1).expect("an id").to_owned()).collect();
+    run(&s, "mira", &["compare", &others[0], &others[1], "--winner", "A"]);
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let mut results = vec!["results"];
+    results.extend(paths(&files));
+    let out = s.cmd().args(["--judge", "head"]).args(&results).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains(&format!("published with Outsider ({outsider}) at rubric place 2")), "{said}");
+    assert!(said.contains("the finals go on with the finalists published"), "{said}");
+    assert!(said.contains(&format!("Outsider ({outsider}) takes paid place")), "{said}");
+    assert!(said.contains("without one finals comparison"), "{said}");
+}

@@ -24,8 +24,10 @@ pub(super) fn settle_into(
     listed: super::stderr::Listed,
 ) -> Result<()> {
     let Some(published) = loaded.published_finals()? else { return Ok(()) };
+    let moved = as_the_rubric_round_gives(&published, rankings, loaded)?;
     let (rounds, mut warnings) =
         crate::finals::gather(&published, rankings, &rankings.sheets.judges, field, &loaded.config);
+    warnings.extend(moved);
     // A trainee's comparisons, like their marks, count nowhere.
     for t in rankings.sheets.trainees.iter().filter(|t| !t.comparisons.is_empty()) {
         warnings.push(format!(
@@ -43,6 +45,58 @@ pub(super) fn settle_into(
         listed.warn(&clean_line(w));
     }
     Ok(())
+}
+
+/// The published finalists checked against the rubric round of `rankings` (before the finals
+/// settle it): each must be one of the top `[finals] size` that [`crate::finals::finalists`]
+/// picks, or one the rubric round has moved since it was published. A finalist the rubric round
+/// still places where the file says, outside the finalists, was never one (the file was edited,
+/// or judging.toml's [finals] changed): refused, naming the file, the finalist and what the
+/// rubric round gives. One it has moved out (a late score file) keeps its place in the finals,
+/// said in the returned warnings; a finalist the merge does not rank (withdrawn) is
+/// [`crate::finals::gather`]'s to say.
+fn as_the_rubric_round_gives(published: &Published, rankings: &Rankings, loaded: &Loaded) -> Result<Vec<String>> {
+    let (now, _) = crate::finals::finalists(rankings, &loaded.config);
+    let file = loaded.finals_path().map_or_else(|| "the published finals".to_owned(), |p| p.display().to_string());
+    let mut warnings = Vec::new();
+    for round in &published.rounds {
+        let Some(ranked) = rankings.ranking(&round.ranking) else { continue };
+        let picked: Vec<&crate::finals::Finalist> =
+            now.iter().filter(|r| r.ranking == round.ranking).flat_map(|r| &r.finalists).collect();
+        let name = clean_line(rankings.ranking_name(&round.ranking));
+        let said = |f: &crate::finals::Finalist| format!("{} ({})", clean_line(&f.title), clean_line(&f.id));
+        let left_out: Vec<String> = picked
+            .iter()
+            .filter(|p| !round.finalists.iter().any(|f| f.id == p.id))
+            .map(|p| format!("{} at place {}", said(p), p.rubric_place))
+            .collect();
+        let instead = if left_out.is_empty() {
+            String::new()
+        } else {
+            format!(", among them {}, which the file leaves out", crate::format::first_few(&left_out, 3, ", "))
+        };
+        for f in &round.finalists {
+            let Some(r) = ranked.iter().find(|r| r.id == f.id) else { continue };
+            if picked.iter().any(|p| p.id == f.id) {
+                continue;
+            }
+            let size = picked.len();
+            if r.place == f.rubric_place {
+                bail!(
+                    "{file}: {} is a finalist of the {name} finals, at rubric place {}, and the rubric round of these files does not make it one: it gives {size} finalists{instead}. Was the file edited by hand, or [finals] changed? Publish the finals again with `judging merge FILES --finals` (--force once comparisons were made), and share the file",
+                    said(f),
+                    f.rubric_place,
+                );
+            }
+            warnings.push(format!(
+                "the {name} finals were published with {} at rubric place {}; the rubric round of these files places it {}, outside its {size} finalists{instead} (a score file came in since?): the finals go on with the finalists published. To compare the rubric round's finalists instead, publish the finals again with `judging merge FILES --finals --force`",
+                said(f),
+                f.rubric_place,
+                r.place,
+            ));
+        }
+    }
+    Ok(warnings)
 }
 
 /// `judging merge --finals`: the finalists of each ranking with finals, from `rankings` as the

@@ -34,6 +34,7 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
         if let Some(without_each) = rankings.without_each.as_mut() {
             without_finals_judge(without_each, at, &before, &rankings.rankings[at].1, round);
         }
+        settled.warnings.extend(uncompared_but_paid(round, &standing, rankings.ranking_name(&round.ranking)));
         let said = summary(round, &standing, rankings.ranking_name(&round.ranking));
         if let Some(m) = rankings.majorities.iter_mut().find(|m| m.ranking == round.ranking) {
             m.said = format!("Rubric round: {} Finals: {said}", m.said);
@@ -102,6 +103,30 @@ fn without_finals_judge(
         }
         one.orders[slot].1 = order;
     }
+}
+
+/// Each paid place the finals give a finalist no judge compared, while others were: its place
+/// rests on the rubric round's prior alone, for the jury to look at (a finalist put in the
+/// published file by hand had been paid so, unsaid). A round with no answer yet is the rubric
+/// round's order throughout, as its summary says.
+fn uncompared_but_paid(round: &Round, standing: &Standing, name: &str) -> Vec<String> {
+    if round.answers.is_empty() {
+        return Vec::new();
+    }
+    standing
+        .order
+        .iter()
+        .filter(|f| f.place <= standing.paid && f.compared == 0)
+        .map(|f| {
+            format!(
+                "{} ({}) takes paid place {} of {} without one finals comparison, while the other finalists were compared: its place rests on the rubric round alone. Have the judges compare it (`judging finals` gives them its pairs), or check that it is a finalist (the published finals), before announcing",
+                crate::sanitize::clean_line(&f.title),
+                crate::sanitize::clean_line(&f.id),
+                f.place,
+                crate::sanitize::clean_line(name)
+            )
+        })
+        .collect()
 }
 
 /// One sentence for the ranking's notes: how many answers the finals' order rests on, the ranking
