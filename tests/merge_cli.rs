@@ -410,6 +410,17 @@ fn signed_files_merge_and_forgeries_do_not() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("judges[0].key is too short"));
+    // A public key pasted as `key` (the shared secret of earlier builds): anyone could sign as
+    // mira with what `judging key` prints. It had passed `check`, and a file signed with it merged.
+    let public = "ed25519:4DPdRi+0EJKw11iqhXbVAbflTi6+iwdBelZ3oc6cGtw=";
+    s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\nkey = \"{public}\"\n"));
+    let said = "judges[0].key holds a public key (what `judging key` prints), not a secret: anyone could sign as \"mira\" with it. Give it as public_key (the same value, ed25519: and all) and remove key";
+    head(&s).arg("check").arg("--offline").assert().failure().stderr(predicate::str::contains(said));
+    head(&s).arg("merge").arg(&signed).assert().failure().stderr(predicate::str::contains(said));
+    // Without its prefix, beside the same judge's public_key: the same.
+    let bare = public.trim_start_matches("ed25519:");
+    s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\npublic_key = \"{public}\"\nkey = \"{bare}\"\n"));
+    head(&s).arg("check").arg("--offline").assert().failure().stderr(predicate::str::contains("holds a public key"));
 }
 
 /// Each ranking is headed by its track's name in judging.toml, as `results` names it, in the

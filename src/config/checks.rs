@@ -93,6 +93,15 @@ impl Config {
             if j.key.as_ref().is_some_and(|k| k.chars().count() < 16) {
                 out.push(format!("judges[{i}].key is too short to be a secret: use 16 characters or more"));
             }
+            // A public key pasted as `key`, the earlier builds' shared secret: what `judging key`
+            // prints is public, so anyone could sign with it as this judge (an HMAC keyed with it
+            // verified, and `check` had said ok).
+            if j.key.as_deref().is_some_and(|k| self.is_a_public_key(k)) {
+                out.push(format!(
+                    "judges[{i}].key holds a public key (what `judging key` prints), not a secret: anyone could sign as {} with it. Give it as public_key (the same value, ed25519: and all) and remove key",
+                    in_quotes(&j.name)
+                ));
+            }
             for t in &j.tracks {
                 if self.tracks.iter().all(|known| &known.id != t) {
                     out.push(format!(
@@ -205,6 +214,22 @@ impl Config {
             }
             level_problems(c, &key, out);
         }
+    }
+
+    /// Whether `key` is a public key: one that starts as `judging key` prints them, or that is a
+    /// listed judge's `public_key` (with or without its prefix).
+    fn is_a_public_key(&self, key: &str) -> bool {
+        let prefix = crate::signing::PUBLIC_PREFIX;
+        let bare = |k: &str| {
+            let k = k.trim();
+            k.get(..prefix.len())
+                .filter(|p| p.eq_ignore_ascii_case(prefix))
+                .map_or(k, |_| &k[prefix.len()..])
+                .to_owned()
+        };
+        let key_bare = bare(key);
+        key.trim().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            || self.judges.iter().filter_map(|j| j.public_key.as_deref()).any(|p| bare(p) == key_bare)
     }
 
     /// What `judging check` warns of two [[judges]] whose names only look alike ("anna" and
