@@ -16,6 +16,9 @@ const TOML_CHOICE: &str = "wanted string or table";
 /// …and how it is said here, where the words are not known (judging.toml's reader names them).
 pub const CHOICE_SAID: &str = "a value of another kind, where one of this key's words goes, in quotes (judging.toml's comments and the README's reference list them)";
 
+/// What a `\uD800`-`\uDFFF` escape without its other half is, said plainly.
+const LONE_HALF: &str = "a \\u escape that is half of a character (\\uD800 to \\uDFFF) without the other half beside it: write the character itself, or both halves";
+
 /// The phrases serde starts such a message with, and what each says.
 const PHRASES: [(&str, Kind); 3] =
     [("invalid type: ", Kind::Type), ("invalid value: ", Kind::Value), ("invalid length ", Kind::Length)];
@@ -127,6 +130,13 @@ fn with_nearest(line: &str) -> Option<String> {
 fn plain_line(line: &str) -> String {
     if let Some(said) = with_nearest(line) {
         return said;
+    }
+    // serde_json's words for half of a character written as an escape (`\ud800` alone): "end of
+    // hex escape" read as an escape cut short, which it is not.
+    for phrase in ["unexpected end of hex escape", "lone leading surrogate in hex escape"] {
+        if let Some(start) = line.find(phrase) {
+            return format!("{}{LONE_HALF}{}", &line[..start], &line[start + phrase.len()..]);
+        }
     }
     // toml's own words for a value where one of a key's words goes (`conflicts = []` for
     // "flag" or "exclude"); which words, the README's reference and the file's comments say.
@@ -244,6 +254,16 @@ fn fits(text: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::plain;
+
+    /// Half of a character written as an escape, alone: said as what it is, where serde_json
+    /// said "unexpected end of hex escape" of an escape that is whole.
+    #[test]
+    fn a_lone_half_of_a_character_is_said_as_one() {
+        let text = r#"{"note": "fine\ud800"}"#;
+        let said = plain(&serde_json::from_str::<serde_json::Value>(text).expect_err("lone half").to_string());
+        assert!(said.starts_with("a \\u escape that is half of a character"), "{said}");
+        assert!(said.ends_with("at line 1 column 21"), "where it is, kept: {said}");
+    }
 
     #[test]
     fn serde_messages_are_said_in_the_files_words() {
