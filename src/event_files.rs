@@ -209,8 +209,11 @@ impl Loaded {
         let quote = crate::sanitize::toml_string;
         let order: Vec<String> = decision.order.iter().map(|id| quote(id)).collect();
         let method = decision.method.as_deref().map(|m| format!("method = {}\n", quote(m))).unwrap_or_default();
+        // The place of the tie it settled: where the same entries tie at another place later,
+        // `results` asks the jury again rather than reapply it.
+        let place = decision.place.map(|p| format!("place = {p}\n")).unwrap_or_default();
         let block = format!(
-            "\n[[decisions]]\nprize = {}\norder = [{}]\nreason = {}\n{method}",
+            "\n[[decisions]]\nprize = {}\norder = [{}]\nreason = {}\n{method}{place}",
             quote(&decision.prize),
             order.join(", "),
             quote(decision.reason.trim())
@@ -327,6 +330,7 @@ mod tests {
             order: ids.iter().map(|id| (*id).to_owned()).collect(),
             reason: "jury\u{200b} vote".into(),
             method: Some("calibrated".into()),
+            place: Some(1),
             lines: None,
         };
         let known: std::collections::HashSet<&str> = ids.into_iter().collect();

@@ -16,6 +16,8 @@ pub struct Lines {
     pub prize: usize,
     pub order: usize,
     pub reason: usize,
+    /// The line of `place`, where the decision names the place of its tie.
+    pub place: Option<usize>,
 }
 
 /// The decisions in a decisions.toml text, each with the lines it was read from.
@@ -29,6 +31,7 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
         order: Option<Spanned<Vec<String>>>,
         reason: Option<Spanned<String>>,
         method: Option<String>,
+        place: Option<Spanned<usize>>,
     }
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -80,11 +83,13 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
                     prize: line(prize.span().start),
                     order: line(order.span().start),
                     reason: line(reason.span().start),
+                    place: r.place.as_ref().map(|p| line(p.span().start)),
                 }),
                 prize: prize.into_inner(),
                 order: order.into_inner(),
                 reason: reason.into_inner(),
                 method: r.method,
+                place: r.place.map(Spanned::into_inner),
             })
         })
         .collect())
@@ -189,6 +194,12 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
         if d.reason.trim().is_empty() {
             out.push(format!("{reason_at}{at}.reason is empty: say why, for the record"));
         }
+        if d.place == Some(0) {
+            out.push(format!(
+                "{}{at}.place = 0: places count from 1; give the place of the tie it settled, or leave place out",
+                on(d.lines.and_then(|l| l.place))
+            ));
+        }
     }
     out
 }
@@ -222,6 +233,7 @@ mod tests {
             order: order.iter().map(|o| (*o).to_owned()).collect(),
             reason: reason.into(),
             method: None,
+            place: None,
             lines: None,
         };
         let cases = [
@@ -246,6 +258,17 @@ mod tests {
             }
         }
         assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nextra = 1").is_err());
+        // The place of the tie it settled: read with its line; 0 is no place.
+        let read = parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = 0\n")
+            .expect("parses");
+        assert_eq!(read[0].place, Some(0));
+        assert_eq!(
+            problems(&read, &prizes, &known),
+            [
+                "line 5: decisions[0].place = 0: places count from 1; give the place of the tie it settled, or leave place out"
+            ]
+        );
+        assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nplace = -1").is_err());
     }
 
     /// Two decisions for one tie (a first draft left above the final one): the second is
@@ -272,7 +295,7 @@ mod tests {
         let text =
             "# decided at the table\n\n[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"a\"]\nreason = \"coin\"\n";
         let decisions = parse(text).expect("parses");
-        assert_eq!(decisions[0].lines, Some(Lines { prize: 4, order: 5, reason: 6 }));
+        assert_eq!(decisions[0].lines, Some(Lines { prize: 4, order: 5, reason: 6, place: None }));
         let found = problems(&decisions, &Config::builtin().prizes, &["a", "b"].into());
         assert_eq!(
             found,

@@ -165,6 +165,11 @@ pub struct Decision {
     /// say): a tie under one method may not be one under another.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
+    /// The place of the tie it settled (`place = 1`; decisions of earlier builds do not say): a
+    /// tie of the same entries at another place puts other amounts at stake, which the jury did
+    /// not decide, so such a decision is not applied ([`DecisionUse::moved`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<usize>,
     /// Where it was read in decisions.toml; `None` for one not read from a file.
     #[serde(skip)]
     pub lines: Option<decisions::Lines>,
@@ -206,6 +211,14 @@ impl Decision {
         let named: HashSet<&str> = self.order.iter().map(String::as_str).collect();
         self.prize == prize && named.len() == self.order.len() && named == tied
     }
+}
+
+/// Why a decision taken for the tie at place `taken` is not applied to the same entries' tie at
+/// place `now`, and what the jury can do.
+pub fn moved_said(taken: usize, now: usize) -> String {
+    format!(
+        "taken for the tie at place {taken}, the tie is now at place {now}: confirm it with place = {now}, or decide again"
+    )
 }
 
 /// How many tied entries an award, a warning or a payout line names before "and N more".
@@ -285,6 +298,15 @@ impl PrizeOutcome {
 }
 
 impl DecisionUse {
+    /// What became of it, in words for the printed results ([`Decision::status`]); a decision
+    /// taken for a tie now at another place says so, and what would settle it.
+    pub fn status(&self, method: &str) -> String {
+        match (self.moved, self.decision.place) {
+            (Some(now), Some(taken)) => format!("not applied: {}", moved_said(taken, now)),
+            _ => self.decision.status(self.used, method),
+        }
+    }
+
     /// The entries its order names, for a jury: by title (`format::entry_names`), in order.
     pub fn named(&self) -> Vec<String> {
         let titles = self.titles.iter().map(Option::as_deref).chain(std::iter::repeat(None));
@@ -368,6 +390,12 @@ pub struct DecisionUse {
     /// tie, or a tied entry left out. Such a decision is an error, not a stale one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub misfit: Option<String>,
+    /// The place the tie it orders is at now, where the decision names another place (its
+    /// `place`): not applied, and the tie left undecided, as any undecided tie is. The jury
+    /// weighed the amounts of the place it was taken for; at another place other amounts are
+    /// at stake, and a decision reapplied there silently would pay them without asking it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved: Option<usize>,
 }
 
 /// Applies every prize in order to the candidates (in overall ranking order).
@@ -389,6 +417,7 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
         won: HashMap::new(),
         used: vec![false; book.decisions.len()],
         misfits: vec![None; book.decisions.len()],
+        moved: vec![None; book.decisions.len()],
     };
     let mut warnings = Vec::new();
     let prizes = book.prizes.iter().map(|p| run.prize(p, &mut warnings)).collect();
@@ -401,8 +430,8 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
         decisions: book
             .decisions
             .iter()
-            .zip(run.used.iter().zip(run.misfits))
-            .map(|(d, (used, misfit))| DecisionUse {
+            .zip(run.used.iter().zip(run.misfits).zip(run.moved))
+            .map(|(d, ((used, misfit), moved))| DecisionUse {
                 decision: d.clone(),
                 titles: d
                     .order
@@ -411,6 +440,7 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
                     .collect(),
                 used: *used,
                 misfit,
+                moved,
             })
             .collect(),
         warnings,
@@ -428,6 +458,8 @@ struct Run<'a> {
     won: HashMap<usize, String>,
     used: Vec<bool>,
     misfits: Vec<Option<String>>,
+    /// For each decision, the place its tie is at now where it was taken for another.
+    moved: Vec<Option<usize>>,
 }
 
 impl Run<'_> {
@@ -626,13 +658,27 @@ impl Run<'_> {
             } else {
                 "...".to_owned()
             };
+            // A decision taken for this tie at another place is named, with what would settle it.
+            let ids: Vec<&str> = live.iter().map(|i| self.candidates[*i].id.as_str()).collect();
+            let moved = self.book.decisions.iter().enumerate().find_map(|(k, d)| {
+                let taken =
+                    d.place.filter(|_| self.moved[k] == Some(place) && d.settles(&prize.id, ids.iter().copied()))?;
+                Some(format!("; decisions[{k}] is not applied: {}", moved_said(taken, place)))
+            });
             // A tie of thousands (a prize nobody earned a mark for) is said in one short line.
-            warnings.push(format!(
-                "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}]) to settle it",
-                prize.name,
-                crate::format::names_and(&names, TIED_NAMED),
-                prize.id
-            ));
+            warnings.push(match moved {
+                Some(moved) => format!(
+                    "{}: {} tie for place {place}{moved}",
+                    prize.name,
+                    crate::format::names_and(&names, TIED_NAMED),
+                ),
+                None => format!(
+                    "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}], place = {place}) to settle it",
+                    prize.name,
+                    crate::format::names_and(&names, TIED_NAMED),
+                    prize.id
+                ),
+            });
             // Tied over as many paid places as there are of them, each takes one: each has won
             // the prize, whichever place the head judge gives it, and a later prize that does
             // not stack passes it over. Only a tie over fewer paid places leaves one unpaid.
@@ -757,6 +803,13 @@ impl Run<'_> {
     fn decision(&mut self, prize: &Prize, tied: &[usize], place: usize) -> Option<usize> {
         let ids: Vec<&str> = tied.iter().map(|i| self.candidates[*i].id.as_str()).collect();
         if let Some(found) = self.book.decisions.iter().position(|d| d.settles(&prize.id, ids.iter().copied())) {
+            // Taken for this tie at another place (before a finals round or a late score file
+            // moved it): not applied. The amounts at stake differ and the jury was not asked;
+            // the tie stays undecided, its warning and the decision's listing say why.
+            if self.book.decisions[found].place.is_some_and(|taken| taken != place) {
+                self.moved[found] = Some(place);
+                return None;
+            }
             self.used[found] = true;
             return Some(found);
         }

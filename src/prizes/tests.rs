@@ -180,6 +180,7 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
         order: vec!["b".into(), "a".into()],
         reason: "b's demo ran".into(),
         method: None,
+        place: None,
         lines: None,
     };
     let stale = Decision {
@@ -187,6 +188,7 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
         order: vec!["a".into(), "c".into()],
         reason: "old".into(),
         method: None,
+        place: None,
         lines: None,
     };
     let o = run(&field, &prizes, &Rules::default(), &[decided.clone(), stale]);
@@ -212,6 +214,7 @@ fn a_decision_that_misses_the_tie_settles_nothing_and_says_how() {
         order: order.iter().map(|o| (*o).to_owned()).collect(),
         reason: "r".into(),
         method: None,
+        place: None,
         lines: None,
     };
     let cases = [
@@ -309,6 +312,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
             order: vec!["c".into(), "b".into()],
             reason: "c's badges came first".into(),
             method: None,
+            place: None,
             lines: None,
         }],
     );
@@ -326,6 +330,7 @@ fn a_decision_says_whether_it_was_applied_and_under_which_method_it_was_made() {
         order: vec!["a".into(), "b".into()],
         reason: "jury vote".into(),
         method: method.map(str::to_owned),
+        place: None,
         lines: None,
     };
     let none = "the prize faces no tie of exactly these entries (a tie below its paid places, or beside an entry that cannot win, decides nothing)";
@@ -745,4 +750,45 @@ fn a_prize_narrowed_twice_says_both_in_one_phrase() {
     };
     let o = run(&field, &[both], &Rules::default(), &[]);
     assert_eq!(o.prizes[0].by, "merged score, among the entries tagged sponsor:nvidia and of at most 4B parameters");
+}
+
+/// A decision taken for the tie at place 1 ($10 against $6) is not reapplied to the same
+/// entries tied at place 2 ($6 against $3) after a finals round or a late score file moved the
+/// tie: the jury weighed other amounts. It is listed as not applied, saying why and what would
+/// settle it, and the tie stays undecided. Confirmed with the new place, or without a place (a
+/// file of an earlier build), it applies as before.
+#[test]
+fn a_decision_taken_for_another_place_is_not_applied() {
+    let mut field = vec![entry("c", 1, "wood"), entry("a", 2, "wood"), entry("b", 2, "wood")];
+    field[2].track_place = Some(2);
+    let prizes = [track_prize("wood", &[10.0, 6.0, 3.0])];
+    let decide = |place: Option<usize>| Decision {
+        prize: "wood".into(),
+        order: vec!["b".into(), "a".into()],
+        reason: "b's demo ran".into(),
+        method: None,
+        place,
+        lines: None,
+    };
+    let o = run(&field, &prizes, &Rules::default(), &[decide(Some(1))]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "c", Some(10.0)), (2, "a", None), (2, "b", None)], "undecided");
+    assert!(matches!(o.prizes[0].awards[1].tie, Some(Tie::Undecided { .. })));
+    let d = &o.decisions[0];
+    assert!(!d.used);
+    assert_eq!(d.moved, Some(2));
+    assert_eq!(d.misfit, None, "it orders exactly the tied entries: stale, not wrong");
+    let said = "taken for the tie at place 1, the tie is now at place 2: confirm it with place = 2, or decide again";
+    assert_eq!(d.status("calibrated"), format!("not applied: {said}"));
+    assert_eq!(o.warnings, [format!("WOOD: A and B tie for place 2; decisions[0] is not applied: {said}")]);
+    for place in [Some(2), None] {
+        let o = run(&field, &prizes, &Rules::default(), &[decide(place)]);
+        assert_eq!(
+            winners(&o.prizes[0]),
+            [(1, "c", Some(10.0)), (2, "b", Some(6.0)), (3, "a", Some(3.0))],
+            "{place:?}"
+        );
+        assert!(o.decisions[0].used && o.decisions[0].moved.is_none(), "{place:?}");
+        assert_eq!(o.decisions[0].status("calibrated"), "applied");
+        assert!(o.warnings.is_empty(), "{place:?}: {:?}", o.warnings);
+    }
 }

@@ -310,7 +310,7 @@ fn decisions_section(sheet: &Sheet) -> String {
         escape(sheet.decisions_file.unwrap_or(""))
     );
     for d in decisions {
-        let status = escape(&d.decision.status(d.used, sheet.method));
+        let status = escape(&d.status(sheet.method));
         out.push_str(&format!(
             "<li>{}: {}, because {} ({status})</li>\n",
             escape(&super::results::prize_name(sheet.outcome, &d.decision.prize)),

@@ -442,7 +442,7 @@ fn trail(
         out.push_str(&line(&format!("from {}", text(sheet.decisions_file.unwrap_or("")))));
         for d in &o.decisions {
             let order: Vec<String> = d.named().iter().map(|n| text(n)).collect();
-            let status = text(&d.decision.status(d.used, sheet.method));
+            let status = text(&d.status(sheet.method));
             out.push_str(&line(&format!(
                 "{}: {}, because {} ({status})",
                 text(&prize_name(o, &d.decision.prize)),
@@ -697,11 +697,13 @@ mod tests {
                     order: vec!["e1".into(), "e0".into()],
                     reason: "r".into(),
                     method: None,
+                    place: None,
                     lines: None,
                 },
                 titles: vec![Some("Entry 1".into()), Some("Entry 0".into())],
                 used,
                 misfit: None,
+                moved: None,
             }];
             let sheet = super::Sheet { held: &held, ..crate::report::fixtures::sheet(&outcome) };
             for text in [super::table(&sheet, None), super::markdown(&sheet), crate::report::html::page(&sheet)] {

@@ -535,7 +535,14 @@ impl<'r> Board<'r> {
             .collect();
         let ids: Vec<&str> = tied.iter().map(|t| t.id.as_str()).collect();
         if let Some(d) = self.decision_on(&paid.id, &ids) {
-            self.status = format!("Already settled: {}. Edit decisions.toml to change it.", self.order_said(&d.order));
+            self.status = match d.place.filter(|taken| *taken != place) {
+                // `results` does not apply it to the tie at its new place.
+                Some(taken) => format!(
+                    "Settled for the tie at place {taken}: {}; the tie is now at place {place}. In decisions.toml, confirm it with place = {place}, or remove it and decide again.",
+                    self.order_said(&d.order)
+                ),
+                None => format!("Already settled: {}. Edit decisions.toml to change it.", self.order_said(&d.order)),
+            };
             return;
         }
         let pays = (place..place + tied.len()).map(|p| paid.amounts.get(p - 1).copied().unwrap_or(0.0)).collect();
@@ -568,6 +575,7 @@ impl<'r> Board<'r> {
             order,
             reason: s.reason.trim().to_owned(),
             method: Some(self.rankings.method.clone()),
+            place: Some(s.place),
             lines: None,
         }))
     }
