@@ -637,6 +637,57 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
     );
 }
 
+/// A decision records the place of the tie it settled: where a late score file moves the same
+/// tie to another place (other amounts at stake), it is not applied and the results say why and
+/// what would settle it; confirmed with the new place, or without a place (an earlier build's
+/// file), it applies.
+#[test]
+fn a_decision_taken_for_a_tie_at_another_place_is_not_reapplied() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let decided = |place: &str| {
+        format!(
+            "[[decisions]]\nprize = \"backyard\"\norder = [\"bus-stop-oracle\", \"sprout-sense\"]\nreason = \"Works offline\"\n{place}"
+        )
+    };
+    let mean = ["results", "--method", "mean", "--decisions"];
+    let decisions = s.file("decisions.toml", &decided("place = 1\n"));
+    let table = stdout(head(&s).args(mean).arg(&decisions).arg(&file));
+    assert!(table.contains("    1  Bus Stop Oracle") && table.contains("tie decided: Works offline"), "{table}");
+    assert!(table.contains("because Works offline (applied)"), "{table}");
+    // A late file puts Pill Pal first: the same two tie for place 2 ($1,500 against $1,000).
+    let late =
+        judge_file(&s, "ben", &[("pill-pal", [5, 5, 5]), ("sprout-sense", [3, 3, 3]), ("bus-stop-oracle", [3, 3, 3])]);
+    let said = "taken for the tie at place 1, the tie is now at place 2: confirm it with place = 2, or decide again";
+    let out = head(&s).args(mean).arg(&decisions).arg(&file).arg(&late).output().expect("runs");
+    let (table, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(table.contains("    1  Pill Pal"), "{table}");
+    assert!(table.contains("2=  Sprout Sense") && !table.contains("tie decided"), "undecided: {table}");
+    assert!(table.contains(&format!("because Works offline (not applied: {said})")), "{table}");
+    assert!(
+        stderr.contains(&format!(
+            "Backyard AI: Sprout Sense and Bus Stop Oracle tie for place 2; decisions[0] is not applied: {said}"
+        )),
+        "{stderr}"
+    );
+    let payouts = stdout(head(&s).args(mean).arg(&decisions).args(["--format", "csv"]).arg(&file).arg(&late));
+    assert!(!payouts.contains("tie decided"), "{payouts}");
+    // Confirmed at place 2, or a file without places: applied there.
+    for place in ["place = 2\n", ""] {
+        let decisions = s.file("decisions.toml", &decided(place));
+        let table = stdout(head(&s).args(mean).arg(&decisions).arg(&file).arg(&late));
+        assert!(
+            table.contains("    2  Bus Stop Oracle") && table.contains("    3  Sprout Sense"),
+            "{place:?}: {table}"
+        );
+        assert!(table.contains("because Works offline (applied)"), "{place:?}: {table}");
+    }
+    let stderr = refused_decisions(&s, &file, &decided("place = 0\n"));
+    assert!(stderr.contains("line 5: decisions[0].place = 0: places count from 1"), "{stderr}");
+}
+
 /// A tie's note and a decision name entries by title, as every jury format prints them, with
 /// the prize by its name: an id is a file's key, not what a jury reads. A title from the export
 /// is untrusted: it is made plain or escaped like every other.
