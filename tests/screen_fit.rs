@@ -342,6 +342,33 @@ fn every_list_to_deliberate_shows_or_a_key_named_scrolls_to_it() {
     assert!(lost.is_empty(), "{lost:?} neither shown nor a key away:\n{first}");
 }
 
+/// A paid place on fewer judges than merge.min_judges is listed to deliberate however sure it
+/// reads, first, saying why, as the merge's "To discuss" lists it: Seed Swap (1st in Backyard),
+/// made a one-judge entry at 100 %, had been on no list of paid places to discuss.
+#[test]
+fn a_thin_paid_place_is_listed_to_deliberate_with_why() {
+    let mut rankings = Data::Crowded.rankings();
+    let backyard = rankings.rankings.iter_mut().find(|(n, _)| n == "backyard").expect("backyard");
+    let first = backyard.1.iter_mut().find(|e| e.place == 1).expect("a first place");
+    let title = first.title.clone();
+    (first.judges, first.flat, first.chance) = (1, 0, Some(1.0));
+    if !first.has(Flag::Thin) {
+        first.flags.push(Flag::Thin);
+    }
+    let mut board = Board::new(&rankings, "Build Small Hackathon");
+    board.key(KeyEvent::from(KeyCode::Right));
+    board.side = Some(judging::tui::board::Side::Entry);
+    let said = text(&draw(100, 40, &board));
+    // The side pane alone, its lines joined: a line of it wraps where the pane's width says.
+    let side: Vec<String> = said.lines().map(|l| l.chars().skip(64).collect::<String>().replace('│', " ")).collect();
+    let flat = side.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("(4 paid; on fewer than 2 judges however sure, then 10%–90% chance, nearest even odds first):"),
+        "{said}"
+    );
+    assert!(flat.contains(&format!("100% #1 {title} (thin: one judge)")), "{said}");
+}
+
 /// A link the browser could not open is said whole, with why and the link itself to copy, at
 /// every size, on a crowded footer (a stopwatch running on another entry, an entry partly
 /// scored): at 80×24 "…set $BROWSER to your browser's command, o…" lost what to do and the

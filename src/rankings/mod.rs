@@ -286,6 +286,19 @@ impl Ranked {
         self.chance.is_some_and(|c| (UNCERTAIN.0..=UNCERTAIN.1).contains(&c))
     }
 
+    /// What to say beside it where it is listed to discuss: " (thin: one judge)" on fewer judges
+    /// than `merge.min_judges` who tell it apart, sure or not (its chance does not count the
+    /// judges it lacks), nothing otherwise.
+    pub fn thin_note(&self) -> String {
+        if !self.has(Flag::Thin) {
+            return String::new();
+        }
+        match self.telling() {
+            1 => " (thin: one judge)".to_owned(),
+            n => format!(" (thin: {})", crate::format::count(n, "judge", "judges")),
+        }
+    }
+
     /// Its chance of a paid place as a percentage, `-` where there is none.
     pub fn chance_text(&self) -> String {
         self.chance.map_or_else(|| "-".to_owned(), crate::format::percent)

@@ -3,7 +3,7 @@
 use crate::text_width::{fit_padded, pad, width as text_width};
 
 use crate::format::{bars, fit, mean};
-use crate::rankings::{Disagreement, Flag, Ranked, Rankings};
+use crate::rankings::{Disagreement, Ranked, Rankings};
 use crate::sanitize::{clean_line, csv_cell};
 
 /// Flags as printed: a tie the tie-breaks settled says which one did.
@@ -384,17 +384,7 @@ fn chances(r: &Rankings, group: &str, ranked: &[Ranked], text: fn(&str) -> Strin
         r.chance_meaning(group).into_iter().collect()
     };
     // A thin entry listed says so, sure or not: its chance does not count the judges it lacks.
-    let said = |e: &Ranked| {
-        let why = if e.has(Flag::Thin) {
-            match e.telling() {
-                1 => " (thin: one judge)".to_owned(),
-                n => format!(" (thin: {})", crate::format::count(n, "judge", "judges")),
-            }
-        } else {
-            String::new()
-        };
-        (e.place, format!("{} {}{why}", text(&e.title), e.chance_text()))
-    };
+    let said = |e: &Ranked| (e.place, format!("{} {}{}", text(&e.title), e.chance_text(), e.thin_note()));
     let uncertain: Vec<(usize, String)> = r.uncertain(group).into_iter().map(said).collect();
     let thin: Vec<(usize, String)> = r.thin_paid(group).into_iter().map(said).collect();
     out.push(to_discuss(uncertain, thin, r.min_judges));

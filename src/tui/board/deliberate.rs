@@ -156,8 +156,43 @@ pub(super) fn lay_out(sections: &[Section], from: usize, room: usize) -> (Vec<Li
 }
 
 impl Board<'_> {
+    /// The uncertain paid places of `name`, with those on too few judges however sure first.
+    fn uncertain_list(&self, name: &str, room: usize) -> Option<Section> {
+        let uncertain = self.rankings.uncertain(name);
+        // The paid places on fewer judges than merge.min_judges are listed too, however sure they
+        // read, as the merge's "To discuss" lists them: one judge's marks are one view of them.
+        let thin = self.rankings.thin_paid(name);
+        if uncertain.is_empty() && thin.is_empty() {
+            return None;
+        }
+        let places = self.rankings.paid.get(name).copied().unwrap_or(0);
+        let (low, high) = crate::rankings::UNCERTAIN;
+        let (low, high) = (crate::format::percent(low), crate::format::percent(high));
+        let head = if thin.is_empty() {
+            format!("Uncertain paid places ({places} paid; {low}–{high} chance), nearest even odds first:")
+        } else {
+            format!(
+                "Uncertain paid places ({places} paid; on fewer than {} judges however sure, then {low}–{high} chance, nearest even odds first):",
+                self.rankings.min_judges
+            )
+        };
+        let head = Line::from(head).cyan().bold();
+        let listed = uncertain.len() + thin.len();
+        // Thin first: a place the refits call sure is no less worth a word for it.
+        let items = thin
+            .iter()
+            .chain(&uncertain)
+            .take(AT_MOST)
+            .map(|e| {
+                let said = format!("  {:>4} #{} {}{}", e.chance_text(), e.place, clean_line(&e.title), e.thin_note());
+                Line::from(said).cyan()
+            })
+            .collect();
+        Some(Section::rows(head, items, room).of(listed))
+    }
+
     /// What to deliberate on the ranking in sight, as lists wrapped to `room` columns: the
-    /// uncertain paid places first, then those only lenient judges gave (under a method that
+    /// uncertain paid places first (those on too few judges, however sure, at their head), then those only lenient judges gave (under a method that
     /// keeps leniency), then the paid places resting on one judge, the ties
     /// (settled or not), the entries of each flag, whether every paid place holds, the entries
     /// nobody scored and the head-to-head sentence.
@@ -166,24 +201,7 @@ impl Board<'_> {
         let name = self.ranking_name();
         let mut out: Vec<Section> = Vec::new();
         let sentence = |line: Line<'static>| Section::sentence(line, room);
-        let uncertain = self.rankings.uncertain(name);
-        if !uncertain.is_empty() {
-            let places = self.rankings.paid.get(name).copied().unwrap_or(0);
-            let (low, high) = crate::rankings::UNCERTAIN;
-            let head = Line::from(format!(
-                "Uncertain paid places ({places} paid; {}–{} chance), nearest even odds first:",
-                crate::format::percent(low),
-                crate::format::percent(high)
-            ))
-            .cyan()
-            .bold();
-            let items = uncertain
-                .iter()
-                .take(AT_MOST)
-                .map(|e| Line::from(format!("  {:>4} #{} {}", e.chance_text(), e.place, clean_line(&e.title))).cyan())
-                .collect();
-            out.push(Section::rows(head, items, room).of(uncertain.len()));
-        }
+        out.extend(self.uncertain_list(name, room));
         out.extend(self.lenient_list(name, room));
         let (fragile, all_hold) = self.robustness_lines(name);
         if let Some((head, items)) = fragile {
