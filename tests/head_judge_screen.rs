@@ -809,14 +809,7 @@ fn every_key_of_the_help_acts_and_w_only_where_there_are_warnings() {
     let r = boards::with_warnings();
     let config = judging::config::Config::builtin();
     let board = Board::new(&r, "x").with_prizes(&config);
-    let keys: Vec<char> = judging::tui::board::KEYS
-        .iter()
-        .flat_map(|(keys, _)| keys.split_whitespace())
-        .filter_map(|k| {
-            let mut chars = k.chars();
-            chars.next().filter(|_| chars.next().is_none())
-        })
-        .collect();
+    let keys = judging::tui::keys::single_characters(&judging::tui::board::KEYS);
     assert!(keys.contains(&'w') && keys.contains(&'v'), "{keys:?}");
     for k in keys {
         assert!(board.action(KeyEvent::from(KeyCode::Char(k))).is_some(), "{k} is in the help but does nothing");

@@ -14,6 +14,18 @@ use crate::config::FeedbackNotes;
 /// a hint cannot name another key than the one that shows what it counts.
 pub const WHOLE_ENTRY: &str = "i";
 
+/// The keys of a help table (the app's [`KEYS`], the head judge's board's) that are one
+/// character each: what a test presses to find a key the help lists that does nothing.
+pub fn single_characters(table: &[(&str, &str)]) -> Vec<char> {
+    let words = table.iter().flat_map(|(keys, _)| keys.split_whitespace());
+    words
+        .filter_map(|k| {
+            let mut chars = k.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        })
+        .collect()
+}
+
 /// The score keys' place in [`KEYS`]: shown as the rubric's own digits ([`score_keys`]).
 const SCORE: &str = "1-9 0";
 

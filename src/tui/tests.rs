@@ -1578,14 +1578,7 @@ fn the_stopwatch_median_stays_when_a_row_is_cut_or_folded() {
 /// said what it did pressed again (a filter off, the next order).
 #[test]
 fn every_key_that_acts_says_what_it_did() {
-    let keys: Vec<char> = super::keys::KEYS
-        .iter()
-        .flat_map(|(keys, _)| keys.split_whitespace())
-        .filter_map(|k| {
-            let mut chars = k.chars();
-            chars.next().filter(|_| chars.next().is_none())
-        })
-        .collect();
+    let keys = super::keys::single_characters(super::keys::KEYS);
     assert!(keys.contains(&'U') && keys.contains(&'s'), "{keys:?}");
     for k in keys {
         let mut f = fixture();
