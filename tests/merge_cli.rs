@@ -457,22 +457,31 @@ fn each_ranking_is_headed_by_its_tracks_name_from_judging_toml() {
     assert!(view_json.contains("\"backyard\"") && !view_json.contains("Back|yard"), "{view_json}");
 }
 
+/// A store pulled from an export of one entry (sprout-sense, in wood) titled `title`, as an
+/// entrant wrote it, and a solo judge's file scoring it.
+fn one_entry_titled(s: &Sandbox, title: &str) -> std::path::PathBuf {
+    let file = common::score_file(s, "f.json", |b| b.judge = "solo".into());
+    let row = format!("id,title,space_url,track\nsprout-sense,{title},https://huggingface.co/spaces/o/s,wood\n");
+    let export = s.file("export.csv", &row);
+    head(s).args(["pull", "--from"]).arg(&export).assert().success();
+    file
+}
+
+/// The head judge's merge of `file` in `format`, as printed.
+fn merged_as(s: &Sandbox, format: &str, file: &std::path::Path) -> String {
+    let out = head(s).args(["merge", "--format", format]).arg(file).output().expect("runs");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
 #[test]
 fn rankings_as_markdown_and_spreadsheet_safe_csv() {
     let s = Sandbox::new();
-    let file = common::score_file(&s, "f.json", |b| b.judge = "solo".into());
-    let export = s.file(
-        "export.csv",
-        "id,title,space_url,track\nsprout-sense,=HYPERLINK(\"http://x\")|pipe,https://huggingface.co/spaces/o/s,wood\n",
-    );
-    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
-    let md = head(&s).args(["merge", "--format", "md"]).arg(&file).output().expect("runs");
-    let md = String::from_utf8(md.stdout).expect("utf-8");
+    let file = one_entry_titled(&s, "=HYPERLINK(\"http://x\")|pipe");
+    let md = merged_as(&s, "md", &file);
     assert!(md.contains("| Place | Entry | Score |") && md.contains("## THOUSAND TOKEN WOOD ("), "{md}");
     // Escaped, and no autolink: GitHub would have made `http://x` a link inside the title.
     assert!(md.contains("=HYPERLINK(\"http\\://x\")\\|pipe (sprout-sense)"), "escaped: {md}");
-    let csv = head(&s).args(["merge", "--format", "csv"]).arg(&file).output().expect("runs");
-    let csv = String::from_utf8(csv.stdout).expect("utf-8");
+    let csv = merged_as(&s, "csv", &file);
     assert!(
         csv.starts_with(
             "ranking,place,id,title,score,utility,latency,cost,judges,gap,gap_beyond_habits,flags,ineligible,tie_break,method,head_to_head"
@@ -2099,14 +2108,8 @@ fn the_markdown_names_and_says_what_the_table_does() {
 #[test]
 fn a_title_in_the_markdown_makes_no_link_emphasis_html_or_cell() {
     let s = Sandbox::new();
-    let file = common::score_file(&s, "f.json", |b| b.judge = "solo".into());
-    let export = s.file(
-        "export.csv",
-        "id,title,space_url,track\nsprout-sense,[x](javascript:alert(1)) *b* <i>i</i> | c,https://huggingface.co/spaces/o/s,wood\n",
-    );
-    head(&s).args(["pull", "--from"]).arg(&export).assert().success();
-    let md = head(&s).args(["merge", "--format", "md"]).arg(&file).output().expect("runs");
-    let md = String::from_utf8(md.stdout).expect("utf-8");
+    let file = one_entry_titled(&s, "[x](javascript:alert(1)) *b* <i>i</i> | c");
+    let md = merged_as(&s, "md", &file);
     assert!(
         md.contains("| \\[x\\](javascript:alert(1)) \\*b\\* \\<i\\>i\\</i\\> \\| c (sprout-sense) |"),
         "escaped: {md}"
