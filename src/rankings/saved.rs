@@ -160,7 +160,14 @@ impl SavedRankings {
         if let Some((hex, covered)) = split
             && crate::signing::digest_hex(covered) != hex
         {
-            return Err(SavedError::Changed("its content no longer matches its digest"));
+            // A file that stops before its JSON ends was cut short (a copy or a download that
+            // stopped), not edited: said as that, as a judge's score file cut short is.
+            let cut = serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_err_and(|e| e.is_eof());
+            return Err(SavedError::Changed(if cut {
+                "it stops before its end: it was not written or copied whole"
+            } else {
+                "its content no longer matches its digest"
+            }));
         }
         let saved: SavedRankings =
             serde_json::from_slice(bytes).map_err(|e| SavedError::Json(crate::plain::plain(&e.to_string())))?;
@@ -331,6 +338,9 @@ mod tests {
             other => panic!("{other:?} for {edited}"),
         };
         let back = SavedRankings::read(text.as_bytes()).expect("reads back");
+        // Cut short (a copy that stopped), not edited.
+        let cut = SavedRankings::read(&text.as_bytes()[..text.len() / 2]).expect_err("cut short").to_string();
+        assert!(cut.contains("(it stops before its end: it was not written or copied whole)"), "{cut}");
         // A byte order mark an editor put first changes nothing of it.
         let marked = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
         assert_eq!(SavedRankings::read(&marked).expect("reads past a byte order mark"), back);
