@@ -86,6 +86,28 @@ fn next_pair(s: &Sandbox, judge: &str) -> Option<(String, String)> {
     Some((words[at + 1].to_owned(), words[at + 2].to_owned()))
 }
 
+/// The teams' pages of an event whose finals are published: the finals are checked against the
+/// finalists the rubric round picks, which leave out the entries the rules exclude (the sample
+/// has some among the first of a track). `feedback` had checked them before it knew which
+/// those were, took such an entry for a finalist, and refused the published file as edited by
+/// hand.
+#[test]
+fn the_teams_pages_are_written_beside_published_finals() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut args = vec!["merge"];
+    args.extend(paths(&files));
+    args.push("--finals");
+    run(&s, "head", &args);
+    let merged = run(&s, "head", &["merge", "--format", "json", paths(&files)[0], paths(&files)[1], paths(&files)[2]]);
+    let json: serde_json::Value = serde_json::from_str(&merged).expect("json");
+    assert!(!json["ineligible"].as_array().expect("ineligible").is_empty(), "the sample excludes some: {merged}");
+    let mut args = vec!["feedback", "-o", "pages"];
+    args.extend(paths(&files));
+    run(&s, "head", &args);
+    assert!(s.path().join("pages").read_dir().expect("pages written").count() > 1);
+}
+
 #[test]
 fn three_judges_run_a_finals_round_and_results_pay_from_it() {
     let s = event();

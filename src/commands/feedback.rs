@@ -32,6 +32,11 @@ pub(super) fn run(
     // The teams' pages list no warnings: each is said on standard error.
     let listed = super::stderr::Listed::NOWHERE;
     let mut rankings = super::merge::merged(judges, config, &field, &options, listed)?;
+    // The store's facts first, as `merge` and `results` take them: the finals are checked
+    // against the finalists the rubric round picks, which leaves out the entries the rules
+    // exclude, and without them an excluded entry among the first counted as a finalist and
+    // the teams' pages were refused as a finals file edited by hand.
+    super::merge::from_the_store(&mut rankings, session, &field, listed)?;
     super::finals::settle_into(&mut rankings, &session.loaded, &field, listed)?;
     let outcome = if config.prizes.is_empty() {
         None
