@@ -15,6 +15,11 @@ pub fn median(values: &[f64]) -> Option<f64> {
 /// The standard normal distribution's probability of a value below `x` (Abramowitz and Stegun
 /// 7.1.26, within 1.5e-7 of the true value).
 pub fn normal_below(x: f64) -> f64 {
+    // The middle exactly: the approximation says 0.5000000005 there, and two finalists of equal
+    // strength must be either way alike.
+    if x == 0.0 {
+        return 0.5;
+    }
     let z = x.abs() / std::f64::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.327_591_1 * z);
     let poly =
@@ -32,5 +37,7 @@ mod tests {
         for (x, want) in cases {
             assert!((super::normal_below(x) - want).abs() < 2e-7, "Φ({x}) = {}, not {want}", super::normal_below(x));
         }
+        // The middle exactly, either side of zero: what equal strengths compare as.
+        assert_eq!((super::normal_below(0.0), super::normal_below(-0.0)), (0.5, 0.5));
     }
 }

@@ -80,11 +80,6 @@ impl Fit {
         let c = &self.covariance;
         let var = c[i * n + i] + c[j * n + j] - 2.0 * c[i * n + j];
         let gap = self.strength[i] - self.strength[j];
-        // Equal strengths: either way alike, exactly (the normal's tail is approximated, and
-        // said 0.5000000005 at 0).
-        if gap == 0.0 {
-            return 0.5;
-        }
         if var <= 1e-300 {
             return if gap > 0.0 {
                 1.0

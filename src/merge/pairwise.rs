@@ -223,5 +223,6 @@ pub fn head_to_head(panel: &Panel, leader: usize) -> HeadToHead {
             unmet += 1;
         }
     }
-    if even + unmet == 0 { HeadToHead::Winner(leader) } else { HeadToHead::Unbeaten { leader, beats, even, unmet } }
+    // Beating every other, it was the winner above: some pair is even or unmet here.
+    HeadToHead::Unbeaten { leader, beats, even, unmet }
 }
