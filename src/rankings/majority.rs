@@ -73,7 +73,9 @@ impl Rankings {
     pub fn compare_who_can_win(&mut self, field: &Field) {
         let out: HashSet<&str> = self.ineligible.iter().map(|i| i.id.as_str()).collect();
         let mut again = Vec::new();
-        for c in &self.compared {
+        // Read once: the panels they keep are not held for the rest of a screen's session.
+        let compared = std::mem::take(&mut self.compared);
+        for c in &compared {
             let Some((name, all)) = self.rankings.get(c.ranking) else { continue };
             let Some(k) = self.majorities.iter().position(|m| &m.ranking == name) else { continue };
             let can: Vec<usize> =

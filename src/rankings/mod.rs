@@ -574,12 +574,8 @@ impl Rankings {
     /// varies the marks an entry has, not the judges it lacks, so one judge's 5s can read 100 %.
     /// The jury discusses them beside the uncertain ones, in place order.
     pub fn thin_paid(&self, ranking: &str) -> Vec<&Ranked> {
-        let ranked = self.ranking(ranking).unwrap_or(&[]);
-        self.holders(ranking)
-            .into_iter()
-            .filter_map(|(at, _)| ranked.get(at as usize))
-            .filter(|e| e.has(Flag::Thin) && e.chance.is_some() && !e.uncertain())
-            .collect()
+        let holders = self.paid_holders(ranking).into_iter();
+        holders.filter(|e| e.has(Flag::Thin) && e.chance.is_some() && !e.uncertain()).collect()
     }
 
     /// What the chances are, in one sentence, for a ranking where a prize pays places.

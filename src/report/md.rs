@@ -16,16 +16,8 @@ pub fn line(raw: &str) -> String {
     let escaped = text(raw);
     let body = escaped.trim_start();
     let indent = &escaped[..escaped.len() - body.len()];
-    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    if body.starts_with(['-', '=']) {
-        format!("{indent}\\{body}")
-    } else if digits > 0
-        && matches!(body[digits..].strip_prefix(['.', ')']), Some(rest) if rest.is_empty() || rest.starts_with([' ', '\t']))
-    {
-        format!("{indent}{}\\{}", &body[..digits], &body[digits..])
-    } else {
-        escaped
-    }
+    // An ordered list's `1.` or `1)` is escaped by `text` already (`sanitize::markdown`).
+    if body.starts_with(['-', '=']) { format!("{indent}\\{body}") } else { escaped }
 }
 
 #[cfg(test)]

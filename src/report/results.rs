@@ -31,7 +31,6 @@ pub struct Sheet<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Held {
     pub prize: String,
-    pub ranking: String,
     /// The ranking's name, as judging.toml names its track ([`crate::rankings::Rankings::ranking_name`]).
     pub name: String,
     pub lines: Vec<String>,
@@ -48,7 +47,6 @@ impl Held {
                 let lines = rankings.robustness_lines(p.ranking(), str::to_owned);
                 (!lines.is_empty()).then(|| Held {
                     prize: p.id.clone(),
-                    ranking: p.ranking().to_owned(),
                     name: rankings.ranking_name(p.ranking()).to_owned(),
                     lines,
                 })
@@ -685,7 +683,6 @@ mod tests {
         let mut outcome = crate::report::fixtures::tied(2);
         let held = [super::Held {
             prize: "badges".into(),
-            ranking: "overall".into(),
             name: "overall".into(),
             lines: vec!["1st= Entry 1: without ana, Entry 1 takes 1st".into()],
         }];
