@@ -23,8 +23,9 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     let header_cells = header.len();
     let columns = Columns::find(header, &name)?;
     let sheet_now = session.store.score_sheet()?;
-    // Every id of the store, for "did you mean" under an id the store does not have.
-    let known: Vec<String> = session.store.submissions()?.into_iter().map(|s| s.submission.id).collect();
+    // Every id of the store, for "did you mean" under an id the store does not have: read once,
+    // and only where a row names such an id.
+    let known = std::cell::OnceCell::new();
     // Each refused row: its line, what kind of problem, and what is said of it.
     let mut problems: Vec<(usize, &'static str, String)> = Vec::new();
     let mut lines = crate::format::LineCounter::new(text);
@@ -157,7 +158,7 @@ fn row_changes(
     columns: &Columns,
     session: &Session,
     sheet_now: &ScoreSheet,
-    known: &[String],
+    known: &std::cell::OnceCell<Vec<String>>,
 ) -> std::result::Result<Vec<(String, Change)>, (&'static str, String)> {
     let get = |i: usize| record.get(i).unwrap_or_default().trim();
     let judge = &session.judge;
@@ -200,10 +201,15 @@ fn scorable_track(
     session: &Session,
     sheet_now: &ScoreSheet,
     id: &str,
-    known: &[String],
+    known: &std::cell::OnceCell<Vec<String>>,
 ) -> std::result::Result<Option<String>, (&'static str, String)> {
     match session.store.submission(id).map_err(|e| ("the store", e.to_string()))? {
         None => {
+            // A store that cannot be read here offers no suggestion; the row is refused as ever.
+            let known = known.get_or_init(|| {
+                let all = session.store.submissions().unwrap_or_default();
+                all.into_iter().map(|s| s.submission.id).collect()
+            });
             let near = crate::format::look_alike(id, known.iter().map(String::as_str), 3);
             let near: Vec<String> = near.into_iter().map(crate::sanitize::in_quotes).collect();
             let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", ")) };

@@ -206,7 +206,7 @@ impl Config {
     /// one rule for the app, `judging score` and `judging import-scores`.
     pub fn check_score(&self, criterion: &str, raw: &str) -> Result<(&Criterion, u8), ScoreError> {
         let criterion = criterion.trim();
-        let Some(c) = self.criterion_as_typed(criterion) else {
+        let Some(c) = self.criterion_as_typed(criterion, |_| true) else {
             // Shown, not cleaned: "u\u{1b}[2J" cleaned read as "u", which is no criterion either.
             let given = crate::sanitize::quoted(criterion);
             let ids = self.criteria.iter().map(|c| c.id.as_str());
@@ -219,14 +219,15 @@ impl Config {
 
     /// The criterion a judge typed or a sheet names: its id, or in any case its id or the label
     /// the screen shows ("Utility", the header a spreadsheet copied from the screen has), where
-    /// that names one criterion only.
-    fn criterion_as_typed(&self, typed: &str) -> Option<&Criterion> {
-        if let Some(c) = self.criterion(typed) {
+    /// that names one criterion only among those `among` takes (an entry's rubric: two tracks may
+    /// each have an "Impact").
+    fn criterion_as_typed(&self, typed: &str, among: impl Fn(&Criterion) -> bool) -> Option<&Criterion> {
+        if let Some(c) = self.criterion(typed).filter(|c| among(c)) {
             return Some(c);
         }
         let typed = typed.to_lowercase();
         let by = |name: fn(&Criterion) -> &str| {
-            let mut found = self.criteria.iter().filter(|c| name(c).trim().to_lowercase() == typed);
+            let mut found = self.criteria.iter().filter(|c| among(c) && name(c).trim().to_lowercase() == typed);
             found.next().filter(|_| found.next().is_none())
         };
         by(|c| &c.id).or_else(|| by(|c| &c.label))
@@ -240,6 +241,10 @@ impl Config {
         criterion: &str,
         raw: &str,
     ) -> Result<(&Criterion, u8), ScoreError> {
+        // A label is read among the entry's rubric first: one another track shares is no doubt.
+        if let Some(c) = self.criterion_as_typed(criterion.trim(), |c| c.judges_track(track)) {
+            return Config::check_value(c, raw);
+        }
         let (c, value) = self.check_score(criterion, raw)?;
         if !c.judges_track(track) {
             let rubric: Vec<String> = self.rubric(track).into_iter().map(|c| c.id).collect();
@@ -344,6 +349,24 @@ mod tests {
                 (got, want) => panic!("{criterion}={raw}: got {got:?}, wanted {want:?}"),
             }
         }
+    }
+
+    /// A label two tracks' criteria share names the one on the entry's rubric: "Impact" in
+    /// backyard is backyard's, in wood wood's; without a track it names neither.
+    #[test]
+    fn a_label_is_read_on_the_entrys_rubric() {
+        let mut c = Config::builtin();
+        let mut impact = c.criteria[0].clone();
+        impact.label = "Impact".into();
+        c.criteria.push(Criterion { id: "impact-b".into(), tracks: vec!["backyard".into()], ..impact.clone() });
+        c.criteria.push(Criterion { id: "impact-w".into(), tracks: vec!["wood".into()], ..impact });
+        let id = |track: Option<&str>| c.check_score_for(track, "impact", "3").map(|(c, _)| c.id.clone());
+        assert_eq!(id(Some("backyard")).ok().as_deref(), Some("impact-b"));
+        assert_eq!(id(Some("wood")).ok().as_deref(), Some("impact-w"));
+        assert!(c.check_score("Impact", "3").is_err(), "two criteria are Impact");
+        // An id off the entry's rubric is still said to be off it.
+        let off = c.check_score_for(Some("wood"), "impact-b", "3").expect_err("off wood's rubric");
+        assert!(off.to_string().contains("impact-b does not judge entries in track wood"), "{off}");
     }
 
     #[test]
