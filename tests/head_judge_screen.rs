@@ -800,6 +800,13 @@ fn many_warnings_scroll_in_their_box() {
     assert_eq!(board.warnings_from, 0);
     board.key(KeyEvent::from(KeyCode::Char('q')));
     assert!(board.quit, "q quits from the warnings too");
+    // A page is what the box shows, 20 lines here: it had been the screen's height less 6 (18).
+    r.warnings.extend(r.warnings.clone());
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    let _ = screen(&board, 80, 24);
+    board.key(KeyEvent::from(KeyCode::Char('w')));
+    board.key(KeyEvent::from(KeyCode::PageDown));
+    assert_eq!(board.warnings_from, 20);
 }
 
 /// Every key the help's table lists does something on the board, `w` among them where the merge

@@ -795,8 +795,7 @@ impl Board<'_> {
     fn warnings_in_box(&self, width: u16, height: u16) -> (Vec<String>, usize) {
         let boxed = warnings_area(Rect::new(0, 0, width, height));
         let lines = self.warnings_lines(usize::from(boxed.width.saturating_sub(2)));
-        let rows = usize::from(boxed.height.saturating_sub(2)).max(1);
-        (lines, rows)
+        (lines, warnings_rows(width, height))
     }
 
     /// How many lines of the warnings the box cannot show at once, on a `width`×`height` screen:
@@ -826,4 +825,10 @@ impl Board<'_> {
         }
         Paragraph::new(shown).block(block).render(boxed, buf);
     }
+}
+
+/// How many lines of the warnings their box shows at once on a `width`×`height` screen: a page,
+/// for PgDn and PgUp too.
+pub(super) fn warnings_rows(width: u16, height: u16) -> usize {
+    usize::from(warnings_area(Rect::new(0, 0, width, height)).height.saturating_sub(2)).max(1)
 }

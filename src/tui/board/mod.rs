@@ -320,7 +320,8 @@ impl<'r> Board<'r> {
             return Some(BoardAction::Help);
         }
         if self.warnings {
-            let page = isize::try_from(self.height.get().saturating_sub(6)).unwrap_or(1).max(1);
+            let rows = draw::warnings_rows(self.width.get(), self.height.get());
+            let page = isize::try_from(rows).unwrap_or(1);
             return match key.code {
                 KeyCode::Char('q') => Some(BoardAction::Quit),
                 KeyCode::Esc | KeyCode::Char('w') => Some(BoardAction::Warnings),
