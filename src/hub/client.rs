@@ -21,6 +21,12 @@ pub enum HubError {
     /// The address as [`crate::net::unparsed`] shows it.
     #[error("HF_ENDPOINT = {0} is not an http(s) URL")]
     Endpoint(String),
+    /// The address as [`crate::net::unparsed`] shows it (without what follows `?` or `#`, which
+    /// may hold a secret).
+    #[error(
+        "HF_ENDPOINT = {0}… has a query or a fragment (after ? or #): the Hub's paths go after the address, so they would be lost in it; give the address alone, such as https://huggingface.co"
+    )]
+    EndpointQuery(String),
     #[error("cannot reach the Hub at {url}: {reason}")]
     Fetch { url: String, reason: String },
     #[error("the Hub answered {status} for {url}: {hint}")]
@@ -84,6 +90,11 @@ impl Hub {
             .ok()
             .filter(|u| matches!(u.scheme(), "http" | "https"))
             .ok_or_else(|| HubError::Endpoint(crate::net::unparsed(endpoint)))?;
+        // Every request's path is written after the address: after a query or a fragment it would
+        // be part of them, and the Hub asked for its front page (huggingface_hub does the same).
+        if base.query().is_some() || base.fragment().is_some() {
+            return Err(HubError::EndpointQuery(crate::net::unparsed(endpoint)));
+        }
         let client = crate::net::client(timeout, CONCURRENCY)
             .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
         Ok(Hub {
@@ -301,6 +312,24 @@ mod tests {
                 Hub::new(endpoint, None, Duration::from_secs(1)).err().map(|e| e.to_string()).unwrap_or_default();
             assert_eq!(said, format!("HF_ENDPOINT = {shown} is not an http(s) URL"), "{endpoint}");
         }
+    }
+
+    /// An address with a query or a fragment is refused, not asked with every path lost in its
+    /// query: what follows `?` or `#` (a token, say) is not repeated.
+    #[test]
+    fn an_endpoint_with_a_query_is_refused_without_it() {
+        for endpoint in ["https://hub.example/?token=hf_SECRET", "https://hub.example/mirror#hf_SECRET", "http://h/?"] {
+            let said =
+                Hub::new(endpoint, None, Duration::from_secs(1)).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(said.contains("has a query or a fragment"), "{endpoint}: {said}");
+            assert!(!said.contains("SECRET"), "{said}");
+        }
+        // A path prefix (a mirror under /hf) is an address: the paths go after it.
+        let hub = Hub::new("https://mirror.example/hf/", None, Duration::from_secs(1)).expect("an address");
+        assert_eq!(
+            hub.url("/api/spaces?x=1").map(|u| u.to_string()).ok().as_deref(),
+            Some("https://mirror.example/hf/api/spaces?x=1")
+        );
     }
 
     #[test]
