@@ -414,8 +414,9 @@ fn finalists_level_in_the_finals_are_tied_whatever_the_rounding() {
 /// A finals.toml whose finalists the rubric round does not give is not believed: an entry put in
 /// by hand at its own rubric place is refused by merge and results, naming the file, the entry
 /// and the finalist left out, and saying to publish again; one at a place the rubric round has
-/// moved it from (as a late score file would) goes on, said, and a paid place no judge compared
-/// is flagged for the jury. Haunted Radio, 9th, had been paid $500 unsaid.
+/// moved it from (as a late score file would) is refused by the store that published the finals
+/// (it knows its finalists), and on any other store goes on, said, and a paid place no judge
+/// compared is flagged for the jury. Haunted Radio, 9th, had been paid $500 unsaid.
 #[test]
 fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
     let s = event();
@@ -474,8 +475,8 @@ fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
             assert!(said.contains(want), "{args:?}: {want} in {said}");
         }
     }
-    // At a place the rubric round has moved it from: the finals go on, said; compared by nobody
-    // while mira compares the others, and paid, it is flagged.
+    // At a place the rubric round has moved it from, as a late score file would: the store that
+    // published the finals knows its finalists, and refuses the edit however it is dressed.
     edited("2");
     let others: Vec<String> =
         backyard[..backyard.len() - 1].iter().map(|l| l.split('"').nth(1).expect("an id").to_owned()).collect();
@@ -484,6 +485,15 @@ fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
     let mut results = vec!["results"];
     results.extend(paths(&files));
     let out = s.cmd().args(["--judge", "head"]).args(&results).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("not the ones this store published last"), "{said}");
+    assert!(said.contains("finals.toml") && said.contains("judging merge FILES --finals"), "{said}");
+    // A store that published nothing (an organizer's) cannot tell it from a late file's move: the
+    // finals go on, said; compared by nobody while mira compares the others, and paid, it is
+    // flagged.
+    run(&s, "organizer", &["pull"]);
+    let out = s.cmd().args(["--judge", "organizer"]).args(&results).output().expect("runs");
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
     assert!(said.contains(&format!("published with Outsider ({outsider}) at rubric place 2")), "{said}");

@@ -37,7 +37,7 @@ pub(super) fn run(
     // exclude, and without them an excluded entry among the first counted as a finalist and
     // the teams' pages were refused as a finals file edited by hand.
     super::merge::from_the_store(&mut rankings, session, &field, listed)?;
-    super::finals::settle_into(&mut rankings, &session.loaded, &field, listed)?;
+    super::finals::settle_into(&mut rankings, session, &field, listed)?;
     let outcome = if config.prizes.is_empty() {
         None
     } else {

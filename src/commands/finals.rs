@@ -19,12 +19,15 @@ use crate::sanitize::clean_line;
 /// saying on stderr what was left out (as `listed` has it: the warnings go into the rankings').
 pub(super) fn settle_into(
     rankings: &mut Rankings,
-    loaded: &Loaded,
+    session: &Session,
     field: &Field,
     listed: super::stderr::Listed,
 ) -> Result<()> {
+    let loaded = &session.loaded;
     let Some(published) = loaded.published_finals()? else { return Ok(()) };
+    // What the rubric round refuses first: it names the entry and the finalists left out.
     let moved = as_the_rubric_round_gives(&published, rankings, loaded)?;
+    as_this_store_published(&published, session)?;
     let (rounds, mut warnings) =
         crate::finals::gather(&published, rankings, &rankings.sheets.judges, field, &loaded.config);
     warnings.extend(moved);
@@ -45,6 +48,26 @@ pub(super) fn settle_into(
         listed.warn(&clean_line(w));
     }
     Ok(())
+}
+
+/// The store's note of the finalists it published last (`finals::published::finalists_digest`).
+const PUBLISHED_FINALISTS: &str = "finals.published";
+
+/// The published finalists, where this store published finals, checked against the ones it
+/// published: finals.toml travels through the judges' repo, and one edited there (a finalist put
+/// in, its rubric place changed to pass for one a late score file moved) would otherwise be
+/// taken at its word. A store that published none (an organizer's, an earlier build's) checks
+/// only what [`as_the_rubric_round_gives`] can.
+fn as_this_store_published(published: &Published, session: &Session) -> Result<()> {
+    let Some(remembered) = session.store.meta(PUBLISHED_FINALISTS)? else { return Ok(()) };
+    if crate::finals::published::finalists_digest(&published.rounds) == remembered {
+        return Ok(());
+    }
+    let file =
+        session.loaded.finals_path().map_or_else(|| "the published finals".to_owned(), |p| p.display().to_string());
+    bail!(
+        "{file}: its finalists, their rubric places or paid places are not the ones this store published last: the file was edited since, or published from another store. Publish the finals again from the score files with `judging merge FILES --finals` (with --force if it says comparisons were made), and share the file"
+    )
 }
 
 /// The published finalists checked against the rubric round of `rankings` (before the finals
@@ -158,6 +181,10 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
         &rounds,
     );
     crate::disk::write_durably(&path, text.as_bytes())?;
+    // Said, not fatal: the file is written; without the note this store checks it as any other.
+    if let Err(e) = session.store.set_meta(PUBLISHED_FINALISTS, &crate::finals::published::finalists_digest(&rounds)) {
+        super::stderr::say("warning", &format!("the finals were published, but this store could not note them: {e}"));
+    }
     for round in &rounds {
         println!(
             "{} finals: {} finalists, {} paid",

@@ -72,7 +72,7 @@ pub(super) fn run(
     from_the_store(&mut rankings, &session, &field, listed)?;
     // The finals are chosen from the rubric round's order; every other output has the finals'.
     if !matches!(to, To::Finals { .. }) {
-        super::finals::settle_into(&mut rankings, &session.loaded, &field, listed)?;
+        super::finals::settle_into(&mut rankings, &session, &field, listed)?;
     }
     let (format, output) = match to {
         To::Finals { force } => return super::finals::publish(&session, &rankings, &field, force),

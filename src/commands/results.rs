@@ -97,7 +97,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         } else {
             let mut merged = super::merge::merged(judges, config, &field, &request.options, listed)?;
             super::merge::from_the_store(&mut merged, &session, &field, listed)?;
-            super::finals::settle_into(&mut merged, &session.loaded, &field, listed)?;
+            super::finals::settle_into(&mut merged, &session, &field, listed)?;
             merged
         };
         let prizes = prepare(&session, &field, &rankings, request.decisions)?;

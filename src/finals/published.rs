@@ -262,6 +262,18 @@ fn place_answers(
     }
 }
 
+/// What a store remembers of the finals it published: each ranking's paid places and its
+/// finalists with their rubric places, in the file's order, as one SHA-256. Titles and scores
+/// are left out (a title is written cleaned; neither decides who is compared).
+pub fn finalists_digest(rounds: &[Round]) -> String {
+    let mut text = String::new();
+    for round in rounds {
+        let finalists: Vec<String> = round.finalists.iter().map(|f| format!("{:?}@{}", f.id, f.rubric_place)).collect();
+        text.push_str(&format!("{:?} {} [{}]\n", round.ranking, round.paid, finalists.join(",")));
+    }
+    format!("sha256:{}", crate::signing::digest_hex(text.as_bytes()))
+}
+
 /// The text of the published finals: `rounds` (their answers included, without notes), for
 /// `event`, chosen by `method`, at `now`.
 pub fn write(event_name: &str, event: &str, method: &str, now: &str, rounds: &[Round]) -> String {
@@ -376,6 +388,32 @@ mod tests {
         backyard.answers[0].note = None;
         assert_eq!(read.rounds, [backyard, wood]);
         assert_eq!(read.method, "calibrated");
+    }
+
+    /// The digest a store remembers reads the finalists back the same (answers and titles aside),
+    /// and changes with any finalist, rubric place, paid places or ranking.
+    #[test]
+    fn the_finalists_digest_changes_with_what_decides_the_finals() {
+        let published = [round("backyard", &["b", "a", "c"]), round("wood", &["x", "y"])];
+        let digest = finalists_digest(&published);
+        let text = write("Build Small", "e", "calibrated", "2026-07-01T10:00:00.000Z", &published);
+        let read = parse(&text, &event()).unwrap_or_else(|p| panic!("{p:?}\n{text}"));
+        assert_eq!(finalists_digest(&read.rounds), digest);
+        let mut retitled = published.clone();
+        retitled[0].finalists[0].title = "Another".into();
+        assert_eq!(finalists_digest(&retitled), digest, "a title decides nothing");
+        let edits: [fn(&mut [Round]); 5] = [
+            |r| r[0].finalists[2].id = "d".into(),
+            |r| r[0].finalists[2].rubric_place = 9,
+            |r| r[1].paid = 3,
+            |r| r[1].ranking = "backyard2".into(),
+            |r| r[0].finalists.swap(0, 1),
+        ];
+        for (i, edit) in edits.iter().enumerate() {
+            let mut edited = published.clone();
+            edit(&mut edited);
+            assert_ne!(finalists_digest(&edited), digest, "edit {i}");
+        }
     }
 
     /// The published file is read by every judge, in a terminal or an editor: an id from the
