@@ -5,6 +5,11 @@
 //!
 //! The rule looks at each judge's newest file in a read, the one the merge counts: an older file
 //! beside it (an open pull request's, a copy) is set aside by the merge as ever.
+//!
+//! The memory keeps, with each file, the fingerprint of the key that checked it. A file taken in
+//! while judging.toml listed a wrong key for the judge (a hostile judge's, a typo) was not
+//! theirs; once the key is put right, that file is no longer the judge's newest, or a forged file
+//! dated ahead would refuse every real one of theirs.
 
 use crate::model::same_name;
 use crate::sanitize::{clean_line, quoted};
@@ -20,16 +25,21 @@ pub struct FileRead {
     pub digest: String,
     /// Where it was read from, as messages show it.
     pub file: String,
+    /// The fingerprint of the key that checked it ([`crate::scorefile::key_fingerprint`]);
+    /// `None` only for a file the store took in before it remembered keys.
+    pub key: Option<String>,
 }
 
 impl FileRead {
-    pub fn of(marks: &crate::rankings::JudgeMarks) -> FileRead {
+    /// A file the read took in, checked as `config` checks its judge's files.
+    pub fn of(marks: &crate::rankings::JudgeMarks, config: &crate::config::Config) -> FileRead {
         FileRead {
             judge: marks.judge.clone(),
             written_at: marks.written_at.clone(),
             written: marks.written,
             digest: marks.digest.clone(),
             file: marks.file.clone(),
+            key: crate::scorefile::key_fingerprint(config, &marks.judge),
         }
     }
 }
@@ -39,6 +49,33 @@ impl FileRead {
 pub struct Taken {
     pub file: FileRead,
     pub taken_at: String,
+}
+
+/// A judge's newest file the store took in, checked with a key that no longer checks the judge's
+/// files: not theirs, as judging.toml stands, so not their newest either.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub taken: Taken,
+    /// What checks the judge's files now ([`crate::scorefile::key_fingerprint`]).
+    pub now: Option<String>,
+}
+
+impl SetAside {
+    /// What the head judge is told, once a read, where the read holds a file of the judge.
+    pub fn said(&self) -> String {
+        let judge = quoted(&self.taken.file.judge);
+        let checked = if self.taken.file.key.as_deref() == Some(crate::scorefile::UNSIGNED) && self.now.is_some() {
+            format!("was taken in unsigned, and judging.toml now lists a key for {judge}")
+        } else {
+            format!("was checked with a key judging.toml no longer lists for {judge}")
+        };
+        format!(
+            "the newest file of {judge} this store took in on {} (written at {}, read from {}) {checked}: it is set aside, and {judge}'s files are no longer compared with it",
+            clean_line(&self.taken.taken_at),
+            clean_line(&self.taken.file.written_at),
+            self.taken.file.file
+        )
+    }
 }
 
 /// A judge whose newest file in a read is older than the one the store has taken in, or of the
@@ -136,6 +173,9 @@ pub struct Verdict {
     /// accepted older. A file taken in already is not here, so a read of nothing new writes
     /// nothing.
     pub to_take_in: Vec<FileRead>,
+    /// The judges of this read whose newest file taken in was checked with another key than
+    /// the one that checks their files now: compared as if the store had none of theirs.
+    pub set_aside: Vec<SetAside>,
 }
 
 /// The rule, once for every command that reads the judges' files: per judge, the newest file of
@@ -146,7 +186,18 @@ pub struct Verdict {
 /// step back is still worth saying. A file dated after `now` (the reader allows a day of clock
 /// slack) is never taken in: remembered, its time ahead would refuse the judge's real files,
 /// however often they pushed, until that time had passed.
-pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String], now: jiff::Timestamp) -> Verdict {
+///
+/// A file taken in with a key other than the one that checks the judge's files now (`key_now`,
+/// [`crate::scorefile::key_fingerprint`]) is set aside, the judge compared as one the store has
+/// none of: the key changed, the judge is no longer listed, or their files must now be signed.
+/// A file taken in before the store remembered keys is compared as ever.
+pub fn judge(
+    read: &[FileRead],
+    taken: &[Taken],
+    accept_older: &[String],
+    now: jiff::Timestamp,
+    key_now: impl Fn(&str) -> Option<String>,
+) -> Verdict {
     let mut verdict = Verdict::default();
     let mut order: Vec<&FileRead> = read.iter().collect();
     crate::rankings::newest_first(&mut order, |f| (&f.judge, f.written, &f.file));
@@ -155,7 +206,16 @@ pub fn judge(read: &[FileRead], taken: &[Taken], accept_older: &[String], now: j
         // Two different files of the judge at that one moment: the merge refuses them both
         // (`rankings::one_file_per_judge`), so neither is taken in.
         let torn = theirs.get(1).is_some_and(|f| f.written == newest.written && f.digest != newest.digest);
-        let take = match taken.iter().find(|t| same_name(&t.file.judge, &newest.judge)) {
+        let known = taken.iter().find(|t| same_name(&t.file.judge, &newest.judge)).filter(|known| {
+            let Some(key) = &known.file.key else { return true };
+            let now = key_now(&known.file.judge);
+            let kept = now.as_ref() == Some(key);
+            if !kept {
+                verdict.set_aside.push(SetAside { taken: (*known).clone(), now });
+            }
+            kept
+        });
+        let take = match known {
             None => true,
             Some(known) if newest.digest == known.file.digest => false,
             Some(known) if newest.written > known.file.written => true,
@@ -194,6 +254,7 @@ mod tests {
             written: at.parse().expect("a time"),
             digest: digest.into(),
             file: name.into(),
+            key: Some(crate::scorefile::UNSIGNED.into()),
         }
     }
 
@@ -201,9 +262,65 @@ mod tests {
         Taken { file: f, taken_at: "2026-06-21T12:00:00.000Z".into() }
     }
 
-    /// The rule as of a day after every file below.
+    /// The rule as of a day after every file below, with no key listed for anyone.
     fn judged(read: &[FileRead], taken: &[Taken], accept_older: &[String]) -> Verdict {
-        judge(read, taken, accept_older, THURSDAY.parse().expect("a time"))
+        judge(read, taken, accept_older, THURSDAY.parse().expect("a time"), UNSIGNED)
+    }
+
+    /// What checks every judge's files with no key listed.
+    const UNSIGNED: fn(&str) -> Option<String> = |_| Some(crate::scorefile::UNSIGNED.into());
+
+    /// A file taken in under a key judging.toml no longer lists for its judge (a wrong key put
+    /// right, the judge unlisted, signatures now required) is set aside: the judge's real file,
+    /// older than the forged one, is taken in, and what was set aside is said plainly.
+    #[test]
+    fn a_file_taken_in_under_a_key_no_longer_listed_is_set_aside() {
+        let keyed = |f: FileRead, key: &str| FileRead { key: Some(key.into()), ..f };
+        let forged = taken(keyed(file("mira", WEDNESDAY, "forged", "forged.json"), "ed25519:hostile"));
+        let real = keyed(file("Mira", MONDAY, "real", "mira.json"), "ed25519:mira");
+        let at = |key: &'static str| move |_: &str| (!key.is_empty()).then(|| key.to_owned());
+        let thursday: jiff::Timestamp = THURSDAY.parse().expect("a time");
+        let verdict =
+            judge(std::slice::from_ref(&real), std::slice::from_ref(&forged), &[], thursday, at("ed25519:mira"));
+        assert!(verdict.refused.is_empty(), "{verdict:?}");
+        assert_eq!(verdict.to_take_in, std::slice::from_ref(&real));
+        assert_eq!(verdict.set_aside, [SetAside { taken: forged.clone(), now: Some("ed25519:mira".into()) }]);
+        let said = verdict.set_aside[0].said();
+        for want in [
+            "the newest file of mira this store took in on 2026-06-21T12:00:00.000Z",
+            "(written at 2026-06-22T10:00:00.000Z, read from forged.json)",
+            "was checked with a key judging.toml no longer lists for mira",
+            "set aside",
+        ] {
+            assert!(said.contains(want), "{want}: {said}");
+        }
+        // Unlisted now, with keys in use: her files can no longer be taken in at all.
+        assert_eq!(judge(&[], std::slice::from_ref(&forged), &[], thursday, at("")).set_aside, []);
+        assert_eq!(
+            judge(std::slice::from_ref(&real), std::slice::from_ref(&forged), &[], thursday, at("")).set_aside.len(),
+            1
+        );
+        // Taken in unsigned, and now signed: said as such.
+        let open = taken(file("mira", WEDNESDAY, "forged", "forged.json"));
+        let verdict =
+            judge(std::slice::from_ref(&real), std::slice::from_ref(&open), &[], thursday, at("ed25519:mira"));
+        assert!(
+            verdict.set_aside[0].said().contains("was taken in unsigned, and judging.toml now lists a key for mira")
+        );
+        // The same key as ever: compared, and refused.
+        let verdict =
+            judge(std::slice::from_ref(&real), std::slice::from_ref(&forged), &[], thursday, at("ed25519:hostile"));
+        assert_eq!((verdict.refused.len(), verdict.set_aside.len()), (1, 0));
+    }
+
+    /// A file the store took in before it remembered keys is compared as ever, whatever key
+    /// judging.toml lists now.
+    #[test]
+    fn a_file_taken_in_before_keys_were_remembered_is_compared_as_ever() {
+        let before = taken(FileRead { key: None, ..file("mira", WEDNESDAY, "new", "mira.json") });
+        let thursday: jiff::Timestamp = THURSDAY.parse().expect("a time");
+        let verdict = judge(&[file("mira", MONDAY, "old", "old.json")], &[before], &[], thursday, |_| None);
+        assert_eq!((verdict.refused.len(), verdict.set_aside.len()), (1, 0));
     }
 
     /// A file dated ahead of the clock (a forged time within the reader's day of slack) is not
@@ -212,9 +329,9 @@ mod tests {
     fn a_file_dated_ahead_is_not_taken_in() {
         let ahead = file("mira", WEDNESDAY, "forged", "mira.json");
         let now: jiff::Timestamp = TUESDAY.parse().expect("a time");
-        assert!(judge(std::slice::from_ref(&ahead), &[], &[], now).to_take_in.is_empty());
+        assert!(judge(std::slice::from_ref(&ahead), &[], &[], now, UNSIGNED).to_take_in.is_empty());
         let known = [taken(file("mira", MONDAY, "old", "a.json"))];
-        let verdict = judge(std::slice::from_ref(&ahead), &known, &[], now);
+        let verdict = judge(std::slice::from_ref(&ahead), &known, &[], now, UNSIGNED);
         assert_eq!(verdict, Verdict::default(), "not refused either: it is newer than the one taken in");
         assert_eq!(
             judged(std::slice::from_ref(&ahead), &known, &[]).to_take_in,

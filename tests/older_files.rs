@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use common::Sandbox;
 use common::hubrepo::FakeHub;
+use judging::signing::PrivateKey;
 use predicates::prelude::*;
 
 const MONDAY: &str = "2026-06-20T10:00:00.000Z";
@@ -40,6 +41,28 @@ fn remembered(db: &std::path::Path) -> Vec<(String, String, String)> {
 
 fn head_store(s: &Sandbox) -> PathBuf {
     s.path().join("data/judging/build-small-2026/head.sqlite")
+}
+
+/// The key that checked each judge's newest file the head judge's store has taken in, by judge.
+fn remembered_keys(s: &Sandbox) -> Vec<Option<String>> {
+    let conn = rusqlite::Connection::open(head_store(s)).expect("open raw");
+    let mut stmt = conn.prepare("SELECT key FROM newest_files ORDER BY judge").expect("prepare");
+    stmt.query_map([], |r| r.get(0)).expect("query").map(|r| r.expect("row")).collect()
+}
+
+/// judging.toml listing mira alone, with `key`'s public half.
+fn listing(s: &Sandbox, key: &PrivateKey) {
+    s.file("judging.toml", &format!("[[judges]]\nname = \"mira\"\npublic_key = \"{}\"\n", key.public()));
+}
+
+/// A file of mira's written at `at`, her utility `utility`, signed with `key`.
+fn signed_of(s: &Sandbox, name: &str, key: &PrivateKey, at: &str, utility: u8) -> PathBuf {
+    common::signed_score_file(s, name, key, |b| {
+        b.judge = "mira".into();
+        b.written_at = at.into();
+        b.scores[0].1[0] = Some(utility);
+    });
+    PathBuf::from(name)
 }
 
 /// What the head judge's store remembers now ([`remembered`]).
@@ -115,6 +138,10 @@ fn an_older_signed_file_is_refused_naming_the_judge_and_both_times() {
         ))
         .stderr(predicate::str::contains("nothing was merged"))
         .stdout(predicate::str::is_empty());
+    // The store remembers the key that checked the file by its fingerprint, never the secret.
+    let store = std::fs::read(head_store(&s)).expect("the store");
+    assert!(!String::from_utf8_lossy(&store).contains(key), "the secret is in the store");
+    assert_eq!(remembered_keys(&s), [Some(format!("hmac-sha256:{}", judging::signing::digest_hex(key.as_bytes())))]);
     // `results` and `status` read through the same rule.
     head(&s).args(["status", "mira-monday.json"]).assert().failure().stderr(
         predicate::str::contains("an older copy of mira's file")
@@ -145,6 +172,77 @@ fn the_same_file_again_is_fine_and_a_newer_one_advances_the_remembered_one() {
     merge(&s, [&tuesday])
         .failure()
         .stderr(is_older("tuesday.json: mira", TUESDAY).and(than(WEDNESDAY, "wednesday.json")));
+}
+
+/// A wrong public key listed for mira (a hostile judge's, or a typo): a file forged under it,
+/// dated after her real one, was taken in as her newest, and once the head judge put her key
+/// right her real file was refused as older. The store remembers the key that checked the file:
+/// one judging.toml no longer lists for her is set aside, said once, and her file taken in.
+#[test]
+fn a_file_taken_in_under_a_key_no_longer_listed_is_set_aside() {
+    let s = Sandbox::new();
+    let (mira, hostile) = (PrivateKey::generate().expect("a key"), PrivateKey::generate().expect("a key"));
+    listing(&s, &hostile);
+    head(&s).arg("pull").assert().success();
+    let forged = signed_of(&s, "forged.json", &hostile, WEDNESDAY, 1);
+    let real = signed_of(&s, "mira.json", &mira, TUESDAY, 5);
+    let monday = signed_of(&s, "monday.json", &mira, MONDAY, 2);
+    merge(&s, [&forged]).success();
+    assert_eq!(head_remembers(&s), [newest("mira", WEDNESDAY, "forged.json")]);
+    listing(&s, &mira);
+    let set_aside = format!(
+        "(written at {WEDNESDAY}, read from forged.json) was checked with a key judging.toml no longer lists for mira: it is set aside"
+    );
+    // `status` reads through the same rule, and takes in her file too.
+    head(&s)
+        .args(["status", "mira.json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(&set_aside).count(1))
+        .stderr(predicate::str::contains("older").not());
+    merge(&s, [&real])
+        .success()
+        .stdout(predicate::str::contains("OVERALL"))
+        .stderr(predicate::str::contains("set aside").not());
+    assert_eq!(head_remembers(&s), [newest("mira", TUESDAY, "mira.json")]);
+    // Her key is the one remembered now: her older file is a step back, as ever.
+    merge(&s, [&monday]).failure().stderr(is_older("monday.json: mira", MONDAY));
+    // A file taken in unsigned, before judging.toml listed a key for her: set aside too.
+    let t = pulled();
+    let unsigned = file_of(&t, "unsigned.json", "mira", WEDNESDAY, 1);
+    merge(&t, [&unsigned]).success();
+    assert_eq!(remembered_keys(&t), [Some("unsigned".to_owned())]);
+    listing(&t, &mira);
+    let real = signed_of(&t, "mira.json", &mira, TUESDAY, 5);
+    merge(&t, [&real]).success().stderr(predicate::str::contains(format!(
+        "(written at {WEDNESDAY}, read from unsigned.json) was taken in unsigned, and judging.toml now lists a key for mira: it is set aside"
+    )));
+    assert_eq!(head_remembers(&t), [newest("mira", TUESDAY, "mira.json")]);
+}
+
+/// A file the store took in before it remembered keys (yesterday's store) is compared as ever,
+/// whatever key judging.toml lists now: its older file still needs `--accept-older`.
+#[test]
+fn a_file_taken_in_before_keys_were_remembered_is_compared_as_ever() {
+    let s = Sandbox::new();
+    let (mira, hostile) = (PrivateKey::generate().expect("a key"), PrivateKey::generate().expect("a key"));
+    listing(&s, &hostile);
+    head(&s).arg("pull").assert().success();
+    let forged = signed_of(&s, "forged.json", &hostile, WEDNESDAY, 1);
+    merge(&s, [&forged]).success();
+    rusqlite::Connection::open(head_store(&s))
+        .expect("raw")
+        .execute("UPDATE newest_files SET key = NULL", [])
+        .expect("as before keys");
+    listing(&s, &mira);
+    let real = signed_of(&s, "mira.json", &mira, TUESDAY, 5);
+    merge(&s, [&real])
+        .failure()
+        .stderr(is_older("mira.json: mira", TUESDAY))
+        .stderr(predicate::str::contains("set aside").not());
+    head(&s).arg("merge").arg(&real).args(["--accept-older", "mira"]).assert().success();
+    assert_eq!(remembered_keys(&s).len(), 1);
+    assert!(remembered_keys(&s)[0].as_deref().is_some_and(|k| k.starts_with("ed25519:")), "{:?}", remembered_keys(&s));
 }
 
 /// Another file of the very moment of the one taken in, with other scores, cannot be the judge's

@@ -164,7 +164,10 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
                     ),
                 });
             }
-            Ok(marks) => good.push((file, marks.iter().map(crate::newest::FileRead::of).collect::<Vec<_>>())),
+            Ok(marks) => good.push((
+                file,
+                marks.iter().map(|m| crate::newest::FileRead::of(m, &session.loaded.config)).collect::<Vec<_>>(),
+            )),
             Err(problems) => {
                 said.extend(problems.iter().map(crate::scorefile::ScoreFileError::problem));
                 refused.extend(problems);

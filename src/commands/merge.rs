@@ -265,7 +265,8 @@ pub(super) fn read_with_the_store(
     })?;
     // Every file good: then none may be a judge's step back to a file older than the store took
     // in, and only then is what the read holds new taken in.
-    let read: Vec<crate::newest::FileRead> = judges.iter().map(crate::newest::FileRead::of).collect();
+    let read: Vec<crate::newest::FileRead> =
+        judges.iter().map(|m| crate::newest::FileRead::of(m, &session.loaded.config)).collect();
     let verdict = super::newest::check(session, &read)?;
     if !verdict.refused.is_empty() {
         super::newest::say_refused(session, &verdict);

@@ -13,9 +13,26 @@ use crate::newest::{FileRead, Verdict};
 /// accepted whole ([`take_in`]).
 pub(super) fn check(session: &Session, read: &[FileRead]) -> Result<Verdict> {
     let taken = session.store.newest_files()?;
-    let verdict = crate::newest::judge(read, &taken, &session.accept_older, jiff::Timestamp::now());
+    let config = &session.loaded.config;
+    let verdict = crate::newest::judge(read, &taken, &session.accept_older, jiff::Timestamp::now(), |judge| {
+        crate::scorefile::key_fingerprint(config, judge)
+    });
     warn_unmatched(&verdict);
+    warn_set_aside(&verdict);
     Ok(verdict)
+}
+
+/// Each judge's newest file taken in that was checked with a key judging.toml no longer lists
+/// for them, set aside. Said once a process, as [`warn_unmatched`]: `collect` and then
+/// `merge --from-hub` check the same files.
+fn warn_set_aside(verdict: &Verdict) {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if verdict.set_aside.is_empty() || SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    for aside in &verdict.set_aside {
+        super::stderr::warn(&aside.said());
+    }
 }
 
 /// Each name given to `--accept-older` that no file read is of: a misspelt name would otherwise

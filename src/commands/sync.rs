@@ -366,7 +366,8 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let (mut judges, mut refused, hint) = read_the_good(session, &files, &field.ids)?;
     // A judge's step back to a file older than the store took in: refused as the merge refuses
     // it, and left out of the table as any refused file is.
-    let read: Vec<crate::newest::FileRead> = judges.iter().map(crate::newest::FileRead::of).collect();
+    let read: Vec<crate::newest::FileRead> =
+        judges.iter().map(|m| crate::newest::FileRead::of(m, &session.loaded.config)).collect();
     let verdict = super::newest::check(session, &read)?;
     super::newest::say_refused(session, &verdict);
     judges.retain(|j| !verdict.refused.iter().any(|s| s.files.contains(&j.file)));

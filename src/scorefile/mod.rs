@@ -584,25 +584,67 @@ enum Unsigned {
     Not(&'static str),
 }
 
+/// What checks a judge's files, as judging.toml stands: the one place that says it, for the
+/// signature check ([`unsigned`]) and for the key the head judge's store remembers with each
+/// judge's newest file ([`key_fingerprint`]).
+enum Checker<'a> {
+    /// The public key listed for them. Once one is listed it alone counts: a secret of earlier
+    /// builds was handed round, and whoever saw it could otherwise still sign as them.
+    Public(&'a str),
+    /// A secret of earlier builds kept for them, with no public key listed.
+    Secret(&'a str),
+    /// No key, and none required: any file under their name is taken, signed or not.
+    Nobody,
+    /// No file under their name is taken: keys are in use, and judging.toml lists no key for
+    /// them (or does not list them).
+    Refused(Unsigned),
+}
+
+fn checker<'a>(config: &'a Config, judge: &str) -> Checker<'a> {
+    let Some(listed) = config.judge(judge) else {
+        return if config.signatures_required() { Checker::Refused(Unsigned::Unknown) } else { Checker::Nobody };
+    };
+    match (listed.public_key.as_deref(), listed.key.as_deref()) {
+        (Some(public), _) => Checker::Public(public),
+        (None, Some(secret)) => Checker::Secret(secret),
+        (None, None) if config.signatures_required() => Checker::Refused(Unsigned::Keyless),
+        (None, None) => Checker::Nobody,
+    }
+}
+
 /// Whether the file is signed as judging.toml requires of its judge: by the public key listed
 /// for them, or (earlier builds' files) by the secret kept for them. `None` when it is.
 fn unsigned(config: &Config, judge: &str, body: &[u8], signature: Option<sign::Signature>) -> Option<Unsigned> {
-    let Some(listed) = config.judge(judge) else {
-        return config.signatures_required().then_some(Unsigned::Unknown);
-    };
-    let (public, secret) = (listed.public_key.as_deref(), listed.key.as_deref());
-    if public.is_none() && secret.is_none() {
-        return config.signatures_required().then_some(Unsigned::Keyless);
-    }
-    let holds = match signature {
-        None => return Some(Unsigned::Not("not signed")),
-        Some(sign::Signature::Ed25519(s)) => public.is_some_and(|p| sign::ed25519_holds(body, p, s)),
-        // Once a judge's public key is listed it alone counts: a secret of earlier builds was
-        // handed round, and whoever saw it could otherwise still sign as them.
-        Some(sign::Signature::Hmac(s)) => public.is_none() && secret.is_some_and(|k| sign::hmac_holds(body, k, s)),
+    let holds = match (checker(config, judge), signature) {
+        (Checker::Refused(why), _) => return Some(why),
+        (Checker::Nobody, _) => return None,
+        (_, None) => return Some(Unsigned::Not("not signed")),
+        (Checker::Public(public), Some(sign::Signature::Ed25519(s))) => sign::ed25519_holds(body, public, s),
+        (Checker::Secret(secret), Some(sign::Signature::Hmac(s))) => sign::hmac_holds(body, secret, s),
+        (Checker::Public(_) | Checker::Secret(_), Some(_)) => false,
     };
     (!holds).then_some(Unsigned::Not("signed with another key, or edited"))
 }
+
+/// What the head judge's store remembers with a judge's newest file: the fingerprint of the key
+/// that checks the judge's files as judging.toml stands (a file taken in was checked by it). A
+/// public key's is `ed25519:` and the SHA-256 of its bytes; a secret of earlier builds' is
+/// `hmac-sha256:` and the SHA-256 of the secret (the secret itself is never written to the
+/// store); `unsigned` where judging.toml asks for no key of the judge. `None` where no file of the
+/// judge is taken now: keys are in use and none is listed for them, or theirs is no key.
+pub fn key_fingerprint(config: &Config, judge: &str) -> Option<String> {
+    match checker(config, judge) {
+        Checker::Public(public) => {
+            sign::public_key(public).ok().map(|k| format!("{}{}", sign::PUBLIC_PREFIX, sign::digest_hex(k.as_bytes())))
+        }
+        Checker::Secret(secret) => Some(format!("hmac-sha256:{}", sign::digest_hex(secret.as_bytes()))),
+        Checker::Nobody => Some(UNSIGNED.to_owned()),
+        Checker::Refused(_) => None,
+    }
+}
+
+/// [`key_fingerprint`] of a judge whose files no key checks.
+pub const UNSIGNED: &str = "unsigned";
 
 #[cfg(test)]
 mod tests {

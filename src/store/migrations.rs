@@ -130,4 +130,8 @@ pub const MIGRATIONS: &[&str] = &[
         file TEXT NOT NULL,             -- where it was read from, for messages
         taken_at TEXT NOT NULL
     ) STRICT;",
+    // 11: with each judge's newest file, the key that checked it (scorefile::key_fingerprint:
+    // `ed25519:…`, `hmac-sha256:…` or `unsigned`), so that a file taken in under a key
+    // judging.toml no longer lists for the judge is set aside. NULL for a file taken in before.
+    "ALTER TABLE newest_files ADD COLUMN key TEXT;",
 ];

@@ -11,7 +11,9 @@ impl Store {
     pub fn newest_files(&self) -> Result<Vec<Taken>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT judge, written_at, written, digest, file, taken_at FROM newest_files ORDER BY judge_key")
+            .prepare(
+                "SELECT judge, written_at, written, digest, file, taken_at, key FROM newest_files ORDER BY judge_key",
+            )
             .map_err(|e| self.db(e))?;
         let rows = stmt
             .query_map([], |r| {
@@ -22,12 +24,13 @@ impl Store {
                     r.get::<_, String>(3)?,
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             })
             .map_err(|e| self.db(e))?;
         let mut taken = Vec::new();
         for row in rows {
-            let (judge, written_at, written, digest, file, taken_at) = row.map_err(|e| self.db(e))?;
+            let (judge, written_at, written, digest, file, taken_at, key) = row.map_err(|e| self.db(e))?;
             // Written by this store from a time it had read: one that does not read back is the
             // file's fault, said with what to do.
             let written = written.parse().map_err(|_| {
@@ -38,7 +41,7 @@ impl Store {
                     crate::sanitize::in_quotes(&written)
                 ))
             })?;
-            taken.push(Taken { file: FileRead { judge, written_at, written, digest, file }, taken_at });
+            taken.push(Taken { file: FileRead { judge, written_at, written, digest, file, key }, taken_at });
         }
         Ok(taken)
     }
@@ -53,16 +56,16 @@ impl Store {
         {
             let mut stmt = tx
                 .prepare(&format!(
-                    "INSERT INTO newest_files (judge_key, judge, written_at, written, digest, file, taken_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, {NOW})
+                    "INSERT INTO newest_files (judge_key, judge, written_at, written, digest, file, key, taken_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {NOW})
                      ON CONFLICT (judge_key) DO UPDATE SET judge = excluded.judge, written_at = excluded.written_at,
                        written = excluded.written, digest = excluded.digest, file = excluded.file,
-                       taken_at = excluded.taken_at"
+                       key = excluded.key, taken_at = excluded.taken_at"
                 ))
                 .map_err(|e| self.db(e))?;
             for f in files {
                 let key = crate::model::name_key(&f.judge);
-                stmt.execute(params![key, f.judge, f.written_at, f.written.to_string(), f.digest, f.file])
+                stmt.execute(params![key, f.judge, f.written_at, f.written.to_string(), f.digest, f.file, f.key])
                     .map_err(|e| self.db(e))?;
             }
         }

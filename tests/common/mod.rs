@@ -280,6 +280,21 @@ pub fn score_file(s: &Sandbox, name: &str, edit: impl FnOnce(&mut judging::score
     path
 }
 
+/// Writes a score file around [`score_body`] as `edit` leaves it, signed with `key`.
+pub fn signed_score_file(
+    s: &Sandbox,
+    name: &str,
+    key: &judging::signing::PrivateKey,
+    edit: impl FnOnce(&mut judging::scorefile::Body),
+) -> PathBuf {
+    let mut body = score_body();
+    edit(&mut body);
+    let path = s.path().join(name);
+    let text = judging::scorefile::write(&body, Some(judging::scorefile::Signer::Key(key))).expect("json");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
 /// Each paid place of `ranking` (its first `paid` places; every entry there can win) that
 /// `merged`'s robustness says holds, or changes, without each of `judges` is the place the merge
 /// `without` that judge gives, ties included: what the README promises of "Without any one
