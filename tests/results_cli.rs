@@ -692,6 +692,16 @@ fn a_decision_taken_for_a_tie_at_another_place_is_not_reapplied() {
     }
     let stderr = refused_decisions(&s, &file, &decided("place = 0\n"));
     assert!(stderr.contains("line 5: decisions[0].place = 0: places count from 1"), "{stderr}");
+    assert!(stderr.contains("decisions.toml: ") && stderr.contains("Backyard AI pays places 1 to 4"), "{stderr}");
+    // A place the prize does not pay is no tie it could settle: refused at its line, naming the
+    // file, the prize and the places it pays; the file is left as it was.
+    let text = decided("place = 9\n");
+    let stderr = refused_decisions(&s, &file, &text);
+    assert!(
+        stderr.contains("decisions.toml: line 5: decisions[0].place = 9: Backyard AI pays places 1 to 4"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(s.path().join("decisions.toml")).expect("read"), text, "kept as it was");
 }
 
 /// A tie's note and a decision name entries by title, as every jury format prints them, with

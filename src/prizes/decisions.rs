@@ -128,7 +128,7 @@ fn on(line: Option<usize>) -> String {
 
 /// Every problem with the decisions, each naming its line, `decisions[i]` and its key: a prize
 /// that does not exist, fewer than two entries, an entry named twice or not in `known`, no
-/// reason, an entry a decision before it orders for the same prize.
+/// reason, an entry a decision before it orders for the same prize, a place the prize does not pay.
 pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>) -> Vec<String> {
     let mut out = Vec::new();
     // Which decision first orders each entry of each prize: a second for the same tie (a first
@@ -194,14 +194,30 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
         if d.reason.trim().is_empty() {
             out.push(format!("{reason_at}{at}.reason is empty: say why, for the record"));
         }
-        if d.place == Some(0) {
-            out.push(format!(
-                "{}{at}.place = 0: places count from 1; give the place of the tie it settled, or leave place out",
-                on(d.lines.and_then(|l| l.place))
-            ));
+        // The place of a tie it settled is one the prize pays: no tie is decided past them.
+        if let Some(place) = d.place {
+            let prize = prizes.iter().find(|p| p.id == d.prize);
+            let paid = prize.map_or(usize::MAX, |p| p.amounts.len());
+            if place == 0 || place > paid {
+                let from_one = if place == 0 { " places count from 1;" } else { "" };
+                let pays = prize.map(|p| format!(" {};", pays(p))).unwrap_or_default();
+                out.push(format!(
+                    "{}{at}.place = {place}:{from_one}{pays} give the place of the tie it settled, or leave place out",
+                    on(d.lines.and_then(|l| l.place))
+                ));
+            }
         }
     }
     out
+}
+
+/// The places a prize pays, as a refused place is told: "Best overall pays places 1 to 3".
+fn pays(prize: &Prize) -> String {
+    let name = clean_line(&prize.name);
+    match prize.amounts.len() {
+        1 => format!("{name} pays place 1 only"),
+        n => format!("{name} pays places 1 to {n}"),
+    }
 }
 
 /// The decisions that name part of an undecided tie without ordering exactly its entries, as
@@ -265,9 +281,30 @@ mod tests {
         assert_eq!(
             problems(&read, &prizes, &known),
             [
-                "line 5: decisions[0].place = 0: places count from 1; give the place of the tie it settled, or leave place out"
+                "line 5: decisions[0].place = 0: places count from 1; Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
             ]
         );
+        // A place past those the prize pays is no tie it could have settled.
+        let place = |prize: &str, place: usize| {
+            let text =
+                format!("[[decisions]]\nprize = {prize:?}\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = {place}\n");
+            problems(&parse(&text).expect("parses"), &prizes, &known)
+        };
+        assert_eq!(
+            place("wood", 9),
+            [
+                "line 5: decisions[0].place = 9: Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
+            ]
+        );
+        assert!(place("wood", 4).is_empty(), "its last paid place");
+        assert_eq!(
+            place("tiny-titan", 2),
+            [
+                "line 5: decisions[0].place = 2: Tiny Titan pays place 1 only; give the place of the tie it settled, or leave place out"
+            ]
+        );
+        // A prize that is not one is said once, as such; its place is not judged against nothing.
+        assert_eq!(place("forest", 9).len(), 1, "{:?}", place("forest", 9));
         assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nplace = -1").is_err());
     }
 
