@@ -1140,9 +1140,42 @@ fn the_head_to_head_sentence_says_the_first_place_is_shared() {
     );
 }
 
+/// The leader no entry beats, though it beats not every other, is said so in the CSV's
+/// head_to_head cell as the JSON's outcome says it, where the cell had been left empty while the
+/// table said it in words. Sprout Sense beats Pantry Poet 2-1, Pantry Poet beats Lullaby Loom
+/// 2-1, and Sprout Sense and Lullaby Loom are even.
+#[test]
+fn an_unbeaten_leader_is_said_in_the_csv_as_in_the_json() {
+    let marks = [("ana", ["1", "3", "1"]), ("ben", ["2", "1", "3"]), ("cai", ["3", "2", "1"])];
+    let json: serde_json::Value = serde_json::from_str(&merged_by_the_mean_as(&marks, "json")).expect("json");
+    let overall = &json["majorities"][0];
+    assert_eq!(overall["outcome"], "unbeaten", "{overall}");
+    assert_eq!(overall["entries"], serde_json::json!(["sprout-sense"]), "{overall}");
+    let csv = merged_by_the_mean_as(&marks, "csv");
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header = rows.headers().expect("header").clone();
+    let column = header.iter().position(|h| h == "head_to_head").expect("head_to_head column");
+    let cells: Vec<(String, String)> = rows
+        .records()
+        .map(|r| r.expect("row"))
+        .filter(|r| &r[0] == "overall")
+        .map(|r| (r[2].to_owned(), r[column].to_owned()))
+        .collect();
+    assert!(cells.contains(&("sprout-sense".into(), "unbeaten".into())), "{csv}");
+    assert!(
+        cells.iter().filter(|(id, _)| id != "sprout-sense").all(|(_, cell)| cell.is_empty()),
+        "only the leader: {csv}"
+    );
+}
+
 /// The overall ranking's table, by the mean, of three judges' marks on Sprout Sense, Pantry
 /// Poet and Lullaby Loom (each mark given to all three criteria).
 fn merged_by_the_mean(marks: &[(&str, [&str; 3]); 3]) -> String {
+    merged_by_the_mean_as(marks, "table")
+}
+
+/// The same, as `format` prints it.
+fn merged_by_the_mean_as(marks: &[(&str, [&str; 3]); 3], format: &str) -> String {
     let s = Sandbox::new();
     let [a, b, c] = ["sprout-sense", "pantry-poet", "lullaby-loom"];
     let files: Vec<std::path::PathBuf> = marks
@@ -1159,7 +1192,11 @@ fn merged_by_the_mean(marks: &[(&str, [&str; 3]); 3]) -> String {
         })
         .collect();
     head(&s).arg("pull").assert().success();
-    let out = head(&s).args(["merge", "--method", "mean", "--no-chances"]).args(&files).output().expect("runs");
+    let out = head(&s)
+        .args(["merge", "--method", "mean", "--no-chances", "--format", format])
+        .args(&files)
+        .output()
+        .expect("runs");
     String::from_utf8(out.stdout).expect("utf-8")
 }
 

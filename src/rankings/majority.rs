@@ -25,13 +25,41 @@ pub struct Majority {
     pub said: String,
 }
 
+/// Each outcome's word, as [`Majority::outcome`] holds it (the JSON's `outcome`).
+const CONDORCET_WINNER: &str = "condorcet winner";
+const CYCLE: &str = "cycle";
+const NO_CONDORCET_WINNER: &str = "no condorcet winner";
+const UNBEATEN: &str = "unbeaten";
+const NOT_COMPARED: &str = "not compared";
+/// An entry's word in a CSV cell where the outcome is [`CYCLE`].
+const IN_A_CYCLE: &str = "in a cycle";
+
 impl Majority {
     pub fn is_winner(&self, id: &str) -> bool {
-        self.outcome == "condorcet winner" && self.entries.first().is_some_and(|w| w == id)
+        self.outcome == CONDORCET_WINNER && self.entries.first().is_some_and(|w| w == id)
     }
 
     pub fn in_cycle(&self, id: &str) -> bool {
-        self.outcome == "cycle" && self.entries.iter().any(|e| e == id)
+        self.outcome == CYCLE && self.entries.iter().any(|e| e == id)
+    }
+
+    /// Whether `id` is the leader no entry beats head to head, though it beats not every other.
+    pub fn is_unbeaten(&self, id: &str) -> bool {
+        self.outcome == UNBEATEN && self.entries.first().is_some_and(|l| l == id)
+    }
+
+    /// An entry's standing head to head in a word, for a CSV cell: the winner, one of a cycle,
+    /// or the leader none beats; nothing for the others.
+    pub fn standing(&self, id: &str) -> Option<&'static str> {
+        if self.is_winner(id) {
+            Some(CONDORCET_WINNER)
+        } else if self.in_cycle(id) {
+            Some(IN_A_CYCLE)
+        } else if self.is_unbeaten(id) {
+            Some(UNBEATEN)
+        } else {
+            None
+        }
     }
 
     /// Says, after the sentence, that an entry it names cannot take a prize: the rules exclude
@@ -159,7 +187,7 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
     };
     let (outcome, entries, said) = match result {
         HeadToHead::Winner(w) if Some(w) == leader => (
-            "condorcet winner",
+            CONDORCET_WINNER,
             vec![w],
             format!(
                 "{} is the Condorcet winner: head to head, more of the judges who scored both put it above each other entry.",
@@ -167,7 +195,7 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             ),
         ),
         HeadToHead::Winner(w) => (
-            "condorcet winner",
+            CONDORCET_WINNER,
             vec![w],
             format!(
                 "{} is the Condorcet winner (head to head it beats each other entry), yet the method puts {} first: the jury should weigh both.",
@@ -189,18 +217,18 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             if let (Some(last), Some(first)) = (cycle.last(), cycle.first()) {
                 steps.push(format!("and {} beats {}", label(*last), label(*first)));
             }
-            ("cycle", cycle, format!("No Condorcet winner: head to head, {}.", steps.join(", ")))
+            (CYCLE, cycle, format!("No Condorcet winner: head to head, {}.", steps.join(", ")))
         }
         HeadToHead::NotBeaten { leader, other, for_leader, for_other, level } => {
             let why = votes_said(&label(other), for_leader, for_other, level);
             (
-                "no condorcet winner",
+                NO_CONDORCET_WINNER,
                 vec![leader, other],
                 format!("No Condorcet winner: {} loses to {} head to head ({why}).", lead(leader), label(other)),
             )
         }
         HeadToHead::Unbeaten { leader, beats, even, unmet } => (
-            "unbeaten",
+            UNBEATEN,
             vec![leader],
             format!(
                 "Head to head, no entry beats {}: of the {}, {}.",
@@ -210,7 +238,7 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             ),
         ),
         HeadToHead::TooMany => (
-            "not compared",
+            NOT_COMPARED,
             Vec::new(),
             format!(
                 "Head to head not compared: {} entries are more than a table of every pair holds ({} at most).",
@@ -219,7 +247,7 @@ pub(super) fn of(name: &str, panel: Option<&Panel>, which: &[usize], ranked: &[R
             ),
         ),
         HeadToHead::Alone => {
-            ("not compared", Vec::new(), "Head to head not compared: fewer than two entries scored.".to_owned())
+            (NOT_COMPARED, Vec::new(), "Head to head not compared: fewer than two entries scored.".to_owned())
         }
     };
     Majority {

@@ -146,11 +146,7 @@ fn majority<'r>(r: &'r Rankings, group: &str) -> Option<&'r crate::rankings::Maj
 
 /// An entry's standing head to head, for a CSV cell.
 fn head_to_head(r: &Rankings, group: &str, id: &str) -> &'static str {
-    match majority(r, group) {
-        Some(m) if m.is_winner(id) => "condorcet winner",
-        Some(m) if m.in_cycle(id) => "in a cycle",
-        _ => "",
-    }
+    majority(r, group).and_then(|m| m.standing(id)).unwrap_or_default()
 }
 
 /// The criteria a ranking's table shows, by index: its rubric's with per-track rubrics, else all.
