@@ -761,6 +761,11 @@ fn the_merges_warnings_are_counted_listed_and_the_unlisted_judges_marked() {
     let judges = screen(&board, 80, 24);
     assert!(judges.contains("zed (unlisted)") && judges.contains("míra (unlisted)"), "{judges}");
     assert!(!judges.contains("mira (unlisted)") && judges.contains("(unlisted): not among"), "{judges}");
+    // So does the selected entry's view, as `merge --entry` does: míra, cut, keeps the mark.
+    board.side = Some(judging::tui::board::Side::Entry);
+    let entry = screen(&board, 120, 40);
+    assert!(entry.contains("mí… (unlisted)"), "{entry}");
+    assert!(entry.contains("│mira    ") && !entry.contains("mira (unlisted)"), "{entry}");
     // Without judging.toml's list (no [[judges]]), nobody is marked.
     let mut config = judging::config::Config::builtin();
     config.judges.clear();

@@ -1713,6 +1713,42 @@ fn a_file_from_an_unlisted_judge_is_named() {
     );
 }
 
+/// The entry's view marks a judge judging.toml does not list "(unlisted)" in every format, as
+/// the head judge's screen marks them: their row had stood as an ordinary judge's.
+#[test]
+fn the_entry_view_marks_an_unlisted_judge_in_every_format() {
+    let s = Sandbox::new();
+    let files = [judge_file(&s, "mira", 0, &SOME), judge_file(&s, "zed", 1, &SOME)];
+    head(&s).arg("pull").assert().success();
+    let view = |format: &str| {
+        let out = head(&s)
+            .args(["merge", "--entry", "sprout-sense", "--format", format])
+            .args(&files)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let table = view("table");
+    assert!(table.lines().any(|l| l.starts_with("zed (unlisted) ")), "{table}");
+    assert!(!table.contains("mira (unlisted)"), "{table}");
+    assert!(table.contains("(unlisted): not among the event's judges ([[judges]])"), "{table}");
+    let md = view("md");
+    assert!(md.contains("| zed (unlisted) |") && md.contains("| mira |"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&view("json")).expect("json");
+    let judges = json["judges"].as_array().expect("judges");
+    let unlisted = |name: &str| judges.iter().find(|j| j["judge"] == name).map(|j| j["unlisted"].clone());
+    assert_eq!(unlisted("zed"), Some(serde_json::Value::Bool(true)), "{json}");
+    assert_eq!(unlisted("mira"), Some(serde_json::Value::Null), "left out where listed: {json}");
+    let csv = view("csv");
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header = rows.headers().expect("header").clone();
+    let column = header.iter().position(|h| h == "unlisted").expect("an unlisted column");
+    let cells: Vec<(String, String)> =
+        rows.records().map(|r| r.expect("row")).map(|r| (r[1].to_owned(), r[column].to_owned())).collect();
+    assert_eq!(cells, [("mira".to_owned(), String::new()), ("zed".to_owned(), "yes".to_owned())], "{csv}");
+}
+
 /// `status` warns of a judge judging.toml does not list, and of a name that looks like a listed
 /// judge's ("míra" beside "mira"), in the merge's words: it had shown zed and míra as ordinary
 /// rows, and only the merge said who they were.

@@ -83,7 +83,7 @@ pub(super) fn run(
             return Ok(ExitCode::SUCCESS);
         }
         To::Entry(id, format, output) => {
-            let Some(panel) = rankings.panel_of(id) else {
+            let Some(mut panel) = rankings.panel_of(id) else {
                 // A withdrawn entry is known: said so, with who scored it, not "no such entry".
                 if session.store.places()?.iter().any(|(known, gone, _)| *gone && known == id) {
                     let who: Vec<String> = rankings
@@ -111,6 +111,7 @@ pub(super) fn run(
                     crate::sanitize::in_quotes(id)
                 );
             };
+            panel.mark_unlisted(|judge| config.not_listed(judge));
             let width = super::terminal_width(format == MergeFormat::Table, output);
             let text = match format {
                 MergeFormat::Json => crate::report::entry::json(&panel)?,

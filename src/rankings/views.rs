@@ -92,10 +92,14 @@ pub struct JudgeView {
     /// judge ([`super::JudgeLine::flat`]), not counted towards the entry's judges for thin.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub flat: bool,
+    /// Whether judging.toml's `[[judges]]`, listing judges, does not list them
+    /// ([`EntryPanel::mark_unlisted`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unlisted: bool,
 }
 
 impl JudgeView {
-    /// Their name, with its mark after it: "tia (trainee)", "flo (flat)".
+    /// Their name, with its mark after it: "tia (trainee)", "zed (unlisted)", "flo (flat)".
     pub fn name(&self) -> String {
         match self.mark() {
             Some(mark) => format!("{} {mark}", self.judge),
@@ -103,11 +107,15 @@ impl JudgeView {
         }
     }
 
-    /// What is said beside their name: a trainee's marks do not count, a flat judge's count but
-    /// not for thin ([`super::flat_beside`] says so under the marks).
+    /// What is said beside their name: a trainee's marks do not count, a judge not listed is
+    /// marked as the head judge's screen marks them, a flat judge's count but not for thin
+    /// ([`super::flat_beside`] says so under the marks, so a judge both unlisted and flat is
+    /// said to be flat there).
     pub fn mark(&self) -> Option<&'static str> {
         if !self.counts {
             Some("(trainee)")
+        } else if self.unlisted {
+            Some(super::NOT_LISTED)
         } else if self.flat {
             Some(super::FLAT_MARK)
         } else {
@@ -117,6 +125,19 @@ impl JudgeView {
 }
 
 impl EntryPanel {
+    /// Marks the judges `not_listed` says `[[judges]]` does not list
+    /// ([`crate::config::Config::not_listed`], the test the merge's warning of them uses).
+    pub fn mark_unlisted(&mut self, not_listed: impl Fn(&str) -> bool) {
+        for j in &mut self.judges {
+            j.unlisted = not_listed(&j.judge);
+        }
+    }
+
+    /// What [`super::NOT_LISTED`] means, where a judge of it is marked so.
+    pub fn unlisted_said(&self) -> Option<&'static str> {
+        self.judges.iter().any(|j| j.unlisted).then_some(super::NOT_LISTED_SAYS)
+    }
+
     /// Its flat judges ([`JudgeView::flat`]) in the merge's words, as a line under their marks;
     /// `None` when it has none.
     pub fn flat_said(&self, text: fn(&str) -> String) -> Option<String> {
@@ -179,6 +200,8 @@ impl Rankings {
                 // The merge's own verdict, by the one rule (`figures::flat_judges`): a trainee is
                 // in no fit, and is marked as one.
                 flat: counts && self.judges.iter().any(|l| l.judge == marks.judge && l.flat),
+                // Set where judging.toml is at hand: `mark_unlisted`.
+                unlisted: false,
             });
         }
         let mut places = Vec::new();

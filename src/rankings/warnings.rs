@@ -145,6 +145,13 @@ pub(super) fn left_out_of_the_sum(
     ))
 }
 
+/// The mark beside a judge `[[judges]]` does not list ([`crate::config::Config::not_listed`]):
+/// in the head judge's judges' pane and each entry's view.
+pub const NOT_LISTED: &str = "(unlisted)";
+
+/// What [`NOT_LISTED`] means, under the names it marks.
+pub const NOT_LISTED_SAYS: &str = "(unlisted): not among the event's judges ([[judges]])";
+
 /// The files whose judge judging.toml's `[[judges]]` does not list, when it lists any: without
 /// signatures (a judge's key listed) such a name proves nothing, so it is said, never merged
 /// silently. With signatures required the file is refused before this.

@@ -110,6 +110,9 @@ pub fn table(p: &EntryPanel, tracks: &[crate::config::Track], width: Option<usiz
     if let Some(line) = trainees(p) {
         out.push_str(&format!("{line}\n"));
     }
+    if let Some(line) = p.unlisted_said() {
+        out.push_str(&format!("{line}\n"));
+    }
     if let Some(line) = p.flat_said(clean_line) {
         out.push_str(&format!("{line}\n"));
     }
@@ -172,6 +175,9 @@ pub fn markdown(p: &EntryPanel, tracks: &[crate::config::Track]) -> String {
     }
     if let Some(line) = trainees(p) {
         out.push_str(&format!("\n{line}\n"));
+    }
+    if let Some(line) = p.unlisted_said() {
+        out.push_str(&format!("\n{}\n", cell(line)));
     }
     if let Some(line) = p.flat_said(cell) {
         out.push_str(&format!("\n{line}\n"));
@@ -252,8 +258,20 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     let mut header: Vec<String> = vec!["id".into(), "judge".into()];
     header.extend(p.criteria.iter().cloned());
     header.extend(
-        ["total", "leniency", "stopwatch_seconds", "note", "team_note", "conflict", "ineligible", "counts", "flat"]
-            .map(String::from),
+        [
+            "total",
+            "leniency",
+            "stopwatch_seconds",
+            "note",
+            "team_note",
+            "conflict",
+            "ineligible",
+            "counts",
+            "flat",
+            // Last, so that a sheet reading the columns before keeps reading them.
+            "unlisted",
+        ]
+        .map(String::from),
     );
     let ineligible = p.ineligible.join("; ");
     w.write_record(header.iter().map(|c| csv_cell(c)))?;
@@ -275,6 +293,8 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
             (if j.counts { "yes" } else { "no (trainee)" }).to_owned(),
             // Counted, but not towards the entry's judges for thin.
             (if j.flat { "yes" } else { "" }).to_owned(),
+            // Not among judging.toml's [[judges]], which lists judges: "(unlisted)" elsewhere.
+            (if j.unlisted { "yes" } else { "" }).to_owned(),
         ]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
@@ -282,7 +302,13 @@ pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
     for c in p.conflicts.iter().filter(|c| !c.counted) {
         let mut row = vec![p.id.clone(), c.judge.clone()];
         row.extend(std::iter::repeat_n(String::new(), p.criteria.len() + 4));
-        row.extend(["declared, left out".to_owned(), ineligible.clone(), "yes".to_owned(), String::new()]);
+        row.extend([
+            "declared, left out".to_owned(),
+            ineligible.clone(),
+            "yes".to_owned(),
+            String::new(),
+            String::new(),
+        ]);
         w.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;

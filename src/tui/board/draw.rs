@@ -58,8 +58,8 @@ pub const KEYS: [(&str, &str); 13] = [
     ("q", "quit"),
 ];
 
-/// The mark beside a judge `[[judges]]` does not list, in the judges' pane.
-pub const NOT_LISTED: &str = "(unlisted)";
+/// The mark beside a judge `[[judges]]` does not list, in the judges' pane and an entry's.
+pub use crate::rankings::NOT_LISTED;
 
 /// Where each part of the screen goes.
 pub(super) struct Areas {
@@ -461,7 +461,8 @@ impl Board<'_> {
                 )));
             }
         }
-        let Some(panel) = self.rankings.panel_of(&e.id) else { return lines };
+        let Some(mut panel) = self.rankings.panel_of(&e.id) else { return lines };
+        panel.mark_unlisted(|judge| self.is_not_listed(judge));
         if let Some(line) = crate::report::entry::ineligible(&panel, clean_line) {
             lines.push(Line::from(line).magenta());
         }
@@ -538,7 +539,7 @@ impl Board<'_> {
             out.push(format!("trainees, not counted: {}", crate::format::first_few(&names, 3, ", ")));
         }
         if !self.not_listed.is_empty() {
-            out.push(format!("{NOT_LISTED}: not among the event's judges ([[judges]]); w: the warnings"));
+            out.push(format!("{}; w: the warnings", crate::rankings::NOT_LISTED_SAYS));
         }
         let flat: Vec<String> = r.judges.iter().filter(|j| j.flat).map(|j| clean_line(&j.judge)).collect();
         if !flat.is_empty() {
