@@ -1324,7 +1324,7 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
         b.texts[judging::model::TextPart::Note]
             .insert("sprout-sense".into(), "=cmd| crashed \u{1b}[2J once\nthen fine".into());
         b.timings.insert("sprout-sense".into(), 41.5);
-        b.texts[judging::model::TextPart::TeamNote].insert("sprout-sense".into(), "Add offline mode".into());
+        b.texts[judging::model::TextPart::TeamNote].insert("sprout-sense".into(), "Add offline mode\u{202e}".into());
     });
     let dee = common::score_file(&s, "dee.json", |b| {
         b.judge = "dee".into();
@@ -1359,15 +1359,20 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     // Who stepped back and why, and the note the team may read.
     assert!(table.contains("Recused: dee (my cousin's team); any score they gave it is left out."), "{table}");
     assert!(table.contains("for the team: Add offline mode"), "{table}");
-    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    let text = run("json");
+    // JSON is data: the judges' words as given, each character a reader cannot see written as
+    // its escape (as the CSV shows it), none raw. It had dropped them, where the CSV showed them.
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{text:?}");
+    assert!(text.contains("\\u001b[2J") && text.contains("\\u202e"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("json");
     let judges = json["judges"].as_array().expect("judges");
     assert_eq!(judges.len(), 2);
     let ana = judges.iter().find(|j| j["judge"] == "ana").expect("ana");
     assert_eq!(ana["scores"], serde_json::json!([4, 3, 5]));
     assert_eq!(ana["stopwatch_seconds"], 41.5);
-    assert_eq!(ana["note"], "=cmd| crashed  once\nthen fine", "the escape sequence gone, lines kept");
-    assert_eq!(ana["team_note"], "Add offline mode");
-    assert_eq!(json["recused"], serde_json::json!([{"judge": "dee", "reason": "my cousin's team"}]));
+    assert_eq!(ana["note"], "=cmd| crashed \u{1b}[2J once\nthen fine", "as given, lines kept");
+    assert_eq!(ana["team_note"], "Add offline mode\u{202e}");
+    assert_eq!(json["recused"], serde_json::json!([{"judge": "dee", "reason": "my cousin's \u{1b}[2Jteam"}]));
     let ben = judges.iter().find(|j| j["judge"] == "ben").expect("ben");
     assert_eq!((ben["note"].is_null(), ben["total"].as_f64()), (true, Some(2.25)));
     let md = run("md");
@@ -1375,6 +1380,7 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     assert!(md.contains("=cmd\\| crashed"), "a pipe cannot split the cell: {md}");
     let csv = run("csv");
     assert!(csv.contains("'=cmd| crashed"), "formula neutralised: {csv}");
+    assert!(csv.contains("Add offline mode\\u{202e}"), "shown as its escape: {csv}");
     head(&s)
         .args(["merge", "--entry", "nope"])
         .args(&files)

@@ -1,6 +1,7 @@
 //! Every judge's view of one entry (`judging merge --entry ID`): as a table for the terminal,
-//! Markdown, JSON or CSV. Judges' notes are their own words: cleaned of control characters and
-//! escaped for Markdown, neutralised for spreadsheets.
+//! Markdown, JSON or CSV. Judges' notes are their own words: cleaned of control characters for
+//! the terminal, escaped for Markdown, kept as given in JSON (what a reader cannot see written as
+//! its escape), neutralised for spreadsheets.
 
 use crate::rankings::EntryPanel;
 use crate::sanitize::{clean_line, csv_cell};
@@ -240,17 +241,11 @@ pub fn commits(p: &EntryPanel, text: fn(&str) -> String) -> Option<String> {
     ))
 }
 
-/// JSON, the judges' notes cleaned of control characters (their lines kept).
+/// JSON: data, the judges' notes and reasons kept as given, as every JSON keeps text; each
+/// character a reader cannot see is written as its escape ([`super::json::pretty`]), none raw,
+/// as the CSV shows it. Cleaned, they had lost what the CSV showed.
 pub fn json(p: &EntryPanel) -> serde_json::Result<String> {
-    let mut clean = p.clone();
-    for j in &mut clean.judges {
-        j.note = j.note.as_deref().map(crate::sanitize::clean_block);
-        j.team_note = j.team_note.as_deref().map(crate::sanitize::clean_block);
-    }
-    for r in &mut clean.recused {
-        r.reason = crate::sanitize::clean_line(&r.reason);
-    }
-    Ok(super::json::pretty(&clean)? + "\n")
+    Ok(super::json::pretty(p)? + "\n")
 }
 
 pub fn csv(p: &EntryPanel) -> Result<String, csv::Error> {
