@@ -35,6 +35,12 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
             without_finals_judge(without_each, at, &before, &rankings.rankings[at].1, round);
         }
         settled.warnings.extend(uncompared_but_paid(round, &standing, rankings.ranking_name(&round.ranking)));
+        settled.warnings.extend(moved_on_few_judges(
+            round,
+            &standing,
+            rankings.ranking_name(&round.ranking),
+            rankings.min_judges,
+        ));
         let said = summary(round, &standing, rankings.ranking_name(&round.ranking));
         if let Some(m) = rankings.majorities.iter_mut().find(|m| m.ranking == round.ranking) {
             m.said = format!("Rubric round: {} Finals: {said}", m.said);
@@ -127,6 +133,57 @@ fn uncompared_but_paid(round: &Round, standing: &Standing, name: &str) -> Vec<St
             )
         })
         .collect()
+}
+
+/// The paid places the finals move on the answers of fewer judges than `merge.min_judges`: a
+/// finalist the finals take into or out of the paid places, or to another paid place, whose
+/// comparisons came from fewer judges than a rubric place needs. Three answers by one judge had
+/// taken the rubric round's first out of the money, said only in a note. One warning a round,
+/// naming each such move and whose answers made it; `None` where there is none.
+pub(super) fn moved_on_few_judges(round: &Round, standing: &Standing, name: &str, min_judges: usize) -> Option<String> {
+    let judges_of = |id: &str| -> Vec<&str> {
+        let Some(at) = round.finalists.iter().position(|f| f.id == id) else { return Vec::new() };
+        let mut judges: Vec<&str> = round
+            .answers
+            .iter()
+            .filter(|a| a.first == at || a.second == at)
+            .filter_map(|a| round.judges.get(a.judge).map(String::as_str))
+            .collect();
+        judges.sort_unstable();
+        judges.dedup();
+        judges
+    };
+    let paid = standing.paid;
+    let moves: Vec<String> = standing
+        .order
+        .iter()
+        .filter_map(|f| {
+            // Its place among the finalists by the rubric round alone.
+            let rubric = 1 + standing.order.iter().filter(|o| o.rubric_place < f.rubric_place).count();
+            let changes_pay = (rubric <= paid) != (f.place <= paid) || (f.place <= paid && f.place != rubric);
+            let judges = judges_of(&f.id);
+            (changes_pay && f.compared > 0 && crate::rankings::thin(judges.len(), min_judges)).then(|| {
+                let out = if f.place > paid { ", out of the paid places" } else { "" };
+                let who: Vec<String> = judges.iter().map(|j| crate::sanitize::clean_line(j)).collect();
+                // The rubric place is the ranking's, as the results' RUBRIC column shows it.
+                format!(
+                    "{} ({}), {} in the rubric round, {} in the finals{out}, compared by {} alone",
+                    crate::sanitize::clean_line(&f.title),
+                    crate::sanitize::clean_line(&f.id),
+                    crate::format::ordinal(f.rubric_place),
+                    crate::format::ordinal(f.place),
+                    who.join(" and ")
+                )
+            })
+        })
+        .collect();
+    (!moves.is_empty()).then(|| {
+        format!(
+            "The finals of {} move paid places on the answers of fewer judges than merge.min_judges ({min_judges}): {}. Have other judges compare these finalists (`judging finals` gives them the pairs) before announcing",
+            crate::sanitize::clean_line(name),
+            moves.join("; ")
+        )
+    })
 }
 
 /// One sentence for the ranking's notes: how many answers the finals' order rests on, the ranking

@@ -168,6 +168,43 @@ fn settling_puts_the_finalists_first_in_the_finals_order_with_their_rubric_place
     assert_eq!(ranked[3].chance, Some(0.0), "the finalists hold every paid place");
 }
 
+/// A finals round that moves paid places on fewer judges than merge.min_judges is said, naming
+/// each move and whose answers made it: mira's three answers took `a`, the rubric round's first,
+/// out of the money. The same answers from two judges, or moves within the unpaid places, are
+/// not; an entry nobody compared is left to its own warning.
+#[test]
+fn paid_places_moved_by_too_few_judges_are_said() {
+    let thin = |judges: &[&str], paid: usize, min: usize| {
+        let mut r = round(6, paid);
+        for judge in judges {
+            answer(&mut r, judge, "b", "a");
+            answer(&mut r, judge, "f", "a");
+            answer(&mut r, judge, "e", "a");
+        }
+        let standing = r.standing(&r.fit(None));
+        super::settle::moved_on_few_judges(&r, &standing, "Backyard AI", min)
+    };
+    let said = thin(&["mira"], 4, 2).expect("moves on one judge");
+    assert!(said.starts_with("The finals of Backyard AI move paid places"), "{said}");
+    assert!(
+        said.contains(
+            "Entry A (a), 1st in the rubric round, 6th in the finals, out of the paid places, compared by mira alone"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("Entry B (b), 2nd in the rubric round, 1st in the finals, compared"), "{said}");
+    assert!(said.contains("merge.min_judges (2)"), "{said}");
+    // c and d, never compared, are not named here.
+    assert!(!said.contains("(c)") && !said.contains("(d)"), "{said}");
+    assert_eq!(thin(&["mira", "tomas"], 4, 2), None, "two judges are enough");
+    assert_eq!(thin(&["mira"], 4, 1), None, "one judge is enough where merge.min_judges is 1");
+    assert_eq!(thin(&[], 4, 2), None, "no answer moves nothing");
+    // Paying one place: a leaves the money; e and f move among the unpaid places, unsaid.
+    let one = thin(&["mira"], 1, 2).expect("the paid place moved");
+    assert!(one.contains("Entry A (a), 1st in the rubric round, 6th") && one.contains("Entry B (b), 2nd"), "{one}");
+    assert!(!one.contains("(e)") && !one.contains("(f)"), "{one}");
+}
+
 /// Once the finals decide a ranking, "without that judge" is `merge --without` that judge: the
 /// rubric round without their marks gives the finalists' prior and the order of the rest, and
 /// the finals are fitted again without their answers. ana alone put `c` over `a` and `b`, so
