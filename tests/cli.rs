@@ -184,7 +184,7 @@ fn the_judge_name_chooses_the_store() {
 }
 
 #[test]
-fn list_as_csv_neutralises_formulas_and_as_json_is_clean() {
+fn list_as_csv_neutralises_formulas_and_as_json_keeps_text_as_data() {
     let s = Sandbox::new();
     let export = s.file(
         "export.csv",
@@ -195,7 +195,13 @@ fn list_as_csv_neutralises_formulas_and_as_json_is_clean() {
     let text = String::from_utf8(csv.stdout).expect("utf-8");
     assert!(text.contains("'=HYPERLINK"), "{text}");
     assert!(text.contains("'+team"), "{text}");
-    assert_eq!(s.entry("tester", "f1")["description"], "desc");
+    // JSON keeps the entrant's words as data: the escape sequence read back as given, and
+    // written as \u escapes, never raw, so a terminal showing the JSON acts on nothing.
+    assert_eq!(s.entry("tester", "f1")["description"], "\u{1b}]0;x\u{7}desc");
+    let json = s.cmd().args(["list", "--format", "json"]).output().expect("runs");
+    let text = String::from_utf8(json.stdout).expect("utf-8");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    assert!(text.contains(r"\u001b]0;x\u0007desc"), "{text}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::format::fit_padded;
 use crate::model::StoredSubmission;
 use crate::model::{HubFacts, ScoreSheet, Status, format_params, weighted_total};
 use crate::prizes::eligibility::{self, Evidence};
-use crate::sanitize::{clean_block, clean_line, csv_cell};
+use crate::sanitize::{clean_line, csv_cell};
 use crate::text_width::width as columns;
 
 /// One submission with this judge's view of it.
@@ -281,27 +281,28 @@ struct HubJson {
     fetched_at: String,
 }
 
-/// JSON for other tools. Text is sanitised here too: JSON escapes C0 controls but not C1 ones.
+/// JSON for other tools: text kept as given, as every JSON output keeps it ([`super::json::pretty`]
+/// writes each character a reader cannot see, C1 controls and bidi marks included, as its
+/// `\uXXXX` escape, never raw), so a tool reads the entrants' very words.
 pub fn json(lines: &[Line], config: &Config) -> Result<String, serde_json::Error> {
-    let clean_all = |v: &[String]| v.iter().map(|s| clean_line(s)).collect::<Vec<_>>();
     let out: Vec<JsonLine> = lines
         .iter()
         .map(|l| {
             let s = &l.stored.submission;
             JsonLine {
-                id: clean_line(&s.id),
+                id: s.id.clone(),
                 status: l.status,
                 track: s.track.clone(),
-                title: clean_line(&s.title),
-                team: clean_line(&s.team),
-                members: clean_all(&s.members),
+                title: s.title.clone(),
+                team: s.team.clone(),
+                members: s.members.clone(),
                 space_url: s.space_url.clone(),
-                space_id: s.space_id.as_deref().map(clean_line),
+                space_id: s.space_id.clone(),
                 video_url: s.video_url.clone(),
                 post_url: s.post_url.clone(),
-                description: clean_block(&s.description),
-                tags: clean_all(&s.tags),
-                models: clean_all(&s.models),
+                description: s.description.clone(),
+                tags: s.tags.clone(),
+                models: s.models.clone(),
                 declared_params: s.declared_params,
                 scores: config
                     .criteria
@@ -310,17 +311,17 @@ pub fn json(lines: &[Line], config: &Config) -> Result<String, serde_json::Error
                     .filter_map(|(c, v)| v.map(|v| (c.id.clone(), v.into())))
                     .collect(),
                 total: l.total,
-                note: l.note.map(clean_block),
+                note: l.note.map(str::to_owned),
                 warnings: l.warnings.clone(),
                 hub: l.hub.map(|(f, at)| HubJson {
-                    stage: clean_line(&f.stage),
-                    hardware: f.hardware.as_deref().map(clean_line),
+                    stage: f.stage.clone(),
+                    hardware: f.hardware.clone(),
                     price_per_hour: f.price_per_hour,
-                    sdk: f.sdk.as_deref().map(clean_line),
+                    sdk: f.sdk.clone(),
                     params: f.params,
                     params_certain: f.params.is_some() && f.params_uncertain.is_none(),
-                    params_uncertain: f.params_uncertain.as_deref().map(clean_line),
-                    fetched_at: clean_line(at),
+                    params_uncertain: f.params_uncertain.clone(),
+                    fetched_at: at.clone(),
                 }),
             }
         })
