@@ -1859,3 +1859,39 @@ fn a_missing_argument_is_said_with_what_to_give() {
         assert!(err.contains("Examples:"), "{args:?}:\n{err}");
     }
 }
+
+/// A [[criteria]] row with a bad value and a key missing: `check` says every problem in one run
+/// (the missing key in the file's words, with what to give), checks the prizes against the
+/// file's own criteria, not the built-in rubric's, and says an event without tracks has none.
+/// Mended, its first line counts in words that agree ("1 criterion", "1 judge").
+#[test]
+fn check_says_every_problem_of_a_broken_row_in_one_run() {
+    let s = Sandbox::new();
+    s.file("export.csv", &format!("{HEADER}\na,A,,,{SPACE}/a,,,,,,,\n"));
+    let toml = |weight: &str, judges: &str, track: &str, criterion: &str| {
+        format!(
+            "[event]\nid = \"mini\"\nname = \"Mini\"\n[export]\nsource = \"export.csv\"\n[[criteria]]\nid = \"utility\"\n\
+             label = \"Utility\"\n{judges}scale = [1, 5]\nweight = {weight}\nlevels = [\"a\",\"b\",\"c\",\"d\",\"e\"]\n\
+             [[judges]]\nname = \"ana\"\nconflicts = []\ntracks = [{track}]\n[[prizes]]\nid = \"p\"\nname = \"P\"\n\
+             amounts = [100]\nby = \"criterion\"\ncriterion = \"{criterion}\"\n"
+        )
+    };
+    s.file("judging.toml", &toml("\"2\"", "", "\"backyrd\"", "latency"));
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    for want in [
+        "4 problems",
+        "line 6 (`[[criteria]]`): criteria[0] (\"utility\") needs `judges`: what it judges, in one sentence, such as judges = ",
+        "line 10 (`weight = \"2\"`): the text \"2\", where a number is needed",
+        "judges[0].tracks: \"backyrd\" is not a track; this event has no tracks: declare each in judging.toml as [[tracks]]",
+        "prizes[0] (\"p\").criterion = \"latency\"",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert!(!err.contains("missing field") && !err.contains("known tracks"), "{err}");
+    s.file("judging.toml", &toml("2", "judges = \"How useful it is.\"\n", "", "utility"));
+    s.cmd()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("judging.toml: ok: event \"mini\", 1 criterion, 0 tracks, 1 judge\n"));
+}

@@ -22,13 +22,14 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     // prize's tag no entry carries, run past any width.
     let width = super::terminal_width(true, None);
     let say = |line: String| super::print_report(&format!("{line}\n"), width);
+    let count = crate::format::count;
     say(format!(
-        "{}: ok: event {:?}, {} criteria, {} tracks, {} judges",
+        "{}: ok: event {:?}, {}, {}, {}",
         loaded.describe(),
         c.event.id,
-        c.criteria.len(),
-        c.tracks.len(),
-        c.judges.len()
+        count(c.criteria.len(), "criterion", "criteria"),
+        count(c.tracks.len(), "track", "tracks"),
+        count(c.judges.len(), "judge", "judges")
     ));
     for note in c.unjudged_tracks() {
         say(format!("  note: {note}"));

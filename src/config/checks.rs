@@ -104,15 +104,22 @@ impl Config {
             }
             for t in &j.tracks {
                 if self.tracks.iter().all(|known| &known.id != t) {
-                    out.push(format!(
-                        "judges[{i}].tracks: {} is not a track; known tracks: {}",
-                        in_quotes(t),
-                        self.track_ids()
-                    ));
+                    out.push(format!("judges[{i}].tracks: {} is not a track; {}", in_quotes(t), self.the_tracks()));
                 }
             }
         }
         out
+    }
+
+    /// The tracks a key naming one may name, as a problem with it ends: "the tracks are
+    /// backyard, wood", or, where the event has none, that it has none and how to declare one
+    /// (an empty list had followed "known tracks: ").
+    pub(super) fn the_tracks(&self) -> String {
+        if self.tracks.is_empty() {
+            "this event has no tracks: declare each in judging.toml as [[tracks]] with its id and name, such as id = \"backyard\" and name = \"Backyard AI\"".to_owned()
+        } else {
+            format!("the tracks are {}", self.track_ids())
+        }
     }
 
     /// What a tie-break key means: a criterion of the rubric, or one of [`TIE_BREAKS`].
@@ -202,15 +209,7 @@ impl Config {
                 }
             }
             for t in c.tracks.iter().filter(|t| self.tracks.iter().all(|k| k.id != **t)) {
-                out.push(format!(
-                    "{key}.tracks: {} is not a track; the tracks are {}",
-                    in_quotes(t),
-                    if self.tracks.is_empty() {
-                        "none (this event has no [[tracks]])".to_owned()
-                    } else {
-                        self.track_ids()
-                    }
-                ));
+                out.push(format!("{key}.tracks: {} is not a track; {}", in_quotes(t), self.the_tracks()));
             }
             level_problems(c, &key, out);
         }

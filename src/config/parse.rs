@@ -32,23 +32,27 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     let document = toml::de::DeTable::parse(text).map_err(syntax)?;
     let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
     let mut problems = Vec::new();
+    // The keys given a stand-in so that their section reads (a key missing, or one whose value
+    // is refused where the section needs it), by the section or row they are in: the checks
+    // across sections say nothing of a stand-in's value, which is not the file's.
+    let mut stood_in: Vec<(String, String)> = Vec::new();
     for (key, value) in document.get_ref() {
         let name: &str = key.get_ref();
         let read = match name {
-            "event" => every_problem::<Event>(value),
-            "export" => every_problem::<ExportConfig>(value),
-            "criteria" => every_row_problem::<Criterion>(value),
-            "tracks" => every_row_problem::<Track>(value),
-            "rules" => every_problem::<Rules>(value),
-            "merge" => every_problem::<MergeConfig>(value),
-            "prizes" => every_row_problem::<Prize>(value),
-            "results" => every_problem::<ResultsConfig>(value),
-            "assign" => every_problem::<AssignConfig>(value),
-            "judges" => every_row_problem::<Judge>(value),
-            "sync" => every_problem::<SyncConfig>(value),
-            "feedback" => every_problem::<FeedbackConfig>(value),
-            "finals" => every_problem::<FinalsConfig>(value),
-            "browser" => every_problem::<Option<String>>(value),
+            "event" => every_problem::<Event>(value, name),
+            "export" => every_problem::<ExportConfig>(value, name),
+            "criteria" => every_row_problem::<Criterion>(value, name),
+            "tracks" => every_row_problem::<Track>(value, name),
+            "rules" => every_problem::<Rules>(value, name),
+            "merge" => every_problem::<MergeConfig>(value, name),
+            "prizes" => every_row_problem::<Prize>(value, name),
+            "results" => every_problem::<ResultsConfig>(value, name),
+            "assign" => every_problem::<AssignConfig>(value, name),
+            "judges" => every_row_problem::<Judge>(value, name),
+            "sync" => every_problem::<SyncConfig>(value, name),
+            "feedback" => every_problem::<FeedbackConfig>(value, name),
+            "finals" => every_problem::<FinalsConfig>(value, name),
+            "browser" => every_problem::<Option<String>>(value, name),
             other => {
                 let known: Vec<String> = SECTIONS.iter().map(|s| format!("`{s}`")).collect();
                 let message =
@@ -64,17 +68,15 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             // checks across sections still read it; a section (or a row of an array of tables)
             // that cannot read without a key it needs is left out whole.
             match (left_out, table.get_mut(name)) {
-                (Some(LeftOut::Keys(keys)), Some(toml::Value::Table(section))) => {
-                    for k in &keys {
-                        section.remove(k);
-                    }
+                (Some(LeftOut::Keys(mended)), Some(toml::Value::Table(section))) => {
+                    stood_in.extend(mended.stand_ins.iter().map(|key| (name.to_owned(), key.clone())));
+                    mended.apply(section);
                 }
                 (Some(LeftOut::Rows(rows)), Some(toml::Value::Array(section))) => {
-                    for (row, keys) in rows {
-                        if let (Some(toml::Value::Table(t)), Some(keys)) = (section.get_mut(row), keys) {
-                            for k in keys {
-                                t.remove(&k);
-                            }
+                    for (row, mended) in rows {
+                        if let Some(toml::Value::Table(t)) = section.get_mut(row) {
+                            stood_in.extend(mended.stand_ins.iter().map(|key| (format!("{name}[{row}]"), key.clone())));
+                            mended.apply(t);
                         }
                     }
                 }
@@ -94,6 +96,9 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     // The checks across sections name their key first: each is found in the file for its line.
     let line_of = |key: &str| super::locate::offset(document.get_ref(), key).map(|at| line_at(text, at));
     for problem in config.problems_at(&line_of) {
+        if stood_in.iter().any(|(at, key)| of_a_stand_in(&problem, at, key)) {
+            continue;
+        }
         match super::locate::offset(document.get_ref(), &problem) {
             Some(at) => problems.push((at, located(text, at, &problem))),
             None => problems.push((text.len(), problem)),
@@ -171,40 +176,130 @@ fn deadline_problem(document: &toml::de::DeTable, text: &str) -> Option<(usize, 
 }
 
 /// What a section's problems are, when it does not read as `T`: every one, not only the first
-/// (the key at fault is set aside and the rest read again; each row of an array of tables is read
-/// on its own); and what to leave out, or `None` when the rest cannot read without it.
+/// (the key at fault is set aside and the rest read again; a key missing, or set aside where the
+/// section needs it, is given a stand-in so that the rest reads; each row of an array of tables
+/// is read on its own); and how to mend it so that it reads, or `None` when it cannot.
 type Problems = (Vec<(usize, String)>, Option<LeftOut>);
 
-/// What of a section with problems to leave out so that the rest reads.
+/// How to mend a section with problems so that the rest reads.
 enum LeftOut {
-    /// These keys of a table.
-    Keys(Vec<String>),
-    /// Of an array of tables, by row: these keys of it, or (`None`) the whole row.
-    Rows(Vec<(usize, Option<Vec<String>>)>),
+    /// A table.
+    Keys(Mended),
+    /// An array of tables, each row with problems by its place.
+    Rows(Vec<(usize, Mended)>),
 }
+
+/// A table's keys at fault, left out, and the keys it needs given a stand-in value.
+#[derive(Default)]
+struct Mended {
+    left_out: Vec<String>,
+    stand_ins: Vec<String>,
+    values: Vec<(String, toml::Value)>,
+}
+
+impl Mended {
+    fn apply(self, table: &mut toml::Table) {
+        for key in &self.left_out {
+            table.remove(key);
+        }
+        table.extend(self.values);
+    }
+}
+
+/// Stand-in values tried, in turn, for a key a table needs: the first of the key's kind reads.
+/// Never shown: the checks across sections say nothing of a key given one ([`of_a_stand_in`]).
+const STAND_INS: [&str; 7] = ["x = \"?\"", "x = 1", "x = 1.0", "x = [1, 5]", "x = []", "x = true", "x = {}"];
 
 /// [`every_problem`] for an array of tables (`[[prizes]]`): every row read on its own, so that
-/// two bad prizes are two problems, not the first one's alone. A row that cannot read without a
-/// key it needs leaves the whole section out: removing the row alone would shift the rows after
-/// it, and the checks across sections name rows by their place (`prizes[5]`).
-fn every_row_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>) -> Result<(), Problems> {
-    let toml::de::DeValue::Array(rows) = value.get_ref() else { return every_problem::<Vec<T>>(value) };
-    let (mut found, mut left_out) = (Vec::new(), Vec::new());
+/// two bad prizes are two problems, not the first one's alone. A row with a key missing or at
+/// fault keeps its place and its other keys (the checks across sections name rows by their
+/// place, `prizes[5]`, and check the others against its id: a prize against the file's own
+/// criteria); only a row that cannot be mended so leaves the whole section out.
+fn every_row_problem<'de, T: Deserialize<'de>>(
+    value: &toml::Spanned<toml::de::DeValue<'de>>,
+    section: &str,
+) -> Result<(), Problems> {
+    let toml::de::DeValue::Array(rows) = value.get_ref() else { return every_problem::<Vec<T>>(value, section) };
+    let (mut found, mut mended, mut whole) = (Vec::new(), Vec::new(), true);
     for (i, row) in rows.iter().enumerate() {
-        if let Err((problems, keys)) = every_problem::<T>(row) {
+        if let Err((problems, keys)) = every_problem::<T>(row, &row_name(row, section, i)) {
             found.extend(problems);
-            left_out.push((i, keys.and_then(|k| if let LeftOut::Keys(k) = k { Some(k) } else { None })));
+            match keys {
+                Some(LeftOut::Keys(keys)) => mended.push((i, keys)),
+                _ => whole = false,
+            }
         }
     }
-    let whole = left_out.iter().all(|(_, keys)| keys.is_some());
-    if found.is_empty() { Ok(()) } else { Err((found, whole.then_some(LeftOut::Rows(left_out)))) }
+    if found.is_empty() { Ok(()) } else { Err((found, whole.then_some(LeftOut::Rows(mended)))) }
 }
 
-fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeValue<'de>>) -> Result<(), Problems> {
+/// A row as the checks across sections name it: `criteria[0] ("utility")`, `judges[1] ("ana")`,
+/// by its id (its name for a judge) where it has one.
+fn row_name(row: &toml::Spanned<toml::de::DeValue<'_>>, section: &str, i: usize) -> String {
+    let toml::de::DeValue::Table(keys) = row.get_ref() else { return format!("{section}[{i}]") };
+    let id = ["id", "name"].iter().find_map(|k| match keys.get(*k).map(toml::Spanned::get_ref) {
+        Some(toml::de::DeValue::String(id)) => Some(id.to_string()),
+        _ => None,
+    });
+    match id {
+        Some(id) => format!("{section}[{i}] ({})", crate::sanitize::in_quotes(&id)),
+        None => format!("{section}[{i}]"),
+    }
+}
+
+/// The key serde says is missing: "missing field `judges`".
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
+
+/// What to give for a key a section needs, where a key is missing: said in the file's words,
+/// as what it is and a line that would do; serde had said "missing field `judges`".
+const NEEDS: [(&str, &str, &str); 12] = [
+    ("event", "id", "the event's short id, such as id = \"build-small-2026\""),
+    ("event", "name", "the event's name, such as name = \"Build Small Hackathon\""),
+    ("criteria", "id", "its short id, used in commands and files, such as id = \"utility\""),
+    ("criteria", "label", "the name judges see, such as label = \"Utility\""),
+    ("criteria", "judges", "what it judges, in one sentence, such as judges = \"How useful the app is to its user.\""),
+    ("criteria", "scale", "its lowest and highest score, such as scale = [1, 5]"),
+    ("criteria", "weight", "its share of the total, a number above 0, such as weight = 1.0"),
+    ("tracks", "id", "the track's short id, such as id = \"backyard\""),
+    ("tracks", "name", "the name every output gives it, such as name = \"Backyard AI\""),
+    ("prizes", "id", "the prize's short id, such as id = \"best-overall\""),
+    ("prizes", "name", "the name the results give it, such as name = \"Best overall\""),
+    ("prizes", "amounts", "what each place wins, the first place first, such as amounts = [500, 250]"),
+];
+
+/// "criteria[0] (\"utility\") needs `judges`: what it judges, in one sentence, such as …".
+fn needs(whole: &str, key: &str) -> String {
+    let section = whole.split('[').next().unwrap_or(whole);
+    let what = match NEEDS.iter().find(|(s, k, _)| *s == section && *k == key) {
+        Some((_, _, what)) => (*what).to_owned(),
+        None if section == "judges" && key == "name" => "the judge's name, such as name = \"ada\"".to_owned(),
+        None => format!("add a line {key} = … (the README's reference says what it takes)"),
+    };
+    let whole = if whole.contains('[') { whole.to_owned() } else { format!("[{whole}]") };
+    format!("{whole} needs `{key}`: {what}")
+}
+
+/// Whether a problem the checks across sections found is of a stand-in value: it names the
+/// section or row (`criteria[0]`) the stand-in is in, and the key given it or the stand-in's
+/// text (two rows without a name do not share one).
+fn of_a_stand_in(problem: &str, at: &str, key: &str) -> bool {
+    let Some(rest) = problem.strip_prefix(at) else { return false };
+    if !rest.starts_with(['.', ' ', ':']) {
+        return false;
+    }
+    rest.contains("\"?\"") || rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == key)
+}
+
+fn every_problem<'de, T: Deserialize<'de>>(
+    value: &toml::Spanned<toml::de::DeValue<'de>>,
+    whole: &str,
+) -> Result<(), Problems> {
     let Err(first) = fits::<T>(value) else { return Ok(()) };
-    let mut found = vec![first];
+    let mut found = Vec::new();
     let mut rest = value.clone();
-    let mut left_out = Vec::new();
+    let mut mended = Mended::default();
     // The key a problem lies in; none for a problem of the whole section (a key it needs is
     // missing), which cannot be read in part.
     let at_fault = |rest: &toml::Spanned<toml::de::DeValue<'de>>, at: usize| match rest.get_ref() {
@@ -214,7 +309,8 @@ fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeVal
             .map(|(k, _)| k.get_ref().to_string()),
         _ => None,
     };
-    // A value of the wrong kind where one of a key's words goes: said with the words.
+    // A value of the wrong kind where one of a key's words goes: said with the words; a key
+    // missing, with what to give.
     let explain = |found: Vec<(usize, String)>| -> Vec<(usize, String)> {
         found
             .into_iter()
@@ -222,24 +318,75 @@ fn every_problem<'de, T: Deserialize<'de>>(value: &toml::Spanned<toml::de::DeVal
                 Some(words) if message.contains(crate::plain::CHOICE_SAID) => {
                     (at, format!("a value of another kind, where one of {words} goes, in quotes"))
                 }
-                _ => (at, message),
+                _ => match missing_field(&message) {
+                    Some(key) => (at, needs(whole, key)),
+                    None => (at, message),
+                },
             })
             .collect()
     };
-    while let Some(key) = found.last().and_then(|(at, _)| at_fault(&rest, *at)) {
-        if let toml::de::DeValue::Table(keys) = rest.get_mut() {
-            keys.remove(key.as_str());
+    let mut current = first;
+    // Each turn sets a key aside or gives one a stand-in: a section has only so many.
+    for _ in 0..64 {
+        let (at, message) = current;
+        if let Some(key) = at_fault(&rest, at).filter(|k| !mended.stand_ins.contains(k)) {
+            found.push((at, message));
+            if let toml::de::DeValue::Table(keys) = rest.get_mut() {
+                keys.remove(key.as_str());
+            }
+            mended.left_out.push(key);
+        } else if let Some(key) = missing_field(&message).map(str::to_owned) {
+            // Missing because it was set aside: its problem is said already.
+            if !mended.left_out.contains(&key) {
+                found.push((at, message));
+            }
+            let Some(stand_in) = stand_in::<T>(&mut rest, &key) else { break };
+            mended.stand_ins.push(key.clone());
+            mended.values.push((key, stand_in));
+        } else {
+            found.push((at, message));
+            break;
         }
-        left_out.push(key);
         match fits::<T>(&rest) {
-            Ok(()) => return Err((explain(found), Some(LeftOut::Keys(left_out)))),
-            // Only a problem of another key is the file's: one of the whole section now is of
-            // the key just set aside.
-            Err(next) if at_fault(&rest, next.0).is_some() => found.push(next),
-            Err(_) => break,
+            Ok(()) => return Err((explain(found), Some(LeftOut::Keys(mended)))),
+            Err(next) => current = next,
         }
     }
     Err((explain(found), None))
+}
+
+/// Gives `key` of the table `rest` the first of [`STAND_INS`] under which the problem is no
+/// longer `key`'s; that value, or `None` where none reads.
+fn stand_in<'de, T: Deserialize<'de>>(
+    rest: &mut toml::Spanned<toml::de::DeValue<'de>>,
+    key: &str,
+) -> Option<toml::Value> {
+    for line in STAND_INS {
+        let (Ok(document), Ok(table)) = (toml::de::DeTable::parse(line), toml::from_str::<toml::Table>(line)) else {
+            continue;
+        };
+        let (Some(de), Some(value)) = (document.get_ref().get("x"), table.get("x")) else { continue };
+        let toml::de::DeValue::Table(keys) = rest.get_mut() else { return None };
+        keys.insert(toml::Spanned::new(0..0, key.to_owned().into()), toml::Spanned::new(0..0, de.get_ref().clone()));
+        if stands::<T>(rest, key) {
+            return Some(value.clone());
+        }
+        if let toml::de::DeValue::Table(keys) = rest.get_mut() {
+            keys.remove(key);
+        }
+    }
+    None
+}
+
+/// Whether the stand-in just given `key` reads: the section reads, or its problem now is of
+/// another key.
+fn stands<'de, T: Deserialize<'de>>(rest: &toml::Spanned<toml::de::DeValue<'de>>, key: &str) -> bool {
+    let Err((at, message)) = fits::<T>(rest) else { return true };
+    if missing_field(&message).is_some_and(|k| k != key) {
+        return true;
+    }
+    let toml::de::DeValue::Table(keys) = rest.get_ref() else { return false };
+    keys.iter().any(|(k, v)| k.get_ref() != key && (k.span().contains(&at) || v.span().contains(&at)))
 }
 
 /// The words a key of `value` takes, where it takes one of a few (an enum): what serde names
@@ -386,5 +533,33 @@ mod tests {
             let hidden: Vec<char> = said.chars().filter(|c| *c != '\n' && crate::sanitize::hides(*c)).collect();
             assert!(hidden.is_empty(), "{hidden:?} quoted raw in\n{said}");
         }
+    }
+}
+
+#[cfg(test)]
+mod every_problem_at_once {
+    use super::{ParseError, parse};
+
+    /// A criterion with a bad value and a key missing: both said in the first run, the missing
+    /// one in the file's words with what to give, and the prizes checked against the file's own
+    /// criteria (the built-in rubric's `latency` had been taken while [[criteria]] was broken).
+    #[test]
+    fn a_broken_row_is_said_whole_and_the_rest_checked_against_the_files_own_rows() {
+        let text = "[event]\nid = \"mini\"\nname = \"Mini\"\n[[criteria]]\nid = \"utility\"\nlabel = \"Utility\"\n\
+                    scale = [1, 5]\nweight = \"2\"\nlevels = [\"a\",\"b\",\"c\",\"d\",\"e\"]\n[[judges]]\nname = \"ana\"\n\
+                    conflicts = []\ntracks = [\"backyrd\"]\n[[prizes]]\nid = \"p\"\nname = \"P\"\namounts = [100]\n\
+                    by = \"criterion\"\ncriterion = \"latency\"\n";
+        let Err(ParseError::Invalid(problems)) = parse(text) else { panic!("accepted or unplaced") };
+        let said = problems.join("\n");
+        for want in [
+            "line 8 (`weight = \"2\"`): the text \"2\", where a number is needed",
+            "line 4 (`[[criteria]]`): criteria[0] (\"utility\") needs `judges`: ",
+            "prizes[0] (\"p\").criterion = \"latency\"",
+            "judges[0].tracks: \"backyrd\" is not a track",
+        ] {
+            assert!(said.contains(want), "wanted {want:?} in\n{said}");
+        }
+        assert_eq!(problems.len(), 4, "{said}");
+        assert!(!said.contains("missing field"), "{said}");
     }
 }

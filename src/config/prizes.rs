@@ -151,9 +151,9 @@ impl Config {
             }
             if let Some(t) = p.track.as_deref().filter(|t| self.tracks.iter().all(|k| k.id != *t)) {
                 out.push(format!(
-                    "{at}.track = {} is not a track; known tracks: {}",
+                    "{at}.track = {} is not a track; {}",
                     crate::sanitize::in_quotes(t),
-                    self.track_ids()
+                    self.the_tracks()
                 ));
             }
             match (p.by, &p.criterion, &p.file) {
