@@ -192,6 +192,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
             ("judging man > judging.1", "judging's own page here, to package it"),
         ],
     ),
+    (
+        "help",
+        &[
+            ("judging help merge", "a command's help and examples, as `judging merge --help`"),
+            ("judging help sync init", "the help of a command within another"),
+        ],
+    ),
 ];
 
 /// The top level's examples: how a judge and a head judge start.
@@ -237,6 +244,27 @@ pub fn command() -> clap::Command {
     });
     let top = command.clone();
     with_examples(with_shared(command, "", &top), "")
+}
+
+/// `command` built, as clap builds it to parse, and each `help` command clap makes as it builds
+/// (`help`, `sync help`, and the names they take: `help pull`) given `help`'s examples, as every
+/// other command has its own: `judging help --help` had ended without them. Built only to parse
+/// (and for the test of every command's help): the man pages and completions keep to the
+/// commands the definition has.
+fn with_help_examples(mut command: clap::Command) -> clap::Command {
+    fn walk(mut command: clap::Command, path: &str) -> clap::Command {
+        let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
+        for name in names {
+            let path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
+            command = command.mut_subcommand(name, |sub| walk(sub, &path));
+        }
+        if path.split(' ').any(|word| word == "help") {
+            command = command.after_help(examples_text(&examples_of("help")));
+        }
+        command
+    }
+    command.build();
+    walk(command, "")
 }
 
 /// `command`, at `path`, and every command within it, given the shared options [`crate::cli::SHARED`] says
@@ -295,18 +323,44 @@ fn with_examples(mut command: clap::Command, path: &str) -> clap::Command {
 
 /// The examples of the command `args` (the process's, its name first) name, the one deepest in
 /// (`sync init`), as help text; `None` where they name none. A usage error is followed by them,
-/// whether clap found it or the command did (see `main`).
+/// whether clap found it or the command did (see `main`). An option's value is no command's
+/// name: `judging --judge merge import-scores a b` is import-scores', where it had been merge's.
 pub fn examples_for(args: &[std::ffi::OsString]) -> Option<String> {
-    let top = Cli::command();
+    let top = command();
     let (mut at, mut path) = (&top, Vec::new());
-    for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
+    let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word.starts_with('-') {
+            if takes_a_value(at, word) || takes_a_value(&top, word) {
+                words.next();
+            }
+            continue;
+        }
         if let Some(sub) = at.find_subcommand(word) {
             path.push(sub.get_name().to_owned());
             at = sub;
+        } else if word == "help" {
+            // clap's own, which the definition does not have (`help`, `sync help`): what
+            // follows are commands' names, and its examples are `help`'s.
+            path = vec![word.to_owned()];
+            break;
         }
     }
     let examples = examples_of(&path.join(" "));
     (!path.is_empty() && !examples.is_empty()).then(|| unjoined(&examples_text(&examples)))
+}
+
+/// Whether `word` (`--judge`, `-k`) is an option of `command` whose value is the next word: not
+/// given with it (`--judge=ana`, `-k3`).
+fn takes_a_value(command: &clap::Command, word: &str) -> bool {
+    let named = |arg: &clap::Arg| match word.strip_prefix("--") {
+        Some(long) => arg.get_long() == Some(long),
+        None => word.len() == 2 && word.chars().nth(1).is_some_and(|c| arg.get_short() == Some(c)),
+    };
+    command.get_arguments().any(|arg| named(arg) && arg.get_action().takes_values())
 }
 
 /// Every command's page name, after `judging-`: `merge`, and `sync-init` for a command within
@@ -435,7 +489,8 @@ where
 /// The command line in `args` read by `command`, with the shared options ([`crate::cli::SHARED`]) taken
 /// from where they were given: after the command, else before it (`judging --judge ana key`),
 /// which is refused for a command they do nothing for (`judging --config x.toml man`).
-fn parse_with(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+fn parse_with(command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let mut command = with_help_examples(command);
     if let Some(e) = a_command_as_a_value(&command, args) {
         return Err(e);
     }
@@ -884,16 +939,19 @@ mod tests {
     /// a command line that parses (words split as a shell would, redirections left out).
     #[test]
     fn every_subcommand_has_examples_that_parse() {
-        let command = command();
+        let command = with_help_examples(command());
         let mut paths = Vec::new();
         every_path(&command, &[], &mut paths);
         assert!(paths.contains(&vec!["sync".to_owned(), "init".to_owned()]), "{paths:?}");
+        assert!(paths.contains(&vec!["help".to_owned()]), "{paths:?}");
         for path in &paths {
             let mut sub = &command;
             for word in path {
                 sub = sub.find_subcommand(word).expect("a path of commands");
             }
             let help = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
+            // Each `help` clap makes (`sync help`, `help pull`) has `help`'s.
+            let path = if path.contains(&"help".to_owned()) { vec!["help".to_owned()] } else { path.clone() };
             assert!(
                 help.ends_with(&examples_text(&examples_of(&path.join(" ")))) && help.contains("Examples:\n  # "),
                 "`judging {}` does not end with examples",
@@ -921,6 +979,8 @@ mod tests {
                     "{line:?} is not an example of {name}"
                 );
                 match command.clone().try_get_matches_from(&words) {
+                    // `judging help merge` prints merge's help, as clap's help does.
+                    Err(e) if path == ["help"] && e.kind() == clap::error::ErrorKind::DisplayHelp => {}
                     Err(e) => panic!("{line:?} does not parse: {e}"),
                     Ok(matches) => {
                         let mut said = Vec::new();
@@ -936,9 +996,9 @@ mod tests {
         }
     }
 
-    /// Every command's words after `judging`, `help` left out.
+    /// Every command's words after `judging`, `help` among them.
     fn every_path(command: &clap::Command, above: &[String], paths: &mut Vec<Vec<String>>) {
-        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+        for sub in command.get_subcommands() {
             let mut path = above.to_vec();
             path.push(sub.get_name().to_owned());
             every_path(sub, &path, paths);
@@ -995,6 +1055,13 @@ mod tests {
         let merge = examples_for(&args("judging --quiet merge --method foo")).expect("examples");
         assert!(merge.contains("judging merge scores-*.json --entry"), "{merge}");
         assert_eq!(examples_for(&args("judging --bogus")), None);
+        // An option's value that is a command's name is not taken for the command.
+        let import = examples_for(&args("judging --judge merge import-scores s.csv s.csv")).expect("examples");
+        assert!(import.contains("judging import-scores my-scores.csv"), "{import}");
+        let assign = examples_for(&args("judging assign -k merge --dry-run")).expect("examples");
+        assert!(assign.contains("judging assign --dry-run"), "{assign}");
+        let help = examples_for(&args("judging help bogus")).expect("examples");
+        assert!(help.contains("judging help merge"), "{help}");
     }
 
     /// `pull --from hub` names the organisation it reads, as the export's source code has it.

@@ -1005,7 +1005,7 @@ fn a_bad_judging_toml_names_the_key_and_leaves_the_store_alone() {
             "[[criteria]]\nid = \"utility\"\nlabel = \"U\"\njudges = \"j\"\nscale = [1, 5]\nweight = 0\nlevels = [\"a\"]\n",
             &["criteria[0] (\"utility\").weight = 0: use a number above 0", "levels has 1 line"][..],
         ),
-        ("[event]\nid = \"x\"\n", &["missing field `name`"][..]),
+        ("[event]\nid = \"x\"\n", &["line 1 (`[event]`): [event] needs `name`: the event's name, such as name = "][..]),
     ];
     for (toml, wants) in cases {
         s.file("judging.toml", toml);
@@ -1728,6 +1728,10 @@ fn examples_are_never_broken_across_lines() {
                 );
             }
         }
+        // `help` is clap's, and has no page of its own.
+        if path == ["help"] {
+            continue;
+        }
         let page = path.join("-");
         let man = s.cmd().args(["man", &page]).output().expect("runs");
         assert!(man.status.success() && !String::from_utf8_lossy(&man.stdout).contains('\u{a0}'), "{page}");
@@ -1894,4 +1898,37 @@ fn check_says_every_problem_of_a_broken_row_in_one_run() {
         .assert()
         .success()
         .stdout(predicate::str::contains("judging.toml: ok: event \"mini\", 1 criterion, 0 tracks, 1 judge\n"));
+}
+
+/// Every usage error ends with the examples of the command it is of, whatever its kind: a value
+/// out of range, an argument too many, a command `help` does not know; an option's value that
+/// is a command's name is not taken for the command (merge's examples had followed
+/// `--judge merge import-scores`). `help --help` has its examples, as every command's help.
+#[test]
+fn every_kind_of_usage_error_ends_with_its_commands_examples() {
+    let s = Sandbox::new();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["assign", "-k", "0", "--dry-run"], "0 is not in 1..=65535", "  judging assign --dry-run"),
+        (
+            &["--judge", "mira", "import-scores", "s.csv", "s.csv"],
+            "unexpected argument",
+            "  judging import-scores my-scores.csv",
+        ),
+        (&["--judge", "merge", "import-scores", "s.csv"], "a command's name", "  judging import-scores my-scores.csv"),
+        (&["help", "lst"], "unrecognized subcommand 'lst'", "  judging help merge"),
+        (&["list", "--limit"], "--limit", "  judging list --assigned"),
+    ];
+    for (args, said, example) in cases {
+        let out = s.cmd().args(args).output().expect("runs");
+        let err = clean_failure(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said) && err.contains("Examples:\n  # ") && err.contains(example), "{args:?}: {err}");
+        assert!(!err.contains("judging merge scores-*.json"), "{args:?}: another command's examples: {err}");
+    }
+    let out = s.cmd().args(["help", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && help.contains("Examples:\n  # ") && help.contains("  judging help merge\n"),
+        "{help}"
+    );
 }
