@@ -161,7 +161,8 @@ impl Loaded {
         }
         match read(&path)? {
             Some(text) => {
-                let decisions = crate::prizes::decisions::parse(&text).map_err(|e| FileError::invalid(&path, e))?;
+                let decisions = crate::prizes::decisions::parse(&text, &self.config.prizes)
+                    .map_err(|e| FileError::invalid(&path, e))?;
                 Ok((Some(path), decisions))
             }
             None if explicit.is_some() => {
@@ -194,7 +195,8 @@ impl Loaded {
             });
         };
         let before = self.read_beside(&path)?.unwrap_or_default();
-        let earlier = crate::prizes::decisions::parse(&before).map_err(|e| FileError::invalid(&path, e))?;
+        let earlier =
+            crate::prizes::decisions::parse(&before, &self.config.prizes).map_err(|e| FileError::invalid(&path, e))?;
         let same_tie = |d: &Decision| d.settles(&decision.prize, decision.order.iter().map(String::as_str));
         if let Some(i) = earlier.iter().position(same_tie) {
             return Err(FileError::invalid(
@@ -223,7 +225,8 @@ impl Loaded {
             after.push('\n');
         }
         after.push_str(&block);
-        let all = crate::prizes::decisions::parse(&after).map_err(|e| FileError::invalid(&path, e))?;
+        let all =
+            crate::prizes::decisions::parse(&after, &self.config.prizes).map_err(|e| FileError::invalid(&path, e))?;
         let problems = crate::prizes::decisions::problems(&all, &self.config.prizes, known);
         if let Some(first) = problems.first() {
             return Err(FileError::invalid(&path, first));

@@ -821,7 +821,19 @@ fn a_mistyped_key_in_the_decisions_file_is_named_with_the_key_it_looks_like() {
         for want in ["decisions.toml", line, hint] {
             assert!(stderr.contains(want), "{want}: {stderr}");
         }
+        assert!(!stderr.contains("TOML parse error") && !stderr.contains(" | "), "toml's caret art: {stderr}");
     }
+    // Every problem at once: the mistyped prize beside the mistyped key, each at its line, the
+    // key quoted as judging.toml's are; the prize had not been said until the key was mended.
+    let text = "[[decisions]]\nprize = \"wod\"\nordr = [\"sprout-sense\", \"bus-stop-oracle\"]\nreason = \"x\"\n";
+    let stderr = refused_decisions(&s, &file, text);
+    for want in [
+        "line 2: decisions[0].prize = \"wod\" is not a prize (did you mean \"wood\"?)",
+        "line 3 (`ordr = [\"sprout-sense\", \"bus-stop-oracle\"]`): unknown field `ordr`, expected one of `prize`, `order`, `reason`, `method`, `place`: did you mean `order`?",
+    ] {
+        assert!(stderr.contains(want), "{want}: {stderr}");
+    }
+    assert!(!stderr.contains("TOML parse error") && !stderr.contains("has no order"), "{stderr}");
 }
 
 #[test]

@@ -25,6 +25,7 @@ mod parse;
 mod prizes;
 mod sections;
 mod travel;
+pub(crate) use parse::read_rows;
 pub use parse::{ParseError, at_its_line, line_of, parse};
 pub use prizes::{OVERALL, Prize, PrizeBy, ResultsConfig};
 pub use sections::*;

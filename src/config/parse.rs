@@ -165,6 +165,54 @@ fn keys_of(section: &str) -> Vec<String> {
     }
 }
 
+/// Each row of the array of tables `key` (`[[decisions]]`) of another file a person writes,
+/// read as `T` on its own as judging.toml's rows are: the rows, in their places (`None` for one
+/// that cannot be read without a key it needs), and every problem, each at its line in the words
+/// judging.toml's are said in (`line 3 (`ordr = […]`): unknown field `ordr`, expected one of …:
+/// did you mean `order`?`), in the file's order; `Err` for text that is not TOML, said as
+/// [`crate::plain::toml_error`] says it.
+pub(crate) fn read_rows<T: serde::de::DeserializeOwned>(
+    text: &str,
+    key: &str,
+) -> Result<(Vec<Option<T>>, Vec<String>), String> {
+    use serde::de::IntoDeserializer;
+    let document = toml::de::DeTable::parse(text).map_err(|e| crate::plain::toml_error(text, e))?;
+    let (mut rows, mut problems) = (Vec::new(), Vec::new());
+    for (name, value) in document.get_ref() {
+        let at = name.span().start;
+        if name.get_ref() != key {
+            let message = crate::plain::plain(&format!("unknown field `{}`, expected `{key}`", name.get_ref()));
+            problems.push((at, located(text, at, &message)));
+            continue;
+        }
+        let toml::de::DeValue::Array(items) = value.get_ref() else {
+            problems
+                .push((at, located(text, at, &format!("`{key}` is a list: write each as a table under [[{key}]]"))));
+            continue;
+        };
+        for (i, row) in items.iter().enumerate() {
+            let mut row = row.clone();
+            if let Err((found, mended)) = every_problem::<T>(&row, &row_name(&row, key, i)) {
+                problems.extend(found.into_iter().map(|(at, message)| (at, located(text, at, &message))));
+                match (mended, row.get_mut()) {
+                    (Some(LeftOut::Keys(mended)), toml::de::DeValue::Table(keys)) if mended.stand_ins.is_empty() => {
+                        for k in &mended.left_out {
+                            keys.remove(k.as_str());
+                        }
+                    }
+                    _ => {
+                        rows.push(None);
+                        continue;
+                    }
+                }
+            }
+            rows.push(T::deserialize(row.into_deserializer()).ok());
+        }
+    }
+    problems.sort_by_key(|(at, _)| *at);
+    Ok((rows, problems.into_iter().map(|(_, p)| p).collect()))
+}
+
 /// `event.deadline` read as a real date or time: what is wrong with it, at its line.
 fn deadline_problem(document: &toml::de::DeTable, text: &str) -> Option<(usize, String)> {
     let toml::de::DeValue::Table(event) = document.get("event")?.get_ref() else { return None };

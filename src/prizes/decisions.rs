@@ -20,32 +20,40 @@ pub struct Lines {
     pub place: Option<usize>,
 }
 
-/// The decisions in a decisions.toml text, each with the lines it was read from.
-pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
-    // Each key is optional here so that a missing one is said below, in words, rather than in
-    // serde's ("missing field `order`").
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        prize: Option<Spanned<String>>,
-        order: Option<Spanned<Vec<String>>>,
-        reason: Option<Spanned<String>>,
-        method: Option<String>,
-        place: Option<Spanned<usize>>,
-    }
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct File {
-        #[serde(default)]
-        decisions: Vec<Spanned<Raw>>,
-    }
-    // As judging.toml's are said: in plain words, with the key it looks like ("did you mean
-    // `order`?"), the line shown as a file's line is.
-    let file = toml::from_str::<File>(text).map_err(|e| crate::plain::toml_error(text, e))?;
+/// A decision as read, each key optional so that a missing one is said in words, rather than in
+/// serde's ("missing field `order`").
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    prize: Option<Spanned<String>>,
+    order: Option<Spanned<Vec<String>>>,
+    reason: Option<Spanned<String>>,
+    method: Option<String>,
+    place: Option<Spanned<usize>>,
+}
+
+/// The decisions in a decisions.toml text, each with the lines it was read from; or every
+/// problem of the text at once, in the file's order: each decision is read on its own, a key at
+/// fault said as judging.toml's are (`line 3 (`ordr = […]`): unknown field `ordr`, …: did you
+/// mean `order`?`, where toml had stopped at the first with its caret art), a key missing, and a
+/// prize that is not one of `prizes` (`"wod"`: did you mean "wood"?) beside them.
+pub fn parse(text: &str, prizes: &[Prize]) -> Result<Vec<Decision>, String> {
+    let (rows, mut problems) = crate::config::read_rows::<Spanned<Raw>>(text, "decisions")?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
-    let mut missing = Vec::new();
-    for (i, r) in file.decisions.iter().enumerate() {
+    let mut complete = problems.is_empty();
+    let mut not_prizes = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(r) = r else {
+            complete = false;
+            continue;
+        };
         let raw = r.get_ref();
+        // Said here only where the file has other problems: else `problems` says it, with the rest.
+        if let Some(prize) = &raw.prize
+            && let Some(said) = not_a_prize(i, prize.get_ref(), prizes)
+        {
+            not_prizes.push(format!("line {}: {said}", line(prize.span().start)));
+        }
         let absent = REQUIRED
             .iter()
             .zip([raw.prize.is_none(), raw.order.is_none(), raw.reason.is_none()])
@@ -54,13 +62,32 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
         if absent.is_empty() {
             continue;
         }
+        complete = false;
         // The line of its [[decisions]] header, where the decision starts.
         let start = line(r.span().start);
         let lines: Vec<&str> = text.lines().take(start).collect();
         let header = lines.iter().rposition(|l| l.trim_start().starts_with("[[")).map_or(start, |n| n + 1);
         let prize = raw.prize.as_ref().map_or(String::new(), |p| format!(" (prize {})", in_quotes(p.get_ref())));
+        // A key mistyped, or whose value is refused, is said once, at its line ("did you mean
+        // `order`?", "`reason = 5`: the number 5, where text …"), not again as missing.
+        let end = text
+            .lines()
+            .enumerate()
+            .skip(header)
+            .find(|(_, l)| l.trim_start().starts_with('['))
+            .map_or(usize::MAX, |(n, _)| n);
+        let mistyped = |name: &str| {
+            problems.iter().any(|p| {
+                let at = p.strip_prefix("line ").and_then(|l| l.split([' ', ':']).next()?.parse::<usize>().ok());
+                at.is_some_and(|at| (header..=end).contains(&at))
+                    && (p.contains(&format!("did you mean `{name}`?"))
+                        || p.contains(&format!("(`{name} "))
+                        || p.contains(&format!("(`{name}=")))
+            })
+        };
+        let absent: Vec<_> = absent.into_iter().filter(|key| !mistyped(key.name)).collect();
         for key in absent {
-            missing.push(format!(
+            problems.push(format!(
                 "line {header}: decisions[{i}]{prize} has no {name}: the {name} is {what}; add a line to it such as \
                  {example}",
                 name = key.name,
@@ -69,12 +96,16 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
             ));
         }
     }
-    if !missing.is_empty() {
-        return Err(missing.join("\n"));
+    if !complete {
+        problems.extend(not_prizes);
+        // In the file's order, as its author reads it.
+        problems
+            .sort_by_key(|p| p.strip_prefix("line ").and_then(|l| l.split([' ', ':']).next()?.parse::<usize>().ok()));
+        return Err(problems.join("\n"));
     }
-    Ok(file
-        .decisions
+    Ok(rows
         .into_iter()
+        .flatten()
         .filter_map(|r| {
             let r = r.into_inner();
             let (prize, order, reason) = (r.prize?, r.order?, r.reason?);
@@ -93,6 +124,18 @@ pub fn parse(text: &str) -> Result<Vec<Decision>, String> {
             })
         })
         .collect())
+}
+
+/// What is said of decisions[i]'s prize where it is not one of `prizes`, with the one it looks
+/// like: the one wording for reading the file and for checking it.
+fn not_a_prize(i: usize, prize: &str, prizes: &[Prize]) -> Option<String> {
+    if prizes.iter().any(|p| p.id == prize) {
+        return None;
+    }
+    let ids: Vec<&str> = prizes.iter().map(|p| p.id.as_str()).collect();
+    let near = crate::format::look_alike(prize, ids.iter().copied(), 1);
+    let hint = near.first().map_or(String::new(), |n| format!(" (did you mean {:?}?)", clean_line(n)));
+    Some(format!("decisions[{i}].prize = {} is not a prize{hint}; the prizes are {}", in_quotes(prize), ids.join(", ")))
 }
 
 /// A key every decision must have: its name, what it is for, and a line that would do.
@@ -159,15 +202,8 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
         let at = format!("decisions[{i}]");
         let (prize_at, order_at, reason_at) =
             (on(d.lines.map(|l| l.prize)), on(d.lines.map(|l| l.order)), on(d.lines.map(|l| l.reason)));
-        if prizes.iter().all(|p| p.id != d.prize) {
-            let ids: Vec<&str> = prizes.iter().map(|p| p.id.as_str()).collect();
-            let near = crate::format::look_alike(&d.prize, ids.iter().copied(), 1);
-            let hint = near.first().map_or(String::new(), |n| format!(" (did you mean {:?}?)", clean_line(n)));
-            out.push(format!(
-                "{prize_at}{at}.prize = {} is not a prize{hint}; the prizes are {}",
-                in_quotes(&d.prize),
-                ids.join(", ")
-            ));
+        if let Some(said) = not_a_prize(i, &d.prize, prizes) {
+            out.push(format!("{prize_at}{said}"));
         }
         if d.order.len() < 2 {
             out.push(format!(
@@ -273,10 +309,11 @@ mod tests {
                 Some(want) => assert!(found.iter().any(|p| p.contains(want)), "{want}: {found:?}"),
             }
         }
-        assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nextra = 1").is_err());
+        assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nextra = 1", &prizes).is_err());
         // The place of the tie it settled: read with its line; 0 is no place.
-        let read = parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = 0\n")
-            .expect("parses");
+        let read =
+            parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = 0\n", &prizes)
+                .expect("parses");
         assert_eq!(read[0].place, Some(0));
         assert_eq!(
             problems(&read, &prizes, &known),
@@ -288,7 +325,7 @@ mod tests {
         let place = |prize: &str, place: usize| {
             let text =
                 format!("[[decisions]]\nprize = {prize:?}\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = {place}\n");
-            problems(&parse(&text).expect("parses"), &prizes, &known)
+            problems(&parse(&text, &prizes).expect("parses"), &prizes, &known)
         };
         assert_eq!(
             place("wood", 9),
@@ -305,7 +342,9 @@ mod tests {
         );
         // A prize that is not one is said once, as such; its place is not judged against nothing.
         assert_eq!(place("forest", 9).len(), 1, "{:?}", place("forest", 9));
-        assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nplace = -1").is_err());
+        assert!(
+            parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nplace = -1", &prizes).is_err()
+        );
     }
 
     /// Two decisions for one tie (a first draft left above the final one): the second is
@@ -317,7 +356,7 @@ mod tests {
                     [[decisions]]\nprize = \"wood\"\norder = [\"b\", \"a\"]\nreason = \"final\"\n\n\
                     [[decisions]]\nprize = \"wood\"\norder = [\"c\", \"d\"]\nreason = \"another tie\"\n\n\
                     [[decisions]]\nprize = \"backyard\"\norder = [\"a\", \"b\"]\nreason = \"another prize\"\n";
-        let decisions = parse(text).expect("parses");
+        let decisions = parse(text, &Config::builtin().prizes).expect("parses");
         let found = problems(&decisions, &Config::builtin().prizes, &["a", "b", "c", "d"].into());
         assert_eq!(
             found,
@@ -331,12 +370,44 @@ mod tests {
     fn an_entry_named_twice_is_refused_with_its_line() {
         let text =
             "# decided at the table\n\n[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"a\"]\nreason = \"coin\"\n";
-        let decisions = parse(text).expect("parses");
+        let decisions = parse(text, &Config::builtin().prizes).expect("parses");
         assert_eq!(decisions[0].lines, Some(Lines { prize: 4, order: 5, reason: 6, place: None }));
         let found = problems(&decisions, &Config::builtin().prizes, &["a", "b"].into());
         assert_eq!(
             found,
             ["line 5: decisions[0].order names \"a\" twice: name each tied entry once, in the order they place"]
         );
+    }
+}
+
+#[cfg(test)]
+mod read_at_once {
+    use super::parse;
+    use crate::config::Config;
+
+    /// A mistyped key is said as judging.toml's are, at its line with the key it looks like,
+    /// never as toml's caret art; and the decision's mistyped prize beside it, in one run.
+    #[test]
+    fn a_mistyped_key_and_prize_are_said_together_in_the_files_words() {
+        let text = "[[decisions]]\nprize = \"wod\"\nordr = [\"letter-to-later\", \"haunted-radio\"]\nreason = \"x\"\n";
+        let said = parse(text, &Config::builtin().prizes).expect_err("a key at fault");
+        let lines: Vec<&str> = said.lines().collect();
+        assert!(
+            lines[0].starts_with("line 2: decisions[0].prize = \"wod\" is not a prize (did you mean \"wood\"?)"),
+            "{said}"
+        );
+        assert!(
+            lines[1].starts_with(
+                "line 3 (`ordr = [\"letter-to-later\", \"haunted-radio\"]`): unknown field `ordr`, expected one of `prize`, `order`, `reason`, `method`, `place`: did you mean `order`?"
+            ),
+            "{said}"
+        );
+        assert!(!said.contains("TOML parse error") && !said.contains('^'), "{said}");
+        // Two decisions, each with its own problem: both said.
+        let two = format!("{text}[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = 5\n");
+        let said = parse(&two, &Config::builtin().prizes).expect_err("two at fault");
+        assert!(said.contains("line 8 (`reason = 5`): the number 5, where text in quotes is needed"), "{said}");
+        assert!(said.contains("ordr") && said.contains("\"wod\""), "{said}");
+        assert!(!said.contains("has no"), "a key at fault is not also missing: {said}");
     }
 }
