@@ -102,6 +102,13 @@ impl Assignments {
     }
 }
 
+/// What is said where an assignments file is asked for and there is none: by `judging list
+/// --assigned` and by the judge's app (`a`), in the same words. `file` as the reader should look
+/// for it (the path, or judging.toml's `assign.file`).
+pub fn no_file(file: &str) -> String {
+    format!("no assignments file ({file})")
+}
+
 /// An entry that got fewer judges than asked, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Short {

@@ -27,8 +27,8 @@ pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result
         let loaded = &session.loaded;
         let Some(assignments) = loaded.assignments()? else {
             anyhow::bail!(
-                "--assigned: there is no assignments file ({}); the organizers write it with `judging assign`",
-                loaded.assignments_path().display()
+                "--assigned: {}; the organizers write it with `judging assign`",
+                crate::assign::no_file(&loaded.assignments_path().display().to_string())
             );
         };
         let Some(mine) = assignments.of(&session.judge) else {

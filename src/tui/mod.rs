@@ -81,6 +81,7 @@ pub fn load(loaded: &Loaded, judge: &str, assignments: Option<&Assignments>, sto
     let now = (Instant::now(), crate::store::now_unix());
     let mut app = App::new(loaded.config.clone(), judge.to_owned(), store.submissions()?, store.score_sheet()?, now);
     app.builtin_event = loaded.path.is_none();
+    app.assignments_file = assignments.is_some();
     let mut assigned = None;
     if let Some(a) = assignments {
         match a.of(judge) {

@@ -578,6 +578,34 @@ fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
     assert!(f.app.status.contains("the built-in event"), "no file is named that is not there: {}", f.app.status);
 }
 
+/// Without an assignments file beside judging.toml, `a` says there is none, in the words
+/// `judging list --assigned` uses: it had said "assignments.toml assigns you nothing", a file
+/// that did not exist. And the message keeps to one line of an 80-column status line.
+#[test]
+fn a_without_an_assignments_file_says_there_is_none_on_one_line() {
+    let (temp, app) = assigned_fixture("");
+    drop(app);
+    let dir = temp.path().to_owned();
+    std::fs::remove_file(dir.join("assignments.toml")).expect("remove");
+    let loaded = Loaded { config: Config::builtin(), path: Some(dir.join("judging.toml")) };
+    let store = Store::open(&dir.join("s.sqlite"), "build-small-2026").expect("store");
+    let mut app = super::load(&loaded, "mira", None, &store).expect("app");
+    let mut runner = Runner::new(&store);
+    let a = handle_key(&app, key(KeyCode::Char('a'))).expect("a is a key");
+    runner.step(&store, &mut app, a);
+    let none = crate::assign::no_file("assignments.toml");
+    assert!(app.status.contains(&none), "{:?} does not say {none:?}", app.status);
+    assert!(!app.status.contains("assigns you nothing"), "{}", app.status);
+    for (width, height) in [(80, 24), (100, 30)] {
+        let shown = rows(&drawn(&app, width, height));
+        assert!(
+            shown.iter().any(|row| row.contains(app.status.as_str())),
+            "the message wraps at {width} columns:\n{}",
+            shown.join("\n")
+        );
+    }
+}
+
 /// A judge who keeps to some tracks, without an assignments file: `a` hides the entries of the
 /// other tracks, and the status, the header and the help say so. They had said every entry it
 /// hid was a conflict ("49 hidden: judging.toml lists a conflict of yours", "showing no

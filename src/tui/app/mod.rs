@@ -144,6 +144,8 @@ pub struct App {
     pub config: Config,
     /// Whether the event is the built-in one: no judging.toml was found. The header says so.
     pub builtin_event: bool,
+    /// Whether an assignments file was read beside judging.toml (it may not name this judge).
+    pub assignments_file: bool,
     pub judge: String,
     pub entries: Entries,
     pub scores: Scores,
@@ -191,6 +193,7 @@ impl App {
         let mut app = App {
             config,
             builtin_event: false,
+            assignments_file: false,
             judge,
             entries,
             scores,

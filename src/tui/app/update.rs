@@ -294,18 +294,15 @@ impl App {
     fn mine_said(&self) -> String {
         let assigned = self.entries.assigned().is_some();
         let left_out = self.entries.iter().filter(|e| e.not_mine).count();
-        // Short enough for the status line of an 80-column terminal.
+        // Short enough for an 80-column status line after the progress ("0 of 40 scored"), a
+        // test draws it there. With nothing hidden, no conflict of the judge's is listed: what is
+        // said is why no entry is assigned.
+        let file = || clean_line(&self.config.assign.file);
         match (left_out, self.list.mine_only) {
             (0, _) if assigned => "nothing to hide: every entry is yours to judge".to_owned(),
-            (0, _) if self.builtin_event => {
-                "nothing to hide: the built-in event assigns no entries and lists no conflict of yours".to_owned()
-            }
-            (0, _) => {
-                format!(
-                    "nothing to hide: {} assigns you nothing, and judging.toml lists no conflict of yours",
-                    self.config.assign.file
-                )
-            }
+            (0, _) if self.builtin_event => "nothing to hide: the built-in event, no conflict of yours".to_owned(),
+            (0, _) if self.assignments_file => format!("nothing to hide: {} assigns you nothing", file()),
+            (0, _) => format!("nothing to hide: {}", crate::assign::no_file(&file())),
             (n, true) if assigned => format!("{n} hidden: not assigned to you, or in conflict; a shows all"),
             (n, true) => {
                 let tracks = || {
