@@ -290,7 +290,9 @@ fn the_terminal_is_restored_on_sigterm() {
     app.wait_for("Submissions (40)");
     app.signal("-TERM");
     let status = app.child.wait().expect("exit");
-    assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
+    // As the README says of every command: 128 and the signal's number, here 143. It had exited
+    // 0, as if the judge had quit.
+    assert_eq!(status.exit_code(), 143, "SIGTERM ends the app with 143: {status:?}");
     // Leaving the alternate screen brings back the (empty) main screen.
     let start = Instant::now();
     while app.text().contains("Submissions (40)") {
@@ -417,13 +419,13 @@ fn a_closed_terminal_ends_the_app_within_seconds_and_frees_its_store() {
 
 #[test]
 fn sigint_and_sigquit_restore_the_terminal() {
-    for signal in ["-INT", "-QUIT"] {
+    for (signal, code) in [("-INT", 130), ("-QUIT", 131), ("-HUP", 129)] {
         let s = Sandbox::new();
         let mut app = Running::start(&s, &[]);
         app.wait_for("Submissions (40)");
         app.signal(signal);
         let status = app.child.wait().expect("exit");
-        assert!(status.success(), "{signal}: a clean exit: {status:?}");
+        assert_eq!(status.exit_code(), code, "{signal}: 128 and the signal's number: {status:?}");
         app.wait_restored();
     }
 }

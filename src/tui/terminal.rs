@@ -9,7 +9,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -28,7 +28,8 @@ pub enum Ended {
 /// The screen's input: events as they come, and the reasons to stop.
 pub struct Input {
     events: Receiver<std::io::Result<Event>>,
-    stop: Arc<AtomicBool>,
+    /// The signal that asks the screen to end, once one came (0 until then).
+    stop: Arc<AtomicUsize>,
     /// Whether standard input was a terminal when the screen started: then it is watched.
     watch: bool,
 }
@@ -36,14 +37,14 @@ pub struct Input {
 impl Input {
     /// The next event, waiting at most `tick`; `Ok(None)` when none came in time.
     pub fn next(&self, tick: Duration) -> Result<Option<Event>, Ended> {
-        if self.stop.load(Ordering::Relaxed) {
+        if self.stop.load(Ordering::Relaxed) != 0 {
             return Err(Ended::Signal);
         }
         match self.events.recv_timeout(tick) {
             Ok(Ok(event)) => Ok(Some(event)),
             // A read error, or the reader gone: the terminal cannot be read any more.
             Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Err(Ended::HungUp),
-            Err(RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) => Err(Ended::Signal),
+            Err(RecvTimeoutError::Timeout) if self.stop.load(Ordering::Relaxed) != 0 => Err(Ended::Signal),
             Err(RecvTimeoutError::Timeout) if self.watch && hung_up() => Err(Ended::HungUp),
             Err(RecvTimeoutError::Timeout) => Ok(None),
         }
@@ -52,12 +53,15 @@ impl Input {
 
 /// Runs `body` on the full screen. SIGTERM, SIGHUP, SIGINT and SIGQUIT end it through
 /// [`Input::next`]; the terminal is restored however `body` ends (a panic is ratatui's hook's to
-/// restore).
+/// restore). Ended by a signal, the process then exits as the README says commands do, with 128
+/// and the signal's number (143 for SIGTERM, 130 for Ctrl-C): a script or a supervisor sees it
+/// was stopped, not that it finished.
 pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, &Input) -> Result<()>) -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let stop = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).context("cannot watch for signals")?;
+        let number = usize::try_from(signal).unwrap_or_default();
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), number).context("cannot watch for signals")?;
     }
     // Nothing is drawn, or undone, on an output that is not a screen: the escape sequences that
     // restore one had been written into a file the output was redirected to.
@@ -85,11 +89,17 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
         }
     });
     let watch = std::io::stdin().is_terminal();
-    let result = body(&mut terminal, &Input { events, stop, watch });
+    let result = body(&mut terminal, &Input { events, stop: Arc::clone(&stop), watch });
     let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     let _ = std::io::stdout().flush();
     let restored = ratatui::try_restore();
     result?;
+    // The body saved what it had (it ends on a signal as on `q`); the store's lock is a file
+    // lock, let go with the process.
+    match i32::try_from(stop.load(Ordering::Relaxed)) {
+        Ok(0) | Err(_) => {}
+        Ok(signal) => std::process::exit(128 + signal),
+    }
     // A terminal that went away cannot be restored, and needs not be.
     if watch && hung_up() {
         Ok(())
