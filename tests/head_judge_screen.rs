@@ -227,6 +227,14 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert_eq!(read_back, std::slice::from_ref(&decision));
     let after = screen(&board, 100, 30);
     assert!(after.contains("tie at #5 settled") && after.contains("Recorded in"), "{after}");
+    // The rankings say the tie is decided, where FLAGS had gone on saying `tie`: only `d` told.
+    let settled = |shown: &str, mark: &str| {
+        let rows: Vec<&str> = shown.lines().filter(|l| l.contains("\"│  5 ") || l.contains("\"│▶ 5 ")).collect();
+        assert_eq!(rows.len(), 3, "the three at #5: {shown}");
+        assert!(rows.iter().all(|l| l.contains(mark) && !l.contains(" tie") && !l.contains(" ti ")), "{shown}");
+    };
+    settled(&after, "decided");
+    settled(&screen(&board, 80, 24), "decided");
     // The entries by their titles, not their ids.
     let said = "Chore Chart Diplomat before Sprout Sense before Recipe Rescue";
     assert!(board.status.contains(said) && !board.status.contains(&tied[2]), "{}", board.status);

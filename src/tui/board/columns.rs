@@ -3,7 +3,7 @@
 
 use ratatui::layout::Constraint;
 
-use super::Board;
+use super::{Board, DECIDED};
 use crate::format::mean;
 use crate::rankings::{Flag, Ranked};
 use crate::sanitize::clean_line;
@@ -37,17 +37,21 @@ pub(super) struct Columns {
 }
 
 /// The cells of one entry, in the order of [`Columns::widths`]: place, score, paid, judges, gap,
-/// flags by label, flags short.
-fn fixed_cells(e: &Ranked) -> [String; 7] {
-    let flags = |f: fn(Flag) -> &'static str| e.flags.iter().map(|x| f(*x)).collect::<Vec<_>>().join(" ");
+/// flags by label, flags short. A tie decisions.toml settles (`settled`) says so in place of
+/// the tie.
+fn fixed_cells(e: &Ranked, settled: bool) -> [String; 7] {
+    let flags = |f: fn(Flag) -> &'static str, decided: &str| {
+        let each = e.flags.iter().map(|x| if settled && *x == Flag::Tie { decided } else { f(*x) });
+        each.collect::<Vec<_>>().join(" ")
+    };
     [
         e.place.to_string(),
         format!("{:.2}", e.score),
         e.chance_text(),
         e.judges.to_string(),
         e.gap_text(),
-        flags(Flag::label),
-        flags(Flag::short),
+        flags(Flag::label, DECIDED.0),
+        flags(Flag::short, DECIDED.1),
     ]
 }
 
@@ -56,7 +60,7 @@ const HEADERS: [&str; 7] = ["#", "SCORE", "PAID", "J", "GAP", "FLAGS", "FLAGS"];
 impl Columns {
     /// Every column at its widest, the titles whole: what the table would take if it could.
     fn all(board: &Board, in_sight: &[&Ranked]) -> (Columns, usize) {
-        let cells: Vec<[String; 7]> = in_sight.iter().map(|e| fixed_cells(e)).collect();
+        let cells: Vec<[String; 7]> = in_sight.iter().map(|e| fixed_cells(e, board.settled(e))).collect();
         let mut widths = [0; 7];
         for (k, w) in widths.iter_mut().enumerate() {
             *w = cells.iter().map(|c| columns(&c[k])).max().unwrap_or(0).max(HEADERS[k].len());
@@ -163,10 +167,11 @@ impl Columns {
         out
     }
 
-    /// The cells of `e`, its title already cut to the title's column (apart from the others').
-    pub(super) fn cells(&self, e: &Ranked, title: String) -> Vec<String> {
+    /// The cells of `e`, its title already cut to the title's column (apart from the others'),
+    /// `settled` when decisions.toml settles its tie.
+    pub(super) fn cells(&self, e: &Ranked, settled: bool, title: String) -> Vec<String> {
         let shown = self.shown();
-        let fixed = fixed_cells(e);
+        let fixed = fixed_cells(e, settled);
         let mut out = vec![fixed[0].clone(), title, fixed[1].clone()];
         if shown[2] {
             out.push(fixed[2].clone());
@@ -177,14 +182,17 @@ impl Columns {
     }
 
     /// Under the table, when the flags show short: what each short form in sight means.
-    pub(super) fn legend(&self, in_sight: &[&Ranked]) -> Vec<String> {
+    pub(super) fn legend(&self, board: &Board, in_sight: &[&Ranked]) -> Vec<String> {
         if self.flags != FlagForm::Short {
             return Vec::new();
         }
+        let shows = |f: Flag| in_sight.iter().any(|e| e.has(f) && !(f == Flag::Tie && board.settled(e)));
+        let decided = in_sight.iter().any(|e| board.settled(e)).then(|| format!("{} {}", DECIDED.1, DECIDED.0));
         Flag::ALL
             .into_iter()
-            .filter(|f| in_sight.iter().any(|e| e.has(*f)))
+            .filter(|f| shows(*f))
             .map(|f| format!("{} {}", f.short(), f.label()))
+            .chain(decided)
             .collect()
     }
 }

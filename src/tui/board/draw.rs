@@ -326,7 +326,8 @@ impl Board<'_> {
             None => block,
         };
         let rows = in_sight.iter().enumerate().map(|(k, e)| {
-            let colour = if e.has(Flag::Tie) {
+            let settled = self.settled(e);
+            let colour = if e.has(Flag::Tie) && !settled {
                 Color::Yellow
             } else if e.uncertain() {
                 Color::Cyan
@@ -335,7 +336,7 @@ impl Board<'_> {
             } else {
                 Color::Reset
             };
-            Row::new(columns.cells(e, self.title_in(offset + k, columns.title))).style(Style::new().fg(colour))
+            Row::new(columns.cells(e, settled, self.title_in(offset + k, columns.title))).style(Style::new().fg(colour))
         });
         let table = Table::new(rows, columns.widths())
             .header(Row::new(columns.header()).style(Style::new().bold()))
@@ -350,7 +351,7 @@ impl Board<'_> {
     /// the bottom edge holds, `?` explaining all.
     fn flags_legend(&self, area: Rect) -> Option<String> {
         let (_, in_sight) = self.in_sight(area.height);
-        let legend = Columns::fit(self, &in_sight, usize::from(area.width.saturating_sub(4))).legend(&in_sight);
+        let legend = Columns::fit(self, &in_sight, usize::from(area.width.saturating_sub(4))).legend(self, &in_sight);
         (!legend.is_empty()).then(|| short_flags(&legend, usize::from(area.width.saturating_sub(4))))
     }
 
@@ -659,6 +660,8 @@ pub(super) fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> 
 fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &str)> = keys(board).into_iter().map(|(k, what)| ((*k).to_owned(), *what)).collect();
     out.extend(Flag::ALL.iter().map(|f| (format!("{} ({})", f.label().to_uppercase(), f.short()), f.meaning())));
+    let (label, short, meaning) = super::DECIDED;
+    out.push((format!("{} ({short})", label.to_uppercase()), meaning));
     if board.rankings.rankings.iter().any(|(_, ranked)| ranked.iter().any(|e| e.chance.is_some())) {
         out.push(("PAID".into(), "the chance of holding a paid place"));
     }

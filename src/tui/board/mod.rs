@@ -49,6 +49,10 @@ pub struct PaidRanking {
     pub currency: String,
 }
 
+/// FLAGS in place of `tie` once decisions.toml settles the tie: its label, its short form and
+/// what it means (the help and the legend under a table whose flags show short).
+pub const DECIDED: (&str, &str, &str) = ("decided", "dc", "a tie decisions.toml settles, as `results` applies it");
+
 /// One of the tied entries, with what the jury weighs: its merged score and its judges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tied {
@@ -480,6 +484,20 @@ impl<'r> Board<'r> {
     /// The recorded decision on a tie among these entries for this prize, if any.
     pub fn decision_on(&self, prize: &str, ids: &[&str]) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.settles(prize, ids.iter().copied()))
+    }
+
+    /// Whether a decision in decisions.toml settles `entry`'s tie, as `results` applies it: for
+    /// the prize that pays this ranking, among the tied entries the rules let win, at the place
+    /// they share there. FLAGS then says so ([`DECIDED`]) in place of the tie.
+    pub fn settled(&self, entry: &Ranked) -> bool {
+        if !entry.has(Flag::Tie) || entry.has(Flag::Ineligible) {
+            return false;
+        }
+        let Some(paid) = self.prize_here() else { return false };
+        let eligible: Vec<&Ranked> = self.ranked().iter().filter(|e| !e.has(Flag::Ineligible)).collect();
+        let place = 1 + eligible.iter().filter(|e| e.place < entry.place).count();
+        let ids: Vec<&str> = eligible.iter().filter(|e| e.place == entry.place).map(|e| e.id.as_str()).collect();
+        ids.len() >= 2 && self.decision_on(&paid.id, &ids).is_some_and(|d| d.place.is_none_or(|taken| taken == place))
     }
 
     /// The prize that reads the ranking in sight, as (id, name).
