@@ -218,9 +218,13 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
         return Some(Action::Quit);
     }
     // On a screen too small to show the scores, a key could change what the judge cannot see.
-    // A text box out of sight takes no typing, only its Esc, as the screen says.
+    // A text box out of sight takes no typing, only its Esc, as the screen says; each key
+    // refused is said, never dropped unseen.
     if app.too_small() && super::view::typing_into_a_box(app) && key.code != KeyCode::Esc {
-        return None;
+        return match unbound(key) {
+            Some(Action::Unbound(name)) => Some(Action::NotTyped(name)),
+            _ => None,
+        };
     }
     if app.too_small()
         && matches!(app.mode, Mode::Browse | Mode::Entry { .. } | Mode::Finals(Comparing { typing: None, .. }))

@@ -1448,6 +1448,16 @@ fn a_screen_too_small_types_nothing_into_a_box_out_of_sight() {
     f.press("q");
     assert!(matches!(f.app.mode, Mode::Recuse(_)), "q is not typed, nor quits from a box");
     assert!(super::view::too_small_message(&f.app, 60, 20).contains("cancel the recusal"));
+    // A key refused there says so, on the small screen and once enlarged: typed text had been
+    // dropped unseen, and Enter then said the recusal needed a reason.
+    f.act(Action::Resize(40, 15));
+    f.press("x");
+    let small = rows(&drawn(&f.app, 40, 15)).join("\n");
+    assert!(small.contains("x not typed"), "{small}");
+    f.act(Action::Resize(80, 24));
+    let big = rows(&drawn(&f.app, 80, 24)).join("\n");
+    assert!(big.contains("x not typed"), "{big}");
+    f.act(Action::Resize(60, 20));
     f.press_key(key(KeyCode::Esc));
     assert!(matches!(f.app.mode, Mode::Browse) && !f.app.quit);
     f.press("q");

@@ -217,10 +217,12 @@ pub fn typing_into_a_box(app: &App) -> bool {
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = wrap(&too_small_message(app, area.width, area.height), usize::from(area.width))
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let mut said = too_small_message(app, area.width, area.height);
+    // What the last key did to the box out of sight (a key not typed).
+    if typing_into_a_box(app) && !app.status.is_empty() {
+        said = format!("{said}\n{}", clean_line(&app.status));
+    }
+    let lines: Vec<Line> = wrap(&said, usize::from(area.width)).into_iter().map(Line::from).collect();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
     let middle = Rect { y: area.y + area.height.saturating_sub(height) / 2, height, ..area };
     Paragraph::new(lines).alignment(Alignment::Center).render(middle, buf);

@@ -103,6 +103,9 @@ pub enum Action {
     Close(bool),
     /// A key that does nothing here, by its name ("z", "Enter", "^z"): said so.
     Unbound(String),
+    /// A key for a text box out of sight (the screen too small), by its name: not typed, and
+    /// said so.
+    NotTyped(String),
     Quit,
 }
 

@@ -12,6 +12,12 @@ fn unbound(key: &str) -> String {
     format!("{} does nothing here; ? shows the keys", clean_line(key))
 }
 
+/// A key refused by a text box out of sight: said on the small screen, and still there once
+/// it is enlarged.
+fn not_typed(key: &str) -> String {
+    format!("{} not typed: the box is out of sight; enlarge the terminal to type", clean_line(key))
+}
+
 impl App {
     /// Applies one action; what must leave the screen (a write, a link, a push) is returned for
     /// the loop to do.
@@ -45,6 +51,7 @@ impl App {
                 | Action::Tick(..)
                 | Action::Resize(..)
                 | Action::Unbound(_)
+                | Action::NotTyped(_)
         );
         let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
         // Named before the key acts, which may move the focus or the entry.
@@ -130,6 +137,10 @@ impl App {
                 self.status = unbound(&key);
                 Vec::new()
             }
+            Action::NotTyped(key) => {
+                self.status = not_typed(&key);
+                Vec::new()
+            }
             // The finals as published now: the screen opens once they are read.
             Action::Finals => vec![Effect::ReadFinals],
             Action::Quit => {
@@ -162,6 +173,7 @@ impl App {
             }
             Action::Undo => return self.undo(),
             Action::Unbound(key) => self.status = unbound(&key),
+            Action::NotTyped(key) => self.status = not_typed(&key),
             Action::Quit => {
                 self.quit = true;
                 // A running stopwatch is stopped and saved, not lost.
