@@ -381,6 +381,23 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
     assert!(text.contains("judges disagree"), "{text}");
     insta::assert_snapshot!(text);
     insta::assert_snapshot!("finals_view_80x24", screen(&board, 80, 24));
+    // At 80×24 the view scrolls, as the warnings do: it had ended "… and 2 more lines: enlarge
+    // the terminal", and ↓ did nothing. Every line of the 100-column view is read by scrolling.
+    let first = screen(&board, 80, 24);
+    assert!(!first.contains("enlarge the terminal") && first.contains("↑/↓ scroll"), "{first}");
+    let mut seen = first.clone();
+    for _ in 0..30 {
+        board.key(KeyEvent::from(KeyCode::Char('j')));
+        seen.push_str(&screen(&board, 80, 24));
+    }
+    let end = screen(&board, 80, 24);
+    assert!(end.contains("Uncompared: Meter Reader – Invoice Imp"), "{end}");
+    insta::assert_snapshot!("finals_view_80x24_scrolled_to_its_end", end);
+    let last = text.lines().rev().find(|l| l.contains("│") && l.trim_matches(['"', '│', ' ', '┐', '┘']).len() > 2);
+    let last = last.map(|l| l.split('│').nth(1).unwrap_or("").trim().to_owned()).unwrap_or_default();
+    assert!(!last.is_empty() && seen.contains(&last[..last.len().min(30)]), "{last:?} never shown at 80×24");
+    board.key(KeyEvent::from(KeyCode::Char('g')));
+    assert_eq!(screen(&board, 80, 24), first, "g goes back to the top");
     board.key(KeyEvent::from(KeyCode::Char('F')));
     assert!(!board.finals, "F again returns to the ranking");
     // The ranking the finals placed says so, its first places being out of the scores' order.

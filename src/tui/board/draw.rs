@@ -20,13 +20,14 @@ pub const SIDE_FROM: u16 = 100;
 
 /// The footer's keys, when no message takes the line: each with where it acts (on the ranking,
 /// in the finals view, or both), so that the footer never offers a key that does nothing there.
-const HINTS: [(&str, Shown); 8] = [
+const HINTS: [(&str, Shown); 9] = [
     ("? keys", Shown::Always),
     ("←/→ ranking", Shown::Always),
     ("↑/↓ entry", Shown::Ranking),
     ("v side", Shown::Ranking),
     ("d settle a tie", Shown::Ranking),
     ("F finals", Shown::RankingWithFinals),
+    ("↑/↓ scroll", Shown::FinalsScrolling),
     ("F returns to the ranking", Shown::Finals),
     ("q quit", Shown::Always),
 ];
@@ -39,6 +40,8 @@ enum Shown {
     /// On the ranking, where the event has a finals round.
     RankingWithFinals,
     Finals,
+    /// In the finals view, when it has more lines than its pane.
+    FinalsScrolling,
 }
 
 /// The keys, for `?` and the footer.
@@ -50,7 +53,7 @@ pub const KEYS: [(&str, &str); 13] = [
     ("v", "the side: every judge's view of the entry, the judges, or none"),
     ("J/K", "scroll the judges"),
     ("[/]", "scroll what to deliberate, when its lists do not all fit"),
-    ("F", "the finals of this ranking: order, pairs, how sure each paid place is"),
+    ("F", "the finals of this ranking: order, pairs, how sure each paid place is; ↑/↓ scroll them"),
     ("d  Enter", "settle the selected tie: the decision goes to decisions.toml"),
     ("w", "the merge's warnings: ↑/↓ scroll them, w or Esc closes"),
     ("Esc", "leave the dialog (recording nothing), the finals or warnings"),
@@ -112,14 +115,21 @@ impl Widget for &Board<'_> {
         Line::from(header).render(areas.header, buf);
         self.tabs(areas.tabs, buf);
         if self.finals {
-            let body = areas.body;
-            let lines = self.finals_lines(usize::from(body.width.saturating_sub(2)));
-            let lines = fitting::rows(lines, usize::from(body.height.saturating_sub(2)), |n| {
-                Line::from(format!("{}: enlarge the terminal", crate::format::more_lines(n))).dark_gray()
-            });
-            Paragraph::new(lines)
-                .block(Block::bordered().title(" Finals (F returns to the ranking) "))
-                .render(body, buf);
+            // Scrolled as the warnings are: every line can be read at 80×24.
+            let (lines, rows) = self.finals_pane(area.width, area.height);
+            let from = self.finals_from.min(lines.len().saturating_sub(rows));
+            let total = lines.len();
+            self.finals_scroll.set(total > rows);
+            let shown: Vec<Line> = lines.into_iter().skip(from).take(rows).collect();
+            let mut block = Block::bordered().title(" Finals (F returns to the ranking) ");
+            if total > rows {
+                block = block.title_bottom(format!(
+                    " lines {}–{} of {total} · ↑/↓ PgUp/PgDn scroll ",
+                    from + 1,
+                    from + shown.len()
+                ));
+            }
+            Paragraph::new(shown).block(block).render(areas.body, buf);
         } else {
             self.table(areas.table, buf);
             match self.shown_side() {
@@ -202,6 +212,7 @@ impl Board<'_> {
             Shown::Ranking => !self.finals,
             Shown::RankingWithFinals => !self.finals && self.has_finals,
             Shown::Finals => self.finals,
+            Shown::FinalsScrolling => self.finals && self.finals_scroll.get(),
         };
         HINTS
             .iter()
@@ -829,6 +840,27 @@ impl Board<'_> {
         }
         Paragraph::new(shown).block(block).render(boxed, buf);
     }
+}
+
+impl Board<'_> {
+    /// The finals view's lines on a `width`×`height` screen, and how many rows of its pane show.
+    fn finals_pane(&self, width: u16, height: u16) -> (Vec<Line<'static>>, usize) {
+        let body = self.areas(Rect::new(0, 0, width, height)).body;
+        let lines = self.finals_lines(usize::from(body.width.saturating_sub(2)));
+        (lines, usize::from(body.height.saturating_sub(2)).max(1))
+    }
+
+    /// How many lines of the finals view its pane cannot show at once: the furthest it scrolls.
+    pub(super) fn finals_hidden(&self, width: u16, height: u16) -> usize {
+        let (lines, rows) = self.finals_pane(width, height);
+        lines.len().saturating_sub(rows)
+    }
+}
+
+/// How many rows of the finals view its pane shows at once on a `width`×`height` screen: a page,
+/// for PgDn and PgUp.
+pub(super) fn finals_rows(board: &Board, width: u16, height: u16) -> usize {
+    board.finals_pane(width, height).1
 }
 
 /// How many lines of the warnings their box shows at once on a `width`×`height` screen: a page,

@@ -115,6 +115,11 @@ pub struct Board<'r> {
     pub not_listed: Vec<String>,
     /// Whether the finals view (`F`) takes the place of the ranking.
     pub finals: bool,
+    /// The first line of the finals view in sight, when not all fit.
+    pub finals_from: usize,
+    /// Whether the finals view last drawn had more lines than its pane: the footer then offers
+    /// ↑/↓ to scroll it.
+    pub(super) finals_scroll: std::cell::Cell<bool>,
     /// Whether the event has a finals round (`[finals]` in judging.toml, or finals published):
     /// without one, `F` is neither offered nor taken.
     pub has_finals: bool,
@@ -171,6 +176,8 @@ pub enum BoardAction {
     Warnings,
     /// Scrolls the warnings by this many lines.
     ScrollWarnings(isize),
+    /// Scrolls the finals view by this many lines.
+    ScrollFinals(isize),
     /// Shows the next side view: hidden, the entry, the judges.
     Side,
     /// The finals view of the ranking in sight, or back to the ranking.
@@ -214,6 +221,8 @@ impl<'r> Board<'r> {
             warnings_from: 0,
             not_listed: Vec::new(),
             finals: false,
+            finals_from: 0,
+            finals_scroll: std::cell::Cell::new(false),
             has_finals: !rankings.finals.is_empty(),
             settings: crate::event_files::settings_named(false),
             settle: None,
@@ -338,6 +347,23 @@ impl<'r> Board<'r> {
                 _ => None,
             };
         }
+        // The finals view scrolls as the warnings do, where the ranking moves its selection.
+        if self.finals {
+            let rows = draw::finals_rows(self, self.width.get(), self.height.get());
+            let page = isize::try_from(rows).unwrap_or(1);
+            let step = match key.code {
+                KeyCode::Down | KeyCode::Char('j') => Some(1),
+                KeyCode::Up | KeyCode::Char('k') => Some(-1),
+                KeyCode::PageDown => Some(page),
+                KeyCode::PageUp => Some(-page),
+                KeyCode::Home | KeyCode::Char('g') => Some(isize::MIN),
+                KeyCode::End | KeyCode::Char('G') => Some(isize::MAX),
+                _ => None,
+            };
+            if let Some(step) = step {
+                return Some(BoardAction::ScrollFinals(step));
+            }
+        }
         let action = match key.code {
             KeyCode::Char('q') => BoardAction::Quit,
             // Esc leaves what is open, as in the dialog; it never quits the board (a head judge
@@ -366,6 +392,17 @@ impl<'r> Board<'r> {
         Some(action)
     }
 
+    /// Scrolls the warnings or the finals view by `step` lines, no further than its last page.
+    fn scroll(&mut self, action: &BoardAction, step: isize) {
+        let (width, height) = (self.width.get(), self.height.get());
+        if matches!(action, BoardAction::ScrollFinals(_)) {
+            self.finals_from = self.finals_from.saturating_add_signed(step).min(self.finals_hidden(width, height));
+        } else {
+            self.warnings_from =
+                self.warnings_from.saturating_add_signed(step).min(self.warnings_hidden(width, height));
+        }
+    }
+
     /// Applies one action; what must happen beyond the screen is returned.
     pub fn update(&mut self, action: BoardAction) -> Option<Effect> {
         // A message answers one action: the next clears it ("#8 Entry 21 …" had stayed in the
@@ -382,7 +419,10 @@ impl<'r> Board<'r> {
             BoardAction::Finals if !self.has_finals => {
                 self.status = format!("This event has no finals round: {} has no [finals] section.", self.settings);
             }
-            BoardAction::Finals => self.finals = !self.finals,
+            BoardAction::Finals => {
+                self.finals = !self.finals;
+                self.finals_from = 0;
+            }
             BoardAction::Warnings if self.rankings.warnings.is_empty() => {
                 self.status = "The merge gave no warnings.".into();
             }
@@ -390,14 +430,12 @@ impl<'r> Board<'r> {
                 self.warnings = !self.warnings;
                 self.warnings_from = 0;
             }
-            BoardAction::ScrollWarnings(step) => {
-                let most = self.warnings_hidden(self.width.get(), self.height.get());
-                self.warnings_from = self.warnings_from.saturating_add_signed(step).min(most);
-            }
+            BoardAction::ScrollWarnings(step) | BoardAction::ScrollFinals(step) => self.scroll(&action, step),
             BoardAction::Tab(step) => {
                 let tabs = self.rankings.rankings.len().max(1);
                 self.tab = (self.tab + tabs).saturating_add_signed(step) % tabs;
                 self.selected = 0;
+                self.finals_from = 0;
                 self.deliberate_from = 0;
             }
             BoardAction::Move(step) => self.selected = self.selected.saturating_add_signed(step).min(last),
