@@ -186,6 +186,23 @@ impl Running {
         assert!(self.child.wait().expect("exit").success(), "a clean exit on q");
     }
 
+    /// Whether the app cleared its screen just before it left the alternate screen, drawing
+    /// nothing between: tmux, resized while the app was open, had otherwise put six of the app's
+    /// lines on the main screen above the prompt.
+    fn cleared_before_leaving(&self) -> bool {
+        let written = self.written.lock().expect("lock");
+        let find_last = |needle: &[u8]| written.windows(needle.len()).rposition(|w| w == needle);
+        match (find_last(b"\x1b[2J"), find_last(b"\x1b[?1049l")) {
+            (Some(clear), Some(leave)) => {
+                clear < leave
+                    && written[clear..leave].iter().all(|b| {
+                        !b.is_ascii_alphabetic() || *b == b'J' || *b == b'h' || *b == b'l' || *b == b'm' || *b == b'H'
+                    })
+            }
+            _ => false,
+        }
+    }
+
     /// Sends a signal as `kill` does.
     fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("pid");
@@ -293,6 +310,7 @@ fn the_terminal_is_restored_on_sigterm() {
     // As the README says of every command: 128 and the signal's number, here 143. It had exited
     // 0, as if the judge had quit.
     assert_eq!(status.exit_code(), 143, "SIGTERM ends the app with 143: {status:?}");
+    assert!(app.cleared_before_leaving(), "the screen is cleared before the alternate screen is left");
     // Leaving the alternate screen brings back the (empty) main screen.
     let start = Instant::now();
     while app.text().contains("Submissions (40)") {
@@ -427,6 +445,7 @@ fn sigint_and_sigquit_restore_the_terminal() {
         let status = app.child.wait().expect("exit");
         assert_eq!(status.exit_code(), code, "{signal}: 128 and the signal's number: {status:?}");
         app.wait_restored();
+        assert!(app.cleared_before_leaving(), "{signal}: cleared before leaving the alternate screen");
     }
 }
 
@@ -496,6 +515,21 @@ fn at_80_by_24_every_criterion_the_total_and_the_help_key_show() {
         assert!(screen.contains(want), "{want:?} at 80×24:\n{screen}");
     }
     app.quit();
+}
+
+/// Resized while open (80×24 to 100×30, as `tmux resize-window` does) and quit with q: the
+/// screen is cleared before the alternate screen is left, so that tmux brings back no line of
+/// the app onto the main screen (as `less` leaves none).
+#[test]
+fn a_resized_app_quits_leaving_no_line_of_itself() {
+    let s = Sandbox::new();
+    let mut app = Running::start_sized(&s, &["--judge", "tester"], &[], (80, 24));
+    app.wait_for("Submissions (40)");
+    app.master.resize(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 }).expect("resize");
+    std::thread::sleep(Duration::from_millis(500));
+    app.keys("q");
+    assert!(app.child.wait().expect("exit").success(), "a clean exit on q");
+    assert!(app.cleared_before_leaving(), "cleared before leaving the alternate screen");
 }
 
 #[test]

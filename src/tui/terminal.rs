@@ -9,7 +9,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -76,6 +76,13 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
             let _ = ratatui::try_restore();
         })
         .with_context(|| format!("cannot start {what}: is this a terminal?"))?;
+    // A panic clears the screen too before ratatui's hook leaves the alternate screen.
+    ON_SCREEN.store(true, Ordering::Relaxed);
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        clear_before_leaving();
+        restore(info);
+    }));
     // Pasted text arrives as one event, not as keys that could score or quit.
     let _ = ratatui::crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let (sender, events) = mpsc::channel();
@@ -91,7 +98,7 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
     let watch = std::io::stdin().is_terminal();
     let result = body(&mut terminal, &Input { events, stop: Arc::clone(&stop), watch });
     let _ = ratatui::crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
-    let _ = std::io::stdout().flush();
+    clear_before_leaving();
     let restored = ratatui::try_restore();
     result?;
     // The body saved what it had (it ends on a signal as on `q`); the store's lock is a file
@@ -106,6 +113,22 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
     } else {
         restored.context("could not restore the terminal; run `reset` if it looks wrong")
     }
+}
+
+/// Whether the full screen is up: cleared once, before it is left.
+static ON_SCREEN: AtomicBool = AtomicBool::new(false);
+
+/// Clears the alternate screen before it is left, however the screen ends (a key, a signal, a
+/// hang-up, a panic). tmux resized while the app was open (80×24 to 100×30) had otherwise put
+/// six of the app's lines on the main screen above the prompt, as `less` does not.
+fn clear_before_leaving() {
+    use ratatui::crossterm::terminal::{Clear, ClearType};
+    // A panic after the screen closed leaves the main screen as it is.
+    if !ON_SCREEN.swap(false, Ordering::Relaxed) {
+        return;
+    }
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), Clear(ClearType::All));
+    let _ = std::io::stdout().flush();
 }
 
 /// Whether the terminal on standard input hung up: its other end closed. (Once hung up, it no
