@@ -20,6 +20,16 @@ fn shell_word(word: &str) -> String {
     if !word.is_empty() && word.chars().all(plain) { word } else { format!("'{}'", word.replace('\'', "'\\''")) }
 }
 
+/// The files of a folder a shell's glob gives, to paste: `'my scores'/*.json`, the folder one
+/// word and the glob left for the shell to expand.
+pub fn glob_in(folder: &Path, glob: &str) -> String {
+    let folder = folder.to_string_lossy();
+    match folder.trim_end_matches('/') {
+        "" => format!("/{glob}"),
+        folder => format!("{}/{glob}", shell_word(folder)),
+    }
+}
+
 /// Whether clap would read `value`, given as its own word, as an option rather than a value.
 fn reads_as_option(value: &str) -> bool {
     value.starts_with('-') && value != "-"

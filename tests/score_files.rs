@@ -298,7 +298,8 @@ fn odd_files_are_answered_with_what_they_are() {
     head(&s).arg("merge").arg(&fine).arg(&saved).assert().failure().stderr(
         predicate::str::contains("merged.json")
             .and(predicate::str::contains("a saved merge"))
-            .and(predicate::str::contains("on its own")),
+            .and(predicate::str::contains("`judging merge` reads the judges' score files"))
+            .and(predicate::str::contains("is read by `judging results")),
     );
     // A row with no value is an entry not scored, not one "partly scored".
     let blank = common::score_file(&s, "blank.json", |b| {

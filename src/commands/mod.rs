@@ -9,6 +9,7 @@ mod collect;
 mod export;
 mod feedback;
 mod finals;
+mod given;
 mod hub;
 mod import;
 mod list;
@@ -233,7 +234,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Feedback { files, method, decisions, left_out, output }) => {
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files)?;
+            let collected = score_files(&session, files, given::Taker::Feedback)?;
             feedback::run(&session, &collected, options, decisions.as_deref(), output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
@@ -259,7 +260,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             results::public_format(*public, *format)?;
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files)?;
+            let collected = score_files(&session, files, given::Taker::Results)?;
             let request = results::Request {
                 files: &collected,
                 options,
@@ -300,7 +301,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             options.criterion_standings = to.shows_criterion_standings();
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files)?;
+            let collected = score_files(&session, files, given::Taker::Merge)?;
             merge::run(session, &collected, &options, to)
         }
     }
@@ -360,8 +361,9 @@ fn with_score_files(line: crate::paste::CommandLine, given: &crate::cli::ScoreFi
 
 /// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
 /// [sync] repo, collected and checked first.
-fn score_files(session: &Session, given: &crate::cli::ScoreFiles) -> Result<Vec<PathBuf>> {
-    if given.from_hub { sync::files_from_hub(session) } else { Ok(given.files.clone()) }
+/// Files named are checked first ([`given::score_files`]).
+fn score_files(session: &Session, given: &crate::cli::ScoreFiles, taker: given::Taker) -> Result<Vec<PathBuf>> {
+    if given.from_hub { sync::files_from_hub(session) } else { given::score_files(&given.files, taker) }
 }
 
 /// The merge `merge`, `results` and `feedback` all run: the method asked for (else the event's)

@@ -5,11 +5,10 @@
 //! head judge's store. Every input is checked before anything is printed.
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::ValueEnum;
 
 use super::Session;
@@ -17,7 +16,7 @@ use crate::cli::{ResultsFormat, UsageError};
 use crate::config::Config;
 use crate::model::Submission;
 use crate::prizes::Rulebook;
-use crate::rankings::{Field, Options, RANKINGS_FORMAT, Rankings};
+use crate::rankings::{Field, Options, Rankings};
 use crate::sanitize::{clean_line, in_quotes};
 
 /// What `results` prints.
@@ -192,18 +191,10 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width:
 /// jury's results) that it cannot be checked.
 fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, public: bool) -> Result<Option<Rankings>> {
     let name = crate::sanitize::visible(&path.display().to_string());
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
-    // Not a regular file (a FIFO would block the open below), or too large: the score file
-    // reader refuses it with the right words.
-    if !meta.is_file() || meta.len() > crate::limits::SAVED_MERGE_BYTES {
-        return Ok(None);
-    }
-    // A saved merge names its format in its first line or two; a score file is left to the
-    // score file reader, and read once, there.
-    let mut head = Vec::with_capacity(256);
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
-    file.take(256).read_to_end(&mut head).with_context(|| format!("cannot read {name}"))?;
-    if !String::from_utf8_lossy(&head).contains(&format!("\"{RANKINGS_FORMAT}\"")) {
+    // Not a regular file (a FIFO would block the open below), one that cannot be read, or too
+    // large: the score file reader refuses it with the right words, said for every input alike.
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() > crate::limits::SAVED_MERGE_BYTES);
+    if large || !super::given::looks_saved(path) {
         return Ok(None);
     }
     let bytes = crate::disk::read_capped(path, crate::limits::SAVED_MERGE_BYTES)?;

@@ -358,7 +358,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         let refused = offered.saturating_sub(good.len());
         (good, refused)
     } else {
-        (files.to_vec(), 0)
+        (super::given::score_files(files, super::given::Taker::Status)?, 0)
     };
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);

@@ -1,0 +1,87 @@
+//! The files a command is given, checked before anything is read or merged, by every command
+//! that takes the judges' score files (merge, results, feedback, status): a file given twice,
+//! a folder, a saved merge where the command cannot use it, a file that is not there.
+
+mod common;
+
+use common::Sandbox;
+use predicates::prelude::*;
+
+fn head(s: &Sandbox) -> assert_cmd::Command {
+    let mut cmd = s.cmd();
+    cmd.args(["--judge", "head"]);
+    cmd
+}
+
+/// A pulled store, a judge's file and a merge of it saved as JSON.
+fn event() -> (Sandbox, std::path::PathBuf, std::path::PathBuf) {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = common::score_file(&s, "scores-mira.json", |_| {});
+    let saved = s.path().join("m.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).arg(&file).assert().success();
+    (s, file, saved)
+}
+
+/// Feedback given a saved merge says what it needs (the judges' score files) and that results
+/// reads a saved merge; it had told the user to give the merge to results "on its own", which
+/// is no help to someone making the teams' pages.
+#[test]
+fn feedback_given_a_saved_merge_says_it_needs_the_score_files() {
+    let (s, _, saved) = event();
+    let dir = s.path().join("pages");
+    head(&s).arg("feedback").arg(&saved).arg("-o").arg(&dir).assert().failure().stderr(
+        predicate::str::contains("m.json: a saved merge")
+            .and(predicate::str::contains("feedback writes each team's page"))
+            .and(predicate::str::contains("give the judges' score files"))
+            .and(predicate::str::contains("`judging results"))
+            .and(predicate::str::contains("on its own").not()),
+    );
+    assert!(!dir.exists(), "nothing written");
+}
+
+/// A file given twice is read once and said once, in every command: `results m.json m.json` had
+/// refused the merge twice as "give it to judging results on its own", then "2 of 2 files
+/// refused".
+#[test]
+fn a_file_given_twice_is_read_once_and_said_once() {
+    let (s, file, saved) = event();
+    let once = head(&s).arg("results").arg(&saved).output().expect("runs");
+    let twice = head(&s).arg("results").arg(&saved).arg(&saved).assert().success();
+    let err = String::from_utf8_lossy(&twice.get_output().stderr).into_owned();
+    assert_eq!(err.matches("m.json was given twice: read once").count(), 1, "{err}");
+    assert!(!err.contains("refused"), "{err}");
+    assert_eq!(twice.get_output().stdout, once.stdout, "the same results as from the file once");
+    // By another path to the same file, and three times.
+    let dotted = s.path().join(".").join("scores-mira.json");
+    for command in [&["merge"][..], &["status"], &["results"]] {
+        let out = head(&s).args(command).arg(&file).arg(&dotted).arg(&file).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches("scores-mira.json was given 3 times: read once").count(), 1, "{command:?}: {err}");
+        assert!(!err.contains("in two files"), "{command:?}: {err}");
+    }
+}
+
+/// A folder given as a score file is refused before anything is read, with the glob of its files
+/// to give instead: status had printed its table's header and "No file yet" first, and neither
+/// it nor merge said what to give.
+#[test]
+fn a_folder_is_refused_first_with_the_glob_of_its_files() {
+    let (s, _, _) = event();
+    let folder = s.path().join("judges dir");
+    std::fs::create_dir(&folder).expect("mkdir");
+    for command in ["merge", "status", "results", "feedback"] {
+        let mut cmd = head(&s);
+        cmd.arg(command).arg(&folder);
+        if command == "feedback" {
+            cmd.arg("-o").arg(s.path().join("pages"));
+        }
+        let out = cmd.assert().failure();
+        let out = out.get_output();
+        assert!(out.stdout.is_empty(), "{command}: nothing printed before: {:?}", String::from_utf8_lossy(&out.stdout));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("is a folder, and `judging {command}` reads score files")), "{command}: {err}");
+        assert!(err.contains("'/*.json"), "{command}: the folder quoted, the glob left to the shell: {err}");
+        assert!(!err.contains("refused"), "{command}: {err}");
+    }
+}
