@@ -27,6 +27,11 @@ pub enum DiskError {
     NoFolder { path: PathBuf, folder: PathBuf },
     #[error("cannot write {}: it is a symbolic link to {}, which does not exist; give the path of a file, or make its folder", path.display(), target.display())]
     Dangling { path: PathBuf, target: PathBuf },
+    #[error("cannot write {}: the folder {} takes no new file ({source}){}; give a path in a folder you can write", path.display(), folder.display(), hint(source))]
+    Unwritable { path: PathBuf, folder: PathBuf, source: std::io::Error },
+    /// `what` names the command and what it writes: "`judging feedback` writes the teams' pages".
+    #[error("{} is a file, and {what} into a folder: give the path of a folder (a new one is made), or move the file", path.display())]
+    FileNotFolder { path: PathBuf, what: &'static str },
     #[error("cannot write to standard output: {source}{}", hint(source))]
     Stdout { source: std::io::Error },
 }
@@ -288,17 +293,57 @@ fn output_target(path: &Path) -> Result<Option<(PathBuf, std::fs::Metadata)>, Di
 }
 
 /// Says before long work whether [`write_output`] could write `path`: as it takes it (a folder
-/// or a link to nothing refused), or, for a new file, whether its folder exists. Another
-/// program may still change either before the write.
+/// or a link to nothing refused), whether its folder exists and takes a new file (`/proc`, a
+/// read-only folder do not). Another program may still change either before the write.
 pub fn check_output(path: &Path) -> Result<(), DiskError> {
-    if output_target(path)?.is_some() {
-        return Ok(());
+    match output_target(path)? {
+        // Opened for writing, as the write opens it (a file the user may write in a folder they
+        // may not is written in place). Not a pipe: its open would wait for a reader.
+        Some((real, file)) if file.is_file() => {
+            let opened = std::fs::OpenOptions::new().write(true).open(&real);
+            return opened.map(drop).map_err(|source| DiskError::Write { path: path.into(), source });
+        }
+        Some(_) => return Ok(()),
+        None => {}
     }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !folder.is_dir() {
         return Err(DiskError::NoFolder { path: path.into(), folder: folder.into() });
     }
-    Ok(())
+    takes_a_file(path, folder)
+}
+
+/// Whether `folder` takes a new file, as [`write_output`] makes one there beside `path`: tried
+/// with an empty file of a fresh name, removed at once. A folder that exists may still refuse
+/// (read-only, `/proc`, another user's).
+fn takes_a_file(path: &Path, folder: &Path) -> Result<(), DiskError> {
+    let tried = tempfile::Builder::new().prefix(".judging-check.").suffix(".partial").tempfile_in(folder);
+    tried.map(drop).map_err(|e| DiskError::Unwritable {
+        path: path.into(),
+        folder: folder.into(),
+        source: system_error(e),
+    })
+}
+
+/// Says before long work whether a command that writes `what` into the folder `dir` (made if
+/// need be) could: a file at `dir` is refused, and the folder, or the nearest one above it that
+/// exists, must take a new file.
+pub fn check_output_folder(dir: &Path, what: &'static str) -> Result<(), DiskError> {
+    match std::fs::metadata(dir) {
+        Ok(found) if found.is_dir() => return takes_a_file(dir, dir),
+        Ok(_) => return Err(DiskError::FileNotFolder { path: dir.into(), what }),
+        Err(_) => {}
+    }
+    // The nearest folder above that exists, where the new ones will be made.
+    let mut above = dir.parent();
+    while let Some(folder) = above.filter(|p| !p.as_os_str().is_empty()) {
+        match std::fs::metadata(folder) {
+            Ok(found) if found.is_dir() => return takes_a_file(dir, folder),
+            Ok(_) => return Err(DiskError::FileNotFolder { path: folder.into(), what }),
+            Err(_) => above = folder.parent(),
+        }
+    }
+    takes_a_file(dir, Path::new("."))
 }
 
 fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError> {

@@ -85,3 +85,67 @@ fn a_folder_is_refused_first_with_the_glob_of_its_files() {
         assert!(!err.contains("refused"), "{command}: {err}");
     }
 }
+
+/// What a command writes is checked before the files are read and merged, with what to do:
+/// feedback's -o naming a file had said "cannot make r.csv: File exists" after the whole merge,
+/// and merge -o in a folder that takes no file (/proc) "No such file or directory" after it.
+#[test]
+fn an_output_that_cannot_be_written_is_said_before_the_merge() {
+    let (s, file, _) = event();
+    let taken = s.file("r.csv", "a spreadsheet\n");
+    let out = head(&s).arg("feedback").arg(&file).arg("-o").arg(&taken).assert().failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("r.csv is a file, and `judging feedback` writes the teams' pages"), "{err}");
+    assert!(err.contains("give the path of a folder"), "{err}");
+    assert!(!err.contains("warning"), "said before the merge, which warns: {err}");
+    assert_eq!(std::fs::read_to_string(&taken).expect("read"), "a spreadsheet\n", "left as it was");
+    // A folder inside that file cannot be made either.
+    let under = taken.join("pages");
+    head(&s).arg("feedback").arg(&file).arg("-o").arg(&under).assert().failure().stderr(
+        predicate::str::contains("r.csv is a file, and `judging feedback` writes")
+            .and(predicate::str::contains("warning").not()),
+    );
+    if std::path::Path::new("/proc/self").is_dir() {
+        for command in ["merge", "results"] {
+            head(&s).arg(command).arg(&file).args(["-o", "/proc/m.txt"]).assert().failure().stderr(
+                predicate::str::contains("cannot write /proc/m.txt: the folder /proc takes no new file")
+                    .and(predicate::str::contains("give a path in a folder you can write"))
+                    .and(predicate::str::contains("warning").not()),
+            );
+        }
+    }
+}
+
+/// A file that is not there is said in one wording whichever command is given it: results had
+/// said "cannot read nope.json / because: No such file or directory" where merge said "check
+/// the path".
+#[test]
+fn a_missing_file_is_said_alike_by_every_command() {
+    let (s, _, _) = event();
+    let said = |command: &str| {
+        let out = head(&s).current_dir(s.path()).args([command, "nope.json"]).assert().failure();
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        err.lines().find(|l| l.contains("nope.json")).map_or_else(|| panic!("{command}: {err}"), str::to_owned)
+    };
+    let merge = said("merge");
+    assert!(merge.contains("cannot read nope.json: No such file or directory"), "{merge}");
+    assert!(merge.contains("read from the current folder"), "{merge}");
+    for command in ["results", "status"] {
+        assert_eq!(said(command), merge, "{command}");
+    }
+}
+
+/// `merge --entry` with an id the store does not have is refused before the files are read and
+/// merged: it had run the whole merge and printed its warnings first.
+#[test]
+fn an_entry_the_store_does_not_have_is_refused_before_the_merge() {
+    let (s, file, _) = event();
+    let out = head(&s).arg("merge").arg(&file).args(["--entry", "sprout-sens"]).assert().failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("--entry \"sprout-sens\": no such entry among the store's submissions in play"), "{err}");
+    assert!(err.contains("Did you mean: sprout-sense?"), "{err}");
+    assert!(!err.contains("warning"), "the merge warns; nothing was merged: {err}");
+    assert!(out.get_output().stdout.is_empty());
+    // An entry the store has is merged and shown as ever.
+    head(&s).arg("merge").arg(&file).args(["--entry", "sprout-sense"]).assert().success();
+}

@@ -206,6 +206,7 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
         if on_stdout { super::print_report(&format!("{line}\n"), width) } else { super::stderr::report(&line) }
     };
     let repo_id = repo_id(session)?;
+    crate::disk::check_output_folder(dir, "`judging collect` writes the judges' score files")?;
     let hub = session.hub()?;
     let spinner = crate::progress::Progress::spinner(&format!("Collecting the score files from {repo_id}"));
     let fetched = fetch(&Repo::new(&hub, &repo_id), dir);

@@ -17,6 +17,10 @@ use crate::report::feedback::{
     Among, BINS, CriterionLine, Listed, Page, Standing, bin_of, html_page, index, judge_label, markdown_page,
 };
 
+/// What feedback writes into its folder, as a file in the folder's place is told: checked
+/// before the files are collected and merged, not after.
+pub(super) const PAGES: &str = "`judging feedback` writes the teams' pages (one per entry, and an index)";
+
 pub(super) fn run(
     session: &Session,
     files: &[std::path::PathBuf],

@@ -12,20 +12,21 @@ use crate::sanitize::visible;
 
 /// The command the files were given to, for what it says of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Taker {
+pub(crate) enum Taker<'a> {
     Merge,
     /// `results`, which also reads one merge saved with `judging merge --format json`, alone.
     Results,
-    Feedback,
+    /// `feedback`, with the folder it writes the pages into.
+    Feedback(&'a Path),
     Status,
 }
 
-impl Taker {
+impl Taker<'_> {
     fn name(self) -> &'static str {
         match self {
             Taker::Merge => "merge",
             Taker::Results => "results",
-            Taker::Feedback => "feedback",
+            Taker::Feedback(_) => "feedback",
             Taker::Status => "status",
         }
     }
@@ -62,7 +63,7 @@ fn saved_merge_refused(file: &Path, taker: Taker) -> String {
     let saved = format!("{name}: a saved merge (`judging merge --format json` writes one), not a judge's score file");
     let results = crate::paste::CommandLine::new(&["results"]).path_arg(file);
     match taker {
-        Taker::Feedback => format!(
+        Taker::Feedback(_) => format!(
             "{saved}: feedback writes each team's page from the judges' marks and notes for the team, which only their score files hold: give the judges' score files (e.g. `judging feedback scores-*.json -o DIR`); to read the saved merge's places and prizes, `{results}`"
         ),
         Taker::Results => format!(

@@ -65,6 +65,15 @@ pub(super) fn run(
     if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
         crate::disk::check_output(path)?;
     }
+    // An id the store does not have is said before the files are read and merged: the merge
+    // had run whole, warnings and all, to refuse it.
+    if let To::Entry(id, ..) = &to {
+        let places = session.store.places()?;
+        if !places.is_empty() && !places.iter().any(|(known, _, _)| known == id) {
+            let in_play = places.iter().filter(|(_, gone, _)| !gone).map(|(known, _, _)| known.as_str());
+            return Err(no_such_entry(id, in_play));
+        }
+    }
     let listed = to.warnings();
     let (submissions, ids, judges) = read_with_the_store(&session, files)?;
     let field = in_play(&submissions, ids)?;
@@ -103,13 +112,7 @@ pub(super) fn run(
                         crate::sanitize::in_quotes(id)
                     );
                 }
-                let ids = field.entries.iter().map(|s| s.submission.id.as_str());
-                let near = crate::format::look_alike(id, ids, 5);
-                let hint = crate::paste::did_you_mean(&near, crate::paste::Given::Option("--entry"));
-                bail!(
-                    "--entry {}: no such entry among the store's submissions in play (withdrawn ones are not ranked); `judging list` gives the ids.{hint}",
-                    crate::sanitize::in_quotes(id)
-                );
+                return Err(no_such_entry(id, field.entries.iter().map(|s| s.submission.id.as_str())));
             };
             panel.mark_unlisted(|judge| config.not_listed(judge));
             let width = super::terminal_width(format == MergeFormat::Table, output);
@@ -221,6 +224,16 @@ pub(super) fn merge_field(session: &Session) -> Result<Vec<crate::model::StoredS
         return Err(no_submissions(session));
     }
     Ok(submissions)
+}
+
+/// `--entry ID` naming no entry in play, with the ids of `in_play` it may have meant.
+fn no_such_entry<'a>(id: &str, in_play: impl Iterator<Item = &'a str>) -> anyhow::Error {
+    let near = crate::format::look_alike(id, in_play, 5);
+    let hint = crate::paste::did_you_mean(&near, crate::paste::Given::Option("--entry"));
+    anyhow::anyhow!(
+        "--entry {}: no such entry among the store's submissions in play (withdrawn ones are not ranked); `judging list` gives the ids.{hint}",
+        crate::sanitize::in_quotes(id)
+    )
 }
 
 /// The store's submissions and every judge's file, read and checked against them: the files on

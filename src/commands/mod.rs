@@ -234,7 +234,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Feedback { files, method, decisions, left_out, output }) => {
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files, given::Taker::Feedback)?;
+            let collected = score_files(&session, files, given::Taker::Feedback(output))?;
             feedback::run(&session, &collected, options, decisions.as_deref(), output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
@@ -361,8 +361,12 @@ fn with_score_files(line: crate::paste::CommandLine, given: &crate::cli::ScoreFi
 
 /// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
 /// [sync] repo, collected and checked first.
-/// Files named are checked first ([`given::score_files`]).
+/// Files named are checked first ([`given::score_files`]), and before them the folder feedback
+/// writes: all said before the files are collected and merged, not after.
 fn score_files(session: &Session, given: &crate::cli::ScoreFiles, taker: given::Taker) -> Result<Vec<PathBuf>> {
+    if let given::Taker::Feedback(pages) = taker {
+        crate::disk::check_output_folder(pages, feedback::PAGES)?;
+    }
     if given.from_hub { sync::files_from_hub(session) } else { given::score_files(&given.files, taker) }
 }
 

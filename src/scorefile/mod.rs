@@ -175,9 +175,10 @@ impl ScoreFileError {
     pub fn unreadable(file: &str, error: &std::io::Error) -> ScoreFileError {
         use std::io::ErrorKind;
         let cure = match error.kind() {
-            ErrorKind::NotFound => "check the path (a judge's file is named as given, e.g. judges/scores-mira.json)",
-            ErrorKind::PermissionDenied => {
-                "this user may not read it: check its permissions, or copy it somewhere readable"
+            // Said as every file any command cannot read is said.
+            ErrorKind::NotFound | ErrorKind::PermissionDenied => {
+                let hint = crate::disk::read_hint(std::path::Path::new(file), error);
+                return ScoreFileError::Unreadable { file: file.to_owned(), reason: format!("{error}{hint}") };
             }
             ErrorKind::IsADirectory => "a folder: give the score files in it (e.g. judges/*.json), not the folder",
             ErrorKind::InvalidData => {
