@@ -1810,3 +1810,36 @@ fn a_paid_place_on_one_judge_is_to_discuss() {
     let results = stdout(head(&s).args(["results", "--format", "md"]).args(&files));
     assert!(results.contains("Letter to Later (place 1) rests on the marks of one judge, \"judge7\""), "{results}");
 }
+
+/// A place resting on one judge is said alike from the score files and from a merge saved of
+/// them: the saved merge keeps each thin entry's judges, so the jury's table and the CSV's check
+/// column name the judge and their leniency from both; from the saved merge they had said only
+/// "rests on one judge's marks".
+#[test]
+fn a_place_on_one_judge_is_said_alike_from_the_files_and_a_saved_merge() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = common::score_file(&s, "mira.json", |b| b.judge = "mira".into());
+    let saved = s.path().join("m.json");
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).arg(&file).assert().success();
+    let kept = std::fs::read_to_string(&saved).expect("read");
+    assert!(kept.contains("\"thin_by\""), "the saved merge keeps whose marks a thin entry rests on");
+    for format in ["table", "csv"] {
+        let from_files = stdout(head(&s).args(["results", "--format", format]).arg(&file));
+        let from_saved = stdout(head(&s).args(["results", "--format", format]).arg(&saved));
+        assert!(
+            from_files.contains("rests on the marks of one judge, \"\"mira\"\"")
+                || from_files.contains("rests on the marks of one judge, \"mira\""),
+            "{format}: {from_files}"
+        );
+        assert_eq!(from_saved, from_files, "{format}");
+    }
+    // A merge saved before it kept them (version 3, no digest) still reads, and says what it
+    // can. `thin_by` is the last key, as written.
+    let at = kept.find(",\n  \"thin_by\"").expect("thin_by written last");
+    let older: Vec<&str> = kept[..at].lines().filter(|l| !l.starts_with("  \"digest\"")).collect();
+    let older = older.join("\n").replacen("\"version\": 4", "\"version\": 3", 1) + "\n}\n";
+    let older_file = s.file("older.json", &older);
+    let said = stdout(head(&s).arg("results").arg(&older_file));
+    assert!(said.contains("rests on one judge's marks"), "{said}");
+}

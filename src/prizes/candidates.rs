@@ -125,38 +125,25 @@ fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>,
 
 /// Who scored each entry that rests on fewer judges than `merge.min_judges`, each with their
 /// leniency as the jury's table of judges shows it: a prize place on one lenient judge's marks
-/// is the first a jury asks about. Empty for a merge saved without the judges' files.
+/// is the first a jury asks about. From a saved merge as it kept them ([`Rankings::thin_by`]).
 fn thin_judges<'r>(
     rankings: &'r Rankings,
     ranked: &[&'r crate::rankings::Ranked],
 ) -> HashMap<&'r str, Vec<super::Whose>> {
-    let thin: std::collections::HashSet<&str> = ranked
+    let mut by = rankings.thin_by();
+    let whose = |judge: String| {
+        let line = rankings.judges.iter().find(|j| j.judge == judge);
+        super::Whose {
+            leniency: line.map(|j| j.leniency),
+            few: line.is_some_and(crate::rankings::JudgeLine::few),
+            judge,
+        }
+    };
+    ranked
         .iter()
         .filter(|e| crate::rankings::thin(e.telling(), rankings.min_judges))
-        .map(|e| e.id.as_str())
-        .collect();
-    let mut out: HashMap<&str, Vec<super::Whose>> = HashMap::new();
-    if thin.is_empty() {
-        return out;
-    }
-    let sheets = &rankings.sheets;
-    for marks in &sheets.judges {
-        let line = rankings.judges.iter().find(|j| j.judge == marks.judge);
-        // A judge who gave every entry nearly the same total is not one a thin place rests on.
-        if line.is_some_and(|l| l.flat) {
-            continue;
-        }
-        for entry in &marks.entries {
-            let Some(id) = sheets.ids.get(*entry).map(String::as_str).filter(|id| thin.contains(id)) else { continue };
-            let whose = super::Whose {
-                judge: marks.judge.clone(),
-                leniency: line.map(|j| j.leniency),
-                few: line.is_some_and(crate::rankings::JudgeLine::few),
-            };
-            out.entry(id).or_default().push(whose);
-        }
-    }
-    out
+        .filter_map(|e| Some((e.id.as_str(), by.remove(&e.id)?.into_iter().map(whose).collect())))
+        .collect()
 }
 
 /// Each entry whose judges mark, on average, an eighth of the scale or more above their

@@ -541,9 +541,42 @@ pub struct Rankings {
     pub finals: Vec<crate::finals::Standing>,
     /// The files as read, for every judge's view of an entry; not saved.
     pub sheets: Sheets,
+    /// Each thin entry's judges, as a saved merge keeps them ([`Rankings::thin_by`]); empty from
+    /// the files, whose `sheets` say it.
+    pub thin_judges: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Rankings {
+    /// Each entry with fewer judges than `min_judges` in some ranking (the thin flag), and the
+    /// judges it rests on, in the files' order: not those who gave every entry nearly the same
+    /// total, whom the flag does not count. From the files where they were read, else as the
+    /// saved merge kept it (empty from one saved before it did), so that results say the same of
+    /// a thin place from either.
+    pub fn thin_by(&self) -> std::collections::BTreeMap<String, Vec<String>> {
+        if self.sheets.judges.is_empty() {
+            return self.thin_judges.clone();
+        }
+        let thin: std::collections::HashSet<&str> = self
+            .rankings
+            .iter()
+            .flat_map(|(_, ranked)| ranked)
+            .filter(|e| thin(e.telling(), self.min_judges))
+            .map(|e| e.id.as_str())
+            .collect();
+        let mut out: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+        let sheets = &self.sheets;
+        for marks in &sheets.judges {
+            if self.judges.iter().any(|l| l.judge == marks.judge && l.flat) {
+                continue;
+            }
+            for entry in &marks.entries {
+                let Some(id) = sheets.ids.get(*entry).filter(|id| thin.contains(id.as_str())) else { continue };
+                out.entry(id.clone()).or_default().push(marks.judge.clone());
+            }
+        }
+        out
+    }
+
     /// The entries no judge scored, as the printed lists name entries, "Title (id)", or by title
     /// alone (`with_id` false: the head judge's screen, whose lists name titles), each part
     /// passed through `show`; the id alone from a merge saved without their titles.

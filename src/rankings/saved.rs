@@ -102,6 +102,11 @@ pub struct SavedRankings {
     /// The finals rounds that decided paid places (a merge saved before them has none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub finals: Vec<crate::finals::Standing>,
+    /// Each thin entry's id and the judges it rests on ([`Rankings::thin_by`]), so that the
+    /// results name them as they do from the files; absent from a merge saved before, whose
+    /// results say "one judge's marks" without the name.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub thin_by: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 fn default_min_judges() -> usize {
@@ -242,6 +247,7 @@ impl From<&Rankings> for SavedRankings {
             trainees: r.trainees.clone(),
             drift: r.drift,
             finals: r.finals.clone(),
+            thin_by: r.thin_by(),
         }
     }
 }
@@ -290,6 +296,7 @@ impl From<SavedRankings> for Rankings {
             drift: s.drift,
             finals: s.finals,
             sheets: Sheets::default(),
+            thin_judges: s.thin_by,
         }
     }
 }

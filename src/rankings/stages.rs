@@ -549,6 +549,7 @@ fn figures_for_the_jury(
         drift: options.drift,
         finals: Vec::new(),
         sheets,
+        thin_judges: std::collections::BTreeMap::new(),
     }
 }
 
