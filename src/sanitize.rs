@@ -122,6 +122,8 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
             '\n' | '\t' if one_line => push_space(&mut out, true, c),
             '\t' => out.push(' '),
             '\n' => out.push(c),
+            // On a screen, the line break it stands for; in a data file, its escape (below).
+            '\u{2028}' | '\u{2029}' if hidden == Hidden::Kept => push_space(&mut out, one_line, '\n'),
             c if hidden == Hidden::Shown && hides(c) && !joins(out.chars().next_back(), c, chars.peek().copied()) => {
                 out.push_str(&c.escape_unicode().to_string());
             }
@@ -157,6 +159,9 @@ fn is_unsafe(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
         | '\u{200e}' | '\u{200f}' | '\u{061c}')
         || c == '\u{fffe}'
+        // The line and paragraph separators: a line's end to JavaScript, many Markdown renderers
+        // and some CSV readers, so one split a table's row or a cell where nothing showed a break.
+        || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -429,6 +434,7 @@ mod tests {
             ("ünïcødé ✓ 日本", "ünïcødé ✓ 日本"),
             ("trailing escape \u{1b}", "trailing escape "),
             ("\u{1b}(Bcharset", "charset"),
+            ("line\u{2028}and\u{2029}paragraph", "line\nand\nparagraph"),
         ];
         each(clean_block, &cases);
     }
@@ -437,6 +443,7 @@ mod tests {
     fn one_line_folds_whitespace() {
         assert_eq!(clean_line("  two\nlines\t\tand\r\ncrlf "), "two lines and crlf");
         assert_eq!(clean_line("\u{1b}[1mbold\u{1b}[0m\n"), "bold");
+        assert_eq!(clean_line("line\u{2028}sep\u{2029}para"), "line sep para");
     }
 
     #[test]
@@ -503,6 +510,7 @@ mod tests {
             ("\u{1b}[31mred\u{1b}[0m", "red"),
             ("two\nlines", "two lines"),
             ("=\u{200b}1", "'=\\u{200b}1"),
+            ("a\u{2028}b\u{2029}", "a\\u{2028}b\\u{2029}"),
         ];
         each(csv_cell, &cases);
     }

@@ -88,6 +88,7 @@ mod tests {
             ("c1\u{9b}31m del\u{7f}", "c1\\u009b31m del\\u007f"),
             ("zero\u{200b}width\u{feff}", "zero\\u200bwidth\\ufeff"),
             ("esc\u{1b}[2J", "esc\\u001b[2J"),
+            ("line\u{2028}para\u{2029}", "line\\u2028para\\u2029"),
             ("quote \" and \\", "quote \\\" and \\\\"),
         ] {
             let value = json!({ "title": raw, raw: [raw] });
