@@ -487,7 +487,8 @@ fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
     let out = s.cmd().args(["--judge", "head"]).args(&results).output().expect("runs");
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{said}");
-    assert!(said.contains("not the ones this store published last"), "{said}");
+    assert!(said.contains("is not what this store published last"), "{said}");
+    assert!(said.contains(&format!("\"{outsider}\" at 2, where it was published as")), "{said}");
     assert!(said.contains("finals.toml") && said.contains("judging merge FILES --finals"), "{said}");
     // A store that published nothing (an organizer's) cannot tell it from a late file's move: the
     // finals go on, said; compared by nobody while mira compares the others, and paid, it is

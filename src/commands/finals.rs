@@ -50,8 +50,8 @@ pub(super) fn settle_into(
     Ok(())
 }
 
-/// The store's note of the finalists it published last (`finals::published::finalists_digest`).
-const PUBLISHED_FINALISTS: &str = "finals.published";
+/// The store's record of the finalists it published last (`finals::published::finalists_record`).
+const PUBLISHED_FINALISTS: &str = "finals.published_finalists";
 
 /// The published finalists, where this store published finals, checked against the ones it
 /// published: finals.toml travels through the judges' repo, and one edited there (a finalist put
@@ -60,13 +60,15 @@ const PUBLISHED_FINALISTS: &str = "finals.published";
 /// only what [`as_the_rubric_round_gives`] can.
 fn as_this_store_published(published: &Published, session: &Session) -> Result<()> {
     let Some(remembered) = session.store.meta(PUBLISHED_FINALISTS)? else { return Ok(()) };
-    if crate::finals::published::finalists_digest(&published.rounds) == remembered {
+    let differences = crate::finals::published::differences(&remembered, &published.rounds);
+    if differences.is_empty() {
         return Ok(());
     }
     let file =
         session.loaded.finals_path().map_or_else(|| "the published finals".to_owned(), |p| p.display().to_string());
     bail!(
-        "{file}: its finalists, their rubric places or paid places are not the ones this store published last: the file was edited since, or published from another store. Publish the finals again from the score files with `judging merge FILES --finals` (with --force if it says comparisons were made), and share the file"
+        "{file} is not what this store published last: {}. It was edited since, or published from another store. Publish the finals again from the score files with `judging merge FILES --finals` (with --force if it says comparisons were made), and share the file",
+        clean_line(&differences.join("; "))
     )
 }
 
@@ -182,7 +184,7 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
     );
     crate::disk::write_durably(&path, text.as_bytes())?;
     // Said, not fatal: the file is written; without the note this store checks it as any other.
-    if let Err(e) = session.store.set_meta(PUBLISHED_FINALISTS, &crate::finals::published::finalists_digest(&rounds)) {
+    if let Err(e) = session.store.set_meta(PUBLISHED_FINALISTS, &crate::finals::published::finalists_record(&rounds)) {
         super::stderr::say("warning", &format!("the finals were published, but this store could not note them: {e}"));
     }
     for round in &rounds {

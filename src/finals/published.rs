@@ -263,15 +263,49 @@ fn place_answers(
 }
 
 /// What a store remembers of the finals it published: each ranking's paid places and its
-/// finalists with their rubric places, in the file's order, as one SHA-256. Titles and scores
+/// finalists with their rubric places, in the file's order, a line a ranking. Titles and scores
 /// are left out (a title is written cleaned; neither decides who is compared).
-pub fn finalists_digest(rounds: &[Round]) -> String {
-    let mut text = String::new();
-    for round in rounds {
-        let finalists: Vec<String> = round.finalists.iter().map(|f| format!("{:?}@{}", f.id, f.rubric_place)).collect();
-        text.push_str(&format!("{:?} {} [{}]\n", round.ranking, round.paid, finalists.join(",")));
+pub fn finalists_record(rounds: &[Round]) -> String {
+    rounds.iter().map(|round| format!("{}\n", ranking_record(round))).collect()
+}
+
+/// One ranking's line of [`finalists_record`], as a message can quote it: `"backyard": 4 paid,
+/// finalists "a" at 1, "b" at 2`.
+fn ranking_record(round: &Round) -> String {
+    let finalists: Vec<String> = round
+        .finalists
+        .iter()
+        .map(|f| format!("{} at {}", crate::sanitize::in_quotes(&f.id), f.rubric_place))
+        .collect();
+    format!("{}: {} paid, finalists {}", crate::sanitize::in_quotes(&round.ranking), round.paid, finalists.join(", "))
+}
+
+/// Where `rounds` differ from the record a store kept ([`finalists_record`]): each ranking's
+/// line as the file says it now beside the one published, or a ranking added or gone; empty
+/// when they are the same.
+pub fn differences(remembered: &str, rounds: &[Round]) -> Vec<String> {
+    let now = finalists_record(rounds);
+    if now == remembered {
+        return Vec::new();
     }
-    format!("sha256:{}", crate::signing::digest_hex(text.as_bytes()))
+    let (was, is): (Vec<&str>, Vec<&str>) = (remembered.lines().collect(), now.lines().collect());
+    let ranking = |line: &str| line.split(": ").next().unwrap_or_default().to_owned();
+    let mut out = Vec::new();
+    for line in &is {
+        match was.iter().find(|w| ranking(w) == ranking(line)) {
+            Some(w) if w == line => {}
+            Some(w) => out.push(format!("the file says {line}, where it was published as {w}")),
+            None => out.push(format!("the file has {line}, which was not published")),
+        }
+    }
+    for w in was.iter().filter(|w| !is.iter().any(|line| ranking(line) == ranking(w))) {
+        out.push(format!("the file leaves out {w}, which was published"));
+    }
+    if out.is_empty() {
+        // The same rankings, in another order.
+        out.push("its rankings are in another order than published".to_owned());
+    }
+    out
 }
 
 /// The text of the published finals: `rounds` (their answers included, without notes), for
@@ -390,29 +424,41 @@ mod tests {
         assert_eq!(read.method, "calibrated");
     }
 
-    /// The digest a store remembers reads the finalists back the same (answers and titles aside),
-    /// and changes with any finalist, rubric place, paid places or ranking.
+    /// The record a store keeps reads the finalists back the same (answers and titles aside),
+    /// and any finalist, rubric place, paid places or ranking changed since is said, quoting the
+    /// ranking's line as published and as the file has it.
     #[test]
-    fn the_finalists_digest_changes_with_what_decides_the_finals() {
+    fn what_differs_from_the_published_finalists_is_said() {
         let published = [round("backyard", &["b", "a", "c"]), round("wood", &["x", "y"])];
-        let digest = finalists_digest(&published);
+        let record = finalists_record(&published);
         let text = write("Build Small", "e", "calibrated", "2026-07-01T10:00:00.000Z", &published);
         let read = parse(&text, &event()).unwrap_or_else(|p| panic!("{p:?}\n{text}"));
-        assert_eq!(finalists_digest(&read.rounds), digest);
+        assert!(differences(&record, &read.rounds).is_empty());
         let mut retitled = published.clone();
         retitled[0].finalists[0].title = "Another".into();
-        assert_eq!(finalists_digest(&retitled), digest, "a title decides nothing");
-        let edits: [fn(&mut [Round]); 5] = [
-            |r| r[0].finalists[2].id = "d".into(),
-            |r| r[0].finalists[2].rubric_place = 9,
-            |r| r[1].paid = 3,
-            |r| r[1].ranking = "backyard2".into(),
-            |r| r[0].finalists.swap(0, 1),
+        assert!(differences(&record, &retitled).is_empty(), "a title decides nothing");
+        type Edit = fn(&mut Vec<Round>);
+        let edits: [(Edit, &str); 6] = [
+            (
+                |r| r[0].finalists[2].id = "d".into(),
+                r#"the file says "backyard": 2 paid, finalists "b" at 1, "a" at 2, "d" at 3, where it was published as "backyard": 2 paid, finalists "b" at 1, "a" at 2, "c" at 3"#,
+            ),
+            (|r| r[0].finalists[2].rubric_place = 9, r#""c" at 9, where"#),
+            (|r| r[1].paid = 3, r#"the file says "wood": 3 paid"#),
+            (|r| r[1].ranking = "forest".into(), r#"the file has "forest": 2 paid"#),
+            (
+                |r| {
+                    r.pop();
+                },
+                r#"the file leaves out "wood": 2 paid, finalists "x" at 1, "y" at 2, which was published"#,
+            ),
+            (|r| r.swap(0, 1), "another order"),
         ];
-        for (i, edit) in edits.iter().enumerate() {
-            let mut edited = published.clone();
+        for (edit, said) in edits {
+            let mut edited = published.to_vec();
             edit(&mut edited);
-            assert_ne!(finalists_digest(&edited), digest, "edit {i}");
+            let found = differences(&record, &edited);
+            assert!(found.iter().any(|d| d.contains(said)), "{said} in {found:?}");
         }
     }
 
