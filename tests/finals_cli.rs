@@ -265,6 +265,24 @@ fn a_bad_or_hostile_finals_file_is_data() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(said.contains("finals.toml") && said.contains("line "), "{said}");
+    // Paid places the event's prizes do not pay: mira's view had said "0 places paid" while
+    // results paid 4 from judging.toml. Refused by every reader, with both numbers and the cure.
+    std::fs::write(&path, text.replacen("paid = 4", "paid = 0", 1)).expect("write");
+    let mut results = vec!["results"];
+    results.extend(paths(&files));
+    for (judge, args) in [("mira", vec!["finals"]), ("head", results)] {
+        let out = s.cmd().args(["--judge", judge]).args(&args).output().expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {said}");
+        for want in [
+            "finals.toml",
+            "rankings[0].paid = 0",
+            "pay 4 places in ranking \"backyard\"",
+            "judging merge FILES --finals",
+        ] {
+            assert!(said.contains(want), "{args:?}: wanted {want:?} in {said}");
+        }
+    }
     // Not a finalist, and a judge judging.toml does not list for the finals.
     std::fs::write(&path, &text).expect("write");
     let refused = |judge: &str, args: &[&str], want: &str| {

@@ -619,7 +619,7 @@ method = "calibrated"
 
 [[rankings]]
 ranking = "backyard"
-paid = 2
+paid = 4
 finalists = [
   { id = "bus-stop-oracle", title = "Bus Stop Oracle", rubric_place = 1, rubric_score = 4.4 },
   { id = "meter-reader", title = "Meter Reader", rubric_place = 2, rubric_score = 4.2 },

@@ -78,7 +78,8 @@ struct RawFile {
 struct RawRanking {
     /// Spanned: a problem with it is said at its own line, not its table's.
     ranking: Spanned<String>,
-    paid: usize,
+    /// Spanned: checked against the places the event's prizes pay, and said at its line.
+    paid: Spanned<usize>,
     finalists: Vec<RawFinalist>,
 }
 
@@ -147,6 +148,19 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
                 if with_finals.is_empty() { "no ranking".to_owned() } else { with_finals.join(", ") }
             ));
         }
+        // What judging.toml's prizes pay in the ranking, as `finals::finalists` publishes it:
+        // a file that says otherwise would have each judge's view say so while results pay
+        // from judging.toml.
+        let pays = crate::rankings::paid_places(config, ranking.ranking.get_ref()).unwrap_or(0);
+        if *ranking.paid.get_ref() != pays && with_finals.contains(ranking.ranking.get_ref()) {
+            problems.push(format!(
+                "line {}: rankings[{r}].paid = {}, and judging.toml's prizes pay {} in ranking {}: the file was edited, or the prizes changed since it was published; publish the finals again with `judging merge FILES --finals --force`",
+                line(ranking.paid.span().start),
+                ranking.paid.get_ref(),
+                crate::format::count(pays, "place", "places"),
+                crate::sanitize::in_quotes(ranking.ranking.get_ref())
+            ));
+        }
         if ranking.finalists.len() < 2 {
             problems.push(format!(
                 "{at}: {}; a finals round compares two or more",
@@ -170,7 +184,7 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
         }
         rounds.push(Round {
             ranking: ranking.ranking.get_ref().clone(),
-            paid: ranking.paid,
+            paid: *ranking.paid.get_ref(),
             finalists: ranking
                 .finalists
                 .iter()
@@ -389,7 +403,8 @@ mod tests {
     fn round(ranking: &str, ids: &[&str]) -> Round {
         Round {
             ranking: ranking.into(),
-            paid: 2,
+            // As the built-in event's prizes pay in backyard and wood.
+            paid: 4,
             finalists: ids
                 .iter()
                 .enumerate()
@@ -495,7 +510,7 @@ mod tests {
         let cases: Vec<(String, &[&str])> = vec![
             (good.replace("event = \"e\"", "event = \"f\""), &["event = \"f\"", "another event"]),
             (good.replace("version = 1", "version = 7"), &["version = 7", "upgrade judging"]),
-            (good.replace("paid = 2", "paid = 2\nprize = 1"), &["unknown field `prize`"]),
+            (good.replace("paid = 4", "paid = 4\nprize = 1"), &["unknown field `prize`"]),
             (good.replace("id = \"b\"", "id = \"a\""), &["\"a\" is a finalist twice"]),
             (answer("mira", "[\"a\", \"z\"]", "first"), &["answers[0]", "a / z are not two finalists"]),
             (answer("mira", "[\"a\", \"a\"]", "first"), &["names \"a\" twice"]),
@@ -512,6 +527,17 @@ mod tests {
                 &["ranking = \"overall\" has no finals in judging.toml (its finals are of backyard, wood)"],
             ),
             (answer("bob", "[\"a\", \"b\"]", "first"), &["judge = \"bob\": not a judge who compares in the finals"]),
+            // Paid places the event's prizes do not pay: the judges' view had said "0 places paid"
+            // while results paid 4.
+            (
+                good.replace("paid = 4", "paid = 0"),
+                &[
+                    "line 12: rankings[0].paid = 0",
+                    "judging.toml's prizes pay 4 places in ranking \"backyard\"",
+                    "`judging merge FILES --finals",
+                ],
+            ),
+            (good.replace("paid = 4", "paid = 1"), &["paid = 1", "pay 4 places"]),
         ];
         for (text, wants) in cases {
             let problems = parse(&text, &event()).expect_err(&text).join("\n");
