@@ -643,6 +643,31 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
     );
 }
 
+/// The decision the warning of an undecided tie suggests is one the decisions file takes as it
+/// stands: it had left out `reason`, and recording exactly its fields was refused ("has no
+/// reason").
+#[test]
+fn the_decision_an_undecided_tie_suggests_is_complete() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let out = head(&s).args(["results", "--method", "mean"]).arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let suggested = stderr
+        .split("record the head judge's decision (")
+        .nth(1)
+        .and_then(|rest| rest.split(") to settle it").next())
+        .unwrap_or_else(|| panic!("a decision suggested: {stderr}"));
+    assert!(suggested.contains("reason = "), "{suggested}");
+    // Its fields as they stand, in the decisions file (an inline table is a [[decisions]] table).
+    let decisions = s.file("decisions.toml", &format!("decisions = [{{ {suggested} }}]\n"));
+    let out = head(&s).args(["results", "--method", "mean", "--decisions"]).arg(&decisions).arg(&file).output();
+    let out = out.expect("runs");
+    let (table, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{suggested}: {stderr}");
+    assert!(table.contains("    1  Sprout Sense") && table.contains("tie decided"), "{table}");
+}
+
 /// A decision records the place of the tie it settled: where a late score file moves the same
 /// tie to another place (other amounts at stake), it is not applied and the results say why and
 /// what would settle it; confirmed with the new place, or without a place (an earlier build's

@@ -138,6 +138,10 @@ fn not_a_prize(i: usize, prize: &str, prizes: &[Prize]) -> Option<String> {
     Some(format!("decisions[{i}].prize = {} is not a prize{hint}; the prizes are {}", in_quotes(prize), ids.join(", ")))
 }
 
+/// The line a decision's reason is shown by, in an error asking for it and in the decision a
+/// tie's warning suggests: the jury writes theirs in place of the dots.
+pub const REASON_EXAMPLE: &str = "reason = \"...\"";
+
 /// A key every decision must have: its name, what it is for, and a line that would do.
 struct Required {
     name: &'static str,
@@ -157,11 +161,7 @@ const REQUIRED: [Required; 3] = [
         what: "the tied entries' ids, in the order they place",
         example: "order = [\"id-a\", \"id-b\"]",
     },
-    Required {
-        name: "reason",
-        what: "what the jury reads for why the tie was settled so",
-        example: "reason = \"...\"",
-    },
+    Required { name: "reason", what: "what the jury reads for why the tie was settled so", example: REASON_EXAMPLE },
 ];
 
 /// "line N: " when the decision was read from a file.

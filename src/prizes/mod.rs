@@ -673,10 +673,11 @@ impl Run<'_> {
                     crate::format::names_and(&names, TIED_NAMED),
                 ),
                 None => format!(
-                    "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}], place = {place}) to settle it",
+                    "{}: {} tie for place {place}; record the head judge's decision (prize = {:?}, order = [{order}], place = {place}, {}) to settle it",
                     prize.name,
                     crate::format::names_and(&names, TIED_NAMED),
-                    prize.id
+                    prize.id,
+                    decisions::REASON_EXAMPLE
                 ),
             });
             // Tied over as many paid places as there are of them, each takes one: each has won
