@@ -152,6 +152,11 @@ fn plain_line(line: &str) -> String {
         let (found, expected) = (&said[..comma], &said[comma + ", expected ".len()..]);
         let needed = needed(expected);
         let reworded = match kind {
+            // A number too large for any integer (serde's "integer `…` as i128") where a number
+            // goes: out of range, said with the number as the file has it.
+            Kind::Type if (found.ends_with(" as i128") || found.ends_with(" as u128")) && needed.contains("number") => {
+                format!("{} is out of range: {needed} is needed", value_of(found))
+            }
             Kind::Type => format!("{}, where {needed} is needed{}", found_words(found), hint(found, expected)),
             Kind::Value if found.starts_with("string ") => {
                 format!("{}, where {needed} is needed", found_words(found))
@@ -183,10 +188,15 @@ fn found_words(found: &str) -> String {
     }
 }
 
-/// A number serde quoted in backquotes (`` integer `5` ``), without them and its kind.
+/// A number serde quoted in backquotes (`` integer `5` ``, `` integer `5` as i128 ``), without
+/// them and its kind: the value as the file has it, never the type serde read it as.
 fn value_of(found: &str) -> &str {
-    let value = found.rsplit(' ').next().unwrap_or(found);
-    value.trim_matches('`')
+    if let Some((_, rest)) = found.split_once('`')
+        && let Some((value, _)) = rest.split_once('`')
+    {
+        return value;
+    }
+    found.rsplit(' ').next().unwrap_or(found)
 }
 
 /// What serde expected, in words: Rust's type names become the kind of value and its range.
@@ -204,6 +214,9 @@ fn needed(expected: &str) -> String {
         "fewer elements in array" => "a shorter list",
         "more elements in array" => "a longer list",
         _ if expected.starts_with("struct ") => "a table",
+        // A count from 1 (a place): serde's NonZero types.
+        _ if expected.starts_with("a nonzero u") => "a whole number of 1 or more",
+        _ if expected.starts_with("a nonzero i") => "a whole number other than 0",
         other => {
             if let Some(n) =
                 other.strip_prefix("an array of length ").or_else(|| other.strip_prefix("a tuple of size "))
@@ -247,6 +260,8 @@ fn fits(text: &str, expected: &str) -> bool {
         "u16" => whole.is_some_and(|v| u16::try_from(v).is_ok()),
         "u32" | "u64" | "usize" | "u128" => whole.is_some_and(|v| v >= 0),
         "i8" | "i16" | "i32" | "i64" | "isize" | "i128" => whole.is_some(),
+        _ if expected.starts_with("a nonzero u") => whole.is_some_and(|v| v >= 1),
+        _ if expected.starts_with("a nonzero i") => whole.is_some_and(|v| v != 0),
         _ => false,
     }
 }

@@ -715,9 +715,21 @@ fn a_decision_taken_for_a_tie_at_another_place_is_not_reapplied() {
         );
         assert!(table.contains("because Works offline (applied)"), "{place:?}: {table}");
     }
-    let stderr = refused_decisions(&s, &file, &decided("place = 0\n"));
-    assert!(stderr.contains("line 5: decisions[0].place = 0: places count from 1"), "{stderr}");
-    assert!(stderr.contains("decisions.toml: ") && stderr.contains("Backyard AI pays places 1 to 4"), "{stderr}");
+    // Said as every value that is not a place is: -1 and "1" had been "a whole number of 0 or
+    // more", 0 "places count from 1".
+    for place in ["0", "-1", "\"1\""] {
+        let stderr = refused_decisions(&s, &file, &decided(&format!("place = {place}\n")));
+        assert!(
+            stderr.contains("decisions.toml") && stderr.contains(&format!("line 5 (`place = {place}`)")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("where a whole number of 1 or more is needed")
+                || stderr.contains(&format!("{place} is out of range: a whole number of 1 or more is needed")),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("0 or more"), "{stderr}");
+    }
     // A place the prize does not pay is no tie it could settle: refused at its line, naming the
     // file, the prize and the places it pays; the file is left as it was.
     let text = decided("place = 9\n");

@@ -29,7 +29,8 @@ struct Raw {
     order: Option<Spanned<Vec<String>>>,
     reason: Option<Spanned<String>>,
     method: Option<String>,
-    place: Option<Spanned<usize>>,
+    /// Places count from 1: a 0 is refused as what goes is said ("a whole number of 1 or more").
+    place: Option<Spanned<std::num::NonZeroUsize>>,
 }
 
 /// The decisions in a decisions.toml text, each with the lines it was read from; or every
@@ -120,7 +121,7 @@ pub fn parse(text: &str, prizes: &[Prize]) -> Result<Vec<Decision>, String> {
                 order: order.into_inner(),
                 reason: reason.into_inner(),
                 method: r.method,
-                place: r.place.map(Spanned::into_inner),
+                place: r.place.map(|p| p.into_inner().get()),
             })
         })
         .collect())
@@ -235,7 +236,7 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
             let prize = prizes.iter().find(|p| p.id == d.prize);
             let paid = prize.map_or(usize::MAX, |p| p.amounts.len());
             if place == 0 || place > paid {
-                let from_one = if place == 0 { " places count from 1;" } else { "" };
+                let from_one = if place == 0 { " a whole number of 1 or more is needed;" } else { "" };
                 let pays = prize.map(|p| format!(" {};", pays(p))).unwrap_or_default();
                 out.push(format!(
                     "{}{at}.place = {place}:{from_one}{pays} give the place of the tie it settled, or leave place out",
@@ -310,15 +311,35 @@ mod tests {
             }
         }
         assert!(parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\"]\nreason = \"x\"\nextra = 1", &prizes).is_err());
-        // The place of the tie it settled: read with its line; 0 is no place.
-        let read =
-            parse("[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = 0\n", &prizes)
-                .expect("parses");
-        assert_eq!(read[0].place, Some(0));
+        // The place of the tie it settled counts from 1, said alike of every value that is not
+        // one, with the value as the file has it: 0 had been "places count from 1" and -1 "a
+        // whole number of 0 or more", a number too large "the number i128".
+        for (value, said) in [
+            ("0", "0 is out of range: a whole number of 1 or more is needed"),
+            ("-1", "-1 is out of range: a whole number of 1 or more is needed"),
+            ("\"1\"", "the text \"1\", where a whole number of 1 or more is needed: write it without quotes, 1"),
+            ("\"0\"", "the text \"0\", where a whole number of 1 or more is needed"),
+            ("1.0", "the number 1.0, where a whole number of 1 or more is needed"),
+            ("[1]", "a list, where a whole number of 1 or more is needed"),
+            ("99999999999999999999", "99999999999999999999 is out of range: a whole number of 1 or more is needed"),
+        ] {
+            let text =
+                format!("[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\nreason = \"x\"\nplace = {value}\n");
+            let refused = parse(&text, &prizes).expect_err(value);
+            assert_eq!(refused, format!("line 5 (`place = {value}`): {said}"), "{value}");
+        }
+        // A number too large where text goes is quoted as the file has it, every field alike.
+        let text = "[[decisions]]\nprize = 99999999999999999999\norder = [\"a\", \"b\"]\nreason = \"x\"\n";
+        let refused = parse(text, &prizes).expect_err("a number");
+        assert!(refused.contains("the number 99999999999999999999, where text in quotes is needed: put it in quotes, \"99999999999999999999\""), "{refused}");
+        assert!(!refused.contains("i128"), "{refused}");
+        // A decision recorded with place 0 (not from the file) is said in the same words.
+        let mut zero = decision("wood", &["a", "b"], "x");
+        zero.place = Some(0);
         assert_eq!(
-            problems(&read, &prizes, &known),
+            problems(&[zero], &prizes, &known),
             [
-                "line 5: decisions[0].place = 0: places count from 1; Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
+                "decisions[0].place = 0: a whole number of 1 or more is needed; Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
             ]
         );
         // A place past those the prize pays is no tie it could have settled.
