@@ -27,6 +27,11 @@ pub enum HubError {
         "HF_ENDPOINT = {0}… has a query or a fragment (after ? or #): the Hub's paths go after the address, so they would be lost in it; give the address alone, such as https://huggingface.co"
     )]
     EndpointQuery(String),
+    /// The address as [`crate::net::unparsed`] shows it (without its user name and password).
+    #[error(
+        "HF_ENDPOINT = {0} has a user name or password (before @): they would be sent on every request in place of HF_TOKEN; give the address alone, such as https://huggingface.co, and the token in HF_TOKEN"
+    )]
+    EndpointCredentials(String),
     #[error("cannot reach the Hub at {url}: {reason}")]
     Fetch { url: String, reason: String },
     #[error("the Hub answered {status} for {url}: {hint}")]
@@ -94,6 +99,11 @@ impl Hub {
         // be part of them, and the Hub asked for its front page (huggingface_hub does the same).
         if base.query().is_some() || base.fragment().is_some() {
             return Err(HubError::EndpointQuery(crate::net::unparsed(endpoint)));
+        }
+        // reqwest sends a user name and password in the address as Basic auth on every request,
+        // and HF_TOKEN's Bearer header is then not sent; messages name the address without them.
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(HubError::EndpointCredentials(crate::net::unparsed(endpoint)));
         }
         let client = crate::net::client(timeout, CONCURRENCY)
             .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
@@ -330,6 +340,24 @@ mod tests {
             hub.url("/api/spaces?x=1").map(|u| u.to_string()).ok().as_deref(),
             Some("https://mirror.example/hf/api/spaces?x=1")
         );
+    }
+
+    /// An address with a user name or password is refused: reqwest would send them as Basic
+    /// auth on every request, in place of HF_TOKEN's Bearer header, and every message shows the
+    /// address without them, so nothing would tell the user. The refusal does not repeat them.
+    #[test]
+    fn an_endpoint_with_credentials_is_refused_without_them() {
+        for endpoint in
+            ["http://user:hf_SECRET@127.0.0.1:18777/mirror", "https://hf_SECRET@hub.example", "https://:hf_SECRET@h/"]
+        {
+            let said = Hub::new(endpoint, Some("hf_tok".into()), Duration::from_secs(1))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(said.contains("has a user name or password"), "{endpoint}: {said}");
+            assert!(said.contains("HF_TOKEN"), "{said}");
+            assert!(!said.contains("SECRET") && !said.contains("user:"), "{said}");
+        }
     }
 
     #[test]
