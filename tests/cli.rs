@@ -1516,6 +1516,48 @@ fn import_scores_says_rows_in_line_order_takes_labels_and_suggests_ids() {
         .stdout(predicate::str::contains("Imported 1 score from sheet.csv"));
 }
 
+/// A sheet saved by a spreadsheet that separates cells with semicolons (Excel in much of Europe,
+/// with a BOM) or tabs is read with its own separator, found from the header: it had been refused
+/// as a header without judge, submission, criterion and score. A header no separator fits says
+/// which one it seems to use and what judging reads.
+#[test]
+fn import_scores_reads_a_sheet_separated_by_semicolons_or_tabs() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    s.file(
+        "eu.csv",
+        "\u{feff}Judge;Submission;Criterion;Score;Note\r\nana;echo-owl;utility;4;\"Fine; fast\"\r\nana;pantry-poet;cost;3;\r\n",
+    );
+    s.cmd()
+        .args(["--judge", "ana", "import-scores", "eu.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imported 2 scores from eu.csv"))
+        .stderr(predicate::str::is_empty());
+    s.file("tab.csv", "judge\tsubmission\tcriterion\tscore\nana\tword-garden\tutility\t2\n");
+    s.cmd()
+        .args(["--judge", "ana", "import-scores", "tab.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imported 1 score from tab.csv"));
+    let sheet = judging::store::Store::open_existing(&s.store("ana"), "build-small-2026").expect("open").score_sheet();
+    let sheet = sheet.expect("sheet");
+    assert_eq!(sheet.scores.len(), 3, "{:?}", sheet.scores);
+    assert_eq!(sheet.text(judging::model::TextPart::Note, "echo-owl"), Some("Fine; fast"), "a quoted cell keeps its ;");
+    s.file("pipe.csv", "judge|submission|criterion|score\nana|seed-swap|utility|2\n");
+    s.cmd().args(["--judge", "ana", "import-scores", "pipe.csv"]).assert().failure().stderr(
+        predicate::str::contains("pipe.csv: the header seems to separate its names with \"|\"")
+            .and(predicate::str::contains("commas, semicolons or tabs")),
+    );
+    // Names a separator splits but that are not the ones needed are said as before, split.
+    s.file("names.csv", "name;entry;crit;score\nana;seed-swap;utility;2\n");
+    s.cmd()
+        .args(["--judge", "ana", "import-scores", "names.csv"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("; it has name, entry, crit, score"));
+}
+
 #[test]
 fn a_recused_entry_takes_no_score_from_the_command_line() {
     let s = Sandbox::new();

@@ -17,7 +17,8 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
     // A sheet of scores is far smaller than this; a device or a pipe is not a sheet.
     let bytes = crate::disk::read_capped(sheet, crate::limits::SCORE_SHEET_BYTES)?;
     let text = crate::export::as_text(&bytes, &name)?;
-    let mut reader = crate::export::guard::csv_reader(text, b',', true)
+    let separator = separator(text, &name)?;
+    let mut reader = crate::export::guard::csv_reader(text, separator, true)
         .map_err(|(line, why)| anyhow::anyhow!("{name}: line {line}: {why}"))?;
     let header = reader.headers().with_context(|| format!("{name}: no header line"))?;
     let header_cells = header.len();
@@ -149,6 +150,53 @@ impl Columns {
         };
         Ok(Columns { judge, submission, criterion, score, note: column("note"), team_note: column("team_note") })
     }
+}
+
+/// The separators a sheet's cells may have, as spreadsheets save CSV: commas, semicolons (Excel
+/// where a comma is the decimal mark, much of Europe) and tabs.
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
+
+/// The sheet's separator: the one of [`SEPARATORS`] that splits its header into the columns it
+/// must have. Where none does, the header is refused: split by the separator that splits it most,
+/// with the names it then has; or, where none splits it at all, with the character it seems to
+/// separate its names with.
+fn separator(text: &str, name: &str) -> Result<u8> {
+    let header = |separator: u8| {
+        let mut reader = csv::ReaderBuilder::new().delimiter(separator).flexible(true).from_reader(text.as_bytes());
+        reader.headers().cloned().with_context(|| format!("{name}: no header line"))
+    };
+    let mut most: Option<(u8, csv::StringRecord)> = None;
+    for separator in SEPARATORS {
+        let cells = header(separator)?;
+        if Columns::find(&cells, name).is_ok() {
+            return Ok(separator);
+        }
+        if most.as_ref().is_none_or(|(_, m)| cells.len() > m.len()) {
+            most = Some((separator, cells));
+        }
+    }
+    let Some((_, cells)) = most.filter(|(_, cells)| cells.len() > 1) else {
+        // One cell whichever way it is split: the most frequent mark between its names, if any.
+        let line = text.trim_start_matches('\u{feff}').lines().next().unwrap_or_default();
+        let marks = line.chars().filter(|c| c.is_ascii_punctuation() && !matches!(c, '_' | '"' | '\'' | '-'));
+        let mut counted: Vec<(char, usize)> = Vec::new();
+        for mark in marks {
+            match counted.iter_mut().find(|(m, _)| *m == mark) {
+                Some((_, n)) => *n += 1,
+                None => counted.push((mark, 1)),
+            }
+        }
+        // The first of the most frequent (`max_by_key` takes the last, so from the end).
+        let seems = counted.iter().rev().max_by_key(|(_, n)| *n);
+        if let Some((mark, _)) = seems {
+            bail!(
+                "{name}: the header seems to separate its names with {}; judging reads cells separated by commas, semicolons or tabs, under a header naming judge, submission, criterion and score: save the sheet as CSV with one of those",
+                crate::sanitize::in_quotes(&mark.to_string())
+            );
+        }
+        return Columns::find(&header(b',')?, name).map(|_| b',');
+    };
+    Columns::find(&cells, name).map(|_| b',')
 }
 
 /// What one row asks of the store (its score, and its notes), checked as the app checks a key
