@@ -1570,11 +1570,19 @@ fn a_recused_entry_takes_no_score_from_the_command_line() {
     )
     .expect("recuse");
     drop(conn);
+    // `score` and `import-scores` say it in one wording, with the way to score it: import-scores
+    // had said 'you recused from "word-garden"' alone.
+    let said = "you recused from \"word-garden\" (my team), so it takes no scores: to score it, undo the recusal in the app (run `judging --judge ana`, go to the entry and press r)";
     s.cmd()
         .args(["--judge", "ana", "score", "word-garden", "utility=3"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("you recused from \"word-garden\""));
+        .stderr(predicate::str::contains(said));
+    s.cmd()
+        .args(["--judge", "ana", "import-scores", "r.csv"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("r.csv: line 2: {said}")));
     let sheet = judging::store::Store::open_existing(&s.store("ana"), "build-small-2026").expect("open").score_sheet();
     assert!(sheet.expect("sheet").scores.is_empty(), "nothing stored");
 }

@@ -264,7 +264,9 @@ fn scorable_track(
             Err(("not in the store", format!("no submission {:?} in the store{hint}", clean_line(id))))
         }
         Some(st) if st.withdrawn => Err(("withdrawn", format!("{:?} was withdrawn", clean_line(id)))),
-        Some(_) if sheet_now.recused(id) => Err(("recused", format!("you recused from {:?}", clean_line(id)))),
+        Some(_) if sheet_now.recused(id) => {
+            Err(("recused", session.recused(id, sheet_now.text(crate::model::TextPart::Recusal, id))))
+        }
         Some(st) => Ok(st.submission.track),
     }
 }

@@ -43,6 +43,8 @@ pub(crate) struct Session {
     /// `judging pull` with the `--config`, `--db` and `--judge` this run took: what to run for a
     /// store with no submissions, which fills this store and not the default one.
     pub(crate) pull: crate::paste::CommandLine,
+    /// `judging` with the `--config`, `--db` and `--judge` this run took: the app on this store.
+    pub(crate) app: crate::paste::CommandLine,
     /// The judges whose files may be older than the newest this store has taken in of theirs
     /// (`--accept-older`): the judge went back to an earlier file.
     pub(crate) accept_older: Vec<String>,
@@ -94,6 +96,7 @@ impl Session {
         let file = paths::store_file(cli.db.clone(), &loaded.config.event.id, &judge)?;
         let event = &loaded.config.event.id;
         let pull = command_line(cli, &["pull"]);
+        let app = command_line(cli, &[]);
         let store = match how {
             Open::Existing => match Store::open_existing(&file, event) {
                 Err(crate::store::StoreError::Missing { path }) => {
@@ -115,7 +118,19 @@ impl Session {
             Open::ForPull => Store::open_for_pull(&file, event)?,
         };
         store.claim_judge(&judge)?;
-        Ok(Session { loaded, store, judge, pull, accept_older: Vec::new() })
+        Ok(Session { loaded, store, judge, pull, app, accept_older: Vec::new() })
+    }
+
+    /// Why an entry this judge recused from (for `reason`, if they gave one) takes no score, and
+    /// how to score it: the one wording of `score` and `import-scores`.
+    pub(crate) fn recused(&self, id: &str, reason: Option<&str>) -> String {
+        let reason = reason.filter(|r| !r.trim().is_empty()).map(|r| format!(" ({})", crate::sanitize::clean_line(r)));
+        format!(
+            "you recused from {}{}, so it takes no scores: to score it, undo the recusal in the app (run `{}`, go to the entry and press r)",
+            crate::sanitize::in_quotes(id),
+            reason.unwrap_or_default(),
+            self.app
+        )
     }
 
     /// What a judge whose name came from `source` is told when the event's judging.toml does not

@@ -66,11 +66,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
     }
     // The app and import-scores refuse a recused entry; so does this.
     if let Some(reason) = session.store.sheet_of(&[id.to_owned()])?.text(crate::model::TextPart::Recusal, id) {
-        bail!(
-            "you recused from {:?} ({}): it takes no scores. Undo the recusal in the app (r) to score it",
-            clean_line(id),
-            clean_line(reason)
-        );
+        bail!("{}", session.recused(id, Some(reason)));
     }
     let mut changes = Vec::new();
     for &(criterion, value) in pairs {
