@@ -362,6 +362,44 @@ fn negative_number(text: &str) -> bool {
     all_digits(whole) && all_digits(fraction)
 }
 
+/// Text for one line drawn on the screen or in `list`'s table: [`clean_line`], then each
+/// character a reader could not see ([`hides`]: a zero-width space, a soft hyphen, a word
+/// joiner, a BOM, a tag character) dropped, but for a joiner that is writing ([`joins`]: an
+/// emoji sequence, a Persian word's ZWNJ), and a private-use character drawn as U+FFFD.
+/// Terminals draw these at widths of their own (none, one or two columns, a font's icon)
+/// while the layout counts what [`crate::text_width`] says: kept, a title holding one had
+/// left a stale letter in tmux and pushed a pane's right border out, and each pane had
+/// dropped a different few of them.
+pub fn screen_line(raw: &str) -> String {
+    // A hidden character dropped at either end leaves what it stood beside: a space, trimmed.
+    on_screen(&clean_line(raw)).trim().to_owned()
+}
+
+/// [`screen_line`] for a multi-line area (a description, a note): [`clean_block`], then the
+/// same characters dropped or replaced.
+pub fn screen_block(raw: &str) -> String {
+    on_screen(&clean_block(raw))
+}
+
+/// `clean` text with what the screen cannot draw at a known width dropped or replaced.
+fn on_screen(clean: &str) -> String {
+    let private =
+        |c: char| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}');
+    if !clean.chars().any(|c| c != '\n' && (hides(c) || private(c))) {
+        return clean.to_owned();
+    }
+    let mut out = String::with_capacity(clean.len());
+    let mut chars = clean.chars().peekable();
+    while let Some(c) = chars.next() {
+        if private(c) {
+            out.push('\u{fffd}');
+        } else if c == '\n' || !hides(c) || joins(out.chars().next_back(), c, chars.peek().copied()) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     /// A name or an id quoted in a message shows what a reader could not see, and is cut at
@@ -541,5 +579,25 @@ mod tests {
             ("scores;-0.5", "scores;-0.5"),
         ];
         each(csv_cell, &cases);
+    }
+
+    /// On the screen, what a reader could not see is dropped and a private-use character is
+    /// U+FFFD, the same way in a line and a block; a joiner in an emoji sequence or a Persian
+    /// word stays, and an escape sequence goes as ever.
+    #[test]
+    fn the_screen_draws_no_invisible_character() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} Crew";
+        let persian = "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}";
+        let cases = [
+            ("Pantry\u{ad}P\u{34f}o\u{180e}e\u{2060}t\u{e000}x\u{e0041}", "PantryPoet\u{fffd}x"),
+            ("\u{feff}Moss\u{200b} & Lichen\u{200d}", "Moss & Lichen"),
+            ("mi\u{200d}ra \u{f0000}\u{10fffd}", "mira \u{fffd}\u{fffd}"),
+            ("\u{1b}[31mred\u{1b}[0m\ttab", "red tab"),
+            (family, family),
+            (persian, persian),
+            ("plain", "plain"),
+        ];
+        each(screen_line, &cases);
+        assert_eq!(screen_block("a\u{200b}\nb\u{e000}"), "a\nb\u{fffd}");
     }
 }

@@ -224,6 +224,33 @@ fn escapes_in_an_export_never_reach_the_terminal() {
     assert!(said.contains("holds a control or invisible character"), "{said}");
 }
 
+/// `list`'s table draws no character a terminal draws at a width of its own: a zero-width
+/// space, a BOM, a soft hyphen, a word joiner, a tag character dropped, a private-use one as
+/// U+FFFD, so the columns after the title stay lined up. The table had printed them raw.
+#[test]
+fn the_list_table_prints_no_invisible_character() {
+    let s = Sandbox::new();
+    let title = "Pantry\u{ad}P\u{34f}o\u{180e}e\u{2060}t\u{e000}x\u{e0041}";
+    let export = s.file(
+        "export.csv",
+        &format!(
+            "{HEADER}\nhid,{title},\u{feff}Moss\u{200b} Crew,,{SPACE}/a,,,,wood,,,\nok,Plain,T,,{SPACE}/b,,,,wood,,,\n"
+        ),
+    );
+    s.cmd().args(["pull", "--from"]).arg(&export).assert().success();
+    let list = s.cmd().args(["list"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&list.stdout);
+    for hidden in ['\u{200b}', '\u{feff}', '\u{ad}', '\u{34f}', '\u{180e}', '\u{2060}', '\u{e000}', '\u{e0041}'] {
+        assert!(!text.contains(hidden), "{hidden:?} raw in {text:?}");
+    }
+    let row = text.lines().find(|l| l.starts_with("hid")).unwrap_or_default();
+    assert!(row.contains("PantryPoet\u{fffd}x") && row.contains("Moss Crew"), "{text}");
+    // The team starts in the column the header's TEAM does.
+    let at = |line: &str, word: &str| line.find(word).map(|i| judging::text_width::width(&line[..i]));
+    let header = text.lines().next().unwrap_or_default();
+    assert_eq!(at(row, "Moss"), at(header, "TEAM"), "{text}");
+}
+
 #[test]
 fn pull_reports_bad_rows_by_line_and_imports_the_rest() {
     let s = Sandbox::new();

@@ -439,3 +439,60 @@ fn a_long_note_counts_its_lines_out_of_sight() {
     let middle = screen(&app, 80, 24);
     assert!(middle.contains("↑ 4 · ↓ 15 more lines"), "{middle}");
 }
+
+/// A title holding characters a terminal draws at a width of its own (a soft hyphen, a grapheme
+/// joiner, a Mongolian vowel separator, a word joiner, a private-use character, a tag character)
+/// reads the same in the list's row, the Entry pane and the whole entry (`i`) at 80×24, and no
+/// cell holds one of them, so each box's right border is where the layout put it. The row had
+/// kept them all and the Entry pane four fewer; in tmux a stale letter stayed on the first frame
+/// and `i` drew its right border twice.
+#[test]
+fn invisible_characters_in_a_title_are_drawn_alike_in_every_pane() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("x.csv");
+    let title = "Pantry\u{ad}P\u{34f}o\u{180e}e\u{2060}t\u{e000}x\u{e0041}";
+    std::fs::write(
+        &export,
+        format!("id,title,team,space_url,track,description\npp,{title},\u{feff}Crew\u{200b},https://huggingface.co/spaces/o/pp,wood,a\u{200b}b\u{e000}c\n"),
+    )
+    .expect("write");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let (store, mut app) = pulled(dir.path(), &Loaded { config, path: None });
+    let mut runner = Runner::new(&store);
+    runner.step(&store, &mut app, Action::Resize(80, 24));
+    app.select("pp");
+    let shown = "PantryPoet\u{fffd}x";
+    let frame = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
+        let buf = terminal.backend().buffer().clone();
+        let private = |c: char| ('\u{e000}'..='\u{f8ff}').contains(&c) || c >= '\u{f0000}';
+        for y in 0..24 {
+            let row = drawn_between(&buf, y, 0, 80);
+            assert!(!row.chars().any(|c| judging::sanitize::hides(c) || private(c)), "row {y}: {row:?}");
+            assert_eq!(judging::text_width::width(&row), 80, "row {y} is not 80 columns: {row:?}");
+        }
+        (buf, terminal.backend().to_string())
+    };
+    let (buf, browse) = frame(&app);
+    let titled: Vec<String> = (0..24).map(|y| drawn_between(&buf, y, 0, 80)).filter(|l| l.contains("Pantry")).collect();
+    // The row, and the Entry pane's first line.
+    assert_eq!(titled.len(), 2, "{browse}");
+    assert!(titled.iter().all(|l| l.contains(shown)), "{browse}");
+    assert!(titled[0].contains('▶') && browse.contains("Crew"), "{browse}");
+    insta::assert_snapshot!("invisible_title_browse", browse);
+    runner.step(&store, &mut app, Action::WholeEntry);
+    let (buf, whole) = frame(&app);
+    let line = (0..24).map(|y| drawn_between(&buf, y, 0, 80)).find(|l| l.contains("Pantry")).unwrap_or_default();
+    assert!(line.contains(shown), "{whole}");
+    // The box's borders on every row between its corners: one on each side, none doubled.
+    let top = (0..24).find(|y| drawn_between(&buf, *y, 0, 80).contains("┌ Entry, whole")).expect("the box");
+    let bottom = (top + 1..24).find(|y| drawn_between(&buf, *y, 0, 80).contains('└')).expect("its bottom");
+    for y in top + 1..bottom {
+        let row = drawn_between(&buf, y, 0, 80);
+        assert_eq!(row.matches('│').count(), 2, "row {y}: {row:?}\n{whole}");
+    }
+    assert!(whole.contains("abc") || whole.contains("ab\u{fffd}c"), "{whole}");
+    insta::assert_snapshot!("invisible_title_whole_entry", whole);
+}

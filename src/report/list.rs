@@ -9,7 +9,7 @@ use crate::format::fit_padded;
 use crate::model::StoredSubmission;
 use crate::model::{HubFacts, ScoreSheet, Status, format_params, weighted_total};
 use crate::prizes::eligibility::{self, Evidence};
-use crate::sanitize::{clean_line, csv_cell};
+use crate::sanitize::{csv_cell, screen_line};
 use crate::text_width::width as columns;
 
 /// One submission with this judge's view of it.
@@ -158,17 +158,17 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> Table {
         .map(|l| {
             let s = &l.stored.submission;
             [
-                clean_line(&s.id),
+                screen_line(&s.id),
                 l.status.shown(l.conflict).to_owned(),
                 s.track
                     .as_deref()
                     .and_then(|t| config.tracks.iter().find(|k| k.id == t))
                     .map(|t| t.id.clone())
                     .unwrap_or_default(),
-                clean_line(&s.title),
-                clean_line(&s.team),
+                screen_line(&s.title),
+                screen_line(&s.team),
                 total_text(l.total),
-                l.warnings.join(", "),
+                screen_line(&l.warnings.join(", ")),
             ]
         })
         .collect();

@@ -1,7 +1,7 @@
 //! Drawing the finals' comparison screen (`F`): two finalists side by side, each with its title,
 //! team, links, rubric place and the judge's own scores and note; the note on the pair; the
 //! message; the keys. A pure function of the app's state; every text is cleaned on its way in
-//! (`App::finalist_shown`, `clean_line`, `clean_block`).
+//! (`App::finalist_shown`, `screen_line`, `screen_block`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -13,7 +13,7 @@ use super::app::{App, Comparing, FinalistShown, Side};
 use super::fit::{self, hanging, wrap};
 use super::view::footer_line;
 use crate::model::TextPart;
-use crate::sanitize::{clean_block, clean_line};
+use crate::sanitize::{screen_block, screen_line};
 
 impl App {
     /// The comparison screen, whole.
@@ -32,7 +32,7 @@ impl App {
         Line::from(said).bold().render(header, buf);
         // The footer: the message, wrapped, over the keys.
         let news: Vec<String> =
-            if self.status.is_empty() { Vec::new() } else { wrap(&clean_line(&self.status), width) };
+            if self.status.is_empty() { Vec::new() } else { wrap(&screen_line(&self.status), width) };
         let news = fit::rows(news, 2, crate::format::more_lines);
         let footer_rows = u16::try_from(news.len()).unwrap_or(2) + 1;
         let footer = Rect { y: area.bottom().saturating_sub(footer_rows), height: footer_rows, ..area };
@@ -46,7 +46,7 @@ impl App {
         let note: Vec<String> = if c.note.trim().is_empty() || c.pair.is_none() {
             Vec::new()
         } else {
-            hanging("Your note on this pair: ", &clean_line(&c.note), width)
+            hanging("Your note on this pair: ", &screen_line(&c.note), width)
         };
         let note = fit::rows(note, 2, crate::format::more_lines);
         let note_rows = u16::try_from(note.len()).unwrap_or(2);
@@ -89,10 +89,10 @@ impl App {
         let barred: Vec<bool> = why.iter().map(Option::is_some).collect();
         let (done, open) = round.progress(&self.judge, &barred);
         vec![
-            format!(" Finals · {}", clean_line(crate::config::track_name(&self.config.tracks, &round.ranking))),
+            format!(" Finals · {}", screen_line(crate::config::track_name(&self.config.tracks, &round.ranking))),
             format!("you compared {done} of the {open} pairs you may"),
             format!("{} paid", crate::format::count(round.paid, "place", "places")),
-            format!("judge {}", clean_line(&self.judge)),
+            format!("judge {}", screen_line(&self.judge)),
         ]
     }
 
@@ -146,8 +146,8 @@ impl App {
         let scores: Vec<String> = criteria
             .iter()
             .map(|c| match sheet.score(&s.id, &c.id) {
-                Some(v) => format!("{} {v}/{}", clean_line(&c.label), c.scale.high),
-                None => format!("{} –", clean_line(&c.label)),
+                Some(v) => format!("{} {v}/{}", screen_line(&c.label), c.scale.high),
+                None => format!("{} –", screen_line(&c.label)),
             })
             .collect();
         if scores.iter().all(|t| t.ends_with('–')) {
@@ -160,7 +160,9 @@ impl App {
             }
         }
         if let Some(note) = sheet.text(TextPart::Note, &s.id) {
-            out.extend(hanging("Your note: ", &clean_block(note).replace('\n', " "), room).into_iter().map(Line::from));
+            out.extend(
+                hanging("Your note: ", &screen_block(note).replace('\n', " "), room).into_iter().map(Line::from),
+            );
         }
         out
     }
@@ -170,7 +172,7 @@ impl App {
     pub(super) fn comparison_promised(&self, c: &Comparing) -> Vec<String> {
         let mut out = Vec::new();
         if !self.status.is_empty() {
-            out.push(clean_line(&self.status));
+            out.push(screen_line(&self.status));
         }
         match c.pair {
             Some((i, j)) => {

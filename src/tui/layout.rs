@@ -8,7 +8,7 @@ use std::cell::Cell;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::model::Criterion;
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 
 /// The smallest screen either layout works in.
 pub const MIN_WIDTH: u16 = 80;
@@ -80,7 +80,7 @@ pub struct Rubric {
     /// The pane's columns inside its borders when last asked, and its rows there. Kept while
     /// drawing, which reads the app's state only: the rows are the same counted afresh.
     height: Cell<Option<(usize, u16)>>,
-    /// Each criterion's label as the screen shows it ([`clean_line`]d), its widest in columns,
+    /// Each criterion's label as the screen shows it ([`screen_line`]d), its widest in columns,
     /// and the widest [`row_tail`]: measured once, not on each frame.
     labels: Vec<String>,
     widest_label: usize,
@@ -89,7 +89,7 @@ pub struct Rubric {
 
 impl Rubric {
     pub fn new(criteria: Vec<Criterion>) -> Rubric {
-        let labels: Vec<String> = criteria.iter().map(|c| clean_line(&c.label)).collect();
+        let labels: Vec<String> = criteria.iter().map(|c| screen_line(&c.label)).collect();
         let widest_label = labels.iter().map(|l| columns(l)).max().unwrap_or(0);
         let widest_tail = criteria.iter().map(row_tail).max().unwrap_or(0);
         Rubric { criteria, height: Cell::new(None), labels, widest_label, widest_tail }
@@ -165,7 +165,7 @@ pub use crate::text_width::{pad, pad_left, width as columns};
 pub fn short_link(url: &str) -> String {
     let bare = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
     let bare = bare.strip_prefix("huggingface.co/").map_or_else(|| bare.to_owned(), |path| format!("hf.co/{path}"));
-    crate::sanitize::clean_line(&bare)
+    crate::sanitize::screen_line(&bare)
 }
 
 /// The start of `text` that fits in `width` columns, without an ellipsis ([`crate::text_width::take`]).

@@ -1,6 +1,7 @@
 //! Drawing the judge's screen: a pure function of the app's state.
 //!
-//! Every string from the export or the store passes through `sanitize::clean_*` on its way here.
+//! Every string from the export or the store passes through `sanitize::screen_*` on its way
+//! here: what a terminal would act on, or would draw at a width of its own, is gone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Rect};
@@ -16,7 +17,7 @@ use crate::assign::Bar;
 use crate::format::fit;
 use crate::model::{Criterion, HubFacts, Status, TextPart, format_params};
 use crate::prizes::eligibility::{self, Evidence, Size};
-use crate::sanitize::{clean_block, clean_line};
+use crate::sanitize::{screen_block, screen_line};
 
 /// The note editor's box at its smallest, and the recusal reason's box: columns and lines of
 /// text. A note's box takes 70% of a wider screen's width and half a taller one's height.
@@ -179,7 +180,7 @@ impl App {
         if s.models.is_empty() && s.declared_params.is_none() {
             return None;
         }
-        let models = s.models.iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
+        let models = s.models.iter().map(|m| screen_line(m)).collect::<Vec<_>>().join(", ");
         let params = s.declared_params.map(|p| format!(" ({} declared)", format_params(p))).unwrap_or_default();
         Some(format!("models {models}{params}"))
     }
@@ -220,7 +221,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let mut said = too_small_message(app, area.width, area.height);
     // What the last key did to the box out of sight (a key not typed).
     if typing_into_a_box(app) && !app.status.is_empty() {
-        said = format!("{said}\n{}", clean_line(&app.status));
+        said = format!("{said}\n{}", screen_line(&app.status));
     }
     let lines: Vec<Line> = wrap(&said, usize::from(area.width)).into_iter().map(Line::from).collect();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
@@ -236,7 +237,7 @@ impl App {
         let list = &self.list;
         if let Some(t) = &list.track {
             // A track may come from the export (where judging.toml names none): shown cleaned.
-            filters.push(format!("track {}", clean_line(t)));
+            filters.push(format!("track {}", screen_line(t)));
         }
         if list.unscored_only {
             filters.push("unscored".into());
@@ -249,9 +250,9 @@ impl App {
             filters.push(format!("\"{}\"", as_typed(&list.query)));
         }
         let text = header_text(&Header {
-            event: &clean_line(&self.config.event.name),
+            event: &screen_line(&self.config.event.name),
             builtin: self.builtin_event,
-            judge: &clean_line(&self.judge),
+            judge: &screen_line(&self.judge),
             filters: &filters,
             sort: list.sort.label(),
             room: usize::from(area.width).saturating_sub(10),
@@ -277,7 +278,7 @@ impl App {
             back.push("U shows scored entries too".to_owned());
         }
         if let Some(track) = &list.track {
-            back.push(format!("f moves on from track {}", clean_line(track)));
+            back.push(format!("f moves on from track {}", screen_line(track)));
         }
         if list.mine_only {
             back.push("a shows every entry".to_owned());
@@ -523,7 +524,7 @@ impl App {
             let most = if whole { usize::MAX } else { most };
             fit::wrap_at_most(text, room, most).into_iter().map(|l| Line::from(l).style(style)).collect()
         };
-        parts.push((at_most(&clean_line(&s.title), TITLE_ROWS, Style::new().bold()), 9));
+        parts.push((at_most(&screen_line(&s.title), TITLE_ROWS, Style::new().bold()), 9));
         let team = entry.cell(TEAM);
         if !team.is_empty() {
             parts.push((at_most(&team, TEAM_ROWS, Style::new()), 8));
@@ -534,7 +535,7 @@ impl App {
         }
         for (label, part) in [("Jury: ", TextPart::Note), ("Team: ", TextPart::TeamNote)] {
             if let Some(note) = self.sheet().text(part, &s.id) {
-                parts.push((para(&format!("{label}{}", clean_block(note)), Style::new().italic()), A_NOTE));
+                parts.push((para(&format!("{label}{}", screen_block(note)), Style::new().italic()), A_NOTE));
             }
         }
         let space = s.space_id.as_ref().map(|id| format!("hf.co/spaces/{id}"));
@@ -558,12 +559,12 @@ impl App {
             .flat_map(|text| para(&text, Style::new().dark_gray()))
             .collect();
         parts.push((addresses, SAID_BY_THEIR_KEYS));
-        let badges: Vec<String> = s.badges().map(clean_line).collect();
-        let sponsors: Vec<String> = s.sponsors().map(clean_line).collect();
+        let badges: Vec<String> = s.badges().map(screen_line).collect();
+        let sponsors: Vec<String> = s.sponsors().map(screen_line).collect();
         // "track —" only where the event has tracks: without any, it says nothing.
         let mut facts: Vec<String> = self
             .has_tracks()
-            .then(|| format!("track {}", s.track.as_deref().map_or("—".to_owned(), clean_line)))
+            .then(|| format!("track {}", s.track.as_deref().map_or("—".to_owned(), screen_line)))
             .into_iter()
             .collect();
         if !badges.is_empty() {
@@ -586,12 +587,15 @@ impl App {
             // Spaces keep changing after the deadline: what this judge sees may not be what was
             // entered.
             if let Some(changed) = f.changed_at.as_deref().filter(|c| self.config.event.after_deadline(c)) {
-                let text = format!("changed on the Hub after the deadline ({})", clean_line(changed));
+                let text = format!("changed on the Hub after the deadline ({})", screen_line(changed));
                 parts.push((para(&text, Style::new().yellow()), 6));
             }
         }
-        let description =
-            if s.description.trim().is_empty() { Vec::new() } else { para(&clean_block(&s.description), Style::new()) };
+        let description = if s.description.trim().is_empty() {
+            Vec::new()
+        } else {
+            para(&screen_block(&s.description), Style::new())
+        };
         fit_to_pane(parts, description, room, height)
     }
 
@@ -684,7 +688,7 @@ impl App {
                 let chosen = holds(value);
                 let mark = if chosen { "●" } else { " " };
                 let hint = if holds(suggested) { " ⏱" } else { "" };
-                let text = format!("{}{hint}", clean_line(&level.meaning));
+                let text = format!("{}{hint}", screen_line(&level.meaning));
                 let style = if chosen { Style::new().bold() } else { Style::new().dark_gray() };
                 focused.extend(
                     hanging(&level_head(mark, from, to), &text, width).into_iter().map(|l| Line::from(l).style(style)),
@@ -753,7 +757,7 @@ impl App {
         (0..c.levels.len())
             .filter_map(|i| {
                 let [from, to] = c.level_span(i)?;
-                Some(format!("{}{}", level_head("", from, to).trim_start(), clean_line(&c.levels[i].meaning)))
+                Some(format!("{}{}", level_head("", from, to).trim_start(), screen_line(&c.levels[i].meaning)))
             })
             .collect()
     }
@@ -862,7 +866,7 @@ impl App {
             pieces.push((format!("{partial} partly scored"), Style::new().yellow()));
         } else if partial > 0 {
             let head = format!("{partial} partly scored: ");
-            let ids: Vec<String> = ids.iter().map(|id| clean_line(id)).collect();
+            let ids: Vec<String> = ids.iter().map(|id| screen_line(id)).collect();
             // Half a line at most, the message needs the rest; but the first id whole where the
             // line holds it: a judge types ids (`judging score ID`), and a cut one names none.
             let half = (room / 2).saturating_sub(fit::width(&head));
@@ -882,7 +886,7 @@ impl App {
         let said = if let Mode::Search(search) = &self.mode {
             Some((format!("/{}", as_typed(&search.query())), Style::new().bold()))
         } else {
-            (!self.status.is_empty()).then(|| (clean_line(&self.status), Style::new()))
+            (!self.status.is_empty()).then(|| (screen_line(&self.status), Style::new()))
         };
         match said {
             Some(said) if give_way >= 4 => vec![said],
@@ -1315,7 +1319,7 @@ pub(super) fn footer_line(app: &App, room: usize) -> String {
 /// What the Hub says, as hints for latency (stage, hardware) and cost (price, model size), and
 /// where the entry stands against Tiny Titan's limit as the prize decides it (`size`).
 pub(super) fn hub_hint(f: &HubFacts, fetched_at: &str, size: Size, now: i64) -> String {
-    let hardware = f.hardware.as_deref().map_or_else(|| "no hardware".into(), clean_line);
+    let hardware = f.hardware.as_deref().map_or_else(|| "no hardware".into(), screen_line);
     // A price from the built-in table, when the Hub's list could not be had, is an estimate.
     let estimate = if f.price_from == "built-in" { " (est.)" } else { "" };
     let price = match f.price_per_hour {

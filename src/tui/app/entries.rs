@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::assign::Bar;
 use crate::config::Config;
 use crate::model::{Criterion, StoredSubmission, Submission};
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 use crate::tui::layout::{Rubric, columns};
 
 /// One submission as the screen lists it.
@@ -48,13 +48,13 @@ impl Entry {
     pub fn cell(&self, k: usize) -> String {
         let s = &self.submission;
         match k {
-            TRACK => s.track.as_deref().map(clean_line).unwrap_or_default(),
+            TRACK => s.track.as_deref().map(screen_line).unwrap_or_default(),
             TITLE => shown(&s.title).into_owned(),
             TEAM if !s.other_members().is_empty() => {
-                let members = s.other_members().iter().map(|m| clean_line(m)).collect::<Vec<_>>().join(", ");
-                if s.team.is_empty() { members } else { format!("{} · {members}", clean_line(&s.team)) }
+                let members = s.other_members().iter().map(|m| screen_line(m)).collect::<Vec<_>>().join(", ");
+                if s.team.is_empty() { members } else { format!("{} · {members}", screen_line(&s.team)) }
             }
-            TEAM | TEAM_ALONE => clean_line(&s.team),
+            TEAM | TEAM_ALONE => screen_line(&s.team),
             _ => String::new(),
         }
     }
@@ -79,15 +79,15 @@ impl Entry {
     }
 }
 
-/// The columns `raw` takes once cleaned for a line ([`clean_line`]): printable ASCII, nearly
+/// The columns `raw` takes once cleaned for a line ([`screen_line`]): printable ASCII, nearly
 /// every title and name, as it is, without copying it.
 fn shown_width(raw: &str) -> usize {
-    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) { raw.len() } else { columns(&clean_line(raw)) }
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) { raw.len() } else { columns(&screen_line(raw)) }
 }
 
-/// `raw` cleaned for a line ([`clean_line`]), without a copy where it is printable ASCII.
+/// `raw` cleaned for a line ([`screen_line`]), without a copy where it is printable ASCII.
 fn shown(raw: &str) -> std::borrow::Cow<'_, str> {
-    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) { raw.into() } else { clean_line(raw).into() }
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) { raw.into() } else { screen_line(raw).into() }
 }
 
 impl Entry {
@@ -219,7 +219,7 @@ impl Entries {
     pub fn named_in(&self, id: &str, room: usize) -> String {
         match self.get(id) {
             Some(e) => e.title_in(room),
-            None => crate::format::fit(&clean_line(id), room),
+            None => crate::format::fit(&screen_line(id), room),
         }
     }
 

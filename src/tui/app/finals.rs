@@ -10,7 +10,7 @@ use super::effects::{Effect, Then, Write};
 use super::{App, Link, Mode};
 use crate::finals::{Barred, Round};
 use crate::model::{Change, Compared, Pair, Verdict};
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 
 /// Which finalist a key means: the one on the left or the one on the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ impl App {
     /// `F`: the comparison screen, on the first pair the core chooses; or why not.
     pub(super) fn open_finals(&mut self) {
         if let Some(problem) = &self.finals_problem {
-            self.status = format!("the finals cannot be read: {}", clean_line(problem));
+            self.status = format!("the finals cannot be read: {}", screen_line(problem));
             return;
         }
         if self.config.finals.is_none() {
@@ -138,9 +138,9 @@ impl App {
         let f = self.finals.get(r)?.finalists.get(i)?;
         let entry = self.entries.get(&f.id);
         Some(FinalistShown {
-            id: clean_line(&f.id),
-            title: clean_line(entry.map_or(&f.title, |e| &e.submission.title)),
-            team: entry.map_or_else(String::new, |e| clean_line(&e.submission.team)),
+            id: screen_line(&f.id),
+            title: screen_line(entry.map_or(&f.title, |e| &e.submission.title)),
+            team: entry.map_or_else(String::new, |e| screen_line(&e.submission.team)),
             rubric_place: f.rubric_place,
         })
     }
@@ -221,7 +221,7 @@ impl App {
             self.entries.get(id).map_or_else(
                 || {
                     let published = self.finals.iter().flat_map(|r| &r.finalists).find(|f| f.id == id);
-                    crate::format::fit(&clean_line(published.map_or(id, |f| &f.title)), super::entries::NAMED_MOST)
+                    crate::format::fit(&screen_line(published.map_or(id, |f| &f.title)), super::entries::NAMED_MOST)
                 },
                 |_| self.entries.named(id),
             )
@@ -262,7 +262,7 @@ impl App {
     /// A paste into the note's box, as one line.
     pub(super) fn paste_pair_note(&mut self, text: &str) {
         if let Mode::Finals(Comparing { typing: Some(editor), .. }) = &mut self.mode {
-            editor.insert_str(clean_line(text));
+            editor.insert_str(crate::sanitize::clean_line(text));
         } else {
             self.status = "a paste types only into a note: press e for the note on this pair".into();
         }

@@ -166,7 +166,7 @@ fn undone_what(change: &crate::model::Change, criteria: &[crate::model::Criterio
     use crate::model::{Change, TextPart};
     match change {
         Change::Score { criterion, .. } => {
-            crate::sanitize::clean_line(criteria.iter().find(|c| &c.id == criterion).map_or(criterion, |c| &c.label))
+            crate::sanitize::screen_line(criteria.iter().find(|c| &c.id == criterion).map_or(criterion, |c| &c.label))
         }
         Change::Readings(_) => "the last stopwatch reading".to_owned(),
         Change::Text(TextPart::Note, _) => "the last edit of the note for the jury".to_owned(),

@@ -463,7 +463,7 @@ impl App {
             } else {
                 said.push(format!(
                     "track {} is no longer in {}: showing every track",
-                    crate::sanitize::clean_line(track),
+                    crate::sanitize::screen_line(track),
                     self.event_file()
                 ));
             }
@@ -534,7 +534,7 @@ impl Unscorable {
             Unscorable::Status(other) => format!("this entry is {}; press r to undo a recusal", other.label()),
             Unscorable::NoCriterion(track) => format!(
                 "no criterion of {event_file} judges this entry ({}), so it cannot be scored: tell the organizers (judging check names it)",
-                crate::sanitize::clean_line(track)
+                crate::sanitize::screen_line(track)
             ),
         }
     }

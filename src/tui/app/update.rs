@@ -5,17 +5,17 @@ use super::effects::{Effect, Then, Write};
 use super::{Action, App, Link, NotMine, Side};
 use crate::assign::Bar;
 use crate::model::{Change, Criterion, TextPart};
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 
 /// What a key that does nothing here says: it names the key, and where the keys are.
 fn unbound(key: &str) -> String {
-    format!("{} does nothing here; ? shows the keys", clean_line(key))
+    format!("{} does nothing here; ? shows the keys", screen_line(key))
 }
 
 /// A key refused by a text box out of sight: said on the small screen, and still there once
 /// it is enlarged.
 fn not_typed(key: &str) -> String {
-    format!("{} not typed: the box is out of sight; enlarge the terminal to type", clean_line(key))
+    format!("{} not typed: the box is out of sight; enlarge the terminal to type", screen_line(key))
 }
 
 impl App {
@@ -36,7 +36,7 @@ impl App {
         };
         if action == Action::Quit && !held && self.typing.digits.as_ref().is_some_and(|t| !t.is_empty()) {
             let typed = self.typing.digits.clone().unwrap_or_default();
-            let label = self.criteria().get(self.focus).map(|c| clean_line(&c.label)).unwrap_or_default();
+            let label = self.criteria().get(self.focus).map(|c| screen_line(&c.label)).unwrap_or_default();
             self.status =
                 format!("{label}: {typed} typed, not saved: Enter saves it, Esc drops it; q again quits without it");
             self.typing.quit_held = true;
@@ -55,7 +55,7 @@ impl App {
         );
         let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
         // Named before the key acts, which may move the focus or the entry.
-        let left = left.and_then(|typed| Some((typed, clean_line(&self.criteria().get(self.focus)?.label))));
+        let left = left.and_then(|typed| Some((typed, screen_line(&self.criteria().get(self.focus)?.label))));
         let effects = self.act(action);
         // Said, unless the key that left it has its own news: nothing typed is dropped unseen.
         if let (Some((typed, label)), true) = (left, self.status.is_empty()) {
@@ -247,7 +247,7 @@ impl App {
                 };
                 // In the header's words ("showing track backyard"), so the two agree.
                 |app, _| match &app.list.track {
-                    Some(t) => format!("showing track {}", clean_line(t)),
+                    Some(t) => format!("showing track {}", screen_line(t)),
                     None => "showing every track".to_owned(),
                 }
             }
@@ -309,7 +309,7 @@ impl App {
         // Short enough for an 80-column status line after the progress ("0 of 40 scored"), a
         // test draws it there. With nothing hidden, no conflict of the judge's is listed: what is
         // said is why no entry is assigned.
-        let file = || clean_line(&self.config.assign.file);
+        let file = || screen_line(&self.config.assign.file);
         match (left_out, self.list.mine_only) {
             (0, _) if assigned => "nothing to hide: every entry is yours to judge".to_owned(),
             (0, _) if self.builtin_event => "nothing to hide: the built-in event, no conflict of yours".to_owned(),
@@ -319,7 +319,7 @@ impl App {
             (n, true) => {
                 let tracks = || {
                     let judge = self.config.judge(&self.judge);
-                    let kept = judge.map(|j| j.tracks.iter().map(|t| clean_line(t)).collect::<Vec<_>>().join(", "));
+                    let kept = judge.map(|j| j.tracks.iter().map(|t| screen_line(t)).collect::<Vec<_>>().join(", "));
                     format!("outside your tracks ({})", kept.unwrap_or_default())
                 };
                 let why = match self.not_mine_because() {
@@ -418,7 +418,7 @@ impl App {
             Err(crate::config::ScoreError::Value { given, low, high, .. }) => {
                 self.status = format!(
                     "{}: {given} is off the scale, which runs from {low} to {high}; nothing saved",
-                    crate::sanitize::clean_line(&c.label)
+                    crate::sanitize::screen_line(&c.label)
                 );
                 return Vec::new();
             }
@@ -452,7 +452,7 @@ impl App {
             return Vec::new();
         }
         let Some(c) = self.criteria().get(self.focus) else { return Vec::new() };
-        let label = clean_line(&c.label);
+        let label = screen_line(&c.label);
         let change = Change::Score { criterion: c.id.clone(), value: None };
         let effects: Vec<Effect> = self.change(change, Then::Say("score cleared")).into_iter().collect();
         // Nothing to clear is said, not left as a key that did nothing.

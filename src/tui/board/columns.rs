@@ -6,7 +6,7 @@ use ratatui::layout::Constraint;
 use super::{Board, DECIDED};
 use crate::format::mean;
 use crate::rankings::{Flag, Ranked};
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 use crate::tui::layout::columns;
 
 /// Titles keep at least this many columns (the side shows the selected one whole).
@@ -79,7 +79,7 @@ impl Columns {
             })
             .collect();
         let paid = in_sight.iter().any(|e| e.chance.is_some());
-        let titles = in_sight.iter().map(|e| columns(&clean_line(&e.title))).max().unwrap_or(0).max("ENTRY".len());
+        let titles = in_sight.iter().map(|e| columns(&screen_line(&e.title))).max().unwrap_or(0).max("ENTRY".len());
         let c = Columns {
             shown_criteria: criteria.len(),
             criteria,

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use super::Board;
 use super::draw::tie_groups;
 use crate::rankings::Flag;
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 use crate::tui::fit::{self as fitting, hanging};
 
 /// One list of what to deliberate: its heading, then its entries, each wrapped to the pane,
@@ -184,7 +184,7 @@ impl Board<'_> {
             .chain(&uncertain)
             .take(AT_MOST)
             .map(|e| {
-                let said = format!("  {:>4} #{} {}{}", e.chance_text(), e.place, clean_line(&e.title), e.thin_note());
+                let said = format!("  {:>4} #{} {}{}", e.chance_text(), e.place, screen_line(&e.title), e.thin_note());
                 Line::from(said).cyan()
             })
             .collect();
@@ -227,12 +227,12 @@ impl Board<'_> {
                         let said = format!(
                             "  tie at #{place} settled: {} ({})",
                             self.order_said(&d.order),
-                            clean_line(&d.reason)
+                            screen_line(&d.reason)
                         );
                         return Line::from(said).green();
                     }
                     // Two rows of names at most, then how many more.
-                    let names: Vec<String> = group.iter().map(|e| clean_line(&e.title)).collect();
+                    let names: Vec<String> = group.iter().map(|e| screen_line(&e.title)).collect();
                     let head = format!("  tie at #{place}: ");
                     let room = (2 * room).saturating_sub(fitting::width(&head)).max(room / 2);
                     Line::from(format!("{head}{}", fitting::list(&names, names.len(), " = ", room))).yellow()
@@ -250,7 +250,7 @@ impl Board<'_> {
                     .iter()
                     .filter(|e| e.has(flag))
                     .take(AT_MOST)
-                    .map(|e| format!("#{} {}", e.place, clean_line(&e.title)))
+                    .map(|e| format!("#{} {}", e.place, screen_line(&e.title)))
                     .collect();
                 let head = Line::from(format!("{count} {flag} ({}):", flag.meaning()));
                 out.push(Section::flowing(head, first, ", ", room).of(count));
@@ -262,23 +262,23 @@ impl Board<'_> {
         }
         // Entries no judge scored are in no ranking: said on every tab, so none vanishes unseen.
         if !self.rankings.unscored.is_empty() {
-            let ids: Vec<String> = self.rankings.unscored_named(clean_line, false);
+            let ids: Vec<String> = self.rankings.unscored_named(screen_line, false);
             let said = format!("{} not scored by any judge: {}", ids.len(), crate::format::first_few(&ids, 2, ", "));
             out.push(sentence(Line::from(said).yellow()));
         }
         // So are those the method gave no score, with why.
         if let Some(first) = self.rankings.not_ranked.first() {
-            let titles: Vec<String> = self.rankings.not_ranked.iter().map(|n| clean_line(&n.title)).collect();
+            let titles: Vec<String> = self.rankings.not_ranked.iter().map(|n| screen_line(&n.title)).collect();
             let said = format!(
                 "{} scored, in no ranking ({}): {}",
                 titles.len(),
-                clean_line(&first.why),
+                screen_line(&first.why),
                 crate::format::first_few(&titles, 2, ", ")
             );
             out.push(sentence(Line::from(said).yellow()));
         }
         if let Some(m) = self.rankings.majorities.iter().find(|m| m.ranking == name) {
-            out.push(sentence(Line::from(clean_line(&m.said)).dark_gray()));
+            out.push(sentence(Line::from(screen_line(&m.said)).dark_gray()));
         }
         out
     }
@@ -304,7 +304,7 @@ impl Board<'_> {
                 let said = format!(
                     "  {} {}: judges {:+.2} on average ({})",
                     crate::format::ordinal(h.place),
-                    clean_line(&h.title),
+                    screen_line(&h.title),
                     h.mean,
                     h.each()
                 );
@@ -320,7 +320,7 @@ impl Board<'_> {
     #[allow(clippy::type_complexity)]
     fn robustness_lines(&self, name: &str) -> (Option<(Line<'static>, Vec<Line<'static>>)>, Option<Line<'static>>) {
         let r = self.rankings;
-        let (said, lines) = (r.robustness_said(name, clean_line), r.robustness_lines(name, clean_line));
+        let (said, lines) = (r.robustness_said(name, screen_line), r.robustness_lines(name, screen_line));
         if said.is_empty() {
             return (None, None);
         }

@@ -11,7 +11,7 @@ use super::deliberate::lay_out;
 use super::{Board, Side};
 use crate::format::{bars, fit};
 use crate::rankings::{Flag, Ranked};
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 use crate::tui::fit::{self as fitting, Column, flow, hanging, wrap};
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, pad, pad_left, take_columns};
 
@@ -225,7 +225,7 @@ impl Board<'_> {
 
     /// The footer: the last message, wrapped whole, else the keys.
     fn footer_lines(&self, room: usize) -> Vec<Line<'static>> {
-        let text = if self.status.is_empty() { self.hint() } else { clean_line(&self.status) };
+        let text = if self.status.is_empty() { self.hint() } else { screen_line(&self.status) };
         flow(&[(text, Style::new().dark_gray())], room.saturating_sub(1))
             .into_iter()
             .map(|l| {
@@ -248,7 +248,7 @@ impl Board<'_> {
         if self.help {
             return help_lines(self).into_iter().map(|(head, what)| format!("{head} {what}")).collect();
         }
-        let mut out = vec![if self.status.is_empty() { self.hint() } else { clean_line(&self.status) }];
+        let mut out = vec![if self.status.is_empty() { self.hint() } else { screen_line(&self.status) }];
         out.extend(self.warnings_counted());
         out.extend(self.header_parts(usize::from(width)));
         if self.warnings {
@@ -433,7 +433,7 @@ impl Board<'_> {
     /// The selected entry, judge by judge: with each judge's note under them when `notes`.
     fn entry_lines(&self, width: u16, notes: bool) -> Vec<Line<'static>> {
         let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
-        let mut lines = vec![Line::from(format!("#{} {}", e.place, clean_line(&e.title))).bold()];
+        let mut lines = vec![Line::from(format!("#{} {}", e.place, screen_line(&e.title))).bold()];
         let mut facts = vec![
             format!("score {:.2}", e.score),
             crate::format::count(e.judges, "judge", "judges"),
@@ -445,7 +445,7 @@ impl Board<'_> {
         let name = self.ranking_name();
         if self.rankings.paid_holders(name).iter().any(|h| h.id == e.id) {
             let resting: Vec<String> =
-                self.rankings.fragile(name).iter().filter(|c| c.id == e.id).map(|c| clean_line(&c.judge)).collect();
+                self.rankings.fragile(name).iter().filter(|c| c.id == e.id).map(|c| screen_line(&c.judge)).collect();
             // A place that holds says nothing here: the pane to deliberate says whether all do.
             if !resting.is_empty() {
                 // What the test without each judge found: not who scored it (a judge who did
@@ -475,7 +475,7 @@ impl Board<'_> {
         }
         let Some(mut panel) = self.rankings.panel_of(&e.id) else { return lines };
         panel.mark_unlisted(|judge| self.is_not_listed(judge));
-        if let Some(line) = crate::report::entry::ineligible(&panel, clean_line) {
+        if let Some(line) = crate::report::entry::ineligible(&panel, screen_line) {
             lines.push(Line::from(line).magenta());
         }
         // Criteria by their first three columns: the full names head the rankings table.
@@ -506,22 +506,22 @@ impl Board<'_> {
                 lines.push(Line::from(note_shown(note, &e.id, &self.opened_with)).italic().dark_gray());
             }
         }
-        if let Some(line) = panel.flat_said(clean_line) {
+        if let Some(line) = panel.flat_said(screen_line) {
             lines.push(Line::from(line).yellow());
         }
         if !panel.partly_scored_by.is_empty() {
-            let names: Vec<String> = panel.partly_scored_by.iter().map(|n| clean_line(n)).collect();
+            let names: Vec<String> = panel.partly_scored_by.iter().map(|n| screen_line(n)).collect();
             lines.push(Line::from(format!("partly scored, not counted: {}", names.join(", "))).dark_gray());
         }
-        if let Some(line) = crate::report::entry::conflicts(&panel, clean_line) {
+        if let Some(line) = crate::report::entry::conflicts(&panel, screen_line) {
             lines.push(Line::from(line).yellow());
         }
-        if let Some(line) = crate::report::entry::commits(&panel, clean_line) {
+        if let Some(line) = crate::report::entry::commits(&panel, screen_line) {
             let differ = self.rankings.revisions_differ.iter().any(|(id, _)| *id == e.id);
             lines.push(if differ { Line::from(line).yellow() } else { Line::from(line).dark_gray() });
         }
         if let Some((_, at)) = self.rankings.changed_after_deadline.iter().find(|(id, _)| *id == e.id) {
-            lines.push(Line::from(format!("changed on the Hub after the deadline ({})", clean_line(at))).yellow());
+            lines.push(Line::from(format!("changed on the Hub after the deadline ({})", screen_line(at))).yellow());
         }
         lines
     }
@@ -541,19 +541,19 @@ impl Board<'_> {
             .judges
             .iter()
             .filter_map(|j| j.drift.filter(crate::merge::drift::Drift::large).map(|d| (j, d)))
-            .map(|(j, d)| format!("{} {}/h", clean_line(&j.judge), crate::format::signed(d.per_hour, 2)))
+            .map(|(j, d)| format!("{} {}/h", screen_line(&j.judge), crate::format::signed(d.per_hour, 2)))
             .collect();
         if !drifting.is_empty() {
             out.push(format!("drifting through the day: {}", crate::format::first_few(&drifting, 3, ", ")));
         }
         if !r.trainees.is_empty() {
-            let names: Vec<String> = r.trainees.iter().map(|t| clean_line(&t.judge)).collect();
+            let names: Vec<String> = r.trainees.iter().map(|t| screen_line(&t.judge)).collect();
             out.push(format!("trainees, not counted: {}", crate::format::first_few(&names, 3, ", ")));
         }
         if !self.not_listed.is_empty() {
             out.push(format!("{}; w: the warnings", crate::rankings::NOT_LISTED_SAYS));
         }
-        let flat: Vec<String> = r.judges.iter().filter(|j| j.flat).map(|j| clean_line(&j.judge)).collect();
+        let flat: Vec<String> = r.judges.iter().filter(|j| j.flat).map(|j| screen_line(&j.judge)).collect();
         if !flat.is_empty() {
             out.push(format!(
                 "{} {}: not counted for thin",
@@ -581,7 +581,7 @@ impl Board<'_> {
         let offset = self.judge_offset.min(r.judges.len().saturating_sub(rows));
         let mark = |judge: &str| self.is_not_listed(judge).then_some(NOT_LISTED);
         let name_width = |j: &crate::rankings::JudgeLine| {
-            fitting::width(&clean_line(&j.judge)) + mark(&j.judge).map_or(0, |m| m.len() + 1)
+            fitting::width(&screen_line(&j.judge)) + mark(&j.judge).map_or(0, |m| m.len() + 1)
         };
         let names = r.judges.iter().map(name_width).max().unwrap_or(0);
         // A judge not listed keeps the mark and their name whole before the bars do: "míra" is
@@ -602,7 +602,7 @@ impl Board<'_> {
             .map(|j| {
                 let lean = format!("{}{}", if j.few() { "~" } else { "" }, crate::format::signed(j.leniency, 2));
                 let width = widths[0].unwrap_or(8);
-                let name = Span::from(pad(&with_mark(&clean_line(&j.judge), mark(&j.judge), width), width));
+                let name = Span::from(pad(&with_mark(&screen_line(&j.judge), mark(&j.judge), width), width));
                 let mut spans = vec![if mark(&j.judge).is_some() { name.yellow() } else { name }];
                 if widths[1].is_some() {
                     spans.push(Span::from(format!(" {}", bars(&j.histogram))).cyan());
@@ -682,7 +682,7 @@ fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
 /// A judge's name cut to `width` with its mark ("(trainee)", "(flat)") kept whole where there is
 /// room for a few letters before it: a long name cut at the edge had lost what the mark says.
 fn marked_name(j: &crate::rankings::JudgeView, width: usize) -> String {
-    with_mark(&clean_line(&j.judge), j.mark(), width)
+    with_mark(&screen_line(&j.judge), j.mark(), width)
 }
 
 /// A name (cleaned) with its mark after it, cut to `width` with the mark kept whole where there
@@ -706,10 +706,10 @@ const NOTE_SHOWN: usize = 2_000;
 /// length is not counted: that too would read all of it every frame).
 fn note_shown(note: &str, id: &str, opened_with: &crate::paste::CommandLine) -> String {
     match note.char_indices().nth(NOTE_SHOWN) {
-        None => format!("  “{}”", clean_line(note)),
+        None => format!("  “{}”", screen_line(note)),
         Some((cut, _)) => format!(
             "  “{}…” (longer than the pane: `{}` prints it whole)",
-            clean_line(&note[..cut]),
+            screen_line(&note[..cut]),
             opened_with.clone().opt("--entry", id)
         ),
     }
@@ -803,7 +803,7 @@ impl Board<'_> {
     /// Every warning cleaned and wrapped to `room` columns, each after a dash as the printed merge
     /// lists them.
     fn warnings_lines(&self, room: usize) -> Vec<String> {
-        self.rankings.warnings.iter().flat_map(|w| hanging(" - ", &clean_line(w), room)).collect()
+        self.rankings.warnings.iter().flat_map(|w| hanging(" - ", &screen_line(w), room)).collect()
     }
 
     /// The warnings' lines in a box on a `width`×`height` screen, and how many rows of it show.

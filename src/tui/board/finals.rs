@@ -8,7 +8,7 @@ use ratatui::text::Line;
 
 use super::Board;
 use crate::finals::Standing;
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 use crate::tui::fit::{hanging, wrap};
 use crate::tui::layout::{pad, pad_left};
 
@@ -76,7 +76,7 @@ impl Board<'_> {
         }
         out.push(Line::from(""));
         let title =
-            |id: &str| s.order.iter().find(|f| f.id == id).map_or_else(|| clean_line(id), |f| clean_line(&f.title));
+            |id: &str| s.order.iter().find(|f| f.id == id).map_or_else(|| screen_line(id), |f| screen_line(&f.title));
         let (answered, open): (Vec<_>, Vec<_>) = s.pairs.iter().partition(|p| p.answers() > 0);
         out.extend(
             wrap(&format!("Pairs: {} compared, {} still uncompared", answered.len(), open.len()), room)
@@ -103,7 +103,7 @@ impl Board<'_> {
             out.extend(hanging(head, &names.join("; "), room).into_iter().map(Line::from));
         }
         for said in s.cycles.iter().chain(&s.disagreements) {
-            out.extend(hanging("  ", &clean_line(said), room).into_iter().map(|l| Line::from(l).yellow()));
+            out.extend(hanging("  ", &screen_line(said), room).into_iter().map(|l| Line::from(l).yellow()));
         }
         out
     }

@@ -23,7 +23,7 @@ pub use draw::{KEYS, NOT_LISTED};
 use crate::event_files::Loaded;
 use crate::prizes::Decision;
 use crate::rankings::{Flag, Ranked, Rankings};
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 
 /// What the side of the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +154,7 @@ pub struct Board<'r> {
 /// Titles cleaned for a line, each with how many of its first characters it shares with the
 /// most alike other ([`crate::tui::fit::shared_starts`]).
 pub(super) fn titles_apart<'t>(titles: impl Iterator<Item = &'t String>) -> Vec<(String, usize)> {
-    let cleaned: Vec<String> = titles.map(|t| clean_line(t)).collect();
+    let cleaned: Vec<String> = titles.map(|t| screen_line(t)).collect();
     let shared = crate::tui::fit::shared_starts(&cleaned);
     cleaned.into_iter().zip(shared).collect()
 }
@@ -208,7 +208,7 @@ impl<'r> Board<'r> {
     pub fn new(rankings: &'r Rankings, event: &str) -> Self {
         Board {
             rankings,
-            event: clean_line(event),
+            event: screen_line(event),
             tab: 0,
             selected: 0,
             judge_offset: 0,
@@ -234,14 +234,14 @@ impl<'r> Board<'r> {
             opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
             offset: std::cell::Cell::new(0),
             titles: rankings.rankings.iter().map(|(_, ranked)| titles_apart(ranked.iter().map(|r| &r.title))).collect(),
-            names: rankings.rankings.iter().map(|(id, _)| clean_line(rankings.ranking_name(id))).collect(),
+            names: rankings.rankings.iter().map(|(id, _)| screen_line(rankings.ranking_name(id))).collect(),
         }
     }
 
     /// The ranking of id `id` as its tab names it.
     pub(super) fn name_of(&self, id: &str) -> String {
         let at = self.rankings.rankings.iter().position(|(n, _)| n == id);
-        at.and_then(|k| self.names.get(k)).cloned().unwrap_or_else(|| clean_line(self.rankings.ranking_name(id)))
+        at.and_then(|k| self.names.get(k)).cloned().unwrap_or_else(|| screen_line(self.rankings.ranking_name(id)))
     }
 
     /// The judges `[[judges]]` does not list, by the test the merge's warning of them uses
@@ -547,14 +547,14 @@ impl<'r> Board<'r> {
     fn start_settling(&mut self) {
         let Some(entry) = self.ranked().get(self.selected) else { return };
         if !entry.has(Flag::Tie) {
-            self.status = format!("#{} {} is not tied: nothing to settle.", entry.place, clean_line(&entry.title));
+            self.status = format!("#{} {} is not tied: nothing to settle.", entry.place, screen_line(&entry.title));
             return;
         }
         if entry.has(Flag::Ineligible) {
             self.status = format!(
                 "#{} {} is excluded from prizes by the event's rules: its tie decides no prize.",
                 entry.place,
-                clean_line(&entry.title)
+                screen_line(&entry.title)
             );
             return;
         }
@@ -571,7 +571,7 @@ impl<'r> Board<'r> {
             self.status = format!(
                 "#{} {} is tied only with entries the event's rules exclude from prizes: nothing to settle.",
                 entry.place,
-                clean_line(&entry.title)
+                screen_line(&entry.title)
             );
             return;
         }
@@ -581,7 +581,7 @@ impl<'r> Board<'r> {
             self.status = format!(
                 "The tie at #{place} is below the {} of {}: it changes no prize, so there is nothing to settle.",
                 crate::format::count(paid.amounts.len(), "paid place", "paid places"),
-                clean_line(&paid.name)
+                screen_line(&paid.name)
             );
             return;
         }
@@ -662,7 +662,7 @@ pub fn run(
     board.monochrome = super::no_color();
     match loaded.decisions(None) {
         Ok((_, decisions)) => board.decisions = decisions,
-        Err(e) => board.status = clean_line(&e.to_string()),
+        Err(e) => board.status = screen_line(&e.to_string()),
     }
     super::terminal::full_screen("the head judge's screen", |terminal, input| {
         while !board.quit {
@@ -675,7 +675,7 @@ pub fn run(
             {
                 match loaded.record_decision(&decision, known) {
                     Ok(path) => board.recorded(decision, &path),
-                    Err(e) => board.status = format!("Not recorded: {}", clean_line(&e.to_string())),
+                    Err(e) => board.status = format!("Not recorded: {}", screen_line(&e.to_string())),
                 }
             }
         }

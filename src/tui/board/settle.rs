@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Settle;
 use super::draw::centred;
-use crate::sanitize::clean_line;
+use crate::sanitize::screen_line;
 use crate::tui::fit::{self as fitting, Column, wrap};
 use crate::tui::layout::pad;
 
@@ -26,7 +26,7 @@ fn width(s: &Settle, screen: u16) -> u16 {
         .map(|t| fitting::width(&format!("· {}", crate::format::count(t.judges, "judge", "judges"))))
         .max()
         .unwrap_or(0);
-    let titles = s.tied.iter().map(|t| fitting::width(&clean_line(&t.title))).max().unwrap_or(0);
+    let titles = s.tied.iter().map(|t| fitting::width(&screen_line(&t.title))).max().unwrap_or(0);
     let entry = s.tied.len().to_string().len()
         + titles
         + 4
@@ -42,7 +42,7 @@ fn width(s: &Settle, screen: u16) -> u16 {
 
 /// The heading: which tie, for which prize, how many entries.
 fn heading(s: &Settle) -> Line<'static> {
-    Line::from(format!("The tie at #{} for {}: {} entries", s.place, clean_line(&s.prize_name), s.tied.len())).bold()
+    Line::from(format!("The tie at #{} for {}: {} entries", s.place, screen_line(&s.prize_name), s.tied.len())).bold()
 }
 
 /// What each place the tie spans pays, places that pay alike said as one range: "#1 $2,500,
@@ -108,7 +108,7 @@ fn entries(s: &Settle, room: usize, rows: usize) -> Vec<Line<'static>> {
     let number = n.to_string().len();
     let placed = fitting::width(&format!("→ #{}", s.place + n - 1));
     let judges = |t: &super::Tied| format!("· {}", crate::format::count(t.judges, "judge", "judges"));
-    let titles = s.tied.iter().map(|t| fitting::width(&clean_line(&t.title))).max().unwrap_or(0);
+    let titles = s.tied.iter().map(|t| fitting::width(&screen_line(&t.title))).max().unwrap_or(0);
     let spec = [
         Column::whole(number, None),
         Column { want: titles, least: titles.min(10), drop: None },
