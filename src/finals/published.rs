@@ -456,16 +456,16 @@ mod tests {
         let edits: [(Edit, &str); 6] = [
             (
                 |r| r[0].finalists[2].id = "d".into(),
-                r#"the file says "backyard": 2 paid, finalists "b" at 1, "a" at 2, "d" at 3, where it was published as "backyard": 2 paid, finalists "b" at 1, "a" at 2, "c" at 3"#,
+                r#"the file says "backyard": 4 paid, finalists "b" at 1, "a" at 2, "d" at 3, where it was published as "backyard": 4 paid, finalists "b" at 1, "a" at 2, "c" at 3"#,
             ),
             (|r| r[0].finalists[2].rubric_place = 9, r#""c" at 9, where"#),
             (|r| r[1].paid = 3, r#"the file says "wood": 3 paid"#),
-            (|r| r[1].ranking = "forest".into(), r#"the file has "forest": 2 paid"#),
+            (|r| r[1].ranking = "forest".into(), r#"the file has "forest": 4 paid"#),
             (
                 |r| {
                     r.pop();
                 },
-                r#"the file leaves out "wood": 2 paid, finalists "x" at 1, "y" at 2, which was published"#,
+                r#"the file leaves out "wood": 4 paid, finalists "x" at 1, "y" at 2, which was published"#,
             ),
             (|r| r.swap(0, 1), "another order"),
         ];
