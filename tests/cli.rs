@@ -1583,6 +1583,11 @@ fn import_scores_reads_a_sheet_separated_by_semicolons_or_tabs() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("; it has name, entry, crit, score"));
+    // An empty sheet is said to be empty, not "it has " and nothing.
+    s.file("empty.csv", "");
+    let out = s.cmd().args(["--judge", "ana", "import-scores", "empty.csv"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && said.contains("it has none (the sheet is empty"), "{said}");
 }
 
 #[test]

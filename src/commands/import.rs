@@ -143,9 +143,14 @@ impl Columns {
         let (Some(judge), Some(submission), Some(criterion), Some(score)) =
             (column("judge"), column("submission"), column("criterion"), column("score"))
         else {
+            // An empty sheet has no header to quote: said as what it is, not as "it has " and nothing.
+            let has = if header.iter().all(String::is_empty) {
+                "it has none (the sheet is empty, or its first line is)".to_owned()
+            } else {
+                format!("it has {}", header.join(", "))
+            };
             bail!(
-                "{name}: the header must name judge, submission, criterion and score (and may name note and team_note); it has {}",
-                header.join(", ")
+                "{name}: the header must name judge, submission, criterion and score (and may name note and team_note); {has}"
             );
         };
         Ok(Columns { judge, submission, criterion, score, note: column("note"), team_note: column("team_note") })
