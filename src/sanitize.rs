@@ -24,6 +24,10 @@ enum Hidden {
     /// Kept, but for one a terminal acts on ([`is_unsafe`]), dropped: text drawn on a screen,
     /// where a zero-width space does no harm and a joiner makes one emoji of three.
     Kept,
+    /// Dropped, but for a joiner that joins two letters beyond ASCII ([`joins`]), and a
+    /// private-use character drawn as U+FFFD: text on a screen whose layout counts every cell
+    /// ([`screen_line`]).
+    Dropped,
     /// Shown as its escape (`\u{200b}`), but for a joiner that joins two letters beyond ASCII
     /// ([`joins`]): text a reader compares and copies, in a data file with no escapes of its own.
     Shown,
@@ -100,6 +104,7 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
     let plain = |c: char| match c {
         '\n' => !one_line,
         c if hidden == Hidden::Shown => !hides(c),
+        c if hidden == Hidden::Dropped => !hides(c) && !private_use(c),
         c => !is_unsafe(c),
     };
     if raw.chars().all(plain) {
@@ -123,7 +128,13 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
             '\t' => out.push(' '),
             '\n' => out.push(c),
             // On a screen, the line break it stands for; in a data file, its escape (below).
-            '\u{2028}' | '\u{2029}' if hidden == Hidden::Kept => push_space(&mut out, one_line, '\n'),
+            '\u{2028}' | '\u{2029}' if hidden != Hidden::Shown => push_space(&mut out, one_line, '\n'),
+            c if hidden == Hidden::Dropped && private_use(c) => out.push('\u{fffd}'),
+            c if hidden == Hidden::Dropped && hides(c) => {
+                if joins(out.chars().next_back(), c, chars.peek().copied()) {
+                    out.push(c);
+                }
+            }
             c if hidden == Hidden::Shown && hides(c) && !joins(out.chars().next_back(), c, chars.peek().copied()) => {
                 out.push_str(&c.escape_unicode().to_string());
             }
@@ -371,33 +382,19 @@ fn negative_number(text: &str) -> bool {
 /// left a stale letter in tmux and pushed a pane's right border out, and each pane had
 /// dropped a different few of them.
 pub fn screen_line(raw: &str) -> String {
-    // A hidden character dropped at either end leaves what it stood beside: a space, trimmed.
-    on_screen(&clean_line(raw)).trim().to_owned()
+    clean(raw, true, Hidden::Dropped)
 }
 
-/// [`screen_line`] for a multi-line area (a description, a note): [`clean_block`], then the
-/// same characters dropped or replaced.
+/// [`screen_line`] for a multi-line area (a description, a note): lines kept, as
+/// [`clean_block`] keeps them.
 pub fn screen_block(raw: &str) -> String {
-    on_screen(&clean_block(raw))
+    clean(raw, false, Hidden::Dropped)
 }
 
-/// `clean` text with what the screen cannot draw at a known width dropped or replaced.
-fn on_screen(clean: &str) -> String {
-    let private =
-        |c: char| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}');
-    if !clean.chars().any(|c| c != '\n' && (hides(c) || private(c))) {
-        return clean.to_owned();
-    }
-    let mut out = String::with_capacity(clean.len());
-    let mut chars = clean.chars().peekable();
-    while let Some(c) = chars.next() {
-        if private(c) {
-            out.push('\u{fffd}');
-        } else if c == '\n' || !hides(c) || joins(out.chars().next_back(), c, chars.peek().copied()) {
-            out.push(c);
-        }
-    }
-    out
+/// A private-use character: drawn by whatever font a terminal has for it, at a width no table
+/// knows.
+fn private_use(c: char) -> bool {
+    matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{ffffd}' | '\u{100000}'..='\u{10fffd}')
 }
 
 #[cfg(test)]
