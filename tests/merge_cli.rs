@@ -36,6 +36,14 @@ fn head(s: &Sandbox) -> assert_cmd::Command {
     cmd
 }
 
+/// Every judge's view of Sprout Sense in `format`, merged from `files` by the head judge.
+fn sprout_sense_seen(s: &Sandbox, files: &[std::path::PathBuf], format: &str) -> String {
+    let out =
+        head(s).args(["merge", "--entry", "sprout-sense", "--format", format]).args(files).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
 #[test]
 fn files_merge_into_rankings_overall_and_per_track() {
     let s = Sandbox::new();
@@ -1340,15 +1348,7 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     });
     head(&s).arg("pull").assert().success();
     let files = [ana, ben, partly, dee];
-    let run = |format: &str| {
-        let out = head(&s)
-            .args(["merge", "--entry", "sprout-sense", "--format", format])
-            .args(&files)
-            .output()
-            .expect("runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
+    let run = |format: &str| sprout_sense_seen(&s, &files, format);
     let table = run("table");
     assert!(table.contains("Sprout Sense (sprout-sense)") && table.contains("#1 in overall"), "{table}");
     assert!(table.contains("ana") && table.contains("41.5 s") && table.contains("=cmd| crashed"), "{table}");
@@ -1724,15 +1724,7 @@ fn the_entry_view_marks_an_unlisted_judge_in_every_format() {
     let s = Sandbox::new();
     let files = [judge_file(&s, "mira", 0, &SOME), judge_file(&s, "zed", 1, &SOME)];
     head(&s).arg("pull").assert().success();
-    let view = |format: &str| {
-        let out = head(&s)
-            .args(["merge", "--entry", "sprout-sense", "--format", format])
-            .args(&files)
-            .output()
-            .expect("runs");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
+    let view = |format: &str| sprout_sense_seen(&s, &files, format);
     let table = view("table");
     assert!(table.lines().any(|l| l.starts_with("zed (unlisted) ")), "{table}");
     assert!(!table.contains("mira (unlisted)"), "{table}");
