@@ -29,7 +29,8 @@ pub(super) fn run(
     dir: &Path,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
-    let (submissions, ids, judges) = super::merge::read_with_the_store(session, files)?;
+    let (submissions, ids, judges) =
+        super::merge::read_with_the_store(session, files, super::given::Taker::Feedback(dir))?;
     let field = super::merge::in_play(&submissions, ids)?;
     // A team's page shows no chance of a paid place: the refits that work them out are skipped.
     options.chances = crate::rankings::Chances::Off;

@@ -47,18 +47,12 @@ pub(crate) fn score_files(files: &[PathBuf], taker: Taker) -> Result<Vec<PathBuf
             );
         }
     }
-    if let Some(saved) = files.iter().find(|f| looks_saved(f)) {
-        let alone = taker == Taker::Results && files.len() == 1;
-        if !alone {
-            bail!("{}", saved_merge_refused(saved, taker));
-        }
-    }
     Ok(files)
 }
 
 /// What a command says of a saved merge it cannot use: what it needs instead, and which command
 /// reads a saved merge.
-fn saved_merge_refused(file: &Path, taker: Taker) -> String {
+pub(crate) fn saved_merge_refused(file: &Path, taker: Taker) -> String {
     let name = visible(&file.display().to_string());
     let saved = format!("{name}: a saved merge (`judging merge --format json` writes one), not a judge's score file");
     let results = crate::paste::CommandLine::new(&["results"]).path_arg(file);
@@ -81,12 +75,17 @@ fn saved_merge_refused(file: &Path, taker: Taker) -> String {
 fn once_each(files: &[PathBuf]) -> Vec<PathBuf> {
     // The same file by two paths (`m.json`, `./m.json`): its real path, where it has one.
     let real = |f: &PathBuf| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+    // Each file's place in `kept` by its real path: a shell's glob of a thousand files is looked
+    // up once each, not against every file before it.
+    let mut at: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::with_capacity(files.len());
     let mut kept: Vec<(PathBuf, PathBuf, usize)> = Vec::with_capacity(files.len());
     for file in files {
         let key = real(file);
-        match kept.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, times)) => *times += 1,
-            None => kept.push((key, file.clone(), 1)),
+        if let Some(&i) = at.get(&key) {
+            kept[i].2 += 1;
+        } else {
+            at.insert(key.clone(), kept.len());
+            kept.push((key, file.clone(), 1));
         }
     }
     for (_, file, times) in kept.iter().filter(|(_, _, times)| *times > 1) {

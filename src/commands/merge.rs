@@ -75,7 +75,7 @@ pub(super) fn run(
         }
     }
     let listed = to.warnings();
-    let (submissions, ids, judges) = read_with_the_store(&session, files)?;
+    let (submissions, ids, judges) = read_with_the_store(&session, files, super::given::Taker::Merge)?;
     let field = in_play(&submissions, ids)?;
     let mut rankings = merged(judges, config, &field, options, listed)?;
     from_the_store(&mut rankings, &session, &field, listed)?;
@@ -245,6 +245,7 @@ fn no_such_entry<'a>(id: &str, in_play: impl Iterator<Item = &'a str>) -> anyhow
 pub(super) fn read_with_the_store(
     session: &Session,
     files: &[std::path::PathBuf],
+    taker: super::given::Taker,
 ) -> Result<(Vec<crate::model::StoredSubmission>, crate::rankings::Ids, Vec<crate::rankings::JudgeMarks>)> {
     let config = &session.loaded.config;
     let places = session.store.places()?;
@@ -265,7 +266,17 @@ pub(super) fn read_with_the_store(
     let judges = judges.unwrap_or_else(|_| Err(vec![crate::scorefile::ScoreFileError::Stopped]));
     let submissions = submissions?;
     let judges = judges.map_err(|problems| {
-        for line in crate::scorefile::ScoreFileError::condensed(&problems) {
+        // A saved merge among the files is said with what this command reads instead (found as
+        // the file is read, not by opening every file once more before).
+        let saved = |p: &&crate::scorefile::ScoreFileError| matches!(p, crate::scorefile::ScoreFileError::SavedMerge { .. });
+        for problem in problems.iter().filter(saved) {
+            let shown = |f: &&std::path::PathBuf| problem.file() == Some(crate::sanitize::visible(&f.display().to_string()).as_str());
+            match files.iter().find(shown) {
+                Some(file) => super::stderr::say("error", &super::given::saved_merge_refused(file, taker)),
+                None => super::stderr::say("error", &problem.to_string()),
+            }
+        }
+        for line in crate::scorefile::ScoreFileError::condensed(problems.iter().filter(|p| !saved(p))) {
             super::stderr::say("error", &line);
         }
         let hint = never_had(session, &problems);

@@ -60,7 +60,8 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         let (submissions, read) = if saved.is_some() {
             (super::merge::merge_field(&session)?, None)
         } else {
-            let (submissions, ids, judges) = super::merge::read_with_the_store(&session, request.files)?;
+            let (submissions, ids, judges) =
+                super::merge::read_with_the_store(&session, request.files, super::given::Taker::Results)?;
             (submissions, Some((ids, judges)))
         };
         let (field, judges) = match read {

@@ -166,8 +166,8 @@ impl ScoreFileError {
     }
 
     /// Every problem in `problems`, as lines to say: a few of each kind whole, the rest counted.
-    pub fn condensed(problems: &[ScoreFileError]) -> Vec<String> {
-        let said: Vec<crate::format::Problem> = problems.iter().map(ScoreFileError::problem).collect();
+    pub fn condensed<'a>(problems: impl IntoIterator<Item = &'a ScoreFileError>) -> Vec<String> {
+        let said: Vec<crate::format::Problem> = problems.into_iter().map(ScoreFileError::problem).collect();
         crate::format::condensed(&said, crate::format::Of { one: "file", many: "files", on: ("", "") })
     }
 
