@@ -78,6 +78,8 @@ fn bench(c: &mut Criterion) {
             by_criterion_merged: Vec::new(),
             rubric_place: None,
             track_rubric_place: None,
+            finals_doubts: Vec::new(),
+            track_finals_doubts: Vec::new(),
             unranked: None,
             judges: 1 + i % 3,
             flat: 0,

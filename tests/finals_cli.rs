@@ -520,3 +520,59 @@ fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
     assert!(said.contains(&format!("Outsider ({outsider}) takes paid place")), "{said}");
     assert!(said.contains("without one finals comparison"), "{said}");
 }
+
+/// The backyard finalists of the published finals.toml, in the file's (rubric) order.
+fn backyard_finalists(s: &Sandbox) -> Vec<String> {
+    let text = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
+    let backyard = text.split("ranking = \"backyard\"").nth(1).expect("backyard").split("[[").next().expect("its rows");
+    backyard.lines().filter_map(|l| l.trim().strip_prefix("{ id = \"")?.split('"').next().map(str::to_owned)).collect()
+}
+
+/// The finals' warnings are checks of the award they are about, in every jury format: mira alone
+/// puts the rubric round's third first (fewer judges than merge.min_judges moved a paid place),
+/// and nobody compares the fourth, paid all the same. They had been merge warnings in words only,
+/// and the CSV's check column, the one the organizers pay from, was empty on both rows.
+#[test]
+fn the_finals_warnings_are_checks_of_the_award_they_concern() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    let finalists = backyard_finalists(&s);
+    assert_eq!(finalists.len(), 4, "{finalists:?}");
+    let (third, fourth) = (finalists[2].as_str(), finalists[3].as_str());
+    for other in &finalists[..2] {
+        run(&s, "mira", &["compare", third, other, "--winner", "A"]);
+    }
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let results = |format: &str| {
+        let mut args = vec!["results", "--format", format];
+        args.extend(paths(&files));
+        run(&s, "organizer", &args)
+    };
+    run(&s, "organizer", &["pull"]);
+    let sheet = results("csv");
+    let mut rows = csv::Reader::from_reader(sheet.as_bytes());
+    let header: Vec<String> = rows.headers().expect("a header").iter().map(str::to_owned).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let (prize, entry, place, check) = (column("prize_id"), column("entry_id"), column("place"), column("check"));
+    let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("a row")).collect();
+    let row = |id: &str| rows.iter().find(|r| &r[prize] == "backyard" && &r[entry] == id).expect("paid").clone();
+    let moved = row(third);
+    assert_eq!(&moved[place], "1", "mira's answers put it first: {sheet}");
+    let said = &moved[check];
+    assert!(said.contains("on the answers of mira alone"), "{said}");
+    assert!(said.contains("3rd in the rubric round") && said.contains("merge.min_judges (2)"), "{said}");
+    let unseen = row(fourth);
+    assert!(unseen[check].contains("without one finals comparison"), "{sheet}");
+    assert!(!unseen[check].contains("mira alone"), "each check on its own row: {sheet}");
+    // The same checks in the terminal's table, the Markdown and the page, by the award's title.
+    let title = moved[column("title")].to_owned();
+    for format in ["table", "md", "html"] {
+        let out = results(format);
+        let check = out.lines().find(|l| l.contains("on the answers of mira alone")).unwrap_or_default();
+        assert!(check.contains(&title.replace('\'', "&#39;")), "{format}: {out}");
+        assert!(out.contains("without one finals comparison"), "{format}: {out}");
+    }
+}

@@ -20,7 +20,7 @@ mod standing;
 pub use finalists::finalists;
 pub use gather::gather;
 pub use settle::{Settled, settle};
-pub use standing::{FinalistStanding, JudgeWeight, PairTally, Standing};
+pub use standing::{FinalistStanding, JudgeWeight, PairTally, PlaceDoubt, Standing};
 
 use crate::merge::davidson::{self, Answer, Fit, Outcome, Prior, Settings};
 use crate::model::{Compared, Pair, Verdict, same_name};

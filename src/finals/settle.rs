@@ -4,7 +4,8 @@
 //! paid place becomes the finals'. Everything that pays from the rankings (`results`, the board,
 //! the teams' feedback) then pays from the finals.
 
-use super::{Round, Standing};
+use super::standing::{UNCOMPARED_CURE, said_judges};
+use super::{PlaceDoubt, Round, Standing};
 use crate::rankings::{Flag, Ranked, Rankings};
 
 /// What settling did: the standings put in, and what was left out of the rounds and why.
@@ -27,20 +28,16 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
             continue;
         };
         let fit = round.fit(None);
-        let standing = round.standing(&fit);
+        let mut standing = round.standing(&fit);
+        mark_doubts(round, &mut standing, rankings.min_judges);
         let paid = rankings.paid.get(&round.ranking).copied();
         let before: Vec<String> = rankings.rankings[at].1.iter().map(|r| r.id.clone()).collect();
         reorder(&mut rankings.rankings[at].1, &standing, paid);
         if let Some(without_each) = rankings.without_each.as_mut() {
             without_finals_judge(without_each, at, &before, &rankings.rankings[at].1, round);
         }
-        settled.warnings.extend(uncompared_but_paid(round, &standing, rankings.ranking_name(&round.ranking)));
-        settled.warnings.extend(moved_on_few_judges(
-            round,
-            &standing,
-            rankings.ranking_name(&round.ranking),
-            rankings.min_judges,
-        ));
+        settled.warnings.extend(uncompared_but_paid(&standing, rankings.ranking_name(&round.ranking)));
+        settled.warnings.extend(moved_on_few_judges(&standing, rankings.ranking_name(&round.ranking)));
         let said = summary(round, &standing, rankings.ranking_name(&round.ranking));
         if let Some(m) = rankings.majorities.iter_mut().find(|m| m.ranking == round.ranking) {
             m.said = format!("Rubric round: {} Finals: {said}", m.said);
@@ -111,21 +108,59 @@ fn without_finals_judge(
     }
 }
 
-/// Each paid place the finals give a finalist no judge compared, while others were: its place
-/// rests on the rubric round's prior alone, for the jury to look at (a finalist put in the
-/// published file by hand had been paid so, unsaid). A round with no answer yet is the rubric
-/// round's order throughout, as its summary says.
-fn uncompared_but_paid(round: &Round, standing: &Standing, name: &str) -> Vec<String> {
-    if round.answers.is_empty() {
-        return Vec::new();
+/// The rule, once: each finalist's [`PlaceDoubt`]s, put in its standing, from which the
+/// merge's warnings ([`uncompared_but_paid`], [`moved_on_few_judges`]) and the results' checks
+/// of its award (`prizes::Doubt::Finals`) are both said.
+/// - A paid place the finals give a finalist no judge compared, while others were: its place
+///   rests on the rubric round's prior alone. A round with no answer yet is the rubric round's
+///   order throughout, as its summary says.
+/// - A paid place the finals move on the answers of fewer judges than `min_judges`: a finalist
+///   the finals take into or out of the paid places, or to another paid place, whose
+///   comparisons came from fewer judges than a rubric place needs. Three answers by one judge
+///   had taken the rubric round's first out of the money, said only in a note.
+pub(super) fn mark_doubts(round: &Round, standing: &mut Standing, min_judges: usize) {
+    let judges_of = |id: &str| -> Vec<String> {
+        let Some(at) = round.finalists.iter().position(|f| f.id == id) else { return Vec::new() };
+        let mut judges: Vec<String> = round
+            .answers
+            .iter()
+            .filter(|a| a.first == at || a.second == at)
+            .filter_map(|a| round.judges.get(a.judge).cloned())
+            .collect();
+        judges.sort_unstable();
+        judges.dedup();
+        judges
+    };
+    let paid = standing.paid;
+    // Each finalist's place among the finalists by the rubric round alone.
+    let rubric: Vec<usize> = standing
+        .order
+        .iter()
+        .map(|f| 1 + standing.order.iter().filter(|o| o.rubric_place < f.rubric_place).count())
+        .collect();
+    for (f, rubric) in standing.order.iter_mut().zip(rubric) {
+        f.doubts.clear();
+        if !round.answers.is_empty() && f.place <= paid && f.compared == 0 {
+            f.doubts.push(PlaceDoubt::UncomparedInFinals);
+        }
+        let changes_pay = (rubric <= paid) != (f.place <= paid) || (f.place <= paid && f.place != rubric);
+        let judges = judges_of(&f.id);
+        if changes_pay && f.compared > 0 && crate::rankings::thin(judges.len(), min_judges) {
+            f.doubts.push(PlaceDoubt::MovedOnFewJudges { rubric_place: f.rubric_place, judges, min_judges });
+        }
     }
+}
+
+/// Each paid place the finals give a finalist no judge compared, while others were, as its
+/// standing records it ([`mark_doubts`]): for the jury to look at.
+fn uncompared_but_paid(standing: &Standing, name: &str) -> Vec<String> {
     standing
         .order
         .iter()
-        .filter(|f| f.place <= standing.paid && f.compared == 0)
+        .filter(|f| f.doubts.contains(&PlaceDoubt::UncomparedInFinals))
         .map(|f| {
             format!(
-                "{} ({}) takes paid place {} of {} without one finals comparison, while the other finalists were compared: its place rests on the rubric round alone. Have the judges compare it (`judging finals` gives them its pairs), or check that it is a finalist (the published finals), before announcing",
+                "{} ({}) takes paid place {} of {} without one finals comparison, while the other finalists were compared: {UNCOMPARED_CURE}",
                 crate::sanitize::clean_line(&f.title),
                 crate::sanitize::clean_line(&f.id),
                 f.place,
@@ -135,55 +170,36 @@ fn uncompared_but_paid(round: &Round, standing: &Standing, name: &str) -> Vec<St
         .collect()
 }
 
-/// The paid places the finals move on the answers of fewer judges than `merge.min_judges`: a
-/// finalist the finals take into or out of the paid places, or to another paid place, whose
-/// comparisons came from fewer judges than a rubric place needs. Three answers by one judge had
-/// taken the rubric round's first out of the money, said only in a note. One warning a round,
-/// naming each such move and whose answers made it; `None` where there is none.
-pub(super) fn moved_on_few_judges(round: &Round, standing: &Standing, name: &str, min_judges: usize) -> Option<String> {
-    let judges_of = |id: &str| -> Vec<&str> {
-        let Some(at) = round.finalists.iter().position(|f| f.id == id) else { return Vec::new() };
-        let mut judges: Vec<&str> = round
-            .answers
-            .iter()
-            .filter(|a| a.first == at || a.second == at)
-            .filter_map(|a| round.judges.get(a.judge).map(String::as_str))
-            .collect();
-        judges.sort_unstable();
-        judges.dedup();
-        judges
-    };
-    let paid = standing.paid;
+/// The paid places the finals move on the answers of fewer judges than `merge.min_judges`, as
+/// each finalist's standing records it ([`mark_doubts`]): one warning a round, naming each such
+/// move and whose answers made it; `None` where there is none.
+pub(super) fn moved_on_few_judges(standing: &Standing, name: &str) -> Option<String> {
+    let mut least = None;
     let moves: Vec<String> = standing
         .order
         .iter()
-        .filter_map(|f| {
-            // Its place among the finalists by the rubric round alone.
-            let rubric = 1 + standing.order.iter().filter(|o| o.rubric_place < f.rubric_place).count();
-            let changes_pay = (rubric <= paid) != (f.place <= paid) || (f.place <= paid && f.place != rubric);
-            let judges = judges_of(&f.id);
-            (changes_pay && f.compared > 0 && crate::rankings::thin(judges.len(), min_judges)).then(|| {
-                let out = if f.place > paid { ", out of the paid places" } else { "" };
-                let who: Vec<String> = judges.iter().map(|j| crate::sanitize::clean_line(j)).collect();
-                // The rubric place is the ranking's, as the results' RUBRIC column shows it.
-                format!(
-                    "{} ({}), {} in the rubric round, {} in the finals{out}, compared by {} alone",
-                    crate::sanitize::clean_line(&f.title),
-                    crate::sanitize::clean_line(&f.id),
-                    crate::format::ordinal(f.rubric_place),
-                    crate::format::ordinal(f.place),
-                    who.join(" and ")
-                )
-            })
+        .flat_map(|f| f.doubts.iter().map(move |d| (f, d)))
+        .filter_map(|(f, d)| {
+            let PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges } = d else { return None };
+            least = Some(*min_judges);
+            let out = if f.place > standing.paid { ", out of the paid places" } else { "" };
+            // The rubric place is the ranking's, as the results' RUBRIC column shows it.
+            Some(format!(
+                "{} ({}), {} in the rubric round, {} in the finals{out}, compared by {} alone",
+                crate::sanitize::clean_line(&f.title),
+                crate::sanitize::clean_line(&f.id),
+                crate::format::ordinal(*rubric_place),
+                crate::format::ordinal(f.place),
+                said_judges(judges)
+            ))
         })
         .collect();
-    (!moves.is_empty()).then(|| {
-        format!(
-            "The finals of {} move paid places on the answers of fewer judges than merge.min_judges ({min_judges}): {}. Have other judges compare these finalists (`judging finals` gives them the pairs) before announcing",
-            crate::sanitize::clean_line(name),
-            moves.join("; ")
-        )
-    })
+    let min_judges = least?;
+    Some(format!(
+        "The finals of {} move paid places on the answers of fewer judges than merge.min_judges ({min_judges}): {}. Have other judges compare these finalists (`judging finals` gives them the pairs) before announcing",
+        crate::sanitize::clean_line(name),
+        moves.join("; ")
+    ))
 }
 
 /// One sentence for the ranking's notes: how many answers the finals' order rests on, the ranking

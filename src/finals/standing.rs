@@ -53,6 +53,54 @@ pub struct FinalistStanding {
     pub paid: f64,
     /// How sure the model is that it is above the finalist after it; `None` for the last.
     pub above_next: Option<f64>,
+    /// What the jury should look at in the place the finals give it before announcing it (set
+    /// by [`super::settle`], which knows `merge.min_judges`): the one record the merge's
+    /// warnings and the results' checks of its award are both said from. Empty in a merge
+    /// saved by an earlier build.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<PlaceDoubt>,
+}
+
+/// Why the place the finals give a finalist may not stand: a kind of `prizes::Doubt`, declared
+/// here, where the finals find it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PlaceDoubt {
+    /// A paid place no judge compared it for, while other finalists were compared: its place
+    /// rests on the rubric round's prior alone (a finalist put in the published file by hand
+    /// had been paid so, unsaid).
+    UncomparedInFinals,
+    /// Its paid place (or its leaving the paid places) the finals gave it on the answers of
+    /// fewer judges than `merge.min_judges`, named in `judges`; `rubric_place` is its place in
+    /// the rubric round, as the results' RUBRIC column shows it.
+    MovedOnFewJudges { rubric_place: usize, judges: Vec<String>, min_judges: usize },
+}
+
+impl PlaceDoubt {
+    /// What the head judge should do about it, in a sentence about the place `place` of
+    /// `title` (as `prizes::Doubt::advice` says each of its kinds).
+    pub fn advice(&self, title: &str, place: usize) -> String {
+        match self {
+            PlaceDoubt::UncomparedInFinals => format!(
+                "{title} (place {place}) takes its paid place without one finals comparison, while the other finalists were compared: {UNCOMPARED_CURE}"
+            ),
+            PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges } => format!(
+                "{title} (place {place}), {} in the rubric round, was placed by the finals on the answers of {} alone, fewer judges than merge.min_judges ({min_judges}): have other judges compare it (`judging finals` gives them its pairs) before announcing",
+                crate::format::ordinal(*rubric_place),
+                said_judges(judges)
+            ),
+        }
+    }
+}
+
+/// What an uncompared paid finalist's place rests on, and what to do, as the merge's warning
+/// and the award's check both say it.
+pub(super) const UNCOMPARED_CURE: &str = "its place rests on the rubric round alone. Have the judges compare it (`judging finals` gives them its pairs), or check that it is a finalist (the published finals), before announcing";
+
+/// The judges a move rests on, cleaned: "mira", "mira and tomas".
+pub(super) fn said_judges(judges: &[String]) -> String {
+    let who: Vec<String> = judges.iter().map(|j| crate::sanitize::clean_line(j)).collect();
+    who.join(" and ")
 }
 
 /// A pair of finalists and what the judges answered on it.
@@ -151,6 +199,7 @@ impl Round {
                 levels: tally[i][2],
                 paid: paid[i],
                 above_next: order.get(k + 1).map(|&j| fit.above(i, j)),
+                doubts: Vec::new(),
             });
         }
         let pairs = self.tallies(fit);

@@ -181,8 +181,9 @@ fn paid_places_moved_by_too_few_judges_are_said() {
             answer(&mut r, judge, "f", "a");
             answer(&mut r, judge, "e", "a");
         }
-        let standing = r.standing(&r.fit(None));
-        super::settle::moved_on_few_judges(&r, &standing, "Backyard AI", min)
+        let mut standing = r.standing(&r.fit(None));
+        super::settle::mark_doubts(&r, &mut standing, min);
+        super::settle::moved_on_few_judges(&standing, "Backyard AI")
     };
     let said = thin(&["mira"], 4, 2).expect("moves on one judge");
     assert!(said.starts_with("The finals of Backyard AI move paid places"), "{said}");
@@ -203,6 +204,26 @@ fn paid_places_moved_by_too_few_judges_are_said() {
     let one = thin(&["mira"], 1, 2).expect("the paid place moved");
     assert!(one.contains("Entry A (a), 1st in the rubric round, 6th") && one.contains("Entry B (b), 2nd"), "{one}");
     assert!(!one.contains("(e)") && !one.contains("(f)"), "{one}");
+    // The warning is said from each finalist's record, the one its award's check is said from.
+    let mut r = round(6, 4);
+    for (first, second) in [("b", "a"), ("f", "a"), ("e", "a")] {
+        answer(&mut r, "mira", first, second);
+    }
+    let mut standing = r.standing(&r.fit(None));
+    super::settle::mark_doubts(&r, &mut standing, 2);
+    let doubts = |id: &str| standing.order.iter().find(|f| f.id == id).map(|f| f.doubts.clone()).expect("a finalist");
+    let moved =
+        |rubric_place| super::PlaceDoubt::MovedOnFewJudges { rubric_place, judges: vec!["mira".into()], min_judges: 2 };
+    assert_eq!(doubts("a"), [moved(1)]);
+    assert_eq!(doubts("b"), [moved(2)]);
+    // c and d, paid and never compared while others were, rest on the rubric round alone.
+    assert_eq!(doubts("c"), [super::PlaceDoubt::UncomparedInFinals]);
+    assert!(
+        super::PlaceDoubt::UncomparedInFinals
+            .advice("Entry C", 3)
+            .starts_with("Entry C (place 3) takes its paid place without one finals comparison")
+    );
+    assert!(moved(1).advice("Entry A", 6).contains("1st in the rubric round, was placed by the finals on the answers of mira alone, fewer judges than merge.min_judges (2)"));
 }
 
 /// Once the finals decide a ranking, "without that judge" is `merge --without` that judge: the

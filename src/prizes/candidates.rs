@@ -74,6 +74,8 @@ pub fn candidates(
             track_chance: track.and_then(|t| t.chance),
             rubric_place: if has_overall { e.rubric_place } else { None },
             track_rubric_place: track.and_then(|t| t.rubric_place),
+            finals_doubts: if has_overall { rankings.finals_doubts(crate::config::OVERALL, &e.id) } else { Vec::new() },
+            track_finals_doubts: s.track.as_deref().map_or_else(Vec::new, |t| rankings.finals_doubts(t, &e.id)),
             unranked: None,
             ..unranked(&e.id, s, hub, super::NOT_SCORED)
         })
@@ -119,6 +121,8 @@ fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>,
         track_chance: None,
         rubric_place: None,
         track_rubric_place: None,
+        finals_doubts: Vec::new(),
+        track_finals_doubts: Vec::new(),
         unranked: Some(why.to_owned()),
     }
 }

@@ -123,6 +123,10 @@ pub struct Candidate {
     /// that ranking's places (`None` elsewhere).
     pub rubric_place: Option<usize>,
     pub track_rubric_place: Option<usize>,
+    /// What the finals' standing records against the place they gave it, overall and in its
+    /// track ([`crate::finals::PlaceDoubt`]); empty where no finals placed it.
+    pub finals_doubts: Vec<crate::finals::PlaceDoubt>,
+    pub track_finals_doubts: Vec<crate::finals::PlaceDoubt>,
     /// The judges' mean per criterion, in rubric order; `None` where no judge scored it.
     pub by_criterion: Vec<Option<f64>>,
     /// Its merged score and place on each criterion a prize ranks by, by the event's method

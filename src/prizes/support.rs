@@ -87,6 +87,11 @@ pub enum Doubt {
     /// Rests on judges who mark well above their co-judges, under a method that keeps it: a
     /// place the calibrated method might not give.
     Lenient { mean: f64, method: String, by: Vec<Whose> },
+    /// What the finals' standing records against the place they gave it (a paid place no judge
+    /// compared it for, one moved on too few judges): each kind declared, and found, where the
+    /// finals are settled ([`crate::finals::PlaceDoubt`]), and tagged by its own `kind`.
+    #[serde(untagged)]
+    Finals(crate::finals::PlaceDoubt),
 }
 
 /// The rule: fewer judges than `min_judges` (the rankings' thin), a chance of a paid place
@@ -124,10 +129,10 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         return None;
     }
     // Chances are of a whole ranking's paid places: a prize narrowed by tag or size has none.
-    let (chance, rubric_place) = match (prize.reads_whole_ranking(), &prize.track) {
-        (false, _) => (None, None),
-        (true, Some(_)) => (c.track_chance, c.track_rubric_place),
-        (true, None) => (c.chance, c.rubric_place),
+    let (chance, rubric_place, finals) = match (prize.reads_whole_ranking(), &prize.track) {
+        (false, _) => (None, None, &[][..]),
+        (true, Some(_)) => (c.track_chance, c.track_rubric_place, &c.track_finals_doubts[..]),
+        (true, None) => (c.chance, c.rubric_place, &c.finals_doubts[..]),
     };
     // Judges who gave every entry nearly the same total are not counted, as the thin flag does not.
     let doubts = doubts(
@@ -138,7 +143,10 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         min_judges,
         &c.conflicted,
         c.lenient.as_ref(),
-    );
+    )
+    .into_iter()
+    .chain(finals.iter().cloned().map(Doubt::Finals))
+    .collect();
     Some(Support { judges: c.judges, chance, rubric_place, doubts })
 }
 
@@ -205,6 +213,7 @@ impl Doubt {
                     crate::format::first_few(&each, 5, ", ")
                 )
             }
+            Doubt::Finals(ref doubt) => doubt.advice(title, place),
             Doubt::Unlikely { chance } => format!(
                 "{title} (place {place}) holds a paid place in only {} of the merges redrawn from the judges' marks (PAID, under {}): discuss it, or have another judge score it, before announcing",
                 crate::format::percent(chance),

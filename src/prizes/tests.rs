@@ -30,6 +30,8 @@ fn entry(id: &str, place: usize, track: &str) -> Candidate {
         by_criterion_merged: Vec::new(),
         rubric_place: None,
         track_rubric_place: None,
+        finals_doubts: Vec::new(),
+        track_finals_doubts: Vec::new(),
         judges: 3,
         flat: 0,
         judged_by: vec![],

@@ -671,6 +671,17 @@ impl Rankings {
             .collect();
     }
 
+    /// What the finals of ranking `ranking` record against the place they gave entry `id`
+    /// ([`crate::finals::FinalistStanding::doubts`]); empty where no finals placed it.
+    pub fn finals_doubts(&self, ranking: &str, id: &str) -> Vec<crate::finals::PlaceDoubt> {
+        self.finals
+            .iter()
+            .filter(|s| s.ranking == ranking)
+            .flat_map(|s| s.order.iter().filter(|f| f.id == id))
+            .flat_map(|f| f.doubts.iter().cloned())
+            .collect()
+    }
+
     /// The name a sentence gives the ranking of id `id`: its track's name in judging.toml
     /// ([`crate::config::track_name`]), as the tables head it, or the id where it names none. The
     /// text is judging.toml's own: each output cleans or escapes it, as it does a title.
