@@ -135,7 +135,7 @@ impl Loaded {
     }
 
     /// The text of `path`, a file judging.toml names, if it exists: [`Loaded::inside`] first.
-    fn read_beside(&self, path: &Path) -> Result<Option<String>, FileError> {
+    pub(crate) fn read_beside(&self, path: &Path) -> Result<Option<String>, FileError> {
         self.inside(path)?;
         read(path)
     }

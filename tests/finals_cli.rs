@@ -576,3 +576,52 @@ fn the_finals_warnings_are_checks_of_the_award_they_concern() {
         assert!(out.contains("without one finals comparison"), "{format}: {out}");
     }
 }
+
+/// Published finals whose paid places judging.toml's prizes no longer pay (the prizes changed
+/// since, or the file was edited) are refused with the command that mends them, and that command,
+/// run as said, does: it republishes with the paid places judging.toml's prizes pay, keeping the
+/// comparisons made. The refusal had said `--force`, and a plain republish had kept the file's
+/// number (`gather` copied it), or stopped on the refusal.
+#[test]
+fn the_paid_refusal_says_what_mends_it_and_that_does() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    let finalists = backyard_finalists(&s);
+    run(&s, "mira", &["compare", &finalists[0], &finalists[1], "--winner", "B"]);
+    // The backyard prize now pays three places.
+    let config = std::fs::read_to_string(s.path().join("judging.toml")).expect("judging.toml");
+    let three = config.replacen("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000]", 1);
+    assert_ne!(config, three, "the backyard prize's amounts: {config}");
+    s.file("judging.toml", &three);
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let mut results = vec!["results"];
+    results.extend(paths(&files));
+    let out = s.cmd().args(["--judge", "head"]).args(&results).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("rankings[0].paid = 4") && said.contains("pay 3 places"), "{said}");
+    // The advice, taken at its word.
+    let advice =
+        said.split("publish the finals again with `").nth(1).expect("advice").split('`').next().expect("a command");
+    let words: Vec<&str> = advice.split_whitespace().collect();
+    assert_eq!(words[..2], ["judging", "merge"], "{said}");
+    let mut args: Vec<&str> = Vec::new();
+    for word in &words[1..] {
+        if *word == "FILES" { args.extend(paths(&files)) } else { args.push(word) }
+    }
+    run(&s, "head", &args);
+    let text = std::fs::read_to_string(s.path().join("finals.toml")).expect("published");
+    let backyard = text.split("ranking = \"backyard\"").nth(1).expect("backyard");
+    assert!(backyard.trim_start().starts_with("paid = 3"), "{text}");
+    assert!(text.contains("[[answers]]") && text.contains("judge = \"mira\""), "mira's comparison kept: {text}");
+    let mut json = vec!["results", "--format", "json"];
+    json.extend(paths(&files));
+    let outcome: serde_json::Value = serde_json::from_str(&run(&s, "head", &json)).expect("JSON");
+    let prize = outcome["prizes"].as_array().expect("prizes").iter().find(|p| p["id"] == "backyard").expect("backyard");
+    assert_eq!(prize["awards"].as_array().expect("awards").len(), 3, "{prize}");
+    // The judges' view says the same number.
+    assert!(run(&s, "mira", &["finals"]).contains("3 places paid"), "the judges see 3 paid");
+}

@@ -10,7 +10,7 @@ use anyhow::{Result, bail};
 use super::Session;
 use crate::config::{Track, track_name};
 use crate::event_files::Loaded;
-use crate::finals::{Barred, Round, published::Published};
+use crate::finals::{Barred, Round, published, published::Published};
 use crate::model::{Change, Compared, Pair, Verdict};
 use crate::rankings::{Field, Rankings};
 use crate::sanitize::clean_line;
@@ -153,8 +153,31 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
             super::stderr::say("note", &format!("replacing it: {}", crate::sanitize::clean_block(&e.to_string())));
             None
         }
-        Err(e) => bail!("{e}\nAdd --force to publish the finals anew over it."),
+        // Paid places judging.toml's prizes no longer pay are published over with theirs, the
+        // comparisons kept: the readers' refusal says to run this.
+        Err(e) => match loaded.read_beside(&path).ok().flatten().map(|t| published::parse_to_republish(&t, config)) {
+            Some(Ok(before)) => Some(before),
+            _ => bail!("{e}\nAdd --force to publish the finals anew over it."),
+        },
     };
+    if let Some(before) = &before {
+        for (was, now) in
+            before.rounds.iter().filter_map(|b| Some((b, rounds.iter().find(|r| r.ranking == b.ranking)?)))
+        {
+            if was.paid != now.paid {
+                super::stderr::say(
+                    "note",
+                    &format!(
+                        "{} said {} paid in the {} finals; judging.toml's prizes pay {}: published with those",
+                        path.display(),
+                        crate::format::count(was.paid, "place", "places"),
+                        clean_line(track_name(&config.tracks, &now.ranking)),
+                        now.paid
+                    ),
+                );
+            }
+        }
+    }
     if let Some(before) = before {
         let (answered, _) = crate::finals::gather(&before, rankings, &rankings.sheets.judges, field, config);
         let same = |a: &[Round], b: &[Round]| {

@@ -52,8 +52,7 @@ pub fn finalists(rankings: &Rankings, config: &Config) -> (Vec<Round>, Vec<Strin
             notes.push(format!("{name}: fewer than two entries to compare: no finals"));
             continue;
         }
-        let paid =
-            rankings.paid.get(&name).copied().or_else(|| crate::rankings::paid_places(config, &name)).unwrap_or(0);
+        let paid = super::paid(config, &name);
         if paid > chosen.len() {
             notes.push(format!(
                 "{name}: {paid} places are paid and {} entries go to the finals: the places after them are paid by the rubric round",

@@ -2,7 +2,8 @@
 //! them, with every answer the judges' score files carry on them. An answer that cannot count is
 //! left out and said: from a judge who does not compare in the finals, on a pair with an entry
 //! the judge may not compare (a declared conflict, a track they do not judge, a recusal), or on a
-//! pair that is not two finalists of one ranking (the finals were published anew since).
+//! pair that is not two finalists of one ranking (the finals were published anew since). Each
+//! round pays the places judging.toml's prizes pay ([`super::paid`]), whatever the file says.
 
 use super::Round;
 use super::published::Published;
@@ -22,7 +23,10 @@ pub fn gather(
     let mut warnings = Vec::new();
     let mut rounds: Vec<Round> = Vec::new();
     for round in &published.rounds {
-        let mut round = Round { judges: Vec::new(), answers: Vec::new(), ..round.clone() };
+        // The paid places are judging.toml's, never the file's: a file the prizes changed under
+        // is published again with theirs.
+        let paid = super::paid(config, &round.ranking);
+        let mut round = Round { judges: Vec::new(), answers: Vec::new(), paid, ..round.clone() };
         if let Some(ranked) = rankings.ranking(&round.ranking) {
             let before = round.finalists.len();
             round.finalists.retain(|f| ranked.iter().any(|r| r.id == f.id));

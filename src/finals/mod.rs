@@ -25,6 +25,12 @@ pub use standing::{FinalistStanding, JudgeWeight, PairTally, PlaceDoubt, Standin
 use crate::merge::davidson::{self, Answer, Fit, Outcome, Prior, Settings};
 use crate::model::{Compared, Pair, Verdict, same_name};
 
+/// The places judging.toml's prizes pay in `ranking` (`rankings::paid_places`): what every round
+/// is published with, republished too, and what a published round must say.
+pub fn paid(config: &crate::config::Config, ranking: &str) -> usize {
+    crate::rankings::paid_places(config, ranking).unwrap_or(0)
+}
+
 /// A finalist, as the rubric round placed it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finalist {

@@ -106,6 +106,24 @@ struct RawAnswer {
 /// who does not compare in them, is one: the file travels like any other, and either had been
 /// taken without a word (a wood round paid wood "by the finals' order" from no answer at all).
 pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Vec<String>> {
+    read(text, config, Paid::Checked)
+}
+
+/// [`parse`] for `judging merge --finals` to publish over: paid places judging.toml's prizes no
+/// longer pay are no problem there, as the rounds are published again with theirs
+/// ([`super::paid`]); every other problem is.
+pub fn parse_to_republish(text: &str, config: &crate::config::Config) -> Result<Published, Vec<String>> {
+    read(text, config, Paid::Replaced)
+}
+
+/// Whether a published round's paid places are checked against judging.toml's prizes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paid {
+    Checked,
+    Replaced,
+}
+
+fn read(text: &str, config: &crate::config::Config, paid: Paid) -> Result<Published, Vec<String>> {
     let event = config.event.id.as_str();
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![crate::plain::toml_error(text, e)])?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
@@ -151,10 +169,10 @@ pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Ve
         // What judging.toml's prizes pay in the ranking, as `finals::finalists` publishes it:
         // a file that says otherwise would have each judge's view say so while results pay
         // from judging.toml.
-        let pays = crate::rankings::paid_places(config, ranking.ranking.get_ref()).unwrap_or(0);
-        if *ranking.paid.get_ref() != pays && with_finals.contains(ranking.ranking.get_ref()) {
+        let pays = super::paid(config, ranking.ranking.get_ref());
+        if paid == Paid::Checked && *ranking.paid.get_ref() != pays && with_finals.contains(ranking.ranking.get_ref()) {
             problems.push(format!(
-                "line {}: rankings[{r}].paid = {}, and judging.toml's prizes pay {} in ranking {}: the file was edited, or the prizes changed since it was published; publish the finals again with `judging merge FILES --finals --force`",
+                "line {}: rankings[{r}].paid = {}, and judging.toml's prizes pay {} in ranking {}: the file was edited, or the prizes changed since it was published; publish the finals again with `judging merge FILES --finals`, which pays judging.toml's places and keeps the comparisons made",
                 line(ranking.paid.span().start),
                 ranking.paid.get_ref(),
                 crate::format::count(pays, "place", "places"),
@@ -552,5 +570,21 @@ mod tests {
         // A judge's problem is said at the line of its `judge =`, the one after the table's.
         let unknown = parse(&answer("bob", "[\"a\", \"b\"]", "first"), &event()).expect_err("bad");
         assert!(unknown[0].starts_with(&format!("line {}: answers[0].judge", at + 1)), "{unknown:?}");
+    }
+
+    /// Paid places judging.toml's prizes no longer pay are refused by a reader, saying to publish
+    /// again plainly; the republish reads past them (it pays judging.toml's places), and past
+    /// nothing else.
+    #[test]
+    fn paid_places_the_prizes_no_longer_pay_are_republished_over() {
+        let good = write("E", "e", "mean", "now", &[round("backyard", &["a", "b", "c"])]);
+        let edited = good.replace("paid = 4", "paid = 1");
+        let refused = parse(&edited, &event()).expect_err("refused").join("\n");
+        assert!(refused.contains("publish the finals again with `judging merge FILES --finals`,"), "{refused}");
+        assert!(!refused.contains("--force"), "a plain republish mends it: {refused}");
+        let before = parse_to_republish(&edited, &event()).expect("read to publish over");
+        assert_eq!(before.rounds[0].paid, 1, "as the file says; `gather` pays judging.toml's");
+        let worse = edited.replace("event = \"e\"", "event = \"other\"");
+        assert!(parse_to_republish(&worse, &event()).is_err(), "another problem is one still");
     }
 }
