@@ -154,6 +154,15 @@ impl Running {
     }
 
     /// Waits for the process to end, at most `within`; its exit status.
+    /// Waits for the app to end (killed past `within`), then for the screen reader to have read
+    /// everything it wrote: its last bytes arrive after it has ended, and a busy machine had not
+    /// yet delivered them when a test read the screen.
+    fn finished(&mut self, within: Duration) -> portable_pty::ExitStatus {
+        let status = Running::ended_within(&mut self.child, within);
+        let _ = self.detached.recv_timeout(Duration::from_secs(5));
+        status
+    }
+
     fn ended_within(
         child: &mut Box<dyn portable_pty::Child + Send + Sync>,
         within: Duration,
@@ -183,13 +192,21 @@ impl Running {
     /// Quits with `q` and expects a clean exit.
     fn quit(mut self) {
         self.keys("q");
-        assert!(self.child.wait().expect("exit").success(), "a clean exit on q");
+        assert!(self.finished(Duration::from_secs(20)).success(), "a clean exit on q");
     }
 
     /// Whether the app cleared its screen just before it left the alternate screen, drawing
     /// nothing between: tmux, resized while the app was open, had otherwise put six of the app's
     /// lines on the main screen above the prompt.
     fn cleared_before_leaving(&self) -> bool {
+        // The app's last bytes reach the reader thread after the app has ended: on a busy
+        // machine the clear had not yet arrived when this was asked.
+        let start = Instant::now();
+        while !self.written.lock().expect("lock").windows(8).any(|w| w == b"\x1b[?1049l")
+            && start.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let written = self.written.lock().expect("lock");
         let find_last = |needle: &[u8]| written.windows(needle.len()).rposition(|w| w == needle);
         match (find_last(b"\x1b[2J"), find_last(b"\x1b[?1049l")) {
@@ -252,7 +269,7 @@ fn scores_and_notes_survive_sigkill() {
     again.wait_for("4.00");
     again.wait_for("5.00");
     again.keys("q");
-    let status = again.child.wait().expect("exit");
+    let status = again.finished(Duration::from_secs(20));
     assert!(status.success(), "{status:?}");
 }
 
@@ -306,17 +323,19 @@ fn the_terminal_is_restored_on_sigterm() {
     let mut app = Running::start(&s, &[]);
     app.wait_for("Submissions (40)");
     app.signal("-TERM");
-    let status = app.child.wait().expect("exit");
+    let status = app.finished(Duration::from_secs(20));
     // As the README says of every command: 128 and the signal's number, here 143. It had exited
     // 0, as if the judge had quit.
     assert_eq!(status.exit_code(), 143, "SIGTERM ends the app with 143: {status:?}");
-    assert!(app.cleared_before_leaving(), "the screen is cleared before the alternate screen is left");
-    // Leaving the alternate screen brings back the (empty) main screen.
+    // Leaving the alternate screen brings back the (empty) main screen. The app's last bytes
+    // reach the test's reader thread after the app has ended: read once the screen is left
+    // (asked before, a busy machine had not yet delivered the clear, and the test failed).
     let start = Instant::now();
     while app.text().contains("Submissions (40)") {
         assert!(start.elapsed() < Duration::from_secs(5), "still on the app's screen:\n{}", app.text());
         std::thread::sleep(Duration::from_millis(20));
     }
+    assert!(app.cleared_before_leaving(), "the screen is cleared before the alternate screen is left");
     assert!(!app.screen.lock().expect("lock").screen().alternate_screen());
 }
 
@@ -416,7 +435,7 @@ fn the_head_judges_screen_shows_rankings_and_judges_and_quits_cleanly() {
     // tomas declares a conflict with Sprout Sense's team in the sample's judging.toml.
     app.wait_for("1 conflict (scored despite a");
     app.keys("q");
-    assert!(app.child.wait().expect("exit").success());
+    assert!(app.finished(Duration::from_secs(20)).success());
     app.wait_restored();
 }
 
@@ -442,7 +461,7 @@ fn sigint_and_sigquit_restore_the_terminal() {
         let mut app = Running::start(&s, &[]);
         app.wait_for("Submissions (40)");
         app.signal(signal);
-        let status = app.child.wait().expect("exit");
+        let status = app.finished(Duration::from_secs(20));
         assert_eq!(status.exit_code(), code, "{signal}: 128 and the signal's number: {status:?}");
         app.wait_restored();
         assert!(app.cleared_before_leaving(), "{signal}: cleared before leaving the alternate screen");
@@ -462,7 +481,7 @@ fn one_store_is_locked_through_any_of_its_paths() {
     for other in [link.to_str().expect("utf-8"), "./mine.sqlite"] {
         let mut second = Running::start_with(&s, &["--judge", "tester", "--db", other], &[]);
         second.wait_for("another judging is already open");
-        assert!(!second.child.wait().expect("exit").success(), "{other}: refused");
+        assert!(!second.finished(Duration::from_secs(20)).success(), "{other}: refused");
     }
     first.quit();
 }
@@ -528,7 +547,7 @@ fn a_resized_app_quits_leaving_no_line_of_itself() {
     app.master.resize(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 }).expect("resize");
     std::thread::sleep(Duration::from_millis(500));
     app.keys("q");
-    assert!(app.child.wait().expect("exit").success(), "a clean exit on q");
+    assert!(app.finished(Duration::from_secs(20)).success(), "a clean exit on q");
     assert!(app.cleared_before_leaving(), "cleared before leaving the alternate screen");
 }
 
@@ -668,7 +687,7 @@ fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
     let file = std::fs::read_to_string(s.path().join("rankings.txt")).expect("the table written");
     let screen_at = |cols: u16| {
         let mut app = Running::start_sized(&s, &merge, &[], (cols, 400));
-        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        let status = app.finished(Duration::from_secs(20));
         assert!(status.success(), "{}", app.text());
         app.wait_for("MOST DISAGREED");
         // No row of a table cut at the terminal's edge (a cut row reads whole in `text`).
@@ -705,7 +724,7 @@ fn the_merge_on_an_80_column_terminal_keeps_each_row_on_one_line() {
     // The jury's results and the announcement: no row of a table is cut at the terminal's edge.
     for args in [&["results"][..], &["results", "--public"]] {
         let mut app = Running::start_sized(&s, &[&merge[..2], args, &merge[5..]].concat(), &[], (80, 400));
-        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        let status = app.finished(Duration::from_secs(20));
         assert!(status.success(), "{args:?}: {}", app.text());
         let rows: Vec<String> = app.wrapped().into_iter().filter(|l| l.trim().contains("  ")).collect();
         assert!(rows.is_empty(), "{args:?}: rows cut at the edge: {rows:#?}\n{}", app.text());
@@ -730,7 +749,7 @@ fn mira_twice(s: &Sandbox, first: &str, second: &str) {
 /// `args` run in a terminal of `size` to a successful end (within 20 s), its screen kept.
 fn ran_to_its_end(s: &Sandbox, args: &[&str], size: (u16, u16)) -> Running {
     let mut app = Running::start_sized(s, args, &[], size);
-    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    let status = app.finished(Duration::from_secs(20));
     assert!(status.success(), "{}", app.text());
     app
 }
@@ -802,13 +821,13 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     let piped = s.cmd().args(to_file).output().expect("runs");
     assert!(!String::from_utf8_lossy(&piped.stderr).contains("Wrote"), "piped: nothing said");
     let mut app = Running::start_sized(&s, &to_file, &[], (60, 200));
-    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    let status = app.finished(Duration::from_secs(20));
     assert!(status.success(), "{}", app.text());
     app.wait_for("Wrote merged.txt");
     // The last error line wraps as the warnings do, its next lines indented.
     let missing = ["--judge", "head", "merge", "--no-chances", "no-such-file-anywhere.json"];
     let mut app = Running::start_sized(&s, &missing, &[], (40, 200));
-    let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+    let status = app.finished(Duration::from_secs(20));
     assert!(!status.success(), "{}", app.text());
     app.wait_for("no-such-file-anywhere.json");
     let text = app.text();
@@ -820,7 +839,7 @@ fn the_merges_warnings_wrap_between_words_on_a_terminal() {
     let entry = ["--judge", "head", "merge", "--no-chances", "mira-tuesday-evening.json", "--entry", "pantry-poet"];
     for (columns, table) in [(60, false), (120, true)] {
         let mut app = Running::start_sized(&s, &entry, &[], (columns, 200));
-        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        let status = app.finished(Duration::from_secs(20));
         assert!(status.success(), "{}", app.text());
         app.wait_for("Pantry Poet");
         let text = app.text();
@@ -885,7 +904,7 @@ fn the_merges_refits_are_a_bar_on_one_line_that_leaves_no_trace() {
     let args = merge("merged.txt");
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut app = Running::start_sized(&s, &args, &[], (80, 24));
-    let status = Running::ended_within(&mut app.child, Duration::from_secs(120));
+    let status = app.finished(Duration::from_secs(120));
     assert!(status.success(), "{}", app.text());
     app.wait_for("Wrote merged.txt");
     // What was drawn: each stage's bar, counting up to its end, every frame on one line of the
@@ -935,7 +954,7 @@ fn the_merges_refits_are_a_bar_on_one_line_that_leaves_no_trace() {
     let mut app = Running::start_sized(&s, &args, &[], (80, 24));
     app.wait_for("Chances of a paid place, refits [");
     app.keys("\u{3}");
-    let status = Running::ended_within(&mut app.child, Duration::from_secs(10));
+    let status = app.finished(Duration::from_secs(10));
     assert!(!status.success(), "ended by the signal: {status:?}");
     std::thread::sleep(Duration::from_millis(300));
     let text = app.text();
@@ -1007,7 +1026,7 @@ fn an_interrupted_spinner_leaves_no_line_behind() {
             None => pull.keys("\u{3}"),
             Some(signal) => pull.signal(signal),
         }
-        let status = Running::ended_within(&mut pull.child, Duration::from_secs(10));
+        let status = pull.finished(Duration::from_secs(10));
         assert!(!status.success(), "{how}: ended by the signal, not as if done: {status:?}");
         // What the screen shows once the process is gone: the reader may still be catching up.
         std::thread::sleep(Duration::from_millis(300));
@@ -1032,7 +1051,7 @@ fn a_warning_said_under_a_spinner_leaves_no_spinner_behind() {
     let mut collect =
         Running::start_sized(&s, &["--judge", "head", "collect"], &[("HF_ENDPOINT", hub.base.as_str())], (100, 30));
     collect.wait_for("Collecting the score files");
-    let _ = Running::ended_within(&mut collect.child, Duration::from_secs(20));
+    let _ = collect.finished(Duration::from_secs(20));
     collect.wait_for("Collected 0 of 1");
     let text = collect.text();
     assert!(!text.contains("Collecting the score files"), "the spinner's line is left:\n{text}");
@@ -1061,7 +1080,7 @@ fn every_wait_on_the_network_draws_a_spinner() {
         let mut running = Running::start_sized(&s, &args, &endpoint, (120, 30));
         running.wait_for(spinner);
         running.keys("\u{3}");
-        let _ = Running::ended_within(&mut running.child, Duration::from_secs(10));
+        let _ = running.finished(Duration::from_secs(10));
     }
 }
 
@@ -1077,7 +1096,7 @@ fn a_pulls_rejections_wrap_between_words_on_a_terminal() {
     }
     s.file("dups.csv", &export);
     let mut pull = Running::start_sized(&s, &["--judge", "mira", "pull", "--from", "dups.csv"], &[], (80, 40));
-    let _ = Running::ended_within(&mut pull.child, Duration::from_secs(20));
+    let _ = pull.finished(Duration::from_secs(20));
     pull.wait_for("more rejected rows of this kind");
     let cut: Vec<String> = pull.wrapped();
     assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", pull.text());
@@ -1104,7 +1123,7 @@ fn the_list_fits_the_terminal_without_columns_set() {
     ];
     for (cols, note) in left_out {
         let mut app = Running::start_sized(&s, &["--judge", "tester", "list"], &[], (cols, 60));
-        let status = Running::ended_within(&mut app.child, Duration::from_secs(20));
+        let status = app.finished(Duration::from_secs(20));
         assert!(status.success(), "{}", app.text());
         app.wait_for("moonlight-mixer");
         let text = app.text();
@@ -1130,7 +1149,7 @@ fn checks_rejections_wrap_between_words_on_a_terminal() {
     }
     s.file("links.csv", &export);
     let mut check = Running::start_sized(&s, &["--judge", "mira", "check", "--from", "links.csv"], &[], (60, 40));
-    let _ = Running::ended_within(&mut check.child, Duration::from_secs(20));
+    let _ = check.finished(Duration::from_secs(20));
     check.wait_for("more rejected rows of this kind");
     let cut: Vec<String> = check.wrapped();
     assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", check.text());
@@ -1145,7 +1164,7 @@ fn checks_line_about_the_assignments_wraps_between_words() {
     s.cmd().args(["--judge", "mira", "pull"]).assert().success();
     s.cmd().args(["--judge", "mira", "assign"]).assert().success();
     let mut check = Running::start_sized(&s, &["--judge", "mira", "check"], &[], (40, 24));
-    let status = Running::ended_within(&mut check.child, Duration::from_secs(20));
+    let status = check.finished(Duration::from_secs(20));
     check.wait_for("Ready");
     assert!(status.success(), "{}", check.text());
     let cut: Vec<String> = check.wrapped();
@@ -1165,7 +1184,7 @@ fn an_exports_lines_wrap_between_words_on_a_narrow_terminal() {
     // Partly scored: the export warns of it.
     s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=4"]).assert().success();
     let mut export = Running::start_sized(&s, &["--judge", "mira", "export"], &[], (40, 24));
-    let _ = Running::ended_within(&mut export.child, Duration::from_secs(20));
+    let _ = export.finished(Duration::from_secs(20));
     export.wait_for("from judge");
     let cut: Vec<String> = export.wrapped();
     assert!(cut.is_empty(), "cut at the terminal's edge: {cut:#?}\n{}", export.text());
