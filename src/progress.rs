@@ -20,9 +20,17 @@ pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);
 }
 
-/// Whether progress is drawn: standard error is a terminal and `--quiet` was not given.
+/// Whether progress is drawn: standard error is a terminal that can move its cursor, and
+/// `--quiet` was not given.
 pub fn shown() -> bool {
-    !QUIET.load(Ordering::Relaxed) && std::io::stderr().is_terminal()
+    drawn_on(std::io::stderr().is_terminal(), QUIET.load(Ordering::Relaxed), std::env::var_os("TERM").as_deref())
+}
+
+/// [`shown`], from what it reads: a terminal whose `TERM` is `dumb` (Emacs's shell, some CI
+/// runners' pseudo-terminals) cannot move its cursor back over a line, and each frame's `\r` and
+/// clear showed there as junk, as cargo and git draw no progress there either.
+fn drawn_on(terminal: bool, quiet: bool, term: Option<&std::ffi::OsStr>) -> bool {
+    terminal && !quiet && term.is_none_or(|term| term != "dumb")
 }
 
 /// One step's progress; drawing nothing where [`shown`] says no. Worker threads share it by
@@ -47,9 +55,9 @@ impl Progress {
         }
         let bar = ProgressBar::with_draw_target(total, on_stderr());
         fit(&bar, what);
-        if total.is_none() {
-            bar.enable_steady_tick(Duration::from_millis(120));
-        }
+        // Drawn again on a clock, not only as items are done: a bar waiting on a server that
+        // does not answer had stood still at "0/38 0s", its time not moving, as if hung.
+        bar.enable_steady_tick(Duration::from_millis(if total.is_none() { 120 } else { 500 }));
         cleared_on_signals(&bar);
         Progress(Some(bar))
     }
@@ -225,8 +233,19 @@ fn fit(bar: &ProgressBar, what: &str) {
     let layout = Layout::of(what, bar.length(), indicatif::TermLike::width(&ShortOfTheEdge::default()).into());
     bar.set_style(layout.style());
     // Drawn by the style; kept as the bar's message too: what it says now, which a stage gives
-    // back, and what the fallback style draws.
+    // back, and what the fallback style draws. The words uncut are its prefix (which no style
+    // draws), for laying the line out again on a terminal resized ([`cleared_on_signals`]).
+    bar.set_prefix(what.to_owned());
     bar.set_message(layout.words);
+}
+
+/// Every line drawn now laid out again on the terminal's columns: a terminal narrowed under a
+/// bar had it redrawn at its old width, each frame wrapped onto two lines.
+fn fit_again() {
+    let live: Vec<ProgressBar> = drawn().iter().filter(|bar| !bar.is_finished()).cloned().collect();
+    for bar in live {
+        fit(&bar, &bar.prefix());
+    }
 }
 
 /// A counted stage of the step drawn now: the step's spinner becomes a bar of `total` named
@@ -242,35 +261,35 @@ pub fn stage(total: usize, what: &str) -> Stage {
 /// [`stage`] on the line drawn now, `live`.
 fn stage_on(live: Option<ProgressBar>, total: usize, what: &str) -> Stage {
     Stage(live.map(|bar| {
-        let (style, message) = (bar.style(), bar.message());
+        let step = bar.prefix();
         // The length first: the step's style draws none of it.
         bar.set_length(total as u64);
         bar.set_position(0);
         // The stage's own words: after the step's, they were cut off at 80 columns.
         fit(&bar, what);
-        (bar, style, message)
+        (bar, step)
     }))
 }
 
-/// A stage of the step drawn now ([`stage`]); worker threads tick it by reference.
-pub struct Stage(Option<(ProgressBar, ProgressStyle, String)>);
+/// A stage of the step drawn now ([`stage`]), and the step's own words; worker threads tick it
+/// by reference.
+pub struct Stage(Option<(ProgressBar, String)>);
 
 impl Stage {
     /// One more item of the stage done.
     pub fn tick(&self) {
-        if let Some((bar, _, _)) = &self.0 {
+        if let Some((bar, _)) = &self.0 {
             bar.inc(1);
         }
     }
 }
 
 impl Drop for Stage {
-    /// The step as it was drawn before the stage.
+    /// The step as it was drawn before the stage, laid out on the columns the terminal has now.
     fn drop(&mut self) {
-        if let Some((bar, style, message)) = self.0.take() {
-            bar.set_style(style);
+        if let Some((bar, step)) = self.0.take() {
             bar.unset_length();
-            bar.set_message(message);
+            fit(&bar, &step);
         }
     }
 }
@@ -382,21 +401,29 @@ fn drawn() -> std::sync::MutexGuard<'static, Vec<ProgressBar>> {
     DRAWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Keeps `bar` among the lines a signal clears, and, the first time, watches for the signals that
-/// end a command from its terminal (SIGINT, SIGTERM, SIGQUIT): on one, every line drawn is
+/// Keeps `bar` among the lines a signal clears, and, the first time, watches for the terminal's
+/// resize (SIGWINCH: every line drawn is laid out again) and the signals that end a command from
+/// its terminal (SIGINT, SIGTERM, SIGQUIT): on one, every line drawn is
 /// cleared, then the signal does what it would have done (the process ends by it, 130 in a
 /// shell after Ctrl-C). Where nothing is drawn and a screen has the terminal in raw mode (the
 /// head judge's screen after `merge --from-hub --tui` collected), the screen's own handler has the
 /// signal and ends as it does.
 fn cleared_on_signals(bar: &ProgressBar) {
-    use signal_hook::consts::{SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::consts::{SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
     static WATCHING: std::sync::Once = std::sync::Once::new();
     drawn().push(bar.clone());
     WATCHING.call_once(|| {
         // Without the watch (it cannot be set up), a signal ends the command as it always has.
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGQUIT]) else { return };
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGQUIT, SIGWINCH]) else {
+            return;
+        };
         std::thread::spawn(move || {
             for signal in signals.forever() {
+                // A resized terminal: the lines drawn are laid out again, and nothing ends.
+                if signal == SIGWINCH {
+                    fit_again();
+                    continue;
+                }
                 let live = std::mem::take(&mut *drawn());
                 for bar in &live {
                     bar.finish_and_clear();
@@ -423,7 +450,7 @@ mod tests {
         nothing.tick();
         assert!(nothing.0.is_none());
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        bar.set_message("Merging 60 judges");
+        fit(&bar, "Merging 60 judges");
         {
             let refits = stage_on(Some(bar.clone()), 200, "Chances of a paid place, refits");
             refits.tick();
@@ -432,6 +459,21 @@ mod tests {
             assert_eq!(bar.message(), "Chances of a paid place, refits");
         }
         assert_eq!((bar.length(), bar.message().as_str()), (None, "Merging 60 judges"));
+    }
+
+    /// Progress is drawn on a terminal that can move its cursor, unless asked for quiet.
+    #[test]
+    fn progress_is_drawn_only_on_a_terminal_that_can_redraw_a_line() {
+        let term = |t: &str| Some(std::ffi::OsString::from(t));
+        for (terminal, quiet, term, drawn) in [
+            (true, false, term("xterm-256color"), true),
+            (true, false, None, true),
+            (true, false, term("dumb"), false),
+            (true, true, term("xterm"), false),
+            (false, false, term("xterm"), false),
+        ] {
+            assert_eq!(drawn_on(terminal, quiet, term.as_deref()), drawn, "{terminal} {quiet} {term:?}");
+        }
     }
 
     /// What indicatif draws of `layout` on `columns`: a bar at its end (its count at its widest),

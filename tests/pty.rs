@@ -1192,3 +1192,65 @@ fn an_exports_lines_wrap_between_words_on_a_narrow_terminal() {
     assert!(text.contains("Wrote scores-build-small-2026-mira.json:"), "{text}");
     assert!(text.contains("partly scored"), "{text}");
 }
+
+/// A bar waiting on a server that does not answer keeps its clock moving (it stood at "0/40
+/// 0s" until the timeout, as if hung), and a terminal narrowed under it has the bar laid out
+/// again on the columns left (it had been redrawn at its old width, each frame wrapped onto two
+/// lines).
+#[test]
+fn a_waiting_bar_keeps_time_and_fits_a_resized_terminal() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let endpoint = format!("http://{}", silent.local_addr().expect("address"));
+    let mut enrich =
+        Running::start_sized(&s, &["--judge", "mira", "enrich"], &[("HF_ENDPOINT", endpoint.as_str())], (100, 30));
+    enrich.wait_for("Asking the Hub about each Space [");
+    std::thread::sleep(Duration::from_millis(2300));
+    let waiting = enrich.drawn_lines();
+    let last = waiting.iter().rev().find(|l| l.contains("Asking the Hub")).expect("the bar drawn");
+    assert!(last.contains(" 0/") && !last.trim_end().ends_with(" 0s"), "the clock stood still: {last:?}");
+    let before = enrich.written.lock().expect("lock").len();
+    enrich.master.resize(PtySize { rows: 30, cols: 50, pixel_width: 0, pixel_height: 0 }).expect("resize");
+    std::thread::sleep(Duration::from_millis(1200));
+    let after = String::from_utf8_lossy(&enrich.written.lock().expect("lock")[before..]).into_owned();
+    let frames: Vec<&str> = after.split(['\r', '\n']).filter(|f| f.contains("Asking")).collect();
+    assert!(!frames.is_empty(), "no frame drawn after the resize: {after:?}");
+    for frame in frames {
+        let text: String = {
+            // The frame's text, its escapes left out.
+            let mut out = String::new();
+            let mut chars = frame.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\u{1b}' {
+                    if chars.next_if_eq(&'[').is_some() {
+                        while chars.next().is_some_and(|c| !c.is_ascii_alphabetic()) {}
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        };
+        assert!(text.trim_end().chars().count() <= 48, "drawn on more than 48 of 50 columns: {text:?}");
+    }
+    assert!(enrich.wrapped().is_empty(), "lines run past the edge: {:#?}", enrich.wrapped());
+    enrich.keys("\u{3}");
+    let _ = enrich.finished(Duration::from_secs(10));
+}
+
+/// On a terminal that cannot move its cursor (`TERM=dumb`: Emacs's shell, some CI runners) no
+/// progress is drawn: its frames' returns and clears showed there as junk.
+#[test]
+fn a_dumb_terminal_gets_no_progress() {
+    let s = Sandbox::new();
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}/export.csv", silent.local_addr().expect("address"));
+    let mut pull =
+        Running::start_sized(&s, &["--judge", "mira", "pull", "--from", &url], &[("TERM", "dumb")], (100, 30));
+    std::thread::sleep(Duration::from_millis(1500));
+    pull.keys("\u{3}");
+    let _ = pull.finished(Duration::from_secs(10));
+    let written = String::from_utf8_lossy(&pull.written.lock().expect("lock")).into_owned();
+    assert!(!written.contains("Reading the export") && !written.contains('\r'), "progress drawn: {written:?}");
+}
