@@ -68,7 +68,7 @@ pub enum Command {
         #[arg(long)]
         all: bool,
         /// Only the entries assigned to you (the assignments file beside judging.toml)
-        #[arg(long, short = 'a')]
+        #[arg(long)]
         assigned: bool,
     },
     /// Score one submission from the command line, for scripts
@@ -302,10 +302,10 @@ pub enum Command {
     /// Print the man page (roff) of judging or of one command, or write every page into a
     /// folder: all made from this very command line
     Man {
-        /// The command whose page to print, named as its page is: merge, sync-init (judging-merge.1,
-        /// judging-sync-init.1) [default: judging's own page]
+        /// The command whose page to print: merge, sync init (or sync-init, as its page
+        /// judging-sync-init.1 is named) [default: judging's own page]
         #[arg(value_name = "COMMAND", conflicts_with = "out_dir")]
-        page: Option<String>,
+        page: Vec<String>,
         /// Write every page into this folder, which must exist: judging.1 and judging-COMMAND.1 for
         /// each command
         #[arg(long, value_name = "DIR", value_parser = folder())]

@@ -41,14 +41,14 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         "import-scores",
         &[
             ("judging import-scores my-scores.csv", "your spreadsheet into your store"),
-            ("judging --judge ana import-scores ana.csv", "ana's spreadsheet into ana's store"),
+            ("judging --judge priya import-scores priya.csv", "priya's spreadsheet into priya's store"),
         ],
     ),
     (
         "export",
         &[
             ("judging export", "write scores-EVENT-JUDGE.json here, for the head judge"),
-            ("judging export -o ~/shared/ana.json", "write it there"),
+            ("judging export -o ~/shared/priya.json", "write it there"),
         ],
     ),
     (
@@ -67,13 +67,16 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         "finals",
         &[
             ("judging finals", "the finalists you compare, what you compared, and the pair to compare next"),
-            ("judging --judge ana finals", "ana's sheet, on a laptop two judges share"),
+            ("judging --judge priya finals", "priya's sheet, on a laptop two judges share"),
         ],
     ),
     (
         "compare",
         &[
-            ("judging compare bus-stop-oracle meter-reader --winner A", "the first named is better"),
+            (
+                "judging compare bus-stop-oracle meter-reader --winner A",
+                "the first named is better (two finalists of an event with [finals])",
+            ),
             ("judging compare bus-stop-oracle meter-reader --winner level --note 'Both fine'", "neither is"),
             ("judging compare bus-stop-oracle meter-reader --clear", "take back your answer on that pair"),
         ],
@@ -115,13 +118,13 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
         "join",
         &[
             ("judging join build-small/judges", "set up this machine from the judges' repo"),
-            ("judging --judge ana join build-small/judges", "the same, as ana"),
+            ("judging --judge priya join build-small/judges", "the same, as priya"),
         ],
     ),
     (
         "status",
         &[
-            ("judging status", "who has scored what, from the judges' repo"),
+            ("judging status", "who has scored what, from the judges' repo ([sync] in judging.toml)"),
             ("judging status collected/*.json", "the same from files"),
         ],
     ),
@@ -135,8 +138,8 @@ pub const EXAMPLES: &[(&str, &[(&str, &str)])] = &[
     (
         "key",
         &[
-            ("judging --judge ana key", "make your key (once) and print its public half"),
-            ("judging --judge ana key --new", "a new key, if the old one may have been copied"),
+            ("judging --judge priya key", "make your key (once) and print its public half"),
+            ("judging --judge priya key --new", "a new key, if the old one may have been copied"),
         ],
     ),
     (
@@ -231,19 +234,41 @@ fn examples_text(examples: &[(&str, &str)]) -> String {
 /// The whole command line: the derived definition with every subcommand's examples after its help
 /// (after what it already says there).
 pub fn command() -> clap::Command {
-    let mut command = Cli::command().after_help(format!(
-        "{}\n\nThe README has the full guide; `judging COMMAND --help` shows each command's examples.",
-        examples_text(START)
-    ));
-    // The pages `judging man` prints are named for the commands themselves: a typo is a usage
-    // error with clap's "a similar value exists", and the completions offer the names.
-    let mut pages = Vec::new();
-    page_names(&command, "", &mut pages);
+    // `--quiet` may be typed before a command that draws progress (`judging -q pull`), as the
+    // others may: taken there, hidden, since the app itself draws none.
+    with_examples(defined(), "")
+        .after_help(format!(
+            "{}\n\nThe README has the full guide; `judging COMMAND --help` shows each command's examples.",
+            examples_text(START)
+        ))
+        .arg(crate::cli::quiet().hide(true))
+}
+
+/// The command line as defined, each shared option on the commands it acts on, without the
+/// examples (which the man pages set out as a section of their own) and without the hidden
+/// `--quiet` judging itself takes (which the completions would offer where `judging -q` alone is
+/// refused).
+fn defined() -> clap::Command {
+    let mut command = Cli::command();
+    // The pages `judging man` prints are named for the commands themselves, a command within
+    // another by both words (`sync init`, or `sync-init` as its page is named): a typo is a usage
+    // error with clap's "a similar value exists", and the completions offer the words.
+    let mut words = Vec::new();
+    page_names(&command, "", &mut words);
+    fn names(command: &clap::Command, all: &mut Vec<String>) {
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+            all.push(sub.get_name().to_owned());
+            names(sub, all);
+        }
+    }
+    names(&command, &mut words);
+    words.sort();
+    words.dedup();
     command = command.mut_subcommand("man", |man| {
-        man.mut_arg("page", |page| page.value_parser(clap::builder::PossibleValuesParser::new(pages)))
+        man.mut_arg("page", |page| page.value_parser(clap::builder::PossibleValuesParser::new(words)))
     });
     let top = command.clone();
-    with_examples(with_shared(command, "", &top), "")
+    with_shared(command, "", &top)
 }
 
 /// `command` built, as clap builds it to parse, and each `help` command clap makes as it builds
@@ -275,10 +300,8 @@ fn with_shared(mut command: clap::Command, path: &str, top: &clap::Command) -> c
         let path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
         command = command.mut_subcommand(name, |sub| with_shared(sub, &path, top));
     }
-    // `--quiet` may be typed before a command that draws progress (`judging -q pull`), as the
-    // others may: taken there, hidden, since the app itself draws none.
     if path.is_empty() {
-        return command.arg(crate::cli::quiet().hide(true));
+        return command;
     }
     for does in crate::cli::does(path) {
         let arg = match does {
@@ -373,25 +396,36 @@ fn page_names(command: &clap::Command, prefix: &str, names: &mut Vec<String>) {
     }
 }
 
+/// One man page: the command as its page shows it (its usage as `--help` gives it, its notes
+/// apart from its examples) and its examples.
+struct Page {
+    command: clap::Command,
+    notes: Option<String>,
+    examples: Vec<(&'static str, &'static str)>,
+}
+
 /// The command line as its man pages show it: built, so that each command knows its full name
 /// (`judging sync init`) and its page's (judging-sync-init), and without `help`, which has no
 /// page to give (clap_mangen's own `generate_to` leaves it out too).
-fn man_commands() -> Vec<clap::Command> {
-    fn walk(command: &clap::Command, all: &mut Vec<clap::Command>) {
-        // roff fills and breaks lines itself: the examples' spaces are spaces to it.
-        let page = match command.get_after_help() {
-            Some(after) => command.clone().after_help(unjoined(&after.to_string())),
-            None => command.clone(),
-        };
-        all.push(page);
+fn man_commands() -> Vec<Page> {
+    fn walk(command: &clap::Command, path: &str, all: &mut Vec<Page>) {
+        // The synopsis as `--help` gives it ("judging merge [OPTIONS] [FILE]..."): clap_mangen's
+        // own listed every option with no value ("[--config] ... [FILE]").
+        let usage = command.clone().render_usage().to_string();
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).to_owned();
+        let notes = command.get_after_help().map(|notes| unjoined(&notes.to_string()));
+        let page = command.clone().override_usage(usage).after_help(clap::builder::Resettable::Reset);
+        let examples = if path.is_empty() { START.to_vec() } else { examples_of(path) };
+        all.push(Page { command: page, notes, examples });
         for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
-            walk(sub, all);
+            let path = if path.is_empty() { sub.get_name().to_owned() } else { format!("{path} {}", sub.get_name()) };
+            walk(sub, &path, all);
         }
     }
-    let mut top = command().disable_help_subcommand(true);
+    let mut top = defined().disable_help_subcommand(true);
     top.build();
     let mut all = Vec::new();
-    walk(&top, &mut all);
+    walk(&top, "", &mut all);
     all
 }
 
@@ -399,9 +433,9 @@ fn man_commands() -> Vec<clap::Command> {
 /// itself; `None` for a name that is not a command's page.
 pub fn man_page(page: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
     let title = page.map_or_else(|| "judging".to_owned(), |p| format!("judging-{p}"));
-    let command = man_commands().into_iter().find(|c| c.get_display_name().unwrap_or(c.get_name()) == title)?;
-    let mut roff = Vec::new();
-    Some(man(command).render(&mut roff).map(|()| roff))
+    let page =
+        man_commands().into_iter().find(|p| p.command.get_display_name().unwrap_or(p.command.get_name()) == title)?;
+    Some(man_roff(&page).map(|(_, roff)| roff))
 }
 
 /// A command's page, whose footer names judging and its version: clap_mangen's own names the
@@ -410,16 +444,59 @@ fn man(command: clap::Command) -> clap_mangen::Man {
     clap_mangen::Man::new(command).source(format!("judging {}", env!("CARGO_PKG_VERSION")))
 }
 
+/// A page's file name (judging-merge.1) and roff: clap_mangen's sections, then the command's
+/// notes and its EXAMPLES, each line as typed. clap_mangen set the help's examples in a section
+/// named EXTRA, filled and justified as prose: a long comment ran on to the next line without
+/// its `#`, and a copied line was no command.
+fn man_roff(page: &Page) -> std::io::Result<(String, Vec<u8>)> {
+    let man = man(page.command.clone());
+    let mut roff = Vec::new();
+    man.render_title(&mut roff)?;
+    man.render_name_section(&mut roff)?;
+    man.render_synopsis_section(&mut roff)?;
+    man.render_description_section(&mut roff)?;
+    if page.command.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut roff)?;
+    }
+    if page.command.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut roff)?;
+    }
+    let mut text = String::new();
+    if let Some(notes) = page.notes.as_deref().filter(|n| !n.trim().is_empty()) {
+        text.push_str(".SH NOTES\n");
+        let paragraphs: Vec<String> =
+            notes.split("\n\n").map(|p| p.lines().map(roff_line).collect::<Vec<_>>().join("\n")).collect();
+        text.push_str(&paragraphs.join("\n.PP\n"));
+        text.push('\n');
+    }
+    if !page.examples.is_empty() {
+        text.push_str(".SH EXAMPLES\n.nf\n");
+        let each: Vec<String> = page
+            .examples
+            .iter()
+            .map(|(line, what)| format!("{}\n{}\n", roff_line(&format!("# {what}")), roff_line(line)))
+            .collect();
+        text.push_str(&each.join(".sp\n"));
+        text.push_str(".fi\n");
+    }
+    std::io::Write::write_all(&mut roff, text.as_bytes())?;
+    if page.command.get_version().is_some() {
+        man.render_version_section(&mut roff)?;
+    }
+    Ok((man.get_filename(), roff))
+}
+
+/// A line of text as roff prints it as given: a backslash, a dash (`--method`, which groff would
+/// print as a hyphen no shell takes), a quote and a backquote spelt as their glyphs, and a line
+/// that starts with a control character (`.`, `'`) kept a text line.
+fn roff_line(line: &str) -> String {
+    let spelt = line.replace('\\', "\\e").replace('-', "\\-").replace('\'', "\\(aq").replace('`', "\\(ga");
+    if spelt.starts_with('.') { format!("\\&{spelt}") } else { spelt }
+}
+
 /// Every man page, as its file name (judging.1, judging-merge.1, judging-sync-init.1) and roff.
 pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    man_commands()
-        .into_iter()
-        .map(|command| {
-            let man = man(command);
-            let mut roff = Vec::new();
-            man.render(&mut roff).map(|()| (man.get_filename(), roff))
-        })
-        .collect()
+    man_commands().iter().map(man_roff).collect()
 }
 
 /// The command line as the completion scripts are made from it: a `"` in a value's help
@@ -446,7 +523,7 @@ pub fn for_completions() -> clap::Command {
             arg.value_parser(clap::builder::PossibleValuesParser::new(values))
         })
     }
-    walk(command())
+    walk(defined())
 }
 
 /// `command` with every argument whose variable is set but empty (`JUDGING_DB= judging list`)

@@ -542,6 +542,13 @@ fn completions_man_page_and_examples_on_a_usage_error() {
         let output = s.cmd().args(["completions", shell]).output().expect("run");
         let script = String::from_utf8(output.stdout).expect("utf-8");
         assert!(output.status.success() && script.contains(word) && script.contains("results"), "{shell}: {script}");
+        if shell == "bash" {
+            // judging's own options: not the hidden `--quiet` (taken before a command that draws
+            // progress), which `judging --quiet` alone refuses, and `--help` never shows.
+            let own =
+                script.split("        judging)\n").nth(1).and_then(|rest| rest.lines().next()).unwrap_or_default();
+            assert!(own.contains("opts=") && own.contains("--judge") && !own.contains("--quiet"), "{own}");
+        }
         s.file(&format!("judging.{shell}"), &script);
         if !completes_in(&s, shell) {
             not_checked.push(shell);
@@ -995,6 +1002,11 @@ fn man_writes_a_page_for_every_command() {
         .assert()
         .success()
         .stdout(predicate::str::contains(".TH judging-merge 1").and(predicate::str::contains("\\fB\\-\\-method\\fR")));
+    // The synopsis as `--help` gives it: clap_mangen's own listed each option with no value and
+    // the files as one ("[--config] [--from-hub] ... [FILE]").
+    let merge = String::from_utf8(s.cmd().args(["man", "merge"]).output().expect("runs").stdout).expect("utf-8");
+    assert!(merge.contains(".SH SYNOPSIS\n\\fBjudging merge\\fR [OPTIONS] [FILE]...\n"), "{merge}");
+    s.cmd().args(["man", "init"]).assert().code(1).stderr(predicate::str::contains("no command is named init"));
     s.cmd().args(["man", "sync-init"]).assert().success().stdout(predicate::str::contains("judging sync init"));
     s.cmd().args(["man", "marge"]).assert().code(2).stderr(predicate::str::contains("a similar value exists: 'merge'"));
     let err = clean_failure(&s.cmd().args(["man", "--out-dir"]).arg(s.path().join("nowhere")).output().expect("runs"));
@@ -1816,7 +1828,28 @@ fn examples_are_never_broken_across_lines() {
         }
         let page = path.join("-");
         let man = s.cmd().args(["man", &page]).output().expect("runs");
-        assert!(man.status.success() && !String::from_utf8_lossy(&man.stdout).contains('\u{a0}'), "{page}");
+        let roff = String::from_utf8_lossy(&man.stdout).into_owned();
+        assert!(man.status.success() && !roff.contains('\u{a0}'), "{page}");
+        // In the man page too, each example is a line of its own, as typed, under EXAMPLES and
+        // set as given (`.nf`): filled as prose under EXTRA, a long comment had run on to the next
+        // line without its `#`. roff's escapes undone, each line is the example.
+        let set = roff.split(".SH EXAMPLES\n.nf\n").nth(1).and_then(|rest| rest.split(".fi\n").next());
+        let set = set.unwrap_or_else(|| panic!("{page}: no EXAMPLES set as given:\n{roff}"));
+        let lines: Vec<String> = set
+            .lines()
+            .filter(|l| *l != ".sp")
+            .map(|l| l.replace("\\-", "-").replace("\\(aq", "'").replace("\\(ga", "`").replace("\\e", "\\"))
+            .collect();
+        for (line, what) in examples {
+            assert!(lines.iter().any(|l| l == line), "{page}: {line:?} in {lines:#?}");
+            assert!(lines.iter().any(|l| *l == format!("# {what}")), "{page}: {what:?} in {lines:#?}");
+        }
+        assert!(!roff.contains(".SH EXTRA"), "{page}: examples under EXTRA:\n{roff}");
+        if path.len() > 1 {
+            // `judging man sync init`, as `judging help sync init` is typed: that page.
+            let words = s.cmd().arg("man").args(&path).output().expect("runs");
+            assert_eq!(String::from_utf8_lossy(&words.stdout), roff, "judging man {}", path.join(" "));
+        }
     }
     let out = s.cmd().arg("sync").env("COLUMNS", "40").output().expect("runs");
     let err = String::from_utf8(out.stderr).expect("utf-8");
@@ -2013,4 +2046,14 @@ fn every_kind_of_usage_error_ends_with_its_commands_examples() {
         out.status.success() && help.contains("Examples:\n  # ") && help.contains("  judging help merge\n"),
         "{help}"
     );
+}
+
+/// `-a` is no short form: `ls -a` and `ps -a` have taught it as "all", and `list` has both
+/// `--all` and `--assigned`; `list -a` had quietly meant the second.
+#[test]
+fn list_takes_no_a_that_could_read_as_all() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.cmd().args(["--judge", "mira", "list", "-a"]).assert().code(2);
+    s.cmd().args(["--judge", "mira", "list", "--all"]).assert().success();
 }

@@ -174,14 +174,22 @@ fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> 
             (script, "the completion script")
         }
         Command::Man { out_dir: Some(dir), .. } => return Some(write_man_pages(dir)),
-        Command::Man { page, out_dir: None } => match crate::help::man_page(page.as_deref()) {
-            Some(Ok(roff)) => (roff, "the man page"),
-            Some(Err(e)) => return Some(Err(anyhow::Error::new(e).context("cannot make the man page"))),
-            // clap took only the names of pages (help::command): none other reaches here.
-            None => {
-                return Some(Err(anyhow::anyhow!("no man page is named {page:?}: `judging man --help` lists them")));
+        Command::Man { page, out_dir: None } => {
+            // `sync init` is the page judging-sync-init, as `sync-init` is.
+            let page = (!page.is_empty()).then(|| page.join("-"));
+            match crate::help::man_page(page.as_deref()) {
+                Some(Ok(roff)) => (roff, "the man page"),
+                Some(Err(e)) => return Some(Err(anyhow::Error::new(e).context("cannot make the man page"))),
+                // clap took only the words of pages' names (help::command); put together, they
+                // may name none (`judging man init`).
+                None => {
+                    let page = crate::sanitize::quoted(&page.unwrap_or_default().replace('-', " "));
+                    return Some(Err(anyhow::anyhow!(
+                        "no command is named {page}, so it has no man page: `judging --help` lists the commands, and `judging man sync init` prints a command's within another"
+                    )));
+                }
             }
-        },
+        }
         _ => return None,
     };
     let written =
