@@ -1555,6 +1555,25 @@ fn import_scores_says_rows_in_line_order_takes_labels_and_suggests_ids() {
         .stdout(predicate::str::contains("Imported 1 score from sheet.csv"));
 }
 
+/// Rows refused for different reasons are counted apart: a score off the scale after five rows
+/// naming no criterion had been folded into their count ("... and 3 more rows of this kind (a
+/// score the rubric does not take), on lines 5, 6, 7"), its own problem never said.
+#[test]
+fn import_scores_counts_each_kind_of_refused_row_apart() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    let mut sheet = String::from("judge,submission,criterion,score\n");
+    for id in ["echo-owl", "pantry-poet", "word-garden", "seed-swap", "sprout-sense"] {
+        sheet.push_str(&format!("ana,{id},speed,3\n"));
+    }
+    sheet.push_str("ana,pantry-poet,utility,9\n");
+    s.file("sheet.csv", &sheet);
+    let out = s.cmd().args(["--judge", "ana", "import-scores", "sheet.csv"]).assert().failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("sheet.csv: line 7: utility = \"9\": utility takes a whole number from 1 to 5"), "{err}");
+    assert!(err.contains("(a criterion the rubric does not have)") && !err.contains("line 7\n"), "{err}");
+}
+
 /// A sheet saved by a spreadsheet that separates cells with semicolons (Excel in much of Europe,
 /// with a BOM) or tabs is read with its own separator, found from the header: it had been refused
 /// as a header without judge, submission, criterion and score. A header no separator fits says

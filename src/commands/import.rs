@@ -230,7 +230,7 @@ fn row_changes(
     let config = &session.loaded.config;
     let (criterion, value) = config
         .check_score_for(track.as_deref(), get(columns.criterion), get(columns.score))
-        .map_err(|e| ("a score the rubric does not take", e.to_string()))?;
+        .map_err(|e| (e.kind(), e.to_string()))?;
     let mut changes = vec![(id.to_owned(), Change::Score { criterion: criterion.id.clone(), value: Some(value) })];
     // Whom each note is for, as judging.toml's [feedback] notes says: the app's rule.
     let policy = config.feedback.notes;

@@ -116,6 +116,19 @@ pub enum ScoreError {
     OffRubric { criterion: String, track: String, rubric: String },
 }
 
+impl ScoreError {
+    /// The kind of problem, as a sheet's refused rows are grouped by it: a score off the scale
+    /// had been counted among rows naming no criterion ("... and 3 more rows of this kind (a
+    /// score the rubric does not take)"), and its own problem never said.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ScoreError::Criterion { .. } => "a criterion the rubric does not have",
+            ScoreError::Value { .. } => "a score off the criterion's scale",
+            ScoreError::OffRubric { .. } => "a criterion off the entry's rubric",
+        }
+    }
+}
+
 impl Config {
     pub fn builtin() -> Config {
         builtin().clone()
