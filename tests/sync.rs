@@ -403,3 +403,50 @@ fn status_from_the_repo_says_where_it_put_the_files() {
     assert_eq!(said, [format!("Collected 1 of 1 score file from {REPO} into ./collected/")], "{stderr}");
     assert!(stdout.starts_with("JUDGE "), "{stdout}");
 }
+
+/// A `-o` that cannot be written (no such folder, a folder where a file goes, a place that takes
+/// no file) is said before the judges' files are collected: no request reaches the repo, and no
+/// `collected/` is made, for every command that collects them (`merge`, `merge --entry`,
+/// `results`, `feedback`). Nor for an entry `merge --entry` cannot show.
+#[test]
+fn a_bad_output_is_said_before_the_repo_is_asked() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    scored(&s, &hub, "mira", "4");
+    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
+    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    std::fs::create_dir(s.path().join("a-folder")).expect("folder");
+    s.file("a-file", "not a folder\n");
+    let before = hub.seen("").len();
+    let bad: [(&[&str], &str); 7] = [
+        (&["merge", "--from-hub", "-o", "no-such-folder/out.md"], "no-such-folder"),
+        (&["merge", "--from-hub", "-o", "a-folder"], "a-folder"),
+        (&["merge", "--from-hub", "-o", "/proc/judging-out.md"], "/proc"),
+        (&["merge", "--from-hub", "--entry", "sprout-sense", "-o", "no-such-folder/e.md"], "no-such-folder"),
+        (&["results", "--from-hub", "-o", "no-such-folder/r.md"], "no-such-folder"),
+        (&["results", "--from-hub", "-o", "a-folder"], "a-folder"),
+        (&["feedback", "--from-hub", "-o", "a-file"], "a-file"),
+    ];
+    for (args, named) in bad {
+        let out = judging(&s, &hub, "head", TOKEN).args(args).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}: {stderr}");
+        assert!(stderr.contains(named), "{args:?} names {named}: {stderr}");
+        assert!(!stderr.contains("Collected"), "{args:?}: said before collecting: {stderr}");
+        assert_eq!(hub.seen("").len(), before, "{args:?}: no request made: {stderr}");
+        assert!(!s.path().join("collected").exists(), "{args:?}: nothing collected");
+    }
+    // An entry the store does not have is said before collecting too.
+    let out = judging(&s, &hub, "head", TOKEN).args(["merge", "--from-hub", "--entry", "no-such-entry"]).output();
+    let out = out.expect("runs");
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("no-such-entry"));
+    assert_eq!(hub.seen("").len(), before, "no request for an unknown entry");
+    // The same outputs, writable, are written from the repo's files.
+    judging(&s, &hub, "head", TOKEN).args(["merge", "--from-hub", "-o", "a-folder/out.md"]).assert().success();
+    assert!(s.path().join("a-folder/out.md").exists());
+    assert!(hub.seen("").len() > before);
+}

@@ -32,6 +32,34 @@ impl Taker<'_> {
     }
 }
 
+/// What a command writes besides standard output: checked in [`super::score_files`], the one
+/// way `merge`, `results` and `feedback` take their files, before any is read or collected. A bad
+/// `-o` had been found only after `--from-hub` had asked the repo for every judge's file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Writes<'a> {
+    /// Standard output, or the file `-o` names.
+    File(Option<&'a Path>),
+    /// A folder of files (`feedback -o DIR`), and what goes in it.
+    Folder(&'a Path, &'static str),
+}
+
+impl<'a> Writes<'a> {
+    /// The teams' pages `feedback` writes into `dir`.
+    pub(crate) fn pages(dir: &'a Path) -> Self {
+        Writes::Folder(dir, super::feedback::PAGES)
+    }
+
+    /// Whether it could be written, as [`crate::disk::check_output`] and
+    /// [`crate::disk::check_output_folder`] say.
+    pub(crate) fn check(self) -> Result<(), crate::disk::DiskError> {
+        match self {
+            Writes::File(None) => Ok(()),
+            Writes::File(Some(path)) => crate::disk::check_output(path),
+            Writes::Folder(dir, what) => crate::disk::check_output_folder(dir, what),
+        }
+    }
+}
+
 /// `files` as the command reads them: each once, in the order first given. Refuses, before
 /// anything is read, a folder (with the glob of its files to give instead) and a saved merge the
 /// command cannot use.

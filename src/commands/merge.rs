@@ -23,7 +23,15 @@ pub(super) enum To<'a> {
     },
 }
 
-impl To<'_> {
+impl<'a> To<'a> {
+    /// The file `-o` names, where the merge is printed to one.
+    pub(super) fn output(&self) -> Option<&'a std::path::Path> {
+        match self {
+            To::Print(_, output) | To::Entry(_, _, output) => *output,
+            To::Screen(_) | To::Finals { .. } => None,
+        }
+    }
+
     /// Whether the output shows what a prize by criterion ranks by: the printed rankings (a
     /// table, Markdown or CSV) and one entry's view do not; the saved JSON, which `results`
     /// reads, the head judge's screen and the finals do.
@@ -54,6 +62,19 @@ impl To<'_> {
     }
 }
 
+/// An id the store does not have, said before the files are read or collected: the merge had
+/// run whole, warnings and all (and `--from-hub` had asked the repo for every file), to refuse it.
+pub(super) fn known_entry(session: &Session, to: &To) -> Result<()> {
+    if let To::Entry(id, ..) = to {
+        let places = session.store.places()?;
+        if !places.is_empty() && !places.iter().any(|(known, _, _)| known == id) {
+            let in_play = places.iter().filter(|(_, gone, _)| !gone).map(|(known, _, _)| known.as_str());
+            return Err(no_such_entry(id, in_play));
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn run(
     session: Session,
     files: &[std::path::PathBuf],
@@ -61,19 +82,8 @@ pub(super) fn run(
     to: To,
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
-    // A path that cannot be written is said before the merge, not after it.
-    if let To::Print(_, Some(path)) | To::Entry(_, _, Some(path)) = &to {
-        crate::disk::check_output(path)?;
-    }
-    // An id the store does not have is said before the files are read and merged: the merge
-    // had run whole, warnings and all, to refuse it.
-    if let To::Entry(id, ..) = &to {
-        let places = session.store.places()?;
-        if !places.is_empty() && !places.iter().any(|(known, _, _)| known == id) {
-            let in_play = places.iter().filter(|(_, gone, _)| !gone).map(|(known, _, _)| known.as_str());
-            return Err(no_such_entry(id, in_play));
-        }
-    }
+    // What it writes, and the entry it shows, were checked before the files were read or
+    // collected (super::score_files, known_entry).
     let listed = to.warnings();
     let (submissions, ids, judges) = read_with_the_store(&session, files, super::given::Taker::Merge)?;
     let field = in_play(&submissions, ids)?;

@@ -257,7 +257,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Feedback { files, method, decisions, left_out, output }) => {
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files, given::Taker::Feedback(output))?;
+            let collected = score_files(&session, files, given::Taker::Feedback(output), given::Writes::pages(output))?;
             feedback::run(&session, &collected, options, decisions.as_deref(), output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
@@ -280,10 +280,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             assign::run(Session::open(&cli, loaded)?, request)
         }
         Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
-            results::public_format(*public, *format)?;
+            results::check_asked(&loaded, *public, *format)?;
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files, given::Taker::Results)?;
+            let output = output.as_ref().and_then(crate::disk::Output::file);
+            let collected = score_files(&session, files, given::Taker::Results, given::Writes::File(output))?;
             let request = results::Request {
                 files: &collected,
                 options,
@@ -292,8 +293,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 decisions: decisions.as_deref(),
                 format: *format,
                 public: *public,
-                // `-o -` is standard output: printed as without -o.
-                output: output.as_ref().and_then(crate::disk::Output::file),
+                output,
             };
             results::run(session, request)
         }
@@ -318,13 +318,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 merge_options(&loaded.config, method, left_out, judges, *min_judges, tie_breaks, chances)?;
             // `-o -` is standard output: printed as without -o.
             let output = output.as_ref().and_then(crate::disk::Output::file);
-            let mut to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output);
-            if let merge::To::Screen(opened_with) = &mut to {
-                *opened_with = with_score_files(command_line(&cli, &["merge"]), files);
-            }
+            let opened_with = with_score_files(command_line(&cli, &["merge"]), files);
+            let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output, opened_with);
             options.criterion_standings = to.shows_criterion_standings();
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files, given::Taker::Merge)?;
+            merge::known_entry(&session, &to)?;
+            let collected = score_files(&session, files, given::Taker::Merge, given::Writes::File(to.output()))?;
             merge::run(session, &collected, &options, to)
         }
     }
@@ -384,12 +383,15 @@ fn with_score_files(line: crate::paste::CommandLine, given: &crate::cli::ScoreFi
 
 /// The judges' score files to read: the ones named, or with `--from-hub` every judge's from the
 /// [sync] repo, collected and checked first.
-/// Files named are checked first ([`given::score_files`]), and before them the folder feedback
-/// writes: all said before the files are collected and merged, not after.
-fn score_files(session: &Session, given: &crate::cli::ScoreFiles, taker: given::Taker) -> Result<Vec<PathBuf>> {
-    if let given::Taker::Feedback(pages) = taker {
-        crate::disk::check_output_folder(pages, feedback::PAGES)?;
-    }
+/// Files named are checked first ([`given::score_files`]), and before them what the command
+/// writes (`writes`): all said before the files are collected and merged, not after.
+fn score_files(
+    session: &Session,
+    given: &crate::cli::ScoreFiles,
+    taker: given::Taker,
+    writes: given::Writes,
+) -> Result<Vec<PathBuf>> {
+    writes.check()?;
     if given.from_hub { sync::files_from_hub(session) } else { given::score_files(&given.files, taker) }
 }
 
@@ -467,10 +469,11 @@ fn merged_to<'a>(
     finals: Option<bool>,
     format: MergeFormat,
     output: Option<&'a Path>,
+    opened_with: crate::paste::CommandLine,
 ) -> merge::To<'a> {
     match (tui, entry, finals) {
         (_, _, Some(force)) => merge::To::Finals { force },
-        (true, _, None) => merge::To::Screen(crate::paste::CommandLine::new(&["merge"])),
+        (true, _, None) => merge::To::Screen(opened_with),
         (false, Some(id), None) => merge::To::Entry(id, format, output),
         (false, None, None) => merge::To::Print(format, output),
     }

@@ -36,15 +36,21 @@ pub struct Request<'a> {
     pub output: Option<&'a Path>,
 }
 
+/// What `results` needs of what it was asked and of the event, said before the score files are
+/// read or collected: a format the announcement is made in ([`public_format`]), and prizes.
+pub(super) fn check_asked(loaded: &crate::event_files::Loaded, public: bool, format: ResultsFormat) -> Result<()> {
+    public_format(public, format)?;
+    if loaded.config.prizes.is_empty() {
+        bail!("{} has no [[prizes]]: add one per prize (see the README's judging.toml reference)", loaded.describe());
+    }
+    Ok(())
+}
+
+/// The results of `request`, whose event [`check_asked`] took and whose output
+/// `super::score_files` checked.
 pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let loaded = &session.loaded;
     let config = &loaded.config;
-    if config.prizes.is_empty() {
-        bail!("{} has no [[prizes]]: add one per prize (see the README's judging.toml reference)", loaded.describe());
-    }
-    if let Some(path) = &request.output {
-        crate::disk::check_output(path)?;
-    }
     // The jury's table, Markdown, JSON and page list the warnings; its CSV and the announcement
     // do not (the announcement says how many the jury has to read).
     let listed = !request.public && request.format != ResultsFormat::Csv;
@@ -152,7 +158,7 @@ fn jury(sheet: &crate::report::results::Sheet, format: ResultsFormat, width: Opt
 
 /// Refuses `--public` with a format the announcement is not made in: a usage error, said before
 /// any file is read.
-pub(super) fn public_format(public: bool, format: ResultsFormat) -> Result<(), UsageError> {
+fn public_format(public: bool, format: ResultsFormat) -> Result<(), UsageError> {
     if public && !matches!(format, ResultsFormat::Table | ResultsFormat::Md | ResultsFormat::Html) {
         let name = format.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
         return Err(UsageError(format!(
