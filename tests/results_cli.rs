@@ -735,7 +735,7 @@ fn a_decision_taken_for_a_tie_at_another_place_is_not_reapplied() {
     let text = decided("place = 9\n");
     let stderr = refused_decisions(&s, &file, &text);
     assert!(
-        stderr.contains("decisions.toml: line 5: decisions[0].place = 9: Backyard AI pays places 1 to 4"),
+        stderr.contains("decisions.toml: line 5 (`place = 9`): decisions[0].place = 9: Backyard AI pays places 1 to 4"),
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(s.path().join("decisions.toml")).expect("read"), text, "kept as it was");
@@ -809,11 +809,15 @@ fn a_decision_naming_an_entry_twice_or_outside_the_tie_is_refused_with_its_line(
     let cases = [
         (
             "# the head judge's decisions\n[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"sprout-sense\"]\nreason = \"x\"\n",
-            &["line 4", "decisions[0].order names \"sprout-sense\" twice"][..],
+            &["line 4 (`order = [", "decisions[0].order names \"sprout-sense\" twice"][..],
         ),
         (
             "[[decisions]]\nprize = \"backyard\"\nreason = \"x\"\norder = [\"sprout-sense\", \"pill-pal\"]\n",
-            &["line 4", "\"pill-pal\" is not in the tie", "sprout-sense, bus-stop-oracle"],
+            &[
+                "line 4 (`order = [",
+                "decisions[0].order: \"pill-pal\" is not in the tie",
+                "sprout-sense, bus-stop-oracle",
+            ],
         ),
         // A first draft left above the final decision of the same tie: the first had been
         // applied, and the second said "not applied: the prize faces no tie of exactly these
@@ -821,7 +825,10 @@ fn a_decision_naming_an_entry_twice_or_outside_the_tie_is_refused_with_its_line(
         (
             "[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\nreason = \"first draft\"\n\n\
              [[decisions]]\nprize = \"backyard\"\norder = [\"bus-stop-oracle\", \"sprout-sense\"]\nreason = \"final\"\n",
-            &["line 8", "decisions[1] orders entries of prize \"backyard\" that decisions[0] (line 3) orders already"],
+            &[
+                "line 8 (`order = [",
+                "decisions[1].order names entries of prize \"backyard\" that decisions[0] (line 3) orders already",
+            ],
         ),
     ];
     for (text, wants) in cases {
@@ -865,7 +872,7 @@ fn a_mistyped_key_in_the_decisions_file_is_named_with_the_key_it_looks_like() {
     let text = "[[decisions]]\nprize = \"wod\"\nordr = [\"sprout-sense\", \"bus-stop-oracle\"]\nreason = \"x\"\n";
     let stderr = refused_decisions(&s, &file, text);
     for want in [
-        "line 2: decisions[0].prize = \"wod\" is not a prize (did you mean \"wood\"?)",
+        "line 2 (`prize = \"wod\"`): decisions[0].prize = \"wod\" is not a prize (did you mean \"wood\"?)",
         "line 3 (`ordr = [\"sprout-sense\", \"bus-stop-oracle\"]`): unknown field `ordr`, expected one of `prize`, `order`, `reason`, `method`, `place`: did you mean `order`?",
     ] {
         assert!(stderr.contains(want), "{want}: {stderr}");
@@ -1745,12 +1752,12 @@ fn a_decision_without_its_prize_or_order_is_named_with_what_to_write() {
                 [[decisions]]\nprize = \"wood\"\n";
     let stderr = refused_decisions(&s, &file, text);
     for want in [
-        "line 1: decisions[0] has no prize: the prize is the id of the prize",
+        "line 1 (`[[decisions]]`): decisions[0] has no prize: the prize is the id of the prize",
         "add a line to it such as prize = \"wood\"",
-        "line 5: decisions[1] (prize \"backyard\") has no order: the order is the tied entries' ids",
+        "line 5 (`[[decisions]]`): decisions[1] (prize \"backyard\") has no order: the order is the tied entries' ids",
         "add a line to it such as order = [\"id-a\", \"id-b\"]",
-        "line 9: decisions[2] (prize \"wood\") has no order",
-        "line 9: decisions[2] (prize \"wood\") has no reason: the reason is what the jury reads",
+        "line 9 (`[[decisions]]`): decisions[2] (prize \"wood\") has no order",
+        "line 9 (`[[decisions]]`): decisions[2] (prize \"wood\") has no reason: the reason is what the jury reads",
         "reason = \"",
         "decisions.toml",
     ] {
@@ -1769,7 +1776,7 @@ fn a_mistyped_prize_in_the_decisions_file_is_answered_with_the_prize_it_looks_li
     let text = "[[decisions]]\nprize = \"wod\"\norder = [\"pantry-poet\", \"tiny-tarot\"]\nreason = \"x\"\n";
     let stderr = refused_decisions(&s, &file, text);
     for want in [
-        "line 2: decisions[0].prize = \"wod\" is not a prize",
+        "line 2 (`prize = \"wod\"`): decisions[0].prize = \"wod\" is not a prize",
         "is not a prize (did you mean \"wood\"?); the prizes are backyard",
     ] {
         assert!(stderr.contains(want), "{want}: {stderr}");

@@ -485,10 +485,14 @@ fn line_at(text: &str, at: usize) -> usize {
 }
 
 fn located(text: &str, at: usize, message: &str) -> String {
-    let at = at.min(text.len());
-    let line = line_at(text, at);
-    let source = text.lines().nth(line - 1).unwrap_or("").trim();
-    format!("line {line} (`{}`): {message}", crate::sanitize::file_line(source))
+    format!("{}: {message}", line_said(text, line_at(text, at.min(text.len()))))
+}
+
+/// Where a problem of a file a person writes lies, as every problem of judging.toml and
+/// decisions.toml starts: the line's number and the line itself, quoted ("line 5 (`place = 9`)").
+pub(crate) fn line_said(text: &str, line: usize) -> String {
+    let source = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
+    format!("line {line} (`{}`)", crate::sanitize::file_line(source))
 }
 
 #[cfg(test)]

@@ -10,14 +10,30 @@ use super::{Decision, DecisionUse};
 use crate::config::Prize;
 use crate::sanitize::{clean_line, in_quotes};
 
+/// Where a key of a decision is written in decisions.toml: its line, and the words each problem
+/// of it starts with, as every problem of the file (and of judging.toml) does: the line's number
+/// and the line, quoted (`line 5 (`place = 9`)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At {
+    pub line: usize,
+    said: String,
+}
+
+impl At {
+    /// Line `line` of `text`.
+    fn of(text: &str, line: usize) -> At {
+        At { line, said: crate::config::line_said(text, line) }
+    }
+}
+
 /// The line of each key of a decision in decisions.toml, so that each problem names its line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lines {
-    pub prize: usize,
-    pub order: usize,
-    pub reason: usize,
+    pub prize: At,
+    pub order: At,
+    pub reason: At,
     /// The line of `place`, where the decision names the place of its tie.
-    pub place: Option<usize>,
+    pub place: Option<At>,
 }
 
 /// A decision as read, each key optional so that a missing one is said in words, rather than in
@@ -36,36 +52,58 @@ struct Raw {
 /// The decisions in a decisions.toml text, each with the lines it was read from; or every
 /// problem of the text at once, in the file's order: each decision is read on its own, a key at
 /// fault said as judging.toml's are (`line 3 (`ordr = […]`): unknown field `ordr`, …: did you
-/// mean `order`?`, where toml had stopped at the first with its caret art), a key missing, and a
-/// prize that is not one of `prizes` (`"wod"`: did you mean "wood"?) beside them.
+/// mean `order`?`, where toml had stopped at the first with its caret art), a key missing, and
+/// what [`problems`] finds of the decisions that did read (a prize that is not one of `prizes`,
+/// `"wod"`: did you mean "wood"?; a place it does not pay; …) beside them, in the same words.
+/// Whether each entry is in the store is asked of a file that reads, by [`problems`].
 pub fn parse(text: &str, prizes: &[Prize]) -> Result<Vec<Decision>, String> {
     let (rows, mut problems) = crate::config::read_rows::<Spanned<Raw>>(text, "decisions")?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
+    let at = |span: std::ops::Range<usize>| At::of(text, line(span.start));
     let mut complete = problems.is_empty();
     let mut not_prizes = Vec::new();
-    for (i, r) in rows.iter().enumerate() {
+    // The decisions that read whole, by their place in the file.
+    let mut read = Vec::new();
+    for (i, r) in rows.into_iter().enumerate() {
         let Some(r) = r else {
             complete = false;
             continue;
         };
-        let raw = r.get_ref();
-        // Said here only where the file has other problems: else `problems` says it, with the rest.
-        if let Some(prize) = &raw.prize
-            && let Some(said) = not_a_prize(i, prize.get_ref(), prizes)
-        {
-            not_prizes.push(format!("line {}: {said}", line(prize.span().start)));
-        }
+        let span = r.span();
+        let raw = r.into_inner();
         let absent = REQUIRED
             .iter()
             .zip([raw.prize.is_none(), raw.order.is_none(), raw.reason.is_none()])
             .filter_map(|(key, gone)| gone.then_some(key))
             .collect::<Vec<_>>();
-        if absent.is_empty() {
+        if let (Some(prize), Some(order), Some(reason)) = (&raw.prize, &raw.order, &raw.reason) {
+            read.push((
+                i,
+                Decision {
+                    lines: Some(Lines {
+                        prize: at(prize.span()),
+                        order: at(order.span()),
+                        reason: at(reason.span()),
+                        place: raw.place.as_ref().map(|p| at(p.span())),
+                    }),
+                    prize: prize.get_ref().clone(),
+                    order: order.get_ref().clone(),
+                    reason: reason.get_ref().clone(),
+                    method: raw.method,
+                    place: raw.place.map(|p| p.into_inner().get()),
+                },
+            ));
             continue;
+        }
+        // A decision without all its keys: its prize is still said, where it is not one.
+        if let Some(prize) = &raw.prize
+            && let Some(said) = not_a_prize(i, prize.get_ref(), prizes)
+        {
+            not_prizes.push(format!("{}: {said}", at(prize.span()).said));
         }
         complete = false;
         // The line of its [[decisions]] header, where the decision starts.
-        let start = line(r.span().start);
+        let start = line(span.start);
         let lines: Vec<&str> = text.lines().take(start).collect();
         let header = lines.iter().rposition(|l| l.trim_start().starts_with("[[")).map_or(start, |n| n + 1);
         let prize = raw.prize.as_ref().map_or(String::new(), |p| format!(" (prize {})", in_quotes(p.get_ref())));
@@ -79,52 +117,42 @@ pub fn parse(text: &str, prizes: &[Prize]) -> Result<Vec<Decision>, String> {
             .map_or(usize::MAX, |(n, _)| n);
         let mistyped = |name: &str| {
             problems.iter().any(|p| {
-                let at = p.strip_prefix("line ").and_then(|l| l.split([' ', ':']).next()?.parse::<usize>().ok());
-                at.is_some_and(|at| (header..=end).contains(&at))
+                line_of(p).is_some_and(|at| (header..=end).contains(&at))
                     && (p.contains(&format!("did you mean `{name}`?"))
                         || p.contains(&format!("(`{name} "))
                         || p.contains(&format!("(`{name}=")))
             })
         };
         let absent: Vec<_> = absent.into_iter().filter(|key| !mistyped(key.name)).collect();
+        let header = At::of(text, header).said;
         for key in absent {
             problems.push(format!(
-                "line {header}: decisions[{i}]{prize} has no {name}: the {name} is {what}; add a line to it such as \
-                 {example}",
+                "{header}: decisions[{i}]{prize} has no {name}: the {name} is {what}; add a line to it such as {example}",
                 name = key.name,
                 what = key.what,
                 example = key.example,
             ));
         }
     }
-    if !complete {
-        problems.extend(not_prizes);
-        // In the file's order, as its author reads it.
-        problems
-            .sort_by_key(|p| p.strip_prefix("line ").and_then(|l| l.split([' ', ':']).next()?.parse::<usize>().ok()));
-        return Err(problems.join("\n"));
+    if complete {
+        return Ok(read.into_iter().map(|(_, d)| d).collect());
     }
-    Ok(rows
-        .into_iter()
-        .flatten()
-        .filter_map(|r| {
-            let r = r.into_inner();
-            let (prize, order, reason) = (r.prize?, r.order?, r.reason?);
-            Some(Decision {
-                lines: Some(Lines {
-                    prize: line(prize.span().start),
-                    order: line(order.span().start),
-                    reason: line(reason.span().start),
-                    place: r.place.as_ref().map(|p| line(p.span().start)),
-                }),
-                prize: prize.into_inner(),
-                order: order.into_inner(),
-                reason: reason.into_inner(),
-                method: r.method,
-                place: r.place.map(|p| p.into_inner().get()),
-            })
-        })
-        .collect())
+    // Every problem at once: those of the decisions that did read beside the file's own.
+    problems.extend(not_prizes);
+    problems.extend(checks(&read.iter().map(|(i, d)| (*i, d)).collect::<Vec<_>>(), prizes, None));
+    Err(in_the_files_order(problems).join("\n"))
+}
+
+/// The line a problem names first ("line 5 (`…`): …"), if it names one.
+fn line_of(problem: &str) -> Option<usize> {
+    problem.strip_prefix("line ").and_then(|l| l.split([' ', ':']).next()?.parse::<usize>().ok())
+}
+
+/// Problems in the file's order, as its author reads it: by the line each names (a stable sort,
+/// so that a line's problems keep their order).
+fn in_the_files_order(mut problems: Vec<String>) -> Vec<String> {
+    problems.sort_by_key(|p| line_of(p));
+    problems
 }
 
 /// What is said of decisions[i]'s prize where it is not one of `prizes`, with the one it looks
@@ -165,44 +193,52 @@ const REQUIRED: [Required; 3] = [
     Required { name: "reason", what: "what the jury reads for why the tie was settled so", example: REASON_EXAMPLE },
 ];
 
-/// "line N: " when the decision was read from a file.
-fn on(line: Option<usize>) -> String {
-    line.map(|n| format!("line {n}: ")).unwrap_or_default()
+/// "line N (`…`): " when the decision was read from a file.
+fn on(at: Option<&At>) -> String {
+    at.map(|at| format!("{}: ", at.said)).unwrap_or_default()
 }
 
-/// Every problem with the decisions, each naming its line, `decisions[i]` and its key: a prize
-/// that does not exist, fewer than two entries, an entry named twice or not in `known`, no
-/// reason, an entry a decision before it orders for the same prize, a place the prize does not pay.
+/// Every problem with the decisions, in the file's order, each naming its line (quoted, as
+/// judging.toml's problems do), `decisions[i]` and its key: a prize that does not exist, fewer
+/// than two entries, an entry named twice or not in `known`, no reason, an entry a decision
+/// before it orders for the same prize, a place the prize does not pay.
 pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>) -> Vec<String> {
+    checks(&decisions.iter().enumerate().collect::<Vec<_>>(), prizes, Some(known))
+}
+
+/// [`problems`] of `decisions`, each by its place in the file (`decisions[i]`); with `known`
+/// `None` (a file that did not read whole), whether each entry is in the store is not asked.
+fn checks(decisions: &[(usize, &Decision)], prizes: &[Prize], known: Option<&HashSet<&str>>) -> Vec<String> {
     let mut out = Vec::new();
     // Which decision first orders each entry of each prize: a second for the same tie (a first
     // draft left above the final one) had passed, the first applied and the second said "not
     // applied: the prize faces no tie of exactly these entries", which was not why.
-    let mut ordered: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
-    for (i, d) in decisions.iter().enumerate() {
-        let order_line = on(d.lines.map(|l| l.order));
-        let earlier: Vec<usize> = {
-            let mut firsts: Vec<usize> =
+    let mut ordered: std::collections::HashMap<(&str, &str), (usize, &Decision)> = std::collections::HashMap::new();
+    for &(i, d) in decisions {
+        let order_line = on(d.lines.as_ref().map(|l| &l.order));
+        let earlier: Vec<(usize, &Decision)> = {
+            let mut firsts: Vec<(usize, &Decision)> =
                 d.order.iter().filter_map(|id| ordered.get(&(d.prize.as_str(), id.as_str())).copied()).collect();
-            firsts.sort_unstable();
-            firsts.dedup();
+            firsts.sort_unstable_by_key(|(first, _)| *first);
+            firsts.dedup_by_key(|(first, _)| *first);
             firsts
         };
-        for first in earlier {
-            let line = decisions[first].lines.map_or_else(String::new, |l| format!(" (line {})", l.order));
+        for (first, before) in earlier {
+            let line = before.lines.as_ref().map_or_else(String::new, |l| format!(" (line {})", l.order.line));
             out.push(format!(
-                "{order_line}decisions[{i}] orders entries of prize {} that decisions[{first}]{line} orders already: one decision a tie; remove the one that no longer holds",
+                "{order_line}decisions[{i}].order names entries of prize {} that decisions[{first}]{line} orders already: one decision a tie; remove the one that no longer holds",
                 in_quotes(&d.prize)
             ));
         }
         for id in &d.order {
-            ordered.entry((d.prize.as_str(), id.as_str())).or_insert(i);
+            ordered.entry((d.prize.as_str(), id.as_str())).or_insert((i, d));
         }
     }
-    for (i, d) in decisions.iter().enumerate() {
+    for &(i, d) in decisions {
         let at = format!("decisions[{i}]");
+        let lines = d.lines.as_ref();
         let (prize_at, order_at, reason_at) =
-            (on(d.lines.map(|l| l.prize)), on(d.lines.map(|l| l.order)), on(d.lines.map(|l| l.reason)));
+            (on(lines.map(|l| &l.prize)), on(lines.map(|l| &l.order)), on(lines.map(|l| &l.reason)));
         if let Some(said) = not_a_prize(i, &d.prize, prizes) {
             out.push(format!("{prize_at}{said}"));
         }
@@ -219,7 +255,9 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
                     "{order_at}{at}.order names {:?} twice: name each tied entry once, in the order they place",
                     clean_line(id)
                 ));
-            } else if !known.contains(id.as_str()) {
+            } else if let Some(known) = known
+                && !known.contains(id.as_str())
+            {
                 // In the ids' order, so that equally near ones are named the same way each run.
                 let mut ids: Vec<&str> = known.iter().copied().collect();
                 ids.sort_unstable();
@@ -240,12 +278,12 @@ pub fn problems(decisions: &[Decision], prizes: &[Prize], known: &HashSet<&str>)
                 let pays = prize.map(|p| format!(" {};", pays(p))).unwrap_or_default();
                 out.push(format!(
                     "{}{at}.place = {place}:{from_one}{pays} give the place of the tie it settled, or leave place out",
-                    on(d.lines.and_then(|l| l.place))
+                    on(lines.and_then(|l| l.place.as_ref()))
                 ));
             }
         }
     }
-    out
+    in_the_files_order(out)
 }
 
 /// The places a prize pays, as a refused place is told: "Best overall pays places 1 to 3".
@@ -266,7 +304,7 @@ pub fn misfits(uses: &[DecisionUse]) -> Vec<String> {
             let misfit = u.misfit.as_deref()?;
             Some(format!(
                 "{}decisions[{i}].order: {misfit}: order exactly the tied entries, each once",
-                on(u.decision.lines.map(|l| l.order))
+                on(u.decision.lines.as_ref().map(|l| &l.order))
             ))
         })
         .collect()
@@ -351,14 +389,14 @@ mod tests {
         assert_eq!(
             place("wood", 9),
             [
-                "line 5: decisions[0].place = 9: Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
+                "line 5 (`place = 9`): decisions[0].place = 9: Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
             ]
         );
         assert!(place("wood", 4).is_empty(), "its last paid place");
         assert_eq!(
             place("tiny-titan", 2),
             [
-                "line 5: decisions[0].place = 2: Tiny Titan pays place 1 only; give the place of the tie it settled, or leave place out"
+                "line 5 (`place = 2`): decisions[0].place = 2: Tiny Titan pays place 1 only; give the place of the tie it settled, or leave place out"
             ]
         );
         // A prize that is not one is said once, as such; its place is not judged against nothing.
@@ -382,7 +420,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                "line 8: decisions[1] orders entries of prize \"wood\" that decisions[0] (line 3) orders already: one decision a tie; remove the one that no longer holds"
+                "line 8 (`order = [\"b\", \"a\"]`): decisions[1].order names entries of prize \"wood\" that decisions[0] (line 3) orders already: one decision a tie; remove the one that no longer holds"
             ]
         );
     }
@@ -392,11 +430,14 @@ mod tests {
         let text =
             "# decided at the table\n\n[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"a\"]\nreason = \"coin\"\n";
         let decisions = parse(text, &Config::builtin().prizes).expect("parses");
-        assert_eq!(decisions[0].lines, Some(Lines { prize: 4, order: 5, reason: 6, place: None }));
+        let lines = decisions[0].lines.as_ref().expect("read from the text");
+        assert_eq!((lines.prize.line, lines.order.line, lines.reason.line, &lines.place), (4, 5, 6, &None));
         let found = problems(&decisions, &Config::builtin().prizes, &["a", "b"].into());
         assert_eq!(
             found,
-            ["line 5: decisions[0].order names \"a\" twice: name each tied entry once, in the order they place"]
+            [
+                "line 5 (`order = [\"a\", \"a\"]`): decisions[0].order names \"a\" twice: name each tied entry once, in the order they place"
+            ]
         );
     }
 }
@@ -414,7 +455,9 @@ mod read_at_once {
         let said = parse(text, &Config::builtin().prizes).expect_err("a key at fault");
         let lines: Vec<&str> = said.lines().collect();
         assert!(
-            lines[0].starts_with("line 2: decisions[0].prize = \"wod\" is not a prize (did you mean \"wood\"?)"),
+            lines[0].starts_with(
+                "line 2 (`prize = \"wod\"`): decisions[0].prize = \"wod\" is not a prize (did you mean \"wood\"?)"
+            ),
             "{said}"
         );
         assert!(
@@ -430,5 +473,35 @@ mod read_at_once {
         assert!(said.contains("line 8 (`reason = 5`): the number 5, where text in quotes is needed"), "{said}");
         assert!(said.contains("ordr") && said.contains("\"wod\""), "{said}");
         assert!(!said.contains("has no"), "a key at fault is not also missing: {said}");
+    }
+
+    /// What the checks find of a decision that read (a place the prize does not pay, one entry
+    /// ordered) is said with the file's own problems, in one run and one style: each at its line,
+    /// quoted, and naming its key, as judging.toml's are; they had waited for the file to read
+    /// whole, and then named the line unquoted.
+    #[test]
+    fn a_checks_problem_names_its_line_beside_the_files_own() {
+        let text = "[[decisions]]\nprize = \"wood\"\nordr = [\"a\", \"b\"]\nreason = \"x\"\n\n\
+                    [[decisions]]\nprize = \"wood\"\norder = [\"c\"]\nreason = \"coin\"\nplace = 9\n";
+        let said = parse(text, &Config::builtin().prizes).expect_err("a key at fault");
+        let lines: Vec<&str> = said.lines().collect();
+        assert_eq!(lines.len(), 3, "{said}");
+        assert!(lines[0].starts_with("line 3 (`ordr = [\"a\", \"b\"]`): unknown field `ordr`"), "{said}");
+        assert_eq!(
+            lines[1],
+            "line 8 (`order = [\"c\"]`): decisions[1].order names 1 entry: a decision orders two tied entries or more"
+        );
+        assert_eq!(
+            lines[2],
+            "line 10 (`place = 9`): decisions[1].place = 9: Thousand Token Wood pays places 1 to 4; give the place of the tie it settled, or leave place out"
+        );
+        // Every problem starts alike: its line, quoted.
+        for line in &lines {
+            assert!(line.starts_with("line ") && line.contains(" (`") && line.contains("`): "), "{line}");
+        }
+        // A decision without its key is said at its header, quoted, with the rest.
+        let text = "[[decisions]]\nprize = \"wood\"\norder = [\"a\", \"b\"]\n";
+        let said = parse(text, &Config::builtin().prizes).expect_err("no reason");
+        assert!(said.starts_with("line 1 (`[[decisions]]`): decisions[0] (prize \"wood\") has no reason"), "{said}");
     }
 }
