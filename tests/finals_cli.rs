@@ -625,3 +625,54 @@ fn the_paid_refusal_says_what_mends_it_and_that_does() {
     // The judges' view says the same number.
     assert!(run(&s, "mira", &["finals"]).contains("3 places paid"), "the judges see 3 paid");
 }
+
+/// A finals.toml whose paid places judging.toml's prizes no longer pay and with another problem
+/// beside it: `merge --finals` says what each needs. The paid places are mended by the publish
+/// itself; the other needs mending in the file or --force. It had said "Add --force" of both,
+/// though --force was needed for the other alone.
+#[test]
+fn a_republish_says_which_problem_it_mends_and_which_needs_force() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    let finalists = backyard_finalists(&s);
+    run(&s, "mira", &["compare", &finalists[0], &finalists[1], "--winner", "B"]);
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    // The backyard prize now pays three places, and an answer of a judge who is no finals judge
+    // was put in by hand.
+    let config = std::fs::read_to_string(s.path().join("judging.toml")).expect("judging.toml");
+    s.file("judging.toml", &config.replacen("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000]", 1));
+    let published = std::fs::read_to_string(s.path().join("finals.toml")).expect("published");
+    let stray = format!(
+        "\n[[answers]]\njudge = \"zed\"\npair = [{:?}, {:?}]\nverdict = \"first\"\n",
+        finalists[0], finalists[1]
+    );
+    s.file("finals.toml", &format!("{published}{stray}"));
+    let out = s.cmd().args(["--judge", "head"]).args(&publish).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    let paid = said.lines().find(|l| l.contains("rankings[0].paid = 4")).expect("the paid problem");
+    let zed = said.lines().find(|l| l.contains("judge = \"zed\"")).expect("the other problem");
+    // Each under what it needs: the paid one mended by this publish, the other by a fix or --force.
+    let (mended_at, force_at) = (
+        said.find("The paid places need nothing: this publish mends them").expect("mended"),
+        said.find("--force").expect("force"),
+    );
+    let (paid_at, zed_at) = (said.find(paid).expect("paid"), said.find(zed).expect("zed"));
+    assert!(force_at < zed_at && zed_at < mended_at && mended_at < paid_at, "{said}");
+    assert!(!paid.contains("--force") && !paid.contains("publish the finals again"), "{paid}");
+    assert!(!said.contains("Add --force to publish the finals anew over it."), "not said of both: {said}");
+    // Taken at its word: the other mended in the file, a plain republish mends the paid places
+    // and keeps mira's comparison.
+    s.file("finals.toml", &published);
+    run(&s, "head", &publish);
+    let text = std::fs::read_to_string(s.path().join("finals.toml")).expect("published");
+    let backyard = text.split("ranking = \"backyard\"").nth(1).expect("backyard");
+    assert!(backyard.trim_start().starts_with("paid = 3"), "{text}");
+    assert!(text.contains("judge = \"mira\""), "mira's comparison kept: {text}");
+}

@@ -3,6 +3,7 @@
 //! merge settles the published finals into its rankings (`settle_into`). The rules are the
 //! core's (`finals`); this is the files, the store and the words.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -154,10 +155,12 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
             None
         }
         // Paid places judging.toml's prizes no longer pay are published over with theirs, the
-        // comparisons kept: the readers' refusal says to run this.
+        // comparisons kept: the readers' refusal says to run this. Beside another problem, each
+        // is said with what it needs: the paid places nothing, the other a fix or --force.
         Err(e) => match loaded.read_beside(&path).ok().flatten().map(|t| published::parse_to_republish(&t, config)) {
             Some(Ok(before)) => Some(before),
-            _ => bail!("{e}\nAdd --force to publish the finals anew over it."),
+            Some(Err(refused)) => bail!(not_published_over(&path, &refused)),
+            None => bail!("{e}\nAdd --force to publish the finals anew over it."),
         },
     };
     if let Some(before) = &before {
@@ -233,6 +236,29 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
         crate::format::count(answers, "comparison", "comparisons")
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why `judging merge --finals` does not publish over the file at `path`, each problem under
+/// what it needs: mending in the file or --force; or nothing, the paid places this publish
+/// mends ([`published::REPUBLISH`]: it pays judging.toml's places and keeps the comparisons made).
+fn not_published_over(path: &Path, refused: &published::Refused) -> String {
+    let list = |problems: &[String]| -> String { problems.iter().map(|p| format!("\n  {}", clean_line(p))).collect() };
+    let (it, these) = match refused.standing.len() {
+        1 => ("it", "this problem"),
+        _ => ("them", "these problems"),
+    };
+    let mut said = format!(
+        "{} cannot be published over with {these}: mend {it} in the file and run this again, or add --force to publish the finals anew over it from these files' rubric round:{}",
+        path.display(),
+        list(&refused.standing)
+    );
+    if !refused.mended.is_empty() {
+        said.push_str(&format!(
+            "\nThe paid places need nothing: this publish mends them, paying judging.toml's places and keeping the comparisons made:{}",
+            list(&refused.mended)
+        ));
+    }
+    said
 }
 
 /// The published finals, or why there are none.

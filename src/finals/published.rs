@@ -106,45 +106,79 @@ struct RawAnswer {
 /// who does not compare in them, is one: the file travels like any other, and either had been
 /// taken without a word (a wood round paid wood "by the finals' order" from no answer at all).
 pub fn parse(text: &str, config: &crate::config::Config) -> Result<Published, Vec<String>> {
-    read(text, config, Paid::Checked)
+    let (published, problems) = read(text, config).map_err(|e| vec![e])?;
+    if problems.is_empty() { Ok(published) } else { Err(problems.into_iter().map(|p| p.said).collect()) }
 }
 
 /// [`parse`] for `judging merge --finals` to publish over: paid places judging.toml's prizes no
 /// longer pay are no problem there, as the rounds are published again with theirs
-/// ([`super::paid`]); every other problem is.
-pub fn parse_to_republish(text: &str, config: &crate::config::Config) -> Result<Published, Vec<String>> {
-    read(text, config, Paid::Replaced)
+/// ([`super::paid`]); every other problem is, and is refused with the two told apart.
+pub fn parse_to_republish(text: &str, config: &crate::config::Config) -> Result<Published, Refused> {
+    let (published, problems) = read(text, config).map_err(|e| Refused { mended: Vec::new(), standing: vec![e] })?;
+    let (mended, standing): (Vec<Problem>, Vec<Problem>) = problems.into_iter().partition(|p| p.paid.is_some());
+    if standing.is_empty() {
+        return Ok(published);
+    }
+    Err(Refused {
+        mended: mended.into_iter().filter_map(|p| p.paid).collect(),
+        standing: standing.into_iter().map(|p| p.said).collect(),
+    })
 }
 
-/// Whether a published round's paid places are checked against judging.toml's prizes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Paid {
-    Checked,
-    Replaced,
+/// What stops `judging merge --finals` publishing over a file, told apart by what each needs.
+#[derive(Debug)]
+pub struct Refused {
+    /// Paid places judging.toml's prizes no longer pay, each at its line: the publish mends them.
+    pub mended: Vec<String>,
+    /// Every other problem, as a reader says it: mended in the file, or published over anew.
+    pub standing: Vec<String>,
 }
 
-fn read(text: &str, config: &crate::config::Config, paid: Paid) -> Result<Published, Vec<String>> {
+/// A problem of a published file, as a reader says it (`said`); for paid places judging.toml's
+/// prizes no longer pay, also what it is without the reader's advice to publish again (`paid`),
+/// which a publish mends.
+struct Problem {
+    said: String,
+    paid: Option<String>,
+}
+
+impl From<String> for Problem {
+    fn from(said: String) -> Problem {
+        Problem { said, paid: None }
+    }
+}
+
+/// The file read, with every problem found, each at its line; `Err` for a text that is not a
+/// published file's TOML. Its paid places are as the file says them (`gather` pays
+/// judging.toml's).
+fn read(text: &str, config: &crate::config::Config) -> Result<(Published, Vec<Problem>), String> {
     let event = config.event.id.as_str();
-    let raw: RawFile = toml::from_str(text).map_err(|e| vec![crate::plain::toml_error(text, e)])?;
+    let raw: RawFile = toml::from_str(text).map_err(|e| crate::plain::toml_error(text, e))?;
     let line = |at: usize| text.get(..at).map_or(0, |before| before.matches('\n').count()) + 1;
-    let mut problems = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
     if raw.format != FORMAT {
-        problems.push(format!(
-            "format = {}: not published finals (those say {FORMAT:?})",
-            crate::sanitize::in_quotes(&raw.format)
-        ));
+        problems.push(
+            format!(
+                "format = {}: not published finals (those say {FORMAT:?})",
+                crate::sanitize::in_quotes(&raw.format)
+            )
+            .into(),
+        );
     }
     if raw.version != VERSION {
-        problems.push(format!(
-            "version = {}: this judging reads finals of version {VERSION}: upgrade judging",
-            raw.version
-        ));
+        problems.push(
+            format!("version = {}: this judging reads finals of version {VERSION}: upgrade judging", raw.version)
+                .into(),
+        );
     }
     if raw.event != event {
-        problems.push(format!(
-            "event = {}: these finals are of another event than judging.toml's {event:?}",
-            crate::sanitize::in_quotes(&raw.event)
-        ));
+        problems.push(
+            format!(
+                "event = {}: these finals are of another event than judging.toml's {event:?}",
+                crate::sanitize::in_quotes(&raw.event)
+            )
+            .into(),
+        );
     }
     let mut rounds: Vec<Round> = Vec::new();
     let with_finals = config.finals_rankings();
@@ -154,50 +188,46 @@ fn read(text: &str, config: &crate::config::Config, paid: Paid) -> Result<Publis
         // Said at the line of its `ranking =`, not its table's.
         let at_key = format!("line {}: rankings[{r}]", line(ranking.ranking.span().start));
         if rounds.iter().any(|round| round.ranking == *ranking.ranking.get_ref()) {
-            problems.push(format!(
-                "{at}: ranking {} is published twice",
-                crate::sanitize::in_quotes(ranking.ranking.get_ref())
-            ));
+            problems.push(
+                format!("{at}: ranking {} is published twice", crate::sanitize::in_quotes(ranking.ranking.get_ref()))
+                    .into(),
+            );
         }
         if !with_finals.contains(ranking.ranking.get_ref()) {
             problems.push(format!(
                 "{at_key}: ranking = {} has no finals in judging.toml (its finals are of {}): publish the finals anew with `judging merge FILES --finals --force`",
                 crate::sanitize::in_quotes(ranking.ranking.get_ref()),
                 if with_finals.is_empty() { "no ranking".to_owned() } else { with_finals.join(", ") }
-            ));
+            ).into());
         }
-        // What judging.toml's prizes pay in the ranking, as `finals::finalists` publishes it:
-        // a file that says otherwise would have each judge's view say so while results pay
-        // from judging.toml.
-        let pays = super::paid(config, ranking.ranking.get_ref());
-        if paid == Paid::Checked && *ranking.paid.get_ref() != pays && with_finals.contains(ranking.ranking.get_ref()) {
-            problems.push(format!(
-                "line {}: rankings[{r}].paid = {}, and judging.toml's prizes pay {} in ranking {}: the file was edited, or the prizes changed since it was published; publish the finals again with `judging merge FILES --finals`, which pays judging.toml's places and keeps the comparisons made",
-                line(ranking.paid.span().start),
-                ranking.paid.get_ref(),
-                crate::format::count(pays, "place", "places"),
-                crate::sanitize::in_quotes(ranking.ranking.get_ref())
-            ));
+        if with_finals.contains(ranking.ranking.get_ref()) {
+            problems.extend(paid_problem(config, ranking, r, line(ranking.paid.span().start)));
         }
         if ranking.finalists.len() < 2 {
-            problems.push(format!(
-                "{at}: {}; a finals round compares two or more",
-                crate::format::count(ranking.finalists.len(), "finalist", "finalists")
-            ));
+            problems.push(
+                format!(
+                    "{at}: {}; a finals round compares two or more",
+                    crate::format::count(ranking.finalists.len(), "finalist", "finalists")
+                )
+                .into(),
+            );
         }
         let mut ids = HashSet::new();
         for (f, finalist) in ranking.finalists.iter().enumerate() {
             if !ids.insert(finalist.id.as_str()) {
-                problems.push(format!(
-                    "{at}.finalists[{f}]: {} is a finalist twice",
-                    crate::sanitize::in_quotes(&finalist.id)
-                ));
+                problems.push(
+                    format!("{at}.finalists[{f}]: {} is a finalist twice", crate::sanitize::in_quotes(&finalist.id))
+                        .into(),
+                );
             }
             if !finalist.rubric_score.is_finite() || finalist.rubric_place == 0 {
-                problems.push(format!(
-                    "{at}.finalists[{f}] ({}): rubric_place must be 1 or more and rubric_score a number",
-                    crate::sanitize::in_quotes(&finalist.id)
-                ));
+                problems.push(
+                    format!(
+                        "{at}.finalists[{f}] ({}): rubric_place must be 1 or more and rubric_score a number",
+                        crate::sanitize::in_quotes(&finalist.id)
+                    )
+                    .into(),
+                );
             }
         }
         rounds.push(Round {
@@ -218,19 +248,38 @@ fn read(text: &str, config: &crate::config::Config, paid: Paid) -> Result<Publis
         });
     }
     place_answers(&raw.answers, &mut rounds, (&line, config), &mut problems);
-    if problems.is_empty() {
-        Ok(Published { event: raw.event, published_at: raw.published_at, method: raw.method, rounds })
-    } else {
-        Err(problems)
-    }
+    Ok((Published { event: raw.event, published_at: raw.published_at, method: raw.method, rounds }, problems))
 }
+
+/// Paid places of the round `ranking` (`rankings[r]`, its `paid` at `line`) other than what
+/// judging.toml's prizes pay in it, as `finals::finalists` publishes it: a file that says
+/// otherwise would have each judge's view say so while results pay from judging.toml.
+fn paid_problem(config: &crate::config::Config, ranking: &RawRanking, r: usize, line: usize) -> Option<Problem> {
+    let pays = super::paid(config, ranking.ranking.get_ref());
+    let said = *ranking.paid.get_ref();
+    (said != pays).then(|| {
+        let paid = format!(
+            "line {line}: rankings[{r}].paid = {said}, and judging.toml's prizes pay {} in ranking {}",
+            crate::format::count(pays, "place", "places"),
+            crate::sanitize::in_quotes(ranking.ranking.get_ref())
+        );
+        Problem {
+            said: format!("{paid}: the file was edited, or the prizes changed since it was published; {REPUBLISH}"),
+            paid: Some(paid),
+        }
+    })
+}
+
+/// What mends paid places judging.toml's prizes no longer pay: a reader's refusal says it, and
+/// `judging merge --finals` does it.
+pub const REPUBLISH: &str = "publish the finals again with `judging merge FILES --finals`, which pays judging.toml's places and keeps the comparisons made";
 
 /// Each published answer checked and recorded in the round of its pair.
 fn place_answers(
     answers: &[Spanned<RawAnswer>],
     rounds: &mut [Round],
     (line, config): (&dyn Fn(usize) -> usize, &crate::config::Config),
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
 ) {
     let mut seen: Vec<(String, Pair)> = Vec::new();
     for (a, spanned) in answers.iter().enumerate() {
@@ -238,39 +287,51 @@ fn place_answers(
         let answer = spanned.get_ref();
         let at_judge = format!("line {}: answers[{a}]", line(answer.judge.span().start));
         if crate::paths::check_judge(answer.judge.get_ref()).is_err() {
-            problems.push(format!(
-                "{at_judge}.judge = {}: not a judge's name",
-                crate::sanitize::in_quotes(answer.judge.get_ref())
-            ));
+            problems.push(
+                format!(
+                    "{at_judge}.judge = {}: not a judge's name",
+                    crate::sanitize::in_quotes(answer.judge.get_ref())
+                )
+                .into(),
+            );
             continue;
         }
         if !config.compares_in_finals(answer.judge.get_ref()) {
             problems.push(format!(
                 "{at_judge}.judge = {}: not a judge who compares in the finals (judging.toml's [[judges]] and finals.judges); publish the finals anew with `judging merge FILES --finals --force` to leave their answers out",
                 crate::sanitize::in_quotes(answer.judge.get_ref())
-            ));
+            ).into());
             continue;
         }
         let Some(pair) = Pair::new(&answer.pair[0], &answer.pair[1]) else {
-            problems.push(format!(
-                "{at}.pair names {} twice: a pair is two finalists",
-                crate::sanitize::in_quotes(&answer.pair[0])
-            ));
+            problems.push(
+                format!(
+                    "{at}.pair names {} twice: a pair is two finalists",
+                    crate::sanitize::in_quotes(&answer.pair[0])
+                )
+                .into(),
+            );
             continue;
         };
         let Some(verdict) = Verdict::from_key(&answer.verdict) else {
-            problems.push(format!(
-                "{at}.verdict = {}: say \"first\", \"second\" or \"level\" (of the pair in its order)",
-                crate::sanitize::in_quotes(&answer.verdict)
-            ));
+            problems.push(
+                format!(
+                    "{at}.verdict = {}: say \"first\", \"second\" or \"level\" (of the pair in its order)",
+                    crate::sanitize::in_quotes(&answer.verdict)
+                )
+                .into(),
+            );
             continue;
         };
         if seen.iter().any(|(j, p)| same_name(j, answer.judge.get_ref()) && *p == pair) {
-            problems.push(format!(
-                "{at}: {} answers {} twice; a judge has one answer a pair",
-                clean_line(answer.judge.get_ref()),
-                clean_line(&pair.to_string())
-            ));
+            problems.push(
+                format!(
+                    "{at}: {} answers {} twice; a judge has one answer a pair",
+                    clean_line(answer.judge.get_ref()),
+                    clean_line(&pair.to_string())
+                )
+                .into(),
+            );
             continue;
         }
         // Ordered as the pair is kept, whatever order the file wrote it in.
@@ -288,7 +349,8 @@ fn place_answers(
             placed |= round.record(answer.judge.get_ref(), &pair, Some(crate::model::Compared { verdict, note: None }));
         }
         if !placed {
-            problems.push(format!("{at}: {} are not two finalists of one ranking", clean_line(&pair.to_string())));
+            problems
+                .push(format!("{at}: {} are not two finalists of one ranking", clean_line(&pair.to_string())).into());
         }
         seen.push((answer.judge.get_ref().clone(), pair));
     }
@@ -585,6 +647,12 @@ mod tests {
         let before = parse_to_republish(&edited, &event()).expect("read to publish over");
         assert_eq!(before.rounds[0].paid, 1, "as the file says; `gather` pays judging.toml's");
         let worse = edited.replace("event = \"e\"", "event = \"other\"");
-        assert!(parse_to_republish(&worse, &event()).is_err(), "another problem is one still");
+        let refused = parse_to_republish(&worse, &event()).expect_err("another problem is one still");
+        // Told apart: the paid places, without the advice to publish again the publish follows;
+        // the other as a reader says it.
+        assert_eq!(refused.mended.len(), 1, "{refused:?}");
+        assert!(refused.mended[0].contains("rankings[0].paid = 1") && !refused.mended[0].contains("publish"));
+        assert_eq!(refused.standing.len(), 1, "{refused:?}");
+        assert!(refused.standing[0].starts_with("event = \"other\""), "{refused:?}");
     }
 }
