@@ -11,6 +11,15 @@ pub fn clean_block(raw: &str) -> String {
     clean(raw, false, Hidden::Kept)
 }
 
+/// A character typed into a text box, as the text it makes: what a paste of it makes
+/// ([`clean_block`]), so a bidi override or a control typed (or sent as keys by a terminal
+/// that pastes without brackets) is nothing, and a line separator a line break; in a box of one
+/// line, a space.
+pub fn typed(c: char, one_line: bool) -> String {
+    let text = clean_block(c.encode_utf8(&mut [0; 4]));
+    if one_line { text.replace('\n', " ") } else { text }
+}
+
 /// Text for one cell or one line of output: as [`clean_block`], with newlines and tabs folded into
 /// single spaces.
 pub fn clean_line(raw: &str) -> String {
@@ -472,6 +481,26 @@ mod tests {
             ("line\u{2028}and\u{2029}paragraph", "line\nand\nparagraph"),
         ];
         each(clean_block, &cases);
+    }
+
+    /// A character typed makes what a paste of it makes; in a box of one line, a line break
+    /// is a space.
+    #[test]
+    fn a_typed_character_is_cleaned_as_a_paste_is() {
+        for (c, block, line) in [
+            ('a', "a", "a"),
+            (' ', " ", " "),
+            ('\u{200b}', "\u{200b}", "\u{200b}"),
+            ('\u{e000}', "\u{e000}", "\u{e000}"),
+            ('\u{202e}', "", ""),
+            ('\u{7}', "", ""),
+            ('\u{9b}', "", ""),
+            ('\t', " ", " "),
+            ('\u{2028}', "\n", " "),
+            ('\r', "\n", " "),
+        ] {
+            assert_eq!((typed(c, false).as_str(), typed(c, true).as_str()), (block, line), "{c:?}");
+        }
     }
 
     #[test]

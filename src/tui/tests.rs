@@ -2289,3 +2289,112 @@ fn an_assigned_judge_reopening_with_every_entry_shown_is_told_what_a_does() {
     assert_eq!(again.list.rows().len(), 40);
     assert_eq!(again.status, "2 entries assigned to you; a shows only yours");
 }
+
+/// Where the text box's caret is and what the box draws, at 80×24, once drawn.
+fn box_drawn(f: &Fixture) -> (Vec<String>, ratatui::layout::Position, ratatui::buffer::Buffer) {
+    let buf = drawn(&f.app, 80, 24);
+    let caret = f.app.caret(ratatui::layout::Rect::new(0, 0, 80, 24)).expect("a caret in the open box");
+    (rows(&buf), caret, buf)
+}
+
+/// Whether a drawn cell holds a character a terminal draws at a width of its own, or acts on:
+/// what the screen's cleaning drops or shows as U+FFFD.
+fn odd_cell(symbol: &str) -> bool {
+    symbol.chars().any(|c| crate::sanitize::hides(c) && !matches!(c, '\u{200c}' | '\u{200d}'))
+        || symbol.chars().any(|c| matches!(c, '\u{e000}'..='\u{f8ff}' | '\u{f0000}'..='\u{10fffd}'))
+}
+
+/// Text pasted or typed into a note that a terminal draws at a width of its own (a zero-width
+/// space, a bidi override, a private-use character, a stray tag character, a line separator,
+/// an emoji drawn wider than its first character): the note saves it as `score --note` and
+/// `import` save a note (`clean_block`: a terminal's controls and bidi overrides dropped, a
+/// line separator a line break, the rest kept as the judge's text), and the box draws it as
+/// the screen draws every text (`screen_block`), its caret just past the last letter drawn and
+/// its border whole. The box had drawn the private-use and tag characters raw, and put the
+/// caret a column short of a "❤️".
+#[test]
+fn what_a_note_takes_is_saved_as_text_and_drawn_as_the_screen_draws() {
+    let cases: [(&str, &str, &str); 7] = [
+        ("a\u{200b}b", "a\u{200b}b", "ab"),
+        ("a\u{202e}b", "ab", "ab"),
+        ("a\u{e000}b", "a\u{e000}b", "a\u{fffd}b"),
+        ("a\u{e0041}b", "a\u{e0041}b", "ab"),
+        ("a\u{2028}b", "a\nb", "b"),
+        ("a\u{2764}\u{fe0f}b", "a\u{2764}\u{fe0f}b", "a\u{2764}\u{fe0f}b"),
+        ("a\u{1b}[2Jb\u{7}", "ab", "ab"),
+    ];
+    for typed in [false, true] {
+        // Typed, an escape is the key that closes the box, not text.
+        for (given, saved, last_row) in cases.into_iter().filter(|(given, ..)| !typed || !given.contains('\u{1b}')) {
+            let mut f = fixture();
+            f.act(Action::Resize(80, 24));
+            let id = f.selected_id();
+            f.press("e");
+            if typed {
+                for c in given.chars() {
+                    f.press_key(key(KeyCode::Char(c)));
+                }
+            } else {
+                f.act(Action::Paste(given.into()));
+            }
+            let how = if typed { "typed" } else { "pasted" };
+            let sheet = f.store.score_sheet().expect("sheet");
+            assert_eq!(sheet.text(crate::model::TextPart::Note, &id), Some(saved), "{how} {given:?}: saved");
+            let (rows, caret, buf) = box_drawn(&f);
+            let all = rows.join("\n");
+            // The box's border: its top and bottom corners and a side on every row between.
+            let top = rows.iter().position(|r| r.contains("┌ Note for the jury")).expect("the box's top");
+            let left = rows[top].find('┌').map(|b| rows[top][..b].chars().count()).expect("corner");
+            let bottom = (top + 1..rows.len()).find(|&y| rows[y].chars().nth(left) == Some('└')).expect("bottom");
+            let right = rows[top].chars().count() - 1 - rows[top].chars().rev().position(|c| c == '┐').expect("┐");
+            for y in top + 1..bottom {
+                let cell = |x: usize| u16::try_from(x).ok().zip(u16::try_from(y).ok()).expect("on the screen");
+                let side = |x: usize| buf[cell(x)].symbol().to_owned();
+                assert_eq!((side(left), side(right)), ("│".into(), "│".into()), "{how} {given:?}: row {y}\n{all}");
+            }
+            for (x, y) in (0..80).flat_map(|x| (0..24).map(move |y| (x, y))) {
+                let symbol = buf[(x, y)].symbol();
+                assert!(!odd_cell(symbol), "{how} {given:?}: drawn raw at ({x}, {y}): {symbol:?}");
+            }
+            // The caret is on the last row of text, just past its last letter drawn.
+            let text_row = usize::from(caret.y);
+            // The row as a terminal shows it: a wide letter's second cell is its own.
+            let (mut drawn_row, mut x) = (String::new(), left + 1);
+            while x < right {
+                let symbol = buf[(u16::try_from(x).expect("on the screen"), caret.y)].symbol();
+                drawn_row.push_str(symbol);
+                x += crate::text_width::width(symbol).max(1);
+            }
+            assert_eq!(drawn_row.trim_end(), last_row, "{how} {given:?}: the caret's row\n{all}");
+            let past = left + 1 + crate::text_width::width(last_row);
+            assert_eq!((usize::from(caret.x), text_row > top), (past, true), "{how} {given:?}: caret\n{all}");
+        }
+    }
+}
+
+/// The recusal's reason, a box of one line, takes and draws text as the note does: a bidi
+/// override typed is nothing, a private-use character and a tag character pasted are kept as
+/// given and drawn as U+FFFD and nothing, and the caret stands past the last letter drawn.
+#[test]
+fn the_recusal_box_draws_its_reason_as_the_screen_draws() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    let id = f.selected_id();
+    f.press("r");
+    f.act(Action::Paste("kin\u{e000}\u{e0041}".into()));
+    f.press_key(key(KeyCode::Char('\u{202e}')));
+    f.press_key(key(KeyCode::Char('\u{2028}')));
+    f.press("x");
+    let (rows, caret, buf) = box_drawn(&f);
+    let all = rows.join("\n");
+    let y = caret.y;
+    let drawn: String = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+    let start = drawn.find("kin").expect("the reason drawn");
+    assert_eq!(&drawn[start..start + "kin\u{fffd} x".len()], "kin\u{fffd} x", "{all}");
+    assert!((0..80).all(|x| !odd_cell(buf[(x, y)].symbol())), "{drawn:?}");
+    let x = drawn[..start].chars().count() + "kin\u{fffd} x".chars().count();
+    assert_eq!(usize::from(caret.x), x, "the caret past the x\n{all}");
+    f.press_key(key(KeyCode::Enter));
+    let sheet = f.store.score_sheet().expect("sheet");
+    assert_eq!(sheet.text(crate::model::TextPart::Recusal, &id), Some("kin\u{e000}\u{e0041} x"));
+}

@@ -86,9 +86,16 @@ impl App {
         }
         let (editor, rect, _) = self.text_box(area)?;
         let inner = Block::bordered().inner(rect);
-        let (cursor, (top, left)) = (editor.screen_cursor(), editor.scroll_offset());
+        // The text as drawn, laid out as it was: the caret is measured in it, not in the
+        // editor's own text, which may hold what the screen does not draw.
+        let shown = drawn_editor(editor, inner, &mut Buffer::empty(inner));
+        let (cursor, (top, left)) = (shown.screen_cursor(), shown.scroll_offset());
+        let (line, at) = (shown.lines().get(shown.cursor().0)?, shown.cursor().1);
+        let start = shown.screen_to_data(cursor.row, 0).1.min(at);
+        let before: String = line.chars().skip(start).take(at - start).collect();
         let row = u16::try_from(cursor.row.saturating_sub(usize::from(top))).ok()?.min(inner.height.saturating_sub(1));
-        let col = u16::try_from(cursor.col.saturating_sub(usize::from(left))).ok()?.min(inner.width.saturating_sub(1));
+        let col = fit::width(&before).saturating_sub(usize::from(left));
+        let col = u16::try_from(col).unwrap_or(u16::MAX).min(inner.width.saturating_sub(1));
         Some(ratatui::layout::Position { x: inner.x + col, y: inner.y + row })
     }
 }
@@ -1355,10 +1362,10 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
         .border_style(Style::new().cyan());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    editor.render(inner, buf);
+    let shown = drawn_editor(editor, inner, buf);
     // A note longer than the box shows only where the caret is (its end, once pasted): the
     // bottom edge counts the rows out of sight above and below, left of the keys.
-    let (above, below) = out_of_sight(editor, inner.height);
+    let (above, below) = out_of_sight(&shown, inner.height);
     let keys = titles.keys.join(" · ").chars().count() + 2;
     let room = usize::from(inner.width).saturating_sub(keys + 1);
     let lines = |n| crate::format::count(n, "more line", "more lines");
@@ -1373,6 +1380,48 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
     };
     let edge = Rect { x: rect.x + 1, y: rect.bottom().saturating_sub(1), width: inner.width, height: 1 };
     Line::from(said).cyan().render(edge, buf);
+}
+
+/// An editor drawn in `inner` as the screen draws every text: each line through
+/// [`screen_block`], the caret at the same place in that text, scrolled as the editor is; the
+/// copy drawn, for the caret and the rows out of sight to be read from. The editor holds the
+/// judge's text, which may keep what the screen does not draw (a zero-width space, a
+/// private-use character, a tag character): drawn raw, a terminal gave these widths of its own
+/// (a stale cell, the box's right edge pushed out), and the editor's caret, counted a character
+/// at a time, stood a column off a "❤️".
+fn drawn_editor(
+    editor: &ratatui_textarea::TextArea,
+    inner: Rect,
+    buf: &mut Buffer,
+) -> ratatui_textarea::TextArea<'static> {
+    use ratatui_textarea::CursorMove;
+    // Drawn out of sight first, the editor's scroll follows its caret from where it was; the
+    // copy starts there, on rows that break where the editor's do (what is dropped is drawn in
+    // no column, and U+FFFD takes the one a private-use character was counted in).
+    editor.render(inner, &mut Buffer::empty(inner));
+    let lines: Vec<String> = editor.lines().iter().map(|l| screen_block(l)).collect();
+    let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+    let head: String = editor.lines().get(row).map(|l| l.chars().take(col).collect()).unwrap_or_default();
+    let (at, end) = (screen_block(&head).chars().count(), lines.get(row).map_or(0, |l| l.chars().count()));
+    let mut shown = ratatui_textarea::TextArea::new(lines);
+    shown.set_wrap_mode(editor.wrap_mode());
+    shown.set_placeholder_text(editor.placeholder_text().to_owned());
+    if let Some(style) = editor.placeholder_style() {
+        shown.set_placeholder_style(style);
+    }
+    shown.set_style(editor.style());
+    shown.set_cursor_style(editor.cursor_style());
+    shown.set_cursor_line_style(editor.cursor_line_style());
+    let (top, left) = editor.scroll_offset();
+    shown.scroll((i16::try_from(top).unwrap_or(i16::MAX), i16::try_from(left).unwrap_or(i16::MAX)));
+    let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    shown.move_cursor(CursorMove::Jump(jump(row), jump(at.min(end))));
+    // A line past the farthest a jump reaches: its end, where typing mostly is.
+    if at >= end {
+        shown.move_cursor(CursorMove::End);
+    }
+    shown.render(inner, buf);
+    shown
 }
 
 /// The rows of an editor's text out of sight above and below its box, `height` rows high, as

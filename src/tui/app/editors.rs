@@ -37,7 +37,7 @@ impl Default for Search {
 impl Search {
     /// Types a key; the query as it now reads.
     pub fn key(&mut self, key: KeyEvent) -> String {
-        self.editor.input(key);
+        type_key(&mut self.editor, key, true);
         self.query()
     }
 
@@ -52,13 +52,14 @@ impl Search {
     }
 }
 
-/// A typed line as it reads, safe to draw: cleaned as any line is ([`clean_line`]), with the
-/// spaces it starts and ends with kept, which `clean_line` trims. A search's spaces are part of
-/// what it finds ("bus " finds "bus stop", not "omnibus"): "bus " had read "bus".
+/// A typed line as it reads, safe to draw: cleaned as any line on the screen is
+/// ([`screen_line`]), with the spaces it starts and ends with kept, which `screen_line` trims.
+/// A search's spaces are part of what it finds ("bus " finds "bus stop", not "omnibus"): "bus "
+/// had read "bus".
 ///
-/// [`clean_line`]: crate::sanitize::clean_line
+/// [`screen_line`]: crate::sanitize::screen_line
 pub fn as_typed(text: &str) -> String {
-    let cleaned = crate::sanitize::clean_line(text);
+    let cleaned = crate::sanitize::screen_line(text);
     let spaces = |n: usize| " ".repeat(n);
     if cleaned.is_empty() {
         return spaces(text.chars().filter(|c| c.is_whitespace()).count());
@@ -94,7 +95,7 @@ impl NoteEditor {
         let ends = match key.code {
             KeyCode::Home => [CursorMove::Top, CursorMove::Head],
             KeyCode::End => [CursorMove::Bottom, CursorMove::End],
-            _ => return self.editor.input(key).then(|| self.change()),
+            _ => return type_key(&mut self.editor, key, false).then(|| self.change()),
         };
         if key.modifiers.contains(KeyModifiers::CONTROL) {
             self.editor.cancel_selection();
@@ -136,7 +137,7 @@ impl Recusal {
     }
 
     pub fn key(&mut self, key: KeyEvent) {
-        self.editor.input(key);
+        type_key(&mut self.editor, key, true);
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -179,6 +180,25 @@ impl Typing {
     pub fn take(&mut self) -> Option<String> {
         self.digits.take()
     }
+}
+
+/// Types a key into an editor: whether its text changed. A character goes in as the editor's
+/// paste would put it ([`crate::sanitize::typed`]): typed, a bidi override or a line separator
+/// had gone into the note raw, where a paste of it was cleaned.
+pub fn type_key(editor: &mut TextArea, key: KeyEvent, one_line: bool) -> bool {
+    if let KeyCode::Char(c) = key.code
+        && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        let text = crate::sanitize::typed(c, one_line);
+        if text.chars().ne(std::iter::once(c)) {
+            if text.is_empty() {
+                return false;
+            }
+            editor.insert_str(text);
+            return true;
+        }
+    }
+    editor.input(key)
 }
 
 fn single_line(placeholder: &str) -> TextArea<'static> {

@@ -255,7 +255,7 @@ impl App {
     /// A key for the note's box.
     pub(super) fn type_pair_note(&mut self, key: KeyEvent) {
         if let Mode::Finals(Comparing { typing: Some(editor), .. }) = &mut self.mode {
-            editor.input(key);
+            super::editors::type_key(editor, key, true);
         }
     }
 

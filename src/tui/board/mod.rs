@@ -486,7 +486,7 @@ impl<'r> Board<'r> {
                     && s.reason.chars().count() < 200
                     && !c.is_control()
                 {
-                    s.reason.push(c);
+                    s.reason.push_str(&crate::sanitize::typed(c, true));
                 }
             }
             BoardAction::Erase => {

@@ -72,7 +72,7 @@ fn prompt(s: &Settle) -> Vec<Line<'static>> {
     if s.ordered() {
         return vec![
             Line::from("Why this order? (printed with the results)"),
-            Line::from(format!("> {}▏", s.reason)).bold(),
+            Line::from(format!("> {}▏", crate::tui::app::as_typed(&s.reason))).bold(),
             Line::from("Enter records it in decisions.toml · Backspace edits · Esc leaves").dark_gray(),
         ];
     }
