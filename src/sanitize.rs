@@ -33,12 +33,13 @@ enum Hidden {
     /// Kept, but for one a terminal acts on ([`is_unsafe`]), dropped: text drawn on a screen,
     /// where a zero-width space does no harm and a joiner makes one emoji of three.
     Kept,
-    /// Dropped, but for a joiner that joins two letters beyond ASCII ([`joins`]), and a
-    /// private-use character drawn as U+FFFD: text on a screen whose layout counts every cell
-    /// ([`screen_line`]).
+    /// Dropped, but for a joiner that joins two letters beyond ASCII ([`joins`]) and a flag's
+    /// tag sequence ([`flag_tags`]), and a private-use character drawn as U+FFFD: text on a
+    /// screen whose layout counts every cell ([`screen_line`]).
     Dropped,
     /// Shown as its escape (`\u{200b}`), but for a joiner that joins two letters beyond ASCII
-    /// ([`joins`]): text a reader compares and copies, in a data file with no escapes of its own.
+    /// ([`joins`]) and a flag's tag sequence ([`flag_tags`]): text a reader compares and copies,
+    /// in a data file with no escapes of its own.
     Shown,
 }
 
@@ -136,6 +137,13 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
             '\n' | '\t' if one_line => push_space(&mut out, true, c),
             '\t' => out.push(' '),
             '\n' => out.push(c),
+            // A flag's tag sequence is one emoji, writing as a joiner in one is: kept whole.
+            BLACK_FLAG if hidden != Hidden::Kept => {
+                out.push(c);
+                for _ in 0..flag_tags(chars.clone()) {
+                    out.extend(chars.next());
+                }
+            }
             // On a screen, the line break it stands for; in a data file, its escape (below).
             '\u{2028}' | '\u{2029}' if hidden != Hidden::Shown => push_space(&mut out, one_line, '\n'),
             c if hidden == Hidden::Dropped && private_use(c) => out.push('\u{fffd}'),
@@ -161,6 +169,26 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
 fn joins(before: Option<char>, c: char, after: Option<char>) -> bool {
     let letter = |l: Option<char>| l.is_some_and(|l| !l.is_ascii() && !l.is_whitespace() && !hides(l));
     matches!(c, '\u{200c}' | '\u{200d}') && letter(before) && letter(after)
+}
+
+/// The black flag, the base of a subdivision's flag (Scotland's, England's, Wales's).
+const BLACK_FLAG: char = '\u{1f3f4}';
+
+/// How many of the characters after a [`BLACK_FLAG`] are its tag sequence, one emoji with it:
+/// the tag characters spelling a subdivision's code as Unicode's flags do ("gbsct": a region,
+/// then one to four letters or digits; lower case, three to seven in all), then CANCEL TAG.
+/// Anything else (none, no CANCEL TAG, capitals, a longer run) is tag characters that can hide
+/// a text of their own: 0, and they are dropped or shown one by one.
+fn flag_tags(after: Chars) -> usize {
+    let mut spelled = 0;
+    for c in after.take(8) {
+        match c {
+            '\u{e007f}' if (3..=7).contains(&spelled) => return spelled + 1,
+            '\u{e0030}'..='\u{e0039}' | '\u{e0061}'..='\u{e007a}' => spelled += 1,
+            _ => return 0,
+        }
+    }
+    0
 }
 
 fn push_space(out: &mut String, one_line: bool, otherwise: char) {
@@ -329,7 +357,7 @@ fn after_www(before: &str) -> bool {
 /// of its own, and dropping it would make "Moss\u{200b} & Lichen" the "Moss & Lichen" it
 /// passes for, while keeping it raw makes the two read alike and sort apart in a spreadsheet.
 /// A joiner between letters beyond ASCII ([`joins`]: an emoji sequence, a Persian word) is
-/// writing, and kept. An escape sequence is a terminal's command, not text: dropped, as
+/// writing, and kept, as is a flag's tag sequence ([`flag_tags`]: Scotland's). An escape sequence is a terminal's command, not text: dropped, as
 /// [`clean_line`] drops it.
 pub fn csv_cell(raw: &str) -> String {
     let clean = clean(raw, true, Hidden::Shown);
@@ -385,7 +413,9 @@ fn negative_number(text: &str) -> bool {
 /// Text for one line drawn on the screen or in `list`'s table: [`clean_line`], then each
 /// character a reader could not see ([`hides`]: a zero-width space, a soft hyphen, a word
 /// joiner, a BOM, a tag character) dropped, but for a joiner that is writing ([`joins`]: an
-/// emoji sequence, a Persian word's ZWNJ), and a private-use character drawn as U+FFFD.
+/// emoji sequence, a Persian word's ZWNJ) and a flag's tag sequence ([`flag_tags`]: Scotland's
+/// flag, measured as the one emoji of two columns a terminal draws), and a private-use
+/// character drawn as U+FFFD.
 /// Terminals draw these at widths of their own (none, one or two columns, a font's icon)
 /// while the layout counts what [`crate::text_width`] says: kept, a title holding one had
 /// left a stale letter in tmux and pushed a pane's right border out, and each pane had
@@ -625,5 +655,59 @@ mod tests {
         ];
         each(screen_line, &cases);
         assert_eq!(screen_block("a\u{200b}\nb\u{e000}"), "a\nb\u{fffd}");
+    }
+
+    /// The tag characters after a black flag that spell a region's subdivision and end with
+    /// CANCEL TAG are one emoji, Scotland's or England's flag: the screen keeps them, as a
+    /// CSV cell does, and measures the flag as the two columns a terminal draws. Tag
+    /// characters anywhere else, or too many, or not ended, or spelling what no subdivision
+    /// is, can hide a text of their own: dropped on the screen, shown as escapes in a CSV.
+    #[test]
+    fn a_flags_tag_sequence_is_writing_and_a_stray_tag_is_not() {
+        let scotland = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+        let england = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}";
+        let long = format!("\u{1f3f4}{}\u{e007f}", "\u{e0061}".repeat(20));
+        let cases: [(&str, &str, &str); 10] = [
+            (scotland, scotland, scotland),
+            (england, england, england),
+            (
+                "Haggis \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} Hunt",
+                &format!("Haggis {scotland} Hunt"),
+                &format!("Haggis {scotland} Hunt"),
+            ),
+            (
+                "\u{1f3f4}\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}x",
+                &format!("\u{1f3f4}{england}x"),
+                &format!("\u{1f3f4}{england}x"),
+            ),
+            // Not after a black flag.
+            (
+                "a\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+                "a",
+                "a\\u{e0067}\\u{e0062}\\u{e0073}\\u{e0063}\\u{e0074}\\u{e007f}",
+            ),
+            (
+                "\u{1f3f3}\u{e0067}\u{e0062}\u{e0073}\u{e007f}",
+                "\u{1f3f3}",
+                "\u{1f3f3}\\u{e0067}\\u{e0062}\\u{e0073}\\u{e007f}",
+            ),
+            // Not ended, ended at once, or spelling what no subdivision is (capitals, a space).
+            ("\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}x", "\u{1f3f4}x", "\u{1f3f4}\\u{e0067}\\u{e0062}\\u{e0073}x"),
+            ("\u{1f3f4}\u{e007f}", "\u{1f3f4}", "\u{1f3f4}\\u{e007f}"),
+            (
+                "\u{1f3f4}\u{e0047}\u{e0042}\u{e0020}\u{e007f}",
+                "\u{1f3f4}",
+                "\u{1f3f4}\\u{e0047}\\u{e0042}\\u{e0020}\\u{e007f}",
+            ),
+            // Twenty letters: a text, not a subdivision.
+            (&long, "\u{1f3f4}", &format!("\u{1f3f4}{}\\u{{e007f}}", "\\u{e0061}".repeat(20))),
+        ];
+        for (raw, screen, csv) in cases {
+            assert_eq!(screen_line(raw), screen, "screen: {raw:?}");
+            assert_eq!(screen_block(raw), screen, "screen block: {raw:?}");
+            assert_eq!(csv_cell(raw), csv, "csv: {raw:?}");
+        }
+        assert_eq!(crate::text_width::width(scotland), 2);
+        assert_eq!(crate::text_width::width(&format!("Haggis {scotland} Hunt")), 14);
     }
 }

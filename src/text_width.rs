@@ -150,9 +150,11 @@ mod tests {
     use ratatui::style::Style;
 
     /// Letters that take other than a column a character: accents, Indic and Thai vowel signs,
-    /// emoji sequences, wide CJK, a flag, lam-alef (one ligature to some, two letters on screen).
-    const LETTERS: [&str; 14] = [
+    /// emoji sequences, wide CJK, flags (Scotland's of tag characters too), lam-alef (one
+    /// ligature to some, two letters on screen).
+    const LETTERS: [&str; 15] = [
         "Cafe\u{301}",
+        "Haggis \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} Hunt",
         "हिन्दी सहायक",
         "நன்றி",
         "ผู้ช่วยภาษาไทย",

@@ -496,3 +496,39 @@ fn invisible_characters_in_a_title_are_drawn_alike_in_every_pane() {
     assert!(whole.contains("abc") || whole.contains("ab\u{fffd}c"), "{whole}");
     insta::assert_snapshot!("invisible_title_whole_entry", whole);
 }
+
+/// A title with Scotland's flag (a black flag and the tag characters "gbsct", then CANCEL TAG)
+/// shows the flag whole in one cell of two columns in the list's row at 80 columns, the row 80
+/// columns wide and its team where the heading says; a stray tag character in the team is
+/// dropped. Screen cleaning had dropped the flag's tags as hidden, showing a plain black flag.
+#[test]
+fn a_flag_of_tag_characters_shows_whole_in_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let export = dir.path().join("x.csv");
+    let scotland = "\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+    std::fs::write(
+        &export,
+        format!(
+            "id,title,team,space_url,track,description\nhh,Haggis {scotland} Hunt,Clan\u{e0041} Crew,https://huggingface.co/spaces/o/hh,wood,a flag\n"
+        ),
+    )
+    .expect("write");
+    let mut config = Config::builtin();
+    config.export.source = export.display().to_string();
+    let (store, mut app) = pulled(dir.path(), &Loaded { config, path: None });
+    Runner::new(&store).step(&store, &mut app, Action::Resize(80, 24));
+    app.select("hh");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let y = (3..24).find(|y| buf[(1, *y)].symbol() == "▶").expect("the selected row");
+    let row = drawn_between(&buf, y, 0, 80);
+    assert!(row.contains(&format!("Haggis {scotland} Hunt")) && row.contains("Clan Crew"), "{row:?}");
+    assert_eq!(judging::text_width::width(&row), 80, "{row:?}");
+    let flag_x = (0..80).find(|x| buf[(*x, y)].symbol() == scotland).expect("the flag in one cell");
+    assert_eq!(buf[(flag_x + 2, y)].symbol(), " ", "two columns, then the space before Hunt");
+    let heading = drawn_between(&buf, 2, 0, 80);
+    let team_x = judging::text_width::width(heading.split("TEAM").next().unwrap_or_default());
+    assert_eq!(judging::text_width::width(row.split("Clan").next().unwrap_or_default()), team_x, "{heading}\n{row}");
+    insta::assert_snapshot!("a_flag_of_tag_characters_in_the_list", terminal.backend().to_string());
+}
