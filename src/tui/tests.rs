@@ -2398,3 +2398,22 @@ fn the_recusal_box_draws_its_reason_as_the_screen_draws() {
     let sheet = f.store.score_sheet().expect("sheet");
     assert_eq!(sheet.text(crate::model::TextPart::Recusal, &id), Some("kin\u{e000}\u{e0041} x"));
 }
+
+/// A selection in a note (Shift and an arrow) is drawn over the same letters in the text the
+/// box draws, though the note holds a letter the box does not draw before it.
+#[test]
+fn a_selection_in_a_note_is_drawn_on_the_letters_selected() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.press("e");
+    f.act(Action::Paste("a\u{200b}\u{e0041}bcd".into()));
+    for _ in 0..2 {
+        f.press_key(KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT));
+    }
+    let (rows, caret, buf) = box_drawn(&f);
+    let x_of = |letter: &str| (0..80).find(|x| buf[(*x, caret.y)].symbol() == letter).expect(letter);
+    let at: Vec<u16> = ["a", "b", "c", "d"].into_iter().map(x_of).collect();
+    assert_eq!((&at[1..], caret.x), (&[at[0] + 1, at[0] + 2, at[0] + 3][..], at[0] + 2), "{}", rows.join("\n"));
+    let bg: Vec<_> = at.iter().map(|x| buf[(*x, caret.y)].bg).collect();
+    assert!(bg[3] != bg[1] && bg[1] == bg[0], "d selected, a and b not: {bg:?}");
+}

@@ -1400,9 +1400,15 @@ fn drawn_editor(
     // no column, and U+FFFD takes the one a private-use character was counted in).
     editor.render(inner, &mut Buffer::empty(inner));
     let lines: Vec<String> = editor.lines().iter().map(|l| screen_block(l)).collect();
+    // A place in the editor's text, in the copy's: as many letters in as are drawn before it.
+    let drawn_at = |(row, col): (usize, usize)| {
+        let head: String = editor.lines().get(row).map(|l| l.chars().take(col).collect()).unwrap_or_default();
+        (row, screen_block(&head).chars().count(), lines.get(row).map_or(0, |l| l.chars().count()))
+    };
     let ratatui_textarea::DataCursor(row, col) = editor.cursor();
-    let head: String = editor.lines().get(row).map(|l| l.chars().take(col).collect()).unwrap_or_default();
-    let (at, end) = (screen_block(&head).chars().count(), lines.get(row).map_or(0, |l| l.chars().count()));
+    // The end of a selection that is not the caret, where it started.
+    let anchor = editor.selection_range().map(|(start, end)| drawn_at(if start == (row, col) { end } else { start }));
+    let caret = drawn_at((row, col));
     let mut shown = ratatui_textarea::TextArea::new(lines);
     shown.set_wrap_mode(editor.wrap_mode());
     shown.set_placeholder_text(editor.placeholder_text().to_owned());
@@ -1414,12 +1420,19 @@ fn drawn_editor(
     shown.set_cursor_line_style(editor.cursor_line_style());
     let (top, left) = editor.scroll_offset();
     shown.scroll((i16::try_from(top).unwrap_or(i16::MAX), i16::try_from(left).unwrap_or(i16::MAX)));
-    let jump = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    shown.move_cursor(CursorMove::Jump(jump(row), jump(at.min(end))));
-    // A line past the farthest a jump reaches: its end, where typing mostly is.
-    if at >= end {
-        shown.move_cursor(CursorMove::End);
+    let jump = |shown: &mut ratatui_textarea::TextArea, (row, at, end): (usize, usize, usize)| {
+        let far = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        shown.move_cursor(CursorMove::Jump(far(row), far(at.min(end))));
+        // A line past the farthest a jump reaches: its end, where typing mostly is.
+        if at >= end {
+            shown.move_cursor(CursorMove::End);
+        }
+    };
+    if let Some(anchor) = anchor {
+        jump(&mut shown, anchor);
+        shown.start_selection();
     }
+    jump(&mut shown, caret);
     shown.render(inner, buf);
     shown
 }
