@@ -864,3 +864,40 @@ fn every_key_of_the_help_acts_and_w_only_where_there_are_warnings() {
     board.key(KeyEvent::from(KeyCode::Char('w')));
     assert!(!board.warnings && board.status == "The merge gave no warnings.");
 }
+
+/// The tie's reason takes typed text as a note does (a bidi override is nothing; a private-use
+/// character and a zero-width space are the head judge's text, recorded) and draws it as the
+/// screen draws every text: a private-use character as U+FFFD, a zero-width space not at all,
+/// the box's border whole. The reason had been drawn raw, and recorded with the override.
+#[test]
+fn the_ties_reason_is_drawn_as_the_screen_draws() {
+    let r = rankings();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config_path = dir.path().join("judging.toml");
+    // Backyard pays seven places, so that its tie at #5 decides money.
+    let seven = judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    std::fs::write(&config_path, seven).expect("config");
+    let loaded = judging::event_files::load(Some(&config_path)).expect("loads");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
+    let press = |board: &mut Board, code: KeyCode| board.key(KeyEvent::from(code));
+    for code in [KeyCode::Right, KeyCode::Char('G'), KeyCode::Char('d'), KeyCode::Char('3'), KeyCode::Char('1')] {
+        press(&mut board, code);
+    }
+    for c in "Vote\u{202e}\u{e000}\u{200b} 4".chars() {
+        press(&mut board, KeyCode::Char(c));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|frame| frame.render_widget(&board, frame.area())).expect("draw");
+    let buf = terminal.backend().buffer().clone();
+    let dialog = terminal.backend().to_string();
+    assert!(dialog.contains("> Vote\u{fffd} 4▏"), "{dialog}");
+    for (x, y) in (0..80).flat_map(|x| (0..24).map(move |y| (x, y))) {
+        let symbol = buf[(x, y)].symbol();
+        assert!(!symbol.chars().any(|c| judging::sanitize::hides(c) || c == '\u{e000}'), "({x}, {y}) {symbol:?}");
+    }
+    let Some(judging::tui::board::Effect::Record(decision)) = press(&mut board, KeyCode::Enter) else {
+        panic!("Enter records the decision")
+    };
+    assert_eq!(decision.reason, "Vote\u{e000}\u{200b} 4");
+}
