@@ -580,6 +580,40 @@ fn a_paste_is_text_in_a_note_and_nothing_in_the_list() {
     assert_eq!(entry["note"], "first line\nsecond 45");
 }
 
+/// Pasted into a note at 80×24 through a terminal: a zero-width space, a bidi override, a stray
+/// tag character and a line separator. The box's right edge stays on every row, the terminal's
+/// cursor stands just past the last letter, and the note saved keeps the judge's text as
+/// `score --note` keeps it (override gone, the separator a line break). (A private-use
+/// character, drawn as U+FFFD, is tested on `TestBackend`: vt100 takes a U+FFFD for its own
+/// decoder's and draws nothing.)
+#[test]
+fn a_note_pasted_with_invisible_characters_keeps_its_box_and_caret() {
+    let s = Sandbox::new();
+    let mut app = Running::start_sized(&s, &["--judge", "tester"], &[], (80, 24));
+    app.wait_for("Submissions (40)");
+    app.keys("e");
+    app.wait_for("saved as you type");
+    app.keys("\x1b[200~zw\u{200b}x bidi\u{202e}x tag\u{e0041}x\u{2028}end\x1b[201~");
+    app.wait_for("end");
+    let text = app.text();
+    let rows: Vec<&str> = text.lines().collect();
+    let top = rows.iter().position(|r| r.contains("┌ Note for the jury")).expect("the box");
+    let right = rows[top].chars().position(|c| c == '┐').expect("its corner");
+    let bottom = (top + 1..rows.len()).find(|y| rows[*y].contains('└')).expect("its bottom");
+    for (y, row) in rows.iter().enumerate().take(bottom).skip(top + 1) {
+        assert_eq!(row.chars().nth(right), Some('│'), "row {y}: {row:?}\n{text}");
+    }
+    assert!(rows[top + 1].contains("zwx bidix tagx"), "{text}");
+    let (row, col) = app.screen.lock().expect("lock").screen().cursor_position();
+    let end = rows[top + 2].find("end").map(|b| rows[top + 2][..b].chars().count()).expect("end");
+    assert_eq!((usize::from(row), usize::from(col)), (top + 2, end + 3), "the cursor past \"end\"\n{text}");
+    app.keys("\x1b");
+    app.wait_for("note for the jury saved");
+    app.quit();
+    let entry = s.entry("tester", "sprout-sense");
+    assert_eq!(entry["note"], "zw\u{200b}x bidix tag\u{e0041}x\nend");
+}
+
 #[test]
 fn a_kill_right_after_a_move_reopens_where_the_judge_was() {
     let s = Sandbox::new();
