@@ -88,7 +88,8 @@ impl App {
         let inner = Block::bordered().inner(rect);
         // The text as drawn, laid out as it was: the caret is measured in it, not in the
         // editor's own text, which may hold what the screen does not draw.
-        let shown = drawn_editor(editor, inner, &mut Buffer::empty(inner));
+        let copy = drawn_editor(editor, inner, &mut Buffer::empty(inner));
+        let shown = copy.as_ref().unwrap_or(editor);
         let (cursor, (top, left)) = (shown.screen_cursor(), shown.scroll_offset());
         let (line, at) = (shown.lines().get(shown.cursor().0)?, shown.cursor().1);
         let start = shown.screen_to_data(cursor.row, 0).1.min(at);
@@ -1354,7 +1355,7 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
-pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_textarea::TextArea) {
+pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &ratatui_textarea::TextArea<'static>) {
     Clear.render(rect, buf);
     let block = Block::bordered()
         .title(titles.top.as_str())
@@ -1362,10 +1363,10 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
         .border_style(Style::new().cyan());
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let shown = drawn_editor(editor, inner, buf);
+    let copy = drawn_editor(editor, inner, buf);
     // A note longer than the box shows only where the caret is (its end, once pasted): the
     // bottom edge counts the rows out of sight above and below, left of the keys.
-    let (above, below) = out_of_sight(&shown, inner.height);
+    let (above, below) = out_of_sight(copy.as_ref().unwrap_or(editor), inner.height);
     let keys = titles.keys.join(" · ").chars().count() + 2;
     let room = usize::from(inner.width).saturating_sub(keys + 1);
     let lines = |n| crate::format::count(n, "more line", "more lines");
@@ -1383,18 +1384,23 @@ pub(super) fn popup(rect: Rect, buf: &mut Buffer, titles: &BoxTitles, editor: &r
 }
 
 /// An editor drawn in `inner` as the screen draws every text: each line through
-/// [`screen_block`], the caret at the same place in that text, scrolled as the editor is; the
-/// copy drawn, for the caret and the rows out of sight to be read from. The editor holds the
-/// judge's text, which may keep what the screen does not draw (a zero-width space, a
-/// private-use character, a tag character): drawn raw, a terminal gave these widths of its own
-/// (a stale cell, the box's right edge pushed out), and the editor's caret, counted a character
-/// at a time, stood a column off a "❤️".
+/// [`screen_block`], the caret at the same place in that text, scrolled as the editor is. The
+/// editor holds the judge's text, which may keep what the screen does not draw (a zero-width
+/// space, a private-use character, a tag character): drawn raw, a terminal gave these widths
+/// of its own (a stale cell, the box's right edge pushed out). Such a text is drawn from a copy,
+/// given back for the caret and the rows out of sight to be read from; a text the screen draws
+/// as it is (nearly every one: a 400,000-character note is not copied a frame) is drawn
+/// itself, and `None` given back.
 fn drawn_editor(
-    editor: &ratatui_textarea::TextArea,
+    editor: &ratatui_textarea::TextArea<'static>,
     inner: Rect,
     buf: &mut Buffer,
-) -> ratatui_textarea::TextArea<'static> {
+) -> Option<ratatui_textarea::TextArea<'static>> {
     use ratatui_textarea::CursorMove;
+    if editor.lines().iter().all(|l| screen_block(l) == *l) {
+        editor.render(inner, buf);
+        return None;
+    }
     // Drawn out of sight first, the editor's scroll follows its caret from where it was; the
     // copy starts there, on rows that break where the editor's do (what is dropped is drawn in
     // no column, and U+FFFD takes the one a private-use character was counted in).
@@ -1434,7 +1440,7 @@ fn drawn_editor(
     }
     jump(&mut shown, caret);
     shown.render(inner, buf);
-    shown
+    Some(shown)
 }
 
 /// The rows of an editor's text out of sight above and below its box, `height` rows high, as
