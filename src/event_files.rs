@@ -199,10 +199,16 @@ impl Loaded {
             crate::prizes::decisions::parse(&before, &self.config.prizes).map_err(|e| FileError::invalid(&path, e))?;
         let same_tie = |d: &Decision| d.settles(&decision.prize, decision.order.iter().map(String::as_str));
         if let Some(i) = earlier.iter().position(same_tie) {
+            // At the line of its order, the tie it settles, as every problem of the file is said.
+            let at = earlier[i]
+                .lines
+                .as_ref()
+                .map(|l| format!("{}: ", crate::config::line_said(&before, l.order.line)))
+                .unwrap_or_default();
             return Err(FileError::invalid(
                 &path,
                 format!(
-                    "decisions[{i}] already settles this tie of prize {:?}: edit or remove it there, then decide again",
+                    "{at}decisions[{i}] already settles this tie of prize {:?}: edit or remove it there, then decide again",
                     decision.prize
                 ),
             ));

@@ -244,7 +244,10 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert!(board.settle.is_none() && board.status.starts_with("Already settled"), "{}", board.status);
     assert!(board.status.contains(said), "{}", board.status);
     let again = loaded.record_decision(&decision, &known).expect_err("one decision per tie");
-    assert!(again.to_string().contains("decisions[0] already settles this tie"), "{again}");
+    // At the line of the decision's order, quoted, as every problem of decisions.toml is said.
+    let at = format!("line 5 (`order = [\"{}\", ", tied[2]);
+    assert!(again.to_string().contains(&at), "{again}");
+    assert!(again.to_string().contains("`): decisions[0] already settles this tie"), "{again}");
     assert_eq!(std::fs::read_to_string(&decisions).expect("read"), written, "the file as it was");
     // A tie where no prize pays places decides nothing.
     press(&mut board, KeyCode::Left);
