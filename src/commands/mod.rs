@@ -48,6 +48,9 @@ pub(crate) struct Session {
     /// The judges whose files may be older than the newest this store has taken in of theirs
     /// (`--accept-older`): the judge went back to an earlier file.
     pub(crate) accept_older: Vec<String>,
+    /// What this run has warned of the store's memory of each judge's newest file: said once a
+    /// run, though `collect` and the merge after it check the same files.
+    pub(crate) newest_said: newest::Said,
 }
 
 /// How a command opens the judge's store.
@@ -118,7 +121,7 @@ impl Session {
             Open::ForPull => Store::open_for_pull(&file, event)?,
         };
         store.claim_judge(&judge)?;
-        Ok(Session { loaded, store, judge, pull, app, accept_older: Vec::new() })
+        Ok(Session { loaded, store, judge, pull, app, accept_older: Vec::new(), newest_said: newest::Said::default() })
     }
 
     /// Why an entry this judge recused from (for `reason`, if they gave one) takes no score, and
