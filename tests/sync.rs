@@ -450,3 +450,44 @@ fn a_bad_output_is_said_before_the_repo_is_asked() {
     assert!(s.path().join("a-folder/out.md").exists());
     assert!(hub.seen("").len() > before);
 }
+
+/// `merge --finals --from-hub` says what stops the publish whatever the judges' files hold (no
+/// [finals]; a finals.toml published before that does not read) before it asks the repo for
+/// them: it had collected, checked and merged every judge's file to refuse the file beside
+/// judging.toml. With --force it goes on to the repo's files.
+#[test]
+fn a_finals_publish_that_cannot_be_is_said_before_the_repo_is_asked() {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    scored(&s, &hub, "mira", "4");
+    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
+    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    let before = hub.seen("").len();
+    let refused = |named: &str| {
+        let out = judging(&s, &hub, "head", TOKEN).args(["merge", "--finals", "--from-hub"]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{stderr}");
+        assert!(stderr.contains(named), "names {named}: {stderr}");
+        assert!(!stderr.contains("Collected"), "said before collecting: {stderr}");
+        assert_eq!(hub.seen("").len(), before, "no request made: {stderr}");
+        assert!(!s.path().join("collected").exists(), "nothing collected");
+        stderr
+    };
+    refused("has no [finals]");
+    s.file("judging.toml", &format!("{}\n[finals]\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
+    s.file("finals.toml", "event = \"build-small-2026\"\nrankings = 3\n");
+    let said = refused("finals.toml");
+    assert!(said.contains("--force"), "{said}");
+    // With --force the file is published over: the repo's files are collected and merged (two
+    // entries scored, one a track, are no finals: said after the merge, as ever).
+    judging(&s, &hub, "head", TOKEN)
+        .args(["merge", "--finals", "--from-hub", "--force"])
+        .assert()
+        .stderr(predicate::str::contains("Collected 1 of 1 score file"))
+        .stderr(predicate::str::contains("fewer than two entries to compare"));
+    assert!(hub.seen("").len() > before);
+}

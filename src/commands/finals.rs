@@ -125,30 +125,23 @@ fn as_the_rubric_round_gives(published: &Published, rankings: &Rankings, loaded:
     Ok(warnings)
 }
 
-/// `judging merge --finals`: the finalists of each ranking with finals, from `rankings` as the
-/// rubric round merged them, written to `finals.file` with the comparisons made so far. A file
-/// that names other finalists, on whom comparisons were made, is replaced only with `force`.
-pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, force: bool) -> Result<ExitCode> {
-    let loaded = &session.loaded;
-    let config = &loaded.config;
-    let Some(path) = loaded.finals_path() else {
-        bail!(
+/// Where judging.toml's [finals] publishes them, or what to add.
+fn finals_path(loaded: &Loaded) -> Result<std::path::PathBuf> {
+    loaded.finals_path().ok_or_else(|| {
+        anyhow::anyhow!(
             "{} has no [finals]: add the section (`[finals]` alone takes the defaults: the top 6 of each ranking a prize pays places in, every judge comparing) and run this again",
             loaded.describe()
-        );
-    };
-    // `published_finals` below reads the path through `Loaded::inside`, which refuses a link out.
-    let (mut rounds, notes) = crate::finals::finalists(rankings, config);
-    for n in &notes {
-        super::stderr::say("note", &clean_line(n));
-    }
-    if rounds.is_empty() {
-        bail!("no ranking has finals to publish (see the notes above): name them in [finals] rankings");
-    }
-    // A file that judging.toml's [finals] no longer fits (a ranking or a judge taken out of them
-    // since) is published over with --force, as other finalists are: its own error had said to
-    // publish again, and publishing stopped on it.
-    let before = match loaded.published_finals() {
+        )
+    })
+}
+
+/// The finals published at `path` before, which this publish builds on: `None` where there are
+/// none, or where `force` publishes anew over a file that cannot be built on (said as a note).
+/// A file that judging.toml's [finals] no longer fits (a ranking or a judge taken out of them
+/// since) is published over with --force, as other finalists are: its own error had said to
+/// publish again, and publishing stopped on it.
+fn published_before(loaded: &Loaded, path: &Path, force: bool) -> Result<Option<Published>> {
+    Ok(match loaded.published_finals() {
         Ok(before) => before,
         Err(e) if force => {
             super::stderr::say("note", &format!("replacing it: {}", crate::sanitize::clean_block(&e.to_string())));
@@ -157,12 +150,46 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
         // Paid places judging.toml's prizes no longer pay are published over with theirs, the
         // comparisons kept: the readers' refusal says to run this. Beside another problem, each
         // is said with what it needs: the paid places nothing, the other a fix or --force.
-        Err(e) => match loaded.read_beside(&path).ok().flatten().map(|t| published::parse_to_republish(&t, config)) {
-            Some(Ok(before)) => Some(before),
-            Some(Err(refused)) => bail!(not_published_over(&path, &refused)),
-            None => bail!("{e}\nAdd --force to publish the finals anew over it."),
-        },
-    };
+        Err(e) => {
+            match loaded.read_beside(path).ok().flatten().map(|t| published::parse_to_republish(&t, &loaded.config)) {
+                Some(Ok(before)) => Some(before),
+                Some(Err(refused)) => bail!(not_published_over(path, &refused)),
+                None => bail!("{e}\nAdd --force to publish the finals anew over it."),
+            }
+        }
+    })
+}
+
+/// What stops `merge --finals` whatever the judges' files say, checked before they are read or
+/// collected: judging.toml with no [finals], or a finals.toml published before that cannot be
+/// read or whose problems need a fix or --force. `--from-hub` had asked the repo for
+/// every judge's file, checked them all and merged them, to say that the file beside
+/// judging.toml was broken. (Publishing over other finalists judges have compared needs the
+/// merge's finalists, so it is said after.)
+pub(super) fn can_publish(loaded: &Loaded, force: bool) -> Result<()> {
+    let path = finals_path(loaded)?;
+    if !force {
+        published_before(loaded, &path, false)?;
+    }
+    Ok(())
+}
+
+/// `judging merge --finals`: the finalists of each ranking with finals, from `rankings` as the
+/// rubric round merged them, written to `finals.file` with the comparisons made so far. A file
+/// that names other finalists, on whom comparisons were made, is replaced only with `force`.
+pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, force: bool) -> Result<ExitCode> {
+    let loaded = &session.loaded;
+    let config = &loaded.config;
+    let path = finals_path(loaded)?;
+    // `published_finals` below reads the path through `Loaded::inside`, which refuses a link out.
+    let (mut rounds, notes) = crate::finals::finalists(rankings, config);
+    for n in &notes {
+        super::stderr::say("note", &clean_line(n));
+    }
+    if rounds.is_empty() {
+        bail!("no ranking has finals to publish (see the notes above): name them in [finals] rankings");
+    }
+    let before = published_before(loaded, &path, force)?;
     if let Some(before) = &before {
         for (was, now) in
             before.rounds.iter().filter_map(|b| Some((b, rounds.iter().find(|r| r.ranking == b.ranking)?)))

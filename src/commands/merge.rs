@@ -62,9 +62,14 @@ impl<'a> To<'a> {
     }
 }
 
-/// An id the store does not have, said before the files are read or collected: the merge had
-/// run whole, warnings and all (and `--from-hub` had asked the repo for every file), to refuse it.
-pub(super) fn known_entry(session: &Session, to: &To) -> Result<()> {
+/// What stops the merge's output whatever the judges' files hold, said before they are read or
+/// collected: an id the store does not have (the merge had run whole, warnings and all, and
+/// `--from-hub` had asked the repo for every file, to refuse it), and finals that cannot be
+/// published ([`super::finals::can_publish`]).
+pub(super) fn checked_first(session: &Session, to: &To) -> Result<()> {
+    if let To::Finals { force } = to {
+        super::finals::can_publish(&session.loaded, *force)?;
+    }
     if let To::Entry(id, ..) = to {
         let places = session.store.places()?;
         if !places.is_empty() && !places.iter().any(|(known, _, _)| known == id) {
@@ -83,7 +88,7 @@ pub(super) fn run(
 ) -> Result<ExitCode> {
     let config = &session.loaded.config;
     // What it writes, and the entry it shows, were checked before the files were read or
-    // collected (super::score_files, known_entry).
+    // collected (super::score_files, checked_first).
     let listed = to.warnings();
     let (submissions, ids, judges) = read_with_the_store(&session, files, super::given::Taker::Merge)?;
     let field = in_play(&submissions, ids)?;

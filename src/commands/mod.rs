@@ -325,7 +325,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let to = merged_to(*tui, entry.as_deref(), finals.then_some(*force), *format, output, opened_with);
             options.criterion_standings = to.shows_criterion_standings();
             let session = head_judge(&cli, loaded, &files.older)?;
-            merge::known_entry(&session, &to)?;
+            merge::checked_first(&session, &to)?;
             let collected = score_files(&session, files, given::Taker::Merge, given::Writes::File(to.output()))?;
             merge::run(session, &collected, &options, to)
         }
