@@ -114,6 +114,15 @@ impl StepBack {
         )
     }
 
+    /// Why it is refused, in a few words, as a summary says it beside the judge's name.
+    pub fn why(&self) -> &'static str {
+        if self.same_moment() {
+            "of the same moment as the file this store took in, with other scores"
+        } else {
+            "older than the file this store took in"
+        }
+    }
+
     /// Whether the file is of the very moment of the one taken in (with other scores).
     pub fn same_moment(&self) -> bool {
         self.file.written == self.taken.file.written

@@ -280,7 +280,9 @@ fn a_refused_read_takes_nothing_in() {
     merge(&s, [&mira_new, &tomas_old]).success();
     // status reads the rest, refuses the step back, and takes nothing in either.
     head(&s).arg("status").args([&mira_old, &tomas_new]).assert().failure().stdout(
-        predicate::str::contains("tomas").and(predicate::str::contains("No file yet (or only a refused one): mira")),
+        predicate::str::contains("tomas")
+            .and(predicate::str::contains("Only a refused file: mira (older than the file this store took in)"))
+            .and(predicate::str::contains("No file yet: priya\n")),
     );
     assert_eq!(head_remembers(&s)[1], newest("tomas", MONDAY, "tomas-old.json"));
 }
@@ -380,4 +382,53 @@ fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
         // collect checks, then the merge checks again: a name no file is of is said once.
         .stderr(predicate::str::contains("--accept-older \"zed\": no file of this judge was read").count(1));
     as_head().arg("collect").assert().success();
+}
+
+/// A judge whose file is in the repo but refused has pushed: `collect` says so, with why in a
+/// few words, and `status` tells them from the judges with no file at all. Both had said
+/// "Not pushed yet: mira" (and status "No file yet (or only a refused one): mira, tomas, priya")
+/// right under the error that named her file as older than the one taken in.
+#[test]
+fn a_judge_whose_file_is_refused_is_said_to_have_pushed() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    let as_head = || {
+        let mut cmd = head(&s);
+        cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN);
+        cmd
+    };
+    as_head().arg("pull").assert().success();
+    let read = |p: &PathBuf| std::fs::read(s.path().join(p)).expect("read");
+    let monday = read(&file_of(&s, "monday.json", "mira", MONDAY, 2));
+    let tuesday = read(&file_of(&s, "tuesday.json", "mira", TUESDAY, 4));
+    hub.put("scores/mira.json", &tuesday);
+    as_head().arg("collect").assert().success();
+    hub.put("scores/mira.json", &monday);
+    // Tomas's file, edited after it was written: refused for another reason.
+    let tomas = String::from_utf8_lossy(&read(&file_of(&s, "tomas.json", "tomas", TUESDAY, 3))).into_owned();
+    let edited = tomas.replacen("[3,3,5]", "[5,3,5]", 1);
+    assert_ne!(edited, tomas, "the file's first score edited");
+    hub.put("scores/tomas.json", edited.as_bytes());
+    let out = as_head().arg("collect").output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stdout.contains("Collected 0 of 2 score files"), "{stdout}");
+    assert!(stdout.contains("mira: pushed, refused (older than the file this store took in)"), "{stdout}");
+    assert!(stdout.contains("tomas: pushed, refused (edited after it was written)"), "{stdout}");
+    assert!(stdout.contains("Not pushed yet: priya\n"), "mira and tomas pushed: {stdout}");
+    let out = as_head().arg("status").output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("mira: pushed, refused (older than the file this store took in)"), "{stderr}");
+    assert!(stdout.contains("No file yet: priya\n"), "no refused one lumped in: {stdout}");
+    assert!(
+        stdout.contains(
+            "Only a refused file: mira (older than the file this store took in); tomas (edited after it was written)"
+        ),
+        "{stdout}"
+    );
 }

@@ -83,10 +83,83 @@ struct Fetched {
     file: PathBuf,
 }
 
+/// A file of the repo, under a judge's name, that did not pass: its judge's stem (as its name
+/// says), and why, in a few words. Its judge has pushed: "Not pushed yet" had named a judge whose
+/// file the error above had just refused.
+#[derive(Debug, Clone)]
+pub(super) struct Refused {
+    pub(super) stem: String,
+    /// Downloaded and refused, or not downloaded at all.
+    pub(super) downloaded: bool,
+    pub(super) why: String,
+}
+
+impl Refused {
+    /// What became of the file: "refused (why)", or "not downloaded (why)".
+    fn how(&self) -> String {
+        format!("{} ({})", if self.downloaded { "refused" } else { "not downloaded" }, self.why)
+    }
+}
+
+/// What `collect` found: the files that passed, how many the repo offered (refused names
+/// included), and the files under a judge's name that did not pass.
+pub(super) struct Collected {
+    pub(super) good: Vec<PathBuf>,
+    pub(super) offered: usize,
+    pub(super) refused: Vec<Refused>,
+}
+
+/// The judges judging.toml lists who have no file that passed (`has_file` says who has) but one
+/// or more under their name in `refused`: each judge's name and what became of their files, as
+/// `how` says one (`Refused::how` in `collect`, its `why` in `status`).
+pub(super) fn only_refused(
+    session: &Session,
+    has_file: impl Fn(&str) -> bool,
+    refused: &[Refused],
+    how: impl Fn(&Refused) -> String,
+) -> Vec<(String, String)> {
+    let mut said = Vec::new();
+    for judge in &session.loaded.config.judges {
+        if has_file(&judge.name) {
+            continue;
+        }
+        let stem = crate::file_names::judge_stem(&judge.name);
+        let mut hows: Vec<String> = Vec::new();
+        for r in refused.iter().filter(|r| r.stem == stem) {
+            let h = how(r);
+            if !hows.contains(&h) {
+                hows.push(h);
+            }
+        }
+        if !hows.is_empty() {
+            said.push((clean_line(&judge.name), hows.join("; ")));
+        }
+    }
+    said
+}
+
+/// Judges alike grouped: each `(name, how)` of `named` under its `how`, in the order first met,
+/// as (names, how).
+pub(super) fn grouped(named: &[(String, String)]) -> Vec<(String, String)> {
+    let mut groups: Vec<(Vec<String>, String)> = Vec::new();
+    for (name, how) in named {
+        match groups.iter_mut().find(|(_, h)| h == how) {
+            Some((group, _)) => group.push(name.clone()),
+            None => groups.push((vec![name.clone()], how.clone())),
+        }
+    }
+    groups.into_iter().map(|(names, how)| (names.join(", "), how)).collect()
+}
+
+/// The judge's stem a file's local name says (`mira.pr3.json`: mira).
+fn stem_of(name: &str) -> String {
+    name.split('.').next().unwrap_or_default().to_owned()
+}
+
 /// Downloads every file `scores/` offers on main and in open pull requests (where they differ
-/// from main's) into `dir`. Returns what was written, and how many files the repo offered,
-/// refused names included.
-fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
+/// from main's) into `dir`. Returns what was written, how many files the repo offered, refused
+/// names included, and the files that could not be downloaded.
+fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize, Vec<Refused>)> {
     let listed = repo.tree("main", SCORES)?;
     let mut offered = listed.len();
     let on_main = named(listed);
@@ -116,35 +189,45 @@ fn fetch(repo: &Repo, dir: &Path) -> Result<(Vec<Fetched>, usize)> {
     }
     let mut written = Vec::new();
     let mut failed = Vec::new();
+    let mut not_downloaded = Vec::new();
     for (path, name, bytes) in fetched {
         match bytes {
             Ok(bytes) => {
                 let file = dir.join(&name);
                 crate::disk::write_durably(&file, &bytes)?;
-                let stem = name.split('.').next().unwrap_or_default().to_owned();
-                written.push(Fetched { path, stem, file });
+                written.push(Fetched { path, stem: stem_of(&name), file });
             }
             // Forty files the Hub would not give for one reason are that reason once.
-            Err(e) => failed.push(Problem {
-                at: visible(&path),
-                kind: clean_line(&e.without_url()),
-                said: format!("{}: {}", visible(&path), clean_line(&e.to_string())),
-            }),
+            Err(e) => {
+                let kind = clean_line(&e.without_url());
+                not_downloaded.push(Refused { stem: stem_of(&name), downloaded: false, why: kind.clone() });
+                failed.push(Problem {
+                    at: visible(&path),
+                    kind,
+                    said: format!("{}: {}", visible(&path), clean_line(&e.to_string())),
+                });
+            }
         }
     }
     say_condensed("error", &failed);
-    Ok((written, offered))
+    Ok((written, offered, not_downloaded))
 }
+
+/// What [`check`] gives back.
+type Checked = (Vec<PathBuf>, Vec<String>, crate::newest::Verdict, Vec<Refused>);
 
 /// Each file checked alone, as the merge would: one bad file is named, the rest still come.
 /// Then the good ones together against the newest of each judge's this store took in: a judge's
 /// step back to an older file is refused too. Returns the files that passed, their judges, and
-/// what the store takes in should every file the repo offered pass.
-fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<String>, crate::newest::Verdict)> {
+/// what the store takes in should every file the repo offered pass; and the files refused, each
+/// by its judge's stem.
+fn check(session: &Session, written: Vec<Fetched>) -> Result<Checked> {
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
     let config = &session.loaded.config;
     let (mut good, mut refused) = (Vec::new(), Vec::new());
+    let mut by_judge = Vec::new();
+    let refusing = |stem: &str, why: &str| Refused { stem: stem.to_owned(), downloaded: true, why: why.to_owned() };
     // Every file refused, said once all are checked: many alike are a few lines.
     let mut said = Vec::new();
     for Fetched { path, stem, file } in written {
@@ -153,6 +236,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
             // colleague's file with their own) is refused, whoever signed it.
             Ok(marks) if marks.iter().any(|m| crate::file_names::judge_stem(&m.judge) != stem) => {
                 let judge = marks.first().map(|m| m.judge.clone()).unwrap_or_default();
+                by_judge.push(refusing(&stem, "another judge's scores"));
                 said.push(Problem {
                     at: visible(&path),
                     kind: "another judge's scores".into(),
@@ -169,6 +253,7 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
                 marks.iter().map(|m| crate::newest::FileRead::of(m, &session.loaded.config)).collect::<Vec<_>>(),
             )),
             Err(problems) => {
+                by_judge.extend(problems.iter().map(|p| refusing(&stem, p.kind())));
                 said.extend(problems.iter().map(crate::scorefile::ScoreFileError::problem));
                 refused.extend(problems);
             }
@@ -177,9 +262,10 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
     let read: Vec<crate::newest::FileRead> = good.iter().flat_map(|(_, read)| read.iter().cloned()).collect();
     let verdict = super::newest::check(session, &read)?;
     for step in &verdict.refused {
+        by_judge.push(refusing(&crate::file_names::judge_stem(&step.file.judge), step.why()));
         said.push(Problem {
             at: step.file.file.clone(),
-            kind: "older than the newest this store took in".into(),
+            kind: step.why().into(),
             // Read from the event's repo.
             said: step.refused(true),
         });
@@ -192,14 +278,14 @@ fn check(session: &Session, written: Vec<Fetched>) -> Result<(Vec<PathBuf>, Vec<
         super::stderr::say("hint", hint);
     }
     let judges = good.iter().flat_map(|(_, read)| read.iter().map(|r| r.judge.clone())).collect();
-    Ok((good.into_iter().map(|(file, _)| file).collect(), judges, verdict))
+    Ok((good.into_iter().map(|(file, _)| file).collect(), judges, verdict, by_judge))
 }
 
-/// Downloads every judge's file into `dir`, checks each as `merge` does, and says who has not
-/// pushed. Returns the files that passed, and how many the repo has. `on_stdout`: the summary
+/// Downloads every judge's file into `dir`, checks each as `merge` does, and says who pushed a
+/// file that did not pass (and why, in a few words) and who has not pushed. `on_stdout`: the summary
 /// goes to standard output (`judging collect`), else to standard error, so that
 /// `merge --from-hub --format json` prints only its JSON.
-pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<(Vec<PathBuf>, usize)> {
+pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<Collected> {
     // Wrapped between words on a terminal: forty judges not pushed yet run past any width.
     let width = super::terminal_width(true, None);
     let say = |line: String| {
@@ -211,8 +297,9 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
     let spinner = crate::progress::Progress::spinner(&format!("Collecting the score files from {repo_id}"));
     let fetched = fetch(&Repo::new(&hub, &repo_id), dir);
     spinner.done();
-    let (written, offered) = fetched?;
-    let (good, judges, verdict) = check(session, written)?;
+    let (written, offered, mut refused) = fetched?;
+    let (good, judges, verdict, by_judge) = check(session, written)?;
+    refused.extend(by_judge);
     // Taken in only when the repo's every file passed, as a merge of them would.
     if good.len() == offered {
         super::newest::take_in(session, &verdict);
@@ -223,16 +310,21 @@ pub(super) fn collect(session: &Session, dir: &Path, on_stdout: bool) -> Result<
         crate::format::count(offered, "score file", "score files"),
         as_folder(dir).display()
     ));
+    let has_file = |name: &str| judges.iter().any(|n| crate::model::same_name(n, name));
+    let pushed = only_refused(session, has_file, &refused, Refused::how);
+    for (names, how) in grouped(&pushed) {
+        say(format!("{names}: pushed, {how}"));
+    }
     let missing: Vec<String> = session
         .loaded
         .config
         .judges
         .iter()
-        .filter(|j| !judges.iter().any(|n| crate::model::same_name(n, &j.name)))
+        .filter(|j| !has_file(&j.name) && !pushed.iter().any(|(n, _)| *n == clean_line(&j.name)))
         .map(|j| clean_line(&j.name))
         .collect();
     if !missing.is_empty() {
         say(format!("Not pushed yet: {}", missing.join(", ")));
     }
-    Ok((good, offered))
+    Ok(Collected { good, offered, refused })
 }

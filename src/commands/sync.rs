@@ -137,14 +137,15 @@ pub(super) fn key(cli: &crate::cli::Cli, loaded: &crate::event_files::Loaded, ne
 }
 
 pub(super) fn collect_command(session: &Session, dir: &Path) -> Result<ExitCode> {
-    let (good, listed) = super::collect::collect(session, dir, true)?;
-    Ok(if good.len() == listed { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    let collected = super::collect::collect(session, dir, true)?;
+    Ok(if collected.good.len() == collected.offered { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// `--from-hub`: collects into `collected/`, and gives the files to merge; a refused file stops
 /// the merge, as it does for files given by hand.
 pub(super) fn files_from_hub(session: &Session) -> Result<Vec<PathBuf>> {
-    let (good, listed) = super::collect::collect(session, Path::new("collected"), false)?;
+    let super::collect::Collected { good, offered: listed, .. } =
+        super::collect::collect(session, Path::new("collected"), false)?;
     if good.len() != listed {
         bail!(
             "{} of {} in the repo refused; nothing was merged",
@@ -347,18 +348,18 @@ fn files_beside(repo_id: &str, files: Vec<(&str, String, bool)>) -> Result<Vec<(
 /// `merge.min_judges` so far; judges with no file.
 pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     // The repo's files that collect refused (each named as it did) count among the refused.
-    let (files, refused_in_repo) = if files.is_empty() {
+    let (files, refused_in_repo, mut by_judge) = if files.is_empty() {
         if session.loaded.config.sync.repo().is_none() {
             bail!(
                 "{} has no [sync] repo to read the judges' files from: give the files you have, `judging status scores-*.json`",
                 session.loaded.describe()
             );
         }
-        let (good, offered) = super::collect::collect(session, Path::new("collected"), false)?;
-        let refused = offered.saturating_sub(good.len());
-        (good, refused)
+        let collected = super::collect::collect(session, Path::new("collected"), false)?;
+        let refused = collected.offered.saturating_sub(collected.good.len());
+        (collected.good, refused, collected.refused)
     } else {
-        (super::given::score_files(files, super::given::Taker::Status)?, 0)
+        (super::given::score_files(files, super::given::Taker::Status)?, 0, Vec::new())
     };
     let submissions = super::merge::merge_field(session)?;
     let field = crate::rankings::Field::new(&submissions);
@@ -371,7 +372,15 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let verdict = super::newest::check(session, &read)?;
     super::newest::say_refused(session, &verdict);
     judges.retain(|j| !verdict.refused.iter().any(|s| s.files.contains(&j.file)));
+    // A file given that the reading refused may be any judge's: only a step back, or a file of
+    // the repo (by its name), says whose.
+    let unnamed = !refused.is_empty();
     refused.extend(verdict.refused.iter().flat_map(|s| s.files.iter().cloned()));
+    by_judge.extend(verdict.refused.iter().map(|s| super::collect::Refused {
+        stem: crate::file_names::judge_stem(&s.file.judge),
+        downloaded: true,
+        why: s.why().to_owned(),
+    }));
     if refused.is_empty() && refused_in_repo == 0 {
         super::newest::take_in(session, &verdict);
     }
@@ -423,16 +432,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     if !judges.is_empty() {
         say(STATUS_LEGEND.to_owned());
     }
-    let not_started: Vec<String> = config
-        .judges
-        .iter()
-        .filter(|c| !judges.iter().any(|j| crate::model::same_name(&j.judge, &c.name)))
-        .map(|c| clean_line(&c.name))
-        .collect();
-    if !not_started.is_empty() {
-        let or = if refused.is_empty() && refused_in_repo == 0 { "" } else { " (or only a refused one)" };
-        say(format!("No file yet{or}: {}", not_started.join(", ")));
-    }
+    without_a_file(session, &judges, &by_judge, unnamed, &say);
     // A judge who scored an entry despite a declared conflict, said as the merge will say it:
     // their SCORED ran past ASSIGNED without a word.
     if let Some(said) = crate::rankings::conflicts_said(&conflicted, clean_line) {
@@ -453,6 +453,40 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         ),
     );
     Ok(ExitCode::FAILURE)
+}
+
+/// Status's lines of the judges judging.toml lists with no file in the table: those whose only
+/// files were refused (`refused`, each by its judge's stem), with why, told from those with no
+/// file at all, which say where a file refused (`unnamed`) may have been theirs. Lumped together,
+/// a judge whose file was just refused above had read as one who never sent it.
+fn without_a_file(
+    session: &Session,
+    judges: &[crate::rankings::JudgeMarks],
+    refused: &[super::collect::Refused],
+    unnamed: bool,
+    say: &dyn Fn(String),
+) {
+    let has_file = |name: &str| judges.iter().any(|j| crate::model::same_name(&j.judge, name));
+    let only_refused = super::collect::only_refused(session, has_file, refused, |r| {
+        if r.downloaded { r.why.clone() } else { format!("not downloaded: {}", r.why) }
+    });
+    let not_started: Vec<String> = session
+        .loaded
+        .config
+        .judges
+        .iter()
+        .filter(|c| !has_file(&c.name) && !only_refused.iter().any(|(n, _)| *n == clean_line(&c.name)))
+        .map(|c| clean_line(&c.name))
+        .collect();
+    if !not_started.is_empty() {
+        let or = if unnamed { " (or only one of the files refused above)" } else { "" };
+        say(format!("No file yet{or}: {}", not_started.join(", ")));
+    }
+    if !only_refused.is_empty() {
+        let named: Vec<String> =
+            super::collect::grouped(&only_refused).into_iter().map(|(names, why)| format!("{names} ({why})")).collect();
+        say(format!("Only a refused file: {}", named.join("; ")));
+    }
 }
 
 /// What status's columns count.
