@@ -1024,12 +1024,20 @@ fn check_offline_needs_no_store() {
         .success()
         .stdout(predicate::str::contains("ok: event \"build-small-2026\"").and(predicate::str::contains("40 valid")));
     s.file("judging.toml", "[export]\nsource = \"https://example.com/export.csv\"\n");
-    s.cmd()
-        .args(["check", "--offline"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("ok: event").and(predicate::str::contains("the export: not checked")));
+    // An export not checked is no pass: the check had ended 0 with no verdict.
+    s.cmd().args(["check", "--offline"]).assert().failure().stdout(
+        predicate::str::contains("ok: event")
+            .and(predicate::str::contains("the export: not checked"))
+            .and(predicate::str::contains("run `judging pull` once"))
+            .and(predicate::str::contains("Not ready"))
+            .and(predicate::str::contains("Ready.").not()),
+    );
     s.cmd().args(["check", "--offline", "--strict"]).assert().failure();
+    // The pull it advises pulls what the check was given, into the store it reads.
+    s.cmd().args(["--db", "none.sqlite", "check", "--offline", "--from", "hub:other-org"]).assert().failure().stdout(
+        predicate::str::contains("run `judging pull --db none.sqlite --from hub:other-org` once")
+            .and(predicate::str::contains("Not ready")),
+    );
     assert!(!s.path().join("data").exists(), "no store made by a check");
 }
 

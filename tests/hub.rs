@@ -562,7 +562,18 @@ fn a_silent_hub_is_given_up_at_the_first_timeout() {
         .timeout(Duration::from_secs(60))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("`judging pull --offline`"));
+        .stderr(predicate::str::contains("`judging pull --judge mira --offline --from hub:bsh`"));
+    // A check is told to check offline, not to pull.
+    s.cmd()
+        .env("HF_ENDPOINT", &silent)
+        .args(["--judge", "mira", "check", "--from", "hub:bsh"])
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("`judging check --judge mira --offline --from hub:bsh` reads the copy cached")
+                .and(predicate::str::contains("pull --offline").not()),
+        );
 }
 
 /// A Hub that answers every request at once with headers for a body of 10 KB, then sends it a
@@ -588,4 +599,17 @@ fn trickling_hub() -> String {
         }
     });
     base
+}
+
+/// A listing the Hub has nothing for names the org asked about: the address said drops its
+/// query, which is where the org is (`/api/spaces?author=ORG`), and the 404 had named no org.
+#[test]
+fn a_404_for_the_listing_names_the_org() {
+    let s = Sandbox::new();
+    let router = start(vec![]);
+    let out = org(&s, &router).args(["pull", "--from", "hub:nobody-here"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("404") && stderr.contains("org \"nobody-here\""), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "{stderr}");
 }

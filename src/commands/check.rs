@@ -62,11 +62,20 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     };
     // A URL, the Hub or a big file can take a while, as the pull's do.
     let spinner = crate::progress::Progress::spinner("Reading the export");
-    let fetched = match pull::fetch(&loaded, from, offline, store.as_ref()) {
+    // Remedies name this check, and a pull with this run's options (--db: the store it reads).
+    let reader = pull::Reader {
+        command: super::command_line(cli, &["check"]),
+        pull: super::command_line(cli, &["pull"]),
+        progress: &spinner,
+    };
+    let fetched = match pull::fetch(&loaded, from, offline, store.as_ref(), &reader) {
+        // An export not checked is not ready: the check had ended 0, with no verdict, as if the
+        // event were.
         Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
             spinner.done();
             say(format!("the export: not checked: {e}"));
-            return Ok(if strict { ExitCode::FAILURE } else { ExitCode::SUCCESS });
+            say("Not ready: the export was not checked, said above.".to_owned());
+            return Ok(ExitCode::FAILURE);
         }
         other => other?,
     };

@@ -24,22 +24,52 @@ pub enum PullError {
     Store(#[from] StoreError),
     #[error("reading the export stopped unexpectedly; nothing was imported")]
     ReaderFailed,
-    #[error("{}", hub_said(.0))]
-    Hub(#[from] crate::hub::client::HubError),
+    /// With the command that reads the copy cached instead, as the user would run it.
+    #[error("{}", hub_said(error, offline))]
+    Hub { error: crate::hub::client::HubError, offline: String },
     #[error(transparent)]
     Event(#[from] crate::event_files::FileError),
 }
 
-/// A failure of the Hub as a pull says it: one that could not reach it with the way to the copy
-/// the last pull cached, which only a pull has (the Hub's own words are every command's).
-fn hub_said(e: &crate::hub::client::HubError) -> String {
+/// A failure of the Hub as a pull or a check says it: one that could not reach it with the way
+/// to the copy the last pull cached, `offline`, the command the user ran with `--offline` (the
+/// Hub's own words are every command's). A check had been told to run `judging pull --offline`.
+fn hub_said(e: &crate::hub::client::HubError, offline: &str) -> String {
     match e {
         crate::hub::client::HubError::Fetch { .. } => {
-            format!(
-                "{e}. What was pulled before is kept; `judging pull --offline` reads the copy cached at the last pull"
-            )
+            format!("{e}. What was pulled before is kept; {offline} reads the copy cached at the last pull")
         }
         other => other.to_string(),
+    }
+}
+
+/// Who reads the export, for the words of a remedy and for its progress: `pull` and `check` both
+/// read it, and each is told to run itself again (`judging check --offline`), with the options
+/// it was given, and to pull with the `--from` it was given.
+pub struct Reader<'a> {
+    /// The command as run, without `--from` and `--offline`: `judging check --db X`.
+    pub command: crate::paste::CommandLine,
+    /// `judging pull` with this run's `--config`, `--db` and `--judge`.
+    pub pull: crate::paste::CommandLine,
+    /// Where a long read (a Hub org's pages and READMEs) counts what it has done.
+    pub progress: &'a crate::progress::Progress,
+}
+
+impl Reader<'_> {
+    /// `line` with the `--from` the user gave, in backquotes, as a message shows it: a URL
+    /// without its query and credentials ([`Source::name`]), which may hold a secret, and then
+    /// said to be given whole.
+    fn with_from(line: &crate::paste::CommandLine, from: Option<&str>, source: &Source) -> String {
+        if from.is_none() {
+            return format!("`{line}`");
+        }
+        let shown = source.name();
+        let whole = match source {
+            Source::Url(url) => url.as_str() == shown,
+            _ => true,
+        };
+        let line = line.clone().opt("--from", &shown).to_string();
+        if whole { format!("`{line}`") } else { format!("`{line}` (with the address's query, as you gave it)") }
     }
 }
 
@@ -75,7 +105,13 @@ fn reading_config<'a>(loaded: &'a Loaded, source: &Source) -> std::borrow::Cow<'
 
 /// Reads the export's bytes: a file, the built-in sample, the network, or with `offline` the
 /// store's cached copy of a URL.
-pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&Store>) -> Result<Fetched, PullError> {
+pub fn fetch(
+    loaded: &Loaded,
+    from: Option<&str>,
+    offline: bool,
+    store: Option<&Store>,
+    reader: &Reader,
+) -> Result<Fetched, PullError> {
     let raw = from.unwrap_or(&loaded.config.export.source);
     let base = if from.is_some() { std::path::PathBuf::from(".") } else { loaded.base_dir() };
     let source = Source::resolve(raw, &base)?;
@@ -84,6 +120,9 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
     if let (None, Source::File(path)) = (from, &source) {
         loaded.inside(path)?;
     }
+    // What reads the copy cached at the last pull: this command again, offline.
+    let again_offline = Reader::with_from(&reader.command.clone().flag("--offline"), from, &source);
+    let hub_failed = |error| PullError::Hub { error, offline: again_offline.clone() };
     let (bytes, cached_at) = match &source {
         Source::Builtin(name) => {
             if let Some(text) = crate::config::builtin_export(name) {
@@ -103,16 +142,20 @@ pub fn fetch(loaded: &Loaded, from: Option<&str>, offline: bool, store: Option<&
         }
         Source::Url(_) | Source::Hub(_) if offline => {
             let key = source.cache_key().unwrap_or_default();
-            match store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
-                Some((body, at)) => (body, Some(at)),
-                None => return Err(source::SourceError::NotCached { url: source.name() }.into()),
+            if let Some((body, at)) = store.map(|s| s.cached_export(&key)).transpose()?.flatten() {
+                (body, Some(at))
+            } else {
+                let pull = Reader::with_from(&reader.pull, from, &source);
+                return Err(source::SourceError::NotCached { url: source.name(), pull }.into());
             }
         }
-        Source::Url(url) => (source::fetch(url, &reading_config(loaded, &source))?, None),
+        Source::Url(url) => (source::fetch(url, &reading_config(loaded, &source), &again_offline)?, None),
         Source::Hub(org) => {
-            let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))?;
+            let hub = crate::hub::client::Hub::from_env(Duration::from_secs(loaded.config.export.timeout_secs))
+                .map_err(hub_failed)?;
+            let cache = store.map(|s| s as &dyn crate::model::HubCache);
             let listing =
-                crate::hub::org::list_org(&hub, org, &loaded.config, store.map(|s| s as &dyn crate::model::HubCache))?;
+                crate::hub::org::list_org(&hub, org, &loaded.config, cache, reader.progress).map_err(hub_failed)?;
             let bytes = listing.json.clone();
             return Ok(Fetched { source, bytes, cached_at: None, hub: Some(listing) });
         }
@@ -145,7 +188,9 @@ const BATCH: usize = 256;
 /// and the cache as they were. A pull that would withdraw most of the entries in play is
 /// refused ([`Withdrawals`]); [`pull_with`] can force it.
 pub fn pull(loaded: &Loaded, store: &mut Store, from: Option<&str>, offline: bool) -> Result<Outcome, PullError> {
-    pull_with(loaded, store, from, offline, Withdrawals::Guarded)
+    let progress = crate::progress::Progress::hidden();
+    let (command, pull) = (crate::paste::CommandLine::new(&["pull"]), crate::paste::CommandLine::new(&["pull"]));
+    pull_with(loaded, store, from, offline, Withdrawals::Guarded, &Reader { command, pull, progress: &progress })
 }
 
 /// As [`pull`], with `judging pull --force`'s choice of whether many withdrawals are refused.
@@ -155,8 +200,9 @@ pub fn pull_with(
     from: Option<&str>,
     offline: bool,
     withdrawals: Withdrawals,
+    reader: &Reader,
 ) -> Result<Outcome, PullError> {
-    let fetched = fetch(loaded, from, offline, Some(store))?;
+    let fetched = fetch(loaded, from, offline, Some(store), reader)?;
     let name = fetched.source.name();
     let text = export::as_text(&fetched.bytes, &name)?;
     let config = reading_config(loaded, &fetched.source);
@@ -203,7 +249,9 @@ pub fn pull_with(
 pub(super) fn run(mut session: Session, args: &crate::cli::PullArgs) -> anyhow::Result<ExitCode> {
     let spinner = crate::progress::Progress::spinner("Reading the export");
     let withdrawals = Withdrawals::forced_if(args.force);
-    let outcome = pull_with(&session.loaded, &mut session.store, args.from.as_deref(), args.offline, withdrawals);
+    let reader = Reader { command: session.pull.clone(), pull: session.pull.clone(), progress: &spinner };
+    let outcome =
+        pull_with(&session.loaded, &mut session.store, args.from.as_deref(), args.offline, withdrawals, &reader);
     spinner.done();
     let mut outcome = outcome?;
     report_pull(&session, &outcome);

@@ -45,8 +45,9 @@ pub enum SourceError {
         "{url} is larger than {most_mb} MiB (export.max_mb): raise it in judging.toml if the export really is that large"
     )]
     TooLarge { url: String, most_mb: u64 },
-    #[error("--offline, and no copy of {url} is cached: run `judging pull` once with a network")]
-    NotCached { url: String },
+    /// `pull`: the pull that caches it, in backquotes, with the `--from` and options given.
+    #[error("--offline, and no copy of {url} is cached: run {pull} once with a network")]
+    NotCached { url: String, pull: String },
 }
 
 impl Source {
@@ -99,7 +100,9 @@ pub fn read_file(path: &Path, most: u64, config: &crate::config::Config) -> Resu
 }
 
 /// Fetches an export over http(s). Only a complete, successful, non-HTML answer is returned.
-pub fn fetch(url: &Url, config: &crate::config::Config) -> Result<Vec<u8>, SourceError> {
+/// `offline` is the command, in backquotes, that reads the copy cached instead: the one the user
+/// ran, with `--offline` (a check had been told of `judging pull --offline`).
+pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result<Vec<u8>, SourceError> {
     let (timeout, most_mb) = (Duration::from_secs(config.export.timeout_secs), config.export.max_mb);
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
@@ -113,7 +116,7 @@ pub fn fetch(url: &Url, config: &crate::config::Config) -> Result<Vec<u8>, Sourc
         crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited).map_err(|e| {
             if e.is_timeout() {
                 fail(format!(
-                    "no answer within {} s (export.timeout_secs): the server is not answering; try again later, or `judging pull --offline` for the copy cached at the last pull",
+                    "no answer within {} s (export.timeout_secs): the server is not answering; try again later, or {offline} for the copy cached at the last pull",
                     timeout.as_secs()
                 ))
             } else {

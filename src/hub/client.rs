@@ -230,6 +230,16 @@ impl Hub {
     /// more bytes, than any real listing has ([`crate::limits::HUB_LISTING_PAGES`]): such a
     /// listing had been followed for ever.
     pub fn get_pages<T: serde::de::DeserializeOwned>(&self, first: Url) -> Result<Vec<T>, HubError> {
+        self.get_pages_counted(first, &|_| {})
+    }
+
+    /// [`Hub::get_pages`], telling `read` how many pages it has read after each: a listing of
+    /// thirty pages had shown a spinner and no count.
+    pub fn get_pages_counted<T: serde::de::DeserializeOwned>(
+        &self,
+        first: Url,
+        read: &dyn Fn(usize),
+    ) -> Result<Vec<T>, HubError> {
         use crate::limits::{HUB_LISTING_BYTES, HUB_LISTING_PAGES, mib};
         let mut seen = std::collections::HashSet::new();
         let (mut items, mut bytes, mut url) = (Vec::new(), 0u64, first);
@@ -237,6 +247,7 @@ impl Hub {
             seen.insert(url.clone());
             let (page, body, next): (Vec<T>, Vec<u8>, _) = self.get_json(&url)?;
             items.extend(page);
+            read(seen.len());
             bytes = bytes.saturating_add(body.len() as u64);
             let Some(next) = next else { return Ok(items) };
             let refused = |reason: String| HubError::Json { url: redacted(&next), reason };

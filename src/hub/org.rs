@@ -8,6 +8,7 @@ use super::client::{CONCURRENCY, Hub, HubError, each_bounded};
 use super::ids::{Kind, RepoId};
 use super::readme;
 use crate::config::Config;
+use crate::format::count;
 use crate::model::HubCache;
 
 /// What listing an org gives the pull.
@@ -27,15 +28,34 @@ pub struct Listing {
     pub oddities: Vec<String>,
 }
 
-/// Every Space of `org` that carries a tag naming one of judging.toml's tracks.
-pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCache>) -> Result<Listing, HubError> {
+/// Every Space of `org` that carries a tag naming one of judging.toml's tracks. `progress` (the
+/// pull's or the check's line) counts the listing's pages, then the READMEs asked for.
+pub fn list_org(
+    hub: &Hub,
+    org: &str,
+    config: &Config,
+    cache: Option<&dyn HubCache>,
+    progress: &crate::progress::Progress,
+) -> Result<Listing, HubError> {
     if let Some(why) = super::ids::org_problem(org) {
         return Err(HubError::RepoId { id: crate::sanitize::in_quotes(org), kind: "org", why });
     }
     let expand = ["cardData", "tags", "runtime", "sdk", "models", "likes", "sha", "author"]
         .map(|e| format!("&expand={e}"))
         .concat();
-    let mut all: Vec<Space> = hub.get_pages(hub.url(&format!("/api/spaces?author={org}&limit=100{expand}"))?)?;
+    let first = hub.url(&format!("/api/spaces?author={org}&limit=100{expand}"))?;
+    let shown = crate::sanitize::clean_line(org);
+    let page = |n: usize| progress.say(&format!("Listing the Spaces of {shown}: {}", count(n, "page", "pages")));
+    page(0);
+    // A 404 for the listing is the org's: the address said drops its query, which names it.
+    let mut all: Vec<Space> = hub.get_pages_counted(first, &page).map_err(|e| match e {
+        HubError::Status { url, status, hint } => HubError::Status {
+            url: format!("{url} (the Spaces of org {})", crate::sanitize::in_quotes(org)),
+            status,
+            hint,
+        },
+        other => other,
+    })?;
     // A Space the Hub could not have listed for the org (another owner's, a name that climbs a
     // path or holds a control) is no entry: its id would have been cut to its last part and
     // its link resolved elsewhere ("other/../../x" was entry "x" at https://huggingface.co/x).
@@ -60,10 +80,13 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
     let cached: Vec<Option<Vec<u8>>> =
         keys.iter().map(|k| cache.and_then(|c| c.cached(k, 0)).map(|c| c.body)).collect();
     let jobs: Vec<(&Space, bool)> = spaces.iter().zip(&cached).map(|(s, c)| (s, c.is_some())).collect();
+    let asked = jobs.iter().filter(|(_, have)| !have).count();
+    let stage = crate::progress::stage(asked, "Reading the Spaces' READMEs");
     let fetched = each_bounded(&jobs, CONCURRENCY, |(s, have)| -> Result<Option<Vec<u8>>, HubError> {
         if *have {
             return Ok(None);
         }
+        let _ticked = Ticked(&stage);
         let id = RepoId::new(Kind::Space, &s.id)?;
         match hub.get(&hub.url(&format!("/spaces/{}/raw/main/README.md", id.as_str()))?) {
             Ok((body, _)) => Ok(Some(body)),
@@ -73,6 +96,8 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
             Err(e) => Err(e),
         }
     });
+    drop(stage);
+    progress.say("Reading the export");
     let mut answers = Vec::new();
     let mut rows = Vec::new();
     let mut unread = Vec::new();
@@ -95,6 +120,15 @@ pub fn list_org(hub: &Hub, org: &str, config: &Config, cache: Option<&dyn HubCac
     }
     let json = serde_json::to_vec(&rows).map_err(|e| HubError::Json { url: org.into(), reason: e.to_string() })?;
     Ok(Listing { json, spaces, answers, without_track, unread, oddities })
+}
+
+/// Ticks a stage when a job ends, whichever way it ends.
+struct Ticked<'a>(&'a crate::progress::Stage);
+
+impl Drop for Ticked<'_> {
+    fn drop(&mut self) {
+        self.0.tick();
+    }
 }
 
 /// Why `id` is not a Space the Hub could list for `org`, or `None` when it is one: an id the Hub
