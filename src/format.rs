@@ -194,6 +194,103 @@ pub fn entry_names<'a>(entries: impl IntoIterator<Item = (&'a str, Option<&'a st
         .collect()
 }
 
+/// A column of a table fitted to a terminal ([`fit_columns`]), and how it gives way on a narrow
+/// one: `list`'s and `enrich`'s tables leave columns out rather than break a row across lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub heading: &'static str,
+    /// The fewest columns it is cut to (with "…") before it is left out; `usize::MAX`: never
+    /// cut. An id is copied by judges, and a cut one names another entry or none; a status or a
+    /// number is short and read whole.
+    pub least: usize,
+    /// The most it takes, however long its cells.
+    pub most: usize,
+    /// Its cells stand at its right edge (numbers).
+    pub right: bool,
+}
+
+/// The columns between two cells of a fitted table.
+pub const GAP: usize = 2;
+
+/// The widths of `columns` (their widest cells, headings included, `natural`) in `width`
+/// terminal columns: each kept column no wider than its most and no narrower than its least,
+/// the columns left out (`None`) from the first in `kept_first`'s order that does not fit at its
+/// least, so a narrower terminal never shows a column a wider one left out. The first of
+/// `kept_first` (an id) is never left out: where it alone is wider than `width`, it is all there
+/// is. The room left is then given out in `grown_first`'s order, each column to at most its
+/// bound there.
+pub fn fit_columns(
+    columns: &[Column],
+    natural: &[usize],
+    kept_first: &[usize],
+    grown_first: &[(usize, usize)],
+    width: usize,
+) -> Vec<Option<usize>> {
+    let least = |c: usize| natural[c].min(columns[c].least).min(columns[c].most);
+    let mut widths = vec![None; columns.len()];
+    let mut used = 0;
+    for (k, &c) in kept_first.iter().enumerate() {
+        let gap = if used == 0 { 0 } else { GAP };
+        if k > 0 && used + gap + least(c) > width {
+            break;
+        }
+        widths[c] = Some(least(c));
+        used += gap + least(c);
+    }
+    for &(c, to) in grown_first {
+        if let Some(w) = &mut widths[c] {
+            let grown = natural[c].min(columns[c].most).min(to).max(*w);
+            let more = (grown - *w).min(width.saturating_sub(used));
+            *w += more;
+            used += more;
+        }
+    }
+    widths
+}
+
+/// The widest cell of each column of `header` and `rows`, as the screen draws them.
+pub fn natural_widths<R: AsRef<[String]>>(header: &[String], rows: &[R]) -> Vec<usize> {
+    let mut natural: Vec<usize> = header.iter().map(|h| crate::text_width::width(h)).collect();
+    for row in rows {
+        for (w, cell) in natural.iter_mut().zip(row.as_ref()) {
+            *w = (*w).max(crate::text_width::width(cell));
+        }
+    }
+    natural
+}
+
+/// `header` and `rows` laid out in `widths` ([`fit_columns`]): each cell cut with "…" or padded
+/// to its column's width, a column left out where its width is `None`, [`GAP`] between cells,
+/// and no spaces at a line's end.
+pub fn fitted_table<R: AsRef<[String]>>(
+    columns: &[Column],
+    header: &[String],
+    rows: &[R],
+    widths: &[Option<usize>],
+) -> String {
+    let mut text = String::new();
+    let mut push_row = |cells: &[String]| {
+        let line: Vec<String> =
+            cells
+                .iter()
+                .zip(widths)
+                .zip(columns)
+                .filter_map(|((cell, w), column)| {
+                    w.map(|w| {
+                        if column.right { crate::text_width::pad_left(&fit(cell, w), w) } else { fit_padded(cell, w) }
+                    })
+                })
+                .collect();
+        text.push_str(line.join(&" ".repeat(GAP)).trim_end());
+        text.push('\n');
+    };
+    push_row(header);
+    for row in rows {
+        push_row(row.as_ref());
+    }
+    text
+}
+
 /// The first `most` of a long list, joined by `sep`, then "and N more": how every list that may
 /// run long is said (warnings, status lines), so none runs to a thousand names.
 pub fn first_few(items: &[String], most: usize, sep: &str) -> String {

@@ -41,21 +41,59 @@ pub fn unparsed(raw: &str) -> String {
     crate::sanitize::in_quotes(&shown)
 }
 
-/// A network error in words, with the causes reqwest wraps.
+/// A network error in words, with the causes reqwest wraps. A connection that could not be made
+/// is said in the app's words: the host, what happened (refused, a name that does not resolve),
+/// what to check, and the system's reason short; reqwest's own had read "cannot connect: client
+/// error (Connect): tcp connect error: Connection refused (os error 111)".
 pub fn reason(error: &reqwest::Error) -> String {
-    let mut text = if error.is_timeout() {
-        "no answer in time".to_owned()
-    } else if error.is_connect() {
-        "cannot connect".to_owned()
-    } else {
-        "the request failed".to_owned()
-    };
+    if error.is_connect() && !error.is_timeout() {
+        return cannot_connect(error);
+    }
+    let mut text = if error.is_timeout() { "no answer in time".to_owned() } else { "the request failed".to_owned() };
     let mut cause = std::error::Error::source(error);
     while let Some(c) = cause {
         text = format!("{text}: {c}");
         cause = c.source();
     }
     text
+}
+
+/// [`reason`] for a connection that could not be made.
+fn cannot_connect(error: &reqwest::Error) -> String {
+    let host = error.url().and_then(|u| {
+        let host = u.host_str()?;
+        Some(u.port().map_or_else(|| host.to_owned(), |p| format!("{host}:{p}")))
+    });
+    let host = crate::sanitize::visible(host.as_deref().unwrap_or("the server"));
+    let mut causes = Vec::new();
+    let mut io = None;
+    let mut cause = std::error::Error::source(error);
+    while let Some(c) = cause {
+        causes.push(c.to_string());
+        if let Some(e) = c.downcast_ref::<std::io::Error>() {
+            io = Some(e.kind());
+        }
+        cause = c.source();
+    }
+    let last = causes.last().map(|c| short_os_reason(c)).unwrap_or_default();
+    if io == Some(std::io::ErrorKind::ConnectionRefused) {
+        return format!(
+            "{host} refused the connection (nothing is listening there): check the address, and that the server is running"
+        );
+    }
+    if causes.iter().any(|c| c.contains("dns error")) {
+        return format!("cannot find {host} ({last}): check the address, and that this machine is online");
+    }
+    format!("cannot connect to {host} ({last}): check the address, and that this machine is online")
+}
+
+/// The system's reason without its number: "Connection refused (os error 111)" is "Connection
+/// refused".
+fn short_os_reason(said: &str) -> String {
+    match said.rfind(" (os error ") {
+        Some(at) if said.ends_with(')') => said[..at].to_owned(),
+        _ => said.to_owned(),
+    }
 }
 
 /// How long a server asks to be left alone: the `t=` of a `RateLimit` header (seconds until the
@@ -112,6 +150,68 @@ pub fn send_with_retries(
     }
 }
 
+/// The waits of a command's requests on a busy or failing server, said as the README's "many
+/// alike" rule says problems: the first [`WAITS_SAID`] of each kind whole, then one line counting
+/// the rest and naming the first of them ([`Waits::untold`]). A Hub answering 429 once for each
+/// of 38 Spaces had been 38 lines of the same wait.
+#[derive(Default)]
+pub struct Waits(std::sync::Mutex<Vec<WaitKind>>);
+
+/// The waits of one kind ("it answered 429 (busy)"): how many were said, and the rest.
+struct WaitKind {
+    why: String,
+    said: usize,
+    /// The first few of those not said, by what was asked.
+    untold: Vec<String>,
+    more: usize,
+}
+
+/// How many waits of one kind are said whole.
+pub const WAITS_SAID: usize = 3;
+
+impl Waits {
+    /// The line for one wait (`why`, its seconds, the try that follows, and `what` was asked), or
+    /// `None` past the first few of its kind: then it is counted for [`Waits::untold`]. `what` may
+    /// be empty where the line names it already.
+    pub fn wait(&self, why: &str, seconds: u64, next: usize, what: &str) -> Option<String> {
+        let mut kinds = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let at = kinds.iter().position(|k| k.why == why).unwrap_or_else(|| {
+            kinds.push(WaitKind { why: why.to_owned(), said: 0, untold: Vec::new(), more: 0 });
+            kinds.len() - 1
+        });
+        let kind = &mut kinds[at];
+        if kind.said < WAITS_SAID {
+            kind.said += 1;
+            let what = if what.is_empty() { String::new() } else { format!(" ({what})") };
+            return Some(format!("{why}; waiting {seconds} s before try {next} of {TRIES}{what}"));
+        }
+        if kind.untold.len() < WAITS_SAID {
+            kind.untold.push(what.to_owned());
+        }
+        kind.more += 1;
+        None
+    }
+
+    /// A line for each kind with waits not said: "… and 37 more waits of this kind (it answered
+    /// 429 (busy)), each waited out: a, b, c and 34 more". Each is said once: they are taken.
+    pub fn untold(&self) -> Vec<String> {
+        let mut kinds = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        kinds
+            .iter_mut()
+            .filter(|k| k.more > 0)
+            .map(|k| {
+                let more = std::mem::take(&mut k.more);
+                format!(
+                    "... and {} of this kind ({}), each waited out: {}",
+                    crate::format::count(more, "more wait", "more waits"),
+                    k.why,
+                    crate::format::few_of(&std::mem::take(&mut k.untold), more)
+                )
+            })
+            .collect()
+    }
+}
+
 /// Why an answer's body could not be had whole.
 #[derive(Debug)]
 pub enum BodyError {
@@ -155,6 +255,44 @@ pub fn read_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A connection nothing listens for is said in the app's words, the host named, not as
+    /// reqwest's chain of wrappers with the system's error number.
+    #[test]
+    fn a_refused_connection_names_the_host_in_plain_words() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        drop(listener);
+        let client = client(Duration::from_secs(5), 1).expect("client");
+        let error = client.get(format!("http://127.0.0.1:{port}/x?token=hf_SECRET")).send().expect_err("refused");
+        let said = reason(&error);
+        assert_eq!(
+            said,
+            format!(
+                "127.0.0.1:{port} refused the connection (nothing is listening there): check the address, and that the server is running"
+            )
+        );
+        assert_eq!(short_os_reason("Connection refused (os error 111)"), "Connection refused");
+    }
+
+    /// Waits of one kind are said three times whole, then counted in one line naming the first
+    /// of the rest; another kind is said on its own.
+    #[test]
+    fn many_waits_alike_are_a_few_lines() {
+        let waits = Waits::default();
+        let said: Vec<Option<String>> =
+            (0..40).map(|n| waits.wait("it answered 429 (busy)", 3, 2, &format!("/api/spaces/s{n}"))).collect();
+        assert_eq!(said.iter().flatten().count(), WAITS_SAID);
+        assert_eq!(said[0].as_deref(), Some("it answered 429 (busy); waiting 3 s before try 2 of 5 (/api/spaces/s0)"));
+        assert!(waits.wait("it answered 500", 1, 2, "/x").is_some(), "another kind is said");
+        assert_eq!(
+            waits.untold(),
+            vec![
+                "... and 37 more waits of this kind (it answered 429 (busy)), each waited out: /api/spaces/s3, /api/spaces/s4, /api/spaces/s5 and 34 more"
+            ]
+        );
+        assert!(waits.untold().is_empty(), "said once");
+    }
 
     #[test]
     fn a_server_says_how_long_to_wait_in_either_header() {

@@ -1232,6 +1232,9 @@ fn each_cause_is_said_once_and_many_failures_for_one_reason_are_one_line() {
     let warnings: Vec<&str> = err.lines().filter(|l| l.contains("warning:")).collect();
     assert_eq!(warnings.len(), 1, "one line for one reason: {err}");
     assert!(warnings[0].contains("entries not refreshed") && warnings[0].contains("none has earlier facts"), "{err}");
+    // In the app's words, the host named: not reqwest's chain and the system's error number.
+    assert!(warnings[0].contains("127.0.0.1:1 refused the connection"), "{err}");
+    assert!(!err.contains("os error") && !err.contains("tcp connect error"), "{err}");
 }
 
 #[test]

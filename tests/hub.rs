@@ -350,8 +350,10 @@ fn model_ids_from_a_readme_reach_no_other_address_and_one_failing_model_stops_no
         let out = org(&s, &router).args(args).output().expect("runs");
         let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         assert!(out.status.success(), "{args:?}: {stdout}{stderr}");
-        assert!(stdout.contains("Hub facts refreshed for 2 entries"), "{args:?}: {stdout}{stderr}");
-        assert!(stdout.contains("1 model lookup failed"), "{args:?}: {stdout}");
+        // The pull's report is its standard output; enrich's standard output is its table.
+        let said = if args[0] == "pull" { &stdout } else { &stderr };
+        assert!(said.contains("Hub facts refreshed for 2 entries"), "{args:?}: {stdout}{stderr}");
+        assert!(said.contains("1 model lookup failed"), "{args:?}: {stdout}");
         for shown in [r#""../../api/whoami-v2""#, r#""x/y?z=1#frag""#, r#""evil\u{1b}[2J/m""#] {
             let line = stderr.lines().find(|l| l.contains(shown)).unwrap_or_default();
             assert!(line.contains("pill-pal") && line.contains("not a Hub model id"), "{shown}: {stderr}");
@@ -395,15 +397,11 @@ fn a_space_id_the_hub_does_not_allow_is_not_asked_for() {
     let pill = space("bsh/pill-pal", &["track:backyard"], "gradio", "RUNNING", Some("cpu-basic"), &[]);
     let router = start(vec![("/api/spaces/bsh/pill-pal".into(), vec![Reply::json(&pill)])]);
     org(&s, &router).args(["pull", "--from"]).arg(&file).assert().success();
-    org(&s, &router)
-        .arg("enrich")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Hub facts refreshed for 1 entries"))
-        .stderr(
-            predicate::str::contains("(sneaky)")
-                .and(predicate::str::contains(r#""bsh/..%2F..%2Fapi%2Fwhoami-v2" is not a Hub Space id"#)),
-        );
+    org(&s, &router).arg("enrich").assert().success().stderr(
+        predicate::str::contains("Hub facts refreshed for 1 entry (")
+            .and(predicate::str::contains("(sneaky)"))
+            .and(predicate::str::contains(r#""bsh/..%2F..%2Fapi%2Fwhoami-v2" is not a Hub Space id"#)),
+    );
     let requests = router.requests.lock().expect("lock").clone();
     assert!(
         requests.iter().all(|(line, _)| {
@@ -612,4 +610,44 @@ fn a_404_for_the_listing_names_the_org() {
     assert!(!out.status.success());
     assert!(stderr.contains("404") && stderr.contains("org \"nobody-here\""), "{stderr}");
     assert!(!stderr.contains(TOKEN), "{stderr}");
+}
+
+/// `enrich`'s standard output is its table alone, fitted to the terminal as `list`'s is; its
+/// status lines and warnings go to standard error, the warnings at the margin as every
+/// command's; a Hub that asks the client to wait for many requests is said in a few lines.
+/// The status lines had been the table's first lines in a file, "(1 requests)" said so, the
+/// warnings indented, forty waits said one by one, and each row wrapped at 80 columns.
+#[test]
+fn enrich_prints_its_table_alone_and_its_waits_condensed() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let space = r#"{"id":"x/y","sdk":"gradio","runtime":{"stage":"RUNNING","hardware":{"current":"cpu-basic"}}}"#;
+    let mut busy: Vec<Reply> = (0..10).map(|_| Reply::too_many(1)).collect();
+    busy.push(Reply::json(space));
+    let router =
+        Router::start(vec![("/api/spaces/", busy), ("/api/spaces/hardware", vec![Reply::json("[]")])], Duration::ZERO);
+    let out = s
+        .cmd()
+        .env("HF_ENDPOINT", &router.base)
+        .env("COLUMNS", "80")
+        .args(["--judge", "mira", "enrich"])
+        .output()
+        .expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.starts_with("ENTRY"), "the table alone: {stdout}");
+    assert!(!stdout.contains("Asking") && !stdout.contains("refreshed"), "{stdout}");
+    assert!(stderr.contains("Asking http") && stderr.contains("Hub facts refreshed for"), "{stderr}");
+    assert!(!stderr.contains("(1 requests)") && !stderr.contains("1 entries"), "{stderr}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "fits 80 columns: {line:?}");
+    }
+    assert!(stderr.contains("left out to fit 80 columns"), "{stderr}");
+    for line in stderr.lines().filter(|l| l.contains("warning:")) {
+        assert!(line.starts_with("warning:"), "at the margin: {line:?}");
+    }
+    assert_eq!(stderr.matches("waiting 1 s before try").count(), 3, "{stderr}");
+    assert!(
+        stderr.contains("The Hub: ... and 7 more waits of this kind (it answered 429 (busy)), each waited out:"),
+        "{stderr}"
+    );
 }

@@ -76,16 +76,22 @@ pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result
 /// What the note under a narrowed table says: which columns it left out, how many entries have
 /// warnings it does not show, and where they all are.
 fn left_out(columns: &[&str], lines: &[list::Line], width: usize) -> String {
-    let named: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
     let warned = lines.iter().filter(|l| !l.warnings.is_empty()).count();
     let warnings = if columns.contains(&"WARNINGS") && warned > 0 {
         format!(" ({} warnings)", crate::format::count(warned, "entry has", "entries have"))
     } else {
         String::new()
     };
+    left_out_note(columns, width, &warnings, ", as `--format csv` does")
+}
+
+/// The note under any table narrowed to fit ([`crate::format::fit_columns`]), said after it on
+/// standard error: "TEAM left out to fit 80 columns{why}: a wider terminal shows it{elsewhere}".
+pub(super) fn left_out_note(columns: &[&str], width: usize, why: &str, elsewhere: &str) -> String {
+    let named: Vec<String> = columns.iter().map(|c| (*c).to_owned()).collect();
     let it = if columns.len() == 1 { "it" } else { "them" };
     format!(
-        "{} left out to fit {width} columns{warnings}: a wider terminal shows {it}, as `--format csv` does",
+        "{} left out to fit {width} columns{why}: a wider terminal shows {it}{elsewhere}",
         crate::format::names_and(&named, named.len())
     )
 }
@@ -94,7 +100,7 @@ fn left_out(columns: &[&str], lines: &[list::Line], width: usize) -> String {
 /// as every report asks it ([`super::terminal_width`]); piped, 160. The terminal's own width had
 /// not been asked: a shell does not export `$COLUMNS`, and an 80-column terminal got a table
 /// laid out for 120, each row broken in two at its edge.
-fn terminal_width() -> usize {
+pub(super) fn terminal_width() -> usize {
     let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
     from_env.or_else(|| super::terminal_width(true, None)).unwrap_or(if std::io::stdout().is_terminal() {
         120

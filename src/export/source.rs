@@ -109,11 +109,18 @@ pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result
     let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
     // Busy or failing servers are asked again, as the Hub is; all of it within four timeouts.
     let overall = std::time::Instant::now() + timeout * 4;
+    // Said as the Hub's waits are: wrapped on a terminal, and many alike counted.
+    let waits = crate::net::Waits::default();
     let waited = |why: &str, seconds: u64, next: usize| {
-        eprintln!("{name}: {why}; waiting {seconds} s before try {next} of {}", crate::net::TRIES);
+        if let Some(line) = waits.wait(why, seconds, next, "") {
+            crate::commands::say(&name, &line);
+        }
     };
-    let response =
-        crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited).map_err(|e| {
+    let sent = crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited);
+    for line in waits.untold() {
+        crate::commands::say(&name, &line);
+    }
+    let response = sent.map_err(|e| {
             if e.is_timeout() {
                 fail(format!(
                     "no answer within {} s (export.timeout_secs): the server is not answering; try again later, or {offline} for the copy cached at the last pull",

@@ -7,7 +7,7 @@ use std::time::Duration;
 use url::Url;
 
 use super::api::next_link;
-use crate::net::{BodyError, TRIES, read_body, reason, redacted, send_with_retries};
+use crate::net::{BodyError, read_body, reason, redacted, send_with_retries};
 
 /// The Hub's public address, when `HF_ENDPOINT` does not say otherwise.
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
@@ -78,8 +78,19 @@ pub struct Hub {
     /// trickles, does so for every request, so the ones after it fail at once with the same words
     /// instead of each waiting.
     silent: std::sync::OnceLock<String>,
-    /// Where waits on a rate limit are reported.
+    /// Where waits on a rate limit are reported: the first few of each kind, then one line
+    /// counting the rest, when the client is dropped ([`crate::net::Waits`]).
     pub on_wait: Box<dyn Fn(&str) + Send + Sync>,
+    waits: crate::net::Waits,
+}
+
+impl Drop for Hub {
+    /// The waits not said one by one, counted.
+    fn drop(&mut self) {
+        for line in self.waits.untold() {
+            (self.on_wait)(&line);
+        }
+    }
 }
 
 impl Hub {
@@ -115,7 +126,9 @@ impl Hub {
             timeout,
             timeout_from: Some("export.timeout_secs"),
             silent: std::sync::OnceLock::new(),
-            on_wait: Box::new(|line| crate::progress::suspended(|| eprintln!("{line}"))),
+            // Wrapped between words on a terminal, as every warning is.
+            on_wait: Box::new(|line| crate::commands::say("The Hub", line)),
+            waits: crate::net::Waits::default(),
         })
     }
 
@@ -173,7 +186,9 @@ impl Hub {
             request.send()
         };
         let waited = |why: &str, seconds: u64, next: usize| {
-            (self.on_wait)(&format!("The Hub: {why}; waiting {seconds} s before try {next} of {TRIES} ({name})"));
+            if let Some(line) = self.waits.wait(why, seconds, next, &name) {
+                (self.on_wait)(&line);
+            }
         };
         let response = send_with_retries(send, overall, &waited).map_err(|e| self.failed(&name, &e))?;
         let deadline = std::time::Instant::now() + self.timeout;

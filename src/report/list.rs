@@ -5,12 +5,11 @@ use serde::Serialize;
 use crate::config::Config;
 use std::collections::HashMap;
 
-use crate::format::fit_padded;
+use crate::format::Column;
 use crate::model::StoredSubmission;
 use crate::model::{HubFacts, ScoreSheet, Status, format_params, weighted_total};
 use crate::prizes::eligibility::{self, Evidence};
 use crate::sanitize::{csv_cell, screen_line};
-use crate::text_width::width as columns;
 
 /// One submission with this judge's view of it.
 pub struct Line<'a> {
@@ -73,26 +72,16 @@ fn total_text(total: Option<f64>) -> String {
     total.map(|t| format!("{t:.2}")).unwrap_or_default()
 }
 
-/// A column of the table, and how it gives way on a narrow terminal.
-struct Column {
-    heading: &'static str,
-    /// The fewest columns it is cut to (with "…") before it is left out; `usize::MAX`: never
-    /// cut. An id is copied by judges, and a cut one names another entry or none; a status and
-    /// a total are short and read whole.
-    least: usize,
-    /// The most it takes, however long its cells.
-    most: usize,
-}
-
-/// The table's columns, in the order they are printed.
+/// The table's columns, in the order they are printed, and how each gives way on a narrow
+/// terminal ([`crate::format::fit_columns`], which `enrich`'s table fits by too).
 const COLUMNS: [Column; 7] = [
-    Column { heading: "ID", least: usize::MAX, most: usize::MAX },
-    Column { heading: "STATUS", least: usize::MAX, most: usize::MAX },
-    Column { heading: "TRACK", least: 10, most: 10 },
-    Column { heading: "TITLE", least: 12, most: usize::MAX },
-    Column { heading: "TEAM", least: 8, most: 24 },
-    Column { heading: "TOTAL", least: usize::MAX, most: usize::MAX },
-    Column { heading: "WARNINGS", least: 8, most: 28 },
+    Column { heading: "ID", least: usize::MAX, most: usize::MAX, right: false },
+    Column { heading: "STATUS", least: usize::MAX, most: usize::MAX, right: false },
+    Column { heading: "TRACK", least: 10, most: 10, right: false },
+    Column { heading: "TITLE", least: 12, most: usize::MAX, right: false },
+    Column { heading: "TEAM", least: 8, most: 24, right: false },
+    Column { heading: "TOTAL", least: usize::MAX, most: usize::MAX, right: false },
+    Column { heading: "WARNINGS", least: 8, most: 28, right: false },
 ];
 const ID: usize = 0;
 const TITLE: usize = 3;
@@ -109,9 +98,6 @@ const KEPT_FIRST: [usize; 7] = [ID, 1, TITLE, 5, 2, WARNINGS, TEAM];
 /// then the warnings, the team, and the title to its whole.
 const GROWN_FIRST: [(usize, usize); 4] = [(TITLE, 28), (WARNINGS, usize::MAX), (TEAM, usize::MAX), (TITLE, usize::MAX)];
 
-/// The columns between two cells.
-const GAP: usize = 2;
-
 /// A table for a terminal, and the columns left out of it.
 pub struct Table {
     pub text: String,
@@ -119,33 +105,13 @@ pub struct Table {
     pub left_out: Vec<&'static str>,
 }
 
-/// The widths of `natural`'s columns (the widest cell of each, headings included) in `width`
-/// terminal columns: each kept column no wider than its most and no narrower than its least,
-/// the columns left out (`None`) from the first in [`KEPT_FIRST`]'s order that does not fit at
-/// its least, so a narrower terminal never shows a column a wider one left out.
-/// The id is never cut nor left out: where it alone is wider than `width`, it is all there is.
+/// The widths of `natural`'s columns in `width` terminal columns, as
+/// [`crate::format::fit_columns`] gives them, the warnings given `most_warnings` at most.
 fn widths(natural: &[usize; 7], width: usize, most_warnings: usize) -> [Option<usize>; 7] {
-    let most = |c: usize| if c == WARNINGS { most_warnings } else { COLUMNS[c].most };
-    let least = |c: usize| natural[c].min(COLUMNS[c].least).min(most(c));
-    let mut widths = [None; 7];
-    let mut used = 0;
-    for c in KEPT_FIRST {
-        let gap = if used == 0 { 0 } else { GAP };
-        if c != ID && used + gap + least(c) > width {
-            break;
-        }
-        widths[c] = Some(least(c));
-        used += gap + least(c);
-    }
-    for (c, to) in GROWN_FIRST {
-        if let Some(w) = &mut widths[c] {
-            let grown = natural[c].min(most(c)).min(to).max(*w);
-            let more = (grown - *w).min(width.saturating_sub(used));
-            *w += more;
-            used += more;
-        }
-    }
-    widths
+    let mut columns = COLUMNS;
+    columns[WARNINGS].most = most_warnings;
+    let widths = crate::format::fit_columns(&columns, natural, &KEPT_FIRST, &GROWN_FIRST, width);
+    std::array::from_fn(|c| widths[c])
 }
 
 /// A plain table fitted to `width` terminal columns: the title, team and warnings cut with "…"
@@ -173,24 +139,11 @@ pub fn table(lines: &[Line], config: &Config, width: usize) -> Table {
         })
         .collect();
     // Measured as the screen draws them (an Arabic title's lam-alef takes two columns, not one).
-    let mut natural = header.clone().map(|h| columns(&h));
-    for row in &rows {
-        for (w, cell) in natural.iter_mut().zip(row) {
-            *w = (*w).max(columns(cell));
-        }
-    }
+    let natural = crate::format::natural_widths(&header, &rows);
+    let natural: [usize; 7] = std::array::from_fn(|c| natural[c]);
     // Warnings are long sentences: a wide terminal shows more of them.
     let widths = widths(&natural, width, if width >= 160 { 60 } else { COLUMNS[WARNINGS].most });
-    let mut text = String::new();
-    let mut push_row = |cells: &[String; 7]| {
-        let line: Vec<String> = cells.iter().zip(&widths).filter_map(|(c, w)| w.map(|w| fit_padded(c, w))).collect();
-        text.push_str(line.join(&" ".repeat(GAP)).trim_end());
-        text.push('\n');
-    };
-    push_row(&header);
-    for row in &rows {
-        push_row(row);
-    }
+    let text = crate::format::fitted_table(&COLUMNS, &header, &rows, &widths);
     let left_out = COLUMNS.iter().zip(&widths).filter(|(_, w)| w.is_none()).map(|(c, _)| c.heading).collect();
     Table { text, left_out }
 }
@@ -380,7 +333,11 @@ mod tests {
         for width in (31..=200).rev() {
             let Table { text, left_out } = table(&lines, &config, width);
             for line in text.lines() {
-                assert!(columns(line) <= width, "{width}: {line:?} takes {}\n{text}", columns(line));
+                assert!(
+                    crate::text_width::width(line) <= width,
+                    "{width}: {line:?} takes {}\n{text}",
+                    crate::text_width::width(line)
+                );
             }
             for (row, id) in text.lines().skip(1).zip(["dream-cartographer", "an-id-of-thirty-one-characters", "x"]) {
                 assert_eq!(row.split(' ').next(), Some(id), "{width}: {row:?}");
