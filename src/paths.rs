@@ -4,7 +4,7 @@
 //! (`~/.local/share/judging/EVENT/JUDGE.sqlite` on Linux) unless `--db` or `JUDGING_DB` says
 //! otherwise.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// How the judge's name was found: the first run of the terminal app asks when it was only
 /// guessed.
@@ -108,6 +108,14 @@ pub fn remember_judge(name: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
     }
     crate::disk::write_durably(&file, format!("{name}\n").as_bytes()).map_err(std::io::Error::other)
+}
+
+/// A path as every message shows it: as given (`../big.csv`, not `./../big.csv`), each character
+/// a terminal would act on, or a reader could not see, shown as its escape
+/// ([`crate::sanitize::visible`]): cleaned, `JUDGING_DB=$'a\e[31mb'` had been said as "ab", which
+/// names another file, beside a command that quoted it escaped.
+pub fn shown(path: &Path) -> String {
+    crate::sanitize::visible(&path.to_string_lossy())
 }
 
 /// The store's file for this event and judge. A store an earlier build named by the old rule

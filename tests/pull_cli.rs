@@ -154,3 +154,40 @@ fn json_lines_name_the_line_a_row_is_on() {
         "{err}"
     );
 }
+
+/// A path given with --from is echoed as typed: `../big.csv` had been `./../big.csv`, in the
+/// pull's line and the check's.
+#[test]
+fn a_path_given_is_said_as_typed() {
+    let s = Sandbox::new();
+    s.file("big.csv", "id,title,space_url\na,A,https://huggingface.co/spaces/x/a\n");
+    std::fs::create_dir(s.path().join("sub")).expect("mkdir");
+    let db = s.path().join("s.sqlite");
+    let pulled = s
+        .cmd()
+        .current_dir(s.path().join("sub"))
+        .arg("--db")
+        .arg(&db)
+        .args(["pull", "--from", "../big.csv"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&pulled.stdout);
+    assert!(pulled.status.success() && stdout.starts_with("Pulled ../big.csv into"), "{stdout}");
+    let checked =
+        s.cmd().current_dir(s.path().join("sub")).args(["check", "--from", "../big.csv"]).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(stdout.contains("\n../big.csv: 1 row read"), "{stdout}");
+}
+
+/// A store path that holds a control is shown one way, escaped, in the message and in the
+/// command it gives: cleaned, "a\e[31mb" had been said as "ab", another file.
+#[test]
+fn a_store_path_with_a_control_is_shown_escaped() {
+    let s = Sandbox::new();
+    let out = s.cmd().env("JUDGING_DB", "a\u{1b}[31mb").args(["--judge", "mira", "list"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains(r"no store at a\u{1b}[31mb yet"), "{stderr}");
+    assert!(stderr.contains(r"--db 'a\u{1b}[31mb'"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains("no store at ab"), "{stderr}");
+}

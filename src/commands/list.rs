@@ -53,7 +53,11 @@ pub(super) fn run(session: &Session, format: ListFormat, which: Which) -> Result
     let out = match format {
         ListFormat::Table => {
             if submissions.is_empty() {
-                eprintln!("No submissions in {} yet: run `{}` first.", session.store.path().display(), session.pull);
+                eprintln!(
+                    "No submissions in {} yet: run `{}` first.",
+                    crate::paths::shown(session.store.path()),
+                    session.pull
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             let width = terminal_width();

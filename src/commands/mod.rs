@@ -109,11 +109,14 @@ impl Session {
                     if let Some(unlisted) = loaded.config.unlisted_judge(&judge) {
                         bail!(
                             "no store at {} yet, and {unlisted}: give --judge with your name as the event lists it; to judge as {} all the same, run `{pull}` first",
-                            path.display(),
+                            paths::shown(&path),
                             crate::sanitize::in_quotes(&judge)
                         )
                     }
-                    bail!("no store at {} yet: run `{pull}` first, with the export you are scoring", path.display())
+                    bail!(
+                        "no store at {} yet: run `{pull}` first, with the export you are scoring",
+                        paths::shown(&path)
+                    )
                 }
                 opened => opened?,
             },

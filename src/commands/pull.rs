@@ -113,7 +113,8 @@ pub fn fetch(
     reader: &Reader,
 ) -> Result<Fetched, PullError> {
     let raw = from.unwrap_or(&loaded.config.export.source);
-    let base = if from.is_some() { std::path::PathBuf::from(".") } else { loaded.base_dir() };
+    // A file given with --from is said as typed (`../big.csv`, not `./../big.csv`).
+    let base = if from.is_some() { std::path::PathBuf::new() } else { loaded.base_dir() };
     let source = Source::resolve(raw, &base)?;
     // The export judging.toml names is beside it, links and all; one given with --from is the
     // user's own.
@@ -268,9 +269,9 @@ fn report_pull(session: &Session, outcome: &Outcome) {
         Some(at) => println!(
             "Pulled the copy of {name} cached at {at} ({}) into {}",
             crate::format::age(at, crate::store::now_unix()),
-            session.store.path().display()
+            crate::paths::shown(session.store.path())
         ),
-        None => println!("Pulled {name} into {}", session.store.path().display()),
+        None => println!("Pulled {name} into {}", crate::paths::shown(session.store.path())),
     }
     println!(
         "  {}: {} new, {} changed, {} unchanged, {} withdrawn, {} back",

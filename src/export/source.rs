@@ -77,7 +77,7 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Builtin(name) => name.clone(),
-            Source::File(path) => path.display().to_string(),
+            Source::File(path) => crate::paths::shown(path),
             Source::Url(url) => redacted(url),
             Source::Hub(org) => format!("hub:{org}"),
         }
