@@ -40,7 +40,7 @@ impl Columns {
             // the very column the message says is missing.
             let found = || {
                 let all: Vec<String> = header.iter().map(in_quotes).collect();
-                crate::format::first_few(&all, 8, ", ")
+                format!("{}{}", crate::format::first_few(&all, 8, ", "), delimiter_hint(header, column))
             };
             notes.extend(super::absent(field, column, explicit.is_some(), source_name, found)?);
         }
@@ -92,6 +92,26 @@ pub(super) fn header(reader: &mut csv::Reader<&[u8]>, source_name: &str) -> Resu
 /// The configured delimiter's byte.
 fn delimiter(config: &Config) -> u8 {
     config.export.delimiter.bytes().next().unwrap_or(b',')
+}
+
+/// Where the header read as one column that another delimiter splits into columns, `wanted`
+/// among them (a file saved with semicolons or tabs): what to set. Such a file had been told
+/// only that its one column was "id;title;space_url".
+fn delimiter_hint(header: &csv::StringRecord, wanted: &str) -> String {
+    let mut cells = header.iter();
+    let (Some(only), None) = (cells.next(), cells.next()) else { return String::new() };
+    let wanted = column_key(wanted);
+    let split =
+        [(';', "semicolons", r#"";""#), ('\t', "tabs", r#""\t""#), ('|', "bars", r#""|""#), (',', "commas", r#"",""#)];
+    split
+        .iter()
+        .find(|(c, _, _)| only.contains(*c) && only.split(*c).any(|k| column_key(k) == wanted))
+        .map(|(_, by, set)| {
+            format!(
+                ": the header reads as one column, as if separated by {by}; set delimiter = {set} in judging.toml's [export], or save the file comma-separated"
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// Calls `each` with every record that has as many fields as `header` and the line it starts on,

@@ -372,6 +372,18 @@ fn the_columns_found_are_shown_with_what_hides_in_them() {
     assert!(err.contains("and 4992 more") && err.len() < 500, "{err}");
 }
 
+/// A file saved with semicolons or tabs, read with commas, has one column: the refusal says
+/// which delimiter would read it, and where to set it; a header that is simply wrong does not.
+#[test]
+fn a_header_of_one_column_that_another_delimiter_splits_says_which() {
+    let err = parse_err("id;title;space_url\na;A;x\n");
+    assert!(err.contains("as if separated by semicolons; set delimiter = \";\" in judging.toml's [export]"), "{err}");
+    let err = parse_err("id\ttitle\tspace_url\na\tA\tx\n");
+    assert!(err.contains("separated by tabs; set delimiter = \"\\t\""), "{err}");
+    let err = parse_err("name;label\na;b\n");
+    assert!(!err.contains("separated by"), "no column it names is wanted: {err}");
+}
+
 #[test]
 fn column_names_ignore_case_and_spacing() {
     let mut c = config();
