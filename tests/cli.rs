@@ -2087,3 +2087,19 @@ fn list_takes_no_a_that_could_read_as_all() {
     s.cmd().args(["--judge", "mira", "list", "-a"]).assert().code(2);
     s.cmd().args(["--judge", "mira", "list", "--all"]).assert().success();
 }
+
+/// An export with nothing scored is written, as the judge may mean it, but said: "0 scores"
+/// alone had read as a file like any other.
+#[test]
+fn an_export_with_nothing_scored_warns() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let out = s.cmd().args(["--judge", "mira", "export"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("warning: nothing is scored yet"), "{stderr}");
+    assert!(s.path().join("scores-build-small-2026-mira.json").exists());
+    s.cmd().args(["--judge", "mira", "score", "sprout-sense", "utility=4"]).assert().success();
+    let out = s.cmd().args(["--judge", "mira", "export"]).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("nothing is scored"));
+}

@@ -24,9 +24,15 @@ pub(super) fn run(session: Session, output: Option<Output>, source: crate::paths
 /// it went to standard output; returns where, and its text, for `push` to send. Its lines wrap
 /// between words on a terminal, as every command's do.
 pub(super) fn write_local(session: &Session, output: Option<Output>) -> Result<(Output, String)> {
+    write_for(&session.loaded, &session.store, &session.judge, output, &say_line, &|line| super::stderr::report(line))
+}
+
+/// A line of what writing the score file says ("Wrote …"), on standard output, wrapped between
+/// words on a terminal, with any progress line out of its way: `export`'s and `push`'s alike
+/// (the push's had been cut mid-word at the terminal's edge).
+pub(super) fn say_line(line: &str) {
     let width = super::terminal_width(true, None);
-    let say = |line: &str| super::print_report(&format!("{line}\n"), width);
-    write_for(&session.loaded, &session.store, &session.judge, output, &say, &|line| super::stderr::report(line))
+    crate::progress::suspended(|| super::print_report(&format!("{line}\n"), width));
 }
 
 /// [`write_local`] from a store opened elsewhere: the app pushes from a thread of its own.
@@ -95,6 +101,14 @@ pub(crate) fn write_for(
         ));
     }
     let scores = body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>();
+    // A file of nothing is written, as the judge may mean it (to say they have not started),
+    // but said: "0 scores" alone had read as a file like any other.
+    if scores == 0 && body.comparisons.is_empty() {
+        warn(&format!(
+            "warning: nothing is scored yet: the file has no scores{}; score entries in the app (`judging`) first if you meant to send them",
+            if is_signed { " (written and signed all the same)" } else { " (written all the same)" }
+        ));
+    }
     let comparisons = (!body.comparisons.is_empty())
         .then(|| crate::format::count(body.comparisons.len(), "comparison", "comparisons"));
     let counts: Vec<String> = std::iter::once(crate::format::count(scores, "score", "scores"))
