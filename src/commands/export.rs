@@ -24,7 +24,14 @@ pub(super) fn run(session: Session, output: Option<Output>, source: crate::paths
 /// it went to standard output; returns where, and its text, for `push` to send. Its lines wrap
 /// between words on a terminal, as every command's do.
 pub(super) fn write_local(session: &Session, output: Option<Output>) -> Result<(Output, String)> {
-    write_for(&session.loaded, &session.store, &session.judge, output, &say_line, &|line| super::stderr::report(line))
+    write_for(&session.loaded, &session.store, &session.judge, output, &say_line, &warn_line)
+}
+
+/// A warning of writing the score file ("warning: …", as [`write_for`] gives it), said as every
+/// command's are ([`super::stderr::warn`]: wrapped between words, its next lines indented two
+/// columns): `export`'s and `push`'s alike.
+pub(super) fn warn_line(line: &str) {
+    super::stderr::warn(line.strip_prefix("warning: ").unwrap_or(line));
 }
 
 /// A line of what writing the score file says ("Wrote …"), on standard output, wrapped between

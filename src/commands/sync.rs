@@ -25,10 +25,14 @@ pub fn last_pushed(store: &crate::store::Store) -> Option<String> {
 pub(super) fn push(session: Session, pull_request: bool) -> Result<ExitCode> {
     let repo = repo_id(&session)?;
     let progress = crate::progress::Progress::spinner(&format!("Sending your score file to {repo}"));
-    let said =
-        push_with(&session.loaded, &session.store, &session.judge, pull_request, &super::export::say_line, &|line| {
-            super::stderr::report(line);
-        });
+    let said = push_with(
+        &session.loaded,
+        &session.store,
+        &session.judge,
+        pull_request,
+        &super::export::say_line,
+        &super::export::warn_line,
+    );
     progress.done();
     match said {
         Ok(done) => {
