@@ -181,8 +181,17 @@ impl Round {
         let mut standings: Vec<FinalistStanding> = Vec::with_capacity(n);
         for (k, &i) in order.iter().enumerate() {
             let f = &self.finalists[i];
+            // A place is shared only where nothing parts the two: not the finals' answers, and
+            // not the rubric round, whose places its tie-breaks decided. With no answer, two
+            // finalists of one merged score the tie-break had placed 6th and 8th had been
+            // tied for a paid place, its prize held back for the jury.
             let place = match standings.last() {
-                Some(before) if fit.strength[order[k - 1]] == fit.strength[i] => before.place,
+                Some(before)
+                    if fit.strength[order[k - 1]] == fit.strength[i]
+                        && self.finalists[order[k - 1]].rubric_place == f.rubric_place =>
+                {
+                    before.place
+                }
                 _ => k + 1,
             };
             standings.push(FinalistStanding {

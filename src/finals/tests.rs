@@ -49,6 +49,28 @@ fn with_no_answer_the_rubric_orders_the_finals() {
     assert!(standing.cycles.is_empty() && standing.disagreements.is_empty());
 }
 
+/// Two finalists of one merged score that the rubric round's tie-breaks placed apart stay apart
+/// while no answer parts them: the finals order them as the rubric round did, a place each, and
+/// no tie goes to the jury. They had been tied for the last paid place, its prize held back,
+/// though the summary said the pairs were "ordered by the rubric round". Level in the rubric round
+/// too, they are tied.
+#[test]
+fn finalists_the_rubric_rounds_tie_breaks_parted_are_no_tie_without_answers() {
+    let mut r = round(4, 3);
+    r.finalists[3].rubric_score = r.finalists[2].rubric_score;
+    r.finalists[3].rubric_place = 5;
+    let standing = r.standing(&r.fit(None));
+    let places: Vec<(&str, usize)> = standing.order.iter().map(|f| (f.id.as_str(), f.place)).collect();
+    assert_eq!(places, [("a", 1), ("b", 2), ("c", 3), ("d", 4)]);
+    let mut ranked: Vec<_> = ["a", "b", "c", "d"].iter().enumerate().map(|(k, id)| ranked(k + 1, id)).collect();
+    settle::reorder_for_tests(&mut ranked, &standing, Some(3));
+    assert!(ranked.iter().all(|e| !e.flags.contains(&crate::rankings::Flag::Tie)), "{ranked:?}");
+    r.finalists[3].rubric_place = 3;
+    let standing = r.standing(&r.fit(None));
+    let places: Vec<usize> = standing.order.iter().map(|f| f.place).collect();
+    assert_eq!(places, [1, 2, 3, 3], "level in the rubric round: a tie");
+}
+
 /// Table: what has been answered, what the judge may not compare, and the pair they get next.
 #[test]
 fn the_next_pair_is_one_nobody_compared_then_the_least_sure_never_barred_never_twice() {
