@@ -355,3 +355,27 @@ fn a_place_the_jury_decided_says_so_beside_the_ranking_place() {
     let page = std::fs::read_to_string(s.path().join("settled/sprout-sense.md")).expect("page");
     assert!(page.contains("Backyard AI, prize place 2"), "{page}");
 }
+
+/// A folder written into before keeps the pages of entries no longer in the field (withdrawn
+/// since), with the places they had then: the run names them, and leaves them, as it leaves any
+/// file of the organizers'. They had stayed unsaid, and shared whole the folder sent them.
+#[test]
+fn pages_this_run_did_not_write_are_named() {
+    let s = Sandbox::new();
+    let files = files(&s);
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let first = s.cmd().args(["--judge", "head", "feedback", "-o", "out"]).args(&files).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&first.stderr).contains("did not write"), "a fresh folder has none");
+    s.file("out/gone-entry.md", "# Feedback: Gone Entry");
+    s.file("out/gone-entry.html", "<p>old</p>");
+    s.file("out/notes.txt", "the organizers' own");
+    let out = s.cmd().args(["--judge", "head", "feedback", "-o", "out"]).args(&files).output().expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("holds 2 pages this run did not write (gone-entry.html, gone-entry.md)")
+            && err.contains("remove them before you share the folder"),
+        "{err}"
+    );
+    assert!(s.path().join("out/gone-entry.md").exists() && s.path().join("out/notes.txt").exists(), "left as they are");
+}

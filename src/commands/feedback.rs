@@ -53,6 +53,7 @@ pub(super) fn run(
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot make {}: {e}", dir.display()))?;
     let figures = Figures::of(&rankings, outcome.as_ref(), config);
     let mut titles = Vec::new();
+    let mut written: HashSet<String> = HashSet::new();
     let progress = crate::progress::Progress::bar(field.entries.len(), "Writing the teams' pages");
     for (e, stored) in field.entries.iter().enumerate() {
         progress.tick();
@@ -63,6 +64,7 @@ pub(super) fn run(
         // one (thousands of syncs would take minutes).
         write(&dir.join(format!("{name}.md")), &markdown_page(&page))?;
         write(&dir.join(format!("{name}.html")), &html_page(&page))?;
+        written.extend([format!("{name}.md"), format!("{name}.html")]);
         titles.push((s.id.as_str(), name, s.title.as_str()));
     }
     progress.done();
@@ -71,10 +73,38 @@ pub(super) fn run(
     crate::disk::write_durably(&index_at("md"), md.as_bytes())?;
     crate::disk::write_durably(&index_at("html"), html.as_bytes())?;
     println!("Wrote feedback for {} entries into {} (index.md, index.html)", titles.len(), dir.display());
+    written.extend(["md", "html"].map(|ext| format!("{}.{ext}", crate::file_names::INDEX)));
+    not_written(dir, &written);
     if let Some(line) = crate::report::results::left_out(&rankings.left_out, crate::sanitize::clean_line) {
         println!("{line}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names the pages in `dir` this run did not write (`written`): a folder written into before
+/// keeps the pages of entries since withdrawn or left out, with the places they had then, and
+/// shared whole it would send them. They are said, not removed: the folder is the organizers'.
+fn not_written(dir: &Path, written: &HashSet<String>) {
+    let Ok(listed) = std::fs::read_dir(dir) else { return };
+    let mut others: Vec<String> = listed
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            let page = Path::new(name).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            matches!(page.as_deref(), Some("md" | "html")) && !written.contains(name)
+        })
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    others.sort();
+    let shown: Vec<String> = others.iter().map(|n| crate::sanitize::quoted(n)).collect();
+    super::stderr::warn(&format!(
+        "{} holds {} this run did not write ({}): pages of entries no longer in the field, from an earlier run, or files of your own; remove them before you share the folder",
+        crate::sanitize::visible(&dir.display().to_string()),
+        crate::format::count(others.len(), "page", "pages"),
+        crate::format::first_few(&shown, 5, ", ")
+    ));
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {
