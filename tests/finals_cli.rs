@@ -575,6 +575,16 @@ fn the_finals_warnings_are_checks_of_the_award_they_concern() {
         assert!(check.contains(&title.replace('\'', "&#39;")), "{format}: {out}");
         assert!(out.contains("without one finals comparison"), "{format}: {out}");
     }
+    // A prize of the Backyard narrowed by a tag every Backyard entry has, awarded first: paid
+    // from the finals' order too, and so with the same check (it had shown none).
+    let config = std::fs::read_to_string(s.path().join("judging.toml")).expect("judging.toml");
+    let narrowed = "[[prizes]]\nid = \"yard-tag\"\nname = \"Yard Tag\"\ntrack = \"backyard\"\ntag = \"track:backyard\"\namounts = [100]\n\n[[prizes]]\n";
+    s.file("judging.toml", &config.replacen("[[prizes]]\n", narrowed, 1));
+    let sheet = results("csv");
+    let mut rows = csv::Reader::from_reader(sheet.as_bytes());
+    let tagged = rows.records().map(|r| r.expect("a row")).find(|r| &r[prize] == "yard-tag").expect("its row");
+    assert_eq!(&tagged[entry], third, "paid from the finals' order: {sheet}");
+    assert!(tagged[check].contains("on the answers of mira alone"), "the narrowed prize's check: {sheet}");
 }
 
 /// Published finals whose paid places judging.toml's prizes no longer pay (the prizes changed

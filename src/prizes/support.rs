@@ -129,10 +129,19 @@ pub fn of(prize: &Prize, c: &Candidate, min_judges: usize) -> Option<Support> {
         return None;
     }
     // Chances are of a whole ranking's paid places: a prize narrowed by tag or size has none.
-    let (chance, rubric_place, finals) = match (prize.reads_whole_ranking(), &prize.track) {
-        (false, _) => (None, None, &[][..]),
-        (true, Some(_)) => (c.track_chance, c.track_rubric_place, &c.track_finals_doubts[..]),
-        (true, None) => (c.chance, c.rubric_place, &c.finals_doubts[..]),
+    let (chance, rubric_place) = match (prize.reads_whole_ranking(), &prize.track) {
+        (false, _) => (None, None),
+        (true, Some(_)) => (c.track_chance, c.track_rubric_place),
+        (true, None) => (c.chance, c.rubric_place),
+    };
+    // What the finals record against its place is a doubt of every prize by score its ranking
+    // orders, narrowed by tag or size too: a Backyard prize for one tag, paid from the finals'
+    // order, had named the entry one judge's answers placed with no check, where the Backyard
+    // prize itself named it.
+    let finals = match (&prize.by, &prize.track) {
+        (PrizeBy::Score, Some(_)) => &c.track_finals_doubts[..],
+        (PrizeBy::Score, None) => &c.finals_doubts[..],
+        _ => &[][..],
     };
     // Judges who gave every entry nearly the same total are not counted, as the thin flag does not.
     let doubts = doubts(
