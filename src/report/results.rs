@@ -542,6 +542,25 @@ pub fn csv(sheet: &Sheet) -> Result<String, csv::Error> {
             ];
             w.write_record(row.iter().map(|c| csv_cell(c)))?;
         }
+        // A paid place no entry could take has a row of its own, as the payouts list it: the
+        // sheet the organizers pay from had left it out, and its amounts did not add up to
+        // the prizes'.
+        for u in &p.unawarded {
+            let row = [
+                p.id.clone(),
+                p.name.clone(),
+                u.place.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                format!("{:.2}", u.amount),
+                sheet.currency.to_owned(),
+                "not awarded".to_owned(),
+                "no entry could win this place".to_owned(),
+                String::new(),
+            ];
+            w.write_record(row.iter().map(|c| csv_cell(c)))?;
+        }
     }
     let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -801,6 +820,11 @@ mod tests {
             ),
             "{html}"
         );
+        // The organizers' sheet has a row for each, as the payouts do: it had none.
+        let sheet_csv = super::csv(&sheet).unwrap();
+        let rows: Vec<&str> = sheet_csv.lines().filter(|l| l.contains(",not awarded,")).collect();
+        assert_eq!(rows.len(), 2, "{sheet_csv}");
+        assert!(rows[0].contains(",2,,,,60.00,$,not awarded,no entry could win this place,"), "{sheet_csv}");
     }
 
     #[test]
