@@ -379,3 +379,40 @@ fn pages_this_run_did_not_write_are_named() {
     );
     assert!(s.path().join("out/gone-entry.md").exists() && s.path().join("out/notes.txt").exists(), "left as they are");
 }
+
+/// An entry that lost a tie the jury decided at the last paid place: its page says it was tied
+/// for the place and who the decision gave it to, never the jury's reason. It had said nothing
+/// of the prize, the winner's "Won" the only word of it.
+#[test]
+fn a_tie_lost_by_the_jurys_decision_is_said_on_the_losers_page() {
+    let s = Sandbox::new();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    s.file(
+        "decisions.toml",
+        "[[decisions]]\nprize = \"backyard\"\norder = [\"recipe-rescue\", \"meter-reader\"]\nplace = 4\nreason = \"Panel notes\"\n",
+    );
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    // Four Backyard places are paid: three clear, then two entries level for the fourth.
+    for (id, u) in [("sprout-sense", "5"), ("bus-stop-oracle", "5"), ("moth-or-butterfly", "4")] {
+        s.cmd()
+            .args(["--judge", "ana", "score", id, &format!("utility={u}"), "latency=5", "cost=5"])
+            .assert()
+            .success();
+    }
+    for id in ["recipe-rescue", "meter-reader"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=2", "latency=2", "cost=2"]).assert().success();
+    }
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "out"]).arg(&file).assert().success();
+    let lost = std::fs::read_to_string(s.path().join("out/meter-reader.md")).expect("page");
+    assert!(
+        lost.contains("Tied for: Backyard AI, prize place 4; the jury's decision on the tie gave it to Recipe Rescue"),
+        "{lost}"
+    );
+    assert!(!lost.contains("Panel notes"), "the jury's reason stays with the jury: {lost}");
+    let won = std::fs::read_to_string(s.path().join("out/recipe-rescue.md")).expect("page");
+    assert!(won.contains("Won: Backyard AI, prize place 4") && !won.contains("Tied for"), "{won}");
+}

@@ -127,7 +127,7 @@ struct Figures<'r> {
     scored: HashSet<usize>,
     prizes: HashMap<&'r str, Vec<String>>,
     /// The prizes each entry is tied for with no decision recorded yet, as the results print
-    /// the place (`4=`).
+    /// the place (`4=`), and those whose tie the jury's decision gave to another.
     tied: HashMap<&'r str, Vec<String>>,
     ineligible: HashMap<&'r str, &'r Vec<String>>,
     /// Why the method gave an entry scored no place, by id.
@@ -243,9 +243,32 @@ impl<'r> Figures<'r> {
                 }
             }
         }
+        lost_ties(outcome, &mut tied);
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
         let not_ranked = rankings.not_ranked.iter().map(|n| (n.id.as_str(), n.why.as_str())).collect();
         Figures { standings, means, sorted, bins, notes, scored, prizes, tied, ineligible, not_ranked }
+    }
+}
+
+/// Each entry that lost a tie the jury decided, with a line for its page: its page had said
+/// nothing of the prize, the winner's "Won" the only word of it. Said without the jury's
+/// reason, which is theirs.
+fn lost_ties<'r>(outcome: Option<&'r Outcome>, tied: &mut HashMap<&'r str, Vec<String>>) {
+    let Some(o) = outcome else { return };
+    for used in o.decisions.iter().filter(|d| d.used) {
+        let d = &used.decision;
+        let Some(p) = o.prizes.iter().find(|p| p.id == d.prize) else { continue };
+        let won = |id: &str| p.awards.iter().find(|a| a.id == id && a.amount.is_some());
+        let winners: Vec<String> = d.order.iter().filter_map(|id| won(id)).map(|a| a.title.clone()).collect();
+        let Some(first) = d.order.iter().find_map(|id| won(id)) else { continue };
+        let place = d.place.unwrap_or(first.place);
+        for id in d.order.iter().filter(|id| won(id).is_none()) {
+            tied.entry(id.as_str()).or_default().push(format!(
+                "{}, prize place {place}; the jury's decision on the tie gave it to {}",
+                p.name,
+                crate::format::few_of(&winners, winners.len())
+            ));
+        }
     }
 }
 

@@ -132,7 +132,7 @@ pub struct Page {
     pub places: Vec<Standing>,
     pub criteria: Vec<CriterionLine>,
     pub prizes: Vec<String>,
-    /// The prizes it is tied for, the tie not yet decided.
+    /// The prizes it is tied for: the tie not yet decided, or decided by the jury for another.
     pub tied: Vec<String>,
     pub ineligible: Vec<String>,
     /// (judge's label, note): notes written for the team only.
