@@ -686,3 +686,29 @@ fn a_republish_says_which_problem_it_mends_and_which_needs_force() {
     assert!(backyard.trim_start().starts_with("paid = 3"), "{text}");
     assert!(text.contains("judge = \"mira\""), "mira's comparison kept: {text}");
 }
+
+/// Results merged by another method than the one that published the finals say so: the
+/// finalists are the calibrated rubric round's, the rest of the ranking the mean's, and it had
+/// been taken without a word.
+#[test]
+fn finals_read_under_another_method_are_said_to_be() {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    let mut mean = vec!["results", "--method", "mean"];
+    mean.extend(paths(&files));
+    let out = s.cmd().args(["--judge", "head"]).args(&mean).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("was published from a merge by the calibrated method, and this merge is by the mean method")
+            && said.contains("merge with --method calibrated"),
+        "{said}"
+    );
+    let mut same = vec!["results"];
+    same.extend(paths(&files));
+    let out = s.cmd().args(["--judge", "head"]).args(&same).output().expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("was published from a merge by"), "same method");
+}

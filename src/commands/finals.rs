@@ -32,6 +32,17 @@ pub(super) fn settle_into(
     let (rounds, mut warnings) =
         crate::finals::gather(&published, rankings, &rankings.sheets.judges, field, &loaded.config);
     warnings.extend(moved);
+    // The finalists were chosen from the rubric round of the method that published them: merged
+    // by another, the rest of the ranking is that one's, and results had said nothing of it.
+    if published.method != rankings.method {
+        let file = loaded.finals_path().map_or_else(|| "the published finals".to_owned(), |p| p.display().to_string());
+        warnings.push(format!(
+            "{file} was published from a merge by the {} method, and this merge is by the {} method: the finalists are the ones that method chose, the places after them this merge's; merge with --method {} for the ranking the finals were chosen from",
+            clean_line(&published.method),
+            clean_line(&rankings.method),
+            clean_line(&published.method)
+        ));
+    }
     // A trainee's comparisons, like their marks, count nowhere.
     for t in rankings.sheets.trainees.iter().filter(|t| !t.comparisons.is_empty()) {
         warnings.push(format!(
