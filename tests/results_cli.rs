@@ -1474,6 +1474,85 @@ fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
     assert!(!calibrated.contains("\"lenient\""), "{calibrated}");
 }
 
+/// A saved merge's text as a judging of version 3 wrote it: no digest, and no `lenient_by`,
+/// which comes last.
+fn before_lenient_by(text: &str) -> String {
+    let cut = text.find(",\n  \"lenient_by\"").unwrap_or_else(|| panic!("no lenient_by: {text}"));
+    let kept: String = text[..cut].lines().filter(|l| !l.contains("\"digest\"")).map(|l| format!("{l}\n")).collect();
+    kept.replacen("\"version\": 4", "\"version\": 3", 1) + "}\n"
+}
+
+/// A merge saved under the mean carries which judges each lenient entry rests on, so that the
+/// results from it check a place on lenient marks as the results from the score files do: the
+/// saved merge had given the jury no such check, without a word. One saved before it carried
+/// them says it cannot be checked.
+#[test]
+fn a_saved_merge_checks_places_on_lenient_judges_as_the_files_do() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let fair: [(&str, [u8; 3]); 6] = [
+        ("sprout-sense", [5, 5, 5]),
+        ("meter-reader", [5, 5, 4]),
+        ("stair-scout", [5, 4, 4]),
+        ("fix-it-fern", [5, 4, 3]),
+        ("recipe-rescue", [2, 2, 2]),
+        ("shift-swap", [2, 2, 2]),
+    ];
+    let lenient: [(&str, [u8; 3]); 3] =
+        [("recipe-rescue", [4, 4, 4]), ("shift-swap", [4, 4, 4]), ("pill-pal", [4, 4, 4])];
+    let files = vec![
+        judge_file(&s, "ana", &fair),
+        judge_file(&s, "ben", &fair),
+        judge_file(&s, "eve", &lenient),
+        judge_file(&s, "gus", &lenient),
+    ];
+    let saved = s.path().join("merged.json");
+    head(&s).args(["merge", "--method", "mean", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    // Each award's prize, place, entry and check, as the CSV has them.
+    let checks = |csv: &str| -> Vec<(String, String)> {
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let header = rows.headers().expect("header").clone();
+        let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name}: {header:?}"));
+        let (prize, place, entry, check) = (column("prize_id"), column("place"), column("entry_id"), column("check"));
+        rows.records()
+            .map(|r| r.expect("row"))
+            .map(|r| (format!("{} {} {}", &r[prize], &r[place], &r[entry]), r[check].to_owned()))
+            .collect()
+    };
+    let csv_of =
+        |input: &[PathBuf]| stdout(head(&s).args(["results", "--method", "mean", "--format", "csv"]).args(input));
+    let (from_files, from_saved) = (checks(&csv_of(&files)), checks(&csv_of(std::slice::from_ref(&saved))));
+    assert!(
+        from_files.iter().any(
+            |(award, check)| award.starts_with("tiny-titan 1 pill-pal") && check.contains("rests on lenient marks")
+        ),
+        "{from_files:?}"
+    );
+    assert_eq!(from_saved, from_files, "the same check for every award");
+    // Saved before merges carried it: it reads, and says what it cannot check.
+    let text = std::fs::read_to_string(&saved).expect("saved");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert!(value["lenient_by"]["pill-pal"].as_array().is_some_and(|j| j.len() == 2), "{}", value["lenient_by"]);
+    let older = s.file("older.json", &before_lenient_by(&text));
+    let out = head(&s).args(["results", "--format", "json"]).arg(&older).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = "older.json was saved by an earlier judging, without which judges each entry rests on: whether a paid place rests on lenient judges, whose marks the mean method keeps as given, cannot be checked from it";
+    assert!(String::from_utf8_lossy(&out.stderr).contains(said), "{}", String::from_utf8_lossy(&out.stderr));
+    let warnings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(warnings["warnings"].to_string().contains(said), "{}", warnings["warnings"]);
+    // A merge by a method that takes leniency out has nothing to check on that count, and says
+    // nothing of it.
+    head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    let calibrated = s.file("calibrated.json", &before_lenient_by(&std::fs::read_to_string(&saved).expect("saved")));
+    let out = head(&s).args(["results", "--format", "json"]).arg(&calibrated).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("without which judges"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// A prize by badges may go to an entry no judge scored in full (the rules let it): every jury
 /// format says so beside its place, in the merge's words, so the jury does not take it for
 /// judged; the JSON gives why (`unranked`); the announcement says nothing of it, as it says of no

@@ -195,7 +195,8 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width:
 /// A saved merge, if `path` is one; `None` for anything else (a score file, then). One whose
 /// digest does not match its content, or of another event or rubric, is refused; one saved before
 /// merges carried a digest is read with a warning (said as `listed` has it, and listed in the
-/// jury's results) that it cannot be checked.
+/// jury's results) that it cannot be checked; one saved before merges kept which judges each
+/// entry rests on, with a warning that its places cannot be checked for lenient judges.
 fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, public: bool) -> Result<Option<Rankings>> {
     let name = crate::sanitize::visible(&path.display().to_string());
     // Not a regular file (a FIFO would block the open below), one that cannot be read, or too
@@ -246,6 +247,17 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, publi
     if unchecked {
         let warning = format!(
             "{name} was saved by an earlier judging, without a digest: whether it was changed after `judging merge` wrote it cannot be checked. Merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) to save one that can be"
+        );
+        listed.warn(&warning);
+        saved.warnings.insert(0, warning);
+    }
+    // A place resting on lenient marks is checked from which judges each entry rests on, which a
+    // merge saved before it kept them lacks: said, rather than giving fewer checks than the
+    // score files give without a word. Under a method that takes leniency out there is none.
+    if saved.lenient_judges.is_none() && saved.lenient_bound().is_some() {
+        let warning = format!(
+            "{name} was saved by an earlier judging, without which judges each entry rests on: whether a paid place rests on lenient judges, whose marks the {} method keeps as given, cannot be checked from it as it is from the score files. Merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) to save one that can be checked, or give the score files themselves",
+            clean_line(&saved.method)
         );
         listed.warn(&warning);
         saved.warnings.insert(0, warning);

@@ -127,6 +127,13 @@ fn unranked(id: &str, s: &Submission, hub: &HashMap<String, (HubFacts, String)>,
     }
 }
 
+/// A judge with their leniency as the jury's table of judges shows it (`None` for a judge the
+/// merge gives no line).
+fn whose(rankings: &Rankings, judge: String) -> super::Whose {
+    let line = rankings.judges.iter().find(|j| j.judge == judge);
+    super::Whose { leniency: line.map(|j| j.leniency), few: line.is_some_and(crate::rankings::JudgeLine::few), judge }
+}
+
 /// Who scored each entry that rests on fewer judges than `merge.min_judges`, each with their
 /// leniency as the jury's table of judges shows it: a prize place on one lenient judge's marks
 /// is the first a jury asks about. From a saved merge as it kept them ([`Rankings::thin_by`]).
@@ -135,49 +142,27 @@ fn thin_judges<'r>(
     ranked: &[&'r crate::rankings::Ranked],
 ) -> HashMap<&'r str, Vec<super::Whose>> {
     let mut by = rankings.thin_by();
-    let whose = |judge: String| {
-        let line = rankings.judges.iter().find(|j| j.judge == judge);
-        super::Whose {
-            leniency: line.map(|j| j.leniency),
-            few: line.is_some_and(crate::rankings::JudgeLine::few),
-            judge,
-        }
-    };
     ranked
         .iter()
         .filter(|e| crate::rankings::thin(e.telling(), rankings.min_judges))
-        .filter_map(|e| Some((e.id.as_str(), by.remove(&e.id)?.into_iter().map(whose).collect())))
+        .filter_map(|e| Some((e.id.as_str(), by.remove(&e.id)?.into_iter().map(|j| whose(rankings, j)).collect())))
         .collect()
 }
 
 /// Each entry whose judges mark, on average, an eighth of the scale or more above their
-/// co-judges (half a point on 1-5), under a method that keeps their leniency: the bound of the
+/// co-judges (half a point on 1-5), under a method that keeps their leniency
+/// ([`Rankings::lenient_by`], from the files or as a saved merge kept it): the bound of the
 /// merge's warning, asked of every entry, for a prize narrowed by tag or size, or by a
 /// criterion, pays places the warning (of each ranking's paid places) does not look at. Empty
-/// under the other methods, and for a merge saved without the judges' files.
-fn leaning_on(rankings: &Rankings) -> HashMap<&str, super::Leaning> {
-    let mut out = HashMap::new();
-    let sheets = &rankings.sheets;
-    let Some(bound) = rankings.lenient_bound().filter(|_| !sheets.judges.is_empty()) else {
-        return out;
-    };
-    let mut by_entry: HashMap<usize, Vec<super::Whose>> = HashMap::new();
-    for (marks, leniency) in sheets.judges.iter().zip(&sheets.leniency) {
-        let few = rankings.judges.iter().find(|j| j.judge == marks.judge).is_some_and(crate::rankings::JudgeLine::few);
-        for entry in &marks.entries {
-            by_entry.entry(*entry).or_default().push(super::Whose {
-                judge: marks.judge.clone(),
-                leniency: Some(*leniency),
-                few,
-            });
-        }
-    }
-    for (entry, by) in by_entry {
-        let Some(id) = sheets.ids.get(entry) else { continue };
-        let mean = by.iter().filter_map(|w| w.leniency).sum::<f64>() / by.len() as f64;
-        if mean >= bound {
-            out.insert(id.as_str(), super::Leaning { mean, method: rankings.method.clone(), by });
-        }
-    }
-    out
+/// under the other methods, and for a merge saved before it kept them (the results say so).
+fn leaning_on(rankings: &Rankings) -> HashMap<String, super::Leaning> {
+    let lenient = rankings.lenient_by().unwrap_or_default();
+    lenient
+        .into_iter()
+        .map(|(id, judges)| {
+            let by: Vec<super::Whose> = judges.into_iter().map(|j| whose(rankings, j)).collect();
+            let mean = by.iter().filter_map(|w| w.leniency).sum::<f64>() / by.len().max(1) as f64;
+            (id, super::Leaning { mean, method: rankings.method.clone(), by })
+        })
+        .collect()
 }

@@ -544,6 +544,10 @@ pub struct Rankings {
     /// Each thin entry's judges, as a saved merge keeps them ([`Rankings::thin_by`]); empty from
     /// the files, whose `sheets` say it.
     pub thin_judges: std::collections::BTreeMap<String, Vec<String>>,
+    /// Each entry whose judges mark well above their co-judges, and those judges, as a saved
+    /// merge keeps them ([`Rankings::lenient_by`]); `None` from the files, whose `sheets` say it,
+    /// and from a merge saved before it kept them.
+    pub lenient_judges: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 impl Rankings {
@@ -575,6 +579,36 @@ impl Rankings {
             }
         }
         out
+    }
+
+    /// Each entry whose judges mark, on average, [`Rankings::lenient_bound`] or more above their
+    /// co-judges (the leniency the merge found for each, which `judges` lines carry), and those
+    /// judges in the files' order: what a place resting on lenient marks is checked by. Every
+    /// entry, not only the paid ones: a prize narrowed by tag or size, or by a criterion, pays
+    /// places no ranking's paid places hold. Empty under a method that takes leniency out. From
+    /// the files where they were read, else as the saved merge kept it: `None` from one saved
+    /// before it did, which cannot say.
+    pub fn lenient_by(&self) -> Option<std::collections::BTreeMap<String, Vec<String>>> {
+        let sheets = &self.sheets;
+        if sheets.judges.is_empty() {
+            return self.lenient_judges.clone();
+        }
+        let mut out = std::collections::BTreeMap::new();
+        let Some(bound) = self.lenient_bound() else { return Some(out) };
+        let mut by_entry: std::collections::BTreeMap<usize, Vec<(&str, f64)>> = std::collections::BTreeMap::new();
+        for (marks, leniency) in sheets.judges.iter().zip(&sheets.leniency) {
+            for entry in &marks.entries {
+                by_entry.entry(*entry).or_default().push((marks.judge.as_str(), *leniency));
+            }
+        }
+        for (entry, by) in by_entry {
+            let Some(id) = sheets.ids.get(entry) else { continue };
+            let mean = by.iter().map(|(_, l)| l).sum::<f64>() / by.len() as f64;
+            if mean >= bound {
+                out.insert(id.clone(), by.iter().map(|(j, _)| (*j).to_owned()).collect());
+            }
+        }
+        Some(out)
     }
 
     /// The entries no judge scored, as the printed lists name entries, "Title (id)", or by title

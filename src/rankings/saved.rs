@@ -107,6 +107,13 @@ pub struct SavedRankings {
     /// results say "one judge's marks" without the name.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub thin_by: std::collections::BTreeMap<String, Vec<String>>,
+    /// Each entry whose judges mark well above their co-judges, and those judges
+    /// ([`Rankings::lenient_by`]; their leniency is in `judges`), so that the results check a
+    /// place resting on lenient marks as they do from the files. Absent (`None`) from a merge
+    /// saved before, whose results say they cannot check it; empty under a method that takes
+    /// leniency out, or where no entry's judges are so lenient.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lenient_by: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 fn default_min_judges() -> usize {
@@ -248,6 +255,7 @@ impl From<&Rankings> for SavedRankings {
             drift: r.drift,
             finals: r.finals.clone(),
             thin_by: r.thin_by(),
+            lenient_by: r.lenient_by(),
         }
     }
 }
@@ -297,6 +305,7 @@ impl From<SavedRankings> for Rankings {
             finals: s.finals,
             sheets: Sheets::default(),
             thin_judges: s.thin_by,
+            lenient_judges: s.lenient_by,
         }
     }
 }

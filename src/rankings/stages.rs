@@ -550,6 +550,7 @@ fn figures_for_the_jury(
         finals: Vec::new(),
         sheets,
         thin_judges: std::collections::BTreeMap::new(),
+        lenient_judges: None,
     }
 }
 
