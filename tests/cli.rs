@@ -2045,6 +2045,55 @@ fn check_says_every_problem_of_a_broken_row_in_one_run() {
         .stdout(predicate::str::contains("judging.toml: ok: event \"mini\", 1 criterion, 0 tracks, 1 judge\n"));
 }
 
+/// A row given a stand-in for a key it lacks (so that the rest of judging.toml is still
+/// checked) has its other problems said in the same run: a prize without its `id` had its track
+/// that is no track said only once the id was mended, as had a criterion's. What rests on a
+/// stand-in (the rubric's criteria, a row's name) is said of nothing, and no stand-in shows.
+#[test]
+fn check_says_a_rows_other_problems_beside_a_key_it_lacks() {
+    let s = Sandbox::new();
+    s.file(
+        "judging.toml",
+        "[event]\nid = \"mini\"\nname = \"Mini\"\n\
+         [[criteria]]\nidd = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\ntracks = [\"forest\"]\n\
+         [[criteria]]\nid = \"speed\"\nlabel = \"Speed\"\njudges = \"How fast.\"\nscale = [1, 5]\nweight = 1.0\n\
+         [[tracks]]\nid = \"wood\"\nname = \"Wood\"\n\
+         [[judges]]\nnam = \"ana\"\ntracks = [\"lake\"]\n\
+         [[prizes]]\nidd = \"p\"\nname = \"P\"\namounts = [100]\ntrack = \"forest\"\n\
+         [[prizes]]\nid = \"q\"\nname = \"Q\"\namounts = [100]\nby = \"criterion\"\ncritrion = \"speed\"\ntrack = \"meadow\"\n",
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    for want in [
+        "criteria[0] needs `id`",
+        "unknown field `idd`",
+        "criteria[0].tracks: \"forest\" is not a track; the tracks are wood",
+        "judges[0] needs `name`",
+        "judges[0].tracks: \"lake\" is not a track; the tracks are wood",
+        "prizes[0] (\"P\") needs `id`",
+        "prizes[0].track = \"forest\" is not a track; the tracks are wood",
+        "unknown field `critrion`",
+        "prizes[1] (\"q\"): by = \"criterion\" needs criterion",
+        "prizes[1] (\"q\").track = \"meadow\" is not a track; the tracks are wood",
+    ] {
+        assert!(err.contains(want), "{want}: {err}");
+    }
+    assert!(!err.contains("\"?\"") && !err.contains("missing field"), "a stand-in shows: {err}");
+    // The rubric's criteria rest on a stand-in id: what names them does not list it.
+    assert!(!err.contains("one of ?") && !err.contains(", ?") && !err.contains("has ?"), "{err}");
+    // Its only criterion's id a stand-in, a prize by criterion is told what to name all the same.
+    s.file(
+        "judging.toml",
+        "[event]\nid = \"mini\"\nname = \"Mini\"\n\
+         [[criteria]]\nidd = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\n\
+         [[prizes]]\nid = \"p\"\nname = \"P\"\namounts = [100]\nby = \"criterion\"\n",
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    assert!(
+        err.contains("prizes[0] (\"p\"): by = \"criterion\" needs criterion = the id of one of [[criteria]]\n"),
+        "{err}"
+    );
+}
+
 /// Every usage error ends with the examples of the command it is of, whatever its kind: a value
 /// out of range, an argument too many, a command `help` does not know; an option's value that
 /// is a command's name is not taken for the command (merge's examples had followed

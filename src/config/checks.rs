@@ -15,7 +15,8 @@ impl Config {
     /// looks like) given its line of judging.toml: `line_of`, as [`super::line_of`] finds it.
     pub(super) fn problems_at(&self, line_of: &dyn Fn(&str) -> Option<usize>) -> Vec<String> {
         let mut out = Vec::new();
-        if !is_slug(&self.event.id) {
+        let stood = &self.stand_ins;
+        if !stood.at("event", None, "id") && !is_slug(&self.event.id) {
             out.push(format!(
                 "event.id = {}: use letters, digits, '-', '_' or '.', starting with a letter or digit, such as \"build-small-2026\"",
                 in_quotes(&self.event.id)
@@ -29,21 +30,27 @@ impl Config {
                 in_quotes(repo)
             ));
         }
-        if self.event.name.trim().is_empty() {
+        if !stood.at("event", None, "name") && self.event.name.trim().is_empty() {
             out.push("event.name is empty: give the event's name, such as \"Build Small Hackathon\"".into());
         }
         self.export_problems(&mut out);
         self.rubric_problems(&mut out);
-        unique(&mut out, "tracks", self.tracks.iter().map(|t| t.id.as_str()), str::to_owned);
+        unique(
+            &mut out,
+            "tracks",
+            self.ids_of("tracks", "id", self.tracks.iter().map(|t| t.id.as_str())),
+            str::to_owned,
+        );
         for (i, t) in self.tracks.iter().enumerate() {
-            if !is_slug(&t.id) {
+            if !stood.at("tracks", Some(i), "id") && !is_slug(&t.id) {
                 out.push(format!(
                     "tracks[{i}].id = {}: use letters, digits, '-' or '_', such as \"backyard\"",
                     in_quotes(&t.id)
                 ));
             }
         }
-        for (i, key) in self.merge.tie_breaks.iter().enumerate() {
+        // A criterion whose id is a stand-in may be the one a tie-break names.
+        for (i, key) in self.merge.tie_breaks.iter().enumerate().filter(|_| !stood.any("criteria", "id")) {
             if let Err(e) = self.tie_break(key) {
                 out.push(format!("merge.tie_breaks[{i}] = {}: {e}", in_quotes(key)));
             }
@@ -77,11 +84,25 @@ impl Config {
         self.prize_problems(&mut out);
         self.finals_problems(line_of, &mut out);
         travel::problems(self, &mut out);
-        unique(&mut out, "judges", self.judges.iter().map(|j| j.name.as_str()), crate::model::name_key);
+        self.judge_problems(&mut out);
+        out
+    }
+
+    /// [[judges]]'s problems: names written twice or unusable, keys that are no secret, tracks
+    /// that are none; nothing that rests on a stand-in name ([`super::parse::StandIns`]).
+    fn judge_problems(&self, out: &mut Vec<String>) {
+        let stood = &self.stand_ins;
+        unique(
+            out,
+            "judges",
+            self.ids_of("judges", "name", self.judges.iter().map(|j| j.name.as_str())),
+            crate::model::name_key,
+        );
         for (i, j) in self.judges.iter().enumerate() {
-            if j.name.trim().is_empty() {
+            let named = !stood.at("judges", Some(i), "name");
+            if named && j.name.trim().is_empty() {
                 out.push(format!("judges[{i}].name is empty: give the judge's name"));
-            } else if !crate::paths::usable_judge(&j.name) {
+            } else if named && !crate::paths::usable_judge(&j.name) {
                 // `--judge` would refuse the name: this judge could never export or sign, and
                 // a hidden character lets the name pass for another judge's.
                 out.push(format!(
@@ -99,16 +120,35 @@ impl Config {
             if j.key.as_deref().is_some_and(|k| self.is_a_public_key(k)) {
                 out.push(format!(
                     "judges[{i}].key holds a public key (what `judging key` prints), not a secret: anyone could sign as {} with it. Give it as public_key (the same value, ed25519: and all) and remove key",
-                    in_quotes(&j.name)
+                    if named { in_quotes(&j.name) } else { "this judge".to_owned() }
                 ));
             }
-            for t in &j.tracks {
+            for t in j.tracks.iter().filter(|_| !stood.any("tracks", "id")) {
                 if self.tracks.iter().all(|known| &known.id != t) {
                     out.push(format!("judges[{i}].tracks: {} is not a track; {}", in_quotes(t), self.the_tracks()));
                 }
             }
         }
-        out
+    }
+
+    /// The ids (`key`) of the rows of `section`, `None` for a stand-in: for [`unique`].
+    pub(super) fn ids_of<'a>(
+        &'a self,
+        section: &'a str,
+        key: &'a str,
+        ids: impl Iterator<Item = &'a str> + 'a,
+    ) -> impl Iterator<Item = Option<&'a str>> + 'a {
+        ids.enumerate().map(move |(i, id)| (!self.stand_ins.at(section, Some(i), key)).then_some(id))
+    }
+
+    /// A row as the checks across sections name it: `prizes[0] ("p")`, by its id; `prizes[0]`
+    /// where its id is a stand-in, which is not the file's.
+    pub(super) fn row_named(&self, section: &str, i: usize, id: &str) -> String {
+        if self.stand_ins.at(section, Some(i), "id") {
+            format!("{section}[{i}]")
+        } else {
+            format!("{section}[{i}] ({})", in_quotes(id))
+        }
     }
 
     /// The tracks a key naming one may name, as a problem with it ends: "the tracks are
@@ -184,17 +224,24 @@ impl Config {
         if self.criteria.is_empty() {
             out.push("criteria is empty: the rubric needs at least one [[criteria]]".into());
         }
-        unique(out, "criteria", self.criteria.iter().map(|c| c.id.as_str()), str::to_owned);
+        let stood = &self.stand_ins;
+        unique(
+            out,
+            "criteria",
+            self.ids_of("criteria", "id", self.criteria.iter().map(|c| c.id.as_str())),
+            str::to_owned,
+        );
         for (i, c) in self.criteria.iter().enumerate() {
-            let key = format!("criteria[{i}] ({})", in_quotes(&c.id));
-            if !is_slug(&c.id) {
+            let key = self.row_named("criteria", i, &c.id);
+            let given = |k: &str| !stood.at("criteria", Some(i), k);
+            if given("id") && !is_slug(&c.id) {
                 out.push(format!("{key}.id: use letters, digits, '-' or '_', such as \"utility\""));
             }
-            if c.label.trim().is_empty() {
+            if given("label") && c.label.trim().is_empty() {
                 out.push(format!("{key}.label is empty: give the name judges see, such as \"Utility\""));
             }
             // Far above any rubric's weights, far below where totals overflow into NaN.
-            if !(c.weight.is_finite() && c.weight > 0.0 && c.weight <= 1_000_000.0) {
+            if given("weight") && !(c.weight.is_finite() && c.weight > 0.0 && c.weight <= 1_000_000.0) {
                 // As written in the file's own terms: 1e308 had come back as a 309-digit number.
                 let given = crate::format::refused_number(c.weight);
                 out.push(format!("{key}.weight = {given}: use a number above 0 and at most 1000000, such as 1.0"));
@@ -208,10 +255,13 @@ impl Config {
                     ));
                 }
             }
-            for t in c.tracks.iter().filter(|t| self.tracks.iter().all(|k| k.id != **t)) {
+            let tracked = !stood.any("tracks", "id");
+            for t in c.tracks.iter().filter(|t| tracked && self.tracks.iter().all(|k| k.id != **t)) {
                 out.push(format!("{key}.tracks: {} is not a track; {}", in_quotes(t), self.the_tracks()));
             }
-            level_problems(c, &key, out);
+            if given("scale") {
+                level_problems(c, &key, out);
+            }
         }
     }
 
@@ -344,15 +394,17 @@ fn level_problems(c: &Criterion, key: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Each of `ids` once, as `key` compares them: ids as written, judges' names as names.
+/// Each of `ids` once, as `key` compares them: ids as written, judges' names as names. `None`
+/// for a stand-in ([`Config::ids_of`]), which is compared with none.
 pub(super) fn unique<'a>(
     out: &mut Vec<String>,
     what: &str,
-    ids: impl Iterator<Item = &'a str>,
+    ids: impl Iterator<Item = Option<&'a str>>,
     key: fn(&str) -> String,
 ) {
     let mut seen = std::collections::HashSet::new();
     for (i, id) in ids.enumerate() {
+        let Some(id) = id else { continue };
         if !seen.insert(key(id)) {
             out.push(format!("{what}[{i}]: {} appears twice; each must be unique", in_quotes(id)));
         }

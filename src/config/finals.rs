@@ -51,7 +51,9 @@ impl Config {
             ));
         }
         let known: Vec<&str> = std::iter::once(OVERALL).chain(self.tracks.iter().map(|t| t.id.as_str())).collect();
-        for (i, r) in rankings.iter().enumerate() {
+        // A track or a judge whose id or name is a stand-in may be the one named.
+        let (tracked, named) = (!self.stand_ins.any("tracks", "id"), !self.stand_ins.any("judges", "name"));
+        for (i, r) in rankings.iter().enumerate().filter(|_| tracked) {
             if !known.contains(&r.as_str()) {
                 out.push(format!(
                     "finals.rankings[{i}] = {} is not a ranking; the rankings are {}",
@@ -60,9 +62,9 @@ impl Config {
                 ));
             }
         }
-        super::checks::unique(out, "finals.rankings", rankings.iter().map(String::as_str), str::to_owned);
+        super::checks::unique(out, "finals.rankings", rankings.iter().map(|r| Some(r.as_str())), str::to_owned);
         let by_look = self.judges_by_look();
-        for (i, name) in judges.iter().enumerate() {
+        for (i, name) in judges.iter().enumerate().filter(|_| named) {
             if self.judge(name).is_some() {
                 continue;
             }
@@ -82,7 +84,7 @@ impl Config {
                 ));
             }
         }
-        super::checks::unique(out, "finals.judges", judges.iter().map(String::as_str), crate::model::name_key);
+        super::checks::unique(out, "finals.judges", judges.iter().map(|j| Some(j.as_str())), crate::model::name_key);
         if file.trim().is_empty() {
             out.push(
                 "finals.file is empty: name the file the finalists are published to, such as \"finals.toml\"".into(),

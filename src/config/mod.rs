@@ -83,6 +83,10 @@ pub struct Config {
     /// `judging check` says to set `$BROWSER` instead.
     #[serde(default)]
     pub browser: Option<String>,
+    /// The keys [`parse`] gave a stand-in so that the rest of the file is checked: the checks
+    /// across sections check nothing that rests on one. Never read from TOML.
+    #[serde(skip)]
+    stand_ins: parse::StandIns,
 }
 
 fn builtin() -> &'static Config {

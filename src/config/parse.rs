@@ -33,9 +33,9 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
     let mut problems = Vec::new();
     // The keys given a stand-in so that their section reads (a key missing, or one whose value
-    // is refused where the section needs it), by the section or row they are in: the checks
-    // across sections say nothing of a stand-in's value, which is not the file's.
-    let mut stood_in: Vec<(String, String)> = Vec::new();
+    // is refused where the section needs it), by the section and row they are in: the checks
+    // across sections check nothing that rests on a stand-in's value, which is not the file's.
+    let mut stand_ins = StandIns::default();
     for (key, value) in document.get_ref() {
         let name: &str = key.get_ref();
         let read = match name {
@@ -69,13 +69,13 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             // that cannot read without a key it needs is left out whole.
             match (left_out, table.get_mut(name)) {
                 (Some(LeftOut::Keys(mended)), Some(toml::Value::Table(section))) => {
-                    stood_in.extend(mended.stand_ins.iter().map(|key| (name.to_owned(), key.clone())));
+                    stand_ins.add(name, None, &mended.stand_ins);
                     mended.apply(section);
                 }
                 (Some(LeftOut::Rows(rows)), Some(toml::Value::Array(section))) => {
                     for (row, mended) in rows {
                         if let Some(toml::Value::Table(t)) = section.get_mut(row) {
-                            stood_in.extend(mended.stand_ins.iter().map(|key| (format!("{name}[{row}]"), key.clone())));
+                            stand_ins.add(name, Some(row), &mended.stand_ins);
                             mended.apply(t);
                         }
                     }
@@ -88,6 +88,7 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     // What is left reads whole: the bad sections take their defaults, so the checks across
     // sections still find their own problems.
     let mut config = Config::deserialize(table).map_err(|e| ParseError::Syntax(crate::plain::plain(&e.to_string())))?;
+    config.stand_ins = stand_ins;
     // The built-in tracks are Build Small's: a file for another event that names none has none,
     // rather than two it never meant (and a warning on every row of its export).
     if !document.get_ref().contains_key("tracks") && config.event.id != builtin().event.id {
@@ -96,9 +97,6 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     // The checks across sections name their key first: each is found in the file for its line.
     let line_of = |key: &str| super::locate::offset(document.get_ref(), key).map(|at| line_at(text, at));
     for problem in config.problems_at(&line_of) {
-        if stood_in.iter().any(|(at, key)| of_a_stand_in(&problem, at, key)) {
-            continue;
-        }
         match super::locate::offset(document.get_ref(), &problem) {
             Some(at) => problems.push((at, located(text, at, &problem))),
             None => problems.push((text.len(), problem)),
@@ -255,7 +253,7 @@ impl Mended {
 }
 
 /// Stand-in values tried, in turn, for a key a table needs: the first of the key's kind reads.
-/// Never shown: the checks across sections say nothing of a key given one ([`of_a_stand_in`]).
+/// Never shown: the checks across sections check nothing that rests on one ([`StandIns`]).
 const STAND_INS: [&str; 7] = ["x = \"?\"", "x = 1", "x = 1.0", "x = [1, 5]", "x = []", "x = true", "x = {}"];
 
 /// [`every_problem`] for an array of tables (`[[prizes]]`): every row read on its own, so that
@@ -329,15 +327,29 @@ fn needs(whole: &str, key: &str) -> String {
     format!("{whole} needs `{key}`: {what}")
 }
 
-/// Whether a problem the checks across sections found is of a stand-in value: it names the
-/// section or row (`criteria[0]`) the stand-in is in, and the key given it or the stand-in's
-/// text (two rows without a name do not share one).
-fn of_a_stand_in(problem: &str, at: &str, key: &str) -> bool {
-    let Some(rest) = problem.strip_prefix(at) else { return false };
-    if !rest.starts_with(['.', ' ', ':']) {
-        return false;
+/// The keys of judging.toml given a stand-in value so that their section reads, each by its
+/// section and, in an array of tables, its row: the checks across sections ask it, and check
+/// nothing that rests on a stand-in (a row's id, the list of the tracks a stand-in is among), so
+/// that every other problem, of the same row too, is said in the same run. Empty for a file that
+/// reads; never read from TOML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct StandIns(Vec<(String, Option<usize>, String)>);
+
+impl StandIns {
+    fn add(&mut self, section: &str, row: Option<usize>, keys: &[String]) {
+        self.0.extend(keys.iter().map(|key| (section.to_owned(), row, key.clone())));
     }
-    rest.contains("\"?\"") || rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == key)
+
+    /// Whether `key` of `section` (of its row `row`, in an array of tables) holds a stand-in.
+    pub(super) fn at(&self, section: &str, row: Option<usize>, key: &str) -> bool {
+        self.0.iter().any(|(s, r, k)| s == section && *r == row && k == key)
+    }
+
+    /// Whether `key` of any row of `section` holds one: a check against the section's ids (is
+    /// this a track?) cannot be made.
+    pub(super) fn any(&self, section: &str, key: &str) -> bool {
+        self.0.iter().any(|(s, _, k)| s == section && k == key)
+    }
 }
 
 fn every_problem<'de, T: Deserialize<'de>>(

@@ -132,24 +132,31 @@ impl Default for ResultsConfig {
 
 impl Config {
     pub(super) fn prize_problems(&self, out: &mut Vec<String>) {
-        super::checks::unique(out, "prizes", self.prizes.iter().map(|p| p.id.as_str()), str::to_owned);
+        let stood = &self.stand_ins;
+        let ids = self.ids_of("prizes", "id", self.prizes.iter().map(|p| p.id.as_str()));
+        super::checks::unique(out, "prizes", ids, str::to_owned);
+        // A track or criterion whose id is a stand-in may be the one a prize names.
+        let (tracked, rubric) = (!stood.any("tracks", "id"), !stood.any("criteria", "id"));
         for (i, p) in self.prizes.iter().enumerate() {
-            let at = format!("prizes[{i}] ({})", crate::sanitize::in_quotes(&p.id));
-            if !super::checks::is_slug(&p.id) {
+            let at = self.row_named("prizes", i, &p.id);
+            let given = |k: &str| !stood.at("prizes", Some(i), k);
+            if given("id") && !super::checks::is_slug(&p.id) {
                 out.push(format!("{at}.id: use letters, digits, '-' or '_', such as \"tiny-titan\""));
             }
-            if p.amounts.is_empty() {
+            if given("amounts") && p.amounts.is_empty() {
                 out.push(format!("{at}.amounts is empty: give one amount per place, such as [500] or [2000, 1000]"));
             }
             // Far more than any prize, and summed over every place still exact in cents: 1e308
             // was printed as a saturated $92,233,720,368,547,758.07, or as 309 digits.
-            if let Some(a) = p.amounts.iter().find(|a| !(0.0..=LARGEST_AMOUNT).contains(*a)) {
+            if let Some(a) =
+                p.amounts.iter().filter(|_| given("amounts")).find(|a| !(0.0..=LARGEST_AMOUNT).contains(*a))
+            {
                 out.push(format!(
                     "{at}.amounts: {} is not an amount: every amount is a number from 0 to {LARGEST_AMOUNT}, such as 500",
                     crate::format::refused_number(*a)
                 ));
             }
-            if let Some(t) = p.track.as_deref().filter(|t| self.tracks.iter().all(|k| k.id != *t)) {
+            if let Some(t) = p.track.as_deref().filter(|t| tracked && self.tracks.iter().all(|k| k.id != *t)) {
                 out.push(format!(
                     "{at}.track = {} is not a track; {}",
                     crate::sanitize::in_quotes(t),
@@ -158,9 +165,14 @@ impl Config {
             }
             match (p.by, &p.criterion, &p.file) {
                 (PrizeBy::Criterion, None, _) => {
-                    out.push(format!("{at}: by = \"criterion\" needs criterion = one of {}", self.criterion_ids()));
+                    // The rubric's ids, but for a stand-in's: none where every one is.
+                    let which = match self.criterion_ids() {
+                        ids if ids.is_empty() => "the id of one of [[criteria]]".to_owned(),
+                        ids => format!("one of {ids}"),
+                    };
+                    out.push(format!("{at}: by = \"criterion\" needs criterion = {which}"));
                 }
-                (PrizeBy::Criterion, Some(c), _) if self.criterion(c).is_none() => {
+                (PrizeBy::Criterion, Some(c), _) if rubric && self.criterion(c).is_none() => {
                     out.push(format!(
                         "{at}.criterion = {} is not a criterion; the rubric has {}",
                         crate::sanitize::in_quotes(c),
@@ -181,8 +193,11 @@ impl Config {
         }
     }
 
+    /// The rubric's criteria's ids, as a problem naming one ends: not a stand-in's, which is
+    /// not the file's.
     pub(super) fn criterion_ids(&self) -> String {
-        self.criteria.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+        let ids = self.ids_of("criteria", "id", self.criteria.iter().map(|c| c.id.as_str()));
+        ids.flatten().collect::<Vec<_>>().join(", ")
     }
 }
 
