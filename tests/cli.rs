@@ -1013,6 +1013,35 @@ fn man_writes_a_page_for_every_command() {
     assert!(err.contains("no such folder") && err.contains("mkdir -p"), "{err}");
 }
 
+/// An export that cannot be read at all (saved with semicolons, not text, not there) is a
+/// problem `check` lists, then its verdict: "Not ready", exit 1, as for any other problem. The
+/// refusal had been returned as an error: a bare `error:` on standard error after the first line,
+/// and no verdict.
+#[test]
+fn check_lists_an_export_it_cannot_read_then_says_not_ready() {
+    let s = Sandbox::new();
+    s.file("semi.csv", &format!("{}\na;A;{SPACE}/a\n", HEADER.replace(',', ";")));
+    std::fs::write(s.path().join("zip.csv"), [0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x10]).expect("write");
+    for (from, why) in [
+        ("semi.csv", "set delimiter = \";\" in judging.toml's [export]"),
+        ("zip.csv", "zip.csv is not UTF-8 text"),
+        ("missing.csv", "cannot read missing.csv"),
+    ] {
+        let out = s.cmd().args(["check", "--from", from]).output().expect("runs");
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.status.code(), Some(1), "{from}: {stdout}{stderr}");
+        assert!(!stderr.contains("error:"), "{from}: a problem listed, not an error: {stderr}");
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert!(lines[0].contains("ok: event"), "{from}: {stdout}");
+        assert!(stdout.contains("the export: cannot be read: ") && stdout.contains(why), "{from}: {why}: {stdout}");
+        assert_eq!(
+            lines.last().copied(),
+            Some("Not ready: the export cannot be read, said above."),
+            "{from}: {stdout}"
+        );
+    }
+}
+
 /// Checking judging.toml needs no store: `check --offline` on a machine that never pulled checks
 /// the file and a local export, and says plainly that an export on the network was not checked.
 #[test]

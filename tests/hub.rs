@@ -561,16 +561,21 @@ fn a_silent_hub_is_given_up_at_the_first_timeout() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("`judging pull --judge mira --offline --from hub:bsh`"));
-    // A check is told to check offline, not to pull.
+    // A check is told to check offline, not to pull; a Hub not answering is a problem it lists
+    // before its verdict, as any export it cannot read.
     s.cmd()
         .env("HF_ENDPOINT", &silent)
         .args(["--judge", "mira", "check", "--from", "hub:bsh"])
         .timeout(Duration::from_secs(60))
         .assert()
         .failure()
-        .stderr(
-            predicate::str::contains("`judging check --judge mira --offline --from hub:bsh` reads the copy cached")
-                .and(predicate::str::contains("pull --offline").not()),
+        .stdout(
+            predicate::str::contains("the export: cannot be read: ")
+                .and(predicate::str::contains(
+                    "`judging check --judge mira --offline --from hub:bsh` reads the copy cached",
+                ))
+                .and(predicate::str::contains("pull --offline").not())
+                .and(predicate::str::ends_with("Not ready: the export cannot be read, said above.\n")),
         );
 }
 

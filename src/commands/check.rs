@@ -12,7 +12,7 @@ use crate::config::PrizeBy;
 use crate::event_files::Loaded;
 use crate::export::ExportError;
 use crate::export::source::SourceError;
-use crate::sanitize::{clean_line, in_quotes};
+use crate::sanitize::{clean_block, clean_line, in_quotes};
 use crate::store::Store;
 
 /// Checks judging.toml (already loaded, so valid) and the export, printing every problem.
@@ -68,20 +68,23 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
         pull: super::command_line(cli, &["pull"]),
         progress: &spinner,
     };
-    let fetched = match pull::fetch(&loaded, from, offline, store.as_ref(), &reader) {
-        // An export not checked is not ready: the check had ended 0, with no verdict, as if the
-        // event were.
-        Err(PullError::Export(ExportError::Source(e @ SourceError::NotCached { .. }))) => {
-            spinner.done();
-            say(format!("the export: not checked: {e}"));
-            say("Not ready: the export was not checked, said above.".to_owned());
+    // An export that cannot be read at all (not there, not text, a header without the columns
+    // wanted, a Hub not answering, no cached copy offline) is a problem like any other: said,
+    // then the verdict, not an error that ends the check with neither.
+    let read = pull::fetch(&loaded, from, offline, store.as_ref(), &reader)
+        .and_then(|fetched| pull::parse(&loaded, &fetched).map(|parsed| (fetched, parsed)));
+    spinner.done();
+    let (fetched, parsed) = match read {
+        Ok(read) => read,
+        Err(e @ (PullError::Export(_) | PullError::Hub { .. } | PullError::Event(_))) => {
+            let (problem, reason) = unreadable(&e);
+            say(problem);
+            say(format!("Not ready: {reason}, said above."));
             return Ok(ExitCode::FAILURE);
         }
-        other => other?,
+        // The store's own failure, not the export's.
+        Err(e @ (PullError::Store(_) | PullError::ReaderFailed)) => return Err(e.into()),
     };
-    let parsed = pull::parse(&loaded, &fetched);
-    spinner.done();
-    let parsed = parsed?;
     let name = fetched.source.name();
     let rejected = parsed.rejected();
     let warnings = parsed.warnings();
@@ -132,6 +135,18 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     // beside it, said further down, had read as a pass.
     say(verdict(Rejected { rows: rejected, broken: parsed.broken() }, organizer_problems, all_warnings, strict));
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// An export the check could not read: its problem line, and the verdict's reason. Offline with
+/// no copy cached, it was not checked at all; otherwise it was and cannot be read.
+fn unreadable(e: &PullError) -> (String, &'static str) {
+    let (said, reason) = match e {
+        PullError::Export(ExportError::Source(SourceError::NotCached { .. })) => {
+            ("not checked", "the export was not checked")
+        }
+        _ => ("cannot be read", "the export cannot be read"),
+    };
+    (format!("the export: {said}: {}", clean_block(&e.to_string())), reason)
 }
 
 /// The export's rejected rows, and how many of them could not be read at all: for those a pull
