@@ -192,24 +192,46 @@ impl Waits {
         None
     }
 
-    /// A line for each kind with waits not said: "… and 37 more waits of this kind (it answered
-    /// 429 (busy)), each waited out: a, b, c and 34 more". Each is said once: they are taken.
-    pub fn untold(&self) -> Vec<String> {
+    /// A line for each kind with waits not said: "... and 37 more such waits (it answered 429
+    /// (busy)): a, b, c and 34 more". Each is said once: they are taken.
+    /// With `room`, the columns the line may take, it names only as many of them as fit (none,
+    /// where not even one does): forty Spaces' waits had run to several lines of a terminal.
+    pub fn untold(&self, room: Option<usize>) -> Vec<String> {
         let mut kinds = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         kinds
             .iter_mut()
             .filter(|k| k.more > 0)
             .map(|k| {
                 let more = std::mem::take(&mut k.more);
-                format!(
-                    "... and {} of this kind ({}), each waited out: {}",
-                    crate::format::count(more, "more wait", "more waits"),
-                    k.why,
-                    crate::format::few_of(&std::mem::take(&mut k.untold), more)
-                )
+                let head =
+                    format!("... and {} ({})", crate::format::count(more, "more such wait", "more such waits"), k.why);
+                let named: Vec<String> = std::mem::take(&mut k.untold).into_iter().filter(|w| !w.is_empty()).collect();
+                (1..=named.len())
+                    .rev()
+                    .map(|n| format!("{head}: {}", crate::format::few_of(&named[..n], more)))
+                    .find(|line| room.is_none_or(|room| crate::text_width::width(line) <= room))
+                    .unwrap_or(head)
             })
             .collect()
     }
+}
+
+/// Standard error's terminal width, where it is a terminal of some use: what the lines said
+/// there are fitted to ([`crate::commands::say`]), so a line meant to fit one measures it.
+pub fn stderr_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    std::io::stderr()
+        .is_terminal()
+        .then(|| ratatui::crossterm::terminal::size().ok())
+        .flatten()
+        .map(|(columns, _)| usize::from(columns))
+        .filter(|w| *w >= 20)
+}
+
+/// The columns left on a line of `width` after `prefix` and the `: ` that follows it, as
+/// [`crate::commands::say`] says `{prefix}: {text}`.
+pub fn room_after(prefix: &str, width: Option<usize>) -> Option<usize> {
+    width.map(|w| w.saturating_sub(crate::text_width::width(prefix) + 2))
 }
 
 /// Why an answer's body could not be had whole.
@@ -286,12 +308,37 @@ mod tests {
         assert_eq!(said[0].as_deref(), Some("it answered 429 (busy); waiting 3 s before try 2 of 5 (/api/spaces/s0)"));
         assert!(waits.wait("it answered 500", 1, 2, "/x").is_some(), "another kind is said");
         assert_eq!(
-            waits.untold(),
+            waits.untold(None),
             vec![
-                "... and 37 more waits of this kind (it answered 429 (busy)), each waited out: /api/spaces/s3, /api/spaces/s4, /api/spaces/s5 and 34 more"
+                "... and 37 more such waits (it answered 429 (busy)): /api/spaces/s3, /api/spaces/s4, /api/spaces/s5 and 34 more"
             ]
         );
-        assert!(waits.untold().is_empty(), "said once");
+        assert!(waits.untold(None).is_empty(), "said once");
+    }
+
+    /// The line counting the rest names as many of them as fit the room it is given, and none
+    /// where not even one does; a wait with no name is not listed as an empty one.
+    #[test]
+    fn the_waits_not_said_are_named_as_far_as_they_fit() {
+        let room = room_after("The Hub", Some(80));
+        assert_eq!(room, Some(71));
+        let line = waits_of(&|n| format!("bsh/s{n}")).untold(room).remove(0);
+        assert_eq!(line, "... and 37 more such waits (it answered 429 (busy)): bsh/s3 and 36 more");
+        let line = waits_of(&|n| format!("build-small-hackathon/space-{n}")).untold(room).remove(0);
+        assert_eq!(line, "... and 37 more such waits (it answered 429 (busy))", "not one name fits");
+        let line = waits_of(&|n| format!("bsh/s{n}")).untold(None).remove(0);
+        assert!(line.ends_with(": bsh/s3, bsh/s4, bsh/s5 and 34 more"), "all three, piped: {line}");
+        let line = waits_of(&|_| String::new()).untold(None).remove(0);
+        assert!(line.ends_with("(busy))"), "no empty names: {line:?}");
+    }
+
+    /// Forty waits of one kind, each for `what` of its number.
+    fn waits_of(what: &dyn Fn(usize) -> String) -> Waits {
+        let waits = Waits::default();
+        for n in 0..40 {
+            let _ = waits.wait("it answered 429 (busy)", 3, 2, &what(n));
+        }
+        waits
     }
 
     #[test]

@@ -166,7 +166,9 @@ fn a_busy_export_server_is_asked_again_after_the_wait_it_asks() {
         .args(["pull", "--from", &format!("{}/export.csv", server.base)])
         .assert()
         .success()
-        .stderr(predicate::str::contains("it answered 503 (busy); waiting 1 s before try 2 of 5"))
+        .stderr(predicate::str::contains(
+            "The export: it answered 503 (busy); waiting 1 s before try 2 of 5 (export.csv on 127.0.0.1)",
+        ))
         .stdout(predicate::str::contains("40 submissions: 40 new"));
     assert_eq!(server.requests.lock().expect("lock").len(), 2);
 }

@@ -359,7 +359,7 @@ fn model_ids_from_a_readme_reach_no_other_address_and_one_failing_model_stops_no
             assert!(line.contains("pill-pal") && line.contains("not a Hub model id"), "{shown}: {stderr}");
         }
         assert!(!stderr.contains('\u{1b}'), "a control reached the terminal: {stderr}");
-        let boom = stderr.lines().find(|l| l.contains("model boom/m")).unwrap_or_default();
+        let boom = stderr.lines().find(|l| l.contains("model boom/m") && l.contains("looked up")).unwrap_or_default();
         assert!(
             boom.contains("the Hub answered 500") && boom.contains("pill-pal") && boom.contains("tiny-tarot"),
             "{stderr}"
@@ -652,7 +652,11 @@ fn enrich_prints_its_table_alone_and_its_waits_condensed() {
     }
     assert_eq!(stderr.matches("waiting 1 s before try").count(), 3, "{stderr}");
     assert!(
-        stderr.contains("The Hub: ... and 7 more waits of this kind (it answered 429 (busy)), each waited out:"),
+        stderr.contains("The Hub: ... and 7 more such waits (it answered 429 (busy)): build-small-hackathon/"),
+        "named by the Space's id, not its address: {stderr}"
+    );
+    assert!(
+        stderr.contains("waiting 1 s before try 2 of 5 (build-small-hackathon/") && !stderr.contains("(http"),
         "{stderr}"
     );
 }

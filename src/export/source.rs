@@ -109,16 +109,18 @@ pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result
     let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
     // Busy or failing servers are asked again, as the Hub is; all of it within four timeouts.
     let overall = std::time::Instant::now() + timeout * 4;
-    // Said as the Hub's waits are: wrapped on a terminal, and many alike counted.
+    // Said as the Hub's waits are: wrapped on a terminal, and many alike counted, each naming
+    // the export by its file's name and host, not its whole address.
     let waits = crate::net::Waits::default();
+    let asked = asked_for(url);
     let waited = |why: &str, seconds: u64, next: usize| {
-        if let Some(line) = waits.wait(why, seconds, next, "") {
-            crate::commands::say(&name, &line);
+        if let Some(line) = waits.wait(why, seconds, next, &asked) {
+            crate::commands::say(SAID_AS, &line);
         }
     };
     let sent = crate::net::send_with_retries(|| client.get(url.clone()).send(), overall, &waited);
-    for line in waits.untold() {
-        crate::commands::say(&name, &line);
+    for line in waits.untold(crate::net::room_after(SAID_AS, crate::net::stderr_width())) {
+        crate::commands::say(SAID_AS, &line);
     }
     let response = sent.map_err(|e| {
             if e.is_timeout() {
@@ -157,6 +159,21 @@ pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result
         return Err(SourceError::Html { url: name });
     }
     Ok(body)
+}
+
+/// What the export's waits are said as: `The export: it answered 503 (busy); …`.
+const SAID_AS: &str = "The export";
+
+/// An export's address in a few words, for its waits: its file's name and its host
+/// (`export.csv on example.com`), or the host alone.
+fn asked_for(url: &Url) -> String {
+    let host = url.host_str().unwrap_or_default();
+    let file = url.path_segments().and_then(|mut s| s.next_back()).filter(|f| !f.is_empty());
+    let said = match file {
+        Some(file) => format!("{file} on {host}"),
+        None => host.to_owned(),
+    };
+    crate::sanitize::visible(&said)
 }
 
 fn status_hint(status: u16) -> &'static str {

@@ -84,10 +84,40 @@ pub struct Hub {
     waits: crate::net::Waits,
 }
 
+/// What the Hub's waits are said as: `The Hub: it answered 429 (busy); …`.
+const SAID_AS: &str = "The Hub";
+
+/// What a request to the Hub asked for, in a few words, for its waits to name: a Space's id
+/// (`bsh/pill-pal`), its README, a model's or a dataset's id, a page of an org's Spaces; else
+/// the address's path without its query. The whole address had made each wait, and the line
+/// counting them, run to several lines of a terminal.
+/// `base` is the Hub's address, whose path (a mirror's `/hf`) is no part of what was asked.
+fn asked_for(base: &Url, url: &Url) -> String {
+    let segments = |u: &Url| -> Vec<String> {
+        u.path_segments().map(|s| s.filter(|p| !p.is_empty()).map(str::to_owned).collect()).unwrap_or_default()
+    };
+    let (prefix, all) = (segments(base), segments(url));
+    let parts: Vec<&str> =
+        all.iter().skip(if all.starts_with(&prefix) { prefix.len() } else { 0 }).map(String::as_str).collect();
+    let said = match parts.as_slice() {
+        ["api", "spaces"] => {
+            let author = url.query_pairs().find(|(k, _)| k == "author").map(|(_, v)| v.into_owned());
+            author.map_or_else(|| "a page of Spaces".to_owned(), |org| format!("a page of {org}'s Spaces"))
+        }
+        ["spaces", owner, name, "raw", .., "README.md"] => format!("{owner}/{name}'s README"),
+        ["api", "spaces", owner, name, ..] if *owner != "hardware" => format!("{owner}/{name}"),
+        ["api", "models", owner, name, ..] => format!("model {owner}/{name}"),
+        ["api", "models", name] => format!("model {name}"),
+        ["api", "datasets", owner, name, ..] | ["datasets", owner, name, ..] => format!("dataset {owner}/{name}"),
+        _ => url.path().to_owned(),
+    };
+    crate::sanitize::visible(&said)
+}
+
 impl Drop for Hub {
     /// The waits not said one by one, counted.
     fn drop(&mut self) {
-        for line in self.waits.untold() {
+        for line in self.waits.untold(crate::net::room_after(SAID_AS, crate::net::stderr_width())) {
             (self.on_wait)(&line);
         }
     }
@@ -127,7 +157,7 @@ impl Hub {
             timeout_from: Some("export.timeout_secs"),
             silent: std::sync::OnceLock::new(),
             // Wrapped between words on a terminal, as every warning is.
-            on_wait: Box::new(|line| crate::commands::say("The Hub", line)),
+            on_wait: Box::new(|line| crate::commands::say(SAID_AS, line)),
             waits: crate::net::Waits::default(),
         })
     }
@@ -186,7 +216,7 @@ impl Hub {
             request.send()
         };
         let waited = |why: &str, seconds: u64, next: usize| {
-            if let Some(line) = self.waits.wait(why, seconds, next, &name) {
+            if let Some(line) = self.waits.wait(why, seconds, next, &asked_for(&self.base, url)) {
                 (self.on_wait)(&line);
             }
         };
@@ -384,6 +414,23 @@ mod tests {
             assert!(said.contains("HF_TOKEN"), "{said}");
             assert!(!said.contains("SECRET") && !said.contains("user:"), "{said}");
         }
+    }
+
+    /// A wait names what its request asked for, not the whole address (a mirror's path left out):
+    /// forty of them had run to several lines of a terminal.
+    #[test]
+    fn a_request_is_named_by_what_it_asked_for() {
+        let hub = Hub::new("https://mirror.example/hf", None, Duration::from_secs(1)).expect("an address");
+        let named = |path: &str| hub.url(path).map(|u| asked_for(hub.base(), &u)).unwrap_or_default();
+        assert_eq!(named("/api/spaces?author=bsh&limit=100&expand=likes"), "a page of bsh's Spaces");
+        assert_eq!(named("/spaces/bsh/pill-pal/raw/main/README.md"), "bsh/pill-pal's README");
+        assert_eq!(named("/api/spaces/bsh/pill-pal"), "bsh/pill-pal");
+        assert_eq!(named("/api/models/org/tiny"), "model org/tiny");
+        assert_eq!(named("/api/models/gpt2"), "model gpt2");
+        assert_eq!(named("/api/datasets/me/scores/tree/main"), "dataset me/scores");
+        assert_eq!(named("/datasets/me/scores/resolve/main/a.json"), "dataset me/scores");
+        assert_eq!(named("/api/spaces/hardware"), "/hf/api/spaces/hardware");
+        assert_eq!(named("/api/whoami-v2?token=x"), "/hf/api/whoami-v2", "no query");
     }
 
     #[test]
