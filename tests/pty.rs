@@ -1288,3 +1288,101 @@ fn a_dumb_terminal_gets_no_progress() {
     let written = String::from_utf8_lossy(&pull.written.lock().expect("lock")).into_owned();
     assert!(!written.contains("Reading the export") && !written.contains('\r'), "progress drawn: {written:?}");
 }
+
+/// A pull from the Hub says what it is doing on a terminal as it goes: the listing's pages
+/// counted ("Listing the Spaces of bsh: 2 pages"), then a bar of the READMEs asked for
+/// ("Reading the Spaces' READMEs [==>  ] 5/12"), each frame on one line of an 80-column
+/// terminal; with standard output piped, none of it reaches the output, only the terminal
+/// (standard error). A Hub serving slowly enough for each frame to be drawn.
+#[test]
+fn a_pull_from_the_hub_counts_its_pages_then_its_readmes() {
+    let hub = || {
+        let space = |n: usize| {
+            format!(
+                r#"{{"id":"bsh/app-{n}","author":"bsh","sha":"sha-{n}","sdk":"gradio","tags":["track:wood"],"cardData":{{"title":"App {n}"}}}}"#
+            )
+        };
+        let page = |from: usize| format!("[{}]", (from..from + 4).map(space).collect::<Vec<_>>().join(","));
+        let next =
+            |cursor: u32| vec![format!("Link: <{}/api/spaces?author=bsh&cursor={cursor}>; rel=\"next\"", common::BASE)];
+        let mut routes = vec![
+            ("/api/spaces?author=bsh&limit".to_owned(), vec![common::Reply::json_with(&page(0), &next(2))]),
+            ("/api/spaces?author=bsh&cursor=2".to_owned(), vec![common::Reply::json_with(&page(4), &next(3))]),
+            ("/api/spaces?author=bsh&cursor=3".to_owned(), vec![common::Reply::json(&page(8))]),
+            ("/api/spaces/hardware".to_owned(), vec![common::Reply::json("[]")]),
+        ];
+        for n in 0..12 {
+            let readme = format!("# App {n}\nDemo: https://youtu.be/a{n}\n");
+            routes.push((
+                format!("/spaces/bsh/app-{n}/raw/main/README.md"),
+                vec![common::Reply::ok("text/plain", readme.as_bytes())],
+            ));
+        }
+        common::Router::start(routes.iter().map(|(p, r)| (p.as_str(), r.clone())).collect(), Duration::from_millis(300))
+    };
+    let s = Sandbox::new();
+    let router = hub();
+    let args = ["--judge", "org", "pull", "--from", "hub:bsh"];
+    let mut pull = Running::start_sized(&s, &args, &[("HF_ENDPOINT", router.base.as_str())], (80, 30));
+    let status = pull.finished(Duration::from_secs(30));
+    pull.wait_for("12 submissions");
+    assert!(status.success(), "{}", pull.text());
+    let drawn = pull.drawn_lines();
+    let pages = drawn.iter().position(|l| l.contains("Listing the Spaces of bsh: 2 pages"));
+    let bar = drawn.iter().position(|l| l.contains("Reading the Spaces' READMEs") && l.contains("/12"));
+    let (Some(pages), Some(bar)) = (pages, bar) else { panic!("the pages, then the bar, drawn: {drawn:#?}") };
+    assert!(pages < bar, "the pages counted before the READMEs: {drawn:#?}");
+    for frame in drawn.iter().filter(|l| l.contains("Listing the Spaces") || l.contains("READMEs")) {
+        let width = judging::text_width::width(frame.trim_end());
+        assert!(width <= 80, "a frame on more than one line of 80 columns ({width}): {frame:?}");
+    }
+    let text = pull.text();
+    assert!(!text.contains("Listing the Spaces") && !text.contains("READMEs"), "the progress is cleared:\n{text}");
+    assert!(pull.wrapped().is_empty(), "lines run past the edge: {:#?}\n{text}", pull.wrapped());
+
+    // Standard output piped (to a file), standard error the terminal: the progress is drawn on
+    // the terminal, and the output holds the pull's report alone.
+    let s = Sandbox::new();
+    let router = hub();
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 30, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", r#"exec "$0" --judge org pull --from hub:bsh > out.txt"#, env!("CARGO_BIN_EXE_judging")]);
+    cmd.cwd(s.path());
+    cmd.env_clear();
+    for (k, v) in [
+        ("HOME", s.path().display().to_string()),
+        ("XDG_DATA_HOME", s.path().join("data").display().to_string()),
+        ("XDG_CONFIG_HOME", s.path().join("config").display().to_string()),
+        ("TERM", "xterm-256color".to_owned()),
+        ("PATH", std::env::var("PATH").unwrap_or_default()),
+        ("HF_ENDPOINT", router.base.clone()),
+    ] {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let terminal = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&all).into_owned()
+    });
+    let status = Running::ended_within(&mut child, Duration::from_secs(30));
+    drop(pair.master);
+    let terminal = terminal.join().unwrap_or_default();
+    let output = std::fs::read_to_string(s.path().join("out.txt")).expect("the output");
+    assert!(status.success(), "{terminal}{output}");
+    assert!(terminal.contains("Listing the Spaces of bsh") && terminal.contains("READMEs"), "drawn: {terminal:?}");
+    assert!(output.contains("12 submissions"), "the report: {output}");
+    for drawn in ["Listing", "READMEs", "\r", "\u{1b}"] {
+        assert!(!output.contains(drawn), "{drawn:?} in the output: {output:?}");
+    }
+}
