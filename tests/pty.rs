@@ -1386,3 +1386,32 @@ fn a_pull_from_the_hub_counts_its_pages_then_its_readmes() {
         assert!(!output.contains(drawn), "{drawn:?} in the output: {output:?}");
     }
 }
+
+/// The line counting a busy Hub's waits stays on one line of an 80-column terminal, the waits
+/// named by their Spaces' ids and never by a whole address: forty Spaces' full URLs had run it
+/// to several lines.
+#[test]
+fn the_waits_counted_fit_one_line_of_the_terminal() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    let space = r#"{"id":"x/y","sdk":"gradio","runtime":{"stage":"RUNNING","hardware":{"current":"cpu-basic"}}}"#;
+    // Waits of no seconds: the Hub asks for none.
+    let mut busy: Vec<common::Reply> = (0..12).map(|_| common::Reply::too_many(0)).collect();
+    busy.push(common::Reply::json(space));
+    let router = common::Router::start(
+        vec![("/api/spaces/", busy), ("/api/spaces/hardware", vec![common::Reply::json("[]")])],
+        Duration::ZERO,
+    );
+    let mut enrich =
+        Running::start_sized(&s, &["--judge", "mira", "enrich"], &[("HF_ENDPOINT", router.base.as_str())], (80, 60));
+    let status = enrich.finished(Duration::from_secs(30));
+    enrich.wait_for("Hub facts refreshed");
+    let text = enrich.text();
+    assert!(status.success(), "{text}");
+    let counted = text.lines().find(|l| l.contains("more such waits")).unwrap_or_else(|| panic!("{text}"));
+    assert!(counted.trim_end().ends_with("(it answered 429 (busy))"), "one line: {counted:?}\n{text}");
+    assert!(counted.starts_with("The Hub: ... and 9 more such waits"), "{text}");
+    assert!(!text.contains("/api/spaces/"), "no address: {text}");
+    assert!(text.contains("(build-small-hackathon/"), "named by the Space's id: {text}");
+    assert!(enrich.wrapped().is_empty(), "lines run past the edge: {:#?}\n{text}", enrich.wrapped());
+}
