@@ -66,15 +66,10 @@ pub(crate) fn report(text: &str) {
     crate::progress::suspended(|| eprint!("{text}"));
 }
 
-/// Standard error's terminal width, when it is a terminal of some use.
+/// Standard error's terminal width, when it is a terminal of some use: the one rule the Hub's and
+/// the export's waits are fitted by too ([`crate::net::stderr_width`]).
 fn width() -> Option<usize> {
-    use std::io::IsTerminal;
-    std::io::stderr()
-        .is_terminal()
-        .then(|| ratatui::crossterm::terminal::size().ok())
-        .flatten()
-        .map(|(columns, _)| usize::from(columns))
-        .filter(|w| *w >= 20)
+    crate::net::stderr_width()
 }
 
 /// Each line of `text` wrapped between words at `width`, its next lines indented two columns; a
