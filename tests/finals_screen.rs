@@ -225,3 +225,26 @@ fn the_comparison_screens_keys_close_on_any_key_as_their_title_says() {
         j.keys(&chars("?"));
     }
 }
+
+/// On a screen too small, the comparison follows the rule every screen does (`tui::small`):
+/// ← answers nothing unseen, and is said to be refused; ? shows the keys; Esc is the list.
+#[test]
+fn a_screen_too_small_answers_nothing_unseen() {
+    let mut j = judge(80, 24);
+    j.keys(&[KeyCode::Char('F')]);
+    let (left, right) = j.on_screen().expect("a pair");
+    j.act(Action::Resize(70, 20));
+    j.keys(&[KeyCode::Left, KeyCode::Char('s')]);
+    assert_eq!(j.stored(&left, &right), None, "no answer given unseen");
+    assert_eq!(j.on_screen(), Some((left, right)), "nor the pair skipped");
+    let small = screen(&j.app, 70, 20);
+    assert!(small.contains("2 keys refused (Left s)"), "{small}");
+    j.keys(&[KeyCode::Char('?')]);
+    let small = screen(&j.app, 70, 20);
+    assert!(small.contains("the left / the right finalist is better"), "the keys shown: {small}");
+    j.keys(&[KeyCode::Char('x')]);
+    let small = screen(&j.app, 70, 20);
+    assert!(!small.contains("finalist is better"), "any key closes them, as they say: {small}");
+    j.keys(&[KeyCode::Esc]);
+    assert!(matches!(j.app.mode, Mode::Browse), "Esc leaves the comparison");
+}

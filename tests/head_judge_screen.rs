@@ -904,3 +904,47 @@ fn the_ties_reason_is_drawn_as_the_screen_draws() {
     };
     assert_eq!(decision.reason, "Vote\u{e000}\u{200b} 4");
 }
+
+/// A screen too small takes no keys but q, ? and Esc, as the judge's app does (one rule,
+/// `tui::small`): at 70×20 `d 2 blind Enter` had settled a tie and written it to decisions.toml
+/// unseen, and `j` had moved the selection. Each key refused is said, together.
+#[test]
+fn a_screen_too_small_acts_on_no_key_unseen() {
+    let r = rankings();
+    let seven = judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let config = judging::config::parse(&seven).expect("config");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&config);
+    board.key(KeyEvent::from(KeyCode::Right));
+    // The tie at #5 of backyard, selected where `d` settles it at 80×24.
+    let tied = r.rankings[board.tab].1.iter().position(|e| e.has(judging::rankings::Flag::Tie)).expect("a tie");
+    board.selected = tied;
+    screen(&board, 80, 24);
+    let small = screen(&board, 70, 20);
+    assert!(small.contains("needs at least 80×24"), "{small}");
+    let mut effects = Vec::new();
+    for code in [KeyCode::Char('d'), KeyCode::Char('2')]
+        .into_iter()
+        .chain("blind".chars().map(KeyCode::Char))
+        .chain([KeyCode::Enter, KeyCode::Char('j')])
+    {
+        effects.extend(board.key(KeyEvent::from(code)));
+    }
+    assert!(effects.is_empty() && board.settle.is_none(), "nothing settled unseen");
+    assert_eq!(board.selected, tied, "j moved nothing unseen");
+    let small = screen(&board, 70, 20);
+    assert!(small.contains("9 keys refused (d2blind Enter j)"), "{small}");
+    let big = screen(&board, 80, 24);
+    assert!(big.contains("9 keys refused"), "still said once enlarged: {big}");
+    // A resize that the loop hears before drawing counts too.
+    board.resized(80, 24);
+    board.key(KeyEvent::from(KeyCode::Char('j')));
+    assert_eq!(board.selected, tied + 1, "at 80×24, j moves");
+    board.resized(60, 20);
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    assert!(board.help, "? shows the keys");
+    board.key(KeyEvent::from(KeyCode::Esc));
+    assert!(!board.help, "Esc closes them");
+    board.key(KeyEvent::from(KeyCode::Char('q')));
+    assert!(board.quit, "q quits");
+}

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{Action, App, Choice, Comparing, Link, Mode, Side};
+use super::small::SmallKey;
 use crate::config::FeedbackNotes;
 
 /// The key that opens the whole entry, declared once: the keymap acts on it, the help lists it,
@@ -217,26 +218,28 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
     if ctrl && key.code == KeyCode::Char('c') && !matches!(app.mode, Mode::Note(_)) {
         return Some(Action::Quit);
     }
-    // On a screen too small to show the scores, a key could change what the judge cannot see.
-    // A text box out of sight takes no typing, only its Esc, as the screen says; each key
-    // refused is said, never dropped unseen.
-    if app.too_small() && super::view::typing_into_a_box(app) && key.code != KeyCode::Esc {
-        return match unbound(key) {
-            Some(Action::Unbound(name)) => Some(Action::NotTyped(name)),
-            _ => None,
-        };
+    // On a screen too small to show the scores, a key could change what the judge cannot see:
+    // the rule every screen follows ([`super::small`]). q quits and ? shows the keys, unless a
+    // text box takes the keys; Esc leaves what is open as it does on a larger screen (^c or ^s
+    // close a note as Esc does); every other key is refused, and said to be.
+    if app.too_small() {
+        let closes_note = ctrl && matches!(key.code, KeyCode::Char('s' | 'c')) && matches!(app.mode, Mode::Note(_));
+        // The keys, once shown, close at any key, as their title says.
+        let help = matches!(app.mode, Mode::Help | Mode::Finals(Comparing { help: true, .. }));
+        if !closes_note && !help {
+            return match super::small::key(key, super::view::typing_into_a_box(app))? {
+                SmallKey::Quit => Some(Action::Quit),
+                SmallKey::Help => Some(Action::Help),
+                SmallKey::Refused(name) => Some(Action::Refused(name)),
+                SmallKey::Back => in_mode(app, key, ctrl),
+            };
+        }
     }
-    if app.too_small()
-        && matches!(app.mode, Mode::Browse | Mode::Entry { .. } | Mode::Finals(Comparing { typing: None, .. }))
-    {
-        let finals = matches!(app.mode, Mode::Finals(_));
-        return match key.code {
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('?') if !finals => Some(Action::Help),
-            KeyCode::Esc if finals => Some(Action::Close(true)),
-            _ => None,
-        };
-    }
+    in_mode(app, key, ctrl)
+}
+
+/// The action a key asks for in the mode the app is in, on a screen large enough.
+fn in_mode(app: &App, key: KeyEvent, ctrl: bool) -> Option<Action> {
     match &app.mode {
         Mode::Help => Some(Action::Close(true)),
         Mode::Entry { .. } => Some(whole_entry(key)),
@@ -272,18 +275,7 @@ pub fn handle_key(app: &App, key: KeyEvent) -> Option<Action> {
 /// by nothing, with the last key's message still in sight as if it answered this one. A key
 /// that types nothing of its own (a modifier, a lock, a media key) stays silent.
 fn unbound(key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let name = match key.code {
-        KeyCode::Modifier(_)
-        | KeyCode::Media(_)
-        | KeyCode::CapsLock
-        | KeyCode::NumLock
-        | KeyCode::ScrollLock
-        | KeyCode::Null => return None,
-        KeyCode::Char(c) if ctrl => format!("^{c}"),
-        code => code.to_string(),
-    };
-    Some(Action::Unbound(name))
+    super::small::name(key).map(Action::Unbound)
 }
 
 fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {

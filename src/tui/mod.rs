@@ -14,6 +14,7 @@ pub mod fit;
 pub mod keys;
 pub mod layout;
 pub mod runner;
+pub mod small;
 pub mod terminal;
 pub mod view;
 

@@ -1437,6 +1437,12 @@ fn a_screen_too_small_types_nothing_into_a_box_out_of_sight() {
     }
     f.press("q?x");
     assert!(matches!(f.app.mode, Mode::Note(_)), "the note stays open");
+    // All three said, not only the last ("x not typed" had stood for three keys dropped), and
+    // a paste is refused as they are.
+    let small = rows(&drawn(&f.app, 60, 20)).join("\n");
+    assert!(small.contains("3 keys not typed (q?x)"), "{small}");
+    f.act(Action::Paste("pasted".into()));
+    assert!(f.app.status.starts_with("4 keys not typed (q?x a paste of 6 characters)"), "{}", f.app.status);
     f.press_key(key(KeyCode::Esc));
     assert!(matches!(f.app.mode, Mode::Browse), "Esc closes it, as in the box");
     assert_eq!(f.app.sheet().text(crate::model::TextPart::Note, &id), Some("abc"), "nothing typed out of sight");
@@ -1453,10 +1459,11 @@ fn a_screen_too_small_types_nothing_into_a_box_out_of_sight() {
     f.act(Action::Resize(40, 15));
     f.press("x");
     let small = rows(&drawn(&f.app, 40, 15)).join("\n");
-    assert!(small.contains("x not typed"), "{small}");
+    // Every key refused since the last that acted, not only the last: `q` then `x`.
+    assert!(small.contains("2 keys not typed (qx)"), "{small}");
     f.act(Action::Resize(80, 24));
     let big = rows(&drawn(&f.app, 80, 24)).join("\n");
-    assert!(big.contains("x not typed"), "{big}");
+    assert!(big.contains("2 keys not typed (qx)"), "{big}");
     f.act(Action::Resize(60, 20));
     f.press_key(key(KeyCode::Esc));
     assert!(matches!(f.app.mode, Mode::Browse) && !f.app.quit);

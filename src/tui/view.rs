@@ -129,8 +129,10 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self, area, buf);
-            if matches!(self.mode, Mode::Help) {
-                help(area, buf, &keys_here(self));
+            match &self.mode {
+                Mode::Help => help(area, buf, &keys_here(self)),
+                Mode::Finals(c) if c.help => help(area, buf, super::keys::FINALS_KEYS),
+                _ => {}
             }
             return;
         }
@@ -207,7 +209,9 @@ pub fn too_small_message(app: &App, width: u16, height: u16) -> String {
         Mode::Search(_) => Some(("the search", "clear it")),
         Mode::Finals(Comparing { typing: Some(_), .. }) => Some(("the note on this pair", "drop it")),
         Mode::Finals(_) => {
-            return format!("{size}\nEnlarge it, or press Esc for the list or q to quit: nothing is lost.");
+            return format!(
+                "{size}\nEnlarge it, or press Esc for the list or q to quit: nothing is lost. ? shows the keys."
+            );
         }
         _ => None,
     };
@@ -227,9 +231,9 @@ pub fn typing_into_a_box(app: &App) -> bool {
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let mut said = too_small_message(app, area.width, area.height);
-    // What the last key did to the box out of sight (a key not typed).
-    if typing_into_a_box(app) && !app.status.is_empty() {
-        said = format!("{said}\n{}", screen_line(&app.status));
+    // The keys refused since the last that acted, said where the judge is looking.
+    if let Some(refused) = app.refused.said(typing_into_a_box(app)) {
+        said = format!("{said}\n{refused}");
     }
     let lines: Vec<Line> = wrap(&said, usize::from(area.width)).into_iter().map(Line::from).collect();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);

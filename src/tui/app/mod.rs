@@ -103,9 +103,10 @@ pub enum Action {
     Close(bool),
     /// A key that does nothing here, by its name ("z", "Enter", "^z"): said so.
     Unbound(String),
-    /// A key for a text box out of sight (the screen too small), by its name: not typed, and
-    /// said so.
-    NotTyped(String),
+    /// A key refused on a screen too small for it ([`crate::tui::small`]), by its name: not
+    /// typed into a box out of sight, nor acting on what the screen does not show; said so,
+    /// with the keys refused before it.
+    Refused(String),
     Quit,
 }
 
@@ -167,6 +168,8 @@ pub struct App {
     /// What the Hub said of each entry's Space, and when it was fetched.
     pub hub: HashMap<String, (HubFacts, String)>,
     pub status: String,
+    /// The keys refused since the last key that acted, the screen being too small.
+    pub refused: crate::tui::small::Refused,
     /// The running stopwatch: which submission, since when.
     pub stopwatch: Option<(String, Instant)>,
     /// Changes to undo, newest last: the submission and the change that restores it.
@@ -210,6 +213,7 @@ impl App {
             monochrome: false,
             hub: HashMap::new(),
             status: String::new(),
+            refused: crate::tui::small::Refused::default(),
             stopwatch: None,
             undo: Vec::new(),
             last_pushed: None,

@@ -12,12 +12,6 @@ fn unbound(key: &str) -> String {
     format!("{} does nothing here; ? shows the keys", screen_line(key))
 }
 
-/// A key refused by a text box out of sight: said on the small screen, and still there once
-/// it is enlarged.
-fn not_typed(key: &str) -> String {
-    format!("{} not typed: the box is out of sight; enlarge the terminal to type", screen_line(key))
-}
-
 impl App {
     /// Applies one action; what must leave the screen (a write, a link, a push) is returned for
     /// the loop to do.
@@ -25,6 +19,24 @@ impl App {
         // A message answers one action: the next one clears it.
         if !matches!(action, Action::Tick(..) | Action::Resize(..)) {
             self.status.clear();
+        }
+        // A paste on a screen too small is refused as a key is: it had gone into a box out of
+        // sight.
+        let action = match action {
+            Action::Paste(text) if self.too_small() => Action::Refused(format!(
+                "a paste of {}",
+                crate::format::count(text.chars().count(), "character", "characters")
+            )),
+            other => other,
+        };
+        // Keys refused are said together until a key acts.
+        match &action {
+            Action::Tick(..) | Action::Resize(..) => {}
+            Action::Refused(key) => {
+                self.refused.push(key);
+                self.status = self.refused.said(crate::tui::view::typing_into_a_box(self)).unwrap_or_default();
+            }
+            _ => self.refused.clear(),
         }
         // q with a number typed and not saved: the help promises everything is saved, so the
         // first q says so and keeps it (Enter saves, Esc drops); a second q quits without it.
@@ -51,7 +63,7 @@ impl App {
                 | Action::Tick(..)
                 | Action::Resize(..)
                 | Action::Unbound(_)
-                | Action::NotTyped(_)
+                | Action::Refused(_)
         );
         let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
         // Named before the key acts, which may move the focus or the entry.
@@ -87,6 +99,7 @@ impl App {
                 }
                 Action::Open(link) => return self.open(link),
                 Action::Resize(..) | Action::Tick(..) => self.browse(action),
+                Action::Refused(_) => {}
                 _ => self.mode = Mode::Browse,
             }
             return Vec::new();
@@ -137,10 +150,8 @@ impl App {
                 self.status = unbound(&key);
                 Vec::new()
             }
-            Action::NotTyped(key) => {
-                self.status = not_typed(&key);
-                Vec::new()
-            }
+            // Said above, with the keys refused before it.
+            Action::Refused(_) => Vec::new(),
             // The finals as published now: the screen opens once they are read.
             Action::Finals => vec![Effect::ReadFinals],
             Action::Quit => {
@@ -173,7 +184,7 @@ impl App {
             }
             Action::Undo => return self.undo(),
             Action::Unbound(key) => self.status = unbound(&key),
-            Action::NotTyped(key) => self.status = not_typed(&key),
+            Action::Refused(_) => {}
             Action::Quit => {
                 self.quit = true;
                 // A running stopwatch is stopped and saved, not lost.

@@ -89,13 +89,9 @@ pub(super) struct SidePanes {
 
 impl Widget for &Board<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.screen.set((area.width, area.height));
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let said = format!(
-                "The head judge's screen needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge it, or press q to quit.",
-                area.width, area.height
-            );
-            Paragraph::new(wrap(&said, usize::from(area.width)).into_iter().map(Line::from).collect::<Vec<_>>())
-                .render(area, buf);
+            self.draw_too_small(area, buf);
             return;
         }
         self.width.set(area.width);
@@ -724,6 +720,31 @@ fn keys(board: &Board) -> Vec<&'static (&'static str, &'static str)> {
         .filter(|(k, _)| !board.rankings.warnings.is_empty() || *k != "w")
         .filter(|(k, _)| !board.prizes.is_empty() || !k.starts_with("d "))
         .collect()
+}
+
+impl Board<'_> {
+    /// What a screen too small says: how small, the keys it takes, and the keys refused since
+    /// the last that acted ([`crate::tui::small`]); the help over it, once asked for.
+    fn draw_too_small(&self, area: Rect, buf: &mut Buffer) {
+        let size = format!(
+            "The head judge's screen needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}.",
+            area.width, area.height
+        );
+        let what = if self.settle.is_some() {
+            "Enlarge it to go on settling the tie, or press Esc to leave it: nothing is recorded."
+        } else {
+            "Enlarge it, or press q to quit. ? shows the keys."
+        };
+        let mut said = format!("{size} {what}");
+        if let Some(refused) = self.refused.said(self.settle.is_some()) {
+            said = format!("{said}\n{refused}");
+        }
+        Paragraph::new(wrap(&said, usize::from(area.width)).into_iter().map(Line::from).collect::<Vec<_>>())
+            .render(area, buf);
+        if self.help {
+            help(area, buf, self);
+        }
+    }
 }
 
 /// The keys and flags, each meaning wrapped beside its key; on a screen too short for all, the

@@ -24,6 +24,7 @@ use crate::event_files::Loaded;
 use crate::prizes::Decision;
 use crate::rankings::{Flag, Ranked, Rankings};
 use crate::sanitize::screen_line;
+use crate::tui::small::{self, SmallKey};
 
 /// What the side of the screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +133,12 @@ pub struct Board<'r> {
     /// The prize by score that reads each ranking, as (ranking, prize id, prize name).
     pub prizes: Vec<PaidRanking>,
     pub status: String,
+    /// The keys refused since the last key that acted, the screen being too small
+    /// ([`crate::tui::small`]).
+    pub refused: crate::tui::small::Refused,
+    /// The screen's size, from the last frame drawn or the last resize: whether it is too
+    /// small for keys to act.
+    pub screen: std::cell::Cell<(u16, u16)>,
     /// `NO_COLOR`, read once when the screen starts.
     pub monochrome: bool,
     pub quit: bool,
@@ -194,6 +201,9 @@ pub enum BoardAction {
     Cancel,
     /// Esc with nothing open to leave: says that q quits.
     Back,
+    /// A key refused on a screen too small ([`crate::tui::small`]), by its name: said, with
+    /// the keys refused before it.
+    Refused(String),
     Quit,
 }
 
@@ -229,6 +239,8 @@ impl<'r> Board<'r> {
             decisions: Vec::new(),
             prizes: Vec::new(),
             status: String::new(),
+            refused: crate::tui::small::Refused::default(),
+            screen: std::cell::Cell::new((crate::tui::layout::MIN_WIDTH, crate::tui::layout::MIN_HEIGHT)),
             monochrome: false,
             quit: false,
             opened_with: crate::paste::CommandLine::new(&["merge", "FILES"]),
@@ -318,6 +330,34 @@ impl<'r> Board<'r> {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             return Some(BoardAction::Quit);
         }
+        // On a screen too small, the rule every screen follows: q quits, ? shows the keys, Esc
+        // leaves what is open; any other key is refused, said, never acting unseen (a tie had
+        // been settled and written to decisions.toml at 70×20).
+        // The keys, once shown, close at any key, as their title says.
+        if self.too_small() && !self.help {
+            return match small::key(key, self.settle.is_some())? {
+                SmallKey::Quit => Some(BoardAction::Quit),
+                SmallKey::Help => Some(BoardAction::Help),
+                SmallKey::Refused(name) => Some(BoardAction::Refused(name)),
+                SmallKey::Back => self.key_action(key),
+            };
+        }
+        self.key_action(key)
+    }
+
+    /// Whether the screen is too small for its layout: then only q, ? and Esc act.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = self.screen.get();
+        crate::tui::layout::too_small(width, height)
+    }
+
+    /// The screen's new size, as a resize gives it, before it is drawn.
+    pub fn resized(&mut self, width: u16, height: u16) {
+        self.screen.set((width, height));
+    }
+
+    /// The action a key asks for on a screen large enough.
+    fn key_action(&self, key: KeyEvent) -> Option<BoardAction> {
         if let Some(s) = &self.settle {
             return match key.code {
                 KeyCode::Esc => Some(BoardAction::Cancel),
@@ -411,9 +451,18 @@ impl<'r> Board<'r> {
         if self.settle.is_none() {
             self.status.clear();
         }
+        // Keys refused are said together until a key acts.
+        if let BoardAction::Refused(name) = &action {
+            self.refused.push(name);
+            // Still said once the screen is enlarged.
+            self.status = self.refused.said(self.settle.is_some()).unwrap_or_default();
+            return None;
+        }
+        self.refused.clear();
         let last = self.ranked().len().saturating_sub(1);
         match action {
             BoardAction::Quit => self.quit = true,
+            BoardAction::Refused(_) => {}
             BoardAction::Back => self.status = "Nothing open to leave: q quits.".into(),
             BoardAction::Help => self.help = !self.help,
             BoardAction::Finals if !self.has_finals => {
@@ -489,17 +538,7 @@ impl<'r> Board<'r> {
                     s.reason.push_str(&crate::sanitize::typed(c, true));
                 }
             }
-            BoardAction::Erase => {
-                if let Some(s) = &mut self.settle {
-                    if s.ordered() && !s.reason.is_empty() {
-                        s.reason.pop();
-                    } else if !s.typed.is_empty() {
-                        s.typed.pop();
-                    } else {
-                        s.order.clear();
-                    }
-                }
-            }
+            BoardAction::Erase => self.erase(),
             BoardAction::Cancel => {
                 self.settle = None;
                 self.status = "Nothing recorded.".into();
@@ -507,6 +546,19 @@ impl<'r> Board<'r> {
             BoardAction::Confirm => return self.confirm(),
         }
         None
+    }
+
+    /// Backspace in the tie's dialog: a letter of the reason, a digit typed, or the order.
+    fn erase(&mut self) {
+        if let Some(s) = &mut self.settle {
+            if s.ordered() && !s.reason.is_empty() {
+                s.reason.pop();
+            } else if !s.typed.is_empty() {
+                s.typed.pop();
+            } else {
+                s.order.clear();
+            }
+        }
     }
 
     /// Handles a key as the running screen does: for tests and the loop alike.
@@ -665,10 +717,15 @@ pub fn run(
         Err(e) => board.status = screen_line(&e.to_string()),
     }
     super::terminal::full_screen("the head judge's screen", |terminal, input| {
+        let size = terminal.size()?;
+        board.resized(size.width, size.height);
         while !board.quit {
             terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
             // A signal, or a terminal gone: nothing is left unsaved on this screen.
             let Ok(event) = input.next(Duration::from_millis(250)) else { break };
+            if let Some(Event::Resize(width, height)) = event {
+                board.resized(width, height);
+            }
             if let Some(Event::Key(key)) = event
                 && key.kind == KeyEventKind::Press
                 && let Some(Effect::Record(decision)) = board.key(key)
