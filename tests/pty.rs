@@ -1415,3 +1415,20 @@ fn the_waits_counted_fit_one_line_of_the_terminal() {
     assert!(text.contains("(build-small-hackathon/"), "named by the Space's id: {text}");
     assert!(enrich.wrapped().is_empty(), "lines run past the edge: {:#?}\n{text}", enrich.wrapped());
 }
+
+/// The screen is cleared before the first frame, for the judge's app and the head judge's
+/// board alike (both start in `terminal::full_screen`): on a terminal whose alternate screen
+/// was already up (GNU screen without altscreen, tmux after `tput smcup`, a `reset` after a
+/// kill -9), stale letters showed in every blank cell all session ("judging ZBuildZSmallZ…").
+#[test]
+fn the_screen_is_cleared_before_the_first_frame() {
+    let s = Sandbox::new();
+    let app = Running::start_sized(&s, &["--judge", "tester"], &[], (80, 24));
+    app.wait_for("Submissions (40)");
+    let written = app.written.lock().expect("lock").clone();
+    let at = |what: &[u8]| written.windows(what.len()).position(|w| w == what);
+    let cleared = at(b"\x1b[2J").expect("a clear");
+    let drawn = at(b"Submissions").expect("the list");
+    assert!(cleared < drawn, "cleared at byte {cleared}, after the first frame drew the list at {drawn}");
+    app.quit();
+}

@@ -76,6 +76,16 @@ pub fn full_screen(what: &str, body: impl FnOnce(&mut ratatui::DefaultTerminal, 
             let _ = ratatui::try_restore();
         })
         .with_context(|| format!("cannot start {what}: is this a terminal?"))?;
+    // Cleared once before the first frame: ratatui draws only the cells that change, so on an
+    // alternate screen already up (GNU screen without altscreen, tmux after `tput smcup`, a
+    // terminal `reset` after a kill -9) whatever was there stayed in every blank cell.
+    // (Not ratatui's `Terminal::clear`: it asks the terminal where its cursor is, and a terminal
+    // that does not answer held the start two seconds, then failed it. The first frame is drawn
+    // against an empty buffer, so a blank screen is all it needs.)
+    {
+        use ratatui::crossterm::terminal::{Clear, ClearType};
+        let _ = ratatui::crossterm::execute!(std::io::stdout(), Clear(ClearType::All));
+    }
     // A panic clears the screen too before ratatui's hook leaves the alternate screen.
     ON_SCREEN.store(true, Ordering::Relaxed);
     let restore = std::panic::take_hook();
