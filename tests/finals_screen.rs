@@ -248,3 +248,52 @@ fn a_screen_too_small_answers_nothing_unseen() {
     j.keys(&[KeyCode::Esc]);
     assert!(matches!(j.app.mode, Mode::Browse), "Esc leaves the comparison");
 }
+
+/// A note kept on a pair ("note kept: it is saved with your answer") waits for its answer
+/// however the pair leaves the screen: Esc to the list and back, `s` and the pair's return, and
+/// `u` after the answer (the pair came back with an empty note, the note gone from the store
+/// and the box). Each time the judge is told it waits.
+#[test]
+fn a_kept_note_waits_for_its_pairs_answer() {
+    let mut j = judge(100, 30);
+    j.keys(&chars("Fe"));
+    j.keys(&chars("steadier demo"));
+    j.keys(&[KeyCode::Enter]);
+    let first = j.on_screen().expect("a pair");
+    let note_on_screen = |j: &Judge| match &j.app.mode {
+        Mode::Finals(c) => c.note.clone(),
+        _ => String::new(),
+    };
+    // Esc, then F: the same pair, its note still there.
+    j.keys(&[KeyCode::Esc]);
+    assert!(matches!(j.app.mode, Mode::Browse));
+    assert!(j.app.status.contains("note"), "said it waits: {}", j.app.status);
+    j.keys(&chars("F"));
+    assert_eq!(j.on_screen(), Some(first.clone()));
+    assert_eq!(note_on_screen(&j), "steadier demo", "kept over Esc");
+    // s: another pair; the skipped one comes back with its note.
+    j.keys(&chars("s"));
+    assert!(j.app.status.contains("note"), "{}", j.app.status);
+    assert_ne!(j.on_screen(), Some(first.clone()));
+    assert_eq!(note_on_screen(&j), "", "the next pair has its own note");
+    j.keys(&chars("=="));
+    assert_eq!(j.on_screen(), Some(first.clone()), "the skipped pair back");
+    assert_eq!(note_on_screen(&j), "steadier demo", "kept over s");
+    // Answered: saved with the note; undone: back with it.
+    j.keys(&[KeyCode::Left]);
+    assert_eq!(j.stored(&first.0, &first.1).and_then(|(_, n)| n).as_deref(), Some("steadier demo"));
+    j.keys(&chars("u"));
+    assert_eq!(j.on_screen(), Some(first.clone()));
+    assert_eq!(j.stored(&first.0, &first.1), None, "the answer undone");
+    assert_eq!(note_on_screen(&j), "steadier demo", "the note back with its pair");
+    j.keys(&chars("e"));
+    match &j.app.mode {
+        Mode::Finals(c) => assert_eq!(c.typing.as_ref().map(|t| t.lines().concat()).as_deref(), Some("steadier demo")),
+        _ => panic!("the finals"),
+    }
+    // A quit would lose it: the first q says so, the second quits.
+    j.keys(&[KeyCode::Esc, KeyCode::Char('q')]);
+    assert!(!j.app.quit && j.app.status.contains("note on 1 pair waits"), "{}", j.app.status);
+    j.keys(&chars("q"));
+    assert!(j.app.quit);
+}

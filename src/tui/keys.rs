@@ -165,9 +165,9 @@ pub const FINALS_KEYS: &[(&str, &str)] = &[
     ("e", "a note on this pair, saved with your answer (Enter keeps)"),
     ("o v p", "open the left finalist's Space / video / social post"),
     ("O V P", "open the right finalist's Space / video / social post"),
-    ("Esc", "back to the list (every answer is already saved)"),
+    ("Esc", "back to the list (every answer is already saved; a note kept waits for its pair's answer)"),
     ("?", "these keys"),
-    ("q ^c", "quit (everything is already saved)"),
+    ("q ^c", "quit (every answer is already saved; a note waiting for one is said first)"),
 ];
 
 /// What closes the help, the judge's and the head judge's alike: any key (^c still quits). Said

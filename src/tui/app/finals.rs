@@ -118,7 +118,6 @@ impl App {
             }
         }
         let Mode::Finals(c) = &mut self.mode else { return };
-        c.note.clear();
         match found {
             Some((r, pair, again)) => {
                 c.round = r;
@@ -130,6 +129,26 @@ impl App {
             }
             None => c.pair = None,
         }
+        self.note_waiting();
+    }
+
+    /// The note the judge kept on the pair now on screen, if any, back in front of them.
+    fn note_waiting(&mut self) {
+        let note = self.pair_on_screen().and_then(|(pair, ..)| self.pair_notes.get(&pair).cloned());
+        if let Mode::Finals(c) = &mut self.mode {
+            c.note = note.unwrap_or_default();
+        }
+    }
+
+    /// The note on the pair on screen, when one is kept: what a message leaving the pair adds.
+    fn note_kept_here(&self) -> bool {
+        matches!(&self.mode, Mode::Finals(c) if c.pair.is_some() && !c.note.trim().is_empty())
+    }
+
+    /// How many pairs have a note kept and no answer saved: notes a quit would lose.
+    pub fn notes_waiting(&self) -> usize {
+        let sheet = self.sheet();
+        self.pair_notes.keys().filter(|pair| sheet.comparison(pair).is_none()).count()
     }
 
     /// A finalist of the round on screen, as the screen shows it: the title and team of the
@@ -183,7 +202,11 @@ impl App {
             return;
         };
         c.skipped.push((c.round, i.min(j), i.max(j)));
-        self.status = "skipped: it comes back when the other pairs are done".into();
+        self.status = if self.note_kept_here() {
+            "skipped: it comes back when the other pairs are done, with your note".into()
+        } else {
+            "skipped: it comes back when the other pairs are done".into()
+        };
         self.choose_pair();
     }
 
@@ -207,8 +230,14 @@ impl App {
             c.round = r;
             c.pair = Some(pair);
             c.skipped.retain(|s| (s.0, s.1, s.2) != (r, pair.0, pair.1));
-            c.note = answer.as_ref().and_then(|a| a.note.clone()).unwrap_or_default();
         }
+        // Back to the earlier answer's note; with no earlier answer, to the note the judge had
+        // kept for the answer taken back: it waits for the next answer.
+        let earlier = answer.as_ref().and_then(|a| a.note.clone());
+        if let (Some(note), Some(pair)) = (&earlier, Pair::new(id, other)) {
+            self.pair_notes.insert(pair, note.clone());
+        }
+        self.note_waiting();
         self.status = match answer {
             None => "undone: the pair is in front of you again".into(),
             Some(a) => format!("undone: back to your earlier answer, {}", self.said(id, other, a.verdict)),
@@ -278,14 +307,28 @@ impl App {
         match c.typing.take() {
             Some(editor) if keep => {
                 c.note = editor.lines().concat();
-                self.status = if c.note.trim().is_empty() {
+                let note = c.note.trim().to_owned();
+                self.status = if note.is_empty() {
                     "no note on this pair".into()
                 } else {
                     "note kept: it is saved with your answer".into()
                 };
+                if let Some((pair, ..)) = self.pair_on_screen() {
+                    if note.is_empty() {
+                        self.pair_notes.remove(&pair);
+                    } else {
+                        self.pair_notes.insert(pair, note);
+                    }
+                }
             }
             Some(_) => {}
-            None => self.mode = Mode::Browse,
+            None => {
+                if self.note_kept_here() {
+                    self.status =
+                        "your note on this pair waits for its answer while the app is open: F to answer".into();
+                }
+                self.mode = Mode::Browse;
+            }
         }
     }
 }

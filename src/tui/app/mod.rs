@@ -179,6 +179,9 @@ pub struct App {
     /// The finals as the head judge published them (finals.toml), one round per ranking: empty
     /// until they are published.
     pub finals: Vec<crate::finals::Round>,
+    /// The note the judge kept on each pair of the finals this session, until its answer saves
+    /// it: it waits over Esc, a skip and an undo, as the pair does.
+    pub pair_notes: std::collections::HashMap<crate::model::Pair, String>,
     /// Why the published finals could not be read, if they could not.
     pub finals_problem: Option<String>,
     pub quit: bool,
@@ -218,6 +221,7 @@ impl App {
             undo: Vec::new(),
             last_pushed: None,
             finals: Vec::new(),
+            pair_notes: std::collections::HashMap::new(),
             finals_problem: None,
             quit: false,
         };

@@ -54,6 +54,17 @@ impl App {
             self.typing.quit_held = true;
             return Vec::new();
         }
+        // A note kept on a pair of the finals is saved with its answer: the first q says it is
+        // not saved yet, and keeps it.
+        let waiting = self.notes_waiting();
+        if action == Action::Quit && !held && waiting > 0 {
+            self.status = format!(
+                "your note on {} waits for an answer, not saved: answer it (F) to save it; q again quits without it",
+                crate::format::count(waiting, "pair", "pairs")
+            );
+            self.typing.quit_held = true;
+            return Vec::new();
+        }
         // A score half typed belongs to the criterion in focus: any other key leaves it.
         let typing = matches!(
             action,
