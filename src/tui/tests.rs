@@ -2424,3 +2424,34 @@ fn a_selection_in_a_note_is_drawn_on_the_letters_selected() {
     let bg: Vec<_> = at.iter().map(|x| buf[(*x, caret.y)].bg).collect();
     assert!(bg[3] != bg[1] && bg[1] == bg[0], "d selected, a and b not: {bg:?}");
 }
+
+/// A long note, its caret at the end, keeps its box full when the screen grows: from 80×24 to
+/// 200×50 the box had shown only the last line and 21 empty rows ("↑ 27 more lines"), the
+/// editor keeping its first row in sight where the caret no longer needed it.
+#[test]
+fn a_long_note_fills_its_box_when_the_screen_grows() {
+    let mut f = fixture();
+    f.act(Action::Resize(80, 24));
+    f.press("e");
+    let note: String = (1..=60).map(|n| format!("line {n} of a note pasted from the judge's own draft\n")).collect();
+    f.act(Action::Paste(note.trim_end().to_owned()));
+    drawn(&f.app, 80, 24);
+    for (width, height) in [(200, 50), (120, 40), (80, 24)] {
+        f.act(Action::Resize(width, height));
+        let shown = rows(&drawn(&f.app, width, height));
+        let top = shown.iter().position(|r| r.contains("Note for the jury only")).expect("the box");
+        let edge: Vec<char> = shown[top].chars().collect();
+        let left = (0..edge.len()).find(|&k| edge[k..].starts_with(&['┌', ' ', 'N'])).expect("its corner");
+        let bottom = (top + 1..shown.len()).find(|&y| shown[y].chars().nth(left) == Some('└')).expect("its bottom");
+        let right = left + edge[left..].iter().position(|c| *c == '┐').expect("its right corner");
+        let inside: Vec<String> =
+            shown[top + 1..bottom].iter().map(|r| r.chars().skip(left + 1).take(right - left - 1).collect()).collect();
+        let empty = inside.iter().filter(|r| r.trim().is_empty()).count();
+        assert_eq!(empty, 0, "no empty row at {width}×{height}:\n{}", shown.join("\n"));
+        assert!(
+            inside.last().is_some_and(|r| r.contains("line 60 of")),
+            "the caret's line last:\n{}",
+            shown.join("\n")
+        );
+    }
+}

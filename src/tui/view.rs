@@ -61,6 +61,32 @@ impl App {
         Some((editor, centered(area, width.min(area.width.saturating_sub(4)), lines + 2), titles))
     }
 
+    /// After a resize, scrolls the open text box so that it is full where its text fills it, the
+    /// caret in sight: a box keeps its first row while the caret is in sight, so a long note
+    /// grown from 80×24 to 200×50 had shown its last line above 21 empty rows.
+    pub fn refit_text_box(&mut self) {
+        let (width, height) = self.screen;
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return;
+        }
+        let Some((_, rect, _)) = self.text_box(Rect::new(0, 0, width, height)) else { return };
+        let inner = Block::bordered().inner(rect);
+        let editor = match &mut self.mode {
+            Mode::Note(note) => &mut note.editor,
+            Mode::Recuse(recusal) => &mut recusal.editor,
+            Mode::Finals(Comparing { typing: Some(editor), .. }) => editor,
+            _ => return,
+        };
+        // Laid out at the new size, as the next frame draws it.
+        editor.render(inner, &mut Buffer::empty(inner));
+        let (above, below) = out_of_sight(editor, inner.height);
+        let drawn = rows_of(editor).saturating_sub(above);
+        let empty = usize::from(inner.height).saturating_sub(drawn).min(above);
+        if below == 0 && empty > 0 {
+            editor.scroll((-i16::try_from(empty).unwrap_or(i16::MAX), 0));
+        }
+    }
+
     /// The open text box's titles, if a box is open.
     pub fn box_titles(&self) -> Option<BoxTitles> {
         // The box covers the entry's title: it names the entry it writes on, by its title.
@@ -1451,6 +1477,11 @@ fn drawn_editor(
 /// last drawn (wrapped rows, as the box shows them).
 fn out_of_sight(editor: &ratatui_textarea::TextArea, height: u16) -> (usize, usize) {
     let top = usize::from(editor.scroll_offset().0);
+    (top, rows_of(editor).saturating_sub(top + usize::from(height)))
+}
+
+/// The rows an editor's text takes as last drawn (wrapped rows, as the box shows them).
+fn rows_of(editor: &ratatui_textarea::TextArea) -> usize {
     // `screen_to_data` holds a row past the last at the last: the first row that reads as
     // the last is the last, and the rows are one more.
     let last = editor.screen_to_data(usize::MAX, 0);
@@ -1459,7 +1490,7 @@ fn out_of_sight(editor: &ratatui_textarea::TextArea, height: u16) -> (usize, usi
         let mid = low + (high - low) / 2;
         if editor.screen_to_data(mid, 0) == last { high = mid } else { low = mid + 1 }
     }
-    (top, (low + 1).saturating_sub(top + usize::from(height)))
+    low + 1
 }
 
 /// Every key, its meaning wrapped beside it; on a screen too short for all, the last line says

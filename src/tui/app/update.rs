@@ -79,7 +79,11 @@ impl App {
         let left = if typing { None } else { self.typing.digits.take().filter(|t| !t.is_empty()) };
         // Named before the key acts, which may move the focus or the entry.
         let left = left.and_then(|typed| Some((typed, screen_line(&self.criteria().get(self.focus)?.label))));
+        let resized = matches!(action, Action::Resize(..));
         let effects = self.act(action);
+        if resized {
+            self.refit_text_box();
+        }
         // Said, unless the key that left it has its own news: nothing typed is dropped unseen.
         if let (Some((typed, label)), true) = (left, self.status.is_empty()) {
             self.status = format!("{label}: {typed} not saved (Enter saves a typed score)");
