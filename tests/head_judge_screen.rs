@@ -948,3 +948,40 @@ fn a_screen_too_small_acts_on_no_key_unseen() {
     board.key(KeyEvent::from(KeyCode::Char('q')));
     assert!(board.quit, "q quits");
 }
+
+/// The entry's pane uses every row it has before it says what it leaves out, and counts the
+/// rows left out: it had said "… and 1 more line" above empty rows, and counted a hidden note
+/// and a two-row line as one.
+#[test]
+fn the_entry_pane_fills_its_rows_before_saying_what_is_left_out() {
+    let r = boards::with_a_flat_judge();
+    let mut board = Board::new(&r, "Build Small Hackathon");
+    board.side = Some(judging::tui::board::Side::Entry);
+    for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+        for selected in 0..r.rankings[0].1.len() {
+            board.selected = selected;
+            let shown: Vec<Vec<char>> = screen(&board, width, height).lines().map(|l| l.chars().collect()).collect();
+            let Some((top, left)) = shown.iter().enumerate().find_map(|(y, row)| {
+                let text: String = row.iter().collect();
+                text.find("┌ The entry").map(|at| (y, text[..at].chars().count()))
+            }) else {
+                panic!("no entry pane at {width}×{height}");
+            };
+            let right = left + shown[top][left..].iter().position(|c| *c == '┐').expect("its corner");
+            let bottom = (top + 1..shown.len()).find(|&y| shown[y].get(left) == Some(&'└')).expect("its bottom");
+            let inside: Vec<String> =
+                shown[top + 1..bottom].iter().map(|row| row[left + 1..right].iter().collect()).collect();
+            // A marked name keeps letters enough to be told beside its mark.
+            if let Some(row) = inside.iter().find(|l| l.contains("(flat)")) {
+                assert!(row.starts_with("flore"), "{row} at {width}×{height}");
+            }
+            if inside.iter().any(|l| l.contains("more line")) {
+                assert!(
+                    inside.iter().all(|l| !l.trim().is_empty()),
+                    "an empty row above what is left out at {width}×{height}, #{selected}:\n{}",
+                    inside.join("\n")
+                );
+            }
+        }
+    }
+}

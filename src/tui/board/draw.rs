@@ -410,7 +410,10 @@ impl Board<'_> {
         // The judges' notes go first when the view is too short, then its last lines.
         let (view, top) = if wants <= top { (whole, top) } else { (bare, top.min(rows(bare_rows))) };
         let more = |n: usize| Line::from(crate::format::more_lines(n)).dark_gray();
-        let (view, _) = fitting::items(&view, usize::from(top.saturating_sub(2)), more);
+        // Row by row: every row the pane has is used before the last says how many rows are
+        // left out (a note or a wrapped line of six rows had been left whole, "… and 1 more
+        // line" said above empty rows).
+        let view = fitting::rows(view.into_iter().flatten().collect(), usize::from(top.saturating_sub(2)), more);
         let inner = usize::from(height.saturating_sub(top).saturating_sub(2));
         let from = self.deliberate_from.min(sections.len().saturating_sub(1));
         let (deliberate, shown) = lay_out(&sections, from, inner);
@@ -477,9 +480,18 @@ impl Board<'_> {
         // Criteria by their first three columns: the full names head the rankings table.
         let criteria: Vec<String> = panel.criteria.iter().map(|c| take_columns(&c.to_uppercase(), 3)).collect();
         let name_w = usize::from(width).saturating_sub(criteria.len() * 4 + 13).clamp(6, 14);
+        // TIME gives its columns to the names where a marked name would keep under four
+        // letters beside its mark ("m… (flat)" at 100×30).
+        let cramped = panel.judges.iter().any(|j| {
+            j.mark().is_some_and(|mark| {
+                let whole = fitting::width(&screen_line(&j.judge)) + 1 + mark.len();
+                whole > name_w && name_w < mark.len() + 1 + 5
+            })
+        });
+        let (name_w, time_head) = if cramped { ((name_w + 6).min(14), "") } else { (name_w, "  TIME") };
         lines.push(
             Line::from(format!(
-                "{:<name_w$} {}  TOTAL  TIME",
+                "{:<name_w$} {}  TOTAL{time_head}",
                 "JUDGE",
                 criteria.iter().map(|c| pad_left(c, 3)).collect::<Vec<_>>().join(" ")
             ))
@@ -492,8 +504,9 @@ impl Board<'_> {
                 .map(|v| format!("{:>3}", v.map_or_else(|| "-".to_owned(), |v| v.to_string())))
                 .collect();
             let time = j.stopwatch_seconds.map_or_else(|| "-".to_owned(), |s| format!("{s:.0}s"));
+            let time = if cramped { String::new() } else { format!("  {time:>4}") };
             lines.push(Line::from(format!(
-                "{} {}  {:>5.2}  {time:>4}",
+                "{} {}  {:>5.2}{time}",
                 pad(&marked_name(j, name_w), name_w),
                 scores.join(" "),
                 j.total
