@@ -406,6 +406,12 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
     // The ranking the finals placed says so, its first places being out of the scores' order.
     let text = screen(&board, 100, 30);
     assert!(text.contains("places 1–4 by the finals (F shows them)"), "{text}");
+    // Beside the side at 80×24 the title is a shorter form, whole: it had been cut mid-word
+    // with no "…" ("(F show┐").
+    board.side = Some(judging::tui::board::Side::Entry);
+    let text = screen(&board, 80, 24);
+    let top = text.lines().find(|l| l.contains("┌ Rankings")).expect("the rankings' top edge");
+    assert!(top.contains("┌ Rankings · places 1–4 by the finals ─"), "{top}");
 }
 
 /// On an event with no finals round the footer and the help offer no F, and F says why it does
@@ -983,5 +989,27 @@ fn the_entry_pane_fills_its_rows_before_saying_what_is_left_out() {
                 );
             }
         }
+    }
+}
+
+/// The tie's dialog at 80×24 clears a column each side of its frame: a table's cell had shown
+/// between the two ("│ │At stake: … │e│").
+#[test]
+fn the_ties_dialog_lets_no_cell_show_beside_its_frame() {
+    let r = rankings();
+    let seven = judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let config = judging::config::parse(&seven).expect("config");
+    let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&config);
+    board.key(KeyEvent::from(KeyCode::Right));
+    board.selected = r.rankings[board.tab].1.iter().position(|e| e.has(judging::rankings::Flag::Tie)).expect("a tie");
+    board.key(KeyEvent::from(KeyCode::Char('d')));
+    assert!(board.settle.is_some());
+    let shown = screen(&board, 80, 24);
+    let rows: Vec<Vec<char>> = shown.lines().map(|l| l.trim_matches('"').chars().collect()).collect();
+    let framed: Vec<&Vec<char>> = rows.iter().filter(|r| r.get(2) == Some(&'│') && r.get(77) == Some(&'│')).collect();
+    assert!(!framed.is_empty(), "the dialog's frame at columns 2 and 77:\n{shown}");
+    for row in framed {
+        assert!(row[1] == ' ' && row[78] == ' ', "a cell beside the frame: {}", row.iter().collect::<String>());
     }
 }

@@ -316,8 +316,22 @@ impl Board<'_> {
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
         // A ranking a finals round placed says so: its first places are out of the scores' order.
+        // Said as far as the top edge holds, shorter forms first, never cut mid-word.
+        let room = usize::from(area.width.saturating_sub(2));
         let title = match self.standing_here() {
-            Some(s) => format!(" Rankings · places 1–{} by the finals (F shows them) ", s.order.len()),
+            Some(s) => {
+                let n = s.order.len();
+                [
+                    format!(" Rankings · places 1–{n} by the finals (F shows them) "),
+                    format!(" Rankings · places 1–{n} by the finals "),
+                    format!(" Rankings · 1–{n} by the finals "),
+                ]
+                .into_iter()
+                .find(|t| fitting::width(t) <= room)
+                .unwrap_or_else(|| {
+                    format!(" {} ", fit(&format!("Rankings · 1–{n} by the finals"), room.saturating_sub(2)))
+                })
+            }
             None => " Rankings ".to_owned(),
         };
         let block = Block::bordered().title(title);
@@ -669,7 +683,11 @@ pub(super) fn tie_groups(ranked: &[Ranked]) -> Vec<(usize, Vec<&Ranked>)> {
 pub(super) fn centred(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
     let [row] = area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
     let [boxed] = row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
-    Clear.render(boxed, buf);
+    // A column cleared each side too, within the screen: a table's cell had shown between the
+    // tie's dialog and the table's frame ("│ │At stake: … │e│").
+    let x = boxed.x.saturating_sub(1).max(area.x);
+    let margin = Rect { x, width: (boxed.right() + 1).min(area.right()) - x, ..boxed };
+    Clear.render(margin, buf);
     boxed
 }
 
