@@ -813,3 +813,86 @@ mod tests {
         }
     }
 }
+
+/// Splits each cluster the terminal draws as cells of its own into those cells, as the last step
+/// of every frame (the judge's app and the head judge's board both). ratatui holds a cluster such
+/// as Devanagari "स्ते" (a conjunct: two letters and their signs) in one cell two columns wide, and
+/// the terminal in two cells of one column, "स्" and "ते"; a narrow letter later drawn over the
+/// first, ratatui took the second column as cleared with it, as a wide letter's is, and wrote
+/// nothing there, so "ते" stayed in a row that no longer held it. A cluster is split where it
+/// is letters of one column each with their marks, as many as its columns; an emoji sequence, a
+/// flag, "❤️" or a wide letter stays whole.
+pub fn terminal_cells(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let symbol = buf[(x, y)].symbol();
+            if symbol.len() == 1 || width(symbol) < 2 {
+                continue;
+            }
+            let Some(pieces) = narrow_pieces(symbol) else { continue };
+            if usize::from(area.right() - x) < pieces.len() {
+                continue;
+            }
+            let style = buf[(x, y)].style();
+            for (k, piece) in pieces.iter().enumerate() {
+                let cell = &mut buf[(x + u16::try_from(k).unwrap_or(0), y)];
+                cell.set_symbol(piece);
+                cell.set_style(style);
+            }
+        }
+    }
+}
+
+/// A cluster as the terminal's cells: each letter of one column with the marks after it, when
+/// there are as many as the cluster's columns and more than one.
+fn narrow_pieces(cluster: &str) -> Option<Vec<String>> {
+    use unicode_width::UnicodeWidthChar;
+    let mut pieces: Vec<String> = Vec::new();
+    for c in cluster.chars() {
+        match c.width() {
+            Some(0) => pieces.last_mut()?.push(c),
+            Some(1) => pieces.push(c.to_string()),
+            _ => return None,
+        }
+    }
+    (pieces.len() > 1 && pieces.len() == width(cluster)).then_some(pieces)
+}
+
+#[cfg(test)]
+mod terminal_cells_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    /// A conjunct drawn over by narrow letters: every column it took is written again, where
+    /// its second column had been left on the terminal ("ते" in a row that no longer held it).
+    #[test]
+    fn a_conjuncts_columns_are_each_written_again() {
+        let area = Rect::new(0, 0, 8, 1);
+        let mut before = Buffer::empty(area);
+        before.set_string(0, 0, "नमस्ते|", Style::new());
+        let mut after = Buffer::empty(area);
+        after.set_string(0, 0, "ab", Style::new());
+        let written = |before: &Buffer, after: &Buffer| -> Vec<u16> {
+            before.diff(after).into_iter().map(|(x, _, _)| x).collect()
+        };
+        // As ratatui holds it: column 3 is never written.
+        assert!(!written(&before, &after).contains(&3), "{:?}", written(&before, &after));
+        super::terminal_cells(&mut before);
+        super::terminal_cells(&mut after);
+        let symbols: Vec<&str> = (0..5).map(|x| before[(x, 0)].symbol()).collect();
+        assert_eq!(symbols, ["न", "म", "स\u{94d}", "त\u{947}", "|"]);
+        assert!(written(&before, &after).contains(&3), "{:?}", written(&before, &after));
+        // What stays whole: emoji sequences, a selector, a flag's tags, a wide letter.
+        for whole in [
+            "👨\u{200d}👩\u{200d}👧",
+            "\u{2764}\u{fe0f}",
+            "漢",
+            "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
+            "e\u{301}\u{301}",
+        ] {
+            assert_eq!(super::narrow_pieces(whole), None, "{whole}");
+        }
+    }
+}

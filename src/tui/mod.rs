@@ -215,6 +215,7 @@ fn event_loop(
         runner.step(store, app, Action::Tick(Instant::now(), crate::store::now_unix()));
         terminal.draw(|frame| {
             frame.render_widget(&*app, frame.area());
+            fit::terminal_cells(frame.buffer_mut());
             if let Some(caret) = app.caret(frame.area()) {
                 frame.set_cursor_position(caret);
             }

@@ -720,7 +720,10 @@ pub fn run(
         let size = terminal.size()?;
         board.resized(size.width, size.height);
         while !board.quit {
-            terminal.draw(|frame| frame.render_widget(&board, frame.area()))?;
+            terminal.draw(|frame| {
+                frame.render_widget(&board, frame.area());
+                crate::tui::fit::terminal_cells(frame.buffer_mut());
+            })?;
             // A signal, or a terminal gone: nothing is left unsaved on this screen.
             let Ok(event) = input.next(Duration::from_millis(250)) else { break };
             if let Some(Event::Resize(width, height)) = event {
