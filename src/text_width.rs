@@ -27,6 +27,24 @@ pub fn width(text: &str) -> usize {
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
+/// A cluster as a terminal lays it out in cells, where it takes cells of its own: each letter
+/// of one column with the marks after it, when there are more than one and as many as the
+/// cluster's columns (Devanagari "स्ते" is "स्" and "ते", where ratatui holds one cell two
+/// columns wide). `None` for every other cluster: a letter, an emoji sequence, "❤️", a flag, a
+/// wide letter.
+pub fn narrow_cells(cluster: &str) -> Option<Vec<String>> {
+    use unicode_width::UnicodeWidthChar;
+    let mut cells: Vec<String> = Vec::new();
+    for c in cluster.chars() {
+        match c.width() {
+            Some(0) => cells.last_mut()?.push(c),
+            Some(1) => cells.push(c.to_string()),
+            _ => return None,
+        }
+    }
+    (cells.len() > 1 && cells.len() == width(cluster)).then_some(cells)
+}
+
 /// Text measured as it is built, piece by piece: each piece is measured once, with the one
 /// letter it may join (the last so far: an accent, a joiner or a second flag letter at its
 /// start makes one letter of the two), so a line built of thousands of pieces is measured in

@@ -830,7 +830,7 @@ pub fn terminal_cells(buf: &mut Buffer) {
             if symbol.len() == 1 || width(symbol) < 2 {
                 continue;
             }
-            let Some(pieces) = narrow_pieces(symbol) else { continue };
+            let Some(pieces) = crate::text_width::narrow_cells(symbol) else { continue };
             if usize::from(area.right() - x) < pieces.len() {
                 continue;
             }
@@ -842,21 +842,6 @@ pub fn terminal_cells(buf: &mut Buffer) {
             }
         }
     }
-}
-
-/// A cluster as the terminal's cells: each letter of one column with the marks after it, when
-/// there are as many as the cluster's columns and more than one.
-fn narrow_pieces(cluster: &str) -> Option<Vec<String>> {
-    use unicode_width::UnicodeWidthChar;
-    let mut pieces: Vec<String> = Vec::new();
-    for c in cluster.chars() {
-        match c.width() {
-            Some(0) => pieces.last_mut()?.push(c),
-            Some(1) => pieces.push(c.to_string()),
-            _ => return None,
-        }
-    }
-    (pieces.len() > 1 && pieces.len() == width(cluster)).then_some(pieces)
 }
 
 #[cfg(test)]
@@ -892,7 +877,7 @@ mod terminal_cells_tests {
             "🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}",
             "e\u{301}\u{301}",
         ] {
-            assert_eq!(super::narrow_pieces(whole), None, "{whole}");
+            assert_eq!(crate::text_width::narrow_cells(whole), None, "{whole}");
         }
     }
 }
