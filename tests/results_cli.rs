@@ -1966,3 +1966,35 @@ fn a_place_on_one_judge_is_said_alike_from_the_files_and_a_saved_merge() {
     let said = stdout(head(&s).arg("results").arg(&older_file));
     assert!(said.contains("rests on one judge's marks"), "{said}");
 }
+
+/// Every problem of a decisions.toml that does not read carries the file's name, and the run
+/// ends with how many there were, as the problems of one that reads do: a place in quotes had
+/// been said without the closing line, and a decision's second problem (a mistyped key beside
+/// a missing reason) without the file's name.
+#[test]
+fn each_problem_of_a_decisions_file_that_does_not_read_names_the_file_and_the_run_ends_with_a_count() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let file = level(&s);
+    let cases = [
+        (
+            "[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\nreason = \"x\"\nplace = \"5\"\n",
+            1,
+        ),
+        ("[[decisions]]\nprize = \"backyard\"\norder = [\"sprout-sense\", \"bus-stop-oracle\"]\nplac = 5\n", 2),
+    ];
+    for (text, problems) in cases {
+        let stderr = refused_decisions(&s, &file, text);
+        let lines: Vec<&str> = stderr.lines().filter(|l| !l.starts_with("warning: ")).collect();
+        assert_eq!(lines.len(), problems + 1, "{stderr}");
+        for line in &lines[..problems] {
+            assert!(line.starts_with("error: ") && line.contains("decisions.toml: line "), "{line}: {stderr}");
+        }
+        let count = if problems == 1 { "1 problem".to_owned() } else { format!("{problems} problems") };
+        assert!(
+            lines[problems].contains(&format!("{count} in "))
+                && lines[problems].ends_with("decisions.toml; no results were made"),
+            "{stderr}"
+        );
+    }
+}

@@ -310,7 +310,20 @@ pub(super) fn prepare(
     let hub = session.store.hub_facts_by_entry()?;
     let candidates = crate::prizes::candidates(rankings, &entries, &hub, &config.tracks)?;
     let values = loaded.prize_values()?;
-    let (decisions_file, decisions) = loaded.decisions(decisions_path)?;
+    let (decisions_file, decisions) = match loaded.decisions(decisions_path) {
+        Ok(read) => read,
+        // A file that does not read: each of its problems on its own line naming the file, and
+        // the count closing the run, as the problems of one that reads are said below.
+        Err(crate::event_files::FileError::Invalid { path, message }) => {
+            let name = path.display().to_string();
+            let problems: Vec<&str> = message.lines().filter(|l| !l.trim().is_empty()).collect();
+            for p in &problems {
+                super::stderr::say("error", &format!("{name}: {p}"));
+            }
+            bail!("{} in {name}; no results were made", crate::format::count(problems.len(), "problem", "problems"));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let known: HashSet<&str> = entries.keys().copied().collect();
     let (strays, warnings) = prize_files_strays(session, &values, &known)?;
     if !strays.is_empty() {
