@@ -2181,3 +2181,24 @@ fn an_export_with_nothing_scored_warns() {
     let out = s.cmd().args(["--judge", "mira", "export"]).output().expect("runs");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("nothing is scored"));
 }
+
+/// A prize's criterion mistyped is said with the criterion it looks like, as other typos are
+/// (`criterion = "utilty"` had been told only the rubric's ids).
+#[test]
+fn check_says_the_criterion_a_prizes_mistyped_criterion_looks_like() {
+    let s = Sandbox::new();
+    let event = "[event]\nid = \"mini\"\nname = \"Mini\"\n\
+         [[criteria]]\nid = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\n\
+         [[criteria]]\nid = \"speed\"\nlabel = \"Speed\"\njudges = \"How fast.\"\nscale = [1, 5]\nweight = 1.0\n";
+    s.file(
+        "judging.toml",
+        &format!(
+            "{event}[[prizes]]\nid = \"p\"\nname = \"P\"\namounts = [100]\nby = \"criterion\"\ncriterion = \"utilty\"\n"
+        ),
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    assert!(
+        err.contains("prizes[0] (\"p\").criterion = \"utilty\" is not a criterion; the rubric has utility, speed; did you mean utility?"),
+        "{err}"
+    );
+}

@@ -173,8 +173,12 @@ impl Config {
                     out.push(format!("{at}: by = \"criterion\" needs criterion = {which}"));
                 }
                 (PrizeBy::Criterion, Some(c), _) if rubric && self.criterion(c).is_none() => {
+                    let near = crate::format::look_alike(c, self.criteria.iter().map(|c| c.id.as_str()), 1);
+                    let hint = near
+                        .first()
+                        .map_or_else(String::new, |id| format!("; did you mean {}?", crate::sanitize::clean_line(id)));
                     out.push(format!(
-                        "{at}.criterion = {} is not a criterion; the rubric has {}",
+                        "{at}.criterion = {} is not a criterion; the rubric has {}{hint}",
                         crate::sanitize::in_quotes(c),
                         self.criterion_ids()
                     ));
