@@ -2202,3 +2202,32 @@ fn check_says_the_criterion_a_prizes_mistyped_criterion_looks_like() {
         "{err}"
     );
 }
+
+/// A prize's `by` that is no way to rank is said once, at its line, not again as a criterion
+/// "only read with by = \"criterion\"" (its value left out, `by` had read as the default): a
+/// problem another in the same row causes is not said. Nor is a criterion refused said again
+/// as missing.
+#[test]
+fn check_says_a_refused_by_once_not_again_as_a_knock_on() {
+    let s = Sandbox::new();
+    let event = "[event]\nid = \"mini\"\nname = \"Mini\"\n\
+         [[criteria]]\nid = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\n\
+         [[criteria]]\nid = \"speed\"\nlabel = \"Speed\"\njudges = \"How fast.\"\nscale = [1, 5]\nweight = 1.0\n";
+    s.file(
+        "judging.toml",
+        &format!(
+            "{event}[[prizes]]\nid = \"p\"\nname = \"P\"\namounts = [100]\nby = \"criteria\"\ncriterion = \"utility\"\n"
+        ),
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    assert!(err.contains("by = \"criteria\"") && err.contains("did you mean `criterion`?"), "{err}");
+    assert!(!err.contains("only read with"), "a knock-on of the bad by: {err}");
+    // A criterion refused (a number) is said at its line, not again as missing.
+    s.file(
+        "judging.toml",
+        &format!("{event}[[prizes]]\nid = \"p\"\nname = \"P\"\namounts = [100]\nby = \"criterion\"\ncriterion = 5\n"),
+    );
+    let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
+    assert!(err.contains("(`criterion = 5`)") && err.contains("1 problem:"), "{err}");
+    assert!(!err.contains("needs criterion"), "a knock-on of the refused criterion: {err}");
+}

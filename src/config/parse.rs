@@ -33,8 +33,9 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
     let mut table: toml::Table = toml::from_str(text).map_err(syntax)?;
     let mut problems = Vec::new();
     // The keys given a stand-in so that their section reads (a key missing, or one whose value
-    // is refused where the section needs it), by the section and row they are in: the checks
-    // across sections check nothing that rests on a stand-in's value, which is not the file's.
+    // is refused where the section needs it), and those left out for their refused value (which
+    // take their default), by the section and row they are in: the checks across sections check
+    // nothing that rests on a value that is not the file's.
     let mut stand_ins = StandIns::default();
     for (key, value) in document.get_ref() {
         let name: &str = key.get_ref();
@@ -70,12 +71,14 @@ pub fn parse(text: &str) -> Result<Config, ParseError> {
             match (left_out, table.get_mut(name)) {
                 (Some(LeftOut::Keys(mended)), Some(toml::Value::Table(section))) => {
                     stand_ins.add(name, None, &mended.stand_ins);
+                    stand_ins.add(name, None, &mended.left_out);
                     mended.apply(section);
                 }
                 (Some(LeftOut::Rows(rows)), Some(toml::Value::Array(section))) => {
                     for (row, mended) in rows {
                         if let Some(toml::Value::Table(t)) = section.get_mut(row) {
                             stand_ins.add(name, Some(row), &mended.stand_ins);
+                            stand_ins.add(name, Some(row), &mended.left_out);
                             mended.apply(t);
                         }
                     }
@@ -327,8 +330,9 @@ fn needs(whole: &str, key: &str) -> String {
     format!("{whole} needs `{key}`: {what}")
 }
 
-/// The keys of judging.toml given a stand-in value so that their section reads, each by its
-/// section and, in an array of tables, its row: the checks across sections ask it, and check
+/// The keys of judging.toml given a stand-in value so that their section reads, or left out
+/// for a refused value and so at their default (`by = "criteria"` reads as the default `by`),
+/// each by its section and, in an array of tables, its row: the checks across sections ask it, and check
 /// nothing that rests on a stand-in (a row's id, the list of the tracks a stand-in is among), so
 /// that every other problem, of the same row too, is said in the same run. Empty for a file that
 /// reads; never read from TOML.

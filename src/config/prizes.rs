@@ -163,7 +163,13 @@ impl Config {
                     self.the_tracks()
                 ));
             }
+            // What `by` asks of the row rests on the file's `by`: a refused one (by = "criteria",
+            // said at its line) is not said again as a knock-on ("criterion is only read with
+            // by = \"criterion\""); nor is a criterion or file refused said again as missing.
             match (p.by, &p.criterion, &p.file) {
+                _ if !given("by") => {}
+                (PrizeBy::Criterion, None, _) if !given("criterion") => {}
+                (PrizeBy::File, _, None) if !given("file") => {}
                 (PrizeBy::Criterion, None, _) => {
                     // The rubric's ids, but for a stand-in's: none where every one is.
                     let which = match self.criterion_ids() {
