@@ -102,21 +102,29 @@ impl Standing {
         };
         // Its record in the finals, where the comparisons placed it: a finalist placed last
         // after losing most of its comparisons had read as placed by its scores.
-        let record = self.compared.map(|(won, lost, level)| {
-            format!(
+        let record = |(won, lost, level): (usize, usize, usize)| match won + lost + level {
+            0 => "; in the finals no judge has compared it with another finalist yet".to_owned(),
+            times => format!(
                 "; in the finals the judges compared it with another finalist {}: it won {won}, lost {lost}{}",
-                crate::format::count(won + lost + level, "time", "times"),
+                crate::format::count(times, "time", "times"),
                 match level {
                     0 => String::new(),
                     1 => ", and 1 was level".to_owned(),
                     n => format!(", and {n} were level"),
                 }
-            )
-        });
-        let finals = self
-            .rubric_place
-            .map(|r| format!(", after the finals (place {r} in the rubric round{})", record.unwrap_or_default()))
-            .unwrap_or_default();
+            ),
+        };
+        // An entry that was no finalist is placed after the finalists, whatever its rubric place:
+        // "after the finals (place 1 in the rubric round)" had read as the finals moving it.
+        let finals = match (self.rubric_place, self.compared) {
+            (Some(r), Some(compared)) => {
+                format!(", after the finals (place {r} in the rubric round{})", record(compared))
+            }
+            (Some(r), None) => {
+                format!(", below the finalists of the finals, not one of them (place {r} in the rubric round)")
+            }
+            (None, _) => String::new(),
+        };
         format!("Place {}{shared} of {} in {within}{finals}", self.place, self.of)
     }
 }
@@ -477,12 +485,20 @@ mod tests {
             (at("overall", 2, 17, 1), "Place 2, shared with 1 other entry, of 17 in the overall ranking"),
             (at("Wood", 5, 9, 2), "Place 5, shared with 2 other entries, of 9 in Wood"),
             (
-                Standing { rubric_place: Some(3), ..at("Backyard AI", 1, 4, 0) },
-                "Place 1 of 4 in Backyard AI, after the finals (place 3 in the rubric round)",
+                Standing { rubric_place: Some(3), compared: Some((2, 0, 0)), ..at("Backyard AI", 1, 4, 0) },
+                "Place 1 of 4 in Backyard AI, after the finals (place 3 in the rubric round; in the finals the judges compared it with another finalist 2 times: it won 2, lost 0)",
             ),
             (
                 Standing { rubric_place: Some(3), compared: Some((3, 11, 0)), ..at("Backyard AI", 4, 4, 0) },
                 "Place 4 of 4 in Backyard AI, after the finals (place 3 in the rubric round; in the finals the judges compared it with another finalist 14 times: it won 3, lost 11)",
+            ),
+            (
+                Standing { rubric_place: Some(1), ..at("Wood", 7, 19, 0) },
+                "Place 7 of 19 in Wood, below the finalists of the finals, not one of them (place 1 in the rubric round)",
+            ),
+            (
+                Standing { rubric_place: Some(2), compared: Some((0, 0, 0)), ..at("Wood", 1, 19, 0) },
+                "Place 1 of 19 in Wood, after the finals (place 2 in the rubric round; in the finals no judge has compared it with another finalist yet)",
             ),
             (
                 Standing { rubric_place: Some(2), compared: Some((1, 1, 2)), ..at("Backyard AI", 2, 4, 0) },
