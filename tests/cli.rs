@@ -2182,14 +2182,17 @@ fn an_export_with_nothing_scored_warns() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("nothing is scored"));
 }
 
+/// A two-criteria event of its own, for the checks of judging.toml's prizes.
+const MINI: &str = "[event]\nid = \"mini\"\nname = \"Mini\"\n\
+     [[criteria]]\nid = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\n\
+     [[criteria]]\nid = \"speed\"\nlabel = \"Speed\"\njudges = \"How fast.\"\nscale = [1, 5]\nweight = 1.0\n";
+
 /// A prize's criterion mistyped is said with the criterion it looks like, as other typos are
 /// (`criterion = "utilty"` had been told only the rubric's ids).
 #[test]
 fn check_says_the_criterion_a_prizes_mistyped_criterion_looks_like() {
     let s = Sandbox::new();
-    let event = "[event]\nid = \"mini\"\nname = \"Mini\"\n\
-         [[criteria]]\nid = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\n\
-         [[criteria]]\nid = \"speed\"\nlabel = \"Speed\"\njudges = \"How fast.\"\nscale = [1, 5]\nweight = 1.0\n";
+    let event = MINI;
     s.file(
         "judging.toml",
         &format!(
@@ -2210,9 +2213,7 @@ fn check_says_the_criterion_a_prizes_mistyped_criterion_looks_like() {
 #[test]
 fn check_says_a_refused_by_once_not_again_as_a_knock_on() {
     let s = Sandbox::new();
-    let event = "[event]\nid = \"mini\"\nname = \"Mini\"\n\
-         [[criteria]]\nid = \"utility\"\nlabel = \"Utility\"\njudges = \"How useful.\"\nscale = [1, 5]\nweight = 1.0\n\
-         [[criteria]]\nid = \"speed\"\nlabel = \"Speed\"\njudges = \"How fast.\"\nscale = [1, 5]\nweight = 1.0\n";
+    let event = MINI;
     s.file(
         "judging.toml",
         &format!(

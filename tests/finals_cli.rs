@@ -521,6 +521,17 @@ fn finalists_the_rubric_round_does_not_give_are_refused_or_said() {
     assert!(said.contains("without one finals comparison"), "{said}");
 }
 
+/// The sample event's rubric round, its finals published by the head judge: the judges' files
+/// as exported for it.
+fn published() -> (Sandbox, Vec<PathBuf>) {
+    let s = event();
+    let files = rubric_round(&s);
+    let mut publish = vec!["merge", "--finals"];
+    publish.extend(paths(&files));
+    run(&s, "head", &publish);
+    (s, files)
+}
+
 /// The backyard finalists of the published finals.toml, in the file's (rubric) order.
 fn backyard_finalists(s: &Sandbox) -> Vec<String> {
     let text = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
@@ -534,11 +545,7 @@ fn backyard_finalists(s: &Sandbox) -> Vec<String> {
 /// and the CSV's check column, the one the organizers pay from, was empty on both rows.
 #[test]
 fn the_finals_warnings_are_checks_of_the_award_they_concern() {
-    let s = event();
-    let files = rubric_round(&s);
-    let mut publish = vec!["merge", "--finals"];
-    publish.extend(paths(&files));
-    run(&s, "head", &publish);
+    let (s, _) = published();
     let finalists = backyard_finalists(&s);
     assert_eq!(finalists.len(), 4, "{finalists:?}");
     let (third, fourth) = (finalists[2].as_str(), finalists[3].as_str());
@@ -594,11 +601,7 @@ fn the_finals_warnings_are_checks_of_the_award_they_concern() {
 /// number (`gather` copied it), or stopped on the refusal.
 #[test]
 fn the_paid_refusal_says_what_mends_it_and_that_does() {
-    let s = event();
-    let files = rubric_round(&s);
-    let mut publish = vec!["merge", "--finals"];
-    publish.extend(paths(&files));
-    run(&s, "head", &publish);
+    let (s, _) = published();
     let finalists = backyard_finalists(&s);
     run(&s, "mira", &["compare", &finalists[0], &finalists[1], "--winner", "B"]);
     // The backyard prize now pays three places.
@@ -642,11 +645,7 @@ fn the_paid_refusal_says_what_mends_it_and_that_does() {
 /// though --force was needed for the other alone.
 #[test]
 fn a_republish_says_which_problem_it_mends_and_which_needs_force() {
-    let s = event();
-    let files = rubric_round(&s);
-    let mut publish = vec!["merge", "--finals"];
-    publish.extend(paths(&files));
-    run(&s, "head", &publish);
+    let (s, _) = published();
     let finalists = backyard_finalists(&s);
     run(&s, "mira", &["compare", &finalists[0], &finalists[1], "--winner", "B"]);
     let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
@@ -692,11 +691,7 @@ fn a_republish_says_which_problem_it_mends_and_which_needs_force() {
 /// been taken without a word.
 #[test]
 fn finals_read_under_another_method_are_said_to_be() {
-    let s = event();
-    let files = rubric_round(&s);
-    let mut publish = vec!["merge", "--finals"];
-    publish.extend(paths(&files));
-    run(&s, "head", &publish);
+    let (s, files) = published();
     let mut mean = vec!["results", "--method", "mean"];
     mean.extend(paths(&files));
     let out = s.cmd().args(["--judge", "head"]).args(&mean).output().expect("runs");

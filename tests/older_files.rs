@@ -334,27 +334,41 @@ fn a_store_from_before_the_migration_opens_and_remembers() {
 const REPO: &str = "judges/scores-2026";
 const TOKEN: &str = "hf_secret_token_of_the_test";
 
-/// Through the repo: `collect` refuses the older file put back, `merge --from-hub` merges nothing,
-/// and `--accept-older` on either lets it through.
-#[test]
-fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
+/// The head judge's command, through the fake Hub with the token.
+fn head_through(s: &Sandbox, hub: &FakeHub) -> assert_cmd::Command {
+    let mut cmd = head(s);
+    cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN);
+    cmd
+}
+
+/// An event synced through the repo, mira's Tuesday file pushed there and collected by the head
+/// judge's store; her Monday file's bytes, older, to put back.
+fn tuesday_collected() -> (Sandbox, FakeHub, Vec<u8>) {
     let s = Sandbox::new();
     s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
     let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
         st.exists = true;
         st.token = Some(TOKEN.into());
     });
-    let as_head = || {
-        let mut cmd = head(&s);
-        cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN);
-        cmd
-    };
-    as_head().arg("pull").assert().success();
+    head_through(&s, &hub).arg("pull").assert().success();
     let read = |p: &PathBuf| std::fs::read(s.path().join(p)).expect("read");
     let monday = read(&file_of(&s, "monday.json", "mira", MONDAY, 2));
     let tuesday = read(&file_of(&s, "tuesday.json", "mira", TUESDAY, 4));
     hub.put("scores/mira.json", &tuesday);
-    as_head().arg("collect").assert().success().stdout(predicate::str::contains("Collected 1 of 1 score file"));
+    head_through(&s, &hub)
+        .arg("collect")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Collected 1 of 1 score file"));
+    (s, hub, monday)
+}
+
+/// Through the repo: `collect` refuses the older file put back, `merge --from-hub` merges nothing,
+/// and `--accept-older` on either lets it through.
+#[test]
+fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
+    let (s, hub, monday) = tuesday_collected();
+    let as_head = || head_through(&s, &hub);
     // Someone with push access puts Monday's back.
     hub.put("scores/mira.json", &monday);
     as_head()
@@ -390,26 +404,14 @@ fn collect_and_merge_from_the_hub_refuse_an_older_file_put_back() {
 /// right under the error that named her file as older than the one taken in.
 #[test]
 fn a_judge_whose_file_is_refused_is_said_to_have_pushed() {
-    let s = Sandbox::new();
-    s.file("judging.toml", &format!("{}\n[sync]\nrepo = \"{REPO}\"\n", judging::config::BUILTIN));
-    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
-        st.exists = true;
-        st.token = Some(TOKEN.into());
-    });
-    let as_head = || {
-        let mut cmd = head(&s);
-        cmd.env("HF_ENDPOINT", &hub.base).env("HF_TOKEN", TOKEN);
-        cmd
-    };
-    as_head().arg("pull").assert().success();
-    let read = |p: &PathBuf| std::fs::read(s.path().join(p)).expect("read");
-    let monday = read(&file_of(&s, "monday.json", "mira", MONDAY, 2));
-    let tuesday = read(&file_of(&s, "tuesday.json", "mira", TUESDAY, 4));
-    hub.put("scores/mira.json", &tuesday);
-    as_head().arg("collect").assert().success();
+    let (s, hub, monday) = tuesday_collected();
+    let as_head = || head_through(&s, &hub);
     hub.put("scores/mira.json", &monday);
     // Tomas's file, edited after it was written: refused for another reason.
-    let tomas = String::from_utf8_lossy(&read(&file_of(&s, "tomas.json", "tomas", TUESDAY, 3))).into_owned();
+    let tomas = String::from_utf8_lossy(
+        &std::fs::read(s.path().join(file_of(&s, "tomas.json", "tomas", TUESDAY, 3))).expect("read"),
+    )
+    .into_owned();
     let edited = tomas.replacen("[3,3,5]", "[5,3,5]", 1);
     assert_ne!(edited, tomas, "the file's first score edited");
     hub.put("scores/tomas.json", edited.as_bytes());

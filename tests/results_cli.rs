@@ -1414,14 +1414,9 @@ fn a_prize_tag_no_entry_carries_is_said() {
         .stdout(predicate::str::contains("carries").not());
 }
 
-/// Under a method that keeps each judge's leniency, a paid place of any prize whose judges mark
-/// well above their co-judges is checked, as a thin one is: Pill Pal, scored only by two judges
-/// who mark two points above the others, took Tiny Titan by the mean from 5th in its track, and
-/// no output said so (the merge's warning looks at each track's paid places only, and a prize
-/// narrowed by size has no chance to doubt). The calibrated method takes leniency out, and says
-/// nothing.
-#[test]
-fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
+/// Four judges' files: ana and ben mark six Backyard entries fairly; eve and gus mark two of
+/// them, and Pill Pal, two points above. The head judge's store pulled.
+fn two_lenient_judges() -> (Sandbox, Vec<std::path::PathBuf>) {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let fair: [(&str, [u8; 3]); 6] = [
@@ -1440,6 +1435,18 @@ fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
         judge_file(&s, "eve", &lenient),
         judge_file(&s, "gus", &lenient),
     ];
+    (s, files)
+}
+
+/// Under a method that keeps each judge's leniency, a paid place of any prize whose judges mark
+/// well above their co-judges is checked, as a thin one is: Pill Pal, scored only by two judges
+/// who mark two points above the others, took Tiny Titan by the mean from 5th in its track, and
+/// no output said so (the merge's warning looks at each track's paid places only, and a prize
+/// narrowed by size has no chance to doubt). The calibrated method takes leniency out, and says
+/// nothing.
+#[test]
+fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
+    let (s, files) = two_lenient_judges();
     let json = |method: &str| -> serde_json::Value {
         let out = stdout(head(&s).args(["results", "--method", method, "--format", "json"]).args(&files));
         serde_json::from_str(&out).expect("json")
@@ -1488,24 +1495,7 @@ fn before_lenient_by(text: &str) -> String {
 /// them says it cannot be checked.
 #[test]
 fn a_saved_merge_checks_places_on_lenient_judges_as_the_files_do() {
-    let s = Sandbox::new();
-    head(&s).arg("pull").assert().success();
-    let fair: [(&str, [u8; 3]); 6] = [
-        ("sprout-sense", [5, 5, 5]),
-        ("meter-reader", [5, 5, 4]),
-        ("stair-scout", [5, 4, 4]),
-        ("fix-it-fern", [5, 4, 3]),
-        ("recipe-rescue", [2, 2, 2]),
-        ("shift-swap", [2, 2, 2]),
-    ];
-    let lenient: [(&str, [u8; 3]); 3] =
-        [("recipe-rescue", [4, 4, 4]), ("shift-swap", [4, 4, 4]), ("pill-pal", [4, 4, 4])];
-    let files = vec![
-        judge_file(&s, "ana", &fair),
-        judge_file(&s, "ben", &fair),
-        judge_file(&s, "eve", &lenient),
-        judge_file(&s, "gus", &lenient),
-    ];
+    let (s, files) = two_lenient_judges();
     let saved = s.path().join("merged.json");
     head(&s).args(["merge", "--method", "mean", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
     // Each award's prize, place, entry and check, as the CSV has them.

@@ -33,6 +33,21 @@ fn scored(s: &Sandbox, hub: &FakeHub, judge: &str, utility: &str) {
     }
 }
 
+/// The event, a repo that takes the token, mira's score pushed there, and the head judge's store
+/// pulled: where the head judge's commands that collect from the repo start.
+fn mira_pushed() -> (Sandbox, FakeHub) {
+    let s = Sandbox::new();
+    event(&s);
+    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
+        st.exists = true;
+        st.token = Some(TOKEN.into());
+    });
+    scored(&s, &hub, "mira", "4");
+    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
+    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    (s, hub)
+}
+
 #[test]
 fn a_push_commits_the_judges_file_whole_and_retries_a_moved_branch() {
     let s = Sandbox::new();
@@ -386,15 +401,7 @@ fn a_push_warns_on_standard_error() {
 /// a folder it had made), on standard error so that the table alone is standard output.
 #[test]
 fn status_from_the_repo_says_where_it_put_the_files() {
-    let s = Sandbox::new();
-    event(&s);
-    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
-        st.exists = true;
-        st.token = Some(TOKEN.into());
-    });
-    scored(&s, &hub, "mira", "4");
-    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
-    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    let (s, hub) = mira_pushed();
     let out = judging(&s, &hub, "head", TOKEN).arg("status").output().expect("runs");
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{stderr}");
@@ -410,15 +417,7 @@ fn status_from_the_repo_says_where_it_put_the_files() {
 /// `results`, `feedback`). Nor for an entry `merge --entry` cannot show.
 #[test]
 fn a_bad_output_is_said_before_the_repo_is_asked() {
-    let s = Sandbox::new();
-    event(&s);
-    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
-        st.exists = true;
-        st.token = Some(TOKEN.into());
-    });
-    scored(&s, &hub, "mira", "4");
-    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
-    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    let (s, hub) = mira_pushed();
     std::fs::create_dir(s.path().join("a-folder")).expect("folder");
     s.file("a-file", "not a folder\n");
     let before = hub.seen("").len();
@@ -457,15 +456,7 @@ fn a_bad_output_is_said_before_the_repo_is_asked() {
 /// judging.toml. With --force it goes on to the repo's files.
 #[test]
 fn a_finals_publish_that_cannot_be_is_said_before_the_repo_is_asked() {
-    let s = Sandbox::new();
-    event(&s);
-    let hub = FakeHub::start(REPO, Duration::ZERO, |st| {
-        st.exists = true;
-        st.token = Some(TOKEN.into());
-    });
-    scored(&s, &hub, "mira", "4");
-    judging(&s, &hub, "mira", TOKEN).arg("push").assert().success();
-    judging(&s, &hub, "head", TOKEN).arg("pull").assert().success();
+    let (s, hub) = mira_pushed();
     let before = hub.seen("").len();
     let refused = |named: &str| {
         let out = judging(&s, &hub, "head", TOKEN).args(["merge", "--finals", "--from-hub"]).output().expect("runs");
