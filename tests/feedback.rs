@@ -416,3 +416,28 @@ fn a_tie_lost_by_the_jurys_decision_is_said_on_the_losers_page() {
     let won = std::fs::read_to_string(s.path().join("out/recipe-rescue.md")).expect("page");
     assert!(won.contains("Won: Backyard AI, prize place 4") && !won.contains("Tied for"), "{won}");
 }
+
+/// An entry no judge scored that won a prize by likes: its page says the prize ranks by what no
+/// judge scores, where "Won: Community Choice" above "No judge's scores of this entry count"
+/// had read as a contradiction. An entry with no prize says only the latter.
+#[test]
+fn an_unscored_winner_is_told_its_prize_needs_no_score() {
+    let s = Sandbox::new();
+    let files = files(&s);
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "-o", "out"]).args(&files).assert().success();
+    let pages = read_all(&s.path().join("out"));
+    let unscored: Vec<&(String, String)> = pages
+        .iter()
+        .filter(|(name, text)| {
+            std::path::Path::new(name).extension().is_some_and(|e| e == "md")
+                && text.contains("No judge's scores of this entry count")
+        })
+        .collect();
+    let (won, lost): (Vec<_>, Vec<_>) = unscored.into_iter().partition(|(_, t)| t.contains("- Won: "));
+    assert!(!won.is_empty(), "an unscored entry wins a prize by likes in the sample");
+    for (name, text) in won {
+        assert!(text.contains("The prizes it won rank by what no judge scores"), "{name}: {text}");
+    }
+    assert!(lost.iter().all(|(_, t)| !t.contains("The prizes it won")), "no prize, nothing said of one");
+}

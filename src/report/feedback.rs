@@ -185,12 +185,20 @@ impl Page {
     /// What the page says in place of its scores, where it shows none: why, made safe for the
     /// page by `text` (a saved merge's file says it).
     fn no_scores_said(&self, text: impl Fn(&str) -> String) -> String {
-        match &self.unranked {
+        let said = match &self.unranked {
             Some(why) => format!(
                 "Judges scored this entry, but the event's method gives it no place ({}), so no scores are shown here. If you think this is a mistake, write to the organizers.",
                 text(why)
             ),
             None => NOT_SCORED.to_owned(),
+        };
+        // A prize it won all the same is one no judge's scores order (likes, badges, a file's
+        // values): "Won: Community Choice" above "no judge's scores count" had read as a
+        // contradiction.
+        if self.prizes.is_empty() {
+            said
+        } else {
+            format!("{said} The prizes it won rank by what no judge scores, such as likes or badges.")
         }
     }
 }
