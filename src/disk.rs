@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// A file that could not be read or written. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum DiskError {
-    #[error("cannot read {}: {source}{}", path.display(), read_hint(path, source))]
+    #[error("cannot read {}: {}{}", path.display(), io_reason(source), read_hint(path, source))]
     Read { path: PathBuf, source: std::io::Error },
     #[error("{} is {what}, not a regular file: give the path of the file itself", path.display())]
     NotAFile { path: PathBuf, what: &'static str },
@@ -112,6 +112,19 @@ fn hint(e: &std::io::Error) -> &'static str {
         (Some(libc::EROFS), _) | (_, ErrorKind::ReadOnlyFilesystem) => " (the file system is read-only)",
         _ => "",
     }
+}
+
+/// Why a file could not be read, in one wording whatever made the error: the system's reason
+/// without its number, from a lower-case letter ("no such file or directory"). A missing
+/// judging.toml had been "no such file" and a missing score file "No such file or directory (os
+/// error 2)".
+pub fn io_reason(e: &std::io::Error) -> String {
+    let said = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        _ => crate::net::short_os_reason(&e.to_string()),
+    };
+    let mut letters = said.chars();
+    letters.next().map_or_else(String::new, |first| first.to_lowercase().chain(letters).collect())
 }
 
 /// What to do about a file that could not be read, where the system's words do not say: a

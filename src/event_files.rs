@@ -12,7 +12,7 @@ use crate::prizes::Decision;
 /// A file the organizers wrote could not be used. Every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("cannot read {}: {source}{}", path.display(), crate::disk::read_hint(path, source))]
+    #[error("cannot read {}: {}{}", path.display(), crate::disk::io_reason(source), crate::disk::read_hint(path, source))]
     Read { path: PathBuf, source: std::io::Error },
     #[error("{}: {message}", path.display())]
     Invalid { path: PathBuf, message: String },

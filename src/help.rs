@@ -433,9 +433,18 @@ fn man_commands() -> Vec<Page> {
 /// itself; `None` for a name that is not a command's page.
 pub fn man_page(page: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
     let title = page.map_or_else(|| "judging".to_owned(), |p| format!("judging-{p}"));
-    let page =
-        man_commands().into_iter().find(|p| p.command.get_display_name().unwrap_or(p.command.get_name()) == title)?;
-    Some(man_roff(&page).map(|(_, roff)| roff))
+    let name = |p: &Page| p.command.get_display_name().unwrap_or(p.command.get_name()).to_owned();
+    let mut pages = man_commands();
+    // A word the completions offer after `judging man` that names one command within another
+    // (`init`, of `sync init`) is that command's page: it had been refused as no command's,
+    // though offered.
+    let within = format!("-{}", page.unwrap_or_default());
+    let found = pages.iter().position(|p| name(p) == title).or_else(|| {
+        let mut like = pages.iter().enumerate().filter(|(_, p)| name(p).ends_with(&within)).map(|(k, _)| k);
+        let (Some(only), None) = (like.next(), like.next()) else { return None };
+        page.map(|_| only)
+    })?;
+    Some(man_roff(&pages.swap_remove(found)).map(|(_, roff)| roff))
 }
 
 /// A command's page, whose footer names judging and its version: clap_mangen's own names the

@@ -89,7 +89,7 @@ fn cannot_connect(error: &reqwest::Error) -> String {
 
 /// The system's reason without its number: "Connection refused (os error 111)" is "Connection
 /// refused".
-fn short_os_reason(said: &str) -> String {
+pub fn short_os_reason(said: &str) -> String {
     match said.rfind(" (os error ") {
         Some(at) if said.ends_with(')') => said[..at].to_owned(),
         _ => said.to_owned(),

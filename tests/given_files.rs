@@ -128,11 +128,15 @@ fn a_missing_file_is_said_alike_by_every_command() {
         err.lines().find(|l| l.contains("nope.json")).map_or_else(|| panic!("{command}: {err}"), str::to_owned)
     };
     let merge = said("merge");
-    assert!(merge.contains("cannot read nope.json: No such file or directory"), "{merge}");
+    assert!(merge.contains("cannot read nope.json: no such file or directory (read from"), "{merge}");
     assert!(merge.contains("read from the current folder"), "{merge}");
     for command in ["results", "status"] {
         assert_eq!(said(command), merge, "{command}");
     }
+    // The event's own files are said in the same words.
+    let out = head(&s).current_dir(s.path()).args(["merge", "--config", "nope.toml", "nope.json"]).assert().failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("cannot read nope.toml: no such file or directory (read from the current folder"), "{err}");
 }
 
 /// `merge --entry` with an id the store does not have is refused before the files are read and

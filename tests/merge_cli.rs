@@ -1500,7 +1500,7 @@ fn the_printed_merge_lists_every_warning_once_under_one_heading() {
     ] {
         let (stdout, stderr) = merged(&["--format", format]);
         assert_eq!(stdout.matches(heading).count(), 1, "{format}: one heading: {stdout}");
-        let listed: Vec<&str> = stdout.split(heading).nth(1).unwrap_or_default().lines().take(2).collect();
+        let listed: Vec<&str> = stdout.split(heading).nth(1).unwrap_or_default().lines().take(3).collect();
         assert!(listed.iter().all(|l| l.starts_with(item)), "{format}: {listed:#?}");
         for warning in [twice, conflict] {
             assert_eq!(stdout.matches(warning).count(), 1, "{format}: {warning} once: {stdout}");
@@ -1924,6 +1924,10 @@ fn another_events_file_on_the_built_in_event_names_no_missing_judging_toml() {
         last,
         "error: 1 of 2 files refused; nothing was merged. Each is named above with what to do; to go on without it, leave it out of the command"
     );
+    // Every file refused: leaving it out would leave nothing to merge, so that is not offered.
+    let out = head(&s).arg("merge").arg(&other).output().expect("runs");
+    let last = String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or_default().to_owned();
+    assert_eq!(last, "error: 1 of 1 file refused; nothing was merged. Each is named above with what to do");
 }
 
 /// A judge who recused from an entry: status says how many, beside what they scored, so that

@@ -283,9 +283,12 @@ pub(super) fn read_with_the_store(
     let judges = judges.map_err(|problems| {
         // A saved merge among the files is said with what this command reads instead (found as
         // the file is read, not by opening every file once more before).
-        let saved = |p: &&crate::scorefile::ScoreFileError| matches!(p, crate::scorefile::ScoreFileError::SavedMerge { .. });
+        let saved =
+            |p: &&crate::scorefile::ScoreFileError| matches!(p, crate::scorefile::ScoreFileError::SavedMerge { .. });
         for problem in problems.iter().filter(saved) {
-            let shown = |f: &&std::path::PathBuf| problem.file() == Some(crate::sanitize::visible(&f.display().to_string()).as_str());
+            let shown = |f: &&std::path::PathBuf| {
+                problem.file() == Some(crate::sanitize::visible(&f.display().to_string()).as_str())
+            };
             match files.iter().find(shown) {
                 Some(file) => super::stderr::say("error", &super::given::saved_merge_refused(file, taker)),
                 None => super::stderr::say("error", &problem.to_string()),
@@ -295,12 +298,18 @@ pub(super) fn read_with_the_store(
             super::stderr::say("error", &line);
         }
         let hint = never_had(session, &problems);
+        // Leaving out every file given leaves nothing to merge: that way on is offered only
+        // where some file was read.
+        let them = if problems.len() == 1 { "it" } else { "them" };
+        let go_on = if problems.len() < files.len() {
+            format!("; to go on without {them}, leave {them} out of the command")
+        } else {
+            String::new()
+        };
         anyhow::anyhow!(
-            "{} of {} refused; nothing was merged. Each is named above with what to do; to go on without {}, leave {} out of the command{hint}",
+            "{} of {} refused; nothing was merged. Each is named above with what to do{go_on}{hint}",
             problems.len(),
             crate::format::count(files.len(), "file", "files"),
-            if problems.len() == 1 { "it" } else { "them" },
-            if problems.len() == 1 { "it" } else { "them" }
         )
     })?;
     // Every file good: then none may be a judge's step back to a file older than the store took

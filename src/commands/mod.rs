@@ -189,7 +189,7 @@ fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> 
                 // clap took only the words of pages' names (help::command); put together, they
                 // may name none (`judging man init`).
                 None => {
-                    let page = crate::sanitize::quoted(&page.unwrap_or_default().replace('-', " "));
+                    let page = crate::sanitize::in_quotes(&page.unwrap_or_default().replace('-', " "));
                     return Some(Err(anyhow::anyhow!(
                         "no command is named {page}, so it has no man page: `judging --help` lists the commands, and `judging man sync init` prints a command's within another"
                     )));

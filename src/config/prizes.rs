@@ -155,6 +155,14 @@ impl Config {
                     "{at}.amounts: {} is not an amount: every amount is a number from 0 to {LARGEST_AMOUNT}, such as 500",
                     crate::format::refused_number(*a)
                 ));
+            } else if let Some(a) = p.amounts.iter().filter(|_| given("amounts")).find(|a| !whole_cents(**a)) {
+                // A fraction of a cent is paid by no bank, and each output rounded it its own way:
+                // 1000.015 was $1,000.02 in the table and 1000.01 in finance's CSV.
+                out.push(format!(
+                    "{at}.amounts: {} is finer than a cent: give every amount in whole cents, such as {:.2}",
+                    crate::format::refused_number(*a),
+                    a
+                ));
             }
             if let Some(t) = p.track.as_deref().filter(|t| tracked && self.tracks.iter().all(|k| k.id != *t)) {
                 out.push(format!(
@@ -211,9 +219,42 @@ impl Config {
     }
 }
 
+/// Whether an amount, as judging.toml's decimal is read, is a whole number of cents (1000.01 is;
+/// 1000.015 is not), whatever the binary fraction it is stored as.
+fn whole_cents(amount: f64) -> bool {
+    let cents = amount * 100.0;
+    (cents - cents.round()).abs() < 1e-9 * cents.abs().max(1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Config, Prize, PrizeBy};
+
+    /// (amount, in whole cents): what a bank can pay, read from the decimal judging.toml gives.
+    #[test]
+    fn an_amount_finer_than_a_cent_is_refused() {
+        for (amount, whole) in [
+            ("1500.005", false),
+            ("0.001", false),
+            ("1000.015", false),
+            ("1000.01", true),
+            ("0.1", true),
+            ("0.7", true),
+            ("2500", true),
+            ("123456789.99", true),
+        ] {
+            let text = format!("[[prizes]]\nid = \"x\"\nname = \"X\"\namounts = [{amount}]\n");
+            let problems = match super::super::parse(&text) {
+                Ok(_) => String::new(),
+                Err(e) => e.to_string(),
+            };
+            assert_eq!(
+                problems.contains(&format!("prizes[0] (\"x\").amounts: {amount} is finer than a cent")),
+                !whole,
+                "{amount}: {problems}"
+            );
+        }
+    }
 
     /// An amount is one a prize could pay: a shared judging.toml's 1e308 was paid as a saturated
     /// $92,233,720,368,547,758.07 in the table and as 309 digits in the finance team's CSV.

@@ -31,7 +31,7 @@ pub enum SourceError {
     /// log.
     #[error("{} is not an http(s) URL or a file path; only http(s) exports can be fetched", crate::net::unparsed(.0))]
     Scheme(String),
-    #[error("cannot read {}: {source}{}", path.display(), crate::disk::read_hint(path, source))]
+    #[error("cannot read {}: {}{}", path.display(), crate::disk::io_reason(source), crate::disk::read_hint(path, source))]
     Read { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Disk(#[from] crate::disk::DiskError),

@@ -92,6 +92,14 @@ pub fn name_key(name: &str) -> String {
     spaced.join(" ").nfc().flat_map(char::to_lowercase).collect()
 }
 
+/// Text as a search compares it: lower case, without accents, in compatibility form, so that
+/// "cafe" finds "Café Compañero" and "CAFÉ" finds it too (a judge on an English keyboard types
+/// no accents). Both the query and what it searches go through it.
+pub fn search_key(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    text.nfkd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
 /// A name as it looks on a screen, for telling look-alike names apart: [`name_key`], then its
 /// compatibility form (fullwidth "ｍ" is "m"), without accents and invisible characters, and
 /// with the Cyrillic and Greek letters drawn like Latin ones read as those ("mіrа", its і and а
@@ -478,6 +486,23 @@ mod tests {
     }
 
     /// Names that only look alike: the same skeleton, yet two judges by name_key.
+    /// (query, text, found): a search finds text whatever its accents or case.
+    #[test]
+    fn a_search_finds_text_without_its_accents() {
+        let cases = [
+            ("cafe", "Café Compañero", true),
+            ("CAFÉ", "Repair Cafe North", true),
+            ("companero", "Café Compañero", true),
+            ("zoe", "Zoe\u{308} Ark", true),
+            ("ｍira", "mira", true),
+            ("cafe", "Caff Bar", false),
+            ("é", "Cafe", true),
+        ];
+        for (query, text, found) in cases {
+            assert_eq!(search_key(text).contains(&search_key(query)), found, "{query} in {text}");
+        }
+    }
+
     #[test]
     fn names_drawn_alike_share_a_skeleton() {
         let listed = ["mira", "tomas", "ana"];

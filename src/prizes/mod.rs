@@ -422,9 +422,11 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
         used: vec![false; book.decisions.len()],
         misfits: vec![None; book.decisions.len()],
         moved: vec![None; book.decisions.len()],
+        unplaced: Vec::new(),
     };
     let mut warnings = Vec::new();
     let prizes = book.prizes.iter().map(|p| run.prize(p, &mut warnings)).collect();
+    warnings.extend(unplaced_said(&run.unplaced, candidates));
     Outcome {
         prizes,
         ineligible: flagged(reasons.iter().cloned().enumerate().collect()),
@@ -464,6 +466,46 @@ struct Run<'a> {
     misfits: Vec<Option<String>>,
     /// For each decision, the place its tie is at now where it was taken for another.
     moved: Vec<Option<usize>>,
+    /// Entries a paid prize by the marks was open to but could not place, as (why, the entry,
+    /// the prize): said once among the warnings ([`unplaced_said`]), not only in each prize's notes.
+    unplaced: Vec<(String, usize, String)>,
+}
+
+/// One warning for each reason entries a paid prize by the marks was open to are in no ranking
+/// (no judge scored them in full, the method gave them no score): the entries and the prizes
+/// that could not place them. A team no judge scored could have won one of those places, so the
+/// jury weighs it before announcing; a note under each prize had been all that said so.
+fn unplaced_said(unplaced: &[(String, usize, String)], candidates: &[Candidate]) -> Vec<String> {
+    let mut whys: Vec<&str> = Vec::new();
+    for (why, _, _) in unplaced {
+        if !whys.contains(&why.as_str()) {
+            whys.push(why);
+        }
+    }
+    whys.into_iter()
+        .map(|why| {
+            let mut entries: Vec<usize> = unplaced.iter().filter(|u| u.0 == why).map(|u| u.1).collect();
+            entries.sort_unstable();
+            entries.dedup();
+            let mut names: Vec<String> = Vec::new();
+            for (_, _, name) in unplaced.iter().filter(|u| u.0 == why) {
+                let name = crate::sanitize::clean_line(name);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let titles: Vec<String> =
+                entries.iter().map(|i| crate::sanitize::clean_line(&candidates[*i].title)).collect();
+            let (them, were) = if entries.len() == 1 { ("it", "it was") } else { ("them", "they were") };
+            let pay = if names.len() == 1 { "pays" } else { "pay" };
+            format!(
+                "{}, so in no ranking: {}; {} {pay} places {were} open to. Have {them} scored, or say why not, before announcing",
+                crate::report::opening(&crate::sanitize::clean_line(why)),
+                crate::format::first_few(&titles, 5, ", "),
+                crate::format::names_and(&names, 5),
+            )
+        })
+        .collect()
 }
 
 impl Run<'_> {
@@ -497,7 +539,11 @@ impl Run<'_> {
             notes: Vec::new(),
             unawarded: Vec::new(),
         };
-        let ordered = self.ordered(prize, &mut out.notes);
+        let mut passed = Vec::new();
+        let ordered = self.ordered(prize, &mut out.notes, &mut passed);
+        if !prize.amounts.is_empty() {
+            self.unplaced.extend(passed.into_iter().map(|(why, i)| (why, i, prize.name.clone())));
+        }
         let stacks = self.stacks(prize);
         let mut place = 1;
         // Equal values tie whatever the prize: the overall place orders them on the page, never
@@ -716,7 +762,13 @@ impl Run<'_> {
 
     /// The candidates this prize may go to, best first, each with the key that orders them:
     /// equal keys are ties.
-    fn ordered(&self, prize: &Prize, notes: &mut Vec<String>) -> Vec<(usize, (f64, usize))> {
+    /// Each entry it was open to but the marks could not order is added to `passed`, with why.
+    fn ordered(
+        &self,
+        prize: &Prize,
+        notes: &mut Vec<String>,
+        passed: &mut Vec<(String, usize)>,
+    ) -> Vec<(usize, (f64, usize))> {
         let limit = prize.max_params.map(|p| p.0);
         let criterion = self.criterion_of(prize);
         if criterion.is_some() && self.by_the_judges_mean() {
@@ -753,6 +805,7 @@ impl Run<'_> {
                     Some((_, titles)) => titles.push(title),
                     None => unranked.push((why, vec![title])),
                 }
+                passed.push((why.to_owned(), i));
                 continue;
             }
             if size == Some(eligibility::Size::Unknown) {
@@ -764,7 +817,12 @@ impl Run<'_> {
                 // No track place (no judge scored it in full): the track's ranking cannot order it.
                 PrizeBy::Score if prize.track.is_some() => c.track_place.map(|p| (-(p as f64), 0)),
                 PrizeBy::Score => (c.place != usize::MAX).then(|| (-(c.place as f64), 0)),
-                PrizeBy::Badges => Some((crate::model::tagged(&c.tags, "achievement:").count() as f64, c.place)),
+                // Most badges wins: an entry with none has earned none of it, and is left out as
+                // one without likes is (ten entries with no badge had tied for its $250).
+                PrizeBy::Badges => match crate::model::tagged(&c.tags, "achievement:").count() {
+                    0 => None,
+                    badges => Some((badges as f64, c.place)),
+                },
                 PrizeBy::Likes => c.likes.map(|l| (l as f64, c.place)),
                 PrizeBy::Criterion => criterion.and_then(|k| c.on_criterion(k)).map(|(_, key)| (key, c.place)),
                 PrizeBy::File => file.and_then(|f| f.get(&c.id)).map(|v| (*v, c.place)),

@@ -274,6 +274,23 @@ fn an_entry_can_qualify_for_several_prizes_and_win_each_that_stacks() {
     assert_eq!(o.prizes[2].awards[0].value, 4.0, "badges shown");
 }
 
+/// A prize for the most badges goes to no entry without one: with none carrying a badge, its
+/// places are not awarded (every entry had tied at 0 for its $250), and the entries are left out
+/// as entries without likes are.
+#[test]
+fn a_prize_by_badges_goes_to_no_entry_without_one() {
+    let mut field: Vec<Candidate> =
+        ["a", "b", "c"].iter().enumerate().map(|(i, id)| entry(id, i + 1, "wood")).collect();
+    let quest = || Prize { by: PrizeBy::Badges, ..prize("quest", &[250.0, 100.0]) };
+    let o = run(&field, &[quest()], &Rules::default(), &[]);
+    assert!(o.prizes[0].awards.is_empty(), "{:?}", o.prizes[0].awards);
+    assert!(o.warnings.is_empty(), "no tie to decide: {:?}", o.warnings);
+    assert_eq!(o.prizes[0].notes, ["3 entries without badges left out", "No entry can win it"]);
+    field[2].tags = vec!["achievement:offgrid".into()];
+    let o = run(&field, &[quest()], &Rules::default(), &[]);
+    assert_eq!(winners(&o.prizes[0]), [(1, "c", Some(250.0))]);
+}
+
 #[test]
 fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
     let mut field: Vec<Candidate> =
@@ -594,6 +611,21 @@ fn an_entry_the_method_could_not_score_competes_for_badges_and_is_named_with_why
             "Not scored in full by any judge, so left out: M".to_owned()
         ],
     );
+    // The jury is warned once for each reason, with the paid prizes that could not place them: a
+    // note under each prize had been all that said a team no judge scored could have won.
+    assert_eq!(
+        o.warnings,
+        [
+            format!(
+                "{}, so in no ranking: T, U; BACKYARD pays places they were open to. Have them scored, or say why not, before announcing",
+                crate::report::opening(why)
+            ),
+            "Not scored in full by any judge, so in no ranking: M; BACKYARD pays places it was open to. Have it scored, or say why not, before announcing".to_owned(),
+        ]
+    );
+    // A prize that pays nothing places no one: no warning from it.
+    let o = run(&field, &[track_prize("backyard", &[])], &Rules::default(), &[]);
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
 }
 
 #[test]

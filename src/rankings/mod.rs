@@ -25,7 +25,7 @@ pub use conflicts::{Conflicted, said as conflicts_said};
 pub use leaning::LenientHolder;
 pub use majority::Majority;
 pub use panel::{Field, Ids, JudgeMarks, Place, newest_first, one_file_per_judge};
-pub use robustness::{HOLDS, PlaceChange, Then, WithoutOne};
+pub use robustness::{CHANGE_WITHOUT_ONE, HOLDS, PlaceChange, Then, WithoutOne};
 pub use rubrics::{Rubrics, Totals};
 pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
 pub use stages::rank_all;

@@ -482,12 +482,15 @@ pub(super) fn panel_and_times(
 /// as the files give them. A name no file gives is refused, with the names that look like it.
 pub(super) fn leave_out(judges: &mut Vec<JudgeMarks>, names: &[String]) -> Result<Vec<String>, RankError> {
     let mut left_out = Vec::new();
+    // Every judge whose file was given, those already left out too: "--without mira,zed" had
+    // said the files were from everyone but mira.
+    let given: Vec<String> = judges.iter().map(|j| j.judge.clone()).collect();
     for name in names {
         let Some(found) = judges.iter().find(|j| same_name(&j.judge, name)).map(|j| j.judge.clone()) else {
             if left_out.iter().any(|l: &String| same_name(l, name)) {
                 continue;
             }
-            let known: Vec<&str> = judges.iter().map(|j| j.judge.as_str()).collect();
+            let known: Vec<&str> = given.iter().map(String::as_str).collect();
             let near = crate::format::look_alike(name, known.iter().copied(), 3);
             return Err(RankError::UnknownWithout {
                 name: crate::sanitize::quoted(name),

@@ -173,8 +173,13 @@ const NAMED: usize = 3;
 /// What the test says of a place that keeps its holder.
 pub const HOLDS: &str = "holds without any one judge";
 
+/// What the test calls the places it finds move: the merge's summary and the head judge's
+/// board say it alike (the board had called them "resting on one judge", the words `results`
+/// keeps for an entry one judge scored).
+pub const CHANGE_WITHOUT_ONE: &str = "Paid places that change without one judge";
+
 impl Rankings {
-    /// The paid places of `ranking` that the test found resting on one judge.
+    /// The paid places of `ranking` that the test found change without one judge.
     pub fn fragile(&self, ranking: &str) -> Vec<&PlaceChange> {
         self.robustness.iter().flatten().filter(|c| c.ranking == ranking).collect()
     }
@@ -360,7 +365,7 @@ impl Rankings {
         judges.dedup();
         let rest = if fragile.len() < places { "; the others hold without any one judge" } else { "" };
         Some(format!(
-            "Paid places that change without one judge: {} of {places} (without {}){rest}.",
+            "{CHANGE_WITHOUT_ONE}: {} of {places} (without {}){rest}.",
             fragile.len(),
             crate::format::first_few(&judges, 5, ", ")
         ))

@@ -115,6 +115,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     warnings.extend(warnings::partial(&judges));
     warnings.extend(warnings::scoring_nothing(&judges, config));
     warnings.extend(warnings::unlisted(&judges, config));
+    warnings.extend(warnings::no_file(&judges, config, &left_out));
     // Trainees' files are checked like any other, then set apart: from here on only the judges
     // whose marks count make the panel.
     let (mut judges, trainees) = trainees::split(judges, config);

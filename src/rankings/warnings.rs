@@ -214,6 +214,27 @@ pub(super) fn scoring_nothing(judges: &[JudgeMarks], config: &crate::config::Con
     )
 }
 
+/// Names the judges judging.toml lists whose marks would count but who sent no file (and the
+/// head judge did not leave out with `--without`): the places rest on the others' marks alone,
+/// and a missing file moves them without a word (a judge's 20 entries left out had moved Map
+/// Mender from 9th to a paid 2nd, and no output named the judge). A trainee's file changes no
+/// place, so a missing one is not said.
+pub(super) fn no_file(judges: &[JudgeMarks], config: &crate::config::Config, left_out: &[String]) -> Option<String> {
+    let sent = |name: &str| judges.iter().any(|j| crate::model::same_name(&j.judge, name));
+    let names: Vec<String> = config
+        .judges
+        .iter()
+        .filter(|j| j.counts && !sent(&j.name) && !left_out.iter().any(|l| crate::model::same_name(l, &j.name)))
+        .map(|j| j.name.clone())
+        .collect();
+    about_judges(
+        &names,
+        "is among the event's judges ([[judges]]) but sent no score file",
+        "are among the event's judges ([[judges]]) but sent no score file",
+        "the places rest on the other judges' marks alone; give their files too before announcing",
+    )
+}
+
 /// Names the entries withdrawn from the export that judges scored, with who scored each (the
 /// first few): their scores are left out, which the head judge should know rather than find
 /// an entry missing from every ranking. The judges who scored no entry in play besides (none

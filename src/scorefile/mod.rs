@@ -178,7 +178,8 @@ impl ScoreFileError {
             // Said as every file any command cannot read is said.
             ErrorKind::NotFound | ErrorKind::PermissionDenied => {
                 let hint = crate::disk::read_hint(std::path::Path::new(file), error);
-                return ScoreFileError::Unreadable { file: file.to_owned(), reason: format!("{error}{hint}") };
+                let reason = crate::disk::io_reason(error);
+                return ScoreFileError::Unreadable { file: file.to_owned(), reason: format!("{reason}{hint}") };
             }
             ErrorKind::IsADirectory => "a folder: give the score files in it (e.g. judges/*.json), not the folder",
             ErrorKind::InvalidData => {

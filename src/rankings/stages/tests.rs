@@ -77,6 +77,10 @@ fn without_a_judge_is_the_merge_of_the_other_files() {
         err.to_string(),
         "--without \"anna\": no score file is from a judge of that name; the files are from ana, bo, cy. Did you mean: ana?"
     );
+    // A judge already left out is still one whose file was given.
+    options.without = vec!["ana".into(), "anna".into()];
+    let err = rank_all(panel(), &config, &field, &options).expect_err("no such judge");
+    assert!(err.to_string().contains("the files are from ana, bo, cy."), "{err}");
     options.without = vec!["ana".into(), "bo".into(), "cy".into()];
     let err = rank_all(panel(), &config, &field, &options).expect_err("nobody left");
     assert!(matches!(err, RankError::NoneLeft { .. }), "{err}");
@@ -156,4 +160,36 @@ fn a_drift_is_reported_or_taken_out_before_the_fit() {
 
 fn drift_of_judge(r: &Rankings, name: &str) -> Option<Drift> {
     r.judges.iter().find(|j| j.judge == name).and_then(|j| j.drift)
+}
+
+/// A judge judging.toml lists whose file is missing is named among the merge's warnings; one
+/// left out with `--without`, or a trainee (whose marks count for nothing), is not.
+#[test]
+fn a_listed_judge_without_a_file_is_named() {
+    let subs = backyard(6);
+    let field = Field::new(&subs);
+    let config = config();
+    let missing = |w: &String| w.contains("sent no score file");
+    // (files given, left out, the judges named as sending none)
+    let cases: [(&[&str], &[&str], Option<&str>); 4] = [
+        (&["ana", "bo", "cy"], &[], None),
+        (&["ana", "cy"], &[], Some("judge \"bo\" is among the event's judges ([[judges]]) but sent no score file")),
+        (
+            &["ana"],
+            &[],
+            Some("2 judges (\"bo\", \"cy\") are among the event's judges ([[judges]]) but sent no score file"),
+        ),
+        (&["ana", "bo", "cy"], &["bo"], None),
+    ];
+    for (given, without, said) in cases {
+        let files: Vec<JudgeMarks> = panel().into_iter().filter(|j| given.contains(&j.judge.as_str())).collect();
+        let mut options = Options::new(Method::Calibrated, &config);
+        options.without = without.iter().map(|w| (*w).to_owned()).collect();
+        let merged = rank_all(files, &config, &field, &options).expect("ranks");
+        let found: Vec<&String> = merged.warnings.iter().filter(|w| missing(w)).collect();
+        match said {
+            None => assert!(found.is_empty(), "{given:?}: {found:?}"),
+            Some(said) => assert!(found.len() == 1 && found[0].starts_with(said), "{given:?}: {found:?}"),
+        }
+    }
 }

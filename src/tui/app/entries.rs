@@ -148,7 +148,7 @@ impl Entries {
             .map(|s| {
                 let sub = s.submission;
                 let words = [&sub.title, &sub.team].into_iter().chain(&sub.members).chain(&sub.tags).chain(&sub.models);
-                let haystack = words.map(String::as_str).collect::<Vec<_>>().join(" ").to_lowercase();
+                let haystack = crate::model::search_key(&words.map(String::as_str).collect::<Vec<_>>().join(" "));
                 let bar = me.as_ref().and_then(|j| crate::assign::barred(j, &sub, tracks));
                 let unassigned = self.assigned.as_ref().is_some_and(|mine| !mine.contains(&sub.id));
                 let mut entry = Entry {

@@ -123,7 +123,7 @@ impl ListView {
     /// still the one selected.
     pub fn refresh(&mut self, entries: &Entries, scores: &Scores) -> bool {
         let keep = self.current(entries).map(|e| e.submission.id.clone());
-        let query = self.query.to_lowercase();
+        let query = crate::model::search_key(&self.query);
         let shown = |e: &Entry| {
             self.track.as_ref().is_none_or(|t| e.submission.track.as_ref() == Some(t))
                 && (!self.unscored_only || scores.status_of(entries, e).open())

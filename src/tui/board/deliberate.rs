@@ -193,7 +193,7 @@ impl Board<'_> {
 
     /// What to deliberate on the ranking in sight, as lists wrapped to `room` columns: the
     /// uncertain paid places first (those on too few judges, however sure, at their head), then those only lenient judges gave (under a method that
-    /// keeps leniency), then the paid places resting on one judge, the ties
+    /// keeps leniency), then the paid places that change without one judge, the ties
     /// (settled or not), the entries of each flag, whether every paid place holds, the entries
     /// nobody scored and the head-to-head sentence.
     pub(super) fn deliberation(&self, room: usize) -> Vec<Section> {
@@ -331,9 +331,11 @@ impl Board<'_> {
             .map(|(_, line)| Line::from(format!("  {line}")).cyan())
             .collect();
         if fragile.is_empty() {
-            return (None, Some(Line::from("Every paid place holds without any one judge.").green()));
+            let holds = format!("Every paid place {}.", crate::rankings::HOLDS);
+            return (None, Some(Line::from(holds).green()));
         }
-        let head = format!("Paid places resting on one judge ({} of {}):", fragile.len(), r.paid_holders(name).len());
+        let head =
+            format!("{} ({} of {}):", crate::rankings::CHANGE_WITHOUT_ONE, fragile.len(), r.paid_holders(name).len());
         (Some((Line::from(head).cyan().bold(), fragile)), None)
     }
 }
