@@ -534,9 +534,104 @@ fn published() -> (Sandbox, Vec<PathBuf>) {
 
 /// The backyard finalists of the published finals.toml, in the file's (rubric) order.
 fn backyard_finalists(s: &Sandbox) -> Vec<String> {
+    finalists_of(s, "backyard")
+}
+
+/// The finalists of `ranking` in the published finals.toml, in the file's (rubric) order.
+fn finalists_of(s: &Sandbox, ranking: &str) -> Vec<String> {
     let text = std::fs::read_to_string(s.path().join("finals.toml")).expect("finals.toml published");
-    let backyard = text.split("ranking = \"backyard\"").nth(1).expect("backyard").split("[[").next().expect("its rows");
-    backyard.lines().filter_map(|l| l.trim().strip_prefix("{ id = \"")?.split('"').next().map(str::to_owned)).collect()
+    let rows = text
+        .split(&format!("ranking = \"{ranking}\""))
+        .nth(1)
+        .expect("the ranking")
+        .split("[[")
+        .next()
+        .expect("its rows");
+    rows.lines().filter_map(|l| l.trim().strip_prefix("{ id = \"")?.split('"').next().map(str::to_owned)).collect()
+}
+
+/// A finalist fewer than merge.min_judges of the finals' judges may compare is said when the
+/// finals are published, naming who may and why the others may not; and a paid place moved on
+/// its one judge's answers tells the head judge what can work, not to have other judges compare
+/// it. With `[finals] judges = ["mira", "priya"]`, priya judging the Backyard alone, only mira
+/// may compare a Thousand Token Wood finalist: Garden Gnome had been published without a word,
+/// paid 1st on mira's answers, and the check said to have other judges compare it, which none
+/// could. In the Backyard, where priya may compare too, the advice stays.
+#[test]
+fn a_finalist_only_one_judge_may_compare_is_said_with_what_can_work() {
+    let s = Sandbox::new();
+    s.file(
+        "judging.toml",
+        &format!("{}\n[finals]\nsize = 4\njudges = [\"mira\", \"priya\"]\n", judging::config::BUILTIN),
+    );
+    for judge in JUDGES.iter().chain(&["head"]) {
+        run(&s, judge, &["pull"]);
+    }
+    let files = rubric_round(&s);
+    let mut publish = vec!["--judge", "head", "merge", "--finals"];
+    publish.extend(paths(&files));
+    let out = s.cmd().args(&publish).output().expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    let titles = s.list_json("head");
+    let title = |id: &str| {
+        let entries = titles.as_array().expect("a list");
+        let entry = entries.iter().find(|e| e["id"] == id).expect("listed");
+        entry["title"].as_str().expect("a title").to_owned()
+    };
+    let (wood, backyard) = (finalists_of(&s, "wood"), backyard_finalists(&s));
+    for (ranking, finalists, only_mira) in [("Thousand Token Wood", &wood, true), ("Backyard AI", &backyard, false)] {
+        for id in finalists.iter().filter(|id| *id != "cafe-companero") {
+            let warned = said.lines().find(|l| l.contains(&format!("{} ({id}), a finalist of {ranking}", title(id))));
+            assert_eq!(warned.is_some(), only_mira, "{id} in {ranking}: {said}");
+            if let Some(warned) = warned {
+                for part in [
+                    "only mira of the finals' judges may compare it (priya: not a track they judge), fewer than merge.min_judges (2)",
+                    "rest on the answers of mira alone",
+                    "add to [[judges]] (and to [finals] judges, where it names them) a judge who judges its track and has no conflict with it, or let the jury decide its place",
+                ] {
+                    assert!(warned.contains(part), "{part:?} in {warned}");
+                }
+            }
+        }
+    }
+    // mira alone puts each ranking's third first.
+    for finalists in [&wood, &backyard] {
+        for other in &finalists[..2] {
+            run(&s, "mira", &["compare", &finalists[2], other, "--winner", "A"]);
+        }
+    }
+    let files: Vec<PathBuf> = JUDGES.iter().map(|j| export(&s, j)).collect();
+    let mut args = vec!["--judge", "head", "results", "--format", "csv"];
+    args.extend(paths(&files));
+    let out = s.cmd().args(&args).output().expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let (sheet, warnings) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let mut rows = csv::Reader::from_reader(sheet.as_bytes());
+    let header: Vec<String> = rows.headers().expect("a header").iter().map(str::to_owned).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("a column");
+    let (prize, entry, check) = (column("prize_id"), column("entry_id"), column("check"));
+    let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("a row")).collect();
+    let ask = "have other judges compare it (`judging finals` gives them its pairs)";
+    let only = "only mira of the finals' judges may compare it (priya: not a track they judge), so no other judge can be given its pairs: add to [[judges]]";
+    for (ranking, id, stuck) in [("wood", &wood[2], true), ("backyard", &backyard[2], false)] {
+        let row = rows.iter().find(|r| &r[prize] == ranking && &r[entry] == id.as_str()).expect("paid");
+        let said = &row[check];
+        assert!(said.contains("on the answers of mira alone"), "{ranking}: {said}");
+        assert_eq!((said.contains(only), said.contains(ask)), (stuck, !stuck), "{ranking}: {said}");
+    }
+    // The merge's warning of each ranking says the same.
+    let warned = |name: &str| {
+        warnings.lines().find(|l| l.contains(&format!("The finals of {name} move paid places"))).unwrap_or_default()
+    };
+    let (wood_warning, backyard_warning) = (warned("Thousand Token Wood"), warned("Backyard AI"));
+    assert!(
+        wood_warning.contains(&format!("{}: only mira of the finals' judges may compare it", title(&wood[2]))),
+        "{warnings}"
+    );
+    assert!(!wood_warning.contains("Have other judges compare"), "{wood_warning}");
+    assert!(backyard_warning.contains("Have other judges compare these finalists"), "{warnings}");
+    assert!(!backyard_warning.contains("only mira"), "{backyard_warning}");
 }
 
 /// The finals' warnings are checks of the award they are about, in every jury format: mira alone

@@ -55,11 +55,32 @@ pub(super) fn settle_into(
         listed.warn(&clean_line(w));
     }
     rankings.warnings.extend(warnings);
-    let settled = crate::finals::settle(rankings, &rounds);
+    let may: Vec<_> = rounds.iter().map(|r| may_compare(r, rankings, field, &loaded.config)).collect();
+    let settled = crate::finals::settle_knowing(rankings, &rounds, &may);
     for w in &settled.warnings {
         listed.warn(&clean_line(w));
     }
     Ok(())
+}
+
+/// Who of the finals' judges may compare each finalist of `round` ([`Round::may_compare`]): the
+/// entries as `field` has them, each judge's recusals as their score file says them.
+fn may_compare(
+    round: &Round,
+    rankings: &Rankings,
+    field: &Field,
+    config: &crate::config::Config,
+) -> Vec<crate::finals::MayCompare> {
+    let at = |id: &str| field.entries.iter().position(|s| s.submission.id == id);
+    let recused =
+        |judge: &str, id: &str| {
+            let Some(i) = at(id) else { return false };
+            rankings.sheets.judges.iter().any(|m| {
+                crate::model::same_name(&m.judge, judge) && m.text(crate::model::TextPart::Recusal, i).is_some()
+            })
+        };
+    let entry = |id: &str| at(id).and_then(|i| field.entries.get(i)).map(|s| (&s.submission, s.withdrawn));
+    round.may_compare(config, recused, entry)
 }
 
 /// The store's record of the finalists it published last (`finals::published::finalists_record`).
@@ -265,6 +286,14 @@ pub(super) fn publish(session: &Session, rankings: &Rankings, field: &Field, for
                 crate::text_width::pad(&clean_line(&f.id), 24),
                 clean_line(&f.title)
             );
+        }
+    }
+    // A finalist too few of the finals' judges may compare: its place would rest on them alone.
+    for round in &rounds {
+        let may = may_compare(round, rankings, field, config);
+        let name = track_name(&config.tracks, &round.ranking);
+        for w in round.few_may_compare(&may, rankings.min_judges, name) {
+            super::stderr::say("warning", &clean_line(&w));
         }
     }
     let answers: usize = rounds.iter().map(|r| r.answers.len()).sum();

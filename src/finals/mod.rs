@@ -19,7 +19,7 @@ mod standing;
 
 pub use finalists::finalists;
 pub use gather::gather;
-pub use settle::{Settled, settle};
+pub use settle::{Settled, settle, settle_knowing};
 pub use standing::{FinalistStanding, JudgeWeight, PairTally, PlaceDoubt, Standing};
 
 use crate::merge::davidson::{self, Answer, Fit, Outcome, Prior, Settings};
@@ -54,7 +54,8 @@ pub struct Answered {
 }
 
 /// Why a judge may not compare a finalist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Barred {
     /// judging.toml lists a conflict of theirs with it.
     Conflict,
@@ -76,7 +77,50 @@ impl Barred {
             Barred::Absent => "withdrawn, or not in your store (pull)",
         }
     }
+
+    /// In a few words, of another judge, for the head judge.
+    pub fn said_of_them(self) -> &'static str {
+        match self {
+            Barred::Conflict => "a conflict the event lists for them",
+            Barred::Track => "not a track they judge",
+            Barred::Recused => "they recused",
+            Barred::Absent => "withdrawn",
+        }
+    }
 }
+
+/// Who of the finals' judges may compare a finalist, by the rule `judging finals` refuses a
+/// pair by ([`Round::why_barred`]), and why each of the others may not.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MayCompare {
+    /// The finals' judges who may compare it.
+    pub judges: Vec<String>,
+    /// The finals' judges who may not, each with why.
+    pub barred: Vec<(String, Barred)>,
+}
+
+impl MayCompare {
+    /// Who may compare it and why the others may not, cleaned, as a clause of its own: "only
+    /// mira of the finals' judges may compare it (tomas: a conflict the event lists for them;
+    /// priya: not a track they judge)".
+    pub fn said(&self) -> String {
+        let who = match self.judges.len() {
+            0 => "none of the finals' judges may compare it".to_owned(),
+            _ => format!("only {} of the finals' judges may compare it", standing::said_judges(&self.judges)),
+        };
+        let why: Vec<String> = self
+            .barred
+            .iter()
+            .map(|(judge, why)| format!("{}: {}", crate::sanitize::clean_line(judge), why.said_of_them()))
+            .collect();
+        if why.is_empty() { who } else { format!("{who} ({})", why.join("; ")) }
+    }
+}
+
+/// What the head judge can do about a finalist too few of the finals' judges may compare (no
+/// other judge can be given its pairs), as the publish's warning, the merge's and the award's
+/// check all say it.
+pub const FEW_MAY_COMPARE_CURE: &str = "no other judge can be given its pairs: add to [[judges]] (and to [finals] judges, where it names them) a judge who judges its track and has no conflict with it, or let the jury decide its place";
 
 /// One ranking's finals.
 #[derive(Debug, Clone, PartialEq)]
@@ -254,12 +298,24 @@ impl Round {
         sheet: &crate::model::ScoreSheet,
         entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
     ) -> Vec<Option<Barred>> {
+        self.why_barred_by(config, judge, |id| sheet.recused(id), entry)
+    }
+
+    /// [`Round::why_barred`] with the judge's recusals as `recused` says them (by id): the rule,
+    /// once, for the judge's own store and for the head judge's score files alike.
+    pub fn why_barred_by<'s>(
+        &self,
+        config: &crate::config::Config,
+        judge: &str,
+        recused: impl Fn(&str) -> bool,
+        entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
+    ) -> Vec<Option<Barred>> {
         let listed = config.judge(judge);
         self.finalists
             .iter()
             .map(|f| match entry(&f.id) {
                 None | Some((_, true)) => Some(Barred::Absent),
-                Some(_) if sheet.recused(&f.id) => Some(Barred::Recused),
+                Some(_) if recused(&f.id) => Some(Barred::Recused),
                 Some((s, false)) => {
                     match listed.and_then(|j| crate::assign::barred(j, s, crate::assign::Tracks::of(&config.assign))) {
                         Some(crate::assign::Bar::Conflict) => Some(Barred::Conflict),
@@ -267,6 +323,57 @@ impl Round {
                         None => None,
                     }
                 }
+            })
+            .collect()
+    }
+
+    /// Who of the finals' judges (`Config::finals_judges`) may compare each finalist, by index,
+    /// by [`Round::why_barred_by`]; `recused(judge, id)` says a judge's recusals. Empty where
+    /// judging.toml lists no judges, as then anyone may compare.
+    pub fn may_compare<'s>(
+        &self,
+        config: &crate::config::Config,
+        recused: impl Fn(&str, &str) -> bool,
+        entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
+    ) -> Vec<MayCompare> {
+        let judges = config.finals_judges();
+        if judges.is_empty() {
+            return Vec::new();
+        }
+        let mut out = vec![MayCompare::default(); self.finalists.len()];
+        for judge in judges {
+            let why = self.why_barred_by(config, &judge.name, |id| recused(&judge.name, id), &entry);
+            for (may, why) in out.iter_mut().zip(why) {
+                match why {
+                    None => may.judges.push(judge.name.clone()),
+                    Some(why) => may.barred.push((judge.name.clone(), why)),
+                }
+            }
+        }
+        out
+    }
+
+    /// A warning for each finalist fewer than `min_judges` of the finals' judges may compare
+    /// (`may`, by [`Round::may_compare`]), in the ranking called `name`: said when the finals
+    /// are published, as its place in them could rest on no more.
+    pub fn few_may_compare(&self, may: &[MayCompare], min_judges: usize, name: &str) -> Vec<String> {
+        self.finalists
+            .iter()
+            .zip(may)
+            .filter(|(_, m)| crate::rankings::thin(m.judges.len(), min_judges))
+            .map(|(f, m)| {
+                let rests = if m.judges.is_empty() {
+                    "the rubric round alone".to_owned()
+                } else {
+                    format!("the answers of {} alone", standing::said_judges(&m.judges))
+                };
+                format!(
+                    "{} ({}), a finalist of {}: {}, fewer than merge.min_judges ({min_judges}), so its place in the finals would rest on {rests} and {FEW_MAY_COMPARE_CURE}, before announcing",
+                    crate::sanitize::clean_line(&f.title),
+                    crate::sanitize::clean_line(&f.id),
+                    crate::sanitize::clean_line(name),
+                    m.said()
+                )
             })
             .collect()
     }

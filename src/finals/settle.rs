@@ -5,7 +5,7 @@
 //! the teams' feedback) then pays from the finals.
 
 use super::standing::{UNCOMPARED_CURE, said_judges};
-use super::{PlaceDoubt, Round, Standing};
+use super::{MayCompare, PlaceDoubt, Round, Standing};
 use crate::rankings::{Flag, Ranked, Rankings};
 
 /// What settling did: the standings put in, and what was left out of the rounds and why.
@@ -17,9 +17,17 @@ pub struct Settled {
 
 /// Fits each round and puts its order into its ranking of `rankings` (and its standing into
 /// `rankings.finals`). A round whose ranking the merge does not have is left out, with a warning.
+/// Who may compare each finalist is not known here: [`settle_knowing`] is told it.
 pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
+    settle_knowing(rankings, rounds, &[])
+}
+
+/// [`settle`], knowing who of the finals' judges may compare each finalist (`may[k]` of
+/// `rounds[k]`, by [`Round::may_compare`]): a paid place moved on too few judges' answers, where
+/// no other judge may compare the finalist, is said with the remedy that can work.
+pub fn settle_knowing(rankings: &mut Rankings, rounds: &[Round], may: &[Vec<MayCompare>]) -> Settled {
     let mut settled = Settled::default();
-    for round in rounds {
+    for (k, round) in rounds.iter().enumerate() {
         let Some(at) = rankings.rankings.iter().position(|(name, _)| *name == round.ranking) else {
             settled.warnings.push(format!(
                 "the finals of {:?} were published, and this merge has no such ranking: they are left out",
@@ -29,7 +37,7 @@ pub fn settle(rankings: &mut Rankings, rounds: &[Round]) -> Settled {
         };
         let fit = round.fit(None);
         let mut standing = round.standing(&fit);
-        mark_doubts(round, &mut standing, rankings.min_judges);
+        mark_doubts(round, &mut standing, rankings.min_judges, may.get(k).map_or(&[], Vec::as_slice));
         let paid = rankings.paid.get(&round.ranking).copied();
         let before: Vec<String> = rankings.rankings[at].1.iter().map(|r| r.id.clone()).collect();
         reorder(&mut rankings.rankings[at].1, &standing, paid);
@@ -117,8 +125,10 @@ fn without_finals_judge(
 /// - A paid place the finals move on the answers of fewer judges than `min_judges`: a finalist
 ///   the finals take into or out of the paid places, or to another paid place, whose
 ///   comparisons came from fewer judges than a rubric place needs. Three answers by one judge
-///   had taken the rubric round's first out of the money, said only in a note.
-pub(super) fn mark_doubts(round: &Round, standing: &mut Standing, min_judges: usize) {
+///   had taken the rubric round's first out of the money, said only in a note. Where fewer than
+///   `min_judges` of the finals' judges may compare it at all (`may`, by finalist index, empty
+///   where unknown), the doubt says who may, as other judges cannot be asked to.
+pub(super) fn mark_doubts(round: &Round, standing: &mut Standing, min_judges: usize, may: &[MayCompare]) {
     let judges_of = |id: &str| -> Vec<String> {
         let Some(at) = round.finalists.iter().position(|f| f.id == id) else { return Vec::new() };
         let mut judges: Vec<String> = round
@@ -146,7 +156,17 @@ pub(super) fn mark_doubts(round: &Round, standing: &mut Standing, min_judges: us
         let changes_pay = (rubric <= paid) != (f.place <= paid) || (f.place <= paid && f.place != rubric);
         let judges = judges_of(&f.id);
         if changes_pay && f.compared > 0 && crate::rankings::thin(judges.len(), min_judges) {
-            f.doubts.push(PlaceDoubt::MovedOnFewJudges { rubric_place: f.rubric_place, judges, min_judges });
+            let may_compare = round
+                .finalist(&f.id)
+                .and_then(|i| may.get(i))
+                .filter(|m| crate::rankings::thin(m.judges.len(), min_judges))
+                .cloned();
+            f.doubts.push(PlaceDoubt::MovedOnFewJudges {
+                rubric_place: f.rubric_place,
+                judges,
+                min_judges,
+                may_compare,
+            });
         }
     }
 }
@@ -172,21 +192,31 @@ fn uncompared_but_paid(standing: &Standing, name: &str) -> Vec<String> {
 
 /// The paid places the finals move on the answers of fewer judges than `merge.min_judges`, as
 /// each finalist's standing records it ([`mark_doubts`]): one warning a round, naming each such
-/// move and whose answers made it; `None` where there is none.
+/// move and whose answers made it, and what to do: have other judges compare the finalists, or,
+/// of one that no other judge may compare, who may and what can be done instead; `None` where
+/// there is none.
 pub(super) fn moved_on_few_judges(standing: &Standing, name: &str) -> Option<String> {
     let mut least = None;
+    let mut others = Vec::new();
+    let mut stuck = Vec::new();
     let moves: Vec<String> = standing
         .order
         .iter()
         .flat_map(|f| f.doubts.iter().map(move |d| (f, d)))
         .filter_map(|(f, d)| {
-            let PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges } = d else { return None };
+            let PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges, may_compare } = d else {
+                return None;
+            };
             least = Some(*min_judges);
+            let title = crate::sanitize::clean_line(&f.title);
+            match may_compare {
+                Some(may) => stuck.push(format!("{title}: {}, so {}", may.said(), super::FEW_MAY_COMPARE_CURE)),
+                None => others.push(title.clone()),
+            }
             let out = if f.place > standing.paid { ", out of the paid places" } else { "" };
             // The rubric place is the ranking's, as the results' RUBRIC column shows it.
             Some(format!(
-                "{} ({}), {} in the rubric round, {} in the finals{out}, compared by {} alone",
-                crate::sanitize::clean_line(&f.title),
+                "{title} ({}), {} in the rubric round, {} in the finals{out}, compared by {} alone",
                 crate::sanitize::clean_line(&f.id),
                 crate::format::ordinal(*rubric_place),
                 crate::format::ordinal(f.place),
@@ -195,8 +225,20 @@ pub(super) fn moved_on_few_judges(standing: &Standing, name: &str) -> Option<Str
         })
         .collect();
     let min_judges = least?;
+    let cure = if stuck.is_empty() {
+        "Have other judges compare these finalists (`judging finals` gives them the pairs) before announcing".to_owned()
+    } else {
+        let ask = (!others.is_empty()).then(|| {
+            format!(
+                "Have other judges compare {} (`judging finals` gives them the pairs)",
+                crate::format::names_and(&others, others.len())
+            )
+        });
+        let said: Vec<String> = ask.into_iter().chain(stuck).collect();
+        format!("{}, before announcing", said.join("; "))
+    };
     Some(format!(
-        "The finals of {} move paid places on the answers of fewer judges than merge.min_judges ({min_judges}): {}. Have other judges compare these finalists (`judging finals` gives them the pairs) before announcing",
+        "The finals of {} move paid places on the answers of fewer judges than merge.min_judges ({min_judges}): {}. {cure}",
         crate::sanitize::clean_line(name),
         moves.join("; ")
     ))

@@ -73,7 +73,15 @@ pub enum PlaceDoubt {
     /// Its paid place (or its leaving the paid places) the finals gave it on the answers of
     /// fewer judges than `merge.min_judges`, named in `judges`; `rubric_place` is its place in
     /// the rubric round, as the results' RUBRIC column shows it.
-    MovedOnFewJudges { rubric_place: usize, judges: Vec<String>, min_judges: usize },
+    /// `may_compare`: who of the finals' judges may compare it, where fewer than `min_judges`
+    /// may (other judges cannot be asked to); `None` where enough may, or it is not known.
+    MovedOnFewJudges {
+        rubric_place: usize,
+        judges: Vec<String>,
+        min_judges: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        may_compare: Option<super::MayCompare>,
+    },
 }
 
 impl PlaceDoubt {
@@ -84,11 +92,18 @@ impl PlaceDoubt {
             PlaceDoubt::UncomparedInFinals => format!(
                 "{title} (place {place}) takes its paid place without one finals comparison, while the other finalists were compared: {UNCOMPARED_CURE}"
             ),
-            PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges } => format!(
-                "{title} (place {place}), {} in the rubric round, was placed by the finals on the answers of {} alone, fewer judges than merge.min_judges ({min_judges}): have other judges compare it (`judging finals` gives them its pairs) before announcing",
-                crate::format::ordinal(*rubric_place),
-                said_judges(judges)
-            ),
+            PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges, may_compare } => {
+                let cure = match may_compare {
+                    None => "have other judges compare it (`judging finals` gives them its pairs) before announcing"
+                        .to_owned(),
+                    Some(may) => format!("{}, so {}, before announcing", may.said(), super::FEW_MAY_COMPARE_CURE),
+                };
+                format!(
+                    "{title} (place {place}), {} in the rubric round, was placed by the finals on the answers of {} alone, fewer judges than merge.min_judges ({min_judges}): {cure}",
+                    crate::format::ordinal(*rubric_place),
+                    said_judges(judges)
+                )
+            }
         }
     }
 }

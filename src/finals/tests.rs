@@ -204,7 +204,7 @@ fn paid_places_moved_by_too_few_judges_are_said() {
             answer(&mut r, judge, "e", "a");
         }
         let mut standing = r.standing(&r.fit(None));
-        super::settle::mark_doubts(&r, &mut standing, min);
+        super::settle::mark_doubts(&r, &mut standing, min, &[]);
         super::settle::moved_on_few_judges(&standing, "Backyard AI")
     };
     let said = thin(&["mira"], 4, 2).expect("moves on one judge");
@@ -232,10 +232,14 @@ fn paid_places_moved_by_too_few_judges_are_said() {
         answer(&mut r, "mira", first, second);
     }
     let mut standing = r.standing(&r.fit(None));
-    super::settle::mark_doubts(&r, &mut standing, 2);
+    super::settle::mark_doubts(&r, &mut standing, 2, &[]);
     let doubts = |id: &str| standing.order.iter().find(|f| f.id == id).map(|f| f.doubts.clone()).expect("a finalist");
-    let moved =
-        |rubric_place| super::PlaceDoubt::MovedOnFewJudges { rubric_place, judges: vec!["mira".into()], min_judges: 2 };
+    let moved = |rubric_place| super::PlaceDoubt::MovedOnFewJudges {
+        rubric_place,
+        judges: vec!["mira".into()],
+        min_judges: 2,
+        may_compare: None,
+    };
     assert_eq!(doubts("a"), [moved(1)]);
     assert_eq!(doubts("b"), [moved(2)]);
     // c and d, paid and never compared while others were, rest on the rubric round alone.
@@ -246,6 +250,86 @@ fn paid_places_moved_by_too_few_judges_are_said() {
             .starts_with("Entry C (place 3) takes its paid place without one finals comparison")
     );
     assert!(moved(1).advice("Entry A", 6).contains("1st in the rubric round, was placed by the finals on the answers of mira alone, fewer judges than merge.min_judges (2)"));
+}
+
+/// A paid place moved on one judge's answers, of a finalist fewer than merge.min_judges of the
+/// finals' judges may compare, is said with who may, why the others may not and what can work,
+/// in the merge's warning and in its check; where others may compare it, or who may is not
+/// known, the advice to have them compare it stays. The check had told the head judge to have
+/// other judges compare a finalist that no other judge could.
+#[test]
+fn a_move_no_other_judge_may_compare_says_what_can_work() {
+    let may = |judges: &[&str], barred: &[(&str, Barred)]| MayCompare {
+        judges: judges.iter().map(|j| (*j).to_owned()).collect(),
+        barred: barred.iter().map(|(j, why)| ((*j).to_owned(), *why)).collect(),
+    };
+    let only_mira = may(&["mira"], &[("tomas", Barred::Conflict), ("priya", Barred::Track)]);
+    let both = may(&["mira", "tomas"], &[("priya", Barred::Track)]);
+    let nobody = may(&[], &[("tomas", Barred::Recused)]);
+    let stuck_b = "Entry B: only mira of the finals' judges may compare it (tomas: a conflict the event lists for them; priya: not a track they judge), so no other judge can be given its pairs: add to [[judges]]";
+    let mixed = format!(
+        "Have other judges compare Entry E, Entry F and Entry A (`judging finals` gives them the pairs); {stuck_b}"
+    );
+    let ask = "Have other judges compare these finalists (`judging finals` gives them the pairs) before announcing";
+    // (who may compare each finalist a to f, what the warning says, what it must not, b's check)
+    let cases: [(Vec<MayCompare>, Vec<&str>, &str, &str); 5] = [
+        (vec![], vec![ask], "may compare it", "have other judges compare it"),
+        (vec![both.clone(); 6], vec![ask], "may compare it", "have other judges compare it"),
+        (
+            vec![only_mira.clone(); 6],
+            vec![stuck_b, "or let the jury decide its place, before announcing"],
+            "Have other judges",
+            "only mira of the finals' judges may compare it",
+        ),
+        (
+            vec![both.clone(), only_mira.clone(), both.clone(), both.clone(), both.clone(), both.clone()],
+            vec![&mixed],
+            "these finalists",
+            "so no other judge can be given its pairs",
+        ),
+        (
+            vec![nobody.clone(); 6],
+            vec!["Entry B: none of the finals' judges may compare it (tomas: they recused)"],
+            "Have other judges",
+            "none of the finals' judges may compare it",
+        ),
+    ];
+    for (may, says, never, check) in cases {
+        let mut r = round(6, 4);
+        for (first, second) in [("b", "a"), ("f", "a"), ("e", "a")] {
+            answer(&mut r, "mira", first, second);
+        }
+        let mut standing = r.standing(&r.fit(None));
+        super::settle::mark_doubts(&r, &mut standing, 2, &may);
+        let said = super::settle::moved_on_few_judges(&standing, "Backyard AI").expect("moved on one judge");
+        for part in &says {
+            assert!(said.contains(part), "{part:?} in {said}");
+        }
+        assert!(!said.contains(never), "{never:?} in {said}");
+        let b = standing.order.iter().find(|f| f.id == "b").expect("b");
+        let advice = b.doubts.iter().map(|d| d.advice("Entry B", 1)).collect::<Vec<_>>().join(" ");
+        assert!(advice.contains(check), "{check:?} in {advice}");
+        assert!(advice.contains("on the answers of mira alone"), "{advice}");
+    }
+    // Said when the finals are published: each finalist fewer than merge.min_judges may compare.
+    let r = round(3, 2);
+    let cases: [(Vec<MayCompare>, usize, Vec<&str>); 4] = [
+        (vec![both.clone(); 3], 2, vec![]),
+        (vec![both.clone(), only_mira.clone(), nobody.clone()], 2, vec!["Entry B (b)", "Entry C (c)"]),
+        (vec![both.clone(), only_mira.clone(), nobody.clone()], 1, vec!["Entry C (c)"]),
+        (vec![], 2, vec![]),
+    ];
+    for (may, min, warned) in cases {
+        let said = r.few_may_compare(&may, min, "Backyard AI");
+        assert_eq!(said.len(), warned.len(), "{said:?}");
+        for (said, who) in said.iter().zip(warned) {
+            assert!(said.starts_with(&format!("{who}, a finalist of Backyard AI: ")), "{said}");
+            assert!(said.contains(FEW_MAY_COMPARE_CURE), "{said}");
+        }
+    }
+    let said = r.few_may_compare(&[both.clone(), only_mira, nobody], 2, "Backyard AI");
+    assert!(said[0].contains("so its place in the finals would rest on the answers of mira alone"), "{}", said[0]);
+    assert!(said[1].contains("would rest on the rubric round alone"), "{}", said[1]);
 }
 
 /// Once the finals decide a ranking, "without that judge" is `merge --without` that judge: the
