@@ -4,7 +4,7 @@
 //! paid place becomes the finals'. Everything that pays from the rankings (`results`, the board,
 //! the teams' feedback) then pays from the finals.
 
-use super::standing::{UNCOMPARED_CURE, said_judges};
+use super::standing::{said_judges, uncompared_cure};
 use super::{MayCompare, PlaceDoubt, Round, Standing};
 use crate::rankings::{Flag, Ranked, Rankings};
 
@@ -151,7 +151,9 @@ pub(super) fn mark_doubts(round: &Round, standing: &mut Standing, min_judges: us
     for (f, rubric) in standing.order.iter_mut().zip(rubric) {
         f.doubts.clear();
         if !round.answers.is_empty() && f.place <= paid && f.compared == 0 {
-            f.doubts.push(PlaceDoubt::UncomparedInFinals);
+            // Nobody may compare it: the judges cannot be asked to.
+            let may_compare = round.finalist(&f.id).and_then(|i| may.get(i)).filter(|m| m.judges.is_empty()).cloned();
+            f.doubts.push(PlaceDoubt::UncomparedInFinals { may_compare });
         }
         let changes_pay = (rubric <= paid) != (f.place <= paid) || (f.place <= paid && f.place != rubric);
         let judges = judges_of(&f.id);
@@ -173,18 +175,24 @@ pub(super) fn mark_doubts(round: &Round, standing: &mut Standing, min_judges: us
 
 /// Each paid place the finals give a finalist no judge compared, while others were, as its
 /// standing records it ([`mark_doubts`]): for the jury to look at.
-fn uncompared_but_paid(standing: &Standing, name: &str) -> Vec<String> {
+pub(super) fn uncompared_but_paid(standing: &Standing, name: &str) -> Vec<String> {
     standing
         .order
         .iter()
-        .filter(|f| f.doubts.contains(&PlaceDoubt::UncomparedInFinals))
-        .map(|f| {
+        .filter_map(|f| {
+            f.doubts.iter().find_map(|d| match d {
+                PlaceDoubt::UncomparedInFinals { may_compare } => Some((f, may_compare)),
+                PlaceDoubt::MovedOnFewJudges { .. } => None,
+            })
+        })
+        .map(|(f, may_compare)| {
             format!(
-                "{} ({}) takes paid place {} of {} without one finals comparison, while the other finalists were compared: {UNCOMPARED_CURE}",
+                "{} ({}) takes paid place {} of {} without one finals comparison, while the other finalists were compared: {}",
                 crate::sanitize::clean_line(&f.title),
                 crate::sanitize::clean_line(&f.id),
                 f.place,
-                crate::sanitize::clean_line(name)
+                crate::sanitize::clean_line(name),
+                uncompared_cure(may_compare.as_ref())
             )
         })
         .collect()

@@ -69,7 +69,12 @@ pub enum PlaceDoubt {
     /// A paid place no judge compared it for, while other finalists were compared: its place
     /// rests on the rubric round's prior alone (a finalist put in the published file by hand
     /// had been paid so, unsaid).
-    UncomparedInFinals,
+    /// `may_compare`: who of the finals' judges may compare it, where none may (the judges
+    /// cannot be asked to); `None` where some may, or it is not known.
+    UncomparedInFinals {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        may_compare: Option<super::MayCompare>,
+    },
     /// Its paid place (or its leaving the paid places) the finals gave it on the answers of
     /// fewer judges than `merge.min_judges`, named in `judges`; `rubric_place` is its place in
     /// the rubric round, as the results' RUBRIC column shows it.
@@ -89,8 +94,9 @@ impl PlaceDoubt {
     /// `title` (as `prizes::Doubt::advice` says each of its kinds).
     pub fn advice(&self, title: &str, place: usize) -> String {
         match self {
-            PlaceDoubt::UncomparedInFinals => format!(
-                "{title} (place {place}) takes its paid place without one finals comparison, while the other finalists were compared: {UNCOMPARED_CURE}"
+            PlaceDoubt::UncomparedInFinals { may_compare } => format!(
+                "{title} (place {place}) takes its paid place without one finals comparison, while the other finalists were compared: {}",
+                uncompared_cure(may_compare.as_ref())
             ),
             PlaceDoubt::MovedOnFewJudges { rubric_place, judges, min_judges, may_compare } => {
                 let cure = match may_compare {
@@ -111,6 +117,19 @@ impl PlaceDoubt {
 /// What an uncompared paid finalist's place rests on, and what to do, as the merge's warning
 /// and the award's check both say it.
 pub(super) const UNCOMPARED_CURE: &str = "its place rests on the rubric round alone. Have the judges compare it (`judging finals` gives them its pairs), or check that it is a finalist (the published finals), before announcing";
+
+/// [`UNCOMPARED_CURE`], or where no finals judge may compare the finalist (`may`), who may not
+/// and why, and what can work instead.
+pub(super) fn uncompared_cure(may: Option<&super::MayCompare>) -> String {
+    match may {
+        None => UNCOMPARED_CURE.to_owned(),
+        Some(may) => format!(
+            "its place rests on the rubric round alone, and {}, so {}, before announcing",
+            may.said(),
+            super::FEW_MAY_COMPARE_CURE
+        ),
+    }
+}
 
 /// The judges a move rests on, cleaned: "mira", "mira and tomas".
 pub(super) fn said_judges(judges: &[String]) -> String {

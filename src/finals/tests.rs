@@ -243,9 +243,9 @@ fn paid_places_moved_by_too_few_judges_are_said() {
     assert_eq!(doubts("a"), [moved(1)]);
     assert_eq!(doubts("b"), [moved(2)]);
     // c and d, paid and never compared while others were, rest on the rubric round alone.
-    assert_eq!(doubts("c"), [super::PlaceDoubt::UncomparedInFinals]);
+    assert_eq!(doubts("c"), [super::PlaceDoubt::UncomparedInFinals { may_compare: None }]);
     assert!(
-        super::PlaceDoubt::UncomparedInFinals
+        super::PlaceDoubt::UncomparedInFinals { may_compare: None }
             .advice("Entry C", 3)
             .starts_with("Entry C (place 3) takes its paid place without one finals comparison")
     );
@@ -259,13 +259,7 @@ fn paid_places_moved_by_too_few_judges_are_said() {
 /// other judges compare a finalist that no other judge could.
 #[test]
 fn a_move_no_other_judge_may_compare_says_what_can_work() {
-    let may = |judges: &[&str], barred: &[(&str, Barred)]| MayCompare {
-        judges: judges.iter().map(|j| (*j).to_owned()).collect(),
-        barred: barred.iter().map(|(j, why)| ((*j).to_owned(), *why)).collect(),
-    };
-    let only_mira = may(&["mira"], &[("tomas", Barred::Conflict), ("priya", Barred::Track)]);
-    let both = may(&["mira", "tomas"], &[("priya", Barred::Track)]);
-    let nobody = may(&[], &[("tomas", Barred::Recused)]);
+    let [only_mira, both, nobody] = who_may();
     let stuck_b = "Entry B: only mira of the finals' judges may compare it (tomas: a conflict the event lists for them; priya: not a track they judge), so no other judge can be given its pairs: add to [[judges]]";
     let mixed = format!(
         "Have other judges compare Entry E, Entry F and Entry A (`judging finals` gives them the pairs); {stuck_b}"
@@ -310,6 +304,66 @@ fn a_move_no_other_judge_may_compare_says_what_can_work() {
         let advice = b.doubts.iter().map(|d| d.advice("Entry B", 1)).collect::<Vec<_>>().join(" ");
         assert!(advice.contains(check), "{check:?} in {advice}");
         assert!(advice.contains("on the answers of mira alone"), "{advice}");
+    }
+}
+
+/// Who may compare a finalist: mira alone (tomas has a conflict, priya another track); mira and
+/// tomas; nobody (tomas recused).
+fn who_may() -> [MayCompare; 3] {
+    let may = |judges: &[&str], barred: &[(&str, Barred)]| MayCompare {
+        judges: judges.iter().map(|j| (*j).to_owned()).collect(),
+        barred: barred.iter().map(|(j, why)| ((*j).to_owned(), *why)).collect(),
+    };
+    [
+        may(&["mira"], &[("tomas", Barred::Conflict), ("priya", Barred::Track)]),
+        may(&["mira", "tomas"], &[("priya", Barred::Track)]),
+        may(&[], &[("tomas", Barred::Recused)]),
+    ]
+}
+
+/// A paid finalist nobody compared, while others were, is left to the judges to compare,
+/// unless none of the finals' judges may: then the warning and its check say who may not and
+/// why, and what can work. Said when the finals are published, each finalist fewer than
+/// merge.min_judges may compare is warned of.
+#[test]
+fn a_finalist_no_judge_may_compare_is_said_with_what_can_work() {
+    let [only_mira, both, nobody] = who_may();
+    let ask = "Have the judges compare it (`judging finals` gives them its pairs)";
+    let none = "none of the finals' judges may compare it (tomas: they recused), so no other judge can be given its pairs: add to [[judges]]";
+    let cases: [(Vec<MayCompare>, &str, &str); 3] =
+        [(vec![], ask, none), (vec![only_mira.clone(); 6], ask, none), (vec![nobody.clone(); 6], none, ask)];
+    for (may, says, never) in cases {
+        let mut r = round(6, 4);
+        for (first, second) in [("b", "a"), ("f", "a"), ("e", "a")] {
+            answer(&mut r, "mira", first, second);
+        }
+        let mut standing = r.standing(&r.fit(None));
+        super::settle::mark_doubts(&r, &mut standing, 2, &may);
+        let c = standing.order.iter().find(|f| f.id == "c").expect("c");
+        let advice = c.doubts.iter().map(|d| d.advice("Entry C", 3)).collect::<Vec<_>>().join(" ");
+        let warned = super::settle::uncompared_but_paid(&standing, "Backyard AI");
+        let warned = warned.iter().find(|w| w.starts_with("Entry C (c)")).expect("c warned");
+        for said in [&advice, warned] {
+            assert!(said.contains("without one finals comparison") && said.contains(says), "{says:?} in {said}");
+            assert!(!said.contains(never), "{never:?} in {said}");
+        }
+    }
+    // A merge saved by an earlier build, without who may compare, reads as before.
+    let saved = [
+        (r#"{"kind":"uncompared_in_finals"}"#, PlaceDoubt::UncomparedInFinals { may_compare: None }),
+        (
+            r#"{"kind":"moved_on_few_judges","rubric_place":3,"judges":["mira"],"min_judges":2}"#,
+            PlaceDoubt::MovedOnFewJudges {
+                rubric_place: 3,
+                judges: vec!["mira".into()],
+                min_judges: 2,
+                may_compare: None,
+            },
+        ),
+    ];
+    for (json, doubt) in saved {
+        assert_eq!(serde_json::from_str::<PlaceDoubt>(json).expect("reads"), doubt, "{json}");
+        assert_eq!(serde_json::to_string(&doubt).expect("writes"), json);
     }
     // Said when the finals are published: each finalist fewer than merge.min_judges may compare.
     let r = round(3, 2);
