@@ -97,6 +97,10 @@ pub struct MayCompare {
     pub judges: Vec<String>,
     /// The finals' judges who may not, each with why.
     pub barred: Vec<(String, Barred)>,
+    /// The judges `[[judges]]` lists who are not among `[finals] judges` and who may compare it:
+    /// the ones to add there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub could: Vec<String>,
 }
 
 impl MayCompare {
@@ -115,11 +119,24 @@ impl MayCompare {
             .collect();
         if why.is_empty() { who } else { format!("{who} ({})", why.join("; ")) }
     }
+
+    /// What the head judge can do about it, no other judge being able to compare it now: add
+    /// to `[finals] judges` the judges listed who may compare it, by name, or else a judge who
+    /// may; or let the jury decide its place.
+    pub fn cure(&self) -> String {
+        if self.could.is_empty() {
+            return FEW_MAY_COMPARE_CURE.to_owned();
+        }
+        format!(
+            "no other judge can be given its pairs: add {} to [finals] judges in judging.toml (they judge its track and have no conflict with it), or let the jury decide its place",
+            standing::said_judges(&self.could)
+        )
+    }
 }
 
 /// What the head judge can do about a finalist too few of the finals' judges may compare (no
 /// other judge can be given its pairs), as the publish's warning, the merge's and the award's
-/// check all say it.
+/// check all say it, where no judge judging.toml lists may be added ([`MayCompare::cure`]).
 pub const FEW_MAY_COMPARE_CURE: &str = "no other judge can be given its pairs: add to [[judges]] (and to [finals] judges, where it names them) a judge who judges its track and has no conflict with it, or let the jury decide its place";
 
 /// One ranking's finals.
@@ -336,17 +353,20 @@ impl Round {
         recused: impl Fn(&str, &str) -> bool,
         entry: impl Fn(&str) -> Option<(&'s crate::model::Submission, bool)>,
     ) -> Vec<MayCompare> {
-        let judges = config.finals_judges();
-        if judges.is_empty() {
+        if config.finals_judges().is_empty() {
             return Vec::new();
         }
         let mut out = vec![MayCompare::default(); self.finalists.len()];
-        for judge in judges {
+        // A trainee's comparisons count nowhere: no one to add.
+        for judge in config.judges.iter().filter(|j| !config.is_trainee(&j.name)) {
+            let finals = config.compares_in_finals(&judge.name);
             let why = self.why_barred_by(config, &judge.name, |id| recused(&judge.name, id), &entry);
             for (may, why) in out.iter_mut().zip(why) {
-                match why {
-                    None => may.judges.push(judge.name.clone()),
-                    Some(why) => may.barred.push((judge.name.clone(), why)),
+                match (why, finals) {
+                    (None, true) => may.judges.push(judge.name.clone()),
+                    (Some(why), true) => may.barred.push((judge.name.clone(), why)),
+                    (None, false) => may.could.push(judge.name.clone()),
+                    (Some(_), false) => {}
                 }
             }
         }
@@ -368,11 +388,12 @@ impl Round {
                     format!("the answers of {} alone", standing::said_judges(&m.judges))
                 };
                 format!(
-                    "{} ({}), a finalist of {}: {}, fewer than merge.min_judges ({min_judges}), so its place in the finals would rest on {rests} and {FEW_MAY_COMPARE_CURE}, before announcing",
+                    "{} ({}), a finalist of {}: {}, fewer than merge.min_judges ({min_judges}), so its place in the finals would rest on {rests} and {}, before announcing",
                     crate::sanitize::clean_line(&f.title),
                     crate::sanitize::clean_line(&f.id),
                     crate::sanitize::clean_line(name),
-                    m.said()
+                    m.said(),
+                    m.cure()
                 )
             })
             .collect()

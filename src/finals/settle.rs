@@ -218,7 +218,7 @@ pub(super) fn moved_on_few_judges(standing: &Standing, name: &str) -> Option<Str
             least = Some(*min_judges);
             let title = crate::sanitize::clean_line(&f.title);
             match may_compare {
-                Some(may) => stuck.push(format!("{title}: {}, so {}", may.said(), super::FEW_MAY_COMPARE_CURE)),
+                Some(may) => stuck.push(format!("{title}: {}, so {}", may.said(), may.cure())),
                 None => others.push(title.clone()),
             }
             let out = if f.place > standing.paid { ", out of the paid places" } else { "" };

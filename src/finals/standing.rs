@@ -102,7 +102,7 @@ impl PlaceDoubt {
                 let cure = match may_compare {
                     None => "have other judges compare it (`judging finals` gives them its pairs) before announcing"
                         .to_owned(),
-                    Some(may) => format!("{}, so {}, before announcing", may.said(), super::FEW_MAY_COMPARE_CURE),
+                    Some(may) => format!("{}, so {}, before announcing", may.said(), may.cure()),
                 };
                 format!(
                     "{title} (place {place}), {} in the rubric round, was placed by the finals on the answers of {} alone, fewer judges than merge.min_judges ({min_judges}): {cure}",
@@ -126,7 +126,7 @@ pub(super) fn uncompared_cure(may: Option<&super::MayCompare>) -> String {
         Some(may) => format!(
             "its place rests on the rubric round alone, and {}, so {}, before announcing",
             may.said(),
-            super::FEW_MAY_COMPARE_CURE
+            may.cure()
         ),
     }
 }

@@ -313,6 +313,7 @@ fn who_may() -> [MayCompare; 3] {
     let may = |judges: &[&str], barred: &[(&str, Barred)]| MayCompare {
         judges: judges.iter().map(|j| (*j).to_owned()).collect(),
         barred: barred.iter().map(|(j, why)| ((*j).to_owned(), *why)).collect(),
+        could: Vec::new(),
     };
     [
         may(&["mira"], &[("tomas", Barred::Conflict), ("priya", Barred::Track)]),
@@ -381,6 +382,20 @@ fn a_finalist_no_judge_may_compare_is_said_with_what_can_work() {
             assert!(said.contains(FEW_MAY_COMPARE_CURE), "{said}");
         }
     }
+    // A judge listed but not among [finals] judges who may compare it is the one to add.
+    let outside = MayCompare { could: vec!["eli".into()], ..only_mira.clone() };
+    let said = r.few_may_compare(&[both.clone(), outside.clone(), nobody.clone()], 2, "Backyard AI");
+    assert!(said[0].contains("add eli to [finals] judges in judging.toml (they judge its track and have no conflict with it), or let the jury decide its place"), "{}", said[0]);
+    assert!(!said[0].contains("add to [[judges]]"), "{}", said[0]);
+    let moved = PlaceDoubt::MovedOnFewJudges {
+        rubric_place: 3,
+        judges: vec!["mira".into()],
+        min_judges: 2,
+        may_compare: Some(outside),
+    };
+    assert!(
+        moved.advice("Entry B", 1).contains("so no other judge can be given its pairs: add eli to [finals] judges")
+    );
     let said = r.few_may_compare(&[both.clone(), only_mira, nobody], 2, "Backyard AI");
     assert!(said[0].contains("so its place in the finals would rest on the answers of mira alone"), "{}", said[0]);
     assert!(said[1].contains("would rest on the rubric round alone"), "{}", said[1]);
