@@ -470,6 +470,65 @@ fn a_tie_is_settled_among_the_entries_that_can_win() {
     assert!(dialog.contains("At stake: #4 $500, #5 $300."), "{dialog}");
 }
 
+/// A tie the jury settled is listed in the decision's order, whether the decision was in
+/// decisions.toml when the screen opened or recorded on it: the loser had stayed above the
+/// winner, both `decided`, while `results` paid the winner the higher place. The entry pane
+/// follows the row selected.
+#[test]
+fn a_settled_tie_is_listed_in_the_decisions_order() {
+    let r = rankings();
+    let seven = judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config_path = dir.path().join("judging.toml");
+    std::fs::write(&config_path, seven).expect("config");
+    let loaded = judging::event_files::load(Some(&config_path)).expect("loads");
+    let backyard = &r.rankings[1].1;
+    let tied: Vec<&judging::rankings::Ranked> = backyard.iter().filter(|e| e.place == 5).collect();
+    assert_eq!(tied.len(), 3, "the fixture's three-way tie");
+    let first_row = backyard.iter().position(|e| e.place == 5).expect("the tie's first row");
+    // The ranking's last first: the order the ranking lists them in is not the decision's.
+    let decision = judging::prizes::Decision {
+        prize: "backyard".into(),
+        order: vec![tied[2].id.clone(), tied[0].id.clone(), tied[1].id.clone()],
+        reason: "Jury vote".into(),
+        method: None,
+        place: Some(5),
+        lines: None,
+    };
+    let want: Vec<&str> = [2, 0, 1].iter().map(|k| tied[*k].title.as_str()).collect();
+    let listed = |board: &Board| -> Vec<String> {
+        let shown = screen(board, 100, 30);
+        let rows: Vec<&str> = shown.lines().filter(|l| l.contains("\"│  5 ") || l.contains("\"│▶ 5 ")).collect();
+        let mut order: Vec<(usize, String)> = want
+            .iter()
+            .filter_map(|t| {
+                rows.iter().position(|row| row.contains(&t[..10.min(t.len())])).map(|k| (k, (*t).to_owned()))
+            })
+            .collect();
+        order.sort();
+        assert!(rows.len() == 3 && rows.iter().all(|row| row.contains("decided")), "{shown}");
+        assert_eq!(order.len(), 3, "{shown}");
+        order.into_iter().map(|(_, t)| t).collect()
+    };
+    let opened =
+        Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config).with_decisions(vec![decision.clone()]);
+    let mut opened = opened;
+    opened.key(KeyEvent::from(KeyCode::Right));
+    assert_eq!(listed(&opened), want, "as decisions.toml has it when the screen opens");
+    // The row selected is the entry the pane shows: the decision's first at the tie's first row.
+    for _ in 0..first_row {
+        opened.key(KeyEvent::from(KeyCode::Down));
+    }
+    let pane = screen(&opened, 100, 30);
+    assert!(pane.contains(&format!("#5 {}", want[0])), "{pane}");
+    // Recorded on the screen: listed so at once.
+    let mut recorded = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
+    recorded.key(KeyEvent::from(KeyCode::Right));
+    recorded.recorded(decision, &dir.path().join("decisions.toml"));
+    assert_eq!(listed(&recorded), want, "as recorded on the screen");
+}
+
 /// Two neighbours a place apart that show the same score: the entry pane says the unrounded
 /// scores place them, with as many decimals as tell them apart, as the merge's table says under it.
 #[test]

@@ -310,6 +310,35 @@ pub fn misfits(uses: &[DecisionUse]) -> Vec<String> {
         .collect()
 }
 
+/// The order a ranking's entries are listed in once the jury's decisions are known: the entries
+/// of each tie a decision settled in the decision's order, in the rows the tie holds, and every
+/// other entry where the ranking has it. `rows` are the ranking's entries in its order, each as
+/// its id and its place there; `applied` the decisions that settled a tie of the prize paying
+/// this ranking (as `results` applied them). Gives the indices into `rows` in the order to list
+/// them. The one rule every list of a ranking with decisions known follows (the head judge's
+/// board, the teams' index), so that none lists a tie's loser above its winner.
+pub fn decided_order<'d>(rows: &[(&str, usize)], applied: impl IntoIterator<Item = &'d Decision>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let at: std::collections::HashMap<&str, usize> = rows.iter().enumerate().map(|(k, (id, _))| (*id, k)).collect();
+    for d in applied {
+        // Every entry it orders in this ranking, at one place: a decision on a tie elsewhere (a
+        // ranking where they are not tied) orders nothing here.
+        let Some(found) = d.order.iter().map(|id| at.get(id.as_str()).copied()).collect::<Option<Vec<usize>>>() else {
+            continue;
+        };
+        let place = found.first().map(|k| rows[*k].1);
+        if found.len() < 2 || found.iter().any(|k| Some(rows[*k].1) != place) {
+            continue;
+        }
+        let mut held = found.clone();
+        held.sort_unstable();
+        for (row, entry) in held.into_iter().zip(found) {
+            order[row] = entry;
+        }
+    }
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,6 +452,41 @@ mod tests {
                 "line 8 (`order = [\"b\", \"a\"]`): decisions[1].order names entries of prize \"wood\" that decisions[0] (line 3) orders already: one decision a tie; remove the one that no longer holds"
             ]
         );
+    }
+
+    /// (the ranking's rows as (id, place), the decisions' orders, the ids as listed)
+    #[test]
+    fn a_settled_tie_is_listed_in_the_decisions_order() {
+        let decided = |order: &[&str]| Decision {
+            prize: "backyard".into(),
+            order: order.iter().map(|o| (*o).to_owned()).collect(),
+            reason: "x".into(),
+            method: None,
+            place: None,
+            lines: None,
+        };
+        let cases: [(&[(&str, usize)], &[&[&str]], &[&str]); 6] = [
+            // The loser first in the ranking's order: the winner goes above it.
+            (
+                &[("imp", 1), ("wool", 2), ("chore", 2), ("recipe", 4)],
+                &[&["chore", "wool"]],
+                &["imp", "chore", "wool", "recipe"],
+            ),
+            // No decision: the ranking's order.
+            (&[("imp", 1), ("wool", 2), ("chore", 2)], &[], &["imp", "wool", "chore"]),
+            // An entry the rules exclude, tied with them, keeps its row; the others take theirs.
+            (&[("a", 1), ("out", 1), ("b", 1), ("c", 1)], &[&["c", "a", "b"]], &["c", "out", "a", "b"]),
+            // Two ties, each in its decision's order.
+            (&[("a", 1), ("b", 1), ("c", 3), ("d", 3)], &[&["b", "a"], &["d", "c"]], &["b", "a", "d", "c"]),
+            // A decision naming an entry not in this ranking, or entries not tied here, orders nothing.
+            (&[("a", 1), ("b", 1)], &[&["b", "z"]], &["a", "b"]),
+            (&[("a", 1), ("b", 2)], &[&["b", "a"]], &["a", "b"]),
+        ];
+        for (rows, decisions, want) in cases {
+            let decisions: Vec<Decision> = decisions.iter().map(|o| decided(o)).collect();
+            let listed: Vec<&str> = decided_order(rows, &decisions).into_iter().map(|k| rows[k].0).collect();
+            assert_eq!(listed, want, "{rows:?} {decisions:?}");
+        }
     }
 
     #[test]

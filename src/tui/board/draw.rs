@@ -303,15 +303,15 @@ impl Board<'_> {
     /// scrolled the whole ranking under a selection pinned to the bottom row.
     fn in_sight(&self, height: u16) -> (usize, Vec<&Ranked>) {
         let rows_in_sight = height.saturating_sub(3).max(1) as usize;
-        let ranked = self.ranked();
-        let last_start = ranked.len().saturating_sub(rows_in_sight);
+        let listed = self.ranked().len();
+        let last_start = listed.saturating_sub(rows_in_sight);
         let offset = self
             .offset
             .get()
             .min(self.selected)
             .max((self.selected + 1).saturating_sub(rows_in_sight))
             .min(last_start.max((self.selected + 1).saturating_sub(rows_in_sight)));
-        (offset, ranked.iter().skip(offset).take(rows_in_sight).collect())
+        (offset, self.rows().skip(offset).take(rows_in_sight).collect())
     }
 
     fn table(&self, area: Rect, buf: &mut Buffer) {
@@ -445,7 +445,7 @@ impl Board<'_> {
 
     /// The selected entry, judge by judge: with each judge's note under them when `notes`.
     fn entry_lines(&self, width: u16, notes: bool) -> Vec<Line<'static>> {
-        let Some(e) = self.ranked().get(self.selected) else { return vec![Line::from("No entry selected.")] };
+        let Some(e) = self.row(self.selected) else { return vec![Line::from("No entry selected.")] };
         let mut lines = vec![Line::from(format!("#{} {}", e.place, screen_line(&e.title))).bold()];
         let mut facts = vec![
             format!("score {:.2}", e.score),
@@ -472,10 +472,9 @@ impl Board<'_> {
         }
         // A neighbour a place apart that shows the same score: said, so that two rows of 4.53 at
         // #1 and #2 are not read as a slip or an unflagged tie (as under the merge's table).
-        let ranked = self.ranked();
         let figures = |r: &Ranked| (r.place, r.score, r.rubric_place.is_some());
         let neighbours = [self.selected.checked_sub(1), Some(self.selected + 1)];
-        for other in neighbours.into_iter().flatten().filter_map(|k| ranked.get(k)) {
+        for other in neighbours.into_iter().flatten().filter_map(|k| self.row(k)) {
             if crate::report::placed_apart_shown_alike(figures(e), figures(other)) {
                 // As many decimals as tell the two apart.
                 let digits =

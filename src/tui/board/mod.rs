@@ -128,8 +128,11 @@ pub struct Board<'r> {
     /// built-in event ([`crate::event_files::settings_named`]).
     pub settings: &'static str,
     pub settle: Option<Settle>,
-    /// The decisions on ties recorded so far, from decisions.toml and from this screen.
-    pub decisions: Vec<Decision>,
+    /// The decisions on ties recorded so far, from decisions.toml and from this screen: given
+    /// by [`Board::with_decisions`] and [`Board::recorded`], which list each ranking by them.
+    decisions: Vec<Decision>,
+    /// Each ranking as listed with the decisions known, in the order of `rankings`.
+    arranged: Vec<Arranged<'r>>,
     /// The prize by score that reads each ranking, as (ranking, prize id, prize name).
     pub prizes: Vec<PaidRanking>,
     pub status: String,
@@ -156,6 +159,16 @@ pub struct Board<'r> {
     /// The first entry in sight when last drawn: the view scrolls only as far as it must to
     /// keep the selected entry in sight, as a list does.
     pub(super) offset: std::cell::Cell<usize>,
+}
+
+/// A ranking as the board lists it once the decisions are known.
+#[derive(Debug, Clone, Default)]
+struct Arranged<'r> {
+    /// The ranking's entries, by their index in it, in the order listed: a tie a decision
+    /// settles in the decision's order ([`crate::prizes::decisions::decided_order`]).
+    order: Vec<usize>,
+    /// The entries whose tie a decision settles, as `results` applies it.
+    settled: HashSet<&'r str>,
 }
 
 /// Titles cleaned for a line, each with how many of its first characters it shares with the
@@ -237,6 +250,11 @@ impl<'r> Board<'r> {
             settings: crate::event_files::settings_named(false),
             settle: None,
             decisions: Vec::new(),
+            arranged: rankings
+                .rankings
+                .iter()
+                .map(|(_, ranked)| Arranged { order: (0..ranked.len()).collect(), settled: HashSet::new() })
+                .collect(),
             prizes: Vec::new(),
             status: String::new(),
             refused: crate::tui::small::Refused::default(),
@@ -278,7 +296,8 @@ impl<'r> Board<'r> {
     /// The selected ranking's `k`th entry's title cut to `room` columns, apart from the other
     /// titles of that ranking.
     pub(super) fn title_in(&self, k: usize, room: usize) -> String {
-        match self.titles.get(self.tab).and_then(|t| t.get(k)) {
+        let at = self.arranged.get(self.tab).and_then(|a| a.order.get(k));
+        match at.and_then(|k| self.titles.get(self.tab)?.get(*k)) {
             Some((title, shared)) => crate::tui::fit::cut_apart(title, *shared, room),
             None => String::new(),
         }
@@ -306,7 +325,59 @@ impl<'r> Board<'r> {
                 currency: config.results.currency.clone(),
             })
             .collect();
+        self.arrange();
         self
+    }
+
+    /// The decisions recorded in decisions.toml: each ranking is listed by them.
+    #[must_use]
+    pub fn with_decisions(mut self, decisions: Vec<Decision>) -> Self {
+        self.decisions = decisions;
+        self.arrange();
+        self
+    }
+
+    /// Lists each ranking with the decisions known: the entries of a tie a decision settles, as
+    /// `results` applies it, in the decision's order, by the one rule every such list follows.
+    fn arrange(&mut self) {
+        let arranged = (0..self.rankings.rankings.len()).map(|tab| self.arranged_at(tab)).collect();
+        self.arranged = arranged;
+    }
+
+    /// The ranking of tab `tab` as listed with the decisions known.
+    fn arranged_at(&self, tab: usize) -> Arranged<'r> {
+        let rankings: &'r Rankings = self.rankings;
+        let Some((name, ranked)) = rankings.rankings.get(tab) else { return Arranged::default() };
+        let paid = self.prizes.iter().find(|p| p.ranking == *name);
+        // Places as the prize results count them: among the entries the event's rules let win.
+        let eligible: Vec<&'r Ranked> = ranked.iter().filter(|e| !e.has(Flag::Ineligible)).collect();
+        let mut settled = HashSet::new();
+        let mut applied = Vec::new();
+        for d in self.decisions.iter().filter(|d| paid.is_some_and(|p| p.id == d.prize)) {
+            let Some(first) = d.order.first().and_then(|id| eligible.iter().find(|e| e.id == *id)) else { continue };
+            let place = 1 + eligible.iter().filter(|e| e.place < first.place).count();
+            let ids: Vec<&'r str> = eligible.iter().filter(|e| e.place == first.place).map(|e| e.id.as_str()).collect();
+            if ids.len() >= 2 && d.settles(&d.prize, ids.iter().copied()) && d.place.is_none_or(|taken| taken == place)
+            {
+                settled.extend(ids);
+                applied.push(d);
+            }
+        }
+        let rows: Vec<(&str, usize)> = ranked.iter().map(|e| (e.id.as_str(), e.place)).collect();
+        Arranged { order: crate::prizes::decisions::decided_order(&rows, applied), settled }
+    }
+
+    /// The `k`th entry of the ranking in sight as listed ([`Board::rows`]).
+    pub fn row(&self, k: usize) -> Option<&'r Ranked> {
+        let rankings: &'r Rankings = self.rankings;
+        let ranked = rankings.rankings.get(self.tab).map(|(_, r)| r.as_slice())?;
+        ranked.get(*self.arranged.get(self.tab)?.order.get(k)?)
+    }
+
+    /// The entries of the ranking in sight in the order listed: the ranking's, with each tie a
+    /// decision settles in the decision's order.
+    pub fn rows(&self) -> impl Iterator<Item = &'r Ranked> + '_ {
+        (0..self.ranked().len()).filter_map(|k| self.row(k))
     }
 
     pub fn ranked(&self) -> &[Ranked] {
@@ -580,14 +651,9 @@ impl<'r> Board<'r> {
     /// the prize that pays this ranking, among the tied entries the rules let win, at the place
     /// they share there. FLAGS then says so ([`DECIDED`]) in place of the tie.
     pub fn settled(&self, entry: &Ranked) -> bool {
-        if !entry.has(Flag::Tie) || entry.has(Flag::Ineligible) {
-            return false;
-        }
-        let Some(paid) = self.prize_here() else { return false };
-        let eligible: Vec<&Ranked> = self.ranked().iter().filter(|e| !e.has(Flag::Ineligible)).collect();
-        let place = 1 + eligible.iter().filter(|e| e.place < entry.place).count();
-        let ids: Vec<&str> = eligible.iter().filter(|e| e.place == entry.place).map(|e| e.id.as_str()).collect();
-        ids.len() >= 2 && self.decision_on(&paid.id, &ids).is_some_and(|d| d.place.is_none_or(|taken| taken == place))
+        entry.has(Flag::Tie)
+            && !entry.has(Flag::Ineligible)
+            && self.arranged.get(self.tab).is_some_and(|a| a.settled.contains(entry.id.as_str()))
     }
 
     /// The prize that reads the ranking in sight, as (id, name).
@@ -597,7 +663,7 @@ impl<'r> Board<'r> {
     }
 
     fn start_settling(&mut self) {
-        let Some(entry) = self.ranked().get(self.selected) else { return };
+        let Some(entry) = self.row(self.selected) else { return };
         if !entry.has(Flag::Tie) {
             self.status = format!("#{} {} is not tied: nothing to settle.", entry.place, screen_line(&entry.title));
             return;
@@ -693,6 +759,7 @@ impl<'r> Board<'r> {
     pub fn recorded(&mut self, decision: Decision, file: &std::path::Path) {
         self.status = format!("Recorded in {}: {}.", file.display(), self.order_said(&decision.order));
         self.decisions.push(decision);
+        self.arrange();
         self.settle = None;
     }
 }
@@ -713,7 +780,7 @@ pub fn run(
     board.settings = loaded.settings();
     board.monochrome = super::no_color();
     match loaded.decisions(None) {
-        Ok((_, decisions)) => board.decisions = decisions,
+        Ok((_, decisions)) => board = board.with_decisions(decisions),
         Err(e) => board.status = screen_line(&e.to_string()),
     }
     super::terminal::full_screen("the head judge's screen", |terminal, input| {
