@@ -269,7 +269,9 @@ fn a_prize_open_to_some_entries_only_says_so_beside_the_ranking_place() {
         .success();
     let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
     let won = md.lines().find(|l| l.contains("OpenBMB award, prize place 1")).unwrap_or_else(|| panic!("{md}"));
-    assert!(won.contains("placed 3 in its ranking; this prize ranks only the entries it is open to"), "{won}");
+    // Its ranking named, as the page's lines name theirs: "placed 3 in its ranking" beside
+    // "Place 2 of 7 in Backyard AI" had read as a contradiction, its ranking being the overall.
+    assert!(won.contains("(placed 3rd overall; this prize ranks only the entries it is open to)"), "{won}");
     assert!(!md.contains("0 entries above it"), "{md}");
 }
 
@@ -334,14 +336,19 @@ fn a_place_the_jury_decided_says_so_beside_the_ranking_place() {
     let won = page.lines().find(|l| l.contains("Backyard AI, prize place 2")).unwrap_or_else(|| panic!("{page}"));
     assert!(
         won.contains(
-            "placed 1 in its ranking, shared with 1 other entry; the jury's decision on the tie set its place"
+            "placed 1st in Backyard AI, shared with 1 other entry; the jury's decision on the tie gave it this place"
         ),
         "{won}"
     );
     assert!(!page.contains("0 entries above it"), "{page}");
     assert!(!page.contains("The panel agreed"), "the jury's reason stays with the jury: {page}");
     let first = std::fs::read_to_string(s.path().join("out/bus-stop-oracle.md")).expect("page");
-    assert!(first.contains("- Won: Backyard AI, prize place 1;"), "its own place, nothing to explain: {first}");
+    // The entry the decision placed first is told so too, in the same words: its page had said
+    // nothing of the decision.
+    assert!(
+        first.contains("- Won: Backyard AI, prize place 1 (placed 1st in Backyard AI, shared with 1 other entry; the jury's decision on the tie gave it this place)"),
+        "{first}"
+    );
     // Decisions kept elsewhere reach the teams' pages as they reach `results`: `--decisions`.
     std::fs::rename(s.path().join("decisions.toml"), s.path().join("settled.toml")).expect("move");
     s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "undecided"]).arg(&file).assert().success();
@@ -415,6 +422,42 @@ fn a_tie_lost_by_the_jurys_decision_is_said_on_the_losers_page() {
     assert!(!lost.contains("Panel notes"), "the jury's reason stays with the jury: {lost}");
     let won = std::fs::read_to_string(s.path().join("out/recipe-rescue.md")).expect("page");
     assert!(won.contains("Won: Backyard AI, prize place 4") && !won.contains("Tied for"), "{won}");
+    // The winner's side said alike: the decision gave it the place, never the reason.
+    assert!(won.contains("; the jury's decision on the tie gave it this place)"), "{won}");
+    assert!(!won.contains("Panel notes"), "the jury's reason stays with the jury: {won}");
+}
+
+/// A tie the jury settled is listed on the index in the decision's order, whichever order the
+/// ranking had them in: the loser had been listed first, above the entry `results` paid the
+/// higher place.
+#[test]
+fn the_index_lists_a_settled_tie_in_the_decisions_order() {
+    let s = Sandbox::new();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    for id in ["sprout-sense", "bus-stop-oracle"] {
+        s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
+    }
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    // Each order in turn: one of them is not the ranking's own.
+    for (first, second) in [("sprout-sense", "bus-stop-oracle"), ("bus-stop-oracle", "sprout-sense")] {
+        s.file(
+            "decisions.toml",
+            &format!(
+                "[[decisions]]\nprize = \"backyard\"\norder = [\"{first}\", \"{second}\"]\nreason = \"The panel agreed\"\n"
+            ),
+        );
+        let out = format!("out-{first}");
+        s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", &out]).arg(&file).assert().success();
+        for (index, link) in [("index.md", ".md)"), ("index.html", ".html\"")] {
+            let text = std::fs::read_to_string(s.path().join(&out).join(index)).expect("index");
+            let at = |id: &str| text.find(&format!("{id}{link}")).unwrap_or_else(|| panic!("{id}: {text}"));
+            assert!(at(first) < at(second), "{first} before {second}: {text}");
+        }
+    }
 }
 
 /// An entry no judge scored that won a prize by likes: its page says the prize ranks by what no

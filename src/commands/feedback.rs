@@ -68,7 +68,7 @@ pub(super) fn run(
         titles.push((s.id.as_str(), name, s.title.as_str()));
     }
     progress.done();
-    let (md, html) = index(&groups(&rankings, config, &titles, &figures), &config.event.name);
+    let (md, html) = index(&groups(&rankings, config, &titles, &figures, outcome.as_ref()), &config.event.name);
     let index_at = |ext: &str| dir.join(format!("{}.{ext}", crate::file_names::INDEX));
     crate::disk::write_durably(&index_at("md"), md.as_bytes())?;
     crate::disk::write_durably(&index_at("html"), html.as_bytes())?;
@@ -190,6 +190,16 @@ impl<'r> Figures<'r> {
             // are not passed over, they were never in the running.
             let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
             let place_of = |id: &str| places.get(id).copied();
+            // Its place said with the ranking named, as the page's own lines name it ("Place 6
+            // of 21 in Backyard AI"): "placed 10 in its ranking" beside that had read as a
+            // contradiction, its ranking being the overall one.
+            let placed = |own: usize| {
+                let within = match rule.map(crate::config::Prize::ranking) {
+                    Some(OVERALL) | None => "overall".to_owned(),
+                    Some(track) => format!("in {}", name_of(track)),
+                };
+                format!("placed {} {within}", crate::format::ordinal(own))
+            };
             for a in &p.awards {
                 // A team reads an undecided tie as the announcement says it: its place, and who
                 // shares it below, not the jury's "1=".
@@ -201,16 +211,15 @@ impl<'r> Figures<'r> {
                     _ => format!("place {}", crate::report::results::place(a)),
                 };
                 let mut line = format!("{}, prize {place}", p.name);
+                let decided = matches!(a.tie, Some(crate::prizes::Tie::Decided { .. }));
                 if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
-                    line.push_str(&format!(
-                        " (placed {own} in its ranking; this prize ranks only the entries it is open to)"
-                    ));
-                } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place) {
+                    line.push_str(&format!(" ({}; this prize ranks only the entries it is open to)", placed(own)));
+                } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place || decided) {
                     // What moved it: entries above it that could not win, the jury's decision on
                     // a tie it was in, or both; said only as far as it is so.
                     let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
                     let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
-                    let mut why = vec![format!("placed {own} in its ranking")];
+                    let mut why = vec![placed(own)];
                     if others > 0 {
                         why[0].push_str(&format!(
                             ", shared with {}",
@@ -223,8 +232,10 @@ impl<'r> Figures<'r> {
                             crate::format::count(above, "entry", "entries")
                         ));
                     }
-                    if matches!(a.tie, Some(crate::prizes::Tie::Decided { .. })) {
-                        why.push("the jury's decision on the tie set its place".to_owned());
+                    // Said alike of every entry of the tie, the one placed first as the others
+                    // (`lost_ties`): the winner's page had said nothing of the jury's decision.
+                    if decided {
+                        why.push("the jury's decision on the tie gave it this place".to_owned());
                     }
                     line.push_str(&format!(" ({})", why.join("; ")));
                 }
@@ -355,12 +366,14 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
 }
 
 /// The index's groups: each track's entries in place order (or the overall ranking's, without
-/// tracks), then the entries in no such ranking, by title.
+/// tracks), a tie the jury settled in its decision's order, then the entries in no such ranking,
+/// by title.
 fn groups(
     rankings: &Rankings,
     config: &Config,
     titles: &[(&str, String, &str)],
     figures: &Figures,
+    outcome: Option<&Outcome>,
 ) -> Vec<(String, Vec<Listed>)> {
     // The index marks an entry the rules exclude from prizes as its page does: from the same list.
     let ineligible = |id: &str| figures.ineligible.contains_key(id);
@@ -375,8 +388,20 @@ fn groups(
     for (name, ranking) in scopes {
         let ranked = rankings.ranking(ranking).unwrap_or(&[]);
         let at_place = at_each_place(ranked);
-        let entries = ranked
+        // The ties the jury settled for the prize that pays this ranking's places, listed in
+        // its decision's order as `results` pays them, by the rule every such list follows.
+        let pays_here = |prize: &str| {
+            config.prizes.iter().any(|p| p.id == prize && p.reads_whole_ranking() && p.ranking() == ranking)
+        };
+        let applied = outcome
             .iter()
+            .flat_map(|o| &o.decisions)
+            .filter(|u| u.used && pays_here(&u.decision.prize))
+            .map(|u| &u.decision);
+        let rows: Vec<(&str, usize)> = ranked.iter().map(|r| (r.id.as_str(), r.place)).collect();
+        let entries = crate::prizes::decisions::decided_order(&rows, applied)
+            .into_iter()
+            .filter_map(|k| ranked.get(k))
             .filter_map(|r| {
                 let (file, title) = by_id.get(r.id.as_str())?;
                 listed.insert(r.id.as_str());
