@@ -132,7 +132,7 @@ fn the_level_quoted_is_the_level_of_the_score_shown() {
     // An entry no judge scored says so, with no table of empty scores.
     for page in ["out/pantry-poet.md", "out/pantry-poet.html"] {
         let text = std::fs::read_to_string(s.path().join(page)).expect("page");
-        assert!(text.contains("No judge's scores of this entry count"), "{page}: {text}");
+        assert!(text.contains("No judge scored this entry"), "{page}: {text}");
         assert!(!text.contains("- of 1-5") && !text.contains("Nearest level"), "{page}: {text}");
     }
 }
@@ -460,6 +460,37 @@ fn the_index_lists_a_settled_tie_in_the_decisions_order() {
     }
 }
 
+/// An entry no judge scored says no judge scored it; one a judge scored only in part says its
+/// scores were left out, and why. Both had said "No judge's scores of this entry count", which
+/// read to a team no judge looked at as scores thrown away.
+#[test]
+fn an_entry_no_judge_scored_is_told_apart_from_one_whose_scores_were_left_out() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "ana", "pull"]).assert().success();
+    s.cmd().args(["--judge", "ana", "score", "sprout-sense", "utility=4", "latency=3", "cost=4"]).assert().success();
+    s.cmd().args(["--judge", "ana", "score", "pill-pal", "utility=2"]).assert().success();
+    let file = s.path().join("ana.json");
+    s.cmd().args(["--judge", "ana", "export", "-o"]).arg(&file).assert().success();
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "feedback", "--method", "mean", "-o", "out"]).arg(&file).assert().success();
+    let page = |name: &str| std::fs::read_to_string(s.path().join("out").join(name)).expect("page");
+    for name in ["pantry-poet.md", "pantry-poet.html"] {
+        let text = page(name);
+        assert!(text.contains("No judge scored this entry, so it has no scores and no place here."), "{name}: {text}");
+        assert!(!text.contains("left out") && !text.contains("scores of this entry count"), "{name}: {text}");
+    }
+    for name in ["pill-pal.md", "pill-pal.html"] {
+        let text = page(name);
+        assert!(
+            text.contains(
+                "Judges scored this entry, but their scores were left out (a judge scored only some of its criteria), so it has no scores and no place here."
+            ),
+            "{name}: {text}"
+        );
+        assert!(!text.contains("No judge scored"), "{name}: {text}");
+    }
+}
+
 /// An entry no judge scored that won a prize by likes: its page says the prize ranks by what no
 /// judge scores, where "Won: Community Choice" above "No judge's scores of this entry count"
 /// had read as a contradiction. An entry with no prize says only the latter.
@@ -474,7 +505,7 @@ fn an_unscored_winner_is_told_its_prize_needs_no_score() {
         .iter()
         .filter(|(name, text)| {
             std::path::Path::new(name).extension().is_some_and(|e| e == "md")
-                && text.contains("No judge's scores of this entry count")
+                && text.contains("No judge scored this entry")
         })
         .collect();
     let (won, lost): (Vec<_>, Vec<_>) = unscored.into_iter().partition(|(_, t)| t.contains("- Won: "));

@@ -14,7 +14,8 @@ use crate::model::Submission;
 use crate::prizes::Outcome;
 use crate::rankings::Rankings;
 use crate::report::feedback::{
-    Among, BINS, CriterionLine, Listed, Page, Standing, bin_of, html_page, index, judge_label, markdown_page,
+    Among, BINS, CriterionLine, LeftOut, Listed, Page, Standing, Unscored, bin_of, html_page, index, judge_label,
+    markdown_page,
 };
 
 /// What feedback writes into its folder, as a file in the folder's place is told: checked
@@ -125,6 +126,12 @@ struct Figures<'r> {
     /// The team notes per entry, in the order the files name their judges.
     notes: HashMap<usize, Vec<(String, String)>>,
     scored: HashSet<usize>,
+    /// Why judges' scores of each entry were left out, by field index: an entry with none
+    /// here and no score that counts was scored by no judge at all.
+    left_out: HashMap<usize, Vec<LeftOut>>,
+    /// Whether judges' files were left out of this count (`--without`): an entry no file read
+    /// scores may have been scored in them.
+    files_left_out: bool,
     prizes: HashMap<&'r str, Vec<String>>,
     /// The prizes each entry is tied for with no decision recorded yet, as the results print
     /// the place (`4=`), and those whose tie the jury's decision gave to another.
@@ -173,6 +180,7 @@ impl<'r> Figures<'r> {
             }
         }
         let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
+        let left_out = left_out(rankings);
         let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
         let mut tied: HashMap<&str, Vec<String>> = HashMap::new();
         for p in outcome.iter().flat_map(|o| &o.prizes) {
@@ -257,8 +265,52 @@ impl<'r> Figures<'r> {
         lost_ties(outcome, &mut tied);
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
         let not_ranked = rankings.not_ranked.iter().map(|n| (n.id.as_str(), n.why.as_str())).collect();
-        Figures { standings, means, sorted, bins, notes, scored, prizes, tied, ineligible, not_ranked }
+        let files_left_out = !rankings.left_out.is_empty();
+        Figures {
+            standings,
+            means,
+            sorted,
+            bins,
+            notes,
+            scored,
+            left_out,
+            files_left_out,
+            prizes,
+            tied,
+            ineligible,
+            not_ranked,
+        }
     }
+}
+
+/// Why judges' scores of each entry were left out, by field index, as the files read say it: a
+/// judge's partial scores, a judge's recusal, a score despite a declared conflict the event
+/// leaves out, a trainee's scores. An entry with none of these and no score that counts was
+/// scored by no judge: its page says so, not that its scores were left out.
+fn left_out(rankings: &Rankings) -> HashMap<usize, Vec<LeftOut>> {
+    let sheets = &rankings.sheets;
+    let index: HashMap<&str, usize> = sheets.ids.iter().enumerate().map(|(e, id)| (id.as_str(), e)).collect();
+    let at = |id: &str| index.get(id).copied();
+    let mut found: Vec<(usize, LeftOut)> = Vec::new();
+    for j in &sheets.judges {
+        found.extend(j.partial.iter().filter_map(|id| Some((at(id)?, LeftOut::Partial))));
+        found.extend(j.texts[crate::model::TextPart::Recusal].iter().map(|(e, _)| (*e, LeftOut::Recused)));
+    }
+    for t in &sheets.trainees {
+        found.extend(t.entries.iter().map(|e| (*e, LeftOut::Trainee)));
+        found.extend(t.partial.iter().filter_map(|id| Some((at(id)?, LeftOut::Trainee))));
+    }
+    found
+        .extend(rankings.conflicts.iter().filter(|c| !c.counted).filter_map(|c| Some((at(&c.id)?, LeftOut::Conflict))));
+    let mut out: HashMap<usize, Vec<LeftOut>> = HashMap::new();
+    for (e, why) in found {
+        out.entry(e).or_default().push(why);
+    }
+    for why in out.values_mut() {
+        why.sort_unstable();
+        why.dedup();
+    }
+    out
 }
 
 /// Each entry that lost a tie the jury decided, with a line for its page: its page had said
@@ -360,6 +412,11 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
         notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
         // Scored, but given no place by the method: said with why, not shown with empty scores.
         scored: figures.scored.contains(&entry) && unranked.is_none(),
+        unscored: match figures.left_out.get(&entry) {
+            Some(why) => Unscored::LeftOut(why.clone()),
+            None if figures.files_left_out => Unscored::Unknown,
+            None => Unscored::NoJudge,
+        },
         unranked: unranked.map(str::to_owned),
         method: method.clone(),
     }

@@ -148,6 +148,9 @@ pub struct Page {
     /// Whether any judge's scores of it count: a page of a field no one scored says so instead
     /// of showing empty scores.
     pub scored: bool,
+    /// Where no judge's scores of it count: whether no judge scored it at all, or judges did and
+    /// their scores were left out, and why.
+    pub unscored: Unscored,
     /// Why its judges' scores give it no place, where the method gave it none (too few judges
     /// to trim): said in place of the scores.
     pub unranked: Option<String>,
@@ -178,8 +181,66 @@ impl Page {
     }
 }
 
+/// Why a judge's scores of an entry were left out, where none of its scores count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// Scored on only some of its criteria.
+    Partial,
+    /// The judge stepped back from it.
+    Recused,
+    /// The judge declared a conflict with it, and the event leaves such scores out.
+    Conflict,
+    /// A trainee judge's (`counts = false`), which count nowhere.
+    Trainee,
+}
+
+impl LeftOut {
+    /// As the team reads it.
+    pub fn said(self) -> &'static str {
+        match self {
+            LeftOut::Partial => "a judge scored only some of its criteria",
+            LeftOut::Recused => "a judge stepped back from judging it",
+            LeftOut::Conflict => "a judge declared a conflict with it",
+            LeftOut::Trainee => "a trainee judge's scores never count",
+        }
+    }
+}
+
+/// What became of the judges' scores of an entry none of whose scores count.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Unscored {
+    /// No judge's file read scores it, in whole or in part, or steps back from it.
+    #[default]
+    NoJudge,
+    /// Judges scored it, and every score was left out, for these reasons (each once, in order).
+    LeftOut(Vec<LeftOut>),
+    /// No file read scores it, but judges' files were left out of this count (`--without`):
+    /// whether they scored it is not known here.
+    Unknown,
+}
+
 /// What the page of an entry no judge scored says in place of its scores.
-pub const NOT_SCORED: &str = "No judge's scores of this entry count, so it has no scores and no place here. If you think this is a mistake, write to the organizers.";
+pub const NOT_SCORED: &str = "No judge scored this entry, so it has no scores and no place here. If you think this is a mistake, write to the organizers.";
+
+/// What the page of an entry whose judges' scores were all left out says, before why.
+pub const SCORES_LEFT_OUT: &str = "Judges scored this entry, but their scores were left out";
+
+/// What the page says where no read file scores the entry but judges' files were left out.
+pub const NO_SCORES_COUNT: &str = "No judge's scores of this entry count, so it has no scores and no place here. If you think this is a mistake, write to the organizers.";
+
+impl Unscored {
+    /// In place of the scores, as the team reads it.
+    pub fn said(&self) -> String {
+        match self {
+            Unscored::NoJudge => NOT_SCORED.to_owned(),
+            Unscored::Unknown => NO_SCORES_COUNT.to_owned(),
+            Unscored::LeftOut(why) => format!(
+                "{SCORES_LEFT_OUT} ({}), so it has no scores and no place here. If you think this is a mistake, write to the organizers.",
+                why.iter().map(|w| w.said()).collect::<Vec<_>>().join("; ")
+            ),
+        }
+    }
+}
 
 impl Page {
     /// What the page says in place of its scores, where it shows none: why, made safe for the
@@ -190,7 +251,7 @@ impl Page {
                 "Judges scored this entry, but the event's method gives it no place ({}), so no scores are shown here. If you think this is a mistake, write to the organizers.",
                 text(why)
             ),
-            None => NOT_SCORED.to_owned(),
+            None => self.unscored.said(),
         };
         // A prize it won all the same is one no judge's scores order (likes, badges, a file's
         // values): "Won: Community Choice" above "no judge's scores count" had read as a
@@ -449,6 +510,50 @@ mod tests {
         }
     }
 
+    /// (what became of its judges' scores, what its page says in place of them)
+    #[test]
+    fn an_entry_no_judge_scored_is_told_apart_from_one_whose_scores_were_left_out() {
+        let cases = [
+            (Unscored::NoJudge, "No judge scored this entry, so it has no scores"),
+            (
+                Unscored::LeftOut(vec![LeftOut::Partial]),
+                "Judges scored this entry, but their scores were left out (a judge scored only some of its criteria), so it has no scores",
+            ),
+            (
+                Unscored::LeftOut(vec![LeftOut::Recused, LeftOut::Conflict]),
+                "left out (a judge stepped back from judging it; a judge declared a conflict with it)",
+            ),
+            (Unscored::LeftOut(vec![LeftOut::Trainee]), "left out (a trainee judge's scores never count)"),
+            (Unscored::Unknown, "No judge's scores of this entry count"),
+        ];
+        for (unscored, want) in cases {
+            let page = Page { scored: false, unscored: unscored.clone(), ..blank() };
+            let (md, html) = (markdown_page(&page), html_page(&page));
+            assert!(md.contains(want) && html.contains(want), "{unscored:?}: {md}");
+            let no_judge = matches!(unscored, Unscored::NoJudge);
+            assert_eq!(md.contains("No judge scored"), no_judge, "{md}");
+        }
+    }
+
+    fn blank() -> Page {
+        Page {
+            event: "E".into(),
+            id: "x".into(),
+            title: "X".into(),
+            team: String::new(),
+            places: vec![],
+            criteria: vec![],
+            prizes: vec![],
+            tied: vec![],
+            ineligible: vec![],
+            notes: vec![],
+            scored: true,
+            unscored: Unscored::NoJudge,
+            unranked: None,
+            method: crate::merge::Method::Calibrated,
+        }
+    }
+
     #[test]
     fn judges_are_lettered_in_order() {
         let labels: Vec<String> = [0, 1, 25, 26, 27].iter().map(|k| judge_label(*k)).collect();
@@ -548,6 +653,7 @@ mod tests {
             ineligible: vec![],
             notes: vec![],
             scored: true,
+            unscored: Unscored::NoJudge,
             unranked: None,
             method: crate::merge::Method::Calibrated,
         });
@@ -582,6 +688,7 @@ mod tests {
             ineligible: vec![],
             notes: vec![("Judge A".into(), "Great work\n---\n- fix the latency\n1986. A good year".into())],
             scored: true,
+            unscored: Unscored::NoJudge,
             unranked: None,
             method: crate::merge::Method::Calibrated,
         });
