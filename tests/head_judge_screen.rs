@@ -476,7 +476,31 @@ fn a_tie_is_settled_among_the_entries_that_can_win() {
 /// follows the row selected.
 #[test]
 fn a_settled_tie_is_listed_in_the_decisions_order() {
-    let r = rankings();
+    let mut r = rankings();
+    // Each of the tied rests on one judge: the list of such paid places follows the rows.
+    r.paid.insert("backyard".into(), 7);
+    let changes = r.rankings[1]
+        .1
+        .iter()
+        .filter(|e| e.place == 5)
+        .map(|e| judging::rankings::PlaceChange {
+            ranking: "backyard".into(),
+            place: 5,
+            id: e.id.clone(),
+            title: e.title.clone(),
+            judge: "mira".into(),
+            then: None,
+            then_title: None,
+            moves_to: Some(9),
+            shared: false,
+            then_shared: false,
+            then_place: None,
+            tied_with: vec![],
+            then_tied: vec![],
+        })
+        .collect();
+    r.robustness = Some(changes);
+    let r = r;
     let seven = judging::config::BUILTIN
         .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
     let dir = tempfile::tempdir().expect("tempdir");
@@ -516,6 +540,12 @@ fn a_settled_tie_is_listed_in_the_decisions_order() {
     let mut opened = opened;
     opened.key(KeyEvent::from(KeyCode::Right));
     assert_eq!(listed(&opened), want, "as decisions.toml has it when the screen opens");
+    let shown = screen(&opened, 160, 50);
+    let resting: Vec<usize> = want
+        .iter()
+        .map(|t| shown.find(&format!("5th= {t}: without mira")).unwrap_or_else(|| panic!("{t}: {shown}")))
+        .collect();
+    assert!(resting.is_sorted(), "the places resting on one judge in the rows' order: {shown}");
     // The row selected is the entry the pane shows: the decision's first at the tie's first row.
     for _ in 0..first_row {
         opened.key(KeyEvent::from(KeyCode::Down));

@@ -374,6 +374,14 @@ impl<'r> Board<'r> {
         ranked.get(*self.arranged.get(self.tab)?.order.get(k)?)
     }
 
+    /// Where the entry of id `id` is listed in the ranking in sight ([`Board::rows`]); past the
+    /// last row for one not in it.
+    pub(super) fn listed_at(&self, id: &str) -> usize {
+        let ranked = self.ranked();
+        let order = self.arranged.get(self.tab).map_or(&[][..], |a| a.order.as_slice());
+        order.iter().position(|k| ranked.get(*k).is_some_and(|e| e.id == id)).unwrap_or(usize::MAX)
+    }
+
     /// The entries of the ranking in sight in the order listed: the ranking's, with each tie a
     /// decision settles in the decision's order.
     pub fn rows(&self) -> impl Iterator<Item = &'r Ranked> + '_ {
