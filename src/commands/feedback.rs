@@ -181,88 +181,7 @@ impl<'r> Figures<'r> {
         }
         let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
         let left_out = left_out(rankings);
-        let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
-        let mut tied: HashMap<&str, Vec<String>> = HashMap::new();
-        for p in outcome.iter().flat_map(|o| &o.prizes) {
-            // A prize by score pays in its ranking's order, passing over entries that could not
-            // win: where one placed above this entry, its prize place is not its ranking place,
-            // and the page says why rather than contradict its own "Place 3 of 19".
-            // Each place looked up once per prize, not searched for per award: a ranking may hold
-            // 100,000 entries.
-            let rule = config.prizes.iter().find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score);
-            let ranking = rule.and_then(|c| rankings.ranking(c.ranking()));
-            let places: HashMap<&str, usize> =
-                ranking.map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect()).unwrap_or_default();
-            let sharing = ranking.map(at_each_place).unwrap_or_default();
-            // A prize narrowed by tag or size ranks only the entries it is open to: those above
-            // are not passed over, they were never in the running.
-            let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
-            let place_of = |id: &str| places.get(id).copied();
-            // Its place said with the ranking named, as the page's own lines name it ("Place 6
-            // of 21 in Backyard AI"): "placed 10 in its ranking" beside that had read as a
-            // contradiction, its ranking being the overall one.
-            let placed = |own: usize| {
-                let within = match rule.map(crate::config::Prize::ranking) {
-                    Some(OVERALL) | None => "overall".to_owned(),
-                    Some(track) => format!("in {}", name_of(track)),
-                };
-                format!("placed {} {within}", crate::format::ordinal(own))
-            };
-            for a in &p.awards {
-                // A team reads an undecided tie as the announcement says it: its place, and who
-                // shares it below, not the jury's "1=".
-                let undecided = matches!(a.tie, Some(crate::prizes::Tie::Undecided { .. })) && a.amount.is_none();
-                let place = match &a.tie {
-                    Some(crate::prizes::Tie::Undecided { shares, .. }) if undecided => {
-                        crate::report::public::places_spanned(a.place, shares.len())
-                    }
-                    _ => format!("place {}", crate::report::results::place(a)),
-                };
-                let mut line = format!("{}, prize {place}", p.name);
-                let decided = matches!(a.tie, Some(crate::prizes::Tie::Decided { .. }));
-                if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
-                    line.push_str(&format!(" ({}; this prize ranks only the entries it is open to)", placed(own)));
-                } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place || decided) {
-                    // What moved it: entries above it that could not win, the jury's decision on
-                    // a tie it was in, or both; said only as far as it is so.
-                    let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
-                    let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
-                    let mut why = vec![placed(own)];
-                    if others > 0 {
-                        why[0].push_str(&format!(
-                            ", shared with {}",
-                            crate::format::count(others, "other entry", "other entries")
-                        ));
-                    }
-                    if above > 0 {
-                        why.push(format!(
-                            "{} above it could not win this prize",
-                            crate::format::count(above, "entry", "entries")
-                        ));
-                    }
-                    // Said alike of every entry of the tie, the one placed first as the others
-                    // (`lost_ties`): the winner's page had said nothing of the jury's decision.
-                    if decided {
-                        why.push("the jury's decision on the tie gave it this place".to_owned());
-                    }
-                    line.push_str(&format!(" ({})", why.join("; ")));
-                }
-                // An undecided tie pays no one yet: the page says the entry is in it, as the
-                // results do, rather than say nothing of a prize it may still win.
-                match &a.tie {
-                    Some(crate::prizes::Tie::Undecided { others, .. }) if undecided => {
-                        line.push_str(&format!(
-                            ", tied with {} and undecided, awaiting the jury's decision",
-                            crate::format::count(*others, "other entry", "other entries")
-                        ));
-                        tied.entry(a.id.as_str()).or_default().push(line);
-                    }
-                    _ if a.amount.is_some() => prizes.entry(a.id.as_str()).or_default().push(line),
-                    _ => {}
-                }
-            }
-        }
-        lost_ties(outcome, &mut tied);
+        let (prizes, tied) = prize_lines(rankings, outcome, config);
         let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
         let not_ranked = rankings.not_ranked.iter().map(|n| (n.id.as_str(), n.why.as_str())).collect();
         let files_left_out = !rankings.left_out.is_empty();
@@ -281,6 +200,98 @@ impl<'r> Figures<'r> {
             not_ranked,
         }
     }
+}
+
+/// Lines of a page, by entry id.
+type Lines<'r> = HashMap<&'r str, Vec<String>>;
+
+/// Each entry's prize lines: the prizes it won, and those it is tied for (undecided, or decided
+/// by the jury for another), each with its place and, where that is not its ranking place, why.
+fn prize_lines<'r>(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config: &Config) -> (Lines<'r>, Lines<'r>) {
+    let name_of = |ranking: &str| crate::config::track_name(&config.tracks, ranking).to_owned();
+    let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut tied: HashMap<&str, Vec<String>> = HashMap::new();
+    for p in outcome.iter().flat_map(|o| &o.prizes) {
+        // A prize by score pays in its ranking's order, passing over entries that could not
+        // win: where one placed above this entry, its prize place is not its ranking place,
+        // and the page says why rather than contradict its own "Place 3 of 19".
+        // Each place looked up once per prize, not searched for per award: a ranking may hold
+        // 100,000 entries.
+        let rule = config.prizes.iter().find(|c| c.id == p.id && c.by == crate::config::PrizeBy::Score);
+        let ranking = rule.and_then(|c| rankings.ranking(c.ranking()));
+        let places: HashMap<&str, usize> =
+            ranking.map(|r| r.iter().map(|e| (e.id.as_str(), e.place)).collect()).unwrap_or_default();
+        let sharing = ranking.map(at_each_place).unwrap_or_default();
+        // A prize narrowed by tag or size ranks only the entries it is open to: those above
+        // are not passed over, they were never in the running.
+        let narrowed = rule.is_some_and(|c| !c.reads_whole_ranking());
+        let place_of = |id: &str| places.get(id).copied();
+        // Its place said with the ranking named, as the page's own lines name it ("Place 6
+        // of 21 in Backyard AI"): "placed 10 in its ranking" beside that had read as a
+        // contradiction, its ranking being the overall one.
+        let standing_said = |own: usize| {
+            let within = match rule.map(crate::config::Prize::ranking) {
+                Some(OVERALL) | None => "overall".to_owned(),
+                Some(track) => format!("in {}", name_of(track)),
+            };
+            format!("placed {} {within}", crate::format::ordinal(own))
+        };
+        for a in &p.awards {
+            // A team reads an undecided tie as the announcement says it: its place, and who
+            // shares it below, not the jury's "1=".
+            let undecided = matches!(a.tie, Some(crate::prizes::Tie::Undecided { .. })) && a.amount.is_none();
+            let place = match &a.tie {
+                Some(crate::prizes::Tie::Undecided { shares, .. }) if undecided => {
+                    crate::report::public::places_spanned(a.place, shares.len())
+                }
+                _ => format!("place {}", crate::report::results::place(a)),
+            };
+            let mut line = format!("{}, prize {place}", p.name);
+            let decided = matches!(a.tie, Some(crate::prizes::Tie::Decided { .. }));
+            if let Some(own) = place_of(&a.id).filter(|own| *own != a.place && narrowed) {
+                line.push_str(&format!(" ({}; this prize ranks only the entries it is open to)", standing_said(own)));
+            } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place || decided) {
+                // What moved it: entries above it that could not win, the jury's decision on
+                // a tie it was in, or both; said only as far as it is so.
+                let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
+                let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
+                let mut why = vec![standing_said(own)];
+                if others > 0 {
+                    why[0].push_str(&format!(
+                        ", shared with {}",
+                        crate::format::count(others, "other entry", "other entries")
+                    ));
+                }
+                if above > 0 {
+                    why.push(format!(
+                        "{} above it could not win this prize",
+                        crate::format::count(above, "entry", "entries")
+                    ));
+                }
+                // Said alike of every entry of the tie, the one placed first as the others
+                // (`lost_ties`): the winner's page had said nothing of the jury's decision.
+                if decided {
+                    why.push("the jury's decision on the tie gave it this place".to_owned());
+                }
+                line.push_str(&format!(" ({})", why.join("; ")));
+            }
+            // An undecided tie pays no one yet: the page says the entry is in it, as the
+            // results do, rather than say nothing of a prize it may still win.
+            match &a.tie {
+                Some(crate::prizes::Tie::Undecided { others, .. }) if undecided => {
+                    line.push_str(&format!(
+                        ", tied with {} and undecided, awaiting the jury's decision",
+                        crate::format::count(*others, "other entry", "other entries")
+                    ));
+                    tied.entry(a.id.as_str()).or_default().push(line);
+                }
+                _ if a.amount.is_some() => prizes.entry(a.id.as_str()).or_default().push(line),
+                _ => {}
+            }
+        }
+    }
+    lost_ties(outcome, &mut tied);
+    (prizes, tied)
 }
 
 /// Why judges' scores of each entry were left out, by field index, as the files read say it: a

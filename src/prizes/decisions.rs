@@ -465,7 +465,8 @@ mod tests {
             place: None,
             lines: None,
         };
-        let cases: [(&[(&str, usize)], &[&[&str]], &[&str]); 6] = [
+        type Case<'a> = (&'a [(&'a str, usize)], &'a [&'a [&'a str]], &'a [&'a str]);
+        let cases: [Case; 6] = [
             // The loser first in the ranking's order: the winner goes above it.
             (
                 &[("imp", 1), ("wool", 2), ("chore", 2), ("recipe", 4)],

@@ -326,16 +326,16 @@ impl Board<'_> {
         }
         // In the order the ranking is listed: a tie the jury settled in its decision's order, as
         // the rows beside it (the lines are each paid holder's, in the ranking's order).
-        let mut held: Vec<(usize, String)> = said
+        let mut resting: Vec<(usize, String)> = said
             .iter()
             .zip(lines)
             .zip(r.paid_holders(name))
             .filter(|((said, _), _)| *said != crate::rankings::HOLDS)
             .map(|((_, line), holder)| (self.listed_at(&holder.id), line))
             .collect();
-        held.sort_by_key(|(at, _)| *at);
+        resting.sort_by_key(|(at, _)| *at);
         let fragile: Vec<Line<'static>> =
-            held.into_iter().map(|(_, line)| Line::from(format!("  {line}")).cyan()).collect();
+            resting.into_iter().map(|(_, line)| Line::from(format!("  {line}")).cyan()).collect();
         if fragile.is_empty() {
             let holds = format!("Every paid place {}.", crate::rankings::HOLDS);
             return (None, Some(Line::from(holds).green()));
