@@ -412,13 +412,15 @@ pub(super) fn apply(
 ) -> Result<(crate::prizes::Outcome, Option<PathBuf>)> {
     let config = &session.loaded.config;
     let Prepared { candidates, files, decisions_file, decisions, titles, warnings } = prepared;
-    if progress {
-        eprintln!(
-            "Applying {} to {}…",
+    // A line of progress, cleared when the prizes are applied or an error ends it: printed
+    // with `eprintln!`, it had stayed on the terminal above the results.
+    let applying = progress.then(|| {
+        crate::progress::Progress::spinner(&format!(
+            "Applying {} to {}",
             crate::format::count(config.prizes.len(), "prize", "prizes"),
             crate::format::count(candidates.iter().filter(|c| c.ranked()).count(), "ranked entry", "ranked entries")
-        );
-    }
+        ))
+    });
     let book = Rulebook {
         rules: &config.rules,
         prizes: &config.prizes,
@@ -438,6 +440,7 @@ pub(super) fn apply(
             }
         }
     }
+    drop(applying);
     let misfits = crate::prizes::decisions::misfits(&outcome.decisions);
     if !misfits.is_empty() {
         let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();

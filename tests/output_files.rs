@@ -1,0 +1,142 @@
+//! What a command leaves on the terminal: a line of progress never stays once its work is done.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::Sandbox;
+
+/// The built-in event as a judging.toml of the sandbox's own, mira's store at `m.db` with one
+/// entry scored, the head judge's store pulled, and two judges' score files.
+fn an_event() -> Sandbox {
+    let s = Sandbox::new();
+    s.file("judging.toml", judging::config::BUILTIN);
+    s.file("decisions.toml", "# the head judge's decisions on ties\n");
+    s.cmd().args(["--judge", "mira", "--db", "m.db", "pull"]).assert().success();
+    let score = ["--judge", "mira", "--db", "m.db", "score", "pantry-poet", "utility=4", "latency=3", "cost=3"];
+    s.cmd().args(score).assert().success();
+    s.cmd().args(["--judge", "mira", "--db", "m.db", "export", "-o", "scores-mira.json"]).assert().success();
+    common::score_file(&s, "scores-dana.json", |b| b.judge = "dana".into());
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    s.cmd().args(["--judge", "head", "--db", "h.db", "pull"]).assert().success();
+    std::os::unix::fs::symlink("scores-dana.json", s.path().join("dana-link.json")).expect("symlink");
+    s
+}
+
+/// The shell command `line` in a pseudo-terminal (the binary is `$APP`): what the terminal shows
+/// once it ends, as a terminal emulator draws it.
+fn on_a_terminal(s: &Sandbox, line: &str) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pair = native_pty_system().openpty(PtySize { rows: 40, cols: 120, ..PtySize::default() }).expect("a pty");
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["-c", line]);
+    cmd.cwd(s.path());
+    cmd.env_clear();
+    for (k, v) in [
+        ("APP", env!("CARGO_BIN_EXE_judging").to_owned()),
+        ("HOME", s.path().display().to_string()),
+        ("XDG_DATA_HOME", s.path().join("data").display().to_string()),
+        ("XDG_CONFIG_HOME", s.path().join("config").display().to_string()),
+        ("TERM", "xterm-256color".to_owned()),
+        ("PATH", std::env::var("PATH").unwrap_or_default()),
+    ] {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let seen = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "{line}: did not end");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    drop(pair.master);
+    let bytes = seen.join().expect("reader");
+    let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+    let mut screen = vt100::Parser::new(size(40), size(120), 0);
+    screen.process(&bytes);
+    screen.screen().contents()
+}
+
+/// `results` on a terminal, its output redirected, to a file, from a saved merge, or for the
+/// public, leaves no line of progress on the terminal, as `merge` leaves none: "Applying 8
+/// prizes to 40 ranked entries…" had stayed above the shell's next prompt (printed, never
+/// cleared).
+#[test]
+fn no_line_of_progress_stays_on_the_terminal_once_results_or_merge_end() {
+    let s = an_event();
+    let files = "scores-mira.json scores-dana.json";
+    s.cmd()
+        .args([
+            "--judge",
+            "head",
+            "merge",
+            "scores-mira.json",
+            "scores-dana.json",
+            "--format",
+            "json",
+            "-o",
+            "saved.json",
+        ])
+        .assert()
+        .success();
+    for run in [
+        format!("results {files} > /dev/null"),
+        format!("results {files} -o r.html --format html"),
+        "results saved.json > /dev/null".to_owned(),
+        format!("results --public {files} > /dev/null"),
+        format!("merge {files} > /dev/null"),
+    ] {
+        let line = format!("\"$APP\" --judge head {run}; echo \"rc=$?\"");
+        let text = on_a_terminal(&s, &line);
+        assert!(text.contains("rc=0"), "{run}: {text}");
+        for progress in ["Applying", "Reading 2 score files", "Merging"] {
+            assert!(!text.contains(progress), "{run}: the line {progress:?} is left on the terminal:\n{text}");
+        }
+    }
+    assert!(Path::new(&s.path().join("r.html")).exists());
+}
+
+/// A line that says work is under way ("Applying 8 prizes…") is a line of progress, drawn by
+/// `judging::progress` and cleared when the work ends, whatever ends it: never printed on
+/// standard error, where it stays. `results` had printed its "Applying …" so.
+#[test]
+fn no_line_of_progress_is_printed_where_it_would_stay() {
+    fn each_rust_file(dir: &Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                each_rust_file(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    each_rust_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut printed = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("utf-8 source");
+        for (at, _) in text.match_indices("eprint") {
+            let call = &text[at..];
+            let call = &call[..call.find(");").unwrap_or(call.len())];
+            if call.contains("…\"") || call.contains("...\"") {
+                printed.push(format!("{}: {}", file.display(), call.lines().take(3).collect::<String>()));
+            }
+        }
+    }
+    assert!(printed.is_empty(), "a line of progress printed, not drawn by judging::progress:\n{}", printed.join("\n"));
+}
