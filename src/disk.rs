@@ -326,6 +326,27 @@ pub fn check_output(path: &Path) -> Result<(), DiskError> {
     takes_a_file(path, folder)
 }
 
+/// Whether `a` and `b` name one file, however each is spelled: where both exist, the same
+/// device and inode (symbolic links followed, and a hard link is the file too); where neither
+/// does, the same name in the same folder once the folders are resolved. A file that exists is
+/// never one that does not.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        (Err(_), Err(_)) => resolved(a).is_some_and(|a| resolved(b).is_some_and(|b| a == b)),
+        _ => false,
+    }
+}
+
+/// Where a file not yet written would be: its folder resolved (links and `..` followed), then
+/// its name; `None` where the folder cannot be resolved.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(std::fs::canonicalize(folder).ok()?.join(name))
+}
+
 /// Whether `folder` takes a new file, as [`write_output`] makes one there beside `path`: tried
 /// with an empty file of a fresh name, removed at once. A folder that exists may still refuse
 /// (read-only, `/proc`, another user's).
@@ -395,6 +416,27 @@ fn write_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<(), DiskError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One file by any of its names: spelled otherwise, through a symbolic link or a hard link,
+    /// or (not yet written) through a folder's other name; two files are never one.
+    #[test]
+    fn one_file_is_the_same_by_every_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let at = |name: &str| dir.path().join(name);
+        std::fs::write(at("m.db"), "store").expect("write");
+        std::fs::write(at("other.db"), "store").expect("write");
+        std::os::unix::fs::symlink(at("m.db"), at("link.db")).expect("symlink");
+        std::fs::hard_link(at("m.db"), at("hard.db")).expect("hard link");
+        std::fs::create_dir(at("sub")).expect("mkdir");
+        std::os::unix::fs::symlink(dir.path(), at("sub/up")).expect("symlink");
+        for same in ["sub/../m.db", "link.db", "hard.db", "sub/up/m.db"] {
+            assert!(same_file(&at("m.db"), &at(same)), "{same}");
+        }
+        assert!(same_file(&at("m.db-wal"), &at("sub/up/m.db-wal")), "not yet written");
+        for other in ["other.db", "m.db-wal", "sub", "nothing/m.db"] {
+            assert!(!same_file(&at("m.db"), &at(other)), "{other}");
+        }
+    }
 
     #[test]
     fn only_regular_files_are_read_and_never_past_the_cap() {

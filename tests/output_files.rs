@@ -1,4 +1,6 @@
-//! What a command leaves on the terminal: a line of progress never stays once its work is done.
+//! What a command writes never replaces what it reads: `-o` naming a score file given, the
+//! judge's store, or a file of the event is refused before anything is written. And a line of
+//! progress never stays on the terminal once its work is done.
 
 mod common;
 
@@ -22,6 +24,63 @@ fn an_event() -> Sandbox {
     s.cmd().args(["--judge", "head", "--db", "h.db", "pull"]).assert().success();
     std::os::unix::fs::symlink("scores-dana.json", s.path().join("dana-link.json")).expect("symlink");
     s
+}
+
+/// Each command that writes a file (`merge`, `results`, `export`, `assign`) refuses an `-o` that
+/// is a file it reads or keeps, by any name: a score file given, the store in use (from --db or
+/// JUDGING_DB, and the files SQLite keeps beside it), judging.toml, the decisions, the
+/// assignments. It says which, and what to do, exits 1, and the file is as it was: a merge had
+/// replaced a judge's score file, and `export -o m.db` mira's whole store, exit 0.
+#[test]
+fn an_output_that_is_one_of_the_commands_inputs_is_refused_and_left_as_it_was() {
+    let s = an_event();
+    let merge = ["--judge", "head", "merge", "scores-mira.json", "scores-dana.json"];
+    let results = ["--judge", "head", "results", "scores-mira.json", "scores-dana.json"];
+    let export = ["--judge", "mira", "--db", "m.db", "export"];
+    // Each: the arguments, the JUDGING_DB set, the -o given, and what it is said to be.
+    let cases: Vec<(Vec<&str>, Option<&str>, &str, &str)> = vec![
+        ([&merge[..], &["--format", "json"]].concat(), None, "scores-dana.json", "is a score file given to this merge"),
+        (merge.to_vec(), None, "./scores-mira.json", "is a score file given to this merge"),
+        (merge.to_vec(), None, "dana-link.json", "(the same file as scores-dana.json) is a score file given"),
+        ([&results[..], &["--format", "csv"]].concat(), None, "scores-mira.json", "is a file given to these results"),
+        (export.to_vec(), None, "m.db", "is mira's store"),
+        (export.to_vec(), None, "m.db-wal", "is the write-ahead log of mira's store"),
+        (export.to_vec(), None, "m.db.lock", "is the app's lock on mira's store"),
+        (export.to_vec(), None, "judging.toml", "is the event's settings in use (judging.toml)"),
+        (merge.to_vec(), Some("h.db"), "h.db", "is head's store"),
+        (results.to_vec(), None, "decisions.toml", "is the head judge's decisions on ties"),
+        (
+            [&results[..], &["--decisions", "decisions.toml"]].concat(),
+            None,
+            "decisions.toml",
+            "is the head judge's decisions on ties",
+        ),
+        // --force replaces an assignments file, never a file of the event's.
+        (vec!["--judge", "head", "assign", "--force"], None, "judging.toml", "is the event's settings in use"),
+        (vec!["--judge", "head", "--db", "h.db", "assign", "--force"], None, "h.db", "is head's store"),
+    ];
+    for (args, db, output, said) in cases {
+        let target = s.path().join(output);
+        let before = std::fs::read(&target).ok();
+        let mut cmd = s.cmd();
+        if let Some(db) = db {
+            cmd.env("JUDGING_DB", db);
+        }
+        let out = cmd.args(&args).args(["-o", output]).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?} -o {output}: {stderr}");
+        assert!(stderr.contains(&format!("-o {output}")), "names the path: {stderr}");
+        assert!(stderr.contains(said), "{args:?} -o {output}: says which input: {stderr}");
+        assert!(stderr.contains("choose another file for -o"), "says what to do: {stderr}");
+        assert!(out.stdout.is_empty(), "nothing printed: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(std::fs::read(&target).ok(), before, "{args:?} -o {output}: the file is as it was");
+    }
+    // The store is still mira's, with her score.
+    let list = s.cmd().args(["--judge", "mira", "--db", "m.db", "list", "--format", "json"]).output().expect("runs");
+    assert!(list.status.success() && String::from_utf8_lossy(&list.stdout).contains("pantry-poet"));
+    // Another file is written as before; `assign -o` may name the assignments' own file.
+    s.cmd().args(merge).args(["-o", "merged.txt"]).assert().success();
+    s.cmd().args(["--judge", "head", "assign", "-o", "assignments.toml"]).assert().success();
 }
 
 /// The shell command `line` in a pseudo-terminal (the binary is `$APP`): what the terminal shows

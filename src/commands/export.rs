@@ -52,6 +52,13 @@ pub(crate) fn write_for(
     warn: &dyn Fn(&str),
 ) -> Result<(Output, String)> {
     let config = &loaded.config;
+    let output = output.unwrap_or_else(|| {
+        Output::File(format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into())
+    });
+    // Never over the store it is made from, nor a file of the event: said before any is read.
+    if let Some(path) = output.file() {
+        super::given::apart(path, &super::given::kept(loaded, store.path(), judge))?;
+    }
     let sheet = store.score_sheet()?;
     let body = crate::scorefile::Body {
         event: config.event.id.clone(),
@@ -85,9 +92,6 @@ pub(crate) fn write_for(
     let is_signed = signer.is_some();
     let text = crate::scorefile::write(&body, signer)?;
     crate::limits::score_file_fits(text.len() as u64).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let output = output.unwrap_or_else(|| {
-        Output::File(format!("scores-{}-{}.json", config.event.id, crate::file_names::judge_stem(judge)).into())
-    });
     output.write(text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
     let partial: Vec<String> = store

@@ -49,15 +49,107 @@ impl<'a> Writes<'a> {
         Writes::Folder(dir, super::feedback::PAGES)
     }
 
-    /// Whether it could be written, as [`crate::disk::check_output`] and
-    /// [`crate::disk::check_output_folder`] say.
-    pub(crate) fn check(self) -> Result<(), crate::disk::DiskError> {
+    /// Whether it could be written: never over a file the command reads or keeps ([`apart`]),
+    /// and as [`crate::disk::check_output`] and [`crate::disk::check_output_folder`] say.
+    pub(crate) fn check(self, kept: &[Kept]) -> Result<()> {
         match self {
-            Writes::File(None) => Ok(()),
-            Writes::File(Some(path)) => crate::disk::check_output(path),
-            Writes::Folder(dir, what) => crate::disk::check_output_folder(dir, what),
+            Writes::File(None) => {}
+            Writes::File(Some(path)) => {
+                apart(path, kept)?;
+                crate::disk::check_output(path)?;
+            }
+            // A folder is no file read: a file given as one is refused by the check.
+            Writes::Folder(dir, what) => crate::disk::check_output_folder(dir, what)?,
         }
+        Ok(())
     }
+}
+
+/// A file a command reads or keeps, which what it writes must never replace: where it is, and
+/// what a message calls it ("mira's store", "a score file given to this merge").
+#[derive(Debug, Clone)]
+pub(crate) struct Kept {
+    path: PathBuf,
+    what: String,
+}
+
+impl Kept {
+    pub(crate) fn new(path: impl Into<PathBuf>, what: impl Into<String>) -> Kept {
+        Kept { path: path.into(), what: what.into() }
+    }
+
+    /// Whether it is the file at `path`, by any name.
+    pub(crate) fn is(&self, path: &Path) -> bool {
+        crate::disk::same_file(&self.path, path)
+    }
+}
+
+/// The files every command works with, whatever else it reads: `judge`'s store at `store` (with
+/// the files SQLite keeps beside it), and the event's files: its judging.toml, its export, the
+/// assignments, the head judge's decisions, the published finals and each prize's file of
+/// values. What a command writes is checked against them all ([`apart`]), so that no `-o` can
+/// replace one: a judge's store had been replaced whole by `export -o` naming it.
+pub(crate) fn kept(loaded: &crate::event_files::Loaded, store: &Path, judge: &str) -> Vec<Kept> {
+    let whose = format!("{}'s store", crate::sanitize::clean_line(judge));
+    let mut kept = vec![Kept::new(store, whose.clone())];
+    // Beside the store as given and at its real path (where the app's lock is): a link to it
+    // may be what the command was given.
+    let real = std::fs::canonicalize(store).unwrap_or_else(|_| store.to_path_buf());
+    for at in [store, real.as_path()] {
+        let beside = |suffix: &str| {
+            let mut name = at.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        kept.extend([
+            Kept::new(beside("-wal"), format!("the write-ahead log of {whose}")),
+            Kept::new(beside("-shm"), format!("the shared memory of {whose}")),
+            Kept::new(beside("-journal"), format!("the journal of {whose}")),
+            Kept::new(beside(".lock"), format!("the app's lock on {whose}")),
+        ]);
+    }
+    // The built-in event reads no file of its own.
+    let Some(settings) = &loaded.path else { return kept };
+    let config = &loaded.config;
+    kept.push(Kept::new(settings, "the event's settings in use (judging.toml)"));
+    if crate::config::is_file_source(&config.export.source) {
+        kept.push(Kept::new(loaded.base_dir().join(&config.export.source), "the event's export (export.source)"));
+    }
+    kept.push(Kept::new(loaded.assignments_path(), "the event's assignments (assign.file)"));
+    if let Some(decisions) = loaded.decisions_path() {
+        kept.push(Kept::new(decisions, "the head judge's decisions on ties (results.decisions)"));
+    }
+    if let Some(finals) = loaded.finals_path() {
+        kept.push(Kept::new(finals, "the published finals (finals.file)"));
+    }
+    for prize in config.prizes.iter().filter(|p| p.by == crate::config::PrizeBy::File) {
+        let file = loaded.prize_file(prize.file.as_deref().unwrap_or_default());
+        kept.push(Kept::new(file, format!("the values of prize {}", crate::sanitize::in_quotes(&prize.id))));
+    }
+    kept
+}
+
+/// Refuses, before anything is read or written, an `output` that is one of the files in `kept`,
+/// by whatever name (links followed, as [`crate::disk::same_file`] tells): writing it would
+/// replace what the command reads, or a judge's whole store.
+pub(crate) fn apart(output: &Path, kept: &[Kept]) -> Result<()> {
+    let Some(found) = kept.iter().find(|k| k.is(output)) else { return Ok(()) };
+    let given = visible(&output.display().to_string());
+    let its = visible(&found.path.display().to_string());
+    let named = if given == its { String::new() } else { format!(" (the same file as {its})") };
+    bail!(
+        "-o {given}{named} is {}: writing there would replace it; choose another file for -o. Nothing was written",
+        found.what
+    )
+}
+
+/// The files given on the command line, for [`apart`]: "a score file given to this merge".
+pub(crate) fn given_kept(files: &[PathBuf], taker: Taker) -> impl Iterator<Item = Kept> {
+    let what = match taker {
+        Taker::Results => "a file given to these results".to_owned(),
+        taker => format!("a score file given to this {}", taker.name()),
+    };
+    files.iter().map(move |f| Kept::new(f, what.clone()))
 }
 
 /// `files` as the command reads them: each once, in the order first given. Refuses, before

@@ -33,6 +33,7 @@ use crate::event_files::{self, Loaded};
 use crate::paths;
 use crate::rankings::{Chances, Options};
 use crate::store::Store;
+use given::{Taker, Writes};
 
 /// The pieces every command that touches the store needs.
 pub(crate) struct Session {
@@ -263,7 +264,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Feedback { files, method, decisions, left_out, output }) => {
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
-            let collected = score_files(&session, files, given::Taker::Feedback(output), given::Writes::pages(output))?;
+            // Pages go into a folder of their own, never over a file read.
+            let collected = score_files(&session, files, Taker::Feedback(output), Writes::pages(output), None)?;
             feedback::run(&session, &collected, options, decisions.as_deref(), output)
         }
         Some(Command::Key { new }) => sync::key(&cli, &loaded, *new),
@@ -283,14 +285,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 force: *force,
                 dry_run: *dry_run,
             };
-            assign::run(Session::open(&cli, loaded)?, request)
+            assign::run(assigned_apart(Session::open(&cli, loaded)?, request.output.as_ref())?, request)
         }
         Some(Command::Results { files, method, decisions, left_out, format, public, output }) => {
             results::check_asked(&loaded, *public, *format)?;
             let options = options_of(&loaded.config, method, left_out)?;
             let session = head_judge(&cli, loaded, &files.older)?;
             let output = output.as_ref().and_then(crate::disk::Output::file);
-            let collected = score_files(&session, files, given::Taker::Results, given::Writes::File(output))?;
+            let collected = score_files(&session, files, Taker::Results, Writes::File(output), decisions.as_deref())?;
             let request = results::Request {
                 files: &collected,
                 options,
@@ -329,7 +331,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             options.criterion_standings = to.shows_criterion_standings();
             let session = head_judge(&cli, loaded, &files.older)?;
             merge::checked_first(&session, &to)?;
-            let collected = score_files(&session, files, given::Taker::Merge, given::Writes::File(to.output()))?;
+            let collected = score_files(&session, files, Taker::Merge, Writes::File(to.output()), None)?;
             merge::run(session, &collected, &options, to)
         }
     }
@@ -381,6 +383,17 @@ fn head_judge(cli: &Cli, loaded: Loaded, older: &crate::cli::AcceptOlder) -> Res
     Ok(session)
 }
 
+/// Refuses an `assign -o` that names a file the event or the store keeps ([`given::apart`]):
+/// the assignments themselves aside, which are what it writes, with -o or without.
+fn assigned_apart(session: Session, output: Option<&crate::disk::Output>) -> Result<Session> {
+    if let Some(path) = output.and_then(crate::disk::Output::file) {
+        let ours = session.loaded.assignments_path();
+        let kept = given::kept(&session.loaded, session.store.path(), &session.judge);
+        given::apart(path, &kept.into_iter().filter(|k| !k.is(&ours)).collect::<Vec<_>>())?;
+    }
+    Ok(session)
+}
+
 /// `line` with the score files this run was given: the files, or `--from-hub`.
 fn with_score_files(line: crate::paste::CommandLine, given: &crate::cli::ScoreFiles) -> crate::paste::CommandLine {
     let line = given.files.iter().fold(line, |line, file| line.path_arg(file));
@@ -394,10 +407,14 @@ fn with_score_files(line: crate::paste::CommandLine, given: &crate::cli::ScoreFi
 fn score_files(
     session: &Session,
     given: &crate::cli::ScoreFiles,
-    taker: given::Taker,
-    writes: given::Writes,
+    taker: Taker,
+    writes: Writes,
+    decisions: Option<&Path>,
 ) -> Result<Vec<PathBuf>> {
-    writes.check()?;
+    let mut kept = given::kept(&session.loaded, session.store.path(), &session.judge);
+    kept.extend(given::given_kept(&given.files, taker));
+    kept.extend(decisions.map(|d| given::Kept::new(d, "the head judge's decisions on ties (--decisions)")));
+    writes.check(&kept)?;
     if given.from_hub { sync::files_from_hub(session) } else { given::score_files(&given.files, taker) }
 }
 
