@@ -510,6 +510,7 @@ impl MethodArgs {
 pub enum MergeFormat {
     Table,
     /// Markdown, ready to paste
+    #[value(alias = "markdown")]
     Md,
     /// CSV for a spreadsheet, safe from formula injection
     Csv,
@@ -520,6 +521,7 @@ pub enum MergeFormat {
 pub enum ResultsFormat {
     Table,
     /// Markdown: the jury's, or with --public the announcement, ready to post
+    #[value(alias = "markdown")]
     Md,
     /// CSV for the finance team, safe from formula injection
     Csv,

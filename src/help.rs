@@ -641,8 +641,8 @@ fn a_command_as_a_value(command: &clap::Command, args: &[std::ffi::OsString]) ->
 }
 
 /// `args` with `judging help` asked as clap's users expect, or `None` where `help` is not the
-/// command (`Some` of `args` as they are where nothing needs changing): `help --help` (or `-h`)
-/// is `help help`, and `help merge --help` is `help merge`. clap's own `help` takes only
+/// command (`Some` of `args` as they are where nothing needs changing): `help` alone is
+/// `--help`, `help --help` (or `-h`) is `help help`, and `help merge --help` is `help merge`. clap's own `help` takes only
 /// commands' names, and had refused both with "unrecognized subcommand '--help'", exit 2.
 fn help_asked(command: &clap::Command, args: &[std::ffi::OsString]) -> Option<Vec<std::ffi::OsString>> {
     let mut words = args.iter().enumerate().skip(1);
@@ -662,6 +662,13 @@ fn help_asked(command: &clap::Command, args: &[std::ffi::OsString]) -> Option<Ve
     };
     if args[at] != "help" {
         return None;
+    }
+    // `judging help` alone is judging's own help, as `git help` and `cargo help` give their
+    // overview: it had printed the help of `help`.
+    if args.len() == at + 1 {
+        let mut top = args[..at].to_vec();
+        top.push("--help".into());
+        return Some(top);
     }
     let asked = |word: &&std::ffi::OsString| *word != "--help" && *word != "-h";
     let rest: Vec<std::ffi::OsString> = args[at + 1..].iter().filter(asked).cloned().collect();

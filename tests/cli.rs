@@ -43,6 +43,13 @@ fn help_takes_its_own_help_flag_and_suggests_commands() {
         assert_eq!(got.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&got.stderr));
         assert_eq!(got.stdout, help_of_help.stdout, "{args:?}");
     }
+    // `judging help` alone is judging's own help, as `git help` gives its overview.
+    let top = out(&["--help"]);
+    for args in [&["help"][..], &["--judge", "ana", "help"]] {
+        let got = out(args);
+        assert_eq!(got.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&got.stderr));
+        assert_eq!(got.stdout, top.stdout, "{args:?}");
+    }
     let merge = out(&["help", "merge"]);
     assert!(String::from_utf8_lossy(&merge.stdout).contains("Usage: judging merge"));
     for args in [&["help", "merge", "--help"][..], &["help", "-h", "merge"], &["merge", "--help"]] {
@@ -2238,4 +2245,19 @@ fn check_says_a_refused_by_once_not_again_as_a_knock_on() {
     let err = clean_failure(&s.cmd().arg("check").output().expect("runs"));
     assert!(err.contains("(`criterion = 5`)") && err.contains("1 problem:"), "{err}");
     assert!(!err.contains("needs criterion"), "a knock-on of the refused criterion: {err}");
+}
+
+/// `--format markdown` is `--format md`, as the README and the brief say "Markdown": it had been
+/// refused as an invalid value.
+#[test]
+fn markdown_is_a_format_by_its_whole_name_too() {
+    let s = Sandbox::new();
+    for command in ["merge", "results"] {
+        let out = s.cmd().args([command, "--format", "markdown", "nope.json"]).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("invalid value"), "{command}: {err}");
+        assert_eq!(out.status.code(), Some(1), "{command}: past the usage, as md is: {err}");
+        let wrong = s.cmd().args([command, "--format", "markdwn", "nope.json"]).output().expect("runs");
+        assert_eq!(wrong.status.code(), Some(2), "{command}");
+    }
 }

@@ -1374,7 +1374,8 @@ fn every_judges_view_of_one_entry_with_notes_and_stopwatch() {
     let ben = judges.iter().find(|j| j["judge"] == "ben").expect("ben");
     assert_eq!((ben["note"].is_null(), ben["total"].as_f64()), (true, Some(2.25)));
     let md = run("md");
-    assert!(md.contains("| Judge | UTILITY | LATENCY | COST | Total | Leniency | Stopwatch | Note |"), "{md}");
+    // Headed as judging.toml labels the criteria, as the Markdown's other headings are written.
+    assert!(md.contains("| Judge | utility | latency | cost | Total | Leniency | Stopwatch | Note |"), "{md}");
     assert!(md.contains("=cmd\\| crashed"), "a pipe cannot split the cell: {md}");
     let csv = run("csv");
     assert!(csv.contains("'=cmd| crashed"), "formula neutralised: {csv}");
@@ -2163,7 +2164,9 @@ fn the_markdown_names_and_says_what_the_table_does() {
         assert!(md.contains(&format!("\n## {line}\n")), "{line}: {md}");
     }
     assert!(!md.contains("## overall") && !md.contains("## backyard"), "{md}");
-    assert!(md.contains("| UTILITY | LATENCY | COST |") && !md.contains("| utility |"), "{md}");
+    // The Markdown heads a criterion as judging.toml labels it ("| Place | Entry | Score |
+    // utility |"), where "UTILITY" had stood in capitals beside "Place" and "Score".
+    assert!(md.contains("| utility | latency | cost |") && !md.contains("| UTILITY |"), "{md}");
     // The sentences both say, word for word.
     let mut said = 0;
     for start in ["Not scored in full", "Paid places that change without one judge", "No Condorcet winner"] {

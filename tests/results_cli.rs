@@ -1393,7 +1393,12 @@ fn a_prize_tag_no_entry_carries_is_said() {
         .args(["check", "--offline"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("  warning: ").and(predicate::str::contains(said)));
+        .stdout(predicate::str::contains("  warning: ").and(predicate::str::contains(said)))
+        // Under a line of its own, not under the export's "0 warnings" as if that count were wrong.
+        .stdout(
+            predicate::str::contains("tagged.toml's prizes against ")
+                .and(predicate::str::contains(": 1 tag no entry carries\n  warning: ")),
+        );
     head(&s).arg("--config").arg(&config).args(["check", "--offline", "--strict"]).assert().failure();
     head(&s)
         .arg("--config")

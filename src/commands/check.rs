@@ -116,19 +116,9 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     }
     let (mut organizer_problems, mut organizer_warnings) =
         check_organizer_files(&loaded, store.as_ref(), &parsed.submissions, &say)?;
-    // A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
-    // looks like it (a typo, as a prize file's mistyped id is), else a warning, as no entry may
-    // have taken up the sponsor yet.
-    for untaken in crate::prizes::tags_no_entry_carries(&c.prizes, parsed.submissions.iter().map(|s| s.tags.as_slice()))
-    {
-        if untaken.look_alike {
-            organizer_problems += 1;
-            say(format!("  {}", clean_line(&loaded.located(&untaken.said))));
-        } else {
-            organizer_warnings += 1;
-            say(format!("  warning: {}", clean_line(&loaded.located(&untaken.said))));
-        }
-    }
+    let (problems, warnings_of_tags) = untaken_tags(&loaded, &parsed.submissions, &name, &say);
+    organizer_problems += problems;
+    organizer_warnings += warnings_of_tags;
     let all_warnings = warnings + organizer_warnings + oddities.len() + look_alike.len();
     let failed = rejected > 0 || organizer_problems > 0 || (strict && all_warnings > 0);
     // The verdict, last: the first line's "ok" is judging.toml's own, and a problem in a file
@@ -319,4 +309,37 @@ fn check_organizer_files(
         say(format!("  warning: {}", clean_line(w)));
     }
     Ok((problems.len(), warnings.len()))
+}
+
+/// A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
+/// looks like it (a typo, as a prize file's mistyped id is), else a warning, as no entry may
+/// have taken up the sponsor yet. Under a line of their own: indented under the export's "0
+/// warnings", a prize's tag had read as that line's, as if the count were wrong. Returns how
+/// many problems and warnings were said.
+fn untaken_tags(
+    loaded: &crate::event_files::Loaded,
+    submissions: &[crate::model::Submission],
+    export: &str,
+    say: &dyn Fn(String),
+) -> (usize, usize) {
+    let untaken =
+        crate::prizes::tags_no_entry_carries(&loaded.config.prizes, submissions.iter().map(|s| s.tags.as_slice()));
+    if !untaken.is_empty() {
+        say(format!(
+            "{}'s prizes against {export}: {} no entry carries",
+            loaded.describe(),
+            crate::format::count(untaken.len(), "tag", "tags")
+        ));
+    }
+    let (mut problems, mut warnings) = (0, 0);
+    for untaken in untaken {
+        if untaken.look_alike {
+            problems += 1;
+            say(format!("  {}", clean_line(&loaded.located(&untaken.said))));
+        } else {
+            warnings += 1;
+            say(format!("  warning: {}", clean_line(&loaded.located(&untaken.said))));
+        }
+    }
+    (problems, warnings)
 }

@@ -154,7 +154,7 @@ pub fn markdown(p: &EntryPanel, tracks: &[crate::config::Track]) -> String {
     if let Some(line) = ineligible(p, cell) {
         out.push_str(&format!("{line}\n\n"));
     }
-    let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(&super::criterion_name(c)))).collect();
+    let criteria: String = p.criteria.iter().map(|c| format!(" {} |", cell(&super::criterion_label(c)))).collect();
     if p.judges.is_empty() {
         out.push_str("No judge scored it fully.\n");
     } else {

@@ -45,6 +45,13 @@ pub fn criterion_name(label: &str) -> String {
     crate::sanitize::clean_line(&label.to_uppercase())
 }
 
+/// A criterion as a Markdown table heads its column: as judging.toml labels it, as the other
+/// headings there are written ("| Place | Entry | Score | Utility |"), where "UTILITY" had
+/// stood beside them in capitals.
+pub fn criterion_label(label: &str) -> String {
+    crate::sanitize::clean_line(label)
+}
+
 /// How wide a table's column of words (a title, a team) may be for its rows to fit a terminal
 /// `width` columns wide beside the `rest` of a row: as wide as `natural`, never under `least`
 /// (a title cut to a few letters names nothing); `natural` where no width is known, so that a

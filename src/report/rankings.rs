@@ -707,7 +707,7 @@ fn markdown_section(r: &Rankings, group: &str, ranked: &[Ranked]) -> String {
     let mut out = String::new();
     let shown = columns(r, group);
     let criteria: String =
-        shown.iter().map(|k| format!(" {} |", cell(&super::criterion_name(&r.criteria[*k])))).collect();
+        shown.iter().map(|k| format!(" {} |", cell(&super::criterion_label(&r.criteria[*k])))).collect();
     let align = "---:|".repeat(shown.len());
     let (paid, rubric) = (has_chances(ranked), has_finals(ranked));
     let ((paid_head, paid_align), (rubric_head, rubric_align)) =
