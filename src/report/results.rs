@@ -34,6 +34,9 @@ pub struct Held {
     /// The ranking's name, as judging.toml names its track ([`crate::rankings::Rankings::ranking_name`]).
     pub name: String,
     pub lines: Vec<String>,
+    /// Each line's entry and its place in the ranking, to list a tie the jury settled in the
+    /// decision's order, as every list of the ranking does.
+    pub holders: Vec<(String, usize)>,
 }
 
 impl Held {
@@ -45,10 +48,12 @@ impl Held {
             .filter(|p| p.reads_whole_ranking())
             .filter_map(|p| {
                 let lines = rankings.robustness_lines(p.ranking(), str::to_owned);
+                let holders = rankings.paid_holders(p.ranking()).iter().map(|h| (h.id.clone(), h.place)).collect();
                 (!lines.is_empty()).then(|| Held {
                     prize: p.id.clone(),
                     name: rankings.ranking_name(p.ranking()).to_owned(),
                     lines,
+                    holders,
                 })
             })
             .collect()
@@ -65,11 +70,17 @@ impl Held {
 /// merge's, before it: "3rd= Lullaby Loom" had read as a place the decision had given away.
 pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome, show: fn(&str) -> String) -> Option<(String, Vec<String>)> {
     let h = sheet.held.iter().find(|h| h.prize == p.id)?;
-    let settled: Vec<String> = sheet
-        .outcome
-        .decisions
-        .iter()
-        .filter(|d| d.used && d.decision.prize == p.id)
+    let applied = sheet.outcome.decisions.iter().filter(|d| d.used && d.decision.prize == p.id);
+    // A tie the jury settled listed in the decision's order, as the board and the teams' index
+    // list it (by the one rule): its loser's line had stood above its winner's.
+    let lines: Vec<String> = if h.lines.len() == h.holders.len() {
+        let rows: Vec<(&str, usize)> = h.holders.iter().map(|(id, place)| (id.as_str(), *place)).collect();
+        let order = crate::prizes::decisions::decided_order(&rows, applied.clone().map(|d| &d.decision));
+        order.into_iter().map(|k| h.lines[k].clone()).collect()
+    } else {
+        h.lines.clone()
+    };
+    let settled: Vec<String> = applied
         .map(|d| {
             let named = d.decision.order.iter().zip(&d.titles).map(|(id, t)| t.clone().unwrap_or_else(|| id.clone()));
             named.collect::<Vec<_>>().join(" before ")
@@ -81,7 +92,7 @@ pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome, show: fn(&str) -> String) ->
             settled.join("; ")
         )
     });
-    Some((h.heading(show), before.into_iter().chain(h.lines.iter().cloned()).collect()))
+    Some((h.heading(show), before.into_iter().chain(lines).collect()))
 }
 
 /// Who was left out as asked (`--without`), in one sentence, as the merge, the results and the
@@ -703,7 +714,11 @@ mod tests {
         let held = [super::Held {
             prize: "badges".into(),
             name: "overall".into(),
-            lines: vec!["1st= Entry 1: without ana, Entry 1 takes 1st".into()],
+            lines: vec![
+                "1st= Entry 0: without ana, Entry 1 takes 1st".into(),
+                "1st= Entry 1: without ana, Entry 1 takes 1st".into(),
+            ],
+            holders: vec![("e0".into(), 1), ("e1".into(), 1)],
         }];
         let said = "before the jury";
         for used in [false, true] {
@@ -726,6 +741,9 @@ mod tests {
                 let text = text.replace("&#39;", "'");
                 assert_eq!(text.contains(said) && text.contains("Entry 1 before Entry 0"), used, "{text}");
                 assert!(text.contains("without ana, Entry 1 takes 1st"), "{text}");
+                // The tie the decision settled is listed in its order, as the board lists it.
+                let (first, second) = (text.find("1st= Entry 1:"), text.find("1st= Entry 0:"));
+                assert_eq!(first < second, used, "{text}");
             }
         }
     }
