@@ -634,6 +634,15 @@ fn a_tie_waits_for_the_decisions_file_and_stale_decisions_are_reported() {
     assert!(table.contains("    1  Bus Stop Oracle"), "{table}");
     assert!(table.contains("    2  Sprout Sense") && table.contains("tie decided: Works offline"), "{table}");
     assert!(table.contains("Thousand Token Wood: Pantry Poet before Tiny Tarot, because Old (not applied"), "{table}");
+    // A decision that settles no tie is a warning, on standard error and among the jury's
+    // warnings: it had been said only in the list of decisions at the foot, exit 0.
+    let out = head(&s).args(["results", "--method", "mean"]).arg(&file).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let said = "The decision on Thousand Token Wood (Pantry Poet before Tiny Tarot) is not applied: the prize faces no tie of exactly these entries";
+    assert!(stderr.contains(said), "{stderr}");
+    let warnings = table.split("WARNINGS: weigh these before announcing").nth(1).unwrap_or_default();
+    assert!(warnings.split("\n\n").next().unwrap_or_default().contains(said), "{table}");
+    assert!(!stderr.contains("The decision on Backyard AI"), "the applied one is no warning: {stderr}");
     let csv = stdout(head(&s).args(["results", "--method", "mean", "--format", "csv"]).arg(&file));
     assert!(
         csv.contains(

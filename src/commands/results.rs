@@ -441,6 +441,8 @@ pub(super) fn apply(
         }
     }
     drop(applying);
+    let unapplied = crate::prizes::unapplied(&outcome, &rankings.method);
+    outcome.warnings.extend(unapplied);
     let misfits = crate::prizes::decisions::misfits(&outcome.decisions);
     if !misfits.is_empty() {
         let name = decisions_file.as_deref().map(|p| p.display().to_string()).unwrap_or_default();

@@ -301,6 +301,30 @@ impl PrizeOutcome {
     }
 }
 
+/// A warning for each decision that settles no tie here (a late file, or another method, moved
+/// the tie it was taken for): the head judge believes the tie settled, and it is not. It had
+/// been said only in the list of decisions at the foot of the jury's results, with exit 0 and
+/// nothing on standard error or among the warnings. A decision for a tie now at another place
+/// is said in that tie's own warning ([`DecisionUse::moved`]), not again here.
+pub fn unapplied(outcome: &Outcome, method: &str) -> Vec<String> {
+    outcome
+        .decisions
+        .iter()
+        .filter(|d| !d.used && d.moved.is_none())
+        .map(|d| {
+            let prize = outcome.prizes.iter().find(|p| p.id == d.decision.prize).map_or_else(
+                || crate::sanitize::clean_line(&d.decision.prize),
+                |p| crate::sanitize::clean_line(&p.name),
+            );
+            format!(
+                "The decision on {prize} ({}) is {}; its places are as if it were not there: remove it, or record the decision for the tie as it is now",
+                d.named().join(" before "),
+                d.status(method)
+            )
+        })
+        .collect()
+}
+
 impl DecisionUse {
     /// What became of it, in words for the printed results ([`Decision::status`]); a decision
     /// taken for a tie now at another place says so, and what would settle it.
