@@ -41,6 +41,30 @@ pub fn unparsed(raw: &str) -> String {
     crate::sanitize::in_quotes(&shown)
 }
 
+/// `text` with the user name and password of every address in it left out ("https://user:hf_x@host/a"
+/// is "https://…@host/a"): a line of judging.toml quoted in a message, or a value that is no
+/// address of the kind its key takes, may carry a token, which no message prints.
+pub fn without_credentials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (before, after) = rest.split_at(at + 3);
+        out.push_str(before);
+        // The authority runs to the first character no host holds; an `@` in it ends the
+        // credentials.
+        let end = after.find(['/', '"', '\'', '`', ' ', '?', '#']).unwrap_or(after.len());
+        match after[..end].rfind('@') {
+            Some(userinfo) => {
+                out.push('…');
+                rest = &after[userinfo..];
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A network error in words, with the causes reqwest wraps. A connection that could not be made
 /// is said in the app's words: the host, what happened (refused, a name that does not resolve),
 /// what to check, and the system's reason short; reqwest's own had read "cannot connect: client
@@ -295,6 +319,23 @@ mod tests {
             )
         );
         assert_eq!(short_os_reason("Connection refused (os error 111)"), "Connection refused");
+    }
+
+    /// (text, as a message quotes it): no password or token before a host is printed.
+    #[test]
+    fn an_address_is_quoted_without_its_credentials() {
+        for (text, said) in [
+            (
+                "repo = \"https://user:hf_secret@huggingface.co/datasets/a/b\"",
+                "repo = \"https://…@huggingface.co/datasets/a/b\"",
+            ),
+            ("a http://t0k3n@x.org b https://y.org/p@q", "a http://…@x.org b https://y.org/p@q"),
+            ("source = 'https://u:p@h/x?k=v'", "source = 'https://…@h/x?k=v'"),
+            ("no address here: mira@example.org", "no address here: mira@example.org"),
+            ("https://h:p@", "https://…@"),
+        ] {
+            assert_eq!(super::without_credentials(text), said, "{text}");
+        }
     }
 
     /// Waits of one kind are said three times whole, then counted in one line naming the first

@@ -343,7 +343,7 @@ fn the_terminal_is_restored_on_sigterm() {
 fn the_first_run_asks_the_judges_name_once() {
     let s = Sandbox::new();
     let mut app = Running::start_with(&s, &[], &[("USER", "guess")]);
-    app.wait_for("judging.toml lists these judges: mira, tomas, priya.");
+    app.wait_for("The event lists these judges: mira, tomas, priya.");
     // The login name is not on the list: it is not offered, and Enter alone takes nothing.
     app.wait_for("Your name as a judge: ");
     assert!(!app.text().contains("[guess]"), "{}", app.text());
@@ -377,7 +377,7 @@ fn the_name_prompt_wraps_between_words_at_the_terminals_width() {
         app.screen.lock().expect("lock").screen().rows(0, 60).map(|r| r.trim().to_owned()).collect();
     let read = rows.iter().filter(|r| !r.is_empty()).cloned().collect::<Vec<_>>().join(" ");
     for said in [
-        "Welcome to judging. judging.toml lists these judges: mira, tomas, priya.",
+        "Welcome to judging. The event lists these judges: mira, tomas, priya.",
         "\"Zoe Quill\" is not among the event's judges, so no assignments and no conflict reminders apply to you. Press Enter to keep it, or type your name as listed.",
     ] {
         assert!(read.contains(said), "{said:?} not read whole in:\n{}", rows.join("\n"));

@@ -85,7 +85,8 @@ fn ask_name(guess: &str, config: &Config) -> Result<String> {
     use std::io::Write;
     let names: Vec<String> = config.judges.iter().map(|j| clean_line(&j.name)).collect();
     if !names.is_empty() {
-        say(&format!("Welcome to judging. judging.toml lists these judges: {}.", names.join(", ")));
+        // "The event", not judging.toml: the built-in event has no judging.toml to name.
+        say(&format!("Welcome to judging. The event lists these judges: {}.", names.join(", ")));
     }
     // Without a list of judges, any name is as good as the login's.
     let mut default = match config.judge(guess) {

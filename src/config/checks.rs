@@ -27,7 +27,7 @@ impl Config {
         {
             out.push(format!(
                 "sync.repo = {}: write the dataset repo as ORG/NAME, such as \"my-judges/build-small-scores\" ({why})",
-                in_quotes(repo)
+                in_quotes(&crate::net::without_credentials(repo))
             ));
         }
         if !stood.at("event", None, "name") && self.event.name.trim().is_empty() {

@@ -508,7 +508,8 @@ fn located(text: &str, at: usize, message: &str) -> String {
 /// decisions.toml starts: the line's number and the line itself, quoted ("line 5 (`place = 9`)").
 pub(crate) fn line_said(text: &str, line: usize) -> String {
     let source = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
-    format!("line {line} (`{}`)", crate::sanitize::file_line(source))
+    // A token in an address of the line is not printed.
+    format!("line {line} (`{}`)", crate::sanitize::file_line(&crate::net::without_credentials(source)))
 }
 
 #[cfg(test)]

@@ -230,6 +230,20 @@ fn whole_cents(amount: f64) -> bool {
 mod tests {
     use super::{Config, Prize, PrizeBy};
 
+    /// A token in an address judging.toml gives where no address goes is printed by no message:
+    /// `sync.repo = "https://user:hf_secret@huggingface.co/…"` had been echoed, the line and the
+    /// value both.
+    #[test]
+    fn a_token_in_a_refused_address_is_not_printed() {
+        let text = "[sync]\nrepo = \"https://user:hf_secret@huggingface.co/datasets/a/b\"\n";
+        let problems = match super::super::parse(text) {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        };
+        assert!(problems.contains("sync.repo") && problems.contains("huggingface.co"), "{problems}");
+        assert!(!problems.contains("hf_secret") && !problems.contains("user:"), "{problems}");
+    }
+
     /// (amount, in whole cents): what a bank can pay, read from the decimal judging.toml gives.
     #[test]
     fn an_amount_finer_than_a_cent_is_refused() {

@@ -278,7 +278,22 @@ fn unbound(key: KeyEvent) -> Option<Action> {
     super::small::name(key).map(Action::Unbound)
 }
 
+/// Whether `key` is a letter or digit held with Ctrl or Alt that no key of the list binds (only
+/// ^d and ^u are): it is not the plain key. Alt-2 had scored 2, ^r opened the recusal box, and a
+/// second ^s meant to close a note had sorted the list.
+fn modified_unbound(key: KeyEvent) -> bool {
+    let (ctrl, alt) = (key.modifiers.contains(KeyModifiers::CONTROL), key.modifiers.contains(KeyModifiers::ALT));
+    match key.code {
+        KeyCode::Char('d' | 'u') if ctrl && !alt => false,
+        KeyCode::Char(_) => ctrl || alt,
+        _ => false,
+    }
+}
+
 fn browse(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    if modified_unbound(key) {
+        return unbound(key);
+    }
     let action = match key.code {
         KeyCode::Char('d') if ctrl => Action::Page(1),
         KeyCode::Char('u') if ctrl => Action::Page(-1),
@@ -327,6 +342,9 @@ fn is_the_key(c: char, declared: &str) -> bool {
 /// help.
 fn whole_entry(key: KeyEvent) -> Action {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if modified_unbound(key) {
+        return Action::Close(true);
+    }
     match key.code {
         KeyCode::Char('d') if ctrl => Action::Page(1),
         KeyCode::Char('u') if ctrl => Action::Page(-1),

@@ -47,6 +47,7 @@ pub fn name(key: KeyEvent) -> Option<String> {
         | KeyCode::ScrollLock
         | KeyCode::Null => return None,
         KeyCode::Char(c) if ctrl => format!("^{c}"),
+        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::ALT) => format!("M-{c}"),
         code => code.to_string(),
     })
 }

@@ -131,6 +131,20 @@ fn a_key_that_does_nothing_says_so() {
         assert_eq!(f.app.status, format!("{name} does nothing here; ? shows the keys"));
         assert_eq!((f.saved(&id, "utility"), f.app.focus), (Some(4), 1), "nothing else changed");
     }
+    // A letter or digit held with Ctrl or Alt is not the plain key: Alt-2 had scored 2, ^r had
+    // opened the recusal box, ^x cleared a score. ^d and ^u page, as the keys say.
+    let held = |c: char, m: KeyModifiers| KeyEvent::new(KeyCode::Char(c), m);
+    for (k, name) in [
+        (held('2', KeyModifiers::ALT), "M-2"),
+        (held('r', KeyModifiers::CONTROL), "^r"),
+        (held('x', KeyModifiers::CONTROL), "^x"),
+        (held('s', KeyModifiers::CONTROL), "^s"),
+    ] {
+        f.press_key(k);
+        assert_eq!(f.app.status, format!("{name} does nothing here; ? shows the keys"));
+        assert_eq!((f.saved(&id, "utility"), f.saved(&id, "latency"), f.app.focus), (Some(4), None, 1), "{name}");
+        assert!(matches!(f.app.mode, Mode::Browse), "{name}");
+    }
     // Keys that act are not said to do nothing; a modifier alone says nothing.
     f.press("j");
     assert!(!f.app.status.contains("does nothing"), "{:?}", f.app.status);
@@ -316,6 +330,13 @@ fn recusing_needs_a_reason_and_blocks_scoring() {
         f.store.score_sheet().expect("sheet").text(crate::model::TextPart::Recusal, &id),
         Some("my cousin's team")
     );
+    // The footer says what the undo did, each way: "undone: the recusal" had been said of both,
+    // and first of a recusal put back, as if the judge's scores counted again.
+    let named = f.app.entries.named(&id);
+    assert_eq!(f.app.status, format!("undone: recused again from {named}: your scores of it do not count"));
+    f.press("u");
+    assert!(f.store.score_sheet().expect("sheet").texts[crate::model::TextPart::Recusal].is_empty());
+    assert_eq!(f.app.status, format!("undone: recusal on {named} withdrawn: your scores of it count"));
 }
 
 /// A recused entry's scores are kept but do not count: its row showed its total beside

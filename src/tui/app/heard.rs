@@ -114,7 +114,7 @@ impl App {
                 {
                     self.focus = k;
                 }
-                self.status = format!("undone: {what} on {}", self.entries.named(&id));
+                self.status = format!("undone: {what}", what = what.replace(ON_ENTRY, &self.entries.named(&id)));
                 if !listed {
                     self.status.push_str(" (not in the list as it is filtered)");
                 }
@@ -160,18 +160,34 @@ impl App {
     }
 }
 
-/// What an undo took back, as the footer names it: a score by its criterion's label (its id
-/// where the event no longer has it).
+/// Where [`undone_what`]'s words name the entry.
+const ON_ENTRY: &str = "{entry}";
+
+/// What an undo took back, as the footer names it, the entry where [`ON_ENTRY`] stands: a score
+/// by its criterion's label (its id where the event no longer has it); a text by what it is now,
+/// from `change`, the state the undo restored. "undone: the recusal" had been said both of a
+/// recusal taken back and of a withdrawal taken back (recused again), and "the last edit of the
+/// note" of a whole note gone.
 fn undone_what(change: &crate::model::Change, criteria: &[crate::model::Criterion]) -> String {
     use crate::model::{Change, TextPart};
+    let note = |whose: &str, before: &Option<String>| match before {
+        None => format!("the note for {whose} on {ON_ENTRY}: empty again, as before you wrote it"),
+        Some(_) => format!("the last edit of the note for {whose} on {ON_ENTRY}: it reads as before"),
+    };
     match change {
-        Change::Score { criterion, .. } => {
+        Change::Score { criterion, .. } => format!(
+            "{} on {ON_ENTRY}",
             crate::sanitize::screen_line(criteria.iter().find(|c| &c.id == criterion).map_or(criterion, |c| &c.label))
+        ),
+        Change::Readings(_) => format!("the last stopwatch reading on {ON_ENTRY}"),
+        Change::Text(TextPart::Note, before) => note("the jury", before),
+        Change::Text(TextPart::TeamNote, before) => note("the team", before),
+        Change::Text(TextPart::Recusal, None) => {
+            format!("recusal on {ON_ENTRY} withdrawn: your scores of it count")
         }
-        Change::Readings(_) => "the last stopwatch reading".to_owned(),
-        Change::Text(TextPart::Note, _) => "the last edit of the note for the jury".to_owned(),
-        Change::Text(TextPart::TeamNote, _) => "the last edit of the note for the team".to_owned(),
-        Change::Text(TextPart::Recusal, _) => "the recusal".to_owned(),
-        Change::Comparison { .. } => "the answer on the pair".to_owned(),
+        Change::Text(TextPart::Recusal, Some(_)) => {
+            format!("recused again from {ON_ENTRY}: your scores of it do not count")
+        }
+        Change::Comparison { .. } => format!("the answer on the pair on {ON_ENTRY}"),
     }
 }
