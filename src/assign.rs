@@ -52,14 +52,34 @@ pub enum AssignmentsError {
 impl Assignments {
     /// Reads an assignments file's text, written by `judging assign` for `event`.
     pub fn parse(text: &str, event: &str) -> Result<Assignments, AssignmentsError> {
-        let a: Assignments =
-            toml::from_str(text).map_err(|e| AssignmentsError::Syntax(crate::plain::toml_error(text, e)))?;
-        if a.event != event {
+        // At its line, in one line, as judging.toml's problems are said: serde's own form (a
+        // caret under line 1, column 1 for a missing key) had been squashed onto one line.
+        let at_line = |e: toml::de::Error| {
+            let message = crate::plain::plain(e.message().trim_end());
+            match e.span().and_then(|span| text.get(..span.start)) {
+                Some(before) => {
+                    format!("{}: {message}", crate::config::line_said(text, before.matches('\n').count() + 1))
+                }
+                None => message,
+            }
+        };
+        let table: toml::Table = toml::from_str(text).map_err(|e| AssignmentsError::Syntax(at_line(e)))?;
+        // Another event's file is said to be one, whatever else it lacks: a file for "other"
+        // without `seed` had been "missing field `seed`".
+        if let Some(found) = table.get("event").and_then(toml::Value::as_str)
+            && found != event
+        {
             return Err(AssignmentsError::OtherEvent {
-                found: crate::sanitize::in_quotes(&a.event),
+                found: crate::sanitize::in_quotes(found),
                 expected: event.to_owned(),
             });
         }
+        let a: Assignments = table.try_into().map_err(|e: toml::de::Error| {
+            AssignmentsError::Syntax(format!(
+                "{}: a file `judging assign` writes has event, seed, judges_per_entry and [judges]; run `judging assign --force` to write it again",
+                crate::plain::plain(e.message().trim_end())
+            ))
+        })?;
         if let Some(name) = a.judges.keys().find(|name| !crate::paths::usable_judge(name)) {
             return Err(AssignmentsError::BadJudge { name: crate::sanitize::in_quotes(name) });
         }
@@ -457,7 +477,7 @@ mod tests {
         // it shown, as judging.toml's lines are.
         let edited = "event = \"e\"\nseed = 7\u{200b}\n";
         let Err(AssignmentsError::Syntax(said)) = Assignments::parse(edited, "e") else { panic!("read {edited:?}") };
-        assert!(said.contains("2 | seed = 7\\u{200b}\n"), "{said}");
+        assert!(said.starts_with("line 2 (`seed = 7\\u{200b}`): "), "{said}");
         assert!(!said.chars().any(|c| c != '\n' && crate::sanitize::hides(c)), "{said:?}");
         // Plain assignments are written as toml writes them (bare keys, one list a line).
         let plain = Assignments {
@@ -569,6 +589,18 @@ mod tests {
         let other = Assignments::parse(text, "other").expect_err("another event");
         assert!(other.to_string().contains("run `judging assign` again"), "{other}");
         assert!(matches!(Assignments::parse("event = 1", "ev"), Err(AssignmentsError::Syntax(_))));
+        // Another event's file is said to be one before what it lacks; what a file lacks, or a
+        // line that is no TOML, is said in one line, at its line.
+        let lacking = "event = \"other\"\nseed = 1\n[judges]\nmira = [\"a\"]\n";
+        let other = Assignments::parse(lacking, "ev").expect_err("another event").to_string();
+        assert!(other.contains("assignments for event \"other\", not for this one"), "{other}");
+        let lacking = "event = \"ev\"\nseed = 1\n[judges]\nmira = [\"a\"]\n";
+        let said = Assignments::parse(lacking, "ev").expect_err("lacks a key").to_string();
+        assert!(said.starts_with("missing field `judges_per_entry`: a file `judging assign` writes has"), "{said}");
+        assert!(!said.contains('\n') && !said.contains("TOML parse error"), "{said}");
+        let broken = "event = \"ev\"\nseed = = 1\n";
+        let said = Assignments::parse(broken, "ev").expect_err("no TOML").to_string();
+        assert!(said.starts_with("line 2 (`seed = = 1`): ") && !said.contains('\n'), "{said}");
     }
 
     /// A judge's name in the file passes the test `--judge` and judging.toml's names pass, and

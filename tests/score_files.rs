@@ -325,6 +325,8 @@ fn a_value_no_scale_holds_is_named_with_its_row_and_place() {
         ("big.json", "300", "a score of 300: no scale runs past 255"),
         ("neg.json", "-2", "a score of -2: a scale runs from 0 up"),
         ("frac.json", "2.5", "a score of 2.5: a score is a whole number"),
+        // Whole, but past any scale as JSON writes it: not "a whole number" with 309 digits.
+        ("huge.json", "1e308", "a score of 1e308: no scale runs past 255"),
     ] {
         // Edited, then given the digest of its new body, as a hostile judge would.
         let edited = text.replacen(row, &format!("[\"sprout-sense\",[{value},"), 1);

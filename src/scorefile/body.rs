@@ -349,6 +349,13 @@ impl<'de> Deserialize<'de> for Score {
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Score, E> {
+                // A whole number past any scale (1e308, which JSON reads as a float) is said to
+                // be so, in exponent form: it had been "a score is a whole number", with 309
+                // digits.
+                if v.fract() == 0.0 && v.abs() > 255.0 {
+                    let why = if v < 0.0 { "a scale runs from 0 up" } else { "no scale runs past 255" };
+                    return Err(E::custom(format!("a score of {}: {why}", crate::format::refused_number(v))));
+                }
                 Err(E::custom(format!("a score of {v}: a score is a whole number")))
             }
         }

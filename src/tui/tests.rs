@@ -2267,7 +2267,11 @@ fn a_stopwatch_running_at_a_crash_runs_on_when_the_app_reopens() {
     f.store.set_meta("tui.stopwatch", &format!("{hour_ago} pantry-poet")).expect("meta");
     let again = super::load(&loaded, "tomas", None, &f.store).expect("app");
     assert!(again.stopwatch.is_none());
-    assert!(again.status.contains("is not resumed"), "{}", again.status);
+    assert!(
+        again.status.contains("stopwatch on Pantry Poet not resumed (left running over 20 min ago)"),
+        "{}",
+        again.status
+    );
 
     // Quitting saves the reading and stops it: nothing runs on.
     f.press("q");

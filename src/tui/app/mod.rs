@@ -507,8 +507,10 @@ impl App {
                     self.stopwatch = Some((id.clone(), start));
                     said.push(format!("stopwatch resumed on {named}: it ran when the app stopped"));
                 }
+                // Its point first and short: said after the folder's line, the long form had been
+                // cut at 80 columns before "is not resumed".
                 None => said.push(format!(
-                    "the stopwatch left running on {named} when the app stopped, over {} minutes ago, is not resumed: t times afresh",
+                    "stopwatch on {named} not resumed (left running over {} min ago): t times afresh",
                     longest / 60
                 )),
             }
