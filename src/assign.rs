@@ -75,9 +75,14 @@ impl Assignments {
             });
         }
         let a: Assignments = table.try_into().map_err(|e: toml::de::Error| {
+            // In the file's words, not serde's ("missing field `seed`").
+            let message = crate::plain::plain(e.message().trim_end());
+            let said = match message.strip_prefix("missing field ") {
+                Some(key) => format!("it has no {key}"),
+                None => message,
+            };
             AssignmentsError::Syntax(format!(
-                "{}: a file `judging assign` writes has event, seed, judges_per_entry and [judges]; run `judging assign --force` to write it again",
-                crate::plain::plain(e.message().trim_end())
+                "{said}: a file `judging assign` writes has event, seed, judges_per_entry and [judges]; run `judging assign --force` to write it again"
             ))
         })?;
         if let Some(name) = a.judges.keys().find(|name| !crate::paths::usable_judge(name)) {
@@ -596,7 +601,7 @@ mod tests {
         assert!(other.contains("assignments for event \"other\", not for this one"), "{other}");
         let lacking = "event = \"ev\"\nseed = 1\n[judges]\nmira = [\"a\"]\n";
         let said = Assignments::parse(lacking, "ev").expect_err("lacks a key").to_string();
-        assert!(said.starts_with("missing field `judges_per_entry`: a file `judging assign` writes has"), "{said}");
+        assert!(said.starts_with("it has no `judges_per_entry`: a file `judging assign` writes has"), "{said}");
         assert!(!said.contains('\n') && !said.contains("TOML parse error"), "{said}");
         let broken = "event = \"ev\"\nseed = = 1\n";
         let said = Assignments::parse(broken, "ev").expect_err("no TOML").to_string();
