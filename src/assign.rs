@@ -74,16 +74,16 @@ impl Assignments {
                 expected: event.to_owned(),
             });
         }
-        let a: Assignments = table.try_into().map_err(|e: toml::de::Error| {
-            // In the file's words, not serde's ("missing field `seed`").
+        let a: Assignments = toml::from_str(text).map_err(|e: toml::de::Error| {
+            // A key the file lacks in the file's words, not serde's ("missing field `seed`"),
+            // and with what the file needs; any other problem at its line.
             let message = crate::plain::plain(e.message().trim_end());
-            let said = match message.strip_prefix("missing field ") {
-                Some(key) => format!("it has no {key}"),
-                None => message,
-            };
-            AssignmentsError::Syntax(format!(
-                "{said}: a file `judging assign` writes has event, seed, judges_per_entry and [judges]; run `judging assign --force` to write it again"
-            ))
+            match message.strip_prefix("missing field ") {
+                Some(key) => AssignmentsError::Syntax(format!(
+                    "it has no {key}: a file `judging assign` writes has event, seed, judges_per_entry and [judges]; run `judging assign --force` to write it again"
+                )),
+                None => AssignmentsError::Syntax(at_line(e)),
+            }
         })?;
         if let Some(name) = a.judges.keys().find(|name| !crate::paths::usable_judge(name)) {
             return Err(AssignmentsError::BadJudge { name: crate::sanitize::in_quotes(name) });

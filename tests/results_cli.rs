@@ -273,6 +273,9 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
     assert_eq!(from_files, from_saved);
     let v: serde_json::Value = serde_json::from_str(&from_saved).expect("json");
     assert_eq!(v["prizes"].as_array().expect("prizes").len(), 8);
+    // The amounts' currency, the event and the method, as the other formats say them.
+    assert_eq!((v["currency"].as_str(), v["method"].as_str()), (Some("$"), Some("calibrated")), "{v}");
+    assert!(v["event"].as_str().is_some_and(|e| e.contains("Build Small")), "{v}");
     let ineligible: Vec<&str> =
         v["ineligible"].as_array().expect("list").iter().filter_map(|f| f["id"].as_str()).collect();
     assert!(ineligible.contains(&"dream-cartographer") && ineligible.contains(&"sock-matcher"), "{ineligible:?}");

@@ -139,15 +139,27 @@ pub fn warnings_section(warnings: &[String], text: fn(&str) -> String, markdown:
 /// The jury's results as JSON: the outcome, with beside it every paid place that changes hands
 /// without one judge (`robustness`) and who was left out.
 pub fn json(sheet: &Sheet) -> Result<String, serde_json::Error> {
+    // The event, the method and the currency, as the CSV's `currency` column and the other
+    // formats' headings say them: finance reading the JSON had amounts with no currency.
     #[derive(serde::Serialize)]
     struct Jury<'a> {
+        event: &'a str,
+        method: &'a str,
+        currency: &'a str,
         #[serde(flatten)]
         outcome: &'a Outcome,
         #[serde(skip_serializing_if = "Option::is_none")]
         robustness: Option<&'a [crate::rankings::PlaceChange]>,
         left_out: &'a [String],
     }
-    let jury = Jury { outcome: sheet.outcome, robustness: sheet.robustness, left_out: sheet.left_out };
+    let jury = Jury {
+        event: sheet.event,
+        method: sheet.method,
+        currency: sheet.currency,
+        outcome: sheet.outcome,
+        robustness: sheet.robustness,
+        left_out: sheet.left_out,
+    };
     Ok(super::json::pretty(&jury)? + "\n")
 }
 
