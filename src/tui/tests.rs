@@ -2088,6 +2088,14 @@ fn i_shows_the_whole_entry_and_it_scrolls() {
     f.act(Action::Resize(60, 20));
     f.press("j");
     assert!(matches!(f.app.mode, Mode::Entry { scroll: 0 }));
+    // `?` shows the keys, as the screen says, and they close back to the entry: `?` had closed
+    // the entry instead.
+    f.press("?");
+    assert!(matches!(f.app.mode, Mode::Help), "the keys");
+    f.act(Action::Resize(80, 24));
+    f.press("z");
+    assert!(matches!(f.app.mode, Mode::Entry { scroll: 0 }), "back to the entry");
+    f.act(Action::Resize(60, 20));
     f.press("q");
     assert!(f.app.quit, "q quits on the too-small screen");
 }

@@ -184,6 +184,9 @@ pub struct App {
     pub pair_notes: std::collections::HashMap<crate::model::Pair, String>,
     /// Why the published finals could not be read, if they could not.
     pub finals_problem: Option<String>,
+    /// The whole entry's scroll where `?` was pressed over it (on a screen too small for it,
+    /// where "? shows the keys"): the keys close back to it. `?` had closed the entry instead.
+    pub entry_under_help: Option<usize>,
     pub quit: bool,
 }
 
@@ -223,6 +226,7 @@ impl App {
             finals: Vec::new(),
             pair_notes: std::collections::HashMap::new(),
             finals_problem: None,
+            entry_under_help: None,
             quit: false,
         };
         app.refresh_view();

@@ -115,6 +115,10 @@ impl App {
                 Action::Open(link) => return self.open(link),
                 Action::Resize(..) | Action::Tick(..) => self.browse(action),
                 Action::Refused(_) => {}
+                Action::Help => {
+                    self.entry_under_help = Some(scroll);
+                    self.mode = Mode::Help;
+                }
                 _ => self.mode = Mode::Browse,
             }
             return Vec::new();
@@ -650,6 +654,11 @@ impl App {
 
     fn close(&mut self, keep: bool) -> Vec<Effect> {
         match std::mem::replace(&mut self.mode, Mode::Browse) {
+            // The keys shown over the whole entry close back to it, where it was scrolled.
+            Mode::Help if self.entry_under_help.is_some() => {
+                let scroll = self.entry_under_help.take().unwrap_or_default();
+                self.mode = Mode::Entry { scroll: scroll.min(self.whole_entry_scrolls()) };
+            }
             Mode::Search(_) if !keep => {
                 self.list.query.clear();
                 self.refresh_view();
