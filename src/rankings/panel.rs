@@ -215,7 +215,7 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
     // A judge's older file set aside as usual: said one line a judge when one judge sent two,
     // and in one line for all of them when several did (a folder of forty judges' files from two
     // days had printed forty lines, hiding the warnings that matter among them).
-    let mut plain: Vec<[String; 5]> = Vec::new();
+    let mut plain: Vec<[String; 6]> = Vec::new();
     // The same file given more than once, by judge: the judge, the file kept, and its copies.
     let mut copies: Vec<(String, String, Vec<String>)> = Vec::new();
     judges.dedup_by(|later, kept| {
@@ -250,6 +250,7 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
                 kept.written_at.clone(),
                 clean_line(&later.file),
                 later.written_at.clone(),
+                changed_said(kept, later),
             ];
             if suspicious.is_empty() {
                 plain.push(said);
@@ -286,7 +287,7 @@ pub fn one_file_per_judge(judges: &mut Vec<JudgeMarks>) -> Result<Vec<String>, R
             let judges: std::collections::BTreeSet<&str> = plain.iter().map(|[judge, ..]| judge.as_str()).collect();
             let each: Vec<String> = plain
                 .iter()
-                .map(|[judge, kept, _, set_aside, _]| format!("{judge:?} ({kept} over {set_aside})"))
+                .map(|[judge, kept, _, set_aside, _, _]| format!("{judge:?} ({kept} over {set_aside})"))
                 .collect();
             warnings.push(format!(
                 "{} appear in two files or more, and the newer file of each counts: {}",
@@ -310,11 +311,39 @@ pub fn newest_first<T>(files: &mut [T], of: impl Fn(&T) -> (&str, jiff::Timestam
 }
 
 /// `judge "ana" appears twice: new.json (written at ...) counts, old.json (written at ...) does
-/// not`, from the judge, the file kept and its time, the file set aside and its time.
-fn twice([judge, kept, kept_at, set_aside, set_aside_at]: &[String; 5]) -> String {
+/// not`, from the judge, the file kept and its time, the file set aside and its time, and what
+/// the newer changed of the older's scores ([`changed_said`]).
+fn twice([judge, kept, kept_at, set_aside, set_aside_at, changed]: &[String; 6]) -> String {
     format!(
-        "judge {judge:?} appears twice: {kept} (written at {kept_at}) counts, {set_aside} (written at {set_aside_at}) does not"
+        "judge {judge:?} appears twice: {kept} (written at {kept_at}) counts, {set_aside} (written at {set_aside_at}) does not{changed}"
     )
+}
+
+/// "; the newer changes the scores of 2 entries the older scored": what a judge's newer file
+/// changed, said where one judge sent two, so that the head judge can ask the judge about it.
+/// A file another wrote under a judge's name with a later time and a score changed had been
+/// said only to "count", the older "not"; nothing where nothing changed.
+fn changed_said(newer: &JudgeMarks, older: &JudgeMarks) -> String {
+    let width = |m: &JudgeMarks| m.values.len() / m.entries.len().max(1);
+    let criteria = width(newer);
+    if criteria == 0 || criteria != width(older) {
+        return String::new();
+    }
+    let rows: std::collections::HashMap<usize, usize> =
+        newer.entries.iter().enumerate().map(|(r, e)| (*e, r)).collect();
+    fn row(m: &JudgeMarks, r: usize, criteria: usize) -> Option<&[Option<u8>]> {
+        m.values.get(r * criteria..(r + 1) * criteria)
+    }
+    let changed = older
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(r, e)| rows.get(e).is_some_and(|k| row(newer, *k, criteria) != row(older, *r, criteria)))
+        .count();
+    if changed == 0 {
+        return String::new();
+    }
+    format!("; the newer changes the scores of {} the older scored", crate::format::count(changed, "entry", "entries"))
 }
 
 /// Every judge's weighted totals as one panel over the field.
@@ -655,6 +684,18 @@ mod tests {
         assert_eq!(
             said,
             ["judge \"mira\" appears twice: new.json (written at t2) counts, old.json (written at t1) does not"]
+        );
+        // What the newer changed of the older's scores is said: a file written under mira's name
+        // with a later time and a score changed had been said only to count.
+        let scored = |name: &str, at: i64, values: Vec<Option<u8>>| JudgeMarks { values, ..file("mira", name, at) };
+        let mut changed =
+            vec![scored("old.json", 1, vec![Some(4), Some(3)]), scored("new.json", 2, vec![Some(2), Some(3)])];
+        let said = one_file_per_judge(&mut changed).expect("ordered");
+        assert_eq!(
+            said,
+            [
+                "judge \"mira\" appears twice: new.json (written at t2) counts, old.json (written at t1) does not; the newer changes the scores of 1 entry the older scored"
+            ]
         );
     }
 }
