@@ -150,51 +150,16 @@ fn concurrent_exports_to_one_path_leave_one_whole_file() {
 /// its full screen and back, writing those escape sequences into the file.
 #[test]
 fn the_app_with_its_output_not_a_terminal_says_so_and_leaves_the_terminal_alone() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
     let s = Sandbox::new();
     s.cmd().arg("pull").assert().success();
     let fifo = s.path().join("out.fifo");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
-    let pair = native_pty_system().openpty(PtySize { rows: 30, cols: 100, ..PtySize::default() }).expect("a pty");
-    let mut cmd = CommandBuilder::new("bash");
     // The shell opens the FIFO for the app's output, then runs it; the test reads the FIFO only
     // to close it, so the app's first write finds no reader. Then: how it ended, and the terminal.
-    cmd.args(["-c", "\"$APP\" --judge tester > out.fifo; echo \"app=$?\"; \"$APP\" --judge tester > out.txt; echo \"file=$?\"; stty -a"]);
-    cmd.cwd(s.path());
-    cmd.env_clear();
-    for (k, v) in [
-        ("APP", env!("CARGO_BIN_EXE_judging").to_owned()),
-        ("HOME", s.path().display().to_string()),
-        ("XDG_DATA_HOME", s.path().join("data").display().to_string()),
-        ("XDG_CONFIG_HOME", s.path().join("config").display().to_string()),
-        ("TERM", "xterm-256color".to_owned()),
-        ("PATH", std::env::var("PATH").unwrap_or_default()),
-    ] {
-        cmd.env(k, v);
-    }
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let seen = std::thread::spawn(move || {
-        let mut all = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            all.extend_from_slice(&buf[..n]);
-        }
-        String::from_utf8_lossy(&all).into_owned()
-    });
+    let line = "\"$APP\" --judge tester > out.fifo; echo \"app=$?\"; \"$APP\" --judge tester > out.txt; echo \"file=$?\"; stty -a";
+    let run = common::shell_on_a_pty(s.path(), line, (30, 100));
     drop(std::fs::File::open(&fifo).expect("open the FIFO for reading"));
-    let start = std::time::Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the app did not end");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    drop(pair.master);
-    let text = seen.join().expect("reader");
+    let text = String::from_utf8_lossy(&run.ended_within(std::time::Duration::from_secs(20), "the app")).into_owned();
     assert!(text.contains("app=1") && text.contains("file=1"), "{text}");
     assert!(text.contains("standard output is not a terminal") && !text.contains("internal error"), "{text}");
     assert!(!text.contains("-icanon"), "the terminal is in its usual mode: {text}");

@@ -5,7 +5,7 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::Sandbox;
 
@@ -86,44 +86,7 @@ fn an_output_that_is_one_of_the_commands_inputs_is_refused_and_left_as_it_was() 
 /// The shell command `line` in a pseudo-terminal (the binary is `$APP`): what the terminal shows
 /// once it ends, as a terminal emulator draws it.
 fn on_a_terminal(s: &Sandbox, line: &str) -> String {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    let pair = native_pty_system().openpty(PtySize { rows: 40, cols: 120, ..PtySize::default() }).expect("a pty");
-    let mut cmd = CommandBuilder::new("bash");
-    cmd.args(["-c", line]);
-    cmd.cwd(s.path());
-    cmd.env_clear();
-    for (k, v) in [
-        ("APP", env!("CARGO_BIN_EXE_judging").to_owned()),
-        ("HOME", s.path().display().to_string()),
-        ("XDG_DATA_HOME", s.path().join("data").display().to_string()),
-        ("XDG_CONFIG_HOME", s.path().join("config").display().to_string()),
-        ("TERM", "xterm-256color".to_owned()),
-        ("PATH", std::env::var("PATH").unwrap_or_default()),
-    ] {
-        cmd.env(k, v);
-    }
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("reader");
-    let seen = std::thread::spawn(move || {
-        let mut all = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            all.extend_from_slice(&buf[..n]);
-        }
-        all
-    });
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        assert!(start.elapsed() < Duration::from_secs(30), "{line}: did not end");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    drop(pair.master);
-    let bytes = seen.join().expect("reader");
+    let bytes = common::shell_on_a_pty(s.path(), line, (40, 120)).ended_within(Duration::from_secs(30), line);
     let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
     let mut screen = vt100::Parser::new(size(40), size(120), 0);
     screen.process(&bytes);

@@ -641,22 +641,7 @@ mod tests {
         assert!(small.contains("fill=\"#c33\"") && small.contains(">3.50</text>"), "its own bar and score: {small}");
         // It scales to a narrow screen: its drawing has a viewBox, and it is never wider than
         // its cell.
-        let page = html_page(&Page {
-            event: "E".into(),
-            id: "x".into(),
-            title: "X".into(),
-            team: String::new(),
-            places: vec![],
-            criteria: vec![line(vec![1; BINS])],
-            prizes: vec![],
-            tied: vec![],
-            ineligible: vec![],
-            notes: vec![],
-            scored: true,
-            unscored: Unscored::NoJudge,
-            unranked: None,
-            method: crate::merge::Method::Calibrated,
-        });
+        let page = html_page(&Page { criteria: vec![line(vec![1; BINS])], ..blank() });
         assert!(page.contains("<div class=\"scroll\"><table class=\"scores\">"), "{page}");
         // On a phone a criterion's cells stack, so its picture keeps its size.
         assert!(page.contains("width=device-width") && page.contains("@media (max-width:32em)"), "{page}");
@@ -677,20 +662,8 @@ mod tests {
     #[test]
     fn a_note_of_several_lines_stays_one_note_in_markdown() {
         let page = markdown_page(&Page {
-            event: "E".into(),
-            id: "x".into(),
-            title: "X".into(),
-            team: String::new(),
-            places: vec![],
-            criteria: vec![],
-            prizes: vec![],
-            tied: vec![],
-            ineligible: vec![],
             notes: vec![("Judge A".into(), "Great work\n---\n- fix the latency\n1986. A good year".into())],
-            scored: true,
-            unscored: Unscored::NoJudge,
-            unranked: None,
-            method: crate::merge::Method::Calibrated,
+            ..blank()
         });
         assert!(
             page.contains("**Judge A:** Great work  \n\\---  \n\\- fix the latency  \n1986\\. A good year\n"),

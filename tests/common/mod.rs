@@ -412,3 +412,59 @@ name = "Yard prize"
 track = "backyard"
 amounts = [2500, 1500]
 "#;
+
+/// A shell command line run by bash in a pseudo-terminal of `rows` × `cols`, in `dir`, the
+/// binary as `$APP`, with the sandbox's clean environment; everything the terminal is sent is
+/// read as it comes ([`ShellOnPty::ended_within`] gives it).
+pub struct ShellOnPty {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    seen: thread::JoinHandle<Vec<u8>>,
+}
+
+pub fn shell_on_a_pty(dir: &Path, line: &str, (rows, cols): (u16, u16)) -> ShellOnPty {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    let pair = native_pty_system().openpty(PtySize { rows, cols, ..PtySize::default() }).expect("a pty");
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["-c", line]);
+    cmd.cwd(dir);
+    cmd.env_clear();
+    for (k, v) in [
+        ("APP", env!("CARGO_BIN_EXE_judging").to_owned()),
+        ("HOME", dir.display().to_string()),
+        ("XDG_DATA_HOME", dir.join("data").display().to_string()),
+        ("XDG_CONFIG_HOME", dir.join("config").display().to_string()),
+        ("TERM", "xterm-256color".to_owned()),
+        ("PATH", std::env::var("PATH").unwrap_or_default()),
+    ] {
+        cmd.env(k, v);
+    }
+    let child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let seen = thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    ShellOnPty { child, master: pair.master, seen }
+}
+
+impl ShellOnPty {
+    /// Everything the terminal was sent, once the shell ends; it must end within `limit`.
+    pub fn ended_within(mut self, limit: Duration, what: &str) -> Vec<u8> {
+        let start = std::time::Instant::now();
+        while self.child.try_wait().expect("wait").is_none() {
+            assert!(start.elapsed() < limit, "{what}: did not end");
+            thread::sleep(Duration::from_millis(20));
+        }
+        drop(self.master);
+        self.seen.join().expect("reader")
+    }
+}
