@@ -626,11 +626,7 @@ fn a_404_for_the_listing_names_the_org() {
 fn enrich_prints_its_table_alone_and_its_waits_condensed() {
     let s = Sandbox::new();
     s.cmd().args(["--judge", "mira", "pull"]).assert().success();
-    let space = r#"{"id":"x/y","sdk":"gradio","runtime":{"stage":"RUNNING","hardware":{"current":"cpu-basic"}}}"#;
-    let mut busy: Vec<Reply> = (0..10).map(|_| Reply::too_many(1)).collect();
-    busy.push(Reply::json(space));
-    let router =
-        Router::start(vec![("/api/spaces/", busy), ("/api/spaces/hardware", vec![Reply::json("[]")])], Duration::ZERO);
+    let router = common::busy_hub(10, 1);
     let out = s
         .cmd()
         .env("HF_ENDPOINT", &router.base)

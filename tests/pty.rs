@@ -1394,14 +1394,8 @@ fn a_pull_from_the_hub_counts_its_pages_then_its_readmes() {
 fn the_waits_counted_fit_one_line_of_the_terminal() {
     let s = Sandbox::new();
     s.cmd().args(["--judge", "mira", "pull"]).assert().success();
-    let space = r#"{"id":"x/y","sdk":"gradio","runtime":{"stage":"RUNNING","hardware":{"current":"cpu-basic"}}}"#;
     // Waits of no seconds: the Hub asks for none.
-    let mut busy: Vec<common::Reply> = (0..12).map(|_| common::Reply::too_many(0)).collect();
-    busy.push(common::Reply::json(space));
-    let router = common::Router::start(
-        vec![("/api/spaces/", busy), ("/api/spaces/hardware", vec![common::Reply::json("[]")])],
-        Duration::ZERO,
-    );
+    let router = common::busy_hub(12, 0);
     let mut enrich =
         Running::start_sized(&s, &["--judge", "mira", "enrich"], &[("HF_ENDPOINT", router.base.as_str())], (80, 60));
     let status = enrich.finished(Duration::from_secs(30));

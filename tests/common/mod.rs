@@ -468,3 +468,12 @@ impl ShellOnPty {
         self.seen.join().expect("reader")
     }
 }
+
+/// A Hub on 127.0.0.1 that answers `busy` Space requests with 429 (asking to wait `seconds`),
+/// then one Space, and an empty hardware price list: the waits `enrich` says.
+pub fn busy_hub(busy: usize, seconds: u64) -> Router {
+    let space = r#"{"id":"x/y","sdk":"gradio","runtime":{"stage":"RUNNING","hardware":{"current":"cpu-basic"}}}"#;
+    let mut replies: Vec<Reply> = (0..busy).map(|_| Reply::too_many(seconds)).collect();
+    replies.push(Reply::json(space));
+    Router::start(vec![("/api/spaces/", replies), ("/api/spaces/hardware", vec![Reply::json("[]")])], Duration::ZERO)
+}
