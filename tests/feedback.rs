@@ -28,6 +28,15 @@ fn files(s: &Sandbox) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
+/// A sandbox with the repo's own judging.toml (the Build Small event and its prizes) in its
+/// folder.
+fn with_the_repos_event() -> Sandbox {
+    let s = Sandbox::new();
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    s
+}
+
 fn read_all(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("dir")
@@ -317,9 +326,7 @@ fn the_index_marks_an_entry_the_rules_exclude_from_prizes() {
 /// prize", which explained nothing and read as a contradiction of "Place 1, shared".
 #[test]
 fn a_place_the_jury_decided_says_so_beside_the_ranking_place() {
-    let s = Sandbox::new();
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    let s = with_the_repos_event();
     s.file(
         "decisions.toml",
         "[[decisions]]\nprize = \"backyard\"\norder = [\"bus-stop-oracle\", \"sprout-sense\"]\nreason = \"The panel agreed\"\n",
@@ -392,9 +399,7 @@ fn pages_this_run_did_not_write_are_named() {
 /// of the prize, the winner's "Won" the only word of it.
 #[test]
 fn a_tie_lost_by_the_jurys_decision_is_said_on_the_losers_page() {
-    let s = Sandbox::new();
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    let s = with_the_repos_event();
     s.file(
         "decisions.toml",
         "[[decisions]]\nprize = \"backyard\"\norder = [\"recipe-rescue\", \"meter-reader\"]\nplace = 4\nreason = \"Panel notes\"\n",
@@ -432,9 +437,7 @@ fn a_tie_lost_by_the_jurys_decision_is_said_on_the_losers_page() {
 /// higher place.
 #[test]
 fn the_index_lists_a_settled_tie_in_the_decisions_order() {
-    let s = Sandbox::new();
-    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    s.file("judging.toml", &std::fs::read_to_string(manifest.join("judging.toml")).expect("judging.toml"));
+    let s = with_the_repos_event();
     s.cmd().args(["--judge", "ana", "pull"]).assert().success();
     for id in ["sprout-sense", "bus-stop-oracle"] {
         s.cmd().args(["--judge", "ana", "score", id, "utility=4", "latency=3", "cost=4"]).assert().success();
