@@ -17,6 +17,12 @@ fn screen(board: &Board, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// The built-in event with Backyard paying seven places, so that its tie at #5 decides money.
+fn seven_places() -> String {
+    judging::config::BUILTIN
+        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]")
+}
+
 #[test]
 fn overall_rankings_judges_and_what_to_deliberate() {
     let r = rankings();
@@ -171,8 +177,7 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     let dir = tempfile::tempdir().expect("tempdir");
     let config_path = dir.path().join("judging.toml");
     // Backyard pays seven places here, so that its tie at #5 decides money.
-    let seven = judging::config::BUILTIN
-        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let seven = seven_places();
     std::fs::write(&config_path, seven).expect("config");
     let decisions = dir.path().join("decisions.toml");
     std::fs::write(&decisions, "# The jury's decisions, 21 June.\n").expect("decisions");
@@ -442,8 +447,7 @@ fn f_is_offered_only_where_there_are_finals() {
 #[test]
 fn a_tie_is_settled_among_the_entries_that_can_win() {
     let mut r = rankings();
-    let seven = judging::config::BUILTIN
-        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let seven = seven_places();
     let dir = tempfile::tempdir().expect("tempdir");
     let config_path = dir.path().join("judging.toml");
     std::fs::write(&config_path, seven).expect("config");
@@ -501,8 +505,7 @@ fn a_settled_tie_is_listed_in_the_decisions_order() {
         .collect();
     r.robustness = Some(changes);
     let r = r;
-    let seven = judging::config::BUILTIN
-        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let seven = seven_places();
     let dir = tempfile::tempdir().expect("tempdir");
     let config_path = dir.path().join("judging.toml");
     std::fs::write(&config_path, seven).expect("config");
@@ -973,8 +976,7 @@ fn the_ties_reason_is_drawn_as_the_screen_draws() {
     let dir = tempfile::tempdir().expect("tempdir");
     let config_path = dir.path().join("judging.toml");
     // Backyard pays seven places, so that its tie at #5 decides money.
-    let seven = judging::config::BUILTIN
-        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let seven = seven_places();
     std::fs::write(&config_path, seven).expect("config");
     let loaded = judging::event_files::load(Some(&config_path)).expect("loads");
     let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
@@ -1006,8 +1008,7 @@ fn the_ties_reason_is_drawn_as_the_screen_draws() {
 #[test]
 fn a_screen_too_small_acts_on_no_key_unseen() {
     let r = rankings();
-    let seven = judging::config::BUILTIN
-        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let seven = seven_places();
     let config = judging::config::parse(&seven).expect("config");
     let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&config);
     board.key(KeyEvent::from(KeyCode::Right));
@@ -1086,8 +1087,7 @@ fn the_entry_pane_fills_its_rows_before_saying_what_is_left_out() {
 #[test]
 fn the_ties_dialog_lets_no_cell_show_beside_its_frame() {
     let r = rankings();
-    let seven = judging::config::BUILTIN
-        .replace("amounts = [2500, 1500, 1000, 500]", "amounts = [2500, 1500, 1000, 500, 300, 200, 100]");
+    let seven = seven_places();
     let config = judging::config::parse(&seven).expect("config");
     let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&config);
     board.key(KeyEvent::from(KeyCode::Right));
