@@ -41,24 +41,57 @@ pub fn unparsed(raw: &str) -> String {
     crate::sanitize::in_quotes(&shown)
 }
 
-/// `text` with the user name and password of every address in it left out ("https://user:hf_x@host/a"
-/// is "https://…@host/a"): a line of judging.toml quoted in a message, or a value that is no
-/// address of the kind its key takes, may carry a token, which no message prints.
+/// `text` without what may be a secret: the user name and password of every address in it
+/// ("https://user:hf_x@host/a" is "https://…@host/a"), its query and fragment ("?token=hf_x" is
+/// "?…"), and a Hugging Face token standing alone ("hf_" and its letters is "hf_…"). A line of
+/// judging.toml quoted in a message, or a value that is no address of the kind its key takes,
+/// may carry a token, which no message prints (as [`redacted`] prints an address).
 pub fn without_credentials(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find("://") {
         let (before, after) = rest.split_at(at + 3);
         out.push_str(before);
-        // The authority runs to the first character no host holds; an `@` in it ends the
-        // credentials.
-        let end = after.find(['/', '"', '\'', '`', ' ', '?', '#']).unwrap_or(after.len());
-        match after[..end].rfind('@') {
+        // The address runs to the first character none holds; its authority to the first `/`,
+        // `?` or `#`, an `@` in it ending the credentials; its query or fragment to its end.
+        let address = after.find(['"', '\'', '`', ' ']).unwrap_or(after.len());
+        let authority = after[..address].find(['/', '?', '#']).unwrap_or(address);
+        let from = match after[..authority].rfind('@') {
             Some(userinfo) => {
                 out.push('…');
-                rest = &after[userinfo..];
+                userinfo
             }
-            None => rest = after,
+            None => 0,
+        };
+        match after[from..address].find(['?', '#']) {
+            Some(query) => {
+                out.push_str(&after[from..=from + query]);
+                out.push('…');
+            }
+            None => out.push_str(&after[from..address]),
+        }
+        rest = &after[address..];
+    }
+    out.push_str(rest);
+    without_hub_tokens(&out)
+}
+
+/// `text` with each Hugging Face token ("hf_" then eight letters or digits or more, not inside
+/// a word) cut to "hf_…".
+fn without_hub_tokens(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("hf_") {
+        let whole_word = rest[..at].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric() && c != '_');
+        let tail = &rest[at + 3..];
+        let letters = tail.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tail.len());
+        if whole_word && letters >= 8 {
+            out.push_str(&rest[..at]);
+            out.push_str("hf_…");
+            rest = &tail[letters..];
+        } else {
+            out.push_str(&rest[..at + 3]);
+            rest = tail;
         }
     }
     out.push_str(rest);
@@ -330,9 +363,17 @@ mod tests {
                 "repo = \"https://…@huggingface.co/datasets/a/b\"",
             ),
             ("a http://t0k3n@x.org b https://y.org/p@q", "a http://…@x.org b https://y.org/p@q"),
-            ("source = 'https://u:p@h/x?k=v'", "source = 'https://…@h/x?k=v'"),
+            ("source = 'https://u:p@h/x?k=v'", "source = 'https://…@h/x?…'"),
             ("no address here: mira@example.org", "no address here: mira@example.org"),
             ("https://h:p@", "https://…@"),
+            // A token in the query, or standing alone under any key.
+            (
+                "repo = \"https://huggingface.co/datasets/a/b?token=hf_AbCdEfGhIjKlMnOp\"",
+                "repo = \"https://huggingface.co/datasets/a/b?…\"",
+            ),
+            ("token = \"hf_AbCdEfGhIjKlMnOp\"", "token = \"hf_…\""),
+            ("a #fragment https://h/p#sec x", "a #fragment https://h/p#… x"),
+            ("shelf_AbCdEfGhIj and hf_short stay", "shelf_AbCdEfGhIj and hf_short stay"),
         ] {
             assert_eq!(super::without_credentials(text), said, "{text}");
         }
