@@ -86,6 +86,9 @@ figure svg { display: block; max-width: 100%; height: auto; }
   figure svg { max-width: none; }
   /* Cropped by the screen's edge, two long bars look alike: the chart says it goes on. */
   figure::before { content: \"The whole chart: scroll sideways →\"; display: block; font-size: 9pt; color: #444; }
+  /* So does a table wider than the screen: a phone hides its scrollbar, and the amounts, at
+     its right, had been out of sight with no sign they were there. */
+  .scroll:has(table.jury)::before { content: \"The whole table: scroll sideways →\"; display: block; font-size: 9pt; color: #444; }
   /* A table with notes scrolls sideways too: wider, its notes wrap in a few lines, not in tall
      rows. One of places and names alone fits as it is. */
   table.jury:has(col.note) { min-width: 60em; }
@@ -410,6 +413,11 @@ pub(crate) mod tests {
         every_table_scrolls_within_its_box(&html);
         // The jury's tables are wide: below their least width they scroll, never overlap.
         assert!(html.contains("table.jury { min-width:"), "{html}");
+        // On a phone, which hides a scrollbar, each says it goes on sideways, as a chart does.
+        assert!(
+            html.contains(".scroll:has(table.jury)::before { content: \"The whole table: scroll sideways →\""),
+            "{html}"
+        );
     }
 
     /// An entrant's title of one long word (a file name, a URL, `Agent_v2.0-final...`) breaks
