@@ -242,7 +242,13 @@ impl<'a> Scan<'a> {
 /// A whole number as JSON writes one, at `at`: digits, no leading zero, no fraction or
 /// exponent; at most 18 digits, so that it fits any type it is read into here. Read in one pass:
 /// three million numbers in a merge of 1.5 million scores. Returns it and where it ends.
+#[inline]
 fn whole_at(bytes: &[u8], start: usize) -> Option<(u64, usize)> {
+    match short_whole_at(bytes, start) {
+        Short::Number(n, end) => return Some((n, end)),
+        Short::Refused => return None,
+        Short::Long => {}
+    }
     let mut at = start;
     let mut n: u64 = 0;
     while let Some(digit) = bytes.get(at).map(|b| b.wrapping_sub(b'0')).filter(|d| *d < 10) {
@@ -258,6 +264,48 @@ fn whole_at(bytes: &[u8], start: usize) -> Option<(u64, usize)> {
         return None;
     }
     Some((n, at))
+}
+
+/// [`whole_at`] for a number of at most seven digits with a byte after it, read from eight
+/// bytes at once: its length from where the first byte that is not a digit is, its value by
+/// three multiplications, with no step a digit. A longer number, or one within eight bytes of
+/// the text's end, is [`Short::Long`]: the loop of [`whole_at`] reads it.
+#[allow(clippy::inline_always)] // called for three million numbers in a merge of 1.5 million scores
+#[inline(always)]
+fn short_whole_at(bytes: &[u8], start: usize) -> Short {
+    const LOW: u64 = 0x0F0F_0F0F_0F0F_0F0F;
+    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    let Some(eight) = bytes.get(start..start + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) else { return Short::Long };
+    // '0' to '9' become 0 to 9; any other byte has a bit in its high half, or does once 6 is
+    // added (10 to 15 become 16 to 21). A carry out of a byte past 0xF9 reaches only the bytes
+    // after it, which are past the number's end.
+    let x = u64::from_le_bytes(eight) ^ 0x3030_3030_3030_3030;
+    let not_digit = (x | x.wrapping_add(0x0606_0606_0606_0606)) & HIGH;
+    let digits = (not_digit.trailing_zeros() / 8) as usize;
+    if digits == 8 {
+        return Short::Long;
+    }
+    let end = start + digits;
+    if digits == 0 || (digits > 1 && eight[0] == b'0') || matches!(eight[digits], b'.' | b'e' | b'E') {
+        return Short::Refused;
+    }
+    // The digits moved to the top bytes, the first the most significant, zeros before them;
+    // then pairs, fours and eights of digits are joined.
+    let v = (x & LOW) << (64 - 8 * digits);
+    let v = (v.wrapping_mul(10) + (v >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_FFFF_0000_FFFF;
+    let v = (v.wrapping_mul(10_000) + (v >> 32)) & 0xFFFF_FFFF;
+    Short::Number(v, end)
+}
+
+/// What [`short_whole_at`] made of eight bytes.
+enum Short {
+    /// The number, and where it ends.
+    Number(u64, usize),
+    /// Not a number JSON writes (no digit, a leading zero, a fraction or an exponent).
+    Refused,
+    /// Eight digits or more, or fewer than eight bytes left: read digit by digit.
+    Long,
 }
 
 /// A whole number at `start` that may be negative ([`whole_at`] after an optional `-`); not
@@ -286,18 +334,24 @@ fn numbers_at(
         return Some(at + 1);
     }
     loop {
-        let number = if bytes.get(at..at + 4) == Some(b"null") {
+        // What the number is, from its first byte: a digit (nearly every one), the `n` of a
+        // null, or a minus sign.
+        let first = *bytes.get(at)?;
+        let number = if first.is_ascii_digit() {
+            let (n, next) = whole_at(bytes, at)?;
+            at = next;
+            // At most 18 digits: within an i64.
+            Some(i64::try_from(n).ok()?)
+        } else if first == b'n' {
+            (bytes.get(at..at + 4)? == b"null").then_some(())?;
             at += 4;
             None
-        } else {
-            let (n, next) = if signed {
-                signed_at(bytes, at)?
-            } else {
-                let (n, next) = whole_at(bytes, at)?;
-                (i64::try_from(n).ok()?, next)
-            };
+        } else if signed {
+            let (n, next) = signed_at(bytes, at)?;
             at = next;
             Some(n)
+        } else {
+            return None;
         };
         each(number)?;
         match bytes.get(at)? {
@@ -370,6 +424,48 @@ mod tests {
             assert_eq!(super::body(&text).is_some(), fast_reads, "{list}");
             let slow = serde_json::from_str::<Checked>(&text);
             assert_eq!(format!("{:?}", parse(&text)), format!("{slow:?}"), "{list}");
+        }
+    }
+
+    /// Every number reads as JSON's rules say, whether its eight bytes are read at once (a
+    /// short number with bytes after it) or digit by digit (a long one, or one at the text's end):
+    /// the same value, the same end, the same refusals, whatever byte follows.
+    #[test]
+    fn numbers_read_alike_at_once_and_digit_by_digit() {
+        let numbers = [
+            "",
+            "0",
+            "7",
+            "10",
+            "09",
+            "99",
+            "100",
+            "255",
+            "256",
+            "1234567",
+            "12345678",
+            "0000000",
+            "149970",
+            "1781000000000",
+            "999999999999999999",
+            "1000000000000000000",
+            "0123456",
+        ];
+        let after: [&[u8]; 12] =
+            [b",", b"]", b".5", b"e3", b"E", b"x", b" ", b"\xc3\xa9", b"\xfa\x31", b"\xcf\x31", b"/", b":"];
+        for number in numbers {
+            for next in after {
+                for padding in [&b""[..], b"0", b",1,2,3,4,5,6,7]"] {
+                    let text = [number.as_bytes(), next, padding].concat();
+                    let digits = number.len();
+                    let expected = (digits > 0
+                        && digits <= 18
+                        && !(digits > 1 && number.starts_with('0'))
+                        && !matches!(next[0], b'.' | b'e' | b'E'))
+                    .then(|| (number.parse::<u64>().expect("digits"), digits));
+                    assert_eq!(super::whole_at(&text, 0), expected, "{:?}", String::from_utf8_lossy(&text));
+                }
+            }
         }
     }
 
