@@ -253,17 +253,26 @@ fn defined() -> clap::Command {
     // The pages `judging man` prints are named for the commands themselves, a command within
     // another by both words (`sync init`, or `sync-init` as its page is named): a typo is a usage
     // error with clap's "a similar value exists", and the completions offer the words.
-    let mut words = Vec::new();
-    page_names(&command, "", &mut words);
+    // The words of a command within another (`init`) are taken, to follow its command's, but
+    // not offered: alone, they name no page (`judging init` is no command).
+    let mut pages = Vec::new();
+    page_names(&command, "", &mut pages);
     fn names(command: &clap::Command, all: &mut Vec<String>) {
         for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
             all.push(sub.get_name().to_owned());
             names(sub, all);
         }
     }
-    names(&command, &mut words);
-    words.sort();
-    words.dedup();
+    let mut within = Vec::new();
+    names(&command, &mut within);
+    within.retain(|word| !pages.contains(word));
+    within.sort();
+    within.dedup();
+    pages.sort();
+    let words = pages
+        .into_iter()
+        .map(clap::builder::PossibleValue::new)
+        .chain(within.into_iter().map(|word| clap::builder::PossibleValue::new(word).hide(true)));
     command = command.mut_subcommand("man", |man| {
         man.mut_arg("page", |page| page.value_parser(clap::builder::PossibleValuesParser::new(words)))
     });
@@ -362,6 +371,11 @@ pub fn examples_for(args: &[std::ffi::OsString]) -> Option<String> {
             }
             continue;
         }
+        // Past a command with none within it, the words are its own (`judging man help`: the
+        // page asked for, not `help`).
+        if !at.has_subcommands() {
+            break;
+        }
         if let Some(sub) = at.find_subcommand(word) {
             path.push(sub.get_name().to_owned());
             at = sub;
@@ -435,16 +449,17 @@ pub fn man_page(page: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
     let title = page.map_or_else(|| "judging".to_owned(), |p| format!("judging-{p}"));
     let name = |p: &Page| p.command.get_display_name().unwrap_or(p.command.get_name()).to_owned();
     let mut pages = man_commands();
-    // A word the completions offer after `judging man` that names one command within another
-    // (`init`, of `sync init`) is that command's page: it had been refused as no command's,
-    // though offered.
-    let within = format!("-{}", page.unwrap_or_default());
-    let found = pages.iter().position(|p| name(p) == title).or_else(|| {
-        let mut like = pages.iter().enumerate().filter(|(_, p)| name(p).ends_with(&within)).map(|(k, _)| k);
-        let (Some(only), None) = (like.next(), like.next()) else { return None };
-        page.map(|_| only)
-    })?;
+    let found = pages.iter().position(|p| name(p) == title)?;
     Some(man_roff(&pages.swap_remove(found)).map(|(_, roff)| roff))
+}
+
+/// The commands within another that `word` names (`init`: `sync init`), as they are typed: what
+/// `judging man init` means, where it names no page of its own.
+pub fn commands_within(word: &str) -> Vec<String> {
+    let mut pages = Vec::new();
+    page_names(&defined(), "", &mut pages);
+    let end = format!("-{word}");
+    pages.iter().filter(|p| p.ends_with(&end) && p.contains('-')).map(|p| p.replace('-', " ")).collect()
 }
 
 /// A command's page, whose footer names judging and its version: clap_mangen's own names the
@@ -518,11 +533,15 @@ pub fn for_completions() -> clap::Command {
     fn walk(command: clap::Command) -> clap::Command {
         command.mut_subcommands(walk).mut_args(|arg| {
             let values = arg.get_possible_values();
-            if !values.iter().any(|v| v.get_help().is_some_and(|help| help.to_string().contains('"'))) {
+            let quoted = |v: &clap::builder::PossibleValue| v.get_help().is_some_and(|h| h.to_string().contains('"'));
+            if !values.iter().any(|v| quoted(v) || v.is_hide_set()) {
                 return arg;
             }
+            // A hidden value is not offered: bash's script offered every value of a positional
+            // argument (`judging man init`, where `init` alone names no page).
             let values: Vec<clap::builder::PossibleValue> = values
                 .into_iter()
+                .filter(|value| !value.is_hide_set())
                 .map(|value| match value.get_help().map(ToString::to_string) {
                     Some(help) => value.help(help.replace('"', "'")),
                     None => value,
@@ -795,6 +814,11 @@ fn what_to_give(command: &clap::Command, args: &[std::ffi::OsString], mut e: cla
     let Some(ContextValue::Strings(missing)) = e.get(ContextKind::InvalidArg).cloned() else { return e };
     let mut at = command;
     for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        // Past a command with none within it, the words are its own (`judging man help`: the
+        // page asked for, not `help`).
+        if !at.has_subcommands() {
+            break;
+        }
         if let Some(sub) = at.find_subcommand(word) {
             at = sub;
         }
@@ -1100,13 +1124,14 @@ mod tests {
     }
 
     /// No value's help, as the completion scripts get it, holds a `"` or a `$`: zsh and fish take
-    /// it inside double quotes, unescaped (see `for_completions`). The values keep their names,
-    /// and `rank-sum` its help, quoted the other way.
+    /// it inside double quotes, unescaped (see `for_completions`). The values keep their names
+    /// but the hidden ones (which bash's script offered), and `rank-sum` its help, quoted the
+    /// other way.
     #[test]
     fn no_values_help_breaks_the_completion_scripts_quoting() {
         fn walk(command: &clap::Command, path: &str, seen: &mut Vec<(String, String)>) {
             for arg in command.get_arguments() {
-                for value in arg.get_possible_values() {
+                for value in arg.get_possible_values().into_iter().filter(|v| !v.is_hide_set()) {
                     let help = value.get_help().map(ToString::to_string).unwrap_or_default();
                     let name = arg.get_long().unwrap_or(arg.get_id().as_str());
                     seen.push((format!("{path} --{name} {}", value.get_name()), help));
@@ -1118,6 +1143,11 @@ mod tests {
         }
         let mut seen = Vec::new();
         walk(&for_completions(), "judging", &mut seen);
+        let completed = for_completions();
+        let man = completed.find_subcommand("man").and_then(|man| man.get_arguments().find(|a| a.get_id() == "page"));
+        let offered: Vec<String> = man
+            .map_or_else(Vec::new, |page| page.get_possible_values().iter().map(|v| v.get_name().to_owned()).collect());
+        assert!(offered.contains(&"sync-init".to_owned()) && !offered.contains(&"init".to_owned()), "{offered:?}");
         let mut before = Vec::new();
         walk(&command(), "judging", &mut before);
         assert_eq!(

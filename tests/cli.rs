@@ -1013,9 +1013,16 @@ fn man_writes_a_page_for_every_command() {
     // the files as one ("[--config] [--from-hub] ... [FILE]").
     let merge = String::from_utf8(s.cmd().args(["man", "merge"]).output().expect("runs").stdout).expect("utf-8");
     assert!(merge.contains(".SH SYNOPSIS\n\\fBjudging merge\\fR [OPTIONS] [FILE]...\n"), "{merge}");
-    // A word the completions offer that names one command within another is its page: `init`
-    // had been refused, though offered after `judging man`.
-    s.cmd().args(["man", "init"]).assert().success().stdout(predicate::str::contains(".TH judging-sync-init 1"));
+    // A command within another's word alone names no page (`judging init` is no command): it is
+    // refused, with the page it may mean.
+    s.cmd().args(["man", "init"]).assert().code(1).stdout("").stderr(predicate::str::contains(
+        "no command is named \"init\", so it has no man page: it is a command within another: `judging man sync init` prints its page",
+    ));
+    s.cmd()
+        .args(["man", "sync", "init"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH judging-sync-init 1"));
     s.cmd()
         .args(["man", "merge", "init"])
         .assert()
@@ -1025,6 +1032,17 @@ fn man_writes_a_page_for_every_command() {
     s.cmd().args(["man", "marge"]).assert().code(2).stderr(predicate::str::contains("a similar value exists: 'merge'"));
     let err = clean_failure(&s.cmd().args(["man", "--out-dir"]).arg(s.path().join("nowhere")).output().expect("runs"));
     assert!(err.contains("no such folder") && err.contains("mkdir -p"), "{err}");
+    // A file there is said to be one: `mkdir -p` over it would fail.
+    std::fs::write(s.path().join("judging.1"), "page").expect("write");
+    let err =
+        clean_failure(&s.cmd().args(["man", "--out-dir"]).arg(s.path().join("judging.1")).output().expect("runs"));
+    assert!(err.contains("judging.1: it is a file, and the man pages go into a folder"), "{err}");
+    assert!(!err.contains("no such folder"), "{err}");
+    assert_eq!(std::fs::read_to_string(s.path().join("judging.1")).expect("read"), "page");
+    // The examples after a usage error are the command's that was typed: a page's name after
+    // `man` is no command (`man help` had shown `help`'s).
+    let err = String::from_utf8(s.cmd().args(["man", "help"]).output().expect("runs").stderr).expect("utf-8");
+    assert!(err.contains("judging man merge") && !err.contains("judging help merge"), "{err}");
 }
 
 /// An export that cannot be read at all (saved with semicolons, not text, not there) is a

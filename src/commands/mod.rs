@@ -190,10 +190,16 @@ fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> 
                 // clap took only the words of pages' names (help::command); put together, they
                 // may name none (`judging man init`).
                 None => {
-                    let page = crate::sanitize::in_quotes(&page.unwrap_or_default().replace('-', " "));
-                    return Some(Err(anyhow::anyhow!(
-                        "no command is named {page}, so it has no man page: `judging --help` lists the commands, and `judging man sync init` prints a command's within another"
-                    )));
+                    let words = page.unwrap_or_default().replace('-', " ");
+                    let within = crate::help::commands_within(&words);
+                    let page = crate::sanitize::in_quotes(&words);
+                    let hint = if within.is_empty() {
+                        "`judging --help` lists the commands, and `judging man sync init` prints a command's within another".to_owned()
+                    } else {
+                        let each: Vec<String> = within.iter().map(|c| format!("`judging man {c}`")).collect();
+                        format!("it is a command within another: {} prints its page", each.join(" or "))
+                    };
+                    return Some(Err(anyhow::anyhow!("no command is named {page}, so it has no man page: {hint}")));
                 }
             }
         }
@@ -207,6 +213,13 @@ fn from_the_command_line(command: Option<&Command>) -> Option<Result<ExitCode>> 
 /// `judging man --out-dir DIR`: every page written into DIR, which must exist (a mistyped folder
 /// is said, not made).
 fn write_man_pages(dir: &Path) -> Result<ExitCode> {
+    // A file where the folder goes is said to be one: "make it first (mkdir -p …)" would fail.
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "--out-dir {}: it is a file, and the man pages go into a folder, one page a command: give a folder (make it first, mkdir -p DIR), or move the file",
+            dir.display()
+        );
+    }
     if !dir.is_dir() {
         bail!(
             "--out-dir {}: no such folder; make it first (mkdir -p {}), then run this again",
