@@ -952,6 +952,19 @@ fn each_shared_option_is_shown_and_taken_only_where_it_acts() {
     s.cmd().args(["man", "merge"]).env("JUDGING_CONFIG", "/nope.toml").assert().success();
 }
 
+/// An event with no finals round says so first, whether or not the judge has a store: a judge
+/// with none had been sent to `judging pull` first, to be told after it that there are no finals.
+#[test]
+fn no_finals_round_is_said_before_a_missing_store() {
+    let s = Sandbox::new();
+    for args in [&["--judge", "priya", "finals"][..], &["--judge", "priya", "compare", "a", "b", "--winner", "a"]] {
+        let err = clean_failure(&s.cmd().args(args).output().expect("runs"));
+        assert!(err.contains("the built-in Build Small event has no [finals]"), "{args:?}: {err}");
+        assert!(!err.contains("pull"), "{args:?}: {err}");
+    }
+    assert!(!s.path().join("data").exists(), "no store made");
+}
+
 /// `judging sync` without its command says so in one error, then its examples once (the whole
 /// help had been the error, examples twice); `sync init --help` ends with its examples.
 #[test]

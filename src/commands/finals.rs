@@ -157,6 +157,14 @@ fn as_the_rubric_round_gives(published: &Published, rankings: &Rankings, loaded:
     Ok(warnings)
 }
 
+/// The judge's session for the finals, where the event has a finals round; else what to add,
+/// said before the store is opened: a judge without one had been sent to pull first, only to be
+/// told after it that the event has no finals.
+pub(super) fn session(cli: &crate::cli::Cli, loaded: Loaded) -> Result<Session> {
+    finals_path(&loaded)?;
+    Session::open(cli, loaded)
+}
+
 /// Where judging.toml's [finals] publishes them, or what to add.
 fn finals_path(loaded: &Loaded) -> Result<std::path::PathBuf> {
     loaded.finals_path().ok_or_else(|| {

@@ -265,10 +265,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             score::run(Session::open(&cli, loaded)?, submission, &asked, notes)
         }
         Some(Command::Enrich { offline }) => hub::enrich(Session::open(&cli, loaded)?, *offline),
-        Some(Command::Finals) => finals::list(&Session::open(&cli, loaded)?, &command_line(&cli, &["compare"])),
+        Some(Command::Finals) => finals::list(&finals::session(&cli, loaded)?, &command_line(&cli, &["compare"])),
         Some(Command::Compare { a, b, winner, note, clear }) => {
             let asked = finals::Asked { a, b, winner: winner.as_deref(), note: note.as_deref(), clear: *clear };
-            finals::compare(Session::open(&cli, loaded)?, &asked, &command_line(&cli, &["compare"]))
+            finals::compare(finals::session(&cli, loaded)?, &asked, &command_line(&cli, &["compare"]))
         }
         Some(Command::Check { from, offline, strict }) => check::run(&cli, loaded, from.as_deref(), *offline, *strict),
         Some(Command::Sync { what: crate::cli::SyncCommand::Init }) => sync::init(&loaded),
