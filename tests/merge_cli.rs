@@ -1962,6 +1962,39 @@ fn status_says_how_many_entries_each_judge_recused_from() {
     assert!(table.into_iter().all(|l| l.chars().count() <= 80), "the table fits 80 columns: {stdout}");
 }
 
+/// A judge who scored only part of their assignment is named by the merge, in its warnings on
+/// standard error and in the jury's output, with how far they got, as `judging status` counts it
+/// (DONE): the merge had said nothing of the entries left with fewer judges than assigned.
+#[test]
+fn a_judge_who_left_part_of_their_assignment_is_named_by_the_merge() {
+    let s = Sandbox::new();
+    let (mira, _) = pulled_with_a_good_file(&s);
+    let tomas = judge_file(&s, "tomas", 0, &SOME);
+    let list = |ids: &[&str]| ids.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(", ");
+    // mira scored all six of hers; tomas six of his eight, and recused from none.
+    s.file(
+        "assignments.toml",
+        &format!(
+            "event = \"build-small-2026\"\nseed = 1\njudges_per_entry = 1\n\n[judges]\nmira = [{}]\ntomas = [{}, \"map-mender\", \"seed-swap\"]\n",
+            list(&SOME),
+            list(&SOME)
+        ),
+    );
+    let said = "judge \"tomas\" scored 6 of the 8 entries assigned to them (recusals aside): the entries left rest on fewer judges than the assignment gave them";
+    let out = head(&s).args(["merge", "--format", "md"]).args([&mira, &tomas]).output().expect("runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains(said) && stdout.contains(said), "{stderr}\n{stdout}");
+    assert!(!stdout.contains("\"mira\" scored"), "{stdout}");
+    let status = head(&s).arg("status").args([&mira, &tomas]).output().expect("runs");
+    let table = String::from_utf8_lossy(&status.stdout);
+    let done = |judge: &str| {
+        let line = table.lines().find(|l| l.starts_with(&format!("{judge} "))).unwrap_or_default();
+        line.split_whitespace().take(3).skip(1).collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!((done("mira"), done("tomas")), ("6 6".to_owned(), "8 6".to_owned()), "{table}");
+}
+
 /// By the mean, an entry only two lenient judges scored wins its track: the printed merge (text
 /// and Markdown) says so under its heading, and standard error warns of it; by the calibrated
 /// method, which takes leniency out, neither does.

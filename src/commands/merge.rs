@@ -187,6 +187,14 @@ pub(super) fn from_the_store(
     let hub = session.store.hub_facts_by_entry()?;
     crate::prizes::eligibility::mark(rankings, field, &hub, &session.loaded.config.rules);
     after_deadline(rankings, session, field, &hub, listed);
+    // A broken assignments file stops no merge: `judging check` names its problems.
+    if let Ok(Some(assignments)) = session.loaded.assignments()
+        && let Some(warning) =
+            crate::rankings::unfinished(&rankings.sheets.judges, &rankings.sheets.ids, |judge| assignments.of(judge))
+    {
+        listed.warn(&clean_line(&warning));
+        rankings.warnings.push(warning);
+    }
     Ok(())
 }
 

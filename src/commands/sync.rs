@@ -392,6 +392,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         super::stderr::warn(&clean_line(&w));
     }
     let assignments = session.loaded.assignments()?;
+    let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
     println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  WRITTEN (UTC)");
     // The sentences under the table wrap between words on a terminal, as the merge's do.
     let width = super::terminal_width(true, None);
@@ -402,12 +403,8 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
         let trainee = config.is_trainee(&j.judge);
         let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
         let assigned = mine.map_or("-".to_owned(), |l| l.len().to_string());
-        // Of the entries assigned to them, how many they scored in full.
-        let done = mine.map_or("-".to_owned(), |l| {
-            let scored: std::collections::HashSet<&str> =
-                j.entries.iter().map(|e| field.entries[*e].submission.id.as_str()).collect();
-            l.iter().filter(|id| scored.contains(id.as_str())).count().to_string()
-        });
+        // Of the entries assigned to them, how many they scored in full, as the merge counts it.
+        let done = mine.map_or("-".to_owned(), |l| crate::rankings::Assignment::of(j, l, &ids).done.to_string());
         // The name cut first, so that "(trainee)" always shows.
         let name = if trainee {
             format!("{} (trainee)", crate::format::fit(&clean_line(&j.judge), 10))

@@ -235,6 +235,77 @@ pub(super) fn no_file(judges: &[JudgeMarks], config: &crate::config::Config, lef
     )
 }
 
+/// How much of their assignment a judge has done: of the entries assigned to them that are in
+/// play (`in_play`, by id), how many they scored in full and how many they recused from. The
+/// one count `judging status`'s DONE and the merge's warning of unfinished judges read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignment {
+    pub in_play: usize,
+    pub done: usize,
+    pub recused: usize,
+}
+
+impl Assignment {
+    pub fn of(judge: &JudgeMarks, assigned: &[String], ids: &[String]) -> Assignment {
+        use std::collections::HashSet;
+        let named = |entries: &mut dyn Iterator<Item = usize>| -> HashSet<&str> {
+            entries.filter_map(|e| ids.get(e)).map(String::as_str).collect()
+        };
+        let done = named(&mut judge.entries.iter().copied());
+        let recused = named(&mut judge.texts[crate::model::TextPart::Recusal].iter().map(|(e, _)| *e));
+        let playing: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let mine: HashSet<&str> = assigned.iter().map(String::as_str).filter(|id| playing.contains(id)).collect();
+        Assignment {
+            in_play: mine.len(),
+            done: mine.iter().filter(|id| done.contains(*id)).count(),
+            recused: mine.iter().filter(|id| recused.contains(*id) && !done.contains(*id)).count(),
+        }
+    }
+
+    /// The entries assigned and in play that the judge neither scored in full nor recused from.
+    pub fn left(&self) -> usize {
+        self.in_play.saturating_sub(self.done + self.recused)
+    }
+}
+
+/// One warning naming the judges who left part of their assignment unscored (`mira` 12 of 20):
+/// the entries they did not score rest on fewer judges than the assignment gave them, which
+/// `judging status` said and the merge did not. `assigned` gives a judge's assignment, where the
+/// event has one; `ids` the field's ids by index.
+pub fn unfinished<'a>(
+    judges: &[JudgeMarks],
+    ids: &[String],
+    assigned: impl Fn(&str) -> Option<&'a [String]>,
+) -> Option<String> {
+    let short: Vec<(String, Assignment)> = judges
+        .iter()
+        .filter_map(|j| Some((j.judge.clone(), Assignment::of(j, assigned(&j.judge)?, ids))))
+        .filter(|(_, a)| a.left() > 0)
+        .collect();
+    let named: Vec<String> = short
+        .iter()
+        .map(|(judge, a)| format!("{:?} {} of {}", clean_line(judge), a.done, a.in_play - a.recused))
+        .collect();
+    let left: usize = short.iter().map(|(_, a)| a.left()).sum();
+    let who = match short.as_slice() {
+        [] => return None,
+        [(judge, a)] => format!(
+            "judge {:?} scored {} of the {} entries assigned to them",
+            clean_line(judge),
+            a.done,
+            a.in_play - a.recused
+        ),
+        _ => format!(
+            "{} judges scored only part of the entries assigned to them: {}; {left} left in all",
+            named.len(),
+            crate::format::first_few(&named, FIRST_FEW, ", ")
+        ),
+    };
+    Some(format!(
+        "{who} (recusals aside): the entries left rest on fewer judges than the assignment gave them; have them finish, or weigh it before announcing"
+    ))
+}
+
 /// Names the entries withdrawn from the export that judges scored, with who scored each (the
 /// first few): their scores are left out, which the head judge should know rather than find
 /// an entry missing from every ranking. The judges who scored no entry in play besides (none
@@ -384,7 +455,49 @@ pub(super) fn drifting(
 
 #[cfg(test)]
 mod tests {
-    use super::about_judges;
+    use super::{Assignment, JudgeMarks, about_judges, unfinished};
+
+    /// A judge who scored `done` in full and recused from `recused`, by field index.
+    fn judge(name: &str, done: &[usize], recused: &[usize]) -> JudgeMarks {
+        let mut marks = JudgeMarks { judge: name.into(), entries: done.to_vec(), ..JudgeMarks::default() };
+        marks.texts[crate::model::TextPart::Recusal] = recused.iter().map(|e| (*e, "cousin".to_owned())).collect();
+        marks
+    }
+
+    /// Of the entries assigned and in play: scored in full, recused, and what is left; an entry
+    /// withdrawn since (not in the field) and one scored but not assigned count for nothing.
+    #[test]
+    fn an_assignment_counts_what_is_in_play_done_recused_and_left() {
+        let ids: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+        let assigned: Vec<String> = ["a", "b", "c", "gone"].map(String::from).to_vec();
+        // Scored in full, recused, (in play, done, recused), left.
+        type Case<'c> = (&'c [usize], &'c [usize], (usize, usize, usize), usize);
+        let cases: [Case; 5] = [
+            (&[0, 1, 2], &[], (3, 3, 0), 0),
+            (&[0], &[], (3, 1, 0), 2),
+            (&[0], &[1], (3, 1, 1), 1),
+            (&[3], &[], (3, 0, 0), 3),
+            // Scored after recusing: done, not recused.
+            (&[0, 1], &[1, 2], (3, 2, 1), 0),
+        ];
+        for (done, recused, (in_play, d, r), left) in cases {
+            let a = Assignment::of(&judge("mira", done, recused), &assigned, &ids);
+            assert_eq!((a.in_play, a.done, a.recused, a.left()), (in_play, d, r, left), "{done:?} {recused:?}");
+        }
+        // One warning for all, naming each with how far they got, or none where all finished.
+        let judges = [judge("mira", &[0], &[]), judge("tomas", &[0, 1, 2], &[]), judge("priya", &[0, 1], &[2])];
+        let of = |name: &str| (name != "nobody").then_some(assigned.as_slice());
+        let said = unfinished(&judges, &ids, of).unwrap_or_default();
+        assert!(said.starts_with("judge \"mira\" scored 1 of the 3 entries assigned to them (recusals aside): the entries left rest on fewer judges"), "{said}");
+        assert_eq!(unfinished(&judges[1..], &ids, of), None);
+        assert_eq!(unfinished(&judges, &ids, |_| None), None, "no assignments, no warning");
+        let two =
+            unfinished(&[judge("mira", &[0], &[]), judge("ana\u{1b}[2J", &[], &[])], &ids, of).unwrap_or_default();
+        assert!(
+            two.starts_with("2 judges scored only part of the entries assigned to them: \"mira\" 1 of 3, \"ana\" 0 of 3; 5 left in all (recusals aside)"),
+            "{two}"
+        );
+    }
 
     #[test]
     fn warnings_of_one_kind_condense_into_one_line_with_a_count_and_the_first_names() {
