@@ -223,6 +223,9 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert_eq!(decision.order, [tied[2].clone(), tied[0].clone(), tied[1].clone()]);
     assert_eq!(decision.reason, "Jury vote, 4 to 1");
     assert_eq!(decision.method.as_deref(), Some(r.method.as_str()), "the method it was made under");
+    // No place: the screen's count of places is not always the results' (a prize an entry
+    // cannot win twice), and one recorded at the wrong place would not apply.
+    assert_eq!(decision.place, None);
     let known: std::collections::HashSet<&str> = tied.iter().map(String::as_str).collect();
     let path = loaded.record_decision(&decision, &known).expect("recorded");
     board.recorded(decision.clone(), &path);

@@ -758,7 +758,11 @@ impl<'r> Board<'r> {
             order,
             reason: s.reason.trim().to_owned(),
             method: Some(self.rankings.method.clone()),
-            place: Some(s.place),
+            // No place, as the README says: the screen counts places among the entries that can
+            // win, which for a prize an entry cannot win twice is not always the results' place,
+            // and a decision recorded at the wrong place would not apply. Without one it applies
+            // to its entries' tie wherever it is (a late file moving it kept it, as the jury meant).
+            place: None,
             lines: None,
         }))
     }
