@@ -36,7 +36,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("j k ↓ ↑", "next / previous entry"),
     ("PgDn PgUp ^d ^u", "page down / up"),
     ("g G Home End", "first / last entry"),
-    ("n", "next entry not fully scored"),
+    ("n", "next entry of mine not fully scored"),
     (WHOLE_ENTRY, "the whole entry: every part the entry pane has no room for"),
     ("Tab S-Tab h l ← →", "focus the next / previous criterion"),
     (SCORE, "score the focused criterion (0 is 10 on a 1-10 scale)"),

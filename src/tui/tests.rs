@@ -245,6 +245,25 @@ fn next_unscored_and_the_unscored_filter() {
     assert_eq!(f.app.progress(), (0, 37));
 }
 
+/// `n` goes to the judge's own entries only, those "M of N scored" counts: it had stopped on
+/// Garden Gnome, whose team tomas declared a conflict with, and `n` then digits scored it. With
+/// every entry of his scored, it says what it passes over.
+#[test]
+fn next_unscored_passes_over_an_entry_with_a_conflict() {
+    let mut f = fixture();
+    let conflicted: Vec<String> =
+        f.app.entries.iter().filter(|e| f.app.entries.uncounted(e)).map(|e| e.submission.id.clone()).collect();
+    assert_eq!(conflicted.len(), 3, "Moss & Lichen's three entries");
+    for _ in 0..f.app.list.rows().len() {
+        f.press("n");
+        assert!(!conflicted.contains(&f.selected_id()), "n stopped on {}", f.selected_id());
+        f.press("435");
+    }
+    assert_eq!(f.app.progress(), (37, 37));
+    f.press("n");
+    assert_eq!(f.app.status, "every listed entry of yours is scored; n passes over 3 entries with a conflict of yours");
+}
+
 /// An entry scored under "unscored only" stays in sight while the judge is on it (a slip can be
 /// mended) and leaves the list, and its count, once they move on; so does a score that changes
 /// the order by total.

@@ -133,6 +133,16 @@ impl NotMine {
         }
     }
 
+    /// The entries it leaves out, as a message says them: "3 entries {passed}".
+    pub fn passed(self) -> &'static str {
+        match self {
+            NotMine::Unassigned => "not assigned to you",
+            NotMine::Conflict => "with a conflict of yours",
+            NotMine::Track => "outside your tracks",
+            NotMine::ConflictOrTrack => "with a conflict of yours or outside your tracks",
+        }
+    }
+
     /// What `a` does, as the help says it.
     pub fn help(self) -> &'static str {
         match self {

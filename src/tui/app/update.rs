@@ -371,16 +371,31 @@ impl App {
         }
     }
 
+    /// The next listed entry of the judge's own ("M of N scored" counts them) not fully scored:
+    /// `n` had stopped on an entry with a conflict of theirs, and a judge working `n` and digits
+    /// scored it.
     fn next_unscored(&mut self) {
         let n = self.list.rows().len();
-        let open = |p: &usize| self.status_of(&self.entries[self.list.rows()[*p]]).open();
-        match (1..=n).map(|k| (self.selected() + k) % n).find(open) {
-            Some(p) => {
-                self.list.select_row(p);
-                self.arrived();
-            }
-            None => self.status = "every listed entry is scored".into(),
+        let open = |p: &usize| {
+            let entry = &self.entries[self.list.rows()[*p]];
+            self.status_of(entry).open().then_some(!self.entries.uncounted(entry))
+        };
+        let mine = (1..=n).map(|k| (self.selected() + k) % n).find(|p| open(p) == Some(true));
+        if let Some(p) = mine {
+            self.list.select_row(p);
+            self.arrived();
+            return;
         }
+        let others = (0..n).filter(|p| open(p) == Some(false)).count();
+        self.status = if others == 0 {
+            "every listed entry is scored".into()
+        } else {
+            format!(
+                "every listed entry of yours is scored; n passes over {} {}",
+                crate::format::count(others, "entry", "entries"),
+                self.not_mine_because().passed()
+            )
+        };
     }
 
     /// A change for the selected entry, to save; nothing when it changes nothing.
