@@ -1773,7 +1773,8 @@ fn an_export_under_a_name_judging_toml_does_not_list_is_warned() {
 #[test]
 fn a_login_name_the_event_does_not_list_is_said_not_pulled_for() {
     let s = Sandbox::new();
-    s.file("judging.toml", judging::config::BUILTIN);
+    // With a finals round: an event without one says that first (`finals::session`).
+    s.file("judging.toml", &format!("{}\n[finals]\n", judging::config::BUILTIN));
     for command in [&["list"][..], &["finals"], &["export"]] {
         s.cmd().args(command).assert().failure().stderr(
             predicate::str::contains("no store at")

@@ -1253,6 +1253,36 @@ fn a_prize_files_row_for_a_withdrawn_entry_is_said() {
         .stdout(predicate::str::contains("votes.csv line 3: \"dream-cartographr\" is not an entry of the export"));
 }
 
+/// `check` reads the head judge's decisions as `results` reads them: a decision naming an entry
+/// the store does not have had passed "Ready." and then stopped `results` the night before.
+#[test]
+fn check_reads_the_decisions_as_results_does() {
+    let s = Sandbox::new();
+    head(&s).arg("pull").assert().success();
+    let decided = |first: &str| {
+        format!("[[decisions]]\nprize = \"wood\"\norder = [\"{first}\", \"pantry-poet\"]\nreason = \"coin\"\n")
+    };
+    s.file("decisions.toml", &decided("bus-stop-oracl"));
+    let said = "\"bus-stop-oracl\" is not an entry in the store; did you mean bus-stop-oracle?";
+    let out = head(&s).arg("check").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(stdout.lines().any(|l| l.starts_with("  ./decisions.toml: line 3") && l.ends_with(said)), "{stdout}");
+    head(&s).arg("results").args(sample_files(&s)).assert().failure().stderr(predicate::str::contains(said));
+    // A good one is counted, and ready.
+    s.file("decisions.toml", &decided("bus-stop-oracle"));
+    head(&s).arg("check").assert().success().stdout(predicate::str::contains("decisions.toml: 1 decision\n"));
+    // One that does not read is said at its line.
+    s.file("decisions.toml", "[[decisions]\n");
+    let out = head(&s).arg("check").output().expect("runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("  ./decisions.toml: "),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(!out.status.success());
+}
+
 /// A prize file's row with more cells than its header ("5,5", a decimal written with a comma,
 /// read as two cells) is refused by `results` and `check` alike, at its line: it had been read
 /// as 5 in silence.

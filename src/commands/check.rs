@@ -285,6 +285,7 @@ fn check_organizer_files(
             in_quotes(id)
         ));
     }
+    decisions_said(loaded, ids, &mut problems, say);
     // Each file on its own, read as `results` reads it and its rows said as `results` says
     // them: a row for an id the export does not have would give its value to no one.
     for prize in loaded.config.prizes.iter().filter(|p| p.by == PrizeBy::File) {
@@ -309,6 +310,29 @@ fn check_organizer_files(
         say(format!("  warning: {}", clean_line(w)));
     }
     Ok((problems.len(), warnings.len()))
+}
+
+/// The head judge's decisions on ties (`results.decisions`), checked as `results` checks them
+/// against the export's entries: check had said "Ready." of a decision naming an entry the store
+/// does not have, and `results` refused it the night before. Each problem at its line.
+fn decisions_said(loaded: &Loaded, ids: &HashSet<&str>, problems: &mut Vec<String>, say: &dyn Fn(String)) {
+    match loaded.decisions(None) {
+        Ok((None, _)) => {}
+        Ok((Some(path), decisions)) => {
+            let name = path.display().to_string();
+            problems.extend(
+                crate::prizes::decisions::problems(&decisions, &loaded.config.prizes, ids)
+                    .into_iter()
+                    .map(|p| format!("{name}: {p}")),
+            );
+            say(format!("{}: {}", clean_line(&name), crate::format::count(decisions.len(), "decision", "decisions")));
+        }
+        Err(crate::event_files::FileError::Invalid { path, message }) => {
+            let name = path.display().to_string();
+            problems.extend(message.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{name}: {l}")));
+        }
+        Err(e) => problems.push(e.to_string()),
+    }
 }
 
 /// A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
