@@ -169,10 +169,10 @@ impl Board<'_> {
         let (low, high) = crate::rankings::UNCERTAIN;
         let (low, high) = (crate::format::percent(low), crate::format::percent(high));
         let head = if thin.is_empty() {
-            format!("Uncertain paid places ({places} paid; {low}–{high} chance), nearest even odds first:")
+            format!("Uncertain chances of a paid place ({places} paid; {low}–{high} chance), nearest even odds first:")
         } else {
             format!(
-                "Uncertain paid places ({places} paid; on fewer than {} judges however sure, then {low}–{high} chance, nearest even odds first):",
+                "Uncertain chances of a paid place ({places} paid; on fewer than {} judges however sure, then {low}–{high} chance, nearest even odds first):",
                 self.rankings.min_judges
             )
         };
