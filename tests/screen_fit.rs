@@ -328,8 +328,13 @@ fn every_list_to_deliberate_shows_or_a_key_named_scrolls_to_it() {
     let mut board = Board::new(&rankings, "Build Small Hackathon");
     board.key(KeyEvent::from(KeyCode::Right));
     board.side = Some(judging::tui::board::Side::Entry);
-    let headings =
-        ["Uncertain chances of a paid place", "Paid places that change without one judge", "Ties", "2 contested", "2 conflict"];
+    let headings = [
+        "Uncertain chances of a paid place",
+        "Paid places that change without one judge",
+        "Ties",
+        "2 contested",
+        "2 conflict",
+    ];
     let mut lost: Vec<&str> = headings.to_vec();
     let first = text(&draw(100, 30, &board));
     for _ in 0..headings.len() {

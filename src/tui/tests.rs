@@ -608,6 +608,21 @@ fn a_says_what_it_leaves_out_or_why_it_has_nothing_to() {
     assert_eq!(f.app.status, "3 hidden: the built-in event lists a conflict of yours; a shows all");
     f.press("a");
     assert_eq!(f.app.status, "every entry shown; a hides what is not yours");
+    // With one track in view, what `a` takes out of this list, and how many in all: "3 hidden"
+    // had counted a conflict in the other track, where the list lost 2.
+    let mut split = false;
+    for _ in 0..2 {
+        f.press("f");
+        let rows = f.app.list.rows().to_vec();
+        let here = rows.iter().filter(|i| f.app.entries.uncounted(&f.app.entries[**i])).count();
+        f.press("a");
+        assert_eq!(f.app.list.rows().len(), rows.len() - here);
+        split |= here < 3;
+        let said = if here == 3 { "3 hidden".to_owned() } else { format!("{here} hidden (3 in all)") };
+        assert!(f.app.status.starts_with(&format!("{said}: the built-in event lists")), "{}", f.app.status);
+        f.press("a");
+    }
+    assert!(split, "a track holds only some of the conflicts");
     // judging.toml lists no conflict of mira's, and no assignments file names her.
     let loaded = Loaded { config: Config::builtin(), path: None };
     f.app = super::load(&loaded, "mira", None, &f.store).expect("app");

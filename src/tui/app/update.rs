@@ -288,7 +288,7 @@ impl App {
             // With nothing to hide the filter stays off: the header would say it hides something.
             Action::ToggleMine => {
                 self.list.mine_only = !self.list.mine_only && self.mine_hides_some();
-                |app, _| app.mine_said()
+                |app, listed| app.mine_said(listed)
             }
             Action::CycleSort => {
                 self.list.sort = self.list.sort.next();
@@ -331,11 +331,16 @@ impl App {
         }
     }
 
-    /// What `a` did: how many entries it leaves out and why, or why it has nothing to leave
-    /// out (a key that changes nothing must still say so).
-    fn mine_said(&self) -> String {
+    /// What `a` did: how many entries it leaves out of the list in sight (`listed` before it),
+    /// and why, or why it has nothing to leave out (a key that changes nothing must still say
+    /// so). With a track in view, "3 hidden" had counted a conflict in another track too, where
+    /// the list went from 42 to 40.
+    fn mine_said(&self, listed: usize) -> String {
         let assigned = self.entries.assigned().is_some();
         let left_out = self.entries.iter().filter(|e| e.not_mine).count();
+        let here = listed.saturating_sub(self.list.rows().len());
+        let hidden =
+            if here == left_out { format!("{here} hidden") } else { format!("{here} hidden ({left_out} in all)") };
         // Short enough for an 80-column status line after the progress ("0 of 40 scored"), a
         // test draws it there. With nothing hidden, no conflict of the judge's is listed: what is
         // said is why no entry is assigned.
@@ -345,8 +350,8 @@ impl App {
             (0, _) if self.builtin_event => "nothing to hide: the built-in event, no conflict of yours".to_owned(),
             (0, _) if self.assignments_file => format!("nothing to hide: {} assigns you nothing", file()),
             (0, _) => format!("nothing to hide: {}", crate::assign::no_file(&file())),
-            (n, true) if assigned => format!("{n} hidden: not assigned to you, or in conflict; a shows all"),
-            (n, true) => {
+            (_, true) if assigned => format!("{hidden}: not assigned to you, or in conflict; a shows all"),
+            (_, true) => {
                 let tracks = || {
                     let judge = self.config.judge(&self.judge);
                     let kept = judge.map(|j| j.tracks.iter().map(|t| screen_line(t)).collect::<Vec<_>>().join(", "));
@@ -359,7 +364,7 @@ impl App {
                         format!("{} lists a conflict of yours", self.event_file())
                     }
                 };
-                format!("{n} hidden: {why}; a shows all")
+                format!("{hidden}: {why}; a shows all")
             }
             (_, false) => "every entry shown; a hides what is not yours".to_owned(),
         }
