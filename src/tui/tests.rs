@@ -495,6 +495,12 @@ fn a_withdrawn_entry_shows_no_total_that_counts() {
     let screen = screen.join("\n");
     assert!(screen.contains("Total 4.00, not counted (withdrawn from the export)"), "{screen}");
     assert_eq!(f.saved("dream-cartographer", "utility"), Some(4), "the scores are kept");
+    // At 80×24 the Scores pane is narrower than the reason.
+    f.act(Action::Resize(80, 24));
+    let small = rows(&drawn(&f.app, 80, 24)).join("\n");
+    // Where the reason does not fit, the total without it, never cut mid-word.
+    assert!(small.contains("│Total 4.00, not counted  "), "{small}");
+    assert!(!small.contains("withdrawn from the e…"), "{small}");
 }
 
 /// A track no criterion judges has an empty rubric: a digit on its entry says why it cannot be

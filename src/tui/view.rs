@@ -745,12 +745,19 @@ impl App {
         let withdrawn = self.entries.get(id).is_some_and(|e| e.withdrawn);
         // A recusal is said whatever was scored; a withdrawal, beside a total.
         let full = self.total_of(id).is_some();
-        let row = match self.sheet().set_aside(id, withdrawn) {
-            Some(why) if full || self.sheet().recused(id) => format!("{total}, not counted ({why})"),
-            _ if full => total.clone(),
-            _ => format!("{total} ({scored} of {} scored)", self.criteria().len()),
+        // Folded into "↓ Cost [5] · Total 4.00", a total set aside still says so: it had read
+        // as one that counts.
+        let (row, short) = match self.sheet().set_aside(id, withdrawn) {
+            // Where the reason does not fit the pane, the total without it, whole: "Total 4.00,
+            // not counted (withdrawn from the e…" had been cut at 80 columns.
+            Some(why) if full || self.sheet().recused(id) => {
+                let (whole, short) = (format!("{total}, not counted ({why})"), format!("{total}, not counted"));
+                (if fit::width(&whole) <= width { whole } else { short.clone() }, short)
+            }
+            _ if full => (total.clone(), total),
+            _ => (format!("{total} ({scored} of {} scored)", self.criteria().len()), total),
         };
-        below.push((ScoreRow::Total(row), (total, String::new())));
+        below.push((ScoreRow::Total(row), (short, String::new())));
         let row_line = |row: ScoreRow| match row {
             ScoreRow::Criterion(i) => Line::from(head(i)).bold(),
             ScoreRow::Total(text) => Line::from(line(text)).bold(),
