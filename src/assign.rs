@@ -167,6 +167,58 @@ pub fn conflicts(conflict: &str, s: &Submission) -> bool {
             || owner.is_some_and(|o| same_name(o, c)))
 }
 
+/// A judge's declared conflict that names no entry of the export (no id, team, member or Space
+/// owner), with the names it looks like: it bars the judge from nothing, and a typo
+/// (`conflicts = ["gloF"]` for team Golf) had passed `judging check` as "Ready.". Each names its
+/// key first (`judges[1].conflicts`), for judging.toml's line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdleConflict {
+    pub said: String,
+    /// Whether an entry's name looks like it: then it is most likely a typo.
+    pub look_alike: bool,
+}
+
+/// Every declared conflict of judging.toml's judges that names no entry of `entries`
+/// ([`conflicts`]), as `judging check` says them.
+pub fn idle_conflicts(judges: &[crate::config::Judge], entries: &[Submission]) -> Vec<IdleConflict> {
+    let mut names: Vec<&str> = Vec::new();
+    for s in entries {
+        let owner = s.space_id.as_deref().and_then(|id| id.split('/').next());
+        for name in [Some(s.id.as_str()), Some(s.team.as_str()), owner]
+            .into_iter()
+            .flatten()
+            .chain(s.members.iter().map(String::as_str))
+        {
+            if !name.trim().is_empty() && !names.iter().any(|n| same_name(n, name)) {
+                names.push(name);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, judge) in judges.iter().enumerate() {
+        for conflict in judge.conflicts.iter().filter(|c| !c.trim().is_empty()) {
+            if entries.iter().any(|s| conflicts(conflict, s)) {
+                continue;
+            }
+            let near: Vec<String> = crate::format::look_alike(conflict.trim(), names.iter().copied(), 3)
+                .into_iter()
+                .map(crate::sanitize::in_quotes)
+                .collect();
+            let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
+            out.push(IdleConflict {
+                said: format!(
+                    "judges[{i}] ({}).conflicts: {} names no entry, team, member or Space owner of the export{hint}, so it bars {} from nothing: give it as the export writes it, or leave it while no such entry has come in",
+                    crate::sanitize::in_quotes(&judge.name),
+                    crate::sanitize::in_quotes(conflict),
+                    crate::sanitize::in_quotes(&judge.name)
+                ),
+                look_alike: !near.is_empty(),
+            });
+        }
+    }
+    out
+}
+
 /// Why a judge may not judge an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bar {

@@ -2252,6 +2252,39 @@ fn check_says_the_criterion_a_prizes_mistyped_criterion_looks_like() {
     );
 }
 
+/// A judge's declared conflict that names no entry of the export bars them from nothing: one an
+/// entry's name looks like (a typo) fails `check`, at its line with the name it looks like; one
+/// like nothing is a warning, as the entry may not have come in yet. A typo had passed "Ready.".
+#[test]
+fn check_says_a_conflict_that_names_no_entry() {
+    let s = Sandbox::new();
+    let event = judging::config::BUILTIN.replace("conflicts = [\"Moss & Lichen\"]", "conflicts = [\"Mos & Lichen\"]");
+    assert_ne!(event, judging::config::BUILTIN, "the built-in event names Moss & Lichen");
+    s.file("judging.toml", &event);
+    let out = s.cmd().arg("check").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(stdout.contains("1 conflict that names no entry"), "{stdout}");
+    let line = stdout.lines().find(|l| l.contains("names no entry, team")).unwrap_or_default();
+    assert!(
+        line.starts_with(
+            "  judging.toml: line 260 (`conflicts = [\"Mos & Lichen\"]`): judges[1] (\"tomas\").conflicts"
+        ),
+        "{stdout}"
+    );
+    assert!(line.contains("(did you mean \"Moss & Lichen\"?), so it bars \"tomas\" from nothing"), "{stdout}");
+    // A name like no entry's: a warning; the event is ready.
+    s.file("judging.toml", &event.replace("Mos & Lichen", "Team Yet To Enter"));
+    let out = s.cmd().arg("check").output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("  warning: judging.toml: line 260"), "{stdout}");
+    s.cmd().args(["check", "--strict"]).assert().failure();
+    // The built-in event's conflicts all name entries of its sample.
+    s.file("judging.toml", judging::config::BUILTIN);
+    s.cmd().arg("check").assert().success().stdout(predicate::str::contains("names no entry").not());
+}
+
 /// A prize's `by` that is no way to rank is said once, at its line, not again as a criterion
 /// "only read with by = \"criterion\"" (its value left out, `by` had read as the default): a
 /// problem another in the same row causes is not said. Nor is a criterion refused said again

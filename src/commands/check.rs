@@ -119,6 +119,9 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     let (problems, warnings_of_tags) = untaken_tags(&loaded, &parsed.submissions, &name, &say);
     organizer_problems += problems;
     organizer_warnings += warnings_of_tags;
+    let (problems, idle) = idle_conflicts(&loaded, &parsed.submissions, &name, &say);
+    organizer_problems += problems;
+    organizer_warnings += idle;
     let all_warnings = warnings + organizer_warnings + oddities.len() + look_alike.len();
     let failed = rejected > 0 || organizer_problems > 0 || (strict && all_warnings > 0);
     // The verdict, last: the first line's "ok" is judging.toml's own, and a problem in a file
@@ -333,6 +336,31 @@ fn decisions_said(loaded: &Loaded, ids: &HashSet<&str>, problems: &mut Vec<Strin
         }
         Err(e) => problems.push(e.to_string()),
     }
+}
+
+/// The judges' declared conflicts that name no entry of the export, under a line of their own,
+/// as the prizes' untaken tags are: one an entry's name looks like is a problem (a typo), the
+/// others warnings (the entry may not have come in yet). Returns how many of each were said.
+fn idle_conflicts(
+    loaded: &Loaded,
+    submissions: &[crate::model::Submission],
+    export: &str,
+    say: &dyn Fn(String),
+) -> (usize, usize) {
+    let idle = crate::assign::idle_conflicts(&loaded.config.judges, submissions);
+    if !idle.is_empty() {
+        say(format!(
+            "{}'s judges against {export}: {} that names no entry",
+            loaded.describe(),
+            crate::format::count(idle.len(), "conflict", "conflicts")
+        ));
+    }
+    let problems = idle.iter().filter(|c| c.look_alike).count();
+    for c in &idle {
+        let mark = if c.look_alike { "" } else { "warning: " };
+        say(format!("  {mark}{}", clean_line(&loaded.located(&c.said))));
+    }
+    (problems, idle.len() - problems)
 }
 
 /// A prize's tag no entry carries, said as `results` says it: a failure where an entry's tag
