@@ -53,6 +53,12 @@ fn a_score_key_asks_for_a_write_and_shows_it_only_once_saved() {
     app.heard(Outcome::Saved(want));
     assert_eq!(app.sheet().score("pantry-poet", "utility"), Some(4));
     assert_eq!((app.focus, app.status.as_str()), (1, "saved"), "saved: the focus moves on");
+    // Another score on a criterion already scored says what it replaced: a digit typed once
+    // more on the last criterion had replaced its score with only "saved" said.
+    app.focus = 0;
+    let effects = app.update(Action::Score(2));
+    save_all(&mut app, effects);
+    assert_eq!(app.status, "saved · Utility 4 → 2");
     assert_eq!(app.partly_scored(3), (1, vec!["pantry-poet"]), "one of three: partly scored");
     for key in [3, 5] {
         let effects = app.update(Action::Score(key));
