@@ -181,42 +181,44 @@ pub struct IdleConflict {
 /// Every declared conflict of judging.toml's judges that names no entry of `entries`
 /// ([`conflicts`]), as `judging check` says them.
 pub fn idle_conflicts(judges: &[crate::config::Judge], entries: &[Submission]) -> Vec<IdleConflict> {
+    let idle: Vec<(usize, &crate::config::Judge, &String)> = judges
+        .iter()
+        .enumerate()
+        .flat_map(|(i, judge)| judge.conflicts.iter().map(move |c| (i, judge, c)))
+        .filter(|(_, _, c)| !c.trim().is_empty() && !entries.iter().any(|s| conflicts(c, s)))
+        .collect();
+    if idle.is_empty() {
+        return Vec::new();
+    }
+    // Every name a conflict may give, each once as names compare: what "did you mean" offers.
+    let mut seen = std::collections::HashSet::new();
     let mut names: Vec<&str> = Vec::new();
     for s in entries {
         let owner = s.space_id.as_deref().and_then(|id| id.split('/').next());
-        for name in [Some(s.id.as_str()), Some(s.team.as_str()), owner]
-            .into_iter()
-            .flatten()
-            .chain(s.members.iter().map(String::as_str))
-        {
-            if !name.trim().is_empty() && !names.iter().any(|n| same_name(n, name)) {
+        let each = [Some(s.id.as_str()), Some(s.team.as_str()), owner].into_iter().flatten();
+        for name in each.chain(s.members.iter().map(String::as_str)) {
+            if !name.trim().is_empty() && seen.insert(crate::model::name_key(name)) {
                 names.push(name);
             }
         }
     }
-    let mut out = Vec::new();
-    for (i, judge) in judges.iter().enumerate() {
-        for conflict in judge.conflicts.iter().filter(|c| !c.trim().is_empty()) {
-            if entries.iter().any(|s| conflicts(conflict, s)) {
-                continue;
-            }
+    idle.into_iter()
+        .map(|(i, judge, conflict)| {
             let near: Vec<String> = crate::format::look_alike(conflict.trim(), names.iter().copied(), 3)
                 .into_iter()
                 .map(crate::sanitize::in_quotes)
                 .collect();
             let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
-            out.push(IdleConflict {
+            let who = crate::sanitize::in_quotes(&judge.name);
+            IdleConflict {
                 said: format!(
-                    "judges[{i}] ({}).conflicts: {} names no entry, team, member or Space owner of the export{hint}, so it bars {} from nothing: give it as the export writes it, or leave it while no such entry has come in",
-                    crate::sanitize::in_quotes(&judge.name),
+                    "judges[{i}] ({who}).conflicts: {} names no entry, team, member or Space owner of the export{hint}, so it bars {who} from nothing: give it as the export writes it, or leave it while no such entry has come in",
                     crate::sanitize::in_quotes(conflict),
-                    crate::sanitize::in_quotes(&judge.name)
                 ),
                 look_alike: !near.is_empty(),
-            });
-        }
-    }
-    out
+            }
+        })
+        .collect()
 }
 
 /// Why a judge may not judge an entry.

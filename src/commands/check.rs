@@ -349,10 +349,11 @@ fn idle_conflicts(
 ) -> (usize, usize) {
     let idle = crate::assign::idle_conflicts(&loaded.config.judges, submissions);
     if !idle.is_empty() {
+        let (count, name) = (idle.len(), if idle.len() == 1 { "names" } else { "name" });
         say(format!(
-            "{}'s judges against {export}: {} that names no entry",
+            "{}'s judges against {export}: {} that {name} no entry",
             loaded.describe(),
-            crate::format::count(idle.len(), "conflict", "conflicts")
+            crate::format::count(count, "conflict", "conflicts")
         ));
     }
     let problems = idle.iter().filter(|c| c.look_alike).count();

@@ -484,9 +484,8 @@ impl App {
         // A score that replaces another says so ("Cost 5 → 2"): a digit typed once more on the
         // last criterion had replaced its score with only "saved" said.
         let before = self.current().and_then(|e| self.sheet().score(&e.submission.id, &c.id));
-        let replaced = before
-            .filter(|b| *b != value)
-            .map(|b| format!("{} {b} → {value}", crate::sanitize::screen_line(&c.label)));
+        let replaced =
+            before.filter(|b| *b != value).map(|b| format!("{} {b} → {value}", crate::sanitize::screen_line(&c.label)));
         let reminder = match (replaced, reminder) {
             (Some(replaced), Some(reminder)) => Some(format!("{replaced} · {reminder}")),
             (replaced, reminder) => replaced.or(reminder),
