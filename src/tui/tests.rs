@@ -1937,6 +1937,35 @@ fn the_folded_line_says_what_it_said_when_it_read_every_row() {
 
 /// A title of 400 characters and a team of 60 members take a few rows of the entry pane, each
 /// ending in "…", and leave the link keys and the entry's facts in sight at 80×24.
+/// Notes of two lines each (too short to shrink), a warning and a message of three rows at
+/// 80×24: the notes give way, counted, and the link keys stay. They had been cut off the pane's
+/// end, just as the message was about a link that would not open.
+#[test]
+fn notes_and_a_long_message_leave_the_link_keys_in_sight() {
+    let config = Config::builtin();
+    let text = crate::config::builtin_export("builtin:sample").expect("built in");
+    let submissions: Vec<crate::model::StoredSubmission> = crate::export::parse(text, "builtin:sample", &config)
+        .expect("parses")
+        .submissions
+        .into_iter()
+        .map(|submission| crate::model::StoredSubmission { submission, withdrawn: false })
+        .collect();
+    let id = submissions[0].submission.id.clone();
+    let mut sheet = crate::model::ScoreSheet::default();
+    let note = "A note of two lines here: the demo ran cold the first time, then warm and quick on the second try.";
+    sheet.texts[crate::model::TextPart::Note].insert(id.clone(), note.to_owned());
+    sheet.texts[crate::model::TextPart::TeamNote].insert(id.clone(), format!("Team: {note}"));
+    let mut app = App::new(config, "tomas".into(), submissions, sheet, (std::time::Instant::now(), 0));
+    app.status = format!("could not open the link: {}; the link to copy: hf.co/spaces/x/y", "no browser ".repeat(14));
+    let buf = drawn(&app, 80, 24);
+    let shown: String = (0..buf.area.height)
+        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(shown.contains("⚠"), "the entry has a warning: {shown}");
+    assert!(shown.contains("[o] Space"), "{shown}");
+    assert!(shown.contains("press i"), "what gave way is counted: {shown}");
+}
+
 #[test]
 fn a_huge_title_or_team_leaves_the_link_keys_in_sight() {
     let config = Config::builtin();

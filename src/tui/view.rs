@@ -1059,16 +1059,37 @@ fn fit_to_pane(
                 hidden += gone.len();
             }
         }
+        // Each note's lines cut so far, by its place among the parts (none goes from here on).
+        let mut cut_from: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         while rows(&parts) + tail > height {
             let over = rows(&parts) + tail - height;
-            let longest =
-                parts.iter_mut().filter(|(l, keep)| *keep == A_NOTE && l.len() > 2).max_by_key(|(l, _)| l.len());
-            let Some((note, _)) = longest else { break };
+            let longest = parts
+                .iter_mut()
+                .enumerate()
+                .filter(|(_, (l, keep))| *keep == A_NOTE && l.len() > 2)
+                .max_by_key(|(_, (l, _))| l.len());
+            let Some((k, (note, _))) = longest else { break };
             // Its first lines, and a row that counts the rest.
+            let shown = note.len() - usize::from(cut_from.contains_key(&k));
             let keep = note.len().saturating_sub(over + 1).max(1);
-            let cut = note.len() - keep;
+            let cut = cut_from.get(&k).copied().unwrap_or(0) + shown - keep;
             note.truncate(keep);
             note.push(Line::from(more_note_lines(cut, room)).dark_gray());
+            cut_from.insert(k, cut);
+        }
+        // Notes too short to shrink so (two lines each, beside a warning and a long message at
+        // 80×24) go to their first line, the rest counted with what else the pane leaves out:
+        // the link keys after them had been cut off the pane's end.
+        while rows(&parts) + tail > height {
+            let longest = parts
+                .iter_mut()
+                .enumerate()
+                .filter(|(_, (l, keep))| *keep == A_NOTE && l.len() > 1)
+                .max_by_key(|(_, (l, _))| l.len());
+            let Some((k, (note, _))) = longest else { break };
+            let counted = usize::from(cut_from.contains_key(&k));
+            hidden += note.len() - 1 - counted + cut_from.get(&k).copied().unwrap_or(0);
+            note.truncate(1);
         }
     }
     let mut lines: Vec<Line> = parts.into_iter().flat_map(|(l, _)| l).collect();
