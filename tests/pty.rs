@@ -1182,7 +1182,9 @@ fn checks_rejections_wrap_between_words_on_a_terminal() {
         export.push_str(&format!("e{n},Entry {n},ftp://spaces/o/e{n},ftp://videos/e{n}\n"));
     }
     s.file("links.csv", &export);
-    let mut check = Running::start_sized(&s, &["--judge", "mira", "check", "--from", "links.csv"], &[], (60, 40));
+    // Tall enough for every line: the built-in event's prizes and judges' conflicts, which name
+    // nothing of this export, are said after the rows.
+    let mut check = Running::start_sized(&s, &["--judge", "mira", "check", "--from", "links.csv"], &[], (60, 70));
     let _ = check.finished(Duration::from_secs(20));
     check.wait_for("more rejected rows of this kind");
     let cut: Vec<String> = check.wrapped();
