@@ -295,6 +295,21 @@ fn f_filters_by_the_exports_tracks_and_says_when_there_are_none() {
     assert!(app.status.starts_with("no track to filter by"), "{}", app.status);
 }
 
+/// Tab past the last criterion, or h before the first, says where the focus is: it had done
+/// nothing and said nothing, where every other key that does nothing says so.
+#[test]
+fn moving_past_the_last_criterion_says_so() {
+    let mut app = app();
+    app.update(Action::Focus(1));
+    assert_eq!((app.focus, app.status.as_str()), (1, ""), "a move says nothing");
+    app.update(Action::Focus(1));
+    app.update(Action::Focus(1));
+    assert_eq!((app.focus, app.status.as_str()), (2, "Cost is the last criterion"));
+    app.focus = 0;
+    app.update(Action::Focus(-1));
+    assert_eq!((app.focus, app.status.as_str()), (0, "Utility is the first criterion"));
+}
+
 /// A key for the entry in front of the judge, pressed on a list a search or filter left empty,
 /// says why nothing happened and which key brings entries back (it had done nothing, silently,
 /// and `n` had said every listed entry was scored).

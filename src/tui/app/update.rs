@@ -232,7 +232,16 @@ impl App {
             Action::NextUnscored => self.next_unscored(),
             Action::Focus(d) => {
                 let last = self.criteria().len().saturating_sub(1);
-                self.focus = self.focus.saturating_add_signed(d).min(last);
+                let to = self.focus.saturating_add_signed(d).min(last);
+                // A key that moves nothing says so, as every other does: Tab on the last
+                // criterion had said nothing.
+                if to == self.focus
+                    && let Some(c) = self.criteria().get(to)
+                {
+                    let end = if d > 0 { "last" } else { "first" };
+                    self.status = format!("{} is the {end} criterion", screen_line(&c.label));
+                }
+                self.focus = to;
             }
             // A new search each time: the kept one is replaced, not appended to.
             Action::Search => {
