@@ -1601,6 +1601,29 @@ fn the_notes_policy_holds_wherever_a_note_is_written() {
         .stderr(predicate::str::contains("no note reaches the teams"));
 }
 
+/// An imported score for an entry a declared conflict of the judge's names is warned of, as
+/// `judging score` warns of one: the import had taken it without a word.
+#[test]
+fn import_scores_warns_of_an_entry_in_conflict() {
+    let s = Sandbox::new();
+    s.cmd().args(["--judge", "tomas", "pull"]).assert().success();
+    let sheet = |judge: &str| {
+        format!("judge,submission,criterion,score\n{judge},sprout-sense,utility,3\n{judge},pantry-poet,utility,4\n")
+    };
+    s.file("sheet.csv", &sheet("tomas"));
+    s.cmd().args(["--judge", "tomas", "import-scores", "sheet.csv"]).assert().success().stderr(predicate::str::contains(
+        "lists a conflict of yours that names 1 entry imported: \"sprout-sense\" (\"Moss & Lichen\"); the scores are saved, but recuse",
+    ));
+    // A judge with no conflict among them: nothing said.
+    s.cmd().args(["--judge", "mira", "pull"]).assert().success();
+    s.file("sheet.csv", &sheet("mira"));
+    s.cmd()
+        .args(["--judge", "mira", "import-scores", "sheet.csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("conflict").not());
+}
+
 /// A sheet's refused rows are said in the order of its lines, a criterion may be named by the
 /// label the screen shows, and an id the store does not have gets the ids that look like it:
 /// the rows had been said grouped by kind (lines 3, 6, 7, 4, 5), "Utility" refused as no

@@ -76,7 +76,39 @@ pub(super) fn run(mut session: Session, sheet: &std::path::Path) -> Result<ExitC
         crate::format::count(imported, "score", "scores"),
         clean_line(&session.judge)
     );
+    conflicts_said(&session, &rows)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The entries scored that a declared conflict of the judge's names, said once as `judging
+/// score` says it of one: the import had taken a judge's scores for their own team's entry
+/// without a word.
+fn conflicts_said(session: &Session, rows: &[(String, Change)]) -> Result<()> {
+    let Some(judge) = session.loaded.config.judge(&session.judge) else { return Ok(()) };
+    if judge.conflicts.is_empty() {
+        return Ok(());
+    }
+    let scored: std::collections::HashSet<&str> =
+        rows.iter().filter(|(_, c)| matches!(c, Change::Score { .. })).map(|(id, _)| id.as_str()).collect();
+    let named: Vec<String> = session
+        .store
+        .submissions()?
+        .iter()
+        .filter(|s| scored.contains(s.submission.id.as_str()))
+        .filter_map(|s| {
+            let conflict = judge.conflicts.iter().find(|c| crate::assign::conflicts(c, &s.submission))?;
+            Some(format!("{:?} ({:?})", clean_line(&s.submission.id), clean_line(conflict)))
+        })
+        .collect();
+    if !named.is_empty() {
+        super::stderr::warn(&format!(
+            "{} lists a conflict of yours that names {} imported: {}; the scores are saved, but recuse (r in the app) where it applies",
+            session.loaded.settings(),
+            crate::format::count(named.len(), "entry", "entries"),
+            crate::format::first_few(&named, 5, ", ")
+        ));
+    }
+    Ok(())
 }
 
 /// What the sheet's rows gave so far, by the line that gave it: a second score for one criterion
