@@ -271,6 +271,24 @@ fn a_saved_merge_gives_the_same_results_as_the_files() {
     let from_files = stdout(head(&s).args(["results", "--format", "json"]).args(&files));
     let from_saved = stdout(head(&s).args(["results", "--format", "json"]).arg(&saved));
     assert_eq!(from_files, from_saved);
+    // The same warnings on standard error too: from the saved merge, the merge's own had gone
+    // unsaid there (the partly scored entry, a conflict).
+    let warned = |cmd: &mut assert_cmd::Command| {
+        let out = cmd.output().expect("runs");
+        let mut lines: Vec<String> = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| l.starts_with("warning: "))
+            .map(String::from)
+            .collect();
+        lines.sort();
+        lines
+    };
+    let (files_said, saved_said) = (
+        warned(head(&s).args(["results", "--format", "json"]).args(&files)),
+        warned(head(&s).args(["results", "--format", "json"]).arg(&saved)),
+    );
+    assert!(!files_said.is_empty(), "the sample merge has warnings");
+    assert_eq!(files_said, saved_said);
     let v: serde_json::Value = serde_json::from_str(&from_saved).expect("json");
     assert_eq!(v["prizes"].as_array().expect("prizes").len(), 8);
     // The amounts' currency, the event and the method, as the other formats say them.

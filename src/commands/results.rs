@@ -210,6 +210,12 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, publi
     let unchecked = saved.digest.is_none();
     let rubric = std::mem::take(&mut saved.rubric);
     let mut saved: Rankings = saved.into();
+    // The merge's own warnings, said on standard error as the score files' reading says them:
+    // from a saved merge `results` had said fewer (the partly scored entry, a conflict), for the
+    // same results.
+    for warning in &saved.warnings {
+        listed.warn(&clean_line(warning));
+    }
     // Its rankings named as judging.toml names them now, as the prizes are (a merge saved before
     // it kept their names has none).
     saved.name_tracks(&config.tracks);
