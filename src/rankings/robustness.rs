@@ -104,9 +104,11 @@ impl PlaceChange {
                     // A tie for an earlier place stretches over this one: said as such ("Story
                     // Dice shares 1st" under a line about 2nd had read as a mistake).
                     (Some(other), Some(at)) if at < self.place => match takers.as_slice() {
-                        [] | [_] => format!("the tie for {} (with {other}) takes {place}", ordinal(at)),
+                        // "{place} falls within": "the tie for 2nd (…) takes 3rd" had read as if
+                        // the tied entries fell to 3rd.
+                        [] | [_] => format!("{place} falls within the tie for {} (with {other})", ordinal(at)),
                         many => format!(
-                            "the tie for {} (between {}) takes {place}",
+                            "{place} falls within the tie for {} (between {})",
                             ordinal(at),
                             crate::format::names_and(many, NAMED)
                         ),
@@ -714,7 +716,7 @@ pub(super) mod tests {
             ),
             (
                 change(Some(4), Some("Story Dice"), (false, true, Some(1))),
-                "without ana, Map Mender drops to 4th and the tie for 1st (with Story Dice) takes 2nd",
+                "without ana, Map Mender drops to 4th and 2nd falls within the tie for 1st (with Story Dice)",
             ),
             (
                 change(Some(2), Some("Story Dice"), (true, true, Some(2))),
@@ -735,7 +737,7 @@ pub(super) mod tests {
                     then_tied: vec!["Story Dice".into(), "Tide Table".into(), "Echo Owl".into()],
                     ..change(Some(4), Some("Story Dice"), (false, true, Some(1)))
                 },
-                "without ana, Map Mender drops to 4th and the tie for 1st (between Story Dice, Tide Table and Echo Owl) takes 2nd",
+                "without ana, Map Mender drops to 4th and 2nd falls within the tie for 1st (between Story Dice, Tide Table and Echo Owl)",
             ),
             (
                 PlaceChange {
