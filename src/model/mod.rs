@@ -99,6 +99,11 @@ pub fn name_key(name: &str) -> String {
 /// needs none), as marks are dropped whatever their order, not the whole text through NFKD.
 pub fn search_key(text: &str) -> String {
     use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    // Most entries' words are ASCII: lowered whole, where a character at a time was 4% of the
+    // CPU of the app's launch on 10,000 entries.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut key = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
@@ -517,6 +522,8 @@ mod tests {
         for (query, text, found) in cases {
             assert_eq!(search_key(text).contains(&search_key(query)), found, "{query} in {text}");
         }
+        // ASCII is lowered whole, as a character at a time lowered it.
+        assert_eq!(search_key("Bus Stop ORACLE-7 #ml"), "bus stop oracle-7 #ml");
     }
 
     #[test]
