@@ -201,7 +201,16 @@ pub fn list<S: AsRef<str>>(
 /// one: what a cut must show past for the text to read apart from the others. Sorted, a text's
 /// most alike other is next to it, so ten thousand titles take one sort.
 pub fn shared_starts<T: AsRef<str>>(texts: &[T]) -> Vec<usize> {
-    let common = |a: &str, b: &str| a.graphemes(true).zip(b.graphemes(true)).take_while(|(x, y)| x == y).count();
+    // Printable ASCII, as most titles are, is a letter a byte: compared byte by byte, where
+    // splitting every pair of 10,000 titles into letters was a tenth of the app's launch.
+    let printable = |t: &str| t.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let common = |a: &str, b: &str| {
+        if printable(a) && printable(b) {
+            a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+        } else {
+            a.graphemes(true).zip(b.graphemes(true)).take_while(|(x, y)| x == y).count()
+        }
+    };
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_unstable_by(|a, b| texts[*a].as_ref().cmp(texts[*b].as_ref()));
     let mut shared = vec![0; texts.len()];
@@ -503,6 +512,9 @@ mod tests {
             .collect();
         let shared = shared_starts(&titles);
         assert_eq!(shared[7], 0, "Sprout Sense is like no other");
+        // In letters, whether compared a byte at a time (ASCII) or a letter at a time.
+        assert_eq!((shared[0], shared[5]), (format!("{base} (v").len(), "Project number 3".len()));
+        assert_eq!(shared[8], titles[8].chars().count() - 1, "all but the last letter");
         for room in [12, 16, 23, 40] {
             let cut: Vec<String> = titles.iter().zip(&shared).map(|(t, n)| cut_apart(t, *n, room)).collect();
             for (k, c) in cut.iter().enumerate() {
