@@ -362,15 +362,21 @@ pub fn condensed(problems: &[Problem], of: Of) -> Vec<String> {
 /// at least 2), nearest first; at most `most` of them. What "did you mean" offers.
 pub fn look_alike<'c>(typed: &str, candidates: impl IntoIterator<Item = &'c str>, most: usize) -> Vec<&'c str> {
     let typed_lower = typed.to_lowercase();
+    let typed_letters = typed_lower.chars().count();
     let limit = (typed.chars().count() / 4).max(2);
     let mut near: Vec<(usize, &str)> = candidates
         .into_iter()
         .filter_map(|c| {
             let lower = c.to_lowercase();
+            let letters = lower.chars().count();
             // Contained one in the other, but not by a letter or two: "a" is in every word.
-            let shorter = typed_lower.chars().count().min(lower.chars().count());
-            if shorter >= 3 && (lower.contains(&typed_lower) || typed_lower.contains(&lower)) {
+            if typed_letters.min(letters) >= 3 && (lower.contains(&typed_lower) || typed_lower.contains(&lower)) {
                 return Some((0, c));
+            }
+            // No fewer edits than the lengths differ by: a long name (an export's team of a
+            // thousand letters) is not compared letter by letter with every one typed.
+            if letters.abs_diff(typed_letters) > limit {
+                return None;
             }
             let d = edits(&typed_lower, &lower);
             (d <= limit).then_some((d, c))

@@ -393,6 +393,7 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     }
     let assignments = session.loaded.assignments()?;
     let ids: Vec<String> = field.entries.iter().map(|s| s.submission.id.clone()).collect();
+    let ids = crate::rankings::FieldIndex::new(&ids);
     println!("JUDGE                 ASSIGNED  DONE  SCORED  PARTLY  RECUSED  WRITTEN (UTC)");
     // The sentences under the table wrap between words on a terminal, as the merge's do.
     let width = super::terminal_width(true, None);

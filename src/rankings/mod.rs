@@ -31,7 +31,9 @@ pub use saved::{RANKINGS_FORMAT, RANKINGS_VERSION, SavedRankings};
 pub use stages::rank_all;
 pub use trainees::TraineeLine;
 pub use views::{EntryPanel, JudgeView, Recused, Sheets, Standing, revisions_differ};
-pub use warnings::{Assignment, FLAT_MARK, FLAT_SAYS, NOT_LISTED, NOT_LISTED_SAYS, flat_beside, unfinished, unlisted};
+pub use warnings::{
+    Assignment, FLAT_MARK, FLAT_SAYS, FieldIndex, NOT_LISTED, NOT_LISTED_SAYS, flat_beside, unfinished, unlisted,
+};
 
 use crate::config::Config;
 use crate::merge::Method;

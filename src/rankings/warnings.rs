@@ -245,26 +245,38 @@ pub struct Assignment {
     pub recused: usize,
 }
 
+/// Each field entry's index by its id, made once for every judge's [`Assignment`]: a set of a
+/// field of 5,000 ids made again for each of 100 judges would be half a million insertions.
+pub struct FieldIndex<'i>(std::collections::HashMap<&'i str, usize>);
+
+impl<'i> FieldIndex<'i> {
+    /// `ids`: the field's ids by index.
+    pub fn new(ids: &'i [String]) -> FieldIndex<'i> {
+        FieldIndex(ids.iter().enumerate().map(|(k, id)| (id.as_str(), k)).collect())
+    }
+}
+
 impl Assignment {
-    pub fn of(judge: &JudgeMarks, assigned: &[String], ids: &[String]) -> Assignment {
+    pub fn of(judge: &JudgeMarks, assigned: &[String], field: &FieldIndex) -> Assignment {
         use std::collections::HashSet;
-        let named = |entries: &mut dyn Iterator<Item = usize>| -> HashSet<&str> {
-            entries.filter_map(|e| ids.get(e)).map(String::as_str).collect()
-        };
-        let done = named(&mut judge.entries.iter().copied());
-        let recused = named(&mut judge.texts[crate::model::TextPart::Recusal].iter().map(|(e, _)| *e));
-        let playing: HashSet<&str> = ids.iter().map(String::as_str).collect();
-        let mine: HashSet<&str> = assigned.iter().map(String::as_str).filter(|id| playing.contains(id)).collect();
-        Assignment {
-            in_play: mine.len(),
-            done: mine.iter().filter(|id| done.contains(*id)).count(),
-            recused: mine.iter().filter(|id| recused.contains(*id) && !done.contains(*id)).count(),
-        }
+        let mine: HashSet<usize> = assigned.iter().filter_map(|id| field.0.get(id.as_str()).copied()).collect();
+        let done: HashSet<usize> = judge.entries.iter().copied().filter(|e| mine.contains(e)).collect();
+        let recused: HashSet<usize> = judge.texts[crate::model::TextPart::Recusal]
+            .iter()
+            .map(|(e, _)| *e)
+            .filter(|e| mine.contains(e) && !done.contains(e))
+            .collect();
+        Assignment { in_play: mine.len(), done: done.len(), recused: recused.len() }
+    }
+
+    /// The entries assigned and in play that the judge did not recuse from: what they owe.
+    pub fn owed(&self) -> usize {
+        self.in_play.saturating_sub(self.recused)
     }
 
     /// The entries assigned and in play that the judge neither scored in full nor recused from.
     pub fn left(&self) -> usize {
-        self.in_play.saturating_sub(self.done + self.recused)
+        self.owed().saturating_sub(self.done)
     }
 }
 
@@ -277,24 +289,20 @@ pub fn unfinished<'a>(
     ids: &[String],
     assigned: impl Fn(&str) -> Option<&'a [String]>,
 ) -> Option<String> {
+    let field = FieldIndex::new(ids);
     let short: Vec<(String, Assignment)> = judges
         .iter()
-        .filter_map(|j| Some((j.judge.clone(), Assignment::of(j, assigned(&j.judge)?, ids))))
+        .filter_map(|j| Some((j.judge.clone(), Assignment::of(j, assigned(&j.judge)?, &field))))
         .filter(|(_, a)| a.left() > 0)
         .collect();
-    let named: Vec<String> = short
-        .iter()
-        .map(|(judge, a)| format!("{:?} {} of {}", clean_line(judge), a.done, a.in_play - a.recused))
-        .collect();
+    let named: Vec<String> =
+        short.iter().map(|(judge, a)| format!("{:?} {} of {}", clean_line(judge), a.done, a.owed())).collect();
     let left: usize = short.iter().map(|(_, a)| a.left()).sum();
     let who = match short.as_slice() {
         [] => return None,
-        [(judge, a)] => format!(
-            "judge {:?} scored {} of the {} entries assigned to them",
-            clean_line(judge),
-            a.done,
-            a.in_play - a.recused
-        ),
+        [(judge, a)] => {
+            format!("judge {:?} scored {} of the {} entries assigned to them", clean_line(judge), a.done, a.owed())
+        }
         _ => format!(
             "{} judges scored only part of the entries assigned to them: {}; {left} left in all",
             named.len(),
@@ -481,7 +489,7 @@ mod tests {
             (&[0, 1], &[1, 2], (3, 2, 1), 0),
         ];
         for (done, recused, (in_play, d, r), left) in cases {
-            let a = Assignment::of(&judge("mira", done, recused), &assigned, &ids);
+            let a = Assignment::of(&judge("mira", done, recused), &assigned, &super::FieldIndex::new(&ids));
             assert_eq!((a.in_play, a.done, a.recused, a.left()), (in_play, d, r, left), "{done:?} {recused:?}");
         }
         // One warning for all, naming each with how far they got, or none where all finished.
