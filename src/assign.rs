@@ -251,10 +251,16 @@ impl<'a> Tracks<'a> {
     pub const IGNORED: Tracks<'static> = Tracks { kept: false, calibration: &[] };
 }
 
+/// The first of `judge`'s declared conflicts that names `s` ([`conflicts`]), as a warning quotes
+/// it ("Moss & Lichen", not only "a conflict").
+pub fn conflict_naming<'j>(judge: &'j Judge, s: &Submission) -> Option<&'j str> {
+    judge.conflicts.iter().find(|c| conflicts(c, s)).map(String::as_str)
+}
+
 /// Why `judge` may not judge `s`, if they may not: the one test that `judging assign`, the
 /// judge's "assigned to me", `judging score` and the finals use.
 pub fn barred(judge: &Judge, s: &Submission, tracks: Tracks) -> Option<Bar> {
-    if judge.conflicts.iter().any(|c| conflicts(c, s)) {
+    if conflict_naming(judge, s).is_some() {
         return Some(Bar::Conflict);
     }
     let outside = !judge.tracks.is_empty() && !s.track.as_ref().is_some_and(|t| judge.tracks.contains(t));

@@ -22,6 +22,25 @@ impl FileError {
     fn invalid(path: &Path, message: impl std::fmt::Display) -> FileError {
         FileError::Invalid { path: path.to_path_buf(), message: message.to_string().trim_end().to_owned() }
     }
+
+    /// The file it is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            FileError::Read { path, .. } | FileError::Invalid { path, .. } => path,
+        }
+    }
+
+    /// Each problem on a line of its own, naming the file ("decisions.toml: line 4 …"): a file
+    /// that does not read may have several, one a line of its message.
+    pub fn each_problem(&self) -> Vec<String> {
+        match self {
+            FileError::Invalid { path, message } => {
+                let name = path.display().to_string();
+                message.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{name}: {l}")).collect()
+            }
+            read @ FileError::Read { .. } => vec![read.to_string()],
+        }
+    }
 }
 
 /// A loaded configuration and where it came from.

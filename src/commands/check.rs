@@ -330,11 +330,7 @@ fn decisions_said(loaded: &Loaded, ids: &HashSet<&str>, problems: &mut Vec<Strin
             );
             say(format!("{}: {}", clean_line(&name), crate::format::count(decisions.len(), "decision", "decisions")));
         }
-        Err(crate::event_files::FileError::Invalid { path, message }) => {
-            let name = path.display().to_string();
-            problems.extend(message.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{name}: {l}")));
-        }
-        Err(e) => problems.push(e.to_string()),
+        Err(e) => problems.extend(e.each_problem()),
     }
 }
 

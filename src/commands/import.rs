@@ -96,7 +96,7 @@ fn conflicts_said(session: &Session, rows: &[(String, Change)]) -> Result<()> {
         .iter()
         .filter(|s| scored.contains(s.submission.id.as_str()))
         .filter_map(|s| {
-            let conflict = judge.conflicts.iter().find(|c| crate::assign::conflicts(c, &s.submission))?;
+            let conflict = crate::assign::conflict_naming(judge, &s.submission)?;
             Some(format!("{:?} ({:?})", clean_line(&s.submission.id), clean_line(conflict)))
         })
         .collect();

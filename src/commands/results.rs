@@ -320,13 +320,16 @@ pub(super) fn prepare(
         Ok(read) => read,
         // A file that does not read: each of its problems on its own line naming the file, and
         // the count closing the run, as the problems of one that reads are said below.
-        Err(crate::event_files::FileError::Invalid { path, message }) => {
-            let name = path.display().to_string();
-            let problems: Vec<&str> = message.lines().filter(|l| !l.trim().is_empty()).collect();
+        Err(e @ crate::event_files::FileError::Invalid { .. }) => {
+            let problems = e.each_problem();
             for p in &problems {
-                super::stderr::say("error", &format!("{name}: {p}"));
+                super::stderr::say("error", p);
             }
-            bail!("{} in {name}; no results were made", crate::format::count(problems.len(), "problem", "problems"));
+            bail!(
+                "{} in {}; no results were made",
+                crate::format::count(problems.len(), "problem", "problems"),
+                e.path().display()
+            );
         }
         Err(e) => return Err(e.into()),
     };

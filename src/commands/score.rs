@@ -98,7 +98,7 @@ pub(super) fn run(mut session: Session, id: &str, pairs: &[(&str, &str)], notes:
     let judge = config.judge(&session.judge);
     // Which of the judge's declared conflicts names it (a team, a member, an owner): "with
     // e06" alone had read as a conflict the judge never declared.
-    let named = judge.and_then(|j| j.conflicts.iter().find(|c| crate::assign::conflicts(c, &stored.submission)));
+    let named = judge.and_then(|j| crate::assign::conflict_naming(j, &stored.submission));
     if let Some(conflict) = named {
         super::stderr::warn(&format!(
             "{} lists a conflict of yours, {:?}, which names {:?}; the score is saved, but recuse (r in the app) if it applies",
