@@ -1059,36 +1059,32 @@ fn fit_to_pane(
                 hidden += gone.len();
             }
         }
-        // Each note's lines cut so far, by its place among the parts (none goes from here on).
-        let mut cut_from: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        // Each part's note lines cut so far (none goes from here on, so the places hold).
+        let mut cut = vec![0; parts.len()];
+        // The longest note of more than `least` rows, by its place.
+        let longest = |parts: &[(Vec<Line>, u8)], least: usize| {
+            let notes = parts.iter().enumerate().filter(|(_, (l, keep))| *keep == A_NOTE && l.len() > least);
+            notes.max_by_key(|(_, (l, _))| l.len()).map(|(k, _)| k)
+        };
         while rows(&parts) + tail > height {
             let over = rows(&parts) + tail - height;
-            let longest = parts
-                .iter_mut()
-                .enumerate()
-                .filter(|(_, (l, keep))| *keep == A_NOTE && l.len() > 2)
-                .max_by_key(|(_, (l, _))| l.len());
-            let Some((k, (note, _))) = longest else { break };
-            // Its first lines, and a row that counts the rest.
-            let shown = note.len() - usize::from(cut_from.contains_key(&k));
+            let Some(k) = longest(&parts, 2) else { break };
+            let note = &mut parts[k].0;
+            // Its first lines, and a row that counts the rest (a count row already there is not
+            // a line of the note).
+            let shown = note.len() - usize::from(cut[k] > 0);
             let keep = note.len().saturating_sub(over + 1).max(1);
-            let cut = cut_from.get(&k).copied().unwrap_or(0) + shown - keep;
+            cut[k] += shown - keep;
             note.truncate(keep);
-            note.push(Line::from(more_note_lines(cut, room)).dark_gray());
-            cut_from.insert(k, cut);
+            note.push(Line::from(more_note_lines(cut[k], room)).dark_gray());
         }
         // Notes too short to shrink so (two lines each, beside a warning and a long message at
         // 80×24) go to their first line, the rest counted with what else the pane leaves out:
         // the link keys after them had been cut off the pane's end.
         while rows(&parts) + tail > height {
-            let longest = parts
-                .iter_mut()
-                .enumerate()
-                .filter(|(_, (l, keep))| *keep == A_NOTE && l.len() > 1)
-                .max_by_key(|(_, (l, _))| l.len());
-            let Some((k, (note, _))) = longest else { break };
-            let counted = usize::from(cut_from.contains_key(&k));
-            hidden += note.len() - 1 - counted + cut_from.get(&k).copied().unwrap_or(0);
+            let Some(k) = longest(&parts, 1) else { break };
+            let note = &mut parts[k].0;
+            hidden += note.len() - 1 - usize::from(cut[k] > 0) + cut[k];
             note.truncate(1);
         }
     }
