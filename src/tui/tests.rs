@@ -1557,9 +1557,7 @@ fn a_part_left_out_for_room_is_counted() {
     f.press("e");
     f.press(&"A note of many words that wraps over several lines of the entry's pane. ".repeat(6));
     f.press_key(key(KeyCode::Esc));
-    let buf = drawn(&f.app, 80, 24);
-    let screen: Vec<String> =
-        (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect();
+    let screen = rows(&drawn(&f.app, 80, 24));
     let shows_track = screen.iter().any(|l| l.contains("track "));
     let more = screen.iter().find_map(|l| {
         let (_, after) = l.split_once("… and ")?;
@@ -1570,11 +1568,6 @@ fn a_part_left_out_for_room_is_counted() {
     assert!(screen.iter().any(|l| l.contains("[o] Space")), "{}", screen.join("\n"));
     assert!(screen.iter().any(|l| l.contains("more note lines")), "{}", screen.join("\n"));
     assert!(screen.iter().any(|l| l.contains("Jury: A note of many words")), "its start stays");
-}
-
-/// The rows of a drawn screen, as text.
-fn rows_of(buf: &ratatui::buffer::Buffer) -> Vec<String> {
-    (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()).collect()
 }
 
 /// A long note folded in the entry pane names the key that shows it whole, the one the keymap
@@ -1592,7 +1585,7 @@ fn a_folded_note_names_the_key_that_shows_it() {
     assert_eq!(handle_key(&f.app, key(code)), Some(Action::WholeEntry), "{whole} opens the whole entry");
     for (width, height) in [(80, 24), (100, 30)] {
         f.act(Action::Resize(width, height));
-        let screen = rows_of(&drawn(&f.app, width, height));
+        let screen = rows(&drawn(&f.app, width, height));
         let folded = screen.iter().find(|l| l.contains("more note lines")).unwrap_or_else(|| panic!("{screen:#?}"));
         assert!(folded.contains(&format!("more note lines: press {whole}")), "{width}×{height}: {screen:#?}");
         // Counted right: the lines shown and the count make the note's 90.
@@ -1612,7 +1605,7 @@ fn the_search_reads_as_typed_spaces_and_all() {
         f.press("/bus ");
         for typed in ["/bus ", "/bus  "] {
             let buf = drawn(&f.app, width, height);
-            let screen = rows_of(&buf);
+            let screen = rows(&buf);
             let caret = f.app.caret(buf.area).unwrap_or_else(|| panic!("a caret: {screen:#?}"));
             let row = &screen[usize::from(caret.y)];
             let start = row.find("/bus").map(|at| row[..at].chars().count());
@@ -1625,7 +1618,7 @@ fn the_search_reads_as_typed_spaces_and_all() {
         }
         f.press_key(key(KeyCode::Backspace));
         f.press_key(key(KeyCode::Enter));
-        let header = rows_of(&drawn(&f.app, width, height)).remove(0);
+        let header = rows(&drawn(&f.app, width, height)).remove(0);
         assert!(header.contains("\"bus  \""), "{header}");
         f.press_key(key(KeyCode::Esc));
         assert!(f.app.list.query.is_empty());
@@ -1653,7 +1646,7 @@ fn the_stopwatch_median_stays_when_a_row_is_cut_or_folded() {
         app.apply(&id, &change);
         (dir, app)
     };
-    let screen = |app: &App, width: u16, height: u16| rows_of(&drawn(app, width, height)).join("\n");
+    let screen = |app: &App, width: u16, height: u16| rows(&drawn(app, width, height)).join("\n");
     // Folded away: the focus on Cost, and a message of two rows in the footer at 80×24.
     let (_dir, mut app) = timed(Config::builtin(), None);
     app.focus = 2;
@@ -1937,19 +1930,24 @@ fn the_folded_line_says_what_it_said_when_it_read_every_row() {
 
 /// A title of 400 characters and a team of 60 members take a few rows of the entry pane, each
 /// ending in "…", and leave the link keys and the entry's facts in sight at 80×24.
+/// The built-in sample's submissions, none withdrawn, for an app made without a store.
+fn sample_submissions(config: &Config) -> Vec<crate::model::StoredSubmission> {
+    let text = crate::config::builtin_export("builtin:sample").expect("built in");
+    crate::export::parse(text, "builtin:sample", config)
+        .expect("parses")
+        .submissions
+        .into_iter()
+        .map(|submission| crate::model::StoredSubmission { submission, withdrawn: false })
+        .collect()
+}
+
 /// Notes of two lines each (too short to shrink), a warning and a message of three rows at
 /// 80×24: the notes give way, counted, and the link keys stay. They had been cut off the pane's
 /// end, just as the message was about a link that would not open.
 #[test]
 fn notes_and_a_long_message_leave_the_link_keys_in_sight() {
     let config = Config::builtin();
-    let text = crate::config::builtin_export("builtin:sample").expect("built in");
-    let submissions: Vec<crate::model::StoredSubmission> = crate::export::parse(text, "builtin:sample", &config)
-        .expect("parses")
-        .submissions
-        .into_iter()
-        .map(|submission| crate::model::StoredSubmission { submission, withdrawn: false })
-        .collect();
+    let submissions = sample_submissions(&config);
     let id = submissions[0].submission.id.clone();
     let mut sheet = crate::model::ScoreSheet::default();
     let note = "A note of two lines here: the demo ran cold the first time, then warm and quick on the second try.";
@@ -1957,10 +1955,7 @@ fn notes_and_a_long_message_leave_the_link_keys_in_sight() {
     sheet.texts[crate::model::TextPart::TeamNote].insert(id.clone(), format!("Team: {note}"));
     let mut app = App::new(config, "tomas".into(), submissions, sheet, (std::time::Instant::now(), 0));
     app.status = format!("could not open the link: {}; the link to copy: hf.co/spaces/x/y", "no browser ".repeat(14));
-    let buf = drawn(&app, 80, 24);
-    let shown: String = (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect();
+    let shown = rows(&drawn(&app, 80, 24)).join("\n");
     assert!(shown.contains("⚠"), "the entry has a warning: {shown}");
     assert!(shown.contains("[o] Space"), "{shown}");
     assert!(shown.contains("press i"), "what gave way is counted: {shown}");
@@ -1969,13 +1964,7 @@ fn notes_and_a_long_message_leave_the_link_keys_in_sight() {
 #[test]
 fn a_huge_title_or_team_leaves_the_link_keys_in_sight() {
     let config = Config::builtin();
-    let text = crate::config::builtin_export("builtin:sample").expect("built in");
-    let mut submissions: Vec<crate::model::StoredSubmission> = crate::export::parse(text, "builtin:sample", &config)
-        .expect("parses")
-        .submissions
-        .into_iter()
-        .map(|submission| crate::model::StoredSubmission { submission, withdrawn: false })
-        .collect();
+    let mut submissions = sample_submissions(&config);
     let first = &mut submissions[0].submission;
     first.title = "Long ".repeat(80);
     first.team = "Team ".repeat(100);
@@ -1987,10 +1976,7 @@ fn a_huge_title_or_team_leaves_the_link_keys_in_sight() {
         crate::model::ScoreSheet::default(),
         (std::time::Instant::now(), 0),
     );
-    let buf = drawn(&app, 80, 24);
-    let shown: String = (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect();
+    let shown = rows(&drawn(&app, 80, 24)).join("\n") + "\n";
     assert!(shown.contains("[o] Space"), "{shown}");
     assert!(shown.contains("track backyard"), "the facts stay: {shown}");
     assert!(shown.contains("Long…") && shown.contains("Team…"), "cut, and said to be: {shown}");
