@@ -11,7 +11,7 @@ pub type Job<'a> = Box<dyn FnOnce() + Send + 'a>;
 /// returns when all are done. A panicking job is a bug: the panic hook reports it once, and the
 /// panic resumes on the calling thread without being reported again.
 pub fn run_all(jobs: Vec<Job<'_>>) {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(jobs.len()).max(1);
+    let workers = cores().min(jobs.len()).max(1);
     let queue = Mutex::new(jobs.into_iter());
     let work = || {
         // Jobs run with the queue unlocked, so a panicking job leaves it usable: the other workers
@@ -29,6 +29,13 @@ pub fn run_all(jobs: Vec<Job<'_>>) {
             }
         }
     });
+}
+
+/// The cores this process may use, asked once: the standard library reads the cgroup's files
+/// each time it is asked, and a merge asks a dozen times.
+pub fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 /// Below this many items (marks, a few nanoseconds each), [`both`] runs its two pieces on one
@@ -91,7 +98,7 @@ const SPLIT_FROM: usize = 1000;
 /// The text `write` gives each item, in the items' order. A long list is cut into one run a
 /// core, each written on its own: 10,000 lines of a table took a tenth of a merge on one core.
 pub fn text_of_each<T: Sync>(items: &[T], write: impl Fn(&mut String, &T) + Sync) -> String {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let cores = cores();
     let runs = if items.len() < SPLIT_FROM { 1 } else { cores };
     let mut texts = vec![String::new(); runs];
     let write = &write;
