@@ -273,8 +273,41 @@ fn judges_section(sheet: &Sheet) -> String {
         ""
     };
     format!(
-        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one. This is the fit's leniency, severity apart; the leniency in the CHECK lines and the merge's table of judges is another figure, each judge's totals against their co-judges' on the same entries, severity included, so the two differ.{held}</figcaption>\n</figure>\n</section>\n",
-        svg::Z95
+        "<section>\n<h2>The judges</h2>\n<figure>\n{picture}<figcaption class=\"small\">Each judge's leniency, as the calibrated fit finds it: how many marks above (right) or below (left) a typical judge they give the same entry, their severity apart. The bar is its 95% interval ({} standard errors each way): the fewer entries a judge scored, the wider. A bar that crosses the line at zero is a judge the marks cannot tell from a typical one. This is the fit's leniency, severity apart; the leniency in the CHECK lines and the merge's table of judges is another figure, each judge's totals against their co-judges' on the same entries, severity included, so the two differ.{held}{}</figcaption>\n</figure>\n</section>\n",
+        svg::Z95,
+        escape(&opposite_ways(sheet.judges))
+    )
+}
+
+/// The judges whose two leniencies point opposite ways (more lenient than typical in one, harsher
+/// in the other, each shown as more than zero), named with both figures: a reader who sees a
+/// judge at +0.37 here and "~-0.29" in a CHECK line must not have to guess which is wrong.
+fn opposite_ways(judges: &[crate::rankings::JudgeLine]) -> String {
+    // Shown to two decimals, anything under half a hundredth reads as zero: no sign to oppose.
+    let shown = |v: f64| v.abs() >= 0.005;
+    let opposite: Vec<String> = judges
+        .iter()
+        .filter_map(|j| {
+            let fitted = j.fitted?.marks;
+            (shown(fitted) && shown(j.leniency) && (fitted > 0.0) != (j.leniency > 0.0)).then(|| {
+                format!(
+                    "{} {} here, {} in the tables ({})",
+                    crate::sanitize::in_quotes(&j.judge),
+                    crate::format::signed(fitted, 2),
+                    j.leniency_text(),
+                    crate::format::count(j.entries, "entry", "entries")
+                )
+            })
+        })
+        .collect();
+    if opposite.is_empty() {
+        return String::new();
+    }
+    let (first, more) = (opposite.iter().take(5).cloned().collect::<Vec<_>>(), opposite.len().saturating_sub(5));
+    let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+    format!(
+        " The two point opposite ways for {}{rest}: their totals against their co-judges' and their habits as the fit separates leniency from severity tell different stories, the more so on few entries (a ~ in the tables), where the fit takes a judge as mostly typical. Look at their marks before reading either as lenient or harsh.",
+        first.join("; ")
     )
 }
 
@@ -383,6 +416,39 @@ pub(crate) mod tests {
         assert_eq!(html.matches("<div class=\"scroll\"><table").count(), tables, "{html}");
         assert!(html.contains(".scroll { overflow-x: auto; }"), "{html}");
         assert!(!html.contains("table-layout: fixed"), "{html}");
+    }
+
+    /// A judge whose two leniencies point opposite ways is named with both; one whose figures
+    /// agree, or where either reads as zero, is not.
+    #[test]
+    fn judges_whose_two_leniencies_point_opposite_ways_are_named_with_both() {
+        let judge = |name: &str, entries: usize, table: f64, fitted: Option<f64>| crate::rankings::JudgeLine {
+            judge: name.into(),
+            entries,
+            leniency: table,
+            spread: 0.5,
+            histogram: Vec::new(),
+            fitted: fitted.map(|marks| crate::merge::leniency::Leniency { marks, error: 0.2 }),
+            drift: None,
+            flat: false,
+        };
+        let said = super::opposite_ways(&[
+            judge("mira", 2, -0.29, Some(0.37)),
+            judge("tomas", 12, 0.5, Some(0.4)),
+            judge("ana", 9, 0.3, Some(-0.004)),
+            judge("bo", 9, 0.3, None),
+            judge("cy", 7, 0.2, Some(-0.1)),
+        ]);
+        assert!(said.contains("\"mira\" +0.37 here, ~-0.29 in the tables (2 entries)"), "{said}");
+        assert!(said.contains("\"cy\" -0.10 here, +0.20 in the tables (7 entries)"), "{said}");
+        for agreeing in ["tomas", "ana", "bo"] {
+            assert!(!said.contains(agreeing), "{agreeing}: {said}");
+        }
+        assert_eq!(super::opposite_ways(&[judge("tomas", 12, 0.5, Some(0.4))]), "");
+        let many: Vec<_> = (0..7).map(|k| judge(&format!("j{k}"), 3, 0.2, Some(-0.2))).collect();
+        assert!(
+            super::opposite_ways(&many).contains("; \"j4\" -0.20 here, ~+0.20 in the tables (3 entries) and 2 more")
+        );
     }
 
     /// What a sentence puts in backticks for the terminal is code on the page, escaped; a
