@@ -359,20 +359,29 @@ fn with_examples(mut command: clap::Command, path: &str) -> clap::Command {
 /// name: `judging --judge merge import-scores a b` is import-scores', where it had been merge's.
 pub fn examples_for(args: &[std::ffi::OsString]) -> Option<String> {
     let top = command();
-    let (mut at, mut path) = (&top, Vec::new());
+    let (_, path) = typed(&top, args);
+    let examples = examples_of(&path.join(" "));
+    (!path.is_empty() && !examples.is_empty()).then(|| unjoined(&examples_text(&examples)))
+}
+
+/// The command the words typed name, and its names from the top (`["sync", "init"]`): options
+/// and their values are passed over, a command with none within it ends the walk (`judging man
+/// help`: the page asked for, not `help`), and clap's own `help`, which the definition does not
+/// have, is `help` itself (what follows it are commands' names). The one walk for the examples
+/// an error is followed by and for what a missing argument asks.
+fn typed<'a>(top: &'a clap::Command, args: &[std::ffi::OsString]) -> (&'a clap::Command, Vec<String>) {
+    let (mut at, mut path) = (top, Vec::new());
     let mut words = args.iter().skip(1).filter_map(|a| a.to_str());
     while let Some(word) = words.next() {
         if word == "--" {
             break;
         }
         if word.starts_with('-') {
-            if takes_a_value(at, word) || takes_a_value(&top, word) {
+            if takes_a_value(at, word) || takes_a_value(top, word) {
                 words.next();
             }
             continue;
         }
-        // Past a command with none within it, the words are its own (`judging man help`: the
-        // page asked for, not `help`).
         if !at.has_subcommands() {
             break;
         }
@@ -380,14 +389,11 @@ pub fn examples_for(args: &[std::ffi::OsString]) -> Option<String> {
             path.push(sub.get_name().to_owned());
             at = sub;
         } else if word == "help" {
-            // clap's own, which the definition does not have (`help`, `sync help`): what
-            // follows are commands' names, and its examples are `help`'s.
             path = vec![word.to_owned()];
             break;
         }
     }
-    let examples = examples_of(&path.join(" "));
-    (!path.is_empty() && !examples.is_empty()).then(|| unjoined(&examples_text(&examples)))
+    (at, path)
 }
 
 /// Whether `word` (`--judge`, `-k`) is an option of `command` whose value is the next word: not
@@ -812,17 +818,7 @@ fn what_to_give(command: &clap::Command, args: &[std::ffi::OsString], mut e: cla
         return e;
     }
     let Some(ContextValue::Strings(missing)) = e.get(ContextKind::InvalidArg).cloned() else { return e };
-    let mut at = command;
-    for word in args.iter().skip(1).filter_map(|a| a.to_str()) {
-        // Past a command with none within it, the words are its own (`judging man help`: the
-        // page asked for, not `help`).
-        if !at.has_subcommands() {
-            break;
-        }
-        if let Some(sub) = at.find_subcommand(word) {
-            at = sub;
-        }
-    }
+    let (at, _) = typed(command, args);
     // As clap shows an argument in the error: `--output <DIR>`, `<FILE>...`, `<A>`.
     let shown_as = |arg: &clap::Arg, shown: &str| {
         if let Some(long) = arg.get_long() {
