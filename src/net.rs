@@ -7,13 +7,34 @@ use std::time::Duration;
 use url::Url;
 
 /// A blocking client that identifies judging, gives up after `timeout`, and keeps up to `idle`
-/// connections per host open for the requests that follow.
-pub fn client(timeout: Duration, idle: usize) -> Result<reqwest::blocking::Client, reqwest::Error> {
+/// connections per host open for the requests that follow. It follows redirects as `redirects`
+/// says: a client that sends a token follows none itself ([`reqwest::redirect::Policy::none`]),
+/// as reqwest gives each hop the first request's headers again, and strips the token only on a
+/// hop that changes host: a second hop within another host had it back.
+pub fn client(
+    timeout: Duration,
+    idle: usize,
+    redirects: reqwest::redirect::Policy,
+) -> Result<reqwest::blocking::Client, reqwest::Error> {
     reqwest::blocking::Client::builder()
         .timeout(timeout)
         .pool_max_idle_per_host(idle)
+        .redirect(redirects)
         .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
         .build()
+}
+
+/// The most redirects one request follows: reqwest's own limit.
+pub const MOST_REDIRECTS: usize = 10;
+
+/// Where a redirect answer sends the request next, resolved against the address asked; `None`
+/// for an answer that is no redirect, or one with no usable http(s) `Location`.
+pub fn redirected_to(response: &reqwest::blocking::Response, asked: &Url) -> Option<Url> {
+    if !response.status().is_redirection() {
+        return None;
+    }
+    let location = response.headers().get(reqwest::header::LOCATION)?.to_str().ok()?;
+    asked.join(location).ok().filter(|next| matches!(next.scheme(), "http" | "https"))
 }
 
 /// How messages name a URL: without its query, fragment and credentials, which may hold a secret.
@@ -342,7 +363,7 @@ mod tests {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("address").port();
         drop(listener);
-        let client = client(Duration::from_secs(5), 1).expect("client");
+        let client = client(Duration::from_secs(5), 1, reqwest::redirect::Policy::default()).expect("client");
         let error = client.get(format!("http://127.0.0.1:{port}/x?token=hf_SECRET")).send().expect_err("refused");
         let said = reason(&error);
         assert_eq!(

@@ -252,6 +252,48 @@ fn the_prize_rules_use_what_the_hub_measured() {
     assert_eq!(entry("tiny-tarot")["hub"]["params_certain"], true);
 }
 
+/// The Hub sends a download on to another host, which sends it on again within itself: the
+/// token goes to the Hub alone. reqwest's own redirects had dropped it on the first hop to the
+/// other host and sent it again on the second (each hop starts from the first request's headers).
+#[test]
+fn a_download_redirected_to_another_host_never_carries_the_token() {
+    let s = Sandbox::new();
+    let readme = "# Pill Pal\n[demo](https://youtu.be/moved) and [post](https://x.com/pp/status/9)\n";
+    let storage = Router::start(
+        vec![
+            ("/hop1/README.md", vec![Reply::redirect("/final/README.md")]),
+            ("/final/README.md", vec![Reply::ok("text/plain", readme.as_bytes())]),
+        ],
+        Duration::ZERO,
+    );
+    let router = start(vec![(
+        "/spaces/bsh/pill-pal/raw/main/README.md".into(),
+        vec![Reply::redirect(&format!("{}/hop1/README.md", storage.base))],
+    )]);
+    let out = org(&s, &router).args(["pull", "--from", "hub:bsh"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let list = s.list_json("org");
+    let pill = list.as_array().expect("list").iter().find(|e| e["id"] == "pill-pal").cloned().expect("pill-pal");
+    assert_eq!(pill["video_url"], "https://youtu.be/moved", "the README read through both hops");
+    let there = storage.requests.lock().expect("lock").clone();
+    assert_eq!(there.len(), 2, "{there:?}");
+    assert!(there.iter().all(|(_, auth)| auth.is_none()), "the token left the Hub: {there:?}");
+    let hub = router.requests.lock().expect("lock").clone();
+    assert!(hub.iter().all(|(_, auth)| auth.as_deref() == Some(&format!("Bearer {TOKEN}") as &str)), "{hub:?}");
+}
+
+/// A redirect that never ends is given up after ten hops, the file named.
+#[test]
+fn a_redirect_that_never_ends_is_given_up() {
+    let s = Sandbox::new();
+    let path = "/spaces/bsh/pill-pal/raw/main/README.md";
+    let router = start(vec![(path.into(), vec![Reply::redirect(path)])]);
+    let out = org(&s, &router).args(["pull", "--from", "hub:bsh"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("redirected more than 10 times"), "{stderr}");
+    assert_eq!(router.seen(path), 11, "the first ask and ten hops");
+}
+
 #[test]
 fn a_next_page_on_another_host_is_not_followed_with_the_token() {
     let s = Sandbox::new();

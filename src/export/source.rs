@@ -106,7 +106,8 @@ pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result
     let (timeout, most_mb) = (Duration::from_secs(config.export.timeout_secs), config.export.max_mb);
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
-    let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
+    let client =
+        crate::net::client(timeout, 1, reqwest::redirect::Policy::default()).map_err(|e| fail(e.to_string()))?;
     // Busy or failing servers are asked again, as the Hub is; all of it within four timeouts.
     let overall = std::time::Instant::now() + timeout * 4;
     // Said as the Hub's waits are: wrapped on a terminal, and many alike counted, each naming

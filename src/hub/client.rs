@@ -146,7 +146,7 @@ impl Hub {
         if !base.username().is_empty() || base.password().is_some() {
             return Err(HubError::EndpointCredentials(crate::net::unparsed(endpoint)));
         }
-        let client = crate::net::client(timeout, CONCURRENCY)
+        let client = crate::net::client(timeout, CONCURRENCY, reqwest::redirect::Policy::none())
             .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
         Ok(Hub {
             client,
@@ -207,20 +207,35 @@ impl Hub {
         }
         // Retries and their waits, within an overall deadline: the one policy in `net`.
         let overall = std::time::Instant::now() + self.timeout * 4;
-        let send = || {
-            let mut request = self.client.get(url.clone());
-            if let Some(token) = &self.token {
-                request = request.bearer_auth(token);
-            }
-            self.requests.fetch_add(1, Ordering::Relaxed);
-            request.send()
-        };
         let waited = |why: &str, seconds: u64, next: usize| {
             if let Some(line) = self.waits.wait(why, seconds, next, &asked_for(&self.base, url)) {
                 (self.on_wait)(&line);
             }
         };
-        let response = send_with_retries(send, overall, &waited).map_err(|e| self.failed(&name, &e))?;
+        // Redirects are followed here, the token sent only to the Hub's own address: the Hub
+        // sends downloads on to storage hosts, which must never see it, however many hops on.
+        let mut at = url.clone();
+        let mut hops = 0;
+        let response = loop {
+            let send = || {
+                let mut request = self.client.get(at.clone());
+                if let Some(token) = self.token.as_ref().filter(|_| at.origin() == self.base.origin()) {
+                    request = request.bearer_auth(token);
+                }
+                self.requests.fetch_add(1, Ordering::Relaxed);
+                request.send()
+            };
+            let response = send_with_retries(send, overall, &waited).map_err(|e| self.failed(&name, &e))?;
+            let Some(next) = crate::net::redirected_to(&response, &at) else { break response };
+            hops += 1;
+            if hops > crate::net::MOST_REDIRECTS {
+                return Err(HubError::Fetch {
+                    url: name,
+                    reason: format!("redirected more than {} times", crate::net::MOST_REDIRECTS),
+                });
+            }
+            at = next;
+        };
         let deadline = std::time::Instant::now() + self.timeout;
         let status = response.status().as_u16();
         let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);

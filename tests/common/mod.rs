@@ -36,6 +36,14 @@ impl Reply {
         )
     }
 
+    /// A 302 to `location`, as written (absolute, or a path on the same server).
+    pub fn redirect(location: &str) -> Reply {
+        Reply(
+            format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .into_bytes(),
+        )
+    }
+
     /// Promises `promised` bytes, sends only `body`, then hangs up.
     pub fn truncated(body: &[u8], promised: usize) -> Reply {
         let mut bytes = format!(
