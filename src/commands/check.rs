@@ -34,7 +34,8 @@ pub(super) fn run(cli: &Cli, loaded: Loaded, from: Option<&str>, offline: bool, 
     for note in c.unjudged_tracks() {
         say(format!("  note: {note}"));
     }
-    let look_alike = c.look_alike_judges(&|key| loaded.line_of(key));
+    let mut look_alike = c.look_alike_judges(&|key| loaded.line_of(key));
+    look_alike.extend(c.keyless_judges());
     for warning in &look_alike {
         say(format!("  warning: {}", clean_line(&loaded.located(warning))));
     }

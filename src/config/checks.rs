@@ -129,6 +129,7 @@ impl Config {
                 }
             }
         }
+        self.shared_keys(out);
     }
 
     /// The ids (`key`) of the rows of `section`, `None` for a stand-in: for [`unique`].
@@ -269,16 +270,32 @@ impl Config {
     /// listed judge's `public_key` (with or without its prefix).
     fn is_a_public_key(&self, key: &str) -> bool {
         let prefix = crate::signing::PUBLIC_PREFIX;
-        let bare = |k: &str| {
-            let k = k.trim();
-            k.get(..prefix.len())
-                .filter(|p| p.eq_ignore_ascii_case(prefix))
-                .map_or(k, |_| &k[prefix.len()..])
-                .to_owned()
-        };
-        let key_bare = bare(key);
+        let key_bare = bare_key(key);
         key.trim().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-            || self.judges.iter().filter_map(|j| j.public_key.as_deref()).any(|p| bare(p) == key_bare)
+            || self.judges.iter().filter_map(|j| j.public_key.as_deref()).any(|p| bare_key(p) == key_bare)
+    }
+
+    /// Two [[judges]] given one key (public or secret): a file signed with it passes as either
+    /// judge's, so one judge's marks could count twice under two names. Each later one is named
+    /// with the first that has it.
+    fn shared_keys(&self, out: &mut Vec<String>) {
+        for (field, key_of) in [
+            ("public_key", (|j: &super::Judge| j.public_key.as_deref()) as fn(&super::Judge) -> Option<&str>),
+            ("key", |j: &super::Judge| j.key.as_deref()),
+        ] {
+            let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+            for (i, j) in self.judges.iter().enumerate() {
+                let Some(key) = key_of(j).map(bare_key).filter(|k| !k.is_empty()) else { continue };
+                let &mut had = first.entry(key).or_insert(i);
+                if had != i {
+                    out.push(format!(
+                        "judges[{i}].{field} is the same as judges[{had}]'s ({} and {}): a file signed with it passes as either judge's, so one judge's marks could count twice under two names; give each judge their own key (`judging key --judge NAME` prints it)",
+                        in_quotes(&j.name),
+                        in_quotes(&self.judges[had].name)
+                    ));
+                }
+            }
+        }
     }
 
     /// What `judging check` warns of two [[judges]] whose names only look alike ("anna" and
@@ -303,6 +320,33 @@ impl Config {
             }
         }
         out
+    }
+
+    /// What `judging check` warns of each listed judge with no key where signatures are
+    /// required (`merge.require_signatures`, or another judge has a key): every file of theirs
+    /// will be refused by the merge, which `check` had passed as "Ready.".
+    pub fn keyless_judges(&self) -> Vec<String> {
+        if !self.signatures_required() {
+            return Vec::new();
+        }
+        let keyed = self.judges.iter().filter(|j| j.key.is_some() || j.public_key.is_some()).count();
+        let why = if keyed > 0 {
+            format!("{} of the {} judges listed have one", keyed, self.judges.len())
+        } else {
+            "merge.require_signatures = true".to_owned()
+        };
+        self.judges
+            .iter()
+            .enumerate()
+            .filter(|(_, j)| j.key.is_none() && j.public_key.is_none())
+            .map(|(i, j)| {
+                format!(
+                    "judges[{i}].name = {} has no public_key, and signatures are required ({why}): the merge will refuse every file of theirs; add the public_key `judging key --judge {}` prints on their machine",
+                    in_quotes(&j.name),
+                    crate::sanitize::clean_line(&j.name)
+                )
+            })
+            .collect()
     }
 
     /// Each look of a judge's name ([`crate::model::skeleton`]), with the first of [[judges]]
@@ -409,6 +453,14 @@ pub(super) fn unique<'a>(
             out.push(format!("{what}[{i}]: {} appears twice; each must be unique", in_quotes(id)));
         }
     }
+}
+
+/// A key as written, without the spaces around it and the `ed25519:` a public key starts with:
+/// the same key however it was pasted.
+fn bare_key(k: &str) -> String {
+    let prefix = crate::signing::PUBLIC_PREFIX;
+    let k = k.trim();
+    k.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).map_or(k, |_| &k[prefix.len()..]).to_owned()
 }
 
 /// The longest wait for an answer judging.toml may ask for: a day.

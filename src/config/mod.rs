@@ -547,6 +547,49 @@ mod tests {
         }
     }
 
+    /// One key given to two judges lets a file signed with it pass as either's: refused at the
+    /// later judge's line however the key was pasted (with or without `ed25519:`, spaced); a
+    /// judge listed without a key where others have one is warned of by `check` (their files
+    /// would all be refused), as is every judge where signatures are required by name.
+    #[test]
+    fn one_key_for_two_judges_is_refused_and_a_judge_without_one_is_warned_of() {
+        let key = "ed25519:eS2fMT7ue4xE3kcI/BG8iGOwYNt09MbT6eV5GE+V+KU=";
+        let other = "ed25519:o35dh7OnVX+M38UioH6a7H93olFVKOO1N7UkRe7naQ4=";
+        let judge = |name: &str, line: &str| format!("[[judges]]\nname = \"{name}\"\n{line}\n");
+        let shared = format!(
+            "{}{}{}",
+            judge("ana", &format!("public_key = \"{key}\"")),
+            judge("ben", ""),
+            judge("cat", &format!("public_key = \"{}\"", key.trim_start_matches("ed25519:")))
+        );
+        let said = parse(&shared).expect_err("one key, two judges").to_string();
+        assert!(said.contains("line 9 (`public_key"), "{said}");
+        assert!(said.contains("judges[2].public_key is the same as judges[0]'s (\"cat\" and \"ana\")"), "{said}");
+        let secrets = format!(
+            "{}{}",
+            judge("ana", "key = \"a-long-shared-secret-1\""),
+            judge("ben", "key = \" a-long-shared-secret-1\"")
+        );
+        let said = parse(&secrets).expect_err("one secret, two judges").to_string();
+        assert!(said.contains("judges[1].key is the same as judges[0]'s"), "{said}");
+        assert!(!said.contains("a-long-shared-secret"), "no secret in a message: {said}");
+        let apart = format!(
+            "{}{}{}",
+            judge("ana", &format!("public_key = \"{key}\"")),
+            judge("ben", ""),
+            judge("cat", &format!("public_key = \"{other}\""))
+        );
+        let config = parse(&apart).expect("two keys, one each");
+        let warned = config.keyless_judges();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0].starts_with("judges[1].name = \"ben\" has no public_key"), "{warned:?}");
+        assert!(warned[0].contains("(2 of the 3 judges listed have one)"), "{warned:?}");
+        let unsigned = parse(&format!("{}{}", judge("ana", ""), judge("ben", ""))).expect("no keys");
+        assert!(unsigned.keyless_judges().is_empty(), "no signatures asked for, none warned of");
+        let required = parse(&format!("[merge]\nrequire_signatures = true\n{}", judge("ana", ""))).expect("asked");
+        assert!(required.keyless_judges()[0].contains("merge.require_signatures = true"));
+    }
+
     /// Two bad rows of one array of tables are two problems, each at its line, and a row with a
     /// bad key keeps its others for the checks across sections; a row missing a key it needs is
     /// still reported beside the others.
