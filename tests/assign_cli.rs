@@ -498,3 +498,52 @@ fn status_names_the_entries_short_of_judges_as_the_merge_does() {
     let merged = String::from_utf8_lossy(&merged.stdout);
     assert!(merged.contains("Pantry Poet (pantry-poet)"), "the merge names it so too: {merged}");
 }
+
+/// An entry withdrawn after the assignment is no fault of it: `check` says it once for every
+/// judge it was assigned to, by title, with no call to deal every entry anew the night before
+/// (it had failed "Not ready" and prescribed `assign --force`), and `status` counts in ASSIGNED
+/// only the entries in play, saying the rest under the table (a judge who scored all theirs had
+/// read as one short).
+#[test]
+fn an_entry_withdrawn_after_the_assignment_is_said_not_refused() {
+    let s = Sandbox::new();
+    organizer(&s).args(["pull", "--from", "builtin:sample"]).assert().success();
+    organizer(&s).arg("assign").assert().success();
+    organizer(&s).args(["pull", "--from", "builtin:sample-v2"]).assert().success();
+    let out = organizer(&s).args(["check", "--from", "builtin:sample-v2"]).output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("warning: ./assignments.toml: \"dream-cartographer\" (Dream Cartographer), assigned to "),
+        "{said}"
+    );
+    assert!(said.contains("was withdrawn from the export since"), "{said}");
+    assert!(!said.contains("assign --force"), "{said}");
+    // A judge it was assigned to, who scored every other entry of theirs.
+    let text = std::fs::read_to_string(s.path().join("assignments.toml")).expect("read");
+    let table: toml::Table = text.parse().expect("toml");
+    let judges = table["judges"].as_table().expect("judges");
+    let (judge, list) = judges
+        .iter()
+        .find(|(_, l)| l.as_array().is_some_and(|l| l.iter().any(|id| id.as_str() == Some("dream-cartographer"))))
+        .expect("someone has it");
+    let theirs: Vec<String> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|id| id.as_str())
+        .filter(|id| *id != "dream-cartographer")
+        .map(str::to_owned)
+        .collect();
+    let file = common::score_file(&s, "mine.json", |b| {
+        b.judge = judge.clone();
+        b.scores = theirs.iter().map(|id| (id.clone(), vec![Some(3); 3], vec![Some(1_781_000_000_000); 3])).collect();
+    });
+    let out = organizer(&s).arg("status").arg(&file).output().expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let row = stdout.lines().find(|l| l.starts_with(judge.as_str())).unwrap_or_default();
+    let n = theirs.len().to_string();
+    let columns: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(columns.get(1..3), Some(&[n.as_str(), n.as_str()][..]), "ASSIGNED and DONE alike: {stdout}");
+    assert!(stdout.contains(&format!("left out of ASSIGNED and owed by no one: \"{judge}\" 1.")), "{stdout}");
+}

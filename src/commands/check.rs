@@ -244,7 +244,15 @@ fn check_organizer_files(
     let ids = &ids;
     let (mut problems, mut warnings) = (Vec::new(), Vec::new());
     let path = loaded.assignments_path();
-    match loaded.assignments() {
+    // The entries this store held that the export no longer has: withdrawn since, no fault of
+    // an assignment made before (`assign --force` the night before would deal every entry anew).
+    let withdrawn = match store {
+        Some(store) => store.held_besides(ids)?,
+        None => HashSet::new(),
+    };
+    let assignments = loaded.assignments();
+    let mut assigned_gone: Vec<(&str, Vec<&String>)> = Vec::new();
+    match &assignments {
         Err(e) => problems.push(e.to_string()),
         Ok(None) => {}
         Ok(Some(a)) => {
@@ -261,10 +269,19 @@ fn check_organizer_files(
                         warnings.extend(w);
                     }
                 }
-                let unknown: Vec<&String> = list.iter().filter(|id| !ids.contains(id.as_str())).collect();
+                let (gone, unknown): (Vec<&String>, Vec<&String>) =
+                    list.iter().filter(|id| !ids.contains(id.as_str())).partition(|id| withdrawn.contains(*id));
+                if !gone.is_empty() {
+                    assigned_gone.push((judge.as_str(), gone));
+                }
                 if let Some(first) = unknown.first() {
+                    let pulled = if store.is_some() {
+                        ""
+                    } else {
+                        " (an entry withdrawn since the assignment is no fault: pull the export and check again to tell them apart)"
+                    };
                     problems.push(format!(
-                        "{}: judge {} has {} not in the export, such as {}: run `judging assign --force` after the pull",
+                        "{}: judge {} has {} not in the export, such as {}: run `judging assign --force` after the pull{pulled}",
                         path.display(),
                         in_quotes(judge),
                         crate::format::count(unknown.len(), "entry", "entries"),
@@ -272,6 +289,7 @@ fn check_organizer_files(
                     ));
                 }
             }
+            warnings.extend(withdrawn_since(&path, store, &assigned_gone));
             let total: usize = a.judges.values().map(Vec::len).sum();
             say(format!(
                 "{}: {}, {}",
@@ -392,4 +410,38 @@ fn untaken_tags(
         }
     }
     (problems, warnings)
+}
+
+/// One warning for every judge assigned entries withdrawn since: no fault of the assignment,
+/// nothing owed for them, and no call to deal every entry anew the night before.
+fn withdrawn_since(path: &std::path::Path, store: Option<&Store>, gone: &[(&str, Vec<&String>)]) -> Option<String> {
+    let mut entries: Vec<&String> = gone.iter().flat_map(|(_, ids)| ids.iter().copied()).collect();
+    entries.sort();
+    entries.dedup();
+    let first = entries.first()?;
+    let judges: Vec<String> = gone.iter().map(|(j, _)| in_quotes(j)).collect();
+    let named = crate::format::names_and(&judges, 5);
+    let said = if entries.len() == 1 {
+        format!(
+            "{}, assigned to {named}, was withdrawn from the export since: their scores of it are left out, and nothing is owed for it",
+            withdrawn_named(store, first)
+        )
+    } else {
+        format!(
+            "{} assigned to {named} were withdrawn from the export since, such as {}: their scores of them are left out, and nothing is owed for them",
+            crate::format::count(entries.len(), "entry", "entries"),
+            withdrawn_named(store, first)
+        )
+    };
+    Some(format!("{}: {said}; no need to assign again", path.display()))
+}
+
+/// A withdrawn entry as a message names it: its id, and its title where the store has it
+/// ("e15" (Star Whisper)), so the jury knows which entry left.
+fn withdrawn_named(store: Option<&Store>, id: &str) -> String {
+    let title = store.and_then(|s| s.submission(id).ok().flatten()).map(|s| s.submission.title);
+    match title.filter(|t| !t.trim().is_empty()) {
+        Some(title) => format!("{} ({})", in_quotes(id), clean_line(&title)),
+        None => in_quotes(id),
+    }
 }

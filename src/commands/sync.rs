@@ -400,12 +400,21 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     let say = |line: String| super::print_report(&format!("{line}\n"), width);
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
     let (counts, not_counted, conflicted) = not_counted(&judges, config, &field);
+    // The judges assigned entries no longer in play (withdrawn since the assignment), and how many.
+    let mut gone: Vec<(String, usize)> = Vec::new();
     for j in &judges {
         let trainee = config.is_trainee(&j.judge);
         let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
-        let assigned = mine.map_or("-".to_owned(), |l| l.len().to_string());
-        // Of the entries assigned to them, how many they scored in full, as the merge counts it.
-        let done = mine.map_or("-".to_owned(), |l| crate::rankings::Assignment::of(j, l, &ids).done.to_string());
+        // Of the entries assigned to them and still in play, how many they scored in full, as
+        // the merge counts it: a withdrawn entry counted as assigned had read as one left undone.
+        let counted = mine.map(|l| (l.len(), crate::rankings::Assignment::of(j, l, &ids)));
+        if let Some((listed, a)) = &counted
+            && *listed > a.in_play
+        {
+            gone.push((clean_line(&j.judge), listed - a.in_play));
+        }
+        let assigned = counted.as_ref().map_or("-".to_owned(), |(_, a)| a.in_play.to_string());
+        let done = counted.as_ref().map_or("-".to_owned(), |(_, a)| a.done.to_string());
         // The name cut first, so that "(trainee)" always shows.
         let name = if trainee {
             format!("{} (trainee)", crate::format::fit(&clean_line(&j.judge), 10))
@@ -427,6 +436,9 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     // taken for when the judge last pushed.
     if !judges.is_empty() {
         say(STATUS_LEGEND.to_owned());
+    }
+    if let Some(said) = assigned_out_of_play(&gone) {
+        say(said);
     }
     without_a_file(session, &judges, &by_judge, unnamed, &say);
     // A judge who scored an entry despite a declared conflict, said as the merge will say it:
@@ -486,7 +498,7 @@ fn without_a_file(
 }
 
 /// What status's columns count.
-const STATUS_LEGEND: &str = "ASSIGNED: entries assigned to the judge; DONE: of those, scored in full; SCORED: every entry scored in full (an entry not assigned too); PARTLY: left partly scored, which do not count; RECUSED: entries the judge declared a conflict with; WRITTEN: when the judge's file was written, as it says.";
+const STATUS_LEGEND: &str = "ASSIGNED: entries assigned to the judge; DONE: of those, scored in full; SCORED: every entry scored in full (an entry not assigned too); PARTLY: left partly scored, which do not count; RECUSED: entries the judge recused from in the app (a conflict of judging.toml's is said below); WRITTEN: when the judge's file was written, as it says.";
 
 /// Status's last line: the entries short of `k` judges so far (each with its `counts`, which
 /// leave out what `not_counted` says), named as the merge names them, title and id: the head
@@ -579,6 +591,21 @@ fn read_the_good(
             }
         }
     }
+}
+
+/// The entries assigned that are no longer in play, said under the status table (ASSIGNED
+/// counts those in play): "assigned entries no longer in the export (withdrawn since the
+/// assignment): "ana" 1, "cy" 1". `None` where every assigned entry is in play.
+fn assigned_out_of_play(gone: &[(String, usize)]) -> Option<String> {
+    let (first, rest) = gone.split_first()?;
+    let each = |(judge, n): &(String, usize)| format!("{} {n}", crate::sanitize::in_quotes(judge));
+    let named: Vec<String> = std::iter::once(first).chain(rest).take(10).map(each).collect();
+    let more = gone.len().saturating_sub(10);
+    let more = if more > 0 { format!(" and {more} more judges") } else { String::new() };
+    Some(format!(
+        "Assigned entries no longer in the export (withdrawn since the assignment, or never in it), left out of ASSIGNED and owed by no one: {}{more}.",
+        named.join(", ")
+    ))
 }
 
 #[cfg(test)]
