@@ -1539,6 +1539,12 @@ fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
             && check.contains("the mean method keeps as given"),
         "{check}"
     );
+    // The jury's warning names the places as the prizes pay them, not the merge's ranking places
+    // (an entry a prize passed over had been named by its first place in a track it did not win).
+    let warned = table.lines().find(|l| l.contains("Paid places that rest on lenient judges")).unwrap_or_default();
+    assert!(warned.contains("Pill Pal (Tiny Titan, place 1)"), "{table}");
+    assert_eq!(table.matches("Paid places that rest on lenient judges").count(), 1, "{table}");
+    assert!(!warned.contains("st in ") && !warned.contains("th in "), "{warned}");
     let csv = stdout(head(&s).args(["results", "--method", "mean", "--format", "csv"]).args(&files));
     assert!(csv.lines().any(|l| l.starts_with("tiny-titan,") && l.contains("rests on lenient marks")), "{csv}");
     // The calibrated method takes each judge's leniency out: nothing to check on that count.

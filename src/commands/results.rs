@@ -460,11 +460,14 @@ pub(super) fn apply(
         }
         bail!("{} in {name}; no results were made", crate::format::count(misfits.len(), "problem", "problems"));
     }
+    outcome.warnings.extend(crate::prizes::lenient_places(&outcome.prizes));
     for w in &outcome.warnings {
         listed.warn(&clean_line(w));
     }
     // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
-    // printed for the jury has no stderr.
-    outcome.warnings.splice(0..0, rankings.warnings.iter().cloned());
+    // printed for the jury has no stderr. Its paid places on lenient judges are its rankings',
+    // which the prizes may pass over: the prizes' own are said above instead.
+    let merged = rankings.warnings.iter().filter(|w| !crate::rankings::leaning::is_lenient_warning(w)).cloned();
+    outcome.warnings.splice(0..0, merged);
     Ok((outcome, decisions_file))
 }

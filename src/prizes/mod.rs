@@ -25,7 +25,7 @@ pub mod values;
 
 pub use candidates::candidates;
 pub use eligibility::{Breach, Evidence};
-pub use support::{Doubt, Leaning, Support, Whose};
+pub use support::{Doubt, Leaning, Support, Whose, lenient_places};
 
 /// Whether an entry's `tags` carry a prize's `tag`: ignoring ASCII case. The one rule a prize's
 /// candidates are narrowed by and [`tags_no_entry_carries`] checks by.

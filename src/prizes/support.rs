@@ -94,6 +94,40 @@ pub enum Doubt {
     Finals(crate::finals::PlaceDoubt),
 }
 
+/// The jury's warning of the paid places that rest on lenient judges, prize by prize, as the
+/// prizes pay them ("Bin Day (Best Demo, place 1)"); each place's CHECK line says its judges.
+/// `None` where none does. The merge's own warning names places of its rankings, which a prize
+/// may pass over (an entry that won another prize it cannot add this one to).
+pub fn lenient_places(prizes: &[super::PrizeOutcome]) -> Option<String> {
+    let mut method = String::new();
+    let named: Vec<String> = prizes
+        .iter()
+        .flat_map(|p| p.awards.iter().map(move |a| (p, a)))
+        .filter_map(|(p, a)| {
+            let lenient = a.support.as_ref()?.doubts.iter().find_map(|d| match d {
+                Doubt::Lenient { method, .. } => Some(method.clone()),
+                _ => None,
+            })?;
+            method = lenient;
+            Some(format!(
+                "{} ({}, place {})",
+                crate::sanitize::clean_line(&a.title),
+                crate::sanitize::clean_line(&p.name),
+                a.place
+            ))
+        })
+        .collect();
+    let (first, more) = (named.iter().take(5).cloned().collect::<Vec<_>>(), named.len().saturating_sub(5));
+    let more = if more > 0 { format!("; and {more} more") } else { String::new() };
+    (!named.is_empty()).then(|| {
+        format!(
+            "Paid places that rest on lenient judges, which the {method} method keeps as given ({}): {}{more}. Each one's CHECK line names its judges; the calibrated method (the default) takes each judge's leniency out: compare with --method calibrated, or have more judges score them",
+            named.len(),
+            first.join("; ")
+        )
+    })
+}
+
 /// The rule: fewer judges than `min_judges` (the rankings' thin), a chance of a paid place
 /// under [`LEAST_CHANCE`], marks counted from judges who declared a conflict (`conflicted`), or
 /// judges who mark well above their co-judges under a method that keeps it (`lenient`).

@@ -14,6 +14,13 @@ use crate::sanitize::clean_line;
 /// The start of the warning, by which it is replaced when the paid places are tested again.
 const SAYS: &str = "Paid places that rest on lenient judges";
 
+/// Whether `warning` is the merge's warning of paid places that rest on lenient judges: the
+/// results, which pay prizes from the rankings (an entry passed over for a prize it cannot win
+/// as well), say the prizes' own instead ([`crate::prizes::lenient_places`]).
+pub fn is_lenient_warning(warning: &str) -> bool {
+    warning.starts_with(SAYS)
+}
+
 /// How many holders the warning names before "and N more".
 const FIRST_FEW: usize = 5;
 

@@ -6,7 +6,7 @@ mod chances;
 mod conflicts;
 mod criteria;
 mod figures;
-mod leaning;
+pub mod leaning;
 mod majority;
 mod panel;
 mod robustness;
