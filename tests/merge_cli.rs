@@ -329,7 +329,7 @@ fn withdrawn_and_recused_entries_are_left_out() {
     // The withdrawn entry's scores are left out in words, not silently; --entry says why.
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("withdrawn from the export, so their scores are left out of every ranking and prize: \"dream-cartographer\" (scored by \"forger\")"),
+        stderr.contains("withdrawn from the export, so their scores are left out of every ranking and prize: Dream Cartographer (\"dream-cartographer\", scored by \"forger\")"),
         "{stderr}"
     );
     head(&s)

@@ -11,8 +11,18 @@ use crate::sanitize::clean_line;
 /// The entries a merge ranks: the store's submissions less the withdrawn ones.
 pub struct Field<'s> {
     pub entries: Vec<&'s StoredSubmission>,
+    /// The withdrawn ones, which no ranking holds: the merge names them by title.
+    pub withdrawn: Vec<&'s StoredSubmission>,
     /// Where each known id stands: all that reading the judges' files needs.
     pub ids: Ids,
+}
+
+fn in_play(submissions: &[StoredSubmission]) -> Vec<&StoredSubmission> {
+    submissions.iter().filter(|s| !s.withdrawn).collect()
+}
+
+fn gone(submissions: &[StoredSubmission]) -> Vec<&StoredSubmission> {
+    submissions.iter().filter(|s| s.withdrawn).collect()
 }
 
 /// Where a score file's submission id stands in the field.
@@ -25,7 +35,7 @@ pub enum Place {
 
 impl<'s> Field<'s> {
     pub fn new(submissions: &'s [StoredSubmission]) -> Self {
-        Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids: Ids::new(Ids::of(submissions)) }
+        Field { entries: in_play(submissions), withdrawn: gone(submissions), ids: Ids::new(Ids::of(submissions)) }
     }
 
     /// The field of `submissions` with the ids read before them ([`Ids::new`], from the same
@@ -33,8 +43,11 @@ impl<'s> Field<'s> {
     /// two reads).
     pub fn with_ids(submissions: &'s [StoredSubmission], ids: Ids) -> Option<Self> {
         let (by_id, tracks) = Ids::known(Ids::of(submissions));
-        (by_id == ids.by_id && tracks == ids.tracks)
-            .then(|| Field { entries: submissions.iter().filter(|s| !s.withdrawn).collect(), ids })
+        (by_id == ids.by_id && tracks == ids.tracks).then(|| Field {
+            entries: in_play(submissions),
+            withdrawn: gone(submissions),
+            ids,
+        })
     }
 
     pub fn place(&self, id: &str) -> Place {

@@ -120,7 +120,7 @@ fn build(mut judges: Vec<JudgeMarks>, config: &Config, field: &Field, options: &
     // whose marks count make the panel.
     let (mut judges, trainees) = trainees::split(judges, config);
     // Of the judges whose marks count, as `--entry` names them: a trainee's count for nothing.
-    warnings.extend(warnings::withdrawn(&judges));
+    warnings.extend(warnings::withdrawn(&judges, field));
     if judges.is_empty() && !left_out.is_empty() {
         return Err(RankError::NoneLeft { names: left_out.join(", ") });
     }

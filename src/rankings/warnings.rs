@@ -319,7 +319,11 @@ pub fn unfinished<'a>(
 /// an entry missing from every ranking. The judges who scored no entry in play besides (none
 /// fully, none partly: [`partial`] says it of those) are said here, and only here, to change
 /// nothing (see [`scoring_nothing`]).
-pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
+pub(super) fn withdrawn(judges: &[JudgeMarks], field: &super::Field) -> Option<String> {
+    // By title where the store has it: an id alone ("e15") may not tell the jury which entry
+    // every judge had scored high has left.
+    let titles: std::collections::HashMap<&str, &str> =
+        field.withdrawn.iter().map(|s| (s.submission.id.as_str(), s.submission.title.as_str())).collect();
     // In the order first met, each found by a map: thousands of withdrawn entries scored by
     // a hundred judges must not be searched for one by one.
     let mut by_entry: Vec<(&str, Vec<String>)> = Vec::new();
@@ -336,7 +340,12 @@ pub(super) fn withdrawn(judges: &[JudgeMarks]) -> Option<String> {
     (!by_entry.is_empty()).then(|| {
         let named: Vec<String> = by_entry
             .iter()
-            .map(|(id, who)| format!("{} (scored by {})", crate::sanitize::in_quotes(id), first_few(who)))
+            .map(|(id, who)| match titles.get(id).filter(|t| !t.trim().is_empty()) {
+                Some(title) => {
+                    format!("{} ({}, scored by {})", clean_line(title), crate::sanitize::in_quotes(id), first_few(who))
+                }
+                None => format!("{} (scored by {})", crate::sanitize::in_quotes(id), first_few(who)),
+            })
             .collect();
         let alone: Vec<String> = judges
             .iter()
@@ -609,7 +618,9 @@ mod tests {
         let warned = |judges: &[super::JudgeMarks], config: &crate::config::Config| -> Vec<String> {
             let counted: Vec<super::JudgeMarks> =
                 judges.iter().filter(|j| !config.is_trainee(&j.judge)).cloned().collect();
-            [super::partial(judges), super::scoring_nothing(judges, config), super::withdrawn(&counted)]
+            // A store with no withdrawn entry to name: each is said by its id.
+            let field = super::super::Field::new(&[]);
+            [super::partial(judges), super::scoring_nothing(judges, config), super::withdrawn(&counted, &field)]
                 .into_iter()
                 .flatten()
                 .collect()
