@@ -10,6 +10,8 @@ pub enum LinkError {
     NotALink(String),
     #[error("{link:?} has {what} inside: a link has none; check the cell it came from")]
     Broken { link: String, what: &'static str },
+    #[error("{link:?} starts as a web link, but what follows is no host ({why}): check the cell it came from")]
+    BadHost { link: String, why: String },
     #[error("{link:?} uses {scheme}:, and only http(s) links are allowed")]
     Scheme { link: String, scheme: String },
     #[error(
@@ -50,13 +52,21 @@ pub fn http_address(raw: &str) -> Result<Url, LinkError> {
         Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_host(raw) => {
             Url::parse(&format!("https://{raw}")).map_err(|_| LinkError::NotALink(raw.into()))?
         }
+        // "is not a web link; expected one starting with https://" of one that starts so had
+        // read as nonsense: what is wrong is its host.
+        Err(e) if web_scheme(raw) => return Err(LinkError::BadHost { link: raw.into(), why: e.to_string() }),
         Err(_) => return Err(LinkError::NotALink(raw.into())),
     };
     match parsed.scheme() {
         "http" | "https" if parsed.host_str().is_some_and(|h| !h.is_empty()) => Ok(parsed),
-        "http" | "https" => Err(LinkError::NotALink(raw.into())),
+        "http" | "https" => Err(LinkError::BadHost { link: raw.into(), why: "it has none".into() }),
         other => Err(LinkError::Scheme { link: raw.into(), scheme: other.into() }),
     }
+}
+
+/// Whether `raw` starts as an http(s) link does, in any case.
+fn web_scheme(raw: &str) -> bool {
+    ["http://", "https://"].iter().any(|scheme| raw.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
 }
 
 fn looks_like_host(raw: &str) -> bool {
@@ -132,7 +142,12 @@ mod tests {
             ("data:text/html,<script>", "uses data:"),
             ("not a link", "not a web link"),
             ("", "not a web link"),
-            ("https://", "not a web link"),
+            ("https://", "starts as a web link, but what follows is no host"),
+            (
+                "https://evil.com%40huggingface.co/spaces/a/b",
+                "starts as a web link, but what follows is no host (invalid",
+            ),
+            ("HTTP://[::1", "starts as a web link, but what follows is no host"),
             ("https://hugging\nface.co/spaces/a/b", "a space or a line break inside"),
             ("https://huggingface.co/spaces/a b", "a space or a line break inside"),
             ("https://x.com/a\u{1b}[31m", "has a control character inside"),
