@@ -128,6 +128,12 @@ fn check_reads_the_assignments_against_the_export() {
         )
         .and(predicate::str::contains("judge \"zoe\" has 1 entry not in the export, such as \"gone-entry\"")),
     );
+    // The same entry twice in one judge's list: said, though it counts once.
+    let doubled = text.replacen("mira = [", "mira = [\"pill-pal\", \"pill-pal\", ", 1);
+    std::fs::write(&path, doubled).expect("write");
+    organizer(&s).arg("check").assert().stdout(predicate::str::contains(
+        "warning: ./assignments.toml: judge \"mira\" is assigned \"pill-pal\" twice; it counts once",
+    ));
     // An id another machine sent, said to be wrong, is shown with its controls: with them
     // dropped, "sprout-sense\u{1b}[0m" read as an entry the export has.
     let edited = text.replacen("mira = [", "mira = [\"sprout-sense\\u001b[0m\", ", 1);

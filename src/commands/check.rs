@@ -269,6 +269,21 @@ fn check_organizer_files(
                         warnings.extend(w);
                     }
                 }
+                // The same entry twice in one judge's list counts once: likely a typo for
+                // another entry, which that judge then never sees.
+                let mut seen = HashSet::new();
+                let mut twice: Vec<String> =
+                    list.iter().filter(|id| !seen.insert(id.as_str())).map(|id| in_quotes(id)).collect();
+                twice.sort();
+                twice.dedup();
+                if !twice.is_empty() {
+                    warnings.push(format!(
+                        "{}: judge {} is assigned {} twice; it counts once: if another entry was meant, assign it",
+                        path.display(),
+                        in_quotes(judge),
+                        crate::format::names_and(&twice, 5)
+                    ));
+                }
                 let (gone, unknown): (Vec<&String>, Vec<&String>) =
                     list.iter().filter(|id| !ids.contains(id.as_str())).partition(|id| withdrawn.contains(*id));
                 if !gone.is_empty() {
