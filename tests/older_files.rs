@@ -294,7 +294,8 @@ fn accept_older_lets_a_judges_older_file_through_and_says_so() {
     let tuesday = file_of(&s, "tuesday.json", "mira", TUESDAY, 4);
     merge(&s, [&tuesday]).success();
     merge(&s, [&monday]).failure();
-    // Named as judges are compared (case and spaces aside); a name matching no file is warned of.
+    // Named as judges are compared (case and spaces aside), and said by the name judging.toml
+    // lists ("Mira" in the file is mira); a name matching no file is warned of.
     head(&s)
         .arg("merge")
         .arg(&monday)
@@ -302,11 +303,11 @@ fn accept_older_lets_a_judges_older_file_through_and_says_so() {
         .assert()
         .success()
         .stdout(predicate::str::contains("OVERALL"))
-        .stderr(is_older("monday.json: Mira", MONDAY))
-        .stderr(predicate::str::contains("taken in, as --accept-older Mira asked"))
-        .stderr(predicate::str::contains("now remembers it as Mira's newest"))
+        .stderr(is_older("monday.json: mira", MONDAY))
+        .stderr(predicate::str::contains("taken in, as --accept-older mira asked"))
+        .stderr(predicate::str::contains("now remembers it as mira's newest"))
         .stderr(predicate::str::contains("--accept-older \"zed\": no file of this judge was read"));
-    assert_eq!(head_remembers(&s), [newest("Mira", MONDAY, "monday.json")]);
+    assert_eq!(head_remembers(&s), [newest("mira", MONDAY, "monday.json")]);
     // The judge went back: Monday's file is now theirs, and no longer needs the option.
     merge(&s, [&monday]).success().stderr(predicate::str::contains("older").not());
 }

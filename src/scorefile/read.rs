@@ -70,7 +70,9 @@ fn read_one(
     let criteria = config.criteria.len();
     let rows = body.scores.len();
     let mut marks = JudgeMarks {
-        judge: body.judge.to_string(),
+        // A listed judge by the name judging.toml gives them: "ANA " in a file is ana, and was
+        // shown as written ("without ANA , cat").
+        judge: config.judge(&body.judge).map_or_else(|| body.judge.to_string(), |j| j.name.clone()),
         written_at: body.written_at.to_string(),
         written,
         file: name.clone(),
