@@ -518,3 +518,34 @@ fn an_unscored_winner_is_told_its_prize_needs_no_score() {
     }
     assert!(lost.iter().all(|(_, t)| !t.contains("The prizes it won")), "no prize, nothing said of one");
 }
+
+/// Where each entry wins one prize, a team whose entry topped a prize's ranking but had won
+/// another is told on its page why that prize went elsewhere ("Passed over for: Best Demo
+/// (already won Thousand Token Wood; one prize per entry)"); it had read only what it won. An
+/// entry the rules exclude is told so once, under why it could not win, not again per prize.
+#[test]
+fn a_page_says_which_prizes_its_entry_was_passed_over_for_and_why() {
+    let s = Sandbox::new();
+    s.file("judging.toml", &judging::config::BUILTIN.replace("stacks = true", "stacks = false"));
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    s.cmd()
+        .args(["--judge", "head", "feedback", "-o", "out"])
+        .arg(fixtures.join("scores-v1-mira.json"))
+        .arg(fixtures.join("scores-v2-tomas.json"))
+        .assert()
+        .success();
+    let pages = read_all(&s.path().join("out"));
+    let passed: Vec<&(String, String)> =
+        pages.iter().filter(|(name, page)| page.contains("- Passed over for: ") && !name.contains(".html")).collect();
+    assert!(!passed.is_empty(), "some entry was passed over for a prize after winning another");
+    for (name, page) in &passed {
+        let line = page.lines().find(|l| l.starts_with("- Passed over for: ")).unwrap_or_default();
+        assert!(line.contains("(already won ") && line.ends_with("; one prize per entry)"), "{name}: {line}");
+        assert!(page.contains("- Won: "), "{name}: passed over for having won, so it won: {page}");
+        let html = pages.iter().find(|(n, _)| *n == name.replace(".md", ".html")).map(|(_, p)| p.as_str());
+        assert!(html.is_some_and(|h| h.contains("<li>Passed over for: ")), "{name}");
+    }
+    let ghost = pages.iter().find(|(n, _)| n == "ghost-writer.md").map(|(_, p)| p.as_str()).unwrap_or_default();
+    assert!(ghost.contains("Why it could not win a prize") && !ghost.contains("Passed over for"), "{ghost}");
+}

@@ -136,6 +136,8 @@ struct Figures<'r> {
     /// The prizes each entry is tied for with no decision recorded yet, as the results print
     /// the place (`4=`), and those whose tie the jury's decision gave to another.
     tied: HashMap<&'r str, Vec<String>>,
+    /// The prizes each entry placed for but was passed over for though it could win them.
+    passed: HashMap<&'r str, Vec<String>>,
     ineligible: HashMap<&'r str, &'r Vec<String>>,
     /// Why the method gave an entry scored no place, by id.
     not_ranked: HashMap<&'r str, &'r str>,
@@ -182,7 +184,9 @@ impl<'r> Figures<'r> {
         let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
         let left_out = left_out(rankings);
         let (prizes, tied) = prize_lines(rankings, outcome, config);
-        let ineligible = outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
+        let ineligible: HashMap<&str, &Vec<String>> =
+            outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
+        let passed = passed_lines(outcome, &ineligible);
         let not_ranked = rankings.not_ranked.iter().map(|n| (n.id.as_str(), n.why.as_str())).collect();
         let files_left_out = !rankings.left_out.is_empty();
         Figures {
@@ -196,10 +200,24 @@ impl<'r> Figures<'r> {
             files_left_out,
             prizes,
             tied,
+            passed,
             ineligible,
             not_ranked,
         }
     }
+}
+
+/// The prizes each entry was passed over for though the rules let it win them (it had won
+/// another, one prize per entry): what its page says beside what it won. An entry the rules
+/// exclude is passed over for that, which its page says once, under why it could not win.
+fn passed_lines<'r>(outcome: Option<&'r Outcome>, ineligible: &HashMap<&str, &Vec<String>>) -> Lines<'r> {
+    let mut passed: Lines<'r> = HashMap::new();
+    for p in outcome.iter().flat_map(|o| &o.prizes) {
+        for x in p.passed_over.iter().filter(|x| !ineligible.contains_key(x.id.as_str())) {
+            passed.entry(x.id.as_str()).or_default().push(format!("{} ({})", p.name, x.reason));
+        }
+    }
+    passed
 }
 
 /// Lines of a page, by entry id.
@@ -211,6 +229,8 @@ fn prize_lines<'r>(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config:
     let name_of = |ranking: &str| crate::config::track_name(&config.tracks, ranking).to_owned();
     let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
     let mut tied: HashMap<&str, Vec<String>> = HashMap::new();
+    let barred_ids: std::collections::HashSet<&str> =
+        outcome.iter().flat_map(|o| &o.ineligible).map(|f| f.id.as_str()).collect();
     for p in outcome.iter().flat_map(|o| &o.prizes) {
         // A prize by score pays in its ranking's order, passing over entries that could not
         // win: where one placed above this entry, its prize place is not its ranking place,
@@ -253,7 +273,13 @@ fn prize_lines<'r>(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config:
             } else if let Some(own) = place_of(&a.id).filter(|own| *own != a.place || decided) {
                 // What moved it: entries above it that could not win, the jury's decision on
                 // a tie it was in, or both; said only as far as it is so.
-                let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).count();
+                // Above it and passed over: those the rules exclude, and those that had won
+                // another prize ("could not win this prize" had been said of both).
+                let (barred, paid_elsewhere) = p
+                    .passed_over
+                    .iter()
+                    .filter(|x| place_of(&x.id).is_some_and(|q| q < own))
+                    .fold((0, 0), |(b, e), x| if barred_ids.contains(x.id.as_str()) { (b + 1, e) } else { (b, e + 1) });
                 let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
                 let mut why = vec![standing_said(own)];
                 if others > 0 {
@@ -262,10 +288,16 @@ fn prize_lines<'r>(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config:
                         crate::format::count(others, "other entry", "other entries")
                     ));
                 }
-                if above > 0 {
+                if barred > 0 {
                     why.push(format!(
                         "{} above it could not win this prize",
-                        crate::format::count(above, "entry", "entries")
+                        crate::format::count(barred, "entry", "entries")
+                    ));
+                }
+                if paid_elsewhere > 0 {
+                    why.push(format!(
+                        "{} above it had already won another prize (one prize per entry)",
+                        crate::format::count(paid_elsewhere, "entry", "entries")
                     ));
                 }
                 // Said alike of every entry of the tie, the one placed first as the others
@@ -419,6 +451,7 @@ fn page_of(entry: usize, s: &Submission, figures: &Figures, config: &Config, met
         criteria,
         prizes: figures.prizes.get(s.id.as_str()).cloned().unwrap_or_default(),
         tied: figures.tied.get(s.id.as_str()).cloned().unwrap_or_default(),
+        passed: figures.passed.get(s.id.as_str()).cloned().unwrap_or_default(),
         ineligible: figures.ineligible.get(s.id.as_str()).map(|r| (*r).clone()).unwrap_or_default(),
         notes: figures.notes.get(&entry).cloned().unwrap_or_default(),
         // Scored, but given no place by the method: said with why, not shown with empty scores.

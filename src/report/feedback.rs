@@ -142,6 +142,11 @@ pub struct Page {
     pub prizes: Vec<String>,
     /// The prizes it is tied for: the tie not yet decided, or decided by the jury for another.
     pub tied: Vec<String>,
+    /// The prizes it placed for but was passed over for, though it could win them: it had won
+    /// another, and one prize per entry is the rule ("Thousand Token Wood (placed 1st there;
+    /// already won Best Demo; one prize per entry)"). A team that won $300 and not the $2,500
+    /// track prize it topped had read nothing of why.
+    pub passed: Vec<String>,
     pub ineligible: Vec<String>,
     /// (judge's label, note): notes written for the team only.
     pub notes: Vec<(String, String)>,
@@ -295,6 +300,9 @@ pub fn markdown_page(p: &Page) -> String {
     for x in &p.tied {
         out.push_str(&format!("- Tied for: {}\n", markdown(x)));
     }
+    for x in &p.passed {
+        out.push_str(&format!("- Passed over for: {}\n", markdown(x)));
+    }
     if !p.scored {
         out.push_str(&format!("\n{}\n", p.no_scores_said(markdown)));
     }
@@ -384,6 +392,9 @@ pub fn html_page(p: &Page) -> String {
     }
     for x in &p.tied {
         body.push_str(&format!("<li>Tied for: {}</li>\n", escape(x)));
+    }
+    for x in &p.passed {
+        body.push_str(&format!("<li>Passed over for: {}</li>\n", escape(x)));
     }
     body.push_str("</ul>\n");
     if p.scored {
@@ -545,6 +556,7 @@ mod tests {
             criteria: vec![],
             prizes: vec![],
             tied: vec![],
+            passed: vec![],
             ineligible: vec![],
             notes: vec![],
             scored: true,
