@@ -92,7 +92,22 @@ pub(super) fn held(sheet: &Sheet, p: &PrizeOutcome, show: fn(&str) -> String) ->
             settled.join("; ")
         )
     });
-    Some((h.heading(show), before.into_iter().chain(lines).collect()))
+    // The test moves the ranking's paid places; a prize that passed over some of them (won
+    // elsewhere, or barred) pays entries further down, which it did not test: said, so that the
+    // lines are not read as the prize's own (a paid entry had gone unanalysed without a word).
+    let untested: Vec<String> = p
+        .awards
+        .iter()
+        .filter(|a| a.amount.is_some() && !h.holders.iter().any(|(id, _)| *id == a.id))
+        .map(|a| show(&a.title))
+        .collect();
+    let after = (!untested.is_empty()).then(|| {
+        format!(
+            "This prize passes over entries above (see \"passed over\"), so it also pays {}, whose place the test without each judge did not cover: it moves the ranking's own paid places only.",
+            crate::format::names_and(&untested, 5)
+        )
+    });
+    Some((h.heading(show), before.into_iter().chain(lines).chain(after).collect()))
 }
 
 /// Who was left out as asked (`--without`), in one sentence, as the merge, the results and the
@@ -756,6 +771,34 @@ mod tests {
                 // The tie the decision settled is listed in its order, as the board lists it.
                 let (first, second) = (text.find("1st= Entry 1:"), text.find("1st= Entry 0:"));
                 assert_eq!(first < second, used, "{text}");
+            }
+        }
+    }
+
+    /// A prize that pays an entry the test without each judge did not cover (the ranking's
+    /// paid place above it passed over) says so under the lines, in every jury format; one whose
+    /// paid entries were all tested says nothing more.
+    #[test]
+    fn a_paid_entry_the_test_did_not_cover_is_named_under_its_lines() {
+        let mut outcome = crate::report::fixtures::tied(2);
+        for a in &mut outcome.prizes[0].awards {
+            (a.tie, a.amount) = (None, Some(100.0));
+        }
+        let held = |holders: Vec<(String, usize)>| {
+            [super::Held {
+                prize: "badges".into(),
+                name: "overall".into(),
+                lines: vec!["1st Entry 0: without ana, Entry 1 takes 1st".into()],
+                holders,
+            }]
+        };
+        let said = "so it also pays Entry 1, whose place the test without each judge did not cover";
+        for (holders, named) in [(vec![("e0".into(), 1)], true), (vec![("e0".into(), 1), ("e1".into(), 2)], false)] {
+            let held = held(holders);
+            let sheet = super::Sheet { held: &held, ..crate::report::fixtures::sheet(&outcome) };
+            for text in [super::table(&sheet, None), super::markdown(&sheet), crate::report::html::page(&sheet)] {
+                let text = text.replace("&#39;", "'").replace("&quot;", "\"");
+                assert_eq!(text.contains(said), named, "{text}");
             }
         }
     }
