@@ -43,7 +43,14 @@ enum Kind {
 /// in it unseen, an escape sequence dropped on the way to the terminal) and the caret placed by
 /// the columns the shown line takes on screen.
 pub fn toml_error(text: &str, error: toml::de::Error) -> String {
-    let Some(span) = error.span() else { return plain(&error.to_string()) };
+    let Some(span) = error.span() else {
+        // The reader gives up on nesting past its limit with no place: the deepest line is the
+        // one to look at (20,000 dotted parts had said only "recursion limit").
+        if error.message().contains("recursion limit") {
+            return deepest(text);
+        }
+        return plain(&error.to_string());
+    };
     if error.message().trim() == "duplicate key"
         && let Some(said) = duplicate(text, span.start)
     {
@@ -57,15 +64,47 @@ pub fn toml_error(text: &str, error: toml::de::Error) -> String {
     let start = before.rfind('\n').map_or(0, |n| n + 1);
     let line = text[start..].split('\n').next().unwrap_or_default().trim_end_matches('\r');
     let lead = &before[start..];
+    let column = lead.chars().count() + 1;
+    // A line of thousands of characters is shown around the caret, not whole.
+    let (line, lead) = around(line, lead.len());
     let marked = at.split('\n').next().unwrap_or_default();
     let shown = |t: &str| crate::sanitize::file_line(t);
     let gutter = " ".repeat(number.to_string().len() + 1);
     format!(
-        "TOML parse error at line {number}, column {}\n{gutter}|\n{number} | {}\n{gutter}| {}{}\n{message}",
-        lead.chars().count() + 1,
-        shown(line),
-        " ".repeat(crate::text_width::width(&shown(lead))),
+        "TOML parse error at line {number}, column {column}\n{gutter}|\n{number} | {}\n{gutter}| {}{}\n{message}",
+        shown(&line),
+        " ".repeat(crate::text_width::width(&shown(&lead))),
         "^".repeat(crate::text_width::width(&shown(marked)).max(1)),
+    )
+}
+
+/// The most characters of a line shown on each side of a parse error's caret.
+const AROUND: usize = 60;
+
+/// `line` cut to [`AROUND`] characters each side of byte `at`, marked with "…" where cut, and
+/// what of it comes before `at`.
+fn around(line: &str, at: usize) -> (String, String) {
+    let at = at.min(line.len());
+    let (before, after) = line.split_at(at);
+    let kept_before: String = before.chars().rev().take(AROUND).collect::<Vec<_>>().into_iter().rev().collect();
+    let cut_before = kept_before.len() < before.len();
+    let kept_after: String = after.chars().take(AROUND).collect();
+    let cut_after = kept_after.len() < after.len();
+    let lead = format!("{}{kept_before}", if cut_before { "…" } else { "" });
+    (format!("{lead}{kept_after}{}", if cut_after { "…" } else { "" }), lead)
+}
+
+/// What to say of a file nested past the reader's limit: its deepest line by the dots and
+/// brackets on it, cut short.
+fn deepest(text: &str) -> String {
+    let depth = |l: &str| l.chars().filter(|c| matches!(c, '.' | '[' | '{')).count();
+    let (number, line) =
+        text.lines().enumerate().max_by_key(|(n, l)| (depth(l), std::cmp::Reverse(*n))).unwrap_or((0, ""));
+    let (shown, _) = around(line, 0);
+    format!(
+        "line {} (`{}`): keys, tables or arrays nested too deep to read (the reader's recursion limit); judging.toml needs a few levels at most",
+        number + 1,
+        crate::sanitize::file_line(&shown)
     )
 }
 
@@ -269,6 +308,30 @@ fn fits(text: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::plain;
+
+    /// A file nested past the reader's limit is said at its deepest line, cut short; a parse
+    /// error on a line of thousands of characters shows the line around the caret, at its true
+    /// column, not the whole line.
+    #[test]
+    fn a_deep_or_long_line_is_said_at_its_place_and_cut_short() {
+        let dotted = format!("[x]\na{} = 1\n", ".a".repeat(20_000));
+        let said = super::toml_error(&dotted, toml::from_str::<toml::Table>(&dotted).expect_err("too deep"));
+        assert!(said.starts_with("line 2 (`a.a.a"), "{said}");
+        assert!(said.contains("nested too deep to read") && said.len() < 400, "{said}");
+        let nested = format!("x = {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        let said = super::toml_error(&nested, toml::from_str::<toml::Table>(&nested).expect_err("too deep"));
+        assert!(said.len() < 600, "cut around the caret: {} characters", said.len());
+        let column: usize = said
+            .split("column ")
+            .nth(1)
+            .and_then(|r| r.split('\n').next())
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_default();
+        assert!(column > 60, "the true column, not the cut line's: {said}");
+        let short = "x = [1, 2\n";
+        let said = super::toml_error(short, toml::from_str::<toml::Table>(short).expect_err("unclosed"));
+        assert!(said.contains("1 | x = [1, 2") && !said.contains('…'), "a short line whole: {said}");
+    }
 
     /// Half of a character written as an escape, alone: said as what it is, where serde_json
     /// said "unexpected end of hex escape" of an escape that is whole.
