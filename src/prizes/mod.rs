@@ -447,6 +447,7 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
         misfits: vec![None; book.decisions.len()],
         moved: vec![None; book.decisions.len()],
         unplaced: Vec::new(),
+        pending: HashMap::new(),
     };
     let mut warnings = Vec::new();
     let prizes = book.prizes.iter().map(|p| run.prize(p, &mut warnings)).collect();
@@ -493,6 +494,10 @@ struct Run<'a> {
     /// Entries a paid prize by the marks was open to but could not place, as (why, the entry,
     /// the prize): said once among the warnings ([`unplaced_said`]), not only in each prize's notes.
     unplaced: Vec<(String, usize, String)>,
+    /// Entries in an undecided tie over fewer paid places of a prize that does not stack, with
+    /// that prize's id, name and place: which of them wins it is not decided, so a later prize that
+    /// does not stack may change hands once it is.
+    pending: HashMap<usize, (String, String, usize)>,
 }
 
 /// One warning for each reason entries a paid prize by the marks was open to are in no ranking
@@ -612,6 +617,10 @@ impl Run<'_> {
         if let Some(note) = self.next_shows_alike(prize, &ordered, stacks, &out) {
             out.notes.push(note);
         }
+        if let Some(said) = self.rests_on_an_earlier_tie(prize, stacks, &out) {
+            out.notes.push(said.clone());
+            warnings.push(said);
+        }
         // The head-to-head report is about a whole ranking: a prize narrowed by tag or size is not.
         if prize.reads_whole_ranking() {
             let ranking = prize.ranking();
@@ -646,6 +655,43 @@ impl Run<'_> {
                 last.place
             )
         })
+    }
+
+    /// The places of this prize held by entries in an earlier prize's undecided tie (over
+    /// fewer paid places, in a prize that does not stack): deciding it may make one of them its
+    /// winner, whom this prize, not stacking either, then passes over. Said so that the head
+    /// judge settles the earlier tie first: a tie here that came only of it had been given a
+    /// decision to paste, which the earlier decision then left "not applied".
+    fn rests_on_an_earlier_tie(&self, prize: &Prize, stacks: bool, out: &PrizeOutcome) -> Option<String> {
+        if stacks {
+            return None;
+        }
+        let mut seen = std::collections::HashSet::new();
+        let named: Vec<String> = out
+            .awards
+            .iter()
+            .filter_map(|a| {
+                let i = self.candidates.iter().position(|c| c.id == a.id)?;
+                let (_, earlier, at) = self.pending.get(&i).filter(|(id, _, _)| *id != prize.id)?;
+                seen.insert((earlier.clone(), *at));
+                Some(format!("{} (place {})", a.title, a.place))
+            })
+            .collect();
+        if named.is_empty() {
+            return None;
+        }
+        let mut earlier: Vec<String> = seen.into_iter().map(|(name, at)| format!("{name} place {at}")).collect();
+        earlier.sort();
+        let ties = if earlier.len() == 1 { "tie" } else { "ties" };
+        let earlier = crate::format::names_and(&earlier, 5);
+        Some(format!(
+            "{}: {} {} in the undecided {ties} for {earlier}, and an entry that wins there cannot win {} too: decide {earlier} first, then see which of {}'s places still stand (a tie here may go with it)",
+            prize.name,
+            crate::format::names_and(&named, 5),
+            if named.len() == 1 { "is" } else { "are" },
+            prize.name,
+            prize.name
+        ))
     }
 
     /// Whether a prize may go to an entry that won another: its `stacks`, else the rules'.
@@ -768,6 +814,11 @@ impl Run<'_> {
                 out.notes.push(format!(
                     "Undecided tie at place {place}: until it is decided, no one of them counts as having won it"
                 ));
+                if !self.stacks(prize) {
+                    for &i in live {
+                        self.pending.entry(i).or_insert_with(|| (prize.id.clone(), prize.name.clone(), place));
+                    }
+                }
             }
         }
     }

@@ -574,7 +574,9 @@ fn an_unscored_entry_can_win_by_badges_and_is_named_where_passed_over() {
     let o = run(&field, &[likes, titan], &Rules::default(), &[]);
     assert_eq!(o.prizes[0].notes[0], "1 entry without likes left out", "{:?}", o.prizes[0].notes);
     assert!(!o.prizes[0].notes.iter().any(|n| n.contains("not scored")), "{:?}", o.prizes[0].notes);
-    assert_eq!(o.prizes[1].notes, ["Not scored in full by any judge, so left out: M"], "{:?}", o.prizes[1].notes);
+    assert_eq!(o.prizes[1].notes[0], "Not scored in full by any judge, so left out: M", "{:?}", o.prizes[1].notes);
+    // A and B tie for Choice's one place (no likes either), undecided: Titan's winner is in it.
+    assert!(o.prizes[1].notes[1].starts_with("TITAN: A (place 1) is in the undecided tie for CHOICE place 1"));
     // One known to be over the size is not among the entries the prize is open to: unscored or
     // not, its note does not name it (Tiny Titan's had named 8B entries as "left out").
     field[2].evidence.params = Some(8_000_000_000);
@@ -825,4 +827,36 @@ fn a_decision_taken_for_another_place_is_not_applied() {
         assert_eq!(o.decisions[0].status("calibrated"), "applied");
         assert!(o.warnings.is_empty(), "{place:?}: {:?}", o.warnings);
     }
+}
+
+/// A tie undecided at a track's last paid place leaves both tied entries able to win a later
+/// prize that does not stack: its places (here a tie of the same two) may change once the
+/// track's tie is decided, and the warning says to decide that first. A decided track tie, or a
+/// later prize that stacks, leaves nothing to say.
+#[test]
+fn places_resting_on_an_earlier_undecided_tie_say_so() {
+    let field = vec![entry("x", 1, "wood"), entry("a", 2, "wood"), entry("b", 2, "wood")];
+    let wood = track_prize("wood", &[10.0, 6.0]);
+    let tiny = prize("tiny", &[5.0]);
+    let said = |o: &Outcome| o.warnings.iter().find(|w| w.contains("undecided tie for")).cloned();
+    let o = run(&field, &[wood.clone(), tiny.clone()], &Rules::default(), &[]);
+    let warning = said(&o).unwrap_or_else(|| panic!("{:?}", o.warnings));
+    assert_eq!(
+        warning,
+        "TINY: A (place 1) and B (place 1) are in the undecided tie for WOOD place 2, and an entry that wins there cannot win TINY too: decide WOOD place 2 first, then see which of TINY's places still stand (a tie here may go with it)"
+    );
+    assert!(o.prizes[1].notes.contains(&warning), "{:?}", o.prizes[1].notes);
+    assert!(o.prizes[0].notes.iter().all(|n| !n.contains("undecided tie for")), "not of its own tie");
+    let decided = Decision {
+        prize: "wood".into(),
+        order: vec!["a".into(), "b".into()],
+        reason: "r".into(),
+        method: None,
+        place: None,
+        lines: None,
+    };
+    let o = run(&field, &[wood.clone(), tiny.clone()], &Rules::default(), &[decided]);
+    assert_eq!(said(&o), None, "decided: {:?}", o.warnings);
+    let stacking = Prize { stacks: Some(true), ..tiny };
+    assert_eq!(said(&run(&field, &[wood, stacking], &Rules::default(), &[])), None);
 }
