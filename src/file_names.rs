@@ -46,7 +46,9 @@ fn stem(text: &str) -> String {
     // Where the output stood after each whole character: a cut stem ends on one of these.
     let mut whole = Vec::with_capacity(text.len());
     for c in text.chars() {
-        if kept(c) {
+        // A leading `-` is escaped too: a file named `-rf.html` reads as an option to every
+        // command a shell glob hands it to.
+        if kept(c) && !(c == '-' && out.is_empty()) {
             out.push(c);
         } else if c == ' ' {
             out.push('_');
@@ -80,6 +82,9 @@ pub fn is_stem(stem: &str) -> bool {
     {
         return false;
     }
+    if body.starts_with('-') {
+        return false;
+    }
     let mut chars = body.chars();
     let mut any = false;
     while let Some(c) = chars.next() {
@@ -111,6 +116,8 @@ mod tests {
             ("José", "josé"),
             ("Zoë", "zoë"),
             ("../../etc", "~2e~2e~2f~2e~2e~2fetc"),
+            ("-rf", "~2drf"),
+            ("a-b-", "a-b-"),
             ("", "judge"),
         ];
         for (name, want) in cases {
@@ -137,6 +144,8 @@ mod tests {
             "Jose\u{301}",
             "Zoë",
             "Zoe",
+            "-ana",
+            "~2dana",
         ];
         let mut seen = std::collections::HashMap::new();
         for n in names {
