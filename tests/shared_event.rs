@@ -312,3 +312,25 @@ fn a_shared_files_largest_numbers_are_refused_by_name() {
         }
     }
 }
+
+/// `sync init` refused (here an export linked outside the folder) says nothing of secrets left
+/// out of an upload that never happens: "Left out judges[0].key" had come before the refusal.
+#[test]
+fn a_refused_upload_says_nothing_of_what_it_left_out() {
+    let s = Sandbox::new();
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let secret = outside.path().join("secret.csv");
+    std::fs::write(&secret, "id,title,space_url\nx,Secret,https://huggingface.co/spaces/o/x\n").expect("write");
+    std::os::unix::fs::symlink(&secret, s.path().join("export.csv")).expect("link");
+    s.file(
+        "judging.toml",
+        "[event]\nid = \"linked\"\nname = \"Linked\"\n[export]\nsource = \"export.csv\"\n[sync]\nrepo = \"judges/linked\"\n[[judges]]\nname = \"ana\"\nkey = \"ana-secret-0123456789\"\n",
+    );
+    s.cmd()
+        .env("HF_ENDPOINT", "http://127.0.0.1:9")
+        .args(["sync", "init"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("a symbolic link takes it out of judging.toml's folder"))
+        .stdout(predicate::str::contains("Left out").not());
+}

@@ -198,12 +198,6 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
     let Some((shared, left_out)) = crate::config::without_secrets(&text) else {
         bail!("{}: cannot be shared without its secret keys; run `judging check`", config_path.display());
     };
-    if !left_out.is_empty() {
-        println!(
-            "Left out {}: a secret stays with the head judge. Judges sign with keys of their own (`judging key`), whose public halves judging.toml lists",
-            left_out.join(", ")
-        );
-    }
     let mut files = vec![("judging.toml".to_owned(), shared.into_bytes())];
     let assignments = loaded.assignments_path();
     // Nothing a link beside judging.toml points to elsewhere is uploaded.
@@ -230,6 +224,14 @@ fn event_files(loaded: &crate::event_files::Loaded, config_path: &Path) -> Resul
                 export.display()
             ));
         }
+    }
+    // Said once every file is read: a refusal after it (a linked export) had followed "Left
+    // out", as if the upload were under way.
+    if !left_out.is_empty() {
+        println!(
+            "Left out {}: a secret stays with the head judge. Judges sign with keys of their own (`judging key`), whose public halves judging.toml lists",
+            left_out.join(", ")
+        );
     }
     Ok(files)
 }
