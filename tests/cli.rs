@@ -1614,6 +1614,10 @@ fn import_scores_warns_of_an_entry_in_conflict() {
     s.cmd().args(["--judge", "tomas", "import-scores", "sheet.csv"]).assert().success().stderr(predicate::str::contains(
         "lists a conflict of yours that names 1 entry imported: \"sprout-sense\" (\"Moss & Lichen\"); the scores are saved, but recuse",
     ));
+    // The score file tomas sends says it too: `export` had said only the partly scored.
+    s.cmd().args(["--judge", "tomas", "export", "-o", "tomas.json"]).assert().success().stderr(predicate::str::contains(
+        "judging.toml lists a conflict of yours that names 1 entry you scored: \"sprout-sense\" (\"Moss & Lichen\")",
+    ));
     // A judge with no conflict among them: nothing said.
     s.cmd().args(["--judge", "mira", "pull"]).assert().success();
     s.file("sheet.csv", &sheet("mira"));

@@ -94,8 +94,8 @@ pub(crate) fn write_for(
     crate::limits::score_file_fits(text.len() as u64).map_err(|e| anyhow::anyhow!("{e}"))?;
     output.write(text.as_bytes())?;
     // Entries left partly scored: the merge leaves them out, so the judge hears of them here.
-    let partial: Vec<String> = store
-        .submissions()?
+    let submissions = store.submissions()?;
+    let partial: Vec<String> = submissions
         .iter()
         .filter(|s| {
             let rubric = config.rubric(s.submission.track.as_deref());
@@ -110,6 +110,27 @@ pub(crate) fn write_for(
             if partial.len() == 1 { "y is" } else { "ies are" },
             partial.join(", ")
         ));
+    }
+    // Entries scored that a conflict of the judge's in judging.toml names, as `score` and
+    // `import-scores` warn of them: the file had gone out without a word of them.
+    if let Some(listed) = config.judge(judge) {
+        let scored: std::collections::HashSet<&str> =
+            body.scores.iter().filter(|r| r.1.iter().any(Option::is_some)).map(|r| r.0.as_ref()).collect();
+        let named: Vec<String> = submissions
+            .iter()
+            .filter(|s| scored.contains(s.submission.id.as_str()))
+            .filter_map(|s| {
+                let conflict = crate::assign::conflict_naming(listed, &s.submission)?;
+                Some(format!("{:?} ({:?})", clean_line(&s.submission.id), clean_line(conflict)))
+            })
+            .collect();
+        if !named.is_empty() {
+            warn(&format!(
+                "warning: judging.toml lists a conflict of yours that names {} you scored: {}; the merge flags those scores (or leaves them out): recuse (r in the app) where it applies, and export again",
+                crate::format::count(named.len(), "entry", "entries"),
+                crate::format::first_few(&named, 5, ", ")
+            ));
+        }
     }
     let scores = body.scores.iter().map(|r| r.1.iter().flatten().count()).sum::<usize>();
     // A file of nothing is written, as the judge may mean it (to say they have not started),
