@@ -172,3 +172,35 @@ fn a_busy_export_server_is_asked_again_after_the_wait_it_asks() {
         .stdout(predicate::str::contains("40 submissions: 40 new"));
     assert_eq!(server.requests.lock().expect("lock").len(), 2);
 }
+
+/// An export behind a password, moved by its server to another host that moves it again within
+/// itself: the password goes with the requests to the export's own host, same-host hops
+/// included, and never to the other host. reqwest's own redirects had sent it on the second hop.
+#[test]
+fn an_exports_password_never_follows_a_redirect_to_another_host() {
+    let storage = common::Router::start(
+        vec![
+            ("/hop1/export.csv", vec![Reply::redirect("/final/export.csv")]),
+            ("/final/export.csv", vec![Reply::ok("text/csv", SAMPLE.as_bytes())]),
+        ],
+        std::time::Duration::ZERO,
+    );
+    let own = common::Router::start(
+        vec![
+            ("/old/export.csv", vec![Reply::redirect("/export.csv")]),
+            ("/export.csv", vec![Reply::redirect(&format!("{}/hop1/export.csv", storage.base))]),
+        ],
+        std::time::Duration::ZERO,
+    );
+    let url = own.base.replacen("http://", "http://organizer:s3cretPW@", 1) + "/old/export.csv";
+    let s = Sandbox::new();
+    let out = s.cmd().args(["pull", "--from", &url]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let basic = "Basic b3JnYW5pemVyOnMzY3JldFBX";
+    let asked = own.requests.lock().expect("lock").clone();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert!(asked.iter().all(|(_, auth)| auth.as_deref() == Some(basic)), "its own host, both hops: {asked:?}");
+    let there = storage.requests.lock().expect("lock").clone();
+    assert_eq!(there.len(), 2, "{there:?}");
+    assert!(there.iter().all(|(_, auth)| auth.is_none()), "the password left its host: {there:?}");
+}
