@@ -78,6 +78,21 @@ fn keys_stay_within_the_rankings() {
     assert_eq!(board.selected, 0);
     board.key(KeyEvent::from(KeyCode::Up));
     assert_eq!(board.selected, 0);
+    // A key that does nothing says so, as on the judge's screen; the next key clears it.
+    board.key(KeyEvent::from(KeyCode::Char('z')));
+    assert_eq!(board.status, "z does nothing here; ? shows the keys");
+    board.key(KeyEvent::from(KeyCode::Down));
+    assert_eq!(board.status, "");
+    // The finals view shows no ranking's rows: `d` there settles nothing behind it.
+    board.has_finals = true;
+    board.key(KeyEvent::from(KeyCode::Char('F')));
+    board.key(KeyEvent::from(KeyCode::Char('d')));
+    assert!(board.settle.is_none(), "nothing opened behind the finals view");
+    assert_eq!(
+        board.status,
+        "d does nothing in the finals view: a tie is settled on its ranking, which F goes back to"
+    );
+    board.key(KeyEvent::from(KeyCode::Char('F')));
     assert!(!board.quit);
     board.key(KeyEvent::from(KeyCode::Char('q')));
     assert!(board.quit);
@@ -200,8 +215,21 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     press(&mut board, KeyCode::Char('d'));
     let tied: Vec<String> = board.settle.as_ref().expect("settling").tied.iter().map(|t| t.id.clone()).collect();
     assert_eq!(tied.len(), 3);
-    for code in [KeyCode::Char('3'), KeyCode::Char('9'), KeyCode::Char('1')] {
+    // Every key that does not act says why (a `q` here had looked like a hang).
+    let said = [
+        (KeyCode::Char('3'), ""),
+        (KeyCode::Char('q'), "q does nothing here: press the number (1 to 3) of the entry that places #6"),
+        (KeyCode::Char('3'), "3 places #5 already: press another, or Backspace to start again"),
+        (KeyCode::Char('9'), "9 is not one of the tied entries: press 1 to 3"),
+        (KeyCode::Char('1'), ""),
+    ];
+    for (code, want) in said {
         assert_eq!(press(&mut board, code), None);
+        assert!(
+            board.status.starts_with(want) && (want.is_empty() == board.status.is_empty()),
+            "{code:?}: {}",
+            board.status
+        );
     }
     let dialog = screen(&board, 100, 30);
     assert!(dialog.contains("Why this order?"), "the third placed itself: {dialog}");
@@ -212,6 +240,8 @@ fn a_tie_settled_on_the_screen_is_recorded_in_decisions_toml() {
     assert!(after.contains("1.00") && after.contains("· 2 judges"), "{dialog}");
     assert_eq!(press(&mut board, KeyCode::Enter), None, "no reason yet");
     assert!(board.status.contains("Give the reason"), "{}", board.status);
+    press(&mut board, KeyCode::Tab);
+    assert!(board.status.starts_with("Tab does nothing here: type the reason"), "{}", board.status);
     for c in "Jury vote, 4 to 1".chars() {
         press(&mut board, KeyCode::Char(c));
     }
@@ -561,8 +591,18 @@ fn a_settled_tie_is_listed_in_the_decisions_order() {
     // Recorded on the screen: listed so at once.
     let mut recorded = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
     recorded.key(KeyEvent::from(KeyCode::Right));
-    recorded.recorded(decision, &dir.path().join("decisions.toml"));
+    recorded.recorded(decision.clone(), &dir.path().join("decisions.toml"));
     assert_eq!(listed(&recorded), want, "as recorded on the screen");
+    // decisions.toml edited by hand while the board is open: listed as it now reads, and said.
+    let reversed = judging::prizes::Decision { order: decision.order.iter().rev().cloned().collect(), ..decision };
+    recorded.decisions_changed(Ok(vec![reversed]));
+    let again: Vec<String> = want.iter().rev().map(|t| (*t).to_owned()).collect();
+    assert_eq!(listed(&recorded), again, "as the file now reads");
+    assert!(screen(&recorded, 100, 30).contains("decisions.toml changed"), "said");
+    // A change that does not read leaves the places as they were, and says why.
+    recorded.decisions_changed(Err("decisions.toml: line 2: no such prize".into()));
+    assert_eq!(listed(&recorded), again);
+    assert!(screen(&recorded, 100, 30).contains("does not read (decisions.toml: line 2"), "said");
 }
 
 /// Two neighbours a place apart that show the same score: the entry pane says the unrounded

@@ -217,7 +217,20 @@ pub enum BoardAction {
     /// A key refused on a screen too small ([`crate::tui::small`]), by its name: said, with
     /// the keys refused before it.
     Refused(String),
+    /// A key that does nothing where it was pressed, by its name: said, as the judge's screen
+    /// says one (a head judge's `q` in the tie dialog had looked like a hang).
+    Unbound(String),
     Quit,
+}
+
+/// The most characters of a reason typed in the tie dialog: a sentence or two, printed with
+/// the results.
+const REASON_MOST: usize = 200;
+
+/// A key that does nothing where it is pressed, as [`BoardAction::Unbound`]; `None` for a key
+/// that is no key of its own (a modifier).
+fn unbound(key: KeyEvent) -> Option<BoardAction> {
+    crate::tui::small::name(key).map(BoardAction::Unbound)
 }
 
 /// What the screen asks the loop to do beyond redrawing.
@@ -443,9 +456,11 @@ impl<'r> Board<'r> {
                 KeyCode::Enter if !s.ordered() && !s.typed.is_empty() => Some(BoardAction::Pick(usize::MAX)),
                 KeyCode::Enter => Some(BoardAction::Confirm),
                 KeyCode::Backspace => Some(BoardAction::Erase),
-                KeyCode::Char(c) if !s.ordered() => c.to_digit(10).map(|d| BoardAction::Pick(d as usize)),
+                KeyCode::Char(c) if !s.ordered() => {
+                    c.to_digit(10).map(|d| BoardAction::Pick(d as usize)).or_else(|| unbound(key))
+                }
                 KeyCode::Char(c) => Some(BoardAction::Type(c)),
-                _ => None,
+                _ => unbound(key),
             };
         }
         if self.help {
@@ -463,7 +478,7 @@ impl<'r> Board<'r> {
                 KeyCode::PageUp => Some(BoardAction::ScrollWarnings(-page)),
                 KeyCode::Home | KeyCode::Char('g') => Some(BoardAction::ScrollWarnings(isize::MIN)),
                 KeyCode::End | KeyCode::Char('G') => Some(BoardAction::ScrollWarnings(isize::MAX)),
-                _ => None,
+                _ => unbound(key),
             };
         }
         // The finals view scrolls as the warnings do, where the ranking moves its selection.
@@ -505,10 +520,33 @@ impl<'r> Board<'r> {
             KeyCode::Char('v') => BoardAction::Side,
             KeyCode::Char('F') => BoardAction::Finals,
             KeyCode::Char('w') => BoardAction::Warnings,
+            // The finals view shows no ranking's rows: `d` had settled the tie of the ranking
+            // hidden behind it.
+            KeyCode::Char('d') | KeyCode::Enter if self.finals => return unbound(key),
             KeyCode::Char('d') | KeyCode::Enter => BoardAction::Settle,
-            _ => return None,
+            _ => return unbound(key),
         };
         Some(action)
+    }
+
+    /// Says what a key that does nothing here does not do, with where the keys are (the tie
+    /// dialog: what it asks for instead).
+    fn unbound_said(&self, name: &str) -> String {
+        match &self.settle {
+            Some(s) if !s.ordered() => format!(
+                "{} does nothing here: press the number (1 to {}) of the entry that places #{}, Backspace starts again, Esc leaves",
+                screen_line(name),
+                s.tied.len(),
+                s.place + s.order.len()
+            ),
+            Some(_) => {
+                format!("{} does nothing here: type the reason, Enter records it, Esc leaves", screen_line(name))
+            }
+            None if self.finals && matches!(name, "d" | "Enter") => {
+                format!("{name} does nothing in the finals view: a tie is settled on its ranking, which F goes back to")
+            }
+            None => format!("{} does nothing here; ? shows the keys", screen_line(name)),
+        }
     }
 
     /// Scrolls the warnings or the finals view by `step` lines, no further than its last page.
@@ -542,6 +580,7 @@ impl<'r> Board<'r> {
         match action {
             BoardAction::Quit => self.quit = true,
             BoardAction::Refused(_) => {}
+            BoardAction::Unbound(name) => self.status = self.unbound_said(&name),
             BoardAction::Back => self.status = "Nothing open to leave: q quits.".into(),
             BoardAction::Help => self.help = !self.help,
             BoardAction::Finals if !self.has_finals => {
@@ -587,36 +626,8 @@ impl<'r> Board<'r> {
                 });
             }
             BoardAction::Settle => self.start_settling(),
-            BoardAction::Pick(digit) => {
-                let Some(s) = &mut self.settle else { return None };
-                // Enter (usize::MAX) ends the number typed; a digit adds to it, and picks at once
-                // when no further digit could make a number of a tied entry.
-                if digit != usize::MAX {
-                    s.typed.push_str(&digit.to_string());
-                }
-                let n: usize = s.typed.parse().unwrap_or(0);
-                if digit != usize::MAX && n > 0 && n * 10 <= s.tied.len() {
-                    return None;
-                }
-                s.typed.clear();
-                if (1..=s.tied.len()).contains(&n) && !s.order.contains(&(n - 1)) {
-                    s.order.push(n - 1);
-                    // The last one left places last by itself.
-                    if s.order.len() + 1 == s.tied.len()
-                        && let Some(rest) = (0..s.tied.len()).find(|i| !s.order.contains(i))
-                    {
-                        s.order.push(rest);
-                    }
-                }
-            }
-            BoardAction::Type(c) => {
-                if let Some(s) = &mut self.settle
-                    && s.reason.chars().count() < 200
-                    && !c.is_control()
-                {
-                    s.reason.push_str(&crate::sanitize::typed(c, true));
-                }
-            }
+            BoardAction::Pick(digit) => self.pick(digit),
+            BoardAction::Type(c) => self.type_reason(c),
             BoardAction::Erase => self.erase(),
             BoardAction::Cancel => {
                 self.settle = None;
@@ -625,6 +636,51 @@ impl<'r> Board<'r> {
             BoardAction::Confirm => return self.confirm(),
         }
         None
+    }
+
+    /// A digit of the tie dialog's number typed, or Enter (`usize::MAX`) ending it.
+    fn pick(&mut self, digit: usize) {
+        let Some(s) = &mut self.settle else { return };
+        // Enter (usize::MAX) ends the number typed; a digit adds to it, and picks at once
+        // when no further digit could make a number of a tied entry.
+        if digit != usize::MAX {
+            s.typed.push_str(&digit.to_string());
+        }
+        let n: usize = s.typed.parse().unwrap_or(0);
+        if digit != usize::MAX && n > 0 && n * 10 <= s.tied.len() {
+            return;
+        }
+        s.typed.clear();
+        if !(1..=s.tied.len()).contains(&n) {
+            self.status = format!("{n} is not one of the tied entries: press 1 to {}", s.tied.len());
+        } else if let Some(at) = s.order.iter().position(|i| *i == n - 1) {
+            self.status = format!("{n} places #{} already: press another, or Backspace to start again", s.place + at);
+        } else {
+            self.status.clear();
+            s.order.push(n - 1);
+            // The last one left places last by itself.
+            if s.order.len() + 1 == s.tied.len()
+                && let Some(rest) = (0..s.tied.len()).find(|i| !s.order.contains(i))
+            {
+                s.order.push(rest);
+            }
+        }
+    }
+
+    /// A letter of the reason typed in the tie dialog, up to its most.
+    fn type_reason(&mut self, c: char) {
+        if let Some(s) = &mut self.settle
+            && !c.is_control()
+        {
+            if s.reason.chars().count() < REASON_MOST {
+                s.reason.push_str(&crate::sanitize::typed(c, true));
+                self.status.clear();
+            } else {
+                self.status = format!(
+                    "The reason is at its most ({REASON_MOST} characters): Enter records it, Backspace shortens it"
+                );
+            }
+        }
     }
 
     /// Backspace in the tie's dialog: a letter of the reason, a digit typed, or the order.
@@ -767,6 +823,25 @@ impl<'r> Board<'r> {
         }))
     }
 
+    /// decisions.toml as it now reads, edited by hand while the board is open (or removed): the
+    /// board lists by it, as `results` will. The board had kept the decisions it opened with,
+    /// and showed the winner a hand edit had reversed.
+    pub fn decisions_changed(&mut self, read: Result<Vec<Decision>, String>) {
+        match read {
+            Ok(decisions) => {
+                self.decisions = decisions;
+                self.arrange();
+                self.status = "decisions.toml changed: the places show it as it now reads, as `results` will.".into();
+            }
+            Err(e) => {
+                self.status = format!(
+                    "decisions.toml changed and does not read ({}): the places show it as it read before",
+                    screen_line(&e)
+                );
+            }
+        }
+    }
+
     /// The decision is in the file: the screen shows it settled.
     pub fn recorded(&mut self, decision: Decision, file: &std::path::Path) {
         self.status = format!("Recorded in {}: {}.", file.display(), self.order_said(&decision.order));
@@ -795,6 +870,12 @@ pub fn run(
         Ok((_, decisions)) => board = board.with_decisions(decisions),
         Err(e) => board.status = screen_line(&e.to_string()),
     }
+    // What decisions.toml was when last read: its size and time, looked at between keys.
+    let stamp = || {
+        let meta = loaded.decisions_path().and_then(|p| std::fs::metadata(p).ok());
+        meta.map(|m| (m.len(), m.modified().ok()))
+    };
+    let mut read_as = stamp();
     super::terminal::full_screen("the head judge's screen", |terminal, input| {
         let size = terminal.size()?;
         board.resized(size.width, size.height);
@@ -805,6 +886,11 @@ pub fn run(
             })?;
             // A signal, or a terminal gone: nothing is left unsaved on this screen.
             let Ok(event) = input.next(Duration::from_millis(250)) else { break };
+            let now = stamp();
+            if now != read_as {
+                read_as = now;
+                board.decisions_changed(loaded.decisions(None).map(|(_, d)| d).map_err(|e| e.to_string()));
+            }
             if let Some(Event::Resize(width, height)) = event {
                 board.resized(width, height);
             }
@@ -813,7 +899,10 @@ pub fn run(
                 && let Some(Effect::Record(decision)) = board.key(key)
             {
                 match loaded.record_decision(&decision, known) {
-                    Ok(path) => board.recorded(decision, &path),
+                    Ok(path) => {
+                        board.recorded(decision, &path);
+                        read_as = stamp();
+                    }
                     Err(e) => board.status = format!("Not recorded: {}", screen_line(&e.to_string())),
                 }
             }
