@@ -582,6 +582,12 @@ fn a_settled_tie_is_listed_in_the_decisions_order() {
         .map(|t| shown.find(&format!("5th= {t}: without mira")).unwrap_or_else(|| panic!("{t}: {shown}")))
         .collect();
     assert!(resting.is_sorted(), "the places resting on one judge in the rows' order: {shown}");
+    // Those places are the merge's, before the decision, as the results say.
+    let caveat = "The places above are the merge's, before the jury's decision on a tie";
+    assert!(shown.replace('\n', " ").contains("The places above are the merge's"), "{shown}");
+    let mut undecided = Board::new(&r, "Build Small Hackathon").with_prizes(&loaded.config);
+    undecided.key(KeyEvent::from(KeyCode::Right));
+    assert!(!screen(&undecided, 160, 50).contains(&caveat[..30]), "no decision, nothing to say");
     // The row selected is the entry the pane shows: the decision's first at the tie's first row.
     for _ in 0..first_row {
         opened.key(KeyEvent::from(KeyCode::Down));

@@ -203,20 +203,27 @@ impl Board<'_> {
         let sentence = |line: Line<'static>| Section::sentence(line, room);
         out.extend(self.uncertain_list(name, room));
         out.extend(self.lenient_list(name, room));
+        let groups = tie_groups(ranked);
+        // Each tie's decision, looked up once: whether any is open is said in the heading.
+        let decisions: Vec<_> = groups
+            .iter()
+            .map(|(_, group)| {
+                let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
+                self.prize_here().and_then(|p| self.decision_on(&p.id, &ids))
+            })
+            .collect();
         let (fragile, all_hold) = self.robustness_lines(name);
         if let Some((head, items)) = fragile {
             out.push(Section::rows(head, items, room));
+            // As the results say it: "1st= Shed Inventory" beside a tie the jury settled had
+            // read as a place the decision gave away.
+            if decisions.iter().any(Option::is_some) {
+                out.push(sentence(Line::from(
+                    "The places above are the merge's, before the jury's decision on a tie: a judge whose absence moves a tied entry bears on that decision.",
+                )));
+            }
         }
-        let groups = tie_groups(ranked);
         if !groups.is_empty() {
-            // Each tie's decision, looked up once: whether any is open is said in the heading.
-            let decisions: Vec<_> = groups
-                .iter()
-                .map(|(_, group)| {
-                    let ids: Vec<&str> = group.iter().map(|e| e.id.as_str()).collect();
-                    self.prize_here().and_then(|p| self.decision_on(&p.id, &ids))
-                })
-                .collect();
             let open = decisions.iter().any(Option::is_none);
             let items = groups
                 .iter()
