@@ -458,6 +458,7 @@ fn the_finals_view_gives_the_order_each_pairs_tally_and_how_sure_each_paid_place
 fn f_is_offered_only_where_there_are_finals() {
     let r = rankings();
     let mut board = Board::new(&r, "Build Small Hackathon").with_prizes(&judging::config::Config::builtin());
+    board.key(KeyEvent::from(KeyCode::Right));
     let text = screen(&board, 100, 30);
     assert!(!text.contains("F finals") && text.contains("d settle a tie"), "{text}");
     board.key(KeyEvent::from(KeyCode::Char('?')));
@@ -881,7 +882,11 @@ fn settling_a_tie_is_offered_only_where_a_prize_pays_places() {
     assert!(without.prizes.is_empty());
     assert_eq!(offered(&mut without), (false, false));
     let mut with = Board::new(&r, "x").with_prizes(&judging::config::Config::builtin());
-    assert_eq!(offered(&mut with), (true, true));
+    // The overall ranking: no prize of the built-in event pays places in it, so the footer
+    // offers no `d` there (it had, and `d` then said its ties decide nothing); the help lists it.
+    assert_eq!(offered(&mut with), (false, true));
+    with.key(KeyEvent::from(KeyCode::Right));
+    assert_eq!(offered(&mut with), (true, true), "a track's prize pays places");
 }
 
 /// A judge who gave every entry nearly the same total is marked beside their marks, and said

@@ -25,7 +25,7 @@ const HINTS: [(&str, Shown); 9] = [
     ("←/→ ranking", Shown::Always),
     ("↑/↓ entry", Shown::Ranking),
     ("v side", Shown::Ranking),
-    ("d settle a tie", Shown::Ranking),
+    ("d settle a tie", Shown::RankingPaid),
     ("F finals", Shown::RankingWithFinals),
     ("↑/↓ scroll", Shown::FinalsScrolling),
     ("F returns to the ranking", Shown::Finals),
@@ -37,6 +37,8 @@ const HINTS: [(&str, Shown); 9] = [
 enum Shown {
     Always,
     Ranking,
+    /// On a ranking a prize pays places in: `d` on another says its ties decide nothing.
+    RankingPaid,
     /// On the ranking, where the event has a finals round.
     RankingWithFinals,
     Finals,
@@ -206,6 +208,7 @@ impl Board<'_> {
         let acts = |shown: Shown| match shown {
             Shown::Always => true,
             Shown::Ranking => !self.finals,
+            Shown::RankingPaid => !self.finals && self.prize_here().is_some(),
             Shown::RankingWithFinals => !self.finals && self.has_finals,
             Shown::Finals => self.finals,
             Shown::FinalsScrolling => self.finals && self.finals_scroll.get(),
