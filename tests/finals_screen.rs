@@ -152,6 +152,12 @@ fn each_answer_is_saved_at_once_and_the_next_pair_follows_never_a_barred_one_nor
     // Three pairs were his: none is left, and the screen says so.
     assert_eq!(j.on_screen(), None);
     assert!(screen(&j.app, 100, 30).contains("No pair is left for you to compare"));
+    // The pair's keys say why they do nothing (e, o and O had been silent).
+    for key in [KeyCode::Char('e'), KeyCode::Char('o'), KeyCode::Char('O')] {
+        j.app.status.clear();
+        j.keys(&[key]);
+        assert_eq!(j.app.status, "no pair is left for you to compare: Esc returns to the list", "{key:?}");
+    }
     // Undo takes the last answer back, in the store, and puts its pair in front of him again.
     j.keys(&[KeyCode::Char('u')]);
     let (left, right) = seen.last().cloned().expect("answered");
@@ -175,6 +181,14 @@ fn a_skipped_pair_comes_back_only_when_the_others_are_done_and_esc_drops_a_note(
     j.keys(&[KeyCode::Char('=')]);
     j.keys(&[KeyCode::Char('=')]);
     assert_eq!(j.on_screen(), Some(first.clone()), "the skipped pair, once the others are done");
+    // The last answer before it is said, then that the skipped pair is back: the second had
+    // replaced the first.
+    assert!(
+        j.app.status.starts_with("saved: ")
+            && j.app.status.ends_with("; only the pairs you skipped are left: here they are again"),
+        "{}",
+        j.app.status
+    );
     // A note dropped with Esc is not saved with the answer.
     j.keys(&[KeyCode::Char('e')]);
     j.keys(&chars("never mind"));

@@ -53,6 +53,9 @@ pub struct FinalistShown {
     pub rubric_place: usize,
 }
 
+/// What a key of the pair says when no pair is left for the judge.
+const NO_PAIR: &str = "no pair is left for you to compare: Esc returns to the list";
+
 impl App {
     /// The round a judge sees on the screen: everyone's published answers with their own from
     /// the sheet, and what they may not compare.
@@ -176,7 +179,7 @@ impl App {
     /// An answer on the pair on screen, to save as `judging compare` saves it.
     pub(super) fn choose(&mut self, choice: Choice) -> Vec<Effect> {
         let Some((pair, left, right)) = self.pair_on_screen() else {
-            self.status = "no pair is left for you to compare: Esc returns to the list".into();
+            self.status = NO_PAIR.into();
             return Vec::new();
         };
         let named = match choice {
@@ -198,7 +201,7 @@ impl App {
     pub(super) fn skip_pair(&mut self) {
         let Mode::Finals(c) = &mut self.mode else { return };
         let Some((i, j)) = c.pair else {
-            self.status = "no pair is left for you to compare: Esc returns to the list".into();
+            self.status = NO_PAIR.into();
             return;
         };
         c.skipped.push((c.round, i.min(j), i.max(j)));
@@ -212,10 +215,19 @@ impl App {
 
     /// An answer the store has saved: said, and the next pair in front of the judge.
     pub(super) fn compared(&mut self, id: &str, change: &Change) {
-        if let Change::Comparison { other, answer: Some(answer) } = change {
-            self.status = format!("saved: {}", self.said(id, other, answer.verdict));
-        }
+        let saved = match change {
+            Change::Comparison { other, answer: Some(answer) } => {
+                Some(format!("saved: {}", self.said(id, other, answer.verdict)))
+            }
+            _ => None,
+        };
+        self.status.clear();
         self.choose_pair();
+        // What the next pair brings ("only the pairs you skipped are left") follows the answer
+        // saved: it had replaced it, and the judge never saw the last answer of a ranking said.
+        if let Some(saved) = saved {
+            self.status = if self.status.is_empty() { saved } else { format!("{saved}; {}", self.status) };
+        }
     }
 
     /// An answer taken back (`u`): its pair is in front of the judge again.
@@ -264,7 +276,10 @@ impl App {
 
     /// A link of the finalist on one side.
     pub(super) fn open_side(&mut self, side: Side, link: Link) -> Vec<Effect> {
-        let Some((_, left, right)) = self.pair_on_screen() else { return Vec::new() };
+        let Some((_, left, right)) = self.pair_on_screen() else {
+            self.status = NO_PAIR.into();
+            return Vec::new();
+        };
         let id = if side == Side::Left { left } else { right };
         self.open_entry(&id, link)
     }
@@ -273,6 +288,7 @@ impl App {
     pub(super) fn edit_pair_note(&mut self) {
         let Mode::Finals(c) = &mut self.mode else { return };
         if c.pair.is_none() {
+            self.status = NO_PAIR.into();
             return;
         }
         let mut editor = TextArea::new(vec![c.note.clone()]);
