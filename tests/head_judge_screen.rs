@@ -469,6 +469,14 @@ fn f_is_offered_only_where_there_are_finals() {
     assert!(screen(&board, 100, 30).contains("This event has no finals round"), "said why");
     let r = boards::with_finals();
     let mut board = Board::new(&r, "Build Small Hackathon");
+    // The help explains the finals view's columns, which only their capitals had named.
+    board.has_finals = true;
+    board.key(KeyEvent::from(KeyCode::Char('?')));
+    let help = screen(&board, 200, 60);
+    for said in ["STRENGTH", "the comparisons it won, lost and drew", "how sure it is above the finalist"] {
+        assert!(help.contains(said), "{said}: {help}");
+    }
+    board.key(KeyEvent::from(KeyCode::Char('?')));
     assert!(screen(&board, 100, 30).contains("F finals"), "offered with finals");
     board.key(KeyEvent::from(KeyCode::Char('F')));
     let text = screen(&board, 100, 30);

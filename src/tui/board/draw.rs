@@ -705,8 +705,21 @@ fn help_lines(board: &Board) -> Vec<(String, &'static str)> {
     if board.rankings.rankings.iter().any(|(_, ranked)| ranked.iter().any(|e| e.chance.is_some())) {
         out.push(("PAID".into(), "the chance of holding a paid place"));
     }
+    // The finals view's columns, which its table heads in capitals and nothing else explained.
+    if board.has_finals {
+        out.extend(FINALS_COLUMNS.iter().map(|(k, what)| ((*k).to_owned(), *what)));
+    }
     out
 }
+
+/// The finals view's columns, as the help says them.
+const FINALS_COLUMNS: [(&str, &str); 5] = [
+    ("RUBRIC", "in the finals view: the finalist's place in the rubric round, before the finals"),
+    ("STRENGTH", "in the finals view: how strong the judges' answers make it, ± how unsure that is"),
+    ("W-L-=", "in the finals view: the comparisons it won, lost and drew"),
+    ("PAID (finals)", "in the finals view: the chance its place is a paid one, the answers redrawn"),
+    ("ABOVE", "in the finals view: how sure it is above the finalist placed after it"),
+];
 
 /// A judge's name cut to `width` with its mark ("(trainee)", "(flat)") kept whole where there is
 /// room for a few letters before it: a long name cut at the edge had lost what the mark says.
