@@ -476,6 +476,9 @@ fn f_is_offered_only_where_there_are_finals() {
     for said in ["STRENGTH", "the comparisons it won, lost and drew", "how sure it is above the finalist"] {
         assert!(help.contains(said), "{said}: {help}");
     }
+    // However long the list, the footer below it still says how the keys close.
+    let small = screen(&board, 80, 24);
+    assert!(small.lines().last().is_some_and(|l| l.contains("any key closes")), "{small}");
     board.key(KeyEvent::from(KeyCode::Char('?')));
     assert!(screen(&board, 100, 30).contains("F finals"), "offered with finals");
     board.key(KeyEvent::from(KeyCode::Char('F')));

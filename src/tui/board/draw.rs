@@ -82,6 +82,8 @@ pub(super) struct SidePanes {
     deliberate: Vec<Line<'static>>,
     /// The view's height, borders included.
     top: u16,
+    /// The judges' notes the view left out for room: its title says how many.
+    notes_left_out: usize,
     /// The headings of the lists to deliberate in sight.
     pub headings: Vec<String>,
     /// What the pane's bottom edge says when not every list is in sight: which are, and the
@@ -140,7 +142,8 @@ impl Widget for &Board<'_> {
         if let Some(s) = &self.settle {
             super::settle::dialog(s, area, buf);
         } else if self.help {
-            help(area, buf, self);
+            // Above the footer, which says how the keys close: a long list had covered it.
+            help(Rect { height: areas.footer.y.saturating_sub(area.y), ..area }, buf, self);
         } else if self.warnings {
             self.warnings_box(area, buf);
         }
@@ -385,7 +388,13 @@ impl Board<'_> {
     fn entry_and_deliberation(&self, area: Rect, buf: &mut Buffer) {
         let panes = self.side_panes(area);
         let [top, bottom] = area.layout(&Layout::vertical([Constraint::Length(panes.top), Constraint::Fill(1)]));
-        Paragraph::new(panes.view).block(Block::bordered().title(" The entry, judge by judge ")).render(top, buf);
+        // Notes left out for room are counted in the title, which takes no row: they had gone
+        // from the pane at 80×24 and 100×30 without a word.
+        let title = match panes.notes_left_out {
+            0 => " The entry, judge by judge ".to_owned(),
+            n => format!(" The entry · {} hidden ", crate::format::count(n, "note", "notes")),
+        };
+        Paragraph::new(panes.view).block(Block::bordered().title(title)).render(top, buf);
         let block = Block::bordered().title(" To deliberate ");
         let block = match panes.scroll {
             Some(said) => block.title_bottom(Line::from(said).right_aligned()),
@@ -425,6 +434,7 @@ impl Board<'_> {
             wants.min(height.saturating_sub(rows(least)).max(height * 2 / 5).max(judges))
         };
         // The judges' notes go first when the view is too short, then its last lines.
+        let notes_left_out = if wants <= top { 0 } else { whole.len().saturating_sub(bare.len()) };
         let (view, top) = if wants <= top { (whole, top) } else { (bare, top.min(rows(bare_rows))) };
         let more = |n: usize| Line::from(crate::format::more_lines(n)).dark_gray();
         // Row by row: every row the pane has is used before the last says how many rows are
@@ -443,7 +453,7 @@ impl Board<'_> {
             };
             format!(" lists {}–{} of {} · {keys} ", shown.start + 1, shown.end, sections.len())
         });
-        SidePanes { view, deliberate, top, headings, scroll }
+        SidePanes { view, deliberate, top, notes_left_out, headings, scroll }
     }
 
     /// The selected entry, judge by judge: with each judge's note under them when `notes`.
