@@ -143,7 +143,8 @@ impl Widget for &Board<'_> {
             super::settle::dialog(s, area, buf);
         } else if self.help {
             // Above the footer, which says how the keys close: a long list had covered it.
-            help(Rect { height: areas.footer.y.saturating_sub(area.y), ..area }, buf, self);
+            let height = areas.footer.y.saturating_sub(areas.tabs.y);
+            help(Rect { y: areas.tabs.y, height, ..area }, buf, self);
         } else if self.warnings {
             self.warnings_box(area, buf);
         }
