@@ -59,7 +59,7 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
     let progress = crate::progress::shown();
     let (prizes, rankings, held) = {
         let saved = match request.files {
-            [one] => read_saved(one, config, listed, request.public)?,
+            [one] => read_saved(one, config, request.public)?,
             _ => None,
         };
         // A saved merge needs the store's submissions only; judges' files are read beside them.
@@ -98,6 +98,12 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
                     clean_line(&saved.method)
                 ))
                 .into());
+            }
+            // The merge's own warnings, said on standard error as the score files' reading says
+            // them (from a saved merge `results` had said fewer, for the same results), once the
+            // file is taken: a refusal had come after all of them.
+            for warning in &saved.warnings {
+                listed.warn(&clean_line(warning));
             }
             saved
         } else {
@@ -194,10 +200,11 @@ fn announce(sheet: &crate::report::results::Sheet, format: ResultsFormat, width:
 
 /// A saved merge, if `path` is one; `None` for anything else (a score file, then). One whose
 /// digest does not match its content, or of another event or rubric, is refused; one saved before
-/// merges carried a digest is read with a warning (said as `listed` has it, and listed in the
-/// jury's results) that it cannot be checked; one saved before merges kept which judges each
+/// merges carried a digest is read with a warning (first among its warnings, which the caller
+/// says once the file is taken, and the jury's results list) that it cannot be checked; one
+/// saved before merges kept which judges each
 /// entry rests on, with a warning that its places cannot be checked for lenient judges.
-fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, public: bool) -> Result<Option<Rankings>> {
+fn read_saved(path: &Path, config: &Config, public: bool) -> Result<Option<Rankings>> {
     let name = crate::sanitize::visible(&path.display().to_string());
     // Not a regular file (a FIFO would block the open below), one that cannot be read, or too
     // large: the score file reader refuses it with the right words, said for every input alike.
@@ -210,12 +217,6 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, publi
     let unchecked = saved.digest.is_none();
     let rubric = std::mem::take(&mut saved.rubric);
     let mut saved: Rankings = saved.into();
-    // The merge's own warnings, said on standard error as the score files' reading says them:
-    // from a saved merge `results` had said fewer (the partly scored entry, a conflict), for the
-    // same results.
-    for warning in &saved.warnings {
-        listed.warn(&clean_line(warning));
-    }
     // Its rankings named as judging.toml names them now, as the prizes are (a merge saved before
     // it kept their names has none).
     saved.name_tracks(&config.tracks);
@@ -254,7 +255,6 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, publi
         let warning = format!(
             "{name} was saved by an earlier judging, without a digest: whether it was changed after `judging merge` wrote it cannot be checked. Merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) to save one that can be"
         );
-        listed.warn(&warning);
         saved.warnings.insert(0, warning);
     }
     // A place resting on lenient marks is checked from which judges each entry rests on, which a
@@ -265,7 +265,6 @@ fn read_saved(path: &Path, config: &Config, listed: super::stderr::Listed, publi
             "{name} was saved by an earlier judging, without which judges each entry rests on: whether a paid place rests on lenient judges, whose marks the {} method keeps as given, cannot be checked from it as it is from the score files. Merge again from the judges' score files (`judging merge SCORE-FILES --format json -o FILE`) to save one that can be checked, or give the score files themselves",
             clean_line(&saved.method)
         );
-        listed.warn(&warning);
         saved.warnings.insert(0, warning);
     }
     Ok(Some(saved))
