@@ -7,19 +7,15 @@ use std::time::Duration;
 use url::Url;
 
 /// A blocking client that identifies judging, gives up after `timeout`, and keeps up to `idle`
-/// connections per host open for the requests that follow. It follows redirects as `redirects`
-/// says: a client that sends a token follows none itself ([`reqwest::redirect::Policy::none`]),
-/// as reqwest gives each hop the first request's headers again, and strips the token only on a
-/// hop that changes host: a second hop within another host had it back.
-pub fn client(
-    timeout: Duration,
-    idle: usize,
-    redirects: reqwest::redirect::Policy,
-) -> Result<reqwest::blocking::Client, reqwest::Error> {
+/// connections per host open for the requests that follow. It follows no redirect itself:
+/// reqwest gives each hop the first request's headers again and strips a credential only on a
+/// hop that changes host, so a second hop within another host had the token back. Every
+/// request goes through [`send_following`], which decides each hop's credentials.
+pub fn client(timeout: Duration, idle: usize) -> Result<reqwest::blocking::Client, reqwest::Error> {
     reqwest::blocking::Client::builder()
         .timeout(timeout)
         .pool_max_idle_per_host(idle)
-        .redirect(redirects)
+        .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("judging/", env!("CARGO_PKG_VERSION")))
         .build()
 }
@@ -27,9 +23,44 @@ pub fn client(
 /// The most redirects one request follows: reqwest's own limit.
 pub const MOST_REDIRECTS: usize = 10;
 
+/// Why [`send_following`] gave no answer.
+#[derive(Debug)]
+pub enum NotSent {
+    Failed(reqwest::Error),
+    /// Redirected more than [`MOST_REDIRECTS`] times.
+    TooManyRedirects,
+}
+
+impl NotSent {
+    /// "redirected more than 10 times", where the failure is not reqwest's to word.
+    pub fn too_many() -> String {
+        format!("redirected more than {MOST_REDIRECTS} times")
+    }
+}
+
+/// Sends `request(url)` as [`send_with_retries`] does, and follows each redirect here, up to
+/// [`MOST_REDIRECTS`]: `request` is given each hop's address and sends only what that address
+/// may see (a token to the Hub's own origin, an export's password to its own).
+pub fn send_following(
+    url: &Url,
+    request: impl Fn(&Url) -> reqwest::Result<reqwest::blocking::Response>,
+    deadline: std::time::Instant,
+    wait: &dyn Fn(&str, u64, usize),
+) -> Result<reqwest::blocking::Response, NotSent> {
+    let mut at = url.clone();
+    for _ in 0..=MOST_REDIRECTS {
+        let response = send_with_retries(|| request(&at), deadline, wait).map_err(NotSent::Failed)?;
+        match redirected_to(&response, &at) {
+            Some(next) => at = next,
+            None => return Ok(response),
+        }
+    }
+    Err(NotSent::TooManyRedirects)
+}
+
 /// Where a redirect answer sends the request next, resolved against the address asked; `None`
 /// for an answer that is no redirect, or one with no usable http(s) `Location`.
-pub fn redirected_to(response: &reqwest::blocking::Response, asked: &Url) -> Option<Url> {
+fn redirected_to(response: &reqwest::blocking::Response, asked: &Url) -> Option<Url> {
     if !response.status().is_redirection() {
         return None;
     }
@@ -363,7 +394,7 @@ mod tests {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("address").port();
         drop(listener);
-        let client = client(Duration::from_secs(5), 1, reqwest::redirect::Policy::default()).expect("client");
+        let client = client(Duration::from_secs(5), 1).expect("client");
         let error = client.get(format!("http://127.0.0.1:{port}/x?token=hf_SECRET")).send().expect_err("refused");
         let said = reason(&error);
         assert_eq!(

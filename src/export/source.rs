@@ -106,7 +106,7 @@ pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result
     let (timeout, most_mb) = (Duration::from_secs(config.export.timeout_secs), config.export.max_mb);
     let name = redacted(url);
     let fail = |reason: String| SourceError::Fetch { url: name.clone(), reason };
-    let client = crate::net::client(timeout, 1, reqwest::redirect::Policy::none()).map_err(|e| fail(e.to_string()))?;
+    let client = crate::net::client(timeout, 1).map_err(|e| fail(e.to_string()))?;
     // Busy or failing servers are asked again, as the Hub is; all of it within four timeouts.
     let overall = std::time::Instant::now() + timeout * 4;
     // Said as the Hub's waits are: wrapped on a terminal, and many alike counted, each naming
@@ -118,41 +118,27 @@ pub fn fetch(url: &Url, config: &crate::config::Config, offline: &str) -> Result
             crate::commands::say(SAID_AS, &line);
         }
     };
-    // Redirects followed here, a user name and password in the address sent to its own origin
-    // only (as Basic auth, which reqwest takes from the address): reqwest's own redirects give
-    // each hop the first request's headers again, and had sent them on a second hop within
-    // another host.
-    let mut at = url.clone();
-    let mut hops = 0;
-    let sent = loop {
-        let sent = crate::net::send_with_retries(|| client.get(at.clone()).send(), overall, &waited);
-        let Some(mut next) = sent.as_ref().ok().and_then(|r| crate::net::redirected_to(r, &at)) else { break sent };
-        hops += 1;
-        if hops > crate::net::MOST_REDIRECTS {
-            return Err(fail(format!("redirected more than {} times", crate::net::MOST_REDIRECTS)));
-        }
-        if next.origin() == url.origin() && next.username().is_empty() {
-            let _ = next.set_username(url.username());
-            let _ = next.set_password(url.password());
-        } else if next.origin() != url.origin() {
-            let _ = next.set_username("");
-            let _ = next.set_password(None);
-        }
-        at = next;
+    // A user name and password in the address (sent as Basic auth, which reqwest takes from
+    // the address) go to its own origin only, its same-host hops included; never elsewhere.
+    let ask = |at: &Url| {
+        let mut at = at.clone();
+        let ours = at.origin() == url.origin();
+        let _ = at.set_username(if ours { url.username() } else { "" });
+        let _ = at.set_password(if ours { url.password() } else { None });
+        client.get(at).send()
     };
+    let sent = crate::net::send_following(url, ask, overall, &waited);
     for line in waits.untold(crate::net::room_after(SAID_AS, crate::net::stderr_width())) {
         crate::commands::say(SAID_AS, &line);
     }
-    let response = sent.map_err(|e| {
-            if e.is_timeout() {
-                fail(format!(
-                    "no answer within {} s (export.timeout_secs): the server is not answering; try again later, or {offline} for the copy cached at the last pull",
-                    timeout.as_secs()
-                ))
-            } else {
-                fail(reason(&e))
-            }
-        })?;
+    let response = sent.map_err(|e| match e {
+        crate::net::NotSent::Failed(e) if e.is_timeout() => fail(format!(
+            "no answer within {} s (export.timeout_secs): the server is not answering; try again later, or {offline} for the copy cached at the last pull",
+            timeout.as_secs()
+        )),
+        crate::net::NotSent::Failed(e) => fail(reason(&e)),
+        crate::net::NotSent::TooManyRedirects => fail(crate::net::NotSent::too_many()),
+    })?;
     // The whole answer, body included, ends by this time.
     let deadline = std::time::Instant::now() + timeout;
     let status = response.status();

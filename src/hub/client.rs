@@ -7,7 +7,7 @@ use std::time::Duration;
 use url::Url;
 
 use super::api::next_link;
-use crate::net::{BodyError, read_body, reason, redacted, send_with_retries};
+use crate::net::{BodyError, NotSent, read_body, reason, redacted, send_following};
 
 /// The Hub's public address, when `HF_ENDPOINT` does not say otherwise.
 pub const DEFAULT_ENDPOINT: &str = "https://huggingface.co";
@@ -146,7 +146,7 @@ impl Hub {
         if !base.username().is_empty() || base.password().is_some() {
             return Err(HubError::EndpointCredentials(crate::net::unparsed(endpoint)));
         }
-        let client = crate::net::client(timeout, CONCURRENCY, reqwest::redirect::Policy::none())
+        let client = crate::net::client(timeout, CONCURRENCY)
             .map_err(|e| HubError::Fetch { url: redacted(&base), reason: e.to_string() })?;
         Ok(Hub {
             client,
@@ -212,30 +212,20 @@ impl Hub {
                 (self.on_wait)(&line);
             }
         };
-        // Redirects are followed here, the token sent only to the Hub's own address: the Hub
-        // sends downloads on to storage hosts, which must never see it, however many hops on.
-        let mut at = url.clone();
-        let mut hops = 0;
-        let response = loop {
-            let send = || {
-                let mut request = self.client.get(at.clone());
-                if let Some(token) = self.token.as_ref().filter(|_| at.origin() == self.base.origin()) {
-                    request = request.bearer_auth(token);
-                }
-                self.requests.fetch_add(1, Ordering::Relaxed);
-                request.send()
-            };
-            let response = send_with_retries(send, overall, &waited).map_err(|e| self.failed(&name, &e))?;
-            let Some(next) = crate::net::redirected_to(&response, &at) else { break response };
-            hops += 1;
-            if hops > crate::net::MOST_REDIRECTS {
-                return Err(HubError::Fetch {
-                    url: name,
-                    reason: format!("redirected more than {} times", crate::net::MOST_REDIRECTS),
-                });
+        // The token goes to the Hub's own address only: the Hub sends downloads on to storage
+        // hosts, which must never see it, however many hops on.
+        let send = |at: &Url| {
+            let mut request = self.client.get(at.clone());
+            if let Some(token) = self.token.as_ref().filter(|_| at.origin() == self.base.origin()) {
+                request = request.bearer_auth(token);
             }
-            at = next;
+            self.requests.fetch_add(1, Ordering::Relaxed);
+            request.send()
         };
+        let response = send_following(url, send, overall, &waited).map_err(|e| match e {
+            NotSent::Failed(e) => self.failed(&name, &e),
+            NotSent::TooManyRedirects => HubError::Fetch { url: name.clone(), reason: NotSent::too_many() },
+        })?;
         let deadline = std::time::Instant::now() + self.timeout;
         let status = response.status().as_u16();
         let header = |h: &str| response.headers().get(h).and_then(|v| v.to_str().ok()).map(str::to_owned);
