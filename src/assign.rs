@@ -257,6 +257,15 @@ pub fn conflict_naming<'j>(judge: &'j Judge, s: &Submission) -> Option<&'j str> 
     judge.conflicts.iter().find(|c| conflicts(c, s)).map(String::as_str)
 }
 
+/// Each of `entries` a declared conflict of `judge`'s names, as the warnings of `export` and
+/// `import-scores` list them: `"e13" ("Moss & Lichen")`, id and conflict cleaned for a line.
+pub fn conflicts_named<'s>(judge: &Judge, entries: impl Iterator<Item = &'s Submission>) -> Vec<String> {
+    use crate::sanitize::clean_line;
+    entries
+        .filter_map(|s| Some(format!("{:?} ({:?})", clean_line(&s.id), clean_line(conflict_naming(judge, s)?))))
+        .collect()
+}
+
 /// Why `judge` may not judge `s`, if they may not: the one test that `judging assign`, the
 /// judge's "assigned to me", `judging score` and the finals use.
 pub fn barred(judge: &Judge, s: &Submission, tracks: Tracks) -> Option<Bar> {

@@ -114,16 +114,10 @@ pub(crate) fn write_for(
     // Entries scored that a conflict of the judge's in judging.toml names, as `score` and
     // `import-scores` warn of them: the file had gone out without a word of them.
     if let Some(listed) = config.judge(judge) {
-        let scored: std::collections::HashSet<&str> =
+        let ids: std::collections::HashSet<&str> =
             body.scores.iter().filter(|r| r.1.iter().any(Option::is_some)).map(|r| r.0.as_ref()).collect();
-        let named: Vec<String> = submissions
-            .iter()
-            .filter(|s| scored.contains(s.submission.id.as_str()))
-            .filter_map(|s| {
-                let conflict = crate::assign::conflict_naming(listed, &s.submission)?;
-                Some(format!("{:?} ({:?})", clean_line(&s.submission.id), clean_line(conflict)))
-            })
-            .collect();
+        let scored = submissions.iter().map(|s| &s.submission).filter(|s| ids.contains(s.id.as_str()));
+        let named = crate::assign::conflicts_named(listed, scored);
         if !named.is_empty() {
             warn(&format!(
                 "warning: judging.toml lists a conflict of yours that names {} you scored: {}; the merge flags those scores (or leaves them out): recuse (r in the app) where it applies, and export again",

@@ -90,16 +90,11 @@ fn conflicts_said(session: &Session, rows: &[(String, Change)]) -> Result<()> {
     }
     let scored: std::collections::HashSet<&str> =
         rows.iter().filter(|(_, c)| matches!(c, Change::Score { .. })).map(|(id, _)| id.as_str()).collect();
-    let named: Vec<String> = session
-        .store
-        .submissions()?
-        .iter()
-        .filter(|s| scored.contains(s.submission.id.as_str()))
-        .filter_map(|s| {
-            let conflict = crate::assign::conflict_naming(judge, &s.submission)?;
-            Some(format!("{:?} ({:?})", clean_line(&s.submission.id), clean_line(conflict)))
-        })
-        .collect();
+    let submissions = session.store.submissions()?;
+    let named = crate::assign::conflicts_named(
+        judge,
+        submissions.iter().map(|s| &s.submission).filter(|s| scored.contains(s.id.as_str())),
+    );
     if !named.is_empty() {
         super::stderr::warn(&format!(
             "{} lists a conflict of yours that names {} imported: {}; the scores are saved, but recuse (r in the app) where it applies",
