@@ -403,20 +403,18 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     // Coverage counts the judges whose marks count: a trainee's change no ranking.
     let (counts, not_counted, conflicted) = not_counted(&judges, config, &field);
     // The judges assigned entries no longer in play (withdrawn since the assignment), and how many.
-    let mut gone: Vec<(String, usize)> = Vec::new();
+    let mut gone: Vec<String> = Vec::new();
     for j in &judges {
         let trainee = config.is_trainee(&j.judge);
         let mine = assignments.as_ref().and_then(|a| a.of(&j.judge));
         // Of the entries assigned to them and still in play, how many they scored in full, as
         // the merge counts it: a withdrawn entry counted as assigned had read as one left undone.
-        let counted = mine.map(|l| (l.len(), crate::rankings::Assignment::of(j, l, &ids)));
-        if let Some((listed, a)) = &counted
-            && *listed > a.in_play
-        {
-            gone.push((clean_line(&j.judge), listed - a.in_play));
+        let counted = mine.map(|l| crate::rankings::Assignment::of(j, l, &ids));
+        if let Some(a) = counted.filter(|a| a.out_of_play > 0) {
+            gone.push(format!("{} {}", crate::sanitize::in_quotes(&j.judge), a.out_of_play));
         }
-        let assigned = counted.as_ref().map_or("-".to_owned(), |(_, a)| a.in_play.to_string());
-        let done = counted.as_ref().map_or("-".to_owned(), |(_, a)| a.done.to_string());
+        let assigned = counted.map_or("-".to_owned(), |a| a.in_play.to_string());
+        let done = counted.map_or("-".to_owned(), |a| a.done.to_string());
         // The name cut first, so that "(trainee)" always shows.
         let name = if trainee {
             format!("{} (trainee)", crate::format::fit(&clean_line(&j.judge), 10))
@@ -439,8 +437,11 @@ pub(super) fn status(session: &Session, files: &[PathBuf]) -> Result<ExitCode> {
     if !judges.is_empty() {
         say(STATUS_LEGEND.to_owned());
     }
-    if let Some(said) = assigned_out_of_play(&gone) {
-        say(said);
+    if !gone.is_empty() {
+        say(format!(
+            "Assigned entries no longer in the export (withdrawn since the assignment, or never in it), left out of ASSIGNED and owed by no one: {}.",
+            crate::format::first_few(&gone, 10, ", ")
+        ));
     }
     without_a_file(session, &judges, &by_judge, unnamed, &say);
     // A judge who scored an entry despite a declared conflict, said as the merge will say it:
@@ -593,21 +594,6 @@ fn read_the_good(
             }
         }
     }
-}
-
-/// The entries assigned that are no longer in play, said under the status table (ASSIGNED
-/// counts those in play): "assigned entries no longer in the export (withdrawn since the
-/// assignment): "ana" 1, "cy" 1". `None` where every assigned entry is in play.
-fn assigned_out_of_play(gone: &[(String, usize)]) -> Option<String> {
-    let (first, rest) = gone.split_first()?;
-    let each = |(judge, n): &(String, usize)| format!("{} {n}", crate::sanitize::in_quotes(judge));
-    let named: Vec<String> = std::iter::once(first).chain(rest).take(10).map(each).collect();
-    let more = gone.len().saturating_sub(10);
-    let more = if more > 0 { format!(" and {more} more judges") } else { String::new() };
-    Some(format!(
-        "Assigned entries no longer in the export (withdrawn since the assignment, or never in it), left out of ASSIGNED and owed by no one: {}{more}.",
-        named.join(", ")
-    ))
 }
 
 #[cfg(test)]

@@ -241,6 +241,9 @@ pub(super) fn no_file(judges: &[JudgeMarks], config: &crate::config::Config, lef
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Assignment {
     pub in_play: usize,
+    /// The entries assigned (each once, however often listed) that are not in play: withdrawn
+    /// since the assignment, or never in the export.
+    pub out_of_play: usize,
     pub done: usize,
     pub recused: usize,
 }
@@ -266,7 +269,9 @@ impl Assignment {
             .map(|(e, _)| *e)
             .filter(|e| mine.contains(e) && !done.contains(e))
             .collect();
-        Assignment { in_play: mine.len(), done: done.len(), recused: recused.len() }
+        let listed: HashSet<&str> = assigned.iter().map(String::as_str).collect();
+        let out_of_play = listed.len() - mine.len();
+        Assignment { in_play: mine.len(), out_of_play, done: done.len(), recused: recused.len() }
     }
 
     /// The entries assigned and in play that the judge did not recuse from: what they owe.
@@ -500,7 +505,12 @@ mod tests {
         for (done, recused, (in_play, d, r), left) in cases {
             let a = Assignment::of(&judge("mira", done, recused), &assigned, &super::FieldIndex::new(&ids));
             assert_eq!((a.in_play, a.done, a.recused, a.left()), (in_play, d, r, left), "{done:?} {recused:?}");
+            assert_eq!(a.out_of_play, 1, "\"gone\" is not in the field");
         }
+        // An entry listed twice is one entry assigned, not one out of play.
+        let twice: Vec<String> = ["a", "a", "b", "c"].map(String::from).to_vec();
+        let a = Assignment::of(&judge("mira", &[0], &[]), &twice, &super::FieldIndex::new(&ids));
+        assert_eq!((a.in_play, a.out_of_play), (3, 0));
         // One warning for all, naming each with how far they got, or none where all finished.
         let judges = [judge("mira", &[0], &[]), judge("tomas", &[0, 1, 2], &[]), judge("priya", &[0, 1], &[2])];
         let of = |name: &str| (name != "nobody").then_some(assigned.as_slice());
