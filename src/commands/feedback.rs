@@ -183,9 +183,9 @@ impl<'r> Figures<'r> {
         }
         let scored = rankings.sheets.judges.iter().flat_map(|j| j.entries.iter().copied()).collect();
         let left_out = left_out(rankings);
-        let (prizes, tied) = prize_lines(rankings, outcome, config);
         let ineligible: HashMap<&str, &Vec<String>> =
             outcome.iter().flat_map(|o| &o.ineligible).map(|f| (f.id.as_str(), &f.reasons)).collect();
+        let (prizes, tied) = prize_lines(rankings, outcome, config, &ineligible);
         let passed = passed_lines(outcome, &ineligible);
         let not_ranked = rankings.not_ranked.iter().map(|n| (n.id.as_str(), n.why.as_str())).collect();
         let files_left_out = !rankings.left_out.is_empty();
@@ -225,12 +225,16 @@ type Lines<'r> = HashMap<&'r str, Vec<String>>;
 
 /// Each entry's prize lines: the prizes it won, and those it is tied for (undecided, or decided
 /// by the jury for another), each with its place and, where that is not its ranking place, why.
-fn prize_lines<'r>(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config: &Config) -> (Lines<'r>, Lines<'r>) {
+/// `ineligible`: the entries the rules exclude, which a prize passes over as unable to win it.
+fn prize_lines<'r>(
+    rankings: &'r Rankings,
+    outcome: Option<&'r Outcome>,
+    config: &Config,
+    ineligible: &HashMap<&str, &Vec<String>>,
+) -> (Lines<'r>, Lines<'r>) {
     let name_of = |ranking: &str| crate::config::track_name(&config.tracks, ranking).to_owned();
     let mut prizes: HashMap<&str, Vec<String>> = HashMap::new();
     let mut tied: HashMap<&str, Vec<String>> = HashMap::new();
-    let barred_ids: std::collections::HashSet<&str> =
-        outcome.iter().flat_map(|o| &o.ineligible).map(|f| f.id.as_str()).collect();
     for p in outcome.iter().flat_map(|o| &o.prizes) {
         // A prize by score pays in its ranking's order, passing over entries that could not
         // win: where one placed above this entry, its prize place is not its ranking place,
@@ -275,11 +279,11 @@ fn prize_lines<'r>(rankings: &'r Rankings, outcome: Option<&'r Outcome>, config:
                 // a tie it was in, or both; said only as far as it is so.
                 // Above it and passed over: those the rules exclude, and those that had won
                 // another prize ("could not win this prize" had been said of both).
-                let (barred, paid_elsewhere) = p
-                    .passed_over
-                    .iter()
-                    .filter(|x| place_of(&x.id).is_some_and(|q| q < own))
-                    .fold((0, 0), |(b, e), x| if barred_ids.contains(x.id.as_str()) { (b + 1, e) } else { (b, e + 1) });
+                let (barred, paid_elsewhere) =
+                    p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).fold(
+                        (0, 0),
+                        |(b, e), x| if ineligible.contains_key(x.id.as_str()) { (b + 1, e) } else { (b, e + 1) },
+                    );
                 let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
                 let mut why = vec![standing_said(own)];
                 if others > 0 {

@@ -117,13 +117,11 @@ pub fn lenient_places(prizes: &[super::PrizeOutcome]) -> Option<String> {
             ))
         })
         .collect();
-    let (first, more) = (named.iter().take(5).cloned().collect::<Vec<_>>(), named.len().saturating_sub(5));
-    let more = if more > 0 { format!("; and {more} more") } else { String::new() };
     (!named.is_empty()).then(|| {
         format!(
-            "Paid places that rest on lenient judges, which the {method} method keeps as given ({}): {}{more}. Each one's CHECK line names its judges; the calibrated method (the default) takes each judge's leniency out: compare with --method calibrated, or have more judges score them",
+            "Paid places that rest on lenient judges, which the {method} method keeps as given ({}): {}. Each one's CHECK line names its judges; the calibrated method (the default) takes each judge's leniency out: compare with --method calibrated, or have more judges score them",
             named.len(),
-            first.join("; ")
+            crate::format::first_few(&named, 5, "; ")
         )
     })
 }

@@ -303,11 +303,9 @@ fn opposite_ways(judges: &[crate::rankings::JudgeLine]) -> String {
     if opposite.is_empty() {
         return String::new();
     }
-    let (first, more) = (opposite.iter().take(5).cloned().collect::<Vec<_>>(), opposite.len().saturating_sub(5));
-    let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
     format!(
-        " The two point opposite ways for {}{rest}: their totals against their co-judges' and their habits as the fit separates leniency from severity tell different stories, the more so on few entries (a ~ in the tables), where the fit takes a judge as mostly typical. Look at their marks before reading either as lenient or harsh.",
-        first.join("; ")
+        " The two point opposite ways for {}: their totals against their co-judges' and their habits as the fit separates leniency from severity tell different stories, the more so on few entries (a ~ in the tables), where the fit takes a judge as mostly typical. Look at their marks before reading either as lenient or harsh.",
+        crate::format::first_few(&opposite, 5, "; ")
     )
 }
 
