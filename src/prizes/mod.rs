@@ -448,6 +448,7 @@ pub fn award(candidates: &[Candidate], book: &Rulebook) -> Outcome {
         moved: vec![None; book.decisions.len()],
         unplaced: Vec::new(),
         pending: HashMap::new(),
+        ties: Vec::new(),
     };
     let mut warnings = Vec::new();
     let prizes = book.prizes.iter().map(|p| run.prize(p, &mut warnings)).collect();
@@ -494,10 +495,13 @@ struct Run<'a> {
     /// Entries a paid prize by the marks was open to but could not place, as (why, the entry,
     /// the prize): said once among the warnings ([`unplaced_said`]), not only in each prize's notes.
     unplaced: Vec<(String, usize, String)>,
-    /// Entries in an undecided tie over fewer paid places of a prize that does not stack, with
-    /// that prize's id, name and place: which of them wins it is not decided, so a later prize that
-    /// does not stack may change hands once it is.
-    pending: HashMap<usize, (String, String, usize)>,
+    /// Entries in an undecided tie over fewer paid places of a prize that does not stack, by id,
+    /// each with its tie in `ties`: which of them wins it is not decided, so a later prize that
+    /// does not stack may change hands once it is. By id, as the awards name them: a tie of
+    /// 100,000 is looked up once an award, never searched for.
+    pending: HashMap<&'a str, usize>,
+    /// Those ties: the prize's id and name, and the place.
+    ties: Vec<(String, String, usize)>,
 }
 
 /// One warning for each reason entries a paid prize by the marks was open to are in no ranking
@@ -663,7 +667,7 @@ impl Run<'_> {
     /// judge settles the earlier tie first: a tie here that came only of it had been given a
     /// decision to paste, which the earlier decision then left "not applied".
     fn rests_on_an_earlier_tie(&self, prize: &Prize, stacks: bool, out: &PrizeOutcome) -> Option<String> {
-        if stacks {
+        if stacks || self.pending.is_empty() {
             return None;
         }
         let mut seen = std::collections::HashSet::new();
@@ -671,8 +675,10 @@ impl Run<'_> {
             .awards
             .iter()
             .filter_map(|a| {
-                let i = self.candidates.iter().position(|c| c.id == a.id)?;
-                let (_, earlier, at) = self.pending.get(&i).filter(|(id, _, _)| *id != prize.id)?;
+                let (id, earlier, at) = self.pending.get(a.id.as_str()).map(|t| &self.ties[*t])?;
+                if *id == prize.id {
+                    return None;
+                }
                 seen.insert((earlier.clone(), *at));
                 Some(format!("{} (place {})", a.title, a.place))
             })
@@ -815,8 +821,10 @@ impl Run<'_> {
                     "Undecided tie at place {place}: until it is decided, no one of them counts as having won it"
                 ));
                 if !self.stacks(prize) {
+                    self.ties.push((prize.id.clone(), prize.name.clone(), place));
+                    let tie = self.ties.len() - 1;
                     for &i in live {
-                        self.pending.entry(i).or_insert_with(|| (prize.id.clone(), prize.name.clone(), place));
+                        self.pending.entry(self.candidates[i].id.as_str()).or_insert(tie);
                     }
                 }
             }

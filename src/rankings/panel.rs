@@ -17,12 +17,9 @@ pub struct Field<'s> {
     pub ids: Ids,
 }
 
-fn in_play(submissions: &[StoredSubmission]) -> Vec<&StoredSubmission> {
-    submissions.iter().filter(|s| !s.withdrawn).collect()
-}
-
-fn gone(submissions: &[StoredSubmission]) -> Vec<&StoredSubmission> {
-    submissions.iter().filter(|s| s.withdrawn).collect()
+/// The submissions in play, and those withdrawn, each in the store's order.
+fn in_play_and_gone(submissions: &[StoredSubmission]) -> (Vec<&StoredSubmission>, Vec<&StoredSubmission>) {
+    submissions.iter().partition(|s| !s.withdrawn)
 }
 
 /// Where a score file's submission id stands in the field.
@@ -35,7 +32,8 @@ pub enum Place {
 
 impl<'s> Field<'s> {
     pub fn new(submissions: &'s [StoredSubmission]) -> Self {
-        Field { entries: in_play(submissions), withdrawn: gone(submissions), ids: Ids::new(Ids::of(submissions)) }
+        let (entries, withdrawn) = in_play_and_gone(submissions);
+        Field { entries, withdrawn, ids: Ids::new(Ids::of(submissions)) }
     }
 
     /// The field of `submissions` with the ids read before them ([`Ids::new`], from the same
@@ -43,10 +41,9 @@ impl<'s> Field<'s> {
     /// two reads).
     pub fn with_ids(submissions: &'s [StoredSubmission], ids: Ids) -> Option<Self> {
         let (by_id, tracks) = Ids::known(Ids::of(submissions));
-        (by_id == ids.by_id && tracks == ids.tracks).then(|| Field {
-            entries: in_play(submissions),
-            withdrawn: gone(submissions),
-            ids,
+        (by_id == ids.by_id && tracks == ids.tracks).then(|| {
+            let (entries, withdrawn) = in_play_and_gone(submissions);
+            Field { entries, withdrawn, ids }
         })
     }
 
