@@ -174,6 +174,12 @@ pub const FINALS_KEYS: &[(&str, &str)] = &[
 /// in both helps' titles and the judge's footer.
 pub const HELP_CLOSES: &str = "any key closes";
 
+/// What a key that does nothing here says, on both screens: it names the key, and where the
+/// keys are.
+pub fn unbound_said(key: &str) -> String {
+    format!("{} does nothing here; ? shows the keys", crate::sanitize::screen_line(key))
+}
+
 /// The help's title, on both screens.
 pub fn help_title() -> String {
     format!(" Keys · {HELP_CLOSES} ")

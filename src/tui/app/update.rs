@@ -6,11 +6,7 @@ use super::{Action, App, Link, NotMine, Side};
 use crate::assign::Bar;
 use crate::model::{Change, Criterion, TextPart};
 use crate::sanitize::screen_line;
-
-/// What a key that does nothing here says: it names the key, and where the keys are.
-fn unbound(key: &str) -> String {
-    format!("{} does nothing here; ? shows the keys", screen_line(key))
-}
+use crate::tui::keys::unbound_said as unbound;
 
 impl App {
     /// Applies one action; what must leave the screen (a write, a link, a push) is returned for

@@ -545,7 +545,7 @@ impl<'r> Board<'r> {
             None if self.finals && matches!(name, "d" | "Enter") => {
                 format!("{name} does nothing in the finals view: a tie is settled on its ranking, which F goes back to")
             }
-            None => format!("{} does nothing here; ? shows the keys", screen_line(name)),
+            None => crate::tui::keys::unbound_said(name),
         }
     }
 
