@@ -37,6 +37,19 @@ fn with_the_repos_event() -> Sandbox {
     s
 }
 
+/// The head judge pulls the event and writes every team's page into `out` from the two score
+/// files kept in tests/fixtures.
+fn pages_of_the_fixtures(s: &Sandbox) {
+    s.cmd().args(["--judge", "head", "pull"]).assert().success();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    s.cmd()
+        .args(["--judge", "head", "feedback", "-o", "out"])
+        .arg(fixtures.join("scores-v1-mira.json"))
+        .arg(fixtures.join("scores-v2-tomas.json"))
+        .assert()
+        .success();
+}
+
 fn read_all(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
         .expect("dir")
@@ -268,14 +281,7 @@ fn the_index_says_a_shared_place_is_shared() {
 #[test]
 fn a_prize_open_to_some_entries_only_says_so_beside_the_ranking_place() {
     let s = Sandbox::new();
-    s.cmd().args(["--judge", "head", "pull"]).assert().success();
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    s.cmd()
-        .args(["--judge", "head", "feedback", "-o", "out"])
-        .arg(fixtures.join("scores-v1-mira.json"))
-        .arg(fixtures.join("scores-v2-tomas.json"))
-        .assert()
-        .success();
+    pages_of_the_fixtures(&s);
     let md = std::fs::read_to_string(s.path().join("out/sprout-sense.md")).expect("page");
     let won = md.lines().find(|l| l.contains("OpenBMB award, prize place 1")).unwrap_or_else(|| panic!("{md}"));
     // Its ranking named, as the page's lines name theirs: "placed 3 in its ranking" beside
@@ -527,14 +533,7 @@ fn an_unscored_winner_is_told_its_prize_needs_no_score() {
 fn a_page_says_which_prizes_its_entry_was_passed_over_for_and_why() {
     let s = Sandbox::new();
     s.file("judging.toml", &judging::config::BUILTIN.replace("stacks = true", "stacks = false"));
-    s.cmd().args(["--judge", "head", "pull"]).assert().success();
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    s.cmd()
-        .args(["--judge", "head", "feedback", "-o", "out"])
-        .arg(fixtures.join("scores-v1-mira.json"))
-        .arg(fixtures.join("scores-v2-tomas.json"))
-        .assert()
-        .success();
+    pages_of_the_fixtures(&s);
     let pages = read_all(&s.path().join("out"));
     let passed: Vec<&(String, String)> =
         pages.iter().filter(|(name, page)| page.contains("- Passed over for: ") && !name.contains(".html")).collect();

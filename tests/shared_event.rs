@@ -255,6 +255,16 @@ fn the_export_travels_and_lfs_is_refused_before_the_commit() {
     assert_eq!(hub.seen("POST /api/datasets/judges/scores-2026/commit/main").len(), commits, "no commit");
 }
 
+/// An export.csv beside judging.toml that is a link to a file in a folder outside it, which is
+/// given back (kept as long as the test needs it).
+fn export_linked_outside(s: &Sandbox) -> tempfile::TempDir {
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let secret = outside.path().join("secret.csv");
+    std::fs::write(&secret, "id,title,space_url\nx,Secret,https://huggingface.co/spaces/o/x\n").expect("write");
+    std::os::unix::fs::symlink(&secret, s.path().join("export.csv")).expect("link");
+    outside
+}
+
 /// A path judging.toml names is beside it even through a symbolic link: an export that is a
 /// link to a file outside, or an assignments file in a folder linked elsewhere, is refused by
 /// `pull`, `assign` and `check`, naming the link and where it leads; nothing is read or written
@@ -262,10 +272,7 @@ fn the_export_travels_and_lfs_is_refused_before_the_commit() {
 #[test]
 fn a_link_beside_judging_toml_takes_no_file_outside_its_folder() {
     let s = Sandbox::new();
-    let outside = tempfile::tempdir().expect("a folder outside");
-    let secret = outside.path().join("secret.csv");
-    std::fs::write(&secret, "id,title,space_url\nx,Secret,https://huggingface.co/spaces/o/x\n").expect("write");
-    std::os::unix::fs::symlink(&secret, s.path().join("export.csv")).expect("link");
+    let outside = export_linked_outside(&s);
     std::os::unix::fs::symlink(outside.path(), s.path().join("out")).expect("link");
     s.file(
         "judging.toml",
@@ -318,10 +325,7 @@ fn a_shared_files_largest_numbers_are_refused_by_name() {
 #[test]
 fn a_refused_upload_says_nothing_of_what_it_left_out() {
     let s = Sandbox::new();
-    let outside = tempfile::tempdir().expect("a folder outside");
-    let secret = outside.path().join("secret.csv");
-    std::fs::write(&secret, "id,title,space_url\nx,Secret,https://huggingface.co/spaces/o/x\n").expect("write");
-    std::os::unix::fs::symlink(&secret, s.path().join("export.csv")).expect("link");
+    let _outside = export_linked_outside(&s);
     s.file(
         "judging.toml",
         "[event]\nid = \"linked\"\nname = \"Linked\"\n[export]\nsource = \"export.csv\"\n[sync]\nrepo = \"judges/linked\"\n[[judges]]\nname = \"ana\"\nkey = \"ana-secret-0123456789\"\n",

@@ -58,6 +58,19 @@ fn prize(id: &str, amounts: &[f64]) -> Prize {
     }
 }
 
+/// The head judge's decision on a tie of `prize`: the entries in `order`, for `reason`, with no
+/// method or place recorded.
+fn decision(prize: &str, order: &[&str], reason: &str) -> Decision {
+    Decision {
+        prize: prize.into(),
+        order: order.iter().map(|id| (*id).to_owned()).collect(),
+        reason: reason.into(),
+        method: None,
+        place: None,
+        lines: None,
+    }
+}
+
 fn track_prize(track: &str, amounts: &[f64]) -> Prize {
     Prize { track: Some(track.into()), ..prize(track, amounts) }
 }
@@ -177,22 +190,8 @@ fn a_tie_over_paid_places_waits_for_the_head_judges_decision() {
     // The entries by title, and the order to record by id.
     assert!(o.warnings[0].contains("WOOD: A and B tie for place 1"), "{:?}", o.warnings);
     assert!(o.warnings[0].contains("order = [\"a\", \"b\"]"), "{:?}", o.warnings);
-    let decided = Decision {
-        prize: "wood".into(),
-        order: vec!["b".into(), "a".into()],
-        reason: "b's demo ran".into(),
-        method: None,
-        place: None,
-        lines: None,
-    };
-    let stale = Decision {
-        prize: "wood".into(),
-        order: vec!["a".into(), "c".into()],
-        reason: "old".into(),
-        method: None,
-        place: None,
-        lines: None,
-    };
+    let decided = decision("wood", &["b", "a"], "b's demo ran");
+    let stale = decision("wood", &["a", "c"], "old");
     let o = run(&field, &prizes, &Rules::default(), &[decided.clone(), stale]);
     assert_eq!(winners(&o.prizes[0]), [(1, "b", Some(10.0)), (2, "a", Some(6.0))]);
     assert_eq!(o.prizes[0].awards[0].tie, Some(Tie::Decided { reason: "b's demo ran".into() }));
@@ -322,19 +321,7 @@ fn special_awards_order_by_their_own_measure_and_tie_on_equal_ones() {
         matches!(&o.prizes[1].awards[0].tie, Some(Tie::Undecided { with, shares, .. }) if with == &["c"] && shares == &[2.0, 1.0])
     );
     assert!(o.warnings.iter().any(|w| w.contains("B and C tie for place 1")), "{:?}", o.warnings);
-    let decided = run(
-        &field,
-        &prizes,
-        &Rules::default(),
-        &[Decision {
-            prize: "quest".into(),
-            order: vec!["c".into(), "b".into()],
-            reason: "c's badges came first".into(),
-            method: None,
-            place: None,
-            lines: None,
-        }],
-    );
+    let decided = run(&field, &prizes, &Rules::default(), &[decision("quest", &["c", "b"], "c's badges came first")]);
     assert_eq!(winners(&decided.prizes[1]), [(1, "c", Some(2.0)), (2, "b", Some(1.0))]);
     assert_eq!(first[2], ["c"]);
     assert_eq!(o.prizes[2].notes, ["1 entry without likes left out"]);
@@ -847,14 +834,7 @@ fn places_resting_on_an_earlier_undecided_tie_say_so() {
     );
     assert!(o.prizes[1].notes.contains(&warning), "{:?}", o.prizes[1].notes);
     assert!(o.prizes[0].notes.iter().all(|n| !n.contains("undecided tie for")), "not of its own tie");
-    let decided = Decision {
-        prize: "wood".into(),
-        order: vec!["a".into(), "b".into()],
-        reason: "r".into(),
-        method: None,
-        place: None,
-        lines: None,
-    };
+    let decided = decision("wood", &["a", "b"], "r");
     let o = run(&field, &[wood.clone(), tiny.clone()], &Rules::default(), &[decided]);
     assert_eq!(said(&o), None, "decided: {:?}", o.warnings);
     let stacking = Prize { stacks: Some(true), ..tiny };
