@@ -34,6 +34,11 @@ impl FileError {
     /// that does not read may have several, one a line of its message.
     pub fn each_problem(&self) -> Vec<String> {
         match self {
+            // A syntax error is one problem said over several lines (the line and a caret under
+            // its place): each had been counted as a problem ("5 problems" of one `[` unclosed).
+            FileError::Invalid { path, message } if message.starts_with(crate::plain::TOML_SYNTAX) => {
+                vec![format!("{}: {message}", path.display())]
+            }
             FileError::Invalid { path, message } => {
                 let name = path.display().to_string();
                 message.lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{name}: {l}")).collect()

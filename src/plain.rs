@@ -33,6 +33,21 @@ enum Kind {
     Length,
 }
 
+/// How [`toml_error`] starts a syntax error, which it says over several lines (the line, a
+/// caret under the place, what is wrong): one problem, however many lines.
+pub const TOML_SYNTAX: &str = "TOML parse error";
+
+/// A message on one line: a syntax error of [`toml_error`] as its first line (where) and its
+/// last (what), the quoted line and its caret left out, which run together on one line read as
+/// noise; any other message as it is.
+pub fn one_line(message: &str) -> String {
+    // Its first line may be prefixed by the file's name ("decisions.toml: TOML parse error …").
+    match (message.lines().next(), message.lines().next_back()) {
+        (Some(first), Some(last)) if first.contains(TOML_SYNTAX) && first != last => format!("{first}: {last}"),
+        _ => message.to_owned(),
+    }
+}
+
 /// A toml parser's error in `text` (judging.toml, the assignments, the published finals), said
 /// as [`plain`] says serde's. A key set twice is named,
 /// with its table and the line it was first set at: toml says only "duplicate key" under the
@@ -71,7 +86,7 @@ pub fn toml_error(text: &str, error: toml::de::Error) -> String {
     let shown = |t: &str| crate::sanitize::file_line(t);
     let gutter = " ".repeat(number.to_string().len() + 1);
     format!(
-        "TOML parse error at line {number}, column {column}\n{gutter}|\n{number} | {}\n{gutter}| {}{}\n{message}",
+        "{TOML_SYNTAX} at line {number}, column {column}\n{gutter}|\n{number} | {}\n{gutter}| {}{}\n{message}",
         shown(&line),
         " ".repeat(crate::text_width::width(&shown(&lead))),
         "^".repeat(crate::text_width::width(&shown(marked)).max(1)),
@@ -308,6 +323,19 @@ fn fits(text: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::plain;
+
+    /// A syntax error on one line keeps where and what, not the caret drawn under the line.
+    #[test]
+    fn a_syntax_error_on_one_line_says_where_and_what() {
+        let text = "a = 1\nb = [\n";
+        let said = super::toml_error(text, toml::from_str::<toml::Table>(text).expect_err("unclosed"));
+        let one = super::one_line(&said);
+        assert!(one.starts_with("TOML parse error at line ") && !one.contains('\n') && !one.contains('^'), "{one}");
+        assert!(one.ends_with(said.lines().next_back().unwrap_or_default()), "{one}");
+        assert_eq!(super::one_line("line 4: no such prize"), "line 4: no such prize");
+        assert!(super::one_line(&format!("decisions.toml: {said}")).starts_with("decisions.toml: TOML parse error"));
+        assert!(!super::one_line(&format!("decisions.toml: {said}")).contains('^'));
+    }
 
     /// A file nested past the reader's limit is said at its deepest line, cut short; a parse
     /// error on a line of thousands of characters shows the line around the caret, at its true

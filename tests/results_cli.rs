@@ -2062,4 +2062,13 @@ fn each_problem_of_a_decisions_file_that_does_not_read_names_the_file_and_the_ru
             "{stderr}"
         );
     }
+    // A syntax error is one problem, its quoted line and caret under it not counted as more
+    // ("5 problems" of one unclosed `[`); `check` says it on one line, where and what.
+    let stderr = refused_decisions(&s, &file, "[[decisions]]\norder = [\n");
+    assert!(stderr.contains("decisions.toml: TOML parse error at line 2"), "{stderr}");
+    assert!(stderr.contains("1 problem in ") && stderr.contains("decisions.toml; no results were made"), "{stderr}");
+    let out = head(&s).arg("check").output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let line = said.lines().find(|l| l.contains("TOML parse error")).unwrap_or_else(|| panic!("{said}"));
+    assert!(line.contains("at line 2") && !line.contains('^') && !line.contains(" | "), "{line}");
 }

@@ -341,7 +341,7 @@ fn check_organizer_files(
         }
     }
     for p in &problems {
-        say(format!("  {}", clean_line(p)));
+        say(format!("  {}", clean_line(&crate::plain::one_line(p))));
     }
     for w in &warnings {
         say(format!("  warning: {}", clean_line(w)));

@@ -889,7 +889,9 @@ pub fn run(
             let now = stamp();
             if now != read_as {
                 read_as = now;
-                board.decisions_changed(loaded.decisions(None).map(|(_, d)| d).map_err(|e| e.to_string()));
+                board.decisions_changed(
+                    loaded.decisions(None).map(|(_, d)| d).map_err(|e| crate::plain::one_line(&e.to_string())),
+                );
             }
             if let Some(Event::Resize(width, height)) = event {
                 board.resized(width, height);
