@@ -1605,6 +1605,16 @@ fn a_saved_merge_checks_places_on_lenient_judges_as_the_files_do() {
     assert!(String::from_utf8_lossy(&out.stderr).contains(said), "{}", String::from_utf8_lossy(&out.stderr));
     let warnings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert!(warnings["warnings"].to_string().contains(said), "{}", warnings["warnings"]);
+    // Its own warning of paid places on lenient judges is all it has to say of them: kept, as the
+    // prizes' own cannot be worked out from it.
+    let lenient = "Paid places that rest on lenient judges, which the mean method keeps as given (1): Pill Pal (1st in Backyard AI)";
+    let older_warned =
+        before_lenient_by(&text).replacen("\"warnings\": [", &format!("\"warnings\": [\n    \"{lenient}\","), 1);
+    assert!(older_warned.contains(lenient), "the warning put in");
+    let older = s.file("older-warned.json", &older_warned);
+    let out = head(&s).args(["results", "--format", "json"]).arg(&older).output().expect("runs");
+    let kept: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(kept["warnings"].to_string().contains(lenient), "{}", kept["warnings"]);
     // A merge by a method that takes leniency out has nothing to check on that count, and says
     // nothing of it.
     head(&s).args(["merge", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();

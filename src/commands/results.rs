@@ -465,8 +465,11 @@ pub(super) fn apply(
     }
     // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
     // printed for the jury has no stderr. Its paid places on lenient judges are its rankings',
-    // which the prizes may pass over: the prizes' own are said above instead.
-    let merged = rankings.warnings.iter().filter(|w| !crate::rankings::leaning::is_lenient_warning(w)).cloned();
+    // which the prizes may pass over: the prizes' own are said above instead, where they can be
+    // worked out (a merge saved before it kept each entry's judges keeps its own warning).
+    let checkable = rankings.lenient_checkable();
+    let merged =
+        rankings.warnings.iter().filter(|w| !(checkable && crate::rankings::leaning::is_lenient_warning(w))).cloned();
     outcome.warnings.splice(0..0, merged);
     Ok((outcome, decisions_file))
 }

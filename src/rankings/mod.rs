@@ -583,6 +583,13 @@ impl Rankings {
         out
     }
 
+    /// Whether the places resting on lenient marks can be checked prize by prize: from the
+    /// judges' files, or a saved merge that kept which judges each entry rests on. Else the
+    /// merge's own warning of them, as it was saved, is all there is.
+    pub fn lenient_checkable(&self) -> bool {
+        !self.sheets.judges.is_empty() || self.lenient_judges.is_some()
+    }
+
     /// Each entry whose judges mark, on average, [`Rankings::lenient_bound`] or more above their
     /// co-judges (the leniency the merge found for each, which `judges` lines carry), and those
     /// judges in the files' order: what a place resting on lenient marks is checked by. Every
