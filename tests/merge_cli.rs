@@ -2224,3 +2224,21 @@ fn a_title_in_the_markdown_makes_no_link_emphasis_html_or_cell() {
         "escaped: {md}"
     );
 }
+
+/// The files are read while the store's ids are looked up: a store that has none still says so
+/// and ends, with nothing merged, rather than leave the readers waiting for ids that never come.
+#[test]
+fn a_store_with_no_submissions_says_so_without_waiting() {
+    let s = Sandbox::new();
+    let files = [judge_file(&s, "mira", 0, &SOME), judge_file(&s, "tomas", 1, &SOME[..3])];
+    head(&s).arg("pull").assert().success();
+    let emptied = rusqlite::Connection::open(s.store("head")).expect("open").execute("DELETE FROM submissions", []);
+    assert!(emptied.expect("emptied") > 0);
+    head(&s)
+        .arg("merge")
+        .args(&files)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no submissions").and(predicate::str::contains("pull")));
+}

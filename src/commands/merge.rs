@@ -260,8 +260,8 @@ fn no_such_entry<'a>(id: &str, in_play: impl Iterator<Item = &'a str>) -> anyhow
 }
 
 /// The store's submissions and every judge's file, read and checked against them: the files on
-/// both cores while the submissions load, as what the reading needs (each entry's id and track)
-/// comes first from one small query. Every refused file is named on stderr and nothing is
+/// both cores from the start, while the store is asked what placing their rows needs (each
+/// entry's id and track, one small query) and then loads the submissions. Every refused file is named on stderr and nothing is
 /// merged; on a terminal a spinner shows while it works. A file older than the newest of its
 /// judge's this store took in is refused too ([`super::newest`]); a read accepted whole is taken
 /// in.
@@ -271,21 +271,31 @@ pub(super) fn read_with_the_store(
     taker: super::given::Taker,
 ) -> Result<(Vec<crate::model::StoredSubmission>, crate::rankings::Ids, Vec<crate::rankings::JudgeMarks>)> {
     let config = &session.loaded.config;
-    let places = session.store.places()?;
-    if places.is_empty() {
-        return Err(no_submissions(session));
-    }
-    let ids = crate::rankings::Ids::new(places.iter().map(|(id, gone, track)| (id.as_str(), *gone, track.as_deref())));
     // Drawn only on a terminal: `Progress` decides, so no caller passes a flag for it.
     let spinner = crate::progress::Progress::spinner(&format!(
         "Reading {}",
         crate::format::count(files.len(), "score file", "score files")
     ));
-    let (submissions, judges) = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| crate::scorefile::read_all(files, config, &ids));
-        (session.store.submissions(), reading.join())
+    // The files are read and checked while the store's ids are looked up; only placing their
+    // rows waits for the ids (`None` where they could not be had, which stops the reading).
+    let known: std::sync::OnceLock<Option<crate::rankings::Ids>> = std::sync::OnceLock::new();
+    let (looked_up, submissions, judges) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| crate::scorefile::read_all_before(files, config, || known.wait().as_ref()));
+        let looked_up = {
+            // However the lookup ends, a panic included, the readers are not left waiting.
+            let _let_go = LetGo(&known);
+            ids_of(session).map(|ids| {
+                let _ = known.set(Some(ids));
+            })
+        };
+        // The submissions load while the files are read, once the ids are known good.
+        let submissions = looked_up.is_ok().then(|| session.store.submissions());
+        (looked_up, submissions, reading.join())
     });
     spinner.done();
+    looked_up?;
+    let Some(Some(ids)) = known.into_inner() else { unreachable!("the ids were set, or the lookup's error returned") };
+    let Some(submissions) = submissions else { unreachable!("the submissions load once the ids are known") };
     let judges = judges.unwrap_or_else(|_| Err(vec![crate::scorefile::ScoreFileError::Stopped]));
     let submissions = submissions?;
     let judges = judges.map_err(|problems| {
@@ -339,6 +349,27 @@ pub(super) fn read_with_the_store(
     }
     super::newest::take_in(session, &verdict);
     Ok((submissions, ids, judges))
+}
+
+/// Where each of the store's ids stands, and its track: what reading the judges' files places
+/// their rows by. A store with no submissions has nothing to merge.
+fn ids_of(session: &Session) -> Result<crate::rankings::Ids> {
+    let places = session.store.places()?;
+    if places.is_empty() {
+        return Err(no_submissions(session));
+    }
+    Ok(crate::rankings::Ids::new(places.iter().map(|(id, gone, track)| (id.as_str(), *gone, track.as_deref()))))
+}
+
+/// Lets the readers waiting on the store's ids go, with none (which stops them), when the
+/// lookup ends without setting them.
+struct LetGo<'a>(&'a std::sync::OnceLock<Option<crate::rankings::Ids>>);
+
+impl Drop for LetGo<'_> {
+    fn drop(&mut self) {
+        // Set already where the lookup found the ids: then this does nothing.
+        let _ = self.0.set(None);
+    }
 }
 
 /// Why a store may not know an entry a judge scored, and the way out: an entry that left the

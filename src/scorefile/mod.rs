@@ -34,7 +34,7 @@ use crate::config::Config;
 use crate::sanitize::{in_quotes, quoted};
 
 pub use body::{Body, Checked, ScoreRow};
-pub use read::read_all;
+pub use read::{read_all, read_all_before};
 
 pub const FORMAT: &str = "judging-scores";
 pub const VERSION: u32 = 5;

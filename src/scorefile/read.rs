@@ -12,8 +12,21 @@ use crate::scorefile::{self, ScoreFileError};
 /// neither waits while the other has files left); returns each judge's marks in the order of
 /// the files, or every problem found, one per refused file.
 pub fn read_all(files: &[PathBuf], config: &Config, ids: &Ids) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
+    read_all_before(files, config, || Some(ids))
+}
+
+/// [`read_all`], begun before the store's ids are known: each file is read and its body checked
+/// (its digest, its rows) at once, and `ids` is asked only to place its rows, so a caller can
+/// look the ids up meanwhile. `ids` may wait for them; `None` (they could not be had) stops the
+/// reading, as [`ScoreFileError::Stopped`].
+pub fn read_all_before<'i>(
+    files: &[PathBuf],
+    config: &Config,
+    ids: impl Fn() -> Option<&'i Ids> + Sync,
+) -> Result<Vec<JudgeMarks>, Vec<ScoreFileError>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let rubrics = Rubrics::new(config, ids);
+    let rubrics = std::sync::OnceLock::new();
+    let ids_known = || ids().map(|ids| (ids, rubrics.get_or_init(|| Rubrics::new(config, ids))));
     let next = AtomicUsize::new(0);
     // One buffer a thread for the files' text: each file's is dropped once read.
     let read = || {
@@ -22,7 +35,7 @@ pub fn read_all(files: &[PathBuf], config: &Config, ids: &Ids) -> Result<Vec<Jud
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some(file) = files.get(at) else { return read };
-            read.push((at, read_one(file, config, ids, &rubrics, &mut text)));
+            read.push((at, read_one(file, config, &ids_known, &mut text)));
         }
     };
     let (mut results, rest) = std::thread::scope(|scope| {
@@ -45,11 +58,10 @@ pub fn read_all(files: &[PathBuf], config: &Config, ids: &Ids) -> Result<Vec<Jud
     }
 }
 
-fn read_one(
+fn read_one<'p>(
     path: &Path,
     config: &Config,
-    ids: &Ids,
-    rubrics: &Rubrics,
+    ids_known: &impl Fn() -> Option<(&'p Ids, &'p Rubrics)>,
     text: &mut Vec<u8>,
 ) -> Result<JudgeMarks, ScoreFileError> {
     // A judge may name their file: shown as given, with no escape sequence reaching a terminal.
@@ -67,6 +79,8 @@ fn read_one(
     })?;
     let body = scorefile::read(text, &name, config)?;
     let written = who_and_when(&body, &name)?;
+    // Only placing the rows needs the store's ids.
+    let (ids, rubrics) = ids_known().ok_or(ScoreFileError::Stopped)?;
     let criteria = config.criteria.len();
     let rows = body.scores.len();
     let mut marks = JudgeMarks {
