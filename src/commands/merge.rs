@@ -261,8 +261,8 @@ fn no_such_entry<'a>(id: &str, in_play: impl Iterator<Item = &'a str>) -> anyhow
 
 /// The store's submissions and every judge's file, read and checked against them: the files on
 /// both cores from the start, while the store is asked what placing their rows needs (each
-/// entry's id and track, one small query) and then loads the submissions. Every refused file is named on stderr and nothing is
-/// merged; on a terminal a spinner shows while it works. A file older than the newest of its
+/// entry's id and track, one small query) and then loads the submissions. Every refused file is
+/// named on stderr and nothing is merged; on a terminal a spinner shows while it works. A file older than the newest of its
 /// judge's this store took in is refused too ([`super::newest`]); a read accepted whole is taken
 /// in.
 pub(super) fn read_with_the_store(
@@ -279,7 +279,7 @@ pub(super) fn read_with_the_store(
     // The files are read and checked while the store's ids are looked up; only placing their
     // rows waits for the ids (`None` where they could not be had, which stops the reading).
     let known: std::sync::OnceLock<Option<crate::rankings::Ids>> = std::sync::OnceLock::new();
-    let (looked_up, submissions, judges) = std::thread::scope(|scope| {
+    let (loaded, judges) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| crate::scorefile::read_all_before(files, config, || known.wait().as_ref()));
         let looked_up = {
             // However the lookup ends, a panic included, the readers are not left waiting.
@@ -289,13 +289,11 @@ pub(super) fn read_with_the_store(
             })
         };
         // The submissions load while the files are read, once the ids are known good.
-        let submissions = looked_up.is_ok().then(|| session.store.submissions());
-        (looked_up, submissions, reading.join())
+        (looked_up.map(|()| session.store.submissions()), reading.join())
     });
     spinner.done();
-    looked_up?;
+    let submissions = loaded?;
     let Some(Some(ids)) = known.into_inner() else { unreachable!("the ids were set, or the lookup's error returned") };
-    let Some(submissions) = submissions else { unreachable!("the submissions load once the ids are known") };
     let judges = judges.unwrap_or_else(|_| Err(vec![crate::scorefile::ScoreFileError::Stopped]));
     let submissions = submissions?;
     let judges = judges.map_err(|problems| {

@@ -79,8 +79,8 @@ pub const LEAST_SEVERITY: f64 = 0.25;
 pub const MOST_SEVERITY: f64 = 4.0;
 
 /// Marks grouped by judge, in flat arrays: `start[j]..start[j + 1]` are the marks of judge `j`,
-/// each naming its entry and its value. Flat arrays keep each pass over
-/// half a million marks within the caches.
+/// each naming its entry and its value. Flat arrays keep each pass over half a million marks
+/// within the caches.
 struct Grouped {
     start: Vec<usize>,
     other: Vec<u32>,
@@ -105,6 +105,11 @@ impl Grouped {
             fill[item] += 1;
         }
         Grouped { start, other, value }
+    }
+
+    /// How many items (judges) it groups.
+    fn items(&self) -> usize {
+        self.start.len() - 1
     }
 
     /// The marks of item `i`: the other side of each, and its value.
@@ -463,7 +468,7 @@ fn move_points(sums: &mut [(f64, f64)], entries: &[u32], by: f64) {
 /// entry) while a judge's marks stream past.
 fn entry_sums(by_judge: &Grouped, entries: usize, judge: impl Fn(usize) -> (f64, f64, f64)) -> Vec<(f64, f64)> {
     let mut sums = vec![(0.0, 0.0); entries];
-    for j in 0..by_judge.start.len() - 1 {
+    for j in 0..by_judge.items() {
         let (weight, leniency, promise) = judge(j);
         let (entries, values) = by_judge.of(j);
         add_judge(&mut sums, entries, values, weight, leniency, promise);
@@ -484,7 +489,7 @@ fn add_judge(sums: &mut [(f64, f64)], entries: &[u32], values: &[f64], weight: f
 /// How far the panel is from complete: 1 less the share of the cells (judge by entry, over the
 /// judges with marks and the entries with marks) that hold a mark.
 fn sparseness(by_judge: &Grouped, marked: &[bool]) -> f64 {
-    let judges = (0..by_judge.start.len() - 1).filter(|j| by_judge.start[j + 1] > by_judge.start[*j]).count();
+    let judges = (0..by_judge.items()).filter(|j| by_judge.start[j + 1] > by_judge.start[*j]).count();
     let entries = marked.iter().filter(|m| **m).count();
     let cells = (judges * entries).max(1) as f64;
     (1.0 - by_judge.other.len() as f64 / cells).clamp(0.0, 1.0)
