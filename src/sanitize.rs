@@ -56,12 +56,64 @@ pub fn visible(raw: &str) -> String {
 }
 
 /// A line of a file quoted in a message at its problem (judging.toml's "line 6 (`…`)", the line
-/// toml points its caret into): tabs as spaces, and every other character a reader could not
-/// see shown as its escape ([`visible`]), so the line quoted is the line in the file. Cleaned
-/// as a title is, a zero-width space had been quoted invisibly beside a message that named it,
-/// and a direction mark or an escape sequence dropped, so the faulty line read as a sound one.
+/// toml points its caret into, a key set twice): tabs as spaces, and every other character a
+/// reader could not see shown as its escape ([`visible`]), so the line quoted is the line in
+/// the file. Cleaned as a title is, a zero-width space had been quoted invisibly beside a
+/// message that named it, and a direction mark or an escape sequence dropped, so the faulty line
+/// read as a sound one. A judge's secret key on it and a token in an address are left out
+/// ([`without_secret_keys`], [`crate::net::without_credentials`]): every quoted line passes
+/// here, and `check`'s output is pasted into chats.
 pub fn file_line(raw: &str) -> String {
-    visible(&raw.replace('\t', " "))
+    visible(&crate::net::without_credentials(&without_secret_keys(raw)).replace('\t', " "))
+}
+
+/// A line of judging.toml with the value of every `key` it sets (a judge's secret, as
+/// `key = "…"` or within `{ name = "ana", key = "…" }`, however the word is cased: a mistyped
+/// `Key` is quoted as an unknown key) left out.
+fn without_secret_keys(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    // ASCII lowercase keeps every byte where it is: positions found in it hold in the line.
+    while let Some(at) = rest.to_ascii_lowercase().find("key") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        // The word `key` itself (not `public_key`), bare or quoted, then its `=`.
+        let whole = before.chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '{' | ',' | '"' | '\''));
+        let set = after[3..].trim_start_matches(['"', '\'']).trim_start().starts_with('=');
+        if let Some(equals) = after.find('=').filter(|_| whole && set) {
+            out.push_str(&after[..=equals]);
+            out.push_str(" \"…\"");
+            let tail = after[equals + 1..].trim_start();
+            rest = &tail[value_end(tail)..];
+        } else {
+            out.push_str(&after[..3]);
+            rest = &after[3..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where a toml value at the start of `tail` ends: a quoted one at its closing quote (past any
+/// escaped quote, a comma may be in it), a multi-line one at the line's end, a bare one where an
+/// inline table goes on.
+fn value_end(tail: &str) -> usize {
+    if tail.starts_with("\"\"\"") || tail.starts_with("'''") {
+        tail.len()
+    } else if let Some(rest) = tail.strip_prefix('"') {
+        let mut escaped = false;
+        rest.char_indices()
+            .find(|(_, c)| {
+                let closes = *c == '"' && !escaped;
+                escaped = *c == '\\' && !escaped;
+                closes
+            })
+            .map_or(tail.len(), |(i, _)| i + 2)
+    } else if let Some(rest) = tail.strip_prefix('\'') {
+        rest.find('\'').map_or(tail.len(), |i| i + 2)
+    } else {
+        tail.find([',', '}']).unwrap_or(tail.len())
+    }
 }
 
 /// A name that only looks like another ([`crate::model::skeleton`]), spelled out: every letter
@@ -438,6 +490,32 @@ fn private_use(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A quoted line never shows a judge's secret key, however it is written; other keys stay.
+    #[test]
+    fn a_quoted_line_leaves_out_a_secret_key() {
+        for (line, shown) in [
+            ("key = \"s3cret,with comma\"", "key = \"…\""),
+            ("key='s3cret'", "key= \"…\""),
+            ("\"key\" = \"s3cret\"", "\"key\" = \"…\""),
+            ("judges = [{ name = \"ana\", key = \"s3cret\" }]", "judges = [{ name = \"ana\", key = \"…\" }]"),
+            ("{ key = s3cret, name = \"a\" }", "{ key = \"…\", name = \"a\" }"),
+            ("public_key = \"ed25519:abc\"", "public_key = \"ed25519:abc\""),
+            ("name = \"monkey\"", "name = \"monkey\""),
+            // Mistyped, the key is an unknown one, quoted: its value still left out.
+            ("Key = \"s3cret\"", "Key = \"…\""),
+            ("KEY=\"s3cret\"", "KEY= \"…\""),
+            // An escaped quote does not end the value; a multi-line one runs to the line's end.
+            ("key = \"s3\\\"cret\" # note", "key = \"…\" # note"),
+            ("key = \"\"\"s3cret", "key = \"…\""),
+            ("key = '''s3cret'''", "key = \"…\""),
+            // Unclosed, as a syntax error quotes it: nothing of it shown.
+            ("key = \"TOPSECRET-abcdef", "key = \"…\""),
+        ] {
+            assert_eq!(super::without_secret_keys(line), shown, "{line}");
+            assert!(!super::file_line(line).contains("s3cret"), "{line}");
+        }
+    }
+
     /// A name or an id quoted in a message shows what a reader could not see, and is cut at
     /// forty characters.
     #[test]

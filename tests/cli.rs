@@ -2353,3 +2353,30 @@ fn markdown_is_a_format_by_its_whole_name_too() {
         assert_eq!(wrong.status.code(), Some(2), "{command}");
     }
 }
+
+/// No message that quotes a line of judging.toml prints a judge's secret key: not the parser's
+/// syntax error (a value left unclosed), not a key set twice, not a mistyped `Key`, whether
+/// `check` or any other command reads the file. Only `line 6 (…)` had hidden it.
+#[test]
+fn a_secret_key_is_never_quoted_from_judging_toml() {
+    let s = Sandbox::new();
+    let judge = "[[judges]]\nname = \"ana\"\n";
+    for (toml, said) in [
+        (format!("{judge}key = \"TOPSECRET-abcdef\n"), "TOML"),
+        (format!("{judge}key = \"TOPSECRET-one\"\nkey = \"TOPSECRET-two\"\n"), "set twice"),
+        (format!("{judge}Key = \"TOPSECRET-abcdef\"\n"), "Key"),
+    ] {
+        s.file("judging.toml", &toml);
+        for args in [&["check", "--offline"][..], &["--judge", "ana", "list"][..]] {
+            let out = s.cmd().args(args).output().expect("runs");
+            let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            assert!(!out.status.success(), "{args:?} refuses it: {all}");
+            assert!(all.contains(said), "{args:?}: {all}");
+            assert!(
+                all.contains("key = \"…\"") || all.contains("Key = \"…\""),
+                "the line is quoted, the key hidden: {all}"
+            );
+            assert!(!all.contains("TOPSECRET"), "{args:?} printed the secret: {all}");
+        }
+    }
+}

@@ -508,62 +508,12 @@ fn located(text: &str, at: usize, message: &str) -> String {
 /// decisions.toml starts: the line's number and the line itself, quoted ("line 5 (`place = 9`)").
 pub(crate) fn line_said(text: &str, line: usize) -> String {
     let source = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
-    // A token in an address of the line is not printed, nor a judge's secret key.
-    let shown = crate::net::without_credentials(&without_secret_keys(source));
-    format!("line {line} (`{}`)", crate::sanitize::file_line(&shown))
-}
-
-/// A line of judging.toml with the value of every `key` it sets (a judge's secret, as
-/// `key = "…"` or within `{ name = "ana", key = "…" }`) left out: a message that quotes the line
-/// of a problem with a key never prints the secret.
-fn without_secret_keys(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = rest.find("key") {
-        let (before, after) = rest.split_at(at);
-        out.push_str(before);
-        // The word `key` itself (not `public_key`), bare or quoted, then its `=`.
-        let whole = before.chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '{' | ',' | '"' | '\''));
-        let set = after[3..].trim_start_matches(['"', '\'']).trim_start().starts_with('=');
-        if let Some(equals) = after.find('=').filter(|_| whole && set) {
-            out.push_str(&after[..=equals]);
-            let tail = after[equals + 1..].trim_start();
-            // A quoted value ends at its closing quote (a comma may be in it); a bare one where
-            // an inline table goes on.
-            let end = match tail.chars().next() {
-                Some(q @ ('"' | '\'')) => tail[1..].find(q).map_or(tail.len(), |e| e + 2),
-                _ => tail.find([',', '}']).unwrap_or(tail.len()),
-            };
-            out.push_str(" \"…\"");
-            rest = &tail[end..];
-        } else {
-            out.push_str("key");
-            rest = &after[3..];
-        }
-    }
-    out.push_str(rest);
-    out
+    format!("line {line} (`{}`)", crate::sanitize::file_line(source))
 }
 
 #[cfg(test)]
 mod tests {
     use super::{ParseError, parse};
-
-    /// A quoted line never shows a judge's secret key, however it is written; other keys stay.
-    #[test]
-    fn a_quoted_line_leaves_out_a_secret_key() {
-        for (line, shown) in [
-            ("key = \"s3cret,with comma\"", "key = \"…\""),
-            ("key='s3cret'", "key= \"…\""),
-            ("\"key\" = \"s3cret\"", "\"key\" = \"…\""),
-            ("judges = [{ name = \"ana\", key = \"s3cret\" }]", "judges = [{ name = \"ana\", key = \"…\" }]"),
-            ("{ key = s3cret, name = \"a\" }", "{ key = \"…\", name = \"a\" }"),
-            ("public_key = \"ed25519:abc\"", "public_key = \"ed25519:abc\""),
-            ("name = \"monkey\"", "name = \"monkey\""),
-        ] {
-            assert_eq!(super::without_secret_keys(line), shown, "{line}");
-        }
-    }
 
     /// What the parser says in its own words is said in the file's: a key set twice is named with
     /// its table and its first line, a word near a valid one is suggested, and a key put under
