@@ -1486,6 +1486,11 @@ fn a_prize_tag_no_entry_carries_is_said() {
 /// Four judges' files: ana and ben mark six Backyard entries fairly; eve and gus mark two of
 /// them, and Pill Pal, two points above. The head judge's store pulled.
 fn two_lenient_judges() -> (Sandbox, Vec<std::path::PathBuf>) {
+    lenient_judges_giving_pill_pal([4, 4, 4])
+}
+
+/// [`two_lenient_judges`], the two lenient judges giving Pill Pal `marks`.
+fn lenient_judges_giving_pill_pal(marks: [u8; 3]) -> (Sandbox, Vec<std::path::PathBuf>) {
     let s = Sandbox::new();
     head(&s).arg("pull").assert().success();
     let fair: [(&str, [u8; 3]); 6] = [
@@ -1496,8 +1501,7 @@ fn two_lenient_judges() -> (Sandbox, Vec<std::path::PathBuf>) {
         ("recipe-rescue", [2, 2, 2]),
         ("shift-swap", [2, 2, 2]),
     ];
-    let lenient: [(&str, [u8; 3]); 3] =
-        [("recipe-rescue", [4, 4, 4]), ("shift-swap", [4, 4, 4]), ("pill-pal", [4, 4, 4])];
+    let lenient: [(&str, [u8; 3]); 3] = [("recipe-rescue", [4, 4, 4]), ("shift-swap", [4, 4, 4]), ("pill-pal", marks)];
     let files = vec![
         judge_file(&s, "ana", &fair),
         judge_file(&s, "ben", &fair),
@@ -1554,6 +1558,32 @@ fn a_paid_place_of_any_prize_on_lenient_judges_is_checked_under_the_mean() {
     // The calibrated method takes each judge's leniency out: nothing to check on that count.
     let calibrated = json("calibrated").to_string();
     assert!(!calibrated.contains("\"lenient\""), "{calibrated}");
+}
+
+/// Where the lenient judges' entry tops its track's ranking, the merge warns of it by its
+/// ranking place and the results by the places the prizes pay: the results say the prizes' one
+/// alone, on stdout and on stderr, from the files as from a saved merge. They had said both,
+/// the merge's "1st in Backyard AI" beside the prizes' own, as the files were cleared before the
+/// results asked whether the prizes' could be worked out.
+#[test]
+fn the_results_warn_of_places_on_lenient_judges_once() {
+    let (s, files) = lenient_judges_giving_pill_pal([5, 5, 5]);
+    let saved = s.path().join("merged.json");
+    head(&s).args(["merge", "--method", "mean", "--format", "json", "-o"]).arg(&saved).args(&files).assert().success();
+    let merge = head(&s).args(["merge", "--method", "mean"]).args(&files).output().expect("runs");
+    let merged = String::from_utf8_lossy(&merge.stdout);
+    assert!(
+        merged.contains("Paid places that rest on lenient judges") && merged.contains("Pill Pal (1st in"),
+        "{merged}"
+    );
+    for input in [&files[..], std::slice::from_ref(&saved)] {
+        let out = head(&s).args(["results", "--method", "mean"]).args(input).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        for said in [String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)] {
+            assert_eq!(said.matches("Paid places that rest on lenient judges").count(), 1, "{said}");
+            assert!(said.contains("Pill Pal (Backyard AI, place 1)") && !said.contains("1st in"), "{said}");
+        }
+    }
 }
 
 /// A saved merge's text as a judging of version 3 wrote it: no digest, and no `lenient_by`,

@@ -244,18 +244,19 @@ fn check_organizer_files(
     let ids = &ids;
     let (mut problems, mut warnings) = (Vec::new(), Vec::new());
     let path = loaded.assignments_path();
-    // The entries this store held that the export no longer has: withdrawn since, no fault of
-    // an assignment made before (`assign --force` the night before would deal every entry anew).
-    let withdrawn = match store {
-        Some(store) => store.held_besides(ids)?,
-        None => HashSet::new(),
-    };
     let assignments = loaded.assignments();
     let mut assigned_gone: Vec<(&str, Vec<&String>)> = Vec::new();
     match &assignments {
         Err(e) => problems.push(e.to_string()),
         Ok(None) => {}
         Ok(Some(a)) => {
+            // The entries this store held that the export no longer has: withdrawn since, no
+            // fault of an assignment made before (`assign --force` the night before would deal
+            // every entry anew). Asked only where there are assignments to check.
+            let withdrawn = match store {
+                Some(store) => store.held_besides(ids)?,
+                None => HashSet::new(),
+            };
             for (judge, list) in &a.judges {
                 match loaded.config.judge(judge) {
                     None => problems.push(format!(

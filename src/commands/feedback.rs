@@ -279,11 +279,10 @@ fn prize_lines<'r>(
                 // a tie it was in, or both; said only as far as it is so.
                 // Above it and passed over: those the rules exclude, and those that had won
                 // another prize ("could not win this prize" had been said of both).
-                let (barred, paid_elsewhere) =
-                    p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own)).fold(
-                        (0, 0),
-                        |(b, e), x| if ineligible.contains_key(x.id.as_str()) { (b + 1, e) } else { (b, e + 1) },
-                    );
+                let above = p.passed_over.iter().filter(|x| place_of(&x.id).is_some_and(|q| q < own));
+                let (barred, paid_elsewhere): (Vec<_>, Vec<_>) =
+                    above.partition(|x| ineligible.contains_key(x.id.as_str()));
+                let (barred, paid_elsewhere) = (barred.len(), paid_elsewhere.len());
                 let others = sharing.get(&own).map_or(0, |n| n.saturating_sub(1));
                 let mut why = vec![standing_said(own)];
                 if others > 0 {

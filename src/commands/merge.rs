@@ -292,10 +292,11 @@ pub(super) fn read_with_the_store(
         (looked_up.map(|()| session.store.submissions()), reading.join())
     });
     spinner.done();
-    let submissions = loaded?;
-    let Some(Some(ids)) = known.into_inner() else { unreachable!("the ids were set, or the lookup's error returned") };
+    let submissions = loaded??;
+    let Some(ids) = known.into_inner().flatten() else {
+        unreachable!("the ids were set, or the lookup's error returned")
+    };
     let judges = judges.unwrap_or_else(|_| Err(vec![crate::scorefile::ScoreFileError::Stopped]));
-    let submissions = submissions?;
     let judges = judges.map_err(|problems| {
         // A saved merge among the files is said with what this command reads instead (found as
         // the file is read, not by opening every file once more before).
@@ -414,6 +415,20 @@ pub(super) fn merged(
     options: &crate::rankings::Options,
     listed: super::stderr::Listed,
 ) -> Result<crate::rankings::Rankings> {
+    let rankings = merged_unsaid(judges, config, field, options)?;
+    for w in &rankings.warnings {
+        listed.warn(&clean_line(w));
+    }
+    Ok(rankings)
+}
+
+/// [`merged`], its warnings left to the caller to say.
+pub(super) fn merged_unsaid(
+    judges: Vec<crate::rankings::JudgeMarks>,
+    config: &crate::config::Config,
+    field: &crate::rankings::Field,
+    options: &crate::rankings::Options,
+) -> Result<crate::rankings::Rankings> {
     let spinner = crate::progress::Progress::spinner(&format!(
         "Merging {} judges with the {} method",
         judges.len(),
@@ -421,11 +436,7 @@ pub(super) fn merged(
     ));
     let rankings = crate::rankings::rank_all(judges, config, field, options);
     spinner.done();
-    let rankings = rankings?;
-    for w in &rankings.warnings {
-        listed.warn(&clean_line(w));
-    }
-    Ok(rankings)
+    Ok(rankings?)
 }
 
 #[cfg(test)]

@@ -102,12 +102,15 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
             // The merge's own warnings, said on standard error as the score files' reading says
             // them (from a saved merge `results` had said fewer, for the same results), once the
             // file is taken: a refusal had come after all of them.
-            for warning in &saved.warnings {
+            for warning in saved.warnings_beside_prizes() {
                 listed.warn(&clean_line(warning));
             }
             saved
         } else {
-            let mut merged = super::merge::merged(judges, config, &field, &request.options, listed)?;
+            let mut merged = super::merge::merged_unsaid(judges, config, &field, &request.options)?;
+            for warning in merged.warnings_beside_prizes() {
+                listed.warn(&clean_line(warning));
+            }
             super::merge::from_the_store(&mut merged, &session, &field, listed)?;
             super::finals::settle_into(&mut merged, &session, &field, listed)?;
             merged
@@ -118,6 +121,9 @@ pub(super) fn run(session: Session, request: Request) -> Result<ExitCode> {
         // things held, and the candidates carry what the prizes need of them: they go before the
         // outcome is built, which keeps 100,000 entries well under 500 MB.
         rankings.rankings = Vec::new();
+        // Who is lenient on each entry is kept as a saved merge keeps it, worked out from the
+        // files before they go.
+        rankings.lenient_judges = rankings.lenient_by();
         rankings.sheets = crate::rankings::Sheets::default();
         (prizes, rankings, held)
     };
@@ -464,12 +470,7 @@ pub(super) fn apply(
         listed.warn(&clean_line(w));
     }
     // The merge's warnings (said on stderr as it ran) go into the jury's results too: a page
-    // printed for the jury has no stderr. Its paid places on lenient judges are its rankings',
-    // which the prizes may pass over: the prizes' own are said above instead, where they can be
-    // worked out (a merge saved before it kept each entry's judges keeps its own warning).
-    let checkable = rankings.lenient_checkable();
-    let merged =
-        rankings.warnings.iter().filter(|w| !(checkable && crate::rankings::leaning::is_lenient_warning(w))).cloned();
-    outcome.warnings.splice(0..0, merged);
+    // printed for the jury has no stderr.
+    outcome.warnings.splice(0..0, rankings.warnings_beside_prizes().cloned());
     Ok((outcome, decisions_file))
 }

@@ -341,9 +341,9 @@ impl Config {
             .filter(|(_, j)| j.key.is_none() && j.public_key.is_none())
             .map(|(i, j)| {
                 format!(
-                    "judges[{i}].name = {} has no public_key, and signatures are required ({why}): the merge will refuse every file of theirs; add the public_key `judging key --judge {}` prints on their machine",
+                    "judges[{i}].name = {} has no public_key, and signatures are required ({why}): the merge will refuse every file of theirs; add the public_key `{}` prints on their machine",
                     in_quotes(&j.name),
-                    crate::sanitize::clean_line(&j.name)
+                    crate::paste::CommandLine::new(&["key"]).opt("--judge", &j.name)
                 )
             })
             .collect()

@@ -588,6 +588,10 @@ mod tests {
         assert!(unsigned.keyless_judges().is_empty(), "no signatures asked for, none warned of");
         let required = parse(&format!("[merge]\nrequire_signatures = true\n{}", judge("ana", ""))).expect("asked");
         assert!(required.keyless_judges()[0].contains("merge.require_signatures = true"));
+        // The command to paste keeps a name with a space one argument.
+        let spaced = parse(&format!("[merge]\nrequire_signatures = true\n{}", judge("Ana Lima", ""))).expect("asked");
+        let said = &spaced.keyless_judges()[0];
+        assert!(said.contains("`judging key --judge 'Ana Lima'`"), "{said}");
     }
 
     /// Two bad rows of one array of tables are two problems, each at its line, and a row with a

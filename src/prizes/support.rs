@@ -119,7 +119,8 @@ pub fn lenient_places(prizes: &[super::PrizeOutcome]) -> Option<String> {
         .collect();
     (!named.is_empty()).then(|| {
         format!(
-            "Paid places that rest on lenient judges, which the {method} method keeps as given ({}): {}. Each one's CHECK line names its judges; the calibrated method (the default) takes each judge's leniency out: compare with --method calibrated, or have more judges score them",
+            "{}, which the {method} method keeps as given ({}): {}. Each one's CHECK line names its judges; the calibrated method (the default) takes each judge's leniency out: compare with --method calibrated, or have more judges score them",
+            crate::rankings::leaning::SAYS,
             named.len(),
             crate::format::first_few(&named, 5, "; ")
         )

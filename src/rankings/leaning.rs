@@ -11,8 +11,10 @@ use std::collections::HashMap;
 use super::Rankings;
 use crate::sanitize::clean_line;
 
-/// The start of the warning, by which it is replaced when the paid places are tested again.
-const SAYS: &str = "Paid places that rest on lenient judges";
+/// How the warning of paid places on lenient judges begins, the merge's and the prizes' alike:
+/// what it is replaced by when the paid places are tested again, and what [`is_lenient_warning`]
+/// knows it by.
+pub const SAYS: &str = "Paid places that rest on lenient judges";
 
 /// Whether `warning` is the merge's warning of paid places that rest on lenient judges: the
 /// results, which pay prizes from the rankings (an entry passed over for a prize it cannot win

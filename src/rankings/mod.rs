@@ -583,6 +583,15 @@ impl Rankings {
         out
     }
 
+    /// The merge's warnings as the prize results say them: its paid places on lenient judges are
+    /// its rankings', which the prizes may pass over, so where the prizes' own can be worked out
+    /// ([`Rankings::lenient_checkable`]) the prizes say those instead; a merge saved before it
+    /// kept each entry's judges keeps its own.
+    pub fn warnings_beside_prizes(&self) -> impl Iterator<Item = &String> {
+        let checkable = self.lenient_checkable();
+        self.warnings.iter().filter(move |w| !(checkable && leaning::is_lenient_warning(w)))
+    }
+
     /// Whether the places resting on lenient marks can be checked prize by prize: from the
     /// judges' files, or a saved merge that kept which judges each entry rests on. Else the
     /// merge's own warning of them, as it was saved, is all there is.
