@@ -4,6 +4,8 @@
 # `judging merge` of the judges' files, z-score and calibrated. Wall time and peak memory of each
 # process, 11 runs each, alternated. Needs python3 with pandas ($PYTHON to choose another interpreter).
 set -euo pipefail
+# One decimal point for bash's clock and awk, whatever the locale.
+export LC_ALL=C
 cd "$(dirname "$0")/.."
 python=${PYTHON:-python3}
 work=$(mktemp -d)
@@ -15,20 +17,21 @@ echo "CSV: $(wc -c <"$work/scores.csv") bytes, $(($(wc -l <"$work/scores.csv") -
 target/release/judging --db "$work/head.sqlite" --judge head pull --from "$work/export.csv" >/dev/null
 # Each command 11 times, in turn (pandas, z-score, calibrated), so that a slow minute of the
 # machine falls on all three; the medians and the ratio to pandas printed at the end. Wall time
-# is read from the clock in nanoseconds around /usr/bin/time (whose own figure is in hundredths
-# of a second, too coarse at 0.1 s). It includes starting /usr/bin/time itself, some 3 ms a run
-# on this machine (`true` timed so: 4 ms): a fixed cost that lowers the ratio a little (0.128 s
-# against 1.289 s, 10.1x, would be 10.3x without it). The peak is /usr/bin/time's %M, written to
-# a file of its own so that nothing the command prints can run into it.
+# is read from bash's own clock ($EPOCHREALTIME, microseconds) around /usr/bin/time (whose own
+# figure is in hundredths of a second, too coarse at 0.1 s): read with `date`, each reading was a
+# process of its own inside the window, and `true` timed so took 2.0 ms against 1.1 ms now. It
+# still includes starting /usr/bin/time itself, about a millisecond a run: a fixed cost on both
+# sides that lowers the ratio a little. The peak is /usr/bin/time's %M, written to a file of its
+# own so that nothing the command prints can run into it.
 RUNS=11
 run() {
   local log=$1
   shift
   local t0 t1
-  t0=$(date +%s%N)
+  t0=$EPOCHREALTIME
   /usr/bin/time -f "%M" -o "$work/peak" "$@" >/dev/null 2>&1
-  t1=$(date +%s%N)
-  echo "$(awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.4f", ns / 1e9 }') $(tail -1 "$work/peak")" >>"$log"
+  t1=$EPOCHREALTIME
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -1 "$work/peak")" >>"$log"
 }
 median() { sort -n -k"$2" "$1" | sed -n "$(((RUNS + 1) / 2))p" | awk -v k="$2" '{print $k}'; }
 for _ in $(seq "$RUNS"); do

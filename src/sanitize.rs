@@ -162,6 +162,18 @@ pub fn hides(c: char) -> bool {
 }
 
 fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
+    clean_or_as_given(raw, one_line, hidden).into_owned()
+}
+
+/// [`clean_line`], borrowed where the line needs no change but trimming: a table of 10,000
+/// rows cleans two texts a row, nearly all of them plain.
+pub fn clean_line_in_place(raw: &str) -> std::borrow::Cow<'_, str> {
+    clean_or_as_given(raw, true, Hidden::Kept)
+}
+
+/// [`clean`], borrowed from `raw` where nothing in it is to change.
+fn clean_or_as_given(raw: &str, one_line: bool, hidden: Hidden) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     // Most text is plain: skip the character-by-character copy for it.
     let plain = |c: char| match c {
         '\n' => !one_line,
@@ -170,7 +182,7 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
         c => !is_unsafe(c),
     };
     if raw.chars().all(plain) {
-        return if one_line { raw.trim() } else { raw }.to_owned();
+        return Cow::Borrowed(if one_line { raw.trim() } else { raw });
     }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
@@ -211,7 +223,7 @@ fn clean(raw: &str, one_line: bool, hidden: Hidden) -> String {
             c => out.push(c),
         }
     }
-    if one_line { out.trim().to_owned() } else { out }
+    Cow::Owned(if one_line { out.trim().to_owned() } else { out })
 }
 
 /// Whether `c` is a joiner that is writing, not hiding: a zero-width joiner or non-joiner
@@ -513,6 +525,19 @@ mod tests {
         ] {
             assert_eq!(super::without_secret_keys(line), shown, "{line}");
             assert!(!super::file_line(line).contains("s3cret"), "{line}");
+        }
+    }
+
+    /// A line cleaned in place is the cleaned line, borrowed where nothing but its ends change.
+    #[test]
+    fn a_line_cleaned_in_place_is_the_cleaned_line() {
+        use std::borrow::Cow;
+        for raw in ["Pill Pal", "  Pill Pal \t", "Pill\u{1b}[2J Pal", "two\nlines", "\u{202e}lap lliP", "", "café ☕"]
+        {
+            let cleaned = super::clean_line_in_place(raw);
+            assert_eq!(cleaned, super::clean_line(raw), "{raw:?}");
+            let plain = !raw.chars().any(|c| c.is_control() || super::hides(c));
+            assert_eq!(matches!(cleaned, Cow::Borrowed(_)), plain, "{raw:?}");
         }
     }
 

@@ -157,7 +157,25 @@ pub fn pad_left(text: &str, width: usize) -> String {
 /// `text` cut to `width` columns ([`fit`]) and padded with spaces to fill them: a table's cell
 /// of words, aligned whatever the letters' widths.
 pub fn fit_padded(text: &str, width: usize) -> String {
-    pad(&fit(text, width), width)
+    let mut out = String::with_capacity(width);
+    push_fit_padded(&mut out, text, width);
+    out
+}
+
+/// [`fit_padded`], written onto `out`: nothing made of its own for each of a table's cells.
+pub fn push_fit_padded(out: &mut String, text: &str, width: usize) {
+    let used = if !wider_than(text, width) {
+        out.push_str(text);
+        self::width(text)
+    } else if width == 0 {
+        0
+    } else {
+        let kept = take(text, width - 1);
+        out.push_str(kept);
+        out.push('…');
+        self::width(kept) + 1
+    };
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
 }
 
 #[cfg(test)]
@@ -223,6 +241,10 @@ mod tests {
                 assert!(drawn(&cut) <= room, "{text:?} fitted to {room}: {cut:?}");
                 assert_eq!(cut.ends_with('…') && !text.ends_with('…'), width(text) > room && room > 0, "{cut:?}");
                 assert_eq!(drawn(&fit_padded(text, room)), room, "{text:?} fitted and padded to {room}");
+                // Written onto a line, it is the cut padded: what a table's cell was.
+                let mut line = String::from("> ");
+                push_fit_padded(&mut line, text, room);
+                assert_eq!(line, format!("> {}", pad(&cut, room)), "{text:?} written in {room}");
                 assert_eq!(wider_than(text, room), width(text) > room, "{text:?} at {room}");
             }
         }

@@ -278,9 +278,11 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], layout: &Layout) {
             }
         }
     };
-    let title = fit(&clean_line(&e.title), layout.title);
     let _ = write!(out, "{:>5}{}", e.place, rubric_cell(layout.rubric, e, false));
-    let _ = write!(out, "  {}  {}", fit_padded(&clean_line(&e.id), layout.id), pad(&title, layout.title));
+    out.push_str("  ");
+    crate::text_width::push_fit_padded(out, &crate::sanitize::clean_line_in_place(&e.id), layout.id);
+    out.push_str("  ");
+    crate::text_width::push_fit_padded(out, &crate::sanitize::clean_line_in_place(&e.title), layout.title);
     figure(out, Some(e.score), 5);
     if layout.paid {
         let _ = write!(out, "  {:>4}", e.chance_text());
