@@ -52,12 +52,14 @@ fn a_file_given_twice_is_read_once_and_said_once() {
     assert_eq!(err.matches("m.json was given twice: read once").count(), 1, "{err}");
     assert!(!err.contains("refused"), "{err}");
     assert_eq!(twice.get_output().stdout, once.stdout, "the same results as from the file once");
-    // By another path to the same file, and three times.
+    // By other paths to the same file (spelled otherwise, a hard link to it), four times.
     let dotted = s.path().join(".").join("scores-mira.json");
+    let linked = s.path().join("mira-again.json");
+    std::fs::hard_link(&file, &linked).expect("hard link");
     for command in [&["merge"][..], &["status"], &["results"]] {
-        let out = head(&s).args(command).arg(&file).arg(&dotted).arg(&file).output().expect("runs");
+        let out = head(&s).args(command).arg(&file).arg(&dotted).arg(&file).arg(&linked).output().expect("runs");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(err.matches("scores-mira.json was given 3 times: read once").count(), 1, "{command:?}: {err}");
+        assert_eq!(err.matches("scores-mira.json was given 4 times: read once").count(), 1, "{command:?}: {err}");
         assert!(!err.contains("in two files"), "{command:?}: {err}");
     }
 }

@@ -133,7 +133,8 @@ pub(crate) fn kept(loaded: &crate::event_files::Loaded, store: &Path, judge: &st
 /// by whatever name (links followed, as [`crate::disk::same_file`] tells): writing it would
 /// replace what the command reads, or a judge's whole store.
 pub(crate) fn apart(output: &Path, kept: &[Kept]) -> Result<()> {
-    let Some(found) = kept.iter().find(|k| k.is(output)) else { return Ok(()) };
+    let written = crate::disk::FileId::of(output);
+    let Some(found) = kept.iter().find(|k| crate::disk::FileId::of(&k.path).is(&written)) else { return Ok(()) };
     let given = visible(&output.display().to_string());
     let its = visible(&found.path.display().to_string());
     let named = if given == its { String::new() } else { format!(" (the same file as {its})") };
@@ -193,14 +194,16 @@ pub(crate) fn saved_merge_refused(file: &Path, taker: Taker) -> String {
 /// Each file once, in the order first given; a file given more than once (as typed, or by two
 /// paths to the same file) is said once, with how many times.
 fn once_each(files: &[PathBuf]) -> Vec<PathBuf> {
-    // The same file by two paths (`m.json`, `./m.json`): its real path, where it has one.
-    let real = |f: &PathBuf| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-    // Each file's place in `kept` by its real path: a shell's glob of a thousand files is looked
+    // The same file by two paths (`m.json`, `./m.json`, a link to it) is one file to the
+    // system, asked once a file; a file that is not there (which the reader then names) is
+    // known by its path as given.
+    // Each file's place in `kept` by what it is: a shell's glob of a thousand files is looked
     // up once each, not against every file before it.
-    let mut at: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::with_capacity(files.len());
-    let mut kept: Vec<(PathBuf, PathBuf, usize)> = Vec::with_capacity(files.len());
+    let mut at: std::collections::HashMap<crate::disk::FileId, usize> =
+        std::collections::HashMap::with_capacity(files.len());
+    let mut kept: Vec<(crate::disk::FileId, PathBuf, usize)> = Vec::with_capacity(files.len());
     for file in files {
-        let key = real(file);
+        let key = crate::disk::FileId::of(file);
         if let Some(&i) = at.get(&key) {
             kept[i].2 += 1;
         } else {
