@@ -1,16 +1,24 @@
 //! How far the judges agree: Kendall's W, each judge's leniency and spread relative to the panel,
 //! and the entries the judges disagree on most.
 
-use super::Panel;
+use super::{Mark, Panel};
 
 /// Kendall's coefficient of concordance for `m` judges who each marked the same `n` entries
 /// (`rows[judge][entry]`): the classic 12S / (m²(n³−n)), and the form corrected for tied marks,
 /// 12S / (m²(n³−n) − m·ΣT) with T = Σ(t³−t) over each judge's groups of `t` equal marks.
 /// `None` with fewer than two judges or entries, or rows of different lengths.
 pub fn kendall_w<R: AsRef<[f64]>>(rows: &[R]) -> Option<(f64, f64)> {
-    let m = rows.len();
-    let n = rows.first()?.as_ref().len();
-    if m < 2 || n < 2 || rows.iter().any(|r| r.as_ref().len() != n) {
+    kendall_w_of(rows.len(), || rows.iter().map(|r| r.as_ref().iter().copied()))
+}
+
+/// [`kendall_w`] over `m` rows given as often as `rows` is called, each row's marks in entry
+/// order: a panel's own marks are read in place, not copied into rows of their own first.
+fn kendall_w_of<I: ExactSizeIterator<Item = f64>, J: Iterator<Item = I>>(
+    m: usize,
+    rows: impl Fn() -> J,
+) -> Option<(f64, f64)> {
+    let n = rows().next()?.len();
+    if m < 2 || n < 2 || rows().any(|r| r.len() != n) {
         return None;
     }
     let mut totals = vec![0.0; n];
@@ -18,9 +26,9 @@ pub fn kendall_w<R: AsRef<[f64]>>(rows: &[R]) -> Option<(f64, f64)> {
     // Each row sorted once, by value (a judge's few distinct marks sort fast): each run of equal
     // marks shares the mean of the ranks it spans, and counts towards the ties.
     let mut sorted: Vec<(f64, u32)> = Vec::with_capacity(n);
-    for row in rows {
+    for row in rows() {
         sorted.clear();
-        sorted.extend(row.as_ref().iter().zip(0u32..).map(|(v, at)| (*v, at)));
+        sorted.extend(row.zip(0u32..));
         sorted.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
         let mut start = 0;
         for run in sorted.chunk_by(|a, b| a.0 == b.0) {
@@ -128,13 +136,14 @@ impl EntryStats {
 }
 
 /// Which entries each judge marked, grouped: the one pass both agreement figures share.
-pub struct Overlap {
+pub struct Overlap<'p> {
     /// Each judge's marks, sorted by entry, one mark per entry: `start[j]..start[j + 1]` of
-    /// `entry` and `value`. Flat lists: a hundred rows of 5,000 marks, each a list of its own
-    /// and each set of entries copied again as a key, were a fifth of the merge's figures.
+    /// `marks`. One flat list: a hundred rows of 5,000 marks, each a list of its own and each
+    /// set of entries copied again as a key, were a fifth of the merge's figures. The panel's
+    /// own list where it is in that order already, as a merge's panel of files written by the
+    /// app is: copied, its half a million marks were 6 MB of fresh pages beside the fit.
     start: Vec<usize>,
-    entry: Vec<u32>,
-    value: Vec<f64>,
+    marks: std::borrow::Cow<'p, [Mark]>,
     /// Each set of entries marked, as how many entries it holds and the judges who marked exactly
     /// that set (the first of them gives its entries), the sets in the order of their entries.
     sets: Vec<(usize, Vec<usize>)>,
@@ -142,8 +151,8 @@ pub struct Overlap {
     set_of: Vec<usize>,
 }
 
-impl Overlap {
-    pub fn of(panel: &Panel) -> Overlap {
+impl<'p> Overlap<'p> {
+    pub fn of(panel: &'p Panel) -> Overlap<'p> {
         let judges = panel.judges.len();
         // The marks' indices, judge by judge in the panel's order (a counting sort).
         let mut first = vec![0usize; judges + 1];
@@ -155,7 +164,25 @@ impl Overlap {
         }
         // A panel built judge after judge (as every merge's is) is in that order already: its
         // marks are read in place, not through a list of half a million indices.
-        let order = (!panel.marks.is_sorted_by_key(crate::merge::Mark::judge)).then(|| {
+        let by_judge = panel.marks.is_sorted_by_key(Mark::judge);
+        // Each judge's marks in entry order, each entry once, as well: then the panel's list is
+        // the overlap's own.
+        if by_judge
+            && panel
+                .marks
+                .chunk_by(|a, b| a.judge() == b.judge())
+                .all(|row| row.is_sorted_by(|a, b| a.entry() < b.entry()))
+        {
+            let mut overlap = Overlap {
+                start: first,
+                marks: std::borrow::Cow::Borrowed(&panel.marks),
+                sets: Vec::new(),
+                set_of: vec![0; judges],
+            };
+            overlap.group_sets();
+            return overlap;
+        }
+        let order = (!by_judge).then(|| {
             let mut order = vec![0u32; panel.marks.len()];
             let mut fill = first.clone();
             for (i, m) in panel.marks.iter().enumerate() {
@@ -164,55 +191,71 @@ impl Overlap {
             }
             order
         });
-        let mark = |at: usize| &panel.marks[order.as_ref().map_or(at, |order| order[at] as usize)];
-        let (mut start, mut entry, mut value) = (Vec::with_capacity(judges + 1), Vec::new(), Vec::new());
-        entry.reserve_exact(panel.marks.len());
-        value.reserve_exact(panel.marks.len());
+        let mark = |at: usize| panel.marks[order.as_ref().map_or(at, |order| order[at] as usize)];
+        let mut start = Vec::with_capacity(judges + 1);
+        let mut marks: Vec<Mark> = Vec::with_capacity(panel.marks.len());
         start.push(0);
-        let mut row: Vec<(u32, f64)> = Vec::new();
         for j in 0..judges {
-            row.clear();
-            row.extend((first[j]..first[j + 1]).map(|at| {
-                let m = mark(at);
-                (u32::try_from(m.entry()).unwrap_or(u32::MAX), m.value)
-            }));
+            let row = marks.len();
+            marks.extend((first[j]..first[j + 1]).map(mark));
             // Stable: of two marks on one entry, the first in the panel's order is kept.
-            if !row.is_sorted_by(|a, b| a.0 < b.0) {
-                row.sort_by_key(|(e, _)| *e);
-                row.dedup_by_key(|(e, _)| *e);
+            let mine = &mut marks[row..];
+            if !mine.is_sorted_by(|a, b| a.entry() < b.entry()) {
+                mine.sort_by_key(Mark::entry);
+                let kept = {
+                    let mut kept: Vec<Mark> = Vec::with_capacity(mine.len());
+                    for m in mine.iter() {
+                        if kept.last().is_none_or(|k: &Mark| k.entry() != m.entry()) {
+                            kept.push(*m);
+                        }
+                    }
+                    kept
+                };
+                marks.truncate(row);
+                marks.extend(kept);
             }
-            entry.extend(row.iter().map(|(e, _)| *e));
-            value.extend(row.iter().map(|(_, v)| *v));
-            start.push(entry.len());
+            start.push(marks.len());
         }
-        let mut overlap = Overlap { start, entry, value, sets: Vec::new(), set_of: vec![0; judges] };
+        let mut overlap =
+            Overlap { start, marks: std::borrow::Cow::Owned(marks), sets: Vec::new(), set_of: vec![0; judges] };
         overlap.group_sets();
         overlap
     }
 
-    fn entries(&self, judge: usize) -> &[u32] {
-        &self.entry[self.start[judge]..self.start[judge + 1]]
+    /// The marks of `judge`, in entry order.
+    fn row(&self, judge: usize) -> &[Mark] {
+        &self.marks[self.start[judge]..self.start[judge + 1]]
     }
 
-    fn values(&self, judge: usize) -> &[f64] {
-        &self.value[self.start[judge]..self.start[judge + 1]]
+    /// The entries `judge` marked, in order.
+    fn entries(&self, judge: usize) -> impl Iterator<Item = usize> + '_ {
+        self.row(judge).iter().map(Mark::entry)
+    }
+
+    /// The values `judge` gave, in entry order.
+    fn values(&self, judge: usize) -> impl ExactSizeIterator<Item = f64> + '_ {
+        self.row(judge).iter().map(|m| m.value)
     }
 
     /// The judges who marked exactly the same entries, set by set, the sets in the order of
     /// their entries (as lists of entries compare).
     fn group_sets(&mut self) {
-        use std::hash::BuildHasher;
+        use std::hash::{BuildHasher, Hasher};
         let hasher = foldhash::fast::FixedState::default();
+        let hash = |entries: &mut dyn Iterator<Item = usize>| {
+            let mut h = hasher.build_hasher();
+            entries.for_each(|e| h.write_usize(e));
+            h.finish()
+        };
         let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
         let mut sets: Vec<(usize, Vec<usize>)> = Vec::new();
         for judge in 0..self.set_of.len() {
-            let entries = self.entries(judge);
-            let same = by_hash.entry(hasher.hash_one(entries)).or_default();
-            if let Some(set) = same.iter().find(|set| self.entries(sets[**set].1[0]) == entries) {
+            let same = by_hash.entry(hash(&mut self.entries(judge))).or_default();
+            if let Some(set) = same.iter().find(|set| self.entries(sets[**set].1[0]).eq(self.entries(judge))) {
                 sets[*set].1.push(judge);
             } else {
                 same.push(sets.len());
-                sets.push((entries.len(), vec![judge]));
+                sets.push((self.row(judge).len(), vec![judge]));
             }
         }
         sets.sort_by(|a, b| self.entries(a.1[0]).cmp(self.entries(b.1[0])));
@@ -231,8 +274,8 @@ impl Overlap {
             .iter()
             .filter(|(size, judges)| *size >= 2 && judges.len() >= 2)
             .filter_map(|(size, judges)| {
-                let rows: Vec<&[f64]> = judges.iter().map(|j| self.values(*j)).collect();
-                kendall_w(&rows).map(|(w, corrected)| (judges.clone(), *size, w, corrected))
+                kendall_w_of(judges.len(), || judges.iter().map(|j| self.values(*j)))
+                    .map(|(w, corrected)| (judges.clone(), *size, w, corrected))
             })
             .collect()
     }
@@ -251,18 +294,17 @@ impl Overlap {
                     continue;
                 }
                 // Both rows are sorted by entry: walk them together.
-                let (ea, eb) = (self.entries(a), self.entries(b));
-                let (va, vb) = (self.values(a), self.values(b));
+                let (ra, rb) = (self.row(a), self.row(b));
                 let (mut i, mut j) = (0, 0);
                 x.clear();
                 y.clear();
-                while i < ea.len() && j < eb.len() {
-                    match ea[i].cmp(&eb[j]) {
+                while i < ra.len() && j < rb.len() {
+                    match ra[i].entry().cmp(&rb[j].entry()) {
                         std::cmp::Ordering::Less => i += 1,
                         std::cmp::Ordering::Greater => j += 1,
                         std::cmp::Ordering::Equal => {
-                            x.push(va[i]);
-                            y.push(vb[j]);
+                            x.push(ra[i].value);
+                            y.push(rb[j].value);
                             i += 1;
                             j += 1;
                         }

@@ -171,9 +171,17 @@ fn agreement_does_not_depend_on_the_order_of_the_marks() {
     shuffled.swap(0, 7);
     // Judge 2's second mark on entry 1 comes after their first: it is not counted.
     shuffled.push((2, 1, 9.0));
+    // Judge after judge, as a merge's panel comes, but each judge's entries backwards: read in
+    // place only when in entry order, copied and sorted otherwise.
+    let mut backwards: Vec<(usize, usize, f64)> = sorted.clone();
+    backwards.sort_by_key(|(judge, entry, _)| (*judge, std::cmp::Reverse(*entry)));
+    let c = panel(4, 4, &backwards);
+    let c = super::agreement::Overlap::of(&c);
     let (a, b) = (panel(4, 4, &sorted), panel(4, 4, &shuffled));
     let (a, b) = (super::agreement::Overlap::of(&a), super::agreement::Overlap::of(&b));
     assert_eq!(a.concordance(), b.concordance());
+    assert_eq!(a.concordance(), c.concordance());
+    assert_eq!(a.pairwise(2), c.pairwise(2));
     assert_eq!(a.concordance().len(), 1, "judges 0, 1 and 3 saw the same four entries");
     assert_eq!(a.pairwise(2), b.pairwise(2));
     assert!(a.pairwise(2).is_some(), "judge 2 shares three entries with each other judge");
