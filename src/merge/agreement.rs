@@ -199,20 +199,11 @@ impl<'p> Overlap<'p> {
             let row = marks.len();
             marks.extend((first[j]..first[j + 1]).map(mark));
             // Stable: of two marks on one entry, the first in the panel's order is kept.
-            let mine = &mut marks[row..];
-            if !mine.is_sorted_by(|a, b| a.entry() < b.entry()) {
+            if !marks[row..].is_sorted_by(|a, b| a.entry() < b.entry()) {
+                let mut mine = marks.split_off(row);
                 mine.sort_by_key(Mark::entry);
-                let kept = {
-                    let mut kept: Vec<Mark> = Vec::with_capacity(mine.len());
-                    for m in mine.iter() {
-                        if kept.last().is_none_or(|k: &Mark| k.entry() != m.entry()) {
-                            kept.push(*m);
-                        }
-                    }
-                    kept
-                };
-                marks.truncate(row);
-                marks.extend(kept);
+                mine.dedup_by_key(|m| m.entry());
+                marks.append(&mut mine);
             }
             start.push(marks.len());
         }
