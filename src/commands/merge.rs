@@ -262,9 +262,9 @@ fn no_such_entry<'a>(id: &str, in_play: impl Iterator<Item = &'a str>) -> anyhow
 /// The store's submissions and every judge's file, read and checked against them: the files on
 /// both cores from the start, while the store is asked what placing their rows needs (each
 /// entry's id and track, one small query) and then loads the submissions. Every refused file is
-/// named on stderr and nothing is merged; on a terminal a spinner shows while it works. A file older than the newest of its
-/// judge's this store took in is refused too ([`super::newest`]); a read accepted whole is taken
-/// in.
+/// named on stderr and nothing is merged; on a terminal a spinner shows while it works. A file
+/// older than the newest of its judge's this store took in is refused too ([`super::newest`]);
+/// a read accepted whole is taken in.
 pub(super) fn read_with_the_store(
     session: &Session,
     files: &[std::path::PathBuf],

@@ -684,6 +684,25 @@ mod tests {
         assert_eq!(v["scores"][1][2], serde_json::json!([1, 1, 1]));
     }
 
+    /// Without the store's ids no file is placed, and no more are read for nothing: each reader
+    /// stops at its first, where it had read and checked all 40 only to refuse every one.
+    #[test]
+    fn without_the_stores_ids_the_reading_stops_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let row = |id: &str| (id.to_owned(), vec![Some(3); 3], vec![None; 3]);
+        let text = write(&body(vec![row("a"), row("b")]), None).expect("json");
+        let files: Vec<std::path::PathBuf> = (0..40)
+            .map(|k| {
+                let path = dir.path().join(format!("j{k}.json"));
+                std::fs::write(&path, &text).expect("write");
+                path
+            })
+            .collect();
+        let problems = read_all_before(&files, &Config::builtin(), || None).expect_err("no ids, no merge");
+        assert!(problems.iter().all(|p| matches!(p, ScoreFileError::Stopped)), "{problems:?}");
+        assert!((1..=2).contains(&problems.len()), "one a reader, not one a file: {}", problems.len());
+    }
+
     /// Two rows for one submission are refused wherever they stand: side by side in rows sorted
     /// as the app writes them, or apart in rows in any other order.
     #[test]

@@ -35,7 +35,13 @@ pub fn read_all_before<'i>(
         loop {
             let at = next.fetch_add(1, Ordering::Relaxed);
             let Some(file) = files.get(at) else { return read };
-            read.push((at, read_one(file, config, &ids_known, &mut text)));
+            let one = read_one(file, config, &ids_known, &mut text);
+            // Without the store's ids no file can be placed: the rest are not read for nothing.
+            let stopped = matches!(one, Err(ScoreFileError::Stopped));
+            read.push((at, one));
+            if stopped {
+                return read;
+            }
         }
     };
     let (mut results, rest) = std::thread::scope(|scope| {
