@@ -80,8 +80,13 @@ pub fn toml_error(text: &str, error: toml::de::Error) -> String {
     let line = text[start..].split('\n').next().unwrap_or_default().trim_end_matches('\r');
     let lead = &before[start..];
     let column = lead.chars().count() + 1;
-    // A line of thousands of characters is shown around the caret, not whole.
-    let (line, lead) = around(line, lead.len());
+    // A line of thousands of characters is shown around the caret, not whole: its secrets are
+    // left out of the whole line first, as a cut inside a secret key's value would show its
+    // tail with no `key =` left to know it by. The caret stays where it was, or (inside a secret)
+    // at the end of what stands for it.
+    let (hidden, hidden_lead) = (crate::sanitize::without_secrets(line), crate::sanitize::without_secrets(lead));
+    let caret = if hidden.starts_with(&hidden_lead) { hidden_lead.len() } else { hidden.len() };
+    let (line, lead) = around(&hidden, caret);
     let marked = at.split('\n').next().unwrap_or_default();
     let shown = |t: &str| crate::sanitize::file_line(t);
     let gutter = " ".repeat(number.to_string().len() + 1);
@@ -323,6 +328,21 @@ fn fits(text: &str, expected: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::plain;
+
+    /// A secret key too long to be quoted whole is left out of a syntax error's line all the
+    /// same: the line was cut around the caret first, past its `key =`, and the key's tail shown.
+    #[test]
+    fn a_long_secret_key_is_left_out_of_a_syntax_error() {
+        let secret = format!("{}TOPSECRETTAIL{}", "A".repeat(70), "B".repeat(40));
+        for text in [
+            format!("[[judges]]\nname = \"ana\"\nkey = \"{secret}\" oops\n"),
+            format!("judges = [{{ name = \"ana\", key = \"{secret}\" }}] junk\n"),
+        ] {
+            let said = super::toml_error(&text, toml::from_str::<toml::Table>(&text).expect_err("junk after"));
+            assert!(!said.contains("TOPSECRET") && !said.contains("BBBB"), "{said}");
+            assert!(said.contains('^'), "{said}");
+        }
+    }
 
     /// A syntax error on one line keeps where and what, not the caret drawn under the line.
     #[test]

@@ -64,7 +64,15 @@ pub fn visible(raw: &str) -> String {
 /// ([`without_secret_keys`], [`crate::net::without_credentials`]): every quoted line passes
 /// here, and `check`'s output is pasted into chats.
 pub fn file_line(raw: &str) -> String {
-    visible(&crate::net::without_credentials(&without_secret_keys(raw)).replace('\t', " "))
+    visible(&without_secrets(raw).replace('\t', " "))
+}
+
+/// A line of a file with its secrets left out, nothing else changed: a judge's secret key
+/// ([`without_secret_keys`]) and a token in an address ([`crate::net::without_credentials`]).
+/// What [`file_line`] quotes; a caller that cuts a long line short hides them in the whole line
+/// first, as a cut inside a value no longer shows the `key =` it belongs to.
+pub fn without_secrets(raw: &str) -> String {
+    crate::net::without_credentials(&without_secret_keys(raw))
 }
 
 /// A line of judging.toml with the value of every `key` it sets (a judge's secret, as
