@@ -331,36 +331,26 @@ pub fn check_output(path: &Path) -> Result<(), DiskError> {
 /// does, the same name in the same folder once the folders are resolved. A file that exists is
 /// never one that does not.
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    FileId::of(a).is(&FileId::of(b))
+    FileId::of(a) == FileId::of(b)
 }
 
 /// A file as [`same_file`] tells files apart, looked at once: a command that checks its output
 /// against a hundred files it reads asks the system about each file once, not once a pair.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FileId<'p> {
+pub enum FileId {
     /// A file that exists: its device and inode, whatever name it was reached by.
     Found { device: u64, inode: u64 },
-    /// One that does not, by the name given: where it would be is worked out only to compare
-    /// it with another that does not exist either.
-    Missing(&'p Path),
+    /// One that does not: where it would be, its folder resolved ([`resolved`]); as given where
+    /// the folder cannot be (no file can be written there anyway).
+    Missing(PathBuf),
 }
 
-impl<'p> FileId<'p> {
-    pub fn of(path: &'p Path) -> FileId<'p> {
+impl FileId {
+    pub fn of(path: &Path) -> FileId {
         use std::os::unix::fs::MetadataExt;
         match std::fs::metadata(path) {
             Ok(found) => FileId::Found { device: found.dev(), inode: found.ino() },
-            Err(_) => FileId::Missing(path),
-        }
-    }
-
-    /// Whether the two are one file ([`same_file`]).
-    pub fn is(&self, other: &FileId) -> bool {
-        match (self, other) {
-            (FileId::Missing(a), FileId::Missing(b)) => {
-                resolved(a).is_some_and(|a| resolved(b).is_some_and(|b| a == b))
-            }
-            (found, other) => found == other,
+            Err(_) => FileId::Missing(resolved(path).unwrap_or_else(|| path.to_path_buf())),
         }
     }
 }

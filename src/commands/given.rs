@@ -134,7 +134,7 @@ pub(crate) fn kept(loaded: &crate::event_files::Loaded, store: &Path, judge: &st
 /// replace what the command reads, or a judge's whole store.
 pub(crate) fn apart(output: &Path, kept: &[Kept]) -> Result<()> {
     let written = crate::disk::FileId::of(output);
-    let Some(found) = kept.iter().find(|k| crate::disk::FileId::of(&k.path).is(&written)) else { return Ok(()) };
+    let Some(found) = kept.iter().find(|k| crate::disk::FileId::of(&k.path) == written) else { return Ok(()) };
     let given = visible(&output.display().to_string());
     let its = visible(&found.path.display().to_string());
     let named = if given == its { String::new() } else { format!(" (the same file as {its})") };
@@ -195,27 +195,37 @@ pub(crate) fn saved_merge_refused(file: &Path, taker: Taker) -> String {
 /// paths to the same file) is said once, with how many times.
 fn once_each(files: &[PathBuf]) -> Vec<PathBuf> {
     // The same file by two paths (`m.json`, `./m.json`, a link to it) is one file to the
-    // system, asked once a file; a file that is not there (which the reader then names) is
-    // known by its path as given.
-    // Each file's place in `kept` by what it is: a shell's glob of a thousand files is looked
-    // up once each, not against every file before it.
+    // system, asked once a file. Each file's place in `kept` by what it is: a shell's glob of a
+    // thousand files is looked up once each, not against every file before it.
     let mut at: std::collections::HashMap<crate::disk::FileId, usize> =
         std::collections::HashMap::with_capacity(files.len());
-    let mut kept: Vec<(crate::disk::FileId, PathBuf, usize)> = Vec::with_capacity(files.len());
+    // Each file as first given, how often, and its other names.
+    let mut kept: Vec<(PathBuf, usize, Vec<&PathBuf>)> = Vec::with_capacity(files.len());
     for file in files {
         let key = crate::disk::FileId::of(file);
         if let Some(&i) = at.get(&key) {
-            kept[i].2 += 1;
+            let (first, times, others) = &mut kept[i];
+            *times += 1;
+            if first != file && !others.contains(&file) {
+                others.push(file);
+            }
         } else {
-            at.insert(key.clone(), kept.len());
-            kept.push((key, file.clone(), 1));
+            at.insert(key, kept.len());
+            kept.push((file.clone(), 1, Vec::new()));
         }
     }
-    for (_, file, times) in kept.iter().filter(|(_, _, times)| *times > 1) {
+    let shown = |f: &PathBuf| visible(&f.display().to_string());
+    for (file, times, others) in kept.iter().filter(|(_, times, _)| *times > 1) {
         let times = if *times == 2 { "twice".to_owned() } else { format!("{times} times") };
-        super::stderr::warn(&format!("{} was given {times}: read once", visible(&file.display().to_string())));
+        // A link or another spelling is named, so the name the judge typed is recognised.
+        let also = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" (also as {})", others.iter().map(|f| shown(f)).collect::<Vec<_>>().join(", "))
+        };
+        super::stderr::warn(&format!("{} was given {times}{also}: read once", shown(file)));
     }
-    kept.into_iter().map(|(_, file, _)| file).collect()
+    kept.into_iter().map(|(file, _, _)| file).collect()
 }
 
 /// Whether `path` is a regular file that opens as a saved merge does: its format, named in its
