@@ -134,12 +134,6 @@ fn hundredths_rounded_here(value: f64) -> Option<u64> {
     ((fraction - 0.5).abs() > 1e-6).then_some(whole + u64::from(fraction > 0.5))
 }
 
-/// Whether [`two_decimals`] rounds `value` itself.
-#[cfg(test)]
-fn rounded_here(value: f64) -> bool {
-    hundredths_rounded_here(value).is_some()
-}
-
 /// A number as a person writes it: `2`, `1.5`, `0.25`, up to two decimals.
 pub fn number(value: f64) -> String {
     let text = format!("{value:.2}");
@@ -596,7 +590,7 @@ mod tests {
             values.push((cents + 0.5 + side * outside) / 100.0);
             values.push(random.uniform() * 10f64.powi(i32::try_from(random.next_u64() % 9).unwrap_or(0)));
         }
-        let here = values.iter().filter(|v| rounded_here(**v)).count();
+        let here = values.iter().filter(|v| hundredths_rounded_here(**v).is_some()).count();
         assert!(here > 350_000, "the values just outside the band and the spread ones are rounded here: {here}");
         for value in values {
             for width in [0, 5, 7] {

@@ -130,13 +130,19 @@ pub fn wider_than(text: &str, room: usize) -> bool {
 
 /// `text` cut to at most `width` columns, ending in `…` when it was cut.
 pub fn fit(text: &str, width: usize) -> String {
+    let (kept, cut) = cut_to(text, width);
+    if cut { format!("{kept}…") } else { kept.to_owned() }
+}
+
+/// What of `text` [`fit`] keeps in `width` columns, and whether it cut it (then "…" follows).
+fn cut_to(text: &str, width: usize) -> (&str, bool) {
     if !wider_than(text, width) {
-        return text.to_owned();
+        (text, false)
+    } else if width == 0 {
+        ("", false)
+    } else {
+        (take(text, width - 1), true)
     }
-    if width == 0 {
-        return String::new();
-    }
-    format!("{}…", take(text, width - 1))
 }
 
 /// `text` followed by spaces up to `width` columns (`format!("{:<w$}")` counts characters,
@@ -164,18 +170,12 @@ pub fn fit_padded(text: &str, width: usize) -> String {
 
 /// [`fit_padded`], written onto `out`: nothing made of its own for each of a table's cells.
 pub fn push_fit_padded(out: &mut String, text: &str, width: usize) {
-    let used = if !wider_than(text, width) {
-        out.push_str(text);
-        self::width(text)
-    } else if width == 0 {
-        0
-    } else {
-        let kept = take(text, width - 1);
-        out.push_str(kept);
+    let (kept, cut) = cut_to(text, width);
+    out.push_str(kept);
+    if cut {
         out.push('…');
-        self::width(kept) + 1
-    };
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(self::width(kept) + usize::from(cut))));
 }
 
 #[cfg(test)]

@@ -112,7 +112,8 @@ impl Grouped {
 
     /// Marks that come item after item, as a merge's panel holds them, copied in one pass
     /// rather than counted and then placed: a third of the time for half a million marks.
-    /// `None` as soon as an item comes back after another, or is not among the `items`.
+    /// `None` as soon as an item comes back after another (or is past the `items`, which the
+    /// placing then refuses as the bug it is).
     fn in_order(items: usize, marks: impl Iterator<Item = (usize, usize, f64)>) -> Option<Grouped> {
         let mut start = vec![0usize; items + 1];
         let count = marks.size_hint().0;

@@ -1,10 +1,10 @@
 //! The merged rankings as a table for the terminal, Markdown or CSV.
 
-use crate::text_width::{fit_padded, pad, width as text_width};
+use crate::text_width::{fit_padded, pad, push_fit_padded, width as text_width};
 
 use crate::format::{bars, fit, mean};
 use crate::rankings::{Disagreement, Ranked, Rankings};
-use crate::sanitize::{clean_line, csv_cell};
+use crate::sanitize::{clean_line, clean_line_in_place, csv_cell};
 
 /// Flags as printed: a tie the tie-breaks settled says which one did.
 fn flags(e: &Ranked) -> String {
@@ -280,9 +280,9 @@ fn table_row(out: &mut String, e: &Ranked, shown: &[usize], layout: &Layout) {
     };
     let _ = write!(out, "{:>5}{}", e.place, rubric_cell(layout.rubric, e, false));
     out.push_str("  ");
-    crate::text_width::push_fit_padded(out, &crate::sanitize::clean_line_in_place(&e.id), layout.id);
+    push_fit_padded(out, &clean_line_in_place(&e.id), layout.id);
     out.push_str("  ");
-    crate::text_width::push_fit_padded(out, &crate::sanitize::clean_line_in_place(&e.title), layout.title);
+    push_fit_padded(out, &clean_line_in_place(&e.title), layout.title);
     figure(out, Some(e.score), 5);
     if layout.paid {
         let _ = write!(out, "  {:>4}", e.chance_text());
